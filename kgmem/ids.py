@@ -1,0 +1,72 @@
+"""Deterministic ids and the user-namespace key.
+
+Ids derive from content and position (hashes), so re-ingesting, ingesting into another store or
+resuming after a crash converges to the same graph, comparable id by id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_ID_LEN = 16
+
+
+def stable_hash(*parts: object, length: int = _ID_LEN) -> str:
+    """A short hex digest of the parts (joined by an unambiguous separator)."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(str(part).encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:length]
+
+
+def namespace_key(tag: str, question_id: str) -> str:
+    """User namespace for one haystack: ``"<split or file tag>:<question_id>"``."""
+    if not tag or ":" in tag:
+        raise ValueError(f"namespace tag must be non-empty and contain no ':' (got {tag!r})")
+    return f"{tag}:{question_id}"
+
+
+def split_namespace(user_id: str) -> tuple[str | None, str]:
+    """Inverse of :func:`namespace_key`; a real user id without a tag returns ``(None, id)``."""
+    if ":" in user_id:
+        tag, qid = user_id.split(":", 1)
+        return tag, qid
+    return None, user_id
+
+
+def session_id(source_id: str | None, position: int, content_digest: str) -> str:
+    """Session id: the dataset's id when given, else a hash of content and position."""
+    if source_id:
+        return source_id
+    return "s_" + stable_hash(position, content_digest)
+
+
+def session_content_digest(turns: list[tuple[str, str]]) -> str:
+    """Digest of a session's (role, text) turns; keys the extraction cache across haystacks."""
+    return stable_hash(*(f"{role}\x1e{text}" for role, text in turns), length=32)
+
+
+def turn_id(session_id_: str, idx: int) -> str:
+    return f"{session_id_}:{idx}"
+
+
+def normalise_name(name: str) -> str:
+    """Casefolded, accent-stripped, whitespace-collapsed name used for entity keys."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"^(the|a|an|my)\s+", "", text.casefold().strip())
+    text = re.sub(r"[^\w\s'-]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def entity_id(user_id: str, name: str) -> str:
+    return "e_" + stable_hash(user_id, normalise_name(name))
+
+
+def fact_id(user_id: str, subject_id: str, predicate: str, value: str, session_id_: str) -> str:
+    """One fact per (slot, value, session): the same statement again in another session is new
+    evidence handled by the memory manager, not an id collision."""
+    return "f_" + stable_hash(user_id, subject_id, predicate, value.casefold().strip(), session_id_)

@@ -1,0 +1,131 @@
+"""One Settings object, resolved in one place.
+
+Order of precedence: explicit overrides (CLI flags) → environment (``KGMEM_*``, ``NEO4J_*``) →
+config file (``$KGMEM_HOME/config.toml``, default ``~/.kgmem/config.toml``) → defaults.
+No other module reads the environment for kgmem settings.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal, Mapping
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+# setting name → environment variable
+ENV_VARS: dict[str, str] = {
+    "home": "KGMEM_HOME",
+    "data_dir": "KGMEM_DATA_DIR",
+    "store": "KGMEM_STORE",
+    "llm_model": "KGMEM_LLM_MODEL",
+    "llm_api_base": "KGMEM_LLM_API_BASE",
+    "llm_api_key": "KGMEM_LLM_API_KEY",
+    "judge_model": "KGMEM_JUDGE_MODEL",
+    "embed_model": "KGMEM_EMBED_MODEL",
+    "extraction_tier": "KGMEM_EXTRACTION_TIER",
+    "llm_cache": "KGMEM_LLM_CACHE",
+    "llm_timeout_s": "KGMEM_LLM_TIMEOUT",
+    "context_tokens": "KGMEM_CONTEXT_TOKENS",
+    "investigathon_rules": "KGMEM_INVESTIGATHON_RULES",
+    "neo4j_uri": "NEO4J_URI",
+    "neo4j_user": "NEO4J_USER",
+    "neo4j_password": "NEO4J_PASSWORD",
+    "neo4j_database": "NEO4J_DATABASE",
+}
+
+#: the embedded llama.cpp model used when no answer model is configured
+LOCAL_DEFAULT_MODEL = "local/smollm2-135m-instruct"
+
+
+def _default_home() -> Path:
+    return Path.home() / ".kgmem"
+
+
+def _default_data_dir() -> Path:
+    # ./data in a checkout (the package sits next to it); else under KGMEM_HOME
+    checkout_data = Path(__file__).resolve().parent.parent / "data"
+    if (checkout_data / "sample").is_dir():
+        return checkout_data
+    return Path.cwd() / "data"
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    home: Path = Field(default_factory=_default_home)
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    store: Literal["networkx", "neo4j"] = "networkx"
+    llm_model: str = LOCAL_DEFAULT_MODEL
+    llm_api_base: str | None = None
+    llm_api_key: SecretStr | None = None
+    judge_model: str | None = None  # None → offline normalised-match scorer
+    embed_model: str = "sentence-transformers/all-MiniLM-L6-v2"
+    extraction_tier: Literal["rules", "llm"] = "rules"
+    llm_cache: bool = True
+    llm_timeout_s: float = 120.0
+    context_tokens: int = 2000
+    investigathon_rules: bool = False
+    neo4j_uri: str = "bolt://127.0.0.1:7687"
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr | None = None
+    neo4j_database: str = "neo4j"
+
+    @property
+    def store_dir(self) -> Path:
+        return self.home / "store"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.home / "cache"
+
+    def redacted(self) -> dict[str, Any]:
+        """Settings as JSON-able data with secrets masked (for run manifests)."""
+        out: dict[str, Any] = {}
+        for name, value in self.model_dump().items():
+            if isinstance(value, SecretStr):
+                out[name] = "***" if value.get_secret_value() else None
+            elif isinstance(value, Path):
+                out[name] = str(value)
+            else:
+                out[name] = value
+        return out
+
+    @classmethod
+    def load(
+        cls,
+        overrides: Mapping[str, Any] | None = None,
+        env: Mapping[str, str] | None = None,
+        config_file: Path | None = None,
+    ) -> "Settings":
+        """Resolve settings: overrides → environment → config file → defaults.
+
+        ``None`` values in ``overrides`` mean "flag not given" and are skipped.
+        """
+        env = os.environ if env is None else env
+        merged: dict[str, Any] = {}
+
+        home_hint = (overrides or {}).get("home") or env.get("KGMEM_HOME")
+        path = config_file or (Path(home_hint) if home_hint else _default_home()) / "config.toml"
+        if path.is_file():
+            try:
+                with path.open("rb") as fh:
+                    data = tomllib.load(fh)
+            except tomllib.TOMLDecodeError as exc:
+                raise ValueError(f"{path}: invalid TOML: {exc}") from exc
+            unknown = set(data) - set(cls.model_fields)
+            if unknown:
+                raise ValueError(f"{path}: unknown setting(s): {', '.join(sorted(unknown))}")
+            merged.update(data)
+
+        for name, var in ENV_VARS.items():
+            if env.get(var) not in (None, ""):
+                merged[name] = env[var]
+
+        for name, value in (overrides or {}).items():
+            if value is not None:
+                if name not in cls.model_fields:
+                    raise ValueError(f"unknown setting {name!r}")
+                merged[name] = value
+        return cls(**merged)
