@@ -1,0 +1,99 @@
+"""Relative/partial time expressions resolved against a session date, and date arithmetic."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from kgmem.temporal import (
+    days_between,
+    describe_delta,
+    find_time_expressions,
+    months_between,
+    resolve_time,
+    weeks_between,
+)
+
+SAT = datetime(2023, 5, 20, 14, 30)  # a Saturday afternoon session
+WED = datetime(2023, 5, 17, 9, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "start", "end", "gran"),
+    [
+        ("yesterday", SAT, date(2023, 5, 19), date(2023, 5, 19), "day"),
+        ("the day before yesterday", SAT, date(2023, 5, 18), date(2023, 5, 18), "day"),
+        ("last Tuesday", SAT, date(2023, 5, 16), date(2023, 5, 16), "day"),
+        ("last Saturday", SAT, date(2023, 5, 13), date(2023, 5, 13), "day"),
+        ("on Monday", WED, date(2023, 5, 15), date(2023, 5, 15), "day"),
+        ("next Friday", SAT, date(2023, 5, 26), date(2023, 5, 26), "day"),
+        ("3 days ago", SAT, date(2023, 5, 17), date(2023, 5, 17), "day"),
+        ("two weeks ago", SAT, date(2023, 5, 6), date(2023, 5, 6), "week"),
+        ("a couple of weeks ago", SAT, date(2023, 5, 6), date(2023, 5, 6), "week"),
+        ("a few days ago", WED, date(2023, 5, 14), date(2023, 5, 14), "day"),
+        ("a month ago", datetime(2023, 3, 31), date(2023, 2, 28), date(2023, 2, 28), "month"),
+        ("last month", SAT, date(2023, 4, 1), date(2023, 4, 30), "month"),
+        ("last week", WED, date(2023, 5, 8), date(2023, 5, 14), "week"),
+        ("in March", SAT, date(2023, 3, 1), date(2023, 3, 31), "month"),
+        ("in June", SAT, date(2022, 6, 1), date(2022, 6, 30), "month"),  # most recent June
+        ("next March", SAT, date(2024, 3, 1), date(2024, 3, 31), "month"),
+        ("since 2019", SAT, date(2019, 1, 1), date(2019, 12, 31), "year"),
+        ("on May 3rd", SAT, date(2023, 5, 3), date(2023, 5, 3), "day"),
+        ("the 3rd of June", SAT, date(2022, 6, 3), date(2022, 6, 3), "day"),
+        ("on March 14, 2021", SAT, date(2021, 3, 14), date(2021, 3, 14), "day"),
+        ("last weekend", SAT, date(2023, 5, 13), date(2023, 5, 14), "day"),
+        ("last weekend", WED, date(2023, 5, 13), date(2023, 5, 14), "day"),
+        ("this morning", SAT, date(2023, 5, 20), date(2023, 5, 20), "day"),
+        ("last night", SAT, date(2023, 5, 19), date(2023, 5, 19), "day"),
+        ("earlier this year", SAT, date(2023, 1, 1), date(2023, 5, 20), "year"),
+        ("last summer", SAT, date(2022, 6, 1), date(2022, 8, 31), "season"),
+        ("two weekends ago", SAT, date(2023, 5, 6), date(2023, 5, 7), "day"),
+        ("2023-01-04", SAT, date(2023, 1, 4), date(2023, 1, 4), "day"),
+    ],
+)
+def test_resolve_expressions(text: str, base: datetime, start: date, end: date, gran: str) -> None:
+    r = resolve_time(text, base)
+    assert r is not None, text
+    assert (r.start.date(), r.end.date(), r.granularity) == (start, end, gran)
+    assert r.start.tzinfo is None
+
+
+def test_since_is_open_ended_and_next_is_future() -> None:
+    since = resolve_time("since 2019", SAT)
+    nxt = resolve_time("next Friday", SAT)
+    assert since is not None and since.open_ended and not since.future
+    assert nxt is not None and nxt.future
+
+
+def test_non_dates_are_not_resolved() -> None:
+    assert resolve_time("may I ask you something", SAT) is None
+    assert resolve_time("I like the sun", SAT) is None
+    assert find_time_expressions("We recently talked about it.", SAT) == []
+
+
+def test_find_expressions_in_a_sentence() -> None:
+    spans = find_time_expressions("I ran a half marathon last Sunday and rested yesterday.", SAT)
+    assert [s.resolved.start.date() for s in spans] == [date(2023, 5, 14), date(2023, 5, 19)]
+    text = "I ran a half marathon last Sunday and rested yesterday."
+    assert text[spans[0].start_char : spans[0].end_char] == "last Sunday"
+
+
+def test_dateparser_fallback_for_absolute_spellings() -> None:
+    r = resolve_time("14.03.2021", SAT)
+    assert r is not None and r.start.date() == date(2021, 3, 14)
+
+
+def test_arithmetic() -> None:
+    a, b = datetime(2023, 3, 4), datetime(2023, 4, 18, 23, 59)
+    assert days_between(a, b) == 45
+    assert days_between(b, a) == -45
+    assert weeks_between(a, b) == 6
+    assert months_between(date(2023, 1, 15), date(2023, 3, 15)) == 2
+    assert months_between(date(2023, 1, 31), date(2023, 2, 28)) == 1
+    assert months_between(date(2023, 1, 20), date(2023, 2, 19)) == 0
+    assert describe_delta(a, b) == "45 days (6 weeks) before"
+    assert describe_delta(b, a) == "45 days (6 weeks) after"
+    assert describe_delta(a, a) == "the same day"
+    assert describe_delta(date(2023, 1, 1), date(2023, 1, 2)) == "1 day before"
+    assert describe_delta(date(2023, 1, 1), date(2023, 3, 17)) == "75 days (11 weeks, 2 months) before"
