@@ -149,7 +149,8 @@ class Supersession(_Model):
 class SessionWrite(_Model):
     """Everything one ingested session adds to a user's graph, applied atomically by a store.
 
-    ``invalidations`` maps an existing fact id to the ``invalid_at`` it receives.
+    ``invalidations`` maps an existing fact id to the ``invalid_at`` it receives;
+    ``retracted_supersessions`` lists SUPERSEDES edges the write removes (chain re-linking).
     Embeddings travel beside the models (id → vector) so the models stay small.
     """
 
@@ -159,6 +160,9 @@ class SessionWrite(_Model):
     facts: list[Fact] = Field(default_factory=list)
     supersessions: list[Supersession] = Field(default_factory=list)
     invalidations: dict[str, datetime] = Field(default_factory=dict)
+    #: SUPERSEDES edges to remove: when an older session arrives late, the fact it adds slots
+    #: between two stored facts and their direct edge is replaced by two (re-linking the chain)
+    retracted_supersessions: list[Supersession] = Field(default_factory=list)
     turn_embeddings: dict[str, list[float]] = Field(default_factory=dict)
     fact_embeddings: dict[str, list[float]] = Field(default_factory=dict)
     entity_embeddings: dict[str, list[float]] = Field(default_factory=dict)
