@@ -1,0 +1,107 @@
+"""A small deterministic BM25 keyword index (Okapi BM25 over a tokenised inverted index).
+
+Used by the embedded store for :meth:`MemoryStore.text_search`. Tokenisation is lowercased
+(casefolded), accent-stripped, split on word characters, with English stopwords removed, so the
+same query over the same documents always gives the same scores and order.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+# a compact English stopword list (NLTK's core set); content words stay searchable
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its itself
+    just me more most my myself no nor not now of off on once only or other our ours ourselves out
+    over own same she should so some such than that the their theirs them themselves then there
+    these they this those through to too under until up very was we were what when where which
+    while who whom why will with would you your yours yourself yourselves s t d ll m o re ve y
+    don doesn didn isn wasn weren aren hasn haven hadn won wouldn shouldn couldn
+    """.split()
+)
+
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lowercased, accent-stripped word tokens with stopwords removed."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return [tok for tok in _TOKEN_RE.findall(folded) if tok not in STOPWORDS]
+
+
+class BM25Index:
+    """Okapi BM25 over a fixed set of documents (rebuild to add documents).
+
+    ``k1``/``b`` are the usual defaults; the idf is the non-negative Lucene variant
+    ``ln(1 + (N - df + 0.5) / (df + 0.5))`` so every matching document scores above zero.
+    """
+
+    def __init__(
+        self,
+        docs: Iterable[tuple[str, str]],
+        k1: float = 1.5,
+        b: float = 0.75,
+    ) -> None:
+        self.k1 = k1
+        self.b = b
+        self.ids: list[str] = []
+        lengths: list[int] = []
+        postings: dict[str, tuple[list[int], list[int]]] = {}
+        for doc_idx, (doc_id, text) in enumerate(docs):
+            tokens = tokenize(text)
+            self.ids.append(doc_id)
+            lengths.append(len(tokens))
+            for term, tf in Counter(tokens).items():
+                rows, tfs = postings.setdefault(term, ([], []))
+                rows.append(doc_idx)
+                tfs.append(tf)
+        self._lengths = np.asarray(lengths, dtype=np.float64)
+        self._avgdl = float(self._lengths.mean()) if lengths else 0.0
+        # postings as arrays: scoring a term is one vectorised update
+        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {
+            term: (np.asarray(rows, dtype=np.int64), np.asarray(tfs, dtype=np.float64))
+            for term, (rows, tfs) in postings.items()
+        }
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def search(self, query: str, k: int) -> list[tuple[str, float]]:
+        """Top-``k`` ``(doc_id, score)`` with score > 0, best first; ties broken by id."""
+        if k <= 0 or not self.ids:
+            return []
+        terms = tokenize(query)
+        if not terms:
+            return []
+        n_docs = len(self.ids)
+        scores = np.zeros(n_docs, dtype=np.float64)
+        norm = self.k1 * (1.0 - self.b + self.b * self._lengths / (self._avgdl or 1.0))
+        for term in sorted(set(terms)):
+            posting = self._postings.get(term)
+            if posting is None:
+                continue
+            rows, tfs = posting
+            idf = math.log(1.0 + (n_docs - len(rows) + 0.5) / (len(rows) + 0.5))
+            # a term repeated in the query counts once per occurrence, as in classic BM25
+            weight = idf * terms.count(term)
+            scores[rows] += weight * tfs * (self.k1 + 1.0) / (tfs + norm[rows])
+        matched = np.flatnonzero(scores > 0.0)
+        if matched.size == 0:
+            return []
+        ranked = sorted(matched.tolist(), key=lambda i: (-scores[i], self.ids[i]))
+        return [(self.ids[i], float(scores[i])) for i in ranked[:k]]
+
+
+def entity_document(name: str, aliases: Sequence[str]) -> str:
+    """The searchable text of an entity: its name and aliases."""
+    return " ".join([name, *aliases])
