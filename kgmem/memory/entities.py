@@ -1,0 +1,135 @@
+"""Entity resolution: one Entity per person/place/item of a user, across sessions.
+
+Names are keyed by :func:`kgmem.ids.normalise_name` (casefold, accents, articles, "my"), plus a
+small alias table (the user is ``"user"``: "I", "me", "myself"); two names resolve to one entity
+only on an exact normalised-name/alias match or a safe variant (possessive, plural), never on a
+shared word — "New York" and "York" stay two entities. Optional embedding similarity can link
+near-identical spellings of the same type ("Dr. Patel" / "Dr Patel") above a strict threshold.
+Entity ids are deterministic (:func:`kgmem.ids.entity_id` of the canonical name).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+from kgmem.ids import entity_id, normalise_name
+from kgmem.models import Entity
+
+USER_NAME = "user"
+USER_ALIASES = ("I", "me", "myself", "the user")
+
+
+def user_entity(user_id: str) -> Entity:
+    """The namespace's own user, the subject of first-person facts."""
+    return Entity(id=entity_id(user_id, USER_NAME), user_id=user_id, name=USER_NAME,
+                  type="person", aliases=list(USER_ALIASES))
+
+
+def _variants(norm: str) -> list[str]:
+    """Safe spelling variants of a normalised name (possessive and simple plural)."""
+    out = [norm]
+    if norm.endswith("'s"):
+        out.append(norm[:-2])
+    if norm.endswith("s") and len(norm) > 3 and not norm.endswith("ss"):
+        out.append(norm[:-1])
+    return out
+
+
+class EntityResolver:
+    """Resolves names to entities of one user, remembering what it has seen.
+
+    Seed it with the user's stored entities; :meth:`resolve` returns the existing entity or a new
+    one, and :meth:`new_entities` lists entities created (or given new aliases) since the start.
+    """
+
+    def __init__(self, user_id: str, existing: Iterable[Entity] = (),
+                 embed: Callable[[Sequence[str]], np.ndarray] | None = None,
+                 threshold: float = 0.93) -> None:
+        self.user_id = user_id
+        self._by_key: dict[str, Entity] = {}
+        self._by_id: dict[str, Entity] = {}
+        self._touched: dict[str, Entity] = {}
+        self._embed = embed
+        self._threshold = threshold
+        self._vecs: dict[str, np.ndarray] = {}
+        for ent in existing:
+            self._index(ent)
+        user = user_entity(user_id)
+        if user.id not in self._by_id:
+            self._index(user)
+            self._touched[user.id] = user
+
+    def _index(self, ent: Entity) -> None:
+        self._by_id[ent.id] = ent
+        for name in (ent.name, *ent.aliases):
+            norm = normalise_name(name)
+            if norm:
+                self._by_key.setdefault(norm, ent)
+
+    @property
+    def user(self) -> Entity:
+        return self._by_id[entity_id(self.user_id, USER_NAME)]
+
+    def lookup(self, name: str) -> Entity | None:
+        """The entity a name already resolves to, if any."""
+        norm = normalise_name(name)
+        if norm in ("i", "me", "myself"):
+            return self.user
+        for v in _variants(norm):
+            if v in self._by_key:
+                return self._by_key[v]
+        return None
+
+    def resolve(self, name: str, type_: str = "thing") -> Entity:
+        """The entity for ``name`` (created when new); the spelling is kept as an alias."""
+        found = self.lookup(name)
+        if found is None and self._embed is not None:
+            found = self._similar(name, type_)
+        if found is not None:
+            if name != found.name and name not in found.aliases and normalise_name(name) != normalise_name(found.name):
+                found = found.model_copy(update={"aliases": [*found.aliases, name]})
+                self._by_id[found.id] = found
+                self._index(found)
+                for key, ent in list(self._by_key.items()):
+                    if ent.id == found.id:
+                        self._by_key[key] = found
+                self._touched[found.id] = found
+            return found
+        clean = re.sub(r"\s+", " ", name).strip()
+        ent = Entity(id=entity_id(self.user_id, clean), user_id=self.user_id, name=clean, type=type_)
+        self._index(ent)
+        self._touched[ent.id] = ent
+        return ent
+
+    def _similar(self, name: str, type_: str) -> Entity | None:
+        """Embedding match among entities of the same type (strict threshold)."""
+        assert self._embed is not None
+        pool = [e for e in self._by_id.values() if e.type == type_ and e.name != USER_NAME]
+        if not pool:
+            return None
+        missing = [e for e in pool if e.id not in self._vecs]
+        if missing:
+            for e, v in zip(missing, self._embed([e.name for e in missing])):
+                self._vecs[e.id] = v
+        q = self._embed([name])[0]
+        best, score = None, -1.0
+        for e in pool:
+            s = float(np.dot(q, self._vecs[e.id]))
+            if s > score:
+                best, score = e, s
+        if best is None or score < self._threshold:
+            return None
+        # a shared word alone is not identity ("New York" ≠ "York"): same token count and
+        # near-identical spelling only
+        a, b = normalise_name(name), normalise_name(best.name)
+        if len(a.split()) != len(b.split()):
+            return None
+        return best if difflib.SequenceMatcher(None, a, b).ratio() >= 0.9 else None
+
+    def new_entities(self) -> list[Entity]:
+        """Entities created or updated (aliases) through this resolver."""
+        return list(self._touched.values())

@@ -1,0 +1,277 @@
+"""Ingestion pipeline: haystack → per-session atomic :class:`SessionWrite` → store.
+
+One user namespace per haystack (``haystack.user_id``). Per session: extraction (cached per
+unique session content), entity resolution and reconciliation (:class:`MemoryManager`),
+embeddings (cached and batched), then one ``store.apply`` — so a session whose extraction or
+embedding fails leaves nothing half-written, and a re-run retries just that session.
+Sessions already stored are skipped (idempotent, incremental). ``haystack.labels`` is never read.
+
+What is embedded (measured in ``eval/bench_ingest.py``): every user and assistant turn (first
+:data:`EMBED_CHARS` characters: MiniLM reads 256 word pieces anyway; assistant turns stay
+retrievable for "what did you recommend" questions) and every fact's text. Entities are only
+keyword/graph-indexed. ``EmbedPolicy`` switches turns to user-only or off for measurement.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Literal, Sequence
+
+from kgmem import ids
+from kgmem.embeddings import Embedder
+from kgmem.extraction.cache import ExtractionCache
+from kgmem.extraction.schema import ExtractionResult, Extractor
+from kgmem.memory.manager import MemoryManager, ReconcileCounts
+from kgmem.models import Haystack, Session, SessionWrite
+from kgmem.store.base import MemoryStore
+
+EMBED_CHARS = 1500
+TurnPolicy = Literal["all", "user", "none"]
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class EmbedPolicy:
+    """Which nodes get vectors: turns (all / user only / none) and facts."""
+
+    turns: TurnPolicy = "all"
+    facts: bool = True
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did (summed over haystacks by :meth:`add`)."""
+
+    users: int = 0
+    sessions_total: int = 0
+    sessions_written: int = 0
+    sessions_skipped: int = 0
+    sessions_failed: int = 0
+    turns: int = 0
+    facts_added: int = 0
+    facts_merged: int = 0
+    supersessions: int = 0
+    entities: int = 0
+    extraction_cache_hits: int = 0
+    extraction_fallbacks: int = 0
+    extracted_sessions: int = 0
+    extracted_tokens: int = 0  # whitespace tokens of sessions actually extracted (not cached)
+    embedded_texts: int = 0
+    seconds: float = 0.0
+    seconds_extract: float = 0.0
+    seconds_embed: float = 0.0
+    seconds_store: float = 0.0
+    failures: list[dict[str, str]] = field(default_factory=list)
+
+    def add(self, other: "IngestReport") -> None:
+        for name, value in vars(other).items():
+            if name == "failures":
+                self.failures.extend(value)
+            elif isinstance(value, (int, float)):
+                setattr(self, name, getattr(self, name) + value)
+
+    def to_dict(self) -> dict[str, object]:
+        return dict(vars(self))
+
+
+def _turn_pairs(session: Session) -> list[tuple[str, str]]:
+    return [(t.role, t.text) for t in session.turns]
+
+
+def extract_sessions(
+    sessions: Sequence[Session],
+    extractor: Extractor,
+    cache: ExtractionCache | None,
+    report: IngestReport,
+) -> dict[str, ExtractionResult | BaseException]:
+    """Extraction for each session id: a cached result, a fresh one, or the exception it raised."""
+    out: dict[str, ExtractionResult | BaseException] = {}
+    todo: list[tuple[Session, str]] = []
+    for s in sessions:
+        digest = ids.session_content_digest(_turn_pairs(s))
+        hit = cache.get(digest, extractor.cache_key, s.started_at) if cache else None
+        if hit is not None:
+            out[s.id] = hit
+            report.extraction_cache_hits += 1
+        else:
+            todo.append((s, digest))
+    if not todo:
+        return out
+    # the same content twice in one haystack is extracted once
+    unique: dict[str, Session] = {}
+    for s, digest in todo:
+        unique.setdefault(digest, s)
+    results: dict[str, ExtractionResult | BaseException] = {}
+    many = getattr(extractor, "extract_many", None)
+    if callable(many) and len(unique) > 1:
+        try:
+            batch = many([(_turn_pairs(s), s.started_at) for s in unique.values()])
+            results = dict(zip(unique.keys(), batch))
+        except Exception:  # noqa: BLE001 - isolate the failing session by retrying one by one
+            results = {}
+    for digest, s in unique.items():
+        if digest in results:
+            continue
+        try:
+            results[digest] = extractor.extract(_turn_pairs(s), s.started_at)
+        except Exception as exc:  # noqa: BLE001 - recorded per session, never half-written
+            results[digest] = exc
+    for digest, s in unique.items():
+        res = results[digest]
+        report.extracted_sessions += 1
+        report.extracted_tokens += sum(len(t.text.split()) for t in s.turns)
+        if isinstance(res, ExtractionResult):
+            if res.fallback_reason:
+                report.extraction_fallbacks += 1
+            if cache is not None:
+                cache.put(digest, extractor.cache_key, res)
+    for s, digest in todo:
+        res = results[digest]
+        if isinstance(res, ExtractionResult) and res is not None:
+            # the same content under another date: re-date the shared result
+            from kgmem.extraction.cache import redate
+
+            out[s.id] = res if s is unique[digest] else redate(res, s.started_at)
+        else:
+            out[s.id] = res
+    return out
+
+
+def _embed_write(write: SessionWrite, embedder: Embedder, policy: EmbedPolicy) -> int:
+    """Fill the write's embedding maps in one batched call; returns the number of texts."""
+    keys: list[tuple[str, str]] = []
+    texts: list[str] = []
+    if policy.turns != "none":
+        for t in write.session.turns:
+            if not t.text.strip() or (policy.turns == "user" and t.role != "user"):
+                continue
+            keys.append(("turn", t.id))
+            texts.append(t.text[:EMBED_CHARS])
+    if policy.facts:
+        for f in write.facts:
+            keys.append(("fact", f.id))
+            texts.append(f.text[:EMBED_CHARS])
+    if not texts:
+        return 0
+    vecs = embedder.embed(texts)
+    for (kind, node_id), vec in zip(keys, vecs):
+        target = write.turn_embeddings if kind == "turn" else write.fact_embeddings
+        target[node_id] = [float(x) for x in vec]
+    return len(texts)
+
+
+def ingest_session(
+    store: MemoryStore,
+    user_id: str,
+    session: Session,
+    *,
+    extractor: Extractor,
+    embedder: Embedder | None,
+    cache: ExtractionCache | None = None,
+    manager: MemoryManager | None = None,
+    policy: EmbedPolicy = EmbedPolicy(),
+) -> IngestReport:
+    """Ingest one session into ``user_id`` (skipped when already stored)."""
+    report = IngestReport(sessions_total=1)
+    if session.user_id != user_id:
+        session = session.model_copy(update={"user_id": user_id})
+    if store.has_session(user_id, session.id):
+        report.sessions_skipped = 1
+        return report
+    manager = manager or MemoryManager(store, user_id)
+    extracted = extract_sessions([session], extractor, cache, report)
+    _write_one(store, manager, session, extracted[session.id], embedder, policy, report)
+    return report
+
+
+def _write_one(
+    store: MemoryStore,
+    manager: MemoryManager,
+    session: Session,
+    extracted: ExtractionResult | BaseException,
+    embedder: Embedder | None,
+    policy: EmbedPolicy,
+    report: IngestReport,
+) -> None:
+    if isinstance(extracted, BaseException):
+        report.sessions_failed += 1
+        report.failures.append({"session_id": session.id, "stage": "extract",
+                                "error": f"{type(extracted).__name__}: {extracted}"[:500]})
+        return
+    try:
+        planned = manager.plan_session(session, extracted.facts)
+        if embedder is not None:
+            t0 = time.perf_counter()
+            report.embedded_texts += _embed_write(planned.write, embedder, policy)
+            report.seconds_embed += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        store.apply(planned.write)
+        report.seconds_store += time.perf_counter() - t0
+    except Exception as exc:  # noqa: BLE001 - the write is atomic: nothing of it is stored
+        manager.rollback()
+        report.sessions_failed += 1
+        report.failures.append({"session_id": session.id, "stage": "write",
+                                "error": f"{type(exc).__name__}: {exc}"[:500]})
+        return
+    manager.commit(planned)
+    c: ReconcileCounts = planned.counts
+    report.sessions_written += 1
+    report.turns += len(session.turns)
+    report.facts_added += c.added + c.superseded
+    report.facts_merged += c.merged
+    report.supersessions += len(planned.write.supersessions)
+    report.entities += len(planned.write.entities)
+
+
+def ingest_haystack(
+    store: MemoryStore,
+    haystack: Haystack,
+    *,
+    extractor: Extractor,
+    embedder: Embedder | None,
+    cache: ExtractionCache | None = None,
+    on_progress: ProgressFn | None = None,
+    policy: EmbedPolicy = EmbedPolicy(),
+) -> IngestReport:
+    """Ingest every session of ``haystack`` into its namespace, in chronological order.
+
+    Never reads ``haystack.labels``. Returns counts and timings; failed sessions are listed in
+    ``report.failures`` and left unwritten (a re-run retries them).
+    """
+    start = time.perf_counter()
+    user_id = haystack.user_id
+    report = IngestReport(users=1, sessions_total=len(haystack.sessions))
+    if embedder is not None:
+        store.check_embedding_dim(embedder.dim)
+    order = sorted(range(len(haystack.sessions)),
+                   key=lambda i: (haystack.sessions[i].started_at, i))
+    sessions = [haystack.sessions[i] for i in order]
+    sessions = [s if s.user_id == user_id else s.model_copy(update={"user_id": user_id}) for s in sessions]
+    todo = [s for s in sessions if not store.has_session(user_id, s.id)]
+    report.sessions_skipped = len(sessions) - len(todo)
+    if not todo:
+        report.seconds = time.perf_counter() - start
+        return report
+    t0 = time.perf_counter()
+    extracted = extract_sessions(todo, extractor, cache, report)
+    report.seconds_extract += time.perf_counter() - t0
+    manager = MemoryManager(store, user_id)
+    batch = getattr(store, "batch", None)
+    ctx = batch(user_id) if callable(batch) else _nullcontext()
+    with ctx:
+        for n, s in enumerate(todo, 1):
+            _write_one(store, manager, s, extracted[s.id], embedder, EmbedPolicy() if policy is None else policy, report)
+            if on_progress is not None:
+                on_progress(report.sessions_skipped + n, len(sessions), s.id)
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+class _nullcontext:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None

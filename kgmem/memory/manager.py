@@ -1,0 +1,147 @@
+"""The memory manager: turns one session's candidate facts into a :class:`SessionWrite`.
+
+Extraction proposes (:class:`~kgmem.extraction.schema.CandidateFact`); the manager resolves
+entities, builds deterministic :class:`~kgmem.models.Fact` records, and reconciles each with the
+facts already in its slot through the pure :func:`~kgmem.memory.supersession.decide`. It keeps an
+in-memory index of the user's slots (loaded once from the store) so a whole haystack reconciles
+without re-reading the store per fact.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Sequence
+
+from kgmem import ids
+from kgmem.extraction.schema import CandidateFact
+from kgmem.memory.entities import EntityResolver
+from kgmem.memory.supersession import Action, decide
+from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession
+from kgmem.store.base import MemoryStore
+
+_ENTITY_TYPES = {"place", "org", "person", "item", "entity"}
+
+
+@dataclass
+class ReconcileCounts:
+    added: int = 0
+    superseded: int = 0
+    merged: int = 0
+    noop: int = 0
+
+    def add(self, other: "ReconcileCounts") -> None:
+        self.added += other.added
+        self.superseded += other.superseded
+        self.merged += other.merged
+        self.noop += other.noop
+
+
+@dataclass
+class PlannedWrite:
+    """A SessionWrite not yet applied, with what reconciliation did."""
+
+    write: SessionWrite
+    counts: ReconcileCounts = field(default_factory=ReconcileCounts)
+
+
+class MemoryManager:
+    """Reconciles candidates of one user's sessions against the store (one instance per user)."""
+
+    def __init__(self, store: MemoryStore, user_id: str) -> None:
+        self.store = store
+        self.user_id = user_id
+        self.resolver = EntityResolver(user_id, store.entities(user_id))
+        self._slots: dict[tuple[str, str], dict[str, Fact]] = defaultdict(dict)
+        for f in store.facts(user_id):
+            self._slots[(f.subject_id, f.predicate)][f.id] = f
+
+    def plan_session(self, session: Session, candidates: Sequence[CandidateFact]) -> PlannedWrite:
+        """Build the write for ``session`` (nothing is stored; the index is updated only by
+        :meth:`commit`, after the store accepted the write)."""
+        uid = self.user_id
+        counts = ReconcileCounts()
+        out_facts: dict[str, Fact] = {}
+        invalidations: dict[str, datetime] = {}
+        sups: list[Supersession] = []
+        retracted: list[Supersession] = []
+        entities: dict[str, Entity] = {}
+        # slot views including this session's pending changes
+        pending: dict[tuple[str, str], dict[str, Fact]] = {}
+        resolver_before = {e.id: e for e in self.resolver.new_entities()}
+
+        n_turns = len(session.turns)
+        for cand in sorted(candidates, key=lambda c: (min(c.source_turns or [0]), c.predicate, c.value)):
+            subject = self.resolver.user if cand.subject.strip().lower() in ("user", "i", "me") \
+                else self.resolver.resolve(cand.subject, "person")
+            entities[subject.id] = subject
+            obj_id: str | None = None
+            if (cand.value_type or "") in _ENTITY_TYPES:
+                obj = self.resolver.resolve(cand.value, cand.value_type or "thing")
+                entities[obj.id] = obj
+                obj_id = obj.id
+            turn_ids = [ids.turn_id(session.id, i) for i in sorted(set(cand.source_turns)) if 0 <= i < n_turns]
+            fact = Fact(
+                id=ids.fact_id(uid, subject.id, cand.predicate, cand.value, session.id),
+                user_id=uid, subject_id=subject.id, predicate=cand.predicate, object_id=obj_id,
+                value=cand.value, text=cand.text or f"{subject.name} {cand.predicate} {cand.value}",
+                valid_from=cand.valid_from, valid_to=cand.valid_to, granularity=cand.granularity,
+                observed_at=session.started_at, confidence=cand.confidence, speaker=cand.speaker,
+                session_id=session.id, source_turn_ids=turn_ids,
+            )
+            slot_key = (subject.id, cand.predicate)
+            if slot_key not in pending:
+                pending[slot_key] = dict(self._slots.get(slot_key, {}))
+            slot = pending[slot_key]
+            decision = decide(fact, list(slot.values()))
+            if decision.action is Action.NOOP or decision.fact is None:
+                counts.noop += 1
+                continue
+            new = decision.fact
+            if decision.action is Action.MERGE:
+                counts.merged += 1
+            elif decision.action is Action.SUPERSEDE:
+                counts.superseded += 1
+            else:
+                counts.added += 1
+            slot[new.id] = new
+            out_facts[new.id] = new
+            for fid, at in decision.invalidations.items():
+                if fid in out_facts:
+                    out_facts[fid] = out_facts[fid].model_copy(update={"invalid_at": at})
+                else:
+                    invalidations[fid] = at
+                if fid in slot:
+                    slot[fid] = slot[fid].model_copy(update={"invalid_at": at})
+            sups.extend(decision.supersessions)
+            for r in decision.retracted:
+                # an edge added earlier in this very write is simply dropped
+                match = [s for s in sups if (s.new_fact_id, s.old_fact_id) == (r.new_fact_id, r.old_fact_id)]
+                if match:
+                    sups = [s for s in sups if s not in match]
+                else:
+                    retracted.append(r)
+
+        # entities whose aliases changed or that are new in this resolver
+        for e in self.resolver.new_entities():
+            if e.id not in resolver_before or resolver_before[e.id] != e:
+                entities[e.id] = e
+        # facts referencing an entity must ship it unless it is stored already
+        write = SessionWrite(
+            user_id=uid, session=session, entities=list(entities.values()),
+            facts=list(out_facts.values()), supersessions=sups, invalidations=invalidations,
+            retracted_supersessions=retracted,
+        )
+        self._pending = pending
+        return PlannedWrite(write=write, counts=counts)
+
+    def commit(self, planned: PlannedWrite) -> None:
+        """Record a write the store accepted in the slot index."""
+        for key, slot in getattr(self, "_pending", {}).items():
+            self._slots[key] = slot
+        self._pending = {}
+
+    def rollback(self) -> None:
+        """Forget a planned write the store rejected (entity aliases stay: they are harmless)."""
+        self._pending = {}
