@@ -1,3 +1,137 @@
-"""CLI commands (placeholder until the feature lands)."""
+"""``kgmem eval`` (run or resume an evaluation) and ``kgmem report`` (rebuild / compare)."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from kgmem.cli._app import app, emit_json, err, fail, out
+
+
+@app.command("eval")
+def eval_cmd(
+    split: Annotated[str, typer.Option("--split", help="Split name (see `kgmem data splits`) or "
+                                       "a LongMemEval-format file.")],
+    limit: Annotated[Optional[int], typer.Option(help="At most N questions (file order).")] = None,  # noqa: UP045
+    per_type: Annotated[Optional[int], typer.Option(  # noqa: UP045
+        "--per-type", help="Seeded stratified sample: N per question type (+ N abstention).")] = None,
+    types: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+        "--types", help="Only these question types (repeatable; 'abstention' for _abs).")] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the stratified sample.")] = 0,
+    question_id: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+        "--question-id", help="Only these question ids (repeatable).")] = None,
+    system: Annotated[str, typer.Option(help="kgmem | baseline-rag")] = "kgmem",
+    store: Annotated[Optional[str], typer.Option(help="networkx | neo4j")] = None,  # noqa: UP045
+    model: Annotated[Optional[str], typer.Option(help="Answer model (default: settings).")] = None,  # noqa: UP045
+    judge: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        help="Judge model (e.g. gpt-5-mini); without one the offline normalised-match scorer "
+             "is used.")] = None,
+    judge_prompt: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--judge-prompt", help="longmemeval | investigathon (default: by split).")] = None,
+    retrieval_only: Annotated[bool, typer.Option(
+        "--retrieval-only", help="Rank sessions only (no LLM): retrieval metrics over the "
+                                 "selection.")] = False,
+    run_dir: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--run-dir", help="Run directory (default eval/runs/<split>-<system>-<hash>).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the LLM cache.")] = False,
+    allow_missing: Annotated[bool, typer.Option(
+        "--allow-missing", help="Write submission.json even with failed questions (as '').")] = False,
+    fail_fast: Annotated[bool, typer.Option(
+        "--fail-fast", help="Stop at the first question error instead of recording it.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Summary as JSON on stdout.")] = False,
+) -> None:
+    """Evaluate a system on a split; re-running the same command resumes where it stopped."""
+    from kgmem.datasets.errors import DatasetError
+    from kgmem.evaluation.runner import EvalConfig, RunError, run_eval
+    from kgmem.llm import LLMError
+    from kgmem.settings import Settings
+
+    if judge_prompt not in (None, "longmemeval", "investigathon"):
+        fail(f"--judge-prompt must be longmemeval or investigathon, not {judge_prompt!r}")
+    if system not in ("kgmem", "baseline-rag"):
+        fail(f"--system must be kgmem or baseline-rag, not {system!r}")
+    try:
+        settings = Settings.load({"store": store, "llm_model": model, "judge_model": judge,
+                                  "llm_cache": False if no_cache else None})
+    except ValueError as exc:
+        fail(str(exc))
+    config = EvalConfig(split=split, system=system, limit=limit, per_type=per_type, types=types,
+                        seed=seed, question_ids=question_id, retrieval_only=retrieval_only,
+                        judge_style=judge_prompt,  # type: ignore[arg-type]
+                        run_dir=run_dir, allow_missing=allow_missing,
+                        on_error="raise" if fail_fast else "record")
+
+    def progress(done: int, total: int, rec: dict[str, Any]) -> None:
+        verdict = rec.get("verdict")
+        mark = ("ERROR " + str(rec.get("error"))[:100]) if rec.get("error") else (
+            "correct" if verdict and verdict["correct"] else "wrong" if verdict else "done")
+        ms = (rec.get("latency_ms") or {}).get("total")
+        took = f" {ms / 1000:.1f}s" if ms is not None else ""
+        err.print(f"[{done}/{total}] {rec['question_id']} ({rec.get('question_type')}): "
+                  f"{mark}{took}", highlight=False)
+
+    try:
+        result = run_eval(config, settings, progress=progress)
+    except KeyboardInterrupt:
+        err.print("interrupted: finished questions are saved; re-run the same command to resume")
+        raise typer.Exit(130) from None
+    except (DatasetError, RunError, LLMError, FileNotFoundError) as exc:
+        fail(str(exc))
+    summary = result.summary
+    if as_json:
+        emit_json({**summary, "skipped": result.skipped,
+                   "submission": str(result.submission) if result.submission else None,
+                   "submission_error": result.submission_error})
+    else:
+        acc = summary["accuracy"]["overall"]
+        out.print(f"run dir: {result.run_dir}")
+        out.print(f"{summary['questions']} questions ({result.skipped} resumed), "
+                  f"{summary['failed']} failed; judge: {summary.get('judge')}")
+        if acc["accuracy"] is not None:
+            out.print(f"accuracy: {100 * acc['accuracy']:.1f}% ({acc['correct']}/{acc['n']})")
+        ses = summary["retrieval"].get("session")
+        if ses:
+            out.print(f"session recall_any@5 {ses['recall_any@5']:.3f}, "
+                      f"recall_all@10 {ses['recall_all@10']:.3f}, ndcg@10 {ses['ndcg@10']:.3f}")
+        out.print(f"report: {result.run_dir / 'report.md'}")
+        if result.submission:
+            out.print(f"submission: {result.submission}")
+    if result.submission_error:
+        err.print(f"[bold red]error:[/] {result.submission_error}", highlight=False)
+        raise typer.Exit(1)
+    if summary["failed"]:
+        err.print(f"{summary['failed']} question(s) failed; re-run the same command to retry them")
+        raise typer.Exit(1)
+
+
+@app.command("report")
+def report_cmd(
+    run: Annotated[Path, typer.Argument(help="A run directory (from `kgmem eval`).")],
+    compare: Annotated[Optional[list[Path]], typer.Option(  # noqa: UP045
+        "--compare", help="Other run directories to put side by side (repeatable).")] = None,
+    output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--output", "-o", help="Also write the comparison Markdown here.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Summaries as JSON on stdout.")] = False,
+) -> None:
+    """Rebuild a run's report from predictions.jsonl; with --compare, tables side by side."""
+    from kgmem.evaluation.report import compare_runs, load_run, write_report
+
+    try:
+        path = write_report(run)
+        if compare:
+            for other in compare:
+                write_report(other)
+            text = compare_runs([run, *compare])
+        else:
+            text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, ValueError) as exc:
+        fail(str(exc))
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+    if as_json:
+        emit_json([load_run(d)[1] for d in [run, *(compare or [])]])
+    else:
+        out.print(text, markup=False, highlight=False)

@@ -1,0 +1,332 @@
+"""Judges: LLM judges (LongMemEval per-type rubric, Investigathon generic) and an offline scorer.
+
+Every judge returns a :class:`Verdict`. LLM judges call the model through the LLM layer (cached,
+prompt-versioned) and parse yes/no robustly; an unparseable reply raises :class:`JudgeError`, so
+the harness records it instead of inventing a verdict. Without a judge model the harness uses
+:class:`NormalisedMatchScorer`, labelled ``normalised-match (not an LLM judge)`` in every report.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+from kgmem.evaluation.prompts import investigathon_judge, longmemeval_judge
+from kgmem.evaluation.systems import LLMUsage
+
+if TYPE_CHECKING:
+    from kgmem.llm.base import LLM
+    from kgmem.settings import Settings
+
+NORMALISED_MATCH_NAME = "normalised-match (not an LLM judge)"
+JudgeStyle = Literal["longmemeval", "investigathon"]
+
+
+class JudgeError(RuntimeError):
+    """A judge could not produce a verdict (e.g. its reply was neither yes nor no)."""
+
+
+@dataclass
+class Verdict:
+    """A judgement of one prediction. ``approximate`` marks heuristic scores (preference rubric
+    keyword overlap under the offline scorer); ``method`` says which rule decided."""
+
+    correct: bool
+    judge: str
+    approximate: bool = False
+    method: str = ""
+    raw: str = ""
+    usage: LLMUsage = field(default_factory=LLMUsage)
+
+
+class Judge(Protocol):
+    """Anything that scores a prediction against a gold answer."""
+
+    name: str
+
+    def judge(self, *, question: str, gold: str, prediction: str, question_type: str,
+              is_abstention: bool) -> Verdict:
+        """Score one prediction."""
+        ...
+
+
+# ============================================================================ yes/no parsing
+
+_THINK = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
+_POSITIVE = {"yes", "true", "correct"}
+_NEGATIVE = {"no", "false", "incorrect", "wrong"}
+
+
+def parse_yes_no(text: str) -> bool:
+    """Read a judge's yes/no (or True/False) reply; raise :class:`JudgeError` when ambiguous.
+
+    Every verdict word in the reply ("yes", "true", "correct", "no", "false", "incorrect";
+    "not correct" counts as negative) must agree — unless the reply opens with a verdict word
+    followed by punctuation or the end ("Yes. It also says no…"), which then decides.
+    """
+    cleaned = _THINK.sub(" ", text).casefold()
+    cleaned = re.sub(r"^\W*(answer|verdict|judgement|judgment|result)\s*[:\-]", " ", cleaned)
+    json_hit = re.search(r'"(?:correct|verdict|answer|label)"\s*:\s*"?(true|false|yes|no)', cleaned)
+    if json_hit:
+        return json_hit.group(1) in _POSITIVE
+    cleaned = re.sub(r"\bnot\s+(correct|true|right)\b", " incorrect ", cleaned)
+    words = re.findall(r"[a-z]+", cleaned)
+    found = {w in _POSITIVE for w in words if w in _POSITIVE | _NEGATIVE}
+    if len(found) == 1:
+        return found.pop()
+    opening = re.match(r"\W*([a-z]+)\s*([.!,;:\n*]|$)", cleaned)
+    if found and opening and opening.group(1) in _POSITIVE | _NEGATIVE:
+        return opening.group(1) in _POSITIVE
+    shown = text if len(text) <= 120 else text[:120] + "…"
+    raise JudgeError(f"judge reply is not a clear yes/no: {shown!r}")
+
+
+# ============================================================================ LLM judges
+
+
+class LLMJudge:
+    """A yes/no judge through the LLM layer, in LongMemEval or Investigathon style."""
+
+    def __init__(self, llm: LLM, style: JudgeStyle = "longmemeval", max_tokens: int = 1024) -> None:
+        self.llm = llm
+        self.style = style
+        self.max_tokens = max_tokens
+        self.name = f"{style}-judge({llm.model})"
+
+    def judge(self, *, question: str, gold: str, prediction: str, question_type: str,
+              is_abstention: bool) -> Verdict:
+        """Ask the judge model; parse its yes/no."""
+        if self.style == "investigathon":
+            content = investigathon_judge.render(question, gold, prediction)
+            version = investigathon_judge.VERSION
+        else:
+            content = longmemeval_judge.render(question_type, question, gold, prediction,
+                                               is_abstention)
+            version = longmemeval_judge.VERSION
+        result: Any = self.llm.complete([{"role": "user", "content": content}],
+                                        max_tokens=self.max_tokens, prompt_version=version)
+        text = str(result.text)
+        return Verdict(correct=parse_yes_no(text), judge=self.name, method="llm", raw=text,
+                       usage=LLMUsage.from_result(result))
+
+
+# ============================================================================ offline scorer
+
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+          "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+          "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000}
+_SPECIAL = {"once": "1 time", "twice": "2 times", "thrice": "3 times", "a dozen": "12",
+            "a couple of": "2", "a pair of": "2", "half a dozen": "6"}
+_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
+_NUMBER_PHRASE = re.compile(rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?)?)+\b")
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+ABSTENTION_PHRASES = (
+    "don't know", "do not know", "not mentioned", "no information", "haven't told me",
+    "have not told me", "didn't mention", "did not mention", "never mentioned", "not enough information",
+    "cannot answer", "can't answer", "unable to answer", "unable to determine", "can't determine",
+    "cannot determine", "not sure", "no record", "not provided", "wasn't mentioned",
+    "was not mentioned", "no mention", "don't have", "do not have", "not specified",
+    "no details", "not available", "there is no", "you haven't", "you have not", "you didn't",
+    "you did not", "not in the", "unknown", "i'm not aware", "not aware", "doesn't say",
+    "does not say", "insufficient information",
+)
+
+_STOPWORDS = set("""a an the and or but if of to in on at for with by from as is are was were be
+been being it its this that these those they them their he she his her you your user users
+would could should might may can will prefer prefers preferred preference preferences response
+responses suggest suggests suggestion suggestions recommend recommendation recommendations
+not do does did also such like more most some any other than then so about into over which
+who whom what when where how why have has had just very well e g eg etc i me my we our
+specific specifically particular particularly based related especially include includes
+including given utilize utilizing use using interest interested interests""".split())
+
+_TEMPORAL_UNITS = ("day", "week", "month")
+
+
+def _replace_number_words(text: str) -> str:
+    for phrase, digits in _SPECIAL.items():
+        text = re.sub(rf"\b{phrase}\b", digits, text)
+
+    def convert(match: re.Match[str]) -> str:
+        words = [w for w in re.split(r"[\s-]+", match.group(0).strip()) if w and w != "and"]
+        total, current = 0, 0
+        for w in words:
+            if w in _UNITS:
+                current += _UNITS[w]
+            elif w in _TENS:
+                current += _TENS[w]
+            elif w in _SCALES:
+                current = max(current, 1) * _SCALES[w]
+                if w == "thousand":
+                    total, current = total + current, 0
+        value = total + current
+        trailing = " " if match.group(0).endswith((" ", "-")) else ""
+        return f"{value}{trailing}"
+
+    return _NUMBER_PHRASE.sub(convert, text)
+
+
+def normalise(text: str) -> str:
+    """Casefold, strip accents, numbers as digits ("three"→3, "1,200"→1200), no punctuation."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = text.replace("’", "'").replace("‘", "'")
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # thousands separators
+    text = _replace_number_words(text)
+    text = re.sub(r"\b(\d+)\.0+\b", r"\1", text)  # 3.0 → 3
+    text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)  # keep decimal points only
+    text = re.sub(r"[^\w\s.%]", " ", text)
+    text = re.sub(r"\b(a|an|the)\b", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def extract_dates(text: str) -> set[tuple[int | None, int, int]]:
+    """Calendar dates written in common forms → ``(year or None, month, day)``."""
+    t = text.casefold()
+    out: set[tuple[int | None, int, int]] = set()
+    for y, m, d in re.findall(r"\b(\d{4})[/-](\d{1,2})[/-](\d{1,2})\b", t):
+        out.add((int(y), int(m), int(d)))
+    for m, d, y in re.findall(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", t):
+        out.add((int(y), int(m), int(d)))
+    for mon, d, y in re.findall(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", t):
+        out.add((int(y) if y else None, _MONTHS[mon], int(d)))
+    for d, mon, y in re.findall(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b", t):
+        out.add((int(y) if y else None, _MONTHS[mon], int(d)))
+    return {(y, m, d) for y, m, d in out if 1 <= m <= 12 and 1 <= d <= 31}
+
+
+def _dates_match(gold: set[tuple[int | None, int, int]],
+                 pred: set[tuple[int | None, int, int]]) -> bool:
+    for gy, gm, gd in gold:
+        for py, pm, pd in pred:
+            if (gm, gd) == (pm, pd) and (gy is None or py is None or gy == py):
+                return True
+    return False
+
+
+def _unit_counts(norm: str) -> list[tuple[float, str]]:
+    """``(number, unit)`` pairs for day/week/month counts in normalised text."""
+    pairs = re.findall(r"\b(\d+(?:\.\d+)?)\s+(day|week|month)s?\b", norm)
+    return [(float(n), u) for n, u in pairs]
+
+
+def is_abstention_text(prediction: str) -> bool:
+    """Whether a prediction declines to answer (by phrase)."""
+    p = prediction.casefold().replace("’", "'")
+    return any(phrase in p for phrase in ABSTENTION_PHRASES)
+
+
+def _gold_candidates(gold: str) -> list[str]:
+    """The gold answer, plus its alternatives ("7 days. 8 days … is also acceptable")."""
+    cands = [gold]
+    no_paren = re.sub(r"\([^)]*\)", " ", gold)
+    for part in re.split(r"(?<=[.;])\s+|\s+or\s+", no_paren):
+        part = re.sub(r"\b(is|are) also (acceptable|correct|fine)\b", " ", part, flags=re.I)
+        part = part.strip(" .;,")
+        if part and part not in cands:
+            cands.append(part)
+    return cands
+
+
+def rubric_keywords(rubric: str) -> list[str]:
+    """Content words of what a personalised answer should use (the "would prefer" part)."""
+    positive = re.split(r"\b(?:might|would|may|will)\s+not\s+prefer|\bnot\s+prefer", rubric,
+                        flags=re.I)[0]
+    words = re.findall(r"[a-z0-9][a-z0-9'-]+", normalise(positive))
+    seen: dict[str, None] = {}
+    for w in words:
+        if w not in _STOPWORDS and len(w) > 2:
+            seen.setdefault(w, None)
+    return list(seen)
+
+
+def _keyword_in(word: str, text_words: set[str]) -> bool:
+    # a five-letter stem tolerates plural/tense (photograph ~ photography)
+    stem = word[:5] if len(word) > 5 else word
+    return any(t.startswith(stem) for t in text_words)
+
+
+class NormalisedMatchScorer:
+    """Offline scorer: normalised containment, dates, temporal ±1, abstention phrases.
+
+    Not an LLM judge: it under-credits paraphrases. Preference questions are scored by overlap
+    with the rubric's keywords and flagged ``approximate``.
+    """
+
+    name = NORMALISED_MATCH_NAME
+
+    def judge(self, *, question: str, gold: str, prediction: str, question_type: str,
+              is_abstention: bool) -> Verdict:
+        """Score one prediction (see class docstring for the rules)."""
+        abstained = is_abstention_text(prediction)
+        if is_abstention:
+            return Verdict(abstained, self.name, method="abstention-phrase")
+        if not prediction.strip():
+            return Verdict(False, self.name, method="empty")
+        if question_type == "single-session-preference":
+            return self._preference(gold, prediction)
+        pred_norm = normalise(prediction)
+        padded = f" {pred_norm} "
+        for cand in _gold_candidates(gold):
+            g = normalise(cand)
+            if g and f" {g} " in padded:
+                return Verdict(True, self.name, method="containment")
+        gold_dates = extract_dates(gold)
+        if gold_dates and _dates_match(gold_dates, extract_dates(prediction)):
+            return Verdict(True, self.name, method="date")
+        if question_type == "temporal-reasoning":
+            pred_counts = _unit_counts(pred_norm)
+            for cand in _gold_candidates(gold):
+                for n, unit in _unit_counts(normalise(cand)):
+                    if any(u == unit and abs(m - n) <= 1 for m, u in pred_counts):
+                        return Verdict(True, self.name, method="temporal±1")
+        if not abstained:
+            gold_words = [w for w in normalise(gold).split() if w not in _STOPWORDS]
+            if len(gold_words) >= 4:
+                pred_words = set(pred_norm.split())
+                hit = sum(1 for w in gold_words if w in pred_words)
+                if hit / len(gold_words) >= 0.8:
+                    return Verdict(True, self.name, method="token-recall")
+        return Verdict(False, self.name, method="no-match")
+
+    def _preference(self, rubric: str, prediction: str) -> Verdict:
+        keywords = rubric_keywords(rubric)
+        words = set(normalise(prediction).split())
+        hits = sum(1 for k in keywords if _keyword_in(k, words))
+        needed = len(keywords) if len(keywords) < 2 else max(2, math.ceil(0.25 * len(keywords)))
+        return Verdict(bool(keywords) and hits >= needed, self.name, approximate=True,
+                       method=f"rubric-keywords {hits}/{len(keywords)}")
+
+
+# ============================================================================ factory
+
+
+def default_judge_style(split_name: str) -> JudgeStyle:
+    """Investigathon splits use the generic judge; everything else the LongMemEval rubric."""
+    return "investigathon" if split_name.startswith("investigathon") else "longmemeval"
+
+
+def make_judge(settings: Settings, style: JudgeStyle = "longmemeval",
+               llm: LLM | None = None) -> Judge:
+    """The judge the settings ask for: an LLM judge when ``judge_model`` is set, else offline."""
+    if llm is None and settings.judge_model is None:
+        return NormalisedMatchScorer()
+    if llm is None:
+        from kgmem.llm import get_llm
+
+        llm = get_llm(settings, model=settings.judge_model, role="judge", cache=settings.llm_cache)
+    return LLMJudge(llm, style)

@@ -1,0 +1,124 @@
+"""The offline normalised-match scorer on tricky cases, and LLM judges with FakeLLM."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgmem.evaluation.judge import (
+    NORMALISED_MATCH_NAME,
+    JudgeError,
+    LLMJudge,
+    NormalisedMatchScorer,
+    extract_dates,
+    normalise,
+    parse_yes_no,
+    rubric_keywords,
+)
+from kgmem.llm.fake import FakeLLM
+
+S = NormalisedMatchScorer()
+
+
+def score(gold: str, pred: str, qtype: str = "single-session-user", abs_: bool = False) -> bool:
+    return S.judge(question="q?", gold=gold, prediction=pred, question_type=qtype,
+                   is_abstention=abs_).correct
+
+
+def test_normalise_numbers_and_punctuation() -> None:
+    assert normalise("Twenty-one apples, and $1,200!") == "21 apples and 1200"
+    assert normalise("three") == "3"
+    assert normalise("3.0 hours") == "3 hours"
+    assert normalise("It was twice.") == "it was 2 times"
+
+
+@pytest.mark.parametrize(("gold", "pred", "ok"), [
+    ("3", "You bought three books.", True),
+    ("3", "You bought 13 books.", False),
+    ("golden retriever", "Your dog is a Golden Retriever.", True),
+    ("Acme Robotics", "You work at Acme-Robotics now.", True),
+    ("$1,200", "It cost 1200 dollars.", True),
+    ("May 20, 2023", "That was on 2023/05/20.", True),
+    ("May 20, 2023", "That was on May 21, 2023.", False),
+    ("the 20th of May", "On May 20th.", True),
+    ("7 days. 8 days (including the last day) is also acceptable.", "8 days", True),
+    ("Acme Robotics", "I don't know where you work.", False),
+    ("Acme Robotics", "", False),
+])
+def test_scorer_cases(gold: str, pred: str, ok: bool) -> None:
+    assert score(gold, pred) is ok
+
+
+def test_temporal_off_by_one_only_for_temporal_counts() -> None:
+    assert score("18 days", "It took 19 days.", "temporal-reasoning")
+    assert score("3 weeks", "two weeks", "temporal-reasoning")
+    assert not score("18 days", "It took 20 days.", "temporal-reasoning")
+    assert not score("18 days", "It took 19 days.", "multi-session")
+    assert not score("3 weeks", "4 days", "temporal-reasoning")
+
+
+def test_abstention_by_phrase() -> None:
+    expl = "The user never mentioned a hamster."
+    assert score(expl, "You haven't told me about a hamster.", abs_=True)
+    assert score(expl, "There is no information about that.", abs_=True)
+    assert not score(expl, "Its name was Nibbles.", abs_=True)
+
+
+def test_preference_is_approximate_keyword_overlap() -> None:
+    rubric = ("The user would prefer suggestions involving hiking trails and landscape "
+              "photography with their Sony camera; they might not prefer indoor activities.")
+    kws = rubric_keywords(rubric)
+    assert "hiking" in kws and "sony" in kws and "indoor" not in kws
+    v = S.judge(question="q", gold=rubric, prediction="Go hiking and photograph landscapes with "
+                "your Sony.", question_type="single-session-preference", is_abstention=False)
+    assert v.correct and v.approximate and v.judge == NORMALISED_MATCH_NAME
+    assert not score(rubric, "Visit a museum.", "single-session-preference")
+
+
+def test_extract_dates_forms() -> None:
+    assert (2023, 5, 20) in extract_dates("2023/05/20 (Sat) 02:21")
+    assert (None, 3, 4) in extract_dates("on March 4th")
+    assert (2024, 1, 2) in extract_dates("1/2/2024")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("yes", True), ("Yes.", True), ("**No**", False), ("True", True), ("False", False),
+    ("Answer: yes", True), ("<think>maybe no?</think>\nyes", True),
+    ('{"correct": false}', False), ("The response is correct.", True),
+    ("The answer is not correct.", False), ("Yes. It never says no.", True),
+])
+def test_parse_yes_no(text: str, value: bool) -> None:
+    assert parse_yes_no(text) is value
+
+
+@pytest.mark.parametrize("text", ["", "maybe", "yes and no"])
+def test_parse_yes_no_refuses_ambiguity(text: str) -> None:
+    with pytest.raises(JudgeError):
+        parse_yes_no(text)
+
+
+def test_longmemeval_judge_prompts_by_type_with_fakellm() -> None:
+    fake = FakeLLM(default="yes")
+    judge = LLMJudge(fake, "longmemeval")
+    v = judge.judge(question="How many days?", gold="18 days", prediction="19 days",
+                    question_type="temporal-reasoning", is_abstention=False)
+    assert v.correct and v.judge == "longmemeval-judge(fake/test)"
+    judge.judge(question="Where?", gold="Acme", prediction="Acme", question_type="knowledge-update",
+                is_abstention=False)
+    judge.judge(question="Name?", gold="never said", prediction="I don't know",
+                question_type="single-session-user", is_abstention=True)
+    judge.judge(question="Suggest", gold="rubric", prediction="x",
+                question_type="single-session-preference", is_abstention=False)
+    prompts = [msgs[-1]["content"] for msgs, _ in fake.calls]
+    assert "off-by-one" in prompts[0]
+    assert "updated value" in prompts[1]
+    assert "cannot be answered" in prompts[2]
+    assert "Rubric" in prompts[3]
+
+
+def test_investigathon_judge_true_false_and_bad_reply() -> None:
+    fake = FakeLLM(script=["False", "maybe"])
+    judge = LLMJudge(fake, "investigathon")
+    v = judge.judge(question="q", gold="a", prediction="b", question_type="x", is_abstention=False)
+    assert v.correct is False and "ground-truth answer is: a" in fake.calls[0][0][-1]["content"]
+    with pytest.raises(JudgeError):
+        judge.judge(question="q", gold="a", prediction="b", question_type="x", is_abstention=False)
