@@ -1,0 +1,210 @@
+"""The answer context: a dated timeline of retrieved facts with trimmed source turns.
+
+Small models read short, dated, pre-computed contexts best, so the builder:
+
+- states today's (the question's) date first;
+- adds code-computed lines (date arithmetic, orderings, counts) handed in by the caller;
+- fills the budget greedily in retrieval rank order — a fact brings its source turn (trimmed to
+  the sentences nearest the question), a turn without facts comes as a snippet;
+- prints the selection sorted by time, grouped by session date, marking superseded facts;
+- counts tokens with the answer model's tokenizer (``count_tokens``) and never exceeds the budget.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable, Iterable
+
+from kgmem.models import Fact, Intent, Turn
+from kgmem.retrieval.search import RetrievalResult, fact_date
+from kgmem.store.textindex import tokenize
+
+TokenCounter = Callable[[str], int]
+
+_SENT_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@dataclass
+class Context:
+    """A rendered context and what it contains."""
+
+    text: str
+    tokens: int
+    fact_ids: list[str] = field(default_factory=list)
+    turn_ids: list[str] = field(default_factory=list)
+    session_ids: list[str] = field(default_factory=list)
+    computed: list[str] = field(default_factory=list)
+
+
+def fmt_day(d: datetime) -> str:
+    """``2023-03-04 (Sat)``."""
+    return d.strftime("%Y-%m-%d (%a)")
+
+
+def describe_delta(days: int) -> str:
+    """``45 days (about 6 weeks)``; adds months/years when they help."""
+    days = abs(days)
+    parts = [f"{days} day{'s' if days != 1 else ''}"]
+    if days >= 7:
+        parts.append(f"about {round(days / 7)} week{'s' if round(days / 7) != 1 else ''}")
+    if days >= 28:
+        months = round(days / 30.44)
+        parts.append(f"{months} month{'s' if months != 1 else ''}")
+    if days >= 330:
+        years = round(days / 365.25, 1)
+        parts.append(f"{years:g} year{'s' if years != 1 else ''}")
+    return parts[0] + (" (" + ", ".join(parts[1:]) + ")" if len(parts) > 1 else "")
+
+
+def delta_line(when: datetime, today: datetime, label: str = "") -> str:
+    """"2023-03-04 is 45 days (about 6 weeks) before today (2023-04-18)"."""
+    days = (today.date() - when.date()).days
+    rel = "before" if days >= 0 else "after"
+    what = f"{label} ({when.date().isoformat()})" if label else when.date().isoformat()
+    return f"{what} is {describe_delta(days)} {rel} today ({today.date().isoformat()})."
+
+
+def trim_turn(text: str, focus: Iterable[str], max_words: int = 70) -> str:
+    """The sentences of a turn nearest the focus words, at most ``max_words`` words.
+
+    Picks the best-overlapping sentence and grows around it while the budget allows; marks cut
+    text with "…".
+    """
+    words = text.split()
+    if len(words) <= max_words:
+        return " ".join(words)
+    sents = [s.strip() for s in _SENT_RE.split(text) if s.strip()]
+    focus_set = set(focus)
+    scores = [len(focus_set & set(tokenize(s))) for s in sents]
+    best = max(range(len(sents)), key=lambda i: (scores[i], -i))
+    lo = hi = best
+    count = len(sents[best].split())
+    while True:
+        grew = False
+        for cand in (hi + 1, lo - 1):
+            if 0 <= cand < len(sents) and count + len(sents[cand].split()) <= max_words:
+                count += len(sents[cand].split())
+                lo, hi = min(lo, cand), max(hi, cand)
+                grew = True
+        if not grew:
+            break
+    chosen = " ".join(sents[lo : hi + 1])
+    cw = chosen.split()
+    if len(cw) > max_words:
+        chosen = " ".join(cw[:max_words])
+    return ("… " if lo > 0 else "") + chosen + (" …" if hi < len(sents) - 1 or len(cw) > max_words else "")
+
+
+def _fact_line(f: Fact, question_date: datetime | None) -> str:
+    text = f.text.strip()
+    extra = []
+    if f.valid_from is not None and f.valid_from.date() != f.observed_at.date() and f.granularity != "unknown":
+        extra.append(f"happened {f.valid_from.date().isoformat()}" + (
+            f" ({f.granularity})" if f.granularity not in ("day", "minute") else ""))
+    if f.invalid_at is not None:
+        extra.append(f"no longer true since {f.invalid_at.date().isoformat()}")
+    who = "assistant said" if f.speaker == "assistant" else "fact"
+    return f"- {who}: {text}" + (f" [{'; '.join(extra)}]" if extra else "")
+
+
+def build_context(
+    result: RetrievalResult,
+    *,
+    count_tokens: TokenCounter,
+    budget: int = 2000,
+    computed: list[str] | None = None,
+    max_turn_words: int | None = None,
+) -> Context:
+    """Render a dated timeline of the top facts and turns within ``budget`` tokens."""
+    plan = result.plan
+    qd = plan.question_date
+    focus = set(tokenize(" ".join([plan.question, *plan.keywords, *plan.entities])))
+    if max_turn_words is None:
+        max_turn_words = 160 if plan.intent in (Intent.ASSISTANT_SAID, Intent.PREFERENCE) else 70
+    header = []
+    if qd is not None:
+        header.append(f"Today is {fmt_day(qd)}.")
+    if plan.as_of is not None:
+        header.append(f"Answer as of {fmt_day(plan.as_of)}: later information is not shown.")
+    computed = list(computed or [])
+
+    # rank-ordered candidate items: ('fact', Fact) or ('turn', Turn)
+    turns_by_id = {t.id: t for t in result.turns}
+    items: list[tuple[float, str, object]] = []
+    for f in result.facts:
+        items.append((result.fact_scores.get(f.id, 0.0), "fact", f))
+    for t in result.turns:
+        items.append((result.turn_scores.get(t.id, 0.0) * 1.05, "turn", t))  # raw text is richer
+    items.sort(key=lambda x: -x[0])
+
+    chosen_facts: list[Fact] = []
+    chosen_turns: dict[str, str] = {}  # turn id → trimmed text
+    fixed = "\n".join(header + (["Computed from memory:"] + [f"- {c}" for c in computed] if computed else [])
+                      + ["", "Memory timeline (oldest first):"])
+
+    def render() -> str:
+        order: list[tuple[datetime, str]] = []
+        sess_ids = {f.session_id for f in chosen_facts} | {t.rsplit(":", 1)[0] for t in chosen_turns}
+        for sid in sess_ids:
+            when = result.session_date(sid)
+            order.append((when or datetime.min, sid))
+        order.sort()
+        lines = [fixed]
+        for when, sid in order:
+            lines.append(f"[{fmt_day(when)}]" if when != datetime.min else f"[session {sid}]")
+            sfacts = sorted((f for f in chosen_facts if f.session_id == sid), key=lambda f: (fact_date(f), f.id))
+            stids = sorted((t for t in chosen_turns if t.rsplit(":", 1)[0] == sid), key=lambda t: int(t.rsplit(":", 1)[1]))
+            for f in sfacts:
+                lines.append(_fact_line(f, qd))
+            for tid in stids:
+                turn = turns_by_id.get(tid)
+                role = turn.role if turn else "user"
+                lines.append(f"  {role}: \"{chosen_turns[tid]}\"")
+        return "\n".join(lines)
+
+    text = render()
+    used = count_tokens(text)
+    if used > budget:  # even the header does not fit: cut computed lines
+        text = "\n".join(header)
+        used = count_tokens(text)
+    for _, kind, obj in items:
+        if kind == "fact":
+            f = obj  # type: ignore[assignment]
+            assert isinstance(f, Fact)
+            if f in chosen_facts:
+                continue
+            chosen_facts.append(f)
+            added_turns = []
+            for tid in f.source_turn_ids[:1]:
+                if tid in turns_by_id and tid not in chosen_turns:
+                    chosen_turns[tid] = trim_turn(turns_by_id[tid].text, focus | set(tokenize(f.text)), max_turn_words)
+                    added_turns.append(tid)
+            new = render()
+            n = count_tokens(new)
+            if n > budget:
+                for tid in added_turns:  # try the fact alone
+                    chosen_turns.pop(tid)
+                new = render()
+                n = count_tokens(new)
+                if n > budget:
+                    chosen_facts.pop()
+                    continue
+            text, used = new, n
+        else:
+            t = obj
+            assert isinstance(t, Turn)
+            if t.id in chosen_turns:
+                continue
+            chosen_turns[t.id] = trim_turn(t.text, focus, max_turn_words)
+            new = render()
+            n = count_tokens(new)
+            if n > budget:
+                chosen_turns.pop(t.id)
+                continue
+            text, used = new, n
+    sess = sorted({f.session_id for f in chosen_facts} | {t.rsplit(":", 1)[0] for t in chosen_turns},
+                  key=lambda s: (result.session_date(s) or datetime.min, s))
+    return Context(text=text, tokens=used, fact_ids=[f.id for f in chosen_facts],
+                   turn_ids=list(chosen_turns), session_ids=sess, computed=computed)
