@@ -1,0 +1,467 @@
+"""Streaming loader and validator for LongMemEval-format files.
+
+Reads ``longmemeval_oracle.json``, ``longmemeval_s_cleaned.json`` and the Investigathon files
+(``Investigathon_LLMTrack_{Evaluation,HeldOut}_*.json``; the held-out one has no ``answer``).
+A file is a JSON array of instances; it is streamed record by record with ``ijson`` (C backend
+when available), so a 128 MB file never sits in memory as one parsed document.
+
+Benchmark labels (``answer``, ``question_type``, ``answer_session_ids``, ``has_answer``) go only
+into :class:`~kgmem.models.HaystackLabels`; the product path never reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from kgmem import ids
+from kgmem.datasets.errors import DatasetError, DatasetProblem
+from kgmem.models import Haystack, HaystackLabels, Session, Turn
+from kgmem.temporal import parse_dataset_date
+
+__all__ = [
+    "DatasetError",
+    "DatasetProblem",
+    "FileReport",
+    "iter_haystacks",
+    "load_haystacks",
+    "scan_file",
+    "strip_labels",
+    "tag_for_path",
+    "validate_file",
+]
+
+#: fields every instance must carry (``answer`` is absent from held-out files; ``question_type``
+#: and ``answer_session_ids`` are labels, tolerated missing so an unlabelled file still loads)
+REQUIRED_FIELDS = (
+    "question_id",
+    "question",
+    "question_date",
+    "haystack_session_ids",
+    "haystack_dates",
+    "haystack_sessions",
+)
+ROLES = ("user", "assistant", "system")
+_UNKNOWN_TYPE = "unknown"
+
+
+# --------------------------------------------------------------------------- parsed record
+
+
+@dataclass
+class _Record:
+    """One instance after checking: plain values, dates parsed, ready to become a Haystack."""
+
+    question_id: str
+    question: str
+    question_date: datetime
+    question_type: str | None
+    answer: str | int | float | None
+    session_ids: list[str]
+    dates: list[datetime]
+    #: per session: (role, text, has_answer) per turn
+    sessions: list[list[tuple[str, str, bool]]]
+    answer_session_ids: list[str] = field(default_factory=list)
+
+
+def _type_name(value: Any) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+class _Checker:
+    """Collects every problem of one record while extracting its values."""
+
+    def __init__(self, file: str, index: int) -> None:
+        self.file = file
+        self.index = index
+        self.question_id: str | None = None
+        self.problems: list[DatasetProblem] = []
+
+    def add(self, field_path: str | None, message: str) -> None:
+        self.problems.append(
+            DatasetProblem(self.file, message, self.index, self.question_id, field_path)
+        )
+
+    def string(self, raw: dict[str, Any], name: str, *, required: bool = True) -> str | None:
+        if name not in raw or raw[name] is None:
+            if required:
+                self.add(repr(name), "missing required field")
+            return None
+        value = raw[name]
+        if not isinstance(value, str):
+            self.add(repr(name), f"expected a string, got {_type_name(value)}")
+            return None
+        return value
+
+    def date(self, value: Any, path: str) -> datetime | None:
+        try:
+            return parse_dataset_date(value)
+        except ValueError as exc:
+            self.add(path, str(exc))
+            return None
+
+    def str_list(self, raw: dict[str, Any], name: str, *, required: bool = True) -> list[Any] | None:
+        if name not in raw or raw[name] is None:
+            if required:
+                self.add(repr(name), "missing required field")
+            return None
+        value = raw[name]
+        if not isinstance(value, list):
+            self.add(repr(name), f"expected a list, got {_type_name(value)}")
+            return None
+        return value
+
+
+def _check_record(raw: Any, index: int, file: str) -> tuple[_Record | None, list[DatasetProblem]]:
+    """Check one raw instance; return its values (None if any problem) and all its problems."""
+    c = _Checker(file, index)
+    if not isinstance(raw, dict):
+        c.add(None, f"expected a JSON object, got {_type_name(raw)}")
+        return None, c.problems
+
+    qid_raw = raw.get("question_id")
+    if isinstance(qid_raw, str) and qid_raw.strip():
+        c.question_id = qid_raw
+    qid = c.string(raw, "question_id")
+    if qid is not None and not qid.strip():
+        c.add("'question_id'", "must not be empty")
+    question = c.string(raw, "question")
+    qtype = c.string(raw, "question_type", required=False)
+    qdate_raw = c.string(raw, "question_date")
+    qdate = c.date(qdate_raw, "'question_date'") if qdate_raw is not None else None
+
+    answer: str | int | float | None = None
+    if raw.get("answer") is not None:
+        value = raw["answer"]
+        # bool is an int subclass in Python, but a true/false answer is not in the schema
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            c.add("'answer'", f"expected a string or a number, got {_type_name(value)}")
+        else:
+            answer = value
+
+    sids = c.str_list(raw, "haystack_session_ids")
+    dates_raw = c.str_list(raw, "haystack_dates")
+    sessions_raw = c.str_list(raw, "haystack_sessions")
+    answer_sids = c.str_list(raw, "answer_session_ids", required=False) or []
+
+    session_ids: list[str] = []
+    if sids is not None:
+        for i, sid in enumerate(sids):
+            if not isinstance(sid, str) or not sid:
+                c.add(f"'haystack_session_ids'[{i}]", f"expected a non-empty string, got {sid!r}")
+            else:
+                session_ids.append(sid)
+
+    dates: list[datetime] = []
+    if dates_raw is not None:
+        for i, text in enumerate(dates_raw):
+            parsed = c.date(text, f"'haystack_dates'[{i}]")
+            if parsed is not None:
+                dates.append(parsed)
+
+    sessions: list[list[tuple[str, str, bool]]] = []
+    if sessions_raw is not None:
+        n = len(sessions_raw)
+        if dates_raw is not None and len(dates_raw) != n:
+            c.add("'haystack_dates'", f"has {len(dates_raw)} entries but 'haystack_sessions' has {n}")
+        if sids is not None and len(sids) != n:
+            c.add("'haystack_session_ids'", f"has {len(sids)} entries but 'haystack_sessions' has {n}")
+        for s, session in enumerate(sessions_raw):
+            sessions.append(_check_session(c, session, s))
+
+    for i, sid in enumerate(answer_sids):
+        if not isinstance(sid, str):
+            c.add(f"'answer_session_ids'[{i}]", f"expected a string, got {_type_name(sid)}")
+        elif sids is not None and sid not in sids:
+            c.add(f"'answer_session_ids'[{i}]", f"{sid!r} is not one of 'haystack_session_ids'")
+
+    if c.problems:
+        return None, c.problems
+    assert qid is not None and question is not None and qdate is not None  # checked above
+    return (
+        _Record(
+            question_id=qid,
+            question=question,
+            question_date=qdate,
+            question_type=qtype,
+            answer=answer,
+            session_ids=session_ids,
+            dates=dates,
+            sessions=sessions,
+            answer_session_ids=list(answer_sids),
+        ),
+        [],
+    )
+
+
+def _check_session(c: _Checker, session: Any, s: int) -> list[tuple[str, str, bool]]:
+    base = f"'haystack_sessions'[{s}]"
+    if not isinstance(session, list):
+        c.add(base, f"a session must be a list of turns, got {_type_name(session)}")
+        return []
+    turns: list[tuple[str, str, bool]] = []
+    for t, turn in enumerate(session):
+        path = f"{base}[{t}]"
+        if not isinstance(turn, dict):
+            c.add(path, f"a turn must be an object with 'role' and 'content', got {_type_name(turn)}")
+            continue
+        role = turn.get("role")
+        if role not in ROLES:
+            what = "missing" if "role" not in turn else f"{role!r} is not one of {', '.join(ROLES)}"
+            c.add(f"{path}['role']", what)
+        if "content" not in turn or turn["content"] is None:
+            c.add(f"{path}['content']", "missing required field")
+            continue
+        content = turn["content"]
+        if not isinstance(content, str):
+            c.add(f"{path}['content']", f"expected a string, got {_type_name(content)}")
+            continue
+        has_answer = turn.get("has_answer", False)
+        if not isinstance(has_answer, bool):
+            c.add(f"{path}['has_answer']", f"expected true or false, got {has_answer!r}")
+            continue
+        if role in ROLES:
+            turns.append((str(role), content, has_answer))
+    return turns
+
+
+# --------------------------------------------------------------------------- building haystacks
+
+
+def tag_for_path(path: str | Path) -> str:
+    """Namespace tag of a file loaded without a split name: its stem with ':' removed."""
+    tag = Path(path).stem.replace(":", "")
+    return tag or "file"
+
+
+def _build(rec: _Record, tag: str, file: str, index: int) -> Haystack:
+    user_id = ids.namespace_key(tag, rec.question_id)
+    sessions: list[Session] = []
+    evidence: list[str] = []
+    by_source: dict[str, list[str]] = {}
+    seen_source: set[str] = set()
+    for position, (source, started, turns) in enumerate(
+        zip(rec.session_ids, rec.dates, rec.sessions, strict=True)
+    ):
+        digest = ids.session_content_digest([(role, text) for role, text, _ in turns])
+        sid = ids.session_id(source, position, digest)
+        # a source id repeated inside one haystack would collide; suffix the position, deterministically
+        if sid in seen_source:
+            sid = f"{sid}#{position}"
+        seen_source.add(sid)
+        by_source.setdefault(source, []).append(sid)
+        turn_models = []
+        for idx, (role, text, has_answer) in enumerate(turns):
+            tid = ids.turn_id(sid, idx)
+            turn_models.append(Turn(id=tid, session_id=sid, idx=idx, role=role, text=text))  # type: ignore[arg-type]
+            if has_answer:
+                evidence.append(tid)
+        sessions.append(
+            Session(id=sid, user_id=user_id, started_at=started, turns=turn_models, source_id=source)
+        )
+    answer_sids = [sid for src in rec.answer_session_ids for sid in by_source.get(src, [])]
+    labels = HaystackLabels(
+        question_type=rec.question_type or _UNKNOWN_TYPE,
+        answer=rec.answer,
+        answer_session_ids=answer_sids,
+        evidence_turn_ids=evidence,
+        is_abstention=rec.question_id.endswith("_abs"),
+    )
+    return Haystack(
+        user_id=user_id,
+        question_id=rec.question_id,
+        question=rec.question,
+        question_date=rec.question_date,
+        sessions=sessions,
+        labels=labels,
+        source_file=file,
+        record_index=index,
+    )
+
+
+def strip_labels(haystack: Haystack) -> Haystack:
+    """A deep copy of ``haystack`` with ``labels=None`` (what the product path may see)."""
+    return haystack.model_copy(update={"labels": None}, deep=True)
+
+
+# --------------------------------------------------------------------------- streaming
+
+
+def _open_array(path: Path) -> IO[bytes]:
+    """Open ``path`` positioned at its first byte, after checking it holds a JSON array."""
+    file = str(path)
+    if not path.exists():
+        raise DatasetError(DatasetProblem(file, "no such file"))
+    if path.is_dir():
+        raise DatasetError(DatasetProblem(file, "is a directory, not a JSON file"))
+    fh = path.open("rb")
+    try:
+        head = fh.read(4096)
+        stripped = head.lstrip(b"\xef\xbb\xbf").lstrip()  # BOM, whitespace
+        while not stripped and head:
+            head = fh.read(4096)
+            stripped = head.lstrip()
+        if not stripped:
+            raise DatasetError(DatasetProblem(file, "empty file (expected a JSON array of instances)"))
+        first = stripped[:1]
+        if first != b"[":
+            kind = {b"{": "an object", b'"': "a string"}.get(first, "not JSON")
+            if kind == "not JSON":
+                raise DatasetError(
+                    DatasetProblem(file, f"not valid JSON: starts with {stripped[:20]!r}")
+                )
+            raise DatasetError(
+                DatasetProblem(file, f"top level is {kind}; expected a JSON array of instances")
+            )
+        fh.seek(0)
+        return fh
+    except BaseException:
+        fh.close()
+        raise
+
+
+def _iter_raw(path: Path) -> Iterator[tuple[int, Any]]:
+    """Yield ``(index, raw instance)`` from the array in ``path``, streamed with ijson."""
+    import ijson  # heavy-ish C extension; imported only when a file is read
+
+    file = str(path)
+    index = -1
+    with _open_array(path) as fh:
+        if fh.read(3) != b"\xef\xbb\xbf":  # ijson does not skip a UTF-8 BOM: step over it
+            fh.seek(0)
+        try:
+            for index, raw in enumerate(ijson.items(fh, "item", use_float=True)):
+                yield index, raw
+        except (ijson.JSONError, UnicodeDecodeError) as exc:
+            where = index + 1
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            incomplete = isinstance(exc, ijson.IncompleteJSONError) and "premature" in reason.lower()
+            what = "file is truncated" if incomplete else "not valid JSON"
+            raise DatasetError(
+                DatasetProblem(file, f"{what} (parser: {reason})", record_index=where)
+            ) from exc
+    if index < 0:
+        raise DatasetError(DatasetProblem(file, "the array holds no instances"))
+
+
+def iter_haystacks(path: str | Path, tag: str | None = None) -> Iterator[Haystack]:
+    """Stream the haystacks of a LongMemEval-format file, in file order.
+
+    ``tag`` is the namespace tag (the split name when resolved through the registry); it
+    defaults to the file stem. Raises :class:`DatasetError` at the first bad record.
+    """
+    p = Path(path)
+    tag = tag if tag is not None else tag_for_path(p)
+    file = str(p)
+    seen: dict[str, int] = {}
+    for index, raw in _iter_raw(p):
+        rec, problems = _check_record(raw, index, file)
+        if problems:
+            raise DatasetError(problems)
+        assert rec is not None
+        if rec.question_id in seen:
+            raise DatasetError(_duplicate(file, index, rec.question_id, seen[rec.question_id]))
+        seen[rec.question_id] = index
+        yield _build(rec, tag, file, index)
+
+
+def _duplicate(file: str, index: int, qid: str, first: int) -> DatasetProblem:
+    return DatasetProblem(
+        file, f"duplicate question_id (first seen in record {first})", index, qid, "'question_id'"
+    )
+
+
+def load_haystacks(
+    path: str | Path,
+    tag: str | None = None,
+    question_ids: Iterable[str] | None = None,
+    limit: int | None = None,
+) -> list[Haystack]:
+    """Load haystacks into a list; optionally only ``question_ids`` and at most ``limit``.
+
+    Asking for a question id the file does not hold is a :class:`DatasetError` naming it.
+    """
+    wanted = None if question_ids is None else list(dict.fromkeys(question_ids))
+    wanted_set = None if wanted is None else set(wanted)
+    out: list[Haystack] = []
+    if limit is not None and limit <= 0:
+        return out
+    for h in iter_haystacks(path, tag=tag):
+        if wanted_set is not None and h.question_id not in wanted_set:
+            continue
+        out.append(h)
+        if limit is not None and len(out) >= limit:
+            return out
+        if wanted_set is not None and len(out) == len(wanted_set):
+            break
+    if wanted is not None:
+        found = {h.question_id for h in out}
+        missing = [q for q in wanted if q not in found]
+        if missing:
+            shown = ", ".join(repr(q) for q in missing[:10])
+            more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
+            raise DatasetError(DatasetProblem(str(path), f"question id(s) not in file: {shown}{more}"))
+    return out
+
+
+# --------------------------------------------------------------------------- validation
+
+
+@dataclass
+class FileReport:
+    """What :func:`scan_file` found: every problem, and counts of what was read."""
+
+    file: str
+    problems: list[DatasetProblem] = field(default_factory=list)
+    records: int = 0
+    sessions: int = 0
+    turns: int = 0
+    truncated: bool = False  # True when problems stopped being collected at ``max_problems``
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def scan_file(path: str | Path, max_problems: int = 1000) -> FileReport:
+    """Read the whole file and report every problem (up to ``max_problems``) plus counts."""
+    p = Path(path)
+    file = str(p)
+    report = FileReport(file)
+    seen: dict[str, int] = {}
+
+    def add(problems: list[DatasetProblem]) -> bool:
+        room = max_problems - len(report.problems)
+        report.problems.extend(problems[: max(room, 0)])
+        if len(problems) > room:
+            report.truncated = True
+        return not report.truncated
+
+    try:
+        for index, raw in _iter_raw(p):
+            report.records += 1
+            _, problems = _check_record(raw, index, file)
+            qid = raw.get("question_id") if isinstance(raw, dict) else None
+            if isinstance(qid, str):
+                if qid in seen:
+                    problems.append(_duplicate(file, index, qid, seen[qid]))
+                else:
+                    seen[qid] = index
+            # count what is there, even in records with problems (the summary describes the file)
+            sessions = raw.get("haystack_sessions") if isinstance(raw, dict) else None
+            if isinstance(sessions, list):
+                report.sessions += len(sessions)
+                report.turns += sum(len(s) for s in sessions if isinstance(s, list))
+            if problems and not add(problems):
+                break
+    except DatasetError as exc:
+        add(exc.problems)
+    return report
+
+
+def validate_file(path: str | Path, max_problems: int = 1000) -> list[DatasetProblem]:
+    """Every problem in a LongMemEval-format file (empty list when it is valid)."""
+    return scan_file(path, max_problems=max_problems).problems
