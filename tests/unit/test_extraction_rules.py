@@ -1,0 +1,111 @@
+"""The zero-LLM extraction tier on hand-written English sentences."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from kgmem.extraction.rules import RuleExtractor
+from kgmem.extraction.schema import CandidateFact
+
+DAY = datetime(2023, 5, 20, 11, 0)  # Saturday
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RuleExtractor:
+    return RuleExtractor()
+
+
+def facts_of(ex: RuleExtractor, *user_texts: str, assistant: str | None = None) -> list[CandidateFact]:
+    turns = [("user", t) for t in user_texts]
+    if assistant is not None:
+        turns.append(("assistant", assistant))
+    return ex.extract(turns, DAY).facts
+
+
+def pv(facts: list[CandidateFact]) -> set[tuple[str, str]]:
+    return {(f.predicate, f.value) for f in facts}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Big news: we relocated to Portland over the winter.", {("lives_in", "Portland")}),
+        ("I've recently started working at Globex Corporation as a product manager.",
+         {("works_at", "Globex Corporation"), ("job_title", "product manager")}),
+        ("We rescued a tabby kitten called Pepper.", {("has_pet", "tabby"), ("pet_name", "Pepper")}),
+        ("I picked up a secondhand espresso machine on Thursday.", {("bought", "secondhand espresso machine")}),
+        ("I finally finished reading Project Hail Mary.", {("read_book", "Project Hail Mary")}),
+        ("My new car is a Subaru Outback.", {("drives", "Subaru Outback")}),
+        ("I'm now a staff engineer.", {("job_title", "staff engineer")}),
+        ("I've been vegan for a while.", {("diet", "vegan")}),
+        ("I prefer window seats when I fly.", {("likes", "window seats")}),
+        ("I'm allergic to shellfish.", {("allergic_to", "shellfish")}),
+        ("My favourite drink is oat milk latte.", {("favourite_drink", "oat milk latte")}),
+        ("I got promoted to engineering manager.", {("job_title", "engineering manager")}),
+        ("I've started learning Korean.", {("speaks_language", "Korean")}),
+        ("My brother Tomas is visiting.", {("family_member", "Tomas")}),
+    ],
+)
+def test_user_statements(extractor: RuleExtractor, text: str, expected: set[tuple[str, str]]) -> None:
+    assert expected <= pv(facts_of(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Should I move to Seattle?",
+        "I didn't buy the headphones in the end.",
+        "I'm thinking about adopting a puppy.",
+        "My sister moved to Chicago.",  # not the user
+        "If I bought a Kindle, would I read more?",
+        "I would like to visit Japan someday.",
+    ],
+)
+def test_non_facts_produce_nothing(extractor: RuleExtractor, text: str) -> None:
+    found = {p for p, _ in pv(facts_of(extractor, text))}
+    assert not found & {"lives_in", "bought", "has_pet", "visited"}, found
+
+
+def test_relative_time_resolved_to_the_day(extractor: RuleExtractor) -> None:
+    facts = facts_of(extractor, "I picked up a new road bike the day before yesterday.")
+    bike = next(f for f in facts if f.predicate == "bought")
+    assert bike.time_text == "the day before yesterday"
+    assert bike.valid_from is not None and bike.valid_from.date() == date(2023, 5, 18)
+    assert bike.granularity == "day"
+
+
+def test_month_keeps_its_granularity(extractor: RuleExtractor) -> None:
+    f = next(f for f in facts_of(extractor, "I moved to Lyon in February.") if f.predicate == "lives_in")
+    assert (f.valid_from, f.granularity) == (datetime(2023, 2, 1), "month")
+
+
+def test_dated_event_becomes_an_event_fact(extractor: RuleExtractor) -> None:
+    facts = facts_of(extractor, "Anyway, I volunteered at the food bank last Wednesday.",
+                     "I swam two miles three days ago.")
+    events = {f.value: f for f in facts if f.predicate == "event"}
+    assert any("swam two miles" in v for v in events)
+    swim = next(f for v, f in events.items() if "swam" in v)
+    assert swim.valid_from == datetime(2023, 5, 17)
+    assert swim.source_turns == [1]
+
+
+def test_assistant_recommendations(extractor: RuleExtractor) -> None:
+    text = ("Great question! I'd recommend The Left Hand of Darkness by Ursula K. Le Guin.\n"
+            "Other suggestions:\n1. **Piranesi** - dreamlike\n2. **Babel**: about translation")
+    facts = facts_of(extractor, "Any sci-fi tips?", assistant=text)
+    recs = {f.value for f in facts if f.predicate == "assistant_recommended"}
+    assert {"The Left Hand of Darkness", "Piranesi", "Babel"} <= recs
+    assert all(f.speaker == "assistant" for f in facts if f.predicate == "assistant_recommended")
+
+
+def test_user_turn_without_first_person_is_skipped(extractor: RuleExtractor) -> None:
+    assert facts_of(extractor, "Explain how photosynthesis works in detail.") == []
+
+
+def test_batch_matches_single(extractor: RuleExtractor) -> None:
+    s1 = [("user", "I moved to Denver last month.")]
+    s2 = [("user", "I bought a kayak yesterday.")]
+    batch = extractor.extract_many([(s1, DAY), (s2, DAY)])
+    assert [r.facts for r in batch] == [extractor.extract(s1, DAY).facts, extractor.extract(s2, DAY).facts]
