@@ -27,6 +27,7 @@ import os
 import re
 import tempfile
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -138,11 +139,13 @@ class _UserGraph:
     dirty: bool = False
     _matrices: dict[str, tuple[list[str], np.ndarray]] = field(default_factory=dict)
     _text: dict[str, BM25Index] = field(default_factory=dict)
+    _ids: dict[str, list[str]] = field(default_factory=dict)
 
     # -- derived data ----------------------------------------------------------------------
     def invalidate_caches(self) -> None:
         self._matrices.clear()
         self._text.clear()
+        self._ids.clear()
 
     def dim(self) -> int | None:
         for kind in _SEARCH_KINDS:
@@ -191,7 +194,10 @@ class _UserGraph:
         return str(self.graph.nodes[node_id]["kind"])
 
     def ids_of(self, kind: str) -> list[str]:
-        return [n for n, k in self.graph.nodes(data="kind") if k == kind]
+        cached = self._ids.get(kind)
+        if cached is None:
+            cached = self._ids[kind] = [n for n, k in self.graph.nodes(data="kind") if k == kind]
+        return list(cached)
 
     def obj(self, node_id: str) -> Any:
         return self.graph.nodes[node_id]["obj"]
@@ -222,6 +228,7 @@ class _UserGraph:
             g.nodes[node_id]["obj"] = obj
             return True
         g.add_node(node_id, kind=kind, obj=obj)
+        self._ids.pop(kind, None)  # session_order() runs mid-commit and must see new nodes
         return True
 
     def set_edge(self, u: str, v: str, rel: str, **attrs: Any) -> bool:
@@ -429,7 +436,9 @@ def _decode_user(raw: bytes, path: Path, user_id: str) -> _UserGraph:
 class NetworkxStore:
     """Embedded :class:`~kgmem.store.base.MemoryStore`: networkx graphs persisted per user."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, max_cached_users: int = 32) -> None:
+        """Open (creating if needed) the store under ``root``; keep at most
+        ``max_cached_users`` users' graphs in memory (least recently used are dropped)."""
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / "locks").mkdir(exist_ok=True)
@@ -437,7 +446,9 @@ class NetworkxStore:
         self._index_lock = FileLock(str(self.root / "locks" / "index.lock"), timeout=LOCK_TIMEOUT_S)
         self._index: dict[str, Any] = {}
         self._index_stamp: tuple[int, int, int] | None = None
-        self._states: dict[str, _UserGraph] = {}
+        self._states: OrderedDict[str, _UserGraph] = OrderedDict()
+        self.max_cached_users = max_cached_users
+        self._paths: dict[str, Path] = {}
         self._locks: dict[str, FileLock] = {}
         self._batch_depth: dict[str, int] = {}
         self._mutex = threading.RLock()
@@ -445,7 +456,10 @@ class NetworkxStore:
 
     # -- paths, locks, index ---------------------------------------------------------------
     def _path(self, user_id: str) -> Path:
-        return self.root / user_file_name(user_id)
+        path = self._paths.get(user_id)
+        if path is None:
+            path = self._paths[user_id] = self.root / user_file_name(user_id)
+        return path
 
     def _user_lock(self, user_id: str) -> FileLock:
         lock = self._locks.get(user_id)
@@ -543,8 +557,10 @@ class NetworkxStore:
     def _state(self, user_id: str) -> _UserGraph:
         """The user's graph, reloaded when another process replaced its file."""
         state = self._states.get(user_id)
-        if state is not None and state.dirty:
-            return state  # unpersisted batch changes are newer than the file
+        if state is not None:
+            self._states.move_to_end(user_id)
+            if state.dirty:
+                return state  # unpersisted batch changes are newer than the file
         path = self._path(user_id)
         stamp = _stamp(path)
         if state is not None and stamp == state.stamp:
@@ -555,7 +571,14 @@ class NetworkxStore:
             state = _decode_user(path.read_bytes(), path, user_id)
             state.stamp = stamp
         self._states[user_id] = state
+        self._evict()
         return state
+
+    def _evict(self) -> None:
+        # bound memory over an eval of hundreds of haystacks; dirty graphs are never dropped
+        excess = len(self._states) - self.max_cached_users
+        for uid in [u for u, st in self._states.items() if not st.dirty][: max(excess, 0)]:
+            del self._states[uid]
 
     def _persist(self, state: _UserGraph) -> None:
         path = self._path(state.user_id)
@@ -689,7 +712,7 @@ class NetworkxStore:
         """Sessions in chronological order (started_at, then id), turns omitted."""
         with self._mutex:
             state = self._state(user_id)
-            return [state.obj(s).model_copy(deep=True) for s in state.session_order()]
+            return [_clone(state.obj(s)) for s in state.session_order()]
 
     def turns(
         self, user_id: str, ids: Sequence[str] | None = None, session_id: str | None = None
@@ -706,7 +729,7 @@ class NetworkxStore:
                 turns = [t for t in turns if t.session_id == session_id]
             rank = {s: r for r, s in enumerate(state.session_order())}
             turns.sort(key=lambda t: (rank.get(t.session_id, len(rank)), t.session_id, t.idx, t.id))
-            return [t.model_copy(deep=True) for t in turns]
+            return [_clone(t) for t in turns]
 
     def entities(self, user_id: str, ids: Sequence[str] | None = None) -> list[Entity]:
         """Entities (all or by id), sorted by id; unknown ids skipped."""
@@ -716,7 +739,7 @@ class NetworkxStore:
                 chosen = [i for i in dict.fromkeys(ids) if state.kind_of(i) == "entity"]
             else:
                 chosen = state.ids_of("entity")
-            return [state.obj(i).model_copy(deep=True) for i in sorted(chosen)]
+            return [_clone(state.obj(i)) for i in sorted(chosen)]
 
     def facts(self, user_id: str, flt: FactFilter | None = None) -> list[Fact]:
         """Facts matching ``flt``, sorted by (observed_at, id)."""
@@ -729,7 +752,7 @@ class NetworkxStore:
                 chosen = state.ids_of("fact")
             facts = [f for f in (state.obj(i) for i in chosen) if fact_matches(f, flt)]
             facts.sort(key=lambda f: (f.observed_at, f.id))
-            return [f.model_copy(deep=True) for f in facts]
+            return [_clone(f) for f in facts]
 
     def supersessions(self, user_id: str) -> list[Supersession]:
         """Every SUPERSEDES edge of the user, sorted by (at, new, old)."""
@@ -772,7 +795,7 @@ class NetworkxStore:
                 order = list(nx.lexicographical_topological_sort(sub, key=lambda n: rank[n]))
             except nx.NetworkXUnfeasible:
                 order = newest_first  # a cycle (bad data): fall back to observed time
-            return [state.obj(i).model_copy(deep=True) for i in order]
+            return [_clone(state.obj(i)) for i in order]
 
     def neighbours(self, user_id: str, node_id: str) -> list[str]:
         """Ids one relationship away in either direction (any relationship type), sorted."""
@@ -801,7 +824,8 @@ class NetworkxStore:
         norm = float(np.linalg.norm(query))
         if norm == 0.0 or not np.isfinite(norm):
             raise StoreError("vector_search: query vector is zero or not finite")
-        scores = mat @ (query / norm)
+        # einsum's own loop, not BLAS: multithreaded OpenBLAS gemv stalls for ms on busy cores
+        scores = np.einsum("ij,j->i", mat, query / norm)
         n = len(ids)
         if k < n:
             kth = np.partition(scores, n - k)[n - k]
@@ -845,6 +869,16 @@ class NetworkxStore:
 
 
 # --------------------------------------------------------------------------- pure helpers
+
+
+def _clone(obj: M) -> M:
+    """A copy callers may mutate freely: shallow model copy plus fresh list fields
+    (a deep copy costs ~30x more and strings are immutable anyway)."""
+    copy = obj.model_copy()
+    for name, value in copy.__dict__.items():
+        if isinstance(value, list):
+            copy.__dict__[name] = list(value)
+    return copy
 
 
 def _check_kind(kind: str) -> None:
@@ -1006,16 +1040,16 @@ def _commit(state: _UserGraph, write: SessionWrite) -> bool:
     changed |= state.upsert_node(session.id, "session", session)
     changed |= state.set_edge(session.id, uid, "OF_USER")
     for turn in write.session.turns:
-        changed |= state.upsert_node(turn.id, "turn", turn.model_copy(deep=True))
+        changed |= state.upsert_node(turn.id, "turn", _clone(turn))
         changed |= state.replace_out_edges(turn.id, "IN_SESSION", [turn.session_id])
     for ent in write.entities:
-        changed |= state.upsert_node(ent.id, "entity", ent.model_copy(deep=True))
+        changed |= state.upsert_node(ent.id, "entity", _clone(ent))
     for fact in write.facts:
         old = state.obj(fact.id) if state.kind_of(fact.id) == "fact" else None
         if old is not None and old.invalid_at is not None and fact.invalid_at is None:
             # re-applying an earlier session must not erase a later invalidation
             fact = fact.model_copy(update={"invalid_at": old.invalid_at})
-        changed |= state.upsert_node(fact.id, "fact", fact.model_copy(deep=True))
+        changed |= state.upsert_node(fact.id, "fact", _clone(fact))
         changed |= state.replace_out_edges(fact.id, "SUBJECT", [fact.subject_id])
         changed |= state.replace_out_edges(
             fact.id, "OBJECT", [fact.object_id] if fact.object_id else []

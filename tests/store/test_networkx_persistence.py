@@ -286,3 +286,18 @@ def test_concurrent_writers_both_land(root: Path) -> None:
     ]
     assert store.stats("shared:q").turns == 16
     assert store.users() == ["shared:q"]
+
+
+def test_memory_holds_a_bounded_number_of_users(root: Path) -> None:
+    store = NetworkxStore(root, max_cached_users=2)
+    users = [f"lru:q{i}" for i in range(5)]
+    for n, user in enumerate(users):
+        store.apply(_write(user, n))
+    for user in users + users[::-1]:
+        assert len(store.sessions(user)) == 1
+        assert len(store._states) <= 2
+    with store.batch(users[0]):
+        for n, user in enumerate(users[1:]):
+            store.apply(_write(users[0], 10 + n))  # pending writes stay in memory
+            store.sessions(user)
+    assert len(NetworkxStore(root).sessions(users[0])) == 5
