@@ -31,6 +31,8 @@ MIN_PASSWORD_LEN = 8
 
 _REPO_ROOT = Path(__file__).resolve().parent.parent
 POM_PATH = _REPO_ROOT / "docker" / "neo4j-local" / "pom.xml"
+#: kgmem.grass and the saved queries (package data, also reachable as top-level schemas/browser)
+BROWSER_DIR = Path(__file__).resolve().parent / "resources" / "schemas" / "browser"
 CONF_TEMPLATE = _REPO_ROOT / "docker" / "neo4j-local" / "neo4j.conf.template"
 
 #: JVM flags the neo4j launcher would add (module opens for Netty/Lucene, G1, no JMX)
@@ -276,7 +278,7 @@ def start(home: Path | None = None, *, data_dir: Path | None = None, bolt_port: 
                                 stdin=subprocess.DEVNULL, start_new_session=True)
     _pid_file(home).write_text(str(proc.pid))
     uri = f"bolt://127.0.0.1:{bolt_port}"
-    state = {"pid": proc.pid, "bolt_uri": uri, "browser_url": f"http://127.0.0.1:{http_port}/browser/",
+    state: dict[str, Any] = {"pid": proc.pid, "bolt_uri": uri, "browser_url": f"http://127.0.0.1:{http_port}/browser/",
              "data_dir": str(data_dir), "logs_dir": str(logs_dir), "auth": auth}
     _state_file(home).write_text(json.dumps(state))
     try:
@@ -310,10 +312,15 @@ def _terminate(pid: int, timeout_s: float) -> None:
     os.kill(pid, signal.SIGKILL)
 
 
-def stop(home: Path | None = None, timeout_s: float = 60.0) -> bool:
-    """Stop the server started from ``home`` by its pid; False when none was running."""
+def stop(home: Path | None = None, timeout_s: float = 60.0, data_dir: Path | None = None) -> bool:
+    """Stop the server started from ``home`` by its pid; False when none was running (or, with
+    ``data_dir``, when the running one serves another data directory)."""
     home = (home or default_home()).resolve()
     pid = _read_pid(home)
+    if pid is not None and data_dir is not None:
+        serving = _read_state(home).get("data_dir")
+        if serving is not None and Path(serving) != data_dir.resolve():
+            return False
     if pid is None:
         _pid_file(home).unlink(missing_ok=True)  # a stale pid file from a crashed server
         return False
@@ -336,3 +343,70 @@ def status(home: Path | None = None) -> ServerStatus:
         st.version = state.get("version")
         st.start_seconds = state.get("start_seconds")
     return st
+
+
+# --------------------------------------------------------------------------- Browser exploration
+
+
+@dataclass
+class SavedQuery:
+    """One saved Browser query from ``schemas/browser/queries.cypher``."""
+
+    name: str
+    title: str
+    cypher: str
+
+
+def saved_queries() -> list[SavedQuery]:
+    """The saved queries, in file order (``// @name`` / ``// @title`` headers)."""
+    text = (BROWSER_DIR / "queries.cypher").read_text(encoding="utf-8")
+    out: list[SavedQuery] = []
+    name = title = None
+    body: list[str] = []
+    for line in text.splitlines() + ["// @name __end__"]:
+        stripped = line.strip()
+        if stripped.startswith("// @name"):
+            if name is not None:
+                out.append(SavedQuery(name, title or name, "\n".join(body).strip().rstrip(";")))
+            name, title, body = stripped.removeprefix("// @name").strip(), None, []
+        elif stripped.startswith("// @title"):
+            title = stripped.removeprefix("// @title").strip()
+        elif name is not None and not stripped.startswith("//"):
+            body.append(line)
+    return [q for q in out if q.name != "__end__"]
+
+
+def cypher_literal(value: Any) -> str:
+    """A Cypher literal for display in Browser commands (strings escaped, lists recursed)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
+    text = str(value).replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n").replace("\r", "\\r")
+    return f"'{text}'"
+
+
+def browser_url(http_port: int = DEFAULT_HTTP_PORT, host: str = "127.0.0.1") -> str:
+    return f"http://{host}:{http_port}/browser/"
+
+
+def browse_plan(user_id: str, params: dict[str, Any], base_url: str | None = None) -> dict[str, Any]:
+    """What ``kgmem browse`` prints: the Browser URL, the ``:params`` line for the user and each
+    saved query with an edit link that opens it in the Browser's editor."""
+    from urllib.parse import quote
+
+    base = base_url or browser_url()
+    all_params = {"user_id": user_id, **params}
+    params_cmd = ":params {" + ", ".join(f"{k}: {cypher_literal(v)}" for k, v in all_params.items()) + "}"
+    queries = []
+    for sq in saved_queries():
+        queries.append({"name": sq.name, "title": sq.title, "cypher": sq.cypher,
+                        "edit_url": f"{base}?cmd=edit&arg={quote(sq.cypher, safe='')}"})
+    return {"browser_url": base, "params": all_params, "params_command": params_cmd,
+            "params_url": f"{base}?cmd=edit&arg={quote(params_cmd, safe='')}",
+            "style_file": str(BROWSER_DIR / "kgmem.grass"),
+            "queries": queries}

@@ -7,8 +7,11 @@ merged by ``(user_id, id)`` — never by name. Writes are batched with ``UNWIND 
 
 from __future__ import annotations
 
-from importlib import resources
+from pathlib import Path
 from typing import Final
+
+#: the schema files (package data, also reachable as top-level schemas/neo4j)
+SCHEMA_DIR: Final = Path(__file__).resolve().parent.parent / "resources" / "schemas" / "neo4j"
 
 # --------------------------------------------------------------------------- the graph model
 
@@ -44,7 +47,7 @@ def schema_statements(embedding_dim: int) -> list[tuple[str, str]]:
     filled in (an int we validate — the only text substitution in kgmem's Cypher)."""
     if not isinstance(embedding_dim, int) or not 1 <= embedding_dim <= 4096:
         raise ValueError(f"embedding dimension must be an integer in 1..4096, got {embedding_dim!r}")
-    folder = resources.files("kgmem.resources.schemas").joinpath("neo4j")
+    folder = SCHEMA_DIR
     out: list[tuple[str, str]] = []
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".cypher"):
@@ -282,7 +285,7 @@ RETURN id, 2.0 * s - 1.0 AS score ORDER BY score DESC, id LIMIT $k
     for kind, label in KIND_LABEL.items()
 }
 #: approximate: the shared vector index, oversampled, then this user's nodes (benchmark only)
-VECTOR_SEARCH_INDEX: Final = f"""
+VECTOR_SEARCH_INDEX: Final = """
 CALL db.index.vector.queryNodes($index, $candidates, $vector) YIELD node, score
 WHERE node.user_id = $user_id
 RETURN node.id AS id, 2.0 * score - 1.0 AS score ORDER BY score DESC, id LIMIT $k

@@ -14,8 +14,9 @@ import hashlib
 import heapq
 import math
 import re
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, TypeVar
 
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Turn
 from kgmem.store import cypher as q
