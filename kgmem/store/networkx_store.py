@@ -27,6 +27,8 @@ import os
 import re
 import tempfile
 import threading
+import time
+import uuid
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -136,6 +138,8 @@ class _UserGraph:
         default_factory=lambda: {kind: {} for kind in _SEARCH_KINDS}
     )
     stamp: tuple[int, int, int] | None = None
+    #: random id of the persisted version (in the file header); disambiguates equal stamps
+    write_id: str = ""
     dirty: bool = False
     _matrices: dict[str, tuple[list[str], np.ndarray]] = field(default_factory=dict)
     _text: dict[str, BM25Index] = field(default_factory=dict)
@@ -330,6 +334,7 @@ def _encode_user(state: _UserGraph) -> Iterator[bytes]:
         "payload_bytes": len(payload),
         "vectors": blocks,
         "sha256": digest.hexdigest(),
+        "write_id": state.write_id,
     }
     yield json.dumps(header, ensure_ascii=True, separators=(",", ":")).encode("ascii") + b"\n"
     yield payload
@@ -396,7 +401,7 @@ def _decode_user(raw: bytes, path: Path, user_id: str) -> _UserGraph:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise StoreError(f"{path}: corrupted payload: {exc}") from exc
 
-    state = _UserGraph(user_id=user_id)
+    state = _UserGraph(user_id=user_id, write_id=str(header.get("write_id", "")))
     g = state.graph
     for i, rec in enumerate(payload["nodes"]):
         kind, data = rec["kind"], rec["data"]
@@ -563,16 +568,29 @@ class NetworkxStore:
                 return state  # unpersisted batch changes are newer than the file
         path = self._path(user_id)
         stamp = _stamp(path)
-        if state is not None and stamp == state.stamp:
+        if state is not None and stamp == state.stamp and not self._maybe_rewritten(path, state):
             return state
         if stamp is None:
             state = _UserGraph(user_id=user_id)
         else:
             state = _decode_user(path.read_bytes(), path, user_id)
-            state.stamp = stamp
+            state.stamp = stamp  # taken before the read: a newer file only causes a reload
         self._states[user_id] = state
         self._evict()
         return state
+
+    @staticmethod
+    def _maybe_rewritten(path: Path, state: _UserGraph) -> bool:
+        """Within a coarse timestamp tick a reused inode can repeat a stamp; for files changed
+        in the last 2 s, compare the header's write id as well."""
+        if state.stamp is None or time.time_ns() - state.stamp[1] > 2_000_000_000:
+            return False
+        try:
+            with path.open("rb") as fh:
+                header = json.loads(fh.readline())
+        except (OSError, ValueError):
+            return True
+        return not isinstance(header, dict) or header.get("write_id") != state.write_id
 
     def _evict(self) -> None:
         # bound memory over an eval of hundreds of haystacks; dirty graphs are never dropped
@@ -582,6 +600,7 @@ class NetworkxStore:
 
     def _persist(self, state: _UserGraph) -> None:
         path = self._path(state.user_id)
+        state.write_id = uuid.uuid4().hex
         try:
             _atomic_write(path, _encode_user(state))
         except OSError as exc:

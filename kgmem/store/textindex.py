@@ -66,6 +66,8 @@ class BM25Index:
                 rows.append(doc_idx)
                 tfs.append(tf)
         self._lengths = np.asarray(lengths, dtype=np.float64)
+        # position of each doc in id order: ties between equal scores break by id
+        self._id_rank = np.argsort(np.argsort(np.asarray(self.ids, dtype=object), kind="stable"))
         self._avgdl = float(self._lengths.mean()) if lengths else 0.0
         # postings as arrays: scoring a term is one vectorised update
         self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {
@@ -98,8 +100,12 @@ class BM25Index:
         matched = np.flatnonzero(scores > 0.0)
         if matched.size == 0:
             return []
-        ranked = sorted(matched.tolist(), key=lambda i: (-scores[i], self.ids[i]))
-        return [(self.ids[i], float(scores[i])) for i in ranked[:k]]
+        if matched.size > k:
+            # keep everything tied with the k-th score so the id tie-break stays exact
+            kth = np.partition(scores[matched], matched.size - k)[matched.size - k]
+            matched = matched[scores[matched] >= kth]
+        order = matched[np.lexsort((self._id_rank[matched], -scores[matched]))][:k]
+        return [(self.ids[i], float(scores[i])) for i in order]
 
 
 def entity_document(name: str, aliases: Sequence[str]) -> str:
