@@ -90,7 +90,11 @@ def build_file(path: Path, target_mb: float) -> dict[str, int]:
                 dates.append(dates[src])
                 sess.append(
                     [
-                        {"role": "user", "content": f"Question {k} of haystack {records}: " + sess[src][0]["content"]},
+                        {
+                            "role": "user",
+                            "content": f"Question {k} of haystack {records}: "
+                            + sess[src][0]["content"],
+                        },
                         {"role": "assistant", "content": (para * 30) + f" ({records}/{k})"},
                         {"role": "user", "content": "Thanks, and one more thing about that?"},
                         {"role": "assistant", "content": para * 25},
@@ -138,12 +142,18 @@ def main() -> None:
         t0 = time.perf_counter()
         shape = build_file(path, args.mb)
         build_s = time.perf_counter() - t0
-        print(f"built {shape['bytes'] / 2**20:.1f} MB, {shape['records']} records, "
-              f"{shape['sessions']} sessions in {build_s:.1f}s", file=sys.stderr)
+        print(
+            f"built {shape['bytes'] / 2**20:.1f} MB, {shape['records']} records, "
+            f"{shape['sessions']} sessions in {build_s:.1f}s",
+            file=sys.stderr,
+        )
         rows = []
         for mode in args.modes.split(","):
             row = run_child(mode, path)
-            print(f"{mode:>8}: peak RSS {row['peak_rss_mb']:.0f} MB, {row['seconds']:.1f}s", file=sys.stderr)
+            print(
+                f"{mode:>8}: peak RSS {row['peak_rss_mb']:.0f} MB, {row['seconds']:.1f}s",
+                file=sys.stderr,
+            )
             rows.append(row)
 
     by = {r["mode"]: r for r in rows}

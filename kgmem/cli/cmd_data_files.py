@@ -34,8 +34,12 @@ def _settings(data_dir: Path | None) -> Settings:
 @data_app.command("validate")
 def validate(
     file: Annotated[str, typer.Argument(help="A LongMemEval-format file, or a split name.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable result on stdout.")] = False,
-    max_problems: Annotated[int, typer.Option(help="Stop collecting after this many problems.")] = 1000,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Machine-readable result on stdout.")
+    ] = False,
+    max_problems: Annotated[
+        int, typer.Option(help="Stop collecting after this many problems.")
+    ] = 1000,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Check a dataset file and report EVERY problem (exit 1 if any, 0 with a summary if none)."""
@@ -71,14 +75,18 @@ def validate(
         for problem in report.problems:
             out.print(str(problem), highlight=False, markup=False, soft_wrap=True)
         more = f" (stopped at --max-problems {max_problems})" if report.truncated else ""
-        err.print(f"[bold red]{len(report.problems)} problem(s)[/] in {path}{more}", highlight=False)
+        err.print(
+            f"[bold red]{len(report.problems)} problem(s)[/] in {path}{more}", highlight=False
+        )
     if not report.ok:
         raise typer.Exit(1)
 
 
 @data_app.command("splits")
 def splits(
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable list on stdout.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Machine-readable list on stdout.")
+    ] = False,
     data_dir: DataDirOpt = None,
 ) -> None:
     """List the registered splits, where their files live and whether they are present."""
@@ -130,7 +138,9 @@ def download(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Download again even if present.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable result on stdout.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Machine-readable result on stdout.")
+    ] = False,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Fetch LongMemEval (Hugging Face) and the Investigathon files (Google Drive links)."""
@@ -178,7 +188,9 @@ def download(
                 errors.append(f"longmemeval: {exc}")
         if what in ("investigathon", "all"):
             try:
-                got, plan = download_investigathon(settings.data_dir, urls, force=force, progress=cb)
+                got, plan = download_investigathon(
+                    settings.data_dir, urls, force=force, progress=cb
+                )
                 results += got
                 if plan.missing:
                     instructions = plan.instructions()
@@ -188,8 +200,13 @@ def download(
         emit_json(
             {
                 "results": [
-                    {"path": str(r.path), "size": r.size, "sha256": r.sha256, "status": r.status,
-                     "checksum": r.checksum}
+                    {
+                        "path": str(r.path),
+                        "size": r.size,
+                        "sha256": r.sha256,
+                        "status": r.status,
+                        "checksum": r.checksum,
+                    }
                     for r in results
                 ],
                 "errors": errors,

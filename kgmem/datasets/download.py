@@ -232,7 +232,9 @@ def _open(
     except urllib.error.HTTPError as exc:
         if exc.code == 416:
             return exc  # type: ignore[return-value]  # handled by the caller (range past the end)
-        raise DownloadError(f"{url}: HTTP {exc.code} {exc.reason} while fetching {dest.name}") from exc
+        raise DownloadError(
+            f"{url}: HTTP {exc.code} {exc.reason} while fetching {dest.name}"
+        ) from exc
     except urllib.error.URLError as exc:
         raise OfflineError(_offline_message(url, dest, exc.reason)) from exc
     except (TimeoutError, ConnectionError) as exc:
@@ -316,7 +318,9 @@ def download_url(
             _, total = _content_range(resp)
             resp.close()
             if total is not None and total == offset:
-                return _finish(part, dest, offset, resumed_from, expected_sha256, expected_size, progress)
+                return _finish(
+                    part, dest, offset, resumed_from, expected_sha256, expected_size, progress
+                )
             part.unlink(missing_ok=True)
             offset = resumed_from = 0
             resp = _open(opener, url, dest, 0, timeout)
@@ -354,7 +358,12 @@ def download_url(
 
 
 def _copy(
-    resp: IO[bytes], fh: IO[bytes], name: str, done: int, total: int | None, progress: ProgressFn | None
+    resp: IO[bytes],
+    fh: IO[bytes],
+    name: str,
+    done: int,
+    total: int | None,
+    progress: ProgressFn | None,
 ) -> int:
     while True:
         try:
@@ -447,7 +456,9 @@ def download_longmemeval(
     probed = False
     for key in which:
         if key not in LONGMEMEVAL_FILES:
-            raise DownloadError(f"unknown LongMemEval file {key!r}; choose from {sorted(LONGMEMEVAL_FILES)}")
+            raise DownloadError(
+                f"unknown LongMemEval file {key!r}; choose from {sorted(LONGMEMEVAL_FILES)}"
+            )
         name = LONGMEMEVAL_FILES[key]
         dest = folder / name
         if dest.is_file() and not force:
@@ -478,7 +489,9 @@ def download_longmemeval(
             got.replace(dest)
         sha = sha256_file(dest, progress)
         size = dest.stat().st_size
-        results.append(DownloadResult(dest, size, sha, "downloaded", _check(dest, sha, size, None, None)))
+        results.append(
+            DownloadResult(dest, size, sha, "downloaded", _check(dest, sha, size, None, None))
+        )
     return results
 
 
@@ -500,7 +513,7 @@ class InvestigathonPlan:
             "The Investigathon files are shared through Google Drive links the public starter "
             "repo does not record. For each file below, either pass its link or Drive file id,",
             f"  kgmem data download investigathon --url NAME=<URL or id>   (or list them in "
-            f"{self.folder / SOURCES_FILE} as {{\"NAME\": \"URL\"}})",
+            f'{self.folder / SOURCES_FILE} as {{"NAME": "URL"}})',
             "or download it in a browser and copy it to the path shown:",
         ]
         short = {v: k for k, v in INVESTIGATHON_FILES.items()}
@@ -568,7 +581,9 @@ def download_investigathon(
         dest = plan.folder / name
         if name in plan.sources and (force or not dest.is_file()):
             results.append(
-                download_url(plan.sources[name], dest, progress=progress, force=force, timeout=timeout)
+                download_url(
+                    plan.sources[name], dest, progress=progress, force=force, timeout=timeout
+                )
             )
         elif dest.is_file():
             results.append(verify_file(dest, progress))

@@ -103,7 +103,9 @@ class _Checker:
             self.add(path, str(exc))
             return None
 
-    def str_list(self, raw: dict[str, Any], name: str, *, required: bool = True) -> list[Any] | None:
+    def str_list(
+        self, raw: dict[str, Any], name: str, *, required: bool = True
+    ) -> list[Any] | None:
         if name not in raw or raw[name] is None:
             if required:
                 self.add(repr(name), "missing required field")
@@ -166,9 +168,13 @@ def _check_record(raw: Any, index: int, file: str) -> tuple[_Record | None, list
     if sessions_raw is not None:
         n = len(sessions_raw)
         if dates_raw is not None and len(dates_raw) != n:
-            c.add("'haystack_dates'", f"has {len(dates_raw)} entries but 'haystack_sessions' has {n}")
+            c.add(
+                "'haystack_dates'", f"has {len(dates_raw)} entries but 'haystack_sessions' has {n}"
+            )
         if sids is not None and len(sids) != n:
-            c.add("'haystack_session_ids'", f"has {len(sids)} entries but 'haystack_sessions' has {n}")
+            c.add(
+                "'haystack_session_ids'", f"has {len(sids)} entries but 'haystack_sessions' has {n}"
+            )
         for s, session in enumerate(sessions_raw):
             sessions.append(_check_session(c, session, s))
 
@@ -206,7 +212,9 @@ def _check_session(c: _Checker, session: Any, s: int) -> list[tuple[str, str, bo
     for t, turn in enumerate(session):
         path = f"{base}[{t}]"
         if not isinstance(turn, dict):
-            c.add(path, f"a turn must be an object with 'role' and 'content', got {_type_name(turn)}")
+            c.add(
+                path, f"a turn must be an object with 'role' and 'content', got {_type_name(turn)}"
+            )
             continue
         role = turn.get("role")
         if role not in ROLES:
@@ -260,7 +268,9 @@ def _build(rec: _Record, tag: str, file: str, index: int) -> Haystack:
             if has_answer:
                 evidence.append(tid)
         sessions.append(
-            Session(id=sid, user_id=user_id, started_at=started, turns=turn_models, source_id=source)
+            Session(
+                id=sid, user_id=user_id, started_at=started, turns=turn_models, source_id=source
+            )
         )
     answer_sids = [sid for src in rec.answer_session_ids for sid in by_source.get(src, [])]
     labels = HaystackLabels(
@@ -305,11 +315,21 @@ def _open_array(path: Path) -> IO[bytes]:
             head = fh.read(4096)
             stripped = head.lstrip()
         if not stripped:
-            raise DatasetError(DatasetProblem(file, "empty file (expected a JSON array of instances)"))
+            raise DatasetError(
+                DatasetProblem(file, "empty file (expected a JSON array of instances)")
+            )
         first = stripped[:1]
         if first != b"[":
-            kind = {b"{": "an object", b'"': "a string"}.get(first, "not JSON")
-            if kind == "not JSON":
+            kinds = {b"{": "an object", b'"': "a string"}
+            kind = "a number" if first in b"-0123456789" else kinds.get(first)
+            for literal, name in (
+                (b"true", "a boolean"),
+                (b"false", "a boolean"),
+                (b"null", "null"),
+            ):
+                if stripped.rstrip() == literal:
+                    kind = name
+            if kind is None:
                 raise DatasetError(
                     DatasetProblem(file, f"not valid JSON: starts with {stripped[:20]!r}")
                 )
@@ -338,7 +358,9 @@ def _iter_raw(path: Path) -> Iterator[tuple[int, Any]]:
         except (ijson.JSONError, UnicodeDecodeError) as exc:
             where = index + 1
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            incomplete = isinstance(exc, ijson.IncompleteJSONError) and "premature" in reason.lower()
+            incomplete = (
+                isinstance(exc, ijson.IncompleteJSONError) and "premature" in reason.lower()
+            )
             what = "file is truncated" if incomplete else "not valid JSON"
             raise DatasetError(
                 DatasetProblem(file, f"{what} (parser: {reason})", record_index=where)
@@ -403,7 +425,9 @@ def load_haystacks(
         if missing:
             shown = ", ".join(repr(q) for q in missing[:10])
             more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
-            raise DatasetError(DatasetProblem(str(path), f"question id(s) not in file: {shown}{more}"))
+            raise DatasetError(
+                DatasetProblem(str(path), f"question id(s) not in file: {shown}{more}")
+            )
     return out
 
 

@@ -91,9 +91,11 @@ def package_sample_dir() -> Path:
 
 def gold_sidecar(path: Path) -> Path:
     """``X.json`` → ``X.gold.json`` (whether or not it exists)."""
-    return path.with_name(path.name[: -len(".json")] + ".gold.json") if path.name.endswith(
-        ".json"
-    ) else path.with_name(path.name + ".gold.json")
+    return (
+        path.with_name(path.name[: -len(".json")] + ".gold.json")
+        if path.name.endswith(".json")
+        else path.with_name(path.name + ".gold.json")
+    )
 
 
 def _existing_gold(path: Path) -> Path | None:
@@ -159,29 +161,79 @@ def _definitions(settings: Settings) -> list[SplitInfo]:
         )
 
     return [
-        mk("sample", sample / "sample.json", "committed", _SAMPLE_HINT,
-           "small synthetic sample shipped with the package",
-           gold=sample / "sample.gold.json", twin="sample-oracle"),
-        mk("sample-oracle", sample / "sample_oracle.json", "committed", _SAMPLE_HINT,
-           "evidence sessions only of the sample"),
-        mk("synthetic-s", synth / "synthetic_s.json", "generated", _SYNTH_HINT,
-           "generated LongMemEval_S-like benchmark",
-           gold=synth / "synthetic_s.gold.json", twin="synthetic-s-oracle"),
-        mk("synthetic-s-oracle", synth / "synthetic_s_oracle.json", "generated", _SYNTH_HINT,
-           "evidence sessions only of synthetic-s"),
-        mk("longmemeval-oracle", lme / LONGMEMEVAL_FILES["oracle"], "downloaded", _LME_HINT,
-           "LongMemEval, evidence sessions only (500 questions)"),
-        mk("longmemeval-s", lme / LONGMEMEVAL_FILES["s"], "downloaded", _LME_HINT,
-           "LongMemEval_S, full ~115k-token haystacks (500 questions)", twin="longmemeval-oracle"),
-        mk("investigathon-oracle", inv / INVESTIGATHON_FILES["eval-oracle"], "downloaded",
-           _INV_HINT, "Investigathon evaluation, evidence sessions only (250 questions)",
-           short="eval-oracle"),
-        mk("investigathon", inv / INVESTIGATHON_FILES["eval-s"], "downloaded", _INV_HINT,
-           "Investigathon evaluation, full haystacks (250 questions with answers)",
-           twin="investigathon-oracle", short="eval-s"),
-        mk("investigathon-heldout", inv / INVESTIGATHON_FILES["heldout-s"], "downloaded",
-           _INV_HINT, "Investigathon held-out, full haystacks (250 questions, no answers)",
-           has_answers=False, short="heldout-s"),
+        mk(
+            "sample",
+            sample / "sample.json",
+            "committed",
+            _SAMPLE_HINT,
+            "small synthetic sample shipped with the package",
+            gold=sample / "sample.gold.json",
+            twin="sample-oracle",
+        ),
+        mk(
+            "sample-oracle",
+            sample / "sample_oracle.json",
+            "committed",
+            _SAMPLE_HINT,
+            "evidence sessions only of the sample",
+        ),
+        mk(
+            "synthetic-s",
+            synth / "synthetic_s.json",
+            "generated",
+            _SYNTH_HINT,
+            "generated LongMemEval_S-like benchmark",
+            gold=synth / "synthetic_s.gold.json",
+            twin="synthetic-s-oracle",
+        ),
+        mk(
+            "synthetic-s-oracle",
+            synth / "synthetic_s_oracle.json",
+            "generated",
+            _SYNTH_HINT,
+            "evidence sessions only of synthetic-s",
+        ),
+        mk(
+            "longmemeval-oracle",
+            lme / LONGMEMEVAL_FILES["oracle"],
+            "downloaded",
+            _LME_HINT,
+            "LongMemEval, evidence sessions only (500 questions)",
+        ),
+        mk(
+            "longmemeval-s",
+            lme / LONGMEMEVAL_FILES["s"],
+            "downloaded",
+            _LME_HINT,
+            "LongMemEval_S, full ~115k-token haystacks (500 questions)",
+            twin="longmemeval-oracle",
+        ),
+        mk(
+            "investigathon-oracle",
+            inv / INVESTIGATHON_FILES["eval-oracle"],
+            "downloaded",
+            _INV_HINT,
+            "Investigathon evaluation, evidence sessions only (250 questions)",
+            short="eval-oracle",
+        ),
+        mk(
+            "investigathon",
+            inv / INVESTIGATHON_FILES["eval-s"],
+            "downloaded",
+            _INV_HINT,
+            "Investigathon evaluation, full haystacks (250 questions with answers)",
+            twin="investigathon-oracle",
+            short="eval-s",
+        ),
+        mk(
+            "investigathon-heldout",
+            inv / INVESTIGATHON_FILES["heldout-s"],
+            "downloaded",
+            _INV_HINT,
+            "Investigathon held-out, full haystacks (250 questions, no answers)",
+            has_answers=False,
+            short="heldout-s",
+        ),
     ]
 
 
@@ -253,5 +305,7 @@ def resolve_split(name_or_path: str, settings: Settings, must_exist: bool = True
     known = ", ".join(split_names(settings))
     what = "no such file" if any(c in name_or_path for c in "/\\.") else "unknown split"
     raise SplitNotFoundError(
-        DatasetProblem(name_or_path, f"{what}; give a path to a LongMemEval-format file or one of: {known}")
+        DatasetProblem(
+            name_or_path, f"{what}; give a path to a LongMemEval-format file or one of: {known}"
+        )
     )

@@ -114,7 +114,7 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path == "/uc" and q.get("id") == "FORMFILE":
             # current Drive: an HTML form pointing at drive.usercontent with hidden inputs
             self._html(
-                f'<html><body>Google Drive can\'t scan this file for viruses.'
+                f"<html><body>Google Drive can't scan this file for viruses."
                 f'<form id="download-form" action="{host}/download" method="get">'
                 '<input type="submit" value="Download anyway"/>'
                 '<input type="hidden" name="id" value="FORMFILE">'
@@ -129,7 +129,9 @@ class _Handler(BaseHTTPRequestHandler):
             if q.get("confirm") == "TOK42":
                 self._send_file("/big.json")
             else:
-                self._html("<html>quota page</html>", {"Set-Cookie": "download_warning_1=TOK42; Path=/"})
+                self._html(
+                    "<html>quota page</html>", {"Set-Cookie": "download_warning_1=TOK42; Path=/"}
+                )
         elif url.path == "/uc" and q.get("id") == "PRIVATE":
             self._html("<html><body>You need access</body></html>")
         elif url.path in self.state.files:
@@ -147,7 +149,9 @@ def server() -> Iterator[tuple[str, ServerState]]:
     state = ServerState(files={"/big.json": PAYLOAD, "/small.json": b"[1, 2, 3]"})
     handler = type("Handler", (_Handler,), {"state": state})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread = threading.Thread(
+        target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}", state
@@ -285,7 +289,9 @@ def test_http_error_and_offline(tmp_path: Path, server: tuple[str, ServerState])
     with pytest.raises(DownloadError, match="HTTP 404"):
         download_url(f"{base}/missing.json", tmp_path / "m.json")
     port = _closed_port()
-    with pytest.raises(OfflineError, match=r"cannot reach 127\.0\.0\.1:\d+ .*looks offline.*copy it to"):
+    with pytest.raises(
+        OfflineError, match=r"cannot reach 127\.0\.0\.1:\d+ .*looks offline.*copy it to"
+    ):
         download_url(f"http://127.0.0.1:{port}/x.json", tmp_path / "x.json", timeout=5)
 
 
@@ -357,6 +363,48 @@ def test_longmemeval_from_a_hub_compatible_endpoint(
     dest = tmp_path / "longmemeval" / "longmemeval_oracle.json"
     assert dest.read_bytes() == oracle
     assert results[0].status == "downloaded" and results[0].checksum == "recorded"
-    assert json.loads((dest.parent / CHECKSUMS_FILE).read_text())["longmemeval_oracle.json"][
-        "sha256"
-    ] == hashlib.sha256(oracle).hexdigest()
+    assert (
+        json.loads((dest.parent / CHECKSUMS_FILE).read_text())["longmemeval_oracle.json"]["sha256"]
+        == hashlib.sha256(oracle).hexdigest()
+    )
+
+
+def test_cli_download_investigathon(tmp_path: Path, server: tuple[str, ServerState]) -> None:
+    from typer.testing import CliRunner
+
+    from kgmem.cli import app
+
+    base, state = server
+    state.files["/o.json"] = b"[]"
+    runner = CliRunner()
+    res = runner.invoke(app, ["data", "download", "investigathon", "--data-dir", str(tmp_path)])
+    assert res.exit_code == 1
+    assert "Investigathon_LLMTrack_HeldOut_s_cleaned.json" in res.stderr
+    assert "--url NAME=" in res.stderr
+    res = runner.invoke(
+        app,
+        [
+            "data",
+            "download",
+            "investigathon",
+            "--data-dir",
+            str(tmp_path),
+            "--json",
+            "--url",
+            f"eval-oracle={base}/o.json",
+            "--url",
+            f"eval-s={base}/big.json",
+            "--url",
+            f"Investigathon_LLMTrack_HeldOut_s_cleaned.json={base}/big.json",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    payload = json.loads(res.stdout)
+    assert [r["status"] for r in payload["results"]] == ["downloaded"] * 3
+    assert payload["errors"] == [] and payload["instructions"] is None
+    res = runner.invoke(app, ["data", "download", "investigathon", "--data-dir", str(tmp_path)])
+    assert res.exit_code == 0 and res.stdout.count("verified") == 3
+    res = runner.invoke(app, ["data", "download", "nope"])
+    assert res.exit_code == 1 and "unknown dataset" in res.stderr
+    res = runner.invoke(app, ["data", "download", "investigathon", "--url", "eval-s"])
+    assert res.exit_code == 1 and "NAME=URL" in res.stderr

@@ -98,8 +98,14 @@ def test_missing_split_says_which_command_produces_it(
 
 def test_present_splits_resolve_and_load_with_split_tag(settings: Settings) -> None:
     inv = settings.data_dir / "investigathon"
-    _place("Investigathon_LLMTrack_Evaluation_s_cleaned.json", inv / "Investigathon_LLMTrack_Evaluation_s_cleaned.json")
-    _place("Investigathon_LLMTrack_HeldOut_s_cleaned.json", inv / "Investigathon_LLMTrack_HeldOut_s_cleaned.json")
+    _place(
+        "Investigathon_LLMTrack_Evaluation_s_cleaned.json",
+        inv / "Investigathon_LLMTrack_Evaluation_s_cleaned.json",
+    )
+    _place(
+        "Investigathon_LLMTrack_HeldOut_s_cleaned.json",
+        inv / "Investigathon_LLMTrack_HeldOut_s_cleaned.json",
+    )
     info = resolve_split("investigathon", settings)
     assert info.present and info.has_answers and not info.has_gold_facts
     hs = load_haystacks(info.path, tag=info.tag)
@@ -120,8 +126,14 @@ def test_generated_split_with_gold_sidecar(settings: Settings) -> None:
 
 def test_any_existing_path_is_a_split(tmp_path: Path, settings: Settings) -> None:
     folder = tmp_path / "mine"
-    s_file = _place("Investigathon_LLMTrack_Evaluation_s_cleaned.json", folder / "Investigathon_LLMTrack_Evaluation_s_cleaned.json")
-    _place("Investigathon_LLMTrack_Evaluation_oracle.json", folder / "Investigathon_LLMTrack_Evaluation_oracle.json")
+    s_file = _place(
+        "Investigathon_LLMTrack_Evaluation_s_cleaned.json",
+        folder / "Investigathon_LLMTrack_Evaluation_s_cleaned.json",
+    )
+    _place(
+        "Investigathon_LLMTrack_Evaluation_oracle.json",
+        folder / "Investigathon_LLMTrack_Evaluation_oracle.json",
+    )
     info = resolve_split(str(s_file), settings)
     assert info.source == "file" and info.files == [s_file]
     assert info.tag == "Investigathon_LLMTrack_Evaluation_s_cleaned"
@@ -155,3 +167,62 @@ def test_to_dict_is_json_ready(settings: Settings) -> None:
     data = [s.to_dict() for s in list_splits(settings)]
     assert json.loads(json.dumps(data))[2]["name"] == "synthetic-s"
     assert data[2]["present"] is False
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def _cli(*args: str) -> object:
+    from typer.testing import CliRunner
+
+    from kgmem.cli import app
+
+    return CliRunner().invoke(app, list(args))
+
+
+def test_cli_validate_ok_and_problems(tmp_path: Path) -> None:
+    good = FIXTURES / "longmemeval_oracle.json"
+    res = _cli("data", "validate", str(good))
+    assert res.exit_code == 0, res.output  # type: ignore[attr-defined]
+    assert "OK" in res.stdout and "3 records, 4 sessions, 9 turns" in res.stdout  # type: ignore[attr-defined]
+    import json
+
+    bad = tmp_path / "bad.json"
+    data = json.loads(good.read_text())
+    data[0]["question"] = 1
+    data[2]["haystack_dates"] = []
+    bad.write_text(json.dumps(data))
+    res = _cli("data", "validate", str(bad))
+    assert res.exit_code == 1
+    lines = res.stdout.strip().splitlines()  # type: ignore[attr-defined]
+    assert len(lines) == 2 and "record 0" in lines[0] and "record 2" in lines[1]
+    assert "2 problem(s)" in res.stderr  # type: ignore[attr-defined]
+    res = _cli("data", "validate", str(bad), "--json")
+    payload = json.loads(res.stdout)  # type: ignore[attr-defined]
+    assert res.exit_code == 1 and payload["ok"] is False and len(payload["problems"]) == 2
+    assert payload["problems"][0]["field"] == "'question'"
+    assert payload["problems"][1]["question_id"] == "0a995998_abs"
+
+
+def test_cli_validate_split_name_and_missing(tmp_path: Path) -> None:
+    res = _cli("data", "validate", "longmemeval-s", "--data-dir", str(tmp_path))
+    assert res.exit_code == 1 and "kgmem data download longmemeval" in res.stderr  # type: ignore[attr-defined]
+    dest = _place(
+        "longmemeval_s_cleaned.json", tmp_path / "longmemeval" / "longmemeval_s_cleaned.json"
+    )
+    res = _cli("data", "validate", "longmemeval-s", "--data-dir", str(tmp_path))
+    assert res.exit_code == 0 and str(dest) in res.stdout  # type: ignore[attr-defined]
+
+
+def test_cli_splits_json(tmp_path: Path) -> None:
+    import json
+
+    _place("longmemeval_oracle.json", tmp_path / "longmemeval" / "longmemeval_oracle.json")
+    res = _cli("data", "splits", "--json", "--data-dir", str(tmp_path))
+    assert res.exit_code == 0
+    by = {s["name"]: s for s in json.loads(res.stdout)}  # type: ignore[attr-defined]
+    assert by["longmemeval-oracle"]["present"] is True
+    assert by["longmemeval-s"]["present"] is False
+    assert by["investigathon-heldout"]["has_answers"] is False
+    res = _cli("data", "splits", "--data-dir", str(tmp_path))
+    assert "longmemeval-oracle" in res.stdout and "kgmem data download" in res.stderr  # type: ignore[attr-defined]
