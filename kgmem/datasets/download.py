@@ -432,6 +432,24 @@ def _hub_offline(endpoint: str, reason: object, folder: Path) -> str:
     )
 
 
+def _hub_tqdm(progress: ProgressFn, name: str) -> type:
+    """A silent tqdm class that forwards the Hub's byte counts to ``progress``."""
+    from tqdm.auto import tqdm
+
+    class _Forward(tqdm):  # type: ignore[misc,type-arg]
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            kwargs["disable"] = True  # the CLI draws its own bar from the callback
+            super().__init__(*args, **kwargs)
+            self._done = int(self.n or 0)
+
+        def update(self, n: float | None = 1) -> bool | None:
+            self._done += int(n or 0)
+            progress(name, self._done, int(self.total) if self.total else None)
+            return None
+
+    return _Forward
+
+
 def download_longmemeval(
     data_dir: Path,
     which: tuple[str, ...] = ("oracle", "s"),
@@ -479,6 +497,7 @@ def download_longmemeval(
                     endpoint=endpoint,
                     force_download=force,
                     etag_timeout=timeout,
+                    tqdm_class=_hub_tqdm(progress, name) if progress else None,
                 )
             )
         except LocalEntryNotFoundError as exc:

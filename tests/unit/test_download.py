@@ -359,7 +359,12 @@ def test_longmemeval_from_a_hub_compatible_endpoint(
     prefix = "/datasets/xiaowu0162/longmemeval-cleaned/resolve/main/"
     oracle = b'[{"question_id": "q"}]'
     state.files[prefix + "longmemeval_oracle.json"] = oracle
-    results = download_longmemeval(tmp_path, which=("oracle",), endpoint=base)
+    seen: list[tuple[str, int, int | None]] = []
+    results = download_longmemeval(
+        tmp_path, which=("oracle",), endpoint=base, progress=lambda n, d, t: seen.append((n, d, t))
+    )
+    # the Hub's byte counts reach our callback (the CLI's bar), not a tqdm bar of its own
+    assert ("longmemeval_oracle.json", len(oracle), len(oracle)) in seen
     dest = tmp_path / "longmemeval" / "longmemeval_oracle.json"
     assert dest.read_bytes() == oracle
     assert results[0].status == "downloaded" and results[0].checksum == "recorded"
