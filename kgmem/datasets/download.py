@@ -436,7 +436,7 @@ def _hub_tqdm(progress: ProgressFn, name: str) -> type:
     """A silent tqdm class that forwards the Hub's byte counts to ``progress``."""
     from tqdm.auto import tqdm
 
-    class _Forward(tqdm):  # type: ignore[misc,type-arg]
+    class _Forward(tqdm):  # type: ignore[misc]
         def __init__(self, *args: object, **kwargs: object) -> None:
             kwargs["disable"] = True  # the CLI draws its own bar from the callback
             super().__init__(*args, **kwargs)
