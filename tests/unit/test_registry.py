@@ -226,3 +226,16 @@ def test_cli_splits_json(tmp_path: Path) -> None:
     assert by["investigathon-heldout"]["has_answers"] is False
     res = _cli("data", "splits", "--data-dir", str(tmp_path))
     assert "longmemeval-oracle" in res.stdout and "kgmem data download" in res.stderr  # type: ignore[attr-defined]
+
+
+def test_committed_sample_validates_through_the_registry(settings: Settings) -> None:
+    from kgmem.datasets.longmemeval import validate_file
+
+    info = resolve_split("sample", settings, must_exist=False)
+    if not info.present:
+        pytest.skip(f"package sample not generated yet at {info.path} (kgmem data synth)")
+    assert validate_file(info.path) == []
+    hs = load_haystacks(info.path, tag=info.tag, limit=2)
+    assert hs[0].user_id.startswith("sample:")
+    twin = resolve_split("sample-oracle", settings)
+    assert validate_file(twin.path) == []
