@@ -301,3 +301,42 @@ def test_memory_holds_a_bounded_number_of_users(root: Path) -> None:
             store.apply(_write(users[0], 10 + n))  # pending writes stay in memory
             store.sessions(user)
     assert len(NetworkxStore(root).sessions(users[0])) == 5
+
+
+def test_readers_never_see_a_half_written_file(root: Path) -> None:
+    writer = NetworkxStore(root)
+    writer.apply(_write(USER, 0))
+    code = f"""
+        import time
+        s = NetworkxStore(root)
+        seen, reads, deadline = set(), 0, time.monotonic() + 60
+        print("ready", flush=True)
+        while time.monotonic() < deadline:
+            turns = s.turns({USER!r})  # raises StoreError on a torn or corrupt file
+            n = len({{t.session_id for t in turns}})
+            assert len(turns) == 2 * n  # every read sees whole sessions
+            seen.add(n)
+            reads += 1
+            if n == 25:
+                break
+        print(json.dumps({{"reads": reads, "max": max(seen)}}))
+        """
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    prelude = (
+        "import json, sys\nfrom pathlib import Path\nfrom kgmem.store.networkx_store import NetworkxStore\n"
+        f"from tests.store.factories import *\nroot = Path({str(root)!r})\n"
+    )
+    reader = subprocess.Popen(
+        [sys.executable, "-c", prelude + textwrap.dedent(code)],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert reader.stdout is not None and reader.stdout.readline().strip() == "ready"
+    for n in range(1, 25):
+        writer.apply(_write(USER, n, "padding " * 2000))  # ~16 kB turns: writes take a while
+    out, err = reader.communicate(timeout=120)
+    assert reader.returncode == 0, err
+    assert json.loads(out)["max"] == 25
