@@ -50,10 +50,14 @@ def _neo4j_unreachable(uri: str, user: str, password: str | None) -> str | None:
         reason = f"{type(exc).__name__}: {exc}"
     except AuthError as exc:
         # a server is there but refuses us: a configuration error, not a reason to skip
+        why = (
+            "requires authentication and NEO4J_PASSWORD is unset"
+            if not password
+            else (f"rejected user {user!r} with the given NEO4J_PASSWORD")
+        )
         pytest.fail(
-            f"neo4j: server at {uri} rejected user {user!r} "
-            f"({'no password set' if not password else 'password rejected'}): {exc.message}. "
-            "Set NEO4J_USER / NEO4J_PASSWORD for it.",
+            f"neo4j: the server at {uri} {why} ({exc.message}); set NEO4J_USER / NEO4J_PASSWORD "
+            "for it, or point NEO4J_URI at another server",
             pytrace=False,
         )
     _NEO4J_PROBE[uri] = reason
