@@ -340,3 +340,19 @@ def test_readers_never_see_a_half_written_file(root: Path) -> None:
     out, err = reader.communicate(timeout=120)
     assert reader.returncode == 0, err
     assert json.loads(out)["max"] == 25
+
+
+def test_a_failure_inside_commit_discards_the_half_applied_graph(
+    store: NetworkxStore, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.apply(_write(USER, 1))
+
+    def explode(self: nxs._UserGraph) -> bool:
+        raise MemoryError("simulated failure after some nodes were added")
+
+    monkeypatch.setattr(nxs._UserGraph, "relink_sessions", explode)
+    with pytest.raises(StoreError, match="failed midway"):
+        store.apply(_write(USER, 2))
+    monkeypatch.undo()
+    assert [s.id for s in store.sessions(USER)] == ["s001"]  # reloaded from the intact file
+    assert [t.session_id for t in store.turns(USER)] == ["s001", "s001"]
