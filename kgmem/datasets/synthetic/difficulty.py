@@ -1,0 +1,86 @@
+"""How hard is retrieval on a generated file? Evidence recall of simple retrievers.
+
+``python -m kgmem.datasets.synthetic.difficulty FILE [--haystacks N] [--json]`` ranks the sessions
+of each haystack for its question with (a) BM25 over whole sessions and (b) all-MiniLM-L6-v2
+cosine over single turns (the starter repo's RAG recipe: ``"<role>: <content>"`` per message), and
+reports session-level recall_any@k and recall_all@k. A benchmark whose filler is too easy shows
+recall near 1.0 here; LongMemEval's own haystacks are far from that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+KS = (1, 5, 10)
+
+
+def _recall(ranked: list[str], gold: set[str], k: int) -> tuple[float, float]:
+    top = set(ranked[:k])
+    return float(bool(top & gold)), float(gold <= top)
+
+
+def evaluate(path: Path, n: int, use_embeddings: bool = True) -> dict[str, Any]:
+    """Session-level recall@k of BM25 (sessions) and MiniLM cosine (turns) on ``n`` haystacks."""
+    import bm25s
+
+    from kgmem.datasets.synthetic.stats import iter_records
+
+    embedder = None
+    if use_embeddings:
+        from kgmem.embeddings import load_embedder
+
+        embedder = load_embedder()
+    sums: dict[str, dict[int, list[float]]] = {"bm25_session": {k: [0, 0] for k in KS}, "minilm_turn": {k: [0, 0] for k in KS}}
+    used = 0
+    for rec in islice((r for r in iter_records(path) if r["answer_session_ids"]), n):
+        used += 1
+        ids = rec["haystack_session_ids"]
+        gold = set(rec["answer_session_ids"])
+        docs = [" ".join(t["content"] for t in s) for s in rec["haystack_sessions"]]
+        retriever = bm25s.BM25()
+        retriever.index(bm25s.tokenize(docs, stopwords="en", show_progress=False), show_progress=False)
+        res, _ = retriever.retrieve(bm25s.tokenize([rec["question"]], stopwords="en", show_progress=False), k=len(docs), show_progress=False)
+        ranked = [ids[i] for i in res[0]]
+        for k in KS:
+            a, b = _recall(ranked, gold, k)
+            sums["bm25_session"][k][0] += a
+            sums["bm25_session"][k][1] += b
+        if embedder is not None:
+            owners = [ids[i] for i, s in enumerate(rec["haystack_sessions"]) for _ in s]
+            texts = [f"{t['role']}: {t['content']}" for s in rec["haystack_sessions"] for t in s]
+            mat = embedder.embed(texts)
+            q = embedder.embed([rec["question"]])[0]
+            order = np.argsort(-(mat @ q), kind="stable")
+            ranked_turn_sessions = [owners[i] for i in order]
+            for k in KS:  # top-k turns → the sessions they belong to
+                a, b = _recall(ranked_turn_sessions, gold, k)
+                sums["minilm_turn"][k][0] += a
+                sums["minilm_turn"][k][1] += b
+        print(f"  {used}/{n} haystacks", file=sys.stderr)
+    out: dict[str, Any] = {"file": str(path), "haystacks": used, "note": "abstention questions (no evidence) skipped"}
+    for name, by_k in sums.items():
+        if name == "minilm_turn" and embedder is None:
+            continue
+        out[name] = {f"recall_any@{k}": round(v[0] / max(1, used), 3) for k, v in by_k.items()} | {
+            f"recall_all@{k}": round(v[1] / max(1, used), 3) for k, v in by_k.items()}
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("file", type=Path)
+    ap.add_argument("--haystacks", type=int, default=20)
+    ap.add_argument("--no-embeddings", action="store_true")
+    args = ap.parse_args(argv)
+    print(json.dumps(evaluate(args.file, args.haystacks, not args.no_embeddings), indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,290 @@
+"""The synthetic LongMemEval-format generator: format, determinism, computed gold answers."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from kgmem.cli import app
+from kgmem.cli.cmd_data_synth import SPLIT_PRESETS
+from kgmem.datasets.synthetic import TYPE_COUNTS, SynthConfig, plan_questions, write_dataset
+from kgmem.predicates import REGISTRY
+from kgmem.temporal import parse_dataset_date
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_DIR = ROOT / "kgmem" / "resources" / "sample"
+SCHEMA = json.loads((ROOT / "kgmem" / "resources" / "schemas" / "json" / "gold_facts.schema.json").read_text())
+FIELDS = {"question_id", "question_type", "question", "answer", "question_date", "haystack_session_ids",
+          "haystack_dates", "haystack_sessions", "answer_session_ids"}
+DATE_RE = re.compile(r"^\d{4}/\d{2}/\d{2} \((Mon|Tue|Wed|Thu|Fri|Sat|Sun)\) \d{2}:\d{2}$")
+SID_RE = re.compile(r"^(answer_[0-9a-f]{8}_\d+|sharegpt_[0-9a-f]{7}_\d|ultrachat_[0-9a-f]{6}|[0-9a-f]{8}_\d+)$")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+RELATIVE_DAYS = {"today": 0, "this morning": 0, "yesterday": 1, "two days ago": 2, "the day before yesterday": 2,
+                 "three days ago": 3, "four days ago": 4, "a few days ago": 3, "last week": 7, "a couple of weeks ago": 14}
+
+
+def _gen(tmp: Path, name: str, **kw: Any) -> tuple[Path, Path, Path]:
+    cfg = SynthConfig(**({"haystacks": 3, "sessions_per_haystack": 8, "scale": "short"} | kw))
+    out, oracle = tmp / f"{name}.json", tmp / f"{name}_oracle.json"
+    write_dataset(cfg, out, oracle)
+    return out, oracle, tmp / f"{name}.gold.json"
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    data = json.loads((SAMPLE_DIR / "sample.json").read_text())
+    gold = json.loads((SAMPLE_DIR / "sample.gold.json").read_text())
+    return data, gold
+
+
+# ---- format --------------------------------------------------------------------------------
+def _check_format(data: list[dict[str, Any]]) -> None:
+    assert isinstance(data, list) and data
+    for rec in data:
+        assert set(rec) == FIELDS, rec["question_id"]
+        assert isinstance(rec["answer"], (str, int))
+        assert DATE_RE.match(rec["question_date"])
+        n = len(rec["haystack_sessions"])
+        assert len(rec["haystack_session_ids"]) == len(rec["haystack_dates"]) == n
+        dates = [parse_dataset_date(d) for d in rec["haystack_dates"]]
+        assert dates == sorted(dates) and dates[-1] < parse_dataset_date(rec["question_date"])
+        assert set(rec["answer_session_ids"]) <= set(rec["haystack_session_ids"])
+        for sid, sess in zip(rec["haystack_session_ids"], rec["haystack_sessions"]):
+            assert SID_RE.match(sid), sid
+            assert sess and all(t["role"] in ("user", "assistant") and t["content"] for t in sess)
+            flagged = any(t.get("has_answer") for t in sess)
+            # evidence turns only in evidence sessions, and every evidence session has one
+            assert flagged == (sid in rec["answer_session_ids"]), (rec["question_id"], sid)
+            assert sid.startswith("answer_") == (sid in rec["answer_session_ids"])
+
+
+def test_small_file_has_longmemeval_format(tmp_path: Path) -> None:
+    out, oracle, _ = _gen(tmp_path, "a")
+    data = json.loads(out.read_text())
+    _check_format(data)
+    odata = json.loads(oracle.read_text())
+    for rec, orec in zip(data, odata):
+        assert orec["question_id"] == rec["question_id"]
+        assert set(rec["answer_session_ids"]) <= set(orec["haystack_session_ids"]) <= set(rec["haystack_session_ids"])
+
+
+def test_loader_reads_generated_file(tmp_path: Path) -> None:
+    from kgmem.datasets.longmemeval import iter_haystacks, validate_file
+
+    out, _, _ = _gen(tmp_path, "a")
+    assert validate_file(out) == []
+    assert len(list(iter_haystacks(out))) == 3
+
+
+# ---- determinism ---------------------------------------------------------------------------
+def test_same_seed_is_byte_identical_and_seeds_differ(tmp_path: Path) -> None:
+    a = _gen(tmp_path, "a", seed=7)
+    b = _gen(tmp_path, "b", seed=7)
+    c = _gen(tmp_path, "c", seed=8)
+    for pa, pb in zip(a, b):
+        assert pa.read_bytes() == pb.read_bytes().replace(b'"data_file": "b.json"', b'"data_file": "a.json"'), pa.name
+    assert a[0].read_bytes() != c[0].read_bytes()
+
+
+def test_committed_sample_matches_generator(tmp_path: Path) -> None:
+    n, m, scale, min_type, min_abs = SPLIT_PRESETS["sample"]
+    cfg = SynthConfig(haystacks=n, sessions_per_haystack=m, scale=scale, min_per_type=min_type, min_abs=min_abs)  # type: ignore[arg-type]
+    out = tmp_path / "sample.json"
+    write_dataset(cfg, out, tmp_path / "sample_oracle.json")
+    for name in ("sample.json", "sample_oracle.json", "sample.gold.json"):
+        assert (tmp_path / name).read_bytes() == (SAMPLE_DIR / name).read_bytes(), (
+            f"{name} is stale: regenerate with `kgmem data synth --split sample`")
+
+
+# ---- proportions and families (plans only) ---------------------------------------------------
+def test_type_proportions_at_500() -> None:
+    plans = plan_questions(500, seed=3, sessions_per_haystack=50)
+    total = sum(TYPE_COUNTS.values())
+    for qtype, count in TYPE_COUNTS.items():
+        share = sum(p.question_type == qtype for p in plans) / 500
+        assert abs(share - count / total) <= 0.02, qtype
+    n_abs = sum(p.abstention for p in plans)
+    assert 25 <= n_abs <= 35
+    assert all(p.question_id.endswith("_abs") == p.abstention for p in plans)
+    assert abs(sum(p.family == "heldout" for p in plans) - 125) <= 1
+
+
+def test_families_option() -> None:
+    assert {p.family for p in plan_questions(20, 1, 50, families="dev")} == {"dev"}
+    assert {p.family for p in plan_questions(20, 1, 50, families="heldout")} == {"heldout"}
+
+
+# ---- gold: schema and recomputation ----------------------------------------------------------
+def test_gold_validates_against_schema(tmp_path: Path, sample: tuple[list[dict[str, Any]], dict[str, Any]]) -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    _, _, gold = _gen(tmp_path, "a")
+    jsonschema.validate(json.loads(gold.read_text()), SCHEMA)
+    jsonschema.validate(sample[1], SCHEMA)
+
+
+def test_sample_covers_every_type(sample: tuple[list[dict[str, Any]], dict[str, Any]]) -> None:
+    data, gold = sample
+    _check_format(data)
+    for qtype in TYPE_COUNTS:
+        assert sum(r["question_type"] == qtype for r in data) >= 3, qtype
+    assert sum(r["question_id"].endswith("_abs") for r in data) >= 3
+    assert set(gold["questions"]) == {r["question_id"] for r in data}
+    assert (SAMPLE_DIR / "sample.json").stat().st_size + (SAMPLE_DIR / "sample_oracle.json").stat().st_size < 3_000_000
+
+
+def _resolve(fact: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> date:
+    """Recompute the date a fact became true from its time expression and session date."""
+    seen = parse_dataset_date(fact["observed_at"]).date()
+    expr = fact["time_expression"]
+    if expr is None:
+        return seen
+    if expr in RELATIVE_DAYS:
+        return seen - timedelta(days=RELATIVE_DAYS[expr])
+    if expr.startswith("last ") and expr[5:] in WEEKDAYS:
+        back = (seen.weekday() - WEEKDAYS.index(expr[5:])) % 7 or 7
+        return seen - timedelta(days=back)
+    if expr.startswith("the day before my trip to "):
+        anchor = by_id[fact["attributes"]["anchor"]]
+        return _resolve(anchor, by_id) - timedelta(days=1)
+    return datetime.strptime(expr, "%B %d, %Y").date()  # an absolute date ("May 10, 2023")
+
+
+def _human(d: date) -> str:
+    return f"{d.strftime('%B')} {d.day}, {d.year}"
+
+
+def _recompute(rec: dict[str, Any], g: dict[str, Any]) -> str | int | None:
+    """The answer recomputed from planted facts and the data file's session dates."""
+    facts = {f["fact_id"]: f for f in g["facts"]}
+    op = g["operation"]
+    qdate = parse_dataset_date(rec["question_date"]).date()
+    days = lambda fid: _resolve(facts[fid], facts)  # noqa: E731
+
+    def plural(n: int, unit: str) -> str:
+        return f"{n} {unit}" + ("" if n == 1 else "s")
+
+    kind = op["op"]
+    if kind == "days_between":
+        return plural(abs((days(op["facts"][1]) - days(op["facts"][0])).days), "day")
+    if kind == "weeks_between":
+        return plural(round(abs((days(op["facts"][1]) - days(op["facts"][0])).days) / 7), "week")
+    if kind == "days_ago":
+        return plural((qdate - days(op["facts"][0])).days, "day")
+    if kind == "weeks_ago":
+        return plural(round((qdate - days(op["facts"][0])).days / 7), "week")
+    if kind == "event_date":
+        return _human(days(op["fact"]))
+    if kind == "which_first":
+        first = min(op["facts"], key=days)
+        assert first == op["first"]
+        return None
+    if kind == "order":
+        assert sorted(op["facts"], key=days) == op["order"]
+        return None
+    if kind == "count":
+        return len(op["facts"])
+    if kind == "sum":
+        return f"${sum(int(facts[f]['attributes']['price']) for f in op['facts']):,}"
+    if kind == "list":
+        return ", ".join(facts[f]["value"] for f in sorted(op["facts"], key=lambda f: (days(f), facts[f]["observed_at"])))
+    money = lambda f: f"${f['value']}" if f["predicate"] in ("rent", "salary") else (f"{f['value']} books" if f["predicate"] == "reading_goal" else f["value"])  # noqa: E731
+    chain = [facts[f] for f in op.get("facts", [])]
+    if kind == "latest_value":
+        return money(max(chain, key=lambda f: parse_dataset_date(f["observed_at"])))
+    if kind == "previous_value":
+        return money(sorted(chain, key=lambda f: parse_dataset_date(f["observed_at"]))[-2])
+    if kind == "change_date":
+        return _human(parse_dataset_date(max(chain, key=lambda f: parse_dataset_date(f["observed_at"]))["observed_at"]).date())
+    if kind == "lookup":
+        return facts[op["fact"]]["value"]
+    if kind == "attribute":
+        v = facts[op["fact"]]["attributes"][op["attribute"]]
+        return f"${v}" if op["attribute"] == "price" else v
+    return None
+
+
+def _check_gold(data: list[dict[str, Any]], gold: dict[str, Any]) -> None:
+    for rec in data:
+        g = gold["questions"][rec["question_id"]]
+        sessions = dict(zip(rec["haystack_session_ids"], zip(rec["haystack_dates"], rec["haystack_sessions"])))
+        if g["abstention"]:
+            assert rec["answer_session_ids"] == [] and g["facts"] == []
+            assert str(rec["answer"]).startswith("You did not mention this information.")
+            assert not any(t.get("has_answer") for s in rec["haystack_sessions"] for t in s)
+            continue
+        assert g["facts"], rec["question_id"]
+        for f in g["facts"] + g["distractor_facts"] + g["background_facts"]:
+            assert f["predicate"] in REGISTRY
+            when, turns = sessions[f["session_id"]]
+            assert f["observed_at"] == when
+            assert f["text"] in turns[f["turn_index"]]["content"]
+            assert turns[f["turn_index"]]["role"] == f["role"]
+            assert f["value"].lower() in f["text"].lower()
+            assert date.fromisoformat(f["valid_from"]) == _resolve(f, {x["fact_id"]: x for x in g["facts"]})
+        asked = {f["predicate"] for f in g["facts"]}
+        # background sessions never touch what the question asks about
+        assert not asked & {f["predicate"] for f in g["background_facts"]}
+        for f in g["facts"]:
+            assert f["session_id"] in rec["answer_session_ids"]
+            assert sessions[f["session_id"]][1][f["turn_index"]].get("has_answer") is True
+        expected = _recompute(rec, g)
+        if expected is not None:
+            assert rec["answer"] == expected, (rec["question_id"], g["operation"])
+        if rec["question_type"] == "single-session-preference":
+            assert g["rubric"] and all(x in rec["answer"] for x in g["rubric"]["prefer"] + g["rubric"]["avoid"])
+        if rec["question_type"] == "knowledge-update":
+            chain = sorted(g["facts"], key=lambda f: parse_dataset_date(f["observed_at"]))
+            for old, new in zip(chain, chain[1:]):
+                # the old value stays in the haystack, said in an earlier session
+                assert new["supersedes"] == old["fact_id"]
+                assert parse_dataset_date(old["observed_at"]) < parse_dataset_date(new["observed_at"])
+                assert old["value"] in sessions[old["session_id"]][1][old["turn_index"]]["content"]
+
+
+def test_gold_answers_recompute_on_sample(sample: tuple[list[dict[str, Any]], dict[str, Any]]) -> None:
+    _check_gold(*sample)
+
+
+def test_gold_answers_recompute_on_fresh_plans(tmp_path: Path) -> None:
+    out, _, gold = _gen(tmp_path, "x", haystacks=3, seed=11, sessions_per_haystack=10)
+    _check_gold(json.loads(out.read_text()), json.loads(gold.read_text()))
+
+
+def test_gold_plans_recompute_at_scale() -> None:
+    """Date arithmetic of 300 plans (no sessions rendered): answers agree with planted dates."""
+    for p in plan_questions(300, seed=5, sessions_per_haystack=50):
+        if p.question_type != "temporal-reasoning" or p.abstention:
+            continue
+        op = p.operation
+        if op["op"] in ("days_between", "days_ago"):
+            assert p.answer == f"{op['days']} day" + ("" if op["days"] == 1 else "s")
+        for s in p.evidence_slots:
+            assert p.dates[s] < p.question_date
+
+
+# ---- CLI -------------------------------------------------------------------------------------
+def test_cli_synth_and_stats(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "cli.json"
+    res = runner.invoke(app, ["data", "synth", "-n", "3", "-m", "8", "--scale", "short", "--seed", "2",
+                              "--out", str(out), "--oracle-out", str(tmp_path / "cli_oracle.json"), "--json"])
+    assert res.exit_code == 0, res.output
+    assert out.is_file() and (tmp_path / "cli.gold.json").is_file()
+    res = runner.invoke(app, ["data", "stats", str(out), "--tokenizer", "whitespace", "--json"])
+    assert res.exit_code == 0, res.output
+    stats = json.loads(res.stdout)
+    assert stats["haystacks"] == 3 and stats["sessions_per_haystack"]["mean"] == 8
+    assert 0 < stats["unique_session_ratio"] <= 1 and stats["tokenizer"].startswith("whitespace")
+
+
+def test_cli_rejects_bad_options(tmp_path: Path) -> None:
+    res = CliRunner().invoke(app, ["data", "synth", "--out", str(tmp_path / "x.json"), "--families", "both"])
+    assert res.exit_code != 0
+    assert "families" in res.output
