@@ -56,6 +56,12 @@ class BaselineRAG:
         self._indexes: OrderedDict[str, _Index] = OrderedDict()
         self._keep = keep_indexes
 
+    def warmup(self) -> None:
+        """Load the embedder and the answer model's tokenizer (no completion call)."""
+        self.embedder.embed(["warm-up"])
+        if self.llm is not None:
+            self.llm.count_tokens("warm-up")
+
     # ------------------------------------------------------------------ prepare
 
     def prepare(self, haystack: Haystack) -> PrepareStats:

@@ -474,6 +474,9 @@ def run_eval(config: EvalConfig, settings: Settings, *, system: System | None = 
     result.skipped = len(selected) - len(todo)
 
     if todo:
+        warmup = getattr(system, "warmup", None)
+        if callable(warmup):
+            warmup()  # load models now so the first question's latency does not include it
         todo_set = set(todo)
         position = result.skipped
         mode = "retrieval" if config.retrieval_only else "answer"
@@ -540,6 +543,7 @@ def _evaluate_one(h: Haystack, stripped: Haystack, system: System, judge: Judge 
             "cited_fact_ids": ans.fact_ids,
             "latency_ms": {**{k: float(v) for k, v in ans.timings_ms.items()}, "total": total_ms},
             "llm_usage": ans.llm_usage.to_dict(),
+            "system_notes": ans.notes,
             "verdict": None,
             "judge": None,
         })

@@ -86,12 +86,15 @@ class SystemAnswer:
     tokenizer: str = ""
     retrieved_session_ids: list[str] = field(default_factory=list)
     retrieved_turn_ids: list[str] = field(default_factory=list)
-    context_session_ids: list[str] = field(default_factory=list)
+    #: None when the system did not build a context (retrieval-only runs of some systems)
+    context_session_ids: list[str] | None = field(default_factory=list)
     turn_ids: list[str] = field(default_factory=list)
     fact_ids: list[str] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
     llm_usage: LLMUsage = field(default_factory=LLMUsage)
     abstained: bool = False
+    #: small JSON-able notes for analysis (intent, recipe, fallback reason, deterministic…)
+    notes: dict[str, Any] = field(default_factory=dict)
 
 
 @runtime_checkable
@@ -120,10 +123,15 @@ class RetrievingSystem(System, Protocol):
 
 def tokenizer_name(llm: Any) -> str:
     """The name of the tokenizer an LLM counts with (reports say which one counted)."""
-    for attr in ("tokenizer_name", "tokenizer"):
-        value = getattr(llm, attr, None)
-        if isinstance(value, str) and value:
-            return value
+    layer = llm
+    for _ in range(4):  # look through wrappers (cache, recorder) for the backend's own name
+        for attr in ("tokenizer_name", "tokenizer"):
+            value = getattr(layer, attr, None)
+            if isinstance(value, str) and value:
+                return value
+        layer = getattr(layer, "inner", None)
+        if layer is None:
+            break
     return f"{getattr(llm, 'model', 'unknown')} tokenizer"
 
 
@@ -132,7 +140,8 @@ class KgmemSystem:
 
     name = "kgmem"
 
-    def __init__(self, settings: Settings, memory: Any | None = None) -> None:
+    def __init__(self, settings: Settings, memory: Any | None = None, *,
+                 retrieval_only: bool = False) -> None:
         if memory is None:
             try:
                 from kgmem.api import Memory
@@ -144,6 +153,14 @@ class KgmemSystem:
             memory = Memory(settings)
         self.memory = memory
         self.settings = settings
+        self.retrieval_only = retrieval_only
+
+    def warmup(self) -> None:
+        """Load the embedder and the answer model (no completion call)."""
+        self.memory.embedder.embed(["warm-up"])
+        llm = None if self.retrieval_only else self.memory.llm
+        if llm is not None:
+            llm.count_tokens("warm-up")
 
     def prepare(self, haystack: Haystack) -> PrepareStats:
         """Ingest through ``Memory.ingest_haystack``; reports whether any session was new."""
@@ -158,7 +175,7 @@ class KgmemSystem:
                 asdict(stats) if hasattr(stats, "__dataclass_fields__") else
                 stats if isinstance(stats, dict) else {})
             detail = {k: v for k, v in raw.items() if isinstance(v, (int, float, str, bool))}
-            for key in ("sessions_ingested", "sessions_new", "new_sessions", "written"):
+            for key in ("sessions_written", "sessions_ingested", "sessions_new", "written"):
                 if key in detail:
                     did_work = bool(detail[key])
                     break
@@ -173,10 +190,13 @@ class KgmemSystem:
     def _to_system_answer(self, ans: Any) -> SystemAnswer:
         extra: dict[str, Any] = dict(getattr(ans, "extra", {}) or {})
         usage = LLMUsage()
-        raw_usage = extra.get("llm_usage")
-        if isinstance(raw_usage, dict):
-            usage = LLMUsage(**{k: raw_usage[k] for k in LLMUsage.__dataclass_fields__
-                                if k in raw_usage})
+        if isinstance(extra.get("llm_usage"), dict):
+            raw = extra["llm_usage"]
+            usage = LLMUsage(**{k: raw[k] for k in LLMUsage.__dataclass_fields__ if k in raw})
+        elif "llm" in extra:  # the answerer's one generation call
+            usage = LLMUsage(calls=1, cached_calls=1 if extra.get("cached") else 0,
+                             prompt_tokens=int(extra.get("prompt_tokens") or 0),
+                             completion_tokens=int(extra.get("completion_tokens") or 0))
         context = str(getattr(ans, "context", "") or "")
         tokens = extra.get("context_tokens")
         tok_name = str(extra.get("tokenizer", ""))
@@ -186,6 +206,9 @@ class KgmemSystem:
             tokens, tok_name = approx_token_count(context), APPROX_TOKENIZER_NAME
         ranked_sessions = extra.get("retrieved_session_ids") or list(ans.session_ids)
         ranked_turns = extra.get("retrieved_turn_ids") or list(ans.turn_ids)
+        notes = {k: extra[k] for k in ("intent", "recipe", "fallback", "abstain_reason")
+                 if k in extra}
+        notes["deterministic"] = bool(getattr(ans, "deterministic", False))
         return SystemAnswer(
             answer=str(ans.text),
             context=context,
@@ -193,13 +216,13 @@ class KgmemSystem:
             tokenizer=tok_name,
             retrieved_session_ids=[str(s) for s in ranked_sessions],
             retrieved_turn_ids=[str(t) for t in ranked_turns],
-            context_session_ids=[str(s) for s in (extra.get("context_session_ids")
-                                                  or ans.session_ids)],
+            context_session_ids=[str(s) for s in ans.session_ids],
             turn_ids=list(ans.turn_ids),
             fact_ids=list(ans.fact_ids),
             timings_ms=dict(ans.timings_ms),
             llm_usage=usage,
             abstained=bool(getattr(ans, "abstained", False)),
+            notes=notes,
         )
 
     def answer(self, user_id: str, question: str, question_date: datetime) -> SystemAnswer:
@@ -207,14 +230,20 @@ class KgmemSystem:
         return self._to_system_answer(self.memory.answer(user_id, question, question_date))
 
     def retrieve(self, user_id: str, question: str, question_date: datetime) -> SystemAnswer:
-        """Retrieval only, when the memory API offers it (``Memory.retrieve``)."""
-        retrieve = getattr(self.memory, "retrieve", None)
-        if retrieve is None:
-            raise RuntimeError("kgmem.api.Memory has no retrieve(); --retrieval-only needs it")
-        result = retrieve(user_id, question, question_date)
-        if hasattr(result, "text"):
-            return self._to_system_answer(result)
-        raise RuntimeError(f"Memory.retrieve returned {type(result).__name__}, expected an Answer")
+        """Plan and retrieve through ``Memory.search`` (no answer model); no context is built."""
+        start = time.perf_counter()
+        result = self.memory.search(user_id, question, question_date=question_date)
+        timings = {k: float(v) for k, v in (getattr(result, "timings_ms", {}) or {}).items()}
+        timings.setdefault("retrieve", (time.perf_counter() - start) * 1000)
+        return SystemAnswer(
+            answer="",
+            retrieved_session_ids=[str(s) for s in result.session_ids],
+            retrieved_turn_ids=[t.id for t in result.turns],
+            context_session_ids=None,
+            fact_ids=[f.id for f in result.facts],
+            timings_ms=timings,
+            notes={"intent": result.plan.intent.value, "recipe": result.recipe},
+        )
 
 
 def make_system(name: str, settings: Settings, *, retrieval_only: bool = False) -> System:
@@ -230,5 +259,5 @@ def make_system(name: str, settings: Settings, *, retrieval_only: bool = False) 
             llm = get_llm(settings, role="answer", cache=settings.llm_cache)
         return BaselineRAG(embedder_from_settings(settings), llm)
     if name == "kgmem":
-        return KgmemSystem(settings)
+        return KgmemSystem(settings, retrieval_only=retrieval_only)
     raise ValueError(f"unknown system {name!r}; choose one of {', '.join(SYSTEM_NAMES)}")
