@@ -152,7 +152,7 @@ class LiteLLMBackend(BackendBase):
                     litellm.exceptions.InternalServerError, litellm.exceptions.BadGatewayError,
                     litellm.exceptions.APIError) as exc:
                 status = getattr(exc, "status_code", None)
-                connection = isinstance(exc, litellm.exceptions.APIConnectionError)
+                connection = _is_connection_failure(exc, litellm)
                 transient = connection or status in _TRANSIENT_STATUS
                 if transient and attempt < self.transient_retries:
                     time.sleep(self.backoff_s * (2 ** attempt))  # exponential backoff
@@ -174,6 +174,22 @@ class LiteLLMBackend(BackendBase):
             prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
             completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
         )
+
+
+def _is_connection_failure(exc: BaseException, litellm: Any) -> bool:
+    """Whether the server could not be reached at all (litellm reports some as HTTP 500)."""
+    seen: BaseException | None = exc
+    for _ in range(8):  # walk the cause chain: litellm wraps openai wraps httpx
+        if seen is None:
+            break
+        if isinstance(seen, (litellm.exceptions.APIConnectionError, ConnectionError)):
+            if not isinstance(seen, litellm.exceptions.Timeout):
+                return True
+        if type(seen).__name__ in ("ConnectError", "APIConnectionError"):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    text = str(exc)
+    return "Connection error" in text or "Connection refused" in text
 
 
 def _mentions_format(exc: BaseException) -> bool:

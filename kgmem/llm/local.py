@@ -106,6 +106,34 @@ def load_llama(path: Path, n_ctx: int = DEFAULT_N_CTX,
         return llama, _LOCKS[key]
 
 
+def grammar_safe_schema(schema: Any) -> Any:
+    """A copy of a JSON schema without ``pattern`` keywords.
+
+    llama-cpp-python's schema→grammar converter emits regex escapes such as ``\\d`` that
+    llama.cpp's grammar parser rejects, and sampling with the rejected grammar crashes the
+    process; the pattern is still enforced afterwards by pydantic validation (and retries).
+    """
+    if isinstance(schema, dict):
+        return {k: grammar_safe_schema(v) for k, v in schema.items()
+                if not (k == "pattern" and isinstance(v, str))}
+    if isinstance(schema, list):
+        return [grammar_safe_schema(v) for v in schema]
+    return schema
+
+
+_LOOSE_CHAR = 'char ::= [^"\\\\] |'
+_STRICT_CHAR = 'char ::= [^"\\\\\\x7F\\x00-\\x1F] |'
+
+
+def strict_json_strings(gbnf: str) -> str:
+    """Forbid raw control characters (newlines…) inside JSON strings, as JSON itself does.
+
+    The converter's string rule admits them, which lets a small model run a string on for
+    paragraphs; llama.cpp's own converter uses this stricter class.
+    """
+    return gbnf.replace(_LOOSE_CHAR, _STRICT_CHAR)
+
+
 class _DeadlinePassed(Exception):
     """Raised inside llama.cpp's sampling loop to abandon a call that ran out of time."""
 
@@ -145,9 +173,11 @@ class LocalLLM(BackendBase):
         """Compile (once per schema) a llama.cpp grammar from a JSON schema."""
         key = json.dumps(json_schema, sort_keys=True)
         if key not in self._grammars:
-            from llama_cpp.llama_grammar import LlamaGrammar
+            from llama_cpp.llama_grammar import LlamaGrammar, json_schema_to_gbnf
 
-            self._grammars[key] = LlamaGrammar.from_json_schema(key, verbose=False)
+            gbnf = strict_json_strings(json_schema_to_gbnf(json.dumps(
+                grammar_safe_schema(json_schema))))
+            self._grammars[key] = LlamaGrammar.from_string(gbnf, verbose=False)
         return self._grammars[key]
 
     def _raw_complete(

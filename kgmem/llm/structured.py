@@ -38,7 +38,7 @@ def strip_fences(text: str) -> str:
 
 
 def extract_first_object(text: str) -> str | None:
-    """The first balanced ``{…}`` in ``text`` (string-aware); a truncated one is closed."""
+    """The first balanced ``{…}`` in ``text`` (string-aware), or ``None`` (none, or truncated)."""
     start = text.find("{")
     if start < 0:
         return None
@@ -65,13 +65,9 @@ def extract_first_object(text: str) -> str | None:
             stack.pop()
             if not stack:
                 return text[start : i + 1]
-    # ran off the end (output cut by max_tokens): close what is open
-    tail = text[start:]
-    if in_str:
-        tail += '"'
-    tail = re.sub(r",\s*$", "", tail.rstrip())
-    tail = re.sub(r'(,\s*"[^"]*"\s*:?\s*)$', "", tail)  # drop a dangling key with no value
-    return tail + "".join(reversed(stack))
+    # ran off the end (output cut by max_tokens): closing it would invent values from a
+    # runaway string, so report it and let the caller retry
+    return None
 
 
 def remove_trailing_commas(text: str) -> str:
@@ -107,13 +103,17 @@ def repair_json(text: str) -> Any:
     obj = extract_first_object(stripped)
     if obj is not None:
         candidates.append(obj)
-    last_error = "no JSON object found"
+    opened = stripped.find("{")
+    last_error = ("the JSON object was cut off before it closed (max_tokens too small, or a "
+                  "runaway string)" if opened >= 0 and obj is None else "no JSON object found")
     for cand in candidates:
         for variant in (cand, remove_trailing_commas(cand)):
             try:
                 return json.loads(variant)
             except json.JSONDecodeError as exc:
-                last_error = f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+                if opened >= 0 and obj is not None:
+                    last_error = (f"invalid JSON: {exc.msg} at line {exc.lineno} "
+                                  f"column {exc.colno}")
     raise ValueError(last_error)
 
 
