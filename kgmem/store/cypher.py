@@ -105,14 +105,15 @@ MATCH (s:{SESSION} {{user_id: $user_id, id: $session_id}})
 UNWIND $rows AS row
 MERGE (t:{NODE}:{TURN} {{user_id: $user_id, id: row.id}})
 SET t.session_id = row.session_id, t.idx = row.idx, t.role = row.role, t.text = row.text,
-    t.user_key = $user_key
+    t.user_key = $user_key, t.embedding = coalesce(row.embedding, t.embedding)
 MERGE (t)-[:{IN_SESSION}]->(s)
 """
 MERGE_ENTITIES: Final = f"""
 UNWIND $rows AS row
 MERGE (e:{NODE}:{ENTITY} {{user_id: $user_id, id: row.id}})
 SET e.name = row.name, e.type = row.type, e.aliases = row.aliases,
-    e.search_text = row.search_text, e.user_key = $user_key
+    e.search_text = row.search_text, e.user_key = $user_key,
+    e.embedding = coalesce(row.embedding, e.embedding)
 """
 #: a later invalidation survives re-applying an earlier session (resumed ingest)
 MERGE_FACTS: Final = f"""
@@ -123,7 +124,8 @@ SET f.subject_id = row.subject_id, f.predicate = row.predicate, f.object_id = ro
     f.valid_to = row.valid_to, f.granularity = row.granularity, f.observed_at = row.observed_at,
     f.invalid_at = CASE WHEN row.invalid_at IS NULL THEN f.invalid_at ELSE row.invalid_at END,
     f.confidence = row.confidence, f.speaker = row.speaker, f.session_id = row.session_id,
-    f.source_turn_ids = row.source_turn_ids, f.user_key = $user_key
+    f.source_turn_ids = row.source_turn_ids, f.user_key = $user_key,
+    f.embedding = coalesce(row.embedding, f.embedding)
 """
 #: a fact's out-edges are replaced wholesale so a re-applied fact never keeps stale links
 DELETE_FACT_EDGES: Final = f"""
@@ -167,6 +169,7 @@ UNWIND $rows AS row
 MATCH (f:{FACT} {{user_id: $user_id, id: row.id}})
 SET f.invalid_at = row.at
 """
+#: vectors of nodes that are not (re)written by this apply (rare: a later re-embedding)
 SET_EMBEDDINGS: Final = {
     kind: f"""
 UNWIND $rows AS row

@@ -114,7 +114,9 @@ class Neo4jStore:
         auth = (user, password) if password is not None else None
         self._auth_given = auth is not None
         try:
-            self._driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=connection_timeout_s)
+            # notifications off: "property key does not exist" warnings on a fresh database are noise
+            self._driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=connection_timeout_s,
+                                                notifications_min_severity="OFF")
         except ValueError as exc:  # a malformed URI
             raise StoreError(f"invalid NEO4J_URI {uri!r}: {exc}") from exc
         try:
@@ -535,16 +537,20 @@ def _write_session(tx: Any, write: SessionWrite, plan: dict[str, Any]) -> None:
     uid = write.user_id
     ukey = user_key(uid)
     sess = write.session
+    # vectors ride along with their node's MERGE; leftovers (nodes not in this write) go after
+    vecs = {kind: {r["id"]: r["embedding"] for r in rows} for kind, rows in plan["embeddings"].items()}
     tx.run(q.MERGE_SESSION, user_id=uid, session_id=sess.id, started_at=sess.started_at, source_id=sess.source_id)
     if sess.turns:
         tx.run(q.MERGE_TURNS, user_id=uid, user_key=ukey, session_id=sess.id,
-               rows=[t.model_dump() for t in sess.turns])
+               rows=[{**t.model_dump(), "embedding": vecs["turn"].pop(t.id, None)} for t in sess.turns])
     if write.entities:
         rows = [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-                 "search_text": " ".join([e.name, *e.aliases])} for e in write.entities]
+                 "search_text": " ".join([e.name, *e.aliases]), "embedding": vecs["entity"].pop(e.id, None)}
+                for e in write.entities]
         tx.run(q.MERGE_ENTITIES, user_id=uid, user_key=ukey, rows=rows)
     if write.facts:
-        tx.run(q.MERGE_FACTS, user_id=uid, user_key=ukey, rows=[f.model_dump() for f in write.facts])
+        tx.run(q.MERGE_FACTS, user_id=uid, user_key=ukey,
+               rows=[{**f.model_dump(), "embedding": vecs["fact"].pop(f.id, None)} for f in write.facts])
         tx.run(q.DELETE_FACT_EDGES, user_id=uid, ids=[f.id for f in write.facts])
         tx.run(q.LINK_SUBJECT, user_id=uid, rows=[{"src": f.id, "dst": f.subject_id} for f in write.facts])
         objects = [{"src": f.id, "dst": f.object_id} for f in write.facts if f.object_id]
@@ -561,9 +567,9 @@ def _write_session(tx: Any, write: SessionWrite, plan: dict[str, Any]) -> None:
             {"new_id": s.new_fact_id, "old_id": s.old_fact_id, "at": s.at} for s in write.supersessions])
     if write.invalidations:
         tx.run(q.SET_INVALID_AT, user_id=uid, rows=[{"id": i, "at": at} for i, at in write.invalidations.items()])
-    for kind, rows in plan["embeddings"].items():
-        if rows:
-            tx.run(q.SET_EMBEDDINGS[kind], user_id=uid, rows=rows)
+    for kind, left in vecs.items():
+        if left:
+            tx.run(q.SET_EMBEDDINGS[kind], user_id=uid, rows=[{"id": i, "embedding": v} for i, v in left.items()])
     _relink_next(tx, uid, sess.id)
 
 
