@@ -58,15 +58,21 @@ def salient_terms(plan: QueryPlan) -> list[str]:
     return out
 
 
-def decide(plan: QueryPlan, evidence_text: str, *, min_missing: int = 1) -> AbstainDecision:
+def decide(plan: QueryPlan, evidence_text: str, *, min_missing: int = 1,
+           slot_facts: int = 0) -> AbstainDecision:
     """Abstain when salient question terms are absent from the retrieved evidence.
 
     Abstains when any named-entity term is missing, or when at least half (and at least
     ``min_missing``) of the other salient terms are missing. Preference questions never
-    abstain: a recommendation can always be made, memory only personalises it.
+    abstain: a recommendation can always be made, memory only personalises it. ``slot_facts``
+    counts stored facts of the single-valued slot the question asks about ("what car do I
+    drive" with a ``drives`` fact): category words like "car" rarely appear literally next to
+    "Ford F-150", so a filled slot is evidence enough.
     """
     if plan.intent == Intent.PREFERENCE:
         return AbstainDecision(False, [], "preference questions are always answerable")
+    if slot_facts > 0:
+        return AbstainDecision(False, [], "the asked-about slot has facts")
     terms = salient_terms(plan)
     if not terms:
         return AbstainDecision(False, [], "no salient terms")

@@ -17,6 +17,7 @@ import re
 import time
 from typing import TYPE_CHECKING
 
+from kgmem import predicates as predicate_registry
 from kgmem.answer import abstain as abstain_mod
 from kgmem.answer import deterministic
 from kgmem.answer.prompts import ANSWER_PROMPT_VERSION, load_prompt
@@ -24,6 +25,7 @@ from kgmem.llm.base import LLMError
 from kgmem.llm.tokens import APPROX_TOKENIZER_NAME, approx_token_count
 from kgmem.models import Answer, Intent
 from kgmem.retrieval.context import Context, build_context, fmt_day, trim_turn
+from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.search import RetrievalResult
 from kgmem.store.textindex import tokenize
 
@@ -42,8 +44,11 @@ class Answerer:
 
     def __init__(self, llm: "LLM | None" = None, *, context_tokens: int = 2000,
                  deterministic_answers: bool = True, abstention: bool = True,
-                 max_answer_tokens: int = 96) -> None:
+                 max_answer_tokens: int = 96, commit_aggregates: bool | None = None) -> None:
         self.llm = llm
+        #: counts/lists from facts depend on extraction recall: by default they are the answer
+        #: only without a model; with one they are a context line the model can correct
+        self.commit_aggregates = (llm is None) if commit_aggregates is None else commit_aggregates
         self.context_tokens = context_tokens
         self.deterministic_answers = deterministic_answers
         self.abstention = abstention
@@ -92,9 +97,19 @@ class Answerer:
                            "tokenizer": self.tokenizer_name, "intent": plan.intent.value,
                            "recipe": result.recipe, "computed": lines})
 
+        if plan.intent == Intent.AGGREGATE and not self.commit_aggregates and computed.answer \
+                and not computed.answer.startswith("$"):
+            computed.answer = None
         if self.abstention and not computed.answer:
             evidence = "\n".join([ctx.text] + [t.text for t in result.turns[:10]])
-            decision = abstain_mod.decide(plan, evidence)
+            slot = [p for p in plan_notes(plan, "predicate") if predicate_registry.is_single_valued(p)][:1]
+            slot_facts = sum(1 for f in result.all_facts.values() if slot and f.predicate == slot[0])
+            decision = abstain_mod.decide(plan, evidence, slot_facts=slot_facts)
+            if not decision.abstain and len(computed.unmatched) == 1 and \
+                    len(plan_notes(plan, "event") or plan_notes(plan, "option")) >= 2:
+                # one of two events is in memory and the other is not: the span is unknowable
+                decision = abstain_mod.AbstainDecision(True, computed.unmatched,
+                                                       f"event never mentioned: {computed.unmatched[0]}")
             if decision.abstain:
                 return Answer(text=abstain_mod.abstain_text(plan, decision), abstained=True,
                               fact_ids=[], turn_ids=[], timings_ms={"answer": _ms(t0)},
@@ -125,9 +140,37 @@ class Answerer:
 
 
 def extractive_answer(result: RetrievalResult) -> str:
-    """Without a model: the top fact (or the best sentence of the top turn), dated."""
+    """Without a model: the best memory line for the question.
+
+    Assistant-said questions: the assistant reply to the user turn that best matches the
+    question; preference questions: a suggestion built from the user's stated likes/dislikes;
+    otherwise the best-overlapping user sentence among the top turns, else the top fact.
+    """
     plan = result.plan
-    focus = set(tokenize(" ".join([plan.question, *plan.keywords])))
+    focus = set(tokenize(" ".join([plan.question, *plan.keywords]))) - {"recommend", "suggest", "remind"}
+    if plan.intent == Intent.ASSISTANT_SAID:
+        reply = _assistant_reply(result, focus)
+        if reply:
+            return reply
+    if plan.intent == Intent.PREFERENCE:
+        likes = [f.value or f.text for f in result.facts if f.predicate in ("likes", "hobby", "favourite_food",
+                 "favourite_music", "diet") and f.invalid_at is None][:3]
+        dislikes = [f.value or f.text for f in result.facts if f.predicate == "dislikes"][:2]
+        if likes or dislikes:
+            text = "Based on what you've told me"
+            text += f", I'd suggest something around {', '.join(likes)}" if likes else ", here are some ideas"
+            text += f", avoiding {', '.join(dislikes)}." if dislikes else "."
+            return text
+    best: tuple[int, str] | None = None
+    for t in result.turns[:10]:
+        if t.role != "user":
+            continue
+        for sent in re.split(r"(?<=[.!?])\s+", t.text):
+            score = len(focus & set(tokenize(sent)))
+            if score and (best is None or score > best[0]):
+                best = (score, sent.strip())
+    if best is not None and (not result.facts or best[0] >= 2):
+        return best[1]
     if result.facts:
         f = result.facts[0]
         return f"{f.text} ({f.observed_at.date().isoformat()})"
@@ -135,6 +178,24 @@ def extractive_answer(result: RetrievalResult) -> str:
         t = result.turns[0]
         return trim_turn(t.text, focus, 40)
     return "I don't know: I have no memory of that."
+
+
+def _assistant_reply(result: RetrievalResult, focus: set[str]) -> str | None:
+    """The assistant turn answering the user turn that best matches the question, trimmed."""
+    by_id = {t.id: t for t in result.turns}
+    best: tuple[float, str] | None = None
+    for t in result.turns:
+        if t.role != "assistant":
+            continue
+        prev = by_id.get(f"{t.session_id}:{t.idx - 1}")
+        score = result.turn_scores.get(t.id, 0.0) + (result.turn_scores.get(prev.id, 0.0) if prev else 0.0)
+        score += 0.01 * len(focus & set(tokenize(prev.text if prev else "")))
+        if best is None or score > best[0]:
+            best = (score, t.id)
+    if best is None:
+        return None
+    # replies to "recommend me X" usually lead with the pick: keep the opening sentences
+    return trim_turn(by_id[best[1]].text, set(), 40)
 
 
 def _clean(text: str) -> str:

@@ -22,9 +22,20 @@ from kgmem.store.textindex import tokenize
 
 #: minimum share of an event phrase's content words that must match a fact to commit
 MIN_COVERAGE = 0.6
+#: raw turns are noisier than facts: a sentence must cover more of the phrase
+TURN_COVERAGE = 0.75
 
 _GENERIC = frozenset("""attend attended go went get got do did make made start started take took
-trip visit visited buy bought first last time event""".split())
+trip visit visited buy bought first last time event day days week the""".split())
+
+_OTHER_PERSON = re.compile(
+    r"\b(my|our|a|his|her|their)\s+(best\s+)?(friend|sister|brother|mom|mother|dad|father|wife|husband|partner|"
+    r"boyfriend|girlfriend|colleague|coworker|co-worker|cousin|neighbou?r|son|daughter|boss|roommate|aunt|"
+    r"uncle|niece|nephew|grandma|grandpa|grandmother|grandfather|kid|kids|parents|team|manager)s?\b", re.I)
+_I = re.compile(r"\b(I|I'm|I've|I'd|me|we|we've)\b")
+_REQUEST = re.compile(r"^\W*(can|could|would|will|how|what|why|which|where|who|please|help|tell|give|"
+                      r"write|explain|suggest|recommend|any tips|i need|i want|i'd like)\b", re.I)
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @dataclass
@@ -35,6 +46,8 @@ class Computed:
     lines: list[str] = field(default_factory=list)
     fact_ids: list[str] = field(default_factory=list)
     turn_ids: list[str] = field(default_factory=list)
+    #: event/option phrases of the question that no memory matched
+    unmatched: list[str] = field(default_factory=list)
 
 
 def _stem(tok: str) -> str:
@@ -87,15 +100,30 @@ def match_event(phrase: str, result: RetrievalResult) -> _Match | None:
             best = (key[0], key[1], 0, m)
     if best is not None:
         return best[3]
+    # no fact: the best user sentence among retrieved turns, dated by its own time expression
+    # ("last Monday") resolved against the session date, else by the session date
+    best_turn: tuple[float, int, _Match] | None = None
     for i, t in enumerate(result.turns):
         if t.role != "user":
             continue
-        cov = len(core & _stems(t.text)) / len(core)
-        if cov >= max(MIN_COVERAGE, 0.99 if len(core) <= 1 else MIN_COVERAGE):
+        for sent in _SENT_SPLIT.split(t.text):
+            if sent.rstrip().endswith("?") or _REQUEST.match(sent) or \
+                    (_OTHER_PERSON.search(sent) and not _I.search(sent)):
+                # requests are not things the user did; "my friend Priya started …" is not "I started"
+                continue  # requests and questions are not things the user did
+            cov = len(core & _stems(sent)) / len(core)
+            if cov < (0.99 if len(core) <= 1 else TURN_COVERAGE):
+                continue
             when = result.session_date(t.session_id)
-            if when is not None:
-                return _Match(when, cov * 0.9, phrase, turn=t)
-    return None
+            if when is None:
+                continue
+            times = [ts.resolved for ts in temporal.find_time_expressions(sent, when) if not ts.resolved.future]
+            if times:
+                when = times[0].start
+            key = (cov, -i)
+            if best_turn is None or key > best_turn[:2]:
+                best_turn = (cov, -i, _Match(when, cov * 0.9, phrase, turn=t))
+    return best_turn[2] if best_turn else None
 
 
 def _convert(a: datetime, b: datetime, unit: str) -> str:
@@ -130,6 +158,7 @@ def compute_duration(result: RetrievalResult) -> Computed:
     events = plan_notes(plan, "event")
     unit = (plan_notes(plan, "unit") or ["days"])[0]
     matches = [match_event(e, result) for e in events]
+    out.unmatched = [e for e, m in zip(events, matches) if m is None]
     if len(events) >= 2 and all(matches):
         a, b = matches[0], matches[1]
         assert a is not None and b is not None
@@ -156,6 +185,7 @@ def compute_ordering(result: RetrievalResult) -> Computed:
     if len(options) < 2:
         return out
     matches = [match_event(o, result) for o in options]
+    out.unmatched = [o for o, m in zip(options, matches) if m is None]
     if not all(matches):
         return out
     dated = sorted(zip(options, matches), key=lambda om: om[1].when)  # type: ignore[union-attr]
@@ -228,28 +258,93 @@ def compute_current(result: RetrievalResult) -> Computed:
     return out
 
 
-def compute_aggregate(result: RetrievalResult) -> Computed:
-    """A count line for "how many …" over facts of the cued multi-valued predicate that match
-    the question's keywords. Never commits an answer alone: the count may miss paraphrases."""
-    plan = result.plan
+_MONEY = re.compile(r"\$\s?(\d[\d,]*(?:\.\d+)?)(k\b)?", re.I)
+_SPEND = re.compile(r"\b(spent|spend|spending|paid|pay|paying|bought|buy|purchased|dropped|cost|costs|splurged|"
+                    r"shelled out|ordered|picked up|got|grabbed|snagged|treat(ed)?|scored|invested|purchase)\b", re.I)
+_SUM_Q = re.compile(r"\b(total|add up|sum|altogether|combined|in all|how much)\b", re.I)
+_MONEY_Q = re.compile(r"\b(spen[dt]|spending|cost|paid|pay|money|amount|price|\$|dollars?|budget|bought)\b", re.I)
+
+
+def _money(text: str) -> list[float]:
+    out = []
+    for m in _MONEY.finditer(text):
+        value = float(m.group(1).replace(",", ""))
+        out.append(value * 1000 if m.group(2) else value)
+    return out
+
+
+def _fmt_money(x: float) -> str:
+    return f"${x:,.0f}" if x == int(x) else f"${x:,.2f}"
+
+
+def compute_spend_total(result: RetrievalResult) -> Computed:
+    """Sum the amounts the user said they spent, one per (session, amount), from the retrieved
+    user turns and money-valued facts."""
     out = Computed()
-    preds = plan_notes(plan, "predicate")
+    seen: dict[tuple[str, float], str] = {}
+    for f in result.facts:
+        if f.speaker != "user" or f.invalid_at is not None:
+            continue
+        if f.predicate in ("spent", "bought"):
+            for amount in _money(f"{f.value or ''} {f.text}"):
+                if (f.session_id, amount) not in seen:
+                    seen[(f.session_id, amount)] = f"{f.text} ({f.observed_at.date()})"
+                    out.fact_ids.append(f.id)
+    for t in result.scan_turns or result.turns:
+        if t.role != "user":
+            continue
+        for sent in _SENT_SPLIT.split(t.text):
+            if not _SPEND.search(sent):
+                continue
+            for amount in _money(sent):
+                if (t.session_id, amount) not in seen:
+                    when = result.session_date(t.session_id)
+                    seen[(t.session_id, amount)] = f"\"{sent.strip()[:80]}\" ({when.date() if when else '?'})"
+                    out.turn_ids.append(t.id)
+    if not seen:
+        return out
+    total = sum(a for _, a in seen)
+    out.lines.append("Amounts the user said they spent: " + "; ".join(
+        f"{_fmt_money(a)} — {src}" for (_, a), src in seen.items()) + f". Total: {_fmt_money(total)}.")
+    out.answer = f"{_fmt_money(total)} in total (" + ", ".join(_fmt_money(a) for _, a in seen) + ")"
+    return out
+
+
+def compute_aggregate(result: RetrievalResult) -> Computed:
+    """Counts, lists and money totals over the facts of the predicates the question cues.
+
+    Counts distinct values of the cued multi-valued predicates; when the question's own nouns
+    narrow the set (e.g. "books" among things bought) the narrower set is used. Recall depends
+    on extraction, so the :class:`Answerer` may use this as a context line only.
+    """
+    plan = result.plan
+    q = plan.question
+    if _SUM_Q.search(q) and _MONEY_Q.search(q) and not re.search(r"\bhow many\b", q, re.I):
+        return compute_spend_total(result)
+    out = Computed()
+    preds = [p for p in plan_notes(plan, "predicate") if not predicate_registry.is_single_valued(p)
+             and p not in ("event", "owns", "likes", "spent")] or plan_notes(plan, "predicate")
     if not preds:
         return out
-    kws = {_stem(k) for k in plan.keywords} - {_stem(g) for g in _GENERIC}
-    found: dict[str, Fact] = {}
-    for f in result.facts:
-        if f.predicate not in preds or f.invalid_at is not None:
-            continue
-        if kws and not (kws & _stems(f.text)):
-            continue
-        key = (f.value or f.text).casefold()
-        found.setdefault(key, f)
-    if found:
-        items = list(found.values())
-        out.lines.append(f"{len(items)} distinct matching item(s) found in memory: " + "; ".join(
-            f"{f.value or f.text} ({f.observed_at.date()})" for f in items[:12]))
-        out.fact_ids.extend(f.id for f in items)
+    kws = {_stem(k) for k in plan.keywords} - {_stem(g) for g in _GENERIC} - {_stem(p) for p in preds}
+    pool = [f for f in result.all_facts.values() if f.predicate in preds and f.invalid_at is None
+            and f.speaker == "user"]
+    narrowed = [f for f in pool if kws & _stems(f.text)]
+    items: dict[str, Fact] = {}
+    for f in sorted(narrowed or pool, key=lambda f: (fact_date(f), f.id)):
+        items.setdefault((f.value or f.text).casefold().strip(), f)
+    if not items:
+        return out
+    facts = list(items.values())
+    listing = "; ".join(f"{f.value or f.text} ({fact_date(f).date()})" for f in facts[:15])
+    out.lines.append(f"{len(facts)} distinct item(s) found in memory ({', '.join(preds)}): {listing}")
+    out.fact_ids.extend(f.id for f in facts)
+    for f in facts:
+        out.turn_ids.extend(f.source_turn_ids[:1])
+    if plan.answer_shape == "number":
+        out.answer = f"{len(facts)} (" + ", ".join(f.value or f.text for f in facts[:15]) + ")"
+    else:
+        out.answer = ", ".join(f.value or f.text for f in facts[:15])
     return out
 
 

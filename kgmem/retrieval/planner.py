@@ -70,7 +70,8 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"\bhow (many|much)\s+(\w+\s+)?(days?|weeks?|months?|years?|hours?|minutes?)\b(?!\s+(in total|total|did i spend on))"
         r"(?=.*\b(ago|since|between|before|after|passed|elapsed|when|until|till|take|took|from|later|earlier)\b)|"
         r"\bhow long\b(?=.*\b(ago|since|between|before|after|been|had|have|did it take|took|when|until)\b)|"
-        r"\bhow (many|much) time\b", re.I)),
+        r"\bhow (many|much) time\b|\bcount (the|how many) (days|weeks|months|years)\b|"
+        r"\bhow (many|much) (days|weeks|months|years)\b.*\bbetween\b", re.I)),
     (Intent.ORDERING, re.compile(
         r"\bwhich\b.*\b(first|earlier|before|last|later|most recent(ly)?|latest|earliest)\b|"
         r"\bwhat (did i|was the)\b.*\b(first|earliest|latest|most recent)\b.*\b(or)\b|"
@@ -81,9 +82,11 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"\bon what (date|day)\b|\bwhen did\b|\bwhen was\b|\bwhat was the date\b", re.I)),
     (Intent.AGGREGATE, re.compile(
         r"\bhow many\b|\bhow much\b.*\b(total|in total|altogether|combined|all|overall|spend|spent|cost|earn|raise|save|saved)\b|"
-        r"\b(in total|altogether|combined|total number|total amount|sum of)\b|"
+        r"\b(in total|altogether|combined|total number|total amount|sum of|add up|adding up|total spend|"
+        r"total cost|how much in total)\b|"
         r"\blist (all|every|the)\b|\bwhat are (all )?the\b.*\b(i have|i've|i did|i bought|i visited)\b|"
-        r"\ball (the|of the)\b.*\b(i|my)\b|\bhow often\b|\bnumber of\b", re.I)),
+        r"\ball (the|of the)\b.*\b(i|my)\b|\bhow often\b|\bnumber of\b|"
+        r"^\s*(which|what) \w+(ies|s) (did|have|do) i\b", re.I)),
     (Intent.HISTORY, re.compile(
         r"\b(before|previously|used to|use to|formerly|originally|at first|initially|old|previous|former|"
         r"prior)\b.*\b(i|my)\b|\b(i|my)\b.*\b(before (that|this|i|my|the)|used to|previously|originally|"
@@ -92,7 +95,8 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
     (Intent.PREFERENCE, re.compile(
         r"\b(recommend|suggest|suggestions?|recommendations?|ideas?|tips|advice|any advice|"
         r"what should i|should i|can you (help me )?(find|pick|choose|plan)|what would you|"
-        r"something (to|for)|looking for|inspiration|options for)\b", re.I)),
+        r"something (to|for)|looking for|inspiration|options for|what could i|what can i|where could i|"
+        r"where should i|how should i|could you suggest|any good)\b", re.I)),
     (Intent.CURRENT_VALUE, re.compile(
         r"\b(current(ly)?|now|these days|at the moment|right now|still|latest|most recent|"
         r"nowadays|at present|today)\b", re.I)),
@@ -299,6 +303,7 @@ def _anchors(q: str) -> list[str]:
 
 _OPTION_RE = re.compile(r"[,:]\s*(?:the\s+|my\s+|a\s+)?(.+?)\s+or\s+(?:the\s+|my\s+|a\s+)?(.+?)\s*\??$", re.I)
 _BETWEEN_RE = re.compile(r"\bbetween\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s+and\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s*\??$", re.I)
+_FROM_TO_RE = re.compile(r"\bfrom\s+(?:the\s+|my\s+)?(.+?)\s+(?:to|until|till)\s+(?:the\s+|my\s+)?(.+?)\s*[?.]?$", re.I)
 _SINCE_RE = re.compile(
     r"\b(?:since|ago|before|after|when)\s+(?:i\s+|my\s+|the\s+)?(.+?)\s*(?:\?|$)|"
     r"\bago\s+did\s+i\s+(.+?)\s*(?:\?|$)|\bhave passed since\s+(?:i\s+)?(.+?)\s*(?:\?|$)", re.I)
@@ -311,11 +316,11 @@ def _events(q: str, intent: Intent) -> list[str]:
     if m and intent in (Intent.ORDERING, Intent.PREFERENCE, Intent.SINGLE_FACT, Intent.WHEN, Intent.HISTORY):
         notes += [f"option:{m.group(1).strip()}", f"option:{m.group(2).strip()}"]
     if intent == Intent.DURATION:
-        m = _BETWEEN_RE.search(q)
+        m = _BETWEEN_RE.search(q) or _FROM_TO_RE.search(q)
         if m:
             notes += [f"event:{m.group(1).strip()}", f"event:{m.group(2).strip()}"]
         else:
-            m = re.search(r"\bago\b.*?\b(?:did|was|were|had|have)\s+(?:i|we|my)\s+(.+?)\s*\??$", q, re.I) or \
+            m = re.search(r"\bago\b.*?\b(?:did|was|were|had|have)\s+(?:i|we|my|the|a|an|our)\s+(.+?)\s*\??$", q, re.I) or \
                 re.search(r"\b(?:since|after|before)\s+(?:i\s+|my\s+|the\s+)?(.+?)\s*\??$", q, re.I) or \
                 re.search(r"\b(?:did|have|has|had)\s+(?:it\s+been\s+)?(?:since\s+)?(?:i|we|my)\s+(.+?)\s*\??$", q, re.I)
             if m:
@@ -324,7 +329,7 @@ def _events(q: str, intent: Intent) -> list[str]:
 
 
 def _unit(q: str) -> str | None:
-    m = re.search(r"\bhow (?:many|much)\s+(?:\w+\s+)?(days|weeks|months|years|hours|minutes)\b", q, re.I)
+    m = re.search(r"\b(?:how (?:many|much)|count the|count how many)\s+(?:\w+\s+)?(days|weeks|months|years|hours|minutes)\b", q, re.I)
     return m.group(1).lower() if m else None
 
 

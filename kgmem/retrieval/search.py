@@ -51,6 +51,9 @@ class RetrievalResult:
     all_facts: dict[str, Fact] = field(default_factory=dict)
     timings_ms: dict[str, float] = field(default_factory=dict)
     recipe: str = ""
+    #: every user turn visible to the query, loaded only for aggregate questions ("add up
+    #: everything I bought") whose evidence is spread over more turns than the top-k
+    scan_turns: list[Turn] = field(default_factory=list)
 
     def session_date(self, session_id: str) -> datetime | None:
         s = self.sessions.get(session_id)
@@ -199,15 +202,28 @@ class Retriever:
             fact_scores.setdefault(f.id, 0.0)
 
         turn_ids = ranked_t[: self.top_turns]
+        if plan.intent in (Intent.ASSISTANT_SAID, Intent.PREFERENCE):
+            # "what did you recommend for X": the answer is the reply to the turn about X
+            extra = []
+            for tid in turn_ids[:8]:
+                sid, idx = tid.rsplit(":", 1)
+                nxt = f"{sid}:{int(idx) + 1}"
+                if nxt not in turn_ids and nxt not in extra:
+                    extra.append(nxt)
+                    turn_scores.setdefault(nxt, 0.9 * turn_scores[tid])
+            turn_ids = turn_ids + extra
         turns_by_id = {t.id: t for t in self.store.turns(user_id, ids=turn_ids)}
         turns = [turns_by_id[t] for t in turn_ids if t in turns_by_id]
+        scan: list[Turn] = []
+        if plan.intent == Intent.AGGREGATE:
+            scan = [t for t in self.store.turns(user_id) if t.role == "user" and t.session_id in sessions]
         t_end = time.perf_counter()
         return RetrievalResult(
             plan=plan, facts=resolved, turns=turns, session_ids=session_ids, sessions=sessions,
             fact_scores=fact_scores, turn_scores=turn_scores,
             lists={**{f"fact:{n}": v for n, v in fused_lists_f.items()},
                    **{f"turn:{n}": v for n, v in fused_lists_t.items()}},
-            all_facts=all_facts, recipe=r.name,
+            all_facts=all_facts, recipe=r.name, scan_turns=scan,
             timings_ms={"lists": (t_lists - t0) * 1000, "fuse": (t_end - t_lists) * 1000},
         )
 

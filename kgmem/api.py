@@ -1,0 +1,164 @@
+"""The Python API: :class:`Memory` — add conversations, then search and answer over them.
+
+>>> from kgmem.api import Memory          # doctest: +SKIP
+>>> mem = Memory()                        # settings from env / ~/.kgmem/config.toml
+>>> mem.add_session("alice", session)     # a kgmem.models.Session
+>>> mem.answer("alice", "Where do I live now?").text
+
+Everything heavy (store, embedder, answer model, extractor) is created on first use, so
+constructing a ``Memory`` is cheap and tests can inject deterministic parts.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from kgmem.models import Answer, Fact, Haystack, Session
+from kgmem.retrieval.planner import plan_query
+from kgmem.retrieval.search import RetrievalResult, Retriever
+from kgmem.settings import Settings
+from kgmem.store.base import FactFilter
+
+if TYPE_CHECKING:
+    from kgmem.answer.answerer import Answerer
+    from kgmem.embeddings import Embedder
+    from kgmem.llm.base import LLM
+    from kgmem.store.base import MemoryStore
+
+
+class Memory:
+    """A knowledge-graph temporal memory for one store (many users).
+
+    ``llm``: an :class:`~kgmem.llm.base.LLM`; ``None`` builds the configured answer model on
+    first use; ``False`` answers without a model (deterministic answers, abstentions, otherwise
+    the best memory line). ``recipe`` names the retrieval recipe (see
+    :mod:`kgmem.retrieval.recipes`).
+    """
+
+    def __init__(self, settings: Settings | None = None, store: "MemoryStore | None" = None,
+                 llm: "LLM | None | Literal[False]" = None, embedder: "Embedder | None" = None,
+                 *, recipe: str | None = None, extractor: Any = None) -> None:
+        self.settings = settings or Settings.load()
+        self._store = store
+        self._llm = llm
+        self._embedder = embedder
+        self._extractor = extractor
+        self.recipe = recipe
+        self._answerer: "Answerer | None" = None
+
+    # ------------------------------------------------------------------ lazy parts
+
+    @property
+    def store(self) -> "MemoryStore":
+        if self._store is None:
+            from kgmem.store import open_store
+
+            self._store = open_store(self.settings)
+        return self._store
+
+    @property
+    def embedder(self) -> "Embedder":
+        if self._embedder is None:
+            from kgmem.embeddings import embedder_from_settings
+
+            self._embedder = embedder_from_settings(self.settings)
+        return self._embedder
+
+    @property
+    def llm(self) -> "LLM | None":
+        if self._llm is None:
+            from kgmem.llm import get_llm
+
+            self._llm = get_llm(self.settings, role="answer")
+        return self._llm or None
+
+    @property
+    def extractor(self) -> Any:
+        if self._extractor is None:
+            if self.settings.extraction_tier == "llm":
+                from kgmem.extraction import agent
+
+                self._extractor = agent.extractor_from_settings(self.settings)  # type: ignore[attr-defined]
+            else:
+                from kgmem.extraction.rules import RuleExtractor
+
+                self._extractor = RuleExtractor()
+        return self._extractor
+
+    @property
+    def answerer(self) -> "Answerer":
+        if self._answerer is None:
+            from kgmem.answer.answerer import Answerer
+
+            self._answerer = Answerer(self.llm, context_tokens=self.settings.context_tokens)
+        return self._answerer
+
+    # ------------------------------------------------------------------ writes
+
+    def add_session(self, user: str, session: Session) -> None:
+        """Extract facts from one dated session and write it to ``user``'s memory."""
+        from kgmem.memory.ingest import ingest_session
+
+        ingest_session(self.store, user, session, extractor=self.extractor, embedder=self.embedder)
+
+    def ingest_haystack(self, haystack: Haystack) -> Any:
+        """Ingest every session of a benchmark haystack into its namespace (labels unread)."""
+        from kgmem.memory.ingest import ingest_haystack
+
+        return ingest_haystack(self.store, haystack, extractor=self.extractor, embedder=self.embedder)
+
+    def delete_user(self, user: str) -> int:
+        """Forget everything about ``user``; returns the number of nodes removed."""
+        return self.store.delete_user(user)
+
+    # ------------------------------------------------------------------ reads
+
+    def search(self, user: str, query: str, as_of: datetime | None = None,
+               question_date: datetime | None = None, recipe: str | None = None) -> RetrievalResult:
+        """Plan and retrieve without answering: ranked facts, turns and sessions."""
+        plan = plan_query(query, question_date or as_of or datetime.now().replace(microsecond=0), as_of=as_of)
+        return Retriever(self.store, self.embedder, recipe or self.recipe).retrieve(user, plan)
+
+    def answer(self, user: str, question: str, question_date: datetime | None = None,
+               as_of: datetime | None = None, recipe: str | None = None) -> Answer:
+        """Answer a question from ``user``'s memory; ``question_date`` is "today" (default: now,
+        or ``as_of`` when given); ``as_of`` answers from what memory held at that time."""
+        t0 = time.perf_counter()
+        qd = question_date or as_of or datetime.now().replace(microsecond=0)
+        plan = plan_query(question, qd, as_of=as_of)
+        t1 = time.perf_counter()
+        result = Retriever(self.store, self.embedder, recipe or self.recipe).retrieve(user, plan)
+        t2 = time.perf_counter()
+        ans = self.answerer.answer(result)
+        ans.timings_ms = {"plan": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000,
+                          "answer": ans.timings_ms.get("answer", (time.perf_counter() - t2) * 1000)}
+        ans.extra.setdefault("plan", plan.model_dump(mode="json"))
+        return ans
+
+    def history(self, user: str, subject: str = "user", predicate: str | None = None) -> list[Fact]:
+        """Every version of a slot, oldest first (superseded ones carry ``invalid_at``).
+
+        ``subject`` is an entity name (``"user"`` for the user themself) or an entity id.
+        """
+        from kgmem.ids import entity_id, normalise_name
+
+        ents = self.store.entities(user)
+        want = normalise_name(subject)
+        ids = {e.id for e in ents if e.id == subject or normalise_name(e.name) == want
+               or want in {normalise_name(a) for a in e.aliases}}
+        ids.add(entity_id(user, subject))
+        facts = [f for f in self.store.facts(user, FactFilter(predicate=predicate)) if f.subject_id in ids]
+        return sorted(facts, key=lambda f: (f.observed_at, f.valid_from or f.observed_at, f.id))
+
+    def close(self) -> None:
+        """Close the store (flushes an embedded store to disk)."""
+        if self._store is not None:
+            self._store.close()
+
+    def __enter__(self) -> "Memory":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
