@@ -720,8 +720,26 @@ def _valid_value(value: str) -> bool:
     return bool(v) and v not in _VALUE_BLOCKLIST and len(v) <= 120 and any(ch.isalnum() for ch in v)
 
 
+#: a statement of fact is a short sentence; run-on text beyond this is not pattern-matched
+#: (keeps a 1 MB pasted turn from costing minutes of regex time)
+MAX_SENTENCE_CHARS = 600
+
+
 def _split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip()]
+    out: list[str] = []
+    for part in _SENT_SPLIT.split(text):
+        part = part.strip()
+        if not part:
+            continue
+        if len(part) > MAX_SENTENCE_CHARS:
+            # split run-ons on any sentence punctuation, then cut what is still too long
+            for sub in re.split(r"(?<=[.!?;])\s+", part):
+                sub = sub.strip()
+                if sub:
+                    out.append(sub[:MAX_SENTENCE_CHARS])
+        else:
+            out.append(part)
+    return out
 
 
 _EVENT_BOUNDARY = re.compile(
