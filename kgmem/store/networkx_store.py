@@ -642,7 +642,13 @@ class NetworkxStore:
                         del self._batch_depth[user_id]
                         state = self._states.get(user_id)
                         if state is not None and state.dirty:
-                            self._persist(state)
+                            try:
+                                self._persist(state)
+                            except BaseException:
+                                # the file still holds the previous state: never serve writes
+                                # that did not reach the disk (a re-run redoes them)
+                                self._states.pop(user_id, None)
+                                raise
 
     def embedding_dim(self) -> int | None:
         """Dimension of stored vectors (None while the store holds none)."""
