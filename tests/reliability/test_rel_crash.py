@@ -1,0 +1,46 @@
+"""Crash safety: SIGKILL ingestion (and eval) at write events; re-running converges exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import BACKENDS, require_backend
+from .scenarios import crash_scenario, eval_crash_scenario
+
+
+def _assert_all_converged(result: dict) -> None:
+    assert result["points"] >= 1
+    for trial in result["trials"]:
+        assert all(trial["killed"]), f"the kill hook did not fire: {trial}"
+        assert trial["converged"], f"kill at {trial['kill_at']}: {trial['problems']}"
+
+
+def test_networkx_kill_mid_file_write_and_after_replace_converges(tmp_path: Path) -> None:
+    # 2 points in per-session mode: inside a temp-file write, and between file and index writes
+    result = crash_scenario("networkx", tmp_path, n_points=2, n_users=1, sessions=3, mode="session")
+    _assert_all_converged(result)
+
+
+@pytest.mark.neo4j
+def test_neo4j_kill_mid_transaction_converges(tmp_path: Path) -> None:
+    require_backend("neo4j")
+    result = crash_scenario("neo4j", tmp_path, n_points=1, n_users=1, sessions=2, mode="session", seed=3)
+    _assert_all_converged(result)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_twenty_kill_points_converge(backend: str, tmp_path: Path) -> None:
+    require_backend(backend)
+    result = crash_scenario(backend, tmp_path, n_points=20, n_users=2, sessions=3, mode="session",
+                            double_kills=2)
+    assert result["points"] >= 20
+    _assert_all_converged(result)
+
+
+@pytest.mark.slow
+def test_eval_killed_at_every_stage_resumes_without_duplicates(tmp_path: Path) -> None:
+    result = eval_crash_scenario(tmp_path, n_points=24)
+    assert result["points"] >= 20 and result["survived"] == result["points"], result["trials"]
