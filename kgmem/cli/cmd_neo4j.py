@@ -175,9 +175,14 @@ def browse_cmd(
     try:
         store = _open(settings, migrate=False)
         try:
-            if user not in store.users():
-                fail(f"no user {user!r} in Neo4j at {settings.neo4j_uri}; users: "
-                     + ", ".join(store.users()[:10]) + (" …" if len(store.users()) > 10 else ""))
+            known = store.users()
+            if user not in known:
+                # a bare question id names the namespace "<tag>:<id>" when exactly one matches
+                matches = [u for u in known if u.split(":", 1)[-1] == user]
+                if len(matches) != 1:
+                    listing = ", ".join((matches or known)[:10]) or "none yet: ingest with --store neo4j"
+                    fail(f"no user {user!r} in Neo4j at {settings.neo4j_uri} (candidates: {listing})")
+                user = matches[0]
             sups = store.supersessions(user)
             facts = store.facts(user, FactFilter(current_only=True))
             # an example slot with history, else any fact
