@@ -47,6 +47,7 @@ class Memory:
         self._extractor = extractor
         self.recipe = recipe
         self._answerer: "Answerer | None" = None
+        self._extraction_cache: Any = None
 
     # ------------------------------------------------------------------ lazy parts
 
@@ -78,14 +79,24 @@ class Memory:
     def extractor(self) -> Any:
         if self._extractor is None:
             if self.settings.extraction_tier == "llm":
-                from kgmem.extraction import agent
+                from kgmem.extraction.agent import LLMExtractor
+                from kgmem.llm import get_llm
 
-                self._extractor = agent.extractor_from_settings(self.settings)  # type: ignore[attr-defined]
+                self._extractor = LLMExtractor(get_llm(self.settings, role="extraction"))
             else:
                 from kgmem.extraction.rules import RuleExtractor
 
                 self._extractor = RuleExtractor()
         return self._extractor
+
+    @property
+    def extraction_cache(self) -> Any:
+        """Extraction results cached per session content (haystacks share filler sessions)."""
+        if self._extraction_cache is None:
+            from kgmem.extraction.cache import CACHE_FILENAME, ExtractionCache
+
+            self._extraction_cache = ExtractionCache(self.settings.cache_dir / CACHE_FILENAME)
+        return self._extraction_cache
 
     @property
     def answerer(self) -> "Answerer":
@@ -101,13 +112,15 @@ class Memory:
         """Extract facts from one dated session and write it to ``user``'s memory."""
         from kgmem.memory.ingest import ingest_session
 
-        ingest_session(self.store, user, session, extractor=self.extractor, embedder=self.embedder)
+        ingest_session(self.store, user, session, extractor=self.extractor, embedder=self.embedder,
+                       cache=self.extraction_cache)
 
     def ingest_haystack(self, haystack: Haystack) -> Any:
         """Ingest every session of a benchmark haystack into its namespace (labels unread)."""
         from kgmem.memory.ingest import ingest_haystack
 
-        return ingest_haystack(self.store, haystack, extractor=self.extractor, embedder=self.embedder)
+        return ingest_haystack(self.store, haystack, extractor=self.extractor, embedder=self.embedder,
+                               cache=self.extraction_cache)
 
     def delete_user(self, user: str) -> int:
         """Forget everything about ``user``; returns the number of nodes removed."""
