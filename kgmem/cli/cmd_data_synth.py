@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -33,16 +32,16 @@ def split_paths(split: str) -> tuple[Path, Path, Path]:
 
 @data_app.command("synth")
 def synth(
-    haystacks: Optional[int] = typer.Option(None, "--haystacks", "-n", help="Number of haystacks (questions)."),
-    sessions_per_haystack: Optional[int] = typer.Option(None, "--sessions-per-haystack", "-m", help="Sessions per haystack (±2 at full size)."),
+    haystacks: int | None = typer.Option(None, "--haystacks", "-n", help="Number of haystacks (questions)."),
+    sessions_per_haystack: int | None = typer.Option(None, "--sessions-per-haystack", "-m", help="Sessions per haystack (±2 at full size)."),
     seed: int = typer.Option(0, "--seed", help="Random seed; same seed + generator version → byte-identical files."),
-    out: Optional[Path] = typer.Option(None, "--out", help="Data file to write (LongMemEval JSON array)."),
-    oracle_out: Optional[Path] = typer.Option(None, "--oracle-out", help="Also write the evidence-only oracle file."),
-    split: Optional[str] = typer.Option(None, "--split", help="Write a registered split: sample | synthetic-s."),
+    out: Path | None = typer.Option(None, "--out", help="Data file to write (LongMemEval JSON array)."),
+    oracle_out: Path | None = typer.Option(None, "--oracle-out", help="Also write the evidence-only oracle file."),
+    split: str | None = typer.Option(None, "--split", help="Write a registered split: sample | synthetic-s."),
     families: str = typer.Option("all", "--families", help="Template families: dev | heldout | all (held-out for --heldout-share)."),
     heldout_share: float = typer.Option(0.25, "--heldout-share", help="Share of questions using the held-out family with --families all."),
-    scale: Optional[str] = typer.Option(None, "--scale", help="full (long filler, ~2.3k tokens/session) | short (tests, demos)."),
-    pool_size: Optional[int] = typer.Option(None, "--pool-size", help="Shared filler pool size (default ~35% of filler slots)."),
+    scale: str | None = typer.Option(None, "--scale", help="full (long filler, ~2.3k tokens/session) | short (tests, demos)."),
+    pool_size: int | None = typer.Option(None, "--pool-size", help="Shared filler pool size (default ~35% of filler slots)."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Generate a seeded synthetic LongMemEval-format benchmark (+ oracle + gold sidecar)."""
@@ -104,7 +103,12 @@ def stats(
     json_out: bool = typer.Option(False, "--json", help="Print the statistics as JSON."),
 ) -> None:
     """Type mix, abstentions, sessions and tokens per haystack, evidence positions, session reuse."""
-    from kgmem.datasets.synthetic.stats import TokenCounter, compute_stats, iter_records, stats_markdown
+    from kgmem.datasets.synthetic.stats import (
+        TokenCounter,
+        compute_stats,
+        iter_records,
+        stats_markdown,
+    )
 
     path = file
     if not path.is_file():

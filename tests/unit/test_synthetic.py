@@ -56,7 +56,7 @@ def _check_format(data: list[dict[str, Any]]) -> None:
         dates = [parse_dataset_date(d) for d in rec["haystack_dates"]]
         assert dates == sorted(dates) and dates[-1] < parse_dataset_date(rec["question_date"])
         assert set(rec["answer_session_ids"]) <= set(rec["haystack_session_ids"])
-        for sid, sess in zip(rec["haystack_session_ids"], rec["haystack_sessions"]):
+        for sid, sess in zip(rec["haystack_session_ids"], rec["haystack_sessions"], strict=True):
             assert SID_RE.match(sid), sid
             assert sess and all(t["role"] in ("user", "assistant") and t["content"] for t in sess)
             flagged = any(t.get("has_answer") for t in sess)
@@ -70,7 +70,7 @@ def test_small_file_has_longmemeval_format(tmp_path: Path) -> None:
     data = json.loads(out.read_text())
     _check_format(data)
     odata = json.loads(oracle.read_text())
-    for rec, orec in zip(data, odata):
+    for rec, orec in zip(data, odata, strict=True):
         assert orec["question_id"] == rec["question_id"]
         assert set(rec["answer_session_ids"]) <= set(orec["haystack_session_ids"]) <= set(rec["haystack_session_ids"])
 
@@ -88,7 +88,7 @@ def test_same_seed_is_byte_identical_and_seeds_differ(tmp_path: Path) -> None:
     a = _gen(tmp_path, "a", seed=7)
     b = _gen(tmp_path, "b", seed=7)
     c = _gen(tmp_path, "c", seed=8)
-    for pa, pb in zip(a, b):
+    for pa, pb in zip(a, b, strict=True):
         assert pa.read_bytes() == pb.read_bytes().replace(b'"data_file": "b.json"', b'"data_file": "a.json"'), pa.name
     assert a[0].read_bytes() != c[0].read_bytes()
 
@@ -213,7 +213,7 @@ def _recompute(rec: dict[str, Any], g: dict[str, Any]) -> str | int | None:
 def _check_gold(data: list[dict[str, Any]], gold: dict[str, Any]) -> None:
     for rec in data:
         g = gold["questions"][rec["question_id"]]
-        sessions = dict(zip(rec["haystack_session_ids"], zip(rec["haystack_dates"], rec["haystack_sessions"])))
+        sessions = dict(zip(rec["haystack_session_ids"], zip(rec["haystack_dates"], rec["haystack_sessions"], strict=True), strict=True))
         if g["abstention"]:
             assert rec["answer_session_ids"] == [] and g["facts"] == []
             assert str(rec["answer"]).startswith("You did not mention this information.")
@@ -241,7 +241,7 @@ def _check_gold(data: list[dict[str, Any]], gold: dict[str, Any]) -> None:
             assert g["rubric"] and all(x in rec["answer"] for x in g["rubric"]["prefer"] + g["rubric"]["avoid"])
         if rec["question_type"] == "knowledge-update":
             chain = sorted(g["facts"], key=lambda f: parse_dataset_date(f["observed_at"]))
-            for old, new in zip(chain, chain[1:]):
+            for old, new in zip(chain, chain[1:], strict=False):
                 # the old value stays in the haystack, said in an earlier session
                 assert new["supersedes"] == old["fact_id"]
                 assert parse_dataset_date(old["observed_at"]) < parse_dataset_date(new["observed_at"])

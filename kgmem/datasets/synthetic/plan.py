@@ -296,7 +296,7 @@ class _Builder:
         self.slot(s, "distractor").sentences.append(sentence)
 
     def name(self) -> str:
-        return self.r.choice(self.v.names)
+        return str(self.r.choice(self.v.names))
 
 
 # ---- per-type builders ---------------------------------------------------------------------
@@ -668,7 +668,10 @@ def _knowledge_update(b: _Builder) -> None:
     cur, prev = facts[-1], facts[-2]
     qs = H.KU_QUESTIONS_HELDOUT[pred] if p.family == "heldout" else T.KU_QUESTIONS["a"][pred]
     money = pred in ("rent", "salary")
-    show = (lambda x: f"${x}") if money else (lambda x: f"{x} books" if pred == "reading_goal" else x)
+
+    def show(x: str) -> str:
+        return f"${x}" if money else f"{x} books" if pred == "reading_goal" else x
+
     if sub == "current":
         p.question, p.answer = qs[0], show(cur.value)
         p.operation = {"op": "latest_value", "facts": [f.fact_id for f in facts], "answer_fact": cur.fact_id}

@@ -16,7 +16,7 @@ from typing import Literal
 
 from kgmem.datasets.synthetic import templates as T
 from kgmem.datasets.synthetic import vocab as V
-from kgmem.datasets.synthetic.plan import SlotPlan, hex_id, rng_for
+from kgmem.datasets.synthetic.plan import PlantedFact, SlotPlan, hex_id, rng_for
 
 CORPUS_PATH = Path(__file__).resolve().parent / "data" / "prose.jsonl.gz"
 Scale = Literal["full", "short"]
@@ -155,11 +155,11 @@ def personal_session(r: random.Random, prose: ProseWriter, sp: SlotPlan, scale: 
     """
     lo, hi = _ROUNDS[scale]
     user_facts = [f for f in sp.facts if f.role == "user"]
-    items: list[tuple[str, list]] = []  # (sentence, facts it plants)
-    seen: dict[str, list] = {}
+    seen: dict[str, list[PlantedFact]] = {}
     for f in user_facts:  # facts sharing one sentence (bought + spent) stay together
         seen.setdefault(f.text, []).append(f)
-    items = [(text, fs) for text, fs in seen.items()] + [(s, []) for s in sp.sentences]
+    # (sentence, facts it plants); distractor sentences plant nothing
+    items: list[tuple[str, list[PlantedFact]]] = [(text, fs) for text, fs in seen.items()] + [(s, []) for s in sp.sentences]
     n_rounds = max(r.randint(lo, hi), len(items) + (1 if sp.assistant else 0))
     turns = _rounds(r, prose, n_rounds, _budget(r, scale), "life")
     rounds = list(range(n_rounds))

@@ -7,6 +7,7 @@ plant different values in different orders. Lists are plain tuples: no set itera
 from __future__ import annotations
 
 import random
+from typing import Any
 
 FEMALE_NAMES = (
     "Maya", "Sofia", "Aisha", "Chloe", "Priya", "Hana", "Zara", "Ingrid", "Leila", "Yuki", "Amara", "Nadia",
@@ -175,7 +176,7 @@ TASK_TOPICS = (
 )
 
 
-def seeded_vocab(rng: random.Random, pool: tuple, keep: float = 0.8) -> list:
+def seeded_vocab(rng: random.Random, pool: tuple[Any, ...], keep: float = 0.8) -> list[Any]:
     """A seed-specific shuffled subset of ``pool`` (at least 4 items)."""
     items = list(pool)
     rng.shuffle(items)
