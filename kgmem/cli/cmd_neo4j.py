@@ -91,7 +91,7 @@ def stop_cmd(
     if ns.stop(home, data_dir=data_dir):
         typer.echo("Neo4j stopped")
     else:
-        typer.echo("Neo4j was not running")
+        typer.echo("Neo4j was not running" + (f" with data directory {data_dir}" if data_dir else ""))
 
 
 @neo4j_app.command("status")
