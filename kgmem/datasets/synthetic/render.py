@@ -23,7 +23,7 @@ Scale = Literal["full", "short"]
 Turn = dict[str, object]
 
 # characters of text per session (≈ 4.2 chars per MiniLM token → ~2.3k tokens per full session)
-_SESSION_CHARS = {"full": (9300, 2800, 3500, 18000), "short": (900, 250, 450, 1600)}
+_SESSION_CHARS = {"full": (8800, 2200, 3500, 15000), "short": (900, 250, 450, 1600)}
 _ROUNDS = {"full": (3, 7), "short": (2, 3)}
 _COMMON_STARTS = ("My ", "The ", "Just ", "Big ", "Side ", "Funny ", "Since ", "Now ", "New ", "Here ", "Living ",
                   "Being ", "Starting ", "Everyone ", "Going ", "Nothing ", "Honestly, ", "Please", "Because ",
