@@ -519,9 +519,29 @@ class NetworkxStore:
         _atomic_write(self._index_path, iter([body]))
         self._index, self._index_stamp = index, _stamp(self._index_path)
 
+    def _remove_stale_temps(self) -> None:
+        """Delete temp files that a writer killed mid-write left behind (``.<file>.<rand>.tmp``);
+        a user file's temps only while nobody holds that file's lock (no write in progress).
+        Called with the index lock held, which covers the index's own temps."""
+        for tmp in self.root.glob(".*.tmp"):
+            target = tmp.name[1:].removesuffix(".tmp").rsplit(".", 1)[0]
+            if target == self._index_path.name:
+                tmp.unlink(missing_ok=True)
+                continue
+            lock = FileLock(str(self.root / "locks" / (target + ".lock")), timeout=0)
+            try:
+                lock.acquire()
+            except Timeout:
+                continue  # a live writer owns it
+            try:
+                tmp.unlink(missing_ok=True)
+            finally:
+                lock.release()
+
     def _reconcile_index(self) -> None:
         """Bring the index in line with the user files (recovers from a crash between writes)."""
         with self._locked(self._index_lock, str(self._index_path)):
+            self._remove_stale_temps()
             index = json.loads(json.dumps(self._load_index()))
             users: dict[str, Any] = index["users"]
             on_disk = {p.name for p in self.root.glob(f"*{USER_FILE_SUFFIX}")}
