@@ -82,6 +82,8 @@ def main() -> int:
     p.add_argument("--password", default=PASSWORD)
     p.add_argument("--keep-server", action="store_true", help="leave the private server running")
     p.add_argument("--only", nargs="*", help="run only these sections")
+    p.add_argument("--merge", action="store_true",
+                   help="with --only: update those sections of the existing reliability.json")
     ns = p.parse_args()
     password = ns.password
     quick = ns.quick
@@ -178,6 +180,15 @@ def main() -> int:
         from kgmem import neo4j_server
 
         neo4j_server.stop(server["home"])
+    if ns.merge and (RESULTS / "reliability.json").is_file():
+        # why: rerun a few sections (e.g. after a fix) and keep the rest of the last full run
+        merged = json.loads((RESULTS / "reliability.json").read_text(encoding="utf-8"))
+        fresh = {k: v for k, v in results.items() if k not in ("started", "machine", "quick", "neo4j", "_seconds")}
+        merged.update(fresh)
+        merged.setdefault("_seconds", {}).update(results.get("_seconds", {}))
+        merged.setdefault("reruns", []).append({"at": datetime.now().isoformat(timespec="seconds"),
+                                                "sections": sorted(results.get("_seconds", {}))})
+        results = merged
     results["finished"] = datetime.now().isoformat(timespec="seconds")
     results["summary"] = summarise(results)
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -256,6 +267,9 @@ def render_md(r: dict[str, Any]) -> str:
         f"- Every section ok: **{_yes(s['all_ok'])}**", "",
         "| section | ok | seconds |", "|---|---|---|",
     ]
+    for rerun in r.get("reruns", []):
+        lines.insert(lines.index("## Headline") - 1,
+                     f"Sections rerun at {rerun['at']} (same machine, later code): {', '.join(rerun['sections'])}.\n")
     for name, good in s["sections"].items():
         lines.append(f"| {name} | {_yes(good)} | {r['_seconds'].get(name, '')} |")
     lines += ["", "## Crash safety", "",

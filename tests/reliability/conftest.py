@@ -57,3 +57,18 @@ def store(backend: str, tmp_path: Path) -> Iterator[MemoryStore]:
 @pytest.fixture
 def prefix(request: pytest.FixtureRequest) -> str:
     return new_prefix(request.node.name[:20].replace("[", "-").replace("]", ""))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Deselect this folder's ``slow`` tests (the bench runs them) unless asked for with
+    ``-m slow`` / ``-m "… slow …"`` or ``KGMEM_RUN_SLOW=1``: the project suite stays fast, and a
+    deselected test is not a skip (CI fails on unlisted skips)."""
+    import os
+
+    if os.environ.get("KGMEM_RUN_SLOW") == "1" or "slow" in (config.getoption("markexpr") or ""):
+        return
+    here = Path(__file__).parent
+    slow = [i for i in items if i.get_closest_marker("slow") and here in i.path.parents]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [i for i in items if i not in slow]

@@ -15,6 +15,7 @@ def _assert_all_converged(result: dict) -> None:
     for trial in result["trials"]:
         assert all(trial["killed"]), f"the kill hook did not fire: {trial}"
         assert trial["converged"], f"kill at {trial['kill_at']}: {trial['problems']}"
+        assert trial["temp_files_left"] == 0, f"kill at {trial['kill_at']} left a temp file behind"
 
 
 def test_networkx_kill_mid_file_write_and_after_replace_converges(tmp_path: Path) -> None:
@@ -44,3 +45,23 @@ def test_twenty_kill_points_converge(backend: str, tmp_path: Path) -> None:
 def test_eval_killed_at_every_stage_resumes_without_duplicates(tmp_path: Path) -> None:
     result = eval_crash_scenario(tmp_path, n_points=24)
     assert result["points"] >= 20 and result["survived"] == result["points"], result["trials"]
+
+
+def test_stale_temp_files_are_removed_only_when_no_writer_holds_the_lock(tmp_path: Path) -> None:
+    from filelock import FileLock
+
+    from kgmem.store.networkx_store import NetworkxStore, user_file_name
+
+    root = tmp_path / "nx"
+    NetworkxStore(root).close()
+    name = user_file_name("someone")
+    stale = root / f".{name}.abc123.tmp"
+    live = root / f".{user_file_name('busy')}.def456.tmp"
+    index_tmp = root / ".index.json.xyz.tmp"
+    for p in (stale, live, index_tmp):
+        p.write_bytes(b"partial")
+    holder = FileLock(str(root / "locks" / (user_file_name("busy") + ".lock")))
+    with holder:  # a live writer of 'busy' (another process, as far as flock is concerned)
+        NetworkxStore(root).close()
+    assert not stale.exists() and not index_tmp.exists()
+    assert live.exists()
