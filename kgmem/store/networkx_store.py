@@ -516,7 +516,11 @@ class NetworkxStore:
 
     def _write_index(self, index: dict[str, Any]) -> None:
         body = json.dumps(index, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-        _atomic_write(self._index_path, iter([body]))
+        try:
+            _atomic_write(self._index_path, iter([body]))
+        except OSError as exc:
+            # the previous index stays in place; user files are the truth and are re-read
+            raise StoreError(f"{self._index_path}: could not write the store index: {exc}") from exc
         self._index, self._index_stamp = index, _stamp(self._index_path)
 
     def _remove_stale_temps(self) -> None:
