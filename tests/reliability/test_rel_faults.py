@@ -20,6 +20,7 @@ def test_disk_full_keeps_previous_files_and_recovers(tmp_path: Path, prefix: str
     assert not r["batch_write"]["memory_shows_unpersisted_b"]  # nothing served that is not on disk
     assert r["index_write"]["injected"] == 1 and r["index_write"]["failures"] == 1
     assert "No space left on device" in r["index_write"]["message"]
+    assert r["index_write"]["message"].startswith("StoreError") and "store index" in r["index_write"]["message"]
     rec = r["recovery"]
     assert rec["converged"] and rec["reopened_equal"] and rec["temp_files_left"] == 0, rec
 
