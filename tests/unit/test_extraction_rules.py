@@ -109,3 +109,37 @@ def test_batch_matches_single(extractor: RuleExtractor) -> None:
     s2 = [("user", "I bought a kayak yesterday.")]
     batch = extractor.extract_many([(s1, DAY), (s2, DAY)])
     assert [r.facts for r in batch] == [extractor.extract(s1, DAY).facts, extractor.extract(s2, DAY).facts]
+
+
+# --------------------------------------------------------------------------- LLM tier
+
+import json  # noqa: E402
+
+from kgmem.extraction.agent import LLMExtractor  # noqa: E402
+from kgmem.llm.base import LLMUnavailable  # noqa: E402
+from kgmem.llm.fake import FakeLLM  # noqa: E402
+
+
+def test_llm_tier_resolves_times_in_code(extractor: RuleExtractor) -> None:
+    reply = json.dumps({"facts": [
+        {"predicate": "lives_in", "value": "Lisbon", "time": "two weeks ago", "speaker": "user", "turn": 0},
+        {"predicate": "assistant_recommended", "value": "Time Out Market", "time": None,
+         "speaker": "assistant", "turn": 1},
+    ]})
+    ex = LLMExtractor(FakeLLM(default=reply), fallback=extractor)
+    res = ex.extract([("user", "We settled in Lisbon two weeks ago."), ("assistant", "Try Time Out Market.")], DAY)
+    assert res.tier == "llm" and res.fallback_reason is None
+    lisbon = next(f for f in res.facts if f.predicate == "lives_in")
+    assert lisbon.valid_from == datetime(2023, 5, 6) and lisbon.source_turns == [0]
+    rec = next(f for f in res.facts if f.predicate == "assistant_recommended")
+    assert rec.speaker == "assistant" and rec.source_turns == [1]
+    assert ex.cache_key.startswith("llm|fake/test|extract-v")
+
+
+def test_llm_tier_falls_back_to_rules_on_failure(extractor: RuleExtractor) -> None:
+    broken = LLMExtractor(FakeLLM(default="not json at all"), fallback=extractor)
+    res = broken.extract([("user", "I moved to Denver last month.")], DAY)
+    assert res.fallback_reason and "LLMOutputError" in res.fallback_reason
+    assert ("lives_in", "Denver") in pv(res.facts)
+    down = LLMExtractor(FakeLLM(script=[LLMUnavailable("fake/test", "http://127.0.0.1:9")]), fallback=extractor)
+    assert down.extract([("user", "I moved to Denver last month.")], DAY).fallback_reason

@@ -114,3 +114,39 @@ def test_same_session_order_uses_turn_index() -> None:
     b = fact("job_title", "senior analyst", MAR, sid="sx", turn=5)
     d = decide(b, [a])
     assert d.action is Action.SUPERSEDE and d.supersessions[0].old_fact_id == a.id
+
+
+# --------------------------------------------------------------------------- entity resolution
+
+from kgmem.memory.entities import EntityResolver  # noqa: E402
+
+
+def test_entities_resolve_by_normalised_name_not_shared_words() -> None:
+    r = EntityResolver(UID)
+    ny = r.resolve("New York", "place")
+    assert r.resolve("new york", "place").id == ny.id
+    assert r.resolve("York", "place").id != ny.id
+    assert r.resolve("the Kindle", "item").id == r.resolve("Kindle", "item").id
+    assert r.resolve("Zürich", "place").id == r.resolve("Zurich", "place").id
+    assert r.lookup("me") == r.user and r.user.name == "user"
+    assert ny.id == ids.entity_id(UID, "New York")
+
+
+def test_entities_seeded_from_store_keep_ids_and_gain_aliases() -> None:
+    first = EntityResolver(UID)
+    max_ = first.resolve("Max", "person")
+    second = EntityResolver(UID, first.new_entities())
+    again = second.resolve("MAX", "person")
+    assert again.id == max_.id
+
+
+def test_embedding_similarity_links_spelling_variants_only() -> None:
+    import numpy as np
+
+    def embed(texts: list[str]) -> np.ndarray:  # every name looks alike: only the guards decide
+        return np.ones((len(texts), 4), dtype=np.float32) / 2.0
+
+    r = EntityResolver(UID, embed=embed)
+    a = r.resolve("Dr. Patel's clinic", "org")
+    assert r.resolve("Dr Patels clinic", "org").id == a.id
+    assert r.resolve("Patel", "org").id != a.id  # shared word, different token count
