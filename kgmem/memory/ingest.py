@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Literal, Sequence
+from typing import Any, Callable, Literal, Sequence
 
 from kgmem import ids
 from kgmem.embeddings import Embedder
@@ -139,16 +139,46 @@ def extract_sessions(
     return out
 
 
+def _turn_texts(session: Session, policy: EmbedPolicy) -> list[tuple[str, str]]:
+    """(turn id, text to embed) for the turns the policy embeds."""
+    if policy.turns == "none":
+        return []
+    return [(t.id, t.text[:EMBED_CHARS]) for t in session.turns
+            if t.text.strip() and (policy.turns == "all" or t.role == "user")]
+
+
+class _MemoEmbedder:
+    """Serves texts embedded ahead of time in one large batch; embeds the rest on demand.
+
+    Why: one batched call per haystack instead of one small call per session (padding-sorted
+    batches of 64 are several times faster than many calls of five texts)."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self._memo: dict[str, Any] = {}
+
+    def prefetch(self, texts: Sequence[str]) -> None:
+        todo = list(dict.fromkeys(t for t in texts if t not in self._memo))
+        if todo:
+            for t, v in zip(todo, self.inner.embed(todo)):
+                self._memo[t] = v
+
+    def embed(self, texts: Sequence[str]) -> Any:
+        self.prefetch(texts)
+        import numpy as np
+
+        return np.stack([self._memo[t] for t in texts]) if texts else np.zeros((0, self.dim), dtype=np.float32)
+
+
 def _embed_write(write: SessionWrite, embedder: Embedder, policy: EmbedPolicy) -> int:
     """Fill the write's embedding maps in one batched call; returns the number of texts."""
     keys: list[tuple[str, str]] = []
     texts: list[str] = []
-    if policy.turns != "none":
-        for t in write.session.turns:
-            if not t.text.strip() or (policy.turns == "user" and t.role != "user"):
-                continue
-            keys.append(("turn", t.id))
-            texts.append(t.text[:EMBED_CHARS])
+    for tid, text in _turn_texts(write.session, policy):
+        keys.append(("turn", tid))
+        texts.append(text)
     if policy.facts:
         for f in write.facts:
             keys.append(("fact", f.id))
@@ -258,11 +288,17 @@ def ingest_haystack(
     extracted = extract_sessions(todo, extractor, cache, report)
     report.seconds_extract += time.perf_counter() - t0
     manager = MemoryManager(store, user_id)
+    if embedder is not None:
+        memo = _MemoEmbedder(embedder)
+        t0 = time.perf_counter()
+        memo.prefetch([text for s in todo for _, text in _turn_texts(s, policy)])
+        report.seconds_embed += time.perf_counter() - t0
+        embedder = memo
     batch = getattr(store, "batch", None)
     ctx = batch(user_id) if callable(batch) else _nullcontext()
     with ctx:
         for n, s in enumerate(todo, 1):
-            _write_one(store, manager, s, extracted[s.id], embedder, EmbedPolicy() if policy is None else policy, report)
+            _write_one(store, manager, s, extracted[s.id], embedder, policy, report)
             if on_progress is not None:
                 on_progress(report.sessions_skipped + n, len(sessions), s.id)
     report.seconds = time.perf_counter() - start
