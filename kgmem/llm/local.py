@@ -134,10 +134,6 @@ def strict_json_strings(gbnf: str) -> str:
     return gbnf.replace(_LOOSE_CHAR, _STRICT_CHAR)
 
 
-class _DeadlinePassed(Exception):
-    """Raised inside llama.cpp's sampling loop to abandon a call that ran out of time."""
-
-
 class LocalLLM(BackendBase):
     """A GGUF model run in-process by llama.cpp; implements :class:`kgmem.llm.base.LLM`."""
 
@@ -196,31 +192,33 @@ class LocalLLM(BackendBase):
                 f"prompt (~{prompt_tokens} tokens) + max_tokens ({max_tokens}) exceeds the "
                 f"context window of {self.model} ({self.n_ctx} tokens); shorten the context")
         deadline = None if timeout_s is None else time.monotonic() + timeout_s
-
-        def check_deadline(_ids: Any, logits: Any) -> Any:
-            # called once per generated token; raising is the only way to stop llama.cpp early
-            if deadline is not None and time.monotonic() > deadline:
-                raise _DeadlinePassed
-            return logits
-
-        from llama_cpp import LogitsProcessorList
-
         kwargs: dict[str, Any] = {
             "messages": messages,
             "temperature": temperature,
             "max_tokens": max_tokens,
-            "logits_processor": LogitsProcessorList([check_deadline]),
             "seed": 0,
+            # why: streaming is the only way to stop a chat completion early (the chat API
+            # takes no stopping criteria, and exceptions in logits processors are swallowed)
+            "stream": True,
         }
         if json_schema is not None:
             kwargs["grammar"] = self._grammar(json_schema)
+        pieces: list[str] = []
         with lock:
-            llama.reset()  # type: ignore[no-untyped-call]  # why: greedy output must not depend on the previous call's KV cache
+            llama.reset()  # type: ignore[no-untyped-call]  # why: same output whatever ran before
+            stream: Any = llama.create_chat_completion(**kwargs)
             try:
-                out: Any = llama.create_chat_completion(**kwargs)
-            except _DeadlinePassed:
-                raise LLMTimeout(self.model, timeout_s or 0.0, "stopped during generation") from None
-        text = out["choices"][0]["message"].get("content") or ""
-        usage = out.get("usage") or {}
-        return RawCompletion(text=text, prompt_tokens=int(usage.get("prompt_tokens", 0)),
-                             completion_tokens=int(usage.get("completion_tokens", 0)))
+                for chunk in stream:
+                    content = chunk["choices"][0]["delta"].get("content")
+                    if content:
+                        pieces.append(content)
+                    if deadline is not None and time.monotonic() > deadline:
+                        raise LLMTimeout(self.model, timeout_s or 0.0,
+                                         "stopped during generation")
+            finally:
+                stream.close()
+            evaluated = llama.n_tokens
+        # one streamed chunk per sampled token; llama.n_tokens counts prompt + evaluated output
+        completion = len(pieces)
+        return RawCompletion(text="".join(pieces), prompt_tokens=max(0, evaluated - completion),
+                             completion_tokens=completion)
