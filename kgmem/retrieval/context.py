@@ -116,8 +116,13 @@ def build_context(
     budget: int = 2000,
     computed: list[str] | None = None,
     max_turn_words: int | None = None,
+    min_relative: float = 0.25,
 ) -> Context:
-    """Render a dated timeline of the top facts and turns within ``budget`` tokens."""
+    """Render a dated timeline of the top facts and turns within ``budget`` tokens.
+
+    Items scoring below ``min_relative`` × the best score of their kind are left out: a small
+    model reads a short relevant context better than a full one.
+    """
     plan = result.plan
     qd = plan.question_date
     focus = set(tokenize(" ".join([plan.question, *plan.keywords, *plan.entities])))
@@ -137,6 +142,10 @@ def build_context(
         items.append((result.fact_scores.get(f.id, 0.0), "fact", f))
     for t in result.turns:
         items.append((result.turn_scores.get(t.id, 0.0) * 1.05, "turn", t))  # raw text is richer
+    top_f = max((result.fact_scores.get(f.id, 0.0) for f in result.facts), default=0.0)
+    top_t = max((result.turn_scores.get(t.id, 0.0) for t in result.turns), default=0.0)
+    items = [it for it in items
+             if it[0] >= min_relative * (top_f if it[1] == "fact" else top_t * 1.05)]
     items.sort(key=lambda x: -x[0])
 
     chosen_facts: list[Fact] = []
@@ -153,7 +162,12 @@ def build_context(
         order.sort()
         lines = [fixed]
         for when, sid in order:
-            lines.append(f"[{fmt_day(when)}]" if when != datetime.min else f"[session {sid}]")
+            if when == datetime.min:
+                lines.append(f"[session {sid}]")
+            elif qd is not None and when.date() <= qd.date():
+                lines.append(f"[{fmt_day(when)}, {describe_delta((qd.date() - when.date()).days)} ago]")
+            else:
+                lines.append(f"[{fmt_day(when)}]")
             sfacts = sorted((f for f in chosen_facts if f.session_id == sid), key=lambda f: (fact_date(f), f.id))
             stids = sorted((t for t in chosen_turns if t.rsplit(":", 1)[0] == sid), key=lambda t: int(t.rsplit(":", 1)[1]))
             for f in sfacts:
