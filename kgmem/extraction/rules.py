@@ -121,6 +121,8 @@ _PARTNER = "girlfriend|boyfriend|wife|husband|partner|fiancé|fiancée|fiance|fi
 _ADV = r"(?:(?:just|recently|finally|also|actually|officially|now|already|even|really|totally|then|eventually|since|first)\s+)*"
 _I = r"\b(?:I|[Ww]e|[Mm]y\s+(?:" + _PARTNER + r")\s+and\s+I)"
 _HAVE = r"(?:'ve|\s+have|\s+had|'d)?\s+"
+#: optional perfect/pluperfect auxiliary glued to "I" ("I've", "I had") before the verb
+_HAVE0 = r"(?:'ve|\s+have|\s+had|'d)?\s*"
 #: words that end an object phrase (a clause boundary, a preposition starting an adjunct)
 _STOP_WORDS = {
     "and", "but", "because", "since", "so", "which", "who", "that", "when", "while", "after",
@@ -280,12 +282,9 @@ def _attended_emit(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str |
         if len(words) >= 8:
             break
     value = " ".join(words)
-    em = None
-    for em in _EVENT_NOUN_RX.finditer(value):
-        pass
-    if em is None:
+    if not _EVENT_NOUN_RX.search(value):
         return []
-    value = _trim_phrase(value[: em.end()] + value[em.end():].split(" ")[0] if False else value, 8)
+    value = _trim_phrase(value, 8)
     return [("attended", value, "item")] if value else []
 
 
@@ -391,7 +390,7 @@ _CAP_OBJ = r"(?P<obj>[A-Z0-9\"“'][^,;:!?\n]*)"
 
 _RULES: list[_Rule] = [
     # -- where the user lives
-    _Rule("moved", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:moved|relocated)\s+(?:back\s+)?(?:over\s+)?(?:from\s+[A-Z][\w .'-]*?\s+)?(?:to|into)\s+(?:the\s+city\s+of\s+)?" + _CAP_OBJ),
+    _Rule("moved", _rx(_I + _HAVE0 + _ADV + r"(?:moved|relocated)\s+(?:back\s+)?(?:over\s+)?(?:from\s+[A-Z][\w .'-]*?\s+)?(?:to|into)\s+(?:the\s+city\s+of\s+)?" + _CAP_OBJ),
           _obj(predicate="lives_in", vtype="place", proper=True)),
     _Rule("live_in", _rx(r"\bI\s+" + _ADV + r"(?:live|am living|'m living|reside)\s+in\s+" + _CAP_OBJ + r"|\bI'm\s+" + _ADV + r"(?:living|based)\s+in\s+" + _CAP_OBJ.replace("obj", "obj2")),
           lambda m, s: [("lives_in", v, "place")] if (v := _proper_phrase(m.group("obj") or m.group("obj2") or "")) else [],
@@ -400,7 +399,7 @@ _RULES: list[_Rule] = [
           lambda m, s: [("hometown", v, "place")] if (v := _proper_phrase(m.group("obj") or m.group("obj2") or "")) else [],
           change=False),
     # -- work
-    _Rule("started_job", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:started|began|begun|start|joined|accepted\s+(?:a|an)\s+(?:job|offer|position)\s+(?:at|with)|got\s+(?:a|the)\s+(?:new\s+)?(?:job|position|role|offer)\s+(?:at|with))\s+(?:(?:working|a\s+new\s+job|my\s+new\s+job|a\s+job|a\s+new\s+position|a\s+position|a\s+new\s+role|work)\s+(?:at|for|with)\s+)?(?P<org>[A-Z][^,;:!?\n]*?)(?:\s+as\s+(?:a|an|the)?\s*(?P<title>[^,;:!?\n]+))?(?=[,;:!?.\n]|$|\s+(?:last|this|in|on|two|three|a|about|and|since|yesterday|because|after|,))"),
+    _Rule("started_job", _rx(_I + _HAVE0 + _ADV + r"(?:started|began|begun|start|joined|accepted\s+(?:a|an)\s+(?:job|offer|position)\s+(?:at|with)|got\s+(?:a|the)\s+(?:new\s+)?(?:job|position|role|offer)\s+(?:at|with))\s+(?:(?:working|a\s+new\s+job|my\s+new\s+job|a\s+job|a\s+new\s+position|a\s+position|a\s+new\s+role|work)\s+(?:at|for|with)\s+)?(?P<org>[A-Z][^,;:!?\n]*?)(?:\s+as\s+(?:a|an|the)?\s*(?P<title>[^,;:!?\n]+))?(?=[,;:!?.\n]|$|\s+(?:last|this|in|on|two|three|a|about|and|since|yesterday|because|after|,))"),
           _job_emit),
     _Rule("work_at", _rx(r"\bI\s+" + _ADV + r"(?:now\s+)?(?:work|am\s+working|'m\s+working)\s+(?:at|for)\s+(?P<org>[A-Z][^,;:!?\n]*?)(?:\s+as\s+(?:a|an|the)?\s*(?P<title>[^,;:!?\n]+))?(?=[,;:!?.\n]|$|\s)"),
           _job_emit, change=False),
@@ -413,25 +412,25 @@ _RULES: list[_Rule] = [
     _Rule("im_a_job", _rx(r"\bI(?:'m|\s+am)\s+" + _ADV + r"(?:now\s+)?(?:a|an)\s+(?P<title>[^,;:!?\n]+)"),
           _title_only, change=False),
     # -- pets
-    _Rule("adopted", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:adopted|got|rescued|brought\s+home|welcomed|have|own)\s+(?:a|an|our|my|two|another)\s+(?:new\s+|little\s+|cute\s+|adorable\s+|rescue\s+|sweet\s+|\w+-(?:year|month|week)-old\s+|(?:black|white|brown|orange|grey|gray|golden|fluffy|tiny)\s+)*(?P<species>" + _PETS + r")s?\b(?:[^.!?]*?\b(?:named|called)\s+(?P<name>[A-Z][a-z]+))?", re.IGNORECASE),
+    _Rule("adopted", _rx(_I + _HAVE0 + _ADV + r"(?:adopted|got|rescued|brought\s+home|welcomed|have|own)\s+(?:a|an|our|my|two|another)\s+(?:new\s+|little\s+|cute\s+|adorable\s+|rescue\s+|sweet\s+|\w+-(?:year|month|week)-old\s+|(?:black|white|brown|orange|grey|gray|golden|fluffy|tiny)\s+)*(?P<species>" + _PETS + r")s?\b(?:[^.!?]*?\b(?:named|called)\s+(?P<name>[A-Z][a-z]+))?", re.IGNORECASE),
           _pet_emit),
     _Rule("pet_named", _rx(r"\b[Mm]y\s+(?:new\s+|little\s+)?(?P<species>" + _PETS + r")(?:'s\s+name\s+is|,?\s+(?:named|called))\s+(?P<name>[A-Z][a-z]+)"),
           _pet_emit, change=False),
     # -- purchases and ownership
-    _Rule("bought", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:bought|purchased|ordered|picked\s+up|splurged\s+on|treated\s+myself\s+to|got\s+myself|invested\s+in|grabbed|snagged|scored|got(?=\s+(?:a|an|the|some|two|three|new|myself)\b))\s+(?!to\b|back\b|home\b|up\b|into\b|a\s+(?:job|chance|call|promotion|message|text)\b|married\b|engaged\b|sick\b|lost\b|tired\b|used\b|better\b|started\b|rid\b|promoted\b|hired\b|fired\b|accepted\b|invited\b|laid\b|stuck\b|caught\b|to\s+know\b|ready\b|dressed\b|hurt\b|injured\b|through\b|in\b|off\b|on\b|over\b|around\b|some\s+(?:rest|sleep)\b|it\b|so\b|really\b|very\b|the\s+(?:chance|opportunity|news|hang)\b)" + _OBJ),
+    _Rule("bought", _rx(_I + _HAVE0 + _ADV + r"(?:bought|purchased|ordered|picked\s+up|splurged\s+on|treated\s+myself\s+to|got\s+myself|invested\s+in|grabbed|snagged|scored|got(?=\s+(?:a|an|the|some|two|three|new|myself)\b))\s+(?!to\b|back\b|home\b|up\b|into\b|a\s+(?:job|chance|call|promotion|message|text)\b|married\b|engaged\b|sick\b|lost\b|tired\b|used\b|better\b|started\b|rid\b|promoted\b|hired\b|fired\b|accepted\b|invited\b|laid\b|stuck\b|caught\b|to\s+know\b|ready\b|dressed\b|hurt\b|injured\b|through\b|in\b|off\b|on\b|over\b|around\b|some\s+(?:rest|sleep)\b|it\b|so\b|really\b|very\b|the\s+(?:chance|opportunity|news|hang)\b)" + _OBJ),
           _bought_emit),
     _Rule("my_car", _rx(r"\b[Mm]y\s+(?:new\s+)?(?:car|vehicle|ride)\s+is\s+(?:a|an|the)\s+" + _OBJ + r"|\bI\s+" + _ADV + r"(?:now\s+)?drive\s+(?:a|an)\s+" + _OBJ.replace("obj", "obj2")),
           lambda m, s: [("drives", v, "item")] if (v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 5)) else []),
     _Rule("my_phone", _rx(r"\b[Mm]y\s+(?:new\s+)?(?:phone|smartphone|cell\s?phone)\s+is\s+(?:a|an|the)\s+" + _OBJ),
           _obj(predicate="phone", vtype="item", max_words=5)),
     # -- reading, watching, visiting, attending
-    _Rule("read", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:finished\s+reading|finished|read|started\s+reading|am\s+reading|'m\s+reading|devoured|re-?read)\s+(?:the\s+(?:book|novel|memoir)\s+)?(?P<obj>[\"“'*_][^\"”'*_]+[\"”'*_]|[A-Z][^,;:!?\n]*)"),
+    _Rule("read", _rx(_I + _HAVE0 + _ADV + r"(?:finished\s+reading|finished|read|started\s+reading|am\s+reading|'m\s+reading|devoured|re-?read)\s+(?:the\s+(?:book|novel|memoir)\s+)?(?P<obj>[\"“'*_][^\"”'*_]+[\"”'*_]|[A-Z][^,;:!?\n]*)"),
           _obj(predicate="read_book", vtype="item", max_words=10)),
-    _Rule("watched", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:watched|saw|finished\s+watching|binge-?watched|started\s+watching|rewatched)\s+(?:the\s+(?:movie|film|show|series|documentary)\s+)?(?P<obj>[\"“'*_][^\"”'*_]+[\"”'*_]|[A-Z][^,;:!?\n]*)"),
+    _Rule("watched", _rx(_I + _HAVE0 + _ADV + r"(?:watched|saw|finished\s+watching|binge-?watched|started\s+watching|rewatched)\s+(?:the\s+(?:movie|film|show|series|documentary)\s+)?(?P<obj>[\"“'*_][^\"”'*_]+[\"”'*_]|[A-Z][^,;:!?\n]*)"),
           _obj(predicate="watched", vtype="item", max_words=10)),
-    _Rule("visited", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:visited|went\s+(?:back\s+)?to|traveled\s+to|travelled\s+to|flew\s+to|took\s+a\s+(?:trip|vacation|holiday)\s+to|went\s+on\s+a\s+(?:trip|vacation|holiday)\s+to|got\s+back\s+from\s+(?:a\s+(?:trip|vacation|holiday)\s+to\s+)?|spent\s+(?:a|two|three|four|five|six|seven|ten|\d+|the)\s+(?:days?|weeks?|nights?|weekend|months?)\s+in|was\s+in)\s+" + _CAP_OBJ),
+    _Rule("visited", _rx(_I + _HAVE0 + _ADV + r"(?:visited|went\s+(?:back\s+)?to|traveled\s+to|travelled\s+to|flew\s+to|took\s+a\s+(?:trip|vacation|holiday)\s+to|went\s+on\s+a\s+(?:trip|vacation|holiday)\s+to|got\s+back\s+from\s+(?:a\s+(?:trip|vacation|holiday)\s+to\s+)?|spent\s+(?:a|two|three|four|five|six|seven|ten|\d+|the)\s+(?:days?|weeks?|nights?|weekend|months?)\s+in|was\s+in)\s+" + _CAP_OBJ),
           _visit_emit),
-    _Rule("attended", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:attended|went\s+(?:along\s+)?to|was\s+at|got\s+to\s+go\s+to|participated\s+in|took\s+part\s+in|volunteered\s+at|(?:am|'m)\s+(?:still\s+)?(?:tired|exhausted|recovering|sore|hungover)\s+from|(?:just\s+)?got\s+back\s+from)\s+(?P<obj>(?:a|an|the|my|our|his|her|their)\s+[^,;:!?\n]+)", re.IGNORECASE),
+    _Rule("attended", _rx(_I + _HAVE0 + _ADV + r"(?:attended|went\s+(?:along\s+)?to|was\s+at|got\s+to\s+go\s+to|participated\s+in|took\s+part\s+in|volunteered\s+at|(?:am|'m)\s+(?:still\s+)?(?:tired|exhausted|recovering|sore|hungover)\s+from|(?:just\s+)?got\s+back\s+from)\s+(?P<obj>(?:a|an|the|my|our|his|her|their)\s+[^,;:!?\n]+)", re.IGNORECASE),
           _attended_emit),
     # -- preferences, diet, allergies
     _Rule("diet", _rx(r"\bI(?:'m|\s+am|'ve\s+been|\s+have\s+been)\s+" + _ADV + r"(?:a\s+|on\s+a\s+|following\s+a\s+|eating\s+)?(?P<d>" + _DIETS + r")\b|\bI\s+" + _ADV + r"(?:went|switched\s+to(?:\s+a)?|turned|became|have\s+gone|'ve\s+gone|started\s+(?:a|eating))\s+(?:a\s+)?(?P<d2>" + _DIETS + r")\b", re.IGNORECASE),
@@ -449,11 +448,11 @@ _RULES: list[_Rule] = [
     _Rule("dislike", _rx(r"\bI\s+" + _ADV + r"(?:hate|dislike|can't\s+stand|cannot\s+stand|avoid|don't\s+(?:really\s+)?like|do\s+not\s+like|don't\s+eat|don't\s+drink)\s+" + _OBJ),
           _likes_emit("dislikes"), change=False, allow_negation=True),
     # -- skills and hobbies
-    _Rule("instrument", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:play|started\s+playing|started\s+learning(?:\s+to\s+play)?|(?:am|'m)\s+learning(?:\s+to\s+play)?|took\s+up|have\s+been\s+playing|'ve\s+been\s+playing|picked\s+up|began\s+(?:playing|learning))\s+(?:the\s+)?(?P<inst>" + _INSTRUMENTS + r")\b", re.IGNORECASE),
+    _Rule("instrument", _rx(_I + _HAVE0 + _ADV + r"(?:play|started\s+playing|started\s+learning(?:\s+to\s+play)?|(?:am|'m)\s+learning(?:\s+to\s+play)?|took\s+up|have\s+been\s+playing|'ve\s+been\s+playing|picked\s+up|began\s+(?:playing|learning))\s+(?:the\s+)?(?P<inst>" + _INSTRUMENTS + r")\b", re.IGNORECASE),
           _const("plays_instrument", "inst", "item")),
-    _Rule("language", _rx(r"\bI" + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:speak|started\s+learning|(?:am|'m)\s+learning|(?:am|'m)\s+studying|began\s+learning|have\s+been\s+learning|'ve\s+been\s+learning|took\s+up|am\s+fluent\s+in|'m\s+fluent\s+in)\s+(?P<lang>" + _LANGUAGES + r")\b"),
+    _Rule("language", _rx(r"\bI" + _HAVE0 + _ADV + r"(?:speak|started\s+learning|(?:am|'m)\s+learning|(?:am|'m)\s+studying|began\s+learning|have\s+been\s+learning|'ve\s+been\s+learning|took\s+up|am\s+fluent\s+in|'m\s+fluent\s+in)\s+(?P<lang>" + _LANGUAGES + r")\b"),
           _const("speaks_language", "lang", "item", lower=False)),
-    _Rule("hobby", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:taken\s+up|took\s+up|got\s+into|gotten\s+into|started|picked\s+up|have\s+been\s+getting\s+into|'ve\s+been\s+getting\s+into)\s+(?P<obj>(?:[a-z]+ing|pottery|yoga|pilates|crochet|knitting|gardening|photography|chess|archery|calligraphy|origami|woodworking|birdwatching|baking|meditation|journaling|rock\s+climbing|bouldering|salsa|tennis|golf|swimming|running|cycling|hiking|surfing|painting|drawing|skiing)(?:\s+[a-z]+)?)\b"),
+    _Rule("hobby", _rx(_I + _HAVE0 + _ADV + r"(?:taken\s+up|took\s+up|got\s+into|gotten\s+into|started|picked\s+up|have\s+been\s+getting\s+into|'ve\s+been\s+getting\s+into)\s+(?P<obj>(?:[a-z]+ing|pottery|yoga|pilates|crochet|knitting|gardening|photography|chess|archery|calligraphy|origami|woodworking|birdwatching|baking|meditation|journaling|rock\s+climbing|bouldering|salsa|tennis|golf|swimming|running|cycling|hiking|surfing|painting|drawing|skiing)(?:\s+[a-z]+)?)\b"),
           lambda m, s: [] if _trim_phrase(m.group("obj"), 3).split()[0].lower() in _NOT_HOBBIES
           else [("hobby", _trim_phrase(m.group("obj"), 3), "item")]),
     # -- people
@@ -476,7 +475,7 @@ _RULES: list[_Rule] = [
           lambda m, s: [("running_pb", m.group("v"), None)], change=False),
     _Rule("reading_goal", _rx(r"\b(?:[Mm]y\s+)?(?:reading\s+)?goal\s+(?:is|this\s+year\s+is|for\s+the\s+year\s+is)\s+to\s+read\s+(?P<v>\d{1,3})\s+books|\breading\s+goal\s+(?:of|to)\s+(?P<v2>\d{1,3})"),
           lambda m, s: [("reading_goal", m.group("v") or m.group("v2"), None)], change=False),
-    _Rule("gym", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:joined|signed\s+up\s+(?:at|for)|go\s+to|started\s+going\s+to|switched\s+to)\s+(?:a\s+new\s+gym\s+called\s+|the\s+gym\s+at\s+|a\s+membership\s+at\s+)?(?P<obj>[A-Z][\w'&.-]*(?:\s+[A-Z0-9][\w'&.-]*)*(?:\s+(?:gym|fitness|CrossFit|Fitness|Gym|Club|Studio|club|studio)))"),
+    _Rule("gym", _rx(_I + _HAVE0 + _ADV + r"(?:joined|signed\s+up\s+(?:at|for)|go\s+to|started\s+going\s+to|switched\s+to)\s+(?:a\s+new\s+gym\s+called\s+|the\s+gym\s+at\s+|a\s+membership\s+at\s+)?(?P<obj>[A-Z][\w'&.-]*(?:\s+[A-Z0-9][\w'&.-]*)*(?:\s+(?:gym|fitness|CrossFit|Fitness|Gym|Club|Studio|club|studio)))"),
           _obj(predicate="gym", vtype="org", max_words=6)),
     _Rule("commute", _rx(r"\bI\s+" + _ADV + r"(?:now\s+)?(?:commute|get\s+to\s+work|go\s+to\s+work)\s+(?:by|on)\s+(?P<obj>(?:the\s+)?[\w\s-]{2,20}?)(?=[,.;!?]|$|\s+(?:every|now|these|because|and|which|since))"),
           _obj(predicate="commute", vtype=None, max_words=3), change=False),
@@ -487,7 +486,7 @@ _RULES: list[_Rule] = [
 _RULES += [
     _Rule("trip_to", _rx(r"\b(?:[Mm]y|[Oo]ur|I\s+took\s+a|I\s+went\s+on\s+a|I\s+had\s+a|[Ww]e\s+took\s+a)\s+(?:quick\s+|short\s+|long\s+|weekend\s+|day\s+|recent\s+|little\s+|business\s+|road\s+)*(?:trip|visit|vacation|holiday|getaway|excursion)\s+to\s+" + _CAP_OBJ),
           _visit_emit),
-    _Rule("wander", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:spent\s+(?:a|the|two|three|\d+)\s+(?:day|days|afternoon|morning|evening|weekend|night|nights|week)\s+)?(?:wandering|walking|exploring|strolling|hiking|touring|sightseeing)\s+(?:around|through|in|across)\s+" + _CAP_OBJ),
+    _Rule("wander", _rx(_I + _HAVE0 + _ADV + r"(?:spent\s+(?:a|the|two|three|\d+)\s+(?:day|days|afternoon|morning|evening|weekend|night|nights|week)\s+)?(?:wandering|walking|exploring|strolling|hiking|touring|sightseeing)\s+(?:around|through|in|across)\s+" + _CAP_OBJ),
           _visit_emit),
     _Rule("tend_to", _rx(r"\bI\s+" + _ADV + r"(?:tend|usually\s+tend|always\s+tend)\s+to\s+(?:go\s+for|prefer|choose|pick|gravitate\s+(?:toward|towards)|lean\s+(?:toward|towards)|opt\s+for)\s+" + _OBJ
               + r"|\bI(?:'m|\s+am)\s+(?:really\s+|totally\s+|very\s+much\s+|big\s+)?(?:into|drawn\s+to|partial\s+to|obsessed\s+with|a\s+sucker\s+for)\s+" + _OBJ.replace("obj", "obj2")
@@ -507,7 +506,7 @@ _RULES += [
           else [("drives", m.group("obj").strip(), "item")], change=False),
     _Rule("name_is", _rx(r"\b[Mm]y\s+(?:older\s+|younger\s+|little\s+|big\s+|best\s+)?(?P<rel>" + _FAMILY + "|" + _PARTNER + r"|friend)'s\s+name\s+is\s+(?P<name>[A-Z][a-z]+)"),
           _family_emit, change=False),
-    _Rule("price", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:bought|purchased|ordered|picked\s+up|splurged\s+on|grabbed|snagged|got|paid)\b[^.!?]*?\(?\$(?P<amt>\d[\d,]*(?:\.\d{2})?)"),
+    _Rule("price", _rx(_I + _HAVE0 + _ADV + r"(?:bought|purchased|ordered|picked\s+up|splurged\s+on|grabbed|snagged|got|paid)\b[^.!?]*?\(?\$(?P<amt>\d[\d,]*(?:\.\d{2})?)"),
           lambda m, s: [("spent", m.group("amt").replace(",", ""), None)]),
 ]
 
@@ -517,14 +516,14 @@ _RULES += [
     _Rule("born_raised", _rx(r"\bI\s+was\s+(?:born\s+and\s+raised|raised|born)\s+in\s+" + _CAP_OBJ + r"|\b[Mm]y\s+hometown\s+(?:is|of)\s+" + _CAP_OBJ.replace("obj", "obj2") + r"|\bI'm\s+from\s+" + _CAP_OBJ.replace("obj", "obj3") + r"\s+originally"),
           lambda m, s: [("hometown", v, "place")] if (v := _proper_phrase(m.group("obj") or m.group("obj2") or m.group("obj3") or "")) else [],
           change=False),
-    _Rule("returned_from", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:returned\s+from|made\s+it\s+to|stopped\s+(?:by|in)|passed\s+through|toured|explored|spent\s+(?:a|the|two|three|four|five|\d+)\s+(?:days?|weeks?|nights?|weekend|afternoon|morning|evening)\s+(?:in|exploring|visiting))\s+" + _CAP_OBJ
+    _Rule("returned_from", _rx(_I + _HAVE0 + _ADV + r"(?:returned\s+from|made\s+it\s+to|stopped\s+(?:by|in)|passed\s+through|toured|explored|spent\s+(?:a|the|two|three|four|five|\d+)\s+(?:days?|weeks?|nights?|weekend|afternoon|morning|evening)\s+(?:in|exploring|visiting))\s+" + _CAP_OBJ
               + r"|\b(?:while\s+I\s+was|during\s+my\s+(?:time|stay|trip)|my\s+(?:stay|time))\s+in\s+" + _CAP_OBJ.replace("obj", "obj2")),
           lambda m, s: [("visited", v, "place")] if (v := _proper_phrase(m.group("obj") or m.group("obj2") or "")) else []),
     _Rule("cost_me", _rx(r"\b(?:cost\s+(?:me\s+)?|set\s+me\s+back\s+|(?:I\s+)?paid\s+|spent\s+|for\s+|was\s+|at\s+)(?:about\s+|around\s+|only\s+|just\s+)?\$(?P<amt>\d[\d,]*(?:\.\d{2})?)"),
           lambda m, s: [("spent", m.group("amt").replace(",", ""), None)] if _PURCHASE_CUE.search(s.text) else []),
-    _Rule("ended_up", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:ended\s+up\s+(?:buying|getting|ordering)|caved\s+and\s+(?:bought|got|ordered)|bought\s+myself)\s+" + _OBJ),
+    _Rule("ended_up", _rx(_I + _HAVE0 + _ADV + r"(?:ended\s+up\s+(?:buying|getting|ordering)|caved\s+and\s+(?:bought|got|ordered)|bought\s+myself)\s+" + _OBJ),
           _bought_emit),
-    _Rule("caught_show", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:caught|checked\s+out|showed\s+up\s+(?:at|to)|made\s+it\s+to|went\s+out\s+to|went\s+along\s+to)\s+(?P<obj>(?:a|an|the|my|our|his|her|their)\s+[^,;:!?\n]+)", re.IGNORECASE),
+    _Rule("caught_show", _rx(_I + _HAVE0 + _ADV + r"(?:caught|checked\s+out|showed\s+up\s+(?:at|to)|made\s+it\s+to|went\s+out\s+to|went\s+along\s+to)\s+(?P<obj>(?:a|an|the|my|our|his|her|their)\s+[^,;:!?\n]+)", re.IGNORECASE),
           _attended_emit),
     _Rule("love_more", _rx(r"\bI(?:'ve|\s+have)?\s+" + _ADV + r"(?:always\s+)?(?:loved|adored|enjoyed|can't\s+get\s+enough\s+of|am\s+all\s+about|'m\s+all\s+about|really\s+dig|dig)\s+(?!to\b|it\b|that\b|this\b|them\b|you\b|your\b|how\b|what\b)" + _OBJ
               + r"|\b[Nn]othing\s+beats\s+" + _OBJ.replace("obj", "obj2")),
@@ -534,7 +533,7 @@ _RULES += [
               + r"|\bI\s+could\s+do\s+without\s+" + _OBJ.replace("obj", "obj2")),
           lambda m, s: [("dislikes", v, "item")] if _valid_value(v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 6)) else [],
           change=False, allow_negation=True),
-    _Rule("traded_in", _rx(_I + _HAVE.replace("?\\s+", "?\\s*") + _ADV + r"(?:traded\s+in|swapped|sold|replaced)\s+(?:my\s+)?(?:old\s+)?[^,;.!?]*?\s+(?:for|with)\s+(?:a|an|the)\s+(?:new\s+|used\s+|brand[- ]new\s+)?(?P<obj>(?:" + _CAR_BRANDS + r")(?:\s+(?:[A-Z0-9][\w-]*))*)"),
+    _Rule("traded_in", _rx(_I + _HAVE0 + _ADV + r"(?:traded\s+in|swapped|sold|replaced)\s+(?:my\s+)?(?:old\s+)?[^,;.!?]*?\s+(?:for|with)\s+(?:a|an|the)\s+(?:new\s+|used\s+|brand[- ]new\s+)?(?P<obj>(?:" + _CAR_BRANDS + r")(?:\s+(?:[A-Z0-9][\w-]*))*)"),
           lambda m, s: [("drives", m.group("obj").strip(), "item")]),
 ]
 

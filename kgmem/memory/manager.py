@@ -54,6 +54,8 @@ class MemoryManager:
         self.user_id = user_id
         self.resolver = EntityResolver(user_id, store.entities(user_id))
         self._slots: dict[tuple[str, str], dict[str, Fact]] = defaultdict(dict)
+        #: slot views of the last planned (not yet committed) write
+        self._pending: dict[tuple[str, str], dict[str, Fact]] = {}
         for f in store.facts(user_id):
             self._slots[(f.subject_id, f.predicate)][f.id] = f
 
@@ -127,7 +129,6 @@ class MemoryManager:
         for e in self.resolver.new_entities():
             if e.id not in resolver_before or resolver_before[e.id] != e:
                 entities[e.id] = e
-        # facts referencing an entity must ship it unless it is stored already
         write = SessionWrite(
             user_id=uid, session=session, entities=list(entities.values()),
             facts=list(out_facts.values()), supersessions=sups, invalidations=invalidations,
@@ -138,7 +139,7 @@ class MemoryManager:
 
     def commit(self, planned: PlannedWrite) -> None:
         """Record a write the store accepted in the slot index."""
-        for key, slot in getattr(self, "_pending", {}).items():
+        for key, slot in self._pending.items():
             self._slots[key] = slot
         self._pending = {}
 
