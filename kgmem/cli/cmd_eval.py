@@ -113,10 +113,20 @@ def report_cmd(
         "--compare", help="Other run directories to put side by side (repeatable).")] = None,
     output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--output", "-o", help="Also write the comparison Markdown here.")] = None,
+    results: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--results", help="Also write a committable summary STEM.json + STEM.md (e.g. "
+                          "eval/results/baseline_rag_sample) with command, git sha and "
+                          "generator version.")] = None,
+    note: Annotated[str, typer.Option(help="A sentence for the --results summary.")] = "",
     as_json: Annotated[bool, typer.Option("--json", help="Summaries as JSON on stdout.")] = False,
 ) -> None:
     """Rebuild a run's report from predictions.jsonl; with --compare, tables side by side."""
-    from kgmem.evaluation.report import compare_runs, load_run, write_report
+    from kgmem.evaluation.report import (
+        compare_runs,
+        load_run,
+        write_report,
+        write_results_summary,
+    )
 
     try:
         path = write_report(run)
@@ -129,8 +139,12 @@ def report_cmd(
     except (FileNotFoundError, ValueError) as exc:
         fail(str(exc))
     if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
         err.print(f"wrote {output}")
+    if results:
+        paths = write_results_summary([run, *(compare or [])], results, note)
+        err.print(f"wrote {paths[0]} and {paths[1]}")
     if as_json:
         emit_json([load_run(d)[1] for d in [run, *(compare or [])]])
     else:

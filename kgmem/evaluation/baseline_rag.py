@@ -79,7 +79,7 @@ class BaselineRAG:
                 roles.append(turn.role)
                 contents.append(turn.text)
         misses_before = int(getattr(self.embedder, "misses", 0))
-        texts = [f"{r}: {c}" for r, c in zip(roles, contents)]
+        texts = [f"{r}: {c}" for r, c in zip(roles, contents, strict=True)]
         vectors = self.embedder.embed(texts) if texts else np.zeros((0, self.embedder.dim),
                                                                     dtype=np.float32)
         new_vectors = int(getattr(self.embedder, "misses", len(texts))) - misses_before

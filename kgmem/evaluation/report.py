@@ -160,7 +160,7 @@ def write_chart(summary: dict[str, Any], path: Path, title: str = "") -> bool:
     values = [100 * r["accuracy"] for _, r in rows]
     colors = ["#4C72B0"] * (len(rows) - 1) + ["#DD8452"]
     bars = ax.bar(range(len(rows)), values, color=colors)
-    for bar, v in zip(bars, values):
+    for bar, v in zip(bars, values, strict=True):
         ax.text(bar.get_x() + bar.get_width() / 2, v + 1, f"{v:.0f}", ha="center", fontsize=8)
     ax.set_xticks(range(len(rows)))
     ax.set_xticklabels(labels, rotation=30, ha="right", fontsize=8)
@@ -224,3 +224,54 @@ def compare_runs(run_dirs: list[Path]) -> str:
         else "–" for _, _, s in loaded) + " |")
     lines.append("| scope | " + " | ".join(str(s.get("scope", "?")) for _, _, s in loaded) + " |")
     return "\n".join(lines) + "\n"
+
+
+def write_results_summary(run_dirs: list[Path], stem: Path, note: str = "") -> tuple[Path, Path]:
+    """Committable summary of runs: ``<stem>.json`` (metrics + provenance) and ``<stem>.md``.
+
+    Provenance per run: the command line, git sha, dataset sha256, generator version, models,
+    judge and scope — so a number in ``eval/results/`` can be traced to how it was produced.
+    """
+    entries = []
+    for d in run_dirs:
+        manifest, summary = load_run(Path(d))
+        gen = manifest.get("generator") or {}
+        entries.append({
+            "run_dir": str(d),
+            "command": " ".join(["kgmem", *manifest.get("argv", [])[1:]]),
+            "git_sha": manifest.get("git_sha"),
+            "dataset_files": manifest.get("dataset_files"),
+            "dataset_sha256": manifest.get("dataset_sha256"),
+            "generator_version": gen.get("generator_version"),
+            "answer_model": manifest.get("settings", {}).get("llm_model"),
+            "embed_model": manifest.get("settings", {}).get("embed_model"),
+            "summary": {k: v for k, v in summary.items() if k != "failed_ids"},
+        })
+    stem = Path(stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    json_path = stem.with_suffix(".json")
+    json_path.write_text(json.dumps({"note": note, "runs": entries}, indent=2, default=str)
+                         + "\n", encoding="utf-8")
+    lines = [f"# {stem.name}", ""]
+    if note:
+        lines += [note, ""]
+    for e in entries:
+        s = e["summary"]
+        lines += [f"- `{e['command']}` — {s.get('mode')}, {s.get('scope')}; git `{e['git_sha']}`; "
+                  f"dataset sha256 `{str(e['dataset_sha256'])[:16]}…`; generator "
+                  f"{e['generator_version']}; answer model `{e['answer_model']}`; judge "
+                  f"`{s.get('judge')}`"]
+    lines += ["", compare_runs([Path(d) for d in run_dirs])]
+    for d, e in zip(run_dirs, entries, strict=True):
+        ret = e["summary"].get("retrieval") or {}
+        for level in ("session", "turn"):
+            if level in ret:
+                r = ret[level]
+                lines += [f"### {Path(d).name}: {level}-level retrieval ({r['n']} questions)", "",
+                          "| k | recall_any | recall_all | ndcg |", "|---:|---:|---:|---:|"]
+                lines += [f"| {k} | {r[f'recall_any@{k}']:.3f} | {r[f'recall_all@{k}']:.3f} | "
+                          f"{r[f'ndcg@{k}']:.3f} |" for k in metrics.K_VALUES]
+                lines.append("")
+    md_path = stem.with_suffix(".md")
+    md_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return json_path, md_path

@@ -206,7 +206,7 @@ class KgmemSystem:
             tokens, tok_name = approx_token_count(context), APPROX_TOKENIZER_NAME
         ranked_sessions = extra.get("retrieved_session_ids") or list(ans.session_ids)
         ranked_turns = extra.get("retrieved_turn_ids") or list(ans.turn_ids)
-        notes = {k: extra[k] for k in ("intent", "recipe", "fallback", "abstain_reason")
+        notes: dict[str, Any] = {k: extra[k] for k in ("intent", "recipe", "fallback", "abstain_reason")
                  if k in extra}
         notes["deterministic"] = bool(getattr(ans, "deterministic", False))
         return SystemAnswer(

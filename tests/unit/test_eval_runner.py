@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kgmem.evaluation.judge import LLMJudge, NORMALISED_MATCH_NAME
+from kgmem.evaluation.judge import NORMALISED_MATCH_NAME, LLMJudge
 from kgmem.evaluation.runner import (
     EvalConfig,
     QuestionInfo,
@@ -226,3 +226,21 @@ def test_run_dir_of_another_config_is_refused(tmp_path: Path, settings: Settings
     with pytest.raises(RunError, match="another configuration"):
         run_eval(EvalConfig(split=str(TINY), run_dir=tmp_path / "run", limit=2), settings,
                  system=FakeSystem(GOOD_ANSWERS))
+
+
+def test_report_rebuild_compare_and_results_summary(tmp_path: Path, settings: Settings) -> None:
+    from kgmem.evaluation.report import compare_runs, write_report, write_results_summary
+
+    a = run_eval(EvalConfig(split=str(TINY), run_dir=tmp_path / "a"), settings,
+                 system=FakeSystem(GOOD_ANSWERS)).run_dir
+    b = run_eval(EvalConfig(split=str(TINY), run_dir=tmp_path / "b"), settings,
+                 system=FakeSystem({})).run_dir  # answers "I don't know." to everything
+    (a / "report.md").unlink()
+    write_report(a)  # rebuilt from predictions.jsonl alone
+    assert "## Accuracy" in (a / "report.md").read_text()
+    table = compare_runs([a, b])
+    assert "| **overall** | 100.0 (6) | 16.7 (6) |" in table
+    js, md = write_results_summary([a, b], tmp_path / "results" / "demo", note="demo")
+    data = json.loads(js.read_text())
+    assert data["runs"][0]["dataset_sha256"] and "git_sha" in data["runs"][0]
+    assert "IQR" in md.read_text() or "iqr" in md.read_text()
