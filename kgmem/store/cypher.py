@@ -94,14 +94,13 @@ RETURN size(n.embedding) AS dim LIMIT 1
 
 # --------------------------------------------------------------------------- writes (one tx per apply)
 
-MERGE_SESSION: Final = f"""
+#: the user, the session and its turns (with their vectors) in one statement
+MERGE_SESSION_TURNS: Final = f"""
 MERGE (u:{NODE}:{USER} {{user_id: $user_id, id: $user_id}})
 MERGE (s:{NODE}:{SESSION} {{user_id: $user_id, id: $session_id}})
 SET s.started_at = $started_at, s.source_id = $source_id
 MERGE (s)-[:{OF_USER}]->(u)
-"""
-MERGE_TURNS: Final = f"""
-MATCH (s:{SESSION} {{user_id: $user_id, id: $session_id}})
+WITH s
 UNWIND $rows AS row
 MERGE (t:{NODE}:{TURN} {{user_id: $user_id, id: row.id}})
 SET t.session_id = row.session_id, t.idx = row.idx, t.role = row.role, t.text = row.text,
@@ -115,7 +114,8 @@ SET e.name = row.name, e.type = row.type, e.aliases = row.aliases,
     e.search_text = row.search_text, e.user_key = $user_key,
     e.embedding = coalesce(row.embedding, e.embedding)
 """
-#: a later invalidation survives re-applying an earlier session (resumed ingest)
+#: facts with their vectors, and their out-edges replaced wholesale (a re-applied fact never
+#: keeps stale links); a later invalidation survives re-applying an earlier session
 MERGE_FACTS: Final = f"""
 UNWIND $rows AS row
 MERGE (f:{NODE}:{FACT} {{user_id: $user_id, id: row.id}})
@@ -126,30 +126,24 @@ SET f.subject_id = row.subject_id, f.predicate = row.predicate, f.object_id = ro
     f.confidence = row.confidence, f.speaker = row.speaker, f.session_id = row.session_id,
     f.source_turn_ids = row.source_turn_ids, f.user_key = $user_key,
     f.embedding = coalesce(row.embedding, f.embedding)
-"""
-#: a fact's out-edges are replaced wholesale so a re-applied fact never keeps stale links
-DELETE_FACT_EDGES: Final = f"""
-UNWIND $ids AS fid
-MATCH (f:{FACT} {{user_id: $user_id, id: fid}})-[r:{SUBJECT}|{OBJECT}|{FROM_TURN}]->()
-DELETE r
-"""
-LINK_SUBJECT: Final = f"""
-UNWIND $rows AS row
-MATCH (f:{FACT} {{user_id: $user_id, id: row.src}})
-MATCH (e:{ENTITY} {{user_id: $user_id, id: row.dst}})
-MERGE (f)-[:{SUBJECT}]->(e)
-"""
-LINK_OBJECT: Final = f"""
-UNWIND $rows AS row
-MATCH (f:{FACT} {{user_id: $user_id, id: row.src}})
-MATCH (e:{ENTITY} {{user_id: $user_id, id: row.dst}})
-MERGE (f)-[:{OBJECT}]->(e)
-"""
-LINK_FROM_TURN: Final = f"""
-UNWIND $rows AS row
-MATCH (f:{FACT} {{user_id: $user_id, id: row.src}})
-MATCH (t:{TURN} {{user_id: $user_id, id: row.dst}})
-MERGE (f)-[:{FROM_TURN}]->(t)
+WITH f, row
+CALL (f) {{
+  OPTIONAL MATCH (f)-[r:{SUBJECT}|{OBJECT}|{FROM_TURN}]->()
+  DELETE r
+}}
+CALL (f, row) {{
+  MATCH (e:{ENTITY} {{user_id: $user_id, id: row.subject_id}})
+  MERGE (f)-[:{SUBJECT}]->(e)
+}}
+CALL (f, row) {{
+  MATCH (e:{ENTITY} {{user_id: $user_id, id: row.object_id}})
+  MERGE (f)-[:{OBJECT}]->(e)
+}}
+CALL (f, row) {{
+  UNWIND row.source_turn_ids AS tid
+  MATCH (t:{TURN} {{user_id: $user_id, id: tid}})
+  MERGE (f)-[:{FROM_TURN}]->(t)
+}}
 """
 #: removed before additions, so one write may re-link an edge with a new `at`
 RETRACT_SUPERSEDES: Final = f"""
@@ -182,19 +176,19 @@ SET n.embedding = row.embedding
 # (Session)-[:NEXT]->(Session) in (started_at, id) order, relinked locally around one session
 SESSION_NEXT_STATE: Final = f"""
 MATCH (s:{SESSION} {{user_id: $user_id, id: $session_id}})
-OPTIONAL MATCH (p:{SESSION})-[:{NEXT}]->(s)
-OPTIONAL MATCH (s)-[:{NEXT}]->(n:{SESSION})
-RETURN s.started_at AS started_at, p.id AS prev_id, n.id AS next_id
-"""
-SESSION_PREV: Final = f"""
-MATCH (p:{SESSION} {{user_id: $user_id}})
-WHERE p.id <> $session_id AND (p.started_at < $started_at OR (p.started_at = $started_at AND p.id < $session_id))
-RETURN p.id AS id ORDER BY p.started_at DESC, p.id DESC LIMIT 1
-"""
-SESSION_NEXT: Final = f"""
-MATCH (n:{SESSION} {{user_id: $user_id}})
-WHERE n.id <> $session_id AND (n.started_at > $started_at OR (n.started_at = $started_at AND n.id > $session_id))
-RETURN n.id AS id ORDER BY n.started_at, n.id LIMIT 1
+OPTIONAL MATCH (p0:{SESSION})-[:{NEXT}]->(s)
+OPTIONAL MATCH (s)-[:{NEXT}]->(n0:{SESSION})
+CALL (s) {{
+  OPTIONAL MATCH (p:{SESSION} {{user_id: $user_id}})
+  WHERE p.id <> s.id AND (p.started_at < s.started_at OR (p.started_at = s.started_at AND p.id < s.id))
+  RETURN p.id AS want_prev ORDER BY p.started_at DESC, p.id DESC LIMIT 1
+}}
+CALL (s) {{
+  OPTIONAL MATCH (n:{SESSION} {{user_id: $user_id}})
+  WHERE n.id <> s.id AND (n.started_at > s.started_at OR (n.started_at = s.started_at AND n.id > s.id))
+  RETURN n.id AS want_next ORDER BY n.started_at, n.id LIMIT 1
+}}
+RETURN p0.id AS prev_id, n0.id AS next_id, want_prev, want_next
 """
 UNLINK_SESSION_NEXT: Final = f"""
 MATCH (s:{SESSION} {{user_id: $user_id, id: $session_id}})-[r:{NEXT}]-()

@@ -539,10 +539,9 @@ def _write_session(tx: Any, write: SessionWrite, plan: dict[str, Any]) -> None:
     sess = write.session
     # vectors ride along with their node's MERGE; leftovers (nodes not in this write) go after
     vecs = {kind: {r["id"]: r["embedding"] for r in rows} for kind, rows in plan["embeddings"].items()}
-    tx.run(q.MERGE_SESSION, user_id=uid, session_id=sess.id, started_at=sess.started_at, source_id=sess.source_id)
-    if sess.turns:
-        tx.run(q.MERGE_TURNS, user_id=uid, user_key=ukey, session_id=sess.id,
-               rows=[{**t.model_dump(), "embedding": vecs["turn"].pop(t.id, None)} for t in sess.turns])
+    tx.run(q.MERGE_SESSION_TURNS, user_id=uid, user_key=ukey, session_id=sess.id, started_at=sess.started_at,
+           source_id=sess.source_id,
+           rows=[{**t.model_dump(), "embedding": vecs["turn"].pop(t.id, None)} for t in sess.turns])
     if write.entities:
         rows = [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
                  "search_text": " ".join([e.name, *e.aliases]), "embedding": vecs["entity"].pop(e.id, None)}
@@ -551,14 +550,6 @@ def _write_session(tx: Any, write: SessionWrite, plan: dict[str, Any]) -> None:
     if write.facts:
         tx.run(q.MERGE_FACTS, user_id=uid, user_key=ukey,
                rows=[{**f.model_dump(), "embedding": vecs["fact"].pop(f.id, None)} for f in write.facts])
-        tx.run(q.DELETE_FACT_EDGES, user_id=uid, ids=[f.id for f in write.facts])
-        tx.run(q.LINK_SUBJECT, user_id=uid, rows=[{"src": f.id, "dst": f.subject_id} for f in write.facts])
-        objects = [{"src": f.id, "dst": f.object_id} for f in write.facts if f.object_id]
-        if objects:
-            tx.run(q.LINK_OBJECT, user_id=uid, rows=objects)
-        turns = [{"src": f.id, "dst": t} for f in write.facts for t in f.source_turn_ids]
-        if turns:
-            tx.run(q.LINK_FROM_TURN, user_id=uid, rows=turns)
     if write.retracted_supersessions:
         tx.run(q.RETRACT_SUPERSEDES, user_id=uid, rows=[
             {"new_id": s.new_fact_id, "old_id": s.old_fact_id} for s in write.retracted_supersessions])
@@ -576,11 +567,7 @@ def _write_session(tx: Any, write: SessionWrite, plan: dict[str, Any]) -> None:
 def _relink_next(tx: Any, uid: str, session_id: str) -> None:
     """Put one session at its place in the user's (started_at, id)-ordered NEXT chain."""
     state = tx.run(q.SESSION_NEXT_STATE, user_id=uid, session_id=session_id).single()
-    started_at = state["started_at"]
-    prev = tx.run(q.SESSION_PREV, user_id=uid, session_id=session_id, started_at=started_at).single()
-    nxt = tx.run(q.SESSION_NEXT, user_id=uid, session_id=session_id, started_at=started_at).single()
-    want_prev = prev["id"] if prev else None
-    want_next = nxt["id"] if nxt else None
+    want_prev, want_next = state["want_prev"], state["want_next"]
     if (state["prev_id"], state["next_id"]) == (want_prev, want_next):
         return
     tx.run(q.UNLINK_SESSION_NEXT, user_id=uid, session_id=session_id)
