@@ -233,6 +233,10 @@ def select_questions(questions: list[QuestionInfo], config: EvalConfig) -> list[
         pool = [q for q in pool if q.question_id in wanted]
     if config.types:
         types = set(config.types)
+        known = {q.question_type for q in questions} | {ABSTENTION_STRATUM}
+        if types - known:
+            raise RunError(f"unknown question type(s) {', '.join(sorted(types - known))}; this "
+                           f"split has: {', '.join(sorted(known))}")
         pool = [q for q in pool if q.question_type in types
                 or (ABSTENTION_STRATUM in types and q.is_abstention)]
     if config.per_type is not None:
@@ -396,7 +400,6 @@ def _record_base(h: Haystack, gold_meta: dict[str, Any], system_name: str,
 def run_eval(config: EvalConfig, settings: Settings, *, system: System | None = None,
              judge: Judge | None = None, progress: Progress | None = None) -> RunResult:
     """Run (or resume) an evaluation; see the module docstring."""
-    from kgmem.datasets.longmemeval import iter_haystacks, strip_labels
     from kgmem.datasets.registry import resolve_split
 
     info = resolve_split(config.split, settings)
@@ -407,6 +410,27 @@ def run_eval(config: EvalConfig, settings: Settings, *, system: System | None = 
     run_dir = Path(config.run_dir) if config.run_dir else default_run_dir(
         info, system_name, chash, config.retrieval_only)
     run_dir.mkdir(parents=True, exist_ok=True)
+    from filelock import FileLock, Timeout
+
+    # two processes appending to one predictions file would duplicate questions
+    lock = FileLock(str(run_dir / ".run.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise RunError(f"{run_dir} is being written by another `kgmem eval` process") from None
+    try:
+        return _run_locked(config, settings, info, dataset_sha, system, judge, style, chash,
+                           run_dir, system_name, progress)
+    finally:
+        lock.release()
+
+
+def _run_locked(config: EvalConfig, settings: Settings, info: SplitInfo, dataset_sha: str,
+                system: System | None, judge: Judge | None, style: JudgeStyle, chash: str,
+                run_dir: Path, system_name: str, progress: Progress | None) -> RunResult:
+    """The body of :func:`run_eval`, run while holding the run directory's lock."""
+    from kgmem.datasets.longmemeval import iter_haystacks, strip_labels
+
     result = RunResult(run_dir=run_dir)
 
     manifest_path = run_dir / MANIFEST

@@ -244,3 +244,18 @@ def test_report_rebuild_compare_and_results_summary(tmp_path: Path, settings: Se
     data = json.loads(js.read_text())
     assert data["runs"][0]["dataset_sha256"] and "git_sha" in data["runs"][0]
     assert "IQR" in md.read_text() or "iqr" in md.read_text()
+
+
+def test_unknown_type_and_concurrent_run_are_refused(tmp_path: Path, settings: Settings) -> None:
+    from filelock import FileLock
+
+    from kgmem.evaluation.runner import RunError
+
+    with pytest.raises(RunError, match="unknown question type"):
+        run_eval(EvalConfig(split=str(TINY), run_dir=tmp_path / "t", types=["temporal"]),
+                 settings, system=FakeSystem(GOOD_ANSWERS))
+    (tmp_path / "r").mkdir()
+    with FileLock(str(tmp_path / "r" / ".run.lock")):
+        with pytest.raises(RunError, match="another `kgmem eval` process"):
+            run_eval(EvalConfig(split=str(TINY), run_dir=tmp_path / "r"), settings,
+                     system=FakeSystem(GOOD_ANSWERS))
