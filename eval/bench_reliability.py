@@ -114,6 +114,7 @@ def main() -> int:
     run("crash.eval", lambda: scenarios.eval_crash_scenario(work / "eval", n_points=8 if quick else 24))
 
     def bad(b: str) -> Any:
+        (work / f"bad-{b}").mkdir(parents=True, exist_ok=True)
         st = open_backend(b, work / f"bad-{b}" / "nx")
         try:
             return badinput.run_all(st, work / f"bad-{b}", scenarios.new_prefix(f"bad-{b}"))
@@ -214,7 +215,7 @@ def summarise(r: dict[str, Any]) -> dict[str, Any]:
             continue
         if name.startswith("crash.") and name != "crash.eval":
             crash_points += v["points"]
-            good = sum(1 for t in v["trials"] if all(t["killed"]) and t["converged"])
+            good = sum(1 for t in v["trials"] if t["killed"][0] and t["converged"])
             crash_ok += good
             ok[name] = good == v["points"]
         elif name == "crash.eval":
@@ -257,7 +258,7 @@ def render_md(r: dict[str, Any]) -> str:
         f"Run {r['started']} → {r['finished']} on {r['machine']['platform']} ({r['machine']['cpus']} CPUs), "
         f"Python {r['machine']['python']}; {'quick' if r['quick'] else 'full'} sizes. "
         f"Neo4j: {r['neo4j']['uri'] if not r['neo4j']['skipped_reason'] else 'skipped — ' + r['neo4j']['skipped_reason']}"
-        f"{' (private server started by the bench)' if r['neo4j']['private_server'] else ''}. "
+        f"{' (a private server, not the shared one)' if r['neo4j']['private_server'] else ''}. "
         "Embeddings: deterministic 384-dim hashing embedder; extraction: rules tier without spaCy.", "",
         "## Headline", "",
         f"- Crash points (SIGKILL) survived and converged: **{s['crash_points_converged']} / {s['crash_points']}**",
@@ -281,7 +282,8 @@ def render_md(r: dict[str, Any]) -> str:
               "| run | write events | points | killed | converged | temp files left (max) |", "|---|---|---|---|---|---|"]
     for name, v in r.items():
         if name.startswith("crash.") and name != "crash.eval" and isinstance(v, dict) and "error" not in v:
-            lines.append(f"| {name} | {v['write_events']} | {v['points']} | {v['killed']} | {v['converged']} | "
+            killed = sum(t["killed"][0] for t in v["trials"])
+            lines.append(f"| {name} | {v['write_events']} | {v['points']} | {killed} | {v['converged']} | "
                          f"{max((t['temp_files_left'] for t in v['trials']), default=0)} |")
     ev = r.get("crash.eval")
     if isinstance(ev, dict) and "error" not in ev:
@@ -336,7 +338,7 @@ def render_md(r: dict[str, Any]) -> str:
     nr = r.get("faults.neo4j_restart")
     if isinstance(nr, dict) and "error" not in nr:
         lines += [f"Neo4j SIGKILLed mid-transaction (statement {nr['killed_at_statement']}): error after "
-                  f"{nr['seconds_to_error']} s: `{nr['error'][:200]}`; restart {nr['restart_seconds']} s; "
+                  f"{nr['seconds_to_error']} s: `{nr['client_error'][:200]}`; restart {nr['restart_seconds']} s; "
                   f"{nr['sessions_before_restart']} sessions had committed; re-ingest converged to the networkx "
                   f"graph: {nr['converged_to_networkx_graph']}.", ""]
     lines += ["## Load", "", "| store | users × sessions | sequential s/s | threads s/s | processes s/s | equal | "

@@ -310,7 +310,7 @@ def neo4j_restart_scenario(home: Path, data_dir: Path, bolt_port: int, http_port
             else:
                 os.environ[k] = v
     problems = diff_snapshots(ref, got)
-    return {"killed_at_statement": kill_at_statement, "error": (error or "")[:300],
+    return {"killed_at_statement": kill_at_statement, "client_error": (error or "")[:300],
             "clear_error": bool(error) and "cannot reach Neo4j" in (error or ""),
             "seconds_to_error": round(seconds_to_error, 1), "restart_seconds": round(restart_s, 1),
             "sessions_before_restart": sum(len(v["sessions"]) for v in partial.values()),

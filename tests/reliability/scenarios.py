@@ -113,7 +113,8 @@ def crash_scenario(backend: str, workdir: Path, *, n_points: int = 20, n_users: 
     return {
         "backend": backend, "mode": mode, "users": n_users, "sessions_per_user": sessions,
         "write_events": total, "trials": trials,
-        "points": len(trials), "killed": sum(all(t["killed"]) for t in trials),
+        # the first kill must fire; a double kill's second point may lie past the resumed run's end
+        "points": len(trials), "killed": sum(t["killed"][0] for t in trials),
         "converged": sum(t["converged"] for t in trials),
         "reference": {"facts": sum(len(v["facts"]) for v in ref.values()),
                       "supersessions": sum(len(v["supersessions"]) for v in ref.values()),
