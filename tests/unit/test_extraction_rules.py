@@ -46,6 +46,9 @@ def pv(facts: list[CandidateFact]) -> set[tuple[str, str]]:
         ("I got promoted to engineering manager.", {("job_title", "engineering manager")}),
         ("I've started learning Korean.", {("speaks_language", "Korean")}),
         ("My brother Tomas is visiting.", {("family_member", "Tomas")}),
+        ("Two days ago we were hiking near Boulder.", {("visited", "Boulder")}),
+        ("My new standing desk finally arrived this morning.", {("bought", "standing desk")}),
+        ("I was born and raised in Valparaíso.", {("hometown", "Valparaíso")}),
     ],
 )
 def test_user_statements(extractor: RuleExtractor, text: str, expected: set[tuple[str, str]]) -> None:
