@@ -47,11 +47,13 @@ class BaselineRAG:
     name = "baseline-rag"
 
     def __init__(self, embedder: Embedder, llm: LLM | None, *, top_k: int = TOP_K,
-                 keep_indexes: int = 4, max_tokens: int = 512) -> None:
+                 keep_indexes: int = 4, max_tokens: int = 512,
+                 timeout_s: float | None = None) -> None:
         self.embedder = embedder
         self.llm = llm
         self.top_k = top_k
         self.max_tokens = max_tokens
+        self.timeout_s = timeout_s
         # a few recent indexes only: a 500-haystack run would otherwise hold ~0.5 GB of vectors
         self._indexes: OrderedDict[str, _Index] = OrderedDict()
         self._keep = keep_indexes
@@ -159,6 +161,7 @@ class BaselineRAG:
             [{"role": "user", "content": prompt.render(evidence, question)}],
             max_tokens=self.max_tokens,
             prompt_version=prompt.VERSION,
+            timeout_s=self.timeout_s,
         )
         result.timings_ms["answer"] = (time.perf_counter() - start) * 1000
         result.answer = str(llm_result.text).strip()

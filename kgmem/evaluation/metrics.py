@@ -116,6 +116,11 @@ def latency(records: list[Record]) -> dict[str, dict[str, float | int]]:
                 if isinstance(r.get("latency_ms"), dict) and r["latency_ms"].get(stage) is not None]
         if vals:
             out[stage] = latency_stats(vals)
+    # ingestion is reported apart: it is paid once per haystack, not per question asked
+    prep = [r["prepare"]["ms"] for r in ok
+            if isinstance(r.get("prepare"), dict) and r["prepare"].get("ms") is not None]
+    if prep:
+        out["prepare (ingest)"] = latency_stats(prep)
     return out
 
 

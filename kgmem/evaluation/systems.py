@@ -257,7 +257,7 @@ def make_system(name: str, settings: Settings, *, retrieval_only: bool = False) 
             from kgmem.llm import get_llm
 
             llm = get_llm(settings, role="answer", cache=settings.llm_cache)
-        return BaselineRAG(embedder_from_settings(settings), llm)
+        return BaselineRAG(embedder_from_settings(settings), llm, timeout_s=settings.llm_timeout_s)
     if name == "kgmem":
         return KgmemSystem(settings, retrieval_only=retrieval_only)
     raise ValueError(f"unknown system {name!r}; choose one of {', '.join(SYSTEM_NAMES)}")
