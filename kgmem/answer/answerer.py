@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from kgmem.llm.base import LLM
 
 _TEMPORAL = (Intent.WHEN, Intent.DURATION, Intent.ORDERING)
+#: predicates cued by very common words ("have", "like", "when"): not evidence of a topic
+_WEAK_CUES = frozenset({"owns", "likes", "event", "hobby", "assistant_stated", "assistant_recommended"})
 
 
 class Answerer:
@@ -102,10 +104,14 @@ class Answerer:
             computed.answer = None
         if self.abstention and not computed.answer:
             evidence = "\n".join([ctx.text] + [t.text for t in result.turns[:10]])
-            slot = [p for p in plan_notes(plan, "predicate") if predicate_registry.is_single_valued(p)][:1]
-            slot_facts = sum(1 for f in result.all_facts.values() if slot and f.predicate == slot[0])
+            # facts in the slot the question cues ("what drink do I always have" → favourite_drink)
+            slot = {p for p in plan_notes(plan, "predicate") if p in predicate_registry.REGISTRY
+                    and p not in _WEAK_CUES}
+            slot_facts = sum(1 for f in result.all_facts.values() if f.predicate in slot and f.speaker == "user")
             decision = abstain_mod.decide(plan, evidence, slot_facts=slot_facts)
-            if not decision.abstain and len(computed.unmatched) == 1 and \
+            if computed.abstain_reason:
+                decision = abstain_mod.AbstainDecision(True, computed.unmatched, computed.abstain_reason)
+            elif not decision.abstain and len(computed.unmatched) == 1 and \
                     len(plan_notes(plan, "event") or plan_notes(plan, "option")) >= 2:
                 # one of two events is in memory and the other is not: the span is unknowable
                 decision = abstain_mod.AbstainDecision(True, computed.unmatched,

@@ -48,6 +48,8 @@ class Computed:
     turn_ids: list[str] = field(default_factory=list)
     #: event/option phrases of the question that no memory matched
     unmatched: list[str] = field(default_factory=list)
+    #: set when the computation proves the question's premise is not in memory
+    abstain_reason: str | None = None
 
 
 def _stem(tok: str) -> str:
@@ -265,6 +267,10 @@ _SUM_Q = re.compile(r"\b(total|add up|sum|altogether|combined|in all|how much)\b
 _MONEY_Q = re.compile(r"\b(spen[dt]|spending|cost|paid|pay|money|amount|price|\$|dollars?|budget|bought)\b", re.I)
 
 
+_SPEND_GENERIC = {_stem(w) for w in """purchase purchases thing things stuff everything item items total amount
+money spend spending cost costs price prices dollar dollars budget sum""".split()}
+
+
 def _money(text: str) -> list[float]:
     out = []
     for m in _MONEY.finditer(text):
@@ -281,8 +287,12 @@ def compute_spend_total(result: RetrievalResult) -> Computed:
     """Sum the amounts the user said they spent, one per (session, amount), from the retrieved
     user turns and money-valued facts."""
     out = Computed()
+    # "how much did I spend on a road bike": only sentences about that object count
+    objects = {_stem(n) for n in plan_notes(result.plan, "noun")} - _SPEND_GENERIC
     seen: dict[tuple[str, float], str] = {}
     for f in result.facts:
+        if objects and not (objects & _stems(f.text)):
+            continue
         if f.speaker != "user" or f.invalid_at is not None:
             continue
         if f.predicate in ("spent", "bought"):
@@ -294,7 +304,7 @@ def compute_spend_total(result: RetrievalResult) -> Computed:
         if t.role != "user":
             continue
         for sent in _SENT_SPLIT.split(t.text):
-            if not _SPEND.search(sent):
+            if not _SPEND.search(sent) or (objects and not (objects & _stems(sent))):
                 continue
             for amount in _money(sent):
                 if (t.session_id, amount) not in seen:
@@ -302,6 +312,9 @@ def compute_spend_total(result: RetrievalResult) -> Computed:
                     seen[(t.session_id, amount)] = f"\"{sent.strip()[:80]}\" ({when.date() if when else '?'})"
                     out.turn_ids.append(t.id)
     if not seen:
+        if objects:
+            out.abstain_reason = "no purchase of " + " ".join(sorted(objects)) + " with a price in memory"
+            out.unmatched = [" ".join(n for n in plan_notes(result.plan, "noun") if _stem(n) in objects)]
         return out
     total = sum(a for _, a in seen)
     out.lines.append("Amounts the user said they spent: " + "; ".join(

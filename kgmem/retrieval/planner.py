@@ -91,12 +91,13 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"\b(before|previously|used to|use to|formerly|originally|at first|initially|old|previous|former|"
         r"prior)\b.*\b(i|my)\b|\b(i|my)\b.*\b(before (that|this|i|my|the)|used to|previously|originally|"
         r"change[ds]?|switch(ed)?|old|former|previous|use to)\b|\bhistory of\b|"
-        r"\b(i|my)\b.*\bbefore\b(?!\s+or\b)", re.I)),
+        r"\b(i|my)\b.*\b(before|prior to)\b(?!\s+or\b)", re.I)),
     (Intent.PREFERENCE, re.compile(
         r"\b(recommend|suggest|suggestions?|recommendations?|ideas?|tips|advice|any advice|"
         r"what should i|should i|can you (help me )?(find|pick|choose|plan)|what would you|"
         r"something (to|for)|looking for|inspiration|options for|what could i|what can i|where could i|"
-        r"where should i|how should i|could you suggest|any good)\b", re.I)),
+        r"where should i|how should i|could you suggest|any good|what's the pick|what is the pick|"
+        r"what's next for me|what next|what to (read|watch|cook|try|do))\b", re.I)),
     (Intent.CURRENT_VALUE, re.compile(
         r"\b(current(ly)?|now|these days|at the moment|right now|still|latest|most recent|"
         r"nowadays|at present|today)\b", re.I)),
@@ -303,7 +304,7 @@ def _anchors(q: str) -> list[str]:
 
 _OPTION_RE = re.compile(r"[,:]\s*(?:the\s+|my\s+|a\s+)?(.+?)\s+or\s+(?:the\s+|my\s+|a\s+)?(.+?)\s*\??$", re.I)
 _BETWEEN_RE = re.compile(r"\bbetween\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s+and\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s*\??$", re.I)
-_FROM_TO_RE = re.compile(r"\bfrom\s+(?:the\s+|my\s+)?(.+?)\s+(?:to|until|till)\s+(?:the\s+|my\s+)?(.+?)\s*[?.]?$", re.I)
+_FROM_TO_RE = re.compile(r"\b(?:days?|weeks?|months?|years?|time)\s+from\s+(?:the\s+|my\s+)?(.+?)\s+(?:to|until|till)\s+(?:the\s+|my\s+)?(.+?)\s*[?.]?$", re.I)
 _SINCE_RE = re.compile(
     r"\b(?:since|ago|before|after|when)\s+(?:i\s+|my\s+|the\s+)?(.+?)\s*(?:\?|$)|"
     r"\bago\s+did\s+i\s+(.+?)\s*(?:\?|$)|\bhave passed since\s+(?:i\s+)?(.+?)\s*(?:\?|$)", re.I)
