@@ -84,7 +84,12 @@ def main() -> int:
     p.add_argument("--only", nargs="*", help="run only these sections")
     p.add_argument("--merge", action="store_true",
                    help="with --only: update those sections of the existing reliability.json")
+    p.add_argument("--render", action="store_true", help="only re-render reliability.md from reliability.json")
     ns = p.parse_args()
+    if ns.render:
+        data = json.loads((RESULTS / "reliability.json").read_text(encoding="utf-8"))
+        (RESULTS / "reliability.md").write_text(render_md(data), encoding="utf-8")
+        return 0
     password = ns.password
     quick = ns.quick
     work = Path(tempfile.mkdtemp(prefix="kgmem-rel-bench-"))
@@ -338,7 +343,7 @@ def render_md(r: dict[str, Any]) -> str:
     nr = r.get("faults.neo4j_restart")
     if isinstance(nr, dict) and "error" not in nr:
         lines += [f"Neo4j SIGKILLed mid-transaction (statement {nr['killed_at_statement']}): error after "
-                  f"{nr['seconds_to_error']} s: `{nr['client_error'][:200]}`; restart {nr['restart_seconds']} s; "
+                  f"{nr['seconds_to_error']} s: `{nr['client_error'][:200].replace(chr(10), ' ').replace(chr(96), chr(39))}`; restart {nr['restart_seconds']} s; "
                   f"{nr['sessions_before_restart']} sessions had committed; re-ingest converged to the networkx "
                   f"graph: {nr['converged_to_networkx_graph']}.", ""]
     lines += ["## Load", "", "| store | users × sessions | sequential s/s | threads s/s | processes s/s | equal | "
