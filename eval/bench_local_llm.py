@@ -124,8 +124,10 @@ def main() -> None:
     llm._ensure()
     load_s = time.perf_counter() - start
 
-    rows = []
-    for size in [int(s) for s in args.sizes.split(",")]:
+    cli = cli_help_time(args.reps)
+    rows: list[dict[str, Any]] = []
+    sizes = [int(s) for s in args.sizes.split(",")]
+    for size in sizes:
         context = make_context(llm, size)
         question = "Question: Which company am I working for at the moment? Answer briefly."
         messages = [{"role": "system", "content": "Today is 2024-05-01."},
@@ -145,11 +147,18 @@ def main() -> None:
             "structured_latency_p95_s": pct(structured, 95),
         })
         print(json.dumps(rows[-1]), file=sys.stderr)
+        # written after every size, so a run cut short still leaves its measured rows
+        write_results(args, llm, load_s, load_before, rows, cli, complete=len(rows) == len(sizes))
 
-    cli = cli_help_time(args.reps)
+
+def write_results(args: argparse.Namespace, llm: LocalLLM, load_s: float,
+                  load_before: tuple[float, float, float], rows: list[dict[str, Any]],
+                  cli: dict[str, Any], complete: bool) -> None:
+    """Write eval/results/local_llm.{json,md} from the rows measured so far."""
     result = {
         "model": LOCAL_DEFAULT_MODEL, "gguf": llm.path.name, "tokenizer": llm.tokenizer_name,
         "n_threads": args.threads, "n_ctx": llm.n_ctx, "reps": args.reps,
+        "complete": complete,
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
                     "python": platform.python_version(),
                     "loadavg_before": [round(x, 2) for x in load_before],
@@ -164,18 +173,18 @@ def main() -> None:
         "",
         f"Model `{LOCAL_DEFAULT_MODEL}` ({llm.path.name}), n_threads={args.threads}, "
         f"n_ctx={llm.n_ctx}, {args.reps} repetitions per size, measured {result['measured_at']} "
-        f"on {os.cpu_count()} CPUs (load average before/after: "
+        f"on {os.cpu_count()} CPUs (1-min load average before/after: "
         f"{result['machine']['loadavg_before'][0]} / {result['machine']['loadavg_after'][0]} — "
-        "the machine is shared, so figures under load are pessimistic). Token counts by the "
-        "model's own llama.cpp tokenizer. Model load: "
-        f"{load_s:.2f} s.",
+        "the machine is shared, so figures taken under load are pessimistic). Token counts by "
+        f"the model's own llama.cpp tokenizer. Model load: {load_s:.2f} s."
+        + ("" if complete else " **Run cut short: only the sizes below were measured.**"),
         "",
         "| prompt tokens | prompt tok/s | gen tok/s | free-text p50 / p95 (s) | "
         "schema p50 / p95 (s) |",
         "|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
-        md.append(f"| {r['prompt_tokens']} | {r['prompt_tps_median']:.0f} | "
+        md.append(f"| {r['prompt_tokens']} | {r['prompt_tps_median']:.1f} | "
                   f"{r['gen_tps_median']:.1f} | {r['free_text_latency_p50_s']:.2f} / "
                   f"{r['free_text_latency_p95_s']:.2f} | {r['structured_latency_p50_s']:.2f} / "
                   f"{r['structured_latency_p95_s']:.2f} |")
@@ -188,7 +197,6 @@ def main() -> None:
         "Regenerate: `.venv/bin/python eval/bench_local_llm.py`.",
     ]
     (args.out / "local_llm.md").write_text("\n".join(md) + "\n")
-    print("\n".join(md))
 
 
 if __name__ == "__main__":

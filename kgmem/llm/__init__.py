@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from kgmem.llm.base import (
     LLM,
     BackendBase,
+    LLMContextError,
     LLMError,
     LLMOutputError,
     LLMResult,
@@ -77,7 +78,7 @@ def get_llm(settings: Settings, model: str | None = None, *, role: str = "answer
 
 
 __all__ = [
-    "LLM", "BackendBase", "LLMError", "LLMOutputError", "LLMResult", "LLMTimeout",
-    "LLMUnavailable", "Message", "ModelNotAllowed", "RawCompletion", "ROLES",
+    "LLM", "BackendBase", "LLMContextError", "LLMError", "LLMOutputError", "LLMResult",
+    "LLMTimeout", "LLMUnavailable", "Message", "ModelNotAllowed", "RawCompletion", "ROLES",
     "default_model_for", "get_llm",
 ]

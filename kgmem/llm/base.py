@@ -77,6 +77,10 @@ class LLMOutputError(LLMError):
         )
 
 
+class LLMContextError(LLMError, ValueError):
+    """The prompt plus ``max_tokens`` does not fit the model's context window."""
+
+
 class ModelNotAllowed(LLMError):
     """A model is refused by a configured rule (e.g. the Investigathon ≤4B-parameter limit)."""
 

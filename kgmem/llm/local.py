@@ -11,6 +11,7 @@ so calls on one model are serialised by a lock). This module never imports litel
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import json
 import threading
@@ -18,7 +19,14 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kgmem.llm.base import BackendBase, LLMTimeout, LLMUnavailable, Message, RawCompletion
+from kgmem.llm.base import (
+    BackendBase,
+    LLMContextError,
+    LLMTimeout,
+    LLMUnavailable,
+    Message,
+    RawCompletion,
+)
 
 if TYPE_CHECKING:
     from llama_cpp import Llama
@@ -36,6 +44,18 @@ DEFAULT_N_THREADS = 2
 _MODELS: dict[tuple[str, int, int], Llama] = {}
 _LOCKS: dict[tuple[str, int, int], threading.Lock] = {}
 _REGISTRY_LOCK = threading.Lock()
+
+
+def _close_all() -> None:
+    """Free loaded models before interpreter teardown (llama.cpp's own finaliser then fails)."""
+    with _REGISTRY_LOCK:
+        for llama in _MODELS.values():
+            llama.close()
+        _MODELS.clear()
+        _LOCKS.clear()
+
+
+atexit.register(_close_all)
 
 
 def packaged_gguf(package: str, filename: str) -> Path | None:
@@ -188,7 +208,7 @@ class LocalLLM(BackendBase):
         llama, lock = self._ensure()
         prompt_tokens = sum(self.count_tokens(m["content"]) for m in messages)
         if prompt_tokens + max_tokens > self.n_ctx:
-            raise ValueError(
+            raise LLMContextError(
                 f"prompt (~{prompt_tokens} tokens) + max_tokens ({max_tokens}) exceeds the "
                 f"context window of {self.model} ({self.n_ctx} tokens); shorten the context")
         deadline = None if timeout_s is None else time.monotonic() + timeout_s
