@@ -197,6 +197,9 @@ def compute_ordering(result: RetrievalResult) -> Computed:
         _ids(m, out)
     if dated[0][1].when.date() == dated[-1][1].when.date():  # type: ignore[union-attr]
         return out
+    if len(dated) > 2:  # "in what order did these happen: A, B and C"
+        out.answer = ", then ".join(f"{o} ({m.when.date()})" for o, m in dated)  # type: ignore[union-attr]
+        return out
     want_last = bool(re.search(r"\b(last|later|latest|most recent(ly)?|second)\b", plan.question, re.I))
     pick = dated[-1] if want_last else dated[0]
     other = dated[0] if want_last else dated[-1]

@@ -310,11 +310,20 @@ _SINCE_RE = re.compile(
     r"\bago\s+did\s+i\s+(.+?)\s*(?:\?|$)|\bhave passed since\s+(?:i\s+)?(.+?)\s*(?:\?|$)", re.I)
 
 
+_OPTIONS_FIRST_RE = re.compile(r"^\s*(?:the\s+|my\s+)?(.+?)\s+or\s+(?:the\s+|my\s+)?(.+?)\s*[:,;]\s*(?:which|what)\b", re.I)
+_ORDER_LIST_RE = re.compile(r"\b(?:order|sequence)\b[^:]*:\s*(.+?)\s*[?.]?$", re.I)
+_DET = re.compile(r"^(?:the|my|a|an)\s+", re.I)
+
+
 def _events(q: str, intent: Intent) -> list[str]:
     """Event/option phrases: the things whose dates a duration/ordering answer compares."""
     notes: list[str] = []
-    m = _OPTION_RE.search(q)
-    if m and intent in (Intent.ORDERING, Intent.PREFERENCE, Intent.SINGLE_FACT, Intent.WHEN, Intent.HISTORY):
+    lst = _ORDER_LIST_RE.search(q) if intent == Intent.ORDERING else None
+    m = _OPTION_RE.search(q) or _OPTIONS_FIRST_RE.search(q)
+    if lst:
+        parts = [p.strip() for p in re.split(r",\s*(?:and\s+|then\s+)?|\s+and\s+|\s+then\s+", lst.group(1)) if p.strip()]
+        notes += [f"option:{_DET.sub('', p)}" for p in parts if len(p) > 2]
+    elif m and intent in (Intent.ORDERING, Intent.PREFERENCE, Intent.SINGLE_FACT, Intent.WHEN, Intent.HISTORY):
         notes += [f"option:{m.group(1).strip()}", f"option:{m.group(2).strip()}"]
     if intent == Intent.DURATION:
         m = _BETWEEN_RE.search(q) or _FROM_TO_RE.search(q)

@@ -96,3 +96,14 @@ def test_model_failure_falls_back_to_memory(store) -> None:  # noqa: ANN001
     assert "jazz concert" in a.text and "LLMUnavailable" in a.extra["fallback"]
     b = ask(store, "Who did I go to the jazz concert with?", llm=None)
     assert "Maya" in b.text and b.extra["fallback"] == "no answer model configured"
+
+
+def test_ordering_of_three(store) -> None:  # noqa: ANN001
+    a = ask(store, "In what order did these happen: the jazz concert, buying the road bike and my move to Seattle?")
+    assert a.deterministic
+    assert a.text.index("jazz concert") < a.text.index("Seattle") < a.text.index("road bike")
+
+
+def test_spend_on_an_item_never_bought_abstains(store) -> None:  # noqa: ANN001
+    assert ask(store, "How much did I spend on the road bike?").text.startswith("$1,200")
+    assert ask(store, "How much did I spend on a kayak?").abstained

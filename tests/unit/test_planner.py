@@ -124,3 +124,12 @@ def test_entities_keywords_and_as_of() -> None:
 def test_rejects_empty_question() -> None:
     with pytest.raises(ValueError):
         plan_query("   ", QD)
+
+
+def test_ordering_option_forms() -> None:
+    p = plan_query("In what order did these happen: my trip to Quebec City, the day I started "
+                   "learning Italian and the day I bought a cast-iron skillet?", QD)
+    assert p.intent == Intent.ORDERING and len(plan_notes(p, "option")) == 3
+    p = plan_query("the photography meetup or the day I bought a robot vacuum: which one came earlier?", QD)
+    assert p.intent == Intent.ORDERING
+    assert plan_notes(p, "option") == ["photography meetup", "day I bought a robot vacuum"]
