@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -148,4 +149,4 @@ def report_cmd(
     if as_json:
         emit_json([load_run(d)[1] for d in [run, *(compare or [])]])
     else:
-        out.print(text, markup=False, highlight=False)
+        sys.stdout.write(text)  # raw Markdown: no console wrapping

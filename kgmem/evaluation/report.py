@@ -35,16 +35,32 @@ def load_run(run_dir: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         raise FileNotFoundError(f"{run_dir} is not a run directory (no {MANIFEST})")
     manifest = json.loads((run_dir / MANIFEST).read_text(encoding="utf-8"))
     records = read_predictions(run_dir / PREDICTIONS)
-    if (run_dir / SELECTION).is_file():
-        selected = set(json.loads((run_dir / SELECTION).read_text(encoding="utf-8"))["selected"])
-        records = [r for r in records if r["question_id"] in selected]
     summary = metrics.summarise(records)
+    if (run_dir / SELECTION).is_file():
+        selection = json.loads((run_dir / SELECTION).read_text(encoding="utf-8"))
+        selected = set(selection["selected"])
+        summary = metrics.summarise(r for r in records if r["question_id"] in selected)
+        cfg = manifest.get("config") or {}
+        if "scope" not in manifest:
+            from kgmem.evaluation.runner import EvalConfig, describe_scope
+
+            manifest["scope"] = describe_scope(
+                EvalConfig(split=str(cfg.get("split")), per_type=cfg.get("per_type"),
+                           seed=int(cfg.get("seed") or 0)),
+                len(selected), len(selection["all_ids"]))
+        manifest.setdefault("mode", "retrieval-only" if cfg.get("retrieval_only") else "answer")
+        summary["selected"] = len(selected)
+        summary["complete"] = summary["questions"] == len(selected) and not summary["failed"]
     old_path = run_dir / "summary.json"
     if old_path.is_file():
         old = json.loads(old_path.read_text(encoding="utf-8"))
         # keep the descriptive fields the runner wrote (scope, judge…); numbers are fresh
         for key, value in old.items():
             summary.setdefault(key, value)
+    # a run killed before its first summary still has its description in the manifest
+    for key in ("split", "system", "judge", "mode", "scope"):
+        if summary.get(key) is None and manifest.get(key) is not None:
+            summary[key] = manifest[key]
     return manifest, summary
 
 
@@ -63,12 +79,15 @@ def render_report(manifest: dict[str, Any], summary: dict[str, Any],
                   chart: str | None = CHART) -> str:
     """Markdown report of one run."""
     judge = summary.get("judge") or manifest.get("judge")
+    model = manifest.get("settings", {}).get("llm_model")
+    if summary.get("mode") == "retrieval-only":
+        model = "none (retrieval only)"
     lines = [
         f"# Evaluation: {summary.get('system', manifest.get('system'))} on "
         f"{summary.get('split', manifest.get('split'))}",
         "",
         f"- mode: {summary.get('mode', 'answer')}; scope: {summary.get('scope', '?')}",
-        f"- answer model: `{manifest.get('settings', {}).get('llm_model')}`; judge: "
+        f"- answer model: `{model}`; judge: "
         f"`{judge or 'none (no gold answers / retrieval only)'}`",
         f"- store: {manifest.get('settings', {}).get('store')}; embedder: "
         f"`{manifest.get('settings', {}).get('embed_model')}`",

@@ -483,6 +483,8 @@ def _run_locked(config: EvalConfig, settings: Settings, info: SplitInfo, dataset
             "started_at": datetime.now().isoformat(timespec="seconds"),
             "selected": len(selected),
             "total_in_split": len(selection["all_ids"]),
+            "mode": "retrieval-only" if config.retrieval_only else "answer",
+            "scope": describe_scope(config, len(selected), len(selection["all_ids"])),
         }
         _write_atomic(manifest_path, json.dumps(manifest, indent=2, default=str) + "\n")
 
@@ -596,20 +598,23 @@ def _evaluate_one(h: Haystack, stripped: Haystack, system: System, judge: Judge 
     return record
 
 
+def describe_scope(config: EvalConfig, n: int, total: int) -> str:
+    """One line saying which questions a run covers (reports print it next to every figure)."""
+    if config.per_type is not None:
+        return (f"stratified sample: up to {config.per_type} per question type (abstention its "
+                f"own stratum), seed {config.seed} — {n} of {total} questions")
+    if n < total:
+        return f"{n} of {total} questions (first in file order after filters)"
+    return f"all {total} questions"
+
+
 def build_summary(records: list[dict[str, Any]], run_dir: Path, info: SplitInfo,
                   selection: dict[str, Any], config: EvalConfig, style: str,
                   judge_name: str | None, system_name: str) -> dict[str, Any]:
     """Metrics plus what a reader needs to interpret them (scope, judge, sample design)."""
     summary = metrics.summarise(records)
-    total = len(selection["all_ids"])
+    scope = describe_scope(config, len(selection["selected"]), len(selection["all_ids"]))
     n = len(selection["selected"])
-    if config.per_type is not None:
-        scope = (f"stratified sample: up to {config.per_type} per question type (abstention its "
-                 f"own stratum), seed {config.seed} — {n} of {total} questions")
-    elif n < total:
-        scope = f"{n} of {total} questions (first in file order after filters)"
-    else:
-        scope = f"all {total} questions"
     summary.update({
         "split": info.name,
         "system": system_name,
