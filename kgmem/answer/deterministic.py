@@ -180,10 +180,17 @@ def compute_duration(result: RetrievalResult) -> Computed:
     return out
 
 
+def _second_person(phrase: str) -> str:
+    """"the day I bought my tent" → "the day you bought your tent" (answers speak to the user)."""
+    for a, b in ((r"\bI\b", "you"), (r"\bmy\b", "your"), (r"\bme\b", "you"), (r"\bI'm\b", "you're")):
+        phrase = re.sub(a, b, phrase)
+    return phrase
+
+
 def compute_ordering(result: RetrievalResult) -> Computed:
     plan = result.plan
     out = Computed()
-    options = plan_notes(plan, "option")
+    options = [_second_person(o) for o in plan_notes(plan, "option")]
     if len(options) < 2:
         return out
     matches = [match_event(o, result) for o in options]
