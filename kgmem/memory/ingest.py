@@ -6,9 +6,10 @@ embeddings (cached and batched), then one ``store.apply`` — so a session whose
 embedding fails leaves nothing half-written, and a re-run retries just that session.
 Sessions already stored are skipped (idempotent, incremental). ``haystack.labels`` is never read.
 
-What is embedded (measured in ``eval/bench_ingest.py``): every user and assistant turn (first
-:data:`EMBED_CHARS` characters: MiniLM reads 256 word pieces anyway; assistant turns stay
-retrievable for "what did you recommend" questions) and every fact's text. Entities are only
+What is embedded (measured in ``eval/bench_ingest.py``): every user turn (first
+:data:`EMBED_CHARS` characters: MiniLM reads 256 word pieces anyway), the head of every
+assistant turn (so "what did you recommend" stays vector-retrievable at a fraction of the cost;
+the full text is keyword-indexed by the store) and every fact's text. Entities are only
 keyword/graph-indexed. ``EmbedPolicy`` switches turns to user-only or off for measurement.
 """
 
@@ -34,10 +35,16 @@ ProgressFn = Callable[[int, int, str], None]
 
 @dataclass(frozen=True)
 class EmbedPolicy:
-    """Which nodes get vectors: turns (all / user only / none) and facts."""
+    """Which nodes get vectors: turns (all / user only / none) and facts.
+
+    ``assistant_chars`` caps the text of assistant turns that is embedded: their head usually
+    names what was recommended or stated, and embedding cost grows with length (measured in
+    eval/results/ingest.md); ``None`` embeds up to :data:`EMBED_CHARS` like user turns.
+    """
 
     turns: TurnPolicy = "all"
     facts: bool = True
+    assistant_chars: int | None = 400
 
 
 @dataclass
@@ -143,8 +150,13 @@ def _turn_texts(session: Session, policy: EmbedPolicy) -> list[tuple[str, str]]:
     """(turn id, text to embed) for the turns the policy embeds."""
     if policy.turns == "none":
         return []
-    return [(t.id, t.text[:EMBED_CHARS]) for t in session.turns
-            if t.text.strip() and (policy.turns == "all" or t.role == "user")]
+    out: list[tuple[str, str]] = []
+    for t in session.turns:
+        if not t.text.strip() or (policy.turns == "user" and t.role != "user"):
+            continue
+        cap = EMBED_CHARS if t.role == "user" or policy.assistant_chars is None else policy.assistant_chars
+        out.append((t.id, t.text[: min(cap, EMBED_CHARS)]))
+    return out
 
 
 class _MemoEmbedder:
