@@ -29,11 +29,12 @@ DEFAULT_HTTP_PORT = 7474
 #: Neo4j refuses initial passwords shorter than this
 MIN_PASSWORD_LEN = 8
 
-_REPO_ROOT = Path(__file__).resolve().parent.parent
-POM_PATH = _REPO_ROOT / "docker" / "neo4j-local" / "pom.xml"
+#: pom.xml and the conf template ship as package data (docker/neo4j-local is a link to them)
+_LOCAL_DIR = Path(__file__).resolve().parent / "resources" / "neo4j-local"
+POM_PATH = _LOCAL_DIR / "pom.xml"
 #: kgmem.grass and the saved queries (package data, also reachable as top-level schemas/browser)
 BROWSER_DIR = Path(__file__).resolve().parent / "resources" / "schemas" / "browser"
-CONF_TEMPLATE = _REPO_ROOT / "docker" / "neo4j-local" / "neo4j.conf.template"
+CONF_TEMPLATE = _LOCAL_DIR / "neo4j.conf.template"
 
 #: JVM flags the neo4j launcher would add (module opens for Netty/Lucene, G1, no JMX)
 _JVM_FLAGS = [
