@@ -276,7 +276,9 @@ def write_results_summary(run_dirs: list[Path], stem: Path, note: str = "") -> t
         lines += [note, ""]
     for e in entries:
         s = e["summary"]
-        lines += [f"- `{e['command']}` — {s.get('mode')}, {s.get('scope')}; git `{e['git_sha']}`; "
+        lines += [f"- `{e['command']}` — {s.get('mode')}, {s.get('scope')}; "
+                  f"**{s['questions']} recorded ({s['failed']} failed) of {s.get('selected')} "
+                  f"selected**; git `{e['git_sha']}`; "
                   f"dataset sha256 `{str(e['dataset_sha256'])[:16]}…`; generator "
                   f"{e['generator_version']}; answer model `{e['answer_model']}`; judge "
                   f"`{s.get('judge')}`"]
