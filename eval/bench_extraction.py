@@ -69,18 +69,28 @@ def _ratio(n: int, d: int) -> float | None:
     return round(n / d, 4) if d else None
 
 
-def run(split: str, tier: str, show_dev_misses: int) -> dict[str, Any]:
+def run(split: str, tier: str, show_dev_misses: int, gold_path: str | None = None,
+        limit: int | None = None) -> dict[str, Any]:
     settings = Settings.load()
     info = resolve_split(split, settings)
-    if info.gold_file is None or not info.gold_file.is_file():
-        raise SystemExit(f"split {split!r} has no gold sidecar (expected next to {info.path})")
-    gold = json.loads(info.gold_file.read_text(encoding="utf-8"))
+    gold_file = Path(gold_path) if gold_path else info.gold_file
+    if gold_file is None or not gold_file.is_file():
+        raise SystemExit(f"split {split!r} has no gold sidecar (expected next to {info.path}; or pass --gold)")
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
     questions: dict[str, dict[str, Any]] = gold["questions"]
     if tier != "rules":
         raise SystemExit("only --tier rules is measured offline (the LLM tier needs a model)")
     extractor = RuleExtractor()
 
-    haystacks = [strip_labels(h) for f in info.files for h in iter_haystacks(f, info.tag)]
+    haystacks = []
+    for f in info.files:
+        for h in iter_haystacks(f, info.tag):
+            if limit is not None and len(haystacks) >= limit:
+                break
+            haystacks.append(strip_labels(h))
+    if limit is not None:  # measure only the questions whose haystacks were loaded
+        loaded = {h.question_id for h in haystacks}
+        questions = {q: v for q, v in questions.items() if q in loaded}
     t0 = time.perf_counter()
     # extract every session once per unique content (as ingest does)
     cands: dict[tuple[str, str], list[CandidateFact]] = {}  # (question_id, source session id)
@@ -244,8 +254,10 @@ def main() -> None:
     ap.add_argument("--show-dev-misses", type=int, default=0)
     ap.add_argument("--out", default=str(ROOT / "eval" / "results"))
     ap.add_argument("--name", default="extraction")
+    ap.add_argument("--gold", default=None, help="gold sidecar to use (e.g. synthetic_s.gold.json for synthetic-s-oracle)")
+    ap.add_argument("--limit", type=int, default=None, help="measure only the first N haystacks")
     args = ap.parse_args()
-    res = run(args.split, args.tier, args.show_dev_misses)
+    res = run(args.split, args.tier, args.show_dev_misses, args.gold, args.limit)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     misses, fps = res.pop("dev_misses"), res.pop("dev_false_positives")

@@ -297,7 +297,11 @@ def _objects(v: "Token", preps: tuple[str, ...] = ()) -> list["Token"]:
 
 
 def _particle(v: "Token") -> str:
-    return " ".join(c.lower_ for c in v.children if c.dep_ == "prt")
+    """Verb particles, counting "back" as one whatever its label ("got back from")."""
+    parts = [c.lower_ for c in v.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back")]
+    if v.lemma_.lower() == "get" and any(c.dep_ == "prep" and c.lower_ == "through" for c in v.children):
+        parts.append("through")
+    return " ".join(parts)
 
 
 def _has_word(np: str, words: set[str]) -> bool:
@@ -568,7 +572,7 @@ def _travel_facts(v: "Token", lemma: str, prt: str) -> list[Triple]:
     out: list[Triple] = []
     if lemma == "be" and v.tag_ not in ("VBD",):
         return out
-    if lemma == "get" and prt != "back":
+    if lemma == "get" and "back" not in prt.split():
         return out
     if lemma == "take" and prt not in ("", "part"):
         return out
