@@ -37,8 +37,8 @@ class Memory:
     :mod:`kgmem.retrieval.recipes`).
     """
 
-    def __init__(self, settings: Settings | None = None, store: "MemoryStore | None" = None,
-                 llm: "LLM | None | Literal[False]" = None, embedder: "Embedder | None" = None,
+    def __init__(self, settings: Settings | None = None, store: MemoryStore | None = None,
+                 llm: LLM | None | Literal[False] = None, embedder: Embedder | None = None,
                  *, recipe: str | None = None, extractor: Any = None) -> None:
         self.settings = settings or Settings.load()
         self._store = store
@@ -46,13 +46,13 @@ class Memory:
         self._embedder = embedder
         self._extractor = extractor
         self.recipe = recipe
-        self._answerer: "Answerer | None" = None
+        self._answerer: Answerer | None = None
         self._extraction_cache: Any = None
 
     # ------------------------------------------------------------------ lazy parts
 
     @property
-    def store(self) -> "MemoryStore":
+    def store(self) -> MemoryStore:
         if self._store is None:
             from kgmem.store import open_store
 
@@ -60,7 +60,7 @@ class Memory:
         return self._store
 
     @property
-    def embedder(self) -> "Embedder":
+    def embedder(self) -> Embedder:
         if self._embedder is None:
             from kgmem.embeddings import embedder_from_settings
 
@@ -68,7 +68,7 @@ class Memory:
         return self._embedder
 
     @property
-    def llm(self) -> "LLM | None":
+    def llm(self) -> LLM | None:
         if self._llm is None:
             from kgmem.llm import get_llm
 
@@ -99,7 +99,7 @@ class Memory:
         return self._extraction_cache
 
     @property
-    def answerer(self) -> "Answerer":
+    def answerer(self) -> Answerer:
         if self._answerer is None:
             from kgmem.answer.answerer import Answerer
 
@@ -170,7 +170,7 @@ class Memory:
         if self._store is not None:
             self._store.close()
 
-    def __enter__(self) -> "Memory":
+    def __enter__(self) -> Memory:
         return self
 
     def __exit__(self, *exc: object) -> None:

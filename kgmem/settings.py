@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
@@ -98,7 +99,7 @@ class Settings(BaseModel):
         overrides: Mapping[str, Any] | None = None,
         env: Mapping[str, str] | None = None,
         config_file: Path | None = None,
-    ) -> "Settings":
+    ) -> Settings:
         """Resolve settings: overrides → environment → config file → defaults.
 
         ``None`` values in ``overrides`` mean "flag not given" and are skipped.

@@ -5,8 +5,13 @@ The datasets write times as ``2023/05/20 (Sat) 02:21`` (naive local time); kgmem
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from kgmem.models import Granularity
 
 _DATASET_RE = re.compile(
     r"^\s*(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})"
@@ -51,12 +56,6 @@ def format_dataset_date(value: datetime) -> str:
 # only a fallback for absolute spellings we do not cover, imported lazily (it is slow to import)
 # and cached per (text, base date).
 
-import calendar
-from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import lru_cache
-
-from kgmem.models import Granularity
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
@@ -363,22 +362,22 @@ def _resolve_match(kind: str, m: re.Match[str], base: datetime) -> ResolvedTime 
                             future=start > base)
     if kind in ("season_rel", "season_year"):
         season = g["season"].lower()
-        first = _SEASONS[season]
+        first_month = _SEASONS[season]
         which = re.sub(r"\s+", " ", (g.get("which") or "in the").lower())
         if g.get("y"):
             year = int(g["y"])
         else:
             # year of the most recent season that has started by the session date
-            cur_start = date(today.year, first, 1)
+            cur_start = date(today.year, first_month, 1)
             if cur_start > today:
-                cur_start = date(today.year - 1, first, 1)
+                cur_start = date(today.year - 1, first_month, 1)
             year = cur_start.year
             s_end = _add_months(cur_start, 3)
             in_progress = s_end > today
             if which == "last" and in_progress:
                 year -= 1
             elif which == "next":
-                year += 1 if True else 0
+                year += 1
         start, end = _season_interval(year, season)
         return ResolvedTime(text, start, end, "season", future=start > base)
     if kind == "year":

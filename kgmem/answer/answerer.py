@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kgmem import predicates as predicate_registry
 from kgmem.answer import abstain as abstain_mod
@@ -44,7 +44,7 @@ class Answerer:
     best-matching memory line (useful offline and in tests).
     """
 
-    def __init__(self, llm: "LLM | None" = None, *, context_tokens: int = 2000,
+    def __init__(self, llm: LLM | None = None, *, context_tokens: int = 2000,
                  deterministic_answers: bool = True, abstention: bool = True,
                  max_answer_tokens: int = 96, commit_aggregates: bool | None = None) -> None:
         self.llm = llm
@@ -94,7 +94,7 @@ class Answerer:
         ctx = build_context(result, count_tokens=self.count_tokens, budget=self.context_tokens, computed=lines)
         fact_ids = list(dict.fromkeys(computed.fact_ids + ctx.fact_ids))
         turn_ids = list(dict.fromkeys(computed.turn_ids + ctx.turn_ids))
-        base = dict(context=ctx.text, session_ids=ctx.session_ids,
+        base: dict[str, Any] = dict(context=ctx.text, session_ids=ctx.session_ids,
                     extra={"retrieved_session_ids": result.session_ids, "context_tokens": ctx.tokens,
                            "tokenizer": self.tokenizer_name, "intent": plan.intent.value,
                            "recipe": result.recipe, "computed": lines})

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+
 from kgmem import predicates as predicate_registry
 from kgmem import temporal
 from kgmem.models import Fact, Intent, Turn
@@ -122,8 +123,8 @@ def match_event(phrase: str, result: RetrievalResult) -> _Match | None:
             times = [ts.resolved for ts in temporal.find_time_expressions(sent, when) if not ts.resolved.future]
             if times:
                 when = times[0].start
-            key = (cov, -i)
-            if best_turn is None or key > best_turn[:2]:
+            turn_key = (cov, -i)
+            if best_turn is None or turn_key > best_turn[:2]:
                 best_turn = (cov, -i, _Match(when, cov * 0.9, phrase, turn=t))
     return best_turn[2] if best_turn else None
 

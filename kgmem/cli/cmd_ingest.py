@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from kgmem.store.base import MemoryStore
 
 
-def _settings(overrides: dict[str, Any]) -> "Settings":
+def _settings(overrides: dict[str, Any]) -> Settings:
     from kgmem.settings import Settings
 
     try:
@@ -24,7 +24,7 @@ def _settings(overrides: dict[str, Any]) -> "Settings":
         fail(str(exc))
 
 
-def build_extractor(settings: "Settings", tier: str) -> "Extractor":
+def build_extractor(settings: Settings, tier: str) -> Extractor:
     """The extractor for a tier (``llm`` goes through the LLM layer, falling back to rules)."""
     from kgmem.extraction.rules import RuleExtractor
 
@@ -38,7 +38,7 @@ def build_extractor(settings: "Settings", tier: str) -> "Extractor":
     fail(f"unknown extraction tier {tier!r}; use rules or llm")
 
 
-def resolve_user(store: "MemoryStore", user: str) -> str:
+def resolve_user(store: MemoryStore, user: str) -> str:
     """A full namespace key, or a bare question_id naming exactly one namespace."""
     from kgmem.ids import split_namespace
 

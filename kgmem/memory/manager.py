@@ -10,9 +10,9 @@ without re-reading the store per fact.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Sequence
 
 from kgmem import ids
 from kgmem.extraction.schema import CandidateFact
@@ -31,7 +31,7 @@ class ReconcileCounts:
     merged: int = 0
     noop: int = 0
 
-    def add(self, other: "ReconcileCounts") -> None:
+    def add(self, other: ReconcileCounts) -> None:
         self.added += other.added
         self.superseded += other.superseded
         self.merged += other.merged

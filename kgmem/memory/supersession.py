@@ -13,9 +13,9 @@ history and gets ``invalid_at`` = the superseding statement's ``observed_at``.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Sequence
 
 from kgmem.ids import normalise_name
 from kgmem.models import Fact, Supersession

@@ -13,9 +13,9 @@ Small models read short, dated, pre-computed contexts best, so the builder:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable, Iterable
 
 from kgmem.models import Fact, Intent, Turn
 from kgmem.retrieval.search import RetrievalResult, fact_date
@@ -207,8 +207,8 @@ def build_context(
                     continue
             text, used = new, n
         else:
+            assert isinstance(obj, Turn)
             t = obj
-            assert isinstance(t, Turn)
             if t.id in chosen_turns:
                 continue
             chosen_turns[t.id] = trim_turn(t.text, focus, max_turn_words)

@@ -241,8 +241,9 @@ def resolve_window(question: str, question_date: datetime | None) -> TimeWindow 
     m = re.search(rf"\b(on|since|after|before|by|until) ((?:{_MONTH_RE}\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?)|"
                   rf"(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH_RE}(?:,? \d{{4}})?)|(?:\d{{4}}[/-]\d{{1,2}}[/-]\d{{1,2}}))\b", q)
     if m:
-        d = _parse_date(m.group(2), qd)
-        if d is not None:
+        on_date = _parse_date(m.group(2), qd)
+        if on_date is not None:
+            d = on_date
             rel = m.group(1)
             if rel == "on":
                 return TimeWindow(start=_day(d), end=_end(d), expression=m.group(0))
@@ -375,8 +376,7 @@ def _entities_and_keywords(q: str) -> tuple[list[str], list[str], list[str]]:
         entities = re.findall(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", q)
         keywords = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]+", q) if w.lower() not in _STOP and len(w) > 1]
         nouns = list(keywords)
-    seen: set[str] = set()
-    kw = [k for k in keywords if not (k in seen or seen.add(k))]
+    kw = list(dict.fromkeys(keywords))
     return list(dict.fromkeys(entities)), kw, list(dict.fromkeys(nouns))
 
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from kgmem import predicates as predicate_registry
 from kgmem.models import Fact, Intent, QueryPlan, Session, Turn
@@ -75,7 +76,7 @@ def _in_window(when: datetime | None, plan: QueryPlan) -> bool:
 class Retriever:
     """Runs a :class:`Recipe` against a store for one user and plan."""
 
-    def __init__(self, store: "MemoryStore", embedder: "Embedder | None", recipe: str | Recipe | None = None,
+    def __init__(self, store: MemoryStore, embedder: Embedder | None, recipe: str | Recipe | None = None,
                  *, top_facts: int = 40, top_turns: int = 30) -> None:
         self.store = store
         self.embedder = embedder
@@ -248,7 +249,7 @@ class Retriever:
         return list(out)[:k]
 
 
-def search(store: "MemoryStore", embedder: "Embedder | None", user_id: str, plan: QueryPlan,
+def search(store: MemoryStore, embedder: Embedder | None, user_id: str, plan: QueryPlan,
            recipe: str | None = None) -> RetrievalResult:
     """One-call retrieval with a named recipe."""
     return Retriever(store, embedder, recipe).retrieve(user_id, plan)

@@ -7,9 +7,10 @@ model. Every method is scoped by ``user_id``; nothing crosses namespaces.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal, Protocol, Sequence, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Turn
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from retrieval_fixture import QUESTION_DATE, USER, HashEmbedder, build_store
 
 from kgmem.answer.abstain import decide
 from kgmem.answer.answerer import Answerer
@@ -13,8 +14,6 @@ from kgmem.llm.base import LLMUnavailable
 from kgmem.llm.fake import FakeLLM
 from kgmem.retrieval.planner import plan_query
 from kgmem.retrieval.search import Retriever
-
-from retrieval_fixture import QUESTION_DATE, USER, HashEmbedder, build_store
 
 
 @pytest.fixture(scope="module")

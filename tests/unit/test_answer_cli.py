@@ -7,11 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from retrieval_fixture import USER, build_store
 from typer.testing import CliRunner
 
 from kgmem.cli import app
-
-from retrieval_fixture import USER, build_store
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,11 +16,11 @@ from kgmem.temporal import format_dataset_date, parse_dataset_date
 
 def test_models_reject_tz_aware_datetimes() -> None:
     with pytest.raises(ValidationError, match="naive"):
-        Session(id="s", user_id="u", started_at=datetime(2023, 5, 20, tzinfo=timezone.utc))
+        Session(id="s", user_id="u", started_at=datetime(2023, 5, 20, tzinfo=UTC))
     with pytest.raises(ValidationError, match="naive"):
         Fact(
             id="f", user_id="u", subject_id="e", predicate="lives_in", text="t",
-            observed_at=datetime(2023, 1, 1), invalid_at=datetime(2023, 2, 1, tzinfo=timezone.utc),
+            observed_at=datetime(2023, 1, 1), invalid_at=datetime(2023, 2, 1, tzinfo=UTC),
             session_id="s",
         )
 

@@ -4,9 +4,9 @@ as-of, recipes, and the context builder's token budget."""
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import pytest
+from retrieval_fixture import QUESTION_DATE, USER, HashEmbedder, build_store
 
 from kgmem.llm.tokens import approx_token_count
 from kgmem.models import Fact, Intent
@@ -15,8 +15,6 @@ from kgmem.retrieval.fusion import project, resolve_supersession, rrf
 from kgmem.retrieval.planner import plan_query
 from kgmem.retrieval.recipes import RECIPES, get_recipe
 from kgmem.retrieval.search import Retriever
-
-from retrieval_fixture import QUESTION_DATE, USER, HashEmbedder, build_store
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +137,7 @@ def test_context_is_dated_sorted_and_within_budget(store) -> None:  # noqa: ANN0
 
 
 def test_trim_turn_keeps_the_relevant_sentence() -> None:
-    text = " ".join(["Filler sentence number %d about nothing." % i for i in range(40)]
+    text = " ".join([f"Filler sentence number {i} about nothing." for i in range(40)]
                     + ["My sister Maya loves jazz concerts."] + ["More filler here." for _ in range(20)])
     out = trim_turn(text, {"maya", "jazz"}, max_words=20)
     assert "Maya loves jazz" in out and len(out.split()) <= 22

