@@ -40,6 +40,8 @@ _LEARN = {"learn", "study", "practice", "practise", "take", "teach", "start", "p
 _INTENT = {"want", "plan", "hope", "consider", "think", "wish", "need", "try", "like", "love",
            "decide", "intend", "aim", "expect", "dream", "mean", "would", "prefer", "use",
            "wonder", "afford", "forget", "refuse", "promise"}
+_INTENT_FORMS = {"going", "gon", "forgot", "wanted", "planned", "hoped", "tried", "needed", "meant",
+                 "decided", "doubt", "wish", "intend", "supposed", "about"}
 _MODALS = {"might", "may", "would", "could", "should", "will", "'ll", "wo", "shall", "must"}
 _BLOCK_ADV = {"almost", "nearly", "never", "hardly"}
 
@@ -198,7 +200,7 @@ def blocked(t: "Token") -> bool:
             return True
         if v.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "whether") for c in v.children):
             return True
-        if v.head.i != v.i and v.dep_ in ("xcomp", "ccomp") and (v.head.lemma_.lower() in _INTENT or v.head.lower_ in ("going", "gon")):
+        if v.head.i != v.i and v.dep_ in ("xcomp", "ccomp") and (v.head.lemma_.lower() in _INTENT or v.head.lower_ in _INTENT_FORMS):
             return True
     return False
 
@@ -335,7 +337,12 @@ def _verb_facts(v: "Token", lemma: str) -> list[Triple]:
         targets = _objects(v, ("to", "into", "in")) or [
             g for c in v.children if c.dep_ == "dobj" and c.lemma_ == "move"
             for p in c.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+        # "moved into our new place in Oakland": the place hangs under the housing noun
+        targets += [g for t in list(targets) if t.lemma_.lower() in ("place", "apartment", "flat", "house", "home", "condo", "city")
+                    for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "near") for g in p.children if g.dep_ == "pobj"]
         for t in targets:
+            if t.lemma_.lower() in ("place", "apartment", "flat", "house", "home", "condo"):
+                continue
             if (p := _place(t)):
                 out.append(("lives_in", p, "place"))
                 break
@@ -576,6 +583,10 @@ def _travel_facts(v: "Token", lemma: str, prt: str) -> list[Triple]:
         return out
     if lemma == "take" and prt not in ("", "part"):
         return out
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_ in _TRANSPORT for c in v.children):
+        for t in _objects(v, ("to",)):  # "took the train to Porto"
+            if (p := _place(t)) and not _is_person_or_place_other(t):
+                return [("visited", p, "place")]
     preps = ("to", "in", "from", "through", "around", "across", "at") if lemma != "visit" else ()
     if lemma in ("visit", "tour", "explore", "check", "attend", "catch", "run", "join"):
         preps = ()
@@ -613,6 +624,14 @@ def _travel_facts(v: "Token", lemma: str, prt: str) -> list[Triple]:
                             if g.dep_ == "pobj" and (pl := _place(g)):
                                 out.append(("visited", pl, "place"))
     return out
+
+
+_TRANSPORT = {"train", "bus", "ferry", "flight", "plane", "boat", "coach", "overnight", "redeye", "red-eye", "car", "shuttle"}
+
+
+def _is_person_or_place_other(t: "Token") -> bool:
+    ent = _entity(t)
+    return ent is not None and ent.label_ in ("PERSON", "DATE", "TIME")
 
 
 def _event_np(t: "Token") -> str:

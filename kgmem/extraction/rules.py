@@ -119,7 +119,7 @@ _FAMILY = (
 )
 _PARTNER = "girlfriend|boyfriend|wife|husband|partner|fiancé|fiancée|fiance|fiancee|spouse"
 
-_ADV = r"(?:(?:just|recently|finally|also|actually|officially|now|already|even|really|totally|then|eventually|since|first)\s+)*"
+_ADV = r"(?:(?:just|recently|finally|also|actually|officially|now|already|even|really|totally|then|eventually|since|first|absolutely|truly|fully|strictly|mostly|completely|basically|currently|still|happily)\s+)*"
 _I = r"\b(?:I|[Ww]e|[Mm]y\s+(?:" + _PARTNER + r")\s+and\s+I)"
 _HAVE = r"(?:'ve|\s+have|\s+had|'d)?\s+"
 #: optional perfect/pluperfect auxiliary glued to "I" ("I've", "I had") before the verb
@@ -134,7 +134,7 @@ _STOP_WORDS = {
     "i", "we", "it", "he", "she", "they", "you", "is", "was", "were", "are", "has", "had",
     "have", "will", "would", "can", "could", "should", "might", "must", "called", "named",
     "-", "–", "—", "(", "and/or", "plus", "like", "than", "then", "every", "each", "per",
-    "i've", "i'm", "i'd", "i'll", "we've", "we're", "we'd",
+    "i've", "i'm", "i'd", "i'll", "we've", "we're", "we'd", "off", "via", "online",
 }
 _LEADING_DROP = re.compile(
     r"^(?:(?:a|an|the|my|our|his|her|their|some|this|that|these|those|another|new|brand[- ]new|"
@@ -153,7 +153,7 @@ _HYPOTHETICAL = re.compile(
     r"dream(?:ing)? of|someday|one day|eventually want)\b",
     re.IGNORECASE,
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|My|we|We|our|Our|me|myself|[Rr]ent|[Ll]ease)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|My|we|We|our|Our|me|myself|us|[Rr]ent|[Ll]ease|[Hh]ello|[Nn]othing\s+beats|(?:since|after)\s+getting|[Nn]ow\s+that)\b")
 #: "the new Tesla arrived" names the user's car without a first-person word
 _NEW_CAR = re.compile(r"\b(?:[Mm]y|[Tt]he|[Oo]ur)\s+(?:brand[- ])?new\s+(?:" + _CAR_BRANDS + r")\b")
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9*])|\n+")
@@ -195,6 +195,40 @@ def _trim_phrase(text: str, max_words: int = 8, keep_case_runs: bool = True) -> 
     # drop trailing filler
     phrase = re.sub(r"\s+(?:too|as well|again|today|now|though|lol|haha)$", "", phrase, flags=re.IGNORECASE)
     return phrase.strip(",.;:!?\"'“”() ")
+
+
+_TITLE_SMALL = {"of", "the", "in", "and", "a", "an", "on", "for", "to", "at", "with", "from", "by", "&", "or", "is", "de", "la"}
+
+
+def _title_phrase(text: str, max_words: int = 10) -> str:
+    """A work's title: quoted text, or capitalised words joined by small words and a subtitle colon
+    ("Lessons in Chemistry", "Dune: Part Two"); a trailing small word is dropped."""
+    text = text.strip()
+    m = re.match(r"^[\"“'‘*_]+(.+?)[\"”'’*_]+", text)
+    if m:
+        return m.group(1).strip()
+    words: list[str] = []
+    for raw in text.split():
+        w = raw.strip("\"“”()")
+        bare = w.rstrip(",.;!?")
+        if not bare:
+            break
+        if bare[0].isupper() or bare[0].isdigit():
+            if words and re.fullmatch(r"I(?:'(?:ve|m|d|ll))?|We(?:'(?:ve|re|d))?", bare):
+                break
+            words.append(bare)
+        elif words and bare.lower() in _TITLE_SMALL:
+            words.append(bare)
+        else:
+            break
+        if bare != w or len(words) >= max_words:  # punctuation ends the title
+            if not w.endswith(":"):
+                break
+    while words and words[-1].lower() in _TITLE_SMALL:
+        words.pop()
+    if words and words[0].lower() in ("the",) and len(words) == 1:
+        return ""
+    return " ".join(words)
 
 
 def _proper_phrase(text: str, max_words: int = 6) -> str:
@@ -309,7 +343,7 @@ def _job_emit(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None
 
 def _title_only(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None]]:
     t = _trim_phrase(m.group("title"), 5)
-    if t and re.search(rf"\b(?:{_JOB_HEADS})s?$", t, re.IGNORECASE):
+    if t and re.search(rf"\b(?:{_JOB_HEADS})s?(?:$|\s+of\b)", t, re.IGNORECASE):
         return [("job_title", t, None)]
     return []
 
@@ -430,10 +464,10 @@ _RULES: list[_Rule] = [
     _Rule("my_phone", _rx(r"\b[Mm]y\s+(?:new\s+)?(?:phone|smartphone|cell\s?phone)\s+is\s+(?:a|an|the)\s+" + _OBJ),
           _obj(predicate="phone", vtype="item", max_words=5)),
     # -- reading, watching, visiting, attending
-    _Rule("read", _rx(_I + _HAVE0 + _ADV + r"(?:finished\s+reading|finished|read|started\s+reading|am\s+reading|'m\s+reading|devoured|re-?read)\s+(?:the\s+(?:book|novel|memoir)\s+)?(?P<obj>[\"“'*_][^\"”'*_]+[\"”'*_]|[A-Z][^,;:!?\n]*)"),
-          _obj(predicate="read_book", vtype="item", max_words=10)),
-    _Rule("watched", _rx(_I + _HAVE0 + _ADV + r"(?:watched|saw|finished\s+watching|binge-?watched|started\s+watching|rewatched)\s+(?:the\s+(?:movie|film|show|series|documentary)\s+)?(?P<obj>[\"“'*_][^\"”'*_]+[\"”'*_]|[A-Z][^,;:!?\n]*)"),
-          _obj(predicate="watched", vtype="item", max_words=10)),
+    _Rule("read", _rx(_I + _HAVE0 + _ADV + r"(?:finished\s+reading|finished|read|started\s+reading|am\s+reading|'m\s+reading|been\s+reading|devoured|re-?read|got\s+through|(?:am|'m)\s+halfway\s+through)\s+(?:the\s+(?:book|novel|memoir)\s+)?(?P<obj>[\"“'*_][^\"”'*_]+[\"”'*_]|[A-Z][^,;:!?\n]*)"),
+          lambda m, s: [("read_book", v, "item")] if (v := _title_phrase(m.group("obj"))) else []),
+    _Rule("watched", _rx(_I + _HAVE0 + _ADV + r"(?:watched|saw|finished\s+watching|binge-?watched|started\s+watching|rewatched|(?:been|am|'m)\s+(?:binge-?|re)?watching|ended\s+up\s+watching)\s+(?:the\s+(?:movie|film|show|series|documentary)\s+)?(?P<obj>[\"“'*_][^\"”'*_]+[\"”'*_]|[A-Z][^,;:!?\n]*)"),
+          lambda m, s: [("watched", v, "item")] if (v := _title_phrase(m.group("obj"))) else []),
     _Rule("visited", _rx(_I + _HAVE0 + _ADV + r"(?:visited|went\s+(?:back\s+)?to|traveled\s+to|travelled\s+to|flew\s+to|took\s+a\s+(?:trip|vacation|holiday)\s+to|went\s+on\s+a\s+(?:trip|vacation|holiday)\s+to|got\s+back\s+from\s+(?:a\s+(?:trip|vacation|holiday)\s+to\s+)?|spent\s+(?:a|two|three|four|five|six|seven|ten|\d+|the)\s+(?:days?|weeks?|nights?|weekend|months?)\s+in|was\s+in)\s+" + _CAP_OBJ),
           _visit_emit),
     _Rule("attended", _rx(_I + _HAVE0 + _ADV + r"(?:attended|went\s+(?:along\s+)?to|was\s+at|got\s+to\s+go\s+to|participated\s+in|took\s+part\s+in|volunteered\s+at|(?:am|'m)\s+(?:still\s+)?(?:tired|exhausted|recovering|sore|hungover)\s+from|(?:just\s+)?got\s+back\s+from)\s+(?P<obj>(?:a|an|the|my|our|his|her|their)\s+[^,;:!?\n]+)", re.IGNORECASE),
@@ -445,7 +479,7 @@ _RULES: list[_Rule] = [
     _Rule("allergic", _rx(r"\bI(?:'m|\s+am)\s+" + _ADV + r"(?:severely\s+|very\s+|mildly\s+|deathly\s+|super\s+|really\s+|so\s+|extremely\s+|slightly\s+)?allergic\s+to\s+" + _OBJ + r"|\bI\s+have\s+(?:a|an)\s+(?:severe\s+|mild\s+)?(?P<obj2>[\w\s-]{2,30}?)\s+allergy", re.IGNORECASE),
           lambda m, s: [("allergic_to", v, "item")] if (v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 4)) else [],
           change=False),
-    _Rule("favourite", _rx(r"\b[Mm]y\s+(?:absolute\s+|all-time\s+|new\s+)?favou?rite\s+(?P<kind>[\w\s]{2,25}?)\s+(?:is|has\s+to\s+be|these\s+days\s+is|right\s+now\s+is)\s+(?:definitely\s+|probably\s+|still\s+|now\s+)?" + _OBJ),
+    _Rule("favourite", _rx(r"\b[Mm]y\s+(?:absolute\s+|all-time\s+|new\s+)?favou?rite\s+(?P<kind>[\w\s]{2,25}?)\s+(?:is|has\s+to\s+be|these\s+days\s+is|right\s+now\s+is|has\s+always\s+been|was\s+always|will\s+always\s+be|remains|is\s+still)\s+(?:definitely\s+|probably\s+|still\s+|now\s+)?" + _OBJ),
           _fav_emit, change=False),
     _Rule("prefer", _rx(r"\bI\s+" + _ADV + r"(?:much\s+|generally\s+|usually\s+|always\s+|definitely\s+|strongly\s+)?(?:prefer|love|like|enjoy|adore)\s+(?!to\b|it\b|that\b|this\b|them\b|you\b|your\b|how\b|what\b|the\s+idea\b)" + _OBJ),
           _likes_emit("likes"), change=False),
@@ -526,7 +560,7 @@ _RULES += [
     _Rule("returned_from", _rx(_I + _HAVE0 + _ADV + r"(?:returned\s+from|made\s+it\s+to|stopped\s+(?:by|in)|passed\s+through|toured|explored|spent\s+(?:a|the|two|three|four|five|\d+)\s+(?:days?|weeks?|nights?|weekend|afternoon|morning|evening)\s+(?:in|exploring|visiting))\s+" + _CAP_OBJ
               + r"|\b(?:while\s+I\s+was|during\s+my\s+(?:time|stay|trip)|my\s+(?:stay|time))\s+in\s+" + _CAP_OBJ.replace("obj", "obj2")),
           lambda m, s: [("visited", v, "place")] if (v := _proper_phrase(m.group("obj") or m.group("obj2") or "")) else []),
-    _Rule("cost_me", _rx(r"\b(?:cost\s+(?:me\s+)?|set\s+me\s+back\s+|(?:I\s+)?paid\s+|spent\s+|for\s+|was\s+|at\s+)(?:about\s+|around\s+|only\s+|just\s+)?\$(?P<amt>\d[\d,]*(?:\.\d{2})?)"),
+    _Rule("cost_me", _rx(r"\b(?:cost\s+(?:me\s+|us\s+)?|set\s+me\s+back\s+|(?:I\s+)?paid\s+|spent\s+|for\s+|was\s+|at\s+)(?:about\s+|around\s+|only\s+|just\s+)?\$(?P<amt>\d[\d,]*(?:\.\d{2})?)"),
           lambda m, s: [("spent", m.group("amt").replace(",", ""), None)] if _PURCHASE_CUE.search(s.text) else []),
     _Rule("ended_up", _rx(_I + _HAVE0 + _ADV + r"(?:ended\s+up\s+(?:buying|getting|ordering)|caved\s+and\s+(?:bought|got|ordered)|bought\s+myself)\s+" + _OBJ),
           _bought_emit),
@@ -595,10 +629,69 @@ _RULES += [
           lambda m, s: [("drives", v, "item")] if (v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 5)) else [], change=False),
 ]
 
+_MODES = (r"(?:e-?bikes?|bikes?|bicycles?|tram|trams|trains?|subway|metro|underground|tube|bus|buses|car|"
+          r"foot|e-?scooters?|scooters?|ferry|motorcycle|motorbike|skateboard|moped|light\s+rail|streetcar|"
+          r"cable\s+car|carpool|rideshare)")
+_COMMUTE_CUE = re.compile(r"\b(?:commut\w*|get(?:ting)?\s+to\s+(?:work|the\s+office|campus)|go(?:ing)?\s+in|head(?:ing)?\s+in|"
+                          r"travel(?:l?ing)?\s+to\s+(?:work|the\s+office)|ride\s+in|to\s+(?:work|the\s+office))\b", re.IGNORECASE)
+
+
+def _commute_mode(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None]]:
+    """A transport phrase ("on the subway", "by tram") in a first-person commuting clause."""
+    if not _COMMUTE_CUE.search(s.text) and not re.search(r"\bI\s+(?:usually|always|mostly|now)\s+(?:travel|go|get\s+around)\b", s.text):
+        return []
+    head = s.masked[: m.start()]
+    if re.search(r"\binstead\s+of\s*$", head):
+        return []  # "commuting by tram instead of on the subway": the old mode
+    return [("commute", re.sub(r"\s+", " ", m.group(0)).strip().lower().replace("e bike", "e-bike"), None)]
+
+
+_RULES += [
+    _Rule("commute_mode", _rx(r"\b(?:by|on)\s+(?:the\s+|an?\s+|my\s+)?" + _MODES + r"\b(?!\s+(?:ride|trip|station|stop|lane|tickets?)\b)"),
+          _commute_mode, change=False),
+    _Rule("hello_new", _rx(r"\b[Hh]ello,?\s+(?:my\s+)?(?:new\s+)?(?P<obj>(?:" + _CAR_BRANDS + r"|" + _PHONE_BRANDS + r"|Samsung)(?:\s+[A-Z0-9][\w-]*)*)"),
+          lambda m, s: [("phone" if re.search(rf"\b(?:{_PHONE_BRANDS}|Samsung)\b", m.group("obj")) else "drives",
+                         m.group("obj").strip(), "item")]),
+    _Rule("since_getting", _rx(r"\b(?:since|after)\s+(?:getting|buying|switching\s+to|upgrading\s+to)\s+(?:the|my|a|an)\s+(?:new\s+)?(?P<obj>(?:" + _CAR_BRANDS + r"|" + _PHONE_BRANDS + r"|Samsung)(?:\s+[A-Z0-9][\w-]*)*)"),
+          lambda m, s: [("phone" if re.search(rf"\b(?:{_PHONE_BRANDS}|Samsung)\b", m.group("obj")) else "drives",
+                         m.group("obj").strip(), "item")]),
+    _Rule("pb_inverted", _rx(r"(?P<v>\b\d{1,2}:\d{2}(?::\d{2})?)\s+(?:is|was)\s+(?:now\s+)?my\s+(?:new\s+)?(?:best|PB|PR|personal\s+best|personal\s+record|fastest)\b"
+              + r"|\b(?:ran|clocked|did|finished)\s+(?:a|my|the)\s+[\w\s-]{0,20}?(?:5k|10k|marathon|half|mile)\s+in\s+(?P<v2>\d{1,2}:\d{2}(?::\d{2})?)[^.!?]{0,30}?\b(?:PB|PR|personal\s+best|best\s+time|record)"),
+          lambda m, s: [("running_pb", m.group("v") or m.group("v2"), None)], change=False),
+    _Rule("rent_paying", _rx(r"\b(?:I|[Ww]e)?(?:'m|'re|\s+am|\s+are)?\s*(?:now\s+|still\s+)?pay(?:ing|s)?\s+(?P<v>" + _AMOUNT + r")\s+(?:a\s+month\s+|per\s+month\s+|monthly\s+|each\s+month\s+)?(?:in|for|on|of)\s+rent"),
+          lambda m, s: [("rent", m.group("v"), None)]),
+]
+
+_DRINKS = (r"(?:coffee|espresso|latte|cappuccino|flat\s+white|cortado|americano|macchiato|mocha|cold\s+brew|tea|"
+           r"green\s+tea|black\s+tea|matcha|chai|rooibos|oolong|earl\s+grey|kombucha|hot\s+chocolate|"
+           r"lemonade|smoothies?|beer|IPA|stout|wine|red\s+wine|white\s+wine|ros[eé]|prosecco|champagne|cider|"
+           r"whisky|whiskey|bourbon|gin|tequila|mezcal|rum|sake|soju|margaritas?|mojitos?|negronis?|"
+           r"sparkling\s+water|seltzer|yerba\s+mate|horchata|boba|bubble\s+tea|orange\s+juice|milkshakes?)")
+
+_RULES += [
+    # superlative idioms over a drink name the favourite drink: "nothing beats matcha", "I live on espresso"
+    _Rule("fav_drink_idiom", _rx(r"\b(?:[Nn]othing\s+beats|I\s+(?:basically\s+|practically\s+)?live\s+on|I\s+can't\s+(?:live|function)\s+without|I(?:'m|\s+am)\s+(?:totally\s+|completely\s+)?addicted\s+to)\s+(?:a\s+(?:good|hot|cold|strong)\s+|my\s+(?:morning\s+)?)?(?P<obj>" + _DRINKS + r")\b", re.IGNORECASE),
+          lambda m, s: [("favourite_drink", m.group("obj").lower(), "item")], change=False),
+]
+
+_RULES += [
+    _Rule("engaged_to", _rx(r"\b(?:I|[Ww]e)(?:'m|\s+am|\s+got|'ve\s+gotten|\s+just\s+got|\s+recently\s+got|\s+was|\s+got\s+happily)?\s+(?:engaged|married)\s+to\s+(?P<name>[A-Z][a-z]+)\b"),
+          lambda m, s: [("partner_name", m.group("name"), "person")]),
+    _Rule("called_her", _rx(r"\b(?:named|called)\s+(?:him|her|it|them)\s+(?P<name>[A-Z][a-z]+)"),
+          lambda m, s: [("pet_name", m.group("name"), "person")] if re.search(rf"\b(?:{_PETS})s?\b", s.text, re.I) else []),
+    _Rule("now_in", _rx(r"\b(?:now\s+I(?:'m|\s+am)|I(?:'m|\s+am)\s+now)\s+(?:living\s+|based\s+)?in\s+" + _CAP_OBJ + r"|\bI(?:'m|\s+am)\s+in\s+(?P<obj2>[A-Z][\w .'-]*?)\s+now\b"),
+          lambda m, s: [("lives_in", v, "place")] if (v := _proper_phrase(m.group("obj") or m.group("obj2") or "")) else []),
+    _Rule("trip_through", _rx(r"\b(?:(?:road\s+)?trip|tour|drive|vacation|holiday|week|weekend|fortnight|(?:few|couple\s+of|two|three|four|five|\d+)\s+(?:days|weeks|nights))\s+(?:through|around|across|in|exploring)\s+" + _CAP_OBJ),
+          lambda m, s: [("visited", v, "place")] if (v := _proper_phrase(m.group("obj"))) and re.search(
+              r"\b(?:I|[Ww]e)\b[^.!?]*\b(?:did|took|had|spent|enjoyed|after|back|from|finished|wrapped|loved)\b|\b(?:[Mm]y|[Oo]ur|after|from)\b", s.text[:m.start()]) else []),
+    _Rule("lang_practice", _rx(r"\bI(?:'m|\s+am|'ve\s+been|\s+have\s+been)?\s+" + _ADV + r"(?:brushing\s+up\s+on|practi[cs]ing|improving|working\s+on|polishing)\s+(?:my\s+)?(?P<lang>" + _LANGUAGES + r")\b"),
+          _const("speaks_language", "lang", "item", lower=False), change=False),
+]
+
 _PURCHASE_CUE = re.compile(r"\b(?:bought|buy|purchased|ordered|picked\s+up|grabbed|got|paid|spent|cost|splurged|set\s+me\s+back)\b", re.IGNORECASE)
 
 _ASSISTANT_RULES: list[_Rule] = [
-    _Rule("recommend", _rx(r"\bI(?:'d|\s+would)?\s+(?:highly\s+|strongly\s+|definitely\s+|personally\s+)?(?:recommend|suggest)(?:ing)?\s+(?:checking\s+out\s+|trying\s+(?:out\s+)?|visiting\s+|reading\s+|watching\s+|listening\s+to\s+|going\s+(?:to|with)\s+|that\s+you\s+(?:try|visit|read|watch|check\s+out)\s+)?" + _OBJ),
+    _Rule("recommend", _rx(r"\bI(?:'d|\s+would)?\s+(?:highly\s+|strongly\s+|definitely\s+|personally\s+)?(?:recommend|suggest)(?:ing)?\s+(?:checking\s+out\s+|trying\s+(?:out\s+)?|starting\s+with\s+|going\s+for\s+|picking\s+up\s+|grabbing\s+|visiting\s+|reading\s+|watching\s+|listening\s+to\s+|going\s+(?:to|with)\s+|that\s+you\s+(?:try|visit|read|watch|check\s+out)\s+)?" + _OBJ),
           _obj(predicate="assistant_recommended", vtype="item", max_words=10), change=False),
     _Rule("you_should", _rx(r"\b[Yy]ou\s+(?:should|could|might|may)\s+(?:definitely\s+|also\s+)?(?:try|check\s+out|consider|visit|read|watch|listen\s+to|look\s+into|enjoy)\s+(?:visiting\s+|trying\s+|reading\s+|watching\s+)?" + _OBJ),
           _obj(predicate="assistant_recommended", vtype="item", max_words=10), change=False),
@@ -607,6 +700,10 @@ _ASSISTANT_RULES: list[_Rule] = [
     _Rule("would_be", _rx(r"\b(?:it|my\s+(?:top\s+)?(?:pick|choice|recommendation|suggestion)|the\s+(?:best|top)\s+(?:pick|choice|option|fit))\s+(?:would\s+be|is|has\s+to\s+be)\s+(?!a\s+good|great|fine|important|best|better)" + _CAP_OBJ
               + r"|\bI(?:'d|\s+would)\s+(?:go|pick|choose)\s+(?:with\s+)?" + _CAP_OBJ.replace("obj", "obj2")),
           lambda m, s: [("assistant_recommended", v, "item")] if _valid_value(v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 10)) else [],
+          change=False),
+    # "My top pick for a rainy weekend would be Sapiens", "my recommendation for you is …"
+    _Rule("pick_for", _rx(r"\b[Mm]y\s+(?:top\s+|first\s+|personal\s+|main\s+)?(?:pick|choice|recommendation|suggestion|vote)\s+(?:for\s+[^;:!?\n]{1,60}?\s+)?(?:would\s+(?:have\s+to\s+)?be|is|has\s+to\s+be)\s+(?!a\s+good|great|fine|important)" + _OBJ),
+          lambda m, s: [("assistant_recommended", v, "item")] if _valid_value(v := _trim_phrase(m.group("obj"), 10)) else [],
           change=False),
     _Rule("how_about", _rx(r"\b(?:[Hh]ow\s+about|[Ww]hat\s+about|[Gg]o\s+for|[Yy]ou\s+can't\s+go\s+wrong\s+with|[Mm]y\s+suggestion(?:\s+would\s+be|\s+is|:))\s+" + _OBJ
               + r"|(?:^|\.\s+)(?P<obj2>[A-Z][^,;:!?\n]{1,60}?)\s+(?:would\s+be|is)\s+(?:a\s+|an\s+|your\s+)?(?:great|excellent|perfect|solid|good|top|ideal|best)\s+(?:choice|pick|option|fit|bet|match)"),
@@ -621,6 +718,7 @@ _NOT_HOBBIES = {
     "saying", "wondering", "seeing", "noticing", "talking", "living", "eating", "wearing",
     "considering", "saving", "paying", "keeping", "putting", "asking", "sleeping", "waking",
     "studying", "preparing", "researching", "writing", "building", "dating", "seeing", "spending",
+    "commuting", "driving", "riding", "moving", "traveling", "travelling", "buying", "selling",
 }
 _BOLD_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+\*\*(?P<name>[^*]{2,80}?)\*\*")
 
@@ -752,7 +850,7 @@ class RuleExtractor:
                     continue
                 out.append(self._make(sent, pred, value, vtype, pred not in _STATIVE, when, date))
         out = [f for f in (_canonical(f) for f in out) if f is not None]
-        if not out and doc is not None and when is not None and not hypothetical:
+        if not out and doc is not None and when is not None and not hypothetical and not when.future:
             place = _visited_from_doc(doc)
             if place:
                 out.append(self._make(sent, "visited", place, "place", True, when, date))
@@ -855,7 +953,9 @@ def _canonical(f: CandidateFact) -> CandidateFact | None:
         f.value = str(n)
     elif f.predicate in ("drives", "phone", "bought"):
         f.value = re.sub(r"^(?:(?:19|20)\d\d\s+)", "", f.value)
-        f.value = re.sub(r"^(?:(?:a|an)\s+)?(?:pair|set|couple)\s+of\s+", "", f.value, flags=re.IGNORECASE)
+        f.value = re.sub(r"^(?:(?:a|an|some|good|nice|great|cheap|decent|fancy|cute|gorgeous|beautiful|"
+                         r"new|brand-new)\s+)*(?:(?:pair|set|couple|box|bag)\s+of\s+)?",
+                         "", f.value, flags=re.IGNORECASE) or f.value
     elif f.predicate == "pet_name" and f.value.lower() in ("him", "her", "it", "them"):
         return None
     return f
@@ -912,6 +1012,8 @@ def _event_from_doc(doc: "Doc", sent: _Sentence) -> str | None:
             continue
         if tok.pos_ == "AUX" and tok.lower_ not in ("had", "have", "'ve", "did"):
             continue
+        if tok.tag_ not in ("VBD", "VBN", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "might", "may", "could", "should") for c in tok.children):
+            continue  # an event is a past clause: "I turn 45 tomorrow", "I'll visit" are not
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj or subj[0].lower_ not in ("i", "we"):
             continue

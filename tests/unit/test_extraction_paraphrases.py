@@ -1,6 +1,6 @@
 """The rules tier on an independent, hand-written paraphrase set (not the generator's templates).
 
-``tests/fixtures/extraction/paraphrases.jsonl`` holds natural chat sentences, one per line, with
+``tests/fixtures/extraction/paraphrases.jsonl`` (and ``paraphrases_round2.jsonl``) hold natural chat sentences, one per line, with
 the (predicate, value) facts they must yield (``expect``), facts that are acceptable but not
 required (``allow``; value ``"*"`` accepts any value) and negatives (``expect: []``: hypotheticals,
 negations, other people, questions) that must yield nothing. Run this file as a script to list
@@ -25,7 +25,10 @@ sys.path.insert(0, str(ROOT))
 from kgmem.extraction.rules import RuleExtractor  # noqa: E402
 from kgmem.ids import normalise_name  # noqa: E402
 
-FIXTURE = ROOT / "tests" / "fixtures" / "extraction" / "paraphrases.jsonl"
+FIXTURES = ROOT / "tests" / "fixtures" / "extraction"
+FIXTURE = FIXTURES / "paraphrases.jsonl"
+#: written after round 1 was passing, measured blind first (recall 0.60, precision 0.84), then fixed
+ROUND2 = FIXTURES / "paraphrases_round2.jsonl"
 DAY = datetime(2023, 5, 20, 11, 0)
 _LEAD = re.compile(r"^(?:(?:a|an|the|my|our|new|brand new|brand-new|used)\s+)+")
 
@@ -100,7 +103,7 @@ def score(extractor: RuleExtractor, rows: list[dict[str, Any]]) -> Score:
 
 @pytest.fixture(scope="module")
 def para_score() -> Score:
-    return score(RuleExtractor(), load_rows())
+    return score(RuleExtractor(), load_rows() + load_rows(ROUND2))
 
 
 def test_fixture_is_varied() -> None:
@@ -119,7 +122,7 @@ def test_paraphrase_precision(para_score: Score) -> None:
 
 
 if __name__ == "__main__":
-    res = score(RuleExtractor(), load_rows())
+    res = score(RuleExtractor(), load_rows() + load_rows(ROUND2))
     for m in res.misses:
         print("MISS", m)
     for m in res.false_positives:
