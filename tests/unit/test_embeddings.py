@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import numpy as np
@@ -44,3 +45,37 @@ def test_unknown_model_offline_is_a_clear_error(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(EmbeddingError, match="cannot load embedding model 'no-such/model-xyz'"):
         load_embedder("no-such/model-xyz")
+
+
+needs_onnx = pytest.mark.skipif(
+    importlib.util.find_spec("onnxruntime") is None, reason="onnxruntime is not installed"
+)
+
+
+@needs_onnx
+def test_onnx_backend_matches_sentence_transformers() -> None:
+    texts = ["I adopted a puppy", "We got a new dog " * 80, "The tax return is due in April", "ok"]
+    torch_vecs = load_embedder(backend="torch").embed(texts)
+    onnx = load_embedder(backend="onnx")
+    assert onnx.name == load_embedder(backend="torch").name  # same vectors → same cache entries
+    vecs = onnx.embed(texts)
+    assert vecs.shape == (4, 384) and vecs.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+    assert float((vecs * torch_vecs).sum(axis=1).min()) > 0.999
+    # order and batching do not change a text's vector
+    assert np.allclose(onnx.embed(texts[::-1])[::-1], vecs, atol=1e-5)
+
+
+@needs_onnx
+def test_int8_backend_is_close_and_cached_apart(tmp_path: Path) -> None:
+    texts = ["I adopted a puppy", "We got a new dog", "The tax return is due in April"]
+    q = load_embedder(backend="onnx-int8")
+    assert q.name.endswith("#int8")
+    vecs = q.embed(texts)
+    assert float((vecs * load_embedder(backend="onnx").embed(texts)).sum(axis=1).min()) > 0.95
+    assert vecs[0] @ vecs[1] > vecs[0] @ vecs[2] + 0.2
+
+
+def test_unknown_backend_is_a_clear_error() -> None:
+    with pytest.raises(EmbeddingError, match="KGMEM_EMBED_BACKEND='gpu'"):
+        load_embedder(backend="gpu")
