@@ -353,8 +353,13 @@ def test_longmemeval_present_files_are_only_verified(tmp_path: Path) -> None:
 
 
 def test_longmemeval_from_a_hub_compatible_endpoint(
-    tmp_path: Path, server: tuple[str, ServerState]
+    tmp_path: Path, server: tuple[str, ServerState], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import huggingface_hub.constants as hf_constants
+
+    # the test suite runs with HF_HUB_OFFLINE=1 (models load from packages); this test is online
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr(hf_constants, "HF_HUB_OFFLINE", False)
     base, state = server
     prefix = "/datasets/xiaowu0162/longmemeval-cleaned/resolve/main/"
     oracle = b'[{"question_id": "q"}]'
