@@ -22,14 +22,25 @@ Triple = tuple[str, str, "str | None"]
 
 _RELOCATE = {"move", "relocate", "settle", "emigrate", "immigrate", "transfer"}
 _LIVE = {"live", "reside", "base"}
-_ACQUIRE = {"buy", "purchase", "order", "get", "snag", "grab", "score", "splurge", "treat",
+_ACQUIRE = {"buy", "purchase", "order", "get", "snag", "grab", "score", "splurge", "treat", "nab", "cop",
+            "bag", "preorder", "pre-order", "shell", "spring", "fork", "blow",
             "upgrade", "invest", "pick", "adopt", "rescue", "acquire", "bring", "switch", "lease",
             "drop"}
-_PURCHASE = {"buy", "purchase", "order", "snag", "grab", "score", "splurge", "treat", "invest",
+_PURCHASE = {"buy", "purchase", "order", "snag", "grab", "score", "splurge", "treat", "invest", "nab", "cop",
+             "bag", "preorder", "pre-order", "shell", "spring", "fork", "blow",
              "pick", "acquire", "get", "drop"}
 _READ = {"read", "reread", "devour", "finish"}
 _WATCH = {"watch", "binge", "rewatch", "see", "catch", "stream"}
-_TRAVEL = {"visit", "go", "fly", "travel", "drive", "get", "return", "backpack", "tour",
+_NOT_TRAVEL = {"live", "move", "relocate", "settle", "work", "grow", "bear", "raise", "study", "buy",
+               "purchase", "order", "get", "born", "base", "reside", "call", "text", "email", "meet",
+               "date", "marry", "ship", "deliver", "send", "mail", "pick", "grab", "snag", "find", "leave",
+               "quit", "say", "tell", "hear", "learn", "know", "think", "plan", "book", "want", "hope"}
+_TRIP_NOUNS = {"trip", "visit", "vacation", "holiday", "getaway", "excursion", "jaunt", "escape", "detour",
+               "layover", "stopover", "pilgrimage", "tour", "weekend", "week", "day", "road-trip", "cruise",
+               "honeymoon", "break", "stay"}
+_TRAVEL = {"visit", "go", "fly", "travel", "drive", "get", "return", "backpack", "tour", "stay", "land",
+           "arrive", "hop", "pop", "swing", "stop", "pass", "roam", "wander", "sail", "camp", "ski",
+           "honeymoon", "celebrate", "end", "venture", "trek", "bike", "cycle", "train", "commute",
            "explore", "spend", "be", "head", "road", "trip", "hike", "cruise", "vacation",
            "holiday", "take"}
 _ATTEND = {"attend", "go", "be", "check", "participate", "take", "get", "make", "run", "join",
@@ -379,6 +390,23 @@ def _verb_facts(v: "Token", lemma: str) -> list[Triple]:
     # -- travel and attendance
     if lemma in _TRAVEL or lemma in _ATTEND:
         out.extend(_travel_facts(v, lemma, prt))
+    # -- any past first-person clause located in a named place: "I stayed in Oslo", "we ate our way through Lima"
+    located = lemma not in _NOT_TRAVEL or lemma in _PURCHASE  # "picked up souvenirs in Oaxaca": the user was there
+    if located and v.tag_ in ("VBD", "VBN") and not any(p == "visited" for p, _, _ in out):
+        preps = ("in",) if lemma in _PURCHASE else ("to", "in", "through", "around", "across", "into", "over", "at", "from")
+        for t in _objects(v, preps):
+            ent = _entity(t)
+            if ent is not None and ent.label_ in ("GPE", "LOC"):  # strict NER here: the verb says nothing
+                out.append(("visited", ent.text, "place"))
+                break
+        for c in v.children:  # "made a quick trip to Oslo", "booked a weekend in Rome"
+            if c.dep_ == "dobj" and c.lemma_.lower() in _TRIP_NOUNS:
+                for t in _objects(c, ("to", "in", "around", "through")) if False else [
+                        g for p_ in c.children if p_.dep_ == "prep" and p_.lower_ in ("to", "in", "around", "through")
+                        for g in p_.children if g.dep_ == "pobj"]:
+                    if (pl := _place(t)):
+                        out.append(("visited", pl, "place"))
+                        break
     # -- hobbies, instruments, languages
     if lemma in _HOBBY_VERBS | _LEARN:
         out.extend(_skill_facts(v, lemma, prt))
@@ -441,7 +469,10 @@ def _work_facts(v: "Token", lemma: str) -> list[Triple]:
     if org_preps:
         for t in _objects(v, org_preps):
             name = _proper(t)
-            if name and not _is_person_or_place(t):
+            ent = _entity(t)
+            # NER often calls a two-word employer a PERSON; after "at" it is a workplace
+            at_ok = ent is not None and ent.label_ == "PERSON" and t.head.lower_ == "at" and len(ent) > 1
+            if name and (not _is_person_or_place(t) or at_ok):
                 if _GYM_WORDS.search(name):
                     if lemma in ("work", "join", "start"):
                         out.append(("gym", name, "org"))
@@ -509,10 +540,12 @@ def _acquire_facts(v: "Token", lemma: str, prt: str) -> list[Triple]:
     out: list[Triple] = []
     if lemma == "pick" and prt != "up":
         return out
-    if lemma == "drop" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in v.children):
+    if lemma in ("drop", "blow") and not any(c.dep_ == "prep" and c.lower_ == "on" for c in v.children):
         return out
-    if lemma in ("splurge", "invest", "drop"):
+    if lemma in ("splurge", "invest", "drop", "blow"):
         objs = _objects(v, ("on", "in"))
+    elif lemma in ("shell", "spring", "fork"):
+        objs = _objects(v, ("for", "on"))
     elif lemma == "treat":
         objs = _objects(v, ("to",))
     elif lemma in ("upgrade", "switch"):
@@ -685,3 +718,54 @@ def _skill_facts(v: "Token", lemma: str, prt: str) -> list[Triple]:
             if c.dep_ == "dobj" and c.lower_ in _LANGUAGES:
                 out.append(("speaks_language", c.text.capitalize(), "item"))
     return out
+
+
+# --------------------------------------------------------------------------- impersonal statements
+
+_READ_CUES = {"read", "page-turner", "novel", "book", "memoir", "audiobook"}
+_WATCH_CUES = {"watch", "rewatch", "movie", "film", "show", "series", "screen", "cinema", "theater",
+               "theatre", "binge", "episode", "season", "finale", "documentary", "imax"}
+
+
+def impersonal_facts(doc: "Doc", past: bool) -> list[Triple]:
+    """Pronoun-less statements about the user's own life, read from the subject of a past clause:
+    "Osaka was amazing last week" → visited, "The charity gala was a blast" → attended,
+    "Piranesi was such a good read" → read_book, "Knives Out was fun to rewatch" → watched."""
+    out: list[Triple] = []
+    for v in doc:
+        if v.dep_ not in ("ROOT", "ccomp", "conj") or v.pos_ not in ("AUX", "VERB") or any(c.dep_ == "neg" for c in v.children):
+            continue
+        is_past = v.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in v.children)
+        if not (is_past or (past and v.tag_ not in ("VBZ", "VBP", "MD"))):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in v.children):
+            continue
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in ("i", "we", "it", "that", "this", "he", "she", "they", "you", "there"):
+            continue
+        if subj.left_edge.i > 3:
+            continue  # the sentence's topic, not a name buried in a clause
+        rest = {t.lower_ for t in doc if t.i > subj.i} | {t.lemma_.lower() for t in doc if t.i > subj.i}
+        ent = _entity(subj)
+        np = _np(subj)
+        if ent is not None and ent.label_ in ("GPE", "LOC"):
+            out.append(("visited", ent.text, "place"))
+        elif _has_word(np, _EVENT_NOUNS) and subj.lemma_.lower() in _EVENT_NOUNS:
+            out.append(("attended", _event_np(subj), "item"))
+        elif subj.text[:1].isupper() and (title := _lead_title(doc, v) or _proper(subj)) and not (
+                ent is not None and ent.label_ in ("GPE", "LOC", "NORP", "DATE", "TIME")):
+            if rest & _READ_CUES:
+                out.append(("read_book", title, "item"))
+            elif rest & _WATCH_CUES:
+                out.append(("watched", title, "item"))
+    return out
+
+
+def _lead_title(doc: "Doc", v: "Token") -> str | None:
+    """The capitalised words opening the sentence before its verb ("Knives Out was…")."""
+    words = [t for t in doc[: v.i] if not t.is_punct]
+    if not words or len(words) > 8 or not words[0].text[:1].isupper():
+        return None
+    if not all(t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in ("of", "the", "and", "in", "a", "on", "to", "for") for t in words):
+        return None
+    return " ".join(t.text for t in words)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
-from kgmem.extraction.deps import _HOBBIES, _NOT_GOODS, dep_facts, word_number
+from kgmem.extraction.deps import _HOBBIES, _NOT_GOODS, dep_facts, impersonal_facts, word_number
 from kgmem.extraction.schema import CandidateFact, ExtractionResult
 from kgmem.temporal import ResolvedTime, TimeSpan, find_time_expressions
 
@@ -143,7 +143,7 @@ _LEADING_DROP = re.compile(
 )
 _NEGATION = re.compile(
     r"\b(?:not|never|n't|no longer|don't|didn't|won't|haven't|hasn't|wasn't|can't|cannot|"
-    r"couldn't|wouldn't|shouldn't|hardly)\b",
+    r"couldn't|wouldn't|shouldn't|hardly|no\s+way)\b",
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
@@ -362,6 +362,9 @@ def _bought_emit(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | N
         return []
     if value.split()[-1].lower() in _NOT_GOODS or value.split()[0].lower() in _NOT_HOBBIES | _HOBBIES:
         return []  # "got an email", "picked up running": not purchases
+    if re.match(r"(?i)(?:finally|just|already|yesterday|today|recently|again|back|promotion|promoted|job|raise)\b", value) \
+            or re.search(r"\b(?:showed\s+up|arrived|came|finally)\b", value):
+        return []  # "the machine I ordered finally showed up" is handled by the relative-clause rule
     out: list[tuple[str, str, str | None]] = [("bought", value, "item")]
     if re.search(rf"\b(?:{_CAR_BRANDS})\b", value) and not re.search(r"\b(?:toy|model kit|poster)\b", value, re.I):
         out.append(("drives", value, "item"))
@@ -688,7 +691,91 @@ _RULES += [
           _const("speaks_language", "lang", "item", lower=False), change=False),
 ]
 
-_PURCHASE_CUE = re.compile(r"\b(?:bought|buy|purchased|ordered|picked\s+up|grabbed|got|paid|spent|cost|splurged|set\s+me\s+back)\b", re.IGNORECASE)
+_RULES += [
+    # impersonal residence: "Home is Rotterdam now", "Rotterdam has been home since May", "the move to Oslo"
+    _Rule("home_is", _rx(r"\b[Hh]ome\s+(?:is|has\s+been|'s)\s+(?:now\s+|officially\s+|finally\s+)?" + _CAP_OBJ
+              + r"|(?:^|[,;:]\s*|\b(?:[Nn]ow|[Ss]o)\s+)(?P<obj2>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+(?:is|has\s+been|'s)\s+(?:now\s+|officially\s+|finally\s+)?(?:my\s+|our\s+)?(?:new\s+)?home\b"
+              + r"|\b[Tt]he\s+(?:big\s+)?move\s+(?:(?:from\s+[A-Z][\w .'-]*?\s+)?to)\s+" + _CAP_OBJ.replace("obj", "obj3") + r"(?=[^.!?]*\b(?:done|over|finished|complete|went|was|is|has|behind)\b)"),
+          lambda m, s: [("lives_in", v, "place")] if (v := _proper_phrase(m.group("obj") or m.group("obj2") or m.group("obj3") or "")) else []),
+    _Rule("the_trip", _rx(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:quick\s+|short\s+|weekend\s+|day\s+|road\s+|recent\s+|last\s+)*(?:trip|visit|getaway|flight|drive)\s+(?:to|back\s+from)\s+" + _CAP_OBJ
+              + r"(?=[^.!?]*\b(?:was|were|went|had|felt|turned\s+out|ended|got)\b)"),
+          _visit_emit),
+    _Rule("new_job_at", _rx(r"\b(?:[Tt]he|[Mm]y|[Aa])\s+new\s+(?:job|role|position|gig)\s+(?:at|with)\s+(?P<org>[A-Z][^,;:!?\n]*?)(?=[,;:!?.\n]|$|\s+(?:is|has|was|went|starts|started|feels|keeps|pays))"),
+          _job_emit),
+    _Rule("promotion_to", _rx(r"\b(?:[Pp]romotion|[Pp]romoted)\s+to\s+(?:a\s+|an\s+)?(?P<title>[^,;:!?\n]+)"),
+          _title_only),
+]
+
+_RULES += [
+    _Rule("fragment_trip", _rx(r"^(?:(?:[Jj]ust|[Ff]inally|[Oo]h|[Ss]o|[Aa]nd)\s+)*(?:[Bb]ack\s+from|(?:\w+\s+)?(?:days?|weeks?|nights?|weekend|afternoon)\s+in)\s+" + _CAP_OBJ),
+          _visit_emit),
+    _Rule("life_in", _rx(r"\b(?:[Ll]ife|[Ll]iving|[Tt]hings|[Ee]veryday\s+life)\s+(?:here\s+)?in\s+(?P<obj>[A-Z][\w .'-]*?)\s+(?:is|are|has|feels|seems|means)\b"),
+          lambda m, s: [("lives_in", v, "place")] if (v := _proper_phrase(m.group("obj"))) else [], change=False),
+    _Rule("fragment_title", _rx(r"^(?:[\w ]{1,20}:\s+)?(?:[Oo]fficially|[Nn]ow|[Ff]inally)\s+(?:a|an)\s+(?P<title>[^,;:!?\n]+)"),
+          _title_only),
+    _Rule("fragment_been_at", _rx(r"^(?:[Bb]een|[Ww]orking)\s+(?:at|with|for)\s+(?P<org>[A-Z][^,;:!?\n]*?)\s+(?:for|since)\b"),
+          _job_emit, change=False),
+    _Rule("pet_appos_name", _rx(r"(?:^|[,;]\s*)(?P<name>[A-Z][a-z]+),\s+(?:my|our)\s+(?:new\s+|little\s+|sweet\s+|old\s+|rescue\s+)?(?P<species>" + _PETS + r")\b"),
+          _pet_emit, change=False),
+    _Rule("lessons", _rx(r"\b(?P<lang>" + _LANGUAGES + r")\s+(?:lessons|classes|class|practice|homework|tutoring|course|immersion)\b"),
+          _const("speaks_language", "lang", "item", lower=False), change=False),
+    _Rule("inst_lessons", _rx(r"\b(?:[Mm]y\s+)?(?P<inst>" + _INSTRUMENTS + r")\s+(?:lessons|practice|class|teacher|recital|playing)\b", re.IGNORECASE),
+          _const("plays_instrument", "inst", "item"), change=False),
+    _Rule("salary_colon", _rx(r"\b[Ss]alary\s*:\s*(?P<v>" + _AMOUNT + r")"),
+          lambda m, s: [("salary", m.group("v"), None)], change=False),
+]
+
+_MONEY_ANY = r"(?:[$£€]\s?\d[\d,]*(?:\.\d{2})?|\d[\d,]*(?:\.\d{2})?\s?(?:dollars|bucks|euros|pounds|USD|EUR|GBP)\b)"
+
+_RULES += [
+    # any price in a purchase sentence: "$165", "165 bucks", "€40"
+    _Rule("price_any", _rx(r"(?P<amt>" + _MONEY_ANY + r")"),
+          lambda m, s: [("spent", m.group("amt"), None)] if _PURCHASE_CUE.search(s.text) and not re.search(
+              r"\b(?:rent|salary|a\s+year|per\s+year|annually|a\s+month|per\s+month|an\s+hour|per\s+hour)\b", s.text[m.end(): m.end() + 20] + " " + s.text[max(0, m.start() - 25): m.start()], re.I) else []),
+    _Rule("likes_more", _rx(r"\bI(?:'ve|\s+have)?\s+(?:been\s+)?" + _ADV + r"(?:loving|digging|enjoying|into|obsessed\s+with|hooked\s+on|(?:grown|come)\s+to\s+(?:love|like|appreciate)|(?:grown\s+)?fond\s+of|partial\s+to)\s+(?!it\b|that\b|this\b|them\b|you\b)" + _OBJ
+              + r"|(?:^|[,;:]\s*)(?P<obj2>[A-Za-z][\w' -]{2,40}?)\s+(?:never\s+gets\s+old|is\s+(?:totally\s+|so\s+)?my\s+(?:jam|thing|vibe)|always\s+hits\s+the\s+spot)"),
+          lambda m, s: [("likes", v, "item")] if _valid_value(v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 6)) else [],
+          change=False),
+    _Rule("dislikes_more", _rx(r"\bI\s+" + _ADV + r"(?:loathe|detest|despise|can't\s+bear|cannot\s+bear|can't\s+handle|(?:am|'m)\s+(?:so\s+|really\s+)?(?:sick|tired)\s+of|(?:am|'m)\s+(?:so\s+|really\s+)?over|have\s+never\s+liked|'ve\s+never\s+liked|never\s+liked|never\s+enjoy|don't\s+(?:really\s+)?(?:enjoy|care\s+for|do)|do\s+not\s+(?:enjoy|care\s+for))\s+(?!it\b|that\b|this\b|them\b|you\b|to\b)" + _OBJ
+              + r"|(?:^|[,;:]\s*)(?P<obj2>[A-Za-z][\w' -]{2,40}?)\s+(?:drives?\s+me\s+(?:crazy|nuts|insane|up\s+the\s+wall)|gets?\s+on\s+my\s+nerves|(?:is|are)\s+(?:the\s+worst|a\s+hard\s+pass|a\s+no-go|a\s+dealbreaker))"),
+          lambda m, s: [("dislikes", v, "item")] if _valid_value(v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 6)) else [],
+          change=False, allow_negation=True),
+    _Rule("watched_more", _rx(_I + _HAVE0 + _ADV + r"(?:got\s+around\s+to\s+watching|streamed|caught\s+up\s+on|put\s+on|got\s+to\s+see|went\s+to\s+see|sat\s+through|started\s+on)\s+(?:the\s+(?:movie|film|show|series|documentary)\s+)?(?P<obj>[\"“'*_][^\"”'*_]+[\"”'*_]|[A-Z][^,;:!?\n]*)"),
+          lambda m, s: [("watched", v, "item")] if (v := _title_phrase(m.group("obj"))) else []),
+    _Rule("pet_called", _rx(r"\b(?:[Mm]y|[Oo]ur)\s+(?:new\s+|little\s+|sweet\s+|old\s+|rescue\s+)?(?P<species>" + _PETS + r")\s+(?:is\s+(?:called|named)|goes\s+by|answers\s+to)\s+(?P<name>[A-Z][a-z]+)"
+              + r"|\b(?P<name2>[A-Z][a-z]+)\s+(?:\((?:my|our)\s+(?P<species2>" + _PETS + r")\)|the\s+(?P<species3>" + _PETS + r")\b)"),
+          lambda m, s: ([("has_pet", (m.group("species") or m.group("species2") or m.group("species3")).lower(), "item")]
+                        + [("pet_name", m.group("name") or m.group("name2"), "person")])
+          if (m.group("name") or re.search(r"\b(?:my|our)\b", s.text, re.I)) else [], change=False),
+]
+
+_RULES += [
+    # "the espresso machine I ordered finally showed up", "the Galaxy S24 I just got has…"
+    _Rule("rel_purchase", _rx(r"\b[Tt]he\s+(?:new\s+)?(?P<obj>[\w][\w\s-]{1,40}?)\s+(?:that\s+)?(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?(?:bought|got|ordered|picked\s+up|grabbed|purchased)\b"),
+          _bought_emit),
+    _Rule("rel_purchase_device", _rx(r"\b[Tt]he\s+(?:new\s+)?(?P<obj>(?:Samsung\s+)?(?:" + _PHONE_BRANDS + r"|" + _CAR_BRANDS + r")(?:\s+[A-Z0-9][\w-]*)*)\s+(?:that\s+)?(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?(?:bought|got|ordered|picked\s+up)\b"),
+          lambda m, s: [("phone" if re.search(rf"\b(?:{_PHONE_BRANDS}|Samsung)\b", m.group("obj")) else "drives", m.group("obj").strip(), "item")]),
+    _Rule("my_colleague_at", _rx(r"\b(?:[Mm]y\s+(?:manager|boss|team|coworkers?|co-workers?|colleagues?|office|employer|company|workplace|day\s+job|job)|[Dd]ay\s+job)\s+(?:is\s+)?(?:at|with)\s+(?P<org>[A-Z][^,;:!?\n]*?)(?=[,;:!?.\n]|$|\s+(?:is|are|has|keeps|was|were|wants|just|and|for|since)\b)"),
+          _job_emit, change=False),
+    _Rule("renting_in", _rx(r"\b(?:I|[Ww]e)(?:'ve|\s+have|'m|\s+am|'re|\s+are)?\s+(?:been\s+)?" + _ADV + r"(?:renting|leasing|sharing|subletting)\s+(?:a|an|the|my|our)\s+(?:small\s+|tiny\s+|little\s+|new\s+)?(?:flat|apartment|house|room|studio|place|condo|loft)\s+in\s+" + _CAP_OBJ),
+          lambda m, s: [("lives_in", v, "place")] if (v := _proper_phrase(m.group("obj"))) else [], change=False),
+    _Rule("fav_plain", _rx(r"(?:^|[,;:]\s*)(?P<obj>[A-Za-z][\w' -]{1,40}?)\s+(?:are|is|will\s+always\s+be|has\s+always\s+been|have\s+always\s+been|remains?)\s+(?:still\s+|easily\s+|definitely\s+)?my\s+(?:absolute\s+|all-time\s+|top\s+)?favou?rite(?:\s+(?P<kind>food|dish|meal|cuisine|snack|dessert|drink|beverage|coffee|tea|band|artist|singer|music|genre|song|album|sport|team))?\b"),
+          lambda m, s: ([("favourite_drink", m.group("obj").strip().lower(), "item")] if not m.group("kind") and re.fullmatch(_DRINKS + r"s?", m.group("obj").strip(), re.I)
+                        else _fav_emit(m, s) if m.group("kind") else [("likes", m.group("obj").strip(), "item")]),
+          change=False),
+    _Rule("gym_called", _rx(r"\b(?:gym|studio|club|box)\s+(?:called|named)\s+(?P<obj>[A-Z][^,;:!?\n]*)"),
+          lambda m, s: [("gym", v, "org")] if (v := _proper_phrase(m.group("obj"))) and not _NEGATION.search(s.text[: m.start()][-40:]) else []),
+    _Rule("job_pays", _rx(r"\b(?:[Tt]he\s+(?:new\s+)?(?:job|role|position|gig)|[Mm]y\s+(?:new\s+)?(?:job|role|position|employer|company)|[Tt]hey|[Ii]t)\s+pays?\s+(?:me\s+)?(?:about\s+|around\s+)?(?P<v>" + _AMOUNT + r")\s+(?:a\s+year|per\s+year|annually|yearly)"),
+          lambda m, s: [("salary", m.group("v"), None)], change=False),
+    _Rule("rent_fragment", _rx(r"^(?:[Nn]ow\s+|[Ss]till\s+)?[Pp]aying\s+(?P<v>" + _AMOUNT + r")\s+(?:a|per)\s+month\s+(?:for|on)\s+(?:a|an|the|my|our)\s+(?:new\s+|tiny\s+|small\s+)?(?:studio|apartment|flat|place|room|one-bedroom|two-bedroom|house|condo)"),
+          lambda m, s: [("rent", m.group("v"), None)]),
+    _Rule("tore_through", _rx(_I + _HAVE0 + _ADV + r"(?:tore|ripped|flew|blew|raced|powered|breezed|plowed|ploughed)\s+through\s+(?P<obj>[\"“'*_][^\"”'*_]+[\"”'*_]|[A-Z][^,;:!?\n]*)"),
+          lambda m, s: [("read_book", v, "item")] if (v := _title_phrase(m.group("obj"))) else []),
+    _Rule("blew_money", _rx(_I + _HAVE0 + _ADV + r"(?:blew|dropped|burned|wasted)\s+(?P<amt>" + _MONEY_ANY + r")\s+on\s+" + _OBJ),
+          lambda m, s: [("spent", m.group("amt"), None)] + ([("bought", v, "item")] if _valid_value(v := _trim_phrase(m.group("obj"), 6)) else [])),
+]
+
+_PURCHASE_CUE = re.compile(r"\b(?:bought|buy|purchased|ordered|picked\s+up|grabbed|got|paid|spent|cost|splurged|set\s+me\s+back|snagged|nabbed|scored|dropped|shelled\s+out|sprang\s+for|forked\s+out|treated\s+myself|came\s+to|ran\s+me|price[d]?|blew|bagged)\b", re.IGNORECASE)
 
 _ASSISTANT_RULES: list[_Rule] = [
     _Rule("recommend", _rx(r"\bI(?:'d|\s+would)?\s+(?:highly\s+|strongly\s+|definitely\s+|personally\s+)?(?:recommend|suggest)(?:ing)?\s+(?:checking\s+out\s+|trying\s+(?:out\s+)?|starting\s+with\s+|going\s+for\s+|picking\s+up\s+|grabbing\s+|visiting\s+|reading\s+|watching\s+|listening\s+to\s+|going\s+(?:to|with)\s+|that\s+you\s+(?:try|visit|read|watch|check\s+out)\s+)?" + _OBJ),
@@ -698,7 +785,7 @@ _ASSISTANT_RULES: list[_Rule] = [
     _Rule("imperative", _rx(r"^(?:[Tt]ry|[Cc]onsider|[Gg]o\s+with|[Cc]heck\s+out|[Pp]ick|[Cc]hoose|[Oo]pt\s+for)\s+" + _OBJ),
           _obj(predicate="assistant_recommended", vtype="item", max_words=10), change=False),
     _Rule("would_be", _rx(r"\b(?:it|my\s+(?:top\s+)?(?:pick|choice|recommendation|suggestion)|the\s+(?:best|top)\s+(?:pick|choice|option|fit))\s+(?:would\s+be|is|has\s+to\s+be)\s+(?!a\s+good|great|fine|important|best|better)" + _CAP_OBJ
-              + r"|\bI(?:'d|\s+would)\s+(?:go|pick|choose)\s+(?:with\s+)?" + _CAP_OBJ.replace("obj", "obj2")),
+              + r"|\bI(?:'d|\s+would)\s+(?:go|pick|choose)\s+(?:with\s+)?(?:the\s+)?" + _CAP_OBJ.replace("obj", "obj2")),
           lambda m, s: [("assistant_recommended", v, "item")] if _valid_value(v := _trim_phrase(m.group("obj") or m.group("obj2") or "", 10)) else [],
           change=False),
     # "My top pick for a rainy weekend would be Sapiens", "my recommendation for you is …"
@@ -755,7 +842,7 @@ class RuleExtractor:
         for turns, date in sessions:
             per_session.append(list(self._candidate_sentences(turns, date)))
         parse_jobs = [(i, j) for i, sents in enumerate(per_session) for j, s in enumerate(sents)
-                      if s.role == "user" and (s.times or _DEP_CUE.search(s.text))]
+                      if s.role == "user" and (s.times or _DEP_CUE.search(s.text) or _IMPERSONAL_PARSE.search(s.text))]
         docs: dict[tuple[int, int], "Doc"] = {}
         if self.use_spacy and parse_jobs:
             nlp = load_nlp()
@@ -774,13 +861,16 @@ class RuleExtractor:
     def _candidate_sentences(self, turns: Sequence[tuple[str, str]], date: datetime) -> Iterable[_Sentence]:
         for idx, (role, text) in enumerate(turns):
             if role == "user":
-                if not _FIRST_PERSON.search(text) and not _NEW_CAR.search(text) and not _DROPPED_SUBJECT.search(text):
+                if not _FIRST_PERSON.search(text) and not _NEW_CAR.search(text) and not _IMPERSONAL_CUE.search(text) \
+                        and not _PAST_START.search(text) and not _IMPERSONAL_PARSE.search(text) \
+                        and not _FRAGMENT_START.search(text):
                     continue
                 for sent in _split_sentences(text):
-                    if sent.rstrip().endswith("?"):
-                        continue
-                    sent = _restore_subject(sent)
-                    if not _FIRST_PERSON.search(sent) and not _NEW_CAR.search(sent):
+                    if sent.rstrip().endswith("?") and _INTERROGATIVE.match(sent):
+                        continue  # "Should I move…?"; "I just moved to Oslo, any tips?" still states a fact
+                    sent = _restore_copula(_restore_subject(sent))
+                    if not _FIRST_PERSON.search(sent) and not _NEW_CAR.search(sent) and not _IMPERSONAL_CUE.search(sent) \
+                            and not _IMPERSONAL_PARSE.search(sent):
                         continue  # why: questions ("should I buy…?") are not statements of fact
                     times = find_time_expressions(sent, date)
                     yield _Sentence(idx, role, sent, _mask_times(sent, times), times)
@@ -845,7 +935,10 @@ class RuleExtractor:
         if doc is not None:
             # the parse adds what the surface patterns missed (a predicate they did not fill)
             have = {f.predicate for f in out}
-            for pred, value, vtype in ([] if hypothetical else dep_facts(doc)):
+            extra = [] if hypothetical else dep_facts(doc)
+            if not hypothetical and not _FIRST_PERSON_STRICT.search(sent.text):
+                extra += impersonal_facts(doc, past=when is not None and not when.future)
+            for pred, value, vtype in extra:
                 if pred in have or not _valid_value(value):
                     continue
                 out.append(self._make(sent, pred, value, vtype, pred not in _STATIVE, when, date))
@@ -889,12 +982,33 @@ _STATIVE = {"likes", "dislikes", "hometown", "allergic_to", "favourite_food", "f
 #: "Caught Past Lives last night", "Snagged a jacket…": a chat user drops the subject "I"
 _DROPPED_SUBJECT = re.compile(
     r"^(?:(?:[Oo]h|[Aa]lso|[Ss]o|[Bb]tw|BTW|[Aa]nyway|[Ff]inally|[Jj]ust|[Aa]ctually|[Rr]ecently),?\s+)*"
-    r"(?:[Jj]ust\s+|[Ff]inally\s+|[Aa]lso\s+)?(?P<v>Bought|Got|Picked|Ordered|Snagged|Grabbed|Splurged|Treated|"
+    r"(?:[^:.!?]{1,30}:\s+)?(?:[Jj]ust\s+|[Ff]inally\s+|[Aa]lso\s+)?(?P<v>(?i:Bought|Got|Picked|Ordered|Snagged|Grabbed|Splurged|Treated|"
     r"Dropped|Scored|Ended|Read|Finished|Watched|Saw|Caught|Binged|Rewatched|Visited|Went|Flew|Drove|"
     r"Spent|Moved|Relocated|Started|Joined|Adopted|Rescued|Took|Got|Attended|Checked|Made|Landed|"
     r"Switched|Upgraded|Turned|Became|Signed|Began|Tried|Hit|Ran|Did|Had|Booked|Returned|Backpacked|"
-    r"Born|Raised|Grew|Picking|Heading|Headed|Traveled|Travelled|Toured|Explored|Devoured|Traded|Sold|"
-    r"just\s+got|finally\s+got)\b"
+    r"Born|Raised|Grew|Picking|Heading|Headed|Been|Tore|Blew|Bagged|Nabbed|Ate|Flew|Swam|Rode|Wrote|Sold|Won|Lost|Left|Met|Found|Bought|Traveled|Travelled|Toured|Explored|Devoured|Traded|Sold|"
+    r"just\s+got|finally\s+got|(?!(?:Need|Speed|Seed|Breed|Hundred|Sacred|Naked|Wicked|Ted|Fred|Ned|Red|Bed|Shed|"
+    r"Used|Based|Related|United|Limited|Advanced|Supposed|Detailed|Interested|Excited|Tired|Bored|Scared|Worried|"
+    r"Indeed|Embed|Proceed|Succeed|Exceed|Feed|Weed|Bleed|Unrelated|Needed|Wanted|Hoped|Planned|Wondered|Decided)\b)[a-z]{3,}ed))\b"
+)
+#: a turn or sentence that opens on a past-tense verb (cheap turn-level cue for dropped subjects)
+_PAST_START = re.compile(r"(?:^|[.!?:]\s+)(?:(?:Just|Finally|Also|Oh|So)\s+)?(?i:[a-z]{3,}ed|Bought|Got|Saw|Caught|Went|Flew|"
+                         r"Drove|Spent|Took|Made|Began|Ran|Read|Grew|Born|Been|back)\b")
+#: pronoun-less sentences worth a parse: a past copula after a name/event, "N days in X", lessons/practice
+_IMPERSONAL_PARSE = re.compile(
+    r"\b(?:was|were)\b|\b(?:days?|week|weekend|nights?)\s+in\s+[A-Z]|\b(?:lessons|practice|classes)\b|"
+    r"^(?:Just\s+)?[Bb]ack\s+from\b|^(?:Officially|Now|Finally)\s+an?\s|^Been\s+at\s|\b[Ll]ife\s+in\s+[A-Z]")
+_FIRST_PERSON_STRICT = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|we|We|me|us)\b")
+#: impersonal statements a user makes about their own life ("Home is Rotterdam now", "Rent's $2100")
+_IMPERSONAL_CUE = re.compile(
+    r"\b(?:[Hh]ome|[Rr]ent|[Ss]alary|[Cc]ommut\w*|[Pp]aycheck|[Ll]ease|new\s+(?:job|role|place|apartment|gym|title|car|phone)|"
+    r"[Tt]he\s+(?:trip|move|flight|drive)\s+(?:to|from|back)|[Pp]romot\w+|[Bb]ack\s+from|[Nn]othing\s+beats|"
+    r"[Ff]avou?rite|[Gg]o-to)\b")
+_INTERROGATIVE = re.compile(
+    r"^\W*(?:should|can|could|would|will|do|does|did|is|are|was|were|have|has|what|which|how|where|when|why|who|"
+    r"whom|whose|any|anything|shall|may|might|am|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|shouldn't|"
+    r"couldn't|if|whether|thoughts|ideas|tips)\b",
+    re.IGNORECASE,
 )
 
 
@@ -906,9 +1020,42 @@ def _restore_subject(sent: str) -> str:
     verb = m.group("v")
     lead = sent[: m.start("v")]
     rest = sent[m.start("v"):]
-    if verb in ("Born", "Raised"):
+    verb = verb[:1].upper() + verb[1:]
+    if verb.lower() in ("born", "raised"):
         return lead + "I was " + rest[0].lower() + rest[1:]
+    if verb.lower() == "been":
+        return lead + "I've " + rest[0].lower() + rest[1:]
     return lead + "I " + rest[0].lower() + rest[1:]
+
+
+#: verbless openers a chat user drops "I'm"/"I" from: "Big fan of…", "Can't stand…", "Allergic to…"
+_DROPPED_COPULA = re.compile(
+    r"^(?P<lead>(?:(?:[Oo]h|[Aa]lso|[Ss]o|[Bb]tw|BTW|[Aa]nyway|[Hh]onestly),?\s+)*)"
+    r"(?P<rest>(?:[Bb]ig|[Hh]uge|[Mm]assive)\s+fan\s+of|[Nn]ot\s+(?:a|much\s+of\s+a)\s+fan\s+of|[Aa]llergic\s+to|"
+    r"[Rr]eally\s+into|[Oo]bsessed\s+with|[Ss]uper\s+into|[Ff]luent\s+in|[Oo]riginally\s+from|[Bb]ased\s+in|"
+    r"[Cc]an't\s+stand|[Cc]an't\s+get\s+enough\s+of|[Dd]on't\s+(?:really\s+)?like|[Nn]ever\s+liked|[Ll]oving|[Hh]ate)\b")
+
+
+#: a turn holding a sentence that opens on a dropped subject (cheap turn-level cue; the sentence decides)
+_FRAGMENT_START = re.compile(
+    "|".join("(?:(?:^|(?<=[.!?]\\s))" + rx.pattern[1:] + ")" for rx in (_DROPPED_SUBJECT, _DROPPED_COPULA))
+    + r"|(?:^|(?<=[.!?]\s))(?:[Nn]ow\s+|[Ss]till\s+)?[Pp]aying\s")
+
+
+def _restore_copula(sent: str) -> str:
+    """"Big fan of X" → "I'm a big fan of X"; "Can't stand X" → "I can't stand X"."""
+    m = _DROPPED_COPULA.match(sent)
+    if not m:
+        return sent
+    rest = m.group("rest")
+    low = rest[0].lower() + rest[1:]
+    if re.match(r"(?i)(?:big|huge|massive)\s+fan", rest):
+        return m.group("lead") + "I'm a " + low + sent[m.end():]
+    if re.match(r"(?i)(?:not\s|allergic|really\s+into|obsessed|super\s+into|fluent|originally|based)", rest):
+        return m.group("lead") + "I'm " + low + sent[m.end():]
+    if re.match(r"(?i)loving", rest):
+        return m.group("lead") + "I'm " + low + sent[m.end():]
+    return m.group("lead") + "I " + low + sent[m.end():]
 
 
 #: sentences worth a parse: any verb or noun a dependency pattern keys on
