@@ -208,7 +208,13 @@ def _clean(text: str) -> str:
     """Strip chat-template debris and reasoning tags small models sometimes emit."""
     text = re.sub(r"<think>.*?</think>", "", text, flags=re.S)
     text = re.sub(r"^\s*(answer|assistant)\s*:\s*", "", text.strip(), flags=re.I)
-    return text.strip()
+    # small models restate the answer in a loop: the prompt asks for one short answer, so keep
+    # the first paragraph that says something beyond an apology
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    for para in paragraphs:
+        if not re.fullmatch(r"(i'?m sorry|sorry)[^.!]*[.!]?", para, flags=re.I):
+            return para
+    return paragraphs[0] if paragraphs else ""
 
 
 def _ms(t0: float) -> float:

@@ -106,3 +106,12 @@ def test_ordering_of_three(store) -> None:  # noqa: ANN001
 def test_spend_on_an_item_never_bought_abstains(store) -> None:  # noqa: ANN001
     assert ask(store, "How much did I spend on the road bike?").text.startswith("$1,200")
     assert ask(store, "How much did I spend on a kayak?").abstained
+
+
+def test_model_output_is_cut_to_its_first_substantive_paragraph() -> None:
+    from kgmem.answer.answerer import _clean
+
+    looping = "I'm sorry for the confusion.\n\nYou adopted Max.\n\nYou adopted Max.\n\nYou adopted Max."
+    assert _clean(looping) == "You adopted Max."
+    assert _clean("Answer: 70 days") == "70 days"
+    assert _clean("<think>count</think>Three times.") == "Three times."
