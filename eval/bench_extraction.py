@@ -170,7 +170,7 @@ def run(split: str, tier: str, show_dev_misses: int, gold_path: str | None = Non
                     if old is None:
                         continue
 
-                    def find(gf: dict[str, Any]) -> Any:
+                    def find(gf: dict[str, Any], stored: list[Any] = stored) -> Any:
                         for f in stored:
                             src = {t.rsplit(":", 1)[0] for t in f.source_turn_ids}
                             if (f.predicate == gf["predicate"] and _norm(f.value) == _norm(gf["value"])

@@ -9,14 +9,15 @@ never crashes on a model.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Sequence
 
 from kgmem import predicates
 from kgmem.extraction.prompts import extract_v1 as prompt
 from kgmem.extraction.rules import RuleExtractor
 from kgmem.extraction.schema import CandidateFact, ExtractionResult
 from kgmem.llm.base import LLM, LLMError
+from kgmem.models import Speaker
 from kgmem.temporal import resolve_time
 
 _ASSISTANT_CHARS = 400
@@ -84,7 +85,7 @@ class LLMExtractor:
         value = f.value.strip()
         if not value or not pred:
             return None
-        speaker = "assistant" if f.speaker.strip().lower() == "assistant" else "user"
+        speaker: Speaker = "assistant" if f.speaker.strip().lower() == "assistant" else "user"
         if pred == "assistant_recommended":
             speaker = "assistant"
         turn = f.turn if f.turn in valid_turns else first

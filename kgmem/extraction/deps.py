@@ -149,21 +149,21 @@ _QUANT_HEADS = {"pair", "set", "couple", "bunch", "box", "bag", "kind", "sort", 
 # --------------------------------------------------------------------------- agent/modality
 
 
-def _subject(t: "Token") -> "Token | None":
+def _subject(t: Token) -> Token | None:
     for c in t.children:
         if c.dep_ in ("nsubj", "nsubjpass", "expl"):
             return c
     return None
 
 
-def _is_user(subj: "Token") -> bool:
+def _is_user(subj: Token) -> bool:
     if subj.lower_ in ("i", "we"):
         return True
     # "my wife and I", "Sam and I"
     return any(c.dep_ == "conj" and c.lower_ in ("i", "me") for c in subj.children)
 
 
-def _chain(t: "Token") -> list["Token"]:
+def _chain(t: Token) -> list[Token]:
     """The verb and the verbs it inherits its subject from (conj / xcomp / participial heads)."""
     out = [t]
     cur = t
@@ -173,7 +173,7 @@ def _chain(t: "Token") -> list["Token"]:
     return out
 
 
-def user_agent(t: "Token") -> bool:
+def user_agent(t: Token) -> bool:
     """True when the clause of verb ``t`` has the user as its subject (or a dropped subject)."""
     chain = _chain(t)
     top = chain[-1]
@@ -184,7 +184,7 @@ def user_agent(t: "Token") -> bool:
     return top.dep_ == "ROOT" and top.tag_ in ("VBD", "VBN") and top.i <= 2 and top.i == _first_word(top.doc)
 
 
-def _first_word(doc: "Doc") -> int:
+def _first_word(doc: Doc) -> int:
     for tok in doc:
         if tok.is_punct or tok.lower_ in ("just", "finally", "also", "oh", "so", "and", "btw", "then",
                                            "recently", "actually", "ok", "okay", "well", "anyway", "lol"):
@@ -193,7 +193,7 @@ def _first_word(doc: "Doc") -> int:
     return 0
 
 
-def blocked(t: "Token") -> bool:
+def blocked(t: Token) -> bool:
     """Negated, modal, conditional or intended-only clauses state no fact."""
     for v in _chain(t):
         for c in v.children:
@@ -219,7 +219,7 @@ def blocked(t: "Token") -> bool:
 # --------------------------------------------------------------------------- phrases
 
 
-def _np(tok: "Token") -> str:
+def _np(tok: Token) -> str:
     """The noun phrase headed by ``tok`` without determiners, relative clauses or adjuncts."""
     if tok.lemma_.lower() in _QUANT_HEADS:
         for c in tok.children:
@@ -241,7 +241,7 @@ def _np(tok: "Token") -> str:
     return " ".join(w.text for w in words).strip(" ,.;:!?\"'")
 
 
-def _in_left_np(c: "Token", head: "Token") -> bool:
+def _in_left_np(c: Token, head: Token) -> bool:
     t = c
     while t.i != head.i:
         if t.head.i == t.i:
@@ -253,14 +253,14 @@ def _in_left_np(c: "Token", head: "Token") -> bool:
     return True
 
 
-def _entity(tok: "Token") -> "Span | None":
+def _entity(tok: Token) -> Span | None:
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
             return ent
     return None
 
 
-def _place(tok: "Token") -> str | None:
+def _place(tok: Token) -> str | None:
     """A proper place name at ``tok`` (NER-tolerant: any capitalised proper phrase will do)."""
     ent = _entity(tok)
     if ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"):
@@ -274,7 +274,7 @@ def _place(tok: "Token") -> str | None:
     return None
 
 
-def _proper(tok: "Token") -> str | None:
+def _proper(tok: Token) -> str | None:
     """A name-like phrase: a capitalised NP or entity (titles, brands, employers)."""
     ent = _entity(tok)
     if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT", "PERSON", "GPE", "FAC", "EVENT"):
@@ -289,7 +289,7 @@ def _proper(tok: "Token") -> str | None:
     return None
 
 
-def _objects(v: "Token", preps: tuple[str, ...] = ()) -> list["Token"]:
+def _objects(v: Token, preps: tuple[str, ...] = ()) -> list[Token]:
     """Direct objects of ``v`` and objects of its prepositions (through particles and xcomp)."""
     out: list[Token] = []
     for c in v.children:
@@ -309,7 +309,7 @@ def _objects(v: "Token", preps: tuple[str, ...] = ()) -> list["Token"]:
     return out
 
 
-def _particle(v: "Token") -> str:
+def _particle(v: Token) -> str:
     """Verb particles, counting "back" as one whatever its label ("got back from")."""
     parts = [c.lower_ for c in v.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back")]
     if v.lemma_.lower() == "get" and any(c.dep_ == "prep" and c.lower_ == "through" for c in v.children):
@@ -324,7 +324,7 @@ def _has_word(np: str, words: set[str]) -> bool:
 # --------------------------------------------------------------------------- main
 
 
-def dep_facts(doc: "Doc") -> list[Triple]:
+def dep_facts(doc: Doc) -> list[Triple]:
     """(predicate, value, value_type) triples the parse of one user sentence supports."""
     out: list[Triple] = []
     for v in doc:
@@ -339,7 +339,7 @@ def dep_facts(doc: "Doc") -> list[Triple]:
     return out
 
 
-def _verb_facts(v: "Token", lemma: str) -> list[Triple]:
+def _verb_facts(v: Token, lemma: str) -> list[Triple]:
     out: list[Triple] = []
     prt = _particle(v)
     tag = v.tag_
@@ -379,8 +379,6 @@ def _verb_facts(v: "Token", lemma: str) -> list[Triple]:
             if title and not _is_person_or_place(t):
                 out.append(("read_book", title, "item"))
                 break
-        for c in v.children:  # "finished reading X" handled by the reading verb itself
-            pass
     if lemma in _WATCH:
         for t in _objects(v):
             title = _quoted_or_proper(t)
@@ -420,16 +418,16 @@ def _verb_facts(v: "Token", lemma: str) -> list[Triple]:
     return out
 
 
-def _quoted_or_proper(t: "Token") -> str | None:
+def _quoted_or_proper(t: Token) -> str | None:
     return _proper(t)
 
 
-def _is_person_or_place(t: "Token") -> bool:
+def _is_person_or_place(t: Token) -> bool:
     ent = _entity(t)
     return ent is not None and ent.label_ in ("PERSON", "GPE", "LOC", "NORP", "DATE", "TIME")
 
 
-def _work_facts(v: "Token", lemma: str) -> list[Triple]:
+def _work_facts(v: Token, lemma: str) -> list[Triple]:
     out: list[Triple] = []
     org_preps: tuple[str, ...] = ()
     if lemma in ("work", "stay"):
@@ -487,7 +485,7 @@ def _work_facts(v: "Token", lemma: str) -> list[Triple]:
     return out
 
 
-def _copular_facts(v: "Token", lemma: str) -> list[Triple]:
+def _copular_facts(v: Token, lemma: str) -> list[Triple]:
     out: list[Triple] = []
     for c in v.children:
         if c.dep_ in ("attr", "oprd", "ccomp", "dobj", "xcomp", "acomp") and c.pos_ in ("NOUN", "PROPN"):
@@ -536,7 +534,7 @@ def word_number(text: str) -> int | None:
     return _word_number(text)
 
 
-def _acquire_facts(v: "Token", lemma: str, prt: str) -> list[Triple]:
+def _acquire_facts(v: Token, lemma: str, prt: str) -> list[Triple]:
     out: list[Triple] = []
     if lemma == "pick" and prt != "up":
         return out
@@ -563,7 +561,7 @@ def _acquire_facts(v: "Token", lemma: str, prt: str) -> list[Triple]:
             continue
         head = t.lemma_.lower()
         words = {w.lower() for w in re.findall(r"[\w-]+", np)}
-        if head in _NOT_GOODS or t.pos_ == "PRON" or (_entity(t) is not None and _entity(t).label_ in ("PERSON", "DATE", "TIME", "GPE")):
+        if head in _NOT_GOODS or t.pos_ == "PRON" or ((ent := _entity(t)) is not None and ent.label_ in ("PERSON", "DATE", "TIME", "GPE")):
             continue
         if head in _PETS or (words & _PETS and t.pos_ == "NOUN" and head in _PETS):
             if lemma in ("get", "adopt", "rescue", "bring", "buy"):
@@ -597,7 +595,7 @@ def _acquire_facts(v: "Token", lemma: str, prt: str) -> list[Triple]:
     return out
 
 
-def _named(v: "Token", obj: "Token") -> str | None:
+def _named(v: Token, obj: Token) -> str | None:
     for tok in v.doc[obj.i:]:
         if tok.lower_ in ("named", "called", "name") and tok.i + 1 < len(v.doc):
             nxt = v.doc[tok.i + 1]
@@ -608,7 +606,7 @@ def _named(v: "Token", obj: "Token") -> str | None:
     return None
 
 
-def _travel_facts(v: "Token", lemma: str, prt: str) -> list[Triple]:
+def _travel_facts(v: Token, lemma: str, prt: str) -> list[Triple]:
     out: list[Triple] = []
     if lemma == "be" and v.tag_ not in ("VBD",):
         return out
@@ -620,7 +618,7 @@ def _travel_facts(v: "Token", lemma: str, prt: str) -> list[Triple]:
         for t in _objects(v, ("to",)):  # "took the train to Porto"
             if (p := _place(t)) and not _is_person_or_place_other(t):
                 return [("visited", p, "place")]
-    preps = ("to", "in", "from", "through", "around", "across", "at") if lemma != "visit" else ()
+    preps: tuple[str, ...] = ("to", "in", "from", "through", "around", "across", "at") if lemma != "visit" else ()
     if lemma in ("visit", "tour", "explore", "check", "attend", "catch", "run", "join"):
         preps = ()
     if lemma == "check" and prt != "out":
@@ -651,9 +649,9 @@ def _travel_facts(v: "Token", lemma: str, prt: str) -> list[Triple]:
     if not out and lemma == "spend":
         for c in v.children:
             if c.dep_ == "dobj":
-                for p in c.children:
-                    if p.dep_ == "prep" and p.lower_ in ("in", "at"):
-                        for g in p.children:
+                for prep in c.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                        for g in prep.children:
                             if g.dep_ == "pobj" and (pl := _place(g)):
                                 out.append(("visited", pl, "place"))
     return out
@@ -662,12 +660,12 @@ def _travel_facts(v: "Token", lemma: str, prt: str) -> list[Triple]:
 _TRANSPORT = {"train", "bus", "ferry", "flight", "plane", "boat", "coach", "overnight", "redeye", "red-eye", "car", "shuttle"}
 
 
-def _is_person_or_place_other(t: "Token") -> bool:
+def _is_person_or_place_other(t: Token) -> bool:
     ent = _entity(t)
     return ent is not None and ent.label_ in ("PERSON", "DATE", "TIME")
 
 
-def _event_np(t: "Token") -> str:
+def _event_np(t: Token) -> str:
     """An attended event keeps possessives ("my cousin's wedding" → "cousin's wedding")."""
     left = [c for c in t.subtree if c.i < t.i and _in_left_np(c, t)]
     start = min([c.i for c in left] + [t.i])
@@ -678,7 +676,7 @@ def _event_np(t: "Token") -> str:
     return re.sub(r"\s+'s\b", "'s", text)
 
 
-def _skill_facts(v: "Token", lemma: str, prt: str) -> list[Triple]:
+def _skill_facts(v: Token, lemma: str, prt: str) -> list[Triple]:
     out: list[Triple] = []
     objs = [c for c in v.children if c.dep_ in ("dobj", "xcomp", "attr")]
     objs += [g for c in v.children if c.dep_ == "prep" and c.lower_ in ("into", "in") for g in c.children if g.dep_ == "pobj"]
@@ -702,7 +700,7 @@ def _skill_facts(v: "Token", lemma: str, prt: str) -> list[Triple]:
                 continue
             if lemma in ("start", "begin", "try") and t.dep_ != "xcomp" and t.tag_ != "VBG" and low not in _HOBBIES:
                 continue
-            if lemma == "do" and not (low in _HOBBIES):
+            if lemma == "do" and low not in _HOBBIES:
                 continue
             np = _np(t) if t.dep_ != "xcomp" else t.lower_
             if t.dep_ == "xcomp":
@@ -727,7 +725,7 @@ _WATCH_CUES = {"watch", "rewatch", "movie", "film", "show", "series", "screen", 
                "theatre", "binge", "episode", "season", "finale", "documentary", "imax"}
 
 
-def impersonal_facts(doc: "Doc", past: bool) -> list[Triple]:
+def impersonal_facts(doc: Doc, past: bool) -> list[Triple]:
     """Pronoun-less statements about the user's own life, read from the subject of a past clause:
     "Osaka was amazing last week" → visited, "The charity gala was a blast" → attended,
     "Piranesi was such a good read" → read_book, "Knives Out was fun to rewatch" → watched."""
@@ -761,7 +759,7 @@ def impersonal_facts(doc: "Doc", past: bool) -> list[Triple]:
     return out
 
 
-def _lead_title(doc: "Doc", v: "Token") -> str | None:
+def _lead_title(doc: Doc, v: Token) -> str | None:
     """The capitalised words opening the sentence before its verb ("Knives Out was…")."""
     words = [t for t in doc[: v.i] if not t.is_punct]
     if not words or len(words) > 8 or not words[0].text[:1].isupper():

