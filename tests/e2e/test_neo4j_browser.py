@@ -1,6 +1,6 @@
 """End-to-end: headless Chromium opens the Neo4j Browser served by the kgmem server, connects,
 applies kgmem.grass, runs saved queries for a user whose memory we wrote, and finds that user's
-facts (table rows) and node captions (graph view) in the page; saves docs/img/neo4j-browser.png.
+facts (table rows) and node captions (graph view) in the page; saves a screenshot (docs/img/neo4j-browser.png with KGMEM_UPDATE_SCREENSHOT=1).
 
 Skips only when Chromium/chromedriver are absent (CI installs them) or no Neo4j is reachable.
 """
@@ -28,7 +28,13 @@ from kgmem.store.neo4j_store import Neo4jStore
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "img" / "neo4j-browser.png"
+# the README's screenshot is refreshed only on request; test runs write to a temp folder
+_README_SHOT = Path(__file__).resolve().parents[2] / "docs" / "img" / "neo4j-browser.png"
+SCREENSHOT = (
+    _README_SHOT
+    if os.environ.get("KGMEM_UPDATE_SCREENSHOT") == "1"
+    else Path(tempfile.gettempdir()) / "kgmem-e2e" / "neo4j-browser.png"
+)
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 CITIES = ["Paris", "Lyon", "Nice"]
