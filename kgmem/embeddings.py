@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import logging
 import os
 import sqlite3
 import tempfile
@@ -369,9 +370,10 @@ def load_embedder(model_name: str = DEFAULT_MODEL, api_base: str | None = None,
     loader. ``cache_dir`` holds the ONNX export (default: the settings' cache dir)."""
     chosen = _backend(backend)
     local = packaged_minilm_path() if model_name in _MINILM_NAMES else None
-    if local is None or (chosen == "auto" and not _onnx_available()):
+    auto = chosen == "auto"
+    if local is None or (auto and not _onnx_available()):
         chosen = "torch"
-    elif chosen == "auto":
+    elif auto:
         chosen = "onnx"
     key = (model_name, api_base, chosen)
     with _LOCK:
@@ -391,7 +393,14 @@ def load_embedder(model_name: str = DEFAULT_MODEL, api_base: str | None = None,
                 quantize = chosen == "onnx-int8"
                 # int8 vectors differ slightly: cache them apart from the exact fp32/torch ones
                 name = f"{model_name}#int8" if quantize else model_name
-                _EMBEDDERS[key] = OnnxMiniLMEmbedder(local, name, cache_dir, quantize=quantize)
+                try:
+                    _EMBEDDERS[key] = OnnxMiniLMEmbedder(local, name, cache_dir, quantize=quantize)
+                except EmbeddingError as exc:
+                    if not auto:
+                        raise
+                    # auto means "the fastest that works": same vectors from torch, just slower
+                    logging.getLogger(__name__).warning("%s; using sentence-transformers", exc)
+                    _EMBEDDERS[key] = SentenceTransformerEmbedder(model_name)
         return _EMBEDDERS[key]
 
 

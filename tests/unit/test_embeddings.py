@@ -79,3 +79,19 @@ def test_int8_backend_is_close_and_cached_apart(tmp_path: Path) -> None:
 def test_unknown_backend_is_a_clear_error() -> None:
     with pytest.raises(EmbeddingError, match="KGMEM_EMBED_BACKEND='gpu'"):
         load_embedder(backend="gpu")
+
+
+@needs_onnx
+def test_auto_falls_back_to_torch_when_the_export_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kgmem.embeddings as embeddings
+
+    monkeypatch.setattr(embeddings, "_EMBEDDERS", {})  # isolate from embedders loaded earlier
+    blocked = tmp_path / "not-a-dir"
+    blocked.write_text("a file where the cache dir should be")
+    with pytest.raises(EmbeddingError, match="cannot export"):
+        load_embedder(backend="onnx", cache_dir=blocked)
+    fallback = load_embedder(backend="auto", cache_dir=blocked)
+    assert isinstance(fallback, embeddings.SentenceTransformerEmbedder)
+    assert fallback.embed(["hello"]).shape == (1, 384)
