@@ -50,7 +50,7 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def _recall(store: NetworkxStore, haystacks: list[Haystack], embedder: Any, mode: str) -> dict[str, float]:
+def _recall(store: NetworkxStore, haystacks: list[Haystack], embedder: Any, mode: str) -> dict[str, float | None]:
     """Session-level recall@k of the evidence sessions, plus turn-level recall@10 of the evidence
     turns for the questions whose evidence includes an assistant turn (what assistant-turn
     vectors are for)."""
