@@ -91,7 +91,17 @@ def eval_cmd(
         out.print(f"{summary['questions']} questions ({result.skipped} resumed), "
                   f"{summary['failed']} failed; judge: {summary.get('judge')}")
         if acc["accuracy"] is not None:
-            out.print(f"accuracy: {100 * acc['accuracy']:.1f}% ({acc['correct']}/{acc['n']})")
+            from rich.table import Table
+
+            table = Table(title=f"{summary.get('system', system)} — accuracy by question type")
+            for col in ("question type", "n", "correct", "accuracy %"):
+                table.add_column(col, justify="left" if col == "question type" else "right")
+            rows = [*summary["accuracy"]["per_type"].items(),
+                    ("abstention (_abs)", summary["accuracy"]["abstention"]), ("overall", acc)]
+            for label, row in rows:
+                pct = "–" if row["accuracy"] is None else f"{100 * row['accuracy']:.1f}"
+                table.add_row(label, str(row["n"]), str(row["correct"]), pct)
+            out.print(table)
         ses = summary["retrieval"].get("session")
         if ses:
             out.print(f"session recall_any@5 {ses['recall_any@5']:.3f}, "
