@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "api.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def python_blocks(text: str) -> list[str]:
@@ -32,3 +33,9 @@ def test_api_example_runs(capsys: pytest.CaptureFixture[str], monkeypatch: pytes
     exec(compile(code, str(DOC), "exec"), {"__name__": "docs_api_example"})  # noqa: S102
     printed = capsys.readouterr().out
     assert "Seattle" in printed and "61 days" in printed and "Boston" in printed
+
+
+def test_readme_shows_the_same_tested_example() -> None:
+    """The README's API example is the one executed above, character for character."""
+    readme_blocks = python_blocks(README.read_text(encoding="utf-8"))
+    assert python_blocks(DOC.read_text(encoding="utf-8"))[0] in readme_blocks
