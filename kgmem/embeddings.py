@@ -9,7 +9,7 @@ Vectors are L2-normalised float32, so a dot product is the cosine similarity.
 
 Backend (env ``KGMEM_EMBED_BACKEND``; measured in eval/results/ingest.md): for the packaged
 MiniLM, ``auto`` (default) runs the same weights through onnxruntime when it is installed
-(exported once from the packaged model, offline, into ``<cache_dir>/onnx``; vectors agree with
+(exported once from the packaged model, offline, into ``~/.cache/kgmem/onnx``; vectors agree with
 sentence-transformers to cosine > 0.9999 and take about 30% less CPU), else sentence-transformers
 on torch. ``onnx-int8`` adds per-channel dynamic int8 quantisation (≈3x less CPU than torch,
 cosine ≈ 0.99 to the fp32 vectors; its vectors are cached under their own model name).
@@ -361,13 +361,23 @@ def _backend(requested: str | None) -> str:
     return backend
 
 
+def machine_cache_dir() -> Path:
+    """Where derived model files live (``$XDG_CACHE_HOME/kgmem``, default ``~/.cache/kgmem``).
+
+    The ONNX export depends only on the packaged weights, not on a user's memory, so it is
+    shared by every ``KGMEM_HOME`` on the machine instead of being re-exported per home.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kgmem"
+
+
 def load_embedder(model_name: str = DEFAULT_MODEL, api_base: str | None = None,
                   backend: str | None = None, cache_dir: Path | None = None) -> Embedder:
     """The (process-wide, reused) embedder for a model name.
 
     ``backend`` (default: env ``KGMEM_EMBED_BACKEND`` or ``auto``) picks onnxruntime or torch
     for the packaged MiniLM (see the module docstring); other models always use their own
-    loader. ``cache_dir`` holds the ONNX export (default: the settings' cache dir)."""
+    loader. ``cache_dir`` holds the ONNX export (default: :func:`machine_cache_dir`)."""
     chosen = _backend(backend)
     local = packaged_minilm_path() if model_name in _MINILM_NAMES else None
     auto = chosen == "auto"
@@ -387,9 +397,7 @@ def load_embedder(model_name: str = DEFAULT_MODEL, api_base: str | None = None,
                 if not _onnx_available():
                     raise EmbeddingError(f"KGMEM_EMBED_BACKEND={chosen}: onnxruntime is not installed")
                 if cache_dir is None:
-                    from kgmem.settings import Settings
-
-                    cache_dir = Settings.load().cache_dir
+                    cache_dir = machine_cache_dir()
                 quantize = chosen == "onnx-int8"
                 # int8 vectors differ slightly: cache them apart from the exact fp32/torch ones
                 name = f"{model_name}#int8" if quantize else model_name
@@ -407,7 +415,7 @@ def load_embedder(model_name: str = DEFAULT_MODEL, api_base: str | None = None,
 def embedder_from_settings(settings: Settings, cache: bool = True) -> Embedder:
     """The configured embedder, wrapped in the on-disk cache under ``KGMEM_HOME/cache``."""
     api_base = settings.llm_api_base if settings.embed_model.startswith("ollama/") else None
-    inner = load_embedder(settings.embed_model, api_base, cache_dir=settings.cache_dir)
+    inner = load_embedder(settings.embed_model, api_base)
     if not cache:
         return inner
     return CachedEmbedder(inner, EmbeddingCache(settings.cache_dir / "embeddings.sqlite"))
