@@ -19,8 +19,9 @@ heads keep the recall of 400-char ones at 1.75x less embedding CPU.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal, Sequence
+from typing import Any, Literal
 
 from kgmem import ids
 from kgmem.embeddings import Embedder
@@ -75,7 +76,7 @@ class IngestReport:
     seconds_store: float = 0.0
     failures: list[dict[str, str]] = field(default_factory=list)
 
-    def add(self, other: "IngestReport") -> None:
+    def add(self, other: IngestReport) -> None:
         for name, value in vars(other).items():
             if name == "failures":
                 self.failures.extend(value)
