@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Set up kgmem on a fresh machine: uv, then every Python dependency from the lock file (uv.lock).
-# The first run builds llama-cpp-python from source (~5-15 min on 2 cores) and downloads torch
-# (~3 GB); both land in ~/.cache/uv, so later runs take seconds.
+#
+# llama-cpp-python ships only a source distribution on PyPI; building it takes ~5-15 min on
+# 2 cores, and uv's own cache was seen to rebuild it for every new virtual environment. So we
+# build the exact locked version once per machine (sha256 checked against uv.lock) into a
+# wheelhouse under ~/.cache/kgmem/wheels and install that wheel; everything else comes from
+# `uv sync --frozen`. torch (~3 GB, a CUDA build on PyPI) is downloaded once into ~/.cache/uv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +14,29 @@ if ! command -v uv >/dev/null 2>&1 || [ "$(uv --version | awk '{print $2}')" != 
   python3 -m pip install --quiet --disable-pip-version-check "uv==$UV_VERSION"
 fi
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}"
+
+# the locked llama-cpp-python version and its sdist hash, read from uv.lock
+lock_field() {  # $1 = package, $2 = awk program run on its [[package]] block
+  awk -v pkg="$1" '/^\[\[package\]\]/{inblk=0} $0=="name = \"" pkg "\""{inblk=1} inblk' uv.lock | awk "$2"
+}
+LLAMA_VERSION=$(lock_field llama-cpp-python '/^version = /{gsub(/"/,"",$3); print $3; exit}')
+LLAMA_SHA=$(lock_field llama-cpp-python '/^sdist = /{match($0,/sha256:[0-9a-f]+/); print substr($0,RSTART+7,RLENGTH-7); exit}')
+WHEELHOUSE="${XDG_CACHE_HOME:-$HOME/.cache}/kgmem/wheels"
+wheel() { ls "$WHEELHOUSE"/llama_cpp_python-"$LLAMA_VERSION"-*.whl 2>/dev/null | head -n 1; }
+if [ -z "$(wheel)" ]; then
+  echo "setup: building llama-cpp-python $LLAMA_VERSION once for this machine (5-15 min)" >&2
+  src="$(mktemp -d)"
+  python3 -m pip download --quiet --disable-pip-version-check --no-deps --no-binary :all: \
+    "llama-cpp-python==$LLAMA_VERSION" -d "$src"
+  echo "$LLAMA_SHA  $src/llama_cpp_python-$LLAMA_VERSION.tar.gz" | sha256sum -c --quiet -
+  staging="$WHEELHOUSE/.build-$$"
+  mkdir -p "$staging"
+  uv build --quiet --wheel --out-dir "$staging" "$src/llama_cpp_python-$LLAMA_VERSION.tar.gz"
+  mv "$staging"/llama_cpp_python-*.whl "$WHEELHOUSE"/   # a rename in one folder: never half a wheel
+  rm -rf "$src" "$staging"
+fi
+
 # --frozen: install exactly what uv.lock says; fail rather than re-resolve
-uv sync --frozen --all-extras ${KGMEM_SYNC_ARGS:-}
+uv sync --frozen --all-extras --no-install-package llama-cpp-python ${KGMEM_SYNC_ARGS:-}
+uv pip install --quiet --python .venv/bin/python --no-deps "$(wheel)"
 echo "setup: environment ready in .venv" >&2
