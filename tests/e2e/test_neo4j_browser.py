@@ -118,6 +118,25 @@ def _wait(predicate: Any, timeout: float, what: str) -> Any:
     raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
 
 
+def _retry(action: Any, timeout: float, what: str) -> Any:
+    """Run a UI action, retrying while the element is still animating in or being re-rendered
+    (the Browser's React app mounts the connect form before it is visible)."""
+    from selenium.common.exceptions import (
+        ElementNotInteractableException,
+        NoSuchElementException,
+        StaleElementReferenceException,
+    )
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return action()
+        except (ElementNotInteractableException, StaleElementReferenceException, NoSuchElementException):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out after {timeout:.0f}s waiting to {what}") from None
+            time.sleep(0.5)
+
+
 def _text(driver: Any) -> str:
     """The page's rendered text (what a person reads), not its HTML."""
     return str(driver.execute_script("return document.body.innerText"))
@@ -128,8 +147,9 @@ def _run(driver: Any, command: str) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
-    editor = driver.find_element(By.CSS_SELECTOR, "[data-testid='activeEditor'] textarea")
-    editor.click()
+    editor = _retry(lambda: driver.find_element(By.CSS_SELECTOR, "[data-testid='activeEditor'] textarea"),
+                    30, "find the editor")
+    _retry(editor.click, 30, "focus the editor")
     editor.send_keys(Keys.CONTROL, "a")
     editor.send_keys(Keys.DELETE)
     # one line: Enter would run a half-typed multi-line query
@@ -152,14 +172,20 @@ def test_browser_connects_and_shows_a_users_memory(user_memory: tuple[Neo4jStore
     browser.get(plan["browser_url"])
     _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "[data-testid='boltaddress']"), 60, "the connect form")
     # bolt:// (direct): a single server has no routing table to fetch
-    Select(browser.find_element(By.CSS_SELECTOR, "[data-testid='bolt-scheme-select']")).select_by_visible_text("bolt://")
-    address = browser.find_element(By.CSS_SELECTOR, "[data-testid='boltaddress']")
-    if address.get_attribute("value") != f"127.0.0.1:{port}":
-        address.send_keys(Keys.CONTROL, "a")  # clear() does not reach React's state
-        address.send_keys(f"127.0.0.1:{port}")
-    browser.find_element(By.CSS_SELECTOR, "[data-testid='username']").send_keys(user)
-    browser.find_element(By.CSS_SELECTOR, "[data-testid='password']").send_keys(password or "")
-    browser.find_element(By.CSS_SELECTOR, "[data-testid='connect']").click()
+    _retry(lambda: Select(browser.find_element(By.CSS_SELECTOR, "[data-testid='bolt-scheme-select']"))
+           .select_by_visible_text("bolt://"), 60, "choose bolt://")
+
+    def fill_address() -> None:
+        address = browser.find_element(By.CSS_SELECTOR, "[data-testid='boltaddress']")
+        if address.get_attribute("value") != f"127.0.0.1:{port}":
+            address.send_keys(Keys.CONTROL, "a")  # clear() does not reach React's state
+            address.send_keys(f"127.0.0.1:{port}")
+
+    _retry(fill_address, 30, "type the address")
+    _retry(lambda: browser.find_element(By.CSS_SELECTOR, "[data-testid='username']").send_keys(user), 30, "type the user")
+    _retry(lambda: browser.find_element(By.CSS_SELECTOR, "[data-testid='password']").send_keys(password or ""),
+           30, "type the password")
+    _retry(lambda: browser.find_element(By.CSS_SELECTOR, "[data-testid='connect']").click(), 30, "press connect")
     try:
         _wait(lambda: "connected as user" in _text(browser), 60, "the Browser to connect")
     except AssertionError:
