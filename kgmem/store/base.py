@@ -43,6 +43,18 @@ class StoreStats:
     supersessions: int = 0
     per_user: dict[str, dict[str, int]] = field(default_factory=dict)
 
+    @classmethod
+    def from_per_user(cls, per_user: dict[str, dict[str, int]]) -> StoreStats:
+        """Totals summed from per-user counts (keys sessions, turns, entities, facts, supersessions)."""
+        stats = cls(users=len(per_user), per_user=per_user)
+        for counts in per_user.values():
+            stats.sessions += counts["sessions"]
+            stats.turns += counts["turns"]
+            stats.entities += counts["entities"]
+            stats.facts += counts["facts"]
+            stats.supersessions += counts["supersessions"]
+        return stats
+
 
 @dataclass(frozen=True)
 class FactFilter:

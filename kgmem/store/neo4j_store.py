@@ -376,14 +376,7 @@ class Neo4jStore:
                 counts = per_user.setdefault(
                     r["user_id"], {"sessions": 0, "turns": 0, "entities": 0, "facts": 0, "supersessions": 0})
                 counts[key] = int(r["c"])
-        stats = StoreStats(users=len(per_user), per_user=per_user)
-        for counts in per_user.values():
-            stats.sessions += counts["sessions"]
-            stats.turns += counts["turns"]
-            stats.entities += counts["entities"]
-            stats.facts += counts["facts"]
-            stats.supersessions += counts["supersessions"]
-        return stats
+        return StoreStats.from_per_user(per_user)
 
 
 # --------------------------------------------------------------------------- pure helpers

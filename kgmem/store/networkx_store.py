@@ -907,14 +907,7 @@ class NetworkxStore:
                     per_user[uid] = {
                         k: int(index_users[uid]["counts"].get(k, 0)) for k in _COUNT_KEYS
                     }
-            stats = StoreStats(users=len(per_user), per_user=per_user)
-            for counts in per_user.values():
-                stats.sessions += counts["sessions"]
-                stats.turns += counts["turns"]
-                stats.entities += counts["entities"]
-                stats.facts += counts["facts"]
-                stats.supersessions += counts["supersessions"]
-            return stats
+            return StoreStats.from_per_user(per_user)
 
 
 # --------------------------------------------------------------------------- pure helpers
