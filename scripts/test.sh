@@ -28,7 +28,8 @@ fi
 step "Neo4j 5.26 (jars from Maven Central, cached in ~/.m2 and ~/.cache/kgmem)"
 export NEO4J_URI="bolt://127.0.0.1:${KGMEM_NEO4J_BOLT_PORT:-7687}" NEO4J_USER=neo4j NEO4J_PASSWORD="kgmem-test-password"
 $KG neo4j install
-$KG neo4j start --data-dir "$WORK/neo4j-data" --password "$NEO4J_PASSWORD" --bolt-port "${KGMEM_NEO4J_BOLT_PORT:-7687}"
+$KG neo4j start --data-dir "$WORK/neo4j-data" --password "$NEO4J_PASSWORD" --bolt-port "${KGMEM_NEO4J_BOLT_PORT:-7687}" \
+  --http-port "${KGMEM_NEO4J_HTTP_PORT:-7474}"
 trap '$KG neo4j stop --data-dir "$WORK/neo4j-data" || true' EXIT
 
 step "pytest"
