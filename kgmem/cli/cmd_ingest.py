@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
@@ -72,7 +73,8 @@ def ingest(
     from kgmem.datasets.registry import resolve_split
     from kgmem.embeddings import EmbeddingError, embedder_from_settings
     from kgmem.extraction.cache import CACHE_FILENAME, ExtractionCache
-    from kgmem.memory.ingest import IngestReport, ingest_haystack
+    from kgmem.memory.ingest import IngestReport, ingest_haystacks
+    from kgmem.models import Haystack
     from kgmem.store import StoreError, open_store
 
     target = split or file
@@ -96,31 +98,32 @@ def ingest(
         fail(str(exc))
     cache = ExtractionCache(settings.cache_dir / CACHE_FILENAME)
 
-    total = IngestReport()
     start = time.perf_counter()
     seen = 0
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, transient=False) as progress:
             task = progress.add_task("haystacks", total=limit)
-            sess_task = progress.add_task("  sessions", total=None)
-            for f in info.files:
-                for h in iter_haystacks(f, info.tag):
-                    if question_id and h.question_id != question_id:
-                        continue
-                    if limit is not None and seen >= limit:
-                        break
-                    seen += 1
-                    progress.update(task, description=f"haystack {h.user_id}")
-                    progress.reset(sess_task, total=len(h.sessions))
 
-                    def on_progress(done: int, n: int, sid: str) -> None:
-                        progress.update(sess_task, completed=done, total=n)
+            def selected() -> Iterator[Haystack]:
+                nonlocal seen
+                for f in info.files:
+                    for h in iter_haystacks(f, info.tag):
+                        if question_id and h.question_id != question_id:
+                            continue
+                        if limit is not None and seen >= limit:
+                            return
+                        seen += 1
+                        yield h
 
-                    rep = ingest_haystack(store, h, extractor=extractor, embedder=embedder,
-                                          cache=cache, on_progress=on_progress)
-                    total.add(rep)
-                    progress.advance(task)
+            def on_haystack(h: Haystack, rep: IngestReport) -> None:
+                progress.update(task, description=f"haystack {h.user_id}")
+                progress.advance(task)
+
+            # planning (extraction, embeddings) runs ahead of the store writer; many sessions
+            # share one store transaction
+            total = ingest_haystacks(store, selected(), extractor=extractor, embedder=embedder, cache=cache,
+                                     on_haystack=on_haystack)
     except DatasetError as exc:
         fail(str(exc))
     except StoreError as exc:

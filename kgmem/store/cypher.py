@@ -74,8 +74,6 @@ SERVER_VERSION: Final = "CALL dbms.components() YIELD name, versions, edition RE
 
 # --------------------------------------------------------------------------- validation reads
 
-#: the kinds kgmem gives nodes (a node has KgNode, one of these, and maybe display labels)
-KIND_LABELS: Final = (USER, SESSION, TURN, ENTITY, FACT)
 
 #: ids claimed by a batch that already exist (rows carry their user): their kind, so conflicts
 #: are errors and existing nodes are updated (MERGE) while the rest is created (CREATE)
@@ -83,7 +81,7 @@ EXISTING_CLAIMS: Final = f"""
 UNWIND $claims AS c
 MATCH (n:{NODE} {{user_id: c.user_id, id: c.id}})
 RETURN c.user_id AS user_id, c.id AS id, c.label AS wanted,
-       [l IN labels(n) WHERE l IN {list(KIND_LABELS)!r}][0] AS found
+       [l IN labels(n) WHERE l IN ['{USER}', '{SESSION}', '{TURN}', '{ENTITY}', '{FACT}']][0] AS found
 """
 #: referenced ids (not claimed by the batch) that are missing or of another kind
 MISSING_REFS: Final = f"""
@@ -104,7 +102,8 @@ RETURN size(n.embedding) AS dim LIMIT 1
 # (with their relationships); nodes that already exist are MERGEd and updated.
 
 #: the display caption of a Fact in Neo4j Browser: predicate, value and the date it was said
-FACT_CAPTION: Final = "{p} + ': ' + coalesce({v}, {t}) + ' · ' + toString(date({o}))"
+#: (the same expression backfills older facts in schemas/neo4j/005_browser.cypher)
+FACT_CAPTION: Final = "row.predicate + ': ' + coalesce(row.value, row.text) + ' · ' + toString(date(row.observed_at))"
 
 MERGE_USERS: Final = f"""
 UNWIND $user_ids AS uid
@@ -174,7 +173,7 @@ CREATE (f:{NODE}:{FACT} {{user_id: row.user_id, id: row.id, subject_id: row.subj
     observed_at: row.observed_at, invalid_at: row.invalid_at, confidence: row.confidence,
     speaker: row.speaker, session_id: row.session_id, source_turn_ids: row.source_turn_ids,
     user_key: row.user_key, embedding: row.embedding,
-    caption: {FACT_CAPTION.format(p="row.predicate", v="row.value", t="row.text", o="row.observed_at")}}})
+    caption: {FACT_CAPTION}}})
 FOREACH (_ IN CASE WHEN row.invalid_at IS NULL THEN [] ELSE [1] END | SET f:{SUPERSEDED})
 WITH f, row
 {_FACT_LINKS}
@@ -191,7 +190,7 @@ SET f.subject_id = row.subject_id, f.predicate = row.predicate, f.object_id = ro
     f.confidence = row.confidence, f.speaker = row.speaker, f.session_id = row.session_id,
     f.source_turn_ids = row.source_turn_ids, f.user_key = row.user_key,
     f.embedding = coalesce(row.embedding, f.embedding),
-    f.caption = {FACT_CAPTION.format(p="row.predicate", v="row.value", t="row.text", o="row.observed_at")}
+    f.caption = {FACT_CAPTION}
 FOREACH (_ IN CASE WHEN f.invalid_at IS NULL THEN [] ELSE [1] END | SET f:{SUPERSEDED})
 WITH f, row
 CALL (f) {{

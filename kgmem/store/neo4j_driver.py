@@ -69,7 +69,15 @@ class Neo4jConnection:
 
     # -- errors ----------------------------------------------------------------------------
     def translate(self, exc: BaseException) -> StoreError:
-        """One clear line per failure class (connection, hang, auth, database, schema)."""
+        """One clear line per failure class (connection, hang, auth, database, schema).
+
+        Errors after which no write can succeed carry ``fatal = True`` (ingest stops at once)."""
+        error = self._translate(exc)
+        if "refused a kgmem query" not in str(error):
+            error.fatal = True  # type: ignore[attr-defined]
+        return error
+
+    def _translate(self, exc: BaseException) -> StoreError:
         from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
 
         if isinstance(exc, AuthError):
