@@ -297,13 +297,49 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "throughput":
         cmd_throughput(args)
     elif args.cmd == "failures":
-        from bench_neo4j_failures import cmd_failures  # type: ignore[import-not-found]
-
         _save("failures", cmd_failures(args))
     else:
         cmd_e2e(args)
     print(RESULTS.with_suffix(".md").read_text())
     return 0
+
+
+def cmd_failures(args: argparse.Namespace) -> dict[str, Any]:
+    """Seconds from each failure to the CLI's exit, with its exit code and error line (the same
+    scenarios as tests/store/test_neo4j_failures.py; mid-run ones through a TCP relay that dies
+    or freezes once a write transaction is in flight)."""
+    sys.path.insert(0, str(ROOT / "tests" / "store"))
+    import neo4j_failures as nf  # type: ignore[import-not-found]
+
+    uri, user, password = _neo4j_env()
+    host, port = uri.split("//", 1)[1].rsplit(":", 1)
+    auth = {"NEO4J_USER": user, **({"NEO4J_PASSWORD": password} if password else {})}
+    load0 = _load()
+    modes: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        ds = nf.sample_copy(work)
+        home = work / "home"
+        modes["down (nothing listens)"] = {"bound_s": 5, **nf.start_failure(
+            ds, home, {"NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_PASSWORD": "x" * 8})}
+        sock, silent = nf.silent_port()
+        modes["unreachable (port never answers)"] = {"bound_s": 5, **nf.start_failure(
+            ds, home, {"NEO4J_URI": f"bolt://127.0.0.1:{silent}", "NEO4J_PASSWORD": "x" * 8})}
+        sock.close()
+        modes["wrong password"] = {"bound_s": 5, **nf.start_failure(
+            ds, home, {"NEO4J_URI": uri, **auth, "NEO4J_PASSWORD": (password or "") + "-wrong"})}
+        modes["wrong database"] = {"bound_s": 5, **nf.start_failure(
+            ds, home, {"NEO4J_URI": uri, **auth, "NEO4J_DATABASE": "nosuchdb"})}
+        for mode, label, bound in (("die", "dies mid-transaction", 5), ("hang", "hangs mid-transaction", 10)):
+            modes[label] = {"bound_s": bound, **nf.mid_run_failure(ds, home, (host, int(port)), mode, auth)}
+    for r in modes.values():
+        for key in ("stdout", "ended", "error_lines"):
+            r.pop(key, None)
+    return {"command": "eval/bench_neo4j_ingest.py failures",
+            "note": "seconds: from the start of `kgmem ingest` (a child process: Python start-up, "
+                    "settings, connect) for the failures at start; from the moment the relay failed "
+                    "to the child's exit for the mid-run ones",
+            "modes": modes, "loadavg_before": load0, "loadavg_after": _load()}
 
 
 def cmd_e2e(args: argparse.Namespace) -> None:

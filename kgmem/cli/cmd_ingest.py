@@ -87,14 +87,15 @@ def ingest(
         info = resolve_split(target, settings)
     except DatasetError as exc:
         fail(str(exc))
+    try:
+        # the store first: an unreachable server is reported before any model loads
+        store = open_store(settings)
+    except StoreError as exc:
+        fail(str(exc))
     extractor = build_extractor(settings, settings.extraction_tier)
     try:
         embedder = None if no_embed else embedder_from_settings(settings)
     except EmbeddingError as exc:
-        fail(str(exc))
-    try:
-        store = open_store(settings)
-    except StoreError as exc:
         fail(str(exc))
     cache = ExtractionCache(settings.cache_dir / CACHE_FILENAME)
 

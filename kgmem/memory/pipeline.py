@@ -348,4 +348,7 @@ def run_pipeline(store: MemoryStore, haystacks: Iterable[Haystack], plan: Callab
         writer.flush()
     finally:
         planner.stop.set()
+        # let a planner in the middle of a haystack finish it (bounded), so the process never
+        # exits with a thread inside spaCy or the embedder
+        planner.join(timeout=5.0)
     return reports

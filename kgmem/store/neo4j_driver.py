@@ -5,8 +5,8 @@ waits long for a server that is gone:
 
 - connecting (refused port, wrong host, a port that accepts but never speaks Bolt) is bounded by
   ``connection_timeout_s`` (the driver's deadline covers the TCP connect and the Bolt hello);
-- the driver's own retry loop (30 s by default, then 30-90 s of back-off were seen when a server
-  died mid-ingest) is cut to ``retry_s`` for reads; writes run in explicit transactions that are
+- the driver's own retry loop (30 s by default: 30-90 s of back-off were seen when a server
+  died mid-ingest) is off for reads (``retry_s``); writes run in explicit transactions that are
   retried only on *transient* server errors (deadlocks between parallel workers), never on a lost
   connection;
 - a server that hangs mid-transaction is detected by the driver's read timeout, which the server
@@ -21,6 +21,7 @@ of it is stored, so a re-run completes the work.
 from __future__ import annotations
 
 import contextlib
+import logging
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -42,8 +43,12 @@ class Neo4jConnection:
     """A driver plus the translation of its failures into :class:`StoreError`."""
 
     def __init__(self, uri: str, user: str, password: str | None, database: str,
-                 connection_timeout_s: float = 3.0, retry_s: float = 1.0) -> None:
+                 connection_timeout_s: float = 2.0, retry_s: float = 0.0) -> None:
         from neo4j import GraphDatabase
+
+        # the driver logs each failure it then raises; we raise it as one line, so without a
+        # handler configured by the application its log lines must not reach stderr too
+        logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
         self.uri = uri
         self.user = user
@@ -55,7 +60,7 @@ class Neo4jConnection:
                 uri, auth=auth,
                 connection_timeout=connection_timeout_s,
                 # a pool with a dead server answers at once instead of waiting for a connection
-                connection_acquisition_timeout=connection_timeout_s + 1.0,
+                connection_acquisition_timeout=connection_timeout_s + 0.5,
                 max_transaction_retry_time=retry_s,
                 # notifications off: "property key does not exist" warnings on a fresh database are noise
                 notifications_min_severity="OFF",

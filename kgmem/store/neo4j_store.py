@@ -95,7 +95,7 @@ class Neo4jStore:
         database: str = "neo4j",
         embedding_dim: int = DEFAULT_EMBEDDING_DIM,
         migrate: bool = True,
-        connection_timeout_s: float = 3.0,
+        connection_timeout_s: float = 2.0,
     ) -> None:
         """Connect and check the server; apply the schema when it is missing (``migrate``)."""
         self.uri = uri
