@@ -134,3 +134,56 @@ def test_paraphrase_haystacks_load() -> None:
         for h in loaded:
             dates = [s.started_at for s in h.sessions]
             assert dates == sorted(dates) and dates[-1] < h.question_date, (rel, h.question_id)
+
+
+# ============================================================================ event matching
+
+
+def _checker() -> Any:
+    """``check_event_matching.py`` loaded from its file (it is a script, not a package module)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("check_event_matching",
+                                                  FIXTURES / "check_event_matching.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_event_matching_recomputes_every_answer() -> None:
+    checker = _checker()
+    cases, problems = checker.check_file(FIXTURES / "event_matching.jsonl")
+    assert problems == []
+    assert len(cases) >= 44
+    kinds = {c["answer_kind"] for c in cases}
+    assert kinds == {"days", "weeks", "months", "date", "which_first"}
+    assert sum(c["compute"]["op"] == "ago" and c["answer_kind"] == "weeks" for c in cases) >= 4
+    for c in cases:
+        assert 3 <= len(c["sessions"]) <= 8
+        roles = {e["role"] for e in c["evidence"]}
+        assert {"start", "end"} <= roles, c["case_id"]
+
+
+def test_event_matching_checker_catches_bad_annotations() -> None:
+    import copy
+
+    checker = _checker()
+    cases = checker.load(FIXTURES / "event_matching.jsonl")
+    base = next(c for c in cases if c["answer_kind"] == "days" and c["compute"]["op"] == "between")
+    shifted = copy.deepcopy(base)
+    day = datetime.strptime(shifted["evidence"][-1]["resolved_date"], "%Y-%m-%d")
+    shifted["evidence"][-1]["resolved_date"] = (day.replace(day=1) if day.day > 1
+                                                else day.replace(day=2)).strftime("%Y-%m-%d")
+    wrong = copy.deepcopy(base)
+    wrong["answer_value"] = base["answer_value"] + 3
+    weekday = copy.deepcopy(base)
+    label = weekday["sessions"][0]["date"][12:15]  # a real weekday name, but the wrong one
+    weekday["sessions"][0]["date"] = weekday["sessions"][0]["date"].replace(
+        label, "Tue" if label == "Mon" else "Mon")
+    for bad in (shifted, wrong, weekday):
+        with pytest.raises(checker.FixtureError):
+            checker.check_case(bad)
+    assert checker.resolve("three days ago", datetime(2023, 4, 21).date()).isoformat() == "2023-04-18"
+    with pytest.raises(checker.FixtureError):  # "last Tuesday" on a Thursday: this week or last?
+        checker.resolve("last Tuesday", datetime(2023, 3, 16).date())
