@@ -8,17 +8,22 @@ time resolver: accuracy on these sets is measured by the extraction and answer t
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any
+
+import pytest
 
 from kgmem.predicates import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTRACTION = ROOT / "tests" / "fixtures" / "extraction"
+TEMPORAL = ROOT / "tests" / "fixtures" / "temporal"
 SENTENCE_CATEGORIES = ("question_aside", "task_aside", "typos", "rambling", "two_facts", "plain", "negative")
 NOISE_CATEGORIES = ("boot_log", "heartbeat", "system_dump", "stack_trace", "config_paste", "gossip",
                     "hypothetical", "plan_wish", "declined", "quoted_speech")
@@ -118,3 +123,55 @@ def test_noise_turns_are_consistent() -> None:
         assert r["role"] in ("user", "assistant")
         date.fromisoformat(r["session_date"])
         assert r["text"].strip()
+# ---- temporal/relative_time.jsonl ------------------------------------------------------------------
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_relative_time", TEMPORAL / "make_relative_time.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def relative_time() -> list[dict[str, Any]]:
+    return _load(TEMPORAL / "relative_time.jsonl")
+
+
+def test_relative_time_file_is_the_scripts_output(relative_time: list[dict[str, Any]]) -> None:
+    mod = _script()
+    assert (TEMPORAL / "relative_time.jsonl").read_text(encoding="utf-8") == mod.render(), (
+        "stale: regenerate with python tests/fixtures/temporal/make_relative_time.py")
+    assert relative_time == [json.loads(x) for x in mod.render().splitlines()]
+
+
+def test_relative_time_records_are_consistent(relative_time: list[dict[str, Any]]) -> None:
+    assert len(relative_time) >= 160
+    counts = Counter(r["category"] for r in relative_time)
+    assert min(counts.values()) >= 10, counts
+    for r in relative_time:
+        assert set(r) == {"id", "category", "expression", "sentence", "session_date", "expected_start",
+                          "expected_end", "granularity", "note"}, r["id"]
+        assert r["granularity"] in ("day", "week", "month", "season", "year", "approx")
+        assert r["expression"].casefold() in r["sentence"].casefold(), r["id"]
+        session = datetime.fromisoformat(r["session_date"])
+        start, end = date.fromisoformat(r["expected_start"]), date.fromisoformat(r["expected_end"])
+        assert start <= end, r["id"]
+        if r["granularity"] == "day":
+            assert start == end, r["id"]
+        if r["granularity"] == "week":
+            weekend = "weekend" in r["expression"].casefold()
+            assert (end - start).days == (1 if weekend else 6), r["id"]
+            assert (start.weekday(), end.weekday()) == ((5, 6) if weekend else (0, 6)), r["id"]
+        # only "next …" / "this …" / bare weekdays may point at the session date or later
+        if not re.search(r"\b(next|this|coming|on)\b", r["expression"].casefold()):
+            assert start <= session.date(), r["id"]
+
+
+def test_relative_time_calendar_helpers() -> None:
+    """Spot checks of the script's own calendar arithmetic against known dates."""
+    mod = _script()
+    assert [mod.easter(y) for y in (2019, 2024, 2025, 2038)] == [
+        date(2019, 4, 21), date(2024, 3, 31), date(2025, 4, 20), date(2038, 4, 25)]
+    assert mod.thanksgiving(2024) == date(2024, 11, 28) and mod.thanksgiving(2023) == date(2023, 11, 23)
+    assert mod.labor_day(2024) == date(2024, 9, 2) and mod.memorial_day(2024) == date(2024, 5, 27)
+    assert mod.memorial_day(2021) == date(2021, 5, 31)
