@@ -30,7 +30,9 @@ from kgmem.store.base import (
     StoreStats,
 )
 from kgmem.store.neo4j_driver import Neo4jConnection
-from kgmem.store.neo4j_write import check_naive, plan_batch, user_key
+from kgmem.store.neo4j_write import plan_batch, user_key
+from kgmem.store.validate import check_dim, check_naive, dim_message
+from kgmem.text import tokenize
 
 DEFAULT_EMBEDDING_DIM = 384
 
@@ -47,27 +49,16 @@ def lucene_escape(term: str) -> str:
 def lucene_query(user_id: str, field: str, text: str) -> str | None:
     """A Lucene query: this user's nodes whose ``field`` contains any query term.
 
-    Terms come from the embedded store's tokenizer (casefolded, accents stripped, stopwords
+    Terms come from :func:`kgmem.text.tokenize` (casefolded, accents stripped, stopwords
     dropped) so both backends match the same words; each is escaped and quoted, so operators
     (``AND``), quotes, colons and brackets in the text are searched, never interpreted.
     None when the text has no searchable term.
     """
-    from kgmem.store.textindex import tokenize
-
     terms = list(dict.fromkeys(tokenize(text)))
     if not terms:
         return None
     ors = " ".join(f'{field}:"{lucene_escape(t)}"' for t in terms)
     return f"+user_key:{user_key(user_id)} +({ors})"
-
-
-def dim_message(stored: int, got: int, where: str) -> str:
-    """The embedding-dimension mismatch message (names the re-embedding command)."""
-    return (
-        f"embedding dimension mismatch: {where} holds {stored}-dim vectors but the configured "
-        f"embedder makes {got}-dim vectors (the embedding model changed). Re-embed with "
-        f"`kgmem ingest --reembed`, or delete the affected user(s) and ingest again."
-    )
 
 
 def _native(value: Any) -> Any:
@@ -200,10 +191,7 @@ class Neo4jStore:
             return
         batch = plan_batch(writes)
         if batch.dims:
-            got = next(iter(batch.dims))
-            stored = self.embedding_dim()
-            if stored is not None and stored != got:
-                raise EmbeddingDimensionError(dim_message(stored, got, f"Neo4j at {self.uri}"))
+            check_dim(self.embedding_dim(), next(iter(batch.dims)), f"Neo4j at {self.uri}")
         # through the module attribute: the crash tests hook write_batch
         self._write_tx(lambda tx: neo4j_write.write_batch(tx, batch))
         if batch.dims and self._dim_cache is None:

@@ -11,7 +11,6 @@ nodes it holds are ``MERGE`` d and updated. A batch lands whole or not at all.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +19,7 @@ from typing import Any
 from kgmem.models import Fact, SessionWrite
 from kgmem.store import cypher as q
 from kgmem.store.base import EmbeddingDimensionError, StoreError
+from kgmem.store.validate import WritePlan, kind_conflict_message, plan_write
 
 Key = tuple[str, str]  # (user_id, node id)
 
@@ -31,124 +31,16 @@ def user_key(user_id: str) -> str:
     return "u" + hashlib.sha256(user_id.encode("utf-8")).hexdigest()[:32]
 
 
-def check_naive(value: datetime | None, where: str) -> None:
-    """Reject tz-aware datetimes (kgmem stores LocalDateTime only)."""
-    if value is not None and value.tzinfo is not None:
-        raise StoreError(f"{where}: datetime {value.isoformat()} is tz-aware; kgmem keeps naive times")
-
-
-@dataclass
-class WritePlan:
-    """What one write claims (id → label), what it references outside itself, its vectors."""
-
-    write: SessionWrite
-    where: str
-    kinds: dict[str, str]
-    #: (id, label, message) for nodes referenced but not written by this write
-    refs: list[tuple[str, str, str]]
-    dims: set[int]
-    embeddings: dict[str, dict[str, list[float]]]
-
-
-def plan_write(write: SessionWrite) -> WritePlan:  # noqa: C901 - one flat list of checks, in the order a reader expects
-    """Check a SessionWrite against itself (no database) and collect what the DB must confirm."""
-    uid = write.user_id
-    sess = write.session
-    where = f"SessionWrite(user={uid!r}, session={sess.id!r})"
-    if not uid:
-        raise StoreError(f"{where}: empty user_id")
-    if sess.user_id != uid:
-        raise StoreError(f"{where}: session.user_id is {sess.user_id!r}, expected {uid!r}")
-    check_naive(sess.started_at, f"{where}: session.started_at")
-
-    kinds: dict[str, str] = {}
-    seen: dict[tuple[str, str], Any] = {}
-
-    def claim(node_id: str, label: str, obj: Any, what: str) -> None:
-        if not node_id:
-            raise StoreError(f"{where}: {what} has an empty id")
-        if node_id == uid:
-            raise StoreError(f"{where}: {what} id {node_id!r} equals the user id")
-        if node_id in kinds and kinds[node_id] != label:
-            raise StoreError(f"{where}: id {node_id!r} is used as both {kinds[node_id]} and {label}")
-        if (label, node_id) in seen and seen[(label, node_id)] != obj:
-            raise StoreError(f"{where}: {label} {node_id!r} appears twice with different content")
-        kinds[node_id] = label
-        seen[(label, node_id)] = obj
-
-    claim(sess.id, q.SESSION, None, "session")
-    for i, turn in enumerate(sess.turns):
-        if turn.session_id != sess.id:
-            raise StoreError(f"{where}: turns[{i}] ({turn.id!r}) has session_id {turn.session_id!r}")
-        claim(turn.id, q.TURN, turn, f"turns[{i}]")
-    for i, ent in enumerate(write.entities):
-        if ent.user_id != uid:
-            raise StoreError(f"{where}: entities[{i}] ({ent.id!r}) has user_id {ent.user_id!r}")
-        claim(ent.id, q.ENTITY, ent, f"entities[{i}]")
-    for i, fact in enumerate(write.facts):
-        if fact.user_id != uid:
-            raise StoreError(f"{where}: facts[{i}] ({fact.id!r}) has user_id {fact.user_id!r}")
-        claim(fact.id, q.FACT, fact, f"facts[{i}]")
-
-    refs: list[tuple[str, str, str]] = []
-
-    def ref(node_id: str, label: str, message: str) -> None:
-        if kinds.get(node_id) != label:
-            if node_id in kinds:
-                raise StoreError(message + f" (it is a {kinds[node_id]} in this write)")
-            refs.append((node_id, label, message))
-
-    for i, fact in enumerate(write.facts):
-        what = f"{where}: facts[{i}] ({fact.id!r})"
-        for name in ("valid_from", "valid_to", "observed_at", "invalid_at"):
-            check_naive(getattr(fact, name), f"{what}.{name}")
-        ref(fact.subject_id, q.ENTITY, f"{what}: subject_id {fact.subject_id!r} is not a known entity")
-        if fact.object_id is not None:
-            ref(fact.object_id, q.ENTITY, f"{what}: object_id {fact.object_id!r} is not a known entity")
-        ref(fact.session_id, q.SESSION, f"{what}: session_id {fact.session_id!r} is not a known session")
-        for tid in fact.source_turn_ids:
-            ref(tid, q.TURN, f"{what}: source_turn_ids has unknown turn {tid!r}")
-    for i, sup in enumerate(write.supersessions):
-        what = f"{where}: supersessions[{i}]"
-        if sup.user_id != uid:
-            raise StoreError(f"{what}: user_id is {sup.user_id!r}")
-        if sup.new_fact_id == sup.old_fact_id:
-            raise StoreError(f"{what}: fact {sup.new_fact_id!r} cannot supersede itself")
-        check_naive(sup.at, f"{what}.at")
-        for name, fid in (("new_fact_id", sup.new_fact_id), ("old_fact_id", sup.old_fact_id)):
-            ref(fid, q.FACT, f"{what}: {name} {fid!r} is not a known fact")
-    for i, sup in enumerate(write.retracted_supersessions):
-        if sup.user_id != uid:
-            raise StoreError(f"{where}: retracted_supersessions[{i}]: user_id is {sup.user_id!r}")
-    for fid, at in write.invalidations.items():
-        ref(fid, q.FACT, f"{where}: invalidations[{fid!r}] is not a known fact")
-        check_naive(at, f"{where}: invalidations[{fid!r}]")
-
-    dims: set[int] = set()
-    embeddings: dict[str, dict[str, list[float]]] = {}
-    for field_name, kind in (("turn_embeddings", "turn"), ("fact_embeddings", "fact"), ("entity_embeddings", "entity")):
-        vecs: dict[str, list[float]] = {}
-        for node_id, values in getattr(write, field_name).items():
-            what = f"{where}: {field_name}[{node_id!r}]"
-            vec = [float(x) for x in values]
-            if not vec:
-                raise StoreError(f"{what}: empty embedding")
-            if not all(math.isfinite(x) for x in vec):
-                raise StoreError(f"{what}: embedding contains NaN or infinite values")
-            ref(node_id, q.KIND_LABEL[kind], f"{what}: no {kind} with that id")
-            dims.add(len(vec))
-            vecs[node_id] = vec
-        embeddings[kind] = vecs
-    if len(dims) > 1:
-        raise EmbeddingDimensionError(f"{where}: embeddings of different dimensions {sorted(dims)}")
-    return WritePlan(write=write, where=where, kinds=kinds, refs=refs, dims=dims, embeddings=embeddings)
+#: the shared validator's node kinds → Neo4j labels
+KIND_TO_LABEL: dict[str, str] = {"session": q.SESSION, "turn": q.TURN, "entity": q.ENTITY, "fact": q.FACT}
+LABEL_TO_KIND: dict[str, str] = {label: kind for kind, label in KIND_TO_LABEL.items()}
 
 
 @dataclass
 class BatchPlan:
     """The writes of one batch merged, in order, into rows per label and relationship type."""
 
-    plans: list[WritePlan] = field(default_factory=list)
+    plans: list[tuple[WritePlan, SessionWrite]] = field(default_factory=list)
     #: (user, id) → (label, index of the first write claiming it)
     claims: dict[Key, tuple[str, int]] = field(default_factory=dict)
     refs: list[tuple[str, str, str, str]] = field(default_factory=list)  # (user, id, label, message)
@@ -165,27 +57,30 @@ class BatchPlan:
 
     @property
     def user_ids(self) -> list[str]:
-        return sorted({p.write.user_id for p in self.plans})
+        return sorted({w.user_id for _, w in self.plans})
 
-    def add(self, plan: WritePlan) -> None:
+    def add(self, plan: WritePlan, w: SessionWrite) -> None:
         """Merge one write after the ones already added (its effects come later)."""
         index = len(self.plans)
-        w = plan.write
         uid = w.user_id
-        for node_id, label in plan.kinds.items():
+        for node_id, kind in plan.claims.items():
+            label = KIND_TO_LABEL[kind]
             known = self.claims.get((uid, node_id))
             if known is not None and known[0] != label:
-                raise StoreError(f"{plan.where}: id {node_id!r} is a {known[0]} in an earlier write of this batch")
+                raise StoreError(f"{plan.where}: id {node_id!r} is a {LABEL_TO_KIND[known[0]]} in an earlier "
+                                 f"write of this batch")
             if known is None:
                 self.claims[(uid, node_id)] = (label, index)
-        for node_id, label, message in plan.refs:
-            known = self.claims.get((uid, node_id))
+        for ref in plan.refs:
+            label = KIND_TO_LABEL[ref.kind]
+            known = self.claims.get((uid, ref.node_id))
             if known is None:
-                self.refs.append((uid, node_id, label, message))
+                self.refs.append((uid, ref.node_id, label, ref.message))
             elif known[0] != label:
-                raise StoreError(message + f" (it is a {known[0]} in an earlier write of this batch)")
-        self.plans.append(plan)
-        self.dims |= plan.dims
+                raise StoreError(ref.message + f" (it is a {LABEL_TO_KIND[known[0]]} in an earlier write of this batch)")
+        self.plans.append((plan, w))
+        if plan.dim is not None:
+            self.dims.add(plan.dim)
         if len(self.dims) > 1:
             raise EmbeddingDimensionError(f"{plan.where}: embeddings of different dimensions {sorted(self.dims)}")
         self.sessions[(uid, w.session.id)] = w
@@ -218,7 +113,7 @@ def plan_batch(writes: Sequence[SessionWrite]) -> BatchPlan:
     """Check every write and merge them in order (raises :class:`StoreError` naming the write)."""
     batch = BatchPlan()
     for w in writes:
-        batch.add(plan_write(w))
+        batch.add(plan_write(w), w)
     return batch
 
 
@@ -230,9 +125,9 @@ def _validate_against_db(tx: Any, batch: BatchPlan) -> set[Key]:
     for row in tx.run(q.EXISTING_CLAIMS, claims=claims).data():
         key = (row["user_id"], row["id"])
         if row["found"] != row["wanted"]:
-            where = batch.plans[batch.claims[key][1]].where
-            raise StoreError(f"{where}: {row['wanted'].lower()} id {row['id']!r} is already a "
-                             f"{str(row['found']).lower()} node")
+            where = batch.plans[batch.claims[key][1]][0].where
+            found = LABEL_TO_KIND.get(str(row["found"]), str(row["found"]).lower())
+            raise StoreError(kind_conflict_message(where, row["id"], LABEL_TO_KIND[row["wanted"]], found))
         existing.add(key)
     if batch.refs:
         refs = [{"user_id": u, "id": i, "label": label} for u, i, label, _ in batch.refs]
