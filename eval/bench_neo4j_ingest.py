@@ -258,6 +258,17 @@ def render_md(report: dict[str, Any]) -> str:
         for name, r in fl["modes"].items():
             lines.append(f"| {name} | {r['bound_s']} s | {r['seconds']} | {r['exit_code']} | {r['message'][:160]} |")
         lines.append("")
+    par = report.get("parity")
+    if par:
+        t = par["totals"]
+        lines += ["## Parity: the same graph in both stores", "",
+                  f"`{par['command']}` at git {par['git_sha']}, load average {par['loadavg_before']} → "
+                  f"{par['loadavg_after']}: the first {par['haystacks']} haystacks of {par['split']} ingested into "
+                  f"networkx and Neo4j (rules tier, no vectors) give **{'identical' if par['equal'] else 'DIFFERENT'}** "
+                  f"graphs id for id: {t['facts']} facts (all fields), {t['supersessions']} SUPERSEDES pairs, "
+                  f"{t['entities']} entities, {t['sessions']} sessions"
+                  + (f"; mismatches: {par['mismatches'][:5]}" if par["mismatches"] else "") + ". "
+                  f"Ingest seconds (extraction cached for the second store): {par['ingest_seconds']}.", ""]
     e2e = report.get("e2e")
     if e2e:
         lines += ["## End to end: `kgmem ingest` of the whole split into Neo4j", "",
@@ -290,6 +301,9 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--rust-venv", default=str(Path(tempfile.gettempdir()) / "kgmem-neo4j-rust-venv"))
     f = sub.add_parser("failures")
     f.add_argument("--home", type=Path, default=None, help="a Neo4j home (default: kgmem neo4j's)")
+    p = sub.add_parser("parity")
+    p.add_argument("--split", default="synthetic-s")
+    p.add_argument("--haystacks", type=int, default=50)
     e = sub.add_parser("e2e")
     e.add_argument("--split", default="synthetic-s")
     e.add_argument("--limit", type=int, default=None)
@@ -298,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
         cmd_throughput(args)
     elif args.cmd == "failures":
         _save("failures", cmd_failures(args))
+    elif args.cmd == "parity":
+        _save("parity", cmd_parity(args))
     else:
         cmd_e2e(args)
     print(RESULTS.with_suffix(".md").read_text())
@@ -340,6 +356,69 @@ def cmd_failures(args: argparse.Namespace) -> dict[str, Any]:
                     "settings, connect) for the failures at start; from the moment the relay failed "
                     "to the child's exit for the mid-run ones",
             "modes": modes, "loadavg_before": load0, "loadavg_after": _load()}
+
+
+def cmd_parity(args: argparse.Namespace) -> dict[str, Any]:
+    """The first N haystacks of a split ingested into both stores (same rules extractor, no
+    vectors: they are not compared) must give the same facts, SUPERSEDES pairs and entity ids."""
+    from kgmem.datasets.longmemeval import iter_haystacks, strip_labels
+    from kgmem.datasets.registry import resolve_split
+    from kgmem.extraction.cache import CACHE_FILENAME, ExtractionCache
+    from kgmem.extraction.rules import RuleExtractor
+    from kgmem.memory.ingest import ingest_haystacks
+    from kgmem.settings import Settings
+    from kgmem.store.neo4j_store import Neo4jStore
+    from kgmem.store.networkx_store import NetworkxStore
+
+    settings = Settings.load()
+    info = resolve_split(args.split, settings)
+    tag = f"parity{uuid.uuid4().hex[:8]}"  # a shared server: never touch real namespaces
+    haystacks = []
+    for h in iter_haystacks(info.files[0], tag):
+        if len(haystacks) >= args.haystacks:
+            break
+        haystacks.append(strip_labels(h))
+    users = [h.user_id for h in haystacks]
+    cache = ExtractionCache(settings.cache_dir / CACHE_FILENAME)
+    extractor = RuleExtractor()
+    load0 = _load()
+    uri, user, password = _neo4j_env()
+    neo = Neo4jStore(uri=uri, user=user, password=password)
+    timings: dict[str, float] = {}
+    mismatches: list[str] = []
+    totals = {"facts": 0, "supersessions": 0, "entities": 0, "sessions": 0}
+    with tempfile.TemporaryDirectory() as tmp:
+        nx = NetworkxStore(Path(tmp) / "nx")
+        try:
+            for name, store in (("networkx", nx), ("neo4j", neo)):
+                t0 = time.perf_counter()
+                ingest_haystacks(store, haystacks, extractor=extractor, embedder=None, cache=cache)
+                timings[name] = round(time.perf_counter() - t0, 1)
+            for u in users:
+                a, b = _parity_graph(nx, u), _parity_graph(neo, u)
+                for key in a:
+                    if a[key] != b[key]:
+                        mismatches.append(f"{u}.{key}: networkx {len(a[key])}, neo4j {len(b[key])}")
+                for key in totals:
+                    totals[key] += len(a[key])
+        finally:
+            for u in users:
+                neo.delete_user(u)
+            neo.close()
+            nx.close()
+    return {"command": " ".join(["eval/bench_neo4j_ingest.py", *sys.argv[1:]]), "split": args.split,
+            "haystacks": len(haystacks), "totals": totals, "mismatches": mismatches, "equal": not mismatches,
+            "ingest_seconds": timings, "loadavg_before": load0, "loadavg_after": _load()}
+
+
+def _parity_graph(store: Any, user_id: str) -> dict[str, Any]:
+    facts = sorted((f.id, f.subject_id, f.predicate, f.object_id, f.value, str(f.valid_from), str(f.valid_to),
+                    str(f.observed_at), str(f.invalid_at), f.session_id, tuple(sorted(f.source_turn_ids)))
+                   for f in store.facts(user_id))
+    return {"facts": facts,
+            "supersessions": sorted((s.new_fact_id, s.old_fact_id, str(s.at)) for s in store.supersessions(user_id)),
+            "entities": sorted((e.id, e.name) for e in store.entities(user_id)),
+            "sessions": [s.id for s in store.sessions(user_id)]}
 
 
 def cmd_e2e(args: argparse.Namespace) -> None:
