@@ -330,6 +330,15 @@ CALL db.index.vector.queryNodes($index, $candidates, $vector) YIELD node, score
 WHERE node.user_id = $user_id
 RETURN node.id AS id, 2.0 * score - 1.0 AS score ORDER BY score DESC, id LIMIT $k
 """
+#: the texts kgmem's own BM25 scores (the embedded store's documents: turn and fact text, an
+#: entity's name and aliases), in id order, and their count (the cache stamp)
+TEXT_DOCS: Final = {
+    kind: f"MATCH (n:{label} {{user_id: $user_id}}) RETURN n.id AS id, n.{FULLTEXT_FIELD[kind]} AS text ORDER BY id"
+    for kind, label in KIND_LABEL.items()
+}
+TEXT_DOC_COUNT: Final = {
+    kind: f"MATCH (n:{label} {{user_id: $user_id}}) RETURN count(n) AS c" for kind, label in KIND_LABEL.items()
+}
 #: Lucene query built by kgmem.store.neo4j_store.lucene_query (terms escaped and quoted)
 TEXT_SEARCH: Final = """
 CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score

@@ -14,6 +14,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -35,6 +36,8 @@ from kgmem.store.validate import check_dim, check_naive, dim_message
 from kgmem.text import tokenize
 
 DEFAULT_EMBEDDING_DIM = 384
+#: (user, kind) BM25 indexes kept for text_search (an eval asks one user many questions)
+TEXT_CACHE_USERS = 64
 
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 
@@ -94,6 +97,8 @@ class Neo4jStore:
         self.database = database
         self._configured_dim = embedding_dim
         self._dim_cache: int | None = None
+        #: (user, kind) → (document count, BM25 index) for text_search
+        self._text_cache: OrderedDict[tuple[str, str], tuple[int, Any]] = OrderedDict()
         self._conn = Neo4jConnection(uri, user, password, database, connection_timeout_s=connection_timeout_s)
         self._driver = self._conn.driver
         try:
@@ -200,6 +205,8 @@ class Neo4jStore:
     def delete_user(self, user_id: str) -> int:
         rows = self._write(q.DELETE_USER, user_id=user_id)
         self._dim_cache = None  # the last vectors may be gone
+        for kind in q.KIND_LABEL:
+            self._text_cache.pop((user_id, kind), None)
         return int(rows[0]["removed"]) if rows else 0
 
     # -- reads -----------------------------------------------------------------------------
@@ -283,7 +290,35 @@ class Neo4jStore:
         return [Hit(id=r["id"], score=float(r["score"])) for r in rows]
 
     def text_search(self, user_id: str, kind: NodeKind, query: str, k: int) -> list[Hit]:
-        """Top-k Lucene matches among this user's ``kind`` nodes (any query term), ties by id."""
+        """Top-k BM25 matches among this user's ``kind`` nodes, ties by id — the same scores as
+        the embedded store (:class:`~kgmem.store.textindex.BM25Index` over the user's texts).
+
+        Lucene's BM25 counts documents over every user sharing the index and tokenises
+        differently, so its ranking differs from the embedded store's; kgmem's retrieval must
+        not depend on the backend. The user's texts are read once and kept (small: one
+        haystack's turns) until their count changes; Lucene stays for the Browser and
+        :meth:`text_search_index`."""
+        _check_kind(kind)
+        if k <= 0:
+            return []
+        key = (user_id, kind)
+        count = int(self._read(q.TEXT_DOC_COUNT[kind], user_id=user_id)[0]["c"])
+        cached = self._text_cache.get(key)
+        if cached is None or cached[0] != count:
+            from kgmem.store.textindex import BM25Index
+
+            rows = self._read(q.TEXT_DOCS[kind], user_id=user_id)
+            cached = (count, BM25Index((r["id"], r["text"] or "") for r in rows))
+            self._text_cache[key] = cached
+            while len(self._text_cache) > TEXT_CACHE_USERS:
+                self._text_cache.pop(next(iter(self._text_cache)))
+        else:
+            self._text_cache.move_to_end(key)
+        return [Hit(id=i, score=s) for i, s in cached[1].search(query, k)]
+
+    def text_search_index(self, user_id: str, kind: NodeKind, query: str, k: int) -> list[Hit]:
+        """Top-k Lucene matches among this user's ``kind`` nodes (any query term), ties by id
+        (Lucene's own BM25: document statistics over all users; kept for comparison)."""
         _check_kind(kind)
         lucene = lucene_query(user_id, q.FULLTEXT_FIELD[kind], query)
         if k <= 0 or lucene is None:

@@ -221,10 +221,10 @@ def test_missing_fulltext_index_is_a_clear_error_until_migrate(neo: Neo4jStore, 
     neo._write("DROP INDEX fact_text IF EXISTS")
     try:
         with pytest.raises(StoreError, match="run `kgmem neo4j migrate`"):
-            neo.text_search(uid, "fact", "espresso", 5)
+            neo.text_search_index(uid, "fact", "espresso", 5)
     finally:
         neo.migrate()
-    assert neo.text_search(uid, "turn", "espresso", 5)
+    assert neo.text_search_index(uid, "turn", "espresso", 5)
 
 
 @pytest.mark.neo4j
