@@ -154,13 +154,19 @@ class Memory:
                                cache=self.extraction_cache, on_progress=on_progress)
 
     def ingest_haystacks(self, haystacks: Iterable[Haystack], *, embed: bool = True,
-                         on_progress: IngestProgressFn | None = None) -> IngestReport:
+                         on_progress: IngestProgressFn | None = None, workers: int = 1) -> IngestReport:
         """Ingest many haystacks (each into its own namespace); returns the summed report.
 
         Sessions already stored are skipped, so re-running resumes. Failed sessions are listed
         in ``report.failures`` and left unwritten; ``report.users`` counts the haystacks.
+        ``workers`` > 1 ingests in that many processes (same graph for any N).
         """
         from kgmem.memory.ingest import ingest_haystacks
+
+        if workers > 1:
+            from kgmem.memory.parallel import ingest_parallel
+
+            return ingest_parallel(self.settings, haystacks, workers, embed=embed, on_progress=on_progress)
 
         # planning (extraction, embedding, reconciliation) runs ahead of the store writer and the
         # sessions of consecutive haystacks share store transactions (kgmem.memory.pipeline)
