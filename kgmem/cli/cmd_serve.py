@@ -1,0 +1,102 @@
+"""``kgmem serve mcp|http``: one warm process serving the memory to agents.
+
+mcp, uvicorn and FastAPI are imported inside the commands, so ``kgmem --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Optional
+
+import typer
+
+from kgmem.cli._app import app, fail
+
+serve_app = typer.Typer(help="Serve the memory to agents: MCP (stdio or streamable HTTP) and a REST API.",
+                        no_args_is_help=True)
+app.add_typer(serve_app, name="serve")
+
+TokenOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
+    "--token", envvar="KGMEM_SERVE_TOKEN", show_envvar=True,
+    help="Bearer token clients must send (required to bind beyond loopback; prefer the env var: "
+         "a flag shows in `ps`). Never logged.")]
+StoreOpt = Annotated[Optional[str], typer.Option("--store", help="networkx | neo4j.")]  # noqa: UP045
+NoLlmOpt = Annotated[bool, typer.Option("--no-llm", help="Answer without a model (computed answers, "
+                                                         "abstentions, best memory line).")]
+MaxBodyOpt = Annotated[int, typer.Option("--max-body-bytes", min=1024, help="Largest request body accepted (413 above).")]
+NoWarmOpt = Annotated[bool, typer.Option("--no-warm", help="Skip loading the models before serving.")]
+
+
+def _service(store_name: str | None, no_llm: bool) -> Any:
+    from kgmem.api import Memory
+    from kgmem.serve.service import MemoryService
+    from kgmem.settings import Settings
+
+    try:
+        settings = Settings.load({"store": store_name})
+    except ValueError as exc:
+        fail(str(exc))
+    return MemoryService(Memory(settings, llm=False if no_llm else None))
+
+
+def _check_bind(host: str, token: str | None) -> None:
+    from kgmem.serve.security import BindError, check_bind
+
+    try:
+        check_bind(host, token)
+    except BindError as exc:
+        fail(str(exc))
+
+
+@serve_app.command("mcp")
+def serve_mcp(
+    transport: Annotated[str, typer.Option("--transport", help="stdio (an MCP client starts this command) "
+                                                               "or http (streamable HTTP at --path).")] = "stdio",
+    host: Annotated[str, typer.Option("--host", help="Address for --transport http.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port for --transport http (0: any free one).")] = 8765,
+    path: Annotated[str, typer.Option("--path", help="MCP endpoint path for --transport http.")] = "/mcp",
+    token: TokenOpt = None,
+    store_name: StoreOpt = None,
+    no_llm: NoLlmOpt = False,
+    max_body_bytes: MaxBodyOpt = 1024 * 1024,
+    no_warm: NoWarmOpt = False,
+) -> None:
+    """Serve MCP tools: add_messages, search_memory, answer, get_history, list_users,
+    delete_user, get_status."""
+    if transport not in ("stdio", "http", "streamable-http"):
+        fail(f"--transport: expected stdio or http, got {transport!r}")
+    if transport == "stdio":
+        from kgmem.serve.mcp_app import run_stdio
+
+        run_stdio(_service(store_name, no_llm), warm=not no_warm)
+        return
+    _check_bind(host, token)
+    from kgmem.serve.mcp_app import streamable_http_asgi
+    from kgmem.serve.runner import serve
+    from kgmem.serve.security import guard
+
+    service = _service(store_name, no_llm)
+    asgi = guard(streamable_http_asgi(service, host=host, path=path, warm=not no_warm),
+                 token=token, max_body_bytes=max_body_bytes)
+    serve(asgi, host, port, what=f"MCP streamable HTTP at {path}", auth=bool(token))
+
+
+@serve_app.command("http")
+def serve_http(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (beyond loopback only with --token).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port (0: any free one).")] = 8766,
+    token: TokenOpt = None,
+    store_name: StoreOpt = None,
+    no_llm: NoLlmOpt = False,
+    max_body_bytes: MaxBodyOpt = 1024 * 1024,
+    no_warm: NoWarmOpt = False,
+    access_log: Annotated[bool, typer.Option("--access-log", help="Log every request line (never headers).")] = False,
+) -> None:
+    """Serve the REST API (JSON; OpenAPI at /openapi.json, docs at /docs)."""
+    _check_bind(host, token)
+    from kgmem.serve.http_app import create_app
+    from kgmem.serve.runner import serve
+
+    asgi = create_app(_service(store_name, no_llm), token=token, max_body_bytes=max_body_bytes,
+                      warm=not no_warm)
+    serve(asgi, host, port, what="REST API, OpenAPI at /openapi.json", auth=bool(token),
+          log_level="info" if access_log else "warning", access_log=access_log)

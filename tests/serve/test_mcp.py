@@ -1,0 +1,80 @@
+"""The MCP server through the official ``mcp`` client: over stdio and over streamable HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import httpx
+import pytest
+
+from .conftest import KGMEM, TOKEN, server_env, start_server
+from .scenario import TOOLS, mcp_call, run_scenario
+
+
+async def _tools(client: object) -> set[str]:
+    listed = await client.list_tools()  # type: ignore[attr-defined]
+    for tool in listed.tools:
+        assert tool.description and tool.output_schema, tool.name
+    return {t.name for t in listed.tools}
+
+
+def test_mcp_stdio(tmp_path: Path) -> None:
+    """An MCP client starts `kgmem serve mcp` (stdio is the default transport)."""
+    from mcp import Client, StdioServerParameters
+
+    params = StdioServerParameters(command=KGMEM, args=["serve", "mcp", "--no-llm"],
+                                   env=server_env(tmp_path / "home"))
+
+    async def main() -> None:
+        async with Client(params, read_timeout_seconds=240) as client:
+            assert await _tools(client) == TOOLS
+            await run_scenario(mcp_call(client))
+
+    asyncio.run(main())
+    assert (tmp_path / "home" / "store").is_dir()  # it used the home it was given
+
+
+def test_mcp_streamable_http_with_token(tmp_path: Path) -> None:
+    """Streamable HTTP on loopback with a bearer token: the scenario with the token, 401 without."""
+    import httpx2
+    from mcp import Client
+    from mcp.client.streamable_http import streamable_http_client
+
+    server = start_server(["serve", "mcp", "--transport", "http", "--port", "0", "--no-llm"],
+                          tmp_path / "home", tmp_path / "server.log", KGMEM_SERVE_TOKEN=TOKEN)
+    try:
+        assert server.url.startswith("http://127.0.0.1:")  # loopback unless told otherwise
+        url = server.url + "/mcp"
+        for headers in ({}, {"Authorization": "Bearer wrong-token-wrong-token"}, {"Authorization": TOKEN}):
+            r = httpx.post(url, json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"}, headers=headers)
+            assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"
+
+        async def main() -> None:
+            async with httpx2.AsyncClient(headers={"Authorization": f"Bearer {TOKEN}"}, timeout=240) as http:
+                async with Client(streamable_http_client(url, http_client=http)) as client:
+                    assert await _tools(client) == TOOLS
+                    await run_scenario(mcp_call(client))
+
+        asyncio.run(main())
+    finally:
+        clean = server.stop()
+    assert clean, server.stderr()[-2000:]
+    assert TOKEN not in server.stderr()
+
+
+def test_mcp_refuses_public_bind_without_token(tmp_path: Path) -> None:
+    import subprocess
+
+    proc = subprocess.run([KGMEM, "serve", "mcp", "--transport", "http", "--host", "0.0.0.0", "--port", "0"],
+                          env=server_env(tmp_path), capture_output=True, text=True, timeout=120)
+    assert proc.returncode != 0 and "needs --token" in proc.stderr
+
+
+@pytest.mark.parametrize("bad", ["short"])
+def test_token_must_be_long(tmp_path: Path, bad: str) -> None:
+    import subprocess
+
+    proc = subprocess.run([KGMEM, "serve", "http", "--token", bad], env=server_env(tmp_path),
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode != 0 and "at least 16 characters" in proc.stderr and bad not in proc.stderr.replace("--token", "")
