@@ -272,9 +272,10 @@ class Memory:
         with self.user_lock(user):
             return self.delete_user(user)
 
-    def status(self) -> dict[str, Any]:
-        """The store's totals and which components answer (no model is loaded to find out)."""
-        stats = self.store.stats()
+    def status(self, user: str | None = None) -> dict[str, Any]:
+        """The store's totals (or one user's counts) and which components answer (no model is
+        loaded to find out)."""
+        stats = self.store.stats(user)
         answer_model = "none" if self._llm is False else (
             getattr(self._llm, "name", None) or self.settings.llm_model)
         return {

@@ -102,6 +102,11 @@ def create_app(service: MemoryService, *, token: str | None = None,
         """Store totals, the async-add queue and calls per tool."""
         return _call(service.get_status)
 
+    @app.get("/v1/users/{user_id}", tags=["users"])
+    def user_status(user_id: User) -> s.StatusOut:
+        """One user's counts (sessions, turns, entities, facts, supersessions); 404 when unknown."""
+        return _call(lambda: service.get_status(user_id))
+
     @app.get("/v1/users", tags=["users"])
     def list_users() -> s.UsersOut:
         """Every user id with memory."""

@@ -111,9 +111,11 @@ def build_mcp_server(service: MemoryService, *, warm: bool = True) -> Any:
         return _call(lambda: service.delete_user(user_id))
 
     @mcp.tool()
-    def get_status() -> s.StatusOut:
-        """Server health: store totals, the async-add queue (pending, done, failures)."""
-        return _call(service.get_status)
+    def get_status(user_id: Annotated[str | None, Field(description="Give one to get that user's counts.")] = None,
+                   ) -> s.StatusOut:
+        """Server health: store totals (or one user's counts), the async-add queue (pending,
+        done, failures) and calls per tool."""
+        return _call(lambda: service.get_status(user_id))
 
     return mcp
 
@@ -126,4 +128,4 @@ def run_stdio(service: MemoryService, *, warm: bool = True) -> None:
 def streamable_http_asgi(service: MemoryService, *, host: str, path: str = "/mcp", warm: bool = True) -> Any:
     """The MCP streamable-HTTP ASGI app (wrap it with :mod:`kgmem.serve.security`)."""
     mcp = build_mcp_server(service, warm=warm)
-    return mcp.streamable_http_app(streamable_http_path=path, host=host)
+    return mcp.streamable_http_app(streamable_http_path=path, host=host, json_response=True)

@@ -290,13 +290,15 @@ class MemoryService:
                                             "failures stay listed in get_status)")
         return _job_out(job)
 
-    def get_status(self) -> s.StatusOut:
+    def get_status(self, user_id: str | None = None) -> s.StatusOut:
+        """Server health; with ``user_id``, the store counts are that user's."""
         self._count("get_status")
+        user = None if user_id is None else self._user(user_id)
         q = self.queue.snapshot()
         with self._calls_lock:
             calls = dict(self._calls)
         return s.StatusOut(version=self.version, uptime_s=round(time.monotonic() - self.started, 1),
-                           store=self.memory.status(),
+                           store=self.memory.status(user),
                            queue=s.QueueOut(pending=q["pending"], running=q["running"], done=q["done"],
                                             failed=q["failed"], failures=[_job_out(j) for j in q["failures"]]),
                            requests=calls)

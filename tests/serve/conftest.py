@@ -1,91 +1,48 @@
-"""Real servers for the serve tests: ``kgmem serve …`` started as a subprocess on loopback.
-
-Each server gets its own KGMEM_HOME (fresh embedded store and caches) unless a test passes
-one, announces its address on stderr (``kgmem serve: listening on …``) and is stopped with
-SIGTERM at the end, after which its stderr is available to assert on (e.g. the token never
-appears in it).
-"""
+"""Real servers for the serve tests (see :mod:`tests.serve.servers`)."""
 
 from __future__ import annotations
 
-import os
-import re
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-from kgmem.serve.runner import STOPPED
+from .servers import KGMEM, ROOT, TOKEN, Server, ServerError, server_env, start_server
 
-ROOT = Path(__file__).resolve().parents[2]
-KGMEM = str(Path(sys.executable).with_name("kgmem"))
-TOKEN = "test-token-0123456789abcdef-not-a-secret"
-READY = re.compile(r"kgmem serve: listening on (http://\S+)")
-START_TIMEOUT_S = 240  # model loading on a busy 2-core machine
+__all__ = ["KGMEM", "ROOT", "TOKEN", "Server", "server_env", "start_server", "started"]
 
 
-@dataclass
-class Server:
-    proc: subprocess.Popen[bytes]
-    url: str
-    log: Path
-    home: Path
-
-    def stop(self) -> bool:
-        """SIGTERM and wait; True when the server announced a clean shutdown (queued adds
-        finished, store closed)."""
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        return STOPPED in self.stderr()
-
-    def stderr(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-
-def server_env(home: Path, **extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update({"KGMEM_HOME": str(home), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
-                "LITELLM_LOCAL_MODEL_COST_MAP": "True", "PYTHONUNBUFFERED": "1"})
-    env.pop("KGMEM_SERVE_TOKEN", None)
-    env.update(extra)
-    return env
-
-
-def start_server(args: list[str], home: Path, log: Path, **env: str) -> Server:
-    """Start ``kgmem <args>`` and wait for its ready line (fail with its stderr if it dies)."""
-    with log.open("wb") as fh:
-        proc = subprocess.Popen([KGMEM, *args], stdin=subprocess.DEVNULL, stdout=fh, stderr=subprocess.STDOUT,
-                                env=server_env(home, **env), cwd=ROOT)
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        text = log.read_text(encoding="utf-8", errors="replace")
-        m = READY.search(text)
-        if m:
-            return Server(proc, m.group(1), log, home)
-        if proc.poll() is not None:
-            pytest.fail(f"`kgmem {' '.join(args)}` exited with {proc.returncode}:\n{text[-3000:]}", pytrace=False)
-        time.sleep(0.2)
-    proc.kill()
-    pytest.fail(f"`kgmem {' '.join(args)}` was not ready in {START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}",
-                pytrace=False)
+def started(args: list[str], *a: object, **kw: str) -> Server:
+    """:func:`start_server`, failing the test (with the server's output) when it cannot start."""
+    try:
+        return start_server(args, *a, **kw)  # type: ignore[arg-type]
+    except ServerError as exc:
+        pytest.fail(str(exc), pytrace=False)
 
 
 @pytest.fixture(scope="session")
 def rest_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """One REST server for the HTTP and load tests: token required, request lines logged."""
     base = tmp_path_factory.mktemp("rest")
-    server = start_server(["serve", "http", "--port", "0", "--no-llm", "--access-log",
-                           "--max-body-bytes", "65536"], base / "home", base / "server.log",
-                          KGMEM_SERVE_TOKEN=TOKEN)
+    server = started(["serve", "http", "--port", "0", "--no-llm", "--access-log", "--max-body-bytes", "65536"],
+                     base / "home", base / "server.log", KGMEM_SERVE_TOKEN=TOKEN)
     yield server
     server.stop()
+
+
+def neo4j_env_or_skip() -> dict[str, str]:
+    """NEO4J_* for a reachable server (CI always starts one), else skip with the reason."""
+    import os
+
+    uri = os.environ.get("NEO4J_URI") or "bolt://127.0.0.1:7687"
+    user = os.environ.get("NEO4J_USER") or "neo4j"
+    password = os.environ.get("NEO4J_PASSWORD") or ""
+    try:
+        from neo4j import GraphDatabase
+        from neo4j.exceptions import ServiceUnavailable
+
+        with GraphDatabase.driver(uri, auth=(user, password) if password else None, connection_timeout=3.0) as d:
+            d.verify_connectivity()
+    except (ServiceUnavailable, OSError) as exc:
+        pytest.skip(f"neo4j: no server reachable at {uri} ({type(exc).__name__}) "
+                    "(CI always starts one; run `kgmem neo4j start`)")
+    return {"KGMEM_STORE": "neo4j", "NEO4J_URI": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password}

@@ -179,7 +179,7 @@ def rest_call(client: httpx.AsyncClient) -> Call:
     async def call(tool: str, args: dict[str, Any]) -> Result:
         a = dict(args)
         user = a.pop("user_id", None)
-        if tool != "list_users" and tool != "get_status" and user is None:
+        if tool not in ("list_users", "get_status") and user is None:
             return Result(False, error="user_id is required (REST: it is the path)")
         base = f"/v1/users/{user}"
         if tool == "add_messages":
@@ -194,6 +194,8 @@ def rest_call(client: httpx.AsyncClient) -> Call:
             r = await client.delete(base)
         elif tool == "list_users":
             r = await client.get("/v1/users")
+        elif user is not None:  # get_status of one user
+            r = await client.get(base)
         else:
             r = await client.get("/v1/status")
         body = r.json()

@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from .conftest import KGMEM, TOKEN, server_env, start_server
+from .conftest import KGMEM, TOKEN, server_env, started
 from .scenario import TOOLS, mcp_call, run_scenario
 
 
@@ -41,7 +41,7 @@ def test_mcp_streamable_http_with_token(tmp_path: Path) -> None:
     from mcp import Client
     from mcp.client.streamable_http import streamable_http_client
 
-    server = start_server(["serve", "mcp", "--transport", "http", "--port", "0", "--no-llm"],
+    server = started(["serve", "mcp", "--transport", "http", "--port", "0", "--no-llm"],
                           tmp_path / "home", tmp_path / "server.log", KGMEM_SERVE_TOKEN=TOKEN)
     try:
         assert server.url.startswith("http://127.0.0.1:")  # loopback unless told otherwise
