@@ -10,6 +10,7 @@ import pytest
 
 from .conftest import KGMEM, TOKEN, server_env, started
 from .scenario import TOOLS, mcp_call, run_scenario
+from .test_docs import mcp_client_config
 
 
 async def _tools(client: object) -> set[str]:
@@ -20,11 +21,12 @@ async def _tools(client: object) -> set[str]:
 
 
 def test_mcp_stdio(tmp_path: Path) -> None:
-    """An MCP client starts `kgmem serve mcp` (stdio is the default transport)."""
+    """An MCP client starts `kgmem serve mcp` as documented (stdio is the default transport)."""
     from mcp import Client, StdioServerParameters
 
-    params = StdioServerParameters(command=KGMEM, args=["serve", "mcp", "--no-llm"],
-                                   env=server_env(tmp_path / "home"))
+    config = mcp_client_config()  # exactly what docs/api.md and the README tell MCP clients
+    params = StdioServerParameters(command=KGMEM if config["command"] == "kgmem" else config["command"],
+                                   args=config["args"], env=server_env(tmp_path / "home"))
 
     async def main() -> None:
         async with Client(params, read_timeout_seconds=240) as client:
