@@ -90,13 +90,16 @@ def serve_http(
     max_body_bytes: MaxBodyOpt = 1024 * 1024,
     no_warm: NoWarmOpt = False,
     access_log: Annotated[bool, typer.Option("--access-log", help="Log every request line (never headers).")] = False,
+    no_mcp: Annotated[bool, typer.Option("--no-mcp", help="Do not also serve the MCP tools at /mcp.")] = False,
 ) -> None:
-    """Serve the REST API (JSON; OpenAPI at /openapi.json, docs at /docs)."""
+    """Serve the REST API (JSON; OpenAPI at /openapi.json, docs at /docs) and the MCP tools over
+    streamable HTTP at /mcp, from one process."""
     _check_bind(host, token)
     from kgmem.serve.http_app import create_app
     from kgmem.serve.runner import serve
 
     asgi = create_app(_service(store_name, no_llm), token=token, max_body_bytes=max_body_bytes,
-                      warm=not no_warm)
-    serve(asgi, host, port, what="REST API, OpenAPI at /openapi.json", auth=bool(token),
+                      warm=not no_warm, mcp_path=None if no_mcp else "/mcp", host=host)
+    serve(asgi, host, port, what="REST API, OpenAPI at /openapi.json" + ("" if no_mcp else ", MCP at /mcp"),
+          auth=bool(token),
           log_level="info" if access_log else "warning", access_log=access_log)

@@ -45,17 +45,28 @@ def _call(fn: Callable[[], T]) -> T:
 
 
 def create_app(service: MemoryService, *, token: str | None = None,
-               max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, warm: bool = True) -> Any:
-    """The ASGI application: FastAPI routes behind the body cap and the optional token."""
+               max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, warm: bool = True,
+               mcp_path: str | None = "/mcp", host: str = "127.0.0.1") -> Any:
+    """The ASGI application: FastAPI routes — and, at ``mcp_path``, the MCP tools over
+    streamable HTTP, so one process serves both faces — behind the body cap and the token.
+    ``host`` is the listening address (MCP's DNS-rebinding check on loopback uses it)."""
+    from kgmem.serve.mcp_app import build_mcp_server
+
+    mcp = build_mcp_server(service, owns_service=False) if mcp_path else None
+    mcp_routes = (mcp.streamable_http_app(streamable_http_path=mcp_path, host=host, json_response=True).routes
+                  if mcp is not None else [])
 
     @asynccontextmanager
     async def lifespan(_: Any) -> AsyncIterator[None]:
+        import contextlib
+
         import anyio.to_thread
 
         if warm:
             await anyio.to_thread.run_sync(service.warm)
         try:
-            yield
+            async with mcp.session_manager.run() if mcp is not None else contextlib.nullcontext():
+                yield
         finally:
             await anyio.to_thread.run_sync(service.close)
             announce_stop()
@@ -147,6 +158,8 @@ def create_app(service: MemoryService, *, token: str | None = None,
                 subject: Annotated[str, Query(min_length=1)] = "user") -> s.HistoryOut:
         """Every version of a (subject, predicate) slot and its SUPERSEDES chain."""
         return _call(lambda: service.get_history(user_id, subject, predicate))
+
+    app.router.routes.extend(mcp_routes)
 
     @app.get("/v1/jobs/{job_id}", tags=["server"])
     def job(job_id: str) -> s.JobOut:

@@ -47,9 +47,10 @@ def _call(fn: Callable[[], T]) -> T:
         raise ToolError(f"model_unavailable: {exc}") from None
 
 
-def build_mcp_server(service: MemoryService, *, warm: bool = True) -> Any:
-    """An ``MCPServer`` with the memory tools; its lifespan warms the models and, on exit,
-    finishes queued adds and closes the store."""
+def build_mcp_server(service: MemoryService, *, warm: bool = True, owns_service: bool = True) -> Any:
+    """An ``MCPServer`` with the memory tools. When it ``owns_service``, its lifespan warms the
+    models and, on exit, finishes queued adds and closes the store (embedded in the HTTP API,
+    the API's lifespan does that instead)."""
     from mcp.server.mcpserver import MCPServer
 
     @asynccontextmanager
@@ -64,8 +65,8 @@ def build_mcp_server(service: MemoryService, *, warm: bool = True) -> Any:
             await anyio.to_thread.run_sync(service.close)
             announce_stop()
 
-    mcp = MCPServer("kgmem", instructions=INSTRUCTIONS, version=service.version, lifespan=lifespan,
-                    log_level="WARNING")
+    mcp = MCPServer("kgmem", instructions=INSTRUCTIONS, version=service.version,
+                    lifespan=lifespan if owns_service else None, log_level="WARNING")
 
     @mcp.tool()
     def add_messages(user_id: UserId,

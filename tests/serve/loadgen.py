@@ -184,7 +184,7 @@ async def run_load(workload: Workload, calls: list[Call], seed: int = 1) -> Load
 
 
 async def snapshot(call: Call, workload: Workload) -> dict[str, Any]:
-    """Per user: counts, both slots' histories and the answers to its questions (comparable)."""
+    """Per user: counts, both slots' histories and the answer to one of its questions."""
     out: dict[str, Any] = {}
     for user in sorted(workload.writes):
         status = (await call("get_status", {"user_id": user})).data["store"]
@@ -194,9 +194,10 @@ async def snapshot(call: Call, workload: Workload) -> dict[str, Any]:
             h = (await call("get_history", {"user_id": user, "subject": "user", "predicate": pred})).data
             item[pred] = [(v["id"], v["value"], v["current"]) for v in h["versions"]]
             item[pred + "_edges"] = [(e["new_fact_id"], e["old_fact_id"]) for e in h["supersessions"]]
-        for q in workload.questions[user]:
-            a = (await call("answer", {"user_id": user, "question": q, "question_date": "2023-06-01"})).data
-            item[q] = (a["answer"], a["kind"], a["fact_ids"])
+        # one of its questions (rotating: the three kinds are all asked across users)
+        q = workload.questions[user][sum(map(ord, user)) % len(workload.questions[user])]
+        a = (await call("answer", {"user_id": user, "question": q, "question_date": "2023-06-01"})).data
+        item[q] = (a["answer"], a["kind"], a["fact_ids"])
         out[user] = item
     return out
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from .conftest import KGMEM, TOKEN, server_env, started
-from .scenario import TOOLS, mcp_call, run_scenario
+from .conftest import KGMEM, TOKEN, Server, server_env, started
+from .scenario import TOOLS, mcp_call, must, must_fail, run_scenario
 from .test_docs import mcp_client_config
 
 
@@ -37,26 +37,50 @@ def test_mcp_stdio(tmp_path: Path) -> None:
     assert (tmp_path / "home" / "store").is_dir()  # it used the home it was given
 
 
-def test_mcp_streamable_http_with_token(tmp_path: Path) -> None:
-    """Streamable HTTP on loopback with a bearer token: the scenario with the token, 401 without."""
+def test_mcp_streamable_http(rest_server: Server) -> None:
+    """Streamable HTTP (the `/mcp` endpoint of `kgmem serve http`, token required): the scenario
+    with the token; 401 without it."""
     import httpx2
     from mcp import Client
     from mcp.client.streamable_http import streamable_http_client
 
-    server = started(["serve", "mcp", "--transport", "http", "--port", "0", "--no-llm"],
-                          tmp_path / "home", tmp_path / "server.log", KGMEM_SERVE_TOKEN=TOKEN)
+    url = rest_server.url + "/mcp"
+    for headers in ({}, {"Authorization": "Bearer wrong-token-wrong-token"}, {"Authorization": TOKEN}):
+        r = httpx.post(url, json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"}, headers=headers)
+        assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"
+
+    async def main() -> None:
+        async with httpx2.AsyncClient(headers={"Authorization": f"Bearer {TOKEN}"}, timeout=240) as http:
+            async with Client(streamable_http_client(url, http_client=http)) as client:
+                assert await _tools(client) == TOOLS
+                await run_scenario(mcp_call(client), prefix="mcp-")
+
+    asyncio.run(main())
+
+
+def test_serve_mcp_http_command(tmp_path: Path) -> None:
+    """`kgmem serve mcp --transport http`: the MCP-only server on loopback, token checked, a
+    clean stop, the token never in its log."""
+    import httpx2
+    from mcp import Client
+    from mcp.client.streamable_http import streamable_http_client
+
+    server = started(["serve", "mcp", "--transport", "http", "--port", "0", "--no-llm", "--no-warm"],
+                     tmp_path / "home", tmp_path / "server.log", KGMEM_SERVE_TOKEN=TOKEN)
     try:
         assert server.url.startswith("http://127.0.0.1:")  # loopback unless told otherwise
         url = server.url + "/mcp"
-        for headers in ({}, {"Authorization": "Bearer wrong-token-wrong-token"}, {"Authorization": TOKEN}):
-            r = httpx.post(url, json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"}, headers=headers)
-            assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"
+        r = httpx.post(url, json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"})
+        assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"
 
         async def main() -> None:
             async with httpx2.AsyncClient(headers={"Authorization": f"Bearer {TOKEN}"}, timeout=240) as http:
                 async with Client(streamable_http_client(url, http_client=http)) as client:
                     assert await _tools(client) == TOOLS
-                    await run_scenario(mcp_call(client))
+                    call = mcp_call(client)
+                    assert (await must(call, "list_users", {})) == {"users": [], "count": 0}
+                    assert (await must(call, "get_status", {}))["store"]["users"] == 0
+                    await must_fail(call, "delete_user", {"user_id": "anyone"}, "unknown_user")
 
         asyncio.run(main())
     finally:

@@ -102,12 +102,12 @@ def test_background_failures_are_reported_never_dropped(mem: Memory) -> None:
 def test_queue_refuses_when_full() -> None:
     gate = threading.Event()
     queue = IngestQueue(max_pending=1)
-    queue.submit("u", "s1", gate.wait)  # running (blocks)
-    queue.submit("u", "s2", lambda: None)  # pending
-    for _ in range(100):
+    queue.submit("u", "s1", gate.wait)  # will run, and block
+    for _ in range(1000):
         if queue.snapshot()["running"]:
             break
         threading.Event().wait(0.01)
+    queue.submit("u", "s2", lambda: None)  # pending
     with pytest.raises(QueueFullError):
         queue.submit("u", "s3", lambda: None)
     gate.set()
