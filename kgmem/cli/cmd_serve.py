@@ -16,9 +16,8 @@ serve_app = typer.Typer(help="Serve the memory to agents: MCP (stdio or streamab
 app.add_typer(serve_app, name="serve")
 
 TokenOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
-    "--token", envvar="KGMEM_SERVE_TOKEN", show_envvar=True,
-    help="Bearer token clients must send (required to bind beyond loopback; prefer the env var: "
-         "a flag shows in `ps`). Never logged.")]
+    "--token", help="Bearer token clients must send (required to bind beyond loopback). Prefer "
+                    "KGMEM_SERVE_TOKEN: a flag shows in `ps`. Never logged.")]
 StoreOpt = Annotated[Optional[str], typer.Option("--store", help="networkx | neo4j.")]  # noqa: UP045
 NoLlmOpt = Annotated[bool, typer.Option("--no-llm", help="Answer without a model (computed answers, "
                                                          "abstentions, best memory line).")]
@@ -26,25 +25,32 @@ MaxBodyOpt = Annotated[int, typer.Option("--max-body-bytes", min=1024, help="Lar
 NoWarmOpt = Annotated[bool, typer.Option("--no-warm", help="Skip loading the models before serving.")]
 
 
-def _service(store_name: str | None, no_llm: bool) -> Any:
-    from kgmem.api import Memory
-    from kgmem.serve.service import MemoryService
+def _settings(store_name: str | None, token: str | None) -> Any:
     from kgmem.settings import Settings
 
     try:
-        settings = Settings.load({"store": store_name})
+        return Settings.load({"store": store_name, "serve_token": token})
     except ValueError as exc:
         fail(str(exc))
+
+
+def _service(settings: Any, no_llm: bool) -> Any:
+    from kgmem.api import Memory
+    from kgmem.serve.service import MemoryService
+
     return MemoryService(Memory(settings, llm=False if no_llm else None))
 
 
-def _check_bind(host: str, token: str | None) -> None:
+def _token(settings: Any, host: str) -> str | None:
+    """The bearer token (flag, else KGMEM_SERVE_TOKEN), after checking it may bind ``host``."""
     from kgmem.serve.security import BindError, check_bind
 
+    token = settings.serve_token.get_secret_value() if settings.serve_token else None
     try:
         check_bind(host, token)
     except BindError as exc:
         fail(str(exc))
+    return token
 
 
 @serve_app.command("mcp")
@@ -64,20 +70,20 @@ def serve_mcp(
     delete_user, get_status."""
     if transport not in ("stdio", "http", "streamable-http"):
         fail(f"--transport: expected stdio or http, got {transport!r}")
+    settings = _settings(store_name, token)
     if transport == "stdio":
         from kgmem.serve.mcp_app import run_stdio
 
-        run_stdio(_service(store_name, no_llm), warm=not no_warm)
+        run_stdio(_service(settings, no_llm), warm=not no_warm)
         return
-    _check_bind(host, token)
+    secret = _token(settings, host)
     from kgmem.serve.mcp_app import streamable_http_asgi
     from kgmem.serve.runner import serve
     from kgmem.serve.security import guard
 
-    service = _service(store_name, no_llm)
-    asgi = guard(streamable_http_asgi(service, host=host, path=path, warm=not no_warm),
-                 token=token, max_body_bytes=max_body_bytes)
-    serve(asgi, host, port, what=f"MCP streamable HTTP at {path}", auth=bool(token))
+    asgi = guard(streamable_http_asgi(_service(settings, no_llm), host=host, path=path, warm=not no_warm),
+                 token=secret, max_body_bytes=max_body_bytes)
+    serve(asgi, host, port, what=f"MCP streamable HTTP at {path}", auth=bool(secret))
 
 
 @serve_app.command("http")
@@ -94,12 +100,13 @@ def serve_http(
 ) -> None:
     """Serve the REST API (JSON; OpenAPI at /openapi.json, docs at /docs) and the MCP tools over
     streamable HTTP at /mcp, from one process."""
-    _check_bind(host, token)
+    settings = _settings(store_name, token)
+    secret = _token(settings, host)
     from kgmem.serve.http_app import create_app
     from kgmem.serve.runner import serve
 
-    asgi = create_app(_service(store_name, no_llm), token=token, max_body_bytes=max_body_bytes,
+    asgi = create_app(_service(settings, no_llm), token=secret, max_body_bytes=max_body_bytes,
                       warm=not no_warm, mcp_path=None if no_mcp else "/mcp", host=host)
     serve(asgi, host, port, what="REST API, OpenAPI at /openapi.json" + ("" if no_mcp else ", MCP at /mcp"),
-          auth=bool(token),
+          auth=bool(secret),
           log_level="info" if access_log else "warning", access_log=access_log)
