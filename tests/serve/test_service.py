@@ -156,3 +156,21 @@ def test_dates_and_binds() -> None:
     for host, token in (("0.0.0.0", None), ("192.168.1.5", ""), ("127.0.0.1", "short")):
         with pytest.raises(BindError):
             check_bind(host, token)
+
+
+def test_answer_kinds_with_a_model(tmp_path: Path) -> None:
+    """With an answer model (a deterministic fake behind the real LLM interface), a question
+    that cannot be computed is model-written; a computable one is still computed in code."""
+    from kgmem.llm.fake import FakeLLM
+
+    fake = FakeLLM(default="You enjoyed the jazz concert at the Blue Note.")
+    service = MemoryService(Memory(Settings.load({"home": str(tmp_path)}), llm=fake))
+    service.add_messages("erin", msgs("I went to a jazz concert at the Blue Note yesterday. It was amazing."),
+                         "2023-03-02")
+    service.add_messages("erin", msgs("I live in Boston now."), "2023-03-05")
+    written = service.answer("erin", "What did I think of the jazz concert?", "2023-05-01")
+    assert (written.kind, written.model_written, written.computed) == ("model", True, False)
+    assert written.answer == "You enjoyed the jazz concert at the Blue Note." and fake.call_count == 1
+    computed = service.answer("erin", "Where do I live now?", "2023-05-01")
+    assert (computed.kind, computed.answer, fake.call_count) == ("computed", "Boston", 1)
+    service.close()
