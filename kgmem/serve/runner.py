@@ -8,13 +8,13 @@ import sys
 from typing import Any
 
 READY_PREFIX = "kgmem serve: listening on "
-STOPPED = "kgmem serve: stopped (queued adds finished, store closed)"
+SHUTDOWN_LINE = "kgmem serve: stopped (queued adds finished, store closed)"
 
 
 def announce_stop() -> None:
     """Say on stderr that shutdown completed (uvicorn then re-raises SIGTERM/SIGINT, so the
     exit status alone cannot tell a clean stop from a killed server)."""
-    print(STOPPED, file=sys.stderr, flush=True)
+    print(SHUTDOWN_LINE, file=sys.stderr, flush=True)
 
 
 def bind(host: str, port: int) -> socket.socket:

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kgmem.serve.runner import STOPPED
+from kgmem.serve.runner import SHUTDOWN_LINE
 
 ROOT = Path(__file__).resolve().parents[2]
 KGMEM = str(Path(sys.executable).with_name("kgmem"))
@@ -45,7 +45,7 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        return STOPPED in self.stderr()
+        return SHUTDOWN_LINE in self.stderr()
 
     def stderr(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
