@@ -9,25 +9,28 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from kgmem.cli._app import app, emit_json, fail, out
+from kgmem.cli._app import (
+    JsonOpt,
+    StoreOpt,
+    UserOpt,
+    app,
+    echo,
+    emit_json,
+    fail,
+    load_settings,
+    open_memory,
+    out,
+    parse_cli_date,
+    resolve_user,
+)
 
-UserOpt = Annotated[str, typer.Option("--user", help="User namespace (or a bare question_id naming one).")]
-StoreOpt = Annotated[Optional[str], typer.Option("--store", help="networkx | neo4j.")]  # noqa: UP045
-JsonOpt = Annotated[bool, typer.Option("--json", help="The records as JSON on stdout.")]
 
-
-def _open(store_name: str | None, user: str) -> tuple[Any, str]:
-    from kgmem.api import Memory
-    from kgmem.cli.cmd_ingest import resolve_user
+def _open(store_name: Any, user: str) -> tuple[Any, str]:
+    """The serve layer's service over this store, and the namespace ``user`` names."""
     from kgmem.serve.service import MemoryService
-    from kgmem.settings import Settings
 
-    try:
-        settings = Settings.load({"store": store_name})
-    except ValueError as exc:
-        fail(str(exc))
-    mem = Memory(settings, llm=False)
-    return MemoryService(mem), resolve_user(mem.store, user)
+    mem = open_memory(load_settings(store=store_name), llm=False)
+    return MemoryService(mem), resolve_user(mem, user)
 
 
 def _day(value: Any) -> str:
@@ -37,7 +40,7 @@ def _day(value: Any) -> str:
 def _table(title: str, facts: list[Any]) -> None:
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left", show_lines=False)
+    table = Table(title=title, title_justify="left")
     for col in ("said", "subject", "predicate", "value", "valid from", "status", "id"):
         table.add_column(col, overflow="fold")
     for f in facts:
@@ -61,12 +64,14 @@ def facts(
     from kgmem.serve.service import ServiceError
     from kgmem.store import StoreError
 
+    when = parse_cli_date(as_of, "--as-of")
+    service, user_id = _open(store_name, user)
     try:
-        service, user_id = _open(store_name, user)
-        res = service.list_facts(user_id, predicate=predicate, subject=subject, as_of=as_of, current_only=current)
-        service.memory.close()
+        res = service.list_facts(user_id, predicate=predicate, subject=subject, as_of=when, current_only=current)
     except (ServiceError, StoreError) as exc:
         fail(str(exc))
+    finally:
+        service.memory.close()
     if as_json:
         emit_json(res.model_dump(mode="json"))
         return
@@ -86,18 +91,19 @@ def history(
     from kgmem.serve.service import ServiceError
     from kgmem.store import StoreError
 
+    service, user_id = _open(store_name, user)
     try:
-        service, user_id = _open(store_name, user)
         res = service.get_history(user_id, subject, predicate)
-        service.memory.close()
     except (ServiceError, StoreError) as exc:
         fail(str(exc))
+    finally:
+        service.memory.close()
     if as_json:
         emit_json(res.model_dump(mode="json"))
         return
     if not res.versions:
-        out.print(f"{user_id}: no {subject} {predicate} facts in memory", highlight=False)
+        echo(f"{user_id}: no {subject} {predicate} facts in memory")
         return
     _table(f"{user_id}: {subject} {predicate}, {len(res.versions)} version(s)", res.versions)
     for e in res.supersessions:
-        out.print(f"{e.new_fact_id} SUPERSEDES {e.old_fact_id} (at {_day(e.at)})", highlight=False)
+        echo(f"{e.new_fact_id} SUPERSEDES {e.old_fact_id} (at {_day(e.at)})")

@@ -5,11 +5,12 @@ mcp, uvicorn and FastAPI are imported inside the commands, so ``kgmem --help`` s
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated, Any, Optional
 
 import typer
 
-from kgmem.cli._app import app, fail
+from kgmem.cli._app import StoreOpt, app, fail, load_settings, open_memory
 
 serve_app = typer.Typer(help="Serve the memory to agents: MCP (stdio or streamable HTTP) and a REST API.",
                         no_args_is_help=True)
@@ -18,27 +19,23 @@ app.add_typer(serve_app, name="serve")
 TokenOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
     "--token", help="Bearer token clients must send (required to bind beyond loopback). Prefer "
                     "KGMEM_SERVE_TOKEN: a flag shows in `ps`. Never logged.")]
-StoreOpt = Annotated[Optional[str], typer.Option("--store", help="networkx | neo4j.")]  # noqa: UP045
 NoLlmOpt = Annotated[bool, typer.Option("--no-llm", help="Answer without a model (computed answers, "
                                                          "abstentions, best memory line).")]
 MaxBodyOpt = Annotated[int, typer.Option("--max-body-bytes", min=1024, help="Largest request body accepted (413 above).")]
 NoWarmOpt = Annotated[bool, typer.Option("--no-warm", help="Skip loading the models before serving.")]
 
 
-def _settings(store_name: str | None, token: str | None) -> Any:
-    from kgmem.settings import Settings
+class Transport(str, Enum):
+    """An MCP transport (``--transport``)."""
 
-    try:
-        return Settings.load({"store": store_name, "serve_token": token})
-    except ValueError as exc:
-        fail(str(exc))
+    stdio = "stdio"
+    http = "http"
 
 
 def _service(settings: Any, no_llm: bool) -> Any:
-    from kgmem.api import Memory
     from kgmem.serve.service import MemoryService
 
-    return MemoryService(Memory(settings, llm=False if no_llm else None))
+    return MemoryService(open_memory(settings, llm=False if no_llm else None))
 
 
 def _token(settings: Any, host: str) -> str | None:
@@ -55,8 +52,8 @@ def _token(settings: Any, host: str) -> str | None:
 
 @serve_app.command("mcp")
 def serve_mcp(
-    transport: Annotated[str, typer.Option("--transport", help="stdio (an MCP client starts this command) "
-                                                               "or http (streamable HTTP at --path).")] = "stdio",
+    transport: Annotated[Transport, typer.Option("--transport", help="stdio (an MCP client starts this "
+                                                                     "command) or http (streamable HTTP at --path).")] = Transport.stdio,
     host: Annotated[str, typer.Option("--host", help="Address for --transport http.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port for --transport http (0: any free one).")] = 8765,
     path: Annotated[str, typer.Option("--path", help="MCP endpoint path for --transport http.")] = "/mcp",
@@ -68,10 +65,8 @@ def serve_mcp(
 ) -> None:
     """Serve MCP tools: add_messages, search_memory, answer, get_history, list_users,
     delete_user, get_status."""
-    if transport not in ("stdio", "http", "streamable-http"):
-        fail(f"--transport: expected stdio or http, got {transport!r}")
-    settings = _settings(store_name, token)
-    if transport == "stdio":
+    settings = load_settings(store=store_name, serve_token=token)
+    if transport == Transport.stdio:
         from kgmem.serve.mcp_app import run_stdio
 
         run_stdio(_service(settings, no_llm), warm=not no_warm)
@@ -100,7 +95,7 @@ def serve_http(
 ) -> None:
     """Serve the REST API (JSON; OpenAPI at /openapi.json, docs at /docs) and the MCP tools over
     streamable HTTP at /mcp, from one process."""
-    settings = _settings(store_name, token)
+    settings = load_settings(store=store_name, serve_token=token)
     secret = _token(settings, host)
     from kgmem.serve.http_app import create_app
     from kgmem.serve.runner import serve
