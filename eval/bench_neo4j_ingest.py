@@ -493,11 +493,15 @@ def cmd_e2e(args: argparse.Namespace) -> None:
         raise SystemExit(f"kgmem ingest failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     summary = json.loads(proc.stdout)
     state: dict[str, Any] = {}
-    try:
+    try:  # the server's memory settings, from the conf `kgmem neo4j start` wrote
         from kgmem import neo4j_server as ns
 
-        state = json.loads((ns.default_home() / "run" / "instance.json").read_text())
-    except (OSError, ValueError):
+        for line in (ns.default_home() / "conf" / "neo4j.conf").read_text().splitlines():
+            if line.startswith("server.memory.heap.max_size="):
+                state["heap"] = line.split("=", 1)[1]
+            elif line.startswith("server.memory.pagecache.size="):
+                state["pagecache"] = line.split("=", 1)[1]
+    except OSError:
         pass
     _save("e2e", {
         "command": " ".join(["kgmem", *cmd[1:]]), "wall_s": round(wall, 1),
