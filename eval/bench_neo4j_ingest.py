@@ -79,6 +79,8 @@ def _rss_mb(pid: int | None, field: str = "VmRSS") -> float | None:
 def _save(section: str, data: dict[str, Any]) -> None:
     path = RESULTS.with_suffix(".json")
     report = json.loads(path.read_text()) if path.is_file() else {}
+    if os.environ.get("KGMEM_BENCH_NOTE"):
+        data = {**data, "run_note": os.environ["KGMEM_BENCH_NOTE"]}
     report[section] = {**data, "git_sha": _git_sha(), "machine": {
         "cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}}
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -300,6 +302,9 @@ def render_md(report: dict[str, Any]) -> str:
                   "(planner and writer overlap, so these add up to more than the wall time)",
                   f"- peak RSS: kgmem {e2e['kgmem_peak_rss_mb']} MB, Neo4j server {e2e['server_peak_rss_mb']} MB "
                   f"(VmHWM; heap {e2e.get('server_heap')}, page cache {e2e.get('server_pagecache')})", ""]
+    notes = [f"- {name}: {sec['run_note']}" for name, sec in report.items() if isinstance(sec, dict) and sec.get("run_note")]
+    if notes:
+        lines += ["## How these runs were made", "", *notes, ""]
     return "\n".join(lines) + "\n"
 
 
