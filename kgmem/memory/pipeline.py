@@ -32,8 +32,10 @@ from kgmem.memory.manager import MemoryManager, PlannedWrite
 from kgmem.models import Haystack, Session, SessionWrite
 from kgmem.store.base import MemoryStore, StoreError
 
-#: sessions per store transaction; measured in eval/results/neo4j_ingest.md
-DEFAULT_BATCH_SESSIONS = 200
+#: sessions per store transaction: 50 wrote fastest here (136 sessions/s with the Rust
+#: packstream; 200: 99, 400: 85 — bigger transactions cost the server more), see
+#: eval/results/neo4j_ingest.md
+DEFAULT_BATCH_SESSIONS = 50
 #: planned haystacks waiting for the writer (each holds ~50 sessions with their vectors)
 DEFAULT_QUEUE_HAYSTACKS = 2
 
