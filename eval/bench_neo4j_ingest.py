@@ -256,9 +256,12 @@ def render_md(report: dict[str, Any]) -> str:
     if fl:
         lines += ["## Time to a clear error", "", f"`{fl['command']}` at git {fl['git_sha']}, load average "
                   f"{fl['loadavg_before']} → {fl['loadavg_after']}.", "",
-                  "| failure | bound | seconds to exit | exit code | message |", "| --- | --- | --- | --- | --- |"]
+                  f"{fl['note']}.", "",
+                  "| failure | bound | seconds to the error line | seconds to exit | in-process connect s | exit code | message |",
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
         for name, r in fl["modes"].items():
-            lines.append(f"| {name} | {r['bound_s']} s | {r['seconds']} | {r['exit_code']} | {r['message'][:160]} |")
+            lines.append(f"| {name} | {r['bound_s']} s | {r.get('seconds_to_error_line')} | {r['seconds']} | "
+                         f"{r.get('in_process_connect_s', '—')} | {r['exit_code']} | {r['message'][:160]} |")
         lines.append("")
     par = report.get("parity")
     if par:
@@ -374,10 +377,28 @@ def cmd_failures(args: argparse.Namespace) -> dict[str, Any]:
             ds, home, {"NEO4J_URI": uri, **auth, "NEO4J_PASSWORD": (password or "") + "-wrong"})}
         modes["wrong database"] = {"bound_s": 5, **nf.start_failure(
             ds, home, {"NEO4J_URI": uri, **auth, "NEO4J_DATABASE": "nosuchdb"})}
+        # the same four in-process: connecting only (what the store adds to the CLI's start-up)
+        from kgmem.store.base import StoreError
+        from kgmem.store.neo4j_store import Neo4jStore
+
+        sock, silent = nf.silent_port()
+        for label, kwargs in (("down (nothing listens)", {"uri": "bolt://127.0.0.1:1", "password": "x" * 8}),
+                              ("unreachable (port never answers)", {"uri": f"bolt://127.0.0.1:{silent}",
+                                                                    "password": "x" * 8}),
+                              ("wrong password", {"uri": uri, "user": user, "password": (password or "") + "-wrong"}),
+                              ("wrong database", {"uri": uri, "user": user, "password": password,
+                                                  "database": "nosuchdb"})):
+            t0 = time.perf_counter()
+            try:
+                Neo4jStore(**kwargs).close()  # type: ignore[arg-type]
+            except StoreError:
+                pass
+            modes[label]["in_process_connect_s"] = round(time.perf_counter() - t0, 2)
+        sock.close()
         for mode, label, bound in (("die", "dies mid-transaction", 5), ("hang", "hangs mid-transaction", 10)):
             modes[label] = {"bound_s": bound, **nf.mid_run_failure(ds, home, (host, int(port)), mode, auth)}
     for r in modes.values():
-        for key in ("stdout", "ended", "error_lines"):
+        for key in ("stdout", "ended", "error_at", "error_lines"):
             r.pop(key, None)
     return {"command": "eval/bench_neo4j_ingest.py failures",
             "note": "seconds: from the start of `kgmem ingest` (a child process: Python start-up, "
