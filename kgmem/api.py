@@ -160,22 +160,35 @@ class Memory:
         Sessions already stored are skipped, so re-running resumes. Failed sessions are listed
         in ``report.failures`` and left unwritten; ``report.users`` counts the haystacks.
         """
-        from kgmem.memory.ingest import IngestReport
+        from kgmem.memory.ingest import ingest_haystacks
 
-        total = IngestReport()
-        start = time.perf_counter()
-        for index, haystack in enumerate(haystacks, 1):
-            def step(done: int, n: int, _sid: str, index: int = index, user: str = haystack.user_id) -> None:
-                if on_progress is not None:
-                    on_progress(IngestProgress(index, user, done, n))
+        # planning (extraction, embedding, reconciliation) runs ahead of the store writer and the
+        # sessions of consecutive haystacks share store transactions (kgmem.memory.pipeline)
+        index: dict[str, int] = {}
+        done: dict[str, int] = {}
 
-            step(0, len(haystack.sessions), "")
-            total.add(self.ingest_haystack(haystack, embed=embed, on_progress=step))
-            if on_progress is not None:
-                n = len(haystack.sessions)
-                on_progress(IngestProgress(index, haystack.user_id, n, n, haystack_done=True))
-        total.seconds = time.perf_counter() - start
-        return total
+        def on_session(item: Any, session: Any) -> None:
+            h, rep = item.haystack, item.report
+            if on_progress is None:
+                return
+            if h.user_id not in index:
+                index[h.user_id] = len(index) + 1
+                on_progress(IngestProgress(index[h.user_id], h.user_id, 0, len(h.sessions)))
+            done[h.user_id] = rep.sessions_skipped + rep.sessions_written + rep.sessions_failed
+            on_progress(IngestProgress(index[h.user_id], h.user_id, done[h.user_id], len(h.sessions)))
+
+        def on_haystack(h: Haystack, rep: IngestReport) -> None:
+            if on_progress is None:
+                return
+            if h.user_id not in index:
+                index[h.user_id] = len(index) + 1
+            n = len(h.sessions)
+            on_progress(IngestProgress(index[h.user_id], h.user_id, n, n, haystack_done=True))
+
+        store = self.store  # opened first: an unreachable server is reported before models load
+        return ingest_haystacks(store, haystacks, extractor=self.extractor,
+                                embedder=self.embedder if embed else None, cache=self.extraction_cache,
+                                on_session=on_session, on_haystack=on_haystack)
 
     def resolve_user(self, user: str) -> str:
         """The stored namespace ``user`` names: a full key, or a bare question_id naming one.
