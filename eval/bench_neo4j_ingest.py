@@ -269,6 +269,23 @@ def render_md(report: dict[str, Any]) -> str:
                   f"{t['entities']} entities, {t['sessions']} sessions"
                   + (f"; mismatches: {par['mismatches'][:5]}" if par["mismatches"] else "") + ". "
                   f"Ingest seconds (extraction cached for the second store): {par['ingest_seconds']}.", ""]
+    ev = report.get("eval")
+    if ev:
+        nx, neo = ev["runs"]["networkx"], ev["runs"]["neo4j"]
+        lines += ["## The eval on Neo4j: same retrieval metrics as networkx", "",
+                  f"`{ev['command']}` at git {ev['git_sha']}, load average {ev['loadavg_before']} → "
+                  f"{ev['loadavg_after']}: `kgmem eval --split {ev['split']} --per-type {ev['per_type']} "
+                  f"--retrieval-only` on each store ({nx['questions']} questions; failed: networkx {nx['failed']}, "
+                  f"neo4j {neo['failed']}). Retrieval metrics **{'equal' if ev['metrics_equal'] else 'DIFFERENT'}**.", "",
+                  "| measure | networkx | neo4j |", "| --- | --- | --- |"]
+        for level in ("session", "turn"):
+            a, b = nx["retrieval"].get(level) or {}, neo["retrieval"].get(level) or {}
+            for key in ("recall_any@5", "recall_all@10", "ndcg@10"):
+                if key in a:
+                    lines.append(f"| {level} {key} | {a[key]:.4f} | {b.get(key, float('nan')):.4f} |")
+        lines += [f"| retrieval latency p50 / p95 (ms) | {nx['latency_ms']['p50']} / {nx['latency_ms']['p95']} | "
+                  f"{neo['latency_ms']['p50']} / {neo['latency_ms']['p95']} |",
+                  f"| eval wall time (s, ingest included) | {nx['wall_s']} | {neo['wall_s']} |", ""]
     e2e = report.get("e2e")
     if e2e:
         lines += ["## End to end: `kgmem ingest` of the whole split into Neo4j", "",
@@ -304,6 +321,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("parity")
     p.add_argument("--split", default="synthetic-s")
     p.add_argument("--haystacks", type=int, default=50)
+    v = sub.add_parser("eval")
+    v.add_argument("--split", default="synthetic-s")
+    v.add_argument("--per-type", type=int, default=10)
+    v.add_argument("--run-root", default=str(Path(tempfile.gettempdir()) / "kgmem-neo4j-eval"))
     e = sub.add_parser("e2e")
     e.add_argument("--split", default="synthetic-s")
     e.add_argument("--limit", type=int, default=None)
@@ -314,6 +335,8 @@ def main(argv: list[str] | None = None) -> int:
         _save("failures", cmd_failures(args))
     elif args.cmd == "parity":
         _save("parity", cmd_parity(args))
+    elif args.cmd == "eval":
+        _save("eval", cmd_eval(args))
     else:
         cmd_e2e(args)
     print(RESULTS.with_suffix(".md").read_text())
@@ -419,6 +442,37 @@ def _parity_graph(store: Any, user_id: str) -> dict[str, Any]:
             "supersessions": sorted((s.new_fact_id, s.old_fact_id, str(s.at)) for s in store.supersessions(user_id)),
             "entities": sorted((e.id, e.name) for e in store.entities(user_id)),
             "sessions": [s.id for s in store.sessions(user_id)]}
+
+
+def cmd_eval(args: argparse.Namespace) -> dict[str, Any]:
+    """`kgmem eval --retrieval-only` on both stores (same selection): the retrieval metrics must
+    be equal, and retrieval latency p50/p95 is reported side by side."""
+    import statistics
+
+    load0 = _load()
+    runs: dict[str, Any] = {}
+    base = Path(args.run_root)
+    for store in ("networkx", "neo4j"):
+        run_dir = base / f"retrieval-{store}"
+        cmd = [str(ROOT / ".venv" / "bin" / "kgmem"), "eval", "--split", args.split, "--per-type", str(args.per_type),
+               "--retrieval-only", "--store", store, "--run-dir", str(run_dir), "--json"]
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        wall = time.perf_counter() - t0
+        if proc.returncode != 0:
+            raise SystemExit(f"{store} eval failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+        summary = json.loads((run_dir / "summary.json").read_text())
+        lat = [float((json.loads(line).get("latency_ms") or {}).get("total", 0.0))
+               for line in (run_dir / "predictions.jsonl").read_text().splitlines() if line.strip()]
+        q = statistics.quantiles(lat, n=20) if len(lat) > 1 else lat * 19
+        runs[store] = {"command": " ".join(["kgmem", *cmd[1:]]), "wall_s": round(wall, 1),
+                       "questions": summary["questions"], "failed": summary["failed"],
+                       "retrieval": summary["retrieval"],
+                       "latency_ms": {"p50": round(statistics.median(lat), 1), "p95": round(q[18], 1)}}
+    equal = runs["networkx"]["retrieval"] == runs["neo4j"]["retrieval"]
+    return {"command": " ".join(["eval/bench_neo4j_ingest.py", *sys.argv[1:]]), "split": args.split,
+            "per_type": args.per_type, "runs": runs, "metrics_equal": equal,
+            "loadavg_before": load0, "loadavg_after": _load()}
 
 
 def cmd_e2e(args: argparse.Namespace) -> None:
