@@ -293,7 +293,7 @@ def render_md(report: dict[str, Any]) -> str:
                   f"| eval wall time (s, ingest included) | {nx['wall_s']} | {neo['wall_s']} |", ""]
     e2e = report.get("e2e")
     if e2e:
-        lines += ["## End to end: `kgmem ingest` of the whole split into Neo4j", "",
+        lines += ["## End to end: `kgmem ingest --store neo4j` (see the command: a --limit is not the whole split)", "",
                   f"`{e2e['command']}` at git {e2e['git_sha']}, load average {e2e['loadavg_before']} → "
                   f"{e2e['loadavg_after']}.", "",
                   f"- haystacks {e2e['summary'].get('haystacks')}, sessions written "
