@@ -11,21 +11,42 @@ constructing a ``Memory`` is cheap and tests can inject deterministic parts.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from kgmem.api_types import (
+    AddResult,
+    ChatMessage,
+    IngestError,
+    SlotHistory,
+    UnknownUserError,
+    session_from_messages,
+    validate_user_id,
+)
+from kgmem.api_types import (
+    IngestProgress as IngestProgress,  # re-exported: part of Memory.ingest_haystacks
+)
+from kgmem.ids import resolve_namespace
 from kgmem.models import Answer, Fact, Haystack, Session
 from kgmem.retrieval.planner import plan_query
+from kgmem.retrieval.recipes import get_recipe
 from kgmem.retrieval.search import RetrievalResult, Retriever
 from kgmem.settings import Settings
-from kgmem.store.base import FactFilter
+from kgmem.store.base import FactFilter, StoreStats
 
 if TYPE_CHECKING:
     from kgmem.answer.answerer import Answerer
     from kgmem.embeddings import Embedder
     from kgmem.llm.base import LLM
+    from kgmem.memory.ingest import IngestReport
     from kgmem.store.base import MemoryStore
+
+
+IngestProgressFn = Callable[[IngestProgress], None]
 
 
 class Memory:
@@ -45,9 +66,13 @@ class Memory:
         self._llm = llm
         self._embedder = embedder
         self._extractor = extractor
+        if recipe is not None:
+            get_recipe(recipe)  # an unknown name fails here, listing the known ones
         self.recipe = recipe
         self._answerer: Answerer | None = None
         self._extraction_cache: Any = None
+        self._user_locks: dict[str, threading.Lock] = {}
+        self._user_locks_guard = threading.Lock()
 
     # ------------------------------------------------------------------ lazy parts
 
@@ -115,12 +140,74 @@ class Memory:
         ingest_session(self.store, user, session, extractor=self.extractor, embedder=self.embedder,
                        cache=self.extraction_cache)
 
-    def ingest_haystack(self, haystack: Haystack) -> Any:
-        """Ingest every session of a benchmark haystack into its namespace (labels unread)."""
+    def ingest_haystack(self, haystack: Haystack, *, embed: bool = True,
+                        on_progress: Callable[[int, int, str], None] | None = None) -> IngestReport:
+        """Ingest every session of a benchmark haystack into its namespace (labels unread).
+
+        ``embed=False`` writes no vectors (keyword and graph search only); ``on_progress`` is
+        called as ``(sessions_done, sessions_total, session_id)`` after each session.
+        """
         from kgmem.memory.ingest import ingest_haystack
 
-        return ingest_haystack(self.store, haystack, extractor=self.extractor, embedder=self.embedder,
-                               cache=self.extraction_cache)
+        return ingest_haystack(self.store, haystack, extractor=self.extractor,
+                               embedder=self.embedder if embed else None,
+                               cache=self.extraction_cache, on_progress=on_progress)
+
+    def ingest_haystacks(self, haystacks: Iterable[Haystack], *, embed: bool = True,
+                         on_progress: IngestProgressFn | None = None, workers: int = 1) -> IngestReport:
+        """Ingest many haystacks (each into its own namespace); returns the summed report.
+
+        Sessions already stored are skipped, so re-running resumes. Failed sessions are listed
+        in ``report.failures`` and left unwritten; ``report.users`` counts the haystacks.
+        ``workers`` > 1 ingests in that many processes (same graph for any N).
+        """
+        from kgmem.memory.ingest import ingest_haystacks
+
+        if workers > 1:
+            from kgmem.memory.parallel import ingest_parallel
+
+            # each worker process builds its own Memory of this class (no import of api in memory/)
+            return ingest_parallel(self.settings, haystacks, workers, embed=embed, on_progress=on_progress,
+                                   memory_factory=type(self))
+
+        # planning (extraction, embedding, reconciliation) runs ahead of the store writer and the
+        # sessions of consecutive haystacks share store transactions (kgmem.memory.pipeline)
+        index: dict[str, int] = {}
+        done: dict[str, int] = {}
+
+        def on_session(item: Any, session: Any) -> None:
+            h, rep = item.haystack, item.report
+            if on_progress is None:
+                return
+            if h.user_id not in index:
+                index[h.user_id] = len(index) + 1
+                on_progress(IngestProgress(index[h.user_id], h.user_id, 0, len(h.sessions)))
+            done[h.user_id] = rep.sessions_skipped + rep.sessions_written + rep.sessions_failed
+            on_progress(IngestProgress(index[h.user_id], h.user_id, done[h.user_id], len(h.sessions)))
+
+        def on_haystack(h: Haystack, rep: IngestReport) -> None:
+            if on_progress is None:
+                return
+            if h.user_id not in index:
+                index[h.user_id] = len(index) + 1
+            n = len(h.sessions)
+            on_progress(IngestProgress(index[h.user_id], h.user_id, n, n, haystack_done=True))
+
+        store = self.store  # opened first: an unreachable server is reported before models load
+        return ingest_haystacks(store, haystacks, extractor=self.extractor,
+                                embedder=self.embedder if embed else None, cache=self.extraction_cache,
+                                on_session=on_session, on_haystack=on_haystack)
+
+    def resolve_user(self, user: str) -> str:
+        """The stored namespace ``user`` names: a full key, or a bare question_id naming one.
+
+        Raises :class:`kgmem.ids.NamespaceError` (listing candidates) otherwise.
+        """
+        return resolve_namespace(user, self.store.users())
+
+    def stats(self, user: str | None = None) -> StoreStats:
+        """Counts of what the store holds (for one namespace when ``user`` is given)."""
+        return self.store.stats(user)
 
     def delete_user(self, user: str) -> int:
         """Forget everything about ``user``; returns the number of nodes removed."""
@@ -135,9 +222,12 @@ class Memory:
         return Retriever(self.store, self.embedder, recipe or self.recipe).retrieve(user, plan)
 
     def answer(self, user: str, question: str, question_date: datetime | None = None,
-               as_of: datetime | None = None, recipe: str | None = None) -> Answer:
+               as_of: datetime | None = None, recipe: str | None = None, *,
+               explain: bool = False) -> Answer:
         """Answer a question from ``user``'s memory; ``question_date`` is "today" (default: now,
-        or ``as_of`` when given); ``as_of`` answers from what memory held at that time."""
+        or ``as_of`` when given); ``as_of`` answers from what memory held at that time.
+        ``explain`` adds ``extra["explain"]``: the plan, each retriever's top ids, the ranked
+        sessions and the context."""
         t0 = time.perf_counter()
         qd = question_date or as_of or datetime.now().replace(microsecond=0)
         plan = plan_query(question, qd, as_of=as_of)
@@ -148,6 +238,13 @@ class Memory:
         ans.timings_ms = {"plan": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000,
                           "answer": ans.timings_ms.get("answer", (time.perf_counter() - t2) * 1000)}
         ans.extra.setdefault("plan", plan.model_dump(mode="json"))
+        if explain:
+            ans.extra["explain"] = {
+                "plan": result.plan.model_dump(mode="json"),
+                "retrievers": {name: ids[:10] for name, ids in result.lists.items()},
+                "sessions": result.session_ids[:10],
+                "context": ans.context,
+            }
         return ans
 
     def history(self, user: str, subject: str = "user", predicate: str | None = None) -> list[Fact]:
@@ -164,6 +261,114 @@ class Memory:
         ids.add(entity_id(user, subject))
         facts = [f for f in self.store.facts(user, FactFilter(predicate=predicate)) if f.subject_id in ids]
         return sorted(facts, key=lambda f: (f.observed_at, f.valid_from or f.observed_at, f.id))
+
+    # ------------------------------------------------------------------ agents (MCP / HTTP)
+
+    @contextlib.contextmanager
+    def user_lock(self, user: str) -> Iterator[None]:
+        """Serialise writes to one user's memory within this process (reads need no lock: every
+        store write is atomic). Ingest reads the user's facts, plans, then writes; two sessions of
+        one user planned at once would each miss the other's facts."""
+        with self._user_locks_guard:
+            lock = self._user_locks.setdefault(user, threading.Lock())
+        with lock:
+            yield
+
+    def add_messages(self, user: str, messages: Iterable[ChatMessage | Mapping[str, Any]],
+                     timestamp: datetime | None = None, session_id: str | None = None) -> AddResult:
+        """Store one conversation (``[{role, content}, …]``) said at ``timestamp`` (default now)
+        as a session of ``user`` and return what it added: facts, supersessions, counts.
+
+        Synchronous: when this returns the session is durable. The same messages with the same
+        timestamp (or the same ``session_id``) again are recognised and not stored twice
+        (``stored`` is False). Raises ``ValueError`` for bad input and :class:`IngestError` when
+        extraction or the write failed (then nothing of the session is stored).
+        """
+        from kgmem.memory.ingest import ingest_session
+
+        user = validate_user_id(user)
+        msgs = [m if isinstance(m, ChatMessage) else ChatMessage.model_validate(m) for m in messages]
+        when = timestamp or datetime.now().replace(microsecond=0)
+        session = session_from_messages(user, msgs, when, session_id)
+        t0 = time.perf_counter()
+        with self.user_lock(user):
+            self.store.check_embedding_dim(self.embedder.dim)
+            # the embedded store's batch holds the user's file lock across plan and write, so
+            # another process ingesting the same user cannot interleave either
+            batch = getattr(self.store, "batch", None)
+            with batch(user) if callable(batch) else contextlib.nullcontext():
+                report = ingest_session(self.store, user, session, extractor=self.extractor,
+                                        embedder=self.embedder, cache=self.extraction_cache)
+        if report.failures:
+            failure = report.failures[0]
+            raise IngestError(f"session {session.id!r} of user {user!r} was not stored "
+                              f"({failure.get('stage')}: {failure.get('error')})")
+        result = AddResult(user_id=user, session_id=session.id, stored=not report.sessions_skipped,
+                           turns=len(session.turns))
+        if result.stored:
+            added = self.store.facts(user, FactFilter(session_id=session.id))
+            new_ids = {f.id for f in added}
+            result.facts_added = sorted(added, key=lambda f: (f.source_turn_ids, f.id))
+            result.supersessions = [s for s in self.store.supersessions(user)
+                                    if s.new_fact_id in new_ids or s.old_fact_id in new_ids]
+            result.facts_merged = report.facts_merged
+            result.entities = report.entities
+        result.seconds = time.perf_counter() - t0
+        return result
+
+    def list_users(self) -> list[str]:
+        """Every user id with memory in this store, sorted."""
+        return sorted(self.store.users())
+
+    def has_user(self, user: str) -> bool:
+        return user in self.store.users()
+
+    def require_user(self, user: str) -> str:
+        """``user`` when it has memory here, else :class:`UnknownUserError` (never an empty
+        success for a mistyped id)."""
+        if not isinstance(user, str) or not self.has_user(user):
+            raise UnknownUserError(str(user))
+        return user
+
+    def facts(self, user: str, predicate: str | None = None, subject: str | None = None,
+              as_of: datetime | None = None, current_only: bool = False) -> list[Fact]:
+        """What memory holds about ``user``, oldest first: every fact, or those of one
+        ``predicate`` / ``subject`` (a name, ``"user"``, or an entity id); ``as_of`` gives the
+        memory as it stood then; ``current_only`` drops superseded versions."""
+        flt = FactFilter(predicate=predicate, as_of=as_of, current_only=current_only)
+        facts = self.store.facts(user, flt)
+        if subject is not None:
+            keep = {f.id for f in self.history(user, subject, predicate)}
+            facts = [f for f in facts if f.id in keep]
+        return sorted(facts, key=lambda f: (f.observed_at, f.valid_from or f.observed_at, f.id))
+
+    def slot_history(self, user: str, subject: str = "user", predicate: str | None = None) -> SlotHistory:
+        """:meth:`history` plus the SUPERSEDES edges between its versions."""
+        facts = self.history(user, subject, predicate)
+        ids = {f.id for f in facts}
+        edges = [s for s in self.store.supersessions(user) if s.new_fact_id in ids and s.old_fact_id in ids]
+        return SlotHistory(user_id=user, subject=subject, predicate=predicate, facts=facts,
+                           supersessions=sorted(edges, key=lambda s: (s.at, s.new_fact_id)))
+
+    def delete_user_locked(self, user: str) -> int:
+        """:meth:`delete_user` under the user's write lock (no ingest of that user interleaves)."""
+        with self.user_lock(user):
+            return self.delete_user(user)
+
+    def status(self, user: str | None = None) -> dict[str, Any]:
+        """The store's totals (or one user's counts) and which components answer (no model is
+        loaded to find out)."""
+        stats = self.store.stats(user)
+        answer_model = "none" if self._llm is False else (
+            getattr(self._llm, "name", None) or self.settings.llm_model)
+        return {
+            "store": self.settings.store,
+            "users": stats.users, "sessions": stats.sessions, "turns": stats.turns,
+            "entities": stats.entities, "facts": stats.facts, "supersessions": stats.supersessions,
+            "answer_model": answer_model,
+            "extraction_tier": self.settings.extraction_tier,
+            "embed_model": self.settings.embed_model,
+        }
 
     def close(self) -> None:
         """Close the store (flushes an embedded store to disk)."""
