@@ -88,6 +88,10 @@ def match_event(phrase: str, ev: EvidenceSet, *, semantic: bool = True) -> Event
     sims: dict[str, float] = ev.result.phrase_similarity(phrase) if semantic else {}
     cands: list[EventMatch] = []
     seen_turns: set[str] = set()
+    by_turn: dict[str, list[Fact]] = {}
+    for f in ev.result.all_facts.values():
+        for tid in f.source_turn_ids[:1]:
+            by_turn.setdefault(tid, []).append(f)
     for line in ev.all_user_lines():
         if line.actuality != "actual":
             continue
@@ -95,7 +99,9 @@ def match_event(phrase: str, ev: EvidenceSet, *, semantic: bool = True) -> Event
         if s is None:
             continue
         s += 0.05 if line.dated_by_text else 0.0
-        cands.append(EventMatch(line.when, s, line.text, line.said_at, line.granularity, line=line))
+        told = [f for f in by_turn.get(line.turn_id, []) if f.speaker == "user" and core & terms(f.text)]
+        cands.append(EventMatch(line.when, s, line.text, line.said_at, line.granularity, line=line,
+                                fact=told[0] if told else None))
         seen_turns.add(line.turn_id)
     for f in ev.result.all_facts.values():
         if f.speaker != "user" or any(t in seen_turns for t in f.source_turn_ids):

@@ -106,14 +106,14 @@ _SLOT_RULES: tuple[tuple[re.Pattern[str], Intent, str], ...] = (
 
 def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -> tuple[Intent, str | None, float, str]:
     """(intent, slot, score, source) from the regex path, the meaning match and predicate cues."""
-    for pattern, intent, slot in _SLOT_RULES:
+    for pattern, rule_intent, rule_slot in _SLOT_RULES:
         if pattern.search(q) and not re.search(r"\b(total|altogether|in all|combined)\b", q, re.I):
-            return intent, slot, 1.0, "regex"
+            return rule_intent, rule_slot, 1.0, "regex"
     meaning = Intent(m.intent) if m is not None else None
     strong = m is not None and m.score >= MIN_MEANING
-    if rx in qa.STRUCTURAL or rx == Intent.WHEN:
+    if rx is not None and (rx in qa.STRUCTURAL or rx == Intent.WHEN):
         slot = m.slot if (m is not None and strong and meaning == rx) else None
-        return rx, slot, 1.0, "regex" if slot is None else "regex+meaning"  # type: ignore[return-value]
+        return rx, slot, 1.0, "regex" if slot is None else "regex+meaning"
     if rx == Intent.PREFERENCE:
         if m is not None and meaning == Intent.ASSISTANT_SAID and m.score >= OVERRIDE_MEANING:
             return Intent.ASSISTANT_SAID, m.slot, m.score, "meaning"

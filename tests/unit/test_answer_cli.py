@@ -33,7 +33,7 @@ def test_query_json_current_and_as_of(home: Path) -> None:
     assert res.exit_code == 0, res.output
     rec = json.loads(res.stdout)
     assert rec["text"] == "Seattle" and rec["deterministic"] and "f4" in rec["fact_ids"]
-    assert set(rec["timings_ms"]) == {"plan", "retrieve", "answer"}
+    assert set(rec["timings_ms"]) == {"embed", "plan", "retrieve", "answer"}
     res = run(home, "Where do I live?", "--user", "u1", "--as-of", "2023-02-01", "--no-llm", "--json")
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["text"] == "Boston"
