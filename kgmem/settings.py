@@ -25,6 +25,8 @@ ENV_VARS: dict[str, str] = {
     "llm_api_key": "KGMEM_LLM_API_KEY",
     "judge_model": "KGMEM_JUDGE_MODEL",
     "embed_model": "KGMEM_EMBED_MODEL",
+    "embed_backend": "KGMEM_EMBED_BACKEND",
+    "embed_threads": "KGMEM_EMBED_THREADS",
     "extraction_tier": "KGMEM_EXTRACTION_TIER",
     "llm_cache": "KGMEM_LLM_CACHE",
     "llm_timeout_s": "KGMEM_LLM_TIMEOUT",
@@ -34,6 +36,12 @@ ENV_VARS: dict[str, str] = {
     "neo4j_user": "NEO4J_USER",
     "neo4j_password": "NEO4J_PASSWORD",
     "neo4j_database": "NEO4J_DATABASE",
+    "neo4j_home": "KGMEM_NEO4J_HOME",
+}
+
+#: settings that default to a folder under a standard variable: name → (variable, subfolder)
+ENV_DIRS: dict[str, tuple[str, str]] = {
+    "machine_cache_dir": ("XDG_CACHE_HOME", "kgmem"),
 }
 
 #: the embedded llama.cpp model used when no answer model is configured
@@ -42,6 +50,11 @@ LOCAL_DEFAULT_MODEL = "local/smollm2-135m-instruct"
 
 def _default_home() -> Path:
     return Path.home() / ".kgmem"
+
+
+def default_machine_cache_dir() -> Path:
+    """``~/.cache/kgmem`` (``$XDG_CACHE_HOME/kgmem`` when set, through :meth:`Settings.load`)."""
+    return Path.home() / ".cache" / "kgmem"
 
 
 def _default_data_dir() -> Path:
@@ -63,6 +76,11 @@ class Settings(BaseModel):
     llm_api_key: SecretStr | None = None
     judge_model: str | None = None  # None → offline normalised-match scorer
     embed_model: str = "sentence-transformers/all-MiniLM-L6-v2"
+    # onnx fp32, onnx-int8 or torch for the packaged MiniLM; auto = the fastest that works
+    embed_backend: Literal["auto", "onnx", "onnx-int8", "torch"] = "auto"
+    embed_threads: int = Field(default=0, ge=0)  # onnxruntime intra-op threads; 0 = every core
+    # derived model files shared by every KGMEM_HOME on the machine (the ONNX export)
+    machine_cache_dir: Path = Field(default_factory=default_machine_cache_dir)
     extraction_tier: Literal["rules", "llm"] = "rules"
     llm_cache: bool = True
     llm_timeout_s: float = 120.0
@@ -72,6 +90,7 @@ class Settings(BaseModel):
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr | None = None
     neo4j_database: str = "neo4j"
+    neo4j_home: Path | None = None  # the local server's NEO4J_HOME (None: a per-version default)
 
     @property
     def store_dir(self) -> Path:
@@ -120,6 +139,9 @@ class Settings(BaseModel):
                 raise ValueError(f"{path}: unknown setting(s): {', '.join(sorted(unknown))}")
             merged.update(data)
 
+        for name, (var, sub) in ENV_DIRS.items():
+            if env.get(var) not in (None, ""):
+                merged[name] = Path(env[var]) / sub
         for name, var in ENV_VARS.items():
             if env.get(var) not in (None, ""):
                 merged[name] = env[var]

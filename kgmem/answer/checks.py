@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kgmem.store.textindex import tokenize
+from kgmem.text import tokenize
 
 _DANGLING = re.compile(
     r"(?:\b(?:is|are|was|were|be|value|answer|result|date|name|total|would be|it's|its|of|the|a|an|to|"

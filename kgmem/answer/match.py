@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kgmem.store.textindex import tokenize
+from kgmem.text import tokenize
 
 #: everyday synonyms folded to one stem (both directions: each word maps to the canonical one)
 _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (

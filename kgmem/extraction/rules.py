@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from kgmem.extraction.deps import _HOBBIES, _NOT_GOODS, dep_facts, impersonal_facts, word_number
 from kgmem.extraction.schema import CandidateFact, ExtractionResult
 from kgmem.temporal import ResolvedTime, TimeSpan, find_time_expressions
+from kgmem.text import PHRASE_BREAKS as _STOP_WORDS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -125,18 +126,6 @@ _I = r"\b(?:I|[Ww]e|[Mm]y\s+(?:" + _PARTNER + r")\s+and\s+I)"
 _HAVE = r"(?:'ve|\s+have|\s+had|'d)?\s+"
 #: optional perfect/pluperfect auxiliary glued to "I" ("I've", "I had") before the verb
 _HAVE0 = r"(?:'ve|\s+have|\s+had|'d)?\s*"
-#: words that end an object phrase (a clause boundary, a preposition starting an adjunct)
-_STOP_WORDS = {
-    "and", "but", "because", "since", "so", "which", "who", "that", "when", "while", "after",
-    "before", "for", "with", "from", "at", "in", "on", "to", "as", "last", "this", "next",
-    "yesterday", "today", "ago", "tomorrow", "recently", "until", "during", "if", "or", "by",
-    "about", "around", "over", "into", "back", "again", "too", "though", "although", "where",
-    "now", "here", "there", "soon", "already", "yet", "just", "lately", "earlier",
-    "i", "we", "it", "he", "she", "they", "you", "is", "was", "were", "are", "has", "had",
-    "have", "will", "would", "can", "could", "should", "might", "must", "called", "named",
-    "-", "–", "—", "(", "and/or", "plus", "like", "than", "then", "every", "each", "per",
-    "i've", "i'm", "i'd", "i'll", "we've", "we're", "we'd", "off", "via", "online",
-}
 _LEADING_DROP = re.compile(
     r"^(?:(?:a|an|the|my|our|his|her|their|some|this|that|these|those|another|new|brand[- ]new|"
     r"own)\s+)+",
