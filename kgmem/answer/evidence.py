@@ -134,7 +134,7 @@ class Line:
             for span in temporal.find_time_expressions(self.text, self.said_at):
                 if not span.resolved.future:
                     r = span.resolved
-                    self._when = (r.start, r.text, r.granularity)
+                    self._when = (r.point, r.text, r.granularity)
                     break
         return self._when
 

@@ -27,7 +27,9 @@ class ResolvedTime:
     (``end`` is midnight of the last day): "in March" → Mar 1 … Mar 31, granularity ``month``;
     "yesterday" → start == end. ``open_ended`` marks "since 2019" (true from start onwards);
     ``future`` marks expressions after the base ("next Friday"); ``kind`` names the rule that
-    resolved it (``ago``, ``holiday``, ``weekday_rel`` …).
+    resolved it (``ago``, ``holiday``, ``weekday_rel`` …). Weeks are Monday–Sunday (a weekend,
+    Saturday–Sunday, has granularity ``week`` too); "two weeks ago" is the week containing the
+    day 14 days back, "two months ago" the calendar month two before the session's.
     """
 
     text: str
@@ -37,11 +39,19 @@ class ResolvedTime:
     open_ended: bool = False
     future: bool = False
     kind: str = ""
+    #: the day date arithmetic should use when the interval is wider than a day: "two weeks
+    #: ago" names a Monday–Sunday week, but "how many days ago" counts from 14 days back
+    anchor: datetime | None = None
 
     @property
     def day(self) -> date:
         """The first day of the interval."""
         return self.start.date()
+
+    @property
+    def point(self) -> datetime:
+        """The single day this expression stands for in arithmetic (``anchor``, else ``start``)."""
+        return self.anchor or self.start
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("day_before_yesterday", r"(?:the\s+)?day\s+before\s+yesterday"),
     ("day_after_tomorrow", r"(?:the\s+)?day\s+after\s+tomorrow"),
     ("before_last", r"the\s+(?P<unit>week|weekend|month|year)\s+before\s+last"),
+    ("weekday_before_last", rf"the\s+(?P<wd>{_WD})\s+before\s+last"),
     ("ago", rf"(?P<n>{_NUM})\s+(?P<unit>day|week|weekend|month|year|fortnight)s?\s+(?:ago|back|before\s+today)"),
     ("weekdays_ago", rf"(?P<n>{_NUM})\s+(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s\s+ago"),
     ("ago_half", r"(?:a\s+)?(?:half\s+a|half\s+an)\s+(?P<unit>year|month)\s+ago"),
@@ -94,7 +105,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("full_date", rf"(?:on\s+)?(?:(?:the\s+)?(?P<d1>{_ORD})\s+(?:of\s+)?(?P<m1>{_MON})|(?P<m2>{_MON})\.?\s+(?:the\s+)?(?P<d2>{_ORD}))(?:,?\s+(?P<y>{_YEAR}))?(?![\w:])"),
     ("iso_date", r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
     ("slash_date", r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)?\d{2})(?![\d/])"),
-    ("day_ordinal", rf"(?:on|since|by|until|till|from|before|after)\s+the\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)(?!\s+(?:of\s+)?{_MON})(?!\s+(?:{_NOT_A_DAY})\b)(?![\w-])"),
+    ("day_ordinal", rf"(?:on|since|by|until|till|from|before|after|of)\s+the\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)(?!\s+(?:of\s+)?{_MON})(?!\s+(?:{_NOT_A_DAY})\b)(?![\w-])"),
     ("weekend_rel", r"(?P<which>last|this|next|this\s+past|this\s+coming|over\s+the|the\s+past)\s+weekend"),
     ("weekday_rel", rf"(?P<which>last|this|next|this\s+past|this\s+coming|on|past)\s+(?P<wd>{_WD})(?P<part>\s+(?:morning|afternoon|evening|night))?"),
     ("earlier_this", r"(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)"),
@@ -158,6 +169,25 @@ def _span(m: re.Match[str], a: date | datetime, b: date | datetime, gran: Granul
     return ResolvedTime(m.group(0), midnight(a), midnight(b), gran, open_ended=open_ended, future=future)
 
 
+def _week_of(m: re.Match[str], d: date, *, future: bool = False) -> ResolvedTime:
+    """The Monday–Sunday week containing ``d`` (anchored at ``d``)."""
+    monday = d - timedelta(days=d.weekday())
+    return ResolvedTime(m.group(0), midnight(monday), midnight(monday + timedelta(days=6)), "week",
+                        future=future, anchor=midnight(d))
+
+
+def _fuzzy(m: re.Match[str], today: date, lo: int, hi: int, anchor: int, gran: Granularity) -> ResolvedTime:
+    """"a few days ago" = 2–5 days back: the range, anchored at a typical day."""
+    return ResolvedTime(m.group(0), midnight(today - timedelta(days=hi)), midnight(today - timedelta(days=lo)),
+                        gran, anchor=midnight(today - timedelta(days=anchor)))
+
+
+#: fuzzy quantities: (unit, word) → (days back from, to, anchor)
+_FUZZY = {("day", "few"): (2, 5, 3), ("day", "couple"): (2, 3, 2), ("week", "couple"): (10, 18, 14),
+          ("week", "few"): (15, 30, 21), ("month", "couple"): (45, 75, 60), ("month", "few"): (75, 120, 90),
+          ("year", "couple"): (550, 1000, 730), ("year", "few"): (900, 1500, 1095)}
+
+
 def recent_weekend_saturday(today: date) -> date:
     """Saturday of the most recent weekend not after ``today`` (the current one on Sat/Sun)."""
     return today - timedelta(days=(today.weekday() - 5) % 7)
@@ -191,11 +221,11 @@ def _r_part_of_day(m: re.Match[str], today: date, base: datetime) -> ResolvedTim
 
 def _r_before_last(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:
     unit = m.group("unit").lower()
-    if unit == "week":  # like "last week" (seven days back), one week earlier
-        return _day(m, today - timedelta(days=14), "week")
+    if unit == "week":  # the Monday–Sunday week two weeks before the session's week
+        return _week_of(m, today - timedelta(days=14))
     if unit == "weekend":
         sat = last_weekend_saturday(today) - timedelta(days=7)
-        return _span(m, sat, sat + timedelta(days=1), "day")
+        return _span(m, sat, sat + timedelta(days=1), "week")
     if unit == "month":
         first = add_months(today.replace(day=1), -2)
         start, end = month_interval(first.year, first.month)
@@ -204,24 +234,35 @@ def _r_before_last(m: re.Match[str], today: date, base: datetime) -> ResolvedTim
 
 
 def _r_shift(m: re.Match[str], today: date, base: datetime) -> ResolvedTime | None:
-    """"3 days ago", "a couple of weeks back", "in two weeks", "three months from now"."""
+    """"3 days ago", "two weeks ago" (that Monday–Sunday week), "two months ago" (that calendar
+    month), "a couple of weeks back" (10–18 days back), "in two weeks", "three months from now"."""
     n = _number(m.group("n"))
     if n is None:
         return None
     unit = m.group("unit").lower()
-    sign = -1 if re.search(r"\b(ago|back|before)\b", m.group(0), re.I) else 1
+    back = bool(re.search(r"\b(ago|back|before)\b", m.group(0), re.I))
+    fuzzy = next((w for w in ("couple", "few", "several") if w in m.group("n").lower()), None)
+    if back and fuzzy and unit in ("day", "week", "month", "year"):
+        lo, hi, anchor = _FUZZY[(unit, "few" if fuzzy == "several" else fuzzy)]
+        return _fuzzy(m, today, lo, hi, anchor, "day" if unit == "day" else unit)  # type: ignore[arg-type]
+    sign = -1 if back else 1
     future = sign > 0
     if unit == "day":
         return _day(m, today + timedelta(days=sign * n), "day", future)
     if unit in ("week", "fortnight"):
         weeks = n * (2 if unit == "fortnight" else 1)
-        return _day(m, today + timedelta(weeks=sign * weeks), "week", future)
+        d = today + timedelta(weeks=sign * weeks)
+        return _week_of(m, d, future=future) if back else _day(m, d, "week", future)
     if unit == "weekend":  # "two weekends ago": the weekend n-1 weeks before the last one
         sat = last_weekend_saturday(today) - timedelta(weeks=n - 1)
-        return _span(m, sat, sat + timedelta(days=1), "day")
+        return _span(m, sat, sat + timedelta(days=1), "week")
+    d = add_months(today, sign * n * (12 if unit == "year" else 1))
+    if not back:
+        return _day(m, d, "month" if unit == "month" else "year", future)
     if unit == "month":
-        return _day(m, add_months(today, sign * n), "month", future)
-    return _day(m, add_months(today, sign * 12 * n), "year", future)
+        start, end = month_interval(d.year, d.month)
+        return ResolvedTime(m.group(0), start, end, "month", anchor=midnight(d))
+    return ResolvedTime(m.group(0), datetime(d.year, 1, 1), datetime(d.year, 12, 31), "year", anchor=midnight(d))
 
 
 def _r_weekdays_ago(m: re.Match[str], today: date, base: datetime) -> ResolvedTime | None:
@@ -298,6 +339,12 @@ def _r_day_ordinal(m: re.Match[str], today: date, base: datetime) -> ResolvedTim
     return None
 
 
+def _r_weekday_before_last(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:
+    """"the Sunday before last": the one a week before last Sunday."""
+    wd = _weekday_index(m.group("wd"))
+    return _day(m, today - timedelta(days=((today.weekday() - wd) % 7 or 7) + 7))
+
+
 def _r_weekend(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:
     which = _which(m)
     fut = False
@@ -316,7 +363,11 @@ def _r_weekend(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:
         sat = today - timedelta(days=(today.weekday() - 5) % 7 or 7)
     else:  # last
         sat = last_weekend_saturday(today)
-    return _span(m, sat, sat + timedelta(days=1), "day", future=fut)
+    return _span(m, sat, sat + timedelta(days=1), "week", future=fut)
+
+
+_FUTURE_TENSE = re.compile(r"\b(?:will|shall|going\s+to|gonna|about\s+to|plan(?:ning)?\s+to)\b|'ll\b|"
+                           r"\b(?:I'm|I\s+am|we're|we\s+are|you're|they're|he's|she's|it's|is|are|am)\s+\w+ing\b", re.I)
 
 
 def _r_weekday(m: re.Match[str], today: date, base: datetime) -> ResolvedTime | None:
@@ -325,25 +376,27 @@ def _r_weekday(m: re.Match[str], today: date, base: datetime) -> ResolvedTime | 
         return None  # "sat"/"sun"/"wed" alone are usually ordinary words
     wd = _weekday_index(wd_text)
     which = _which(m, "on")
-    if which in ("next", "this coming"):
+    monday = today - timedelta(days=today.weekday())
+    if which == "next":  # that weekday of the week after the session's week
+        return _day(m, monday + timedelta(days=7 + wd), future=True)
+    if which == "this coming" or (which == "on" and _FUTURE_TENSE.search(m.string)):
         return _day(m, today + timedelta(days=(wd - today.weekday()) % 7 or 7), future=True)
     if which == "this":  # the weekday of the current (Monday-first) week
-        d = today - timedelta(days=today.weekday()) + timedelta(days=wd)
+        d = monday + timedelta(days=wd)
         return _day(m, d, future=d > today)
     # last / this past / past / on / bare: the most recent such day before the session
     return _day(m, today - timedelta(days=(today.weekday() - wd) % 7 or 7))
 
 
 def _r_period(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:
-    """"last week", "this month", "next year", "earlier this month", "later this week"."""
+    """"last week" (the Monday–Sunday week before the session's), "this month", "next year",
+    "earlier this month" (the 1st to the day before the session), "later this week"."""
     unit, which = m.group("unit").lower(), _which(m)
     shift = {"last": -1, "past": -1, "next": 1}.get(which, 0)
-    if unit == "week" and which in ("last", "past"):
-        # conversational "last week" dates a thing to about seven days before (day-exact
-        # arithmetic downstream); the granularity says it is approximate
-        return _day(m, today - timedelta(days=7), "week")
     gran: Granularity
     if unit == "week":
+        if shift < 0:
+            return _week_of(m, today - timedelta(days=7))
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=shift)
         start, end, gran = midnight(monday), midnight(monday + timedelta(days=6)), "week"
     elif unit == "month":
@@ -353,7 +406,7 @@ def _r_period(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:
         y = today.year + shift
         start, end, gran = datetime(y, 1, 1), datetime(y, 12, 31), "year"
     if which == "earlier":
-        end = midnight(today)
+        end = max(start, midnight(today - timedelta(days=1)))
     elif which == "later":
         start = midnight(today)
     return ResolvedTime(m.group(0), start, end, gran, future=shift > 0 or which == "later")
@@ -389,13 +442,15 @@ def _r_season(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:
     which = _which(m, "in the")
     if m.groupdict().get("y"):
         year = int(m.group("y"))
+    elif which == "this":  # the season of the session's year (winter: the one around the session)
+        year = today.year - 1 if season == "winter" and today.month <= 2 else today.year
     else:  # year of the most recent season that has started by the session date
         cur_start = date(today.year, SEASONS[season], 1)
         if cur_start > today:
             cur_start = date(today.year - 1, SEASONS[season], 1)
         year = cur_start.year
         in_progress = add_months(cur_start, 3) > today
-        if which == "last" and in_progress:
+        if which == "last" and in_progress:  # "last summer": the most recent one that has ended
             year -= 1
         elif which == "next":
             year += 1
@@ -418,7 +473,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "ago": _r_shift, "in_n": _r_shift, "from_now": _r_shift, "weekdays_ago": _r_weekdays_ago,
     "ago_half": _r_ago_half, "holiday": _r_holiday, "full_date": _r_full_date,
     "iso_date": _r_numeric_date, "slash_date": _r_numeric_date, "day_ordinal": _r_day_ordinal,
-    "weekend_rel": _r_weekend, "weekday_rel": _r_weekday, "bare_weekday": _r_weekday,
+    "weekend_rel": _r_weekend, "weekday_before_last": _r_weekday_before_last, "weekday_rel": _r_weekday, "bare_weekday": _r_weekday,
     "earlier_this": _r_period, "period_rel": _r_period, "early_month": _r_month,
     "month_rel": _r_month, "month_year": _r_month, "season_rel": _r_season,
     "season_year": _r_season, "year": _r_year,
@@ -431,7 +486,7 @@ def _resolve_match(kind: str, m: re.Match[str], base: datetime) -> ResolvedTime 
     if resolved is None:
         return None
     return ResolvedTime(resolved.text, resolved.start, resolved.end, resolved.granularity,
-                        resolved.open_ended, resolved.future, kind)
+                        resolved.open_ended, resolved.future, kind, resolved.anchor)
 
 
 def find_time_expressions(text: str, base: datetime) -> list[TimeSpan]:
@@ -452,7 +507,9 @@ def find_time_expressions(text: str, base: datetime) -> list[TimeSpan]:
             taken.append((s, e))
             found.append(TimeSpan(s, e, resolved))
     found.sort(key=lambda t: t.start_char)
-    return found
+    from kgmem.temporal.compose import compose  # composition builds on the spans found here
+
+    return compose(text, found, base.date())
 
 
 def resolve_time(text: str, base: datetime) -> ResolvedTime | None:

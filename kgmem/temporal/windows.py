@@ -24,17 +24,16 @@ _RELATION_RE = re.compile(r"\b(since|after|before|by|until|till|prior\s+to)\s+$"
 
 def _slack_days(r: ResolvedTime, qd: datetime) -> int:
     """How loosely people mean a resolved expression, in days either side."""
-    back = max(0, (qd.date() - r.start.date()).days)
-    if r.kind in ("ago", "weekdays_ago", "ago_half"):
-        # "3 days ago" ±1, "two weeks ago" ±5, "two months ago" ±16: looser the further back
-        return max(1, back // 10 + (2 if r.granularity != "day" else 0))
-    if r.kind in ("period_rel", "before_last") and r.granularity == "week":
-        return 7  # "last week" is a point seven days back standing for the whole week
-    if r.kind in ("weekday_rel", "bare_weekday", "weekend_rel", "part_of_day", "holiday",
+    back = max(0, (qd.date() - r.point.date()).days)
+    if r.start == r.end and r.kind in ("ago", "weekdays_ago", "ago_half"):
+        return max(1, back // 10)  # "3 days ago" ±1, "20 days ago" ±2
+    if r.granularity in ("week", "day") and r.start != r.end:
+        return 2  # a named week or weekend, or a fuzzy range: its edges are soft
+    if r.kind in ("weekday_rel", "bare_weekday", "weekend_rel", "part_of_day", "holiday", "offset",
                   "day_ordinal", "full_date", "iso_date", "slash_date"):
         return 1
-    if r.granularity == "month" and r.kind == "period_rel":
-        return 7
+    if r.granularity == "month" and r.kind in ("period_rel", "ago", "earlier_this"):
+        return 3
     return 0
 
 

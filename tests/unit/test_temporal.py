@@ -29,12 +29,12 @@ WED = datetime(2023, 5, 17, 9, 0)
         ("on Monday", WED, date(2023, 5, 15), date(2023, 5, 15), "day"),
         ("next Friday", SAT, date(2023, 5, 26), date(2023, 5, 26), "day"),
         ("3 days ago", SAT, date(2023, 5, 17), date(2023, 5, 17), "day"),
-        ("two weeks ago", SAT, date(2023, 5, 6), date(2023, 5, 6), "week"),
-        ("a couple of weeks ago", SAT, date(2023, 5, 6), date(2023, 5, 6), "week"),
-        ("a few days ago", WED, date(2023, 5, 14), date(2023, 5, 14), "day"),
-        ("a month ago", datetime(2023, 3, 31), date(2023, 2, 28), date(2023, 2, 28), "month"),
+        ("two weeks ago", SAT, date(2023, 5, 1), date(2023, 5, 7), "week"),
+        ("a couple of weeks ago", SAT, date(2023, 5, 2), date(2023, 5, 10), "week"),
+        ("a few days ago", WED, date(2023, 5, 12), date(2023, 5, 15), "day"),
+        ("a month ago", datetime(2023, 3, 31), date(2023, 2, 1), date(2023, 2, 28), "month"),
         ("last month", SAT, date(2023, 4, 1), date(2023, 4, 30), "month"),
-        ("last week", WED, date(2023, 5, 10), date(2023, 5, 10), "week"),
+        ("last week", WED, date(2023, 5, 8), date(2023, 5, 14), "week"),
         ("this week", WED, date(2023, 5, 15), date(2023, 5, 21), "week"),
         ("in March", SAT, date(2023, 3, 1), date(2023, 3, 31), "month"),
         ("in June", SAT, date(2022, 6, 1), date(2022, 6, 30), "month"),  # most recent June
@@ -43,13 +43,13 @@ WED = datetime(2023, 5, 17, 9, 0)
         ("on May 3rd", SAT, date(2023, 5, 3), date(2023, 5, 3), "day"),
         ("the 3rd of June", SAT, date(2022, 6, 3), date(2022, 6, 3), "day"),
         ("on March 14, 2021", SAT, date(2021, 3, 14), date(2021, 3, 14), "day"),
-        ("last weekend", SAT, date(2023, 5, 13), date(2023, 5, 14), "day"),
-        ("last weekend", WED, date(2023, 5, 13), date(2023, 5, 14), "day"),
+        ("last weekend", SAT, date(2023, 5, 13), date(2023, 5, 14), "week"),
+        ("last weekend", WED, date(2023, 5, 13), date(2023, 5, 14), "week"),
         ("this morning", SAT, date(2023, 5, 20), date(2023, 5, 20), "day"),
         ("last night", SAT, date(2023, 5, 19), date(2023, 5, 19), "day"),
-        ("earlier this year", SAT, date(2023, 1, 1), date(2023, 5, 20), "year"),
+        ("earlier this year", SAT, date(2023, 1, 1), date(2023, 5, 19), "year"),
         ("last summer", SAT, date(2022, 6, 1), date(2022, 8, 31), "season"),
-        ("two weekends ago", SAT, date(2023, 5, 6), date(2023, 5, 7), "day"),
+        ("two weekends ago", SAT, date(2023, 5, 6), date(2023, 5, 7), "week"),
         ("2023-01-04", SAT, date(2023, 1, 4), date(2023, 1, 4), "day"),
     ],
 )
@@ -104,7 +104,7 @@ def test_arithmetic() -> None:
 
 def test_more_relative_forms() -> None:
     assert resolve_time("two Fridays ago", SAT).start.date() == date(2023, 5, 12)  # type: ignore[union-attr]
-    assert resolve_time("a fortnight ago", SAT).start.date() == date(2023, 5, 6)  # type: ignore[union-attr]
+    assert resolve_time("a fortnight ago", SAT).point.date() == date(2023, 5, 6)  # type: ignore[union-attr]
     assert resolve_time("earlier today", SAT).start.date() == date(2023, 5, 20)  # type: ignore[union-attr]
 
 
@@ -133,13 +133,13 @@ XMAS_EVE = datetime(2023, 12, 24, 10)  # a Sunday
         ("on the 25th", SAT, date(2023, 4, 25), "day"),
         ("on the 3rd", SAT, date(2023, 5, 3), "day"),
         ("since the 31st", SAT, date(2023, 3, 31), "day"),
-        ("the week before last", SAT, date(2023, 5, 6), "week"),
+        ("the week before last", SAT, date(2023, 5, 1), "week"),
         ("the month before last", SAT, date(2023, 3, 1), "month"),
         ("earlier this month", SAT, date(2023, 5, 1), "month"),
-        ("this past weekend", SAT, date(2023, 5, 13), "day"),
-        ("this past weekend", datetime(2023, 5, 22), date(2023, 5, 20), "day"),
+        ("this past weekend", SAT, date(2023, 5, 13), "week"),
+        ("this past weekend", datetime(2023, 5, 22), date(2023, 5, 20), "week"),
         ("over the summer", datetime(2023, 10, 2), date(2023, 6, 1), "season"),
-        ("a couple of weeks back", SAT, date(2023, 5, 6), "week"),
+        ("a couple of weeks back", SAT, date(2023, 5, 2), "week"),
         ("last night", SAT, date(2023, 5, 19), "day"),
         ("this morning", SAT, date(2023, 5, 20), "day"),
     ],
@@ -161,3 +161,30 @@ def test_holiday_intervals_carry_their_rule() -> None:
     assert r is not None and r.kind == "holiday" and not r.future
     nxt = resolve_time("next Thanksgiving", SAT)
     assert nxt is not None and nxt.future and nxt.start.date() == date(2023, 11, 23)
+
+
+def test_wide_expressions_keep_a_day_for_arithmetic() -> None:
+    two = resolve_time("two weeks ago", SAT)
+    assert two is not None and two.point.date() == date(2023, 5, 6) and two.start.date() == date(2023, 5, 1)
+    assert resolve_time("three days ago", SAT).point.date() == date(2023, 5, 17)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "start", "end"),
+    [
+        ("two days before Christmas", datetime(2024, 1, 2), date(2023, 12, 23), date(2023, 12, 23)),
+        ("the Monday after Easter", datetime(2025, 4, 22), date(2025, 4, 21), date(2025, 4, 21)),
+        ("the weekend after Halloween", datetime(2022, 11, 21), date(2022, 11, 5), date(2022, 11, 6)),
+        ("the first Monday of last month", datetime(2024, 3, 1), date(2024, 2, 5), date(2024, 2, 5)),
+        ("the last weekend of last month", datetime(2024, 11, 5), date(2024, 10, 26), date(2024, 10, 27)),
+        ("the Sunday before last", datetime(2024, 3, 1), date(2024, 2, 18), date(2024, 2, 18)),
+    ],
+)
+def test_composed_expressions(text: str, base: datetime, start: date, end: date) -> None:
+    r = resolve_time(text, base)
+    assert r is not None and (r.start.date(), r.end.date()) == (start, end), text
+
+
+def test_bare_weekday_follows_the_tense() -> None:
+    assert resolve_time("I'm seeing the landlord on Thursday.", WED).start.date() == date(2023, 5, 18)  # type: ignore[union-attr]
+    assert resolve_time("I saw the landlord on Thursday.", WED).start.date() == date(2023, 5, 11)  # type: ignore[union-attr]
