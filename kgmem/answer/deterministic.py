@@ -15,7 +15,7 @@ from datetime import datetime
 
 from kgmem import predicates as predicate_registry
 from kgmem import temporal
-from kgmem.answer.events import EventMatch, match_event
+from kgmem.answer.events import EventMatch, match_event, match_span, match_spec, parse_spec
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import second_person
 from kgmem.models import Fact, Intent
@@ -80,12 +80,27 @@ def _tie_text(phrase: str, m: EventMatch) -> str:
             f"and {m.tie.cite()}")
 
 
-def _matches(phrases: list[str], ev: EvidenceSet, out: Computed) -> list[EventMatch] | None:
-    found = [match_event(p, ev) for p in phrases]
+def _matches(phrases: list[str], ev: EvidenceSet, out: Computed, role: str | None = None) -> list[EventMatch] | None:
+    found = []
+    for p in phrases:
+        spec = parse_spec(p)
+        if spec.role is None and role is not None:
+            spec.role = role
+        found.append(match_spec(spec, ev))
     out.unmatched = [p for p, m in zip(phrases, found) if m is None]
     if out.unmatched:
         return None
     return [m for m in found if m is not None]
+
+
+def _ambiguous(phrases: list[str], found: list[EventMatch], out: Computed) -> bool:
+    for phrase, m in zip(phrases, found):
+        _use(m, out)
+        if m.tie is not None:
+            out.ambiguous = True
+            out.answer = _tie_text(phrase, m)
+            return True
+    return False
 
 
 def compute_duration(ev: EvidenceSet) -> Computed:
@@ -95,31 +110,36 @@ def compute_duration(ev: EvidenceSet) -> Computed:
     qd = plan.question_date
     unit = (plan_notes(plan, "unit") or ["days"])[0]
     activity = plan_notes(plan, "span")
-    events = [f"started {activity[0]}", f"finished {activity[0]}"] if activity else plan_notes(plan, "event")
-    if not events:
-        return out
-    found = _matches(events, ev, out)
-    if found is None:
-        return out
-    for phrase, m in zip(events, found):
-        _use(m, out)
-        if m.tie is not None:
-            out.ambiguous = True
-            out.answer = _tie_text(phrase, m)
+    events = plan_notes(plan, "event")
+    found: list[EventMatch] | None = None
+    labels = events
+    if events:
+        found = _matches(events, ev, out)
+    if found is None and (activity or (len(events) == 2 and plan_notes(plan, "main"))):
+        name = (activity or plan_notes(plan, "main"))[0]
+        span = match_span(name, ev)
+        if span is None:
+            out.unmatched = out.unmatched or [name]
             return out
+        out.unmatched = []
+        found, labels = list(span), [f"the start of {name}", f"the end of {name}"]
+    if not found:
+        return out
+    if _ambiguous(labels, found, out):
+        return out
     if len(found) >= 2:
         a, b = found[0], found[1]
-        out.lines.append(f"{events[0]} ({a.when.date()}) and {events[1]} ({b.when.date()}) are "
+        out.lines.append(f"{labels[0]} ({a.when.date()}) and {labels[1]} ({b.when.date()}) are "
                          f"{temporal.describe_delta(a.when, b.when, relation=False)} apart.")
-        out.answer = (f"{_amount(a.when, b.when, unit)}: {second_person(events[0])} on {a.when.date()}, "
-                      f"{second_person(events[1])} on {b.when.date()}")
+        out.answer = (f"{_amount(a.when, b.when, unit)}: {second_person(labels[0])} on {a.when.date()}, "
+                      f"{second_person(labels[1])} on {b.when.date()}")
     elif qd is not None:
         m = found[0]
         if temporal.days_between(m.when, qd) < 0:
             return out
-        out.lines.append(f"{events[0]} ({m.when.date()}) is {temporal.describe_delta(m.when, qd)} today "
+        out.lines.append(f"{labels[0]} ({m.when.date()}) is {temporal.describe_delta(m.when, qd)} today "
                          f"({qd.date()}).")
-        out.answer = f"{_amount(m.when, qd, unit)} ago: {second_person(events[0])} on {m.when.date()}"
+        out.answer = f"{_amount(m.when, qd, unit)} ago: {second_person(labels[0])} on {m.when.date()}"
     return out
 
 
@@ -130,45 +150,44 @@ def compute_ordering(ev: EvidenceSet) -> Computed:
     options = plan_notes(plan, "option")
     if len(options) < 2:
         return out
-    found = _matches(options, ev, out)
-    if found is None:
+    q = plan.question
+    asked_role = "start" if re.search(r"\b(?:start(?:ed)?|beg[ia]n)\b", q.split(":")[0], re.I) else None
+    found = _matches(options, ev, out, role=asked_role)
+    if found is None or _ambiguous(options, found, out):
         return out
-    for phrase, m in zip(options, found):
-        _use(m, out)
-        if m.tie is not None:
-            out.ambiguous = True
-            out.answer = _tie_text(phrase, m)
-            return out
     dated = sorted(zip(options, found), key=lambda om: om[1].when)
     for o, m in dated:
         out.lines.append(f"{o}: {temporal.fmt_day(m.when)}")
     if dated[0][1].when.date() == dated[-1][1].when.date():
         out.answer = f"They happened on the same day ({dated[0][1].when.date()})."
         return out
+    order = ", then ".join(f"{second_person(o)} ({m.when.date()})" for o, m in dated)
     if len(dated) > 2:  # "in what order did these happen: A, B and C"
-        out.answer = ", then ".join(f"{second_person(o)} ({m.when.date()})" for o, m in dated)
+        out.answer = order
         return out
-    q = plan.question
-    before_after = re.search(r"^\s*(?:did|was|were)\b.*\b(before|after|earlier than|later than|prior to)\b", q, re.I)
-    if before_after and " or " not in q.lower():
-        first_is_a = dated[0][0] == options[0]
-        says_before = before_after.group(1).lower() in ("before", "earlier than", "prior to")
-        yes = first_is_a == says_before
-        a, b = (found[0], found[1])
-        out.answer = (f"{'Yes' if yes else 'No'}: {second_person(options[0])} was on {a.when.date()}, "
-                      f"{second_person(options[1])} on {b.when.date()}; {second_person(dated[0][0])} came first.")
+    (first, fm), (second, sm) = dated[0], dated[-1]
+    yes_no = re.search(r"^\s*(?:did|was|were)\b.*\b(before|after|earlier than|later than|prior to)\b", q, re.I)
+    if yes_no and not re.search(r"\bor\b", q, re.I):
+        says_before = yes_no.group(1).lower() in ("before", "earlier than", "prior to")
+        yes = (dated[0][0] == options[0]) == says_before
+        out.answer = f"{'Yes' if yes else 'No'}: {second_person(first)} came first ({fm.when.date()}), then {second_person(second)} ({sm.when.date()})."
         return out
-    want_last = bool(re.search(r"\b(last|later|latest|most recent(ly)?|second|after)\b", q, re.I))
-    pick, other = (dated[-1], dated[0]) if want_last else (dated[0], dated[-1])
-    rel = "after" if want_last else "before"
-    out.answer = (f"{second_person(pick[0])} ({pick[1].when.date()}), {rel} "
-                  f"{second_person(other[0])} ({other[1].when.date()})")
+    if re.search(r"\bbefore or after\b|\bafter or before\b", q, re.I):
+        rel = "before" if dated[0][0] == options[0] else "after"
+        out.answer = (f"{rel.capitalize()}: {second_person(first)} came first ({fm.when.date()}), then "
+                      f"{second_person(second)} ({sm.when.date()}).")
+        return out
+    if re.search(r"\b(last|later|latest|most recent(ly)?|second)\b", q, re.I) and not re.search(r"\bfirst\b", q, re.I):
+        out.answer = f"{second_person(second)} ({sm.when.date()}), after {second_person(first)} ({fm.when.date()})"
+        return out
+    out.answer = f"{second_person(first)} ({fm.when.date()}), before {second_person(second)} ({sm.when.date()})"
     return out
 
 
 _WHEN_LEAD = re.compile(
-    r"^\s*(?:(?:when|what date|on what date|which day|what day|what was the date|what's the date)\s+"
-    r"(?:was it\s+(?:that\s+)?|(?:did|was|were|is|do|had|have)\s+)?(?:when\s+|that\s+)?)", re.I)
+    r"^\s*(?:(?:when|what date|on what date|on which day|on which date|which day|what day|what was the date|"
+    r"what's the date)\s+(?:was it\s+(?:that\s+)?|(?:did|was|were|is|do|had|have)\s+)?(?:when\s+|that\s+)?|"
+    r"what\s+was\s+(?=(?:my|the)\s+(?:first|last|final)\s+(?:day|date)))", re.I)
 
 
 def compute_when(ev: EvidenceSet) -> Computed:

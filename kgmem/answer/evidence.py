@@ -39,7 +39,7 @@ _OTHER_SUBJECT = re.compile(
 _NEGATED = re.compile(
     r"\b(?:didn't|did\s+not|never|haven't|have\s+not|hasn't|wasn't|weren't|not\s+yet|no\s+longer|"
     r"(?:almost|nearly)\b.{0,60}\bbut\b|decided\s+(?:not|against)|passed\s+on|but\s+passed|skipped|cancel+ed|"
-    r"couldn't\s+make|didn't\s+make|unread|ended\s+up\s+not|backed\s+out|changed\s+my\s+mind|returned\s+it|"
+    r"couldn't\s+make|didn't\s+make|(?:returned|gave\s+back|took\s+back)\b[^.]*\bunread|ended\s+up\s+not|backed\s+out|changed\s+my\s+mind|returned\s+it|"
     r"not\s+for\s+me|rather\s+skip|without\s+buying|instead\s+of\s+buying|talked\s+myself\s+out)", re.I)
 _PLAN = re.compile(
     r"\b(?:thinking\s+(?:about|of)|planning\s+(?:to|on)|plan\s+to|going\s+to|gonna|want\s+to|wanna|"
@@ -53,19 +53,32 @@ _REQUEST = re.compile(
     r"give|write|explain|suggest|recommend|any\s+tips|any\s+ideas|i\s+need\s+(?:a|some|help)|i\s+want\s+(?:a|some|to\s+know)|"
     r"i'd\s+like\s+(?:a|some|to\s+know)|quick\s+question|let's|lets)\b", re.I)
 
+_PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
+_ME = re.compile(r"\b(?:me|my|us|our|I|we)\b", re.I)
+
 #: discourse openers that say nothing about what a sentence is ("Side note:", "Oh, and")
 _LEAD = re.compile(r"^(?:\(?\s*side note:?|by the way,?|oh,?\s+and|oh,?|anyway,?|also,?|btw,?|funny timing,?|"
                    r"just so you know,?|fyi,?|and|but|so|well,?|ok(?:ay)?,?|honestly,?)\s+", re.I)
 
 #: event roles and the words that carry them (lemmas or surface forms)
 ROLES: dict[str, tuple[str, ...]] = {
-    "start": ("start", "started", "starting", "begin", "began", "begun", "kick off", "kicked off", "first day",
-              "first class", "first lesson", "first session", "first week", "took up", "take up"),
+    "start": ("start", "started", "starting", "starts", "begin", "began", "begun", "kick off", "kicked off",
+              "first day", "first class", "first lesson", "first session", "first week", "first pill", "first run",
+              "first outing", "first meetup", "first module", "first shift", "first time", "very first",
+              "took up", "take up", "arrived", "arrive", "flew in", "moved in", "admitted", "checked in",
+              "put on", "cast on", "quit", "gave up", "giving up", "tested positive", "sent off", "applied",
+              "boarded", "embarked", "checked in"),
     "finish": ("finish", "finished", "finishing", "complete", "completed", "wrap up", "wrapped up", "ended",
                "end of", "last day", "last class", "last lesson", "last session", "final class", "final session",
-               "graduated", "graduate", "done with", "got through", "wrapped", "over now", "is over", "was over"),
+               "final run", "last of", "graduated", "graduate",
+               "done with", "got through", "is over", "was over", "are over", "is done", "is finished", "'s finished",
+               "came off", "come off", "discharged", "went home", "flew home", "got back", "get back", "home again",
+               "back from", "landed", "returned", "approved", "came through", "submitted", "handed in", "hand in",
+               "fixed", "caved", "broke it", "bound off", "tested negative", "left the", "rolled into",
+               "is back", "'s back", "first day back", "passed my", "passed", "disembarked", "checked out",
+               "discharged", "came out", "taken out", "removed"),
     "signup": ("sign up", "signed up", "signing up", "register", "registered", "enroll", "enrolled", "enrol",
-               "enrolled", "join", "joined", "joining", "book", "booked", "apply", "applied"),
+               "join", "joined", "joining", "book", "booked", "apply"),
     "buy": ("buy", "bought", "buying", "purchase", "purchased", "order", "ordered", "splurge", "splurged",
             "pick up", "picked up", "grab", "grabbed", "snag", "snagged", "got myself", "paid for"),
     "sell": ("sell", "sold", "selling"),
@@ -74,7 +87,7 @@ ROLES: dict[str, tuple[str, ...]] = {
               "was in", "were in", "day in", "wandering around"),
     "attend": ("attend", "attended", "went to", "made it to", "was at", "go to"),
     "adopt": ("adopt", "adopted"),
-    "cancel": ("cancel", "cancelled", "canceled", "quit", "dropped out", "stopped"),
+    "cancel": ("cancel", "cancelled", "canceled", "dropped out", "stopped"),
 }
 #: roles that name *which point* of an activity is meant; a question naming one must match it
 DISTINCT_ROLES = frozenset({"start", "finish", "signup", "buy", "sell", "move", "adopt", "cancel"})
@@ -86,9 +99,20 @@ def _role_re(role: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
 
 
+_FIRST_OF = re.compile(r"\b(?:very\s+)?first\s+(?:[\w-]+\s+){0,3}?(?:session|class|lesson|day|pill|run|outing|meetup|"
+                       r"module|week|shift|time|appointment|practice|meeting|night|visit|game|training)s?\b", re.I)
+_LAST_OF = re.compile(r"\b(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:session|class|lesson|day|pill|run|outing|meetup|module|"
+                      r"week|shift|coat|appointment|practice|meeting|night|exam|game|training|one)s?\b", re.I)
+
+
 def roles_of(text: str) -> set[str]:
     """Event roles a phrase or sentence carries ("I finished the course" → {"finish"})."""
-    return {r for r in ROLES if _role_re(r).search(text)}
+    found = {r for r in ROLES if _role_re(r).search(text)}
+    if _FIRST_OF.search(text):
+        found.add("start")
+    if _LAST_OF.search(text) and not re.search(r"\blast\s+(?:week|month|year|night|time)\b", text, re.I):
+        found.add("finish")
+    return found
 
 
 def actuality(sentence: str) -> str:
@@ -97,6 +121,8 @@ def actuality(sentence: str) -> str:
     s = _LEAD.sub("", sentence.strip().strip("()[]\"' "))
     if s.endswith("?") or _REQUEST.match(s):
         return "request"
+    if _PRONOUN_START.match(s) and _ME.search(s):
+        return _NEGATED.search(s) and "negated" or _PLAN.search(s) and "plan" or "actual"  # "They discharged me"
     if _OTHER_SUBJECT.match(s) and not re.search(r"\b(?:I|we)\b\s+(?:\w+\s+){0,2}(?:went|was|were|got|bought|"
                                                  r"started|finished|moved|joined|tagged|came)\b", s):
         return "other"
@@ -113,11 +139,14 @@ class Line:
     """One dated sentence of a turn; what it is (actuality, roles, event time) is worked out on
     first use, so scanning a whole memory stays cheap."""
 
-    __slots__ = ("text", "turn_id", "session_id", "role", "said_at", "score", "_when", "_act", "_roles")
+    __slots__ = ("text", "turn_id", "session_id", "role", "said_at", "score", "position", "_when", "_act",
+                 "_roles")
 
     def __init__(self, text: str, turn_id: str, session_id: str, role: str, said_at: datetime,
-                 score: float = 0.0) -> None:
+                 score: float = 0.0, position: int = 0) -> None:
         self.text = text
+        #: the sentence's index in its turn
+        self.position = position
         self.turn_id = turn_id
         self.session_id = session_id
         self.role = role
@@ -179,7 +208,8 @@ def split_sentences(text: str) -> list[str]:
 
 def lines_of(turn: Turn, said_at: datetime, score: float = 0.0) -> list[Line]:
     """The dated sentences of one turn."""
-    return [Line(sent, turn.id, turn.session_id, turn.role, said_at, score) for sent in split_sentences(turn.text)]
+    return [Line(sent, turn.id, turn.session_id, turn.role, said_at, score, i)
+            for i, sent in enumerate(split_sentences(turn.text))]
 
 
 def collect(turns: Iterable[Turn], session_dates: dict[str, datetime],
@@ -190,7 +220,13 @@ def collect(turns: Iterable[Turn], session_dates: dict[str, datetime],
     for t in turns:
         said = session_dates.get(t.session_id)
         if said is not None:
-            out.extend(lines_of(t, said, scores.get(t.id, 0.0)))
+            lines = lines_of(t, said, scores.get(t.id, 0.0))
+            for prev, line in zip(lines, lines[1:]):
+                # "They put the cast on the same day": a he/she/they sentence continues the
+                # story of the sentence before it
+                if line.role == "user" and _PRONOUN_START.match(line.text) and not _ME.search(line.text):
+                    line._act = prev.actuality if prev.actuality != "request" else None
+            out.extend(lines)
     return out
 
 
@@ -209,6 +245,7 @@ class EvidenceSet:
         self.top = collect(result.turns, self.dates, result.turn_scores)
         self._all: list[Line] | None = None
         self._turns: dict[str, Turn] | None = None
+        self._by_turn: dict[str, list[Line]] | None = None
 
     def all_user_lines(self) -> list[Line]:
         """Every user line visible to the query (loads all turns once)."""
@@ -217,6 +254,14 @@ class EvidenceSet:
             scores = self.result.turn_scores
             self._all = collect((t for t in turns if t.role == "user"), self.dates, scores)
         return self._all
+
+    def turn_lines(self, turn_id: str) -> list[Line]:
+        """The user lines of one turn, in order."""
+        if self._by_turn is None:
+            self._by_turn = {}
+            for line in self.all_user_lines():
+                self._by_turn.setdefault(line.turn_id, []).append(line)
+        return self._by_turn.get(turn_id, [])
 
     def turn(self, turn_id: str) -> Turn | None:
         """A turn of the user's memory by id."""

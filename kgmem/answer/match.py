@@ -63,7 +63,8 @@ def terms(text: str) -> set[str]:
 #: words that say a question is about an event without naming which one
 GENERIC = frozenset(norm(w) for w in """attend attended go went get got do did make made start started take took
 trip visit visited buy bought time event day days week weeks the thing things happen happened
-finish finished sign signed join joined move moved when ago long much many""".split())
+finish finished sign signed join joined move moved when ago long much many manage stick keep spend spent away
+without being have having take taking stay stayed hold""".split())
 
 
 def core_terms(phrase: str) -> set[str]:
@@ -94,3 +95,18 @@ def second_person(phrase: str) -> str:
                  (r"\bme\b", "you"), (r"\bmine\b", "yours"), (r"\bmyself\b", "yourself")):
         phrase = re.sub(a, b, phrase)
     return phrase
+
+
+#: words that name a group or kind, and the everyday words for its members ("my parents" ←
+#: "Mum and Dad"): an event phrase using the kind matches a line using a member
+_HYPONYMS: dict[str, tuple[str, ...]] = {
+    "parent": ("mum", "mom", "dad", "mother", "father", "folks"),
+    "kid": ("son", "daughter", "children", "child"), "child": ("son", "daughter", "kid", "kids"),
+    "sibling": ("brother", "sister"), "grandparent": ("grandma", "grandpa", "granny", "gran"),
+}
+_EXPAND: dict[str, str] = {norm(m): norm(k) for k, members in _HYPONYMS.items() for m in members}
+
+
+def expand(words: set[str]) -> set[str]:
+    """The kinds a text's words belong to ({"mum", "dad"} → {"parent"})."""
+    return {_EXPAND[w] for w in words if w in _EXPAND}

@@ -204,6 +204,9 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     notes += [f"event:{e}" for e in qa.events(q, intent)]
     activity = qa.span_activity(q) if intent == Intent.DURATION else None
     notes += [f"span:{activity}"] if activity else []
+    main = (qa.duration_main_activity(q) if intent == Intent.DURATION and not activity
+            and len(qa.events(q, intent)) == 2 else None)
+    notes += [f"main:{main}"] if main else []
     unit = qa.unit(q)
     if unit and intent == Intent.DURATION:
         notes.append(f"unit:{unit}")

@@ -98,7 +98,10 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"\bhow (many|much) time\b|\bcount (the|how many) (days|weeks|months|years)\b|"
         r"\b(number|count) of (days|weeks|months|years)\b|\bgap\b.*\b(days|weeks|months|between|btwn)\b|"
         r"\b(days|weeks|months|years)\s+(ago|apart|between|since)\b|"
-        r"\bhow (many|much) (days|weeks|months|years)\b.*\bbetween\b", re.I)),
+        r"\bhow (many|much) (days|weeks|months|years)\b.*\bbetween\b|"
+        r"\bhow many (days|weeks|months|years)\b(?!.*\b(in total|total|altogether|spend|spent|did i (do|visit|take))\b)|"
+        r"\bhow long\b(?!\s+(?:is|was|are|were)\s+(?:my|the|your)\s+\w+\s*\??$)",
+        re.I)),
     (Intent.ORDERING, re.compile(
         r"\bwhich\b.*\b(first|earlier|before|last|later|most recent(ly)?|latest|earliest|sooner)\b|"
         r"\bwhat (did i|was the)\b.*\b(first|earliest|latest|most recent)\b.*\b(or)\b|"
@@ -107,7 +110,8 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"^\s*(did|was|were)\b.*\b(before|after|earlier than|later than|prior to)\b", re.I)),
     (Intent.WHEN, re.compile(
         r"^\s*when\b|\bwhat (date|day|month|year|time)\b|\bwhich (date|day|month|year)\b|"
-        r"\bon what (date|day)\b|\bwhen did\b|\bwhen was\b|\bwhat was the date\b|\bwhat's the date\b", re.I)),
+        r"\bon what (date|day)\b|\bwhen did\b|\bwhen was\b|\bwhat was the date\b|\bwhat's the date\b|"
+        r"\bwhat was (?:my|the) (?:first|last|final) (?:day|date)\b|\bon which (?:day|date)\b", re.I)),
     (Intent.AGGREGATE, re.compile(
         r"\bhow many\b|\bhow much\b.*\b(total|in total|altogether|combined|all|overall|spend|spent|cost|earn|raise|save|saved)\b|"
         r"\b(in total|altogether|combined|total number|total amount|sum of|add up|adding up|total spend|"
@@ -191,11 +195,14 @@ def answer_type_for(q: str, head: str | None, slot_type: str | None) -> str:
 
 # --------------------------------------------------------------------------- events & options
 
-_OPTION_RE = re.compile(r"[,:]\s*(?:the\s+|my\s+|a\s+)?(.+?)\s+or\s+(?:the\s+|my\s+|a\s+)?(.+?)\s*\??$", re.I)
+_OPTION_RE = re.compile(r"(?:[,:]|\s[-–—])\s*(?:the\s+|my\s+|a\s+)?(.+?)\s+or\s+(?:the\s+|my\s+|a\s+)?(.+?)\s*\??$", re.I)
 _OPTIONS_FIRST_RE = re.compile(r"^\s*(?:the\s+|my\s+)?(.+?)\s+or\s+(?:the\s+|my\s+)?(.+?)\s*[:,;]\s*(?:which|what)\b", re.I)
 _DID_BEFORE_RE = re.compile(
     r"^\s*(?:did|was|were)\s+(?:i\s+|my\s+|the\s+)?(.+?)\s+(?:happen\s+|come\s+|take place\s+)?"
     r"(?:before|after|earlier than|later than|prior to)\s+(?:i\s+|my\s+|the\s+)?(.+?)\s*\??$", re.I)
+_BEFORE_OR_AFTER_RE = re.compile(
+    r"^\s*(?:did|was|were)\s+(?:i\s+|we\s+)?(.+?)\s+(?:happen\s+|come\s+)?(?:before\s+or\s+after|after\s+or\s+before)\s+"
+    r"(?:i\s+|my\s+|the\s+)?(.+?)\s*\??$", re.I)
 _ORDER_LIST_RE = re.compile(r"\b(?:order|sequence)\b[^:]*:\s*(.+?)\s*[?.]?$", re.I)
 _BETWEEN_RE = re.compile(r"\b(?:between|btwn)\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s+and\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s*[?.]?$", re.I)
 _FROM_TO_RE = re.compile(r"\bfrom\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s+(?:to|until|till)\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s*[?.]?$|"
@@ -225,6 +232,9 @@ def options(q: str, intent: Intent) -> list[str]:
         parts = [p.strip() for p in re.split(r",\s*(?:and\s+|then\s+)?|\s+and\s+|\s+then\s+", lst.group(1)) if p.strip()]
         return [_DET.sub("", p) for p in parts if len(p) > 2]
     if intent == Intent.ORDERING:
+        m = _BEFORE_OR_AFTER_RE.search(q)
+        if m:
+            return [_clean_phrase(m.group(1)), _clean_phrase(m.group(2))]
         m = _DID_BEFORE_RE.search(q)
         if m and " or " not in q.lower():
             return [_clean_phrase(m.group(1)), _clean_phrase(m.group(2))]
@@ -234,32 +244,55 @@ def options(q: str, intent: Intent) -> list[str]:
     return []
 
 
-#: "how long did my pottery course last", "how many weeks was I doing X": start-to-end of one activity
-_SPAN_RE = re.compile(
-    r"\bhow (?:long|many \w+|much time)\s+(?:did|was|were)\s+(?:i\s+(?:doing|taking|in|on|at|spend(?:ing)?\s+(?:on|in|doing)?)\s+)?"
-    r"(?P<x>(?:my|the|that|a)\s+.+?)\s+(?:last|take|run|go on|went on|lasted)\b"
-    r"|\bhow (?:long|many \w+)\s+(?:was|were)\s+i\s+(?:doing|taking|in|on|attending|enrolled in)\s+(?P<y>.+?)\s*\??$", re.I)
+_AFTER_RE = re.compile(r"\bhow\s+(?:many|much)\s+\w+\s+after\s+(?P<a>.+?)\s+(?:did|were|was|had|have|do)\s+(?P<b>.+?)\s*\??$", re.I)
+_SPAN_LEAD = re.compile(r"^\W*(?:for\s+)?how\s+(?:long|many\s+\w+|much\s+time)\s+(?:(?:did|was|were|is|has|have|had|do|does)\s+)?"
+                        r"(?:(?:it|i|we|you)\s+)?(?:(?:take|took)\s+(?:me|us)\s+to\s+)?", re.I)
+_SPAN_TAIL = re.compile(r"\s+(?:(?:take|took|last|lasted|run|ran|go\s+on|went\s+on)(?:\s+(?:me|us))?)\b.*$|"
+                        r"\s+for\s*\??$|\s*[,;:-].*$|\s*\?.*$", re.I)
+_ROUTE = re.compile(r"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
+_BACK_REF = re.compile(r"^(?:the\s+)?(?:last|final|end|finish)(?:\s+one)?$|^(?:it|that)\s+ended$", re.I)
 
 
 def span_activity(q: str) -> str | None:
-    """The activity of a start-to-end duration question, else ``None``."""
-    m = _SPAN_RE.search(q)
-    if not m:
+    """The activity of a start-to-end question ("how long did my pottery course take", "how many
+    weeks was I in a cast"), else ``None``."""
+    if re.search(r"\b(ago|since|between|btwn)\b", q, re.I) or (
+            re.search(r"\bafter\b", q, re.I) and not re.search(r"\btake\b.*\bafter\b", q, re.I)):
         return None
-    return _clean_phrase(m.group("x") or m.group("y"))
+    m_from = _FROM_TO_RE.search(q)
+    if m_from:
+        a, b = [g for g in m_from.groups() if g is not None][:2]
+        if not (_BACK_REF.match(b.strip(" ?.")) or (_ROUTE.match(a.strip()) and _ROUTE.match(b.strip(" ?.")))):
+            return None
+    if not re.search(r"\bhow\s+(?:long|many\s+(?:days|weeks|months|years)|much\s+time)\b", q, re.I):
+        return None
+    rest = _SPAN_LEAD.sub("", q.strip())
+    rest = _SPAN_TAIL.sub("", rest).strip(" ?.")
+    rest = re.sub(r"^(?:i|we)\s+", "", rest, flags=re.I)
+    return rest or None
+
+
+def duration_main_activity(q: str) -> str | None:
+    """The activity of a between-question's main clause ("how many weeks did I *train for the
+    half marathon*, from the first run to race day"): a fallback when its points do not match."""
+    head = re.split(r"[,;:]|\bfrom\b|\bbetween\b", q, maxsplit=1, flags=re.I)[0]
+    rest = _SPAN_TAIL.sub("", _SPAN_LEAD.sub("", head.strip())).strip(" ?.")
+    return re.sub(r"^(?:i|we)\s+", "", rest, flags=re.I) or None
 
 
 def events(q: str, intent: Intent) -> list[str]:
     """Event phrases whose dates a duration answer compares ("between X and Y", "since X")."""
-    if intent != Intent.DURATION:
+    if intent != Intent.DURATION or span_activity(q):
         return []
-    if span_activity(q):
-        return []
+    m = _AFTER_RE.search(q)
+    if m:
+        return [_clean_phrase(m.group("a")), _clean_phrase(m.group("b"))]
     m = _BETWEEN_RE.search(q) or _FROM_TO_RE.search(q)
     if m:
         a, b = [g for g in m.groups() if g is not None][:2]
         return [_clean_phrase(a), _clean_phrase(b)]
     m = re.search(r"\bago\b.*?\b(?:did|was|were|had|have)\s+(?:i|we|my|the|a|an|our)\s+(.+?)\s*\??$", q, re.I) or \
+        re.search(r"\bago\b.*?\b(?:did|was|were|had|have)\s+(.+?)\s*\??$", q, re.I) or \
         re.search(r"\b(?:since|after|before)\s+(?:i\s+|my\s+|the\s+)?(.+?)\s*\??$", q, re.I) or \
         re.search(r"\b(?:did|have|has|had)\s+(?:it\s+been\s+)?(?:since\s+)?(?:i|we|my)\s+(.+?)\s*\??$", q, re.I) or \
         re.search(r"\b(?:was|were|is)\s+(?:my\s+|the\s+|i\s+)?(.+?)\s*\??$", q, re.I)

@@ -379,7 +379,8 @@ def _r_weekday(m: re.Match[str], today: date, base: datetime) -> ResolvedTime | 
     monday = today - timedelta(days=today.weekday())
     if which == "next":  # that weekday of the week after the session's week
         return _day(m, monday + timedelta(days=7 + wd), future=True)
-    if which == "this coming" or (which == "on" and _FUTURE_TENSE.search(m.string)):
+    clause = re.split(r"\s[-–—]\s|[,;:]|\b(?:and|but|so|because)\b", m.string[: m.start()])[-1]
+    if which == "this coming" or (which == "on" and _FUTURE_TENSE.search(clause + " " + m.group(0))):
         return _day(m, today + timedelta(days=(wd - today.weekday()) % 7 or 7), future=True)
     if which == "this":  # the weekday of the current (Monday-first) week
         d = monday + timedelta(days=wd)
