@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 # setting name → environment variable
 ENV_VARS: dict[str, str] = {
@@ -125,6 +125,7 @@ class Settings(BaseModel):
         """
         env = os.environ if env is None else env
         merged: dict[str, Any] = {}
+        source: dict[str, str] = {}  # setting → where its value came from, for error messages
 
         home_hint = (overrides or {}).get("home") or env.get("KGMEM_HOME")
         path = config_file or (Path(home_hint) if home_hint else _default_home()) / "config.toml"
@@ -133,22 +134,41 @@ class Settings(BaseModel):
                 with path.open("rb") as fh:
                     data = tomllib.load(fh)
             except tomllib.TOMLDecodeError as exc:
-                raise ValueError(f"{path}: invalid TOML: {exc}") from exc
+                raise SettingsError(f"{path}: invalid TOML: {exc}") from exc
+            except OSError as exc:
+                raise SettingsError(f"{path}: cannot read the config file: {exc}") from exc
             unknown = set(data) - set(cls.model_fields)
             if unknown:
-                raise ValueError(f"{path}: unknown setting(s): {', '.join(sorted(unknown))}")
+                raise SettingsError(f"{path}: unknown setting(s): {', '.join(sorted(unknown))}")
             merged.update(data)
+            source.update({name: f"config file {path}" for name in data})
 
         for name, (var, sub) in ENV_DIRS.items():
             if env.get(var) not in (None, ""):
-                merged[name] = Path(env[var]) / sub
+                merged[name], source[name] = Path(env[var]) / sub, f"environment {var}"
         for name, var in ENV_VARS.items():
             if env.get(var) not in (None, ""):
-                merged[name] = env[var]
+                merged[name], source[name] = env[var], f"environment {var}"
 
         for name, value in (overrides or {}).items():
             if value is not None:
                 if name not in cls.model_fields:
-                    raise ValueError(f"unknown setting {name!r}")
-                merged[name] = value
-        return cls(**merged)
+                    raise SettingsError(f"unknown setting {name!r}")
+                merged[name], source[name] = value, "command-line option"
+        try:
+            return cls(**merged)
+        except ValidationError as exc:
+            raise SettingsError(_describe(exc, merged, source)) from exc
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used; the message names the setting and where it came from."""
+
+
+def _describe(exc: ValidationError, merged: Mapping[str, Any], source: Mapping[str, str]) -> str:
+    problems = []
+    for error in exc.errors():
+        name = str(error["loc"][0]) if error["loc"] else "?"
+        where = source.get(name, "default")
+        problems.append(f"setting {name} = {merged.get(name)!r} (from {where}): {error['msg']}")
+    return "; ".join(problems)

@@ -135,14 +135,14 @@ class Answerer:
                 and plan.intent != Intent.AGGREGATE:
             extracted = extract(ev)
         decision = abstain_mod.decide(ev, computed, extracted)
-        explain: dict[str, Any] = {
+        decision_info: dict[str, Any] = {
             "intent": plan.intent.value, "intent_score": plan.intent_score, "intent_source": plan.intent_source,
             "exemplar": plan.exemplar, "slot": plan.slot, "answer_type": plan.answer_type,
             "abstain": {"decision": decision.abstain, "reason": decision.reason, "evidence": decision.evidence},
         }
         base: dict[str, Any] = {"retrieved_session_ids": result.session_ids, "tokenizer": self.tokenizer_name,
-                                "intent": plan.intent.value, "recipe": result.recipe, "computed": computed.lines,
-                                "explain": explain}
+                                "intent": plan.intent.value, "intent_score": plan.intent_score,
+                                "recipe": result.recipe, "computed": computed.lines, "decision": decision_info}
         if self.abstention and decision.abstain and not (computed.answer and not computed.unmatched):
             base.update(abstain_reason=decision.reason, path="abstain", context_tokens=0)
             return Answer(text=abstain_mod.abstain_text(plan, decision), abstained=True,
@@ -214,7 +214,7 @@ class Answerer:
                 turn_ids: list[str], *, cited: list[str] | None = None, deterministic: bool = False,
                 extra: dict[str, Any] | None = None, abstained: bool = False) -> Answer:
         info = {**base, **(extra or {}), "path": path, "context_tokens": ctx.tokens, "cited": cited or []}
-        info["explain"] = {**base["explain"], "path": path, "cited": cited or []}
+        info["decision"] = {**base["decision"], "path": path, "cited": cited or []}
         return Answer(text=text, abstained=abstained, deterministic=deterministic or path in ("computed",),
                       fact_ids=list(dict.fromkeys(fact_ids + ctx.fact_ids)),
                       turn_ids=list(dict.fromkeys(turn_ids + ctx.turn_ids)), session_ids=ctx.session_ids,

@@ -85,7 +85,7 @@ def test_answerable_questions_do_not_abstain(store) -> None:  # noqa: ANN001
 
 def test_preference_never_abstains(store) -> None:  # noqa: ANN001
     a = ask(store, "Can you suggest a weekend activity for me?")
-    assert not a.abstained and a.extra["explain"]["abstain"]["decision"] is False
+    assert not a.abstained and a.extra["decision"]["abstain"]["decision"] is False
 
 
 def test_model_failure_falls_back_to_memory(store) -> None:  # noqa: ANN001
