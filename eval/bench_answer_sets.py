@@ -87,9 +87,12 @@ def paraphrase_ok(group: dict[str, Any], ans: Any) -> bool:
         if want and got & want:
             return True
     t = norm(text)
-    hits = [_strip_article(norm(a)) in t for a in group["accept"]]
-    if group.get("avoid") and any(norm(a).strip() in t for a in group["avoid"]):
-        return False
+    hits = [(" " + _strip_article(norm(a)).strip()) in t for a in group["accept"]]
+    if group.get("avoid"):
+        # naming a dislike to steer clear of it ("I'd avoid X") is not recommending it
+        kept = norm(re.split(r"\b(?:avoid|avoiding|steer clear of|skip|not)\b", text, maxsplit=1, flags=re.I)[0])
+        if any(norm(a).strip() in kept for a in group["avoid"]):
+            return False
     return all(hits) if group.get("match") == "all" else any(hits)
 
 

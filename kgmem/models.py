@@ -219,6 +219,9 @@ class QueryPlan(_Model):
     named: list[str] = Field(default_factory=list)
     #: content nouns other than the head and time/discourse words (lemmas)
     focus: list[str] = Field(default_factory=list)
+    #: whom the question is about when it is not the user ("Where does *my sister* live?",
+    #: "What does *Tariq* drive?"); None for the user
+    subject: str | None = None
 
     _naive = field_validator("question_date", "as_of")(_require_naive)
 

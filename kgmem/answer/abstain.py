@@ -34,6 +34,8 @@ from kgmem.models import Intent, QueryPlan
 MIN_SIMILARITY = 0.35
 #: slots whose possessor/relation nouns must be present ("my *hamster*'s name", "my *brother*'s name")
 _STRICT_FOCUS_SLOTS = frozenset({"pet_name", "family_member", "bought.store", "bought.price"})
+#: heads that name no kind ("which *title*", "what *one*"): an assistant question needs no such word
+_GENERIC_HEADS = frozenset("title name one thing item option pick suggestion recommendation idea".split())
 #: answer types a whole sentence cannot stand in for: the evidence must hold such a value
 _TYPED = frozenset({"person", "place", "org", "money", "number", "date"})
 
@@ -106,10 +108,14 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None) -> 
         return AbstainDecision(True, _topic(plan), f"no {plan.answer_type} value in the relevant evidence", info)
     evidence = terms(_evidence_text(ev, extracted))
     need = {norm(w): w for w in plan.focus}
-    if plan.head and plan.intent == Intent.ASSISTANT_SAID:
-        need[norm(plan.head)] = plan.head
+    head_needed = plan.head and plan.intent == Intent.ASSISTANT_SAID and plan.head not in _GENERIC_HEADS
+    if head_needed:
+        need[norm(plan.head or "")] = plan.head or ""
     absent = [w for k, w in need.items() if k not in evidence]
-    strict = plan.slot in _STRICT_FOCUS_SLOTS or plan.intent == Intent.ASSISTANT_SAID
+    strict = plan.slot in _STRICT_FOCUS_SLOTS
+    if head_needed and norm(plan.head or "") not in evidence:
+        info["absent"] = [plan.head]
+        return AbstainDecision(True, [plan.head or ""], f"I never recommended a {plan.head} there", info)
     if absent and (strict or len(absent) * 2 > len(need)):
         info["absent"] = absent
         return AbstainDecision(True, absent, f"the evidence never mentions {', '.join(absent)}", info)

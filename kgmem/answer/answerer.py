@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from kgmem.answer import abstain as abstain_mod
 from kgmem.answer import checks
-from kgmem.answer.aggregate import compute_aggregate
+from kgmem.answer.aggregate import compute_aggregate, compute_category_order
 from kgmem.answer.deterministic import (
     Computed,
     compute_current,
@@ -42,6 +42,7 @@ from kgmem.llm.base import LLMError
 from kgmem.llm.tokens import APPROX_TOKENIZER_NAME, approx_token_count
 from kgmem.models import Answer, Intent
 from kgmem.retrieval.context import Context, build_context, compact_context
+from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.search import RetrievalResult
 from kgmem.temporal import fmt_day
 
@@ -71,11 +72,11 @@ def compute(ev: EvidenceSet) -> Computed:
     if intent == Intent.DURATION:
         return compute_duration(ev)
     if intent == Intent.ORDERING:
-        return compute_ordering(ev)
+        return compute_ordering(ev) if len(plan_notes(plan, "option")) >= 2 else compute_category_order(ev)
     if intent == Intent.WHEN:
-        by_slot = compute_current(ev) if plan.slot else Computed()
+        by_slot = compute_current(ev) if plan.slot and not plan.subject else Computed()
         return by_slot if by_slot.answer else compute_when(ev)
-    if intent in (Intent.CURRENT_VALUE, Intent.HISTORY):
+    if intent in (Intent.CURRENT_VALUE, Intent.HISTORY) and not plan.subject:
         return compute_current(ev)
     if intent == Intent.AGGREGATE:
         return compute_aggregate(ev)

@@ -218,8 +218,36 @@ def slot_facts(ev: EvidenceSet, slot: str) -> list[Fact]:
     oldest first ("Tomasz pays $1100 in rent" is no rent of the user's, whatever extraction said)."""
     pred = slot.split(".")[0]
     facts = [f for f in ev.result.all_facts.values() if f.predicate == pred and f.speaker == "user"
-             and ev.fact_is_actual(f)]
+             and ev.fact_is_actual(f) and _belongs(f, pred, ev)]
     return sorted(facts, key=lambda f: (f.observed_at, fact_date(f), f.id))
+
+
+def _belongs(fact: Fact, pred: str, ev: EvidenceSet) -> bool:
+    """A changing slot's fact stands unless its sentence talks only about another slot ("At
+    Tessellate Studio, where I work, …" is no gym, whatever extraction said)."""
+    from kgmem.answer.match import norm, terms
+    from kgmem.retrieval.intents import slot_vocabulary
+
+    if not predicate_registry.is_single_valued(pred):
+        return True
+    text = ev.source_sentence(fact)
+    if not text:
+        return True
+    have = terms(text)
+    own = {norm(w) for w in slot_vocabulary(pred)} | {norm(c) for c in _cue_words(pred)}
+    if own & have:
+        return True
+    for other in predicate_registry.REGISTRY.values():
+        if other.name == pred or not other.single_valued:
+            continue
+        if {norm(c) for c in _cue_words(other.name)} & have:
+            return False
+    return True
+
+
+def _cue_words(pred: str) -> set[str]:
+    p = predicate_registry.get(pred)
+    return {w for c in p.cues for w in c.split()} if p is not None else set()
 
 
 _UNIT_NOUNS = ("books", "book", "pounds", "lbs", "kg", "kilos", "miles", "km", "kilometers", "hours", "minutes",

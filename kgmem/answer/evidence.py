@@ -40,11 +40,13 @@ _NEGATED = re.compile(
     r"\b(?:didn't|did\s+not|never|haven't|have\s+not|hasn't|wasn't|weren't|not\s+yet|no\s+longer|"
     r"(?:almost|nearly)\b.{0,60}\bbut\b|decided\s+(?:not|against)|passed\s+on|but\s+passed|skipped|cancel+ed|"
     r"couldn't\s+make|didn't\s+make|(?:returned|gave\s+back|took\s+back)\b[^.]*\bunread|ended\s+up\s+not|backed\s+out|changed\s+my\s+mind|returned\s+it|"
-    r"not\s+for\s+me|rather\s+skip|without\s+buying|instead\s+of\s+buying|talked\s+myself\s+out)", re.I)
+    r"not\s+for\s+me|rather\s+skip|without\s+buying|instead\s+of\s+buying|talked\s+myself\s+out|"
+    r"but\s+I\s+passed|I\s+passed\s+on|turned\s+(?:it|them|him|her)\s+down|said\s+no|tried\s+to\s+sell\s+me)", re.I)
 _PLAN = re.compile(
     r"\b(?:thinking\s+(?:about|of)|planning\s+(?:to|on)|plan\s+to|going\s+to|gonna|want\s+to|wanna|"
     r"would\s+love|I'd\s+love|I\s+would\s+like|I'd\s+like|hope\s+to|hoping\s+to|someday|some\s+day|one\s+day|"
-    r"might|may\s+(?:go|get|buy|try)|considering|consider|on\s+my\s+(?:list|wishlist|radar)|keep\s+meaning|"
+    r"might|may\s+(?:go|get|buy|try)|considering|consider|(?:is|it's|are|still|been)\s+on\s+my\s+(?:list|wishlist|radar)|"
+    r"keep\s+meaning|"
     r"tempted|undecided|still\s+deciding|should\s+I|if\s+I|whether\s+to|next\s+(?:year|month|week|time)|"
     r"wish(?:list)?|dream(?:ing)?\s+of|eventually|looking\s+(?:at|into)\s+(?!(?:my|the)\s+(?:photos|receipt))|"
     r"about\s+to|will\s+be|I'll|we'll|scheduled|booked\s+for|upcoming|tomorrow|next\s+\w+day)\b", re.I)
@@ -189,6 +191,9 @@ class Line:
     def actuality(self) -> str:
         if self._act is None:
             self._act = actuality(self.text) if self.role == "user" else "assistant"
+            if self._act == "actual" and not self.dated_by_text and any(
+                    s.resolved.future for s in temporal.find_time_expressions(self.text, self.said_at)):
+                self._act = "plan"  # "In two weeks I start at Lumen Health"
         return self._act
 
     @property
@@ -268,6 +273,17 @@ class EvidenceSet:
         if self._turns is None:
             self._turns = {t.id: t for t in self.result.all_turns()}
         return self._turns.get(turn_id)
+
+    def source_sentence(self, fact: Fact) -> str:
+        """The sentence of a fact's source turn that names its value (else the whole turn)."""
+        for tid in fact.source_turn_ids[:1]:
+            turn = self.turn(tid)
+            if turn is None:
+                return ""
+            value = (fact.value or "").lower().lstrip("$")
+            sents = [s for s in split_sentences(turn.text) if value and value in s.lower()]
+            return sents[0] if sents else turn.text
+        return ""
 
     def fact_is_actual(self, fact: Fact) -> bool:
         """A fact stands when a sentence it came from (one naming its value) is the user's own

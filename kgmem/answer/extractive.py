@@ -31,6 +31,8 @@ _RELATION_NAME = re.compile(
     r"\bmy\s+(?:[a-z-]+\s+)?(?:[a-z]+)\s*,?\s+(?P<n>[A-Z][a-z'-]+)(?=\s*(?:,|\.|\)|!|\?|\s+(?:is|was|has|lives|called|"
     r"visited|just|and|keeps|chewed|needs|stole|stealing|at|who)\b))|"
     r"(?:^|[.!?]\s+|\b(?:and|but|so)\s+)(?P<n2>[A-Z][a-z'-]+)\s*(?:,|\()\s*my\s+[a-z]+")
+_LEAD_WORDS = re.compile(r"^(?:\(?\s*side note:?|by the way,?|oh,?\s+and|oh,?|anyway,?|also,?|btw,?|honestly,?)\s+",
+                         re.I)
 _SHOP_PHRASE = re.compile(r"\b(?:from|at)\s+((?:a|an|the|my)\s+[\w'& -]{2,40}?)(?=\s*(?:,|\.|;|\)|for\b|it\b|and\b|"
                           r"last\b|yesterday\b|today\b|this\b|two\b|three\b|four\b|a few\b|$))")
 _MONEY_SPAN = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?k?")
@@ -91,6 +93,10 @@ def typed_spans(text: str, answer_type: str) -> list[str]:
     if answer_type in ("org", "place", "item") and not spans:
         prepped = re.findall(r"\b(?:at|from|in|to|for|with|joined|joining|join|called|named)\s+((?:the\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*)*)", text)
         spans += [p for p in prepped if p.split()[0] not in ("I", "I'm", "The")]
+    if answer_type in ("org", "place", "item") and not spans:  # "Peak Climbing Gym is my gym"
+        body = _LEAD_WORDS.sub("", text.strip(" (\"'"))
+        spans += [m.group(0) for m in re.finditer(r"\b[A-Z][\w'&-]+(?:\s+[A-Z][\w'&-]+)+", body)
+                  if m.group(0).split()[0] not in ("I", "I'm", "The", "My", "Oh", "Side")]
     return [s.strip(" .,'\"") for s in spans if s.strip(" .,'\"")]
 
 
@@ -206,13 +212,38 @@ def _assistant_pick(ev: EvidenceSet) -> Extracted | None:
     return Extracted(value, "line", 0.8 if m else 0.5, cite, turn_ids=ids)
 
 
+def _subject_answer(ev: EvidenceSet) -> Extracted | None:
+    """A question about someone else ("Where does my sister live?"): their lines, not the user's
+    facts — a value of the expected type from the most relevant line that mentions them."""
+    plan = ev.result.plan
+    who = plan.subject or ""
+    rel = re.compile(rf"\bmy\s+(?:\w+\s+)?{re.escape(who)}s?\b", re.I) if who.islower() else None
+    lines = [ln for ln in ev.all_user_lines() if ln.actuality not in ("request",)
+             and (contains_name(who, ln.text) if rel is None else bool(rel.search(ln.text)))]
+    if not lines:
+        return None
+    for score, line in _rank_lines(ev, lines)[:4]:
+        spans = [x for x in typed_spans(line.text, plan.answer_type)
+                 if not contains_name(who, x) and not any(contains_name(n, x) for n in plan.named)]
+        if spans:
+            return Extracted(spans[0], "line", min(0.9, 0.5 + 0.3 * score), _cite_line(line), line=line,
+                             turn_ids=[line.turn_id])
+    score, line = _rank_lines(ev, lines)[0]
+    return Extracted(line.text, "sentence", min(0.8, 0.4 + 0.3 * score), _cite_line(line), line=line,
+                     turn_ids=[line.turn_id])
+
+
 def extract(ev: EvidenceSet) -> Extracted | None:
     """The best value of the plan's answer type, or ``None`` when memory holds none."""
     plan = ev.result.plan
+    if plan.subject:
+        return _subject_answer(ev)
     if plan.intent == Intent.ASSISTANT_SAID:
         return _assistant_pick(ev)
     if plan.slot and plan.slot.startswith("bought"):
         return _purchase_attribute(ev)
+    if plan.intent == Intent.HISTORY:
+        return None  # a previous value comes from the slot's timeline, never a current fact
     found = _fact_answer(ev)
     if found is not None:
         return found

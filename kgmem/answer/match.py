@@ -22,7 +22,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("shot", "jab", "vaccine", "vaccination"), ("car", "vehicle", "automobile"), ("book", "novel"),
     ("trip", "travel", "journey", "visit"), ("course", "class", "classes", "lessons", "workshop"),
     ("buy", "purchase", "order"), ("job", "work", "employ"), ("home", "apartment", "flat", "house"),
-    ("concert", "gig", "show"), ("phone", "smartphone", "mobile"), ("tv", "television"),
+    ("concert", "gig", "show"), ("recipe", "dish", "meal"), ("skillet", "pan", "frying pan"), ("phone", "smartphone", "mobile"), ("tv", "television"),
     ("bike", "bicycle"), ("doctor", "physician", "gp"), ("sell", "sold"),
 )
 _SYNONYMS: dict[str, str] = {}
@@ -86,7 +86,10 @@ def contains_name(name: str, text: str) -> bool:
         return True
     b = tokenize(text)
     n = len(a)
-    return any(b[i: i + n] == a for i in range(len(b) - n + 1))
+    if any(b[i: i + n] == a for i in range(len(b) - n + 1)):
+        return True
+    # "Lumen Health" → "Lumen": a multi-word name may be shortened to its first word
+    return n > 1 and len(a[0]) > 3 and a[0] in b
 
 
 def second_person(phrase: str) -> str:

@@ -32,8 +32,13 @@ class Preference:
 
 
 def _line_value(line: Line, rx: re.Pattern[str]) -> str:
-    m = rx.search(line.text)
-    tail = line.text[m.end():] if m else line.text
+    text = re.sub(r"^\W*(?:side note:?|by the way,?|oh,?\s+and|honestly,?|anyway,?)\s*", "", line.text.strip(" ()"),
+                  flags=re.I)
+    text = re.sub(r"^(?:honestly|really|personally),?\s+", "", text, flags=re.I)
+    m = rx.search(text)
+    if m and len(text[m.end():].strip(" .!)")) < 3:  # "small guesthouses make me happy": the thing comes first
+        return re.sub(r"^(?:the|a|an|my)\s+", "", text[: m.start()].strip(" ,.-"), flags=re.I) or text
+    tail = text[m.end():] if m else text
     tail = re.split(r"[.,;!?]|\bbut\b|\bbecause\b|\bso\b", tail)[0].strip()
     return re.sub(r"^(?:the|a|an|to|doing|eating|watching|reading)\s+", "", tail, flags=re.I) or line.text
 

@@ -69,6 +69,22 @@ SLOT_WORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
 }.items()}
 
 
+#: slots whose other nouns (the species, the relative) must be matched, never exempted
+_STRICT_SLOTS = frozenset({"pet_name", "family_member", "bought.store", "bought.price"})
+#: what people call the things aggregates count, beyond the registry's cues
+_AGGREGATE_CUES: dict[str, tuple[str, ...]] = {
+    "visited": ("cities", "city", "places", "countries", "been to", "travelled", "traveled", "trips"),
+    "read_book": ("books", "novels"), "watched": ("films", "movies", "shows", "series"),
+    "attended": ("events", "concerts", "gigs", "festivals", "weddings"),
+    "bought": ("things i bought", "purchases", "items", "things did i buy", "things have i bought"),
+}
+
+
+def _slot_cues(slot: str | None) -> set[str]:
+    pred = predicate_registry.get((slot or "").split(".")[0])
+    return {w for c in pred.cues for w in c.split()} if pred is not None else set()
+
+
 def plan_notes(plan: QueryPlan, kind: str) -> list[str]:
     """Values of the plan's notes of one kind (``predicate``, ``event``, ``option``, ``unit``…)."""
     prefix = kind + ":"
@@ -98,7 +114,7 @@ _SLOT_RULES: tuple[tuple[re.Pattern[str], Intent, str], ...] = (
     (re.compile(r"^\s*(?:where|from where)\s+did\s+i\s+(?:buy|get|purchase|order|pick\s+up|grab|find)\b|"
                 r"\b(?:which|what)\s+(?:store|shop|retailer|website|site|place|seller)\s+(?:did\s+i|was\s+it\s+that\s+i|"
                 r"i)\s+(?:buy|get|got|purchase|order|pick)", re.I), Intent.SINGLE_FACT, "bought.store"),
-    (re.compile(r"\bhow\s+much\s+did\s+i\s+pay\s+for\b|\bwhat\s+did\s+(?:the\s+|my\s+)?.{2,40}?\s+cost(?:\s+me)?\s*\??$|"
+    (re.compile(r"^\W*[\w -]{2,40}?\s+(?:price|cost)\s*\??\s*$|\bhow\s+much\s+did\s+i\s+pay\s+for\b|\bwhat\s+i\s+(?:spent|paid)\s+(?:on|for)\b|\bwhat\s+did\s+(?:the\s+|my\s+)?.{2,40}?\s+cost(?:\s+me)?\s*\??$|"
                 r"\bwhat\s+was\s+the\s+price\s+of\b|\bhow\s+much\s+(?:was|were|did)\s+(?:the|my)\s+.{2,40}?(?:\s+cost)?\s*\??$",
                 re.I), Intent.SINGLE_FACT, "bought.price"),
 )
@@ -110,7 +126,15 @@ def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -
         if pattern.search(q) and not re.search(r"\b(total|altogether|in all|combined)\b", q, re.I):
             return rule_intent, rule_slot, 1.0, "regex"
     meaning = Intent(m.intent) if m is not None else None
+    if meaning == Intent.ASSISTANT_SAID and not re.search(r"\b(you|your|yours|assistant)\b", q, re.I):
+        meaning, m = None, None  # what the assistant said is asked in the second person
+    if meaning == Intent.WHEN and not re.search(r"\b(when|date|day|month|year|time)\b", q, re.I):
+        meaning = Intent.CURRENT_VALUE if m is not None and predicate_registry.is_single_valued(m.slot or "") \
+            else Intent.SINGLE_FACT  # "where did I move to": the place, not the date
     strong = m is not None and m.score >= MIN_MEANING
+    if rx == Intent.ORDERING and not qa.options(q, rx) and m is not None and strong \
+            and meaning in (Intent.HISTORY, Intent.CURRENT_VALUE) and m.slot:
+        return Intent.HISTORY, m.slot, m.score, "regex+meaning"  # "which car was I driving before…"
     if rx is not None and (rx in qa.STRUCTURAL or rx == Intent.WHEN):
         slot = m.slot if (m is not None and strong and meaning == rx) else None
         return rx, slot, 1.0, "regex" if slot is None else "regex+meaning"
@@ -169,7 +193,7 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     """
     if not isinstance(question, str) or not question.strip():
         raise ValueError("question must be a non-empty string")
-    q = " ".join(question.split())
+    q = qa.normalise_question(question)
     rx = qa.regex_intent(q)
     match: IntentMatch | None = None
     if embedder is not None:
@@ -179,9 +203,14 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     intent, slot, score, source = _decide(q, rx, match, cues)
     head = qa.wh_head(q)
     words = qa.content_words(q)
+    subject = qa.question_subject(q, words.named)
+    if subject is not None and intent in (Intent.CURRENT_VALUE, Intent.HISTORY, Intent.SINGLE_FACT):
+        slot = None  # someone else's city or car is no slot of the user's
     atype = qa.answer_type_for(q, head, _slot_type(slot, match))
-    exempt = {head or ""} | SLOT_WORDS.get(slot or "", frozenset())
-    if match is not None and match.slot == slot:
+    exempt = {head or ""} | SLOT_WORDS.get(slot or "", frozenset()) | _slot_cues(slot)
+    if intent != Intent.ASSISTANT_SAID:  # "the film I watched": the kind of answer, not content
+        exempt |= set(qa.CATEGORY_TYPES)
+    if match is not None and match.slot == slot and slot not in _STRICT_SLOTS:
         exempt |= {w.lower().rstrip("s") for w in re.findall(r"[a-zA-Z]+", match.exemplar)}
     named_words = {w.lower() for n in words.named for w in n.split()}
     focus = [n for n in words.nouns if n not in exempt and n.rstrip("s") not in exempt and n not in named_words]
@@ -192,12 +221,15 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
         as_of = r.end.replace(hour=23, minute=59) if r is not None else None
     shape = _SHAPES.get(intent, "text")
     if intent == Intent.AGGREGATE:
-        shape = "number" if re.search(r"\bhow (many|much)\b|\bnumber of\b|\btotal\b", q, re.I) else "list"
+        shape = "number" if re.search(r"\bhow (many|much)\b|\bnumber of\b|\btotal\b|\bcount\b", q, re.I) else "list"
     elif intent == Intent.ORDERING and not re.search(r"\bor\b|\b(before|after)\b|:", q, re.I):
         shape = "text"
     elif intent == Intent.SINGLE_FACT and re.match(r"^\s*(did|do|does|is|are|was|were|have|has|had|can)\b", q, re.I):
         shape = "yes_no"
     preds = [slot.split(".")[0]] if slot and slot.split(".")[0] in predicate_registry.REGISTRY else []
+    if intent in (Intent.AGGREGATE, Intent.ORDERING):
+        ql = q.lower()
+        preds += [p for p, words in _AGGREGATE_CUES.items() if any(re.search(rf"\b{w}\b", ql) for w in words)]
     preds += [p for p in cues if p not in preds]
     notes = [f"predicate:{p}" for p in preds[:4]]
     notes += [f"option:{o}" for o in qa.options(q, intent)]
@@ -213,9 +245,9 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     notes += [f"anchor:{a}" for a in qa.anchors(q)] if window is None else []
     notes += [f"noun:{n}" for n in words.nouns]
     return QueryPlan(
-        question=question, question_date=question_date, intent=intent, entities=words.named,
+        question=q, question_date=question_date, intent=intent, entities=words.named,
         keywords=words.keywords, window=window, as_of=as_of, answer_shape=shape,  # type: ignore[arg-type]
         notes=notes, intent_score=round(float(score), 3), intent_source=source,
         exemplar=match.exemplar if match is not None else None, slot=slot, answer_type=atype,
-        head=head, named=words.named, focus=focus,
+        head=head, named=words.named, focus=focus, subject=subject,
     )

@@ -29,6 +29,8 @@ DISCOURSE_RE = re.compile(
     r"please|kindly|by\s+any\s+chance|real\s+quick|quick\s+question|out\s+of\s+curiosity|just\s+curious|"
     r"i\s+(?:forgot|forget|can't\s+remember|cannot\s+remember|don't\s+remember)|what\s+was\s+it\s+again|"
     r"in\s+the\s+end|in\s+total|altogether|all\s+in\s+all|overall|exactly|roughly|approximately|about|"
+    r"(?:in\s+the\s+|on\s+|one\s+|that\s+|most\s+)?(?:mornings?|evenings?|afternoons?|nights?|weekends?|weekdays?)|"
+    r"usually|normally|typically|generally|always|often|sometimes|basically|at\s+some\s+point|a\s+while\s+back|"
     r"now|then|already|yet|ago|anyway|again)\b",
     re.I,
 )
@@ -81,6 +83,28 @@ def _any_date() -> Any:
 
 _ANY_DATE = _any_date()
 
+# --------------------------------------------------------------------------- typing habits
+
+_TEXTING: tuple[tuple[str, str], ...] = (
+    (r"\bu\b", "you"), (r"\bur\b", "your"), (r"\br\b", "are"), (r"\bpls\b|\bplz\b", "please"),
+    (r"\brn\b", "right now"), (r"\bbtwn\b", "between"), (r"\bw/", "with "), (r"\bthx\b", "thanks"),
+    (r"\bwhats\b", "what's"), (r"\bwheres\b", "where's"), (r"\bwhos\b", "who's"), (r"\bhows\b", "how's"),
+    (r"\bim\b", "I'm"), (r"\bive\b", "I've"), (r"\bid\b(?=\s+\w+ed\b)", "I'd"), (r"\bdont\b", "don't"),
+    (r"\bdidnt\b", "didn't"), (r"\bhome town\b", "hometown"), (r"\bi\b", "I"),
+    (r"\b(aunt|uncle|sister|brother|mom|mum|dad|cousin|dog|cat|pet|wife|husband|partner|friend|boss|niece|nephew|"
+     r"grandma|grandpa|son|daughter|cousin)s\s+(name|birthday|car|house|job|city|place)\b", r"\1's \2"),
+)
+
+
+def normalise_question(q: str) -> str:
+    """Texting habits and common run-together spellings made plain ("whats ur dogs name" →
+    "what's your dog's name"): everything downstream reads the plain form."""
+    out = " ".join(q.split())
+    for pattern, repl in _TEXTING:
+        out = re.sub(pattern, repl, out, flags=re.I)
+    return out
+
+
 # --------------------------------------------------------------------------- regex intents
 
 # ordered: the first matching rule wins; each is (intent, compiled pattern)
@@ -90,14 +114,15 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"explained|shared|wrote|described|helped|came up|named|pointed|proposed|picked|advised|offered)\b|"
         r"\b(your|the assistant's)\s+(recommendation|suggestion|pick|advice|top pick|tip)s?\b|"
         r"\b(our|the)\s+(previous|last|earlier)\s+(conversation|chat|discussion)\b|"
-        r"\bremind me (of )?what you\b|\bdid you (say|tell|recommend|suggest|mention)\b", re.I)),
+        r"\bremind me (of )?what you\b|\bdid you (say|tell|recommend|suggest|mention|pick|choose|propose|think|name|"
+        r"give|list|point)\b", re.I)),
     (Intent.DURATION, re.compile(
         r"\bhow (many|much)\s+(\w+\s+)?(days?|weeks?|months?|years?|hours?|minutes?)\b(?!\s+(in total|total|did i spend on))"
         r"(?=.*\b(ago|since|between|before|after|passed|elapsed|when|until|till|take|took|from|later|earlier|apart|btwn|gap|last|lasted|go by|went by)\b)|"
         r"\bhow long\b(?=.*\b(ago|since|between|before|after|been|had|have|did it take|took|take|when|until|from|last|lasted|btwn)\b)|"
         r"\bhow (many|much) time\b|\bcount (the|how many) (days|weeks|months|years)\b|"
         r"\b(number|count) of (days|weeks|months|years)\b|\bgap\b.*\b(days|weeks|months|between|btwn)\b|"
-        r"\b(days|weeks|months|years)\s+(ago|apart|between|since)\b|"
+        r"\b(days|weeks|months|years)\s+(ago|apart|between|since|back)\b|"
         r"\bhow (many|much) (days|weeks|months|years)\b.*\bbetween\b|"
         r"\bhow many (days|weeks|months|years)\b(?!.*\b(in total|total|altogether|spend|spent|did i (do|visit|take))\b)|"
         r"\bhow long\b(?!\s+(?:is|was|are|were)\s+(?:my|the|your)\s+\w+\s*\??$)",
@@ -111,7 +136,8 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
     (Intent.WHEN, re.compile(
         r"^\s*when\b|\bwhat (date|day|month|year|time)\b|\bwhich (date|day|month|year)\b|"
         r"\bon what (date|day)\b|\bwhen did\b|\bwhen was\b|\bwhat was the date\b|\bwhat's the date\b|"
-        r"\bwhat was (?:my|the) (?:first|last|final) (?:day|date)\b|\bon which (?:day|date)\b", re.I)),
+        r"\bwhat was (?:my|the) (?:first|last|final) (?:day|date)\b|\bon which (?:day|date)\b|"
+        r"\b(?:the|what)\s+(?:date|day)\s+(?:I|we|when|that|my)\b", re.I)),
     (Intent.AGGREGATE, re.compile(
         r"\bhow many\b|\bhow much\b.*\b(total|in total|altogether|combined|all|overall|spend|spent|cost|earn|raise|save|saved)\b|"
         r"\b(in total|altogether|combined|total number|total amount|sum of|add up|adding up|total spend|"
@@ -224,9 +250,19 @@ def _clean_phrase(p: str) -> str:
 _OTHER_WAY = re.compile(r",?\s*or\s+(?:was\s+it\s+)?the\s+other\s+way\s+(?:a)?round\??.*$|,?\s*or\s+vice\s+versa\??.*$", re.I)
 
 
+_VS_RE = re.compile(r"^\W*(?:the\s+|my\s+)?(.+?)\s+(?:vs\.?|versus)\s+(?:the\s+|my\s+)?(.+?)\s*(?:[-–—:,?]|$)", re.I)
+_OF_AND_RE = re.compile(r"^\W*(?:of|between)\s+(?:the\s+|my\s+)?(.+?)\s+and\s+(?:the\s+|my\s+)?(.+?)\s*,\s*(?:which|what)\b", re.I)
+
+
 def options(q: str, intent: Intent) -> list[str]:
-    """Choices offered by the question ("X or Y", "did X happen before Y", "order: A, B and C")."""
+    """Choices offered by the question ("X or Y", "did X happen before Y", "order: A, B and C",
+    "X vs Y", "of X and Y, which")."""
     q = _OTHER_WAY.sub("?", q)
+    q = re.sub(r",?\s*or\s+after\s*\??\s*$|,?\s*or\s+before\s*\??\s*$", "?", q, flags=re.I)
+    for rx in (_VS_RE, _OF_AND_RE):
+        m = rx.search(q)
+        if m and intent in (Intent.ORDERING, Intent.SINGLE_FACT):
+            return [_clean_phrase(m.group(1)), _clean_phrase(m.group(2))]
     lst = _ORDER_LIST_RE.search(q) if intent == Intent.ORDERING else None
     if lst:
         parts = [p.strip() for p in re.split(r",\s*(?:and\s+|then\s+)?|\s+and\s+|\s+then\s+", lst.group(1)) if p.strip()]
@@ -291,6 +327,9 @@ def events(q: str, intent: Intent) -> list[str]:
     if m:
         a, b = [g for g in m.groups() if g is not None][:2]
         return [_clean_phrase(a), _clean_phrase(b)]
+    m = re.match(r"^\W*(?:my\s+|the\s+)?(.+?)\s+(?:was\s+|were\s+|is\s+)?how\s+(?:many|much)\s+\w+\s+(?:back|ago)\b", q, re.I)
+    if m and not re.match(r"^\W*(?:how|what|when|which)\b", q, re.I):
+        return [_clean_phrase(m.group(1))]
     m = re.search(r"\bago\b.*?\b(?:did|was|were|had|have)\s+(?:i|we|my|the|a|an|our)\s+(.+?)\s*\??$", q, re.I) or \
         re.search(r"\bago\b.*?\b(?:did|was|were|had|have)\s+(.+?)\s*\??$", q, re.I) or \
         re.search(r"\b(?:since|after|before)\s+(?:i\s+|my\s+|the\s+)?(.+?)\s*\??$", q, re.I) or \
@@ -389,3 +428,35 @@ def content_words(question: str) -> Words:
 _WEEKDAY_MONTH = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december christmas easter thanksgiving
 halloween""".split())
+
+
+RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "friend", "neighbour", "neighbor",
+             "cousin", "aunt", "uncle", "partner", "wife", "husband", "colleague", "coworker", "boss", "roommate",
+             "flatmate", "son", "daughter", "niece", "nephew", "grandma", "grandpa", "grandmother", "grandfather",
+             "boyfriend", "girlfriend", "parents", "kids")
+_REL = "|".join(RELATIONS)
+_SUBJECT_REL = re.compile(
+    rf"\bmy\s+((?:best\s+|older\s+|younger\s+|little\s+|big\s+)?(?:{_REL}))(?:\s+[A-Z][\w'-]+)?"
+    rf"(?:\s+(?!name\b|called\b|named\b)(?:live|lives|living|based|work|works|working|drive|drives|keeps|keep|"
+    rf"come|comes|moved|move|go|goes|study|studies|do|does|have|has|own|owns)\b|['’]s\s+(?!name\b)"
+    rf"(?:city|car|job|house|home|place|town|hometown|phone|gym|work|employer|pet|dog|cat)\b)", re.I)
+_SUBJECT_NAME = re.compile(
+    r"\b(?:does|did|is|was|has)\s+([A-Z][\w'-]+)\s+(?:live|living|based|work|working|drive|come|from|originally|"
+    r"have|own|do|go)\b|\b([A-Z][\w'-]+)['’]s\s+(?!name\b)\w+|\bis\s+([A-Z][\w'-]+)['’]s\b|"
+    r"\b([A-Z][\w'-]+)\s+(?:lives|works|drives|comes|is\s+from|was\s+from|has|owns)\b", re.M)
+
+
+def question_subject(q: str, named: list[str]) -> str | None:
+    """Whom a question is about when not the user: a named person as the subject or possessor
+    ("What does Tariq drive?", "Orla's hometown?"), or a relative doing something ("Where does
+    my sister live?"). "What is my sister's name?" is about the user (the name of their sister)."""
+    m = _SUBJECT_REL.search(q)
+    if m:
+        return m.group(1).split()[-1].lower()
+    cap = re.sub(r"^(\W*)([a-z])", lambda mm: mm.group(1) + mm.group(2).upper(), q)  # "orla's" at the start
+    m = _SUBJECT_NAME.search(cap)
+    if m:
+        name = next(g for g in m.groups() if g)
+        if name.lower() not in ("i", "my", "what", "which", "where", "who", "when", "how", "it", "that", "this"):
+            return name
+    return None
