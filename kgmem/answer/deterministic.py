@@ -151,7 +151,10 @@ def compute_ordering(ev: EvidenceSet) -> Computed:
     if len(options) < 2:
         return out
     q = plan.question
-    asked_role = "start" if re.search(r"\b(?:start(?:ed)?|beg[ia]n)\b", q.split(":")[0], re.I) else None
+    frame = q
+    for o in options:  # "which did I *start* first: A or B" — the role word of the question, not of an option
+        frame = frame.replace(o, " ")
+    asked_role = "start" if re.search(r"\b(?:start(?:ed)?|beg[ia]n)\b", frame, re.I) else None
     found = _matches(options, ev, out, role=asked_role)
     if found is None or _ambiguous(options, found, out):
         return out

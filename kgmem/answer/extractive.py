@@ -243,7 +243,7 @@ def extract(ev: EvidenceSet) -> Extracted | None:
     if plan.slot and plan.slot.startswith("bought"):
         return _purchase_attribute(ev)
     if plan.intent == Intent.HISTORY:
-        return None  # a previous value comes from the slot's timeline, never a current fact
+        return _line_answer(ev)  # a previous value: never the current fact, at most a line saying it
     found = _fact_answer(ev)
     if found is not None:
         return found

@@ -207,7 +207,7 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     if subject is not None and intent in (Intent.CURRENT_VALUE, Intent.HISTORY, Intent.SINGLE_FACT):
         slot = None  # someone else's city or car is no slot of the user's
     atype = qa.answer_type_for(q, head, _slot_type(slot, match))
-    exempt = {head or ""} | SLOT_WORDS.get(slot or "", frozenset()) | _slot_cues(slot)
+    exempt = {head or ""} | SLOT_WORDS.get(slot or "", frozenset()) | (_slot_cues(slot) if slot not in _STRICT_SLOTS else set())
     if intent != Intent.ASSISTANT_SAID:  # "the film I watched": the kind of answer, not content
         exempt |= set(qa.CATEGORY_TYPES)
     if match is not None and match.slot == slot and slot not in _STRICT_SLOTS:
