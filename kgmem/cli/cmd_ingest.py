@@ -52,6 +52,8 @@ def ingest(
     tier: Annotated[Optional[Tier], typer.Option("--tier", help="Extraction tier (default: settings, else rules).")] = None,  # noqa: UP045
     store_name: StoreOpt = None,
     no_embed: Annotated[bool, typer.Option("--no-embed", help="Skip embeddings (keyword/graph only).")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (haystacks are "
+                                         "independent; the graph is the same for any N).")] = 1,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest haystacks into the memory graph (one user namespace per haystack; incremental)."""
@@ -92,8 +94,8 @@ def ingest(
                     progress.update(session_bar, completed=step.sessions_done, total=step.sessions_total)
 
             report = mem.ingest_haystacks(_selected(info, question_id, limit, seen),
-                                          embed=not no_embed, on_progress=draw)
-    except (DatasetError, StoreError, EmbeddingError, LLMError) as exc:
+                                          embed=not no_embed, on_progress=draw, workers=workers)
+    except (DatasetError, StoreError, EmbeddingError, LLMError, RuntimeError) as exc:
         fail(str(exc))
     finally:
         mem.close()
