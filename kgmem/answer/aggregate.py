@@ -14,6 +14,7 @@ from kgmem import predicates as predicate_registry
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import norm, terms
+from kgmem.answer.spans import typed_spans
 from kgmem.models import Fact, QueryPlan
 from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.question import CATEGORY_TYPES
@@ -91,8 +92,6 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
 
 def _visited_lines(ev: EvidenceSet, items: dict[str, Fact]) -> list[tuple[str, Line]]:
     """Places the user's own actual trip lines name that no stored fact holds yet."""
-    from kgmem.answer.extractive import typed_spans
-
     known = {" ".join(sorted(terms(k))) for k in items}
     out: list[tuple[str, Line]] = []
     for line in ev.all_user_lines():

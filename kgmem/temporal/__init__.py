@@ -25,7 +25,8 @@ from kgmem.temporal.dates import (
     parse_dataset_date,
 )
 from kgmem.temporal.holidays import easter, holiday_date
-from kgmem.temporal.resolve import ResolvedTime, TimeSpan, find_time_expressions, resolve_time
+from kgmem.temporal.resolve import find_time_expressions, resolve_time
+from kgmem.temporal.types import ResolvedTime, TimeSpan
 from kgmem.temporal.windows import question_window
 
 __all__ = [

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from kgmem.models import Granularity
 from kgmem.temporal.dates import midnight
-from kgmem.temporal.resolve import ResolvedTime, TimeSpan, _number
+from kgmem.temporal.types import ResolvedTime, TimeSpan, _number
 
 _WD_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WDS = "|".join(_WD_NAMES)

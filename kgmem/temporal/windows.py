@@ -13,7 +13,8 @@ from datetime import datetime, timedelta
 
 from kgmem.models import TimeWindow
 from kgmem.temporal.dates import add_months, end_of_day, midnight
-from kgmem.temporal.resolve import ResolvedTime, _number, find_time_expressions
+from kgmem.temporal.resolve import find_time_expressions
+from kgmem.temporal.types import ResolvedTime, _number
 
 _RANGE_RE = re.compile(
     r"\b(?:in|during|over|within|for)\s+the\s+(?:last|past|previous)\s+"
