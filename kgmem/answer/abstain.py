@@ -116,7 +116,7 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None) -> 
     if head_needed and norm(plan.head or "") not in evidence:
         info["absent"] = [plan.head]
         return AbstainDecision(True, [plan.head or ""], f"I never recommended a {plan.head} there", info)
-    if absent and (strict or len(absent) * 2 > len(need)):
+    if absent and plan.intent != Intent.ASSISTANT_SAID and (strict or len(absent) * 2 > len(need)):
         info["absent"] = absent
         return AbstainDecision(True, absent, f"the evidence never mentions {', '.join(absent)}", info)
     if best_sim < MIN_SIMILARITY and extracted.confidence < 0.6:

@@ -65,7 +65,7 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         amounts = money(line.text)
         if not amounts or not _PAID.search(line.text):
             continue
-        if objects and not (objects & terms(line.text)) and not (line.turn_id in on_topic and len(objects) > 1):
+        if objects and not (objects & terms(line.text)) and line.turn_id not in on_topic:
             continue  # "at the bike shop": a price in the same turn as the bike counts ("a $35 U-lock")
         if line.actuality != "actual":
             skipped += 1

@@ -223,8 +223,10 @@ class Answerer:
 
 
 def _extractive_text(x: Extracted) -> str:
-    if x.source == "fact" or x.value.strip() != (x.line.text.strip() if x.line else ""):
-        return f"{x.value} — from what you told me: {x.cited}"
+    """A typed value is the answer itself (the line it rests on is cited in ``extra["cited"]``
+    and by turn id); a whole sentence is quoted with its date."""
+    if x.source in ("fact", "line"):
+        return x.value
     return f"You told me: {x.cited}"
 
 

@@ -96,7 +96,7 @@ def _rank_lines(ev: EvidenceSet, lines: list[Line]) -> list[tuple[float, Line]]:
 
 
 #: a line this relevant (see :func:`_rank_lines`) may answer with its own words
-MIN_LINE_RELEVANCE = 0.45
+MIN_LINE_RELEVANCE = 0.4
 
 
 def _line_answer(ev: EvidenceSet) -> Extracted | None:
@@ -125,10 +125,12 @@ def _purchase_attribute(ev: EvidenceSet) -> Extracted | None:
     plan = ev.result.plan
     want = "money" if plan.slot == "bought.price" or plan.answer_type == "money" else "org"
     focus = {norm(w) for w in plan.focus}
+    head = norm(plan.focus[-1]) if plan.focus else None
     for _, line in _rank_lines(ev, [ln for ln in ev.all_user_lines() if ln.actuality == "actual" and "buy" in ln.roles
                                     or ln.actuality == "actual" and _MONEY_SPAN.search(ln.text)]):
-        if focus and coverage(focus, terms(line.text)) < 0.5:
-            continue
+        have = terms(line.text)
+        if focus and (coverage(focus, have) < 0.5 or (head and head not in have)):
+            continue  # "the bike helmet" is not the bike
         spans = typed_spans(line.text, want)
         if not spans and want == "org":  # "from a farmers market stall": a store need not be a name
             spans = [m.group(1) for m in _SHOP_PHRASE.finditer(line.text)]

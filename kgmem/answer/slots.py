@@ -37,8 +37,8 @@ def _belongs(fact: Fact, pred: str, ev: EvidenceSet) -> bool:
     text = ev.source_sentence(fact)
     if not text:
         return True
-    have = terms(text)
-    own = {norm(w) for w in slot_vocabulary(pred)} | {norm(c) for c in _cue_words(pred)}
+    have = terms(re.sub(r"\bwork(?:ing|ed|s)?\s+out\b", "exercise", text, flags=re.I))
+    own = {norm(c) for c in _cue_words(pred)}
     if own & have:
         return True
     for other in predicate_registry.REGISTRY.values():

@@ -123,10 +123,12 @@ _SLOT_RULES: tuple[tuple[re.Pattern[str], Intent, str], ...] = (
 def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -> tuple[Intent, str | None, float, str]:
     """(intent, slot, score, source) from the regex path, the meaning match and predicate cues."""
     for pattern, rule_intent, rule_slot in _SLOT_RULES:
-        if pattern.search(q) and not re.search(r"\b(total|altogether|in all|combined)\b", q, re.I):
+        if pattern.search(q) and not re.search(r"\b(total|altogether|in all|combined|add up|sum|all my|purchases)\b", q, re.I):
             return rule_intent, rule_slot, 1.0, "regex"
     meaning = Intent(m.intent) if m is not None else None
-    if meaning == Intent.ASSISTANT_SAID and not re.search(r"\b(you|your|yours|assistant)\b", q, re.I):
+    asked_of_you = re.sub(r"\b(?:could|can|would|will|do|did)\s+you\s+(?:please\s+)?(?:remind|tell|remember|recall|know|"
+                          r"help|list|give)\b", " ", q, flags=re.I)
+    if meaning == Intent.ASSISTANT_SAID and not re.search(r"\b(you|your|yours|assistant)\b", asked_of_you, re.I):
         meaning, m = None, None  # what the assistant said is asked in the second person
     if meaning == Intent.WHEN and not re.search(r"\b(when|date|day|month|year|time)\b", q, re.I):
         meaning = Intent.CURRENT_VALUE if m is not None and predicate_registry.is_single_valued(m.slot or "") \
@@ -155,12 +157,18 @@ def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -
         if m.score >= OVERRIDE_MEANING:
             return meaning, m.slot, m.score, "meaning"
     if rx is not None:
-        return rx, (cues[0] if cues else None), 1.0, "regex"
+        return rx, _cue_slot(cues), 1.0, "regex"
     # "where do I live?" with a single-valued slot and no history words → current value
     if cues and predicate_registry.is_single_valued(cues[0]) and \
             re.search(r"^\s*(what|where|who|which)('s|\s+(is|are|do|does))\b", q, re.I):
         return Intent.CURRENT_VALUE, cues[0], 0.5, "default"
-    return Intent.SINGLE_FACT, (cues[0] if cues else None), (m.score if m else 0.0), "default"
+    return Intent.SINGLE_FACT, _cue_slot(cues), (m.score if m else 0.0), "default"
+
+
+def _cue_slot(cues: list[str]) -> str | None:
+    """A slot from a cue word only when it is a changing slot ("home" → lives_in); a cue like
+    "concert" names a topic (attended), not what the question asks for."""
+    return cues[0] if cues and predicate_registry.is_single_valued(cues[0]) else None
 
 
 _ATTRIBUTE_TYPES = {"bought.store": "org", "bought.price": "money", "assistant_recommended": "item",

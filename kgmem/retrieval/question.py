@@ -292,7 +292,7 @@ _BACK_REF = re.compile(r"^(?:the\s+)?(?:last|final|end|finish)(?:\s+one)?$|^(?:i
 def span_activity(q: str) -> str | None:
     """The activity of a start-to-end question ("how long did my pottery course take", "how many
     weeks was I in a cast"), else ``None``."""
-    if re.search(r"\b(ago|since|between|btwn)\b", q, re.I) or (
+    if re.search(r"\b(ago|since|between|btwn|back)\b", q, re.I) or (
             re.search(r"\bafter\b", q, re.I) and not re.search(r"\btake\b.*\bafter\b", q, re.I)):
         return None
     m_from = _FROM_TO_RE.search(q)
