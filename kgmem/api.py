@@ -15,7 +15,6 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -27,6 +26,9 @@ from kgmem.api_types import (
     UnknownUserError,
     session_from_messages,
     validate_user_id,
+)
+from kgmem.api_types import (
+    IngestProgress as IngestProgress,  # re-exported: part of Memory.ingest_haystacks
 )
 from kgmem.ids import resolve_namespace
 from kgmem.models import Answer, Fact, Haystack, Session
@@ -42,21 +44,6 @@ if TYPE_CHECKING:
     from kgmem.llm.base import LLM
     from kgmem.memory.ingest import IngestReport
     from kgmem.store.base import MemoryStore
-
-
-@dataclass(frozen=True)
-class IngestProgress:
-    """One step of :meth:`Memory.ingest_haystacks`, for the caller's progress display.
-
-    Reported when a haystack starts (``sessions_done == 0``), after each of its sessions, and
-    when it is finished (``haystack_done``). ``haystack`` counts from 1.
-    """
-
-    haystack: int
-    user_id: str
-    sessions_done: int
-    sessions_total: int
-    haystack_done: bool = False
 
 
 IngestProgressFn = Callable[[IngestProgress], None]
@@ -179,7 +166,9 @@ class Memory:
         if workers > 1:
             from kgmem.memory.parallel import ingest_parallel
 
-            return ingest_parallel(self.settings, haystacks, workers, embed=embed, on_progress=on_progress)
+            # each worker process builds its own Memory of this class (no import of api in memory/)
+            return ingest_parallel(self.settings, haystacks, workers, embed=embed, on_progress=on_progress,
+                                   memory_factory=type(self))
 
         # planning (extraction, embedding, reconciliation) runs ahead of the store writer and the
         # sessions of consecutive haystacks share store transactions (kgmem.memory.pipeline)

@@ -9,6 +9,7 @@ Plain pydantic data, no I/O.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
@@ -16,6 +17,22 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from kgmem import ids
 from kgmem.models import Fact, Session, Supersession, Turn
+
+
+@dataclass(frozen=True)
+class IngestProgress:
+    """One step of :meth:`Memory.ingest_haystacks`, for the caller's progress display.
+
+    Reported when a haystack starts (``sessions_done == 0``), after each of its sessions, and
+    when it is finished (``haystack_done``). ``haystack`` counts from 1.
+    """
+
+    haystack: int
+    user_id: str
+    sessions_done: int
+    sessions_total: int
+    haystack_done: bool = False
+
 
 #: user ids are path segments in the HTTP API and file names' sources in the embedded store
 MAX_USER_ID_CHARS = 200

@@ -59,7 +59,7 @@ def ingest(
     """Ingest haystacks into the memory graph (one user namespace per haystack; incremental)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from kgmem.api import IngestProgress
+    from kgmem.api_types import IngestProgress
     from kgmem.datasets.errors import DatasetError
     from kgmem.datasets.registry import resolve_split
     from kgmem.embeddings import EmbeddingError

@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from kgmem.api_types import IngestProgress
 from kgmem.models import Haystack
 from kgmem.store.base import StoreError
 
@@ -27,12 +28,11 @@ if TYPE_CHECKING:
 INBOX = 2
 
 
-def _worker(settings: Settings, embed: bool, inbox: Any, outbox: Any, wid: int) -> None:
+def _worker(settings: Settings, embed: bool, inbox: Any, outbox: Any, wid: int,
+            memory_factory: Callable[[Settings], Any]) -> None:
     """A worker process: ingest what arrives until ``None``, report events and the total."""
-    from kgmem.api import Memory
-
     try:
-        mem = Memory(settings)
+        mem = memory_factory(settings)
 
         def haystacks() -> Any:
             while True:
@@ -52,21 +52,26 @@ def _worker(settings: Settings, embed: bool, inbox: Any, outbox: Any, wid: int) 
 
 
 def ingest_parallel(settings: Settings, haystacks: Iterable[Haystack], workers: int, *, embed: bool = True,
-                    on_progress: Callable[[Any], None] | None = None) -> IngestReport:
+                    on_progress: Callable[[Any], None] | None = None,
+                    memory_factory: Callable[[Settings], Any]) -> IngestReport:
     """Ingest ``haystacks`` in ``workers`` processes; returns the summed report.
 
-    ``on_progress`` receives :class:`~kgmem.api.IngestProgress` events numbered in the order
+    ``on_progress`` receives :class:`~kgmem.api_types.IngestProgress` events numbered in the order
     haystacks start, as from :meth:`Memory.ingest_haystacks`. A worker's error stops them all
-    and is raised here as a :class:`StoreError` (or RuntimeError) with its message."""
+    and is raised here as a :class:`StoreError` (or RuntimeError) with its message.
+    ``memory_factory`` builds each worker's memory (``kgmem.api.Memory``; passed in, because the
+    memory layer sits below the API and must not import it)."""
     import multiprocessing as mp
+    import time
 
-    from kgmem.api import IngestProgress
+    start = time.perf_counter()
+
     from kgmem.memory.ingest import IngestReport
 
     ctx = mp.get_context("spawn")  # no fork of a process holding driver sockets or model threads
     inboxes = [ctx.Queue(maxsize=INBOX) for _ in range(workers)]
     outbox = ctx.Queue()
-    procs = [ctx.Process(target=_worker, args=(settings, embed, inboxes[i], outbox, i), daemon=True,
+    procs = [ctx.Process(target=_worker, args=(settings, embed, inboxes[i], outbox, i, memory_factory), daemon=True,
                          name=f"kgmem-ingest-{i}") for i in range(workers)]
     for p in procs:
         p.start()
@@ -116,9 +121,7 @@ def ingest_parallel(settings: Settings, haystacks: Iterable[Haystack], workers: 
                 part = IngestReport()
                 for key, value in msg[2].items():
                     setattr(part, key, value)
-                seconds = total.seconds
                 total.add(part)
-                total.seconds = max(seconds, part.seconds)  # workers overlap: wall, not a sum
             else:
                 _, wid, message, is_store = msg
                 raise (StoreError(message) if is_store else RuntimeError(f"ingest worker {wid}: {message}"))
@@ -130,4 +133,5 @@ def ingest_parallel(settings: Settings, haystacks: Iterable[Haystack], workers: 
             p.join(timeout=5.0)
             if p.is_alive():
                 p.terminate()
+    total.seconds = time.perf_counter() - start  # the workers overlap: wall time, not their sum
     return total
