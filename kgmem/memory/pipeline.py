@@ -277,6 +277,7 @@ def run_pipeline(store: MemoryStore, haystacks: Iterable[Haystack],
 
     writer = _Writer(store, batch_sessions, done, on_session)
     planner.start()
+    finished = False
     try:
         while True:
             item = out.get()
@@ -290,9 +291,10 @@ def run_pipeline(store: MemoryStore, haystacks: Iterable[Haystack],
                 # the planner is behind: write what we have rather than let the database idle
                 writer.flush()
         writer.flush()
+        finished = True
     finally:
         planner.stop.set()
-        # let a planner in the middle of a chunk finish it (bounded), so the process does not
-        # exit with a thread inside spaCy or the embedder
-        planner.join(timeout=2.0)
+        # a planner in the middle of a chunk stops at its end (it checks the flag); after a
+        # failure the error is not held back for it (the CLI exits at once after its line)
+        planner.join(timeout=2.0 if finished else 0.2)
     return reports
