@@ -33,7 +33,7 @@ app = typer.Typer(
 data_app = typer.Typer(help="Datasets: download, validate, synthesise, inspect.", no_args_is_help=True)
 neo4j_app = typer.Typer(help="A local Neo4j 5.26 server without Docker, and schema migration.", no_args_is_help=True)
 cache_app = typer.Typer(help="The LLM response cache.", no_args_is_help=True)
-bench_app = typer.Typer(help="Benchmarks that write JSON + Markdown under eval/results/.", no_args_is_help=True)
+bench_app = typer.Typer(help="Benchmarks of a source checkout (eval/bench_*.py → eval/results/).", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(cache_app, name="cache")
