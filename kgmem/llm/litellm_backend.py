@@ -93,17 +93,9 @@ class LiteLLMBackend(BackendBase):
         return {"type": "json_schema",
                 "json_schema": {"name": name, "schema": json_schema, "strict": False}}
 
-    def _raw_complete(
-        self,
-        messages: list[Message],
-        json_schema: dict[str, Any] | None,
-        *,
-        temperature: float,
-        max_tokens: int,
-        timeout_s: float | None,
-    ) -> RawCompletion:
-        litellm = _import_litellm()
-        timeout = self.timeout_s if timeout_s is None else min(timeout_s, self.timeout_s)
+    def _request(self, messages: list[Message], json_schema: dict[str, Any] | None, temperature: float,
+                 max_tokens: int, timeout: float) -> dict[str, Any]:
+        """The keyword arguments of one ``litellm.completion`` call."""
         kwargs: dict[str, Any] = {
             "model": self.model,
             "messages": messages,
@@ -121,7 +113,20 @@ class LiteLLMBackend(BackendBase):
         response_format = self._response_format(json_schema)
         if response_format is not None:
             kwargs["response_format"] = response_format
+        return kwargs
 
+    def _raw_complete(
+        self,
+        messages: list[Message],
+        json_schema: dict[str, Any] | None,
+        *,
+        temperature: float,
+        max_tokens: int,
+        timeout_s: float | None,
+    ) -> RawCompletion:
+        litellm = _import_litellm()
+        timeout = self.timeout_s if timeout_s is None else min(timeout_s, self.timeout_s)
+        kwargs = self._request(messages, json_schema, temperature, max_tokens, timeout)
         attempt = 0
         while True:
             try:

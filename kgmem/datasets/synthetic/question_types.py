@@ -188,6 +188,8 @@ def _distinct_events(b: _Builder, k: int) -> list[tuple[str, str]]:
     return out
 
 
+# long: seven temporal sub-kinds drawing from one random stream in a fixed order; the draw order
+# is what keeps generated files byte-identical, so the branches stay together
 def _temporal(b: _Builder) -> None:
     p, r = b.p, b.r
     qd = p.question_date.date()
