@@ -7,8 +7,9 @@ and parameters (k1 1.5, b 0.75, Lucene idf), so only the implementation differs:
 - ``index``: build time (tokenising included for both), query time, top-10 agreement, and session
   recall_any@5/@10 of the top turns on the stratified selection ``--per-type 10 --seed 0``.
 - ``eval`` (``--eval``): ``kgmem eval --split synthetic-s --per-type 10 --retrieval-only`` twice on one
-  store, the second with the embedded store's BM25Index swapped for the bm25s adapter below (the
-  second run reuses the ingested store, so only retrieval differs).
+  store, the second with the embedded store's BM25Index swapped for the bm25s adapter below. Ingest
+  the store first (a run with ``--eval`` does it) and delete ``HOME/runs`` before the measured run,
+  so both runs find every session stored and only retrieval differs.
 
 Writes eval/results/bm25.json and .md (aggregates only: the selection includes held-out families).
 ``python eval/bench_bm25.py [--split synthetic-s] [--per-type 10] [--eval] [--home DIR]``
@@ -141,7 +142,8 @@ def bench_eval(split: str, per_type: int, seed: int, home: Path) -> dict[str, An
         out[name] = {"seconds": round(seconds, 1), "questions": result.summary["questions"],
                      "failed": result.summary["failed"], "skipped_resumed": result.skipped,
                      **{k: ses.get(k) for k in ("recall_any@5", "recall_all@10", "ndcg@10")},
-                     "latency_ms_p50": result.summary.get("latency", {}).get("p50")}
+                     "retrieve_ms_p50": (result.summary.get("latency_ms", {}).get("retrieve") or {}).get("p50"),
+                     "retrieve_ms_mean": (result.summary.get("latency_ms", {}).get("retrieve") or {}).get("mean")}
     return out
 
 
@@ -165,7 +167,8 @@ def _markdown(res: dict[str, Any]) -> str:
         ev = res["eval"]
         lines += ["", "## `kgmem eval --retrieval-only` on one ingested store", "",
                   "| | " + " | ".join(names) + " |", "|---|---:|---:|"]
-        for key in ("questions", "failed", "recall_any@5", "recall_all@10", "ndcg@10", "latency_ms_p50", "seconds"):
+        for key in ("questions", "skipped_resumed", "failed", "recall_any@5", "recall_all@10", "ndcg@10",
+                    "retrieve_ms_p50", "retrieve_ms_mean", "seconds"):
             lines.append(f"| {key} | " + " | ".join(str(ev[n].get(key)) for n in names) + " |")
     lines += ["", res.get("decision", "")]
     return "\n".join(lines) + "\n"
