@@ -12,6 +12,7 @@ and parameters (k1 1.5, b 0.75, Lucene idf), so only the implementation differs:
   so both runs find every session stored and only retrieval differs.
 
 Writes eval/results/bm25.json and .md (aggregates only: the selection includes held-out families).
+bm25s is no longer a kgmem dependency (this measurement is why): to re-run, ``uv pip install bm25s``.
 ``python eval/bench_bm25.py [--split synthetic-s] [--per-type 10] [--eval] [--home DIR]``
 """
 
