@@ -23,6 +23,7 @@ from kgmem.llm.base import (
     LLMUnavailable,
     Message,
     RawCompletion,
+    RawRequest,
 )
 from kgmem.llm.tokens import litellm_token_count
 
@@ -115,18 +116,11 @@ class LiteLLMBackend(BackendBase):
             kwargs["response_format"] = response_format
         return kwargs
 
-    def _raw_complete(
-        self,
-        messages: list[Message],
-        json_schema: dict[str, Any] | None,
-        *,
-        temperature: float,
-        max_tokens: int,
-        timeout_s: float | None,
-    ) -> RawCompletion:
+    def _raw_complete(self, request: RawRequest) -> RawCompletion:
         litellm = _import_litellm()
-        timeout = self.timeout_s if timeout_s is None else min(timeout_s, self.timeout_s)
-        kwargs = self._request(messages, json_schema, temperature, max_tokens, timeout)
+        timeout = self.timeout_s if request.timeout_s is None else min(request.timeout_s, self.timeout_s)
+        kwargs = self._request(request.messages, request.json_schema, request.temperature,
+                               request.max_tokens, timeout)
         attempt = 0
         while True:
             try:

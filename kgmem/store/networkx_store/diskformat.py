@@ -91,13 +91,17 @@ def _encode_user(state: _UserGraph) -> Iterator[bytes]:
     yield from blobs
 
 
-def _parse_header(line: bytes, path: Path) -> dict[str, Any]:
+def _header_json(line: bytes, path: Path) -> Any:
     try:
-        header = json.loads(line)
+        return json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise StoreError(
             f"{path}: not a kgmem networkx store file (unreadable header: {exc})"
         ) from exc
+
+
+def _parse_header(line: bytes, path: Path) -> dict[str, Any]:
+    header = _header_json(line, path)
     if not isinstance(header, dict) or header.get("format") != FORMAT_NAME:
         found = header.get("format") if isinstance(header, dict) else None
         raise StoreError(
@@ -117,12 +121,7 @@ def _read_header_loosely(path: Path) -> dict[str, Any]:
     with a clear error only when that user is read, instead of breaking the whole store)."""
     with path.open("rb") as fh:
         line = fh.readline()
-    try:
-        header = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise StoreError(
-            f"{path}: not a kgmem networkx store file (unreadable header: {exc})"
-        ) from exc
+    header = _header_json(line, path)
     if (
         not isinstance(header, dict)
         or header.get("format") != FORMAT_NAME
