@@ -79,6 +79,8 @@ def _rss_mb(pid: int | None, field: str = "VmRSS") -> float | None:
 def _save(section: str, data: dict[str, Any]) -> None:
     path = RESULTS.with_suffix(".json")
     report = json.loads(path.read_text()) if path.is_file() else {}
+    if os.environ.get("KGMEM_BENCH_NOTE"):
+        data = {**data, "run_note": os.environ["KGMEM_BENCH_NOTE"]}
     report[section] = {**data, "git_sha": _git_sha(), "machine": {
         "cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}}
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -254,9 +256,12 @@ def render_md(report: dict[str, Any]) -> str:
     if fl:
         lines += ["## Time to a clear error", "", f"`{fl['command']}` at git {fl['git_sha']}, load average "
                   f"{fl['loadavg_before']} → {fl['loadavg_after']}.", "",
-                  "| failure | bound | seconds to exit | exit code | message |", "| --- | --- | --- | --- | --- |"]
+                  f"{fl['note']}.", "",
+                  "| failure | bound | seconds to the error line | seconds to exit | in-process connect s | exit code | message |",
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
         for name, r in fl["modes"].items():
-            lines.append(f"| {name} | {r['bound_s']} s | {r['seconds']} | {r['exit_code']} | {r['message'][:160]} |")
+            lines.append(f"| {name} | {r['bound_s']} s | {r.get('seconds_to_error_line')} | {r['seconds']} | "
+                         f"{r.get('in_process_connect_s', '—')} | {r['exit_code']} | {r['message'][:160]} |")
         lines.append("")
     par = report.get("parity")
     if par:
@@ -288,7 +293,7 @@ def render_md(report: dict[str, Any]) -> str:
                   f"| eval wall time (s, ingest included) | {nx['wall_s']} | {neo['wall_s']} |", ""]
     e2e = report.get("e2e")
     if e2e:
-        lines += ["## End to end: `kgmem ingest` of the whole split into Neo4j", "",
+        lines += ["## End to end: `kgmem ingest --store neo4j` (see the command: a --limit is not the whole split)", "",
                   f"`{e2e['command']}` at git {e2e['git_sha']}, load average {e2e['loadavg_before']} → "
                   f"{e2e['loadavg_after']}.", "",
                   f"- haystacks {e2e['summary'].get('haystacks')}, sessions written "
@@ -300,6 +305,9 @@ def render_md(report: dict[str, Any]) -> str:
                   "(planner and writer overlap, so these add up to more than the wall time)",
                   f"- peak RSS: kgmem {e2e['kgmem_peak_rss_mb']} MB, Neo4j server {e2e['server_peak_rss_mb']} MB "
                   f"(VmHWM; heap {e2e.get('server_heap')}, page cache {e2e.get('server_pagecache')})", ""]
+    notes = [f"- {name}: {sec['run_note']}" for name, sec in report.items() if isinstance(sec, dict) and sec.get("run_note")]
+    if notes:
+        lines += ["## How these runs were made", "", *notes, ""]
     return "\n".join(lines) + "\n"
 
 
@@ -369,10 +377,28 @@ def cmd_failures(args: argparse.Namespace) -> dict[str, Any]:
             ds, home, {"NEO4J_URI": uri, **auth, "NEO4J_PASSWORD": (password or "") + "-wrong"})}
         modes["wrong database"] = {"bound_s": 5, **nf.start_failure(
             ds, home, {"NEO4J_URI": uri, **auth, "NEO4J_DATABASE": "nosuchdb"})}
+        # the same four in-process: connecting only (what the store adds to the CLI's start-up)
+        from kgmem.store.base import StoreError
+        from kgmem.store.neo4j_store import Neo4jStore
+
+        sock, silent = nf.silent_port()
+        for label, kwargs in (("down (nothing listens)", {"uri": "bolt://127.0.0.1:1", "password": "x" * 8}),
+                              ("unreachable (port never answers)", {"uri": f"bolt://127.0.0.1:{silent}",
+                                                                    "password": "x" * 8}),
+                              ("wrong password", {"uri": uri, "user": user, "password": (password or "") + "-wrong"}),
+                              ("wrong database", {"uri": uri, "user": user, "password": password,
+                                                  "database": "nosuchdb"})):
+            t0 = time.perf_counter()
+            try:
+                Neo4jStore(**kwargs).close()  # type: ignore[arg-type]
+            except StoreError:
+                pass
+            modes[label]["in_process_connect_s"] = round(time.perf_counter() - t0, 2)
+        sock.close()
         for mode, label, bound in (("die", "dies mid-transaction", 5), ("hang", "hangs mid-transaction", 10)):
             modes[label] = {"bound_s": bound, **nf.mid_run_failure(ds, home, (host, int(port)), mode, auth)}
     for r in modes.values():
-        for key in ("stdout", "ended", "error_lines"):
+        for key in ("stdout", "ended", "error_at", "error_lines"):
             r.pop(key, None)
     return {"command": "eval/bench_neo4j_ingest.py failures",
             "note": "seconds: from the start of `kgmem ingest` (a child process: Python start-up, "
@@ -493,11 +519,15 @@ def cmd_e2e(args: argparse.Namespace) -> None:
         raise SystemExit(f"kgmem ingest failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     summary = json.loads(proc.stdout)
     state: dict[str, Any] = {}
-    try:
+    try:  # the server's memory settings, from the conf `kgmem neo4j start` wrote
         from kgmem import neo4j_server as ns
 
-        state = json.loads((ns.default_home() / "run" / "instance.json").read_text())
-    except (OSError, ValueError):
+        for line in (ns.default_home() / "conf" / "neo4j.conf").read_text().splitlines():
+            if line.startswith("server.memory.heap.max_size="):
+                state["heap"] = line.split("=", 1)[1]
+            elif line.startswith("server.memory.pagecache.size="):
+                state["pagecache"] = line.split("=", 1)[1]
+    except OSError:
         pass
     _save("e2e", {
         "command": " ".join(["kgmem", *cmd[1:]]), "wall_s": round(wall, 1),

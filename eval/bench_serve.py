@@ -223,6 +223,7 @@ def main() -> None:
     ap.add_argument("--out", default=str(RESULTS / "serve"), help="output stem (.json and .md)")
     args = ap.parse_args()
     loadavg_before = Path("/proc/loadavg").read_text().split()[:3]
+    sha, started = _git_sha(), datetime.now().isoformat(timespec="seconds")  # the code that runs
     transports: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="kgmem-bench-serve-") as d:
         tmp = Path(d)
@@ -234,8 +235,8 @@ def main() -> None:
         if "mcp-stdio" in names:
             print("bench_serve: mcp-stdio …", file=sys.stderr, flush=True)
             transports["mcp-stdio"] = asyncio.run(bench_stdio(args, tmp))
-    result = {"command": "python eval/bench_serve.py " + " ".join(sys.argv[1:]), "git_sha": _git_sha(),
-              "date": datetime.now().isoformat(timespec="seconds"),
+    result = {"command": "python eval/bench_serve.py " + " ".join(sys.argv[1:]), "git_sha": sha,
+              "date": started,
               "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
               "loadavg_before": " ".join(loadavg_before),
               "loadavg_after": " ".join(Path("/proc/loadavg").read_text().split()[:3]),

@@ -941,7 +941,7 @@ class RuleExtractor:
                 r = when
                 out.append(CandidateFact(
                     predicate="event", value=ev, value_type=None,
-                    text=f"User {ev} ({r.text}).", time_text=r.text, valid_from=r.start,
+                    text=f"User {ev} ({r.text}).", time_text=r.text, valid_from=r.point,
                     valid_to=r.end, granularity=r.granularity, speaker="user",
                     source_turns=[sent.turn], confidence=0.6,
                 ))
@@ -955,7 +955,7 @@ class RuleExtractor:
             # events are the interval; states start somewhere in it and stay true
             vt = when.end if pred in ("attended", "visited", "watched", "read_book", "spent", "bought") else None
             return CandidateFact(predicate=pred, value=value, value_type=vtype, text=text,
-                                 time_text=when.text, valid_from=when.start, valid_to=vt,
+                                 time_text=when.text, valid_from=when.point, valid_to=vt,
                                  granularity=when.granularity, speaker="user",
                                  source_turns=[sent.turn], confidence=0.8)
         vf = datetime(date.year, date.month, date.day) if change else None

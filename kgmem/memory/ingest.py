@@ -325,9 +325,9 @@ def ingest_haystacks(
     if embedder is not None:
         store.check_embedding_dim(embedder.dim)
 
-    def plan(h: Haystack) -> pipeline.PlannedHaystack:
+    def plan(h: Haystack, should_stop: Callable[[], bool]) -> pipeline.PlannedHaystack:
         return pipeline.plan_haystack(store, h, extractor=extractor, embedder=embedder, cache=cache,
-                                      policy=policy)
+                                      policy=policy, should_stop=should_stop)
 
     reports = pipeline.run_pipeline(
         store, haystacks, plan,

@@ -62,6 +62,9 @@ def ingest_parallel(settings: Settings, haystacks: Iterable[Haystack], workers: 
     ``memory_factory`` builds each worker's memory (``kgmem.api.Memory``; passed in, because the
     memory layer sits below the API and must not import it)."""
     import multiprocessing as mp
+    import time
+
+    start = time.perf_counter()
 
     from kgmem.memory.ingest import IngestReport
 
@@ -118,9 +121,7 @@ def ingest_parallel(settings: Settings, haystacks: Iterable[Haystack], workers: 
                 part = IngestReport()
                 for key, value in msg[2].items():
                     setattr(part, key, value)
-                seconds = total.seconds
                 total.add(part)
-                total.seconds = max(seconds, part.seconds)  # workers overlap: wall, not a sum
             else:
                 _, wid, message, is_store = msg
                 raise (StoreError(message) if is_store else RuntimeError(f"ingest worker {wid}: {message}"))
@@ -132,4 +133,5 @@ def ingest_parallel(settings: Settings, haystacks: Iterable[Haystack], workers: 
             p.join(timeout=5.0)
             if p.is_alive():
                 p.terminate()
+    total.seconds = time.perf_counter() - start  # the workers overlap: wall time, not their sum
     return total

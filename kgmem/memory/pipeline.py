@@ -32,8 +32,12 @@ from kgmem.memory.manager import MemoryManager, PlannedWrite
 from kgmem.models import Haystack, Session, SessionWrite
 from kgmem.store.base import MemoryStore, StoreError
 
-#: sessions per store transaction; measured in eval/results/neo4j_ingest.md
-DEFAULT_BATCH_SESSIONS = 200
+#: sessions per store transaction: 50 wrote fastest here (136 sessions/s with the Rust
+#: packstream; 200: 99, 400: 85 — bigger transactions cost the server more), see
+#: eval/results/neo4j_ingest.md
+DEFAULT_BATCH_SESSIONS = 50
+#: sessions extracted and embedded per step of the planner (it checks for a stop between steps)
+PLAN_CHUNK = 10
 #: planned haystacks waiting for the writer (each holds ~50 sessions with their vectors)
 DEFAULT_QUEUE_HAYSTACKS = 2
 
@@ -61,12 +65,19 @@ def _is_fatal(exc: BaseException) -> bool:
     return bool(getattr(exc, "fatal", False))
 
 
+class Stopped(Exception):
+    """The planner was asked to stop (the writer failed): the haystack is abandoned unplanned."""
+
+
 def plan_haystack(store: MemoryStore, haystack: Haystack, *, extractor: Extractor, embedder: Embedder | None,
-                  cache: ExtractionCache | None, policy: Any) -> PlannedHaystack:
+                  cache: ExtractionCache | None, policy: Any,
+                  should_stop: Callable[[], bool] = lambda: False) -> PlannedHaystack:
     """Everything but the store write for one haystack: extraction, embedding, reconciliation.
 
     The manager's slot index is advanced as if every write will land; the writer stops the
-    user's later writes when one does not."""
+    user's later writes when one does not. Extraction and embedding run in chunks of
+    :data:`PLAN_CHUNK` sessions, checking ``should_stop`` between them (raises :class:`Stopped`),
+    so a failed writer ends the process within a chunk's time, not a haystack's."""
     from kgmem.memory import ingest as ing
 
     start = time.perf_counter()
@@ -82,16 +93,22 @@ def plan_haystack(store: MemoryStore, haystack: Haystack, *, extractor: Extracto
     if not todo:
         report.seconds = time.perf_counter() - start
         return planned
-    t0 = time.perf_counter()
-    extracted = ing.extract_sessions(todo, extractor, cache, report)
-    report.seconds_extract += time.perf_counter() - t0
-    manager = MemoryManager(store, user_id)
-    memo = None
-    if embedder is not None:
-        memo = ing.MemoEmbedder(embedder)
+    extracted: dict[str, Any] = {}
+    memo = ing.MemoEmbedder(embedder) if embedder is not None else None
+    for i in range(0, len(todo), PLAN_CHUNK):
+        chunk = todo[i:i + PLAN_CHUNK]
+        if should_stop():
+            raise Stopped()
         t0 = time.perf_counter()
-        memo.prefetch([text for s in todo for _, text in ing.turn_texts(s, policy)])
-        report.seconds_embed += time.perf_counter() - t0
+        extracted.update(ing.extract_sessions(chunk, extractor, cache, report))
+        report.seconds_extract += time.perf_counter() - t0
+        if memo is not None:
+            if should_stop():
+                raise Stopped()
+            t0 = time.perf_counter()
+            memo.prefetch([text for s in chunk for _, text in ing.turn_texts(s, policy)])
+            report.seconds_embed += time.perf_counter() - t0
+    manager = MemoryManager(store, user_id)
     for s in todo:
         item = _plan_session(manager, s, extracted[s.id], memo, policy, report)
         if item is not None:
@@ -131,7 +148,7 @@ class _Planner(threading.Thread):
     in the writer ends the process without waiting for spaCy to finish a haystack)."""
 
     def __init__(self, store: MemoryStore, haystacks: Iterable[Haystack], out: queue.Queue[Any],
-                 plan: Callable[[Haystack], PlannedHaystack]) -> None:
+                 plan: Callable[[Haystack, Callable[[], bool]], PlannedHaystack]) -> None:
         super().__init__(name="kgmem-ingest-planner", daemon=True)
         self.store = store
         self.haystacks = haystacks
@@ -166,11 +183,13 @@ class _Planner(threading.Thread):
                 if h.user_id in seen:
                     self._wait_written()
                 seen.add(h.user_id)
-                item = self.plan(h)
+                item = self.plan(h, self.stop.is_set)
                 with self.progress:
                     self.produced += 1
                 if not self._put(item):
                     return
+        except Stopped:
+            return
         except BaseException as exc:  # noqa: BLE001 - handed to the writer, which re-raises it
             self._put(_Failed(exc))
             return
@@ -317,7 +336,8 @@ class _Writer:
         self.open = still
 
 
-def run_pipeline(store: MemoryStore, haystacks: Iterable[Haystack], plan: Callable[[Haystack], PlannedHaystack],
+def run_pipeline(store: MemoryStore, haystacks: Iterable[Haystack],
+                 plan: Callable[[Haystack, Callable[[], bool]], PlannedHaystack],
                  *, batch_sessions: int = DEFAULT_BATCH_SESSIONS, queue_haystacks: int = DEFAULT_QUEUE_HAYSTACKS,
                  on_haystack: HaystackDone | None = None,
                  on_session: Callable[[PlannedHaystack, Session], None] | None = None) -> list[Any]:
@@ -348,7 +368,7 @@ def run_pipeline(store: MemoryStore, haystacks: Iterable[Haystack], plan: Callab
         writer.flush()
     finally:
         planner.stop.set()
-        # let a planner in the middle of a haystack finish it (bounded), so the process never
-        # exits with a thread inside spaCy or the embedder
-        planner.join(timeout=5.0)
+        # let a planner in the middle of a chunk finish it (bounded), so the process does not
+        # exit with a thread inside spaCy or the embedder
+        planner.join(timeout=2.0)
     return reports

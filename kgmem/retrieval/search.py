@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from kgmem import predicates as predicate_registry
 from kgmem.models import Fact, Intent, QueryPlan, Session, Turn
 from kgmem.retrieval.fusion import project, resolve_supersession, rrf
@@ -52,13 +54,43 @@ class RetrievalResult:
     all_facts: dict[str, Fact] = field(default_factory=dict)
     timings_ms: dict[str, float] = field(default_factory=dict)
     recipe: str = ""
-    #: every user turn visible to the query, loaded only for aggregate questions ("add up
-    #: everything I bought") whose evidence is spread over more turns than the top-k
-    scan_turns: list[Turn] = field(default_factory=list)
+    #: cosine similarity of the question to each vector hit (turn and fact ids)
+    similarity: dict[str, float] = field(default_factory=dict)
+    user_id: str = ""
+    store: MemoryStore | None = field(default=None, repr=False)
+    embedder: Embedder | None = field(default=None, repr=False)
+    _all_turns: list[Turn] | None = field(default=None, repr=False)
 
     def session_date(self, session_id: str) -> datetime | None:
         s = self.sessions.get(session_id)
         return s.started_at if s else None
+
+    @property
+    def scan_turns(self) -> list[Turn]:
+        """Every user turn visible to the query (loaded on first use)."""
+        return [t for t in self.all_turns() if t.role == "user"]
+
+    def all_turns(self) -> list[Turn]:
+        """Every turn visible to the query (as-of applied), loaded once: counts and event
+        matching must not depend on what made the top-k."""
+        if self._all_turns is None:
+            turns = self.store.turns(self.user_id) if self.store is not None else list(self.turns)
+            self._all_turns = [t for t in turns if t.session_id in self.sessions]
+        return self._all_turns
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray | None:
+        """Embeddings of ``texts`` with the retrieval embedder (``None`` without one)."""
+        if self.embedder is None or not texts:
+            return None
+        return np.asarray(self.embedder.embed(list(texts)), dtype=np.float32)
+
+    def phrase_similarity(self, phrase: str, kind: str = "turn", k: int = 60) -> dict[str, float]:
+        """Cosine of a phrase to the user's nearest turns (or facts), by id."""
+        vecs = self.embed([phrase])
+        if vecs is None or self.store is None:
+            return {}
+        hits = self.store.vector_search(self.user_id, kind, [float(x) for x in vecs[0]], k)  # type: ignore[arg-type]
+        return {h.id: float(h.score) for h in hits}
 
 
 def fact_date(fact: Fact) -> datetime:
@@ -97,8 +129,10 @@ class Retriever:
 
     # ------------------------------------------------------------------ main
 
-    def retrieve(self, user_id: str, plan: QueryPlan) -> RetrievalResult:
-        """Run every retriever of the recipe, fuse, filter by time and resolve supersession."""
+    def retrieve(self, user_id: str, plan: QueryPlan, vector: Sequence[float] | None = None) -> RetrievalResult:
+        """Run every retriever of the recipe, fuse, filter by time and resolve supersession.
+
+        ``vector``: the question's embedding when the caller already has it (the planner does)."""
         t0 = time.perf_counter()
         r = self.recipe
         sessions = {s.id: s for s in self.store.sessions(user_id)}
@@ -121,13 +155,18 @@ class Retriever:
             return tid.rsplit(":", 1)[0] in sessions
 
         query = self._query_text(plan)
-        vec = self._vector(query)
+        vec = ([float(x) for x in vector] if vector is not None and self.recipe.vector
+               else self._vector(query))
+        similarity: dict[str, float] = {}
         lists_f: dict[str, list[str]] = {}
         lists_t: dict[str, list[str]] = {}
         k = r.k
         if vec is not None:
-            lists_t["vec_turn"] = [h.id for h in self.store.vector_search(user_id, "turn", vec, k) if turn_ok(h.id)]
-            lists_f["vec_fact"] = [h.id for h in self.store.vector_search(user_id, "fact", vec, k) if h.id in all_facts]
+            t_hits = [h for h in self.store.vector_search(user_id, "turn", vec, k) if turn_ok(h.id)]
+            f_hits = [h for h in self.store.vector_search(user_id, "fact", vec, k) if h.id in all_facts]
+            lists_t["vec_turn"] = [h.id for h in t_hits]
+            lists_f["vec_fact"] = [h.id for h in f_hits]
+            similarity = {h.id: float(h.score) for h in [*t_hits, *f_hits]}
         if r.bm25:
             kw_query = " ".join([query, *plan.keywords])
             lists_t["bm25_turn"] = [h.id for h in self.store.text_search(user_id, "turn", kw_query, k) if turn_ok(h.id)]
@@ -215,16 +254,14 @@ class Retriever:
             turn_ids = turn_ids + extra
         turns_by_id = {t.id: t for t in self.store.turns(user_id, ids=turn_ids)}
         turns = [turns_by_id[t] for t in turn_ids if t in turns_by_id]
-        scan: list[Turn] = []
-        if plan.intent == Intent.AGGREGATE:
-            scan = [t for t in self.store.turns(user_id) if t.role == "user" and t.session_id in sessions]
         t_end = time.perf_counter()
         return RetrievalResult(
             plan=plan, facts=resolved, turns=turns, session_ids=session_ids, sessions=sessions,
             fact_scores=fact_scores, turn_scores=turn_scores,
             lists={**{f"fact:{n}": v for n, v in fused_lists_f.items()},
                    **{f"turn:{n}": v for n, v in fused_lists_t.items()}},
-            all_facts=all_facts, recipe=r.name, scan_turns=scan,
+            all_facts=all_facts, recipe=r.name, similarity=similarity, user_id=user_id,
+            store=self.store, embedder=self.embedder,
             timings_ms={"lists": (t_lists - t0) * 1000, "fuse": (t_end - t_lists) * 1000},
         )
 

@@ -44,6 +44,40 @@ def _call(fn: Callable[[], T]) -> T:
         raise ServiceError("model_unavailable", str(exc)) from None
 
 
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    """Every error the API answers has the body ``{"error": {"code", "message"}}``."""
+
+    @app.exception_handler(ServiceError)
+    async def _service_error(_: Request, exc: ServiceError) -> JSONResponse:
+        return _error(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errs = list(exc.errors())
+        if any(e.get("type") == "json_invalid" for e in errs):
+            return _error(400, "bad_json", "the request body is not valid JSON")
+        parts = []
+        for e in errs[:5]:
+            loc = ".".join(str(p) for p in e.get("loc", ()) if p != "body")
+            parts.append(f"{loc or 'body'}: {e.get('msg')}")
+        return _error(422, "invalid_argument", "; ".join(parts))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "bad_request")
+        return _error(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _crash(_: Request, exc: Exception) -> JSONResponse:
+        log.error("request failed: %s: %s", type(exc).__name__, exc)
+        return _error(500, "internal", f"internal error ({type(exc).__name__}); see the server log")
+
+
+# long on purpose: each route is a two-line closure over `service`, listed in one place like the docs table
 def create_app(service: MemoryService, *, token: str | None = None,
                max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, warm: bool = True,
                mcp_path: str | None = "/mcp", host: str = "127.0.0.1") -> Any:
@@ -75,33 +109,7 @@ def create_app(service: MemoryService, *, token: str | None = None,
                   description="A temporal knowledge-graph memory for conversational agents: add "
                               "conversations, then search, answer and trace how facts changed.")
 
-    def error(status: int, code: str, message: str) -> JSONResponse:
-        return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
-
-    @app.exception_handler(ServiceError)
-    async def _service_error(_: Request, exc: ServiceError) -> JSONResponse:
-        return error(exc.status, exc.code, exc.message)
-
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errs = list(exc.errors())
-        if any(e.get("type") == "json_invalid" for e in errs):
-            return error(400, "bad_json", "the request body is not valid JSON")
-        parts = []
-        for e in errs[:5]:
-            loc = ".".join(str(p) for p in e.get("loc", ()) if p != "body")
-            parts.append(f"{loc or 'body'}: {e.get('msg')}")
-        return error(422, "invalid_argument", "; ".join(parts))
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "bad_request")
-        return error(exc.status_code, code, str(exc.detail))
-
-    @app.exception_handler(Exception)
-    async def _crash(_: Request, exc: Exception) -> JSONResponse:
-        log.error("request failed: %s: %s", type(exc).__name__, exc)
-        return error(500, "internal", f"internal error ({type(exc).__name__}); see the server log")
+    _install_error_handlers(app)
 
     @app.get("/v1/health", tags=["server"])
     def health() -> dict[str, str]:

@@ -104,3 +104,18 @@ def test_token_must_be_long(tmp_path: Path, bad: str) -> None:
     proc = subprocess.run([KGMEM, "serve", "http", "--token", bad], env=server_env(tmp_path),
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode != 0 and "at least 16 characters" in proc.stderr and bad not in proc.stderr.replace("--token", "")
+
+
+def test_serve_help_loads_no_server_stack() -> None:
+    """`kgmem serve mcp --help` (and `kgmem --help`) stay fast: no mcp, FastAPI, uvicorn or models."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom typer.testing import CliRunner\nfrom kgmem.cli import app\n"
+            "for args in (['--help'], ['serve', 'mcp', '--help'], ['serve', 'http', '--help'], ['facts', '--help']):\n"
+            "    r = CliRunner().invoke(app, args)\n    assert r.exit_code == 0, r.output\n"
+            "heavy = sorted(m for m in ('mcp', 'fastapi', 'uvicorn', 'starlette', 'spacy', 'torch', 'kgmem.serve', 'kgmem.api')"
+            " if m in sys.modules)\nprint(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

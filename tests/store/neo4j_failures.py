@@ -140,12 +140,32 @@ def run_ingest(dataset: Path, env: dict[str, str], home: Path, limit: int = 3,
 
 def finish(proc: subprocess.Popen[str], started: float, failed_at: float | None,
            timeout: float = 180.0) -> dict[str, Any]:
-    out, err = proc.communicate(timeout=timeout)
+    """Wait for the child; note when its error line appeared (what the user sees) and when it
+    exited (interpreter shutdown included)."""
+    err_lines: list[str] = []
+    error_at: list[float] = []
+
+    def read_err() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            if line.startswith("error:") and not error_at:
+                error_at.append(time.monotonic())
+            err_lines.append(line.rstrip("\n"))
+
+    reader = threading.Thread(target=read_err, daemon=True)
+    reader.start()
+    assert proc.stdout is not None
+    out = proc.stdout.read()
+    proc.wait(timeout=timeout)
+    reader.join(timeout=10)
     ended = time.monotonic()
-    lines = [ln for ln in err.splitlines() if ln.startswith("error:")]
+    err = "\n".join(err_lines)
+    lines = [ln for ln in err_lines if ln.startswith("error:")]
+    origin = failed_at if failed_at is not None else started
     return {"exit_code": proc.returncode, "error_lines": lines, "message": lines[-1] if lines else err[-400:],
-            "seconds": round(ended - (failed_at if failed_at is not None else started), 2),
-            "ended": ended, "stdout": out[-400:]}
+            "seconds": round(ended - origin, 2),
+            "seconds_to_error_line": round(error_at[0] - origin, 2) if error_at else None,
+            "ended": ended, "error_at": error_at[0] if error_at else None, "stdout": out[-400:]}
 
 
 def start_failure(dataset: Path, home: Path, env: dict[str, str]) -> dict[str, Any]:
@@ -171,8 +191,10 @@ def mid_run_failure(dataset: Path, home: Path, upstream: tuple[str, int], mode: 
         result = finish(proc, started, None, timeout=180)
     finally:
         proxy.close()
-    if proxy.triggered_at is not None:
-        result["seconds"] = round(result["ended"] - proxy.triggered_at, 2)  # from the failure to the exit
+    if proxy.triggered_at is not None:  # from the failure, not from the start
+        result["seconds"] = round(result["ended"] - proxy.triggered_at, 2)
+        if result["error_at"] is not None:
+            result["seconds_to_error_line"] = round(result["error_at"] - proxy.triggered_at, 2)
     result["triggered"] = proxy.triggered_at is not None
     result["uri"] = proxy.uri
     return result
