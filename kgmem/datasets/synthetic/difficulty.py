@@ -2,7 +2,7 @@
 
 ``python -m kgmem.datasets.synthetic.difficulty FILE [--haystacks N] [--embed-haystacks M]`` ranks the sessions
 of each haystack for its question with (a) BM25 over whole sessions (kgmem's own
-:class:`~kgmem.store.textindex.BM25Index`, the one the stores search with) and (b) all-MiniLM-L6-v2
+:class:`~kgmem.text.BM25Index`, the one the stores search with) and (b) all-MiniLM-L6-v2
 cosine over single turns (the starter repo's RAG recipe: ``"<role>: <content>"`` per message), and
 reports session-level recall_any@k and recall_all@k. A benchmark whose filler is too easy shows
 recall near 1.0 here; LongMemEval's own haystacks are far from that.
@@ -30,7 +30,7 @@ def _recall(ranked: list[str], gold: set[str], k: int) -> tuple[float, float]:
 def evaluate(path: Path, n: int, n_embed: int = 5) -> dict[str, Any]:
     """Session-level recall@k of BM25 (sessions) on ``n`` haystacks and MiniLM cosine (turns) on the first ``n_embed``."""
     from kgmem.datasets.synthetic.stats import iter_records
-    from kgmem.store.textindex import BM25Index
+    from kgmem.text import BM25Index
 
     embedder = None
     if n_embed > 0:
