@@ -260,10 +260,13 @@ class Memory:
         return ans
 
     def _question_vector(self, text: str) -> Any:
-        """The question's embedding, once per question (planner and retriever share it)."""
+        """The question's embedding, once per question (planner and retriever share it), of its
+        plain form ("whats my home town" → "what's my hometown")."""
         import numpy as np
 
-        return np.asarray(self.embedder.embed([" ".join(text.split())])[0], dtype=np.float32)
+        from kgmem.retrieval.question import normalise_question
+
+        return np.asarray(self.embedder.embed([normalise_question(text)])[0], dtype=np.float32)
 
     def history(self, user: str, subject: str = "user", predicate: str | None = None) -> list[Fact]:
         """Every version of a slot, oldest first (superseded ones carry ``invalid_at``).

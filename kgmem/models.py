@@ -241,6 +241,8 @@ class AnswerExtra(TypedDict, total=False):
     cached: bool
     fallback: str  # why no model answered
     abstain_reason: str
+    path: str  # which answer path answered: computed, extractive, preference, model, fallback, abstain
+    intent_score: float
 
 
 class Answer(_Model):

@@ -120,8 +120,20 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None) -> 
         info["absent"] = absent
         return AbstainDecision(True, absent, f"the evidence never mentions {', '.join(absent)}", info)
     if best_sim < MIN_SIMILARITY and extracted.confidence < 0.6:
-        return AbstainDecision(True, _topic(plan), f"best evidence similarity {best_sim:.2f} < {MIN_SIMILARITY}", info)
+        # a turn's similarity is diluted by whatever else it says: ask about the line itself
+        line_sim = _line_similarity(ev, extracted)
+        info["line_similarity"] = round(line_sim, 3)
+        if line_sim < MIN_SIMILARITY:
+            return AbstainDecision(True, _topic(plan), f"best evidence similarity {max(best_sim, line_sim):.2f} < "
+                                   f"{MIN_SIMILARITY}", info)
     return AbstainDecision(False, [], "typed value in relevant evidence", info)
+
+
+def _line_similarity(ev: EvidenceSet, extracted: Extracted) -> float:
+    """Cosine of the question to the evidence line itself (one embedding)."""
+    text = extracted.line.text if extracted.line is not None else extracted.cited
+    vecs = ev.result.embed([ev.result.plan.question, text])
+    return float(vecs[0] @ vecs[1]) if vecs is not None else 0.0
 
 
 def _unmatched_reason(ev: EvidenceSet, phrases: list[str]) -> str:

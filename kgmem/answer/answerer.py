@@ -49,8 +49,9 @@ from kgmem.temporal import fmt_day
 if TYPE_CHECKING:
     from kgmem.llm.base import LLM
 
-#: context budget for the embedded (small) model, in its own tokens
-SMALL_MODEL_CONTEXT = 800
+#: context budget for the embedded (small) model, in its own tokens: the issue allows ~800; a
+#: 135M model on a CPU reads ~40-80 tokens/s, so answer-bearing lines first and no more than needed
+SMALL_MODEL_CONTEXT = 320
 #: a whole evidence sentence this relevant is the answer itself (no model needed to read it)
 DIRECT_SENTENCE = 0.55
 _TEMPORAL = (Intent.WHEN, Intent.DURATION, Intent.ORDERING)
@@ -97,7 +98,7 @@ class Answerer:
 
     def __init__(self, llm: LLM | None = None, *, context_tokens: int = 2000,
                  deterministic_answers: bool = True, abstention: bool = True,
-                 max_answer_tokens: int = 64, small_context_tokens: int = SMALL_MODEL_CONTEXT) -> None:
+                 max_answer_tokens: int = 48, small_context_tokens: int = SMALL_MODEL_CONTEXT) -> None:
         self.llm = llm
         self.context_tokens = context_tokens
         self.small_context_tokens = small_context_tokens
@@ -187,7 +188,7 @@ class Answerer:
             return self._finish(ctx, base, t0, fallback, "fallback", [], _fallback_turns(ev, extracted),
                                 extra={"fallback": f"{type(exc).__name__}: {exc}"})
         text = checks.clean(res.text)
-        problem = checks.check_output(text, result.plan.question)
+        problem = checks.check_output(text, result.plan.question, ctx.text)
         usage = {"llm": res.model, "prompt_tokens": res.prompt_tokens, "completion_tokens": res.completion_tokens,
                  "cached": res.cached}
         if problem is not None:

@@ -18,7 +18,8 @@ _DANGLING = re.compile(
 _TEMPLATE = re.compile(r"\{[a-z_ ]+\}|<\|[^|]*\|>|\[(?:insert|answer|name|date|value)[^\]]*\]|\bTODO\b|<[a-z_]+>|"
                        r"^\s*(?:answer|response)\s*:?\s*$", re.I)
 _PROMPT_ECHO = re.compile(r"\b(use only the memory|computed from memory|memory timeline|answer in one or two|"
-                          r"give the answer first|you are a personal assistant|lines under)\b", re.I)
+                          r"give the answer first|you are a personal assistant|lines under|user said|"
+                          r"you \(assistant\) said|the user \(and you\)|most relevant first|today is \d{4})\b", re.I)
 
 
 def clean(text: str) -> str:
@@ -38,9 +39,18 @@ def clean(text: str) -> str:
     return " ".join(sentences[:3]).strip()
 
 
-def check_output(text: str, question: str) -> str | None:
+def _copies(text: str, context: str, n: int = 8) -> bool:
+    """Whether the text repeats an ``n``-word run of the context (a model reading its prompt back)."""
+    a = re.findall(r"\w+", text.lower())
+    b = " " + " ".join(re.findall(r"\w+", context.lower())) + " "
+    return any(" " + " ".join(a[i: i + n]) + " " in b for i in range(0, max(0, len(a) - n + 1)))
+
+
+def check_output(text: str, question: str, context: str = "") -> str | None:
     """Why a model answer is unusable (``None`` when it is fine)."""
     t = text.strip()
+    if context and _copies(t, context):
+        return "repeats the context"
     if not t or not re.search(r"\w", t):
         return "empty"
     if _TEMPLATE.search(t):

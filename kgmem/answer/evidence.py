@@ -55,6 +55,7 @@ _REQUEST = re.compile(
     r"give|write|explain|suggest|recommend|any\s+tips|any\s+ideas|i\s+need\s+(?:a|some|help)|i\s+want\s+(?:a|some|to\s+know)|"
     r"i'd\s+like\s+(?:a|some|to\s+know)|quick\s+question|let's|lets)\b", re.I)
 
+_TITLE = re.compile(r"(?<=\w\s)(?:[A-Z][\w'’-]*\s+){1,6}[A-Z][\w'’-]*")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
 _ME = re.compile(r"\b(?:me|my|us|our|I|we)\b", re.I)
 
@@ -121,8 +122,11 @@ def actuality(sentence: str) -> str:
     """What a user sentence is: ``actual`` (the user's own real event or state), ``request``,
     ``other`` (someone else's doing), ``negated`` (did not / declined), or ``plan``."""
     s = _LEAD.sub("", sentence.strip().strip("()[]\"' "))
+    s = _TITLE.sub("thing", s)  # "I finally read Never Let Me Go": a title's words say nothing
     if s.endswith("?") or _REQUEST.match(s):
         return "request"
+    if re.search(r"\b(?:is|are)\s+(?:my|our)\b", s, re.I) and not _NEGATED.search(s) and not _PLAN.search(s):
+        return "actual"  # "Peak Climbing Gym is my gym", "flat whites are my go-to"
     if _PRONOUN_START.match(s) and _ME.search(s):
         return _NEGATED.search(s) and "negated" or _PLAN.search(s) and "plan" or "actual"  # "They discharged me"
     if _OTHER_SUBJECT.match(s) and not re.search(r"\b(?:I|we)\b\s+(?:\w+\s+){0,2}(?:went|was|were|got|bought|"

@@ -14,8 +14,10 @@ from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
 
 _LIKE = re.compile(r"\b(?:love|loved|adore|enjoy|enjoyed|big fan of|fan of|into|favou?rite|like|prefer|go for|"
-                   r"make me happy|obsessed with|can't get enough of|really dig|always (?:order|pick|choose))\b", re.I)
+                   r"make me happy|makes me happy|obsessed with|can't get enough of|really dig|always (?:order|pick|choose)|"
+                   r"hooked on|keen on|passionate about|big on|my jam|go-to|nothing beats|swear by|crave|live for)\b", re.I)
 _DISLIKE = re.compile(r"\b(?:don't like|do not like|dislike|hate|can't stand|cannot stand|avoid|not for me|"
+                      r"steer clear|not into|turns? me off|pass on|no more|sick of|tired of|not my thing|"
                       r"rather skip|no\s+\w+\s+please|please,? no|not a fan|allergic|can't eat|cannot eat|"
                       r"don't eat|don't enjoy|never liked)\b", re.I)
 _LIKE_PREDICATES = ("likes", "hobby", "favourite_food", "favourite_music", "favourite_drink", "diet",
@@ -112,7 +114,7 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     """A personalised suggestion from stated likes/dislikes, or ``None`` when none are known."""
     pref = stated_preferences(ev)
     if not pref.likes and not pref.dislikes:
-        return None
+        return _from_statements(ev)
     text = "Based on what you've told me"
     if pref.likes:
         text += f", you enjoy {_join(pref.likes)}, so I'd suggest something built around {pref.likes[0]}"
@@ -122,6 +124,22 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
         text += ", here is an idea"
     text += f", and I'd avoid {_join(pref.dislikes)}." if pref.dislikes else "."
     return text, pref
+
+
+def _from_statements(ev: EvidenceSet) -> tuple[str, Preference] | None:
+    """No like or dislike in so many words: the user's own most relevant statements, quoted, are
+    what a suggestion can build on."""
+    lines = sorted((ln for ln in ev.top if ln.role == "user" and ln.actuality == "actual" and _FIRST_PERSON.search(ln.text)),
+                   key=lambda ln: -(ev.turn_similarity(ln.turn_id) + 20 * ln.score))[:2]
+    if not lines:
+        return None
+    quotes = "; ".join(f"\"{ln.text.strip(' ()')}\"" for ln in lines)
+    pref = Preference(cited=[f"\"{ln.text[:100]}\" (said {ln.said_at.date()})" for ln in lines],
+                      turn_ids=[ln.turn_id for ln in lines])
+    return f"Going by what you've told me ({quotes}), I'd suggest something in that spirit.", pref
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me)\b")
 
 
 def _join(items: list[str]) -> str:

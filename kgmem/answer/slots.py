@@ -49,6 +49,14 @@ def _belongs(fact: Fact, pred: str, ev: EvidenceSet) -> bool:
     return True
 
 
+def _other_slot(pred: str, have: set[str]) -> bool:
+    """Words that say a sentence is about another changing slot and not this one."""
+    if {norm(c) for c in _cue_words(pred)} & have:
+        return False
+    return any({norm(c) for c in _cue_words(o.name)} & have for o in predicate_registry.REGISTRY.values()
+               if o.single_valued and o.name != pred)
+
+
 def _cue_words(pred: str) -> set[str]:
     p = predicate_registry.get(pred)
     return {w for c in p.cues for w in c.split()} if p is not None else set()
@@ -104,8 +112,11 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
         for line in ev.all_user_lines():
             if line.turn_id in covered or line.actuality != "actual":
                 continue
-            if not (vocab & terms(line.text)) and ev.turn_similarity(line.turn_id) < LINE_SLOT_SIMILARITY:
+            have = terms(line.text)
+            if not (vocab & have) and ev.turn_similarity(line.turn_id) < LINE_SLOT_SIMILARITY:
                 continue
+            if _other_slot(pred, have):
+                continue  # "my job at Tessellate Studio" is no gym
             spans = typed_spans(line.text, atype)
             if spans:
                 out.append(SlotValue(spans[-1] if atype == "money" else spans[0], line.said_at, line.text, line=line))

@@ -22,6 +22,7 @@ from rich.console import Console
 if TYPE_CHECKING:
     from kgmem.api import Memory
     from kgmem.settings import Settings
+    from kgmem.store.base import MemoryStore
 
 app = typer.Typer(
     name="kgmem",
@@ -123,6 +124,22 @@ def open_memory(settings: Settings, **kwargs: Any) -> Memory:
     try:
         return Memory(settings, **kwargs)
     except ValueError as exc:  # an unknown recipe name
+        fail(str(exc))
+
+
+def open_server_store(settings: Settings) -> MemoryStore | None:
+    """For a server store (Neo4j): connect now and return the open store (hand it to
+    :func:`open_memory`), or fail with its one-line error; ``None`` for the embedded store.
+
+    Commands call this first, before importing datasets, models or numpy, so that a server that
+    is down, a wrong password or a wrong database is reported within a second or two."""
+    if settings.store != "neo4j":
+        return None
+    from kgmem.store import StoreError, open_store
+
+    try:
+        return open_store(settings)
+    except StoreError as exc:
         fail(str(exc))
 
 

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from kgmem.cli._app import JsonOpt, StoreOpt, app, echo, emit_json, err, fail, load_settings, out
+from kgmem.cli._app import (
+    JsonOpt,
+    StoreOpt,
+    app,
+    echo,
+    emit_json,
+    err,
+    fail,
+    load_settings,
+    open_server_store,
+    out,
+)
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from kgmem.evaluation.runner import RunResult
 
 
@@ -58,27 +72,37 @@ def eval_cmd(
         "--allow-missing", help="Write submission.json even with failed questions (as '').")] = False,
     fail_fast: Annotated[bool, typer.Option(
         "--fail-fast", help="Stop at the first question error instead of recording it.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (each question is "
+                                         "its own namespace; the records are the same for any N).")] = 1,
     as_json: JsonOpt = False,
 ) -> None:
     """Evaluate a system on a split; re-running the same command resumes where it stopped."""
+    settings = load_settings(store=store, llm_model=model, judge_model=judge,
+                             llm_cache=False if no_cache else None)
+    if system is SystemName.kgmem:
+        # a server that cannot be used is reported before the dataset and the models load
+        probe = open_server_store(settings)
+        if probe is not None:
+            probe.close()
+
     from kgmem.datasets.errors import DatasetError
     from kgmem.evaluation.runner import EvalConfig, RunError, run_eval
     from kgmem.llm import LLMError
+    from kgmem.store import StoreError
 
-    settings = load_settings(store=store, llm_model=model, judge_model=judge,
-                             llm_cache=False if no_cache else None)
     config = EvalConfig(split=split, system=system.value, limit=limit, per_type=per_type, types=types,
                         seed=seed, question_ids=question_id, retrieval_only=retrieval_only,
                         judge_style=judge_prompt.value if judge_prompt else None,
                         run_dir=run_dir, allow_missing=allow_missing,
-                        on_error="raise" if fail_fast else "record")
-
+                        on_error="raise" if fail_fast else "record", workers=workers)
+    bar, progress = _progress_bar()
     try:
-        result = run_eval(config, settings, progress=_show_progress)
+        with bar:
+            result = run_eval(config, settings, progress=progress)
     except KeyboardInterrupt:
         err.print("interrupted: finished questions are saved; re-run the same command to resume")
         raise typer.Exit(130) from None
-    except (DatasetError, RunError, LLMError, FileNotFoundError) as exc:
+    except (DatasetError, RunError, LLMError, StoreError, FileNotFoundError) as exc:
         fail(str(exc))
     summary = result.summary
     if as_json:
@@ -95,14 +119,25 @@ def eval_cmd(
         raise typer.Exit(1)
 
 
-def _show_progress(done: int, total: int, rec: dict[str, Any]) -> None:
-    verdict = rec.get("verdict")
-    mark = ("ERROR " + str(rec.get("error"))[:100]) if rec.get("error") else (
-        "correct" if verdict and verdict["correct"] else "wrong" if verdict else "done")
-    ms = (rec.get("latency_ms") or {}).get("total")
-    took = f" {ms / 1000:.1f}s" if ms is not None else ""
-    err.print(f"[{done}/{total}] {rec['question_id']} ({rec.get('question_type')}): "
-              f"{mark}{took}", highlight=False)
+def _progress_bar() -> tuple[Progress, Callable[[int, int, dict[str, Any]], None]]:
+    """One bar for the whole run (whatever --workers) and a line per finished question above it."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("questions"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=err, transient=True)
+    task = bar.add_task("questions", total=None)
+
+    def progress(done: int, total: int, rec: dict[str, Any]) -> None:
+        verdict = rec.get("verdict")
+        mark = ("ERROR " + str(rec.get("error"))[:100]) if rec.get("error") else (
+            "correct" if verdict and verdict["correct"] else "wrong" if verdict else "done")
+        ms = (rec.get("latency_ms") or {}).get("total")
+        took = f" {ms / 1000:.1f}s" if ms is not None else ""
+        bar.update(task, completed=done, total=total)
+        err.print(f"[{done}/{total}] {rec['question_id']} ({rec.get('question_type')}): "
+                  f"{mark}{took}", highlight=False)
+
+    return bar, progress
 
 
 def _show_summary(result: RunResult, system: str) -> None:

@@ -88,6 +88,7 @@ def _fact_line(f: Fact, question_date: datetime | None) -> str:
     return f"- {who}: {text}" + (f" [{'; '.join(extra)}]" if extra else "")
 
 
+# long: one greedy loop filling a token budget over ranked items, re-rendering as it goes
 def build_context(
     result: RetrievalResult,
     *,

@@ -171,6 +171,24 @@ def _cue_slot(cues: list[str]) -> str | None:
     return cues[0] if cues and predicate_registry.is_single_valued(cues[0]) else None
 
 
+def _verb_noun(q: str) -> str | None:
+    """"Do you remember the name of the *film* …": the noun after "the name of the"."""
+    m = re.search(r"\bname\s+of\s+(?:the|my|that)\s+([a-z]+)", q, re.I)
+    return m.group(1).lower() if m else None
+
+
+def _head_slot(head: str | None, q: str) -> str | None:
+    """"What *movie* did we see", "which *book* did I read": a what/which question whose head is
+    a predicate's own word asks for that predicate's value."""
+    if not head or not re.match(r"^\W*(?:what|which|name)\b", q, re.I):
+        return None
+    for p in predicate_registry.REGISTRY.values():
+        if not p.single_valued and p.value_type in ("item", "place") and head.rstrip("s") in p.cues \
+                and p.name not in ("owns", "likes", "assistant_recommended"):
+            return p.name
+    return None
+
+
 _ATTRIBUTE_TYPES = {"bought.store": "org", "bought.price": "money", "assistant_recommended": "item",
                     "count": "number", "sum": "money", "list": "list"}
 
@@ -210,6 +228,8 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     cues = _cue_predicates(qa.strip_discourse(q))
     intent, slot, score, source = _decide(q, rx, match, cues)
     head = qa.wh_head(q)
+    if slot is None and intent == Intent.SINGLE_FACT:
+        slot = _head_slot(head, q) or _head_slot(_verb_noun(q), q)
     words = qa.content_words(q)
     subject = qa.question_subject(q, words.named)
     if subject is not None and intent in (Intent.CURRENT_VALUE, Intent.HISTORY, Intent.SINGLE_FACT):

@@ -23,6 +23,7 @@ from kgmem.temporal.dates import (
     midnight,
     month_interval,
     parse_dataset_date,
+    parse_local_datetime,
 )
 from kgmem.temporal.holidays import easter, holiday_date
 from kgmem.temporal.resolve import find_time_expressions, resolve_time
@@ -32,6 +33,6 @@ from kgmem.temporal.windows import question_window
 __all__ = [
     "ResolvedTime", "TimeSpan", "add_months", "days_between", "describe_delta", "easter",
     "end_of_day", "find_time_expressions", "fmt_day", "format_dataset_date", "holiday_date",
-    "midnight", "month_interval", "months_between", "parse_dataset_date", "question_window",
+    "midnight", "month_interval", "months_between", "parse_dataset_date", "parse_local_datetime", "question_window",
     "resolve_time", "span_in", "weeks_between",
 ]

@@ -42,6 +42,25 @@ def format_dataset_date(value: datetime) -> str:
     return value.strftime("%Y/%m/%d") + f" ({_DOW[value.weekday()]}) " + value.strftime("%H:%M")
 
 
+def parse_local_datetime(text: str) -> datetime:
+    """A naive local time from ``2023-05-01``, ``2023-05-01T10:00`` or the dataset form
+    ``2023/05/01 (Mon) 10:00``; ``ValueError`` naming the text otherwise (or when it carries a
+    timezone: kgmem keeps dataset-local times)."""
+    raw = text.strip() if isinstance(text, str) else text
+    if not isinstance(raw, str) or not raw:
+        raise ValueError(f"not a date: {text!r} (use 2023-05-01 or '2023/05/01 (Mon) 10:00')")
+    try:
+        parsed = datetime.fromisoformat(raw)
+    except ValueError:
+        try:
+            parsed = parse_dataset_date(raw)
+        except ValueError:
+            raise ValueError(f"not a date: {text!r} (use 2023-05-01 or '2023/05/01 (Mon) 10:00')") from None
+    if parsed.tzinfo is not None:
+        raise ValueError(f"give a naive local time without a timezone: {text!r}")
+    return parsed
+
+
 def fmt_day(d: datetime | date) -> str:
     """``2023-03-04 (Sat)``: how contexts and answers print a day."""
     return d.strftime("%Y-%m-%d (%a)")
