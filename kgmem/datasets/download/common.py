@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 #: ``progress(name, bytes_done, bytes_total_or_None)``; called often, keep it cheap
 ProgressFn = Callable[[str, int, "int | None"], None]
@@ -61,8 +62,8 @@ def sha256_file(path: Path, progress: ProgressFn | None = None) -> str:
     return h.hexdigest()
 
 
-def _read_checksums(folder: Path) -> dict[str, dict[str, object]]:
-    path = folder / CHECKSUMS_FILE
+def read_json_object(path: Path, what: str) -> dict[str, Any]:
+    """A JSON object file kept next to the data ({} when absent); a clear error otherwise."""
     if not path.is_file():
         return {}
     try:
@@ -70,8 +71,12 @@ def _read_checksums(folder: Path) -> dict[str, dict[str, object]]:
     except json.JSONDecodeError as exc:
         raise DownloadError(f"{path}: not valid JSON ({exc}); fix or delete it") from exc
     if not isinstance(data, dict):
-        raise DownloadError(f"{path}: expected an object mapping file names to checksums")
+        raise DownloadError(f"{path}: expected an object mapping file names to {what}")
     return data
+
+
+def _read_checksums(folder: Path) -> dict[str, dict[str, object]]:
+    return read_json_object(folder / CHECKSUMS_FILE, "checksums")
 
 
 def _record_checksum(folder: Path, name: str, sha: str, size: int) -> None:

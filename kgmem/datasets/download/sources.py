@@ -4,7 +4,6 @@ from Google Drive (URLs from ``sources.json`` or flags).
 
 from __future__ import annotations
 
-import json
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -21,6 +20,7 @@ from kgmem.datasets.download.common import (
     OfflineError,
     ProgressFn,
     _check,
+    read_json_object,
     sha256_file,
     verify_file,
 )
@@ -165,13 +165,8 @@ class InvestigathonPlan:
 def load_sources(folder: Path) -> dict[str, str]:
     """URLs/ids from ``<folder>/sources.json`` (``{"eval-s": "https://drive…", …}``)."""
     path = folder / SOURCES_FILE
-    if not path.is_file():
-        return {}
-    try:
-        data = json.loads(path.read_text())
-    except json.JSONDecodeError as exc:
-        raise DownloadError(f"{path}: not valid JSON ({exc})") from exc
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+    data = read_json_object(path, "URLs")
+    if not all(isinstance(v, str) for v in data.values()):
         raise DownloadError(f"{path}: expected an object mapping file names to URLs")
     return {str(k): v for k, v in data.items()}
 
