@@ -25,7 +25,7 @@ from .harness import HashEmbedder, diff_snapshots, ingest, make_haystack, open_b
 def disk_full(match: str, after_chunks: int = 1) -> Iterator[dict[str, int]]:
     """Make the networkx store's atomic writes of files whose name contains ``match`` fail with
     ENOSPC after ``after_chunks`` chunks (fault injection into the real write layer)."""
-    import kgmem.store.networkx_store as nxs
+    import kgmem.store.networkx_store.persist as nxs  # the module that writes the files
 
     original = nxs._atomic_write
     seen = {"failed": 0}
