@@ -281,9 +281,10 @@ def render_md(report: dict[str, Any]) -> str:
         for r in tp["runs"]:
             lines.append(f"| {r['driver']} | {r['batch']} | {r['sessions_per_s']} | {r['seconds']} | {r['client_cpu_s']} |")
         lines.append("")
-    fl = report.get("failures")
-    if fl:
-        lines += ["## Time to a clear error", "", f"`{fl['command']}` at git {fl['git_sha']}, load average "
+    for key in sorted(k for k in report if k.startswith("failures")):
+        fl = report[key]
+        lines += ["## Time to a clear error" + (f" ({key.split('_', 1)[1]})" if "_" in key else ""), "",
+                  f"`{fl['command']}` at git {fl['git_sha']}, load average "
                   f"{fl['loadavg_before']} → {fl['loadavg_after']}.", "",
                   f"{fl['note']}.", "",
                   "| failure | bound | seconds to the error line | seconds to exit | in-process connect s | exit code | message |",
@@ -343,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--rust-venv", default=str(Path(tempfile.gettempdir()) / "kgmem-neo4j-rust-venv"))
     f = sub.add_parser("failures")
     f.add_argument("--home", type=Path, default=None, help="a Neo4j home (default: kgmem neo4j's)")
+    f.add_argument("--section", default="failures", help="result section (e.g. failures_loaded for a "
+                   "second run under another load)")
     p = sub.add_parser("parity")
     p.add_argument("--split", default="synthetic-s")
     p.add_argument("--haystacks", type=int, default=50)
@@ -358,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "throughput":
         cmd_throughput(args)
     elif args.cmd == "failures":
-        _save("failures", cmd_failures(args))
+        _save(args.section, cmd_failures(args))
     elif args.cmd == "parity":
         _save("parity", cmd_parity(args))
     elif args.cmd == "eval":
@@ -423,7 +426,7 @@ def cmd_failures(args: argparse.Namespace) -> dict[str, Any]:
     for r in modes.values():
         for key in ("stdout", "ended", "error_at", "error_lines"):
             r.pop(key, None)
-    return {"command": "eval/bench_neo4j_ingest.py failures",
+    return {"command": " ".join(["eval/bench_neo4j_ingest.py", *sys.argv[1:]]),
             "note": "seconds: from the start of `kgmem ingest` / `kgmem eval` (a child process: Python "
                     "start-up, settings, connect) for the failures at start; from the moment the relay "
                     "failed for the mid-run ones (a server that hangs is detected by the driver after "
