@@ -99,7 +99,7 @@ def _names(phrase: str) -> list[str]:
     """Capitalised words of a phrase (places, titles, names): strong anchors."""
     words = [w.strip(",.?!'\"’") for w in phrase.split()]
     return [w for i, w in enumerate(words) if w[:1].isupper() and w not in ("I", "I'm", "I've")
-            and (i > 0 or w.lower() not in ("the", "my", "our"))]
+            and terms(w) and (i > 0 or w.lower() not in ("the", "my", "our", "on", "when", "what", "which"))]
 
 
 _SUBJECT = re.compile(r"^\W*(?:my|our)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+?)\s+(?:just|also|finally|has|had|is|was|were|are|"
@@ -171,13 +171,13 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
 #: a sentence this similar to the activity (sentence embeddings) is a mention by meaning
 SENTENCE_MENTION = 0.5
 #: a proper noun of a line this similar to the phrase's name may stand for it ("Iceland" ~ "Reykjavík")
-NAME_SIMILARITY = 0.55
+NAME_SIMILARITY = 0.7  # Iceland~Reykjavík 0.78, Japan~Osaka 0.74; Taipei~Chiang Mai 0.62, Paris~Lyon 0.50
 
 
 def _name_like(names: list[str], text: str, ev: EvidenceSet) -> bool:
     """Whether a capitalised word of the line is close in meaning to a name of the phrase."""
-    caps = [w.strip(",.!?'\"’()") for w in text.split()[1:] if w[:1].isupper()]
-    caps = [w for w in caps if w and w not in ("I", "I'm", "I've")]
+    caps = [m.group(0) for m in re.finditer(r"(?<=\w[\s,])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text)]
+    caps = [w for w in caps if w not in ("I", "I'm", "I've")]
     if not caps:
         return False
     vecs = ev.result.embed(names + caps)
