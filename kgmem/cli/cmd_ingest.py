@@ -17,6 +17,7 @@ from kgmem.cli._app import (
     fail,
     load_settings,
     open_memory,
+    open_server_store,
     out,
     resolve_user,
 )
@@ -57,6 +58,15 @@ def ingest(
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest haystacks into the memory graph (one user namespace per haystack; incremental)."""
+    target = split or file
+    if not target:
+        fail("give a FILE or --split NAME")
+    if split and file:
+        fail("give either FILE or --split, not both")
+    settings = load_settings(store=store_name, extraction_tier=tier)
+    # a server that cannot be used is reported before the dataset, models and numpy are imported
+    store = open_server_store(settings)
+
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from kgmem.api_types import IngestProgress
@@ -66,18 +76,14 @@ def ingest(
     from kgmem.llm.base import LLMError
     from kgmem.store import StoreError
 
-    target = split or file
-    if not target:
-        fail("give a FILE or --split NAME")
-    if split and file:
-        fail("give either FILE or --split, not both")
-    settings = load_settings(store=store_name, extraction_tier=tier)
     try:
         info = resolve_split(target, settings)
     except DatasetError as exc:
+        if store is not None:
+            store.close()
         fail(str(exc))
     seen = [0]
-    mem = open_memory(settings)
+    mem = open_memory(settings, store=store)
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, transient=False) as progress:

@@ -23,6 +23,7 @@ from kgmem.llm.base import (
     LLMUnavailable,
     Message,
     RawCompletion,
+    RawRequest,
 )
 from kgmem.llm.tokens import litellm_token_count
 
@@ -93,17 +94,9 @@ class LiteLLMBackend(BackendBase):
         return {"type": "json_schema",
                 "json_schema": {"name": name, "schema": json_schema, "strict": False}}
 
-    def _raw_complete(
-        self,
-        messages: list[Message],
-        json_schema: dict[str, Any] | None,
-        *,
-        temperature: float,
-        max_tokens: int,
-        timeout_s: float | None,
-    ) -> RawCompletion:
-        litellm = _import_litellm()
-        timeout = self.timeout_s if timeout_s is None else min(timeout_s, self.timeout_s)
+    def _request(self, messages: list[Message], json_schema: dict[str, Any] | None, temperature: float,
+                 max_tokens: int, timeout: float) -> dict[str, Any]:
+        """The keyword arguments of one ``litellm.completion`` call."""
         kwargs: dict[str, Any] = {
             "model": self.model,
             "messages": messages,
@@ -121,7 +114,13 @@ class LiteLLMBackend(BackendBase):
         response_format = self._response_format(json_schema)
         if response_format is not None:
             kwargs["response_format"] = response_format
+        return kwargs
 
+    def _raw_complete(self, request: RawRequest) -> RawCompletion:
+        litellm = _import_litellm()
+        timeout = self.timeout_s if request.timeout_s is None else min(request.timeout_s, self.timeout_s)
+        kwargs = self._request(request.messages, request.json_schema, request.temperature,
+                               request.max_tokens, timeout)
         attempt = 0
         while True:
             try:
