@@ -235,7 +235,8 @@ def _render_e2e(e2e: dict[str, Any]) -> list[str]:
     sm = e2e["summary"]
     whole = "--limit" not in e2e["command"]
     title = ("the whole split" if whole else "a --limit slice, NOT the whole split")
-    lines = [f"## End to end: `kgmem ingest --store neo4j`, {e2e.get('workers', 1)} process(es) ({title})", "",
+    lines = [f"## End to end: `kgmem ingest --store neo4j`, {e2e.get('workers', 1)} process(es) ({title}, "
+             f"git {e2e['git_sha']})", "",
              f"`{e2e['command']}` at git {e2e['git_sha']}, load average {e2e['loadavg_before']} → "
              f"{e2e['loadavg_after']}" + (f" (peak seen during the run: {e2e['loadavg_peak']})"
                                           if e2e.get("loadavg_peak") is not None else "") + ".", "",
@@ -357,6 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--split", default="synthetic-s")
     e.add_argument("--limit", type=int, default=None)
     e.add_argument("--workers", type=int, default=1)
+    e.add_argument("--section", default=None, help="result section (default e2e, or e2e_workersN)")
     args = ap.parse_args(argv)
     if args.cmd == "throughput":
         cmd_throughput(args)
@@ -615,7 +617,8 @@ def cmd_e2e(args: argparse.Namespace) -> None:
                 state["pagecache"] = line.split("=", 1)[1]
     except OSError:
         pass
-    _save("e2e" if args.workers == 1 else f"e2e_workers{args.workers}", {
+    default = "e2e" if args.workers == 1 else f"e2e_workers{args.workers}"
+    _save(args.section or default, {
         "command": " ".join(["kgmem", *cmd[1:]]), "workers": args.workers, "wall_s": round(wall, 1),
         "sessions_per_s": round(summary.get("sessions_written", 0) / wall, 1), "exit_code": proc.returncode,
         "summary": {k: v for k, v in summary.items() if k != "failures"}, "failures": summary.get("failures", [])[:5],
