@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kgmem.answer.evidence import EvidenceSet, Line, split_sentences
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.slots import slot_facts
-from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, typed_spans
+from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, my_relation_names, typed_spans
 from kgmem.models import Fact, Intent, Turn
 from kgmem.retrieval.intents import slot_vocabulary
 
@@ -75,6 +75,11 @@ def _fact_answer(ev: EvidenceSet) -> Extracted | None:
     return Extracted(best.value or "", "fact", 0.9, _cite_fact(best), fact=best, turn_ids=best.source_turn_ids[:1])
 
 
+#: at most this many candidate lines are embedded one by one per question (the top turns' lines
+#: come first; each is embedded once and cached by content)
+MAX_LINES_EMBEDDED = 48
+
+
 def _rank_lines(ev: EvidenceSet, lines: list[Line]) -> list[tuple[float, Line]]:
     """Lines by relevance: the turn's similarity to the question, the question's content and
     named words, and the slot's own vocabulary (from the intent bank's phrasings)."""
@@ -83,9 +88,10 @@ def _rank_lines(ev: EvidenceSet, lines: list[Line]) -> list[tuple[float, Line]]:
     kw = {norm(w) for w in plan.keywords}
     vocab = {norm(w) for w in slot_vocabulary(plan.slot)} | ({norm(plan.head)} if plan.head else set())
     scored = []
+    sims = ev.line_similarity(lines[:MAX_LINES_EMBEDDED])
     for line in lines:
         have = terms(line.text)
-        s = ev.turn_similarity(line.turn_id)
+        s = max(ev.turn_similarity(line.turn_id), sims.get((line.turn_id, line.position), 0.0))
         s += 0.4 * coverage(focus, have) if focus else 0.0
         s += 0.15 * len(kw & have) / max(len(kw), 1) + (0.25 if vocab & have else 0.0)
         if plan.named and not all(contains_name(n, line.text) for n in plan.named):
@@ -102,7 +108,10 @@ MIN_LINE_RELEVANCE = 0.4
 def _line_answer(ev: EvidenceSet) -> Extracted | None:
     """A typed span from the most relevant actual user lines, else the best line itself."""
     plan = ev.result.plan
-    ranked = _rank_lines(ev, [ln for ln in ev.top if ln.role == "user" and ln.actuality == "actual"])
+    # a name stays a name in a plan ("Pico is coming too - he's my border collie"); other values
+    # count only when the user actually did or has them
+    ok = ("actual", "plan", "other") if plan.answer_type == "person" else ("actual",)
+    ranked = _rank_lines(ev, [ln for ln in ev.top if ln.role == "user" and ln.actuality in ok])
     if not ranked or ranked[0][0] < MIN_LINE_RELEVANCE:
         return None
     top_score = ranked[0][0]
@@ -110,12 +119,16 @@ def _line_answer(ev: EvidenceSet) -> Extracted | None:
         for score, line in ranked[:4]:
             if score < top_score - 0.12:
                 break
-            spans = [x for x in typed_spans(line.text, plan.answer_type)
-                     if not any(contains_name(n, x) for n in plan.named)]
+            found = typed_spans(line.text, plan.answer_type) if line.actuality == "actual" else \
+                my_relation_names(line.text)
+            spans = [x for x in found if not any(contains_name(n, x) for n in plan.named)]
             if spans:
                 return Extracted(spans[0], "line", min(0.9, 0.4 + 0.4 * score), _cite_line(line), line=line,
                                  turn_ids=[line.turn_id])
-    score, line = ranked[0]
+    actual = [(score, line) for score, line in ranked if line.actuality == "actual"]
+    if not actual or actual[0][0] < MIN_LINE_RELEVANCE:
+        return None
+    score, line = actual[0]
     return Extracted(line.text, "sentence", min(0.8, 0.3 + 0.4 * score), _cite_line(line), line=line,
                      turn_ids=[line.turn_id])
 
