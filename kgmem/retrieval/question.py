@@ -126,7 +126,20 @@ def normalise_question(q: str) -> str:
     out = " ".join(q.split())
     for pattern, repl in _TEXTING:
         out = re.sub(pattern, repl, out, flags=re.I)
+    if out == out.lower():  # typed all in lower case: "tariqs car" is Tariq's car
+        out = _LOWER_POSSESSIVE.sub(_possessor, out)
     return unwrap(out)
+
+
+_LOWER_POSSESSIVE = re.compile(r"\b([a-z]{3,})s\s+(?=(?:car|name|birthday|house|job|city|town|hometown|place|dog|cat|"
+                               r"pet|phone|address|age|wife|husband|partner|kids?|company|employer|school)\b)")
+_NOT_POSSESSORS = frozenset("this his hers its was has does is us yours ours theirs whats wheres whos thats".split())
+
+
+def _possessor(m: re.Match[str]) -> str:
+    word = m.group(1)
+    mine = word + "s" in _NOT_POSSESSORS or word in RELATIONS or word + "s" in RELATIONS
+    return m.group(0) if mine else f"{word.capitalize()}'s "
 
 
 # --------------------------------------------------------------------------- regex intents

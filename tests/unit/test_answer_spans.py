@@ -38,3 +38,24 @@ def test_a_polite_wrapper_comes_off(asked: str, plain: str) -> None:
 
 def test_a_vague_duration_is_no_content() -> None:
     assert "ages" not in strip_discourse("what did I finally read after ages")
+
+
+def test_a_lower_case_possessive_name_is_read_as_one() -> None:
+    assert normalise_question("tariqs car?") == "Tariq's car?"
+    assert normalise_question("whats this car") == "what's this car"  # no possessor in "this"
+    assert normalise_question("Which car is Tariqs?") == "Which car is Tariqs?"  # only all-lower-case typing
+
+
+def test_an_option_is_named_in_the_words_memory_used() -> None:
+    from kgmem.answer.deterministic import _as_told
+
+    assert _as_told("climbing comp", "I went to the climbing competition at the gym.") == "climbing competition"
+    assert _as_told("baseball game", "We saw a baseball game.") == "baseball game"
+
+
+def test_a_previous_value_needs_words_that_ask_for_one() -> None:
+    from kgmem.retrieval.planner import _HISTORY_CUE
+
+    assert _HISTORY_CUE.search("Where did I work before my current job?")
+    assert _HISTORY_CUE.search("which hospital did I use to work at")
+    assert not _HISTORY_CUE.search("what did I finally read after ages")
