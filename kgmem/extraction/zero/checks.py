@@ -1,0 +1,89 @@
+"""The checks every fact passes: who the subject is, and whether the clause states anything.
+
+A clause states a fact about the user only when its agent is the user (``I``/``we``, "my wife and
+I", inherited through ``conj``/``xcomp``, or a subject dropped at the start of a chat sentence) and
+it is not negated, modal, conditional, hypothetical or governed by a verb of intention ("I want to
+move to…", "thinking about adopting"). The surface regexes below are the same checks for the
+pattern fast path, which reads text, not a parse.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kgmem.extraction.zero.lexicon import BLOCK_ADV, INTENT, INTENT_FORMS, MODALS
+from kgmem.extraction.zero.nlp import first_word, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NEGATION = re.compile(
+    r"\b(?:not|never|n't|no longer|don't|didn't|won't|haven't|hasn't|wasn't|can't|cannot|"
+    r"couldn't|wouldn't|shouldn't|hardly|no\s+way)\b",
+    re.IGNORECASE,
+)
+HYPOTHETICAL = re.compile(
+    r"\b(?:if|thinking (?:about|of)|considering|plan(?:ning)? to|want(?:ing)? to|hope to|"
+    r"hoping to|would like|'d like|wish|might|may|maybe|should I|could I|going to|gonna|"
+    r"about to|trying to decide|deciding|wondering|whether|looking (?:for|into)|"
+    r"dream(?:ing)? of|someday|one day|eventually want)\b",
+    re.IGNORECASE,
+)
+#: a sentence that opens like a question ("Should I move…?", "Any tips…?")
+INTERROGATIVE = re.compile(
+    r"^\W*(?:should|can|could|would|will|do|does|did|is|are|was|were|have|has|what|which|how|where|when|why|who|"
+    r"whom|whose|any|anything|shall|may|might|am|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|shouldn't|"
+    r"couldn't|if|whether|thoughts|ideas|tips)\b",
+    re.IGNORECASE,
+)
+
+
+def verb_chain(t: Token) -> list[Token]:
+    """The verb and the verbs it inherits its subject from (conj / xcomp / participial heads)."""
+    out = [t]
+    cur = t
+    while subject_of(cur) is None and cur.dep_ in ("xcomp", "conj", "pcomp", "acomp") and cur.head.i != cur.i:
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def is_user(subj: Token) -> bool:
+    """``I``/``we``, or a coordination with "I" ("my wife and I", "Sam and I")."""
+    if subj.lower_ in ("i", "we"):
+        return True
+    return any(c.dep_ == "conj" and c.lower_ in ("i", "me") for c in subj.children)
+
+
+def user_agent(t: Token) -> bool:
+    """True when the clause of verb ``t`` has the user as its subject (or a dropped subject)."""
+    top = verb_chain(t)[-1]
+    subj = subject_of(top)
+    if subj is not None:
+        return is_user(subj)
+    # a dropped subject: "Caught Past Lives last night", "Ended up buying…" (sentence start)
+    return top.dep_ == "ROOT" and top.tag_ in ("VBD", "VBN") and top.i <= 2 and top.i == first_word(top.doc)
+
+
+def blocked(t: Token) -> bool:
+    """Negated, modal, conditional or intended-only clauses state no fact."""
+    for v in verb_chain(t):
+        for c in v.children:
+            if c.dep_ == "neg" or c.lower_ in BLOCK_ADV:
+                return True
+            if c.dep_ == "aux" and c.lower_ in MODALS:
+                return True
+            if c.dep_ == "aux" and c.lower_ == "'d" and v.tag_ == "VB":
+                return True
+            if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
+                return True
+            if c.dep_ == "aux" and c.lower_ in ("going", "gonna"):
+                return True
+        if v.i != t.i and v.lemma_.lower() in INTENT:
+            return True
+        if v.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "whether") for c in v.children):
+            return True
+        if v.head.i != v.i and v.dep_ in ("xcomp", "ccomp") and (v.head.lemma_.lower() in INTENT or v.head.lower_ in INTENT_FORMS):
+            return True
+    return False
