@@ -78,9 +78,10 @@ def run(split: str, tier: str, show_dev_misses: int, gold_path: str | None = Non
         raise SystemExit(f"split {split!r} has no gold sidecar (expected next to {info.path}; or pass --gold)")
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
     questions: dict[str, dict[str, Any]] = gold["questions"]
-    if tier != "rules":
-        raise SystemExit("only --tier rules is measured offline (the LLM tier needs a model)")
-    extractor = RuleExtractor()
+    if tier not in ("rules", "patterns", "proposals"):
+        raise SystemExit("only --tier rules|patterns|proposals is measured offline (the LLM tier needs a model)")
+    # patterns: the fast path alone; proposals: meaning + typed values alone (diagnostics)
+    extractor = RuleExtractor(proposals=tier != "patterns", rules=tier != "proposals")
 
     haystacks = []
     for f in info.files:

@@ -66,11 +66,16 @@ def user_agent(t: Token) -> bool:
     return top.dep_ == "ROOT" and top.tag_ in ("VBD", "VBN") and top.i <= 2 and top.i == first_word(top.doc)
 
 
-def blocked(t: Token) -> bool:
+def negated(t: Token) -> bool:
+    """The clause of verb ``t`` is negated ("not", "never", "hardly")."""
+    return any(c.dep_ == "neg" or c.lower_ in BLOCK_ADV for v in verb_chain(t) for c in v.children)
+
+
+def blocked(t: Token, *, ignore_negation: bool = False) -> bool:
     """Negated, modal, conditional or intended-only clauses state no fact."""
     for v in verb_chain(t):
         for c in v.children:
-            if c.dep_ == "neg" or c.lower_ in BLOCK_ADV:
+            if (c.dep_ == "neg" or c.lower_ in BLOCK_ADV) and not ignore_negation:
                 return True
             if c.dep_ == "aux" and c.lower_ in MODALS:
                 return True
@@ -86,4 +91,22 @@ def blocked(t: Token) -> bool:
             return True
         if v.head.i != v.i and v.dep_ in ("xcomp", "ccomp") and (v.head.lemma_.lower() in INTENT or v.head.lower_ in INTENT_FORMS):
             return True
+    return False
+
+
+def intent_only(tokens: list[Token]) -> bool:
+    """The clause only states an intention, a need or a wish: some verb of it governs an
+    infinitive or clause through a verb of intention ("I'm trying to learn Spanish", "I need to
+    buy a desk", "I've been putting off having to weed the garden")."""
+    for t in tokens:
+        if t.dep_ not in ("xcomp", "ccomp") or t.head.i == t.i:
+            continue
+        h = t.head
+        lemma = h.lemma_.lower()
+        if lemma in INTENT or h.lower_ in INTENT_FORMS:
+            return True
+        if lemma == "put" and any(c.dep_ == "prt" and c.lower_ == "off" for c in h.children):
+            return True
+        if lemma == "have" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return True  # "having to weed": an obligation, not a fact
     return False

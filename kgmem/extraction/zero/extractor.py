@@ -7,18 +7,31 @@ else is per sentence and deterministic.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from kgmem.extraction.schema import CandidateFact, ExtractionResult
 from kgmem.extraction.zero.assistant import assistant_facts, assistant_sentences
 from kgmem.extraction.zero.checks import HYPOTHETICAL, NEGATION
+from kgmem.extraction.zero.clauses import Clause, clauses_of
+from kgmem.extraction.zero.combine import combine
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
 from kgmem.extraction.zero.lexicon import STATIVE
+from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.patterns_user import USER_RULES
 from kgmem.extraction.zero.phrases import canonical, dedupe, valid_value
+from kgmem.extraction.zero.proposals import (
+    DEFAULT_MARGIN,
+    DEFAULT_THRESHOLD,
+    Proposer,
+    bank_digest,
+    load_bank,
+)
 from kgmem.extraction.zero.sentences import (
     DEP_CUE,
     FIRST_PERSON_STRICT,
@@ -32,8 +45,10 @@ from kgmem.extraction.zero.verbs import dep_facts
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from kgmem.embeddings import Embedder
+
 #: bump when the tier's behaviour changes: part of the extraction cache key
-RULES_VERSION = "rules-8"
+RULES_VERSION = "rules-9"
 
 _OBJECT_GROUPS = ("obj", "org", "species", "title", "inst", "lang")
 
@@ -60,9 +75,8 @@ def pattern_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
     return out
 
 
-def user_sentence_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
-    """Patterns, then the parse readers for predicates the patterns did not fill, then (nothing
-    else found, a past time said) a dated trip or event."""
+def rule_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
+    """Patterns, then the parse readers for predicates the patterns did not fill."""
     out = pattern_facts(sent, date)
     hypothetical = bool(HYPOTHETICAL.search(sent.text))
     when = best_time(sent.times)
@@ -75,69 +89,156 @@ def user_sentence_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list
             if pred in have or not valid_value(value):
                 continue
             out.append(make_fact(sent, pred, value, vtype, pred not in STATIVE, when, date))
-    out = [f for f in (canonical(f) for f in out) if f is not None]
-    if not out and doc is not None and when is not None and not hypothetical and not when.future:
-        place = visited_from_doc(doc)
-        if place:
-            return [make_fact(sent, "visited", place, "place", True, when, date)]
-        ev = event_from_doc(doc, sent)
-        if ev:
-            out.append(CandidateFact(
-                predicate="event", value=ev, value_type=None, text=f"User {ev} ({when.text}).",
-                time_text=when.text, valid_from=when.start, valid_to=when.end,
-                granularity=when.granularity, speaker="user", source_turns=[sent.turn], confidence=0.6,
-            ))
-    return out
+    return [f for f in (canonical(f) for f in out) if f is not None]
+
+
+def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
+    """Nothing else read in a sentence that says a past time: a dated trip or a dated event."""
+    when = best_time(sent.times)
+    if doc is None or when is None or when.future or HYPOTHETICAL.search(sent.text):
+        return []
+    place = visited_from_doc(doc)
+    if place:
+        return [make_fact(sent, "visited", place, "place", True, when, date)]
+    ev = event_from_doc(doc, sent)
+    if not ev:
+        return []
+    return [CandidateFact(
+        predicate="event", value=ev, value_type=None, text=f"User {ev} ({when.text}).",
+        time_text=when.text, valid_from=when.start, valid_to=when.end,
+        granularity=when.granularity, speaker="user", source_turns=[sent.turn], confidence=0.6,
+    )]
 
 
 def _needs_parse(s: Sentence) -> bool:
     return s.role == "user" and bool(s.times or DEP_CUE.search(s.text) or IMPERSONAL_PARSE.search(s.text))
 
 
+@dataclass
+class _Work:
+    """One sentence in flight: its parse, clauses and the rows of their proposal scores."""
+
+    sent: Sentence
+    doc: Doc | None = None
+    clauses: list[Clause] = field(default_factory=list)
+    rows: list[np.ndarray | None] = field(default_factory=list)
+
+
 class RuleExtractor:
-    """The zero-LLM extraction tier (deterministic, no network, no model weights beyond spaCy)."""
+    """The zero-LLM extraction tier: patterns and parse readers, plus predicates proposed by meaning
+    (MiniLM clause embeddings against the example bank) filled with typed values.
+
+    ``embedder``: the sentence embedder for proposals (default: the packaged MiniLM, loaded on first
+    use; ingest hands over its own so clause vectors share its cache and batches).
+    ``proposals=False`` runs patterns and parse readers only.
+    """
 
     name = "rules"
 
-    def __init__(self, use_spacy: bool = True, batch_size: int = 256) -> None:
+    def __init__(self, use_spacy: bool = True, batch_size: int = 256, *, embedder: Embedder | None = None,
+                 proposals: bool = True, proposer: Proposer | None = None, rules: bool = True) -> None:
         self.use_spacy = use_spacy
+        #: False: proposals only (a diagnostic: what meaning + typed values find without patterns)
+        self.rules = rules
         self.batch_size = batch_size
+        self.proposals = proposals and use_spacy
+        self._embedder = embedder
+        self._proposer = proposer
+
+    def use_embedder(self, embedder: Embedder) -> None:
+        """Embed clauses with ``embedder`` (same model: the cache key does not change)."""
+        self._embedder = embedder
+        if self._proposer is not None:
+            self._proposer.embedder = embedder
+            self._proposer._vectors = None
+
+    @property
+    def proposer(self) -> Proposer | None:
+        if not self.proposals:
+            return None
+        if self._proposer is None:
+            if self._embedder is None:
+                from kgmem.embeddings import load_embedder
+
+                self._embedder = load_embedder()
+            self._proposer = Proposer(self._embedder)
+        return self._proposer
 
     @property
     def cache_key(self) -> str:
-        return f"rules|{RULES_VERSION}"
+        if not self.proposals:
+            return f"rules|{RULES_VERSION}|patterns-only"
+        if not self.rules:
+            return f"rules|{RULES_VERSION}|proposals-only"
+        if self._proposer is not None:
+            digest = self._proposer.digest
+        else:
+            digest = f"{bank_digest(load_bank())}-t{DEFAULT_THRESHOLD:.2f}-m{DEFAULT_MARGIN:.2f}"
+        return f"rules|{RULES_VERSION}|bank-{digest}"
 
     def extract(self, turns: Sequence[tuple[str, str]], session_date: datetime) -> ExtractionResult:
         """Extract candidate facts from one session's ``(role, text)`` turns."""
         return self.extract_many([(turns, session_date)])[0]
 
+    def explain(self, turns: Sequence[tuple[str, str]], session_date: datetime) -> tuple[ExtractionResult, list[ClauseTrace]]:
+        """The session's facts and, per candidate clause, the proposals, value and decision."""
+        traces: list[ClauseTrace] = []
+        return self._run([(turns, session_date)], traces)[0], traces
+
     def extract_many(
         self, sessions: Sequence[tuple[Sequence[tuple[str, str]], datetime]]
     ) -> list[ExtractionResult]:
-        """Extract several sessions at once (one batched spaCy pass over candidate sentences)."""
-        per_session: list[list[Sentence]] = []
+        """Extract several sessions at once (one spaCy pass and one embedding batch for all)."""
+        return self._run(sessions, None)
+
+    def _run(self, sessions: Sequence[tuple[Sequence[tuple[str, str]], datetime]],
+             traces: list[ClauseTrace] | None) -> list[ExtractionResult]:
+        work: list[list[_Work]] = []
         for turns, date in sessions:
-            sents: list[Sentence] = []
+            items: list[_Work] = []
             for idx, (role, text) in enumerate(turns):
                 if role == "user":
-                    sents.extend(user_sentences(idx, text, date))
+                    items.extend(_Work(s) for s in user_sentences(idx, text, date))
                 elif role == "assistant":
-                    sents.extend(assistant_sentences(idx, text))
-            per_session.append(sents)
-        parse_jobs = [(i, j) for i, sents in enumerate(per_session) for j, s in enumerate(sents) if _needs_parse(s)]
-        docs: dict[tuple[int, int], Doc] = {}
-        if self.use_spacy and parse_jobs:
-            nlp = load_nlp()
-            texts = [per_session[i][j].text for i, j in parse_jobs]
-            for key, doc in zip(parse_jobs, nlp.pipe(texts, batch_size=self.batch_size)):
-                docs[key] = doc
+                    items.extend(_Work(s) for s in assistant_sentences(idx, text))
+            work.append(items)
+        users = [w for items in work for w in items if w.sent.role == "user"]
+        proposer = self.proposer
+        if self.use_spacy and users:
+            to_parse = users if proposer is not None else [w for w in users if _needs_parse(w.sent)]
+            for w, doc in zip(to_parse, load_nlp().pipe([w.sent.text for w in to_parse], batch_size=self.batch_size)):
+                w.doc = doc
+        if proposer is not None:
+            self._score_clauses(users, proposer)
         results: list[ExtractionResult] = []
-        for i, (sents, (_, date)) in enumerate(zip(per_session, sessions)):
+        for items, (_, date) in zip(work, sessions):
             facts: list[CandidateFact] = []
-            for j, sent in enumerate(sents):
-                if sent.role == "assistant":
-                    facts.extend(assistant_facts(sent))
-                else:
-                    facts.extend(user_sentence_facts(sent, date, docs.get((i, j))))
+            for w in items:
+                if w.sent.role == "assistant":
+                    facts.extend(assistant_facts(w.sent))
+                    continue
+                found = rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None) if self.rules else []
+                if proposer is not None and w.clauses:
+                    found = combine(found, proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces))
+                facts.extend(found or dated_fallback(w.sent, date, w.doc))
             results.append(ExtractionResult(facts=dedupe(facts), tier="rules", model="", version=RULES_VERSION))
         return results
+
+    @staticmethod
+    def _score_clauses(users: list[_Work], proposer: Proposer) -> None:
+        """Clauses of every parsed sentence; one embedding call for all eligible clause texts."""
+        texts: list[str] = []
+        for w in users:
+            if w.doc is None:
+                continue
+            w.clauses = clauses_of(w.doc)
+            texts.extend(c.text for c in w.clauses if eligible(c) == "ok")
+        unique = list(dict.fromkeys(texts))
+        if not unique:
+            for w in users:
+                w.rows = [None] * len(w.clauses)
+            return
+        scores = proposer.scores(np.asarray(proposer.embedder.embed(unique)))
+        row_of = dict(zip(unique, scores))
+        for w in users:
+            w.rows = [row_of[c.text] if eligible(c) == "ok" else None for c in w.clauses]

@@ -282,6 +282,16 @@ TITLE_SMALL = frozenset({"of", "the", "in", "and", "a", "an", "on", "for", "to",
                          "by", "&", "or", "is", "de", "la"})
 GYM_WORDS = re.compile(r"\b(?:gym|fitness|crossfit|ymca|club|studio|health|athletic|boxing|climbing|yoga|"
                        r"pilates|orangetheory|equinox|barry's)\b", re.IGNORECASE)
+#: a dislike said without a negation ("I hate…", "…gets on my nerves"); with a negation any
+#: "like" reads as a dislike ("I don't like…", "…is not for me")
+DISLIKE_CUES = re.compile(
+    r"\b(?:hate|hates|dislike|avoid|loathe|detest|despise|can't\s+stand|cannot\s+stand|skip|pass\s+on|"
+    r"sick\s+of|tired\s+of|steer\s+clear|stay\s+away|nerves|drives?\s+me\s+(?:crazy|nuts|insane)|worst|"
+    r"no-go|dealbreaker|do\s+without|rather\s+not|allergic|gross|awful|terrible)\b", re.IGNORECASE)
+LIKE_CUES = re.compile(
+    r"\b(?:love|loves|loved|like|likes|enjoy|enjoys|adore|fan|into|obsessed|favou?rite|go-to|happy|"
+    r"prefer|jam|thing|hooked|crazy\s+about|passionate|can't\s+get\s+enough|never\s+gets\s+old)\b",
+    re.IGNORECASE)
 READ_CUES = frozenset({"read", "page-turner", "novel", "book", "memoir", "audiobook"})
 WATCH_CUES = frozenset({"watch", "rewatch", "movie", "film", "show", "series", "screen", "cinema",
                         "theater", "theatre", "binge", "episode", "season", "finale", "documentary", "imax"})

@@ -74,20 +74,24 @@ def _in_left_np(c: Token, head: Token) -> bool:
     return True
 
 
-def noun_phrase(tok: Token) -> str:
-    """The noun phrase headed by ``tok`` without determiners, relative clauses or adjuncts."""
+_RIGHT_NP = ("nummod", "compound", "npadvmod")
+
+
+def noun_phrase(tok: Token, right: tuple[str, ...] = _RIGHT_NP) -> str:
+    """The noun phrase headed by ``tok`` without determiners, relative clauses or adjuncts
+    (``right``: the dependents after the head that still belong to the name)."""
     if tok.lemma_.lower() in QUANT_HEADS:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
-                    return noun_phrase(obj)
+                    return noun_phrase(obj, right)
     left = [c for c in tok.subtree if c.i < tok.i and _in_left_np(c, tok)]
     start = min([c.i for c in left] + [tok.i])
     end = tok.i + 1
     # right-side compounds/numbers of a model name: "OnePlus 11", "Model 3", "F-150"
     for c in tok.rights:
-        if c.dep_ in ("nummod", "compound", "npadvmod") and c.i == end:
+        if c.dep_ in right and c.i == end:
             end = c.i + 1
     words = [w for w in tok.doc[start:end]]
     while words and (words[0].lower_ in LEAD_DROP or words[0].dep_ in ("poss", "det", "predet")

@@ -1,0 +1,104 @@
+"""Facts proposed by meaning: clause → predicate proposals → a value of the predicate's kind.
+
+For each clause of a candidate sentence that is about the user ("I…", "my rent…", a dropped
+subject) and passes the checks (not negated, modal, conditional or hypothetical), the proposer
+ranks registry predicates by similarity to the example bank, and each proposal is filled from the
+clause by its value kind (:mod:`.values`). A proposal without a value of its kind is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+
+from kgmem import predicates
+from kgmem.extraction.zero.checks import HYPOTHETICAL, intent_only
+from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.combine import ProposedFact
+from kgmem.extraction.zero.facts import make_fact
+from kgmem.extraction.zero.lexicon import DISLIKE_CUES, LIKE_CUES, STATIVE
+from kgmem.extraction.zero.phrases import canonical, valid_value
+from kgmem.extraction.zero.proposals import Proposal, Proposer
+from kgmem.extraction.zero.sentences import Sentence, best_time
+from kgmem.extraction.zero.values import fill
+
+#: clauses whose subject makes them a statement about the user's own life
+USER_ABOUT = frozenset({"user", "mine", "thing"})
+
+
+@dataclass
+class ClauseTrace:
+    """What the meaning stage saw and decided for one clause (``--explain``)."""
+
+    turn: int
+    clause: str
+    about: str
+    checks: str  # "ok" or why the clause states no fact
+    proposals: list[Proposal] = field(default_factory=list)
+    values: list[tuple[str, str]] = field(default_factory=list)  # (predicate, value or "")
+    decision: str = ""
+
+
+def eligible(clause: Clause) -> str:
+    """"ok" when the clause may state a fact about the user, else the reason it may not."""
+    if clause.about not in USER_ABOUT:
+        return f"subject is not the user ({clause.about})"
+    if clause.blocked and not clause.negated_only:
+        return "modal, conditional or intended only"
+    if intent_only(clause.tokens):
+        return "intended, needed or wished only"
+    if HYPOTHETICAL.search(clause.text):
+        return "hypothetical"
+    return "ok"
+
+
+def _polarity(predicate: str, clause: Clause) -> str:
+    """Tastes by polarity: embeddings hardly tell "I love jazz" from "I hate jazz", words do. A
+    negated clause only says a dislike; a dislike needs a dislike word; "" drops the proposal."""
+    if clause.negated_only:
+        return "dislikes" if predicate in ("likes", "dislikes") else ""
+    if predicate == "dislikes" and not DISLIKE_CUES.search(clause.text):
+        return "likes" if LIKE_CUES.search(clause.text) else ""
+    if predicate == "likes" and DISLIKE_CUES.search(clause.text) and not LIKE_CUES.search(clause.text):
+        return "dislikes"
+    return predicate
+
+
+def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: list[np.ndarray | None],
+                   proposer: Proposer, traces: list[ClauseTrace] | None = None) -> list[ProposedFact]:
+    """Facts proposed for the clauses of one sentence (``rows``: their score rows, None when the
+    clause was not eligible)."""
+    out: list[ProposedFact] = []
+    when = best_time(sent.times)
+    for clause, row in zip(clauses, rows):
+        trace = ClauseTrace(sent.turn, clause.text, clause.about, eligible(clause))
+        if traces is not None:
+            traces.append(trace)
+        if row is None:
+            trace.decision = "skipped"
+            continue
+        trace.proposals = proposer.rank(row)[:3]
+        props = proposer.propose(row)
+        if not props:
+            trace.decision = "no proposal above the threshold (or 'none' scored best)"
+            continue
+        used: set[str] = set()
+        for p in props:
+            pred = predicates.get(_polarity(p.predicate, clause))
+            if pred is None:
+                continue
+            values = [v for v in fill(pred.kind, clause) if v[0].casefold() not in used and valid_value(v[0])]
+            trace.values.append((pred.name, values[0][0] if values else ""))
+            if not values:
+                continue
+            value, vtype = values[0]
+            used.add(value.casefold())
+            fact = canonical(make_fact(sent, pred.name, value, vtype, pred.name not in STATIVE, when, date,
+                                       confidence=round(min(0.8, 0.5 + p.score / 2), 3)))
+            if fact is not None:
+                out.append(ProposedFact(fact, p.score, clause.text))
+        trace.decision = "proposed " + ", ".join(f"{f.fact.predicate}={f.fact.value}" for f in out
+                                                 if f.clause == clause.text) if out else "no value of the proposed kinds"
+    return out
