@@ -13,6 +13,10 @@ SPLIT_PRESETS: dict[str, tuple[int, int, str, int, int]] = {
     "sample": (24, 10, "short", 3, 3),
     "synthetic-s": (500, 50, "full", 0, 0),
 }
+#: share of the second held-out family per split; the sample keeps generator 1.0.0's dev/heldout
+#: mix so its data files did not change when heldout2 was added (docs/benchmark.md)
+SPLIT_HELDOUT2_SHARE: dict[str, float] = {"sample": 0.0, "synthetic-s": 0.25}
+DEFAULT_HELDOUT2_SHARE = 0.25
 
 
 def split_paths(split: str) -> tuple[Path, Path, Path]:
@@ -38,8 +42,11 @@ def synth(
     out: Path | None = typer.Option(None, "--out", help="Data file to write (LongMemEval JSON array)."),
     oracle_out: Path | None = typer.Option(None, "--oracle-out", help="Also write the evidence-only oracle file."),
     split: str | None = typer.Option(None, "--split", help="Write a registered split: sample | synthetic-s."),
-    families: str = typer.Option("all", "--families", help="Template families: dev | heldout | all (held-out for --heldout-share)."),
+    families: str = typer.Option("all", "--families", help="Template families: dev | heldout | heldout2 | all (held-out shares below, the rest dev)."),
     heldout_share: float = typer.Option(0.25, "--heldout-share", help="Share of questions using the held-out family with --families all."),
+    heldout2_share: float | None = typer.Option(
+        None, "--heldout2-share",
+        help="Share of questions using the second held-out family with --families all (default 0.25; 0 for --split sample)."),
     scale: str | None = typer.Option(None, "--scale", help="full (long filler, ~2.3k tokens/session) | short (tests, demos)."),
     pool_size: int | None = typer.Option(None, "--pool-size", help="Shared filler pool size (default ~35% of filler slots)."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
@@ -49,8 +56,8 @@ def synth(
 
     from kgmem.datasets.synthetic import SynthConfig, gold_path_for, write_dataset
 
-    if families not in ("dev", "heldout", "all"):
-        fail(f"--families must be dev, heldout or all, got {families!r}")
+    if families not in ("dev", "heldout", "heldout2", "all"):
+        fail(f"--families must be dev, heldout, heldout2 or all, got {families!r}")
     if scale is not None and scale not in ("full", "short"):
         fail(f"--scale must be full or short, got {scale!r}")
     min_type = min_abs = 0
@@ -63,6 +70,12 @@ def synth(
         haystacks = haystacks if haystacks is not None else n0
         sessions_per_haystack = sessions_per_haystack if sessions_per_haystack is not None else m0
         scale = scale or scale0
+        if heldout2_share is None:
+            heldout2_share = SPLIT_HELDOUT2_SHARE.get(split, DEFAULT_HELDOUT2_SHARE)
+    if heldout2_share is None:
+        heldout2_share = DEFAULT_HELDOUT2_SHARE
+    if not (0 <= heldout_share <= 1 and 0 <= heldout2_share <= 1) or heldout_share + heldout2_share > 1:
+        fail(f"--heldout-share ({heldout_share}) and --heldout2-share ({heldout2_share}) must lie in [0, 1] and sum to at most 1")
     if out is None:
         fail("give --out FILE or --split NAME")
     if not str(out).endswith(".json"):
@@ -71,7 +84,7 @@ def synth(
         haystacks=haystacks if haystacks is not None else 3,
         sessions_per_haystack=sessions_per_haystack if sessions_per_haystack is not None else 50,
         seed=seed, families=families,  # type: ignore[arg-type]
-        heldout_share=heldout_share, scale=(scale or "full"),  # type: ignore[arg-type]
+        heldout_share=heldout_share, heldout2_share=heldout2_share, scale=(scale or "full"),  # type: ignore[arg-type]
         pool_size=pool_size, min_per_type=min_type, min_abs=min_abs,
     )
     t0 = time.perf_counter()

@@ -13,8 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from kgmem.cli import app
-from kgmem.cli.cmd_data_synth import SPLIT_PRESETS
+from kgmem.cli.cmd_data_synth import SPLIT_HELDOUT2_SHARE, SPLIT_PRESETS
 from kgmem.datasets.synthetic import TYPE_COUNTS, SynthConfig, plan_questions, write_dataset
+from kgmem.datasets.synthetic import vocab as V
 from kgmem.predicates import REGISTRY
 from kgmem.temporal import parse_dataset_date
 
@@ -95,7 +96,8 @@ def test_same_seed_is_byte_identical_and_seeds_differ(tmp_path: Path) -> None:
 
 def test_committed_sample_matches_generator(tmp_path: Path) -> None:
     n, m, scale, min_type, min_abs = SPLIT_PRESETS["sample"]
-    cfg = SynthConfig(haystacks=n, sessions_per_haystack=m, scale=scale, min_per_type=min_type, min_abs=min_abs)  # type: ignore[arg-type]
+    cfg = SynthConfig(haystacks=n, sessions_per_haystack=m, scale=scale, min_per_type=min_type, min_abs=min_abs,  # type: ignore[arg-type]
+                      heldout2_share=SPLIT_HELDOUT2_SHARE["sample"])
     out = tmp_path / "sample.json"
     write_dataset(cfg, out, tmp_path / "sample_oracle.json")
     for name in ("sample.json", "sample_oracle.json", "sample.gold.json"):
@@ -114,11 +116,91 @@ def test_type_proportions_at_500() -> None:
     assert 25 <= n_abs <= 35
     assert all(p.question_id.endswith("_abs") == p.abstention for p in plans)
     assert abs(sum(p.family == "heldout" for p in plans) - 125) <= 1
+    assert abs(sum(p.family == "heldout2" for p in plans) - 125) <= 1
+    assert sum(p.family == "dev" for p in plans) >= 249
 
 
 def test_families_option() -> None:
     assert {p.family for p in plan_questions(20, 1, 50, families="dev")} == {"dev"}
     assert {p.family for p in plan_questions(20, 1, 50, families="heldout")} == {"heldout"}
+    assert {p.family for p in plan_questions(20, 1, 50, families="heldout2")} == {"heldout2"}
+    with pytest.raises(ValueError, match="sum to at most 1"):
+        plan_questions(4, 1, 50, heldout_share=0.6, heldout2_share=0.6)
+
+
+def test_heldout2_leaves_dev_and_heldout_questions_unchanged() -> None:
+    """Adding the second held-out family (1.1.0) re-labels some dev questions and touches nothing else."""
+    before = plan_questions(60, seed=4, sessions_per_haystack=20, heldout2_share=0.0)
+    after = plan_questions(60, seed=4, sessions_per_haystack=20)
+    assert {p.family for p in before} == {"dev", "heldout"}
+    assert sum(p.family == "heldout2" for p in after) == 15
+    for a, b in zip(before, after, strict=True):
+        assert (a.question_id, a.question_type) == (b.question_id, b.question_type)
+        if b.family != "heldout2":
+            assert a.family == b.family
+            assert (a.question, a.answer, [f.text for f in a.facts]) == (b.question, b.answer, [f.text for f in b.facts])
+        else:
+            assert a.family == "dev"
+
+
+def test_heldout2_output_is_valid_and_recomputes(tmp_path: Path) -> None:
+    out, _, gold = _gen(tmp_path, "h2", haystacks=12, seed=21, sessions_per_haystack=10, families="heldout2")
+    data, g = json.loads(out.read_text()), json.loads(gold.read_text())
+    jsonschema.validate(g, SCHEMA)
+    _check_format(data)
+    _check_gold(data, g)
+    assert {q["template_family"] for q in g["questions"].values()} == {"heldout2"}
+
+
+def test_default_mix_has_all_three_families(tmp_path: Path) -> None:
+    _, _, gold = _gen(tmp_path, "mix", haystacks=8, seed=3)
+    fams = [q["template_family"] for q in json.loads(gold.read_text())["questions"].values()]
+    assert fams.count("heldout") == 2 and fams.count("heldout2") == 2 and fams.count("dev") == 4
+
+
+def _strings(obj: Any) -> set[str]:
+    if isinstance(obj, str):
+        return {obj}
+    if isinstance(obj, dict):
+        return set().union(*(_strings(v) for v in obj.values())) if obj else set()
+    if isinstance(obj, (tuple, list)):
+        return set().union(*(_strings(v) for v in obj)) if obj else set()
+    return set()
+
+
+def test_heldout2_phrasings_are_new_and_fit_the_generator() -> None:
+    """No heldout2 sentence or question equals a dev or heldout one; keys and slots match the generator's."""
+    import string
+
+    from kgmem.datasets.synthetic import heldout2_templates as H2
+    from kgmem.datasets.synthetic import heldout_templates as H
+    from kgmem.datasets.synthetic import templates as T
+
+    mine = _strings([H2.FACTS_HELDOUT2, H2.QUESTIONS_HELDOUT2, H2.KU_QUESTIONS_HELDOUT2, H2.SSP_REQUESTS_HELDOUT2])
+    theirs = _strings([vars(T)[k] for k in vars(T) if k.isupper()] + [vars(H)[k] for k in vars(H) if k.isupper()])
+    theirs |= {r for _, _, _, reqs in V.PREFERENCE_DOMAINS for r in reqs}
+    norm = lambda x: " ".join(x.lower().split())  # noqa: E731
+    assert not {norm(x) for x in mine} & {norm(x) for x in theirs}
+    assert set(H2.FACTS_HELDOUT2) == set(H.FACTS_HELDOUT) == set(T.FACTS)
+    assert set(H2.QUESTIONS_HELDOUT2) == set(H.QUESTIONS_HELDOUT)
+    assert set(H2.KU_QUESTIONS_HELDOUT2) == set(H.KU_QUESTIONS_HELDOUT) == set(T.KU_QUESTIONS["a"])
+    assert set(H2.SSP_REQUESTS_HELDOUT2) == {d for d, _, _, _ in V.PREFERENCE_DOMAINS}
+
+    def slots(tpl: str) -> set[str]:
+        return {f for _, f, _, _ in string.Formatter().parse(tpl) if f}
+
+    for kind, tpls in H2.FACTS_HELDOUT2.items():
+        known = set().union(*(slots(t) for fam in T.FACTS[kind].values() for t in fam), *(slots(t) for t in H.FACTS_HELDOUT[kind]))
+        dated = all(slots(t) & {"when", "when_cap"} for fam in T.FACTS[kind].values() for t in fam)
+        assert len(tpls) >= 2, kind
+        for t in tpls:
+            assert "v" in slots(t) and slots(t) <= known, (kind, t)
+            assert not dated or slots(t) & {"when", "when_cap"}, (kind, t)  # a dated event keeps its time
+    for key, qs in H2.QUESTIONS_HELDOUT2.items():
+        known = set().union(*(slots(t) for fam in T.QUESTIONS[key].values() for t in fam))
+        assert all(slots(q) <= known for q in qs), key
+    for pred, (cur, prev, when) in H2.KU_QUESTIONS_HELDOUT2.items():
+        assert all(not slots(q) for q in cur) and all(slots(q) == {"v"} for q in prev + when), pred
 
 
 # ---- gold: schema and recomputation ----------------------------------------------------------
@@ -288,3 +370,7 @@ def test_cli_rejects_bad_options(tmp_path: Path) -> None:
     res = CliRunner().invoke(app, ["data", "synth", "--out", str(tmp_path / "x.json"), "--families", "both"])
     assert res.exit_code != 0
     assert "families" in res.output
+    res = CliRunner().invoke(app, ["data", "synth", "--out", str(tmp_path / "x.json"), "--heldout-share", "0.6",
+                                   "--heldout2-share", "0.5"])
+    assert res.exit_code != 0
+    assert "sum to at most 1" in res.output

@@ -37,6 +37,8 @@ class SynthConfig:
     seed: int = 0
     families: Families = "all"
     heldout_share: float = 0.25
+    #: with families "all": share of questions in the second held-out family (the rest is dev)
+    heldout2_share: float = 0.25
     scale: Scale = "full"
     #: filler pool size; None → about a third of the filler slots (LongMemEval reuses sessions)
     pool_size: int | None = None
@@ -76,7 +78,7 @@ def _gold_entry(p: QuestionPlan) -> dict[str, Any]:
 def iter_instances(cfg: SynthConfig, progress: Callable[[int, int], None] | None = None) -> Iterator[Instance]:
     """Generate haystacks one by one (filler pool built once, shared by all)."""
     plans = plan_questions(cfg.haystacks, cfg.seed, cfg.sessions_per_haystack, cfg.families,
-                           cfg.heldout_share, cfg.min_per_type, cfg.min_abs)
+                           cfg.heldout_share, cfg.min_per_type, cfg.min_abs, cfg.heldout2_share)
     prose = ProseWriter()
     pool = filler_pool(cfg.seed, cfg.resolved_pool(), cfg.scale, prose)
     for p in plans:

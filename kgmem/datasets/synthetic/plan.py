@@ -13,12 +13,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from kgmem.datasets.synthetic import heldout_templates as H
+from kgmem.datasets.synthetic import families as F
 from kgmem.datasets.synthetic import templates as T
 from kgmem.datasets.synthetic import vocab as V
 from kgmem.predicates import REGISTRY
 
-GENERATOR_VERSION = "1.0.0"
+GENERATOR_VERSION = "1.1.0"
+#: label the random streams and ids are keyed by; kept at "1.0.0" when 1.1.0 added the heldout2
+#: family so that dev and heldout questions stay byte-identical (output changes bump
+#: GENERATOR_VERSION; change this only when every stream should change)
+STREAM_KEY = "1.0.0"
 
 #: LongMemEval_S type mix (of 500)
 TYPE_COUNTS: dict[str, int] = {
@@ -31,7 +35,7 @@ TYPE_COUNTS: dict[str, int] = {
 }
 ABSTENTION_SHARE = 30 / 500
 ABSTENTION_ANSWER = "You did not mention this information."
-Families = Literal["dev", "heldout", "all"]
+Families = F.Families
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # exact relative expressions: (text, days before the session date)
 _EXACT_WHEN: tuple[tuple[str, int], ...] = (
@@ -44,13 +48,13 @@ _APPROX_WHEN: tuple[tuple[str, int], ...] = (("last week", 7), ("a couple of wee
 
 def rng_for(seed: int, *labels: object) -> random.Random:
     """An independent, reproducible random stream for (generator version, seed, labels)."""
-    key = "|".join([GENERATOR_VERSION, str(seed), *map(str, labels)])
+    key = "|".join([STREAM_KEY, str(seed), *map(str, labels)])
     return random.Random(int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big"))
 
 
 def hex_id(seed: int, *labels: object, n: int = 8) -> str:
     """A deterministic hex id for (version, seed, labels)."""
-    key = "|".join([GENERATOR_VERSION, str(seed), *map(str, labels)])
+    key = "|".join([STREAM_KEY, str(seed), *map(str, labels)])
     return hashlib.sha256(key.encode()).hexdigest()[:n]
 
 
@@ -130,7 +134,7 @@ class QuestionPlan:
     question_id: str
     question_type: str
     abstention: bool
-    family: Literal["dev", "heldout"]
+    family: F.Family
     question: str = ""
     answer: str | int = ""
     question_date: datetime = datetime(2023, 1, 1)
@@ -245,18 +249,10 @@ class _Builder:
         return self.p.slots.setdefault(s, SlotPlan(slot=s, kind=kind))
 
     def template(self, kind: str) -> str:
-        if self.p.family == "heldout":
-            return self.r.choice(H.FACTS_HELDOUT[kind])
-        fam = self.r.choice(sorted(T.FACTS[kind]))
-        return self.r.choice(T.FACTS[kind][fam])
+        return F.fact_template(self.p.family, kind, self.r)
 
     def question_text(self, key: str, **slots: Any) -> str:
-        if self.p.family == "heldout" and key in H.QUESTIONS_HELDOUT:
-            tpl = self.r.choice(H.QUESTIONS_HELDOUT[key])
-        else:
-            fam = self.r.choice(sorted(T.QUESTIONS[key]))
-            tpl = self.r.choice(T.QUESTIONS[key][fam])
-        return tpl.format(**slots)
+        return F.question_template(self.p.family, key, self.r).format(**slots)
 
     def when(self, s: int, exact: bool = True) -> tuple[str, date, str]:
         """A time expression for an event told in slot ``s``: (text, resolved date, granularity)."""
@@ -418,10 +414,7 @@ def _ssp(b: _Builder) -> None:
     for x in liked:
         b.fact(s, "likes", "likes", x, attributes={"domain": domain})
     b.fact(s, "dislikes", "dislikes", disliked, attributes={"domain": domain})
-    if p.family == "heldout":
-        p.question = r.choice(H.SSP_REQUESTS_HELDOUT[domain])
-    else:
-        p.question = r.choice(requests)
+    p.question = F.ssp_request(p.family, domain, requests, r)
     p.rubric = {"prefer": list(liked), "avoid": [disliked]}
     p.answer = (f"The user would prefer suggestions that involve {liked[0]} and {liked[1]}. "
                 f"They might not prefer suggestions that involve {disliked}.")
@@ -651,7 +644,7 @@ def _knowledge_update(b: _Builder) -> None:
         b.fact(s, f"{pred}.state", pred, values[0], evidence=False)
         asked = r.choice([x for x in preds if x != pred])
         p.reserved.add(asked)
-        p.question = (H.KU_QUESTIONS_HELDOUT[asked][0] if p.family == "heldout" else T.KU_QUESTIONS["a"][asked][0])
+        p.question = F.ku_question(p.family, asked, 0, r)
         p.answer = f"{ABSTENTION_ANSWER} You mentioned {T.SLOT_NOUNS[pred]}, but not {T.SLOT_NOUNS[asked]}."
         p.operation = {"op": "abstain", "near": values[0]}
         return
@@ -666,20 +659,19 @@ def _knowledge_update(b: _Builder) -> None:
             facts.append(b.fact(s, f"{pred}.change", pred, val, supersedes=facts[-1].fact_id, old=facts[-1].value))
     sub = r.choices(("current", "previous", "when"), weights=(70, 15, 15))[0]
     cur, prev = facts[-1], facts[-2]
-    qs = H.KU_QUESTIONS_HELDOUT[pred] if p.family == "heldout" else T.KU_QUESTIONS["a"][pred]
     money = pred in ("rent", "salary")
 
     def show(x: str) -> str:
         return f"${x}" if money else f"{x} books" if pred == "reading_goal" else x
 
     if sub == "current":
-        p.question, p.answer = qs[0], show(cur.value)
+        p.question, p.answer = F.ku_question(p.family, pred, 0, r), show(cur.value)
         p.operation = {"op": "latest_value", "facts": [f.fact_id for f in facts], "answer_fact": cur.fact_id}
     elif sub == "previous":
-        p.question, p.answer = qs[1].format(v=cur.value), show(prev.value)
+        p.question, p.answer = F.ku_question(p.family, pred, 1, r).format(v=cur.value), show(prev.value)
         p.operation = {"op": "previous_value", "facts": [f.fact_id for f in facts], "answer_fact": prev.fact_id}
     else:
-        p.question = qs[2].format(v=cur.value)
+        p.question = F.ku_question(p.family, pred, 2, r).format(v=cur.value)
         p.answer = fmt_date(date.fromisoformat(cur.valid_from or ""))
         p.operation = {"op": "change_date", "facts": [f.fact_id for f in facts], "answer_fact": cur.fact_id}
     b.distract(T.STATE_DISTRACTORS[pred].format(x=other, name=b.name()))
@@ -751,16 +743,14 @@ _BUILDERS = {
 
 
 def plan_questions(n: int, seed: int, sessions_per_haystack: int, families: Families = "all",
-                   heldout_share: float = 0.25, min_per_type: int = 0, min_abs: int = 0) -> list[QuestionPlan]:
+                   heldout_share: float = 0.25, min_per_type: int = 0, min_abs: int = 0,
+                   heldout2_share: float = 0.25) -> list[QuestionPlan]:
     """Plans for ``n`` haystacks: types, families, timelines, planted facts and gold answers."""
     if n < 0 or sessions_per_haystack < 6:
         raise ValueError(f"need haystacks >= 0 and sessions_per_haystack >= 6, got {n} and {sessions_per_haystack}")
     mix = type_mix(n, rng_for(seed, "mix"), min_per_type, min_abs)
-    fam_rng = rng_for(seed, "families")
-    if families == "all":
-        held = set(fam_rng.sample(range(n), round(n * heldout_share))) if n else set()
-    else:
-        held = set(range(n)) if families == "heldout" else set()
+    fams = F.assign_families(n, families, heldout_share, heldout2_share,
+                             rng_for(seed, "families"), rng_for(seed, "families2"))
     vocab = _Vocab(seed)
     plans: list[QuestionPlan] = []
     for i, (qtype, abstain) in enumerate(mix):
@@ -773,7 +763,7 @@ def plan_questions(n: int, seed: int, sessions_per_haystack: int, families: Fami
         minutes = sorted(r.sample(range(0, span_days * 24 * 60 - 180), m))
         dates = [start + timedelta(minutes=x) for x in minutes]
         plan = QuestionPlan(index=i, question_id=qid, question_type=qtype, abstention=abstain,
-                            family="heldout" if i in held else "dev", question_date=qdate, dates=dates)
+                            family=fams[i], question_date=qdate, dates=dates)
         builder = _Builder(plan, vocab, r, m)
         _BUILDERS[qtype](builder)
         _background(builder, max(1, round(m * 0.12)))

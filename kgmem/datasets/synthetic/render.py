@@ -25,7 +25,7 @@ Turn = dict[str, object]
 # characters of text per session (≈ 4.2 chars per MiniLM token → ~2.3k tokens per full session)
 _SESSION_CHARS = {"full": (8800, 2200, 3500, 15000), "short": (900, 250, 450, 1600)}
 _ROUNDS = {"full": (3, 7), "short": (2, 3)}
-_COMMON_STARTS = ("My ", "The ", "Just ", "Big ", "Side ", "Funny ", "Since ", "Now ", "New ", "Here ", "Living ",
+_COMMON_STARTS: tuple[str, ...] = ("My ", "The ", "Just ", "Big ", "Side ", "Funny ", "Since ", "Now ", "New ", "Here ", "Living ",
                   "Being ", "Starting ", "Everyone ", "Going ", "Nothing ", "Honestly, ", "Please", "Because ",
                   "Growing ", "Back ", "At ", "On ", "With ", "Paying ", "Goodbye ", "No ", "Right ", "Oh, ",
                   "Got ", "Caught ", "Ended ", "Update ", "Ticked ", "Dropped ", "Polished ", "Turned ", "Sat ",
@@ -35,6 +35,14 @@ _COMMON_STARTS = ("My ", "The ", "Just ", "Big ", "Side ", "Funny ", "Since ", "
                   "Dinner ", "Childhood ", "Evenings ", "Trying ", "Anything ", "Hard ", "Steer ", "Heading ", "Fastest ",
                   "Our ", "Rent ", "Everything ", "Have ", "Should ", "Is ", "Can ", "Could ", "Any ", "What", "How ",
                   "Quick ", "When ", "Last ", "Today", "Yesterday", "This ", "Two ", "Three ", "Four ", "A ", "Thanks", "That ", "Hmm", "Okay", "Interesting", "Got it", "I'd ", "I'm ", "I've ")
+# sentence starts of the heldout2 family (1.1.0); none of them starts a dev or heldout sentence,
+# so adding them changed no earlier output
+_COMMON_STARTS += ("Ambitious ", "Been ", "Checked ", "Counting ", "Crossed ", "Did ", "Ditched ", "Drained ",
+                   "Family ", "Finally ", "Fingers ", "Flights ", "Forty ", "Froze ", "Guess ", "Honestly ",
+                   "Knocked ", "Left ", "Leg ", "Life ", "Made ", "Managed ", "Most ", "Negotiated ", "Nine ",
+                   "Not ", "Ok, ", "Opened ", "Parking ", "Picking ", "Said ", "Screen ", "Showed ", "Spent ",
+                   "Started ", "Stayed ", "Still ", "Stuck ", "Summers ", "To ", "Turns ", "Upped ", "Vet ",
+                   "Watch ", "Watching ", "Welp, ", "Whenever ", "You ", "Had ", "Moved ", "For ", "If ")
 
 
 @dataclass(frozen=True)

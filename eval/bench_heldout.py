@@ -1,0 +1,276 @@
+"""kgmem vs baseline-rag on the hand-written held-out haystacks — aggregate figures only.
+
+    flock /work/bench.lock .venv/bin/python eval/bench_heldout.py [--limit N] [--model M]
+        [--judge J] [--systems kgmem baseline-rag] [--run-root DIR] [--out eval/results/heldout_v1]
+
+Runs ``kgmem eval`` (its Python API) on ``eval/heldout/handwritten_v1.json`` for each system with
+the same settings (default: the embedded SmolLM2 answer model, MiniLM embeddings, the offline
+normalised-match scorer), then writes ``<out>.json`` and ``<out>.md``: overall, per-type and
+abstention accuracy, false abstentions on answerable questions, context tokens, latency
+(answer path p50/p95, retrieve stage, ingest), retrieval recall, and the load average before and
+after each run.
+
+Implementers may run this and read its results; they must not read the data or the run
+directories' per-question predictions (see eval/heldout/README.md). So: progress lines carry
+counts only, the results carry aggregates only (no question ids, questions, answers or
+predictions), and run directories live outside the repository (``--run-root``, default
+``$KGMEM_HOME/heldout-runs``). Re-running the same command resumes finished questions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import re
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DATA = ROOT / "eval" / "heldout" / "handwritten_v1.json"
+OUT = ROOT / "eval" / "results" / "heldout_v1"
+TYPES = ("single-session-user", "single-session-assistant", "single-session-preference",
+         "multi-session", "knowledge-update", "temporal-reasoning")
+
+
+def _ensure_built() -> None:
+    """Fail early if the committed held-out file is missing or older than its source."""
+    spec = importlib.util.spec_from_file_location("heldout_build",
+                                                  ROOT / "eval" / "heldout" / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if module.main(["--check"]) != 0:
+        raise SystemExit("the held-out files are stale: run .venv/bin/python eval/heldout/build.py")
+
+
+def _loadavg() -> list[float]:
+    try:
+        return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
+    except OSError:
+        return list(os.getloadavg())
+
+
+def _machine() -> dict[str, Any]:
+    cpu = platform.processor()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = None
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))  # type: ignore[union-attr]
+        mem = round(kb / 2**20, 1)
+    except (OSError, AttributeError):
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": mem, "platform": platform.platform(),
+            "python": platform.python_version()}
+
+
+def _git_sha() -> str | None:
+    from kgmem.evaluation.runner import git_sha
+
+    return git_sha()
+
+
+def _row(r: dict[str, Any]) -> dict[str, Any]:
+    return {"n": r["n"], "correct": r["correct"], "accuracy": r["accuracy"]}
+
+
+def _stats(d: dict[str, Any] | None, keys: tuple[str, ...] = ("n", "mean", "p50", "p95", "iqr")
+           ) -> dict[str, Any] | None:
+    return None if not d else {k: d.get(k) for k in keys}
+
+
+def _abstention_counts(run_dir: Path) -> dict[str, int]:
+    """How often the system abstained, split by whether the question was answerable (counts)."""
+    from kgmem.evaluation.judge import is_abstention_text
+    from kgmem.evaluation.metrics import latest_records
+    from kgmem.evaluation.runner import PREDICTIONS, read_predictions
+
+    out = {"answerable": 0, "answerable_abstained": 0, "abs_questions": 0, "abs_abstained": 0}
+    for rec in latest_records(read_predictions(run_dir / PREDICTIONS)):
+        if rec.get("error"):
+            continue
+        abstained = bool(rec.get("abstained")) or is_abstention_text(str(rec.get("predicted_answer") or ""))
+        key = "abs" if rec.get("is_abstention") else "answerable"
+        out["abs_questions" if key == "abs" else "answerable"] += 1
+        out[f"{key}_abstained"] += int(abstained)
+    return out
+
+
+def run_system(system: str, args: argparse.Namespace) -> dict[str, Any]:
+    """One system's run (resumable) and its aggregate figures."""
+    from kgmem.evaluation.runner import EvalConfig, run_eval
+    from kgmem.settings import Settings
+
+    settings = Settings.load({"llm_model": args.model, "judge_model": args.judge})
+    tag = system + (f"-limit{args.limit}" if args.limit else "") + (
+        "-" + re.sub(r"[^A-Za-z0-9_.-]+", "_", args.model) if args.model else "")
+    run_dir = Path(args.run_root) / tag
+    config = EvalConfig(split=str(DATA), system=system, limit=args.limit, run_dir=run_dir)
+    started = time.time()
+
+    def progress(done: int, total: int, rec: dict[str, Any]) -> None:
+        # counts only: no question id, verdict or text (implementers read this output)
+        print(f"  {system}: {done}/{total} questions, {time.time() - started:.0f} s", flush=True)
+
+    load_before = _loadavg()
+    result = run_eval(config, settings, progress=progress)
+    load_after = _loadavg()
+    s = result.summary
+    acc = s["accuracy"]
+    lat = s["latency_ms"]
+    ses = s["retrieval"].get("session") or {}
+    return {
+        "system": system,
+        "answer_model": settings.llm_model,
+        "judge": s.get("judge"),
+        "questions": s["questions"],
+        "failed": s["failed"],
+        "complete": s.get("complete"),
+        "accuracy": {"overall": _row(acc["overall"]),
+                     "per_type": {t: _row(r) for t, r in acc["per_type"].items()},
+                     "abstention": _row(acc["abstention"]),
+                     "non_abstention": _row(acc["non_abstention"]),
+                     "approximate_preference_scores": acc["overall"].get("approximate")},
+        "abstentions": _abstention_counts(result.run_dir),
+        "context_tokens": _stats(s["usage"].get("context_tokens")),
+        "latency_ms": {"answer_total": _stats(lat.get("total")),
+                       "retrieve": _stats(lat.get("retrieve")),
+                       "ingest_per_haystack": _stats(lat.get("prepare (ingest)"))},
+        "retrieval": {"session_recall_any@5": ses.get("recall_any@5"),
+                      "session_recall_all@10": ses.get("recall_all@10"),
+                      "session_ndcg@10": ses.get("ndcg@10"),
+                      "context_recall": (s["retrieval"].get("context_recall") or {}).get("value")},
+        "loadavg_before": load_before,
+        "loadavg_after": load_after,
+        "wall_s": round(time.time() - started, 1),
+    }
+
+
+def _pct(row: dict[str, Any] | None) -> str:
+    if not row or row.get("accuracy") is None:
+        return "–"
+    return f"{100 * row['accuracy']:.1f} ({row['correct']}/{row['n']})"
+
+
+def _ms(d: dict[str, Any] | None, key: str) -> str:
+    return "–" if not d or d.get(key) is None else f"{d[key]:,.0f}"
+
+
+def render_md(report: dict[str, Any]) -> str:
+    """The Markdown report (aggregates only)."""
+    runs = report["runs"]
+    head = "| | " + " | ".join(r["system"] for r in runs) + " |\n|---|" + "---:|" * len(runs)
+    lines = [
+        "# heldout_v1: kgmem vs baseline-rag on hand-written held-out haystacks",
+        "",
+        report["note"],
+        "",
+        f"- command: `{report['command']}`",
+        f"- git: `{report['git_sha']}`; data: `{report['data_file']}` sha256 `{report['data_sha256'][:16]}…` "
+        f"({report['data_questions']} questions, hand-written by auth14, built by eval/heldout/build.py)",
+        f"- answer model: `{runs[0]['answer_model']}`; judge: {runs[0]['judge']}",
+        f"- machine: {report['machine']['cpu']}, {report['machine']['cores']} cores, "
+        f"{report['machine']['memory_gib']} GiB; shared with other jobs (see load averages)",
+        f"- started {report['started']}, finished {report['finished']}",
+        "",
+        "## Accuracy % (correct/n)",
+        "",
+        head,
+    ]
+    for t in TYPES:
+        lines.append(f"| {t} | " + " | ".join(_pct(r["accuracy"]["per_type"].get(t)) for r in runs) + " |")
+    lines.append("| abstention (`_abs`) | " + " | ".join(_pct(r["accuracy"]["abstention"]) for r in runs) + " |")
+    lines.append("| answerable (non-`_abs`) | " + " | ".join(_pct(r["accuracy"]["non_abstention"]) for r in runs) + " |")
+    lines.append("| **overall** | " + " | ".join(f"**{_pct(r['accuracy']['overall'])}**" for r in runs) + " |")
+    lines.append("| failed questions | " + " | ".join(str(r["failed"]) for r in runs) + " |")
+    lines += ["", "## Abstentions (counts)", "", head]
+    lines.append("| abstained on answerable questions (false abstentions) | " + " | ".join(
+        f"{r['abstentions']['answerable_abstained']}/{r['abstentions']['answerable']}" for r in runs) + " |")
+    lines.append("| abstained on `_abs` questions | " + " | ".join(
+        f"{r['abstentions']['abs_abstained']}/{r['abstentions']['abs_questions']}" for r in runs) + " |")
+    lines += ["", "## Context, latency (ms), retrieval", "", head]
+    rows = [
+        ("context tokens mean / p50 / p95", lambda r: " / ".join(_ms(r["context_tokens"], k) for k in ("mean", "p50", "p95"))),
+        ("answer latency p50", lambda r: _ms(r["latency_ms"]["answer_total"], "p50")),
+        ("answer latency p95", lambda r: _ms(r["latency_ms"]["answer_total"], "p95")),
+        ("answer latency IQR", lambda r: _ms(r["latency_ms"]["answer_total"], "iqr")),
+        ("retrieve stage p50 / p95", lambda r: _ms(r["latency_ms"]["retrieve"], "p50") + " / " + _ms(r["latency_ms"]["retrieve"], "p95")),
+        ("ingest per haystack p50", lambda r: _ms(r["latency_ms"]["ingest_per_haystack"], "p50")),
+        ("session recall_any@5", lambda r: "–" if r["retrieval"]["session_recall_any@5"] is None else f"{r['retrieval']['session_recall_any@5']:.3f}"),
+        ("session recall_all@10", lambda r: "–" if r["retrieval"]["session_recall_all@10"] is None else f"{r['retrieval']['session_recall_all@10']:.3f}"),
+        ("context recall", lambda r: "–" if r["retrieval"]["context_recall"] is None else f"{r['retrieval']['context_recall']:.3f}"),
+        ("load average before → after", lambda r: f"{r['loadavg_before'][0]:.2f} → {r['loadavg_after'][0]:.2f}"),
+        ("wall time (s)", lambda r: f"{r['wall_s']:,.0f}"),
+    ]
+    for label, fn in rows:
+        lines.append(f"| {label} | " + " | ".join(fn(r) for r in runs) + " |")
+    lines += ["", "Aggregates only, by design: implementers must not see held-out questions or "
+              "per-question predictions (eval/heldout/README.md). Run directories: "
+              f"`{report['run_root']}` (outside the repository).", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--systems", nargs="+", default=["kgmem", "baseline-rag"])
+    ap.add_argument("--limit", type=int, default=None, help="first N questions only (smoke runs)")
+    ap.add_argument("--model", default=None, help="answer model (default: settings)")
+    ap.add_argument("--judge", default=None, help="judge model (default: offline scorer)")
+    ap.add_argument("--run-root", default=None, help="run directories (default $KGMEM_HOME/heldout-runs)")
+    ap.add_argument("--out", type=Path, default=OUT, help="results stem (writes .json and .md)")
+    ap.add_argument("--note", default="", help="a sentence for the report")
+    args = ap.parse_args(argv)
+    from kgmem.evaluation.runner import sha256_files
+    from kgmem.settings import Settings
+
+    _ensure_built()
+    if args.run_root is None:
+        args.run_root = str(Settings.load().home / "heldout-runs")
+    started = datetime.now(UTC).isoformat(timespec="seconds")
+    runs = []
+    for system in args.systems:
+        print(f"{system}: running on {DATA.name} (run dir under {args.run_root})", flush=True)
+        runs.append(run_system(system, args))
+    n_questions = len(json.loads(DATA.read_text(encoding="utf-8")))
+    note = args.note or (
+        "Hand-written held-out haystacks (41 questions, 24-36 sessions each); same answer model, "
+        "embedder and scorer for both systems; offline normalised-match scorer unless a judge is "
+        "named (preference questions scored approximately against a rubric). Small set: one "
+        "question moves a per-type figure by 10-25 points. The machine was shared with other jobs.")
+    report = {
+        "note": note,
+        "command": "python eval/bench_heldout.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "git_sha": _git_sha(),
+        "data_file": str(DATA.relative_to(ROOT)),
+        "data_sha256": sha256_files([DATA]),
+        "data_questions": n_questions,
+        "scope": f"first {args.limit} questions" if args.limit else "all questions",
+        "machine": _machine(),
+        "started": started,
+        "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+        "run_root": args.run_root,
+        "runs": runs,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    Path(f"{args.out}.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    md = render_md(report)
+    Path(f"{args.out}.md").write_text(md, encoding="utf-8")
+    print(md)
+    return 0 if all(r["failed"] == 0 for r in runs) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
