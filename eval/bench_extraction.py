@@ -104,21 +104,30 @@ def run(split: str, tier: str, show_dev_misses: int, gold_path: str | None = Non
     extract_s = time.perf_counter() - t0
 
     per: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    # aggregate recall per predicate and family (figures only; no example is ever shown)
+    per_pred: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     dev_misses: list[str] = []
     dev_false: list[str] = []
+    loaded_sessions = {h.question_id: {s.source_id or s.id for s in h.sessions} for h in haystacks}
     for qid, q in questions.items():
         fam = q.get("template_family", "dev")
-        planted = [*q.get("facts", []), *q.get("distractor_facts", [])]
+        planted_all = [*q.get("facts", []), *q.get("distractor_facts", [])]
+        # an oracle file holds only evidence sessions: a distractor planted in another session
+        # cannot be found there, so it is not counted (the count is reported)
+        planted = [g for g in planted_all if g["session_id"] in loaded_sessions.get(qid, set())]
+        per[fam]["not_in_loaded_sessions"] += len(planted_all) - len(planted)
         by_turn: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
         for g in planted:
             by_turn[(g["session_id"], int(g["turn_index"]))].append(g)
         for g in planted:
             c = per[fam]
             c["planted"] += 1
+            per_pred[fam][g["predicate"]]["planted"] += 1
             found = [x for x in cands.get((qid, g["session_id"]), []) if int(g["turn_index"]) in x.source_turns]
             hit = next((x for x in found if _match(g, x)), None)
             if hit is not None:
                 c["matched"] += 1
+                per_pred[fam][g["predicate"]]["matched"] += 1
             if any(_match(g, x, relaxed=True) for x in found):
                 c["matched_relaxed"] += 1
             elif fam == "dev" and len(dev_misses) < show_dev_misses:
@@ -188,6 +197,7 @@ def run(split: str, tier: str, show_dev_misses: int, gold_path: str | None = Non
     def summary(c: dict[str, int]) -> dict[str, Any]:
         return {
             "planted_facts": c["planted"],
+            "planted_not_in_loaded_sessions": c["not_in_loaded_sessions"],
             "recall": _ratio(c["matched"], c["planted"]),
             "recall_relaxed": _ratio(c["matched_relaxed"], c["planted"]),
             "precision_on_planted_turns": _ratio(c["correct_on_planted_turns"], c["extracted_on_planted_turns"]),
@@ -212,6 +222,8 @@ def run(split: str, tier: str, show_dev_misses: int, gold_path: str | None = Non
         "sessions_extracted": n_sessions,
         "extract_seconds": round(extract_s, 2),
         "families": {fam: summary(c) for fam, c in sorted(per.items())},
+        "recall_by_predicate": {fam: {p: {"planted": v["planted"], "recall": _ratio(v["matched"], v["planted"])}
+                                      for p, v in sorted(preds.items())} for fam, preds in sorted(per_pred.items())},
         "all": summary(total),
         "targets": {"recall": 0.90, "precision": 0.80, "exact_day": 0.95, "chains": 0.95},
         "dev_misses": dev_misses,

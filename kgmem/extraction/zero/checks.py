@@ -27,7 +27,14 @@ HYPOTHETICAL = re.compile(
     r"\b(?:if|thinking (?:about|of)|considering|plan(?:ning)? to|want(?:ing)? to|hope to|"
     r"hoping to|would like|'d like|wish|might|may|maybe|should I|could I|going to|gonna|"
     r"about to|trying to decide|deciding|wondering|whether|looking (?:for|into)|"
-    r"dream(?:ing)? of|someday|one day|eventually want)\b",
+    r"dream(?:ing)? of|someday|one day|eventually want|suppose|supposing|hypothetically|imagine|"
+    r"what if|say I|let's say|in a world where|pretend|assuming|almost|nearly)\b",
+    re.IGNORECASE,
+)
+#: a whole sentence set in an imagined world ("Suppose I earned 90k…", "I almost bought…")
+IMAGINED = re.compile(
+    r"\b(?:hypothetically|suppose|supposing|imagine|what\s+if|let's\s+say|say\s+I|in\s+a\s+world\s+where|pretend|"
+    r"assuming|(?:almost|nearly)\s+(?:bought|ordered|booked|signed|adopted|got|moved|took|went|joined|quit|accepted))\b",
     re.IGNORECASE,
 )
 #: a sentence that opens like a question ("Should I move…?", "Any tips…?")

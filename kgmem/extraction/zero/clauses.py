@@ -47,16 +47,23 @@ class Clause:
     text: str = ""
     #: blocked only because it is negated ("I can't stand jazz": a dislike, still a statement)
     negated_only: bool = False
+    #: typed without capitals: a name may be lower-case ("moved to copenhagen")
+    lowercase: bool = False
     #: token indices of the clause (fast membership tests)
     index: set[int] = field(default_factory=set)
 
     @property
     def past(self) -> bool:
-        """The clause is told in a past tense ("moved", "have moved", "was")."""
+        """The clause is told in a past or perfect tense ("moved", "have moved", "was")."""
         v = self.head
         if v.tag_ in ("VBD", "VBN"):
             return True
-        return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in v.children)
+        return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in v.children)
+
+    @property
+    def ongoing(self) -> bool:
+        """The clause is in a progressive ("I'm reading", "I've been watching")."""
+        return self.head.tag_ == "VBG" and any(c.dep_ == "aux" for c in self.head.children)
 
 
 def _is_head(t: Token) -> bool:

@@ -15,9 +15,9 @@ import numpy as np
 
 from kgmem.extraction.schema import CandidateFact, ExtractionResult
 from kgmem.extraction.zero.assistant import assistant_facts, assistant_sentences
-from kgmem.extraction.zero.checks import HYPOTHETICAL, NEGATION
+from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
 from kgmem.extraction.zero.clauses import Clause, clauses_of
-from kgmem.extraction.zero.combine import combine
+from kgmem.extraction.zero.combine import WEAK_CONFIDENCE, combine
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
 from kgmem.extraction.zero.lexicon import STATIVE
@@ -28,6 +28,7 @@ from kgmem.extraction.zero.phrases import canonical, dedupe, valid_value
 from kgmem.extraction.zero.proposals import (
     DEFAULT_MARGIN,
     DEFAULT_THRESHOLD,
+    NONE,
     Proposer,
     bank_digest,
     load_bank,
@@ -40,7 +41,7 @@ from kgmem.extraction.zero.sentences import (
     best_time,
     user_sentences,
 )
-from kgmem.extraction.zero.verbs import dep_facts
+from kgmem.extraction.zero.verbs import WEAK_PLACE, dep_facts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -77,6 +78,8 @@ def pattern_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
 
 def rule_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
     """Patterns, then the parse readers for predicates the patterns did not fill."""
+    if IMAGINED.search(sent.text):
+        return []
     out = pattern_facts(sent, date)
     hypothetical = bool(HYPOTHETICAL.search(sent.text))
     when = best_time(sent.times)
@@ -88,18 +91,20 @@ def rule_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[Candidat
         for pred, value, vtype in extra:
             if pred in have or not valid_value(value):
                 continue
-            out.append(make_fact(sent, pred, value, vtype, pred not in STATIVE, when, date))
+            weak = vtype == WEAK_PLACE
+            out.append(make_fact(sent, pred, value, "place" if weak else vtype, pred not in STATIVE, when, date,
+                                 confidence=WEAK_CONFIDENCE if weak else 0.8))
     return [f for f in (canonical(f) for f in out) if f is not None]
 
 
 def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
     """Nothing else read in a sentence that says a past time: a dated trip or a dated event."""
     when = best_time(sent.times)
-    if doc is None or when is None or when.future or HYPOTHETICAL.search(sent.text):
+    if doc is None or when is None or when.future or HYPOTHETICAL.search(sent.text) or IMAGINED.search(sent.text):
         return []
     place = visited_from_doc(doc)
     if place:
-        return [make_fact(sent, "visited", place, "place", True, when, date)]
+        return [make_fact(sent, "visited", place, "place", True, when, date, confidence=WEAK_CONFIDENCE)]
     ev = event_from_doc(doc, sent)
     if not ev:
         return []
@@ -112,6 +117,15 @@ def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[Cand
 
 def _needs_parse(s: Sentence) -> bool:
     return s.role == "user" and bool(s.times or DEP_CUE.search(s.text) or IMPERSONAL_PARSE.search(s.text))
+
+
+def _says_nothing(w: _Work, proposer: Proposer | None) -> bool:
+    """Every scored clause of the sentence is closest to the "nothing about the user" examples
+    ("Looked at a flat in Brixton, but I said no"): no dated event either."""
+    rows = [r for r in w.rows if r is not None]
+    if proposer is None or not rows:
+        return False
+    return all(proposer.rank(r)[0].predicate == NONE for r in rows)
 
 
 @dataclass
@@ -217,10 +231,14 @@ class RuleExtractor:
                 if w.sent.role == "assistant":
                     facts.extend(assistant_facts(w.sent))
                     continue
-                found = rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None) if self.rules else []
+                # patterns and parse readers read statements; a question only reaches the meaning stage
+                found = (rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None)
+                         if self.rules and not w.sent.question else [])
                 if proposer is not None and w.clauses:
                     found = combine(found, proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces))
-                facts.extend(found or dated_fallback(w.sent, date, w.doc))
+                if not found and not w.sent.question and not _says_nothing(w, proposer):
+                    found = dated_fallback(w.sent, date, w.doc)
+                facts.extend(found)
             results.append(ExtractionResult(facts=dedupe(facts), tier="rules", model="", version=RULES_VERSION))
         return results
 
@@ -232,7 +250,9 @@ class RuleExtractor:
             if w.doc is None:
                 continue
             w.clauses = clauses_of(w.doc)
-            texts.extend(c.text for c in w.clauses if eligible(c) == "ok")
+            for c in w.clauses:
+                c.lowercase = w.sent.lowercase
+            texts.extend(c.text for c in w.clauses if eligible(c, w.sent.question) == "ok")
         unique = list(dict.fromkeys(texts))
         if not unique:
             for w in users:
@@ -241,4 +261,4 @@ class RuleExtractor:
         scores = proposer.scores(np.asarray(proposer.embedder.embed(unique)))
         row_of = dict(zip(unique, scores))
         for w in users:
-            w.rows = [row_of[c.text] if eligible(c) == "ok" else None for c in w.clauses]
+            w.rows = [row_of[c.text] if eligible(c, w.sent.question) == "ok" else None for c in w.clauses]

@@ -49,7 +49,7 @@ def impersonal_facts(doc: Doc, past: bool) -> list[Triple]:
         ent = entity_at(subj)
         np = noun_phrase(subj)
         if ent is not None and ent.label_ in ("GPE", "LOC"):
-            out.append(("visited", ent.text, "place"))
+            out.append(("visited", ent.text, "place?"))  # a weak guess (verbs.WEAK_PLACE)
         elif has_word(np, EVENT_HEADS) and subj.lemma_.lower() in EVENT_HEADS:
             out.append(("attended", event_phrase(subj), "item"))
         elif subj.text[:1].isupper() and (title := _lead_title(doc, v) or proper_at(subj)) and not (

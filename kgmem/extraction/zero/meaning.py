@@ -14,7 +14,7 @@ from datetime import datetime
 import numpy as np
 
 from kgmem import predicates
-from kgmem.extraction.zero.checks import HYPOTHETICAL, intent_only
+from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.combine import ProposedFact
 from kgmem.extraction.zero.facts import make_fact
@@ -26,6 +26,10 @@ from kgmem.extraction.zero.values import fill
 
 #: clauses whose subject makes them a statement about the user's own life
 USER_ABOUT = frozenset({"user", "mine", "thing"})
+#: one-off happenings: told in a past or perfect tense ("I usually get snow" is no purchase)
+_EVENTIVE = frozenset({"bought", "spent", "visited", "attended", "watched", "read_book", "event"})
+#: happenings that may also be under way ("I'm reading Dune")
+_ONGOING_OK = frozenset({"watched", "read_book"})
 
 
 @dataclass
@@ -41,8 +45,10 @@ class ClauseTrace:
     decision: str = ""
 
 
-def eligible(clause: Clause) -> str:
+def eligible(clause: Clause, question: bool = False) -> str:
     """"ok" when the clause may state a fact about the user, else the reason it may not."""
+    if question and clause.head.dep_ == "ROOT":
+        return "the question itself"
     if clause.about not in USER_ABOUT:
         return f"subject is not the user ({clause.about})"
     if clause.blocked and not clause.negated_only:
@@ -72,8 +78,12 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
     clause was not eligible)."""
     out: list[ProposedFact] = []
     when = best_time(sent.times)
+    imagined = bool(IMAGINED.search(sent.text))
     for clause, row in zip(clauses, rows):
-        trace = ClauseTrace(sent.turn, clause.text, clause.about, eligible(clause))
+        trace = ClauseTrace(sent.turn, clause.text, clause.about,
+                            "imagined (hypothetical sentence)" if imagined else eligible(clause, sent.question))
+        if imagined:
+            row = None
         if traces is not None:
             traces.append(trace)
         if row is None:
@@ -88,6 +98,9 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
         for p in props:
             pred = predicates.get(_polarity(p.predicate, clause))
             if pred is None:
+                continue
+            if pred.name in _EVENTIVE and not (clause.past or clause.ongoing and pred.name in _ONGOING_OK):
+                trace.values.append((pred.name, "(not told as past)"))
                 continue
             values = [v for v in fill(pred.kind, clause) if v[0].casefold() not in used and valid_value(v[0])]
             trace.values.append((pred.name, values[0][0] if values else ""))

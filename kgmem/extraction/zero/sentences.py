@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from kgmem.extraction.zero.chat import is_lowercase_turn, normalise_chat
 from kgmem.extraction.zero.checks import INTERROGATIVE
 from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, alt
 from kgmem.temporal import ResolvedTime, TimeSpan, find_time_expressions
@@ -28,6 +29,10 @@ class Sentence:
     text: str  # the sentence (dropped subject restored)
     masked: str  # time expressions replaced by " , " so they end object phrases
     times: list[TimeSpan]
+    #: a question ("Should I…?"): only its subordinate clauses may state a fact
+    question: bool = False
+    #: typed without capitals: names are lower-case too
+    lowercase: bool = False
 
 
 def mask_times(text: str, times: list[TimeSpan]) -> str:
@@ -49,7 +54,7 @@ def best_time(times: list[TimeSpan], prefer_future: bool = False) -> ResolvedTim
     return pool[0].resolved
 
 
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|My|we|We|our|Our|me|myself|us|[Rr]ent|[Ll]ease|[Hh]ello|[Nn]othing\s+beats|(?:since|after)\s+getting|[Nn]ow\s+that)\b")
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|My|we|We|our|Our|me|Me|mine|Mine|myself|us|[Rr]ent|[Ll]ease|[Hh]ello|[Nn]othing\s+beats|(?:since|after)\s+getting|[Nn]ow\s+that)\b")
 #: "the new Tesla arrived" names the user's car without a first-person word
 NEW_CAR = re.compile(r"\b(?:[Mm]y|[Tt]he|[Oo]ur)\s+(?:brand[- ])?new\s+(?:" + alt(CAR_BRANDS_CASED) + r")\b")
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9*])|\n+")
@@ -159,21 +164,61 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+#: lines of logs, configs, shell output and code: never a statement of the user's
+_MACHINE_LINE = re.compile(
+    r"^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ]|\[?\d{1,2}:\d{2}:\d{2}|[>$#]\s|Traceback\b|File\s+\"|at\s+[\w.$]+\(|"
+    r"[\w.-]+\s*[:=]\s*\S+\s*$)|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|CRON|systemd)\b|"
+    r"\w+=\S+.*\w+=\S+|(?:/[\w.-]+){2,}|\b\w+\.(?:py|yaml|yml|json|js|ts|log|cfg|ini|toml|sh|conf)\b")
+
+
+def looks_like_prose(sent: str) -> bool:
+    """A sentence a person wrote, not a log line, a config entry or a stack frame."""
+    if _MACHINE_LINE.search(sent):
+        return False
+    letters = sum(ch.isalpha() or ch.isspace() for ch in sent)
+    return letters >= 0.55 * len(sent)
+
+
+def _split(text: str, lowercase: bool) -> list[str]:
+    parts = split_sentences(text)
+    if not lowercase:
+        return parts
+    # typed without capitals, sentences start lower-case too: split on end punctuation alone
+    return [p.strip() for part in parts for p in re.split(r"(?<=[.!?])\s+", part) if p.strip()]
+
+
+#: a quotation of several words: someone else's speech or a pasted text, not the user's own
+_QUOTATION = re.compile(r"[\"“]([^\"”]{2,600})[\"”]")
+
+
+def _unquote(text: str) -> str:
+    """Quoted speech replaced by "that" (a short quoted title like "The Road" stays)."""
+    def repl(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        speech = len(inner.split()) >= 5 or re.search(r"\b(?:I|I'm|I've|my|we|me)\b", inner)
+        return "that" if speech else m.group(0)
+    return _QUOTATION.sub(repl, text)
+
+
 def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
-    """The candidate sentences of user turn ``idx`` said on ``date``."""
+    """The candidate sentences of user turn ``idx`` said on ``date`` (questions flagged)."""
+    lowercase = is_lowercase_turn(text)
+    text = _unquote(normalise_chat(text))
     if not FIRST_PERSON.search(text) and not NEW_CAR.search(text) and not IMPERSONAL_CUE.search(text) \
             and not _PAST_START.search(text) and not IMPERSONAL_PARSE.search(text) \
             and not _FRAGMENT_START.search(text):
         return
-    for sent in split_sentences(text):
-        if sent.rstrip().endswith("?") and INTERROGATIVE.match(sent):
-            continue  # "Should I move…?"; "I just moved to Oslo, any tips?" still states a fact
+    for sent in _split(text, lowercase):
+        if not looks_like_prose(sent):
+            continue
+        # "Should I move…?" is a question; "I just moved to Oslo, any tips?" still states a fact
+        question = sent.rstrip().endswith("?") and bool(INTERROGATIVE.match(sent))
         sent = restore_copula(restore_subject(sent))
         if not FIRST_PERSON.search(sent) and not NEW_CAR.search(sent) and not IMPERSONAL_CUE.search(sent) \
                 and not IMPERSONAL_PARSE.search(sent):
             continue
         times = find_time_expressions(sent, date)
-        yield Sentence(idx, "user", sent, mask_times(sent, times), times)
+        yield Sentence(idx, "user", sent, mask_times(sent, times), times, question=question, lowercase=lowercase)
 
 
 def candidate_user_sentences(turns: Sequence[tuple[str, str]], date: datetime) -> Iterable[Sentence]:

@@ -110,7 +110,12 @@ def _args(c: Clause) -> list[tuple[Token, str]]:
     return out
 
 
-def _proper_np(t: Token) -> str | None:
+def _capital(c: Clause, text: str) -> bool:
+    """Capitalised as a name is (or the turn was typed without capitals)."""
+    return text[:1].isupper() or text[:1].isdigit() or c.lowercase and text[:1].isalpha()
+
+
+def _proper_np(t: Token, c: Clause | None = None) -> str | None:
     ent = entity_at(t)
     if ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "MONEY", "ORDINAL", "PERCENT", "QUANTITY"):
         return None
@@ -118,9 +123,11 @@ def _proper_np(t: Token) -> str | None:
         text = re.sub(r"^(?:the|my|our)\s+", "", ent.text, flags=re.IGNORECASE)
         if text[:1].isupper() or text[:1].isdigit():
             return text
-    if t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") and t.i > 0 or t.pos_ == "PROPN":
+    lower = c is not None and c.lowercase
+    if t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") and t.i > 0 or t.pos_ == "PROPN" \
+            or lower and t.pos_ in ("PROPN", "NOUN") and t.lower_ not in _GENERIC_HEADS:
         np = noun_phrase(t)
-        return np if np[:1].isupper() or np[:1].isdigit() else None
+        return np if np[:1].isupper() or np[:1].isdigit() or lower and np[:1].isalpha() else None
     return None
 
 
@@ -132,7 +139,8 @@ def fill_place(c: Clause) -> list[Value]:
             if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
                 found.append((_preference(role), re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)))
                 continue
-        if role.startswith("prep:") and role[5:] in _PLACE_PREPS and (p := place_at(t)):
+        if role.startswith("prep:") and role[5:] in _PLACE_PREPS and (p := place_at(t) or (
+                _proper_np(t, c) if c.lowercase else None)):
             ent = entity_at(t)
             if ent is None or ent.label_ not in ("PERSON",) or len(ent) > 1:
                 found.append((_preference(role) + 3, p))  # NER did not say place: after the sure ones
@@ -148,7 +156,7 @@ def fill_org(c: Clause) -> list[Value]:
                 continue
             if ent is not None and ent.label_ == "PERSON" and len(ent) == 1 and not role.startswith("prep:at"):
                 continue
-            if (name := _proper_np(t)) and name.lower() not in _NOT_NAMES:
+            if (name := _proper_np(t, c)) and name.lower() not in _NOT_NAMES:
                 return [(name, "org")]
     return []
 
@@ -164,10 +172,14 @@ def _names(c: Clause) -> list[str]:
         ent = entity_at(t)
         if ent is not None and ent.label_ == "PERSON" and t.i == ent.start:
             out.append(ent.text.split()[0] if len(ent) > 2 else ent.text)
-        elif ent is None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.i > 0 and t.dep_ in (
+        elif ent is None and (t.pos_ == "PROPN" and t.text[:1].isupper() or c.lowercase and t.pos_ in ("PROPN", "NOUN")
+                              and t.dep_ in ("appos", "npadvmod", "oprd")) and t.i > 0 and t.dep_ in (
                 "appos", "attr", "dobj", "npadvmod", "oprd", "conj", "nsubj", "compound", "pobj"):
             out.append(t.text)
-    return [n for n in dict.fromkeys(out) if n.lower() not in _NOT_NAMES and n[:1].isupper()]
+        elif c.lowercase and t.i > 0 and t.doc[t.i - 1].lower_ in ("named", "called") and t.is_alpha:
+            out.append(t.text)
+    return [n for n in dict.fromkeys(out) if n.lower() not in _NOT_NAMES and _capital(c, n)
+            and n.lower() not in PEOPLE_NOUNS and n.lower() not in PETS]
 
 
 def _has_lemma(c: Clause, words: frozenset[str]) -> bool:
@@ -261,7 +273,7 @@ def _object_tokens(c: Clause) -> list[Token]:
     if c.about in ("mine", "thing"):
         objs += [t for t, r in args if r == "subj"]
     objs += [t for t, r in args if r == "attr"]
-    return [t for t in objs if t.pos_ in ("NOUN", "PROPN", "X", "ADJ") and t.lower_ not in NOT_GOODS]
+    return [t for t in objs if t.pos_ in ("NOUN", "PROPN", "X") and t.lower_ not in NOT_GOODS]
 
 
 def fill_item(c: Clause) -> list[Value]:
@@ -282,7 +294,7 @@ def fill_title(c: Clause) -> list[Value]:
     for t, role in _args(c):
         if role in ("obj", "appos", "attr") or role == "subj" and c.about == "thing" or role == "prep:through":
             # NER labels unknown titles at random (PERSON, GPE, ORG): the predicate says title
-            if (name := _proper_np(t)) and name.lower() not in _NOT_NAMES:
+            if (name := _proper_np(t, c)) and name.lower() not in _NOT_NAMES:
                 return [(name, "item")]
     return []
 

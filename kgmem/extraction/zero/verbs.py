@@ -47,6 +47,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 Triple = tuple[str, str, "str | None"]
+#: the value type of a catch-all reading (a place named in any past clause): a weak guess that a
+#: meaning-based proposal of the same value may override (see combine.py)
+WEAK_PLACE = "place?"
 
 
 # --------------------------------------------------------------------------- main
@@ -123,7 +126,7 @@ def _verb_facts(v: Token, lemma: str) -> list[Triple]:
         for t in objects_of(v, preps):
             ent = entity_at(t)
             if ent is not None and ent.label_ in ("GPE", "LOC"):  # strict NER here: the verb says nothing
-                out.append(("visited", ent.text, "place"))
+                out.append(("visited", ent.text, WEAK_PLACE))
                 break
         for c in v.children:  # "made a quick trip to Oslo", "booked a weekend in Rome"
             if c.dep_ == "dobj" and c.lemma_.lower() in TRIP_NOUNS:
