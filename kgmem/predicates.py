@@ -74,6 +74,22 @@ _PREDICATES: tuple[Predicate, ...] = (
     Predicate("spent", "money", False, "money the user spent on something", ("spend", "spent", "cost", "paid"), kind="money"),
     Predicate("event", "text", False, "a dated event in the user's life", ("happen", "when"), kind="text"),
     Predicate("owns", "item", False, "something the user owns", ("own", "have"), kind="item"),
+    # -- attributes of other entities (people, meetings, orders, teams…), read by the zero-LLM
+    #    tier's entity reader; single-valued, so a correction supersedes the old value. No question cues: the planner
+    #    leaves them to vector and keyword search (their fact texts name the entity) -------------
+    Predicate("scheduled_for", "text", True, "when something happens (day, date, time)", (),
+              kind="when"),
+    Predicate("due_date", "text", True, "when something is due (deadline)", (), kind="when"),
+    Predicate("venue", "place", True, "where something takes place or is (venue, room, address)",
+              (), kind="where"),
+    Predicate("status", "text", True, "the state of an order, ticket, application, claim or repair",
+              (), kind="state"),
+    Predicate("person_in_charge", "person", True, "who leads, owns, manages, teaches or is the contact for it",
+              (), kind="person"),
+    Predicate("amount", "money", True, "a price, cost, quote or budget", (),
+              kind="money"),
+    Predicate("provider", "org", True, "the company providing a service", (), kind="org"),
+    Predicate("name", "person", True, "what someone or something is called", (), kind="name"),
     # -- said by the assistant ------------------------------------------------------------
     Predicate("assistant_recommended", "item", False, "something the assistant recommended", ("recommend", "suggest"), kind="item"),
     Predicate("assistant_stated", "text", False, "a fact the assistant stated", ("you said", "you told", "you mentioned"), kind="text"),

@@ -76,7 +76,7 @@ class MemoryManager:
         n_turns = len(session.turns)
         for cand in sorted(candidates, key=lambda c: (min(c.source_turns or [0]), c.predicate, c.value)):
             subject = self.resolver.user if cand.subject.strip().lower() in ("user", "i", "me") \
-                else self.resolver.resolve(cand.subject, "person")
+                else self.resolver.resolve(cand.subject, cand.subject_type or "person")
             entities[subject.id] = subject
             obj_id: str | None = None
             if (cand.value_type or "") in _ENTITY_TYPES:

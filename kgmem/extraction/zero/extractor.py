@@ -18,8 +18,10 @@ from kgmem.extraction.zero.assistant import assistant_facts, assistant_sentences
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.combine import WEAK_CONFIDENCE, combine
+from kgmem.extraction.zero.entity_facts import TurnContext, entity_facts, note_people
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
+from kgmem.extraction.zero.inference import inferred_facts
 from kgmem.extraction.zero.lexicon import STATIVE
 from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp
@@ -31,6 +33,7 @@ from kgmem.extraction.zero.proposals import (
     NONE,
     Proposer,
     bank_digest,
+    bank_files,
     load_bank,
 )
 from kgmem.extraction.zero.sentences import (
@@ -116,7 +119,14 @@ def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[Cand
 
 
 def _needs_parse(s: Sentence) -> bool:
-    return s.role == "user" and bool(s.times or DEP_CUE.search(s.text) or IMPERSONAL_PARSE.search(s.text))
+    """The parse readers of the rules read this sentence (the meaning stages parse every one)."""
+    return s.role == "user" and s.personal and bool(s.times or DEP_CUE.search(s.text) or IMPERSONAL_PARSE.search(s.text))
+
+
+def _user_clause(w: _Work, c: Clause) -> bool:
+    """The clause is scored for facts about the user: the user said it, so a clause about the
+    user or about a thing ("The Bear was fantastic last night") may state one."""
+    return eligible(c, w.sent.question) == "ok"
 
 
 def _says_nothing(w: _Work, proposer: Proposer | None) -> bool:
@@ -136,6 +146,8 @@ class _Work:
     doc: Doc | None = None
     clauses: list[Clause] = field(default_factory=list)
     rows: list[np.ndarray | None] = field(default_factory=list)
+    #: attribute-bank score rows of clauses about other people and things
+    attr_rows: list[np.ndarray | None] = field(default_factory=list)
 
 
 class RuleExtractor:
@@ -158,13 +170,17 @@ class RuleExtractor:
         self.proposals = proposals and use_spacy
         self._embedder = embedder
         self._proposer = proposer
+        self._attributes: Proposer | None = None
+        if proposer is not None:
+            self._attributes = Proposer(proposer.embedder, load_bank(bank_files("entities")))
 
     def use_embedder(self, embedder: Embedder) -> None:
         """Embed clauses with ``embedder`` (same model: the cache key does not change)."""
         self._embedder = embedder
-        if self._proposer is not None:
-            self._proposer.embedder = embedder
-            self._proposer._vectors = None
+        for p in (self._proposer, self._attributes):
+            if p is not None:
+                p.embedder = embedder
+                p._vectors = None
 
     @property
     def proposer(self) -> Proposer | None:
@@ -176,6 +192,7 @@ class RuleExtractor:
 
                 self._embedder = load_embedder()
             self._proposer = Proposer(self._embedder)
+            self._attributes = Proposer(self._embedder, load_bank(bank_files("entities")))
         return self._proposer
 
     @property
@@ -188,6 +205,7 @@ class RuleExtractor:
             digest = self._proposer.digest
         else:
             digest = f"{bank_digest(load_bank())}-t{DEFAULT_THRESHOLD:.2f}-m{DEFAULT_MARGIN:.2f}"
+        digest += "-e" + bank_digest(load_bank(bank_files("entities")))
         return f"rules|{RULES_VERSION}|bank-{digest}"
 
     def extract(self, turns: Sequence[tuple[str, str]], session_date: datetime) -> ExtractionResult:
@@ -222,29 +240,51 @@ class RuleExtractor:
             to_parse = users if proposer is not None else [w for w in users if _needs_parse(w.sent)]
             for w, doc in zip(to_parse, load_nlp().pipe([w.sent.text for w in to_parse], batch_size=self.batch_size)):
                 w.doc = doc
-        if proposer is not None:
-            self._score_clauses(users, proposer)
+        attributes = self._attributes
+        if proposer is not None and attributes is not None:
+            self._score_clauses(users, proposer, attributes)
         results: list[ExtractionResult] = []
         for items, (_, date) in zip(work, sessions):
             facts: list[CandidateFact] = []
+            contexts: dict[int, TurnContext] = {}
             for w in items:
                 if w.sent.role == "assistant":
                     facts.extend(assistant_facts(w.sent))
                     continue
                 # patterns and parse readers read statements; a question only reaches the meaning stage
                 found = (rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None)
-                         if self.rules and not w.sent.question else [])
+                         if self.rules and not w.sent.question and w.sent.personal else [])
                 if proposer is not None and w.clauses:
                     found = combine(found, proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces))
-                if not found and not w.sent.question and not _says_nothing(w, proposer):
+                if not found and not w.sent.question and w.sent.personal and not _says_nothing(w, proposer):
                     found = dated_fallback(w.sent, date, w.doc)
+                if not w.sent.question:
+                    found += inferred_facts(w.sent, date, found)
+                if attributes is not None:
+                    context = contexts.setdefault(w.sent.turn, TurnContext())
+                    found += self._entity_facts(w, date, found, attributes, context)
                 facts.extend(found)
             results.append(ExtractionResult(facts=dedupe(facts), tier="rules", model="", version=RULES_VERSION))
         return results
 
     @staticmethod
-    def _score_clauses(users: list[_Work], proposer: Proposer) -> None:
-        """Clauses of every parsed sentence; one embedding call for all eligible clause texts."""
+    def _entity_facts(w: _Work, date: datetime, found: list[CandidateFact], attributes: Proposer,
+                      context: TurnContext) -> list[CandidateFact]:
+        """Facts about other people and things in the clauses that said nothing about the user."""
+        out: list[CandidateFact] = []
+        for c, row in zip(w.clauses, w.attr_rows):
+            if c.about == "user" or w.sent.question and c.head.dep_ == "ROOT":
+                note_people(c, context)
+                continue
+            if c.about == "mine" and any(f.value.casefold() in c.text.casefold() for f in found):
+                continue  # "my rent is $1,200" is the user's rent, read above
+            out.extend(entity_facts(w.sent, date, c, row, attributes, context))
+            note_people(c, context)
+        return out
+
+    @staticmethod
+    def _score_clauses(users: list[_Work], proposer: Proposer, attributes: Proposer) -> None:
+        """Clauses of every parsed sentence; one embedding call for all clause texts scored."""
         texts: list[str] = []
         for w in users:
             if w.doc is None:
@@ -252,13 +292,12 @@ class RuleExtractor:
             w.clauses = clauses_of(w.doc)
             for c in w.clauses:
                 c.lowercase = w.sent.lowercase
-            texts.extend(c.text for c in w.clauses if eligible(c, w.sent.question) == "ok")
+                if _user_clause(w, c) or c.about != "user":
+                    texts.append(c.text)
         unique = list(dict.fromkeys(texts))
-        if not unique:
-            for w in users:
-                w.rows = [None] * len(w.clauses)
-            return
-        scores = proposer.scores(np.asarray(proposer.embedder.embed(unique)))
-        row_of = dict(zip(unique, scores))
+        vecs = np.asarray(proposer.embedder.embed(unique)) if unique else np.zeros((0, 1), dtype=np.float32)
+        user_row = dict(zip(unique, proposer.scores(vecs))) if unique else {}
+        attr_row = dict(zip(unique, attributes.scores(vecs))) if unique else {}
         for w in users:
-            w.rows = [row_of[c.text] if eligible(c, w.sent.question) == "ok" else None for c in w.clauses]
+            w.rows = [user_row[c.text] if _user_clause(w, c) else None for c in w.clauses]
+            w.attr_rows = [attr_row.get(c.text) if c.about != "user" else None for c in w.clauses]

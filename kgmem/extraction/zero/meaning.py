@@ -24,8 +24,9 @@ from kgmem.extraction.zero.proposals import Proposal, Proposer
 from kgmem.extraction.zero.sentences import Sentence, best_time
 from kgmem.extraction.zero.values import fill
 
-#: clauses whose subject makes them a statement about the user's own life
-USER_ABOUT = frozenset({"user", "mine", "thing"})
+#: clauses whose subject makes them a statement about the user's own life: the user said it, so
+#: "Nothing beats matcha", "The Bear was fantastic" and verbless fragments count too
+USER_ABOUT = frozenset({"user", "mine", "thing", "none"})
 #: one-off happenings: told in a past or perfect tense ("I usually get snow" is no purchase)
 _EVENTIVE = frozenset({"bought", "spent", "visited", "attended", "watched", "read_book", "event"})
 #: happenings that may also be under way ("I'm reading Dune")

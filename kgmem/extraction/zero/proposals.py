@@ -47,9 +47,12 @@ class Proposal:
     score: float
 
 
-def bank_files() -> list[Path]:
-    """The packaged bank files, sorted by name."""
+def bank_files(folder: str = "") -> list[Path]:
+    """The packaged bank files, sorted by name (``folder="entities"``: the attribute bank for
+    facts about other people and things)."""
     root = resources.files("kgmem") / "resources" / "predicates"
+    if folder:
+        root = root / folder
     return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".jsonl"))
 
 

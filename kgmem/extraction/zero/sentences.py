@@ -33,6 +33,9 @@ class Sentence:
     question: bool = False
     #: typed without capitals: names are lower-case too
     lowercase: bool = False
+    #: has a first-person or impersonal cue: the patterns read it (every prose sentence of a user
+    #: turn reaches the parse, for facts about other people and things)
+    personal: bool = True
 
 
 def mask_times(text: str, times: list[TimeSpan]) -> str:
@@ -204,21 +207,21 @@ def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
     """The candidate sentences of user turn ``idx`` said on ``date`` (questions flagged)."""
     lowercase = is_lowercase_turn(text)
     text = _unquote(normalise_chat(text))
-    if not FIRST_PERSON.search(text) and not NEW_CAR.search(text) and not IMPERSONAL_CUE.search(text) \
-            and not _PAST_START.search(text) and not IMPERSONAL_PARSE.search(text) \
-            and not _FRAGMENT_START.search(text):
-        return
+    turn_cue = bool(FIRST_PERSON.search(text) or NEW_CAR.search(text) or IMPERSONAL_CUE.search(text)
+                    or _PAST_START.search(text) or IMPERSONAL_PARSE.search(text) or _FRAGMENT_START.search(text))
     for sent in _split(text, lowercase):
         if not looks_like_prose(sent):
             continue
         # "Should I move…?" is a question; "I just moved to Oslo, any tips?" still states a fact
         question = sent.rstrip().endswith("?") and bool(INTERROGATIVE.match(sent))
         sent = restore_copula(restore_subject(sent))
-        if not FIRST_PERSON.search(sent) and not NEW_CAR.search(sent) and not IMPERSONAL_CUE.search(sent) \
-                and not IMPERSONAL_PARSE.search(sent):
-            continue
+        personal = turn_cue and bool(FIRST_PERSON.search(sent) or NEW_CAR.search(sent) or IMPERSONAL_CUE.search(sent)
+                                     or IMPERSONAL_PARSE.search(sent))
+        if not personal and (question or len(sent.split()) < 4):
+            continue  # a question or a few words about someone else say nothing worth a parse
         times = find_time_expressions(sent, date)
-        yield Sentence(idx, "user", sent, mask_times(sent, times), times, question=question, lowercase=lowercase)
+        yield Sentence(idx, "user", sent, mask_times(sent, times), times, question=question, lowercase=lowercase,
+                       personal=personal)
 
 
 def candidate_user_sentences(turns: Sequence[tuple[str, str]], date: datetime) -> Iterable[Sentence]:

@@ -90,8 +90,11 @@ def _ok(value: str) -> bool:
 
 
 def _args(c: Clause) -> list[tuple[Token, str]]:
-    """Noun arguments of the clause with their role: "obj", "attr", "subj", "prep:<p>", "appos"."""
+    """Noun arguments of the clause with their role: "obj", "attr", "subj", "prep:<p>", "appos"
+    (a verbless fragment's head noun — "A road bike from Target, $780." — is its "obj")."""
     out: list[tuple[Token, str]] = []
+    if c.head.pos_ in ("NOUN", "PROPN") and c.head.dep_ == "ROOT":
+        out.append((c.head, "obj"))
     for t in c.tokens:
         if t.pos_ not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ", "X"):
             continue
@@ -269,7 +272,7 @@ def _object_tokens(c: Clause) -> list[Token]:
     args = _args(c)
     objs = [t for t, r in args if r == "obj"]
     objs += [t for t, r in args if r in ("prep:on", "prep:for", "prep:in", "prep:with", "prep:to", "prep:into",
-                                         "prep:of", "prep:about")]
+                                         "prep:of", "prep:about", "prep:up", "prep:out", "prep:off", "prep:than")]
     if c.about in ("mine", "thing"):
         objs += [t for t, r in args if r == "subj"]
     objs += [t for t, r in args if r == "attr"]
@@ -367,7 +370,7 @@ def fill_diet(c: Clause) -> list[Value]:
              else m.group(0).lower(), None)] if m else []
 
 
-def fill_status(c: Clause) -> list[Value]:
+def fill_relationship(c: Clause) -> list[Value]:
     m = _STATUS_RX.search(c.text)
     return [(m.group(1).lower(), None)] if m else []
 
@@ -388,6 +391,55 @@ def fill_commute(c: Clause) -> list[Value]:
     return []
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAY = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?s?"
+_CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midnight)"
+_WHEN_RX = re.compile(
+    r"(?:(?:early|mid|late|end\s+of)[- ])?" + _MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:\s+at\s+(?:" + _CLOCK + r"|\d{1,2}))?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH +
+    r"|(?:(?:next|this|every)\s+)?" + _DAY + r"(?:\s+(?:mornings?|afternoons?|evenings?|nights?))?(?:\s+(?:at\s+)?(?:" + _CLOCK
+    + r"|\d{1,2}(?!\d)))?"
+    r"|the\s+\d{1,2}(?:st|nd|rd|th)(?:\s+at\s+(?:" + _CLOCK + r"|\d{1,2}(?!\d)))?"
+    r"|" + _CLOCK + r"|(?<=\bat\s)\d{1,2}(?![\d:%])", re.IGNORECASE)
+_STATUS_WORDS = re.compile(
+    r"\b(?:out\s+for\s+delivery|in\s+transit|stuck\s+in\s+customs|in\s+review|under\s+review|on\s+hold|"
+    r"ready\s+(?:to\s+collect|for\s+(?:pickup|collection))|waiting\s+on\s+parts|in\s+progress|"
+    r"approved|rejected|denied|declined|delivered|shipped|dispatched|processing|pending|open|closed|resolved|"
+    r"fixed|cancelled|canceled|confirmed|refunded|returned|completed|complete|finished|done|ready|delayed|"
+    r"accepted|submitted|received|lost|overdue|paid)\b", re.IGNORECASE)
+
+
+def fill_when(c: Clause) -> list[Value]:
+    """A day, date or time as said ("Wednesdays at 2", "the 19th at 3", "March 29", "9:45")."""
+    hits = [m for m in _WHEN_RX.finditer(c.text) if m.group(0).strip()]
+    if not hits:
+        return []
+    # "from Tuesday to Wednesday", "moved to 9:45": the later one is the new value
+    hits.sort(key=lambda m: (0 if re.search(r"\b(?:to|now|is|at|for|on)\s*$", c.text[: m.start()]) else 1, -m.start()))
+    return [(hits[0].group(0).strip(), None)]
+
+
+def fill_status(c: Clause) -> list[Value]:
+    hits = list(_STATUS_WORDS.finditer(c.text))
+    return [(hits[-1].group(0).lower(), None)] if hits else []
+
+
+def fill_where(c: Clause) -> list[Value]:
+    """A venue: a name, or a noun phrase after at/in/to ("Room 4B", "the boardroom on 6")."""
+    place = fill_place(c) or fill_org(c)
+    if place:
+        return [(place[0][0], "place")]
+    for t, role in _args(c):
+        if role in ("prep:at", "prep:to", "prep:in") and t.pos_ in ("NOUN", "PROPN"):
+            np = _np(t)
+            tail = [x for x in t.rights if x.dep_ == "prep" and x.lower_ == "on"]
+            if tail:
+                np = t.doc[t.left_edge.i: tail[-1].right_edge.i + 1].text
+            if np and _ok(np):
+                return [(re.sub(r"^(?:the|a|an)\s+", "", np), "place")]
+    return []
+
+
 FILLERS: dict[str, Filler] = {
     "place": fill_place, "org": fill_org, "employer": fill_employer, "person": fill_person(None), "family": fill_person(FAMILY),
     "partner": fill_person(PARTNERS | {"date", "marry", "married"}), "friend": fill_person(frozenset({"friend", "buddy", "pal"})),
@@ -395,7 +447,8 @@ FILLERS: dict[str, Filler] = {
     "race_time": fill_race_time, "weight": fill_weight, "phone_number": fill_phone_number, "item": fill_item,
     "title": fill_title, "event": fill_event, "activity": fill_activity, "instrument": _lexicon(INSTRUMENTS),
     "language": _lexicon(LANGUAGES, capital=True), "job": fill_job, "vehicle": fill_vehicle, "device": fill_device,
-    "diet": fill_diet, "status": fill_status, "commute": fill_commute,
+    "diet": fill_diet, "status": fill_relationship, "commute": fill_commute,
+    "when": fill_when, "where": fill_where, "state": fill_status, "name": fill_person(None),
 }
 
 
