@@ -10,7 +10,9 @@ Metrics, reported separately for the generator's development and held-out templa
   value (the sidecar's ``fact_matching_rule``); ``recall_relaxed`` also accepts one value
   containing the other;
 - precision: among candidates extracted from turns that carry planted facts, the share matching
-  a planted fact of that turn;
+  a planted fact of that turn (a ``spent`` candidate equal to the ``price`` the gold records on a
+  planted purchase counts as matching: the generator plants ``spent`` itself only for questions
+  that sum amounts, though every priced purchase says it);
 - exact-day: matched planted facts with a relative time expression whose resolved ``valid_from``
   day equals the gold day;
 - chains: planted supersessions (``supersedes``) reproduced in the store after ingest — the new
@@ -63,6 +65,14 @@ def _match(gold: dict[str, Any], cand: CandidateFact, relaxed: bool = False) -> 
     if a == b:
         return True
     return relaxed and bool(a) and bool(b) and (a in b or b in a)
+
+
+def _price_of(gold: dict[str, Any], cand: CandidateFact) -> bool:
+    """A ``spent`` candidate equal to the price the gold records on a planted purchase: the same
+    statement (the generator plants ``spent`` itself only for questions that sum amounts)."""
+    price = (gold.get("attributes") or {}).get("price")
+    return (cand.predicate == "spent" and gold["predicate"] == "bought" and price is not None
+            and _subject_ok(gold, cand) and _norm(price) == _norm(cand.value))
 
 
 def _ratio(n: int, d: int) -> float | None:
@@ -149,7 +159,7 @@ def run(split: str, tier: str, show_dev_misses: int, gold_path: str | None = Non
                 if turn not in x.source_turns:
                     continue
                 c["extracted_on_planted_turns"] += 1
-                if any(_match(g, x, relaxed=False) for g in gs):
+                if any(_match(g, x, relaxed=False) or _price_of(g, x) for g in gs):
                     c["correct_on_planted_turns"] += 1
                 elif fam == "dev" and len(dev_false) < show_dev_misses:
                     dev_false.append(f"{x.predicate}={x.value!r} from turn with {[g['text'] for g in gs]}")
