@@ -12,20 +12,43 @@ constructing a ``Memory`` is cheap and tests can inject deterministic parts.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from kgmem.ids import resolve_namespace
 from kgmem.models import Answer, Fact, Haystack, Session
 from kgmem.retrieval.planner import plan_query
+from kgmem.retrieval.recipes import get_recipe
 from kgmem.retrieval.search import RetrievalResult, Retriever
 from kgmem.settings import Settings
-from kgmem.store.base import FactFilter
+from kgmem.store.base import FactFilter, StoreStats
 
 if TYPE_CHECKING:
     from kgmem.answer.answerer import Answerer
     from kgmem.embeddings import Embedder
     from kgmem.llm.base import LLM
+    from kgmem.memory.ingest import IngestReport
     from kgmem.store.base import MemoryStore
+
+
+@dataclass(frozen=True)
+class IngestProgress:
+    """One step of :meth:`Memory.ingest_haystacks`, for the caller's progress display.
+
+    Reported when a haystack starts (``sessions_done == 0``), after each of its sessions, and
+    when it is finished (``haystack_done``). ``haystack`` counts from 1.
+    """
+
+    haystack: int
+    user_id: str
+    sessions_done: int
+    sessions_total: int
+    haystack_done: bool = False
+
+
+IngestProgressFn = Callable[[IngestProgress], None]
 
 
 class Memory:
@@ -45,6 +68,8 @@ class Memory:
         self._llm = llm
         self._embedder = embedder
         self._extractor = extractor
+        if recipe is not None:
+            get_recipe(recipe)  # an unknown name fails here, listing the known ones
         self.recipe = recipe
         self._answerer: Answerer | None = None
         self._extraction_cache: Any = None
@@ -115,12 +140,53 @@ class Memory:
         ingest_session(self.store, user, session, extractor=self.extractor, embedder=self.embedder,
                        cache=self.extraction_cache)
 
-    def ingest_haystack(self, haystack: Haystack) -> Any:
-        """Ingest every session of a benchmark haystack into its namespace (labels unread)."""
+    def ingest_haystack(self, haystack: Haystack, *, embed: bool = True,
+                        on_progress: Callable[[int, int, str], None] | None = None) -> IngestReport:
+        """Ingest every session of a benchmark haystack into its namespace (labels unread).
+
+        ``embed=False`` writes no vectors (keyword and graph search only); ``on_progress`` is
+        called as ``(sessions_done, sessions_total, session_id)`` after each session.
+        """
         from kgmem.memory.ingest import ingest_haystack
 
-        return ingest_haystack(self.store, haystack, extractor=self.extractor, embedder=self.embedder,
-                               cache=self.extraction_cache)
+        return ingest_haystack(self.store, haystack, extractor=self.extractor,
+                               embedder=self.embedder if embed else None,
+                               cache=self.extraction_cache, on_progress=on_progress)
+
+    def ingest_haystacks(self, haystacks: Iterable[Haystack], *, embed: bool = True,
+                         on_progress: IngestProgressFn | None = None) -> IngestReport:
+        """Ingest many haystacks (each into its own namespace); returns the summed report.
+
+        Sessions already stored are skipped, so re-running resumes. Failed sessions are listed
+        in ``report.failures`` and left unwritten; ``report.users`` counts the haystacks.
+        """
+        from kgmem.memory.ingest import IngestReport
+
+        total = IngestReport()
+        start = time.perf_counter()
+        for index, haystack in enumerate(haystacks, 1):
+            def step(done: int, n: int, _sid: str, index: int = index, user: str = haystack.user_id) -> None:
+                if on_progress is not None:
+                    on_progress(IngestProgress(index, user, done, n))
+
+            step(0, len(haystack.sessions), "")
+            total.add(self.ingest_haystack(haystack, embed=embed, on_progress=step))
+            if on_progress is not None:
+                n = len(haystack.sessions)
+                on_progress(IngestProgress(index, haystack.user_id, n, n, haystack_done=True))
+        total.seconds = time.perf_counter() - start
+        return total
+
+    def resolve_user(self, user: str) -> str:
+        """The stored namespace ``user`` names: a full key, or a bare question_id naming one.
+
+        Raises :class:`kgmem.ids.NamespaceError` (listing candidates) otherwise.
+        """
+        return resolve_namespace(user, self.store.users())
+
+    def stats(self, user: str | None = None) -> StoreStats:
+        """Counts of what the store holds (for one namespace when ``user`` is given)."""
+        return self.store.stats(user)
 
     def delete_user(self, user: str) -> int:
         """Forget everything about ``user``; returns the number of nodes removed."""
@@ -135,9 +201,12 @@ class Memory:
         return Retriever(self.store, self.embedder, recipe or self.recipe).retrieve(user, plan)
 
     def answer(self, user: str, question: str, question_date: datetime | None = None,
-               as_of: datetime | None = None, recipe: str | None = None) -> Answer:
+               as_of: datetime | None = None, recipe: str | None = None, *,
+               explain: bool = False) -> Answer:
         """Answer a question from ``user``'s memory; ``question_date`` is "today" (default: now,
-        or ``as_of`` when given); ``as_of`` answers from what memory held at that time."""
+        or ``as_of`` when given); ``as_of`` answers from what memory held at that time.
+        ``explain`` adds ``extra["explain"]``: the plan, each retriever's top ids, the ranked
+        sessions and the context."""
         t0 = time.perf_counter()
         qd = question_date or as_of or datetime.now().replace(microsecond=0)
         plan = plan_query(question, qd, as_of=as_of)
@@ -148,6 +217,13 @@ class Memory:
         ans.timings_ms = {"plan": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000,
                           "answer": ans.timings_ms.get("answer", (time.perf_counter() - t2) * 1000)}
         ans.extra.setdefault("plan", plan.model_dump(mode="json"))
+        if explain:
+            ans.extra["explain"] = {
+                "plan": result.plan.model_dump(mode="json"),
+                "retrievers": {name: ids[:10] for name, ids in result.lists.items()},
+                "sessions": result.session_ids[:10],
+                "context": ans.context,
+            }
         return ans
 
     def history(self, user: str, subject: str = "user", predicate: str | None = None) -> list[Fact]:

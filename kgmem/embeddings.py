@@ -7,13 +7,14 @@ Names starting with ``ollama/`` or ``litellm/`` are embedded through litellm (im
 
 Vectors are L2-normalised float32, so a dot product is the cosine similarity.
 
-Backend (env ``KGMEM_EMBED_BACKEND``; measured in eval/results/ingest.md): for the packaged
+Backend (``Settings.embed_backend``, env ``KGMEM_EMBED_BACKEND``; measured in eval/results/ingest.md): for the packaged
 MiniLM, ``auto`` (default) runs the same weights through onnxruntime when it is installed
 (exported once from the packaged model, offline, into ``~/.cache/kgmem/onnx``; vectors agree with
 sentence-transformers to cosine > 0.9999 and take about 30% less CPU), else sentence-transformers
 on torch. ``onnx-int8`` adds per-channel dynamic int8 quantisation (≈3x less CPU than torch,
 cosine ≈ 0.99 to the fp32 vectors; its vectors are cached under their own model name).
-``torch`` forces sentence-transformers. ``KGMEM_EMBED_THREADS`` caps the onnxruntime threads.
+``torch`` forces sentence-transformers. ``KGMEM_EMBED_THREADS`` (``Settings.embed_threads``)
+caps the onnxruntime threads.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
+
+from kgmem.settings import default_machine_cache_dir
 
 if TYPE_CHECKING:
     from kgmem.settings import Settings
@@ -211,7 +214,7 @@ class OnnxMiniLMEmbedder:
             except Exception as exc:  # noqa: BLE001 - any export failure becomes one clear message
                 raise EmbeddingError(f"cannot export {model_dir} to ONNX at {self.path}: {exc}") from exc
         opts = ort.SessionOptions()
-        n = threads or int(os.environ.get("KGMEM_EMBED_THREADS", "0") or 0) or (os.cpu_count() or 1)
+        n = threads or (os.cpu_count() or 1)
         opts.intra_op_num_threads = n
         opts.inter_op_num_threads = 1
         # no busy-waiting threads: on a shared 2-core machine spinning burns the other tenants' CPU
@@ -354,30 +357,21 @@ _EMBEDDERS: dict[tuple[str, str | None, str], Embedder] = {}
 _LOCK = threading.Lock()
 
 
-def _backend(requested: str | None) -> str:
-    backend = (requested or os.environ.get("KGMEM_EMBED_BACKEND") or "auto").strip().lower()
+def _backend(requested: str) -> str:
+    backend = requested.strip().lower()
     if backend not in BACKENDS:
         raise EmbeddingError(f"KGMEM_EMBED_BACKEND={backend!r}: expected one of {', '.join(BACKENDS)}")
     return backend
 
 
-def machine_cache_dir() -> Path:
-    """Where derived model files live (``$XDG_CACHE_HOME/kgmem``, default ``~/.cache/kgmem``).
-
-    The ONNX export depends only on the packaged weights, not on a user's memory, so it is
-    shared by every ``KGMEM_HOME`` on the machine instead of being re-exported per home.
-    """
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "kgmem"
-
-
 def load_embedder(model_name: str = DEFAULT_MODEL, api_base: str | None = None,
-                  backend: str | None = None, cache_dir: Path | None = None) -> Embedder:
+                  backend: str = "auto", cache_dir: Path | None = None, threads: int = 0) -> Embedder:
     """The (process-wide, reused) embedder for a model name.
 
-    ``backend`` (default: env ``KGMEM_EMBED_BACKEND`` or ``auto``) picks onnxruntime or torch
-    for the packaged MiniLM (see the module docstring); other models always use their own
-    loader. ``cache_dir`` holds the ONNX export (default: :func:`machine_cache_dir`)."""
+    ``backend`` (``Settings.embed_backend``) picks onnxruntime or torch for the packaged MiniLM
+    (see the module docstring); other models always use their own loader. ``cache_dir`` holds
+    the ONNX export (default: :func:`kgmem.settings.default_machine_cache_dir`); ``threads``
+    caps onnxruntime's threads (0: every core)."""
     chosen = _backend(backend)
     local = packaged_minilm_path() if model_name in _MINILM_NAMES else None
     auto = chosen == "auto"
@@ -397,12 +391,13 @@ def load_embedder(model_name: str = DEFAULT_MODEL, api_base: str | None = None,
                 if not _onnx_available():
                     raise EmbeddingError(f"KGMEM_EMBED_BACKEND={chosen}: onnxruntime is not installed")
                 if cache_dir is None:
-                    cache_dir = machine_cache_dir()
+                    cache_dir = default_machine_cache_dir()
                 quantize = chosen == "onnx-int8"
                 # int8 vectors differ slightly: cache them apart from the exact fp32/torch ones
                 name = f"{model_name}#int8" if quantize else model_name
                 try:
-                    _EMBEDDERS[key] = OnnxMiniLMEmbedder(local, name, cache_dir, quantize=quantize)
+                    _EMBEDDERS[key] = OnnxMiniLMEmbedder(local, name, cache_dir, quantize=quantize,
+                                                       threads=threads or None)
                 except EmbeddingError as exc:
                     if not auto:
                         raise
@@ -415,7 +410,8 @@ def load_embedder(model_name: str = DEFAULT_MODEL, api_base: str | None = None,
 def embedder_from_settings(settings: Settings, cache: bool = True) -> Embedder:
     """The configured embedder, wrapped in the on-disk cache under ``KGMEM_HOME/cache``."""
     api_base = settings.llm_api_base if settings.embed_model.startswith("ollama/") else None
-    inner = load_embedder(settings.embed_model, api_base)
+    inner = load_embedder(settings.embed_model, api_base, backend=settings.embed_backend,
+                          cache_dir=settings.machine_cache_dir, threads=settings.embed_threads)
     if not cache:
         return inner
     return CachedEmbedder(inner, EmbeddingCache(settings.cache_dir / "embeddings.sqlite"))

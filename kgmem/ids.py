@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _ID_LEN = 16
 
@@ -35,6 +36,30 @@ def split_namespace(user_id: str) -> tuple[str | None, str]:
         tag, qid = user_id.split(":", 1)
         return tag, qid
     return None, user_id
+
+
+class NamespaceError(ValueError):
+    """A user name that names no stored namespace, or several (``candidates``)."""
+
+    def __init__(self, message: str, candidates: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.candidates = list(candidates)
+
+
+def resolve_namespace(name: str, users: Sequence[str]) -> str:
+    """A full namespace key, or a bare question_id naming exactly one of ``users``."""
+    if name in users:
+        return name
+    matches = [u for u in users if split_namespace(u)[1] == name]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise NamespaceError(f"{name!r} is ambiguous; use one of: {', '.join(matches)}", matches)
+    if not users:
+        raise NamespaceError(f"no user namespace {name!r}: the store holds no user yet (ingest first)")
+    examples = ", ".join(sorted(users)[:5]) + (", …" if len(users) > 5 else "")
+    raise NamespaceError(f"no user namespace {name!r} in the store ({len(users)} namespaces, e.g. "
+                         f"{examples}; see `kgmem stats`)")
 
 
 def session_id(source_id: str | None, position: int, content_digest: str) -> str:

@@ -22,6 +22,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from kgmem.settings import Settings
+
 NEO4J_VERSION = "5.26.30"
 BROWSER_VERSION = "5.24.0"
 DEFAULT_BOLT_PORT = 7687
@@ -78,11 +80,11 @@ class ServerStatus:
 # --------------------------------------------------------------------------- paths
 
 
-def default_home() -> Path:
-    """``$KGMEM_NEO4J_HOME`` or ``~/.cache/kgmem/neo4j-<version>``."""
-    env = os.environ.get("KGMEM_NEO4J_HOME")
-    if env:
-        return Path(env).expanduser()
+def default_home(settings: Settings | None = None) -> Path:
+    """``Settings.neo4j_home`` (``$KGMEM_NEO4J_HOME``) or ``~/.cache/kgmem/neo4j-<version>``."""
+    configured = (settings or Settings.load()).neo4j_home
+    if configured is not None:
+        return configured.expanduser()
     return Path.home() / ".cache" / "kgmem" / f"neo4j-{NEO4J_VERSION}"
 
 

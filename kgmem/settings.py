@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 # setting name → environment variable
 ENV_VARS: dict[str, str] = {
@@ -25,6 +25,8 @@ ENV_VARS: dict[str, str] = {
     "llm_api_key": "KGMEM_LLM_API_KEY",
     "judge_model": "KGMEM_JUDGE_MODEL",
     "embed_model": "KGMEM_EMBED_MODEL",
+    "embed_backend": "KGMEM_EMBED_BACKEND",
+    "embed_threads": "KGMEM_EMBED_THREADS",
     "extraction_tier": "KGMEM_EXTRACTION_TIER",
     "llm_cache": "KGMEM_LLM_CACHE",
     "llm_timeout_s": "KGMEM_LLM_TIMEOUT",
@@ -34,6 +36,12 @@ ENV_VARS: dict[str, str] = {
     "neo4j_user": "NEO4J_USER",
     "neo4j_password": "NEO4J_PASSWORD",
     "neo4j_database": "NEO4J_DATABASE",
+    "neo4j_home": "KGMEM_NEO4J_HOME",
+}
+
+#: settings that default to a folder under a standard variable: name → (variable, subfolder)
+ENV_DIRS: dict[str, tuple[str, str]] = {
+    "machine_cache_dir": ("XDG_CACHE_HOME", "kgmem"),
 }
 
 #: the embedded llama.cpp model used when no answer model is configured
@@ -42,6 +50,11 @@ LOCAL_DEFAULT_MODEL = "local/smollm2-135m-instruct"
 
 def _default_home() -> Path:
     return Path.home() / ".kgmem"
+
+
+def default_machine_cache_dir() -> Path:
+    """``~/.cache/kgmem`` (``$XDG_CACHE_HOME/kgmem`` when set, through :meth:`Settings.load`)."""
+    return Path.home() / ".cache" / "kgmem"
 
 
 def _default_data_dir() -> Path:
@@ -63,6 +76,11 @@ class Settings(BaseModel):
     llm_api_key: SecretStr | None = None
     judge_model: str | None = None  # None → offline normalised-match scorer
     embed_model: str = "sentence-transformers/all-MiniLM-L6-v2"
+    # onnx fp32, onnx-int8 or torch for the packaged MiniLM; auto = the fastest that works
+    embed_backend: Literal["auto", "onnx", "onnx-int8", "torch"] = "auto"
+    embed_threads: int = Field(default=0, ge=0)  # onnxruntime intra-op threads; 0 = every core
+    # derived model files shared by every KGMEM_HOME on the machine (the ONNX export)
+    machine_cache_dir: Path = Field(default_factory=default_machine_cache_dir)
     extraction_tier: Literal["rules", "llm"] = "rules"
     llm_cache: bool = True
     llm_timeout_s: float = 120.0
@@ -72,6 +90,7 @@ class Settings(BaseModel):
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr | None = None
     neo4j_database: str = "neo4j"
+    neo4j_home: Path | None = None  # the local server's NEO4J_HOME (None: a per-version default)
 
     @property
     def store_dir(self) -> Path:
@@ -106,6 +125,7 @@ class Settings(BaseModel):
         """
         env = os.environ if env is None else env
         merged: dict[str, Any] = {}
+        source: dict[str, str] = {}  # setting → where its value came from, for error messages
 
         home_hint = (overrides or {}).get("home") or env.get("KGMEM_HOME")
         path = config_file or (Path(home_hint) if home_hint else _default_home()) / "config.toml"
@@ -114,19 +134,41 @@ class Settings(BaseModel):
                 with path.open("rb") as fh:
                     data = tomllib.load(fh)
             except tomllib.TOMLDecodeError as exc:
-                raise ValueError(f"{path}: invalid TOML: {exc}") from exc
+                raise SettingsError(f"{path}: invalid TOML: {exc}") from exc
+            except OSError as exc:
+                raise SettingsError(f"{path}: cannot read the config file: {exc}") from exc
             unknown = set(data) - set(cls.model_fields)
             if unknown:
-                raise ValueError(f"{path}: unknown setting(s): {', '.join(sorted(unknown))}")
+                raise SettingsError(f"{path}: unknown setting(s): {', '.join(sorted(unknown))}")
             merged.update(data)
+            source.update({name: f"config file {path}" for name in data})
 
+        for name, (var, sub) in ENV_DIRS.items():
+            if env.get(var) not in (None, ""):
+                merged[name], source[name] = Path(env[var]) / sub, f"environment {var}"
         for name, var in ENV_VARS.items():
             if env.get(var) not in (None, ""):
-                merged[name] = env[var]
+                merged[name], source[name] = env[var], f"environment {var}"
 
         for name, value in (overrides or {}).items():
             if value is not None:
                 if name not in cls.model_fields:
-                    raise ValueError(f"unknown setting {name!r}")
-                merged[name] = value
-        return cls(**merged)
+                    raise SettingsError(f"unknown setting {name!r}")
+                merged[name], source[name] = value, "command-line option"
+        try:
+            return cls(**merged)
+        except ValidationError as exc:
+            raise SettingsError(_describe(exc, merged, source)) from exc
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used; the message names the setting and where it came from."""
+
+
+def _describe(exc: ValidationError, merged: Mapping[str, Any], source: Mapping[str, str]) -> str:
+    problems = []
+    for error in exc.errors():
+        name = str(error["loc"][0]) if error["loc"] else "?"
+        where = source.get(name, "default")
+        problems.append(f"setting {name} = {merged.get(name)!r} (from {where}): {error['msg']}")
+    return "; ".join(problems)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kgmem.models import Intent, QueryPlan
-from kgmem.store.textindex import tokenize
+from kgmem.text import tokenize
 
 #: words too generic to prove a topic was discussed
 _GENERIC = frozenset("""name names time times day days week weeks month months year years thing

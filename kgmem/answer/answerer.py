@@ -27,7 +27,7 @@ from kgmem.models import Answer, Intent
 from kgmem.retrieval.context import Context, build_context, fmt_day, trim_turn
 from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.search import RetrievalResult
-from kgmem.store.textindex import tokenize
+from kgmem.text import tokenize
 
 if TYPE_CHECKING:
     from kgmem.llm.base import LLM

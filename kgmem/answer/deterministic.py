@@ -19,7 +19,7 @@ from kgmem.models import Fact, Intent, Turn
 from kgmem.retrieval.context import delta_line, describe_delta, fmt_day
 from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.search import RetrievalResult, fact_date
-from kgmem.store.textindex import tokenize
+from kgmem.text import tokenize
 
 #: minimum share of an event phrase's content words that must match a fact to commit
 MIN_COVERAGE = 0.6

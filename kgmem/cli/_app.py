@@ -1,13 +1,27 @@
-"""Typer apps shared by the command modules, and small output helpers."""
+"""The one CLI helper module: the Typer apps, the two consoles, shared options and helpers.
+
+Every command module imports what it shares from here — settings (:func:`load_settings`), the
+:class:`~kgmem.api.Memory` it works through (:func:`open_memory`), user namespaces
+(:func:`resolve_user`), dates (:func:`parse_cli_date`), choices (``Enum`` s) and the common
+``Annotated`` options — so there is one way to do each. Results go to stdout (``out``,
+:func:`emit_json`, :func:`echo`); progress, logs and errors go to stderr (``err``, :func:`fail`).
+Nothing heavy is imported at module level: ``kgmem --help`` stays fast.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from typing import Any, NoReturn
+from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from kgmem.api import Memory
+    from kgmem.settings import Settings
 
 app = typer.Typer(
     name="kgmem",
@@ -30,17 +44,111 @@ err = Console(stderr=True)
 out = Console()
 
 
+# --------------------------------------------------------------------------- choices
+
+
+class StoreName(str, Enum):
+    """A store backend (``--store``)."""
+
+    networkx = "networkx"
+    neo4j = "neo4j"
+
+
+class Tier(str, Enum):
+    """An extraction tier (``--tier``)."""
+
+    rules = "rules"
+    llm = "llm"
+
+
+# --------------------------------------------------------------------------- shared options
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable result on stdout.")]
+StoreOpt = Annotated[
+    Optional[StoreName],  # noqa: UP045 - typer reads the annotation at runtime
+    typer.Option("--store", help="Store backend (default: KGMEM_STORE or config, else networkx)."),
+]
+UserOpt = Annotated[str, typer.Option("--user", help="User namespace (or a bare question_id naming one).")]
+
+
+# --------------------------------------------------------------------------- output
+
+
 def emit_json(obj: Any) -> None:
     """Write a JSON result to stdout."""
     sys.stdout.write(json.dumps(obj, indent=2, default=str, ensure_ascii=False) + "\n")
 
 
+def echo(text: str) -> None:
+    """Write plain result text to stdout as is (no markup, highlighting or wrapping)."""
+    out.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print a one-line error on stderr and exit non-zero."""
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
 def not_built(what: str) -> NoReturn:
     """For commands whose machinery does not exist yet: say so plainly, exit 2."""
     fail(f"{what} is not built yet in this version of kgmem", code=2)
+
+
+# --------------------------------------------------------------------------- settings, memory
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from flags (``None`` = not given) → environment → config file → defaults.
+
+    A bad value anywhere is a one-line error naming the setting and its source, never a
+    traceback.
+    """
+    from kgmem.settings import Settings
+
+    try:
+        return Settings.load({k: _plain(v) for k, v in overrides.items()})
+    except ValueError as exc:
+        fail(str(exc))
+
+
+def open_memory(settings: Settings, **kwargs: Any) -> Memory:
+    """A :class:`~kgmem.api.Memory` over ``settings`` (its parts are built on first use)."""
+    from kgmem.api import Memory
+
+    try:
+        return Memory(settings, **kwargs)
+    except ValueError as exc:  # an unknown recipe name
+        fail(str(exc))
+
+
+def resolve_user(memory: Memory, user: str) -> str:
+    """The namespace ``user`` names in the memory's store, or a clear error listing candidates."""
+    from kgmem.ids import NamespaceError
+
+    try:
+        return memory.resolve_user(user)
+    except NamespaceError as exc:
+        fail(str(exc))
+
+
+def parse_cli_date(value: str | None, flag: str) -> datetime | None:
+    """``2023-05-01``, ``2023-05-01T10:00`` or the dataset form ``2023/05/01 (Mon) 10:00``."""
+    if value is None:
+        return None
+    from kgmem.temporal import parse_dataset_date
+
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        try:
+            parsed = parse_dataset_date(value)
+        except ValueError:
+            fail(f"{flag}: not a date: {value!r} (use 2023-05-01 or '2023/05/01 (Mon) 10:00')")
+    if parsed.tzinfo is not None:
+        fail(f"{flag}: give a naive local time without a timezone ({value!r})")
+    return parsed

@@ -9,10 +9,11 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from kgmem.cli._app import bench_app, err, fail
+from kgmem.cli._app import bench_app, echo, err, fail
 
 _EVAL_DIR = Path(__file__).resolve().parents[2] / "eval"
 
@@ -31,13 +32,16 @@ def bench_list() -> None:
         fail("no eval/bench_*.py found: benchmarks need a kgmem source checkout")
     for name, path in scripts.items():
         doc = (path.read_text(encoding="utf-8").split('"""')[1:2] or [""])[0].strip().splitlines()
-        print(f"{name:24s} {doc[0] if doc else ''}")
+        echo(f"{name:24s} {doc[0] if doc else ''}")
 
 
 @bench_app.command(
     "run", context_settings={"allow_extra_args": True, "ignore_unknown_options": True}
 )
-def bench_run(ctx: typer.Context, name: str = typer.Argument(..., help="benchmark name (see `kgmem bench list`)")) -> None:
+def bench_run(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="benchmark name (see `kgmem bench list`)")],
+) -> None:
     """Run one benchmark; extra arguments go to its script."""
     scripts = _scripts()
     key = name.replace("_", "-")

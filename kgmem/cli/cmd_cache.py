@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import typer
-
-from kgmem.cli._app import cache_app, emit_json, err, fail, out
+from kgmem.cli._app import JsonOpt, cache_app, emit_json, err, fail, load_settings, out
 
 if TYPE_CHECKING:
     from kgmem.llm.cache import LLMCache
@@ -15,17 +13,12 @@ if TYPE_CHECKING:
 def _cache() -> LLMCache:
     """The cache file named by the current settings."""
     from kgmem.llm.cache import CACHE_FILENAME, LLMCache
-    from kgmem.settings import Settings
 
-    try:
-        settings = Settings.load()
-    except ValueError as exc:
-        fail(str(exc))
-    return LLMCache(settings.cache_dir / CACHE_FILENAME)
+    return LLMCache(load_settings().cache_dir / CACHE_FILENAME)
 
 
 @cache_app.command("stats")
-def stats(as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON.")) -> None:
+def stats(as_json: JsonOpt = False) -> None:
     """Entries, hits, misses and size of the LLM cache."""
     try:
         figures = _cache().stats()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from kgmem.cli._app import data_app, emit_json, err, fail, out
+from kgmem.cli._app import JsonOpt, data_app, emit_json, err, fail, load_settings, out
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -23,20 +23,13 @@ DataDirOpt = Annotated[
 
 
 def _settings(data_dir: Path | None) -> Settings:
-    from kgmem.settings import Settings
-
-    try:
-        return Settings.load({"data_dir": data_dir})
-    except ValueError as exc:
-        fail(str(exc))
+    return load_settings(data_dir=data_dir)
 
 
 @data_app.command("validate")
 def validate(
     file: Annotated[str, typer.Argument(help="A LongMemEval-format file, or a split name.")],
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Machine-readable result on stdout.")
-    ] = False,
+    as_json: JsonOpt = False,
     max_problems: Annotated[
         int, typer.Option(help="Stop collecting after this many problems.")
     ] = 1000,
@@ -84,9 +77,7 @@ def validate(
 
 @data_app.command("splits")
 def splits(
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Machine-readable list on stdout.")
-    ] = False,
+    as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
 ) -> None:
     """List the registered splits, where their files live and whether they are present."""
@@ -138,9 +129,7 @@ def download(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Download again even if present.")] = False,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Machine-readable result on stdout.")
-    ] = False,
+    as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Fetch LongMemEval (Hugging Face) and the Investigathon files (Google Drive links)."""

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
-from kgmem.cli._app import app, emit_json, err, fail, out
+from kgmem.cli._app import JsonOpt, StoreOpt, app, echo, emit_json, err, fail, load_settings, out
+
+
+class SystemName(str, Enum):
+    """A system under evaluation (``--system``; kgmem.evaluation.systems.SYSTEM_NAMES)."""
+
+    kgmem = "kgmem"
+    baseline_rag = "baseline-rag"
+
+
+class JudgePrompt(str, Enum):
+    """The judge's prompt family (``--judge-prompt``)."""
+
+    longmemeval = "longmemeval"
+    investigathon = "investigathon"
 
 
 @app.command("eval")
@@ -23,14 +37,14 @@ def eval_cmd(
     seed: Annotated[int, typer.Option(help="Seed of the stratified sample.")] = 0,
     question_id: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
         "--question-id", help="Only these question ids (repeatable).")] = None,
-    system: Annotated[str, typer.Option(help="kgmem | baseline-rag")] = "kgmem",
-    store: Annotated[Optional[str], typer.Option(help="networkx | neo4j")] = None,  # noqa: UP045
+    system: Annotated[SystemName, typer.Option(help="The system to evaluate.")] = SystemName.kgmem,
+    store: StoreOpt = None,
     model: Annotated[Optional[str], typer.Option(help="Answer model (default: settings).")] = None,  # noqa: UP045
     judge: Annotated[Optional[str], typer.Option(  # noqa: UP045
         help="Judge model (e.g. gpt-5-mini); without one the offline normalised-match scorer "
              "is used.")] = None,
-    judge_prompt: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--judge-prompt", help="longmemeval | investigathon (default: by split).")] = None,
+    judge_prompt: Annotated[Optional[JudgePrompt], typer.Option(  # noqa: UP045
+        "--judge-prompt", help="Judge prompt family (default: by split).")] = None,
     retrieval_only: Annotated[bool, typer.Option(
         "--retrieval-only", help="Rank sessions only (no LLM): retrieval metrics over the "
                                  "selection.")] = False,
@@ -41,26 +55,18 @@ def eval_cmd(
         "--allow-missing", help="Write submission.json even with failed questions (as '').")] = False,
     fail_fast: Annotated[bool, typer.Option(
         "--fail-fast", help="Stop at the first question error instead of recording it.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Summary as JSON on stdout.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Evaluate a system on a split; re-running the same command resumes where it stopped."""
     from kgmem.datasets.errors import DatasetError
     from kgmem.evaluation.runner import EvalConfig, RunError, run_eval
     from kgmem.llm import LLMError
-    from kgmem.settings import Settings
 
-    if judge_prompt not in (None, "longmemeval", "investigathon"):
-        fail(f"--judge-prompt must be longmemeval or investigathon, not {judge_prompt!r}")
-    if system not in ("kgmem", "baseline-rag"):
-        fail(f"--system must be kgmem or baseline-rag, not {system!r}")
-    try:
-        settings = Settings.load({"store": store, "llm_model": model, "judge_model": judge,
-                                  "llm_cache": False if no_cache else None})
-    except ValueError as exc:
-        fail(str(exc))
-    config = EvalConfig(split=split, system=system, limit=limit, per_type=per_type, types=types,
+    settings = load_settings(store=store, llm_model=model, judge_model=judge,
+                             llm_cache=False if no_cache else None)
+    config = EvalConfig(split=split, system=system.value, limit=limit, per_type=per_type, types=types,
                         seed=seed, question_ids=question_id, retrieval_only=retrieval_only,
-                        judge_style=judge_prompt,  # type: ignore[arg-type]
+                        judge_style=judge_prompt.value if judge_prompt else None,
                         run_dir=run_dir, allow_missing=allow_missing,
                         on_error="raise" if fail_fast else "record")
 
@@ -93,7 +99,7 @@ def eval_cmd(
         if acc["accuracy"] is not None:
             from rich.table import Table
 
-            table = Table(title=f"{summary.get('system', system)} — accuracy by question type")
+            table = Table(title=f"{summary.get('system', system.value)} — accuracy by question type")
             for col in ("question type", "n", "correct", "accuracy %"):
                 table.add_column(col, justify="left" if col == "question type" else "right")
             rows = [*summary["accuracy"]["per_type"].items(),
@@ -129,7 +135,7 @@ def report_cmd(
                           "eval/results/baseline_rag_sample) with command, git sha and "
                           "generator version.")] = None,
     note: Annotated[str, typer.Option(help="A sentence for the --results summary.")] = "",
-    as_json: Annotated[bool, typer.Option("--json", help="Summaries as JSON on stdout.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Rebuild a run's report from predictions.jsonl; with --compare, tables side by side."""
     from kgmem.evaluation.report import (
@@ -159,4 +165,4 @@ def report_cmd(
     if as_json:
         emit_json([load_run(d)[1] for d in [run, *(compare or [])]])
     else:
-        sys.stdout.write(text)  # raw Markdown: no console wrapping
+        echo(text.rstrip("\n"))  # raw Markdown as is

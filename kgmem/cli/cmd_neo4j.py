@@ -4,32 +4,46 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from kgmem.cli._app import app, emit_json, err, fail, neo4j_app
+from kgmem.cli._app import (
+    JsonOpt,
+    StoreName,
+    UserOpt,
+    app,
+    echo,
+    emit_json,
+    err,
+    fail,
+    load_settings,
+    neo4j_app,
+    open_memory,
+    resolve_user,
+)
 
-HomeOpt = typer.Option(None, "--home", help="NEO4J_HOME (default $KGMEM_NEO4J_HOME or ~/.cache/kgmem/neo4j-<version>).")
-JsonOpt = typer.Option(False, "--json", help="Print the result as JSON on stdout.")
-
-
-def _settings(overrides: dict[str, Any] | None = None) -> Any:
+if TYPE_CHECKING:
     from kgmem.settings import Settings
+    from kgmem.store.neo4j_store import Neo4jStore
 
-    try:
-        return Settings.load(overrides or {})
-    except ValueError as exc:
-        fail(str(exc))
+HomeOpt = Annotated[
+    Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime
+    typer.Option("--home", help="NEO4J_HOME (default $KGMEM_NEO4J_HOME or ~/.cache/kgmem/neo4j-<version>)."),
+]
 
 
 @neo4j_app.command("install")
-def install_cmd(home: Path | None = HomeOpt, force: bool = typer.Option(False, "--force", help="Re-resolve the jars."),
-                as_json: bool = JsonOpt) -> None:
+def install_cmd(
+    home: HomeOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-resolve the jars.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
     """Resolve the Neo4j 5.26 Community jars (and Browser) from Maven Central into NEO4J_HOME/lib."""
     from kgmem import neo4j_server as ns
 
-    err.print(f"installing Neo4j {ns.NEO4J_VERSION} into {home or ns.default_home()} (Maven; first run downloads ~170 MB)")
+    home = home or ns.default_home(load_settings())
+    err.print(f"installing Neo4j {ns.NEO4J_VERSION} into {home} (Maven; first run downloads ~170 MB)")
     try:
         result = ns.install(home, force=force)
     except ns.Neo4jServerError as exc:
@@ -38,26 +52,26 @@ def install_cmd(home: Path | None = HomeOpt, force: bool = typer.Option(False, "
         emit_json(result)
     else:
         verb = "already installed" if result["skipped"] else f"installed in {result['seconds']}s"
-        typer.echo(f"Neo4j {ns.NEO4J_VERSION} {verb}: {result['home']} ({result['jars']} jars)")
+        echo(f"Neo4j {ns.NEO4J_VERSION} {verb}: {result['home']} ({result['jars']} jars)")
 
 
 @neo4j_app.command("start")
 def start_cmd(
-    home: Path | None = HomeOpt,
-    data_dir: Path | None = typer.Option(None, "--data-dir", help="Data directory (default NEO4J_HOME/data); a fresh one gives a throw-away server."),
-    bolt_port: int = typer.Option(7687, "--bolt-port"),
-    http_port: int = typer.Option(7474, "--http-port"),
-    password: str | None = typer.Option(None, "--password", help="Initial password (default NEO4J_PASSWORD); min 8 characters."),
-    no_auth: bool = typer.Option(False, "--no-auth", help="Disable authentication (loopback-only server)."),
-    heap: str = typer.Option("512m", "--heap"),
-    pagecache: str = typer.Option("256m", "--pagecache"),
-    timeout: float = typer.Option(180.0, "--timeout", help="Seconds to wait for Bolt."),
-    as_json: bool = JsonOpt,
+    home: HomeOpt = None,
+    data_dir: Annotated[Optional[Path], typer.Option("--data-dir", help="Data directory (default NEO4J_HOME/data); a fresh one gives a throw-away server.")] = None,  # noqa: UP045
+    bolt_port: Annotated[int, typer.Option("--bolt-port")] = 7687,
+    http_port: Annotated[int, typer.Option("--http-port")] = 7474,
+    password: Annotated[Optional[str], typer.Option("--password", help="Initial password (default NEO4J_PASSWORD); min 8 characters.")] = None,  # noqa: UP045
+    no_auth: Annotated[bool, typer.Option("--no-auth", help="Disable authentication (loopback-only server).")] = False,
+    heap: Annotated[str, typer.Option("--heap")] = "512m",
+    pagecache: Annotated[str, typer.Option("--pagecache")] = "256m",
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for Bolt.")] = 180.0,
+    as_json: JsonOpt = False,
 ) -> None:
     """Start the local server detached (loopback only) and wait until Bolt answers."""
     from kgmem import neo4j_server as ns
 
-    settings = _settings()
+    settings = load_settings()
     if password is None and not no_auth and settings.neo4j_password is not None:
         password = settings.neo4j_password.get_secret_value()
     if no_auth:
@@ -66,42 +80,42 @@ def start_cmd(
         err.print("[yellow]authentication is off[/] (no --password / NEO4J_PASSWORD); the server listens on 127.0.0.1 only")
     err.print("starting Neo4j …")
     try:
-        st = ns.start(home, data_dir=data_dir, bolt_port=bolt_port, http_port=http_port, password=password,
+        st = ns.start(home or ns.default_home(settings), data_dir=data_dir, bolt_port=bolt_port, http_port=http_port, password=password,
                       user=settings.neo4j_user, heap=heap, pagecache=pagecache, timeout_s=timeout)
     except ns.Neo4jServerError as exc:
         fail(str(exc))
     if as_json:
         emit_json(st.as_dict())
         return
-    typer.echo(f"Neo4j {st.version} running (pid {st.pid}) at {st.bolt_uri}, started in {st.start_seconds}s")
-    typer.echo(f"Browser: {st.browser_url}")
-    typer.echo(f"export NEO4J_URI={st.bolt_uri}")
+    echo(f"Neo4j {st.version} running (pid {st.pid}) at {st.bolt_uri}, started in {st.start_seconds}s")
+    echo(f"Browser: {st.browser_url}")
+    echo(f"export NEO4J_URI={st.bolt_uri}")
     if password is not None:
-        typer.echo(f"export NEO4J_USER={settings.neo4j_user} NEO4J_PASSWORD=<your password>")
+        echo(f"export NEO4J_USER={settings.neo4j_user} NEO4J_PASSWORD=<your password>")
 
 
 @neo4j_app.command("stop")
 def stop_cmd(
-    home: Path | None = HomeOpt,
-    data_dir: Path | None = typer.Option(None, "--data-dir", help="Only stop it if it serves this data directory."),
+    home: HomeOpt = None,
+    data_dir: Annotated[Optional[Path], typer.Option("--data-dir", help="Only stop it if it serves this data directory.")] = None,  # noqa: UP045
 ) -> None:
     """Stop the local server (by its pid file)."""
     from kgmem import neo4j_server as ns
 
-    if ns.stop(home, data_dir=data_dir):
-        typer.echo("Neo4j stopped")
+    if ns.stop(home or ns.default_home(load_settings()), data_dir=data_dir):
+        echo("Neo4j stopped")
     else:
-        typer.echo("Neo4j was not running" + (f" with data directory {data_dir}" if data_dir else ""))
+        echo("Neo4j was not running" + (f" with data directory {data_dir}" if data_dir else ""))
 
 
 @neo4j_app.command("status")
-def status_cmd(home: Path | None = HomeOpt, as_json: bool = JsonOpt) -> None:
+def status_cmd(home: HomeOpt = None, as_json: JsonOpt = False) -> None:
     """Installed? running (pid, version, URI)? And can kgmem reach NEO4J_URI with its credentials?"""
     from kgmem import neo4j_server as ns
     from kgmem.store.base import StoreError
 
-    st = ns.status(home).as_dict()
-    settings = _settings()
+    settings = load_settings()
+    st = ns.status(home or ns.default_home(settings)).as_dict()
     st["configured_uri"] = settings.neo4j_uri
     try:
         store = _open(settings, migrate=False)
@@ -118,12 +132,13 @@ def status_cmd(home: Path | None = HomeOpt, as_json: bool = JsonOpt) -> None:
         emit_json(st)
     else:
         for key, value in st.items():
-            typer.echo(f"{key:15} {value}")
+            echo(f"{key:15} {value}")
     if not st["reachable"] and not st["running"]:
         raise typer.Exit(1)
 
 
-def _open(settings: Any, migrate: bool = True, embedding_dim: int = 384) -> Any:
+def _open(settings: Settings, migrate: bool = True, embedding_dim: int = 384) -> Neo4jStore:
+    """The server store without schema changes: the admin commands inspect or migrate it."""
     from kgmem.store.neo4j_store import Neo4jStore
 
     password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
@@ -133,13 +148,13 @@ def _open(settings: Any, migrate: bool = True, embedding_dim: int = 384) -> Any:
 
 @neo4j_app.command("migrate")
 def migrate_cmd(
-    dim: int | None = typer.Option(None, "--dim", help="Embedding dimension of the vector indexes (default: recorded, else 384)."),
-    as_json: bool = JsonOpt,
+    dim: Annotated[Optional[int], typer.Option("--dim", help="Embedding dimension of the vector indexes (default: recorded, else 384).")] = None,  # noqa: UP045
+    as_json: JsonOpt = False,
 ) -> None:
     """Apply schemas/neo4j/*.cypher idempotently and record the schema version and vector dimension."""
     from kgmem.store.base import StoreError
 
-    settings = _settings()
+    settings = load_settings()
     try:
         store = _open(settings, migrate=False)
         try:
@@ -154,58 +169,51 @@ def migrate_cmd(
     if as_json:
         emit_json(result)
     else:
-        typer.echo(f"kgmem schema v{result['version']} applied ({result['statements']} statements, "
+        echo(f"kgmem schema v{result['version']} applied ({result['statements']} statements, "
                    f"vector dimension {result['embedding_dim']})")
         for line in result["indexes"]:
-            typer.echo(f"  {line}")
+            echo(f"  {line}")
 
 
 @app.command("browse")
 def browse_cmd(
-    user: str = typer.Option(..., "--user", help="User namespace id (e.g. 'oracle:e47becba')."),
-    date: str | None = typer.Option(None, "--date", help="ISO date for the 'true on a date' query (default: the user's last session)."),
-    as_json: bool = JsonOpt,
+    user: UserOpt,
+    date: Annotated[Optional[str], typer.Option("--date", help="ISO date for the 'true on a date' query (default: the user's last session).")] = None,  # noqa: UP045
+    as_json: JsonOpt = False,
 ) -> None:
     """Print the Neo4j Browser URL and the saved queries, with parameters set for one user."""
     from kgmem import neo4j_server as ns
     from kgmem.store.base import FactFilter, StoreError
 
-    settings = _settings()
+    settings = load_settings(store=StoreName.neo4j)
     params: dict[str, Any] = {"fact_id": None, "fact_ids": [], "date": date}
+    mem = open_memory(settings)
     try:
-        store = _open(settings, migrate=False)
-        try:
-            known = store.users()
-            if user not in known:
-                # a bare question id names the namespace "<tag>:<id>" when exactly one matches
-                matches = [u for u in known if u.split(":", 1)[-1] == user]
-                if len(matches) != 1:
-                    listing = ", ".join((matches or known)[:10]) or "none yet: ingest with --store neo4j"
-                    fail(f"no user {user!r} in Neo4j at {settings.neo4j_uri} (candidates: {listing})")
-                user = matches[0]
-            sups = store.supersessions(user)
-            facts = store.facts(user, FactFilter(current_only=True))
-            # an example slot with history, else any fact
-            params["fact_id"] = sups[-1].new_fact_id if sups else (facts[-1].id if facts else None)
-            params["fact_ids"] = [f.id for f in facts[-3:]]
-            sessions = store.sessions(user)
-            if date is None and sessions:
-                params["date"] = sessions[-1].started_at.isoformat()
-        finally:
-            store.close()
+        user = resolve_user(mem, user)
+        sups = mem.store.supersessions(user)
+        facts = mem.store.facts(user, FactFilter(current_only=True))
+        # an example slot with history, else any fact
+        params["fact_id"] = sups[-1].new_fact_id if sups else (facts[-1].id if facts else None)
+        params["fact_ids"] = [f.id for f in facts[-3:]]
+        sessions = mem.store.sessions(user)
+        if date is None and sessions:
+            params["date"] = sessions[-1].started_at.isoformat()
     except StoreError as exc:
-        err.print(f"[yellow]warning:[/] {exc}; printing the queries without example ids")
+        err.print(f"[yellow]warning:[/] {exc}; printing the queries without example ids", highlight=False)
+    finally:
+        mem.close()
     if params["date"] is None:
         params["date"] = "2023-05-20T00:00:00"
-    plan = ns.browse_plan(user, params)
+    # the running local server's Browser (its HTTP port need not be the default)
+    plan = ns.browse_plan(user, params, base_url=ns.status(ns.default_home(settings)).browser_url)
     if as_json:
         emit_json(plan)
         return
-    typer.echo(f"Neo4j Browser: {plan['browser_url']}  (connect to {settings.neo4j_uri} as {settings.neo4j_user})")
-    typer.echo(f"Style: run `:style` in the Browser and paste {plan['style_file']}")
-    typer.echo("\n// 1. set the parameters (paste into the Browser editor and run):")
-    typer.echo(plan["params_command"])
+    echo(f"Neo4j Browser: {plan['browser_url']}  (connect to {settings.neo4j_uri} as {settings.neo4j_user})")
+    echo(f"Style: run `:style` in the Browser and paste {plan['style_file']}")
+    echo("\n// 1. set the parameters (paste into the Browser editor and run):")
+    echo(plan["params_command"])
     for i, query in enumerate(plan["queries"], start=2):
-        typer.echo(f"\n// {i}. {query['title']}   [{query['name']}]")
-        typer.echo(query["cypher"])
-        typer.echo(f"// open in the editor: {query['edit_url']}")
+        echo(f"\n// {i}. {query['title']}   [{query['name']}]")
+        echo(query["cypher"])
+        echo(f"// open in the editor: {query['edit_url']}")

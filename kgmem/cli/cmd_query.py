@@ -7,90 +7,54 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from kgmem.cli._app import app, emit_json, err, fail, out
-
-
-def parse_cli_date(value: str | None, flag: str) -> datetime | None:
-    """``2023-05-01``, ``2023-05-01T10:00`` or the dataset form ``2023/05/01 (Mon) 10:00``."""
-    if value is None:
-        return None
-    from kgmem.temporal import parse_dataset_date
-
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        try:
-            parsed = parse_dataset_date(value)
-        except ValueError:
-            fail(f"{flag}: not a date: {value!r} (use 2023-05-01 or '2023/05/01 (Mon) 10:00')")
-    if parsed.tzinfo is not None:
-        fail(f"{flag}: give a naive local time without a timezone ({value!r})")
-    return parsed
+from kgmem.cli._app import (
+    StoreOpt,
+    UserOpt,
+    app,
+    emit_json,
+    err,
+    fail,
+    load_settings,
+    open_memory,
+    out,
+    parse_cli_date,
+    resolve_user,
+)
 
 
 @app.command("query")
 def query(
     question: Annotated[str, typer.Argument(help="The question, in plain English.")],
-    user: Annotated[str, typer.Option("--user", help="User namespace (or a bare question_id naming one).")],
+    user: UserOpt,
     question_date: Annotated[Optional[str], typer.Option("--question-date", help="'Today' for the question (default: now, or --as-of).")] = None,  # noqa: UP045
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Answer from what memory held on this date.")] = None,  # noqa: UP045
+    # a string, not a choice: the recipe registry (kgmem.retrieval.recipes) grows with retrieval work
     recipe: Annotated[Optional[str], typer.Option("--recipe", help="Retrieval recipe: hybrid-rrf (default), hybrid-nograph, hybrid-graph, vector-only, bm25-only.")] = None,  # noqa: UP045
-    store_name: Annotated[Optional[str], typer.Option("--store", help="networkx | neo4j.")] = None,  # noqa: UP045
+    store_name: StoreOpt = None,
     no_llm: Annotated[bool, typer.Option("--no-llm", help="Answer without a model (computed answers, abstention, best memory line).")] = False,
     context_tokens: Annotated[Optional[int], typer.Option("--context-tokens", min=50, help="Context budget in answer-model tokens.")] = None,  # noqa: UP045
     as_json: Annotated[bool, typer.Option("--json", help="The full answer record as JSON on stdout.")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show the plan, each retriever's candidates and the context (stderr; in --json too).")] = False,
 ) -> None:
     """Answer QUESTION from USER's memory: plan → hybrid retrieval → dated context → answer."""
-    from kgmem.api import Memory
-    from kgmem.cli.cmd_ingest import resolve_user
     from kgmem.llm.base import LLMError
-    from kgmem.retrieval.planner import plan_query
-    from kgmem.retrieval.recipes import get_recipe
-    from kgmem.retrieval.search import Retriever
-    from kgmem.settings import Settings
     from kgmem.store import StoreError
 
-    try:
-        settings = Settings.load({"store": store_name, "context_tokens": context_tokens})
-        get_recipe(recipe)
-    except ValueError as exc:
-        fail(str(exc))
+    settings = load_settings(store=store_name, context_tokens=context_tokens)
     qd = parse_cli_date(question_date, "--question-date")
     asof = parse_cli_date(as_of, "--as-of")
+    mem = open_memory(settings, llm=False if no_llm else None, recipe=recipe)
     try:
-        mem = Memory(settings, llm=False if no_llm else None, recipe=recipe)
-        user_id = resolve_user(mem.store, user)
+        user_id = resolve_user(mem, user)
         when = qd or asof or datetime.now().replace(second=0, microsecond=0)
-        if explain:
-            # the same steps Memory.answer runs, kept apart so each can be shown
-            plan = plan_query(question, when, as_of=asof)
-            result = Retriever(mem.store, mem.embedder, recipe).retrieve(user_id, plan)
-            ans = mem.answerer.answer(result)
-            ans.extra["plan"] = plan.model_dump(mode="json")
-        else:
-            ans = mem.answer(user_id, question, question_date=when, as_of=asof)
-            result = None
+        ans = mem.answer(user_id, question, question_date=when, as_of=asof, explain=explain)
     except (StoreError, LLMError) as exc:
         fail(str(exc))
-    explain_data: dict[str, Any] = {}
-    if explain and result is not None:
-        explain_data = {
-            "plan": result.plan.model_dump(mode="json"),
-            "retrievers": {name: ids[:10] for name, ids in result.lists.items()},
-            "sessions": result.session_ids[:10],
-            "context": ans.context,
-        }
-        err.rule("plan")
-        err.print(result.plan.model_dump_json(indent=2, exclude_none=True), highlight=False, markup=False)
-        err.rule("retrievers (top 10 each)")
-        for name, ids in result.lists.items():
-            err.print(f"{name:>18}: {', '.join(ids[:10]) or '—'}", highlight=False, markup=False)
-        err.print(f"{'sessions':>18}: {', '.join(result.session_ids[:10])}", highlight=False, markup=False)
-        err.rule(f"context ({ans.extra.get('context_tokens')} tokens)")
-        err.print(ans.context, highlight=False, markup=False)
-        err.rule("answer")
-    mem.close()
+    finally:
+        mem.close()
+    explain_data: dict[str, Any] = ans.extra.pop("explain", None) or {}
+    if explain_data:
+        _show_explain(explain_data, ans.extra.get("context_tokens"))
     if as_json:
         record = ans.model_dump(mode="json")
         record["user_id"] = user_id
@@ -103,3 +67,22 @@ def query(
     err.print(f"[dim]{', '.join(tags) + '; ' if tags else ''}facts {len(ans.fact_ids)}, turns {len(ans.turn_ids)}, "
               f"sessions {', '.join(ans.session_ids[:5])}; "
               + ", ".join(f"{k} {v:.0f} ms" for k, v in ans.timings_ms.items()) + "[/]", highlight=False)
+
+
+def _show_explain(data: dict[str, Any], context_tokens: Any) -> None:
+    """What the answer carries in ``extra["explain"]``, section by section, on stderr."""
+    import json
+
+    for key, value in data.items():
+        if key == "context":
+            err.rule(f"context ({context_tokens} tokens)")
+            err.print(str(value), highlight=False, markup=False)
+        elif key == "retrievers" and isinstance(value, dict):
+            err.rule("retrievers (top 10 each)")
+            for name, ids in value.items():
+                err.print(f"{name:>18}: {', '.join(map(str, ids)) or '—'}", highlight=False, markup=False)
+        else:
+            err.rule(key)
+            text = ", ".join(map(str, value)) if isinstance(value, list) else json.dumps(value, indent=2, default=str)
+            err.print(text, highlight=False, markup=False)
+    err.rule("answer")

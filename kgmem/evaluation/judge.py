@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from kgmem.evaluation.prompts import investigathon_judge, longmemeval_judge
 from kgmem.evaluation.systems import LLMUsage
+from kgmem.text import RUBRIC_FILLER, fold
 
 if TYPE_CHECKING:
     from kgmem.llm.base import LLM
@@ -145,15 +145,6 @@ ABSTENTION_PHRASES = (
     "does not say", "insufficient information",
 )
 
-_STOPWORDS = set("""a an the and or but if of to in on at for with by from as is are was were be
-been being it its this that these those they them their he she his her you your user users
-would could should might may can will prefer prefers preferred preference preferences response
-responses suggest suggests suggestion suggestions recommend recommendation recommendations
-not do does did also such like more most some any other than then so about into over which
-who whom what when where how why have has had just very well e g eg etc i me my we our
-specific specifically particular particularly based related especially include includes
-including given utilize utilizing use using interest interested interests""".split())
-
 _TEMPORAL_UNITS = ("day", "week", "month")
 
 
@@ -182,8 +173,7 @@ def _replace_number_words(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Casefold, strip accents, numbers as digits ("three"→3, "1,200"→1200), no punctuation."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = fold(str(text))
     text = text.replace("’", "'").replace("‘", "'")
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # thousands separators
     text = _replace_number_words(text)
@@ -249,7 +239,7 @@ def rubric_keywords(rubric: str) -> list[str]:
     words = re.findall(r"[a-z0-9][a-z0-9'-]+", normalise(positive))
     seen: dict[str, None] = {}
     for w in words:
-        if w not in _STOPWORDS and len(w) > 2:
+        if w not in RUBRIC_FILLER and len(w) > 2:
             seen.setdefault(w, None)
     return list(seen)
 
@@ -295,7 +285,7 @@ class NormalisedMatchScorer:
                     if any(u == unit and abs(m - n) <= 1 for m, u in pred_counts):
                         return Verdict(True, self.name, method="temporal±1")
         if not abstained:
-            gold_words = [w for w in normalise(gold).split() if w not in _STOPWORDS]
+            gold_words = [w for w in normalise(gold).split() if w not in RUBRIC_FILLER]
             if len(gold_words) >= 4:
                 pred_words = set(pred_norm.split())
                 hit = sum(1 for w in gold_words if w in pred_words)

@@ -19,7 +19,7 @@ from datetime import datetime
 
 from kgmem.models import Fact, Intent, Turn
 from kgmem.retrieval.search import RetrievalResult, fact_date
-from kgmem.store.textindex import tokenize
+from kgmem.text import tokenize
 
 TokenCounter = Callable[[str], int]
 

@@ -23,20 +23,9 @@ from typing import Any
 
 from kgmem import predicates as predicate_registry
 from kgmem.models import Intent, QueryPlan, TimeWindow
+from kgmem.text import QUESTION_STOPWORDS as _STOP
 
 # --------------------------------------------------------------------------- vocabulary
-
-_STOP = frozenset(
-    """a about above after again against all am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had
-    has have having he her here hers him his how i if in into is it its itself just me more most my
-    myself no nor not now of off on once only or other our ours out over own same she should so some
-    such than that the their them then there these they this those through to too under until up
-    very was we were what when where which while who whom why will with would you your yours
-    remind tell know remember recall ago many much long time times day days week weeks month months
-    year years first last previous previously current currently still total please get got go went
-    recently mentioned said told talked say think like""".split()
-)
 
 _NUM_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

@@ -28,6 +28,15 @@ from kgmem.store.base import (
     StoreError,
     StoreStats,
 )
+from kgmem.store.validate import (
+    WritePlan,
+    check_dim,
+    check_naive,
+    dim_message,
+    kind_conflict_message,
+    plan_write,
+)
+from kgmem.text import tokenize
 
 DEFAULT_EMBEDDING_DIM = 384
 T = TypeVar("T")
@@ -48,27 +57,16 @@ def lucene_escape(term: str) -> str:
 def lucene_query(user_id: str, field: str, text: str) -> str | None:
     """A Lucene query: this user's nodes whose ``field`` contains any query term.
 
-    Terms come from the embedded store's tokenizer (casefolded, accents stripped, stopwords
+    Terms come from :func:`kgmem.text.tokenize` (casefolded, accents stripped, stopwords
     dropped) so both backends match the same words; each is escaped and quoted, so operators
     (``AND``), quotes, colons and brackets in the text are searched, never interpreted.
     None when the text has no searchable term.
     """
-    from kgmem.store.textindex import tokenize
-
     terms = list(dict.fromkeys(tokenize(text)))
     if not terms:
         return None
     ors = " ".join(f'{field}:"{lucene_escape(t)}"' for t in terms)
     return f"+user_key:{user_key(user_id)} +({ors})"
-
-
-def dim_message(stored: int, got: int, where: str) -> str:
-    """The embedding-dimension mismatch message (names the re-embedding command)."""
-    return (
-        f"embedding dimension mismatch: {where} holds {stored}-dim vectors but the configured "
-        f"embedder makes {got}-dim vectors (the embedding model changed). Re-embed with "
-        f"`kgmem ingest --reembed`, or delete the affected user(s) and ingest again."
-    )
 
 
 def _native(value: Any) -> Any:
@@ -83,11 +81,6 @@ def _native(value: Any) -> Any:
 
 def _natives(row: dict[str, Any]) -> dict[str, Any]:
     return {k: _native(v) for k, v in row.items()}
-
-
-def _check_naive(value: datetime | None, where: str) -> None:
-    if value is not None and value.tzinfo is not None:
-        raise StoreError(f"{where}: datetime {value.isoformat()} is tz-aware; kgmem keeps naive times")
 
 
 class Neo4jStore:
@@ -256,12 +249,9 @@ class Neo4jStore:
     # -- writes ----------------------------------------------------------------------------
     def apply(self, write: SessionWrite) -> None:
         """Write one session atomically (one transaction) and idempotently."""
-        plan = _plan_write(write)
-        if plan["dims"]:
-            got = next(iter(plan["dims"]))
-            stored = self.embedding_dim()
-            if stored is not None and stored != got:
-                raise EmbeddingDimensionError(dim_message(stored, got, f"Neo4j at {self.uri}"))
+        plan = plan_write(write)
+        if plan.dim is not None:
+            check_dim(self.embedding_dim(), plan.dim, f"Neo4j at {self.uri}")
 
         def work(tx: Any) -> None:
             _validate_against_db(tx, write, plan)
@@ -272,8 +262,8 @@ class Neo4jStore:
                 session.execute_write(work)
 
         self._call(run)
-        if plan["dims"] and self._dim_cache is None:
-            self._dim_cache = next(iter(plan["dims"]))
+        if plan.dim is not None and self._dim_cache is None:
+            self._dim_cache = plan.dim
 
     def delete_user(self, user_id: str) -> int:
         rows = self._write(q.DELETE_USER, user_id=user_id)
@@ -305,7 +295,7 @@ class Neo4jStore:
         """Facts matching ``flt`` (bounds inclusive), sorted by (observed_at, id)."""
         flt = flt or FactFilter()
         for name in ("observed_from", "observed_to", "valid_at", "as_of"):
-            _check_naive(getattr(flt, name), f"FactFilter.{name}")
+            check_naive(getattr(flt, name), f"FactFilter.{name}")
         rows = self._read(
             q.FACTS, user_id=user_id, ids=list(flt.ids) if flt.ids is not None else None,
             subject_id=flt.subject_id, predicate=flt.predicate, object_id=flt.object_id,
@@ -414,124 +404,32 @@ def _newest_first(component: dict[str, tuple[datetime, list[str]]]) -> list[str]
     return out if len(out) == len(component) else rank_order  # a cycle (bad data)
 
 
-def _plan_write(write: SessionWrite) -> dict[str, Any]:
-    """Check a SessionWrite against itself (no database) and collect what the DB must confirm."""
-    uid = write.user_id
-    sess = write.session
-    where = f"SessionWrite(user={uid!r}, session={sess.id!r})"
-    if not uid:
-        raise StoreError(f"{where}: empty user_id")
-    if sess.user_id != uid:
-        raise StoreError(f"{where}: session.user_id is {sess.user_id!r}, expected {uid!r}")
-    _check_naive(sess.started_at, f"{where}: session.started_at")
-
-    kinds: dict[str, str] = {}
-    seen: dict[tuple[str, str], Any] = {}
-
-    def claim(node_id: str, label: str, obj: Any, what: str) -> None:
-        if not node_id:
-            raise StoreError(f"{where}: {what} has an empty id")
-        if node_id == uid:
-            raise StoreError(f"{where}: {what} id {node_id!r} equals the user id")
-        if node_id in kinds and kinds[node_id] != label:
-            raise StoreError(f"{where}: id {node_id!r} is used as both {kinds[node_id]} and {label}")
-        if (label, node_id) in seen and seen[(label, node_id)] != obj:
-            raise StoreError(f"{where}: {label} {node_id!r} appears twice with different content")
-        kinds[node_id] = label
-        seen[(label, node_id)] = obj
-
-    claim(sess.id, q.SESSION, None, "session")
-    for i, turn in enumerate(sess.turns):
-        if turn.session_id != sess.id:
-            raise StoreError(f"{where}: turns[{i}] ({turn.id!r}) has session_id {turn.session_id!r}")
-        claim(turn.id, q.TURN, turn, f"turns[{i}]")
-    for i, ent in enumerate(write.entities):
-        if ent.user_id != uid:
-            raise StoreError(f"{where}: entities[{i}] ({ent.id!r}) has user_id {ent.user_id!r}")
-        claim(ent.id, q.ENTITY, ent, f"entities[{i}]")
-    for i, fact in enumerate(write.facts):
-        if fact.user_id != uid:
-            raise StoreError(f"{where}: facts[{i}] ({fact.id!r}) has user_id {fact.user_id!r}")
-        claim(fact.id, q.FACT, fact, f"facts[{i}]")
-
-    # references to nodes outside this write: (id, label, message) checked inside the transaction
-    refs: list[tuple[str, str, str]] = []
-
-    def ref(node_id: str, label: str, message: str) -> None:
-        if kinds.get(node_id) != label:
-            if node_id in kinds:
-                raise StoreError(message + f" (it is a {kinds[node_id]} in this write)")
-            refs.append((node_id, label, message))
-
-    for i, fact in enumerate(write.facts):
-        what = f"{where}: facts[{i}] ({fact.id!r})"
-        for name in ("valid_from", "valid_to", "observed_at", "invalid_at"):
-            _check_naive(getattr(fact, name), f"{what}.{name}")
-        ref(fact.subject_id, q.ENTITY, f"{what}: subject_id {fact.subject_id!r} is not a known entity")
-        if fact.object_id is not None:
-            ref(fact.object_id, q.ENTITY, f"{what}: object_id {fact.object_id!r} is not a known entity")
-        ref(fact.session_id, q.SESSION, f"{what}: session_id {fact.session_id!r} is not a known session")
-        for tid in fact.source_turn_ids:
-            ref(tid, q.TURN, f"{what}: source_turn_ids has unknown turn {tid!r}")
-    for i, sup in enumerate(write.supersessions):
-        what = f"{where}: supersessions[{i}]"
-        if sup.user_id != uid:
-            raise StoreError(f"{what}: user_id is {sup.user_id!r}")
-        if sup.new_fact_id == sup.old_fact_id:
-            raise StoreError(f"{what}: fact {sup.new_fact_id!r} cannot supersede itself")
-        _check_naive(sup.at, f"{what}.at")
-        for name, fid in (("new_fact_id", sup.new_fact_id), ("old_fact_id", sup.old_fact_id)):
-            ref(fid, q.FACT, f"{what}: {name} {fid!r} is not a known fact")
-    for i, sup in enumerate(write.retracted_supersessions):
-        if sup.user_id != uid:
-            raise StoreError(f"{where}: retracted_supersessions[{i}]: user_id is {sup.user_id!r}")
-    for fid, at in write.invalidations.items():
-        ref(fid, q.FACT, f"{where}: invalidations[{fid!r}] is not a known fact")
-        _check_naive(at, f"{where}: invalidations[{fid!r}]")
-
-    dims: set[int] = set()
-    embeddings: dict[str, list[dict[str, Any]]] = {}
-    for field_name, kind in (("turn_embeddings", "turn"), ("fact_embeddings", "fact"), ("entity_embeddings", "entity")):
-        rows = []
-        for node_id, values in getattr(write, field_name).items():
-            what = f"{where}: {field_name}[{node_id!r}]"
-            vec = [float(x) for x in values]
-            if not vec:
-                raise StoreError(f"{what}: empty embedding")
-            if not all(math.isfinite(x) for x in vec):
-                raise StoreError(f"{what}: embedding contains NaN or infinite values")
-            ref(node_id, q.KIND_LABEL[kind], f"{what}: no {kind} with that id")
-            dims.add(len(vec))
-            rows.append({"id": node_id, "embedding": vec})
-        embeddings[kind] = rows
-    if len(dims) > 1:
-        raise EmbeddingDimensionError(f"{where}: embeddings of different dimensions {sorted(dims)}")
-    claims = [{"id": i, "label": label} for i, label in kinds.items()]
-    return {"where": where, "claims": claims, "refs": refs, "dims": dims, "embeddings": embeddings}
+_LABEL = {"session": q.SESSION, **q.KIND_LABEL}
 
 
-def _validate_against_db(tx: Any, write: SessionWrite, plan: dict[str, Any]) -> None:
+def _validate_against_db(tx: Any, write: SessionWrite, plan: WritePlan) -> None:
     """Kind conflicts with stored nodes and dangling references → StoreError (tx rolls back)."""
     uid = write.user_id
-    conflicts = tx.run(q.KIND_CONFLICTS, user_id=uid, claims=plan["claims"]).data()
+    claims = [{"id": i, "label": _LABEL[kind]} for i, kind in plan.claims.items()]
+    conflicts = tx.run(q.KIND_CONFLICTS, user_id=uid, claims=claims).data()
     if conflicts:
         c = conflicts[0]
-        raise StoreError(f"{plan['where']}: {c['wanted'].lower()} id {c['id']!r} is already a {str(c['found']).lower()} node")
-    if plan["refs"]:
-        refs = [{"id": i, "label": label} for i, label, _ in plan["refs"]]
+        raise StoreError(kind_conflict_message(plan.where, c["id"], c["wanted"].lower(), str(c["found"]).lower()))
+    if plan.refs:
+        refs = [{"id": r.node_id, "label": _LABEL[r.kind]} for r in plan.refs]
         missing = {(r["id"], r["label"]) for r in tx.run(q.MISSING_REFS, user_id=uid, refs=refs).data()}
-        for node_id, label, message in plan["refs"]:
-            if (node_id, label) in missing:
-                raise StoreError(message)
+        for ref in plan.refs:
+            if (ref.node_id, _LABEL[ref.kind]) in missing:
+                raise StoreError(ref.message)
 
 
-def _write_session(tx: Any, write: SessionWrite, plan: dict[str, Any]) -> None:
+def _write_session(tx: Any, write: SessionWrite, plan: WritePlan) -> None:
     """The writes of one SessionWrite, in dependency order, inside the caller's transaction."""
     uid = write.user_id
     ukey = user_key(uid)
     sess = write.session
     # vectors ride along with their node's MERGE; leftovers (nodes not in this write) go after
-    vecs = {kind: {r["id"]: r["embedding"] for r in rows} for kind, rows in plan["embeddings"].items()}
+    vecs = {kind: dict(rows) for kind, rows in plan.embeddings.items()}
     tx.run(q.MERGE_SESSION_TURNS, user_id=uid, user_key=ukey, session_id=sess.id, started_at=sess.started_at,
            source_id=sess.source_id,
            rows=[{**t.model_dump(), "embedding": vecs["turn"].pop(t.id, None)} for t in sess.turns])

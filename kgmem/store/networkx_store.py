@@ -51,6 +51,7 @@ from kgmem.store.base import (
     StoreStats,
 )
 from kgmem.store.textindex import BM25Index, entity_document
+from kgmem.store.validate import check_against, check_dim, dim_message, plan_write
 
 FORMAT_NAME = "kgmem-networkx"
 FORMAT_VERSION = 1
@@ -116,13 +117,6 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
     except FileNotFoundError:
         return None
     return (st.st_ino, st.st_mtime_ns, st.st_size)
-
-
-def _check_naive(value: datetime, where: str) -> None:
-    if value.tzinfo is not None:
-        raise StoreError(
-            f"{where}: datetime {value.isoformat()} is tz-aware; kgmem keeps naive times"
-        )
 
 
 # --------------------------------------------------------------------------- per-user state
@@ -445,6 +439,7 @@ class NetworkxStore:
         """Open (creating if needed) the store under ``root``; keep at most
         ``max_cached_users`` users' graphs in memory (least recently used are dropped)."""
         self.root = Path(root)
+        self._where = f"the store at {self.root}"  # how messages name this store
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / "locks").mkdir(exist_ok=True)
         self._index_path = self.root / "index.json"
@@ -687,7 +682,7 @@ class NetworkxStore:
         """Raise :class:`EmbeddingDimensionError` when stored vectors have another dimension."""
         stored = self.embedding_dim()
         if stored is not None and stored != dim:
-            raise EmbeddingDimensionError(_dim_message(stored, dim, self.root))
+            raise EmbeddingDimensionError(dim_message(stored, dim, self._where))
 
     # -- writes ----------------------------------------------------------------------------
     def apply(self, write: SessionWrite) -> None:
@@ -712,7 +707,9 @@ class NetworkxStore:
                         raise
 
     def _apply_to(self, state: _UserGraph, write: SessionWrite) -> bool:
-        _validate(state, write, self.embedding_dim(), self.root)
+        plan = plan_write(write)
+        check_against(plan, state.kind_of)
+        check_dim(self.embedding_dim(), plan.dim, self._where)
         try:
             changed = _commit(state, write)
         except Exception as exc:
@@ -867,7 +864,7 @@ class NetworkxStore:
             ids, mat = self._state(user_id).matrix(kind)
         stored = self.embedding_dim()
         if stored is not None and query.shape[0] != stored:
-            raise EmbeddingDimensionError(_dim_message(stored, int(query.shape[0]), self.root))
+            raise EmbeddingDimensionError(dim_message(stored, int(query.shape[0]), self._where))
         if k <= 0 or not ids:
             return []
         norm = float(np.linalg.norm(query))
@@ -928,14 +925,6 @@ def _check_kind(kind: str) -> None:
         raise StoreError(f"unknown node kind {kind!r}; expected one of {', '.join(_SEARCH_KINDS)}")
 
 
-def _dim_message(stored: int, got: int, root: Path) -> str:
-    return (
-        f"embedding dimension mismatch: the store at {root} holds {stored}-dim vectors but the "
-        f"configured embedder makes {got}-dim vectors (the embedding model changed). Re-embed with "
-        f"`kgmem ingest --reembed`, or delete the affected user(s) and ingest again."
-    )
-
-
 def fact_matches(fact: Fact, flt: FactFilter) -> bool:
     """The :class:`FactFilter` semantics shared by every backend (bounds inclusive)."""
     if flt.subject_id is not None and fact.subject_id != flt.subject_id:
@@ -964,111 +953,6 @@ def fact_matches(fact: Fact, flt: FactFilter) -> bool:
     if flt.current_only and fact.invalid_at is not None:
         return False
     return True
-
-
-def _vector(values: Sequence[float], where: str) -> np.ndarray:
-    arr = np.asarray(values, dtype=np.float32).reshape(-1)
-    if arr.size == 0:
-        raise StoreError(f"{where}: empty embedding")
-    if not np.all(np.isfinite(arr)):
-        raise StoreError(f"{where}: embedding contains NaN or infinite values")
-    return arr
-
-
-def _validate(state: _UserGraph, write: SessionWrite, stored_dim: int | None, root: Path) -> None:
-    """Check a whole SessionWrite against itself and the stored graph; mutate nothing."""
-    uid = write.user_id
-    sess = write.session
-    where = f"SessionWrite(user={uid!r}, session={sess.id!r})"
-    if not uid:
-        raise StoreError(f"{where}: empty user_id")
-    if sess.user_id != uid:
-        raise StoreError(f"{where}: session.user_id is {sess.user_id!r}, expected {uid!r}")
-    _check_naive(sess.started_at, f"{where}: session.started_at")
-
-    new_kinds: dict[str, str] = {}
-
-    def claim(node_id: str, kind: str, obj: Any, label: str) -> None:
-        if not node_id:
-            raise StoreError(f"{where}: {label} has an empty id")
-        if node_id == uid:
-            raise StoreError(f"{where}: {label} id {node_id!r} equals the user id")
-        existing = state.kind_of(node_id)
-        if existing is not None and existing != kind:
-            raise StoreError(f"{where}: {label} id {node_id!r} is already a {existing} node")
-        if node_id in new_kinds and new_kinds[node_id] != kind:
-            raise StoreError(
-                f"{where}: id {node_id!r} is used as both {new_kinds[node_id]} and {kind}"
-            )
-        new_kinds[node_id] = kind
-        seen_objs.setdefault((kind, node_id), []).append(obj)
-
-    seen_objs: dict[tuple[str, str], list[Any]] = {}
-    claim(sess.id, "session", None, "session")
-    for i, turn in enumerate(sess.turns):
-        if turn.session_id != sess.id:
-            raise StoreError(
-                f"{where}: turns[{i}] ({turn.id!r}) has session_id {turn.session_id!r}"
-            )
-        claim(turn.id, "turn", turn, f"turns[{i}]")
-    for i, ent in enumerate(write.entities):
-        if ent.user_id != uid:
-            raise StoreError(f"{where}: entities[{i}] ({ent.id!r}) has user_id {ent.user_id!r}")
-        claim(ent.id, "entity", ent, f"entities[{i}]")
-    for i, fact in enumerate(write.facts):
-        if fact.user_id != uid:
-            raise StoreError(f"{where}: facts[{i}] ({fact.id!r}) has user_id {fact.user_id!r}")
-        claim(fact.id, "fact", fact, f"facts[{i}]")
-    for (kind, node_id), objs in seen_objs.items():
-        if len(objs) > 1 and any(o != objs[0] for o in objs[1:]):
-            raise StoreError(f"{where}: {kind} {node_id!r} appears twice with different content")
-
-    def exists(node_id: str, kind: str) -> bool:
-        return new_kinds.get(node_id) == kind or state.kind_of(node_id) == kind
-
-    for i, fact in enumerate(write.facts):
-        label = f"{where}: facts[{i}] ({fact.id!r})"
-        if not exists(fact.subject_id, "entity"):
-            raise StoreError(f"{label}: subject_id {fact.subject_id!r} is not a known entity")
-        if fact.object_id is not None and not exists(fact.object_id, "entity"):
-            raise StoreError(f"{label}: object_id {fact.object_id!r} is not a known entity")
-        if not exists(fact.session_id, "session"):
-            raise StoreError(f"{label}: session_id {fact.session_id!r} is not a known session")
-        for tid in fact.source_turn_ids:
-            if not exists(tid, "turn"):
-                raise StoreError(f"{label}: source_turn_ids has unknown turn {tid!r}")
-    for i, sup in enumerate(write.supersessions):
-        label = f"{where}: supersessions[{i}]"
-        if sup.user_id != uid:
-            raise StoreError(f"{label}: user_id is {sup.user_id!r}")
-        if sup.new_fact_id == sup.old_fact_id:
-            raise StoreError(f"{label}: fact {sup.new_fact_id!r} cannot supersede itself")
-        for name, fid in (("new_fact_id", sup.new_fact_id), ("old_fact_id", sup.old_fact_id)):
-            if not exists(fid, "fact"):
-                raise StoreError(f"{label}: {name} {fid!r} is not a known fact")
-    for i, sup in enumerate(write.retracted_supersessions):
-        if sup.user_id != uid:
-            raise StoreError(f"{where}: retracted_supersessions[{i}]: user_id is {sup.user_id!r}")
-    for fid, at in write.invalidations.items():
-        if not exists(fid, "fact"):
-            raise StoreError(f"{where}: invalidations[{fid!r}] is not a known fact")
-        _check_naive(at, f"{where}: invalidations[{fid!r}]")
-
-    dims: set[int] = set()
-    for field_name, kind in (
-        ("turn_embeddings", "turn"),
-        ("fact_embeddings", "fact"),
-        ("entity_embeddings", "entity"),
-    ):
-        for node_id, values in getattr(write, field_name).items():
-            label = f"{where}: {field_name}[{node_id!r}]"
-            if not exists(node_id, kind):
-                raise StoreError(f"{label}: no {kind} with that id")
-            dims.add(int(_vector(values, label).shape[0]))
-    if len(dims) > 1:
-        raise EmbeddingDimensionError(f"{where}: embeddings of different dimensions {sorted(dims)}")
-    if dims and stored_dim is not None and stored_dim not in dims:
-        raise EmbeddingDimensionError(_dim_message(stored_dim, dims.pop(), root))
 
 
 def _commit(state: _UserGraph, write: SessionWrite) -> bool:

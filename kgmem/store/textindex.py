@@ -1,43 +1,21 @@
 """A small deterministic BM25 keyword index (Okapi BM25 over a tokenised inverted index).
 
-Used by the embedded store for :meth:`MemoryStore.text_search`. Tokenisation is lowercased
-(casefolded), accent-stripped, split on word characters, with English stopwords removed, so the
-same query over the same documents always gives the same scores and order.
+Used by the embedded store for :meth:`MemoryStore.text_search`. Tokens come from
+:func:`kgmem.text.tokenize` (folded, split on word characters, English stopwords removed), so
+the same query over the same documents always gives the same scores and order.
 """
 
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-# a compact English stopword list (NLTK's core set); content words stay searchable
-STOPWORDS: frozenset[str] = frozenset(
-    """
-    a about above after again against all am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further
-    had has have having he her here hers herself him himself his how i if in into is it its itself
-    just me more most my myself no nor not now of off on once only or other our ours ourselves out
-    over own same she should so some such than that the their theirs them themselves then there
-    these they this those through to too under until up very was we were what when where which
-    while who whom why will with would you your yours yourself yourselves s t d ll m o re ve y
-    don doesn didn isn wasn weren aren hasn haven hadn won wouldn shouldn couldn
-    """.split()
-)
+from kgmem.text import STOPWORDS, tokenize
 
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
-
-
-def tokenize(text: str) -> list[str]:
-    """Lowercased, accent-stripped word tokens with stopwords removed."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return [tok for tok in _TOKEN_RE.findall(folded) if tok not in STOPWORDS]
-
+__all__ = ["STOPWORDS", "BM25Index", "entity_document", "tokenize"]
 
 class BM25Index:
     """Okapi BM25 over a fixed set of documents (rebuild to add documents).

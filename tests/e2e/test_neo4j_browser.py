@@ -165,7 +165,9 @@ def test_browser_connects_and_shows_a_users_memory(user_memory: tuple[Neo4jStore
     store, uid, fact_ids = user_memory
     uri, user, password, _ = _neo4j_settings()
     port = int(uri.rsplit(":", 1)[1]) if uri.count(":") == 2 else 7687
-    plan = ns.browse_plan(uid, {"fact_id": fact_ids[-1], "fact_ids": fact_ids, "date": "2023-06-25T00:00:00"})
+    # the running server's own Browser URL: its HTTP port need not be the default 7474
+    plan = ns.browse_plan(uid, {"fact_id": fact_ids[-1], "fact_ids": fact_ids, "date": "2023-06-25T00:00:00"},
+                          base_url=ns.status().browser_url)
     queries = {q["name"]: q["cypher"] for q in plan["queries"]}
 
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)

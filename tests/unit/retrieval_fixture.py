@@ -15,7 +15,7 @@ import numpy as np
 from kgmem.ids import entity_id
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Turn
 from kgmem.store.networkx_store import NetworkxStore
-from kgmem.store.textindex import tokenize
+from kgmem.text import tokenize
 
 USER = "test:u1"
 QUESTION_DATE = datetime(2023, 5, 1, 10, 0)

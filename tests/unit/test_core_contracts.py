@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from kgmem import ids
 from kgmem.models import Fact, Session
-from kgmem.settings import Settings
+from kgmem.settings import Settings, SettingsError
 from kgmem.temporal import format_dataset_date, parse_dataset_date
 
 
@@ -83,5 +83,8 @@ def test_settings_errors_name_the_problem(tmp_path: Path) -> None:
     cfg.write_text("store = \n")
     with pytest.raises(ValueError, match="invalid TOML"):
         Settings.load(env={"KGMEM_HOME": str(tmp_path)})
-    with pytest.raises(ValidationError):
+    with pytest.raises(SettingsError, match=r"store = 'sqlite' \(from environment KGMEM_STORE\)"):
         Settings.load(env={"KGMEM_HOME": str(tmp_path / "x"), "KGMEM_STORE": "sqlite"})
+    cfg.write_text("context_tokens = 'lots'\n")
+    with pytest.raises(SettingsError, match=r"context_tokens = 'lots' \(from config file .*config.toml\)"):
+        Settings.load(env={"KGMEM_HOME": str(tmp_path)})
