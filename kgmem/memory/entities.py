@@ -18,6 +18,7 @@ import numpy as np
 
 from kgmem.ids import entity_id, normalise_name
 from kgmem.models import Entity
+from kgmem.text import FUNCTION_WORDS
 
 USER_NAME = "user"
 USER_ALIASES = ("I", "me", "myself", "the user")
@@ -29,14 +30,11 @@ def user_entity(user_id: str) -> Entity:
                   type="person", aliases=list(USER_ALIASES))
 
 
-_NAME_STOP = frozenset({"the", "a", "an", "my", "our", "of", "for", "at", "in", "on", "to", "from", "and", "s"})
-
-
 def _name_words(name: str) -> list[str]:
     """Content words of a name, singular ("books" → "book"), in order."""
     out = []
     for w in re.findall(r"[\w]+", normalise_name(name)):
-        if w in _NAME_STOP:
+        if w in FUNCTION_WORDS or w == "s":
             continue
         out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
     return out

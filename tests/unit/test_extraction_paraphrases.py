@@ -85,7 +85,9 @@ def score(extractor: RuleExtractor, rows: list[dict[str, Any]]) -> Score:
     s = Score()
     results = extractor.extract_many([([(r["role"], r["text"])], DAY) for r in rows])
     for row, res in zip(rows, results):
-        got = [(f.predicate, f.value) for f in res.facts]
+        # the sets state facts about the user; a fact about another person ("my sister moved to
+        # Seattle" → sister lives_in Seattle) is neither expected nor wrong here
+        got = [(f.predicate, f.value) for f in res.facts if f.subject == "user"]
         expect = [tuple(e) for e in row["expect"]]
         allow = [tuple(a) for a in row.get("allow", [])]
         for p, v in expect:

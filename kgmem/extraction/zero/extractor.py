@@ -6,6 +6,7 @@ else is per sentence and deterministic.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -121,6 +122,11 @@ def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[Cand
 def _needs_parse(s: Sentence) -> bool:
     """The parse readers of the rules read this sentence (the meaning stages parse every one)."""
     return s.role == "user" and s.personal and bool(s.times or DEP_CUE.search(s.text) or IMPERSONAL_PARSE.search(s.text))
+
+
+def _plain(value: str) -> str:
+    """A value compared across readings ("$2,300" and "2300" are one amount)."""
+    return re.sub(r"[^\w]", "", value.casefold())
 
 
 def _user_clause(w: _Work, c: Clause) -> bool:
@@ -272,13 +278,14 @@ class RuleExtractor:
                       context: TurnContext) -> list[CandidateFact]:
         """Facts about other people and things in the clauses that said nothing about the user."""
         out: list[CandidateFact] = []
+        user_values = {_plain(f.value) for f in found if f.subject == "user"}
         for c, row in zip(w.clauses, w.attr_rows):
-            if c.about == "user" or w.sent.question and c.head.dep_ == "ROOT":
-                note_people(c, context)
+            if c.about == "user" or w.sent.question and c.head.dep_ == "ROOT" \
+                    or c.about == "mine" and user_values:
+                note_people(c, context)  # "my rent is $1,200" is the user's rent, read above
                 continue
-            if c.about == "mine" and any(f.value.casefold() in c.text.casefold() for f in found):
-                continue  # "my rent is $1,200" is the user's rent, read above
-            out.extend(entity_facts(w.sent, date, c, row, attributes, context))
+            out.extend(f for f in entity_facts(w.sent, date, c, row, attributes, context)
+                       if _plain(f.value) not in user_values)
             note_people(c, context)
         return out
 

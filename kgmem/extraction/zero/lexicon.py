@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kgmem import text
+
 
 def alt(words: Iterable[str], *, title: bool = False) -> str:
     """A regex alternation of ``words`` (escaped, longest first; ``title`` capitalises each)."""
@@ -266,18 +268,9 @@ LEAD_DROP = frozenset({"a", "an", "the", "my", "our", "his", "her", "their", "so
                        "these", "those", "another", "new", "brand", "brand-new", "used", "secondhand",
                        "second-hand", "own", "first", "old", "little", "whole"})
 QUANT_HEADS = frozenset({"pair", "set", "couple", "bunch", "box", "bag", "kind", "sort", "type", "piece"})
-#: words that end an object phrase read off the surface text (a clause boundary or an adjunct)
-STOP_WORDS = frozenset({
-    "and", "but", "because", "since", "so", "which", "who", "that", "when", "while", "after",
-    "before", "for", "with", "from", "at", "in", "on", "to", "as", "last", "this", "next",
-    "yesterday", "today", "ago", "tomorrow", "recently", "until", "during", "if", "or", "by",
-    "about", "around", "over", "into", "back", "again", "too", "though", "although", "where",
-    "now", "here", "there", "soon", "already", "yet", "just", "lately", "earlier", "i", "we", "it",
-    "he", "she", "they", "you", "is", "was", "were", "are", "has", "had", "have", "will", "would",
-    "can", "could", "should", "might", "must", "called", "named", "-", "–", "—", "(", "and/or",
-    "plus", "like", "than", "then", "every", "each", "per", "i've", "i'm", "i'd", "i'll",
-    "we've", "we're", "we'd", "off", "via", "online",
-})
+#: words that end an object phrase read off the surface text (a clause boundary or an adjunct):
+#: kgmem.text.PHRASE_BREAKS, the one copy of that list
+PHRASE_BREAKS = text.PHRASE_BREAKS
 TITLE_SMALL = frozenset({"of", "the", "in", "and", "a", "an", "on", "for", "to", "at", "with", "from",
                          "by", "&", "or", "is", "de", "la"})
 GYM_WORDS = re.compile(r"\b(?:gym|fitness|crossfit|ymca|club|studio|health|athletic|boxing|climbing|yoga|"

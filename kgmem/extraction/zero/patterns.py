@@ -28,7 +28,7 @@ from kgmem.extraction.zero.lexicon import (
     PARTNERS,
     PETS,
     PHONE_BRANDS_CASED,
-    STOP_WORDS,
+    PHRASE_BREAKS,
     alt,
 )
 from kgmem.extraction.zero.phrases import proper_phrase, trim_phrase
@@ -100,7 +100,7 @@ def attended_emit(m: re.Match[str], s: Sentence) -> list[Triple]:
     words: list[str] = []
     for raw in phrase.split():
         bare = raw.strip(",.;:!?\"'()").lower()
-        if words and bare in STOP_WORDS:
+        if words and bare in PHRASE_BREAKS:
             break
         words.append(raw.strip(",.;:!?\"()"))
         if len(words) >= 8:

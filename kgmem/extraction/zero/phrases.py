@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kgmem.extraction.schema import CandidateFact
-from kgmem.extraction.zero.lexicon import STOP_WORDS, TITLE_SMALL, VALUE_BLOCKLIST
+from kgmem.extraction.zero.lexicon import PHRASE_BREAKS, TITLE_SMALL, VALUE_BLOCKLIST
 from kgmem.extraction.zero.nlp import word_number
 
 _LEADING_DROP = re.compile(
@@ -31,7 +31,7 @@ def trim_phrase(text: str, max_words: int = 8, keep_case_runs: bool = True) -> s
     for raw in text.split():
         w = raw.strip()
         bare = w.strip(",.;:!?\"'“”()").lower()
-        if words and bare in STOP_WORDS:
+        if words and bare in PHRASE_BREAKS:
             # a capitalised multiword name may contain "of"/"and": "Bank of America"
             break
         words.append(w)

@@ -395,12 +395,12 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DAY = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?s?"
 _CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midnight)"
 _WHEN_RX = re.compile(
-    r"(?:(?:early|mid|late|end\s+of)[- ])?" + _MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:\s+at\s+(?:" + _CLOCK + r"|\d{1,2}))?"
+    r"\b(?:(?:(?:early|mid|late|end\s+of)[- ])?" + _MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:\s+at\s+(?:" + _CLOCK + r"|\d{1,2}))?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH +
     r"|(?:(?:next|this|every)\s+)?" + _DAY + r"(?:\s+(?:mornings?|afternoons?|evenings?|nights?))?(?:\s+(?:at\s+)?(?:" + _CLOCK
     + r"|\d{1,2}(?!\d)))?"
     r"|the\s+\d{1,2}(?:st|nd|rd|th)(?:\s+at\s+(?:" + _CLOCK + r"|\d{1,2}(?!\d)))?"
-    r"|" + _CLOCK + r"|(?<=\bat\s)\d{1,2}(?![\d:%])", re.IGNORECASE)
+    r"|" + _CLOCK + r")\b|(?<=\bat\s)\d{1,2}(?![\d:%])", re.IGNORECASE)
 _STATUS_WORDS = re.compile(
     r"\b(?:out\s+for\s+delivery|in\s+transit|stuck\s+in\s+customs|in\s+review|under\s+review|on\s+hold|"
     r"ready\s+(?:to\s+collect|for\s+(?:pickup|collection))|waiting\s+on\s+parts|in\s+progress|"
