@@ -112,6 +112,10 @@ def ingest(
         )
         for fl in report.failures[:10]:
             err.print(f"[yellow]failed[/] {fl['session_id']} ({fl['stage']}): {fl['error']}", highlight=False)
+        if report.extraction_fallbacks:
+            # the LLM tier fell back (e.g. its server is down): the run went on with zero-LLM facts
+            out.print(f"extraction: {report.extraction_fallbacks} session(s) kept their zero-LLM facts only: "
+                      + "; ".join(report.extraction_notes), highlight=False)
     if report.sessions_failed:
         raise typer.Exit(1)
 
