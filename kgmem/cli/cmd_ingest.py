@@ -52,9 +52,17 @@ def ingest(
     tier: Annotated[Optional[Tier], typer.Option("--tier", help="Extraction tier (default: settings, else rules).")] = None,  # noqa: UP045
     store_name: StoreOpt = None,
     no_embed: Annotated[bool, typer.Option("--no-embed", help="Skip embeddings (keyword/graph only).")] = False,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Ingest nothing: show why a stored session's facts were (not) extracted "
+        "(needs --user and --session).")] = False,
+    user: Annotated[Optional[str], typer.Option("--user", help="With --explain: the user namespace.")] = None,  # noqa: UP045
+    session: Annotated[Optional[str], typer.Option("--session", help="With --explain: a session id (or dataset session id).")] = None,  # noqa: UP045
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest haystacks into the memory graph (one user namespace per haystack; incremental)."""
+    if explain:
+        _explain(user, session, store_name, tier, as_json)
+        return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from kgmem.api import IngestProgress
@@ -118,6 +126,40 @@ def ingest(
                       + "; ".join(report.extraction_notes), highlight=False)
     if report.sessions_failed:
         raise typer.Exit(1)
+
+
+def _explain(user: str | None, session: str | None, store_name: object, tier: object, as_json: bool) -> None:
+    """Print, per candidate clause, the proposals with scores, the value found and the decision."""
+    if not user or not session:
+        fail("--explain needs --user ID and --session SID")
+    settings = load_settings(store=store_name, extraction_tier=tier)
+    mem = open_memory(settings)
+    try:
+        try:
+            report = mem.explain_extraction(resolve_user(mem, user), session)
+        except (KeyError, TypeError) as exc:
+            fail(str(exc).strip("'\""))
+    finally:
+        mem.close()
+    if as_json:
+        emit_json(report)
+        return
+    out.print(f"session {report['session']} ({report['source_id']}) of {report['user']}, {report['date']}, "
+              f"extractor {report['extractor']}", highlight=False)
+    for c in report["clauses"]:
+        out.print(f"\n[bold]turn {c['turn']}[/]: {c['clause']!r}  (about: {c['about']}; checks: {c['checks']})",
+                  highlight=False)
+        if c["proposals"]:
+            out.print("  proposals: " + ", ".join(f"{p['predicate']} {p['score']:.3f}" for p in c["proposals"]),
+                      highlight=False)
+        for v in c["values"]:
+            out.print(f"  value for {v['predicate']}: {v['value'] or '(none of its kind)'}", highlight=False)
+        out.print(f"  decision: {c['decision']}", highlight=False)
+    out.print("\nfacts extracted:", highlight=False)
+    for f in report["facts"]:
+        who = f["speaker"] if f["subject"] == "user" else f["subject"]
+        out.print(f"  {who}.{f['predicate']} = {f['value']!r} (turns {f['source_turns']}"
+                  + (f", {f['time_text']!r})" if f.get("time_text") else ")"), highlight=False)
 
 
 @app.command("stats")

@@ -56,6 +56,8 @@ class Clause:
     def past(self) -> bool:
         """The clause is told in a past or perfect tense ("moved", "have moved", "was")."""
         v = self.head
+        if v.tag_ == "VB" and v.dep_ in ("ccomp", "xcomp") and v.head.i != v.i:
+            v = v.head  # "my book club made me read X": the reading is told in "made"'s tense
         if v.tag_ in ("VBD", "VBN"):
             return True
         return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in v.children)

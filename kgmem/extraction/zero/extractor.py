@@ -18,7 +18,7 @@ from kgmem.extraction.schema import CandidateFact, ExtractionResult
 from kgmem.extraction.zero.assistant import assistant_facts, assistant_sentences
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
 from kgmem.extraction.zero.clauses import Clause, clauses_of
-from kgmem.extraction.zero.combine import WEAK_CONFIDENCE, combine
+from kgmem.extraction.zero.combine import WEAK_CONFIDENCE, CombineTrace, combine
 from kgmem.extraction.zero.entity_facts import TurnContext, entity_facts, note_people
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
@@ -122,6 +122,14 @@ def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[Cand
 def _needs_parse(s: Sentence) -> bool:
     """The parse readers of the rules read this sentence (the meaning stages parse every one)."""
     return s.role == "user" and s.personal and bool(s.times or DEP_CUE.search(s.text) or IMPERSONAL_PARSE.search(s.text))
+
+
+def _note_drops(traces: list[ClauseTrace], turn: int, ctrace: CombineTrace) -> None:
+    """Say in the clause traces which proposals the combining rule dropped, and why."""
+    for pf, reason in ctrace.dropped:
+        for t in traces:
+            if t.turn == turn and t.clause == pf.clause:
+                t.decision += f"; {pf.fact.predicate}={pf.fact.value} not kept: {reason}"
 
 
 def _plain(value: str) -> str:
@@ -261,7 +269,10 @@ class RuleExtractor:
                 found = (rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None)
                          if self.rules and not w.sent.question and w.sent.personal else [])
                 if proposer is not None and w.clauses:
-                    found = combine(found, proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces))
+                    ctrace = CombineTrace() if traces is not None else None
+                    found = combine(found, proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces), ctrace)
+                    if traces is not None and ctrace is not None:
+                        _note_drops(traces, w.sent.turn, ctrace)
                 if not found and not w.sent.question and w.sent.personal and not _says_nothing(w, proposer):
                     found = dated_fallback(w.sent, date, w.doc)
                 if not w.sent.question:

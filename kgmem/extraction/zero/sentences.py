@@ -89,10 +89,15 @@ IMPERSONAL_CUE = re.compile(
     r"[Ff]avou?rite|[Gg]o-to)\b")
 
 
+#: "Fermented foods are my favourite thing": a participle modifying the subject, not a dropped "I"
+_PARTICIPLE_SUBJECT = re.compile(r"\w+ed\s+(?:\w+\s+){0,2}(?:are|is|were|was|have|has|make|makes|taste|tastes)\b",
+                                 re.IGNORECASE)
+
+
 def restore_subject(sent: str) -> str:
     """Give a subject-dropped chat sentence its "I" back so patterns and the parser see a clause."""
     m = _DROPPED_SUBJECT.match(sent)
-    if not m:
+    if not m or _PARTICIPLE_SUBJECT.match(sent[m.start("v"):]):
         return sent
     verb = m.group("v")
     lead = sent[: m.start("v")]

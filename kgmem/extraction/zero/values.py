@@ -273,9 +273,10 @@ def _object_tokens(c: Clause) -> list[Token]:
     objs = [t for t, r in args if r == "obj"]
     objs += [t for t, r in args if r in ("prep:on", "prep:for", "prep:in", "prep:with", "prep:to", "prep:into",
                                          "prep:of", "prep:about", "prep:up", "prep:out", "prep:off", "prep:than")]
-    if c.about in ("mine", "thing"):
-        objs += [t for t, r in args if r == "subj"]
-    objs += [t for t, r in args if r == "attr"]
+    # a copula's complement is the value, its subject the slot ("my usual order is an oat flat white")
+    attrs = [t for t, r in args if r == "attr"]
+    subjects = [t for t, r in args if r == "subj" and c.about in ("mine", "thing")]
+    objs += attrs + subjects if c.head.lemma_.lower() == "be" else subjects + attrs
     return [t for t in objs if t.pos_ in ("NOUN", "PROPN", "X") and t.lower_ not in NOT_GOODS]
 
 
@@ -440,6 +441,35 @@ def fill_where(c: Clause) -> list[Value]:
     return []
 
 
+_ALLERGY_NOUNS = frozenset({"allergy", "allergies", "intolerance", "sensitivity", "reaction"})
+
+
+def fill_allergen(c: Clause) -> list[Value]:
+    """What the user reacts to: "allergic to X", "my X allergy", "X gives me a reaction"."""
+    for t in c.tokens:
+        low = t.lemma_.lower()
+        if low in ("allergic", "intolerant"):
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ == "to":
+                    obj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                    if obj is not None and (np := _np(obj)):
+                        return [(np, "item")]
+            left = [x for x in t.lefts if x.dep_ in ("npadvmod", "compound", "nmod")]  # "lactose intolerant"
+            if left:
+                return [(left[0].text, "item")]
+        if t.lower_ in _ALLERGY_NOUNS or low in _ALLERGY_NOUNS:
+            mods = [x for x in t.lefts if x.dep_ in ("compound", "amod", "nmod", "npadvmod")
+                    and x.lower_ not in ("bad", "severe", "mild", "serious", "terrible", "slight", "food")]
+            if mods:
+                return [(t.doc[mods[0].i: mods[-1].i + 1].text, "item")]
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ in ("to", "from"):
+                    obj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                    if obj is not None and (np := _np(obj)):
+                        return [(np, "item")]
+    return []
+
+
 FILLERS: dict[str, Filler] = {
     "place": fill_place, "org": fill_org, "employer": fill_employer, "person": fill_person(None), "family": fill_person(FAMILY),
     "partner": fill_person(PARTNERS | {"date", "marry", "married"}), "friend": fill_person(frozenset({"friend", "buddy", "pal"})),
@@ -448,7 +478,7 @@ FILLERS: dict[str, Filler] = {
     "title": fill_title, "event": fill_event, "activity": fill_activity, "instrument": _lexicon(INSTRUMENTS),
     "language": _lexicon(LANGUAGES, capital=True), "job": fill_job, "vehicle": fill_vehicle, "device": fill_device,
     "diet": fill_diet, "status": fill_relationship, "commute": fill_commute,
-    "when": fill_when, "where": fill_where, "state": fill_status, "name": fill_person(None),
+    "allergen": fill_allergen, "when": fill_when, "where": fill_where, "state": fill_status, "name": fill_person(None),
 }
 
 
