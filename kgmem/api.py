@@ -11,12 +11,25 @@ constructing a ``Memory`` is cheap and tests can inject deterministic parts.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from kgmem.api_types import (
+    AddResult,
+    ChatMessage,
+    IngestError,
+    SlotHistory,
+    UnknownUserError,
+    session_from_messages,
+    validate_user_id,
+)
+from kgmem.api_types import (
+    IngestProgress as IngestProgress,  # re-exported: part of Memory.ingest_haystacks
+)
 from kgmem.ids import resolve_namespace
 from kgmem.models import Answer, Fact, Haystack, Session
 from kgmem.retrieval.planner import plan_query
@@ -31,21 +44,6 @@ if TYPE_CHECKING:
     from kgmem.llm.base import LLM
     from kgmem.memory.ingest import IngestReport
     from kgmem.store.base import MemoryStore
-
-
-@dataclass(frozen=True)
-class IngestProgress:
-    """One step of :meth:`Memory.ingest_haystacks`, for the caller's progress display.
-
-    Reported when a haystack starts (``sessions_done == 0``), after each of its sessions, and
-    when it is finished (``haystack_done``). ``haystack`` counts from 1.
-    """
-
-    haystack: int
-    user_id: str
-    sessions_done: int
-    sessions_total: int
-    haystack_done: bool = False
 
 
 IngestProgressFn = Callable[[IngestProgress], None]
@@ -73,6 +71,8 @@ class Memory:
         self.recipe = recipe
         self._answerer: Answerer | None = None
         self._extraction_cache: Any = None
+        self._user_locks: dict[str, threading.Lock] = {}
+        self._user_locks_guard = threading.Lock()
 
     # ------------------------------------------------------------------ lazy parts
 
@@ -154,28 +154,49 @@ class Memory:
                                cache=self.extraction_cache, on_progress=on_progress)
 
     def ingest_haystacks(self, haystacks: Iterable[Haystack], *, embed: bool = True,
-                         on_progress: IngestProgressFn | None = None) -> IngestReport:
+                         on_progress: IngestProgressFn | None = None, workers: int = 1) -> IngestReport:
         """Ingest many haystacks (each into its own namespace); returns the summed report.
 
         Sessions already stored are skipped, so re-running resumes. Failed sessions are listed
         in ``report.failures`` and left unwritten; ``report.users`` counts the haystacks.
+        ``workers`` > 1 ingests in that many processes (same graph for any N).
         """
-        from kgmem.memory.ingest import IngestReport
+        from kgmem.memory.ingest import ingest_haystacks
 
-        total = IngestReport()
-        start = time.perf_counter()
-        for index, haystack in enumerate(haystacks, 1):
-            def step(done: int, n: int, _sid: str, index: int = index, user: str = haystack.user_id) -> None:
-                if on_progress is not None:
-                    on_progress(IngestProgress(index, user, done, n))
+        if workers > 1:
+            from kgmem.memory.parallel import ingest_parallel
 
-            step(0, len(haystack.sessions), "")
-            total.add(self.ingest_haystack(haystack, embed=embed, on_progress=step))
-            if on_progress is not None:
-                n = len(haystack.sessions)
-                on_progress(IngestProgress(index, haystack.user_id, n, n, haystack_done=True))
-        total.seconds = time.perf_counter() - start
-        return total
+            # each worker process builds its own Memory of this class (no import of api in memory/)
+            return ingest_parallel(self.settings, haystacks, workers, embed=embed, on_progress=on_progress,
+                                   memory_factory=type(self))
+
+        # planning (extraction, embedding, reconciliation) runs ahead of the store writer and the
+        # sessions of consecutive haystacks share store transactions (kgmem.memory.pipeline)
+        index: dict[str, int] = {}
+        done: dict[str, int] = {}
+
+        def on_session(item: Any, session: Any) -> None:
+            h, rep = item.haystack, item.report
+            if on_progress is None:
+                return
+            if h.user_id not in index:
+                index[h.user_id] = len(index) + 1
+                on_progress(IngestProgress(index[h.user_id], h.user_id, 0, len(h.sessions)))
+            done[h.user_id] = rep.sessions_skipped + rep.sessions_written + rep.sessions_failed
+            on_progress(IngestProgress(index[h.user_id], h.user_id, done[h.user_id], len(h.sessions)))
+
+        def on_haystack(h: Haystack, rep: IngestReport) -> None:
+            if on_progress is None:
+                return
+            if h.user_id not in index:
+                index[h.user_id] = len(index) + 1
+            n = len(h.sessions)
+            on_progress(IngestProgress(index[h.user_id], h.user_id, n, n, haystack_done=True))
+
+        store = self.store  # opened first: an unreachable server is reported before models load
+        return ingest_haystacks(store, haystacks, extractor=self.extractor,
+                                embedder=self.embedder if embed else None, cache=self.extraction_cache,
+                                on_session=on_session, on_haystack=on_haystack)
 
     def resolve_user(self, user: str) -> str:
         """The stored namespace ``user`` names: a full key, or a bare question_id naming one.
@@ -269,6 +290,114 @@ class Memory:
         ids.add(entity_id(user, subject))
         facts = [f for f in self.store.facts(user, FactFilter(predicate=predicate)) if f.subject_id in ids]
         return sorted(facts, key=lambda f: (f.observed_at, f.valid_from or f.observed_at, f.id))
+
+    # ------------------------------------------------------------------ agents (MCP / HTTP)
+
+    @contextlib.contextmanager
+    def user_lock(self, user: str) -> Iterator[None]:
+        """Serialise writes to one user's memory within this process (reads need no lock: every
+        store write is atomic). Ingest reads the user's facts, plans, then writes; two sessions of
+        one user planned at once would each miss the other's facts."""
+        with self._user_locks_guard:
+            lock = self._user_locks.setdefault(user, threading.Lock())
+        with lock:
+            yield
+
+    def add_messages(self, user: str, messages: Iterable[ChatMessage | Mapping[str, Any]],
+                     timestamp: datetime | None = None, session_id: str | None = None) -> AddResult:
+        """Store one conversation (``[{role, content}, …]``) said at ``timestamp`` (default now)
+        as a session of ``user`` and return what it added: facts, supersessions, counts.
+
+        Synchronous: when this returns the session is durable. The same messages with the same
+        timestamp (or the same ``session_id``) again are recognised and not stored twice
+        (``stored`` is False). Raises ``ValueError`` for bad input and :class:`IngestError` when
+        extraction or the write failed (then nothing of the session is stored).
+        """
+        from kgmem.memory.ingest import ingest_session
+
+        user = validate_user_id(user)
+        msgs = [m if isinstance(m, ChatMessage) else ChatMessage.model_validate(m) for m in messages]
+        when = timestamp or datetime.now().replace(microsecond=0)
+        session = session_from_messages(user, msgs, when, session_id)
+        t0 = time.perf_counter()
+        with self.user_lock(user):
+            self.store.check_embedding_dim(self.embedder.dim)
+            # the embedded store's batch holds the user's file lock across plan and write, so
+            # another process ingesting the same user cannot interleave either
+            batch = getattr(self.store, "batch", None)
+            with batch(user) if callable(batch) else contextlib.nullcontext():
+                report = ingest_session(self.store, user, session, extractor=self.extractor,
+                                        embedder=self.embedder, cache=self.extraction_cache)
+        if report.failures:
+            failure = report.failures[0]
+            raise IngestError(f"session {session.id!r} of user {user!r} was not stored "
+                              f"({failure.get('stage')}: {failure.get('error')})")
+        result = AddResult(user_id=user, session_id=session.id, stored=not report.sessions_skipped,
+                           turns=len(session.turns))
+        if result.stored:
+            added = self.store.facts(user, FactFilter(session_id=session.id))
+            new_ids = {f.id for f in added}
+            result.facts_added = sorted(added, key=lambda f: (f.source_turn_ids, f.id))
+            result.supersessions = [s for s in self.store.supersessions(user)
+                                    if s.new_fact_id in new_ids or s.old_fact_id in new_ids]
+            result.facts_merged = report.facts_merged
+            result.entities = report.entities
+        result.seconds = time.perf_counter() - t0
+        return result
+
+    def list_users(self) -> list[str]:
+        """Every user id with memory in this store, sorted."""
+        return sorted(self.store.users())
+
+    def has_user(self, user: str) -> bool:
+        return user in self.store.users()
+
+    def require_user(self, user: str) -> str:
+        """``user`` when it has memory here, else :class:`UnknownUserError` (never an empty
+        success for a mistyped id)."""
+        if not isinstance(user, str) or not self.has_user(user):
+            raise UnknownUserError(str(user))
+        return user
+
+    def facts(self, user: str, predicate: str | None = None, subject: str | None = None,
+              as_of: datetime | None = None, current_only: bool = False) -> list[Fact]:
+        """What memory holds about ``user``, oldest first: every fact, or those of one
+        ``predicate`` / ``subject`` (a name, ``"user"``, or an entity id); ``as_of`` gives the
+        memory as it stood then; ``current_only`` drops superseded versions."""
+        flt = FactFilter(predicate=predicate, as_of=as_of, current_only=current_only)
+        facts = self.store.facts(user, flt)
+        if subject is not None:
+            keep = {f.id for f in self.history(user, subject, predicate)}
+            facts = [f for f in facts if f.id in keep]
+        return sorted(facts, key=lambda f: (f.observed_at, f.valid_from or f.observed_at, f.id))
+
+    def slot_history(self, user: str, subject: str = "user", predicate: str | None = None) -> SlotHistory:
+        """:meth:`history` plus the SUPERSEDES edges between its versions."""
+        facts = self.history(user, subject, predicate)
+        ids = {f.id for f in facts}
+        edges = [s for s in self.store.supersessions(user) if s.new_fact_id in ids and s.old_fact_id in ids]
+        return SlotHistory(user_id=user, subject=subject, predicate=predicate, facts=facts,
+                           supersessions=sorted(edges, key=lambda s: (s.at, s.new_fact_id)))
+
+    def delete_user_locked(self, user: str) -> int:
+        """:meth:`delete_user` under the user's write lock (no ingest of that user interleaves)."""
+        with self.user_lock(user):
+            return self.delete_user(user)
+
+    def status(self, user: str | None = None) -> dict[str, Any]:
+        """The store's totals (or one user's counts) and which components answer (no model is
+        loaded to find out)."""
+        stats = self.store.stats(user)
+        answer_model = "none" if self._llm is False else (
+            getattr(self._llm, "name", None) or self.settings.llm_model)
+        return {
+            "store": self.settings.store,
+            "users": stats.users, "sessions": stats.sessions, "turns": stats.turns,
+            "entities": stats.entities, "facts": stats.facts, "supersessions": stats.supersessions,
+            "answer_model": answer_model,
+            "extraction_tier": self.settings.extraction_tier,
+            "embed_model": self.settings.embed_model,
+        }
 
     def close(self) -> None:
         """Close the store (flushes an embedded store to disk)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -205,6 +205,23 @@ class QueryPlan(_Model):
     notes: list[str] = Field(default_factory=list)
 
     _naive = field_validator("question_date", "as_of")(_require_naive)
+
+
+class AnswerExtra(TypedDict, total=False):
+    """The keys of :attr:`Answer.extra` that evaluation reads (the answerer may add others)."""
+
+    retrieved_session_ids: list[str]  # ranked candidate sessions, best first (recall@k)
+    retrieved_turn_ids: list[str]
+    context_tokens: int  # counted by ``tokenizer``
+    tokenizer: str
+    intent: str
+    recipe: str
+    llm: str  # the answer model, when one generated the text
+    prompt_tokens: int
+    completion_tokens: int
+    cached: bool
+    fallback: str  # why no model answered
+    abstain_reason: str
 
 
 class Answer(_Model):

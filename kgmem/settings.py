@@ -37,6 +37,7 @@ ENV_VARS: dict[str, str] = {
     "neo4j_password": "NEO4J_PASSWORD",
     "neo4j_database": "NEO4J_DATABASE",
     "neo4j_home": "KGMEM_NEO4J_HOME",
+    "serve_token": "KGMEM_SERVE_TOKEN",
 }
 
 #: settings that default to a folder under a standard variable: name → (variable, subfolder)
@@ -91,6 +92,8 @@ class Settings(BaseModel):
     neo4j_password: SecretStr | None = None
     neo4j_database: str = "neo4j"
     neo4j_home: Path | None = None  # the local server's NEO4J_HOME (None: a per-version default)
+    # bearer token `kgmem serve` requires from clients (needed to listen beyond loopback)
+    serve_token: SecretStr | None = None
 
     @property
     def store_dir(self) -> Path:

@@ -13,9 +13,11 @@ from kgmem.cli import (  # noqa: F401,E402
     cmd_data_files,
     cmd_data_synth,
     cmd_eval,
+    cmd_facts,
     cmd_ingest,
     cmd_neo4j,
     cmd_query,
+    cmd_serve,
 )
 from kgmem.cli._app import app, bench_app, cache_app, data_app, neo4j_app
 

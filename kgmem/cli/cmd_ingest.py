@@ -52,6 +52,8 @@ def ingest(
     tier: Annotated[Optional[Tier], typer.Option("--tier", help="Extraction tier (default: settings, else rules).")] = None,  # noqa: UP045
     store_name: StoreOpt = None,
     no_embed: Annotated[bool, typer.Option("--no-embed", help="Skip embeddings (keyword/graph only).")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (haystacks are "
+                                         "independent; the graph is the same for any N).")] = 1,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Ingest nothing: show why a stored session's facts were (not) extracted "
         "(needs --user and --session).")] = False,
@@ -65,7 +67,7 @@ def ingest(
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from kgmem.api import IngestProgress
+    from kgmem.api_types import IngestProgress
     from kgmem.datasets.errors import DatasetError
     from kgmem.datasets.registry import resolve_split
     from kgmem.embeddings import EmbeddingError
@@ -100,8 +102,8 @@ def ingest(
                     progress.update(session_bar, completed=step.sessions_done, total=step.sessions_total)
 
             report = mem.ingest_haystacks(_selected(info, question_id, limit, seen),
-                                          embed=not no_embed, on_progress=draw)
-    except (DatasetError, StoreError, EmbeddingError, LLMError) as exc:
+                                          embed=not no_embed, on_progress=draw, workers=workers)
+    except (DatasetError, StoreError, EmbeddingError, LLMError, RuntimeError) as exc:
         fail(str(exc))
     finally:
         mem.close()

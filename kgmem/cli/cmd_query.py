@@ -52,7 +52,7 @@ def query(
         fail(str(exc))
     finally:
         mem.close()
-    explain_data: dict[str, Any] = ans.extra.pop("explain", None) or {}
+    explain_data: dict[str, Any] = (ans.extra.pop("explain", None) or {}) if explain else {}
     if explain_data:
         _show_explain(explain_data, ans.extra.get("context_tokens"))
     if as_json:

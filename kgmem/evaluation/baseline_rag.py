@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from kgmem.evaluation.interface import LLMUsage, PrepareStats, SystemAnswer, tokenizer_name
 from kgmem.evaluation.prompts import baseline_rag as prompt
-from kgmem.evaluation.systems import LLMUsage, PrepareStats, SystemAnswer, tokenizer_name
 from kgmem.models import Haystack
 
 if TYPE_CHECKING:

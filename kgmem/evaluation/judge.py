@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from kgmem.evaluation.interface import LLMUsage
 from kgmem.evaluation.prompts import investigathon_judge, longmemeval_judge
-from kgmem.evaluation.systems import LLMUsage
 from kgmem.text import RUBRIC_FILLER, fold
 
 if TYPE_CHECKING:

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from kgmem.evaluation import metrics
+from kgmem.evaluation.runconfig import EvalConfig, describe_scope
+from kgmem.evaluation.rundir import MANIFEST, PREDICTIONS, SELECTION, read_predictions
 
 CHART = "accuracy_by_type.png"
 REPORT = "report.md"
@@ -28,8 +30,6 @@ def _ms(value: Any) -> str:
 
 def load_run(run_dir: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     """(manifest, summary) of a run, the summary recomputed from its predictions file."""
-    from kgmem.evaluation.runner import MANIFEST, PREDICTIONS, SELECTION, read_predictions
-
     run_dir = Path(run_dir)
     if not (run_dir / MANIFEST).is_file():
         raise FileNotFoundError(f"{run_dir} is not a run directory (no {MANIFEST})")
@@ -42,8 +42,6 @@ def load_run(run_dir: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         summary = metrics.summarise(r for r in records if r["question_id"] in selected)
         cfg = manifest.get("config") or {}
         if "scope" not in manifest:
-            from kgmem.evaluation.runner import EvalConfig, describe_scope
-
             manifest["scope"] = describe_scope(
                 EvalConfig(split=str(cfg.get("split")), per_type=cfg.get("per_type"),
                            seed=int(cfg.get("seed") or 0)),

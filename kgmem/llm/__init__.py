@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgmem.llm.backend import BackendBase
 from kgmem.llm.base import (
     LLM,
-    BackendBase,
     LLMContextError,
     LLMError,
     LLMOutputError,

@@ -1,15 +1,15 @@
 """The one LLM interface every model call in kgmem goes through, its result and its errors.
 
 Backends (``local.py`` for llama.cpp in-process, ``litellm_backend.py`` for APIs and servers,
-``fake.py`` for tests) implement :class:`LLM`. Most of them subclass :class:`BackendBase`, which
-only asks for one raw completion call and gets schema validation, JSON repair and bounded
-retries from :mod:`kgmem.llm.structured` — so every backend, with or without grammar support,
-returns either a validated pydantic object or a typed error, never a silent half-answer.
+``fake.py`` for tests) implement :class:`LLM`. Most of them subclass
+:class:`kgmem.llm.backend.BackendBase`, which only asks for one raw completion call and gets
+schema validation, JSON repair and bounded retries from :mod:`kgmem.llm.structured` — so every
+backend, with or without grammar support, returns either a validated pydantic object or a typed
+error, never a silent half-answer.
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
@@ -149,65 +149,6 @@ class LLM(Protocol):
     def count_tokens(self, text: str) -> int:
         """Number of tokens ``text`` takes for this model (its own tokenizer when possible)."""
         ...
-
-
-class BackendBase:
-    """Shared ``complete`` for backends: validation, repair and retries live in one place.
-
-    Subclasses set ``model`` and ``supports_grammar`` and implement ``_raw_complete`` and
-    ``count_tokens``. ``_raw_complete`` receives the JSON schema (or ``None``) and may use it to
-    constrain decoding; a backend without grammar support simply ignores it and the shared loop
-    repairs/retries.
-    """
-
-    model: str = ""
-    #: whether ``_raw_complete`` constrains output to the JSON schema (affects the prompt only)
-    supports_grammar: bool = False
-    #: how many extra calls to make when structured output is invalid
-    output_retries: int = 2
-
-    def _raw_complete(
-        self,
-        messages: list[Message],
-        json_schema: dict[str, Any] | None,
-        *,
-        temperature: float,
-        max_tokens: int,
-        timeout_s: float | None,
-    ) -> RawCompletion:
-        raise NotImplementedError
-
-    def count_tokens(self, text: str) -> int:
-        raise NotImplementedError
-
-    def complete(
-        self,
-        messages: list[Message],
-        schema: type[BaseModel] | None = None,
-        *,
-        temperature: float = 0.0,
-        max_tokens: int = 512,
-        prompt_version: str = "",
-        timeout_s: float | None = None,
-    ) -> LLMResult:
-        """See :meth:`LLM.complete`; ``prompt_version`` only matters to the cache wrapper."""
-        from kgmem.llm.structured import complete_structured
-
-        validate_messages(messages)
-        start = time.monotonic()
-        if schema is None:
-            raw = self._raw_complete(messages, None, temperature=temperature,
-                                     max_tokens=max_tokens, timeout_s=timeout_s)
-            return LLMResult(text=raw.text, parsed=None, prompt_tokens=raw.prompt_tokens,
-                             completion_tokens=raw.completion_tokens,
-                             latency_s=time.monotonic() - start, attempts=1, model=self.model)
-        result = complete_structured(
-            self._raw_complete, messages, schema, model=self.model,
-            temperature=temperature, max_tokens=max_tokens, timeout_s=timeout_s,
-            max_retries=self.output_retries, grammar=self.supports_grammar,
-        )
-        result.latency_s = time.monotonic() - start
-        return result
 
 
 def validate_messages(messages: list[Message]) -> None:

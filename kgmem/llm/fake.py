@@ -43,7 +43,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kgmem.llm.base import BackendBase, LLMResult, Message, RawCompletion
+from kgmem.llm.backend import BackendBase
+from kgmem.llm.base import LLMResult, Message, RawCompletion
 from kgmem.llm.tokens import approx_token_count
 
 Reply = str | Callable[[list[Message]], str]

@@ -16,8 +16,8 @@ import os
 import time
 from typing import Any
 
+from kgmem.llm.backend import BackendBase
 from kgmem.llm.base import (
-    BackendBase,
     LLMError,
     LLMTimeout,
     LLMUnavailable,

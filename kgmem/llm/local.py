@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kgmem.llm.backend import BackendBase
 from kgmem.llm.base import (
-    BackendBase,
     LLMContextError,
     LLMTimeout,
     LLMUnavailable,

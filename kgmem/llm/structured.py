@@ -1,6 +1,6 @@
 """Structured output that survives small models: parse → repair → retry → typed error.
 
-Shared by every backend (see :class:`kgmem.llm.base.BackendBase`), so the same logic runs
+Shared by every backend (see :class:`kgmem.llm.backend.BackendBase`), so the same logic runs
 behind llama.cpp grammars, servers with ``response_format`` and backends with no constraint at
 all. Repairs are deliberately conservative — they only undo formatting accidents (code fences,
 prose around the object, trailing commas, an object cut off by ``max_tokens``); they never

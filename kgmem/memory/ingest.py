@@ -2,8 +2,10 @@
 
 One user namespace per haystack (``haystack.user_id``). Per session: extraction (cached per
 unique session content), entity resolution and reconciliation (:class:`MemoryManager`),
-embeddings (cached and batched), then one ``store.apply`` — so a session whose extraction or
-embedding fails leaves nothing half-written, and a re-run retries just that session.
+embeddings (cached and batched) make one atomic :class:`SessionWrite`; a session whose extraction
+or embedding fails leaves nothing half-written, and a re-run retries just that session. Many
+haystacks go through :func:`ingest_haystacks`: planning runs ahead of the writer, and the writes
+of many sessions share one store transaction (:mod:`kgmem.memory.pipeline`, atomic per batch).
 Sessions already stored are skipped (idempotent, incremental). ``haystack.labels`` is never read.
 
 What is embedded (measured in ``eval/bench_ingest.py``): every user turn (first
@@ -19,7 +21,7 @@ heads keep the recall of 400-char ones at 1.75x less embedding CPU.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -157,7 +159,7 @@ def extract_sessions(
     return out
 
 
-def _turn_texts(session: Session, policy: EmbedPolicy) -> list[tuple[str, str]]:
+def turn_texts(session: Session, policy: EmbedPolicy) -> list[tuple[str, str]]:
     """(turn id, text to embed) for the turns the policy embeds."""
     if policy.turns == "none":
         return []
@@ -170,7 +172,7 @@ def _turn_texts(session: Session, policy: EmbedPolicy) -> list[tuple[str, str]]:
     return out
 
 
-class _MemoEmbedder:
+class MemoEmbedder:
     """Serves texts embedded ahead of time in one large batch; embeds the rest on demand.
 
     Why: one batched call per haystack instead of one small call per session (padding-sorted
@@ -195,11 +197,11 @@ class _MemoEmbedder:
         return np.stack([self._memo[t] for t in texts]) if texts else np.zeros((0, self.dim), dtype=np.float32)
 
 
-def _embed_write(write: SessionWrite, embedder: Embedder, policy: EmbedPolicy) -> int:
+def embed_write(write: SessionWrite, embedder: Embedder, policy: EmbedPolicy) -> int:
     """Fill the write's embedding maps in one batched call; returns the number of texts."""
     keys: list[tuple[str, str]] = []
     texts: list[str] = []
-    for tid, text in _turn_texts(write.session, policy):
+    for tid, text in turn_texts(write.session, policy):
         keys.append(("turn", tid))
         texts.append(text)
     if policy.facts:
@@ -257,7 +259,7 @@ def _write_one(
         planned = manager.plan_session(session, extracted.facts)
         if embedder is not None:
             t0 = time.perf_counter()
-            report.embedded_texts += _embed_write(planned.write, embedder, policy)
+            report.embedded_texts += embed_write(planned.write, embedder, policy)
             report.seconds_embed += time.perf_counter() - t0
         t0 = time.perf_counter()
         store.apply(planned.write)
@@ -287,50 +289,60 @@ def ingest_haystack(
     cache: ExtractionCache | None = None,
     on_progress: ProgressFn | None = None,
     policy: EmbedPolicy = EmbedPolicy(),
+    batch_sessions: int | None = None,
 ) -> IngestReport:
     """Ingest every session of ``haystack`` into its namespace, in chronological order.
 
     Never reads ``haystack.labels``. Returns counts and timings; failed sessions are listed in
     ``report.failures`` and left unwritten (a re-run retries them).
     """
+    total = len(haystack.sessions)
+
+    def on_session(item: Any, s: Session) -> None:
+        if on_progress is not None:
+            rep = item.report
+            on_progress(rep.sessions_skipped + rep.sessions_written + rep.sessions_failed, total, s.id)
+
+    return ingest_haystacks(store, [haystack], extractor=extractor, embedder=embedder, cache=cache,
+                            policy=policy, batch_sessions=batch_sessions, on_session=on_session)
+
+
+def ingest_haystacks(
+    store: MemoryStore,
+    haystacks: Iterable[Haystack],
+    *,
+    extractor: Extractor,
+    embedder: Embedder | None,
+    cache: ExtractionCache | None = None,
+    policy: EmbedPolicy = EmbedPolicy(),
+    batch_sessions: int | None = None,
+    queue_haystacks: int | None = None,
+    on_haystack: Callable[[Haystack, IngestReport], None] | None = None,
+    on_session: Callable[[Any, Session], None] | None = None,
+) -> IngestReport:
+    """Ingest many haystacks (one namespace each): planning runs ahead of the store writer and
+    the writes of consecutive haystacks share transactions (see :mod:`kgmem.memory.pipeline`).
+
+    Returns the summed report (``users`` = haystacks); ``on_haystack`` is called once per
+    haystack, in input order, when all its sessions are written (or failed).
+    """
+    from kgmem.memory import pipeline
+
     start = time.perf_counter()
-    user_id = haystack.user_id
-    report = IngestReport(users=1, sessions_total=len(haystack.sessions))
     if embedder is not None:
         store.check_embedding_dim(embedder.dim)
-    order = sorted(range(len(haystack.sessions)),
-                   key=lambda i: (haystack.sessions[i].started_at, i))
-    sessions = [haystack.sessions[i] for i in order]
-    sessions = [s if s.user_id == user_id else s.model_copy(update={"user_id": user_id}) for s in sessions]
-    todo = [s for s in sessions if not store.has_session(user_id, s.id)]
-    report.sessions_skipped = len(sessions) - len(todo)
-    if not todo:
-        report.seconds = time.perf_counter() - start
-        return report
-    t0 = time.perf_counter()
-    extracted = extract_sessions(todo, extractor, cache, report)
-    report.seconds_extract += time.perf_counter() - t0
-    manager = MemoryManager(store, user_id)
-    if embedder is not None:
-        memo = _MemoEmbedder(embedder)
-        t0 = time.perf_counter()
-        memo.prefetch([text for s in todo for _, text in _turn_texts(s, policy)])
-        report.seconds_embed += time.perf_counter() - t0
-        embedder = memo
-    batch = getattr(store, "batch", None)
-    ctx = batch(user_id) if callable(batch) else _nullcontext()
-    with ctx:
-        for n, s in enumerate(todo, 1):
-            _write_one(store, manager, s, extracted[s.id], embedder, policy, report)
-            if on_progress is not None:
-                on_progress(report.sessions_skipped + n, len(sessions), s.id)
-    report.seconds = time.perf_counter() - start
-    return report
 
+    def plan(h: Haystack, should_stop: Callable[[], bool]) -> pipeline.PlannedHaystack:
+        return pipeline.plan_haystack(store, h, extractor=extractor, embedder=embedder, cache=cache,
+                                      policy=policy, should_stop=should_stop)
 
-class _nullcontext:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
+    reports = pipeline.run_pipeline(
+        store, haystacks, plan,
+        batch_sessions=batch_sessions or pipeline.DEFAULT_BATCH_SESSIONS,
+        queue_haystacks=queue_haystacks or pipeline.DEFAULT_QUEUE_HAYSTACKS,
+        on_haystack=on_haystack, on_session=on_session)
+    total = IngestReport()
+    for rep in reports:
+        total.add(rep)
+    total.seconds = time.perf_counter() - start
+    return total

@@ -23,6 +23,8 @@ TURN: Final = "Turn"
 ENTITY: Final = "Entity"
 FACT: Final = "Fact"
 SCHEMA_NODE: Final = "KgmemSchema"
+#: display label of Fact nodes a later statement superseded (the Browser style greys them)
+SUPERSEDED: Final = "Superseded"
 
 OF_USER: Final = "OF_USER"
 IN_SESSION: Final = "IN_SESSION"
@@ -32,8 +34,8 @@ OBJECT: Final = "OBJECT"
 FROM_TURN: Final = "FROM_TURN"
 SUPERSEDES: Final = "SUPERSEDES"
 
-#: bump with a new ``schemas/neo4j/NNN_*.cypher`` file
-SCHEMA_VERSION: Final = 1
+#: bump with a new ``schemas/neo4j/NNN_*.cypher`` file (v2: Fact captions and the Superseded label)
+SCHEMA_VERSION: Final = 2
 
 #: node kind (store API) → label, full-text index, vector index
 KIND_LABEL: Final = {"turn": TURN, "fact": FACT, "entity": ENTITY}
@@ -72,19 +74,21 @@ SERVER_VERSION: Final = "CALL dbms.components() YIELD name, versions, edition RE
 
 # --------------------------------------------------------------------------- validation reads
 
-#: ids claimed by this write that already exist with another kind
-KIND_CONFLICTS: Final = f"""
+
+#: ids claimed by a batch that already exist (rows carry their user): their kind, so conflicts
+#: are errors and existing nodes are updated (MERGE) while the rest is created (CREATE)
+EXISTING_CLAIMS: Final = f"""
 UNWIND $claims AS c
-MATCH (n:{NODE} {{user_id: $user_id, id: c.id}})
-WHERE NOT c.label IN labels(n)
-RETURN c.id AS id, c.label AS wanted, [l IN labels(n) WHERE l <> '{NODE}'][0] AS found
+MATCH (n:{NODE} {{user_id: c.user_id, id: c.id}})
+RETURN c.user_id AS user_id, c.id AS id, c.label AS wanted,
+       [l IN labels(n) WHERE l IN ['{USER}', '{SESSION}', '{TURN}', '{ENTITY}', '{FACT}']][0] AS found
 """
-#: referenced ids (not in the write) that are missing or of another kind
+#: referenced ids (not claimed by the batch) that are missing or of another kind
 MISSING_REFS: Final = f"""
 UNWIND $refs AS r
-OPTIONAL MATCH (n:{NODE} {{user_id: $user_id, id: r.id}})
+OPTIONAL MATCH (n:{NODE} {{user_id: r.user_id, id: r.id}})
 WITH r, n WHERE n IS NULL OR NOT r.label IN labels(n)
-RETURN r.id AS id, r.label AS label
+RETURN r.user_id AS user_id, r.id AS id, r.label AS label
 """
 #: the dimension of one stored vector (None while the database holds none)
 ANY_EMBEDDING_DIM: Final = f"""
@@ -92,115 +96,154 @@ MATCH (n:{NODE}) WHERE n.embedding IS NOT NULL
 RETURN size(n.embedding) AS dim LIMIT 1
 """
 
-# --------------------------------------------------------------------------- writes (one tx per apply)
+# --------------------------------------------------------------------------- batched writes
+# One transaction per batch of SessionWrites (kgmem.store.neo4j_write plans the rows). Every row
+# carries its user_id, so one statement serves many users. Nodes known to be new are CREATEd
+# (with their relationships); nodes that already exist are MERGEd and updated.
 
-#: the user, the session and its turns (with their vectors) in one statement
-MERGE_SESSION_TURNS: Final = f"""
-MERGE (u:{NODE}:{USER} {{user_id: $user_id, id: $user_id}})
-MERGE (s:{NODE}:{SESSION} {{user_id: $user_id, id: $session_id}})
-SET s.started_at = $started_at, s.source_id = $source_id
-MERGE (s)-[:{OF_USER}]->(u)
-WITH s
+#: the display caption of a Fact in Neo4j Browser: predicate, value and the date it was said
+#: (the same expression backfills older facts in schemas/neo4j/005_browser.cypher)
+FACT_CAPTION: Final = "row.predicate + ': ' + coalesce(row.value, row.text) + ' · ' + toString(date(row.observed_at))"
+
+MERGE_USERS: Final = f"""
+UNWIND $user_ids AS uid
+MERGE (:{NODE}:{USER} {{user_id: uid, id: uid}})
+"""
+#: new sessions and all their turns (with vectors), created in one pass
+CREATE_SESSIONS: Final = f"""
 UNWIND $rows AS row
-MERGE (t:{NODE}:{TURN} {{user_id: $user_id, id: row.id}})
-SET t.session_id = row.session_id, t.idx = row.idx, t.role = row.role, t.text = row.text,
-    t.user_key = $user_key, t.embedding = coalesce(row.embedding, t.embedding)
-MERGE (t)-[:{IN_SESSION}]->(s)
+MATCH (u:{USER} {{user_id: row.user_id, id: row.user_id}})
+CREATE (s:{NODE}:{SESSION} {{user_id: row.user_id, id: row.id, started_at: row.started_at,
+                            source_id: row.source_id}})
+CREATE (s)-[:{OF_USER}]->(u)
+WITH s, row
+UNWIND row.turns AS t
+CREATE (n:{NODE}:{TURN} {{user_id: row.user_id, id: t.id, session_id: t.session_id, idx: t.idx,
+                         role: t.role, text: t.text, user_key: row.user_key, embedding: t.embedding}})
+CREATE (n)-[:{IN_SESSION}]->(s)
+"""
+#: sessions that may exist (a re-applied write): merged, turns merged, vectors kept when absent
+MERGE_SESSIONS: Final = f"""
+UNWIND $rows AS row
+MATCH (u:{USER} {{user_id: row.user_id, id: row.user_id}})
+MERGE (s:{NODE}:{SESSION} {{user_id: row.user_id, id: row.id}})
+SET s.started_at = row.started_at, s.source_id = row.source_id
+MERGE (s)-[:{OF_USER}]->(u)
+WITH s, row
+UNWIND row.turns AS t
+MERGE (n:{NODE}:{TURN} {{user_id: row.user_id, id: t.id}})
+SET n.session_id = t.session_id, n.idx = t.idx, n.role = t.role, n.text = t.text,
+    n.user_key = row.user_key, n.embedding = coalesce(t.embedding, n.embedding)
+MERGE (n)-[:{IN_SESSION}]->(s)
+"""
+CREATE_ENTITIES: Final = f"""
+UNWIND $rows AS row
+CREATE (:{NODE}:{ENTITY} {{user_id: row.user_id, id: row.id, name: row.name, type: row.type,
+                          aliases: row.aliases, search_text: row.search_text,
+                          user_key: row.user_key, embedding: row.embedding}})
 """
 MERGE_ENTITIES: Final = f"""
 UNWIND $rows AS row
-MERGE (e:{NODE}:{ENTITY} {{user_id: $user_id, id: row.id}})
+MERGE (e:{NODE}:{ENTITY} {{user_id: row.user_id, id: row.id}})
 SET e.name = row.name, e.type = row.type, e.aliases = row.aliases,
-    e.search_text = row.search_text, e.user_key = $user_key,
+    e.search_text = row.search_text, e.user_key = row.user_key,
     e.embedding = coalesce(row.embedding, e.embedding)
 """
-#: facts with their vectors, and their out-edges replaced wholesale (a re-applied fact never
-#: keeps stale links); a later invalidation survives re-applying an earlier session
+_FACT_LINKS: Final = f"""
+CALL (f, row) {{
+  MATCH (e:{ENTITY} {{user_id: row.user_id, id: row.subject_id}})
+  CREATE (f)-[:{SUBJECT}]->(e)
+}}
+CALL (f, row) {{
+  MATCH (e:{ENTITY} {{user_id: row.user_id, id: row.object_id}})
+  CREATE (f)-[:{OBJECT}]->(e)
+}}
+CALL (f, row) {{
+  UNWIND row.source_turn_ids AS tid
+  MATCH (t:{TURN} {{user_id: row.user_id, id: tid}})
+  CREATE (f)-[:{FROM_TURN}]->(t)
+}}
+"""
+#: new facts with their vectors and out-edges; superseded ones also get the Superseded label
+CREATE_FACTS: Final = f"""
+UNWIND $rows AS row
+CREATE (f:{NODE}:{FACT} {{user_id: row.user_id, id: row.id, subject_id: row.subject_id,
+    predicate: row.predicate, object_id: row.object_id, value: row.value, text: row.text,
+    valid_from: row.valid_from, valid_to: row.valid_to, granularity: row.granularity,
+    observed_at: row.observed_at, invalid_at: row.invalid_at, confidence: row.confidence,
+    speaker: row.speaker, session_id: row.session_id, source_turn_ids: row.source_turn_ids,
+    user_key: row.user_key, embedding: row.embedding,
+    caption: {FACT_CAPTION}}})
+FOREACH (_ IN CASE WHEN row.invalid_at IS NULL THEN [] ELSE [1] END | SET f:{SUPERSEDED})
+WITH f, row
+{_FACT_LINKS}
+"""
+#: facts that exist: properties updated and out-edges replaced wholesale (a re-applied fact never
+#: keeps stale links); a stored invalidation survives re-applying an earlier session
 MERGE_FACTS: Final = f"""
 UNWIND $rows AS row
-MERGE (f:{NODE}:{FACT} {{user_id: $user_id, id: row.id}})
+MERGE (f:{NODE}:{FACT} {{user_id: row.user_id, id: row.id}})
 SET f.subject_id = row.subject_id, f.predicate = row.predicate, f.object_id = row.object_id,
     f.value = row.value, f.text = row.text, f.valid_from = row.valid_from,
     f.valid_to = row.valid_to, f.granularity = row.granularity, f.observed_at = row.observed_at,
     f.invalid_at = CASE WHEN row.invalid_at IS NULL THEN f.invalid_at ELSE row.invalid_at END,
     f.confidence = row.confidence, f.speaker = row.speaker, f.session_id = row.session_id,
-    f.source_turn_ids = row.source_turn_ids, f.user_key = $user_key,
-    f.embedding = coalesce(row.embedding, f.embedding)
+    f.source_turn_ids = row.source_turn_ids, f.user_key = row.user_key,
+    f.embedding = coalesce(row.embedding, f.embedding),
+    f.caption = {FACT_CAPTION}
+FOREACH (_ IN CASE WHEN f.invalid_at IS NULL THEN [] ELSE [1] END | SET f:{SUPERSEDED})
 WITH f, row
 CALL (f) {{
   OPTIONAL MATCH (f)-[r:{SUBJECT}|{OBJECT}|{FROM_TURN}]->()
   DELETE r
 }}
-CALL (f, row) {{
-  MATCH (e:{ENTITY} {{user_id: $user_id, id: row.subject_id}})
-  MERGE (f)-[:{SUBJECT}]->(e)
-}}
-CALL (f, row) {{
-  MATCH (e:{ENTITY} {{user_id: $user_id, id: row.object_id}})
-  MERGE (f)-[:{OBJECT}]->(e)
-}}
-CALL (f, row) {{
-  UNWIND row.source_turn_ids AS tid
-  MATCH (t:{TURN} {{user_id: $user_id, id: tid}})
-  MERGE (f)-[:{FROM_TURN}]->(t)
-}}
+{_FACT_LINKS}
 """
-#: removed before additions, so one write may re-link an edge with a new `at`
+#: removed before additions, so one batch may re-link an edge with a new `at`
 RETRACT_SUPERSEDES: Final = f"""
 UNWIND $rows AS row
-MATCH (new:{FACT} {{user_id: $user_id, id: row.new_id}})-[r:{SUPERSEDES}]->(old:{FACT} {{user_id: $user_id, id: row.old_id}})
+MATCH (new:{FACT} {{user_id: row.user_id, id: row.new_id}})-[r:{SUPERSEDES}]->(old:{FACT} {{user_id: row.user_id, id: row.old_id}})
 DELETE r
 """
 MERGE_SUPERSEDES: Final = f"""
 UNWIND $rows AS row
-MATCH (new:{FACT} {{user_id: $user_id, id: row.new_id}})
-MATCH (old:{FACT} {{user_id: $user_id, id: row.old_id}})
+MATCH (new:{FACT} {{user_id: row.user_id, id: row.new_id}})
+MATCH (old:{FACT} {{user_id: row.user_id, id: row.old_id}})
 MERGE (new)-[r:{SUPERSEDES}]->(old)
 SET r.at = row.at
 """
 SET_INVALID_AT: Final = f"""
 UNWIND $rows AS row
-MATCH (f:{FACT} {{user_id: $user_id, id: row.id}})
-SET f.invalid_at = row.at
+MATCH (f:{FACT} {{user_id: row.user_id, id: row.id}})
+SET f.invalid_at = row.at, f:{SUPERSEDED}
 """
-#: vectors of nodes that are not (re)written by this apply (rare: a later re-embedding)
+#: vectors of nodes that are not (re)written by this batch (rare: a later re-embedding)
 SET_EMBEDDINGS: Final = {
     kind: f"""
 UNWIND $rows AS row
-MATCH (n:{label} {{user_id: $user_id, id: row.id}})
+MATCH (n:{label} {{user_id: row.user_id, id: row.id}})
 SET n.embedding = row.embedding
 """
     for kind, label in KIND_LABEL.items()
 }
 
-# (Session)-[:NEXT]->(Session) in (started_at, id) order, relinked locally around one session
-SESSION_NEXT_STATE: Final = f"""
-MATCH (s:{SESSION} {{user_id: $user_id, id: $session_id}})
-OPTIONAL MATCH (p0:{SESSION})-[:{NEXT}]->(s)
-OPTIONAL MATCH (s)-[:{NEXT}]->(n0:{SESSION})
-CALL (s) {{
-  OPTIONAL MATCH (p:{SESSION} {{user_id: $user_id}})
-  WHERE p.id <> s.id AND (p.started_at < s.started_at OR (p.started_at = s.started_at AND p.id < s.id))
-  RETURN p.id AS want_prev ORDER BY p.started_at DESC, p.id DESC LIMIT 1
-}}
-CALL (s) {{
-  OPTIONAL MATCH (n:{SESSION} {{user_id: $user_id}})
-  WHERE n.id <> s.id AND (n.started_at > s.started_at OR (n.started_at = s.started_at AND n.id > s.id))
-  RETURN n.id AS want_next ORDER BY n.started_at, n.id LIMIT 1
-}}
-RETURN p0.id AS prev_id, n0.id AS next_id, want_prev, want_next
+# (Session)-[:NEXT]->(Session) in (started_at, id) order: the batch reads the touched users'
+# sessions and their NEXT edges, and fixes the differences (ordered in Python, like networkx)
+SESSION_CHAINS: Final = f"""
+UNWIND $user_ids AS uid
+MATCH (s:{SESSION} {{user_id: uid}})
+OPTIONAL MATCH (s)-[:{NEXT}]->(n:{SESSION})
+RETURN uid AS user_id, s.id AS id, s.started_at AS started_at, collect(n.id) AS next_ids
 """
-UNLINK_SESSION_NEXT: Final = f"""
-MATCH (s:{SESSION} {{user_id: $user_id, id: $session_id}})-[r:{NEXT}]-()
+UNLINK_NEXT: Final = f"""
+UNWIND $rows AS row
+MATCH (a:{SESSION} {{user_id: row.user_id, id: row.a}})-[r:{NEXT}]->(b:{SESSION} {{user_id: row.user_id, id: row.b}})
 DELETE r
 """
-UNLINK_NEXT_PAIR: Final = f"""
-MATCH (a:{SESSION} {{user_id: $user_id, id: $a}})-[r:{NEXT}]->(b:{SESSION} {{user_id: $user_id, id: $b}})
-DELETE r
-"""
-LINK_NEXT_PAIR: Final = f"""
-MATCH (a:{SESSION} {{user_id: $user_id, id: $a}})
-MATCH (b:{SESSION} {{user_id: $user_id, id: $b}})
+LINK_NEXT: Final = f"""
+UNWIND $rows AS row
+MATCH (a:{SESSION} {{user_id: row.user_id, id: row.a}})
+MATCH (b:{SESSION} {{user_id: row.user_id, id: row.b}})
 MERGE (a)-[:{NEXT}]->(b)
 """
 
@@ -287,6 +330,15 @@ CALL db.index.vector.queryNodes($index, $candidates, $vector) YIELD node, score
 WHERE node.user_id = $user_id
 RETURN node.id AS id, 2.0 * score - 1.0 AS score ORDER BY score DESC, id LIMIT $k
 """
+#: the texts kgmem's own BM25 scores (the embedded store's documents: turn and fact text, an
+#: entity's name and aliases), in id order, and their count (the cache stamp)
+TEXT_DOCS: Final = {
+    kind: f"MATCH (n:{label} {{user_id: $user_id}}) RETURN n.id AS id, n.{FULLTEXT_FIELD[kind]} AS text ORDER BY id"
+    for kind, label in KIND_LABEL.items()
+}
+TEXT_DOC_COUNT: Final = {
+    kind: f"MATCH (n:{label} {{user_id: $user_id}}) RETURN count(n) AS c" for kind, label in KIND_LABEL.items()
+}
 #: Lucene query built by kgmem.store.neo4j_store.lucene_query (terms escaped and quoted)
 TEXT_SEARCH: Final = """
 CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score

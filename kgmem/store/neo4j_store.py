@@ -1,25 +1,27 @@
 """The server store: :class:`~kgmem.store.base.MemoryStore` on Neo4j 5.26 Community.
 
-One managed transaction per :meth:`Neo4jStore.apply` (validate, then ``UNWIND $rows`` batches
-that ``MERGE`` by ``(user_id, id)``), so a session lands whole or not at all and re-applying it
-changes nothing. All Cypher lives in :mod:`kgmem.store.cypher`. Times are naive Python
-``datetime`` ↔ Neo4j ``LocalDateTime``. Vector search scores one user's nodes exactly (the 5.26
-vector index cannot filter by user); full-text search restricts Lucene to the user by a
-one-token ``user_key``.
+Writes are batched: :meth:`Neo4jStore.apply_many` writes many sessions (of any users) in one
+transaction of ``UNWIND $rows`` statements, so a batch lands whole or not at all and re-applying
+it changes nothing (:mod:`kgmem.store.neo4j_write`). All Cypher lives in
+:mod:`kgmem.store.cypher`; the connection and its fast, one-line failures in
+:mod:`kgmem.store.neo4j_driver`. Times are naive Python ``datetime`` ↔ Neo4j ``LocalDateTime``.
+Vector search scores one user's nodes exactly (the 5.26 vector index cannot filter by user);
+full-text search restricts Lucene to the user by a one-token ``user_key``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import math
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Turn
 from kgmem.store import cypher as q
+from kgmem.store import neo4j_write
 from kgmem.store.base import (
     EmbeddingDimensionError,
     FactFilter,
@@ -28,25 +30,18 @@ from kgmem.store.base import (
     StoreError,
     StoreStats,
 )
-from kgmem.store.validate import (
-    WritePlan,
-    check_dim,
-    check_naive,
-    dim_message,
-    kind_conflict_message,
-    plan_write,
-)
+from kgmem.store.neo4j_driver import Neo4jConnection
+from kgmem.store.neo4j_write import plan_batch, user_key
+from kgmem.store.validate import check_dim, check_naive, dim_message
 from kgmem.text import tokenize
 
 DEFAULT_EMBEDDING_DIM = 384
-T = TypeVar("T")
+#: (user, kind) BM25 indexes kept for text_search (an eval asks one user many questions)
+TEXT_CACHE_USERS = 64
 
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 
-
-def user_key(user_id: str) -> str:
-    """One Lucene token standing for a user id (ids contain ':' and other analysed characters)."""
-    return "u" + hashlib.sha256(user_id.encode("utf-8")).hexdigest()[:32]
+__all__ = ["Neo4jStore", "dim_message", "lucene_escape", "lucene_query", "user_key"]
 
 
 def lucene_escape(term: str) -> str:
@@ -94,97 +89,38 @@ class Neo4jStore:
         database: str = "neo4j",
         embedding_dim: int = DEFAULT_EMBEDDING_DIM,
         migrate: bool = True,
-        connection_timeout_s: float = 5.0,
+        connection_timeout_s: float = 2.0,
     ) -> None:
         """Connect and check the server; apply the schema when it is missing (``migrate``)."""
-        from neo4j import GraphDatabase
-
         self.uri = uri
         self.user = user
         self.database = database
         self._configured_dim = embedding_dim
         self._dim_cache: int | None = None
-        auth = (user, password) if password is not None else None
-        self._auth_given = auth is not None
+        #: (user, kind) → (document count, BM25 index) for text_search
+        self._text_cache: OrderedDict[tuple[str, str], tuple[int, Any]] = OrderedDict()
+        self._conn = Neo4jConnection(uri, user, password, database, connection_timeout_s=connection_timeout_s)
+        self._driver = self._conn.driver
         try:
-            # notifications off: "property key does not exist" warnings on a fresh database are noise
-            self._driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=connection_timeout_s,
-                                                notifications_min_severity="OFF")
-        except ValueError as exc:  # a malformed URI
-            raise StoreError(f"invalid NEO4J_URI {uri!r}: {exc}") from exc
-        try:
-            self._call(self._driver.verify_connectivity)
+            self._conn.call(self._driver.verify_connectivity)
             if migrate:
                 self.ensure_schema()
         except BaseException:
-            self._driver.close()
+            self._conn.close()
             raise
-
-    # -- errors ----------------------------------------------------------------------------
-    def _translate(self, exc: Exception) -> StoreError:
-        """One clear message per failure class (connection, auth, database, schema)."""
-        from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
-
-        if isinstance(exc, AuthError):
-            if self._auth_given:
-                return StoreError(
-                    f"Neo4j at {self.uri} rejected user {self.user!r}: wrong NEO4J_USER / NEO4J_PASSWORD "
-                    f"({exc.message})"
-                )
-            return StoreError(
-                f"Neo4j at {self.uri} requires authentication: set NEO4J_PASSWORD (and NEO4J_USER)"
-            )
-        if isinstance(exc, (ServiceUnavailable, SessionExpired)) or isinstance(exc, OSError):
-            return StoreError(
-                f"cannot reach Neo4j at {self.uri}: start it with `kgmem neo4j start` "
-                f"(or `docker compose -f docker/compose.yml up -d`) ({exc})"
-            )
-        if isinstance(exc, ClientError):
-            code = exc.code or ""
-            if "DatabaseNotFound" in code:
-                return StoreError(
-                    f"Neo4j at {self.uri} has no database {self.database!r}: set NEO4J_DATABASE "
-                    f"(Community edition has only 'neo4j')"
-                )
-            if "Procedure" in code or "IndexNotFound" in code or "no such fulltext schema index" in (exc.message or ""):
-                return StoreError(
-                    f"Neo4j at {self.uri}: the kgmem schema is missing or incomplete ({exc.message}); "
-                    f"run `kgmem neo4j migrate`"
-                )
-            return StoreError(f"Neo4j at {self.uri} refused a kgmem query: {code}: {exc.message}")
-        return StoreError(f"Neo4j at {self.uri}: {type(exc).__name__}: {exc}")
-
-    def _call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        from neo4j.exceptions import DriverError, Neo4jError
-
-        try:
-            return fn(*args, **kwargs)
-        except StoreError:
-            raise
-        except (Neo4jError, DriverError, OSError) as exc:
-            raise self._translate(exc) from exc
 
     def _read(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
-        from neo4j import RoutingControl
-
-        def run() -> list[dict[str, Any]]:
-            records, _, _ = self._driver.execute_query(
-                cypher, params, database_=self.database, routing_=RoutingControl.READ
-            )
-            return [r.data() for r in records]
-
-        return self._call(run)
+        return self._conn.read(cypher, **params)
 
     def _write(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
-        def run() -> list[dict[str, Any]]:
-            records, _, _ = self._driver.execute_query(cypher, params, database_=self.database)
-            return [r.data() for r in records]
+        return self._conn.write(cypher, **params)
 
-        return self._call(run)
+    def _write_tx(self, work: Callable[[Any], None]) -> None:
+        self._conn.write_tx(work)
 
     # -- lifecycle and schema --------------------------------------------------------------
     def close(self) -> None:
-        self._driver.close()
+        self._conn.close()
 
     def schema_info(self) -> dict[str, Any] | None:
         """The recorded ``:KgmemSchema`` (version, embedding_dim), or None before migration."""
@@ -249,25 +185,28 @@ class Neo4jStore:
     # -- writes ----------------------------------------------------------------------------
     def apply(self, write: SessionWrite) -> None:
         """Write one session atomically (one transaction) and idempotently."""
-        plan = plan_write(write)
-        if plan.dim is not None:
-            check_dim(self.embedding_dim(), plan.dim, f"Neo4j at {self.uri}")
+        self.apply_many([write])
 
-        def work(tx: Any) -> None:
-            _validate_against_db(tx, write, plan)
-            _write_session(tx, write, plan)
+    def apply_many(self, writes: Sequence[SessionWrite]) -> None:
+        """Write many sessions (of any users) in ONE transaction: all land or none does.
 
-        def run() -> None:
-            with self._driver.session(database=self.database) as session:
-                session.execute_write(work)
-
-        self._call(run)
-        if plan.dim is not None and self._dim_cache is None:
-            self._dim_cache = plan.dim
+        The result equals applying the writes one by one in the given order; re-applying them
+        changes nothing. Validation errors name the offending write and roll the batch back."""
+        if not writes:
+            return
+        batch = plan_batch(writes)
+        if batch.dims:
+            check_dim(self.embedding_dim(), next(iter(batch.dims)), f"Neo4j at {self.uri}")
+        # through the module attribute: the crash tests hook write_batch
+        self._write_tx(lambda tx: neo4j_write.write_batch(tx, batch))
+        if batch.dims and self._dim_cache is None:
+            self._dim_cache = next(iter(batch.dims))
 
     def delete_user(self, user_id: str) -> int:
         rows = self._write(q.DELETE_USER, user_id=user_id)
         self._dim_cache = None  # the last vectors may be gone
+        for kind in q.KIND_LABEL:
+            self._text_cache.pop((user_id, kind), None)
         return int(rows[0]["removed"]) if rows else 0
 
     # -- reads -----------------------------------------------------------------------------
@@ -351,7 +290,35 @@ class Neo4jStore:
         return [Hit(id=r["id"], score=float(r["score"])) for r in rows]
 
     def text_search(self, user_id: str, kind: NodeKind, query: str, k: int) -> list[Hit]:
-        """Top-k Lucene matches among this user's ``kind`` nodes (any query term), ties by id."""
+        """Top-k BM25 matches among this user's ``kind`` nodes, ties by id — the same scores as
+        the embedded store (:class:`~kgmem.store.textindex.BM25Index` over the user's texts).
+
+        Lucene's BM25 counts documents over every user sharing the index and tokenises
+        differently, so its ranking differs from the embedded store's; kgmem's retrieval must
+        not depend on the backend. The user's texts are read once and kept (small: one
+        haystack's turns) until their count changes; Lucene stays for the Browser and
+        :meth:`text_search_index`."""
+        _check_kind(kind)
+        if k <= 0:
+            return []
+        key = (user_id, kind)
+        count = int(self._read(q.TEXT_DOC_COUNT[kind], user_id=user_id)[0]["c"])
+        cached = self._text_cache.get(key)
+        if cached is None or cached[0] != count:
+            from kgmem.store.textindex import BM25Index
+
+            rows = self._read(q.TEXT_DOCS[kind], user_id=user_id)
+            cached = (count, BM25Index((r["id"], r["text"] or "") for r in rows))
+            self._text_cache[key] = cached
+            while len(self._text_cache) > TEXT_CACHE_USERS:
+                self._text_cache.pop(next(iter(self._text_cache)))
+        else:
+            self._text_cache.move_to_end(key)
+        return [Hit(id=i, score=s) for i, s in cached[1].search(query, k)]
+
+    def text_search_index(self, user_id: str, kind: NodeKind, query: str, k: int) -> list[Hit]:
+        """Top-k Lucene matches among this user's ``kind`` nodes (any query term), ties by id
+        (Lucene's own BM25: document statistics over all users; kept for comparison)."""
         _check_kind(kind)
         lucene = lucene_query(user_id, q.FULLTEXT_FIELD[kind], query)
         if k <= 0 or lucene is None:
@@ -402,72 +369,3 @@ def _newest_first(component: dict[str, tuple[datetime, list[str]]]) -> list[str]
             if indegree[o] == 0:
                 heapq.heappush(ready, (rank[o], o))
     return out if len(out) == len(component) else rank_order  # a cycle (bad data)
-
-
-_LABEL = {"session": q.SESSION, **q.KIND_LABEL}
-
-
-def _validate_against_db(tx: Any, write: SessionWrite, plan: WritePlan) -> None:
-    """Kind conflicts with stored nodes and dangling references → StoreError (tx rolls back)."""
-    uid = write.user_id
-    claims = [{"id": i, "label": _LABEL[kind]} for i, kind in plan.claims.items()]
-    conflicts = tx.run(q.KIND_CONFLICTS, user_id=uid, claims=claims).data()
-    if conflicts:
-        c = conflicts[0]
-        raise StoreError(kind_conflict_message(plan.where, c["id"], c["wanted"].lower(), str(c["found"]).lower()))
-    if plan.refs:
-        refs = [{"id": r.node_id, "label": _LABEL[r.kind]} for r in plan.refs]
-        missing = {(r["id"], r["label"]) for r in tx.run(q.MISSING_REFS, user_id=uid, refs=refs).data()}
-        for ref in plan.refs:
-            if (ref.node_id, _LABEL[ref.kind]) in missing:
-                raise StoreError(ref.message)
-
-
-def _write_session(tx: Any, write: SessionWrite, plan: WritePlan) -> None:
-    """The writes of one SessionWrite, in dependency order, inside the caller's transaction."""
-    uid = write.user_id
-    ukey = user_key(uid)
-    sess = write.session
-    # vectors ride along with their node's MERGE; leftovers (nodes not in this write) go after
-    vecs = {kind: dict(rows) for kind, rows in plan.embeddings.items()}
-    tx.run(q.MERGE_SESSION_TURNS, user_id=uid, user_key=ukey, session_id=sess.id, started_at=sess.started_at,
-           source_id=sess.source_id,
-           rows=[{**t.model_dump(), "embedding": vecs["turn"].pop(t.id, None)} for t in sess.turns])
-    if write.entities:
-        rows = [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-                 "search_text": " ".join([e.name, *e.aliases]), "embedding": vecs["entity"].pop(e.id, None)}
-                for e in write.entities]
-        tx.run(q.MERGE_ENTITIES, user_id=uid, user_key=ukey, rows=rows)
-    if write.facts:
-        tx.run(q.MERGE_FACTS, user_id=uid, user_key=ukey,
-               rows=[{**f.model_dump(), "embedding": vecs["fact"].pop(f.id, None)} for f in write.facts])
-    if write.retracted_supersessions:
-        tx.run(q.RETRACT_SUPERSEDES, user_id=uid, rows=[
-            {"new_id": s.new_fact_id, "old_id": s.old_fact_id} for s in write.retracted_supersessions])
-    if write.supersessions:
-        tx.run(q.MERGE_SUPERSEDES, user_id=uid, rows=[
-            {"new_id": s.new_fact_id, "old_id": s.old_fact_id, "at": s.at} for s in write.supersessions])
-    if write.invalidations:
-        tx.run(q.SET_INVALID_AT, user_id=uid, rows=[{"id": i, "at": at} for i, at in write.invalidations.items()])
-    for kind, left in vecs.items():
-        if left:
-            tx.run(q.SET_EMBEDDINGS[kind], user_id=uid, rows=[{"id": i, "embedding": v} for i, v in left.items()])
-    _relink_next(tx, uid, sess.id)
-
-
-def _relink_next(tx: Any, uid: str, session_id: str) -> None:
-    """Put one session at its place in the user's (started_at, id)-ordered NEXT chain."""
-    state = tx.run(q.SESSION_NEXT_STATE, user_id=uid, session_id=session_id).single()
-    want_prev, want_next = state["want_prev"], state["want_next"]
-    if (state["prev_id"], state["next_id"]) == (want_prev, want_next):
-        return
-    tx.run(q.UNLINK_SESSION_NEXT, user_id=uid, session_id=session_id)
-    if state["prev_id"] and state["next_id"]:
-        # the old neighbours close the gap this session leaves
-        tx.run(q.LINK_NEXT_PAIR, user_id=uid, a=state["prev_id"], b=state["next_id"])
-    if want_prev and want_next:
-        tx.run(q.UNLINK_NEXT_PAIR, user_id=uid, a=want_prev, b=want_next)
-    if want_prev:
-        tx.run(q.LINK_NEXT_PAIR, user_id=uid, a=want_prev, b=session_id)
-    if want_next:
-        tx.run(q.LINK_NEXT_PAIR, user_id=uid, a=session_id, b=want_next)

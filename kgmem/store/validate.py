@@ -64,11 +64,13 @@ def check_naive(value: datetime | None, where: str) -> None:
 
 
 def dim_message(stored: int, got: int, where: str) -> str:
-    """The embedding-dimension mismatch message (names the re-embedding command)."""
+    """The embedding-dimension mismatch message (says the two ways out; kgmem has no re-embed
+    command: vectors are cheap to rebuild by ingesting again, and the ids are deterministic)."""
     return (
         f"embedding dimension mismatch: {where} holds {stored}-dim vectors but the configured "
-        f"embedder makes {got}-dim vectors (the embedding model changed). Re-embed with "
-        f"`kgmem ingest --reembed`, or delete the affected user(s) and ingest again."
+        f"embedder makes {got}-dim vectors (the embedding model changed). Set KGMEM_EMBED_MODEL "
+        f"back to the model that made them, or ingest again into an empty store (a new "
+        f"KGMEM_HOME, or an empty Neo4j database)."
     )
 
 

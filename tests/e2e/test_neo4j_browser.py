@@ -51,12 +51,14 @@ def _city_write(uid: str, n: int, city: str, me: Entity, previous: Fact | None) 
     started = T0 + timedelta(days=30 * n)
     turns = [Turn(id=turn_id(sid, i), session_id=sid, idx=i, role=role, text=text)
              for i, (role, text) in enumerate([("user", f"I live in {city} now"), ("assistant", "Nice!")])]
+    # the value is an entity (a place): the fact links to it, so the Browser shows me → Paris
+    place = Entity(id=entity_id(uid, city.lower()), user_id=uid, name=city, type="place")
     fact = Fact(id=fact_id(uid, me.id, "lives_in", city, sid), user_id=uid, subject_id=me.id,
-                predicate="lives_in", value=city, text=f"user lives in {city}", observed_at=started,
-                session_id=sid, source_turn_ids=[turns[0].id])
+                predicate="lives_in", object_id=place.id, value=city, text=f"user lives in {city}",
+                observed_at=started, session_id=sid, source_turn_ids=[turns[0].id])
     write = SessionWrite(
         user_id=uid, session=Session(id=sid, user_id=uid, started_at=started, turns=turns),
-        entities=[me], facts=[fact],
+        entities=[me, place], facts=[fact],
         supersessions=[Supersession(user_id=uid, new_fact_id=fact.id, old_fact_id=previous.id, at=started)]
         if previous else [],
         invalidations={previous.id: started} if previous else {},
@@ -100,6 +102,7 @@ def browser() -> Iterator[Any]:
                 "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,860", f"--user-data-dir={profile}"):
         opts.add_argument(arg)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # CSP refusals are console errors
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
     try:
         yield driver
@@ -211,15 +214,50 @@ def test_browser_connects_and_shows_a_users_memory(user_memory: tuple[Neo4jStore
     _run(browser, queries["true_on_date"])
     _wait(lambda: _text(browser).count("user lives in Lyon") >= 2, 60, "the 'true on a date' rows")
 
-    # the slot history as a graph: the kgmem.grass captions label the Fact nodes
+    # the slot history as a graph: each Fact's caption shows predicate, value and date
+    # (kgmem.grass), superseded facts are drawn grey, and the values are linked entities
     _run(browser, queries["slot_history_graph"])
-    captions = _wait(
-        lambda: [t.text for t in browser.find_elements(By.CSS_SELECTOR, "svg g.node text") if t.text.strip()],
-        60, "graph node captions",
-    )
-    _wait(lambda: any("lives_in" in c for c in
-                      (t.text for t in browser.find_elements(By.CSS_SELECTOR, "svg g.node text"))), 30,
-          f"a Fact caption among {captions[:10]}")
+
+    def node_captions() -> list[str]:
+        # a caption is split over several <text> lines inside its node's circle
+        return [" ".join(t.text for t in g.find_elements(By.CSS_SELECTOR, "text") if t.text.strip())
+                for g in browser.find_elements(By.CSS_SELECTOR, "svg g.node")]
+
+    pattern = re.compile(r"lives_in:\s*(Paris|Lyon|Nice)\s*·\s*2023-\d\d-\d\d")
+    captions = _wait(lambda: [c for c in node_captions() if pattern.search(c)], 60,
+                     "a Fact caption with a value and a date")
+    assert any("Nice" in c and "2023-07-19" in c for c in captions), captions  # the current value
+    others = node_captions()
+    for city in CITIES:
+        assert city in others, f"the {city} entity node is missing from {others}"
+
+    def fact_fills() -> dict[str, str]:
+        fills: dict[str, str] = {}
+        for g in browser.find_elements(By.CSS_SELECTOR, "svg g.node"):
+            text = " ".join(t.text for t in g.find_elements(By.CSS_SELECTOR, "text") if t.text.strip())
+            circle = g.find_elements(By.CSS_SELECTOR, "circle.b-outline")
+            if pattern.search(text) and circle:
+                fills[text] = str(circle[0].get_attribute("fill"))
+        return fills
+
+    try:
+        fills = _wait(lambda: len(fact_fills()) == 3 and fact_fills(), 30, "three fact nodes")
+    except AssertionError:
+        raise AssertionError(f"captions {node_captions()}, fills {fact_fills()}") from None
+    current = [f for t, f in fills.items() if "Nice" in t]
+    superseded = {f for t, f in fills.items() if "Nice" not in t}
+    assert len(superseded) == 1 and current[0] not in superseded, fills  # current looks different
+
+    # no telemetry consent banner on the loopback server (client.allow_telemetry=false)
+    assert "product analytics" not in _text(browser).lower()
+    # and nothing leaves this machine: Community's Browser asks for canny.io, segment and Google
+    # Fonts (browser.allow_outgoing_connections is Enterprise-only), and the server's Content
+    # Security Policy refuses every one of them
+    hosts = set(browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => new URL(e.name).hostname)"))
+    refusals = " ".join(e["message"] for e in browser.get_log("browser") if "Content Security Policy" in e["message"])
+    for host in hosts - {"127.0.0.1", "localhost", ""}:
+        assert host in refusals, f"{host} was not refused by the Content Security Policy: {refusals[:500]}"
     time.sleep(2)  # let the force layout settle before the picture
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     assert browser.save_screenshot(str(SCREENSHOT))

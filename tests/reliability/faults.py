@@ -247,7 +247,7 @@ def neo4j_restart_scenario(home: Path, data_dir: Path, bolt_port: int, http_port
                            ref_root: Path, prefix: str, kill_at_statement: int = 40) -> dict[str, Any]:
     """SIGKILL a private Neo4j server in the middle of a write transaction, check the client's
     error, restart it on the same data, re-ingest and compare with the networkx graph."""
-    import kgmem.store.neo4j_store as n4s
+    import kgmem.store.neo4j_write as n4w
     from kgmem import neo4j_server
     from kgmem.store.networkx_store import NetworkxStore
 
@@ -264,7 +264,7 @@ def neo4j_restart_scenario(home: Path, data_dir: Path, bolt_port: int, http_port
     try:
         st = open_backend("neo4j")
         pid = neo4j_server.status(home).pid
-        original = n4s._write_session
+        original = n4w.write_batch
         count = {"n": 0}
 
         class TxProxy:
@@ -278,7 +278,7 @@ def neo4j_restart_scenario(home: Path, data_dir: Path, bolt_port: int, http_port
                     time.sleep(0.5)
                 return self._tx.run(*args, **kwargs)
 
-        n4s._write_session = lambda tx, w, p: original(TxProxy(tx), w, p)  # type: ignore[assignment]
+        n4w.write_batch = lambda tx, b: original(TxProxy(tx), b)  # type: ignore[assignment]
         error: str | None = None
         t0 = time.perf_counter()
         try:
@@ -288,7 +288,7 @@ def neo4j_restart_scenario(home: Path, data_dir: Path, bolt_port: int, http_port
         except StoreError as exc:
             error = str(exc)
         seconds_to_error = time.perf_counter() - t0
-        n4s._write_session = original  # type: ignore[assignment]
+        n4w.write_batch = original  # type: ignore[assignment]
         with contextlib.suppress(StoreError):
             st.close()
         neo4j_server.stop(home, timeout_s=10)

@@ -252,8 +252,9 @@ def install_kill_hook(backend: str, kill_at: int) -> None:
         nxs._atomic_write = hooked  # type: ignore[assignment]
         return
     import kgmem.store.neo4j_store as n4s
+    import kgmem.store.neo4j_write as n4w
 
-    original_ws = n4s._write_session
+    original_wb = n4w.write_batch
 
     class TxProxy:
         def __init__(self, tx: Any) -> None:
@@ -263,17 +264,17 @@ def install_kill_hook(backend: str, kill_at: int) -> None:
             _tick("tx statement")
             return self._tx.run(*args, **kwargs)
 
-    def write_session(tx: Any, write: Any, plan: Any) -> None:
-        original_ws(TxProxy(tx), write, plan)
+    def write_batch(tx: Any, batch: Any) -> None:
+        original_wb(TxProxy(tx), batch)
 
-    n4s._write_session = write_session  # type: ignore[assignment]
-    original_apply = n4s.Neo4jStore.apply
+    n4w.write_batch = write_batch  # type: ignore[assignment]
+    original_apply_many = n4s.Neo4jStore.apply_many
 
-    def apply(self: Any, write: Any) -> None:
-        original_apply(self, write)
+    def apply_many(self: Any, writes: Any) -> None:
+        original_apply_many(self, writes)
         _tick("committed")
 
-    n4s.Neo4jStore.apply = apply  # type: ignore[method-assign]
+    n4s.Neo4jStore.apply_many = apply_many  # type: ignore[method-assign]
 
 
 def run_child(args: Sequence[str], env: dict[str, str] | None = None, timeout: float = 300.0) -> subprocess.CompletedProcess[str]:

@@ -482,10 +482,10 @@ def test_embedding_dimension_mismatch(store: MemoryStore, new_user: NewUser) -> 
     store.apply(make_write(make_session(user, "s0", T0, ["hello world"])))
     assert store.embedding_dim() == DIM
     store.check_embedding_dim(DIM)
-    with pytest.raises(EmbeddingDimensionError, match="--reembed"):
+    with pytest.raises(EmbeddingDimensionError, match="KGMEM_EMBED_MODEL"):
         store.check_embedding_dim(768)
     other = make_write(make_session(user, "s1", T0 + timedelta(days=1), ["other words"]), dim=16)
-    with pytest.raises(EmbeddingDimensionError, match="--reembed"):
+    with pytest.raises(EmbeddingDimensionError, match="KGMEM_EMBED_MODEL"):
         store.apply(other)
     assert not store.has_session(user, "s1")
     with pytest.raises(EmbeddingDimensionError):

@@ -199,7 +199,7 @@ def test_a_write_whose_ids_clash_with_stored_kinds_is_rejected_whole(
 
 
 @pytest.mark.neo4j
-def test_migrate_is_idempotent_and_a_dimension_change_names_the_reembed_command(
+def test_migrate_is_idempotent_and_a_dimension_change_says_how_to_recover(
     neo: Neo4jStore, uid: str
 ) -> None:
     info = neo.schema_info()
@@ -210,7 +210,7 @@ def test_migrate_is_idempotent_and_a_dimension_change_names_the_reembed_command(
     assert {r["name"] for r in neo.indexes()} == before
     assert {"turn_text", "fact_text", "entity_text", "fact_embedding", "turn_embedding"} <= before
     neo.apply(make_write(make_session(uid, "s0", T0, ["some words"]), dim=dim))
-    with pytest.raises(EmbeddingDimensionError, match="kgmem ingest --reembed"):
+    with pytest.raises(EmbeddingDimensionError, match="KGMEM_EMBED_MODEL back"):
         neo.migrate(dim * 2)
     assert neo.schema_info() == info | {"embedding_dim": dim}
 
@@ -221,10 +221,10 @@ def test_missing_fulltext_index_is_a_clear_error_until_migrate(neo: Neo4jStore, 
     neo._write("DROP INDEX fact_text IF EXISTS")
     try:
         with pytest.raises(StoreError, match="run `kgmem neo4j migrate`"):
-            neo.text_search(uid, "fact", "espresso", 5)
+            neo.text_search_index(uid, "fact", "espresso", 5)
     finally:
         neo.migrate()
-    assert neo.text_search(uid, "turn", "espresso", 5)
+    assert neo.text_search_index(uid, "turn", "espresso", 5)
 
 
 @pytest.mark.neo4j

@@ -85,6 +85,18 @@ def test_sample_split_gives_the_same_graph_in_both_stores(neo: MemoryStore, tmp_
             assert nx_graph["facts"], f"{h.question_id}: no facts extracted"
             assert neo_graph == nx_graph, f"{h.question_id}: the stores disagree"
             total_supersessions += len(nx_graph["supersessions"])
+            # the search primitives rank alike (same scores, ties by id), so retrieval — and the
+            # eval's metrics — do not depend on the backend
+            vec = embedder.embed([h.question])[0]
+            for kind in ("turn", "fact", "entity"):
+                a = nx_store.text_search(h.user_id, kind, h.question, 10)  # type: ignore[arg-type]
+                b = neo.text_search(h.user_id, kind, h.question, 10)  # type: ignore[arg-type]
+                assert [x.id for x in a] == [x.id for x in b], (h.question_id, kind, a, b)
+                assert all(abs(x.score - y.score) < 1e-9 for x, y in zip(a, b))
+            for kind in ("turn", "fact"):
+                a = nx_store.vector_search(h.user_id, kind, vec, 10)  # type: ignore[arg-type]
+                b = neo.vector_search(h.user_id, kind, vec, 10)  # type: ignore[arg-type]
+                assert [x.id for x in a] == [x.id for x in b], (h.question_id, kind, a, b)
         assert total_supersessions > 0, "the knowledge-update haystacks should produce SUPERSEDES edges"
     finally:
         for h in chosen:

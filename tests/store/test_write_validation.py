@@ -131,7 +131,7 @@ CASES: dict[str, tuple[Callable[[SessionWrite], None], type[StoreError], str]] =
     "two dimensions in one write": (_mixed_dims, EmbeddingDimensionError,
                                     r"embeddings of different dimensions \[16, 384\]"),
     "another dimension than stored": (_stored_dim, EmbeddingDimensionError,
-                                      r"holds 384-dim vectors .* makes 16-dim .*`kgmem ingest --reembed`"),
+                                      r"holds 384-dim vectors .* makes 16-dim .*KGMEM_EMBED_MODEL"),
     "vector for an unknown node": (_vec_unknown, StoreError, r"turn_embeddings\['ghost-turn'\]: no turn"),
     "vector for a node of another kind": (_vec_wrong_kind, StoreError,
                                           r"no turn with that id \(it is an entity in this write\)"),

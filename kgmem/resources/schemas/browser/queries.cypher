@@ -29,11 +29,19 @@ RETURN toString(g.observed_at) AS said_on, g.predicate AS predicate, g.text AS f
 ORDER BY said_on DESC, id DESC;
 
 // @name slot_history_graph
-// @title The same slot history as a graph (facts, SUPERSEDES edges, subject entity)
+// @title The same slot history as a graph: facts captioned `predicate: value · date` (superseded
+// ones grey), their SUPERSEDES edges, the subject entity and the value entities (me → Seattle)
 MATCH (f:Fact {user_id: $user_id, id: $fact_id})
 MATCH p = (f)-[:SUPERSEDES*0..]-(g:Fact)
 OPTIONAL MATCH s = (g)-[:SUBJECT]->(:Entity)
-RETURN p, s;
+OPTIONAL MATCH o = (g)-[:OBJECT]->(:Entity)
+RETURN p, s, o;
+
+// @name entity_graph
+// @title What the user said about the world: current facts linking the user to entities
+MATCH (me:Entity {user_id: $user_id})<-[:SUBJECT]-(f:Fact)-[:OBJECT]->(v:Entity)
+WHERE f.invalid_at IS NULL
+RETURN me, f, v LIMIT 200;
 
 // @name answer_evidence
 // @title The facts and turns behind an answer (Answer.fact_ids)

@@ -1,0 +1,374 @@
+"""The ingest pipeline over many haystacks: a planner thread runs ahead of the store writer.
+
+The planner (a thread) reads each haystack's stored state, extracts, embeds and reconciles its
+sessions into :class:`SessionWrite` s, and hands whole haystacks to the writer through a bounded
+queue (``queue_haystacks`` deep: memory stays bounded however long the split). The writer (the
+calling thread) groups the writes of consecutive haystacks into batches of ``batch_sessions``
+and applies each batch with ONE ``store.apply_many`` (one transaction on Neo4j) — so the database
+never waits for spaCy or the embedder, and spaCy never waits for a commit.
+
+Atomicity is per batch: a batch lands whole or not at all, writes are applied in chronological
+order per user, and a killed ingest re-run skips the sessions already stored and converges to the
+identical graph. A write the store rejects (a validation error) is isolated by re-applying the
+batch write by write; that user's later sessions are then left unwritten (they were planned on
+top of the rejected one) and reported as failed, so a re-run retries them in order. A store that
+is unreachable or stops answering (an error with ``fatal = True``, or one raised while a batch is
+persisted) stops the whole ingest at once with the store's message.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kgmem.embeddings import Embedder
+from kgmem.extraction.cache import ExtractionCache
+from kgmem.extraction.schema import ExtractionResult, Extractor
+from kgmem.memory.manager import MemoryManager, PlannedWrite
+from kgmem.models import Haystack, Session, SessionWrite
+from kgmem.store.base import MemoryStore, StoreError
+
+#: sessions per store transaction: 50 wrote fastest here (136 sessions/s with the Rust
+#: packstream; 200: 99, 400: 85 — bigger transactions cost the server more), see
+#: eval/results/neo4j_ingest.md
+DEFAULT_BATCH_SESSIONS = 50
+#: sessions extracted and embedded per step of the planner (it checks for a stop between steps)
+PLAN_CHUNK = 10
+#: planned haystacks waiting for the writer (each holds ~50 sessions with their vectors)
+DEFAULT_QUEUE_HAYSTACKS = 2
+
+HaystackDone = Callable[[Haystack, Any], None]
+
+
+@dataclass
+class PlannedHaystack:
+    """One haystack's writes, in chronological order, with its partial report."""
+
+    haystack: Haystack
+    report: Any  # IngestReport (imported lazily: ingest.py imports this module)
+    writes: list[tuple[Session, PlannedWrite]] = field(default_factory=list)
+    #: sessions whose write is not yet committed (or failed)
+    pending: int = 0
+
+
+@dataclass
+class _Failed:
+    error: BaseException
+
+
+def _is_fatal(exc: BaseException) -> bool:
+    """A store that cannot be reached or stopped answering: nothing further can be written."""
+    return bool(getattr(exc, "fatal", False))
+
+
+class Stopped(Exception):
+    """The planner was asked to stop (the writer failed): the haystack is abandoned unplanned."""
+
+
+def plan_haystack(store: MemoryStore, haystack: Haystack, *, extractor: Extractor, embedder: Embedder | None,
+                  cache: ExtractionCache | None, policy: Any,
+                  should_stop: Callable[[], bool] = lambda: False) -> PlannedHaystack:
+    """Everything but the store write for one haystack: extraction, embedding, reconciliation.
+
+    The manager's slot index is advanced as if every write will land; the writer stops the
+    user's later writes when one does not. Extraction and embedding run in chunks of
+    :data:`PLAN_CHUNK` sessions, checking ``should_stop`` between them (raises :class:`Stopped`),
+    so a failed writer ends the process within a chunk's time, not a haystack's."""
+    from kgmem.memory import ingest as ing
+
+    start = time.perf_counter()
+    user_id = haystack.user_id
+    report = ing.IngestReport(users=1, sessions_total=len(haystack.sessions))
+    planned = PlannedHaystack(haystack=haystack, report=report)
+    order = sorted(range(len(haystack.sessions)), key=lambda i: (haystack.sessions[i].started_at, i))
+    sessions = [haystack.sessions[i] for i in order]
+    sessions = [s if s.user_id == user_id else s.model_copy(update={"user_id": user_id}) for s in sessions]
+    stored = {s.id for s in store.sessions(user_id)}
+    todo = [s for s in sessions if s.id not in stored]
+    report.sessions_skipped = len(sessions) - len(todo)
+    if not todo:
+        report.seconds = time.perf_counter() - start
+        return planned
+    extracted: dict[str, Any] = {}
+    memo = ing.MemoEmbedder(embedder) if embedder is not None else None
+    for i in range(0, len(todo), PLAN_CHUNK):
+        chunk = todo[i:i + PLAN_CHUNK]
+        if should_stop():
+            raise Stopped()
+        t0 = time.perf_counter()
+        extracted.update(ing.extract_sessions(chunk, extractor, cache, report))
+        report.seconds_extract += time.perf_counter() - t0
+        if memo is not None:
+            if should_stop():
+                raise Stopped()
+            t0 = time.perf_counter()
+            memo.prefetch([text for s in chunk for _, text in ing.turn_texts(s, policy)])
+            report.seconds_embed += time.perf_counter() - t0
+    manager = MemoryManager(store, user_id)
+    for s in todo:
+        item = _plan_session(manager, s, extracted[s.id], memo, policy, report)
+        if item is not None:
+            planned.writes.append((s, item))
+    planned.pending = len(planned.writes)
+    report.seconds += time.perf_counter() - start
+    return planned
+
+
+def _plan_session(manager: MemoryManager, session: Session, extracted: ExtractionResult | BaseException,
+                  embedder: Embedder | None, policy: Any, report: Any) -> PlannedWrite | None:
+    from kgmem.memory import ingest as ing
+
+    if isinstance(extracted, BaseException):
+        report.sessions_failed += 1
+        report.failures.append({"session_id": session.id, "stage": "extract",
+                                "error": f"{type(extracted).__name__}: {extracted}"[:500]})
+        return None
+    try:
+        planned = manager.plan_session(session, extracted.facts)
+        if embedder is not None:
+            t0 = time.perf_counter()
+            report.embedded_texts += ing.embed_write(planned.write, embedder, policy)
+            report.seconds_embed += time.perf_counter() - t0
+    except Exception as exc:  # noqa: BLE001 - recorded per session, never half-written
+        manager.rollback()
+        report.sessions_failed += 1
+        report.failures.append({"session_id": session.id, "stage": "plan",
+                                "error": f"{type(exc).__name__}: {exc}"[:500]})
+        return None
+    manager.commit(planned)
+    return planned
+
+
+class _Planner(threading.Thread):
+    """Plans haystacks ahead of the writer into a bounded queue (daemon: a fatal store error
+    in the writer ends the process without waiting for spaCy to finish a haystack)."""
+
+    def __init__(self, store: MemoryStore, haystacks: Iterable[Haystack], out: queue.Queue[Any],
+                 plan: Callable[[Haystack, Callable[[], bool]], PlannedHaystack]) -> None:
+        super().__init__(name="kgmem-ingest-planner", daemon=True)
+        self.store = store
+        self.haystacks = haystacks
+        self.out = out
+        self.plan = plan
+        self.stop = threading.Event()
+        self.produced = 0
+        self.written = 0
+        self.progress = threading.Condition()
+
+    def _put(self, item: Any) -> bool:
+        while not self.stop.is_set():
+            try:
+                self.out.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _wait_written(self) -> None:
+        """Barrier: a user seen again must be planned on what the writer has stored."""
+        with self.progress:
+            while self.written < self.produced and not self.stop.is_set():
+                self.progress.wait(0.2)
+
+    def run(self) -> None:
+        seen: set[str] = set()
+        try:
+            for h in self.haystacks:
+                if self.stop.is_set():
+                    return
+                if h.user_id in seen:
+                    self._wait_written()
+                seen.add(h.user_id)
+                item = self.plan(h, self.stop.is_set)
+                with self.progress:
+                    self.produced += 1
+                if not self._put(item):
+                    return
+        except Stopped:
+            return
+        except BaseException as exc:  # noqa: BLE001 - handed to the writer, which re-raises it
+            self._put(_Failed(exc))
+            return
+        self._put(None)
+
+    def mark_written(self) -> None:
+        with self.progress:
+            self.written += 1
+            self.progress.notify_all()
+
+
+def _apply(store: MemoryStore, writes: Sequence[SessionWrite]) -> None:
+    """One batch: one transaction where the store offers ``apply_many``; else per user under
+    ``batch(user)`` (the embedded store persists each user's file once)."""
+    many = getattr(store, "apply_many", None)
+    if callable(many):
+        many(writes)
+        return
+    batch_ctx = getattr(store, "batch", None)
+    by_user: dict[str, list[SessionWrite]] = {}
+    for w in writes:
+        by_user.setdefault(w.user_id, []).append(w)
+    for uid, ws in by_user.items():
+        if not callable(batch_ctx):
+            for w in ws:
+                store.apply(w)
+            continue
+        rejected: list[BaseException] = []
+        try:
+            with batch_ctx(uid):
+                for w in ws:
+                    try:
+                        store.apply(w)
+                    except StoreError as exc:
+                        rejected.append(exc)
+                        raise
+        except StoreError as exc:
+            if exc not in rejected:
+                exc.fatal = True  # type: ignore[attr-defined]  # persisting the batch failed (disk full)
+            raise
+
+
+class _Writer:
+    """Groups planned writes into batches and applies them; reports per haystack."""
+
+    def __init__(self, store: MemoryStore, batch_sessions: int, on_haystack: HaystackDone | None,
+                 on_session: Callable[[PlannedHaystack, Session], None] | None) -> None:
+        self.store = store
+        self.batch_sessions = max(1, batch_sessions)
+        self.on_haystack = on_haystack
+        self.on_session = on_session
+        self.pending: list[tuple[PlannedHaystack, Session, PlannedWrite]] = []
+        self.open: list[PlannedHaystack] = []  # haystacks with writes not yet flushed
+        self.poisoned: set[str] = set()
+
+    def add(self, item: PlannedHaystack) -> None:
+        self.open.append(item)
+        for s, pw in item.writes:
+            self.pending.append((item, s, pw))
+        if len(self.pending) >= self.batch_sessions:
+            self.flush()
+        self._finish_done()
+
+    def flush(self) -> None:
+        while self.pending:
+            chunk, self.pending = self.pending[: self.batch_sessions], self.pending[self.batch_sessions:]
+            self._write_chunk(chunk)
+        self._finish_done()
+
+    def _write_chunk(self, chunk: list[tuple[PlannedHaystack, Session, PlannedWrite]]) -> None:
+        live = []
+        for item, s, pw in chunk:
+            if item.haystack.user_id in self.poisoned:
+                self._failed(item, s, "write", "not written: an earlier session of this user failed "
+                                                "to write (a re-run retries it in order)")
+            else:
+                live.append((item, s, pw))
+        if not live:
+            return
+        t0 = time.perf_counter()
+        try:
+            _apply(self.store, [pw.write for _, _, pw in live])
+        except StoreError as exc:
+            if _is_fatal(exc) or len(live) == 1:
+                if _is_fatal(exc):
+                    raise
+                self._reject(live[0], exc)
+                return
+            self._isolate(live)
+            return
+        seconds = time.perf_counter() - t0
+        for item, s, pw in live:
+            item.report.seconds_store += seconds / len(live)
+            self._written(item, s, pw)
+
+    def _isolate(self, live: list[tuple[PlannedHaystack, Session, PlannedWrite]]) -> None:
+        """Re-apply a rejected batch write by write, to find and report the bad one(s)."""
+        for item, s, pw in live:
+            if item.haystack.user_id in self.poisoned:
+                self._failed(item, s, "write", "not written: an earlier session of this user failed "
+                                                "to write (a re-run retries it in order)")
+                continue
+            t0 = time.perf_counter()
+            try:
+                _apply(self.store, [pw.write])
+            except StoreError as exc:
+                if _is_fatal(exc):
+                    raise
+                self._reject((item, s, pw), exc)
+                continue
+            item.report.seconds_store += time.perf_counter() - t0
+            self._written(item, s, pw)
+
+    def _reject(self, entry: tuple[PlannedHaystack, Session, PlannedWrite], exc: BaseException) -> None:
+        item, s, _ = entry
+        self.poisoned.add(item.haystack.user_id)
+        self._failed(item, s, "write", f"{type(exc).__name__}: {exc}")
+
+    def _failed(self, item: PlannedHaystack, s: Session, stage: str, error: str) -> None:
+        item.report.sessions_failed += 1
+        item.report.failures.append({"session_id": s.id, "stage": stage, "error": error[:500]})
+        item.pending -= 1
+
+    def _written(self, item: PlannedHaystack, s: Session, pw: PlannedWrite) -> None:
+        rep = item.report
+        c = pw.counts
+        rep.sessions_written += 1
+        rep.turns += len(s.turns)
+        rep.facts_added += c.added + c.superseded
+        rep.facts_merged += c.merged
+        rep.supersessions += len(pw.write.supersessions)
+        rep.entities += len(pw.write.entities)
+        item.pending -= 1
+        if self.on_session is not None:
+            self.on_session(item, s)
+
+    def _finish_done(self) -> None:
+        still = []
+        for item in self.open:
+            if item.pending > 0:
+                still.append(item)
+            elif self.on_haystack is not None:
+                self.on_haystack(item.haystack, item.report)
+        self.open = still
+
+
+def run_pipeline(store: MemoryStore, haystacks: Iterable[Haystack],
+                 plan: Callable[[Haystack, Callable[[], bool]], PlannedHaystack],
+                 *, batch_sessions: int = DEFAULT_BATCH_SESSIONS, queue_haystacks: int = DEFAULT_QUEUE_HAYSTACKS,
+                 on_haystack: HaystackDone | None = None,
+                 on_session: Callable[[PlannedHaystack, Session], None] | None = None) -> list[Any]:
+    """Plan in a thread, write here; returns the per-haystack reports in input order."""
+    out: queue.Queue[Any] = queue.Queue(maxsize=max(1, queue_haystacks))
+    planner = _Planner(store, haystacks, out, plan)
+    reports: list[Any] = []
+
+    def done(h: Haystack, rep: Any) -> None:
+        planner.mark_written()
+        if on_haystack is not None:
+            on_haystack(h, rep)
+
+    writer = _Writer(store, batch_sessions, done, on_session)
+    planner.start()
+    try:
+        while True:
+            item = out.get()
+            if item is None:
+                break
+            if isinstance(item, _Failed):
+                raise item.error
+            reports.append(item.report)
+            writer.add(item)
+            if out.empty():
+                # the planner is behind: write what we have rather than let the database idle
+                writer.flush()
+        writer.flush()
+    finally:
+        planner.stop.set()
+        # let a planner in the middle of a chunk finish it (bounded), so the process does not
+        # exit with a thread inside spaCy or the embedder
+        planner.join(timeout=2.0)
+    return reports
