@@ -57,9 +57,10 @@ class LLMExtractor:
 
     name = "llm"
 
-    def __init__(self, llm: LLM, base: RuleExtractor | None = None, max_tokens: int = 768) -> None:
+    def __init__(self, llm: LLM, base: RuleExtractor | None = None, max_tokens: int = 768, *,
+                 fallback: RuleExtractor | None = None) -> None:
         self.llm = llm
-        self.base = base or RuleExtractor()
+        self.base = base or fallback or RuleExtractor()  # ``fallback``: the old name of ``base``
         self.max_tokens = max_tokens
         #: why the model is skipped for the rest of the run (set on the first unreachable call)
         self.unavailable: str | None = None

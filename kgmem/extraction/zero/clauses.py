@@ -95,6 +95,8 @@ def about_of(head: Token) -> tuple[About, Token | None]:
         if any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in head.children):
             return "user", None
         at_start = top.i == first_word(top.doc) or top.dep_ == "ROOT" and top.i <= 2
+        if at_start and top.tag_ in ("VB", "VBP") and top.pos_ == "VERB":
+            return "none", None  # "Write a short bio…", "Help me build a budget": a request
         return ("user", None) if at_start else ("none", None)
     if is_user(subj):
         return "user", subj

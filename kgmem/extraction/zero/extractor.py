@@ -26,6 +26,7 @@ from kgmem.extraction.zero.inference import inferred_facts
 from kgmem.extraction.zero.lexicon import STATIVE
 from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp
+from kgmem.extraction.zero.open_facts import open_fact
 from kgmem.extraction.zero.patterns_user import USER_RULES
 from kgmem.extraction.zero.phrases import canonical, dedupe, valid_value
 from kgmem.extraction.zero.proposals import (
@@ -124,6 +125,18 @@ def _needs_parse(s: Sentence) -> bool:
     return s.role == "user" and s.personal and bool(s.times or DEP_CUE.search(s.text) or IMPERSONAL_PARSE.search(s.text))
 
 
+def _open_facts(w: _Work, date: datetime) -> list[CandidateFact]:
+    """Open facts of the clauses about the user that stated nothing else (the long tail)."""
+    out: list[CandidateFact] = []
+    for c, row in zip(w.clauses, w.rows):
+        if row is None or c.about != "user" or c.negated_only:
+            continue
+        fact = open_fact(w.sent, date, c)
+        if fact is not None:
+            out.append(fact)
+    return out
+
+
 def _note_drops(traces: list[ClauseTrace], turn: int, ctrace: CombineTrace) -> None:
     """Say in the clause traces which proposals the combining rule dropped, and why."""
     for pf, reason in ctrace.dropped:
@@ -182,6 +195,8 @@ class RuleExtractor:
         self.rules = rules
         self.batch_size = batch_size
         self.proposals = proposals and use_spacy
+        #: facts with open predicates ("volunteer_at") for clauses no registry predicate covers
+        self.open_facts = self.proposals
         self._embedder = embedder
         self._proposer = proposer
         self._attributes: Proposer | None = None
@@ -275,6 +290,8 @@ class RuleExtractor:
                         _note_drops(traces, w.sent.turn, ctrace)
                 if not found and not w.sent.question and w.sent.personal and not _says_nothing(w, proposer):
                     found = dated_fallback(w.sent, date, w.doc)
+                if not found and not w.sent.question and self.open_facts:
+                    found = _open_facts(w, date)
                 if not w.sent.question:
                     found += inferred_facts(w.sent, date, found)
                 if attributes is not None:
