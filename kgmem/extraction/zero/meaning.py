@@ -8,6 +8,7 @@ clause by its value kind (:mod:`.values`). A proposal without a value of its kin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -31,6 +32,35 @@ USER_ABOUT = frozenset({"user", "mine", "thing", "none"})
 _EVENTIVE = frozenset({"bought", "spent", "visited", "attended", "watched", "read_book", "event"})
 #: happenings that may also be under way ("I'm reading Dune")
 _ONGOING_OK = frozenset({"watched", "read_book"})
+#: words a clause must have for a predicate whose value kind alone is too wide (any amount is
+#: not rent; any organisation is not a gym)
+_NEEDS: dict[str, re.Pattern[str]] = {
+    "rent": re.compile(r"\b(?:rent|lease|landlord|monthly|a\s+month|per\s+month|mortgage)\b", re.IGNORECASE),
+    "salary": re.compile(r"\b(?:salary|earn\w*|make|making|paid|pays?|income|a\s+year|annual\w*|per\s+year|raise|"
+                         r"comp|compensation)\b", re.IGNORECASE),
+    "gym": re.compile(r"\b(?:gym|fitness|work\s*out|workouts?|train\w*|lift\w*|member\w*|class\w*|climb\w*|"
+                      r"crossfit|yoga|pilates|studio|club|box|spin|swim\w*)\b", re.IGNORECASE),
+    "running_pb": re.compile(r"\b(?:pb|pr|personal\s+best|record|best|fastest|5k|10k|marathon|half|mile)\b", re.IGNORECASE),
+}
+#: verbs that never tell a purchase ("I had my dentist appointment", "I finished the renovation")
+_NOT_BUYING = frozenset({"have", "finish", "complete", "start", "do", "attend", "take", "make", "fix", "repaint",
+                         "sell", "lose", "break", "visit", "see", "read", "watch", "eat", "drink", "cook", "need",
+                         "want", "return", "use", "bring", "cancel", "sign", "book", "host", "plan", "paint", "build"})
+def _fits(pred: str, value: str, clause: Clause) -> bool:
+    """Predicate-level sanity of a filled value (documented in _NEEDS / _NOT_BUYING)."""
+    need = _NEEDS.get(pred)
+    if need is not None and not need.search(clause.text):
+        return False
+    if pred == "bought" and clause.head.lemma_.lower() in _NOT_BUYING:
+        return False
+    via_from = re.search(r"\bfrom\s+(?:the\s+)?" + re.escape(value), clause.text, re.IGNORECASE) is not None
+    if via_from and pred == "lives_in":
+        return False  # "moved from A to B" gives B; "got back from A" is a trip
+    if via_from and pred == "hometown":
+        return bool(re.search(r"\b(?:originally|grew|born|raised|hometown|'m|am|come|comes|hail)\b", clause.text, re.I))
+    if via_from and pred == "visited":
+        return bool(re.search(r"\b(?:back|return\w*|flew|fly|drove|home|arriv\w*|trip|visit\w*)\b", clause.text, re.I))
+    return True
 
 
 @dataclass
@@ -103,7 +133,8 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
             if pred.name in _EVENTIVE and not (clause.past or clause.ongoing and pred.name in _ONGOING_OK):
                 trace.values.append((pred.name, "(not told as past)"))
                 continue
-            values = [v for v in fill(pred.kind, clause) if v[0].casefold() not in used and valid_value(v[0])]
+            values = [v for v in fill(pred.kind, clause) if v[0].casefold() not in used and valid_value(v[0])
+                      and _fits(pred.name, v[0], clause)]
             trace.values.append((pred.name, values[0][0] if values else ""))
             if not values:
                 continue

@@ -26,8 +26,8 @@ from kgmem.embeddings import Embedder
 
 NONE = "none"
 #: tuned on the development family of synthetic-s (see eval/results/extraction_synthetic_s.md)
-DEFAULT_THRESHOLD = 0.40
-DEFAULT_MARGIN = 0.08
+DEFAULT_THRESHOLD = 0.30
+DEFAULT_MARGIN = 0.12
 
 
 class BankError(ValueError):

@@ -211,7 +211,8 @@ def _unquote(text: str) -> str:
 def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
     """The candidate sentences of user turn ``idx`` said on ``date`` (questions flagged)."""
     lowercase = is_lowercase_turn(text)
-    text = _unquote(normalise_chat(text))
+    # texting style (no capitals): expand chat words and fix keyword typos; a typed turn is left as is
+    text = _unquote(normalise_chat(text) if lowercase else text)
     turn_cue = bool(FIRST_PERSON.search(text) or NEW_CAR.search(text) or IMPERSONAL_CUE.search(text)
                     or _PAST_START.search(text) or IMPERSONAL_PARSE.search(text) or _FRAGMENT_START.search(text))
     for sent in _split(text, lowercase):

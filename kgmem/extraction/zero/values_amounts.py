@@ -72,8 +72,12 @@ def fill_count(noun: str) -> Filler:
 
 
 def fill_race_time(c: Clause) -> list[Value]:
-    m = _RACE_TIME.search(c.text)
-    return [(m.group(0), None)] if m else []
+    hits = list(_RACE_TIME.finditer(c.text))
+    if not hits:
+        return []
+    # "beat my old time of 23:40, new PB is 21:47": the time after "is/now/new" is the value
+    hits.sort(key=lambda m: (0 if re.search(r"\b(?:is|now|new|to|in)\s*$", c.text[: m.start()]) else 1, -m.start()))
+    return [(hits[0].group(0), None)]
 
 
 def fill_weight(c: Clause) -> list[Value]:

@@ -40,6 +40,9 @@ def fill_item(c: Clause) -> list[Value]:
             return [(np, "item")]
     return []
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 
 def fill_event(c: Clause) -> list[Value]:
@@ -53,13 +56,20 @@ def fill_event(c: Clause) -> list[Value]:
     return []
 
 
+def modifies_another_noun(t: Token) -> bool:
+    """"yoga" in "a yoga mat", "guitar" in "a guitar amp": a modifier, not the thing itself."""
+    return t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i
+
+
 def lexicon_filler(words: frozenset[str], *, capital: bool = False) -> Filler:
     def fill(c: Clause) -> list[Value]:
         toks = [t.lower_ for t in c.tokens]
         for i, w in enumerate(toks):
             two = f"{w} {toks[i + 1]}" if i + 1 < len(toks) else ""
             hit = two if two in words else w if w in words else None
-            if hit:
+            if hit and hit == w and modifies_another_noun(c.tokens[i]) and c.tokens[i].head.lower_ not in (
+                    "lessons", "lesson", "class", "classes", "course", "tutor", "practice", "teacher"):
+                continue
                 return [(hit.title() if capital and hit != "asl" else hit.upper() if hit == "asl" else hit, "item")]
         return []
     return fill
@@ -68,7 +78,7 @@ def lexicon_filler(words: frozenset[str], *, capital: bool = False) -> Filler:
 def fill_activity(c: Clause) -> list[Value]:
     for t in c.tokens:
         low = t.lower_
-        if low in HOBBIES:
+        if low in HOBBIES and not modifies_another_noun(t):
             return [(low, "item")]
         if t.tag_ == "VBG" and t.dep_ in ("xcomp", "dobj", "pcomp") and low.endswith("ing") and low not in NOT_HOBBIES:
             return [(low, "item")]
@@ -84,12 +94,29 @@ def fill_job(c: Clause) -> list[Value]:
     return []
 
 
+def _model_name(np: str, brands: frozenset[str]) -> str:
+    """The brand and model words of a phrase ("iPhone 12 battery" → "iPhone 12")."""
+    words = np.split()
+    start = next((i for i, w in enumerate(words) if w.lower().strip(",.") in brands), None)
+    if start is None:
+        return np
+    out = [words[start]]
+    for w in words[start + 1:]:
+        if not (w[:1].isupper() or w[:1].isdigit() or w.lower() in brands) or w == "I":
+            break
+        out.append(w)
+    lead = words[:start]
+    if lead and lead[-1][:1].isupper():  # "Honda Civic", "Samsung Galaxy S22": keep the maker
+        out = [lead[-1], *out]
+    return " ".join(out)
+
+
 def fill_vehicle(c: Clause) -> list[Value]:
     for t in object_tokens(c) + [t for t, r in args_of(c) if r == "subj" and c.about != "user"]:
         np = noun_phrase(t)
         words = {w.lower() for w in re.findall(r"[\w-]+", np)}
         if words & VEHICLES and not words <= VEHICLE_GENERIC and any(w[:1].isupper() for w in np.split()):
-            return [(re.sub(r"^(?:19|20)\d\d\s+", "", np), "item")]
+            return [(_model_name(re.sub(r"^(?:19|20)\d\d\s+", "", np), VEHICLES), "item")]
     return []
 
 
@@ -97,7 +124,7 @@ def fill_device(c: Clause) -> list[Value]:
     for t in object_tokens(c) + [t for t, r in args_of(c) if r == "subj" and c.about != "user"]:
         np = noun_phrase(t)
         if {w.lower() for w in re.findall(r"[\w-]+", np)} & PHONE_BRANDS:
-            return [(np, "item")]
+            return [(_model_name(np, PHONE_BRANDS), "item")]
     return []
 
 
