@@ -46,8 +46,16 @@ _NEEDS: dict[str, re.Pattern[str]] = {
 _NOT_BUYING = frozenset({"have", "finish", "complete", "start", "do", "attend", "take", "make", "fix", "repaint",
                          "sell", "lose", "break", "visit", "see", "read", "watch", "eat", "drink", "cook", "need",
                          "want", "return", "use", "bring", "cancel", "sign", "book", "host", "plan", "paint", "build"})
+#: what a clause about a named thing can say about the user ("Andor was amazing" → watched; but
+#: "Priya moved to Sheffield" is Priya's move, whether or not NER knows Priya is a person)
+_ABOUT_A_NAME = frozenset({"watched", "read_book", "visited", "attended", "likes", "dislikes", "bought"})
+
+
 def _fits(pred: str, value: str, clause: Clause) -> bool:
     """Predicate-level sanity of a filled value (documented in _NEEDS / _NOT_BUYING)."""
+    if clause.about == "thing" and clause.subject is not None and clause.subject.pos_ == "PROPN" \
+            and pred not in _ABOUT_A_NAME:
+        return False
     need = _NEEDS.get(pred)
     if need is not None and not need.search(clause.text):
         return False

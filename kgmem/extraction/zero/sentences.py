@@ -208,6 +208,23 @@ def _unquote(text: str) -> str:
     return _QUOTATION.sub(repl, text)
 
 
+#: a discourse opener before the statement ("Bad news, …", "Heads up for future planning: …")
+_OPENER = re.compile(
+    r"^(?:(?:good|bad|great|sad|big|quick|small|minor|some|latest|one\s+more|random)\s+)?"
+    r"(?:news|update|heads[- ]up|fyi|correction|side\s+note|note|ps|p\.s\.|btw|by\s+the\s+way|anyway|well|okay|ok|"
+    r"oh|ugh|hmm|actually|scratch\s+that|turns\s+out|fun\s+fact|funny\s+thing|plot\s+twist|confession|story\s+time)"
+    r"(?:\s+(?:for\s+once|for\s+future\s+planning|though|again))?\s*[:,!–—-]+\s+(?=\S)", re.IGNORECASE)
+
+
+def strip_opener(sent: str) -> str:
+    """The sentence without a discourse opener, capitalised again ("Bad news, the movers…")."""
+    m = _OPENER.match(sent)
+    if not m:
+        return sent
+    rest = sent[m.end():]
+    return rest[:1].upper() + rest[1:] if rest[:1].islower() and not rest.startswith(("i ", "iphone")) else rest
+
+
 def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
     """The candidate sentences of user turn ``idx`` said on ``date`` (questions flagged)."""
     lowercase = is_lowercase_turn(text)
@@ -220,7 +237,7 @@ def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
             continue
         # "Should I move…?" is a question; "I just moved to Oslo, any tips?" still states a fact
         question = sent.rstrip().endswith("?") and bool(INTERROGATIVE.match(sent))
-        sent = restore_copula(restore_subject(sent))
+        sent = restore_copula(restore_subject(strip_opener(sent)))
         personal = turn_cue and bool(FIRST_PERSON.search(sent) or NEW_CAR.search(sent) or IMPERSONAL_CUE.search(sent)
                                      or IMPERSONAL_PARSE.search(sent))
         if not personal and (question or len(sent.split()) < 4):
