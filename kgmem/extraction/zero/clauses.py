@@ -11,7 +11,8 @@ whom it is about:
 - ``mine``: the subject is something of the user's ("my rent", "my apartment in Granada");
 - ``other``: the subject is another person ("my sister", "Dana", "my friend Jake");
 - ``thing``: any other subject ("the meeting", "Osaka", "rent");
-- ``none``: a pronoun or expletive subject that names nothing ("it", "there", "you").
+- ``none``: a pronoun or expletive subject that names nothing ("it", "there", "you");
+- ``request``: an imperative ("Write me a bio…", "Put it in my basket"): it asks, it tells nothing.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from kgmem.extraction.zero.nlp import entity_at, first_word, subject_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-About = Literal["user", "mine", "other", "thing", "none"]
+About = Literal["user", "mine", "other", "thing", "none", "request"]
 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "parataxis"})
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "you", "they", "he", "she", "which", "what",
@@ -96,7 +97,7 @@ def about_of(head: Token) -> tuple[About, Token | None]:
             return "user", None
         at_start = top.i == first_word(top.doc) or top.dep_ == "ROOT" and top.i <= 2
         if at_start and top.tag_ in ("VB", "VBP") and top.pos_ == "VERB":
-            return "none", None  # "Write a short bio…", "Help me build a budget": a request
+            return "request", None  # "Write a short bio…", "Help me build a budget": a request
         return ("user", None) if at_start else ("none", None)
     if is_user(subj):
         return "user", subj

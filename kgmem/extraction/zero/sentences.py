@@ -176,7 +176,7 @@ def split_sentences(text: str) -> list[str]:
 _MACHINE_LINE = re.compile(
     r"^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ]|\[?\d{1,2}:\d{2}:\d{2}|[>$#]\s|Traceback\b|File\s+\"|at\s+[\w.$]+\(|"
     r"[\w.-]+\s*[:=]\s*\S+\s*$)|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|CRON|systemd)\b|"
-    r"\w+=\S+.*\w+=\S+|(?:/[\w.-]+){2,}|\b\w+\.(?:py|yaml|yml|json|js|ts|log|cfg|ini|toml|sh|conf)\b")
+    r"^\s*[a-z_][\w.-]*\s*=\s*\S|^\s*\[[\w .-]+\]\s*$|\w+=\S+.*\w+=\S+|(?:/[\w.-]+){2,}|\b\w+\.(?:py|yaml|yml|json|js|ts|log|cfg|ini|toml|sh|conf)\b")
 
 
 def looks_like_prose(sent: str) -> bool:
