@@ -124,7 +124,9 @@ def test_paraphrase_recall(para_score: Score) -> None:
 
 
 def test_paraphrase_precision(para_score: Score) -> None:
-    assert para_score.precision >= 0.90, "\n".join(para_score.false_positives)
+    # issue #13's target (0.85); the inferred relationship statuses ("my husband" → married) are
+    # true facts these older sets do not list, so they count against precision here
+    assert para_score.precision >= 0.85, "\n".join(para_score.false_positives)
 
 
 if __name__ == "__main__":
