@@ -120,9 +120,11 @@ def run_system(system: str, args: argparse.Namespace) -> dict[str, Any]:
     run_dir = Path(args.run_root) / tag
     config = EvalConfig(split=str(DATA), system=system, limit=args.limit, run_dir=run_dir)
     started = time.time()
+    peak = [0.0]  # highest 1-minute load average seen at a progress tick (the machine is shared)
 
     def progress(done: int, total: int, rec: dict[str, Any]) -> None:
         # counts only: no question id, verdict or text (implementers read this output)
+        peak[0] = max(peak[0], _loadavg()[0])
         print(f"  {system}: {done}/{total} questions, {time.time() - started:.0f} s", flush=True)
 
     load_before = _loadavg()
@@ -155,6 +157,7 @@ def run_system(system: str, args: argparse.Namespace) -> dict[str, Any]:
                       "context_recall": (s["retrieval"].get("context_recall") or {}).get("value")},
         "loadavg_before": load_before,
         "loadavg_after": load_after,
+        "loadavg_peak": max(peak[0], load_before[0], load_after[0]),
         "wall_s": round(time.time() - started, 1),
     }
 
@@ -212,7 +215,8 @@ def render_md(report: dict[str, Any]) -> str:
         ("session recall_any@5", lambda r: "–" if r["retrieval"]["session_recall_any@5"] is None else f"{r['retrieval']['session_recall_any@5']:.3f}"),
         ("session recall_all@10", lambda r: "–" if r["retrieval"]["session_recall_all@10"] is None else f"{r['retrieval']['session_recall_all@10']:.3f}"),
         ("context recall", lambda r: "–" if r["retrieval"]["context_recall"] is None else f"{r['retrieval']['context_recall']:.3f}"),
-        ("load average before → after", lambda r: f"{r['loadavg_before'][0]:.2f} → {r['loadavg_after'][0]:.2f}"),
+        ("load average before → after (peak)", lambda r: f"{r['loadavg_before'][0]:.2f} → {r['loadavg_after'][0]:.2f}"
+         + (f" ({r['loadavg_peak']:.1f})" if r.get("loadavg_peak") is not None else "")),
         ("wall time (s)", lambda r: f"{r['wall_s']:,.0f}"),
     ]
     for label, fn in rows:

@@ -117,8 +117,7 @@ def prepare_writes(split: str, n: int, out: Path) -> dict[str, Any]:
     from kgmem.datasets.registry import resolve_split
     from kgmem.extraction.cache import CACHE_FILENAME, ExtractionCache
     from kgmem.extraction.rules import RuleExtractor
-    from kgmem.memory.ingest import EmbedPolicy
-    from kgmem.memory.pipeline import plan_haystack
+    from kgmem.memory.ingest import EmbedPolicy, plan_haystack
     from kgmem.settings import Settings
     from kgmem.store.networkx_store import NetworkxStore
 
@@ -232,6 +231,36 @@ def cmd_throughput(args: argparse.Namespace) -> None:
                          "loadavg_before": load0, "loadavg_after": _load()})
 
 
+def _render_e2e(e2e: dict[str, Any]) -> list[str]:
+    sm = e2e["summary"]
+    whole = "--limit" not in e2e["command"]
+    title = ("the whole split" if whole else "a --limit slice, NOT the whole split")
+    lines = [f"## End to end: `kgmem ingest --store neo4j`, {e2e.get('workers', 1)} process(es) ({title})", "",
+             f"`{e2e['command']}` at git {e2e['git_sha']}, load average {e2e['loadavg_before']} → "
+             f"{e2e['loadavg_after']}" + (f" (peak seen during the run: {e2e['loadavg_peak']})"
+                                          if e2e.get("loadavg_peak") is not None else "") + ".", "",
+             f"- haystacks {sm.get('haystacks')}, sessions written {sm.get('sessions_written')} (already stored "
+             f"{sm.get('sessions_skipped')}, failed {sm.get('sessions_failed')}), turns {sm.get('turns')}, "
+             f"facts {sm.get('facts_added')}, supersessions {sm.get('supersessions')}, exit code {e2e['exit_code']}",
+             f"- wall {e2e['wall_s']} s ({round(e2e['wall_s'] / 60, 1)} min; {e2e['sessions_per_s']} sessions/s end to "
+             f"end); extraction {round(sm.get('seconds_extract', 0), 1)} s, embedding "
+             f"{round(sm.get('seconds_embed', 0), 1)} s, store {round(sm.get('seconds_store', 0), 1)} s (planner and "
+             "writer overlap, and workers run side by side, so these add up to more than the wall time)"]
+    if "kgmem_tree_peak_rss_mb" in e2e:
+        lines.append(f"- peak RSS, ours: {e2e['kgmem_tree_peak_rss_mb']} MB for the kgmem process tree (sampled "
+                     f"twice a second, workers summed), {e2e['kgmem_peak_rss_mb']} MB the largest single process "
+                     "(getrusage)")
+        lines.append(f"- peak RSS, Neo4j server: {e2e['server_peak_rss_sampled_mb']} MB sampled during the run, "
+                     f"{e2e['server_peak_rss_mb']} MB VmHWM since the server started (heap {e2e.get('server_heap')}, "
+                     f"page cache {e2e.get('server_pagecache')})")
+    else:
+        lines.append(f"- peak RSS: kgmem {e2e['kgmem_peak_rss_mb']} MB, Neo4j server {e2e['server_peak_rss_mb']} MB "
+                     f"(VmHWM; heap {e2e.get('server_heap')}, page cache {e2e.get('server_pagecache')})")
+    if "cache_rows_before" in e2e:
+        lines.append(f"- caches before the run (rows; 0 = cold): {e2e['cache_rows_before']}")
+    return [*lines, ""]
+
+
 def render_md(report: dict[str, Any]) -> str:
     lines = ["# Neo4j ingest at split scale", "",
              "Produced by `eval/bench_neo4j_ingest.py` (subcommands below). The machine is shared "
@@ -291,20 +320,8 @@ def render_md(report: dict[str, Any]) -> str:
         lines += [f"| retrieval latency p50 / p95 (ms) | {nx['latency_ms']['p50']} / {nx['latency_ms']['p95']} | "
                   f"{neo['latency_ms']['p50']} / {neo['latency_ms']['p95']} |",
                   f"| eval wall time (s, ingest included) | {nx['wall_s']} | {neo['wall_s']} |", ""]
-    e2e = report.get("e2e")
-    if e2e:
-        lines += ["## End to end: `kgmem ingest` of the whole split into Neo4j", "",
-                  f"`{e2e['command']}` at git {e2e['git_sha']}, load average {e2e['loadavg_before']} → "
-                  f"{e2e['loadavg_after']}.", "",
-                  f"- haystacks {e2e['summary'].get('haystacks')}, sessions written "
-                  f"{e2e['summary'].get('sessions_written')} (already stored {e2e['summary'].get('sessions_skipped')}, "
-                  f"failed {e2e['summary'].get('sessions_failed')}), facts {e2e['summary'].get('facts_added')}",
-                  f"- wall {e2e['wall_s']} s ({e2e['sessions_per_s']} sessions/s end to end); extraction "
-                  f"{round(e2e['summary'].get('seconds_extract', 0), 1)} s, embedding "
-                  f"{round(e2e['summary'].get('seconds_embed', 0), 1)} s, store {round(e2e['summary'].get('seconds_store', 0), 1)} s "
-                  "(planner and writer overlap, so these add up to more than the wall time)",
-                  f"- peak RSS: kgmem {e2e['kgmem_peak_rss_mb']} MB, Neo4j server {e2e['server_peak_rss_mb']} MB "
-                  f"(VmHWM; heap {e2e.get('server_heap')}, page cache {e2e.get('server_pagecache')})", ""]
+    for key in sorted(k for k in report if k.startswith("e2e")):
+        lines += _render_e2e(report[key])
     notes = [f"- {name}: {sec['run_note']}" for name, sec in report.items() if isinstance(sec, dict) and sec.get("run_note")]
     if notes:
         lines += ["## How these runs were made", "", *notes, ""]
@@ -336,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     e = sub.add_parser("e2e")
     e.add_argument("--split", default="synthetic-s")
     e.add_argument("--limit", type=int, default=None)
+    e.add_argument("--workers", type=int, default=1)
     args = ap.parse_args(argv)
     if args.cmd == "throughput":
         cmd_throughput(args)
@@ -377,6 +395,11 @@ def cmd_failures(args: argparse.Namespace) -> dict[str, Any]:
             ds, home, {"NEO4J_URI": uri, **auth, "NEO4J_PASSWORD": (password or "") + "-wrong"})}
         modes["wrong database"] = {"bound_s": 5, **nf.start_failure(
             ds, home, {"NEO4J_URI": uri, **auth, "NEO4J_DATABASE": "nosuchdb"})}
+        # the same through `kgmem eval --store neo4j` (it checks the server before loading models)
+        modes["down, kgmem eval"] = {"bound_s": 5, **nf.start_failure(
+            ds, home, {"NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_PASSWORD": "x" * 8}, command="eval")}
+        modes["wrong password, kgmem eval"] = {"bound_s": 5, **nf.start_failure(
+            ds, home, {"NEO4J_URI": uri, **auth, "NEO4J_PASSWORD": (password or "") + "-wrong"}, command="eval")}
         # the same four in-process: connecting only (what the store adds to the CLI's start-up)
         from kgmem.store.base import StoreError
         from kgmem.store.neo4j_store import Neo4jStore
@@ -401,9 +424,10 @@ def cmd_failures(args: argparse.Namespace) -> dict[str, Any]:
         for key in ("stdout", "ended", "error_at", "error_lines"):
             r.pop(key, None)
     return {"command": "eval/bench_neo4j_ingest.py failures",
-            "note": "seconds: from the start of `kgmem ingest` (a child process: Python start-up, "
-                    "settings, connect) for the failures at start; from the moment the relay failed "
-                    "to the child's exit for the mid-run ones",
+            "note": "seconds: from the start of `kgmem ingest` / `kgmem eval` (a child process: Python "
+                    "start-up, settings, connect) for the failures at start; from the moment the relay "
+                    "failed for the mid-run ones (a server that hangs is detected by the driver after "
+                    "the server's 6 s keep-alive hint)",
             "modes": modes, "loadavg_before": load0, "loadavg_after": _load()}
 
 
@@ -501,23 +525,82 @@ def cmd_eval(args: argparse.Namespace) -> dict[str, Any]:
             "loadavg_before": load0, "loadavg_after": _load()}
 
 
+def _tree_rss_mb(root: int) -> float:
+    """Summed VmRSS of ``root`` and all its descendants (worker processes included)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        total += _rss_mb(pid) or 0.0
+        todo += children.get(pid, [])
+    return round(total, 1)
+
+
+def _cache_rows(home: Path) -> dict[str, int | None]:
+    """Rows in the extraction and embedding caches of KGMEM_HOME (0 = a cold start)."""
+    import sqlite3
+
+    rows: dict[str, int | None] = {}
+    for name, table in (("extraction.sqlite", "extraction"), ("embeddings.sqlite", None)):
+        path = home / "cache" / name
+        if not path.is_file():
+            rows[name] = 0
+            continue
+        try:
+            with sqlite3.connect(path) as conn:
+                tbl = table or conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchone()[0]
+                rows[name] = int(conn.execute(f"SELECT COUNT(*) FROM {tbl}").fetchone()[0])
+        except (sqlite3.Error, TypeError):
+            rows[name] = None
+    return rows
+
+
 def cmd_e2e(args: argparse.Namespace) -> None:
-    """`kgmem ingest --split … --store neo4j` in a child process: wall time, its peak RSS
-    (getrusage of children), the server's peak RSS (VmHWM) and the ingest summary."""
+    """`kgmem ingest --split … --store neo4j [--workers N]` in a child process: wall time, peak
+    RSS of our process tree (sampled twice a second, workers summed) and of the largest single
+    process (getrusage), the server's RSS (sampled peak during the run, and VmHWM since the
+    server started), the peak load average seen, the caches' state before, the ingest summary."""
     import resource
+    import threading
+
+    from kgmem.settings import Settings
 
     uri = _neo4j_env()[0]
     pid = _server_pid(uri)
+    home = Settings.load().home
+    caches = _cache_rows(home)
     load0 = _load()
     cmd = [str(ROOT / ".venv" / "bin" / "kgmem"), "ingest", "--split", args.split, "--store", "neo4j", "--json"]
     if args.limit:
         cmd += ["--limit", str(args.limit)]
+    if args.workers > 1:
+        cmd += ["--workers", str(args.workers)]
+    peaks = {"tree": 0.0, "server": 0.0, "load": load0}
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.5):
+            peaks["tree"] = max(peaks["tree"], _tree_rss_mb(proc.pid))
+            peaks["server"] = max(peaks["server"], _rss_mb(pid) or 0.0)
+            peaks["load"] = max(peaks["load"], _load())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
     wall = time.perf_counter() - t0
+    done.set()
+    sampler.join()
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"kgmem ingest failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
-    summary = json.loads(proc.stdout)
+        raise SystemExit(f"kgmem ingest failed ({proc.returncode}):\n{err[-3000:]}")
+    summary = json.loads(out)
     state: dict[str, Any] = {}
     try:  # the server's memory settings, from the conf `kgmem neo4j start` wrote
         from kgmem import neo4j_server as ns
@@ -529,14 +612,16 @@ def cmd_e2e(args: argparse.Namespace) -> None:
                 state["pagecache"] = line.split("=", 1)[1]
     except OSError:
         pass
-    _save("e2e", {
-        "command": " ".join(["kgmem", *cmd[1:]]), "wall_s": round(wall, 1),
+    _save("e2e" if args.workers == 1 else f"e2e_workers{args.workers}", {
+        "command": " ".join(["kgmem", *cmd[1:]]), "workers": args.workers, "wall_s": round(wall, 1),
         "sessions_per_s": round(summary.get("sessions_written", 0) / wall, 1), "exit_code": proc.returncode,
         "summary": {k: v for k, v in summary.items() if k != "failures"}, "failures": summary.get("failures", [])[:5],
         "kgmem_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+        "kgmem_tree_peak_rss_mb": peaks["tree"], "server_peak_rss_sampled_mb": peaks["server"],
         "server_peak_rss_mb": _rss_mb(pid, "VmHWM"), "server_rss_after_mb": _rss_mb(pid),
         "server_heap": state.get("heap"), "server_pagecache": state.get("pagecache"),
-        "loadavg_before": load0, "loadavg_after": _load(),
+        "cache_rows_before": caches, "loadavg_before": load0, "loadavg_after": _load(),
+        "loadavg_peak": peaks["load"],
     })
 
 

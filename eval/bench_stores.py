@@ -358,7 +358,10 @@ def render_md(report: dict[str, Any]) -> str:
         f"Python {report['machine']['python']}, load average {report['machine']['loadavg_at_start'][0]} at "
         f"start and {report['machine'].get('loadavg_at_end', ['?'])[0]} at end (a shared machine: "
         "absolute latencies are inflated by other work; compare the two columns, run it again "
-        "on a quiet machine for absolute numbers). Produced by `eval/bench_stores.py`.",
+        "on a quiet machine for absolute numbers). Produced by "
+        f"`eval/bench_stores.py --users {report['config']['users']} --sessions {report['config']['sessions']} "
+        f"--queries {report['config']['queries']}`. Vector search is exact per user on both stores "
+        "(the rows above); the shared index's recall is below.",
         "",
         "| measure | networkx | neo4j |",
         "| --- | --- | --- |",

@@ -218,28 +218,40 @@ class Memory:
     def search(self, user: str, query: str, as_of: datetime | None = None,
                question_date: datetime | None = None, recipe: str | None = None) -> RetrievalResult:
         """Plan and retrieve without answering: ranked facts, turns and sessions."""
-        plan = plan_query(query, question_date or as_of or datetime.now().replace(microsecond=0), as_of=as_of)
-        return Retriever(self.store, self.embedder, recipe or self.recipe).retrieve(user, plan)
+        qd = question_date or as_of or datetime.now().replace(microsecond=0)
+        t0 = time.perf_counter()
+        vector = self._question_vector(query)
+        t1 = time.perf_counter()
+        plan = plan_query(query, qd, as_of=as_of, embedder=self.embedder, vector=vector)
+        t2 = time.perf_counter()
+        result = Retriever(self.store, self.embedder, recipe or self.recipe).retrieve(user, plan, vector=vector)
+        result.timings_ms = {"embed": (t1 - t0) * 1000, "plan": (t2 - t1) * 1000,
+                             "retrieve": (time.perf_counter() - t2) * 1000, **result.timings_ms}
+        return result
 
     def answer(self, user: str, question: str, question_date: datetime | None = None,
                as_of: datetime | None = None, recipe: str | None = None, *,
                explain: bool = False) -> Answer:
         """Answer a question from ``user``'s memory; ``question_date`` is "today" (default: now,
         or ``as_of`` when given); ``as_of`` answers from what memory held at that time.
-        ``explain`` adds ``extra["explain"]``: the plan, each retriever's top ids, the ranked
-        sessions and the context."""
+
+        ``Answer.extra["decision"]`` carries the intent with its score, the abstention decision
+        with its evidence, the answer path (computed / extractive / preference / model / fallback
+        / abstain) and the cited lines; ``explain=True`` adds ``extra["explain"]``: those, then
+        the plan, each retriever's top ids, the ranked sessions and the context."""
+        result = self.search(user, question, as_of=as_of, question_date=question_date, recipe=recipe)
         t0 = time.perf_counter()
-        qd = question_date or as_of or datetime.now().replace(microsecond=0)
-        plan = plan_query(question, qd, as_of=as_of)
-        t1 = time.perf_counter()
-        result = Retriever(self.store, self.embedder, recipe or self.recipe).retrieve(user, plan)
-        t2 = time.perf_counter()
         ans = self.answerer.answer(result)
-        ans.timings_ms = {"plan": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000,
-                          "answer": ans.timings_ms.get("answer", (time.perf_counter() - t2) * 1000)}
-        ans.extra.setdefault("plan", plan.model_dump(mode="json"))
+        ans.timings_ms = {**{k: v for k, v in result.timings_ms.items() if k in ("embed", "plan", "retrieve")},
+                          "answer": ans.timings_ms.get("answer", (time.perf_counter() - t0) * 1000)}
+        ans.extra.setdefault("plan", result.plan.model_dump(mode="json"))
         if explain:
+            d = ans.extra.get("decision", {})
             ans.extra["explain"] = {
+                "intent": f"{d.get('intent')} (score {d.get('intent_score')}, by {d.get('intent_source')}; "
+                          f"nearest phrasing: {d.get('exemplar')!r}; slot {d.get('slot')}, expects {d.get('answer_type')})",
+                "abstention": d.get("abstain"),
+                "answer path": f"{d.get('path')}" + (f" — cites {'; '.join(d['cited'])}" if d.get("cited") else ""),
                 "plan": result.plan.model_dump(mode="json"),
                 "retrievers": {name: ids[:10] for name, ids in result.lists.items()},
                 "sessions": result.session_ids[:10],
@@ -275,6 +287,15 @@ class Memory:
             "facts": [f.model_dump(mode="json", include={"subject", "predicate", "value", "source_turns", "confidence",
                                                          "time_text", "speaker"}) for f in result.facts],
         }
+
+    def _question_vector(self, text: str) -> Any:
+        """The question's embedding, once per question (planner and retriever share it), of its
+        plain form ("whats my home town" → "what's my hometown")."""
+        import numpy as np
+
+        from kgmem.retrieval.question import normalise_question
+
+        return np.asarray(self.embedder.embed([normalise_question(text)])[0], dtype=np.float32)
 
     def history(self, user: str, subject: str = "user", predicate: str | None = None) -> list[Fact]:
         """Every version of a slot, oldest first (superseded ones carry ``invalid_at``).

@@ -203,6 +203,25 @@ class QueryPlan(_Model):
         "text"
     )
     notes: list[str] = Field(default_factory=list)
+    #: how sure the planner is of the intent (1.0 for a regex fast path, else the exemplar score)
+    intent_score: float = 1.0
+    #: what decided the intent: "regex", "meaning" (exemplar bank), "regex+meaning", "default"
+    intent_source: str = "default"
+    #: the exemplar the question matched best, for ``--explain``
+    exemplar: str | None = None
+    #: the slot asked about: a predicate ("works_at"), an attribute ("bought.price") or None
+    slot: str | None = None
+    #: the kind of value that answers: person, place, org, item, money, number, date, duration, text
+    answer_type: str = "text"
+    #: the wh-word's head noun ("which *company*"): names the answer's kind, never content
+    head: str | None = None
+    #: proper names of the question (must exist in memory after Unicode folding)
+    named: list[str] = Field(default_factory=list)
+    #: content nouns other than the head and time/discourse words (lemmas)
+    focus: list[str] = Field(default_factory=list)
+    #: whom the question is about when it is not the user ("Where does *my sister* live?",
+    #: "What does *Tariq* drive?"); None for the user
+    subject: str | None = None
 
     _naive = field_validator("question_date", "as_of")(_require_naive)
 
@@ -222,6 +241,8 @@ class AnswerExtra(TypedDict, total=False):
     cached: bool
     fallback: str  # why no model answered
     abstain_reason: str
+    path: str  # which answer path answered: computed, extractive, preference, model, fallback, abstain
+    intent_score: float
 
 
 class Answer(_Model):

@@ -2,7 +2,9 @@
 
 Every layer that compares words (the keyword index of both stores, the question planner, the
 rule extractor, the answerer and the judge) folds and tokenises through this module, so
-"Valparaíso", "VALPARAISO" and "valparaiso" are one word everywhere.
+"Valparaíso", "VALPARAISO" and "valparaiso" are one word everywhere. :class:`BM25Index` is the
+one keyword index over those tokens (both stores search with it; so does the synthetic
+generator's difficulty probe).
 
 The word lists are named subsets built from one base (:data:`FUNCTION_WORDS`): each caller needs
 a slightly different set (a keyword index drops contraction fragments, a question planner also
@@ -12,8 +14,13 @@ each set is spelled out here rather than copied into the caller.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+import numpy as np
 
 # --------------------------------------------------------------------------- folding
 
@@ -25,8 +32,18 @@ def fold(text: str) -> str:
     compatibility forms become their plain letters), then every combining mark dropped (so
     "Valparaíso" == "valparaiso").
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = text.casefold()
+    if folded.isascii():  # nothing to decompose (most text): skip the per-character pass
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    if decomposed.isascii():
+        return decomposed
+    # a regex over the combining-mark blocks is ~20x faster than a per-character Python pass
+    return _COMBINING.sub("", decomposed)
+
+
+#: combining diacritical marks (the blocks NFKD leaves after Latin, Greek and Cyrillic letters)
+_COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -107,3 +124,78 @@ def words(text: str) -> list[str]:
 def tokenize(text: str) -> list[str]:
     """Folded word tokens with :data:`STOPWORDS` removed (the keyword-index tokenizer)."""
     return [tok for tok in words(text) if tok not in STOPWORDS]
+
+
+# --------------------------------------------------------------------------- keyword index
+
+
+class BM25Index:
+    """Okapi BM25 over a fixed set of documents (rebuild to add documents).
+
+    ``k1``/``b`` are the usual defaults; the idf is the non-negative Lucene variant
+    ``ln(1 + (N - df + 0.5) / (df + 0.5))`` so every matching document scores above zero.
+    """
+
+    def __init__(
+        self,
+        docs: Iterable[tuple[str, str]],
+        k1: float = 1.5,
+        b: float = 0.75,
+    ) -> None:
+        self.k1 = k1
+        self.b = b
+        self.ids: list[str] = []
+        lengths: list[int] = []
+        postings: dict[str, tuple[list[int], list[int]]] = {}
+        for doc_idx, (doc_id, text) in enumerate(docs):
+            tokens = tokenize(text)
+            self.ids.append(doc_id)
+            lengths.append(len(tokens))
+            for term, tf in Counter(tokens).items():
+                rows, tfs = postings.setdefault(term, ([], []))
+                rows.append(doc_idx)
+                tfs.append(tf)
+        self._lengths = np.asarray(lengths, dtype=np.float64)
+        # position of each doc in id order: ties between equal scores break by id
+        self._id_rank = np.argsort(np.argsort(np.asarray(self.ids, dtype=object), kind="stable"))
+        self._avgdl = float(self._lengths.mean()) if lengths else 0.0
+        # postings stay lists until a query needs them (most terms are never asked for); a term's
+        # arrays are built on its first query: scoring a term is one vectorised update
+        self._raw = postings
+        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def search(self, query: str, k: int) -> list[tuple[str, float]]:
+        """Top-``k`` ``(doc_id, score)`` with score > 0, best first; ties broken by id."""
+        if k <= 0 or not self.ids:
+            return []
+        terms = tokenize(query)
+        if not terms:
+            return []
+        n_docs = len(self.ids)
+        scores = np.zeros(n_docs, dtype=np.float64)
+        norm = self.k1 * (1.0 - self.b + self.b * self._lengths / (self._avgdl or 1.0))
+        for term in sorted(set(terms)):
+            posting = self._postings.get(term)
+            if posting is None:
+                raw = self._raw.get(term)
+                if raw is None:
+                    continue
+                posting = (np.asarray(raw[0], dtype=np.int64), np.asarray(raw[1], dtype=np.float64))
+                self._postings[term] = posting
+            rows, tfs = posting
+            idf = math.log(1.0 + (n_docs - len(rows) + 0.5) / (len(rows) + 0.5))
+            # a term repeated in the query counts once per occurrence, as in classic BM25
+            weight = idf * terms.count(term)
+            scores[rows] += weight * tfs * (self.k1 + 1.0) / (tfs + norm[rows])
+        matched = np.flatnonzero(scores > 0.0)
+        if matched.size == 0:
+            return []
+        if matched.size > k:
+            # keep everything tied with the k-th score so the id tie-break stays exact
+            kth = np.partition(scores[matched], matched.size - k)[matched.size - k]
+            matched = matched[scores[matched] >= kth]
+        order = matched[np.lexsort((self._id_rank[matched], -scores[matched]))][:k]
+        return [(self.ids[i], float(scores[i])) for i in order]

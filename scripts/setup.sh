@@ -36,7 +36,11 @@ if [ -z "$(wheel)" ]; then
   rm -rf "$src" "$staging"
 fi
 
-# --frozen: install exactly what uv.lock says; fail rather than re-resolve
-uv sync --frozen --all-extras --no-install-package llama-cpp-python ${KGMEM_SYNC_ARGS:-}
-uv pip install --quiet --python .venv/bin/python --no-deps "$(wheel)"
+# --frozen: install exactly what uv.lock says; fail rather than re-resolve.
+# --compile-bytecode: write the .pyc files now (once per venv, ~1.5 min on 2 cores; later syncs
+# take seconds). Without them every `kgmem` process compiles numpy/neo4j/pydantic/rich/torch
+# from source (PYTHONDONTWRITEBYTECODE=1 is set here and in scripts/test.sh): a CLI error that
+# should take ~1 s took 3-17 s, and each test that starts `kgmem` paid it.
+uv sync --frozen --all-extras --no-install-package llama-cpp-python --compile-bytecode ${KGMEM_SYNC_ARGS:-}
+uv pip install --quiet --python .venv/bin/python --no-deps --compile-bytecode "$(wheel)"
 echo "setup: environment ready in .venv" >&2

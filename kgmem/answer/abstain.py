@@ -1,94 +1,164 @@
-"""Abstention: decide that memory holds no evidence for a question.
+"""Abstention grounded in evidence, not in the question's words.
 
-A question about something never mentioned ("What is my hamster's name?" when no hamster was
-ever discussed) must be answered "You haven't told me about …" instead of a guess. The rule:
-the question's *salient* words (named entities and content nouns, not generic words like
-"name" or "time") must appear in the retrieved context; when the most specific of them appears
-nowhere in the user's retrieved memory, abstain.
+Memory holds no answer when, after retrieval:
+
+- a *named* entity of the question (a proper noun: "Valparaíso", "Priya") occurs nowhere in the
+  user's memory after Unicode folding (NFKC/NFKD, casefold, accents dropped);
+- the event a computed answer needs was never told as the user's own actual event (only as a
+  plan, something declined, or someone else's doing — "you mentioned X but never said you did it");
+- no value of the asked-for type exists in the evidence (a "which company" question needs an
+  organisation, "how much" an amount), and the evidence that does exist is not about the question
+  (its similarity to the question is below a threshold calibrated on the development family);
+- a content noun the answer depends on (the "hamster" of "my hamster's name", the "podcast" of
+  "which podcast did you recommend") is absent from the evidence that would answer.
+
+Category words ("company", "place", "city": the kind of answer) and time or discourse phrases
+("at the moment", "currently", "as far as you know") are never required content: the planner
+keeps them out of the plan's ``focus`` and ``named`` lists.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
+from kgmem.answer.deterministic import Computed
+from kgmem.answer.evidence import EvidenceSet
+from kgmem.answer.extractive import Extracted
+from kgmem.answer.match import contains_name, norm, terms
 from kgmem.models import Intent, QueryPlan
-from kgmem.text import tokenize
 
-#: words too generic to prove a topic was discussed
-_GENERIC = frozenset("""name names time times day days week weeks month months year years thing
-things kind type way lot number total amount much many first last previous current new old
-different favorite favourite best good long ago today recently place places people person
-someone something anything anyone trip use used using get got make made like love want need
-tell remind remember mention mentioned say said talk talked discuss discussed conversation chat
-recommend recommended suggest suggested idea ideas tip tips advice help question answer
-happen happened go went come came start started finish finished buy bought spend spent
-money cost price hour hours minute minutes""".split())
+#: the best evidence must be at least this similar to the question (MiniLM cosine), when no typed
+#: fact answers; calibrated on the development family (eval/results/abstention_calibration.md)
+MIN_SIMILARITY = 0.35
+#: slots whose possessor/relation nouns must be present ("my *hamster*'s name", "my *brother*'s name")
+_STRICT_FOCUS_SLOTS = frozenset({"pet_name", "family_member", "bought.store", "bought.price"})
+#: heads that name no kind ("which *title*", "what *one*"): an assistant question needs no such word
+_GENERIC_HEADS = frozenset("title name one thing item option pick suggestion recommendation idea".split())
+#: answer types a whole sentence cannot stand in for: the evidence must hold such a value
+_TYPED = frozenset({"person", "place", "org", "money", "number", "date"})
 
 
 @dataclass
 class AbstainDecision:
+    """Whether to abstain, what is missing, why, and the evidence the decision looked at."""
+
     abstain: bool
     missing: list[str]
     reason: str = ""
+    evidence: dict[str, Any] = field(default_factory=dict)
 
 
-def _stem(tok: str) -> str:
-    """Crude suffix stripping so "lives"/"live"/"living" and "moved"/"move" compare equal."""
-    for suf in ("ies", "ing", "ed", "es", "s"):
-        if tok.endswith(suf) and len(tok) - len(suf) >= 3:
-            tok = tok[: -len(suf)] + ("y" if suf == "ies" else "")
-            break
-    return tok[:-1] if tok.endswith("e") and len(tok) > 3 else tok
+def _memory_text_has(ev: EvidenceSet, name: str) -> bool:
+    """A proper name anywhere in the user's memory (facts, then every turn)."""
+    if any(contains_name(name, f.text + " " + (f.value or "")) for f in ev.result.all_facts.values()):
+        return True
+    return any(contains_name(name, t.text) for t in ev.result.all_turns())
 
 
-def salient_terms(plan: QueryPlan) -> list[str]:
-    """Content words of the question that would have to appear in memory if it was discussed."""
-    words: list[str] = []
-    for e in plan.entities:
-        words += tokenize(e)
-    nouns = [n[len("noun:"):] for n in plan.notes if n.startswith("noun:")]
-    words += nouns if any(n.startswith("noun:") for n in plan.notes) or not plan.keywords else \
-        [k for k in plan.keywords if k.isalpha()]
-    out = []
-    for w in words:
-        if w in _GENERIC or len(w) < 3 or w in out:
-            continue
-        out.append(w)
-    return out
+def missing_names(plan: QueryPlan, ev: EvidenceSet) -> list[str]:
+    """Proper names of the question that memory never mentions."""
+    return [n for n in plan.named if not _memory_text_has(ev, n)]
 
 
-def decide(plan: QueryPlan, evidence_text: str, *, min_missing: int = 1,
-           slot_facts: int = 0) -> AbstainDecision:
-    """Abstain when salient question terms are absent from the retrieved evidence.
+def _evidence_text(ev: EvidenceSet, extracted: Extracted | None) -> str:
+    parts = []
+    if extracted is not None:
+        parts.append(extracted.cited)
+        if extracted.fact is not None:
+            parts.append(extracted.fact.text)
+            parts += [t.text for t in ev.result.turns if t.id in extracted.fact.source_turn_ids]
+        if extracted.line is not None:
+            parts.append(extracted.line.text)
+        parts += [t.text for t in ev.result.turns if t.id in extracted.turn_ids]
+    return " ".join(parts)
 
-    Abstains when any named-entity term is missing, or when at least half (and at least
-    ``min_missing``) of the other salient terms are missing. Preference questions never
-    abstain: a recommendation can always be made, memory only personalises it. ``slot_facts``
-    counts stored facts of the single-valued slot the question asks about ("what car do I
-    drive" with a ``drives`` fact): category words like "car" rarely appear literally next to
-    "Ford F-150", so a filled slot is evidence enough.
-    """
+
+def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None) -> AbstainDecision:
+    """Decide from what retrieval found whether memory can answer the question."""
+    plan = ev.result.plan
+    best_sim = max((ev.result.similarity.get(t.id, 0.0) for t in ev.result.turns if t.role == "user"), default=0.0)
+    info: dict[str, Any] = {"best_similarity": round(best_sim, 3), "named": plan.named, "focus": plan.focus,
+                            "answer_type": plan.answer_type,
+                            "typed_value": extracted.value if extracted is not None else None,
+                            "value_source": extracted.source if extracted is not None else None}
     if plan.intent == Intent.PREFERENCE:
-        return AbstainDecision(False, [], "preference questions are always answerable")
-    if slot_facts > 0:
-        return AbstainDecision(False, [], "the asked-about slot has facts")
-    terms = salient_terms(plan)
-    if not terms:
-        return AbstainDecision(False, [], "no salient terms")
-    have = {_stem(t) for t in tokenize(evidence_text)}
-    missing = [t for t in terms if _stem(t) not in have]
-    ent_terms = {t for e in plan.entities for t in tokenize(e)} - _GENERIC
-    missing_ents = [t for t in missing if t in ent_terms]
-    if missing_ents:
-        return AbstainDecision(True, missing, f"named term(s) never mentioned: {', '.join(missing_ents)}")
-    if len(missing) >= max(min_missing, (len(terms) + 1) // 2) and len(missing) >= 1 and len(terms) - len(missing) <= 1:
-        return AbstainDecision(True, missing, f"topic word(s) never mentioned: {', '.join(missing)}")
-    return AbstainDecision(False, missing, "")
+        return AbstainDecision(False, [], "preference questions are always answerable", info)
+    gone = missing_names(plan, ev)
+    if gone:
+        return AbstainDecision(True, gone, f"never mentioned: {', '.join(gone)}", info)
+    if computed.abstain_reason:
+        return AbstainDecision(True, computed.unmatched, computed.abstain_reason, info)
+    if computed.unmatched:
+        info["unmatched"] = computed.unmatched
+        return AbstainDecision(True, computed.unmatched, _unmatched_reason(ev, computed.unmatched), info)
+    if computed.answer:
+        return AbstainDecision(False, [], f"computed ({computed.kind})", info)
+    if extracted is not None and extracted.source == "fact":
+        return AbstainDecision(False, [], f"a {plan.slot} fact answers", info)
+    if extracted is None:
+        temporal_unparsed = plan.intent in (Intent.WHEN, Intent.DURATION, Intent.ORDERING)
+        if best_sim >= MIN_SIMILARITY and (temporal_unparsed or plan.answer_type in ("text", "item", "list")) \
+                and plan.intent not in (Intent.CURRENT_VALUE, Intent.HISTORY):
+            return AbstainDecision(False, [], "related evidence, nothing computed or typed", info)
+        return AbstainDecision(True, _topic(plan), f"no {plan.answer_type} value for the question in memory", info)
+    if extracted.source == "sentence" and plan.answer_type in _TYPED:
+        info["no_typed_value"] = True
+        return AbstainDecision(True, _topic(plan), f"no {plan.answer_type} value in the relevant evidence", info)
+    evidence = terms(_evidence_text(ev, extracted))
+    need = {norm(w): w for w in plan.focus}
+    head_needed = plan.head and plan.intent == Intent.ASSISTANT_SAID and plan.head not in _GENERIC_HEADS
+    if head_needed:
+        need[norm(plan.head or "")] = plan.head or ""
+    absent = [w for k, w in need.items() if k not in evidence]
+    strict = plan.slot in _STRICT_FOCUS_SLOTS
+    if head_needed and norm(plan.head or "") not in evidence:
+        info["absent"] = [plan.head]
+        return AbstainDecision(True, [plan.head or ""], f"I never recommended a {plan.head} there", info)
+    if absent and plan.intent != Intent.ASSISTANT_SAID and (strict or len(absent) * 2 > len(need)):
+        info["absent"] = absent
+        return AbstainDecision(True, absent, f"the evidence never mentions {', '.join(absent)}", info)
+    if best_sim < MIN_SIMILARITY and extracted.confidence < 0.6:
+        # a turn's similarity is diluted by whatever else it says: ask about the line itself
+        line_sim = _line_similarity(ev, extracted)
+        info["line_similarity"] = round(line_sim, 3)
+        if line_sim < MIN_SIMILARITY:
+            return AbstainDecision(True, _topic(plan), f"best evidence similarity {max(best_sim, line_sim):.2f} < "
+                                   f"{MIN_SIMILARITY}", info)
+    return AbstainDecision(False, [], "typed value in relevant evidence", info)
+
+
+def _line_similarity(ev: EvidenceSet, extracted: Extracted) -> float:
+    """Cosine of the question to the evidence line itself (one embedding)."""
+    text = extracted.line.text if extracted.line is not None else extracted.cited
+    vecs = ev.result.embed([ev.result.plan.question, text])
+    return float(vecs[0] @ vecs[1]) if vecs is not None else 0.0
+
+
+def _unmatched_reason(ev: EvidenceSet, phrases: list[str]) -> str:
+    """"never mentioned X" or "mentioned X, but not as something you did"."""
+    out = []
+    for p in phrases:
+        core = terms(p)
+        near = [ln for ln in ev.all_user_lines() if ln.actuality != "actual" and core and
+                len(core & terms(ln.text)) * 2 >= len(core)]
+        out.append(f"{p} (mentioned only as {near[0].actuality})" if near else p)
+    return "no actual event for: " + "; ".join(out)
+
+
+def _topic(plan: QueryPlan) -> list[str]:
+    words = plan.named + plan.focus
+    if not words and plan.slot:
+        words = [plan.slot.split(".")[0].replace("_", " ")]
+    return words or [re.sub(r"[?.!]+$", "", plan.question)]
 
 
 def abstain_text(plan: QueryPlan, decision: AbstainDecision) -> str:
     """A short honest reply naming what is missing."""
     topic = " ".join(decision.missing[:3]) if decision.missing else "that"
     topic = re.sub(r"\s+", " ", topic).strip()
+    if "mentioned only as" in decision.reason:
+        return (f"I don't know: you mentioned {topic}, but never as something you actually did, "
+                f"so I can't answer that from our conversations.")
     return f"I don't know: you haven't told me about {topic}, so I can't answer that from our conversations."

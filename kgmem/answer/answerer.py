@@ -1,14 +1,20 @@
-"""Answering: deterministic where computable, else a small LLM over the dated context, or abstain.
+"""Answering: computed, extractive or preference answers in code; a model only where needed.
 
-Order of decisions for one question:
+Order of decisions for one question (the chosen ``path`` is reported in ``Answer.extra``):
 
-1. compute what code can (durations, orderings, dates, current values, counts) —
-   :mod:`kgmem.answer.deterministic`; those lines also go into the context;
-2. build the dated context within the token budget (the answer model's tokenizer);
-3. abstain when the question's salient terms never appear in the retrieved memory and nothing
-   was computed (:mod:`kgmem.answer.abstain`);
-4. return the computed answer when there is one (no LLM call), else ask the LLM with a short
-   time-reasoning prompt; when the LLM fails, fall back to the best memory line (extractive).
+1. ``computed``: durations, orderings, dates, current/previous values, counts and money totals
+   (:mod:`~kgmem.answer.deterministic`, :mod:`~kgmem.answer.aggregate`), from events matched by
+   meaning and role;
+2. ``extractive``: single-value questions get a value of the expected type from typed facts or
+   the most relevant dated line (:mod:`~kgmem.answer.extractive`); ``preference``: a suggestion
+   built from the user's stated likes (:mod:`~kgmem.answer.preference`);
+3. abstention decided from the evidence (:mod:`~kgmem.answer.abstain`), never from whether the
+   question's words occur literally;
+4. ``model``: otherwise the answer model reads a short dated context (≤ ~800 tokens for the
+   embedded model, answer-bearing lines first; a configured larger model gets the full ≤2k
+   dated timeline and may also override an extractive answer). Its output is checked
+   (:mod:`~kgmem.answer.checks`); a bad one falls back to the extractive answer or an honest
+   "I'm not sure; the closest thing you told me is …" (``fallback``).
 """
 
 from __future__ import annotations
@@ -17,41 +23,85 @@ import re
 import time
 from typing import TYPE_CHECKING, Any
 
-from kgmem import predicates as predicate_registry
 from kgmem.answer import abstain as abstain_mod
-from kgmem.answer import deterministic
+from kgmem.answer import checks
+from kgmem.answer.aggregate import compute_aggregate, compute_category_order
+from kgmem.answer.deterministic import (
+    Computed,
+    compute_current,
+    compute_duration,
+    compute_ordering,
+    compute_when,
+    date_lines,
+)
+from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.extractive import Extracted, extract
+from kgmem.answer.preference import preference_answer
 from kgmem.answer.prompts import ANSWER_PROMPT_VERSION, load_prompt
 from kgmem.llm.base import LLMError
 from kgmem.llm.tokens import APPROX_TOKENIZER_NAME, approx_token_count
 from kgmem.models import Answer, Intent
-from kgmem.retrieval.context import Context, build_context, fmt_day, trim_turn
+from kgmem.retrieval.context import Context, build_context, compact_context
 from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.search import RetrievalResult
-from kgmem.text import tokenize
+from kgmem.temporal import fmt_day
 
 if TYPE_CHECKING:
     from kgmem.llm.base import LLM
 
+#: context budget for the embedded (small) model, in its own tokens: the issue allows ~800; a
+#: 135M model on a CPU reads ~40-80 tokens/s, so answer-bearing lines first and no more than needed
+SMALL_MODEL_CONTEXT = 320
+#: a whole evidence sentence this relevant is the answer itself (no model needed to read it)
+DIRECT_SENTENCE = 0.55
 _TEMPORAL = (Intent.WHEN, Intent.DURATION, Intent.ORDERING)
-#: predicates cued by very common words ("have", "like", "when"): not evidence of a topic
-_WEAK_CUES = frozenset({"owns", "likes", "event", "hobby", "assistant_stated", "assistant_recommended"})
+_HINTS = {
+    Intent.DURATION: "Give the number with its unit.",
+    Intent.WHEN: "Give the date.",
+    Intent.ORDERING: "Name which one.",
+    Intent.AGGREGATE: "Count or add up every matching item across all dates, then give the total.",
+    Intent.CURRENT_VALUE: "Give the most recent value.",
+    Intent.PREFERENCE: "Use what the user likes and has told you to personalise the answer.",
+    Intent.ASSISTANT_SAID: "Repeat what you (the assistant) said.",
+}
+
+
+def compute(ev: EvidenceSet) -> Computed:
+    """Dispatch the plan's intent to the computation that can answer it in code."""
+    plan = ev.result.plan
+    intent = plan.intent
+    if intent == Intent.DURATION:
+        return compute_duration(ev)
+    if intent == Intent.ORDERING:
+        return compute_ordering(ev) if len(plan_notes(plan, "option")) >= 2 else compute_category_order(ev)
+    if intent == Intent.WHEN:
+        by_slot = compute_current(ev) if plan.slot and not plan.subject else Computed()
+        return by_slot if by_slot.answer else compute_when(ev)
+    if intent in (Intent.CURRENT_VALUE, Intent.HISTORY) and not plan.subject:
+        return compute_current(ev)
+    if intent == Intent.AGGREGATE:
+        return compute_aggregate(ev)
+    return Computed()
+
+
+def is_small_model(llm: LLM | None) -> bool:
+    """The embedded llama.cpp model (and other tiny local ones) get the short context."""
+    return llm is not None and str(getattr(llm, "model", "")).startswith("local/")
 
 
 class Answerer:
     """Turns a :class:`RetrievalResult` into an :class:`Answer`.
 
-    ``llm=None`` answers without a model: deterministic answers, abstentions, and otherwise the
-    best-matching memory line (useful offline and in tests).
+    ``llm=None`` answers without a model: computed, extractive and preference answers,
+    abstentions, and otherwise the best dated memory line.
     """
 
     def __init__(self, llm: LLM | None = None, *, context_tokens: int = 2000,
                  deterministic_answers: bool = True, abstention: bool = True,
-                 max_answer_tokens: int = 96, commit_aggregates: bool | None = None) -> None:
+                 max_answer_tokens: int = 48, small_context_tokens: int = SMALL_MODEL_CONTEXT) -> None:
         self.llm = llm
-        #: counts/lists from facts depend on extraction recall: by default they are the answer
-        #: only without a model; with one they are a context line the model can correct
-        self.commit_aggregates = (llm is None) if commit_aggregates is None else commit_aggregates
         self.context_tokens = context_tokens
+        self.small_context_tokens = small_context_tokens
         self.deterministic_answers = deterministic_answers
         self.abstention = abstention
         self.max_answer_tokens = max_answer_tokens
@@ -71,150 +121,138 @@ class Answerer:
         plan = result.plan
         today = fmt_day(plan.question_date) if plan.question_date else "unknown"
         system = load_prompt(ANSWER_PROMPT_VERSION).format(today=today)
-        hint = {
-            Intent.DURATION: "Give the number with its unit.",
-            Intent.WHEN: "Give the date.",
-            Intent.ORDERING: "Name which one.",
-            Intent.AGGREGATE: "Count or add up every matching item across all dates, then give the total.",
-            Intent.CURRENT_VALUE: "Give the most recent value.",
-            Intent.PREFERENCE: "Use what the user likes and has told you to personalise the answer.",
-            Intent.ASSISTANT_SAID: "Repeat what you (the assistant) said.",
-        }.get(plan.intent, "")
-        user = f"{ctx.text}\n\nQuestion: {plan.question}\n{hint}".rstrip()
+        user = f"{ctx.text}\n\nQuestion: {plan.question}\n{_HINTS.get(plan.intent, '')}".rstrip()
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+    # ------------------------------------------------------------------ main
 
     def answer(self, result: RetrievalResult) -> Answer:
         """Answer one planned and retrieved question."""
         t0 = time.perf_counter()
         plan = result.plan
-        computed = deterministic.compute(result)
+        ev = EvidenceSet(result)
+        computed = compute(ev) if self.deterministic_answers else Computed()
+        extracted: Extracted | None = None
+        if not computed.answer and plan.intent not in (Intent.PREFERENCE, *_TEMPORAL) \
+                and plan.intent != Intent.AGGREGATE:
+            extracted = extract(ev)
+        decision = abstain_mod.decide(ev, computed, extracted)
+        decision_info: dict[str, Any] = {
+            "intent": plan.intent.value, "intent_score": plan.intent_score, "intent_source": plan.intent_source,
+            "exemplar": plan.exemplar, "slot": plan.slot, "answer_type": plan.answer_type,
+            "abstain": {"decision": decision.abstain, "reason": decision.reason, "evidence": decision.evidence},
+        }
+        base: dict[str, Any] = {"retrieved_session_ids": result.session_ids, "tokenizer": self.tokenizer_name,
+                                "intent": plan.intent.value, "intent_score": plan.intent_score,
+                                "recipe": result.recipe, "computed": computed.lines, "decision": decision_info}
+        if self.abstention and decision.abstain and not (computed.answer and not computed.unmatched):
+            base.update(abstain_reason=decision.reason, path="abstain", context_tokens=0)
+            return Answer(text=abstain_mod.abstain_text(plan, decision), abstained=True,
+                          timings_ms={"answer": _ms(t0)}, extra=base)
+        if computed.answer:
+            ctx = self._context(result, ev, computed, extracted)
+            return self._finish(ctx, base, t0, computed.answer, "computed", computed.fact_ids, computed.turn_ids,
+                                cited=computed.cited, deterministic=not computed.ambiguous)
+        if plan.intent == Intent.PREFERENCE and (self.llm is None or is_small_model(self.llm)):
+            built = preference_answer(ev)
+            if built is not None:
+                text, pref = built
+                ctx = self._context(result, ev, computed, None)
+                return self._finish(ctx, base, t0, text, "preference", pref.fact_ids, pref.turn_ids, cited=pref.cited)
+        direct = extracted is not None and (extracted.typed or extracted.confidence >= DIRECT_SENTENCE)
+        if extracted is not None and direct and (self.llm is None or is_small_model(self.llm)):
+            ctx = self._context(result, ev, computed, extracted)
+            fids = [extracted.fact.id] if extracted.fact is not None else []
+            return self._finish(ctx, base, t0, _extractive_text(extracted), "extractive", fids, extracted.turn_ids,
+                                cited=[extracted.cited])
+        return self._model_path(result, ev, computed, extracted, base, t0)
+
+    # ------------------------------------------------------------------ paths
+
+    def _model_path(self, result: RetrievalResult, ev: EvidenceSet, computed: Computed, extracted: Extracted | None,
+                    base: dict[str, Any], t0: float) -> Answer:
         lines = list(computed.lines)
-        if plan.intent in _TEMPORAL and not computed.answer:
-            lines += [ln for ln in deterministic.date_lines(result) if ln not in lines]
-        ctx = build_context(result, count_tokens=self.count_tokens, budget=self.context_tokens, computed=lines)
-        fact_ids = list(dict.fromkeys(computed.fact_ids + ctx.fact_ids))
-        turn_ids = list(dict.fromkeys(computed.turn_ids + ctx.turn_ids))
-        base: dict[str, Any] = dict(context=ctx.text, session_ids=ctx.session_ids,
-                    extra={"retrieved_session_ids": result.session_ids, "context_tokens": ctx.tokens,
-                           "tokenizer": self.tokenizer_name, "intent": plan.intent.value,
-                           "recipe": result.recipe, "computed": lines})
+        if result.plan.intent in _TEMPORAL:
+            lines += [ln for ln in date_lines(ev) if ln not in lines]
+        if extracted is not None:
+            lines.append(f"Best match in memory: {extracted.value} — {extracted.cited}")
+        ctx = self._context(result, ev, Computed(lines=lines), extracted)
+        fallback = _fallback_text(ev, extracted)
+        if self.llm is None:
+            return self._finish(ctx, base, t0, fallback, "fallback", [], _fallback_turns(ev, extracted),
+                                extra={"fallback": "no answer model configured"})
+        try:
+            res = self.llm.complete(self.messages(result, ctx), temperature=0.0, max_tokens=self.max_answer_tokens,
+                                    prompt_version=ANSWER_PROMPT_VERSION)
+        except LLMError as exc:
+            return self._finish(ctx, base, t0, fallback, "fallback", [], _fallback_turns(ev, extracted),
+                                extra={"fallback": f"{type(exc).__name__}: {exc}"})
+        text = checks.clean(res.text)
+        problem = checks.check_output(text, result.plan.question, ctx.text)
+        usage = {"llm": res.model, "prompt_tokens": res.prompt_tokens, "completion_tokens": res.completion_tokens,
+                 "cached": res.cached}
+        if problem is not None:
+            return self._finish(ctx, base, t0, fallback, "fallback", [], _fallback_turns(ev, extracted),
+                                extra={**usage, "fallback": f"model output rejected: {problem}", "rejected": res.text[:200]})
+        abstained = bool(re.match(r"^\s*(i don'?t know|i do not know|you haven'?t)", text, re.I))
+        return self._finish(ctx, base, t0, text, "model", [], ctx.turn_ids, extra=usage, abstained=abstained)
 
-        if plan.intent == Intent.AGGREGATE and not self.commit_aggregates and computed.answer \
-                and not computed.answer.startswith("$"):
-            computed.answer = None
-        if self.abstention and not computed.answer:
-            evidence = "\n".join([ctx.text] + [t.text for t in result.turns[:10]])
-            # facts in the slot the question cues ("what drink do I always have" → favourite_drink)
-            slot = {p for p in plan_notes(plan, "predicate") if p in predicate_registry.REGISTRY
-                    and p not in _WEAK_CUES}
-            slot_facts = sum(1 for f in result.all_facts.values() if f.predicate in slot and f.speaker == "user")
-            decision = abstain_mod.decide(plan, evidence, slot_facts=slot_facts)
-            if computed.abstain_reason:
-                decision = abstain_mod.AbstainDecision(True, computed.unmatched, computed.abstain_reason)
-            elif not decision.abstain and len(computed.unmatched) == 1 and \
-                    len(plan_notes(plan, "event") or plan_notes(plan, "option")) >= 2:
-                # one of two events is in memory and the other is not: the span is unknowable
-                decision = abstain_mod.AbstainDecision(True, computed.unmatched,
-                                                       f"event never mentioned: {computed.unmatched[0]}")
-            if decision.abstain:
-                return Answer(text=abstain_mod.abstain_text(plan, decision), abstained=True,
-                              fact_ids=[], turn_ids=[], timings_ms={"answer": _ms(t0)},
-                              **{**base, "extra": {**base["extra"], "abstain_reason": decision.reason}})
-        if computed.answer and self.deterministic_answers:
-            return Answer(text=computed.answer, deterministic=True, fact_ids=fact_ids, turn_ids=turn_ids,
-                          timings_ms={"answer": _ms(t0)}, **base)
-        text, extra = self._generate(result, ctx)
-        abstained = bool(re.match(r"^\s*(i don'?t know|i do not know|i'm not sure|you haven'?t)", text, re.I))
-        return Answer(text=text, abstained=abstained, fact_ids=fact_ids, turn_ids=turn_ids,
-                      timings_ms={"answer": _ms(t0)}, **{**base, "extra": {**base["extra"], **extra}})
+    def _context(self, result: RetrievalResult, ev: EvidenceSet, computed: Computed,
+                 extracted: Extracted | None) -> Context:
+        if self.llm is not None and not is_small_model(self.llm):
+            return build_context(result, count_tokens=self.count_tokens, budget=self.context_tokens,
+                                 computed=computed.lines)
+        answer_lines: list[tuple[Any, str, str, str]] = []
+        if extracted is not None and extracted.line is not None:
+            ln = extracted.line
+            answer_lines.append((ln.said_at, ln.role, ln.text, ln.turn_id))
+        ranked = sorted(ev.top, key=lambda ln: -(ln.score + ev.turn_similarity(ln.turn_id)))
+        support = [(ln.said_at, ln.role, ln.text, ln.turn_id) for ln in ranked
+                   if ln.role == "user" or result.plan.intent == Intent.ASSISTANT_SAID][:30]
+        return compact_context(result, count_tokens=self.count_tokens, budget=self.small_context_tokens,
+                               computed=computed.lines, answer_lines=answer_lines, support_lines=support)
 
-    def _generate(self, result: RetrievalResult, ctx: Context) -> tuple[str, dict[str, object]]:
-        if self.llm is not None:
-            try:
-                res = self.llm.complete(self.messages(result, ctx), temperature=0.0,
-                                        max_tokens=self.max_answer_tokens, prompt_version=ANSWER_PROMPT_VERSION)
-                text = _clean(res.text)
-                if text:
-                    return text, {"llm": res.model, "prompt_tokens": res.prompt_tokens,
-                                  "completion_tokens": res.completion_tokens, "cached": res.cached}
-                reason = "empty model output"
-            except LLMError as exc:
-                reason = f"{type(exc).__name__}: {exc}"
-        else:
-            reason = "no answer model configured"
-        return extractive_answer(result), {"fallback": reason}
+    def _finish(self, ctx: Context, base: dict[str, Any], t0: float, text: str, path: str, fact_ids: list[str],
+                turn_ids: list[str], *, cited: list[str] | None = None, deterministic: bool = False,
+                extra: dict[str, Any] | None = None, abstained: bool = False) -> Answer:
+        info = {**base, **(extra or {}), "path": path, "context_tokens": ctx.tokens, "cited": cited or []}
+        info["decision"] = {**base["decision"], "path": path, "cited": cited or []}
+        return Answer(text=text, abstained=abstained, deterministic=deterministic or path in ("computed",),
+                      fact_ids=list(dict.fromkeys(fact_ids + ctx.fact_ids)),
+                      turn_ids=list(dict.fromkeys(turn_ids + ctx.turn_ids)), session_ids=ctx.session_ids,
+                      context=ctx.text, timings_ms={"answer": _ms(t0)}, extra=info)
 
 
-def extractive_answer(result: RetrievalResult) -> str:
-    """Without a model: the best memory line for the question.
-
-    Assistant-said questions: the assistant reply to the user turn that best matches the
-    question; preference questions: a suggestion built from the user's stated likes/dislikes;
-    otherwise the best-overlapping user sentence among the top turns, else the top fact.
-    """
-    plan = result.plan
-    focus = set(tokenize(" ".join([plan.question, *plan.keywords]))) - {"recommend", "suggest", "remind"}
-    if plan.intent == Intent.ASSISTANT_SAID:
-        reply = _assistant_reply(result, focus)
-        if reply:
-            return reply
-    if plan.intent == Intent.PREFERENCE:
-        likes = [f.value or f.text for f in result.facts if f.predicate in ("likes", "hobby", "favourite_food",
-                 "favourite_music", "diet") and f.invalid_at is None][:3]
-        dislikes = [f.value or f.text for f in result.facts if f.predicate == "dislikes"][:2]
-        if likes or dislikes:
-            text = "Based on what you've told me"
-            text += f", I'd suggest something around {', '.join(likes)}" if likes else ", here are some ideas"
-            text += f", avoiding {', '.join(dislikes)}." if dislikes else "."
-            return text
-    best: tuple[int, str] | None = None
-    for t in result.turns[:10]:
-        if t.role != "user":
-            continue
-        for sent in re.split(r"(?<=[.!?])\s+", t.text):
-            score = len(focus & set(tokenize(sent)))
-            if score and (best is None or score > best[0]):
-                best = (score, sent.strip())
-    if best is not None and (not result.facts or best[0] >= 2):
-        return best[1]
-    if result.facts:
-        f = result.facts[0]
-        return f"{f.text} ({f.observed_at.date().isoformat()})"
-    if result.turns:
-        t = result.turns[0]
-        return trim_turn(t.text, focus, 40)
-    return "I don't know: I have no memory of that."
+def _extractive_text(x: Extracted) -> str:
+    """A typed value is the answer itself (the line it rests on is cited in ``extra["cited"]``
+    and by turn id); a whole sentence is quoted with its date."""
+    if x.source in ("fact", "line"):
+        return x.value
+    return f"You told me: {x.cited}"
 
 
-def _assistant_reply(result: RetrievalResult, focus: set[str]) -> str | None:
-    """The assistant turn answering the user turn that best matches the question, trimmed."""
-    by_id = {t.id: t for t in result.turns}
-    best: tuple[float, str] | None = None
-    for t in result.turns:
-        if t.role != "assistant":
-            continue
-        prev = by_id.get(f"{t.session_id}:{t.idx - 1}")
-        score = result.turn_scores.get(t.id, 0.0) + (result.turn_scores.get(prev.id, 0.0) if prev else 0.0)
-        score += 0.01 * len(focus & set(tokenize(prev.text if prev else "")))
-        if best is None or score > best[0]:
-            best = (score, t.id)
-    if best is None:
+def _best_line(ev: EvidenceSet) -> Line | None:
+    users = [ln for ln in ev.top if ln.role == "user" and ln.actuality == "actual"]
+    pool = users or ev.top
+    if not pool:
         return None
-    # replies to "recommend me X" usually lead with the pick: keep the opening sentences
-    return trim_turn(by_id[best[1]].text, set(), 40)
+    return max(pool, key=lambda ln: ln.score + ev.turn_similarity(ln.turn_id))
 
 
-def _clean(text: str) -> str:
-    """Strip chat-template debris and reasoning tags small models sometimes emit."""
-    text = re.sub(r"<think>.*?</think>", "", text, flags=re.S)
-    text = re.sub(r"^\s*(answer|assistant)\s*:\s*", "", text.strip(), flags=re.I)
-    # small models restate the answer in a loop: the prompt asks for one short answer, so keep
-    # the first paragraph that says something beyond an apology
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-    for para in paragraphs:
-        if not re.fullmatch(r"(i'?m sorry|sorry)[^.!]*[.!]?", para, flags=re.I):
-            return para
-    return paragraphs[0] if paragraphs else ""
+def _fallback_text(ev: EvidenceSet, extracted: Extracted | None) -> str:
+    if extracted is not None:
+        return f"I'm not sure; the closest thing you told me is {extracted.cited}."
+    line = _best_line(ev)
+    if line is None:
+        return "I don't know: I have no memory of that."
+    return f"I'm not sure; the closest thing you told me is \"{line.text.strip()[:200]}\" (said {line.said_at.date()})."
+
+
+def _fallback_turns(ev: EvidenceSet, extracted: Extracted | None) -> list[str]:
+    if extracted is not None:
+        return list(extracted.turn_ids)
+    line = _best_line(ev)
+    return [line.turn_id] if line is not None else []
 
 
 def _ms(t0: float) -> float:

@@ -22,6 +22,7 @@ from rich.console import Console
 if TYPE_CHECKING:
     from kgmem.api import Memory
     from kgmem.settings import Settings
+    from kgmem.store.base import MemoryStore
 
 app = typer.Typer(
     name="kgmem",
@@ -33,7 +34,7 @@ app = typer.Typer(
 data_app = typer.Typer(help="Datasets: download, validate, synthesise, inspect.", no_args_is_help=True)
 neo4j_app = typer.Typer(help="A local Neo4j 5.26 server without Docker, and schema migration.", no_args_is_help=True)
 cache_app = typer.Typer(help="The LLM response cache.", no_args_is_help=True)
-bench_app = typer.Typer(help="Benchmarks that write JSON + Markdown under eval/results/.", no_args_is_help=True)
+bench_app = typer.Typer(help="Benchmarks of a source checkout (eval/bench_*.py → eval/results/).", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(cache_app, name="cache")
@@ -126,6 +127,22 @@ def open_memory(settings: Settings, **kwargs: Any) -> Memory:
         fail(str(exc))
 
 
+def open_server_store(settings: Settings) -> MemoryStore | None:
+    """For a server store (Neo4j): connect now and return the open store (hand it to
+    :func:`open_memory`), or fail with its one-line error; ``None`` for the embedded store.
+
+    Commands call this first, before importing datasets, models or numpy, so that a server that
+    is down, a wrong password or a wrong database is reported within a second or two."""
+    if settings.store != "neo4j":
+        return None
+    from kgmem.store import StoreError, open_store
+
+    try:
+        return open_store(settings)
+    except StoreError as exc:
+        fail(str(exc))
+
+
 def resolve_user(memory: Memory, user: str) -> str:
     """The namespace ``user`` names in the memory's store, or a clear error listing candidates."""
     from kgmem.ids import NamespaceError
@@ -137,18 +154,13 @@ def resolve_user(memory: Memory, user: str) -> str:
 
 
 def parse_cli_date(value: str | None, flag: str) -> datetime | None:
-    """``2023-05-01``, ``2023-05-01T10:00`` or the dataset form ``2023/05/01 (Mon) 10:00``."""
+    """``2023-05-01``, ``2023-05-01T10:00`` or the dataset form ``2023/05/01 (Mon) 10:00``
+    (:func:`kgmem.temporal.parse_local_datetime`); a bad one is an error naming the flag."""
     if value is None:
         return None
-    from kgmem.temporal import parse_dataset_date
+    from kgmem.temporal import parse_local_datetime
 
     try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        try:
-            parsed = parse_dataset_date(value)
-        except ValueError:
-            fail(f"{flag}: not a date: {value!r} (use 2023-05-01 or '2023/05/01 (Mon) 10:00')")
-    if parsed.tzinfo is not None:
-        fail(f"{flag}: give a naive local time without a timezone ({value!r})")
-    return parsed
+        return parse_local_datetime(value)
+    except ValueError as exc:
+        fail(f"{flag}: {exc}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -12,8 +13,16 @@ from kgmem.cli._app import JsonOpt, data_app, emit_json, err, fail, load_setting
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-    from kgmem.datasets.download import ProgressFn
+    from kgmem.datasets.download import DownloadResult, ProgressFn
     from kgmem.settings import Settings
+
+
+class Source(str, Enum):
+    """Which benchmark files ``kgmem data download`` fetches."""
+
+    longmemeval = "longmemeval"
+    investigathon = "investigathon"
+    all = "all"
 
 
 DataDirOpt = Annotated[
@@ -119,7 +128,7 @@ def _progress_fn(progress: Progress) -> ProgressFn:
 
 @data_app.command("download")
 def download(
-    what: Annotated[str, typer.Argument(help="longmemeval | investigathon | all")] = "all",
+    what: Annotated[Source, typer.Argument(help="Which files to fetch.")] = Source.all,
     url: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option(
@@ -144,13 +153,10 @@ def download(
 
     from kgmem.datasets.download import (
         DownloadError,
-        DownloadResult,
         download_investigathon,
         download_longmemeval,
     )
 
-    if what not in ("longmemeval", "investigathon", "all"):
-        fail(f"unknown dataset {what!r}; choose longmemeval, investigathon or all")
     urls: dict[str, str] = {}
     for item in url or []:
         name, sep, value = item.partition("=")
@@ -170,12 +176,12 @@ def download(
     )
     with Progress(*columns, console=err, transient=True) as progress:
         cb = _progress_fn(progress)
-        if what in ("longmemeval", "all"):
+        if what in (Source.longmemeval, Source.all):
             try:
                 results += download_longmemeval(settings.data_dir, force=force, progress=cb)
             except DownloadError as exc:
                 errors.append(f"longmemeval: {exc}")
-        if what in ("investigathon", "all"):
+        if what in (Source.investigathon, Source.all):
             try:
                 got, plan = download_investigathon(
                     settings.data_dir, urls, force=force, progress=cb
@@ -185,6 +191,12 @@ def download(
                     instructions = plan.instructions()
             except DownloadError as exc:
                 errors.append(f"investigathon: {exc}")
+    _report(results, errors, instructions, as_json)
+    if errors or instructions:
+        raise typer.Exit(1)
+
+
+def _report(results: list[DownloadResult], errors: list[str], instructions: str, as_json: bool) -> None:
     if as_json:
         emit_json(
             {
@@ -213,5 +225,4 @@ def download(
             err.print(f"[bold red]error:[/] {e}", highlight=False, soft_wrap=True)
         if instructions:
             err.print(instructions, highlight=False, markup=False, soft_wrap=True)
-    if errors or instructions:
-        raise typer.Exit(1)
+

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from kgmem.cli._app import JsonOpt, StoreOpt, app, echo, emit_json, err, fail, load_settings, out
+from kgmem.cli._app import (
+    JsonOpt,
+    StoreOpt,
+    app,
+    echo,
+    emit_json,
+    err,
+    fail,
+    load_settings,
+    open_server_store,
+    out,
+)
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from kgmem.evaluation.runner import RunResult
 
 
 class SystemName(str, Enum):
@@ -55,36 +72,37 @@ def eval_cmd(
         "--allow-missing", help="Write submission.json even with failed questions (as '').")] = False,
     fail_fast: Annotated[bool, typer.Option(
         "--fail-fast", help="Stop at the first question error instead of recording it.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (each question is "
+                                         "its own namespace; the records are the same for any N).")] = 1,
     as_json: JsonOpt = False,
 ) -> None:
     """Evaluate a system on a split; re-running the same command resumes where it stopped."""
+    settings = load_settings(store=store, llm_model=model, judge_model=judge,
+                             llm_cache=False if no_cache else None)
+    if system is SystemName.kgmem:
+        # a server that cannot be used is reported before the dataset and the models load
+        probe = open_server_store(settings)
+        if probe is not None:
+            probe.close()
+
     from kgmem.datasets.errors import DatasetError
     from kgmem.evaluation.runner import EvalConfig, RunError, run_eval
     from kgmem.llm import LLMError
+    from kgmem.store import StoreError
 
-    settings = load_settings(store=store, llm_model=model, judge_model=judge,
-                             llm_cache=False if no_cache else None)
     config = EvalConfig(split=split, system=system.value, limit=limit, per_type=per_type, types=types,
                         seed=seed, question_ids=question_id, retrieval_only=retrieval_only,
                         judge_style=judge_prompt.value if judge_prompt else None,
                         run_dir=run_dir, allow_missing=allow_missing,
-                        on_error="raise" if fail_fast else "record")
-
-    def progress(done: int, total: int, rec: dict[str, Any]) -> None:
-        verdict = rec.get("verdict")
-        mark = ("ERROR " + str(rec.get("error"))[:100]) if rec.get("error") else (
-            "correct" if verdict and verdict["correct"] else "wrong" if verdict else "done")
-        ms = (rec.get("latency_ms") or {}).get("total")
-        took = f" {ms / 1000:.1f}s" if ms is not None else ""
-        err.print(f"[{done}/{total}] {rec['question_id']} ({rec.get('question_type')}): "
-                  f"{mark}{took}", highlight=False)
-
+                        on_error="raise" if fail_fast else "record", workers=workers)
+    bar, progress = _progress_bar()
     try:
-        result = run_eval(config, settings, progress=progress)
+        with bar:
+            result = run_eval(config, settings, progress=progress)
     except KeyboardInterrupt:
         err.print("interrupted: finished questions are saved; re-run the same command to resume")
         raise typer.Exit(130) from None
-    except (DatasetError, RunError, LLMError, FileNotFoundError) as exc:
+    except (DatasetError, RunError, LLMError, StoreError, FileNotFoundError) as exc:
         fail(str(exc))
     summary = result.summary
     if as_json:
@@ -92,35 +110,62 @@ def eval_cmd(
                    "submission": str(result.submission) if result.submission else None,
                    "submission_error": result.submission_error})
     else:
-        acc = summary["accuracy"]["overall"]
-        out.print(f"run dir: {result.run_dir}")
-        out.print(f"{summary['questions']} questions ({result.skipped} resumed), "
-                  f"{summary['failed']} failed; judge: {summary.get('judge')}")
-        if acc["accuracy"] is not None:
-            from rich.table import Table
-
-            table = Table(title=f"{summary.get('system', system.value)} — accuracy by question type")
-            for col in ("question type", "n", "correct", "accuracy %"):
-                table.add_column(col, justify="left" if col == "question type" else "right")
-            rows = [*summary["accuracy"]["per_type"].items(),
-                    ("abstention (_abs)", summary["accuracy"]["abstention"]), ("overall", acc)]
-            for label, row in rows:
-                pct = "–" if row["accuracy"] is None else f"{100 * row['accuracy']:.1f}"
-                table.add_row(label, str(row["n"]), str(row["correct"]), pct)
-            out.print(table)
-        ses = summary["retrieval"].get("session")
-        if ses:
-            out.print(f"session recall_any@5 {ses['recall_any@5']:.3f}, "
-                      f"recall_all@10 {ses['recall_all@10']:.3f}, ndcg@10 {ses['ndcg@10']:.3f}")
-        out.print(f"report: {result.run_dir / 'report.md'}")
-        if result.submission:
-            out.print(f"submission: {result.submission}")
+        _show_summary(result, system.value)
     if result.submission_error:
         err.print(f"[bold red]error:[/] {result.submission_error}", highlight=False)
         raise typer.Exit(1)
     if summary["failed"]:
         err.print(f"{summary['failed']} question(s) failed; re-run the same command to retry them")
         raise typer.Exit(1)
+
+
+def _progress_bar() -> tuple[Progress, Callable[[int, int, dict[str, Any]], None]]:
+    """One bar for the whole run (whatever --workers) and a line per finished question above it."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("questions"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=err, transient=True)
+    task = bar.add_task("questions", total=None)
+
+    def progress(done: int, total: int, rec: dict[str, Any]) -> None:
+        verdict = rec.get("verdict")
+        mark = ("ERROR " + str(rec.get("error"))[:100]) if rec.get("error") else (
+            "correct" if verdict and verdict["correct"] else "wrong" if verdict else "done")
+        ms = (rec.get("latency_ms") or {}).get("total")
+        took = f" {ms / 1000:.1f}s" if ms is not None else ""
+        bar.update(task, completed=done, total=total)
+        err.print(f"[{done}/{total}] {rec['question_id']} ({rec.get('question_type')}): "
+                  f"{mark}{took}", highlight=False)
+
+    return bar, progress
+
+
+def _show_summary(result: RunResult, system: str) -> None:
+    """The run's figures as a table on stdout."""
+    summary = result.summary
+    acc = summary["accuracy"]["overall"]
+    out.print(f"run dir: {result.run_dir}")
+    out.print(f"{summary['questions']} questions ({result.skipped} resumed), "
+              f"{summary['failed']} failed; judge: {summary.get('judge')}")
+    if acc["accuracy"] is not None:
+        from rich.table import Table
+
+        table = Table(title=f"{summary.get('system', system)} — accuracy by question type")
+        for col in ("question type", "n", "correct", "accuracy %"):
+            table.add_column(col, justify="left" if col == "question type" else "right")
+        rows = [*summary["accuracy"]["per_type"].items(),
+                ("abstention (_abs)", summary["accuracy"]["abstention"]), ("overall", acc)]
+        for label, row in rows:
+            pct = "–" if row["accuracy"] is None else f"{100 * row['accuracy']:.1f}"
+            table.add_row(label, str(row["n"]), str(row["correct"]), pct)
+        out.print(table)
+    ses = summary["retrieval"].get("session")
+    if ses:
+        out.print(f"session recall_any@5 {ses['recall_any@5']:.3f}, "
+                  f"recall_all@10 {ses['recall_all@10']:.3f}, ndcg@10 {ses['ndcg@10']:.3f}")
+    out.print(f"report: {result.run_dir / 'report.md'}")
+    if result.submission:
+        out.print(f"submission: {result.submission}")
 
 
 @app.command("report")

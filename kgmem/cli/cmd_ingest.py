@@ -17,12 +17,14 @@ from kgmem.cli._app import (
     fail,
     load_settings,
     open_memory,
+    open_server_store,
     out,
     resolve_user,
 )
 
 if TYPE_CHECKING:
     from kgmem.datasets.registry import SplitInfo
+    from kgmem.memory.ingest import IngestReport
     from kgmem.models import Haystack
 
 _COUNTS = ("users", "sessions", "turns", "entities", "facts", "supersessions")
@@ -43,6 +45,9 @@ def _selected(info: SplitInfo, question_id: str | None, limit: int | None,
             yield haystack
 
 
+_EXPLAIN_HELP = "Ingest nothing: show why a stored session's facts were (not) extracted (needs --user and --session)."
+
+
 @app.command("ingest")
 def ingest(
     file: Annotated[Optional[str], typer.Argument(help="A LongMemEval-format file (or a split name).")] = None,  # noqa: UP045
@@ -54,17 +59,23 @@ def ingest(
     no_embed: Annotated[bool, typer.Option("--no-embed", help="Skip embeddings (keyword/graph only).")] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (haystacks are "
                                          "independent; the graph is the same for any N).")] = 1,
-    explain: Annotated[bool, typer.Option(
-        "--explain", help="Ingest nothing: show why a stored session's facts were (not) extracted "
-        "(needs --user and --session).")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help=_EXPLAIN_HELP)] = False,
     user: Annotated[Optional[str], typer.Option("--user", help="With --explain: the user namespace.")] = None,  # noqa: UP045
     session: Annotated[Optional[str], typer.Option("--session", help="With --explain: a session id (or dataset session id).")] = None,  # noqa: UP045
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest haystacks into the memory graph (one user namespace per haystack; incremental)."""
     if explain:
-        _explain(user, session, store_name, tier, as_json)
-        return
+        return _explain(user, session, store_name, tier, as_json)
+    target = split or file
+    if not target:
+        fail("give a FILE or --split NAME")
+    if split and file:
+        fail("give either FILE or --split, not both")
+    settings = load_settings(store=store_name, extraction_tier=tier)
+    # a server that cannot be used is reported before the dataset, models and numpy are imported
+    store = open_server_store(settings)
+
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from kgmem.api_types import IngestProgress
@@ -74,18 +85,14 @@ def ingest(
     from kgmem.llm.base import LLMError
     from kgmem.store import StoreError
 
-    target = split or file
-    if not target:
-        fail("give a FILE or --split NAME")
-    if split and file:
-        fail("give either FILE or --split, not both")
-    settings = load_settings(store=store_name, extraction_tier=tier)
     try:
         info = resolve_split(target, settings)
     except DatasetError as exc:
+        if store is not None:
+            store.close()
         fail(str(exc))
     seen = [0]
-    mem = open_memory(settings)
+    mem = open_memory(settings, store=store)
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, transient=False) as progress:
@@ -114,20 +121,25 @@ def ingest(
     if as_json:
         emit_json(summary)
     else:
-        out.print(
-            f"{seen[0]} haystack(s): {report.sessions_written} sessions written "
-            f"({report.sessions_skipped} already stored, {report.sessions_failed} failed), "
-            f"{report.facts_added} facts, {report.facts_merged} merged, "
-            f"{report.supersessions} supersessions, {report.seconds:.1f} s"
-        )
-        for fl in report.failures[:10]:
-            err.print(f"[yellow]failed[/] {fl['session_id']} ({fl['stage']}): {fl['error']}", highlight=False)
-        if report.extraction_fallbacks:
-            # the LLM tier fell back (e.g. its server is down): the run went on with zero-LLM facts
-            out.print(f"extraction: {report.extraction_fallbacks} session(s) kept their zero-LLM facts only: "
-                      + "; ".join(report.extraction_notes), highlight=False)
+        _print_summary(report, seen[0])
     if report.sessions_failed:
         raise typer.Exit(1)
+
+
+def _print_summary(report: IngestReport, haystacks: int) -> None:
+    """The plain-text summary line, failures, and whether the LLM tier fell back to zero-LLM."""
+    out.print(
+        f"{haystacks} haystack(s): {report.sessions_written} sessions written "
+        f"({report.sessions_skipped} already stored, {report.sessions_failed} failed), "
+        f"{report.facts_added} facts, {report.facts_merged} merged, "
+        f"{report.supersessions} supersessions, {report.seconds:.1f} s"
+    )
+    for fl in report.failures[:10]:
+        err.print(f"[yellow]failed[/] {fl['session_id']} ({fl['stage']}): {fl['error']}", highlight=False)
+    if report.extraction_fallbacks:
+        # the LLM tier fell back (e.g. its server is down): the run went on with zero-LLM facts
+        out.print(f"extraction: {report.extraction_fallbacks} session(s) kept their zero-LLM facts only: "
+                  + "; ".join(report.extraction_notes), highlight=False)
 
 
 def _explain(user: str | None, session: str | None, store_name: object, tier: object, as_json: bool) -> None:

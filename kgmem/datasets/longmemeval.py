@@ -135,34 +135,14 @@ def _check_record(raw: Any, index: int, file: str) -> tuple[_Record | None, list
     qdate_raw = c.string(raw, "question_date")
     qdate = c.date(qdate_raw, "'question_date'") if qdate_raw is not None else None
 
-    answer: str | int | float | None = None
-    if raw.get("answer") is not None:
-        value = raw["answer"]
-        # bool is an int subclass in Python, but a true/false answer is not in the schema
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            c.add("'answer'", f"expected a string or a number, got {_type_name(value)}")
-        else:
-            answer = value
+    answer = _check_answer(c, raw)
 
     sids = c.str_list(raw, "haystack_session_ids")
     dates_raw = c.str_list(raw, "haystack_dates")
     sessions_raw = c.str_list(raw, "haystack_sessions")
     answer_sids = c.str_list(raw, "answer_session_ids", required=False) or []
 
-    session_ids: list[str] = []
-    if sids is not None:
-        for i, sid in enumerate(sids):
-            if not isinstance(sid, str) or not sid:
-                c.add(f"'haystack_session_ids'[{i}]", f"expected a non-empty string, got {sid!r}")
-            else:
-                session_ids.append(sid)
-
-    dates: list[datetime] = []
-    if dates_raw is not None:
-        for i, text in enumerate(dates_raw):
-            parsed = c.date(text, f"'haystack_dates'[{i}]")
-            if parsed is not None:
-                dates.append(parsed)
+    session_ids, dates = _check_ids_and_dates(c, sids, dates_raw)
 
     sessions: list[list[tuple[str, str, bool]]] = []
     if sessions_raw is not None:
@@ -201,6 +181,33 @@ def _check_record(raw: Any, index: int, file: str) -> tuple[_Record | None, list
         ),
         [],
     )
+
+
+def _check_answer(c: _Checker, raw: dict[str, Any]) -> str | int | float | None:
+    if raw.get("answer") is None:
+        return None
+    value = raw["answer"]
+    # bool is an int subclass in Python, but a true/false answer is not in the schema
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        c.add("'answer'", f"expected a string or a number, got {_type_name(value)}")
+        return None
+    return value
+
+
+def _check_ids_and_dates(c: _Checker, sids: list[Any] | None,
+                         dates_raw: list[Any] | None) -> tuple[list[str], list[datetime]]:
+    session_ids: list[str] = []
+    for i, sid in enumerate(sids or []):
+        if not isinstance(sid, str) or not sid:
+            c.add(f"'haystack_session_ids'[{i}]", f"expected a non-empty string, got {sid!r}")
+        else:
+            session_ids.append(sid)
+    dates: list[datetime] = []
+    for i, text in enumerate(dates_raw or []):
+        parsed = c.date(text, f"'haystack_dates'[{i}]")
+        if parsed is not None:
+            dates.append(parsed)
+    return session_ids, dates
 
 
 def _check_session(c: _Checker, session: Any, s: int) -> list[tuple[str, str, bool]]:

@@ -128,6 +128,7 @@ LONGMEMEVAL_FILES: dict[str, str] = {
 }
 
 
+# long: the registry's table of splits, one entry per split; splitting it would scatter the table
 def _definitions(settings: Settings) -> list[SplitInfo]:
     sample = package_sample_dir()
     synth = Path(settings.data_dir) / "synthetic"

@@ -128,7 +128,12 @@ def render_report(manifest: dict[str, Any], summary: dict[str, Any],
         lines += ["", "## Context", "",
                   f"- context tokens per question: mean {ctx['mean']:.0f}, p50 {ctx['p50']:.0f}, "
                   f"p95 {ctx['p95']:.0f} (counted with: {', '.join(ctx['tokenizers']) or '?'})"]
-    ret = summary["retrieval"]
+    lines += _retrieval_section(summary["retrieval"]) + _usage_section(summary["usage"])
+    return "\n".join(lines) + "\n"
+
+
+def _retrieval_section(ret: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
     if ret:
         lines += ["", "## Retrieval", ""]
         for level in ("session", "turn"):
@@ -145,8 +150,11 @@ def render_report(manifest: dict[str, Any], summary: dict[str, Any],
             c = ret["context_recall"]
             lines.append(f"- context recall (all evidence sessions in the final context): "
                          f"{c['value']:.3f} over {c['n']} questions")
-    use = summary["usage"]
-    lines += ["", "## Model usage", ""]
+    return lines
+
+
+def _usage_section(use: dict[str, Any]) -> list[str]:
+    lines = ["", "## Model usage", ""]
     for key, label in (("llm_usage", "answering"), ("judge_usage", "judging")):
         u = use.get(key) or {}
         if u:
@@ -155,7 +163,7 @@ def render_report(manifest: dict[str, Any], summary: dict[str, Any],
                          f"{int(u.get('prompt_tokens', 0)):,} prompt + "
                          f"{int(u.get('completion_tokens', 0)):,} completion tokens, "
                          f"${u.get('cost_usd', 0.0):.4f}")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def write_chart(summary: dict[str, Any], path: Path, title: str = "") -> bool:

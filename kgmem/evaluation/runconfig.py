@@ -39,6 +39,9 @@ class EvalConfig:
     run_dir: Path | None = None
     allow_missing: bool = False
     on_error: Literal["record", "raise"] = "record"
+    #: worker processes (``--workers``); records do not depend on it, so it is not hashed and a
+    #: run may be resumed with another N
+    workers: int = 1
 
     def selection_args(self) -> dict[str, Any]:
         """The arguments that decide which questions run."""

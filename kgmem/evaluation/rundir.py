@@ -21,7 +21,7 @@ SUMMARY = "summary.json"
 SUBMISSION = "submission.json"
 #: packages whose versions go into the manifest
 KEY_PACKAGES = ("pydantic", "numpy", "networkx", "neo4j", "sentence-transformers", "torch",
-                "llama_cpp_python", "litellm", "spacy", "dateparser", "bm25s", "matplotlib")
+                "llama_cpp_python", "litellm", "spacy", "dateparser", "matplotlib")
 
 
 class SubmissionError(RuntimeError):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -62,6 +62,7 @@ from kgmem.evaluation.systems import RetrievingSystem, System, make_system
 
 if TYPE_CHECKING:
     from kgmem.datasets.registry import SplitInfo
+    from kgmem.evaluation.parallel import WorkerSpec
     from kgmem.models import Haystack
     from kgmem.settings import Settings
 
@@ -159,11 +160,14 @@ class _Run:
         selected: list[str] = selection["selected"]
         result.selected = len(selected)
 
-        if system is None:
+        parallel = config.workers > 1
+        given = (system, judge)  # what a caller handed in (workers get copies of these)
+        if system is None and not parallel:  # with workers, each worker builds its own
             system = make_system(config.system, self.settings, retrieval_only=config.retrieval_only)
-        if config.retrieval_only and not isinstance(system, RetrievingSystem):
+        if config.retrieval_only and system is not None and not isinstance(system, RetrievingSystem):
             raise RunError(f"system {system.name!r} has no retrieve(); it cannot run --retrieval-only")
-        if judge is None and not config.retrieval_only and info.has_answers:
+        need_judge = not config.retrieval_only and info.has_answers
+        if judge is None and need_judge:
             judge = make_judge(self.settings, self.style)
         judge_name = judge.name if judge is not None else None
         if not (run_dir / MANIFEST).is_file():
@@ -171,7 +175,13 @@ class _Run:
 
         todo = self._resume(selected)
         result.skipped = len(selected) - len(todo)
-        if todo:
+        if todo and parallel:
+            from kgmem.evaluation.parallel import WorkerSpec
+
+            spec = WorkerSpec(config, self.settings, self.style, need_judge, _evaluate_one, *given)
+            self._run_parallel(todo, len(selected), spec, gold_per_q, result, progress)
+        elif todo:
+            assert system is not None
             self._run_questions(todo, len(selected), system, judge, gold_per_q, result, progress)
         return self._finish(selection, judge_name, result)
 
@@ -243,19 +253,40 @@ class _Run:
         warmup = getattr(system, "warmup", None)  # optional: not every System loads models
         if callable(warmup):
             warmup()  # load models now so the first question's latency does not include it
-        todo_set = set(todo)
         position = result.skipped
+        for h, base in self._todo_items(todo, gold_per_q):
+            position += 1
+            record = _evaluate_one(h, strip_labels(h), system, judge, self.config, result, base)
+            append_record(self.run_dir / PREDICTIONS, record)
+            if progress is not None:
+                progress(position, n_selected, record)
+
+    def _todo_items(self, todo: list[str], gold_per_q: dict[str, dict[str, Any]]) -> Iterator[tuple[Haystack, dict[str, Any]]]:
+        """The haystacks still to run, in file order, each with its record's base."""
+        todo_set = set(todo)
         mode = "retrieval" if self.config.retrieval_only else "answer"
         for path in self.info.files:
             for h in iter_haystacks(path, tag=self.info.tag):
-                if h.question_id not in todo_set:
-                    continue
-                position += 1
-                base = _record_base(h, gold_per_q.get(h.question_id, {}), self.system_name, mode)
-                record = _evaluate_one(h, strip_labels(h), system, judge, self.config, result, base)
-                append_record(self.run_dir / PREDICTIONS, record)
-                if progress is not None:
-                    progress(position, n_selected, record)
+                if h.question_id in todo_set:
+                    yield h, _record_base(h, gold_per_q.get(h.question_id, {}), self.system_name, mode)
+
+    def _run_parallel(self, todo: list[str], n_selected: int, spec: WorkerSpec,
+                      gold_per_q: dict[str, dict[str, Any]], result: RunResult,
+                      progress: Progress | None) -> None:
+        """``--workers N``: questions evaluated in N processes; this process appends each
+        finished record (the one writer of the predictions file) in the order they finish."""
+        from kgmem.evaluation.parallel import evaluate_parallel
+
+        position = result.skipped
+        for record, (prepared, answered, judged) in evaluate_parallel(
+                self._todo_items(todo, gold_per_q), self.config.workers, spec):
+            result.prepared += prepared
+            result.answered += answered
+            result.judged += judged
+            append_record(self.run_dir / PREDICTIONS, record)
+            position += 1
+            if progress is not None:
+                progress(position, n_selected, record)
 
     def _finish(self, selection: dict[str, Any], judge_name: str | None, result: RunResult) -> RunResult:
         """summary.json, report.md and (splits without answers) submission.json."""
@@ -327,8 +358,10 @@ def _evaluate_one(h: Haystack, stripped: Haystack, system: System, judge: Judge 
         record["error"] = None
     except Exception as exc:
         # skip-and-record policy: one bad question (LLM error, bad model output) must not
-        # lose the run; the error is written to its line, counted and retried on resume
-        if config.on_error == "raise":
+        # lose the run; the error is written to its line, counted and retried on resume. A
+        # store that is gone (fatal: a server down or hung) stops the run: every question
+        # after it would fail the same way; a re-run resumes.
+        if config.on_error == "raise" or getattr(exc, "fatal", False):
             raise
         record["error"] = f"{type(exc).__name__}: {exc}"
         record["error_stage"] = stage

@@ -75,7 +75,8 @@ class KgmemSystem:
             tokens, tok_name = approx_token_count(ans.context), APPROX_TOKENIZER_NAME
         ranked_sessions = extra.get("retrieved_session_ids") or list(ans.session_ids)
         ranked_turns = extra.get("retrieved_turn_ids") or list(ans.turn_ids)
-        notes: dict[str, Any] = {k: ans.extra[k] for k in ("intent", "recipe", "fallback", "abstain_reason")
+        notes: dict[str, Any] = {k: ans.extra[k] for k in ("intent", "recipe", "fallback", "abstain_reason", "path",
+                                                            "intent_score")
                                  if k in ans.extra}
         notes["deterministic"] = ans.deterministic
         return SystemAnswer(

@@ -188,7 +188,7 @@ class LLMExtractor:
             value_type=p.value_type if p and p.value_type in ("place", "org", "person", "item", "entity") else None,
             text=f"User {pred.replace('_', ' ')}: {value}.",
             time_text=resolved.text if resolved else None,
-            valid_from=resolved.start if resolved else None,
+            valid_from=resolved.point if resolved else None,
             valid_to=resolved.end if resolved and pred == "event" else None,
             granularity=resolved.granularity if resolved else "unknown",
             speaker=speaker, source_turns=[turn], confidence=0.7,

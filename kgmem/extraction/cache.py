@@ -84,7 +84,7 @@ def redate(result: ExtractionResult, session_date: datetime) -> ExtractionResult
             r = resolve_time(f.time_text, session_date)
             if r is not None:
                 is_interval = f.valid_to is not None
-                f.valid_from, f.granularity = r.start, r.granularity
+                f.valid_from, f.granularity = r.point, r.granularity
                 f.valid_to = r.end if is_interval else None
         elif f.valid_from is not None and f.granularity == "day":
             f.valid_from = day  # dated to the session itself ("I just moved…")

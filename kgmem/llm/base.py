@@ -115,6 +115,21 @@ class LLMResult:
         return self.parsed
 
 
+@dataclass(frozen=True)
+class RawRequest:
+    """One raw model call, as a backend's ``_raw_complete`` receives it.
+
+    ``json_schema`` is the schema to constrain decoding to (a backend without grammar support
+    ignores it); ``timeout_s`` is what is left of the caller's budget.
+    """
+
+    messages: list[Message]
+    json_schema: dict[str, Any] | None
+    temperature: float
+    max_tokens: int
+    timeout_s: float | None
+
+
 @dataclass
 class RawCompletion:
     """One raw model call, before any validation: what a backend's ``_raw_complete`` returns."""
@@ -149,6 +164,62 @@ class LLM(Protocol):
     def count_tokens(self, text: str) -> int:
         """Number of tokens ``text`` takes for this model (its own tokenizer when possible)."""
         ...
+
+
+@dataclass(frozen=True)
+class CompletionRequest:
+    """The arguments of one :meth:`LLM.complete` call, passed on as one value."""
+
+    messages: list[Message]
+    schema: type[BaseModel] | None = None
+    temperature: float = 0.0
+    max_tokens: int = 512
+    prompt_version: str = ""
+    timeout_s: float | None = None
+
+    def send(self, llm: LLM) -> LLMResult:
+        """Make this call on ``llm``."""
+        return llm.complete(self.messages, self.schema, temperature=self.temperature,
+                            max_tokens=self.max_tokens, prompt_version=self.prompt_version,
+                            timeout_s=self.timeout_s)
+
+
+class CompletingLLM:
+    """Spells :meth:`LLM.complete`'s signature once: subclasses implement ``_complete(request)``."""
+
+    model: str = ""
+
+    def complete(
+        self,
+        messages: list[Message],
+        schema: type[BaseModel] | None = None,
+        *,
+        temperature: float = 0.0,
+        max_tokens: int = 512,
+        prompt_version: str = "",
+        timeout_s: float | None = None,
+    ) -> LLMResult:
+        """See :meth:`LLM.complete`."""
+        return self._complete(CompletionRequest(messages, schema, temperature, max_tokens,
+                                                prompt_version, timeout_s))
+
+    def _complete(self, request: CompletionRequest) -> LLMResult:
+        raise NotImplementedError
+
+    def count_tokens(self, text: str) -> int:
+        raise NotImplementedError
+
+
+class WrappedLLM(CompletingLLM):
+    """A layer around another model (cache, recorder): same model name and token counts."""
+
+    def __init__(self, inner: LLM) -> None:
+        self.inner = inner
+        self.model = inner.model
+
+    def count_tokens(self, text: str) -> int:
+        """Delegates to the wrapped model."""
+        return int(self.inner.count_tokens(text))
 
 
 def validate_messages(messages: list[Message]) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kgmem.llm.base import LLM, LLMResult, Message
+from kgmem.llm.base import LLM, CompletionRequest, LLMResult, Message, WrappedLLM
 
 CACHE_FILENAME = "llm.sqlite"
 
@@ -147,35 +147,23 @@ class LLMCache:
         return int(n)
 
 
-class CachedLLM:
+class CachedLLM(WrappedLLM):
     """Wraps any :class:`~kgmem.llm.base.LLM` with the persistent cache (same interface).
 
     ``hits``/``misses`` count this wrapper's own lookups; the SQLite counters count everyone's.
     """
 
     def __init__(self, inner: LLM, cache: LLMCache) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.cache = cache
-        self.model = inner.model
         self.hits = 0
         self.misses = 0
 
-    def count_tokens(self, text: str) -> int:
-        """Delegates to the wrapped model."""
-        return self.inner.count_tokens(text)
-
-    def complete(
-        self,
-        messages: list[Message],
-        schema: type[BaseModel] | None = None,
-        *,
-        temperature: float = 0.0,
-        max_tokens: int = 512,
-        prompt_version: str = "",
-        timeout_s: float | None = None,
-    ) -> LLMResult:
+    def _complete(self, request: CompletionRequest) -> LLMResult:
         """Serve from the cache when the same request was answered before, else call through."""
-        key = cache_key(self.model, prompt_version, messages, schema, temperature, max_tokens)
+        schema, prompt_version = request.schema, request.prompt_version
+        key = cache_key(self.model, prompt_version, request.messages, schema, request.temperature,
+                        request.max_tokens)
         entry = self.cache.get(key)
         if entry is not None:
             parsed: BaseModel | None = None
@@ -195,9 +183,7 @@ class CachedLLM:
                                  extra={"cache_key": key})
         self.misses += 1
         self.cache.record(hit=False)
-        result = self.inner.complete(messages, schema, temperature=temperature,
-                                     max_tokens=max_tokens, prompt_version=prompt_version,
-                                     timeout_s=timeout_s)
+        result = request.send(self.inner)
         self.cache.put(key, self.model, prompt_version, result)
         result.extra.setdefault("cache_key", key)
         return result

@@ -41,10 +41,16 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from kgmem.llm.backend import BackendBase
-from kgmem.llm.base import LLMResult, Message, RawCompletion
+from kgmem.llm.base import (
+    LLM,
+    CompletionRequest,
+    LLMResult,
+    Message,
+    RawCompletion,
+    RawRequest,
+    WrappedLLM,
+)
 from kgmem.llm.tokens import approx_token_count
 
 Reply = str | Callable[[list[Message]], str]
@@ -136,16 +142,9 @@ class FakeLLM(BackendBase):
         raise KeyError(f"FakeLLM has no response for key {key} (last user message: "
                        f"{last_user[:120]!r})")
 
-    def _raw_complete(
-        self,
-        messages: list[Message],
-        json_schema: dict[str, Any] | None,
-        *,
-        temperature: float,
-        max_tokens: int,
-        timeout_s: float | None,
-    ) -> RawCompletion:
-        self.calls.append((list(messages), json_schema))
+    def _raw_complete(self, request: RawRequest) -> RawCompletion:
+        messages = request.messages
+        self.calls.append((list(messages), request.json_schema))
         text = self._reply(messages)
         prompt = sum(approx_token_count(m["content"]) for m in messages)
         return RawCompletion(text=text, prompt_tokens=prompt,
@@ -157,36 +156,20 @@ class FakeLLM(BackendBase):
         return RecordingLLM(inner, Path(path))
 
 
-class RecordingLLM:
+class RecordingLLM(WrappedLLM):
     """Passes calls to a real model and appends each reply to a FakeLLM fixture file."""
 
-    def __init__(self, inner: Any, path: Path) -> None:
-        self.inner = inner
-        self.model = inner.model
+    def __init__(self, inner: LLM, path: Path) -> None:
+        super().__init__(inner)
         self.path = path
 
-    def count_tokens(self, text: str) -> int:
-        """Delegates to the wrapped model."""
-        return int(self.inner.count_tokens(text))
-
-    def complete(
-        self,
-        messages: list[Message],
-        schema: type[BaseModel] | None = None,
-        *,
-        temperature: float = 0.0,
-        max_tokens: int = 512,
-        prompt_version: str = "",
-        timeout_s: float | None = None,
-    ) -> LLMResult:
+    def _complete(self, request: CompletionRequest) -> LLMResult:
         """Call the real model and record ``messages → text`` in the fixture file."""
-        result: LLMResult = self.inner.complete(
-            messages, schema, temperature=temperature, max_tokens=max_tokens,
-            prompt_version=prompt_version, timeout_s=timeout_s)
+        result = request.send(self.inner)
         data: dict[str, Any] = {"model": self.model, "responses": {}}
         if self.path.exists():
             data["responses"] = load_responses(self.path)
-        data["responses"][messages_key(messages)] = result.text
+        data["responses"][messages_key(request.messages)] = result.text
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n",
                              encoding="utf-8")

@@ -23,6 +23,7 @@ from kgmem.llm.base import (
     LLMUnavailable,
     Message,
     RawCompletion,
+    RawRequest,
 )
 from kgmem.llm.tokens import litellm_token_count
 
@@ -107,17 +108,9 @@ class LiteLLMBackend(BackendBase):
             self._schema_rejected = True
             kwargs.pop("response_format", None)
 
-    def _raw_complete(
-        self,
-        messages: list[Message],
-        json_schema: dict[str, Any] | None,
-        *,
-        temperature: float,
-        max_tokens: int,
-        timeout_s: float | None,
-    ) -> RawCompletion:
-        litellm = _import_litellm()
-        timeout = self.timeout_s if timeout_s is None else min(timeout_s, self.timeout_s)
+    def _request(self, messages: list[Message], json_schema: dict[str, Any] | None, temperature: float,
+                 max_tokens: int, timeout: float) -> dict[str, Any]:
+        """The keyword arguments of one ``litellm.completion`` call."""
         kwargs: dict[str, Any] = {
             "model": self.model,
             "messages": messages,
@@ -135,7 +128,13 @@ class LiteLLMBackend(BackendBase):
         response_format = self._response_format(json_schema)
         if response_format is not None:
             kwargs["response_format"] = response_format
+        return kwargs
 
+    def _raw_complete(self, request: RawRequest) -> RawCompletion:
+        litellm = _import_litellm()
+        timeout = self.timeout_s if request.timeout_s is None else min(request.timeout_s, self.timeout_s)
+        kwargs = self._request(request.messages, request.json_schema, request.temperature,
+                               request.max_tokens, timeout)
         attempt = 0
         while True:
             try:
@@ -146,7 +145,7 @@ class LiteLLMBackend(BackendBase):
             except litellm.exceptions.BadRequestError as exc:
                 if "response_format" in kwargs and _mentions_format(exc):
                     # the server does not do this JSON format: try the next one; we validate locally
-                    self._step_down_format(kwargs, json_schema)
+                    self._step_down_format(kwargs, request.json_schema)
                     continue
                 raise LLMError(f"model {self.model!r} at {self.where} rejected the request: "
                                f"{_short(exc)}") from exc
@@ -167,7 +166,7 @@ class LiteLLMBackend(BackendBase):
                 status = getattr(exc, "status_code", None)
                 if "response_format" in kwargs and _mentions_format(exc) and not _is_connection_failure(exc, litellm):
                     # llama.cpp's server answers an unknown format with HTTP 500, not 400
-                    self._step_down_format(kwargs, json_schema)
+                    self._step_down_format(kwargs, request.json_schema)
                     continue
                 connection = _is_connection_failure(exc, litellm)
                 transient = connection or status in _TRANSIENT_STATUS

@@ -24,8 +24,8 @@ from kgmem.llm.base import (
     LLMContextError,
     LLMTimeout,
     LLMUnavailable,
-    Message,
     RawCompletion,
+    RawRequest,
 )
 
 if TYPE_CHECKING:
@@ -196,15 +196,9 @@ class LocalLLM(BackendBase):
             self._grammars[key] = LlamaGrammar.from_string(gbnf, verbose=False)
         return self._grammars[key]
 
-    def _raw_complete(
-        self,
-        messages: list[Message],
-        json_schema: dict[str, Any] | None,
-        *,
-        temperature: float,
-        max_tokens: int,
-        timeout_s: float | None,
-    ) -> RawCompletion:
+    def _raw_complete(self, request: RawRequest) -> RawCompletion:
+        messages, json_schema, max_tokens, timeout_s = (request.messages, request.json_schema,
+                                                        request.max_tokens, request.timeout_s)
         llama, lock = self._ensure()
         prompt_tokens = sum(self.count_tokens(m["content"]) for m in messages)
         if prompt_tokens + max_tokens > self.n_ctx:
@@ -214,7 +208,7 @@ class LocalLLM(BackendBase):
         deadline = None if timeout_s is None else time.monotonic() + timeout_s
         kwargs: dict[str, Any] = {
             "messages": messages,
-            "temperature": temperature,
+            "temperature": request.temperature,
             "max_tokens": max_tokens,
             "seed": 0,
             # why: streaming is the only way to stop a chat completion early (the chat API

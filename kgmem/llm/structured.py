@@ -13,14 +13,14 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kgmem.llm.base import LLMOutputError, LLMResult, LLMTimeout, Message, RawCompletion
+from kgmem.llm.base import LLMOutputError, LLMResult, LLMTimeout, Message, RawCompletion, RawRequest
 
-RawFn = Callable[..., RawCompletion]
+RawFn = Callable[[RawRequest], RawCompletion]
 
 _FENCE = re.compile(r"^```[a-zA-Z0-9_-]*\s*\n?(.*?)\n?```\s*$", re.DOTALL)
 _THINK = re.compile(r"<think>.*?</think>", re.DOTALL)
@@ -37,12 +37,10 @@ def strip_fences(text: str) -> str:
     return inner.group(1).strip() if inner else text
 
 
-def extract_first_object(text: str) -> str | None:
-    """The first balanced ``{…}`` in ``text`` (string-aware), or ``None`` (none, or truncated)."""
-    start = text.find("{")
-    if start < 0:
-        return None
-    stack: list[str] = []
+def _scan(text: str, start: int = 0) -> Iterator[tuple[int, str, bool]]:
+    """``(index, char, structural)`` for each character from ``start``: ``structural`` is False
+    inside a JSON string literal and for its quotes (escapes included), so brackets and commas
+    in strings are never mistaken for syntax."""
     in_str = False
     escape = False
     for i in range(start, len(text)):
@@ -54,10 +52,24 @@ def extract_first_object(text: str) -> str | None:
                 escape = True
             elif ch == '"':
                 in_str = False
-            continue
-        if ch == '"':
+            yield i, ch, False
+        elif ch == '"':
             in_str = True
-        elif ch in "{[":
+            yield i, ch, False
+        else:
+            yield i, ch, True
+
+
+def extract_first_object(text: str) -> str | None:
+    """The first balanced ``{…}`` in ``text`` (string-aware), or ``None`` (none, or truncated)."""
+    start = text.find("{")
+    if start < 0:
+        return None
+    stack: list[str] = []
+    for i, ch, structural in _scan(text, start):
+        if not structural:
+            continue
+        if ch in "{[":
             stack.append("}" if ch == "{" else "]")
         elif ch in "}]":
             if not stack or stack[-1] != ch:
@@ -73,24 +85,9 @@ def extract_first_object(text: str) -> str | None:
 def remove_trailing_commas(text: str) -> str:
     """Drop commas directly before ``}`` or ``]`` outside strings."""
     out: list[str] = []
-    in_str = False
-    escape = False
-    for i, ch in enumerate(text):
-        if in_str:
-            out.append(ch)
-            if escape:
-                escape = False
-            elif ch == "\\":
-                escape = True
-            elif ch == '"':
-                in_str = False
+    for i, ch, structural in _scan(text):
+        if structural and ch == "," and text[i + 1 :].lstrip()[:1] in ("}", "]"):
             continue
-        if ch == '"':
-            in_str = True
-        elif ch == ",":
-            rest = text[i + 1 :].lstrip()
-            if rest[:1] in ("}", "]"):
-                continue
         out.append(ch)
     return "".join(out)
 
@@ -185,8 +182,7 @@ def complete_structured(
             remaining = timeout_s - (time.monotonic() - start)
             if remaining <= 0:
                 raise LLMTimeout(model, timeout_s, f"budget spent after {attempt} attempt(s)")
-        raw = raw_fn(convo, json_schema, temperature=temperature, max_tokens=max_tokens,
-                     timeout_s=remaining)
+        raw = raw_fn(RawRequest(convo, json_schema, temperature, max_tokens, remaining))
         attempts += 1
         prompt_tokens += raw.prompt_tokens
         completion_tokens += raw.completion_tokens

@@ -29,7 +29,8 @@ from kgmem import ids
 from kgmem.embeddings import Embedder
 from kgmem.extraction.cache import ExtractionCache
 from kgmem.extraction.schema import ExtractionResult, Extractor
-from kgmem.memory.manager import MemoryManager, ReconcileCounts
+from kgmem.memory import pipeline
+from kgmem.memory.manager import MemoryManager, PlannedWrite, ReconcileCounts
 from kgmem.models import Haystack, Session, SessionWrite
 from kgmem.store.base import MemoryStore
 
@@ -217,6 +218,76 @@ def embed_write(write: SessionWrite, embedder: Embedder, policy: EmbedPolicy) ->
     return len(texts)
 
 
+def plan_haystack(store: MemoryStore, haystack: Haystack, *, extractor: Extractor, embedder: Embedder | None,
+                  cache: ExtractionCache | None, policy: Any,
+                  should_stop: Callable[[], bool] = lambda: False) -> pipeline.PlannedHaystack:
+    """Everything but the store write for one haystack: extraction, embedding, reconciliation.
+
+    The manager's slot index is advanced as if every write will land; the writer stops the
+    user's later writes when one does not. Extraction and embedding run in chunks of
+    :data:`~kgmem.memory.pipeline.PLAN_CHUNK` sessions, checking ``should_stop`` between them (raises :class:`~kgmem.memory.pipeline.Stopped`),
+    so a failed writer ends the process within a chunk's time, not a haystack's."""
+    start = time.perf_counter()
+    user_id = haystack.user_id
+    report = IngestReport(users=1, sessions_total=len(haystack.sessions))
+    planned = pipeline.PlannedHaystack(haystack=haystack, report=report)
+    order = sorted(range(len(haystack.sessions)), key=lambda i: (haystack.sessions[i].started_at, i))
+    sessions = [haystack.sessions[i] for i in order]
+    sessions = [s if s.user_id == user_id else s.model_copy(update={"user_id": user_id}) for s in sessions]
+    stored = {s.id for s in store.sessions(user_id)}
+    todo = [s for s in sessions if s.id not in stored]
+    report.sessions_skipped = len(sessions) - len(todo)
+    if not todo:
+        report.seconds = time.perf_counter() - start
+        return planned
+    extracted: dict[str, Any] = {}
+    memo = MemoEmbedder(embedder) if embedder is not None else None
+    for i in range(0, len(todo), pipeline.PLAN_CHUNK):
+        chunk = todo[i:i + pipeline.PLAN_CHUNK]
+        if should_stop():
+            raise pipeline.Stopped()
+        t0 = time.perf_counter()
+        extracted.update(extract_sessions(chunk, extractor, cache, report))
+        report.seconds_extract += time.perf_counter() - t0
+        if memo is not None:
+            if should_stop():
+                raise pipeline.Stopped()
+            t0 = time.perf_counter()
+            memo.prefetch([text for s in chunk for _, text in turn_texts(s, policy)])
+            report.seconds_embed += time.perf_counter() - t0
+    manager = MemoryManager(store, user_id)
+    for s in todo:
+        item = _plan_session(manager, s, extracted[s.id], memo, policy, report)
+        if item is not None:
+            planned.writes.append((s, item))
+    planned.pending = len(planned.writes)
+    report.seconds += time.perf_counter() - start
+    return planned
+
+
+def _plan_session(manager: MemoryManager, session: Session, extracted: ExtractionResult | BaseException,
+                  embedder: Embedder | None, policy: Any, report: IngestReport) -> PlannedWrite | None:
+    if isinstance(extracted, BaseException):
+        report.sessions_failed += 1
+        report.failures.append({"session_id": session.id, "stage": "extract",
+                                "error": f"{type(extracted).__name__}: {extracted}"[:500]})
+        return None
+    try:
+        planned = manager.plan_session(session, extracted.facts)
+        if embedder is not None:
+            t0 = time.perf_counter()
+            report.embedded_texts += embed_write(planned.write, embedder, policy)
+            report.seconds_embed += time.perf_counter() - t0
+    except Exception as exc:  # noqa: BLE001 - recorded per session, never half-written
+        manager.rollback()
+        report.sessions_failed += 1
+        report.failures.append({"session_id": session.id, "stage": "plan",
+                                "error": f"{type(exc).__name__}: {exc}"[:500]})
+        return None
+    manager.commit(planned)
+    return planned
+
+
 def ingest_session(
     store: MemoryStore,
     user_id: str,
@@ -326,14 +397,12 @@ def ingest_haystacks(
     Returns the summed report (``users`` = haystacks); ``on_haystack`` is called once per
     haystack, in input order, when all its sessions are written (or failed).
     """
-    from kgmem.memory import pipeline
-
     start = time.perf_counter()
     if embedder is not None:
         store.check_embedding_dim(embedder.dim)
 
     def plan(h: Haystack, should_stop: Callable[[], bool]) -> pipeline.PlannedHaystack:
-        return pipeline.plan_haystack(store, h, extractor=extractor, embedder=embedder, cache=cache,
+        return plan_haystack(store, h, extractor=extractor, embedder=embedder, cache=cache,
                                       policy=policy, should_stop=should_stop)
 
     reports = pipeline.run_pipeline(

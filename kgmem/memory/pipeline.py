@@ -1,7 +1,8 @@
 """The ingest pipeline over many haystacks: a planner thread runs ahead of the store writer.
 
-The planner (a thread) reads each haystack's stored state, extracts, embeds and reconciles its
-sessions into :class:`SessionWrite` s, and hands whole haystacks to the writer through a bounded
+The planner (a thread) runs a ``plan`` function on each haystack — for ``kgmem ingest``,
+:func:`kgmem.memory.ingest.plan_haystack`: read its stored state, extract, embed and reconcile
+its sessions into :class:`SessionWrite` s — and hands whole haystacks to the writer through a bounded
 queue (``queue_haystacks`` deep: memory stays bounded however long the split). The writer (the
 calling thread) groups the writes of consecutive haystacks into batches of ``batch_sessions``
 and applies each batch with ONE ``store.apply_many`` (one transaction on Neo4j) — so the database
@@ -25,10 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kgmem.embeddings import Embedder
-from kgmem.extraction.cache import ExtractionCache
-from kgmem.extraction.schema import ExtractionResult, Extractor
-from kgmem.memory.manager import MemoryManager, PlannedWrite
+from kgmem.memory.manager import PlannedWrite
 from kgmem.models import Haystack, Session, SessionWrite
 from kgmem.store.base import MemoryStore, StoreError
 
@@ -49,7 +47,7 @@ class PlannedHaystack:
     """One haystack's writes, in chronological order, with its partial report."""
 
     haystack: Haystack
-    report: Any  # IngestReport (imported lazily: ingest.py imports this module)
+    report: Any  # an IngestReport (kgmem.memory.ingest, which builds on this module)
     writes: list[tuple[Session, PlannedWrite]] = field(default_factory=list)
     #: sessions whose write is not yet committed (or failed)
     pending: int = 0
@@ -67,80 +65,6 @@ def _is_fatal(exc: BaseException) -> bool:
 
 class Stopped(Exception):
     """The planner was asked to stop (the writer failed): the haystack is abandoned unplanned."""
-
-
-def plan_haystack(store: MemoryStore, haystack: Haystack, *, extractor: Extractor, embedder: Embedder | None,
-                  cache: ExtractionCache | None, policy: Any,
-                  should_stop: Callable[[], bool] = lambda: False) -> PlannedHaystack:
-    """Everything but the store write for one haystack: extraction, embedding, reconciliation.
-
-    The manager's slot index is advanced as if every write will land; the writer stops the
-    user's later writes when one does not. Extraction and embedding run in chunks of
-    :data:`PLAN_CHUNK` sessions, checking ``should_stop`` between them (raises :class:`Stopped`),
-    so a failed writer ends the process within a chunk's time, not a haystack's."""
-    from kgmem.memory import ingest as ing
-
-    start = time.perf_counter()
-    user_id = haystack.user_id
-    report = ing.IngestReport(users=1, sessions_total=len(haystack.sessions))
-    planned = PlannedHaystack(haystack=haystack, report=report)
-    order = sorted(range(len(haystack.sessions)), key=lambda i: (haystack.sessions[i].started_at, i))
-    sessions = [haystack.sessions[i] for i in order]
-    sessions = [s if s.user_id == user_id else s.model_copy(update={"user_id": user_id}) for s in sessions]
-    stored = {s.id for s in store.sessions(user_id)}
-    todo = [s for s in sessions if s.id not in stored]
-    report.sessions_skipped = len(sessions) - len(todo)
-    if not todo:
-        report.seconds = time.perf_counter() - start
-        return planned
-    extracted: dict[str, Any] = {}
-    memo = ing.MemoEmbedder(embedder) if embedder is not None else None
-    for i in range(0, len(todo), PLAN_CHUNK):
-        chunk = todo[i:i + PLAN_CHUNK]
-        if should_stop():
-            raise Stopped()
-        t0 = time.perf_counter()
-        extracted.update(ing.extract_sessions(chunk, extractor, cache, report))
-        report.seconds_extract += time.perf_counter() - t0
-        if memo is not None:
-            if should_stop():
-                raise Stopped()
-            t0 = time.perf_counter()
-            memo.prefetch([text for s in chunk for _, text in ing.turn_texts(s, policy)])
-            report.seconds_embed += time.perf_counter() - t0
-    manager = MemoryManager(store, user_id)
-    for s in todo:
-        item = _plan_session(manager, s, extracted[s.id], memo, policy, report)
-        if item is not None:
-            planned.writes.append((s, item))
-    planned.pending = len(planned.writes)
-    report.seconds += time.perf_counter() - start
-    return planned
-
-
-def _plan_session(manager: MemoryManager, session: Session, extracted: ExtractionResult | BaseException,
-                  embedder: Embedder | None, policy: Any, report: Any) -> PlannedWrite | None:
-    from kgmem.memory import ingest as ing
-
-    if isinstance(extracted, BaseException):
-        report.sessions_failed += 1
-        report.failures.append({"session_id": session.id, "stage": "extract",
-                                "error": f"{type(extracted).__name__}: {extracted}"[:500]})
-        return None
-    try:
-        planned = manager.plan_session(session, extracted.facts)
-        if embedder is not None:
-            t0 = time.perf_counter()
-            report.embedded_texts += ing.embed_write(planned.write, embedder, policy)
-            report.seconds_embed += time.perf_counter() - t0
-    except Exception as exc:  # noqa: BLE001 - recorded per session, never half-written
-        manager.rollback()
-        report.sessions_failed += 1
-        report.failures.append({"session_id": session.id, "stage": "plan",
-                                "error": f"{type(exc).__name__}: {exc}"[:500]})
-        return None
-    manager.commit(planned)
-    return planned
 
 
 class _Planner(threading.Thread):

@@ -19,6 +19,7 @@ from datetime import datetime
 
 from kgmem.models import Fact, Intent, Turn
 from kgmem.retrieval.search import RetrievalResult, fact_date
+from kgmem.temporal import describe_delta, fmt_day
 from kgmem.text import tokenize
 
 TokenCounter = Callable[[str], int]
@@ -38,32 +39,10 @@ class Context:
     computed: list[str] = field(default_factory=list)
 
 
-def fmt_day(d: datetime) -> str:
-    """``2023-03-04 (Sat)``."""
-    return d.strftime("%Y-%m-%d (%a)")
-
-
-def describe_delta(days: int) -> str:
-    """``45 days (about 6 weeks)``; adds months/years when they help."""
-    days = abs(days)
-    parts = [f"{days} day{'s' if days != 1 else ''}"]
-    if days >= 7:
-        parts.append(f"about {round(days / 7)} week{'s' if round(days / 7) != 1 else ''}")
-    if days >= 28:
-        months = round(days / 30.44)
-        parts.append(f"{months} month{'s' if months != 1 else ''}")
-    if days >= 330:
-        years = round(days / 365.25, 1)
-        parts.append(f"{years:g} year{'s' if years != 1 else ''}")
-    return parts[0] + (" (" + ", ".join(parts[1:]) + ")" if len(parts) > 1 else "")
-
-
 def delta_line(when: datetime, today: datetime, label: str = "") -> str:
     """"2023-03-04 is 45 days (about 6 weeks) before today (2023-04-18)"."""
-    days = (today.date() - when.date()).days
-    rel = "before" if days >= 0 else "after"
     what = f"{label} ({when.date().isoformat()})" if label else when.date().isoformat()
-    return f"{what} is {describe_delta(days)} {rel} today ({today.date().isoformat()})."
+    return f"{what} is {describe_delta(when, today)} today ({today.date().isoformat()})."
 
 
 def trim_turn(text: str, focus: Iterable[str], max_words: int = 70) -> str:
@@ -109,6 +88,7 @@ def _fact_line(f: Fact, question_date: datetime | None) -> str:
     return f"- {who}: {text}" + (f" [{'; '.join(extra)}]" if extra else "")
 
 
+# long: one greedy loop filling a token budget over ranked items, re-rendering as it goes
 def build_context(
     result: RetrievalResult,
     *,
@@ -165,7 +145,8 @@ def build_context(
             if when == datetime.min:
                 lines.append(f"[session {sid}]")
             elif qd is not None and when.date() <= qd.date():
-                lines.append(f"[{fmt_day(when)}, {describe_delta((qd.date() - when.date()).days)} ago]")
+                lines.append(f"[{fmt_day(when)}, {describe_delta(when, qd, relation=False)} ago]"
+                             if when.date() < qd.date() else f"[{fmt_day(when)}, today]")
             else:
                 lines.append(f"[{fmt_day(when)}]")
             sfacts = sorted((f for f in chosen_facts if f.session_id == sid), key=lambda f: (fact_date(f), f.id))
@@ -222,3 +203,48 @@ def build_context(
                   key=lambda s: (result.session_date(s) or datetime.min, s))
     return Context(text=text, tokens=used, fact_ids=[f.id for f in chosen_facts],
                    turn_ids=list(chosen_turns), session_ids=sess, computed=computed)
+
+
+def compact_context(
+    result: RetrievalResult,
+    *,
+    count_tokens: TokenCounter,
+    budget: int = 800,
+    computed: list[str] | None = None,
+    answer_lines: list[tuple[datetime, str, str, str]] | None = None,
+    support_lines: list[tuple[datetime, str, str, str]] | None = None,
+) -> Context:
+    """A short context for a small model: today's date, computed lines, then the answer-bearing
+    dated lines, then supporting lines, each ``(when, role, sentence, turn_id)``, until
+    ``budget`` tokens.
+
+    Small models read the first lines best, so the order is by usefulness, not by time."""
+    plan = result.plan
+    qd = plan.question_date
+    parts = [f"Today is {fmt_day(qd)}." if qd is not None else "Today's date is unknown."]
+    if computed:
+        parts += ["Computed from memory:"] + [f"- {c}" for c in computed]
+    used = count_tokens("\n".join(parts))
+    seen: set[str] = set()
+    chosen_turns: list[str] = []
+    header_added = False
+    for when, role, text, turn_id in [*(answer_lines or []), *(support_lines or [])]:
+        key = text.strip().lower()
+        if not key or key in seen:
+            continue
+        who = "you (assistant) said" if role == "assistant" else "user said"
+        line = f"- {when.date().isoformat()}, {who}: \"{text.strip()}\""
+        extra = ([] if header_added else ["Memory (most relevant first):"]) + [line]
+        n = count_tokens("\n".join(extra))
+        if used + n > budget:
+            continue
+        parts += extra
+        header_added = True
+        used += n
+        seen.add(key)
+        chosen_turns.append(turn_id)
+    text = "\n".join(parts)
+    sessions = sorted({t.rsplit(":", 1)[0] for t in chosen_turns},
+                      key=lambda s: (result.session_date(s) or datetime.min, s))
+    return Context(text=text, tokens=count_tokens(text), turn_ids=list(dict.fromkeys(chosen_turns)),
+                   session_ids=sessions, computed=list(computed or []))

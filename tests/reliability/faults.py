@@ -25,7 +25,7 @@ from .harness import HashEmbedder, diff_snapshots, ingest, make_haystack, open_b
 def disk_full(match: str, after_chunks: int = 1) -> Iterator[dict[str, int]]:
     """Make the networkx store's atomic writes of files whose name contains ``match`` fail with
     ENOSPC after ``after_chunks`` chunks (fault injection into the real write layer)."""
-    import kgmem.store.networkx_store as nxs
+    import kgmem.store.networkx_store.persist as nxs  # the module that writes the files
 
     original = nxs._atomic_write
     seen = {"failed": 0}
@@ -98,9 +98,12 @@ def enospc_scenario(root: Path, prefix: str) -> dict[str, Any]:
         "memory_shows_unpersisted_b": bool(st.sessions(b)),
     }
     on_disk.close()
-    # 3) the index write fails after the user file was replaced
+    # 3) the index write fails after the user file was replaced: the retry of the session that
+    # failed in 1) (not a later one: kgmem never writes a user's later session after an earlier
+    # one failed, and a session stored out of order meets a separate question — re-asserted
+    # values merged into an older fact — that made this scenario flaky, ~3 in 20 user ids)
     with disk_full("index.json", after_chunks=0) as seen:
-        reports = ingest(st, [ha.model_copy(update={"sessions": ha.sessions[4:5]})], mode="session")
+        reports = ingest(st, [ha.model_copy(update={"sessions": ha.sessions[3:4]})], mode="session")
     fail = [f for r in reports for f in r["failures"]]
     out["index_write"] = {"injected": seen["failed"], "failures": len(fail),
                           "message": fail[0]["error"] if fail else None}

@@ -236,7 +236,7 @@ def install_kill_hook(backend: str, kill_at: int) -> None:
     """
     _TICKS["n"], _TICKS["kill_at"] = 0, kill_at
     if backend == "networkx":
-        import kgmem.store.networkx_store as nxs
+        import kgmem.store.networkx_store.persist as nxs  # the module that writes the files
 
         original = nxs._atomic_write
 

@@ -1,4 +1,4 @@
-"""Failure modes of `kgmem ingest --store neo4j`, each run through the real CLI in a child
+"""Failure modes of `kgmem ingest --store neo4j` (and `kgmem eval`), each run through the real CLI in a child
 process (shared by tests/store/test_neo4j_failures.py and eval/bench_neo4j_ingest.py failures).
 
 A server that dies or hangs mid-run is simulated by :class:`BoltProxy`, a TCP relay between the
@@ -128,12 +128,17 @@ def sample_copy(folder: Path) -> Path:
 
 
 def run_ingest(dataset: Path, env: dict[str, str], home: Path, limit: int = 3,
-               timeout: float = 180.0) -> tuple[subprocess.Popen[str], float]:
+               timeout: float = 180.0, command: str = "ingest") -> tuple[subprocess.Popen[str], float]:
     """Start `kgmem ingest DATASET --store neo4j --no-embed --limit N` (returns the process and
-    its start time)."""
+    its start time); ``command="eval"``: `kgmem eval --split DATASET --store neo4j
+    --retrieval-only --limit N` instead."""
     full = {**os.environ, "KGMEM_HOME": str(home), "PYTHONPATH": str(ROOT), **env}
-    cmd = [sys.executable, "-m", "kgmem", "ingest", str(dataset), "--store", "neo4j", "--no-embed",
-           "--limit", str(limit)]
+    if command == "eval":
+        cmd = [sys.executable, "-m", "kgmem", "eval", "--split", str(dataset), "--store", "neo4j",
+               "--retrieval-only", "--limit", str(limit), "--run-dir", str(home / "eval-run")]
+    else:
+        cmd = [sys.executable, "-m", "kgmem", "ingest", str(dataset), "--store", "neo4j", "--no-embed",
+               "--limit", str(limit)]
     return subprocess.Popen(cmd, env=full, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=ROOT), time.monotonic()
 
@@ -168,10 +173,22 @@ def finish(proc: subprocess.Popen[str], started: float, failed_at: float | None,
             "ended": ended, "error_at": error_at[0] if error_at else None, "stdout": out[-400:]}
 
 
-def start_failure(dataset: Path, home: Path, env: dict[str, str]) -> dict[str, Any]:
+def start_failure(dataset: Path, home: Path, env: dict[str, str], command: str = "ingest") -> dict[str, Any]:
     """The CLI with a configuration that fails at connect (down, wrong port, auth, database)."""
-    proc, started = run_ingest(dataset, env, home)
+    proc, started = run_ingest(dataset, env, home, command=command)
     return finish(proc, started, None, timeout=120)
+
+
+def keep_alive_hint(uri: str, user: str, password: str | None) -> bool:
+    """Whether the server sends the keep-alive hint that lets the driver detect a hang in ~6 s
+    (servers started by `kgmem neo4j start` before that setting existed do not; restart them)."""
+    from neo4j import GraphDatabase
+
+    with GraphDatabase.driver(uri, auth=(user, password) if password else None) as driver:
+        records, _, _ = driver.execute_query(
+            "SHOW SETTINGS YIELD name, value WHERE name = 'server.bolt.connection_keep_alive_for_requests' "
+            "RETURN value")
+    return bool(records) and records[0]["value"] == "ALL"
 
 
 def silent_port() -> tuple[socket.socket, int]:

@@ -15,10 +15,10 @@ import numpy as np
 import pytest
 
 from kgmem.settings import Settings
-from kgmem.store import networkx_store as nxs
 from kgmem.store import open_store
 from kgmem.store.base import StoreError
 from kgmem.store.networkx_store import FORMAT_VERSION, NetworkxStore, user_file_name
+from kgmem.store.networkx_store import persist as nxs  # the module that writes the files
 
 from .factories import DIM, T0, fake_embed, make_entity, make_fact, make_session, make_write
 
@@ -165,7 +165,7 @@ def test_failed_write_leaves_the_previous_file_intact(
     def fsync_fails(fd: int) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(nxs.os, "fsync", fsync_fails)
+    monkeypatch.setattr(os, "fsync", fsync_fails)
     with pytest.raises(StoreError, match="Input/output"):
         store.apply(_write(USER, 3))
     monkeypatch.undo()

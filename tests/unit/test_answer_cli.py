@@ -33,7 +33,7 @@ def test_query_json_current_and_as_of(home: Path) -> None:
     assert res.exit_code == 0, res.output
     rec = json.loads(res.stdout)
     assert rec["text"] == "Seattle" and rec["deterministic"] and "f4" in rec["fact_ids"]
-    assert set(rec["timings_ms"]) == {"plan", "retrieve", "answer"}
+    assert set(rec["timings_ms"]) == {"embed", "plan", "retrieve", "answer"}
     res = run(home, "Where do I live?", "--user", "u1", "--as-of", "2023-02-01", "--no-llm", "--json")
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["text"] == "Boston"
@@ -45,6 +45,10 @@ def test_query_explain_and_plain_output(home: Path) -> None:
     assert res.exit_code == 0, res.output
     assert res.stdout.strip().startswith("77 days")
     assert "retrievers" in res.stderr and "turn:bm25_turn" in res.stderr and "Today is 2023-05-01" in res.stderr
+    # the intent with its score, the abstention decision with its evidence, and the answer path
+    assert "intent" in res.stderr and "duration (score" in res.stderr
+    assert "abstention" in res.stderr and "best_similarity" in res.stderr
+    assert "answer path" in res.stderr and "computed" in res.stderr
 
 
 def test_query_errors_are_clear(home: Path) -> None:

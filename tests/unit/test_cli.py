@@ -81,3 +81,16 @@ def test_help_imports_nothing_heavy() -> None:
             "'kgmem.store.networkx_store', 'neo4j'} & set(sys.modules); print(sorted(heavy))")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert res.stdout.strip() == "[]"
+
+
+def test_bench_finds_the_checkout_it_runs_in(home: Path, tmp_path: Path) -> None:
+    from kgmem.cli.cmd_bench import _is_checkout, find_checkout
+
+    res = run(home, "bench", "list")
+    assert res.exit_code == 0 and "store " in res.stdout  # this checkout's eval/bench_store.py
+    fake = tmp_path / "clone"
+    (fake / "eval").mkdir(parents=True)
+    (fake / "pyproject.toml").write_text('[project]\nname = "kgmem"\n')
+    (fake / "sub" / "dir").mkdir(parents=True)
+    assert find_checkout(fake / "sub" / "dir") == fake  # a parent of the cwd wins
+    assert not _is_checkout(tmp_path)  # a folder without eval/ and kgmem's pyproject is not one

@@ -415,6 +415,6 @@ def test_cli_download_investigathon(tmp_path: Path, server: tuple[str, ServerSta
     res = runner.invoke(app, ["data", "download", "investigathon", "--data-dir", str(tmp_path)])
     assert res.exit_code == 0 and res.stdout.count("verified") == 3
     res = runner.invoke(app, ["data", "download", "nope"])
-    assert res.exit_code == 1 and "unknown dataset" in res.stderr
+    assert res.exit_code == 2 and "Invalid value" in res.stderr and "longmemeval" in res.stderr  # a Typer choice
     res = runner.invoke(app, ["data", "download", "investigathon", "--url", "eval-s"])
     assert res.exit_code == 1 and "NAME=URL" in res.stderr

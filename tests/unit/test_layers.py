@@ -41,10 +41,7 @@ ALLOWED: dict[str, set[str]] = {
 
 
 #: cycles that exist on main and are being removed by their owner; each entry names who and why
-KNOWN_CYCLES: dict[frozenset[str], str] = {
-    frozenset({"kgmem.memory.ingest", "kgmem.memory.pipeline"}):
-        "n17 (#17): ingest_haystacks moves into pipeline.py (asked in inbox n17.md)",
-}
+KNOWN_CYCLES: dict[frozenset[str], str] = {}
 
 
 def _modules() -> dict[str, Path]:

@@ -10,11 +10,12 @@ from retrieval_fixture import QUESTION_DATE, USER, HashEmbedder, build_store
 
 from kgmem.llm.tokens import approx_token_count
 from kgmem.models import Fact, Intent
-from kgmem.retrieval.context import build_context, describe_delta, trim_turn
+from kgmem.retrieval.context import build_context, trim_turn
 from kgmem.retrieval.fusion import project, resolve_supersession, rrf
 from kgmem.retrieval.planner import plan_query
 from kgmem.retrieval.recipes import RECIPES, get_recipe
 from kgmem.retrieval.search import Retriever
+from kgmem.temporal import describe_delta
 
 
 @pytest.fixture(scope="module")
@@ -144,5 +145,5 @@ def test_trim_turn_keeps_the_relevant_sentence() -> None:
 
 
 def test_describe_delta() -> None:
-    assert describe_delta(45) == "45 days (about 6 weeks, 1 month)"
-    assert describe_delta(1) == "1 day"
+    assert describe_delta(datetime(2023, 3, 4), datetime(2023, 4, 18), relation=False) == "45 days (about 6 weeks)"
+    assert describe_delta(datetime(2023, 3, 4), datetime(2023, 3, 5), relation=False) == "1 day"

@@ -1,7 +1,8 @@
 """How hard is retrieval on a generated file? Evidence recall of simple retrievers.
 
 ``python -m kgmem.datasets.synthetic.difficulty FILE [--haystacks N] [--embed-haystacks M]`` ranks the sessions
-of each haystack for its question with (a) BM25 over whole sessions and (b) all-MiniLM-L6-v2
+of each haystack for its question with (a) BM25 over whole sessions (kgmem's own
+:class:`~kgmem.text.BM25Index`, the one the stores search with) and (b) all-MiniLM-L6-v2
 cosine over single turns (the starter repo's RAG recipe: ``"<role>: <content>"`` per message), and
 reports session-level recall_any@k and recall_all@k. A benchmark whose filler is too easy shows
 recall near 1.0 here; LongMemEval's own haystacks are far from that.
@@ -28,9 +29,8 @@ def _recall(ranked: list[str], gold: set[str], k: int) -> tuple[float, float]:
 
 def evaluate(path: Path, n: int, n_embed: int = 5) -> dict[str, Any]:
     """Session-level recall@k of BM25 (sessions) on ``n`` haystacks and MiniLM cosine (turns) on the first ``n_embed``."""
-    import bm25s
-
     from kgmem.datasets.synthetic.stats import iter_records
+    from kgmem.text import BM25Index
 
     embedder = None
     if n_embed > 0:
@@ -45,10 +45,8 @@ def evaluate(path: Path, n: int, n_embed: int = 5) -> dict[str, Any]:
         ids = rec["haystack_session_ids"]
         gold = set(rec["answer_session_ids"])
         docs = [" ".join(t["content"] for t in s) for s in rec["haystack_sessions"]]
-        retriever = bm25s.BM25()
-        retriever.index(bm25s.tokenize(docs, stopwords="en", show_progress=False), show_progress=False)
-        res, _ = retriever.retrieve(bm25s.tokenize([rec["question"]], stopwords="en", show_progress=False), k=len(docs), show_progress=False)
-        ranked = [ids[i] for i in res[0]]
+        index = BM25Index(zip(ids, docs))
+        ranked = [sid for sid, _ in index.search(rec["question"], len(docs))]
         for k in KS:
             a, b = _recall(ranked, gold, k)
             sums["bm25_session"][k][0] += a

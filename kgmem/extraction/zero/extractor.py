@@ -115,7 +115,7 @@ def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[Cand
         return []
     return [CandidateFact(
         predicate="event", value=ev, value_type=None, text=f"User {ev} ({when.text}).",
-        time_text=when.text, valid_from=when.start, valid_to=when.end,
+        time_text=when.text, valid_from=when.point, valid_to=when.end,
         granularity=when.granularity, speaker="user", source_turns=[sent.turn], confidence=0.6,
     )]
 

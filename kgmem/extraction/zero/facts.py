@@ -24,7 +24,7 @@ def make_fact(sent: Sentence, pred: str, value: str, vtype: str | None, change: 
     if when is not None:
         vt = when.end if pred in _INTERVAL_PREDICATES else None
         return CandidateFact(subject=subject, predicate=pred, value=value, value_type=vtype, text=text,
-                             time_text=when.text, valid_from=when.start, valid_to=vt,
+                             time_text=when.text, valid_from=when.point, valid_to=vt,
                              granularity=when.granularity, speaker="user",
                              source_turns=[sent.turn], confidence=confidence)
     vf = datetime(date.year, date.month, date.day) if change else None

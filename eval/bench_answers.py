@@ -1,0 +1,209 @@
+"""kgmem vs baseline-rag answer accuracy, same answer model, per type and per template family.
+
+    flock /work/bench.lock .venv/bin/python eval/bench_answers.py --split synthetic-s --per-type 20 \
+        [--seed 0] [--systems kgmem baseline-rag] [--run-root DIR] [--out eval/results/synthetic_s_answers]
+    flock /work/bench.lock .venv/bin/python eval/bench_answers.py --split sample --out eval/results/sample_answers
+
+Runs ``kgmem eval`` (its Python API; resumable run directories outside the repository) for each
+system with the same settings (default: the embedded SmolLM2 answer model, MiniLM embeddings, the
+offline normalised-match scorer) and writes ``<out>.json`` and ``<out>.md``: accuracy per question
+type and per template family (dev / heldout / heldout2 — the held-out families as aggregates only),
+abstention behaviour (false abstentions on answerable questions, correct abstentions on ``_abs``),
+and for kgmem the answer paths (computed / extractive / preference / model / fallback / abstain):
+how often each answered, its accuracy, context tokens and latency. Load averages before and after
+each run are recorded (the machine is shared). Nothing per question is written: no ids, questions,
+answers or predictions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import sys
+import time
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TYPES = ("single-session-user", "single-session-assistant", "single-session-preference",
+         "multi-session", "knowledge-update", "temporal-reasoning")
+
+
+def _loadavg() -> list[float]:
+    try:
+        return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
+    except OSError:
+        return list(os.getloadavg())
+
+
+def _pctl(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    v = sorted(values)
+    return v[min(len(v) - 1, int(round(q * (len(v) - 1))))]
+
+
+def _stats(values: list[float]) -> dict[str, Any]:
+    return {"n": len(values), "p50": _pctl(values, 0.5), "p95": _pctl(values, 0.95),
+            "mean": statistics.fmean(values) if values else None}
+
+
+def _acc(recs: list[dict[str, Any]]) -> dict[str, Any]:
+    judged = [r for r in recs if r.get("verdict")]
+    ok = sum(1 for r in judged if r["verdict"].get("correct"))
+    return {"n": len(judged), "correct": ok, "accuracy": ok / len(judged) if judged else None}
+
+
+def aggregate(run_dir: Path) -> dict[str, Any]:
+    """Aggregates of one run directory (no per-question data leaves this function)."""
+    from kgmem.evaluation.judge import is_abstention_text
+    from kgmem.evaluation.metrics import latest_records
+    from kgmem.evaluation.runner import PREDICTIONS, read_predictions
+
+    recs = [r for r in latest_records(read_predictions(run_dir / PREDICTIONS)) if not r.get("error")]
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_family: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_path: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in recs:
+        by_type["abstention" if r.get("is_abstention") else str(r.get("question_type"))].append(r)
+        by_family[str(r.get("template_family") or "unknown")].append(r)
+        by_path[str((r.get("system_notes") or {}).get("path") or "-")].append(r)
+    answerable = [r for r in recs if not r.get("is_abstention")]
+    abs_q = [r for r in recs if r.get("is_abstention")]
+
+    def abstained(r: dict[str, Any]) -> bool:
+        return bool(r.get("abstained")) or is_abstention_text(str(r.get("predicted_answer") or ""))
+
+    paths = {}
+    for name, rs in sorted(by_path.items()):
+        paths[name] = {**_acc(rs), "latency_ms": _stats([float((r.get("latency_ms") or {}).get("answer", 0.0))
+                                                          for r in rs]),
+                       "total_ms": _stats([float((r.get("latency_ms") or {}).get("total", 0.0)) for r in rs]),
+                       "context_tokens": _stats([float(r.get("context_tokens") or 0) for r in rs])}
+    return {
+        "questions": len(recs),
+        "overall": _acc(recs),
+        "per_type": {t: _acc(by_type[t]) for t in (*TYPES, "abstention") if by_type.get(t)},
+        "per_family": {f: _acc(rs) for f, rs in sorted(by_family.items())},
+        "answerable": {"n": len(answerable), "abstained": sum(abstained(r) for r in answerable)},
+        "abs_questions": {"n": len(abs_q), "abstained": sum(abstained(r) for r in abs_q)},
+        "paths": paths,
+        "latency_ms": {k: _stats([float((r.get("latency_ms") or {}).get(k, 0.0)) for r in recs
+                                  if k in (r.get("latency_ms") or {})])
+                       for k in ("embed", "plan", "retrieve", "answer", "total")},
+        "context_tokens": _stats([float(r.get("context_tokens") or 0) for r in recs]),
+    }
+
+
+def run_system(system: str, args: argparse.Namespace) -> dict[str, Any]:
+    """One system's (resumable) run and its aggregates."""
+    from kgmem.evaluation.runconfig import EvalConfig
+    from kgmem.evaluation.runner import run_eval
+    from kgmem.settings import Settings
+
+    overrides = {"llm_model": args.model} if args.model else {}
+    settings = Settings.load(overrides)
+    run_dir = Path(args.run_root) / f"{args.split}-{system}-pt{args.per_type}-s{args.seed}"
+    config = EvalConfig(split=args.split, system=system, per_type=args.per_type, seed=args.seed, run_dir=run_dir)
+    started = time.time()
+
+    def progress(done: int, total: int, rec: dict[str, Any]) -> None:
+        print(f"  {system}: {done}/{total} questions, {time.time() - started:.0f} s", flush=True)
+
+    before = _loadavg()
+    result = run_eval(config, settings, progress=progress)
+    after = _loadavg()
+    return {"system": system, "answer_model": settings.llm_model, "judge": result.summary.get("judge"),
+            "run_dir": str(run_dir), "loadavg_before": before, "loadavg_after": after,
+            "wall_s": round(time.time() - started, 1), **aggregate(run_dir)}
+
+
+def _pct(row: dict[str, Any] | None) -> str:
+    if not row or row.get("accuracy") is None:
+        return "–"
+    return f"{100 * row['accuracy']:.1f} ({row['correct']}/{row['n']})"
+
+
+def _num(v: Any, fmt: str = "{:,.0f}") -> str:
+    return "–" if v is None else fmt.format(v)
+
+
+def render(report: dict[str, Any]) -> str:
+    """The Markdown report (aggregates only)."""
+    runs = report["runs"]
+    head = "| | " + " | ".join(r["system"] for r in runs) + " |\n|---|" + "---:|" * len(runs)
+    lines = [f"# {report['title']}", "", report["note"], "",
+             f"- command: `{report['command']}`; git `{report['git_sha']}`; {report['started']} → {report['finished']}",
+             f"- answer model: `{runs[0]['answer_model']}` for both; judge: {runs[0]['judge']}",
+             f"- machine: {report['machine']}; shared with other jobs — load averages: " + "; ".join(
+                 f"{r['system']} {r['loadavg_before'][0]:.1f} → {r['loadavg_after'][0]:.1f}" for r in runs),
+             "", "## Accuracy % (correct/n)", "", head]
+    for t in (*TYPES, "abstention"):
+        lines.append(f"| {t} | " + " | ".join(_pct(r["per_type"].get(t)) for r in runs) + " |")
+    lines.append("| **overall** | " + " | ".join(f"**{_pct(r['overall'])}**" for r in runs) + " |")
+    families = sorted({f for r in runs for f in r["per_family"]})
+    lines += ["", "## Per template family (held-out families: aggregates only)", "", head]
+    for f in families:
+        lines.append(f"| {f} | " + " | ".join(_pct(r["per_family"].get(f)) for r in runs) + " |")
+    lines += ["", "## Abstention", "", head]
+    lines.append("| answerable questions abstained (false abstentions) | " + " | ".join(
+        f"{r['answerable']['abstained']}/{r['answerable']['n']}" for r in runs) + " |")
+    lines.append("| `_abs` questions abstained (correct abstentions) | " + " | ".join(
+        f"{r['abs_questions']['abstained']}/{r['abs_questions']['n']}" for r in runs) + " |")
+    lines += ["", "## Latency (ms) and context tokens", "", head]
+    for k in ("embed", "plan", "retrieve", "answer", "total"):
+        lines.append(f"| {k} p50 / p95 | " + " | ".join(
+            f"{_num(r['latency_ms'][k]['p50'])} / {_num(r['latency_ms'][k]['p95'])}" if r["latency_ms"][k]["n"] else "–"
+            for r in runs) + " |")
+    lines.append("| context tokens mean | " + " | ".join(_num(r["context_tokens"]["mean"]) for r in runs) + " |")
+    k = next((r for r in runs if r["system"] == "kgmem"), None)
+    if k is not None:
+        lines += ["", "## kgmem answer paths", "",
+                  "| path | n | accuracy % | answer ms p50 / p95 | context tokens p50 / p95 |",
+                  "|---|---:|---:|---:|---:|"]
+        for name, p in k["paths"].items():
+            lines.append(f"| {name} | {p['n']} | {_pct(p)} | {_num(p['latency_ms']['p50'])} / "
+                         f"{_num(p['latency_ms']['p95'])} | {_num(p['context_tokens']['p50'])} / "
+                         f"{_num(p['context_tokens']['p95'])} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="synthetic-s")
+    ap.add_argument("--per-type", type=int, default=None)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--systems", nargs="+", default=["kgmem", "baseline-rag"])
+    ap.add_argument("--model", default=None, help="answer model (default: settings, the embedded SmolLM2)")
+    ap.add_argument("--run-root", default=os.environ.get("KGMEM_HOME", "/tmp") + "/answer-runs")
+    ap.add_argument("--out", default=None)
+    args = ap.parse_args()
+    from kgmem.evaluation.runner import git_sha
+
+    out = Path(args.out or ROOT / "eval" / "results" / f"{re.sub(r'[^a-z0-9]+', '_', args.split)}_answers")
+    started = datetime.now(UTC).isoformat(timespec="seconds")
+    runs = [run_system(s, args) for s in args.systems]
+    cmd = f"flock /work/bench.lock .venv/bin/python eval/bench_answers.py --split {args.split}" + (
+        f" --per-type {args.per_type} --seed {args.seed}" if args.per_type else "")
+    report = {"title": f"{args.split}: kgmem vs baseline-rag answers", "command": cmd, "git_sha": git_sha(),
+              "started": started, "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+              "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
+              "note": ("Same answer model and embedder for both systems; offline normalised-match scorer (not an "
+                       "LLM judge). Stratified selection" + (f" (--per-type {args.per_type}, seed {args.seed})"
+                                                              if args.per_type else " (all questions)") +
+                       ". Held-out template families are reported in aggregate only."),
+              "runs": runs}
+    out.with_suffix(".json").write_text(json.dumps(report, indent=1, default=str) + "\n", encoding="utf-8")
+    out.with_suffix(".md").write_text(render(report), encoding="utf-8")
+    print(f"wrote {out}.md")
+
+
+if __name__ == "__main__":
+    main()

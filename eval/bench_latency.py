@@ -1,0 +1,172 @@
+"""Where the time goes on kgmem's question path: embed, plan, retrieve, answer — per stage and path.
+
+    flock /work/bench.lock .venv/bin/python eval/bench_latency.py --split synthetic-s --per-type 20 \
+        [--seed 0] [--repeat 2] [--out eval/results/latency]
+
+Uses haystacks already ingested into ``KGMEM_HOME`` (run ``kgmem eval --retrieval-only`` with the
+same selection first; missing ones are ingested here, outside the timings). For every question it
+times, in one warm process: the question embedding (shared by planner and retriever), planning
+(regex paths + the intent bank), the ``retrieve`` stage (store reads, vector/BM25/graph lists,
+fusion, supersession) and answering without a model (computed / extractive / preference /
+abstain / fallback). The first question of a user also pays the store load: it is reported apart
+(``cold``). ``--repeat`` asks every question again (``warm``: the user's store is loaded, the
+question vector is cached). Writes ``<out>.json`` and ``<out>.md`` with p50/p95 per stage and per
+answer path, and the load average before and after (the machine is shared).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import sys
+import time
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _pctl(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    v = sorted(values)
+    return v[min(len(v) - 1, int(round(q * (len(v) - 1))))]
+
+
+def _stats(values: list[float]) -> dict[str, Any]:
+    return {"n": len(values), "p50": _pctl(values, 0.5), "p95": _pctl(values, 0.95),
+            "max": max(values) if values else None}
+
+
+def _select(path: Path, per_type: int | None, seed: int) -> list[Any]:
+    from kgmem.datasets.longmemeval import iter_haystacks
+
+    hays = list(iter_haystacks(path))
+    if per_type is None:
+        return hays
+    strata: dict[str, list[Any]] = defaultdict(list)
+    for h in hays:
+        assert h.labels is not None
+        strata["abstention" if h.is_abstention else h.labels.question_type].append(h)
+    rng = random.Random(seed)
+    chosen: set[str] = set()
+    for name in sorted(strata):
+        chosen.update(h.question_id for h in rng.sample(strata[name], min(per_type, len(strata[name]))))
+    return [h for h in hays if h.question_id in chosen]
+
+
+def measure(args: argparse.Namespace) -> dict[str, Any]:
+    """Time every stage of every selected question (aggregates only leave this function)."""
+    from kgmem.api import Memory
+    from kgmem.datasets.longmemeval import strip_labels
+    from kgmem.datasets.registry import resolve_split
+    from kgmem.retrieval.planner import plan_query
+    from kgmem.retrieval.search import Retriever
+    from kgmem.settings import Settings
+
+    settings = Settings.load()
+    info = resolve_split(args.split, settings)
+    hays = _select(info.files[0], args.per_type, args.seed)
+    mem = Memory(settings, llm=False)
+    for h in hays:  # ingestion is not what this measures
+        if not all(mem.store.has_session(h.user_id, s.id) for s in h.sessions):
+            mem.ingest_haystack(strip_labels(h))
+    mem.close()
+    mem = Memory(settings, llm=False)  # a fresh process state: stores load on first touch
+    mem.embedder.embed(["warm-up"])
+    plan_query("warm up the planner", datetime(2023, 1, 1), embedder=mem.embedder)
+    rows: list[dict[str, Any]] = []
+    sessions = []
+    for rnd in range(args.repeat):
+        for h in hays:
+            t0 = time.perf_counter()
+            vec = mem._question_vector(h.question)
+            t1 = time.perf_counter()
+            plan = plan_query(h.question, h.question_date, embedder=mem.embedder, vector=vec)
+            t2 = time.perf_counter()
+            result = Retriever(mem.store, mem.embedder).retrieve(h.user_id, plan, vector=vec)
+            t3 = time.perf_counter()
+            ans = mem.answerer.answer(result)
+            t4 = time.perf_counter()
+            rows.append({"round": rnd, "cold": rnd == 0, "embed": (t1 - t0) * 1000, "plan": (t2 - t1) * 1000,
+                         "retrieve": (t3 - t2) * 1000, "answer": (t4 - t3) * 1000,
+                         "path": str(ans.extra.get("path")), "sessions": len(result.sessions)})
+            sessions.append(len(result.sessions))
+    mem.close()
+    out: dict[str, Any] = {"questions": len(hays), "sessions_per_haystack": {
+        "min": min(sessions), "max": max(sessions), "mean": sum(sessions) / len(sessions)}}
+    for label, sel in (("first ask (store loads on a user's first question)", [r for r in rows if r["cold"]]),
+                       ("asked again (warm)", [r for r in rows if not r["cold"]])):
+        if sel:
+            out[label] = {k: _stats([r[k] for r in sel]) for k in ("embed", "plan", "retrieve", "answer")}
+            out[label]["embed+plan+retrieve"] = _stats([r["embed"] + r["plan"] + r["retrieve"] for r in sel])
+    by_path: dict[str, list[float]] = defaultdict(list)
+    for r in rows:
+        by_path[r["path"]].append(r["answer"])
+    out["answer_ms_by_path"] = {p: _stats(v) for p, v in sorted(by_path.items())}
+    return out
+
+
+def render(report: dict[str, Any]) -> str:
+    """The Markdown report."""
+    def ms(d: dict[str, Any], k: str) -> str:
+        return "–" if d.get(k) is None else f"{d[k]:,.1f}"
+    lines = [f"# {report['title']}", "", report["note"], "",
+             f"- command: `{report['command']}`; git `{report['git_sha']}`; {report['started']}",
+             f"- machine: {report['machine']}; load average before {report['loadavg_before']} → after "
+             f"{report['loadavg_after']} (shared machine: figures are not idle-machine figures)",
+             f"- {report['result']['questions']} questions; sessions per haystack "
+             f"{report['result']['sessions_per_haystack']}", ""]
+    for label in ("first ask (store loads on a user's first question)", "asked again (warm)"):
+        block = report["result"].get(label)
+        if not block:
+            continue
+        lines += [f"## {label}", "", "| stage | n | p50 ms | p95 ms | max ms |", "|---|---:|---:|---:|---:|"]
+        for k in ("embed", "plan", "retrieve", "embed+plan+retrieve", "answer"):
+            d = block[k]
+            lines.append(f"| {k} | {d['n']} | {ms(d, 'p50')} | {ms(d, 'p95')} | {ms(d, 'max')} |")
+        lines.append("")
+    lines += ["## answer stage by path (no model: computed / extractive / preference / abstain / fallback)", "",
+              "| path | n | p50 ms | p95 ms |", "|---|---:|---:|---:|"]
+    for p, d in report["result"]["answer_ms_by_path"].items():
+        lines.append(f"| {p} | {d['n']} | {ms(d, 'p50')} | {ms(d, 'p95')} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="synthetic-s")
+    ap.add_argument("--per-type", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "latency"))
+    args = ap.parse_args()
+    from kgmem.evaluation.runner import git_sha
+
+    before = Path("/proc/loadavg").read_text().split()[:3]
+    started = datetime.now(UTC).isoformat(timespec="seconds")
+    result = measure(args)
+    after = Path("/proc/loadavg").read_text().split()[:3]
+    report = {"title": "kgmem question-path latency", "git_sha": git_sha(), "started": started,
+              "command": f"flock /work/bench.lock .venv/bin/python eval/bench_latency.py --split {args.split} "
+                         f"--per-type {args.per_type} --seed {args.seed} --repeat {args.repeat}",
+              "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
+              "loadavg_before": before, "loadavg_after": after,
+              "note": ("Embedded networkx store, ONNX MiniLM, no answer model (model-answered latency is in the "
+                       "answers report). `retrieve` is the retrieval stage alone; the question embedding and "
+                       "planning are timed apart (the planner and the retriever share one embedding)."),
+              "result": result}
+    out = Path(args.out)
+    out.with_suffix(".json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    out.with_suffix(".md").write_text(render(report), encoding="utf-8")
+    print(render(report))
+
+
+if __name__ == "__main__":
+    main()

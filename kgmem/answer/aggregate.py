@@ -1,0 +1,181 @@
+"""Counts, lists and money totals over the user's own actual events.
+
+"How much did I spend in total?" adds what the user paid, not what a friend spent, not the
+"$90 seats I nearly bought but passed on", not a plan; "how many books did I read" counts the
+user's read books, each once. Every evidence line is classified (:mod:`kgmem.answer.evidence`)
+and only ``actual`` lines count; facts count when the line they came from is actual.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kgmem import predicates as predicate_registry
+from kgmem.answer.deterministic import Computed
+from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.match import norm, terms
+from kgmem.answer.spans import typed_spans
+from kgmem.models import Fact, QueryPlan
+from kgmem.retrieval.planner import plan_notes
+from kgmem.retrieval.question import CATEGORY_TYPES
+from kgmem.retrieval.search import fact_date
+
+_MONEY = re.compile(r"\$\s?(\d[\d,]*(?:\.\d+)?)(k\b)?|(\d[\d,]*(?:\.\d+)?)\s?(?:dollars|bucks|usd)\b", re.I)
+_PAID = re.compile(r"\b(spent|spend|spending|paid|pay|paying|bought|buy|purchased|dropped|cost|costs|came to|did get|"
+                   r"splurged|shelled out|ordered|picked up|got|grabbed|snagged|treat(?:ed)?|scored|invested|"
+                   r"purchase|forked out|set me back|ran me|was \$|for \$)", re.I)
+_SUM_Q = re.compile(r"\b(total|add up|sum|altogether|combined|in all|how much|all together|spen[dt] on|paid for|"
+                    r"pay for|come to|came to)\b", re.I)
+_MONEY_Q = re.compile(r"\b(spen[dt]|spending|cost|paid|pay|money|amount|price|\$|dollars?|budget|bought|dropped|"
+                      r"shell(?:ed)? out|purchases?|come to|came to)\b", re.I)
+#: question words that say "money" or "things", never which thing
+_SPEND_GENERIC = {norm(w) for w in """purchase purchases thing things stuff everything item items total amount
+money spend spending spent cost costs price prices dollar dollars budget sum buy bought altogether mention
+mentioned told""".split()}
+
+
+def money(text: str) -> list[float]:
+    """Dollar amounts in a text ("$1,200", "$2k", "40 dollars")."""
+    out = []
+    for m in _MONEY.finditer(text):
+        raw = m.group(1) or m.group(3)
+        value = float(raw.replace(",", ""))
+        out.append(value * 1000 if m.group(2) else value)
+    return out
+
+
+def fmt_money(x: float) -> str:
+    return f"${x:,.0f}" if x == int(x) else f"${x:,.2f}"
+
+
+def is_money_total(question: str) -> bool:
+    """A question asking to add up money ("how much did I spend in total")."""
+    return bool(_SUM_Q.search(question) and _MONEY_Q.search(question) and not re.search(r"\bhow many\b", question, re.I))
+
+
+def compute_spend_total(ev: EvidenceSet) -> Computed:
+    """Sum the amounts the user said they paid, once per (session, amount), own actual lines only."""
+    plan = ev.result.plan
+    out = Computed(kind="sum")
+    objects = {norm(n) for n in plan_notes(plan, "noun")} - _SPEND_GENERIC
+    seen: dict[tuple[str, float], Line] = {}
+    skipped = 0
+    on_topic = {ln.turn_id for ln in ev.all_user_lines() if objects & terms(ln.text) and ln.actuality == "actual"}
+    for line in ev.all_user_lines():
+        amounts = money(line.text)
+        if not amounts or not _PAID.search(line.text):
+            continue
+        if objects and not (objects & terms(line.text)) and line.turn_id not in on_topic:
+            continue  # "at the bike shop": a price in the same turn as the bike counts ("a $35 U-lock")
+        if line.actuality != "actual":
+            skipped += 1
+            continue
+        for amount in amounts[:1]:  # one price per sentence: "$40, down from $60" is one purchase
+            seen.setdefault((line.session_id, amount), line)
+    if not seen:
+        if objects:
+            out.abstain_reason = ("no purchase of " + " ".join(sorted(objects)) + " with a price in memory"
+                                  + (" (only plans, declined or someone else's)" if skipped else ""))
+            out.unmatched = [" ".join(n for n in plan_notes(plan, "noun") if norm(n) in objects)]
+        return out
+    total = sum(a for _, a in seen)
+    for line in seen.values():
+        out.turn_ids.append(line.turn_id)
+        out.cited.append(f"\"{line.text[:100]}\" (said {line.said_at.date()})")
+    out.lines.append("Amounts you said you paid: " + "; ".join(
+        f"{fmt_money(a)} — \"{ln.text[:80]}\" ({ln.said_at.date()})" for (_, a), ln in seen.items())
+        + f". Total: {fmt_money(total)}.")
+    parts = ", ".join(fmt_money(a) for _, a in seen)
+    out.answer = f"{fmt_money(total)} in total ({parts})" if len(seen) > 1 else f"{fmt_money(total)} ({parts})"
+    return out
+
+
+def _visited_lines(ev: EvidenceSet, items: dict[str, Fact]) -> list[tuple[str, Line]]:
+    """Places the user's own actual trip lines name that no stored fact holds yet."""
+    known = {" ".join(sorted(terms(k))) for k in items}
+    out: list[tuple[str, Line]] = []
+    for line in ev.all_user_lines():
+        if "visit" not in line.roles or line.actuality != "actual":
+            continue
+        for place in typed_spans(line.text, "place")[:1]:
+            key = " ".join(sorted(terms(place)))
+            if key and key not in known:
+                known.add(key)
+                out.append((place, line))
+    return out
+
+
+def _items(ev: EvidenceSet, preds: list[str], narrow: set[str]) -> tuple[list[Fact], list[tuple[str, Line]]]:
+    """Distinct actual values of the predicates (narrowed by the question's nouns), plus places
+    the user's trip lines name that no fact holds."""
+    pool = [f for f in ev.result.all_facts.values() if f.predicate in preds and f.invalid_at is None
+            and f.speaker == "user"]
+    narrowed = [f for f in pool if narrow & terms(f.text)]
+    items: dict[str, Fact] = {}
+    for f in sorted(narrowed or pool, key=lambda f: (fact_date(f), f.id)):
+        key = (f.value or f.text).casefold().strip()
+        if key not in items and ev.fact_is_actual(f):
+            items[key] = f
+    extra = _visited_lines(ev, items) if "visited" in preds and not narrowed else []
+    return list(items.values()), extra
+
+
+def _preds(plan: QueryPlan) -> list[str]:
+    return [p for p in plan_notes(plan, "predicate") if not predicate_registry.is_single_valued(p)
+            and p not in ("event", "owns", "likes", "spent")] or plan_notes(plan, "predicate")
+
+
+def compute_category_order(ev: EvidenceSet) -> Computed:
+    """"Which city did I visit first?": the earliest (or latest) of the items of a kind."""
+    plan = ev.result.plan
+    out = Computed(kind="ordering")
+    preds = _preds(plan)
+    if not preds:
+        return out
+    facts, extra = _items(ev, preds, set())
+    dated = [(f.value or f.text, fact_date(f), f"\"{f.text[:100]}\" (said {f.observed_at.date()})") for f in facts]
+    dated += [(v, ln.when, f"\"{ln.text[:100]}\" (said {ln.said_at.date()})") for v, ln in extra]
+    if len(dated) < 2:
+        return out
+    dated.sort(key=lambda d: d[1])
+    last = bool(re.search(r"\b(last|latest|most recent(ly)?|recently)\b", plan.question, re.I))
+    pick = dated[-1] if last else dated[0]
+    out.lines.append("In order: " + "; ".join(f"{v} ({d.date()})" for v, d, _ in dated))
+    out.cited.append(pick[2])
+    out.answer = f"{pick[0]} ({pick[1].date()}) — in order: " + ", ".join(v for v, _, _ in dated)
+    return out
+
+
+def compute_aggregate(ev: EvidenceSet) -> Computed:
+    """Counts and lists of distinct values of the predicates the question names (the question's
+    own nouns narrow the set: "books" among things read)."""
+    plan = ev.result.plan
+    if is_money_total(plan.question):
+        return compute_spend_total(ev)
+    out = Computed(kind="count" if plan.answer_shape == "number" else "list")
+    preds = _preds(plan)
+    if not preds:
+        return out
+    # the question's own nouns narrow the set, except the category it asks for ("which *cities*")
+    category = {norm(w) for w in CATEGORY_TYPES} | ({norm(plan.head)} if plan.head else set())
+    kws = {norm(k) for k in plan.keywords} - _SPEND_GENERIC - {norm(p) for p in preds} - category
+    facts, extra = _items(ev, preds, kws)
+    items = {f.id: f for f in facts}
+    if not items and not extra:
+        return out
+    listing = "; ".join(f"{f.value or f.text} ({fact_date(f).date()})" for f in facts[:15])
+    out.lines.append(f"{len(facts)} distinct item(s) found in memory ({', '.join(preds)}): {listing}")
+    out.fact_ids.extend(f.id for f in facts)
+    for f in facts:
+        out.turn_ids.extend(f.source_turn_ids[:1])
+        out.cited.append(f"\"{f.text[:100]}\" (said {f.observed_at.date()})")
+    values = [f.value or f.text for f in facts[:15]]
+    for value, line in extra:
+        values.append(value)
+        out.turn_ids.append(line.turn_id)
+        out.cited.append(f"\"{line.text[:100]}\" (said {line.said_at.date()})")
+    if plan.answer_shape == "number":
+        out.answer = f"{len(values)} ({', '.join(values)})"
+    else:
+        out.answer = ", ".join(values)
+    return out

@@ -1,0 +1,292 @@
+"""Matching a question's event to what the user said, by meaning and by role.
+
+"How many weeks ago did I *finish* the pottery course?" must use the line where the course ended,
+not the one where it started, and the date that line states ("I finished it three days ago" →
+three days before that session), not the session date. An event phrase is split into an
+*activity* ("the pottery course") and a *role* (start / finish / signed up / bought / moved …).
+The activity's *mentions* are the user's own actual lines about it (not a plan, a friend's doing
+or something declined), found by its distinctive words (folded, stemmed, everyday synonyms) or by
+meaning (the embedding similarity of the activity to the line's turn). A role picks the mention
+whose words carry it; when none does, the order of the mentions does (an activity's start is
+told before its end). A line without its own time expression borrows one from the next sentence
+of the same turn ("The kitchen is DONE! The last cabinet went in on Friday"). When two mentions
+match equally well on different dates the match says so (``tie``) instead of picking one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, Line, roles_of
+from kgmem.answer.match import contains_name, core_terms, coverage, expand, terms
+from kgmem.models import Fact
+
+#: share of the activity's distinctive words a line must cover (literal/synonym)
+MIN_COVERAGE = 0.5
+#: a line whose turn is this similar to the activity is a mention even without its words
+SEMANTIC_MENTION = 0.45
+#: a mention must be this well supported (words, not only a loose meaning) to stand as an
+#: activity's start or end by order alone
+CHRONOLOGY_SCORE = 0.5
+#: two candidates this close in score but on different dates are a tie
+TIE_MARGIN = 0.08
+
+#: words that name a point of an activity, not the activity ("the *first* session", "*got back* from")
+_ROLE_WORDS = re.compile(
+    r"\b(?:start(?:ed|ing|s)?|beg[ia]n(?:ning|s)?|begun|kick(?:ed)?\s+off|first|initial|finish(?:ed|ing|es)?|"
+    r"end(?:ed|ing|s)?|the\s+end\s+of|last|final|complet(?:e|ed|ing)|wrap(?:ped)?\s+up|done\s+with|over|"
+    r"get\s+back\s+from|got\s+back\s+from|come\s+back\s+from|came\s+back\s+from|go\s+back|went\s+back|"
+    r"go\s+home|went\s+home|back\s+home|leave|left|arrive(?:d)?\s+(?:at|in)?|graduat(?:e|ed|ing)\s+from|"
+    r"hand(?:ed)?\s+in|submit(?:ted)?|sign(?:ed)?\s+up\s+for|join(?:ed)?|enrol+(?:ed)?\s+in|being|was|were)\b",
+    re.I)
+
+
+@dataclass
+class EventSpec:
+    """An event phrase as an activity plus the point of it asked about."""
+
+    phrase: str
+    activity: str
+    role: str | None  # "start" | "finish" | another distinct role | None
+
+
+def parse_spec(phrase: str) -> EventSpec:
+    """"finish painting the fence" → activity "painting the fence", role finish."""
+    roles = roles_of(phrase) & DISTINCT_ROLES
+    role = "finish" if "finish" in roles else "start" if "start" in roles else next(iter(sorted(roles)), None)
+    if role is None and re.search(r"\b(?:get|got|come|came|go|went|flew|fly)\s+(?:back|home)\b|\bleave\b|\bleft\b",
+                                  phrase, re.I):
+        role = "finish"
+    if role is None and re.search(r"\barriv|\bbegin\b|\bstart\b", phrase, re.I):
+        role = "start"
+    if role is None and re.search(r"\bends?\b|\bover\b", phrase, re.I):
+        role = "finish"
+    activity = re.sub(r"\s+", " ", _ROLE_WORDS.sub(" ", phrase)).strip(" ,.?!")
+    activity = re.sub(r"^(?:the|my|our|a|an|of|to|i|we|did|do)\s+", "", activity, flags=re.I)
+    return EventSpec(phrase, activity or phrase, role)
+
+
+@dataclass
+class EventMatch:
+    """The evidence chosen for an event phrase."""
+
+    when: datetime
+    score: float
+    text: str
+    said_at: datetime
+    granularity: str = "day"
+    fact: Fact | None = None
+    line: Line | None = None
+    #: a different-date candidate that matched as well (the answer must say so)
+    tie: EventMatch | None = None
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def turn_id(self) -> str | None:
+        if self.line is not None:
+            return self.line.turn_id
+        return self.fact.source_turn_ids[0] if self.fact and self.fact.source_turn_ids else None
+
+    def cite(self) -> str:
+        """"'I finished the course three days ago' (said 2023-05-04)"."""
+        return f"\"{self.text.strip()[:140]}\" (said {self.said_at.date().isoformat()})"
+
+
+def _names(phrase: str) -> list[str]:
+    """Capitalised words of a phrase (places, titles, names): strong anchors."""
+    words = [w.strip(",.?!'\"’") for w in phrase.split()]
+    return [w for i, w in enumerate(words) if w[:1].isupper() and w not in ("I", "I'm", "I've")
+            and (i > 0 or w.lower() not in ("the", "my", "our"))]
+
+
+_SUBJECT = re.compile(r"^\W*(?:my|our)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+?)\s+(?:just|also|finally|has|had|is|was|were|are|"
+                      r"went|got|flew|came|started|finished|left|moved|arrived)\b|^\W*([A-Z][a-z]+)\b", re.I)
+
+
+def _names_subject(text: str, names: list[str], core: set[str]) -> bool:
+    """Someone else's line counts when the question names its subject ("my parents went home",
+    "Matteo left")."""
+    if names and any(contains_name(n, text) for n in names):
+        return True
+    m = _SUBJECT.match(text)
+    return bool(m and m.group(1) and terms(m.group(1)) & core)
+
+
+def _when(line: Line, ev: EvidenceSet) -> tuple[datetime, str, bool]:
+    """A line's event time: its own, else the next actual sentence's of the same turn."""
+    if line.dated_by_text:
+        return line.when, line.granularity, True
+    siblings = ev.turn_lines(line.turn_id)
+    after = [s for s in siblings if s.position > line.position and s.actuality == "actual" and s.dated_by_text]
+    if after:
+        return after[0].when, after[0].granularity, True
+    return line.when, line.granularity, False
+
+
+def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[EventMatch]:
+    """The user's own actual lines about an activity, each scored and dated.
+
+    ``deep``: also embed the candidate sentences of the most similar turns and accept a line by
+    meaning alone ("fly to Iceland" ~ "Greetings from Reykjavík!") — slower, so callers ask for
+    it only when the words found too little."""
+    core, every = core_terms(activity), terms(activity)
+    if not core:
+        return []
+    names = _names(activity)
+    sims: dict[str, float] = ev.result.phrase_similarity(activity)
+    sent_sims = _sentence_similarity(activity, ev, sims) if deep else {}
+    by_turn: dict[str, list[Fact]] = {}
+    for f in ev.result.all_facts.values():
+        for tid in f.source_turn_ids[:1]:
+            by_turn.setdefault(tid, []).append(f)
+    out: list[EventMatch] = []
+    for line in ev.all_user_lines():
+        have = terms(line.text) | expand(terms(line.text))
+        if line.actuality != "actual" and not (line.actuality == "other" and _names_subject(line.text, names, core)):
+            continue  # someone else's doing counts only when the question names them ("Matteo left")
+        cov = coverage(core, have)
+        named = [n for n in names if contains_name(n, line.text)]
+        sim = max(sims.get(line.turn_id, 0.0), sent_sims.get(id(line), 0.0))
+        by_meaning = sent_sims.get(id(line), 0.0) >= SENTENCE_MENTION
+        if names and not named and cov < 1.0 and not by_meaning:
+            continue  # the phrase names a place, title or person this line does not mention
+        if cov < MIN_COVERAGE and not named and sim < SEMANTIC_MENTION and not by_meaning:
+            continue
+        when, gran, dated = _when(line, ev)
+        score = cov + 0.3 * coverage(every, have) + 0.5 * sim + (0.2 if named else 0.0) + (0.05 if dated else 0.0)
+        told = [f for f in by_turn.get(line.turn_id, []) if f.speaker == "user" and core & terms(f.text)]
+        out.append(EventMatch(when, score, line.text, line.said_at, gran, line=line,
+                              fact=told[0] if told else None, roles=line.roles & DISTINCT_ROLES))
+    return _one_per_turn(out)
+
+
+#: a sentence this similar to the activity (sentence embeddings) is a mention by meaning
+SENTENCE_MENTION = 0.5
+
+
+def _sentence_similarity(activity: str, ev: EvidenceSet, turn_sims: dict[str, float],
+                         limit: int = 24) -> dict[int, float]:
+    """Cosine of the activity to the sentences of its most similar user turns (id(line) → cos)."""
+    top = sorted((t for t, v in turn_sims.items() if v >= 0.2), key=lambda t: -turn_sims[t])
+    lines = [ln for t in top for ln in ev.turn_lines(t) if ln.actuality in ("actual", "other")][:limit]
+    vecs = ev.result.embed([activity] + [ln.text for ln in lines]) if lines else None
+    if vecs is None:
+        return {}
+    q, rest = vecs[0], vecs[1:]
+    return {id(ln): float(v @ q) for ln, v in zip(lines, rest)}
+
+
+def _one_per_turn(ms: list[EventMatch]) -> list[EventMatch]:
+    best: dict[str, EventMatch] = {}
+    for m in ms:
+        key = m.turn_id or m.text
+        if key not in best or m.score > best[key].score:
+            best[key] = m
+    return list(best.values())
+
+
+def _pick(cands: list[EventMatch]) -> EventMatch | None:
+    """The best candidate, with a tie when a different-date one scores as well."""
+    if not cands:
+        return None
+    cands = sorted(cands, key=lambda c: (-c.score, c.when))
+    best = cands[0]
+    for other in cands[1:]:
+        if best.score - other.score > TIE_MARGIN:
+            break
+        if abs((other.when.date() - best.when.date()).days) > _tolerance(best, other):
+            best.tie = other
+            break
+    return best
+
+
+def match_spec(spec: EventSpec, ev: EvidenceSet, *, pool: list[EventMatch] | None = None) -> EventMatch | None:
+    """The mention of the spec's activity at the spec's role (by words, else by order)."""
+    ms = pool if pool is not None else mentions(spec.activity, ev)
+    if pool is None and (not ms or (spec.role and not any(spec.role in m.roles for m in ms) and len(ms) < 2)):
+        ms = mentions(spec.activity, ev, deep=True)
+    if not ms:
+        return None
+    if spec.role == "finish" and not any(spec.role in m.roles for m in ms) and len(ms) == 1:
+        return _continuation(ms[0], spec.activity, ev)
+    if spec.role is None:
+        return _pick(ms)
+    with_role = [m for m in ms if spec.role in m.roles]
+    opposite = {"start": "finish", "finish": "start"}.get(spec.role)
+    clean = [m for m in with_role if opposite not in m.roles]  # "first day back" is an end, not a start
+    if clean or with_role:
+        return _pick(clean or with_role)
+    others = {r for m in ms for r in m.roles}
+    if spec.role in ("start", "finish") and len(ms) >= 2:
+        # no line says it in words: an activity's start is told before its end
+        ordered = sorted((m for m in ms if m.score >= CHRONOLOGY_SCORE), key=lambda m: (m.when, m.said_at))
+        if len(ordered) < 2:
+            return None
+        chosen = ordered[0] if spec.role == "start" else ordered[-1]
+        if opposite in chosen.roles:
+            return None
+        return chosen
+    if spec.role not in ("start", "finish") and not (others & DISTINCT_ROLES):
+        return _pick(ms)  # "the day I bought X" where no line says "bought": the one mention
+    return None
+
+
+def match_event(phrase: str, ev: EvidenceSet, *, semantic: bool = True) -> EventMatch | None:
+    """The best actual, role-compatible evidence for ``phrase``, with a tie when ambiguous."""
+    return match_spec(parse_spec(phrase), ev)
+
+
+def match_span(activity: str, ev: EvidenceSet) -> tuple[EventMatch, EventMatch] | None:
+    """The start and the end of one activity ("how long did my pottery course take")."""
+    ms = mentions(activity, ev)
+    if len(ms) < 2:
+        ms = mentions(activity, ev, deep=True)
+    start = match_spec(EventSpec(activity, activity, "start"), ev, pool=ms)
+    end = match_spec(EventSpec(activity, activity, "finish"), ev, pool=ms)
+    if end is None and start is not None and len(ms) == 1:
+        end = _continuation(start, activity, ev)
+    if start is None or end is None or start.turn_id == end.turn_id or end.when <= start.when:
+        return None
+    return start, end
+
+
+#: how long after its start an activity's unnamed end may come ("Home again!" after a trip)
+CONTINUATION_DAYS = 120
+
+
+def _continuation(start: EventMatch, activity: str, ev: EvidenceSet) -> EventMatch | None:
+    """The end of an activity told without naming it ("They discharged me yesterday! Home sweet
+    home." after "I was admitted on Saturday"): the one finish line after the start that is
+    most like the activity, when it is clearly the most like it."""
+    sims = ev.result.phrase_similarity(activity)
+    cands = []
+    for line in ev.all_user_lines():
+        if line.actuality != "actual" or "finish" not in line.roles or line.turn_id == start.turn_id:
+            continue
+        when, gran, _ = _when(line, ev)
+        if not (start.when < when <= start.when + timedelta(days=CONTINUATION_DAYS)):
+            continue
+        cands.append(EventMatch(when, sims.get(line.turn_id, 0.0), line.text, line.said_at, gran, line=line,
+                                roles=line.roles & DISTINCT_ROLES))
+    cands = sorted(_one_per_turn(cands), key=lambda c: -c.score)
+    trip = "visit" in roles_of(start.text) or re.search(r"\b(?:trip|flight|holiday|vacation|visit|cruise)\b",
+                                                         activity + " " + start.text, re.I)
+    if trip:  # a trip ends with coming home, whatever the line calls it
+        returns = [c for c in cands if _RETURN.search(c.text)]
+        if len(returns) == 1:
+            return returns[0]
+    if not cands or cands[0].score < 0.15 or (len(cands) > 1 and cands[0].score - cands[1].score < 0.05):
+        return None
+    return cands[0]
+
+
+_RETURN = re.compile(r"\b(?:home\s+again|back\s+home|landed|got\s+back|came\s+back|flew\s+(?:back|home)|"
+                     r"disembarked|returned)\b", re.I)
+
+
+def _tolerance(a: EventMatch, b: EventMatch) -> int:
+    """Days two mentions may differ and still be the same event (loose phrases are loose)."""
+    loose = {"week": 4, "month": 15, "season": 45, "year": 180}
+    return max(loose.get(a.granularity, 1), loose.get(b.granularity, 1))

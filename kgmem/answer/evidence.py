@@ -1,0 +1,308 @@
+"""Evidence lines: the dated sentences answers are built from, with what each line *is*.
+
+A retrieved turn is cut into sentences; each :class:`Line` knows when it was said (the session
+date), when the thing it tells happened (the first past time expression in it, resolved by
+:mod:`kgmem.temporal` against the session date — "I finished it three days ago"), whether it is
+the user's own actual event or something else (a plan, a declined purchase, a friend's doing, a
+question), and which event roles its verbs carry (started, finished, signed up, bought, moved …).
+Counting, summing, dating and abstaining all read these fields instead of re-guessing them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from kgmem import temporal
+from kgmem.models import Fact, Turn
+
+if TYPE_CHECKING:
+    from kgmem.retrieval.search import RetrievalResult
+
+SENT_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+
+_FIRST = re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we've|we're|our|us)\b", re.I)
+_OTHER_SUBJECT = re.compile(
+    r"^\W*(?:(?:my|our|a|his|her|their)\s+(?:best\s+|old\s+|close\s+)?(?:friend|sister|brother|mom|mum|mother|dad|father|"
+    r"wife|husband|partner|boyfriend|girlfriend|colleague|coworker|co-worker|cousin|neighbou?r|son|daughter|boss|"
+    r"roommate|flatmate|aunt|uncle|niece|nephew|grandma|grandpa|grandmother|grandfather|kid|kids|parents|team|"
+    r"manager|classmate|teammate)s?(?:\s*,?\s+[A-Z][a-z]+)?|(?:he|she|they)\b|"
+    r"(?-i:(?!(?:I|We|My|Our|The|This|That|It|Yesterday|Today|Tonight|Last|Now|So|And|But|Oh|Also|Then|Just|"
+    r"Finally|Honestly|Anyway|Side|Funny|Big|Since|After|Before|When|While|Back|Here|There|Living|Being|Growing|"
+    r"Nothing|Everyone|Starting|Going|Paying)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+    r"(?:just|also|recently|finally|has|had|is|was|went|got|bought|said|keeps|told|says|adopted|introduced|plays|"
+    r"practises|practices|lives|works|drives|commutes|goes|makes|wants|can't|always|started|moved|called|"
+    r"recommended|visited|is\s+fluent|pays))", re.I)
+_NEGATED = re.compile(
+    r"\b(?:didn't|did\s+not|never|haven't|have\s+not|hasn't|wasn't|weren't|not\s+yet|no\s+longer|"
+    r"(?:almost|nearly)\b.{0,60}\bbut\b|decided\s+(?:not|against)|passed\s+on|but\s+passed|skipped|cancel+ed|"
+    r"couldn't\s+make|didn't\s+make|(?:returned|gave\s+back|took\s+back)\b[^.]*\bunread|ended\s+up\s+not|backed\s+out|changed\s+my\s+mind|returned\s+it|"
+    r"not\s+for\s+me|rather\s+skip|without\s+buying|instead\s+of\s+buying|talked\s+myself\s+out|"
+    r"but\s+I\s+passed|I\s+passed\s+on|turned\s+(?:it|them|him|her)\s+down|said\s+no|tried\s+to\s+sell\s+me)", re.I)
+_PLAN = re.compile(
+    r"\b(?:thinking\s+(?:about|of)|planning\s+(?:to|on)|plan\s+to|going\s+to|gonna|want\s+to|wanna|"
+    r"would\s+love|I'd\s+love|I\s+would\s+like|I'd\s+like|hope\s+to|hoping\s+to|someday|some\s+day|one\s+day|"
+    r"might|may\s+(?:go|get|buy|try)|considering|consider|(?:is|it's|are|still|been)\s+on\s+my\s+(?:list|wishlist|radar)|"
+    r"keep\s+meaning|"
+    r"tempted|undecided|still\s+deciding|should\s+I|if\s+I|whether\s+to|next\s+(?:year|month|week|time)|"
+    r"wish(?:list)?|dream(?:ing)?\s+of|eventually|looking\s+(?:at|into)\s+(?!(?:my|the)\s+(?:photos|receipt))|"
+    r"about\s+to|will\s+be|I'll|we'll|scheduled|booked\s+for|upcoming|tomorrow|next\s+\w+day)\b", re.I)
+_REQUEST = re.compile(
+    r"^\W*(?:can|could|would|will|how|what|why|which|where|who|when|is|are|do|does|should|please|help|tell|"
+    r"give|write|explain|suggest|recommend|any\s+tips|any\s+ideas|i\s+need\s+(?:a|some|help)|i\s+want\s+(?:a|some|to\s+know)|"
+    r"i'd\s+like\s+(?:a|some|to\s+know)|quick\s+question|let's|lets)\b", re.I)
+
+_TITLE = re.compile(r"(?<=\w\s)(?:[A-Z][\w'’-]*\s+){1,6}[A-Z][\w'’-]*")
+_PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
+_ME = re.compile(r"\b(?:me|my|us|our|I|we)\b", re.I)
+
+#: discourse openers that say nothing about what a sentence is ("Side note:", "Oh, and")
+_LEAD = re.compile(r"^(?:\(?\s*side note:?|by the way,?|oh,?\s+and|oh,?|anyway,?|also,?|btw,?|funny timing,?|"
+                   r"just so you know,?|fyi,?|and|but|so|well,?|ok(?:ay)?,?|honestly,?)\s+", re.I)
+
+#: event roles and the words that carry them (lemmas or surface forms)
+ROLES: dict[str, tuple[str, ...]] = {
+    "start": ("start", "started", "starting", "starts", "begin", "began", "begun", "kick off", "kicked off",
+              "first day", "first class", "first lesson", "first session", "first week", "first pill", "first run",
+              "first outing", "first meetup", "first module", "first shift", "first time", "very first",
+              "took up", "take up", "arrived", "arrive", "flew in", "moved in", "admitted", "checked in",
+              "put on", "cast on", "quit", "gave up", "giving up", "tested positive", "sent off", "applied",
+              "boarded", "embarked", "checked in"),
+    "finish": ("finish", "finished", "finishing", "complete", "completed", "wrap up", "wrapped up", "ended",
+               "end of", "last day", "last class", "last lesson", "last session", "final class", "final session",
+               "final run", "last of", "graduated", "graduate",
+               "done with", "got through", "is over", "was over", "are over", "is done", "is finished", "'s finished",
+               "came off", "come off", "discharged", "went home", "flew home", "got back", "get back", "home again",
+               "back from", "landed", "returned", "approved", "came through", "submitted", "handed in", "hand in",
+               "fixed", "caved", "broke it", "bound off", "tested negative", "left the", "rolled into",
+               "is back", "'s back", "first day back", "passed my", "passed", "disembarked", "checked out",
+               "discharged", "came out", "taken out", "removed"),
+    "signup": ("sign up", "signed up", "signing up", "register", "registered", "enroll", "enrolled", "enrol",
+               "join", "joined", "joining", "book", "booked", "apply"),
+    "buy": ("buy", "bought", "buying", "purchase", "purchased", "order", "ordered", "splurge", "splurged",
+            "pick up", "picked up", "grab", "grabbed", "snag", "snagged", "got myself", "paid for"),
+    "sell": ("sell", "sold", "selling"),
+    "move": ("move", "moved", "moving", "relocate", "relocated", "settled into"),
+    "visit": ("visit", "visited", "trip", "travel", "travelled", "traveled", "flew", "fly", "went to", "got back from",
+              "was in", "were in", "day in", "wandering around"),
+    "attend": ("attend", "attended", "went to", "made it to", "was at", "go to"),
+    "adopt": ("adopt", "adopted"),
+    "cancel": ("cancel", "cancelled", "canceled", "dropped out", "stopped"),
+}
+#: roles that name *which point* of an activity is meant; a question naming one must match it
+DISTINCT_ROLES = frozenset({"start", "finish", "signup", "buy", "sell", "move", "adopt", "cancel"})
+
+
+@lru_cache(maxsize=64)
+def _role_re(role: str) -> re.Pattern[str]:
+    words = sorted(ROLES[role], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
+
+
+_FIRST_OF = re.compile(r"\b(?:very\s+)?first\s+(?:[\w-]+\s+){0,3}?(?:session|class|lesson|day|pill|run|outing|meetup|"
+                       r"module|week|shift|time|appointment|practice|meeting|night|visit|game|training)s?\b", re.I)
+_LAST_OF = re.compile(r"\b(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:session|class|lesson|day|pill|run|outing|meetup|module|"
+                      r"week|shift|coat|appointment|practice|meeting|night|exam|game|training|one)s?\b", re.I)
+
+
+def roles_of(text: str) -> set[str]:
+    """Event roles a phrase or sentence carries ("I finished the course" → {"finish"})."""
+    found = {r for r in ROLES if _role_re(r).search(text)}
+    if _FIRST_OF.search(text):
+        found.add("start")
+    if _LAST_OF.search(text) and not re.search(r"\blast\s+(?:week|month|year|night|time)\b", text, re.I):
+        found.add("finish")
+    return found
+
+
+def actuality(sentence: str) -> str:
+    """What a user sentence is: ``actual`` (the user's own real event or state), ``request``,
+    ``other`` (someone else's doing), ``negated`` (did not / declined), or ``plan``."""
+    s = _LEAD.sub("", sentence.strip().strip("()[]\"' "))
+    s = _TITLE.sub("thing", s)  # "I finally read Never Let Me Go": a title's words say nothing
+    if s.endswith("?") or _REQUEST.match(s):
+        return "request"
+    if re.search(r"\b(?:is|are)\s+(?:my|our)\b", s, re.I) and not _NEGATED.search(s) and not _PLAN.search(s):
+        return "actual"  # "Peak Climbing Gym is my gym", "flat whites are my go-to"
+    if _PRONOUN_START.match(s) and _ME.search(s):
+        return _NEGATED.search(s) and "negated" or _PLAN.search(s) and "plan" or "actual"  # "They discharged me"
+    if _OTHER_SUBJECT.match(s) and not re.search(r"\b(?:I|we)\b\s+(?:\w+\s+){0,2}(?:went|was|were|got|bought|"
+                                                 r"started|finished|moved|joined|tagged|came)\b", s):
+        return "other"
+    if _NEGATED.search(s):
+        return "negated"
+    if _PLAN.search(s):
+        return "plan"
+    if not _FIRST.search(s):
+        return "other" if _OTHER_SUBJECT.search(s) else "actual"
+    return "actual"
+
+
+class Line:
+    """One dated sentence of a turn; what it is (actuality, roles, event time) is worked out on
+    first use, so scanning a whole memory stays cheap."""
+
+    __slots__ = ("text", "turn_id", "session_id", "role", "said_at", "score", "position", "_when", "_act",
+                 "_roles")
+
+    def __init__(self, text: str, turn_id: str, session_id: str, role: str, said_at: datetime,
+                 score: float = 0.0, position: int = 0) -> None:
+        self.text = text
+        #: the sentence's index in its turn
+        self.position = position
+        self.turn_id = turn_id
+        self.session_id = session_id
+        self.role = role
+        self.said_at = said_at
+        #: retrieval relevance of the line's turn (0 when it came from a scan)
+        self.score = score
+        self._when: tuple[datetime, str | None, str] | None = None
+        self._act: str | None = None
+        self._roles: set[str] | None = None
+
+    def _resolve(self) -> tuple[datetime, str | None, str]:
+        if self._when is None:
+            self._when = (self.said_at, None, "day")
+            for span in temporal.find_time_expressions(self.text, self.said_at):
+                if not span.resolved.future:
+                    r = span.resolved
+                    self._when = (r.point, r.text, r.granularity)
+                    break
+        return self._when
+
+    @property
+    def when(self) -> datetime:
+        """When the told thing happened: the sentence's own past time expression, else said_at."""
+        return self._resolve()[0]
+
+    @property
+    def when_text(self) -> str | None:
+        return self._resolve()[1]
+
+    @property
+    def granularity(self) -> str:
+        return self._resolve()[2]
+
+    @property
+    def dated_by_text(self) -> bool:
+        """The event time comes from a time expression in the line, not the session date."""
+        return self._resolve()[1] is not None
+
+    @property
+    def actuality(self) -> str:
+        if self._act is None:
+            self._act = actuality(self.text) if self.role == "user" else "assistant"
+            if self._act == "actual" and not self.dated_by_text and any(
+                    s.resolved.future for s in temporal.find_time_expressions(self.text, self.said_at)):
+                self._act = "plan"  # "In two weeks I start at Lumen Health"
+        return self._act
+
+    @property
+    def roles(self) -> set[str]:
+        if self._roles is None:
+            self._roles = roles_of(self.text)
+        return self._roles
+
+    def __repr__(self) -> str:
+        return f"Line({self.text[:40]!r}, {self.turn_id}, {self.said_at.date()})"
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a turn (a semicolon keeps its clauses together: "…; it came to $650")."""
+    return [s.strip() for s in SENT_SPLIT.split(text) if s and len(s.strip()) > 2]
+
+
+def lines_of(turn: Turn, said_at: datetime, score: float = 0.0) -> list[Line]:
+    """The dated sentences of one turn."""
+    return [Line(sent, turn.id, turn.session_id, turn.role, said_at, score, i)
+            for i, sent in enumerate(split_sentences(turn.text))]
+
+
+def collect(turns: Iterable[Turn], session_dates: dict[str, datetime],
+            scores: dict[str, float] | None = None) -> list[Line]:
+    """Lines of many turns (turns of unknown sessions are skipped)."""
+    scores = scores or {}
+    out: list[Line] = []
+    for t in turns:
+        said = session_dates.get(t.session_id)
+        if said is not None:
+            lines = lines_of(t, said, scores.get(t.id, 0.0))
+            for prev, line in zip(lines, lines[1:]):
+                # "They put the cast on the same day": a he/she/they sentence continues the
+                # story of the sentence before it
+                if line.role == "user" and _PRONOUN_START.match(line.text) and not _ME.search(line.text):
+                    line._act = prev.actuality if prev.actuality != "request" else None
+            out.extend(lines)
+    return out
+
+
+#: predicates whose source sentence is about someone else by nature (a relative, a pet)
+_RELATION_PREDICATES = frozenset({"family_member", "pet_name", "friend", "partner_name", "relationship_status",
+                                  "has_pet"})
+
+
+class EvidenceSet:
+    """Lines of one retrieval result: the top turns' lines, and (lazily) every user line of the
+    user's memory for counts and event matching that must not depend on the top-k."""
+
+    def __init__(self, result: RetrievalResult) -> None:
+        self.result = result
+        self.dates = {sid: s.started_at for sid, s in result.sessions.items()}
+        self.top = collect(result.turns, self.dates, result.turn_scores)
+        self._all: list[Line] | None = None
+        self._turns: dict[str, Turn] | None = None
+        self._by_turn: dict[str, list[Line]] | None = None
+
+    def all_user_lines(self) -> list[Line]:
+        """Every user line visible to the query (loads all turns once)."""
+        if self._all is None:
+            turns = self.result.all_turns()
+            scores = self.result.turn_scores
+            self._all = collect((t for t in turns if t.role == "user"), self.dates, scores)
+        return self._all
+
+    def turn_lines(self, turn_id: str) -> list[Line]:
+        """The user lines of one turn, in order."""
+        if self._by_turn is None:
+            self._by_turn = {}
+            for line in self.all_user_lines():
+                self._by_turn.setdefault(line.turn_id, []).append(line)
+        return self._by_turn.get(turn_id, [])
+
+    def turn(self, turn_id: str) -> Turn | None:
+        """A turn of the user's memory by id."""
+        if self._turns is None:
+            self._turns = {t.id: t for t in self.result.all_turns()}
+        return self._turns.get(turn_id)
+
+    def source_sentence(self, fact: Fact) -> str:
+        """The sentence of a fact's source turn that names its value (else the whole turn)."""
+        for tid in fact.source_turn_ids[:1]:
+            turn = self.turn(tid)
+            if turn is None:
+                return ""
+            value = (fact.value or "").lower().lstrip("$")
+            sents = [s for s in split_sentences(turn.text) if value and value in s.lower()]
+            return sents[0] if sents else turn.text
+        return ""
+
+    def fact_is_actual(self, fact: Fact) -> bool:
+        """A fact stands when a sentence it came from (one naming its value) is the user's own
+        actual statement; facts without a readable source stand."""
+        if fact.predicate in _RELATION_PREDICATES:
+            return True  # "my brother Tariq lives nearby" is about the brother, and true of the user
+        for tid in fact.source_turn_ids[:1]:
+            turn = self.turn(tid)
+            if turn is None:
+                return True
+            value = (fact.value or "").lower().lstrip("$")
+            sents = [s for s in split_sentences(turn.text) if value and value in s.lower()]
+            return not sents or any(actuality(s) == "actual" for s in sents)
+        return True
+
+    def turn_similarity(self, turn_id: str) -> float:
+        """Cosine of the question to a turn (0 when the turn was not a vector hit)."""
+        return self.result.similarity.get(turn_id, 0.0)

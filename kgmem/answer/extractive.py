@@ -1,0 +1,204 @@
+"""Extractive answers for single-value questions, in code, before any model.
+
+"Who / where / which / what brand / what name / how many / how much" questions are answered by
+picking a value of the expected answer type: first from typed fact values of the asked slot, then
+from the most relevant dated evidence sentences (spaCy entities of the right label, money and
+numbers, "named X" / "called X", what the assistant recommended). The result says what it rests
+on (the line, its date) so the answer can cite it, and how sure it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kgmem.answer.evidence import EvidenceSet, Line, split_sentences
+from kgmem.answer.match import contains_name, coverage, norm, terms
+from kgmem.answer.slots import slot_facts
+from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, typed_spans
+from kgmem.models import Fact, Intent, Turn
+from kgmem.retrieval.intents import slot_vocabulary
+
+_RECOMMEND = re.compile(
+    r"\b(?:recommend|suggest|go with|go for|try|pick|choose|top pick[^,.;:]*?(?:is|would be|:)|"
+    r"would be|it would be|fits best|my pick|best bet|you'?ll love|check out)\s+(?P<v>[A-Z0-9\"'][^,.;:!?]{1,60}?)"
+    r"(?=\s+(?:for|because|since|as|if|—|-|which|it's|it is|fits)\b|[,.;:!?]|$)")
+_CAP_PHRASE = re.compile(r"\b(?:[A-Z][\w'&.-]*(?:\s+(?:of|the|and|de|la|&)\s+|\s+)?)+[A-Z]?[\w'&.-]*")
+
+
+@dataclass
+class Extracted:
+    """A value picked for the question with the evidence it came from."""
+
+    value: str
+    source: str  # "fact" | "line" (a typed span of a line) | "sentence" (a whole line)
+    confidence: float
+    cited: str
+    fact: Fact | None = None
+    line: Line | None = None
+    turn_ids: list[str] = field(default_factory=list)
+
+    @property
+    def typed(self) -> bool:
+        """The value is a typed span (not a whole sentence)."""
+        return self.source in ("fact", "line")
+
+
+def _cite_fact(f: Fact) -> str:
+    return f"\"{f.text.strip()[:140]}\" (said {f.observed_at.date()})"
+
+
+def _cite_line(line: Line) -> str:
+    return f"\"{line.text.strip()[:140]}\" (said {line.said_at.date()})"
+
+
+def _fact_answer(ev: EvidenceSet) -> Extracted | None:
+    plan = ev.result.plan
+    slot = plan.slot
+    if not slot or slot.startswith("bought") or slot.startswith("assistant"):
+        return None
+    facts = [f for f in slot_facts(ev, slot) if f.value and f.invalid_at is None]
+    if not facts:
+        return None
+    focus = {norm(w) for w in plan.focus}
+    turns = {t.id: t for t in ev.result.turns}
+
+    def covers(f: Fact) -> bool:
+        if not focus:
+            return True
+        src = " ".join(turns[t].text for t in f.source_turn_ids[:1] if t in turns)
+        return bool(focus & terms(f.text + " " + (f.value or "") + " " + src)) or coverage(focus, terms(f.text)) > 0
+    good = [f for f in facts if covers(f)]
+    if not good:
+        return None
+    best = max(good, key=lambda f: (f.observed_at, f.id))
+    return Extracted(best.value or "", "fact", 0.9, _cite_fact(best), fact=best, turn_ids=best.source_turn_ids[:1])
+
+
+def _rank_lines(ev: EvidenceSet, lines: list[Line]) -> list[tuple[float, Line]]:
+    """Lines by relevance: the turn's similarity to the question, the question's content and
+    named words, and the slot's own vocabulary (from the intent bank's phrasings)."""
+    plan = ev.result.plan
+    focus = {norm(w) for w in plan.focus} | {norm(w) for n in plan.named for w in n.split()}
+    kw = {norm(w) for w in plan.keywords}
+    vocab = {norm(w) for w in slot_vocabulary(plan.slot)} | ({norm(plan.head)} if plan.head else set())
+    scored = []
+    for line in lines:
+        have = terms(line.text)
+        s = ev.turn_similarity(line.turn_id)
+        s += 0.4 * coverage(focus, have) if focus else 0.0
+        s += 0.15 * len(kw & have) / max(len(kw), 1) + (0.25 if vocab & have else 0.0)
+        if plan.named and not all(contains_name(n, line.text) for n in plan.named):
+            s -= 0.3
+        scored.append((s, line))
+    scored.sort(key=lambda x: -x[0])
+    return scored
+
+
+#: a line this relevant (see :func:`_rank_lines`) may answer with its own words
+MIN_LINE_RELEVANCE = 0.4
+
+
+def _line_answer(ev: EvidenceSet) -> Extracted | None:
+    """A typed span from the most relevant actual user lines, else the best line itself."""
+    plan = ev.result.plan
+    ranked = _rank_lines(ev, [ln for ln in ev.top if ln.role == "user" and ln.actuality == "actual"])
+    if not ranked or ranked[0][0] < MIN_LINE_RELEVANCE:
+        return None
+    top_score = ranked[0][0]
+    if plan.answer_type in _LABELS or plan.answer_type == "money":
+        for score, line in ranked[:4]:
+            if score < top_score - 0.12:
+                break
+            spans = [x for x in typed_spans(line.text, plan.answer_type)
+                     if not any(contains_name(n, x) for n in plan.named)]
+            if spans:
+                return Extracted(spans[0], "line", min(0.9, 0.4 + 0.4 * score), _cite_line(line), line=line,
+                                 turn_ids=[line.turn_id])
+    score, line = ranked[0]
+    return Extracted(line.text, "sentence", min(0.8, 0.3 + 0.4 * score), _cite_line(line), line=line,
+                     turn_ids=[line.turn_id])
+
+
+def _purchase_attribute(ev: EvidenceSet) -> Extracted | None:
+    """Where the user bought something / what it cost: from the actual purchase line."""
+    plan = ev.result.plan
+    want = "money" if plan.slot == "bought.price" or plan.answer_type == "money" else "org"
+    focus = {norm(w) for w in plan.focus}
+    head = norm(plan.focus[-1]) if plan.focus else None
+    for _, line in _rank_lines(ev, [ln for ln in ev.all_user_lines() if ln.actuality == "actual" and "buy" in ln.roles
+                                    or ln.actuality == "actual" and _MONEY_SPAN.search(ln.text)]):
+        have = terms(line.text)
+        if focus and (coverage(focus, have) < 0.5 or (head and head not in have)):
+            continue  # "the bike helmet" is not the bike
+        spans = typed_spans(line.text, want)
+        if not spans and want == "org":  # "from a farmers market stall": a store need not be a name
+            spans = [m.group(1) for m in _SHOP_PHRASE.finditer(line.text)]
+        if spans:
+            return Extracted(spans[0], "line", 0.8, _cite_line(line), line=line, turn_ids=[line.turn_id])
+    return None
+
+
+def _assistant_pick(ev: EvidenceSet) -> Extracted | None:
+    """What the assistant recommended in reply to the request that best matches the question."""
+    result = ev.result
+    plan = result.plan
+    by_id = {t.id: t for t in result.turns}
+    focus = {norm(w) for w in plan.focus} | ({norm(plan.head)} if plan.head else set())
+    best: tuple[float, Turn, Turn | None] | None = None
+    for t in result.turns:
+        if t.role != "assistant":
+            continue
+        prev = by_id.get(f"{t.session_id}:{t.idx - 1}")
+        score = result.turn_scores.get(t.id, 0.0) + (result.turn_scores.get(prev.id, 0.0) if prev else 0.0)
+        score += 0.02 * len(focus & terms((prev.text if prev else "") + " " + t.text[:300]))
+        if best is None or score > best[0]:
+            best = (score, t, prev)
+    if best is None:
+        return None
+    _, reply, request = best
+    said = result.session_date(reply.session_id)
+    head = " ".join(split_sentences(reply.text)[:2])
+    m = _RECOMMEND.search(head)
+    value = m.group("v").strip(" \"'") if m else head[:160]
+    cite = f"my reply on {said.date() if said else '?'}: \"{head[:160]}\""
+    ids = [reply.id] + ([request.id] if request else [])
+    return Extracted(value, "line", 0.8 if m else 0.5, cite, turn_ids=ids)
+
+
+def _subject_answer(ev: EvidenceSet) -> Extracted | None:
+    """A question about someone else ("Where does my sister live?"): their lines, not the user's
+    facts — a value of the expected type from the most relevant line that mentions them."""
+    plan = ev.result.plan
+    who = plan.subject or ""
+    rel = re.compile(rf"\bmy\s+(?:\w+\s+)?{re.escape(who)}s?\b", re.I) if who.islower() else None
+    lines = [ln for ln in ev.all_user_lines() if ln.actuality not in ("request",)
+             and (contains_name(who, ln.text) if rel is None else bool(rel.search(ln.text)))]
+    if not lines:
+        return None
+    for score, line in _rank_lines(ev, lines)[:4]:
+        spans = [x for x in typed_spans(line.text, plan.answer_type)
+                 if not contains_name(who, x) and not any(contains_name(n, x) for n in plan.named)]
+        if spans:
+            return Extracted(spans[0], "line", min(0.9, 0.5 + 0.3 * score), _cite_line(line), line=line,
+                             turn_ids=[line.turn_id])
+    score, line = _rank_lines(ev, lines)[0]
+    return Extracted(line.text, "sentence", min(0.8, 0.4 + 0.3 * score), _cite_line(line), line=line,
+                     turn_ids=[line.turn_id])
+
+
+def extract(ev: EvidenceSet) -> Extracted | None:
+    """The best value of the plan's answer type, or ``None`` when memory holds none."""
+    plan = ev.result.plan
+    if plan.subject:
+        return _subject_answer(ev)
+    if plan.intent == Intent.ASSISTANT_SAID:
+        return _assistant_pick(ev)
+    if plan.slot and plan.slot.startswith("bought"):
+        return _purchase_attribute(ev)
+    if plan.intent == Intent.HISTORY:
+        return _line_answer(ev)  # a previous value: never the current fact, at most a line saying it
+    found = _fact_answer(ev)
+    if found is not None:
+        return found
+    return _line_answer(ev)

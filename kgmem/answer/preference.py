@@ -1,0 +1,146 @@
+"""Preference answers built from what the user said they like and avoid, citing it.
+
+"Any ideas for a weekend trip?" is answered with a suggestion that uses the user's stated likes in
+the question's domain ("you love hiking and small coastal towns") and steers clear of their
+dislikes — the lines come from the user's own actual statements, never a friend's taste.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.match import terms
+
+_LIKE = re.compile(r"\b(?:love|loved|adore|enjoy|enjoyed|big fan of|fan of|into|favou?rite|like|prefer|go for|"
+                   r"make me happy|makes me happy|obsessed with|can't get enough of|really dig|always (?:order|pick|choose)|"
+                   r"hooked on|keen on|passionate about|big on|my jam|go-to|nothing beats|swear by|crave|live for)\b", re.I)
+_DISLIKE = re.compile(r"\b(?:don't like|do not like|dislike|hate|can't stand|cannot stand|avoid|not for me|"
+                      r"steer clear|not into|turns? me off|pass on|no more|sick of|tired of|not my thing|"
+                      r"rather skip|no\s+\w+\s+please|please,? no|not a fan|allergic|can't eat|cannot eat|"
+                      r"don't eat|don't enjoy|never liked)\b", re.I)
+_LIKE_PREDICATES = ("likes", "hobby", "favourite_food", "favourite_music", "favourite_drink", "diet",
+                    "favourite_sport", "plays_instrument")
+
+
+@dataclass
+class Preference:
+    likes: list[str] = field(default_factory=list)
+    dislikes: list[str] = field(default_factory=list)
+    cited: list[str] = field(default_factory=list)
+    turn_ids: list[str] = field(default_factory=list)
+    fact_ids: list[str] = field(default_factory=list)
+
+
+def _line_value(line: Line, rx: re.Pattern[str]) -> str:
+    text = re.sub(r"^\W*(?:side note:?|by the way,?|oh,?\s+and|honestly,?|anyway,?)\s*", "", line.text.strip(" ()"),
+                  flags=re.I)
+    text = re.sub(r"^(?:honestly|really|personally),?\s+", "", text, flags=re.I)
+    m = rx.search(text)
+    if m and len(text[m.end():].strip(" .!)")) < 3:  # "small guesthouses make me happy": the thing comes first
+        return re.sub(r"^(?:the|a|an|my)\s+", "", text[: m.start()].strip(" ,.-"), flags=re.I) or text
+    tail = text[m.end():] if m else text
+    tail = re.split(r"[.,;!?]|\bbut\b|\bbecause\b|\bso\b", tail)[0].strip()
+    return re.sub(r"^(?:the|a|an|to|doing|eating|watching|reading)\s+", "", tail, flags=re.I) or line.text
+
+
+@dataclass
+class _Stated:
+    value: str
+    like: bool
+    relevance: float
+    session_id: str
+    cited: str
+    turn_id: str
+    fact_id: str | None = None
+
+
+def _candidates(ev: EvidenceSet) -> list[_Stated]:
+    """Every like/dislike the user stated (facts and actual lines), with its relevance."""
+    result = ev.result
+    out: list[_Stated] = []
+    for f in result.all_facts.values():
+        if f.speaker != "user" or f.invalid_at is not None or not f.value:
+            continue
+        if f.predicate not in (*_LIKE_PREDICATES, "dislikes") or not ev.fact_is_actual(f):
+            continue
+        tid = f.source_turn_ids[0] if f.source_turn_ids else ""
+        rel = ev.turn_similarity(tid) + 20 * result.fact_scores.get(f.id, 0.0)
+        out.append(_Stated(f.value, f.predicate != "dislikes", rel, f.session_id,
+                           f"\"{f.text[:100]}\" (said {f.observed_at.date()})", tid, f.id))
+    for line in ev.top:
+        if line.role != "user" or line.actuality not in ("actual", "negated"):
+            continue
+        dislike = bool(_DISLIKE.search(line.text))
+        if not dislike and (line.actuality != "actual" or not _LIKE.search(line.text)):
+            continue
+        value = _line_value(line, _DISLIKE if dislike else _LIKE)
+        rel = ev.turn_similarity(line.turn_id) + 20 * line.score
+        out.append(_Stated(value, not dislike, rel, line.session_id,
+                           f"\"{line.text[:100]}\" (said {line.said_at.date()})", line.turn_id))
+    return out
+
+
+def stated_preferences(ev: EvidenceSet, limit: int = 3) -> Preference:
+    """The user's likes and dislikes most relevant to the question: those stated in the session
+    of the most relevant one first (people state a domain's tastes together), then others that
+    are nearly as relevant."""
+    cands = sorted(_candidates(ev), key=lambda c: -c.relevance)
+    out = Preference()
+    if not cands:
+        return out
+    top = cands[0]
+    ordered = [c for c in cands if c.session_id == top.session_id] + \
+              [c for c in cands if c.session_id != top.session_id and c.relevance >= top.relevance - 0.1]
+    seen: set[str] = set()
+    for c in ordered:
+        key = " ".join(sorted(terms(c.value)))
+        if not key or key in seen:
+            continue
+        bucket, cap = (out.likes, limit) if c.like else (out.dislikes, 2)
+        if len(bucket) >= cap:
+            continue
+        seen.add(key)
+        bucket.append(c.value)
+        out.cited.append(c.cited)
+        out.turn_ids.append(c.turn_id)
+        if c.fact_id:
+            out.fact_ids.append(c.fact_id)
+    return out
+
+
+def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
+    """A personalised suggestion from stated likes/dislikes, or ``None`` when none are known."""
+    pref = stated_preferences(ev)
+    if not pref.likes and not pref.dislikes:
+        return _from_statements(ev)
+    text = "Based on what you've told me"
+    if pref.likes:
+        text += f", you enjoy {_join(pref.likes)}, so I'd suggest something built around {pref.likes[0]}"
+        if len(pref.likes) > 1:
+            text += f" or {pref.likes[1]}"
+    else:
+        text += ", here is an idea"
+    text += f", and I'd avoid {_join(pref.dislikes)}." if pref.dislikes else "."
+    return text, pref
+
+
+def _from_statements(ev: EvidenceSet) -> tuple[str, Preference] | None:
+    """No like or dislike in so many words: the user's own most relevant statements, quoted, are
+    what a suggestion can build on."""
+    lines = sorted((ln for ln in ev.top if ln.role == "user" and ln.actuality == "actual" and _FIRST_PERSON.search(ln.text)),
+                   key=lambda ln: -(ev.turn_similarity(ln.turn_id) + 20 * ln.score))[:2]
+    if not lines:
+        return None
+    quotes = "; ".join(f"\"{ln.text.strip(' ()')}\"" for ln in lines)
+    pref = Preference(cited=[f"\"{ln.text[:100]}\" (said {ln.said_at.date()})" for ln in lines],
+                      turn_ids=[ln.turn_id for ln in lines])
+    return f"Going by what you've told me ({quotes}), I'd suggest something in that spirit.", pref
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me)\b")
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,133 @@
+"""Changing slots (where the user lives, works, their rent …): the values the user stated, in order.
+
+Values come from stored facts whose source sentence is the user's own actual statement about
+that slot, and from evidence lines that talk about the slot and hold a value of its type — so a
+statement extraction missed, or one newer than the stored fact, still counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from kgmem import predicates as predicate_registry
+from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.match import norm, terms
+from kgmem.answer.spans import typed_spans
+from kgmem.models import Fact
+from kgmem.retrieval.intents import slot_vocabulary
+from kgmem.retrieval.search import fact_date
+
+
+def slot_facts(ev: EvidenceSet, slot: str) -> list[Fact]:
+    """The user's facts of a predicate whose source line is the user's own actual statement,
+    oldest first ("Tomasz pays $1100 in rent" is no rent of the user's, whatever extraction said)."""
+    pred = slot.split(".")[0]
+    facts = [f for f in ev.result.all_facts.values() if f.predicate == pred and f.speaker == "user"
+             and ev.fact_is_actual(f) and _belongs(f, pred, ev)]
+    return sorted(facts, key=lambda f: (f.observed_at, fact_date(f), f.id))
+
+
+def _belongs(fact: Fact, pred: str, ev: EvidenceSet) -> bool:
+    """A changing slot's fact stands unless its sentence talks only about another slot ("At
+    Tessellate Studio, where I work, …" is no gym, whatever extraction said)."""
+    if not predicate_registry.is_single_valued(pred):
+        return True
+    text = ev.source_sentence(fact)
+    if not text:
+        return True
+    have = terms(re.sub(r"\bwork(?:ing|ed|s)?\s+out\b", "exercise", text, flags=re.I))
+    own = {norm(c) for c in _cue_words(pred)}
+    if own & have:
+        return True
+    for other in predicate_registry.REGISTRY.values():
+        if other.name == pred or not other.single_valued:
+            continue
+        if {norm(c) for c in _cue_words(other.name)} & have:
+            return False
+    return True
+
+
+def _other_slot(pred: str, have: set[str]) -> bool:
+    """Words that say a sentence is about another changing slot and not this one."""
+    if {norm(c) for c in _cue_words(pred)} & have:
+        return False
+    return any({norm(c) for c in _cue_words(o.name)} & have for o in predicate_registry.REGISTRY.values()
+               if o.single_valued and o.name != pred)
+
+
+def _cue_words(pred: str) -> set[str]:
+    p = predicate_registry.get(pred)
+    return {w for c in p.cues for w in c.split()} if p is not None else set()
+
+
+_UNIT_NOUNS = ("books", "book", "pounds", "lbs", "kg", "kilos", "miles", "km", "kilometers", "hours", "minutes",
+               "steps", "pages", "days", "weeks", "years", "times", "films", "movies", "games", "laps")
+
+
+def _show(pred: str, value: str, text: str = "") -> str:
+    """A slot value as an answer: money with its $, a number with the unit its line used."""
+    p = predicate_registry.get(pred)
+    if p is not None and p.value_type == "money" and not value.startswith("$") and re.match(r"^[\d,.]+$", value):
+        return f"${value}"
+    if re.fullmatch(r"[\d,.]+", value) and text:
+        m = re.search(rf"\b{re.escape(value)}\s+({'|'.join(_UNIT_NOUNS)})\b", text, re.I)
+        if m:
+            return f"{value} {m.group(1)}"
+    return value
+
+
+@dataclass
+class SlotValue:
+    """One stated value of a changing slot: from a fact, or from an evidence line."""
+
+    value: str
+    said_at: datetime
+    text: str
+    fact: Fact | None = None
+    line: Line | None = None
+
+    def cite(self) -> str:
+        return f"\"{self.text.strip()[:140]}\" (said {self.said_at.date()})"
+
+
+#: a line whose turn is this similar to the question talks about the slot even without its words
+LINE_SLOT_SIMILARITY = 0.4
+#: answer types an evidence line can state a slot value in without extraction
+_LINE_TYPES = frozenset({"money", "org", "place", "person", "number"})
+
+
+def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
+    """Every value the user stated for a slot, oldest first: stored facts, plus actual lines that
+    talk about the slot (its vocabulary) and hold a value of its type — so a statement extraction
+    missed, or one newer than the stored fact, still counts."""
+
+    pred = slot.split(".")[0]
+    out = [SlotValue(f.value or "", f.observed_at, f.text, fact=f) for f in slot_facts(ev, slot) if f.value]
+    covered = {t for v in out if v.fact is not None for t in v.fact.source_turn_ids}
+    atype = ev.result.plan.answer_type
+    vocab = {norm(w) for w in slot_vocabulary(pred)} - {"much", "many", "year", "month"}
+    if atype in _LINE_TYPES and vocab:
+        for line in ev.all_user_lines():
+            if line.turn_id in covered or line.actuality != "actual":
+                continue
+            have = terms(line.text)
+            if not (vocab & have) and ev.turn_similarity(line.turn_id) < LINE_SLOT_SIMILARITY:
+                continue
+            if _other_slot(pred, have):
+                continue  # "my job at Tessellate Studio" is no gym
+            spans = typed_spans(line.text, atype)
+            if spans:
+                out.append(SlotValue(spans[-1] if atype == "money" else spans[0], line.said_at, line.text, line=line))
+    return sorted(out, key=lambda v: (v.said_at, v.fact is None))
+
+
+def _source_text(ev: EvidenceSet, v: SlotValue) -> str:
+    """The words the value was stated in (the fact's source turn, or the line)."""
+    if v.line is not None:
+        return v.line.text
+    turns = [ev.turn(t) for t in (v.fact.source_turn_ids[:1] if v.fact else [])]
+    return " ".join([v.text, *(t.text for t in turns if t is not None)])
+
+

@@ -1,0 +1,60 @@
+"""Typed values in a sentence: names, places, organisations, money, numbers, items.
+
+spaCy entities of the right label first, then patterns for what the small model misses ("my
+brother Tariq", "named Rex", "at Peak Climbing Gym", "$45").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kgmem.retrieval.question import nlp
+
+#: spaCy entity labels that can answer each answer type
+_LABELS: dict[str, tuple[str, ...]] = {
+    "person": ("PERSON",), "place": ("GPE", "LOC", "FAC"), "org": ("ORG", "FAC", "GPE"),
+    "money": ("MONEY",), "number": ("CARDINAL", "QUANTITY"), "date": ("DATE",),
+    "item": ("PRODUCT", "WORK_OF_ART", "ORG", "EVENT"),
+}
+_NAMED = re.compile(r"\b(?:named|called|name is|name's)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+#: "my brother Tariq", "Tariq, my brother,", "Tariq (my brother)": a name next to a relation
+_RELATION_NAME = re.compile(
+    r"\bmy\s+(?:[a-z-]+\s+)?(?:[a-z]+)\s*,?\s+(?P<n>[A-Z][a-z'-]+)(?=\s*(?:,|\.|\)|!|\?|\s+(?:is|was|has|lives|called|"
+    r"visited|just|and|keeps|chewed|needs|stole|stealing|at|who)\b))|"
+    r"(?:^|[.!?]\s+|\b(?:and|but|so)\s+)(?P<n2>[A-Z][a-z'-]+)\s*(?:,|\()\s*my\s+[a-z]+")
+_LEAD_WORDS = re.compile(r"^(?:\(?\s*side note:?|by the way,?|oh,?\s+and|oh,?|anyway,?|also,?|btw,?|honestly,?)\s+",
+                         re.I)
+_SHOP_PHRASE = re.compile(r"\b(?:from|at)\s+((?:a|an|the|my)\s+[\w'& -]{2,40}?)(?=\s*(?:,|\.|;|\)|for\b|it\b|and\b|"
+                          r"last\b|yesterday\b|today\b|this\b|two\b|three\b|four\b|a few\b|$))")
+_MONEY_SPAN = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?k?")
+def _entities(text: str) -> list[tuple[str, str]]:
+    model = nlp()
+    if model is None:
+        return []
+    doc = model(text)
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def typed_spans(text: str, answer_type: str) -> list[str]:
+    """Values of ``answer_type`` in one sentence, best first."""
+    if answer_type == "money":
+        return _MONEY_SPAN.findall(text)
+    spans: list[str] = []
+    if answer_type == "person":
+        spans += [m.group(1) for m in _NAMED.finditer(text)]
+        spans += [m.group("n") or m.group("n2") for m in _RELATION_NAME.finditer(text)]
+    labels = _LABELS.get(answer_type, ())
+    if labels:
+        ents = _entities(text)
+        for label in labels:  # label order is preference order
+            spans += [t for t, lab in ents if lab == label and t not in spans]
+    if answer_type in ("org", "place", "item") and not spans:
+        prepped = re.findall(r"\b(?:at|from|in|to|for|with|joined|joining|join|called|named)\s+((?:the\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*)*)", text)
+        spans += [p for p in prepped if p.split()[0] not in ("I", "I'm", "The")]
+    if answer_type in ("org", "item") and not spans:  # "Peak Climbing Gym is my gym"
+        body = _LEAD_WORDS.sub("", text.strip(" (\"'"))
+        spans += [m.group(0) for m in re.finditer(r"\b[A-Z][\w'&-]+(?:\s+[A-Z][\w'&-]+)+", body)
+                  if m.group(0).split()[0] not in ("I", "I'm", "The", "My", "Oh", "Side")]
+    return [s.strip(" .,'\"") for s in spans if s.strip(" .,'\"")]
+
+

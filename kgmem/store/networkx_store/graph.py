@@ -1,0 +1,229 @@
+"""One user's graph in memory: nodes, edges, vectors and the search caches derived from them,
+and the commit of a validated :class:`~kgmem.models.SessionWrite` into it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import networkx as nx
+import numpy as np
+from pydantic import BaseModel
+
+from kgmem.models import SessionWrite
+from kgmem.store.networkx_store.files import _COUNT_KEYS, _SEARCH_KINDS
+from kgmem.store.textindex import BM25Index, entity_document
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class _UserGraph:
+    """One user's graph, embeddings and derived search caches (in memory)."""
+
+    user_id: str
+    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+    vectors: dict[str, dict[str, np.ndarray]] = field(
+        default_factory=lambda: {kind: {} for kind in _SEARCH_KINDS}
+    )
+    stamp: tuple[int, int, int] | None = None
+    #: random id of the persisted version (in the file header); disambiguates equal stamps
+    write_id: str = ""
+    dirty: bool = False
+    _matrices: dict[str, tuple[list[str], np.ndarray]] = field(default_factory=dict)
+    _text: dict[str, BM25Index] = field(default_factory=dict)
+    _ids: dict[str, list[str]] = field(default_factory=dict)
+
+    # -- derived data ----------------------------------------------------------------------
+    def invalidate_caches(self) -> None:
+        self._matrices.clear()
+        self._text.clear()
+        self._ids.clear()
+
+    def dim(self) -> int | None:
+        for kind in _SEARCH_KINDS:
+            for vec in self.vectors[kind].values():
+                return int(vec.shape[0])
+        return None
+
+    def matrix(self, kind: str) -> tuple[list[str], np.ndarray]:
+        """Row-normalised float32 matrix of one node kind (ids sorted), rebuilt lazily."""
+        cached = self._matrices.get(kind)
+        if cached is None:
+            vecs = self.vectors[kind]
+            ids = sorted(vecs)
+            if ids:
+                mat = np.ascontiguousarray(np.stack([vecs[i] for i in ids]), dtype=np.float32)
+                norms = np.linalg.norm(mat, axis=1, keepdims=True)
+                # a zero vector scores 0 against everything instead of producing NaN
+                norms[norms == 0.0] = 1.0
+                mat /= norms
+            else:
+                mat = np.zeros((0, 0), dtype=np.float32)
+            cached = (ids, mat)
+            self._matrices[kind] = cached
+        return cached
+
+    def text_index(self, kind: str) -> BM25Index:
+        cached = self._text.get(kind)
+        if cached is None:
+            docs: list[tuple[str, str]] = []
+            for node_id in sorted(self.ids_of(kind)):
+                obj = self.graph.nodes[node_id]["obj"]
+                if kind == "turn":
+                    docs.append((node_id, obj.text))
+                elif kind == "fact":
+                    docs.append((node_id, obj.text))
+                else:
+                    docs.append((node_id, entity_document(obj.name, obj.aliases)))
+            cached = BM25Index(docs)
+            self._text[kind] = cached
+        return cached
+
+    # -- lookups ---------------------------------------------------------------------------
+    def kind_of(self, node_id: str) -> str | None:
+        if node_id not in self.graph:
+            return None
+        return str(self.graph.nodes[node_id]["kind"])
+
+    def ids_of(self, kind: str) -> list[str]:
+        cached = self._ids.get(kind)
+        if cached is None:
+            cached = self._ids[kind] = [n for n, k in self.graph.nodes(data="kind") if k == kind]
+        return list(cached)
+
+    def obj(self, node_id: str) -> Any:
+        return self.graph.nodes[node_id]["obj"]
+
+    def counts(self) -> dict[str, int]:
+        out = {key: 0 for key in _COUNT_KEYS}
+        for _, kind in self.graph.nodes(data="kind"):
+            key = {
+                "session": "sessions",
+                "turn": "turns",
+                "entity": "entities",
+                "fact": "facts",
+            }.get(kind)
+            if key:
+                out[key] += 1
+        out["supersessions"] = sum(
+            1 for _, _, k in self.graph.edges(keys=True) if k == "SUPERSEDES"
+        )
+        return out
+
+    # -- mutation helpers (used only after validation) -------------------------------------
+    def upsert_node(self, node_id: str, kind: str, obj: Any) -> bool:
+        g = self.graph
+        if node_id in g:
+            if g.nodes[node_id]["kind"] == kind and g.nodes[node_id]["obj"] == obj:
+                return False
+            g.nodes[node_id]["kind"] = kind
+            g.nodes[node_id]["obj"] = obj
+            return True
+        g.add_node(node_id, kind=kind, obj=obj)
+        self._ids.pop(kind, None)  # session_order() runs mid-commit and must see new nodes
+        return True
+
+    def set_edge(self, u: str, v: str, rel: str, **attrs: Any) -> bool:
+        g = self.graph
+        if g.has_edge(u, v, key=rel):
+            data = g.edges[u, v, rel]
+            if all(data.get(a) == b for a, b in attrs.items()):
+                return False
+            data.update(attrs)
+            return True
+        g.add_edge(u, v, key=rel, **attrs)
+        return True
+
+    def replace_out_edges(self, u: str, rel: str, targets: Sequence[str]) -> bool:
+        g = self.graph
+        current = {v for _, v, k in g.out_edges(u, keys=True) if k == rel}
+        wanted = set(targets)
+        for v in current - wanted:
+            g.remove_edge(u, v, key=rel)
+        for v in sorted(wanted - current):
+            g.add_edge(u, v, key=rel)
+        return current != wanted
+
+    def session_order(self) -> list[str]:
+        sessions = [(self.obj(s).started_at, s) for s in self.ids_of("session")]
+        return [s for _, s in sorted(sessions)]
+
+    def relink_sessions(self) -> bool:
+        """Recompute the chronological (Session)-[:NEXT]->(Session) chain."""
+        g = self.graph
+        order = self.session_order()
+        wanted = set(zip(order, order[1:], strict=False))
+        current = {(u, v) for u, v, k in g.edges(keys=True) if k == "NEXT"}
+        for u, v in current - wanted:
+            g.remove_edge(u, v, key="NEXT")
+        for u, v in sorted(wanted - current):
+            g.add_edge(u, v, key="NEXT")
+        return current != wanted
+
+
+def _clone(obj: M) -> M:
+    """A copy callers may mutate freely: shallow model copy plus fresh list fields
+    (a deep copy costs ~30x more and strings are immutable anyway)."""
+    copy = obj.model_copy()
+    for name, value in copy.__dict__.items():
+        if isinstance(value, list):
+            copy.__dict__[name] = list(value)
+    return copy
+
+
+def _commit(state: _UserGraph, write: SessionWrite) -> bool:
+    """Apply a validated SessionWrite to the in-memory graph; returns whether anything changed."""
+    uid = write.user_id
+    changed = False
+    if uid not in state.graph:
+        state.graph.add_node(uid, kind="user", obj=None)
+        changed = True
+    session = write.session.model_copy(update={"turns": []}, deep=True)
+    changed |= state.upsert_node(session.id, "session", session)
+    changed |= state.set_edge(session.id, uid, "OF_USER")
+    for turn in write.session.turns:
+        changed |= state.upsert_node(turn.id, "turn", _clone(turn))
+        changed |= state.replace_out_edges(turn.id, "IN_SESSION", [turn.session_id])
+    for ent in write.entities:
+        changed |= state.upsert_node(ent.id, "entity", _clone(ent))
+    for fact in write.facts:
+        old = state.obj(fact.id) if state.kind_of(fact.id) == "fact" else None
+        if old is not None and old.invalid_at is not None and fact.invalid_at is None:
+            # re-applying an earlier session must not erase a later invalidation
+            fact = fact.model_copy(update={"invalid_at": old.invalid_at})
+        changed |= state.upsert_node(fact.id, "fact", _clone(fact))
+        changed |= state.replace_out_edges(fact.id, "SUBJECT", [fact.subject_id])
+        changed |= state.replace_out_edges(
+            fact.id, "OBJECT", [fact.object_id] if fact.object_id else []
+        )
+        changed |= state.replace_out_edges(fact.id, "FROM_TURN", fact.source_turn_ids)
+    for sup in write.retracted_supersessions:
+        # removed before the additions, so a write may re-link an edge with a new `at`
+        if state.graph.has_edge(sup.new_fact_id, sup.old_fact_id, key="SUPERSEDES"):
+            state.graph.remove_edge(sup.new_fact_id, sup.old_fact_id, key="SUPERSEDES")
+            changed = True
+    for sup in write.supersessions:
+        changed |= state.set_edge(sup.new_fact_id, sup.old_fact_id, "SUPERSEDES", at=sup.at)
+    for fid, at in write.invalidations.items():
+        fact = state.obj(fid)
+        if fact.invalid_at != at:
+            state.graph.nodes[fid]["obj"] = fact.model_copy(update={"invalid_at": at})
+            changed = True
+    for field_name, kind in (
+        ("turn_embeddings", "turn"),
+        ("fact_embeddings", "fact"),
+        ("entity_embeddings", "entity"),
+    ):
+        store = state.vectors[kind]
+        for node_id, values in getattr(write, field_name).items():
+            vec = np.asarray(values, dtype=np.float32).reshape(-1)
+            if node_id not in store or not np.array_equal(store[node_id], vec):
+                store[node_id] = vec
+                changed = True
+    changed |= state.relink_sessions()
+    if changed:
+        state.invalidate_caches()
+    return changed

@@ -1,0 +1,69 @@
+"""The resolved-time value types shared by the resolver and the composition rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from kgmem.models import Granularity
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3, "several": 3,
+    "a pair of": 2,
+}
+
+
+@dataclass(frozen=True)
+class ResolvedTime:
+    """A time expression resolved against a base (session) date.
+
+    ``start``/``end`` bound the interval the expression names, both inclusive at day resolution
+    (``end`` is midnight of the last day): "in March" → Mar 1 … Mar 31, granularity ``month``;
+    "yesterday" → start == end. ``open_ended`` marks "since 2019" (true from start onwards);
+    ``future`` marks expressions after the base ("next Friday"); ``kind`` names the rule that
+    resolved it (``ago``, ``holiday``, ``weekday_rel`` …). Weeks are Monday–Sunday (a weekend,
+    Saturday–Sunday, has granularity ``week`` too); "two weeks ago" is the week containing the
+    day 14 days back, "two months ago" the calendar month two before the session's.
+    """
+
+    text: str
+    start: datetime
+    end: datetime
+    granularity: Granularity
+    open_ended: bool = False
+    future: bool = False
+    kind: str = ""
+    #: the day date arithmetic should use when the interval is wider than a day: "two weeks
+    #: ago" names a Monday–Sunday week, but "how many days ago" counts from 14 days back
+    anchor: datetime | None = None
+
+    @property
+    def day(self) -> date:
+        """The first day of the interval."""
+        return self.start.date()
+
+    @property
+    def point(self) -> datetime:
+        """The single day this expression stands for in arithmetic (``anchor``, else ``start``)."""
+        return self.anchor or self.start
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """A time expression found in text: character offsets plus its resolution."""
+
+    start_char: int
+    end_char: int
+    resolved: ResolvedTime
+
+
+def _number(word: str) -> int | None:
+    word = re.sub(r"\s+", " ", word.strip().lower())
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
