@@ -80,17 +80,26 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     mem.close()
     mem = Memory(settings, llm=False)  # a fresh process state: stores load on first touch
     mem.embedder.embed(["warm-up"])
-    plan_query("warm up the planner", datetime(2023, 1, 1), embedder=mem.embedder)
+    if args.legacy:
+        plan_query("warm up the planner", datetime(2023, 1, 1))
+    else:
+        plan_query("warm up the planner", datetime(2023, 1, 1), embedder=mem.embedder)
     rows: list[dict[str, Any]] = []
     sessions = []
     for rnd in range(args.repeat):
         for h in hays:
             t0 = time.perf_counter()
-            vec = mem._question_vector(h.question)
-            t1 = time.perf_counter()
-            plan = plan_query(h.question, h.question_date, embedder=mem.embedder, vector=vec)
-            t2 = time.perf_counter()
-            result = Retriever(mem.store, mem.embedder).retrieve(h.user_id, plan, vector=vec)
+            if args.legacy:  # the code before issue #14: the retriever embedded the question itself
+                t1 = time.perf_counter()
+                plan = plan_query(h.question, h.question_date)
+                t2 = time.perf_counter()
+                result = Retriever(mem.store, mem.embedder).retrieve(h.user_id, plan)
+            else:
+                vec = mem._question_vector(h.question)
+                t1 = time.perf_counter()
+                plan = plan_query(h.question, h.question_date, embedder=mem.embedder, vector=vec)
+                t2 = time.perf_counter()
+                result = Retriever(mem.store, mem.embedder).retrieve(h.user_id, plan, vector=vec)
             t3 = time.perf_counter()
             ans = mem.answerer.answer(result)
             t4 = time.perf_counter()
@@ -146,6 +155,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "latency"))
+    ap.add_argument("--legacy", action="store_true",
+                    help="measure the pre-#14 code (PYTHONPATH to its tree; its retriever embeds the question)")
     args = ap.parse_args()
     from kgmem.evaluation.runner import git_sha
 
@@ -155,7 +166,8 @@ def main() -> None:
     after = Path("/proc/loadavg").read_text().split()[:3]
     report = {"title": "kgmem question-path latency", "git_sha": git_sha(), "started": started,
               "command": f"flock /work/bench.lock .venv/bin/python eval/bench_latency.py --split {args.split} "
-                         f"--per-type {args.per_type} --seed {args.seed} --repeat {args.repeat}",
+                         f"--per-type {args.per_type} --seed {args.seed} --repeat {args.repeat}"
+                         + (" --legacy" if args.legacy else ""),
               "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
               "loadavg_before": before, "loadavg_after": after,
               "note": ("Embedded networkx store, ONNX MiniLM, no answer model (model-answered latency is in the "

@@ -235,7 +235,8 @@ def _render_e2e(e2e: dict[str, Any]) -> list[str]:
     sm = e2e["summary"]
     whole = "--limit" not in e2e["command"]
     title = ("the whole split" if whole else "a --limit slice, NOT the whole split")
-    lines = [f"## End to end: `kgmem ingest --store neo4j`, {e2e.get('workers', 1)} process(es) ({title})", "",
+    lines = [f"## End to end: `kgmem ingest --store neo4j`, {e2e.get('workers', 1)} process(es) ({title}, "
+             f"git {e2e['git_sha']})", "",
              f"`{e2e['command']}` at git {e2e['git_sha']}, load average {e2e['loadavg_before']} → "
              f"{e2e['loadavg_after']}" + (f" (peak seen during the run: {e2e['loadavg_peak']})"
                                           if e2e.get("loadavg_peak") is not None else "") + ".", "",
@@ -281,9 +282,10 @@ def render_md(report: dict[str, Any]) -> str:
         for r in tp["runs"]:
             lines.append(f"| {r['driver']} | {r['batch']} | {r['sessions_per_s']} | {r['seconds']} | {r['client_cpu_s']} |")
         lines.append("")
-    fl = report.get("failures")
-    if fl:
-        lines += ["## Time to a clear error", "", f"`{fl['command']}` at git {fl['git_sha']}, load average "
+    for key in sorted(k for k in report if k.startswith("failures")):
+        fl = report[key]
+        lines += ["## Time to a clear error" + (f" ({key.split('_', 1)[1]})" if "_" in key else ""), "",
+                  f"`{fl['command']}` at git {fl['git_sha']}, load average "
                   f"{fl['loadavg_before']} → {fl['loadavg_after']}.", "",
                   f"{fl['note']}.", "",
                   "| failure | bound | seconds to the error line | seconds to exit | in-process connect s | exit code | message |",
@@ -343,6 +345,8 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--rust-venv", default=str(Path(tempfile.gettempdir()) / "kgmem-neo4j-rust-venv"))
     f = sub.add_parser("failures")
     f.add_argument("--home", type=Path, default=None, help="a Neo4j home (default: kgmem neo4j's)")
+    f.add_argument("--section", default="failures", help="result section (e.g. failures_loaded for a "
+                   "second run under another load)")
     p = sub.add_parser("parity")
     p.add_argument("--split", default="synthetic-s")
     p.add_argument("--haystacks", type=int, default=50)
@@ -354,11 +358,12 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--split", default="synthetic-s")
     e.add_argument("--limit", type=int, default=None)
     e.add_argument("--workers", type=int, default=1)
+    e.add_argument("--section", default=None, help="result section (default e2e, or e2e_workersN)")
     args = ap.parse_args(argv)
     if args.cmd == "throughput":
         cmd_throughput(args)
     elif args.cmd == "failures":
-        _save("failures", cmd_failures(args))
+        _save(args.section, cmd_failures(args))
     elif args.cmd == "parity":
         _save("parity", cmd_parity(args))
     elif args.cmd == "eval":
@@ -423,7 +428,7 @@ def cmd_failures(args: argparse.Namespace) -> dict[str, Any]:
     for r in modes.values():
         for key in ("stdout", "ended", "error_at", "error_lines"):
             r.pop(key, None)
-    return {"command": "eval/bench_neo4j_ingest.py failures",
+    return {"command": " ".join(["eval/bench_neo4j_ingest.py", *sys.argv[1:]]),
             "note": "seconds: from the start of `kgmem ingest` / `kgmem eval` (a child process: Python "
                     "start-up, settings, connect) for the failures at start; from the moment the relay "
                     "failed for the mid-run ones (a server that hangs is detected by the driver after "
@@ -612,7 +617,8 @@ def cmd_e2e(args: argparse.Namespace) -> None:
                 state["pagecache"] = line.split("=", 1)[1]
     except OSError:
         pass
-    _save("e2e" if args.workers == 1 else f"e2e_workers{args.workers}", {
+    default = "e2e" if args.workers == 1 else f"e2e_workers{args.workers}"
+    _save(args.section or default, {
         "command": " ".join(["kgmem", *cmd[1:]]), "workers": args.workers, "wall_s": round(wall, 1),
         "sessions_per_s": round(summary.get("sessions_written", 0) / wall, 1), "exit_code": proc.returncode,
         "summary": {k: v for k, v in summary.items() if k != "failures"}, "failures": summary.get("failures", [])[:5],

@@ -31,7 +31,7 @@ from kgmem.models import Intent, QueryPlan
 
 #: the best evidence must be at least this similar to the question (MiniLM cosine), when no typed
 #: fact answers; calibrated on the development family (eval/results/abstention_calibration.md)
-MIN_SIMILARITY = 0.35
+MIN_SIMILARITY = 0.3
 #: slots whose possessor/relation nouns must be present ("my *hamster*'s name", "my *brother*'s name")
 _STRICT_FOCUS_SLOTS = frozenset({"pet_name", "family_member", "bought.store", "bought.price"})
 #: heads that name no kind ("which *title*", "what *one*"): an assistant question needs no such word

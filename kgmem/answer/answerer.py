@@ -160,6 +160,11 @@ class Answerer:
                 ctx = self._context(result, ev, computed, None)
                 return self._finish(ctx, base, t0, text, "preference", pref.fact_ids, pref.turn_ids, cited=pref.cited)
         direct = extracted is not None and (extracted.typed or extracted.confidence >= DIRECT_SENTENCE)
+        if extracted is not None and not direct and is_small_model(self.llm):
+            # a 135M model re-reading one evidence sentence adds seconds and errors, not meaning
+            ctx = self._context(result, ev, computed, extracted)
+            return self._finish(ctx, base, t0, _fallback_text(ev, extracted), "fallback", [], extracted.turn_ids,
+                                cited=[extracted.cited], extra={"fallback": "evidence line (small model skipped)"})
         if extracted is not None and direct and (self.llm is None or is_small_model(self.llm)):
             ctx = self._context(result, ev, computed, extracted)
             fids = [extracted.fact.id] if extracted.fact is not None else []

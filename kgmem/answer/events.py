@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, Line, roles_of
-from kgmem.answer.match import contains_name, core_terms, coverage, expand, terms
+from kgmem.answer.match import contains_name, core_terms, coverage, expand, norm, terms
 from kgmem.models import Fact
+from kgmem.retrieval.question import RELATIONS
 
 #: share of the activity's distinctive words a line must cover (literal/synonym)
 MIN_COVERAGE = 0.5
@@ -98,7 +99,7 @@ def _names(phrase: str) -> list[str]:
     """Capitalised words of a phrase (places, titles, names): strong anchors."""
     words = [w.strip(",.?!'\"’") for w in phrase.split()]
     return [w for i, w in enumerate(words) if w[:1].isupper() and w not in ("I", "I'm", "I've")
-            and (i > 0 or w.lower() not in ("the", "my", "our"))]
+            and terms(w) and (i > 0 or w.lower() not in ("the", "my", "our", "on", "when", "what", "which"))]
 
 
 _SUBJECT = re.compile(r"^\W*(?:my|our)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+?)\s+(?:just|also|finally|has|had|is|was|were|are|"
@@ -135,6 +136,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     if not core:
         return []
     names = _names(activity)
+    relations = {norm(w) for w in RELATIONS} & core
     sims: dict[str, float] = ev.result.phrase_similarity(activity)
     sent_sims = _sentence_similarity(activity, ev, sims) if deep else {}
     by_turn: dict[str, list[Fact]] = {}
@@ -147,12 +149,16 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         if line.actuality != "actual" and not (line.actuality == "other" and _names_subject(line.text, names, core)):
             continue  # someone else's doing counts only when the question names them ("Matteo left")
         cov = coverage(core, have)
+        if relations - have:
+            continue  # "my cousin's wedding" is not "a friend's wedding"
         named = [n for n in names if contains_name(n, line.text)]
-        sim = max(sims.get(line.turn_id, 0.0), sent_sims.get(id(line), 0.0))
-        by_meaning = sent_sims.get(id(line), 0.0) >= SENTENCE_MENTION
-        if names and not named and cov < 1.0 and not by_meaning:
+        turn_sim, sent_sim = sims.get(line.turn_id, 0.0), sent_sims.get(id(line), 0.0)
+        sim = max(turn_sim, sent_sim)
+        # by meaning: the sentence itself is close, or its turn is and the sentence is not far
+        by_meaning = sent_sim >= SENTENCE_MENTION or (turn_sim >= SEMANTIC_MENTION and sent_sim >= 0.35)
+        if names and not named and cov < 1.0 and not (by_meaning and _name_like(names, line.text, ev)):
             continue  # the phrase names a place, title or person this line does not mention
-        if cov < MIN_COVERAGE and not named and sim < SEMANTIC_MENTION and not by_meaning:
+        if cov < MIN_COVERAGE and not named and not by_meaning:
             continue
         when, gran, dated = _when(line, ev)
         score = cov + 0.3 * coverage(every, have) + 0.5 * sim + (0.2 if named else 0.0) + (0.05 if dated else 0.0)
@@ -164,6 +170,21 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
 
 #: a sentence this similar to the activity (sentence embeddings) is a mention by meaning
 SENTENCE_MENTION = 0.5
+#: a proper noun of a line this similar to the phrase's name may stand for it ("Iceland" ~ "Reykjavík")
+NAME_SIMILARITY = 0.7  # Iceland~Reykjavík 0.78, Japan~Osaka 0.74; Taipei~Chiang Mai 0.62, Paris~Lyon 0.50
+
+
+def _name_like(names: list[str], text: str, ev: EvidenceSet) -> bool:
+    """Whether a capitalised word of the line is close in meaning to a name of the phrase."""
+    caps = [m.group(0) for m in re.finditer(r"(?<=\w[\s,])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text)]
+    caps = [w for w in caps if w not in ("I", "I'm", "I've")]
+    if not caps:
+        return False
+    vecs = ev.result.embed(names + caps)
+    if vecs is None:
+        return False
+    head, rest = vecs[: len(names)], vecs[len(names):]
+    return float((head @ rest.T).max()) >= NAME_SIMILARITY
 
 
 def _sentence_similarity(activity: str, ev: EvidenceSet, turn_sims: dict[str, float],

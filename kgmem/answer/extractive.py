@@ -144,14 +144,18 @@ def _assistant_pick(ev: EvidenceSet) -> Extracted | None:
     result = ev.result
     plan = result.plan
     by_id = {t.id: t for t in result.turns}
-    focus = {norm(w) for w in plan.focus} | ({norm(plan.head)} if plan.head else set())
+    focus = {norm(w) for w in plan.focus} | ({norm(plan.head)} if plan.head else set()) | \
+        {norm(w) for w in plan.keywords if w not in ("recommend", "suggest", "recommended", "suggested", "remind")}
     best: tuple[float, Turn, Turn | None] | None = None
     for t in result.turns:
         if t.role != "assistant":
             continue
         prev = by_id.get(f"{t.session_id}:{t.idx - 1}")
         score = result.turn_scores.get(t.id, 0.0) + (result.turn_scores.get(prev.id, 0.0) if prev else 0.0)
-        score += 0.02 * len(focus & terms((prev.text if prev else "") + " " + t.text[:300]))
+        # the request it answered must be about the question's context ("for a rainy weekend"):
+        # replies of the same kind for another context are the usual near miss
+        asked = terms(prev.text) if prev else set()
+        score += 0.05 * (len(focus & asked) / max(len(focus), 1)) + 0.01 * len(focus & terms(t.text[:300]))
         if best is None or score > best[0]:
             best = (score, t, prev)
     if best is None:

@@ -46,7 +46,10 @@ _IRREGULAR = {"bought": "buy", "went": "go", "got": "get", "flew": "fly", "began
               "met": "meet", "left": "leave", "sold": "sell", "paid": "pay", "made": "make", "spent": "spend",
               "brought": "bring", "thought": "think", "told": "tell", "won": "win", "drove": "drive",
               "wrote": "write", "read": "read", "did": "do", "had": "have", "came": "come", "grew": "grow",
-              "raised": "raise", "born": "bear", "taught": "teach", "learnt": "learn", "kept": "keep"}
+              "raised": "raise", "born": "bear", "taught": "teach", "learnt": "learn", "kept": "keep",
+              "knives": "knife", "wives": "wife", "leaves": "leaf", "shelves": "shelf", "men": "man",
+              "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+              "geese": "goose", "people": "person"}
 
 
 def norm(tok: str) -> str:

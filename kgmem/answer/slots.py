@@ -92,6 +92,12 @@ class SlotValue:
         return f"\"{self.text.strip()[:140]}\" (said {self.said_at.date()})"
 
 
+#: how people mention a slot in passing, without its words ("Since I'm in Halifax, …",
+#: "Long shift at St. Brigid's today", "my first day at Lumen")
+_SLOT_TALK: dict[str, re.Pattern[str]] = {
+    "lives_in": re.compile(r"\b(?:I'm|I am|we're|we are|here|living|based|settled)\s+in\s+[A-Z]"),
+    "works_at": re.compile(r"\b(?:first\s+(?:day|week)|shift|start(?:ed|ing)?|day\s+off)\s+at\s+[A-Z]"),
+}
 #: a line whose turn is this similar to the question talks about the slot even without its words
 LINE_SLOT_SIMILARITY = 0.4
 #: answer types an evidence line can state a slot value in without extraction
@@ -113,7 +119,8 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
             if line.turn_id in covered or line.actuality != "actual":
                 continue
             have = terms(line.text)
-            if not (vocab & have) and ev.turn_similarity(line.turn_id) < LINE_SLOT_SIMILARITY:
+            talks = pred in _SLOT_TALK and _SLOT_TALK[pred].search(line.text)
+            if not talks and not (vocab & have) and ev.turn_similarity(line.turn_id) < LINE_SLOT_SIMILARITY:
                 continue
             if _other_slot(pred, have):
                 continue  # "my job at Tessellate Studio" is no gym

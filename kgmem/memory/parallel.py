@@ -51,6 +51,32 @@ def _worker(settings: Settings, embed: bool, inbox: Any, outbox: Any, wid: int,
         outbox.put(("error", wid, str(exc), bool(getattr(exc, "fatal", False)) or isinstance(exc, StoreError)))
 
 
+def _start_feeder(haystacks: Iterable[Haystack], inboxes: list[Any], stop: threading.Event) -> list[BaseException]:
+    """Deal the haystacks round-robin to the workers' inboxes in a thread (then one ``None``
+    each); returns the list that receives a reading error (a bad dataset record)."""
+    feed_error: list[BaseException] = []
+
+    def feed() -> None:
+        try:
+            for n, h in enumerate(haystacks):
+                while not stop.is_set():
+                    try:
+                        inboxes[n % len(inboxes)].put(h, timeout=0.2)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+        except BaseException as exc:  # noqa: BLE001 - a bad dataset record: raised by the parent
+            feed_error.append(exc)
+        finally:
+            for box in inboxes:
+                box.put(None)
+
+    threading.Thread(target=feed, name="kgmem-ingest-feeder", daemon=True).start()
+    return feed_error
+
+
 def ingest_parallel(settings: Settings, haystacks: Iterable[Haystack], workers: int, *, embed: bool = True,
                     on_progress: Callable[[Any], None] | None = None,
                     memory_factory: Callable[[Settings], Any]) -> IngestReport:
@@ -76,27 +102,7 @@ def ingest_parallel(settings: Settings, haystacks: Iterable[Haystack], workers: 
     for p in procs:
         p.start()
     stop = threading.Event()
-    feed_error: list[BaseException] = []
-
-    def feed() -> None:
-        try:
-            for n, h in enumerate(haystacks):
-                while not stop.is_set():
-                    try:
-                        inboxes[n % workers].put(h, timeout=0.2)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
-                    return
-        except BaseException as exc:  # noqa: BLE001 - a bad dataset record: raised by the parent
-            feed_error.append(exc)
-        finally:
-            for box in inboxes:
-                box.put(None)
-
-    feeder = threading.Thread(target=feed, name="kgmem-ingest-feeder", daemon=True)
-    feeder.start()
+    feed_error = _start_feeder(haystacks, inboxes, stop)
     total = IngestReport()
     index: dict[str, int] = {}
     finished = 0

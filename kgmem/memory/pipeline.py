@@ -22,12 +22,12 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from kgmem.memory.manager import PlannedWrite
-from kgmem.models import Haystack, Session, SessionWrite
+from kgmem.models import Haystack, Session
 from kgmem.store.base import MemoryStore, StoreError
 
 #: sessions per store transaction: 50 wrote fastest here (136 sessions/s with the Rust
@@ -125,37 +125,6 @@ class _Planner(threading.Thread):
             self.progress.notify_all()
 
 
-def _apply(store: MemoryStore, writes: Sequence[SessionWrite]) -> None:
-    """One batch: one transaction where the store offers ``apply_many``; else per user under
-    ``batch(user)`` (the embedded store persists each user's file once)."""
-    many = getattr(store, "apply_many", None)
-    if callable(many):
-        many(writes)
-        return
-    batch_ctx = getattr(store, "batch", None)
-    by_user: dict[str, list[SessionWrite]] = {}
-    for w in writes:
-        by_user.setdefault(w.user_id, []).append(w)
-    for uid, ws in by_user.items():
-        if not callable(batch_ctx):
-            for w in ws:
-                store.apply(w)
-            continue
-        rejected: list[BaseException] = []
-        try:
-            with batch_ctx(uid):
-                for w in ws:
-                    try:
-                        store.apply(w)
-                    except StoreError as exc:
-                        rejected.append(exc)
-                        raise
-        except StoreError as exc:
-            if exc not in rejected:
-                exc.fatal = True  # type: ignore[attr-defined]  # persisting the batch failed (disk full)
-            raise
-
-
 class _Writer:
     """Groups planned writes into batches and applies them; reports per haystack."""
 
@@ -195,7 +164,7 @@ class _Writer:
             return
         t0 = time.perf_counter()
         try:
-            _apply(self.store, [pw.write for _, _, pw in live])
+            self.store.apply_many([pw.write for _, _, pw in live])
         except StoreError as exc:
             if _is_fatal(exc) or len(live) == 1:
                 if _is_fatal(exc):
@@ -218,7 +187,7 @@ class _Writer:
                 continue
             t0 = time.perf_counter()
             try:
-                _apply(self.store, [pw.write])
+                self.store.apply_many([pw.write])
             except StoreError as exc:
                 if _is_fatal(exc):
                     raise
@@ -277,6 +246,7 @@ def run_pipeline(store: MemoryStore, haystacks: Iterable[Haystack],
 
     writer = _Writer(store, batch_sessions, done, on_session)
     planner.start()
+    finished = False
     try:
         while True:
             item = out.get()
@@ -290,9 +260,10 @@ def run_pipeline(store: MemoryStore, haystacks: Iterable[Haystack],
                 # the planner is behind: write what we have rather than let the database idle
                 writer.flush()
         writer.flush()
+        finished = True
     finally:
         planner.stop.set()
-        # let a planner in the middle of a chunk finish it (bounded), so the process does not
-        # exit with a thread inside spaCy or the embedder
-        planner.join(timeout=2.0)
+        # a planner in the middle of a chunk stops at its end (it checks the flag); after a
+        # failure the error is not held back for it (the CLI exits at once after its line)
+        planner.join(timeout=2.0 if finished else 0.2)
     return reports

@@ -221,14 +221,15 @@ def answer_type_for(q: str, head: str | None, slot_type: str | None) -> str:
 
 # --------------------------------------------------------------------------- events & options
 
-_OPTION_RE = re.compile(r"(?:[,:]|\s[-–—])\s*(?:the\s+|my\s+|a\s+)?(.+?)\s+or\s+(?:the\s+|my\s+|a\s+)?(.+?)\s*\??$", re.I)
-_OPTIONS_FIRST_RE = re.compile(r"^\s*(?:the\s+|my\s+)?(.+?)\s+or\s+(?:the\s+|my\s+)?(.+?)\s*[:,;]\s*(?:which|what)\b", re.I)
+# options keep their "my"/"the": answers name them the way the question did ("your trip to Oslo")
+_OPTION_RE = re.compile(r"(?:[,:]|\s[-–—])\s*(.+?)\s+or\s+(.+?)\s*\??$", re.I)
+_OPTIONS_FIRST_RE = re.compile(r"^\s*(.+?)\s+or\s+(.+?)\s*[:,;]\s*(?:which|what)\b", re.I)
 _DID_BEFORE_RE = re.compile(
-    r"^\s*(?:did|was|were)\s+(?:i\s+|my\s+|the\s+)?(.+?)\s+(?:happen\s+|come\s+|take place\s+)?"
-    r"(?:before|after|earlier than|later than|prior to)\s+(?:i\s+|my\s+|the\s+)?(.+?)\s*\??$", re.I)
+    r"^\s*(?:did|was|were)\s+(?:i\s+)?(.+?)\s+(?:happen\s+|come\s+|take place\s+)?"
+    r"(?:before|after|earlier than|later than|prior to)\s+(?:i\s+)?(.+?)\s*\??$", re.I)
 _BEFORE_OR_AFTER_RE = re.compile(
     r"^\s*(?:did|was|were)\s+(?:i\s+|we\s+)?(.+?)\s+(?:happen\s+|come\s+)?(?:before\s+or\s+after|after\s+or\s+before)\s+"
-    r"(?:i\s+|my\s+|the\s+)?(.+?)\s*\??$", re.I)
+    r"(?:i\s+)?(.+?)\s*\??$", re.I)
 _ORDER_LIST_RE = re.compile(r"\b(?:order|sequence)\b[^:]*:\s*(.+?)\s*[?.]?$", re.I)
 _BETWEEN_RE = re.compile(r"\b(?:between|btwn)\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s+and\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s*[?.]?$", re.I)
 _FROM_TO_RE = re.compile(r"\bfrom\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s+(?:to|until|till)\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s*[?.]?$|"
@@ -243,15 +244,15 @@ _MONTHY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]
 
 def _clean_phrase(p: str) -> str:
     p = re.sub(r"\s+(?:in\s+)?(?:days|weeks|months|years)\b.*$", "", p.strip(), flags=re.I)
-    p = re.sub(r"^(?:the\s+day\s+(?:when\s+)?(?=i\b)|when\s+)", "", p, flags=re.I)
+    p = re.sub(r"^when\s+", "", p, flags=re.I)
     return p.strip(" ,.?!")
 
 
 _OTHER_WAY = re.compile(r",?\s*or\s+(?:was\s+it\s+)?the\s+other\s+way\s+(?:a)?round\??.*$|,?\s*or\s+vice\s+versa\??.*$", re.I)
 
 
-_VS_RE = re.compile(r"^\W*(?:the\s+|my\s+)?(.+?)\s+(?:vs\.?|versus)\s+(?:the\s+|my\s+)?(.+?)\s*(?:[-–—:,?]|$)", re.I)
-_OF_AND_RE = re.compile(r"^\W*(?:of|between)\s+(?:the\s+|my\s+)?(.+?)\s+and\s+(?:the\s+|my\s+)?(.+?)\s*,\s*(?:which|what)\b", re.I)
+_VS_RE = re.compile(r"^\W*(.+?)\s+(?:vs\.?|versus)\s+(.+?)\s*(?:[-–—:,?]|$)", re.I)
+_OF_AND_RE = re.compile(r"^\W*(?:of|between)\s+(.+?)\s+and\s+(.+?)\s*,\s*(?:which|what)\b", re.I)
 
 
 def options(q: str, intent: Intent) -> list[str]:

@@ -95,6 +95,16 @@ class MemoryStore(Protocol):
         """Write one session with its turns, entities, facts, supersessions and invalidations
         atomically and idempotently (re-applying the same write changes nothing)."""
 
+    def apply_many(self, writes: Sequence[SessionWrite]) -> None:
+        """Write many sessions (of any users) as one batch; the result equals applying them one
+        by one in the given order, and re-applying them changes nothing.
+
+        Neo4j: one transaction, all land or none does. Embedded: per user, under the user's
+        file lock, its file written once; a rejected write raises after the writes before it
+        landed (re-applying is idempotent, so a re-run converges). A failure to persist the
+        batch (disk full, a lost server) raises a :class:`StoreError` with ``fatal = True``:
+        nothing further can be written."""
+
     def delete_user(self, user_id: str) -> int:
         """Remove every node of one user; returns the number of nodes removed."""
 

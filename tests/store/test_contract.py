@@ -173,6 +173,43 @@ def test_invalid_write_is_rejected_and_writes_nothing(
     assert not store.has_session(user, "s-x")
 
 
+def test_apply_many_equals_applying_one_by_one(store: MemoryStore, new_user: NewUser) -> None:
+    """One batch holding two users' interleaved slot histories (how ingest batches them)."""
+    a, b = new_user("many-a"), new_user("many-b")
+    (wa, fa), (wb, fb) = _slot_history(a), _slot_history(b)
+    store.apply_many([])  # nothing to write: no transaction, no error
+    store.apply_many([w for pair in zip(wa, wb) for w in pair])
+    ref = new_user("many-ref")
+    wr, _ = _slot_history(ref)
+    for w in wr:
+        store.apply(w)
+    want = store.stats(ref).per_user[ref]
+    assert want == {"sessions": 3, "turns": 6, "entities": 1, "facts": 3, "supersessions": 2}
+    for user, facts in ((a, fa), (b, fb)):
+        assert store.stats(user).per_user[user] == want
+        assert [f.invalid_at for f in store.facts(user)] == [facts[1].observed_at, facts[2].observed_at, None]
+        assert [f.id for f in store.supersession_chain(user, facts[0].id)] == [f.id for f in facts[::-1]]
+    before = (store.facts(a), store.supersessions(a), store.turns(b), store.facts(b))
+    store.apply_many(wa + wb)  # re-applying the batch changes nothing
+    assert (store.facts(a), store.supersessions(a), store.turns(b), store.facts(b)) == before
+
+
+def test_apply_many_rejects_a_bad_write_and_a_rerun_converges(store: MemoryStore, new_user: NewUser) -> None:
+    user = new_user("many-bad")
+    writes, facts = _slot_history(user)
+    sess = make_session(user, "s-bad", T0 + timedelta(days=5), ["hello there"])
+    ghost = make_write(sess, [], [make_fact(user, make_entity(user, "ghost"), "likes", "tea", sess)])
+    with pytest.raises(StoreError, match="subject_id") as info:
+        store.apply_many([writes[0], ghost, writes[1]])
+    assert not getattr(info.value, "fatal", False)  # a rejected write, not a lost store
+    assert not store.has_session(user, "s-bad") and not store.has_session(user, writes[1].session.id)
+    # Neo4j rolled the whole batch back; the embedded store kept the user's writes before the
+    # bad one: either way re-applying the good writes converges
+    store.apply_many(writes)
+    assert [f.id for f in store.facts(user)] == [f.id for f in facts]
+    assert store.stats(user).per_user[user]["supersessions"] == 2
+
+
 # --------------------------------------------------------------------------- time and history
 
 

@@ -1,7 +1,7 @@
 """`kgmem eval --workers N` with the real kgmem system (rules extraction, MiniLM, real stores):
 retrieval-only on three sample haystacks gives the same records and metrics with one process and
-with two worker processes on the embedded store (per-user files, locked across processes), and
-two workers against one Neo4j server give them too. Wall-clock fields are left out."""
+with two worker processes, on the embedded store (per-user files, locked across processes) and
+against one Neo4j server (and the same on both stores). Wall-clock fields are left out."""
 
 from __future__ import annotations
 
@@ -60,20 +60,28 @@ def test_two_workers_on_the_embedded_store_equal_one_process(one_process: Any, t
 
 @pytest.mark.neo4j
 def test_two_workers_on_one_neo4j_server_equal_one_process(one_process: Any, tmp_path: Path) -> None:
-    from kgmem.store.neo4j_store import Neo4jStore
-
     dataset, records, metrics = one_process
     env = _server_env()
     try:
-        records2, metrics2 = _run(dataset, tmp_path / "neo", "neo4j", 2, env)
-        assert records2 == records
-        assert metrics2 == metrics
+        # one process first, then two workers on the namespaces it wrote (deleted in between)
+        records1, metrics1 = _run(dataset, tmp_path / "neo1", "neo4j", 1, env)
+        _delete_users(env, dataset.stem)
+        records2, metrics2 = _run(dataset, tmp_path / "neo2", "neo4j", 2, env)
+        assert records2 == records1
+        assert metrics2 == metrics1
+        assert records1 == records and metrics1 == metrics  # and what the embedded store gives
     finally:
-        store = Neo4jStore(uri=env["NEO4J_URI"], user=env["NEO4J_USER"], password=env.get("NEO4J_PASSWORD"),
-                           database=env["NEO4J_DATABASE"])
-        try:
-            for user in store.users():
-                if dataset.stem in user:
-                    store.delete_user(user)
-        finally:
-            store.close()
+        _delete_users(env, dataset.stem)
+
+
+def _delete_users(env: dict[str, str], marker: str) -> None:
+    from kgmem.store.neo4j_store import Neo4jStore
+
+    store = Neo4jStore(uri=env["NEO4J_URI"], user=env["NEO4J_USER"], password=env.get("NEO4J_PASSWORD"),
+                       database=env["NEO4J_DATABASE"])
+    try:
+        for user in store.users():
+            if marker in user:
+                store.delete_user(user)
+    finally:
+        store.close()

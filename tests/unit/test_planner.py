@@ -103,7 +103,7 @@ def test_shapes_and_notes() -> None:
     assert plan_notes(p, "event") and "pottery" in plan_notes(p, "event")[0]
     p = plan_query("Which did I do first, the yoga retreat or the pottery class?", QD)
     assert p.answer_shape == "choice"
-    assert [o.lower() for o in plan_notes(p, "option")] == ["yoga retreat", "pottery class"]
+    assert [o.lower() for o in plan_notes(p, "option")] == ["the yoga retreat", "the pottery class"]
     p = plan_query("How many days passed between my trip to Paris and the wedding?", QD)
     assert len(plan_notes(p, "event")) == 2
     assert plan_query("How many plants did I buy?", QD).answer_shape == "number"
@@ -132,4 +132,4 @@ def test_ordering_option_forms() -> None:
     assert p.intent == Intent.ORDERING and len(plan_notes(p, "option")) == 3
     p = plan_query("the photography meetup or the day I bought a robot vacuum: which one came earlier?", QD)
     assert p.intent == Intent.ORDERING
-    assert plan_notes(p, "option") == ["photography meetup", "day I bought a robot vacuum"]
+    assert plan_notes(p, "option") == ["the photography meetup", "the day I bought a robot vacuum"]

@@ -52,6 +52,29 @@ class NetworkxStore(_PersistedGraphs):
                         self._states.pop(user_id, None)
                         raise
 
+    def apply_many(self, writes: Sequence[SessionWrite]) -> None:
+        """Write many sessions in order: per user under :meth:`batch` (one file write per user).
+
+        A rejected write raises its :class:`StoreError` after the user's earlier writes of the
+        batch were persisted; a failure to persist carries ``fatal = True``."""
+        by_user: dict[str, list[SessionWrite]] = {}
+        for w in writes:
+            by_user.setdefault(w.user_id, []).append(w)
+        for user_id, user_writes in by_user.items():
+            rejected: StoreError | None = None
+            try:
+                with self.batch(user_id):
+                    for w in user_writes:
+                        try:
+                            self.apply(w)
+                        except StoreError as exc:
+                            rejected = exc
+                            raise
+            except StoreError as exc:
+                if exc is not rejected:
+                    exc.fatal = True  # type: ignore[attr-defined]  # persisting the batch failed (disk full)
+                raise
+
     def _apply_to(self, state: _UserGraph, write: SessionWrite) -> bool:
         plan = plan_write(write)
         check_against(plan, state.kind_of)
