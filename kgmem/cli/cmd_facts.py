@@ -5,7 +5,8 @@ The JSON they print is the HTTP API's and the MCP tools' (same service, same rec
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+from collections.abc import Callable
+from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
@@ -24,13 +25,22 @@ from kgmem.cli._app import (
     resolve_user,
 )
 
+T = TypeVar("T")
 
-def _open(store_name: Any, user: str) -> tuple[Any, str]:
-    """The serve layer's service over this store, and the namespace ``user`` names."""
-    from kgmem.serve.service import MemoryService
+
+def _query(store_name: Any, user: str, call: Callable[[Any, str], T]) -> T:
+    """``call(service, user_id)`` with the serve layer's service over this store (the JSON the
+    commands print is the API's), the store closed after it and an error as a one-line failure."""
+    from kgmem.serve.service import MemoryService, ServiceError
+    from kgmem.store import StoreError
 
     mem = open_memory(load_settings(store=store_name), llm=False)
-    return MemoryService(mem), resolve_user(mem, user)
+    try:
+        return call(MemoryService(mem), resolve_user(mem, user))
+    except (ServiceError, StoreError) as exc:
+        fail(str(exc))
+    finally:
+        mem.close()
 
 
 def _day(value: Any) -> str:
@@ -61,22 +71,14 @@ def facts(
     as_json: JsonOpt = False,
 ) -> None:
     """List the facts memory holds about USER (oldest first), for the embedded store or Neo4j."""
-    from kgmem.serve.service import ServiceError
-    from kgmem.store import StoreError
-
     when = parse_cli_date(as_of, "--as-of")
-    service, user_id = _open(store_name, user)
-    try:
-        res = service.list_facts(user_id, predicate=predicate, subject=subject, as_of=when, current_only=current)
-    except (ServiceError, StoreError) as exc:
-        fail(str(exc))
-    finally:
-        service.memory.close()
+    res = _query(store_name, user, lambda service, user_id: service.list_facts(
+        user_id, predicate=predicate, subject=subject, as_of=when, current_only=current))
     if as_json:
         emit_json(res.model_dump(mode="json"))
         return
     what = " ".join(x for x in (predicate, f"as of {as_of}" if as_of else None) if x)
-    _table(f"{user_id}: {len(res.facts)} facts{' (' + what + ')' if what else ''}", res.facts)
+    _table(f"{res.user_id}: {len(res.facts)} facts{' (' + what + ')' if what else ''}", res.facts)
 
 
 @app.command("history")
@@ -88,22 +90,13 @@ def history(
     as_json: JsonOpt = False,
 ) -> None:
     """Every version of one (subject, predicate) slot, oldest first, with its SUPERSEDES chain."""
-    from kgmem.serve.service import ServiceError
-    from kgmem.store import StoreError
-
-    service, user_id = _open(store_name, user)
-    try:
-        res = service.get_history(user_id, subject, predicate)
-    except (ServiceError, StoreError) as exc:
-        fail(str(exc))
-    finally:
-        service.memory.close()
+    res = _query(store_name, user, lambda service, user_id: service.get_history(user_id, subject, predicate))
     if as_json:
         emit_json(res.model_dump(mode="json"))
         return
     if not res.versions:
-        echo(f"{user_id}: no {subject} {predicate} facts in memory")
+        echo(f"{res.user_id}: no {subject} {predicate} facts in memory")
         return
-    _table(f"{user_id}: {subject} {predicate}, {len(res.versions)} version(s)", res.versions)
+    _table(f"{res.user_id}: {subject} {predicate}, {len(res.versions)} version(s)", res.versions)
     for e in res.supersessions:
         echo(f"{e.new_fact_id} SUPERSEDES {e.old_fact_id} (at {_day(e.at)})")
