@@ -295,7 +295,11 @@ class EvidenceSet:
         """A fact stands when a sentence it came from (one naming its value) is the user's own
         actual statement; facts without a readable source stand."""
         if fact.predicate in _RELATION_PREDICATES:
-            return True  # "my brother Tariq lives nearby" is about the brother, and true of the user
+            # "my brother Tariq lives nearby" is about the brother, and true of the user; "their
+            # grandmother Selin" is someone else's relative, whatever extraction said
+            value = re.escape(fact.value or "")
+            return not (value and re.search(rf"\b(?:their|his|her|[A-Z][\w-]+'s)\s+(?:[a-z-]+\s+){{0,2}}{value}\b",
+                                            self.source_sentence(fact)))
         for tid in fact.source_turn_ids[:1]:
             turn = self.turn(tid)
             if turn is None:
