@@ -183,3 +183,16 @@ def test_llm_facts_the_user_never_said_are_dropped(extractor: RuleExtractor) -> 
     ]})
     res = LLMExtractor(FakeLLM(default=reply), base=extractor).extract([("user", RESIDUAL)], DAY)
     assert pv(res.facts) == {("volunteer_at", "the Eastside food bank")}
+
+
+def test_an_appositive_names_the_object(extractor: RuleExtractor) -> None:
+    assert ("phone", "iPhone SE") in pv(facts_of(extractor, "I got a new phone, an iPhone SE."))
+
+
+def test_it_refers_to_the_thing_named_before(extractor: RuleExtractor) -> None:
+    facts = facts_of(extractor, "I need a plan to finish the Harlow report, it's due March 15 and I've barely started.")
+    assert [(f.subject, f.predicate, f.value) for f in facts if f.subject != "user"] == [
+        ("Harlow report", "due_date", "March 15")]
+    # "IT" (the department) is not "it"
+    closed = facts_of(extractor, "I need to finish the Harlow report. IT closed the laptop ticket this afternoon.")
+    assert [(f.subject, f.predicate) for f in closed if f.subject != "user"] == [("laptop ticket", "status")]
