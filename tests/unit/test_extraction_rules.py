@@ -196,3 +196,18 @@ def test_it_refers_to_the_thing_named_before(extractor: RuleExtractor) -> None:
     # "IT" (the department) is not "it"
     closed = facts_of(extractor, "I need to finish the Harlow report. IT closed the laptop ticket this afternoon.")
     assert [(f.subject, f.predicate) for f in closed if f.subject != "user"] == [("laptop ticket", "status")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dan cycles to work every day.",  # spaCy reads "Dan cycles" as a noun: still Dan's, not the user's
+        "My dad is on a low-sodium diet, so can you suggest a soup I can make him?",  # asked of the assistant
+    ],
+)
+def test_others_and_requests_store_no_user_fact(extractor: RuleExtractor, text: str) -> None:
+    assert [f for f in facts_of(extractor, text) if f.subject == "user"] == []
+
+
+def test_you_with_me_may_still_be_about_the_user(extractor: RuleExtractor) -> None:
+    assert ("phone_number", "555-0134") in pv(facts_of(extractor, "You can reach me at 555-0134."))
