@@ -211,3 +211,12 @@ def test_others_and_requests_store_no_user_fact(extractor: RuleExtractor, text: 
 
 def test_you_with_me_may_still_be_about_the_user(extractor: RuleExtractor) -> None:
     assert ("phone_number", "555-0134") in pv(facts_of(extractor, "You can reach me at 555-0134."))
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence(extractor: RuleExtractor) -> None:
+    # the cut after "St." made "St" a workplace (a14's report)
+    assert ("works_at", "St") not in pv(facts_of(extractor, "Long shift at St. Brigid's today, the ER was packed."))
+
+
+def test_a_health_company_is_an_employer_not_a_gym(extractor: RuleExtractor) -> None:
+    assert not {p for p, _ in pv(facts_of(extractor, "I start at Lumen Health next week."))} & {"gym"}
