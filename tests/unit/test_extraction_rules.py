@@ -203,6 +203,7 @@ def test_it_refers_to_the_thing_named_before(extractor: RuleExtractor) -> None:
     [
         "Dan cycles to work every day.",  # spaCy reads "Dan cycles" as a noun: still Dan's, not the user's
         "My dad is on a low-sodium diet, so can you suggest a soup I can make him?",  # asked of the assistant
+        "The allergist retested Nina: she's outgrown the egg thing, the only allergy now is cashews.",  # not 'only'
     ],
 )
 def test_others_and_requests_store_no_user_fact(extractor: RuleExtractor, text: str) -> None:

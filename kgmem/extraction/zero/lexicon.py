@@ -298,3 +298,6 @@ NUM_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen".split())}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
+#: adjectives that pick which one, not what it is ("the only allergy", "my main job")
+WHICH_ONE = frozenset({"only", "main", "other", "same", "new", "old", "current", "real", "actual", "worst", "biggest",
+                       "last", "first", "latest", "usual", "whole"})
