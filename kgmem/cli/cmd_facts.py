@@ -5,6 +5,7 @@ The JSON they print is the HTTP API's and the MCP tools' (same service, same rec
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Optional
 
 import typer
@@ -25,12 +26,25 @@ from kgmem.cli._app import (
 )
 
 
-def _open(store_name: Any, user: str) -> tuple[Any, str]:
-    """The serve layer's service over this store, and the namespace ``user`` names."""
-    from kgmem.serve.service import MemoryService
+def _ask(store_name: Any, user: str, as_json: bool, question: Callable[[Any, str], Any]) -> tuple[Any, str] | None:
+    """``question(service, user_id)`` on the serve layer's service over this store, for the
+    namespace ``user`` names; errors end the command. With ``as_json`` the record is printed
+    here and None returned; else (record, user_id) for the command to draw."""
+    from kgmem.serve.service import MemoryService, ServiceError
+    from kgmem.store import StoreError
 
     mem = open_memory(load_settings(store=store_name), llm=False)
-    return MemoryService(mem), resolve_user(mem, user)
+    try:
+        user_id = resolve_user(mem, user)
+        res = question(MemoryService(mem), user_id)
+    except (ServiceError, StoreError) as exc:
+        fail(str(exc))
+    finally:
+        mem.close()
+    if as_json:
+        emit_json(res.model_dump(mode="json"))
+        return None
+    return res, user_id
 
 
 def _day(value: Any) -> str:
@@ -61,20 +75,12 @@ def facts(
     as_json: JsonOpt = False,
 ) -> None:
     """List the facts memory holds about USER (oldest first), for the embedded store or Neo4j."""
-    from kgmem.serve.service import ServiceError
-    from kgmem.store import StoreError
-
     when = parse_cli_date(as_of, "--as-of")
-    service, user_id = _open(store_name, user)
-    try:
-        res = service.list_facts(user_id, predicate=predicate, subject=subject, as_of=when, current_only=current)
-    except (ServiceError, StoreError) as exc:
-        fail(str(exc))
-    finally:
-        service.memory.close()
-    if as_json:
-        emit_json(res.model_dump(mode="json"))
+    asked = _ask(store_name, user, as_json, lambda service, user_id: service.list_facts(
+        user_id, predicate=predicate, subject=subject, as_of=when, current_only=current))
+    if asked is None:
         return
+    res, user_id = asked
     what = " ".join(x for x in (predicate, f"as of {as_of}" if as_of else None) if x)
     _table(f"{user_id}: {len(res.facts)} facts{' (' + what + ')' if what else ''}", res.facts)
 
@@ -88,19 +94,11 @@ def history(
     as_json: JsonOpt = False,
 ) -> None:
     """Every version of one (subject, predicate) slot, oldest first, with its SUPERSEDES chain."""
-    from kgmem.serve.service import ServiceError
-    from kgmem.store import StoreError
-
-    service, user_id = _open(store_name, user)
-    try:
-        res = service.get_history(user_id, subject, predicate)
-    except (ServiceError, StoreError) as exc:
-        fail(str(exc))
-    finally:
-        service.memory.close()
-    if as_json:
-        emit_json(res.model_dump(mode="json"))
+    asked = _ask(store_name, user, as_json,
+                 lambda service, user_id: service.get_history(user_id, subject, predicate))
+    if asked is None:
         return
+    res, user_id = asked
     if not res.versions:
         echo(f"{user_id}: no {subject} {predicate} facts in memory")
         return
