@@ -89,6 +89,22 @@ class IngestReport:
     def to_dict(self) -> dict[str, object]:
         return dict(vars(self))
 
+    def count_failed(self, session_id: str, stage: str, error: str | BaseException) -> None:
+        """One session left unwritten: counted and listed (a re-run retries it)."""
+        text = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+        self.sessions_failed += 1
+        self.failures.append({"session_id": session_id, "stage": stage, "error": text[:500]})
+
+    def count_written(self, session: Session, planned: PlannedWrite) -> None:
+        """One session stored: its turns and what reconciliation made of its facts."""
+        c: ReconcileCounts = planned.counts
+        self.sessions_written += 1
+        self.turns += len(session.turns)
+        self.facts_added += c.added + c.superseded
+        self.facts_merged += c.merged
+        self.supersessions += len(planned.write.supersessions)
+        self.entities += len(planned.write.entities)
+
 
 def _turn_pairs(session: Session) -> list[tuple[str, str]]:
     return [(t.role, t.text) for t in session.turns]
@@ -261,9 +277,7 @@ def plan_haystack(store: MemoryStore, haystack: Haystack, *, extractor: Extracto
 def _plan_session(manager: MemoryManager, session: Session, extracted: ExtractionResult | BaseException,
                   embedder: Embedder | None, policy: Any, report: IngestReport) -> PlannedWrite | None:
     if isinstance(extracted, BaseException):
-        report.sessions_failed += 1
-        report.failures.append({"session_id": session.id, "stage": "extract",
-                                "error": f"{type(extracted).__name__}: {extracted}"[:500]})
+        report.count_failed(session.id, "extract", extracted)
         return None
     try:
         planned = manager.plan_session(session, extracted.facts)
@@ -273,9 +287,7 @@ def _plan_session(manager: MemoryManager, session: Session, extracted: Extractio
             report.seconds_embed += time.perf_counter() - t0
     except Exception as exc:  # noqa: BLE001 - recorded per session, never half-written
         manager.rollback()
-        report.sessions_failed += 1
-        report.failures.append({"session_id": session.id, "stage": "plan",
-                                "error": f"{type(exc).__name__}: {exc}"[:500]})
+        report.count_failed(session.id, "plan", exc)
         return None
     manager.commit(planned)
     return planned
@@ -315,9 +327,7 @@ def _write_one(
     report: IngestReport,
 ) -> None:
     if isinstance(extracted, BaseException):
-        report.sessions_failed += 1
-        report.failures.append({"session_id": session.id, "stage": "extract",
-                                "error": f"{type(extracted).__name__}: {extracted}"[:500]})
+        report.count_failed(session.id, "extract", extracted)
         return
     try:
         planned = manager.plan_session(session, extracted.facts)
@@ -330,18 +340,10 @@ def _write_one(
         report.seconds_store += time.perf_counter() - t0
     except Exception as exc:  # noqa: BLE001 - the write is atomic: nothing of it is stored
         manager.rollback()
-        report.sessions_failed += 1
-        report.failures.append({"session_id": session.id, "stage": "write",
-                                "error": f"{type(exc).__name__}: {exc}"[:500]})
+        report.count_failed(session.id, "write", exc)
         return
     manager.commit(planned)
-    c: ReconcileCounts = planned.counts
-    report.sessions_written += 1
-    report.turns += len(session.turns)
-    report.facts_added += c.added + c.superseded
-    report.facts_merged += c.merged
-    report.supersessions += len(planned.write.supersessions)
-    report.entities += len(planned.write.entities)
+    report.count_written(session, planned)
 
 
 def ingest_haystack(
