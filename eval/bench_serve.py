@@ -1,7 +1,8 @@
 """Serve bench: warm latency per tool and concurrent load, over MCP and the REST API.
 
-For each transport (REST over HTTP, MCP over streamable HTTP, MCP over stdio for the warm part)
-a real server is started (``--no-llm``: the model-free answer path; fresh KGMEM_HOME) and:
+For each transport (REST over HTTP, MCP over streamable HTTP, MCP over stdio for the warm part;
+``rest-neo4j``: REST over the Neo4j store at ``NEO4J_URI``, warm part only) a real server is
+started (``--no-llm``: the model-free answer path; fresh KGMEM_HOME) and:
 
 1. **warm latency**, one client, sequential: a computed temporal answer, a knowledge-update
    answer and a search, each repeated (p50 / p95 per call, client-measured round trip);
@@ -27,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
@@ -168,6 +170,25 @@ async def bench_stdio(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     return {"command": "kgmem serve mcp --no-llm (stdio)", "ready_seconds": round(ready_s, 1), "warm": warm}
 
 
+async def bench_neo4j(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
+    """``kgmem serve http --store neo4j`` on the server at NEO4J_URI (NEO4J_USER / NEO4J_PASSWORD
+    from the environment): warm latency for a fresh user, deleted afterwards."""
+    cmd = ["serve", "http", "--port", "0", "--no-llm", "--store", "neo4j"]
+    t0 = time.perf_counter()
+    server = start_server(cmd, tmp / "home-neo4j", tmp / "neo4j.log", KGMEM_SERVE_TOKEN=TOKEN, KGMEM_STORE="neo4j")
+    ready_s = time.perf_counter() - t0
+    user = f"bench-neo4j-{uuid.uuid4().hex[:8]}"
+    try:
+        async with rest_clients(server.url, 1) as calls:
+            warm = await warm_latency(calls[0], args.repeats, user=user)
+            gone = await calls[0]("delete_user", {"user_id": user})
+            assert gone.ok, gone.error
+    finally:
+        clean = server.stop()
+    return {"command": "kgmem " + " ".join(cmd), "neo4j_uri": os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
+            "ready_seconds": round(ready_s, 1), "warm": warm, "load": None, "clean_shutdown": clean}
+
+
 def _git_sha() -> str:
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
@@ -182,7 +203,8 @@ def _markdown(result: dict[str, Any]) -> str:
              f"Load average before {result['loadavg_before']}, after {result['loadavg_after']} "
              "(a shared machine: other jobs ran beside this one).", "",
              "Servers run `--no-llm` (computed answers, abstentions, best memory line; no answer model), "
-             "embedded networkx store, real spaCy + MiniLM (ONNX). Round trips are measured by the client "
+             "embedded networkx store (`rest-neo4j`: the Neo4j 5.26 store on a local server), real spaCy + "
+             "MiniLM (ONNX). Round trips are measured by the client "
              "on loopback; `memory p50` is the server-side Memory.answer time.", "",
              "## Warm latency (one client, sequential)", "",
              "| transport | call | n | p50 ms | p95 ms | memory p50 ms | answer (kind) |", "|---|---|---:|---:|---:|---:|---|"]
@@ -219,7 +241,9 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--repeats", type=int, default=50, help="warm calls per question")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--transports", default="rest,mcp-http,mcp-stdio")
+    ap.add_argument("--transports", default="rest,mcp-http,mcp-stdio" + (",rest-neo4j" if os.environ.get("NEO4J_URI")
+                                                                         else ""),
+                    help="comma-separated; rest-neo4j needs NEO4J_URI (default includes it when set)")
     ap.add_argument("--out", default=str(RESULTS / "serve"), help="output stem (.json and .md)")
     args = ap.parse_args()
     loadavg_before = Path("/proc/loadavg").read_text().split()[:3]
@@ -235,6 +259,9 @@ def main() -> None:
         if "mcp-stdio" in names:
             print("bench_serve: mcp-stdio …", file=sys.stderr, flush=True)
             transports["mcp-stdio"] = asyncio.run(bench_stdio(args, tmp))
+        if "rest-neo4j" in names:
+            print("bench_serve: rest-neo4j …", file=sys.stderr, flush=True)
+            transports["rest-neo4j"] = asyncio.run(bench_neo4j(args, tmp))
     result = {"command": "python eval/bench_serve.py " + " ".join(sys.argv[1:]), "git_sha": sha,
               "date": started,
               "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",

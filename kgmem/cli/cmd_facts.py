@@ -6,7 +6,7 @@ The JSON they print is the HTTP API's and the MCP tools' (same service, same rec
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
@@ -25,26 +25,22 @@ from kgmem.cli._app import (
     resolve_user,
 )
 
+T = TypeVar("T")
 
-def _ask(store_name: Any, user: str, as_json: bool, question: Callable[[Any, str], Any]) -> tuple[Any, str] | None:
-    """``question(service, user_id)`` on the serve layer's service over this store, for the
-    namespace ``user`` names; errors end the command. With ``as_json`` the record is printed
-    here and None returned; else (record, user_id) for the command to draw."""
+
+def _query(store_name: Any, user: str, call: Callable[[Any, str], T]) -> T:
+    """``call(service, user_id)`` with the serve layer's service over this store (the JSON the
+    commands print is the API's), the store closed after it and an error as a one-line failure."""
     from kgmem.serve.service import MemoryService, ServiceError
     from kgmem.store import StoreError
 
     mem = open_memory(load_settings(store=store_name), llm=False)
     try:
-        user_id = resolve_user(mem, user)
-        res = question(MemoryService(mem), user_id)
+        return call(MemoryService(mem), resolve_user(mem, user))
     except (ServiceError, StoreError) as exc:
         fail(str(exc))
     finally:
         mem.close()
-    if as_json:
-        emit_json(res.model_dump(mode="json"))
-        return None
-    return res, user_id
 
 
 def _day(value: Any) -> str:
@@ -76,13 +72,13 @@ def facts(
 ) -> None:
     """List the facts memory holds about USER (oldest first), for the embedded store or Neo4j."""
     when = parse_cli_date(as_of, "--as-of")
-    asked = _ask(store_name, user, as_json, lambda service, user_id: service.list_facts(
+    res = _query(store_name, user, lambda service, user_id: service.list_facts(
         user_id, predicate=predicate, subject=subject, as_of=when, current_only=current))
-    if asked is None:
+    if as_json:
+        emit_json(res.model_dump(mode="json"))
         return
-    res, user_id = asked
     what = " ".join(x for x in (predicate, f"as of {as_of}" if as_of else None) if x)
-    _table(f"{user_id}: {len(res.facts)} facts{' (' + what + ')' if what else ''}", res.facts)
+    _table(f"{res.user_id}: {len(res.facts)} facts{' (' + what + ')' if what else ''}", res.facts)
 
 
 @app.command("history")
@@ -94,14 +90,13 @@ def history(
     as_json: JsonOpt = False,
 ) -> None:
     """Every version of one (subject, predicate) slot, oldest first, with its SUPERSEDES chain."""
-    asked = _ask(store_name, user, as_json,
-                 lambda service, user_id: service.get_history(user_id, subject, predicate))
-    if asked is None:
+    res = _query(store_name, user, lambda service, user_id: service.get_history(user_id, subject, predicate))
+    if as_json:
+        emit_json(res.model_dump(mode="json"))
         return
-    res, user_id = asked
     if not res.versions:
-        echo(f"{user_id}: no {subject} {predicate} facts in memory")
+        echo(f"{res.user_id}: no {subject} {predicate} facts in memory")
         return
-    _table(f"{user_id}: {subject} {predicate}, {len(res.versions)} version(s)", res.versions)
+    _table(f"{res.user_id}: {subject} {predicate}, {len(res.versions)} version(s)", res.versions)
     for e in res.supersessions:
         echo(f"{e.new_fact_id} SUPERSEDES {e.old_fact_id} (at {_day(e.at)})")

@@ -77,7 +77,6 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(500, "internal", f"internal error ({type(exc).__name__}); see the server log")
 
 
-# long on purpose: each route is a two-line closure over `service`, listed in one place like the docs table
 def create_app(service: MemoryService, *, token: str | None = None,
                max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, warm: bool = True,
                mcp_path: str | None = "/mcp", host: str = "127.0.0.1") -> Any:
@@ -87,8 +86,22 @@ def create_app(service: MemoryService, *, token: str | None = None,
     from kgmem.serve.mcp_app import build_mcp_server
 
     mcp = build_mcp_server(service, owns_service=False) if mcp_path else None
-    mcp_routes = (mcp.streamable_http_app(streamable_http_path=mcp_path, host=host, json_response=True).routes
-                  if mcp is not None else [])
+    app = FastAPI(title="kgmem", version=service.version, lifespan=_lifespan(service, mcp, warm=warm),
+                  responses=_ERRORS,
+                  description="A temporal knowledge-graph memory for conversational agents: add "
+                              "conversations, then search, answer and trace how facts changed.")
+    _install_error_handlers(app)
+    _add_plain_routes(app, service)
+    _add_memory_routes(app, service)
+    if mcp is not None and mcp_path:
+        app.router.routes.extend(
+            mcp.streamable_http_app(streamable_http_path=mcp_path, host=host, json_response=True).routes)
+    return guard(app, token=token, max_body_bytes=max_body_bytes)
+
+
+def _lifespan(service: MemoryService, mcp: Any, *, warm: bool) -> Callable[[Any], Any]:
+    """Warm the service before the first request (in a thread: it loads models), run the MCP
+    session manager while serving, and finish queued adds and close the store on shutdown."""
 
     @asynccontextmanager
     async def lifespan(_: Any) -> AsyncIterator[None]:
@@ -105,36 +118,52 @@ def create_app(service: MemoryService, *, token: str | None = None,
             await anyio.to_thread.run_sync(service.close)
             announce_stop()
 
-    app = FastAPI(title="kgmem", version=service.version, lifespan=lifespan, responses=_ERRORS,
-                  description="A temporal knowledge-graph memory for conversational agents: add "
-                              "conversations, then search, answer and trace how facts changed.")
+    return lifespan
 
-    _install_error_handlers(app)
+
+def _no_args(fn: Callable[[], T]) -> Callable[[], T]:
+    def endpoint() -> T:
+        return _call(fn)
+
+    return endpoint
+
+
+def _per_user(fn: Callable[[str], T]) -> Callable[[str], T]:
+    def endpoint(user_id: User) -> T:
+        return _call(lambda: fn(user_id))
+
+    return endpoint
+
+
+def _add_plain_routes(app: FastAPI, service: MemoryService) -> None:
+    """The routes without a body: the server's and the users' (one table, like docs/api.md's)."""
 
     @app.get("/v1/health", tags=["server"])
     def health() -> dict[str, str]:
         """Liveness (no token needed, no data)."""
         return {"status": "ok"}
 
-    @app.get("/v1/status", tags=["server"])
-    def status() -> s.StatusOut:
-        """Store totals, the async-add queue and calls per tool."""
-        return _call(service.get_status)
+    @app.get("/v1/jobs/{job_id}", tags=["server"])
+    def job(job_id: str) -> s.JobOut:
+        """One queued add: queued, running, done (with its result) or failed (with the error)."""
+        return service.get_job(job_id)
 
-    @app.get("/v1/users/{user_id}", tags=["users"])
-    def user_status(user_id: User) -> s.StatusOut:
-        """One user's counts (sessions, turns, entities, facts, supersessions); 404 when unknown."""
-        return _call(lambda: service.get_status(user_id))
+    table: list[tuple[str, str, str, Callable[..., Any], type, str]] = [
+        ("GET", "/v1/status", "status", _no_args(service.get_status), s.StatusOut,
+         "Store totals, the async-add queue and calls per tool."),
+        ("GET", "/v1/users/{user_id}", "user_status", _per_user(service.get_status), s.StatusOut,
+         "One user's counts (sessions, turns, entities, facts, supersessions); 404 when unknown."),
+        ("GET", "/v1/users", "list_users", _no_args(service.list_users), s.UsersOut, "Every user id with memory."),
+        ("DELETE", "/v1/users/{user_id}", "delete_user", _per_user(service.delete_user), s.DeleteOut,
+         "Forget one user entirely (404 when unknown)."),
+    ]
+    for method, path, name, endpoint, model, doc in table:
+        app.add_api_route(path, endpoint, methods=[method], name=name, response_model=model, description=doc,
+                          tags=["server" if path == "/v1/status" else "users"])
 
-    @app.get("/v1/users", tags=["users"])
-    def list_users() -> s.UsersOut:
-        """Every user id with memory."""
-        return _call(service.list_users)
 
-    @app.delete("/v1/users/{user_id}", tags=["users"])
-    def delete_user(user_id: User) -> s.DeleteOut:
-        """Forget one user entirely (404 when unknown)."""
-        return _call(lambda: service.delete_user(user_id))
+def _add_memory_routes(app: FastAPI, service: MemoryService) -> None:
+    """What memory holds about one user: add, search, answer, facts, history."""
 
     @app.post("/v1/users/{user_id}/messages", tags=["memory"])
     def add_messages(user_id: User, body: s.AddMessagesIn) -> s.AddMessagesOut:
@@ -166,12 +195,3 @@ def create_app(service: MemoryService, *, token: str | None = None,
                 subject: Annotated[str, Query(min_length=1)] = "user") -> s.HistoryOut:
         """Every version of a (subject, predicate) slot and its SUPERSEDES chain."""
         return _call(lambda: service.get_history(user_id, subject, predicate))
-
-    app.router.routes.extend(mcp_routes)
-
-    @app.get("/v1/jobs/{job_id}", tags=["server"])
-    def job(job_id: str) -> s.JobOut:
-        """One queued add: queued, running, done (with its result) or failed (with the error)."""
-        return service.get_job(job_id)
-
-    return guard(app, token=token, max_body_bytes=max_body_bytes)

@@ -42,24 +42,21 @@ class ServiceError(Exception):
         return STATUS.get(self.code, 500)
 
 
-def parse_when(value: str | datetime | None, name: str) -> datetime | None:
-    """``2023-05-01``, ``2023-05-01T10:00`` or ``2023/05/01 (Mon) 10:00``; naive local time."""
-    if value is None or isinstance(value, datetime):
-        parsed = value
-    else:
-        from kgmem.temporal import parse_dataset_date
+def _when(value: str | datetime | None, name: str) -> datetime | None:
+    """A date argument through :func:`kgmem.temporal.parse_local_datetime` (the one parser the CLI
+    shares); its ``ValueError`` becomes ``invalid_argument`` naming the argument."""
+    from kgmem.temporal import parse_local_datetime
 
-        try:
-            parsed = datetime.fromisoformat(value.strip())
-        except ValueError:
-            try:
-                parsed = parse_dataset_date(value)
-            except ValueError:
-                raise ServiceError("invalid_argument", f"{name}: not a date: {value!r} "
-                                   "(use 2023-05-01, 2023-05-01T10:00 or '2023/05/01 (Mon) 10:00')") from None
-    if parsed is not None and parsed.tzinfo is not None:
-        raise ServiceError("invalid_argument", f"{name}: give a naive local time without a timezone ({value!r})")
-    return parsed
+    if value is None:
+        return None
+    try:
+        if isinstance(value, datetime):
+            if value.tzinfo is not None:
+                raise ValueError(f"give a naive local time without a timezone: {value!r}")
+            return value
+        return parse_local_datetime(value)
+    except ValueError as exc:
+        raise ServiceError("invalid_argument", f"{name}: {exc}") from None
 
 
 def _now() -> datetime:
@@ -180,7 +177,7 @@ class MemoryService:
         self._count("add_messages")
         user = self._new_user(user_id)
         msgs = self._messages(messages)
-        when = parse_when(timestamp, "timestamp") or _now()
+        when = _when(timestamp, "timestamp") or _now()
         try:
             from kgmem.api_types import session_from_messages
 
@@ -216,8 +213,8 @@ class MemoryService:
             raise ServiceError("invalid_argument", "query must be a non-empty string")
         if not isinstance(limit, int) or not 1 <= limit <= 100:
             raise ServiceError("invalid_argument", "limit must be an integer from 1 to 100")
-        asof = parse_when(as_of, "as_of")
-        qd = parse_when(question_date, "question_date") or asof or _now()
+        asof = _when(as_of, "as_of")
+        qd = _when(question_date, "question_date") or asof or _now()
         res = self.memory.search(user, query, as_of=asof, question_date=qd)
         dates = {sid: x.started_at for sid, x in res.sessions.items()}
         return s.SearchOut(user_id=user, query=query, question_date=qd, as_of=asof,
@@ -232,8 +229,8 @@ class MemoryService:
         user = self._user(user_id)
         if not isinstance(question, str) or not question.strip():
             raise ServiceError("invalid_argument", "question must be a non-empty string")
-        asof = parse_when(as_of, "as_of")
-        qd = parse_when(question_date, "question_date") or asof or _now()
+        asof = _when(as_of, "as_of")
+        qd = _when(question_date, "question_date") or asof or _now()
         ans = self.memory.answer(user, question, question_date=qd, as_of=asof)
         model_written = "llm" in ans.extra
         kind: s.AnswerKind = ("abstained" if ans.abstained else "computed" if ans.deterministic
@@ -266,7 +263,7 @@ class MemoryService:
         """What memory holds about a user (optionally one predicate / subject / date)."""
         self._count("list_facts")
         user = self._user(user_id)
-        asof = parse_when(as_of, "as_of")
+        asof = _when(as_of, "as_of")
         facts = self.memory.facts(user, predicate=predicate or None, subject=subject or None,
                                   as_of=asof, current_only=current_only)
         return s.FactsOut(user_id=user, predicate=predicate, as_of=asof, facts=self._facts_out(user, facts))

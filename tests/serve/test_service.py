@@ -17,7 +17,7 @@ from kgmem.extraction.rules import RuleExtractor
 from kgmem.extraction.schema import ExtractionResult
 from kgmem.serve.jobs import IngestQueue, QueueFullError
 from kgmem.serve.security import BindError, check_bind
-from kgmem.serve.service import MemoryService, ServiceError, parse_when
+from kgmem.serve.service import MemoryService, ServiceError
 from kgmem.settings import Settings
 
 
@@ -144,12 +144,20 @@ def test_user_ids_are_checked(bad: Any) -> None:
         validate_user_id(bad)
 
 
-def test_dates_and_binds() -> None:
-    assert parse_when("2023-05-01", "x") == datetime(2023, 5, 1)
-    assert parse_when("2023/05/20 (Sat) 02:21", "x") == datetime(2023, 5, 20, 2, 21)
+def test_dates_and_binds(mem: Memory) -> None:
+    service = MemoryService(mem)
+    for when, day, city in (("2023-05-01", datetime(2023, 5, 1), "Boston"),
+                            ("2023/05/20 (Sat) 02:21", datetime(2023, 5, 20, 2, 21), "Denver")):
+        added = service.add_messages("dana", msgs(f"I live in {city} now."), timestamp=when)
+        assert [(f.value, f.observed_at) for f in added.facts_added] == [(city, day)]
     for bad in ("tomorrow-ish", "2023-05-01T00:00Z"):
-        with pytest.raises(ServiceError):
-            parse_when(bad, "x")
+        with pytest.raises(ServiceError) as err:
+            service.add_messages("erin", msgs("I live in Paris."), timestamp=bad)
+        assert err.value.code == "invalid_argument" and err.value.message.startswith("timestamp: ")
+        with pytest.raises(ServiceError) as err:
+            service.answer("dana", "Where do I live?", as_of=bad)
+        assert err.value.code == "invalid_argument" and err.value.message.startswith("as_of: ")
+    assert "erin" not in mem.list_users()
     check_bind("127.0.0.1", None)
     check_bind("::1", None)
     check_bind("0.0.0.0", "a-long-enough-token-123")
