@@ -275,7 +275,10 @@ def plan_haystack(store: MemoryStore, haystack: Haystack, *, extractor: Extracto
 
 
 def _plan_session(manager: MemoryManager, session: Session, extracted: ExtractionResult | BaseException,
-                  embedder: Embedder | None, policy: Any, report: IngestReport) -> PlannedWrite | None:
+                  embedder: Embedder | None, policy: Any, report: IngestReport,
+                  store: MemoryStore | None = None) -> PlannedWrite | None:
+    """Reconcile (and embed) one session's facts; with ``store``, also write it there (one atomic
+    write, counted). None when it failed: counted and listed, the manager rolled back."""
     if isinstance(extracted, BaseException):
         report.count_failed(session.id, "extract", extracted)
         return None
@@ -285,11 +288,17 @@ def _plan_session(manager: MemoryManager, session: Session, extracted: Extractio
             t0 = time.perf_counter()
             report.embedded_texts += embed_write(planned.write, embedder, policy)
             report.seconds_embed += time.perf_counter() - t0
-    except Exception as exc:  # noqa: BLE001 - recorded per session, never half-written
+        if store is not None:
+            t0 = time.perf_counter()
+            store.apply(planned.write)
+            report.seconds_store += time.perf_counter() - t0
+    except Exception as exc:  # noqa: BLE001 - recorded per session, never half-written (the write is atomic)
         manager.rollback()
-        report.count_failed(session.id, "plan", exc)
+        report.count_failed(session.id, "plan" if store is None else "write", exc)
         return None
     manager.commit(planned)
+    if store is not None:
+        report.count_written(session, planned)
     return planned
 
 
@@ -313,37 +322,8 @@ def ingest_session(
         return report
     manager = manager or MemoryManager(store, user_id)
     extracted = extract_sessions([session], extractor, cache, report)
-    _write_one(store, manager, session, extracted[session.id], embedder, policy, report)
+    _plan_session(manager, session, extracted[session.id], embedder, policy, report, store=store)
     return report
-
-
-def _write_one(
-    store: MemoryStore,
-    manager: MemoryManager,
-    session: Session,
-    extracted: ExtractionResult | BaseException,
-    embedder: Embedder | None,
-    policy: EmbedPolicy,
-    report: IngestReport,
-) -> None:
-    if isinstance(extracted, BaseException):
-        report.count_failed(session.id, "extract", extracted)
-        return
-    try:
-        planned = manager.plan_session(session, extracted.facts)
-        if embedder is not None:
-            t0 = time.perf_counter()
-            report.embedded_texts += embed_write(planned.write, embedder, policy)
-            report.seconds_embed += time.perf_counter() - t0
-        t0 = time.perf_counter()
-        store.apply(planned.write)
-        report.seconds_store += time.perf_counter() - t0
-    except Exception as exc:  # noqa: BLE001 - the write is atomic: nothing of it is stored
-        manager.rollback()
-        report.count_failed(session.id, "write", exc)
-        return
-    manager.commit(planned)
-    report.count_written(session, planned)
 
 
 def ingest_haystack(
