@@ -259,6 +259,35 @@ class Memory:
             }
         return ans
 
+    def explain_extraction(self, user: str, session: str) -> dict[str, Any]:
+        """Why facts were (or were not) stored for one stored session: per candidate clause of its
+        user turns, whom it is about, the checks, the predicates proposed by meaning with their
+        scores, the value found for each and the decision; then the facts extracted.
+
+        ``session`` is a session id or the dataset's session id (``source_id``)."""
+        user = self.resolve_user(user)
+        found = [s for s in self.store.sessions(user) if session in (s.id, s.source_id)]
+        if not found:
+            raise KeyError(f"no session {session!r} for user {user!r}")
+        sess = found[0]
+        turns = sorted(self.store.turns(user, session_id=sess.id), key=lambda t: t.idx)
+        pairs = [(t.role, t.text) for t in turns]
+        extractor = self.extractor
+        zero = getattr(extractor, "base", extractor)  # the LLM tier explains its zero-LLM part
+        if not hasattr(zero, "explain"):
+            raise TypeError(f"extractor {type(extractor).__name__} cannot explain its decisions")
+        result, traces = zero.explain(pairs, sess.started_at)
+        return {
+            "user": user, "session": sess.id, "source_id": sess.source_id,
+            "date": sess.started_at.isoformat(), "extractor": zero.cache_key,
+            "clauses": [{"turn": t.turn, "clause": t.clause, "about": t.about, "checks": t.checks,
+                         "proposals": [{"predicate": p.predicate, "score": round(p.score, 3)} for p in t.proposals],
+                         "values": [{"predicate": p, "value": v} for p, v in t.values],
+                         "decision": t.decision} for t in traces],
+            "facts": [f.model_dump(mode="json", include={"subject", "predicate", "value", "source_turns", "confidence",
+                                                         "time_text", "speaker"}) for f in result.facts],
+        }
+
     def _question_vector(self, text: str) -> Any:
         """The question's embedding, once per question (planner and retriever share it), of its
         plain form ("whats my home town" → "what's my hometown")."""

@@ -24,6 +24,7 @@ from kgmem.cli._app import (
 
 if TYPE_CHECKING:
     from kgmem.datasets.registry import SplitInfo
+    from kgmem.memory.ingest import IngestReport
     from kgmem.models import Haystack
 
 _COUNTS = ("users", "sessions", "turns", "entities", "facts", "supersessions")
@@ -44,6 +45,9 @@ def _selected(info: SplitInfo, question_id: str | None, limit: int | None,
             yield haystack
 
 
+_EXPLAIN_HELP = "Ingest nothing: show why a stored session's facts were (not) extracted (needs --user and --session)."
+
+
 @app.command("ingest")
 def ingest(
     file: Annotated[Optional[str], typer.Argument(help="A LongMemEval-format file (or a split name).")] = None,  # noqa: UP045
@@ -55,9 +59,14 @@ def ingest(
     no_embed: Annotated[bool, typer.Option("--no-embed", help="Skip embeddings (keyword/graph only).")] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (haystacks are "
                                          "independent; the graph is the same for any N).")] = 1,
+    explain: Annotated[bool, typer.Option("--explain", help=_EXPLAIN_HELP)] = False,
+    user: Annotated[Optional[str], typer.Option("--user", help="With --explain: the user namespace.")] = None,  # noqa: UP045
+    session: Annotated[Optional[str], typer.Option("--session", help="With --explain: a session id (or dataset session id).")] = None,  # noqa: UP045
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest haystacks into the memory graph (one user namespace per haystack; incremental)."""
+    if explain:
+        return _explain(user, session, store_name, tier, as_json)
     target = split or file
     if not target:
         fail("give a FILE or --split NAME")
@@ -112,16 +121,59 @@ def ingest(
     if as_json:
         emit_json(summary)
     else:
-        out.print(
-            f"{seen[0]} haystack(s): {report.sessions_written} sessions written "
-            f"({report.sessions_skipped} already stored, {report.sessions_failed} failed), "
-            f"{report.facts_added} facts, {report.facts_merged} merged, "
-            f"{report.supersessions} supersessions, {report.seconds:.1f} s"
-        )
-        for fl in report.failures[:10]:
-            err.print(f"[yellow]failed[/] {fl['session_id']} ({fl['stage']}): {fl['error']}", highlight=False)
+        _print_summary(report, seen[0])
     if report.sessions_failed:
         raise typer.Exit(1)
+
+
+def _print_summary(report: IngestReport, haystacks: int) -> None:
+    """The plain-text summary line, failures, and whether the LLM tier fell back to zero-LLM."""
+    out.print(
+        f"{haystacks} haystack(s): {report.sessions_written} sessions written "
+        f"({report.sessions_skipped} already stored, {report.sessions_failed} failed), "
+        f"{report.facts_added} facts, {report.facts_merged} merged, "
+        f"{report.supersessions} supersessions, {report.seconds:.1f} s"
+    )
+    for fl in report.failures[:10]:
+        err.print(f"[yellow]failed[/] {fl['session_id']} ({fl['stage']}): {fl['error']}", highlight=False)
+    if report.extraction_fallbacks:
+        # the LLM tier fell back (e.g. its server is down): the run went on with zero-LLM facts
+        out.print(f"extraction: {report.extraction_fallbacks} session(s) kept their zero-LLM facts only: "
+                  + "; ".join(report.extraction_notes), highlight=False)
+
+
+def _explain(user: str | None, session: str | None, store_name: object, tier: object, as_json: bool) -> None:
+    """Print, per candidate clause, the proposals with scores, the value found and the decision."""
+    if not user or not session:
+        fail("--explain needs --user ID and --session SID")
+    settings = load_settings(store=store_name, extraction_tier=tier)
+    mem = open_memory(settings)
+    try:
+        try:
+            report = mem.explain_extraction(resolve_user(mem, user), session)
+        except (KeyError, TypeError) as exc:
+            fail(str(exc).strip("'\""))
+    finally:
+        mem.close()
+    if as_json:
+        emit_json(report)
+        return
+    out.print(f"session {report['session']} ({report['source_id']}) of {report['user']}, {report['date']}, "
+              f"extractor {report['extractor']}", highlight=False)
+    for c in report["clauses"]:
+        out.print(f"\n[bold]turn {c['turn']}[/]: {c['clause']!r}  (about: {c['about']}; checks: {c['checks']})",
+                  highlight=False)
+        if c["proposals"]:
+            out.print("  proposals: " + ", ".join(f"{p['predicate']} {p['score']:.3f}" for p in c["proposals"]),
+                      highlight=False)
+        for v in c["values"]:
+            out.print(f"  value for {v['predicate']}: {v['value'] or '(none of its kind)'}", highlight=False)
+        out.print(f"  decision: {c['decision']}", highlight=False)
+    out.print("\nfacts extracted:", highlight=False)
+    for f in report["facts"]:
+        who = f["speaker"] if f["subject"] == "user" else f["subject"]
+        out.print(f"  {who}.{f['predicate']} = {f['value']!r} (turns {f['source_turns']}"
+                  + (f", {f['time_text']!r})" if f.get("time_text") else ")"), highlight=False)
 
 
 @app.command("stats")

@@ -23,6 +23,7 @@ class CandidateFact(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     subject: str = Field(default="user", description='"user" for the speaker-user, else a name')
+    subject_type: str | None = Field(default=None, description='entity type of another subject: "person" or "thing"')
     predicate: str = Field(description="a kgmem.predicates name (or free lower_snake_case)")
     value: str = Field(min_length=1, description="the object: a name, item, place or text")
     value_type: str | None = Field(default=None, description="entity type when value names one")

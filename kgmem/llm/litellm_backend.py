@@ -75,6 +75,9 @@ class LiteLLMBackend(BackendBase):
         # why: we always validate locally; a server-side schema only makes failures rarer
         self.supports_grammar = True
         self._schema_rejected = False
+        #: "json_schema" (OpenAI style), then "json_object" with a schema (llama.cpp's server),
+        #: then no response_format at all: each server rejection steps down once
+        self._format_mode = "json_schema"
         self.tokenizer_name = ""
 
     @property
@@ -90,9 +93,20 @@ class LiteLLMBackend(BackendBase):
     def _response_format(self, json_schema: dict[str, Any] | None) -> dict[str, Any] | None:
         if json_schema is None or self._schema_rejected:
             return None
+        if self._format_mode == "json_object":
+            return {"type": "json_object", "schema": json_schema}
         name = str(json_schema.get("title") or "output")
         return {"type": "json_schema",
                 "json_schema": {"name": name, "schema": json_schema, "strict": False}}
+
+    def _step_down_format(self, kwargs: dict[str, Any], json_schema: dict[str, Any] | None) -> None:
+        """The server refused the response format: try the next one (see ``_format_mode``)."""
+        if self._format_mode == "json_schema" and json_schema is not None:
+            self._format_mode = "json_object"
+            kwargs["response_format"] = self._response_format(json_schema)
+        else:
+            self._schema_rejected = True
+            kwargs.pop("response_format", None)
 
     def _request(self, messages: list[Message], json_schema: dict[str, Any] | None, temperature: float,
                  max_tokens: int, timeout: float) -> dict[str, Any]:
@@ -130,9 +144,8 @@ class LiteLLMBackend(BackendBase):
                 raise LLMTimeout(self.model, timeout, f"at {self.where}") from exc
             except litellm.exceptions.BadRequestError as exc:
                 if "response_format" in kwargs and _mentions_format(exc):
-                    # the server does not do JSON schemas: call again without; we repair locally
-                    self._schema_rejected = True
-                    kwargs.pop("response_format")
+                    # the server does not do this JSON format: try the next one; we validate locally
+                    self._step_down_format(kwargs, request.json_schema)
                     continue
                 raise LLMError(f"model {self.model!r} at {self.where} rejected the request: "
                                f"{_short(exc)}") from exc
@@ -151,6 +164,10 @@ class LiteLLMBackend(BackendBase):
                     litellm.exceptions.InternalServerError, litellm.exceptions.BadGatewayError,
                     litellm.exceptions.APIError) as exc:
                 status = getattr(exc, "status_code", None)
+                if "response_format" in kwargs and _mentions_format(exc) and not _is_connection_failure(exc, litellm):
+                    # llama.cpp's server answers an unknown format with HTTP 500, not 400
+                    self._step_down_format(kwargs, request.json_schema)
+                    continue
                 connection = _is_connection_failure(exc, litellm)
                 transient = connection or status in _TRANSIENT_STATUS
                 if transient and attempt < self.transient_retries:

@@ -18,6 +18,7 @@ import numpy as np
 
 from kgmem.ids import entity_id, normalise_name
 from kgmem.models import Entity
+from kgmem.text import FUNCTION_WORDS
 
 USER_NAME = "user"
 USER_ALIASES = ("I", "me", "myself", "the user")
@@ -27,6 +28,16 @@ def user_entity(user_id: str) -> Entity:
     """The namespace's own user, the subject of first-person facts."""
     return Entity(id=entity_id(user_id, USER_NAME), user_id=user_id, name=USER_NAME,
                   type="person", aliases=list(USER_ALIASES))
+
+
+def _name_words(name: str) -> list[str]:
+    """Content words of a name, singular ("books" → "book"), in order."""
+    out = []
+    for w in re.findall(r"[\w]+", normalise_name(name)):
+        if w in FUNCTION_WORDS or w == "s":
+            continue
+        out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+    return out
 
 
 def _variants(norm: str) -> list[str]:
@@ -84,9 +95,30 @@ class EntityResolver:
                 return self._by_key[v]
         return None
 
+    def _same_thing(self, name: str, type_: str) -> Entity | None:
+        """A thing or person already known under a shorter or longer name with the same head word
+        ("the design sync" = "the weekly design team sync"; "Ava's recital" = "Ava's piano
+        recital"; "Prof. Ruiz" = "Ruiz"): every word of the shorter name is in the longer one."""
+        words = _name_words(name)
+        if not words or type_ not in ("thing", "person"):
+            return None
+        best: Entity | None = None
+        for ent in self._by_id.values():
+            if ent.type != type_ or ent.name == USER_NAME:
+                continue
+            other = _name_words(ent.name)
+            if not other or other[-1] != words[-1]:
+                continue
+            short, long_ = (words, other) if len(words) <= len(other) else (other, words)
+            if set(short) <= set(long_) and (best is None or len(_name_words(best.name)) < len(other)):
+                best = ent
+        return best
+
     def resolve(self, name: str, type_: str = "thing") -> Entity:
         """The entity for ``name`` (created when new); the spelling is kept as an alias."""
         found = self.lookup(name)
+        if found is None:
+            found = self._same_thing(name, type_)
         if found is None and self._embed is not None:
             found = self._similar(name, type_)
         if found is not None:

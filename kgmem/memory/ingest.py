@@ -78,11 +78,15 @@ class IngestReport:
     seconds_embed: float = 0.0
     seconds_store: float = 0.0
     failures: list[dict[str, str]] = field(default_factory=list)
+    #: distinct reasons the LLM extraction tier fell back to the zero-LLM facts (e.g. unreachable)
+    extraction_notes: list[str] = field(default_factory=list)
 
     def add(self, other: IngestReport) -> None:
         for name, value in vars(other).items():
             if name == "failures":
                 self.failures.extend(value)
+            elif name == "extraction_notes":
+                self.extraction_notes.extend(n for n in value if n not in self.extraction_notes)
             elif isinstance(value, (int, float)):
                 setattr(self, name, getattr(self, name) + value)
 
@@ -155,6 +159,9 @@ def extract_sessions(
         if isinstance(res, ExtractionResult):
             if res.fallback_reason:
                 report.extraction_fallbacks += 1
+                note = res.fallback_reason.split(";")[0][:300]
+                if note not in report.extraction_notes and len(report.extraction_notes) < 5:
+                    report.extraction_notes.append(note)
             if cache is not None:
                 cache.put(digest, extractor.cache_key, res)
     for s, digest in todo:

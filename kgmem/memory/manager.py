@@ -58,6 +58,8 @@ class MemoryManager:
         self._pending: dict[tuple[str, str], dict[str, Fact]] = {}
         for f in store.facts(user_id):
             self._slots[(f.subject_id, f.predicate)][f.id] = f
+        #: session id -> start, to date the evidence a merged fact holds from other sessions
+        self._times: dict[str, datetime] = {s.id: s.started_at for s in store.sessions(user_id)}
 
     def plan_session(self, session: Session, candidates: Sequence[CandidateFact]) -> PlannedWrite:
         """Build the write for ``session`` (nothing is stored; the index is updated only by
@@ -74,9 +76,10 @@ class MemoryManager:
         resolver_before = {e.id: e for e in self.resolver.new_entities()}
 
         n_turns = len(session.turns)
+        self._times[session.id] = session.started_at
         for cand in sorted(candidates, key=lambda c: (min(c.source_turns or [0]), c.predicate, c.value)):
             subject = self.resolver.user if cand.subject.strip().lower() in ("user", "i", "me") \
-                else self.resolver.resolve(cand.subject, "person")
+                else self.resolver.resolve(cand.subject, cand.subject_type or "person")
             entities[subject.id] = subject
             obj_id: str | None = None
             if (cand.value_type or "") in _ENTITY_TYPES:
@@ -96,19 +99,19 @@ class MemoryManager:
             if slot_key not in pending:
                 pending[slot_key] = dict(self._slots.get(slot_key, {}))
             slot = pending[slot_key]
-            decision = decide(fact, list(slot.values()))
+            decision = decide(fact, list(slot.values()), self._times)
             if decision.action is Action.NOOP or decision.fact is None:
                 counts.noop += 1
                 continue
-            new = decision.fact
             if decision.action is Action.MERGE:
                 counts.merged += 1
             elif decision.action is Action.SUPERSEDE:
                 counts.superseded += 1
             else:
                 counts.added += 1
-            slot[new.id] = new
-            out_facts[new.id] = new
+            for new in (decision.fact, *decision.also):
+                slot[new.id] = new
+                out_facts[new.id] = new
             for fid, at in decision.invalidations.items():
                 if fid in out_facts:
                     out_facts[fid] = out_facts[fid].model_copy(update={"invalid_at": at})
@@ -118,12 +121,11 @@ class MemoryManager:
                     slot[fid] = slot[fid].model_copy(update={"invalid_at": at})
             sups.extend(decision.supersessions)
             for r in decision.retracted:
-                # an edge added earlier in this very write is simply dropped
-                match = [s for s in sups if (s.new_fact_id, s.old_fact_id) == (r.new_fact_id, r.old_fact_id)]
-                if match:
-                    sups = [s for s in sups if s not in match]
-                else:
-                    retracted.append(r)
+                # an edge added earlier in this very write is dropped; it may also be stored
+                # already (re-linked with a new `at` above), so the store retracts it too
+                pair = (r.new_fact_id, r.old_fact_id)
+                sups = [s for s in sups if (s.new_fact_id, s.old_fact_id) != pair]
+                retracted.append(r)
 
         # entities whose aliases changed or that are new in this resolver
         for e in self.resolver.new_entities():

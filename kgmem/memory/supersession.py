@@ -5,19 +5,22 @@ new fact, the slot's existing facts (current and superseded) and their times, so
 on its own (Graphiti's invalidation as a pure function).
 
 Ordering uses ``observed_at`` (the session that said it), then the first source turn index, then
-the id — so a session that arrives late (ingested out of order) is slotted into the chain where
-it belongs in time, not at the end. Nothing is ever deleted: a superseded fact keeps its text and
-history and gets ``invalid_at`` = the superseding statement's ``observed_at``.
+the session and fact ids — so a session that arrives late (ingested out of order) is slotted into
+the chain where it belongs in time, not at the end, and the final graph does not depend on the
+order sessions arrived in: the same facts, values, times, evidence and chains (the id of a fact
+whose first statement arrived after a later one may differ, and a re-assertion split out of a
+stored merge has no resolved dates of its own). Nothing is ever deleted: a superseded fact keeps
+its text and history and gets ``invalid_at`` = the superseding statement's ``observed_at``.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from kgmem.ids import normalise_name
+from kgmem.ids import fact_id, normalise_name
 from kgmem.models import Fact, Supersession
 from kgmem.predicates import is_single_valued
 
@@ -44,6 +47,8 @@ class Decision:
     retracted: list[Supersession] = field(default_factory=list)
     invalidations: dict[str, datetime] = field(default_factory=dict)
     reason: str = ""
+    #: further facts to upsert (a stored fact split around an out-of-order statement)
+    also: list[Fact] = field(default_factory=list)
 
 
 def same_value(a: Fact, b: Fact) -> bool:
@@ -53,75 +58,130 @@ def same_value(a: Fact, b: Fact) -> bool:
     return normalise_name(a.value or "") == normalise_name(b.value or "")
 
 
+def _turn_index(tid: str) -> int:
+    tail = tid.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
 def _first_turn(f: Fact) -> int:
-    idxs = []
-    for tid in f.source_turn_ids:
-        tail = tid.rsplit(":", 1)[-1]
-        if tail.isdigit():
-            idxs.append(int(tail))
+    """The turn of the fact's first statement (in its own session; merged evidence from later
+    sessions has its own turn numbers)."""
+    idxs = [_turn_index(t) for t in f.source_turn_ids
+            if t.rsplit(":", 1)[0] == f.session_id and t.rsplit(":", 1)[-1].isdigit()]
     return min(idxs) if idxs else 0
 
 
-def order_key(f: Fact) -> tuple[datetime, int, str]:
-    """Chronological order of statements in a slot."""
-    return (f.observed_at, _first_turn(f), f.id)
+def order_key(f: Fact) -> tuple[datetime, int, str, str]:
+    """Chronological order of statements in a slot (the session id, then the fact id, only
+    break exact ties, so the order never depends on which statement arrived first)."""
+    return (f.observed_at, _first_turn(f), f.session_id, f.id)
 
 
-def _merge_into(existing: Fact, new: Fact) -> Fact:
-    turns = list(dict.fromkeys([*existing.source_turn_ids, *new.source_turn_ids]))
+Times = Mapping[str, datetime]
+
+
+def _evidence_key(tid: str, fact: Fact, times: Times) -> tuple[datetime, int, str]:
+    """When one piece of evidence (a source turn) was said: its session's start, its turn index."""
+    sid = tid.rsplit(":", 1)[0]
+    return (times.get(sid, fact.observed_at), _turn_index(tid), sid)
+
+
+def _combine(existing: Fact, new: Fact, times: Times) -> Fact:
+    """``existing`` with ``new``'s evidence; the result is the same whichever arrived first.
+
+    The earlier statement gives the fact its session, time and wording; source turns are kept
+    in chronological order; confidence is the highest seen (max is order-independent)."""
+    first, second = (new, existing) if order_key(new) < order_key(existing) else (existing, new)
+    turns = sorted(set(existing.source_turn_ids) | set(new.source_turn_ids),
+                   key=lambda t: _evidence_key(t, first, times))
     update: dict[str, object] = {
-        "source_turn_ids": turns,
-        # repeated evidence raises confidence, bounded
-        "confidence": min(1.0, max(existing.confidence, new.confidence) + 0.05),
+        "source_turn_ids": turns, "confidence": max(existing.confidence, new.confidence),
+        "observed_at": first.observed_at, "session_id": first.session_id, "text": first.text,
+        "speaker": first.speaker,
     }
-    if existing.valid_from is None and new.valid_from is not None:
-        update.update(valid_from=new.valid_from, valid_to=new.valid_to, granularity=new.granularity)
+    dated = first if first.valid_from is not None else second
+    update.update(valid_from=dated.valid_from, valid_to=dated.valid_to, granularity=dated.granularity)
     return existing.model_copy(update=update)
 
 
-def decide(candidate: Fact, existing: Sequence[Fact]) -> Decision:
+def _sessions_times(candidate: Fact, existing: Sequence[Fact], times: Times | None) -> dict[str, datetime]:
+    out = {f.session_id: f.observed_at for f in [*existing, candidate]}
+    out.update(times or {})
+    return out
+
+
+def decide(candidate: Fact, existing: Sequence[Fact], session_times: Times | None = None) -> Decision:
     """Reconcile ``candidate`` with ``existing`` facts of the same (user, subject, predicate) slot.
+
+    The outcome does not depend on arrival order: a single-valued slot ends up as the runs of
+    equal values of all its statements sorted by time, one fact per run (the run's first
+    statement gives its session and time), each superseding the run before it.
 
     - exact same fact (same id, no new evidence) → NOOP;
     - multi-valued predicate: same value → MERGE evidence, else ADD;
-    - single-valued: place the candidate in the slot's chronology. If its chronological
-      predecessor states the same value → MERGE into it. Otherwise the candidate SUPERSEDES the
-      predecessor (predecessor.invalid_at = candidate.observed_at); and if a later statement
-      exists (out-of-order arrival), that later one supersedes the candidate instead of the
-      predecessor — the direct later→predecessor edge is retracted, so the chain re-links.
+    - single-valued: the candidate joins the run of its chronological neighbour when it states
+      the same value (MERGE); a different value said between two statements of one stored fact
+      splits that fact (the later statements become a new fact that supersedes the candidate);
+      otherwise the candidate SUPERSEDES its predecessor and, when a later statement exists
+      (out-of-order arrival), is superseded by it — the direct later→predecessor edge is
+      retracted, so the chain re-links.
+
+    ``session_times`` (session id → start) dates the evidence a merged fact holds from other
+    sessions; without it only each fact's own session is dated. One thing a split cannot
+    restore: the resolved dates (valid_from) of a statement that was merged into an earlier
+    one — a merge keeps one set of dates per fact.
     """
+    times = _sessions_times(candidate, existing, session_times)
     for f in existing:
         if f.id == candidate.id:
-            merged = _merge_into(f, candidate)
+            merged = _combine(f, candidate, times)
             if merged.source_turn_ids == f.source_turn_ids and merged.valid_from == f.valid_from:
                 return Decision(Action.NOOP, reason="same fact already stored")
             return Decision(Action.MERGE, fact=merged, reason="same fact, new evidence")
 
     if not is_single_valued(candidate.predicate):
-        for f in sorted(existing, key=order_key):
-            # the same value at a different known date is another occurrence (a second trip)
-            dated_apart = (f.valid_from is not None and candidate.valid_from is not None
-                           and f.valid_from.date() != candidate.valid_from.date())
-            if same_value(f, candidate) and not dated_apart:
-                return Decision(Action.MERGE, fact=_merge_into(f, candidate),
-                                reason="multi-valued slot already holds this value")
-        return Decision(Action.ADD, fact=candidate, reason="multi-valued slot: new value")
+        return _decide_multi(candidate, existing, times)
 
     chain = sorted(existing, key=order_key)
     key = order_key(candidate)
+    for i, f in enumerate(chain):
+        if not same_value(f, candidate):
+            later = [t for t in f.source_turn_ids if _evidence_key(t, f, times) > key[:3]]
+            if later and order_key(f) < key:
+                return _split(candidate, chain, i, later, times)
     before = [f for f in chain if order_key(f) < key]
     after = [f for f in chain if order_key(f) > key]
     prev = before[-1] if before else None
     nxt = after[0] if after else None
 
     if prev is not None and same_value(prev, candidate):
-        return Decision(Action.MERGE, fact=_merge_into(prev, candidate),
+        return Decision(Action.MERGE, fact=_combine(prev, candidate, times),
                         reason="same value as the slot's value at that time")
-    if nxt is not None and same_value(nxt, candidate) and prev is None:
-        # an earlier statement of the value already stored later: fold it into that fact
-        return Decision(Action.MERGE, fact=_merge_into(nxt, candidate),
-                        reason="earlier evidence for the first stored value")
+    if nxt is not None and same_value(nxt, candidate):
+        # an earlier statement of a stored value: that value's run now starts earlier
+        merged = _combine(nxt, candidate, times)
+        d = Decision(Action.MERGE, fact=merged, reason="earlier evidence for a stored value")
+        if prev is not None:
+            d.supersessions.append(Supersession(user_id=merged.user_id, new_fact_id=merged.id,
+                                                old_fact_id=prev.id, at=merged.observed_at))
+            d.invalidations[prev.id] = merged.observed_at
+        return d
+    return _between(candidate, prev, nxt)
 
+
+def _decide_multi(candidate: Fact, existing: Sequence[Fact], times: Times) -> Decision:
+    for f in sorted(existing, key=order_key):
+        # the same value at a different known date is another occurrence (a second trip)
+        dated_apart = (f.valid_from is not None and candidate.valid_from is not None
+                       and f.valid_from.date() != candidate.valid_from.date())
+        if same_value(f, candidate) and not dated_apart:
+            return Decision(Action.MERGE, fact=_combine(f, candidate, times),
+                            reason="multi-valued slot already holds this value")
+    return Decision(Action.ADD, fact=candidate, reason="multi-valued slot: new value")
+
+
+def _between(candidate: Fact, prev: Fact | None, nxt: Fact | None) -> Decision:
+    """A new value slotted after ``prev`` and before ``nxt`` (either may be missing)."""
     new = candidate
     sups: list[Supersession] = []
     retracted: list[Supersession] = []
@@ -145,3 +205,53 @@ def decide(candidate: Fact, existing: Sequence[Fact]) -> Decision:
                     invalidations=inval,
                     reason="out-of-order: slotted between stored facts" if nxt is not None and prev is not None
                     else ("older than the stored value" if nxt is not None else "newer value replaces older"))
+
+
+def _part(base: Fact, turns: list[str], times: Times) -> Fact:
+    """``base`` restricted to ``turns`` (a stored merge split around a late statement): the first
+    of those turns gives its session and time. A part that does not start with ``base``'s own
+    session gets no dates: a stored merge does not keep each statement's resolved dates apart,
+    and its observed_at says when the value was said again."""
+    turns = sorted(turns, key=lambda t: _evidence_key(t, base, times))
+    start, _, sid = _evidence_key(turns[0], base, times)
+    update: dict[str, object] = {"source_turn_ids": turns, "session_id": sid, "observed_at": start}
+    if sid != base.session_id:
+        update.update(valid_from=None, valid_to=None, granularity="unknown")
+    return base.model_copy(update=update)
+
+
+def _split(candidate: Fact, chain: Sequence[Fact], i: int, later: list[str], times: Times) -> Decision:
+    """``chain[i]`` holds statements from before and after ``candidate`` (another value): it
+    keeps the earlier ones, the later ones become a re-assertion fact, and the chain re-links
+    ``predecessor → earlier part → candidate → re-assertion → whatever superseded the stored
+    fact``. Each part gets the id its first session gives it (as in-order ingest would); the
+    stored id stays on the part that holds its session."""
+    old = chain[i]
+    prv = chain[i - 1] if i > 0 else None
+    nxt = chain[i + 1] if i + 1 < len(chain) else None
+    later_set = set(later)
+    parts = [_part(old, [t for t in old.source_turn_ids if t not in later_set], times),
+             _part(old, later, times)]
+    kept, again = (p.model_copy(update={"id": fact_id(old.user_id, old.subject_id, old.predicate,
+                                                       old.value or "", p.session_id)}) for p in parts)
+    if old.id not in (kept.id, again.id):
+        kept = kept.model_copy(update={"id": old.id})
+    kept = kept.model_copy(update={"invalid_at": candidate.observed_at})
+    again = again.model_copy(update={"invalid_at": old.invalid_at})
+    new = candidate.model_copy(update={"invalid_at": again.observed_at})
+    uid = candidate.user_id
+
+    def edge(a: str, b: str, at: datetime) -> Supersession:
+        return Supersession(user_id=uid, new_fact_id=a, old_fact_id=b, at=at)
+
+    sups = [edge(new.id, kept.id, new.observed_at), edge(again.id, new.id, again.observed_at)]
+    retracted = []
+    if prv is not None and kept.id != old.id:
+        retracted.append(edge(old.id, prv.id, old.observed_at))
+        sups.append(edge(kept.id, prv.id, kept.observed_at))
+    if nxt is not None and again.id != old.id:
+        retracted.append(edge(nxt.id, old.id, nxt.observed_at))
+        sups.append(edge(nxt.id, again.id, nxt.observed_at))
+    return Decision(Action.SUPERSEDE, fact=new, also=[kept, again], supersessions=sups,
+                    retracted=retracted, invalidations={kept.id: candidate.observed_at},
+                    reason="out-of-order: said between two statements of a stored value")

@@ -158,12 +158,17 @@ def llm_fake_scenario(store: MemoryStore, prefix: str) -> dict[str, Any]:
         t0 = time.perf_counter()
         rep = ingest_haystack(store, h, extractor=extractor, embedder=HashEmbedder())
         seconds = time.perf_counter() - t0
+        # the LLM tier asks the model only about residual turns (a first-person turn the zero-LLM
+        # tier found nothing in), so only sessions with such turns can fall back
+        residual = sum(bool(extractor.residual_turns(turns, extractor.fallback.extract(turns, s.started_at)))
+                       for s in h.sessions for turns in [[(t.role, t.text) for t in s.turns]])
         got = snapshot(store, [user])[user]
         mem = Memory(Settings.load({}, env={}), store=store, llm=make(), embedder=HashEmbedder())
         ans = mem.answer(user, "What did Mom say about my dog, and what should I get it?",
                          question_date=h.question_date)
         out[name] = {
             "sessions_written": rep.sessions_written, "fallbacks": rep.extraction_fallbacks,
+            "residual_sessions": residual,
             "llm_calls": llm.call_count, "calls_per_session": round(llm.call_count / max(len(h.sessions), 1), 2),
             "graph_equals_rules_tier": got == ref, "seconds": round(seconds, 2),
             "answer": ans.text[:80], "answer_fallback": str(ans.extra.get("fallback", ""))[:160],

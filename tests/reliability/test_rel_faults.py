@@ -27,7 +27,8 @@ def test_disk_full_keeps_previous_files_and_recovers(tmp_path: Path, prefix: str
 
 def _check_llm_faults(r: dict) -> None:
     for mode, res in r.items():
-        assert res["sessions_written"] == 3 and res["fallbacks"] == 3, (mode, res)
+        assert res["sessions_written"] == 3 and res["residual_sessions"] >= 1, (mode, res)
+        assert res["fallbacks"] == res["residual_sessions"], (mode, res)  # every session that asked the model
         assert res["graph_equals_rules_tier"], mode
         assert res["calls_per_session"] <= 3, (mode, res)  # 1 call + at most 2 repair retries
     assert "LLMUnavailable" in r["down"]["answer_fallback"] and "unavailable at" in r["down"]["answer_fallback"]

@@ -67,8 +67,14 @@ def test_user_statements(extractor: RuleExtractor, text: str, expected: set[tupl
     ],
 )
 def test_non_facts_produce_nothing(extractor: RuleExtractor, text: str) -> None:
-    found = {p for p, _ in pv(facts_of(extractor, text))}
+    found = {f.predicate for f in facts_of(extractor, text) if f.subject == "user"}
     assert not found & {"lives_in", "bought", "has_pet", "visited"}, found
+
+
+def test_another_persons_move_is_their_fact() -> None:
+    facts = facts_of(RuleExtractor(), "My sister moved to Chicago.")
+    assert [(f.subject, f.subject_type, f.predicate, f.value) for f in facts] == [
+        ("sister", "person", "lives_in", "Chicago")]
 
 
 def test_relative_time_resolved_to_the_day(extractor: RuleExtractor) -> None:
@@ -122,27 +128,58 @@ from kgmem.extraction.agent import LLMExtractor  # noqa: E402
 from kgmem.llm.base import LLMUnavailable  # noqa: E402
 from kgmem.llm.fake import FakeLLM  # noqa: E402
 
+RESIDUAL = "Honestly the highlight of my month was volunteering at the Eastside food bank."
 
-def test_llm_tier_resolves_times_in_code(extractor: RuleExtractor) -> None:
+
+def test_llm_tier_reads_residual_turns_only_and_adds_to_the_rules(extractor: RuleExtractor) -> None:
     reply = json.dumps({"facts": [
-        {"predicate": "lives_in", "value": "Lisbon", "time": "two weeks ago", "speaker": "user", "turn": 0},
-        {"predicate": "assistant_recommended", "value": "Time Out Market", "time": None,
-         "speaker": "assistant", "turn": 1},
+        {"predicate": "volunteer_at", "value": "Eastside food bank", "time": "two weeks ago", "speaker": "user",
+         "turn": 2},
     ]})
-    ex = LLMExtractor(FakeLLM(default=reply), fallback=extractor)
-    res = ex.extract([("user", "We settled in Lisbon two weeks ago."), ("assistant", "Try Time Out Market.")], DAY)
+    fake = FakeLLM(default=reply)
+    ex = LLMExtractor(fake, base=extractor)
+    turns = [("user", "I moved to Denver last month."), ("assistant", "Nice! How is it?"), ("user", RESIDUAL)]
+    res = ex.extract(turns, DAY)
     assert res.tier == "llm" and res.fallback_reason is None
-    lisbon = next(f for f in res.facts if f.predicate == "lives_in")
-    assert lisbon.valid_from == datetime(2023, 5, 6) and lisbon.source_turns == [0]
-    rec = next(f for f in res.facts if f.predicate == "assistant_recommended")
-    assert rec.speaker == "assistant" and rec.source_turns == [1]
-    assert ex.cache_key.startswith("llm|fake/test|extract-v")
+    assert fake.call_count == 1
+    prompt_text = fake.calls[0][0][-1]["content"]
+    assert RESIDUAL in prompt_text and "moved to Denver" not in prompt_text  # the rules read that turn
+    assert {("lives_in", "Denver"), ("volunteer_at", "Eastside food bank")} <= pv(res.facts)
+    vol = next(f for f in res.facts if f.predicate == "volunteer_at")
+    assert vol.source_turns == [2] and vol.time_text == "two weeks ago" and vol.valid_from is not None
+    assert ex.cache_key.startswith("llm|fake/test|extract-v") and extractor.cache_key in ex.cache_key
 
 
-def test_llm_tier_falls_back_to_rules_on_failure(extractor: RuleExtractor) -> None:
-    broken = LLMExtractor(FakeLLM(default="not json at all"), fallback=extractor)
-    res = broken.extract([("user", "I moved to Denver last month.")], DAY)
+def test_llm_tier_not_called_when_the_rules_read_everything(extractor: RuleExtractor) -> None:
+    fake = FakeLLM(default='{"facts": []}')
+    res = LLMExtractor(fake, base=extractor).extract([("user", "I moved to Denver last month.")], DAY)
+    assert fake.call_count == 0 and ("lives_in", "Denver") in pv(res.facts)
+
+
+def test_llm_tier_keeps_the_rules_facts_on_failure(extractor: RuleExtractor) -> None:
+    turns = [("user", "I moved to Denver last month."), ("user", RESIDUAL)]
+    broken = LLMExtractor(FakeLLM(default="not json at all"), base=extractor)
+    res = broken.extract(turns, DAY)
     assert res.fallback_reason and "LLMOutputError" in res.fallback_reason
     assert ("lives_in", "Denver") in pv(res.facts)
-    down = LLMExtractor(FakeLLM(script=[LLMUnavailable("fake/test", "http://127.0.0.1:9")]), fallback=extractor)
-    assert down.extract([("user", "I moved to Denver last month.")], DAY).fallback_reason
+
+
+def test_unreachable_model_is_detected_once(extractor: RuleExtractor) -> None:
+    fake = FakeLLM(script=[LLMUnavailable("fake/test", "http://127.0.0.1:9")])
+    down = LLMExtractor(fake, base=extractor)
+    turns = [("user", "I moved to Denver last month."), ("user", RESIDUAL)]
+    first, second = down.extract_many([(turns, DAY), (turns, DAY)])
+    assert fake.call_count == 1  # the second session does not wait for the dead server
+    assert down.unavailable and "unreachable" in down.unavailable
+    assert first.fallback_reason and second.fallback_reason
+    assert ("lives_in", "Denver") in pv(second.facts)
+
+
+def test_llm_facts_the_user_never_said_are_dropped(extractor: RuleExtractor) -> None:
+    # a small model copies its prompt's example ("beagle named Max") into unrelated chats
+    reply = json.dumps({"facts": [
+        {"predicate": "has_pet", "value": "beagle", "time": None, "speaker": "user", "turn": 0},
+        {"predicate": "volunteer_at", "value": "the Eastside food bank", "time": None, "speaker": "user", "turn": 0},
+    ]})
+    res = LLMExtractor(FakeLLM(default=reply), base=extractor).extract([("user", RESIDUAL)], DAY)
+    assert pv(res.facts) == {("volunteer_at", "the Eastside food bank")}

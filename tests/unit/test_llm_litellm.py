@@ -169,10 +169,14 @@ def test_timeout(stub: StubServer) -> None:
 
 def test_schema_rejected_by_server_falls_back_to_local_repair(stub: StubServer) -> None:
     stub.script.extend([("status", (400, "response_format json_schema is not supported")),
+                        ("status", (400, "response_format json_object is not supported either")),
                         ("text", 'Sure: {"city": "Paris"}')])
     llm = backend(stub.url)
     assert llm.complete(ASK, City).parsed == City(city="Paris")
-    assert "response_format" in stub.requests[0] and "response_format" not in stub.requests[1]
+    # json_schema, then json_object with the schema (llama.cpp's server), then no format at all
+    assert stub.requests[0]["response_format"]["type"] == "json_schema"
+    assert stub.requests[1]["response_format"] == {"type": "json_object", "schema": City.model_json_schema()}
+    assert "response_format" not in stub.requests[2]
     stub.script.append(("status", (400, "bad temperature")))
     with pytest.raises(LLMError, match="rejected the request: .*bad temperature"):
         llm.complete(ASK, City)

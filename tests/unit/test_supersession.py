@@ -109,6 +109,31 @@ def test_out_of_order_same_value_as_earliest_stored_merges() -> None:
     assert d.action is Action.MERGE and d.fact is not None and d.fact.id == stored.id
 
 
+def test_a_late_statement_inside_a_merged_fact_splits_it() -> None:
+    # Lisbon said in January and again in May (merged into one fact); the March move to Boston
+    # arrives last: Lisbon (Jan) -> Boston (Mar) -> Lisbon (May, current)
+    lisbon = fact("lives_in", "Lisbon", JAN)
+    lisbon = lisbon.model_copy(update={"source_turn_ids": [*lisbon.source_turn_ids, "s0505:2"]})
+    move = fact("lives_in", "Boston", MAR)
+    d = decide(move, [lisbon], {"s0505": MAY})
+    assert d.action is Action.SUPERSEDE and d.fact is not None and d.fact.invalid_at == MAY
+    kept, again = d.also
+    assert (kept.id, kept.source_turn_ids, kept.invalid_at) == (lisbon.id, lisbon.source_turn_ids[:1], MAR)
+    assert (again.observed_at, again.source_turn_ids, again.invalid_at) == (MAY, ["s0505:2"], None)
+    assert again.id == ids.fact_id(UID, SUBJ, "lives_in", "Lisbon", "s0505")
+    assert {(s.new_fact_id, s.old_fact_id) for s in d.supersessions} == {(move.id, kept.id), (again.id, move.id)}
+
+
+def test_earlier_evidence_moves_a_stored_value_start_and_its_predecessor_end() -> None:
+    first = fact("lives_in", "Denver", JAN).model_copy(update={"invalid_at": MAY})
+    boston = fact("lives_in", "Boston", MAY)
+    d = decide(fact("lives_in", "Boston", MAR), [first, boston])
+    assert d.action is Action.MERGE and d.fact is not None
+    assert (d.fact.id, d.fact.observed_at) == (boston.id, MAR)
+    assert d.invalidations == {first.id: MAR}
+    assert [(s.new_fact_id, s.old_fact_id, s.at) for s in d.supersessions] == [(boston.id, first.id, MAR)]
+
+
 def test_same_session_order_uses_turn_index() -> None:
     a = fact("job_title", "analyst", MAR, sid="sx", turn=1)
     b = fact("job_title", "senior analyst", MAR, sid="sx", turn=5)

@@ -1,0 +1,119 @@
+"""The checks every fact passes: who the subject is, and whether the clause states anything.
+
+A clause states a fact about the user only when its agent is the user (``I``/``we``, "my wife and
+I", inherited through ``conj``/``xcomp``, or a subject dropped at the start of a chat sentence) and
+it is not negated, modal, conditional, hypothetical or governed by a verb of intention ("I want to
+move to…", "thinking about adopting"). The surface regexes below are the same checks for the
+pattern fast path, which reads text, not a parse.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kgmem.extraction.zero.lexicon import BLOCK_ADV, INTENT, INTENT_FORMS, MODALS
+from kgmem.extraction.zero.nlp import first_word, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NEGATION = re.compile(
+    r"\b(?:not|never|n't|no longer|don't|didn't|won't|haven't|hasn't|wasn't|can't|cannot|"
+    r"couldn't|wouldn't|shouldn't|hardly|no\s+way)\b",
+    re.IGNORECASE,
+)
+HYPOTHETICAL = re.compile(
+    r"\b(?:if|thinking (?:about|of)|considering|plan(?:ning)? to|want(?:ing)? to|hope to|"
+    r"hoping to|would like|'d like|wish|might|may|maybe|should I|could I|going to|gonna|"
+    r"about to|trying to decide|deciding|wondering|whether|looking (?:for|into)|"
+    r"dream(?:ing)? of|someday|one day|eventually want|suppose|supposing|hypothetically|imagine|"
+    r"what if|say I|let's say|in a world where|pretend|assuming|almost|nearly)\b",
+    re.IGNORECASE,
+)
+#: a whole sentence set in an imagined world ("Suppose I earned 90k…", "I almost bought…")
+IMAGINED = re.compile(
+    r"\b(?:hypothetically|suppose|supposing|imagine|what\s+if|let's\s+say|say\s+I|in\s+a\s+world\s+where|pretend|"
+    r"assuming|(?:almost|nearly)\s+(?:bought|ordered|booked|signed|adopted|got|moved|took|went|joined|quit|accepted))\b",
+    re.IGNORECASE,
+)
+#: a sentence that opens like a question ("Should I move…?", "Any tips…?")
+INTERROGATIVE = re.compile(
+    r"^\W*(?:should|can|could|would|will|do|does|did|is|are|was|were|have|has|what|which|how|where|when|why|who|"
+    r"whom|whose|any|anything|shall|may|might|am|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|shouldn't|"
+    r"couldn't|if|whether|thoughts|ideas|tips)\b",
+    re.IGNORECASE,
+)
+
+
+def verb_chain(t: Token) -> list[Token]:
+    """The verb and the verbs it inherits its subject from (conj / xcomp / participial heads)."""
+    out = [t]
+    cur = t
+    while subject_of(cur) is None and cur.dep_ in ("xcomp", "conj", "pcomp", "acomp") and cur.head.i != cur.i:
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def is_user(subj: Token) -> bool:
+    """``I``/``we``, or a coordination with "I" ("my wife and I", "Sam and I")."""
+    if subj.lower_ in ("i", "we"):
+        return True
+    return any(c.dep_ == "conj" and c.lower_ in ("i", "me") for c in subj.children)
+
+
+def user_agent(t: Token) -> bool:
+    """True when the clause of verb ``t`` has the user as its subject (or a dropped subject)."""
+    top = verb_chain(t)[-1]
+    subj = subject_of(top)
+    if subj is not None:
+        return is_user(subj)
+    # a dropped subject: "Caught Past Lives last night", "Ended up buying…" (sentence start)
+    return top.dep_ == "ROOT" and top.tag_ in ("VBD", "VBN") and top.i <= 2 and top.i == first_word(top.doc)
+
+
+def negated(t: Token) -> bool:
+    """The clause of verb ``t`` is negated ("not", "never", "hardly")."""
+    return any(c.dep_ == "neg" or c.lower_ in BLOCK_ADV for v in verb_chain(t) for c in v.children)
+
+
+def blocked(t: Token, *, ignore_negation: bool = False) -> bool:
+    """Negated, modal, conditional or intended-only clauses state no fact."""
+    for v in verb_chain(t):
+        for c in v.children:
+            if (c.dep_ == "neg" or c.lower_ in BLOCK_ADV) and not ignore_negation:
+                return True
+            if c.dep_ == "aux" and c.lower_ in MODALS:
+                return True
+            if c.dep_ == "aux" and c.lower_ == "'d" and v.tag_ == "VB":
+                return True
+            if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
+                return True
+            if c.dep_ == "aux" and c.lower_ in ("going", "gonna"):
+                return True
+        if v.i != t.i and v.lemma_.lower() in INTENT:
+            return True
+        if v.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "whether") for c in v.children):
+            return True
+        if v.head.i != v.i and v.dep_ in ("xcomp", "ccomp") and (v.head.lemma_.lower() in INTENT or v.head.lower_ in INTENT_FORMS):
+            return True
+    return False
+
+
+def intent_only(tokens: list[Token]) -> bool:
+    """The clause only states an intention, a need or a wish: some verb of it governs an
+    infinitive or clause through a verb of intention ("I'm trying to learn Spanish", "I need to
+    buy a desk", "I've been putting off having to weed the garden")."""
+    for t in tokens:
+        if t.dep_ not in ("xcomp", "ccomp") or t.head.i == t.i:
+            continue
+        h = t.head
+        lemma = h.lemma_.lower()
+        if lemma in INTENT or h.lower_ in INTENT_FORMS:
+            return True
+        if lemma == "put" and any(c.dep_ == "prt" and c.lower_ == "off" for c in h.children):
+            return True
+        if lemma == "have" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return True  # "having to weed": an obligation, not a fact
+    return False

@@ -1,0 +1,146 @@
+"""Clauses of a parsed sentence, and who each one is about.
+
+A sentence often carries two statements ("I just got back from Halifax, I was there last
+Saturday"; "I left Acme and joined Cobalt Robotics"), so meaning is matched per clause: a clause
+is a verb that heads its own statement (the root, a coordinated verb, a clausal complement or an
+adverbial clause) with its words, minus the words of the clauses nested in it. Each clause says
+whom it is about:
+
+- ``user``: the subject is I/we ("my wife and I"), the subject was dropped at the start of a chat
+  sentence or is a gerund ("Starting at X has been…"), or the user is the object ("X hired me");
+- ``mine``: the subject is something of the user's ("my rent", "my apartment in Granada");
+- ``other``: the subject is another person ("my sister", "Dana", "my friend Jake");
+- ``thing``: any other subject ("the meeting", "Osaka", "rent");
+- ``none``: a pronoun or expletive subject that names nothing ("it", "there", "you");
+- ``request``: an imperative ("Write me a bio…", "Put it in my basket"): it asks, it tells nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from kgmem.extraction.zero.checks import blocked, is_user, negated, verb_chain
+from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
+from kgmem.extraction.zero.nlp import entity_at, first_word, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+About = Literal["user", "mine", "other", "thing", "none", "request"]
+
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "parataxis"})
+_EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "you", "they", "he", "she", "which", "what",
+                             "who", "everything", "nothing", "something", "anything", "one"})
+_BACK_REFERENCES = frozenset({"it", "that", "this", "which"})
+_USER_WORDS = frozenset({"i", "me", "we", "us", "myself", "ourselves"})
+
+
+@dataclass
+class Clause:
+    """One statement of a sentence: its head verb, its tokens and whom it is about."""
+
+    head: Token
+    tokens: list[Token]
+    about: About
+    subject: Token | None
+    blocked: bool
+    text: str = ""
+    #: blocked only because it is negated ("I can't stand jazz": a dislike, still a statement)
+    negated_only: bool = False
+    #: typed without capitals: a name may be lower-case ("moved to copenhagen")
+    lowercase: bool = False
+    #: token indices of the clause (fast membership tests)
+    index: set[int] = field(default_factory=set)
+
+    @property
+    def past(self) -> bool:
+        """The clause is told in a past or perfect tense ("moved", "have moved", "was")."""
+        v = self.head
+        if v.tag_ == "VB" and v.dep_ in ("ccomp", "xcomp") and v.head.i != v.i:
+            v = v.head  # "my book club made me read X": the reading is told in "made"'s tense
+        if v.tag_ in ("VBD", "VBN"):
+            return True
+        return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in v.children)
+
+    @property
+    def ongoing(self) -> bool:
+        """The clause is in a progressive ("I'm reading", "I've been watching")."""
+        return self.head.tag_ == "VBG" and any(c.dep_ == "aux" for c in self.head.children)
+
+
+def _is_head(t: Token) -> bool:
+    if t.dep_ not in _CLAUSE_DEPS:
+        return False
+    if t.dep_ == "ROOT":
+        return True
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    # a coordinated verb without its own subject belongs to the first verb's statement only when
+    # it shares its object too; as a separate clause it inherits the subject (see verb_chain)
+    return True
+
+
+def _possessed_by_user(t: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in t.children)
+
+
+def about_of(head: Token) -> tuple[About, Token | None]:
+    """Whom the clause headed by ``head`` is about, and its subject token."""
+    top = verb_chain(head)[-1]
+    subj = subject_of(top)
+    if subj is None:
+        csubj = next((c for c in top.children if c.dep_ == "csubj"), None)
+        if csubj is not None and csubj.tag_ == "VBG" and subject_of(csubj) is None:
+            return "user", None  # "Starting at Cobalt has been a big change"
+        if any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in head.children):
+            return "user", None
+        at_start = top.i == first_word(top.doc) or top.dep_ == "ROOT" and top.i <= 2
+        if at_start and top.tag_ in ("VB", "VBP") and top.pos_ == "VERB":
+            return "request", None  # "Write a short bio…", "Help me build a budget": a request
+        return ("user", None) if at_start else ("none", None)
+    if is_user(subj):
+        return "user", subj
+    low = subj.lower_
+    if low in _USER_WORDS:
+        return "user", subj
+    if any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in head.children) \
+            and (subj.pos_ == "PROPN" or (ent := entity_at(subj)) is not None and ent.label_ == "ORG"):
+        return "user", subj  # "Microsoft hired me", "Spotify made me an offer"
+    if low in _EMPTY_SUBJECTS:
+        return "none", subj
+    ent = entity_at(subj)
+    if subj.lemma_.lower() in PEOPLE_NOUNS or low in PEOPLE_NOUNS or (ent is not None and ent.label_ == "PERSON"):
+        return "other", subj
+    if _possessed_by_user(subj):
+        return "mine", subj
+    return "thing", subj
+
+
+def clauses_of(doc: Doc) -> list[Clause]:
+    """The clauses of a parsed sentence, in reading order."""
+    heads = [t for t in doc if _is_head(t)]
+    head_ids = {t.i for t in heads}
+    owner: dict[int, int] = {}
+    for t in doc:
+        cur = t
+        while cur.i not in head_ids and cur.head.i != cur.i:
+            cur = cur.head
+        owner[t.i] = cur.i if cur.i in head_ids else heads[0].i if heads else t.i
+    out: list[Clause] = []
+    for h in heads:
+        toks = [t for t in doc if owner[t.i] == h.i]
+        about, subj = about_of(h)
+        if about == "none" and subj is not None and subj.lower_ in _BACK_REFERENCES and out \
+                and out[-1].about in ("user", "mine"):
+            about = out[-1].about  # "I ordered a desk; it came to $320": "it" is the user's desk
+        while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+            toks.pop()
+        while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
+            toks.pop(0)
+        text = "".join(t.text_with_ws for t in toks).strip(" ,;:-–—")
+        is_blocked = blocked(h)
+        out.append(Clause(head=h, tokens=toks, about=about, subject=subj, blocked=is_blocked, text=text,
+                          negated_only=is_blocked and negated(h) and not blocked(h, ignore_negation=True),
+                          index={t.i for t in toks}))
+    return [c for c in out if len(c.tokens) > 1]

@@ -1,0 +1,72 @@
+"""Combining the two readers of a sentence: rules (patterns + parse readers) and proposals.
+
+The rule, in order:
+
+1. Rules win on their own predicates: a proposal for a predicate the rules already produced in
+   the same sentence is dropped (the rules were written for exactly that phrasing, and their value
+   reading is more specific).
+2. A value is read once: a proposal whose value (normalised) is already the value of another fact
+   of the sentence is dropped ("I just got back from Oslo" → rules: visited=Oslo; a lives_in
+   proposal for Oslo is not added) — except when that fact is a rule's catch-all guess
+   (confidence below :data:`WEAK_CONFIDENCE`: "a place named in a past clause was visited"), which
+   yields to the proposal ("Just signed the lease on a two-bed in Leith" is lives_in, not visited).
+3. Proposals fill what rules missed: otherwise each proposal whose clause holds a value of its
+   predicate's kind becomes a fact, best-scored first; a clause gives each value to one proposal.
+4. Nothing found at all and a past time said: the clause is a dated event (see :mod:`.open_facts`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kgmem.extraction.schema import CandidateFact
+from kgmem.ids import normalise_name
+
+#: rule facts below this confidence are catch-all guesses a proposal may replace
+WEAK_CONFIDENCE = 0.6
+
+
+@dataclass
+class ProposedFact:
+    """A fact proposed by meaning, with the evidence for it."""
+
+    fact: CandidateFact
+    score: float
+    clause: str
+
+
+@dataclass
+class CombineTrace:
+    """Why each proposal was kept or dropped (for ``--explain``)."""
+
+    kept: list[ProposedFact] = field(default_factory=list)
+    dropped: list[tuple[ProposedFact, str]] = field(default_factory=list)
+
+
+def combine(rule_facts: list[CandidateFact], proposed: Iterable[ProposedFact],
+            trace: CombineTrace | None = None) -> list[CandidateFact]:
+    """The sentence's facts: ``rule_facts`` plus the proposals the rule above keeps."""
+    out = list(rule_facts)
+    rule_preds = {(f.subject, f.predicate) for f in rule_facts if f.confidence > WEAK_CONFIDENCE}
+    used = {(f.subject, normalise_name(f.value)) for f in out if f.confidence > WEAK_CONFIDENCE}
+    for p in proposed:
+        f = p.fact
+        reason = ""
+        key = (f.subject, normalise_name(f.value))
+        if (f.subject, f.predicate) in rule_preds:
+            reason = "rules already read this predicate here"
+        elif key in used:
+            reason = "value already read as another fact"
+        else:
+            weak = [g for g in out if (g.subject, normalise_name(g.value)) == key]
+            out = [g for g in out if g not in weak]  # a catch-all guess yields to the proposal
+        if reason:
+            if trace is not None:
+                trace.dropped.append((p, reason))
+            continue
+        out.append(f)
+        used.add((f.subject, normalise_name(f.value)))
+        if trace is not None:
+            trace.kept.append(p)
+    return out

@@ -1,0 +1,185 @@
+"""Facts about entities other than the user: (entity, attribute, value).
+
+People track facts about other people and things: when a meeting is, when a report is due, who
+leads a team, the state of an order, a friend's city or job. A clause whose subject is another
+person ("my friend Priya", "Dad", "she") or a thing ("the design sync", "the Harlow report
+deadline", "my passport application") is read here:
+
+- the **entity** is the subject's name (a person's name, else the relation word: "dad"; a thing's
+  noun phrase without determiners, and without an attribute noun at its end: "the Harlow report
+  deadline" → entity "Harlow report", attribute due_date); "he"/"she" is the last person named
+  earlier in the turn; "they moved the sync to…" is about its object;
+- the **attribute** is an attribute noun of the subject when there is one, else proposed by
+  meaning against the attribute example bank (``resources/predicates/entities/*.jsonl``);
+- the **value** is filled by the attribute's kind (:mod:`.values`), as for the user's facts.
+
+Every attribute is single-valued in the registry, so a later statement of the same (entity,
+attribute) supersedes the earlier one, however it is worded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from kgmem import predicates
+from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero.checks import HYPOTHETICAL, intent_only
+from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
+from kgmem.extraction.zero.nlp import entity_at
+from kgmem.extraction.zero.proposals import Proposer
+from kgmem.extraction.zero.sentences import Sentence
+from kgmem.extraction.zero.values import fill
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: nouns that name an attribute of the noun phrase they end ("the report deadline")
+ATTRIBUTE_NOUNS: dict[str, str] = {
+    "deadline": "due_date", "time": "scheduled_for", "date": "scheduled_for", "day": "scheduled_for",
+    "venue": "venue", "room": "venue", "location": "venue", "address": "venue", "status": "status",
+    "lead": "person_in_charge", "leader": "person_in_charge", "manager": "person_in_charge",
+    "contact": "person_in_charge", "chair": "person_in_charge", "president": "person_in_charge",
+    "teacher": "person_in_charge", "owner": "person_in_charge", "coach": "person_in_charge",
+    "instructor": "person_in_charge", "head": "person_in_charge", "provider": "provider",
+    "budget": "amount", "price": "amount", "quote": "amount", "cost": "amount", "name": "name",
+}
+#: verbs whose object is the entity a change is about ("they moved the sync to Wednesday")
+_CHANGE_VERBS = frozenset({"move", "push", "reschedule", "change", "bump", "shift", "switch", "delay", "postpone",
+                           "cancel", "close", "approve", "deliver", "revise", "cut", "raise", "lower", "hand",
+                           "transfer", "book", "extend", "renew", "reject", "ship", "update", "rename"})
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: words of a noun phrase that do not name the thing ("my new weekly sync" is the sync)
+_SKIP = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that", "new",
+                   "current", "weekly", "daily", "monthly", "same", "whole", "upcoming", "next", "old"})
+#: entity attributes of people that the user's own registry predicates already name
+_PERSON_ATTRIBUTES = frozenset({"lives_in", "works_at", "job_title", "diet", "allergic_to", "relationship_status",
+                                "commute", "age", "plays_instrument", "likes", "dislikes", "hometown"})
+
+
+@dataclass
+class TurnContext:
+    """What earlier clauses of the same turn named (for "she", "it")."""
+
+    last_person: str | None = None
+
+
+@dataclass
+class EntityRef:
+    name: str
+    kind: str  # "person" | "thing"
+    hint: str | None = None  # an attribute named by the subject noun phrase
+    exclude: str = ""  # a name that is the entity itself, never its value
+
+
+def _person_name(t: Token) -> str | None:
+    ent = entity_at(t)
+    if ent is not None and ent.label_ == "PERSON":
+        return ent.text
+    for c in t.children:  # "my friend Priya", "my brother Ahmed"
+        if c.dep_ in ("appos", "compound", "npadvmod") and c.pos_ == "PROPN":
+            e2 = entity_at(c)
+            return e2.text if e2 is not None and e2.label_ == "PERSON" else c.text
+    if t.pos_ == "PROPN" and t.text[:1].isupper():
+        return t.text
+    return None
+
+
+def _phrase(t: Token) -> tuple[str, str | None]:
+    """A thing's name from its noun phrase, and the attribute its head noun names (if any):
+    "the weekly design team sync" → "design team sync"; "the Harlow report deadline" →
+    ("Harlow report", due_date); "the roofers' quote" → ("roofers", amount)."""
+    mods = [c for c in t.lefts if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "npadvmod")]
+    start = min([m.left_edge.i for m in mods] + [t.i])
+    words = [w for w in t.doc[start: t.i + 1] if w.dep_ not in ("det", "case", "punct") and w.lower_ not in _SKIP]
+    hint = ATTRIBUTE_NOUNS.get(t.lemma_.lower())
+    if hint and len(words) > 1:
+        words = words[:-1]
+    text = " ".join(w.text for w in words)
+    text = re.sub(r"\s+'s?\b|'$", "", text).strip(" ,.'")
+    if hint and text.lower() == t.lower_:
+        hint = None  # "the quote is $8,200" without whose quote: the thing is "quote"
+    return text, hint
+
+
+def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
+    """The entity a non-user clause is about (None when it names none)."""
+    subj = clause.subject
+    head = clause.head
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if subj is None:
+        return None
+    low = subj.lower_
+    if low in _PRONOUNS:
+        return EntityRef(context.last_person, "person") if context.last_person else None
+    if head.lemma_.lower() in _CHANGE_VERBS and obj is not None and obj.pos_ in ("NOUN", "PROPN") \
+            and (low in ("they", "it", "we", "i") or clause.about in ("thing", "none")):
+        name, hint = _phrase(obj)
+        return EntityRef(name, "thing", hint) if name else None
+    if clause.about == "other":
+        person = _person_name(subj) or (subj.lemma_.lower() if subj.lemma_.lower() in PEOPLE_NOUNS else None)
+        if person and obj is not None and obj.pos_ in ("NOUN", "PROPN") and _person_name(obj) is None \
+                and head.lemma_.lower() in ("run", "lead", "manage", "chair", "own", "teach", "head", "coach"):
+            # "Jenna is running the platform team now": the team is the entity, Jenna its lead
+            thing, _ = _phrase(obj)
+            return EntityRef(thing, "thing", "person_in_charge") if thing else None
+        return EntityRef(person, "person", exclude=person) if person else None
+    if clause.about in ("thing", "mine"):
+        if subj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        name, hint = _phrase(subj)
+        return EntityRef(name, "thing", hint) if name and name.lower() not in PEOPLE_NOUNS else None
+    return None
+
+
+def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer: Proposer) -> list[str]:
+    out: list[str] = [ref.hint] if ref.hint else []
+    if row is not None:
+        for p in proposer.propose(row):
+            if ref.kind == "person" and p.predicate not in _PERSON_ATTRIBUTES:
+                continue
+            out.append(p.predicate)
+    return list(dict.fromkeys(out))
+
+
+def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray | None, proposer: Proposer,
+                 context: TurnContext) -> list[CandidateFact]:
+    """(entity, attribute, value) candidates of one clause not about the user."""
+    if clause.blocked and not clause.negated_only or intent_only(clause.tokens) or HYPOTHETICAL.search(clause.text):
+        return []
+    ref = entity_of(clause, context)
+    if ref is None:
+        return []
+    if ref.kind == "person":
+        context.last_person = ref.name
+    for attr in _attributes(ref, clause, row, proposer):
+        pred = predicates.get(attr)
+        if pred is None:
+            continue
+        values = [v for v in fill(pred.kind, clause)
+                  if v[0].casefold() != ref.name.casefold() and v[0].casefold() != ref.exclude.casefold()]
+        if not values:
+            continue
+        value, vtype = values[0]
+        label = pred.description.split(" (")[0]
+        return [CandidateFact(
+            subject=ref.name, subject_type=ref.kind, predicate=attr, value=value, value_type=vtype,
+            text=f"{ref.name} — {label}: {value}. ({clause.text})"[:300],
+            valid_from=datetime(date.year, date.month, date.day), granularity="day",
+            speaker="user", source_turns=[sent.turn], confidence=0.6,
+        )]
+    return []
+
+
+def note_people(clause: Clause, context: TurnContext) -> None:
+    """Remember the last person a clause names, for a later "she"/"he" in the turn."""
+    for t in clause.tokens:
+        if t.lemma_.lower() in PEOPLE_NOUNS or (ent := entity_at(t)) is not None and ent.label_ == "PERSON":
+            name = _person_name(t)
+            if name:
+                context.last_person = name

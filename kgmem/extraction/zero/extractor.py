@@ -1,0 +1,338 @@
+"""The zero-LLM extractor: candidate sentences → checks → patterns, parse readers → facts.
+
+One batched spaCy pass over the candidate sentences of all sessions given at once; everything
+else is per sentence and deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from kgmem.extraction.schema import CandidateFact, ExtractionResult
+from kgmem.extraction.zero.assistant import assistant_facts, assistant_sentences
+from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
+from kgmem.extraction.zero.clauses import Clause, clauses_of
+from kgmem.extraction.zero.combine import WEAK_CONFIDENCE, CombineTrace, combine
+from kgmem.extraction.zero.entity_facts import TurnContext, entity_facts, note_people
+from kgmem.extraction.zero.facts import make_fact
+from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
+from kgmem.extraction.zero.inference import inferred_facts
+from kgmem.extraction.zero.lexicon import STATIVE
+from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
+from kgmem.extraction.zero.nlp import load_nlp
+from kgmem.extraction.zero.open_facts import open_fact
+from kgmem.extraction.zero.patterns_user import USER_RULES
+from kgmem.extraction.zero.phrases import canonical, dedupe, valid_value
+from kgmem.extraction.zero.proposals import (
+    DEFAULT_MARGIN,
+    DEFAULT_THRESHOLD,
+    NONE,
+    Proposer,
+    bank_digest,
+    bank_files,
+    load_bank,
+)
+from kgmem.extraction.zero.sentences import (
+    DEP_CUE,
+    FIRST_PERSON_STRICT,
+    IMPERSONAL_PARSE,
+    Sentence,
+    best_time,
+    user_sentences,
+)
+from kgmem.extraction.zero.verbs import WEAK_PLACE, dep_facts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from kgmem.embeddings import Embedder
+
+#: bump when the tier's behaviour changes: part of the extraction cache key
+RULES_VERSION = "rules-9"
+
+_OBJECT_GROUPS = ("obj", "org", "species", "title", "inst", "lang")
+
+
+def pattern_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
+    """Facts the surface patterns read in a user sentence (trigger not negated or hypothetical)."""
+    out: list[CandidateFact] = []
+    hypothetical = bool(HYPOTHETICAL.search(sent.text))
+    when = best_time(sent.times)
+    for rule in USER_RULES:
+        for m in rule.pattern.finditer(sent.masked):
+            prefix = sent.masked[max(0, m.start() - 40): m.start() + 40]
+            # the trigger: from just before the match to where its object starts
+            obj_start = next((m.start(g) for g in _OBJECT_GROUPS
+                              if g in m.re.groupindex and m.start(g) >= 0), m.end())
+            trigger = sent.masked[max(0, m.start() - 25): obj_start]
+            if not rule.allow_negation and NEGATION.search(trigger):
+                continue
+            if hypothetical and HYPOTHETICAL.search(prefix):
+                continue
+            for pred, value, vtype in rule.emit(m, sent):
+                if valid_value(value):
+                    out.append(make_fact(sent, pred, value, vtype, rule.change, when, date))
+    return out
+
+
+def rule_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
+    """Patterns, then the parse readers for predicates the patterns did not fill."""
+    if IMAGINED.search(sent.text):
+        return []
+    out = pattern_facts(sent, date)
+    hypothetical = bool(HYPOTHETICAL.search(sent.text))
+    when = best_time(sent.times)
+    if doc is not None:
+        have = {f.predicate for f in out}
+        extra = [] if hypothetical else dep_facts(doc)
+        if not hypothetical and not FIRST_PERSON_STRICT.search(sent.text):
+            extra += impersonal_facts(doc, past=when is not None and not when.future)
+        for pred, value, vtype in extra:
+            if pred in have or not valid_value(value):
+                continue
+            weak = vtype == WEAK_PLACE
+            out.append(make_fact(sent, pred, value, "place" if weak else vtype, pred not in STATIVE, when, date,
+                                 confidence=WEAK_CONFIDENCE if weak else 0.8))
+    return [f for f in (canonical(f) for f in out) if f is not None]
+
+
+def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
+    """Nothing else read in a sentence that says a past time: a dated trip or a dated event."""
+    when = best_time(sent.times)
+    if doc is None or when is None or when.future or HYPOTHETICAL.search(sent.text) or IMAGINED.search(sent.text):
+        return []
+    place = visited_from_doc(doc)
+    if place:
+        return [make_fact(sent, "visited", place, "place", True, when, date, confidence=WEAK_CONFIDENCE)]
+    ev = event_from_doc(doc, sent)
+    if not ev:
+        return []
+    return [CandidateFact(
+        predicate="event", value=ev, value_type=None, text=f"User {ev} ({when.text}).",
+        time_text=when.text, valid_from=when.point, valid_to=when.end,
+        granularity=when.granularity, speaker="user", source_turns=[sent.turn], confidence=0.6,
+    )]
+
+
+def _needs_parse(s: Sentence) -> bool:
+    """The parse readers of the rules read this sentence (the meaning stages parse every one)."""
+    return s.role == "user" and s.personal and bool(s.times or DEP_CUE.search(s.text) or IMPERSONAL_PARSE.search(s.text))
+
+
+def _open_facts(w: _Work, date: datetime) -> list[CandidateFact]:
+    """Open facts of the clauses about the user that stated nothing else (the long tail)."""
+    out: list[CandidateFact] = []
+    for c, row in zip(w.clauses, w.rows):
+        if row is None or c.about != "user" or c.negated_only:
+            continue
+        fact = open_fact(w.sent, date, c)
+        if fact is not None:
+            out.append(fact)
+    return out
+
+
+def _note_drops(traces: list[ClauseTrace], turn: int, ctrace: CombineTrace) -> None:
+    """Say in the clause traces which proposals the combining rule dropped, and why."""
+    for pf, reason in ctrace.dropped:
+        for t in traces:
+            if t.turn == turn and t.clause == pf.clause:
+                t.decision += f"; {pf.fact.predicate}={pf.fact.value} not kept: {reason}"
+
+
+def _plain(value: str) -> str:
+    """A value compared across readings ("$2,300" and "2300" are one amount)."""
+    return re.sub(r"[^\w]", "", value.casefold())
+
+
+def _user_clause(w: _Work, c: Clause) -> bool:
+    """The clause is scored for facts about the user: the user said it, so a clause about the
+    user or about a thing ("The Bear was fantastic last night") may state one."""
+    return eligible(c, w.sent.question) == "ok"
+
+
+def _says_nothing(w: _Work, proposer: Proposer | None) -> bool:
+    """Every scored clause of the sentence is closest to the "nothing about the user" examples
+    ("Looked at a flat in Brixton, but I said no"): no dated event either."""
+    rows = [r for r in w.rows if r is not None]
+    if proposer is None or not rows:
+        return False
+    return all(proposer.rank(r)[0].predicate == NONE for r in rows)
+
+
+@dataclass
+class _Work:
+    """One sentence in flight: its parse, clauses and the rows of their proposal scores."""
+
+    sent: Sentence
+    doc: Doc | None = None
+    clauses: list[Clause] = field(default_factory=list)
+    rows: list[np.ndarray | None] = field(default_factory=list)
+    #: attribute-bank score rows of clauses about other people and things
+    attr_rows: list[np.ndarray | None] = field(default_factory=list)
+
+
+class RuleExtractor:
+    """The zero-LLM extraction tier: patterns and parse readers, plus predicates proposed by meaning
+    (MiniLM clause embeddings against the example bank) filled with typed values.
+
+    ``embedder``: the sentence embedder for proposals (default: the packaged MiniLM, loaded on first
+    use; ingest hands over its own so clause vectors share its cache and batches).
+    ``proposals=False`` runs patterns and parse readers only.
+    """
+
+    name = "rules"
+
+    def __init__(self, use_spacy: bool = True, batch_size: int = 256, *, embedder: Embedder | None = None,
+                 proposals: bool = True, proposer: Proposer | None = None, rules: bool = True) -> None:
+        self.use_spacy = use_spacy
+        #: False: proposals only (a diagnostic: what meaning + typed values find without patterns)
+        self.rules = rules
+        self.batch_size = batch_size
+        self.proposals = proposals and use_spacy
+        #: facts with open predicates ("volunteer_at") for clauses no registry predicate covers
+        self.open_facts = self.proposals
+        self._embedder = embedder
+        self._proposer = proposer
+        self._attributes: Proposer | None = None
+        if proposer is not None:
+            self._attributes = Proposer(proposer.embedder, load_bank(bank_files("entities")))
+
+    def use_embedder(self, embedder: Embedder) -> None:
+        """Embed clauses with ``embedder`` (same model: the cache key does not change)."""
+        self._embedder = embedder
+        for p in (self._proposer, self._attributes):
+            if p is not None:
+                p.embedder = embedder
+                p._vectors = None
+
+    @property
+    def proposer(self) -> Proposer | None:
+        if not self.proposals:
+            return None
+        if self._proposer is None:
+            if self._embedder is None:
+                from kgmem.embeddings import load_embedder
+
+                self._embedder = load_embedder()
+            self._proposer = Proposer(self._embedder)
+            self._attributes = Proposer(self._embedder, load_bank(bank_files("entities")))
+        return self._proposer
+
+    @property
+    def cache_key(self) -> str:
+        if not self.proposals:
+            return f"rules|{RULES_VERSION}|patterns-only"
+        if not self.rules:
+            return f"rules|{RULES_VERSION}|proposals-only"
+        if self._proposer is not None:
+            digest = self._proposer.digest
+        else:
+            digest = f"{bank_digest(load_bank())}-t{DEFAULT_THRESHOLD:.2f}-m{DEFAULT_MARGIN:.2f}"
+        digest += "-e" + bank_digest(load_bank(bank_files("entities")))
+        return f"rules|{RULES_VERSION}|bank-{digest}"
+
+    def extract(self, turns: Sequence[tuple[str, str]], session_date: datetime) -> ExtractionResult:
+        """Extract candidate facts from one session's ``(role, text)`` turns."""
+        return self.extract_many([(turns, session_date)])[0]
+
+    def explain(self, turns: Sequence[tuple[str, str]], session_date: datetime) -> tuple[ExtractionResult, list[ClauseTrace]]:
+        """The session's facts and, per candidate clause, the proposals, value and decision."""
+        traces: list[ClauseTrace] = []
+        return self._run([(turns, session_date)], traces)[0], traces
+
+    def extract_many(
+        self, sessions: Sequence[tuple[Sequence[tuple[str, str]], datetime]]
+    ) -> list[ExtractionResult]:
+        """Extract several sessions at once (one spaCy pass and one embedding batch for all)."""
+        return self._run(sessions, None)
+
+    def _run(self, sessions: Sequence[tuple[Sequence[tuple[str, str]], datetime]],
+             traces: list[ClauseTrace] | None) -> list[ExtractionResult]:
+        work: list[list[_Work]] = []
+        for turns, date in sessions:
+            items: list[_Work] = []
+            for idx, (role, text) in enumerate(turns):
+                if role == "user":
+                    items.extend(_Work(s) for s in user_sentences(idx, text, date))
+                elif role == "assistant":
+                    items.extend(_Work(s) for s in assistant_sentences(idx, text))
+            work.append(items)
+        users = [w for items in work for w in items if w.sent.role == "user"]
+        proposer = self.proposer
+        if self.use_spacy and users:
+            to_parse = users if proposer is not None else [w for w in users if _needs_parse(w.sent)]
+            for w, doc in zip(to_parse, load_nlp().pipe([w.sent.text for w in to_parse], batch_size=self.batch_size)):
+                w.doc = doc
+        attributes = self._attributes
+        if proposer is not None and attributes is not None:
+            self._score_clauses(users, proposer, attributes)
+        results: list[ExtractionResult] = []
+        for items, (_, date) in zip(work, sessions):
+            facts: list[CandidateFact] = []
+            contexts: dict[int, TurnContext] = {}
+            for w in items:
+                if w.sent.role == "assistant":
+                    facts.extend(assistant_facts(w.sent))
+                    continue
+                # patterns and parse readers read statements; a question only reaches the meaning stage
+                found = (rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None)
+                         if self.rules and not w.sent.question and w.sent.personal else [])
+                if proposer is not None and w.clauses:
+                    ctrace = CombineTrace() if traces is not None else None
+                    found = combine(found, proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces), ctrace)
+                    if traces is not None and ctrace is not None:
+                        _note_drops(traces, w.sent.turn, ctrace)
+                if not found and not w.sent.question and w.sent.personal and not _says_nothing(w, proposer):
+                    found = dated_fallback(w.sent, date, w.doc)
+                if not found and not w.sent.question and self.open_facts:
+                    found = _open_facts(w, date)
+                if not w.sent.question:
+                    found += inferred_facts(w.sent, date, found)
+                if attributes is not None:
+                    context = contexts.setdefault(w.sent.turn, TurnContext())
+                    found += self._entity_facts(w, date, found, attributes, context)
+                facts.extend(found)
+            results.append(ExtractionResult(facts=dedupe(facts), tier="rules", model="", version=RULES_VERSION))
+        return results
+
+    @staticmethod
+    def _entity_facts(w: _Work, date: datetime, found: list[CandidateFact], attributes: Proposer,
+                      context: TurnContext) -> list[CandidateFact]:
+        """Facts about other people and things in the clauses that said nothing about the user."""
+        out: list[CandidateFact] = []
+        user_values = {_plain(f.value) for f in found if f.subject == "user"}
+        for c, row in zip(w.clauses, w.attr_rows):
+            if c.about == "user" or w.sent.question and c.head.dep_ == "ROOT" \
+                    or c.about == "mine" and user_values:
+                note_people(c, context)  # "my rent is $1,200" is the user's rent, read above
+                continue
+            out.extend(f for f in entity_facts(w.sent, date, c, row, attributes, context)
+                       if _plain(f.value) not in user_values)
+            note_people(c, context)
+        return out
+
+    @staticmethod
+    def _score_clauses(users: list[_Work], proposer: Proposer, attributes: Proposer) -> None:
+        """Clauses of every parsed sentence; one embedding call for all clause texts scored."""
+        texts: list[str] = []
+        for w in users:
+            if w.doc is None:
+                continue
+            w.clauses = clauses_of(w.doc)
+            for c in w.clauses:
+                c.lowercase = w.sent.lowercase
+                if _user_clause(w, c) or c.about != "user":
+                    texts.append(c.text)
+        unique = list(dict.fromkeys(texts))
+        vecs = np.asarray(proposer.embedder.embed(unique)) if unique else np.zeros((0, 1), dtype=np.float32)
+        user_row = dict(zip(unique, proposer.scores(vecs))) if unique else {}
+        attr_row = dict(zip(unique, attributes.scores(vecs))) if unique else {}
+        for w in users:
+            w.rows = [user_row[c.text] if _user_clause(w, c) else None for c in w.clauses]
+            w.attr_rows = [attr_row.get(c.text) if c.about != "user" else None for c in w.clauses]

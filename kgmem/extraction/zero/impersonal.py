@@ -1,0 +1,131 @@
+"""Facts without a first-person verb: pronoun-less statements, dated events and dated trips.
+
+"Osaka was amazing last week" → visited; "The charity gala was a blast" → attended; "Piranesi
+was such a good read" → read_book; and a dated first-person past clause no other reader claimed
+becomes an ``event`` ("I ran a half marathon last Sunday"), so the memory holds an event calendar.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kgmem.extraction.zero.lexicon import (
+    EVENT_HEADS,
+    MENTAL_VERBS,
+    MODALS,
+    MOTION,
+    READ_CUES,
+    WATCH_CUES,
+)
+from kgmem.extraction.zero.nlp import entity_at, event_phrase, has_word, noun_phrase, proper_at
+from kgmem.extraction.zero.sentences import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Triple = tuple[str, str, "str | None"]
+
+
+def impersonal_facts(doc: Doc, past: bool) -> list[Triple]:
+    """Pronoun-less statements about the user's own life, read from the subject of a past clause:
+    "Osaka was amazing last week" → visited, "The charity gala was a blast" → attended,
+    "Piranesi was such a good read" → read_book, "Knives Out was fun to rewatch" → watched."""
+    out: list[Triple] = []
+    for v in doc:
+        if v.dep_ not in ("ROOT", "ccomp", "conj") or v.pos_ not in ("AUX", "VERB") or any(c.dep_ == "neg" for c in v.children):
+            continue
+        is_past = v.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in v.children)
+        if not (is_past or (past and v.tag_ not in ("VBZ", "VBP", "MD"))):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in v.children):
+            continue
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in ("i", "we", "it", "that", "this", "he", "she", "they", "you", "there"):
+            continue
+        if subj.left_edge.i > 3:
+            continue  # the sentence's topic, not a name buried in a clause
+        rest = {t.lower_ for t in doc if t.i > subj.i} | {t.lemma_.lower() for t in doc if t.i > subj.i}
+        ent = entity_at(subj)
+        np = noun_phrase(subj)
+        if ent is not None and ent.label_ in ("GPE", "LOC"):
+            out.append(("visited", ent.text, "place?"))  # a weak guess (verbs.WEAK_PLACE)
+        elif has_word(np, EVENT_HEADS) and subj.lemma_.lower() in EVENT_HEADS:
+            out.append(("attended", event_phrase(subj), "item"))
+        elif subj.text[:1].isupper() and (title := _lead_title(doc, v) or proper_at(subj)) and not (
+                ent is not None and ent.label_ in ("GPE", "LOC", "NORP", "DATE", "TIME")):
+            if rest & READ_CUES:
+                out.append(("read_book", title, "item"))
+            elif rest & WATCH_CUES:
+                out.append(("watched", title, "item"))
+    return out
+
+
+def _lead_title(doc: Doc, v: Token) -> str | None:
+    """The capitalised words opening the sentence before its verb ("Knives Out was…")."""
+    words = [t for t in doc[: v.i] if not t.is_punct]
+    if not words or len(words) > 8 or not words[0].text[:1].isupper():
+        return None
+    if not all(t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in ("of", "the", "and", "in", "a", "on", "to", "for") for t in words):
+        return None
+    return " ".join(t.text for t in words)
+
+
+_EVENT_BOUNDARY = re.compile(
+    r"[,;:!?()]|\.(?:\s|$)|\s(?:and|but|because|so|which|who|when|while|since|though|although|"
+    r"after|before|until|if|where)\s|\s[-–—]\s"
+)
+
+
+def event_from_doc(doc: Doc, sent: Sentence) -> str | None:
+    """"I ran a half marathon last Sunday" → "ran a half marathon": the first-person past clause
+    without its subject, time expression and trailing chatter."""
+    time_chars = [(t.start_char, t.end_char) for t in sent.times]
+    for tok in doc:
+        # the small tagger mislabels some irregular pasts ("swam" → VBP): any verb counts when
+        # a resolved time dates the clause; verbs of thinking/wanting never make an event
+        if tok.pos_ not in ("VERB", "AUX") or tok.tag_ in ("VBG", "MD") or tok.lower_ in MENTAL_VERBS:
+            continue
+        if tok.pos_ == "AUX" and tok.lower_ not in ("had", "have", "'ve", "did"):
+            continue
+        if tok.tag_ not in ("VBD", "VBN", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "might", "may", "could", "should") for c in tok.children):
+            continue  # an event is a past clause: "I turn 45 tomorrow", "I'll visit" are not
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].lower_ not in ("i", "we"):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            return None
+        # the surface text from the verb up to the time expression or the clause's end
+        rest = sent.text[tok.idx:]
+        cut = len(rest)
+        for ts, _ in time_chars:
+            if ts >= tok.idx:
+                cut = min(cut, ts - tok.idx)
+        b = _EVENT_BOUNDARY.search(rest)
+        if b is not None:
+            cut = min(cut, b.start())
+        text = rest[:cut].strip(" ,.;:!?-–—")
+        words = text.split()[:12]
+        text = " ".join(words)
+        if len(words) >= 2:
+            return text
+    return None
+
+
+
+
+def visited_from_doc(doc: Doc) -> str | None:
+    """A dated first-person motion clause with a place entity: "Last week we flew out to Oslo"."""
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        head = ent.root.head
+        while head.dep_ in ("prep", "pobj", "advmod", "prt") and head.head is not head:
+            head = head.head
+        if head.lower_ not in MOTION:
+            continue
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and subj[0].lower_ in ("i", "we") and not any(c.dep_ == "neg" for c in head.children):
+            return ent.text
+    return None
+

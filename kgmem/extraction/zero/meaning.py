@@ -1,0 +1,157 @@
+"""Facts proposed by meaning: clause → predicate proposals → a value of the predicate's kind.
+
+For each clause of a candidate sentence that is about the user ("I…", "my rent…", a dropped
+subject) and passes the checks (not negated, modal, conditional or hypothetical), the proposer
+ranks registry predicates by similarity to the example bank, and each proposal is filled from the
+clause by its value kind (:mod:`.values`). A proposal without a value of its kind is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+
+from kgmem import predicates
+from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, intent_only
+from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.combine import ProposedFact
+from kgmem.extraction.zero.facts import make_fact
+from kgmem.extraction.zero.lexicon import DISLIKE_CUES, LIKE_CUES, STATIVE
+from kgmem.extraction.zero.phrases import canonical, valid_value
+from kgmem.extraction.zero.proposals import Proposal, Proposer
+from kgmem.extraction.zero.sentences import Sentence, best_time
+from kgmem.extraction.zero.values import fill
+
+#: clauses whose subject makes them a statement about the user's own life: the user said it, so
+#: "Nothing beats matcha", "The Bear was fantastic" and verbless fragments count too
+USER_ABOUT = frozenset({"user", "mine", "thing", "none"})
+#: one-off happenings: told in a past or perfect tense ("I usually get snow" is no purchase)
+_EVENTIVE = frozenset({"bought", "spent", "visited", "attended", "watched", "read_book", "event"})
+#: happenings that may also be under way ("I'm reading Dune")
+_ONGOING_OK = frozenset({"watched", "read_book"})
+#: words a clause must have for a predicate whose value kind alone is too wide (any amount is
+#: not rent; any organisation is not a gym)
+_NEEDS: dict[str, re.Pattern[str]] = {
+    "rent": re.compile(r"\b(?:rent|lease|landlord|monthly|a\s+month|per\s+month|mortgage)\b", re.IGNORECASE),
+    "salary": re.compile(r"\b(?:salary|earn\w*|make|making|paid|pays?|income|a\s+year|annual\w*|per\s+year|raise|"
+                         r"comp|compensation)\b", re.IGNORECASE),
+    "gym": re.compile(r"\b(?:gym|fitness|work\s*out|workouts?|train\w*|lift\w*|member\w*|class\w*|climb\w*|"
+                      r"crossfit|yoga|pilates|studio|club|box|spin|swim\w*)\b", re.IGNORECASE),
+    "running_pb": re.compile(r"\b(?:pb|pr|personal\s+best|record|best|fastest|5k|10k|marathon|half|mile)\b", re.IGNORECASE),
+}
+#: verbs that never tell a purchase ("I had my dentist appointment", "I finished the renovation")
+_NOT_BUYING = frozenset({"have", "finish", "complete", "start", "do", "attend", "take", "make", "fix", "repaint",
+                         "sell", "lose", "break", "visit", "see", "read", "watch", "eat", "drink", "cook", "need",
+                         "want", "return", "use", "bring", "cancel", "sign", "book", "host", "plan", "paint", "build"})
+#: what a clause about a named thing can say about the user ("Andor was amazing" → watched; but
+#: "Priya moved to Sheffield" is Priya's move, whether or not NER knows Priya is a person)
+_ABOUT_A_NAME = frozenset({"watched", "read_book", "visited", "attended", "likes", "dislikes", "bought"})
+
+
+def _fits(pred: str, value: str, clause: Clause) -> bool:
+    """Predicate-level sanity of a filled value (documented in _NEEDS / _NOT_BUYING)."""
+    if clause.about == "thing" and clause.subject is not None and clause.subject.pos_ == "PROPN" \
+            and pred not in _ABOUT_A_NAME:
+        return False
+    need = _NEEDS.get(pred)
+    if need is not None and not need.search(clause.text):
+        return False
+    if pred == "bought" and clause.head.lemma_.lower() in _NOT_BUYING:
+        return False
+    via_from = re.search(r"\bfrom\s+(?:the\s+)?" + re.escape(value), clause.text, re.IGNORECASE) is not None
+    if via_from and pred == "lives_in":
+        return False  # "moved from A to B" gives B; "got back from A" is a trip
+    if via_from and pred == "hometown":
+        return bool(re.search(r"\b(?:originally|grew|born|raised|hometown|'m|am|come|comes|hail)\b", clause.text, re.I))
+    if via_from and pred == "visited":
+        return bool(re.search(r"\b(?:back|return\w*|flew|fly|drove|home|arriv\w*|trip|visit\w*)\b", clause.text, re.I))
+    return True
+
+
+@dataclass
+class ClauseTrace:
+    """What the meaning stage saw and decided for one clause (``--explain``)."""
+
+    turn: int
+    clause: str
+    about: str
+    checks: str  # "ok" or why the clause states no fact
+    proposals: list[Proposal] = field(default_factory=list)
+    values: list[tuple[str, str]] = field(default_factory=list)  # (predicate, value or "")
+    decision: str = ""
+
+
+def eligible(clause: Clause, question: bool = False) -> str:
+    """"ok" when the clause may state a fact about the user, else the reason it may not."""
+    if question and clause.head.dep_ == "ROOT":
+        return "the question itself"
+    if clause.about not in USER_ABOUT:
+        return f"subject is not the user ({clause.about})"
+    if clause.blocked and not clause.negated_only:
+        return "modal, conditional or intended only"
+    if intent_only(clause.tokens):
+        return "intended, needed or wished only"
+    if HYPOTHETICAL.search(clause.text):
+        return "hypothetical"
+    return "ok"
+
+
+def _polarity(predicate: str, clause: Clause) -> str:
+    """Tastes by polarity: embeddings hardly tell "I love jazz" from "I hate jazz", words do. A
+    negated clause only says a dislike; a dislike needs a dislike word; "" drops the proposal."""
+    if clause.negated_only:
+        return "dislikes" if predicate in ("likes", "dislikes") else ""
+    if predicate == "dislikes" and not DISLIKE_CUES.search(clause.text):
+        return "likes" if LIKE_CUES.search(clause.text) else ""
+    if predicate == "likes" and DISLIKE_CUES.search(clause.text) and not LIKE_CUES.search(clause.text):
+        return "dislikes"
+    return predicate
+
+
+def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: list[np.ndarray | None],
+                   proposer: Proposer, traces: list[ClauseTrace] | None = None) -> list[ProposedFact]:
+    """Facts proposed for the clauses of one sentence (``rows``: their score rows, None when the
+    clause was not eligible)."""
+    out: list[ProposedFact] = []
+    when = best_time(sent.times)
+    imagined = bool(IMAGINED.search(sent.text))
+    for clause, row in zip(clauses, rows):
+        trace = ClauseTrace(sent.turn, clause.text, clause.about,
+                            "imagined (hypothetical sentence)" if imagined else eligible(clause, sent.question))
+        if imagined:
+            row = None
+        if traces is not None:
+            traces.append(trace)
+        if row is None:
+            trace.decision = "skipped"
+            continue
+        trace.proposals = proposer.rank(row)[:3]
+        props = proposer.propose(row)
+        if not props:
+            trace.decision = "no proposal above the threshold (or 'none' scored best)"
+            continue
+        used: set[str] = set()
+        for p in props:
+            pred = predicates.get(_polarity(p.predicate, clause))
+            if pred is None:
+                continue
+            if pred.name in _EVENTIVE and not (clause.past or clause.ongoing and pred.name in _ONGOING_OK):
+                trace.values.append((pred.name, "(not told as past)"))
+                continue
+            values = [v for v in fill(pred.kind, clause) if v[0].casefold() not in used and valid_value(v[0])
+                      and _fits(pred.name, v[0], clause)]
+            trace.values.append((pred.name, values[0][0] if values else ""))
+            if not values:
+                continue
+            value, vtype = values[0]
+            used.add(value.casefold())
+            fact = canonical(make_fact(sent, pred.name, value, vtype, pred.name not in STATIVE, when, date,
+                                       confidence=round(min(0.8, 0.5 + p.score / 2), 3)))
+            if fact is not None:
+                out.append(ProposedFact(fact, p.score, clause.text))
+        trace.decision = "proposed " + ", ".join(f"{f.fact.predicate}={f.fact.value}" for f in out
+                                                 if f.clause == clause.text) if out else "no value of the proposed kinds"
+    return out

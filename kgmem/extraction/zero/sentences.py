@@ -1,0 +1,254 @@
+"""Candidate sentences: the cheap filters that decide what is worth reading at all.
+
+A user turn is read only when it has a first-person cue ("I", "my", "we"), an impersonal cue about
+the user's life ("Rent's $2100", "Home is Rotterdam now") or a chat fragment that dropped its
+subject ("Caught Past Lives last night"). Questions are skipped, dropped subjects restored, and
+time expressions found and masked (so they end object phrases). Only these sentences reach the
+patterns, the parser and the embedder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from kgmem.extraction.zero.chat import is_lowercase_turn, normalise_chat
+from kgmem.extraction.zero.checks import INTERROGATIVE
+from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, alt
+from kgmem.temporal import ResolvedTime, TimeSpan, find_time_expressions
+
+
+@dataclass
+class Sentence:
+    """One candidate sentence of a turn."""
+
+    turn: int
+    role: str
+    text: str  # the sentence (dropped subject restored)
+    masked: str  # time expressions replaced by " , " so they end object phrases
+    times: list[TimeSpan]
+    #: a question ("Should I…?"): only its subordinate clauses may state a fact
+    question: bool = False
+    #: typed without capitals: names are lower-case too
+    lowercase: bool = False
+    #: has a first-person or impersonal cue: the patterns read it (every prose sentence of a user
+    #: turn reaches the parse, for facts about other people and things)
+    personal: bool = True
+
+
+def mask_times(text: str, times: list[TimeSpan]) -> str:
+    """``text`` with each time expression replaced by " , "."""
+    out = text
+    for span in sorted(times, key=lambda t: -t.start_char):
+        out = out[: span.start_char] + " , " + out[span.end_char :]
+    return out
+
+
+def best_time(times: list[TimeSpan], prefer_future: bool = False) -> ResolvedTime | None:
+    """The time a sentence's fact is dated by: the first past expression (or future one)."""
+    if not times:
+        return None
+    past = [t for t in times if not t.resolved.future]
+    pool = past or times
+    if prefer_future:
+        pool = [t for t in times if t.resolved.future] or times
+    return pool[0].resolved
+
+
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|My|we|We|our|Our|me|Me|mine|Mine|myself|us|[Rr]ent|[Ll]ease|[Hh]ello|[Nn]othing\s+beats|(?:since|after)\s+getting|[Nn]ow\s+that)\b")
+#: "the new Tesla arrived" names the user's car without a first-person word
+NEW_CAR = re.compile(r"\b(?:[Mm]y|[Tt]he|[Oo]ur)\s+(?:brand[- ])?new\s+(?:" + alt(CAR_BRANDS_CASED) + r")\b")
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9*])|\n+")
+
+#: "Caught Past Lives last night", "Snagged a jacket…": a chat user drops the subject "I"
+_DROPPED_SUBJECT = re.compile(
+    r"^(?:(?:[Oo]h|[Aa]lso|[Ss]o|[Bb]tw|BTW|[Aa]nyway|[Ff]inally|[Jj]ust|[Aa]ctually|[Rr]ecently),?\s+)*"
+    r"(?:[^:.!?]{1,30}:\s+)?(?:[Jj]ust\s+|[Ff]inally\s+|[Aa]lso\s+)?(?P<v>(?i:Bought|Got|Picked|Ordered|Snagged|Grabbed|Splurged|Treated|"
+    r"Dropped|Scored|Ended|Read|Finished|Watched|Saw|Caught|Binged|Rewatched|Visited|Went|Flew|Drove|"
+    r"Spent|Moved|Relocated|Started|Joined|Adopted|Rescued|Took|Got|Attended|Checked|Made|Landed|"
+    r"Switched|Upgraded|Turned|Became|Signed|Began|Tried|Hit|Ran|Did|Had|Booked|Returned|Backpacked|"
+    r"Born|Raised|Grew|Picking|Heading|Headed|Been|Tore|Blew|Bagged|Nabbed|Ate|Flew|Swam|Rode|Wrote|Sold|Won|Lost|Left|Met|Found|Bought|Traveled|Travelled|Toured|Explored|Devoured|Traded|Sold|"
+    r"just\s+got|finally\s+got|(?!(?:Need|Speed|Seed|Breed|Hundred|Sacred|Naked|Wicked|Ted|Fred|Ned|Red|Bed|Shed|"
+    r"Used|Based|Related|United|Limited|Advanced|Supposed|Detailed|Interested|Excited|Tired|Bored|Scared|Worried|"
+    r"Indeed|Embed|Proceed|Succeed|Exceed|Feed|Weed|Bleed|Unrelated|Needed|Wanted|Hoped|Planned|Wondered|Decided)\b)[a-z]{3,}ed))\b"
+)
+#: a turn or sentence that opens on a past-tense verb (cheap turn-level cue for dropped subjects)
+_PAST_START = re.compile(r"(?:^|[.!?:]\s+)(?:(?:Just|Finally|Also|Oh|So)\s+)?(?i:[a-z]{3,}ed|Bought|Got|Saw|Caught|Went|Flew|"
+                         r"Drove|Spent|Took|Made|Began|Ran|Read|Grew|Born|Been|back)\b")
+#: pronoun-less sentences worth a parse: a past copula after a name/event, "N days in X", lessons/practice
+IMPERSONAL_PARSE = re.compile(
+    r"\b(?:was|were)\b|\b(?:days?|week|weekend|nights?)\s+in\s+[A-Z]|\b(?:lessons|practice|classes)\b|"
+    r"^(?:Just\s+)?[Bb]ack\s+from\b|^(?:Officially|Now|Finally)\s+an?\s|^Been\s+at\s|\b[Ll]ife\s+in\s+[A-Z]")
+FIRST_PERSON_STRICT = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|we|We|me|us)\b")
+#: impersonal statements a user makes about their own life ("Home is Rotterdam now", "Rent's $2100")
+IMPERSONAL_CUE = re.compile(
+    r"\b(?:[Hh]ome|[Rr]ent|[Ss]alary|[Cc]ommut\w*|[Pp]aycheck|[Ll]ease|new\s+(?:job|role|place|apartment|gym|title|car|phone)|"
+    r"[Tt]he\s+(?:trip|move|flight|drive)\s+(?:to|from|back)|[Pp]romot\w+|[Bb]ack\s+from|[Nn]othing\s+beats|"
+    r"[Ff]avou?rite|[Gg]o-to)\b")
+
+
+#: "Fermented foods are my favourite thing": a participle modifying the subject, not a dropped "I"
+_PARTICIPLE_SUBJECT = re.compile(r"\w+ed\s+(?:\w+\s+){0,2}(?:are|is|were|was|have|has|make|makes|taste|tastes)\b",
+                                 re.IGNORECASE)
+
+
+def restore_subject(sent: str) -> str:
+    """Give a subject-dropped chat sentence its "I" back so patterns and the parser see a clause."""
+    m = _DROPPED_SUBJECT.match(sent)
+    if not m or _PARTICIPLE_SUBJECT.match(sent[m.start("v"):]):
+        return sent
+    verb = m.group("v")
+    lead = sent[: m.start("v")]
+    rest = sent[m.start("v"):]
+    verb = verb[:1].upper() + verb[1:]
+    if verb.lower() in ("born", "raised"):
+        return lead + "I was " + rest[0].lower() + rest[1:]
+    if verb.lower() == "been":
+        return lead + "I've " + rest[0].lower() + rest[1:]
+    return lead + "I " + rest[0].lower() + rest[1:]
+
+
+#: verbless openers a chat user drops "I'm"/"I" from: "Big fan of…", "Can't stand…", "Allergic to…"
+_DROPPED_COPULA = re.compile(
+    r"^(?P<lead>(?:(?:[Oo]h|[Aa]lso|[Ss]o|[Bb]tw|BTW|[Aa]nyway|[Hh]onestly),?\s+)*)"
+    r"(?P<rest>(?:[Bb]ig|[Hh]uge|[Mm]assive)\s+fan\s+of|[Nn]ot\s+(?:a|much\s+of\s+a)\s+fan\s+of|[Aa]llergic\s+to|"
+    r"[Rr]eally\s+into|[Oo]bsessed\s+with|[Ss]uper\s+into|[Ff]luent\s+in|[Oo]riginally\s+from|[Bb]ased\s+in|"
+    r"[Cc]an't\s+stand|[Cc]an't\s+get\s+enough\s+of|[Dd]on't\s+(?:really\s+)?like|[Nn]ever\s+liked|[Ll]oving|[Hh]ate)\b")
+
+
+#: a turn holding a sentence that opens on a dropped subject (cheap turn-level cue; the sentence decides)
+_FRAGMENT_START = re.compile(
+    "|".join("(?:(?:^|(?<=[.!?]\\s))" + rx.pattern[1:] + ")" for rx in (_DROPPED_SUBJECT, _DROPPED_COPULA))
+    + r"|(?:^|(?<=[.!?]\s))(?:[Nn]ow\s+|[Ss]till\s+)?[Pp]aying\s")
+
+
+def restore_copula(sent: str) -> str:
+    """"Big fan of X" → "I'm a big fan of X"; "Can't stand X" → "I can't stand X"."""
+    m = _DROPPED_COPULA.match(sent)
+    if not m:
+        return sent
+    rest = m.group("rest")
+    low = rest[0].lower() + rest[1:]
+    if re.match(r"(?i)(?:big|huge|massive)\s+fan", rest):
+        return m.group("lead") + "I'm a " + low + sent[m.end():]
+    if re.match(r"(?i)(?:not\s|allergic|really\s+into|obsessed|super\s+into|fluent|originally|based)", rest):
+        return m.group("lead") + "I'm " + low + sent[m.end():]
+    if re.match(r"(?i)loving", rest):
+        return m.group("lead") + "I'm " + low + sent[m.end():]
+    return m.group("lead") + "I " + low + sent[m.end():]
+
+
+#: sentences worth a parse: any verb or noun a dependency pattern keys on
+DEP_CUE = re.compile(
+    r"\b(?:mov|relocat|settl|transfer|liv|resid|based|work|start|join|hire|land|accept|switch|"
+    r"bought|buy|purchas|order|got|get|snag|grab|scor|splurg|treat|upgrad|invest|pick|adopt|rescu|"
+    r"brought|drop|read|finish|devour|watch|binge|saw|see|caught|catch|visit|went|go|flew|fly|"
+    r"travel|drove|driv|back|return|backpack|tour|explor|spent|spend|was\s+(?:in|at)|were\s+(?:in|at)|"
+    r"attend|check|participat|took|take|made|make|ran|run|volunteer|learn|stud|practi|teach|"
+    r"play|speak|date|dating|marri|became|become|be|'m|am\b|'ve\s+been|into|halfway|through)",
+    re.IGNORECASE,
+)
+
+MAX_SENTENCE_CHARS = 600
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a turn (run-ons cut at any sentence punctuation, then at the length cap)."""
+    out: list[str] = []
+    for part in _SENT_SPLIT.split(text):
+        part = part.strip()
+        if not part:
+            continue
+        if len(part) > MAX_SENTENCE_CHARS:
+            # split run-ons on any sentence punctuation, then cut what is still too long
+            for sub in re.split(r"(?<=[.!?;])\s+", part):
+                sub = sub.strip()
+                if sub:
+                    out.append(sub[:MAX_SENTENCE_CHARS])
+        else:
+            out.append(part)
+    return out
+
+
+#: lines of logs, configs, shell output and code: never a statement of the user's
+_MACHINE_LINE = re.compile(
+    r"^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ]|\[?\d{1,2}:\d{2}:\d{2}|[>$#]\s|Traceback\b|File\s+\"|at\s+[\w.$]+\(|"
+    r"[\w.-]+\s*[:=]\s*\S+\s*$)|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|CRON|systemd)\b|"
+    r"^\s*[a-z_][\w.-]*\s*=\s*\S|^\s*\[[\w .-]+\]\s*$|\w+=\S+.*\w+=\S+|(?:/[\w.-]+){2,}|\b\w+\.(?:py|yaml|yml|json|js|ts|log|cfg|ini|toml|sh|conf)\b")
+
+
+def looks_like_prose(sent: str) -> bool:
+    """A sentence a person wrote, not a log line, a config entry or a stack frame."""
+    if _MACHINE_LINE.search(sent):
+        return False
+    letters = sum(ch.isalpha() or ch.isspace() for ch in sent)
+    return letters >= 0.55 * len(sent)
+
+
+def _split(text: str, lowercase: bool) -> list[str]:
+    parts = split_sentences(text)
+    if not lowercase:
+        return parts
+    # typed without capitals, sentences start lower-case too: split on end punctuation alone
+    return [p.strip() for part in parts for p in re.split(r"(?<=[.!?])\s+", part) if p.strip()]
+
+
+#: a quotation of several words: someone else's speech or a pasted text, not the user's own
+_QUOTATION = re.compile(r"[\"“]([^\"”]{2,600})[\"”]")
+
+
+def _unquote(text: str) -> str:
+    """Quoted speech replaced by "that" (a short quoted title like "The Road" stays)."""
+    def repl(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        speech = len(inner.split()) >= 5 or re.search(r"\b(?:I|I'm|I've|my|we|me)\b", inner)
+        return "that" if speech else m.group(0)
+    return _QUOTATION.sub(repl, text)
+
+
+#: a discourse opener before the statement ("Bad news, …", "Heads up for future planning: …")
+_OPENER = re.compile(
+    r"^(?:(?:good|bad|great|sad|big|quick|small|minor|some|latest|one\s+more|random)\s+)?"
+    r"(?:news|update|heads[- ]up|fyi|correction|side\s+note|note|ps|p\.s\.|btw|by\s+the\s+way|anyway|well|okay|ok|"
+    r"oh|ugh|hmm|actually|scratch\s+that|turns\s+out|fun\s+fact|funny\s+thing|plot\s+twist|confession|story\s+time)"
+    r"(?:\s+(?:for\s+once|for\s+future\s+planning|though|again))?\s*[:,!–—-]+\s+(?=\S)", re.IGNORECASE)
+
+
+def strip_opener(sent: str) -> str:
+    """The sentence without a discourse opener, capitalised again ("Bad news, the movers…")."""
+    m = _OPENER.match(sent)
+    if not m:
+        return sent
+    rest = sent[m.end():]
+    return rest[:1].upper() + rest[1:] if rest[:1].islower() and not rest.startswith(("i ", "iphone")) else rest
+
+
+def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
+    """The candidate sentences of user turn ``idx`` said on ``date`` (questions flagged)."""
+    lowercase = is_lowercase_turn(text)
+    # texting style (no capitals): expand chat words and fix keyword typos; a typed turn is left as is
+    text = _unquote(normalise_chat(text) if lowercase else text)
+    turn_cue = bool(FIRST_PERSON.search(text) or NEW_CAR.search(text) or IMPERSONAL_CUE.search(text)
+                    or _PAST_START.search(text) or IMPERSONAL_PARSE.search(text) or _FRAGMENT_START.search(text))
+    for sent in _split(text, lowercase):
+        if not looks_like_prose(sent):
+            continue
+        # "Should I move…?" is a question; "I just moved to Oslo, any tips?" still states a fact
+        question = sent.rstrip().endswith("?") and bool(INTERROGATIVE.match(sent))
+        sent = restore_copula(restore_subject(strip_opener(sent)))
+        personal = turn_cue and bool(FIRST_PERSON.search(sent) or NEW_CAR.search(sent) or IMPERSONAL_CUE.search(sent)
+                                     or IMPERSONAL_PARSE.search(sent))
+        if not personal and (question or len(sent.split()) < 4):
+            continue  # a question or a few words about someone else say nothing worth a parse
+        times = find_time_expressions(sent, date)
+        yield Sentence(idx, "user", sent, mask_times(sent, times), times, question=question, lowercase=lowercase,
+                       personal=personal)
+
+
+def candidate_user_sentences(turns: Sequence[tuple[str, str]], date: datetime) -> Iterable[Sentence]:
+    """Candidate sentences of every user turn of a session."""
+    for idx, (role, text) in enumerate(turns):
+        if role == "user":
+            yield from user_sentences(idx, text, date)

@@ -1,0 +1,158 @@
+"""Value kinds that are amounts, times and closed words: money, ages, counts, race times,
+weights, phone numbers, days and times, states, diets, relationship status, commute modes."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.lexicon import (
+    DIETS,
+    alt,
+)
+from kgmem.extraction.zero.nlp import entity_at, word_number
+from kgmem.extraction.zero.phrases import canonical_money
+from kgmem.extraction.zero.value_parse import (
+    Filler,
+    Value,
+)
+
+if TYPE_CHECKING:
+    pass
+
+_MONEY_RX = re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|K|thousand|grand)?\b|\b\d[\d,]*(?:\.\d+)?\s?(?:k|K|thousand|grand)?"
+                       r"\s?(?:dollars|bucks|euros|pounds|USD|EUR|GBP)\b|\b\d{2,3}(?:k|K)\b")
+_RACE_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_WEIGHT = re.compile(r"\b(\d{2,3}(?:\.\d)?)\s*(pounds|lbs|lb|kg|kilos|kilograms)\b", re.IGNORECASE)
+_PHONE_NUMBER = re.compile(r"(?<![\w$])\+?\d[\d\s().-]{5,}\d(?![\w%])")
+_DIET_RX = re.compile(r"\b(?:" + alt(DIETS) + r")\b", re.IGNORECASE)
+_STATUS_RX = re.compile(r"\b(engaged|married|divorced|separated|single|widowed)\b", re.IGNORECASE)
+_MODE_WORDS = {"bike": "by bike", "bicycle": "by bike", "cycle": "by bike", "walk": "on foot", "drive": "by car",
+               "carpool": "by carpool", "ebike": "by e-bike", "e-bike": "by e-bike", "scooter": "by scooter"}
+_MODES = ("tram", "train", "subway", "metro", "bus", "ferry", "e-scooter", "scooter", "bike", "e-bike", "car",
+          "foot", "underground", "tube", "streetcar", "motorcycle", "moped", "light rail", "carpool")
+#: nouns that carry the statement, not its value ("a big fan of jazz", "my favourite thing")
+
+
+def fill_money(c: Clause) -> list[Value]:
+    hits = list(_MONEY_RX.finditer(c.text))
+    # "went from $52,000 to $118,000": the amount after "to"/"now" is the value
+    hits.sort(key=lambda m: 0 if re.search(r"\b(?:to|now|is|at)\s*$", c.text[: m.start()]) else 1)
+    for m in hits:
+        if v := canonical_money(m.group(0)):
+            return [(v, None)]
+    for t in c.tokens:
+        ent = entity_at(t)
+        if ent is not None and ent.label_ == "MONEY" and (v := canonical_money(ent.text)):
+            return [(v, None)]
+    return []
+
+
+def fill_age(c: Clause) -> list[Value]:
+    for t in c.tokens:
+        if t.like_num and t.dep_ in ("attr", "acomp", "dobj", "npadvmod", "nummod", "ROOT", "pobj"):
+            n = word_number(t.text)
+            nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+            if n is not None and 5 <= n <= 110 and nxt not in ("days", "weeks", "months", "books", "%", "percent",
+                                                                 "minutes", "hours", "miles", "km", "pounds", "kg"):
+                return [(str(n), None)]
+    return []
+
+
+def fill_count(noun: str) -> Filler:
+    """A number of ``noun``s ("30 books")."""
+    def fill(c: Clause) -> list[Value]:
+        for t in c.tokens:
+            if t.like_num and (n := word_number(t.text)) is not None and (
+                    t.head.lemma_.lower() == noun or noun in c.text.lower()):
+                return [(str(n), None)]
+        return []
+    return fill
+
+
+def fill_race_time(c: Clause) -> list[Value]:
+    hits = list(_RACE_TIME.finditer(c.text))
+    if not hits:
+        return []
+    # "beat my old time of 23:40, new PB is 21:47": the time after "is/now/new" is the value
+    hits.sort(key=lambda m: (0 if re.search(r"\b(?:is|now|new|to|in)\s*$", c.text[: m.start()]) else 1, -m.start()))
+    return [(hits[0].group(0), None)]
+
+
+def fill_weight(c: Clause) -> list[Value]:
+    m = _WEIGHT.search(c.text)
+    return [(f"{m.group(1)} {m.group(2)}", None)] if m else []
+
+
+def fill_phone_number(c: Clause) -> list[Value]:
+    m = _PHONE_NUMBER.search(c.text)
+    if m and sum(ch.isdigit() for ch in m.group(0)) >= 7:
+        return [(m.group(0).strip(), None)]
+    return []
+
+
+
+def fill_diet(c: Clause) -> list[Value]:
+    if any(t.dep_ in ("amod", "compound") and t.head.lemma_.lower() not in ("diet", "eater", "lifestyle")
+           and _DIET_RX.fullmatch(t.text) for t in c.tokens):
+        return []  # "vegetarian recipes": about recipes, not the user's diet
+    m = _DIET_RX.search(c.text)
+    return [(m.group(0).lower().replace(" ", "-") if m.group(0).lower() in ("gluten free", "dairy free")
+             else m.group(0).lower(), None)] if m else []
+
+
+def fill_relationship(c: Clause) -> list[Value]:
+    m = _STATUS_RX.search(c.text)
+    return [(m.group(1).lower(), None)] if m else []
+
+
+_WORK_CUE = re.compile(r"\b(?:work|office|commut\w*|campus|job|school|shift|workplace)\b", re.IGNORECASE)
+
+
+def fill_commute(c: Clause) -> list[Value]:
+    if not _WORK_CUE.search(c.text):
+        return []  # "I read it on the train" is not how the user gets to work
+    low = c.text.lower()
+    m = re.search(r"\b(by|on)\s+((?:the|an?|my)\s+)?(" + "|".join(re.escape(x) for x in _MODES) + r")s?\b", low)
+    if m:
+        return [(re.sub(r"\s+", " ", m.group(0)).replace("on my ", "on the "), None)]
+    head = c.head.lemma_.lower()
+    if head in _MODE_WORDS:
+        return [(_MODE_WORDS[head], None)]
+    return []
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAY = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?s?"
+_CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midnight)"
+_WHEN_RX = re.compile(
+    r"\b(?:(?:(?:early|mid|late|end\s+of)[- ])?" + _MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:\s+at\s+(?:" + _CLOCK + r"|\d{1,2}))?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH +
+    r"|(?:(?:next|this|every)\s+)?" + _DAY + r"(?:\s+(?:mornings?|afternoons?|evenings?|nights?))?(?:\s+(?:at\s+)?(?:" + _CLOCK
+    + r"|\d{1,2}(?!\d)))?"
+    r"|the\s+\d{1,2}(?:st|nd|rd|th)(?:\s+at\s+(?:" + _CLOCK + r"|\d{1,2}(?!\d)))?"
+    r"|" + _CLOCK + r")\b|(?<=\bat\s)\d{1,2}(?![\d:%])", re.IGNORECASE)
+_STATUS_WORDS = re.compile(
+    r"\b(?:out\s+for\s+delivery|in\s+transit|stuck\s+in\s+customs|in\s+review|under\s+review|on\s+hold|"
+    r"ready\s+(?:to\s+collect|for\s+(?:pickup|collection))|waiting\s+on\s+parts|in\s+progress|"
+    r"approved|rejected|denied|declined|delivered|shipped|dispatched|processing|pending|open|closed|resolved|"
+    r"fixed|cancelled|canceled|confirmed|refunded|returned|completed|complete|finished|done|ready|delayed|"
+    r"accepted|submitted|received|lost|overdue|paid)\b", re.IGNORECASE)
+
+
+def fill_when(c: Clause) -> list[Value]:
+    """A day, date or time as said ("Wednesdays at 2", "the 19th at 3", "March 29", "9:45")."""
+    hits = [m for m in _WHEN_RX.finditer(c.text) if m.group(0).strip()]
+    if not hits:
+        return []
+    # "from Tuesday to Wednesday", "moved to 9:45": the later one is the new value
+    hits.sort(key=lambda m: (0 if re.search(r"\b(?:to|now|is|at|for|on)\s*$", c.text[: m.start()]) else 1, -m.start()))
+    return [(hits[0].group(0).strip(), None)]
+
+
+def fill_status(c: Clause) -> list[Value]:
+    hits = list(_STATUS_WORDS.finditer(c.text))
+    return [(hits[-1].group(0).lower(), None)] if hits else []
+
+

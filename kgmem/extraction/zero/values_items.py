@@ -1,0 +1,160 @@
+"""Value kinds that are things: items (a verb's object phrase), events, activities, instruments,
+languages, job titles, vehicles, phones and allergens."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.lexicon import (
+    EVENT_NOUNS,
+    HOBBIES,
+    JOB_HEADS,
+    NOT_HOBBIES,
+    PHONE_BRANDS,
+    VEHICLE_GENERIC,
+    VEHICLES,
+)
+from kgmem.extraction.zero.nlp import entity_at, event_phrase, noun_phrase
+from kgmem.extraction.zero.value_parse import (
+    GENERIC_HEADS,
+    Filler,
+    Value,
+    args_of,
+    np_of,
+    object_tokens,
+    ok_value,
+)
+
+if TYPE_CHECKING:
+    pass
+
+def fill_item(c: Clause) -> list[Value]:
+    for t in object_tokens(c):
+        ent = entity_at(t)
+        if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "PERSON", "GPE", "PERCENT"):
+            continue
+        np = np_of(t)
+        if np and ok_value(np) and np.lower() not in GENERIC_HEADS:
+            return [(np, "item")]
+    return []
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+
+def fill_event(c: Clause) -> list[Value]:
+    for t, role in args_of(c):
+        if role in ("obj", "subj", "attr") or role.startswith("prep:"):
+            right = [c for c in t.rights if c.dep_ in ("amod", "compound") and c.i == t.i + 1]
+            if t.lemma_.lower() in EVENT_NOUNS or t.lower_ in EVENT_NOUNS or right and right[0].lower_ in EVENT_NOUNS:
+                ev = event_phrase(t) + (" " + right[0].text if right else "")
+                if ok_value(ev) and ev.lower() not in EVENT_NOUNS | {"night"}:
+                    return [(ev, "item")]
+    return []
+
+
+def modifies_another_noun(t: Token) -> bool:
+    """"yoga" in "a yoga mat", "guitar" in "a guitar amp": a modifier, not the thing itself."""
+    return t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i
+
+
+def lexicon_filler(words: frozenset[str], *, capital: bool = False) -> Filler:
+    def fill(c: Clause) -> list[Value]:
+        toks = [t.lower_ for t in c.tokens]
+        for i, w in enumerate(toks):
+            two = f"{w} {toks[i + 1]}" if i + 1 < len(toks) else ""
+            hit = two if two in words else w if w in words else None
+            if hit and hit == w and modifies_another_noun(c.tokens[i]) and c.tokens[i].head.lower_ not in (
+                    "lessons", "lesson", "class", "classes", "course", "tutor", "practice", "teacher"):
+                continue
+                return [(hit.title() if capital and hit != "asl" else hit.upper() if hit == "asl" else hit, "item")]
+        return []
+    return fill
+
+
+def fill_activity(c: Clause) -> list[Value]:
+    for t in c.tokens:
+        low = t.lower_
+        if low in HOBBIES and not modifies_another_noun(t):
+            return [(low, "item")]
+        if t.tag_ == "VBG" and t.dep_ in ("xcomp", "dobj", "pcomp") and low.endswith("ing") and low not in NOT_HOBBIES:
+            return [(low, "item")]
+    return []
+
+
+def fill_job(c: Clause) -> list[Value]:
+    for t, role in args_of(c):
+        if role in ("attr", "oprd", "obj", "prep:as", "prep:to", "appos") and t.lemma_.lower() in JOB_HEADS:
+            np = noun_phrase(t)
+            if np and ok_value(np):
+                return [(np if np.isupper() else np.lower(), None)]
+    return []
+
+
+def _model_name(np: str, brands: frozenset[str]) -> str:
+    """The brand and model words of a phrase ("iPhone 12 battery" → "iPhone 12")."""
+    words = np.split()
+    start = next((i for i, w in enumerate(words) if w.lower().strip(",.") in brands), None)
+    if start is None:
+        return np
+    out = [words[start]]
+    for w in words[start + 1:]:
+        if not (w[:1].isupper() or w[:1].isdigit() or w.lower() in brands) or w == "I":
+            break
+        out.append(w)
+    lead = words[:start]
+    if lead and lead[-1][:1].isupper():  # "Honda Civic", "Samsung Galaxy S22": keep the maker
+        out = [lead[-1], *out]
+    return " ".join(out)
+
+
+def fill_vehicle(c: Clause) -> list[Value]:
+    for t in object_tokens(c) + [t for t, r in args_of(c) if r == "subj" and c.about != "user"]:
+        np = noun_phrase(t)
+        words = {w.lower() for w in re.findall(r"[\w-]+", np)}
+        if words & VEHICLES and not words <= VEHICLE_GENERIC and any(w[:1].isupper() for w in np.split()):
+            return [(_model_name(re.sub(r"^(?:19|20)\d\d\s+", "", np), VEHICLES), "item")]
+    return []
+
+
+def fill_device(c: Clause) -> list[Value]:
+    for t in object_tokens(c) + [t for t, r in args_of(c) if r == "subj" and c.about != "user"]:
+        np = noun_phrase(t)
+        if {w.lower() for w in re.findall(r"[\w-]+", np)} & PHONE_BRANDS:
+            return [(_model_name(np, PHONE_BRANDS), "item")]
+    return []
+
+
+
+_ALLERGY_NOUNS = frozenset({"allergy", "allergies", "intolerance", "sensitivity", "reaction"})
+
+
+def fill_allergen(c: Clause) -> list[Value]:
+    """What the user reacts to: "allergic to X", "my X allergy", "X gives me a reaction"."""
+    for t in c.tokens:
+        low = t.lemma_.lower()
+        if low in ("allergic", "intolerant"):
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ == "to":
+                    obj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                    if obj is not None and (np := np_of(obj)):
+                        return [(np, "item")]
+            left = [x for x in t.lefts if x.dep_ in ("npadvmod", "compound", "nmod")]  # "lactose intolerant"
+            if left:
+                return [(left[0].text, "item")]
+        if t.lower_ in _ALLERGY_NOUNS or low in _ALLERGY_NOUNS:
+            mods = [x for x in t.lefts if x.dep_ in ("compound", "amod", "nmod", "npadvmod")
+                    and x.lower_ not in ("bad", "severe", "mild", "serious", "terrible", "slight", "food")]
+            if mods:
+                return [(t.doc[mods[0].i: mods[-1].i + 1].text, "item")]
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ in ("to", "from"):
+                    obj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                    if obj is not None and (np := np_of(obj)):
+                        return [(np, "item")]
+    return []
+
+

@@ -1,0 +1,126 @@
+"""Value kinds that are names: places, organisations, people, pets, titles and venues."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.lexicon import (
+    GYM_WORDS,
+    PET_HEADS_EXTRA,
+    PETS,
+)
+from kgmem.extraction.zero.nlp import entity_at, place_at
+from kgmem.extraction.zero.value_parse import (
+    NOT_NAMES,
+    Filler,
+    Value,
+    args_of,
+    has_lemma,
+    names_in,
+    np_of,
+    ok_value,
+    preference,
+    proper_np,
+)
+
+if TYPE_CHECKING:
+    pass
+
+_PLACE_PREPS = ("in", "to", "from", "at", "near", "around", "through", "into", "across", "outside", "of")
+_ORG_PREPS = ("at", "for", "with", "by", "from", "to", "joined", "join")
+_QUOTED = re.compile(r"[\"“']([^\"”']{2,80})[\"”']|\*([^*]{2,80})\*")
+
+
+def fill_place(c: Clause) -> list[Value]:
+    found: list[tuple[int, str]] = []
+    for t, role in args_of(c):
+        if role.startswith("prep:") and role[5:] in _PLACE_PREPS or role in ("obj", "subj", "attr", "appos"):
+            ent = entity_at(t)
+            if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+                found.append((preference(role), re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)))
+                continue
+        if role.startswith("prep:") and role[5:] in _PLACE_PREPS and (p := place_at(t) or (
+                proper_np(t, c) if c.lowercase else None)):
+            ent = entity_at(t)
+            if ent is None or ent.label_ not in ("PERSON",) or len(ent) > 1:
+                found.append((preference(role) + 3, p))  # NER did not say place: after the sure ones
+    return [(v, "place") for _, v in sorted(found, key=lambda x: x[0])[:1]]
+
+
+def fill_org(c: Clause) -> list[Value]:
+    for t, role in sorted(args_of(c), key=lambda a: preference(a[1])):
+        if role in ("obj", "appos", "attr") or role.startswith("prep:") and role[5:] in _ORG_PREPS \
+                or role == "subj" and c.about == "user" and c.subject is not None and c.subject.i == t.i:
+            ent = entity_at(t)
+            if ent is not None and ent.label_ in ("GPE", "LOC", "NORP"):
+                continue
+            if ent is not None and ent.label_ == "PERSON" and len(ent) == 1 and not role.startswith("prep:at"):
+                continue
+            if (name := proper_np(t, c)) and name.lower() not in NOT_NAMES:
+                return [(name, "org")]
+    return []
+
+
+def fill_employer(c: Clause) -> list[Value]:
+    """An organisation that is not a gym or club ("joined Equinox" is a gym, not an employer)."""
+    return [v for v in fill_org(c) if not GYM_WORDS.search(v[0])]
+
+
+
+def fill_person(words: frozenset[str] | None) -> Filler:
+    """A person's name in a clause that names the relation (``words``: sister, wife, friend…)."""
+    def fill(c: Clause) -> list[Value]:
+        if words is not None and not has_lemma(c, words):
+            return []
+        names = names_in(c)
+        return [(names[0], "person")] if names else []
+    return fill
+
+
+def fill_pet_name(c: Clause) -> list[Value]:
+    named = any(t.lower_ in ("named", "called", "name") for t in c.tokens)
+    if not named and not has_lemma(c, PETS):
+        return []
+    names = names_in(c)
+    return [(names[0], "person")] if names else []
+
+
+def fill_pet(c: Clause) -> list[Value]:
+    for t in c.tokens:
+        if t.pos_ == "NOUN" and (t.lemma_.lower() in PETS or t.lemma_.lower() in PET_HEADS_EXTRA):
+            return [(t.lemma_.lower(), "item")]
+    return []
+
+
+
+def fill_title(c: Clause) -> list[Value]:
+    q = _QUOTED.search(c.text)
+    if q:
+        return [((q.group(1) or q.group(2)).strip(), "item")]
+    for t, role in args_of(c):
+        if role in ("obj", "appos", "attr") or role == "subj" and c.about == "thing" or role == "prep:through":
+            # NER labels unknown titles at random (PERSON, GPE, ORG): the predicate says title
+            if (name := proper_np(t, c)) and name.lower() not in NOT_NAMES:
+                return [(name, "item")]
+    return []
+
+
+
+def fill_where(c: Clause) -> list[Value]:
+    """A venue: a name, or a noun phrase after at/in/to ("Room 4B", "the boardroom on 6")."""
+    place = fill_place(c) or fill_org(c)
+    if place:
+        return [(place[0][0], "place")]
+    for t, role in args_of(c):
+        if role in ("prep:at", "prep:to", "prep:in") and t.pos_ in ("NOUN", "PROPN"):
+            np = np_of(t)
+            tail = [x for x in t.rights if x.dep_ == "prep" and x.lower_ == "on"]
+            if tail:
+                np = t.doc[t.left_edge.i: tail[-1].right_edge.i + 1].text
+            if np and ok_value(np):
+                return [(re.sub(r"^(?:the|a|an)\s+", "", np), "place")]
+    return []
+
+

@@ -1,0 +1,229 @@
+"""Parse readers by verb class: first-person verb + object → registry facts.
+
+The regex patterns know surface phrasings; these read the spaCy parse instead, so "We ended up
+settling in Asheville", "I got hired by Spotify as a data analyst" or "I've been driving a Kia Niro"
+are found whatever the word order, tense or adverbs. A clause counts only when
+:func:`~kgmem.extraction.zero.checks.user_agent` and not
+:func:`~kgmem.extraction.zero.checks.blocked`. Objects of acquisition, travel and skill verbs are
+read in :mod:`.verb_objects`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kgmem.extraction.zero.checks import blocked, user_agent
+from kgmem.extraction.zero.lexicon import (
+    ACQUIRE,
+    ATTEND,
+    EVENT_HEADS,
+    GYM_WORDS,
+    HOBBY_VERBS,
+    JOB_HEADS_PARSE,
+    LEARN,
+    LIVE,
+    NOT_TRAVEL,
+    PURCHASE,
+    READ,
+    RELOCATE,
+    TRAVEL,
+    TRIP_NOUNS,
+    WATCH,
+)
+from kgmem.extraction.zero.nlp import (
+    entity_at,
+    has_word,
+    is_person_or_place,
+    noun_phrase,
+    objects_of,
+    particle_of,
+    place_at,
+    proper_at,
+    word_number,
+)
+from kgmem.extraction.zero.verb_objects import acquire_facts, skill_facts, travel_facts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Triple = tuple[str, str, "str | None"]
+#: the value type of a catch-all reading (a place named in any past clause): a weak guess that a
+#: meaning-based proposal of the same value may override (see combine.py)
+WEAK_PLACE = "place?"
+
+
+# --------------------------------------------------------------------------- main
+
+
+def dep_facts(doc: Doc) -> list[Triple]:
+    """(predicate, value, value_type) triples the parse of one user sentence supports."""
+    out: list[Triple] = []
+    for v in doc:
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = v.lemma_.lower()
+        if not user_agent(v) and not (lemma == "transfer" and any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in v.children)):
+            continue
+        if blocked(v):
+            continue
+        out.extend(_verb_facts(v, lemma))
+    return out
+
+
+def _verb_facts(v: Token, lemma: str) -> list[Triple]:
+    out: list[Triple] = []
+    prt = particle_of(v)
+    tag = v.tag_
+    # -- relocation: "moved (out) to X", "settling in X", "made the move to X", "transferred me to X"
+    if lemma in RELOCATE or (lemma == "make" and any(c.dep_ == "dobj" and c.lemma_ == "move" for c in v.children)):
+        targets = objects_of(v, ("to", "into", "in")) or [
+            g for c in v.children if c.dep_ == "dobj" and c.lemma_ == "move"
+            for p in c.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+        # "moved into our new place in Oakland": the place hangs under the housing noun
+        targets += [g for t in list(targets) if t.lemma_.lower() in ("place", "apartment", "flat", "house", "home", "condo", "city")
+                    for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "near") for g in p.children if g.dep_ == "pobj"]
+        for t in targets:
+            if t.lemma_.lower() in ("place", "apartment", "flat", "house", "home", "condo"):
+                continue
+            if (p := place_at(t)):
+                out.append(("lives_in", p, "place"))
+                break
+    # -- residence: present or perfect "live in", "based in"
+    if lemma in LIVE and (tag in ("VBP", "VBZ", "VBG") or (tag == "VBN" and any(c.lemma_ in ("have", "be") for c in v.children))):
+        for t in objects_of(v, ("in", "outside", "near", "around")):
+            if (p := place_at(t)):
+                out.append(("lives_in", p, "place"))
+                break
+    # -- work
+    if lemma in ("work", "start", "join", "hire", "employ", "land", "get", "accept", "be", "switch", "stay"):
+        out.extend(_work_facts(v, lemma))
+    # -- copular: "I'm a nurse at X", "I became a staff engineer", "I'm 29"
+    if lemma in ("be", "become") or (lemma == "make" and any(c.lower_ in ("me", "us") for c in v.children)):
+        out.extend(_copular_facts(v, lemma))
+    # -- acquisition
+    if lemma in ACQUIRE:
+        out.extend(acquire_facts(v, lemma, prt))
+    # -- consumption
+    if lemma in READ or (lemma == "get" and prt == "through") or (lemma == "be" and objects_of(v, ("through",))):
+        for t in (objects_of(v) if lemma in READ else objects_of(v, ("through",))):
+            title = proper_at(t)
+            if title and not is_person_or_place(t):
+                out.append(("read_book", title, "item"))
+                break
+    if lemma in WATCH:
+        for t in objects_of(v):
+            title = proper_at(t)
+            if title and not is_person_or_place(t) and not has_word(title, EVENT_HEADS):
+                out.append(("watched", title, "item"))
+                break
+    # -- travel and attendance
+    if lemma in TRAVEL or lemma in ATTEND:
+        out.extend(travel_facts(v, lemma, prt))
+    # -- any past first-person clause located in a named place: "I stayed in Oslo", "we ate our way through Lima"
+    located = lemma not in NOT_TRAVEL or lemma in PURCHASE  # "picked up souvenirs in Oaxaca": the user was there
+    if located and v.tag_ in ("VBD", "VBN") and not any(p == "visited" for p, _, _ in out):
+        preps = ("in",) if lemma in PURCHASE else ("to", "in", "through", "around", "across", "into", "over", "at", "from")
+        for t in objects_of(v, preps):
+            ent = entity_at(t)
+            if ent is not None and ent.label_ in ("GPE", "LOC"):  # strict NER here: the verb says nothing
+                out.append(("visited", ent.text, WEAK_PLACE))
+                break
+        for c in v.children:  # "made a quick trip to Oslo", "booked a weekend in Rome"
+            if c.dep_ == "dobj" and c.lemma_.lower() in TRIP_NOUNS:
+                for t in objects_of(c, ("to", "in", "around", "through")) if False else [
+                        g for p_ in c.children if p_.dep_ == "prep" and p_.lower_ in ("to", "in", "around", "through")
+                        for g in p_.children if g.dep_ == "pobj"]:
+                    if (pl := place_at(t)):
+                        out.append(("visited", pl, "place"))
+                        break
+    # -- hobbies, instruments, languages
+    if lemma in HOBBY_VERBS | LEARN:
+        out.extend(skill_facts(v, lemma, prt))
+    # -- partner
+    if lemma in ("date", "marry"):
+        for t in objects_of(v):
+            ent = entity_at(t)
+            if t.text[:1].isupper() and (ent is None or ent.label_ == "PERSON"):
+                out.append(("partner_name", t.text, "person"))
+                break
+    return out
+
+
+def _work_facts(v: Token, lemma: str) -> list[Triple]:
+    out: list[Triple] = []
+    org_preps: tuple[str, ...] = ()
+    if lemma in ("work", "stay"):
+        org_preps = ("at", "for", "with")
+    elif lemma in ("start", "join") and not any(c.dep_ == "xcomp" for c in v.children):
+        org_preps = ("at", "with")
+        for c in v.children:
+            if c.dep_ == "dobj" and lemma == "join" and (name := proper_at(c)):
+                if GYM_WORDS.search(name):
+                    out.append(("gym", name, "org"))
+                elif not is_person_or_place(c):
+                    out.append(("works_at", name, "org"))
+    elif lemma in ("hire", "employ"):
+        org_preps = ("by", "at", "with")
+    elif lemma in ("land", "get", "accept"):
+        for c in v.children:
+            if c.dep_ == "dobj" and c.lemma_ in ("job", "position", "role", "offer", "gig", "internship"):
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in ("at", "with", "from"):
+                        for g in p.children:
+                            if g.dep_ == "pobj" and (name := proper_at(g)):
+                                out.append(("works_at", name, "org"))
+                org_preps = ("at", "with")
+    elif lemma == "be":
+        # "I'm now with Shopify" (an ORG entity only), "I've been at Acme for years"
+        for t in objects_of(v, ("with", "at")):
+            ent = entity_at(t)
+            if ent is not None and ent.label_ == "ORG" and not GYM_WORDS.search(ent.text):
+                out.append(("works_at", ent.text, "org"))
+        return out
+    elif lemma == "switch":
+        for t in objects_of(v, ("to",)):
+            ent = entity_at(t)
+            if ent is not None and ent.label_ == "ORG" and any(c.lemma_ in ("job", "employer", "company") for c in v.children):
+                out.append(("works_at", ent.text, "org"))
+        return out
+    if org_preps:
+        for t in objects_of(v, org_preps):
+            name = proper_at(t)
+            ent = entity_at(t)
+            # NER often calls a two-word employer a PERSON; after "at" it is a workplace
+            at_ok = ent is not None and ent.label_ == "PERSON" and t.head.lower_ == "at" and len(ent) > 1
+            if name and (not is_person_or_place(t) or at_ok):
+                if GYM_WORDS.search(name):
+                    if lemma in ("work", "join", "start"):
+                        out.append(("gym", name, "org"))
+                    continue
+                out.append(("works_at", name, "org"))
+                break
+    for t in objects_of(v, ("as",)):
+        title = noun_phrase(t)
+        if title and t.lemma_.lower() in JOB_HEADS_PARSE:
+            out.append(("job_title", title.lower() if not title.isupper() else title, None))
+            break
+    return out
+
+
+def _copular_facts(v: Token, lemma: str) -> list[Triple]:
+    out: list[Triple] = []
+    for c in v.children:
+        if c.dep_ in ("attr", "oprd", "ccomp", "dobj", "xcomp", "acomp") and c.pos_ in ("NOUN", "PROPN"):
+            if c.lemma_.lower() in JOB_HEADS_PARSE or c.lower_ in JOB_HEADS_PARSE:
+                title = noun_phrase(c)
+                if title:
+                    out.append(("job_title", title.lower(), None))
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in ("at", "for", "with"):
+                        for g in p.children:
+                            if g.dep_ == "pobj" and (name := proper_at(g)) and not is_person_or_place(g):
+                                out.append(("works_at", name, "org"))
+        if c.dep_ in ("attr", "acomp") and c.like_num and lemma == "be":
+            n = word_number(c.text)
+            if n is not None and 5 <= n <= 110 and not any(x.dep_ == "prep" for x in c.children):
+                out.append(("age", str(n), None))
+    return out
+
+

@@ -1,0 +1,174 @@
+"""The zero-LLM tier on auth13's hand-written sentences, scored per category (issue #13).
+
+``tests/fixtures/extraction/handwritten_sentences.jsonl`` (format and matching rule in that
+folder's README) was written by hand before the extraction rebuild; the code was developed against
+it, so these figures are reported as such, next to the synthetic held-out families nobody read.
+Targets (issue #13): recall and precision >= 0.85 in every category (``negative``: no fact at
+all). Not met yet in most categories; the tests hold each category to its measured floor
+(:data:`FLOORS`, measured when they were set) so a regression fails, and
+eval/results/extraction_sets.md reports the figures against the targets.
+Run as a script to list misses and false positives per category:
+``.venv/bin/python tests/unit/test_extraction_handwritten.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from kgmem.extraction.rules import RuleExtractor  # noqa: E402
+from kgmem.extraction.schema import CandidateFact  # noqa: E402
+from kgmem.ids import normalise_name  # noqa: E402
+from kgmem.predicates import REGISTRY  # noqa: E402
+
+FIXTURE = ROOT / "tests" / "fixtures" / "extraction" / "handwritten_sentences.jsonl"
+TARGET = 0.85
+#: measured floors per category (recall, precision): the target is TARGET; raise these as it improves
+FLOORS: dict[str, tuple[float, float]] = {
+    "plain": (0.85, 0.90), "question_aside": (0.65, 0.80), "task_aside": (0.65, 0.75),
+    "rambling": (0.45, 0.50), "two_facts": (0.68, 0.85), "typos": (0.55, 0.70),
+}
+
+
+def norm_value(value: str) -> str:
+    """The README's normalisation: lower case, leading article, currency, thousands separators and
+    surrounding punctuation stripped."""
+    v = value.casefold().strip()
+    v = re.sub(r"[£$€]", "", v)
+    v = re.sub(r"(?<=\d),(?=\d{3}\b)", "", v)
+    v = re.sub(r"^(?:the|a|an|my|our)\s+", "", v)
+    v = re.sub(r"\s+", " ", v)
+    return v.strip(" .,;:!?\"'()-")
+
+
+def _subject_ok(expected: str, got: str) -> bool:
+    if expected == "user":
+        return got == "user"
+    if got == "user":
+        return False
+    a, b = normalise_name(expected), normalise_name(got)
+    return a == b or a in b.split() or b in a.split()
+
+
+def _pred_ok(exp: dict[str, Any], pred: str) -> bool:
+    options = [exp["predicate"], *exp.get("alt_predicates", [])]
+    return pred in options or ("open" in options and pred not in REGISTRY)
+
+
+def matches(exp: dict[str, Any], f: CandidateFact) -> bool:
+    """An extracted fact matches an expected one (README rule)."""
+    if not _subject_ok(exp["subject"], f.subject) or not _pred_ok(exp, f.predicate):
+        return False
+    got = norm_value(f.value)
+    return any(got == norm_value(v) for v in [exp["value"], *exp.get("alt", [])])
+
+
+@dataclass
+class CategoryScore:
+    expected: int = 0
+    found: int = 0
+    extracted: int = 0
+    correct: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.extracted if self.extracted else 1.0
+
+
+def load_rows(path: Path = FIXTURE) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for n, row in enumerate(rows, 1):
+        for key in ("id", "category", "session_date", "text", "expected"):
+            if key not in row:
+                raise ValueError(f"{path}:{n}: record lacks field {key!r}")
+    return rows
+
+
+def score(extractor: RuleExtractor, rows: list[dict[str, Any]]) -> dict[str, CategoryScore]:
+    """Per-category recall (expected facts found) and precision (extracted facts that match)."""
+    out: dict[str, CategoryScore] = defaultdict(CategoryScore)
+    results = extractor.extract_many([([("user", r["text"])], datetime.fromisoformat(r["session_date"]))
+                                      for r in rows])
+    for row, res in zip(rows, results):
+        s = out[row["category"]]
+        facts = list(res.facts)
+        free = list(facts)
+        for exp in row["expected"]:
+            s.expected += 1
+            hit = next((f for f in free if matches(exp, f)), None)
+            if hit is not None:
+                s.found += 1
+                free.remove(hit)
+            else:
+                s.misses.append(f"{row['id']} {exp['subject']}.{exp['predicate']}={exp['value']!r} <- "
+                                f"{row['text'][:160]!r} got {[(f.subject, f.predicate, f.value) for f in facts]}")
+        for f in facts:
+            s.extracted += 1
+            if any(matches(exp, f) for exp in row["expected"]):
+                s.correct += 1
+            else:
+                s.false_positives.append(f"{row['id']} {f.subject}.{f.predicate}={f.value!r} <- {row['text'][:160]!r}")
+    return dict(out)
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, CategoryScore]:
+    return score(RuleExtractor(), load_rows())
+
+
+CATEGORIES = ("question_aside", "task_aside", "typos", "rambling", "two_facts", "plain")
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_recall_per_category(scores: dict[str, CategoryScore], category: str) -> None:
+    s = scores[category]
+    assert s.expected >= 10
+    floor = min(FLOORS[category][0], TARGET)
+    assert s.recall >= floor, f"{category} recall {s.recall:.3f} < {floor}\n" + "\n".join(s.misses)
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_precision_per_category(scores: dict[str, CategoryScore], category: str) -> None:
+    s = scores[category]
+    floor = min(FLOORS[category][1], TARGET)
+    assert s.precision >= floor, f"{category} precision {s.precision:.3f} < {floor}\n" + "\n".join(s.false_positives)
+
+
+def test_negatives_store_nothing(scores: dict[str, CategoryScore]) -> None:
+    s = scores["negative"]
+    assert s.extracted <= 0.15 * 18, "\n".join(s.false_positives)  # at most 2 slips in 18 negatives
+
+
+if __name__ == "__main__":
+    res = score(RuleExtractor(rules="--no-rules" not in sys.argv), load_rows())
+    total = CategoryScore()
+    for s in res.values():
+        for m in s.misses:
+            print("MISS", m)
+        for m in s.false_positives:
+            print("FP  ", m)
+        total.expected += s.expected
+        total.found += s.found
+        total.extracted += s.extracted
+        total.correct += s.correct
+    for cat, s in sorted(res.items()):
+        print(f"{cat:15s} recall {s.recall:.3f} ({s.found}/{s.expected})  precision {s.precision:.3f} ({s.correct}/{s.extracted})")
+    print(f"{'all':15s} recall {total.recall:.3f} ({total.found}/{total.expected})  "
+          f"precision {total.precision:.3f} ({total.correct}/{total.extracted})")
