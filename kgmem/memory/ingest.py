@@ -31,7 +31,7 @@ from kgmem.extraction.cache import ExtractionCache
 from kgmem.extraction.schema import ExtractionResult, Extractor
 from kgmem.memory import pipeline
 from kgmem.memory.manager import MemoryManager, PlannedWrite, ReconcileCounts
-from kgmem.models import Haystack, Session, SessionWrite
+from kgmem.models import Haystack, Session, SessionWrite, Tally
 from kgmem.store.base import MemoryStore
 
 EMBED_CHARS = 1500
@@ -55,7 +55,7 @@ class EmbedPolicy:
 
 
 @dataclass
-class IngestReport:
+class IngestReport(Tally):
     """What one ingest did (summed over haystacks by :meth:`add`)."""
 
     users: int = 0
@@ -82,13 +82,9 @@ class IngestReport:
     extraction_notes: list[str] = field(default_factory=list)
 
     def add(self, other: IngestReport) -> None:
-        for name, value in vars(other).items():
-            if name == "failures":
-                self.failures.extend(value)
-            elif name == "extraction_notes":
-                self.extraction_notes.extend(n for n in value if n not in self.extraction_notes)
-            elif isinstance(value, (int, float)):
-                setattr(self, name, getattr(self, name) + value)
+        """Numbers summed, failures listed, each fallback reason kept once."""
+        super().add(other)
+        self.extraction_notes = list(dict.fromkeys(self.extraction_notes))
 
     def to_dict(self) -> dict[str, object]:
         return dict(vars(self))
