@@ -26,7 +26,7 @@ from kgmem.datasets.longmemeval import strip_labels
 from kgmem.evaluation.judge import Judge, JudgeStyle, make_judge
 from kgmem.evaluation.runconfig import EvalConfig, RunError
 from kgmem.evaluation.systems import RetrievingSystem, System, make_system
-from kgmem.store.base import StoreError
+from kgmem.store.base import StoreError, is_fatal
 
 if TYPE_CHECKING:
     from kgmem.models import Haystack
@@ -104,7 +104,7 @@ def _worker(spec: WorkerSpec, tasks: Any, results: Any, wid: int) -> None:
         return
     except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it as one line
         # a store that is gone is reported with the store's own line (it names the URI and what to do)
-        fatal = isinstance(exc, StoreError) and bool(getattr(exc, "fatal", False))
+        fatal = is_fatal(exc)
         text = str(exc) if fatal else f"{type(exc).__name__}: {exc}"
         with contextlib.suppress(Exception):
             results.put(("error", wid, text, fatal))
@@ -138,7 +138,7 @@ def evaluate_parallel(items: Iterable[tuple[Haystack, dict[str, Any]]], workers:
                 finished += 1
             elif msg[3]:
                 error = StoreError(msg[2])
-                error.fatal = True  # type: ignore[attr-defined]
+                error.fatal = True
                 raise error
             else:
                 raise RunError(f"eval worker {msg[1]}: {msg[2]}")

@@ -49,7 +49,7 @@ def _worker(settings: Settings, embed: bool, inbox: Any, outbox: Any, wid: int,
         mem.close()
         outbox.put(("done", wid, report.to_dict()))
     except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it as one line
-        outbox.put(("error", wid, str(exc), bool(getattr(exc, "fatal", False)) or isinstance(exc, StoreError)))
+        outbox.put(("error", wid, str(exc), isinstance(exc, StoreError)))
 
 
 def ingest_parallel(settings: Settings, haystacks: Iterable[Haystack], workers: int, *, embed: bool = True,

@@ -28,7 +28,7 @@ from typing import Any
 
 from kgmem.memory.manager import PlannedWrite
 from kgmem.models import Haystack, Session
-from kgmem.store.base import MemoryStore, StoreError
+from kgmem.store.base import MemoryStore, StoreError, is_fatal
 
 #: sessions per store transaction: 50 wrote fastest here (136 sessions/s with the Rust
 #: packstream; 200: 99, 400: 85 — bigger transactions cost the server more), see
@@ -60,7 +60,7 @@ class _Failed:
 
 def _is_fatal(exc: BaseException) -> bool:
     """A store that cannot be reached or stopped answering: nothing further can be written."""
-    return bool(getattr(exc, "fatal", False))
+    return is_fatal(exc)
 
 
 class Stopped(Exception):

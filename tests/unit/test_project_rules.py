@@ -40,3 +40,14 @@ def test_imports_and_declared_dependencies_agree() -> None:
     assert res.returncode == 0, res.stdout + res.stderr
     assert "imported but not declared: none" in res.stdout
     assert "declared but not imported: none" in res.stdout
+
+
+def test_the_harness_reads_kgmem_through_its_types() -> None:
+    """evaluation/systems.py reads Answer / IngestReport by their declared fields and the
+    AnswerExtra keys (mypy checks them), never by getattr/hasattr guesses."""
+    import ast
+
+    tree = ast.parse((ROOT / "kgmem" / "evaluation" / "systems.py").read_text(encoding="utf-8"))
+    guesses = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Call)
+               and isinstance(node.func, ast.Name) and node.func.id in ("getattr", "hasattr")]
+    assert guesses == [], f"getattr/hasattr in evaluation/systems.py at lines {guesses}"

@@ -72,7 +72,7 @@ class NetworkxStore(_PersistedGraphs):
                             raise
             except StoreError as exc:
                 if exc is not rejected:
-                    exc.fatal = True  # type: ignore[attr-defined]  # persisting the batch failed (disk full)
+                    exc.fatal = True  # persisting the batch failed (disk full)
                 raise
 
     def _apply_to(self, state: _UserGraph, write: SessionWrite) -> bool:
