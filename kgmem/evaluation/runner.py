@@ -59,6 +59,7 @@ from kgmem.evaluation.selection import (
     select_questions,
 )
 from kgmem.evaluation.systems import RetrievingSystem, System, make_system
+from kgmem.store.base import is_fatal
 
 if TYPE_CHECKING:
     from kgmem.datasets.registry import SplitInfo
@@ -361,7 +362,7 @@ def _evaluate_one(h: Haystack, stripped: Haystack, system: System, judge: Judge 
         # lose the run; the error is written to its line, counted and retried on resume. A
         # store that is gone (fatal: a server down or hung) stops the run: every question
         # after it would fail the same way; a re-run resumes.
-        if config.on_error == "raise" or getattr(exc, "fatal", False):
+        if config.on_error == "raise" or is_fatal(exc):
             raise
         record["error"] = f"{type(exc).__name__}: {exc}"
         record["error_stage"] = stage
