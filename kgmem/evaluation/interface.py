@@ -110,6 +110,22 @@ class RetrievingSystem(System, Protocol):
         ...
 
 
+@runtime_checkable
+class WarmingSystem(System, Protocol):
+    """A system that loads models, and can do so before its first question."""
+
+    def warmup(self) -> None:
+        """Load the models now (no completion call)."""
+        ...
+
+
+def warm_up(system: System) -> None:
+    """Load the system's models now, so the first question's latency does not include them
+    (a system without models has nothing to load)."""
+    if isinstance(system, WarmingSystem):
+        system.warmup()
+
+
 def tokenizer_name(llm: LLM) -> str:
     """The name of the tokenizer an LLM counts with (reports say which one counted).
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from kgmem import procpool
 from kgmem.datasets.longmemeval import strip_labels
+from kgmem.evaluation.interface import warm_up
 from kgmem.evaluation.judge import Judge, JudgeStyle, make_judge
 from kgmem.evaluation.runconfig import EvalConfig, RunError
 from kgmem.evaluation.systems import RetrievingSystem, System, make_system
@@ -67,9 +68,7 @@ class WorkerSpec:
         judge = self.judge
         if judge is None and self.need_judge:
             judge = make_judge(self.settings, self.style)
-        warmup = getattr(system, "warmup", None)  # optional: not every System loads models
-        if callable(warmup):
-            warmup()
+        warm_up(system)
         return system, judge
 
 

@@ -26,6 +26,7 @@ from filelock import FileLock, Timeout
 from kgmem.datasets.longmemeval import iter_haystacks, strip_labels
 from kgmem.datasets.registry import resolve_split
 from kgmem.evaluation import metrics
+from kgmem.evaluation.interface import warm_up
 from kgmem.evaluation.judge import Judge, JudgeStyle, default_judge_style, make_judge
 from kgmem.evaluation.report import write_report
 from kgmem.evaluation.runconfig import (
@@ -251,9 +252,7 @@ class _Run:
     def _run_questions(self, todo: list[str], n_selected: int, system: System, judge: Judge | None,
                        gold_per_q: dict[str, dict[str, Any]], result: RunResult,
                        progress: Progress | None) -> None:
-        warmup = getattr(system, "warmup", None)  # optional: not every System loads models
-        if callable(warmup):
-            warmup()  # load models now so the first question's latency does not include it
+        warm_up(system)
         position = result.skipped
         for h, base in self._todo_items(todo, gold_per_q):
             position += 1
