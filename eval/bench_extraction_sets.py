@@ -18,6 +18,8 @@ Writes eval/results/extraction_sets.{json,md}.
 from __future__ import annotations
 
 import json
+import os
+import platform
 import subprocess
 import sys
 import tempfile
@@ -48,6 +50,7 @@ def _sha() -> str:
 
 
 def run() -> dict[str, Any]:
+    load_before = Path("/proc/loadavg").read_text().split()[:3]
     ex = RuleExtractor()
     t0 = time.perf_counter()
     cats = hw.score(ex, hw.load_rows())
@@ -67,7 +70,8 @@ def run() -> dict[str, Any]:
         total.correct += s.correct
     return {
         "command": "python eval/bench_extraction_sets.py", "git_sha": _sha(), "extractor": ex.cache_key,
-        "seconds": round(time.perf_counter() - t0, 1),
+        "seconds": round(time.perf_counter() - t0, 1), "machine": f"{platform.node()} ({os.cpu_count()} CPUs, shared)",
+        "loadavg_before": load_before, "loadavg_after": Path("/proc/loadavg").read_text().split()[:3],
         "handwritten": {c: {"expected": s.expected, "recall": round(s.recall, 3), "extracted": s.extracted,
                             "precision": round(s.precision, 3)} for c, s in sorted(cats.items())},
         "handwritten_all": {"recall": round(total.recall, 3), "precision": round(total.precision, 3),
@@ -85,7 +89,8 @@ def run() -> dict[str, Any]:
 def to_markdown(r: dict[str, Any]) -> str:
     ok = lambda v, t: "met" if v >= t else "not met"  # noqa: E731
     lines = [f"# Extraction on the hand-written sets ({r['extractor']}, {r['git_sha']})", "",
-             f"Command: `{r['command']}` ({r['seconds']} s). These sets were written by hand and the code was "
+             f"Command: `{r['command']}` ({r['seconds']} s on {r.get('machine', '?')}, load average "
+             f"{' '.join(r.get('loadavg_before', []))} before, {' '.join(r.get('loadavg_after', []))} after). These sets were written by hand and the code was "
              "developed against them: development figures, not held-out ones.", "",
              "| handwritten category | expected facts | recall | extracted | precision | target 0.85 |",
              "|---|---|---|---|---|---|"]

@@ -24,7 +24,6 @@ import importlib.util
 import json
 import logging
 import os
-import sqlite3
 import tempfile
 import threading
 import warnings
@@ -34,6 +33,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 
+from kgmem.localdb import LocalDB
 from kgmem.settings import default_machine_cache_dir
 
 if TYPE_CHECKING:
@@ -282,22 +282,9 @@ class EmbeddingCache:
     """Content-hash → vector cache in SQLite, keyed by model name (safe across processes)."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._local = threading.local()
-        with self._conn() as conn:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute(
-                "CREATE TABLE IF NOT EXISTS emb (model TEXT, key TEXT, dim INTEGER, vec BLOB,"
-                " PRIMARY KEY (model, key))"
-            )
-
-    def _conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self.path, timeout=60)
-            self._local.conn = conn
-        return conn
+        self._db = LocalDB(path, "CREATE TABLE IF NOT EXISTS emb (model TEXT, key TEXT, dim INTEGER,"
+                                 " vec BLOB, PRIMARY KEY (model, key))")
 
     @staticmethod
     def key(text: str) -> str:
@@ -305,7 +292,7 @@ class EmbeddingCache:
 
     def get_many(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
-        conn = self._conn()
+        conn = self._db.conn()
         for start in range(0, len(keys), 500):
             chunk = list(keys[start : start + 500])
             marks = ",".join("?" * len(chunk))
@@ -317,7 +304,7 @@ class EmbeddingCache:
         return out
 
     def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
-        conn = self._conn()
+        conn = self._db.conn()
         with conn:
             conn.executemany(
                 "INSERT OR REPLACE INTO emb (model, key, dim, vec) VALUES (?, ?, ?, ?)",

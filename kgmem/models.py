@@ -10,9 +10,10 @@ the product path (ingest, retrieval, answering) never reads.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 from enum import Enum
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, Self, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -259,3 +260,17 @@ class Answer(_Model):
 
 def to_date(value: datetime | date) -> date:
     return value.date() if isinstance(value, datetime) else value
+
+
+class Tally:
+    """For a dataclass of counters (ingest reports, LLM usage, reconcile counts): :meth:`add`
+    sums another record of the same kind into this one, field by field."""
+
+    def add(self, other: Self) -> None:
+        """Numbers are added, lists extended; other fields keep this record's value."""
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]  # subclasses are dataclasses
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            if isinstance(mine, list):
+                mine.extend(theirs)
+            elif isinstance(mine, (int, float)) and not isinstance(mine, bool):
+                setattr(self, f.name, mine + theirs)

@@ -85,15 +85,20 @@ class _Checker:
             DatasetProblem(self.file, message, self.index, self.question_id, field_path)
         )
 
-    def string(self, raw: dict[str, Any], name: str, *, required: bool = True) -> str | None:
+    def _field(self, raw: dict[str, Any], name: str, kind: type, what: str, required: bool) -> Any:
+        """``raw[name]`` when it is a ``kind``; else None, with the problem recorded."""
         if name not in raw or raw[name] is None:
             if required:
                 self.add(repr(name), "missing required field")
             return None
         value = raw[name]
-        if not isinstance(value, str):
-            self.add(repr(name), f"expected a string, got {_type_name(value)}")
+        if not isinstance(value, kind):
+            self.add(repr(name), f"expected {what}, got {_type_name(value)}")
             return None
+        return value
+
+    def string(self, raw: dict[str, Any], name: str, *, required: bool = True) -> str | None:
+        value: str | None = self._field(raw, name, str, "a string", required)
         return value
 
     def date(self, value: Any, path: str) -> datetime | None:
@@ -103,17 +108,8 @@ class _Checker:
             self.add(path, str(exc))
             return None
 
-    def str_list(
-        self, raw: dict[str, Any], name: str, *, required: bool = True
-    ) -> list[Any] | None:
-        if name not in raw or raw[name] is None:
-            if required:
-                self.add(repr(name), "missing required field")
-            return None
-        value = raw[name]
-        if not isinstance(value, list):
-            self.add(repr(name), f"expected a list, got {_type_name(value)}")
-            return None
+    def str_list(self, raw: dict[str, Any], name: str, *, required: bool = True) -> list[Any] | None:
+        value: list[Any] | None = self._field(raw, name, list, "a list", required)
         return value
 
 

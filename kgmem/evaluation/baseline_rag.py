@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from kgmem.embeddings import CachedEmbedder
 from kgmem.evaluation.interface import LLMUsage, PrepareStats, SystemAnswer, tokenizer_name
 from kgmem.evaluation.prompts import baseline_rag as prompt
 from kgmem.models import Haystack
@@ -80,11 +81,13 @@ class BaselineRAG:
                 session_ids.append(sid)
                 roles.append(turn.role)
                 contents.append(turn.text)
-        misses_before = int(getattr(self.embedder, "misses", 0))
+        # a cached embedder counts what it had to compute; any other computes every text
+        cache = self.embedder if isinstance(self.embedder, CachedEmbedder) else None
+        misses_before = cache.misses if cache is not None else 0
         texts = [f"{r}: {c}" for r, c in zip(roles, contents, strict=True)]
         vectors = self.embedder.embed(texts) if texts else np.zeros((0, self.embedder.dim),
                                                                     dtype=np.float32)
-        new_vectors = int(getattr(self.embedder, "misses", len(texts))) - misses_before
+        new_vectors = (cache.misses if cache is not None else len(texts)) - misses_before
         self._indexes[haystack.user_id] = _Index(turn_ids, session_ids, roles, contents,
                                                  np.asarray(vectors, dtype=np.float32))
         self._indexes.move_to_end(haystack.user_id)

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
 from kgmem.llm.base import LLM, LLMResult
-from kgmem.models import Haystack
+from kgmem.models import Haystack, Tally
 
 #: system names accepted by ``kgmem eval --system``
 SYSTEM_NAMES = ("kgmem", "baseline-rag")
@@ -36,22 +36,14 @@ class PrepareStats:
 
 
 @dataclass
-class LLMUsage:
-    """Model usage summed over the calls made for one answer."""
+class LLMUsage(Tally):
+    """Model usage summed over the calls made for one answer (:meth:`add` sums another)."""
 
     calls: int = 0
     cached_calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost_usd: float = 0.0
-
-    def add(self, other: LLMUsage) -> None:
-        """Accumulate another usage record into this one."""
-        self.calls += other.calls
-        self.cached_calls += other.cached_calls
-        self.prompt_tokens += other.prompt_tokens
-        self.completion_tokens += other.completion_tokens
-        self.cost_usd += other.cost_usd
 
     @classmethod
     def from_result(cls, result: LLMResult) -> LLMUsage:
@@ -116,6 +108,22 @@ class RetrievingSystem(System, Protocol):
     def retrieve(self, user_id: str, question: str, question_date: datetime) -> SystemAnswer:
         """Rank candidates only: ``answer`` is empty and no LLM is called."""
         ...
+
+
+@runtime_checkable
+class WarmingSystem(System, Protocol):
+    """A system that loads models, and can do so before its first question."""
+
+    def warmup(self) -> None:
+        """Load the models now (no completion call)."""
+        ...
+
+
+def warm_up(system: System) -> None:
+    """Load the system's models now, so the first question's latency does not include them
+    (a system without models has nothing to load)."""
+    if isinstance(system, WarmingSystem):
+        system.warmup()
 
 
 def tokenizer_name(llm: LLM) -> str:

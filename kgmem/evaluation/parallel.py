@@ -21,11 +21,13 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
+from kgmem import procpool
 from kgmem.datasets.longmemeval import strip_labels
+from kgmem.evaluation.interface import warm_up
 from kgmem.evaluation.judge import Judge, JudgeStyle, make_judge
 from kgmem.evaluation.runconfig import EvalConfig, RunError
 from kgmem.evaluation.systems import RetrievingSystem, System, make_system
-from kgmem.store.base import StoreError
+from kgmem.store.base import StoreError, is_fatal
 
 if TYPE_CHECKING:
     from kgmem.models import Haystack
@@ -66,9 +68,7 @@ class WorkerSpec:
         judge = self.judge
         if judge is None and self.need_judge:
             judge = make_judge(self.settings, self.style)
-        warmup = getattr(system, "warmup", None)  # optional: not every System loads models
-        if callable(warmup):
-            warmup()
+        warm_up(system)
         return system, judge
 
 
@@ -103,7 +103,7 @@ def _worker(spec: WorkerSpec, tasks: Any, results: Any, wid: int) -> None:
         return
     except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it as one line
         # a store that is gone is reported with the store's own line (it names the URI and what to do)
-        fatal = isinstance(exc, StoreError) and bool(getattr(exc, "fatal", False))
+        fatal = is_fatal(exc)
         text = str(exc) if fatal else f"{type(exc).__name__}: {exc}"
         with contextlib.suppress(Exception):
             results.put(("error", wid, text, fatal))
@@ -115,51 +115,20 @@ def evaluate_parallel(items: Iterable[tuple[Haystack, dict[str, Any]]], workers:
     record with its counts as it arrives (any order). A worker's error (or ``on_error='raise'``)
     stops them all and is raised as :class:`RunError` (a store that is gone: its
     :class:`StoreError`)."""
-    import multiprocessing as mp
-
-    ctx = mp.get_context("spawn")  # no fork of a process holding model threads or sockets
-    tasks = ctx.Queue(maxsize=QUEUED_PER_WORKER * workers)
-    results = ctx.Queue()
-    procs = [ctx.Process(target=_worker, args=(spec, tasks, results, i), daemon=True,
-                         name=f"kgmem-eval-{i}") for i in range(workers)]
-    for p in procs:
-        p.start()
+    (tasks,), results = procpool.queue_pair(QUEUED_PER_WORKER * workers)
+    procs = procpool.spawn(_worker, lambda i: (spec, tasks, results, i), workers, "kgmem-eval")
     halt = threading.Event()
-    feed_error: list[BaseException] = []
-
-    def feed() -> None:
-        try:
-            for item in items:
-                while not halt.is_set():
-                    try:
-                        tasks.put(item, timeout=POLL_S)
-                        break
-                    except queue.Full:
-                        continue
-                if halt.is_set():
-                    return
-        except BaseException as exc:  # noqa: BLE001 - a bad dataset record: raised by the parent
-            feed_error.append(exc)
-        finally:
-            for _ in procs:  # one end mark per worker (waits while the queue is full)
-                while not halt.is_set():
-                    try:
-                        tasks.put(None, timeout=POLL_S)
-                        break
-                    except queue.Full:
-                        continue
-
-    feeder = threading.Thread(target=feed, name="kgmem-eval-feeder", daemon=True)
-    feeder.start()
+    # one end mark per worker (the feeder waits while the queue is full)
+    feed_error = procpool.start_feeder(items, lambda n: tasks, [tasks] * workers, halt, "kgmem-eval-feeder")
     finished = 0
     try:
         while finished < workers:
             try:
                 msg = results.get(timeout=POLL_S)
             except queue.Empty:
-                dead = [p for p in procs if not p.is_alive() and p.exitcode not in (0, None)]
-                if dead:
-                    raise RunError(f"eval worker {dead[0].name} died (exit code {dead[0].exitcode}); "
+                dead = procpool.first_dead(procs)
+                if dead is not None:
+                    raise RunError(f"eval worker {dead.name} died (exit code {dead.exitcode}); "
                                    f"finished questions are saved: re-run the same command to resume") from None
                 continue
             if msg[0] == "record":
@@ -168,7 +137,7 @@ def evaluate_parallel(items: Iterable[tuple[Haystack, dict[str, Any]]], workers:
                 finished += 1
             elif msg[3]:
                 error = StoreError(msg[2])
-                error.fatal = True  # type: ignore[attr-defined]
+                error.fatal = True
                 raise error
             else:
                 raise RunError(f"eval worker {msg[1]}: {msg[2]}")

@@ -26,6 +26,7 @@ from filelock import FileLock, Timeout
 from kgmem.datasets.longmemeval import iter_haystacks, strip_labels
 from kgmem.datasets.registry import resolve_split
 from kgmem.evaluation import metrics
+from kgmem.evaluation.interface import warm_up
 from kgmem.evaluation.judge import Judge, JudgeStyle, default_judge_style, make_judge
 from kgmem.evaluation.report import write_report
 from kgmem.evaluation.runconfig import (
@@ -59,6 +60,7 @@ from kgmem.evaluation.selection import (
     select_questions,
 )
 from kgmem.evaluation.systems import RetrievingSystem, System, make_system
+from kgmem.store.base import is_fatal
 
 if TYPE_CHECKING:
     from kgmem.datasets.registry import SplitInfo
@@ -250,9 +252,7 @@ class _Run:
     def _run_questions(self, todo: list[str], n_selected: int, system: System, judge: Judge | None,
                        gold_per_q: dict[str, dict[str, Any]], result: RunResult,
                        progress: Progress | None) -> None:
-        warmup = getattr(system, "warmup", None)  # optional: not every System loads models
-        if callable(warmup):
-            warmup()  # load models now so the first question's latency does not include it
+        warm_up(system)
         position = result.skipped
         for h, base in self._todo_items(todo, gold_per_q):
             position += 1
@@ -361,7 +361,7 @@ def _evaluate_one(h: Haystack, stripped: Haystack, system: System, judge: Judge 
         # lose the run; the error is written to its line, counted and retried on resume. A
         # store that is gone (fatal: a server down or hung) stops the run: every question
         # after it would fail the same way; a re-run resumes.
-        if config.on_error == "raise" or getattr(exc, "fatal", False):
+        if config.on_error == "raise" or is_fatal(exc):
             raise
         record["error"] = f"{type(exc).__name__}: {exc}"
         record["error_stage"] = stage

@@ -9,12 +9,11 @@ same content may be dated differently in two haystacks.
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 from datetime import datetime
 from pathlib import Path
 
 from kgmem.extraction.schema import ExtractionResult
+from kgmem.localdb import LocalDB
 from kgmem.temporal import resolve_time
 
 CACHE_FILENAME = "extraction.sqlite"
@@ -24,27 +23,15 @@ class ExtractionCache:
     """SQLite-backed cache of :class:`ExtractionResult` (safe across threads and processes)."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._local = threading.local()
         self.hits = 0
         self.misses = 0
-        conn = self._conn()
-        with conn:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("CREATE TABLE IF NOT EXISTS extraction (digest TEXT, extractor TEXT, "
-                         "result TEXT, PRIMARY KEY (digest, extractor))")
-
-    def _conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self.path, timeout=60)
-            self._local.conn = conn
-        return conn
+        self._db = LocalDB(path, "CREATE TABLE IF NOT EXISTS extraction (digest TEXT, extractor TEXT, "
+                                 "result TEXT, PRIMARY KEY (digest, extractor))")
 
     def get(self, digest: str, extractor: str, session_date: datetime) -> ExtractionResult | None:
         """The cached result re-dated to ``session_date``, or None."""
-        row = self._conn().execute(
+        row = self._db.conn().execute(
             "SELECT result FROM extraction WHERE digest = ? AND extractor = ?", (digest, extractor)
         ).fetchone()
         if row is None:
@@ -63,13 +50,13 @@ class ExtractionCache:
         """Store a result (never one that fell back from a failed LLM call: retry it later)."""
         if result.fallback_reason:
             return
-        conn = self._conn()
+        conn = self._db.conn()
         with conn:
             conn.execute("INSERT OR REPLACE INTO extraction (digest, extractor, result) VALUES (?, ?, ?)",
                          (digest, extractor, result.model_dump_json()))
 
     def clear(self) -> int:
-        conn = self._conn()
+        conn = self._db.conn()
         with conn:
             n = conn.execute("DELETE FROM extraction").rowcount
         return int(n)

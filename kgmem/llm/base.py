@@ -11,7 +11,7 @@ error, never a silent half-answer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar, runtime_checkable
+from typing import Any, Protocol, TypedDict, TypeVar, Unpack, runtime_checkable
 
 from pydantic import BaseModel
 
@@ -142,23 +142,26 @@ class RawCompletion:
 # ----------------------------------------------------------------------------- interface
 
 
+class CompletionOptions(TypedDict, total=False):
+    """The keyword options of :meth:`LLM.complete` (defaults: :class:`CompletionRequest`)."""
+
+    temperature: float
+    max_tokens: int
+    prompt_version: str
+    timeout_s: float | None
+
+
 @runtime_checkable
 class LLM(Protocol):
     """A chat model: one completion method, one token counter."""
 
     model: str
 
-    def complete(
-        self,
-        messages: list[Message],
-        schema: type[BaseModel] | None = None,
-        *,
-        temperature: float = 0.0,
-        max_tokens: int = 512,
-        prompt_version: str = "",
-        timeout_s: float | None = None,
-    ) -> LLMResult:
-        """Run one chat completion; with ``schema``, return a validated object in ``parsed``."""
+    def complete(self, messages: list[Message], schema: type[BaseModel] | None = None,
+                 **options: Unpack[CompletionOptions]) -> LLMResult:
+        """Run one chat completion; with ``schema``, return a validated object in ``parsed``.
+
+        ``options`` (keywords): see :class:`CompletionOptions`; defaults in :class:`CompletionRequest`."""
         ...
 
     def count_tokens(self, text: str) -> int:
@@ -189,19 +192,10 @@ class CompletingLLM:
 
     model: str = ""
 
-    def complete(
-        self,
-        messages: list[Message],
-        schema: type[BaseModel] | None = None,
-        *,
-        temperature: float = 0.0,
-        max_tokens: int = 512,
-        prompt_version: str = "",
-        timeout_s: float | None = None,
-    ) -> LLMResult:
+    def complete(self, messages: list[Message], schema: type[BaseModel] | None = None,
+                 **options: Unpack[CompletionOptions]) -> LLMResult:
         """See :meth:`LLM.complete`."""
-        return self._complete(CompletionRequest(messages, schema, temperature, max_tokens,
-                                                prompt_version, timeout_s))
+        return self._complete(CompletionRequest(messages, schema, **options))
 
     def _complete(self, request: CompletionRequest) -> LLMResult:
         raise NotImplementedError

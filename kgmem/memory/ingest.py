@@ -31,7 +31,7 @@ from kgmem.extraction.cache import ExtractionCache
 from kgmem.extraction.schema import ExtractionResult, Extractor
 from kgmem.memory import pipeline
 from kgmem.memory.manager import MemoryManager, PlannedWrite, ReconcileCounts
-from kgmem.models import Haystack, Session, SessionWrite
+from kgmem.models import Haystack, Session, SessionWrite, Tally
 from kgmem.store.base import MemoryStore
 
 EMBED_CHARS = 1500
@@ -55,7 +55,7 @@ class EmbedPolicy:
 
 
 @dataclass
-class IngestReport:
+class IngestReport(Tally):
     """What one ingest did (summed over haystacks by :meth:`add`)."""
 
     users: int = 0
@@ -82,16 +82,28 @@ class IngestReport:
     extraction_notes: list[str] = field(default_factory=list)
 
     def add(self, other: IngestReport) -> None:
-        for name, value in vars(other).items():
-            if name == "failures":
-                self.failures.extend(value)
-            elif name == "extraction_notes":
-                self.extraction_notes.extend(n for n in value if n not in self.extraction_notes)
-            elif isinstance(value, (int, float)):
-                setattr(self, name, getattr(self, name) + value)
+        """Numbers summed, failures listed, each fallback reason kept once."""
+        super().add(other)
+        self.extraction_notes = list(dict.fromkeys(self.extraction_notes))
 
     def to_dict(self) -> dict[str, object]:
         return dict(vars(self))
+
+    def count_failed(self, session_id: str, stage: str, error: str | BaseException) -> None:
+        """One session left unwritten: counted and listed (a re-run retries it)."""
+        text = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+        self.sessions_failed += 1
+        self.failures.append({"session_id": session_id, "stage": stage, "error": text[:500]})
+
+    def count_written(self, session: Session, planned: PlannedWrite) -> None:
+        """One session stored: its turns and what reconciliation made of its facts."""
+        c: ReconcileCounts = planned.counts
+        self.sessions_written += 1
+        self.turns += len(session.turns)
+        self.facts_added += c.added + c.superseded
+        self.facts_merged += c.merged
+        self.supersessions += len(planned.write.supersessions)
+        self.entities += len(planned.write.entities)
 
 
 def _turn_pairs(session: Session) -> list[tuple[str, str]]:
@@ -266,11 +278,12 @@ def plan_haystack(store: MemoryStore, haystack: Haystack, *, extractor: Extracto
 
 
 def _plan_session(manager: MemoryManager, session: Session, extracted: ExtractionResult | BaseException,
-                  embedder: Embedder | None, policy: Any, report: IngestReport) -> PlannedWrite | None:
+                  embedder: Embedder | None, policy: Any, report: IngestReport,
+                  store: MemoryStore | None = None) -> PlannedWrite | None:
+    """Reconcile (and embed) one session's facts; with ``store``, also write it there (one atomic
+    write, counted). None when it failed: counted and listed, the manager rolled back."""
     if isinstance(extracted, BaseException):
-        report.sessions_failed += 1
-        report.failures.append({"session_id": session.id, "stage": "extract",
-                                "error": f"{type(extracted).__name__}: {extracted}"[:500]})
+        report.count_failed(session.id, "extract", extracted)
         return None
     try:
         planned = manager.plan_session(session, extracted.facts)
@@ -278,13 +291,17 @@ def _plan_session(manager: MemoryManager, session: Session, extracted: Extractio
             t0 = time.perf_counter()
             report.embedded_texts += embed_write(planned.write, embedder, policy)
             report.seconds_embed += time.perf_counter() - t0
-    except Exception as exc:  # noqa: BLE001 - recorded per session, never half-written
+        if store is not None:
+            t0 = time.perf_counter()
+            store.apply(planned.write)
+            report.seconds_store += time.perf_counter() - t0
+    except Exception as exc:  # noqa: BLE001 - recorded per session, never half-written (the write is atomic)
         manager.rollback()
-        report.sessions_failed += 1
-        report.failures.append({"session_id": session.id, "stage": "plan",
-                                "error": f"{type(exc).__name__}: {exc}"[:500]})
+        report.count_failed(session.id, "plan" if store is None else "write", exc)
         return None
     manager.commit(planned)
+    if store is not None:
+        report.count_written(session, planned)
     return planned
 
 
@@ -308,47 +325,8 @@ def ingest_session(
         return report
     manager = manager or MemoryManager(store, user_id)
     extracted = extract_sessions([session], extractor, cache, report)
-    _write_one(store, manager, session, extracted[session.id], embedder, policy, report)
+    _plan_session(manager, session, extracted[session.id], embedder, policy, report, store=store)
     return report
-
-
-def _write_one(
-    store: MemoryStore,
-    manager: MemoryManager,
-    session: Session,
-    extracted: ExtractionResult | BaseException,
-    embedder: Embedder | None,
-    policy: EmbedPolicy,
-    report: IngestReport,
-) -> None:
-    if isinstance(extracted, BaseException):
-        report.sessions_failed += 1
-        report.failures.append({"session_id": session.id, "stage": "extract",
-                                "error": f"{type(extracted).__name__}: {extracted}"[:500]})
-        return
-    try:
-        planned = manager.plan_session(session, extracted.facts)
-        if embedder is not None:
-            t0 = time.perf_counter()
-            report.embedded_texts += embed_write(planned.write, embedder, policy)
-            report.seconds_embed += time.perf_counter() - t0
-        t0 = time.perf_counter()
-        store.apply(planned.write)
-        report.seconds_store += time.perf_counter() - t0
-    except Exception as exc:  # noqa: BLE001 - the write is atomic: nothing of it is stored
-        manager.rollback()
-        report.sessions_failed += 1
-        report.failures.append({"session_id": session.id, "stage": "write",
-                                "error": f"{type(exc).__name__}: {exc}"[:500]})
-        return
-    manager.commit(planned)
-    c: ReconcileCounts = planned.counts
-    report.sessions_written += 1
-    report.turns += len(session.turns)
-    report.facts_added += c.added + c.superseded
-    report.facts_merged += c.merged
-    report.supersessions += len(planned.write.supersessions)
-    report.entities += len(planned.write.entities)
 
 
 def ingest_haystack(

@@ -18,24 +18,20 @@ from kgmem import ids
 from kgmem.extraction.schema import CandidateFact
 from kgmem.memory.entities import EntityResolver
 from kgmem.memory.supersession import Action, decide
-from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession
+from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Tally
 from kgmem.store.base import MemoryStore
 
 _ENTITY_TYPES = {"place", "org", "person", "item", "entity"}
 
 
 @dataclass
-class ReconcileCounts:
+class ReconcileCounts(Tally):
+    """What reconciliation did with a session's proposals (:meth:`add` sums another)."""
+
     added: int = 0
     superseded: int = 0
     merged: int = 0
     noop: int = 0
-
-    def add(self, other: ReconcileCounts) -> None:
-        self.added += other.added
-        self.superseded += other.superseded
-        self.merged += other.merged
-        self.noop += other.noop
 
 
 @dataclass

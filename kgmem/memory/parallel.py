@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from kgmem import procpool
 from kgmem.api_types import IngestProgress
 from kgmem.models import Haystack
 from kgmem.store.base import StoreError
@@ -48,33 +49,7 @@ def _worker(settings: Settings, embed: bool, inbox: Any, outbox: Any, wid: int,
         mem.close()
         outbox.put(("done", wid, report.to_dict()))
     except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it as one line
-        outbox.put(("error", wid, str(exc), bool(getattr(exc, "fatal", False)) or isinstance(exc, StoreError)))
-
-
-def _start_feeder(haystacks: Iterable[Haystack], inboxes: list[Any], stop: threading.Event) -> list[BaseException]:
-    """Deal the haystacks round-robin to the workers' inboxes in a thread (then one ``None``
-    each); returns the list that receives a reading error (a bad dataset record)."""
-    feed_error: list[BaseException] = []
-
-    def feed() -> None:
-        try:
-            for n, h in enumerate(haystacks):
-                while not stop.is_set():
-                    try:
-                        inboxes[n % len(inboxes)].put(h, timeout=0.2)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
-                    return
-        except BaseException as exc:  # noqa: BLE001 - a bad dataset record: raised by the parent
-            feed_error.append(exc)
-        finally:
-            for box in inboxes:
-                box.put(None)
-
-    threading.Thread(target=feed, name="kgmem-ingest-feeder", daemon=True).start()
-    return feed_error
+        outbox.put(("error", wid, str(exc), isinstance(exc, StoreError)))
 
 
 def ingest_parallel(settings: Settings, haystacks: Iterable[Haystack], workers: int, *, embed: bool = True,
@@ -87,22 +62,19 @@ def ingest_parallel(settings: Settings, haystacks: Iterable[Haystack], workers: 
     and is raised here as a :class:`StoreError` (or RuntimeError) with its message.
     ``memory_factory`` builds each worker's memory (``kgmem.api.Memory``; passed in, because the
     memory layer sits below the API and must not import it)."""
-    import multiprocessing as mp
     import time
 
     start = time.perf_counter()
 
     from kgmem.memory.ingest import IngestReport
 
-    ctx = mp.get_context("spawn")  # no fork of a process holding driver sockets or model threads
-    inboxes = [ctx.Queue(maxsize=INBOX) for _ in range(workers)]
-    outbox = ctx.Queue()
-    procs = [ctx.Process(target=_worker, args=(settings, embed, inboxes[i], outbox, i, memory_factory), daemon=True,
-                         name=f"kgmem-ingest-{i}") for i in range(workers)]
-    for p in procs:
-        p.start()
+    inboxes, outbox = procpool.queue_pair(INBOX, workers)
+    procs = procpool.spawn(_worker, lambda i: (settings, embed, inboxes[i], outbox, i, memory_factory),
+                           workers, "kgmem-ingest")
     stop = threading.Event()
-    feed_error = _start_feeder(haystacks, inboxes, stop)
+    # haystacks dealt round-robin, then one end mark per worker
+    feed_error = procpool.start_feeder(haystacks, lambda n: inboxes[n % workers], inboxes, stop,
+                                       "kgmem-ingest-feeder")
     total = IngestReport()
     index: dict[str, int] = {}
     finished = 0
@@ -111,9 +83,9 @@ def ingest_parallel(settings: Settings, haystacks: Iterable[Haystack], workers: 
             try:
                 msg = outbox.get(timeout=1.0)
             except queue.Empty:
-                dead = [p for p in procs if not p.is_alive() and p.exitcode not in (0, None)]
-                if dead:
-                    raise RuntimeError(f"ingest worker {dead[0].name} died (exit code {dead[0].exitcode})") from None
+                dead = procpool.first_dead(procs)
+                if dead is not None:
+                    raise RuntimeError(f"ingest worker {dead.name} died (exit code {dead.exitcode})") from None
                 continue
             kind = msg[0]
             if kind == "progress":

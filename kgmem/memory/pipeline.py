@@ -28,7 +28,7 @@ from typing import Any
 
 from kgmem.memory.manager import PlannedWrite
 from kgmem.models import Haystack, Session
-from kgmem.store.base import MemoryStore, StoreError
+from kgmem.store.base import MemoryStore, StoreError, is_fatal
 
 #: sessions per store transaction: 50 wrote fastest here (136 sessions/s with the Rust
 #: packstream; 200: 99, 400: 85 — bigger transactions cost the server more), see
@@ -60,7 +60,7 @@ class _Failed:
 
 def _is_fatal(exc: BaseException) -> bool:
     """A store that cannot be reached or stopped answering: nothing further can be written."""
-    return bool(getattr(exc, "fatal", False))
+    return is_fatal(exc)
 
 
 class Stopped(Exception):
@@ -202,19 +202,11 @@ class _Writer:
         self._failed(item, s, "write", f"{type(exc).__name__}: {exc}")
 
     def _failed(self, item: PlannedHaystack, s: Session, stage: str, error: str) -> None:
-        item.report.sessions_failed += 1
-        item.report.failures.append({"session_id": s.id, "stage": stage, "error": error[:500]})
+        item.report.count_failed(s.id, stage, error)
         item.pending -= 1
 
     def _written(self, item: PlannedHaystack, s: Session, pw: PlannedWrite) -> None:
-        rep = item.report
-        c = pw.counts
-        rep.sessions_written += 1
-        rep.turns += len(s.turns)
-        rep.facts_added += c.added + c.superseded
-        rep.facts_merged += c.merged
-        rep.supersessions += len(pw.write.supersessions)
-        rep.entities += len(pw.write.entities)
+        item.report.count_written(s, pw)
         item.pending -= 1
         if self.on_session is not None:
             self.on_session(item, s)

@@ -20,6 +20,15 @@ NodeKind = Literal["turn", "fact", "entity"]
 class StoreError(RuntimeError):
     """A store failure with a message meant for the user (connection, schema, corruption)."""
 
+    #: no write can succeed after it (a lost or hung server, a batch that could not be persisted):
+    #: ingest and eval stop at once instead of failing every later session or question the same way
+    fatal: bool = False
+
+
+def is_fatal(exc: BaseException) -> bool:
+    """Whether ``exc`` is a :class:`StoreError` after which nothing further can be written."""
+    return isinstance(exc, StoreError) and exc.fatal
+
 
 class EmbeddingDimensionError(StoreError):
     """The store's vectors were made with another embedder than the configured one."""

@@ -79,7 +79,7 @@ class Neo4jConnection:
         Errors after which no write can succeed carry ``fatal = True`` (ingest stops at once)."""
         error = self._translate(exc)
         if "refused a kgmem query" not in str(error):
-            error.fatal = True  # type: ignore[attr-defined]
+            error.fatal = True
         return error
 
     def _translate(self, exc: BaseException) -> StoreError:

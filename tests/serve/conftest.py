@@ -30,7 +30,8 @@ def rest_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def neo4j_env_or_skip() -> dict[str, str]:
-    """NEO4J_* for a reachable server (CI always starts one), else skip with the reason."""
+    """NEO4J_* for a reachable server (CI always starts one), else skip with the reason; a server
+    that refuses the credentials fails (a configuration error, not a reason to skip)."""
     import os
 
     uri = os.environ.get("NEO4J_URI") or "bolt://127.0.0.1:7687"
@@ -38,10 +39,13 @@ def neo4j_env_or_skip() -> dict[str, str]:
     password = os.environ.get("NEO4J_PASSWORD") or ""
     try:
         from neo4j import GraphDatabase
-        from neo4j.exceptions import ServiceUnavailable
+        from neo4j.exceptions import AuthError, ServiceUnavailable
 
         with GraphDatabase.driver(uri, auth=(user, password) if password else None, connection_timeout=3.0) as d:
             d.verify_connectivity()
+    except AuthError as exc:
+        pytest.fail(f"neo4j: the server at {uri} refused user {user!r} ({exc.message}); set NEO4J_USER / "
+                    "NEO4J_PASSWORD for it, or point NEO4J_URI at another server", pytrace=False)
     except (ServiceUnavailable, OSError) as exc:
         pytest.skip(f"neo4j: no server reachable at {uri} ({type(exc).__name__}) "
                     "(CI always starts one; run `kgmem neo4j start`)")

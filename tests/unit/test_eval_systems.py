@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -108,3 +109,24 @@ def test_cli_eval_retrieval_only_and_report_compare(tmp_path: Path) -> None:
     assert "session recall_any@5" in out.read_text()
     bad = runner.invoke(app, ["report", str(tmp_path / "nope")], env=env)
     assert bad.exit_code == 1 and "not a run directory" in " ".join(bad.output.split())
+
+
+def test_warm_up_loads_models_of_systems_that_have_them() -> None:
+    from kgmem.evaluation.interface import WarmingSystem, warm_up
+
+    class Plain:
+        name = "plain"
+
+        def prepare(self, haystack: Any) -> Any: ...
+        def answer(self, user_id: str, question: str, question_date: Any) -> Any: ...
+
+    class Warming(Plain):
+        warmed = 0
+
+        def warmup(self) -> None:
+            self.warmed += 1
+
+    plain, warming = Plain(), Warming()
+    warm_up(plain)  # nothing to load: no error
+    warm_up(warming)
+    assert warming.warmed == 1 and isinstance(warming, WarmingSystem) and not isinstance(plain, WarmingSystem)

@@ -183,3 +183,41 @@ def test_llm_facts_the_user_never_said_are_dropped(extractor: RuleExtractor) -> 
     ]})
     res = LLMExtractor(FakeLLM(default=reply), base=extractor).extract([("user", RESIDUAL)], DAY)
     assert pv(res.facts) == {("volunteer_at", "the Eastside food bank")}
+
+
+def test_an_appositive_names_the_object(extractor: RuleExtractor) -> None:
+    assert ("phone", "iPhone SE") in pv(facts_of(extractor, "I got a new phone, an iPhone SE."))
+
+
+def test_it_refers_to_the_thing_named_before(extractor: RuleExtractor) -> None:
+    facts = facts_of(extractor, "I need a plan to finish the Harlow report, it's due March 15 and I've barely started.")
+    assert [(f.subject, f.predicate, f.value) for f in facts if f.subject != "user"] == [
+        ("Harlow report", "due_date", "March 15")]
+    # "IT" (the department) is not "it"
+    closed = facts_of(extractor, "I need to finish the Harlow report. IT closed the laptop ticket this afternoon.")
+    assert [(f.subject, f.predicate) for f in closed if f.subject != "user"] == [("laptop ticket", "status")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dan cycles to work every day.",  # spaCy reads "Dan cycles" as a noun: still Dan's, not the user's
+        "My dad is on a low-sodium diet, so can you suggest a soup I can make him?",  # asked of the assistant
+        "The allergist retested Nina: she's outgrown the egg thing, the only allergy now is cashews.",  # not 'only'
+    ],
+)
+def test_others_and_requests_store_no_user_fact(extractor: RuleExtractor, text: str) -> None:
+    assert [f for f in facts_of(extractor, text) if f.subject == "user"] == []
+
+
+def test_you_with_me_may_still_be_about_the_user(extractor: RuleExtractor) -> None:
+    assert ("phone_number", "555-0134") in pv(facts_of(extractor, "You can reach me at 555-0134."))
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence(extractor: RuleExtractor) -> None:
+    # the cut after "St." made "St" a workplace (a14's report)
+    assert ("works_at", "St") not in pv(facts_of(extractor, "Long shift at St. Brigid's today, the ER was packed."))
+
+
+def test_a_health_company_is_an_employer_not_a_gym(extractor: RuleExtractor) -> None:
+    assert not {p for p, _ in pv(facts_of(extractor, "I start at Lumen Health next week."))} & {"gym"}

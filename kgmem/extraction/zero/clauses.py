@@ -90,6 +90,9 @@ def about_of(head: Token) -> tuple[About, Token | None]:
     top = verb_chain(head)[-1]
     subj = subject_of(top)
     if subj is None:
+        first = top.doc[first_word(top.doc)]
+        if first.i < top.i and (ent := entity_at(first)) is not None and ent.label_ == "PERSON":
+            return "other", first  # a misparse lost the subject: "Dan cycles to work" is Dan's
         csubj = next((c for c in top.children if c.dep_ == "csubj"), None)
         if csubj is not None and csubj.tag_ == "VBG" and subject_of(csubj) is None:
             return "user", None  # "Starting at Cobalt has been a big change"
@@ -107,6 +110,8 @@ def about_of(head: Token) -> tuple[About, Token | None]:
     if any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in head.children) \
             and (subj.pos_ == "PROPN" or (ent := entity_at(subj)) is not None and ent.label_ == "ORG"):
         return "user", subj  # "Microsoft hired me", "Spotify made me an offer"
+    if low == "you" and not any(c.lower_ in ("me", "us") for c in head.subtree):
+        return "request", subj  # "can you suggest a soup I can make him": asked of the assistant
     if low in _EMPTY_SUBJECTS:
         return "none", subj
     ent = entity_at(subj)

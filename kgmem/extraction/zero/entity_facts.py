@@ -67,6 +67,9 @@ class TurnContext:
     """What earlier clauses of the same turn named (for "she", "it")."""
 
     last_person: str | None = None
+    #: the last specific thing named ("the Harlow report", "her flight"), for a later "it"
+    last_thing: str | None = None
+    last_thing_hint: str | None = None
 
 
 @dataclass
@@ -117,6 +120,9 @@ def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
     low = subj.lower_
     if low in _PRONOUNS:
         return EntityRef(context.last_person, "person") if context.last_person else None
+    if subj.text in ("it", "It") and clause.about != "other":  # not "IT" (the department)
+        # "I need to finish the Harlow report, it's due March 15": the thing named before
+        return EntityRef(context.last_thing, "thing", context.last_thing_hint) if context.last_thing else None
     if head.lemma_.lower() in _CHANGE_VERBS and obj is not None and obj.pos_ in ("NOUN", "PROPN") \
             and (low in ("they", "it", "we", "i") or clause.about in ("thing", "none")):
         name, hint = _phrase(obj)
@@ -176,10 +182,21 @@ def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray
     return []
 
 
+def _specific(t: Token) -> bool:
+    """A noun naming one particular thing: "the/my/her X" or a proper-noun compound, not "a plan"."""
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+               or c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
+
+
 def note_people(clause: Clause, context: TurnContext) -> None:
-    """Remember the last person a clause names, for a later "she"/"he" in the turn."""
+    """Remember the last person and the last particular thing a clause names, for a later
+    "she"/"he"/"it" in the turn."""
     for t in clause.tokens:
         if t.lemma_.lower() in PEOPLE_NOUNS or (ent := entity_at(t)) is not None and ent.label_ == "PERSON":
             name = _person_name(t)
             if name:
                 context.last_person = name
+        elif t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and _specific(t):
+            name, hint = _phrase(t)
+            if name and name.lower() not in PEOPLE_NOUNS:
+                context.last_thing, context.last_thing_hint = name, hint

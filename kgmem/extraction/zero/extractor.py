@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from kgmem.embeddings import Embedder
 
 #: bump when the tier's behaviour changes: part of the extraction cache key
-RULES_VERSION = "rules-9"
+RULES_VERSION = "rules-13"
 
 _OBJECT_GROUPS = ("obj", "org", "species", "title", "inst", "lang")
 
@@ -308,7 +308,10 @@ class RuleExtractor:
         out: list[CandidateFact] = []
         user_values = {_plain(f.value) for f in found if f.subject == "user"}
         for c, row in zip(w.clauses, w.attr_rows):
-            if c.about == "user" or w.sent.question and c.head.dep_ == "ROOT" \
+            # "it" after a clause about the user is read as the user's thing above, and as the
+            # thing named before it here ("…finish the Harlow report, it's due March 15")
+            it_thing = _it_subject(c) and context.last_thing is not None
+            if (c.about == "user" and not it_thing) or w.sent.question and c.head.dep_ == "ROOT" \
                     or c.about == "mine" and user_values:
                 note_people(c, context)  # "my rent is $1,200" is the user's rent, read above
                 continue
@@ -335,4 +338,9 @@ class RuleExtractor:
         attr_row = dict(zip(unique, attributes.scores(vecs))) if unique else {}
         for w in users:
             w.rows = [user_row[c.text] if _user_clause(w, c) else None for c in w.clauses]
-            w.attr_rows = [attr_row.get(c.text) if c.about != "user" else None for c in w.clauses]
+            # "it" in a clause read as the user's may be a thing named before it (see _entity_facts)
+            w.attr_rows = [attr_row.get(c.text) if c.about != "user" or _it_subject(c) else None for c in w.clauses]
+
+
+def _it_subject(c: Clause) -> bool:
+    return c.subject is not None and c.subject.text in ("it", "It")  # not "IT" (the department)

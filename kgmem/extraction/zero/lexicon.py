@@ -273,7 +273,7 @@ QUANT_HEADS = frozenset({"pair", "set", "couple", "bunch", "box", "bag", "kind",
 PHRASE_BREAKS = text.PHRASE_BREAKS
 TITLE_SMALL = frozenset({"of", "the", "in", "and", "a", "an", "on", "for", "to", "at", "with", "from",
                          "by", "&", "or", "is", "de", "la"})
-GYM_WORDS = re.compile(r"\b(?:gym|fitness|crossfit|ymca|club|studio|health|athletic|boxing|climbing|yoga|"
+GYM_WORDS = re.compile(r"\b(?:gym|fitness|crossfit|ymca|club|studio|athletic|boxing|climbing|yoga|"
                        r"pilates|orangetheory|equinox|barry's)\b", re.IGNORECASE)
 #: a dislike said without a negation ("I hate…", "…gets on my nerves"); with a negation any
 #: "like" reads as a dislike ("I don't like…", "…is not for me")
@@ -298,3 +298,6 @@ NUM_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen".split())}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
+#: adjectives that pick which one, not what it is ("the only allergy", "my main job")
+WHICH_ONE = frozenset({"only", "main", "other", "same", "new", "old", "current", "real", "actual", "worst", "biggest",
+                       "last", "first", "latest", "usual", "whole"})

@@ -60,7 +60,8 @@ def best_time(times: list[TimeSpan], prefer_future: bool = False) -> ResolvedTim
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|My|we|We|our|Our|me|Me|mine|Mine|myself|us|[Rr]ent|[Ll]ease|[Hh]ello|[Nn]othing\s+beats|(?:since|after)\s+getting|[Nn]ow\s+that)\b")
 #: "the new Tesla arrived" names the user's car without a first-person word
 NEW_CAR = re.compile(r"\b(?:[Mm]y|[Tt]he|[Oo]ur)\s+(?:brand[- ])?new\s+(?:" + alt(CAR_BRANDS_CASED) + r")\b")
-_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9*])|\n+")
+# no split after a title or place abbreviation ("St. Brigid's", "Dr. Patel", "Mt. Hood")
+_SENT_SPLIT = re.compile(r"(?<=[.!?])(?<!\bSt\.)(?<!\bMt\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bJr\.)(?<!\bSr\.)(?<!\bFt\.)(?<!\bvs\.)(?<!\bAve\.)(?<!\bMrs\.)(?<!\bProf\.)\s+(?=[\"'(\[]?[A-Z0-9*])|\n+")
 
 #: "Caught Past Lives last night", "Snagged a jacket…": a chat user drops the subject "I"
 _DROPPED_SUBJECT = re.compile(

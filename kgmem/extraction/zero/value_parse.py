@@ -121,6 +121,8 @@ def object_tokens(c: Clause) -> list[Token]:
     attrs = [t for t, r in args if r == "attr"]
     subjects = [t for t, r in args if r == "subj" and c.about in ("mine", "thing")]
     objs += attrs + subjects if c.head.lemma_.lower() == "be" else subjects + attrs
+    # an appositive names the object more precisely ("a new phone, an iPhone SE"): right after it
+    objs = [x for t in objs for x in (t, *(a for a in t.children if a.dep_ == "appos"))]
     return [t for t in objs if t.pos_ in ("NOUN", "PROPN", "X") and t.lower_ not in NOT_GOODS]
 
 

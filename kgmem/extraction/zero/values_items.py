@@ -15,6 +15,7 @@ from kgmem.extraction.zero.lexicon import (
     PHONE_BRANDS,
     VEHICLE_GENERIC,
     VEHICLES,
+    WHICH_ONE,
 )
 from kgmem.extraction.zero.nlp import entity_at, event_phrase, noun_phrase
 from kgmem.extraction.zero.value_parse import (
@@ -146,8 +147,10 @@ def fill_allergen(c: Clause) -> list[Value]:
             if left:
                 return [(left[0].text, "item")]
         if t.lower_ in _ALLERGY_NOUNS or low in _ALLERGY_NOUNS:
+            # a modifier saying how bad or which one ("severe", "only") is not the allergen ("peanut")
             mods = [x for x in t.lefts if x.dep_ in ("compound", "amod", "nmod", "npadvmod")
-                    and x.lower_ not in ("bad", "severe", "mild", "serious", "terrible", "slight", "food")]
+                    and x.lower_ not in ("bad", "severe", "mild", "serious", "terrible", "slight", "food")
+                    and x.lower_ not in WHICH_ONE]
             if mods:
                 return [(t.doc[mods[0].i: mods[-1].i + 1].text, "item")]
             for p in t.children:

@@ -94,6 +94,12 @@ class _UserGraph:
             cached = self._ids[kind] = [n for n, k in self.graph.nodes(data="kind") if k == kind]
         return list(cached)
 
+    def select(self, kind: str, ids: Sequence[str] | None) -> list[str]:
+        """Every id of ``kind``, or those of ``ids`` that are of ``kind`` (in order, once each)."""
+        if ids is None:
+            return self.ids_of(kind)
+        return [i for i in dict.fromkeys(ids) if self.kind_of(i) == kind]
+
     def obj(self, node_id: str) -> Any:
         return self.graph.nodes[node_id]["obj"]
 

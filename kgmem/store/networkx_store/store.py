@@ -72,7 +72,7 @@ class NetworkxStore(_PersistedGraphs):
                             raise
             except StoreError as exc:
                 if exc is not rejected:
-                    exc.fatal = True  # type: ignore[attr-defined]  # persisting the batch failed (disk full)
+                    exc.fatal = True  # persisting the batch failed (disk full)
                 raise
 
     def _apply_to(self, state: _UserGraph, write: SessionWrite) -> bool:
@@ -135,10 +135,7 @@ class NetworkxStore(_PersistedGraphs):
         """Turns (all, by id, or of one session) in chronological order; unknown ids skipped."""
         with self._mutex:
             state = self._state(user_id)
-            if ids is not None:
-                candidates = [i for i in dict.fromkeys(ids) if state.kind_of(i) == "turn"]
-            else:
-                candidates = state.ids_of("turn")
+            candidates = state.select("turn", ids)
             turns: list[Turn] = [state.obj(i) for i in candidates]
             if session_id is not None:
                 turns = [t for t in turns if t.session_id == session_id]
@@ -150,10 +147,7 @@ class NetworkxStore(_PersistedGraphs):
         """Entities (all or by id), sorted by id; unknown ids skipped."""
         with self._mutex:
             state = self._state(user_id)
-            if ids is not None:
-                chosen = [i for i in dict.fromkeys(ids) if state.kind_of(i) == "entity"]
-            else:
-                chosen = state.ids_of("entity")
+            chosen = state.select("entity", ids)
             return [_clone(state.obj(i)) for i in sorted(chosen)]
 
     def facts(self, user_id: str, flt: FactFilter | None = None) -> list[Fact]:
@@ -161,10 +155,7 @@ class NetworkxStore(_PersistedGraphs):
         flt = flt or FactFilter()
         with self._mutex:
             state = self._state(user_id)
-            if flt.ids is not None:
-                chosen = [i for i in dict.fromkeys(flt.ids) if state.kind_of(i) == "fact"]
-            else:
-                chosen = state.ids_of("fact")
+            chosen = state.select("fact", flt.ids)
             facts = [f for f in (state.obj(i) for i in chosen) if fact_matches(f, flt)]
             facts.sort(key=lambda f: (f.observed_at, f.id))
             return [_clone(f) for f in facts]
