@@ -231,7 +231,23 @@ def cmd_throughput(args: argparse.Namespace) -> None:
                          "loadavg_before": load0, "loadavg_after": _load()})
 
 
+def _render_stopped(e2e: dict[str, Any]) -> list[str]:
+    """A run stopped before its end (no summary from kgmem): what was seen when it was stopped."""
+    return [f"## End to end: `kgmem ingest --store neo4j`, {e2e['workers']} process(es) (STOPPED: sessions stored for "
+            f"{e2e['haystacks_done']} of {e2e['haystacks_total']} haystacks, git {e2e['git_sha']})", "",
+            f"`{e2e['command']}` at git {e2e['git_sha']}, load average {e2e['loadavg_before']} → "
+            f"{e2e['loadavg_at_stop']} (peak seen: {e2e['loadavg_peak']}).", "",
+            f"- stopped after {e2e['wall_s']} s ({round(e2e['wall_s'] / 60, 1)} min): {e2e['haystacks_done']} "
+            f"haystacks with stored sessions, {e2e['sessions_stored']} sessions stored ({e2e['sessions_per_s']} sessions/s), "
+            f"exit code {e2e['exit_code']}; why: {e2e['why']}",
+            f"- RSS seen, ours: {e2e['kgmem_tree_rss_seen_mb']} MB for the kgmem process tree; workers' VmHWM "
+            f"{e2e['worker_hwm_mb']} MB; Neo4j server VmHWM {e2e['server_peak_rss_mb']} MB",
+            f"- caches before the run (rows; 0 = cold): {e2e['cache_rows_before']}", ""]
+
+
 def _render_e2e(e2e: dict[str, Any]) -> list[str]:
+    if e2e.get("stopped"):
+        return _render_stopped(e2e)
     sm = e2e["summary"]
     whole = "--limit" not in e2e["command"]
     title = ("the whole split" if whole else "a --limit slice, NOT the whole split")
@@ -530,6 +546,16 @@ def cmd_eval(args: argparse.Namespace) -> dict[str, Any]:
             "loadavg_before": load0, "loadavg_after": _load()}
 
 
+def _stored() -> tuple[int, int]:
+    """(users, sessions) in the Neo4j database now (a stopped run is measured by the difference)."""
+    from neo4j import GraphDatabase
+
+    uri, user, password = _neo4j_env()
+    with GraphDatabase.driver(uri, auth=(user, password or "")) as driver:
+        rec = driver.execute_query("MATCH (s:Session) RETURN count(DISTINCT s.user_id) AS u, count(s) AS n").records[0]
+    return int(rec["u"]), int(rec["n"])
+
+
 def _tree_rss_mb(root: int) -> float:
     """Summed VmRSS of ``root`` and all its descendants (worker processes included)."""
     children: dict[int, list[int]] = {}
@@ -587,6 +613,7 @@ def cmd_e2e(args: argparse.Namespace) -> None:
     if args.workers > 1:
         cmd += ["--workers", str(args.workers)]
     peaks = {"tree": 0.0, "server": 0.0, "load": load0}
+    stored0 = _stored()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     done = threading.Event()
@@ -603,6 +630,17 @@ def cmd_e2e(args: argparse.Namespace) -> None:
     wall = time.perf_counter() - t0
     done.set()
     sampler.join()
+    if proc.returncode in (130, -2, -15, 143):  # stopped (Ctrl-C / kill): record what was stored by then
+        _save(f"{args.section or ('e2e' if args.workers == 1 else f'e2e_workers{args.workers}')}_stopped", {
+            "stopped": True, "command": " ".join(["kgmem", *cmd[1:]]), "workers": args.workers,
+            "haystacks_done": _stored()[0] - stored0[0], "haystacks_total": args.limit or "all",
+            "sessions_stored": _stored()[1] - stored0[1], "wall_s": round(wall, 1),
+            "sessions_per_s": round((_stored()[1] - stored0[1]) / wall, 1), "exit_code": proc.returncode,
+            "why": os.environ.get("KGMEM_BENCH_NOTE", "stopped by a signal"),
+            "kgmem_tree_rss_seen_mb": peaks["tree"], "worker_hwm_mb": "—",
+            "server_peak_rss_mb": _rss_mb(pid, "VmHWM"), "cache_rows_before": caches,
+            "loadavg_before": load0, "loadavg_at_stop": _load(), "loadavg_peak": peaks["load"]})
+        return
     if proc.returncode not in (0, 1):
         raise SystemExit(f"kgmem ingest failed ({proc.returncode}):\n{err[-3000:]}")
     summary = json.loads(out)
