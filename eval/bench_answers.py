@@ -111,7 +111,8 @@ def run_system(system: str, args: argparse.Namespace) -> dict[str, Any]:
     overrides = {"llm_model": args.model} if args.model else {}
     settings = Settings.load(overrides)
     run_dir = Path(args.run_root) / f"{args.split}-{system}-pt{args.per_type}-s{args.seed}"
-    config = EvalConfig(split=args.split, system=system, per_type=args.per_type, seed=args.seed, run_dir=run_dir)
+    config = EvalConfig(split=args.split, system=system, per_type=args.per_type, seed=args.seed, run_dir=run_dir,
+                        workers=args.workers)
     started = time.time()
 
     def progress(done: int, total: int, rec: dict[str, Any]) -> None:
@@ -184,6 +185,7 @@ def main() -> None:
     ap.add_argument("--model", default=None, help="answer model (default: settings, the embedded SmolLM2)")
     ap.add_argument("--run-root", default=os.environ.get("KGMEM_HOME", "/tmp") + "/answer-runs")
     ap.add_argument("--out", default=None)
+    ap.add_argument("--workers", type=int, default=1, help="worker processes per run (records do not depend on it)")
     args = ap.parse_args()
     from kgmem.evaluation.runner import git_sha
 
@@ -191,7 +193,8 @@ def main() -> None:
     started = datetime.now(UTC).isoformat(timespec="seconds")
     runs = [run_system(s, args) for s in args.systems]
     cmd = f"flock /work/bench.lock .venv/bin/python eval/bench_answers.py --split {args.split}" + (
-        f" --per-type {args.per_type} --seed {args.seed}" if args.per_type else "")
+        f" --per-type {args.per_type} --seed {args.seed}" if args.per_type else "") + (
+        f" --workers {args.workers}" if args.workers > 1 else "")
     report = {"title": f"{args.split}: kgmem vs baseline-rag answers", "command": cmd, "git_sha": git_sha(),
               "started": started, "finished": datetime.now(UTC).isoformat(timespec="seconds"),
               "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",

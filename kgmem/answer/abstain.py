@@ -32,6 +32,9 @@ from kgmem.models import Intent, QueryPlan
 #: the best evidence must be at least this similar to the question (MiniLM cosine), when no typed
 #: fact answers; calibrated on the development family (eval/results/abstention_calibration.md)
 MIN_SIMILARITY = 0.3
+#: with no value of the asked-for type, evidence this similar to the question is cited as "the
+#: closest thing you told me" (a hedge, not an answer) instead of a flat "I don't know"
+HEDGE_SIMILARITY = 0.4
 #: slots whose possessor/relation nouns must be present ("my *hamster*'s name", "my *brother*'s name")
 _STRICT_FOCUS_SLOTS = frozenset({"pet_name", "family_member", "bought.store", "bought.price"})
 #: heads that name no kind ("which *title*", "what *one*"): an assistant question needs no such word
@@ -102,9 +105,16 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None) -> 
         if best_sim >= MIN_SIMILARITY and (temporal_unparsed or plan.answer_type in ("text", "item", "list")) \
                 and plan.intent not in (Intent.CURRENT_VALUE, Intent.HISTORY):
             return AbstainDecision(False, [], "related evidence, nothing computed or typed", info)
+        if best_sim >= HEDGE_SIMILARITY:
+            # memory talks about it but holds no value of the type: say so, citing the closest line
+            info["hedge"] = True
+            return AbstainDecision(False, [], f"no {plan.answer_type} value; related evidence cited", info)
         return AbstainDecision(True, _topic(plan), f"no {plan.answer_type} value for the question in memory", info)
     if extracted.source == "sentence" and plan.answer_type in _TYPED:
         info["no_typed_value"] = True
+        if best_sim >= HEDGE_SIMILARITY:
+            info["hedge"] = True
+            return AbstainDecision(False, [], f"no {plan.answer_type} value; the relevant line is cited", info)
         return AbstainDecision(True, _topic(plan), f"no {plan.answer_type} value in the relevant evidence", info)
     evidence = terms(_evidence_text(ev, extracted))
     need = {norm(w): w for w in plan.focus}

