@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     from kgmem.datasets.download import DownloadResult, ProgressFn
-    from kgmem.settings import Settings
 
 
 class Source(str, Enum):
@@ -29,10 +28,6 @@ DataDirOpt = Annotated[
     Optional[Path],  # noqa: UP045 - typer needs Optional at runtime on some versions
     typer.Option("--data-dir", help="Data folder (default: KGMEM_DATA_DIR, config, ./data)."),
 ]
-
-
-def _settings(data_dir: Path | None) -> Settings:
-    return load_settings(data_dir=data_dir)
 
 
 @data_app.command("validate")
@@ -50,7 +45,7 @@ def validate(
     from kgmem.datasets.registry import resolve_split
 
     try:
-        path = resolve_split(file, _settings(data_dir)).path
+        path = resolve_split(file, load_settings(data_dir=data_dir)).path
     except DatasetError as exc:
         fail(str(exc))
     report = scan_file(path, max_problems=max_problems)
@@ -92,7 +87,7 @@ def splits(
     """List the registered splits, where their files live and whether they are present."""
     from kgmem.datasets.registry import list_splits
 
-    infos = list_splits(_settings(data_dir))
+    infos = list_splits(load_settings(data_dir=data_dir))
     if as_json:
         emit_json([i.to_dict() for i in infos])
         return
@@ -163,7 +158,7 @@ def download(
         if not sep or not name or not value:
             fail(f"--url expects NAME=URL, got {item!r}")
         urls[name.strip()] = value.strip()
-    settings = _settings(data_dir)
+    settings = load_settings(data_dir=data_dir)
     results: list[DownloadResult] = []
     errors: list[str] = []
     instructions = ""
