@@ -251,6 +251,8 @@ def _render_e2e(e2e: dict[str, Any]) -> list[str]:
     sm = e2e["summary"]
     whole = "--limit" not in e2e["command"]
     title = ("the whole split" if whole else "a --limit slice, NOT the whole split")
+    if sm.get("sessions_skipped"):
+        title += f", resumed: {sm['sessions_skipped']} sessions were already stored"
     lines = [f"## End to end: `kgmem ingest --store neo4j`, {e2e.get('workers', 1)} process(es) ({title}, "
              f"git {e2e['git_sha']})", "",
              f"`{e2e['command']}` at git {e2e['git_sha']}, load average {e2e['loadavg_before']} → "

@@ -1,7 +1,7 @@
 """`kgmem eval --workers N` with the real kgmem system (rules extraction, MiniLM, real stores):
 retrieval-only on three sample haystacks gives the same records and metrics with one process and
 with two worker processes, on the embedded store (per-user files, locked across processes) and
-against one Neo4j server (and the same on both stores). Wall-clock fields are left out."""
+against one Neo4j server (equal to one process on the embedded store). Wall-clock fields are left out."""
 
 from __future__ import annotations
 
@@ -60,16 +60,15 @@ def test_two_workers_on_the_embedded_store_equal_one_process(one_process: Any, t
 
 @pytest.mark.neo4j
 def test_two_workers_on_one_neo4j_server_equal_one_process(one_process: Any, tmp_path: Path) -> None:
+    # Two workers against one server give what one process gives on the embedded store. (One
+    # process on Neo4j is not run again here: process orchestration is store-independent and
+    # compared above, Neo4j's retrieval in-process by the store parity tests; this saves ~20 s of CI.)
     dataset, records, metrics = one_process
     env = _server_env()
     try:
-        # one process first, then two workers on the namespaces it wrote (deleted in between)
-        records1, metrics1 = _run(dataset, tmp_path / "neo1", "neo4j", 1, env)
-        _delete_users(env, dataset.stem)
         records2, metrics2 = _run(dataset, tmp_path / "neo2", "neo4j", 2, env)
-        assert records2 == records1
-        assert metrics2 == metrics1
-        assert records1 == records and metrics1 == metrics  # and what the embedded store gives
+        assert records2 == records
+        assert metrics2 == metrics
     finally:
         _delete_users(env, dataset.stem)
 

@@ -221,3 +221,9 @@ def test_a_title_abbreviation_does_not_end_the_sentence(extractor: RuleExtractor
 
 def test_a_health_company_is_an_employer_not_a_gym(extractor: RuleExtractor) -> None:
     assert not {p for p, _ in pv(facts_of(extractor, "I start at Lumen Health next week."))} & {"gym"}
+
+
+def test_a_story_noun_is_not_the_things_name(extractor: RuleExtractor) -> None:
+    facts = facts_of(extractor, "Update on the sofa saga: it's out for delivery today!")
+    assert [(f.subject, f.predicate, f.value) for f in facts if f.subject != "user"] == [
+        ("sofa", "status", "out for delivery")]

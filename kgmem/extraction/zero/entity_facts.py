@@ -57,6 +57,8 @@ _PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: words of a noun phrase that do not name the thing ("my new weekly sync" is the sync)
 _SKIP = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that", "new",
                    "current", "weekly", "daily", "monthly", "same", "whole", "upcoming", "next", "old"})
+#: nouns that tell of a thing without naming it ("the sofa saga", "the passport situation")
+_STORY_NOUNS = frozenset({"saga", "situation", "drama", "story", "thing", "mess", "news", "update", "issue", "business"})
 #: entity attributes of people that the user's own registry predicates already name
 _PERSON_ATTRIBUTES = frozenset({"lives_in", "works_at", "job_title", "diet", "allergic_to", "relationship_status",
                                 "commute", "age", "plays_instrument", "likes", "dislikes", "hometown"})
@@ -101,8 +103,8 @@ def _phrase(t: Token) -> tuple[str, str | None]:
     start = min([m.left_edge.i for m in mods] + [t.i])
     words = [w for w in t.doc[start: t.i + 1] if w.dep_ not in ("det", "case", "punct") and w.lower_ not in _SKIP]
     hint = ATTRIBUTE_NOUNS.get(t.lemma_.lower())
-    if hint and len(words) > 1:
-        words = words[:-1]
+    if (hint or t.lemma_.lower() in _STORY_NOUNS) and len(words) > 1:
+        words = words[:-1]  # "the sofa saga" is the sofa
     text = " ".join(w.text for w in words)
     text = re.sub(r"\s+'s?\b|'$", "", text).strip(" ,.'")
     if hint and text.lower() == t.lower_:

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from kgmem.embeddings import Embedder
 
 #: bump when the tier's behaviour changes: part of the extraction cache key
-RULES_VERSION = "rules-13"
+RULES_VERSION = "rules-14"
 
 _OBJECT_GROUPS = ("obj", "org", "species", "title", "inst", "lang")
 
