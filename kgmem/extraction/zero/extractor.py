@@ -19,7 +19,7 @@ from kgmem.extraction.zero.assistant import assistant_facts, assistant_sentences
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.combine import WEAK_CONFIDENCE, CombineTrace, combine
-from kgmem.extraction.zero.entity_facts import TurnContext, entity_facts, note_people
+from kgmem.extraction.zero.entity_facts import TurnContext, entity_facts, note_people, titled_facts
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
 from kgmem.extraction.zero.inference import inferred_facts
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from kgmem.embeddings import Embedder
 
 #: bump when the tier's behaviour changes: part of the extraction cache key
-RULES_VERSION = "rules-14"
+RULES_VERSION = "rules-15"
 
 _OBJECT_GROUPS = ("obj", "org", "species", "title", "inst", "lang")
 
@@ -297,6 +297,8 @@ class RuleExtractor:
                 if attributes is not None:
                     context = contexts.setdefault(w.sent.turn, TurnContext())
                     found += self._entity_facts(w, date, found, attributes, context)
+                    if w.doc is not None:
+                        found += titled_facts(w.sent, date, w.doc)
                 facts.extend(found)
             results.append(ExtractionResult(facts=dedupe(facts), tier="rules", model="", version=RULES_VERSION))
         return results
