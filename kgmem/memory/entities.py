@@ -144,6 +144,9 @@ class EntityResolver:
 
         ``holders``/``context``: see :meth:`same_slot` (tried after the name matches)."""
         found = self.lookup(name)
+        if found is not None and found.type != type_ and holders and type_ == "thing":
+            # "the Japan parcel" read as something bought (an item) and as the thing whose status changes
+            found = self._same_thing(name, type_) or self.same_slot(name, context, holders) or found
         if found is None:
             found = self._same_thing(name, type_)
         if found is None and holders and type_ == "thing":

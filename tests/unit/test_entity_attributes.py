@@ -41,6 +41,8 @@ def triples(facts: list[CandidateFact]) -> set[tuple[str, str, str]]:
         ("The Tuesday pottery class is taught by Anneke.", ("Tuesday pottery class", "person_in_charge", "Anneke")),
         ("The billing migration was handed over to Tomasz last week.",
          ("billing migration", "person_in_charge", "Tomasz")),
+        # a person runs a thing named with a weekday ("Saturday" is no name)
+        ("I heard Tobias coaches the Sunday juniors now.", ("Sunday juniors", "person_in_charge", "Tobias")),
         # a role noun with a name in apposition, inside a request
         ("Can you draft a note to my project lead, Ingrid, about the delay?", ("project", "person_in_charge", "Ingrid")),
     ],
@@ -110,3 +112,39 @@ def test_same_slot_is_not_used_when_two_things_match_or_for_people() -> None:
     assert people.resolve("Hannah", "person", [(anna.id, "Anna — city: Leeds. (Anna and Hannah live in Leeds)")],
                           "Hannah").id != anna.id
     assert ids.entity_id(UID, "Hannah") == people.resolve("Hannah", "person").id
+
+
+# --------------------------------------------------------------------------- values and subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My uncle is on a low-sodium diet these days.", ("uncle", "diet", "low-sodium diet")),
+        ("Ahmed relocated to Lisbon for the new job.", ("Ahmed", "lives_in", "Lisbon")),
+        ("My flatmate Wren works at a garden centre now.", ("Wren", "works_at", "garden centre")),
+    ],
+)
+def test_other_peoples_facts(extractor: RuleExtractor, text: str, expected: tuple[str, str, str]) -> None:
+    got = facts_of(extractor, text)
+    assert expected in {(s.casefold(), p, v) if s.casefold() == "uncle" else (s, p, v) for s, p, v in triples(got)}
+    assert not any(f.subject == "user" and f.value == expected[2] for f in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "wrong"),
+    [
+        ("I've been vegan since I was sixteen.", "age", "16"),
+        ("I'm aiming for forty books this year and I'm at 27.", "age", "27"),
+        ("my new job at brackwell is so much calmer", "lives_in", "brackwell"),
+    ],
+)
+def test_values_that_are_not_the_users(extractor: RuleExtractor, text: str, predicate: str, wrong: str) -> None:
+    assert (predicate, wrong) not in {(f.predicate, f.value) for f in facts_of(extractor, text) if f.subject == "user"}
+
+
+def test_user_age_and_hobby_still_read(extractor: RuleExtractor) -> None:
+    got = {(f.predicate, f.value) for f in facts_of(extractor, "I'm 41 and I started rowing two evenings a week.")
+           if f.subject == "user"}
+    assert ("age", "41") in got
+    assert ("hobby", "rowing") in got

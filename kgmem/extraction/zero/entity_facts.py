@@ -34,7 +34,7 @@ from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.proposals import Proposer
 from kgmem.extraction.zero.sentences import Sentence
-from kgmem.extraction.zero.value_parse import HONORIFICS
+from kgmem.extraction.zero.value_parse import HONORIFICS, NOT_NAMES
 from kgmem.extraction.zero.values import fill
 
 if TYPE_CHECKING:
@@ -58,6 +58,8 @@ _PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: verbs whose agent is in charge of their subject ("taught by Ines") and verbs that hand it over
 _CHARGE_VERBS = frozenset({"teach", "run", "lead", "manage", "chair", "own", "organise", "organize", "host",
                            "coach", "handle", "take", "coordinate", "supervise"})
+_NOT_WORKPLACES = frozenset({"home", "night", "nights", "weekend", "weekends", "moment", "time", "hour", "hours",
+                             "week", "day", "days", "shift", "shifts", "job", "place", "end"})
 _HANDOVER = frozenset({"hand", "pass", "assign", "reassign", "transfer", "give"})
 #: prepositions after an attribute noun that name its thing ("our contact at Brightwater")
 _OF_PREPS = frozenset({"at", "for", "of", "on"})
@@ -95,7 +97,8 @@ def _person_name(t: Token) -> str | None:
     if ent is not None and ent.label_ == "PERSON":
         return ent.text
     for c in t.children:  # "my friend Priya", "my brother Ahmed"
-        if c.dep_ in ("appos", "compound", "npadvmod") and c.pos_ == "PROPN":
+        if c.dep_ in ("appos", "compound", "npadvmod") and c.pos_ == "PROPN" and c.lower_ not in NOT_NAMES \
+                and not ((e := entity_at(c)) is not None and e.label_ in ("DATE", "TIME", "ORG", "GPE")):
             e2 = entity_at(c)
             return e2.text if e2 is not None and e2.label_ == "PERSON" else c.text
     if t.pos_ == "PROPN" and t.text[:1].isupper():
@@ -167,6 +170,20 @@ def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
         name, hint = _phrase(subj)
         return EntityRef(name, "thing", hint) if name and name.lower() not in PEOPLE_NOUNS else None
     return None
+
+
+def _workplace(clause: Clause) -> list[tuple[str, str | None]]:
+    """"works at a bakery", "teaches at the local primary": the place after a verb of working."""
+    for t in clause.tokens:
+        if t.lemma_.lower() in ("work", "teach", "nurse", "volunteer") and t.pos_ == "VERB":
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ in ("at", "in", "for"):
+                    for g in p.children:
+                        if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lower_ not in _NOT_WORKPLACES:
+                            words = [w.text for w in g.subtree if w.dep_ not in ("det", "poss", "punct", "prep")
+                                     and w.i <= g.i]
+                            return [(" ".join(words), "org")]
+    return []
 
 
 def handed_to_person(clause: Clause) -> str | None:
@@ -253,6 +270,8 @@ def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray
         # a value is never the entity itself, nor a word of its name ("Saturday yoga" is not on "Saturday")
         own = {ref.name.casefold(), ref.exclude.casefold(), *ref.name.casefold().split()}
         values = [v for v in fill(pred.kind, clause) if v[0].casefold() not in own]
+        if not values and attr == "works_at" and ref.kind == "person":
+            values = _workplace(clause)
         if not values:
             continue
         value, vtype = values[0]

@@ -25,7 +25,7 @@ from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, v
 from kgmem.extraction.zero.inference import inferred_facts
 from kgmem.extraction.zero.lexicon import STATIVE
 from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
-from kgmem.extraction.zero.nlp import load_nlp
+from kgmem.extraction.zero.nlp import load_nlp, word_number
 from kgmem.extraction.zero.open_facts import open_fact
 from kgmem.extraction.zero.patterns_user import USER_RULES
 from kgmem.extraction.zero.phrases import canonical, dedupe, valid_value
@@ -118,6 +118,15 @@ def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[Cand
         time_text=when.text, valid_from=when.point, valid_to=when.end,
         granularity=when.granularity, speaker="user", source_turns=[sent.turn], confidence=0.6,
     )]
+
+
+_PAST_AGE = re.compile(r"\b(?:since|when|until|till|before|after|by\s+the\s+time)\s+(?:I|we)\s+(?:was|were)\s+"
+                       r"(?:only\s+|about\s+|like\s+|maybe\s+)?(\w+)", re.IGNORECASE)
+
+
+def past_age(text: str, value: str) -> bool:
+    """The sentence gives ``value`` as an age the user had then ("vegetarian since I was fifteen")."""
+    return any(str(word_number(m.group(1))) == value for m in _PAST_AGE.finditer(text))
 
 
 def _needs_parse(s: Sentence) -> bool:
@@ -294,6 +303,7 @@ class RuleExtractor:
                     found = _open_facts(w, date)
                 if not w.sent.question:
                     found += inferred_facts(w.sent, date, found)
+                found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))]
                 if attributes is not None:
                     context = contexts.setdefault(w.sent.turn, TurnContext())
                     found += self._entity_facts(w, date, found, attributes, context)

@@ -68,6 +68,10 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False
     if pred == "bought" and clause.head.lemma_.lower() in _NOT_BUYING:
         return False
+    at_work = re.search(r"\b(?:job|work|working|works|shift|shifts|internship|office|role|position)\s+(?:at|with|for)\s+"
+                        r"(?:the\s+)?" + re.escape(value), clause.text, re.IGNORECASE) is not None
+    if at_work and pred in ("lives_in", "visited", "hometown", "gym"):
+        return False
     via_from = re.search(r"\bfrom\s+(?:the\s+)?" + re.escape(value), clause.text, re.IGNORECASE) is not None
     if via_from and pred == "lives_in":
         return False  # "moved from A to B" gives B; "got back from A" is a trip

@@ -95,11 +95,17 @@ _PARTICIPLE_SUBJECT = re.compile(r"\w+ed\s+(?:\w+\s+){0,2}(?:are|is|were|was|hav
                                  re.IGNORECASE)
 
 
+#: what follows a capitalised "-ed" word that is a name, not a verb: its own verb or a possessive
+_NAME_THEN_VERB = re.compile(r"(?:'s\b|\s+(?:[a-z]+ed|is|was|has|had|just|finally|got|moved|left|went|says|said)\b)")
+
+
 def restore_subject(sent: str) -> str:
     """Give a subject-dropped chat sentence its "I" back so patterns and the parser see a clause."""
     m = _DROPPED_SUBJECT.match(sent)
     if not m or _PARTICIPLE_SUBJECT.match(sent[m.start("v"):]):
         return sent
+    if m.group("v")[:1].isupper() and _NAME_THEN_VERB.match(sent[m.end("v"):]):
+        return sent  # "Ahmed relocated…", "Mohammed's back": a name, then its verb
     verb = m.group("v")
     lead = sent[: m.start("v")]
     rest = sent[m.start("v"):]
