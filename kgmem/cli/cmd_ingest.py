@@ -92,6 +92,9 @@ def ingest(
             store.close()
         fail(str(exc))
     seen = [0]
+    # what the progress events say is finished: haystacks, and sessions per haystack
+    finished: dict[str, int] = {}
+    complete: set[str] = set()
     mem = open_memory(settings, store=store)
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -100,7 +103,9 @@ def ingest(
             session_bar = progress.add_task("  sessions", total=None)
 
             def draw(step: IngestProgress) -> None:
+                finished[step.user_id] = step.sessions_done
                 if step.haystack_done:
+                    complete.add(step.user_id)
                     progress.advance(haystack_bar)
                 elif step.sessions_done == 0:
                     progress.update(haystack_bar, description=f"haystack {step.user_id}")
@@ -110,6 +115,12 @@ def ingest(
 
             report = mem.ingest_haystacks(_selected(info, question_id, limit, seen),
                                           embed=not no_embed, on_progress=draw, workers=workers)
+    except KeyboardInterrupt:
+        # the ingest stopped between store batches (kgmem.memory.pipeline): what it reported is stored
+        err.print(f"interrupted: {len(complete)} haystack(s) complete, {sum(finished.values())} session(s) "
+                  "stored; re-run the same command to resume (stored sessions are skipped)",
+                  highlight=False, soft_wrap=True)
+        raise typer.Exit(130) from None
     except (DatasetError, StoreError, EmbeddingError, LLMError, RuntimeError) as exc:
         fail(str(exc))
     finally:
