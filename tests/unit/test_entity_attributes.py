@@ -123,6 +123,8 @@ def test_same_slot_is_not_used_when_two_things_match_or_for_people() -> None:
         ("My uncle is on a low-sodium diet these days.", ("uncle", "diet", "low-sodium diet")),
         ("Ahmed relocated to Lisbon for the new job.", ("Ahmed", "lives_in", "Lisbon")),
         ("My flatmate Wren works at a garden centre now.", ("Wren", "works_at", "garden centre")),
+        # a three-word sentence about someone else still reaches the parse when it tells news
+        ("Rohan's engaged now!", ("Rohan", "relationship_status", "engaged")),
     ],
 )
 def test_other_peoples_facts(extractor: RuleExtractor, text: str, expected: tuple[str, str, str]) -> None:
@@ -137,6 +139,10 @@ def test_other_peoples_facts(extractor: RuleExtractor, text: str, expected: tupl
         ("I've been vegan since I was sixteen.", "age", "16"),
         ("I'm aiming for forty books this year and I'm at 27.", "age", "27"),
         ("my new job at brackwell is so much calmer", "lives_in", "brackwell"),
+        # a word of a title is no taste of its own
+        ("I finally read The Name of the Wind after years on my list.", "favourite_music", "Name"),
+        # nothing bought while watching on a plane
+        ("I ended up watching Oppenheimer on the plane.", "bought", "plane"),
     ],
 )
 def test_values_that_are_not_the_users(extractor: RuleExtractor, text: str, predicate: str, wrong: str) -> None:

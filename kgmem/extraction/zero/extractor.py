@@ -129,6 +129,22 @@ def past_age(text: str, value: str) -> bool:
     return any(str(word_number(m.group(1))) == value for m in _PAST_AGE.finditer(text))
 
 
+#: predicates whose value may be a stray word of a longer name, and those that name a whole thing
+_LOOSE = frozenset({"likes", "dislikes", "hobby", "favourite_food", "favourite_drink", "favourite_music",
+                    "favourite_sport", "bought", "owns"})
+_NAMED = frozenset({"read_book", "watched", "attended", "bought", "drives", "phone"})
+
+
+def _fragment_of_another(f: CandidateFact, found: list[CandidateFact]) -> bool:
+    """A user value that is a word or two of another, surer value of the sentence ("likes Crime"
+    next to "read Born a Crime"): a piece of that thing's name, not a thing of its own."""
+    low = f.value.casefold()
+    return f.subject == "user" and f.predicate in _LOOSE and any(
+        g.subject == "user" and g.predicate in _NAMED and g.predicate != f.predicate and g.confidence >= f.confidence
+        and len(g.value) > len(f.value) and re.search(r"\b" + re.escape(low) + r"\b", g.value.casefold())
+        for g in found)
+
+
 def _needs_parse(s: Sentence) -> bool:
     """The parse readers of the rules read this sentence (the meaning stages parse every one)."""
     return s.role == "user" and s.personal and bool(s.times or DEP_CUE.search(s.text) or IMPERSONAL_PARSE.search(s.text))
@@ -303,7 +319,8 @@ class RuleExtractor:
                     found = _open_facts(w, date)
                 if not w.sent.question:
                     found += inferred_facts(w.sent, date, found)
-                found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))]
+                found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
+                         and not _fragment_of_another(f, found)]
                 if attributes is not None:
                     context = contexts.setdefault(w.sent.turn, TurnContext())
                     found += self._entity_facts(w, date, found, attributes, context)
