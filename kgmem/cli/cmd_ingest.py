@@ -23,6 +23,7 @@ from kgmem.cli._app import (
 )
 
 if TYPE_CHECKING:
+    from kgmem.api_types import IngestProgress
     from kgmem.datasets.registry import SplitInfo
     from kgmem.memory.ingest import IngestReport
     from kgmem.models import Haystack
@@ -43,6 +44,44 @@ def _selected(info: SplitInfo, question_id: str | None, limit: int | None,
                 return
             seen[0] += 1
             yield haystack
+
+
+class _Bar:
+    """The haystack and session progress bars; remembers what the events said is finished."""
+
+    def __init__(self, limit: int | None) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=err, transient=False)
+        self.haystacks = self.progress.add_task("haystacks", total=limit)
+        self.sessions = self.progress.add_task("  sessions", total=None)
+        self.finished: dict[str, int] = {}  # sessions done per haystack
+        self.complete: set[str] = set()  # haystacks done
+
+    def __enter__(self) -> _Bar:
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.__exit__(None, None, None)
+
+    def draw(self, step: IngestProgress) -> None:
+        self.finished[step.user_id] = step.sessions_done
+        if step.haystack_done:
+            self.complete.add(step.user_id)
+            self.progress.advance(self.haystacks)
+        elif step.sessions_done == 0:
+            self.progress.update(self.haystacks, description=f"haystack {step.user_id}")
+            self.progress.reset(self.sessions, total=step.sessions_total)
+        else:
+            self.progress.update(self.sessions, completed=step.sessions_done, total=step.sessions_total)
 
 
 _EXPLAIN_HELP = "Ingest nothing: show why a stored session's facts were (not) extracted (needs --user and --session)."
@@ -76,9 +115,6 @@ def ingest(
     # a server that cannot be used is reported before the dataset, models and numpy are imported
     store = open_server_store(settings)
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from kgmem.api_types import IngestProgress
     from kgmem.datasets.errors import DatasetError
     from kgmem.datasets.registry import resolve_split
     from kgmem.embeddings import EmbeddingError
@@ -93,23 +129,17 @@ def ingest(
         fail(str(exc))
     seen = [0]
     mem = open_memory(settings, store=store)
+    bar = _Bar(limit)
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=err, transient=False) as progress:
-            haystack_bar = progress.add_task("haystacks", total=limit)
-            session_bar = progress.add_task("  sessions", total=None)
-
-            def draw(step: IngestProgress) -> None:
-                if step.haystack_done:
-                    progress.advance(haystack_bar)
-                elif step.sessions_done == 0:
-                    progress.update(haystack_bar, description=f"haystack {step.user_id}")
-                    progress.reset(session_bar, total=step.sessions_total)
-                else:
-                    progress.update(session_bar, completed=step.sessions_done, total=step.sessions_total)
-
+        with bar:
             report = mem.ingest_haystacks(_selected(info, question_id, limit, seen),
-                                          embed=not no_embed, on_progress=draw, workers=workers)
+                                          embed=not no_embed, on_progress=bar.draw, workers=workers)
+    except KeyboardInterrupt:
+        # the ingest stopped between store batches (kgmem.memory.pipeline): what it reported is stored
+        err.print(f"interrupted: {len(bar.complete)} haystack(s) complete, {sum(bar.finished.values())} "
+                  "session(s) stored; re-run the same command to resume (stored sessions are skipped)",
+                  highlight=False, soft_wrap=True)
+        raise typer.Exit(130) from None
     except (DatasetError, StoreError, EmbeddingError, LLMError, RuntimeError) as exc:
         fail(str(exc))
     finally:

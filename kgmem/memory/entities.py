@@ -114,11 +114,43 @@ class EntityResolver:
                 best = ent
         return best
 
-    def resolve(self, name: str, type_: str = "thing") -> Entity:
-        """The entity for ``name`` (created when new); the spelling is kept as an alias."""
+    def same_slot(self, name: str, context: str, holders: Sequence[tuple[str, str]]) -> Entity | None:
+        """The one thing already holding the same attribute that ``name`` plausibly names under a
+        different head noun ("the dentist … rescheduled Leo" = "Leo's dentist appointment";
+        "the basement claim" = "our insurance claim for the flooded basement").
+
+        ``holders``: (entity id, text of its statement) for the things that have a fact of the
+        candidate's attribute; ``context``: the candidate's own statement. A holder matches when
+        every content word of one name occurs in the other's name or statement; None unless
+        exactly one holder matches (two meetings with a time stay two meetings).
+        """
+        words = set(_name_words(name))
+        if not words:
+            return None
+        mine = words | set(_name_words(context))
+        hits: dict[str, Entity] = {}
+        for eid, text in holders:
+            ent = self._by_id.get(eid)
+            if ent is None or ent.type != "thing" or ent.name == USER_NAME:
+                continue
+            other = set(_name_words(ent.name))
+            if other and (words <= other | set(_name_words(text)) or other <= mine):
+                hits[ent.id] = ent
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def resolve(self, name: str, type_: str = "thing", holders: Sequence[tuple[str, str]] = (),
+                context: str = "") -> Entity:
+        """The entity for ``name`` (created when new); the spelling is kept as an alias.
+
+        ``holders``/``context``: see :meth:`same_slot` (tried after the name matches)."""
         found = self.lookup(name)
+        if found is not None and found.type != type_ and holders and type_ == "thing":
+            # "the Japan parcel" read as something bought (an item) and as the thing whose status changes
+            found = self._same_thing(name, type_) or self.same_slot(name, context, holders) or found
         if found is None:
             found = self._same_thing(name, type_)
+        if found is None and holders and type_ == "thing":
+            found = self.same_slot(name, context, holders)
         if found is None and self._embed is not None:
             found = self._similar(name, type_)
         if found is not None:

@@ -19,9 +19,14 @@ from kgmem.extraction.schema import CandidateFact
 from kgmem.memory.entities import EntityResolver
 from kgmem.memory.supersession import Action, decide
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Tally
+from kgmem.predicates import is_single_valued
 from kgmem.store.base import MemoryStore
 
 _ENTITY_TYPES = {"place", "org", "person", "item", "entity"}
+#: attributes of things other than the user (meetings, orders, teams): a later statement may name
+#: the thing with another head noun ("the dentist rescheduled Leo"), so their slots match by meaning
+_ENTITY_ATTRIBUTES = frozenset({"scheduled_for", "due_date", "venue", "status", "person_in_charge", "amount",
+                                "provider", "name"})
 
 
 @dataclass
@@ -75,7 +80,8 @@ class MemoryManager:
         self._times[session.id] = session.started_at
         for cand in sorted(candidates, key=lambda c: (min(c.source_turns or [0]), c.predicate, c.value)):
             subject = self.resolver.user if cand.subject.strip().lower() in ("user", "i", "me") \
-                else self.resolver.resolve(cand.subject, cand.subject_type or "person")
+                else self.resolver.resolve(cand.subject, cand.subject_type or "person",
+                                           self._holders(cand.predicate, pending), cand.text)
             entities[subject.id] = subject
             obj_id: str | None = None
             if (cand.value_type or "") in _ENTITY_TYPES:
@@ -134,6 +140,20 @@ class MemoryManager:
         )
         self._pending = pending
         return PlannedWrite(write=write, counts=counts)
+
+    def _holders(self, predicate: str, pending: dict[tuple[str, str], dict[str, Fact]]) -> list[tuple[str, str]]:
+        """(subject id, statement text) of the current facts of a single-valued ``predicate``
+        about things other than the user, for slot identity across head nouns."""
+        if not is_single_valued(predicate) or predicate not in _ENTITY_ATTRIBUTES:
+            return []
+        user_id = self.resolver.user.id
+        out: list[tuple[str, str]] = []
+        for key in {*self._slots, *pending}:
+            if key[1] != predicate or key[0] == user_id:
+                continue
+            slot = pending.get(key, self._slots.get(key, {}))
+            out.extend((key[0], f.text) for f in slot.values() if f.invalid_at is None)
+        return out
 
     def commit(self, planned: PlannedWrite) -> None:
         """Record a write the store accepted in the slot index."""

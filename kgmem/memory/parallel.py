@@ -1,18 +1,25 @@
 """Ingest in N worker processes: each haystack is its own namespace, so haystacks are independent.
 
-The parent reads the haystacks and deals them round-robin to ``workers`` processes (bounded
-queues: a worker holds at most a couple of haystacks in memory); each worker opens its own
-:class:`~kgmem.api.Memory` (its own store connection — one Neo4j server, or the embedded store,
-whose per-user files and index are locked across processes) and runs the pipelined ingest. The
-parent turns the workers' progress messages into one stream of events (one progress bar) and sums
-their reports. The graph does not depend on N: a haystack's writes depend only on its own sessions
-(and the deterministic extraction/embedding caches).
+The parent reads the haystacks and deals them round-robin to ``workers`` processes and each
+worker opens its own :class:`~kgmem.api.Memory` (its own store connection — one Neo4j server, or
+the embedded store, whose per-user files and index are locked across processes) and runs the
+pipelined ingest. The parent turns the workers' progress messages into one stream of events (one
+progress bar) and sums their reports. The graph does not depend on N: a haystack's writes depend
+only on its own sessions (and the deterministic extraction/embedding caches).
+
+Parent and workers talk through one-way pipes, one each way per worker (no multiprocessing
+queues: those hold named semaphores, which a parent that ends at once after Ctrl-C or an error
+would leave to the resource tracker, with a "leaked semaphore" warning). A pipe's buffer bounds
+what waits for a worker to about one haystack. Ctrl-C reaches every process of the group: each
+worker finishes the batch it is writing, reports it and says so; the parent collects those last
+reports and raises :class:`KeyboardInterrupt`.
 """
 
 from __future__ import annotations
 
-import queue
+import contextlib
 import threading
+import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -25,8 +32,9 @@ if TYPE_CHECKING:
     from kgmem.memory.ingest import IngestReport
     from kgmem.settings import Settings
 
-#: haystacks waiting in each worker's inbox
-INBOX = 2
+#: after Ctrl-C, how long the parent waits for the workers' last reports (a worker finishes the
+#: batch it is writing; its planner then leaves spaCy within a chunk of sessions)
+INTERRUPT_WAIT_S = 30.0
 
 
 def _worker(settings: Settings, embed: bool, inbox: Any, outbox: Any, wid: int,
@@ -37,19 +45,128 @@ def _worker(settings: Settings, embed: bool, inbox: Any, outbox: Any, wid: int,
 
         def haystacks() -> Any:
             while True:
-                h = inbox.get()
+                try:
+                    h = inbox.recv()
+                except EOFError:  # the parent is gone
+                    return
                 if h is None:
                     return
                 yield h
 
         def on_progress(step: Any) -> None:
-            outbox.put(("progress", wid, step.user_id, step.sessions_done, step.sessions_total, step.haystack_done))
+            outbox.send(("progress", wid, step.user_id, step.sessions_done, step.sessions_total,
+                         step.haystack_done))
 
-        report = mem.ingest_haystacks(haystacks(), embed=embed, on_progress=on_progress)
-        mem.close()
-        outbox.put(("done", wid, report.to_dict()))
+        try:
+            report = mem.ingest_haystacks(haystacks(), embed=embed, on_progress=on_progress)
+        finally:
+            mem.close()
+        outbox.send(("done", wid, report.to_dict()))
+    except KeyboardInterrupt:  # Ctrl-C reaches the whole process group: the parent reports it
+        with contextlib.suppress(OSError):
+            outbox.send(("interrupted", wid))
     except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it as one line
-        outbox.put(("error", wid, str(exc), isinstance(exc, StoreError)))
+        with contextlib.suppress(OSError):
+            outbox.send(("error", wid, str(exc), isinstance(exc, StoreError)))
+    finally:
+        outbox.close()
+
+
+def _start_feeder(haystacks: Iterable[Haystack], inboxes: list[Any], stop: threading.Event) -> list[BaseException]:
+    """Deal ``haystacks`` round-robin to the workers' pipes from a daemon thread, then one end
+    mark each; returns the list that receives an error raised while reading the haystacks."""
+    errors: list[BaseException] = []
+
+    def feed() -> None:
+        try:
+            for n, h in enumerate(haystacks):
+                if stop.is_set():
+                    return
+                inboxes[n % len(inboxes)].send(h)  # waits while the worker's pipe is full
+            for box in inboxes:
+                box.send(None)
+        except OSError:  # a worker ended (error or Ctrl-C): the parent reports why
+            return
+        except BaseException as exc:  # noqa: BLE001 - raised by the parent
+            errors.append(exc)
+            for box in inboxes:
+                with contextlib.suppress(OSError):
+                    box.send(None)
+
+    threading.Thread(target=feed, name="kgmem-ingest-feeder", daemon=True).start()
+    return errors
+
+
+def _spawn(settings: Settings, embed: bool, workers: int,
+           memory_factory: Callable[[Settings], Any]) -> tuple[list[Any], list[Any], list[Any]]:
+    """Start the workers; returns them with the parent's ends of their pipes (inboxes, outboxes)."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    ins = [ctx.Pipe(duplex=False) for _ in range(workers)]  # (worker reads, parent writes)
+    outs = [ctx.Pipe(duplex=False) for _ in range(workers)]  # (parent reads, worker writes)
+    procs = procpool.spawn(_worker, lambda i: (settings, embed, ins[i][0], outs[i][1], i, memory_factory),
+                           workers, "kgmem-ingest")
+    for (r, _), (_, w) in zip(ins, outs):
+        r.close()  # the worker's ends: a worker that ends breaks its pipes
+        w.close()
+    return procs, [w for _, w in ins], [r for r, _ in outs]
+
+
+class _Collector:
+    """The parent's side: turns messages into progress events and a summed report."""
+
+    def __init__(self, procs: list[Any], outboxes: list[Any], on_progress: Callable[[Any], None] | None) -> None:
+        from kgmem.memory.ingest import IngestReport
+
+        self.procs = procs
+        self.open = {i: box for i, box in enumerate(outboxes)}
+        self.on_progress = on_progress
+        self.total = IngestReport()
+        self.index: dict[str, int] = {}
+        self.interrupted = False
+
+    def poll(self, timeout: float) -> None:
+        """Handle what arrives within ``timeout``; raises a worker's error."""
+        from multiprocessing.connection import wait
+
+        ready = wait(list(self.open.values()), timeout=timeout)
+        for wid, box in list(self.open.items()):
+            if box not in ready:
+                continue
+            try:
+                msg = box.recv()
+            except EOFError:
+                del self.open[wid]
+                if not self.interrupted:
+                    p = self.procs[wid]
+                    p.join(timeout=1.0)
+                    raise RuntimeError(f"ingest worker {p.name} died (exit code {p.exitcode})") from None
+                continue
+            self._handle(wid, msg)
+
+    def _handle(self, wid: int, msg: tuple[Any, ...]) -> None:
+        from kgmem.memory.ingest import IngestReport
+
+        kind = msg[0]
+        if kind == "progress":
+            _, _, user, done, n, hay_done = msg
+            if user not in self.index:
+                self.index[user] = len(self.index) + 1
+            if self.on_progress is not None:
+                self.on_progress(IngestProgress(self.index[user], user, done, n, haystack_done=hay_done))
+        elif kind in ("done", "interrupted"):
+            del self.open[wid]
+            if kind == "done":
+                part = IngestReport()
+                for key, value in msg[2].items():
+                    setattr(part, key, value)
+                self.total.add(part)
+            else:
+                self.interrupted = True
+        else:
+            _, _, message, is_store = msg
+            raise (StoreError(message) if is_store else RuntimeError(f"ingest worker {wid}: {message}"))
 
 
 def ingest_parallel(settings: Settings, haystacks: Iterable[Haystack], workers: int, *, embed: bool = True,
@@ -59,50 +176,31 @@ def ingest_parallel(settings: Settings, haystacks: Iterable[Haystack], workers: 
 
     ``on_progress`` receives :class:`~kgmem.api_types.IngestProgress` events numbered in the order
     haystacks start, as from :meth:`Memory.ingest_haystacks`. A worker's error stops them all
-    and is raised here as a :class:`StoreError` (or RuntimeError) with its message.
+    and is raised here as a :class:`StoreError` (or RuntimeError) with its message. Ctrl-C:
+    the workers finish the batches they are writing, their progress is reported, then
+    :class:`KeyboardInterrupt` is raised here.
     ``memory_factory`` builds each worker's memory (``kgmem.api.Memory``; passed in, because the
     memory layer sits below the API and must not import it)."""
-    import time
-
     start = time.perf_counter()
-
-    from kgmem.memory.ingest import IngestReport
-
-    inboxes, outbox = procpool.queue_pair(INBOX, workers)
-    procs = procpool.spawn(_worker, lambda i: (settings, embed, inboxes[i], outbox, i, memory_factory),
-                           workers, "kgmem-ingest")
+    procs, inboxes, outboxes = _spawn(settings, embed, workers, memory_factory)
     stop = threading.Event()
-    # haystacks dealt round-robin, then one end mark per worker
-    feed_error = procpool.start_feeder(haystacks, lambda n: inboxes[n % workers], inboxes, stop,
-                                       "kgmem-ingest-feeder")
-    total = IngestReport()
-    index: dict[str, int] = {}
-    finished = 0
+    feed_error = _start_feeder(haystacks, inboxes, stop)
+    box = _Collector(procs, outboxes, on_progress)
     try:
-        while finished < workers:
-            try:
-                msg = outbox.get(timeout=1.0)
-            except queue.Empty:
-                dead = procpool.first_dead(procs)
+        try:
+            while box.open and not box.interrupted:
+                box.poll(1.0)
+                dead = procpool.first_dead(procs) if box.open else None
                 if dead is not None:
-                    raise RuntimeError(f"ingest worker {dead.name} died (exit code {dead.exitcode})") from None
-                continue
-            kind = msg[0]
-            if kind == "progress":
-                _, _, user, done, n, hay_done = msg
-                if user not in index:
-                    index[user] = len(index) + 1
-                if on_progress is not None:
-                    on_progress(IngestProgress(index[user], user, done, n, haystack_done=hay_done))
-            elif kind == "done":
-                finished += 1
-                part = IngestReport()
-                for key, value in msg[2].items():
-                    setattr(part, key, value)
-                total.add(part)
-            else:
-                _, wid, message, is_store = msg
-                raise (StoreError(message) if is_store else RuntimeError(f"ingest worker {wid}: {message}"))
+                    raise RuntimeError(f"ingest worker {dead.name} died (exit code {dead.exitcode})")
+        except KeyboardInterrupt:
+            box.interrupted = True
+        if box.interrupted:
+            stop.set()
+            deadline = time.monotonic() + INTERRUPT_WAIT_S
+            while box.open and time.monotonic() < deadline:
+                box.poll(0.5)
+            raise KeyboardInterrupt
         if feed_error:
             raise feed_error[0]
     finally:
@@ -111,5 +209,7 @@ def ingest_parallel(settings: Settings, haystacks: Iterable[Haystack], workers: 
             p.join(timeout=5.0)
             if p.is_alive():
                 p.terminate()
-    total.seconds = time.perf_counter() - start  # the workers overlap: wall time, not their sum
-    return total
+        for conn in (*inboxes, *outboxes):
+            conn.close()
+    box.total.seconds = time.perf_counter() - start  # the workers overlap: wall time, not their sum
+    return box.total

@@ -15,14 +15,20 @@ batch write by write; that user's later sessions are then left unwritten (they w
 top of the rejected one) and reported as failed, so a re-run retries them in order. A store that
 is unreachable or stops answering (an error with ``fatal = True``, or one raised while a batch is
 persisted) stops the whole ingest at once with the store's message.
+
+Ctrl-C (SIGINT) is held back while a batch is written and reported (:class:`_SigintGuard`): the
+ingest stops between batches with :class:`KeyboardInterrupt`, so what was reported is what was
+stored (a second Ctrl-C stops at once).
 """
 
 from __future__ import annotations
 
+import contextlib
 import queue
+import signal
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +44,9 @@ DEFAULT_BATCH_SESSIONS = 50
 PLAN_CHUNK = 10
 #: planned haystacks waiting for the writer (each holds ~50 sessions with their vectors)
 DEFAULT_QUEUE_HAYSTACKS = 2
+#: after Ctrl-C, how long the writer waits for the planner to finish its chunk of sessions (so no
+#: thread is inside spaCy or the embedder when the process ends)
+PLANNER_STOP_S = 10.0
 
 HaystackDone = Callable[[Haystack, Any], None]
 
@@ -61,6 +70,38 @@ class _Failed:
 def _is_fatal(exc: BaseException) -> bool:
     """A store that cannot be reached or stopped answering: nothing further can be written."""
     return is_fatal(exc)
+
+
+class _SigintGuard:
+    """Holds Ctrl-C back while a batch is written and its progress reported, then raises it.
+
+    An interrupt inside a store write could leave the embedded store with a session half applied
+    in memory (and then persisted with the batch); holding it to the batch's end keeps the promise
+    that a re-run converges to the identical graph. Only active in the main thread with Python's
+    default SIGINT handler (the CLI and its worker processes); a second Ctrl-C raises at once."""
+
+    def __init__(self) -> None:
+        self.active = (threading.current_thread() is threading.main_thread()
+                       and signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+        self.pending = False
+
+    def _handler(self, signum: int, frame: Any) -> None:
+        if self.pending:
+            raise KeyboardInterrupt
+        self.pending = True
+
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[None]:
+        if not self.active:
+            yield
+            return
+        previous = signal.signal(signal.SIGINT, self._handler)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        if self.pending:
+            raise KeyboardInterrupt
 
 
 class Stopped(Exception):
@@ -237,8 +278,9 @@ def run_pipeline(store: MemoryStore, haystacks: Iterable[Haystack],
             on_haystack(h, rep)
 
     writer = _Writer(store, batch_sessions, done, on_session)
+    guard = _SigintGuard()
     planner.start()
-    finished = False
+    wait_s = 0.2
     try:
         while True:
             item = out.get()
@@ -247,15 +289,20 @@ def run_pipeline(store: MemoryStore, haystacks: Iterable[Haystack],
             if isinstance(item, _Failed):
                 raise item.error
             reports.append(item.report)
-            writer.add(item)
-            if out.empty():
-                # the planner is behind: write what we have rather than let the database idle
-                writer.flush()
-        writer.flush()
-        finished = True
+            with guard.hold():
+                writer.add(item)
+                if out.empty():
+                    # the planner is behind: write what we have rather than let the database idle
+                    writer.flush()
+        with guard.hold():
+            writer.flush()
+        wait_s = 2.0
+    except KeyboardInterrupt:
+        wait_s = PLANNER_STOP_S
+        raise
     finally:
         planner.stop.set()
         # a planner in the middle of a chunk stops at its end (it checks the flag); after a
         # failure the error is not held back for it (the CLI exits at once after its line)
-        planner.join(timeout=2.0 if finished else 0.2)
+        planner.join(timeout=wait_s)
     return reports

@@ -34,7 +34,7 @@ from kgmem.temporal import parse_dataset_date  # noqa: E402
 FIXTURE = ROOT / "tests" / "fixtures" / "extraction" / "other_entity_updates.jsonl"
 TARGET = 0.9
 #: measured floors (share of records): answered with the corrected value, superseded in the history
-FLOORS = {"answered": 0.35, "superseded": 0.16}
+FLOORS = {"answered": 0.35, "superseded": 0.45}
 
 
 def norm(text: str) -> str:
@@ -63,6 +63,22 @@ def _session(user: str, rec_id: str, n: int, raw: dict[str, Any]) -> Session:
                           for i, (r, t) in enumerate(turns)])
 
 
+def _replaced(fact_id: str, store: NetworkxStore, user: str, facts: dict[str, Any]) -> list[Any]:
+    """Facts ``fact_id`` supersedes, directly or through intermediate values (a three-session
+    record: processing → shipped → out for delivery)."""
+    older: dict[str, list[str]] = {}
+    for s in store.supersessions(user):
+        older.setdefault(s.new_fact_id, []).append(s.old_fact_id)
+    seen: list[str] = []
+    todo = list(older.get(fact_id, []))
+    while todo:
+        fid = todo.pop()
+        if fid not in seen:
+            seen.append(fid)
+            todo.extend(older.get(fid, []))
+    return [facts[f] for f in seen if f in facts]
+
+
 def run(tmp: Path, limit: int | None = None) -> list[Outcome]:
     """Ingest every record into its own user and ask its question (no answer model)."""
     rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -75,9 +91,9 @@ def run(tmp: Path, limit: int | None = None) -> list[Outcome]:
             mem.add_session(user, _session(user, rec["id"], n, raw))
         ans = mem.answer(user, rec["question"], question_date=parse_dataset_date(rec["question_date"]))
         facts = {f.id: f for f in store.facts(user)}
-        edges = [(facts.get(s.new_fact_id), facts.get(s.old_fact_id)) for s in store.supersessions(user)]
-        superseded = any(new is not None and old is not None and contains(new.value, rec["answer"])
-                         and contains(old.value, rec["old_value"]) for new, old in edges)
+        superseded = any(contains(new.value, rec["answer"]) and any(contains(old.value, rec["old_value"])
+                                                                    for old in _replaced(new.id, store, user, facts))
+                         for new in facts.values())
         out.append(Outcome(rec["id"], contains(ans.text, rec["answer"]), superseded, ans.text))
     mem.close()
     return out

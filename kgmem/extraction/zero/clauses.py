@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 About = Literal["user", "mine", "other", "thing", "none", "request"]
 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "parataxis"})
-_EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "you", "they", "he", "she", "which", "what",
+#: "he"/"she" are another person (never the user): "Marta got promoted! She's a project architect now"
+_THIRD_PERSONS = frozenset({"he", "she"})
+_EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "you", "they", "which", "what",
                              "who", "everything", "nothing", "something", "anything", "one"})
 _BACK_REFERENCES = frozenset({"it", "that", "this", "which"})
 _USER_WORDS = frozenset({"i", "me", "we", "us", "myself", "ourselves"})
@@ -114,6 +116,8 @@ def about_of(head: Token) -> tuple[About, Token | None]:
         return "request", subj  # "can you suggest a soup I can make him": asked of the assistant
     if low in _EMPTY_SUBJECTS:
         return "none", subj
+    if low in _THIRD_PERSONS:
+        return "other", subj
     ent = entity_at(subj)
     if subj.lemma_.lower() in PEOPLE_NOUNS or low in PEOPLE_NOUNS or (ent is not None and ent.label_ == "PERSON"):
         return "other", subj

@@ -34,10 +34,11 @@ from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.proposals import Proposer
 from kgmem.extraction.zero.sentences import Sentence
+from kgmem.extraction.zero.value_parse import HONORIFICS, NOT_NAMES
 from kgmem.extraction.zero.values import fill
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 #: nouns that name an attribute of the noun phrase they end ("the report deadline")
 ATTRIBUTE_NOUNS: dict[str, str] = {
@@ -54,6 +55,14 @@ _CHANGE_VERBS = frozenset({"move", "push", "reschedule", "change", "bump", "shif
                            "cancel", "close", "approve", "deliver", "revise", "cut", "raise", "lower", "hand",
                            "transfer", "book", "extend", "renew", "reject", "ship", "update", "rename"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: verbs whose agent is in charge of their subject ("taught by Ines") and verbs that hand it over
+_CHARGE_VERBS = frozenset({"teach", "run", "lead", "manage", "chair", "own", "organise", "organize", "host",
+                           "coach", "handle", "take", "coordinate", "supervise"})
+_NOT_WORKPLACES = frozenset({"home", "night", "nights", "weekend", "weekends", "moment", "time", "hour", "hours",
+                             "week", "day", "days", "shift", "shifts", "job", "place", "end"})
+_HANDOVER = frozenset({"hand", "pass", "assign", "reassign", "transfer", "give"})
+#: prepositions after an attribute noun that name its thing ("our contact at Brightwater")
+_OF_PREPS = frozenset({"at", "for", "of", "on"})
 #: words of a noun phrase that do not name the thing ("my new weekly sync" is the sync)
 _SKIP = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that", "new",
                    "current", "weekly", "daily", "monthly", "same", "whole", "upcoming", "next", "old"})
@@ -72,6 +81,7 @@ class TurnContext:
     #: the last specific thing named ("the Harlow report", "her flight"), for a later "it"
     last_thing: str | None = None
     last_thing_hint: str | None = None
+    last_thing_plural: bool = False
 
 
 @dataclass
@@ -87,7 +97,8 @@ def _person_name(t: Token) -> str | None:
     if ent is not None and ent.label_ == "PERSON":
         return ent.text
     for c in t.children:  # "my friend Priya", "my brother Ahmed"
-        if c.dep_ in ("appos", "compound", "npadvmod") and c.pos_ == "PROPN":
+        if c.dep_ in ("appos", "compound", "npadvmod") and c.pos_ == "PROPN" and c.lower_ not in NOT_NAMES \
+                and not ((e := entity_at(c)) is not None and e.label_ in ("DATE", "TIME", "ORG", "GPE")):
             e2 = entity_at(c)
             return e2.text if e2 is not None and e2.label_ == "PERSON" else c.text
     if t.pos_ == "PROPN" and t.text[:1].isupper():
@@ -107,6 +118,11 @@ def _phrase(t: Token) -> tuple[str, str | None]:
         words = words[:-1]  # "the sofa saga" is the sofa
     text = " ".join(w.text for w in words)
     text = re.sub(r"\s+'s?\b|'$", "", text).strip(" ,.'")
+    # "our contact at Brightwater", "the chair of the committee": the thing follows
+    pobj = next((g for p in t.children if p.dep_ == "prep" and p.lower_ in _OF_PREPS
+                 for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None) if hint else None
+    if pobj is not None:
+        return _phrase(pobj)[0], hint
     if hint and text.lower() == t.lower_:
         hint = None  # "the quote is $8,200" without whose quote: the thing is "quote"
     return text, hint
@@ -129,6 +145,17 @@ def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
             and (low in ("they", "it", "we", "i") or clause.about in ("thing", "none")):
         name, hint = _phrase(obj)
         return EntityRef(name, "thing", hint) if name else None
+    if clause.about in ("thing", "mine") and subj.pos_ in ("NOUN", "PROPN") and handed_to_person(clause):
+        # "Saturday yoga is taught by Ines", "the revamp was handed over to Sofia": its person in charge
+        name, _ = _phrase(subj)
+        return EntityRef(name, "thing", "person_in_charge") if name else None
+    if low == "they" and obj is None and context.last_thing and context.last_thing_plural:
+        # "Renewed the library books online, they're due the 30th now": the things named before
+        return EntityRef(context.last_thing, "thing", context.last_thing_hint)
+    if ATTRIBUTE_NOUNS.get(subj.lemma_.lower()) == "person_in_charge" and head.lemma_.lower() == "be":
+        name, hint = _phrase(subj)  # "our account manager at Vellum is Priyanka": Vellum's, not a person's
+        if hint:
+            return EntityRef(name, "thing", hint)
     if clause.about == "other":
         person = _person_name(subj) or (subj.lemma_.lower() if subj.lemma_.lower() in PEOPLE_NOUNS else None)
         if person and obj is not None and obj.pos_ in ("NOUN", "PROPN") and _person_name(obj) is None \
@@ -143,6 +170,74 @@ def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
         name, hint = _phrase(subj)
         return EntityRef(name, "thing", hint) if name and name.lower() not in PEOPLE_NOUNS else None
     return None
+
+
+def _workplace(clause: Clause) -> list[tuple[str, str | None]]:
+    """"works at a bakery", "teaches at the local primary": the place after a verb of working."""
+    for t in clause.tokens:
+        if t.lemma_.lower() in ("work", "teach", "nurse", "volunteer") and t.pos_ == "VERB":
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ in ("at", "in", "for"):
+                    for g in p.children:
+                        if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lower_ not in _NOT_WORKPLACES:
+                            words = [w.text for w in g.subtree if w.dep_ not in ("det", "poss", "punct", "prep")
+                                     and w.i <= g.i]
+                            return [(" ".join(words), "org")]
+    return []
+
+
+def handed_to_person(clause: Clause) -> str | None:
+    """The name a passive clause puts in charge of its subject: "taught/run by X", "handed
+    over/assigned to X" (X a proper noun, whatever NER calls it); None otherwise."""
+    head = clause.head
+    if not any(c.dep_ == "auxpass" for c in head.children):
+        return None
+    lemma = head.lemma_.lower()
+    for p in head.children:
+        if p.dep_ == "agent" and lemma in _CHARGE_VERBS or p.dep_ == "prep" and p.lower_ == "to" and lemma in _HANDOVER:
+            for g in p.children:
+                if g.dep_ == "pobj" and g.pos_ == "PROPN":
+                    return _proper_name(g)
+    return None
+
+
+def _copula_name(clause: Clause) -> str | None:
+    """The name a copula gives its subject ("… chair is Prof. Ruiz"), whatever NER calls it."""
+    if clause.head.lemma_.lower() != "be":
+        return None
+    attr = next((c for c in clause.head.children if c.dep_ == "attr" and c.pos_ == "PROPN"), None)
+    return _proper_name(attr) if attr is not None else None
+
+
+def _proper_name(t: Token) -> str:
+    """A proper noun with the names compounded before it ("Linda Cho", "Prof. Abara")."""
+    ent = entity_at(t)
+    if ent is not None and ent.label_ == "PERSON":
+        start, text = ent.start, ent.text
+    else:
+        left = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and t.i - c.i <= 2
+                and c.lower_.rstrip(".") not in HONORIFICS]
+        start, text = (left[0].i if left else t.i), " ".join([*(c.text for c in left), t.text])
+    before = t.doc[start - 1] if start > 0 else None
+    return f"{before.text} {text}" if before is not None and before.lower_.rstrip(".") in HONORIFICS else text
+
+
+def titled_people(doc: Doc) -> list[tuple[str, str]]:
+    """(thing, name) for "my team lead, Marcus" / "the property manager, Greg": a role noun of
+    the person in charge followed by a name in apposition; the thing is the noun before the role."""
+    out: list[tuple[str, str]] = []
+    for t in doc:
+        if ATTRIBUTE_NOUNS.get(t.lemma_.lower()) != "person_in_charge" or t.i + 2 >= len(doc):
+            continue
+        comma, name = doc[t.i + 1], doc[t.i + 2]
+        if comma.text != "," or name.pos_ != "PROPN" or name.head.i not in (t.i, name.i) and name.head.head.i != t.i:
+            continue
+        before = [w for w in doc[max(0, t.i - 3): t.i] if w.pos_ in ("NOUN", "PROPN")]
+        while before and before[0].i + len(before) != t.i:
+            before.pop(0)  # only the nouns right before the role word
+        if before:
+            out.append((" ".join(w.text for w in before), _proper_name(name)))
+    return out
 
 
 def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer: Proposer) -> list[str]:
@@ -165,23 +260,50 @@ def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray
         return []
     if ref.kind == "person":
         context.last_person = ref.name
+    handed = handed_to_person(clause) or _copula_name(clause) if ref.hint == "person_in_charge" else None
     for attr in _attributes(ref, clause, row, proposer):
         pred = predicates.get(attr)
         if pred is None:
             continue
-        values = [v for v in fill(pred.kind, clause)
-                  if v[0].casefold() != ref.name.casefold() and v[0].casefold() != ref.exclude.casefold()]
+        if handed and attr == "person_in_charge":
+            return [_entity_fact(sent, date, clause, ref, attr, handed, "person")]
+        # a value is never the entity itself, nor a word of its name ("Saturday yoga" is not on "Saturday")
+        own = {ref.name.casefold(), ref.exclude.casefold(), *ref.name.casefold().split()}
+        values = [v for v in fill(pred.kind, clause) if v[0].casefold() not in own]
+        if not values and attr == "works_at" and ref.kind == "person":
+            values = _workplace(clause)
         if not values:
             continue
         value, vtype = values[0]
-        label = pred.description.split(" (")[0]
-        return [CandidateFact(
-            subject=ref.name, subject_type=ref.kind, predicate=attr, value=value, value_type=vtype,
-            text=f"{ref.name} — {label}: {value}. ({clause.text})"[:300],
+        return [_entity_fact(sent, date, clause, ref, attr, value, vtype)]
+    return []
+
+
+def _entity_fact(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef, attr: str, value: str,
+                 vtype: str | None) -> CandidateFact:
+    pred = predicates.get(attr)
+    label = pred.description.split(" (")[0] if pred is not None else attr
+    return CandidateFact(
+        subject=ref.name, subject_type=ref.kind, predicate=attr, value=value, value_type=vtype,
+        text=f"{ref.name} — {label}: {value}. ({clause.text})"[:300],
+        valid_from=datetime(date.year, date.month, date.day), granularity="day",
+        speaker="user", source_turns=[sent.turn], confidence=0.6,
+    )
+
+
+def titled_facts(sent: Sentence, date: datetime, doc: Doc) -> list[CandidateFact]:
+    """Facts of :func:`titled_people` in a sentence that is not hypothetical."""
+    if HYPOTHETICAL.search(sent.text):
+        return []
+    out = []
+    for thing, name in titled_people(doc):
+        out.append(CandidateFact(
+            subject=thing, subject_type="thing", predicate="person_in_charge", value=name, value_type="person",
+            text=f"{thing} — who leads or is in charge of it: {name}. ({sent.text})"[:300],
             valid_from=datetime(date.year, date.month, date.day), granularity="day",
             speaker="user", source_turns=[sent.turn], confidence=0.6,
-        )]
-    return []
+        ))
+    return out
 
 
 def _specific(t: Token) -> bool:
@@ -202,3 +324,4 @@ def note_people(clause: Clause, context: TurnContext) -> None:
             name, hint = _phrase(t)
             if name and name.lower() not in PEOPLE_NOUNS:
                 context.last_thing, context.last_thing_hint = name, hint
+                context.last_thing_plural = t.tag_ in ("NNS", "NNPS")

@@ -19,13 +19,13 @@ from kgmem.extraction.zero.assistant import assistant_facts, assistant_sentences
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.combine import WEAK_CONFIDENCE, CombineTrace, combine
-from kgmem.extraction.zero.entity_facts import TurnContext, entity_facts, note_people
+from kgmem.extraction.zero.entity_facts import TurnContext, entity_facts, note_people, titled_facts
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
 from kgmem.extraction.zero.inference import inferred_facts
 from kgmem.extraction.zero.lexicon import STATIVE
 from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
-from kgmem.extraction.zero.nlp import load_nlp
+from kgmem.extraction.zero.nlp import load_nlp, word_number
 from kgmem.extraction.zero.open_facts import open_fact
 from kgmem.extraction.zero.patterns_user import USER_RULES
 from kgmem.extraction.zero.phrases import canonical, dedupe, valid_value
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from kgmem.embeddings import Embedder
 
 #: bump when the tier's behaviour changes: part of the extraction cache key
-RULES_VERSION = "rules-14"
+RULES_VERSION = "rules-15"
 
 _OBJECT_GROUPS = ("obj", "org", "species", "title", "inst", "lang")
 
@@ -118,6 +118,31 @@ def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[Cand
         time_text=when.text, valid_from=when.point, valid_to=when.end,
         granularity=when.granularity, speaker="user", source_turns=[sent.turn], confidence=0.6,
     )]
+
+
+_PAST_AGE = re.compile(r"\b(?:since|when|until|till|before|after|by\s+the\s+time)\s+(?:I|we)\s+(?:was|were)\s+"
+                       r"(?:only\s+|about\s+|like\s+|maybe\s+)?(\w+)", re.IGNORECASE)
+
+
+def past_age(text: str, value: str) -> bool:
+    """The sentence gives ``value`` as an age the user had then ("vegetarian since I was fifteen")."""
+    return any(str(word_number(m.group(1))) == value for m in _PAST_AGE.finditer(text))
+
+
+#: predicates whose value may be a stray word of a longer name, and those that name a whole thing
+_LOOSE = frozenset({"likes", "dislikes", "hobby", "favourite_food", "favourite_drink", "favourite_music",
+                    "favourite_sport", "bought", "owns"})
+_NAMED = frozenset({"read_book", "watched", "attended", "bought", "drives", "phone"})
+
+
+def _fragment_of_another(f: CandidateFact, found: list[CandidateFact]) -> bool:
+    """A user value that is a word or two of another, surer value of the sentence ("likes Crime"
+    next to "read Born a Crime"): a piece of that thing's name, not a thing of its own."""
+    low = f.value.casefold()
+    return f.subject == "user" and f.predicate in _LOOSE and any(
+        g.subject == "user" and g.predicate in _NAMED and g.predicate != f.predicate and g.confidence >= f.confidence
+        and len(g.value) > len(f.value) and re.search(r"\b" + re.escape(low) + r"\b", g.value.casefold())
+        for g in found)
 
 
 def _needs_parse(s: Sentence) -> bool:
@@ -294,9 +319,13 @@ class RuleExtractor:
                     found = _open_facts(w, date)
                 if not w.sent.question:
                     found += inferred_facts(w.sent, date, found)
+                found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
+                         and not _fragment_of_another(f, found)]
                 if attributes is not None:
                     context = contexts.setdefault(w.sent.turn, TurnContext())
                     found += self._entity_facts(w, date, found, attributes, context)
+                    if w.doc is not None:
+                        found += titled_facts(w.sent, date, w.doc)
                 facts.extend(found)
             results.append(ExtractionResult(facts=dedupe(facts), tier="rules", model="", version=RULES_VERSION))
         return results

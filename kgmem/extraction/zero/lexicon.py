@@ -178,6 +178,7 @@ PEOPLE_NOUNS = FAMILY | PARTNERS | frozenset({
     "neighbour", "neighbor", "landlord", "teacher", "doctor", "kid", "kids", "child", "children",
     "parents", "team", "buddy", "pal", "classmate", "client", "customer", "guy", "girl", "man",
     "woman", "people", "everyone", "somebody", "someone", "family", "husband", "wife",
+    "mate", "housemate", "bestie", "officemate", "teammate",
 })
 
 # --------------------------------------------------------------------------- verb classes (lemmas)

@@ -18,6 +18,7 @@ from kgmem import predicates
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.combine import ProposedFact
+from kgmem.extraction.zero.entity_facts import handed_to_person
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.lexicon import DISLIKE_CUES, LIKE_CUES, STATIVE
 from kgmem.extraction.zero.phrases import canonical, valid_value
@@ -46,6 +47,10 @@ _NEEDS: dict[str, re.Pattern[str]] = {
 _NOT_BUYING = frozenset({"have", "finish", "complete", "start", "do", "attend", "take", "make", "fix", "repaint",
                          "sell", "lose", "break", "visit", "see", "read", "watch", "eat", "drink", "cook", "need",
                          "want", "return", "use", "bring", "cancel", "sign", "book", "host", "plan", "paint", "build"})
+#: verbs of a clause about a thing that tell what the user paid ("the bike cost $500", "dinner came to $80")
+_COST_VERBS = frozenset({"be", "cost", "come", "run", "set", "total", "end", "work", "add"})
+#: verbs of buying: "from X" after them names a shop
+_BUYING = frozenset({"buy", "order", "get", "pick", "purchase", "grab", "snag", "score", "rent", "hire"})
 #: what a clause about a named thing can say about the user ("Andor was amazing" → watched; but
 #: "Priya moved to Sheffield" is Priya's move, whether or not NER knows Priya is a person)
 _ABOUT_A_NAME = frozenset({"watched", "read_book", "visited", "attended", "likes", "dislikes", "bought"})
@@ -56,12 +61,23 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
     if clause.about == "thing" and clause.subject is not None and clause.subject.pos_ == "PROPN" \
             and pred not in _ABOUT_A_NAME:
         return False
+    if clause.about in ("thing", "mine") and handed_to_person(clause):
+        return False  # "Saturday yoga is taught by Ines" says who teaches it, nothing the user did
+    if pred == "spent" and clause.about == "thing" and clause.head.lemma_.lower() not in _COST_VERBS:
+        return False  # "the roofers quoted $8,200": someone else's figure, not money the user spent
     need = _NEEDS.get(pred)
     if need is not None and not need.search(clause.text):
         return False
-    if pred == "bought" and clause.head.lemma_.lower() in _NOT_BUYING:
+    if pred == "bought" and (clause.head.lemma_.lower() in _NOT_BUYING or any(
+            c.dep_ == "xcomp" and c.tag_ == "VBG" and c.lemma_.lower() in _NOT_BUYING for c in clause.head.children)):
+        return False  # "I ended up watching Barbie on the plane" bought nothing
+    at_work = re.search(r"\b(?:job|work|working|works|shift|shifts|internship|office|role|position)\s+(?:at|with|for)\s+"
+                        r"(?:the\s+)?" + re.escape(value), clause.text, re.IGNORECASE) is not None
+    if at_work and pred in ("lives_in", "visited", "hometown", "gym"):
         return False
     via_from = re.search(r"\bfrom\s+(?:the\s+)?" + re.escape(value), clause.text, re.IGNORECASE) is not None
+    if via_from and pred in ("works_at", "gym") and clause.head.lemma_.lower() in _BUYING:
+        return False  # "I ordered a drone from Decathlon": a shop, not an employer
     if via_from and pred == "lives_in":
         return False  # "moved from A to B" gives B; "got back from A" is a trip
     if via_from and pred == "hometown":

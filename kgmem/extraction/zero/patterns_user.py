@@ -321,7 +321,7 @@ USER_RULES += [
     # any price in a purchase sentence: "$165", "165 bucks", "€40"
     Rule("price_any", rx(r"(?P<amt>" + MONEY_ANY + r")"),
           lambda m, s: [("spent", m.group("amt"), None)] if PURCHASE_CUE.search(s.text) and not re.search(
-              r"\b(?:rent|salary|a\s+year|per\s+year|annually|a\s+month|per\s+month|an\s+hour|per\s+hour)\b", s.text[m.end(): m.end() + 20] + " " + s.text[max(0, m.start() - 25): m.start()], re.I) else []),
+              r"\b(?:rent|salary|budget|quoted?|estimate|a\s+year|per\s+year|annually|a\s+month|per\s+month|an\s+hour|per\s+hour)\b", s.text[m.end(): m.end() + 20] + " " + s.text[max(0, m.start() - 25): m.start()], re.I) else []),
     Rule("likes_more", rx(r"\bI(?:'ve|\s+have)?\s+(?:been\s+)?" + ADV + r"(?:loving|digging|enjoying|into|obsessed\s+with|hooked\s+on|(?:grown|come)\s+to\s+(?:love|like|appreciate)|(?:grown\s+)?fond\s+of|partial\s+to)\s+(?!it\b|that\b|this\b|them\b|you\b)" + OBJ
               + r"|(?:^|[,;:]\s*)(?P<obj2>[A-Za-z][\w' -]{2,40}?)\s+(?:never\s+gets\s+old|is\s+(?:totally\s+|so\s+)?my\s+(?:jam|thing|vibe)|always\s+hits\s+the\s+spot)"),
           lambda m, s: [("likes", v, "item")] if valid_value(v := trim_phrase(m.group("obj") or m.group("obj2") or "", 6)) else [],

@@ -136,6 +136,9 @@ def canonical(f: CandidateFact) -> CandidateFact | None:
                          "", f.value, flags=re.IGNORECASE) or f.value
     elif f.predicate == "pet_name" and f.value.lower() in ("him", "her", "it", "them"):
         return None
+    elif f.predicate in ("hobby", "likes", "dislikes"):
+        # "swimming three mornings a week" is swimming: a count ends the activity
+        f.value = re.sub(r"\s+(?:one|two|three|four|five|six|seven|twice|once|\d+)\b.*$", "", f.value) or f.value
     return f
 
 

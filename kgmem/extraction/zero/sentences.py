@@ -95,11 +95,17 @@ _PARTICIPLE_SUBJECT = re.compile(r"\w+ed\s+(?:\w+\s+){0,2}(?:are|is|were|was|hav
                                  re.IGNORECASE)
 
 
+#: what follows a capitalised "-ed" word that is a name, not a verb: its own verb or a possessive
+_NAME_THEN_VERB = re.compile(r"(?:'s\b|\s+(?:[a-z]+ed|is|was|has|had|just|finally|got|moved|left|went|says|said)\b)")
+
+
 def restore_subject(sent: str) -> str:
     """Give a subject-dropped chat sentence its "I" back so patterns and the parser see a clause."""
     m = _DROPPED_SUBJECT.match(sent)
     if not m or _PARTICIPLE_SUBJECT.match(sent[m.start("v"):]):
         return sent
+    if m.group("v")[:1].isupper() and _NAME_THEN_VERB.match(sent[m.end("v"):]):
+        return sent  # "Ahmed relocated…", "Mohammed's back": a name, then its verb
     verb = m.group("v")
     lead = sent[: m.start("v")]
     rest = sent[m.start("v"):]
@@ -226,6 +232,10 @@ def strip_opener(sent: str) -> str:
     return rest[:1].upper() + rest[1:] if rest[:1].islower() and not rest.startswith(("i ", "iphone")) else rest
 
 
+#: a few words that still tell of a change about someone else ("Jonah's engaged now!")
+_NEWS = re.compile(r"\b(?:now|anymore|instead|finally|officially)\b", re.IGNORECASE)
+
+
 def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
     """The candidate sentences of user turn ``idx`` said on ``date`` (questions flagged)."""
     lowercase = is_lowercase_turn(text)
@@ -241,7 +251,7 @@ def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
         sent = restore_copula(restore_subject(strip_opener(sent)))
         personal = turn_cue and bool(FIRST_PERSON.search(sent) or NEW_CAR.search(sent) or IMPERSONAL_CUE.search(sent)
                                      or IMPERSONAL_PARSE.search(sent))
-        if not personal and (question or len(sent.split()) < 4):
+        if not personal and (question or len(sent.split()) < 4 and not _NEWS.search(sent)):
             continue  # a question or a few words about someone else say nothing worth a parse
         times = find_time_expressions(sent, date)
         yield Sentence(idx, "user", sent, mask_times(sent, times), times, question=question, lowercase=lowercase,

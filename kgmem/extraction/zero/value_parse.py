@@ -90,11 +90,26 @@ def proper_np(t: Token, c: Clause | None = None) -> str | None:
 
 
 
+#: titles that belong to the name they precede ("Prof. Ruiz", "Mr. Patel")
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "coach", "mx"})
+
+
+def _honorific(t: Token) -> bool:
+    return t.lower_.rstrip(".") in HONORIFICS and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "PROPN"
+
+
 def names_in(c: Clause) -> list[str]:
+    """Names of people in the clause, in reading order, a title kept with its name ("Prof. Ruiz")."""
     out = []
     for t in c.tokens:
         ent = entity_at(t)
-        if ent is not None and ent.label_ == "PERSON" and t.i == ent.start:
+        if _honorific(t):
+            nxt = t.doc[t.i + 1]
+            e2 = entity_at(nxt)
+            out.append(f"{t.text} {e2.text if e2 is not None and e2.label_ == 'PERSON' else nxt.text}")
+        elif t.i > 0 and _honorific(t.doc[t.i - 1]):
+            continue
+        elif ent is not None and ent.label_ == "PERSON" and t.i == ent.start:
             out.append(ent.text.split()[0] if len(ent) > 2 else ent.text)
         elif ent is None and (t.pos_ == "PROPN" and t.text[:1].isupper() or c.lowercase and t.pos_ in ("PROPN", "NOUN")
                               and t.dep_ in ("appos", "npadvmod", "oprd")) and t.i > 0 and t.dep_ in (

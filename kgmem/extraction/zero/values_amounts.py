@@ -54,6 +54,8 @@ def fill_age(c: Clause) -> list[Value]:
         if t.like_num and t.dep_ in ("attr", "acomp", "dobj", "npadvmod", "nummod", "ROOT", "pobj"):
             n = word_number(t.text)
             nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+            if t.i > 0 and t.doc[t.i - 1].lower_ in ("at", "to", "than", "on"):
+                continue  # "I'm at 31" (a count), "down to 68", "more than 40"
             if n is not None and 5 <= n <= 110 and nxt not in ("days", "weeks", "months", "books", "%", "percent",
                                                                  "minutes", "hours", "miles", "km", "pounds", "kg"):
                 return [(str(n), None)]
@@ -93,13 +95,21 @@ def fill_phone_number(c: Clause) -> list[Value]:
 
 
 
+#: "on a low-sodium diet": the words before "diet" name it when the lexicon does not
+_ON_A_DIET = re.compile(r"\bon\s+(?:a|an|the)\s+(?:strict\s+|new\s+|special\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+diet\b",
+                        re.IGNORECASE)
+
+
 def fill_diet(c: Clause) -> list[Value]:
     if any(t.dep_ in ("amod", "compound") and t.head.lemma_.lower() not in ("diet", "eater", "lifestyle")
            and _DIET_RX.fullmatch(t.text) for t in c.tokens):
         return []  # "vegetarian recipes": about recipes, not the user's diet
     m = _DIET_RX.search(c.text)
+    if m is None:
+        on = _ON_A_DIET.search(c.text)
+        return [(f"{on.group(1).lower()} diet", None)] if on else []
     return [(m.group(0).lower().replace(" ", "-") if m.group(0).lower() in ("gluten free", "dairy free")
-             else m.group(0).lower(), None)] if m else []
+             else m.group(0).lower(), None)]
 
 
 def fill_relationship(c: Clause) -> list[Value]:

@@ -1,0 +1,156 @@
+"""Facts about entities other than the user (issue #13 item 7): who is in charge of a thing, a
+name with its title, and slot identity across head nouns when a later statement names the same
+thing differently. Sentences are invented here (not the fixture's)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from kgmem import ids
+from kgmem.extraction.rules import RuleExtractor
+from kgmem.extraction.schema import CandidateFact
+from kgmem.memory.entities import EntityResolver
+
+DAY = datetime(2024, 3, 1, 10, 0)
+UID = "u-ent"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RuleExtractor:
+    return RuleExtractor()
+
+
+def facts_of(ex: RuleExtractor, text: str) -> list[CandidateFact]:
+    return ex.extract([("user", text)], DAY).facts
+
+
+def triples(facts: list[CandidateFact]) -> set[tuple[str, str, str]]:
+    return {(f.subject, f.predicate, f.value) for f in facts}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title stays with its name
+        ("The school board chair is Dr. Okafor.", ("school board", "person_in_charge", "Dr. Okafor")),
+        # the attribute noun's thing follows it
+        ("Our account manager at Vellum is Priyanka.", ("Vellum", "person_in_charge", "Priyanka")),
+        # passive: taught / handed over
+        ("The Tuesday pottery class is taught by Anneke.", ("Tuesday pottery class", "person_in_charge", "Anneke")),
+        ("The billing migration was handed over to Tomasz last week.",
+         ("billing migration", "person_in_charge", "Tomasz")),
+        # a person runs a thing named with a weekday ("Saturday" is no name)
+        ("I heard Tobias coaches the Sunday juniors now.", ("Sunday juniors", "person_in_charge", "Tobias")),
+        # a role noun with a name in apposition, inside a request
+        ("Can you draft a note to my project lead, Ingrid, about the delay?", ("project", "person_in_charge", "Ingrid")),
+    ],
+)
+def test_person_in_charge_of_a_thing(extractor: RuleExtractor, text: str, expected: tuple[str, str, str]) -> None:
+    got = facts_of(extractor, text)
+    assert expected in triples(got)
+    assert not any(f.subject == "user" and f.value == expected[2] for f in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rosa got promoted last week! She's a senior nurse now.",  # "she" is never the user
+        "The plumbers quoted $1,400 for the bathroom, is that fair?",  # someone else's figure
+        "Our Q3 travel budget is £25k, can you help me split it?",
+        "The evening yoga class is taught by Marco.",
+    ],
+)
+def test_statements_about_others_store_no_user_fact(extractor: RuleExtractor, text: str) -> None:
+    assert [(f.predicate, f.value) for f in facts_of(extractor, text) if f.subject == "user"] == []
+
+
+def test_user_spending_still_read(extractor: RuleExtractor) -> None:
+    assert ("user", "spent", "500") in triples(facts_of(extractor, "The new bike cost me $500."))
+
+
+def test_plural_they_is_the_things_named_before(extractor: RuleExtractor) -> None:
+    got = facts_of(extractor, "Extended the library loans online, they're due the 28th now.")
+    assert ("library loans", "due_date", "the 28th") in triples(got)
+
+
+# --------------------------------------------------------------------------- slot identity
+
+
+def _resolver_with(*names: str) -> tuple[EntityResolver, dict[str, str]]:
+    r = EntityResolver(UID)
+    made = {n: r.resolve(n, "thing").id for n in names}
+    return r, made
+
+
+def test_same_slot_tolerates_another_head_noun_named_in_the_old_statement() -> None:
+    r, made = _resolver_with("IT ticket")
+    holders = [(made["IT ticket"], "IT ticket — status: open. (My IT ticket about the printer jam is still open)")]
+    ent = r.resolve("printer ticket", "thing", holders, "printer ticket — status: closed. (IT closed the printer ticket)")
+    assert ent.id == made["IT ticket"]
+    assert "printer ticket" in ent.aliases
+
+
+def test_same_slot_when_the_new_name_is_a_word_of_the_old_one() -> None:
+    r, made = _resolver_with("Mia eye appointment")
+    holders = [(made["Mia eye appointment"], "Mia eye appointment — when: the 4th. (Mia's eye appointment is the 4th)")]
+    assert r.resolve("optician", "thing", holders, "(The optician moved Mia)").id != made["Mia eye appointment"]
+    r2, made2 = _resolver_with("Mia eye appointment")
+    holders2 = [(made2["Mia eye appointment"], "Mia eye appointment — when: the 4th. (Mia's eye appointment with the optician)")]
+    assert r2.resolve("optician", "thing", holders2, "(The optician moved Mia)").id == made2["Mia eye appointment"]
+
+
+def test_same_slot_is_not_used_when_two_things_match_or_for_people() -> None:
+    r, made = _resolver_with("team meeting", "budget meeting")
+    holders = [(made["team meeting"], "team meeting — when: Monday. (the team meeting is Monday)"),
+               (made["budget meeting"], "budget meeting — when: Friday. (the budget meeting is Friday)")]
+    ent = r.resolve("meeting room", "thing", holders, "meeting room — when: Tuesday. (the meeting room is booked Tuesday)")
+    assert ent.id not in made.values()  # ambiguous: a new thing
+    people = EntityResolver(UID)
+    anna = people.resolve("Anna", "person")
+    assert people.resolve("Hannah", "person", [(anna.id, "Anna — city: Leeds. (Anna and Hannah live in Leeds)")],
+                          "Hannah").id != anna.id
+    assert ids.entity_id(UID, "Hannah") == people.resolve("Hannah", "person").id
+
+
+# --------------------------------------------------------------------------- values and subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My uncle is on a low-sodium diet these days.", ("uncle", "diet", "low-sodium diet")),
+        ("Ahmed relocated to Lisbon for the new job.", ("Ahmed", "lives_in", "Lisbon")),
+        ("My flatmate Wren works at a garden centre now.", ("Wren", "works_at", "garden centre")),
+        # a three-word sentence about someone else still reaches the parse when it tells news
+        ("Rohan's engaged now!", ("Rohan", "relationship_status", "engaged")),
+    ],
+)
+def test_other_peoples_facts(extractor: RuleExtractor, text: str, expected: tuple[str, str, str]) -> None:
+    got = facts_of(extractor, text)
+    assert expected in {(s.casefold(), p, v) if s.casefold() == "uncle" else (s, p, v) for s, p, v in triples(got)}
+    assert not any(f.subject == "user" and f.value == expected[2] for f in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "wrong"),
+    [
+        ("I've been vegan since I was sixteen.", "age", "16"),
+        ("I'm aiming for forty books this year and I'm at 27.", "age", "27"),
+        ("my new job at brackwell is so much calmer", "lives_in", "brackwell"),
+        # a word of a title is no taste of its own
+        ("I finally read The Name of the Wind after years on my list.", "favourite_music", "Name"),
+        # nothing bought while watching on a plane
+        ("I ended up watching Oppenheimer on the plane.", "bought", "plane"),
+    ],
+)
+def test_values_that_are_not_the_users(extractor: RuleExtractor, text: str, predicate: str, wrong: str) -> None:
+    assert (predicate, wrong) not in {(f.predicate, f.value) for f in facts_of(extractor, text) if f.subject == "user"}
+
+
+def test_user_age_and_hobby_still_read(extractor: RuleExtractor) -> None:
+    got = {(f.predicate, f.value) for f in facts_of(extractor, "I'm 41 and I started rowing two evenings a week.")
+           if f.subject == "user"}
+    assert ("age", "41") in got
+    assert ("hobby", "rowing") in got
