@@ -18,6 +18,7 @@ from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.match import GENERIC, terms
 from kgmem.models import Fact, Intent
+from kgmem.retrieval.question import RELATIONS
 
 #: predicates of other-entity slots, by the kind of value the question asks for (first = preferred)
 _ASKS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
@@ -41,7 +42,8 @@ _ASKING = terms("when time day date due back status still open happen happened g
                 "where venue room place location much cost price amount provider name called owns own chair "
                 "chairs run runs lead leads email contact meet meets these days now currently right moment")
 _WHO_WHEN = re.compile(r"^\s*(?:who|whom|when|what time)\b", re.I)
-_SKIP = (Intent.DURATION, Intent.ORDERING, Intent.AGGREGATE, Intent.PREFERENCE, Intent.ASSISTANT_SAID,
+_PROPER = re.compile(r"(?<![.?!]\s)\b[A-Z][\w'’-]+")
+_SKIP = (Intent.DURATION, Intent.ORDERING, Intent.AGGREGATE, Intent.ASSISTANT_SAID,
          Intent.HISTORY)
 
 
@@ -80,13 +82,21 @@ def compute_entity_slot(ev: EvidenceSet) -> Computed:
         return out
     names = _names(ev, {f.subject_id for f in facts})
     wanted = terms(plan.question) - _ASKING - GENERIC
+    # people and proper names the question names must be the thing's ("my sister's wedding" is not
+    # the cousin's): checked against the thing's name and the sentence that stated the value
+    must = (terms(" ".join(RELATIONS)) & wanted) | terms(" ".join(_PROPER.findall(plan.question[1:])))
+    told: dict[str, set[str]] = {}  # every sentence that said something of the thing, old values too
+    subjects = {f.subject_id for f in facts}
+    for f in ev.result.all_facts.values():
+        if f.subject_id in subjects and f.user_id == ev.result.user_id:
+            told.setdefault(f.subject_id, set()).update(terms(ev.source_sentence(f) or f.text))
     cands = []
     for f in facts:
         label = names.get(f.subject_id)
         if label is None:
             continue  # the user's own slots are answered from their timeline
         overlap = len(wanted & label)
-        if overlap:
+        if overlap and not must - label - told.get(f.subject_id, set()):
             cands.append(_Candidate(f, " ".join(sorted(label)), overlap))
     if not cands:
         return out

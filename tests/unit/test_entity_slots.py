@@ -66,3 +66,8 @@ def test_asked_predicates_follow_the_question_kind() -> None:
     assert asked_predicates("Who owns the onboarding revamp?") == ("person_in_charge",)
     assert "status" in asked_predicates("Is my laptop ticket still open?")
     assert asked_predicates("What did I eat for breakfast?") == ()
+
+
+def test_someone_elses_thing_is_not_the_one_asked_about(mem: Memory) -> None:
+    a = mem.answer("bo", "When is my sister's budget review?", question_date=ASKED_ON)
+    assert "Fridays at 11" not in a.text, a.text
