@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, Line, roles_of
-from kgmem.answer.match import contains_name, core_terms, coverage, expand, norm, terms
+from kgmem.answer.match import GENERIC, contains_name, core_terms, coverage, expand, norm, terms
 from kgmem.models import Fact
 from kgmem.retrieval.question import RELATIONS
 from kgmem.text import tokenize
@@ -284,10 +284,21 @@ def match_spec(spec: EventSpec, ev: EvidenceSet, *, pool: list[EventMatch] | Non
 
 
 def _names_head(activity: str, text: str) -> bool:
-    """The text names the activity's head noun, or shares none of its words (a match by meaning)."""
-    toks = [norm(w) for w in tokenize(activity)]
-    have = terms(text) | expand(terms(text))
-    return not toks or toks[-1] in have or not (set(toks) & have)
+    """False when the words the text shares with the activity occur in it only inside a name the
+    activity writes in lower case ("a road bike" / "the history of the Silk Road")."""
+    core = {norm(w) for w in tokenize(" ".join(re.findall(r"\b[a-z][\w'-]*", activity)))} - GENERIC
+    shared = [m for m in re.finditer(r"\b[\w'-]+", text) if norm(m.group(0).lower()) in core]
+    if not shared:
+        return True  # found by meaning
+    return not all(m.group(0)[0].isupper() and m.start() > 0 and not re.search(r"[.!?:]\s*$", text[:m.start()])
+                   and _in_name(text, m) for m in shared)
+
+
+def _in_name(text: str, m: re.Match[str]) -> bool:
+    """The word is part of a capitalised run of two or more words ("Silk Road")."""
+    before = re.search(r"\b([A-Z][\w'-]*)\s+$", text[:m.start()])
+    after = re.match(r"\s+([A-Z][\w'-]*)", text[m.end():])
+    return bool(before or after)
 
 
 def match_event(phrase: str, ev: EvidenceSet, *, semantic: bool = True) -> EventMatch | None:
