@@ -23,6 +23,7 @@ from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, Line, roles_of
 from kgmem.answer.match import contains_name, core_terms, coverage, expand, norm, terms
 from kgmem.models import Fact
 from kgmem.retrieval.question import RELATIONS
+from kgmem.text import tokenize
 
 #: share of the activity's distinctive words a line must cover (literal/synonym)
 MIN_COVERAGE = 0.5
@@ -276,8 +277,17 @@ def match_spec(spec: EventSpec, ev: EvidenceSet, *, pool: list[EventMatch] | Non
             return None
         return chosen
     if spec.role not in ("start", "finish") and not (others & DISTINCT_ROLES):
-        return _pick(ms)  # "the day I bought X" where no line says "bought": the one mention
+        # "the day I bought X" where no line says "bought": the one mention of X itself. A line
+        # sharing only a modifier ("a road bike" / "the Silk Road") is not; one found by meaning is
+        return _pick([m for m in ms if _names_head(spec.activity, m.text)])
     return None
+
+
+def _names_head(activity: str, text: str) -> bool:
+    """The text names the activity's head noun, or shares none of its words (a match by meaning)."""
+    toks = [norm(w) for w in tokenize(activity)]
+    have = terms(text) | expand(terms(text))
+    return not toks or toks[-1] in have or not (set(toks) & have)
 
 
 def match_event(phrase: str, ev: EvidenceSet, *, semantic: bool = True) -> EventMatch | None:
