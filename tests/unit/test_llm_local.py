@@ -161,3 +161,30 @@ def test_local_backend_never_imports_litellm() -> None:
     assert proc.stdout.strip() == "ok"
     # verbose=False keeps llama.cpp's load/eval chatter off stderr
     assert "llama_model_loader" not in proc.stderr and "llama_" not in proc.stderr
+
+
+@pytest.mark.parametrize("user_value", [None, "ACTIVE"])
+def test_openmp_threads_wait_passively_unless_the_user_says(tmp_path: Path, user_value: str | None) -> None:
+    """Spinning OpenMP threads starve each other on a busy CPU: loading the model sets
+    OMP_WAIT_POLICY=PASSIVE, and a value the user set is kept."""
+    bad = tmp_path / "bad.gguf"
+    bad.write_bytes(b"not a model")
+    code = (
+        "import os\n"
+        "from pathlib import Path\n"
+        "from kgmem.llm.base import LLMUnavailable\n"
+        "from kgmem.llm.local import load_llama\n"
+        "try:\n"
+        f"    load_llama(Path({str(bad)!r}))\n"
+        "except LLMUnavailable:\n"
+        "    pass\n"
+        "print(os.environ.get('OMP_WAIT_POLICY'))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+    if user_value is not None:
+        env["OMP_WAIT_POLICY"] = user_value
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, env=env,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == (user_value or "PASSIVE")
