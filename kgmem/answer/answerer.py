@@ -34,6 +34,7 @@ from kgmem.answer.deterministic import (
     compute_when,
     date_lines,
 )
+from kgmem.answer.entity_slot import compute_entity_slot
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extractive import Extracted, extract, rank_lines
 from kgmem.answer.preference import preference_answer
@@ -70,6 +71,9 @@ def compute(ev: EvidenceSet) -> Computed:
     """Dispatch the plan's intent to the computation that can answer it in code."""
     plan = ev.result.plan
     intent = plan.intent
+    by_entity = compute_entity_slot(ev)
+    if by_entity.answer:
+        return by_entity
     if intent == Intent.DURATION:
         return compute_duration(ev)
     if intent == Intent.ORDERING:

@@ -22,6 +22,7 @@ from kgmem.answer.slots import SlotValue, _show, _source_text, slot_timeline
 from kgmem.models import Intent
 from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.search import fact_date
+from kgmem.text import words
 
 
 @dataclass
@@ -247,6 +248,8 @@ def compute_current(ev: EvidenceSet) -> Computed:
     ql = plan.question.lower()
     named = [i for i, v in enumerate(timeline) if v.value and v.value.lower().lstrip("$") in ql]
     if plan.intent == Intent.HISTORY:
+        timeline = _distinct(timeline)  # "Lumen Health" then "Lumen" is one job, not a change
+        named = [i for i, v in enumerate(timeline) if v.value and v.value.lower().lstrip("$") in ql]
         idx = named[-1] - 1 if named else len(timeline) - 2
         if idx < 0:
             return out
@@ -268,6 +271,19 @@ def compute_current(ev: EvidenceSet) -> Computed:
     newest = timeline[-1]
     _use_value(newest, out)
     out.answer = _show(pred, newest.value, _source_text(ev, newest))
+    return out
+
+
+def _distinct(timeline: list[SlotValue]) -> list[SlotValue]:
+    """Consecutive values that name the same thing (one's words within the other's) as one, the
+    earliest statement kept."""
+    out: list[SlotValue] = []
+    for v in timeline:
+        if out:
+            a, b = set(words(out[-1].value)), set(words(v.value))
+            if a and b and (a <= b or b <= a):
+                continue
+        out.append(v)
     return out
 
 

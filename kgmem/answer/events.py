@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, Line, roles_of
-from kgmem.answer.match import contains_name, core_terms, coverage, expand, norm, terms
+from kgmem.answer.match import GENERIC, contains_name, core_terms, coverage, expand, norm, terms
 from kgmem.models import Fact
 from kgmem.retrieval.question import RELATIONS
+from kgmem.text import tokenize
 
 #: share of the activity's distinctive words a line must cover (literal/synonym)
 MIN_COVERAGE = 0.5
@@ -276,8 +277,28 @@ def match_spec(spec: EventSpec, ev: EvidenceSet, *, pool: list[EventMatch] | Non
             return None
         return chosen
     if spec.role not in ("start", "finish") and not (others & DISTINCT_ROLES):
-        return _pick(ms)  # "the day I bought X" where no line says "bought": the one mention
+        # "the day I bought X" where no line says "bought": the one mention of X itself. A line
+        # sharing only a modifier ("a road bike" / "the Silk Road") is not; one found by meaning is
+        return _pick([m for m in ms if _names_head(spec.activity, m.text)])
     return None
+
+
+def _names_head(activity: str, text: str) -> bool:
+    """False when the words the text shares with the activity occur in it only inside a name the
+    activity writes in lower case ("a road bike" / "the history of the Silk Road")."""
+    core = {norm(w) for w in tokenize(" ".join(re.findall(r"\b[a-z][\w'-]*", activity)))} - GENERIC
+    shared = [m for m in re.finditer(r"\b[\w'-]+", text) if norm(m.group(0).lower()) in core]
+    if not shared:
+        return True  # found by meaning
+    return not all(m.group(0)[0].isupper() and m.start() > 0 and not re.search(r"[.!?:]\s*$", text[:m.start()])
+                   and _in_name(text, m) for m in shared)
+
+
+def _in_name(text: str, m: re.Match[str]) -> bool:
+    """The word is part of a capitalised run of two or more words ("Silk Road")."""
+    before = re.search(r"\b([A-Z][\w'-]*)\s+$", text[:m.start()])
+    after = re.match(r"\s+([A-Z][\w'-]*)", text[m.end():])
+    return bool(before or after)
 
 
 def match_event(phrase: str, ev: EvidenceSet, *, semantic: bool = True) -> EventMatch | None:

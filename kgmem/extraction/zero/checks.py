@@ -96,7 +96,9 @@ def blocked(t: Token, *, ignore_negation: bool = False) -> bool:
             return True
         if v.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "whether") for c in v.children):
             return True
-        if v.head.i != v.i and v.dep_ in ("xcomp", "ccomp") and (v.head.lemma_.lower() in INTENT or v.head.lower_ in INTENT_FORMS):
+        # governed by a verb of intention that comes first ("I want to move", "I hope we move"); a
+        # clause before it is a misparsed main clause ("Finance cut the budget, so I need to redo it")
+        if v.head.i < v.i and v.dep_ in ("xcomp", "ccomp") and (v.head.lemma_.lower() in INTENT or v.head.lower_ in INTENT_FORMS):
             return True
     return False
 
@@ -106,8 +108,8 @@ def intent_only(tokens: list[Token]) -> bool:
     infinitive or clause through a verb of intention ("I'm trying to learn Spanish", "I need to
     buy a desk", "I've been putting off having to weed the garden")."""
     for t in tokens:
-        if t.dep_ not in ("xcomp", "ccomp") or t.head.i == t.i:
-            continue
+        if t.dep_ not in ("xcomp", "ccomp") or t.head.i == t.i or t.dep_ == "ccomp" and t.i < t.head.i:
+            continue  # a clause before the verb of intention is a misparsed main clause (see blocked)
         h = t.head
         lemma = h.lemma_.lower()
         if lemma in INTENT or h.lower_ in INTENT_FORMS:

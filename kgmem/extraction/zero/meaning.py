@@ -46,7 +46,8 @@ _NEEDS: dict[str, re.Pattern[str]] = {
 #: verbs that never tell a purchase ("I had my dentist appointment", "I finished the renovation")
 _NOT_BUYING = frozenset({"have", "finish", "complete", "start", "do", "attend", "take", "make", "fix", "repaint",
                          "sell", "lose", "break", "visit", "see", "read", "watch", "eat", "drink", "cook", "need",
-                         "want", "return", "use", "bring", "cancel", "sign", "book", "host", "plan", "paint", "build"})
+                         "want", "return", "use", "bring", "cancel", "sign", "book", "host", "plan", "paint", "build",
+                         "clear", "clean", "tidy", "sort", "organise", "organize", "empty"})
 #: verbs of a clause about a thing that tell what the user paid ("the bike cost $500", "dinner came to $80")
 _COST_VERBS = frozenset({"be", "cost", "come", "run", "set", "total", "end", "work", "add"})
 #: verbs of buying: "from X" after them names a shop

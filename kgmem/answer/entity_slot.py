@@ -1,0 +1,137 @@
+"""Current values of the things the user told about: a meeting's time, an order's status, who
+runs a project, where an event is.
+
+Extraction stores these as facts whose subject is the thing ("design team sync" scheduled_for
+"Wednesdays at 2"), and a later correction supersedes the earlier value in the same slot. A
+question that names the thing and asks for the kind of value one of those predicates holds is
+answered with the slot's value that is current at the question date, not with a session date or
+the first sentence that mentioned it. Questions about what the user did ("when did I …") are
+events, not these slots, and are left to :mod:`kgmem.answer.deterministic`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kgmem.answer.deterministic import Computed
+from kgmem.answer.evidence import EvidenceSet
+from kgmem.answer.match import GENERIC, terms
+from kgmem.models import Fact, Intent
+from kgmem.retrieval.question import RELATIONS
+
+#: predicates of other-entity slots, by the kind of value the question asks for (first = preferred)
+_ASKS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"^\s*(?:when|what time|at what time|which day|what day|what date|on what (?:day|date)|"
+                r"which date|how late|how early)\b", re.I), ("scheduled_for", "due_date")),
+    (re.compile(r"\b(?:due|deadline)\b", re.I), ("due_date", "scheduled_for")),
+    (re.compile(r"\b(?:status|still|what(?:'s| is| has)? happen(?:ed|ing)|where\b.*\bat\s*\??$|"
+                r"how(?:'s| is) .* (?:going|doing)|any (?:news|update))", re.I), ("status",)),
+    (re.compile(r"^\s*(?:who|whom)\b|\bwhich (?:person|teacher|instructor|doctor|manager|lead)\b", re.I),
+     ("person_in_charge",)),
+    (re.compile(r"^\s*where\b|\b(?:which|what) (?:venue|room|place|location)\b", re.I), ("venue",)),
+    (re.compile(r"\bhow much\b|\b(?:cost|price|budget|fee|amount)\b", re.I), ("amount",)),
+    (re.compile(r"\b(?:provider|supplier|insurer|company|carrier)\b", re.I), ("provider",)),
+    (re.compile(r"\b(?:name|called)\b", re.I), ("name",)),
+)
+#: a question about the user's own doings is an event question, not a thing's slot
+_USER_EVENT = re.compile(r"\b(?:did|have|had|was|were|do|am)\s+(?:i|we)\b|\b(?:i|we)\s+(?!should\b)\w+(?:ed|t)\b|"
+                         r"\bwhen\s+(?:i|we)\b|\bused to\b|\bbefore\b|\bprevious(?:ly)?\b|\boriginally\b", re.I)
+#: words that ask for the slot, not name the thing
+_ASKING = terms("when time day date due back status still open happen happened going update news who whom "
+                "where venue room place location much cost price amount provider name called owns own chair "
+                "chairs run runs lead leads email contact meet meets these days now currently right moment")
+_WHO_WHEN = re.compile(r"^\s*(?:who|whom|when|what time)\b", re.I)
+_PROPER = re.compile(r"(?<![.?!]\s)\b[A-Z][\w'’-]+")
+_SKIP = (Intent.DURATION, Intent.ORDERING, Intent.AGGREGATE, Intent.ASSISTANT_SAID,
+         Intent.HISTORY)
+
+
+@dataclass
+class _Candidate:
+    fact: Fact
+    name: str
+    overlap: int
+
+
+def asked_predicates(question: str) -> tuple[str, ...]:
+    """The entity-slot predicates the question asks for, most likely first (empty: none)."""
+    out: list[str] = []
+    for rx, preds in _ASKS:
+        if rx.search(question):
+            out.extend(p for p in preds if p not in out)
+    return tuple(out)
+
+
+def compute_entity_slot(ev: EvidenceSet) -> Computed:
+    """The current value of a named thing's slot, or an empty :class:`Computed`."""
+    plan = ev.result.plan
+    out = Computed(kind="entity")
+    if plan.intent in _SKIP or _USER_EVENT.search(plan.question):
+        return out
+    if plan.intent == Intent.PREFERENCE and not _WHO_WHEN.match(plan.question):
+        return out  # "who should I email at X" names a slot; "what should I cook" does not
+    preds = asked_predicates(plan.question)
+    if not preds:
+        return out
+    asof = plan.question_date
+    facts = [f for f in ev.result.all_facts.values() if f.predicate in preds and f.value
+             and (asof is None or f.observed_at <= asof)
+             and (f.invalid_at is None or (asof is not None and f.invalid_at > asof))]
+    if not facts:
+        return out
+    names = _names(ev, {f.subject_id for f in facts})
+    wanted = terms(plan.question) - _ASKING - GENERIC
+    # people and proper names the question names must be the thing's ("my sister's wedding" is not
+    # the cousin's): checked against the thing's name and the sentence that stated the value
+    must = (terms(" ".join(RELATIONS)) & wanted) | terms(" ".join(_PROPER.findall(plan.question[1:])))
+    told: dict[str, set[str]] = {}  # every sentence that said something of the thing, old values too
+    subjects = {f.subject_id for f in facts}
+    for f in ev.result.all_facts.values():
+        if f.subject_id in subjects and f.user_id == ev.result.user_id:
+            told.setdefault(f.subject_id, set()).update(terms(ev.source_sentence(f) or f.text))
+    cands = []
+    for f in facts:
+        label = names.get(f.subject_id)
+        if label is None:
+            continue  # the user's own slots are answered from their timeline
+        overlap = len(wanted & label)
+        if overlap and not must - label - told.get(f.subject_id, set()):
+            cands.append(_Candidate(f, " ".join(sorted(label)), overlap))
+    if not cands:
+        return out
+    best_pred = next(p for p in preds if any(c.fact.predicate == p for c in cands))
+    cands = [c for c in cands if c.fact.predicate == best_pred]
+    top = max(c.overlap for c in cands)
+    cands = [c for c in cands if c.overlap == top]
+    if len({c.fact.subject_id for c in cands}) > 1:
+        return out  # two things fit the question equally: let the other paths (or abstention) decide
+    chosen = max(cands, key=lambda c: c.fact.observed_at)
+    f = chosen.fact
+    out.fact_ids.append(f.id)
+    out.turn_ids.extend(f.source_turn_ids[:1])
+    sentence = ev.source_sentence(f) or f.text
+    out.cited.append(f'"{sentence}" (said {f.observed_at.date()})')
+    older = [g for g in ev.result.all_facts.values() if g.subject_id == f.subject_id and g.predicate == f.predicate
+             and g.id != f.id and g.observed_at < f.observed_at and g.value]
+    if older:
+        out.lines.append(f"{best_pred} over time: " + "; ".join(
+            f"{g.value} (said {g.observed_at.date()})" for g in sorted(older, key=lambda g: g.observed_at)[-3:])
+            + f"; {f.value} (said {f.observed_at.date()})")
+    out.answer = f"{f.value} (you told me on {f.observed_at.date()})"
+    return out
+
+
+def _names(ev: EvidenceSet, subject_ids: set[str]) -> dict[str, set[str]]:
+    """Content terms of each thing's name and aliases (the user's own entity left out)."""
+    store = ev.result.store
+    if store is None:
+        return {}
+    out: dict[str, set[str]] = {}
+    for e in store.entities(ev.result.user_id, sorted(subject_ids)):
+        if e.type == "user" or e.name.lower() == "user":
+            continue
+        label = terms(" ".join([e.name, *e.aliases])) - GENERIC
+        if label:
+            out[e.id] = label
+    return out
