@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kgmem.store.textindex import BM25Index, entity_document, tokenize
 
 
@@ -37,3 +39,40 @@ def test_ties_break_by_id() -> None:
 
 def test_entity_document_includes_aliases() -> None:
     assert tokenize(entity_document("Anna", ["my sister", "sis"])) == ["anna", "sister", "sis"]
+
+
+def _reference_scores(docs: list[tuple[str, str]], query: str) -> dict[str, float]:
+    """Okapi BM25 spelled out per document (k1=1.5, b=0.75, Lucene idf) over tokenize()."""
+    import math
+
+    toks = {i: tokenize(t) for i, t in docs}
+    avgdl = sum(len(v) for v in toks.values()) / len(toks)
+    out: dict[str, float] = {}
+    for term in set(tokenize(query)):
+        df = sum(term in v for v in toks.values())
+        if not df:
+            continue
+        idf = math.log(1.0 + (len(docs) - df + 0.5) / (df + 0.5)) * tokenize(query).count(term)
+        for i, v in toks.items():
+            tf = v.count(term)
+            if tf:
+                out[i] = out.get(i, 0.0) + idf * tf * 2.5 / (tf + 1.5 * (0.25 + 0.75 * len(v) / avgdl))
+    return out
+
+
+def test_corpus_tokenising_matches_per_document_tokenize() -> None:
+    """The one-pass corpus build gives the scores of per-document tokenize(), whatever the
+    text holds: curly quotes and dashes, accents, non-Latin words, underscores, the separator
+    character, empty and stopword-only documents."""
+    docs = [("a", "I’m “done” — the café_bar in São Paulo"), ("b", "CAFÉ\x01bar – paulo's 東京 trip"),
+            ("c", ""), ("d", "the of and"), ("e", "ﬁne ﬁsh ① bar bar"), ("f", "plain ascii bar text")]
+    index = BM25Index(docs)
+    for query in ("cafe bar", "東京", "sao paulo", "fine fish", "café_bar", "done trip", "bar"):
+        ref = _reference_scores(docs, query)
+        got = dict(index.search(query, 10))
+        assert got.keys() == ref.keys(), query
+        assert all(abs(got[i] - ref[i]) < 1e-9 for i in ref), query
+    # without the non-Latin word, the corpus takes the bytes path (only punctuation beyond ASCII)
+    latin = [(i, t) for i, t in docs if i != "b"]
+    for query in ("cafe bar", "fine fish 1", "done", "bar text"):
+        assert dict(BM25Index(latin).search(query, 10)) == pytest.approx(_reference_scores(latin, query), abs=1e-9)

@@ -1,0 +1,204 @@
+"""Embedded-model answer latency: the model-written answer path as kgmem runs it, timed apart.
+
+    .venv/bin/python eval/bench_model_latency.py --split synthetic-s --per-type 20 --seed 0 \
+        [--types single-session-assistant,single-session-preference] [--family dev] [--limit 16] \
+        [--n-threads 2] [--max-tokens 48] [--out eval/results/model_latency]
+
+kgmem answers most questions in code (computed, extractive, preference, hedged evidence line), so
+the 135M model is rarely called and its latency never showed in the answer runs. This benchmark
+takes a fixed set of questions that need reading (default: the development-family assistant and
+preference questions of the stratified selection that ``bench_latency.py`` and ``bench_answers.py``
+use), plans and retrieves as kgmem does, and then runs the answerer's model path on each: kgmem's
+answer prompt over the compact dated context it builds for the embedded model, SmolLM2-135M through
+llama.cpp in-process, no answer cache. kgmem's own choice of path for the same questions (with
+the embedded model configured) is reported next to it. Writes ``<out>.json``/``<out>.md``: p50/p95
+of the model-path answer time and of the model call alone, prompt and generated tokens, the model
+load time, and the load average before and after (the machine is shared; these are not idle-machine
+figures unless the load says so). Aggregates only: no question or answer text is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+
+from bench_latency import _pctl, _select, _stats  # noqa: E402
+
+
+class _TimedLLM:
+    """Delegates to the embedded model and records how long each completion took."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.model = inner.model
+        self.calls: list[float] = []
+        self.cpu: list[float] = []
+
+    def complete(self, messages: Any, schema: Any = None, **options: Any) -> Any:
+        t, c = time.perf_counter(), time.process_time()
+        try:
+            return self.inner.complete(messages, schema, **options)
+        finally:
+            self.calls.append((time.perf_counter() - t) * 1000)
+            self.cpu.append((time.process_time() - c) * 1000)
+
+    def count_tokens(self, text: str) -> int:
+        return int(self.inner.count_tokens(text))
+
+
+def _chosen(args: argparse.Namespace) -> tuple[list[Any], Any]:
+    from kgmem.datasets.registry import resolve_split
+    from kgmem.evaluation.selection import load_gold_sidecar
+    from kgmem.settings import Settings
+
+    info = resolve_split(args.split, Settings.load())
+    gold, _ = load_gold_sidecar(info.gold_file)
+    types = set(args.types.split(","))
+    hays = [h for h in _select(info.files[0], args.per_type, args.seed, info.tag)
+            if h.labels is not None and h.labels.question_type in types and not h.is_abstention
+            and (args.family is None or gold.get(h.question_id, {}).get("template_family") == args.family)]
+    return hays[: args.limit], info
+
+
+def measure(args: argparse.Namespace) -> dict[str, Any]:
+    """Time the model path on every chosen question (aggregates only leave this function)."""
+    from kgmem.answer.answerer import _TEMPORAL, Answerer, compute
+    from kgmem.answer.evidence import EvidenceSet
+    from kgmem.answer.extractive import extract
+    from kgmem.api import Memory
+    from kgmem.llm.local import LocalLLM
+    from kgmem.models import Intent
+    from kgmem.retrieval.planner import plan_query
+    from kgmem.retrieval.search import Retriever
+    from kgmem.settings import Settings
+
+    hays, _ = _chosen(args)
+    mem = Memory(Settings.load(), llm=False)
+    for h in hays:
+        if not all(mem.store.has_session(h.user_id, s.id) for s in h.sessions):
+            raise SystemExit(f"{h.question_id}: not ingested in KGMEM_HOME (run `kgmem eval` on the split first)")
+    llm = _TimedLLM(LocalLLM(n_threads=args.n_threads))
+    t = time.perf_counter()
+    llm.complete([{"role": "user", "content": "Say hi."}], max_tokens=2)  # loads the GGUF file
+    load_ms = (time.perf_counter() - t) * 1000
+    llm.calls.clear()
+    answerer = Answerer(llm, max_answer_tokens=args.max_tokens)  # type: ignore[arg-type]
+    rows: list[dict[str, Any]] = []
+    for h in hays:
+        vec = mem._question_vector(h.question)
+        plan = plan_query(h.question, h.question_date, embedder=mem.embedder, vector=vec)
+        result = Retriever(mem.store, mem.embedder).retrieve(h.user_id, plan, vector=vec)
+        natural = answerer.answer(result)  # the path kgmem itself takes with the embedded model
+        llm.calls.clear()
+        llm.cpu.clear()
+        ev = EvidenceSet(result)
+        computed = compute(ev)
+        extracted = (extract(ev) if not computed.answer and plan.intent not in (Intent.PREFERENCE, *_TEMPORAL)
+                     and plan.intent != Intent.AGGREGATE else None)
+        t0 = time.perf_counter()
+        forced = answerer._model_path(result, ev, computed, extracted, {"decision": {}}, t0)
+        answer_ms = (time.perf_counter() - t0) * 1000
+        rows.append({"natural_path": str(natural.extra.get("path")), "forced_path": str(forced.extra.get("path")),
+                     "answer_ms": answer_ms, "model_ms": sum(llm.calls), "model_cpu_ms": sum(llm.cpu), "model_calls": len(llm.calls),
+                     "prompt_tokens": forced.extra.get("prompt_tokens"),
+                     "completion_tokens": forced.extra.get("completion_tokens"),
+                     "context_tokens": forced.extra.get("context_tokens"),
+                     "rejected": "rejected" in forced.extra, "intent": plan.intent.value})
+    mem.close()
+    called = [r for r in rows if r["model_calls"]]
+    return {
+        "questions": len(rows), "model_load_ms": load_ms, "n_threads": args.n_threads, "max_tokens": args.max_tokens,
+        "model": llm.model, "intents": dict(Counter(r["intent"] for r in rows)),
+        "kgmem_paths": dict(Counter(r["natural_path"] for r in rows)),
+        "model_path_answer_ms": _stats([r["answer_ms"] for r in called]),
+        "model_call_ms": _stats([r["model_ms"] for r in called]),
+        "model_call_cpu_ms": _stats([r["model_cpu_ms"] for r in called]),
+        "prompt_tokens": _stats([float(r["prompt_tokens"] or 0) for r in called]),
+        "completion_tokens": _stats([float(r["completion_tokens"] or 0) for r in called]),
+        "context_tokens": _stats([float(r["context_tokens"] or 0) for r in called]),
+        "output_rejected_by_checks": sum(r["rejected"] for r in called),
+        "ms_per_generated_token_p50": _pctl([r["model_ms"] / max(1, r["completion_tokens"] or 0) for r in called], 0.5),
+    }
+
+
+def render(report: dict[str, Any]) -> str:
+    """The Markdown report."""
+    res = report["result"]
+
+    def row(name: str, unit: str) -> str:
+        d = res[name]
+        def fmt(v: float | None) -> str:
+            return "–" if v is None else f"{v:,.0f}"
+        return f"| {name.replace('_', ' ')} ({unit}) | {d['n']} | {fmt(d['p50'])} | {fmt(d['p95'])} | {fmt(d['max'])} |"
+
+    lines = [f"# {report['title']}", "", report["note"], "",
+             f"- command: `{report['command']}`; git `{report['git_sha']}`; {report['started']}",
+             f"- machine: {report['machine']}; load average before {report['loadavg_before']} → after "
+             f"{report['loadavg_after']} (shared machine: not an idle-machine figure unless the load is ~0)",
+             f"- model: {res['model']} (llama.cpp in-process, n_threads={res['n_threads']}, "
+             f"max_tokens={res['max_tokens']}); model load {res['model_load_ms']:,.0f} ms (not in the figures)",
+             f"- {res['questions']} questions; intents {res['intents']}; the path kgmem itself took for them "
+             f"with the embedded model configured: {res['kgmem_paths']}",
+             f"- model outputs rejected by the answer checks (fallback returned): {res['output_rejected_by_checks']}; "
+             f"p50 ms per generated token (whole call / generated tokens): "
+             f"{(res['ms_per_generated_token_p50'] or 0):,.0f}", "",
+             "| measure | n | p50 | p95 | max |", "|---|---:|---:|---:|---:|",
+             row("model_path_answer_ms", "ms"), row("model_call_ms", "ms"),
+             row("model_call_cpu_ms", "ms CPU, all threads"), row("prompt_tokens", "tokens"),
+             row("completion_tokens", "tokens"), row("context_tokens", "tokens"), ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="synthetic-s")
+    ap.add_argument("--per-type", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--types", default="single-session-assistant,single-session-preference")
+    ap.add_argument("--family", default="dev", help="template family of the questions ('' for all)")
+    ap.add_argument("--limit", type=int, default=16)
+    ap.add_argument("--n-threads", type=int, default=2)
+    ap.add_argument("--max-tokens", type=int, default=48, help="the answerer's default")
+    ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "model_latency"))
+    args = ap.parse_args()
+    args.family = args.family or None
+    from kgmem.evaluation.runner import git_sha
+
+    before = Path("/proc/loadavg").read_text().split()[:3]
+    started = datetime.now(UTC).isoformat(timespec="seconds")
+    result = measure(args)
+    after = Path("/proc/loadavg").read_text().split()[:3]
+    report = {"title": "kgmem embedded-model answer latency", "git_sha": git_sha(), "started": started,
+              "command": f".venv/bin/python eval/bench_model_latency.py --split {args.split} --per-type "
+                         f"{args.per_type} --seed {args.seed} --types {args.types} --family {args.family or ''} "
+                         f"--limit {args.limit} --n-threads {args.n_threads} --max-tokens {args.max_tokens}",
+              "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
+              "loadavg_before": before, "loadavg_after": after,
+              "note": ("The answerer's model path forced on questions that need reading: kgmem's answer prompt "
+                       "and the compact dated context it builds for the embedded model, SmolLM2-135M via "
+                       "llama.cpp in-process, no answer cache. `model path answer` is the whole path (context "
+                       "building, the model call, the output checks); `model call` the completion alone. `model call CPU` "
+                       "is the process CPU time of the call summed over llama.cpp's threads: with --n-threads 1 "
+                       "it is what the call would take on an idle core of this CPU (a proxy, not a measured "
+                       "idle figure)."),
+              "result": result}
+    out = Path(args.out)
+    out.with_suffix(".json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    out.with_suffix(".md").write_text(render(report), encoding="utf-8")
+    print(render(report))
+
+
+if __name__ == "__main__":
+    main()
