@@ -9,8 +9,9 @@ only on its own sessions (and the deterministic extraction/embedding caches).
 
 Parent and workers talk through one-way pipes, one each way per worker (no multiprocessing
 queues: those hold named semaphores, which a parent that ends at once after Ctrl-C or an error
-would leave to the resource tracker, with a "leaked semaphore" warning). A pipe's buffer bounds
-what waits for a worker to about one haystack. Ctrl-C reaches every process of the group: each
+would leave to the resource tracker, with a "leaked semaphore" warning). Each worker has a small
+buffer in the parent (``INBOX`` haystacks) drained by its own sender thread, so memory stays bounded
+however long the split and a busy worker does not hold up the others. Ctrl-C reaches every process of the group: each
 worker finishes the batch it is writing, reports it and says so; the parent collects those last
 reports and raises :class:`KeyboardInterrupt`.
 """
@@ -18,6 +19,7 @@ reports and raises :class:`KeyboardInterrupt`.
 from __future__ import annotations
 
 import contextlib
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
     from kgmem.memory.ingest import IngestReport
     from kgmem.settings import Settings
 
+#: haystacks waiting for each worker (besides what its pipe holds)
+INBOX = 2
 #: after Ctrl-C, how long the parent waits for the workers' last reports (a worker finishes the
 #: batch it is writing; its planner then leaves spaCy within a chunk of sessions)
 INTERRUPT_WAIT_S = 30.0
@@ -73,26 +77,37 @@ def _worker(settings: Settings, embed: bool, inbox: Any, outbox: Any, wid: int,
 
 
 def _start_feeder(haystacks: Iterable[Haystack], inboxes: list[Any], stop: threading.Event) -> list[BaseException]:
-    """Deal ``haystacks`` round-robin to the workers' pipes from a daemon thread, then one end
-    mark each; returns the list that receives an error raised while reading the haystacks."""
+    """Deal ``haystacks`` round-robin to the workers from a daemon thread, then one end mark
+    each; returns the list that receives an error raised while reading the haystacks.
+
+    Each worker has a buffer of ``INBOX`` haystacks and its own sender thread (a pipe write waits
+    until that worker reads), so one busy worker does not keep the next one waiting for input."""
     errors: list[BaseException] = []
+    buffers: list[queue.Queue[Any]] = [queue.Queue(maxsize=INBOX) for _ in inboxes]
+
+    def send(i: int) -> None:
+        while True:
+            h = buffers[i].get()
+            try:
+                inboxes[i].send(h)
+            except OSError:  # the worker ended (error or Ctrl-C): the parent reports why
+                return
+            if h is None:
+                return
 
     def feed() -> None:
         try:
             for n, h in enumerate(haystacks):
-                if stop.is_set():
+                if not procpool.put_until(buffers[n % len(buffers)], h, stop):
                     return
-                inboxes[n % len(inboxes)].send(h)  # waits while the worker's pipe is full
-            for box in inboxes:
-                box.send(None)
-        except OSError:  # a worker ended (error or Ctrl-C): the parent reports why
-            return
         except BaseException as exc:  # noqa: BLE001 - raised by the parent
             errors.append(exc)
-            for box in inboxes:
-                with contextlib.suppress(OSError):
-                    box.send(None)
+        finally:
+            for buf in buffers:
+                procpool.put_until(buf, None, stop)
 
+    for i in range(len(inboxes)):
+        threading.Thread(target=send, args=(i,), name=f"kgmem-ingest-send-{i}", daemon=True).start()
     threading.Thread(target=feed, name="kgmem-ingest-feeder", daemon=True).start()
     return errors
 
