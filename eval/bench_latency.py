@@ -184,8 +184,8 @@ def main() -> None:
                          + (" --legacy" if args.legacy else ""),
               "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
               "loadavg_before": before, "loadavg_after": after,
-              "note": ("Embedded networkx store, ONNX MiniLM, no answer model (model-answered latency is in the "
-                       "answers report). `retrieve` is the retrieval stage alone; the question embedding and "
+              "note": ("Embedded networkx store, ONNX MiniLM, no answer model (the embedded model's answer path is "
+                       "timed by eval/bench_model_latency.py). `retrieve` is the retrieval stage alone; the question embedding and "
                        "planning are timed apart (the planner and the retriever share one embedding). Each question "
                        "is asked twice in a row: first ask = the user's store loaded from disk and its keyword "
                        "indexes built; asked again = warm."),
