@@ -6,10 +6,13 @@ else is per sentence and deterministic.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -53,10 +56,20 @@ if TYPE_CHECKING:
 
     from kgmem.embeddings import Embedder
 
-#: bump when the tier's behaviour changes: part of the extraction cache key
+#: bump when the tier's behaviour changes (reports name it); the cache key also holds a digest
+#: of this package's source, so a change made without a bump never reuses stale extractions
 RULES_VERSION = "rules-15"
 
 _OBJECT_GROUPS = ("obj", "org", "species", "title", "inst", "lang")
+
+
+@functools.cache
+def source_digest(package: Path = Path(__file__).parent) -> str:
+    """A short digest of the zero-LLM tier's source files (part of the extraction cache key)."""
+    h = hashlib.sha256()
+    for path in sorted(package.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
 
 
 def pattern_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
@@ -252,15 +265,15 @@ class RuleExtractor:
     @property
     def cache_key(self) -> str:
         if not self.proposals:
-            return f"rules|{RULES_VERSION}|patterns-only"
+            return f"rules|{RULES_VERSION}|patterns-only|src-{source_digest()}"
         if not self.rules:
-            return f"rules|{RULES_VERSION}|proposals-only"
+            return f"rules|{RULES_VERSION}|proposals-only|src-{source_digest()}"
         if self._proposer is not None:
             digest = self._proposer.digest
         else:
             digest = f"{bank_digest(load_bank())}-t{DEFAULT_THRESHOLD:.2f}-m{DEFAULT_MARGIN:.2f}"
         digest += "-e" + bank_digest(load_bank(bank_files("entities")))
-        return f"rules|{RULES_VERSION}|bank-{digest}"
+        return f"rules|{RULES_VERSION}|bank-{digest}|src-{source_digest()}"
 
     def extract(self, turns: Sequence[tuple[str, str]], session_date: datetime) -> ExtractionResult:
         """Extract candidate facts from one session's ``(role, text)`` turns."""

@@ -1,0 +1,26 @@
+"""The zero-LLM tier's cache key changes with its source, so edited rules never reuse stale extractions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kgmem.extraction.zero.extractor import RULES_VERSION, RuleExtractor, source_digest
+
+
+def _package(root: Path, body: str) -> Path:
+    pkg = root / "pkg"
+    pkg.mkdir(parents=True)
+    (pkg / "a.py").write_text("X = 1\n", encoding="utf-8")
+    (pkg / "b.py").write_text(body, encoding="utf-8")
+    return pkg
+
+
+def test_source_digest_follows_every_source_byte(tmp_path: Path) -> None:
+    first = source_digest(_package(tmp_path / "one", "Y = 2\n"))
+    assert first == source_digest(_package(tmp_path / "two", "Y = 2\n"))  # same source, same digest
+    assert first != source_digest(_package(tmp_path / "three", "Y = 3\n"))  # one byte edited
+
+
+def test_cache_key_holds_the_version_and_the_source_digest() -> None:
+    key = RuleExtractor(proposals=False).cache_key
+    assert key.startswith(f"rules|{RULES_VERSION}|") and key.endswith(f"|src-{source_digest()}")
