@@ -185,6 +185,7 @@ def main() -> None:
     ap.add_argument("--model", default=None, help="answer model (default: settings, the embedded SmolLM2)")
     ap.add_argument("--run-root", default=os.environ.get("KGMEM_HOME", "/tmp") + "/answer-runs")
     ap.add_argument("--out", default=None)
+    ap.add_argument("--note", default="", help="provenance added to the report (e.g. when resumed runs were computed)")
     ap.add_argument("--workers", type=int, default=1, help="worker processes per run (records do not depend on it)")
     args = ap.parse_args()
     from kgmem.evaluation.runner import git_sha
@@ -201,7 +202,8 @@ def main() -> None:
               "note": ("Same answer model and embedder for both systems; offline normalised-match scorer (not an "
                        "LLM judge). Stratified selection" + (f" (--per-type {args.per_type}, seed {args.seed})"
                                                               if args.per_type else " (all questions)") +
-                       ". Held-out template families are reported in aggregate only."),
+                       ". Held-out template families are reported in aggregate only." +
+                       (" " + args.note if args.note else "")),
               "runs": runs}
     out.with_suffix(".json").write_text(json.dumps(report, indent=1, default=str) + "\n", encoding="utf-8")
     out.with_suffix(".md").write_text(render(report), encoding="utf-8")
