@@ -9,6 +9,7 @@ without re-reading the store per fact.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from datetime import datetime
 
 from kgmem import ids
 from kgmem.extraction.schema import CandidateFact
+from kgmem.ids import normalise_name
 from kgmem.memory.entities import EntityResolver
 from kgmem.memory.supersession import Action, decide
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Tally
@@ -80,8 +82,9 @@ class MemoryManager:
         self._times[session.id] = session.started_at
         for cand in sorted(candidates, key=lambda c: (min(c.source_turns or [0]), c.predicate, c.value)):
             subject = self.resolver.user if cand.subject.strip().lower() in ("user", "i", "me") \
-                else self.resolver.resolve(cand.subject, cand.subject_type or "person",
-                                           self._holders(cand.predicate, pending), cand.text)
+                else self._replaced_holder(cand, session.id, pending) \
+                or self.resolver.resolve(cand.subject, cand.subject_type or "person",
+                                         self._holders(cand.predicate, pending), cand.text)
             entities[subject.id] = subject
             obj_id: str | None = None
             if (cand.value_type or "") in _ENTITY_TYPES:
@@ -154,6 +157,34 @@ class MemoryManager:
             slot = pending.get(key, self._slots.get(key, {}))
             out.extend((key[0], f.text) for f in slot.values() if f.invalid_at is None)
         return out
+
+    def _replaced_holder(self, cand: CandidateFact, session_id: str,
+                         pending: dict[tuple[str, str], dict[str, Fact]]) -> Entity | None:
+        """The thing whose current value the statement names while giving a new one ("Linda Cho
+        took over from Mr. Patel", "we switched the house over to Fibrely, bye Zing", "Ines left
+        the studio, Kemal teaches the Saturday class now"): a new value for that thing's slot,
+        however the thing is named. Only when the candidate's own name holds no such slot, the
+        named value was stated in an earlier session, and exactly one thing holds it."""
+        if cand.predicate not in _ENTITY_ATTRIBUTES or not is_single_valued(cand.predicate):
+            return None
+        own = self.resolver.lookup(cand.subject)
+        if own is not None and any(f.invalid_at is None for f in pending.get(
+                (own.id, cand.predicate), self._slots.get((own.id, cand.predicate), {})).values()):
+            return None
+        statement = normalise_name(cand.text.split(" (", 1)[-1])
+        new_value = normalise_name(cand.value)
+        hits: set[str] = set()
+        for key in {*self._slots, *pending}:
+            if key[1] != cand.predicate or key[0] == self.resolver.user.id:
+                continue
+            for f in pending.get(key, self._slots.get(key, {})).values():
+                value = normalise_name(f.value or "")
+                if f.invalid_at is None and f.session_id != session_id and len(value) > 2 and value != new_value \
+                        and re.search(r"\b" + re.escape(value) + r"\b", statement):
+                    hits.add(key[0])
+        if len(hits) != 1:
+            return None
+        return self.resolver.entity(next(iter(hits)))
 
     def commit(self, planned: PlannedWrite) -> None:
         """Record a write the store accepted in the slot index."""

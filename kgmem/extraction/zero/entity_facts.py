@@ -30,6 +30,18 @@ from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import HYPOTHETICAL, intent_only
 from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.entity_readings import (
+    called,
+    extend_place,
+    hypothetical,
+    nearest_subject,
+    place_owner,
+    proper_after,
+    residence,
+    scheduled_object,
+    took_over,
+    when_span,
+)
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.proposals import Proposer
@@ -49,12 +61,25 @@ ATTRIBUTE_NOUNS: dict[str, str] = {
     "teacher": "person_in_charge", "owner": "person_in_charge", "coach": "person_in_charge",
     "instructor": "person_in_charge", "head": "person_in_charge", "provider": "provider",
     "budget": "amount", "price": "amount", "quote": "amount", "cost": "amount", "name": "name",
+    "allergy": "allergic_to", "diet": "diet", "timetable": "scheduled_for", "schedule": "scheduled_for",
 }
+#: words before "date"/"time" that name the happening the time is of ("the launch date", "her due
+#: date"): part of the attribute, not of the thing's name
+_WHEN_OF = {"due": "due_date", "launch": "scheduled_for", "start": "scheduled_for", "release": "scheduled_for",
+            "opening": "scheduled_for", "arrival": "scheduled_for", "departure": "scheduled_for",
+            "pickup": "scheduled_for", "delivery": "scheduled_for", "finish": "scheduled_for",
+            "closing": "scheduled_for", "kickoff": "scheduled_for", "completion": "scheduled_for",
+            "wedding": "scheduled_for", "recording": "scheduled_for", "check": "scheduled_for"}
+#: attributes of a person: an attribute noun without an owner ("the only allergy now is…") is of
+#: the last person named; any other of the last thing named
+_OF_PERSON = frozenset({"allergic_to", "diet", "job_title", "works_at", "lives_in"})
 #: verbs whose object is the entity a change is about ("they moved the sync to Wednesday")
 _CHANGE_VERBS = frozenset({"move", "push", "reschedule", "change", "bump", "shift", "switch", "delay", "postpone",
                            "cancel", "close", "approve", "deliver", "revise", "cut", "raise", "lower", "hand",
                            "transfer", "book", "extend", "renew", "reject", "ship", "update", "rename"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: verbs that put someone on a regime ("the vet put Biscuit on a renal diet"): about their object
+_PUT_VERBS = frozenset({"put", "keep", "switch", "start"})
 #: verbs whose agent is in charge of their subject ("taught by Ines") and verbs that hand it over
 _CHARGE_VERBS = frozenset({"teach", "run", "lead", "manage", "chair", "own", "organise", "organize", "host",
                            "coach", "handle", "take", "coordinate", "supervise"})
@@ -65,12 +90,14 @@ _HANDOVER = frozenset({"hand", "pass", "assign", "reassign", "transfer", "give"}
 _OF_PREPS = frozenset({"at", "for", "of", "on"})
 #: words of a noun phrase that do not name the thing ("my new weekly sync" is the sync)
 _SKIP = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that", "new",
-                   "current", "weekly", "daily", "monthly", "same", "whole", "upcoming", "next", "old"})
+                   "current", "weekly", "daily", "monthly", "same", "whole", "upcoming", "next", "old", "only",
+                   "main", "usual", "latest", "final", "actual"})
 #: nouns that tell of a thing without naming it ("the sofa saga", "the passport situation")
 _STORY_NOUNS = frozenset({"saga", "situation", "drama", "story", "thing", "mess", "news", "update", "issue", "business"})
 #: entity attributes of people that the user's own registry predicates already name
 _PERSON_ATTRIBUTES = frozenset({"lives_in", "works_at", "job_title", "diet", "allergic_to", "relationship_status",
-                                "commute", "age", "plays_instrument", "likes", "dislikes", "hometown"})
+                                "commute", "age", "plays_instrument", "likes", "dislikes", "hometown",
+                                "due_date"})
 
 
 @dataclass
@@ -82,6 +109,14 @@ class TurnContext:
     last_thing: str | None = None
     last_thing_hint: str | None = None
     last_thing_plural: bool = False
+    #: the last proper noun that NER did not call a person ("Marta got promoted!": GPE), for a
+    #: later "she"/"he" when no person was named
+    last_proper: str | None = None
+    #: the last thing was named by a headline ("Passport update: it's approved")
+    headline: bool = False
+    #: a headline that names a thing's attribute without its value ("Offsite venue changed: we're
+    #: going to Cedar Lodge"): (thing, attribute), filled by the next clause with such a value
+    pending: tuple[str, str] | None = None
 
 
 @dataclass
@@ -96,9 +131,10 @@ def _person_name(t: Token) -> str | None:
     ent = entity_at(t)
     if ent is not None and ent.label_ == "PERSON":
         return ent.text
-    for c in t.children:  # "my friend Priya", "my brother Ahmed"
+    for c in t.children:  # "my friend Priya", "my brother Ahmed"; after the noun NER's "GPE" is a name too
         if c.dep_ in ("appos", "compound", "npadvmod") and c.pos_ == "PROPN" and c.lower_ not in NOT_NAMES \
-                and not ((e := entity_at(c)) is not None and e.label_ in ("DATE", "TIME", "ORG", "GPE")):
+                and not ((e := entity_at(c)) is not None and e.label_ in ("DATE", "TIME", "ORG", "GPE")
+                         and not (c.i > t.i and e.label_ == "GPE")):
             e2 = entity_at(c)
             return e2.text if e2 is not None and e2.label_ == "PERSON" else c.text
     if t.pos_ == "PROPN" and t.text[:1].isupper():
@@ -116,6 +152,9 @@ def _phrase(t: Token) -> tuple[str, str | None]:
     hint = ATTRIBUTE_NOUNS.get(t.lemma_.lower())
     if (hint or t.lemma_.lower() in _STORY_NOUNS) and len(words) > 1:
         words = words[:-1]  # "the sofa saga" is the sofa
+        if hint in ("scheduled_for", "due_date"):
+            while words and words[-1].lower_ in _WHEN_OF:
+                hint = _WHEN_OF[words.pop().lower_]  # "my sister's due date": the sister's due_date
     text = " ".join(w.text for w in words)
     text = re.sub(r"\s+'s?\b|'$", "", text).strip(" ,.'")
     # "our contact at Brightwater", "the chair of the committee": the thing follows
@@ -123,34 +162,83 @@ def _phrase(t: Token) -> tuple[str, str | None]:
                  for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None) if hint else None
     if pobj is not None:
         return _phrase(pobj)[0], hint
-    if hint and text.lower() == t.lower_:
-        hint = None  # "the quote is $8,200" without whose quote: the thing is "quote"
+    if hint and (text.lower() == t.lower_ or not text):
+        # no owner ("the only allergy now is cashews", "New launch date is May 16"): the caller
+        # takes the turn's last person or thing, else the noun itself ("the quote is $8,200")
+        return "", hint
     return text, hint
+
+
+def _thing(t: Token, context: TurnContext) -> EntityRef | None:
+    """The thing a noun phrase names; an attribute noun without an owner ("the only allergy now
+    is cashews", "New launch date is May 16") is of the turn's last person or thing named."""
+    name, hint = _phrase(t)
+    if name and name.lower() in PEOPLE_NOUNS and hint:
+        return EntityRef(name, "person", hint, exclude=name)  # "my sister's due date": the sister's
+    if name:
+        return EntityRef(name, "thing", hint) if name.lower() not in PEOPLE_NOUNS else None
+    who = context.last_person or context.last_proper
+    if hint in _OF_PERSON and who:
+        return EntityRef(who, "person", hint, exclude=who)
+    if hint and hint not in _OF_PERSON and context.last_thing:
+        return EntityRef(context.last_thing, "thing", hint)
+    # no owner in the turn: the happening the time is of ("New launch date is May 16": the launch),
+    # else the noun itself ("the quote is $8,200")
+    event = next((w.text for w in t.lefts if w.lower_ in _WHEN_OF and w.lower_ != "due"), None)
+    return EntityRef(event or t.lower_, "thing", hint if event else None) if t.lower_ not in PEOPLE_NOUNS else None
+
+
+def _coordinated_owner(subj: Token) -> EntityRef | None:
+    """"Lena and Rob's wedding" parsed as "Lena" and "Rob's wedding": the wedding of both."""
+    for c in subj.children:
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and any(p.dep_ == "poss" for p in c.children):
+            name, hint = _phrase(c)
+            return EntityRef(f"{subj.text} and {name}", "thing", hint) if name else None
+    return None
 
 
 def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
     """The entity a non-user clause is about (None when it names none)."""
-    subj = clause.subject
+    subj = nearest_subject(clause)
     head = clause.head
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
     if subj is None:
         return None
     low = subj.lower_
     if low in _PRONOUNS:
-        return EntityRef(context.last_person, "person") if context.last_person else None
+        who = context.last_person or context.last_proper
+        return EntityRef(who, "person") if who else None
     if subj.text in ("it", "It") and clause.about != "other":  # not "IT" (the department)
         # "I need to finish the Harlow report, it's due March 15": the thing named before
-        return EntityRef(context.last_thing, "thing", context.last_thing_hint) if context.last_thing else None
+        if not context.last_thing:
+            return None
+        kind = "person" if context.last_thing.lower() in PEOPLE_NOUNS else "thing"  # "my sister's due date, it's…"
+        return EntityRef(context.last_thing, kind, context.last_thing_hint)
+    if subj.dep_ == "poss" and subj.head.i == head.i:
+        # "Mum's flight lands at 6:40" parsed with "lands" as the noun: the thing is "Mum's flight"
+        nouns = [w.text for w in head.lefts if w.dep_ == "compound" and w.pos_ == "NOUN"]
+        owner = _person_name(subj) or subj.lemma_.lower()
+        return EntityRef(f"{owner} {' '.join(nouns)}", "thing") if nouns else None
+    if (pair := _coordinated_owner(subj)) is not None:
+        return pair
+    if head.lemma_.lower() in _PUT_VERBS and obj is not None and (name := _person_name(obj)):
+        return EntityRef(name, "person", exclude=name)  # "the vet put Biscuit on a renal diet": Biscuit's diet
     if head.lemma_.lower() in _CHANGE_VERBS and obj is not None and obj.pos_ in ("NOUN", "PROPN") \
-            and (low in ("they", "it", "we", "i") or clause.about in ("thing", "none")):
-        name, hint = _phrase(obj)
-        return EntityRef(name, "thing", hint) if name else None
+            and (low in ("they", "it", "we", "i") or clause.about in ("thing", "none")
+                 or clause.about == "other" and _person_name(obj) is None and _specific(obj)):
+        # "they moved the sync to…", "Lena and Rob moved the wedding to Sonoma": about the thing
+        # moved, whose value is never the mover ("Hannah moved teams")
+        ref = _thing(obj, context)
+        if ref is not None and clause.about == "other":
+            ref.exclude = " ".join(w.text for w in subj.subtree)  # "Priya and Sam moved the party…"
+        return ref
     if clause.about in ("thing", "mine") and subj.pos_ in ("NOUN", "PROPN") and handed_to_person(clause):
         # "Saturday yoga is taught by Ines", "the revamp was handed over to Sofia": its person in charge
         name, _ = _phrase(subj)
         return EntityRef(name, "thing", "person_in_charge") if name else None
-    if low == "they" and obj is None and context.last_thing and context.last_thing_plural:
-        # "Renewed the library books online, they're due the 30th now": the things named before
+    if low == "they" and obj is None and context.last_thing and (context.last_thing_plural or context.headline):
+        # "Renewed the library books online, they're due the 30th now"; "Winter timetable at
+        # Maya's school: they finish at 2:50 now": the things (or the headline's thing) named before
         return EntityRef(context.last_thing, "thing", context.last_thing_hint)
     if ATTRIBUTE_NOUNS.get(subj.lemma_.lower()) == "person_in_charge" and head.lemma_.lower() == "be":
         name, hint = _phrase(subj)  # "our account manager at Vellum is Priyanka": Vellum's, not a person's
@@ -167,8 +255,7 @@ def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
     if clause.about in ("thing", "mine"):
         if subj.pos_ not in ("NOUN", "PROPN"):
             return None
-        name, hint = _phrase(subj)
-        return EntityRef(name, "thing", hint) if name and name.lower() not in PEOPLE_NOUNS else None
+        return _thing(subj, context)
     return None
 
 
@@ -250,33 +337,111 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
     return list(dict.fromkeys(out))
 
 
+_RIDES = re.compile(r"\b(?:tak(?:e|es|ing)|took|rid(?:e|es|ing)|rode|catch(?:es|ing)?|caught)\s+(?:the\s+|a\s+|his\s+|her\s+)?"
+                    r"(tram|bus|train|tube|subway|metro|ferry|bike|scooter)\b", re.IGNORECASE)
+#: attributes read together from one clause ("The offsite is at the Marlowe Hotel in April")
+_PAIRED = {"venue": "scheduled_for", "scheduled_for": "venue"}
+
+
+def _values(attr: str, kind: str, clause: Clause, ref: EntityRef) -> list[tuple[str, str | None]]:
+    """Values of ``attr`` in the clause: never the entity itself, nor a word of its name
+    ("Saturday yoga" is not on "Saturday"), nor a day or time as a venue."""
+    own = {ref.name.casefold(), ref.exclude.casefold(), *ref.name.casefold().split(), *ref.exclude.casefold().split()}
+    values = [v for v in fill(kind, clause) if v[0].casefold() not in own]
+    if kind == "when" and values and (span := when_span(clause)) and values[0][0] in span:
+        values = [(span, values[0][1])]  # "at 8 on Thursday": the day with its time
+    if attr == "venue":
+        values = [(extend_place(v, clause), t) for v, t in values if not _is_time(v, clause)]
+    if not values and attr == "works_at" and ref.kind == "person":
+        values = _workplace(clause)
+    if not values and attr == "commute" and ref.kind == "person" and (m := _RIDES.search(clause.text)):
+        values = [(m.group(1).lower(), None)]  # "Dan's been taking the tram"
+    if not values and attr == "provider":
+        name = proper_after(clause, frozenset({"with", "to"}))  # "with Zing": NER may call it a person
+        values = [(name, "org")] if name and name.casefold() not in own else []
+    return values
+
+
+def _is_time(value: str, clause: Clause) -> bool:
+    first = value.split()[0]
+    return any(t.text == first and (e := entity_at(t)) is not None and e.label_ in ("DATE", "TIME")
+               for t in clause.tokens)
+
+
+def _special(sent: Sentence, date: datetime, clause: Clause, context: TurnContext) -> list[CandidateFact] | None:
+    """Readings of a whole clause class (see :mod:`.entity_readings`); None when none applies."""
+    subj = nearest_subject(clause)
+    if subj is None:
+        return None
+    if clause.about in ("thing", "mine") and subj.pos_ in ("NOUN", "ADJ") and (name := called(clause)):
+        ref = _thing(subj, context)  # "the puppy next door is called Rufus"
+        return [_entity_fact(sent, date, clause, ref, "name", name, "person")] if ref and ref.kind == "thing" else []
+    if clause.about == "other" and (place := residence(clause)) and (person := _person_name(subj)):
+        context.last_person = person  # "Grandma is at Rosewood care home"
+        return [_entity_fact(sent, date, clause, EntityRef(person, "person"), "lives_in", place, "place")]
+    if (over := took_over(clause)) is not None:
+        new, _before = over  # "Linda Cho took over from Mr. Patel": of the thing named before
+        if context.last_thing and context.last_thing.casefold() not in new.casefold():
+            ref = EntityRef(context.last_thing, "thing", "person_in_charge")
+            return [_entity_fact(sent, date, clause, ref, "person_in_charge", new, "person")]
+        return []
+    return None
+
+
 def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray | None, proposer: Proposer,
                  context: TurnContext) -> list[CandidateFact]:
     """(entity, attribute, value) candidates of one clause not about the user."""
-    if clause.blocked and not clause.negated_only or intent_only(clause.tokens) or HYPOTHETICAL.search(clause.text):
+    if clause.blocked and not clause.negated_only or intent_only(clause.tokens) or hypothetical(clause):
         return []
+    special = _special(sent, date, clause, context)
+    if special is not None:
+        return special
     ref = entity_of(clause, context)
     if ref is None:
         return []
     if ref.kind == "person":
         context.last_person = ref.name
     handed = handed_to_person(clause) or _copula_name(clause) if ref.hint == "person_in_charge" else None
-    for attr in _attributes(ref, clause, row, proposer):
+    out: list[CandidateFact] = []
+    attrs = _attributes(ref, clause, row, proposer)
+    for attr in attrs:
+        if out:
+            break
         pred = predicates.get(attr)
         if pred is None:
             continue
         if handed and attr == "person_in_charge":
             return [_entity_fact(sent, date, clause, ref, attr, handed, "person")]
-        # a value is never the entity itself, nor a word of its name ("Saturday yoga" is not on "Saturday")
-        own = {ref.name.casefold(), ref.exclude.casefold(), *ref.name.casefold().split()}
-        values = [v for v in fill(pred.kind, clause) if v[0].casefold() not in own]
-        if not values and attr == "works_at" and ref.kind == "person":
-            values = _workplace(clause)
-        if not values:
-            continue
-        value, vtype = values[0]
-        return [_entity_fact(sent, date, clause, ref, attr, value, vtype)]
-    return []
+        values = _values(attr, pred.kind, clause, ref)
+        if values:
+            out.append(_entity_fact(sent, date, clause, ref, attr, *values[0]))
+    pair = _PAIRED.get(out[0].predicate) if out and ref.kind == "thing" else None
+    if pair is not None and (pred := predicates.get(pair)) is not None:
+        # a second attribute of another kind in the same clause, its words apart from the first's
+        first = out[0].value.casefold()
+        values = [v for v in _values(pair, pred.kind, clause, ref)
+                  if v[0].casefold() not in first and first not in v[0].casefold()]
+        if values:
+            out.append(_entity_fact(sent, date, clause, ref, pair, *values[0]))
+    return out
+
+
+def user_schedule(sent: Sentence, date: datetime, clause: Clause) -> list[CandidateFact]:
+    """The time of a thing the user does or books ("I do spin class Thursday at 6pm", "booked a
+    table at Ostra for 7:30 on Friday"): the thing's ``scheduled_for``."""
+    if intent_only(clause.tokens) or hypothetical(clause):
+        return []
+    obj = scheduled_object(clause)
+    span = when_span(clause) if obj is not None else None
+    if obj is None or not span:
+        return []
+    name, _ = _phrase(obj)
+    owner = place_owner(obj)
+    if owner and owner.casefold() not in name.casefold():
+        name = f"{owner} {name}"  # "a table at Ostra" is the Ostra table
+    if not name or name.casefold() == span.casefold():
+        return []
+    return [_entity_fact(sent, date, clause, EntityRef(name, "thing"), "scheduled_for", span, None)]
 
 
 def _entity_fact(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef, attr: str, value: str,
@@ -285,7 +450,7 @@ def _entity_fact(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef,
     label = pred.description.split(" (")[0] if pred is not None else attr
     return CandidateFact(
         subject=ref.name, subject_type=ref.kind, predicate=attr, value=value, value_type=vtype,
-        text=f"{ref.name} — {label}: {value}. ({clause.text})"[:300],
+        text=f"{ref.name} — {label}: {value}. ({sent.text})"[:300],
         valid_from=datetime(date.year, date.month, date.day), granularity="day",
         speaker="user", source_turns=[sent.turn], confidence=0.6,
     )
@@ -316,12 +481,19 @@ def note_people(clause: Clause, context: TurnContext) -> None:
     """Remember the last person and the last particular thing a clause names, for a later
     "she"/"he"/"it" in the turn."""
     for t in clause.tokens:
-        if t.lemma_.lower() in PEOPLE_NOUNS or (ent := entity_at(t)) is not None and ent.label_ == "PERSON":
+        ent = entity_at(t)
+        if t.lemma_.lower() in PEOPLE_NOUNS or ent is not None and ent.label_ == "PERSON":
             name = _person_name(t)
             if name:
                 context.last_person = name
-        elif t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and _specific(t):
+            continue
+        proper = t.pos_ == "PROPN" and t.text[:1].isupper() and t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos") \
+            and t.lower_ not in NOT_NAMES and (ent is None or ent.label_ not in ("DATE", "TIME", "MONEY", "CARDINAL"))
+        if proper:
+            # "Marta got promoted! She's…" (NER: GPE), "retested Nina: she's…", "Lantern slipped"
+            context.last_proper = _proper_name(t)
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and (_specific(t) or proper):
             name, hint = _phrase(t)
-            if name and name.lower() not in PEOPLE_NOUNS:
+            if name and (name.lower() not in PEOPLE_NOUNS or hint):  # "my sister's due date" too
                 context.last_thing, context.last_thing_hint = name, hint
                 context.last_thing_plural = t.tag_ in ("NNS", "NNPS")
