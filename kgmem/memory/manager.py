@@ -30,6 +30,9 @@ _ENTITY_TYPES = {"place", "org", "person", "item", "entity"}
 _ENTITY_ATTRIBUTES = frozenset({"scheduled_for", "due_date", "venue", "status", "person_in_charge", "amount",
                                 "provider", "name"})
 
+#: the time of a thing, said as when it happens or when it is due: one slot
+_WHEN = ("scheduled_for", "due_date")
+
 
 @dataclass
 class ReconcileCounts(Tally):
@@ -85,6 +88,7 @@ class MemoryManager:
                 else self._replaced_holder(cand, session.id, pending) \
                 or self.resolver.resolve(cand.subject, cand.subject_type or "person",
                                          self._holders(cand.predicate, pending), cand.text)
+            cand = self._one_time(cand, subject, pending)
             entities[subject.id] = subject
             obj_id: str | None = None
             if (cand.value_type or "") in _ENTITY_TYPES:
@@ -150,13 +154,28 @@ class MemoryManager:
         if not is_single_valued(predicate) or predicate not in _ENTITY_ATTRIBUTES:
             return []
         user_id = self.resolver.user.id
+        preds = set(_WHEN) if predicate in _WHEN else {predicate}
         out: list[tuple[str, str]] = []
         for key in {*self._slots, *pending}:
-            if key[1] != predicate or key[0] == user_id:
+            if key[1] not in preds or key[0] == user_id:
                 continue
             slot = pending.get(key, self._slots.get(key, {}))
             out.extend((key[0], f.text) for f in slot.values() if f.invalid_at is None)
         return out
+
+    def _current(self, key: tuple[str, str], pending: dict[tuple[str, str], dict[str, Fact]]) -> bool:
+        return any(f.invalid_at is None for f in pending.get(key, self._slots.get(key, {})).values())
+
+    def _one_time(self, cand: CandidateFact, subject: Entity,
+                  pending: dict[tuple[str, str], dict[str, Fact]]) -> CandidateFact:
+        """A thing has one time: "the essay is due Friday" then "they moved the essay to Monday"
+        (read as when it happens) is a new value of the same slot, under the slot's predicate."""
+        if cand.predicate not in _WHEN or subject.type != "thing":
+            return cand
+        other = _WHEN[1 - _WHEN.index(cand.predicate)]
+        if self._current((subject.id, other), pending) and not self._current((subject.id, cand.predicate), pending):
+            return cand.model_copy(update={"predicate": other})
+        return cand
 
     def _replaced_holder(self, cand: CandidateFact, session_id: str,
                          pending: dict[tuple[str, str], dict[str, Fact]]) -> Entity | None:

@@ -199,6 +199,19 @@ def test_a_clause_before_a_verb_of_need_is_still_stated(extractor: RuleExtractor
         ("The kitten upstairs is called Miso.", ("kitten", "name", "Miso")),
         # a compound attribute noun: the owner's due date
         ("My neighbour's due date is early June.", ("neighbour", "due_date", "early June")),
+        # "<Name> is our/the (new) <role> (at/of <thing>)": the name is in charge of the thing
+        ("Dev is our new contact at Brightwater.", ("Brightwater", "person_in_charge", "Dev")),
+        ("Olga is the new manager of the Leeds office.", ("Leeds office", "person_in_charge", "Olga")),
+        # a verb that changes a thing's state gives its status; states beyond the user's lexicon
+        ("They finally resolved the billing ticket.", ("billing ticket", "status", "resolved")),
+        ("The blender I ordered is on its way.", ("blender", "status", "on its way")),
+        # a person's address is where they live
+        ("My brother now lives at 14 Elm Road.", ("brother", "lives_in", "14 Elm Road")),
+        ("Zara's new address is 22 Kings Way.", ("Zara", "lives_in", "22 Kings Way")),
+        # "it" as the object of a change: the thing named before
+        ("The essay is due Friday, then they extended it to Monday.", ("essay", "due_date", "Monday")),
+        # a person's attributes are ranked among a person's attributes
+        ("Zara works at KPMG now.", ("Zara", "works_at", "KPMG")),
     ],
 )
 def test_session4_readings(extractor: RuleExtractor, text: str, expected: tuple[str, str, str]) -> None:
@@ -214,6 +227,20 @@ def test_session4_readings(extractor: RuleExtractor, text: str, expected: tuple[
 )
 def test_session4_non_readings(extractor: RuleExtractor, text: str, wrong: str) -> None:
     assert not any(f.predicate == wrong for f in facts_of(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Priya and Sam moved the party to Saturday.", ("party", "scheduled_for", "Saturday")),
+        ("Marco moved the book swap to the Crown pub.", ("book swap", "venue", "Crown pub")),
+    ],
+)
+def test_a_moved_things_target_names_its_attribute(extractor: RuleExtractor, text: str,
+                                                   expected: tuple[str, str, str]) -> None:
+    got = triples(facts_of(extractor, text))
+    assert expected in got
+    assert not any(v in ("Priya", "Sam", "Marco") for _, _, v in got)  # the movers are no value of it
 
 
 def test_a_turn_names_the_owner_of_an_ownerless_attribute(extractor: RuleExtractor) -> None:
@@ -260,3 +287,14 @@ def test_a_value_named_in_the_same_session_does_not_move_a_fact(tmp_path: Path) 
     ], tmp_path)
     assert len({f.subject_id for f in facts}) == 2
     assert sups == []
+
+
+def test_a_thing_has_one_time_whether_due_or_scheduled(tmp_path: Path) -> None:
+    facts, sups = _manager_run([
+        [_cand("grant report", "due_date", "May 3", "The grant report is due May 3.")],
+        [_cand("grant report", "scheduled_for", "May 10", "They moved the grant report to May 10.")],
+    ], tmp_path)
+    new = next(f for f in facts if f.value == "May 10")
+    old = next(f for f in facts if f.value == "May 3")
+    assert new.predicate == "due_date"
+    assert any(s.new_fact_id == new.id and s.old_fact_id == old.id for s in sups)

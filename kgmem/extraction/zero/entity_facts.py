@@ -19,6 +19,7 @@ attribute) supersedes the earlier one, however it is worded.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,22 +33,18 @@ from kgmem.extraction.zero.checks import HYPOTHETICAL, intent_only
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_readings import (
     called,
-    extend_place,
     hypothetical,
+    named_role,
     nearest_subject,
-    place_owner,
-    proper_after,
     residence,
-    scheduled_object,
     took_over,
-    when_span,
 )
+from kgmem.extraction.zero.entity_values import entity_values
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
-from kgmem.extraction.zero.proposals import Proposer
+from kgmem.extraction.zero.proposals import NONE, Proposer
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.value_parse import HONORIFICS, NOT_NAMES
-from kgmem.extraction.zero.values import fill
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -76,15 +73,16 @@ _OF_PERSON = frozenset({"allergic_to", "diet", "job_title", "works_at", "lives_i
 #: verbs whose object is the entity a change is about ("they moved the sync to Wednesday")
 _CHANGE_VERBS = frozenset({"move", "push", "reschedule", "change", "bump", "shift", "switch", "delay", "postpone",
                            "cancel", "close", "approve", "deliver", "revise", "cut", "raise", "lower", "hand",
-                           "transfer", "book", "extend", "renew", "reject", "ship", "update", "rename"})
+                           "transfer", "book", "extend", "renew", "reject", "ship", "update", "rename",
+                           # verbs that change a thing's state ("they finally resolved the billing ticket")
+                           "resolve", "fix", "repair", "dispatch", "refund", "confirm", "accept", "decline", "deny",
+                           "complete", "process", "submit", "finish"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: verbs that put someone on a regime ("the vet put Biscuit on a renal diet"): about their object
 _PUT_VERBS = frozenset({"put", "keep", "switch", "start"})
 #: verbs whose agent is in charge of their subject ("taught by Ines") and verbs that hand it over
 _CHARGE_VERBS = frozenset({"teach", "run", "lead", "manage", "chair", "own", "organise", "organize", "host",
                            "coach", "handle", "take", "coordinate", "supervise"})
-_NOT_WORKPLACES = frozenset({"home", "night", "nights", "weekend", "weekends", "moment", "time", "hour", "hours",
-                             "week", "day", "days", "shift", "shifts", "job", "place", "end"})
 _HANDOVER = frozenset({"hand", "pass", "assign", "reassign", "transfer", "give"})
 #: prepositions after an attribute noun that name its thing ("our contact at Brightwater")
 _OF_PREPS = frozenset({"at", "for", "of", "on"})
@@ -125,6 +123,13 @@ class EntityRef:
     kind: str  # "person" | "thing"
     hint: str | None = None  # an attribute named by the subject noun phrase
     exclude: str = ""  # a name that is the entity itself, never its value
+
+    @property
+    def names(self) -> set[str]:
+        """The entity's own names and their words: never its values ("Saturday yoga" is not on
+        "Saturday"; "Priya and Sam moved the party" gives the party no "Sam")."""
+        return {self.name.casefold(), self.exclude.casefold(), *self.name.casefold().split(),
+                *self.exclude.casefold().split()}
 
 
 def _person_name(t: Token) -> str | None:
@@ -173,8 +178,11 @@ def _thing(t: Token, context: TurnContext) -> EntityRef | None:
     """The thing a noun phrase names; an attribute noun without an owner ("the only allergy now
     is cashews", "New launch date is May 16") is of the turn's last person or thing named."""
     name, hint = _phrase(t)
-    if name and name.lower() in PEOPLE_NOUNS and hint:
-        return EntityRef(name, "person", hint, exclude=name)  # "my sister's due date": the sister's
+    owner = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    if name and hint and (name.lower() in PEOPLE_NOUNS or owner is not None and _person_name(owner) == name
+                          and (e := entity_at(owner)) is not None and e.label_ == "PERSON"):
+        # "my sister's due date", "Zara's new address" (a person's address is where they live)
+        return EntityRef(name, "person", "lives_in" if hint == "venue" else hint, exclude=name)
     if name:
         return EntityRef(name, "thing", hint) if name.lower() not in PEOPLE_NOUNS else None
     who = context.last_person or context.last_proper
@@ -223,13 +231,16 @@ def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
         return pair
     if head.lemma_.lower() in _PUT_VERBS and obj is not None and (name := _person_name(obj)):
         return EntityRef(name, "person", exclude=name)  # "the vet put Biscuit on a renal diet": Biscuit's diet
+    if head.lemma_.lower() in _CHANGE_VERBS and obj is not None and obj.lower_ in ("it", "them") and context.last_thing:
+        # "The essay is due Friday, then they extended it to Monday": the thing named before
+        return EntityRef(context.last_thing, "thing", context.last_thing_hint)
     if head.lemma_.lower() in _CHANGE_VERBS and obj is not None and obj.pos_ in ("NOUN", "PROPN") \
             and (low in ("they", "it", "we", "i") or clause.about in ("thing", "none")
                  or clause.about == "other" and _person_name(obj) is None and _specific(obj)):
         # "they moved the sync to…", "Lena and Rob moved the wedding to Sonoma": about the thing
         # moved, whose value is never the mover ("Hannah moved teams")
         ref = _thing(obj, context)
-        if ref is not None and clause.about == "other":
+        if ref is not None and low not in ("they", "it", "we", "i"):
             ref.exclude = " ".join(w.text for w in subj.subtree)  # "Priya and Sam moved the party…"
         return ref
     if clause.about in ("thing", "mine") and subj.pos_ in ("NOUN", "PROPN") and handed_to_person(clause):
@@ -257,20 +268,6 @@ def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
             return None
         return _thing(subj, context)
     return None
-
-
-def _workplace(clause: Clause) -> list[tuple[str, str | None]]:
-    """"works at a bakery", "teaches at the local primary": the place after a verb of working."""
-    for t in clause.tokens:
-        if t.lemma_.lower() in ("work", "teach", "nurse", "volunteer") and t.pos_ == "VERB":
-            for p in t.children:
-                if p.dep_ == "prep" and p.lower_ in ("at", "in", "for"):
-                    for g in p.children:
-                        if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lower_ not in _NOT_WORKPLACES:
-                            words = [w.text for w in g.subtree if w.dep_ not in ("det", "poss", "punct", "prep")
-                                     and w.i <= g.i]
-                            return [(" ".join(words), "org")]
-    return []
 
 
 def handed_to_person(clause: Clause) -> str | None:
@@ -328,44 +325,23 @@ def titled_people(doc: Doc) -> list[tuple[str, str]]:
 
 
 def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer: Proposer) -> list[str]:
+    """The subject's attribute noun, then the proposals; a person's attributes are ranked among
+    the attributes a person has (the threshold and margin apply among those: "Zara works at KPMG
+    now" is nearer the examples of who is in charge of a thing, which a person is not)."""
     out: list[str] = [ref.hint] if ref.hint else []
     if row is not None:
-        for p in proposer.propose(row):
-            if ref.kind == "person" and p.predicate not in _PERSON_ATTRIBUTES:
-                continue
-            out.append(p.predicate)
+        if ref.kind == "person":
+            ranked = [p for p in proposer.rank(row) if p.predicate in _PERSON_ATTRIBUTES or p.predicate == NONE]
+            best = ranked[0].score if ranked and ranked[0].predicate != NONE else 1.0
+            out += [p.predicate for p in itertools.takewhile(
+                lambda p: p.predicate != NONE and p.score >= max(proposer.threshold, best - proposer.margin), ranked)]
+        else:
+            out += [p.predicate for p in proposer.propose(row)]
     return list(dict.fromkeys(out))
 
 
-_RIDES = re.compile(r"\b(?:tak(?:e|es|ing)|took|rid(?:e|es|ing)|rode|catch(?:es|ing)?|caught)\s+(?:the\s+|a\s+|his\s+|her\s+)?"
-                    r"(tram|bus|train|tube|subway|metro|ferry|bike|scooter)\b", re.IGNORECASE)
 #: attributes read together from one clause ("The offsite is at the Marlowe Hotel in April")
 _PAIRED = {"venue": "scheduled_for", "scheduled_for": "venue"}
-
-
-def _values(attr: str, kind: str, clause: Clause, ref: EntityRef) -> list[tuple[str, str | None]]:
-    """Values of ``attr`` in the clause: never the entity itself, nor a word of its name
-    ("Saturday yoga" is not on "Saturday"), nor a day or time as a venue."""
-    own = {ref.name.casefold(), ref.exclude.casefold(), *ref.name.casefold().split(), *ref.exclude.casefold().split()}
-    values = [v for v in fill(kind, clause) if v[0].casefold() not in own]
-    if kind == "when" and values and (span := when_span(clause)) and values[0][0] in span:
-        values = [(span, values[0][1])]  # "at 8 on Thursday": the day with its time
-    if attr == "venue":
-        values = [(extend_place(v, clause), t) for v, t in values if not _is_time(v, clause)]
-    if not values and attr == "works_at" and ref.kind == "person":
-        values = _workplace(clause)
-    if not values and attr == "commute" and ref.kind == "person" and (m := _RIDES.search(clause.text)):
-        values = [(m.group(1).lower(), None)]  # "Dan's been taking the tram"
-    if not values and attr == "provider":
-        name = proper_after(clause, frozenset({"with", "to"}))  # "with Zing": NER may call it a person
-        values = [(name, "org")] if name and name.casefold() not in own else []
-    return values
-
-
-def _is_time(value: str, clause: Clause) -> bool:
-    first = value.split()[0]
-    return any(t.text == first and (e := entity_at(t)) is not None and e.label_ in ("DATE", "TIME")
-               for t in clause.tokens)
 
 
 def _special(sent: Sentence, date: datetime, clause: Clause, context: TurnContext) -> list[CandidateFact] | None:
@@ -379,6 +355,14 @@ def _special(sent: Sentence, date: datetime, clause: Clause, context: TurnContex
     if clause.about == "other" and (place := residence(clause)) and (person := _person_name(subj)):
         context.last_person = person  # "Grandma is at Rosewood care home"
         return [_entity_fact(sent, date, clause, EntityRef(person, "person"), "lives_in", place, "place")]
+    if (role := named_role(clause)) is not None:
+        person, thing_tok = role  # "Dev is our new contact at Brightwater": Brightwater's contact
+        ref = _thing(thing_tok, context) if thing_tok is not None else None
+        if ref is None and context.last_thing:
+            ref = EntityRef(context.last_thing, "thing")
+        if ref is None or ref.kind != "thing" or person.casefold() in ref.name.casefold():
+            return []
+        return [_entity_fact(sent, date, clause, ref, "person_in_charge", person, "person")]
     if (over := took_over(clause)) is not None:
         new, _before = over  # "Linda Cho took over from Mr. Patel": of the thing named before
         if context.last_thing and context.last_thing.casefold() not in new.casefold():
@@ -386,6 +370,17 @@ def _special(sent: Sentence, date: datetime, clause: Clause, context: TurnContex
             return [_entity_fact(sent, date, clause, ref, "person_in_charge", new, "person")]
         return []
     return None
+
+
+def _moved_to(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef) -> list[CandidateFact]:
+    """A thing moved to a day or a place ("Priya and Sam moved the party to Saturday"): the
+    kind of the target names the attribute when no proposal did."""
+    for attr in ("scheduled_for", "venue"):
+        pred = predicates.get(attr)
+        for value, vtype in entity_values(attr, pred.kind, clause, ref.names, False) if pred else []:
+            if re.search(r"\b(?:to|till|until)\s+(?:the\s+|a\s+)?" + re.escape(value), clause.text):
+                return [_entity_fact(sent, date, clause, ref, attr, value, vtype)]
+    return []
 
 
 def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray | None, proposer: Proposer,
@@ -412,36 +407,20 @@ def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray
             continue
         if handed and attr == "person_in_charge":
             return [_entity_fact(sent, date, clause, ref, attr, handed, "person")]
-        values = _values(attr, pred.kind, clause, ref)
+        values = entity_values(attr, pred.kind, clause, ref.names, ref.kind == "person")
         if values:
             out.append(_entity_fact(sent, date, clause, ref, attr, *values[0]))
+    if not out and ref.kind == "thing" and clause.head.lemma_.lower() in _CHANGE_VERBS:
+        out = _moved_to(sent, date, clause, ref)
     pair = _PAIRED.get(out[0].predicate) if out and ref.kind == "thing" else None
     if pair is not None and (pred := predicates.get(pair)) is not None:
         # a second attribute of another kind in the same clause, its words apart from the first's
         first = out[0].value.casefold()
-        values = [v for v in _values(pair, pred.kind, clause, ref)
+        values = [v for v in entity_values(pair, pred.kind, clause, ref.names, False)
                   if v[0].casefold() not in first and first not in v[0].casefold()]
         if values:
             out.append(_entity_fact(sent, date, clause, ref, pair, *values[0]))
     return out
-
-
-def user_schedule(sent: Sentence, date: datetime, clause: Clause) -> list[CandidateFact]:
-    """The time of a thing the user does or books ("I do spin class Thursday at 6pm", "booked a
-    table at Ostra for 7:30 on Friday"): the thing's ``scheduled_for``."""
-    if intent_only(clause.tokens) or hypothetical(clause):
-        return []
-    obj = scheduled_object(clause)
-    span = when_span(clause) if obj is not None else None
-    if obj is None or not span:
-        return []
-    name, _ = _phrase(obj)
-    owner = place_owner(obj)
-    if owner and owner.casefold() not in name.casefold():
-        name = f"{owner} {name}"  # "a table at Ostra" is the Ostra table
-    if not name or name.casefold() == span.casefold():
-        return []
-    return [_entity_fact(sent, date, clause, EntityRef(name, "thing"), "scheduled_for", span, None)]
 
 
 def _entity_fact(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef, attr: str, value: str,

@@ -202,3 +202,28 @@ def when_span(clause: Clause) -> str | None:
         else:
             break
     return clause.text[start:end].strip()
+
+
+#: role nouns of the person in charge of a thing ("Dev is our new contact at Brightwater")
+_ROLES = frozenset({"lead", "leader", "manager", "contact", "chair", "president", "teacher", "owner", "coach",
+                    "instructor", "head", "director", "captain", "organiser", "organizer", "supervisor", "tutor"})
+
+
+def named_role(clause: Clause) -> tuple[str, Token | None] | None:
+    """(name, the thing's noun or None) for "<Name> is the/our (new) <role> (at/of/for <thing>)":
+    the name is in charge of the thing after the role noun (or of the thing named before)."""
+    head, subj = clause.head, clause.subject
+    if head.lemma_.lower() != "be" or subj is None or subj.pos_ != "PROPN":
+        return None
+    ent = entity_at(subj)
+    if ent is not None and ent.label_ not in ("PERSON", "GPE", "ORG"):
+        return None
+    attr = next((c for c in head.children if c.dep_ == "attr" and c.lemma_.lower() in _ROLES), None)
+    if attr is None or not any(c.dep_ in ("det", "poss") for c in attr.children):
+        return None
+    thing = next((g for p in attr.children if p.dep_ == "prep" and p.lower_ in ("at", "of", "for", "on")
+                  for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+    if thing is None:
+        # "Olga is the new office manager": the noun before the role noun
+        thing = next((c for c in attr.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
+    return _name(subj), thing

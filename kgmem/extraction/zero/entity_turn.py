@@ -23,6 +23,7 @@ import numpy as np
 
 from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero.checks import intent_only
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.entity_facts import (
     _CHANGE_VERBS,
@@ -33,7 +34,12 @@ from kgmem.extraction.zero.entity_facts import (
     entity_facts,
     entity_of,
     note_people,
-    user_schedule,
+)
+from kgmem.extraction.zero.entity_readings import (
+    hypothetical,
+    place_owner,
+    scheduled_object,
+    when_span,
 )
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.proposals import Proposer
@@ -113,6 +119,9 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
                 continue
         if row is None and _moves_thing(c):
             row = score([c.text])[0]
+        if c.about == "other" and c.subject is not None and c.subject.i < c.tokens[0].i:
+            # "Zara left Deloitte and joined KPMG": "joined KPMG" is scored with its subject
+            row = score([f"{c.subject.text} {c.text}"])[0]
         facts = _clause_facts(sent, date, c, row, user_mine, attributes, context)
         # a value the user's facts already hold is the user's ("my rent is $1,200"); a name given
         # to a thing ("the puppy is actually Rupert") is the thing's whatever else read it
@@ -152,3 +161,21 @@ def _it_subject(c: Clause) -> bool:
 def _plain(value: str) -> str:
     """A value compared across readings ("$2,300" and "2300" are one amount)."""
     return re.sub(r"[^\w]", "", value.casefold())
+
+
+def user_schedule(sent: Sentence, date: datetime, clause: Clause) -> list[CandidateFact]:
+    """The time of a thing the user does or books ("I do spin class Thursday at 6pm", "booked a
+    table at Ostra for 7:30 on Friday"): the thing's ``scheduled_for``."""
+    if intent_only(clause.tokens) or hypothetical(clause):
+        return []
+    obj = scheduled_object(clause)
+    span = when_span(clause) if obj is not None else None
+    if obj is None or not span:
+        return []
+    name, _ = _phrase(obj)
+    owner = place_owner(obj)
+    if owner and owner.casefold() not in name.casefold():
+        name = f"{owner} {name}"  # "a table at Ostra" is the Ostra table
+    if not name or name.casefold() == span.casefold():
+        return []
+    return [_entity_fact(sent, date, clause, EntityRef(name, "thing"), "scheduled_for", span, None)]
