@@ -77,6 +77,8 @@ _CHANGE_VERBS = frozenset({"move", "push", "reschedule", "change", "bump", "shif
                            # verbs that change a thing's state ("they finally resolved the billing ticket")
                            "resolve", "fix", "repair", "dispatch", "refund", "confirm", "accept", "decline", "deny",
                            "complete", "process", "submit", "finish"})
+#: change verbs that may move a thing to another place
+_RELOCATE = frozenset({"move", "switch", "shift", "change", "transfer"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: verbs that put someone on a regime ("the vet put Biscuit on a renal diet"): about their object
 _PUT_VERBS = frozenset({"put", "keep", "switch", "start"})
@@ -331,7 +333,10 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
     out: list[str] = [ref.hint] if ref.hint else []
     if row is not None:
         if ref.kind == "person":
-            ranked = [p for p in proposer.rank(row) if p.predicate in _PERSON_ATTRIBUTES or p.predicate == NONE]
+            # a person is "due" only when said so ("my sister is due in October", not "starts in September")
+            due = any(t.lower_ == "due" for t in clause.tokens)
+            ranked = [p for p in proposer.rank(row) if p.predicate in _PERSON_ATTRIBUTES and (due or p.predicate != "due_date")
+                      or p.predicate == NONE]
             best = ranked[0].score if ranked and ranked[0].predicate != NONE else 1.0
             out += [p.predicate for p in itertools.takewhile(
                 lambda p: p.predicate != NONE and p.score >= max(proposer.threshold, best - proposer.margin), ranked)]
@@ -377,6 +382,8 @@ def _moved_to(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef) ->
     kind of the target names the attribute when no proposal did."""
     for attr in ("scheduled_for", "venue"):
         pred = predicates.get(attr)
+        if attr == "venue" and clause.head.lemma_.lower() not in _RELOCATE:
+            continue  # "raised my reading goal to 15 books" moves no place
         for value, vtype in entity_values(attr, pred.kind, clause, ref.names, False) if pred else []:
             if re.search(r"\b(?:to|till|until)\s+(?:the\s+|a\s+)?" + re.escape(value), clause.text):
                 return [_entity_fact(sent, date, clause, ref, attr, value, vtype)]

@@ -23,7 +23,7 @@ import numpy as np
 
 from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact
-from kgmem.extraction.zero.checks import intent_only
+from kgmem.extraction.zero.checks import IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.entity_facts import (
     _CHANGE_VERBS,
@@ -146,6 +146,8 @@ def _clause_facts(sent: Sentence, date: datetime, c: Clause, row: np.ndarray | N
     # named before it here ("…finish the Harlow report, it's due March 15")
     it_thing = _it_subject(c) and context.last_thing is not None
     if c.about == "user":
+        if IMAGINED.search(sent.text):
+            return []  # "I nearly ordered a grinder but closed the tab": nothing the user did happened
         booked = user_schedule(sent, date, c)  # "booked a table at Ostra for 7:30 on Friday"
         if booked or not (it_thing or _moves_thing(c)):
             return booked

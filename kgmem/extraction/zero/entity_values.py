@@ -30,6 +30,10 @@ _MORE_STATES = re.compile(r"\b(?:on\s+(?:its|the|their)\s+way|en\s+route|escalat
                           re.IGNORECASE)
 
 
+#: words that say where someone lives, for an address NER does not call a place
+_LIVES = re.compile(r"\b(?:lives?|living|address|moved\s+(?:in)?to)\b", re.IGNORECASE)
+
+
 def _left(clause: Clause) -> set[str]:
     """Names a clause says someone left ("Zara left Deloitte", "quit the bakery")."""
     out: set[str] = set()
@@ -55,7 +59,7 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = [(m.group(1).lower(), None)]  # "Dan's been taking the tram"
     if attr == "works_at" and person:
         values = [v for v in values if v[0] not in _left(clause)]  # "Zara left Deloitte": not there now
-    if not values and attr == "lives_in" and person:
+    if not values and attr == "lives_in" and person and _LIVES.search(clause.text):
         values = [(v, "place") for v, _ in fill("where", clause) if v.casefold() not in own]  # "lives at 14 Elm Road"
     if not values and attr == "status" and (m := _MORE_STATES.search(clause.text)):
         values = [(m.group(0).lower(), None)]  # "the blender is on its way"
