@@ -212,6 +212,12 @@ def test_a_clause_before_a_verb_of_need_is_still_stated(extractor: RuleExtractor
         ("The essay is due Friday, then they extended it to Monday.", ("essay", "due_date", "Monday")),
         # a person's attributes are ranked among a person's attributes
         ("Zara works at KPMG now.", ("Zara", "works_at", "KPMG")),
+        # a job noun names the attribute; a bare name whose attribute is a person's is a person
+        ("My niece got a position with the council.", ("niece", "works_at", "council")),
+        ("Jonas got a job at Lidl, finally out of Aldi.", ("Jonas", "works_at", "Lidl")),
+        # a role noun next to a name, however "lead" is tagged
+        ("Our team lead Sven wants the deck by Friday.", ("team", "person_in_charge", "Sven")),
+        ("Sven's gone, Maria is our team lead now.", ("team", "person_in_charge", "Maria")),
     ],
 )
 def test_session4_readings(extractor: RuleExtractor, text: str, expected: tuple[str, str, str]) -> None:

@@ -29,7 +29,7 @@ import numpy as np
 
 from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact
-from kgmem.extraction.zero.checks import HYPOTHETICAL, intent_only
+from kgmem.extraction.zero.checks import intent_only
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_readings import (
     called,
@@ -47,7 +47,7 @@ from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.value_parse import HONORIFICS, NOT_NAMES
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 #: nouns that name an attribute of the noun phrase they end ("the report deadline")
 ATTRIBUTE_NOUNS: dict[str, str] = {
@@ -257,7 +257,8 @@ def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
         name, hint = _phrase(subj)  # "our account manager at Vellum is Priyanka": Vellum's, not a person's
         if hint:
             return EntityRef(name, "thing", hint)
-    if clause.about == "other":
+    if clause.about == "other" or clause.about == "thing" and subj.lower_ in PEOPLE_NOUNS:
+        # "Grandad moved into…" (NER: GPE) is a person all the same
         person = _person_name(subj) or (subj.lemma_.lower() if subj.lemma_.lower() in PEOPLE_NOUNS else None)
         if person and obj is not None and obj.pos_ in ("NOUN", "PROPN") and _person_name(obj) is None \
                 and head.lemma_.lower() in ("run", "lead", "manage", "chair", "own", "teach", "head", "coach"):
@@ -308,29 +309,14 @@ def _proper_name(t: Token) -> str:
     return f"{before.text} {text}" if before is not None and before.lower_.rstrip(".") in HONORIFICS else text
 
 
-def titled_people(doc: Doc) -> list[tuple[str, str]]:
-    """(thing, name) for "my team lead, Marcus" / "the property manager, Greg": a role noun of
-    the person in charge followed by a name in apposition; the thing is the noun before the role."""
-    out: list[tuple[str, str]] = []
-    for t in doc:
-        if ATTRIBUTE_NOUNS.get(t.lemma_.lower()) != "person_in_charge" or t.i + 2 >= len(doc):
-            continue
-        comma, name = doc[t.i + 1], doc[t.i + 2]
-        if comma.text != "," or name.pos_ != "PROPN" or name.head.i not in (t.i, name.i) and name.head.head.i != t.i:
-            continue
-        before = [w for w in doc[max(0, t.i - 3): t.i] if w.pos_ in ("NOUN", "PROPN")]
-        while before and before[0].i + len(before) != t.i:
-            before.pop(0)  # only the nouns right before the role word
-        if before:
-            out.append((" ".join(w.text for w in before), _proper_name(name)))
-    return out
-
-
 def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer: Proposer) -> list[str]:
     """The subject's attribute noun, then the proposals; a person's attributes are ranked among
     the attributes a person has (the threshold and margin apply among those: "Zara works at KPMG
     now" is nearer the examples of who is in charge of a thing, which a person is not)."""
     out: list[str] = [ref.hint] if ref.hint else []
+    if ref.kind == "person" and any(t.lemma_.lower() in ("job", "position", "internship") and any(
+            p.dep_ == "prep" and p.lower_ in ("at", "with") for p in t.children) for t in clause.tokens):
+        out.append("works_at")  # "Jonas got a job at Lidl": the noun names the attribute
     if row is not None:
         if ref.kind == "person":
             # a person is "due" only when said so ("my sister is due in October", not "starts in September")
@@ -345,6 +331,9 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
     return list(dict.fromkeys(out))
 
 
+#: attributes only a person has
+_PERSON_ONLY = frozenset({"lives_in", "works_at", "job_title", "diet", "allergic_to", "relationship_status", "commute",
+                          "age", "hometown"})
 #: attributes read together from one clause ("The offsite is at the Marlowe Hotel in April")
 _PAIRED = {"venue": "scheduled_for", "scheduled_for": "venue"}
 
@@ -406,6 +395,11 @@ def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray
     handed = handed_to_person(clause) or _copula_name(clause) if ref.hint == "person_in_charge" else None
     out: list[CandidateFact] = []
     attrs = _attributes(ref, clause, row, proposer)
+    if ref.kind == "thing" and attrs and attrs[0] in _PERSON_ONLY and " " not in ref.name \
+            and ref.name[:1].isupper() and clause.subject is not None and clause.subject.pos_ == "PROPN":
+        # "Jonas got a job at Lidl" (NER: ORG): a bare name whose best attribute is a person's is a person
+        ref = EntityRef(ref.name, "person", ref.hint, exclude=ref.name)
+        attrs = _attributes(ref, clause, row, proposer)
     for attr in attrs:
         if out:
             break
@@ -440,21 +434,6 @@ def _entity_fact(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef,
         valid_from=datetime(date.year, date.month, date.day), granularity="day",
         speaker="user", source_turns=[sent.turn], confidence=0.6,
     )
-
-
-def titled_facts(sent: Sentence, date: datetime, doc: Doc) -> list[CandidateFact]:
-    """Facts of :func:`titled_people` in a sentence that is not hypothetical."""
-    if HYPOTHETICAL.search(sent.text):
-        return []
-    out = []
-    for thing, name in titled_people(doc):
-        out.append(CandidateFact(
-            subject=thing, subject_type="thing", predicate="person_in_charge", value=name, value_type="person",
-            text=f"{thing} — who leads or is in charge of it: {name}. ({sent.text})"[:300],
-            valid_from=datetime(date.year, date.month, date.day), granularity="day",
-            speaker="user", source_turns=[sent.turn], confidence=0.6,
-        ))
-    return out
 
 
 def _specific(t: Token) -> bool:

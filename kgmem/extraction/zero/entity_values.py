@@ -54,7 +54,7 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
     if attr == "venue":
         values = [(extend_place(v, clause), t) for v, t in values if not _is_time(v, clause)]
     if not values and attr == "works_at" and person:
-        values = _workplace(clause)
+        values = _workplace(clause) or _job_place(clause)
     if not values and attr == "commute" and person and (m := _RIDES.search(clause.text)):
         values = [(m.group(1).lower(), None)]  # "Dan's been taking the tram"
     if attr == "works_at" and person:
@@ -89,3 +89,17 @@ def _workplace(clause: Clause) -> list[tuple[str, str | None]]:
     return []
 
 
+
+
+def _job_place(clause: Clause) -> list[Value]:
+    """"got a job at Lidl", "a position with the council": the place after a noun of a job."""
+    for t in clause.tokens:
+        if t.lemma_.lower() in ("job", "position", "internship"):
+            # "at Lidl" hangs on the job or on the verb that got it
+            for p in [*t.children, *(c for c in t.head.children if c.i > t.i)]:
+                if p.dep_ == "prep" and p.lower_ in ("at", "with"):
+                    for g in p.children:
+                        if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN"):
+                            words = [w.text for w in g.subtree if w.i <= g.i and w.dep_ not in ("det", "poss", "punct")]
+                            return [(" ".join(words), "org")]
+    return []
