@@ -145,8 +145,6 @@ ABSTENTION_PHRASES = (
     "does not say", "insufficient information",
 )
 
-_TEMPORAL_UNITS = ("day", "week", "month")
-
 
 def _replace_number_words(text: str) -> str:
     for phrase, digits in _SPECIAL.items():
