@@ -13,7 +13,7 @@ import re
 from kgmem import predicates as predicate_registry
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet, Line
-from kgmem.answer.match import norm, terms
+from kgmem.answer.match import GENERIC, norm, terms
 from kgmem.answer.spans import typed_spans
 from kgmem.models import Fact, QueryPlan
 from kgmem.retrieval.planner import plan_notes
@@ -31,7 +31,14 @@ _MONEY_Q = re.compile(r"\b(spen[dt]|spending|cost|paid|pay|money|amount|price|\$
 #: question words that say "money" or "things", never which thing
 _SPEND_GENERIC = {norm(w) for w in """purchase purchases thing things stuff everything item items total amount
 money spend spending spent cost costs price prices dollar dollars budget sum buy bought altogether mention
-mentioned told""".split()}
+mentioned told shopping expense expenses outlay haul gear equipment accessories supplies goods splurge
+splurges""".split()}
+#: the question asks for a total over a kind, not the price of one thing
+_ALL_Q = re.compile(r"\b(?:total|altogether|all together|combined|in all|add(?:ed)? up|sum|everything|all (?:the|my|of))\b", re.I)
+#: an amount that is not what was paid ("down from $60", "was $150 but …", "$20 off")
+_NOT_PAID = re.compile(r"(?:\b(?:from|was|were|originally|regularly|normally|usually|instead\s+of|list(?:ed)?\s+(?:at|for)|"
+                       r"retails?\s+(?:at|for)|marked\s+down\s+from|saved|saving|save)\s+(?:about\s+|around\s+)?)$", re.I)
+_NOT_PAID_AFTER = re.compile(r"^\s*(?:off|discount|less|cheaper|savings?)\b", re.I)
 
 
 def money(text: str) -> list[float]:
@@ -53,16 +60,51 @@ def is_money_total(question: str) -> bool:
     return bool(_SUM_Q.search(question) and _MONEY_Q.search(question) and not re.search(r"\bhow many\b", question, re.I))
 
 
+def paid_amounts(text: str) -> list[float]:
+    """The amounts a line says were paid: "$40, down from $60" is $40; "a rain jacket for $85 and
+    a headlamp for $25" is both; "the bag was $150 but I got it for $110" is $110."""
+    out = []
+    for m in _MONEY.finditer(text):
+        if _NOT_PAID.search(text[max(0, m.start() - 30):m.start()]) or _NOT_PAID_AFTER.match(text[m.end():]):
+            continue
+        raw = m.group(1) or m.group(3)
+        value = float(raw.replace(",", ""))
+        out.append(value * 1000 if m.group(2) else value)
+    return out or money(text)[:1]
+
+
+def _same_purchase(line: Line, amount: float, seen: dict[tuple[str, float], Line]) -> bool:
+    """The same amount for the same thing told again in another session ("the $120 boots I bought
+    are holding up great") is one purchase."""
+    mine = _thing_words(line.text)
+    return any(a == amount and sid != line.session_id and mine & _thing_words(other.text)
+               for (sid, a), other in seen.items())
+
+
+_FILLER = {norm(w) for w in """yesterday today tonight finally really just new great nice last week weekend month year
+got get pay paid buy bought spent spend picked pick grabbed treat treated myself also still so very""".split()}
+
+
+def _thing_words(text: str) -> set[str]:
+    return {w for w in terms(text) - _SPEND_GENERIC - GENERIC - _FILLER if not w.isdigit() and len(w) > 2}
+
+
 def compute_spend_total(ev: EvidenceSet) -> Computed:
-    """Sum the amounts the user said they paid, once per (session, amount), own actual lines only."""
+    """Sum the amounts the user said they paid, once per purchase (the same thing at the same price
+    told in two sessions counts once), own actual clauses only."""
     plan = ev.result.plan
     out = Computed(kind="sum")
     objects = {norm(n) for n in plan_notes(plan, "noun")} - _SPEND_GENERIC
+    users = ev.all_user_lines()
+    if objects and _ALL_Q.search(plan.question):
+        # a total over a kind the user never names in those words ("my outdoor purchases"): the
+        # words no line uses say the kind, not which things
+        objects = {o for o in objects if any(o in terms(ln.text) for ln in users)}
     seen: dict[tuple[str, float], Line] = {}
     skipped = 0
-    on_topic = {ln.turn_id for ln in ev.all_user_lines() if objects & terms(ln.text) and ln.actuality == "actual"}
-    for line in ev.all_user_lines():
-        amounts = money(line.text)
+    on_topic = {ln.turn_id for ln in users if objects & terms(ln.text) and ln.actuality == "actual"}
+    for line in users:
+        amounts = paid_amounts(line.text)
         if not amounts or not _PAID.search(line.text):
             continue
         if objects and not (objects & terms(line.text)) and line.turn_id not in on_topic:
@@ -70,8 +112,9 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         if line.actuality != "actual":
             skipped += 1
             continue
-        for amount in amounts[:1]:  # one price per sentence: "$40, down from $60" is one purchase
-            seen.setdefault((line.session_id, amount), line)
+        for amount in amounts:
+            if not _same_purchase(line, amount, seen):
+                seen.setdefault((line.session_id, amount), line)
     if not seen:
         if objects:
             out.abstain_reason = ("no purchase of " + " ".join(sorted(objects)) + " with a price in memory"
@@ -114,10 +157,17 @@ def _items(ev: EvidenceSet, preds: list[str], narrow: set[str]) -> tuple[list[Fa
     items: dict[str, Fact] = {}
     for f in sorted(narrowed or pool, key=lambda f: (fact_date(f), f.id)):
         key = (f.value or f.text).casefold().strip()
-        if key not in items and ev.fact_is_actual(f):
+        if key not in items and not _told_before(key, items) and ev.fact_is_actual(f):
             items[key] = f
     extra = _visited_lines(ev, items) if "visited" in preds and not narrowed else []
     return list(items.values()), extra
+
+
+def _told_before(key: str, items: dict[str, Fact]) -> bool:
+    """The same thing said again in other words ("Project Hail Mary" / "Project Hail Mary by Andy
+    Weir", "the Louvre" / "Louvre"): one item, counted once."""
+    mine = terms(key)
+    return bool(mine) and any(mine <= terms(k) or terms(k) <= mine for k in items if terms(k))
 
 
 def _preds(plan: QueryPlan) -> list[str]:

@@ -146,6 +146,10 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
             by_turn.setdefault(tid, []).append(f)
     out: list[EventMatch] = []
     followed = _planned_names(activity, core, ev)
+    # the activity said in full only as a plan or something declined ("next month I'm going to
+    # start a watercolour class"): a line naming part of it ("a pottery course") is another activity
+    told_unreal = any(ln.actuality in ("plan", "negated") and coverage(core, terms(ln.text) | expand(terms(ln.text))) >= 1.0
+                      for ln in ev.all_user_lines())
     for line in ev.all_user_lines():
         have = terms(line.text) | expand(terms(line.text))
         if line.actuality != "actual" and not (line.actuality == "other" and _names_subject(line.text, names, core)):
@@ -164,6 +168,9 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         if names and not named and cov < 1.0 and not (by_meaning and _name_like(names, line.text, ev)):
             continue  # the phrase names a place, title or person this line does not mention
         if cov < MIN_COVERAGE and not named and not by_meaning:
+            continue
+        if told_unreal and cov < 1.0 and not named and sent_sim < SENTENCE_MENTION and not (
+                followed and any(contains_name(n, line.text) for n in followed)):
             continue
         when, gran, dated = _when(line, ev)
         score = cov + 0.3 * coverage(every, have) + 0.5 * sim + (0.2 if named else 0.0) + (0.05 if dated else 0.0)

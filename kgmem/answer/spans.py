@@ -22,6 +22,22 @@ _RELATION_NAME = re.compile(
     r"\bmy\s+(?:[a-z-]+\s+)?(?:[a-z]+)\s*,?\s+(?P<n>[A-Z][a-z'-]+)(?=\s*(?:,|\.|\)|!|\?|\s+(?:is|was|has|lives|called|"
     r"visited|just|and|keeps|chewed|needs|stole|stealing|at|who)\b))|"
     r"(?:^|[.!?]\s+|\b(?:and|but|so)\s+)(?P<n2>[A-Z][a-z'-]+)\s*(?:,|\()\s*my\s+[a-z]+")
+#: people and pets a user calls "my X": a name right after one is theirs ("My stepmom Petra sent me …")
+RELATION_WORDS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "stepmom", "stepmum", "stepmother",
+                  "stepdad", "stepfather", "stepsister", "stepbrother", "half-sister", "half-brother",
+                  "mother-in-law", "father-in-law", "sister-in-law", "brother-in-law", "grandma", "grandpa",
+                  "grandmother", "grandfather", "aunt", "uncle", "cousin", "niece", "nephew", "son", "daughter",
+                  "wife", "husband", "partner", "fiancé", "fiancée", "fiance", "fiancee", "boyfriend", "girlfriend",
+                  "friend", "bestie", "roommate", "flatmate", "neighbour", "neighbor", "colleague", "coworker",
+                  "co-worker", "boss", "manager", "mentor", "coach", "trainer", "tutor", "teacher", "therapist",
+                  "doctor", "dentist", "landlord", "landlady", "godmother", "godfather", "dog", "cat", "puppy",
+                  "kitten", "pup", "parrot", "rabbit", "hamster", "horse", "tortoise", "turtle")
+_REL_WORDS = "|".join(re.escape(w) for w in RELATION_WORDS)
+_ADJ = r"(?:(?:best|older|younger|little|big|new|old|late|dear|twin)\s+)?"
+_MY_REL_NAME = re.compile(
+    rf"(?:\b[Mm]y\s+|\b[Oo]ur\s+|^\W*){_ADJ}(?i:{_REL_WORDS})\s*(?:,|\(|\s[-–—]|\s+(?:is|was)\s+(?:called\s+|named\s+)?)?\s*"
+    r"(?P<n>[A-Z][a-zé-]+)(?=['’]s\b|\s*[,.)!?;:—–-]|\s+[a-z]|\s*$)|"
+    rf"\b(?P<n2>[A-Z][a-zé-]+)\s*(?:,|\(|,?\s+who\s+is|\s+(?:is|was))\s*(?:my|our)\s+{_ADJ}(?:{_REL_WORDS})\b")
 #: "Pico is coming too - he's my border collie": a name, then a pronoun saying whose it is
 _PRONOUN_NAME = re.compile(
     r"\b(?P<n>[A-Z][a-z'-]+)\b[^.!?;]{0,40}?\b(?:he|she)(?:'s|\s+is|\s+was)\s+(?:my|our)\s+(?:[a-z-]+\s+){0,2}?"
@@ -48,6 +64,10 @@ def my_relation_names(text: str) -> list[str]:
     """Names the user ties to themself in a sentence about someone else ("my brother Tariq",
     "Pico … he's my border collie"); "their grandmother Selin" is no name of the user's."""
     out = [m.group("n") or m.group("n2") for m in _RELATION_NAME.finditer(text)]
+    for m in _MY_REL_NAME.finditer(text):
+        name = m.group("n") or m.group("n2")
+        if name not in out and name not in _NOT_NAMES:
+            out.append(name)
     return out + [m.group("n") for m in _PRONOUN_NAME.finditer(text) if m.group("n") not in _NOT_NAMES]
 
 
@@ -68,11 +88,13 @@ def typed_spans(text: str, answer_type: str) -> list[str]:
         prepped = re.findall(rf"\b(?:at|from|in|to|for|with|joined|joining|join|called|named)\s+((?:the\s+)?{_CAP}(?:\s+{_CAP})*)",
                              text)
         spans += [p for p in prepped if p.split()[0] not in ("I", "I'm", "The")]
-    if answer_type in ("org", "item") and not spans:  # "Peak Climbing Gym is my gym"
+    if answer_type in ("org", "item", "place") and not spans:  # "Peak Climbing Gym is my gym", "…: the Harbor Room"
         body = _LEAD_WORDS.sub("", text.strip(" (\"'"))
         spans += [m.group(0) for m in re.finditer(rf"\b{_CAP}(?:\s+{_CAP})+", body)
                   if m.group(0).split()[0] not in ("I", "I'm", "The", "My", "Oh", "Side")]
     out = [s.strip(" .,'\"") for s in spans if s.strip(" .,'\"")]
+    if answer_type == "person":  # "my stepmom Petra's birthday": the name is Petra ("St. Brigid's" is a name whole)
+        out = [re.sub(r"['’]s$", "", s) for s in out]
     # a two-letter acronym ("the ER was packed") is a poor name when a fuller one is there
     return sorted(out, key=lambda s: len(s) <= 2)
 

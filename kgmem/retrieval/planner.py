@@ -58,7 +58,7 @@ SLOT_WORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "running_pb": "personal best pb time record 5k run",
     "pet_name": "pet name animal",
     "family_member": "name relative family",
-    "hometown": "hometown town city place childhood origin",
+    "hometown": "hometown town city place childhood origin kid child young youth grow grew raised born",
     "allergic_to": "allergy allergic reaction medication food",
     "plays_instrument": "instrument music lesson",
     "speaks_language": "language class study",
@@ -143,7 +143,9 @@ def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -
         slot = m.slot if (m is not None and strong and meaning == rx) else None
         return rx, slot, 1.0, "regex" if slot is None else "regex+meaning"
     if rx == Intent.PREFERENCE:
-        if m is not None and meaning == Intent.ASSISTANT_SAID and m.score >= OVERRIDE_MEANING:
+        # "Can you recommend a book for me?" asks for a suggestion now; what the assistant said
+        # before is asked about in the past ("what did you recommend", "the one you suggested")
+        if m is not None and meaning == Intent.ASSISTANT_SAID and m.score >= OVERRIDE_MEANING and _PAST_ASK.search(q):
             return Intent.ASSISTANT_SAID, m.slot, m.score, "meaning"
         return Intent.PREFERENCE, None, 1.0, "regex"
     if m is not None and strong:
@@ -167,6 +169,9 @@ def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -
     return Intent.SINGLE_FACT, _cue_slot(cues), (m.score if m else 0.0), "default"
 
 
+_PAST_ASK = re.compile(r"\b(?:did|had|have)\s+you\b|\byou\s+(?:\w+\s+)?(?:said|told|recommended|suggested|mentioned|gave|"
+                       r"named|listed|picked|proposed|pointed|thought|came\s+up)\b|\b(?:earlier|last\s+time|before|previous(?:ly)?|"
+                       r"again|remind|recall|remember|back\s+when|that\s+time)\b", re.I)
 #: words that ask for an earlier value rather than the current one
 _HISTORY_CUE = re.compile(
     r"\b(?:before|previous(?:ly)?|prior|used\s+to|old|former(?:ly)?|past|earlier|originally|first|last|until|"

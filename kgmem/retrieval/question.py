@@ -467,11 +467,11 @@ _WEEKDAY_MONTH = frozenset("""monday tuesday wednesday thursday friday saturday 
 march april may june july august september october november december christmas easter thanksgiving
 halloween""".split())
 
-
 RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "friend", "neighbour", "neighbor",
              "cousin", "aunt", "uncle", "partner", "wife", "husband", "colleague", "coworker", "boss", "roommate",
              "flatmate", "son", "daughter", "niece", "nephew", "grandma", "grandpa", "grandmother", "grandfather",
-             "boyfriend", "girlfriend", "parents", "kids")
+             "boyfriend", "girlfriend", "parents", "kids", "stepmom", "stepmum", "stepmother", "stepdad", "stepfather",
+             "stepsister", "stepbrother", "fiancé", "fiancée", "fiance", "fiancee")
 _REL = "|".join(RELATIONS)
 _SUBJECT_REL = re.compile(
     rf"\bmy\s+((?:best\s+|older\s+|younger\s+|little\s+|big\s+)?(?:{_REL}))(?:\s+[A-Z][\w'-]+)?"
@@ -480,8 +480,8 @@ _SUBJECT_REL = re.compile(
     rf"(?:city|car|job|house|home|place|town|hometown|phone|gym|work|employer|pet|dog|cat)\b)", re.I)
 _SUBJECT_NAME = re.compile(
     r"\b(?:does|did|is|was|has)\s+([A-Z][\w'-]+)\s+(?:live|living|based|work|working|drive|come|from|originally|"
-    r"have|own|do|go)\b|\b([A-Z][\w'-]+)['’]s\s+(?!name\b)\w+|\bis\s+([A-Z][\w'-]+)['’]s\b|"
-    r"\b([A-Z][\w'-]+)\s+(?:lives|works|drives|comes|is\s+from|was\s+from|has|owns)\b", re.M)
+    r"have|own|do|go|pay|paying|earn|earning|spend|spending|rent|use|using|study|studying)\b|\b([A-Z][\w-]+)['’]s\s+(?!name\b)(?=\w)|\bis\s+([A-Z][\w'-]+)['’]s\b|"
+    r"\b([A-Z][\w'-]+)\s+(?:lives|works|drives|comes|is\s+from|was\s+from|has|owns|pays|paid|earns|spends|rents|uses|is\s+paying)\b", re.M)
 
 
 def question_subject(q: str, named: list[str]) -> str | None:
@@ -492,8 +492,7 @@ def question_subject(q: str, named: list[str]) -> str | None:
     if m:
         return m.group(1).split()[-1].lower()
     cap = re.sub(r"^(\W*)([a-z])", lambda mm: mm.group(1) + mm.group(2).upper(), q)  # "orla's" at the start
-    m = _SUBJECT_NAME.search(cap)
-    if m:
+    for m in _SUBJECT_NAME.finditer(cap):  # "What's Liam's rent?": not "What", then "Liam"
         name = next(g for g in m.groups() if g)
         if name.lower() not in ("i", "my", "what", "which", "where", "who", "when", "how", "it", "that", "this"):
             return name
