@@ -23,7 +23,8 @@ from kgmem.retrieval.search import fact_date
 _MONEY = re.compile(r"\$\s?(\d[\d,]*(?:\.\d+)?)(k\b)?|(\d[\d,]*(?:\.\d+)?)\s?(?:dollars|bucks|usd)\b", re.I)
 _PAID = re.compile(r"\b(spent|spend|spending|paid|pay|paying|bought|buy|purchased|dropped|cost|costs|came to|did get|"
                    r"splurged|shelled out|ordered|picked up|got|grabbed|snagged|treat(?:ed)?|scored|invested|"
-                   r"purchase|forked out|set me back|ran me|was \$|for \$)", re.I)
+                   r"purchase|forked out|set me back|ran me|was \$|were \$|for \$|came (?:in|out) (?:at|to)|"
+                   r"price tag|a steal at|totall?ed|rang up|replaced|upgraded|splashed out|went for|went with)", re.I)
 _SUM_Q = re.compile(r"\b(total|add up|sum|altogether|combined|in all|how much|all together|spen[dt] on|paid for|"
                     r"pay for|come to|came to)\b", re.I)
 _MONEY_Q = re.compile(r"\b(spen[dt]|spending|cost|paid|pay|money|amount|price|\$|dollars?|budget|bought|dropped|"
@@ -73,6 +74,14 @@ def paid_amounts(text: str) -> list[float]:
     return out or money(text)[:1]
 
 
+def _after_purchase(line: Line, ev: EvidenceSet) -> bool:
+    """A price told in the sentence after the purchase ("I finally bought new boots. $189, but
+    worth it."): the sentence before says what was bought and has no price of its own."""
+    before = [s for s in ev.turn_lines(line.turn_id) if s.position == line.position - 1]
+    return bool(before) and before[0].actuality == "actual" and not money(before[0].text) and \
+        ("buy" in before[0].roles or bool(_PAID.search(before[0].text)))
+
+
 def _same_purchase(line: Line, amount: float, seen: dict[tuple[str, float], Line]) -> bool:
     """The same amount for the same thing told again in another session ("the $120 boots I bought
     are holding up great") is one purchase."""
@@ -105,7 +114,7 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
     on_topic = {ln.turn_id for ln in users if objects & terms(ln.text) and ln.actuality == "actual"}
     for line in users:
         amounts = paid_amounts(line.text)
-        if not amounts or not _PAID.search(line.text):
+        if not amounts or not (_PAID.search(line.text) or _after_purchase(line, ev)):
             continue
         if objects and not (objects & terms(line.text)) and line.turn_id not in on_topic:
             continue  # "at the bike shop": a price in the same turn as the bike counts ("a $35 U-lock")

@@ -37,7 +37,8 @@ _ADJ = r"(?:(?:best|older|younger|little|big|new|old|late|dear|twin)\s+)?"
 _MY_REL_NAME = re.compile(
     rf"(?:\b[Mm]y\s+|\b[Oo]ur\s+|^\W*){_ADJ}(?i:{_REL_WORDS})\s*(?:,|\(|\s[-–—]|\s+(?:is|was)\s+(?:called\s+|named\s+)?)?\s*"
     r"(?P<n>[A-Z][a-zé-]+)(?=['’]s\b|\s*[,.)!?;:—–-]|\s+[a-z]|\s*$)|"
-    rf"\b(?P<n2>[A-Z][a-zé-]+)\s*(?:,|\(|,?\s+who\s+is|\s+(?:is|was))\s*(?:my|our)\s+{_ADJ}(?:{_REL_WORDS})\b")
+    rf"\b(?P<n2>[A-Z][a-zé-]+)\s*(?:,|\(|,?\s+who\s+is|\s+(?:is|was))\s*(?:my|our)\s+{_ADJ}(?:{_REL_WORDS})\b|"
+    rf"\b(?i:my|our)\s+{_ADJ}(?i:{_REL_WORDS})['’]s\s+name\s+(?:is|was)\s+(?P<n3>[A-Z][a-zé-]+)")
 #: "Pico is coming too - he's my border collie": a name, then a pronoun saying whose it is
 _PRONOUN_NAME = re.compile(
     r"\b(?P<n>[A-Z][a-z'-]+)\b[^.!?;]{0,40}?\b(?:he|she)(?:'s|\s+is|\s+was)\s+(?:my|our)\s+(?:[a-z-]+\s+){0,2}?"
@@ -49,7 +50,7 @@ _LEAD_WORDS = re.compile(r"^(?:\(?\s*side note:?|by the way,?|oh,?\s+and|oh,?|an
                          re.I)
 _SHOP_PHRASE = re.compile(r"\b(?:from|at)\s+((?:a|an|the|my)\s+[\w'& -]{2,40}?)(?=\s*(?:,|\.|;|\)|for\b|it\b|and\b|"
                           r"last\b|yesterday\b|today\b|this\b|two\b|three\b|four\b|a few\b|$))")
-_MONEY_SPAN = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?k?")
+_MONEY_SPAN = re.compile(r"\$\s?\d[\d,]*\d(?:\.\d+)?k?|\$\s?\d(?:\.\d+)?k?")
 #: one capitalised word of a name, an abbreviation included ("St. Brigid's", "Mt. Hood")
 _CAP = r"(?:(?:St|Mt|Dr|Ft)\.|[A-Z][\w'&-]*)"
 def _entities(text: str) -> list[tuple[str, str]]:
@@ -65,7 +66,7 @@ def my_relation_names(text: str) -> list[str]:
     "Pico … he's my border collie"); "their grandmother Selin" is no name of the user's."""
     out = [m.group("n") or m.group("n2") for m in _RELATION_NAME.finditer(text)]
     for m in _MY_REL_NAME.finditer(text):
-        name = m.group("n") or m.group("n2")
+        name = m.group("n") or m.group("n2") or m.group("n3")
         if name not in out and name not in _NOT_NAMES:
             out.append(name)
     return out + [m.group("n") for m in _PRONOUN_NAME.finditer(text) if m.group("n") not in _NOT_NAMES]
