@@ -209,8 +209,8 @@ def compute_aggregate(ev: EvidenceSet) -> Computed:
     """Counts and lists of distinct values of the predicates the question names (the question's
     own nouns narrow the set: "books" among things read)."""
     plan = ev.result.plan
-    if is_money_total(plan.question):
-        return compute_spend_total(ev)
+    if is_money_total(plan.question) or (plan.slot == "sum" and not re.search(r"\bhow many\b", plan.question, re.I)):
+        return compute_spend_total(ev)  # by its words, or by meaning ("what did my shopping come to")
     out = Computed(kind="count" if plan.answer_shape == "number" else "list")
     preds = _preds(plan)
     if not preds:

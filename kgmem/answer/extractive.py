@@ -232,7 +232,10 @@ def _subject_answer(ev: EvidenceSet) -> Extracted | None:
              and (contains_name(who, ln.text) if rel is None else bool(rel.search(ln.text)))]
     if not lines:
         return None
-    for score, line in rank_lines(ev, lines)[:4]:
+    ranked = rank_lines(ev, lines)[:4]
+    if plan.intent == Intent.CURRENT_VALUE and ranked:  # "where does Sam work now": the newest of the relevant
+        ranked = sorted((x for x in ranked if x[0] >= ranked[0][0] - 0.15), key=lambda x: x[1].said_at, reverse=True)
+    for score, line in ranked:
         spans = [x for x in typed_spans(line.text, plan.answer_type)
                  if not contains_name(who, x) and not any(contains_name(n, x) for n in plan.named)]
         if spans:

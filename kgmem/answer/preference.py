@@ -16,11 +16,13 @@ from kgmem.answer.match import terms
 _LIKE = re.compile(r"\b(?:love|loved|adore|enjoy|enjoyed|big fan of|fan of|into|favou?rite|like|prefer|go for|"
                    r"make me happy|makes me happy|obsessed with|can't get enough of|really dig|always (?:order|pick|choose)|"
                    r"hooked on|keen on|passionate about|big on|my jam|go-to|nothing beats|swear by|crave|live for|"
-                   r"sucker for|cracks? me up|can't resist|all about|never get tired of|never tire of)\b", re.I)
+                   r"sucker for|cracks? me up|can't resist|all about|never get tired of|never tire of|partial to|"
+                   r"fond of|drawn to|gravitate (?:to|toward|towards)|can't live without|been loving|been enjoying)\b", re.I)
 _DISLIKE = re.compile(r"\b(?:don't like|do not like|dislike|hate|can't stand|cannot stand|avoid|not for me|"
                       r"steer clear|not into|turns? me off|pass on|no more|sick of|tired of|not my thing|"
                       r"rather skip|no\s+\w+\s+please|please,? no|not a fan|allergic|can't eat|cannot eat|"
-                      r"don't eat|don't enjoy|never liked)\b", re.I)
+                      r"don't eat|don't enjoy|never liked|not keen on|not a big fan|bores? me|puts? me off|put off by|"
+                      r"I'd rather not|never again|can't do|gross(?:es)? me out)\b", re.I)
 _LIKE_PREDICATES = ("likes", "hobby", "favourite_food", "favourite_music", "favourite_drink", "diet",
                     "favourite_sport", "plays_instrument")
 

@@ -89,7 +89,10 @@ def typed_spans(text: str, answer_type: str) -> list[str]:
         prepped = re.findall(rf"\b(?:at|from|in|to|for|with|joined|joining|join|called|named)\s+((?:the\s+)?{_CAP}(?:\s+{_CAP})*)",
                              text)
         spans += [p for p in prepped if p.split()[0] not in ("I", "I'm", "The")]
-    if answer_type in ("org", "item", "place") and not spans:  # "Peak Climbing Gym is my gym", "…: the Harbor Room"
+    if answer_type == "place" and not spans:  # "we picked a venue for the reunion: the Harbor Room"
+        spans += [m.group(1) for m in re.finditer(rf"\b(?:venue|place|spot|location)\b[^.!?]{{0,40}}?:\s*((?:the\s+)?{_CAP}(?:\s+{_CAP})*)",
+                                                  text)]
+    if answer_type in ("org", "item") and not spans:  # "Peak Climbing Gym is my gym"
         body = _LEAD_WORDS.sub("", text.strip(" (\"'"))
         spans += [m.group(0) for m in re.finditer(rf"\b{_CAP}(?:\s+{_CAP})+", body)
                   if m.group(0).split()[0] not in ("I", "I'm", "The", "My", "Oh", "Side")]

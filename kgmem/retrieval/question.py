@@ -1,10 +1,9 @@
 """Surface analysis of a question: regex intent fast paths, the asked-for head and answer type,
 event/option phrases, and which words are content (must be in memory) and which are not.
 
-Everything here is rules and a spaCy tagger pass (no parser, no NER: ~5 ms); meaning-based intent
-matching lives in :mod:`kgmem.retrieval.intents`. Time and discourse phrases ("at the moment",
-"currently", "as far as you know", "last Tuesday") are never content: they are cut before content
-words are picked, so an abstention check can never ask memory for "moment".
+Rules and a spaCy tagger pass (no parser, no NER: ~5 ms); meaning-based intent matching lives in
+:mod:`kgmem.retrieval.intents`. Time and discourse phrases ("at the moment", "currently", "last
+Tuesday") are never content: they are cut before content words are picked.
 """
 
 from __future__ import annotations
@@ -32,9 +31,7 @@ DISCOURSE_RE = re.compile(
     r"(?:in\s+the\s+|on\s+|one\s+|that\s+|most\s+)?(?:mornings?|evenings?|afternoons?|nights?|weekends?|weekdays?)|"
     r"usually|normally|typically|generally|always|often|sometimes|basically|at\s+some\s+point|a\s+while\s+back|"
     r"(?:for|after|in|since)\s+(?:ages|forever|(?:so\s+|a\s+)?long(?:\s+time)?|a\s+while)|"
-    r"now|then|already|yet|ago|anyway|again)\b",
-    re.I,
-)
+    r"now|then|already|yet|ago|anyway|again)\b", re.I)
 
 _WH_RE = re.compile(r"\b(what|which|who|whom|whose|where|when|how|why)\b", re.I)
 #: "what kind of X", "which brand of X": the head is X
@@ -231,6 +228,9 @@ def wh_head(q: str) -> str | None:
             if head in _AUX:
                 continue
             rest = q[m.end("head"):]
+            owned = re.match(r"\s*['’]s?\s+(?:([a-z]+)\s+)?([a-z]+)\b(?!\s+(?:name|called)\b)", rest)
+            if owned and "name" not in owned.groups() and head not in _AUX:  # "what's Marta's job *title*"
+                return owned.group(2)
             if re.match(r"\s*['’]s?\b", rest) or (_NAME_OF_RE.search(rest) and head != "name"):
                 return "name"
             head2 = (m.groupdict().get("head2") or "").lower()
