@@ -248,6 +248,8 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     slot_type = _slot_type(slot, match)  # Marta's job title is a title, whoever holds it
     if subject is not None and intent in (Intent.CURRENT_VALUE, Intent.HISTORY, Intent.SINGLE_FACT):
         slot = None  # someone else's city or car is no slot of the user's
+        if qa.wh_word(q) in ("where", "who", "whom", "when"):
+            slot_type = None  # "where does my sister live": the wh-word says the type
     atype = qa.answer_type_for(q, head, slot_type)
     exempt = {head or ""} | SLOT_WORDS.get(slot or "", frozenset()) | (_slot_cues(slot) if slot not in _STRICT_SLOTS else set())
     if intent != Intent.ASSISTANT_SAID:  # "the film I watched": the kind of answer, not content

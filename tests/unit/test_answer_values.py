@@ -150,3 +150,10 @@ def test_a_present_request_is_a_preference_not_a_recollection(mem) -> None:  # n
     assert p.intent == Intent.PREFERENCE
     p2 = plan_query("Which book did you recommend for me last time?", QD, embedder=mem.embedder)
     assert p2.intent == Intent.ASSISTANT_SAID
+
+
+def test_someone_elses_slot_keeps_the_type_asked_for(mem) -> None:  # noqa: ANN001
+    from kgmem.retrieval.planner import plan_query
+
+    assert plan_query("Where does my sister live?", QD, embedder=mem.embedder).answer_type == "place"
+    assert plan_query("What's Marta's job title?", QD, embedder=mem.embedder).answer_type != "person"
