@@ -30,7 +30,7 @@ from kgmem.answer.match import contains_name, norm, second_person, terms
 from kgmem.models import Intent, QueryPlan
 
 #: the best evidence must be at least this similar to the question (MiniLM cosine), when no typed
-#: fact answers; calibrated on the development family (eval/results/abstention_calibration.md)
+#: fact answers; chosen by hand on development-family questions (no committed sweep)
 MIN_SIMILARITY = 0.3
 #: with no value of the asked-for type, evidence this similar to the question is cited as "the
 #: closest thing you told me" (a hedge, not an answer) instead of a flat "I don't know"

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kgmem import temporal
+from kgmem.answer.subjects import may_be_someone_elses, someone_else
 from kgmem.models import Fact, Turn
 
 if TYPE_CHECKING:
@@ -41,7 +42,8 @@ _OTHER_SUBJECT = re.compile(
 _NEGATED = re.compile(
     r"\b(?:didn't|did\s+not|never|haven't|have\s+not|hasn't|wasn't|weren't|not\s+yet|no\s+longer|"
     r"(?:almost|nearly)\b.{0,60}\bbut\b|decided\s+(?:not|against)|passed\s+on|but\s+passed|skipped|cancel+ed|"
-    r"couldn't\s+make|didn't\s+make|(?:returned|gave\s+back|took\s+back)\b[^.]*\bunread|ended\s+up\s+not|backed\s+out|changed\s+my\s+mind|returned\s+it|"
+    r"couldn't\s+make|didn't\s+make|(?:returned|gave\s+back|took\s+back|sent\s+back)\b[^.]*\b(?:unread|unopened|unused|"
+    r"unworn|without\s+(?:reading|using|wearing|opening))|ended\s+up\s+not|backed\s+out|changed\s+my\s+mind|returned\s+it|"
     r"not\s+for\s+me|rather\s+skip|without\s+buying|instead\s+of\s+buying|talked\s+myself\s+out|"
     r"but\s+I\s+passed|I\s+passed\s+on|turned\s+(?:it|them|him|her)\s+down|said\s+no|tried\s+to\s+sell\s+me)", re.I)
 _PLAN = re.compile(
@@ -62,8 +64,9 @@ _PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
 _ME = re.compile(r"\b(?:me|my|us|our|I|we)\b", re.I)
 
 #: discourse openers that say nothing about what a sentence is ("Side note:", "Oh, and")
-_LEAD = re.compile(r"^(?:\(?\s*side note:?|by the way,?|oh,?\s+and|oh,?|anyway,?|also,?|btw,?|funny timing,?|"
-                   r"just so you know,?|fyi,?|and|but|so|well,?|ok(?:ay)?,?|honestly,?)\s+", re.I)
+_LEAD = re.compile(r"^(?:\(?\s*(?:[a-z]+\s+)?(?:note|update|aside|thought|fact|news|timing|confession)\s*[:,!-]|"
+                   r"by the way,?|oh,?\s+and|oh,?|anyway,?|also,?|btw,?|fyi,?|for the record,?|for what it's worth,?|"
+                   r"just so you know,?|and|but|so|well,?|ok(?:ay)?,?|honestly,?|actually,?)\s+", re.I)
 
 #: event roles and the words that carry them (lemmas or surface forms)
 ROLES: dict[str, tuple[str, ...]] = {
@@ -131,17 +134,23 @@ def actuality(sentence: str) -> str:
         return "actual"  # "Peak Climbing Gym is my gym", "flat whites are my go-to"
     if _PRONOUN_START.match(s) and _ME.search(s):
         return _NEGATED.search(s) and "negated" or _PLAN.search(s) and "plan" or "actual"  # "They discharged me"
-    if _OTHER_SUBJECT.match(s) and not re.search(r"\b(?:I|we)\b\s+(?:\w+\s+){0,2}(?:went|was|were|got|bought|"
-                                                 r"started|finished|moved|joined|tagged|came|grew|lived|spent|"
-                                                 r"worked|studied|learned|learnt|played|used)\b", s):
+    if _others(s):
         return "other"
     if _NEGATED.search(s):
         return "negated"
     if _PLAN.search(s):
         return "plan"
-    if not _FIRST.search(s):
-        return "other" if _OTHER_SUBJECT.search(s) else "actual"
     return "actual"
+
+
+def _others(s: str) -> bool:
+    """Someone else's doing, by the parse of the sentence's subject (patterns without a parser)."""
+    if not may_be_someone_elses(s):
+        return False
+    parsed = someone_else(s)
+    if parsed is not None:
+        return parsed
+    return bool(_OTHER_SUBJECT.match(s) and not re.search(r"\b(?:I|we)\b\s+(?:\w+\s+){0,2}\w+(?:ed|ew|ent|ot|ame|an)\b", s))
 
 
 class Line:

@@ -20,8 +20,7 @@ _NAMED = re.compile(r"\b(?:named|called|name is|name's)\s+([A-Z][\w'-]+(?:\s+[A-
 #: "my brother Tariq", "Tariq, my brother,", "Tariq (my brother)": a name next to a relation
 _RELATION_NAME = re.compile(
     r"\bmy\s+(?:[a-z-]+\s+)?(?:[a-z]+)\s*,?\s+(?P<n>[A-Z][a-z'-]+)(?=\s*(?:,|\.|\)|!|\?|\s+(?:is|was|has|lives|called|"
-    r"visited|just|and|keeps|chewed|needs|stole|stealing|at|who)\b))|"
-    r"(?:^|[.!?]\s+|\b(?:and|but|so)\s+)(?P<n2>[A-Z][a-z'-]+)\s*(?:,|\()\s*my\s+[a-z]+")
+    r"visited|just|and|keeps|chewed|needs|stole|stealing|at|who)\b))")
 #: people and pets a user calls "my X": a name right after one is theirs ("My stepmom Petra sent me …")
 RELATION_WORDS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "stepmom", "stepmum", "stepmother",
                   "stepdad", "stepfather", "stepsister", "stepbrother", "half-sister", "half-brother",
@@ -37,7 +36,8 @@ _ADJ = r"(?:(?:best|older|younger|little|big|new|old|late|dear|twin)\s+)?"
 _MY_REL_NAME = re.compile(
     rf"(?:\b[Mm]y\s+|\b[Oo]ur\s+|^\W*){_ADJ}(?i:{_REL_WORDS})\s*(?:,|\(|\s[-–—]|\s+(?:is|was)\s+(?:called\s+|named\s+)?)?\s*"
     r"(?P<n>[A-Z][a-zé-]+)(?=['’]s\b|\s*[,.)!?;:—–-]|\s+[a-z]|\s*$)|"
-    rf"\b(?P<n2>[A-Z][a-zé-]+)\s*(?:,|\(|,?\s+who\s+is|\s+(?:is|was))\s*(?:my|our)\s+{_ADJ}(?:{_REL_WORDS})\b|"
+    r"\b(?!(?:Oh|Anyway|Also|So|Well|Yes|No|Okay|Ok|Honestly|Actually|And|But|Then|Today|Yesterday|Sure|Thanks)\b)"
+    rf"(?P<n2>[A-Z][a-zé-]+)\s*(?:,|\(|,?\s+who\s+is|\s+(?:is|was))\s*(?:my|our)\s+{_ADJ}(?:{_REL_WORDS})\b|"
     rf"\b(?i:my|our)\s+{_ADJ}(?i:{_REL_WORDS})['’]s\s+name\s+(?:is|was)\s+(?P<n3>[A-Z][a-zé-]+)")
 #: "Pico is coming too - he's my border collie": a name, then a pronoun saying whose it is
 _PRONOUN_NAME = re.compile(
@@ -64,7 +64,8 @@ def _entities(text: str) -> list[tuple[str, str]]:
 def my_relation_names(text: str) -> list[str]:
     """Names the user ties to themself in a sentence about someone else ("my brother Tariq",
     "Pico … he's my border collie"); "their grandmother Selin" is no name of the user's."""
-    out = [m.group("n") or m.group("n2") for m in _RELATION_NAME.finditer(text)]
+    # "Oh, my sister Ana": no interjection or sentence opener is a name
+    out = [n for m in _RELATION_NAME.finditer(text) if (n := m.group("n")) and n not in _NOT_NAMES]
     for m in _MY_REL_NAME.finditer(text):
         name = m.group("n") or m.group("n2") or m.group("n3")
         if name not in out and name not in _NOT_NAMES:

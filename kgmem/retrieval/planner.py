@@ -36,7 +36,8 @@ from kgmem.temporal import question_window, resolve_time
 if TYPE_CHECKING:
     from kgmem.embeddings import Embedder
 
-#: a meaning match at least this similar decides an intent the regex paths left open
+#: a meaning match at least this similar decides an intent the regex paths left open (both
+#: thresholds chosen by hand on development-family questions; no committed sweep)
 MIN_MEANING = 0.55
 #: ... and overrides a weak regex path (HISTORY/CURRENT_VALUE cues) at this similarity
 OVERRIDE_MEANING = 0.72

