@@ -143,14 +143,21 @@ def actuality(sentence: str) -> str:
     return "actual"
 
 
+def negation_words(sentence: str) -> list[str]:
+    """The words that make a sentence a no ("didn't", "passed on", "cancelled")."""
+    return [m.group(0) for m in _NEGATED.finditer(sentence)]
+
+
 def _others(s: str) -> bool:
     """Someone else's doing, by the parse of the sentence's subject (patterns without a parser)."""
     if not may_be_someone_elses(s):
         return False
-    parsed = someone_else(s)
-    if parsed is not None:
-        return parsed
-    return bool(_OTHER_SUBJECT.match(s) and not re.search(r"\b(?:I|we)\b\s+(?:\w+\s+){0,2}\w+(?:ed|ew|ent|ot|ame|an)\b", s))
+    told = bool(_OTHER_SUBJECT.match(s) and not re.search(r"\b(?:I|we)\b\s+(?:\w+\s+){0,2}(?:went|was|were|got|"
+                                                          r"bought|started|finished|moved|joined|tagged|came|grew|"
+                                                          r"lived|spent|worked|studied|learned|learnt|played|used)\b", s))
+    # the parse adds what the opening patterns cannot list: any verb after a name or a relation
+    # ("Marta quit her job", "My sister teaches piano")
+    return told or bool(someone_else(s))
 
 
 class Line:

@@ -20,7 +20,9 @@ from kgmem.retrieval.question import nlp
 _MAYBE_OTHER = re.compile(
     r"^\W*(?:(?:my|our|his|her|their|a|an|the)\s+\w|(?:he|she|they)\b|"
     r"(?-i:(?!(?:I|I'm|I've|I'd|I'll|We|We're|We've|We'll|My|Our|The|A|An|It|It's|This|That|There)\b)[A-Z][a-z]))", re.I)
-_RELATIONS = frozenset(RELATION_WORDS) | {"parents", "kids", "children", "family", "team", "boss", "manager",
+#: people the user names by relation (pets tell the user's own story: "my hamster keeps stealing socks")
+_PETS = frozenset("dog cat puppy kitten pup parrot rabbit hamster horse tortoise turtle".split())
+_RELATIONS = (frozenset(RELATION_WORDS) - _PETS) | {"parents", "kids", "children", "family", "team", "boss", "manager",
                                           "classmate", "teammate", "neighbours", "neighbors", "friends"}
 
 
@@ -47,16 +49,16 @@ def someone_else(sentence: str) -> bool | None:
     words = {subj.lower_} | {c.lower_ for c in subj.children if c.dep_ == "conj"}
     if words & {"i", "we", "me", "us"}:
         return False  # "Sam and I went hiking"
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we") for t in doc):
+        return False  # "The dentist put me on antibiotics and I took the first pill", "… where I grew up"
     if subj.lower_ in ("he", "she", "they"):
         return True
-    if subj.pos_ == "NOUN":
-        return subj.lower_ in _RELATIONS or subj.lemma_.lower() in _RELATIONS  # "my sister", not "my car"
-    if subj.pos_ == "PROPN":
-        if any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in root.children):
-            return False  # "Sam drove me to the airport": the user's trip too (as "they discharged me")
-        if any(c.dep_ == "compound" for c in subj.children):
-            return subj.ent_type_ == "PERSON"  # "Lumen Health hired me" is a thing; "Tom Baker ran" a person
-        # a name acting ("Marta quit her job"); a name described by "is/was" is a place or a thing
-        # the user talks about ("Sedona is where I grew up", "Lisbon was amazing")
-        return root.pos_ == "VERB"
+    if subj.lower_ in _RELATIONS or subj.lemma_.lower() in _RELATIONS:
+        return True  # "my sister", "my neighbour Tomás" (whatever tag the noun got), not "my car"
+    # a name the tagger missed at the start of a sentence ("Tariq drives …" tagged NN) is still an entity
+    if subj.pos_ == "PROPN" or (subj.text[:1].isupper() and subj.ent_type_ not in ("", "DATE", "TIME", "CARDINAL",
+                                                                                  "ORDINAL", "QUANTITY")):
+        # a name ("Marta quit her job", "Orla is from Palermo"); a multi-word name is a thing unless
+        # it is a person's ("Lumen Health hired me" / "Tom Baker ran")
+        return not any(c.dep_ == "compound" for c in subj.children) or subj.ent_type_ == "PERSON"
     return False

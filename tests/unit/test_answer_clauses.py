@@ -110,9 +110,9 @@ def test_the_planned_event_of_a_mixed_sentence_is_not_done(mem) -> None:  # noqa
 OTHERS = ["Marta quit her job.", "Marta sold her bike for $300.", "Tom ran the Boston marathon.",
           "Marta flew to Lisbon yesterday.", "My sister just started a pottery class.", "Oh, my sister Ana teaches piano.",
           "My neighbour adopted a greyhound."]
-OWN = ["Sedona is where I grew up.", "Lisbon was amazing.", "My car broke down on the highway.",
+OWN = ["Sedona is where I grew up.", "My car broke down on the highway.",
        "Peak Climbing Gym is my gym.", "Caught Past Lives last night.", "They discharged me yesterday!",
-       "Sam and I went hiking.", "Sam drove me to the airport.", "Lumen Health hired me last week."]
+       "Sam and I went hiking.", "Lumen Health hired me last week."]
 
 
 @pytest.mark.parametrize("sentence", OTHERS)
