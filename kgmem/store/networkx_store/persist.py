@@ -22,6 +22,7 @@ from kgmem.store.base import (
 )
 from kgmem.store.networkx_store.diskformat import _decode_user, _encode_user, _read_header_loosely
 from kgmem.store.networkx_store.files import (
+    _SEARCH_KINDS,
     INDEX_FORMAT_NAME,
     INDEX_FORMAT_VERSION,
     LOCK_TIMEOUT_S,
@@ -31,7 +32,9 @@ from kgmem.store.networkx_store.files import (
     user_file_name,
 )
 from kgmem.store.networkx_store.graph import _UserGraph
+from kgmem.store.networkx_store.postings import postings_path, read_postings, write_postings
 from kgmem.store.validate import dim_message
+from kgmem.text import BM25Index
 
 
 class _PersistedGraphs:
@@ -222,13 +225,39 @@ class _PersistedGraphs:
     def _persist(self, state: _UserGraph) -> None:
         path = self._path(state.user_id)
         state.write_id = uuid.uuid4().hex
+        header: list[bytes] = []
+
+        def parts() -> Iterator[bytes]:
+            for part in _encode_user(state):
+                if not header:
+                    header.append(part)  # the header line: its sha256 keys the postings cache
+                yield part
+
         try:
-            _atomic_write(path, _encode_user(state))
+            _atomic_write(path, parts())
         except OSError as exc:
             raise StoreError(f"{path}: could not write user {state.user_id!r}: {exc}") from exc
         state.stamp = _stamp(path)
         state.dirty = False
+        state.content_key = str(json.loads(header[0])["sha256"])
+        indexes = state.text_indexes()
+        if set(indexes) == set(_SEARCH_KINDS):  # kept up to date by the writes: cache them too
+            write_postings(postings_path(path), state.content_key, indexes)
         self._update_index(state.user_id, state)
+
+    def _text_index(self, state: _UserGraph, kind: str) -> BM25Index:
+        """The user's BM25 index of ``kind``: from memory, else from the cache beside the user
+        file (when it matches the file), else built from the texts (and then cached)."""
+        if not state.postings_checked and not state.dirty and state.content_key:
+            state.postings_checked = True
+            path = postings_path(self._path(state.user_id))
+            ids: dict[str, list[str]] = {k: sorted(state.ids_of(k)) for k in _SEARCH_KINDS}
+            loaded = read_postings(path, state.content_key, ids)
+            if loaded is not None:
+                state.set_text_indexes(loaded)
+            else:
+                write_postings(path, state.content_key, {k: state.text_index(k) for k in _SEARCH_KINDS})
+        return state.text_index(kind)
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
