@@ -129,7 +129,7 @@ class RawRequest:
     max_tokens: int
     timeout_s: float | None
     #: free text ends before the first of these strings (ignored with a schema)
-    stop: tuple[str, ...] = ()
+    stop: tuple[str, ...] = field(default=())
 
 
 @dataclass
@@ -189,7 +189,7 @@ class CompletionRequest:
     timeout_s: float | None = None
     #: a free-text answer ends before the first of these strings (the string itself is dropped);
     #: ignored with a schema
-    stop: tuple[str, ...] = ()
+    stop: tuple[str, ...] = field(default=())
 
     def send(self, llm: LLM) -> LLMResult:
         """Make this call on ``llm``."""

@@ -172,11 +172,11 @@ def strict_json_strings(gbnf: str) -> str:
     return gbnf.replace(_LOOSE_CHAR, _STRICT_CHAR)
 
 
-def first_stop(text: str, stops: list[str]) -> int:
+def first_stop(text: str, cut_at: list[str]) -> int:
     """Where the first stop string occurs after the text's leading whitespace (-1: none), so an
     answer that opens with a newline is not cut to nothing."""
     start = len(text) - len(text.lstrip())
-    return min((i for i in (text.find(x, start) for x in stops if x) if i >= 0), default=-1)
+    return min((i for i in (text.find(x, start) for x in cut_at if x) if i >= 0), default=-1)
 
 
 class LocalLLM(BackendBase):
@@ -247,7 +247,7 @@ class LocalLLM(BackendBase):
             kwargs["grammar"] = self._grammar(json_schema)
         pieces: list[str] = []
         text = ""
-        stops = [x for x in request.stop if x] if json_schema is None else []
+        cut_at = [x for x in request.stop if x] if json_schema is None else []
         with lock:
             llama.reset()  # type: ignore[no-untyped-call]  # why: same output whatever ran before
             prefixes = _prefix_states(llama) if self.reuse_prefix else None
@@ -259,9 +259,9 @@ class LocalLLM(BackendBase):
                     content = chunk["choices"][0]["delta"].get("content")
                     if content:
                         pieces.append(content)
-                        if stops:
+                        if cut_at:
                             text = "".join(pieces)
-                            cut = first_stop(text, stops)
+                            cut = first_stop(text, cut_at)
                             if cut >= 0:  # why: a stop string ends the answer; nothing after it is sampled
                                 text = text[:cut]
                                 break
@@ -273,7 +273,7 @@ class LocalLLM(BackendBase):
             evaluated = llama.n_tokens
         # one streamed chunk per sampled token; llama.n_tokens counts prompt + evaluated output
         completion = len(pieces)
-        return RawCompletion(text=text if stops else "".join(pieces), prompt_tokens=max(0, evaluated - completion),
+        return RawCompletion(text=text if cut_at else "".join(pieces), prompt_tokens=max(0, evaluated - completion),
                              completion_tokens=completion)
 
 

@@ -51,13 +51,12 @@ def _assert_exact(store: NetworkxStore) -> None:
             assert got == _reference(store, kind, query), (kind, query)  # same floats, same order
 
 
-def test_the_first_question_caches_the_postings_and_a_new_process_reads_them(tmp_path: Path) -> None:
+def test_a_write_caches_the_postings_and_a_new_process_reads_them(tmp_path: Path) -> None:
     store = NetworkxStore(tmp_path)
     store.apply_many([_write(n) for n in range(5)])
     cache = postings_path(tmp_path / user_file_name(USER))
-    assert not cache.exists()  # written by the first question, not by ingest
+    assert cache.exists()  # written with the user file, ready for the first question
     _assert_exact(store)
-    assert cache.exists()
     before = cache.stat().st_mtime_ns, cache.read_bytes()
     reopened = NetworkxStore(tmp_path)
     _assert_exact(reopened)
@@ -83,27 +82,30 @@ def test_writes_update_the_index_in_place_and_refresh_the_cache(tmp_path: Path) 
 def test_a_stale_damaged_or_foreign_cache_is_rebuilt_from_the_texts(tmp_path: Path) -> None:
     store = NetworkxStore(tmp_path)
     store.apply_many([_write(n) for n in range(3)])
-    _assert_exact(store)
     cache = postings_path(tmp_path / user_file_name(USER))
+    old = cache.read_bytes()
+    NetworkxStore(tmp_path).apply(_write(7))  # another process writes: file and cache replaced
     good = cache.read_bytes()
-    NetworkxStore(tmp_path).apply(_write(7))  # another process writes; its cache is not built
-    assert cache.read_bytes() == good  # now stale: keyed by the previous file
+    assert good != old
+    cache.write_bytes(old)  # a cache left from the previous version of the file
     _assert_exact(NetworkxStore(tmp_path))
-    assert cache.read_bytes() != good  # rebuilt for the new file
-    header, body = cache.read_bytes().split(b"\n", 1)
+    assert cache.read_bytes() == good  # rebuilt for the file as it is now
+    header, body = good.split(b"\n", 1)
     for damaged in (header + b"\n" + body[:-9], header + b"\n" + body[:-4] + b"\x00\x01\x02\x03",
                     header.replace(TOKENIZER_KEY.encode(), b"0" * len(TOKENIZER_KEY)) + b"\n" + body,
                     b"not json\n" + body, b""):
         cache.write_bytes(damaged)
         _assert_exact(NetworkxStore(tmp_path))
-        assert cache.read_bytes() == header + b"\n" + body
+        assert cache.read_bytes() == good
 
 
 def test_a_store_written_before_the_cache_existed_still_loads(tmp_path: Path) -> None:
     store = NetworkxStore(tmp_path)
     store.apply_many([_write(n) for n in range(3)])
-    assert not postings_path(tmp_path / user_file_name(USER)).exists()
+    cache = postings_path(tmp_path / user_file_name(USER))
+    cache.unlink()  # as a store written before this cache existed
     _assert_exact(NetworkxStore(tmp_path))
+    assert cache.exists()  # its first question cached the postings
 
 
 def test_delete_user_removes_the_cache(tmp_path: Path) -> None:

@@ -61,10 +61,6 @@ class _UserGraph:
             return entity_document(obj.name, obj.aliases)
         return str(obj.text)
 
-    def text_indexes(self) -> dict[str, BM25Index]:
-        """The keyword indexes built so far (kind → index), brought up to date."""
-        return {kind: self.text_index(kind) for kind in list(self._text)}
-
     def set_text_indexes(self, indexes: dict[str, BM25Index]) -> None:
         """Install indexes loaded from the cache beside the file (they match its contents)."""
         self._text.update(indexes)

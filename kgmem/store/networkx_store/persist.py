@@ -259,9 +259,11 @@ class _PersistedGraphs:
         state.stamp = _stamp(path)
         state.dirty = False
         state.content_key = str(json.loads(header[0])["sha256"])
-        indexes = state.text_indexes()
-        if set(indexes) == set(_SEARCH_KINDS):  # kept up to date by the writes: cache them too
-            write_postings(postings_path(path), state.content_key, indexes)
+        # built once (then updated by each write) and cached beside the file, so the first question
+        # after an ingest, in this process or another, reads its keyword indexes instead of building them
+        indexes: dict[str, BM25Index] = {kind: state.text_index(kind) for kind in _SEARCH_KINDS}
+        state.postings_checked = True
+        write_postings(postings_path(path), state.content_key, indexes)
         self._update_index(state.user_id, state)
 
     def _text_index(self, state: _UserGraph, kind: str) -> BM25Index:
@@ -275,7 +277,8 @@ class _PersistedGraphs:
             if loaded is not None:
                 state.set_text_indexes(loaded)
             else:
-                write_postings(path, state.content_key, {k: state.text_index(k) for k in _SEARCH_KINDS})
+                built: dict[str, BM25Index] = {k: state.text_index(k) for k in _SEARCH_KINDS}
+                write_postings(path, state.content_key, built)
         return state.text_index(kind)
 
     # -- lifecycle -------------------------------------------------------------------------
