@@ -36,6 +36,8 @@ def _name_words(name: str) -> list[str]:
     for w in re.findall(r"[\w]+", normalise_name(name)):
         if w in FUNCTION_WORDS or w == "s":
             continue
+        if len(w) > 4 and re.search(r"(?:ch|sh|x|ss)es$", w):
+            w = w[:-2]  # "launches" → "launch", "boxes" → "box"
         out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
     return out
 
@@ -84,6 +86,10 @@ class EntityResolver:
     @property
     def user(self) -> Entity:
         return self._by_id[entity_id(self.user_id, USER_NAME)]
+
+    def entity(self, entity_id_: str) -> Entity | None:
+        """The entity with this id, if known."""
+        return self._by_id.get(entity_id_)
 
     def lookup(self, name: str) -> Entity | None:
         """The entity a name already resolves to, if any."""
