@@ -204,7 +204,7 @@ def main() -> None:
                        "is asked twice in a row: first ask = the user's store loaded from disk and its keyword "
                        "indexes read from the postings cache beside the store file (built from the texts, and "
                        "cached, when there is none: with --drop-postings every first ask does that); asked "
-                       "again = warm."),
+                       "again = warm. Percentiles: nearest rank (`_pctl` in eval/bench_latency.py)."),
               "result": result}
     print(write_pair(Path(args.out), report, render))
 

@@ -227,7 +227,7 @@ def main() -> None:
                        "building, the model call, the output checks); `model call` the completion alone. `model call CPU` "
                        "is the process CPU time of the call summed over llama.cpp's threads: with --n-threads 1 "
                        "it is what the call would take on an idle core of this CPU (a proxy, not a measured "
-                       "idle figure)."),
+                       "idle figure). Percentiles: nearest rank (`_pctl` in eval/bench_latency.py)."),
               "result": result}
     print(write_pair(Path(args.out), report, render))
 
