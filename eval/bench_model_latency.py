@@ -174,7 +174,8 @@ def render(report: dict[str, Any]) -> str:
              f"with the embedded model configured: {res['kgmem_paths']}", ""]
     for rnd, block in res["rounds"].items():
         title = ("first call of each question" if rnd == "0" else
-                 f"round {int(rnd) + 1}: the same questions again (system prefix saved by round 1)")
+                 f"round {int(rnd) + 1}: the same questions again"
+                 + (" (system prefix saved by round 1)" if res["reuse_prefix"] else " (no saved prefix)"))
         lines += [f"## {title}", "",
                   f"- model outputs rejected by the answer checks (fallback returned): {block['output_rejected_by_checks']}"
                   f"; answers identical to round 1: {block['answers_same_as_first_round']}; p50 ms per generated "
