@@ -20,7 +20,14 @@ RECOMMEND_CUE = re.compile(
     r"visit|read|watch|listen to|look into|enjoy|want to try)|(?:good|great|excellent|popular|"
     r"top) (?:option|choice|pick)s? (?:is|are|would be|include)|I'd go with|try out|it would be|"
     r"my (?:top )?(?:pick|choice)|go with|alternatives?|how about|what about|go for|can't go wrong|"
-    r"my suggestion|(?:great|excellent|perfect|solid|good|ideal|best) (?:choice|pick|option|fit|bet|match))\b|"
+    r"my suggestion|(?:great|excellent|perfect|solid|good|ideal|best) (?:choice|pick|option|fit|bet|match)|"
+    r"point you|steer you|lean towards?|give [^.;!?]{2,60} a (?:go|try|shot|whirl|look|listen|spin)|"
+    r"(?:have|take) a look at|tops? (?:of )?my list|would (?:really )?suit you|would work (?:well |nicely )?for you|"
+    r"fits the bill|worth (?:a (?:look|try|visit|shot|listen)|checking out|trying|a read|a watch)|"
+    r"hard to beat|you(?:'ll|'d| will| would) (?:probably |really |definitely )?(?:love|enjoy|like)|go-to|stands? out|"
+    r"(?:one|another|an|a (?:good|great|solid|nice)) option (?:is|would be)|worth considering|safe bet|"
+    r"fits (?:you )?best|suits (?:you )?best|best suited|(?:perfect|ideal|great) (?:for|fit)|have you tried|"
+    r"I'd say|look into|a must)\b|"
     r"^(?:Try|Consider|Check out|Pick|Choose)\b",
     re.IGNORECASE,
 )
@@ -43,6 +50,30 @@ ASSISTANT_RULES: list[Rule] = [
           change=False),
     Rule("how_about", rx(r"\b(?:[Hh]ow\s+about|[Ww]hat\s+about|[Gg]o\s+for|[Yy]ou\s+can't\s+go\s+wrong\s+with|[Mm]y\s+suggestion(?:\s+would\s+be|\s+is|:))\s+" + OBJ
               + r"|(?:^|\.\s+)(?P<obj2>[A-Z][^,;:!?\n]{1,60}?)\s+(?:would\s+be|is)\s+(?:a\s+|an\s+|your\s+)?(?:great|excellent|perfect|solid|good|top|ideal|best)\s+(?:choice|pick|option|fit|bet|match)"),
+          lambda m, s: [("assistant_recommended", v, "item")] if valid_value(v := trim_phrase(m.group("obj") or m.group("obj2") or "", 10)) else [],
+          change=False),
+    # the thing first, the recommendation after it: "Mossy Creek Loop would suit you well",
+    # "(For a rainy day,) the National Museum is the one I'd point you to", "X tops my list"
+    Rule("thing_first", rx(r"(?:^|[.;]\s+)(?:(?:For|If|Since|Given|Based\s+on|With)\b[^,;:!?\n]{1,80},\s+)?(?:the\s+)?"
+              r"(?P<obj>[A-Z0-9][^,;:!?\n]{1,60}?)\s+(?:(?:would|should|will|could|might)\s+(?:really\s+|probably\s+)?"
+              r"(?:suit\s+you|work\s+(?:well\s+|nicely\s+|best\s+)?for\s+you|fit\s+the\s+bill)|tops\s+my\s+list|"
+              r"fits\s+the\s+bill|(?:fits|suits)\s+(?:you\s+)?best|stands\s+out|"
+              r"(?:is|'s|would\s+be|could\s+be)\s+(?:probably\s+|definitely\s+|really\s+|honestly\s+)?(?:hard\s+to\s+beat|"
+              r"(?:a|your|the)\s+(?:safe|good|solid|great)\s+bet|(?:my|a\s+(?:great|good|solid))\s+go-to|a\s+must|"
+              r"(?:perfect|ideal|great|best\s+suited)\s+for\s+(?:you|this|that|what)|the\s+one\s+(?:to\s+(?:pick|go\s+for|choose)|for\s+you)|"
+              r"the\s+(?:best|perfect|ideal)\s+fit|"
+              r"your\s+best\s+bet|top\s+of\s+my\s+list|the\s+one\s+I'd\s+(?:point|send|steer)\s+you|"
+              r"worth\s+(?:a\s+(?:look|try|visit|shot|listen|read|watch)|checking\s+out|trying)))"),
+          obj_rule(predicate="assistant_recommended", vtype="item", max_words=10), change=False),
+    # the recommendation first: "Your best bet for a quiet dinner is Osteria Lupa", "I'd lean towards X",
+    # "give X a go", "have a look at X"
+    Rule("advice_first", rx(r"\b(?:[Yy]our\s+best\s+bet\s+(?:for\s+[^,;:!?\n]{1,60}?\s+)?(?:is|would\s+be)|"
+              r"[Tt]op\s+of\s+my\s+list\s+(?:is|would\s+be)|"
+              r"I(?:'d|\s+would)\s+(?:lean|point\s+you|steer\s+you|send\s+you|nudge\s+you)\s+(?:towards?|to|at)|"
+              r"[Yy]ou(?:'ll|'d|\s+will|\s+would)\s+(?:probably\s+|really\s+|definitely\s+)?(?:love|enjoy)|"
+              r"[Hh]ave\s+you\s+tried|I'd\s+say|(?:[Oo]ne|[Aa]nother|[Aa]n|[Aa]\s+(?:good|great|solid|nice))\s+option\s+(?:is|would\s+be)|"
+              r"(?:^|[.;]\s+)(?:(?:[Hh]ave|[Tt]ake)\s+a\s+look\s+at))\s+(?:the\s+)?" + CAP_OBJ
+              + r"|\b[Gg]ive\s+(?:the\s+)?(?P<obj2>[A-Z0-9][^,;:!?\n]{1,60}?)\s+a\s+(?:go|try|shot|whirl|look|listen|spin)\b"),
           lambda m, s: [("assistant_recommended", v, "item")] if valid_value(v := trim_phrase(m.group("obj") or m.group("obj2") or "", 10)) else [],
           change=False),
     Rule("option_is", rx(r"\b(?:[Aa]\s+)?(?:good|great|excellent|popular|top|solid)\s+(?:option|choice|pick)\s+(?:is|would\s+be)\s+" + OBJ),

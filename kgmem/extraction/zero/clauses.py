@@ -66,6 +66,12 @@ class Clause:
         return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in v.children)
 
     @property
+    def verbless(self) -> bool:
+        """A note without a verb ("Latest splurge: a Dyson vacuum for $399"): told as done."""
+        return self.head.pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
+                                                                 for t in self.tokens)
+
+    @property
     def ongoing(self) -> bool:
         """The clause is in a progressive ("I'm reading", "I've been watching")."""
         return self.head.tag_ == "VBG" and any(c.dep_ == "aux" for c in self.head.children)
@@ -104,8 +110,8 @@ def about_of(head: Token) -> tuple[About, Token | None]:
         if at_start and top.tag_ in ("VB", "VBP") and top.pos_ == "VERB":
             return "request", None  # "Write a short bio…", "Help me build a budget": a request
         return ("user", None) if at_start else ("none", None)
-    if is_user(subj):
-        return "user", subj
+    if is_user(subj) or any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in top.children):
+        return "user", subj  # "My cousin and I took the train": parsed as two subjects
     low = subj.lower_
     if low in _USER_WORDS:
         return "user", subj

@@ -49,6 +49,7 @@ from kgmem.extraction.zero.sentences import (
     best_time,
     user_sentences,
 )
+from kgmem.extraction.zero.trips import trips_not_homes
 from kgmem.extraction.zero.verbs import WEAK_PLACE, dep_facts
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ if TYPE_CHECKING:
 
 #: bump when the tier's behaviour changes (reports name it); the cache key also holds a digest
 #: of this package's source, so a change made without a bump never reuses stale extractions
-RULES_VERSION = "rules-15"
+RULES_VERSION = "rules-16"
 
 _OBJECT_GROUPS = ("obj", "org", "species", "title", "inst", "lang")
 
@@ -331,6 +332,7 @@ class RuleExtractor:
                 if not found and not w.sent.question and self.open_facts:
                     found = _open_facts(w, date)
                 if not w.sent.question:
+                    found = trips_not_homes(found, w.sent.text, w.doc)
                     found += inferred_facts(w.sent, date, found)
                 found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
                          and not _fragment_of_another(f, found)]

@@ -24,6 +24,7 @@ from kgmem.extraction.zero.lexicon import DISLIKE_CUES, LIKE_CUES, STATIVE
 from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.proposals import Proposal, Proposer
 from kgmem.extraction.zero.sentences import Sentence, best_time
+from kgmem.extraction.zero.trips import RETURN_FROM
 from kgmem.extraction.zero.values import fill
 
 #: clauses whose subject makes them a statement about the user's own life: the user said it, so
@@ -155,7 +156,11 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
             pred = predicates.get(_polarity(p.predicate, clause))
             if pred is None:
                 continue
-            if pred.name in _EVENTIVE and not (clause.past or clause.ongoing and pred.name in _ONGOING_OK):
+            # a verbless note ("My purchase of the week: headphones, $250") tells what was done,
+            # unless the sentence dates it ahead ("Big trip: Lisbon next month")
+            note = clause.verbless and not (when is not None and when.future) \
+                or pred.name == "visited" and bool(RETURN_FROM.search(clause.text))  # "I'm back from Lisbon"
+            if pred.name in _EVENTIVE and not (clause.past or note or clause.ongoing and pred.name in _ONGOING_OK):
                 trace.values.append((pred.name, "(not told as past)"))
                 continue
             values = [v for v in fill(pred.kind, clause) if v[0].casefold() not in used and valid_value(v[0])

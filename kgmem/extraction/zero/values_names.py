@@ -26,11 +26,21 @@ from kgmem.extraction.zero.value_parse import (
 )
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Token
 
 _PLACE_PREPS = ("in", "to", "from", "at", "near", "around", "through", "into", "across", "outside", "of")
 _ORG_PREPS = ("at", "for", "with", "by", "from", "to", "joined", "join")
 _QUOTED = re.compile(r"[\"“']([^\"”']{2,80})[\"”']|\*([^*]{2,80})\*")
+
+
+#: nouns of travel: the name after "a trip to", "our flight into" is a place
+_TRAVEL_NOUNS = frozenset({"trip", "flight", "visit", "holiday", "vacation", "journey", "getaway", "tour", "drive",
+                           "train", "ferry", "cruise", "road", "weekend", "break", "stay", "stopover", "layover"})
+
+
+def _trip_to(t: Token) -> bool:
+    prep = t.head
+    return t.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_.lower() in _TRAVEL_NOUNS
 
 
 def fill_place(c: Clause) -> list[Value]:
@@ -42,9 +52,10 @@ def fill_place(c: Clause) -> list[Value]:
                 found.append((preference(role), re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)))
                 continue
         if role.startswith("prep:") and role[5:] in _PLACE_PREPS and (p := place_at(t) or (
-                proper_np(t, c) if c.lowercase else None)):
+                proper_np(t, c) if c.lowercase or _trip_to(t) else None)):
             ent = entity_at(t)
-            if ent is None or ent.label_ not in ("PERSON",) or len(ent) > 1:
+            # "a trip to Porto": NER's PERSON is wrong where the noun says travel
+            if ent is None or ent.label_ not in ("PERSON",) or len(ent) > 1 or _trip_to(t):
                 found.append((preference(role) + 3, p))  # NER did not say place: after the sure ones
     return [(v, "place") for _, v in sorted(found, key=lambda x: x[0])[:1]]
 
@@ -95,11 +106,19 @@ def fill_pet(c: Clause) -> list[Value]:
 
 
 
+_PARTS_OF = frozenset({"all", "rest", "most", "season", "series", "episode", "finale", "end", "half", "bit", "part",
+                       "volume", "chapter", "book", "film", "movie", "show", "whole"})
+
+
 def fill_title(c: Clause) -> list[Value]:
     q = _QUOTED.search(c.text)
     if q:
         return [((q.group(1) or q.group(2)).strip(), "item")]
-    for t, role in args_of(c):
+    args = args_of(c)
+    # "binged all of Slow Horses", "the first season of Severance": the title is the "of" object
+    args += [(g, "obj") for t, role in args if role == "obj" and t.lemma_.lower() in _PARTS_OF
+             for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    for t, role in args:
         if role in ("obj", "appos", "attr") or role == "subj" and c.about == "thing" or role == "prep:through":
             # NER labels unknown titles at random (PERSON, GPE, ORG): the predicate says title
             if (name := proper_np(t, c)) and name.lower() not in NOT_NAMES:

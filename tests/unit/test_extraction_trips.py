@@ -1,0 +1,81 @@
+"""Stays read as visits, verbless notes as deeds, and a month that is no modal (session 4, #13)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from kgmem.extraction.rules import RuleExtractor
+from kgmem.extraction.zero.checks import HYPOTHETICAL
+
+DAY = datetime(2023, 5, 20, 11, 0)
+
+
+@pytest.fixture(scope="module")
+def ex() -> RuleExtractor:
+    return RuleExtractor()
+
+
+def _facts(ex: RuleExtractor, text: str, role: str = "user") -> set[tuple[str, str]]:
+    return {(f.predicate, f.value) for f in ex.extract([(role, text)], DAY).facts if f.subject == "user"}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("I'm in Bologna for the week.", "Bologna"),
+    ("Landing in Oslo on Friday morning.", "Oslo"),
+    ("I'm just back from Lisbon, what a trip.", "Lisbon"),
+    ("Did a quick trip to Porto over the long weekend.", "Porto"),
+    ("My cousin and I took the train to Bruges on Saturday.", "Bruges"),
+])
+def test_stays_are_visits(ex: RuleExtractor, text: str, place: str) -> None:
+    got = _facts(ex, text)
+    assert ("visited", place) in got
+    assert ("lives_in", place) not in got and ("hometown", place) not in got
+
+
+@pytest.mark.parametrize(("text", "pred", "place"), [
+    ("I grew up in Cork.", "hometown", "Cork"),
+    ("We moved to Leeds last year.", "lives_in", "Leeds"),
+    ("I live in Denver but I spent last weekend in Santa Fe.", "lives_in", "Denver"),
+])
+def test_homes_stay_homes(ex: RuleExtractor, text: str, pred: str, place: str) -> None:
+    assert (pred, place) in _facts(ex, text)
+
+
+def test_verbless_purchase_note(ex: RuleExtractor) -> None:
+    got = _facts(ex, "Latest splurge: a Dyson stick vacuum for $399.")
+    assert ("bought", "Dyson stick vacuum") in got and ("spent", "399") in got
+    # a note dated ahead is a plan, not a purchase
+    assert not {p for p, _ in _facts(ex, "Next big purchase: a standing desk next month.")} & {"bought", "spent"}
+
+
+def test_month_may_is_no_modal() -> None:
+    assert not HYPOTHETICAL.search("Stepped into a senior analyst position at the bank in May.")
+    assert HYPOTHETICAL.search("I may move to Leeds.")
+    assert HYPOTHETICAL.search("I'm going to buy a bike.")
+    assert not HYPOTHETICAL.search("I've been going to Iron Temple Gym three times a week.")
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("I moved into a marketing lead role this month.", "marketing lead"),
+    ("Stepped into a senior analyst position at the bank in May.", "senior analyst"),
+    ("I took on the role of head baker at Crumb & Co.", "head baker"),
+])
+def test_role_nouns_hold_job_titles(ex: RuleExtractor, text: str, title: str) -> None:
+    assert ("job_title", title) in _facts(ex, text)
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("Your best bet for a quiet dinner is Osteria Lupa; it's small.", "Osteria Lupa"),
+    ("If it's views you're after, Harbour Point Trail is hard to beat.", "Harbour Point Trail"),
+    ("Mossy Creek Loop would suit you well, since it's short.", "Mossy Creek Loop"),
+    ("If you want something light, give The Thursday Murder Club a go.", "The Thursday Murder Club"),
+])
+def test_recommendations_without_recommend(ex: RuleExtractor, text: str, item: str) -> None:
+    assert ("assistant_recommended", item) in _facts(ex, text, role="assistant")
+
+
+def test_no_recommendation_in_plain_advice(ex: RuleExtractor) -> None:
+    text = "Sure! Here's a simple plan. Start with 20 minutes of walking each day and add a longer walk on Sunday."
+    assert not _facts(ex, text, role="assistant")
