@@ -79,3 +79,31 @@ def test_recommendations_without_recommend(ex: RuleExtractor, text: str, item: s
 def test_no_recommendation_in_plain_advice(ex: RuleExtractor) -> None:
     text = "Sure! Here's a simple plan. Start with 20 minutes of walking each day and add a longer walk on Sunday."
     assert not _facts(ex, text, role="assistant")
+
+
+def test_reply_to_a_request_names_its_pick(ex: RuleExtractor) -> None:
+    turns = [("user", "Any ideas for a day hike near Grenoble?"),
+             ("assistant", "Honestly, Lac Blanc Loop is hard to top near Grenoble. Col Vert and Pine Ridge are decent "
+                           "as well, though Lac Blanc Loop is the standout.")]
+    got = {(f.predicate, f.value) for f in ex.extract(turns, DAY).facts if f.speaker == "assistant"}
+    assert got == {("assistant_recommended", "Lac Blanc Loop")}
+    # no request, no pick: a reply that merely names things recommends nothing
+    turns = [("user", "Can you help me write an email to my landlord?"),
+             ("assistant", "Sure! Here's a draft: Dear Mr Evans, I'm writing about the boiler in Flat 2.")]
+    assert not [f for f in ex.extract(turns, DAY).facts if f.speaker == "assistant"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("please, no country music.", "country music"),
+    ("I try to avoid cilantro.", "cilantro"),
+    ("Honestly reality TV drives me up the wall.", "reality TV"),
+])
+def test_dislikes_told_as_requests_and_effects(ex: RuleExtractor, text: str, value: str) -> None:
+    assert ("dislikes", value) in _facts(ex, text)
+
+
+def test_dated_deed_is_an_event_beside_a_trait(ex: RuleExtractor) -> None:
+    got = _facts(ex, "side note, I adopted a rescue cat three days ago.")
+    assert ("has_pet", "cat") in got and ("event", "adopted a rescue cat") in got
+    # a habit over a season is no dated event
+    assert not [p for p, _ in _facts(ex, "I started knitting over the winter.") if p == "event"]

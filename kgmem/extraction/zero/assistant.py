@@ -119,3 +119,52 @@ def assistant_facts(sent: Sentence) -> list[CandidateFact]:
                                              text=f"The assistant recommended {value}.",
                                              speaker="assistant", source_turns=[sent.turn], confidence=0.7))
     return out
+
+
+#: a user turn asking for a recommendation, however the assistant then words it
+_REQUEST = re.compile(
+    r"\b(?:recommend\w*|suggest\w*|what\s+(?:\w+\s+){0,3}(?:would|should|do|could)\s+(?:you|I)\s+(?:pick|choose|go\s+for|"
+    r"try|get|read|watch|cook|make|visit|book)|which\s+(?:\w+\s+){0,3}(?:should|would|is\s+best)|any\s+(?:good\s+)?"
+    r"(?:ideas|tips\s+on\s+where|picks|favou?rites)|know\s+(?:of\s+)?(?:a|any)\s+good|what's\s+a\s+good|where\s+(?:should|can)\s+I|"
+    r"(?:looking|hunting)\s+for\s+(?:a|an|some)\s+(?:good\s+)?\w+|point\s+me\s+(?:to|towards)|(?:best|good)\s+\w+\s+for)\b",
+    re.IGNORECASE)
+#: Title Case names ("Eagle Peak Trail", "The Remains of the Day"), not a sentence's first function word
+_NAME = re.compile(r"\b(?:[A-Z][\w'’-]*|\d+)(?:\s+(?:of|the|and|&|de|la|du|in|a)?\s*(?:[A-Z][\w'’-]*|\d+))*")
+_NOT_NAME = frozenset({"I", "I'd", "I'm", "I've", "I'll", "The", "A", "An", "For", "If", "It", "It's", "This", "That",
+                       "You", "Your", "You'll", "You'd", "Other", "Some", "Sure", "Yes", "Great", "Here", "Here's",
+                       "My", "Try", "Consider", "But", "And", "Or", "So", "Also", "Many", "Most", "Both", "Each",
+                       "Happy", "Good", "Absolutely", "Of", "Okay", "OK", "Well", "Hi", "Hello", "Thanks", "There",
+                       "These", "Those", "When", "With", "What", "Which", "Since", "As", "At", "In", "On", "To",
+                       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+#: where the alternatives start ("Other options are …", "you could also look at …")
+_ALTERNATIVES = re.compile(r"\b(?:other\s+options?|alternatives?|also\s+(?:like|look\s+at|consider|try|enjoy)|"
+                           r"or\s+else|runners?[- ]up|are\s+fine\s+too|also\s+worth)\b", re.IGNORECASE)
+
+
+def requested(user_text: str) -> bool:
+    """The user's turn asks for a recommendation ("What hiking trail would you pick for …?")."""
+    return bool(_REQUEST.search(user_text))
+
+
+def reply_pick(text: str, request: str = "") -> str | None:
+    """The thing an assistant reply to a request recommends, however it is worded: the name its
+    opening names most often before the alternatives (first named wins a tie); a name the user's
+    request holds ("an easy walk near Bordeaux") is the context, not the pick."""
+    asked = request.casefold()
+    opening = text.strip().split("\n\n")[0][:600]
+    counts: dict[str, int] = {}
+    for sent in split_sentences(opening):
+        alt_at = m.start() if (m := _ALTERNATIVES.search(sent)) else len(sent)
+        for n in _NAME.finditer(sent):
+            name = re.sub(r"^(?:The|A|An)\s+(?=[A-Z])", "", n.group(0)) if n.start() == 0 else n.group(0)
+            words = name.split()
+            while words and words[0] in _NOT_NAME:
+                words.pop(0)
+            name = " ".join(words)
+            if not name or name.isdigit() or len(name) < 3 or name.casefold() in asked:
+                continue
+            counts.setdefault(name, 0)
+            if n.start() < alt_at:
+                counts[name] += 1  # named before the alternatives: the pick itself
+    best = max(counts.items(), key=lambda kv: kv[1], default=None)  # dicts keep first-seen order on ties
+    return best[0] if best is not None and best[1] > 0 else None

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact, ExtractionResult
-from kgmem.extraction.zero.assistant import assistant_facts, assistant_sentences
+from kgmem.extraction.zero.assistant import assistant_facts, assistant_sentences, reply_pick, requested
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.combine import WEAK_CONFIDENCE, CombineTrace, combine
@@ -159,6 +160,32 @@ def _fragment_of_another(f: CandidateFact, found: list[CandidateFact]) -> bool:
         for g in found)
 
 
+def _assistant_sentences(idx: int, text: str, asked: str) -> list[Sentence]:
+    """An assistant turn's recommendation sentences; a reply to a request whose wording no
+    pattern reads gives the name it picks (as a list item: "**Name**")."""
+    sents = list(assistant_sentences(idx, text))
+    if asked and not any(assistant_facts(s) for s in sents) and (pick := reply_pick(text, asked)):
+        sents.append(Sentence(idx, "assistant", "**" + pick + "**", "", []))
+    return sents
+
+
+#: lasting facts a dated deed may state besides its event; any other fact carries the date itself
+_COMPANIONS = frozenset({"hobby", "speaks_language", "has_pet", "likes", "plays_instrument", "owns", "friend",
+                         "family_member"})
+
+
+def _event_companion(f: CandidateFact) -> bool:
+    """A fact that leaves the sentence's dated event unsaid: a lasting trait or an open fact."""
+    return f.subject != "user" or f.predicate in _COMPANIONS or predicates.get(f.predicate) is None
+
+
+def _dated_deed(e: CandidateFact) -> bool:
+    """An event worth stating beside a lasting fact: a past deed dated to the day ("adopted a
+    rescue cat three days ago"), not a habit over a season ("started knitting over the winter")."""
+    return e.predicate == "event" and e.granularity == "day" and e.value.split()[0].lower() not in (
+        "have", "has", "am", "do", "get", "go", "need", "want")
+
+
 def _needs_parse(s: Sentence) -> bool:
     """The parse readers of the rules read this sentence (the meaning stages parse every one)."""
     return s.role == "user" and s.personal and bool(s.times or DEP_CUE.search(s.text) or IMPERSONAL_PARSE.search(s.text))
@@ -296,11 +323,14 @@ class RuleExtractor:
         work: list[list[_Work]] = []
         for turns, date in sessions:
             items: list[_Work] = []
+            asked = ""
             for idx, (role, text) in enumerate(turns):
                 if role == "user":
                     items.extend(_Work(s) for s in user_sentences(idx, text, date))
+                    asked = text if requested(text) else ""
                 elif role == "assistant":
-                    items.extend(_Work(s) for s in assistant_sentences(idx, text))
+                    items.extend(_Work(s) for s in _assistant_sentences(idx, text, asked))
+                    asked = ""
             work.append(items)
         users = [w for items in work for w in items if w.sent.role == "user"]
         proposer = self.proposer
@@ -327,8 +357,11 @@ class RuleExtractor:
                     found = combine(found, proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces), ctrace)
                     if traces is not None and ctrace is not None:
                         _note_drops(traces, w.sent.turn, ctrace)
-                if not found and not w.sent.question and w.sent.personal and not _says_nothing(w, proposer):
-                    found = dated_fallback(w.sent, date, w.doc)
+                if not w.sent.question and w.sent.personal and not _says_nothing(w, proposer) \
+                        and all(_event_companion(f) for f in found):
+                    # a dated deed is an event even when it also says a lasting fact ("I started
+                    # learning Italian yesterday": speaks Italian, and an event dated yesterday)
+                    found += [e for e in dated_fallback(w.sent, date, w.doc) if not found or _dated_deed(e)]
                 if not found and not w.sent.question and self.open_facts:
                     found = _open_facts(w, date)
                 if not w.sent.question:
