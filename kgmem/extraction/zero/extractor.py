@@ -19,7 +19,12 @@ import numpy as np
 
 from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact, ExtractionResult
-from kgmem.extraction.zero.assistant import assistant_facts, assistant_sentences, reply_pick, requested
+from kgmem.extraction.zero.assistant import (
+    assistant_facts,
+    assistant_sentences,
+    reply_pick,
+    requested,
+)
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.combine import WEAK_CONFIDENCE, CombineTrace, combine
