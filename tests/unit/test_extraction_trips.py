@@ -107,3 +107,22 @@ def test_dated_deed_is_an_event_beside_a_trait(ex: RuleExtractor) -> None:
     assert ("has_pet", "cat") in got and ("event", "adopted a rescue cat") in got
     # a habit over a season is no dated event
     assert not [p for p, _ in _facts(ex, "I started knitting over the winter.") if p == "event"]
+
+
+def test_recommendation_replies_fixture(ex: RuleExtractor) -> None:
+    """x13d's request/reply pairs (tests/fixtures/extraction/recommendation_replies.jsonl, written
+    for the reply reader; blind 0/12 before it): each reply gives its pick and nothing else."""
+    import json
+    from pathlib import Path
+
+    from kgmem.ids import normalise_name
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "extraction" / "recommendation_replies.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    results = ex.extract_many([([("user", r["user"]), ("assistant", r["assistant"])], DAY) for r in rows])
+    right = extracted = 0
+    for r, res in zip(rows, results):
+        got = [normalise_name(f.value) for f in res.facts if f.speaker == "assistant"]
+        extracted += len(got)
+        right += normalise_name(r["pick"]) in got
+    assert right >= 11 and extracted <= len(rows), (right, extracted)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.patterns import CAP_OBJ, OBJ, Rule, obj_rule, rx
 from kgmem.extraction.zero.phrases import trim_phrase, valid_value
 from kgmem.extraction.zero.sentences import Sentence, split_sentences
@@ -126,10 +127,11 @@ _REQUEST = re.compile(
     r"\b(?:recommend\w*|suggest\w*|what\s+(?:\w+\s+){0,3}(?:would|should|do|could)\s+(?:you|I)\s+(?:pick|choose|go\s+for|"
     r"try|get|read|watch|cook|make|visit|book)|which\s+(?:\w+\s+){0,3}(?:should|would|is\s+best)|any\s+(?:good\s+)?"
     r"(?:ideas|tips\s+on\s+where|picks|favou?rites)|know\s+(?:of\s+)?(?:a|any)\s+good|what's\s+a\s+good|where\s+(?:should|can)\s+I|"
-    r"(?:looking|hunting)\s+for\s+(?:a|an|some)\s+(?:good\s+)?\w+|point\s+me\s+(?:to|towards)|(?:best|good)\s+\w+\s+for)\b",
+    r"(?:looking|hunting)\s+for\s+(?:a|an|some)\s+(?:good\s+)?\w+|point\s+me\s+(?:to|towards)|(?:best|good)\s+\w+\s+for|"
+    r"(?:idea|ideas|suggestions?|recommendations?|picks?)\b[^.?!]{0,60}\?)",
     re.IGNORECASE)
 #: Title Case names ("Eagle Peak Trail", "The Remains of the Day"), not a sentence's first function word
-_NAME = re.compile(r"\b(?:[A-Z][\w'’-]*|\d+)(?:\s+(?:of|the|and|&|de|la|du|in|a)?\s*(?:[A-Z][\w'’-]*|\d+))*")
+_NAME = re.compile(r"\b(?:[A-Z][\w'’-]*|\d[\w]*)(?:\s+(?:of|the|and|&|de|la|du|in|a|to)?\s*(?:[A-Z][\w'’-]*|\d[\w]*))*")
 _NOT_NAME = frozenset({"I", "I'd", "I'm", "I've", "I'll", "The", "A", "An", "For", "If", "It", "It's", "This", "That",
                        "You", "Your", "You'll", "You'd", "Other", "Some", "Sure", "Yes", "Great", "Here", "Here's",
                        "My", "Try", "Consider", "But", "And", "Or", "So", "Also", "Many", "Most", "Both", "Each",
@@ -146,25 +148,49 @@ def requested(user_text: str) -> bool:
     return bool(_REQUEST.search(user_text))
 
 
-def reply_pick(text: str, request: str = "") -> str | None:
+def _opening_chunk(sent: str, asked: str) -> str | None:
+    """The noun phrase a reply sentence opens with ("Slow-roasted lamb shoulder feeds a crowd",
+    "A one-pan lemon orzo comes together…"), when it is the sentence's subject or the whole of it."""
+    doc = load_nlp()(sent)
+    for chunk in doc.noun_chunks:
+        if chunk.start > 1 or chunk.root.dep_ not in ("nsubj", "ROOT", "nsubjpass") or chunk.root.pos_ == "PRON":
+            return None
+        words = [t for t in chunk if t.dep_ not in ("det", "poss")]
+        text = doc[words[0].i: words[-1].i + 1].text if words else ""
+        if words and text.casefold() not in asked and len(text) >= 3:
+            # a one-word name keeps its capital ("Pachinko"); a dish is lower-case ("slow-roasted lamb")
+            return text if len(words) == 1 or any(t.pos_ == "PROPN" for t in words) else text[0].lower() + text[1:]
+        return None
+    return None
+
+
+def reply_pick(text: str, request: str = "", parse: bool = True) -> str | None:
     """The thing an assistant reply to a request recommends, however it is worded: the name its
-    opening names most often before the alternatives (first named wins a tie); a name the user's
-    request holds ("an easy walk near Bordeaux") is the context, not the pick."""
+    opening names before the alternatives, first named first; a name the user's request holds
+    ("an easy walk near Bordeaux") is the context, not the pick. A reply that opens on a noun
+    phrase ("Slow-roasted lamb shoulder feeds a crowd") picks that phrase (``parse``: read it with
+    the parser; a capitalised first word alone is no name)."""
     asked = request.casefold()
     opening = text.strip().split("\n\n")[0][:600]
-    counts: dict[str, int] = {}
     for sent in split_sentences(opening):
         alt_at = m.start() if (m := _ALTERNATIVES.search(sent)) else len(sent)
-        for n in _NAME.finditer(sent):
-            name = re.sub(r"^(?:The|A|An)\s+(?=[A-Z])", "", n.group(0)) if n.start() == 0 else n.group(0)
-            words = name.split()
-            while words and words[0] in _NOT_NAME:
+        body = _OPENER_WORD.sub("", sent)
+        lead = _NAME.match(body)
+        if lead is not None and len(words := re.sub(r"^(?:The|A|An)\s+", "", lead.group(0)).split()) > 1 \
+                and words[0] not in _NOT_NAME and lead.group(0).casefold() not in asked:
+            return " ".join(words)  # "Couch to 5K is the one", "The Rest Is History is where I'd begin"
+        if parse and (chunk := _opening_chunk(body, asked)) is not None:
+            return chunk
+        for n in _NAME.finditer(sent[:alt_at]):
+            words = n.group(0).split()
+            while words and (words[0] in _NOT_NAME or words[0].endswith("ly") and n.start() == 0):
                 words.pop(0)
             name = " ".join(words)
-            if not name or name.isdigit() or len(name) < 3 or name.casefold() in asked:
-                continue
-            counts.setdefault(name, 0)
-            if n.start() < alt_at:
-                counts[name] += 1  # named before the alternatives: the pick itself
-    best = max(counts.items(), key=lambda kv: kv[1], default=None)  # dicts keep first-seen order on ties
-    return best[0] if best is not None and best[1] > 0 else None
+            if name and not name.isdigit() and len(name) >= 3 and name.casefold() not in asked \
+                    and (n.start() > 0 or len(words) > 1 or not parse):
+                return name
+    return None
+
+
+#: an opening adverb or interjection before the pick ("Honestly, …", "Definitely …", "Oh, …")
+_OPENER_WORD = re.compile(r"^(?:(?:[A-Z][a-z]+ly|Oh|Well|Okay|OK|So|Sure|Yes|Hmm|Ah)\b[,!]?\s+)+")
