@@ -19,9 +19,6 @@ answer path, and the load average before and after (the machine is shared).
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
 import random
 import sys
 import time
@@ -32,6 +29,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from eval._report import loadavg, machine, write_pair  # noqa: E402
 
 
 def _pctl(values: list[float], q: float) -> float | None:
@@ -174,15 +173,15 @@ def main() -> None:
     args = ap.parse_args()
     from kgmem.evaluation.runner import git_sha
 
-    before = Path("/proc/loadavg").read_text().split()[:3]
+    before = loadavg()
     started = datetime.now(UTC).isoformat(timespec="seconds")
     result = measure(args)
-    after = Path("/proc/loadavg").read_text().split()[:3]
+    after = loadavg()
     report = {"title": "kgmem question-path latency", "git_sha": git_sha(), "started": started,
               "command": f"flock /work/bench.lock .venv/bin/python eval/bench_latency.py --split {args.split} "
                          f"--per-type {args.per_type} --seed {args.seed} --repeat {args.repeat}"
                          + (" --legacy" if args.legacy else ""),
-              "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
+              "machine": machine(),
               "loadavg_before": before, "loadavg_after": after,
               "note": ("Embedded networkx store, ONNX MiniLM, no answer model (the embedded model's answer path is "
                        "timed by eval/bench_model_latency.py). `retrieve` is the retrieval stage alone; the question embedding and "
@@ -190,10 +189,7 @@ def main() -> None:
                        "is asked twice in a row: first ask = the user's store loaded from disk and its keyword "
                        "indexes built; asked again = warm."),
               "result": result}
-    out = Path(args.out)
-    out.with_suffix(".json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    out.with_suffix(".md").write_text(render(report), encoding="utf-8")
-    print(render(report))
+    print(write_pair(Path(args.out), report, render))
 
 
 if __name__ == "__main__":

@@ -20,9 +20,6 @@ figures unless the load says so). Aggregates only: no question or answer text is
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
 import sys
 import time
 from collections import Counter
@@ -32,6 +29,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from eval._report import loadavg, machine, write_pair  # noqa: E402
+
 sys.path.insert(0, str(ROOT / "eval"))
 
 from bench_latency import _pctl, _select, _stats  # noqa: E402
@@ -176,15 +176,15 @@ def main() -> None:
     args.family = args.family or None
     from kgmem.evaluation.runner import git_sha
 
-    before = Path("/proc/loadavg").read_text().split()[:3]
+    before = loadavg()
     started = datetime.now(UTC).isoformat(timespec="seconds")
     result = measure(args)
-    after = Path("/proc/loadavg").read_text().split()[:3]
+    after = loadavg()
     report = {"title": "kgmem embedded-model answer latency", "git_sha": git_sha(), "started": started,
               "command": f".venv/bin/python eval/bench_model_latency.py --split {args.split} --per-type "
                          f"{args.per_type} --seed {args.seed} --types {args.types} --family {args.family or ''} "
                          f"--limit {args.limit} --n-threads {args.n_threads} --max-tokens {args.max_tokens}",
-              "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
+              "machine": machine(),
               "loadavg_before": before, "loadavg_after": after,
               "note": ("The answerer's model path forced on questions that need reading: kgmem's answer prompt "
                        "and the compact dated context it builds for the embedded model, SmolLM2-135M via "
@@ -194,10 +194,7 @@ def main() -> None:
                        "it is what the call would take on an idle core of this CPU (a proxy, not a measured "
                        "idle figure)."),
               "result": result}
-    out = Path(args.out)
-    out.with_suffix(".json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    out.with_suffix(".md").write_text(render(report), encoding="utf-8")
-    print(render(report))
+    print(write_pair(Path(args.out), report, render))
 
 
 if __name__ == "__main__":

@@ -1,16 +1,16 @@
 """The plumbing both ``--workers`` modes share (``kgmem ingest`` and ``kgmem eval``).
 
 A parent spawns worker processes (never forks: it may hold model threads or driver sockets),
-feeds them work through bounded queues from a thread (so memory stays bounded however long the
-input), and watches for a worker that died without a word. What the work is, and what the
-workers send back, stays with each mode.
+talks to each through a pair of one-way pipes (so memory stays bounded however long the input:
+a worker holds what it works on), and watches for a worker that died without a word. What the
+work is, and what the workers send back, stays with each mode.
 """
 
 from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any
 
 #: how often a waiting side looks whether it should stop (seconds)
@@ -30,12 +30,24 @@ def spawn(target: Callable[..., None], args: Callable[[int], tuple[Any, ...]], n
     return procs
 
 
-def queue_pair(inbox_size: int, inboxes: int = 1) -> tuple[list[Any], Any]:
-    """``inboxes`` bounded task queues and one results queue, all usable by spawned processes."""
+def spawn_piped(target: Callable[..., None], args: Callable[[int, Any, Any], tuple[Any, ...]], n: int,
+                name: str) -> tuple[list[Any], list[Any], list[Any]]:
+    """Start ``n`` workers ``target(*args(i, inbox, outbox))``, each with a one-way pipe in and out.
+
+    Returns the processes, the parent's sending ends (one per worker) and its receiving ends.
+    Pipes, not multiprocessing queues: a queue holds named semaphores, which a parent that ends at
+    once after Ctrl-C or an error leaves to the resource tracker ("leaked semaphore" warning). The
+    parent closes its copies of the workers' ends, so a worker that ends breaks its pipes (EOF)."""
     import multiprocessing as mp
 
     ctx = mp.get_context("spawn")
-    return [ctx.Queue(maxsize=inbox_size) for _ in range(inboxes)], ctx.Queue()
+    ins = [ctx.Pipe(duplex=False) for _ in range(n)]  # (worker reads, parent writes)
+    outs = [ctx.Pipe(duplex=False) for _ in range(n)]  # (parent reads, worker writes)
+    procs = spawn(target, lambda i: args(i, ins[i][0], outs[i][1]), n, name)
+    for (r, _), (_, w) in zip(ins, outs):
+        r.close()
+        w.close()
+    return procs, [w for _, w in ins], [r for r, _ in outs]
 
 
 def put_until(box: Any, item: Any, stop: threading.Event, poll_s: float = POLL_S) -> bool:
@@ -48,28 +60,6 @@ def put_until(box: Any, item: Any, stop: threading.Event, poll_s: float = POLL_S
         except queue.Full:
             continue
     return False
-
-
-def start_feeder(items: Iterable[Any], route: Callable[[int], Any], ends: Sequence[Any],
-                 stop: threading.Event, name: str) -> list[BaseException]:
-    """In a daemon thread, put item ``n`` on queue ``route(n)``, then one ``None`` (the end mark)
-    on each queue of ``ends``; stops early when ``stop`` is set. Returns the list that receives an
-    error raised while reading ``items`` (e.g. a bad dataset record), for the parent to raise."""
-    errors: list[BaseException] = []
-
-    def feed() -> None:
-        try:
-            for n, item in enumerate(items):
-                if not put_until(route(n), item, stop):
-                    return
-        except BaseException as exc:  # noqa: BLE001 - raised by the parent
-            errors.append(exc)
-        finally:
-            for box in ends:
-                put_until(box, None, stop)
-
-    threading.Thread(target=feed, name=name, daemon=True).start()
-    return errors
 
 
 def first_dead(procs: Iterable[Any]) -> Any | None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from kgmem.embeddings import CachedEmbedder
-from kgmem.evaluation.interface import LLMUsage, PrepareStats, SystemAnswer, tokenizer_name
+from kgmem.evaluation.interface import LLMUsage, PrepareStats, SystemAnswer
 from kgmem.evaluation.prompts import baseline_rag as prompt
 from kgmem.models import Haystack
 
@@ -133,7 +133,7 @@ class BaselineRAG:
         context = repr(evidence)
         retrieve_ms = (time.perf_counter() - start) * 1000
         if self.llm is not None:
-            tokens, tok = self.llm.count_tokens(context), tokenizer_name(self.llm)
+            tokens, tok = self.llm.count_tokens(context), self.llm.tokenizer_name
         else:
             from kgmem.llm.tokens import APPROX_TOKENIZER_NAME, approx_token_count
 

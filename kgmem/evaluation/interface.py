@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
-from kgmem.llm.base import LLM, LLMResult
+from kgmem.llm.base import LLMResult
 from kgmem.models import Haystack, Tally
 
 #: system names accepted by ``kgmem eval --system``
@@ -124,22 +124,3 @@ def warm_up(system: System) -> None:
     (a system without models has nothing to load)."""
     if isinstance(system, WarmingSystem):
         system.warmup()
-
-
-def tokenizer_name(llm: LLM) -> str:
-    """The name of the tokenizer an LLM counts with (reports say which one counted).
-
-    Backends name their tokenizer in an optional ``tokenizer_name`` (or ``tokenizer``)
-    attribute, not part of the :class:`~kgmem.llm.base.LLM` protocol; wrappers (cache,
-    recorder) hold the backend in ``inner``.
-    """
-    layer: Any = llm
-    for _ in range(4):  # look through wrappers (cache, recorder) for the backend's own name
-        for attr in ("tokenizer_name", "tokenizer"):
-            value = getattr(layer, attr, None)
-            if isinstance(value, str) and value:
-                return value
-        layer = getattr(layer, "inner", None)
-        if layer is None:
-            break
-    return f"{getattr(llm, 'model', 'unknown')} tokenizer"

@@ -3,8 +3,9 @@
 The parent keeps everything that makes a run directory a run: the selection, the manifest, the
 resume, and it is the ONLY writer of ``predictions.jsonl`` (records are appended one whole line
 at a time as workers finish them, so a kill loses at most the questions in flight and a re-run
-resumes as usual). It reads the split and hands haystacks to the workers through one bounded
-queue (a worker holds one haystack; memory stays bounded however long the split). Each worker
+resumes as usual). It reads the split and hands the next haystack to whichever worker asks for
+one, over a pipe per worker (a worker holds one haystack; memory stays bounded however long the
+split; no multiprocessing queues, whose semaphores Ctrl-C would leave behind). Each worker
 builds its own system and judge (its own store connection: one Neo4j server, or the embedded
 store whose per-user files are locked across processes) and evaluates a question exactly as a
 single-process run does. Each question is its own namespace, so a record does not depend on
@@ -14,8 +15,6 @@ which worker made it or on N; only the order of lines in the file does.
 from __future__ import annotations
 
 import contextlib
-import queue
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -33,9 +32,7 @@ if TYPE_CHECKING:
     from kgmem.models import Haystack
     from kgmem.settings import Settings
 
-#: haystacks waiting for a worker, per worker (each is a whole haystack in memory)
-QUEUED_PER_WORKER = 1
-#: how often a waiting process looks whether the other side is still alive (seconds)
+#: how often the parent looks up from waiting on the workers (seconds)
 POLL_S = 0.5
 
 #: ``evaluate(haystack, stripped, system, judge, config, counters, record) -> record``
@@ -72,41 +69,45 @@ class WorkerSpec:
         return system, judge
 
 
-def _parent_alive() -> bool:
-    import multiprocessing as mp
+def _worker(spec: WorkerSpec, inbox: Any, outbox: Any, wid: int) -> None:
+    """A worker process: say "ready", then evaluate each haystack that arrives until ``None``.
 
-    parent = mp.parent_process()
-    return parent is None or parent.is_alive()
-
-
-def _next_task(tasks: Any) -> Any:
-    """The next haystack, or None at the end (also when the parent is gone: no orphans)."""
-    while True:
-        try:
-            return tasks.get(timeout=POLL_S)
-        except queue.Empty:
-            if not _parent_alive():
-                return None
-
-
-def _worker(spec: WorkerSpec, tasks: Any, results: Any, wid: int) -> None:
-    """A worker process: evaluate the haystacks that arrive until ``None``."""
+    Every record sent also asks for the next haystack (the parent hands out work as workers
+    free up, so one slow haystack does not hold up the others)."""
     try:
         system, judge = spec.build()
-        while (item := _next_task(tasks)) is not None:
+        outbox.send(("ready", wid))
+        while True:
+            try:
+                item = inbox.recv()
+            except EOFError:  # the parent is gone: no orphans
+                return
+            if item is None:
+                break
             h, base = item
             counts = SimpleNamespace(prepared=0, answered=0, judged=0)
             record = spec.evaluate(h, strip_labels(h), system, judge, spec.config, counts, base)
-            results.put(("record", wid, record, (counts.prepared, counts.answered, counts.judged)))
-        results.put(("done", wid))
+            outbox.send(("record", wid, record, (counts.prepared, counts.answered, counts.judged)))
+        outbox.send(("done", wid))
     except KeyboardInterrupt:  # Ctrl-C reaches the whole process group: the parent reports it
         return
     except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it as one line
         # a store that is gone is reported with the store's own line (it names the URI and what to do)
         fatal = is_fatal(exc)
         text = str(exc) if fatal else f"{type(exc).__name__}: {exc}"
-        with contextlib.suppress(Exception):
-            results.put(("error", wid, text, fatal))
+        with contextlib.suppress(OSError):
+            outbox.send(("error", wid, text, fatal))
+    finally:
+        outbox.close()
+
+
+def _raise_error(msg: tuple[Any, ...]) -> None:
+    """Raise a worker's ``("error", wid, text, fatal)`` message in the parent."""
+    if msg[3]:
+        error = StoreError(msg[2])
+        error.fatal = True
+        raise error
+    raise RunError(f"eval worker {msg[1]}: {msg[2]}")
 
 
 def evaluate_parallel(items: Iterable[tuple[Haystack, dict[str, Any]]], workers: int,
@@ -114,41 +115,41 @@ def evaluate_parallel(items: Iterable[tuple[Haystack, dict[str, Any]]], workers:
     """Evaluate ``(haystack, record base)`` items in ``workers`` processes; yields each finished
     record with its counts as it arrives (any order). A worker's error (or ``on_error='raise'``)
     stops them all and is raised as :class:`RunError` (a store that is gone: its
-    :class:`StoreError`)."""
-    (tasks,), results = procpool.queue_pair(QUEUED_PER_WORKER * workers)
-    procs = procpool.spawn(_worker, lambda i: (spec, tasks, results, i), workers, "kgmem-eval")
-    halt = threading.Event()
-    # one end mark per worker (the feeder waits while the queue is full)
-    feed_error = procpool.start_feeder(items, lambda n: tasks, [tasks] * workers, halt, "kgmem-eval-feeder")
-    finished = 0
+    :class:`StoreError`); so is an error reading ``items`` (e.g. a bad dataset record)."""
+    from multiprocessing.connection import wait
+
+    procs, inboxes, outboxes = procpool.spawn_piped(
+        _worker, lambda i, inbox, outbox: (spec, inbox, outbox, i), workers, "kgmem-eval")
+    source = iter(items)
+    running = dict(enumerate(outboxes))
     try:
-        while finished < workers:
-            try:
-                msg = results.get(timeout=POLL_S)
-            except queue.Empty:
-                dead = procpool.first_dead(procs)
-                if dead is not None:
+        while running:
+            ready = wait(list(running.values()), timeout=POLL_S)
+            for wid, box in list(running.items()):
+                if box not in ready:
+                    continue
+                try:
+                    msg = box.recv()
+                except EOFError:
+                    dead = procs[wid]
+                    dead.join(timeout=1.0)
                     raise RunError(f"eval worker {dead.name} died (exit code {dead.exitcode}); "
                                    f"finished questions are saved: re-run the same command to resume") from None
-                continue
-            if msg[0] == "record":
-                yield msg[2], msg[3]
-            elif msg[0] == "done":
-                finished += 1
-            elif msg[3]:
-                error = StoreError(msg[2])
-                error.fatal = True
-                raise error
-            else:
-                raise RunError(f"eval worker {msg[1]}: {msg[2]}")
-        if feed_error:
-            raise feed_error[0]
+                if msg[0] == "error":
+                    _raise_error(msg)
+                if msg[0] == "done":
+                    del running[wid]
+                    continue
+                if msg[0] == "record":
+                    yield msg[2], msg[3]
+                inboxes[wid].send(next(source, None))  # "ready" or a record: the next haystack
     finally:
-        halt.set()
         for p in procs:
-            if finished == workers:
+            if not running:
                 p.join(timeout=10.0)  # each has said "done": let it close its store
             if p.is_alive():
                 p.terminate()  # a failed or interrupted run: questions in flight are retried on resume
         for p in procs:
             p.join(timeout=5.0)
+        for conn in (*inboxes, *outboxes):
+            conn.close()

@@ -17,7 +17,6 @@ from kgmem.evaluation.interface import (
     RetrievingSystem,
     System,
     SystemAnswer,
-    tokenizer_name,
 )
 from kgmem.models import Answer, AnswerExtra, Haystack
 
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
     from kgmem.settings import Settings
 
 __all__ = ["SYSTEM_NAMES", "BaselineRAG", "KgmemSystem", "LLMUsage", "PrepareStats", "RetrievingSystem",
-           "System", "SystemAnswer", "make_system", "tokenizer_name"]
+           "System", "SystemAnswer", "make_system"]
 
 
 class KgmemSystem:

@@ -168,6 +168,11 @@ class LLM(Protocol):
         """Number of tokens ``text`` takes for this model (its own tokenizer when possible)."""
         ...
 
+    @property
+    def tokenizer_name(self) -> str:
+        """Which tokenizer :meth:`count_tokens` counts with (reports name it)."""
+        ...
+
 
 @dataclass(frozen=True)
 class CompletionRequest:
@@ -203,6 +208,11 @@ class CompletingLLM:
     def count_tokens(self, text: str) -> int:
         raise NotImplementedError
 
+    @property
+    def tokenizer_name(self) -> str:
+        """See :attr:`LLM.tokenizer_name`; backends with their own tokenizer say which."""
+        return f"{self.model} tokenizer"
+
 
 class WrappedLLM(CompletingLLM):
     """A layer around another model (cache, recorder): same model name and token counts."""
@@ -214,6 +224,11 @@ class WrappedLLM(CompletingLLM):
     def count_tokens(self, text: str) -> int:
         """Delegates to the wrapped model."""
         return int(self.inner.count_tokens(text))
+
+    @property
+    def tokenizer_name(self) -> str:
+        """The wrapped model's tokenizer."""
+        return self.inner.tokenizer_name
 
 
 def validate_messages(messages: list[Message]) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from kgmem.llm.base import LLM, CompletionRequest, LLMResult, Message, WrappedLLM
+from kgmem.localdb import BUSY_TIMEOUT_S, prepare
 
 CACHE_FILENAME = "llm.sqlite"
 
@@ -66,10 +67,9 @@ class LLMCache:
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            conn = sqlite3.connect(self.path, timeout=30.0)
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
             if not self._ready:
-                conn.execute("PRAGMA journal_mode=WAL")  # why: parallel readers, one writer
-                conn.executescript(_SCHEMA_SQL)
+                prepare(conn, _SCHEMA_SQL)  # WAL: parallel readers, one writer
                 self._ready = True
         except sqlite3.DatabaseError as exc:
             raise RuntimeError(f"{self.path}: not a usable LLM cache ({exc}); "

@@ -78,7 +78,7 @@ class LiteLLMBackend(BackendBase):
         #: "json_schema" (OpenAI style), then "json_object" with a schema (llama.cpp's server),
         #: then no response_format at all: each server rejection steps down once
         self._format_mode = "json_schema"
-        self.tokenizer_name = ""
+        self._counted_with = ""  # the counter the last count_tokens used
 
     @property
     def where(self) -> str:
@@ -87,8 +87,13 @@ class LiteLLMBackend(BackendBase):
 
     def count_tokens(self, text: str) -> int:
         """litellm's counter where it is offline-safe, else the documented approximation."""
-        count, self.tokenizer_name = litellm_token_count(self.model, text)
+        count, self._counted_with = litellm_token_count(self.model, text)
         return count
+
+    @property
+    def tokenizer_name(self) -> str:
+        """The counter :meth:`count_tokens` used last (litellm's, or the approximation)."""
+        return self._counted_with or super().tokenizer_name
 
     def _response_format(self, json_schema: dict[str, Any] | None) -> dict[str, Any] | None:
         if json_schema is None or self._schema_rejected:

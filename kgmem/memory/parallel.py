@@ -112,22 +112,6 @@ def _start_feeder(haystacks: Iterable[Haystack], inboxes: list[Any], stop: threa
     return errors
 
 
-def _spawn(settings: Settings, embed: bool, workers: int,
-           memory_factory: Callable[[Settings], Any]) -> tuple[list[Any], list[Any], list[Any]]:
-    """Start the workers; returns them with the parent's ends of their pipes (inboxes, outboxes)."""
-    import multiprocessing as mp
-
-    ctx = mp.get_context("spawn")
-    ins = [ctx.Pipe(duplex=False) for _ in range(workers)]  # (worker reads, parent writes)
-    outs = [ctx.Pipe(duplex=False) for _ in range(workers)]  # (parent reads, worker writes)
-    procs = procpool.spawn(_worker, lambda i: (settings, embed, ins[i][0], outs[i][1], i, memory_factory),
-                           workers, "kgmem-ingest")
-    for (r, _), (_, w) in zip(ins, outs):
-        r.close()  # the worker's ends: a worker that ends breaks its pipes
-        w.close()
-    return procs, [w for _, w in ins], [r for r, _ in outs]
-
-
 class _Collector:
     """The parent's side: turns messages into progress events and a summed report."""
 
@@ -197,7 +181,8 @@ def ingest_parallel(settings: Settings, haystacks: Iterable[Haystack], workers: 
     ``memory_factory`` builds each worker's memory (``kgmem.api.Memory``; passed in, because the
     memory layer sits below the API and must not import it)."""
     start = time.perf_counter()
-    procs, inboxes, outboxes = _spawn(settings, embed, workers, memory_factory)
+    procs, inboxes, outboxes = procpool.spawn_piped(
+        _worker, lambda i, inbox, outbox: (settings, embed, inbox, outbox, i, memory_factory), workers, "kgmem-ingest")
     stop = threading.Event()
     feed_error = _start_feeder(haystacks, inboxes, stop)
     box = _Collector(procs, outboxes, on_progress)

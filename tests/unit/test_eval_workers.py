@@ -68,3 +68,15 @@ def test_fail_fast_in_a_worker_stops_the_run_and_resume_completes_it(tmp_path: P
     result = run_eval(cfg, settings, system=FakeSystem(GOOD_ANSWERS))
     assert result.skipped == len(kept) and result.summary["complete"]
     assert sorted(_records(tmp_path / "run")) == sorted(ALL_IDS)
+
+
+def test_a_worker_that_dies_stops_the_run_with_its_name_and_resume_completes_it(tmp_path: Path) -> None:
+    settings = Settings.load({"home": str(tmp_path / "home")}, env={})
+    cfg = EvalConfig(split=str(TINY), run_dir=tmp_path / "run", workers=2)
+    with pytest.raises(RunError, match=r"eval worker kgmem-eval-\d died \(exit code 3\); finished questions are saved"):
+        run_eval(cfg, settings, system=FakeSystem(GOOD_ANSWERS, die=frozenset({"q_multi1"})))
+    kept = _records(tmp_path / "run")
+    assert "q_multi1" not in kept
+    result = run_eval(cfg, settings, system=FakeSystem(GOOD_ANSWERS))
+    assert result.skipped == len(kept) and result.summary["complete"]
+    assert sorted(_records(tmp_path / "run")) == sorted(ALL_IDS)

@@ -21,7 +21,8 @@ import pytest
 from pydantic import BaseModel
 
 from kgmem.llm import LLMError, LLMOutputError, LLMTimeout, LLMUnavailable, get_llm
-from kgmem.llm.cache import CachedLLM
+from kgmem.llm.cache import CachedLLM, LLMCache
+from kgmem.llm.fake import RecordingLLM
 from kgmem.llm.litellm_backend import LiteLLMBackend
 from kgmem.llm.tokens import approx_token_count
 from kgmem.settings import Settings
@@ -206,10 +207,15 @@ def test_get_llm_builds_litellm_backend_from_settings(stub: StubServer, tmp_path
     assert len(stub.requests) == 1
 
 
-def test_token_counting_is_offline(stub: StubServer) -> None:
+def test_token_counting_is_offline(stub: StubServer, tmp_path: Path) -> None:
     gpt = LiteLLMBackend("gpt-4o-mini")
+    assert gpt.tokenizer_name == "gpt-4o-mini tokenizer"  # nothing counted yet
     assert gpt.count_tokens("Hello world") >= 2
     assert gpt.tokenizer_name == "litellm.token_counter"
+    # reports see the backend's counter through the cache and the recorder
+    assert CachedLLM(gpt, LLMCache(tmp_path / "llm.sqlite")).tokenizer_name == "litellm.token_counter"
+    recorder = RecordingLLM(CachedLLM(gpt, LLMCache(tmp_path / "llm.sqlite")), tmp_path / "replies.jsonl")
+    assert recorder.tokenizer_name == "litellm.token_counter"
     llama = LiteLLMBackend("ollama/llama3.2:3b")
     assert llama.count_tokens("Hello world") == approx_token_count("Hello world")
     assert llama.tokenizer_name.startswith("approx")

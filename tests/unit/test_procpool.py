@@ -6,39 +6,36 @@ import queue
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from typing import Any
+
+import pytest
 
 from kgmem import procpool
 
 
-def _drain(box: queue.Queue[object], n: int) -> list[object]:
-    return [box.get(timeout=10) for _ in range(n)]
+def _echo(inbox: Any, outbox: Any, wid: int) -> None:
+    """A worker: sends back (wid, item * 2) for each item until None."""
+    while (item := inbox.recv()) is not None:
+        outbox.send((wid, item * 2))
+    outbox.close()
 
 
-def test_feeder_routes_items_then_one_end_mark_per_queue() -> None:
-    boxes: list[queue.Queue[object]] = [queue.Queue(maxsize=1), queue.Queue(maxsize=1)]
-    errors = procpool.start_feeder(range(5), lambda n: boxes[n % 2], boxes, threading.Event(), "t")
-    got0: list[object] = []
-    got1: list[object] = []
-    while len(got0) < 4 or len(got1) < 3:  # bounded queues: the feeder waits for us
-        for box, got, want in ((boxes[0], got0, 4), (boxes[1], got1, 3)):
-            if len(got) < want:
-                try:
-                    got.append(box.get(timeout=0.05))
-                except queue.Empty:
-                    pass
-    assert got0 == [0, 2, 4, None] and got1 == [1, 3, None] and errors == []
-
-
-def test_feeder_hands_a_reading_error_to_the_parent() -> None:
-    def items() -> Iterator[str]:
-        yield "a"
-        raise ValueError("bad record 2")
-
-    box: queue.Queue[object] = queue.Queue()
-    errors = procpool.start_feeder(items(), lambda n: box, [box, box], threading.Event(), "t")
-    assert _drain(box, 3) == ["a", None, None]
-    assert [str(e) for e in errors] == ["bad record 2"]
+def test_spawn_piped_gives_each_worker_its_own_pipes_and_eof_when_it_ends() -> None:
+    procs, inboxes, outboxes = procpool.spawn_piped(_echo, lambda i, inbox, outbox: (inbox, outbox, i), 2,
+                                                    "kgmem-echo")
+    try:
+        for i, box in enumerate(inboxes):
+            box.send(10 + i)
+        assert [out.recv() for out in outboxes] == [(0, 20), (1, 22)]
+        for box in inboxes:
+            box.send(None)
+        for out in outboxes:  # the parent holds no copy of the worker's end: its exit is an EOF
+            with pytest.raises(EOFError):
+                out.recv()
+        assert [p.name for p in procs] == ["kgmem-echo-0", "kgmem-echo-1"]
+    finally:
+        for p in procs:
+            p.join(timeout=30)
 
 
 def test_put_until_gives_up_when_told_to_stop() -> None:
