@@ -126,3 +126,17 @@ def test_recommendation_replies_fixture(ex: RuleExtractor) -> None:
         extracted += len(got)
         right += normalise_name(r["pick"]) in got
     assert right >= 11 and extracted <= len(rows), (right, extracted)
+
+
+@pytest.mark.parametrize(("text", "who"), [("Tom's at Barclays now.", "Tom"), ("Dad's gluten-free now.", "Dad")])
+def test_name_s_is_someone_else(ex: RuleExtractor, text: str, who: str) -> None:
+    facts = ex.extract([("user", text)], DAY).facts
+    assert not [f for f in facts if f.subject == "user"]
+    assert any(f.subject == who for f in facts)
+
+
+def test_medium_verb_and_leftover_verbs(ex: RuleExtractor) -> None:
+    assert ("watched", "dune 2") in _facts(ex, "watched dune 2 last nite, sooo good, the sound!!")
+    assert ("bought", "is") not in _facts(ex, "The blender I ordered is on its way.")
+    assert not [p for p, _ in _facts(ex, "Marta got promoted!") if p == "visited"]
+    assert ("read_book", "Project Hail Mary") in _facts(ex, "Polished off Project Hail Mary on the flight home, what a book.")

@@ -97,6 +97,12 @@ def about_of(head: Token) -> tuple[About, Token | None]:
     """Whom the clause headed by ``head`` is about, and its subject token."""
     top = verb_chain(head)[-1]
     subj = subject_of(top)
+    if subj is None and top.dep_ == "ROOT" and top.pos_ in ("PROPN", "NOUN") \
+            and any(c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in top.children):
+        # "Tom's at Barclays now", "Dad's gluten-free now": the "'s" is "is", the name its subject
+        ent = entity_at(top)
+        person = top.pos_ == "PROPN" or top.lemma_.lower() in PEOPLE_NOUNS or ent is not None and ent.label_ == "PERSON"
+        return ("other" if person else "thing"), top
     if subj is None:
         first = top.doc[first_word(top.doc)]
         if first.i < top.i and (ent := entity_at(first)) is not None and ent.label_ == "PERSON":

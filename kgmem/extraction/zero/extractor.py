@@ -28,6 +28,7 @@ from kgmem.extraction.zero.assistant import (
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.combine import WEAK_CONFIDENCE, CombineTrace, combine
+from kgmem.extraction.zero.consumed import consumed_fact
 from kgmem.extraction.zero.entity_facts import TurnContext, entity_facts, note_people, titled_facts
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
@@ -202,7 +203,7 @@ def _open_facts(w: _Work, date: datetime) -> list[CandidateFact]:
     for c, row in zip(w.clauses, w.rows):
         if row is None or c.about != "user" or c.negated_only:
             continue
-        fact = open_fact(w.sent, date, c)
+        fact = consumed_fact(w.sent, date, c) or open_fact(w.sent, date, c)
         if fact is not None:
             out.append(fact)
     return out

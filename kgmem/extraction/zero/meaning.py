@@ -129,6 +129,15 @@ def _polarity(predicate: str, clause: Clause) -> str:
     return predicate
 
 
+#: the verb that says the medium: "I watched Dune 2" is no book, "I read Dune" no film
+_MEDIUM = {"watch": ("read_book", "watched"), "binge": ("read_book", "watched"), "read": ("watched", "read_book")}
+
+
+def _medium(predicate: str, clause: Clause) -> str:
+    wrong, right = _MEDIUM.get(clause.head.lemma_.lower(), ("", ""))
+    return right if predicate == wrong else predicate
+
+
 def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: list[np.ndarray | None],
                    proposer: Proposer, traces: list[ClauseTrace] | None = None) -> list[ProposedFact]:
     """Facts proposed for the clauses of one sentence (``rows``: their score rows, None when the
@@ -153,7 +162,7 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
             continue
         used: set[str] = set()
         for p in props:
-            pred = predicates.get(_polarity(p.predicate, clause))
+            pred = predicates.get(_medium(_polarity(p.predicate, clause), clause))
             if pred is None:
                 continue
             # a verbless note ("My purchase of the week: headphones, $250") tells what was done,

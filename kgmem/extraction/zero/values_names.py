@@ -45,7 +45,8 @@ def _trip_to(t: Token) -> bool:
 
 def fill_place(c: Clause) -> list[Value]:
     found: list[tuple[int, str]] = []
-    for t, role in args_of(c):
+    args = args_of(c)
+    for t, role in args:
         if role.startswith("prep:") and role[5:] in _PLACE_PREPS or role in ("obj", "subj", "attr", "appos"):
             ent = entity_at(t)
             if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
@@ -57,6 +58,8 @@ def fill_place(c: Clause) -> list[Value]:
             # "a trip to Porto": NER's PERSON is wrong where the noun says travel
             if ent is None or ent.label_ not in ("PERSON",) or len(ent) > 1 or _trip_to(t):
                 found.append((preference(role) + 3, p))  # NER did not say place: after the sure ones
+        if role == "attr" and c.lowercase and c.head.lemma_ == "be" and (p := proper_np(t, c)):
+            found.append((preference(role) + 4, p))  # "hometown is tulsa": typed without capitals
     return [(v, "place") for _, v in sorted(found, key=lambda x: x[0])[:1]]
 
 
@@ -72,6 +75,16 @@ def fill_org(c: Clause) -> list[Value]:
             if (name := proper_np(t, c)) and name.lower() not in NOT_NAMES:
                 return [(name, "org")]
     return []
+
+
+def fill_gym(c: Clause) -> list[Value]:
+    """A gym or club: the place trained at first ("crossfit at ironworks" is Ironworks), then any org."""
+    for t, role in args_of(c):
+        if role in ("prep:at", "prep:to") and (name := proper_np(t, c)) and name.lower() not in NOT_NAMES:
+            ent = entity_at(t)
+            if ent is None or ent.label_ not in ("GPE", "LOC", "PERSON", "DATE", "TIME"):
+                return [(name, "org")]
+    return fill_org(c)
 
 
 def fill_employer(c: Clause) -> list[Value]:
