@@ -140,3 +140,13 @@ def test_medium_verb_and_leftover_verbs(ex: RuleExtractor) -> None:
     assert ("bought", "is") not in _facts(ex, "The blender I ordered is on its way.")
     assert not [p for p, _ in _facts(ex, "Marta got promoted!") if p == "visited"]
     assert ("read_book", "Project Hail Mary") in _facts(ex, "Polished off Project Hail Mary on the flight home, what a book.")
+
+
+def test_ability_series_and_gym_words(ex: RuleExtractor) -> None:
+    got = _facts(ex, "I've lived in Madrid for three years and my Spanish is still terrible; I can order food and that's it.")
+    assert not [v for p, v in got if p == "bought"]
+    got = _facts(ex, "Confession: I've read the entire Discworld series twice this year.")
+    assert ("read_book", "Discworld series") in got and not [p for p, _ in got if p == "likes"]
+    got = _facts(ex, "On Monday I started contracting for a small games studio called Fernhill Games.")
+    assert ("works_at", "Fernhill Games") in got and ("gym", "Fernhill Games") not in got
+    assert ("favourite_food", "ramen") in _facts(ex, "My favorite food has to be ramen.")

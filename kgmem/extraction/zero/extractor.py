@@ -33,8 +33,8 @@ from kgmem.extraction.zero.entity_facts import TurnContext, entity_facts, note_p
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
 from kgmem.extraction.zero.inference import inferred_facts
-from kgmem.extraction.zero.lexicon import STATIVE
-from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
+from kgmem.extraction.zero.lexicon import GYM_WORDS, STATIVE
+from kgmem.extraction.zero.meaning import GYM_CONTEXT, ClauseTrace, eligible, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp, word_number
 from kgmem.extraction.zero.open_facts import open_fact
 from kgmem.extraction.zero.patterns_user import USER_RULES
@@ -80,6 +80,15 @@ def source_digest(package: Path = Path(__file__).parent) -> str:
     return h.hexdigest()[:12]
 
 
+#: a modal just before a pattern's object takes a happening back ("I could buy…", "I have to visit…")
+_MODAL = re.compile(r"\b(?:can|could|would|should|must|(?:need|have|has|got)\s+to)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: an ability said before a parse reader's value ("I can order food")
+_ABLE = re.compile(r"\b(?:I|we)\s+(?:can|could|can't|cannot|couldn't)\s+(?:\w+\s+)?(?:buy|order|get|afford|visit|go|"
+                   r"see|watch|read|attend|make\s+it)\b", re.IGNORECASE)
+#: happenings (a modal or an ability takes them back)
+_DEEDS = frozenset({"bought", "spent", "visited", "attended", "watched", "read_book"})
+
+
 def pattern_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
     """Facts the surface patterns read in a user sentence (trigger not negated or hypothetical)."""
     out: list[CandidateFact] = []
@@ -96,7 +105,10 @@ def pattern_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
                 continue
             if hypothetical and HYPOTHETICAL.search(prefix):
                 continue
+            modal = _MODAL.search(trigger) is not None
             for pred, value, vtype in rule.emit(m, sent):
+                if modal and pred in _DEEDS:
+                    continue  # "I can order food" says what the user is able to do, not what they bought
                 if valid_value(value):
                     out.append(make_fact(sent, pred, value, vtype, rule.change, when, date))
     return out
@@ -120,7 +132,12 @@ def rule_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[Candidat
             weak = vtype == WEAK_PLACE
             out.append(make_fact(sent, pred, value, "place" if weak else vtype, pred not in STATIVE, when, date,
                                  confidence=WEAK_CONFIDENCE if weak else 0.8))
-    return [f for f in (canonical(f) for f in out) if f is not None]
+    able = _ABLE.search(sent.text)
+    # a gym is a place of training: "contracting for a studio called Fernhill Games" names an employer;
+    # "I can order food" says what the user is able to do, not what they bought
+    return [f for f in (canonical(f) for f in out) if f is not None
+            and not (f.predicate == "gym" and not GYM_CONTEXT.search(sent.text) and not GYM_WORDS.search(f.value))
+            and not (able is not None and f.predicate in _DEEDS and f.value in sent.text[able.end():])]
 
 
 def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
@@ -161,8 +178,12 @@ def _fragment_of_another(f: CandidateFact, found: list[CandidateFact]) -> bool:
     next to "read Born a Crime"): a piece of that thing's name, not a thing of its own."""
     low = f.value.casefold()
     return f.subject == "user" and f.predicate in _LOOSE and any(
-        g.subject == "user" and g.predicate in _NAMED and g.predicate != f.predicate and g.confidence >= f.confidence
-        and len(g.value) > len(f.value) and re.search(r"\b" + re.escape(low) + r"\b", g.value.casefold())
+        g.subject == "user" and g.predicate in _NAMED and g.predicate != f.predicate and (
+            g.confidence >= f.confidence and len(g.value) > len(f.value)
+            and re.search(r"\b" + re.escape(low) + r"\b", g.value.casefold())
+            # "likes the entire Discworld series" beside "read Discworld series": the same thing
+            or f.predicate == "likes" and len(g.value) < len(f.value)
+            and re.search(r"\b" + re.escape(g.value.casefold()) + r"\b", low) is not None)
         for g in found)
 
 

@@ -34,14 +34,17 @@ USER_ABOUT = frozenset({"user", "mine", "thing", "none"})
 _EVENTIVE = frozenset({"bought", "spent", "visited", "attended", "watched", "read_book", "event"})
 #: happenings that may also be under way ("I'm reading Dune")
 _ONGOING_OK = frozenset({"watched", "read_book"})
+#: words that tell of a place of training
+GYM_CONTEXT = re.compile(r"\b(?:gym|fitness|work\s*out|workouts?|train\w*|lift\w*|member\w*|class\w*|climb\w*|"
+                      r"crossfit|yoga|pilates|(?<!games )(?<!design )(?<!recording )(?<!animation )(?<!film )studio|club|box|spin|swim\w*)\b",
+                         re.IGNORECASE)
 #: words a clause must have for a predicate whose value kind alone is too wide (any amount is
 #: not rent; any organisation is not a gym)
 _NEEDS: dict[str, re.Pattern[str]] = {
     "rent": re.compile(r"\b(?:rent|lease|landlord|monthly|a\s+month|per\s+month|mortgage)\b", re.IGNORECASE),
     "salary": re.compile(r"\b(?:salary|earn\w*|make|making|paid|pays?|income|a\s+year|annual\w*|per\s+year|raise|"
                          r"comp|compensation)\b", re.IGNORECASE),
-    "gym": re.compile(r"\b(?:gym|fitness|work\s*out|workouts?|train\w*|lift\w*|member\w*|class\w*|climb\w*|"
-                      r"crossfit|yoga|pilates|studio|club|box|spin|swim\w*)\b", re.IGNORECASE),
+    "gym": GYM_CONTEXT,
     "running_pb": re.compile(r"\b(?:pb|pr|personal\s+best|record|best|fastest|5k|10k|marathon|half|mile)\b", re.IGNORECASE),
 }
 #: verbs that never tell a purchase ("I had my dentist appointment", "I finished the renovation")

@@ -123,6 +123,9 @@ _PARTS_OF = frozenset({"all", "rest", "most", "season", "series", "episode", "fi
                        "volume", "chapter", "book", "film", "movie", "show", "whole"})
 
 
+_SERIES = frozenset({"series", "trilogy", "saga", "books", "novels", "franchise", "films", "movies", "quartet"})
+
+
 def fill_title(c: Clause) -> list[Value]:
     q = _QUOTED.search(c.text)
     if q:
@@ -132,6 +135,10 @@ def fill_title(c: Clause) -> list[Value]:
     args += [(g, "obj") for t, role in args if role == "obj" and t.lemma_.lower() in _PARTS_OF
              for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     for t, role in args:
+        if role == "obj" and t.pos_ == "NOUN" and t.lemma_.lower() in _SERIES and (names := [
+                x for x in t.lefts if x.dep_ == "compound" and x.pos_ == "PROPN"]):
+            # "the entire Discworld series": the name is the proper part
+            return [(t.doc[names[0].i: names[-1].i + 1].text + " " + t.text, "item")]
         if role in ("obj", "appos", "attr") or role == "subj" and c.about == "thing" or role == "prep:through":
             # NER labels unknown titles at random (PERSON, GPE, ORG): the predicate says title
             if (name := proper_np(t, c)) and name.lower() not in NOT_NAMES:
