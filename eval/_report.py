@@ -11,6 +11,13 @@ from pathlib import Path
 from typing import Any
 
 
+def git_sha() -> str:
+    """The measured checkout's commit (``-dirty`` when tracked files differ), or "unknown"."""
+    from kgmem.evaluation.rundir import git_sha as checkout_sha
+
+    return checkout_sha() or "unknown"
+
+
 def loadavg() -> list[str]:
     """The 1/5/15-minute load average as /proc/loadavg writes it (the machine is shared)."""
     path = Path("/proc/loadavg")

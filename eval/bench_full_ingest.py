@@ -20,7 +20,6 @@ import json
 import os
 import platform
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from eval._report import git_sha  # noqa: E402
 from kgmem import ids  # noqa: E402
 from kgmem.api import Memory  # noqa: E402
 from kgmem.datasets.longmemeval import iter_haystacks  # noqa: E402
@@ -38,13 +38,6 @@ from kgmem.settings import Settings  # noqa: E402
 
 TARGETS = {"wall_s": 1800, "peak_rss_mb": 4096}
 
-
-def _sha() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                              check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def _cpu() -> float:
@@ -101,7 +94,7 @@ def run(split: str, limit: int | None, workers: int, home: Path) -> dict[str, An
     return {
         "command": f"flock /work/bench.lock .venv/bin/python eval/bench_full_ingest.py --split {split}"
                    + (f" --limit {limit}" if limit else "") + (f" --workers {workers}" if workers > 1 else ""),
-        "git_sha": _sha(), "machine": f"{platform.node()} ({os.cpu_count()} CPUs, shared with other engineers)",
+        "git_sha": git_sha(), "machine": f"{platform.node()} ({os.cpu_count()} CPUs, shared with other engineers)",
         "split": split, "haystacks": n, "workers": workers, "extrapolated": False,
         "distinct_session_contents": contents, "unique_tokens": tokens,
         "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),

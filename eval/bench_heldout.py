@@ -34,6 +34,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from eval._report import git_sha  # noqa: E402
+
 DATA = ROOT / "eval" / "heldout" / "handwritten_v1.json"
 OUT = ROOT / "eval" / "results" / "heldout_v1"
 TYPES = ("single-session-user", "single-session-assistant", "single-session-preference",
@@ -76,11 +78,6 @@ def _machine() -> dict[str, Any]:
     return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": mem, "platform": platform.platform(),
             "python": platform.python_version()}
 
-
-def _git_sha() -> str | None:
-    from kgmem.evaluation.runner import git_sha
-
-    return git_sha()
 
 
 def _row(r: dict[str, Any]) -> dict[str, Any]:
@@ -257,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     report = {
         "note": note,
         "command": "python eval/bench_heldout.py " + " ".join(argv if argv is not None else sys.argv[1:]),
-        "git_sha": _git_sha(),
+        "git_sha": git_sha(),
         "data_file": str(DATA.relative_to(ROOT)),
         "data_sha256": sha256_files([DATA]),
         "data_questions": n_questions,

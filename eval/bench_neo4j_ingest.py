@@ -32,19 +32,15 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from eval._report import git_sha  # noqa: E402
+
 RESULTS = ROOT / "eval" / "results" / "neo4j_ingest"
 
 
 def _load() -> float:
     return round(os.getloadavg()[0], 2)
 
-
-def _git_sha() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
 
 
 def _neo4j_env() -> tuple[str, str, str | None]:
@@ -81,7 +77,7 @@ def _save(section: str, data: dict[str, Any]) -> None:
     report = json.loads(path.read_text()) if path.is_file() else {}
     if os.environ.get("KGMEM_BENCH_NOTE"):
         data = {**data, "run_note": os.environ["KGMEM_BENCH_NOTE"]}
-    report[section] = {**data, "git_sha": _git_sha(), "machine": {
+    report[section] = {**data, "git_sha": git_sha(), "machine": {
         "cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, indent=2, default=str) + "\n")

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import subprocess
 import sys
 from collections import defaultdict
 from datetime import date, datetime
@@ -25,6 +24,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from eval._report import git_sha  # noqa: E402
 
 SUITE = ROOT / "tests" / "fixtures" / "temporal" / "relative_time.jsonl"
 
@@ -73,13 +74,6 @@ def score(records: list[dict[str, Any]]) -> dict[str, Any]:
             "misses": misses}
 
 
-def _git_sha() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                              check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -87,7 +81,7 @@ def main() -> None:
     args = ap.parse_args()
     records = [json.loads(line) for line in SUITE.read_text(encoding="utf-8").splitlines() if line.strip()]
     res = score(records)
-    meta = {"command": "python eval/bench_relative_time.py", "git_sha": _git_sha(),
+    meta = {"command": "python eval/bench_relative_time.py", "git_sha": git_sha(),
             "date": date.today().isoformat(), "machine": platform.platform(), "suite": str(SUITE.relative_to(ROOT)),
             "rule": "exact interval at the expected granularity; approx records: exact interval"}
     out = Path(args.out)

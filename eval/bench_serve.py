@@ -24,7 +24,6 @@ import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,6 +36,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from eval._report import git_sha  # noqa: E402
+
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
 from tests.serve.loadgen import make_workload, run_load, sequential, service_call, snapshot  # noqa: E402
@@ -189,13 +191,6 @@ async def bench_neo4j(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             "ready_seconds": round(ready_s, 1), "warm": warm, "load": None, "clean_shutdown": clean}
 
 
-def _git_sha() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
 
 def _markdown(result: dict[str, Any]) -> str:
     lines = ["# Serve: MCP and REST latency and load", "",
@@ -247,7 +242,7 @@ def main() -> None:
     ap.add_argument("--out", default=str(RESULTS / "serve"), help="output stem (.json and .md)")
     args = ap.parse_args()
     loadavg_before = Path("/proc/loadavg").read_text().split()[:3]
-    sha, started = _git_sha(), datetime.now().isoformat(timespec="seconds")  # the code that runs
+    sha, started = git_sha(), datetime.now().isoformat(timespec="seconds")  # the code that runs
     transports: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="kgmem-bench-serve-") as d:
         tmp = Path(d)

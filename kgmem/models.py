@@ -11,7 +11,7 @@ the product path (ingest, retrieval, answering) never reads.
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime
+from datetime import datetime
 from enum import Enum
 from typing import Any, Literal, Self, TypedDict
 
@@ -256,10 +256,6 @@ class Answer(_Model):
     context: str = ""
     timings_ms: dict[str, float] = Field(default_factory=dict)
     extra: dict[str, Any] = Field(default_factory=dict)
-
-
-def to_date(value: datetime | date) -> date:
-    return value.date() if isinstance(value, datetime) else value
 
 
 class Tally:

@@ -8,6 +8,7 @@
 # `uv sync --frozen`. torch (~3 GB, a CUDA build on PyPI) is downloaded once into ~/.cache/uv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/system_deps.sh build   # pip, cmake, a C++ compiler (apt-get when missing and root)
 
 UV_VERSION="0.13.9"
 if ! command -v uv >/dev/null 2>&1 || [ "$(uv --version | awk '{print $2}')" != "$UV_VERSION" ]; then

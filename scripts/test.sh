@@ -16,21 +16,16 @@ step "lint (ruff) and types (mypy)"
 .venv/bin/ruff check kgmem tests eval scripts
 .venv/bin/mypy kgmem
 
-step "headless Chromium for the Neo4j Browser test"
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-  else
-    echo "chromium missing and not root: the browser test will skip (and fail the skip check)" >&2
-  fi
-fi
+step "system packages: Java 17 + Maven (Neo4j), headless Chromium (the Neo4j Browser test)"
+bash scripts/system_deps.sh test
 
 step "Neo4j 5.26 (jars from Maven Central, cached in ~/.m2 and ~/.cache/kgmem)"
 export NEO4J_URI="bolt://127.0.0.1:${KGMEM_NEO4J_BOLT_PORT:-7687}" NEO4J_USER=neo4j NEO4J_PASSWORD="kgmem-test-password"
 $KG neo4j install
+# set before the start: a start that fails half way must not leave a JVM running
+trap '$KG neo4j stop --data-dir "$WORK/neo4j-data" >/dev/null 2>&1 || true' EXIT
 $KG neo4j start --data-dir "$WORK/neo4j-data" --password "$NEO4J_PASSWORD" --bolt-port "${KGMEM_NEO4J_BOLT_PORT:-7687}" \
   --http-port "${KGMEM_NEO4J_HTTP_PORT:-7474}"
-trap '$KG neo4j stop --data-dir "$WORK/neo4j-data" || true' EXIT
 
 step "pytest"
 set +e

@@ -180,17 +180,25 @@ def report_cmd(
                           "eval/results/baseline_rag_sample) with command, git sha and "
                           "generator version.")] = None,
     note: Annotated[str, typer.Option(help="A sentence for the --results summary.")] = "",
+    rescore: Annotated[bool, typer.Option(
+        "--rescore", help="First re-judge the runs' answers with today's offline scorer (runs scored "
+                          "offline only; nothing is re-run).")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Rebuild a run's report from predictions.jsonl; with --compare, tables side by side."""
     from kgmem.evaluation.report import (
         compare_runs,
         load_run,
+        rescore_offline,
         write_report,
         write_results_summary,
     )
 
     try:
+        if rescore:
+            for d in [run, *(compare or [])]:
+                judged, changed = rescore_offline(d)
+                err.print(f"{d}: {judged} answers re-judged offline, {changed} verdicts changed")
         path = write_report(run)
         if compare:
             for other in compare:

@@ -34,16 +34,6 @@ __all__ = [
     "validate_file",
 ]
 
-#: fields every instance must carry (``answer`` is absent from held-out files; ``question_type``
-#: and ``answer_session_ids`` are labels, tolerated missing so an unlabelled file still loads)
-REQUIRED_FIELDS = (
-    "question_id",
-    "question",
-    "question_date",
-    "haystack_session_ids",
-    "haystack_dates",
-    "haystack_sessions",
-)
 ROLES = ("user", "assistant", "system")
 _UNKNOWN_TYPE = "unknown"
 

@@ -145,8 +145,6 @@ ABSTENTION_PHRASES = (
     "does not say", "insufficient information",
 )
 
-_TEMPORAL_UNITS = ("day", "week", "month")
-
 
 def _replace_number_words(text: str) -> str:
     for phrase, digits in _SPECIAL.items():
@@ -220,6 +218,15 @@ def is_abstention_text(prediction: str) -> bool:
     return any(phrase in p for phrase in ABSTENTION_PHRASES)
 
 
+def declines(prediction: str) -> bool:
+    """Whether an answer opens by declining or hedging ("I don't know …", "I'm not sure; the
+    closest thing you told me is …", "I'm not sure which time you mean: … matches both …").
+
+    Only the opening clause counts: a committed answer may say "you didn't" later on."""
+    opening = re.split(r"[.;:!?]\s|\s[—–-]\s", prediction.strip(), maxsplit=1)[0]
+    return is_abstention_text(opening)
+
+
 def _gold_candidates(gold: str) -> list[str]:
     """The gold answer, plus its alternatives ("7 days. 8 days … is also acceptable")."""
     cands = [gold]
@@ -251,7 +258,8 @@ def _keyword_in(word: str, text_words: set[str]) -> bool:
 
 
 class NormalisedMatchScorer:
-    """Offline scorer: normalised containment, dates, temporal ±1, abstention phrases.
+    """Offline scorer: normalised containment, dates, temporal ±1, abstention phrases; an answer
+    to an answerable question that opens by declining or hedging is wrong (see :func:`declines`).
 
     Not an LLM judge: it under-credits paraphrases. Preference questions are scored by overlap
     with the rubric's keywords and flagged ``approximate``.
@@ -267,6 +275,10 @@ class NormalisedMatchScorer:
             return Verdict(abstained, self.name, method="abstention-phrase")
         if not prediction.strip():
             return Verdict(False, self.name, method="empty")
+        if declines(prediction):
+            # an answer cannot both decline and be right: a hedge that quotes a line holding the
+            # gold string (even a superseded one) or names two candidates is not an answer
+            return Verdict(False, self.name, method="declined")
         if question_type == "single-session-preference":
             return self._preference(gold, prediction)
         pred_norm = normalise(prediction)

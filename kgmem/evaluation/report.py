@@ -212,6 +212,48 @@ def write_report(run_dir: Path) -> Path:
     return path
 
 
+def rescore_offline(run_dir: Path) -> tuple[int, int]:
+    """Re-judge a run's judged records with today's offline scorer, without re-running anything.
+
+    For runs scored offline only (an LLM judge's verdicts cannot be recomputed offline): each
+    record keeps its answer and gets today's verdict; the file is replaced atomically and the
+    manifest notes when and how many verdicts changed. Returns (records judged, verdicts changed)."""
+    from datetime import UTC, datetime
+
+    from kgmem.evaluation.judge import NORMALISED_MATCH_NAME, NormalisedMatchScorer
+
+    run_dir = Path(run_dir)
+    manifest_path, path = run_dir / MANIFEST, run_dir / PREDICTIONS
+    if not manifest_path.is_file():
+        raise FileNotFoundError(f"{run_dir} is not a run directory (no {MANIFEST})")
+    records = read_predictions(path)
+    scorer, judged, changed = NormalisedMatchScorer(), 0, 0
+    for rec in records:
+        old = rec.get("verdict")
+        if not old:
+            continue
+        if old.get("judge") != NORMALISED_MATCH_NAME:
+            raise ValueError(f"{path}: question {rec['question_id']} was judged by {old.get('judge')!r}; "
+                             "only runs scored offline can be rescored (re-run with that judge instead)")
+        verdict = scorer.judge(question=str(rec.get("question") or ""), gold=str(rec.get("gold_answer") or ""),
+                               prediction=str(rec.get("predicted_answer") or ""),
+                               question_type=str(rec.get("question_type") or ""),
+                               is_abstention=bool(rec.get("is_abstention")))
+        judged += 1
+        changed += (verdict.correct, verdict.method) != (old.get("correct"), old.get("method"))
+        rec["verdict"] = {**old, "correct": verdict.correct, "approximate": verdict.approximate,
+                          "method": verdict.method}
+    tmp = path.with_name(path.name + ".rescore")
+    tmp.write_text("".join(json.dumps(r, default=str) + "\n" for r in records), encoding="utf-8")
+    tmp.replace(path)  # atomic: a kill leaves the old file or the new one, never half of each
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest.setdefault("rescored", []).append({"at": datetime.now(UTC).isoformat(timespec="seconds"),
+                                                "scorer": NORMALISED_MATCH_NAME, "judged": judged,
+                                                "changed": changed})
+    manifest_path.write_text(json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8")
+    return judged, changed
+
+
 def compare_runs(run_dirs: list[Path]) -> str:
     """Markdown tables comparing runs: per-type accuracy, latency (mean, IQR), context tokens."""
     loaded = [(Path(d), *load_run(Path(d))) for d in run_dirs]

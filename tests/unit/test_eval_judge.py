@@ -48,6 +48,20 @@ def test_scorer_cases(gold: str, pred: str, ok: bool) -> None:
     assert score(gold, pred) is ok
 
 
+def test_an_answer_that_declines_or_hedges_is_wrong_even_when_it_quotes_the_gold() -> None:
+    # the hedge quotes a line holding the gold string (here a superseded value): not an answer
+    assert not score("Acme Corp", 'I\'m not sure; the closest thing you told me is "I left Acme Corp and joined Globex."')
+    assert not score("the hike", "I'm not sure which time you mean: the museum matches both the museum visit "
+                                 "and the hike.")
+    assert not score("Globex", "I don't know - you mentioned Globex once.")
+    assert not score("warm colours", "Not sure: maybe warm colours?", "single-session-preference")
+    # a committed answer that says "you didn't" later on is still an answer
+    assert score("Globex", "You work at Globex; you didn't stay at Acme.")
+    assert score("3", "Three. You didn't count the fourth one you returned.")
+    # on abstention questions the hedge is the right answer
+    assert score("The user never mentioned a hamster.", "I'm not sure; you never mentioned a hamster.", abs_=True)
+
+
 def test_temporal_off_by_one_only_for_temporal_counts() -> None:
     assert score("18 days", "It took 19 days.", "temporal-reasoning")
     assert score("3 weeks", "two weeks", "temporal-reasoning")

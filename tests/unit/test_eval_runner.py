@@ -259,3 +259,41 @@ def test_unknown_type_and_concurrent_run_are_refused(tmp_path: Path, settings: S
         with pytest.raises(RunError, match="another `kgmem eval` process"):
             run_eval(EvalConfig(split=str(TINY), run_dir=tmp_path / "r"), settings,
                      system=FakeSystem(GOOD_ANSWERS))
+
+
+def test_report_rescore_rejudges_offline_verdicts_without_rerunning(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from kgmem.cli import app
+    settings = Settings.load({"home": str(tmp_path / "home")}, env={})
+    hedge = {**GOOD_ANSWERS, "q_ku1": 'I\'m not sure; the closest thing you told me is "I work at Acme Robotics."'}
+    run_dir = tmp_path / "run"
+    result = run_eval(EvalConfig(split=str(TINY), run_dir=run_dir), settings, system=FakeSystem(hedge))
+    assert result.summary["accuracy"]["overall"]["correct"] == 5  # the hedge is wrong
+    # a run scored by an older scorer that credited the hedge (as this project's once did)
+    path = run_dir / "predictions.jsonl"
+    recs = read_predictions(path)
+    for r in recs:
+        if r["question_id"] == "q_ku1":
+            r["verdict"].update(correct=True, method="containment")
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    runner = CliRunner()
+    env = {"KGMEM_HOME": str(tmp_path / "home")}
+    res = runner.invoke(app, ["report", str(run_dir), "--rescore", "--json"], env=env)
+    assert res.exit_code == 0, res.output
+    assert "6 answers re-judged offline, 1 verdicts changed" in " ".join(res.stderr.split())
+    assert json.loads(res.stdout)[0]["accuracy"]["overall"]["correct"] == 5
+    assert json.loads((run_dir / "manifest.json").read_text())["rescored"][0]["changed"] == 1
+    answers = {r["question_id"]: r["predicted_answer"] for r in read_predictions(path)}
+    assert answers["q_ku1"] == hedge["q_ku1"]  # nothing re-run
+    # verdicts of an LLM judge cannot be recomputed offline: refused, file untouched
+    for r in recs:
+        r["verdict"]["judge"] = "gpt-5-mini"
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    before = path.read_text()
+    res = runner.invoke(app, ["report", str(run_dir), "--rescore"], env=env)
+    assert res.exit_code == 1 and "only runs scored offline can be rescored" in " ".join(res.output.split())
+    assert path.read_text() == before
+
