@@ -48,7 +48,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval.bench_extraction import _match, _norm, _price_of, _sha  # noqa: E402
+from eval._report import git_sha  # noqa: E402
+from eval.bench_extraction import _match, _norm, _price_of  # noqa: E402
 from kgmem.datasets.longmemeval import iter_haystacks, strip_labels  # noqa: E402
 from kgmem.datasets.registry import resolve_split  # noqa: E402
 from kgmem.extraction.rules import RuleExtractor  # noqa: E402
@@ -222,7 +223,7 @@ def main() -> None:
     args = ap.parse_args()
     before = Path("/proc/loadavg").read_text().split()[:3]
     res = run(args.split, args.gold, args.family, args.limit)
-    res["run"] = {"command": "python " + " ".join(sys.argv), "git_sha": _sha(), "machine": platform.node(),
+    res["run"] = {"command": "python " + " ".join(sys.argv), "git_sha": git_sha(), "machine": platform.node(),
                   "cpus": os.cpu_count(), "loadavg_before": before,
                   "loadavg_after": Path("/proc/loadavg").read_text().split()[:3]}
     out = Path(args.out)
