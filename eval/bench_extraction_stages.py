@@ -20,7 +20,8 @@ zero-LLM tier's output for that turn is classified by the first stage that lost 
 - ``wrong_predicate``: other predicates were proposed or read, never this one;
 - ``nothing_proposed``: clauses passed the checks, nothing was proposed.
 
-Also counted: gold values absent from the turn text (normalised; a scorer/generator question, not
+Also counted: bought candidates equal to the item a planted ``spent`` names (``attributes.on``: the
+same statement, counted as false by the scorer), gold values absent from the turn text (normalised; a scorer/generator question, not
 an extraction one), misses a lenient value rule would accept (punctuation, digits, articles
 dropped; one value containing the other), and false positives per predicate (candidates on planted
 turns matching no planted fact: ``same_predicate`` when the turn plants that predicate with another
@@ -132,7 +133,8 @@ def run(split: str, gold_path: str | None, family: str, limit: int | None) -> di
     stage: dict[str, Counter[str]] = defaultdict(Counter)
     checks: Counter[str] = Counter()
     fp: dict[str, Counter[str]] = defaultdict(Counter)
-    extra: Counter[str] = Counter()
+    extra: Counter[str] = Counter({"planted": 0, "gold_value_not_in_turn_text": 0, "miss_accepted_by_lenient_value_rule": 0,
+                                   "fp_bought_equal_to_a_planted_spent_item": 0})
     t0 = time.perf_counter()
     for h in haystacks:
         q = questions[h.question_id]
@@ -175,6 +177,10 @@ def run(split: str, gold_path: str | None, family: str, limit: int | None) -> di
                         continue
                     kind = "same_predicate" if any(g["predicate"] == x.predicate for g in tg) else "extra_predicate"
                     fp[x.predicate][kind] += 1
+                    if x.predicate == "bought" and any(
+                            g["predicate"] == "spent" and _norm((g.get("attributes") or {}).get("on", "")) == _norm(x.value)
+                            for g in tg):
+                        extra["fp_bought_equal_to_a_planted_spent_item"] += 1
     totals: Counter[str] = Counter()
     for c in stage.values():
         totals.update(c)
