@@ -29,7 +29,9 @@ from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.combine import WEAK_CONFIDENCE, CombineTrace, combine
 from kgmem.extraction.zero.consumed import consumed_fact
-from kgmem.extraction.zero.entity_facts import TurnContext, entity_facts, note_people, titled_facts
+from kgmem.extraction.zero.entity_facts import TurnContext
+from kgmem.extraction.zero.entity_titles import titled_facts
+from kgmem.extraction.zero.entity_turn import sentence_entity_facts
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
 from kgmem.extraction.zero.inference import inferred_facts
@@ -409,20 +411,13 @@ class RuleExtractor:
     def _entity_facts(w: _Work, date: datetime, found: list[CandidateFact], attributes: Proposer,
                       context: TurnContext) -> list[CandidateFact]:
         """Facts about other people and things in the clauses that said nothing about the user."""
-        out: list[CandidateFact] = []
         user_values = {_plain(f.value) for f in found if f.subject == "user"}
-        for c, row in zip(w.clauses, w.attr_rows):
-            # "it" after a clause about the user is read as the user's thing above, and as the
-            # thing named before it here ("…finish the Harlow report, it's due March 15")
-            it_thing = _it_subject(c) and context.last_thing is not None
-            if (c.about == "user" and not it_thing) or w.sent.question and c.head.dep_ == "ROOT" \
-                    or c.about == "mine" and user_values:
-                note_people(c, context)  # "my rent is $1,200" is the user's rent, read above
-                continue
-            out.extend(f for f in entity_facts(w.sent, date, c, row, attributes, context)
-                       if _plain(f.value) not in user_values)
-            note_people(c, context)
-        return out
+
+        def score(texts: Sequence[str]) -> list[np.ndarray]:
+            return list(attributes.scores(np.asarray(attributes.embedder.embed(list(texts))))) if texts else []
+
+        return sentence_entity_facts(w.sent, date, w.clauses, w.attr_rows, user_values, bool(user_values),
+                                     attributes, context, score)
 
     @staticmethod
     def _score_clauses(users: list[_Work], proposer: Proposer, attributes: Proposer) -> None:
