@@ -309,3 +309,14 @@ def test_a_thing_has_one_time_whether_due_or_scheduled(tmp_path: Path) -> None:
     old = next(f for f in facts if f.value == "May 3")
     assert new.predicate == "due_date"
     assert any(s.new_fact_id == new.id and s.old_fact_id == old.id for s in sups)
+
+
+def test_head_nouns_of_one_kind_name_one_thing() -> None:
+    r, made = _resolver_with("design sync", "Lisbon trip")
+    assert r.resolve("design meeting", "thing").id == made["design sync"]
+    assert r.resolve("Lisbon holiday", "thing").id == made["Lisbon trip"]
+    # other words must still agree, and people keep exact head words
+    assert r.resolve("budget meeting", "thing").id != made["design sync"]
+    people = EntityResolver(UID)
+    ruiz = people.resolve("Prof. Ruiz", "person")
+    assert people.resolve("Ruiz", "person").id == ruiz.id

@@ -324,13 +324,18 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
             ranked = [p for p in proposer.rank(row) if p.predicate in _PERSON_ATTRIBUTES and (due or p.predicate != "due_date")
                       or p.predicate == NONE]
             best = ranked[0].score if ranked and ranked[0].predicate != NONE else 1.0
-            out += [p.predicate for p in itertools.takewhile(
+            kept = [p.predicate for p in itertools.takewhile(
                 lambda p: p.predicate != NONE and p.score >= max(proposer.threshold, best - proposer.margin), ranked)]
+            # an open value (any noun phrase: likes, dislikes) is weaker evidence than a closed one
+            # ("My mum is pescatarian": a diet word, so her diet, not something she likes)
+            out += sorted(kept, key=lambda a: a in _OPEN_KIND)
         else:
             out += [p.predicate for p in proposer.propose(row)]
     return list(dict.fromkeys(out))
 
 
+#: a person's attributes whose value is any noun phrase
+_OPEN_KIND = frozenset({"likes", "dislikes"})
 #: attributes only a person has
 _PERSON_ONLY = frozenset({"lives_in", "works_at", "job_title", "diet", "allergic_to", "relationship_status", "commute",
                           "age", "hometown"})
