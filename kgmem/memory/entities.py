@@ -36,8 +36,28 @@ def _name_words(name: str) -> list[str]:
     for w in re.findall(r"[\w]+", normalise_name(name)):
         if w in FUNCTION_WORDS or w == "s":
             continue
+        if len(w) > 4 and re.search(r"(?:ch|sh|x|ss)es$", w):
+            w = w[:-2]  # "launches" → "launch", "boxes" → "box"
         out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
     return out
+
+
+#: head nouns that name the same kind of thing ("the design sync" = "the design meeting"; "the
+#: parcel" = "the order"): a later name may use another word of the kind
+_HEAD_KINDS: dict[str, str] = {w: kind for kind, words in {
+    "meeting": ("meeting", "sync", "call", "standup", "catchup", "review", "huddle", "briefing"),
+    "appointment": ("appointment", "appt", "visit", "checkup", "consultation", "session"),
+    "order": ("order", "parcel", "package", "delivery", "shipment"),
+    "ticket": ("ticket", "request", "case", "claim", "complaint", "application"),
+    "lesson": ("lesson", "class", "course", "practice", "rehearsal"),
+    "party": ("party", "celebration", "bash", "dinner", "drink", "gathering"),
+    "trip": ("trip", "holiday", "vacation", "getaway", "break"),
+    "flight": ("flight", "plane"),
+}.items() for w in words}
+
+
+def _head_kind(word: str) -> str:
+    return _HEAD_KINDS.get(word, word)
 
 
 def _variants(norm: str) -> list[str]:
@@ -85,6 +105,10 @@ class EntityResolver:
     def user(self) -> Entity:
         return self._by_id[entity_id(self.user_id, USER_NAME)]
 
+    def entity(self, entity_id_: str) -> Entity | None:
+        """The entity with this id, if known."""
+        return self._by_id.get(entity_id_)
+
     def lookup(self, name: str) -> Entity | None:
         """The entity a name already resolves to, if any."""
         norm = normalise_name(name)
@@ -98,7 +122,8 @@ class EntityResolver:
     def _same_thing(self, name: str, type_: str) -> Entity | None:
         """A thing or person already known under a shorter or longer name with the same head word
         ("the design sync" = "the weekly design team sync"; "Ava's recital" = "Ava's piano
-        recital"; "Prof. Ruiz" = "Ruiz"): every word of the shorter name is in the longer one."""
+        recital"; "Prof. Ruiz" = "Ruiz"): every word of the shorter name is in the longer one, the
+        head words being of one kind for things ("the design meeting" = "the design sync")."""
         words = _name_words(name)
         if not words or type_ not in ("thing", "person"):
             return None
@@ -107,9 +132,10 @@ class EntityResolver:
             if ent.type != type_ or ent.name == USER_NAME:
                 continue
             other = _name_words(ent.name)
-            if not other or other[-1] != words[-1]:
+            if not other or _head_kind(other[-1]) != _head_kind(words[-1]) or other[-1] != words[-1] and type_ != "thing":
                 continue
-            short, long_ = (words, other) if len(words) <= len(other) else (other, words)
+            a, b = [*words[:-1], _head_kind(words[-1])], [*other[:-1], _head_kind(other[-1])]
+            short, long_ = (a, b) if len(a) <= len(b) else (b, a)
             if set(short) <= set(long_) and (best is None or len(_name_words(best.name)) < len(other)):
                 best = ent
         return best

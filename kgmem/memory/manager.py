@@ -9,6 +9,7 @@ without re-reading the store per fact.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from datetime import datetime
 
 from kgmem import ids
 from kgmem.extraction.schema import CandidateFact
+from kgmem.ids import normalise_name
 from kgmem.memory.entities import EntityResolver
 from kgmem.memory.supersession import Action, decide
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Tally
@@ -27,6 +29,9 @@ _ENTITY_TYPES = {"place", "org", "person", "item", "entity"}
 #: the thing with another head noun ("the dentist rescheduled Leo"), so their slots match by meaning
 _ENTITY_ATTRIBUTES = frozenset({"scheduled_for", "due_date", "venue", "status", "person_in_charge", "amount",
                                 "provider", "name"})
+
+#: the time of a thing, said as when it happens or when it is due: one slot
+_WHEN = ("scheduled_for", "due_date")
 
 
 @dataclass
@@ -80,8 +85,10 @@ class MemoryManager:
         self._times[session.id] = session.started_at
         for cand in sorted(candidates, key=lambda c: (min(c.source_turns or [0]), c.predicate, c.value)):
             subject = self.resolver.user if cand.subject.strip().lower() in ("user", "i", "me") \
-                else self.resolver.resolve(cand.subject, cand.subject_type or "person",
-                                           self._holders(cand.predicate, pending), cand.text)
+                else self._replaced_holder(cand, session.id, pending) \
+                or self.resolver.resolve(cand.subject, cand.subject_type or "person",
+                                         self._holders(cand.predicate, pending), cand.text)
+            cand = self._one_time(cand, subject, pending)
             entities[subject.id] = subject
             obj_id: str | None = None
             if (cand.value_type or "") in _ENTITY_TYPES:
@@ -147,13 +154,56 @@ class MemoryManager:
         if not is_single_valued(predicate) or predicate not in _ENTITY_ATTRIBUTES:
             return []
         user_id = self.resolver.user.id
+        preds = set(_WHEN) if predicate in _WHEN else {predicate}
         out: list[tuple[str, str]] = []
         for key in {*self._slots, *pending}:
-            if key[1] != predicate or key[0] == user_id:
+            if key[1] not in preds or key[0] == user_id:
                 continue
             slot = pending.get(key, self._slots.get(key, {}))
             out.extend((key[0], f.text) for f in slot.values() if f.invalid_at is None)
         return out
+
+    def _current(self, key: tuple[str, str], pending: dict[tuple[str, str], dict[str, Fact]]) -> bool:
+        return any(f.invalid_at is None for f in pending.get(key, self._slots.get(key, {})).values())
+
+    def _one_time(self, cand: CandidateFact, subject: Entity,
+                  pending: dict[tuple[str, str], dict[str, Fact]]) -> CandidateFact:
+        """A thing has one time: "the essay is due Friday" then "they moved the essay to Monday"
+        (read as when it happens) is a new value of the same slot, under the slot's predicate."""
+        if cand.predicate not in _WHEN or subject.type != "thing":
+            return cand
+        other = _WHEN[1 - _WHEN.index(cand.predicate)]
+        if self._current((subject.id, other), pending) and not self._current((subject.id, cand.predicate), pending):
+            return cand.model_copy(update={"predicate": other})
+        return cand
+
+    def _replaced_holder(self, cand: CandidateFact, session_id: str,
+                         pending: dict[tuple[str, str], dict[str, Fact]]) -> Entity | None:
+        """The thing whose current value the statement names while giving a new one ("Linda Cho
+        took over from Mr. Patel", "we switched the house over to Fibrely, bye Zing", "Ines left
+        the studio, Kemal teaches the Saturday class now"): a new value for that thing's slot,
+        however the thing is named. Only when the candidate's own name holds no such slot, the
+        named value was stated in an earlier session, and exactly one thing holds it."""
+        if cand.predicate not in _ENTITY_ATTRIBUTES or not is_single_valued(cand.predicate):
+            return None
+        own = self.resolver.lookup(cand.subject)
+        if own is not None and any(f.invalid_at is None for f in pending.get(
+                (own.id, cand.predicate), self._slots.get((own.id, cand.predicate), {})).values()):
+            return None
+        statement = normalise_name(cand.text.split(" (", 1)[-1])
+        new_value = normalise_name(cand.value)
+        hits: set[str] = set()
+        for key in {*self._slots, *pending}:
+            if key[1] != cand.predicate or key[0] == self.resolver.user.id:
+                continue
+            for f in pending.get(key, self._slots.get(key, {})).values():
+                value = normalise_name(f.value or "")
+                if f.invalid_at is None and f.session_id != session_id and len(value) > 2 and value != new_value \
+                        and re.search(r"\b" + re.escape(value) + r"\b", statement):
+                    hits.add(key[0])
+        if len(hits) != 1:
+            return None
+        return self.resolver.entity(next(iter(hits)))
 
     def commit(self, planned: PlannedWrite) -> None:
         """Record a write the store accepted in the slot index."""

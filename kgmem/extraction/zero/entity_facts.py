@@ -19,6 +19,7 @@ attribute) supersedes the earlier one, however it is worded.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,17 +29,25 @@ import numpy as np
 
 from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact
-from kgmem.extraction.zero.checks import HYPOTHETICAL, intent_only
+from kgmem.extraction.zero.checks import intent_only
 from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.entity_readings import (
+    called,
+    hypothetical,
+    named_role,
+    nearest_subject,
+    residence,
+    took_over,
+)
+from kgmem.extraction.zero.entity_values import entity_values
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
-from kgmem.extraction.zero.proposals import Proposer
+from kgmem.extraction.zero.proposals import NONE, Proposer
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.value_parse import HONORIFICS, NOT_NAMES
-from kgmem.extraction.zero.values import fill
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 #: nouns that name an attribute of the noun phrase they end ("the report deadline")
 ATTRIBUTE_NOUNS: dict[str, str] = {
@@ -49,28 +58,46 @@ ATTRIBUTE_NOUNS: dict[str, str] = {
     "teacher": "person_in_charge", "owner": "person_in_charge", "coach": "person_in_charge",
     "instructor": "person_in_charge", "head": "person_in_charge", "provider": "provider",
     "budget": "amount", "price": "amount", "quote": "amount", "cost": "amount", "name": "name",
+    "allergy": "allergic_to", "diet": "diet", "timetable": "scheduled_for", "schedule": "scheduled_for",
 }
+#: words before "date"/"time" that name the happening the time is of ("the launch date", "her due
+#: date"): part of the attribute, not of the thing's name
+_WHEN_OF = {"due": "due_date", "launch": "scheduled_for", "start": "scheduled_for", "release": "scheduled_for",
+            "opening": "scheduled_for", "arrival": "scheduled_for", "departure": "scheduled_for",
+            "pickup": "scheduled_for", "delivery": "scheduled_for", "finish": "scheduled_for",
+            "closing": "scheduled_for", "kickoff": "scheduled_for", "completion": "scheduled_for",
+            "wedding": "scheduled_for", "recording": "scheduled_for", "check": "scheduled_for"}
+#: attributes of a person: an attribute noun without an owner ("the only allergy now is…") is of
+#: the last person named; any other of the last thing named
+_OF_PERSON = frozenset({"allergic_to", "diet", "job_title", "works_at", "lives_in"})
 #: verbs whose object is the entity a change is about ("they moved the sync to Wednesday")
 _CHANGE_VERBS = frozenset({"move", "push", "reschedule", "change", "bump", "shift", "switch", "delay", "postpone",
                            "cancel", "close", "approve", "deliver", "revise", "cut", "raise", "lower", "hand",
-                           "transfer", "book", "extend", "renew", "reject", "ship", "update", "rename"})
+                           "transfer", "book", "extend", "renew", "reject", "ship", "update", "rename",
+                           # verbs that change a thing's state ("they finally resolved the billing ticket")
+                           "resolve", "fix", "repair", "dispatch", "refund", "confirm", "accept", "decline", "deny",
+                           "complete", "process", "submit", "finish"})
+#: change verbs that may move a thing to another place
+_RELOCATE = frozenset({"move", "switch", "shift", "change", "transfer"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: verbs that put someone on a regime ("the vet put Biscuit on a renal diet"): about their object
+_PUT_VERBS = frozenset({"put", "keep", "switch", "start"})
 #: verbs whose agent is in charge of their subject ("taught by Ines") and verbs that hand it over
 _CHARGE_VERBS = frozenset({"teach", "run", "lead", "manage", "chair", "own", "organise", "organize", "host",
                            "coach", "handle", "take", "coordinate", "supervise"})
-_NOT_WORKPLACES = frozenset({"home", "night", "nights", "weekend", "weekends", "moment", "time", "hour", "hours",
-                             "week", "day", "days", "shift", "shifts", "job", "place", "end"})
 _HANDOVER = frozenset({"hand", "pass", "assign", "reassign", "transfer", "give"})
 #: prepositions after an attribute noun that name its thing ("our contact at Brightwater")
 _OF_PREPS = frozenset({"at", "for", "of", "on"})
 #: words of a noun phrase that do not name the thing ("my new weekly sync" is the sync)
 _SKIP = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that", "new",
-                   "current", "weekly", "daily", "monthly", "same", "whole", "upcoming", "next", "old"})
+                   "current", "weekly", "daily", "monthly", "same", "whole", "upcoming", "next", "old", "only",
+                   "main", "usual", "latest", "final", "actual"})
 #: nouns that tell of a thing without naming it ("the sofa saga", "the passport situation")
 _STORY_NOUNS = frozenset({"saga", "situation", "drama", "story", "thing", "mess", "news", "update", "issue", "business"})
 #: entity attributes of people that the user's own registry predicates already name
 _PERSON_ATTRIBUTES = frozenset({"lives_in", "works_at", "job_title", "diet", "allergic_to", "relationship_status",
-                                "commute", "age", "plays_instrument", "likes", "dislikes", "hometown"})
+                                "commute", "age", "plays_instrument", "likes", "dislikes", "hometown",
+                                "due_date"})
 
 
 @dataclass
@@ -82,6 +109,14 @@ class TurnContext:
     last_thing: str | None = None
     last_thing_hint: str | None = None
     last_thing_plural: bool = False
+    #: the last proper noun that NER did not call a person ("Marta got promoted!": GPE), for a
+    #: later "she"/"he" when no person was named
+    last_proper: str | None = None
+    #: the last thing was named by a headline ("Passport update: it's approved")
+    headline: bool = False
+    #: a headline that names a thing's attribute without its value ("Offsite venue changed: we're
+    #: going to Cedar Lodge"): (thing, attribute), filled by the next clause with such a value
+    pending: tuple[str, str] | None = None
 
 
 @dataclass
@@ -91,14 +126,22 @@ class EntityRef:
     hint: str | None = None  # an attribute named by the subject noun phrase
     exclude: str = ""  # a name that is the entity itself, never its value
 
+    @property
+    def names(self) -> set[str]:
+        """The entity's own names and their words: never its values ("Saturday yoga" is not on
+        "Saturday"; "Priya and Sam moved the party" gives the party no "Sam")."""
+        return {self.name.casefold(), self.exclude.casefold(), *self.name.casefold().split(),
+                *self.exclude.casefold().split()}
+
 
 def _person_name(t: Token) -> str | None:
     ent = entity_at(t)
     if ent is not None and ent.label_ == "PERSON":
         return ent.text
-    for c in t.children:  # "my friend Priya", "my brother Ahmed"
+    for c in t.children:  # "my friend Priya", "my brother Ahmed"; after the noun NER's "GPE" is a name too
         if c.dep_ in ("appos", "compound", "npadvmod") and c.pos_ == "PROPN" and c.lower_ not in NOT_NAMES \
-                and not ((e := entity_at(c)) is not None and e.label_ in ("DATE", "TIME", "ORG", "GPE")):
+                and not ((e := entity_at(c)) is not None and e.label_ in ("DATE", "TIME", "ORG", "GPE")
+                         and not (c.i > t.i and e.label_ == "GPE")):
             e2 = entity_at(c)
             return e2.text if e2 is not None and e2.label_ == "PERSON" else c.text
     if t.pos_ == "PROPN" and t.text[:1].isupper():
@@ -116,6 +159,9 @@ def _phrase(t: Token) -> tuple[str, str | None]:
     hint = ATTRIBUTE_NOUNS.get(t.lemma_.lower())
     if (hint or t.lemma_.lower() in _STORY_NOUNS) and len(words) > 1:
         words = words[:-1]  # "the sofa saga" is the sofa
+        if hint in ("scheduled_for", "due_date"):
+            while words and words[-1].lower_ in _WHEN_OF:
+                hint = _WHEN_OF[words.pop().lower_]  # "my sister's due date": the sister's due_date
     text = " ".join(w.text for w in words)
     text = re.sub(r"\s+'s?\b|'$", "", text).strip(" ,.'")
     # "our contact at Brightwater", "the chair of the committee": the thing follows
@@ -123,40 +169,96 @@ def _phrase(t: Token) -> tuple[str, str | None]:
                  for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None) if hint else None
     if pobj is not None:
         return _phrase(pobj)[0], hint
-    if hint and text.lower() == t.lower_:
-        hint = None  # "the quote is $8,200" without whose quote: the thing is "quote"
+    if hint and (text.lower() == t.lower_ or not text):
+        # no owner ("the only allergy now is cashews", "New launch date is May 16"): the caller
+        # takes the turn's last person or thing, else the noun itself ("the quote is $8,200")
+        return "", hint
     return text, hint
+
+
+def _thing(t: Token, context: TurnContext) -> EntityRef | None:
+    """The thing a noun phrase names; an attribute noun without an owner ("the only allergy now
+    is cashews", "New launch date is May 16") is of the turn's last person or thing named."""
+    name, hint = _phrase(t)
+    owner = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    if name and hint and (name.lower() in PEOPLE_NOUNS or owner is not None and _person_name(owner) == name
+                          and (e := entity_at(owner)) is not None and e.label_ == "PERSON"):
+        # "my sister's due date", "Zara's new address" (a person's address is where they live)
+        return EntityRef(name, "person", "lives_in" if hint == "venue" else hint, exclude=name)
+    if name:
+        return EntityRef(name, "thing", hint) if name.lower() not in PEOPLE_NOUNS else None
+    who = context.last_person or context.last_proper
+    if hint in _OF_PERSON and who:
+        return EntityRef(who, "person", hint, exclude=who)
+    if hint and hint not in _OF_PERSON and context.last_thing:
+        return EntityRef(context.last_thing, "thing", hint)
+    # no owner in the turn: the happening the time is of ("New launch date is May 16": the launch),
+    # else the noun itself ("the quote is $8,200")
+    event = next((w.text for w in t.lefts if w.lower_ in _WHEN_OF and w.lower_ != "due"), None)
+    return EntityRef(event or t.lower_, "thing", hint if event else None) if t.lower_ not in PEOPLE_NOUNS else None
+
+
+def _coordinated_owner(subj: Token) -> EntityRef | None:
+    """"Lena and Rob's wedding" parsed as "Lena" and "Rob's wedding": the wedding of both."""
+    for c in subj.children:
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and any(p.dep_ == "poss" for p in c.children):
+            name, hint = _phrase(c)
+            return EntityRef(f"{subj.text} and {name}", "thing", hint) if name else None
+    return None
 
 
 def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
     """The entity a non-user clause is about (None when it names none)."""
-    subj = clause.subject
+    subj = nearest_subject(clause)
     head = clause.head
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
     if subj is None:
         return None
     low = subj.lower_
     if low in _PRONOUNS:
-        return EntityRef(context.last_person, "person") if context.last_person else None
+        who = context.last_person or context.last_proper
+        return EntityRef(who, "person") if who else None
     if subj.text in ("it", "It") and clause.about != "other":  # not "IT" (the department)
         # "I need to finish the Harlow report, it's due March 15": the thing named before
-        return EntityRef(context.last_thing, "thing", context.last_thing_hint) if context.last_thing else None
+        if not context.last_thing:
+            return None
+        kind = "person" if context.last_thing.lower() in PEOPLE_NOUNS else "thing"  # "my sister's due date, it's…"
+        return EntityRef(context.last_thing, kind, context.last_thing_hint)
+    if subj.dep_ == "poss" and subj.head.i == head.i:
+        # "Mum's flight lands at 6:40" parsed with "lands" as the noun: the thing is "Mum's flight"
+        nouns = [w.text for w in head.lefts if w.dep_ == "compound" and w.pos_ == "NOUN"]
+        owner = _person_name(subj) or subj.lemma_.lower()
+        return EntityRef(f"{owner} {' '.join(nouns)}", "thing") if nouns else None
+    if (pair := _coordinated_owner(subj)) is not None:
+        return pair
+    if head.lemma_.lower() in _PUT_VERBS and obj is not None and (name := _person_name(obj)):
+        return EntityRef(name, "person", exclude=name)  # "the vet put Biscuit on a renal diet": Biscuit's diet
+    if head.lemma_.lower() in _CHANGE_VERBS and obj is not None and obj.lower_ in ("it", "them") and context.last_thing:
+        # "The essay is due Friday, then they extended it to Monday": the thing named before
+        return EntityRef(context.last_thing, "thing", context.last_thing_hint)
     if head.lemma_.lower() in _CHANGE_VERBS and obj is not None and obj.pos_ in ("NOUN", "PROPN") \
-            and (low in ("they", "it", "we", "i") or clause.about in ("thing", "none")):
-        name, hint = _phrase(obj)
-        return EntityRef(name, "thing", hint) if name else None
+            and (low in ("they", "it", "we", "i") or clause.about in ("thing", "none")
+                 or clause.about == "other" and _person_name(obj) is None and _specific(obj)):
+        # "they moved the sync to…", "Lena and Rob moved the wedding to Sonoma": about the thing
+        # moved, whose value is never the mover ("Hannah moved teams")
+        ref = _thing(obj, context)
+        if ref is not None and low not in ("they", "it", "we", "i"):
+            ref.exclude = " ".join(w.text for w in subj.subtree)  # "Priya and Sam moved the party…"
+        return ref
     if clause.about in ("thing", "mine") and subj.pos_ in ("NOUN", "PROPN") and handed_to_person(clause):
         # "Saturday yoga is taught by Ines", "the revamp was handed over to Sofia": its person in charge
         name, _ = _phrase(subj)
         return EntityRef(name, "thing", "person_in_charge") if name else None
-    if low == "they" and obj is None and context.last_thing and context.last_thing_plural:
-        # "Renewed the library books online, they're due the 30th now": the things named before
+    if low == "they" and obj is None and context.last_thing and (context.last_thing_plural or context.headline):
+        # "Renewed the library books online, they're due the 30th now"; "Winter timetable at
+        # Maya's school: they finish at 2:50 now": the things (or the headline's thing) named before
         return EntityRef(context.last_thing, "thing", context.last_thing_hint)
     if ATTRIBUTE_NOUNS.get(subj.lemma_.lower()) == "person_in_charge" and head.lemma_.lower() == "be":
         name, hint = _phrase(subj)  # "our account manager at Vellum is Priyanka": Vellum's, not a person's
         if hint:
             return EntityRef(name, "thing", hint)
-    if clause.about == "other":
+    if clause.about == "other" or clause.about == "thing" and subj.lower_ in PEOPLE_NOUNS:
+        # "Grandad moved into…" (NER: GPE) is a person all the same
         person = _person_name(subj) or (subj.lemma_.lower() if subj.lemma_.lower() in PEOPLE_NOUNS else None)
         if person and obj is not None and obj.pos_ in ("NOUN", "PROPN") and _person_name(obj) is None \
                 and head.lemma_.lower() in ("run", "lead", "manage", "chair", "own", "teach", "head", "coach"):
@@ -167,23 +269,8 @@ def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
     if clause.about in ("thing", "mine"):
         if subj.pos_ not in ("NOUN", "PROPN"):
             return None
-        name, hint = _phrase(subj)
-        return EntityRef(name, "thing", hint) if name and name.lower() not in PEOPLE_NOUNS else None
+        return _thing(subj, context)
     return None
-
-
-def _workplace(clause: Clause) -> list[tuple[str, str | None]]:
-    """"works at a bakery", "teaches at the local primary": the place after a verb of working."""
-    for t in clause.tokens:
-        if t.lemma_.lower() in ("work", "teach", "nurse", "volunteer") and t.pos_ == "VERB":
-            for p in t.children:
-                if p.dep_ == "prep" and p.lower_ in ("at", "in", "for"):
-                    for g in p.children:
-                        if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lower_ not in _NOT_WORKPLACES:
-                            words = [w.text for w in g.subtree if w.dep_ not in ("det", "poss", "punct", "prep")
-                                     and w.i <= g.i]
-                            return [(" ".join(words), "org")]
-    return []
 
 
 def handed_to_person(clause: Clause) -> str | None:
@@ -222,61 +309,124 @@ def _proper_name(t: Token) -> str:
     return f"{before.text} {text}" if before is not None and before.lower_.rstrip(".") in HONORIFICS else text
 
 
-def titled_people(doc: Doc) -> list[tuple[str, str]]:
-    """(thing, name) for "my team lead, Marcus" / "the property manager, Greg": a role noun of
-    the person in charge followed by a name in apposition; the thing is the noun before the role."""
-    out: list[tuple[str, str]] = []
-    for t in doc:
-        if ATTRIBUTE_NOUNS.get(t.lemma_.lower()) != "person_in_charge" or t.i + 2 >= len(doc):
-            continue
-        comma, name = doc[t.i + 1], doc[t.i + 2]
-        if comma.text != "," or name.pos_ != "PROPN" or name.head.i not in (t.i, name.i) and name.head.head.i != t.i:
-            continue
-        before = [w for w in doc[max(0, t.i - 3): t.i] if w.pos_ in ("NOUN", "PROPN")]
-        while before and before[0].i + len(before) != t.i:
-            before.pop(0)  # only the nouns right before the role word
-        if before:
-            out.append((" ".join(w.text for w in before), _proper_name(name)))
-    return out
-
-
 def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer: Proposer) -> list[str]:
+    """The subject's attribute noun, then the proposals; a person's attributes are ranked among
+    the attributes a person has (the threshold and margin apply among those: "Zara works at KPMG
+    now" is nearer the examples of who is in charge of a thing, which a person is not)."""
     out: list[str] = [ref.hint] if ref.hint else []
+    if ref.kind == "person" and any(t.lemma_.lower() in ("job", "position", "internship") and any(
+            p.dep_ == "prep" and p.lower_ in ("at", "with") for p in t.children) for t in clause.tokens):
+        out.append("works_at")  # "Jonas got a job at Lidl": the noun names the attribute
     if row is not None:
-        for p in proposer.propose(row):
-            if ref.kind == "person" and p.predicate not in _PERSON_ATTRIBUTES:
-                continue
-            out.append(p.predicate)
+        if ref.kind == "person":
+            # a person is "due" only when said so ("my sister is due in October", not "starts in September")
+            due = any(t.lower_ == "due" for t in clause.tokens)
+            ranked = [p for p in proposer.rank(row) if p.predicate in _PERSON_ATTRIBUTES and (due or p.predicate != "due_date")
+                      or p.predicate == NONE]
+            best = ranked[0].score if ranked and ranked[0].predicate != NONE else 1.0
+            kept = [p.predicate for p in itertools.takewhile(
+                lambda p: p.predicate != NONE and p.score >= max(proposer.threshold, best - proposer.margin), ranked)]
+            # an open value (any noun phrase: likes, dislikes) is weaker evidence than a closed one
+            # ("My mum is pescatarian": a diet word, so her diet, not something she likes)
+            out += sorted(kept, key=lambda a: a in _OPEN_KIND)
+        else:
+            out += [p.predicate for p in proposer.propose(row)]
     return list(dict.fromkeys(out))
+
+
+#: a person's attributes whose value is any noun phrase
+_OPEN_KIND = frozenset({"likes", "dislikes"})
+#: attributes only a person has
+_PERSON_ONLY = frozenset({"lives_in", "works_at", "job_title", "diet", "allergic_to", "relationship_status", "commute",
+                          "age", "hometown"})
+#: attributes read together from one clause ("The offsite is at the Marlowe Hotel in April")
+_PAIRED = {"venue": "scheduled_for", "scheduled_for": "venue"}
+
+
+def _special(sent: Sentence, date: datetime, clause: Clause, context: TurnContext) -> list[CandidateFact] | None:
+    """Readings of a whole clause class (see :mod:`.entity_readings`); None when none applies."""
+    subj = nearest_subject(clause)
+    if subj is None:
+        return None
+    if clause.about in ("thing", "mine") and subj.pos_ in ("NOUN", "ADJ") and (name := called(clause)):
+        ref = _thing(subj, context)  # "the puppy next door is called Rufus"
+        return [_entity_fact(sent, date, clause, ref, "name", name, "person")] if ref and ref.kind == "thing" else []
+    if clause.about == "other" and (place := residence(clause)) and (person := _person_name(subj)):
+        context.last_person = person  # "Grandma is at Rosewood care home"
+        return [_entity_fact(sent, date, clause, EntityRef(person, "person"), "lives_in", place, "place")]
+    if (role := named_role(clause)) is not None:
+        person, thing_tok = role  # "Dev is our new contact at Brightwater": Brightwater's contact
+        ref = _thing(thing_tok, context) if thing_tok is not None else None
+        if ref is None and context.last_thing:
+            ref = EntityRef(context.last_thing, "thing")
+        if ref is None or ref.kind != "thing" or person.casefold() in ref.name.casefold():
+            return []
+        return [_entity_fact(sent, date, clause, ref, "person_in_charge", person, "person")]
+    if (over := took_over(clause)) is not None:
+        new, _before = over  # "Linda Cho took over from Mr. Patel": of the thing named before
+        if context.last_thing and context.last_thing.casefold() not in new.casefold():
+            ref = EntityRef(context.last_thing, "thing", "person_in_charge")
+            return [_entity_fact(sent, date, clause, ref, "person_in_charge", new, "person")]
+        return []
+    return None
+
+
+def _moved_to(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef) -> list[CandidateFact]:
+    """A thing moved to a day or a place ("Priya and Sam moved the party to Saturday"): the
+    kind of the target names the attribute when no proposal did."""
+    for attr in ("scheduled_for", "venue"):
+        pred = predicates.get(attr)
+        if attr == "venue" and clause.head.lemma_.lower() not in _RELOCATE:
+            continue  # "raised my reading goal to 15 books" moves no place
+        for value, vtype in entity_values(attr, pred.kind, clause, ref.names, False) if pred else []:
+            if re.search(r"\b(?:to|till|until)\s+(?:the\s+|a\s+)?" + re.escape(value), clause.text):
+                return [_entity_fact(sent, date, clause, ref, attr, value, vtype)]
+    return []
 
 
 def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray | None, proposer: Proposer,
                  context: TurnContext) -> list[CandidateFact]:
     """(entity, attribute, value) candidates of one clause not about the user."""
-    if clause.blocked and not clause.negated_only or intent_only(clause.tokens) or HYPOTHETICAL.search(clause.text):
+    if clause.blocked and not clause.negated_only or intent_only(clause.tokens) or hypothetical(clause):
         return []
+    special = _special(sent, date, clause, context)
+    if special is not None:
+        return special
     ref = entity_of(clause, context)
     if ref is None:
         return []
     if ref.kind == "person":
         context.last_person = ref.name
     handed = handed_to_person(clause) or _copula_name(clause) if ref.hint == "person_in_charge" else None
-    for attr in _attributes(ref, clause, row, proposer):
+    out: list[CandidateFact] = []
+    attrs = _attributes(ref, clause, row, proposer)
+    if ref.kind == "thing" and attrs and attrs[0] in _PERSON_ONLY and " " not in ref.name \
+            and ref.name[:1].isupper() and clause.subject is not None and clause.subject.pos_ == "PROPN":
+        # "Jonas got a job at Lidl" (NER: ORG): a bare name whose best attribute is a person's is a person
+        ref = EntityRef(ref.name, "person", ref.hint, exclude=ref.name)
+        attrs = _attributes(ref, clause, row, proposer)
+    for attr in attrs:
+        if out:
+            break
         pred = predicates.get(attr)
         if pred is None:
             continue
         if handed and attr == "person_in_charge":
             return [_entity_fact(sent, date, clause, ref, attr, handed, "person")]
-        # a value is never the entity itself, nor a word of its name ("Saturday yoga" is not on "Saturday")
-        own = {ref.name.casefold(), ref.exclude.casefold(), *ref.name.casefold().split()}
-        values = [v for v in fill(pred.kind, clause) if v[0].casefold() not in own]
-        if not values and attr == "works_at" and ref.kind == "person":
-            values = _workplace(clause)
-        if not values:
-            continue
-        value, vtype = values[0]
-        return [_entity_fact(sent, date, clause, ref, attr, value, vtype)]
-    return []
+        values = entity_values(attr, pred.kind, clause, ref.names, ref.kind == "person")
+        if values:
+            out.append(_entity_fact(sent, date, clause, ref, attr, *values[0]))
+    if not out and ref.kind == "thing" and clause.head.lemma_.lower() in _CHANGE_VERBS:
+        out = _moved_to(sent, date, clause, ref)
+    pair = _PAIRED.get(out[0].predicate) if out and ref.kind == "thing" else None
+    if pair is not None and (pred := predicates.get(pair)) is not None:
+        # a second attribute of another kind in the same clause, its words apart from the first's
+        first = out[0].value.casefold()
+        values = [v for v in entity_values(pair, pred.kind, clause, ref.names, False)
+                  if v[0].casefold() not in first and first not in v[0].casefold()]
+        if values:
+            out.append(_entity_fact(sent, date, clause, ref, pair, *values[0]))
+    return out
 
 
 def _entity_fact(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef, attr: str, value: str,
@@ -285,25 +435,10 @@ def _entity_fact(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef,
     label = pred.description.split(" (")[0] if pred is not None else attr
     return CandidateFact(
         subject=ref.name, subject_type=ref.kind, predicate=attr, value=value, value_type=vtype,
-        text=f"{ref.name} — {label}: {value}. ({clause.text})"[:300],
+        text=f"{ref.name} — {label}: {value}. ({sent.text})"[:300],
         valid_from=datetime(date.year, date.month, date.day), granularity="day",
         speaker="user", source_turns=[sent.turn], confidence=0.6,
     )
-
-
-def titled_facts(sent: Sentence, date: datetime, doc: Doc) -> list[CandidateFact]:
-    """Facts of :func:`titled_people` in a sentence that is not hypothetical."""
-    if HYPOTHETICAL.search(sent.text):
-        return []
-    out = []
-    for thing, name in titled_people(doc):
-        out.append(CandidateFact(
-            subject=thing, subject_type="thing", predicate="person_in_charge", value=name, value_type="person",
-            text=f"{thing} — who leads or is in charge of it: {name}. ({sent.text})"[:300],
-            valid_from=datetime(date.year, date.month, date.day), granularity="day",
-            speaker="user", source_turns=[sent.turn], confidence=0.6,
-        ))
-    return out
 
 
 def _specific(t: Token) -> bool:
@@ -316,12 +451,19 @@ def note_people(clause: Clause, context: TurnContext) -> None:
     """Remember the last person and the last particular thing a clause names, for a later
     "she"/"he"/"it" in the turn."""
     for t in clause.tokens:
-        if t.lemma_.lower() in PEOPLE_NOUNS or (ent := entity_at(t)) is not None and ent.label_ == "PERSON":
+        ent = entity_at(t)
+        if t.lemma_.lower() in PEOPLE_NOUNS or ent is not None and ent.label_ == "PERSON":
             name = _person_name(t)
             if name:
                 context.last_person = name
-        elif t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and _specific(t):
+            continue
+        proper = t.pos_ == "PROPN" and t.text[:1].isupper() and t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos") \
+            and t.lower_ not in NOT_NAMES and (ent is None or ent.label_ not in ("DATE", "TIME", "MONEY", "CARDINAL"))
+        if proper:
+            # "Marta got promoted! She's…" (NER: GPE), "retested Nina: she's…", "Lantern slipped"
+            context.last_proper = _proper_name(t)
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and (_specific(t) or proper):
             name, hint = _phrase(t)
-            if name and name.lower() not in PEOPLE_NOUNS:
+            if name and (name.lower() not in PEOPLE_NOUNS or hint):  # "my sister's due date" too
                 context.last_thing, context.last_thing_hint = name, hint
                 context.last_thing_plural = t.tag_ in ("NNS", "NNPS")

@@ -87,7 +87,7 @@ FIRST_PERSON_STRICT = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|we|We|me|us)\b")
 IMPERSONAL_CUE = re.compile(
     r"\b(?:[Hh]ome|[Rr]ent|[Ss]alary|[Cc]ommut\w*|[Pp]aycheck|[Ll]ease|new\s+(?:job|role|place|apartment|gym|title|car|phone)|"
     r"[Tt]he\s+(?:trip|move|flight|drive)\s+(?:to|from|back)|[Pp]romot\w+|[Bb]ack\s+from|[Nn]othing\s+beats|"
-    r"[Ff]avou?rite|[Gg]o-to)\b")
+    r"[Ff]avou?rite|[Gg]o-to|[Pp]lease,?\s+no|not\s+for\s+me|my\s+(?:thing|cup\s+of\s+tea))\b")
 
 
 #: "Fermented foods are my favourite thing": a participle modifying the subject, not a dropped "I"

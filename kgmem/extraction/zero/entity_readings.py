@@ -1,0 +1,229 @@
+"""Clause-level readings of facts about other people and things (helpers of :mod:`.entity_facts`).
+
+Each reading is one class of English statement, justified by its class and not by a sentence:
+
+- **the user arranges a thing at a time**: "I do spin class Thursday at 6pm", "we record the
+  podcast on Sundays", "booked a table at Ostra for 7:30" — a habitual (present simple) or
+  booking verb whose object is a thing, with a day or time: the thing's ``scheduled_for``;
+- **someone takes over a role**: "Linda Cho took over from Mr. Patel", "Dev replaced Omar";
+- **a thing's name**: "the puppy next door is called Rufus", "the puppy is actually Rupert";
+- **where a person lives when it is an institution**: "Grandma is at Rosewood care home";
+- **a place with its qualifier**: "a vineyard in Napa", "the boardroom on 6";
+- **the nearest subject** of a comma splice ("The garage rang, the car is ready": the car);
+- **modality**: "may" inside a date ("launches on May 2") is the month, not a modal verb.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kgmem.extraction.zero.checks import HYPOTHETICAL
+from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
+from kgmem.extraction.zero.nlp import entity_at
+from kgmem.extraction.zero.value_parse import NOT_NAMES
+from kgmem.extraction.zero.values_amounts import _WHEN_RX
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: verbs of doing or holding something on a schedule ("I do spin class Thursday at 6pm")
+_SCHEDULE_VERBS = frozenset({"do", "have", "take", "attend", "record", "host", "hold", "run", "teach", "play",
+                             "practise", "practice", "stream", "coach", "lead", "chair"})
+#: verbs of booking something for a time (their past tense still tells a coming time)
+_BOOKING_VERBS = frozenset({"book", "reserve", "schedule", "arrange"})
+#: objects that are no scheduled thing ("I have a cold on Mondays" is no appointment)
+_NOT_SCHEDULED = frozenset({"time", "day", "week", "weekend", "cold", "headache", "question", "idea", "problem",
+                            "lot", "bit", "chance", "feeling", "look", "break", "nap", "shower", "breakfast",
+                            "lunch", "dinner", "coffee"})
+#: heads of a place where someone lives rather than visits ("at Rosewood care home")
+_RESIDENCES = frozenset({"home", "residence", "hall", "halls", "dorm", "dormitory", "hostel", "village",
+                         "facility", "accommodation", "flat", "apartment", "house"})
+_TAKE_OVER = re.compile(r"\b(?:took|takes|taking|has taken|have taken)\s+over\b", re.IGNORECASE)
+
+
+def hypothetical(clause: Clause) -> bool:
+    """The clause is hypothetical or modal; a word inside a date ("May 2") is no modal verb."""
+    words = [t.text if (e := entity_at(t)) is None or e.label_ not in ("DATE", "TIME") else "_"
+             for t in clause.tokens]
+    return bool(HYPOTHETICAL.search(" ".join(words)))
+
+
+def nearest_subject(clause: Clause) -> Token | None:
+    """The subject nearest before the head when a comma splice gives it two ("The garage rang,
+    the car is ready to collect": the car is ready, not the garage)."""
+    subs = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.head.i]
+    if len(subs) < 2:
+        return clause.subject
+    # "her flight's delayed, it's landing at 9:15": "it" is that flight
+    nouns = [c for c in subs if c.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else subs[-1]
+
+
+def _object(head: Token) -> Token | None:
+    return next((c for c in head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def scheduled_object(clause: Clause) -> Token | None:
+    """The thing the user does or books at a time: the object of a habitual verb in the present
+    simple ("I do spin class…", "we record the podcast…") or of a booking verb in any tense."""
+    if clause.about != "user" or clause.blocked:
+        return None
+    head = clause.head
+    lemma = head.lemma_.lower()
+    habitual = lemma in _SCHEDULE_VERBS and head.tag_ in ("VBP", "VBZ") \
+        and not any(c.dep_ == "aux" for c in head.children)
+    if not (habitual or lemma in _BOOKING_VERBS):
+        return None
+    obj = _object(head)
+    if obj is None or obj.lemma_.lower() in _NOT_SCHEDULED or obj.lemma_.lower() in PEOPLE_NOUNS:
+        return None
+    ent = entity_at(obj)
+    if ent is not None and ent.label_ in ("PERSON", "DATE", "TIME"):
+        return None
+    return obj
+
+
+def place_owner(obj: Token) -> str | None:
+    """The proper noun a booked thing is at ("a table at Ostra" → "Ostra"), the preposition
+    attached to the thing or to the booking verb."""
+    for p in [*obj.children, *(c for c in obj.head.children if c.i > obj.i)]:
+        if p.dep_ == "prep" and p.lower_ in ("at", "with"):
+            for g in p.children:
+                if g.dep_ == "pobj" and g.pos_ == "PROPN":
+                    return " ".join(w.text for w in g.subtree if w.pos_ == "PROPN")
+    return None
+
+
+def took_over(clause: Clause) -> tuple[str, str | None] | None:
+    """(new person, predecessor) for "X took over (from Y)" / "X replaced Y" (X a proper noun)."""
+    head = clause.head
+    subj = clause.subject
+    if subj is None or subj.pos_ != "PROPN":
+        return None
+    lemma = head.lemma_.lower()
+    over = lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in head.children)
+    if not over and not (lemma in ("replace", "succeed") and _object(head) is not None):
+        return None
+    if over and not _TAKE_OVER.search(clause.text):
+        return None
+    before: str | None = None
+    if over:
+        before = next((_name(g) for p in head.children if p.dep_ == "prep" and p.lower_ == "from"
+                       for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+    else:
+        obj = _object(head)
+        before = _name(obj) if obj is not None and obj.pos_ == "PROPN" else None
+    return _name(subj), before
+
+
+def _name(t: Token) -> str:
+    """A proper noun with its compounds and a title before it ("Linda Cho", "Mr. Patel")."""
+    left = [c for c in t.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    start = left[0].i if left else t.i
+    return t.doc[start: t.i + 1].text
+
+
+def called(clause: Clause) -> str | None:
+    """The name a clause gives a thing: "is called/named Rufus", "the puppy is actually Rupert"."""
+    head = clause.head
+    lemma = head.lemma_.lower()
+    if lemma in ("call", "name") and any(c.dep_ == "auxpass" for c in head.children):
+        name = next((c for c in head.children if c.dep_ in ("oprd", "attr", "dobj") and c.pos_ == "PROPN"), None)
+    elif lemma == "be" and any(c.lower_ in ("actually", "really") for c in head.children):
+        name = next((c for c in head.children if c.dep_ == "attr" and c.pos_ == "PROPN"), None)
+    else:
+        return None
+    if name is None or name.lower_ in NOT_NAMES:
+        return None
+    ent = entity_at(name)
+    return None if ent is not None and ent.label_ in ("DATE", "TIME", "GPE") else _name(name)
+
+
+def residence(clause: Clause) -> str | None:
+    """The institution a person lives in: "is at / in / lives at Rosewood care home" (a place
+    noun of living, named by a proper noun)."""
+    if clause.head.lemma_.lower() not in ("be", "live", "stay"):
+        return None
+    for p in clause.head.children:
+        if p.dep_ == "prep" and p.lower_ in ("at", "in"):
+            for g in p.children:
+                if g.dep_ == "pobj" and g.lemma_.lower() in _RESIDENCES \
+                        and any(w.pos_ == "PROPN" and w.i < g.i for w in g.subtree):
+                    words = [w for w in g.subtree if w.i <= g.i and w.dep_ not in ("det", "poss", "case")]
+                    return " ".join(w.text for w in words)
+    return None
+
+
+def extend_place(value: str, clause: Clause) -> str:
+    """A common-noun place with its qualifier: "vineyard" → "vineyard in Napa", "boardroom" →
+    "boardroom on 6" (a proper name is kept as it is)."""
+    for t in clause.tokens:
+        if t.text == value.split()[-1] and t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ == "in" \
+                and t.head.head.pos_ == "NOUN" and t.head.head.dep_ == "pobj":
+            # "at a vineyard in Napa": the vineyard, in Napa
+            noun = t.head.head
+            return t.doc[noun.i: t.i + 1].text
+        if t.text != value.split()[-1] or t.pos_ != "NOUN":
+            continue
+        quals = [p for p in t.rights if p.dep_ == "prep" and p.lower_ in ("in", "on", "at")
+                 and any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.like_num) for g in p.children)]
+        if quals:
+            end = quals[0].right_edge.i
+            return f"{value} {t.doc[t.i + 1: end + 1].text}"
+        nxt = t.doc[t.i + 1: t.i + 3]
+        if len(nxt) == 2 and nxt[0].lower_ == "on" and nxt[1].like_num:
+            return f"{value} on {nxt[1].text}"  # "the boardroom on 6" (the floor), however it is attached
+    return value
+
+
+def proper_after(clause: Clause, preps: frozenset[str]) -> str | None:
+    """A proper noun after one of ``preps`` whatever NER calls it ("our internet is with Zing")."""
+    for t in clause.tokens:
+        if t.dep_ == "prep" and t.lower_ in preps and (t.head.i == clause.head.i or t.head.dep_ == "prt"):
+            for g in t.children:
+                # "over to Fibrely" (tagged ADV): a capitalised word inside the sentence is a name
+                if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.text[:1].isupper() and g.i > 0) \
+                        and g.lower_ not in NOT_NAMES:
+                    return _name(g)
+    return None
+
+
+def when_span(clause: Clause) -> str | None:
+    """The day and time a clause gives, joined when said apart ("for 7:30 on Friday")."""
+    hits = [m for m in _WHEN_RX.finditer(clause.text) if m.group(0).strip()]
+    if not hits:
+        return None
+    start, end = hits[0].start(), hits[0].end()
+    for m in hits[1:]:
+        if re.fullmatch(r"\s*(?:on|at|,)?\s*", clause.text[end: m.start()]):
+            end = m.end()
+        else:
+            break
+    return clause.text[start:end].strip()
+
+
+#: role nouns of the person in charge of a thing ("Dev is our new contact at Brightwater")
+_ROLES = frozenset({"lead", "leader", "manager", "contact", "chair", "president", "teacher", "owner", "coach",
+                    "instructor", "head", "director", "captain", "organiser", "organizer", "supervisor", "tutor"})
+
+
+def named_role(clause: Clause) -> tuple[str, Token | None] | None:
+    """(name, the thing's noun or None) for "<Name> is the/our (new) <role> (at/of/for <thing>)":
+    the name is in charge of the thing after the role noun (or of the thing named before)."""
+    head, subj = clause.head, clause.subject
+    if head.lemma_.lower() != "be" or subj is None or subj.pos_ != "PROPN":
+        return None
+    ent = entity_at(subj)
+    if ent is not None and ent.label_ not in ("PERSON", "GPE", "ORG"):
+        return None
+    attr = next((c for c in head.children if c.dep_ == "attr" and c.lemma_.lower() in _ROLES), None)
+    if attr is None or not any(c.dep_ in ("det", "poss") for c in attr.children):
+        return None
+    thing = next((g for p in attr.children if p.dep_ == "prep" and p.lower_ in ("at", "of", "for", "on")
+                  for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+    if thing is None:
+        # "Olga is the new office manager": the noun before the role noun
+        thing = next((c for c in attr.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
+    return _name(subj), thing

@@ -1,0 +1,183 @@
+"""Facts about other people and things, sentence by sentence through a turn.
+
+The clauses of a sentence are read in order with one :class:`~.entity_facts.TurnContext` per turn
+(for "she", "it", "they" and attribute nouns without an owner). Two kinds of sentence are parsed
+again for this reading only, because the parse of the whole sentence hides their statement:
+
+- a **headline** and its statement, split at ": " ("Passport update: it's approved",
+  "Winter timetable at Maya's school: they finish at 2:50 now", "Offsite venue changed: we're
+  going to Cedar Lodge"): the headline names the thing (and maybe the attribute) the statement
+  is about;
+- **"X's" before a preposition or adverb** is "X is" ("Biscuit's off the renal food",
+  "my car's at the garage"): a possessive is never followed by a preposition;
+- an opening **interjection** ("Ugh, her flight's delayed…") is dropped: the parser makes it the root.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+import numpy as np
+
+from kgmem import predicates
+from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero.checks import IMAGINED, intent_only
+from kgmem.extraction.zero.clauses import Clause, clauses_of
+from kgmem.extraction.zero.entity_facts import (
+    _CHANGE_VERBS,
+    EntityRef,
+    TurnContext,
+    _entity_fact,
+    _phrase,
+    entity_facts,
+    entity_of,
+    note_people,
+)
+from kgmem.extraction.zero.entity_readings import (
+    hypothetical,
+    place_owner,
+    scheduled_object,
+    when_span,
+)
+from kgmem.extraction.zero.nlp import load_nlp
+from kgmem.extraction.zero.proposals import Proposer
+from kgmem.extraction.zero.sentences import Sentence
+from kgmem.extraction.zero.values import fill
+
+_HEADLINE = re.compile(r"^\s*([^:?!.]{3,60}?):\s+(\S.{6,})$")
+_IS = re.compile(r"\b([A-Za-z]+)'s(?=\s+(?:off|on|at|in|back|now|with|out|away|still|also|finally|actually|"
+                 r"currently|doing|working|living|staying|home)\b)")
+
+#: an interjection opening a sentence ("Ugh, her flight's delayed") is parsed as its root
+_INTERJECTION = re.compile(r"^\s*(?:ugh+|argh+|oh|ah|aw|hmm+|sigh|yikes|phew|ooh|wow|meh|damn|ugh, well)\s*[,!.]+\s*",
+                           re.IGNORECASE)
+Score = Callable[[Sequence[str]], list[np.ndarray]]
+
+
+def entity_parts(text: str) -> list[str] | None:
+    """The texts to parse again for entity facts (None: the sentence's own parse is used)."""
+    fixed = _IS.sub(r"\1 is", _INTERJECTION.sub("", text))
+    m = _HEADLINE.match(fixed)
+    if m and len(m.group(1).split()) <= 8:
+        return [m.group(1), m.group(2)]
+    return [fixed] if fixed != text else None
+
+
+def _headline(doc_clauses: list[Clause], context: TurnContext) -> None:
+    """A headline without a verb names the thing its statement is about ("Passport update")."""
+    if len(doc_clauses) != 1:
+        return
+    root = doc_clauses[0].head
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return
+    name, hint = _phrase(root)
+    if name:
+        context.last_thing, context.last_thing_hint, context.headline = name, hint, True
+        context.last_thing_plural = False
+
+
+def _pending(sent: Sentence, date: datetime, clause: Clause, context: TurnContext) -> list[CandidateFact]:
+    """The value a headline's attribute waits for ("Offsite venue changed: we're going to X")."""
+    assert context.pending is not None
+    thing, attr = context.pending
+    pred = predicates.get(attr)
+    values = [v for v in fill(pred.kind, clause) if v[0].casefold() not in thing.casefold()] if pred else []
+    if not values:
+        return []
+    context.pending = None
+    return [_entity_fact(sent, date, clause, EntityRef(thing, "thing"), attr, *values[0])]
+
+
+def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[np.ndarray | None],
+                          user_values: set[str], user_mine: bool, attributes: Proposer, context: TurnContext,
+                          score: Score) -> list[CandidateFact]:
+    """Facts about other people and things in one sentence (``clauses``/``rows``: its parse and
+    attribute-bank rows; ``user_values``: plain values of the user's facts read from it;
+    ``user_mine``: a clause about something of the user's already gave a user fact)."""
+    parts = entity_parts(sent.text)
+    per_doc: list[list[Clause]] = []
+    context.headline = False
+    if parts is not None:
+        docs = list(load_nlp().pipe(parts))
+        per_doc = [clauses_of(d) for d in docs]
+        for cs in per_doc:
+            for c in cs:
+                c.lowercase = sent.lowercase
+        if len(parts) == 2:
+            _headline(per_doc[0], context)
+        clauses = [c for cs in per_doc for c in cs]
+        rows = score([c.text for c in clauses])
+    heads = set(map(id, per_doc[0])) if parts is not None and len(parts) == 2 else set()
+    out: list[CandidateFact] = []
+    for c, row in zip(clauses, rows):
+        if context.pending is not None:
+            got = _pending(sent, date, c, context)
+            if got:
+                out.extend(got)
+                continue
+        if row is None and _moves_thing(c):
+            row = score([c.text])[0]
+        if c.about == "other" and c.subject is not None and c.subject.i < c.tokens[0].i:
+            # "Zara left Deloitte and joined KPMG": "joined KPMG" is scored with its subject
+            row = score([f"{c.subject.text} {c.text}"])[0]
+        facts = _clause_facts(sent, date, c, row, user_mine, attributes, context)
+        # a value the user's facts already hold is the user's ("my rent is $1,200"); a name given
+        # to a thing ("the puppy is actually Rupert") is the thing's whatever else read it
+        out.extend(f for f in facts if f.predicate == "name" or _plain(f.value) not in user_values)
+        if not facts and id(c) in heads and c.head.lemma_.lower() in _CHANGE_VERBS:
+            ref = entity_of(c, context)  # "Offsite venue changed:" names the slot, the rest says its value
+            if ref is not None and ref.kind == "thing" and ref.hint:
+                context.pending = (ref.name, ref.hint)
+        note_people(c, context)
+    return out
+
+
+def _moves_thing(c: Clause) -> bool:
+    """A clause about the user that changes a thing ("we've moved podcast recordings to…")."""
+    return c.about == "user" and c.head.lemma_.lower() in _CHANGE_VERBS \
+        and any(x.dep_ == "dobj" and x.pos_ in ("NOUN", "PROPN") for x in c.head.children)
+
+
+def _clause_facts(sent: Sentence, date: datetime, c: Clause, row: np.ndarray | None, user_mine: bool,
+                  attributes: Proposer, context: TurnContext) -> list[CandidateFact]:
+    # "it" after a clause about the user is read as the user's thing above, and as the thing
+    # named before it here ("…finish the Harlow report, it's due March 15")
+    it_thing = _it_subject(c) and context.last_thing is not None
+    if c.about == "user":
+        if IMAGINED.search(sent.text):
+            return []  # "I nearly ordered a grinder but closed the tab": nothing the user did happened
+        booked = user_schedule(sent, date, c)  # "booked a table at Ostra for 7:30 on Friday"
+        if booked or not (it_thing or _moves_thing(c)):
+            return booked
+    if sent.question and c.head.dep_ == "ROOT" or c.about == "mine" and user_mine:
+        return []  # "my rent is $1,200" is the user's rent, read as the user's fact
+    return entity_facts(sent, date, c, row, attributes, context)
+
+
+def _it_subject(c: Clause) -> bool:
+    return c.subject is not None and c.subject.text in ("it", "It")  # not "IT" (the department)
+
+
+def _plain(value: str) -> str:
+    """A value compared across readings ("$2,300" and "2300" are one amount)."""
+    return re.sub(r"[^\w]", "", value.casefold())
+
+
+def user_schedule(sent: Sentence, date: datetime, clause: Clause) -> list[CandidateFact]:
+    """The time of a thing the user does or books ("I do spin class Thursday at 6pm", "booked a
+    table at Ostra for 7:30 on Friday"): the thing's ``scheduled_for``."""
+    if intent_only(clause.tokens) or hypothetical(clause):
+        return []
+    obj = scheduled_object(clause)
+    span = when_span(clause) if obj is not None else None
+    if obj is None or not span:
+        return []
+    name, _ = _phrase(obj)
+    owner = place_owner(obj)
+    if owner and owner.casefold() not in name.casefold():
+        name = f"{owner} {name}"  # "a table at Ostra" is the Ostra table
+    if not name or name.casefold() == span.casefold():
+        return []
+    return [_entity_fact(sent, date, clause, EntityRef(name, "thing"), "scheduled_for", span, None)]
