@@ -197,8 +197,10 @@ class Answerer:
             return self._finish(ctx, base, t0, fallback, "fallback", [], _fallback_turns(ev, extracted),
                                 extra={"fallback": "no answer model configured"})
         try:
+            # the embedded model stops at its first line break (the prompt asks for one or two sentences)
             res = self.llm.complete(self.messages(result, ctx), temperature=0.0, max_tokens=self.max_answer_tokens,
-                                    prompt_version=ANSWER_PROMPT_VERSION)
+                                    prompt_version=ANSWER_PROMPT_VERSION,
+                                    stop=("\n",) if is_small_model(self.llm) else ())
         except LLMError as exc:
             return self._finish(ctx, base, t0, fallback, "fallback", [], _fallback_turns(ev, extracted),
                                 extra={"fallback": f"{type(exc).__name__}: {exc}"})
