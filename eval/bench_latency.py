@@ -85,6 +85,9 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         if not all(mem.store.has_session(h.user_id, s.id) for s in h.sessions):
             mem.ingest_haystack(strip_labels(h))
     mem.close()
+    if args.drop_postings:  # measure the first question of a store that has no postings cache yet
+        for cache in Path(mem.store.root).glob("*.bm25") if hasattr(mem.store, "root") else []:
+            cache.unlink()
     mem = Memory(settings, llm=False)  # a fresh process state: stores load on first touch
     mem.embedder.embed(["warm-up"])
     if args.legacy:
@@ -99,20 +102,21 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             if args.legacy:  # the code before issue #14: the retriever embedded the question itself
                 t1 = time.perf_counter()
                 plan = plan_query(h.question, h.question_date)
-                t2 = time.perf_counter()
+                t2, c2 = time.perf_counter(), time.process_time()
                 result = Retriever(mem.store, mem.embedder).retrieve(h.user_id, plan)
             else:
                 vec = mem._question_vector(h.question)
                 t1 = time.perf_counter()
                 plan = plan_query(h.question, h.question_date, embedder=mem.embedder, vector=vec)
-                t2 = time.perf_counter()
+                t2, c2 = time.perf_counter(), time.process_time()
                 result = Retriever(mem.store, mem.embedder).retrieve(h.user_id, plan, vector=vec)
-            t3 = time.perf_counter()
+            t3, c3 = time.perf_counter(), time.process_time()
             ans = mem.answerer.answer(result)
             t4 = time.perf_counter()
             rows.append({"round": rnd, "cold": rnd == 0, "embed": (t1 - t0) * 1000, "plan": (t2 - t1) * 1000,
-                         "retrieve": (t3 - t2) * 1000, "answer": (t4 - t3) * 1000,
+                         "retrieve": (t3 - t2) * 1000, "answer": (t4 - t3) * 1000, "retrieve CPU": (c3 - c2) * 1000,
                          "path": str(ans.extra.get("path")), "sessions": len(result.sessions),
+                         "context_tokens": float(ans.extra.get("context_tokens") or 0),
                          "recall_any@5": _recall(h, result.session_ids[:5])})
             sessions.append(len(result.sessions))
     mem.close()
@@ -121,12 +125,16 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     for label, sel in (("first ask (store loads on a user's first question)", [r for r in rows if r["cold"]]),
                        ("asked again (warm)", [r for r in rows if not r["cold"]])):
         if sel:
-            out[label] = {k: _stats([r[k] for r in sel]) for k in ("embed", "plan", "retrieve", "answer")}
+            out[label] = {k: _stats([r[k] for r in sel]) for k in ("embed", "plan", "retrieve", "retrieve CPU", "answer")}
             out[label]["embed+plan+retrieve"] = _stats([r["embed"] + r["plan"] + r["retrieve"] for r in sel])
     by_path: dict[str, list[float]] = defaultdict(list)
+    ctx_by_path: dict[str, list[float]] = defaultdict(list)
     for r in rows:
         by_path[r["path"]].append(r["answer"])
+        if r["cold"]:
+            ctx_by_path[r["path"]].append(r["context_tokens"])
     out["answer_ms_by_path"] = {p: _stats(v) for p, v in sorted(by_path.items())}
+    out["context_tokens_by_path"] = {p: _stats(v) for p, v in sorted(ctx_by_path.items())}
     hits = [r["recall_any@5"] for r in rows if r["cold"] and r["recall_any@5"] is not None]
     out["session_recall_any@5"] = {"n": len(hits), "value": sum(hits) / len(hits) if hits else None}
     return out
@@ -150,14 +158,20 @@ def render(report: dict[str, Any]) -> str:
         if not block:
             continue
         lines += [f"## {label}", "", "| stage | n | p50 ms | p95 ms | max ms |", "|---|---:|---:|---:|---:|"]
-        for k in ("embed", "plan", "retrieve", "embed+plan+retrieve", "answer"):
+        for k in ("embed", "plan", "retrieve", "retrieve CPU", "embed+plan+retrieve", "answer"):
+            if k not in block:
+                continue
             d = block[k]
             lines.append(f"| {k} | {d['n']} | {ms(d, 'p50')} | {ms(d, 'p95')} | {ms(d, 'max')} |")
         lines.append("")
     lines += ["## answer stage by path (no model: computed / extractive / preference / abstain / fallback)", "",
-              "| path | n | p50 ms | p95 ms |", "|---|---:|---:|---:|"]
+              "Context tokens: the context the answerer built (what a model would read; counted with the "
+              "approximate tokenizer, as no model is loaded), first asks.", "",
+              "| path | n | p50 ms | p95 ms | context tokens p50 | context tokens p95 |", "|---|---:|---:|---:|---:|---:|"]
+    ctx = report["result"].get("context_tokens_by_path", {})
     for p, d in report["result"]["answer_ms_by_path"].items():
-        lines.append(f"| {p} | {d['n']} | {ms(d, 'p50')} | {ms(d, 'p95')} |")
+        c = ctx.get(p, {})
+        lines.append(f"| {p} | {d['n']} | {ms(d, 'p50')} | {ms(d, 'p95')} | {ms(c, 'p50')} | {ms(c, 'p95')} |")
     return "\n".join(lines) + "\n"
 
 
@@ -168,6 +182,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "latency"))
+    ap.add_argument("--drop-postings", action="store_true",
+                    help="delete the stores' keyword postings caches first (first asks then build the indexes)")
     ap.add_argument("--legacy", action="store_true",
                     help="measure the pre-#14 code (PYTHONPATH to its tree; its retriever embeds the question)")
     args = ap.parse_args()
@@ -180,14 +196,19 @@ def main() -> None:
     report = {"title": "kgmem question-path latency", "git_sha": git_sha(), "started": started,
               "command": f"flock /work/bench.lock .venv/bin/python eval/bench_latency.py --split {args.split} "
                          f"--per-type {args.per_type} --seed {args.seed} --repeat {args.repeat}"
-                         + (" --legacy" if args.legacy else ""),
+                         + (" --legacy" if args.legacy else "") + (" --drop-postings" if args.drop_postings else "")
+                         + ("" if args.out == str(ROOT / "eval" / "results" / "latency") else f" --out {args.out}"),
               "machine": machine(),
               "loadavg_before": before, "loadavg_after": after,
               "note": ("Embedded networkx store, ONNX MiniLM, no answer model (the embedded model's answer path is "
                        "timed by eval/bench_model_latency.py). `retrieve` is the retrieval stage alone; the question embedding and "
                        "planning are timed apart (the planner and the retriever share one embedding). Each question "
                        "is asked twice in a row: first ask = the user's store loaded from disk and its keyword "
-                       "indexes built; asked again = warm."),
+                       "indexes read from the postings cache beside the store file (built from the texts, and "
+                       "cached, when there is none: with --drop-postings every first ask does that); asked "
+                       "again = warm. `retrieve CPU` is the process CPU time of the retrieve stage (all threads): on "
+                       "a loaded machine it is the nearest proxy for an idle-machine figure (a proxy, not a measured "
+                       "idle figure). Percentiles: nearest rank (`_pctl` in eval/bench_latency.py)."),
               "result": result}
     print(write_pair(Path(args.out), report, render))
 

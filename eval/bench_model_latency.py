@@ -40,13 +40,16 @@ from bench_latency import _pctl, _select, _stats  # noqa: E402
 class _TimedLLM:
     """Delegates to the embedded model and records how long each completion took."""
 
-    def __init__(self, inner: Any) -> None:
+    def __init__(self, inner: Any, drop_stop: bool = False) -> None:
         self.inner = inner
         self.model = inner.model
+        self.drop_stop = drop_stop
         self.calls: list[float] = []
         self.cpu: list[float] = []
 
     def complete(self, messages: Any, schema: Any = None, **options: Any) -> Any:
+        if self.drop_stop:  # --no-stop: the answerer's stop strings are not sent (the call before they existed)
+            options.pop("stop", None)
         t, c = time.perf_counter(), time.process_time()
         try:
             return self.inner.complete(messages, schema, **options)
@@ -78,7 +81,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     from kgmem.answer.evidence import EvidenceSet
     from kgmem.answer.extractive import extract
     from kgmem.api import Memory
-    from kgmem.llm.local import LocalLLM
+    from kgmem.llm.local import LocalLLM, _prefix_states
     from kgmem.models import Intent
     from kgmem.retrieval.planner import plan_query
     from kgmem.retrieval.search import Retriever
@@ -89,75 +92,102 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     for h in hays:
         if not all(mem.store.has_session(h.user_id, s.id) for s in h.sessions):
             raise SystemExit(f"{h.question_id}: not ingested in KGMEM_HOME (run `kgmem eval` on the split first)")
-    llm = _TimedLLM(LocalLLM(n_threads=args.n_threads))
+    local = LocalLLM(n_threads=args.n_threads, reuse_prefix=not args.no_reuse_prefix)
+    llm = _TimedLLM(local, drop_stop=args.no_stop)
     t = time.perf_counter()
     llm.complete([{"role": "user", "content": "Say hi."}], max_tokens=2)  # loads the GGUF file
     load_ms = (time.perf_counter() - t) * 1000
-    llm.calls.clear()
     answerer = Answerer(llm, max_answer_tokens=args.max_tokens)  # type: ignore[arg-type]
-    rows: list[dict[str, Any]] = []
+    prepared = []
     for h in hays:
         vec = mem._question_vector(h.question)
         plan = plan_query(h.question, h.question_date, embedder=mem.embedder, vector=vec)
         result = Retriever(mem.store, mem.embedder).retrieve(h.user_id, plan, vector=vec)
         natural = answerer.answer(result)  # the path kgmem itself takes with the embedded model
-        llm.calls.clear()
-        llm.cpu.clear()
         ev = EvidenceSet(result)
         computed = compute(ev)
         extracted = (extract(ev) if not computed.answer and plan.intent not in (Intent.PREFERENCE, *_TEMPORAL)
                      and plan.intent != Intent.AGGREGATE else None)
-        t0 = time.perf_counter()
-        forced = answerer._model_path(result, ev, computed, extracted, {"decision": {}}, t0)
-        answer_ms = (time.perf_counter() - t0) * 1000
-        rows.append({"natural_path": str(natural.extra.get("path")), "forced_path": str(forced.extra.get("path")),
-                     "answer_ms": answer_ms, "model_ms": sum(llm.calls), "model_cpu_ms": sum(llm.cpu), "model_calls": len(llm.calls),
-                     "prompt_tokens": forced.extra.get("prompt_tokens"),
-                     "completion_tokens": forced.extra.get("completion_tokens"),
-                     "context_tokens": forced.extra.get("context_tokens"),
-                     "rejected": "rejected" in forced.extra, "intent": plan.intent.value})
+        prepared.append((plan, result, ev, computed, extracted, natural))
+    states = _prefix_states(local._ensure()[0])
+    if states is not None:
+        states.states.clear()  # the timed rounds start with no saved system prefix
+    rows: list[dict[str, Any]] = []
+    first_text: dict[int, str] = {}
+    for rnd in range(args.repeat):  # round 2+: the same questions again (their system prefixes are saved)
+        for i, (plan, result, ev, computed, extracted, natural) in enumerate(prepared):
+            llm.calls.clear()
+            llm.cpu.clear()
+            t0 = time.perf_counter()
+            forced = answerer._model_path(result, ev, computed, extracted, {"decision": {}}, t0)
+            answer_ms = (time.perf_counter() - t0) * 1000
+            first_text.setdefault(i, forced.text)
+            rows.append({"round": rnd, "natural_path": str(natural.extra.get("path")),
+                         "forced_path": str(forced.extra.get("path")), "answer_ms": answer_ms,
+                         "model_ms": sum(llm.calls), "model_cpu_ms": sum(llm.cpu), "model_calls": len(llm.calls),
+                         "prompt_tokens": forced.extra.get("prompt_tokens"),
+                         "completion_tokens": forced.extra.get("completion_tokens"),
+                         "context_tokens": forced.extra.get("context_tokens"),
+                         "rejected": "rejected" in forced.extra, "intent": plan.intent.value,
+                         "same_as_first_round": forced.text == first_text[i],
+                         "system": str(plan.question_date.date() if plan.question_date else None)})
     mem.close()
-    called = [r for r in rows if r["model_calls"]]
-    return {
-        "questions": len(rows), "model_load_ms": load_ms, "n_threads": args.n_threads, "max_tokens": args.max_tokens,
-        "model": llm.model, "intents": dict(Counter(r["intent"] for r in rows)),
-        "kgmem_paths": dict(Counter(r["natural_path"] for r in rows)),
-        "model_path_answer_ms": _stats([r["answer_ms"] for r in called]),
-        "model_call_ms": _stats([r["model_ms"] for r in called]),
-        "model_call_cpu_ms": _stats([r["model_cpu_ms"] for r in called]),
-        "prompt_tokens": _stats([float(r["prompt_tokens"] or 0) for r in called]),
-        "completion_tokens": _stats([float(r["completion_tokens"] or 0) for r in called]),
-        "context_tokens": _stats([float(r["context_tokens"] or 0) for r in called]),
-        "output_rejected_by_checks": sum(r["rejected"] for r in called),
-        "ms_per_generated_token_p50": _pctl([r["model_ms"] / max(1, r["completion_tokens"] or 0) for r in called], 0.5),
-    }
+    out: dict[str, Any] = {
+        "questions": len(prepared), "model_load_ms": load_ms, "n_threads": args.n_threads, "max_tokens": args.max_tokens,
+        "stop": "none (--no-stop)" if args.no_stop else "the answerer's", "reuse_prefix": not args.no_reuse_prefix,
+        "model": llm.model, "intents": dict(Counter(r["intent"] for r in rows if r["round"] == 0)),
+        "kgmem_paths": dict(Counter(r["natural_path"] for r in rows if r["round"] == 0)),
+        # the answer prompt names the question date: one system message per date
+        "distinct_system_messages": len({r["system"] for r in rows}), "rounds": {}}
+    for rnd in range(args.repeat):
+        called = [r for r in rows if r["round"] == rnd and r["model_calls"]]
+        out["rounds"][str(rnd)] = {
+            "model_path_answer_ms": _stats([r["answer_ms"] for r in called]),
+            "model_call_ms": _stats([r["model_ms"] for r in called]),
+            "model_call_cpu_ms": _stats([r["model_cpu_ms"] for r in called]),
+            "prompt_tokens": _stats([float(r["prompt_tokens"] or 0) for r in called]),
+            "completion_tokens": _stats([float(r["completion_tokens"] or 0) for r in called]),
+            "context_tokens": _stats([float(r["context_tokens"] or 0) for r in called]),
+            "output_rejected_by_checks": sum(r["rejected"] for r in called),
+            "answers_same_as_first_round": sum(r["same_as_first_round"] for r in called),
+            "ms_per_generated_token_p50": _pctl([r["model_ms"] / max(1, r["completion_tokens"] or 0) for r in called], 0.5),
+        }
+    return out
 
 
 def render(report: dict[str, Any]) -> str:
     """The Markdown report."""
     res = report["result"]
 
-    def row(name: str, unit: str) -> str:
-        d = res[name]
-        def fmt(v: float | None) -> str:
-            return "–" if v is None else f"{v:,.0f}"
-        return f"| {name.replace('_', ' ')} ({unit}) | {d['n']} | {fmt(d['p50'])} | {fmt(d['p95'])} | {fmt(d['max'])} |"
+    def fmt(v: float | None) -> str:
+        return "–" if v is None else f"{v:,.0f}"
 
     lines = [f"# {report['title']}", "", report["note"], "",
              f"- command: `{report['command']}`; git `{report['git_sha']}`; {report['started']}",
              f"- machine: {report['machine']}; load average before {report['loadavg_before']} → after "
              f"{report['loadavg_after']} (shared machine: not an idle-machine figure unless the load is ~0)",
              f"- model: {res['model']} (llama.cpp in-process, n_threads={res['n_threads']}, "
-             f"max_tokens={res['max_tokens']}); model load {res['model_load_ms']:,.0f} ms (not in the figures)",
-             f"- {res['questions']} questions; intents {res['intents']}; the path kgmem itself took for them "
-             f"with the embedded model configured: {res['kgmem_paths']}",
-             f"- model outputs rejected by the answer checks (fallback returned): {res['output_rejected_by_checks']}; "
-             f"p50 ms per generated token (whole call / generated tokens): "
-             f"{(res['ms_per_generated_token_p50'] or 0):,.0f}", "",
-             "| measure | n | p50 | p95 | max |", "|---|---:|---:|---:|---:|",
-             row("model_path_answer_ms", "ms"), row("model_call_ms", "ms"),
-             row("model_call_cpu_ms", "ms CPU, all threads"), row("prompt_tokens", "tokens"),
-             row("completion_tokens", "tokens"), row("context_tokens", "tokens"), ""]
+             f"max_tokens={res['max_tokens']}, stop strings: {res['stop']}, saved system prefix: "
+             f"{'on' if res['reuse_prefix'] else 'off'}); model load {res['model_load_ms']:,.0f} ms (not in the figures)",
+             f"- {res['questions']} questions ({res['distinct_system_messages']} distinct system messages: the prompt "
+             f"names the question date); intents {res['intents']}; the path kgmem itself took for them "
+             f"with the embedded model configured: {res['kgmem_paths']}", ""]
+    for rnd, block in res["rounds"].items():
+        title = ("first call of each question" if rnd == "0" else
+                 f"round {int(rnd) + 1}: the same questions again"
+                 + (" (system prefix saved by round 1)" if res["reuse_prefix"] else " (no saved prefix)"))
+        lines += [f"## {title}", "",
+                  f"- model outputs rejected by the answer checks (fallback returned): {block['output_rejected_by_checks']}"
+                  f"; answers identical to round 1: {block['answers_same_as_first_round']}; p50 ms per generated "
+                  f"token (whole call / generated tokens): {fmt(block['ms_per_generated_token_p50'])}", "",
+                  "| measure | n | p50 | p95 | max |", "|---|---:|---:|---:|---:|"]
+        for name, unit in (("model_path_answer_ms", "ms"), ("model_call_ms", "ms"),
+                           ("model_call_cpu_ms", "ms CPU, all threads"), ("prompt_tokens", "tokens"),
+                           ("completion_tokens", "tokens"), ("context_tokens", "tokens")):
+            d = block[name]
+            lines.append(f"| {name.replace('_', ' ')} ({unit}) | {d['n']} | {fmt(d['p50'])} | {fmt(d['p95'])} | "
+                         f"{fmt(d['max'])} |")
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -171,6 +201,10 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=16)
     ap.add_argument("--n-threads", type=int, default=2)
     ap.add_argument("--max-tokens", type=int, default=48, help="the answerer's default")
+    ap.add_argument("--repeat", type=int, default=2,
+                    help="ask the questions again (rounds 2+: their system-message prefix state is saved)")
+    ap.add_argument("--no-stop", action="store_true", help="send no stop strings (the call before they existed)")
+    ap.add_argument("--no-reuse-prefix", action="store_true", help="evaluate every prompt whole (no saved prefix)")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "model_latency"))
     args = ap.parse_args()
     args.family = args.family or None
@@ -183,7 +217,9 @@ def main() -> None:
     report = {"title": "kgmem embedded-model answer latency", "git_sha": git_sha(), "started": started,
               "command": f".venv/bin/python eval/bench_model_latency.py --split {args.split} --per-type "
                          f"{args.per_type} --seed {args.seed} --types {args.types} --family {args.family or ''} "
-                         f"--limit {args.limit} --n-threads {args.n_threads} --max-tokens {args.max_tokens}",
+                         f"--limit {args.limit} --n-threads {args.n_threads} --max-tokens {args.max_tokens} --repeat {args.repeat}"
+                         + (" --no-stop" if args.no_stop else "") + (" --no-reuse-prefix" if args.no_reuse_prefix else "")
+                         + ("" if args.out == str(ROOT / "eval" / "results" / "model_latency") else f" --out {args.out}"),
               "machine": machine(),
               "loadavg_before": before, "loadavg_after": after,
               "note": ("The answerer's model path forced on questions that need reading: kgmem's answer prompt "
@@ -192,7 +228,7 @@ def main() -> None:
                        "building, the model call, the output checks); `model call` the completion alone. `model call CPU` "
                        "is the process CPU time of the call summed over llama.cpp's threads: with --n-threads 1 "
                        "it is what the call would take on an idle core of this CPU (a proxy, not a measured "
-                       "idle figure)."),
+                       "idle figure). Percentiles: nearest rank (`_pctl` in eval/bench_latency.py)."),
               "result": result}
     print(write_pair(Path(args.out), report, render))
 

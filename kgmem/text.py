@@ -14,10 +14,12 @@ each set is spelled out here rather than copied into the caller.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -126,6 +128,13 @@ def tokenize(text: str) -> list[str]:
     return [tok for tok in words(text) if tok not in STOPWORDS]
 
 
+#: what decides the tokens of a text: a persisted keyword index built under another key is stale
+#: (bump the number when :func:`fold` or :func:`tokenize` change in a way the rest does not show)
+TOKENIZER_KEY: str = hashlib.sha256(
+    "\n".join(["1", _WORD_RE.pattern, _COMBINING.pattern, unicodedata.unidata_version, *sorted(STOPWORDS)]).encode()
+).hexdigest()[:16]
+
+
 # --------------------------------------------------------------------------- keyword index
 
 
@@ -145,21 +154,80 @@ class BM25Index:
         self.k1 = k1
         self.b = b
         pairs = list(docs)
-        self.ids: list[str] = [doc_id for doc_id, _ in pairs]
         # the whole corpus is tokenised in one pass (a store's first query builds this index;
         # per-document tokenising and counting cost ~0.1 s per 500 turns): same tokens as tokenize()
-        term_ids, doc_of, self._vocab = _corpus_terms([text for _, text in pairs])
+        term_ids, doc_of, vocab = _corpus_terms([text for _, text in pairs])
         n_docs = len(pairs)
-        self._lengths = np.bincount(doc_of, minlength=n_docs).astype(np.float64)
-        # one (term, doc) key per occurrence; unique keys sorted by term then doc are the postings
-        keys, tfs = np.unique(term_ids.astype(np.int64) * max(n_docs, 1) + doc_of, return_counts=True)
-        terms_of_keys = keys // max(n_docs, 1)
-        self._rows = (keys % max(n_docs, 1)).astype(np.int64)
-        self._tfs = tfs.astype(np.float64)
-        self._starts = np.searchsorted(terms_of_keys, np.arange(len(self._vocab) + 1))
+        lengths = np.bincount(doc_of, minlength=n_docs)
+        keys, tfs = _posting_keys(term_ids, doc_of, n_docs)
+        self._set(BM25Parts([doc_id for doc_id, _ in pairs], list(vocab), lengths,
+                            *_split_keys(keys, tfs, n_docs, len(vocab))))
+
+    def _set(self, parts: BM25Parts) -> None:
+        """Install ``parts`` (vocabulary in term-id order, postings sorted by term then doc)."""
+        self.ids: list[str] = list(parts.ids)
+        self._vocab: dict[str, int] = dict(zip(parts.vocab, range(len(parts.vocab)), strict=True))
+        self._lengths = np.asarray(parts.lengths, dtype=np.float64)
+        self._rows = np.asarray(parts.rows, dtype=np.int64)
+        self._tfs = np.asarray(parts.tfs, dtype=np.float64)
+        self._starts = np.asarray(parts.starts, dtype=np.int64)
         # position of each doc in id order: ties between equal scores break by id
         self._id_rank = np.argsort(np.argsort(np.asarray(self.ids, dtype=object), kind="stable"))
-        self._avgdl = float(self._lengths.mean()) if n_docs else 0.0
+        self._avgdl = float(self._lengths.mean()) if self.ids else 0.0
+
+    @classmethod
+    def from_parts(cls, parts: BM25Parts, k1: float = 1.5, b: float = 0.75) -> BM25Index:
+        """The index whose :meth:`parts` are ``parts`` (a persisted index, loaded back)."""
+        n_docs, n_terms = len(parts.ids), len(parts.vocab)
+        if (len(parts.lengths) != n_docs or len(parts.rows) != len(parts.tfs)
+                or len(parts.starts) != n_terms + 1 or (n_terms and int(parts.starts[-1]) != len(parts.rows))
+                or (len(parts.rows) and (int(np.max(parts.rows)) >= n_docs or int(np.min(parts.rows)) < 0))):
+            raise ValueError("inconsistent BM25 index parts")
+        index = cls.__new__(cls)
+        index.k1, index.b = k1, b
+        index._set(parts)
+        return index
+
+    def parts(self) -> BM25Parts:
+        """Everything the index holds, as integer arrays (what a store persists)."""
+        vocab = [""] * len(self._vocab)
+        for word, tid in self._vocab.items():
+            vocab[tid] = word
+        return BM25Parts(list(self.ids), vocab, self._lengths.astype(np.int64), self._rows.copy(),
+                         self._tfs.astype(np.int64), self._starts.copy())
+
+    def updated(self, docs: Mapping[str, str]) -> BM25Index:
+        """A new index: this one with ``docs`` (id → text) added, or replacing the documents of
+        the same id. Only those texts are tokenised; every score equals that of an index built
+        from scratch over the same documents (the postings are integer counts, merged)."""
+        if not docs:
+            return self
+        new_ids = list(docs)
+        # the merged index holds its documents in id order (scores do not depend on the order)
+        all_ids = sorted([i for i in self.ids if i not in docs] + new_ids)
+        pos_of = {doc_id: pos for pos, doc_id in enumerate(all_ids)}
+        n_docs = len(all_ids)
+        old_pos = np.fromiter((-1 if i in docs else pos_of[i] for i in self.ids), dtype=np.int64,
+                              count=len(self.ids))
+        new_pos = np.fromiter((pos_of[i] for i in new_ids), dtype=np.int64, count=len(new_ids))
+        term_ids, doc_of, vocab_new = _corpus_terms(list(docs.values()))
+        vocab = dict(self._vocab)
+        for word in vocab_new:
+            vocab.setdefault(word, len(vocab))
+        remap = np.fromiter((vocab[w] for w in vocab_new), dtype=np.int64, count=len(vocab_new))
+        old_terms = np.repeat(np.arange(len(self._starts) - 1, dtype=np.int64), np.diff(self._starts))
+        live = old_pos[self._rows] >= 0
+        keys_new, tfs_new = _posting_keys(remap[term_ids], new_pos[doc_of], n_docs)
+        keys = np.concatenate([old_terms[live] * max(n_docs, 1) + old_pos[self._rows[live]], keys_new])
+        tfs = np.concatenate([self._tfs[live].astype(np.int64), tfs_new])
+        by_key = np.argsort(keys, kind="stable")
+        lengths = np.zeros(n_docs, dtype=np.int64)
+        kept = old_pos >= 0
+        lengths[old_pos[kept]] = self._lengths[kept].astype(np.int64)
+        lengths[new_pos] = np.bincount(doc_of, minlength=len(new_ids))
+        return BM25Index.from_parts(
+            BM25Parts(all_ids, list(vocab), lengths, *_split_keys(keys[by_key], tfs[by_key], n_docs, len(vocab))),
+            self.k1, self.b)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -193,6 +261,34 @@ class BM25Index:
             matched = matched[scores[matched] >= kth]
         order = matched[np.lexsort((self._id_rank[matched], -scores[matched]))][:k]
         return [(self.ids[i], float(scores[i])) for i in order]
+
+
+@dataclass
+class BM25Parts:
+    """The arrays of a :class:`BM25Index`: document ids, the vocabulary in term-id order, the
+    token count of each document, and the postings (document row and term frequency, sorted by
+    term then document; term ``t``'s postings are ``starts[t]:starts[t + 1]``)."""
+
+    ids: list[str]
+    vocab: list[str]
+    lengths: np.ndarray
+    rows: np.ndarray
+    tfs: np.ndarray
+    starts: np.ndarray
+
+
+def _posting_keys(term_ids: np.ndarray, doc_of: np.ndarray, n_docs: int) -> tuple[np.ndarray, np.ndarray]:
+    """One ``term * n_docs + doc`` key per (term, doc) pair, sorted, with its term frequency."""
+    keys, tfs = np.unique(term_ids.astype(np.int64) * max(n_docs, 1) + doc_of, return_counts=True)
+    return keys, tfs.astype(np.int64)
+
+
+def _split_keys(keys: np.ndarray, tfs: np.ndarray, n_docs: int, n_terms: int
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rows, tfs, starts) of sorted posting keys."""
+    terms_of_keys = keys // max(n_docs, 1)
+    rows = (keys % max(n_docs, 1)).astype(np.int64)
+    return rows, tfs, np.searchsorted(terms_of_keys, np.arange(n_terms + 1))
 
 
 #: the document separator of :func:`_corpus_terms` (not a word character, so never inside a token)

@@ -39,7 +39,7 @@ class BackendBase(CompletingLLM):
         start = time.monotonic()
         if request.schema is None:
             raw = self._raw_complete(RawRequest(request.messages, None, request.temperature,
-                                                request.max_tokens, request.timeout_s))
+                                                request.max_tokens, request.timeout_s, tuple(request.stop)))
             return LLMResult(text=raw.text, parsed=None, prompt_tokens=raw.prompt_tokens,
                              completion_tokens=raw.completion_tokens,
                              latency_s=time.monotonic() - start, attempts=1, model=self.model)

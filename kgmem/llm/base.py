@@ -128,6 +128,8 @@ class RawRequest:
     temperature: float
     max_tokens: int
     timeout_s: float | None
+    #: free text ends before the first of these strings (ignored with a schema)
+    stop: tuple[str, ...] = field(default=())
 
 
 @dataclass
@@ -149,6 +151,7 @@ class CompletionOptions(TypedDict, total=False):
     max_tokens: int
     prompt_version: str
     timeout_s: float | None
+    stop: tuple[str, ...]
 
 
 @runtime_checkable
@@ -184,9 +187,16 @@ class CompletionRequest:
     max_tokens: int = 512
     prompt_version: str = ""
     timeout_s: float | None = None
+    #: a free-text answer ends before the first of these strings (the string itself is dropped);
+    #: ignored with a schema
+    stop: tuple[str, ...] = field(default=())
 
     def send(self, llm: LLM) -> LLMResult:
         """Make this call on ``llm``."""
+        if self.stop:  # why: only when set, so models written before the option keep working
+            return llm.complete(self.messages, self.schema, temperature=self.temperature,
+                                max_tokens=self.max_tokens, prompt_version=self.prompt_version,
+                                timeout_s=self.timeout_s, stop=self.stop)
         return llm.complete(self.messages, self.schema, temperature=self.temperature,
                             max_tokens=self.max_tokens, prompt_version=self.prompt_version,
                             timeout_s=self.timeout_s)

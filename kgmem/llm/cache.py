@@ -42,9 +42,11 @@ CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NU
 
 
 def cache_key(model: str, prompt_version: str, messages: list[Message],
-              schema: type[BaseModel] | None, temperature: float, max_tokens: int) -> str:
-    """The sha256 key of one request (stable across processes and Python versions)."""
-    payload = {
+              schema: type[BaseModel] | None, temperature: float, max_tokens: int,
+              stop: tuple[str, ...] = ()) -> str:
+    """The sha256 key of one request (stable across processes and Python versions); stop strings
+    are part of it only when given, so keys of requests without them never change."""
+    payload: dict[str, Any] = {
         "model": model,
         "prompt_version": prompt_version,
         "messages": messages,
@@ -52,6 +54,8 @@ def cache_key(model: str, prompt_version: str, messages: list[Message],
         "temperature": round(float(temperature), 6),
         "max_tokens": int(max_tokens),
     }
+    if stop:
+        payload["stop"] = list(stop)
     blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
@@ -163,7 +167,7 @@ class CachedLLM(WrappedLLM):
         """Serve from the cache when the same request was answered before, else call through."""
         schema, prompt_version = request.schema, request.prompt_version
         key = cache_key(self.model, prompt_version, request.messages, schema, request.temperature,
-                        request.max_tokens)
+                        request.max_tokens, request.stop)
         entry = self.cache.get(key)
         if entry is not None:
             parsed: BaseModel | None = None

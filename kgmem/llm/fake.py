@@ -146,6 +146,11 @@ class FakeLLM(BackendBase):
         messages = request.messages
         self.calls.append((list(messages), request.json_schema))
         text = self._reply(messages)
+        if request.stop and request.json_schema is None:  # as a real backend stops
+            from kgmem.llm.local import first_stop
+
+            cut = first_stop(text, list(request.stop))
+            text = text if cut < 0 else text[:cut]
         prompt = sum(approx_token_count(m["content"]) for m in messages)
         return RawCompletion(text=text, prompt_tokens=prompt,
                              completion_tokens=approx_token_count(text))

@@ -140,6 +140,8 @@ class LiteLLMBackend(BackendBase):
         timeout = self.timeout_s if request.timeout_s is None else min(request.timeout_s, self.timeout_s)
         kwargs = self._request(request.messages, request.json_schema, request.temperature,
                                request.max_tokens, timeout)
+        if request.stop and request.json_schema is None:
+            kwargs["stop"] = list(request.stop)
         attempt = 0
         while True:
             try:

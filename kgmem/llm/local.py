@@ -12,11 +12,13 @@ so calls on one model are serialised by a lock). This module never imports litel
 from __future__ import annotations
 
 import atexit
+import ctypes
 import importlib.util
 import json
 import os
 import threading
 import time
+from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +27,7 @@ from kgmem.llm.base import (
     LLMContextError,
     LLMTimeout,
     LLMUnavailable,
+    Message,
     RawCompletion,
     RawRequest,
 )
@@ -44,6 +47,8 @@ DEFAULT_N_THREADS = 2
 
 _MODELS: dict[tuple[str, int, int], Llama] = {}
 _LOCKS: dict[tuple[str, int, int], threading.Lock] = {}
+#: per loaded model: llama.cpp states saved right after a system-message prefix was evaluated
+_PREFIXES: dict[tuple[str, int, int], _PrefixStates] = {}
 _REGISTRY_LOCK = threading.Lock()
 
 
@@ -54,6 +59,7 @@ def _close_all() -> None:
             llama.close()
         _MODELS.clear()
         _LOCKS.clear()
+        _PREFIXES.clear()
 
 
 atexit.register(_close_all)
@@ -128,7 +134,14 @@ def load_llama(path: Path, n_ctx: int = DEFAULT_N_CTX,
                                  hint="check that the file is a complete GGUF model") from exc
         _MODELS[key] = llama
         _LOCKS[key] = threading.Lock()
+        _PREFIXES[key] = _PrefixStates(llama)
         return llama, _LOCKS[key]
+
+
+def _prefix_states(llama: Llama) -> _PrefixStates | None:
+    """The saved prefix states of a model loaded by :func:`load_llama`."""
+    with _REGISTRY_LOCK:
+        return next((st for key, st in _PREFIXES.items() if _MODELS.get(key) is llama), None)
 
 
 def grammar_safe_schema(schema: Any) -> Any:
@@ -159,17 +172,27 @@ def strict_json_strings(gbnf: str) -> str:
     return gbnf.replace(_LOOSE_CHAR, _STRICT_CHAR)
 
 
+def first_stop(text: str, cut_at: list[str]) -> int:
+    """Where the first stop string occurs after the text's leading whitespace (-1: none), so an
+    answer that opens with a newline is not cut to nothing."""
+    start = len(text) - len(text.lstrip())
+    return min((i for i in (text.find(x, start) for x in cut_at if x) if i >= 0), default=-1)
+
+
 class LocalLLM(BackendBase):
     """A GGUF model run in-process by llama.cpp; implements :class:`kgmem.llm.base.LLM`."""
 
     supports_grammar = True
 
     def __init__(self, model: str = SMOLLM2_NAME, *, n_ctx: int = DEFAULT_N_CTX,
-                 n_threads: int = DEFAULT_N_THREADS) -> None:
+                 n_threads: int = DEFAULT_N_THREADS, reuse_prefix: bool = True) -> None:
+        """``reuse_prefix``: restore a saved llama.cpp state of the system message instead of
+        evaluating it again (same output either way; see :class:`_PrefixStates`)."""
         self.model = model
         self.path = resolve_local_model(model)
         self.n_ctx = n_ctx
         self.n_threads = n_threads
+        self.reuse_prefix = reuse_prefix
         self._llama: Llama | None = None
         self._lock: threading.Lock | None = None
         self._grammars: dict[str, Any] = {}
@@ -223,14 +246,25 @@ class LocalLLM(BackendBase):
         if json_schema is not None:
             kwargs["grammar"] = self._grammar(json_schema)
         pieces: list[str] = []
+        text = ""
+        cut_at = [x for x in request.stop if x] if json_schema is None else []
         with lock:
             llama.reset()  # type: ignore[no-untyped-call]  # why: same output whatever ran before
+            prefixes = _prefix_states(llama) if self.reuse_prefix else None
+            if prefixes is not None:
+                prefixes.start(messages)
             stream: Any = llama.create_chat_completion(**kwargs)
             try:
                 for chunk in stream:
                     content = chunk["choices"][0]["delta"].get("content")
                     if content:
                         pieces.append(content)
+                        if cut_at:
+                            text = "".join(pieces)
+                            cut = first_stop(text, cut_at)
+                            if cut >= 0:  # why: a stop string ends the answer; nothing after it is sampled
+                                text = text[:cut]
+                                break
                     if deadline is not None and time.monotonic() > deadline:
                         raise LLMTimeout(self.model, timeout_s or 0.0,
                                          "stopped during generation")
@@ -239,5 +273,86 @@ class LocalLLM(BackendBase):
             evaluated = llama.n_tokens
         # one streamed chunk per sampled token; llama.n_tokens counts prompt + evaluated output
         completion = len(pieces)
-        return RawCompletion(text="".join(pieces), prompt_tokens=max(0, evaluated - completion),
+        return RawCompletion(text=text if cut_at else "".join(pieces), prompt_tokens=max(0, evaluated - completion),
                              completion_tokens=completion)
+
+
+class _PrefixStates:
+    """llama.cpp states saved right after a chat's system-message prefix was evaluated.
+
+    Every call first evaluates the tokens of its system message (up to where the messages after
+    it begin) as one batch and saves the context state, or restores that state when the same
+    prefix was evaluated before; the rest of the prompt then continues from the restored state.
+    A call continues from the restored bytes in both cases, so its output is the same whether the
+    state was saved by this call or an earlier one (what ran before never matters). Only the chat
+    template stored in the GGUF file is handled (other chat formats run without a saved prefix).
+    """
+
+    #: states kept per model (one per distinct system message, ~23 KB per prefix token here)
+    MAX_STATES = 8
+    #: shorter prefixes are not worth a state
+    MIN_TOKENS = 16
+
+    def __init__(self, llama: Llama) -> None:
+        self.llama = llama
+        self.states: OrderedDict[tuple[int, ...], bytes] = OrderedDict()
+        self._formatter: Any = None
+        if llama.chat_handler is None and llama.chat_format == "chat_template.default":
+            from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+            eos, bos = llama.token_eos(), llama.token_bos()
+            # the formatter create_chat_completion uses for this model (llama_cpp.Llama.__init__)
+            self._formatter = Jinja2ChatFormatter(
+                template=llama.metadata["tokenizer.chat_template"],
+                eos_token=llama._model.token_get_text(eos) if eos != -1 else "",
+                bos_token=llama._model.token_get_text(bos) if bos != -1 else "",
+                stop_token_ids=[eos],
+            )
+
+    def _tokens(self, messages: list[Message]) -> list[int]:
+        result = self._formatter(messages=messages)
+        return list(self.llama.tokenize(result.prompt.encode("utf-8"), add_bos=not result.added_special,
+                                        special=True))
+
+    def prefix(self, messages: list[Message]) -> tuple[int, ...]:
+        """The prompt tokens of ``messages`` up to where the messages after the system one begin."""
+        if self._formatter is None or len(messages) < 2 or messages[0].get("role") != "system":
+            return ()
+        try:
+            full, alone = self._tokens(messages), self._tokens(messages[:1])
+        except Exception:  # noqa: BLE001  # why: a template that rejects a lone system message
+            return ()
+        n = 0
+        for a, b in zip(full, alone, strict=False):
+            if a != b:
+                break
+            n += 1
+        return tuple(full[:n]) if self.MIN_TOKENS <= n < len(full) else ()
+
+    def start(self, messages: list[Message]) -> None:
+        """Put the (reset) context at the end of the messages' system prefix; the completion that
+        follows evaluates only the rest (llama-cpp-python reuses a matching token prefix)."""
+        import llama_cpp
+
+        prefix = self.prefix(messages)
+        if not prefix:
+            return
+        llama, ctx = self.llama, self.llama._ctx.ctx
+        saved = self.states.get(prefix)
+        if saved is None:
+            llama.eval(list(prefix))
+            size = llama_cpp.llama_state_get_size(ctx)
+            buf = (ctypes.c_uint8 * size)()
+            saved = ctypes.string_at(buf, llama_cpp.llama_state_get_data(ctx, buf, size))
+            self.states[prefix] = saved
+            while len(self.states) > self.MAX_STATES:
+                self.states.popitem(last=False)
+        self.states.move_to_end(prefix)
+        data = (ctypes.c_uint8 * len(saved)).from_buffer_copy(saved)
+        if llama_cpp.llama_state_set_data(ctx, data, len(saved)) != len(saved):
+            llama.reset()  # type: ignore[no-untyped-call]
+            self.states.pop(prefix, None)
+            return  # the completion evaluates the whole prompt
+        llama.input_ids[: len(prefix)] = prefix
+        llama.n_tokens = len(prefix)
+        llama._requires_eval = True  # why: llama-cpp-python's flag for restored logits (as load_state)

@@ -37,7 +37,7 @@ TARGET = 0.85
 #: measured floors per category (recall, precision): the target is TARGET; raise these as it improves
 FLOORS: dict[str, tuple[float, float]] = {
     "plain": (0.85, 0.90), "question_aside": (0.65, 0.80), "task_aside": (0.65, 0.75),
-    "rambling": (0.45, 0.50), "two_facts": (0.68, 0.85), "typos": (0.55, 0.70),
+    "rambling": (0.55, 0.60), "two_facts": (0.72, 0.90), "typos": (0.65, 0.85),
 }
 
 
@@ -151,9 +151,11 @@ def test_precision_per_category(scores: dict[str, CategoryScore], category: str)
     assert s.precision >= floor, f"{category} precision {s.precision:.3f} < {floor}\n" + "\n".join(s.false_positives)
 
 
-def test_negatives_store_nothing(scores: dict[str, CategoryScore]) -> None:
+def test_negatives_store_at_most_one_fact(scores: dict[str, CategoryScore]) -> None:
+    """A measured floor, not the target: the negatives should store no fact at all; today 1 of the
+    18 does ("We looked at a flat in Clapham" → visited)."""
     s = scores["negative"]
-    assert s.extracted <= 0.15 * 18, "\n".join(s.false_positives)  # at most 2 slips in 18 negatives
+    assert s.extracted <= 1, "\n".join(s.false_positives)
 
 
 if __name__ == "__main__":

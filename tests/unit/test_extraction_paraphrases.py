@@ -33,6 +33,10 @@ ROUND2 = FIXTURES / "paraphrases_round2.jsonl"
 ROUND3 = FIXTURES / "paraphrases_round3.jsonl"
 #: chatty fragments ("Tore through Demon Copperhead…"), measured blind first (recall 0.39, precision 0.83)
 ROUND4 = FIXTURES / "paraphrases_round4.jsonl"
+#: written by x13d (session 4) for the stages that lost most facts on synthetic-s (verbless purchase
+#: notes, stays read as homes, recommendations worded without "recommend", role nouns, allergies told
+#: by their effect); measured blind first (recall 0.573, precision 0.806), then fixed
+ROUND5 = FIXTURES / "paraphrases_round5.jsonl"
 DAY = datetime(2023, 5, 20, 11, 0)
 _LEAD = re.compile(r"^(?:(?:a|an|the|my|our|new|brand new|brand-new|used)\s+)+")
 
@@ -127,6 +131,13 @@ def test_paraphrase_precision(para_score: Score) -> None:
     # issue #13's target (0.85); the inferred relationship statuses ("my husband" → married) are
     # true facts these older sets do not list, so they count against precision here
     assert para_score.precision >= 0.85, "\n".join(para_score.false_positives)
+
+
+def test_round5_floors() -> None:
+    """Measured floors (a regression fails): recall 0.80, precision 0.85."""
+    s = score(RuleExtractor(), load_rows(ROUND5))
+    assert s.recall >= 0.80, "\n".join(s.misses)
+    assert s.precision >= 0.85, "\n".join(s.false_positives)
 
 
 if __name__ == "__main__":

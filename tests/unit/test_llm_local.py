@@ -17,7 +17,7 @@ import pytest
 from pydantic import BaseModel
 
 from kgmem.llm import LLMContextError, LLMTimeout, LLMUnavailable, get_llm
-from kgmem.llm.local import LocalLLM, packaged_gguf, resolve_local_model
+from kgmem.llm.local import LocalLLM, _prefix_states, first_stop, packaged_gguf, resolve_local_model
 from kgmem.settings import LOCAL_DEFAULT_MODEL, Settings
 
 pytestmark = pytest.mark.localmodel
@@ -102,6 +102,38 @@ def test_free_text_answer_from_dated_context(llm: LocalLLM) -> None:
     result = llm.complete(messages, max_tokens=32)
     assert result.parsed is None
     assert "microsoft" in result.text.lower()
+
+
+ANSWER_SYSTEM = ("You are a personal assistant with a memory of past conversations with the user. "
+                 "Use only the memory. If the memory does not contain the answer, say \"I don't know\". "
+                 "Answer in one or two short sentences. Give the answer first.")
+
+
+def test_a_saved_system_prefix_gives_the_same_output_whatever_ran_before(llm: LocalLLM) -> None:
+    dog = [{"role": "system", "content": ANSWER_SYSTEM},
+           {"role": "user", "content": "2023-04-02, user said: I adopted a dog called Max.\n\n"
+                                       "Question: What is my dog's name?"}]
+    other = [{"role": "system", "content": ANSWER_SYSTEM + " Today is 2023-06-11."},
+             {"role": "user", "content": "Name three colours, each on its own line."}]
+    first = llm.complete(dog, max_tokens=24).text  # evaluates the system prefix, saves its state
+    llm.complete(other, max_tokens=24)  # another prefix, another prompt in the context
+    again = llm.complete(dog, max_tokens=24).text  # continues from the restored state
+    whole = LocalLLM(LOCAL_DEFAULT_MODEL, reuse_prefix=False).complete(dog, max_tokens=24).text
+    assert first == again == whole and first.strip()
+    states = _prefix_states(llm._ensure()[0])
+    assert states is not None
+    prefix = states.prefix(dog)
+    assert len(prefix) >= states.MIN_TOKENS and prefix in states.states  # the reuse really happened
+
+
+def test_a_stop_string_ends_free_text_early(llm: LocalLLM) -> None:
+    messages = [{"role": "system", "content": "You are a helpful assistant. Keep answers short and friendly."},
+                {"role": "user", "content": "Name three colours, each on its own line."}]
+    full = llm.complete(messages, max_tokens=30)
+    cut = llm.complete(messages, max_tokens=30, stop=("\n",))
+    assert "\n" in full.text.strip()  # the case under test: the model writes several lines
+    assert cut.text == full.text[: first_stop(full.text, ["\n"])] and cut.text.strip()
+    assert cut.completion_tokens < full.completion_tokens
 
 
 def test_count_tokens_uses_llama_cpp_tokenizer(llm: LocalLLM) -> None:

@@ -25,10 +25,12 @@ NEGATION = re.compile(
 )
 HYPOTHETICAL = re.compile(
     r"\b(?:if|thinking (?:about|of)|considering|plan(?:ning)? to|want(?:ing)? to|hope to|"
-    r"hoping to|would like|'d like|wish|might|may|maybe|should I|could I|going to|gonna|"
+    r"hoping to|would like|'d like|wish|might|(?-i:may)|maybe|should I|could I|"
     r"about to|trying to decide|deciding|wondering|whether|looking (?:for|into)|"
     r"dream(?:ing)? of|someday|one day|eventually want|suppose|supposing|hypothetically|imagine|"
-    r"what if|say I|let's say|in a world where|pretend|assuming|almost|nearly)\b",
+    r"what if|say I|let's say|in a world where|pretend|assuming|almost|nearly|gonna)\b"
+    # "going to" a verb is a plan; "I've been going to Iron Temple Gym" is a habit
+    r"|(?<!been\s)(?<!started\s)(?<!keep\s)(?<!kept\s)\bgoing\s+to\b(?!\s+(?:the|a|an|my|our|(?-i:[A-Z])\w*)\b)",
     re.IGNORECASE,
 )
 #: a whole sentence set in an imagined world ("Suppose I earned 90k…", "I almost bought…")

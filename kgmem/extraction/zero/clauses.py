@@ -66,6 +66,12 @@ class Clause:
         return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in v.children)
 
     @property
+    def verbless(self) -> bool:
+        """A note without a verb ("Latest splurge: a Dyson vacuum for $399"): told as done."""
+        return self.head.pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
+                                                                 for t in self.tokens)
+
+    @property
     def ongoing(self) -> bool:
         """The clause is in a progressive ("I'm reading", "I've been watching")."""
         return self.head.tag_ == "VBG" and any(c.dep_ == "aux" for c in self.head.children)
@@ -91,6 +97,12 @@ def about_of(head: Token) -> tuple[About, Token | None]:
     """Whom the clause headed by ``head`` is about, and its subject token."""
     top = verb_chain(head)[-1]
     subj = subject_of(top)
+    if subj is None and top.dep_ == "ROOT" and top.pos_ in ("PROPN", "NOUN") \
+            and any(c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in top.children):
+        # "Tom's at Barclays now", "Dad's gluten-free now": the "'s" is "is", the name its subject
+        ent = entity_at(top)
+        person = top.pos_ == "PROPN" or top.lemma_.lower() in PEOPLE_NOUNS or ent is not None and ent.label_ == "PERSON"
+        return ("other" if person else "thing"), top
     if subj is None:
         first = top.doc[first_word(top.doc)]
         if first.i < top.i and (ent := entity_at(first)) is not None and ent.label_ == "PERSON":
@@ -104,8 +116,8 @@ def about_of(head: Token) -> tuple[About, Token | None]:
         if at_start and top.tag_ in ("VB", "VBP") and top.pos_ == "VERB":
             return "request", None  # "Write a short bio…", "Help me build a budget": a request
         return ("user", None) if at_start else ("none", None)
-    if is_user(subj):
-        return "user", subj
+    if is_user(subj) or any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in top.children):
+        return "user", subj  # "My cousin and I took the train": parsed as two subjects
     low = subj.lower_
     if low in _USER_WORDS:
         return "user", subj

@@ -17,19 +17,26 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact, ExtractionResult
-from kgmem.extraction.zero.assistant import assistant_facts, assistant_sentences
+from kgmem.extraction.zero.assistant import (
+    assistant_facts,
+    assistant_sentences,
+    reply_pick,
+    requested,
+)
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.combine import WEAK_CONFIDENCE, CombineTrace, combine
+from kgmem.extraction.zero.consumed import consumed_fact
 from kgmem.extraction.zero.entity_facts import TurnContext
 from kgmem.extraction.zero.entity_titles import titled_facts
 from kgmem.extraction.zero.entity_turn import sentence_entity_facts
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
 from kgmem.extraction.zero.inference import inferred_facts
-from kgmem.extraction.zero.lexicon import STATIVE
-from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
+from kgmem.extraction.zero.lexicon import GYM_WORDS, STATIVE
+from kgmem.extraction.zero.meaning import GYM_CONTEXT, ClauseTrace, eligible, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp, word_number
 from kgmem.extraction.zero.open_facts import open_fact
 from kgmem.extraction.zero.patterns_user import USER_RULES
@@ -51,6 +58,7 @@ from kgmem.extraction.zero.sentences import (
     best_time,
     user_sentences,
 )
+from kgmem.extraction.zero.trips import trips_not_homes
 from kgmem.extraction.zero.verbs import WEAK_PLACE, dep_facts
 
 if TYPE_CHECKING:
@@ -60,7 +68,7 @@ if TYPE_CHECKING:
 
 #: bump when the tier's behaviour changes (reports name it); the cache key also holds a digest
 #: of this package's source, so a change made without a bump never reuses stale extractions
-RULES_VERSION = "rules-15"
+RULES_VERSION = "rules-16"
 
 _OBJECT_GROUPS = ("obj", "org", "species", "title", "inst", "lang")
 
@@ -72,6 +80,15 @@ def source_digest(package: Path = Path(__file__).parent) -> str:
     for path in sorted(package.glob("*.py")):
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:12]
+
+
+#: a modal just before a pattern's object takes a happening back ("I could buy…", "I have to visit…")
+_MODAL = re.compile(r"\b(?:can|could|would|should|must|(?:need|have|has|got)\s+to)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: an ability said before a parse reader's value ("I can order food")
+_ABLE = re.compile(r"\b(?:I|we)\s+(?:can|could|can't|cannot|couldn't)\s+(?:\w+\s+)?(?:buy|order|get|afford|visit|go|"
+                   r"see|watch|read|attend|make\s+it)\b", re.IGNORECASE)
+#: happenings (a modal or an ability takes them back)
+_DEEDS = frozenset({"bought", "spent", "visited", "attended", "watched", "read_book"})
 
 
 def pattern_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
@@ -90,7 +107,10 @@ def pattern_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
                 continue
             if hypothetical and HYPOTHETICAL.search(prefix):
                 continue
+            modal = _MODAL.search(trigger) is not None
             for pred, value, vtype in rule.emit(m, sent):
+                if modal and pred in _DEEDS:
+                    continue  # "I can order food" says what the user is able to do, not what they bought
                 if valid_value(value):
                     out.append(make_fact(sent, pred, value, vtype, rule.change, when, date))
     return out
@@ -114,7 +134,12 @@ def rule_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[Candidat
             weak = vtype == WEAK_PLACE
             out.append(make_fact(sent, pred, value, "place" if weak else vtype, pred not in STATIVE, when, date,
                                  confidence=WEAK_CONFIDENCE if weak else 0.8))
-    return [f for f in (canonical(f) for f in out) if f is not None]
+    able = _ABLE.search(sent.text)
+    # a gym is a place of training: "contracting for a studio called Fernhill Games" names an employer;
+    # "I can order food" says what the user is able to do, not what they bought
+    return [f for f in (canonical(f) for f in out) if f is not None
+            and not (f.predicate == "gym" and not GYM_CONTEXT.search(sent.text) and not GYM_WORDS.search(f.value))
+            and not (able is not None and f.predicate in _DEEDS and f.value in sent.text[able.end():])]
 
 
 def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
@@ -155,9 +180,39 @@ def _fragment_of_another(f: CandidateFact, found: list[CandidateFact]) -> bool:
     next to "read Born a Crime"): a piece of that thing's name, not a thing of its own."""
     low = f.value.casefold()
     return f.subject == "user" and f.predicate in _LOOSE and any(
-        g.subject == "user" and g.predicate in _NAMED and g.predicate != f.predicate and g.confidence >= f.confidence
-        and len(g.value) > len(f.value) and re.search(r"\b" + re.escape(low) + r"\b", g.value.casefold())
+        g.subject == "user" and g.predicate in _NAMED and g.predicate != f.predicate and (
+            g.confidence >= f.confidence and len(g.value) > len(f.value)
+            and re.search(r"\b" + re.escape(low) + r"\b", g.value.casefold())
+            # "likes the entire Discworld series" beside "read Discworld series": the same thing
+            or f.predicate == "likes" and len(g.value) < len(f.value)
+            and re.search(r"\b" + re.escape(g.value.casefold()) + r"\b", low) is not None)
         for g in found)
+
+
+def _assistant_sentences(idx: int, text: str, asked: str) -> list[Sentence]:
+    """An assistant turn's recommendation sentences; a reply to a request whose wording no
+    pattern reads gives the name it picks (as a list item: "**Name**")."""
+    sents = list(assistant_sentences(idx, text))
+    if asked and not any(assistant_facts(s) for s in sents) and (pick := reply_pick(text, asked)):
+        sents.append(Sentence(idx, "assistant", "**" + pick + "**", "", []))
+    return sents
+
+
+#: lasting facts a dated deed may state besides its event; any other fact carries the date itself
+_COMPANIONS = frozenset({"hobby", "speaks_language", "has_pet", "likes", "plays_instrument", "owns", "friend",
+                         "family_member"})
+
+
+def _event_companion(f: CandidateFact) -> bool:
+    """A fact that leaves the sentence's dated event unsaid: a lasting trait or an open fact."""
+    return f.subject != "user" or f.predicate in _COMPANIONS or predicates.get(f.predicate) is None
+
+
+def _dated_deed(e: CandidateFact) -> bool:
+    """An event worth stating beside a lasting fact: a past deed dated to the day ("adopted a
+    rescue cat three days ago"), not a habit over a season ("started knitting over the winter")."""
+    return e.predicate == "event" and e.granularity == "day" and e.value.split()[0].lower() not in (
+        "have", "has", "am", "do", "get", "go", "need", "want")
 
 
 def _needs_parse(s: Sentence) -> bool:
@@ -171,7 +226,7 @@ def _open_facts(w: _Work, date: datetime) -> list[CandidateFact]:
     for c, row in zip(w.clauses, w.rows):
         if row is None or c.about != "user" or c.negated_only:
             continue
-        fact = open_fact(w.sent, date, c)
+        fact = consumed_fact(w.sent, date, c) or open_fact(w.sent, date, c)
         if fact is not None:
             out.append(fact)
     return out
@@ -297,11 +352,14 @@ class RuleExtractor:
         work: list[list[_Work]] = []
         for turns, date in sessions:
             items: list[_Work] = []
+            asked = ""
             for idx, (role, text) in enumerate(turns):
                 if role == "user":
                     items.extend(_Work(s) for s in user_sentences(idx, text, date))
+                    asked = text if requested(text) else ""
                 elif role == "assistant":
-                    items.extend(_Work(s) for s in assistant_sentences(idx, text))
+                    items.extend(_Work(s) for s in _assistant_sentences(idx, text, asked))
+                    asked = ""
             work.append(items)
         users = [w for items in work for w in items if w.sent.role == "user"]
         proposer = self.proposer
@@ -328,11 +386,15 @@ class RuleExtractor:
                     found = combine(found, proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces), ctrace)
                     if traces is not None and ctrace is not None:
                         _note_drops(traces, w.sent.turn, ctrace)
-                if not found and not w.sent.question and w.sent.personal and not _says_nothing(w, proposer):
-                    found = dated_fallback(w.sent, date, w.doc)
+                if not w.sent.question and w.sent.personal and not _says_nothing(w, proposer) \
+                        and all(_event_companion(f) for f in found):
+                    # a dated deed is an event even when it also says a lasting fact ("I started
+                    # learning Italian yesterday": speaks Italian, and an event dated yesterday)
+                    found += [e for e in dated_fallback(w.sent, date, w.doc) if not found or _dated_deed(e)]
                 if not found and not w.sent.question and self.open_facts:
                     found = _open_facts(w, date)
                 if not w.sent.question:
+                    found = trips_not_homes(found, w.sent.text, w.doc)
                     found += inferred_facts(w.sent, date, found)
                 found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
                          and not _fragment_of_another(f, found)]

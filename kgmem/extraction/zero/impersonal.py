@@ -27,6 +27,12 @@ if TYPE_CHECKING:
 Triple = tuple[str, str, "str | None"]
 
 
+#: what a place the user was at is said to do ("Osaka was amazing", "Lisbon blew my mind"); "Marta got
+#: promoted" is a person NER took for a place
+_PLACE_VERBS = frozenset({"be", "blow", "treat", "feel", "look", "seem", "turn", "prove", "exceed", "impress",
+                          "charm", "steal", "win", "live", "deliver", "surprise", "amaze", "disappoint"})
+
+
 def impersonal_facts(doc: Doc, past: bool) -> list[Triple]:
     """Pronoun-less statements about the user's own life, read from the subject of a past clause:
     "Osaka was amazing last week" → visited, "The charity gala was a blast" → attended,
@@ -48,7 +54,7 @@ def impersonal_facts(doc: Doc, past: bool) -> list[Triple]:
         rest = {t.lower_ for t in doc if t.i > subj.i} | {t.lemma_.lower() for t in doc if t.i > subj.i}
         ent = entity_at(subj)
         np = noun_phrase(subj)
-        if ent is not None and ent.label_ in ("GPE", "LOC"):
+        if ent is not None and ent.label_ in ("GPE", "LOC") and subj.dep_ == "nsubj" and v.lemma_.lower() in _PLACE_VERBS:
             out.append(("visited", ent.text, "place?"))  # a weak guess (verbs.WEAK_PLACE)
         elif has_word(np, EVENT_HEADS) and subj.lemma_.lower() in EVENT_HEADS:
             out.append(("attended", event_phrase(subj), "item"))

@@ -263,6 +263,8 @@ VALUE_BLOCKLIST = frozenset({
     "it", "that", "this", "them", "one", "some", "something", "anything", "everything", "lot",
     "a lot", "bit", "time", "things", "stuff", "you", "me", "myself", "there", "here", "home",
     "work", "bed", "sleep", "way", "idea", "sure", "way more", "more", "much", "what", "how",
+    # a verb left over where an object was expected ("The blender I ordered is on its way")
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "gets", "got", "came", "arrived",
 })
 #: words dropped from the front of a noun phrase value ("a new", "my old")
 LEAD_DROP = frozenset({"a", "an", "the", "my", "our", "his", "her", "their", "some", "this", "that",

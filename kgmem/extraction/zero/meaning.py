@@ -24,6 +24,7 @@ from kgmem.extraction.zero.lexicon import DISLIKE_CUES, LIKE_CUES, STATIVE
 from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.proposals import Proposal, Proposer
 from kgmem.extraction.zero.sentences import Sentence, best_time
+from kgmem.extraction.zero.trips import RETURN_FROM
 from kgmem.extraction.zero.values import fill
 
 #: clauses whose subject makes them a statement about the user's own life: the user said it, so
@@ -33,14 +34,17 @@ USER_ABOUT = frozenset({"user", "mine", "thing", "none"})
 _EVENTIVE = frozenset({"bought", "spent", "visited", "attended", "watched", "read_book", "event"})
 #: happenings that may also be under way ("I'm reading Dune")
 _ONGOING_OK = frozenset({"watched", "read_book"})
+#: words that tell of a place of training
+GYM_CONTEXT = re.compile(r"\b(?:gym|fitness|work\s*out|workouts?|train\w*|lift\w*|member\w*|class\w*|climb\w*|"
+                      r"crossfit|yoga|pilates|(?<!games )(?<!design )(?<!recording )(?<!animation )(?<!film )studio|club|box|spin|swim\w*)\b",
+                         re.IGNORECASE)
 #: words a clause must have for a predicate whose value kind alone is too wide (any amount is
 #: not rent; any organisation is not a gym)
 _NEEDS: dict[str, re.Pattern[str]] = {
     "rent": re.compile(r"\b(?:rent|lease|landlord|monthly|a\s+month|per\s+month|mortgage)\b", re.IGNORECASE),
     "salary": re.compile(r"\b(?:salary|earn\w*|make|making|paid|pays?|income|a\s+year|annual\w*|per\s+year|raise|"
                          r"comp|compensation)\b", re.IGNORECASE),
-    "gym": re.compile(r"\b(?:gym|fitness|work\s*out|workouts?|train\w*|lift\w*|member\w*|class\w*|climb\w*|"
-                      r"crossfit|yoga|pilates|studio|club|box|spin|swim\w*)\b", re.IGNORECASE),
+    "gym": GYM_CONTEXT,
     "running_pb": re.compile(r"\b(?:pb|pr|personal\s+best|record|best|fastest|5k|10k|marathon|half|mile)\b", re.IGNORECASE),
 }
 #: verbs that never tell a purchase ("I had my dentist appointment", "I finished the renovation")
@@ -116,16 +120,31 @@ def eligible(clause: Clause, question: bool = False) -> str:
     return "ok"
 
 
+_TASTE_VERBS = re.compile(r"\b(?:lik\w*|lov\w*|enjoy\w*|fan|into|stand|bear|car(?:e|ed|ing)|fond|keen|stomach|eat|"
+                          r"drink|touch|get\s+along|dig|rate|prefer\w*|big\s+on|handle)\b", re.IGNORECASE)
+
+
 def _polarity(predicate: str, clause: Clause) -> str:
     """Tastes by polarity: embeddings hardly tell "I love jazz" from "I hate jazz", words do. A
     negated clause only says a dislike; a dislike needs a dislike word; "" drops the proposal."""
     if clause.negated_only:
-        return "dislikes" if predicate in ("likes", "dislikes") else ""
+        # "I've never liked horror films" is a dislike; "I've never been to Asia" is no taste at all
+        taste = _TASTE_VERBS.search(clause.text) or LIKE_CUES.search(clause.text) or DISLIKE_CUES.search(clause.text)
+        return "dislikes" if predicate in ("likes", "dislikes") and taste else ""
     if predicate == "dislikes" and not DISLIKE_CUES.search(clause.text):
         return "likes" if LIKE_CUES.search(clause.text) else ""
     if predicate == "likes" and DISLIKE_CUES.search(clause.text) and not LIKE_CUES.search(clause.text):
         return "dislikes"
     return predicate
+
+
+#: the verb that says the medium: "I watched Dune 2" is no book, "I read Dune" no film
+_MEDIUM = {"watch": ("read_book", "watched"), "binge": ("read_book", "watched"), "read": ("watched", "read_book")}
+
+
+def _medium(predicate: str, clause: Clause) -> str:
+    wrong, right = _MEDIUM.get(clause.head.lemma_.lower(), ("", ""))
+    return right if predicate == wrong else predicate
 
 
 def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: list[np.ndarray | None],
@@ -152,10 +171,14 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
             continue
         used: set[str] = set()
         for p in props:
-            pred = predicates.get(_polarity(p.predicate, clause))
+            pred = predicates.get(_medium(_polarity(p.predicate, clause), clause))
             if pred is None:
                 continue
-            if pred.name in _EVENTIVE and not (clause.past or clause.ongoing and pred.name in _ONGOING_OK):
+            # a verbless note ("My purchase of the week: headphones, $250") tells what was done,
+            # unless the sentence dates it ahead ("Big trip: Lisbon next month")
+            note = clause.verbless and not (when is not None and when.future) \
+                or pred.name == "visited" and bool(RETURN_FROM.search(clause.text))  # "I'm back from Lisbon"
+            if pred.name in _EVENTIVE and not (clause.past or note or clause.ongoing and pred.name in _ONGOING_OK):
                 trace.values.append((pred.name, "(not told as past)"))
                 continue
             values = [v for v in fill(pred.kind, clause) if v[0].casefold() not in used and valid_value(v[0])

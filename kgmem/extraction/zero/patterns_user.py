@@ -160,8 +160,11 @@ USER_RULES += [
           change=False),
     Rule("rather_skip", rx(r"\bI(?:'d|\s+would)\s+(?:much\s+)?rather\s+(?:skip|avoid|not\s+do|pass\s+on|stay\s+away\s+from)\s+" + OBJ
               + r"|\bI(?:'m|\s+am)\s+not\s+(?:a\s+(?:big\s+|huge\s+)?fan\s+of|into|big\s+on|keen\s+on|crazy\s+about)\s+" + OBJ.replace("obj", "obj2")
-              + r"|\bI\s+(?:always\s+|usually\s+|tend\s+to\s+)?(?:steer\s+clear\s+of|stay\s+away\s+from)\s+" + OBJ.replace("obj", "obj3")),
-          lambda m, s: [("dislikes", v, "item")] if valid_value(v := trim_phrase(m.group("obj") or m.group("obj2") or m.group("obj3") or "", 6)) else [],
+              + r"|\bI\s+(?:always\s+|usually\s+|tend\s+to\s+|try\s+to\s+|try\s+and\s+)?(?:steer\s+clear\s+of|stay\s+away\s+from|avoid)\s+" + OBJ.replace("obj", "obj3")
+              # "Please, no country music": a standing request that tells a dislike
+              + r"|^(?:[Oo]h,?\s+|[Aa]nd\s+)?[Pp]lease,?\s+no\s+(?:more\s+)?(?!rush|hurry|worries|problem|pressure|need|stress)" + OBJ.replace("obj", "obj4")),
+          lambda m, s: [("dislikes", v, "item")] if valid_value(v := trim_phrase(
+              m.group("obj") or m.group("obj2") or m.group("obj3") or m.group("obj4") or "", 6)) else [],
           change=False, allow_negation=True),
     Rule("car_brand", rx(r"\b(?:[Mm]y|[Tt]he|[Oo]ur)\s+(?:new\s+|brand[- ]new\s+|used\s+|old\s+|trusty\s+|\d{4}\s+)*(?P<obj>(?:" + CAR_BRANDS_RX + r")(?:\s+(?:[A-Z0-9][\w-]*))*)"),
           lambda m, s: [] if re.search(r"\b(?:old|former|previous|used\s+to|traded|sold|swapped|replaced)\b", s.text[:m.end()])
@@ -191,7 +194,7 @@ USER_RULES += [
               + r"|\b[Nn]othing\s+beats\s+" + OBJ.replace("obj", "obj2")),
           lambda m, s: [("likes", v, "item")] if valid_value(v := trim_phrase(m.group("obj") or m.group("obj2") or "", 6)) else [],
           change=False),
-    Rule("not_for_me", rx(r"(?:^|[,;:]\s*|\b(?:[Hh]onestly|[Rr]eally|[Aa]ctually),?\s+)(?P<obj>[\w][\w\s'-]{2,60}?)\s+(?:is|are)(?:n't|\s+not|\s+just\s+not|\s+really\s+not)\s+(?:really\s+)?(?:for\s+me|my\s+thing|my\s+cup\s+of\s+tea)"
+    Rule("not_for_me", rx(r"(?:^|[,;:]\s*|\b(?:[Hh]onestly|[Rr]eally|[Aa]ctually),?\s+)(?:(?:[Hh]onestly|[Ff]rankly|[Aa]nd|[Bb]ut|[Ss]o|[Oo]h|[Tt]bh|[Pp]ersonally),?\s+)?(?P<obj>[\w][\w\s'-]{2,60}?)\s+(?:is|are)(?:n't|\s+not|\s+just\s+not|\s+really\s+not)\s+(?:really\s+)?(?:for\s+me|my\s+thing|my\s+cup\s+of\s+tea)"
               + r"|\bI\s+could\s+do\s+without\s+" + OBJ.replace("obj", "obj2")),
           lambda m, s: [("dislikes", v, "item")] if valid_value(v := trim_phrase(m.group("obj") or m.group("obj2") or "", 6)) else [],
           change=False, allow_negation=True),
@@ -249,12 +252,6 @@ USER_RULES += [
 USER_RULES += [
     Rule("commute_mode", rx(r"\b(?:by|on)\s+(?:the\s+|an?\s+|my\s+)?" + MODES_RX + r"\b(?!\s+(?:ride|trip|station|stop|lane|tickets?)\b)"),
           commute_mode, change=False),
-    Rule("hello_new", rx(r"\b[Hh]ello,?\s+(?:my\s+)?(?:new\s+)?(?P<obj>(?:" + CAR_BRANDS_RX + r"|" + PHONE_BRANDS_RX + r"|Samsung)(?:\s+[A-Z0-9][\w-]*)*)"),
-          lambda m, s: [("phone" if re.search(rf"\b(?:{PHONE_BRANDS_RX}|Samsung)\b", m.group("obj")) else "drives",
-                         m.group("obj").strip(), "item")]),
-    Rule("since_getting", rx(r"\b(?:since|after)\s+(?:getting|buying|switching\s+to|upgrading\s+to)\s+(?:the|my|a|an)\s+(?:new\s+)?(?P<obj>(?:" + CAR_BRANDS_RX + r"|" + PHONE_BRANDS_RX + r"|Samsung)(?:\s+[A-Z0-9][\w-]*)*)"),
-          lambda m, s: [("phone" if re.search(rf"\b(?:{PHONE_BRANDS_RX}|Samsung)\b", m.group("obj")) else "drives",
-                         m.group("obj").strip(), "item")]),
     Rule("pb_inverted", rx(r"(?P<v>\b\d{1,2}:\d{2}(?::\d{2})?)\s+(?:is|was)\s+(?:now\s+)?my\s+(?:new\s+)?(?:best|PB|PR|personal\s+best|personal\s+record|fastest)\b"
               + r"|\b(?:ran|clocked|did|finished)\s+(?:a|my|the)\s+[\w\s-]{0,20}?(?:5k|10k|marathon|half|mile)\s+in\s+(?P<v2>\d{1,2}:\d{2}(?::\d{2})?)[^.!?]{0,30}?\b(?:PB|PR|personal\s+best|best\s+time|record)"),
           lambda m, s: [("running_pb", m.group("v") or m.group("v2"), None)], change=False),
@@ -263,9 +260,6 @@ USER_RULES += [
 ]
 
 USER_RULES += [
-    # superlative idioms over a drink name the favourite drink: "nothing beats matcha", "I live on espresso"
-    Rule("fav_drink_idiom", rx(r"\b(?:[Nn]othing\s+beats|I\s+(?:basically\s+|practically\s+)?live\s+on|I\s+can't\s+(?:live|function)\s+without|I(?:'m|\s+am)\s+(?:totally\s+|completely\s+)?addicted\s+to)\s+(?:a\s+(?:good|hot|cold|strong)\s+|my\s+(?:morning\s+)?)?(?P<obj>" + DRINKS_RX + r")\b", re.IGNORECASE),
-          lambda m, s: [("favourite_drink", m.group("obj").lower(), "item")], change=False),
 ]
 
 USER_RULES += [
@@ -327,7 +321,7 @@ USER_RULES += [
           lambda m, s: [("likes", v, "item")] if valid_value(v := trim_phrase(m.group("obj") or m.group("obj2") or "", 6)) else [],
           change=False),
     Rule("dislikes_more", rx(r"\bI\s+" + ADV + r"(?:loathe|detest|despise|can't\s+bear|cannot\s+bear|can't\s+handle|(?:am|'m)\s+(?:so\s+|really\s+)?(?:sick|tired)\s+of|(?:am|'m)\s+(?:so\s+|really\s+)?over|have\s+never\s+liked|'ve\s+never\s+liked|never\s+liked|never\s+enjoy|don't\s+(?:really\s+)?(?:enjoy|care\s+for|do)|do\s+not\s+(?:enjoy|care\s+for))\s+(?!it\b|that\b|this\b|them\b|you\b|to\b)" + OBJ
-              + r"|(?:^|[,;:]\s*)(?P<obj2>[A-Za-z][\w' -]{2,40}?)\s+(?:drives?\s+me\s+(?:crazy|nuts|insane|up\s+the\s+wall)|gets?\s+on\s+my\s+nerves|(?:is|are)\s+(?:the\s+worst|a\s+hard\s+pass|a\s+no-go|a\s+dealbreaker))"),
+              + r"|(?:^|[,;:]\s*)(?:(?:[Hh]onestly|[Ff]rankly|[Aa]nd|[Bb]ut|[Ss]o|[Oo]h|[Tt]bh|[Pp]ersonally),?\s+)?(?P<obj2>[A-Za-z][\w' -]{2,40}?)\s+(?:drives?\s+me\s+(?:crazy|nuts|insane|up\s+the\s+wall)|gets?\s+on\s+my\s+nerves|(?:is|are)\s+(?:the\s+worst|a\s+hard\s+pass|a\s+no-go|a\s+dealbreaker))"),
           lambda m, s: [("dislikes", v, "item")] if valid_value(v := trim_phrase(m.group("obj") or m.group("obj2") or "", 6)) else [],
           change=False, allow_negation=True),
     Rule("watched_more", rx(I_SUBJ + HAVE0 + ADV + r"(?:got\s+around\s+to\s+watching|streamed|caught\s+up\s+on|put\s+on|got\s+to\s+see|went\s+to\s+see|sat\s+through|started\s+on)\s+(?:the\s+(?:movie|film|show|series|documentary)\s+)?(?P<obj>[\"“'*_][^\"”'*_]+[\"”'*_]|[A-Z][^,;:!?\n]*)"),

@@ -10,7 +10,7 @@ patterns, the parser and the embedder.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -87,7 +87,7 @@ FIRST_PERSON_STRICT = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|we|We|me|us)\b")
 IMPERSONAL_CUE = re.compile(
     r"\b(?:[Hh]ome|[Rr]ent|[Ss]alary|[Cc]ommut\w*|[Pp]aycheck|[Ll]ease|new\s+(?:job|role|place|apartment|gym|title|car|phone)|"
     r"[Tt]he\s+(?:trip|move|flight|drive)\s+(?:to|from|back)|[Pp]romot\w+|[Bb]ack\s+from|[Nn]othing\s+beats|"
-    r"[Ff]avou?rite|[Gg]o-to)\b")
+    r"[Ff]avou?rite|[Gg]o-to|[Pp]lease,?\s+no|not\s+for\s+me|my\s+(?:thing|cup\s+of\s+tea))\b")
 
 
 #: "Fermented foods are my favourite thing": a participle modifying the subject, not a dropped "I"
@@ -256,10 +256,3 @@ def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
         times = find_time_expressions(sent, date)
         yield Sentence(idx, "user", sent, mask_times(sent, times), times, question=question, lowercase=lowercase,
                        personal=personal)
-
-
-def candidate_user_sentences(turns: Sequence[tuple[str, str]], date: datetime) -> Iterable[Sentence]:
-    """Candidate sentences of every user turn of a session."""
-    for idx, (role, text) in enumerate(turns):
-        if role == "user":
-            yield from user_sentences(idx, text, date)

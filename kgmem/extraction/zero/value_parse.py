@@ -20,7 +20,7 @@ NOT_NAMES = frozenset({"i", "i'm", "i've", "mom", "dad", "god", "monday", "tuesd
                         "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
                         "july", "august", "september", "october", "november", "december", "today", "tonight"})
 GENERIC_HEADS = frozenset({"favourite", "favorite", "thing", "things", "go-to", "jam", "fan", "lot", "bit", "kind",
-                            "sort", "type", "way", "time", "stuff", "one", "deal", "vibe", "cup", "tea"})
+                            "sort", "type", "way", "time", "stuff", "one", "deal", "vibe", "cup", "tea", "choice", "drink", "food", "meal", "snack", "dish"})
 
 
 def np_of(t: Token) -> str:

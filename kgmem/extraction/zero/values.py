@@ -39,6 +39,7 @@ from kgmem.extraction.zero.values_items import (
 )
 from kgmem.extraction.zero.values_names import (
     fill_employer,
+    fill_gym,
     fill_org,
     fill_person,
     fill_pet,
@@ -49,7 +50,7 @@ from kgmem.extraction.zero.values_names import (
 )
 
 FILLERS: dict[str, Filler] = {
-    "place": fill_place, "org": fill_org, "employer": fill_employer, "person": fill_person(None), "family": fill_person(FAMILY),
+    "place": fill_place, "org": fill_org, "gym": fill_gym, "employer": fill_employer, "person": fill_person(None), "family": fill_person(FAMILY),
     "partner": fill_person(PARTNERS | {"date", "marry", "married"}), "friend": fill_person(frozenset({"friend", "buddy", "pal"})),
     "pet_name": fill_pet_name, "pet": fill_pet, "money": fill_money, "age": fill_age, "books": fill_count("book"),
     "race_time": fill_race_time, "weight": fill_weight, "phone_number": fill_phone_number, "item": fill_item,

@@ -31,8 +31,21 @@ from kgmem.extraction.zero.value_parse import (
 if TYPE_CHECKING:
     pass
 
+_TASTE_PEOPLE = frozenset({"person", "lover", "addict", "snob", "fiend", "junkie", "nut", "guy", "girl", "fanatic"})
+_DEGREE = frozenset({"big", "huge", "total", "massive", "real", "true", "complete", "bit", "proper", "serious"})
+
+
 def fill_item(c: Clause) -> list[Value]:
-    for t in object_tokens(c):
+    toks = object_tokens(c)
+    if c.verbless and (labels := [a for a in c.head.children if a.dep_ == "appos"]):
+        # "Latest splurge: a Dyson stick vacuum for $399": the head labels the thing named after it
+        toks = labels + [t for t in toks if t.i != c.head.i and t not in labels]
+    for t in toks:
+        if t.lemma_.lower() in _TASTE_PEOPLE:
+            # "a big oat latte person", "a total sourdough snob": the taste is the modifier
+            mods = [x for x in t.lefts if x.dep_ in ("compound", "amod", "nmod") and x.lower_ not in _DEGREE]
+            if mods and ok_value(taste := t.doc[mods[0].i: mods[-1].i + 1].text):
+                return [(taste, "item")]
         ent = entity_at(t)
         if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "PERSON", "GPE", "PERCENT"):
             continue
@@ -86,12 +99,32 @@ def fill_activity(c: Clause) -> list[Value]:
     return []
 
 
+#: nouns that hold a job title without being one: "a marketing lead role", "the role of head baker"
+_ROLE_NOUNS = frozenset({"role", "position", "post", "job", "title", "gig"})
+
+
+def _titled_role(t: Token) -> str:
+    """The title a role noun holds: its modifiers ("a senior analyst position") or its "of" object."""
+    mods = [x for x in t.lefts if x.dep_ in ("compound", "amod", "nmod") and x.pos_ in ("NOUN", "PROPN", "ADJ")
+            and x.lower_ not in ("new", "current", "old", "first", "dream", "full", "part", "permanent", "temporary")]
+    if mods:
+        return t.doc[mods[0].i: mods[-1].i + 1].text
+    of = next((x for x in t.children if x.dep_ == "prep" and x.lower_ == "of"), None)
+    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return noun_phrase(obj) if obj is not None and obj.pos_ in ("NOUN", "PROPN") else ""
+
+
 def fill_job(c: Clause) -> list[Value]:
     for t, role in args_of(c):
         if role in ("attr", "oprd", "obj", "prep:as", "prep:to", "appos") and t.lemma_.lower() in JOB_HEADS:
             np = noun_phrase(t)
             if np and ok_value(np):
                 return [(np if np.isupper() else np.lower(), None)]
+    for t, role in args_of(c):
+        if role in ("attr", "obj", "prep:into", "prep:to", "prep:as", "appos") and t.lemma_.lower() in _ROLE_NOUNS:
+            title = _titled_role(t)
+            if title and ok_value(title):
+                return [(title if title.isupper() else title.lower(), None)]
     return []
 
 
@@ -133,6 +166,11 @@ def fill_device(c: Clause) -> list[Value]:
 _ALLERGY_NOUNS = frozenset({"allergy", "allergies", "intolerance", "sensitivity", "reaction"})
 
 
+#: what an allergen does to the user
+_REACTIONS = frozenset({"hive", "hives", "rash", "reaction", "swell", "itchy", "itch", "sick", "wheezy", "wheeze",
+                        "anaphylaxis", "breakout", "ill"})
+
+
 def fill_allergen(c: Clause) -> list[Value]:
     """What the user reacts to: "allergic to X", "my X allergy", "X gives me a reaction"."""
     for t in c.tokens:
@@ -146,6 +184,11 @@ def fill_allergen(c: Clause) -> list[Value]:
             left = [x for x in t.lefts if x.dep_ in ("npadvmod", "compound", "nmod")]  # "lactose intolerant"
             if left:
                 return [(left[0].text, "item")]
+        if low in ("give", "make", "bring") and t.lemma_ != "be" and any(
+                x.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "acomp") and x.lemma_.lower() in _REACTIONS for x in t.subtree):
+            subj = next((x for x in t.children if x.dep_ == "nsubj" and x.pos_ in ("NOUN", "PROPN")), None)
+            if subj is not None and (np := np_of(subj)):
+                return [(np, "item")]  # "Peanuts give me hives", "shellfish makes my throat swell"
         if t.lower_ in _ALLERGY_NOUNS or low in _ALLERGY_NOUNS:
             # a modifier saying how bad or which one ("severe", "only") is not the allergen ("peanut")
             mods = [x for x in t.lefts if x.dep_ in ("compound", "amod", "nmod", "npadvmod")

@@ -26,26 +26,40 @@ from kgmem.extraction.zero.value_parse import (
 )
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Token
 
 _PLACE_PREPS = ("in", "to", "from", "at", "near", "around", "through", "into", "across", "outside", "of")
 _ORG_PREPS = ("at", "for", "with", "by", "from", "to", "joined", "join")
 _QUOTED = re.compile(r"[\"“']([^\"”']{2,80})[\"”']|\*([^*]{2,80})\*")
 
 
+#: nouns of travel: the name after "a trip to", "our flight into" is a place
+_TRAVEL_NOUNS = frozenset({"trip", "flight", "visit", "holiday", "vacation", "journey", "getaway", "tour", "drive",
+                           "train", "ferry", "cruise", "road", "weekend", "break", "stay", "stopover", "layover"})
+
+
+def _trip_to(t: Token) -> bool:
+    prep = t.head
+    return t.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_.lower() in _TRAVEL_NOUNS
+
+
 def fill_place(c: Clause) -> list[Value]:
     found: list[tuple[int, str]] = []
-    for t, role in args_of(c):
+    args = args_of(c)
+    for t, role in args:
         if role.startswith("prep:") and role[5:] in _PLACE_PREPS or role in ("obj", "subj", "attr", "appos"):
             ent = entity_at(t)
             if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
                 found.append((preference(role), re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)))
                 continue
         if role.startswith("prep:") and role[5:] in _PLACE_PREPS and (p := place_at(t) or (
-                proper_np(t, c) if c.lowercase else None)):
+                proper_np(t, c) if c.lowercase or _trip_to(t) else None)):
             ent = entity_at(t)
-            if ent is None or ent.label_ not in ("PERSON",) or len(ent) > 1:
+            # "a trip to Porto": NER's PERSON is wrong where the noun says travel
+            if ent is None or ent.label_ not in ("PERSON",) or len(ent) > 1 or _trip_to(t):
                 found.append((preference(role) + 3, p))  # NER did not say place: after the sure ones
+        if role == "attr" and c.lowercase and c.head.lemma_ == "be" and (p := proper_np(t, c)):
+            found.append((preference(role) + 4, p))  # "hometown is tulsa": typed without capitals
     return [(v, "place") for _, v in sorted(found, key=lambda x: x[0])[:1]]
 
 
@@ -61,6 +75,16 @@ def fill_org(c: Clause) -> list[Value]:
             if (name := proper_np(t, c)) and name.lower() not in NOT_NAMES:
                 return [(name, "org")]
     return []
+
+
+def fill_gym(c: Clause) -> list[Value]:
+    """A gym or club: the place trained at first ("crossfit at ironworks" is Ironworks), then any org."""
+    for t, role in args_of(c):
+        if role in ("prep:at", "prep:to") and (name := proper_np(t, c)) and name.lower() not in NOT_NAMES:
+            ent = entity_at(t)
+            if ent is None or ent.label_ not in ("GPE", "LOC", "PERSON", "DATE", "TIME"):
+                return [(name, "org")]
+    return fill_org(c)
 
 
 def fill_employer(c: Clause) -> list[Value]:
@@ -95,11 +119,26 @@ def fill_pet(c: Clause) -> list[Value]:
 
 
 
+_PARTS_OF = frozenset({"all", "rest", "most", "season", "series", "episode", "finale", "end", "half", "bit", "part",
+                       "volume", "chapter", "book", "film", "movie", "show", "whole"})
+
+
+_SERIES = frozenset({"series", "trilogy", "saga", "books", "novels", "franchise", "films", "movies", "quartet"})
+
+
 def fill_title(c: Clause) -> list[Value]:
     q = _QUOTED.search(c.text)
     if q:
         return [((q.group(1) or q.group(2)).strip(), "item")]
-    for t, role in args_of(c):
+    args = args_of(c)
+    # "binged all of Slow Horses", "the first season of Severance": the title is the "of" object
+    args += [(g, "obj") for t, role in args if role == "obj" and t.lemma_.lower() in _PARTS_OF
+             for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    for t, role in args:
+        if role == "obj" and t.pos_ == "NOUN" and t.lemma_.lower() in _SERIES and (names := [
+                x for x in t.lefts if x.dep_ == "compound" and x.pos_ == "PROPN"]):
+            # "the entire Discworld series": the name is the proper part
+            return [(t.doc[names[0].i: names[-1].i + 1].text + " " + t.text, "item")]
         if role in ("obj", "appos", "attr") or role == "subj" and c.about == "thing" or role == "prep:through":
             # NER labels unknown titles at random (PERSON, GPE, ORG): the predicate says title
             if (name := proper_np(t, c)) and name.lower() not in NOT_NAMES:

@@ -4,6 +4,8 @@ On-disk layout under ``root`` (``settings.store_dir / "networkx"``)::
 
     index.json                 user ids → file, counts; the store's embedding dimension
     <slug>-<sha16>.kgnx        one file per user (versioned format, see below)
+    <slug>-<sha16>.kgnx.bm25   its keyword postings (a cache keyed by the user file's checksum, see
+                               ``postings``; written by the first question, rebuilt when stale)
     locks/<file>.lock          one lock per user file (and ``index.lock``) against concurrent writers
 
 A user file is one JSON header line (format name, version, user id, counts, payload length,
@@ -18,7 +20,8 @@ whole :class:`SessionWrite` before touching anything, apply it in memory and per
 at the end — the fast path for ingesting a 50-session haystack.
 
 Package layout: ``files`` (layout constants, atomic writes), ``diskformat`` (the user-file
-format), ``graph`` (one user's graph in memory and the commit of a write), ``persist`` (locks,
+format), ``graph`` (one user's graph in memory and the commit of a write), ``postings`` (the keyword-index
+cache beside a user file), ``persist`` (locks,
 index, loading and persisting), ``store`` (the :class:`NetworkxStore` contract: writes, reads,
 search).
 """

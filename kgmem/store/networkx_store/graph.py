@@ -32,15 +32,38 @@ class _UserGraph:
     #: random id of the persisted version (in the file header); disambiguates equal stamps
     write_id: str = ""
     dirty: bool = False
+    #: the body checksum of the file this state was read from or last written as ("" if unknown)
+    content_key: str = ""
+    #: whether the keyword-index cache beside the file was looked for (once per loaded state)
+    postings_checked: bool = False
     _matrices: dict[str, tuple[list[str], np.ndarray]] = field(default_factory=dict)
     _text: dict[str, BM25Index] = field(default_factory=dict)
     _ids: dict[str, list[str]] = field(default_factory=dict)
+    #: ids whose text changed since the kind's keyword index was built (updated on next use)
+    _text_changed: dict[str, set[str]] = field(default_factory=dict)
 
     # -- derived data ----------------------------------------------------------------------
     def invalidate_caches(self) -> None:
+        """Drop what a write made stale; keyword indexes are updated incrementally instead
+        (every changed node went through :meth:`touch`)."""
         self._matrices.clear()
-        self._text.clear()
         self._ids.clear()
+
+    def touch(self, kind: str, node_id: str) -> None:
+        """Note that ``node_id``'s text may have changed (its keyword index re-reads it)."""
+        if kind in self._text:
+            self._text_changed.setdefault(kind, set()).add(node_id)
+
+    def document(self, kind: str, node_id: str) -> str:
+        """The text a node is keyword-searched by."""
+        obj = self.graph.nodes[node_id]["obj"]
+        if kind == "entity":
+            return entity_document(obj.name, obj.aliases)
+        return str(obj.text)
+
+    def set_text_indexes(self, indexes: dict[str, BM25Index]) -> None:
+        """Install indexes loaded from the cache beside the file (they match its contents)."""
+        self._text.update(indexes)
 
     def dim(self) -> int | None:
         for kind in _SEARCH_KINDS:
@@ -67,18 +90,14 @@ class _UserGraph:
         return cached
 
     def text_index(self, kind: str) -> BM25Index:
+        """The kind's BM25 index: built lazily, then updated with the documents writes changed."""
         cached = self._text.get(kind)
+        changed = self._text_changed.pop(kind, None)
+        if cached is not None and changed:
+            cached = cached.updated({i: self.document(kind, i) for i in sorted(changed)})
+            self._text[kind] = cached
         if cached is None:
-            docs: list[tuple[str, str]] = []
-            for node_id in sorted(self.ids_of(kind)):
-                obj = self.graph.nodes[node_id]["obj"]
-                if kind == "turn":
-                    docs.append((node_id, obj.text))
-                elif kind == "fact":
-                    docs.append((node_id, obj.text))
-                else:
-                    docs.append((node_id, entity_document(obj.name, obj.aliases)))
-            cached = BM25Index(docs)
+            cached = BM25Index((i, self.document(kind, i)) for i in sorted(self.ids_of(kind)))
             self._text[kind] = cached
         return cached
 
@@ -127,9 +146,11 @@ class _UserGraph:
                 return False
             g.nodes[node_id]["kind"] = kind
             g.nodes[node_id]["obj"] = obj
+            self.touch(kind, node_id)
             return True
         g.add_node(node_id, kind=kind, obj=obj)
         self._ids.pop(kind, None)  # session_order() runs mid-commit and must see new nodes
+        self.touch(kind, node_id)
         return True
 
     def set_edge(self, u: str, v: str, rel: str, **attrs: Any) -> bool:
@@ -217,6 +238,7 @@ def _commit(state: _UserGraph, write: SessionWrite) -> bool:
         fact = state.obj(fid)
         if fact.invalid_at != at:
             state.graph.nodes[fid]["obj"] = fact.model_copy(update={"invalid_at": at})
+            state.touch("fact", fid)
             changed = True
     for field_name, kind in (
         ("turn_embeddings", "turn"),

@@ -5,6 +5,7 @@ process replaced a file), persisting them, batches and the stored embedding dime
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import threading
 import time
@@ -22,6 +23,7 @@ from kgmem.store.base import (
 )
 from kgmem.store.networkx_store.diskformat import _decode_user, _encode_user, _read_header_loosely
 from kgmem.store.networkx_store.files import (
+    _SEARCH_KINDS,
     INDEX_FORMAT_NAME,
     INDEX_FORMAT_VERSION,
     LOCK_TIMEOUT_S,
@@ -31,7 +33,26 @@ from kgmem.store.networkx_store.files import (
     user_file_name,
 )
 from kgmem.store.networkx_store.graph import _UserGraph
+from kgmem.store.networkx_store.postings import postings_path, read_postings, write_postings
 from kgmem.store.validate import dim_message
+from kgmem.text import BM25Index
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a user file is decoded.
+
+    why: decoding allocates ~20k objects (JSON values, models, graph dicts), which triggers dozens
+    of collections; in a process holding models and 32 loaded users each older-generation pass walks
+    hundreds of thousands of objects (a store load took 25-50 ms with collections, ~10 ms without).
+    The decoded graph holds no garbage cycles; collection resumes right after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class _PersistedGraphs:
@@ -194,7 +215,8 @@ class _PersistedGraphs:
         if stamp is None:
             state = _UserGraph(user_id=user_id)
         else:
-            state = _decode_user(path.read_bytes(), path, user_id)
+            with _gc_paused():
+                state = _decode_user(path.read_bytes(), path, user_id)
             state.stamp = stamp  # taken before the read: a newer file only causes a reload
         self._states[user_id] = state
         self._evict()
@@ -222,13 +244,42 @@ class _PersistedGraphs:
     def _persist(self, state: _UserGraph) -> None:
         path = self._path(state.user_id)
         state.write_id = uuid.uuid4().hex
+        header: list[bytes] = []
+
+        def parts() -> Iterator[bytes]:
+            for part in _encode_user(state):
+                if not header:
+                    header.append(part)  # the header line: its sha256 keys the postings cache
+                yield part
+
         try:
-            _atomic_write(path, _encode_user(state))
+            _atomic_write(path, parts())
         except OSError as exc:
             raise StoreError(f"{path}: could not write user {state.user_id!r}: {exc}") from exc
         state.stamp = _stamp(path)
         state.dirty = False
+        state.content_key = str(json.loads(header[0])["sha256"])
+        # built once (then updated by each write) and cached beside the file, so the first question
+        # after an ingest, in this process or another, reads its keyword indexes instead of building them
+        indexes: dict[str, BM25Index] = {kind: state.text_index(kind) for kind in _SEARCH_KINDS}
+        state.postings_checked = True
+        write_postings(postings_path(path), state.content_key, indexes)
         self._update_index(state.user_id, state)
+
+    def _text_index(self, state: _UserGraph, kind: str) -> BM25Index:
+        """The user's BM25 index of ``kind``: from memory, else from the cache beside the user
+        file (when it matches the file), else built from the texts (and then cached)."""
+        if not state.postings_checked and not state.dirty and state.content_key:
+            state.postings_checked = True
+            path = postings_path(self._path(state.user_id))
+            ids: dict[str, list[str]] = {k: sorted(state.ids_of(k)) for k in _SEARCH_KINDS}
+            loaded = read_postings(path, state.content_key, ids)
+            if loaded is not None:
+                state.set_text_indexes(loaded)
+            else:
+                built: dict[str, BM25Index] = {k: state.text_index(k) for k in _SEARCH_KINDS}
+                write_postings(path, state.content_key, built)
+        return state.text_index(kind)
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:

@@ -24,6 +24,7 @@ from kgmem.store.networkx_store.diskformat import _read_header_loosely
 from kgmem.store.networkx_store.files import _COUNT_KEYS, _SEARCH_KINDS, _stamp
 from kgmem.store.networkx_store.graph import _clone, _commit, _UserGraph
 from kgmem.store.networkx_store.persist import _PersistedGraphs
+from kgmem.store.networkx_store.postings import postings_path
 from kgmem.store.validate import check_against, check_dim, dim_message, plan_write
 
 
@@ -106,6 +107,8 @@ class NetworkxStore(_PersistedGraphs):
                     )
                 with contextlib.suppress(FileNotFoundError):
                     self._path(user_id).unlink()
+                with contextlib.suppress(FileNotFoundError):
+                    postings_path(self._path(user_id)).unlink()
                 self._states.pop(user_id, None)
                 if user_id in self._load_index()["users"]:
                     self._update_index(user_id, None)
@@ -246,7 +249,7 @@ class NetworkxStore(_PersistedGraphs):
         """Top-k BM25 keyword matches among the user's ``kind`` nodes (score > 0)."""
         _check_kind(kind)
         with self._mutex:
-            index = self._state(user_id).text_index(kind)
+            index = self._text_index(self._state(user_id), kind)
         return [Hit(id=i, score=s) for i, s in index.search(query, k)]
 
     def stats(self, user_id: str | None = None) -> StoreStats:
