@@ -26,11 +26,11 @@ from typing import Any
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.extractive import Extracted
-from kgmem.answer.match import contains_name, norm, terms
+from kgmem.answer.match import contains_name, norm, second_person, terms
 from kgmem.models import Intent, QueryPlan
 
 #: the best evidence must be at least this similar to the question (MiniLM cosine), when no typed
-#: fact answers; calibrated on the development family (eval/results/abstention_calibration.md)
+#: fact answers; chosen by hand on development-family questions (no committed sweep)
 MIN_SIMILARITY = 0.3
 #: with no value of the asked-for type, evidence this similar to the question is cited as "the
 #: closest thing you told me" (a hedge, not an answer) instead of a flat "I don't know"
@@ -38,7 +38,8 @@ HEDGE_SIMILARITY = 0.4
 #: slots whose possessor/relation nouns must be present ("my *hamster*'s name", "my *brother*'s name")
 _STRICT_FOCUS_SLOTS = frozenset({"pet_name", "family_member", "bought.store", "bought.price"})
 #: heads that name no kind ("which *title*", "what *one*"): an assistant question needs no such word
-_GENERIC_HEADS = frozenset("title name one thing item option pick suggestion recommendation idea".split())
+#: ("show" is said of podcasts, series, plays and concerts alike)
+_GENERIC_HEADS = frozenset("title name one thing item option pick suggestion recommendation idea show".split())
 #: answer types a whole sentence cannot stand in for: the evidence must hold such a value
 _TYPED = frozenset({"person", "place", "org", "money", "number", "date"})
 
@@ -54,10 +55,22 @@ class AbstainDecision:
 
 
 def _memory_text_has(ev: EvidenceSet, name: str) -> bool:
-    """A proper name anywhere in the user's memory (facts, then every turn)."""
+    """A proper name anywhere in the user's memory (facts, then every turn); a name written in
+    lower case may be clipped ("econ" for "economics")."""
     if any(contains_name(name, f.text + " " + (f.value or "")) for f in ev.result.all_facts.values()):
         return True
-    return any(contains_name(name, t.text) for t in ev.result.all_turns())
+    if any(contains_name(name, t.text) for t in ev.result.all_turns()):
+        return True
+    if name.islower() and " " not in name and len(name) >= 3:
+        clipped = re.compile(rf"\b{re.escape(name)}\w+", re.I)
+        return any(clipped.search(t.text) for t in ev.result.all_turns())
+    return False
+
+
+def _has_word(key: str, evidence: set[str]) -> bool:
+    """A content word in the evidence, whole or as part of a compound ("hair" in "haircut")."""
+    return key in evidence or (len(key) >= 4 and any(
+        len(e) > len(key) + 2 and (e.startswith(key) or (len(key) >= 5 and e.endswith(key))) for e in evidence))
 
 
 def missing_names(plan: QueryPlan, ev: EvidenceSet) -> list[str]:
@@ -121,7 +134,7 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None) -> 
     head_needed = plan.head and plan.intent == Intent.ASSISTANT_SAID and plan.head not in _GENERIC_HEADS
     if head_needed:
         need[norm(plan.head or "")] = plan.head or ""
-    absent = [w for k, w in need.items() if k not in evidence]
+    absent = [w for k, w in need.items() if not _has_word(k, evidence)]
     strict = plan.slot in _STRICT_FOCUS_SLOTS
     if head_needed and norm(plan.head or "") not in evidence:
         info["absent"] = [plan.head]
@@ -167,7 +180,7 @@ def _topic(plan: QueryPlan) -> list[str]:
 def abstain_text(plan: QueryPlan, decision: AbstainDecision) -> str:
     """A short honest reply naming what is missing."""
     topic = " ".join(decision.missing[:3]) if decision.missing else "that"
-    topic = re.sub(r"\s+", " ", topic).strip()
+    topic = second_person(re.sub(r"\s+", " ", topic).strip())
     if "mentioned only as" in decision.reason:
         return (f"I don't know: you mentioned {topic}, but never as something you actually did, "
                 f"so I can't answer that from our conversations.")

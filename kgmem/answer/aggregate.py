@@ -13,7 +13,7 @@ import re
 from kgmem import predicates as predicate_registry
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet, Line
-from kgmem.answer.match import norm, terms
+from kgmem.answer.match import GENERIC, norm, terms
 from kgmem.answer.spans import typed_spans
 from kgmem.models import Fact, QueryPlan
 from kgmem.retrieval.planner import plan_notes
@@ -23,7 +23,8 @@ from kgmem.retrieval.search import fact_date
 _MONEY = re.compile(r"\$\s?(\d[\d,]*(?:\.\d+)?)(k\b)?|(\d[\d,]*(?:\.\d+)?)\s?(?:dollars|bucks|usd)\b", re.I)
 _PAID = re.compile(r"\b(spent|spend|spending|paid|pay|paying|bought|buy|purchased|dropped|cost|costs|came to|did get|"
                    r"splurged|shelled out|ordered|picked up|got|grabbed|snagged|treat(?:ed)?|scored|invested|"
-                   r"purchase|forked out|set me back|ran me|was \$|for \$)", re.I)
+                   r"purchase|forked out|set me back|ran me|was \$|were \$|for \$|came (?:in|out) (?:at|to)|"
+                   r"price tag|a steal at|totall?ed|rang up|replaced|upgraded|splashed out|went for|went with)", re.I)
 _SUM_Q = re.compile(r"\b(total|add up|sum|altogether|combined|in all|how much|all together|spen[dt] on|paid for|"
                     r"pay for|come to|came to)\b", re.I)
 _MONEY_Q = re.compile(r"\b(spen[dt]|spending|cost|paid|pay|money|amount|price|\$|dollars?|budget|bought|dropped|"
@@ -31,7 +32,14 @@ _MONEY_Q = re.compile(r"\b(spen[dt]|spending|cost|paid|pay|money|amount|price|\$
 #: question words that say "money" or "things", never which thing
 _SPEND_GENERIC = {norm(w) for w in """purchase purchases thing things stuff everything item items total amount
 money spend spending spent cost costs price prices dollar dollars budget sum buy bought altogether mention
-mentioned told""".split()}
+mentioned told shopping expense expenses outlay haul gear equipment accessories supplies goods splurge
+splurges""".split()}
+#: the question asks for a total over a kind, not the price of one thing
+_ALL_Q = re.compile(r"\b(?:total|altogether|all together|combined|in all|add(?:ed)? up|sum|everything|all (?:the|my|of))\b", re.I)
+#: an amount that is not what was paid ("down from $60", "was $150 but …", "$20 off")
+_NOT_PAID = re.compile(r"(?:\b(?:from|was|were|originally|regularly|normally|usually|instead\s+of|list(?:ed)?\s+(?:at|for)|"
+                       r"retails?\s+(?:at|for)|marked\s+down\s+from|saved|saving|save)\s+(?:about\s+|around\s+)?)$", re.I)
+_NOT_PAID_AFTER = re.compile(r"^\s*(?:off|discount|less|cheaper|savings?)\b", re.I)
 
 
 def money(text: str) -> list[float]:
@@ -53,25 +61,69 @@ def is_money_total(question: str) -> bool:
     return bool(_SUM_Q.search(question) and _MONEY_Q.search(question) and not re.search(r"\bhow many\b", question, re.I))
 
 
+def paid_amounts(text: str) -> list[float]:
+    """The amounts a line says were paid: "$40, down from $60" is $40; "a rain jacket for $85 and
+    a headlamp for $25" is both; "the bag was $150 but I got it for $110" is $110."""
+    out = []
+    for m in _MONEY.finditer(text):
+        if _NOT_PAID.search(text[max(0, m.start() - 30):m.start()]) or _NOT_PAID_AFTER.match(text[m.end():]):
+            continue
+        raw = m.group(1) or m.group(3)
+        value = float(raw.replace(",", ""))
+        out.append(value * 1000 if m.group(2) else value)
+    return out or money(text)[:1]
+
+
+def _after_purchase(line: Line, ev: EvidenceSet) -> bool:
+    """A price told in the sentence after the purchase ("I finally bought new boots. $189, but
+    worth it."): the sentence before says what was bought and has no price of its own."""
+    before = [s for s in ev.turn_lines(line.turn_id) if s.position == line.position - 1]
+    return bool(before) and before[0].actuality == "actual" and not money(before[0].text) and \
+        ("buy" in before[0].roles or bool(_PAID.search(before[0].text)))
+
+
+def _same_purchase(line: Line, amount: float, seen: dict[tuple[str, float], Line]) -> bool:
+    """The same amount for the same thing told again in another session ("the $120 boots I bought
+    are holding up great") is one purchase."""
+    mine = _thing_words(line.text)
+    return any(a == amount and sid != line.session_id and mine & _thing_words(other.text)
+               for (sid, a), other in seen.items())
+
+
+_FILLER = {norm(w) for w in """yesterday today tonight finally really just new great nice last week weekend month year
+got get pay paid buy bought spent spend picked pick grabbed treat treated myself also still so very""".split()}
+
+
+def _thing_words(text: str) -> set[str]:
+    return {w for w in terms(text) - _SPEND_GENERIC - GENERIC - _FILLER if not w.isdigit() and len(w) > 2}
+
+
 def compute_spend_total(ev: EvidenceSet) -> Computed:
-    """Sum the amounts the user said they paid, once per (session, amount), own actual lines only."""
+    """Sum the amounts the user said they paid, once per purchase (the same thing at the same price
+    told in two sessions counts once), own actual clauses only."""
     plan = ev.result.plan
     out = Computed(kind="sum")
     objects = {norm(n) for n in plan_notes(plan, "noun")} - _SPEND_GENERIC
+    users = ev.all_user_lines()
+    if objects and _ALL_Q.search(plan.question):
+        # a total over a kind the user never names in those words ("my outdoor purchases"): the
+        # words no line uses say the kind, not which things
+        objects = {o for o in objects if any(o in terms(ln.text) for ln in users)}
     seen: dict[tuple[str, float], Line] = {}
     skipped = 0
-    on_topic = {ln.turn_id for ln in ev.all_user_lines() if objects & terms(ln.text) and ln.actuality == "actual"}
-    for line in ev.all_user_lines():
-        amounts = money(line.text)
-        if not amounts or not _PAID.search(line.text):
+    on_topic = {ln.turn_id for ln in users if objects & terms(ln.text) and ln.actuality == "actual"}
+    for line in users:
+        amounts = paid_amounts(line.text)
+        if not amounts or not (_PAID.search(line.text) or _after_purchase(line, ev)):
             continue
         if objects and not (objects & terms(line.text)) and line.turn_id not in on_topic:
             continue  # "at the bike shop": a price in the same turn as the bike counts ("a $35 U-lock")
         if line.actuality != "actual":
             skipped += 1
             continue
-        for amount in amounts[:1]:  # one price per sentence: "$40, down from $60" is one purchase
-            seen.setdefault((line.session_id, amount), line)
+        for amount in amounts:
+            if not _same_purchase(line, amount, seen):
+                seen.setdefault((line.session_id, amount), line)
     if not seen:
         if objects:
             out.abstain_reason = ("no purchase of " + " ".join(sorted(objects)) + " with a price in memory"
@@ -114,10 +166,17 @@ def _items(ev: EvidenceSet, preds: list[str], narrow: set[str]) -> tuple[list[Fa
     items: dict[str, Fact] = {}
     for f in sorted(narrowed or pool, key=lambda f: (fact_date(f), f.id)):
         key = (f.value or f.text).casefold().strip()
-        if key not in items and ev.fact_is_actual(f):
+        if key not in items and not _told_before(key, items) and ev.fact_is_actual(f):
             items[key] = f
     extra = _visited_lines(ev, items) if "visited" in preds and not narrowed else []
     return list(items.values()), extra
+
+
+def _told_before(key: str, items: dict[str, Fact]) -> bool:
+    """The same thing said again in other words ("Project Hail Mary" / "Project Hail Mary by Andy
+    Weir", "the Louvre" / "Louvre"): one item, counted once."""
+    mine = terms(key)
+    return bool(mine) and any(mine <= terms(k) or terms(k) <= mine for k in items if terms(k))
 
 
 def _preds(plan: QueryPlan) -> list[str]:
@@ -150,8 +209,8 @@ def compute_aggregate(ev: EvidenceSet) -> Computed:
     """Counts and lists of distinct values of the predicates the question names (the question's
     own nouns narrow the set: "books" among things read)."""
     plan = ev.result.plan
-    if is_money_total(plan.question):
-        return compute_spend_total(ev)
+    if is_money_total(plan.question) or (plan.slot == "sum" and not re.search(r"\bhow many\b", plan.question, re.I)):
+        return compute_spend_total(ev)  # by its words, or by meaning ("what did my shopping come to")
     out = Computed(kind="count" if plan.answer_shape == "number" else "list")
     preds = _preds(plan)
     if not preds:

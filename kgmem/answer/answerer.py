@@ -169,7 +169,10 @@ class Answerer:
             return self._finish(ctx, base, t0, _fallback_text(ev, extracted), "fallback", [],
                                 _fallback_turns(ev, extracted), cited=[extracted.cited] if extracted else [],
                                 extra={"fallback": "no typed value: closest line cited"})
-        direct = extracted is not None and (extracted.typed or extracted.confidence >= DIRECT_SENTENCE)
+        # a whole line of the user's own is the right kind of answer to an item/text question: quote
+        # it rather than hedge (typed questions — who, where, how much — still need a typed value)
+        direct = extracted is not None and (extracted.typed or extracted.confidence >= DIRECT_SENTENCE or (
+            plan.answer_type in ("item", "text") and extracted.line is not None and extracted.line.actuality == "actual"))
         if extracted is not None and not direct and is_small_model(self.llm):
             # a 135M model re-reading one evidence sentence adds seconds and errors, not meaning
             ctx = self._context(result, ev, computed, extracted)

@@ -19,7 +19,8 @@ _TEMPLATE = re.compile(r"\{[a-z_ ]+\}|<\|[^|]*\|>|\[(?:insert|answer|name|date|v
                        r"^\s*(?:answer|response)\s*:?\s*$", re.I)
 _PROMPT_ECHO = re.compile(r"\b(use only the memory|computed from memory|memory timeline|answer in one or two|"
                           r"give the answer first|you are a personal assistant|lines under|user said|"
-                          r"you \(assistant\) said|the user \(and you\)|most relevant first|today is \d{4})\b", re.I)
+                          r"you \(assistant\) said|most relevant first|today is \d{4})\b|"
+                          r"\bthe user \(and you\)", re.I)  # no \b after ")": it never matches there
 
 
 def clean(text: str) -> str:

@@ -14,10 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kgmem import predicates as predicate_registry
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet
-from kgmem.answer.match import GENERIC, terms
+from kgmem.answer.match import GENERIC, contains_name, norm, terms
 from kgmem.models import Fact, Intent
+from kgmem.retrieval.intents import slot_vocabulary
+from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.question import RELATIONS
 
 #: predicates of other-entity slots, by the kind of value the question asks for (first = preferred)
@@ -26,6 +29,7 @@ _ASKS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
                 r"which date|how late|how early)\b", re.I), ("scheduled_for", "due_date")),
     (re.compile(r"\b(?:due|deadline)\b", re.I), ("due_date", "scheduled_for")),
     (re.compile(r"\b(?:status|still|what(?:'s| is| has)? happen(?:ed|ing)|where\b.*\bat\s*\??$|"
+                r"(?:go|went|come|came|gone)\s+through|(?:get|got|been)\s+(?:approved|accepted|rejected|denied)|"
                 r"how(?:'s| is) .* (?:going|doing)|any (?:news|update))", re.I), ("status",)),
     (re.compile(r"^\s*(?:who|whom)\b|\bwhich (?:person|teacher|instructor|doctor|manager|lead)\b", re.I),
      ("person_in_charge",)),
@@ -35,7 +39,8 @@ _ASKS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\b(?:name|called)\b", re.I), ("name",)),
 )
 #: a question about the user's own doings is an event question, not a thing's slot
-_USER_EVENT = re.compile(r"\b(?:did|have|had|was|were|do|am)\s+(?:i|we)\b|\b(?:i|we)\s+(?!should\b)\w+(?:ed|t)\b|"
+#: ("when do we record the podcast": a habit in the present asks for the schedule, not an event)
+_USER_EVENT = re.compile(r"\b(?:did|have|had|was|were)\s+(?:i|we)\b|\b(?:i|we)\s+(?!should\b)\w+(?:ed|t)\b|"
                          r"\bwhen\s+(?:i|we)\b|\bused to\b|\bbefore\b|\bprevious(?:ly)?\b|\boriginally\b", re.I)
 #: words that ask for the slot, not name the thing
 _ASKING = terms("when time day date due back status still open happen happened going update news who whom "
@@ -63,10 +68,49 @@ def asked_predicates(question: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _subject_slot(ev: EvidenceSet) -> Computed:
+    """Someone else's changing slot ("Where does Sam work?", "What's Marta's job title?"): the
+    value of the person's own fact that is current at the question date (a later correction
+    supersedes the earlier one), citing the sentence that said it."""
+    plan = ev.result.plan
+    out = Computed(kind="entity")
+    preds = [p for p in plan_notes(plan, "predicate") if predicate_registry.is_single_valued(p)]
+    if not plan.subject or not preds or not plan.subject[:1].isupper():
+        return out
+    asof = plan.question_date
+    facts = [f for f in ev.result.all_facts.values() if f.predicate in preds and f.value
+             and (asof is None or f.observed_at <= asof)
+             and (f.invalid_at is None or (asof is not None and f.invalid_at > asof))]
+    store = ev.result.store
+    if not facts or store is None:
+        return out
+    theirs = {e.id for e in store.entities(ev.result.user_id, sorted({f.subject_id for f in facts}))
+              if any(contains_name(plan.subject, n) for n in [e.name, *e.aliases])}
+    facts = [f for f in facts if f.subject_id in theirs]
+    if not facts:
+        return out
+    pred = next(p for p in preds if any(f.predicate == p for f in facts))
+    f = max((f for f in facts if f.predicate == pred), key=lambda f: (f.observed_at, f.id))
+    p = predicate_registry.get(pred)
+    vocab = {norm(w) for w in slot_vocabulary(pred) | {w for c in (p.cues if p else ()) for w in c.split()}}
+    if any(ln.said_at.date() > f.observed_at.date() and contains_name(plan.subject, ln.text) and vocab & terms(ln.text)
+           for ln in ev.all_user_lines()):
+        return out  # a newer line tells of the same slot: the stored value may be stale
+    out.fact_ids.append(f.id)
+    out.turn_ids.extend(f.source_turn_ids[:1])
+    out.cited.append(f'"{ev.source_sentence(f) or f.text}" (said {f.observed_at.date()})')
+    out.answer = f"{f.value} (you told me on {f.observed_at.date()})"
+    return out
+
+
 def compute_entity_slot(ev: EvidenceSet) -> Computed:
     """The current value of a named thing's slot, or an empty :class:`Computed`."""
     plan = ev.result.plan
     out = Computed(kind="entity")
+    if plan.intent in (Intent.CURRENT_VALUE, Intent.SINGLE_FACT) and plan.subject:
+        by_person = _subject_slot(ev)
+        if by_person.answer:
+            return by_person
     if plan.intent in _SKIP or _USER_EVENT.search(plan.question):
         return out
     if plan.intent == Intent.PREFERENCE and not _WHO_WHEN.match(plan.question):

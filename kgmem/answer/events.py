@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, Line, roles_of
+from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, Line, negation_words, roles_of
 from kgmem.answer.match import GENERIC, contains_name, core_terms, coverage, expand, norm, terms
 from kgmem.models import Fact
 from kgmem.retrieval.question import RELATIONS
@@ -113,7 +113,10 @@ def _names_subject(text: str, names: list[str], core: set[str]) -> bool:
     if names and any(contains_name(n, text) for n in names):
         return True
     m = _SUBJECT.match(text)
-    return bool(m and m.group(1) and terms(m.group(1)) & core)
+    if m and m.group(1) and terms(m.group(1)) & core:
+        return True
+    lead = terms(" ".join(re.findall(r"[\w'-]+", text)[:3]))  # "Mum and Dad went home" for "my parents"
+    return bool((lead | expand(lead)) & core)
 
 
 def _when(line: Line, ev: EvidenceSet) -> tuple[datetime, str, bool]:
@@ -146,9 +149,17 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
             by_turn.setdefault(tid, []).append(f)
     out: list[EventMatch] = []
     followed = _planned_names(activity, core, ev)
+    # the activity said in full only as a plan or something declined ("next month I'm going to
+    # start a watercolour class"): a line naming part of it ("a pottery course") is another activity
+    told_unreal = any(ln.actuality in ("plan", "negated") and coverage(core, terms(ln.text) | expand(terms(ln.text))) >= 1.0
+                      for ln in ev.all_user_lines())
+    # "cancelling my gym membership" is the event asked about: "I cancelled it" is then no "no"
+    cancel_asked = bool(re.search(r"\bcancel", activity, re.I))
     for line in ev.all_user_lines():
         have = terms(line.text) | expand(terms(line.text))
-        if line.actuality != "actual" and not (line.actuality == "other" and _names_subject(line.text, names, core)):
+        if line.actuality == "negated" and cancel_asked and _only_cancel(line.text):
+            pass
+        elif line.actuality != "actual" and not (line.actuality == "other" and _names_subject(line.text, names, core)):
             continue  # someone else's doing counts only when the question names them ("Matteo left")
         cov = coverage(core, have)
         if cov < MIN_COVERAGE and followed:
@@ -165,12 +176,21 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
             continue  # the phrase names a place, title or person this line does not mention
         if cov < MIN_COVERAGE and not named and not by_meaning:
             continue
+        if told_unreal and cov < 1.0 and not named and sent_sim < SENTENCE_MENTION and not (
+                followed and any(contains_name(n, line.text) for n in followed)):
+            continue
         when, gran, dated = _when(line, ev)
         score = cov + 0.3 * coverage(every, have) + 0.5 * sim + (0.2 if named else 0.0) + (0.05 if dated else 0.0)
         told = [f for f in by_turn.get(line.turn_id, []) if f.speaker == "user" and core & terms(f.text)]
         out.append(EventMatch(when, score, line.text, line.said_at, gran, line=line,
                               fact=told[0] if told else None, roles=line.roles & DISTINCT_ROLES))
     return _one_per_turn(out)
+
+
+def _only_cancel(text: str) -> bool:
+    """The line's only negation is a cancelling ("I finally cancelled my gym membership")."""
+    found = negation_words(text)
+    return bool(found) and all(re.match(r"cancel", w, re.I) for w in found)
 
 
 #: a plan sharing a word with the activity and this close in meaning is about it

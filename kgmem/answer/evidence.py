@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kgmem import temporal
+from kgmem.answer.subjects import may_be_someone_elses, someone_else
 from kgmem.models import Fact, Turn
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ _FIRST = re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we've|we're|ou
 _OTHER_SUBJECT = re.compile(
     r"^\W*(?:(?:my|our|a|his|her|their)\s+(?:best\s+|old\s+|close\s+)?(?:friend|sister|brother|mom|mum|mother|dad|father|"
     r"wife|husband|partner|boyfriend|girlfriend|colleague|coworker|co-worker|cousin|neighbou?r|son|daughter|boss|"
+    r"step(?:mom|mum|mother|dad|father|sister|brother)|fianc[ée]e?|"
     r"roommate|flatmate|aunt|uncle|niece|nephew|grandma|grandpa|grandmother|grandfather|kid|kids|parents|team|"
     r"manager|classmate|teammate)s?(?:\s*,?\s+[A-Z][a-z]+)?|(?:he|she|they)\b|"
     r"(?-i:(?!(?:I|We|My|Our|The|This|That|It|Yesterday|Today|Tonight|Last|Now|So|And|But|Oh|Also|Then|Just|"
@@ -40,11 +42,12 @@ _OTHER_SUBJECT = re.compile(
 _NEGATED = re.compile(
     r"\b(?:didn't|did\s+not|never|haven't|have\s+not|hasn't|wasn't|weren't|not\s+yet|no\s+longer|"
     r"(?:almost|nearly)\b.{0,60}\bbut\b|decided\s+(?:not|against)|passed\s+on|but\s+passed|skipped|cancel+ed|"
-    r"couldn't\s+make|didn't\s+make|(?:returned|gave\s+back|took\s+back)\b[^.]*\bunread|ended\s+up\s+not|backed\s+out|changed\s+my\s+mind|returned\s+it|"
+    r"couldn't\s+make|didn't\s+make|(?:returned|gave\s+back|took\s+back|sent\s+back)\b[^.]*\b(?:unread|unopened|unused|"
+    r"unworn|without\s+(?:reading|using|wearing|opening))|ended\s+up\s+not|backed\s+out|changed\s+my\s+mind|returned\s+it|"
     r"not\s+for\s+me|rather\s+skip|without\s+buying|instead\s+of\s+buying|talked\s+myself\s+out|"
     r"but\s+I\s+passed|I\s+passed\s+on|turned\s+(?:it|them|him|her)\s+down|said\s+no|tried\s+to\s+sell\s+me)", re.I)
 _PLAN = re.compile(
-    r"\b(?:thinking\s+(?:about|of)|planning\s+(?:to|on)|plan\s+to|going\s+to|gonna|want\s+to|wanna|"
+    r"\b(?:thinking\s+(?:about|of)|planning\s+(?:to|on)|plan\s+to|(?<!been\s)going\s+to|gonna|want\s+to|wanna|"
     r"would\s+love|I'd\s+love|I\s+would\s+like|I'd\s+like|hope\s+to|hoping\s+to|someday|some\s+day|one\s+day|"
     r"might|may\s+(?:go|get|buy|try)|considering|consider|(?:is|it's|are|still|been)\s+on\s+my\s+(?:list|wishlist|radar)|"
     r"keep\s+meaning|"
@@ -61,8 +64,9 @@ _PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
 _ME = re.compile(r"\b(?:me|my|us|our|I|we)\b", re.I)
 
 #: discourse openers that say nothing about what a sentence is ("Side note:", "Oh, and")
-_LEAD = re.compile(r"^(?:\(?\s*side note:?|by the way,?|oh,?\s+and|oh,?|anyway,?|also,?|btw,?|funny timing,?|"
-                   r"just so you know,?|fyi,?|and|but|so|well,?|ok(?:ay)?,?|honestly,?)\s+", re.I)
+_LEAD = re.compile(r"^(?:\(?\s*(?:[a-z]+\s+)?(?:note|update|aside|thought|fact|news|timing|confession)\s*[:,!-]|"
+                   r"by the way,?|oh,?\s+and|oh,?|anyway,?|also,?|btw,?|fyi,?|for the record,?|for what it's worth,?|"
+                   r"just so you know,?|and|but|so|well,?|ok(?:ay)?,?|honestly,?|actually,?)\s+", re.I)
 
 #: event roles and the words that carry them (lemmas or surface forms)
 ROLES: dict[str, tuple[str, ...]] = {
@@ -130,16 +134,28 @@ def actuality(sentence: str) -> str:
         return "actual"  # "Peak Climbing Gym is my gym", "flat whites are my go-to"
     if _PRONOUN_START.match(s) and _ME.search(s):
         return _NEGATED.search(s) and "negated" or _PLAN.search(s) and "plan" or "actual"  # "They discharged me"
-    if _OTHER_SUBJECT.match(s) and not re.search(r"\b(?:I|we)\b\s+(?:\w+\s+){0,2}(?:went|was|were|got|bought|"
-                                                 r"started|finished|moved|joined|tagged|came)\b", s):
+    if _others(s):
         return "other"
     if _NEGATED.search(s):
         return "negated"
     if _PLAN.search(s):
         return "plan"
-    if not _FIRST.search(s):
-        return "other" if _OTHER_SUBJECT.search(s) else "actual"
     return "actual"
+
+
+def negation_words(sentence: str) -> list[str]:
+    """The words that make a sentence a no ("didn't", "passed on", "cancelled")."""
+    return [m.group(0) for m in _NEGATED.finditer(sentence)]
+
+
+def _others(s: str) -> bool:
+    """Someone else's doing, by the parse of the sentence's subject (patterns without a parser)."""
+    told = bool(_OTHER_SUBJECT.match(s) and not re.search(r"\b(?:I|we)\b\s+(?:\w+\s+){0,2}(?:went|was|were|got|"
+                                                          r"bought|started|finished|moved|joined|tagged|came|grew|"
+                                                          r"lived|spent|worked|studied|learned|learnt|played|used)\b", s))
+    # the parse adds what the opening patterns cannot list: any verb after a name or a relation
+    # ("Marta quit her job", "My sister teaches piano")
+    return told or (may_be_someone_elses(s) and bool(someone_else(s)))
 
 
 class Line:
@@ -216,10 +232,84 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in SENT_SPLIT.split(text) if s and len(s.strip()) > 2]
 
 
+#: where a sentence's clauses meet: a semicolon, a dash, ", and/but/so", or "and/but/so" (or a bare
+#: comma) before a new subject or a time phrase ("…, and next month I'm going to …")
+_CLAUSE_CUT = re.compile(
+    r"\s*;\s*|\s+[-–—]\s+|,\s*(?:and|but|so|then)\s+|"
+    r"(?:,\s*|\s+(?:and|but|so)\s+)(?=(?:(?:then|now|also)\s+)?(?:I|I'm|I'll|I've|I'd|we|we're|we'll|we've|"
+    r"my\s+\w+|our\s+\w+|he|she|they|next|tomorrow|tonight|later|this\s+coming|in\s+(?:a|an|one|two|three|four|"
+    r"a\s+few|a\s+couple|\d+)\s+\w+|on\s+\w+day|soon|someday|one\s+day|eventually)\b)",
+    re.I)
+#: a clause that only makes sense with the rest of its sentence ("I nearly bought the $90 seats"
+#: then "but passed"): the sentence stays whole
+_HALF_DONE = re.compile(r"\b(?:almost|nearly|about\s+to|was\s+going\s+to|were\s+going\s+to|meant\s+to|tried\s+to|"
+                        r"was\s+tempted|thought\s+about|if|unless|until|once|when|whether|instead)\b", re.I)
+
+
+_PAST = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|went|got|bought|made|took|came|saw|ran|met|left|paid|sold|told|"
+                   r"found|felt|began|gave|wrote|read|flew|drove|ate|spent|kept|lost|won|brought|thought|heard|"
+                   r"ago|yesterday|last)\b|'ve\b|\bha(?:ve|s)\s+been\b", re.I)
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence cut where its clauses differ in what they are: "I finished my pottery course
+    three days ago, and next month I'm going to start a watercolour class" is an actual past event
+    and a plan, and each part must count as what it is. A sentence whose clauses are all the same
+    kind (or that cannot be cut safely) stays one piece."""
+    # a clause opening with he/she/they/it tells more of the one before ("Pico is coming too -
+    # he's my border collie"): never cut there
+    cuts = [m for m in _CLAUSE_CUT.finditer(sentence) if m.start() > 0 and m.end() < len(sentence)
+            and not _PRONOUN_START.match(sentence[m.end():]) and not re.match(r"it\b|it's\b", sentence[m.end():], re.I)]
+    if not cuts or _HALF_DONE.search(sentence):
+        return [sentence]
+    parts, start = [], 0
+    for m in cuts:
+        parts.append(sentence[start:m.start()])
+        start = m.end()
+    parts.append(sentence[start:])
+    pieces = [p.strip(" ,") for p in parts]
+    if any(len(p.split()) < 3 for p in pieces):
+        return [sentence]  # "…, and then some": a fragment is no clause of its own
+    kinds = [_clause_kind(p) for p in pieces]
+    for k in range(1, len(kinds)):
+        if kinds[k - 1] == "plan" and kinds[k] == "actual" and not _PAST.search(pieces[k]):
+            kinds[k] = "plan"  # "I'll fly to Oslo next week and then I'm taking the train": still the plan
+    if len(set(kinds)) == 1 or actuality(sentence) == "actual" or not any(
+            k == "actual" and _FIRST.search(p) for p, k in zip(pieces, kinds)):
+        return [sentence]  # the cut is for the user's own real doing hidden in a plan's (or a no's) sentence
+    out: list[str] = []
+    for k, (piece, kind) in enumerate(zip(pieces, kinds)):
+        if out and kinds[k - 1] == kind:
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _clause_kind(clause: str) -> str:
+    kind = actuality(clause)
+    if kind == "actual":
+        futures = {s.resolved.future for s in temporal.find_time_expressions(clause, datetime(2000, 1, 1))}
+        if futures == {True}:
+            return "plan"  # "next week we're getting her spayed"
+    return kind
+
+
+def clause_actuality(sentence: str, value: str) -> str:
+    """What the clause of a sentence that names ``value`` is ("I bought a bike, but I didn't get
+    the helmet": the bike is actual, the helmet negated)."""
+    value = value.lower().lstrip("$")
+    parts = clauses(sentence)
+    for part in parts:
+        if value and value in part.lower():
+            return actuality(part)
+    return actuality(sentence)
+
+
 def lines_of(turn: Turn, said_at: datetime, score: float = 0.0) -> list[Line]:
-    """The dated sentences of one turn."""
-    return [Line(sent, turn.id, turn.session_id, turn.role, said_at, score, i)
-            for i, sent in enumerate(split_sentences(turn.text))]
+    """The dated sentences (clauses, where a sentence mixes kinds) of one turn."""
+    pieces = [c for sent in split_sentences(turn.text) for c in (clauses(sent) if turn.role == "user" else [sent])]
+    return [Line(piece, turn.id, turn.session_id, turn.role, said_at, score, i) for i, piece in enumerate(pieces)]
 
 
 def collect(turns: Iterable[Turn], session_dates: dict[str, datetime],
@@ -306,7 +396,7 @@ class EvidenceSet:
                 return True
             value = (fact.value or "").lower().lstrip("$")
             sents = [s for s in split_sentences(turn.text) if value and value in s.lower()]
-            return not sents or any(actuality(s) == "actual" for s in sents)
+            return not sents or any(clause_actuality(s, value) == "actual" for s in sents)
         return True
 
     def line_similarity(self, lines: Sequence[Line]) -> dict[tuple[str, int], float]:

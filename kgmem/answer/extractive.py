@@ -127,8 +127,30 @@ def _line_answer(ev: EvidenceSet) -> Extracted | None:
     if not actual or actual[0][0] < MIN_LINE_RELEVANCE:
         return None
     score, line = actual[0]
+    nearby = _typed_in_turn(ev, line, score)
+    if nearby is not None:
+        return nearby
     return Extracted(line.text, "sentence", min(0.8, 0.3 + 0.4 * score), _cite_line(line), line=line,
                      turn_ids=[line.turn_id])
+
+
+def _typed_in_turn(ev: EvidenceSet, line: Line, score: float) -> Extracted | None:
+    """A value of the asked type in the sentences around the most relevant line, nearest first
+    ("I started a new job last week. It's at Acme, a small studio."): the line tells what, its
+    neighbour which."""
+    plan = ev.result.plan
+    if not (plan.answer_type in _LABELS or plan.answer_type == "money") or plan.answer_type == "item":
+        return None
+    siblings = sorted((s for s in ev.turn_lines(line.turn_id) if s.position != line.position
+                       and abs(s.position - line.position) <= 2
+                       and (s.actuality == "actual" or plan.answer_type == "person" and s.actuality in ("other", "plan"))),
+                      key=lambda s: (abs(s.position - line.position), s.position))
+    for s in siblings:
+        spans = [x for x in typed_spans(s.text, plan.answer_type) if not any(contains_name(n, x) for n in plan.named)]
+        if spans:
+            return Extracted(spans[0], "line", min(0.7, 0.3 + 0.3 * score), _cite_line(s), line=s,
+                             turn_ids=[s.turn_id])
+    return None
 
 
 def _typed_from(ev: EvidenceSet, ranked: list[tuple[float, Line]]) -> Extracted | None:
@@ -210,7 +232,10 @@ def _subject_answer(ev: EvidenceSet) -> Extracted | None:
              and (contains_name(who, ln.text) if rel is None else bool(rel.search(ln.text)))]
     if not lines:
         return None
-    for score, line in rank_lines(ev, lines)[:4]:
+    ranked = rank_lines(ev, lines)[:4]
+    if plan.intent == Intent.CURRENT_VALUE and ranked:  # "where does Sam work now": the newest of the relevant
+        ranked = sorted((x for x in ranked if x[0] >= ranked[0][0] - 0.15), key=lambda x: x[1].said_at, reverse=True)
+    for score, line in ranked:
         spans = [x for x in typed_spans(line.text, plan.answer_type)
                  if not contains_name(who, x) and not any(contains_name(n, x) for n in plan.named)]
         if spans:

@@ -17,6 +17,9 @@ from kgmem.text import tokenize
 _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("dog", "pup", "puppy", "doggo"), ("cat", "kitty", "kitten"), ("rabbit", "bunny"),
     ("mom", "mum", "mother", "mommy", "mama"), ("dad", "father", "daddy", "papa"),
+    ("stepmom", "stepmum", "stepmother", "step-mom", "step-mum", "step-mother"),
+    ("stepdad", "stepfather", "step-dad", "step-father"), ("stepsister", "step-sister"),
+    ("stepbrother", "step-brother"), ("mil", "mother-in-law"), ("fil", "father-in-law"),
     ("grandmother", "grandma", "granny", "nan", "nana"), ("grandfather", "grandpa", "granddad", "grandad"),
     ("brother", "bro"), ("sister", "sis"), ("husband", "hubby"), ("movie", "film", "flick"),
     ("shot", "jab", "vaccine", "vaccination"), ("car", "vehicle", "automobile"), ("book", "novel"),

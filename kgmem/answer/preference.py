@@ -15,11 +15,14 @@ from kgmem.answer.match import terms
 
 _LIKE = re.compile(r"\b(?:love|loved|adore|enjoy|enjoyed|big fan of|fan of|into|favou?rite|like|prefer|go for|"
                    r"make me happy|makes me happy|obsessed with|can't get enough of|really dig|always (?:order|pick|choose)|"
-                   r"hooked on|keen on|passionate about|big on|my jam|go-to|nothing beats|swear by|crave|live for)\b", re.I)
+                   r"hooked on|keen on|passionate about|big on|my jam|go-to|nothing beats|swear by|crave|live for|"
+                   r"sucker for|cracks? me up|can't resist|all about|never get tired of|never tire of|partial to|"
+                   r"fond of|drawn to|gravitate (?:to|toward|towards)|can't live without|been loving|been enjoying)\b", re.I)
 _DISLIKE = re.compile(r"\b(?:don't like|do not like|dislike|hate|can't stand|cannot stand|avoid|not for me|"
                       r"steer clear|not into|turns? me off|pass on|no more|sick of|tired of|not my thing|"
                       r"rather skip|no\s+\w+\s+please|please,? no|not a fan|allergic|can't eat|cannot eat|"
-                      r"don't eat|don't enjoy|never liked)\b", re.I)
+                      r"don't eat|don't enjoy|never liked|not keen on|not a big fan|bores? me|puts? me off|put off by|"
+                      r"I'd rather not|never again|can't do|gross(?:es)? me out)\b", re.I)
 _LIKE_PREDICATES = ("likes", "hobby", "favourite_food", "favourite_music", "favourite_drink", "diet",
                     "favourite_sport", "plays_instrument")
 
@@ -34,15 +37,22 @@ class Preference:
 
 
 def _line_value(line: Line, rx: re.Pattern[str]) -> str:
-    text = re.sub(r"^\W*(?:side note:?|by the way,?|oh,?\s+and|honestly,?|anyway,?)\s*", "", line.text.strip(" ()"),
+    return _text_value(line.text, rx)
+
+
+def _text_value(raw: str, rx: re.Pattern[str]) -> str:
+    text = re.sub(r"^\W*(?:side note:?|by the way,?|oh,?\s+and|honestly,?|anyway,?)\s*", "", raw.strip(" ()"),
                   flags=re.I)
     text = re.sub(r"^(?:honestly|really|personally),?\s+", "", text, flags=re.I)
     m = rx.search(text)
-    if m and len(text[m.end():].strip(" .!)")) < 3:  # "small guesthouses make me happy": the thing comes first
-        return re.sub(r"^(?:the|a|an|my)\s+", "", text[: m.start()].strip(" ,.-"), flags=re.I) or text
+    if m and len(re.sub(r"\b(?:though|too|either|really|honestly)\b", "", text[m.end():]).strip(" .!),")) < 3:
+        # "small guesthouses make me happy", "dry British comedies crack me up": the thing comes first
+        head = re.split(r",\s*(?:and|but)\s+|\s+and\s+(?=[a-z]+\s+[a-z]+\s+(?:crack|make|are|is)\b)", text[: m.start()])[-1]
+        return re.sub(r"^(?:the|a|an|my|and|but)\s+", "", head.strip(" ,.-"), flags=re.I) or text
     tail = text[m.end():] if m else text
     tail = re.split(r"[.,;!?]|\bbut\b|\bbecause\b|\bso\b", tail)[0].strip()
-    return re.sub(r"^(?:the|a|an|to|doing|eating|watching|reading)\s+", "", tail, flags=re.I) or line.text
+    tail = re.sub(r"\s+(?:though|too|either|anyway|honestly|really|at all|lately|these days)$", "", tail, flags=re.I)
+    return re.sub(r"^(?:the|a|an|to|doing|eating|watching|reading)\s+", "", tail, flags=re.I) or raw
 
 
 @dataclass
@@ -72,14 +82,30 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
     for line in ev.top:
         if line.role != "user" or line.actuality not in ("actual", "negated"):
             continue
-        dislike = bool(_DISLIKE.search(line.text))
-        if not dislike and (line.actuality != "actual" or not _LIKE.search(line.text)):
-            continue
-        value = _line_value(line, _DISLIKE if dislike else _LIKE)
-        rel = ev.turn_similarity(line.turn_id) + 20 * line.score
-        out.append(_Stated(value, not dislike, rel, line.session_id,
-                           f"\"{line.text[:100]}\" (said {line.said_at.date()})", line.turn_id))
+        # "I'm a huge fan of heist movies, and dry British comedies crack me up": two likes
+        for part in _PARTS.split(line.text):
+            dislike = bool(_DISLIKE.search(part))
+            if not dislike and (line.actuality != "actual" or not _LIKE.search(part)):
+                continue
+            value = _text_value(part, _DISLIKE if dislike else _LIKE)
+            rel = ev.turn_similarity(line.turn_id) + 20 * line.score
+            out.append(_Stated(value, not dislike, rel, line.session_id,
+                               f"\"{line.text[:100]}\" (said {line.said_at.date()})", line.turn_id))
+    _by_meaning(ev, out)
     return out
+
+
+_PARTS = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*|\s+but\s+|\s+whereas\s+")
+
+
+def _by_meaning(ev: EvidenceSet, cands: list[_Stated]) -> None:
+    """A stated taste close in meaning to the question counts more ("what should I watch": heist
+    movies, not the gym's coaches the same week)."""
+    vecs = ev.result.embed([ev.result.plan.question] + [c.value for c in cands]) if cands else None
+    if vecs is None:
+        return
+    for c, v in zip(cands, vecs[1:]):
+        c.relevance += 0.5 * float(v @ vecs[0])
 
 
 def stated_preferences(ev: EvidenceSet, limit: int = 3) -> Preference:
@@ -94,10 +120,13 @@ def stated_preferences(ev: EvidenceSet, limit: int = 3) -> Preference:
     ordered = [c for c in cands if c.session_id == top.session_id] + \
               [c for c in cands if c.session_id != top.session_id and c.relevance >= top.relevance - 0.1]
     seen: set[str] = set()
+    kept: list[set[str]] = []
     for c in ordered:
         key = " ".join(sorted(terms(c.value)))
-        if not key or key in seen:
-            continue
+        words = terms(c.value)
+        if not key or key in seen or any(words <= k or k <= words for k in kept):
+            continue  # "horror movies" and "horror movies though" are one dislike
+        kept.append(words)
         bucket, cap = (out.likes, limit) if c.like else (out.dislikes, 2)
         if len(bucket) >= cap:
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from kgmem import predicates as predicate_registry
 from kgmem.answer.evidence import EvidenceSet, Line
@@ -139,9 +139,50 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
             if _other_slot(pred, have):
                 continue  # "my job at Tessellate Studio" is no gym
             spans = typed_spans(line.text, atype)
-            if spans:
+            change = _change(line.text, spans)
+            if change is not None:  # "my rent went from $1,700 to $1,850": both values, in order
+                out.append(SlotValue(change[0], line.said_at - timedelta(seconds=1), line.text, line=line))
+                out.append(SlotValue(change[1], line.said_at, line.text, line=line))
+            elif spans:
                 out.append(SlotValue(spans[-1] if atype == "money" else spans[0], line.said_at, line.text, line=line))
+    if pred == "job_title":
+        out += _role_lines(ev, {t for v in out for t in ([v.line.turn_id] if v.line else [])} | covered)
     return sorted(out, key=lambda v: (v.said_at, v.fact is None))
+
+
+_OLD_CUE = re.compile(r"\b(?:from|was|were|used\s+to\s+be|previously|before|instead\s+of)\s+(?:about\s+|around\s+)?$", re.I)
+
+
+def _change(text: str, spans: list[str]) -> tuple[str, str] | None:
+    """(old, new) when a line states a change between two values of the slot ("went up from $1,700
+    to $1,850", "$1,850, up from $1,700", "moved from Denver to Austin")."""
+    if len(spans) < 2:
+        return None
+    found = [(text.find(v), v) for v in spans[:3] if text.find(v) >= 0]
+    old = [v for pos, v in found if _OLD_CUE.search(text[max(0, pos - 20):pos])]
+    new = [v for pos, v in found if v not in old]
+    if len(old) == 1 and new and old[0] != new[0]:
+        return old[0], new[0]
+    return None
+
+
+#: "I moved into a marketing lead role", "promoted to senior analyst", "started as a line cook"
+_ROLE = re.compile(r"\b(?:moved\s+into|stepped\s+into|took\s+on|promoted\s+to|started\s+as|now\s+working\s+as|"
+                   r"hired\s+as|new\s+(?:role|job|position)\s+as|I'm\s+now|I\s+am\s+now)\s+(?:a|an|the)?\s*"
+                   r"(?P<v>(?:[a-z-]+\s+){0,3}?[a-z-]+?)(?:\s+(?:role|position|job|title)\b|(?=\s*[,.;!]|\s+(?:at|for|in|this|last|and)\b))",
+                   re.I)
+
+
+def _role_lines(ev: EvidenceSet, done: set[str]) -> list[SlotValue]:
+    """Job titles the user's own actual lines state in passing (extraction may have missed them)."""
+    out = []
+    for line in ev.all_user_lines():
+        if line.turn_id in done or line.actuality != "actual":
+            continue
+        m = _ROLE.search(line.text)
+        if m and m.group("v").lower() not in ("new", "the", "a", "an", "here", "there", "back"):
+            out.append(SlotValue(m.group("v"), line.said_at, line.text, line=line))
+    return out
 
 
 def _source_text(ev: EvidenceSet, v: SlotValue) -> str:

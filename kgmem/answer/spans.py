@@ -20,8 +20,25 @@ _NAMED = re.compile(r"\b(?:named|called|name is|name's)\s+([A-Z][\w'-]+(?:\s+[A-
 #: "my brother Tariq", "Tariq, my brother,", "Tariq (my brother)": a name next to a relation
 _RELATION_NAME = re.compile(
     r"\bmy\s+(?:[a-z-]+\s+)?(?:[a-z]+)\s*,?\s+(?P<n>[A-Z][a-z'-]+)(?=\s*(?:,|\.|\)|!|\?|\s+(?:is|was|has|lives|called|"
-    r"visited|just|and|keeps|chewed|needs|stole|stealing|at|who)\b))|"
-    r"(?:^|[.!?]\s+|\b(?:and|but|so)\s+)(?P<n2>[A-Z][a-z'-]+)\s*(?:,|\()\s*my\s+[a-z]+")
+    r"visited|just|and|keeps|chewed|needs|stole|stealing|at|who)\b))")
+#: people and pets a user calls "my X": a name right after one is theirs ("My stepmom Petra sent me …")
+RELATION_WORDS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "stepmom", "stepmum", "stepmother",
+                  "stepdad", "stepfather", "stepsister", "stepbrother", "half-sister", "half-brother",
+                  "mother-in-law", "father-in-law", "sister-in-law", "brother-in-law", "grandma", "grandpa",
+                  "grandmother", "grandfather", "aunt", "uncle", "cousin", "niece", "nephew", "son", "daughter",
+                  "wife", "husband", "partner", "fiancé", "fiancée", "fiance", "fiancee", "boyfriend", "girlfriend",
+                  "friend", "bestie", "roommate", "flatmate", "neighbour", "neighbor", "colleague", "coworker",
+                  "co-worker", "boss", "manager", "mentor", "coach", "trainer", "tutor", "teacher", "therapist",
+                  "doctor", "dentist", "landlord", "landlady", "godmother", "godfather", "dog", "cat", "puppy",
+                  "kitten", "pup", "parrot", "rabbit", "hamster", "horse", "tortoise", "turtle")
+_REL_WORDS = "|".join(re.escape(w) for w in RELATION_WORDS)
+_ADJ = r"(?:(?:best|older|younger|little|big|new|old|late|dear|twin)\s+)?"
+_MY_REL_NAME = re.compile(
+    rf"(?:\b[Mm]y\s+|\b[Oo]ur\s+|^\W*){_ADJ}(?i:{_REL_WORDS})\s*(?:,|\(|\s[-–—]|\s+(?:is|was)\s+(?:called\s+|named\s+)?)?\s*"
+    r"(?P<n>[A-Z][a-zé-]+)(?=['’]s\b|\s*[,.)!?;:—–-]|\s+[a-z]|\s*$)|"
+    r"\b(?!(?:Oh|Anyway|Also|So|Well|Yes|No|Okay|Ok|Honestly|Actually|And|But|Then|Today|Yesterday|Sure|Thanks)\b)"
+    rf"(?P<n2>[A-Z][a-zé-]+)\s*(?:,|\(|,?\s+who\s+is|\s+(?:is|was))\s*(?:my|our)\s+{_ADJ}(?:{_REL_WORDS})\b|"
+    rf"\b(?i:my|our)\s+{_ADJ}(?i:{_REL_WORDS})['’]s\s+name\s+(?:is|was)\s+(?P<n3>[A-Z][a-zé-]+)")
 #: "Pico is coming too - he's my border collie": a name, then a pronoun saying whose it is
 _PRONOUN_NAME = re.compile(
     r"\b(?P<n>[A-Z][a-z'-]+)\b[^.!?;]{0,40}?\b(?:he|she)(?:'s|\s+is|\s+was)\s+(?:my|our)\s+(?:[a-z-]+\s+){0,2}?"
@@ -33,7 +50,7 @@ _LEAD_WORDS = re.compile(r"^(?:\(?\s*side note:?|by the way,?|oh,?\s+and|oh,?|an
                          re.I)
 _SHOP_PHRASE = re.compile(r"\b(?:from|at)\s+((?:a|an|the|my)\s+[\w'& -]{2,40}?)(?=\s*(?:,|\.|;|\)|for\b|it\b|and\b|"
                           r"last\b|yesterday\b|today\b|this\b|two\b|three\b|four\b|a few\b|$))")
-_MONEY_SPAN = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?k?")
+_MONEY_SPAN = re.compile(r"\$\s?\d[\d,]*\d(?:\.\d+)?k?|\$\s?\d(?:\.\d+)?k?")
 #: one capitalised word of a name, an abbreviation included ("St. Brigid's", "Mt. Hood")
 _CAP = r"(?:(?:St|Mt|Dr|Ft)\.|[A-Z][\w'&-]*)"
 def _entities(text: str) -> list[tuple[str, str]]:
@@ -47,7 +64,12 @@ def _entities(text: str) -> list[tuple[str, str]]:
 def my_relation_names(text: str) -> list[str]:
     """Names the user ties to themself in a sentence about someone else ("my brother Tariq",
     "Pico … he's my border collie"); "their grandmother Selin" is no name of the user's."""
-    out = [m.group("n") or m.group("n2") for m in _RELATION_NAME.finditer(text)]
+    # "Oh, my sister Ana": no interjection or sentence opener is a name
+    out = [n for m in _RELATION_NAME.finditer(text) if (n := m.group("n")) and n not in _NOT_NAMES]
+    for m in _MY_REL_NAME.finditer(text):
+        name = m.group("n") or m.group("n2") or m.group("n3")
+        if name not in out and name not in _NOT_NAMES:
+            out.append(name)
     return out + [m.group("n") for m in _PRONOUN_NAME.finditer(text) if m.group("n") not in _NOT_NAMES]
 
 
@@ -68,11 +90,16 @@ def typed_spans(text: str, answer_type: str) -> list[str]:
         prepped = re.findall(rf"\b(?:at|from|in|to|for|with|joined|joining|join|called|named)\s+((?:the\s+)?{_CAP}(?:\s+{_CAP})*)",
                              text)
         spans += [p for p in prepped if p.split()[0] not in ("I", "I'm", "The")]
+    if answer_type == "place" and not spans:  # "we picked a venue for the reunion: the Harbor Room"
+        spans += [m.group(1) for m in re.finditer(rf"\b(?:venue|place|spot|location)\b[^.!?]{{0,40}}?:\s*((?:the\s+)?{_CAP}(?:\s+{_CAP})*)",
+                                                  text)]
     if answer_type in ("org", "item") and not spans:  # "Peak Climbing Gym is my gym"
         body = _LEAD_WORDS.sub("", text.strip(" (\"'"))
         spans += [m.group(0) for m in re.finditer(rf"\b{_CAP}(?:\s+{_CAP})+", body)
                   if m.group(0).split()[0] not in ("I", "I'm", "The", "My", "Oh", "Side")]
     out = [s.strip(" .,'\"") for s in spans if s.strip(" .,'\"")]
+    if answer_type == "person":  # "my stepmom Petra's birthday": the name is Petra ("St. Brigid's" is a name whole)
+        out = [re.sub(r"['’]s$", "", s) for s in out]
     # a two-letter acronym ("the ER was packed") is a poor name when a fuller one is there
     return sorted(out, key=lambda s: len(s) <= 2)
 

@@ -1,10 +1,9 @@
 """Surface analysis of a question: regex intent fast paths, the asked-for head and answer type,
 event/option phrases, and which words are content (must be in memory) and which are not.
 
-Everything here is rules and a spaCy tagger pass (no parser, no NER: ~5 ms); meaning-based intent
-matching lives in :mod:`kgmem.retrieval.intents`. Time and discourse phrases ("at the moment",
-"currently", "as far as you know", "last Tuesday") are never content: they are cut before content
-words are picked, so an abstention check can never ask memory for "moment".
+Rules and a spaCy tagger pass (no parser, no NER: ~5 ms); meaning-based intent matching lives in
+:mod:`kgmem.retrieval.intents`. Time and discourse phrases ("at the moment", "currently", "last
+Tuesday") are never content: they are cut before content words are picked.
 """
 
 from __future__ import annotations
@@ -32,9 +31,7 @@ DISCOURSE_RE = re.compile(
     r"(?:in\s+the\s+|on\s+|one\s+|that\s+|most\s+)?(?:mornings?|evenings?|afternoons?|nights?|weekends?|weekdays?)|"
     r"usually|normally|typically|generally|always|often|sometimes|basically|at\s+some\s+point|a\s+while\s+back|"
     r"(?:for|after|in|since)\s+(?:ages|forever|(?:so\s+|a\s+)?long(?:\s+time)?|a\s+while)|"
-    r"now|then|already|yet|ago|anyway|again)\b",
-    re.I,
-)
+    r"now|then|already|yet|ago|anyway|again)\b", re.I)
 
 _WH_RE = re.compile(r"\b(what|which|who|whom|whose|where|when|how|why)\b", re.I)
 #: "what kind of X", "which brand of X": the head is X
@@ -231,6 +228,9 @@ def wh_head(q: str) -> str | None:
             if head in _AUX:
                 continue
             rest = q[m.end("head"):]
+            owned = re.match(r"\s*['’]s?\s+(?:([a-z]+)\s+)?([a-z]+)\b(?!\s+(?:name|called)\b)", rest)
+            if owned and "name" not in owned.groups() and head not in _AUX:  # "what's Marta's job *title*"
+                return owned.group(2)
             if re.match(r"\s*['’]s?\b", rest) or (_NAME_OF_RE.search(rest) and head != "name"):
                 return "name"
             head2 = (m.groupdict().get("head2") or "").lower()
@@ -467,11 +467,11 @@ _WEEKDAY_MONTH = frozenset("""monday tuesday wednesday thursday friday saturday 
 march april may june july august september october november december christmas easter thanksgiving
 halloween""".split())
 
-
 RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "friend", "neighbour", "neighbor",
              "cousin", "aunt", "uncle", "partner", "wife", "husband", "colleague", "coworker", "boss", "roommate",
              "flatmate", "son", "daughter", "niece", "nephew", "grandma", "grandpa", "grandmother", "grandfather",
-             "boyfriend", "girlfriend", "parents", "kids")
+             "boyfriend", "girlfriend", "parents", "kids", "stepmom", "stepmum", "stepmother", "stepdad", "stepfather",
+             "stepsister", "stepbrother", "fiancé", "fiancée", "fiance", "fiancee")
 _REL = "|".join(RELATIONS)
 _SUBJECT_REL = re.compile(
     rf"\bmy\s+((?:best\s+|older\s+|younger\s+|little\s+|big\s+)?(?:{_REL}))(?:\s+[A-Z][\w'-]+)?"
@@ -480,8 +480,8 @@ _SUBJECT_REL = re.compile(
     rf"(?:city|car|job|house|home|place|town|hometown|phone|gym|work|employer|pet|dog|cat)\b)", re.I)
 _SUBJECT_NAME = re.compile(
     r"\b(?:does|did|is|was|has)\s+([A-Z][\w'-]+)\s+(?:live|living|based|work|working|drive|come|from|originally|"
-    r"have|own|do|go)\b|\b([A-Z][\w'-]+)['’]s\s+(?!name\b)\w+|\bis\s+([A-Z][\w'-]+)['’]s\b|"
-    r"\b([A-Z][\w'-]+)\s+(?:lives|works|drives|comes|is\s+from|was\s+from|has|owns)\b", re.M)
+    r"have|own|do|go|pay|paying|earn|earning|spend|spending|rent|use|using|study|studying)\b|\b([A-Z][\w-]+)['’]s\s+(?!name\b)(?=\w)|\bis\s+([A-Z][\w'-]+)['’]s\b|"
+    r"\b([A-Z][\w'-]+)\s+(?:lives|works|drives|comes|is\s+from|was\s+from|has|owns|pays|paid|earns|spends|rents|uses|is\s+paying)\b", re.M)
 
 
 def question_subject(q: str, named: list[str]) -> str | None:
@@ -492,8 +492,7 @@ def question_subject(q: str, named: list[str]) -> str | None:
     if m:
         return m.group(1).split()[-1].lower()
     cap = re.sub(r"^(\W*)([a-z])", lambda mm: mm.group(1) + mm.group(2).upper(), q)  # "orla's" at the start
-    m = _SUBJECT_NAME.search(cap)
-    if m:
+    for m in _SUBJECT_NAME.finditer(cap):  # "What's Liam's rent?": not "What", then "Liam"
         name = next(g for g in m.groups() if g)
         if name.lower() not in ("i", "my", "what", "which", "where", "who", "when", "how", "it", "that", "this"):
             return name

@@ -61,6 +61,7 @@ def test_checks_name_each_problem() -> None:
     assert check_output("Where do I live now?", "Where do I live now?") == "restates the question"
     assert check_output("I went to a jazz concert with my sister Maya last", "q", ctx) == "repeats the context"
     assert check_output("With your sister Maya.", "Who did I go with?", ctx) is None
+    assert check_output("The user (and you) asked: what is the plan?", "q") == "repeats the prompt"
 
 
 def test_a_good_model_answer_passes_and_small_models_get_a_short_context(store) -> None:  # noqa: ANN001

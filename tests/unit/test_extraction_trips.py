@@ -150,3 +150,8 @@ def test_ability_series_and_gym_words(ex: RuleExtractor) -> None:
     got = _facts(ex, "On Monday I started contracting for a small games studio called Fernhill Games.")
     assert ("works_at", "Fernhill Games") in got and ("gym", "Fernhill Games") not in got
     assert ("favourite_food", "ramen") in _facts(ex, "My favorite food has to be ramen.")
+
+
+def test_negation_is_a_dislike_only_of_a_taste(ex: RuleExtractor) -> None:
+    assert not _facts(ex, "I've never been to Asia.")
+    assert ("dislikes", "horror films") in _facts(ex, "I've never liked horror films.")

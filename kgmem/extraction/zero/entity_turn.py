@@ -31,6 +31,7 @@ from kgmem.extraction.zero.entity_facts import (
     TurnContext,
     _entity_fact,
     _phrase,
+    _specific,
     entity_facts,
     entity_of,
     note_people,
@@ -123,9 +124,12 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
             # "Zara left Deloitte and joined KPMG": "joined KPMG" is scored with its subject
             row = score([f"{c.subject.text} {c.text}"])[0]
         facts = _clause_facts(sent, date, c, row, user_mine, attributes, context)
-        # a value the user's facts already hold is the user's ("my rent is $1,200"); a name given
-        # to a thing ("the puppy is actually Rupert") is the thing's whatever else read it
-        out.extend(f for f in facts if f.predicate == "name" or _plain(f.value) not in user_values)
+        # a value the user's facts already hold, read from a clause about the user, something of
+        # theirs or a bare noun, is the user's ("my rent is $1,200", "rent is $1,600 a month"); a
+        # clause about another person or a particular thing keeps its facts whatever else read it
+        # ("the puppy is actually Rupert")
+        theirs = c.about == "other" or c.about == "thing" and c.subject is not None and _specific(c.subject)
+        out.extend(f for f in facts if theirs or _plain(f.value) not in user_values)
         if not facts and id(c) in heads and c.head.lemma_.lower() in _CHANGE_VERBS:
             ref = entity_of(c, context)  # "Offsite venue changed:" names the slot, the rest says its value
             if ref is not None and ref.kind == "thing" and ref.hint:

@@ -16,6 +16,7 @@ from kgmem.extraction.zero.entity_readings import extend_place, proper_after, wh
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import Value
 from kgmem.extraction.zero.values import fill
+from kgmem.extraction.zero.values_amounts import _WHEN_RX
 
 _NOT_WORKPLACES = frozenset({"home", "night", "nights", "weekend", "weekends", "moment", "time", "hour", "hours",
                              "week", "day", "days", "shift", "shifts", "job", "place", "end"})
@@ -34,6 +35,28 @@ _MORE_STATES = re.compile(r"\b(?:on\s+(?:its|the|their)\s+way|en\s+route|escalat
 _LIVES = re.compile(r"\b(?:lives?|living|address|moved\s+(?:in)?to)\b", re.IGNORECASE)
 
 
+#: words before a time that mark it as the old one ("thursday now instead of wednesday")
+_OLD_TIME = re.compile(r"(?:instead\s+of|rather\s+than|\bnot|\bfrom|no\s+longer|\bwas|used\s+to\s+be|originally)\s*$",
+                       re.IGNORECASE)
+_TO_HOUR = re.compile(r"\bto\s+(\d{1,2})(?![\d:%]|\s*(?:%|percent|people|of|minutes?|hours?|days?|weeks?))\b")
+
+
+def new_time(clause: Clause) -> list[Value]:
+    """The new time a clause gives when it also names the old one ("coming thursday now instead of
+    wednesday", "moved from 9:30 to 10"); empty when it names one time or none."""
+    text = clause.text
+    hits = [(m.start(), m.group(0).strip()) for m in _WHEN_RX.finditer(text) if m.group(0).strip()]
+    if clause.head.lemma_.lower() in ("move", "push", "bump", "shift", "change", "reschedule"):
+        hits += [(m.start(1), m.group(1)) for m in _TO_HOUR.finditer(text)]  # "moved … to 10"
+    if len(hits) < 2:
+        return []
+    fresh = [(i, h) for i, h in sorted(hits) if not _OLD_TIME.search(text[max(0, i - 20): i])]
+    if not fresh or len(fresh) == len(hits):
+        return []
+    to = [(i, h) for i, h in fresh if re.search(r"\bto\s*$", text[max(0, i - 5): i])]
+    return [((to or fresh)[0][1], None)]
+
+
 def _left(clause: Clause) -> set[str]:
     """Names a clause says someone left ("Zara left Deloitte", "quit the bakery")."""
     out: set[str] = set()
@@ -49,10 +72,15 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
     """Values of ``attr`` in the clause: never one of the entity's ``own`` names or their words,
     nor a day or time as a venue; ``person``: the entity is a person."""
     values = [v for v in fill(kind, clause) if v[0].casefold() not in own]
-    if kind == "when" and values and (span := when_span(clause)) and values[0][0] in span:
-        values = [(span, values[0][1])]  # "at 8 on Thursday": the day with its time
+    if kind == "when":
+        values = new_time(clause) or values
+        if values and (span := when_span(clause)) and values[0][0] in span:
+            values = [(span, values[0][1])]  # "at 8 on Thursday": the day with its time
     if attr == "venue":
-        values = [(extend_place(v, clause), t) for v, t in values if not _is_time(v, clause)]
+        span = when_span(clause) or ""
+        values = [(extend_place(v, clause), t) for v, t in values if not _is_time(v, clause)
+                  and not (v.split()[0].isdigit() and v.split()[0] in span.split())  # "at 9 btw" is a time
+                  and not re.match(r"\d+\s+[a-z]", v)]  # "10 people" is a number of things, "14 Elm Road" a place
     if not values and attr == "works_at" and person:
         values = _workplace(clause) or _job_place(clause)
     if not values and attr == "commute" and person and (m := _RIDES.search(clause.text)):

@@ -120,11 +120,17 @@ def eligible(clause: Clause, question: bool = False) -> str:
     return "ok"
 
 
+_TASTE_VERBS = re.compile(r"\b(?:lik\w*|lov\w*|enjoy\w*|fan|into|stand|bear|car(?:e|ed|ing)|fond|keen|stomach|eat|"
+                          r"drink|touch|get\s+along|dig|rate|prefer\w*|big\s+on|handle)\b", re.IGNORECASE)
+
+
 def _polarity(predicate: str, clause: Clause) -> str:
     """Tastes by polarity: embeddings hardly tell "I love jazz" from "I hate jazz", words do. A
     negated clause only says a dislike; a dislike needs a dislike word; "" drops the proposal."""
     if clause.negated_only:
-        return "dislikes" if predicate in ("likes", "dislikes") else ""
+        # "I've never liked horror films" is a dislike; "I've never been to Asia" is no taste at all
+        taste = _TASTE_VERBS.search(clause.text) or LIKE_CUES.search(clause.text) or DISLIKE_CUES.search(clause.text)
+        return "dislikes" if predicate in ("likes", "dislikes") and taste else ""
     if predicate == "dislikes" and not DISLIKE_CUES.search(clause.text):
         return "likes" if LIKE_CUES.search(clause.text) else ""
     if predicate == "likes" and DISLIKE_CUES.search(clause.text) and not LIKE_CUES.search(clause.text):

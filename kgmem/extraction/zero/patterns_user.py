@@ -252,12 +252,6 @@ USER_RULES += [
 USER_RULES += [
     Rule("commute_mode", rx(r"\b(?:by|on)\s+(?:the\s+|an?\s+|my\s+)?" + MODES_RX + r"\b(?!\s+(?:ride|trip|station|stop|lane|tickets?)\b)"),
           commute_mode, change=False),
-    Rule("hello_new", rx(r"\b[Hh]ello,?\s+(?:my\s+)?(?:new\s+)?(?P<obj>(?:" + CAR_BRANDS_RX + r"|" + PHONE_BRANDS_RX + r"|Samsung)(?:\s+[A-Z0-9][\w-]*)*)"),
-          lambda m, s: [("phone" if re.search(rf"\b(?:{PHONE_BRANDS_RX}|Samsung)\b", m.group("obj")) else "drives",
-                         m.group("obj").strip(), "item")]),
-    Rule("since_getting", rx(r"\b(?:since|after)\s+(?:getting|buying|switching\s+to|upgrading\s+to)\s+(?:the|my|a|an)\s+(?:new\s+)?(?P<obj>(?:" + CAR_BRANDS_RX + r"|" + PHONE_BRANDS_RX + r"|Samsung)(?:\s+[A-Z0-9][\w-]*)*)"),
-          lambda m, s: [("phone" if re.search(rf"\b(?:{PHONE_BRANDS_RX}|Samsung)\b", m.group("obj")) else "drives",
-                         m.group("obj").strip(), "item")]),
     Rule("pb_inverted", rx(r"(?P<v>\b\d{1,2}:\d{2}(?::\d{2})?)\s+(?:is|was)\s+(?:now\s+)?my\s+(?:new\s+)?(?:best|PB|PR|personal\s+best|personal\s+record|fastest)\b"
               + r"|\b(?:ran|clocked|did|finished)\s+(?:a|my|the)\s+[\w\s-]{0,20}?(?:5k|10k|marathon|half|mile)\s+in\s+(?P<v2>\d{1,2}:\d{2}(?::\d{2})?)[^.!?]{0,30}?\b(?:PB|PR|personal\s+best|best\s+time|record)"),
           lambda m, s: [("running_pb", m.group("v") or m.group("v2"), None)], change=False),
@@ -266,9 +260,6 @@ USER_RULES += [
 ]
 
 USER_RULES += [
-    # superlative idioms over a drink name the favourite drink: "nothing beats matcha", "I live on espresso"
-    Rule("fav_drink_idiom", rx(r"\b(?:[Nn]othing\s+beats|I\s+(?:basically\s+|practically\s+)?live\s+on|I\s+can't\s+(?:live|function)\s+without|I(?:'m|\s+am)\s+(?:totally\s+|completely\s+)?addicted\s+to)\s+(?:a\s+(?:good|hot|cold|strong)\s+|my\s+(?:morning\s+)?)?(?P<obj>" + DRINKS_RX + r")\b", re.IGNORECASE),
-          lambda m, s: [("favourite_drink", m.group("obj").lower(), "item")], change=False),
 ]
 
 USER_RULES += [

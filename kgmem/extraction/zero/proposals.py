@@ -6,8 +6,8 @@ sentences per registry predicate written for this purpose (never copied from the
 templates) and a ``"none"`` class of clauses that state nothing about the user (requests, chit-chat,
 other people). A clause's score for a predicate is the mean of its two best cosine similarities to
 that predicate's texts; proposals are the predicates scoring at least ``threshold`` and within
-``margin`` of the best, best first, and nothing when "none" scores best. Thresholds are tuned on
-the synthetic benchmark's development family only (eval/bench_extraction.py).
+``margin`` of the best, best first, and nothing when "none" scores best. The thresholds were chosen
+by hand on the synthetic benchmark's development family only (no committed sweep).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from kgmem import predicates
 from kgmem.embeddings import Embedder
 
 NONE = "none"
-#: tuned on the development family of synthetic-s (see eval/results/extraction_synthetic_s.md)
+#: chosen by hand while reading development-family (synthetic-s dev) results; no sweep is committed
 DEFAULT_THRESHOLD = 0.30
 DEFAULT_MARGIN = 0.12
 

@@ -10,7 +10,7 @@ patterns, the parser and the embedder.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -256,10 +256,3 @@ def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
         times = find_time_expressions(sent, date)
         yield Sentence(idx, "user", sent, mask_times(sent, times), times, question=question, lowercase=lowercase,
                        personal=personal)
-
-
-def candidate_user_sentences(turns: Sequence[tuple[str, str]], date: datetime) -> Iterable[Sentence]:
-    """Candidate sentences of every user turn of a session."""
-    for idx, (role, text) in enumerate(turns):
-        if role == "user":
-            yield from user_sentences(idx, text, date)
