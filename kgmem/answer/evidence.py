@@ -150,14 +150,12 @@ def negation_words(sentence: str) -> list[str]:
 
 def _others(s: str) -> bool:
     """Someone else's doing, by the parse of the sentence's subject (patterns without a parser)."""
-    if not may_be_someone_elses(s):
-        return False
     told = bool(_OTHER_SUBJECT.match(s) and not re.search(r"\b(?:I|we)\b\s+(?:\w+\s+){0,2}(?:went|was|were|got|"
                                                           r"bought|started|finished|moved|joined|tagged|came|grew|"
                                                           r"lived|spent|worked|studied|learned|learnt|played|used)\b", s))
     # the parse adds what the opening patterns cannot list: any verb after a name or a relation
     # ("Marta quit her job", "My sister teaches piano")
-    return told or bool(someone_else(s))
+    return told or (may_be_someone_elses(s) and bool(someone_else(s)))
 
 
 class Line:

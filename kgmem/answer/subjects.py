@@ -16,10 +16,16 @@ from functools import lru_cache
 from kgmem.answer.spans import RELATION_WORDS
 from kgmem.retrieval.question import nlp
 
-#: sentences worth a parse: they open with a pronoun, a possessive or article + noun, or a name
-_MAYBE_OTHER = re.compile(
-    r"^\W*(?:(?:my|our|his|her|their|a|an|the)\s+\w|(?:he|she|they)\b|"
-    r"(?-i:(?!(?:I|I'm|I've|I'd|I'll|We|We're|We've|We'll|My|Our|The|A|An|It|It's|This|That|There)\b)[A-Z][a-z]))", re.I)
+#: common English words that open a sentence without being anyone's name (a parse is ~5 ms:
+#: only sentences that may open with a name or a relation get one)
+_OPENERS = frozenset("""i i'm i've i'd i'll we we're we've we'll it it's this that there these those the a an and but so
+or then now also just still yes no oh ok okay well thanks thank great good nice sure sorry anyway honestly actually
+finally today yesterday tomorrow tonight last next this after before since when while if because although though
+once some any every each all most many much more another other what which who how why where can could would
+should will do does did is are was were have has had be been being let please hey hi hello wow yeah yep nope
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december quick big small funny random side update note""".split())
+_MAYBE_OTHER = re.compile(r"^\W*(?:(?:my|our|his|her|their)\s+\w|(?:he|she|they)\b|(?-i:[A-Z][\w'’-]*))", re.I)
 #: people the user names by relation (pets tell the user's own story: "my hamster keeps stealing socks")
 _PETS = frozenset("dog cat puppy kitten pup parrot rabbit hamster horse tortoise turtle".split())
 _RELATIONS = (frozenset(RELATION_WORDS) - _PETS) | {"parents", "kids", "children", "family", "team", "boss", "manager",
@@ -28,7 +34,11 @@ _RELATIONS = (frozenset(RELATION_WORDS) - _PETS) | {"parents", "kids", "children
 
 def may_be_someone_elses(sentence: str) -> bool:
     """Cheap test: could the sentence's subject be someone other than the user?"""
-    return bool(_MAYBE_OTHER.match(sentence))
+    m = _MAYBE_OTHER.match(sentence)
+    if not m:
+        return False
+    first = m.group(0).strip(" \t\"'(").lower().replace("’", "'")
+    return first not in _OPENERS
 
 
 @lru_cache(maxsize=16384)
