@@ -90,7 +90,9 @@ def _start_feeder(haystacks: Iterable[Haystack], inboxes: list[Any], stop: threa
             h = buffers[i].get()
             try:
                 inboxes[i].send(h)
-            except OSError:  # the worker ended (error or Ctrl-C): the parent reports why
+            # the worker ended (error or Ctrl-C), or the parent closed the pipe while shutting down
+            # (a send racing close() sees a None handle: TypeError): the parent reports why
+            except (OSError, TypeError, ValueError):
                 return
             if h is None:
                 return

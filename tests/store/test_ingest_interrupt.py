@@ -23,7 +23,7 @@ from kgmem.store import open_store
 from .neo4j_failures import ROOT, SAMPLE
 from .test_store_parity import _graph
 
-LIMIT = 10  # haystacks of the sample split (10 sessions each)
+LIMIT = 24  # haystacks of the sample split (10 sessions each): all, so the run is still going at the SIGINT
 
 
 def _ingest(home: Path, workers: int) -> subprocess.Popen[str]:
