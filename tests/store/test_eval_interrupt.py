@@ -18,13 +18,19 @@ from .neo4j_failures import ROOT, SAMPLE
 LIMIT = 12  # questions of the sample split: enough that the run is still going when the first is written
 
 
+def _default_sigint() -> None:
+    # as in a terminal: a runner started in the background (SIGINT ignored, inherited across
+    # exec) must not make the child ignore the Ctrl-C this test sends
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _eval(home: Path, run_dir: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "KGMEM_HOME": str(home), "PYTHONPATH": str(ROOT)}
     cmd = [sys.executable, "-m", "kgmem", "eval", "--split", str(SAMPLE), "--retrieval-only", "--store",
            "networkx", "--limit", str(LIMIT), "--workers", "2", "--run-dir", str(run_dir)]
     # its own process group: the SIGINT below reaches it and its workers, as Ctrl-C in a terminal does
     return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=ROOT, start_new_session=True)
+                            cwd=ROOT, start_new_session=True, preexec_fn=_default_sigint)
 
 
 def _ids(run_dir: Path) -> list[str]:

@@ -26,13 +26,19 @@ from .test_store_parity import _graph
 LIMIT = 24  # haystacks of the sample split (10 sessions each): all, so the run is still going at the SIGINT
 
 
+def _default_sigint() -> None:
+    # as in a terminal: a runner started in the background (SIGINT ignored, inherited across
+    # exec) must not make the child ignore the Ctrl-C this test sends
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _ingest(home: Path, workers: int) -> subprocess.Popen[str]:
     env = {**os.environ, "KGMEM_HOME": str(home), "PYTHONPATH": str(ROOT)}
     cmd = [sys.executable, "-m", "kgmem", "ingest", str(SAMPLE), "--store", "networkx", "--no-embed",
            "--limit", str(LIMIT), "--workers", str(workers)]
     # its own process group: the SIGINT below reaches it and its workers, as Ctrl-C in a terminal does
     return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=ROOT, start_new_session=True)
+                            cwd=ROOT, start_new_session=True, preexec_fn=_default_sigint)
 
 
 def _graphs(home: Path) -> dict[str, Any]:
