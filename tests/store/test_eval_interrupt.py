@@ -6,31 +6,19 @@ completes the run with the records an uninterrupted run writes."""
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-from .neo4j_failures import ROOT, SAMPLE
+from .ctrl_c import interrupt, start_kgmem
+from .neo4j_failures import SAMPLE
 
 LIMIT = 12  # questions of the sample split: enough that the run is still going when the first is written
 
 
-def _default_sigint() -> None:
-    # as in a terminal: a runner started in the background (SIGINT ignored, inherited across
-    # exec) must not make the child ignore the Ctrl-C this test sends
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 def _eval(home: Path, run_dir: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "KGMEM_HOME": str(home), "PYTHONPATH": str(ROOT)}
-    cmd = [sys.executable, "-m", "kgmem", "eval", "--split", str(SAMPLE), "--retrieval-only", "--store",
-           "networkx", "--limit", str(LIMIT), "--workers", "2", "--run-dir", str(run_dir)]
-    # its own process group: the SIGINT below reaches it and its workers, as Ctrl-C in a terminal does
-    return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=ROOT, start_new_session=True, preexec_fn=_default_sigint)
+    return start_kgmem(home, "eval", "--split", str(SAMPLE), "--retrieval-only", "--store", "networkx",
+                       "--limit", str(LIMIT), "--workers", "2", "--run-dir", str(run_dir))
 
 
 def _ids(run_dir: Path) -> list[str]:
@@ -47,14 +35,7 @@ def test_ctrl_c_during_eval_with_workers_says_one_line_and_the_rerun_completes(t
     while (not predictions.exists() or not predictions.read_text().strip()) and proc.poll() is None \
             and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert proc.poll() is None, proc.communicate()
-    os.killpg(proc.pid, signal.SIGINT)
-    out, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130, err
-    lines = [ln for ln in err.splitlines() if ln.startswith("interrupted:")]
-    assert len(lines) == 1 and "re-run the same command to resume" in lines[0], err
-    for noise in ("Traceback", "Warning", "leaked", "terminate called", "Aborted"):
-        assert noise not in err, err
+    interrupt(proc)
     kept = _ids(run_dir)
     assert 0 < len(kept) < LIMIT
 

@@ -7,10 +7,7 @@ terminal); each worker finishes the store batch it is writing, so what was repor
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -20,25 +17,16 @@ import pytest
 from kgmem.settings import Settings
 from kgmem.store import open_store
 
-from .neo4j_failures import ROOT, SAMPLE
+from .ctrl_c import interrupt, start_kgmem
+from .neo4j_failures import SAMPLE
 from .test_store_parity import _graph
 
 LIMIT = 24  # haystacks of the sample split (10 sessions each): all, so the run is still going at the SIGINT
 
 
-def _default_sigint() -> None:
-    # as in a terminal: a runner started in the background (SIGINT ignored, inherited across
-    # exec) must not make the child ignore the Ctrl-C this test sends
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 def _ingest(home: Path, workers: int) -> subprocess.Popen[str]:
-    env = {**os.environ, "KGMEM_HOME": str(home), "PYTHONPATH": str(ROOT)}
-    cmd = [sys.executable, "-m", "kgmem", "ingest", str(SAMPLE), "--store", "networkx", "--no-embed",
-           "--limit", str(LIMIT), "--workers", str(workers)]
-    # its own process group: the SIGINT below reaches it and its workers, as Ctrl-C in a terminal does
-    return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=ROOT, start_new_session=True, preexec_fn=_default_sigint)
+    return start_kgmem(home, "ingest", str(SAMPLE), "--store", "networkx", "--no-embed", "--limit", str(LIMIT),
+                       "--workers", str(workers))
 
 
 def _graphs(home: Path) -> dict[str, Any]:
@@ -68,18 +56,11 @@ def test_ctrl_c_says_what_was_done_and_the_rerun_completes_the_same_graph(
     # mid-ingest: the first haystacks are on disk (one file per user), the others not yet
     while not list(home.glob("**/*.kgnx")) and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert proc.poll() is None, proc.communicate()
-    os.killpg(proc.pid, signal.SIGINT)
-    out, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130, err
-    lines = [ln for ln in err.splitlines() if ln.startswith("interrupted:")]
-    assert len(lines) == 1 and "re-run the same command to resume" in lines[0], err
-    for noise in ("Traceback", "Warning", "leaked", "terminate called", "Aborted"):
-        assert noise not in err, err
+    line = interrupt(proc)
     partial = _graphs(home)
     assert 0 < len(partial) < LIMIT or sum(len(g["sessions"]) for g in partial.values()) < 10 * LIMIT
     # the line counts what is stored
-    complete = int(lines[0].split()[1])
+    complete = int(line.split()[1])
     assert complete <= sum(len(g["sessions"]) == 10 for g in partial.values())
 
     rerun = _ingest(home, workers)
