@@ -9,7 +9,7 @@ import pytest
 
 from kgmem.answer.aggregate import paid_amounts
 from kgmem.answer.spans import typed_spans
-from kgmem.retrieval.question import question_subject
+from kgmem.retrieval.subject import question_subject
 
 #: a name the user ties to a relation, in the ways people write it
 RELATION_NAMES = [
