@@ -75,8 +75,8 @@ def _subject_slot(ev: EvidenceSet) -> Computed:
     plan = ev.result.plan
     out = Computed(kind="entity")
     preds = [p for p in plan_notes(plan, "predicate") if predicate_registry.is_single_valued(p)]
-    if not plan.subject or not preds or not plan.subject[:1].isupper():
-        return out
+    if not plan.subject or not preds:
+        return out  # a named person ("Sam") or a relative ("my dad": the entity the user calls so)
     asof = plan.question_date
     facts = [f for f in ev.result.all_facts.values() if f.predicate in preds and f.value
              and (asof is None or f.observed_at <= asof)
@@ -94,13 +94,19 @@ def _subject_slot(ev: EvidenceSet) -> Computed:
     p = predicate_registry.get(pred)
     vocab = {norm(w) for w in slot_vocabulary(pred) | {w for c in (p.cues if p else ()) for w in c.split()}}
     if any(ln.said_at.date() > f.observed_at.date() and contains_name(plan.subject, ln.text) and vocab & terms(ln.text)
-           for ln in ev.all_user_lines()):
-        return out  # a newer line tells of the same slot: the stored value may be stale
+           and not _states(f, ln.text) for ln in ev.all_user_lines()):
+        return out  # a newer line tells of the same slot (not the value the fact holds): it may be stale
     out.fact_ids.append(f.id)
     out.turn_ids.extend(f.source_turn_ids[:1])
     out.cited.append(f'"{ev.source_sentence(f) or f.text}" (said {f.observed_at.date()})')
     out.answer = f"{f.value} (you told me on {f.observed_at.date()})"
     return out
+
+
+def _states(f: Fact, text: str) -> bool:
+    """The line states the fact's own value (it is the fact's source, or says it again)."""
+    value = terms(f.value or "")
+    return bool(value) and value <= terms(text)
 
 
 def compute_entity_slot(ev: EvidenceSet) -> Computed:

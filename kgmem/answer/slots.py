@@ -134,8 +134,9 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
                 continue
             have = terms(line.text)
             talks = pred in _SLOT_TALK and _SLOT_TALK[pred].search(line.text)
-            if not talks and not (vocab & have) and ev.turn_similarity(line.turn_id) < LINE_SLOT_SIMILARITY:
-                continue
+            if not talks and not (vocab & have) and (ev.turn_similarity(line.turn_id) < LINE_SLOT_SIMILARITY
+                                                     or _sentence_similarity(ev, line) < LINE_SLOT_SIMILARITY):
+                continue  # a turn close to the question may say other things: the sentence itself must be
             if _other_slot(pred, have):
                 continue  # "my job at Tessellate Studio" is no gym
             spans = typed_spans(line.text, atype)
@@ -148,6 +149,13 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
     if pred == "job_title":
         out += _role_lines(ev, {t for v in out for t in ([v.line.turn_id] if v.line else [])} | covered)
     return sorted(out, key=lambda v: (v.said_at, v.fact is None))
+
+
+def _sentence_similarity(ev: EvidenceSet, line: Line) -> float:
+    """Cosine of the question to one evidence sentence (a turn's similarity may come from
+    another of its sentences: "…from a shop called String Theory" is no answer to where I live)."""
+    vecs = ev.result.embed([ev.result.plan.question, line.text])
+    return float(vecs[0] @ vecs[1]) if vecs is not None else 1.0
 
 
 _OLD_CUE = re.compile(r"\b(?:from|was|were|used\s+to\s+be|previously|before|instead\s+of)\s+(?:about\s+|around\s+)?$", re.I)
