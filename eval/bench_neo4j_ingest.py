@@ -27,13 +27,14 @@ import sys
 import tempfile
 import time
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval._report import git_sha  # noqa: E402
+from eval._report import PERCENTILES, git_sha, machine, percentile  # noqa: E402
 
 RESULTS = ROOT / "eval" / "results" / "neo4j_ingest"
 
@@ -77,8 +78,8 @@ def _save(section: str, data: dict[str, Any]) -> None:
     report = json.loads(path.read_text()) if path.is_file() else {}
     if os.environ.get("KGMEM_BENCH_NOTE"):
         data = {**data, "run_note": os.environ["KGMEM_BENCH_NOTE"]}
-    report[section] = {**data, "git_sha": git_sha(), "machine": {
-        "cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}}
+    report[section] = {**data, "git_sha": git_sha(), "machine": machine(), "python": platform.python_version(),
+                       "saved": datetime.now(UTC).isoformat(timespec="seconds")}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, indent=2, default=str) + "\n")
     RESULTS.with_suffix(".md").write_text(render_md(report))
@@ -516,7 +517,6 @@ def _parity_graph(store: Any, user_id: str) -> dict[str, Any]:
 def cmd_eval(args: argparse.Namespace) -> dict[str, Any]:
     """`kgmem eval --retrieval-only` on both stores (same selection): the retrieval metrics must
     be equal, and retrieval latency p50/p95 is reported side by side."""
-    import statistics
 
     load0 = _load()
     runs: dict[str, Any] = {}
@@ -533,11 +533,11 @@ def cmd_eval(args: argparse.Namespace) -> dict[str, Any]:
         summary = json.loads((run_dir / "summary.json").read_text())
         lat = [float((json.loads(line).get("latency_ms") or {}).get("total", 0.0))
                for line in (run_dir / "predictions.jsonl").read_text().splitlines() if line.strip()]
-        q = statistics.quantiles(lat, n=20) if len(lat) > 1 else lat * 19
         runs[store] = {"command": " ".join(["kgmem", *cmd[1:]]), "wall_s": round(wall, 1),
                        "questions": summary["questions"], "failed": summary["failed"],
                        "retrieval": summary["retrieval"],
-                       "latency_ms": {"p50": round(statistics.median(lat), 1), "p95": round(q[18], 1)}}
+                       "latency_ms": {"p50": round(percentile(lat, 0.5) or 0.0, 1),
+                                      "p95": round(percentile(lat, 0.95) or 0.0, 1), "percentiles": PERCENTILES}}
     equal = runs["networkx"]["retrieval"] == runs["neo4j"]["retrieval"]
     return {"command": " ".join(["eval/bench_neo4j_ingest.py", *sys.argv[1:]]), "split": args.split,
             "per_type": args.per_type, "runs": runs, "metrics_equal": equal,
