@@ -93,9 +93,13 @@ def stats(values: Sequence[float]) -> dict[str, Any]:
 
 
 def write_pair(out: Path, report: dict[str, Any], render: Callable[[dict[str, Any]], str]) -> str:
-    """Write ``<out>.json`` (the report) and ``<out>.md`` (``render(report)``); return the Markdown."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.with_suffix(".json").write_text(json.dumps(report, indent=1, default=str) + "\n", encoding="utf-8")
-    markdown = render(report)
-    out.with_suffix(".md").write_text(markdown, encoding="utf-8")
+    """Write ``<out>.json`` (the report) and ``<out>.md`` (``render(report)``); return the Markdown.
+
+    ``out`` is a stem: a dotted name such as ``ingest.sample`` keeps its dot (a trailing ``.json``
+    or ``.md`` is dropped)."""
+    stem = out.with_suffix("") if out.suffix in (".json", ".md") else out
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    stem.with_name(stem.name + ".json").write_text(json.dumps(report, indent=1, default=str) + "\n", encoding="utf-8")
+    markdown = render(report)  # after the JSON: a rendering bug never loses the measured figures
+    stem.with_name(stem.name + ".md").write_text(markdown, encoding="utf-8")
     return markdown

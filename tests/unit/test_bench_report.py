@@ -24,6 +24,8 @@ def test_measured_records_provenance_around_the_block(tmp_path: Path) -> None:
     md = _report.write_pair(tmp_path / "x", report, lambda r: "\n".join(_report.provenance_lines(r)) + "\n")
     assert json.loads((tmp_path / "x.json").read_text())["git_sha"] == run["git_sha"]
     assert f"git `{run['git_sha']}`" in md and " ".join(run["loadavg_after"]) in md and "shared machine" in md
+    _report.write_pair(tmp_path / "ingest.sample", report, lambda r: "")  # a dotted stem keeps its name
+    assert (tmp_path / "ingest.sample.json").is_file() and (tmp_path / "ingest.sample.md").is_file()
 
 
 def test_command_line_is_relative_to_the_repository() -> None:
