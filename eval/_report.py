@@ -24,7 +24,7 @@ from typing import Any
 from kgmem.evaluation.metrics import PERCENTILES, percentile
 
 __all__ = ["PERCENTILES", "command_line", "git_sha", "loadavg", "machine", "measured", "percentile",
-           "provenance_lines", "stats", "write_pair"]
+           "provenance_lines", "spelled_out", "stats", "write_pair"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = "shared machine: other jobs ran at the same time, so these are not idle-machine figures"
@@ -56,6 +56,21 @@ def command_line(argv: Sequence[str] | None = None) -> str:
     script = Path(args[0]).resolve() if args else Path("?")
     shown = str(script.relative_to(ROOT)) if script.is_relative_to(ROOT) else args[0]
     return shlex.join([".venv/bin/python", shown, *args[1:]])
+
+
+def spelled_out(script: str, args: Any, *, hide: dict[str, Any] | None = None, flock: bool = False) -> str:
+    """The command that reproduces ``args`` (an argparse namespace) with every option spelled out,
+    defaults included (a flag only when set; ``hide``: options left out while at that value)."""
+    words = [".venv/bin/python", script]
+    for name, value in vars(args).items():
+        if hide is not None and name in hide and hide[name] == value:
+            continue
+        flag = "--" + name.replace("_", "-")
+        if isinstance(value, bool):
+            words += [flag] if value else []
+        else:
+            words += [flag, "" if value is None else str(value)]
+    return ("flock /work/bench.lock " if flock else "") + shlex.join(words)
 
 
 @contextmanager

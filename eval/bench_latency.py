@@ -30,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval._report import measured, provenance_lines, write_pair  # noqa: E402
+from eval._report import measured, provenance_lines, spelled_out, write_pair  # noqa: E402
 from eval._report import stats as _stats  # noqa: E402
 
 
@@ -173,10 +173,7 @@ def main() -> None:
     ap.add_argument("--legacy", action="store_true",
                     help="measure the pre-#14 code (PYTHONPATH to its tree; its retriever embeds the question)")
     args = ap.parse_args()
-    command = (f"flock /work/bench.lock .venv/bin/python eval/bench_latency.py --split {args.split} "
-               f"--per-type {args.per_type} --seed {args.seed} --repeat {args.repeat}"
-               + (" --legacy" if args.legacy else "") + (" --drop-postings" if args.drop_postings else "")
-               + ("" if args.out == str(ROOT / "eval" / "results" / "latency") else f" --out {args.out}"))
+    command = spelled_out("eval/bench_latency.py", args, hide={"out": ap.get_default("out")}, flock=True)
     with measured(command) as run:
         result = measure(args)
     report = {"title": "kgmem question-path latency", **run,

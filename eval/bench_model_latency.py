@@ -29,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval._report import measured, percentile, provenance_lines, write_pair  # noqa: E402
+from eval._report import measured, percentile, provenance_lines, spelled_out, write_pair  # noqa: E402
 from eval._report import stats as _stats  # noqa: E402
 from eval.bench_latency import _select  # noqa: E402
 
@@ -203,11 +203,7 @@ def main() -> None:
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "model_latency"))
     args = ap.parse_args()
     args.family = args.family or None
-    command = (f".venv/bin/python eval/bench_model_latency.py --split {args.split} --per-type "
-               f"{args.per_type} --seed {args.seed} --types {args.types} --family {args.family or ''} "
-               f"--limit {args.limit} --n-threads {args.n_threads} --max-tokens {args.max_tokens} --repeat {args.repeat}"
-               + (" --no-stop" if args.no_stop else "") + (" --no-reuse-prefix" if args.no_reuse_prefix else "")
-               + ("" if args.out == str(ROOT / "eval" / "results" / "model_latency") else f" --out {args.out}"))
+    command = spelled_out("eval/bench_model_latency.py", args, hide={"out": ap.get_default("out")})
     with measured(command) as run:
         result = measure(args)
     report = {"title": "kgmem embedded-model answer latency", **run,

@@ -3,6 +3,7 @@ machine, load before/after, percentile definition) and the one percentile the be
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -39,3 +40,9 @@ def test_command_line_is_relative_to_the_repository() -> None:
 def test_stats_use_the_one_percentile() -> None:
     assert _report.stats([5.0, 1.0, 3.0, 2.0, 4.0]) == {"n": 5, "p50": 3.0, "p95": 5.0, "max": 5.0}
     assert _report.stats([]) == {"n": 0, "p50": None, "p95": None, "max": None}
+
+
+def test_spelled_out_names_every_option() -> None:
+    args = argparse.Namespace(split="synthetic-s", per_type=20, family=None, legacy=False, drop=True, out="x")
+    assert _report.spelled_out("eval/b.py", args, hide={"out": "x"}, flock=True) == (
+        "flock /work/bench.lock .venv/bin/python eval/b.py --split synthetic-s --per-type 20 --family '' --drop")
