@@ -9,7 +9,7 @@ from kgmem.retrieval.question import RELATIONS
 
 _REL = "|".join(RELATIONS)
 _SUBJECT_REL = re.compile(
-    rf"\bmy\s+((?:best\s+|older\s+|younger\s+|little\s+|big\s+)?(?:{_REL}))(?:\s+(?P<name>[A-Z][\w'-]+))?"
+    rf"\bmy\s+((?:best\s+|older\s+|younger\s+|little\s+|big\s+)?(?:{_REL}))(?:\s+(?P<name>(?-i:[A-Z])[\w'-]+))?"
     rf"(?:\s+(?!name\b|called\b|named\b)(?:live|lives|living|based|work|works|working|drive|drives|keeps|keep|"
     rf"come|comes|moved|move|go|goes|study|studies|do|does|have|has|own|owns|still|now|currently|"
     rf"(?!\w+ing\s+(?:name|called)\b)[a-z]+ing)\b|['’]s\s+(?!name\b)"
