@@ -84,8 +84,9 @@ def _subject_slot(ev: EvidenceSet) -> Computed:
     store = ev.result.store
     if not facts or store is None:
         return out
+    called = {plan.subject} | _relative_names(ev, plan.subject)
     theirs = {e.id for e in store.entities(ev.result.user_id, sorted({f.subject_id for f in facts}))
-              if any(contains_name(plan.subject, n) for n in [e.name, *e.aliases])}
+              if any(contains_name(c, n) for c in called for n in [e.name, *e.aliases])}
     facts = [f for f in facts if f.subject_id in theirs]
     if not facts:
         return out
@@ -101,6 +102,17 @@ def _subject_slot(ev: EvidenceSet) -> Computed:
     out.cited.append(f'"{ev.source_sentence(f) or f.text}" (said {f.observed_at.date()})')
     out.answer = f"{f.value} (you told me on {f.observed_at.date()})"
     return out
+
+
+def _relative_names(ev: EvidenceSet, relation: str) -> set[str]:
+    """The names the user gave a relative ("my brother Liam": {"Liam"} for "brother"), from the
+    user's relation facts whose sentence says the relation."""
+    if not relation.islower():
+        return set()
+    rel = re.compile(rf"\b{re.escape(relation)}s?\b", re.I)
+    return {f.value for f in ev.result.all_facts.values()
+            if f.predicate == "family_member" and f.value and f.speaker == "user"
+            and rel.search(ev.source_sentence(f) or f.text)}
 
 
 def _states(f: Fact, text: str) -> bool:

@@ -227,6 +227,18 @@ def _slot_type(slot: str | None, m: IntentMatch | None) -> str | None:
             "number": "number", "money": "money", "date": "date"}.get(pred.value_type)
 
 
+#: slots that name a relation of the user's, not a value someone else holds
+_RELATION_SLOTS = frozenset({"family_member"})
+
+
+def _without_subject(q: str, subject: str) -> str:
+    """The question with the person it is about taken out ("What's Liam's rent?" → "What's my
+    rent?", "What city is my brother in?" → "What city is I in?"): what is asked of them."""
+    who = re.escape(subject)
+    out = re.sub(rf"(?:\bmy\s+(?:\w+\s+)?)?\b{who}['’]s\b", "my", q, flags=re.I)
+    return re.sub(rf"(?:\bmy\s+(?:(?:best|older|younger|little|big)\s+)?(?:\w+\s+)?)?\b{who}\b", "I", out, flags=re.I)
+
+
 def plan_query(question: str, question_date: datetime | None = None, *, as_of: datetime | None = None,
                embedder: Embedder | None = None, vector: np.ndarray | None = None) -> QueryPlan:
     """Plan a question: intent (+ score and source), slot, answer type, content words, time
@@ -252,8 +264,17 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
         slot = _head_slot(head, q) or _head_slot(_verb_noun(q), q)
     words = qa.content_words(q)
     subject = question_subject(q, words.named)
-    slot_type = _slot_type(slot, match)  # Marta's job title is a title, whoever holds it
     asked_slot = slot  # the kind of value asked for, whoever holds it (a predicate note below)
+    if subject is not None and embedder is not None and intent in (Intent.CURRENT_VALUE, Intent.HISTORY,
+                                                                   Intent.SINGLE_FACT):
+        # "What city is my brother in?" is near "Who is my brother?" as a whole: what is asked
+        # of the person is the question with the person taken out ("What city am I in?")
+        theirs = IntentBank.for_embedder(embedder).match(
+            np.asarray(embedder.embed([_without_subject(q, subject)])[0]),
+            intents={"current_value", "single_fact", "history"})
+        if theirs is not None and theirs.score >= MIN_MEANING and theirs.slot not in _RELATION_SLOTS:
+            asked_slot, match = theirs.slot, theirs
+    slot_type = _slot_type(asked_slot, match)  # Marta's job title is a title, whoever holds it
     if subject is not None and intent in (Intent.CURRENT_VALUE, Intent.HISTORY, Intent.SINGLE_FACT):
         slot = None  # someone else's city or car is no slot of the user's
         if qa.wh_word(q) in ("where", "who", "whom", "when"):
@@ -278,6 +299,7 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
         shape = "text"
     elif intent == Intent.SINGLE_FACT and re.match(r"^\s*(did|do|does|is|are|was|were|have|has|had|can)\b", q, re.I):
         shape = "yes_no"
+        atype = "text"  # "is Jonah seeing anyone?": the line that tells, not a typed value
     preds = [asked_slot.split(".")[0]] if asked_slot and asked_slot.split(".")[0] in predicate_registry.REGISTRY else []
     if intent in (Intent.AGGREGATE, Intent.ORDERING):
         ql = q.lower()

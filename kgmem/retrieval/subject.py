@@ -12,6 +12,7 @@ _SUBJECT_REL = re.compile(
     rf"\bmy\s+((?:best\s+|older\s+|younger\s+|little\s+|big\s+)?(?:{_REL}))(?:\s+(?P<name>(?-i:[A-Z])[\w'-]+))?"
     rf"(?:\s+(?!name\b|called\b|named\b)(?:live|lives|living|based|work|works|working|drive|drives|keeps|keep|"
     rf"come|comes|moved|move|go|goes|study|studies|do|does|have|has|own|owns|still|now|currently|"
+    rf"(?:in|at|from|based)(?=\s*\??\s*$)|"
     rf"(?!\w+ing\s+(?:name|called)\b)[a-z]+ing)\b|['’]s\s+(?!name\b)"
     rf"(?:city|car|job|house|home|place|town|hometown|phone|gym|work|employer|pet|dog|cat)\b)", re.I)
 _SUBJECT_NAME = re.compile(
