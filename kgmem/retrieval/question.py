@@ -191,7 +191,15 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"what should i|should i|can you (help me )?(find|pick|choose|plan)|what would you|"
         r"something (to|for)|looking for|inspiration|options for|what could i|what can i|where could i|"
         r"where should i|how should i|could you suggest|any good|what's the pick|what is the pick|"
-        r"what's next for me|what next|what to (read|watch|cook|try|do|make|listen|play|eat|get|buy))\b", re.I)),
+        r"what's next for me|what next|what to (read|watch|cook|try|do|make|listen|play|eat|get|buy))\b|"
+        # a suggestion asked for by what the user would like, not by "recommend" ("which restaurant
+        # would I like", "what workout would suit me", "what should we watch", "any recs?")
+        r"\b(?:would|will)\s+(?:i|we)\s+(?:like|enjoy|love|prefer|dig)\b|\b(?:suits?|fit)\s+(?:me|us)\b|"
+        r"\bup\s+(?:my|our)\s+(?:alley|street)\b|\b(?:should|could|shall)\s+(?:we|i)\s+(?:watch|read|cook|make|do|go|try|"
+        r"listen|eat|play|visit|see|put\s+on)\b|\b(?:i|we)\s+(?:could|should|might)\s+(?:watch|read|cook|make|do|try|"
+        r"listen|eat|play|visit)\b|\brecs\b|\bany\s+rec\b|\bany\s+thoughts\b|,\s*thoughts\s*\?\s*$|\bin\s+the\s+mood\s+for\b|"
+        r"\b(?:that|which)?\s*(?:i|we)'d\s+(?:actually\s+|really\s+)?(?:enjoy|love|like|dig)\s*[?.!]*\s*$|"
+        r"\bfor\s+(?:me|us)\s+to\s+(?:put\s+on|watch|read|try|cook|make|do|listen\s+to|play)\b", re.I)),
     (Intent.CURRENT_VALUE, re.compile(
         r"\b(current(ly)?|now|these days|at the moment|right now|still|latest|most recent|"
         r"nowadays|at present|today)\b", re.I)),
@@ -200,10 +208,14 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
 STRUCTURAL = frozenset({Intent.DURATION, Intent.ORDERING, Intent.AGGREGATE, Intent.ASSISTANT_SAID})
 
 
+#: a recollection of what the user said ("did I say I could visit Rome?") asks for no suggestion
+_RECALLED = re.compile(r"^\W*(?:did|have|had)\s+i\s+(?:ever\s+)?(?:say|tell|mention)|\bwhat\s+did\s+i\s+(?:say|tell|mention)", re.I)
+
+
 def regex_intent(q: str) -> Intent | None:
     """The first regex fast path that matches, else ``None``."""
     for intent, pattern in _INTENT_RULES:
-        if pattern.search(q):
+        if pattern.search(q) and not (intent == Intent.PREFERENCE and _RECALLED.search(q)):
             return intent
     return None
 

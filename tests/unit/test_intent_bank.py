@@ -75,6 +75,13 @@ UNSEEN: list[tuple[str, str | None, tuple[str, ...]]] = [
                         "How many days separated my move from the wedding?")),
     ("ordering", None, ("Did I buy the tent before the desk?", "which came first the concert or the trip",
                         "first city i visited?")),
+    # a suggestion asked for by what the user would like, without "recommend"/"suggest"
+    ("preference", None, ("I'm in the mood for a film tonight, thoughts?", "any recs for a new show?",
+                          "Which restaurant would I like?", "What would I enjoy listening to on my commute?",
+                          "What's a good album for me to put on?", "Where should we go on holiday this year?",
+                          "what workout would suit me", "Got any reading recs?", "Could you point me to a recipe I'd like?",
+                          "Movie night tonight - what should we watch?", "Any thoughts on what I could read next?",
+                          "I want to try a new sport, any thoughts?", "Which TV series would be up my alley?")),
 ]
 
 
@@ -96,3 +103,11 @@ def test_unseen_phrasings_get_the_intent(embedder, intent: str, slot: str | None
         assert plan.intent == Intent(intent), (q, plan.intent, plan.slot, plan.intent_source)
         if slot is not None:
             assert plan.slot == slot, (q, plan.slot, plan.exemplar)
+
+
+@pytest.mark.parametrize("question", ["Did I say I could visit Rome?", "What did I say I would like to try?",
+                                      "Where is the rec centre I go to?", "Did I mention what I should cook for the party?"])
+def test_recollections_are_not_requests_for_suggestions(question: str) -> None:
+    from kgmem.retrieval.question import regex_intent
+
+    assert regex_intent(question) != Intent.PREFERENCE
