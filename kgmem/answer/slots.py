@@ -83,8 +83,13 @@ _UNIT_NOUNS = ("books", "book", "pounds", "lbs", "kg", "kilos", "miles", "km", "
 def _show(pred: str, value: str, text: str = "") -> str:
     """A slot value as an answer: money with its $, a number with the unit its line used."""
     p = predicate_registry.get(pred)
-    if p is not None and p.value_type == "money" and not value.startswith("$") and re.match(r"^[\d,.]+$", value):
-        return f"${value}"
+    if p is not None and p.value_type == "money" and re.match(r"^[\d,.]+$", value):
+        # the currency the user wrote it in ("£1,100"), else dollars
+        digits = re.sub(r"\D", "", value)
+        m = re.search(r"([$£€])\s?(\d[\d,]*)", text or "")
+        cur = next((mm.group(1) for mm in re.finditer(r"([$£€])\s?(\d[\d,]*)", text or "")
+                    if re.sub(r"\D", "", mm.group(2)) == digits), "$") if m else "$"
+        return f"{cur}{value}"
     if re.fullmatch(r"[\d,.]+", value) and text:
         m = re.search(rf"\b{re.escape(value)}\s+({'|'.join(_UNIT_NOUNS)})\b", text, re.I)
         if m:
@@ -129,9 +134,13 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
     atype = ev.result.plan.answer_type
     vocab = {norm(w) for w in slot_vocabulary(pred)} - {"much", "many", "year", "month"}
     if atype in _LINE_TYPES and vocab:
+        own = re.compile(rf"\b(?:my|our|the)\s+(?:\w+\s+)?(?:{'|'.join(map(re.escape, _cue_words(pred)))})\b", re.I) \
+            if _cue_words(pred) else None
         for line in ev.all_user_lines():
-            if line.turn_id in covered or line.actuality != "actual":
+            if line.turn_id in covered:
                 continue
+            if line.actuality != "actual" and not (line.actuality == "other" and own is not None and own.search(line.text)):
+                continue  # someone else acting on the user's slot counts ("Landlord bumped the rent to £1,250")
             have = terms(line.text)
             talks = pred in _SLOT_TALK and _SLOT_TALK[pred].search(line.text)
             if not talks and not (vocab & have) and (ev.turn_similarity(line.turn_id) < LINE_SLOT_SIMILARITY

