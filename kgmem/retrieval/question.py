@@ -146,10 +146,12 @@ def _possessor(m: re.Match[str]) -> str:
 _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
     (Intent.ASSISTANT_SAID, re.compile(
         r"\b(you|assistant)\s+(said|told|mentioned|recommended|suggested|gave|listed|provided|"
-        r"explained|shared|wrote|described|helped|came up|named|pointed|proposed|picked|advised|offered)\b|"
+        r"explained|shared|wrote|described|helped|came up|named|pointed|proposed|picked|advised|offered|"
+        r"thought|felt|figured|reckoned|considered|chose|rated)\b|"
         r"\b(your|the assistant's)\s+(recommendation|suggestion|pick|advice|top pick|tip)s?\b|"
         r"\b(our|the)\s+(previous|last|earlier)\s+(conversation|chat|discussion)\b|"
         r"\bremind me (of )?what you\b|\bdid you (say|tell|recommend|suggest|mention|pick|choose|propose|think|name|"
+        r"reckon|figure|feel|rate|consider|"
         r"give|list|point)\b", re.I)),
     (Intent.DURATION, re.compile(
         r"\bhow (many|much)\s+(\w+\s+)?(days?|weeks?|months?|years?|hours?|minutes?)\b(?!\s+(in total|total|did i spend on))"
