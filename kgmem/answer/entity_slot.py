@@ -18,6 +18,7 @@ from kgmem import predicates as predicate_registry
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.match import GENERIC, contains_name, norm, terms
+from kgmem.answer.spans import with_title
 from kgmem.models import Fact, Intent
 from kgmem.retrieval.intents import slot_vocabulary
 from kgmem.retrieval.planner import plan_notes
@@ -100,7 +101,7 @@ def _subject_slot(ev: EvidenceSet) -> Computed:
     out.fact_ids.append(f.id)
     out.turn_ids.extend(f.source_turn_ids[:1])
     out.cited.append(f'"{ev.source_sentence(f) or f.text}" (said {f.observed_at.date()})')
-    out.answer = f"{f.value} (you told me on {f.observed_at.date()})"
+    out.answer = f"{with_title(f.value or '', ev.source_sentence(f) or '')} (you told me on {f.observed_at.date()})"
     return out
 
 
@@ -180,7 +181,7 @@ def compute_entity_slot(ev: EvidenceSet) -> Computed:
         out.lines.append(f"{best_pred} over time: " + "; ".join(
             f"{g.value} (said {g.observed_at.date()})" for g in sorted(older, key=lambda g: g.observed_at)[-3:])
             + f"; {f.value} (said {f.observed_at.date()})")
-    out.answer = f"{f.value} (you told me on {f.observed_at.date()})"
+    out.answer = f"{with_title(f.value or '', sentence)} (you told me on {f.observed_at.date()})"
     return out
 
 

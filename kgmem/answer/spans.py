@@ -101,8 +101,16 @@ def typed_spans(text: str, answer_type: str) -> list[str]:
                   if m.group(0).split()[0] not in ("I", "I'm", "The", "My", "Oh", "Side")]
     out = [s.strip(" .,'\"") for s in spans if s.strip(" .,'\"")]
     if answer_type == "person":  # "my stepmom Petra's birthday": the name is Petra ("St. Brigid's" is a name whole)
-        out = [re.sub(r"['’]s$", "", s) for s in out]
+        out = [with_title(re.sub(r"['’]s$", "", s), text) for s in out]
     # a two-letter acronym ("the ER was packed") is a poor name when a fuller one is there
     return sorted(out, key=lambda s: len(s) <= 2)
 
 
+_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\.?\s+$")
+
+
+def with_title(name: str, text: str) -> str:
+    """A name with the title the user gave it ("Mr Patel", "Dr. Lindqvist"): how they call the person."""
+    i = text.find(name)
+    m = _TITLE.search(text[:i]) if i > 0 and not _TITLE.match(name + " ") else None
+    return f"{text[m.start():i]}{name}".strip() if m else name
