@@ -36,7 +36,7 @@ import test_extraction_handwritten as hw  # noqa: E402
 import test_extraction_paraphrases as para  # noqa: E402
 import test_other_entity_updates as oe  # noqa: E402
 
-from kgmem.extraction.rules import RuleExtractor  # noqa: E402
+from kgmem.extraction.zero import RuleExtractor  # noqa: E402
 
 NOISE = ROOT / "tests" / "fixtures" / "extraction" / "noise_turns.jsonl"
 
