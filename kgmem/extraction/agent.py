@@ -24,8 +24,8 @@ from urllib.parse import urlparse
 
 from kgmem import predicates
 from kgmem.extraction.prompts import extract_v1 as prompt
-from kgmem.extraction.zero import RuleExtractor
 from kgmem.extraction.schema import CandidateFact, ExtractionResult
+from kgmem.extraction.zero import RuleExtractor
 from kgmem.extraction.zero.sentences import FIRST_PERSON
 from kgmem.ids import normalise_name
 from kgmem.llm.base import LLM, LLMError, LLMUnavailable
