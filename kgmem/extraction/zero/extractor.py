@@ -34,6 +34,7 @@ from kgmem.extraction.zero.inference import inferred_facts
 from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.open_facts import open_fact
+from kgmem.extraction.zero.pet_names import someone_elses_pet
 from kgmem.extraction.zero.phrases import dedupe
 from kgmem.extraction.zero.proposals import (
     DEFAULT_MARGIN,
@@ -45,6 +46,7 @@ from kgmem.extraction.zero.proposals import (
     load_bank,
 )
 from kgmem.extraction.zero.rule_pass import (
+    as_owned,
     dated_deed,
     dated_fallback,
     event_companion,
@@ -125,6 +127,9 @@ def _says_nothing(w: _Work, proposer: Proposer | None) -> bool:
     if proposer is None or not rows:
         return False
     return all(proposer.rank(r)[0].predicate == NONE for r in rows)
+
+
+_PET_FACTS = frozenset({"pet_name", "has_pet"})
 
 
 @dataclass
@@ -264,7 +269,9 @@ class RuleExtractor:
                     found = trips_not_homes(found, w.sent.text, w.doc)
                     found += inferred_facts(w.sent, date, found)
                 found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
-                         and not fragment_of_another(f, found)]
+                         and not fragment_of_another(f, found)
+                         and not (f.predicate in _PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))]
+                found = [g for f in found if (g := as_owned(f, w.sent.text)) is not None]
                 if attributes is not None:
                     context = contexts.setdefault(w.sent.turn, TurnContext())
                     found += self._entity_facts(w, date, found, attributes, context)

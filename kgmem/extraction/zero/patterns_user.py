@@ -49,6 +49,9 @@ from kgmem.extraction.zero.patterns import (
 )
 from kgmem.extraction.zero.phrases import proper_phrase, title_phrase, trim_phrase, valid_value
 
+#: a pet's name may carry a title ("our tabby Mr Biscuits", "my cat Sir Pounce", "Captain Whiskers")
+PET_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Captain|Professor|Princess|Prince|King|Queen)\.?\s+)?"
+
 USER_RULES: list[Rule] = [
     # -- where the user lives
     Rule("moved", rx(I_SUBJ + HAVE0 + ADV + r"(?:moved|relocated)\s+(?:back\s+)?(?:over\s+)?(?:from\s+[A-Z][\w .'-]*?\s+)?(?:to|into)\s+(?:the\s+city\s+of\s+)?" + CAP_OBJ),
@@ -225,7 +228,14 @@ USER_RULES += [
     Rule("age_more", rx(r"\bI\s+" + ADV + r"turned\s+(?P<n>" + NUMWORD + r")\b(?!\s*(?:days|weeks|months|%|percent))"
               + r"|\bI(?:'m|\s+am)\s+(?:now\s+)?(?:a\s+)?(?P<n2>" + NUMWORD + r")(?:-year-old\b|\s+years?\s+old\b|(?=\s*[,.!;]|\s*$|\s+now\b|\s+and\s))"),
           lambda m, s: [("age", m.group("n") or m.group("n2"), None)], change=False),
-    Rule("pet_apposed", rx(r"\b(?:[Mm]y|[Oo]ur)\s+(?:new\s+|little\s+|sweet\s+|old\s+|rescue\s+)?(?P<species>" + PETS_RX + r"),?\s+(?P<name>[A-Z][a-z]+)\b(?!\s+(?:is\s+a|Street|Road))"),
+    # a verbless diet note, also the new value after a contrast: "Pescatarian since January",
+    # "Not vegetarian any more — pescatarian now", "Vegan these days" (the old, negated one is skipped)
+    Rule("diet_note", rx(r"(?:^|[—–:;]\s*|\s-\s|,\s*(?:but\s+|and\s+)?)(?:(?:now|mostly|strictly|fully)\s+)?(?P<d>" + DIETS_RX
+                         + r")(?=\s+(?:since|now|these\s+days|nowadays|for|from)\b|\s*(?:[.!,;]|$))",
+                         re.IGNORECASE),
+         lambda m, s: [] if NEGATION.search(m.group(0)) else [("diet", m.group("d").lower().replace(" ", "-"), None)],
+         change=False, allow_negation=True),
+    Rule("pet_apposed", rx(r"\b(?:[Mm]y|[Oo]ur)\s+(?:new\s+|little\s+|sweet\s+|old\s+|rescue\s+)?(?P<species>" + PETS_RX + r"),?\s+(?P<name>" + PET_TITLE + r"[A-Z][a-z]+)\b(?!\s+(?:is\s+a|Street|Road))"),
           pet_emit, change=False),
     Rule("named_him", rx(r"\bnamed\s+(?:him|her|it|them)\s+(?P<name>[A-Z][a-z]+)"),
           lambda m, s: [("pet_name", m.group("name"), "person")] if re.search(rf"\b(?:{PETS_RX})s?\b", s.text, re.I) else []),

@@ -16,10 +16,11 @@ from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
 from kgmem.extraction.zero.combine import WEAK_CONFIDENCE
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
-from kgmem.extraction.zero.lexicon import GYM_WORDS, STATIVE
+from kgmem.extraction.zero.lexicon import GYM_WORDS, PETS, STATIVE
 from kgmem.extraction.zero.meaning import GYM_CONTEXT
 from kgmem.extraction.zero.nlp import word_number
 from kgmem.extraction.zero.patterns_user import USER_RULES
+from kgmem.extraction.zero.pet_names import pet_name_facts
 from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.sentences import FIRST_PERSON_STRICT, Sentence, best_time
 from kgmem.extraction.zero.verbs import WEAK_PLACE, dep_facts
@@ -71,6 +72,10 @@ def rule_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[Candidat
     out = pattern_facts(sent, date)
     hypothetical = bool(HYPOTHETICAL.search(sent.text))
     when = best_time(sent.times)
+    if not hypothetical:
+        have_values = {(f.predicate, f.value.casefold()) for f in out}
+        out += [make_fact(sent, pred, value, vtype, False, when, date) for pred, value, vtype in pet_name_facts(sent)
+                if (pred, value.casefold()) not in have_values]
     if doc is not None:
         have = {f.predicate for f in out}
         extra = [] if hypothetical else dep_facts(doc)
@@ -152,3 +157,24 @@ def dated_deed(e: CandidateFact) -> bool:
     rescue cat three days ago"), not a habit over a season ("started knitting over the winter")."""
     return e.predicate == "event" and e.granularity == "day" and e.value.split()[0].lower() not in (
         "have", "has", "am", "do", "get", "go", "need", "want")
+
+
+#: buying words: without one, an animal got is a pet, not a purchase ("We got a kitten")
+_PAID = re.compile(r"\b(?:bought|buy|buying|paid|pay|purchased|ordered|cost|spent|splurged|[$£€]\d)", re.IGNORECASE)
+#: a thing given to the user: owned, not bought ("Got a Kindle for my birthday", "my mum gave me…")
+_GIFT = re.compile(r"\bfor\s+(?:my|our)\s+(?:birthday|bday|anniversary|christmas|xmas|graduation|wedding)\b|"
+                   r"\bas\s+an?\s+(?:gift|present)\b|\b(?:gave|got|bought)\s+(?:me|us)\b|\b(?:a|an)\s+(?:gift|present)\s+from\b",
+                   re.IGNORECASE)
+
+
+def as_owned(f: CandidateFact, text: str) -> CandidateFact | None:
+    """A "bought" reading checked against how the thing came: a pet got without a word of
+    buying is a pet (its has_pet is read apart); a gift is owned, not bought."""
+    if f.subject != "user" or f.predicate != "bought":
+        return f
+    if f.value.lower().split()[-1].rstrip("s") in PETS and not _PAID.search(text):
+        return None
+    if _GIFT.search(text) and not _PAID.search(text.replace("bought me", "").replace("bought us", "")):
+        f.predicate = "owns"
+        f.text = f"User owns: {f.value}."
+    return f
