@@ -69,6 +69,29 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("Unless the visa falls through, we're relocating to Toronto in June.", [], [("user", "lives_in", "Toronto")]),
     ("I'll adopt a dog if the landlord agrees.", [], [("user", "has_pet", "dog")]),
     ("I moved to Leeds last year, if you remember.", [("user", "lives_in", "Leeds")], []),
+    # -- numbers written in words read as numbers; a capitalised one inside a sentence is a name's
+    ("thirty-four today, feeling ancient", [("user", "age", "34")], []),
+    ("I'm on twenty-six grand a year.", [("user", "salary", "26,000")], []),
+    ("goal this year is fifty-two books", [("user", "reading_goal", "52")], []),
+    ("Honestly I'm forty-one and I still can't cook.", [("user", "age", "41")], []),
+    # -- allergies told as a noun phrase or an intolerance, not another person's
+    ("I'm lactose intolerant, so my usual order is an oat flat white.", [("user", "allergic_to", "lactose")], []),
+    ("im lactose intollerant so no cheese sauce on mine thx", [("user", "allergic_to", "lactose")], []),
+    ("My peanut allergy flared up again.", [("user", "allergic_to", "peanut")], []),
+    ("Gluten intolerant since I was a kid, so no pasta for me.", [("user", "allergic_to", "gluten")], []),
+    ("I don't have a peanut allergy, just a dislike.", [], [("user", "allergic_to", "peanut")]),
+    ("My son has a nut allergy so we avoid satay.", [], [("user", "allergic_to", "nut")]),
+    # -- the employer named through something of the user's work, also inside a question or request
+    ("Can you draft a leaving card message for my team at Ocado?", [("user", "works_at", "Ocado")], []),
+    ("my boss at the council is a nightmare", [("user", "works_at", "council")], []),
+    ("Swapped my shift at Tesco for Friday.", [("user", "works_at", "Tesco")], []),
+    ("my colleagues over at Arup threw me a party", [("user", "works_at", "Arup")], []),
+    ("My friend at Google says hi.", [], [("user", "works_at", "Google")]),
+    # -- other noun phrases a question or request states in passing
+    ("Is it safe to give my cat Luna tuna?", [("user", "pet_name", "Luna")], []),
+    ("Any ideas for a birthday present for my sister Imogen?", [("user", "family_member", "Imogen")], []),
+    ("Didn't sleep much, our son Felix was up teething all night.", [("user", "family_member", "Felix")], []),
+    ("Should I adopt a dog called Rex?", [], [("user", "pet_name", "Rex")]),
 ]
 
 

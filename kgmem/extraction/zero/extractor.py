@@ -52,6 +52,7 @@ from kgmem.extraction.zero.rule_pass import (
     event_companion,
     fragment_of_another,
     past_age,
+    question_facts,
     rule_facts,
 )
 from kgmem.extraction.zero.sentences import DEP_CUE, IMPERSONAL_PARSE, Sentence, user_sentences
@@ -251,8 +252,9 @@ class RuleExtractor:
                     facts.extend(assistant_facts(w.sent))
                     continue
                 # patterns and parse readers read statements; a question only reaches the meaning stage
-                found = (rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None)
-                         if self.rules and not w.sent.question and w.sent.personal else [])
+                found = ((question_facts(w.sent, date) if w.sent.question
+                          else rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None))
+                         if self.rules and w.sent.personal else [])
                 if proposer is not None and w.clauses:
                     ctrace = CombineTrace() if traces is not None else None
                     found = combine(found, proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces), ctrace)

@@ -19,7 +19,7 @@ from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, v
 from kgmem.extraction.zero.lexicon import GYM_WORDS, PETS, STATIVE
 from kgmem.extraction.zero.meaning import GYM_CONTEXT
 from kgmem.extraction.zero.nlp import word_number
-from kgmem.extraction.zero.patterns_user import USER_RULES
+from kgmem.extraction.zero.patterns_user import NOUN_PHRASE_RULES, USER_RULES
 from kgmem.extraction.zero.pet_names import pet_name_facts
 from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.sentences import FIRST_PERSON_STRICT, Sentence, best_time
@@ -40,12 +40,15 @@ _ABLE = re.compile(r"\b(?:I|we)\s+(?:can|could|can't|cannot|couldn't)\s+(?:\w+\s
 _DEEDS = frozenset({"bought", "spent", "visited", "attended", "watched", "read_book"})
 
 
-def pattern_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
-    """Facts the surface patterns read in a user sentence (trigger not negated or hypothetical)."""
+def pattern_facts(sent: Sentence, date: datetime, only: frozenset[str] | None = None) -> list[CandidateFact]:
+    """Facts the surface patterns read in a user sentence (trigger not negated or hypothetical);
+    ``only``: the names of the rules to run (all by default)."""
     out: list[CandidateFact] = []
     hypothetical = bool(HYPOTHETICAL.search(sent.text))
     when = best_time(sent.times)
     for rule in USER_RULES:
+        if only is not None and rule.name not in only:
+            continue
         for m in rule.pattern.finditer(sent.masked):
             prefix = sent.masked[max(0, m.start() - 40): m.start() + 40]
             # the trigger: from just before the match to where its object starts
@@ -93,6 +96,14 @@ def rule_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[Candidat
     return [f for f in (canonical(f) for f in out) if f is not None
             and not (f.predicate == "gym" and not GYM_CONTEXT.search(sent.text) and not GYM_WORDS.search(f.value))
             and not (able is not None and f.predicate in _DEEDS and f.value in sent.text[able.end():])]
+
+
+def question_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
+    """What a question or request says in passing, in its noun phrases ("Can you draft a card for
+    my team at Ocado?", "is it safe for my cat Luna?"): the noun-phrase rules only."""
+    if IMAGINED.search(sent.text):
+        return []
+    return [f for f in (canonical(f) for f in pattern_facts(sent, date, NOUN_PHRASE_RULES)) if f is not None]
 
 
 def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:

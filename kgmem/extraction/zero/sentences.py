@@ -17,6 +17,7 @@ from datetime import datetime
 from kgmem.extraction.zero.chat import is_lowercase_turn, normalise_chat, truecase_names
 from kgmem.extraction.zero.checks import INTERROGATIVE
 from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, DIETS, PETS, alt
+from kgmem.extraction.zero.nlp import word_number
 from kgmem.temporal import ResolvedTime, TimeSpan, find_time_expressions
 
 
@@ -273,6 +274,29 @@ def strip_opener(sent: str) -> str:
     return rest[:1].upper() + rest[1:] if rest[:1].islower() and not rest.startswith(("i ", "iphone")) else rest
 
 
+_TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+#: a number written in words from 11 to 99 ("fifty-two books", "twenty-six grand", "Thirty-four today");
+#: a capitalised one inside a sentence is a name's ("Ocean's Eleven", "Twenty One Pilots")
+_NUMBER_WORDS = re.compile(r"(?:(?<=^)|(?<=[.!?:;—–(-]\s)|(?<=\s)|(?<=^[\"'(]))(?P<w>(?:(?i:" + "|".join(_TENS_WORDS) + r")"
+                           r"(?:[-\s](?:" + "|".join(_UNITS) + r"))?|(?i:" + "|".join(_TEENS) + r")))\b(?![-'])")
+
+
+def number_words_as_digits(sent: str) -> str:
+    """Numbers written in words as digits, so every value reader sees one form ("I'm on
+    twenty-six grand" → "I'm on 26 grand", "goal is fifty-two books" → "goal is 52 books")."""
+    def repl(m: re.Match[str]) -> str:
+        w = m.group("w")
+        if w[:1].isupper() and m.start() > 0 and not re.search(r"[.!?:;—–(]\s*$", sent[:m.start()]):
+            return w  # "Ocean's Eleven": a name
+        if re.match(r"[-\s]+[A-Z]", sent[m.end():]):
+            return w  # "Twenty One Pilots", "Thirty Seconds to Mars"
+        n = word_number(w)
+        return str(n) if n is not None else w
+    return _NUMBER_WORDS.sub(repl, sent)
+
+
 #: a few words that still tell of a change about someone else ("Jonah's engaged now!")
 _NEWS = re.compile(r"\b(?:now|anymore|instead|finally|officially)\b", re.IGNORECASE)
 
@@ -297,6 +321,7 @@ def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
                                      or IMPERSONAL_PARSE.search(sent))
         if not personal and (question or len(sent.split()) < 4 and not _NEWS.search(sent)):
             continue  # a question or a few words about someone else say nothing worth a parse
+        sent = number_words_as_digits(sent)
         times = find_time_expressions(sent, date)
         yield Sentence(idx, "user", sent, mask_times(sent, times), times, question=question, lowercase=lowercase,
                        personal=personal, before=before)
