@@ -92,6 +92,17 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("Any ideas for a birthday present for my sister Imogen?", [("user", "family_member", "Imogen")], []),
     ("Didn't sleep much, our son Felix was up teething all night.", [("user", "family_member", "Felix")], []),
     ("Should I adopt a dog called Rex?", [], [("user", "pet_name", "Rex")]),
+    # -- a thing's place or another person's thing is not where the user lives or works
+    ("Since the team offsite is in Lisbon this year, can you suggest a packing list?", [],
+     [("user", "lives_in", "Lisbon"), ("user", "hometown", "Lisbon")]),
+    ("Our office is in Manchester.", [], [("user", "lives_in", "Manchester")]),
+    ("My brother's new job is at Tesco.", [], [("user", "works_at", "Tesco")]),
+    ("My sister's new flat is in Leeds.", [], [("user", "lives_in", "Leeds")]),
+    ("Booked a table at Ostra for Friday.", [], [("user", "visited", "Ostra"), ("user", "works_at", "Ostra")]),
+    ("The vet put Pepper on a grain-free diet.", [], [("user", "diet", "grain-free diet")]),
+    ("My new flat is in Leeds.", [("user", "lives_in", "Leeds")], []),
+    ("Home is Rotterdam now.", [("user", "lives_in", "Rotterdam")], []),
+    ("My new job is at Tesco.", [("user", "works_at", "Tesco")], []),
 ]
 
 
