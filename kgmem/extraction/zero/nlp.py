@@ -103,6 +103,11 @@ def noun_phrase(tok: Token, right: tuple[str, ...] = _RIGHT_NP) -> str:
     for c in tok.rights:
         if c.dep_ in right and c.i == end:
             end = c.i + 1
+    # a word joined by hyphens is one word whatever the parse made of it ("an e-bike", "x-ray")
+    doc = tok.doc
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_alpha:
+        end += 2
     words = [w for w in tok.doc[start:end]]
     while words and (words[0].lower_ in LEAD_DROP or words[0].dep_ in ("poss", "det", "predet")
                      or (words[0].like_num and re.fullmatch(r"(19|20)\d\d", words[0].text))):
@@ -217,3 +222,22 @@ def first_word(doc: Doc) -> int:
             continue
         return tok.i
     return 0
+
+
+_VERB_FORMS: tuple[frozenset[str], frozenset[str]] | None = None
+
+
+def verb_form(word: str) -> bool:
+    """``word`` (lower case) is a form of an English verb by the model's lemmatizer tables
+    ("broke", "works", "cooking"): in a lower-case turn such a word is no name."""
+    global _VERB_FORMS
+    if _VERB_FORMS is None:
+        tables = load_nlp().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        _VERB_FORMS = (frozenset(tables.get_table("lemma_index")["verb"]),
+                       frozenset(tables.get_table("lemma_exc")["verb"]))
+    lemmas, irregular = _VERB_FORMS
+    if word in lemmas or word in irregular:
+        return True
+    stems = [word[:-n] for n, suffix in ((1, "s"), (2, "es"), (1, "d"), (2, "ed"), (3, "ing")) if word.endswith(suffix)]
+    stems += [s + "e" for s in stems if word.endswith(("ing", "ed"))]
+    return any(s in lemmas for s in stems)
