@@ -125,6 +125,24 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ('Proofread this please: "I have worked at Deloitte for six years as a senior analyst."',
      [("user", "works_at", "Deloitte")], []),
     ('My boss said "I moved to Leeds last year" in the meeting.', [], [("user", "lives_in", "Leeds")]),
+    # -- a statement pointing back to a car or phone named just before it
+    ("Is it normal for a Prius to make a clicking noise? Mine started doing it a few days ago.",
+     [("user", "drives", "Prius")], []),
+    ("Should I bother with winter tyres on a Subaru Forester? That's what I drive, and we usually get snow.",
+     [("user", "drives", "Subaru Forester")], [("user", "bought", "snow")]),
+    ("Is the Pixel 8 camera any good in low light? I've got the same one and it looks grainy.",
+     [("user", "phone", "Pixel 8")], []),
+    ("Is a Honda Civic reliable? My neighbour has one.", [], [("user", "drives", "Honda Civic")]),
+    ("Is a Honda Civic reliable? I don't have one yet.", [], [("user", "drives", "Honda Civic")]),
+    # -- the place or language said first, then the user's clause about it
+    ("Lisbon's where we ended up settling after all that back and forth.", [("user", "lives_in", "Lisbon")], []),
+    ("Leeds is home now.", [("user", "lives_in", "Leeds")], []),
+    ("Dundee is where I grew up.", [("user", "hometown", "Dundee")], []),
+    ("Glasgow is where my sister lives.", [], [("user", "lives_in", "Glasgow")]),
+    ("Spanish I can get by in, Portuguese not at all, and Italian I'm picking up on the side.",
+     [("user", "speaks_language", "Spanish"), ("user", "speaks_language", "Italian")],
+     [("user", "speaks_language", "Portuguese")]),
+    ("German I can't speak at all.", [], [("user", "speaks_language", "German")]),
 ]
 
 

@@ -105,7 +105,9 @@ CAR_BRANDS_CASED = frozenset({
     "Lexus", "Jeep", "Porsche", "Rivian", "Polestar", "Mini", "Jaguar", "Land Rover",
     "Range Rover", "Acura", "Infiniti", "Cadillac", "Buick", "GMC", "Dodge", "Ram", "Chrysler",
     "Genesis", "Fiat", "Alfa Romeo", "Lucid", "Prius", "Civic", "Corolla", "Camry", "RAV4",
-    "Outback", "Forester", "Miata",
+    "Outback", "Forester", "Miata", "Golf", "Polo", "Fiesta", "Hilux", "Yaris", "Corsa", "Astra", "Clio", "Octavia",
+    "Qashqai", "Sportage", "Tucson", "Kona", "Ioniq", "Niro", "Skoda", "Vauxhall", "Peugeot", "Renault", "Citroen",
+    "Citroën", "Seat", "Dacia", "Suzuki", "Mitsubishi", "Holden",
 })
 #: lower-case vehicle words the parse readers accept as a car (brands, models and kinds)
 VEHICLES = frozenset({b.lower() for b in CAR_BRANDS_CASED} | {
@@ -273,6 +275,8 @@ MOTION = frozenset({
 
 #: objects of "got"/"picked up" that are not purchases ("got an email", "got the job")
 NOT_GOODS = frozenset({
+    # weather one "gets" ("we usually get snow from December on")
+    "snow", "rain", "sun", "sunshine", "hail", "frost", "storms", "storm", "wind", "fog", "sleet", "thunder", "heatwave",
     "call", "email", "e-mail", "message", "text", "chance", "job", "offer", "promotion", "raise",
     "idea", "feeling", "sense", "look", "break", "rest", "sleep", "time", "news", "result",
     "results", "answer", "response", "reply", "note", "letter", "ticket", "cold", "flu", "covid",
