@@ -143,6 +143,18 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
      [("user", "speaks_language", "Spanish"), ("user", "speaks_language", "Italian")],
      [("user", "speaks_language", "Portuguese")]),
     ("German I can't speak at all.", [], [("user", "speaks_language", "German")]),
+    # -- where the user is from or lives, said through something else
+    ("is it weird to still be homesick for Dundee? I moved down to Brighton in March",
+     [("user", "hometown", "Dundee"), ("user", "lives_in", "Brighton")], []),
+    ("Back home in Cork we'd call that a soft day.", [("user", "hometown", "Cork")], []),
+    ("My parents are staying with me in Bangalore only for two months.", [("user", "lives_in", "Bangalore")], []),
+    # -- chat words for kin; a person subject the parse lost is still not the user
+    ("bro jamie's getting married in june!! im best man omg", [("user", "family_member", "Jamie")],
+     [("user", "relationship_status", "married"), ("user", "partner_name", "jamie")]),
+    ("My sister Anna's moving to Oslo next month.", [("user", "family_member", "Anna")], [("user", "lives_in", "Oslo")]),
+    # -- languages beyond the usual few, typed lower-case too; a dropped g restored
+    ("I've started learning Zulu for my trip.", [("user", "speaks_language", "Zulu")], []),
+    ("been learning spanish for a year lol", [("user", "speaks_language", "Spanish")], []),
 ]
 
 
@@ -169,6 +181,7 @@ def test_class_readings(facts: list[set[Triple]], i: int) -> None:
     ("im a nurse at st marys", "I'm a nurse at St Marys"),
     ("my sister works at a bank", "my sister works at a bank"),  # a verb after "my sister" is no name
     ("i moved to the city in june", "I moved to the city in june"),
+    ("jus moved n the flat is freezin", "just moved and the flat is freezing"),
 ])
 def test_truecase_names(typed: str, raised: str) -> None:
     assert truecase_names(normalise_chat(typed)) == raised

@@ -48,7 +48,12 @@ LANGUAGES = frozenset({
     "finnish", "greek", "turkish", "polish", "hebrew", "vietnamese", "thai", "indonesian",
     "swahili", "czech", "hungarian", "ukrainian", "tagalog", "latin", "irish", "welsh", "persian",
     "farsi", "bengali", "urdu", "punjabi", "tamil", "asl", "sign language", "catalan", "icelandic",
-    "romanian", "serbian", "croatian", "malay", "gaelic",
+    "romanian", "serbian", "croatian", "malay", "gaelic", "te reo maori", "te reo māori", "te reo", "maori", "māori",
+    "afrikaans", "zulu", "xhosa", "yoruba", "igbo", "hausa", "amharic", "somali", "khmer", "nepali", "sinhala", "telugu",
+    "kannada", "malayalam", "marathi", "gujarati", "bulgarian", "slovak", "slovenian", "lithuanian", "latvian",
+    "estonian", "basque", "galician", "esperanto", "yiddish", "haitian creole", "creole", "quechua", "guarani",
+    "samoan", "tongan", "hawaiian", "cherokee", "navajo", "lao", "burmese", "mongolian", "kazakh", "uzbek", "georgian",
+    "armenian", "albanian", "macedonian", "bosnian", "maltese", "luxembourgish", "cornish", "scots", "auslan", "bsl",
 })
 
 DIETS = frozenset({
