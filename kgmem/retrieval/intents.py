@@ -136,7 +136,8 @@ def slot_vocabulary(slot: str | None) -> frozenset[str]:
         common |= set(QUESTION_STOPWORDS) | {"call", "called", "named", "date", "prior", "since", "new", "could",
                                              "would", "should", "kindly", "please", "lately", "whats",
                                              "earlier", "old", "present", "per", "start", "begin", "leave", "change",
-                                             "switched", "switching", "kick", "adjusted", "saying", "going", "early"}
+                                             "switched", "switching", "kick", "adjusted", "saying", "going", "early",
+                                             "join", "joined", "quit", "left"}
         for e in load_bank():
             if e.slot:
                 text = strip_discourse(e.text).lower()

@@ -30,7 +30,7 @@ import numpy as np
 from kgmem import predicates as predicate_registry
 from kgmem.models import Intent, QueryPlan, TimeWindow
 from kgmem.retrieval import question as qa
-from kgmem.retrieval.intents import IntentBank, IntentMatch
+from kgmem.retrieval.intents import IntentBank, IntentMatch, slot_vocabulary
 from kgmem.retrieval.subject import question_subject
 from kgmem.temporal import question_window, resolve_time
 
@@ -147,7 +147,10 @@ def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -
             and meaning in (Intent.HISTORY, Intent.CURRENT_VALUE) and m.slot:
         return Intent.HISTORY, m.slot, m.score, "regex+meaning"  # "which car was I driving before…"
     if rx is not None and (rx in qa.STRUCTURAL or rx == Intent.WHEN):
-        slot = m.slot if (m is not None and strong and meaning == rx) else None
+        # the meaning adds a slot only when the question names it ("when did my *salary* change"):
+        # "on what date did I have my dentist appointment" is an event, whatever phrasing is nearest
+        named = _names_slot(q, m.slot if m is not None else None) and (rx != Intent.WHEN or (m is not None and m.score >= OVERRIDE_MEANING))
+        slot = m.slot if (m is not None and strong and meaning == rx and named) else None
         return rx, slot, 1.0, "regex" if slot is None else "regex+meaning"
     if rx == Intent.PREFERENCE:
         # "Can you recommend a book for me?" asks for a suggestion now; what the assistant said
@@ -183,6 +186,16 @@ _PAST_ASK = re.compile(r"\b(?:did|had|have)\s+you\b|\byou\s+(?:\w+\s+)?(?:said|t
 _HISTORY_CUE = re.compile(
     r"\b(?:before|previous(?:ly)?|prior|used\s+to|old|former(?:ly)?|past|earlier|originally|first|last|until|"
     r"change[ds]?|switch(?:ed)?|moved?|from|then|was|were|did\s+I\s+(?:use|have|live|work|drive))\b", re.I)
+
+
+def _names_slot(q: str, slot: str | None) -> bool:
+    """The question uses a word of the slot (its cue words, the bank's words for it); slots that are
+    computations ("count", "between") need none."""
+    if not slot or slot.split(".")[0] not in predicate_registry.REGISTRY:
+        return True
+    words = SLOT_WORDS.get(slot, frozenset()) | _slot_cues(slot) | slot_vocabulary(slot.split(".")[0])
+    have = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", q)}
+    return any(h == w or (len(w) >= 4 and h.startswith(w)) for h in have for w in words)
 
 
 def _cue_slot(cues: list[str]) -> str | None:

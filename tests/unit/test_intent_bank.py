@@ -112,3 +112,11 @@ def test_recollections_are_not_requests_for_suggestions(question: str) -> None:
     from kgmem.retrieval.question import regex_intent
 
     assert regex_intent(question) != Intent.PREFERENCE
+
+
+@pytest.mark.parametrize("question", ["On what date was it that I had my dentist appointment?",
+                                      "When did I join the book club?", "what day did i get my haircut"])
+def test_a_date_question_about_an_event_gets_no_slot(embedder, question: str) -> None:  # noqa: ANN001
+    # the nearest phrasing may be about a job or a gym; an event the question names is no slot
+    plan = plan_query(question, datetime(2023, 7, 1), embedder=embedder)
+    assert plan.intent == Intent.WHEN and plan.slot is None, (plan.slot, plan.exemplar)
