@@ -155,6 +155,12 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     # -- languages beyond the usual few, typed lower-case too; a dropped g restored
     ("I've started learning Zulu for my trip.", [("user", "speaks_language", "Zulu")], []),
     ("been learning spanish for a year lol", [("user", "speaks_language", "Spanish")], []),
+    # -- a show seen live is attended; the venue it was seen at is not what was seen
+    ("Saw Arctic Monkeys live last night.", [("user", "attended", "Arctic Monkeys")], [("user", "watched", "Arctic Monkeys")]),
+    ("Caught a jazz trio at the Blue Lantern yesterday.", [("user", "attended", "jazz trio")],
+     [("user", "watched", "Blue Lantern")]),
+    ("Watched Dune 2 at the Odeon last night.", [("user", "watched", "Dune 2")], [("user", "watched", "Dune 2 at the Odeon")]),
+    ("We saw Hamilton on Saturday.", [("user", "watched", "Hamilton")], []),
 ]
 
 

@@ -223,3 +223,28 @@ def back_reference_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
         if hits:
             return [make_fact(sent, pred, hits[-1].group("v"), "item", False, when, date, confidence=0.7)]
     return []
+
+
+#: a show seen live is attended, not watched ("Saw Arctic Monkeys live", "caught a jazz trio")
+_LIVE = re.compile(r"\blive\b(?!\s+(?:in|at\s+home|with))|\b(?:gig|concert|trio|quartet|band|orchestra|choir|DJ|dj|"
+                   r"festival|tour|set\s+at)\b")
+_SEEN = re.compile(r"\b(?:saw|seen|see|caught|catch|watched|watch)\s+(?:a|an|the|some)?\s*(?P<obj>[^,.;!?]+?)\s+at\s+(?:the\s+)?")
+
+
+def seen_at_venue(f: CandidateFact, text: str) -> CandidateFact:
+    """A watched or attended value read apart from the venue it was seen at: "Watched Dune 2 at the
+    Odeon" is Dune 2; "Caught a jazz trio at the Blue Lantern" is the trio, and a show seen live
+    is attended."""
+    if f.subject != "user" or f.predicate not in ("watched", "attended"):
+        return f
+    cut = re.split(r"\s+at\s+(?:the\s+)?(?=[A-Z])", f.value)[0]
+    if cut and cut != f.value:
+        f.value = cut
+    for m in _SEEN.finditer(text):
+        if text[m.end():].startswith(f.value):
+            f.value = re.sub(r"^(?:a|an|the)\s+", "", m.group("obj").strip())  # the venue was read: take what was seen
+            break
+    if f.predicate == "watched" and _LIVE.search(text):
+        f.predicate = "attended"
+        f.text = f"User attended: {f.value}."
+    return f
