@@ -25,7 +25,7 @@ from kgmem.extraction.zero.lexicon import (
     alt,
 )
 from kgmem.extraction.zero.meaning import GYM_CONTEXT
-from kgmem.extraction.zero.nlp import word_number
+from kgmem.extraction.zero.nlp import proper_at, word_number
 from kgmem.extraction.zero.patterns_user import NOUN_PHRASE_RULES, USER_RULES
 from kgmem.extraction.zero.pet_names import pet_name_facts
 from kgmem.extraction.zero.phrases import canonical, valid_value
@@ -248,3 +248,32 @@ def seen_at_venue(f: CandidateFact, text: str) -> CandidateFact:
         f.predicate = "attended"
         f.text = f"User attended: {f.value}."
     return f
+
+
+#: verbs that take a title in whatever medium the verb beside them said ("finished X and started Y")
+_TITLE_TAKERS = frozenset({"start", "begin", "finish", "devour", "binge", "love", "enjoy", "rewatch", "reread"})
+
+
+def shared_medium(found: list[CandidateFact], sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
+    """Titles of coordinated verbs read in the medium the first verb said: "Finished Demon
+    Copperhead last night and started Piranesi" reads Piranesi too; "Watched Severance and then
+    started The Bear" watched The Bear."""
+    if doc is None:
+        return []
+    media = {f.value: f.predicate for f in found if f.subject == "user" and f.predicate in ("read_book", "watched")}
+    if not media:
+        return []
+    out: list[CandidateFact] = []
+    when = best_time(sent.times)
+    for v in doc:
+        if v.dep_ != "conj" or v.lemma_.lower() not in _TITLE_TAKERS or v.head.pos_ != "VERB":
+            continue
+        first = next((media[val] for t in v.head.children if t.dep_ == "dobj" for val in media
+                      if t.text in val.split()), None)
+        if first is None:
+            continue
+        for o in v.children:
+            title = proper_at(o) if o.dep_ == "dobj" else ""
+            if title and title not in media:
+                out.append(make_fact(sent, first, title, "item", True, when, date, confidence=0.7))
+    return out
