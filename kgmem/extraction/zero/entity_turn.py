@@ -22,7 +22,7 @@ from datetime import datetime
 import numpy as np
 
 from kgmem import predicates
-from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.extraction.zero.checks import IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.entity_facts import (
@@ -36,6 +36,7 @@ from kgmem.extraction.zero.entity_facts import (
     entity_of,
     note_people,
 )
+from kgmem.extraction.zero.entity_probes import clause_probe, sentence_probe
 from kgmem.extraction.zero.entity_readings import (
     hypothetical,
     place_owner,
@@ -93,10 +94,11 @@ def _pending(sent: Sentence, date: datetime, clause: Clause, context: TurnContex
 
 def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[np.ndarray | None],
                           user_values: set[str], user_mine: bool, attributes: Proposer, context: TurnContext,
-                          score: Score) -> list[CandidateFact]:
+                          score: Score, probes: tuple[list[SlotProbe], list[str]] | None = None) -> list[CandidateFact]:
     """Facts about other people and things in one sentence (``clauses``/``rows``: its parse and
     attribute-bank rows; ``user_values``: plain values of the user's facts read from it;
-    ``user_mine``: a clause about something of the user's already gave a user fact)."""
+    ``user_mine``: a clause about something of the user's already gave a user fact; ``probes``:
+    where to add the clauses' :class:`SlotProbe`, and the session's names so far, latest first)."""
     parts = entity_parts(sent.text)
     per_doc: list[list[Clause]] = []
     context.headline = False
@@ -112,7 +114,10 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
         rows = score([c.text for c in clauses])
     heads = set(map(id, per_doc[0])) if parts is not None and len(parts) == 2 else set()
     out: list[CandidateFact] = []
+    n_probes = len(probes[0]) if probes is not None else 0
     for c, row in zip(clauses, rows):
+        if probes is not None and (probe := clause_probe(sent, c, probes[1])) is not None:
+            probes[0].append(probe)
         if context.pending is not None:
             got = _pending(sent, date, c, context)
             if got:
@@ -135,6 +140,8 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
             if ref is not None and ref.kind == "thing" and ref.hint:
                 context.pending = (ref.name, ref.hint)
         note_people(c, context)
+    if probes is not None and len(probes[0]) == n_probes and (probe := sentence_probe(sent, clauses, probes[1])):
+        probes[0].append(probe)
     return out
 
 
