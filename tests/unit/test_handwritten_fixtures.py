@@ -64,15 +64,21 @@ def _check_fact(rid: str, text: str, session: date, f: dict[str, Any]) -> None:
         assert vf <= session and (session - vf).days <= 400, (rid, vf)
 
 
-def test_handwritten_sentences_are_consistent() -> None:
-    recs = _load(EXTRACTION / "handwritten_sentences.jsonl")
-    assert len(recs) >= 110
+# (file, id prefix, minimum records): the first set (auth13) and the second development set (auth5)
+SENTENCE_SETS = [("handwritten_sentences.jsonl", "hs", 110)]
+ENTITY_SETS = [("other_entity_updates.jsonl", "oe", 44), ("entity_updates_dev2.jsonl", "oe2", 60)]
+
+
+@pytest.mark.parametrize(("name", "prefix", "minimum"), SENTENCE_SETS)
+def test_handwritten_sentences_are_consistent(name: str, prefix: str, minimum: int) -> None:
+    recs = _load(EXTRACTION / name)
+    assert len(recs) >= minimum
     counts = Counter(r["category"] for r in recs)
     assert set(counts) == set(SENTENCE_CATEGORIES)
     assert min(counts.values()) >= 10, counts
     for r in recs:
         assert set(r) == {"id", "category", "session_date", "text", "expected"}, r["id"]
-        assert re.fullmatch(r"hs-\d{3}", r["id"])
+        assert re.fullmatch(rf"{prefix}-\d{{3}}", r["id"]), r["id"]
         session = date.fromisoformat(r["session_date"])
         assert r["text"].strip()
         assert (r["category"] == "negative") == (r["expected"] == []), r["id"]
@@ -85,12 +91,14 @@ def _user_text(session: dict[str, Any]) -> str:
     return "\n".join(t["content"] for t in session["turns"] if t["role"] == "user").casefold()
 
 
-def test_other_entity_updates_are_consistent() -> None:
-    recs = _load(EXTRACTION / "other_entity_updates.jsonl")
-    assert len(recs) >= 44
+@pytest.mark.parametrize(("name", "prefix", "minimum"), ENTITY_SETS)
+def test_other_entity_updates_are_consistent(name: str, prefix: str, minimum: int) -> None:
+    recs = _load(EXTRACTION / name)
+    assert len(recs) >= minimum
     keys = {"id", "topic", "subject", "attribute", "sessions", "question", "question_date", "answer", "old_value"}
     for r in recs:
         assert set(r) == keys, r["id"]
+        assert re.fullmatch(rf"{prefix}-\d{{3}}", r["id"]), r["id"]
         assert r["subject"] != "user" and r["attribute"] and r["topic"], r["id"]
         assert len(r["sessions"]) >= 2, r["id"]
         dates = [_dataset_date(s["date"]) for s in r["sessions"]]
