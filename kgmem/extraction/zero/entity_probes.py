@@ -142,7 +142,8 @@ def clause_values(clause: Clause) -> list[tuple[str, str]]:
         if cls == "person":
             found = list(dict.fromkeys([*found, *_names(clause)]))
         for value, _vtype in found:
-            if _fresh(value, clause) and len(value) > 1:
+            value = re.sub(r"^(\w+\.?)\s+\1\b\s*", r"\1 ", value).strip()  # "Dr Dr Okafor"
+            if _fresh(value, clause) and len(value) > 1 and (value, cls) not in out:
                 out.append((value, cls))
     times = " ".join(v.casefold() for v, c in out if c == "when")
     return [(v, c) for v, c in out if c == "when" or v.casefold() not in times]
@@ -182,3 +183,101 @@ def sentence_probe(sent: Sentence, clauses: list[Clause], context: list[str]) ->
     if not clause_states(sent, whole):
         return None
     return clause_probe(sent, whole, context)
+
+
+#: nouns of a person known by their role ("my GP is Dr Okafor", "our landlord is Brightlet"): the
+#: role is the thing, the name its value
+ROLE_NOUNS = frozenset({"gp", "doctor", "dentist", "landlord", "landlady", "boss", "manager", "contact", "tutor",
+                        "teacher", "coach", "accountant", "lawyer", "solicitor", "agent", "therapist", "trainer",
+                        "mechanic", "plumber", "builder", "childminder", "nanny", "cleaner", "vet", "consultant",
+                        "surgeon", "physio", "midwife", "advisor", "adviser", "caseworker", "supervisor", "mentor"})
+#: a thing's attribute by the class of its value when no word names one
+_THING_DEFAULT = {"when": "scheduled_for", "state": "status", "money": "amount"}
+#: a person's attribute by the class of its value (closed classes only)
+_PERSON_DEFAULT = {"job": "job_title", "diet": "diet", "commute": "commute"}
+_PLACE_PREPS = frozenset({"at", "in"})
+
+
+def _specific(t: Token) -> bool:
+    """A noun naming one particular thing: a name, "the/my/our X", "X's Y", a proper compound."""
+    return t.pos_ == "PROPN" or any(
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+        or c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
+
+
+def _at_place(value: str, clause: Clause) -> bool:
+    """The value is the object of "at"/"in" or what the clause's "is" says ("is at the Grand
+    Pavilion", "is the Assembly Rooms"), not any noun of the clause."""
+    words = value.split()
+    if not words:
+        return False
+    for t in clause.tokens:
+        if t.text not in (words[0], words[0].split("'")[0], words[-1]):
+            continue
+        h = t  # up to the head of the value's phrase
+        while h.dep_ in ("compound", "amod", "det", "nummod", "poss") and h.head.i != h.i and h.head.i in clause.index:
+            h = h.head
+        if h.dep_ == "pobj" and h.head.lower_ in _PLACE_PREPS or h.dep_ == "attr":
+            return True
+    return False
+
+
+def first_attributes(probe: SlotProbe, clause: Clause, person: bool, role: bool) -> list[tuple[str, str]]:
+    """(attribute, value) pairs of a first statement about a named thing or person: a word of the
+    clause names the attribute and a value of its class is there, else the class names it (a
+    thing's time, state or amount; a person's job or diet; a role's name; a thing's place after
+    at/in: "the gala is at the Grand Pavilion on the 18th" gives both its venue and its time)."""
+    by_class: dict[str, str] = {}
+    for value, cls in probe.values:
+        by_class.setdefault(cls, value)
+    out: dict[str, str] = {}
+    if role:
+        who = by_class.get("person") or by_class.get("org")
+        return [("name", who)] if who and clause.head.lemma_.lower() == "be" else []
+    for attr in probe.attribute_words:
+        if person != (attr in ("lives_in", "works_at")):
+            continue
+        for cls, attrs in _CLASS_ATTRS.items():
+            if attr in attrs and cls in by_class and (cls != "where" or _at_place(by_class[cls], clause)):
+                out.setdefault(attr, by_class[cls])
+    for cls, attr in (_PERSON_DEFAULT if person else _THING_DEFAULT).items():
+        if cls in by_class and not (attr == "scheduled_for" and "due_date" in out):
+            out.setdefault(attr, by_class[cls])
+    if not person and "venue" not in out and "where" in by_class and _at_place(by_class["where"], clause) \
+            and clause.head.lemma_.lower() in ("be", "hold", "host", "move", "relocate"):
+        out["venue"] = by_class["where"]
+    return list(out.items())
+
+
+#: the attributes a value class may fill (the manager's table, for first statements)
+_CLASS_ATTRS: dict[str, tuple[str, ...]] = {
+    "when": ("scheduled_for", "due_date"), "where": ("venue", "lives_in", "works_at"),
+    "org": ("works_at", "provider", "venue"), "person": ("person_in_charge",), "state": ("status",),
+    "money": ("amount",),
+}
+
+
+def first_statements(clause: Clause, probe: SlotProbe) -> list[tuple[str, str, str, str]]:
+    """(entity, kind, attribute, value) when a clause gives a named or definite person or thing
+    (its subject; "it" is the thing named just before) a typed value with a word or class that
+    names the attribute ("the Henderson proposal is due on the 14th", "the gala is at the Grand
+    Pavilion", "my GP is Dr Okafor", "it's led by Farah"): something a later correction can
+    anchor to."""
+    subj = clause.subject
+    if subj is None or clause.about in ("user", "request"):
+        return []
+    if subj.lower_ in ("it", "they") and probe.context and not probe.mentions:
+        name, person, role = probe.context[0], False, False
+    elif clause.about == "none" or subj.pos_ not in ("NOUN", "PROPN") or subj.lower_ in _PRONOUNS or not probe.mentions:
+        return []
+    else:
+        ent = entity_at(subj)
+        low = subj.lemma_.lower()
+        role = low in ROLE_NOUNS and subj.pos_ == "NOUN"
+        person = not role and (ent is not None and ent.label_ == "PERSON" or low in PEOPLE_NOUNS)
+        if not (_specific(subj) or person):
+            return []
+        name = probe.mentions[0]
+    return [(name, "person" if person else "thing", attr, value)
+            for attr, value in first_attributes(probe, clause, person, role)
+            if value.casefold() not in name.casefold() and name.casefold() not in value.casefold()]

@@ -36,7 +36,12 @@ from kgmem.extraction.zero.entity_facts import (
     entity_of,
     note_people,
 )
-from kgmem.extraction.zero.entity_probes import clause_probe, sentence_probe
+from kgmem.extraction.zero.entity_probes import (
+    ROLE_NOUNS,
+    clause_probe,
+    first_statements,
+    sentence_probe,
+)
 from kgmem.extraction.zero.entity_readings import (
     hypothetical,
     place_owner,
@@ -53,7 +58,11 @@ _IS = re.compile(r"\b([A-Za-z]+)'s(?=\s+(?:off|on|at|in|back|now|with|out|away|s
                  r"currently|doing|working|living|staying|home)\b)")
 
 #: an interjection opening a sentence ("Ugh, her flight's delayed") is parsed as its root
-_INTERJECTION = re.compile(r"^\s*(?:ugh+|argh+|oh|ah|aw|hmm+|sigh|yikes|phew|ooh|wow|meh|damn|ugh, well)\s*[,!.]+\s*",
+_INTERJECTION = re.compile(r"^\s*(?:(?:ugh+|argh+|oh|ah|aw|hmm+|sigh|yikes|phew|ooh|wow|meh|damn|ugh, well)\s*[,!.]+\s*"
+                           # openers that are no part of the statement even without a comma ("ugh the
+                           # proposal is due…", "ok so they emailed…", "fyi the review moved…")
+                           r"|(?:ugh+|argh+|sigh|yikes|phew|meh|ok(?:ay)?\s+so|so\s+yeah|right\s+so|fyi|btw|"
+                           r"heads\s+up|quick\s+(?:update|note|one))\s*[,:!.-]*\s+(?=\w))",
                            re.IGNORECASE)
 Score = Callable[[Sequence[str]], list[np.ndarray]]
 
@@ -116,7 +125,8 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
     out: list[CandidateFact] = []
     n_probes = len(probes[0]) if probes is not None else 0
     for c, row in zip(clauses, rows):
-        if probes is not None and (probe := clause_probe(sent, c, probes[1])) is not None:
+        probe = clause_probe(sent, c, probes[1]) if probes is not None else None
+        if probes is not None and probe is not None:
             probes[0].append(probe)
         if context.pending is not None:
             got = _pending(sent, date, c, context)
@@ -129,11 +139,14 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
             # "Zara left Deloitte and joined KPMG": "joined KPMG" is scored with its subject
             row = score([f"{c.subject.text} {c.text}"])[0]
         facts = _clause_facts(sent, date, c, row, user_mine, attributes, context)
+        if probe is not None:
+            facts += _first_facts(sent, date, c, probe, facts, out, user_mine)
         # a value the user's facts already hold, read from a clause about the user, something of
         # theirs or a bare noun, is the user's ("my rent is $1,200", "rent is $1,600 a month"); a
         # clause about another person or a particular thing keeps its facts whatever else read it
         # ("the puppy is actually Rupert")
-        theirs = c.about == "other" or c.about == "thing" and c.subject is not None and _specific(c.subject)
+        theirs = c.about == "other" or c.about == "thing" and c.subject is not None and _specific(c.subject) \
+            or c.subject is not None and c.subject.lemma_.lower() in ROLE_NOUNS  # "my GP is Dr Okafor"
         out.extend(f for f in facts if theirs or _plain(f.value) not in user_values)
         if not facts and id(c) in heads and c.head.lemma_.lower() in _CHANGE_VERBS:
             ref = entity_of(c, context)  # "Offsite venue changed:" names the slot, the rest says its value
@@ -143,6 +156,25 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
     if probes is not None and len(probes[0]) == n_probes and (probe := sentence_probe(sent, clauses, probes[1])):
         probes[0].append(probe)
     return out
+
+
+def _first_facts(sent: Sentence, date: datetime, c: Clause, probe: SlotProbe, facts: list[CandidateFact],
+                 out: list[CandidateFact], user_mine: bool) -> list[CandidateFact]:
+    """Attributes no reading of its class gave (:func:`.first_statements`): the statement still
+    fills a slot; one value per slot per sentence ("it's approved and being printed": approved)."""
+    given = {(f.subject.casefold(), f.predicate) for f in [*facts, *out]}
+    for name, attr in list(given):
+        if attr in ("due_date", "scheduled_for"):
+            given |= {(name, "due_date"), (name, "scheduled_for")}  # a thing has one time
+    got = []
+    for name, kind, attr, value in first_statements(c, probe):
+        if c.about == "mine" and user_mine and c.subject is not None and c.subject.lemma_.lower() not in ROLE_NOUNS:
+            continue  # "my rent is…": the user's, read as the user's fact ("my GP is…" is never the user's)
+        if (name.casefold(), attr) in given or facts and name.casefold() != facts[0].subject.casefold():
+            continue
+        given.add((name.casefold(), attr))
+        got.append(_entity_fact(sent, date, c, EntityRef(name, kind), attr, value, None))
+    return got
 
 
 def _moves_thing(c: Clause) -> bool:

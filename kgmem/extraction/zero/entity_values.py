@@ -27,8 +27,14 @@ _RIDES = re.compile(r"\b(?:tak(?:e|es|ing)|took|rid(?:e|es|ing)|rode|catch(?:es|
 #: states of an order, request or repair the user's status lexicon does not hold
 _MORE_STATES = re.compile(r"\b(?:on\s+(?:its|the|their)\s+way|en\s+route|escalated|back[- ]?ordered|out\s+of\s+stock|"
                           r"with\s+the\s+courier|in\s+the\s+post|being\s+(?:printed|processed|reviewed|repaired|"
-                          r"fixed|shipped|prepared|built|made)|awaiting\s+(?:approval|parts|payment|review|delivery))\b",
+                          r"fixed|shipped|prepared|built|made)|awaiting\s+(?:approval|parts|payment|review|delivery)|"
+                          # "it's waiting on a part", "still waiting for parts": the thing waits, its state
+                          r"waiting\s+(?:on|for)\s+(?:a\s+|the\s+|some\s+)?(?:parts?|approval|payment|review|"
+                          r"delivery|stock|sign[- ]off|a\s+decision|decision|collection|paperwork|documents))\b",
                           re.IGNORECASE)
+#: a state quoted from a tracker or portal ("tracking just says 'in transit'", "status says 'waiting for parts'")
+_QUOTED_STATE = re.compile(r"\b(?:status|tracking|tracker|portal|app|website|system)\s+(?:just\s+|now\s+|still\s+)?"
+                           r"(?:says|shows|reads|is|=)\s*[:]?\s*['\"‘“]([^'\"’”]{3,40})['\"’”]", re.IGNORECASE)
 
 
 #: words that say where someone lives, for an address NER does not call a place
@@ -89,6 +95,8 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = [v for v in values if v[0] not in _left(clause)]  # "Zara left Deloitte": not there now
     if not values and attr == "lives_in" and person and _LIVES.search(clause.text):
         values = [(v, "place") for v, _ in fill("where", clause) if v.casefold() not in own]  # "lives at 14 Elm Road"
+    if not values and attr == "status" and (m := _QUOTED_STATE.search(clause.text)):
+        values = [(m.group(1).strip().lower(), None)]
     if not values and attr == "status" and (m := _MORE_STATES.search(clause.text)):
         values = [(m.group(0).lower(), None)]  # "the blender is on its way"
     if not values and attr == "provider":
