@@ -11,8 +11,8 @@ phrase to the entity's names (MiniLM; :data:`SIMILARITY`, tuned on the developme
 
 Precision: only slots stated in an earlier session; a person's home or workplace only when the
 clause says a word of living or working; a value of a class that fits two of the entity's
-attributes only when a word of the clause names one of them; a clause about the user only with a
-word of change ("I moved my appointment to the 10th"); never the entity's own name as its value.
+attributes only when a word of the clause names one of them; a clause about the user changes a
+person's attribute only with a word of change; never the entity's own name as its value.
 """
 
 from __future__ import annotations
@@ -144,16 +144,29 @@ class Anchoring:
 
     def read(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:
         """The slot values a probe gives (empty when no mention anchors)."""
-        if probe.user_clause and not probe.cue:
-            return []
-        for mention in [*probe.mentions, *probe.context]:
+        names = [*probe.mentions, *probe.context]
+        for mention in names:
             ent = self._entity(mention, holders)
-            if ent is None:
-                continue
+            if ent is None or probe.user_clause and ent.type != "thing" and not probe.cue:
+                continue  # "I had lunch with Priya at Nando's" says nothing of where Priya lives
+            got = self._values(probe, ent, holders[ent.id], day)
+            if got:
+                return got
+        for ent in self._owned(names, holders):
+            # "Maya texted, they've moved it to the Louisiana": a thing of a person named ("Maya band")
             got = self._values(probe, ent, holders[ent.id], day)
             if got:
                 return got
         return []
+
+    def _owned(self, names: list[str], holders: dict[str, dict[str, Fact]]) -> list[Entity]:
+        """Things whose name starts with a person's name the probe gives ("Maya" → "Maya band"),
+        when exactly one such thing is held."""
+        people = {normalise_name(n) for n in names if (e := self.resolver.lookup(n)) is not None and e.type == "person"
+                  or n[:1].isupper() and " " not in n}
+        hits = [e for eid in holders if (e := self.resolver.entity(eid)) is not None and e.type == "thing"
+                and normalise_name(e.name).split()[0] in people and len(e.name.split()) > 1]
+        return hits if len(hits) == 1 else []
 
     def _values(self, probe: SlotProbe, ent: Entity, slots: dict[str, Fact], day: datetime) -> list[Anchored]:
         own = {w for name in (ent.name, *ent.aliases) for w in normalise_name(name).split()}

@@ -409,8 +409,8 @@ def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray
         if out:
             break
         pred = predicates.get(attr)
-        if pred is None:
-            continue
+        if pred is None or ref.kind == "thing" and attr in _PERSON_ONLY:
+            continue  # "switched the panel interview to Google Meet" employs nobody
         if handed and attr == "person_in_charge":
             return [_entity_fact(sent, date, clause, ref, attr, handed, "person")]
         values = entity_values(attr, pred.kind, clause, ref.names, ref.kind == "person")

@@ -21,7 +21,7 @@ from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_facts import _phrase, _proper_name
 from kgmem.extraction.zero.entity_readings import hypothetical
 from kgmem.extraction.zero.entity_values import entity_values
-from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
+from kgmem.extraction.zero.lexicon import MODALS, PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.value_parse import NOT_NAMES
@@ -57,6 +57,8 @@ ATTRIBUTE_WORDS: dict[str, str] = {
 _OLD = re.compile(r"(?:instead\s+of|rather\s+than|\bnot|\bfrom|no\s+longer(?:\s+\w+){0,2}|\bwas|were|used\s+to\s+be|"
                   r"originally|left|quit|outgrown|out\s+of|away\s+from|bye)\s+(?:the\s+|a\s+|at\s+|in\s+|on\s+)?$",
                   re.IGNORECASE)
+#: hedges that imagine nothing ("same questions still work i suppose")
+_HEDGES = re.compile(r"\b(?:i|we)\s+(?:suppose|guess|imagine)\b|\bi'd\s+imagine\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"it", "they", "them", "she", "he", "her", "his", "its", "their", "him"})
 _MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "appos", "conj", "ROOT", "npadvmod"})
 #: how many earlier mentions a pronoun may reach back to
@@ -69,7 +71,7 @@ def clause_states(sent: Sentence, clause: Clause) -> bool:
         return False
     if sent.question and (clause.head.dep_ == "ROOT" or clause.text.rstrip().endswith("?")):
         return False
-    return not IMAGINED.search(sent.text)
+    return not IMAGINED.search(_HEDGES.sub("", sent.text))
 
 
 def _mention(t: Token) -> str | None:
@@ -149,9 +151,32 @@ def clause_values(clause: Clause) -> list[tuple[str, str]]:
     return [(v, c) for v, c in out if c == "when" or v.casefold() not in times]
 
 
-def clause_probe(sent: Sentence, clause: Clause, context: list[str]) -> SlotProbe | None:
+def inner_clauses(clause: Clause) -> list[Clause]:
+    """Statements the parse buried in another clause: a verb with a noun subject of its own and no
+    negation, modal or condition ("we won't go into it), and … the funder extended the grant
+    deadline to 14 November": the funder's statement is its own)."""
+    out: list[Clause] = []
+    for v in clause.tokens:
+        if v.i == clause.head.i or v.pos_ != "VERB":
+            continue
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
+        if subj is None or any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODALS
+                               or c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in v.children):
+            continue
+        toks = [t for t in v.subtree if t.i in clause.index]
+        person = (e := entity_at(subj)) is not None and e.label_ == "PERSON"
+        out.append(Clause(head=v, tokens=toks, about="other" if person else "thing", subject=subj, blocked=False,
+                          text="".join(t.text_with_ws for t in toks).strip(), index={t.i for t in toks}))
+    return out
+
+
+def clause_probe(sent: Sentence, clause: Clause, context: list[str], inner: bool = True) -> SlotProbe | None:
     """The probe of one clause of a user turn (None when it states nothing or holds no value);
     ``context``: names of earlier clauses of the session, latest first (updated here)."""
+    if inner and clause.blocked:
+        for c in inner_clauses(clause):
+            if (probe := clause_probe(sent, c, context, inner=False)) is not None:
+                return probe
     mentions, pronoun = mentions_of(clause)
     probe = None
     if clause_states(sent, clause) and (values := clause_values(clause)):
@@ -192,10 +217,12 @@ ROLE_NOUNS = frozenset({"gp", "doctor", "dentist", "landlord", "landlady", "boss
                         "mechanic", "plumber", "builder", "childminder", "nanny", "cleaner", "vet", "consultant",
                         "surgeon", "physio", "midwife", "advisor", "adviser", "caseworker", "supervisor", "mentor"})
 #: a thing's attribute by the class of its value when no word names one
+#: verbs whose object is where a show takes place ("playing the Fleece")
+_PLAY = ("play", "perform", "headline")
 _THING_DEFAULT = {"when": "scheduled_for", "state": "status", "money": "amount"}
 #: a person's attribute by the class of its value (closed classes only)
 _PERSON_DEFAULT = {"job": "job_title", "diet": "diet", "commute": "commute"}
-_PLACE_PREPS = frozenset({"at", "in"})
+_PLACE_PREPS = frozenset({"at", "in", "on"})
 
 
 def _specific(t: Token) -> bool:
@@ -217,8 +244,9 @@ def _at_place(value: str, clause: Clause) -> bool:
         h = t  # up to the head of the value's phrase
         while h.dep_ in ("compound", "amod", "det", "nummod", "poss") and h.head.i != h.i and h.head.i in clause.index:
             h = h.head
-        if h.dep_ == "pobj" and h.head.lower_ in _PLACE_PREPS or h.dep_ == "attr":
-            return True
+        if h.dep_ == "pobj" and h.head.lower_ in _PLACE_PREPS and (h.head.lower_ != "on" or h.pos_ == "PROPN") \
+                or h.dep_ == "attr" or h.dep_ == "dobj" and h.head.lemma_.lower() in _PLAY:
+            return True  # "on Zoom" (a name; "on the 12th" is a time), "the band is playing the Fleece"
     return False
 
 
@@ -244,7 +272,7 @@ def first_attributes(probe: SlotProbe, clause: Clause, person: bool, role: bool)
         if cls in by_class and not (attr == "scheduled_for" and "due_date" in out):
             out.setdefault(attr, by_class[cls])
     if not person and "venue" not in out and "where" in by_class and _at_place(by_class["where"], clause) \
-            and clause.head.lemma_.lower() in ("be", "hold", "host", "move", "relocate"):
+            and clause.head.lemma_.lower() in ("be", "hold", "host", "move", "relocate", *_PLAY):
         out["venue"] = by_class["where"]
     return list(out.items())
 
