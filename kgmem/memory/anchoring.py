@@ -25,6 +25,7 @@ from datetime import datetime
 import numpy as np
 
 from kgmem import predicates
+from kgmem.extraction.entity_text import statement
 from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.ids import normalise_name
 from kgmem.memory.entities import EntityResolver, _head_kind, _name_words
@@ -188,11 +189,9 @@ class Anchoring:
             if plain == old or plain in old or old and old in plain:
                 done.add(attr)  # said again, not changed
                 continue
-            pred = predicates.get(attr)
-            label = pred.description.split(" (")[0] if pred is not None else attr
             cand = CandidateFact(
                 subject=ent.name, subject_type=ent.type, predicate=attr, value=value,
-                text=f"{ent.name} — {label}: {value}. ({probe.text})"[:300],
+                text=f"{statement(ent.name, attr, value)} ({probe.text})"[:300],
                 valid_from=datetime(day.year, day.month, day.day), granularity="day", speaker="user",
                 source_turns=list(probe.source_turns), confidence=0.6 if probe.cue else 0.5)
             out.append(Anchored(cand, ent, plain))

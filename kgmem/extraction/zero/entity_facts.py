@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from kgmem import predicates
+from kgmem.extraction.entity_text import statement
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import intent_only
 from kgmem.extraction.zero.clauses import Clause
@@ -431,11 +432,9 @@ def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray
 
 def _entity_fact(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef, attr: str, value: str,
                  vtype: str | None) -> CandidateFact:
-    pred = predicates.get(attr)
-    label = pred.description.split(" (")[0] if pred is not None else attr
     return CandidateFact(
         subject=ref.name, subject_type=ref.kind, predicate=attr, value=value, value_type=vtype,
-        text=f"{ref.name} — {label}: {value}. ({sent.text})"[:300],
+        text=f"{statement(ref.name, attr, value)} ({sent.text})"[:300],
         valid_from=datetime(date.year, date.month, date.day), granularity="day",
         speaker="user", source_turns=[sent.turn], confidence=0.6,
     )
