@@ -60,6 +60,10 @@ ATTRIBUTE_NOUNS: dict[str, str] = {
     "instructor": "person_in_charge", "head": "person_in_charge", "provider": "provider",
     "budget": "amount", "price": "amount", "quote": "amount", "cost": "amount", "name": "name",
     "allergy": "allergic_to", "diet": "diet", "timetable": "scheduled_for", "schedule": "scheduled_for",
+    # roles of the person in charge of a club, team or committee ("our Sunday league captain Gaz")
+    "captain": "person_in_charge", "treasurer": "person_in_charge", "secretary": "person_in_charge",
+    "coordinator": "person_in_charge", "organiser": "person_in_charge", "organizer": "person_in_charge",
+    "supervisor": "person_in_charge", "director": "person_in_charge",
 }
 #: words before "date"/"time" that name the happening the time is of ("the launch date", "her due
 #: date"): part of the attribute, not of the thing's name

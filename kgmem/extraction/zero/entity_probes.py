@@ -57,6 +57,7 @@ ATTRIBUTE_WORDS: dict[str, str] = {
 _OLD = re.compile(r"(?:instead\s+of|rather\s+than|\bnot|\bfrom|no\s+longer(?:\s+\w+){0,2}|\bwas|were|used\s+to\s+be|"
                   r"originally|left|quit|outgrown|out\s+of|away\s+from|bye)\s+(?:the\s+|a\s+|at\s+|in\s+|on\s+)?$",
                   re.IGNORECASE)
+_HAD_TO = re.compile(r"\b(?:had|'d)\s+to\b", re.IGNORECASE)
 #: hedges that imagine nothing ("same questions still work i suppose")
 _HEDGES = re.compile(r"\b(?:i|we)\s+(?:suppose|guess|imagine)\b|\bi'd\s+imagine\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"it", "they", "them", "she", "he", "her", "his", "its", "their", "him"})
@@ -67,8 +68,9 @@ CONTEXT = 6
 
 def clause_states(sent: Sentence, clause: Clause) -> bool:
     """The clause states something: no request, plan, condition, wish, negation or question."""
-    if clause.about == "request" or clause.blocked or intent_only(clause.tokens) or hypothetical(clause):
-        return False
+    if clause.about == "request" or clause.blocked or hypothetical(clause) \
+            or intent_only(clause.tokens) and not _HAD_TO.search(clause.text):
+        return False  # "had to move the delivery to Wednesday" happened
     if sent.question and (clause.head.dep_ == "ROOT" or clause.text.rstrip().endswith("?")):
         return False
     return not IMAGINED.search(_HEDGES.sub("", sent.text))
