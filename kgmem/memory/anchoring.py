@@ -153,8 +153,9 @@ class Anchoring:
             got = self._values(probe, ent, holders[ent.id], day)
             if got:
                 return got
-        for ent in self._owned(names, holders):
-            # "Maya texted, they've moved it to the Louisiana": a thing of a person named ("Maya band")
+        for ent in self._owned(names, holders) if probe.cue else []:
+            # "Maya texted, they've moved it to the Louisiana": a thing of a person named ("Maya band"),
+            # only with a word of change ("she's got netball Monday" is not Nia's tutor's new day)
             got = self._values(probe, ent, holders[ent.id], day)
             if got:
                 return got

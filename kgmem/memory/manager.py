@@ -133,12 +133,14 @@ class MemoryManager:
         holders = self.anchoring.holders(self._slots, session.id)
         if not holders:
             return []
-        out: list[Anchored] = []
+        best: dict[tuple[str, str], Anchored] = {}
         for probe in probes:
             for a in self.anchoring.read(probe, holders, session.started_at):
-                if not any(b.entity.id == a.entity.id and b.candidate.predicate == a.candidate.predicate for b in out):
-                    out.append(a)
-        return out
+                # one new value per slot and session: said with a word of change, else said last
+                key = (a.entity.id, _family(a.candidate.predicate))
+                if key not in best or a.candidate.confidence >= best[key].candidate.confidence:
+                    best[key] = a
+        return list(best.values())
 
     def _anchor_subject(self, cand: CandidateFact, anchored: list[Anchored]) -> Entity | None:
         """Slot identity through a probe: a reading of the same statement that gives the same value
