@@ -392,8 +392,8 @@ def _moved_to(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef) ->
 def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray | None, proposer: Proposer,
                  context: TurnContext) -> list[CandidateFact]:
     """(entity, attribute, value) candidates of one clause not about the user."""
-    if clause.blocked and not clause.negated_only or intent_only(clause.tokens) or hypothetical(clause):
-        return []
+    if clause.blocked or intent_only(clause.tokens) or hypothetical(clause):
+        return []  # "the offsite isn't at the Riverside": no value of it (negation included)
     special = _special(sent, date, clause, context)
     if special is not None:
         return special

@@ -57,6 +57,8 @@ ATTRIBUTE_WORDS: dict[str, str] = {
 _OLD = re.compile(r"(?:instead\s+of|rather\s+than|\bnot|\bfrom|no\s+longer(?:\s+\w+){0,2}|\bwas|were|used\s+to\s+be|"
                   r"originally|left|quit|outgrown|out\s+of|away\s+from|bye)\s+(?:the\s+|a\s+|at\s+|in\s+|on\s+)?$",
                   re.IGNORECASE)
+#: verbs that float a value without setting it
+_OFFERS = frozenset({"offer", "suggest", "propose", "float", "recommend", "pitch", "consider", "ask", "request"})
 _HAD_TO = re.compile(r"\b(?:had|'d)\s+to\b", re.IGNORECASE)
 #: hedges that imagine nothing ("same questions still work i suppose")
 _HEDGES = re.compile(r"\b(?:i|we)\s+(?:suppose|guess|imagine)\b|\bi'd\s+imagine\b", re.IGNORECASE)
@@ -68,6 +70,8 @@ CONTEXT = 6
 
 def clause_states(sent: Sentence, clause: Clause) -> bool:
     """The clause states something: no request, plan, condition, wish, negation or question."""
+    if clause.head.lemma_.lower() in _OFFERS:
+        return False  # "they offered 6:45 or 8:15": a value floated, not the slot's
     if clause.about == "request" or clause.blocked or hypothetical(clause) \
             or intent_only(clause.tokens) and not _HAD_TO.search(clause.text):
         return False  # "had to move the delivery to Wednesday" happened
@@ -294,6 +298,9 @@ def first_statements(clause: Clause, probe: SlotProbe) -> list[tuple[str, str, s
     Pavilion", "my GP is Dr Okafor", "it's led by Farah"): something a later correction can
     anchor to."""
     subj = clause.subject
+    if subj is None and clause.about == "none" and (lost := _lost_subject(clause)) is not None:
+        return [(lost, "thing", attr, value) for attr, value in first_attributes(probe, clause, False, False)
+                if value.casefold() not in lost.casefold()]
     if subj is None or clause.about in ("user", "request"):
         return []
     if subj.lower_ in ("it", "they") and probe.context and not probe.mentions:
@@ -311,3 +318,21 @@ def first_statements(clause: Clause, probe: SlotProbe) -> list[tuple[str, str, s
     return [(name, "person" if person else "thing", attr, value)
             for attr, value in first_attributes(probe, clause, person, role)
             if value.casefold() not in name.casefold() and name.casefold() not in value.casefold()]
+
+
+_DEFINITE = frozenset({"the", "my", "our", "this", "that", "your", "their"})
+
+
+def _lost_subject(clause: Clause) -> str | None:
+    """The noun phrase that opens the sentence when the parse lost it as the subject ("The team
+    offsite is at…" parsed with "offsite" as the root, "The venue hire costs $2,000" with "hire" as
+    an auxiliary): a definite phrase of nouns (and adjectives) right before the clause's verb."""
+    doc = clause.head.doc
+    toks = [t for t in doc[: clause.head.i] if not t.is_punct]
+    if not 2 <= len(toks) <= 5 or toks[0].lower_ not in _DEFINITE and toks[0].pos_ != "PROPN":
+        return None
+    if any(t.pos_ in ("PRON", "VERB", "ADP", "SCONJ", "CCONJ", "NUM") or t.lower_ in _PRONOUNS
+           or (e := entity_at(t)) is not None and e.label_ in ("DATE", "TIME", "PERSON") for t in toks[1:]):
+        return None
+    words = [t.text for t in toks if t.lower_ not in _DEFINITE]
+    return " ".join(words) if words else None
