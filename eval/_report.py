@@ -1,14 +1,33 @@
-"""What the benchmark scripts write around their figures: the load average, the machine, and the
-JSON + Markdown pair under eval/results/ (one place, so every result file says the same things)."""
+"""What the benchmark scripts write around their figures: the command, git sha, UTC time, machine,
+load average before and after, the percentile definition, and the JSON + Markdown pair under
+eval/results/ (one place, so every result file says the same things the same way).
+
+    with measured("flock /work/bench.lock .venv/bin/python eval/bench_x.py --n 5") as run:
+        result = measure(args)
+    report = {"title": "...", **run, "note": "...", "result": result}
+    write_pair(out, report, render)   # render() may start with provenance_lines(report)
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import platform
-from collections.abc import Callable
+import shlex
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from kgmem.evaluation.metrics import PERCENTILES, percentile
+
+__all__ = ["PERCENTILES", "command_line", "git_sha", "loadavg", "machine", "measured", "percentile",
+           "provenance_lines", "spelled_out", "stats", "write_pair"]
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = "shared machine: other jobs ran at the same time, so these are not idle-machine figures"
 
 
 def git_sha() -> str:
@@ -31,10 +50,71 @@ def machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}"
 
 
+def command_line(argv: Sequence[str] | None = None) -> str:
+    """The command that ran this script, as one would type it from the repository root."""
+    args = list(sys.argv if argv is None else argv)
+    script = Path(args[0]).resolve() if args else Path("?")
+    shown = str(script.relative_to(ROOT)) if script.is_relative_to(ROOT) else args[0]
+    return shlex.join([".venv/bin/python", shown, *args[1:]])
+
+
+def spelled_out(script: str, args: Any, *, hide: dict[str, Any] | None = None, flock: bool = False) -> str:
+    """The command that reproduces ``args`` (an argparse namespace) with every option spelled out,
+    defaults included (a flag only when set; ``hide``: options left out while at that value)."""
+    words = [".venv/bin/python", script]
+    for name, value in vars(args).items():
+        if hide is not None and name in hide and hide[name] == value:
+            continue
+        flag = "--" + name.replace("_", "-")
+        if isinstance(value, bool):
+            words += [flag] if value else []
+        else:
+            words += [flag, "" if value is None else str(value)]
+    return ("flock /work/bench.lock " if flock else "") + shlex.join(words)
+
+
+@contextmanager
+def measured(command: str | None = None, *, percentiles: bool = True) -> Iterator[dict[str, Any]]:
+    """Provenance around a measurement: yields a dict with ``command`` (default: this process's
+    command line), ``git_sha``, ``started`` (UTC), ``machine``, ``loadavg_before`` and, when
+    ``percentiles``, the percentile definition; ``loadavg_after`` is added when the block ends."""
+    run: dict[str, Any] = {"command": command or command_line(), "git_sha": git_sha(),
+                           "started": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine(),
+                           "loadavg_before": loadavg()}
+    if percentiles:
+        run["percentiles"] = PERCENTILES
+    yield run
+    run["loadavg_after"] = loadavg()
+
+
+def _load(value: Any) -> str:
+    return " ".join(str(x) for x in value) if isinstance(value, (list, tuple)) else str(value)
+
+
+def provenance_lines(run: dict[str, Any], shared: str = SHARED) -> list[str]:
+    """Markdown bullet lines for a :func:`measured` block (command, sha, time, machine, load)."""
+    lines = [f"- command: `{run['command']}`; git `{run['git_sha']}`; {run['started']}",
+             f"- machine: {run['machine']}; load average before {_load(run['loadavg_before'])} → after "
+             f"{_load(run.get('loadavg_after', '?'))} ({shared})"]
+    if run.get("percentiles"):
+        lines.append(f"- percentiles: {run['percentiles']}")
+    return lines
+
+
+def stats(values: Sequence[float]) -> dict[str, Any]:
+    """n, p50, p95 (nearest rank) and max of ``values`` (``None`` figures when empty)."""
+    return {"n": len(values), "p50": percentile(values, 0.5), "p95": percentile(values, 0.95),
+            "max": max(values) if values else None}
+
+
 def write_pair(out: Path, report: dict[str, Any], render: Callable[[dict[str, Any]], str]) -> str:
-    """Write ``<out>.json`` (the report) and ``<out>.md`` (``render(report)``); return the Markdown."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.with_suffix(".json").write_text(json.dumps(report, indent=1, default=str) + "\n", encoding="utf-8")
-    markdown = render(report)
-    out.with_suffix(".md").write_text(markdown, encoding="utf-8")
+    """Write ``<out>.json`` (the report) and ``<out>.md`` (``render(report)``); return the Markdown.
+
+    ``out`` is a stem: a dotted name such as ``ingest.sample`` keeps its dot (a trailing ``.json``
+    or ``.md`` is dropped)."""
+    stem = out.with_suffix("") if out.suffix in (".json", ".md") else out
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    stem.with_name(stem.name + ".json").write_text(json.dumps(report, indent=1, default=str) + "\n", encoding="utf-8")
+    markdown = render(report)  # after the JSON: a rendering bug never loses the measured figures
+    stem.with_name(stem.name + ".md").write_text(markdown, encoding="utf-8")
     return markdown

@@ -17,9 +17,6 @@ no value, no record id ever reaches the output, so implementers may read it.
 
 from __future__ import annotations
 
-import json
-import os
-import platform
 import sys
 import tempfile
 import time
@@ -35,6 +32,8 @@ sys.path.insert(0, str(ROOT / "tests" / "unit"))
 import bench_extraction_sets as sets  # noqa: E402  (also puts tests/unit on sys.path)
 import test_extraction_handwritten as hw  # noqa: E402
 import test_other_entity_updates as oe  # noqa: E402
+
+from eval._report import measured, write_pair  # noqa: E402
 
 HELDOUT = ROOT / "tests" / "fixtures" / "extraction" / "heldout"
 SENTENCES = HELDOUT / "handwritten_sentences.jsonl"
@@ -66,7 +65,12 @@ def _rate(num: int, den: int) -> float:
 
 def run(sentences: Path = SENTENCES, updates: Path = UPDATES) -> dict[str, Any]:
     """Score both held-out files; returns the aggregate report (no per-record content)."""
-    load_before = Path("/proc/loadavg").read_text().split()[:3]
+    with measured("python eval/bench_extraction_heldout.py", percentiles=False) as prov:
+        figures = _score(sentences, updates)
+    return {**prov, **figures}
+
+
+def _score(sentences: Path, updates: Path) -> dict[str, Any]:
     ex = make_extractor()
     t0 = time.perf_counter()
     rows = hw.load_rows(sentences)
@@ -88,9 +92,7 @@ def run(sentences: Path = SENTENCES, updates: Path = UPDATES) -> dict[str, Any]:
     answered = sum(o.answered for o in outcomes)
     superseded = sum(o.superseded for o in outcomes)
     return {
-        "command": "python eval/bench_extraction_heldout.py", "git_sha": sets._sha(), "extractor": ex.cache_key,
-        "seconds": round(time.perf_counter() - t0, 1), "machine": f"{platform.node()} ({os.cpu_count()} CPUs, shared)",
-        "loadavg_before": load_before, "loadavg_after": Path("/proc/loadavg").read_text().split()[:3],
+        "extractor": ex.cache_key, "seconds": round(time.perf_counter() - t0, 1),
         "sentences": {c: {"sentences": sum(1 for r in rows if r["category"] == c), "expected": s.expected,
                           "recall": round(s.recall, 3), "extracted": s.extracted,
                           "precision": round(s.precision, 3)}
@@ -110,21 +112,14 @@ def run(sentences: Path = SENTENCES, updates: Path = UPDATES) -> dict[str, Any]:
 
 
 def to_markdown(r: dict[str, Any]) -> str:
-    ok = lambda v, t: "met" if v >= t else "not met"  # noqa: E731
+    ok = sets.met
     lines = [f"# Extraction on the held-out hand-written sets ({r['extractor']}, {r['git_sha']})", "",
              f"Command: `{r['command']}` ({r['seconds']} s on {r['machine']}, load average "
              f"{' '.join(r['loadavg_before'])} before, {' '.join(r['loadavg_after'])} after; the machine was "
              "shared). Sets: tests/fixtures/extraction/heldout/ (written by auth4 on 2026-12-04, never opened by "
              "the implementers). Aggregate figures only; scored with the same functions as "
              "eval/bench_extraction_sets.py (development sets).", "",
-             "| category | sentences | expected facts | recall | extracted | precision | target 0.85 |",
-             "|---|---|---|---|---|---|---|"]
-    for c, s in r["sentences"].items():
-        lines.append(f"| {c} | {s['sentences']} | {s['expected']} | {s['recall']} | {s['extracted']} | "
-                     f"{s['precision']} | {ok(min(s['recall'], s['precision']), 0.85)} |")
-    a = r["sentences_all"]
-    lines.append(f"| all with facts | {a['sentences']} | {a['expected']} | {a['recall']} | {a['extracted']} | "
-                 f"{a['precision']} | {ok(min(a['recall'], a['precision']), 0.85)} |")
+             *sets.category_table("category", r["sentences"], ("all with facts", r["sentences_all"]))]
     nf, u = r["no_fact"], r["other_entity_updates"]
     lines += ["", f"No-fact sentences ({nf['sentences']}: gossip, hypotheticals, plans, declined things, quoted "
               f"words, questions): {nf['user_facts']} user facts stored, from {nf['sentences_with_user_fact']} "
@@ -139,11 +134,7 @@ def to_markdown(r: dict[str, Any]) -> str:
 
 
 def main() -> None:
-    res = run()
-    out = ROOT / "eval" / "results"
-    (out / "extraction_heldout_sets.json").write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
-    (out / "extraction_heldout_sets.md").write_text(to_markdown(res), encoding="utf-8")
-    print(to_markdown(res))
+    print(write_pair(ROOT / "eval" / "results" / "extraction_heldout_sets", run(), to_markdown))
 
 
 if __name__ == "__main__":

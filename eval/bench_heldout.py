@@ -1,9 +1,11 @@
 """kgmem vs baseline-rag on the hand-written held-out haystacks — aggregate figures only.
 
-    flock /work/bench.lock .venv/bin/python eval/bench_heldout.py [--limit N] [--model M]
-        [--judge J] [--systems kgmem baseline-rag] [--run-root DIR] [--out eval/results/heldout_v1]
+    flock /work/bench.lock .venv/bin/python eval/bench_heldout.py [--set v1|v2] [--limit N]
+        [--model M] [--judge J] [--systems kgmem baseline-rag] [--run-root DIR]
+        [--out eval/results/heldout_v1]
 
-Runs ``kgmem eval`` (its Python API) on ``eval/heldout/handwritten_v1.json`` for each system with
+Runs ``kgmem eval`` (its Python API) on ``eval/heldout/handwritten_<set>.json`` (default v1;
+v2 is the second hand-written set, its results stem ``eval/results/heldout_v2``) for each system with
 the same settings (default: the embedded SmolLM2 answer model, MiniLM embeddings, the offline
 normalised-match scorer), then writes ``<out>.json`` and ``<out>.md``: overall, per-type and
 abstention accuracy, false abstentions on answerable questions, context tokens, latency
@@ -36,20 +38,27 @@ sys.path.insert(0, str(ROOT))
 
 from eval._report import git_sha  # noqa: E402
 
-DATA = ROOT / "eval" / "heldout" / "handwritten_v1.json"
-OUT = ROOT / "eval" / "results" / "heldout_v1"
+# set -> (data file, results stem, author of the hand-written source)
+SETS = {"v1": ("handwritten_v1.json", "heldout_v1", "auth14"),
+        "v2": ("handwritten_v2.json", "heldout_v2", "auth6")}
 TYPES = ("single-session-user", "single-session-assistant", "single-session-preference",
          "multi-session", "knowledge-update", "temporal-reasoning")
 
 
-def _ensure_built() -> None:
+def set_paths(name: str) -> tuple[Path, Path, str]:
+    """A set's data file, default results stem and author (``name`` is a key of SETS)."""
+    data_name, stem, author = SETS[name]
+    return ROOT / "eval" / "heldout" / data_name, ROOT / "eval" / "results" / stem, author
+
+
+def _ensure_built(version: str) -> None:
     """Fail early if the committed held-out file is missing or older than its source."""
     spec = importlib.util.spec_from_file_location("heldout_build",
                                                   ROOT / "eval" / "heldout" / "build.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    if module.main(["--check"]) != 0:
+    if module.main(["--check", "--version", version]) != 0:
         raise SystemExit("the held-out files are stale: run .venv/bin/python eval/heldout/build.py")
 
 
@@ -114,8 +123,10 @@ def run_system(system: str, args: argparse.Namespace) -> dict[str, Any]:
     settings = Settings.load({"llm_model": args.model, "judge_model": args.judge})
     tag = system + (f"-limit{args.limit}" if args.limit else "") + (
         "-" + re.sub(r"[^A-Za-z0-9_.-]+", "_", args.model) if args.model else "")
+    if args.set != "v1":  # v1's run directories keep their names (resumable runs)
+        tag = f"{args.set}-{tag}"
     run_dir = Path(args.run_root) / tag
-    config = EvalConfig(split=str(DATA), system=system, limit=args.limit, run_dir=run_dir)
+    config = EvalConfig(split=str(args.data), system=system, limit=args.limit, run_dir=run_dir)
     started = time.time()
     peak = [0.0]  # highest 1-minute load average seen at a progress tick (the machine is shared)
 
@@ -174,13 +185,14 @@ def render_md(report: dict[str, Any]) -> str:
     runs = report["runs"]
     head = "| | " + " | ".join(r["system"] for r in runs) + " |\n|---|" + "---:|" * len(runs)
     lines = [
-        "# heldout_v1: kgmem vs baseline-rag on hand-written held-out haystacks",
+        f"# {report.get('set_stem', 'heldout_v1')}: kgmem vs baseline-rag on hand-written held-out haystacks",
         "",
         report["note"],
         "",
         f"- command: `{report['command']}`",
         f"- git: `{report['git_sha']}`; data: `{report['data_file']}` sha256 `{report['data_sha256'][:16]}…` "
-        f"({report['data_questions']} questions, hand-written by auth14, built by eval/heldout/build.py)",
+        f"({report['data_questions']} questions, hand-written by {report.get('author', 'auth14')}, "
+        "built by eval/heldout/build.py)",
         f"- answer model: `{runs[0]['answer_model']}`; judge: {runs[0]['judge']}",
         f"- machine: {report['machine']['cpu']}, {report['machine']['cores']} cores, "
         f"{report['machine']['memory_gib']} GiB; shared with other jobs (see load averages)",
@@ -226,28 +238,35 @@ def render_md(report: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=sorted(SETS), default="v1",
+                    help="which hand-written set (default v1; v2 is the second, by another author)")
     ap.add_argument("--systems", nargs="+", default=["kgmem", "baseline-rag"])
     ap.add_argument("--limit", type=int, default=None, help="first N questions only (smoke runs)")
     ap.add_argument("--model", default=None, help="answer model (default: settings)")
     ap.add_argument("--judge", default=None, help="judge model (default: offline scorer)")
     ap.add_argument("--run-root", default=None, help="run directories (default $KGMEM_HOME/heldout-runs)")
-    ap.add_argument("--out", type=Path, default=OUT, help="results stem (writes .json and .md)")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="results stem (writes .json and .md; default eval/results/heldout_<set>)")
     ap.add_argument("--note", default="", help="a sentence for the report")
     args = ap.parse_args(argv)
     from kgmem.evaluation.runner import sha256_files
     from kgmem.settings import Settings
 
-    _ensure_built()
+    args.data, default_out, author = set_paths(args.set)
+    stem = default_out.name
+    if args.out is None:
+        args.out = default_out
+    _ensure_built(args.set)
     if args.run_root is None:
         args.run_root = str(Settings.load().home / "heldout-runs")
     started = datetime.now(UTC).isoformat(timespec="seconds")
     runs = []
     for system in args.systems:
-        print(f"{system}: running on {DATA.name} (run dir under {args.run_root})", flush=True)
+        print(f"{system}: running on {args.data.name} (run dir under {args.run_root})", flush=True)
         runs.append(run_system(system, args))
-    n_questions = len(json.loads(DATA.read_text(encoding="utf-8")))
+    n_questions = len(json.loads(args.data.read_text(encoding="utf-8")))
     note = args.note or (
-        "Hand-written held-out haystacks (41 questions, 24-36 sessions each); same answer model, "
+        f"Hand-written held-out haystacks ({n_questions} questions, 24-36 sessions each); same answer model, "
         "embedder and scorer for both systems; offline normalised-match scorer unless a judge is "
         "named (preference questions scored approximately against a rubric). Small set: one "
         "question moves a per-type figure by 10-25 points. The machine was shared with other jobs.")
@@ -255,8 +274,11 @@ def main(argv: list[str] | None = None) -> int:
         "note": note,
         "command": "python eval/bench_heldout.py " + " ".join(argv if argv is not None else sys.argv[1:]),
         "git_sha": git_sha(),
-        "data_file": str(DATA.relative_to(ROOT)),
-        "data_sha256": sha256_files([DATA]),
+        "set": args.set,
+        "set_stem": stem,
+        "author": author,
+        "data_file": str(args.data.relative_to(ROOT)),
+        "data_sha256": sha256_files([args.data]),
         "data_questions": n_questions,
         "scope": f"first {args.limit} questions" if args.limit else "all questions",
         "machine": _machine(),

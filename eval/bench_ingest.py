@@ -32,6 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from eval._report import measured, provenance_lines, write_pair  # noqa: E402
 from kgmem import ids  # noqa: E402
 from kgmem.datasets.longmemeval import iter_haystacks, strip_labels  # noqa: E402
 from kgmem.datasets.registry import resolve_split  # noqa: E402
@@ -224,6 +225,7 @@ def to_markdown(r: dict[str, Any]) -> str:
     lines = [
         f"# Ingest benchmark ({r['split']}, rules tier + MiniLM, networkx)",
         "",
+        *([*provenance_lines(r, "shared machine: compare CPU-seconds, not wall time"), ""] if "git_sha" in r else []),
         f"{r['haystacks']} haystacks, {r['sessions']} sessions ({r['unique_sessions']} unique), "
         f"{r['unique_tokens_whitespace']} unique whitespace tokens ({r['unique_user_turn_tokens']} in "
         f"user turns; {r['total_tokens_whitespace']} counting repeats); {r['cpu_count']} CPUs, load "
@@ -288,12 +290,10 @@ def main() -> None:
     ap.add_argument("--policies", default="user,heads,none",
                     help=f"comma list of {', '.join(POLICIES)}; the first runs cold")
     args = ap.parse_args()
-    r = run(args.split, args.limit, args.backends.split(","), args.policies.split(","), args.extrapolate)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / f"{args.name}.json").write_text(json.dumps(r, indent=2) + "\n", encoding="utf-8")
-    (out / f"{args.name}.md").write_text(to_markdown(r), encoding="utf-8")
-    print(to_markdown(r))
+    with measured(percentiles=False) as prov:
+        r = run(args.split, args.limit, args.backends.split(","), args.policies.split(","), args.extrapolate)
+    r.update(prov)
+    print(write_pair(Path(args.out) / args.name, r, to_markdown))
 
 
 if __name__ == "__main__":

@@ -23,26 +23,15 @@ import random
 import sys
 import time
 from collections import defaultdict
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval._report import loadavg, machine, write_pair  # noqa: E402
-
-
-def _pctl(values: list[float], q: float) -> float | None:
-    if not values:
-        return None
-    v = sorted(values)
-    return v[min(len(v) - 1, int(round(q * (len(v) - 1))))]
-
-
-def _stats(values: list[float]) -> dict[str, Any]:
-    return {"n": len(values), "p50": _pctl(values, 0.5), "p95": _pctl(values, 0.95),
-            "max": max(values) if values else None}
+from eval._report import measured, provenance_lines, spelled_out, write_pair  # noqa: E402
+from eval._report import stats as _stats  # noqa: E402
 
 
 def _recall(h: Any, top: list[str]) -> float | None:
@@ -144,10 +133,7 @@ def render(report: dict[str, Any]) -> str:
     """The Markdown report."""
     def ms(d: dict[str, Any], k: str) -> str:
         return "–" if d.get(k) is None else f"{d[k]:,.1f}"
-    lines = [f"# {report['title']}", "", report["note"], "",
-             f"- command: `{report['command']}`; git `{report['git_sha']}`; {report['started']}",
-             f"- machine: {report['machine']}; load average before {report['loadavg_before']} → after "
-             f"{report['loadavg_after']} (shared machine: figures are not idle-machine figures)",
+    lines = [f"# {report['title']}", "", report["note"], "", *provenance_lines(report),
              f"- {report['result']['questions']} questions; sessions per haystack "
              f"{report['result']['sessions_per_haystack']}",
              f"- session recall_any@5 (retrieval, answerable questions): "
@@ -187,19 +173,10 @@ def main() -> None:
     ap.add_argument("--legacy", action="store_true",
                     help="measure the pre-#14 code (PYTHONPATH to its tree; its retriever embeds the question)")
     args = ap.parse_args()
-    from kgmem.evaluation.runner import git_sha
-
-    before = loadavg()
-    started = datetime.now(UTC).isoformat(timespec="seconds")
-    result = measure(args)
-    after = loadavg()
-    report = {"title": "kgmem question-path latency", "git_sha": git_sha(), "started": started,
-              "command": f"flock /work/bench.lock .venv/bin/python eval/bench_latency.py --split {args.split} "
-                         f"--per-type {args.per_type} --seed {args.seed} --repeat {args.repeat}"
-                         + (" --legacy" if args.legacy else "") + (" --drop-postings" if args.drop_postings else "")
-                         + ("" if args.out == str(ROOT / "eval" / "results" / "latency") else f" --out {args.out}"),
-              "machine": machine(),
-              "loadavg_before": before, "loadavg_after": after,
+    command = spelled_out("eval/bench_latency.py", args, hide={"out": ap.get_default("out")}, flock=True)
+    with measured(command) as run:
+        result = measure(args)
+    report = {"title": "kgmem question-path latency", **run,
               "note": ("Embedded networkx store, ONNX MiniLM, no answer model (the embedded model's answer path is "
                        "timed by eval/bench_model_latency.py). `retrieve` is the retrieval stage alone; the question embedding and "
                        "planning are timed apart (the planner and the retriever share one embedding). Each question "
@@ -208,7 +185,7 @@ def main() -> None:
                        "cached, when there is none: with --drop-postings every first ask does that); asked "
                        "again = warm. `retrieve CPU` is the process CPU time of the retrieve stage (all threads): on "
                        "a loaded machine it is the nearest proxy for an idle-machine figure (a proxy, not a measured "
-                       "idle figure). Percentiles: nearest rank (`_pctl` in eval/bench_latency.py)."),
+                       "idle figure)."),
               "result": result}
     print(write_pair(Path(args.out), report, render))
 

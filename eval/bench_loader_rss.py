@@ -25,8 +25,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from eval._report import measured, provenance_lines, write_pair  # noqa: E402
+
 FIXTURE = ROOT / "tests" / "fixtures" / "datasets" / "longmemeval_s_cleaned.json"
 RESULTS = ROOT / "eval" / "results"
 LIMIT_MB = 1536  # the issue's bound for iter_haystacks on a 128 MB file
@@ -128,13 +133,8 @@ def run_child(mode: str, path: Path) -> dict[str, float]:
     return result
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=128.0, help="size of the generated file")
-    parser.add_argument("--modes", default="import,iter,validate,load,json")
-    parser.add_argument("--out", type=Path, default=RESULTS)
-    args = parser.parse_args()
-
+def measure(args: argparse.Namespace) -> dict[str, Any]:
+    """Build the file, run every mode in a fresh child, and return the summary."""
     import ijson
 
     with tempfile.TemporaryDirectory(prefix="kgmem-rss-") as tmp:
@@ -157,25 +157,29 @@ def main() -> None:
             rows.append(row)
 
     by = {r["mode"]: r for r in rows}
-    summary = {
+    return {
         "file_mb": round(shape["bytes"] / 2**20, 1),
         "records": shape["records"],
         "sessions": shape["sessions"],
         "ijson_backend": ijson.backend,
         "python": platform.python_version(),
-        "machine": f"{platform.machine()} {platform.system()}",
         "limit_mb": LIMIT_MB,
         "iter_within_limit": bool("iter" in by and by["iter"]["peak_rss_mb"] <= LIMIT_MB),
         "runs": rows,
     }
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "loader_rss.json").write_text(json.dumps(summary, indent=2) + "\n")
+
+
+def render(report: dict[str, Any]) -> str:
+    """The Markdown report."""
+    summary = report["result"]
     lines = [
         "# Loader peak memory (eval/bench_loader_rss.py)",
         "",
-        f"Generated LongMemEval_S-format file: {summary['file_mb']} MB, {shape['records']} "
-        f"haystacks, {shape['sessions']} sessions. ijson backend `{ijson.backend}`, "
-        f"Python {summary['python']}, {summary['machine']}. Each mode runs in a fresh "
+        *provenance_lines(report, "shared machine: peak RSS does not depend on the load, times do"),
+        "",
+        f"Generated LongMemEval_S-format file: {summary['file_mb']} MB, {summary['records']} "
+        f"haystacks, {summary['sessions']} sessions. ijson backend `{summary['ijson_backend']}`, "
+        f"Python {summary['python']}. Each mode runs in a fresh "
         "subprocess; peak RSS is the child's `ru_maxrss`.",
         "",
         "| mode | what | peak RSS (MB) | time (s) |",
@@ -188,7 +192,7 @@ def main() -> None:
         "load": "`load_haystacks` — keep every Haystack",
         "json": "naive `json.load` of the whole file",
     }
-    for r in rows:
+    for r in summary["runs"]:
         lines.append(
             f"| {r['mode']} | {what.get(str(r['mode']), '')} | {r['peak_rss_mb']:.0f} | {r['seconds']:.2f} |"
         )
@@ -198,8 +202,19 @@ def main() -> None:
         f"{'met' if summary['iter_within_limit'] else 'NOT met'}.",
         "",
     ]
-    (args.out / "loader_rss.md").write_text("\n".join(lines))
-    print("\n".join(lines))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=128.0, help="size of the generated file")
+    parser.add_argument("--modes", default="import,iter,validate,load,json")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    with measured(percentiles=False) as run:
+        result = measure(args)
+    report = {"title": "Loader peak memory", **run, "result": result}
+    print(write_pair(args.out / "loader_rss", report, render))
 
 
 if __name__ == "__main__":

@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
-import statistics
 import subprocess
 import sys
 import time
@@ -30,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from pydantic import BaseModel  # noqa: E402
 
+from eval._report import loadavg, measured, percentile, provenance_lines, write_pair  # noqa: E402
 from kgmem.llm.local import LocalLLM  # noqa: E402
 from kgmem.settings import LOCAL_DEFAULT_MODEL  # noqa: E402
 
@@ -58,10 +56,8 @@ def make_context(llm: LocalLLM, target_tokens: int) -> str:
 
 
 def pct(values: list[float], q: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))
-    return ordered[k]
+    """The ``q``-th percentile (0-100) by the shared nearest-rank definition."""
+    return float(percentile(values, q / 100) or 0.0)
 
 
 def stream_speeds(llm: LocalLLM, messages: list[dict[str, str]], gen_tokens: int) -> dict[str, float]:
@@ -106,7 +102,7 @@ def cli_help_time(reps: int) -> dict[str, Any]:
          "print([m for m in ('litellm', 'torch', 'llama_cpp', 'sentence_transformers', 'spacy') "
          "if m in sys.modules])"],
         cwd=ROOT, capture_output=True, text=True, timeout=120)
-    return {"median_s": statistics.median(times), "min_s": min(times), "runs": len(times),
+    return {"median_s": pct(times, 50), "min_s": min(times), "runs": len(times),
             "heavy_modules_imported": probe.stdout.strip()}
 
 
@@ -118,7 +114,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "eval" / "results")
     args = parser.parse_args()
 
-    load_before = os.getloadavg()
+    with measured() as run:
+        measure(args, run)
+
+
+def measure(args: argparse.Namespace, run: dict[str, Any]) -> None:
+    """Load the model, time the CLI and every prompt size; write the results after each size."""
     start = time.perf_counter()
     llm = LocalLLM(LOCAL_DEFAULT_MODEL, n_threads=args.threads)
     llm._ensure()
@@ -140,44 +141,37 @@ def main() -> None:
         rows.append({
             "target_tokens": size,
             "prompt_tokens": speeds[0]["prompt_tokens"],
-            "prompt_tps_median": statistics.median(s["prompt_tps"] for s in speeds),
-            "gen_tps_median": statistics.median(s["gen_tps"] for s in speeds),
+            "prompt_tps_median": pct([s["prompt_tps"] for s in speeds], 50),
+            "gen_tps_median": pct([s["gen_tps"] for s in speeds], 50),
             "free_text_latency_p50_s": pct(free, 50), "free_text_latency_p95_s": pct(free, 95),
             "structured_latency_p50_s": pct(structured, 50),
             "structured_latency_p95_s": pct(structured, 95),
         })
         print(json.dumps(rows[-1]), file=sys.stderr)
         # written after every size, so a run cut short still leaves its measured rows
-        write_results(args, llm, load_s, load_before, rows, cli, complete=len(rows) == len(sizes))
+        run["loadavg_after"] = loadavg()  # the load up to this size (the file is rewritten after each)
+        result = {
+            "model": LOCAL_DEFAULT_MODEL, "gguf": llm.path.name, "tokenizer": llm.tokenizer_name,
+            "n_threads": args.threads, "n_ctx": llm.n_ctx, "reps": args.reps,
+            "complete": len(rows) == len(sizes), "model_load_s": load_s, "prompt_sizes": rows, "kgmem_help": cli,
+        }
+        write_pair(args.out / "local_llm", {"title": "Embedded model benchmark (llama.cpp)", **run,
+                                            "result": result}, render)
 
 
-def write_results(args: argparse.Namespace, llm: LocalLLM, load_s: float,
-                  load_before: tuple[float, float, float], rows: list[dict[str, Any]],
-                  cli: dict[str, Any], complete: bool) -> None:
-    """Write eval/results/local_llm.{json,md} from the rows measured so far."""
-    result = {
-        "model": LOCAL_DEFAULT_MODEL, "gguf": llm.path.name, "tokenizer": llm.tokenizer_name,
-        "n_threads": args.threads, "n_ctx": llm.n_ctx, "reps": args.reps,
-        "complete": complete,
-        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
-                    "python": platform.python_version(),
-                    "loadavg_before": [round(x, 2) for x in load_before],
-                    "loadavg_after": [round(x, 2) for x in os.getloadavg()]},
-        "model_load_s": load_s, "prompt_sizes": rows, "kgmem_help": cli,
-        "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-    }
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "local_llm.json").write_text(json.dumps(result, indent=2) + "\n")
+def render(report: dict[str, Any]) -> str:
+    """The Markdown report (from the rows measured so far)."""
+    result, rows, cli = report["result"], report["result"]["prompt_sizes"], report["result"]["kgmem_help"]
     md = [
         "# Embedded model benchmark (llama.cpp)",
         "",
-        f"Model `{LOCAL_DEFAULT_MODEL}` ({llm.path.name}), n_threads={args.threads}, "
-        f"n_ctx={llm.n_ctx}, {args.reps} repetitions per size, measured {result['measured_at']} "
-        f"on {os.cpu_count()} CPUs (1-min load average before/after: "
-        f"{result['machine']['loadavg_before'][0]} / {result['machine']['loadavg_after'][0]} — "
-        "the machine is shared, so figures taken under load are pessimistic). Token counts by "
-        f"the model's own llama.cpp tokenizer. Model load: {load_s:.2f} s."
-        + ("" if complete else " **Run cut short: only the sizes below were measured.**"),
+        *provenance_lines(report, "shared machine: figures taken under load are pessimistic"),
+        "",
+        f"Model `{result['model']}` ({result['gguf']}), n_threads={result['n_threads']}, "
+        f"n_ctx={result['n_ctx']}, {result['reps']} repetitions per size (medians and p50/p95 over them). "
+        "Token counts by the model's own llama.cpp tokenizer. "
+        f"Model load: {result['model_load_s']:.2f} s."
+        + ("" if result["complete"] else " **Run cut short: only the sizes below were measured.**"),
         "",
         "| prompt tokens | prompt tok/s | gen tok/s | free-text p50 / p95 (s) | "
         "schema p50 / p95 (s) |",
@@ -194,9 +188,8 @@ def write_results(args: argparse.Namespace, llm: LocalLLM, load_s: float,
         f"{cli['runs']} runs; heavy modules imported by `import kgmem.cli`: "
         f"{cli['heavy_modules_imported']}.",
         "",
-        "Regenerate: `.venv/bin/python eval/bench_local_llm.py`.",
     ]
-    (args.out / "local_llm.md").write_text("\n".join(md) + "\n")
+    return "\n".join(md) + "\n"
 
 
 if __name__ == "__main__":

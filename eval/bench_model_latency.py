@@ -23,18 +23,15 @@ import argparse
 import sys
 import time
 from collections import Counter
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval._report import loadavg, machine, write_pair  # noqa: E402
-
-sys.path.insert(0, str(ROOT / "eval"))
-
-from bench_latency import _pctl, _select, _stats  # noqa: E402
+from eval._report import measured, percentile, provenance_lines, spelled_out, write_pair  # noqa: E402
+from eval._report import stats as _stats  # noqa: E402
+from eval.bench_latency import _select  # noqa: E402
 
 
 class _TimedLLM:
@@ -150,7 +147,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             "context_tokens": _stats([float(r["context_tokens"] or 0) for r in called]),
             "output_rejected_by_checks": sum(r["rejected"] for r in called),
             "answers_same_as_first_round": sum(r["same_as_first_round"] for r in called),
-            "ms_per_generated_token_p50": _pctl([r["model_ms"] / max(1, r["completion_tokens"] or 0) for r in called], 0.5),
+            "ms_per_generated_token_p50": percentile([r["model_ms"] / max(1, r["completion_tokens"] or 0) for r in called], 0.5),
         }
     return out
 
@@ -163,9 +160,7 @@ def render(report: dict[str, Any]) -> str:
         return "–" if v is None else f"{v:,.0f}"
 
     lines = [f"# {report['title']}", "", report["note"], "",
-             f"- command: `{report['command']}`; git `{report['git_sha']}`; {report['started']}",
-             f"- machine: {report['machine']}; load average before {report['loadavg_before']} → after "
-             f"{report['loadavg_after']} (shared machine: not an idle-machine figure unless the load is ~0)",
+             *provenance_lines(report, "shared machine: not an idle-machine figure unless the load is ~0"),
              f"- model: {res['model']} (llama.cpp in-process, n_threads={res['n_threads']}, "
              f"max_tokens={res['max_tokens']}, stop strings: {res['stop']}, saved system prefix: "
              f"{'on' if res['reuse_prefix'] else 'off'}); model load {res['model_load_ms']:,.0f} ms (not in the figures)",
@@ -208,27 +203,17 @@ def main() -> None:
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "model_latency"))
     args = ap.parse_args()
     args.family = args.family or None
-    from kgmem.evaluation.runner import git_sha
-
-    before = loadavg()
-    started = datetime.now(UTC).isoformat(timespec="seconds")
-    result = measure(args)
-    after = loadavg()
-    report = {"title": "kgmem embedded-model answer latency", "git_sha": git_sha(), "started": started,
-              "command": f".venv/bin/python eval/bench_model_latency.py --split {args.split} --per-type "
-                         f"{args.per_type} --seed {args.seed} --types {args.types} --family {args.family or ''} "
-                         f"--limit {args.limit} --n-threads {args.n_threads} --max-tokens {args.max_tokens} --repeat {args.repeat}"
-                         + (" --no-stop" if args.no_stop else "") + (" --no-reuse-prefix" if args.no_reuse_prefix else "")
-                         + ("" if args.out == str(ROOT / "eval" / "results" / "model_latency") else f" --out {args.out}"),
-              "machine": machine(),
-              "loadavg_before": before, "loadavg_after": after,
+    command = spelled_out("eval/bench_model_latency.py", args, hide={"out": ap.get_default("out")})
+    with measured(command) as run:
+        result = measure(args)
+    report = {"title": "kgmem embedded-model answer latency", **run,
               "note": ("The answerer's model path forced on questions that need reading: kgmem's answer prompt "
                        "and the compact dated context it builds for the embedded model, SmolLM2-135M via "
                        "llama.cpp in-process, no answer cache. `model path answer` is the whole path (context "
                        "building, the model call, the output checks); `model call` the completion alone. `model call CPU` "
                        "is the process CPU time of the call summed over llama.cpp's threads: with --n-threads 1 "
                        "it is what the call would take on an idle core of this CPU (a proxy, not a measured "
-                       "idle figure). Percentiles: nearest rank (`_pctl` in eval/bench_latency.py)."),
+                       "idle figure)."),
               "result": result}
     print(write_pair(Path(args.out), report, render))
 

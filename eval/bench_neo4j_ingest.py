@@ -27,13 +27,14 @@ import sys
 import tempfile
 import time
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval._report import git_sha  # noqa: E402
+from eval._report import PERCENTILES, git_sha, machine, percentile  # noqa: E402
 
 RESULTS = ROOT / "eval" / "results" / "neo4j_ingest"
 
@@ -77,8 +78,8 @@ def _save(section: str, data: dict[str, Any]) -> None:
     report = json.loads(path.read_text()) if path.is_file() else {}
     if os.environ.get("KGMEM_BENCH_NOTE"):
         data = {**data, "run_note": os.environ["KGMEM_BENCH_NOTE"]}
-    report[section] = {**data, "git_sha": git_sha(), "machine": {
-        "cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}}
+    report[section] = {**data, "git_sha": git_sha(), "machine": machine(), "python": platform.python_version(),
+                       "saved": datetime.now(UTC).isoformat(timespec="seconds")}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, indent=2, default=str) + "\n")
     RESULTS.with_suffix(".md").write_text(render_md(report))
@@ -227,12 +228,17 @@ def cmd_throughput(args: argparse.Namespace) -> None:
                          "loadavg_before": load0, "loadavg_after": _load()})
 
 
+def _ran(section: dict[str, Any], after: str = "loadavg_after") -> str:
+    """How a section was produced: its command, git sha and load average before → after."""
+    return (f"`{section['command']}` at git {section['git_sha']}, load average {section['loadavg_before']} → "
+            f"{section[after]}")
+
+
 def _render_stopped(e2e: dict[str, Any]) -> list[str]:
     """A run stopped before its end (no summary from kgmem): what was seen when it was stopped."""
     return [f"## End to end: `kgmem ingest --store neo4j`, {e2e['workers']} process(es) (STOPPED: sessions stored for "
             f"{e2e['haystacks_done']} of {e2e['haystacks_total']} haystacks, git {e2e['git_sha']})", "",
-            f"`{e2e['command']}` at git {e2e['git_sha']}, load average {e2e['loadavg_before']} → "
-            f"{e2e['loadavg_at_stop']} (peak seen: {e2e['loadavg_peak']}).", "",
+            _ran(e2e, "loadavg_at_stop") + f" (peak seen: {e2e['loadavg_peak']}).", "",
             f"- stopped after {e2e['wall_s']} s ({round(e2e['wall_s'] / 60, 1)} min): {e2e['haystacks_done']} "
             f"haystacks with stored sessions, {e2e['sessions_stored']} sessions stored ({e2e['sessions_per_s']} sessions/s), "
             f"exit code {e2e['exit_code']}; why: {e2e['why']}",
@@ -251,8 +257,7 @@ def _render_e2e(e2e: dict[str, Any]) -> list[str]:
         title += f", resumed: {sm['sessions_skipped']} sessions were already stored"
     lines = [f"## End to end: `kgmem ingest --store neo4j`, {e2e.get('workers', 1)} process(es) ({title}, "
              f"git {e2e['git_sha']})", "",
-             f"`{e2e['command']}` at git {e2e['git_sha']}, load average {e2e['loadavg_before']} → "
-             f"{e2e['loadavg_after']}" + (f" (peak seen during the run: {e2e['loadavg_peak']})"
+             _ran(e2e) + (f" (peak seen during the run: {e2e['loadavg_peak']})"
                                           if e2e.get("loadavg_peak") is not None else "") + ".", "",
              f"- haystacks {sm.get('haystacks')}, sessions written {sm.get('sessions_written')} (already stored "
              f"{sm.get('sessions_skipped')}, failed {sm.get('sessions_failed')}), turns {sm.get('turns')}, "
@@ -285,8 +290,8 @@ def render_md(report: dict[str, Any]) -> str:
     if tp:
         d = tp["data"]
         lines += ["## Store throughput (writes only)", "",
-                  f"`{tp['command']}` at git {tp['git_sha']}, load average {tp['loadavg_before']} → "
-                  f"{tp['loadavg_after']}. Data: the first {d['haystacks']} haystacks of {tp['split']} planned "
+                  _ran(tp) + ". Data:"
+                  f" the first {d['haystacks']} haystacks of {tp['split']} planned "
                   f"beforehand with the zero-LLM rules tier and precomputed 384-d vectors: {d['sessions']} "
                   f"sessions, {d['turns']} turns, {d['facts']} facts, {d['vectors']} vectors. Each run writes "
                   "them all under fresh user ids, `batch` sessions per transaction (after an untimed "
@@ -299,8 +304,7 @@ def render_md(report: dict[str, Any]) -> str:
     for key in sorted(k for k in report if k.startswith("failures")):
         fl = report[key]
         lines += ["## Time to a clear error" + (f" ({key.split('_', 1)[1]})" if "_" in key else ""), "",
-                  f"`{fl['command']}` at git {fl['git_sha']}, load average "
-                  f"{fl['loadavg_before']} → {fl['loadavg_after']}.", "",
+                  _ran(fl) + ".", "",
                   f"{fl['note']}.", "",
                   "| failure | bound | seconds to the error line | seconds to exit | in-process connect s | exit code | message |",
                   "| --- | --- | --- | --- | --- | --- | --- |"]
@@ -312,8 +316,8 @@ def render_md(report: dict[str, Any]) -> str:
     if par:
         t = par["totals"]
         lines += ["## Parity: the same graph in both stores", "",
-                  f"`{par['command']}` at git {par['git_sha']}, load average {par['loadavg_before']} → "
-                  f"{par['loadavg_after']}: the first {par['haystacks']} haystacks of {par['split']} ingested into "
+                  _ran(par) + ": the first"
+                  f" {par['haystacks']} haystacks of {par['split']} ingested into "
                   f"networkx and Neo4j (rules tier, no vectors) give **{'identical' if par['equal'] else 'DIFFERENT'}** "
                   f"graphs id for id: {t['facts']} facts (all fields), {t['supersessions']} SUPERSEDES pairs, "
                   f"{t['entities']} entities, {t['sessions']} sessions"
@@ -323,8 +327,8 @@ def render_md(report: dict[str, Any]) -> str:
     if ev:
         nx, neo = ev["runs"]["networkx"], ev["runs"]["neo4j"]
         lines += ["## The eval on Neo4j: same retrieval metrics as networkx", "",
-                  f"`{ev['command']}` at git {ev['git_sha']}, load average {ev['loadavg_before']} → "
-                  f"{ev['loadavg_after']}: `kgmem eval --split {ev['split']} --per-type {ev['per_type']} "
+                  _ran(ev) + ": `kgmem eval"
+                  f" --split {ev['split']} --per-type {ev['per_type']} "
                   f"--retrieval-only` on each store ({nx['questions']} questions; failed: networkx {nx['failed']}, "
                   f"neo4j {neo['failed']}). Retrieval metrics **{'equal' if ev['metrics_equal'] else 'DIFFERENT'}**.", "",
                   "| measure | networkx | neo4j |", "| --- | --- | --- |"]
@@ -516,7 +520,6 @@ def _parity_graph(store: Any, user_id: str) -> dict[str, Any]:
 def cmd_eval(args: argparse.Namespace) -> dict[str, Any]:
     """`kgmem eval --retrieval-only` on both stores (same selection): the retrieval metrics must
     be equal, and retrieval latency p50/p95 is reported side by side."""
-    import statistics
 
     load0 = _load()
     runs: dict[str, Any] = {}
@@ -533,11 +536,11 @@ def cmd_eval(args: argparse.Namespace) -> dict[str, Any]:
         summary = json.loads((run_dir / "summary.json").read_text())
         lat = [float((json.loads(line).get("latency_ms") or {}).get("total", 0.0))
                for line in (run_dir / "predictions.jsonl").read_text().splitlines() if line.strip()]
-        q = statistics.quantiles(lat, n=20) if len(lat) > 1 else lat * 19
         runs[store] = {"command": " ".join(["kgmem", *cmd[1:]]), "wall_s": round(wall, 1),
                        "questions": summary["questions"], "failed": summary["failed"],
                        "retrieval": summary["retrieval"],
-                       "latency_ms": {"p50": round(statistics.median(lat), 1), "p95": round(q[18], 1)}}
+                       "latency_ms": {"p50": round(percentile(lat, 0.5) or 0.0, 1),
+                                      "p95": round(percentile(lat, 0.95) or 0.0, 1), "percentiles": PERCENTILES}}
     equal = runs["networkx"]["retrieval"] == runs["neo4j"]["retrieval"]
     return {"command": " ".join(["eval/bench_neo4j_ingest.py", *sys.argv[1:]]), "split": args.split,
             "per_type": args.per_type, "runs": runs, "metrics_equal": equal,

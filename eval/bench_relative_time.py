@@ -15,17 +15,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import sys
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval._report import git_sha  # noqa: E402
+from eval._report import measured, provenance_lines, write_pair  # noqa: E402
 
 SUITE = ROOT / "tests" / "fixtures" / "temporal" / "relative_time.jsonl"
 
@@ -75,21 +74,13 @@ def score(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "relative_time"))
-    args = ap.parse_args()
-    records = [json.loads(line) for line in SUITE.read_text(encoding="utf-8").splitlines() if line.strip()]
-    res = score(records)
-    meta = {"command": "python eval/bench_relative_time.py", "git_sha": git_sha(),
-            "date": date.today().isoformat(), "machine": platform.platform(), "suite": str(SUITE.relative_to(ROOT)),
-            "rule": "exact interval at the expected granularity; approx records: exact interval"}
-    out = Path(args.out)
-    out.with_suffix(".json").write_text(json.dumps({**meta, **res}, indent=1) + "\n", encoding="utf-8")
-    lines = ["# Relative-time suite", "",
-             f"`{meta['command']}` — git `{meta['git_sha'][:12]}`, {meta['date']}. Suite: `{meta['suite']}` "
+def render(report: dict[str, Any]) -> str:
+    """The Markdown report."""
+    res = report
+    lines = ["# Relative-time suite", "", *provenance_lines(report, "shared machine; accuracy does not depend on it"),
+             "", f"Suite: `{report['suite']}` "
              "(187 hand-written expressions, expected dates computed from the calendar by the suite's own "
-             "script, not by kgmem; a set the resolver was developed against). Rule: " + meta["rule"] + ".", "",
+             "script, not by kgmem; a set the resolver was developed against). Rule: " + report["rule"] + ".", "",
              "| category | n | exact | % |", "|---|---:|---:|---:|"]
     for cat, row in res["per_category"].items():
         lines.append(f"| {cat} | {row['n']} | {row['exact']} | {100 * row['accuracy']:.1f} |")
@@ -102,7 +93,20 @@ def main() -> None:
             got = "—" if g.get("resolved") is None else f"{g['start']}…{g['end']} {g['granularity']} ({g['kind']})"
             lines.append(f"| {m['id']} | {m['expression']} | {m['session_date'][:10]} | "
                          f"{m['expected'][0]}…{m['expected'][1]} {m['expected'][2]} | {got} |")
-    out.with_suffix(".md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "relative_time"))
+    args = ap.parse_args()
+    records = [json.loads(line) for line in SUITE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with measured(percentiles=False) as run:
+        res = score(records)
+    report = {"title": "Relative-time suite", **run, "suite": str(SUITE.relative_to(ROOT)),
+              "rule": "exact interval at the expected granularity; approx records: exact interval", **res}
+    write_pair(Path(args.out), report, render)
+    o = res["overall"]
     print(f"relative time: {o['exact']}/{o['n']} exact ({100 * o['accuracy']:.1f}%)")
 
 

@@ -20,28 +20,32 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import platform
-import statistics
 import sys
 import tempfile
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from eval._report import git_sha  # noqa: E402
+from eval._report import measured, percentile, provenance_lines, write_pair  # noqa: E402
 
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
-from tests.serve.loadgen import make_workload, run_load, sequential, service_call, snapshot  # noqa: E402
+from tests.serve.loadgen import (  # noqa: E402
+    latency_summary,
+    make_workload,
+    run_load,
+    sequential,
+    service_call,
+    snapshot,
+)
 from tests.serve.scenario import Call, alice_sessions, mcp_call, rest_call  # noqa: E402
 from tests.serve.servers import KGMEM, TOKEN, server_env, start_server  # noqa: E402
 
@@ -52,12 +56,6 @@ WARM_QUESTIONS = {
     "answer (knowledge update)": ("answer", {"question": "Where do I live now?", "question_date": "2023-05-01"}),
     "search_memory": ("search_memory", {"query": "jazz concert", "question_date": "2023-05-01", "limit": 10}),
 }
-
-
-def _pct(xs: list[float]) -> dict[str, float]:
-    xs = sorted(xs)
-    return {"n": len(xs), "p50_ms": round(statistics.median(xs), 1),
-            "p95_ms": round(xs[min(len(xs) - 1, int(0.95 * len(xs)))], 1)}
 
 
 async def warm_latency(call: Call, repeats: int, user: str = "alice") -> dict[str, Any]:
@@ -75,11 +73,11 @@ async def warm_latency(call: Call, repeats: int, user: str = "alice") -> dict[st
             assert res.ok, res.error
             if tool == "answer":
                 server_ms.append(sum(res.data["timings_ms"].values()))
-        out[label] = _pct(times)
+        out[label] = latency_summary(times)
         if tool == "answer":
             out[label]["kind"] = res.data["kind"]
             out[label]["answer"] = res.data["answer"]
-            out[label]["memory_p50_ms"] = round(statistics.median(server_ms), 1)
+            out[label]["memory_p50_ms"] = round(percentile(server_ms, 0.5) or 0.0, 1)
     return out
 
 
@@ -193,10 +191,7 @@ async def bench_neo4j(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
 
 
 def _markdown(result: dict[str, Any]) -> str:
-    lines = ["# Serve: MCP and REST latency and load", "",
-             f"`{result['command']}` at `{result['git_sha']}`, {result['date']}; {result['machine']}. "
-             f"Load average before {result['loadavg_before']}, after {result['loadavg_after']} "
-             "(a shared machine: other jobs ran beside this one).", "",
+    lines = ["# Serve: MCP and REST latency and load", "", *provenance_lines(result), "",
              "Servers run `--no-llm` (computed answers, abstentions, best memory line; no answer model), "
              "embedded networkx store (`rest-neo4j`: the Neo4j 5.26 store on a local server), real spaCy + "
              "MiniLM (ONNX). Round trips are measured by the client "
@@ -241,10 +236,8 @@ def main() -> None:
                     help="comma-separated; rest-neo4j needs NEO4J_URI (default includes it when set)")
     ap.add_argument("--out", default=str(RESULTS / "serve"), help="output stem (.json and .md)")
     args = ap.parse_args()
-    loadavg_before = Path("/proc/loadavg").read_text().split()[:3]
-    sha, started = git_sha(), datetime.now().isoformat(timespec="seconds")  # the code that runs
     transports: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory(prefix="kgmem-bench-serve-") as d:
+    with measured() as run, tempfile.TemporaryDirectory(prefix="kgmem-bench-serve-") as d:
         tmp = Path(d)
         names = args.transports.split(",")
         http = [n for n in names if n in ("rest", "mcp-http")]
@@ -257,17 +250,8 @@ def main() -> None:
         if "rest-neo4j" in names:
             print("bench_serve: rest-neo4j …", file=sys.stderr, flush=True)
             transports["rest-neo4j"] = asyncio.run(bench_neo4j(args, tmp))
-    result = {"command": "python eval/bench_serve.py " + " ".join(sys.argv[1:]), "git_sha": sha,
-              "date": started,
-              "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
-              "loadavg_before": " ".join(loadavg_before),
-              "loadavg_after": " ".join(Path("/proc/loadavg").read_text().split()[:3]),
-              "transports": transports}
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.with_suffix(".json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    out.with_suffix(".md").write_text(_markdown(result), encoding="utf-8")
-    print(_markdown(result))
+    result = {**run, "python": platform.python_version(), "transports": transports}
+    print(write_pair(Path(args.out), result, _markdown))
 
 
 if __name__ == "__main__":

@@ -10,21 +10,19 @@ Builds synthetic haystacks (seeded random text and unit vectors, 384 dims) and m
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
-import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from eval._report import measured, percentile, provenance_lines, write_pair  # noqa: E402
 from kgmem.models import Entity, Fact, Session, SessionWrite, Turn  # noqa: E402
 from kgmem.store.networkx_store import NetworkxStore  # noqa: E402
 
@@ -96,17 +94,11 @@ def _timed(fn: Callable[[], object]) -> float:
 
 def _median_ms(fn: Callable[[], object], repeat: int) -> float:
     fn()  # warm the lazily built matrix / index
-    return 1000 * statistics.median(_timed(fn) for _ in range(repeat))
+    return 1000 * float(percentile([_timed(fn) for _ in range(repeat)], 0.5) or 0.0)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sessions", type=int, default=50)
-    ap.add_argument("--turns", type=int, default=10)
-    ap.add_argument("--big-sessions", type=int, default=300, help="sessions of the search haystack")
-    ap.add_argument("--repeat", type=int, default=200)
-    args = ap.parse_args()
-
+def measure(args: argparse.Namespace) -> dict[str, Any]:
+    """Time the write paths and the search primitives on synthetic haystacks."""
     writes = haystack("bench:small", args.sessions, args.turns)
     big = haystack("bench:big", args.big_sessions, args.turns, seed=1)
     rng = np.random.default_rng(7)
@@ -139,8 +131,7 @@ def main() -> None:
             args.repeat,
         )
         facts_ms = _median_ms(lambda: batched.facts("bench:big"), max(args.repeat // 10, 5))
-
-    result = {
+    return {
         "backend": "networkx",
         "haystack": {"sessions": args.sessions, "turns": args.sessions * args.turns},
         "apply_no_batch_s": round(t_plain, 3),
@@ -152,34 +143,48 @@ def main() -> None:
         "vector_search_turn_k10_median_ms": round(vec_ms, 3),
         "text_search_turn_k10_median_ms": round(txt_ms, 3),
         "facts_all_median_ms": round(facts_ms, 3),
-        "machine": {
-            "python": platform.python_version(),
-            "cpus": os.cpu_count(),
-            "load_avg_1m": round(os.getloadavg()[0], 2),
-        },
+        "repeat": args.repeat,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "store_networkx.json").write_text(json.dumps(result, indent=2) + "\n")
+
+
+def render(report: dict[str, Any]) -> str:
+    """The Markdown report."""
+    r = report["result"]
+    sessions, turns = r["haystack"]["sessions"], r["haystack"]["turns"]
+    n_turns, n_facts = r["search_haystack"]["turns"], r["search_haystack"]["facts"]
     lines = [
         "# networkx store benchmark",
         "",
-        f"Machine: {result['machine']['cpus']} CPUs, 1-min load average {result['machine']['load_avg_1m']} "
-        "(shared; figures are upper bounds).",
+        *provenance_lines(report, "shared machine; figures are upper bounds"),
+        f"- medians over {r['repeat']} calls (facts(): {max(r['repeat'] // 10, 5)}) after one warm-up call",
         "",
         "| measure | value |",
         "|---|---|",
-        f"| apply {args.sessions} sessions / {args.sessions * args.turns} turns, durable per apply | {t_plain:.3f} s |",
-        f"| same inside `store.batch(user)` (one file write) | {t_batch:.3f} s |",
-        f"| idempotent replay of all sessions (no rewrite) | {t_replay:.3f} s |",
-        f"| user file size | {file_mb:.2f} MB |",
-        f"| cold load of that user | {t_cold * 1000:.1f} ms |",
-        f"| vector_search turns (n={n_turns}, k=10), median | {vec_ms:.3f} ms |",
-        f"| text_search turns BM25 (n={n_turns}, k=10), median | {txt_ms:.3f} ms |",
-        f"| facts() all {n_facts} facts, median | {facts_ms:.3f} ms |",
+        f"| apply {sessions} sessions / {turns} turns, durable per apply | {r['apply_no_batch_s']:.3f} s |",
+        f"| same inside `store.batch(user)` (one file write) | {r['apply_batch_s']:.3f} s |",
+        f"| idempotent replay of all sessions (no rewrite) | {r['replay_idempotent_s']:.3f} s |",
+        f"| user file size | {r['user_file_mb']:.2f} MB |",
+        f"| cold load of that user | {r['cold_load_s'] * 1000:.1f} ms |",
+        f"| vector_search turns (n={n_turns}, k=10), median | {r['vector_search_turn_k10_median_ms']:.3f} ms |",
+        f"| text_search turns BM25 (n={n_turns}, k=10), median | {r['text_search_turn_k10_median_ms']:.3f} ms |",
+        f"| facts() all {n_facts} facts, median | {r['facts_all_median_ms']:.3f} ms |",
         "",
     ]
-    (RESULTS / "store_networkx.md").write_text("\n".join(lines))
-    print("\n".join(lines))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sessions", type=int, default=50)
+    ap.add_argument("--turns", type=int, default=10)
+    ap.add_argument("--big-sessions", type=int, default=300, help="sessions of the search haystack")
+    ap.add_argument("--repeat", type=int, default=200)
+    ap.add_argument("--out", type=Path, default=RESULTS / "store_networkx")
+    args = ap.parse_args()
+    with measured() as run:
+        result = measure(args)
+    print(write_pair(args.out, {"title": "networkx store benchmark", **run, "result": result},
+                     render))
 
 
 if __name__ == "__main__":

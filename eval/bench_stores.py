@@ -12,8 +12,6 @@ instead. Writes eval/results/stores.json and eval/results/stores.md.
 from __future__ import annotations
 
 import argparse
-import json
-import platform
 import random
 import resource
 import statistics
@@ -30,6 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from eval._report import measured, percentile, provenance_lines, write_pair  # noqa: E402
 from kgmem.ids import entity_id, fact_id, turn_id  # noqa: E402
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Turn  # noqa: E402
 from kgmem.store.base import MemoryStore  # noqa: E402
@@ -93,8 +92,8 @@ def synth_user(uid: str, n_sessions: int, turns_per: int, facts_per: int, seed: 
 
 
 def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    """The ``p``-th percentile (0-100) by the shared nearest-rank definition."""
+    return float(percentile(values, p / 100) or 0.0)
 
 
 def timed(fn: Callable[[], Any], n: int) -> dict[str, float]:
@@ -103,7 +102,7 @@ def timed(fn: Callable[[], Any], n: int) -> dict[str, float]:
         t = time.perf_counter()
         fn()
         samples.append((time.perf_counter() - t) * 1000)
-    return {"p50_ms": round(statistics.median(samples), 2), "p95_ms": round(pct(samples, 95), 2), "n": n}
+    return {"p50_ms": round(pct(samples, 50), 2), "p95_ms": round(pct(samples, 95), 2), "n": n}
 
 
 def warm_up(store: MemoryStore, seed: int) -> None:
@@ -251,7 +250,7 @@ def index_recall(store: Any, data: dict[str, list[SessionWrite]], queries: int, 
             lat.append((time.perf_counter() - t) * 1000)
             recalls.append(len(exact & approx) / max(1, len(exact)))
         result[f"oversample_{oversample}"] = {"recall_at_10": round(statistics.mean(recalls), 3),
-                                              "p50_ms": round(statistics.median(lat), 2)}
+                                              "p50_ms": round(pct(lat, 50), 2)}
     return result
 
 
@@ -272,12 +271,16 @@ def main(argv: list[str] | None = None) -> int:
     from kgmem.store.networkx_store import NetworkxStore
 
     data = LazyUsers(args.users, args.sessions, args.turns, args.facts, args.seed)
+    with measured() as run:
+        report = measure(args, data, NetworkxStore)
+    print(write_pair(args.out, {"title": "Store benchmark: networkx vs Neo4j", **run, **report}, render_md))
+    return 0
+
+
+def measure(args: argparse.Namespace, data: Any, nx_class: Any) -> dict[str, Any]:  # long: one run, two stores
+    """Run both stores on ``data``; Neo4j's failure to start is reported, not raised."""
     report: dict[str, Any] = {
         "config": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
-        "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count(),
-                    "platform": platform.platform(),
-                    # the machine is shared: a high load average inflates every latency here
-                    "loadavg_at_start": [round(x, 1) for x in __import__("os").getloadavg()]},
         "data": {"users": args.users, "sessions": args.users * args.sessions,
                  "turns": args.users * args.sessions * args.turns,
                  "facts": args.users * args.sessions * args.facts, "embedding_dim": DIM,
@@ -287,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        nx_store = NetworkxStore(Path(tmp) / "nx")
+        nx_store = nx_class(Path(tmp) / "nx")
         res = run_store(nx_store, data, args.queries, args.seed)
         res["process_max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         res["process_rss_before_mb"] = round(rss0, 1)
@@ -340,12 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         report["stores"]["neo4j"] = neo_res
         print("neo4j done", file=sys.stderr)
 
-    report["machine"]["loadavg_at_end"] = [round(x, 1) for x in __import__("os").getloadavg()]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.with_suffix(".json").write_text(json.dumps(report, indent=2) + "\n")
-    args.out.with_suffix(".md").write_text(render_md(report))
-    print(render_md(report))
-    return 0
+    return report
 
 
 def render_md(report: dict[str, Any]) -> str:
@@ -353,14 +351,11 @@ def render_md(report: dict[str, Any]) -> str:
     lines = [
         "# Store benchmark: networkx (embedded) vs Neo4j 5.26 (server)",
         "",
+        *provenance_lines(report, "shared machine: absolute latencies are inflated by other work; compare the "
+                                  "two columns, run it again on a quiet machine for absolute numbers"),
+        "",
         f"Data: {d['users']} users, {d['sessions']} sessions, {d['turns']} turns, {d['facts']} facts, "
-        f"{d['embedding_dim']}-d vectors ({d['note']}). Machine: {report['machine']['cpus']} CPUs, "
-        f"Python {report['machine']['python']}, load average {report['machine']['loadavg_at_start'][0]} at "
-        f"start and {report['machine'].get('loadavg_at_end', ['?'])[0]} at end (a shared machine: "
-        "absolute latencies are inflated by other work; compare the two columns, run it again "
-        "on a quiet machine for absolute numbers). Produced by "
-        f"`eval/bench_stores.py --users {report['config']['users']} --sessions {report['config']['sessions']} "
-        f"--queries {report['config']['queries']}`. Vector search is exact per user on both stores "
+        f"{d['embedding_dim']}-d vectors ({d['note']}). Vector search is exact per user on both stores "
         "(the rows above); the shared index's recall is below.",
         "",
         "| measure | networkx | neo4j |",

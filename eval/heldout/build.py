@@ -1,12 +1,12 @@
-"""Build the hand-written held-out haystacks (LongMemEval format) from ``source_v1.json``.
+"""Build the hand-written held-out haystacks (LongMemEval format) from ``source_v1.json`` / ``_v2``.
 
 IMPLEMENTERS: do not read the source or the built files (see eval/heldout/README.md). Running
 this script, or eval/bench_heldout.py which calls it, is fine.
 
 Each question's haystack = all of its persona's hand-written sessions (dates as written; the
 question's evidence turns get ``has_answer: true``) + filler sessions, so the haystack has
-24-36 sessions. Filler comes from two pools: the hand-written life-admin chats in the source,
-and coding questions answered with runs of consecutive paragraphs of one topic from the
+24-36 sessions. Filler comes from two pools: the hand-written life-admin chats in the source
+(v2 adds v1's generic chats to its own, via ``filler.also_chats_from``), and coding questions answered with runs of consecutive paragraphs of one topic from the
 synthetic generator's prose corpus (``kgmem/datasets/synthetic/data/prose.jsonl.gz``). Filler
 dates fall between 30 days before the persona's first session and the question date.
 
@@ -14,8 +14,8 @@ Deterministic: every choice comes from ``random.Random`` seeded by SHA-256 of
 (version, label); JSON is written with sorted keys. Session ids are hashes, so an id says
 nothing about whether a session is filler or evidence.
 
-    python eval/heldout/build.py [--out-dir eval/heldout] [--check]   # --check: rebuild in
-                                                                      # memory, compare bytes
+    python eval/heldout/build.py [--version v1|v2|all] [--out-dir eval/heldout] [--check]
+    # --check: rebuild in memory and compare bytes (default --version all: every set)
 """
 
 from __future__ import annotations
@@ -32,9 +32,11 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-SOURCE = HERE / "source_v1.json"
 PROSE = ROOT / "kgmem" / "datasets" / "synthetic" / "data" / "prose.jsonl.gz"
-STEM = "handwritten_v1"
+VERSIONS = {"v1": ("source_v1.json", "handwritten_v1"),  # version -> (source, output stem)
+            "v2": ("source_v2.json", "handwritten_v2")}
+SOURCE = HERE / VERSIONS["v1"][0]
+STEM = VERSIONS["v1"][1]
 MIN_SESSIONS, MAX_SESSIONS = 24, 36
 CODE_SHARE = 0.45  # share of filler sessions that are coding questions
 FILLER_LEAD_DAYS = 30
@@ -47,14 +49,14 @@ class SourceError(ValueError):
     """A problem in the hand-written source (names the persona, question or session)."""
 
 
-def rng_for(*label: str) -> random.Random:
+def rng_for(*label: str, stem: str = STEM) -> random.Random:
     """A random stream keyed by the version and ``label`` (stable across runs and machines)."""
-    digest = hashlib.sha256("|".join((STEM, *label)).encode()).hexdigest()
+    digest = hashlib.sha256("|".join((stem, *label)).encode()).hexdigest()
     return random.Random(int(digest[:16], 16))
 
 
-def hashed_id(*label: str) -> str:
-    return hashlib.sha256("|".join((STEM, *label)).encode()).hexdigest()[:10]
+def hashed_id(*label: str, stem: str = STEM) -> str:
+    return hashlib.sha256("|".join((stem, *label)).encode()).hexdigest()[:10]
 
 
 def fmt(dt: datetime) -> str:
@@ -138,11 +140,21 @@ def load_prose(path: Path = PROSE) -> dict[str, list[str]]:
     return topics
 
 
-def filler_pool(src: dict[str, Any], prose: dict[str, list[str]]) -> list[list[dict[str, str]]]:
+def filler_chats(src: dict[str, Any]) -> list[list[list[str]]]:
+    """The source's filler chats, then those of the source named in ``also_chats_from``."""
+    chats = list(src["filler"]["chats"])
+    other = src["filler"].get("also_chats_from")
+    if other:
+        chats += json.loads((HERE / other).read_text(encoding="utf-8"))["filler"]["chats"]
+    return chats
+
+
+def filler_pool(src: dict[str, Any], prose: dict[str, list[str]],
+                stem: str = STEM) -> list[list[dict[str, str]]]:
     """Every filler session the builder may use: the chats, then 160 coding sessions."""
-    pool = [[{"role": r, "content": c} for r, c in chat] for chat in src["filler"]["chats"]]
+    pool = [[{"role": r, "content": c} for r, c in chat] for chat in filler_chats(src)]
     topics = [t for t, paras in prose.items() if len(paras) >= 3 and not t.startswith("_")]
-    rng = rng_for("code-pool")
+    rng = rng_for("code-pool", stem=stem)
     questions, followups = src["filler"]["code_questions"], src["filler"]["code_followups"]
     for topic in rng.sample(topics, 160):
         paras = prose[topic]
@@ -160,9 +172,9 @@ def filler_pool(src: dict[str, Any], prose: dict[str, list[str]]) -> list[list[d
 
 
 def build_instance(p: dict[str, Any], q: dict[str, Any], pool: list[list[dict[str, str]]],
-                   n_chats: int) -> tuple[dict[str, Any], dict[str, Any]]:
+                   n_chats: int, stem: str = STEM) -> tuple[dict[str, Any], dict[str, Any]]:
     """The haystack instance of one question, and its oracle instance."""
-    rng = rng_for("haystack", q["id"])
+    rng = rng_for("haystack", q["id"], stem=stem)
     asked = parse(q.get("question_date", p["question_date"]))
     evidence = {(sid, turn) for sid, turn in q["evidence"]}
     personal = []
@@ -170,7 +182,7 @@ def build_instance(p: dict[str, Any], q: dict[str, Any], pool: list[list[dict[st
         turns = [{"role": r, "content": c, **({"has_answer": True} if (s["id"], i) in evidence
                                                 else {})}
                  for i, (r, c) in enumerate(s["turns"])]
-        personal.append((parse(s["date"]), hashed_id("session", q["id"], s["id"]), turns, s["id"]))
+        personal.append((parse(s["date"]), hashed_id("session", q["id"], s["id"], stem=stem), turns, s["id"]))
 
     total = rng.randint(max(MIN_SESSIONS, len(personal) + 8), MAX_SESSIONS)
     n_filler = total - len(personal)
@@ -186,7 +198,7 @@ def build_instance(p: dict[str, Any], q: dict[str, Any], pool: list[list[dict[st
         while when in taken:
             when += timedelta(minutes=1)
         taken.add(when)
-        filler.append((when, hashed_id("filler", q["id"], str(k)), pool[k], None))
+        filler.append((when, hashed_id("filler", q["id"], str(k), stem=stem), pool[k], None))
 
     sessions = sorted(personal + filler, key=lambda item: item[0])
     evidence_sids = sorted({sid for sid, _ in q["evidence"]})
@@ -217,15 +229,17 @@ def render(records: list[dict[str, Any]]) -> str:
     return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
-def build(source: Path = SOURCE, prose: Path = PROSE) -> tuple[str, str]:
-    """The full and oracle files' text."""
-    src = json.loads(source.read_text(encoding="utf-8"))
+def build(source: Path | None = None, prose: Path = PROSE, version: str = "v1") -> tuple[str, str]:
+    """The full and oracle files' text of one version (``source`` overrides its source file)."""
+    name, stem = VERSIONS[version]
+    src = json.loads((source or HERE / name).read_text(encoding="utf-8"))
     check_source(src)
-    pool = filler_pool(src, load_prose(prose))
+    pool = filler_pool(src, load_prose(prose), stem=stem)
+    n_chats = len(filler_chats(src))
     full, oracle = [], []
     for p in src["personas"]:
         for q in p["questions"]:
-            rec, orc = build_instance(p, q, pool, len(src["filler"]["chats"]))
+            rec, orc = build_instance(p, q, pool, n_chats, stem=stem)
             full.append(rec)
             oracle.append(orc)
     return render(full), render(oracle)
@@ -233,12 +247,17 @@ def build(source: Path = SOURCE, prose: Path = PROSE) -> tuple[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--version", choices=[*VERSIONS, "all"], default="all",
+                    help="which set to build or check (default: all)")
     ap.add_argument("--out-dir", type=Path, default=HERE)
     ap.add_argument("--check", action="store_true",
                     help="rebuild in memory and fail if the files in --out-dir differ")
     args = ap.parse_args(argv)
-    full, oracle = build()
-    targets = {args.out_dir / f"{STEM}.json": full, args.out_dir / f"{STEM}_oracle.json": oracle}
+    targets = {}
+    for version in VERSIONS if args.version == "all" else [args.version]:
+        full, oracle = build(version=version)
+        stem = VERSIONS[version][1]
+        targets |= {args.out_dir / f"{stem}.json": full, args.out_dir / f"{stem}_oracle.json": oracle}
     if args.check:
         stale = [str(p) for p, text in targets.items()
                  if not p.is_file() or p.read_text(encoding="utf-8") != text]

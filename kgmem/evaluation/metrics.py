@@ -1,7 +1,7 @@
 """Metrics computed from ``predictions.jsonl`` records alone, so any report can be rebuilt.
 
 Accuracy (overall, per question type, an abstention row, per template family), latency
-statistics per stage (mean, p25/p50/p75/p95, IQR = p75 − p25, population variance), context
+statistics per stage (mean, p25/p50/p75/p95 by nearest rank, IQR = p75 − p25, population variance), context
 tokens, retrieval recall_any@k / recall_all@k / ndcg@k at session and turn level, context recall
 and LLM usage. Records with an ``error`` are counted as failures and left out of the figures.
 """
@@ -24,12 +24,29 @@ Record = dict[str, Any]
 # ============================================================================ primitives
 
 
+PERCENTILES = "nearest rank: the sorted value at index round(q·(n−1)), no interpolation"
+
+
+def percentile(values: Sequence[float], q: float) -> float | None:
+    """The ``q``-quantile (0 ≤ q ≤ 1) of ``values`` by nearest rank, or ``None`` when empty.
+
+    The one definition every kgmem report and benchmark uses, so p95s in different result files
+    compare: sort, take the value at index ``round(q·(n−1))`` (Python's rounding, half to even;
+    the same as numpy's ``method="nearest"``). Always an observed value, never an interpolation.
+    """
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
 def latency_stats(values: Sequence[float]) -> dict[str, float | int]:
-    """n, mean, p25, p50, p75, p95, IQR (p75 − p25) and population variance; linear percentiles."""
+    """n, mean, p25, p50, p75, p95, IQR (p75 − p25) and population variance; percentiles by
+    nearest rank (:func:`percentile`)."""
     arr = np.asarray([v for v in values if v is not None], dtype=float)
     if arr.size == 0:
         return {"n": 0}
-    p25, p50, p75, p95 = np.percentile(arr, [25, 50, 75, 95])
+    p25, p50, p75, p95 = (float(percentile(arr.tolist(), q) or 0.0) for q in (0.25, 0.5, 0.75, 0.95))
     return {
         "n": int(arr.size),
         "mean": float(arr.mean()),

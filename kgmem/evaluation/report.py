@@ -116,7 +116,7 @@ def render_report(manifest: dict[str, Any], summary: dict[str, Any],
             lines += ["", f"![accuracy by type]({chart})"]
     lat = summary["latency_ms"]
     if lat:
-        lines += ["", "## Latency per question (ms)", "",
+        lines += ["", "## Latency per question (ms)", "", f"Percentiles: {metrics.PERCENTILES}.", "",
                   "| stage | n | mean | p25 | p50 | p75 | p95 | IQR (p75−p25) | variance |",
                   "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for stage, s in lat.items():

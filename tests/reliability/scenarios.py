@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import random
 import shutil
-import statistics
 import threading
 import time
 import uuid
@@ -17,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from kgmem.evaluation.metrics import percentile
 from kgmem.store.base import FactFilter, MemoryStore
 
 from .harness import (
@@ -242,8 +242,7 @@ def isolation_scenario(store: MemoryStore, users: Sequence[str], n_queries: int,
     return {
         "users": len(users), "queries": n_queries, "by_op": counts, "empty": empty,
         "leaks": len(leaks), "leak_examples": leaks[:5],
-        "p50_ms": round(1000 * statistics.median(latencies), 2),
-        "p95_ms": round(1000 * statistics.quantiles(latencies, n=20)[-1], 2) if len(latencies) > 1 else None,
+        "p50_ms": _pctl(latencies, 50), "p95_ms": _pctl(latencies, 95) if len(latencies) > 1 else None,
         "delete_user": {"victim_nodes": nodes_before[victim], "removed": removed,
                         "others_intact": others_intact, "victim_gone": victim_gone},
     }
@@ -253,7 +252,8 @@ def isolation_scenario(store: MemoryStore, users: Sequence[str], n_queries: int,
 
 
 def _pctl(values: list[float], q: int) -> float:
-    return round(1000 * statistics.quantiles(values, n=100)[q - 1], 2) if len(values) > 1 else 0.0
+    """The ``q``-th percentile of ``values`` (seconds) in ms, by the shared nearest-rank definition."""
+    return round(1000 * (percentile(values, q / 100) or 0.0), 2)
 
 
 def load_scenario(make_store: Callable[[str], MemoryStore], cleanup: Callable[[MemoryStore, list[str]], None],

@@ -17,22 +17,16 @@ def _check(result: dict) -> None:
     assert d["others_intact"] and d["victim_gone"] and d["removed"] == d["victim_nodes"]
 
 
-def test_shared_names_never_leak(store: MemoryStore, prefix: str) -> None:
-    users = [f"{prefix}:u{i}" for i in range(4)]
-    ingest_users(store, users, sessions=3)
+@pytest.mark.parametrize(("n_users", "sessions", "queries", "seed"), [
+    pytest.param(4, 3, 120, 1, id="shared-names"),
+    pytest.param(12, 4, 1000, 2, id="thousand-random-queries", marks=pytest.mark.slow),
+])
+def test_queries_never_leak(store: MemoryStore, prefix: str, n_users: int, sessions: int, queries: int,
+                            seed: int) -> None:
+    users = [f"{prefix}:u{i}" for i in range(n_users)]
+    ingest_users(store, users, sessions=sessions)
     try:
-        _check(isolation_scenario(store, users, n_queries=120, seed=1))
-    finally:
-        for u in users:
-            store.delete_user(u)
-
-
-@pytest.mark.slow
-def test_thousand_random_queries_never_leak(store: MemoryStore, prefix: str) -> None:
-    users = [f"{prefix}:u{i}" for i in range(12)]
-    ingest_users(store, users, sessions=4)
-    try:
-        _check(isolation_scenario(store, users, n_queries=1000, seed=2))
+        _check(isolation_scenario(store, users, n_queries=queries, seed=seed))
     finally:
         for u in users:
             store.delete_user(u)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import statistics
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from kgmem.api_types import ChatMessage, session_from_messages
+from kgmem.evaluation.metrics import percentile
 
 from .scenario import Call, Result
 
@@ -29,6 +29,11 @@ COMPANIES = ["Initech", "Globex", "Umbrella", "Hooli", "Stark Industries", "Wayn
 EVENTS = [("jazz concert", "the Blue Note"), ("pottery class", "the community center"),
           ("comedy show", "the Laugh Factory"), ("cooking workshop", "the food hall"),
           ("book signing", "the library")]
+
+
+def latency_summary(ms: list[float]) -> dict[str, float]:
+    """n, p50 and p95 (nearest rank, kgmem.evaluation.metrics.percentile) of round trips in ms."""
+    return {"n": len(ms), "p50_ms": round(percentile(ms, 0.5) or 0.0, 1), "p95_ms": round(percentile(ms, 0.95) or 0.0, 1)}
 
 
 @dataclass(frozen=True)
@@ -136,9 +141,7 @@ class LoadReport:
     def summary(self) -> dict[str, Any]:
         per_tool = {}
         for tool, xs in sorted(self.latencies_ms.items()):
-            xs = sorted(xs)
-            per_tool[tool] = {"n": len(xs), "p50_ms": round(statistics.median(xs), 1),
-                              "p95_ms": round(xs[min(len(xs) - 1, int(0.95 * len(xs)))], 1)}
+            per_tool[tool] = latency_summary(xs)
         return {"requests": self.requests, "errors": len(self.errors), "error_samples": self.errors[:5],
                 "foreign_results": len(self.foreign), "seconds": round(self.seconds, 2),
                 "throughput_rps": round(self.requests / self.seconds, 1) if self.seconds else None,

@@ -116,25 +116,14 @@ def test_reapply_is_idempotent(store: MemoryStore, new_user: NewUser) -> None:
     writes, facts = _slot_history(user)
     for w in writes:
         store.apply(w)
-    before = (
-        store.stats(user).per_user,
-        store.turns(user),
-        store.facts(user),
-        store.supersessions(user),
-        store.neighbours(user, facts[1].id),
-        store.sessions(user),
-    )
+    def observed() -> tuple[object, ...]:
+        return (store.stats(user).per_user, store.turns(user), store.facts(user), store.supersessions(user),
+                store.neighbours(user, facts[1].id), store.sessions(user))
+
+    before = observed()
     for w in writes + writes[::-1]:
         store.apply(w)
-    after = (
-        store.stats(user).per_user,
-        store.turns(user),
-        store.facts(user),
-        store.supersessions(user),
-        store.neighbours(user, facts[1].id),
-        store.sessions(user),
-    )
-    assert after == before
+    assert observed() == before
     assert store.stats(user).per_user[user] == {
         "sessions": 3,
         "turns": 6,

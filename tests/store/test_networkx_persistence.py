@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
+import resource
+import signal
 import subprocess
 import sys
 import textwrap
@@ -18,7 +22,6 @@ from kgmem.settings import Settings
 from kgmem.store import open_store
 from kgmem.store.base import StoreError
 from kgmem.store.networkx_store import FORMAT_VERSION, NetworkxStore, user_file_name
-from kgmem.store.networkx_store import persist as nxs  # the module that writes the files
 
 from .factories import DIM, T0, fake_embed, make_entity, make_fact, make_session, make_write
 
@@ -100,17 +103,14 @@ def test_data_persists_across_processes(store: NetworkxStore, root: Path) -> Non
     assert NetworkxStore(root).stats(USER).sessions == 2
 
 
-def test_batch_writes_the_file_once(
-    store: NetworkxStore, root: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    writes: list[str] = []
-    real = nxs._atomic_write
+def _file_state(path: Path) -> tuple[int, int, bytes]:
+    """What a reader of the user file sees: its inode (an atomic rewrite replaces it), its
+    modification time and its bytes."""
+    st = path.stat()
+    return st.st_ino, st.st_mtime_ns, path.read_bytes()
 
-    def counting(path: Path, parts: Iterator[bytes]) -> None:
-        writes.append(path.name)
-        real(path, parts)
 
-    monkeypatch.setattr(nxs, "_atomic_write", counting)
+def test_batch_writes_the_file_once(store: NetworkxStore, root: Path) -> None:
     user_file = root / user_file_name(USER)
     with store.batch(USER):
         for n in range(50):
@@ -118,12 +118,11 @@ def test_batch_writes_the_file_once(
         assert not user_file.exists()  # deferred until the block ends
         assert len(store.sessions(USER)) == 50  # but readable inside the block
         assert store.users() == [USER]
-    assert writes.count(user_file.name) == 1
+    written = _file_state(user_file)
     assert NetworkxStore(root).stats(USER).turns == 100
-    writes.clear()
     for n in range(50):
         store.apply(_write(USER, n))  # idempotent replay: nothing changed, nothing rewritten
-    assert writes == []
+    assert _file_state(user_file) == written
 
 
 def test_batch_keeps_completed_writes_when_the_block_fails(
@@ -141,35 +140,32 @@ def _temp_files(root: Path) -> list[str]:
     return [p.name for p in root.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_failed_write_leaves_the_previous_file_intact(
-    store: NetworkxStore, root: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@contextlib.contextmanager
+def _file_size_limit(max_bytes: int) -> Iterator[None]:
+    """A real failing disk for this process: writes past ``max_bytes`` in any file fail with
+    EFBIG (RLIMIT_FSIZE; SIGXFSZ ignored so the write raises instead of killing the process)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (max_bytes, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, handler)
+
+
+@pytest.mark.parametrize("limit", ["midway", "first byte"])
+def test_failed_write_leaves_the_previous_file_intact(store: NetworkxStore, root: Path, limit: str) -> None:
     store.apply(_write(USER, 1))
     path = root / user_file_name(USER)
     before = path.read_bytes()
-    real_encode = nxs._encode_user
-
-    def crash_midway(state: nxs._UserGraph) -> Iterator[bytes]:
-        parts = real_encode(state)
-        yield next(parts)  # the header reaches the temp file ...
-        raise OSError(28, "No space left on device")  # ... then the disk fills up
-
-    monkeypatch.setattr(nxs, "_encode_user", crash_midway)
-    with pytest.raises(StoreError, match="No space left"):
-        store.apply(_write(USER, 2))
+    # midway: the header and part of the body reach the temp file, then the disk refuses more
+    with _file_size_limit(len(before) // 2 if limit == "midway" else 0):
+        with pytest.raises(StoreError, match=os.strerror(errno.EFBIG)):
+            store.apply(_write(USER, 2, "a longer turn " * 50))
     assert path.read_bytes() == before
     assert _temp_files(root) == []
     assert not store.has_session(USER, "s002")  # the in-memory change was rolled back too
-    monkeypatch.setattr(nxs, "_encode_user", real_encode)
-
-    def fsync_fails(fd: int) -> None:
-        raise OSError(5, "Input/output error")
-
-    monkeypatch.setattr(os, "fsync", fsync_fails)
-    with pytest.raises(StoreError, match="Input/output"):
-        store.apply(_write(USER, 3))
-    monkeypatch.undo()
-    assert path.read_bytes() == before and _temp_files(root) == []
     assert [s.id for s in NetworkxStore(root).sessions(USER)] == ["s001"]
     store.apply(_write(USER, 2))  # and the store keeps working afterwards
     assert [s.id for s in NetworkxStore(root).sessions(USER)] == ["s001", "s002"]
@@ -342,17 +338,25 @@ def test_readers_never_see_a_half_written_file(root: Path) -> None:
     assert json.loads(out)["max"] == 25
 
 
-def test_a_failure_inside_commit_discards_the_half_applied_graph(
-    store: NetworkxStore, root: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+class _FailsOnSecondRead(dict[str, list[float]]):
+    """A caller's embedding mapping that reads fine once (validation) and fails the next time
+    (while the write is applied, after its sessions, turns and facts were added to the graph)."""
+
+    reads = 0
+
+    def items(self):  # type: ignore[no-untyped-def,override]
+        self.reads += 1
+        if self.reads > 1:
+            raise MemoryError("simulated failure after some nodes were added")
+        return super().items()
+
+
+def test_a_failure_inside_commit_discards_the_half_applied_graph(store: NetworkxStore) -> None:
     store.apply(_write(USER, 1))
-
-    def explode(self: nxs._UserGraph) -> bool:
-        raise MemoryError("simulated failure after some nodes were added")
-
-    monkeypatch.setattr(nxs._UserGraph, "relink_sessions", explode)
+    write = _write(USER, 2)
+    flaky = write.model_copy(update={"turn_embeddings": _FailsOnSecondRead(write.turn_embeddings)})
     with pytest.raises(StoreError, match="failed midway"):
-        store.apply(_write(USER, 2))
-    monkeypatch.undo()
+        store.apply(flaky)
+    assert flaky.turn_embeddings.reads == 2  # it failed while applying, not in validation
     assert [s.id for s in store.sessions(USER)] == ["s001"]  # reloaded from the intact file
     assert [t.session_id for t in store.turns(USER)] == ["s001", "s001"]

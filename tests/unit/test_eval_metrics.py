@@ -11,17 +11,20 @@ from kgmem.evaluation import metrics
 
 def test_latency_stats_iqr_and_variance() -> None:
     s = metrics.latency_stats([1, 2, 3, 4, 5])
-    # linear percentiles: p25 = 2, p75 = 4 → IQR 2; population variance of 1..5 = 2
-    assert s["p25"] == 2 and s["p50"] == 3 and s["p75"] == 4
+    # nearest rank: indexes round(q·4) → p25 = 2, p75 = 4 → IQR 2, p95 = 5; population variance of 1..5 = 2
+    assert s["p25"] == 2 and s["p50"] == 3 and s["p75"] == 4 and s["p95"] == 5
     assert s["iqr"] == 2 and s["var"] == 2 and s["mean"] == 3
-    assert s["p95"] == pytest.approx(4.8)
     assert metrics.latency_stats([]) == {"n": 0}
 
 
-def test_latency_stats_interpolates_even_counts() -> None:
-    s = metrics.latency_stats([10, 20, 30, 40])
-    # positions 0.75 and 2.25 → 17.5 and 32.5
-    assert s["p25"] == 17.5 and s["p75"] == 32.5 and s["iqr"] == 15
+def test_percentiles_are_observed_values_by_nearest_rank() -> None:
+    s = metrics.latency_stats([40, 10, 30, 20])
+    # indexes round(0.75) = 1 and round(2.25) = 2 of the sorted values: no interpolation
+    assert s["p25"] == 20 and s["p75"] == 30 and s["iqr"] == 10
+    assert metrics.percentile([3.0, 1.0, 2.0], 0.5) == 2.0
+    assert metrics.percentile([1.0, 2.0], 0.5) == 1.0  # round(0.5) = 0: Python rounds half to even
+    assert metrics.percentile([7.0], 0.95) == 7.0
+    assert metrics.percentile([], 0.5) is None
 
 
 def test_recall_any_and_all() -> None:
