@@ -12,7 +12,6 @@ attribute, the user's own doings) must leave the old value current.
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
