@@ -64,6 +64,9 @@ ATTRIBUTE_NOUNS: dict[str, str] = {
     "captain": "person_in_charge", "treasurer": "person_in_charge", "secretary": "person_in_charge",
     "coordinator": "person_in_charge", "organiser": "person_in_charge", "organizer": "person_in_charge",
     "supervisor": "person_in_charge", "director": "person_in_charge",
+    # people who look after someone ("Grandma's carer Patrice")
+    "carer": "person_in_charge", "caregiver": "person_in_charge", "nanny": "person_in_charge",
+    "childminder": "person_in_charge", "keyworker": "person_in_charge",
 }
 #: words before "date"/"time" that name the happening the time is of ("the launch date", "her due
 #: date"): part of the attribute, not of the thing's name

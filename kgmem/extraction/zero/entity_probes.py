@@ -136,8 +136,9 @@ def _names(clause: Clause) -> list[tuple[str, str]]:
             out.append((ent.text, "person"))
         elif t.pos_ == "PROPN" and t.lower_ not in NOT_NAMES and t.text[:1].isupper() \
                 and (ent is None or ent.label_ in ("GPE", "NORP", "ORG")) \
-                and (t.dep_ in ("nsubj", "nsubjpass", "attr") or t.dep_ == "pobj" and t.head.dep_ == "agent"):
-            out.append((_proper_name(t), "person"))
+                and (t.dep_ in ("nsubj", "nsubjpass", "attr") or t.dep_ == "pobj" and t.head.dep_ == "agent"
+                     or t.dep_ == "oprd" and t.head.lemma_.lower() in ("call", "name")):
+            out.append((_proper_name(t), "person"))  # "…a lovely woman called Bukola now"
     return list(dict.fromkeys(out))
 
 

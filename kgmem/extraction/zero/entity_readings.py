@@ -73,7 +73,9 @@ def scheduled_object(clause: Clause) -> Token | None:
     head = clause.head
     lemma = head.lemma_.lower()
     habitual = lemma in _SCHEDULE_VERBS and head.tag_ in ("VBP", "VBZ") \
-        and not any(c.dep_ == "aux" for c in head.children)
+        and not any(c.dep_ == "aux" for c in head.children) \
+        or lemma == "get" and any(c.dep_ == "aux" and c.lower_ in ("'ve", "have", "'s", "has") for c in head.children)
+    # "I've got the dentist Thursday at 3:20": a coming appointment, said as what one has
     if not (habitual or lemma in _BOOKING_VERBS):
         return None
     obj = _object(head)
