@@ -142,6 +142,13 @@ def _names(clause: Clause) -> list[tuple[str, str]]:
     return list(dict.fromkeys(out))
 
 
+def _platforms(clause: Clause) -> list[tuple[str, str]]:
+    """A name after "on" that is no time: where a thing takes place online ("on Zoom", "on Teams")."""
+    return [(_proper_name(t), "place") for t in clause.tokens
+            if t.dep_ == "pobj" and t.head.lower_ == "on" and t.pos_ == "PROPN" and t.lower_ not in NOT_NAMES
+            and ((e := entity_at(t)) is None or e.label_ not in ("DATE", "TIME", "PERSON"))]
+
+
 def clause_values(clause: Clause) -> list[tuple[str, str]]:
     """(value, class) of every class the clause holds a value of, new values only; a time is
     only a time ("Thursdays" is no organisation)."""
@@ -150,6 +157,8 @@ def clause_values(clause: Clause) -> list[tuple[str, str]]:
         found = entity_values(attr, kind, clause, set(), False)[:2]
         if cls == "person":
             found = list(dict.fromkeys([*found, *_names(clause)]))
+        if cls == "where":
+            found = list(dict.fromkeys([*found, *_platforms(clause)]))
         for value, _vtype in found:
             value = re.sub(r"^(\w+\.?)\s+\1\b\s*", r"\1 ", value).strip()  # "Dr Dr Okafor"
             if _fresh(value, clause) and len(value) > 1 and (value, cls) not in out:
@@ -309,6 +318,12 @@ def first_statements(clause: Clause, probe: SlotProbe) -> list[tuple[str, str, s
     elif clause.about == "none" or subj.pos_ not in ("NOUN", "PROPN") or subj.lower_ in _PRONOUNS or not probe.mentions:
         return []
     else:
+        appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ not in PEOPLE_NOUNS
+                      and any(g.dep_ == "poss" for g in c.children)), None)
+        if appos is not None and (name := _mention(appos)):
+            # "My friend Maya's band is playing…" parsed with "friend" as the subject: the band plays
+            return [(name, "thing", attr, value) for attr, value in first_attributes(probe, clause, False, False)
+                    if value.casefold() not in name.casefold()]
         ent = entity_at(subj)
         low = subj.lemma_.lower()
         role = low in ROLE_NOUNS and subj.pos_ == "NOUN"

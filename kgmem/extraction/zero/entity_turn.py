@@ -55,7 +55,7 @@ from kgmem.extraction.zero.values import fill
 
 _HEADLINE = re.compile(r"^\s*([^:?!.]{3,60}?):\s+(\S.{6,})$")
 _IS = re.compile(r"\b([A-Za-z]+)'s(?=\s+(?:off|on|at|in|back|now|with|out|away|still|also|finally|actually|"
-                 r"currently|doing|working|living|staying|home|ready|done|sorted|open|closed|gone|"
+                 r"currently|doing|working|living|staying|home|ready|done|sorted|open|closed|"
                  # a state said with a participle ("the Corsa's fixed", "Ana's visa's approved")
                  r"fixed|approved|cancelled|canceled|shipped|delivered|dispatched|confirmed|finished|booked|"
                  r"rejected|declined|resolved|repaired|postponed|delayed|moved|paid|printed|sold|broken)\b)")
