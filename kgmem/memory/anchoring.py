@@ -45,6 +45,9 @@ SIMILARITY = 0.8
 #: and by how much it must beat the next entity
 MARGIN = 0.05
 
+#: the confidence of a correction said with a word of change (one without: 0.5)
+ANCHOR_CUE = 0.6
+
 Embed = Callable[[Sequence[str]], np.ndarray]
 
 
@@ -194,7 +197,7 @@ class Anchoring:
                 subject=ent.name, subject_type=ent.type, predicate=attr, value=value,
                 text=f"{statement(ent.name, attr, value)} ({probe.text})"[:300],
                 valid_from=datetime(day.year, day.month, day.day), granularity="day", speaker="user",
-                source_turns=list(probe.source_turns), confidence=0.6 if probe.cue else 0.5)
+                source_turns=list(probe.source_turns), confidence=ANCHOR_CUE if probe.cue else 0.5)
             out.append(Anchored(cand, ent, plain))
             done.add(attr)
         return out

@@ -18,7 +18,7 @@ from datetime import datetime
 from kgmem import ids
 from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.ids import normalise_name
-from kgmem.memory.anchoring import Anchored, Anchoring, Embed
+from kgmem.memory.anchoring import ANCHOR_CUE, Anchored, Anchoring, Embed
 from kgmem.memory.entities import EntityResolver
 from kgmem.memory.supersession import Action, decide
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Tally
@@ -56,6 +56,16 @@ class PlannedWrite:
 def _family(predicate: str) -> str:
     """A thing's time is one slot, said as when it happens or when it is due."""
     return "when" if predicate in _WHEN else predicate
+
+
+def _outvoted(cand: CandidateFact, subject: Entity, anchored: list[Anchored]) -> bool:
+    """A reading of a turn that gives a held slot another value than the turn's correction said
+    with a word of change ("book club's on wednesdays now cos rosa's started choir on thursdays":
+    wednesdays, not thursdays): the correction's value stands."""
+    plain = re.sub(r"[^\w]", "", normalise_name(cand.value))
+    return any(a.entity.id == subject.id and _family(a.candidate.predicate) == _family(cand.predicate)
+               and set(a.candidate.source_turns) & set(cand.source_turns) and a.plain != plain
+               and a.candidate.confidence >= ANCHOR_CUE for a in anchored)
 
 
 @dataclass
@@ -107,6 +117,8 @@ class MemoryManager:
                     else self._replaced_holder(cand, session.id, plan.pending) \
                     or self.resolver.resolve(cand.subject, cand.subject_type or "person",
                                              self._holders(cand.predicate, plan.pending), cand.text)
+            if _outvoted(cand, subject, anchored):
+                continue
             self._reconcile(plan, session, self._one_time(cand, subject, plan.pending), subject)
         for a in anchored:
             # a slot this session already gave a value through a reading of its own keeps it

@@ -25,6 +25,7 @@ from kgmem.extraction.zero.lexicon import MODALS, PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.value_parse import NOT_NAMES
+from kgmem.extraction.zero.values_amounts import _WHEN_RX
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -149,6 +150,30 @@ def _platforms(clause: Clause) -> list[tuple[str, str]]:
             and ((e := entity_at(t)) is None or e.label_ not in ("DATE", "TIME", "PERSON"))]
 
 
+def _depth(t: Token, head: Token) -> int:
+    n = 0
+    while t.i != head.i and t.head.i != t.i and n < 12:
+        t, n = t.head, n + 1
+    return n
+
+
+def _nearest_times(clause: Clause, found: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Every time the clause says, the one nearest its verb first ("book club is on wednesdays now
+    cos rosa's started choir on thursdays": wednesdays is the club's)."""
+    base = clause.tokens[0].idx
+    spans = [(m.start() + base, m.group(0).strip()) for m in _WHEN_RX.finditer(clause.text) if m.group(0).strip()]
+    if len(spans) < 2:
+        return found
+    ranked: list[tuple[int, str]] = []
+    for start, text in spans:
+        tok = next((t for t in clause.tokens if t.idx >= start), None)
+        ranked.append((_depth(tok, clause.head) if tok is not None else 99, text))
+    times = [text for _, text in sorted(ranked, key=lambda r: r[0])]
+    # a filler's span that holds a bare time keeps its day ("8 on Thursday")
+    out = [next((v for v in found if t in v[0]), (t, None)) for t in times]
+    return list(dict.fromkeys([*out, *found]))
+
+
 def clause_values(clause: Clause) -> list[tuple[str, str]]:
     """(value, class) of every class the clause holds a value of, new values only; a time is
     only a time ("Thursdays" is no organisation)."""
@@ -159,6 +184,8 @@ def clause_values(clause: Clause) -> list[tuple[str, str]]:
             found = list(dict.fromkeys([*found, *_names(clause)]))
         if cls == "where":
             found = list(dict.fromkeys([*found, *_platforms(clause)]))
+        if cls == "when":
+            found = _nearest_times(clause, found)
         for value, _vtype in found:
             value = re.sub(r"^(\w+\.?)\s+\1\b\s*", r"\1 ", value).strip()  # "Dr Dr Okafor"
             if _fresh(value, clause) and len(value) > 1 and (value, cls) not in out:
@@ -320,10 +347,10 @@ def first_statements(clause: Clause, probe: SlotProbe) -> list[tuple[str, str, s
     else:
         appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ not in PEOPLE_NOUNS
                       and any(g.dep_ == "poss" for g in c.children)), None)
-        if appos is not None and (name := _mention(appos)):
+        if appos is not None and (band := _mention(appos)):
             # "My friend Maya's band is playing…" parsed with "friend" as the subject: the band plays
-            return [(name, "thing", attr, value) for attr, value in first_attributes(probe, clause, False, False)
-                    if value.casefold() not in name.casefold()]
+            return [(band, "thing", attr, value) for attr, value in first_attributes(probe, clause, False, False)
+                    if value.casefold() not in band.casefold()]
         ent = entity_at(subj)
         low = subj.lemma_.lower()
         role = low in ROLE_NOUNS and subj.pos_ == "NOUN"
