@@ -43,8 +43,8 @@ sys.path.insert(0, str(ROOT))
 
 from kgmem.datasets.longmemeval import iter_haystacks, strip_labels  # noqa: E402
 from kgmem.datasets.registry import resolve_split  # noqa: E402
-from kgmem.extraction.rules import RuleExtractor  # noqa: E402
 from kgmem.extraction.schema import CandidateFact  # noqa: E402
+from kgmem.extraction.zero import RuleExtractor  # noqa: E402
 from kgmem.ids import normalise_name  # noqa: E402
 from kgmem.memory.ingest import ingest_haystack, ingest_session  # noqa: E402
 from kgmem.settings import Settings  # noqa: E402

@@ -53,7 +53,7 @@ from eval._report import git_sha  # noqa: E402
 from eval.bench_extraction import _match, _norm, _price_of  # noqa: E402
 from kgmem.datasets.longmemeval import iter_haystacks, strip_labels  # noqa: E402
 from kgmem.datasets.registry import resolve_split  # noqa: E402
-from kgmem.extraction.rules import RuleExtractor  # noqa: E402
+from kgmem.extraction.zero import RuleExtractor  # noqa: E402
 from kgmem.extraction.zero.assistant import assistant_sentences  # noqa: E402
 from kgmem.extraction.zero.sentences import user_sentences  # noqa: E402
 from kgmem.settings import Settings  # noqa: E402

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import resource
 import sys
 import tempfile
@@ -29,7 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval._report import git_sha  # noqa: E402
+from eval._report import measured, provenance_lines, write_pair  # noqa: E402
 from kgmem import ids  # noqa: E402
 from kgmem.api import Memory  # noqa: E402
 from kgmem.datasets.longmemeval import iter_haystacks  # noqa: E402
@@ -65,7 +63,6 @@ def unique_tokens(split: str, limit: int | None) -> tuple[int, int, int]:
 
 
 def run(split: str, limit: int | None, workers: int, home: Path) -> dict[str, Any]:
-    load_before = os.getloadavg()
     settings = Settings.load({"home": str(home), "store": "networkx"})
     info = resolve_split(split, settings)
 
@@ -92,9 +89,6 @@ def run(split: str, limit: int | None, workers: int, home: Path) -> dict[str, An
     n, contents, tokens = unique_tokens(split, limit)
     rep = report.to_dict()
     return {
-        "command": f"flock /work/bench.lock .venv/bin/python eval/bench_full_ingest.py --split {split}"
-                   + (f" --limit {limit}" if limit else "") + (f" --workers {workers}" if workers > 1 else ""),
-        "git_sha": git_sha(), "machine": f"{platform.node()} ({os.cpu_count()} CPUs, shared with other engineers)",
         "split": split, "haystacks": n, "workers": workers, "extrapolated": False,
         "distinct_session_contents": contents, "unique_tokens": tokens,
         "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
@@ -104,8 +98,6 @@ def run(split: str, limit: int | None, workers: int, home: Path) -> dict[str, An
         "peak_rss_worker_mb": round(rss_kids, 1),
         # the processes run side by side: their sum bounds the tree's peak from above
         "peak_rss_tree_bound_mb": round(rss_self + max(workers, 1) * rss_kids if workers > 1 else max(rss_self, rss_kids), 1),
-        "load_average_before": [round(x, 2) for x in load_before],
-        "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "store": {k: getattr(stats, k) for k in ("users", "sessions", "turns", "entities", "facts", "supersessions")},
         "report": {k: rep[k] for k in ("sessions_total", "sessions_written", "sessions_failed", "facts_added",
                                        "facts_merged", "supersessions", "extraction_cache_hits",
@@ -119,8 +111,7 @@ def to_markdown(r: dict[str, Any]) -> str:
     ok = lambda v, t: "met" if v <= t else "NOT met"  # noqa: E731
     return "\n".join([
         f"# Full-split ingest, cold ({r['split']}, {r['haystacks']} haystacks, {r['git_sha']})", "",
-        f"Command: `{r['command']}`. Machine: {r['machine']}; load average {r['load_average_before']} before, "
-        f"{r['load_average_after']} after — a shared machine: CPU-seconds are the comparable figure. "
+        *provenance_lines(r, "shared machine: CPU-seconds are the comparable figure"), "",
         "Measured end to end, not extrapolated.", "",
         "| measure | value | target |", "|---|---|---|",
         f"| wall time | {r['wall_s']} s ({r['wall_s'] / 60:.1f} min) | ≤ 30 min: {ok(r['wall_s'], 1800)} |",
@@ -143,13 +134,13 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--name", default=None)
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory(prefix="kgmem-full-ingest-") as tmp:
+    command = (f"flock /work/bench.lock .venv/bin/python eval/bench_full_ingest.py --split {args.split}"
+               + (f" --limit {args.limit}" if args.limit else "") + (f" --workers {args.workers}" if args.workers > 1 else "")
+               + (f" --name {args.name}" if args.name else ""))
+    with measured(command, percentiles=False) as prov, tempfile.TemporaryDirectory(prefix="kgmem-full-ingest-") as tmp:
         res = run(args.split, args.limit, args.workers, Path(tmp))
     name = args.name or f"ingest_full_{args.split.replace('-', '_')}"
-    out = ROOT / "eval" / "results"
-    (out / f"{name}.json").write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
-    (out / f"{name}.md").write_text(to_markdown(res), encoding="utf-8")
-    print(to_markdown(res))
+    print(write_pair(ROOT / "eval" / "results" / name, {**prov, **res}, to_markdown))
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ from kgmem.datasets.longmemeval import iter_haystacks, strip_labels  # noqa: E40
 from kgmem.datasets.registry import resolve_split  # noqa: E402
 from kgmem.embeddings import CachedEmbedder, EmbeddingCache, load_embedder  # noqa: E402
 from kgmem.extraction.cache import CACHE_FILENAME, ExtractionCache  # noqa: E402
-from kgmem.extraction.rules import RuleExtractor  # noqa: E402
+from kgmem.extraction.zero import RuleExtractor  # noqa: E402
 from kgmem.memory.ingest import EmbedPolicy, IngestReport, ingest_haystack  # noqa: E402
 from kgmem.models import Haystack  # noqa: E402
 from kgmem.settings import Settings  # noqa: E402
@@ -154,7 +154,7 @@ def run(split: str, limit: int | None, backends: list[str], policies: list[str],
         "load_average_at_start": os.getloadavg()[0],
         "policies": {k: POLICIES[k][0] for k in policies},
     }
-    from kgmem.extraction.rules import load_nlp
+    from kgmem.extraction.zero import load_nlp
 
     t_load = time.perf_counter()
     load_nlp()

@@ -113,7 +113,7 @@ def prepare_writes(split: str, n: int, out: Path) -> dict[str, Any]:
     from kgmem.datasets.longmemeval import iter_haystacks, strip_labels
     from kgmem.datasets.registry import resolve_split
     from kgmem.extraction.cache import CACHE_FILENAME, ExtractionCache
-    from kgmem.extraction.rules import RuleExtractor
+    from kgmem.extraction.zero import RuleExtractor
     from kgmem.memory.ingest import EmbedPolicy, plan_haystack
     from kgmem.settings import Settings
     from kgmem.store.networkx_store import NetworkxStore
@@ -460,7 +460,7 @@ def cmd_parity(args: argparse.Namespace) -> dict[str, Any]:
     from kgmem.datasets.longmemeval import iter_haystacks, strip_labels
     from kgmem.datasets.registry import resolve_split
     from kgmem.extraction.cache import CACHE_FILENAME, ExtractionCache
-    from kgmem.extraction.rules import RuleExtractor
+    from kgmem.extraction.zero import RuleExtractor
     from kgmem.memory.ingest import ingest_haystacks
     from kgmem.settings import Settings
     from kgmem.store.neo4j_store import Neo4jStore

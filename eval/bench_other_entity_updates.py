@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT / "tests" / "unit"))
 import _report  # noqa: E402
 import test_other_entity_updates as oe  # noqa: E402
 
-from kgmem.extraction.rules import RuleExtractor  # noqa: E402
+from kgmem.extraction.zero import RuleExtractor  # noqa: E402
 
 #: (topic, first statement, correction, question, answer, old value), written by o13 after the code
 PROBE: list[tuple[str, str, str, str, str, str]] = [

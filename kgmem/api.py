@@ -109,7 +109,7 @@ class Memory:
 
                 self._extractor = LLMExtractor(get_llm(self.settings, role="extraction"))
             else:
-                from kgmem.extraction.rules import RuleExtractor
+                from kgmem.extraction.zero import RuleExtractor
 
                 self._extractor = RuleExtractor()
         return self._extractor

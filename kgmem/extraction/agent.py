@@ -1,6 +1,6 @@
 """LLM extraction tier: the zero-LLM facts of every session, plus a model on the residual turns.
 
-The zero-LLM tier (:class:`~kgmem.extraction.rules.RuleExtractor`) reads every session; the model
+The zero-LLM tier (:class:`~kgmem.extraction.zero.RuleExtractor`) reads every session; the model
 only sees the **residual** turns — user turns that say something about the user (a first-person
 cue) where the zero-LLM tier stored nothing, or where it proposed a predicate but found no value
 of its kind. Its facts are **added** to the zero-LLM facts (union; a fact both tiers read is kept
@@ -24,8 +24,8 @@ from urllib.parse import urlparse
 
 from kgmem import predicates
 from kgmem.extraction.prompts import extract_v1 as prompt
-from kgmem.extraction.rules import RuleExtractor
 from kgmem.extraction.schema import CandidateFact, ExtractionResult
+from kgmem.extraction.zero import RuleExtractor
 from kgmem.extraction.zero.sentences import FIRST_PERSON
 from kgmem.ids import normalise_name
 from kgmem.llm.base import LLM, LLMError, LLMUnavailable

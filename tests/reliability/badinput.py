@@ -138,7 +138,7 @@ def run_file_case(name: str, build: Callable[[Path], bytes], tmp: Path, store: M
 
 def run_content_case(name: str, text: str, store: MemoryStore, innocent: str, victim: str) -> dict[str, Any]:
     """Ingest one hostile turn for ``victim``; it must round-trip exactly (or fail clearly)."""
-    from kgmem.extraction.rules import RuleExtractor
+    from kgmem.extraction.zero import RuleExtractor
     from kgmem.memory.ingest import ingest_session
 
     before = snapshot(store, [innocent])

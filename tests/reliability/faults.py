@@ -132,7 +132,7 @@ def llm_fake_scenario(store: MemoryStore, prefix: str) -> dict[str, Any]:
     calls; answering must fall back with the reason recorded."""
     from kgmem.api import Memory
     from kgmem.extraction.agent import LLMExtractor
-    from kgmem.extraction.rules import RuleExtractor
+    from kgmem.extraction.zero import RuleExtractor
     from kgmem.llm.base import LLMTimeout, LLMUnavailable
     from kgmem.llm.fake import FakeLLM
     from kgmem.memory.ingest import ingest_haystack
@@ -211,7 +211,7 @@ def litellm_http_scenario(store: MemoryStore, prefix: str, modes: tuple[str, ...
     is slower than the timeout: ingest finishes on the rules fallback in bounded time."""
     os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
     from kgmem.extraction.agent import LLMExtractor
-    from kgmem.extraction.rules import RuleExtractor
+    from kgmem.extraction.zero import RuleExtractor
     from kgmem.llm.litellm_backend import LiteLLMBackend
     from kgmem.memory.ingest import ingest_haystack
 

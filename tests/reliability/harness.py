@@ -120,7 +120,7 @@ def ingest(store: MemoryStore, haystacks: Sequence[Haystack], mode: str = "batch
     ``mode``: ``batch`` uses :func:`ingest_haystack`; ``session`` writes session by session with
     :func:`ingest_session` (one durable store write per session). Returns one report per haystack.
     """
-    from kgmem.extraction.rules import RuleExtractor
+    from kgmem.extraction.zero import RuleExtractor
     from kgmem.memory.ingest import ingest_haystack, ingest_session
 
     extractor, embedder = RuleExtractor(use_spacy=False), HashEmbedder()

@@ -251,6 +251,16 @@ def isolation_scenario(store: MemoryStore, users: Sequence[str], n_queries: int,
 # --------------------------------------------------------------------------- load
 
 
+def _run_threads(threads: list[threading.Thread]) -> float:
+    """Start every thread, wait for all; the seconds they took together."""
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - t0
+
+
 def _pctl(values: list[float], q: int) -> float:
     """The ``q``-th percentile of ``values`` (seconds) in ms, by the shared nearest-rank definition."""
     return round(1000 * (percentile(values, q / 100) or 0.0), 2)
@@ -286,13 +296,7 @@ def load_scenario(make_store: Callable[[str], MemoryStore], cleanup: Callable[[M
             errors.append(f"{type(exc).__name__}: {exc}")
 
     chunks = [users[i::threads] for i in range(threads)]
-    t0 = time.perf_counter()
-    ths = [threading.Thread(target=worker, args=(c,)) for c in chunks]
-    for t in ths:
-        t.start()
-    for t in ths:
-        t.join()
-    thr_s = time.perf_counter() - t0
+    thr_s = _run_threads([threading.Thread(target=worker, args=(c,)) for c in chunks])
     thr_diff = diff_snapshots(ref, snapshot(st, users))
     # concurrent queries against the loaded store: same answers as sequential ones
     emb = HashEmbedder()
@@ -319,14 +323,8 @@ def load_scenario(make_store: Callable[[str], MemoryStore], cleanup: Callable[[M
                 lat.append(dt)
                 mismatches[0] += got != expected[i]
 
-    t0 = time.perf_counter()
-    qths = [threading.Thread(target=qworker, args=(list(range(i, len(qs), query_threads)),))
-            for i in range(query_threads)]
-    for t in qths:
-        t.start()
-    for t in qths:
-        t.join()
-    q_s = time.perf_counter() - t0
+    q_s = _run_threads([threading.Thread(target=qworker, args=(list(range(i, len(qs), query_threads)),))
+                        for i in range(query_threads)])
     cleanup(st, users)
     st.close()
     out: dict[str, Any] = {

@@ -18,25 +18,19 @@ def _assert_all_converged(result: dict) -> None:
         assert trial["temp_files_left"] == 0, f"kill at {trial['kill_at']} left a temp file behind"
 
 
-def test_networkx_kill_mid_file_write_and_after_replace_converges(tmp_path: Path) -> None:
-    # 2 points in per-session mode: inside a temp-file write, and between file and index writes
-    result = crash_scenario("networkx", tmp_path, n_points=2, n_users=1, sessions=3, mode="session")
-    _assert_all_converged(result)
-
-
-@pytest.mark.neo4j
-def test_neo4j_kill_mid_transaction_converges(tmp_path: Path) -> None:
-    require_backend("neo4j")
-    result = crash_scenario("neo4j", tmp_path, n_points=1, n_users=1, sessions=2, mode="session", seed=3)
-    _assert_all_converged(result)
-
-
-@pytest.mark.neo4j
-def test_neo4j_kill_inside_a_multi_session_batch_converges(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("backend", "points", "users", "sessions", "mode", "seed"), [
+    # networkx, per-session mode: inside a temp-file write, and between file and index writes
+    pytest.param("networkx", 2, 1, 3, "session", 0, id="networkx-mid-file-write-and-after-replace"),
+    pytest.param("neo4j", 1, 1, 2, "session", 3, id="neo4j-mid-transaction", marks=pytest.mark.neo4j),
     # batch mode: the sessions of several haystacks share one transaction; a kill inside it
     # leaves nothing of the batch, and the re-run (which skips committed sessions) converges
-    require_backend("neo4j")
-    result = crash_scenario("neo4j", tmp_path, n_points=3, n_users=2, sessions=3, mode="batch", seed=5)
+    pytest.param("neo4j", 3, 2, 3, "batch", 5, id="neo4j-inside-a-multi-session-batch", marks=pytest.mark.neo4j),
+])
+def test_kill_converges(tmp_path: Path, backend: str, points: int, users: int, sessions: int, mode: str,
+                        seed: int) -> None:
+    if backend == "neo4j":
+        require_backend("neo4j")
+    result = crash_scenario(backend, tmp_path, n_points=points, n_users=users, sessions=sessions, mode=mode, seed=seed)
     _assert_all_converged(result)
 
 

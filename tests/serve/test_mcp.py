@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx
@@ -11,6 +13,19 @@ import pytest
 from .conftest import KGMEM, TOKEN, Server, server_env, started
 from .scenario import TOOLS, mcp_call, must, must_fail, run_scenario
 from .test_docs import mcp_client_config
+
+
+@asynccontextmanager
+async def _http_client(url: str) -> AsyncIterator[object]:
+    """An MCP client on ``url`` over streamable HTTP with the token, its tool list already checked."""
+    import httpx2
+    from mcp import Client
+    from mcp.client.streamable_http import streamable_http_client
+
+    async with httpx2.AsyncClient(headers={"Authorization": f"Bearer {TOKEN}"}, timeout=240) as http:
+        async with Client(streamable_http_client(url, http_client=http)) as client:
+            assert await _tools(client) == TOOLS
+            yield client
 
 
 async def _tools(client: object) -> set[str]:
@@ -40,20 +55,14 @@ def test_mcp_stdio(tmp_path: Path) -> None:
 def test_mcp_streamable_http(rest_server: Server) -> None:
     """Streamable HTTP (the `/mcp` endpoint of `kgmem serve http`, token required): the scenario
     with the token; 401 without it."""
-    import httpx2
-    from mcp import Client
-    from mcp.client.streamable_http import streamable_http_client
-
     url = rest_server.url + "/mcp"
     for headers in ({}, {"Authorization": "Bearer wrong-token-wrong-token"}, {"Authorization": TOKEN}):
         r = httpx.post(url, json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"}, headers=headers)
         assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"
 
     async def main() -> None:
-        async with httpx2.AsyncClient(headers={"Authorization": f"Bearer {TOKEN}"}, timeout=240) as http:
-            async with Client(streamable_http_client(url, http_client=http)) as client:
-                assert await _tools(client) == TOOLS
-                await run_scenario(mcp_call(client), prefix="mcp-")
+        async with _http_client(url) as client:
+            await run_scenario(mcp_call(client), prefix="mcp-")
 
     asyncio.run(main())
 
@@ -61,10 +70,6 @@ def test_mcp_streamable_http(rest_server: Server) -> None:
 def test_serve_mcp_http_command(tmp_path: Path) -> None:
     """`kgmem serve mcp --transport http`: the MCP-only server on loopback, token checked, a
     clean stop, the token never in its log."""
-    import httpx2
-    from mcp import Client
-    from mcp.client.streamable_http import streamable_http_client
-
     server = started(["serve", "mcp", "--transport", "http", "--port", "0", "--no-llm", "--no-warm"],
                      tmp_path / "home", tmp_path / "server.log", KGMEM_SERVE_TOKEN=TOKEN)
     try:
@@ -74,13 +79,11 @@ def test_serve_mcp_http_command(tmp_path: Path) -> None:
         assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"
 
         async def main() -> None:
-            async with httpx2.AsyncClient(headers={"Authorization": f"Bearer {TOKEN}"}, timeout=240) as http:
-                async with Client(streamable_http_client(url, http_client=http)) as client:
-                    assert await _tools(client) == TOOLS
-                    call = mcp_call(client)
-                    assert (await must(call, "list_users", {})) == {"users": [], "count": 0}
-                    assert (await must(call, "get_status", {}))["store"]["users"] == 0
-                    await must_fail(call, "delete_user", {"user_id": "anyone"}, "unknown_user")
+            async with _http_client(url) as client:
+                call = mcp_call(client)
+                assert (await must(call, "list_users", {})) == {"users": [], "count": 0}
+                assert (await must(call, "get_status", {}))["store"]["users"] == 0
+                await must_fail(call, "delete_user", {"user_id": "anyone"}, "unknown_user")
 
         asyncio.run(main())
     finally:

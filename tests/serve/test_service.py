@@ -13,8 +13,8 @@ import pytest
 
 from kgmem.api import Memory
 from kgmem.api_types import IngestError, UnknownUserError, validate_user_id
-from kgmem.extraction.rules import RuleExtractor
 from kgmem.extraction.schema import ExtractionResult
+from kgmem.extraction.zero import RuleExtractor
 from kgmem.serve.jobs import IngestQueue, QueueFullError
 from kgmem.serve.security import BindError, check_bind
 from kgmem.serve.service import MemoryService, ServiceError

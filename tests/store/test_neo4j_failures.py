@@ -92,7 +92,7 @@ def _graph_after_rerun(dataset: Path, home: Path, uri: str, user: str, password:
     `kgmem ingest --no-embed --limit 3`); it must complete what the failed run left and equal
     networkx."""
     from kgmem.datasets.longmemeval import iter_haystacks, tag_for_path
-    from kgmem.extraction.rules import RuleExtractor
+    from kgmem.extraction.zero import RuleExtractor
     from kgmem.memory.ingest import ingest_haystacks
     from kgmem.store.neo4j_store import Neo4jStore
     from kgmem.store.networkx_store import NetworkxStore

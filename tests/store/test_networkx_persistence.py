@@ -38,7 +38,8 @@ def _write(user: str, n: int, text: str | None = None):  # type: ignore[no-untyp
     return make_write(sess, [me], [fact])
 
 
-def _run_python(code: str, root: Path) -> subprocess.CompletedProcess[str]:
+def _child(code: str, root: Path, *args: str) -> subprocess.Popen[str]:
+    """A Python child with the store and the test factories imported and ``root`` set."""
     env = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     prelude = textwrap.dedent(
         f"""
@@ -49,14 +50,8 @@ def _run_python(code: str, root: Path) -> subprocess.CompletedProcess[str]:
         root = Path({str(root)!r})
         """
     )
-    return subprocess.run(
-        [sys.executable, "-c", prelude + textwrap.dedent(code)],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return subprocess.Popen([sys.executable, "-c", prelude + textwrap.dedent(code), *args], env=env, cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 @pytest.fixture
@@ -82,7 +77,7 @@ def test_open_store_uses_settings_home(tmp_path: Path) -> None:
 
 def test_data_persists_across_processes(store: NetworkxStore, root: Path) -> None:
     store.apply(_write(USER, 1, "I adopted a greyhound called Biscuit"))
-    out = _run_python(
+    child = _child(
         f"""
         s = NetworkxStore(root)
         hits = s.vector_search({USER!r}, "turn", fake_embed("I adopted a greyhound called Biscuit"), 1)
@@ -94,8 +89,9 @@ def test_data_persists_across_processes(store: NetworkxStore, root: Path) -> Non
         """,
         root,
     )
-    assert out.returncode == 0, out.stderr
-    seen = json.loads(out.stdout)
+    stdout, stderr = child.communicate(timeout=120)
+    assert child.returncode == 0, stderr
+    seen = json.loads(stdout)
     assert seen == {"users": [USER], "sessions": ["s001"], "hit": "s001:0", "facts": 1}
     # this process notices the child's write without being reopened
     assert [s.id for s in store.sessions(USER)] == ["s-child", "s001"]
@@ -255,22 +251,7 @@ def test_concurrent_writers_both_land(root: Path) -> None:
             s.apply(make_write(sess))
         print("done")
         """
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    prelude = (
-        "import json, sys\nfrom pathlib import Path\nfrom kgmem.store.networkx_store import NetworkxStore\n"
-        f"from tests.store.factories import *\nroot = Path({str(root)!r})\n"
-    )
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", prelude + textwrap.dedent(code), str(offset)],
-            env=env,
-            cwd=REPO,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for offset in (0, 100)
-    ]
+    procs = [_child(code, root, str(offset)) for offset in (0, 100)]
     for p in procs:
         out, err = p.communicate(timeout=120)
         assert p.returncode == 0, err
@@ -317,19 +298,7 @@ def test_readers_never_see_a_half_written_file(root: Path) -> None:
                 break
         print(json.dumps({{"reads": reads, "max": max(seen)}}))
         """
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    prelude = (
-        "import json, sys\nfrom pathlib import Path\nfrom kgmem.store.networkx_store import NetworkxStore\n"
-        f"from tests.store.factories import *\nroot = Path({str(root)!r})\n"
-    )
-    reader = subprocess.Popen(
-        [sys.executable, "-c", prelude + textwrap.dedent(code)],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    reader = _child(code, root)
     assert reader.stdout is not None and reader.stdout.readline().strip() == "ready"
     for n in range(1, 25):
         writer.apply(_write(USER, n, "padding " * 2000))  # ~16 kB turns: writes take a while

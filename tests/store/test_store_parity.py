@@ -17,7 +17,7 @@ import pytest
 
 from kgmem.datasets.longmemeval import load_haystacks
 from kgmem.datasets.registry import resolve_split
-from kgmem.extraction.rules import RuleExtractor
+from kgmem.extraction.zero import RuleExtractor
 from kgmem.memory.ingest import ingest_haystack
 from kgmem.settings import Settings
 from kgmem.store.base import MemoryStore

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from kgmem import ids
-from kgmem.extraction.rules import RuleExtractor
 from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero import RuleExtractor
 from kgmem.memory.entities import EntityResolver
 from kgmem.memory.manager import MemoryManager
 from kgmem.models import Fact, Session, Supersession

@@ -27,8 +27,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from kgmem.extraction.rules import RuleExtractor  # noqa: E402
 from kgmem.extraction.schema import CandidateFact  # noqa: E402
+from kgmem.extraction.zero import RuleExtractor  # noqa: E402
 from kgmem.ids import normalise_name  # noqa: E402
 from kgmem.predicates import REGISTRY  # noqa: E402
 

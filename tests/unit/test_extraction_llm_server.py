@@ -23,7 +23,7 @@ import pytest
 from pydantic import BaseModel
 
 from kgmem.extraction.agent import LLMExtractor
-from kgmem.extraction.rules import RuleExtractor
+from kgmem.extraction.zero import RuleExtractor
 from kgmem.llm import get_llm
 from kgmem.llm.base import LLM, LLMResult, Message
 from kgmem.llm.local import resolve_local_model

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kgmem.extraction.rules import RuleExtractor
+from kgmem.extraction.zero import RuleExtractor
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "extraction" / "noise_turns.jsonl"
 

@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from kgmem.extraction.rules import RuleExtractor
 from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero import RuleExtractor
 
 DAY = datetime(2023, 5, 20, 11, 0)  # Saturday
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from kgmem.extraction.rules import RuleExtractor
+from kgmem.extraction.zero import RuleExtractor
 from kgmem.extraction.zero.checks import HYPOTHETICAL
 
 DAY = datetime(2023, 5, 20, 11, 0)

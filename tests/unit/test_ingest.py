@@ -11,8 +11,8 @@ import pytest
 
 from kgmem import ids
 from kgmem.extraction.cache import ExtractionCache
-from kgmem.extraction.rules import RuleExtractor
 from kgmem.extraction.schema import CandidateFact, ExtractionResult
+from kgmem.extraction.zero import RuleExtractor
 from kgmem.memory.ingest import ingest_haystack, ingest_session
 from kgmem.models import Haystack, HaystackLabels, Session, Turn
 from kgmem.store.base import FactFilter

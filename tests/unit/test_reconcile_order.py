@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from kgmem import ids
-from kgmem.extraction.rules import RuleExtractor
+from kgmem.extraction.zero import RuleExtractor
 from kgmem.memory.ingest import ingest_session
 from kgmem.models import Fact, Session, Turn
 from kgmem.store.networkx_store import NetworkxStore

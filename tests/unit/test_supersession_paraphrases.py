@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kgmem import ids
-from kgmem.extraction.rules import RuleExtractor
+from kgmem.extraction.zero import RuleExtractor
 from kgmem.memory.ingest import ingest_session
 from kgmem.models import Session, Turn
 from kgmem.store.networkx_store import NetworkxStore

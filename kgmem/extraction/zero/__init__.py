@@ -7,6 +7,7 @@
 - :mod:`.patterns`, :mod:`.patterns_user`, :mod:`.assistant` — the surface-pattern fast path;
 - :mod:`.verbs`, :mod:`.verb_objects`, :mod:`.impersonal` — facts read off the parse;
 - :mod:`.phrases`, :mod:`.facts` — value conventions and candidate construction;
+- :mod:`.rule_pass` — the pattern and parse-reader pass over one sentence, and the per-sentence filters;
 - :mod:`.extractor` — :class:`RuleExtractor`, which runs them.
 """
 

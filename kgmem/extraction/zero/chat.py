@@ -14,7 +14,7 @@ import string
 from functools import lru_cache
 
 from kgmem.extraction.zero import lexicon
-from kgmem.extraction.zero.nlp import known_words
+from kgmem.extraction.zero.nlp import known_words, verb_form
 
 #: chat abbreviations and apostrophe-less contractions → their written form
 CHAT_WORDS: dict[str, str] = {
@@ -32,7 +32,7 @@ CHAT_WORDS: dict[str, str] = {
     "soo": "so", "gonna": "going to", "wanna": "want to", "gotta": "have to", "kinda": "kind of", "sorta": "sort of",
     "doin": "doing", "goin": "going", "tryin": "trying", "workin": "working", "livin": "living", "startd": "started",
     "finaly": "finally", "realy": "really", "thx": "thanks", "ty": "thank you", "2day": "today", "yday": "yesterday",
-    "yest": "yesterday", "wknd": "weekend", "appt": "appointment", "mgr": "manager", "uni": "university",
+    "yest": "yesterday", "jus": "just", "btw": "by the way", "tdy": "today", "wknd": "weekend", "appt": "appointment", "mgr": "manager", "uni": "university",
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z'/-]*|\d+[A-Za-z]*|\S")
 _LETTERS = string.ascii_lowercase
@@ -86,8 +86,14 @@ def correct_word(word: str) -> str:
     return hits[0] if len(hits) == 1 else word
 
 
+#: "moved 2 glasgow": a "2" between a verb of going and a word is "to" ("2 yrs" stays a number)
+_TWO_AS_TO = re.compile(r"\b(?P<v>moved|move|moving|went|going|go|came|come|coming|back|flew|drove|headed|heading|off|"
+                        r"over|down|up|out|way|next|due|got|get|relocated|transferred)\s+2\s+(?=[a-z])")
+
+
 def normalise_chat(text: str) -> str:
     """Expand chat abbreviations and fix keyword typos; capitalised words are left as typed."""
+    text = _TWO_AS_TO.sub(lambda m: m.group("v") + " to ", text)
     out: list[str] = []
     pos = 0
     for m in _WORD.finditer(text):
@@ -96,6 +102,8 @@ def normalise_chat(text: str) -> str:
         repl = word
         if low in CHAT_WORDS and (word.islower() or low in ("i'm", "i've", "i'd", "i'll")):
             repl = CHAT_WORDS[low]
+        elif word.islower() and re.search(r"\b(?:st|mt|mr|mrs|ms|dr)\s+$", text[max(0, m.start() - 5):m.start()]):
+            pass  # "st marys": a name after a title abbreviation is no typo
         elif word.islower():
             squashed = re.sub(r"(\w)\1{2,}", r"\1\1", word)  # "sooo goood" → "soo good"
             repl = correct_word(squashed) if squashed != word else correct_word(word)
@@ -112,3 +120,75 @@ def is_lowercase_turn(text: str) -> bool:
     """A turn typed without capitals (names are lower-case too: "moved to copenhagen")."""
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 8 and not any(ch.isupper() for ch in letters)
+
+
+# --------------------------------------------------------------------------- names typed lower-case
+
+#: a word right after one of these is where a name goes (a place, an employer, a pet or a person);
+#: the cue is strong enough that a known word there is a name too ("moved to glasgow", "my cat luna")
+_NAME_SLOT = re.compile(
+    r"\b(?:(?:moved|move|moving|relocated|relocating|settled|settling)(?:\s+(?:back|down|up|over|out))?\s+(?:to|in|into)|"
+    r"(?:live|lives|living|lived|based|stationed|staying|grew\s+up|born|raised)\s+(?:in|near|outside)|"
+    r"(?:originally|i'm|I'm|am)\s+from|hometown(?:\s+is|'s)|"
+    r"(?:work|works|working|worked|job|shifts?|started|start|starting|joined|interning|employed|hired)\s+(?:at|for|with|by)|"
+    r"(?:called|named|name\s+is|name's)|"
+    r"(?:my|our)\s+(?:new\s+|little\s+|old\s+)?(?:" + lexicon.alt(lexicon.PETS | lexicon.FAMILY | lexicon.PARTNERS
+                                                              | {"gf", "bf", "friend", "mate", "bff", "bestie"}) + r")|"
+    r"me\s+(?:and|&)|(?:and|&)\s+me)(?=\s+(?P<w>[a-z][a-z'-]+))")
+#: a word after a place or employer preposition that the parser does not know at all is a name
+#: too ("crossfit at ironworks", "a good vet in leeds")
+_WEAK_SLOT = re.compile(r"\b(?:at|in|to|from|near)(?=\s+(?P<w>[a-z][a-z'-]+))")
+#: abbreviated titles that start a two-word name ("st marys", "mr biscuits")
+_TITLES = frozenset({"st", "mt", "mr", "mrs", "ms", "dr", "ft", "lake", "port", "san", "santa", "new", "fort"})
+_NOT_NAMES = frozenset((
+    "a an the my our your his her their its this that these those some any every each no one two three here there "
+    "home work school uni university college town city church bed hospital office gym class court "
+    "and or but so then now again today tonight tomorrow yesterday morning evening night week weekend month year "
+    "january february march april may june july august september october november december monday tuesday wednesday "
+    "thursday friday saturday sunday last next all about it him them us me you what when where which who how just "
+    "like really still also too very least most first end middle front back top bottom side place area house flat "
+    "apartment way time lunch dinner breakfast person people guy girl man woman kid kids family company team"
+).split())
+
+
+def _name_word(word: str, strong: bool) -> bool:
+    if word in _NOT_NAMES or word in CHAT_WORDS or word in _COMMON or word in _keywords() or len(word) < 2:
+        return False  # a word the tier keys on ("gym", "vegan") is no name
+    if verb_form(word):
+        return False  # "my gf broke up", "my sister works at…"
+    return strong or word not in known_words()
+
+
+@lru_cache(maxsize=1)
+def _keywords() -> frozenset[str]:
+    """The lexicon's words and spaCy's stop words (the example bank is left out: it holds names)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = {w.lower() for name in dir(lexicon) if isinstance(v := getattr(lexicon, name), frozenset)
+             for item in v for w in str(item).split()}
+    return frozenset(words | set(STOP_WORDS))
+
+
+def truecase_names(text: str) -> str:
+    """A lower-case turn with the words in name slots capitalised, so the parser and NER see names
+    ("moved to glasgow" → "moved to Glasgow"; "crossfit at ironworks" → "crossfit at Ironworks").
+
+    A word is a name when it stands where a name goes: after a strong cue (a verb of moving or
+    working and its preposition, "called", "my cat", "me and") any word that is no common or
+    keyword; after a bare place preposition only a word the parser does not know. A title
+    abbreviation takes the next word with it ("st marys" → "St Marys")."""
+    spans: dict[int, int] = {}
+    for rx, strong in ((_NAME_SLOT, True), (_WEAK_SLOT, False)):
+        for m in rx.finditer(text):
+            word = m.group("w")
+            if m.start("w") in spans:
+                continue
+            if word in _TITLES and (nxt := re.match(r"\s+([a-z][a-z'-]+)", text[m.end("w"):])) \
+                    and nxt.group(1) not in _NOT_NAMES:
+                spans[m.start("w")] = m.end("w") + nxt.end(1)
+            elif _name_word(word, strong):
+                spans[m.start("w")] = m.end("w")
+    out = text
+    for start, end in sorted(spans.items(), reverse=True):
+        out = out[:start] + " ".join(w[:1].upper() + w[1:] for w in out[start:end].split()) + out[end:]
+    return out

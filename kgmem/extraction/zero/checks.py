@@ -75,16 +75,24 @@ def user_agent(t: Token) -> bool:
     return top.dep_ == "ROOT" and top.tag_ in ("VBD", "VBN") and top.i <= 2 and top.i == first_word(top.doc)
 
 
+def _contrastive(c: Token, v: Token) -> bool:
+    """A "not" after the verb's object or complement negates a second phrase, not the clause:
+    "I'm a radiographer not a miracle worker", "I drive a Kia, not a Toyota"."""
+    return c.dep_ == "neg" and c.lower_ == "not" and any(
+        o.dep_ in ("attr", "dobj", "acomp", "oprd", "prep") and o.i < c.i for o in v.children)
+
+
 def negated(t: Token) -> bool:
     """The clause of verb ``t`` is negated ("not", "never", "hardly")."""
-    return any(c.dep_ == "neg" or c.lower_ in BLOCK_ADV for v in verb_chain(t) for c in v.children)
+    return any((c.dep_ == "neg" or c.lower_ in BLOCK_ADV) and not _contrastive(c, v)
+               for v in verb_chain(t) for c in v.children)
 
 
 def blocked(t: Token, *, ignore_negation: bool = False) -> bool:
     """Negated, modal, conditional or intended-only clauses state no fact."""
     for v in verb_chain(t):
         for c in v.children:
-            if (c.dep_ == "neg" or c.lower_ in BLOCK_ADV) and not ignore_negation:
+            if (c.dep_ == "neg" or c.lower_ in BLOCK_ADV) and not ignore_negation and not _contrastive(c, v):
                 return True
             if c.dep_ == "aux" and c.lower_ in MODALS:
                 return True
@@ -92,6 +100,9 @@ def blocked(t: Token, *, ignore_negation: bool = False) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
                 return True
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children) \
+                    and not any(g.dep_ == "nsubj" and g.lower_ in ("you", "that", "anyone") for g in c.children):
+                return True  # "If I get the job, I'm moving to Leeds": the main clause waits on the condition
             if c.dep_ == "aux" and c.lower_ in ("going", "gonna"):
                 return True
         if v.i != t.i and v.lemma_.lower() in INTENT:

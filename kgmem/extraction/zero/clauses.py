@@ -138,6 +138,18 @@ def about_of(head: Token) -> tuple[About, Token | None]:
     return "thing", subj
 
 
+def possessed_by_other(t: Token) -> bool:
+    """``t`` belongs to a person other than the user ("my brother's job", "Tom's flat", "her car")."""
+    for c in t.children:
+        if c.dep_ != "poss" or c.lower_ in ("my", "our"):
+            continue
+        ent = entity_at(c)
+        if c.lower_ in ("his", "her", "their") or c.lemma_.lower() in PEOPLE_NOUNS or c.lower_ in PEOPLE_NOUNS \
+                or ent is not None and ent.label_ == "PERSON" or c.pos_ == "PROPN":
+            return True
+    return False
+
+
 def clauses_of(doc: Doc) -> list[Clause]:
     """The clauses of a parsed sentence, in reading order."""
     heads = [t for t in doc if _is_head(t)]

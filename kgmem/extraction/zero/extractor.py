@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact, ExtractionResult, SlotProbe
 from kgmem.extraction.zero.assistant import (
     assistant_facts,
@@ -25,22 +24,18 @@ from kgmem.extraction.zero.assistant import (
     reply_pick,
     requested,
 )
-from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
 from kgmem.extraction.zero.clauses import Clause, clauses_of
-from kgmem.extraction.zero.combine import WEAK_CONFIDENCE, CombineTrace, combine
+from kgmem.extraction.zero.combine import CombineTrace, combine
 from kgmem.extraction.zero.consumed import consumed_fact
 from kgmem.extraction.zero.entity_facts import TurnContext
 from kgmem.extraction.zero.entity_titles import titled_facts
 from kgmem.extraction.zero.entity_turn import sentence_entity_facts
-from kgmem.extraction.zero.facts import make_fact
-from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
 from kgmem.extraction.zero.inference import inferred_facts
-from kgmem.extraction.zero.lexicon import GYM_WORDS, STATIVE
-from kgmem.extraction.zero.meaning import GYM_CONTEXT, ClauseTrace, eligible, proposed_facts
-from kgmem.extraction.zero.nlp import load_nlp, word_number
+from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
+from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.open_facts import open_fact
-from kgmem.extraction.zero.patterns_user import USER_RULES
-from kgmem.extraction.zero.phrases import canonical, dedupe, valid_value
+from kgmem.extraction.zero.pet_names import someone_elses_pet
+from kgmem.extraction.zero.phrases import dedupe
 from kgmem.extraction.zero.proposals import (
     DEFAULT_MARGIN,
     DEFAULT_THRESHOLD,
@@ -50,16 +45,18 @@ from kgmem.extraction.zero.proposals import (
     bank_files,
     load_bank,
 )
-from kgmem.extraction.zero.sentences import (
-    DEP_CUE,
-    FIRST_PERSON_STRICT,
-    IMPERSONAL_PARSE,
-    Sentence,
-    best_time,
-    user_sentences,
+from kgmem.extraction.zero.rule_pass import (
+    as_owned,
+    dated_deed,
+    dated_fallback,
+    event_companion,
+    fragment_of_another,
+    past_age,
+    question_facts,
+    rule_facts,
 )
+from kgmem.extraction.zero.sentences import DEP_CUE, IMPERSONAL_PARSE, Sentence, user_sentences
 from kgmem.extraction.zero.trips import trips_not_homes
-from kgmem.extraction.zero.verbs import WEAK_PLACE, dep_facts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -70,9 +67,6 @@ if TYPE_CHECKING:
 #: of this package's source, so a change made without a bump never reuses stale extractions
 RULES_VERSION = "rules-16"
 
-_OBJECT_GROUPS = ("obj", "org", "species", "title", "inst", "lang")
-
-
 @functools.cache
 def source_digest(package: Path = Path(__file__).parent) -> str:
     """A short digest of the zero-LLM tier's source files (part of the extraction cache key)."""
@@ -82,113 +76,6 @@ def source_digest(package: Path = Path(__file__).parent) -> str:
     return h.hexdigest()[:12]
 
 
-#: a modal just before a pattern's object takes a happening back ("I could buy…", "I have to visit…")
-_MODAL = re.compile(r"\b(?:can|could|would|should|must|(?:need|have|has|got)\s+to)\s+(?:\w+\s+)?$", re.IGNORECASE)
-#: an ability said before a parse reader's value ("I can order food")
-_ABLE = re.compile(r"\b(?:I|we)\s+(?:can|could|can't|cannot|couldn't)\s+(?:\w+\s+)?(?:buy|order|get|afford|visit|go|"
-                   r"see|watch|read|attend|make\s+it)\b", re.IGNORECASE)
-#: happenings (a modal or an ability takes them back)
-_DEEDS = frozenset({"bought", "spent", "visited", "attended", "watched", "read_book"})
-
-
-def pattern_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
-    """Facts the surface patterns read in a user sentence (trigger not negated or hypothetical)."""
-    out: list[CandidateFact] = []
-    hypothetical = bool(HYPOTHETICAL.search(sent.text))
-    when = best_time(sent.times)
-    for rule in USER_RULES:
-        for m in rule.pattern.finditer(sent.masked):
-            prefix = sent.masked[max(0, m.start() - 40): m.start() + 40]
-            # the trigger: from just before the match to where its object starts
-            obj_start = next((m.start(g) for g in _OBJECT_GROUPS
-                              if g in m.re.groupindex and m.start(g) >= 0), m.end())
-            trigger = sent.masked[max(0, m.start() - 25): obj_start]
-            if not rule.allow_negation and NEGATION.search(trigger):
-                continue
-            if hypothetical and HYPOTHETICAL.search(prefix):
-                continue
-            modal = _MODAL.search(trigger) is not None
-            for pred, value, vtype in rule.emit(m, sent):
-                if modal and pred in _DEEDS:
-                    continue  # "I can order food" says what the user is able to do, not what they bought
-                if valid_value(value):
-                    out.append(make_fact(sent, pred, value, vtype, rule.change, when, date))
-    return out
-
-
-def rule_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
-    """Patterns, then the parse readers for predicates the patterns did not fill."""
-    if IMAGINED.search(sent.text):
-        return []
-    out = pattern_facts(sent, date)
-    hypothetical = bool(HYPOTHETICAL.search(sent.text))
-    when = best_time(sent.times)
-    if doc is not None:
-        have = {f.predicate for f in out}
-        extra = [] if hypothetical else dep_facts(doc)
-        if not hypothetical and not FIRST_PERSON_STRICT.search(sent.text):
-            extra += impersonal_facts(doc, past=when is not None and not when.future)
-        for pred, value, vtype in extra:
-            if pred in have or not valid_value(value):
-                continue
-            weak = vtype == WEAK_PLACE
-            out.append(make_fact(sent, pred, value, "place" if weak else vtype, pred not in STATIVE, when, date,
-                                 confidence=WEAK_CONFIDENCE if weak else 0.8))
-    able = _ABLE.search(sent.text)
-    # a gym is a place of training: "contracting for a studio called Fernhill Games" names an employer;
-    # "I can order food" says what the user is able to do, not what they bought
-    return [f for f in (canonical(f) for f in out) if f is not None
-            and not (f.predicate == "gym" and not GYM_CONTEXT.search(sent.text) and not GYM_WORDS.search(f.value))
-            and not (able is not None and f.predicate in _DEEDS and f.value in sent.text[able.end():])]
-
-
-def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
-    """Nothing else read in a sentence that says a past time: a dated trip or a dated event."""
-    when = best_time(sent.times)
-    if doc is None or when is None or when.future or HYPOTHETICAL.search(sent.text) or IMAGINED.search(sent.text):
-        return []
-    place = visited_from_doc(doc)
-    if place:
-        return [make_fact(sent, "visited", place, "place", True, when, date, confidence=WEAK_CONFIDENCE)]
-    ev = event_from_doc(doc, sent)
-    if not ev:
-        return []
-    return [CandidateFact(
-        predicate="event", value=ev, value_type=None, text=f"User {ev} ({when.text}).",
-        time_text=when.text, valid_from=when.point, valid_to=when.end,
-        granularity=when.granularity, speaker="user", source_turns=[sent.turn], confidence=0.6,
-    )]
-
-
-_PAST_AGE = re.compile(r"\b(?:since|when|until|till|before|after|by\s+the\s+time)\s+(?:I|we)\s+(?:was|were)\s+"
-                       r"(?:only\s+|about\s+|like\s+|maybe\s+)?(\w+)", re.IGNORECASE)
-
-
-def past_age(text: str, value: str) -> bool:
-    """The sentence gives ``value`` as an age the user had then ("vegetarian since I was fifteen")."""
-    return any(str(word_number(m.group(1))) == value for m in _PAST_AGE.finditer(text))
-
-
-#: predicates whose value may be a stray word of a longer name, and those that name a whole thing
-_LOOSE = frozenset({"likes", "dislikes", "hobby", "favourite_food", "favourite_drink", "favourite_music",
-                    "favourite_sport", "bought", "owns"})
-_NAMED = frozenset({"read_book", "watched", "attended", "bought", "drives", "phone"})
-
-
-def _fragment_of_another(f: CandidateFact, found: list[CandidateFact]) -> bool:
-    """A user value that is a word or two of another, surer value of the sentence ("likes Crime"
-    next to "read Born a Crime"): a piece of that thing's name, not a thing of its own."""
-    low = f.value.casefold()
-    return f.subject == "user" and f.predicate in _LOOSE and any(
-        g.subject == "user" and g.predicate in _NAMED and g.predicate != f.predicate and (
-            g.confidence >= f.confidence and len(g.value) > len(f.value)
-            and re.search(r"\b" + re.escape(low) + r"\b", g.value.casefold())
-            # "likes the entire Discworld series" beside "read Discworld series": the same thing
-            or f.predicate == "likes" and len(g.value) < len(f.value)
-            and re.search(r"\b" + re.escape(g.value.casefold()) + r"\b", low) is not None)
-        for g in found)
-
-
 def _assistant_sentences(idx: int, text: str, asked: str) -> list[Sentence]:
     """An assistant turn's recommendation sentences; a reply to a request whose wording no
     pattern reads gives the name it picks (as a list item: "**Name**")."""
@@ -196,23 +83,6 @@ def _assistant_sentences(idx: int, text: str, asked: str) -> list[Sentence]:
     if asked and not any(assistant_facts(s) for s in sents) and (pick := reply_pick(text, asked)):
         sents.append(Sentence(idx, "assistant", "**" + pick + "**", "", []))
     return sents
-
-
-#: lasting facts a dated deed may state besides its event; any other fact carries the date itself
-_COMPANIONS = frozenset({"hobby", "speaks_language", "has_pet", "likes", "plays_instrument", "owns", "friend",
-                         "family_member"})
-
-
-def _event_companion(f: CandidateFact) -> bool:
-    """A fact that leaves the sentence's dated event unsaid: a lasting trait or an open fact."""
-    return f.subject != "user" or f.predicate in _COMPANIONS or predicates.get(f.predicate) is None
-
-
-def _dated_deed(e: CandidateFact) -> bool:
-    """An event worth stating beside a lasting fact: a past deed dated to the day ("adopted a
-    rescue cat three days ago"), not a habit over a season ("started knitting over the winter")."""
-    return e.predicate == "event" and e.granularity == "day" and e.value.split()[0].lower() not in (
-        "have", "has", "am", "do", "get", "go", "need", "want")
 
 
 def _needs_parse(s: Sentence) -> bool:
@@ -258,6 +128,9 @@ def _says_nothing(w: _Work, proposer: Proposer | None) -> bool:
     if proposer is None or not rows:
         return False
     return all(proposer.rank(r)[0].predicate == NONE for r in rows)
+
+
+_PET_FACTS = frozenset({"pet_name", "has_pet"})
 
 
 @dataclass
@@ -380,25 +253,28 @@ class RuleExtractor:
                     facts.extend(assistant_facts(w.sent))
                     continue
                 # patterns and parse readers read statements; a question only reaches the meaning stage
-                found = (rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None)
-                         if self.rules and not w.sent.question and w.sent.personal else [])
+                found = ((question_facts(w.sent, date) if w.sent.question
+                          else rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None))
+                         if self.rules and w.sent.personal else [])
                 if proposer is not None and w.clauses:
                     ctrace = CombineTrace() if traces is not None else None
                     found = combine(found, proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces), ctrace)
                     if traces is not None and ctrace is not None:
                         _note_drops(traces, w.sent.turn, ctrace)
                 if not w.sent.question and w.sent.personal and not _says_nothing(w, proposer) \
-                        and all(_event_companion(f) for f in found):
+                        and all(event_companion(f) for f in found):
                     # a dated deed is an event even when it also says a lasting fact ("I started
                     # learning Italian yesterday": speaks Italian, and an event dated yesterday)
-                    found += [e for e in dated_fallback(w.sent, date, w.doc) if not found or _dated_deed(e)]
+                    found += [e for e in dated_fallback(w.sent, date, w.doc) if not found or dated_deed(e)]
                 if not found and not w.sent.question and self.open_facts:
                     found = _open_facts(w, date)
                 if not w.sent.question:
                     found = trips_not_homes(found, w.sent.text, w.doc)
                     found += inferred_facts(w.sent, date, found)
                 found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
-                         and not _fragment_of_another(f, found)]
+                         and not fragment_of_another(f, found)
+                         and not (f.predicate in _PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))]
+                found = [g for f in found if (g := as_owned(f, w.sent.text)) is not None]
                 if attributes is not None:
                     context = contexts.setdefault(w.sent.turn, TurnContext())
                     found += self._entity_facts(w, date, found, attributes, context, probes)

@@ -55,7 +55,7 @@ DIETS = frozenset({
     "vegetarian", "vegan", "pescatarian", "pescetarian", "keto", "paleo", "gluten-free",
     "gluten free", "dairy-free", "dairy free", "lactose-free", "plant-based", "plant based",
     "carnivore", "flexitarian", "low-carb", "low carb", "kosher", "halal", "whole30",
-    "intermittent fasting",
+    "intermittent fasting", "veggie",
 })
 
 JOB_HEADS = frozenset((
@@ -74,6 +74,24 @@ JOB_HEADS = frozenset((
 ).split()) | {"sous chef", "scrum master"}
 #: the parse readers leave out heads that name people more often than jobs ("my partner")
 JOB_HEADS_PARSE = JOB_HEADS - {"partner", "student", "driver", "sous chef", "scrum master"}
+#: occupation nouns by their shape: the list above cannot name every job ("radiographer",
+#: "cardiologist", "locksmith", "beekeeper", "postman"); these endings are rarely anything else
+_JOB_SHAPE = re.compile(r"[a-z]{3,}(?:grapher|ologist|ician|iatrist|apist|smith|wright|keeper|monger|fighter|"
+                        r"medic|maker|tender|ographer|ist|man|woman|worker|nurse)$")
+_NOT_JOBS = frozenset({"optimist", "pessimist", "perfectionist", "minimalist", "purist", "realist", "idealist",
+                       "feminist", "tourist", "list", "checklist", "playlist", "wishlist", "twist", "wrist", "fist",
+                       "mist", "gist", "exist", "assist", "insist", "persist", "resist", "consist", "enthusiast",
+                       "human", "woman", "man", "german", "roman", "shaman", "fireman's", "caveman", "snowman",
+                       "superman", "gentleman", "chairwoman", "nobleman", "madman", "showman", "sportsman",
+                       "sportswoman", "layman", "hitman", "walkman", "pacman", "dolman", "atheist", "baptist",
+                       "buddhist", "nationalist", "socialist", "communist", "extremist", "activist", "linguist",
+                       "narcissist", "introvert", "extrovert", "homemaker", "troublemaker", "peacemaker",
+                       "noisemaker", "matchmaker"})
+
+
+def job_noun(word: str) -> bool:
+    """``word`` (a lemma, lower case) names an occupation: a listed head or an occupation's shape."""
+    return word in JOB_HEADS_PARSE or (word not in _NOT_JOBS and _JOB_SHAPE.fullmatch(word) is not None)
 
 CAR_BRANDS_CASED = frozenset({
     "Tesla", "Toyota", "Honda", "Ford", "Chevrolet", "Chevy", "Nissan", "Subaru", "Mazda",

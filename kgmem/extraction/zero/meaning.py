@@ -16,7 +16,7 @@ import numpy as np
 
 from kgmem import predicates
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, intent_only
-from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.clauses import Clause, possessed_by_other
 from kgmem.extraction.zero.combine import ProposedFact
 from kgmem.extraction.zero.entity_facts import handed_to_person
 from kgmem.extraction.zero.facts import make_fact
@@ -70,6 +70,16 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False  # "Saturday yoga is taught by Ines" says who teaches it, nothing the user did
     if pred == "spent" and clause.about == "thing" and clause.head.lemma_.lower() not in _COST_VERBS:
         return False  # "the roofers quoted $8,200": someone else's figure, not money the user spent
+    if clause.about == "thing" and clause.subject is not None and possessed_by_other(clause.subject):
+        return False  # "My brother's new job is at Tesco": the brother's job, nothing of the user's
+    if pred in ("lives_in", "hometown") and (clause.about in ("thing", "mine") or clause.about == "none" and (
+            clause.subject is None or clause.subject.lower_ not in ("it", "that", "this"))) and not _home_subject(clause):
+        return False  # "the team offsite is in Lisbon", "our office is in Manchester": not where the user lives
+    if pred in ("visited", "works_at", "gym", "lives_in", "hometown") and clause.head.lemma_.lower() in _BOOKING:
+        return False  # "Booked a table at Ostra for Friday": a plan, and no workplace
+    if clause.about in ("thing", "none") and any(
+            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in ("him", "her", "them")) for c in clause.head.children):
+        return False  # "The vet put Pepper on a grain-free diet": a fact about Pepper
     need = _NEEDS.get(pred)
     if need is not None and not need.search(clause.text):
         return False
@@ -90,6 +100,19 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
     if via_from and pred == "visited":
         return bool(re.search(r"\b(?:back|return\w*|flew|fly|drove|home|arriv\w*|trip|visit\w*)\b", clause.text, re.I))
     return True
+
+
+#: nouns of a home: a clause about one says where the user lives ("my flat is in Leeds")
+_HOME_NOUNS = frozenset({"home", "flat", "house", "apartment", "place", "condo", "address", "bungalow", "cottage",
+                         "studio", "townhouse", "houseboat", "narrowboat", "digs", "pad"})
+#: verbs of booking: what is booked is ahead ("booked a table at Ostra")
+_BOOKING = frozenset({"book", "reserve", "schedule", "plan", "arrange", "organise", "organize"})
+
+
+def _home_subject(clause: Clause) -> bool:
+    subj = clause.subject
+    return subj is not None and subj.lemma_.lower() in _HOME_NOUNS or bool(
+        re.search(r"\b(?:home|hometown|we\s+live|I\s+live|living|grew\s+up|born|raised|originally)\b", clause.text, re.IGNORECASE))
 
 
 @dataclass

@@ -217,3 +217,22 @@ def first_word(doc: Doc) -> int:
             continue
         return tok.i
     return 0
+
+
+_VERB_FORMS: tuple[frozenset[str], frozenset[str]] | None = None
+
+
+def verb_form(word: str) -> bool:
+    """``word`` (lower case) is a form of an English verb by the model's lemmatizer tables
+    ("broke", "works", "cooking"): in a lower-case turn such a word is no name."""
+    global _VERB_FORMS
+    if _VERB_FORMS is None:
+        tables = load_nlp().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        _VERB_FORMS = (frozenset(tables.get_table("lemma_index")["verb"]),
+                       frozenset(tables.get_table("lemma_exc")["verb"]))
+    lemmas, irregular = _VERB_FORMS
+    if word in lemmas or word in irregular:
+        return True
+    stems = [word[:-n] for n, suffix in ((1, "s"), (2, "es"), (1, "d"), (2, "ed"), (3, "ing")) if word.endswith(suffix)]
+    stems += [s + "e" for s in stems if word.endswith(("ing", "ed"))]
+    return any(s in lemmas for s in stems)

@@ -6,10 +6,11 @@ hypotheticals around its trigger by the extractor before its emit runs.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from kgmem.extraction.zero.checks import NEGATION
-from kgmem.extraction.zero.lexicon import NOT_HOBBIES
+from kgmem.extraction.zero.lexicon import NOT_HOBBIES, PEOPLE_NOUNS, alt
 from kgmem.extraction.zero.patterns import (
     ADV,
     AMOUNT,
@@ -48,6 +49,19 @@ from kgmem.extraction.zero.patterns import (
     visit_emit,
 )
 from kgmem.extraction.zero.phrases import proper_phrase, title_phrase, trim_phrase, valid_value
+
+#: another person's allergy: "my son has a nut allergy", "Tom's lactose intolerant", "she has a…"
+_OTHER_HAS = re.compile(r"\b(?:(?i:my|our|his|her|their)\s+(?i:(?:" + alt(PEOPLE_NOUNS) + r"))|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+)(?:'s|\s+(?:has|have|is|are|got|gets|had))\b")
+_NOT_ALLERGENS = frozenset({"severe", "mild", "food", "an", "a", "my", "the", "bad", "slight", "is", "am", "be", "i'm", "i", "was"})
+
+#: workplaces named by a common noun ("my team at the council", "nurse at the hospital")
+WORKPLACE_NOUNS = frozenset({"council", "hospital", "school", "university", "bank", "library", "museum", "airport",
+                             "surgery", "clinic", "pharmacy", "bakery", "factory", "warehouse", "call centre",
+                             "call center", "post office", "care home", "nursery", "garage", "hotel", "restaurant",
+                             "cafe", "café", "supermarket", "pub", "brewery", "charity", "ministry", "embassy"})
+
+#: a pet's name may carry a title ("our tabby Mr Biscuits", "my cat Sir Pounce", "Captain Whiskers")
+PET_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Captain|Professor|Princess|Prince|King|Queen)\.?\s+)?"
 
 USER_RULES: list[Rule] = [
     # -- where the user lives
@@ -117,7 +131,7 @@ USER_RULES: list[Rule] = [
           lambda m, s: [] if trim_phrase(m.group("obj"), 3).split()[0].lower() in NOT_HOBBIES
           else [("hobby", trim_phrase(m.group("obj"), 3), "item")]),
     # -- people
-    Rule("family", rx(r"\b[Mm]y\s+(?:older\s+|younger\s+|little\s+|big\s+|best\s+|twin\s+|new\s+)?(?P<rel>" + FAMILY_RX + "|" + PARTNER_RX + r"|friend|best\s+friend),?\s+(?P<name>[A-Z][a-z]+)\b"),
+    Rule("family", rx(r"\b(?:[Mm]y|[Oo]ur)\s+(?:older\s+|younger\s+|little\s+|big\s+|best\s+|twin\s+|new\s+)?(?P<rel>" + FAMILY_RX + "|" + PARTNER_RX + r"|friend|best\s+friend),?\s+(?P<name>[A-Z][a-z]+)\b"),
           family_emit, change=False),
     Rule("partner_named", rx(r"\b[Mm]y\s+(?P<rel>" + PARTNER_RX + r")'s\s+name\s+is\s+(?P<name>[A-Z][a-z]+)"),
           family_emit, change=False),
@@ -225,7 +239,29 @@ USER_RULES += [
     Rule("age_more", rx(r"\bI\s+" + ADV + r"turned\s+(?P<n>" + NUMWORD + r")\b(?!\s*(?:days|weeks|months|%|percent))"
               + r"|\bI(?:'m|\s+am)\s+(?:now\s+)?(?:a\s+)?(?P<n2>" + NUMWORD + r")(?:-year-old\b|\s+years?\s+old\b|(?=\s*[,.!;]|\s*$|\s+now\b|\s+and\s))"),
           lambda m, s: [("age", m.group("n") or m.group("n2"), None)], change=False),
-    Rule("pet_apposed", rx(r"\b(?:[Mm]y|[Oo]ur)\s+(?:new\s+|little\s+|sweet\s+|old\s+|rescue\s+)?(?P<species>" + PETS_RX + r"),?\s+(?P<name>[A-Z][a-z]+)\b(?!\s+(?:is\s+a|Street|Road))"),
+    # a verbless diet note, also the new value after a contrast: "Pescatarian since January",
+    # "Not vegetarian any more — pescatarian now", "Vegan these days" (the old, negated one is skipped)
+    Rule("diet_note", rx(r"(?:^|[—–:;]\s*|\s-\s|,\s*(?:but\s+|and\s+)?)(?:(?:now|mostly|strictly|fully)\s+)?(?P<d>" + DIETS_RX
+                         + r")(?=\s+(?:since|now|these\s+days|nowadays|for|from)\b|\s*(?:[.!,;]|$))",
+                         re.IGNORECASE),
+         lambda m, s: [] if NEGATION.search(m.group(0)) else [("diet", m.group("d").lower().replace(" ", "-"), None)],
+         change=False, allow_negation=True),
+    # an allergy told as a noun phrase or an intolerance, whoever asks: "safe with a cashew allergy?",
+    # "my peanut allergy", "I'm lactose intolerant" (not when another person has it: "my son's nut allergy")
+    Rule("allergy_np", rx(r"\b(?:my|a|an|with\s+(?:a|an|my)|for\s+(?:a|an|my))\s+(?:severe\s+|mild\s+|bad\s+|slight\s+)?"
+                          r"(?P<obj>[a-z]+(?:\s+[a-z]+)?)\s+(?:allergy|intolerance)\b"
+                          r"|\b(?P<obj2>[a-z]+)[\s-]+intol+eran(?:t|ce)\b", re.IGNORECASE),
+         lambda m, s: [] if _OTHER_HAS.search(s.text[:m.start()]) or (m.group("obj") or m.group("obj2")).lower() in _NOT_ALLERGENS
+         else [("allergic_to", (m.group("obj") or m.group("obj2")).lower(), "item")], change=False),
+    # the employer named through something of the user's work: "my team at Ocado", "my boss at the
+    # council", "my shift at Tesco", "my colleagues over at Arup" (not "my friend at Google")
+    Rule("work_np", rx(r"\b[Mm]y\s+(?:(?:old|new|current|whole|last)\s+)?(?:team|boss|manager|line\s+manager|colleagues?|"
+                       r"co-?workers?|coworkers?|office|shifts?|desk|department|supervisor|workplace|contract|"
+                       r"internship|placement|employer|rota|payslip|pay\s+packet)\s+(?:over\s+|here\s+)?at\s+"
+                       r"(?:(?P<the>the)\s+(?P<inst>" + alt(WORKPLACE_NOUNS) + r")\b|" + CAP_OBJ + ")"),
+         lambda m, s: [("works_at", m.group("inst"), "org")] if m.group("inst") else
+         [("works_at", v, "org")] if (v := proper_phrase(m.group("obj") or "")) else [], change=False),
+    Rule("pet_apposed", rx(r"\b(?:[Mm]y|[Oo]ur)\s+(?:new\s+|little\s+|sweet\s+|old\s+|rescue\s+)?(?P<species>" + PETS_RX + r"),?\s+(?P<name>" + PET_TITLE + r"[A-Z][a-z]+)\b(?!\s+(?:is\s+a|Street|Road))"),
           pet_emit, change=False),
     Rule("named_him", rx(r"\bnamed\s+(?:him|her|it|them)\s+(?P<name>[A-Z][a-z]+)"),
           lambda m, s: [("pet_name", m.group("name"), "person")] if re.search(rf"\b(?:{PETS_RX})s?\b", s.text, re.I) else []),
@@ -357,3 +393,13 @@ USER_RULES += [
           lambda m, s: [("spent", m.group("amt"), None)] + ([("bought", v, "item")] if valid_value(v := trim_phrase(m.group("obj"), 6)) else [])),
 ]
 
+#: rules that read a noun phrase ("my team at Ocado", "my sister Imogen", "my cat Luna", "a cashew
+#: allergy"): what they say holds whatever the sentence does with it, so they also read questions
+#: and requests ("Can you draft a card for my team at Ocado?")
+NOUN_PHRASE_RULES = frozenset({"family", "partner_named", "name_is", "pet_named", "pet_apposed", "pet_appos_name",
+                               "work_np", "allergy_np"})
+# a noun phrase is said whatever the verb around it does ("Didn't sleep much, our son Felix was up"),
+# so a negation before it does not take it back; an allergy phrase keeps the check ("I don't have a
+# peanut allergy")
+USER_RULES = [dataclasses.replace(r, allow_negation=True) if r.name in NOUN_PHRASE_RULES - {"allergy_np"} else r
+              for r in USER_RULES]

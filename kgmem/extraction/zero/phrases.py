@@ -134,8 +134,13 @@ def canonical(f: CandidateFact) -> CandidateFact | None:
         f.value = re.sub(r"^(?:(?:a|an|some|good|nice|great|cheap|decent|fancy|cute|gorgeous|beautiful|"
                          r"new|brand-new)\s+)*(?:(?:pair|set|couple|box|bag)\s+of\s+)?",
                          "", f.value, flags=re.IGNORECASE) or f.value
+    elif f.predicate == "diet" and f.value.lower() in ("veggie", "veggo"):
+        f.value = "vegetarian"
     elif f.predicate == "pet_name" and f.value.lower() in ("him", "her", "it", "them"):
         return None
+    elif f.predicate in ("gym", "works_at", "lives_in", "visited", "hometown"):
+        # "at Ironworks 4x a week", "in Leeds 3 days a week": a frequency ends the name
+        f.value = re.sub(r"\s+(?:\d+x|x\d+|\d+\s*(?:times|days|nights|mornings|evenings)\b).*$", "", f.value) or f.value
     elif f.predicate in ("hobby", "likes", "dislikes"):
         # "swimming three mornings a week" is swimming: a count ends the activity
         f.value = re.sub(r"\s+(?:one|two|three|four|five|six|seven|twice|once|\d+)\b.*$", "", f.value) or f.value

@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from kgmem.extraction.zero.chat import is_lowercase_turn, normalise_chat
+from kgmem.extraction.zero.chat import is_lowercase_turn, normalise_chat, truecase_names
 from kgmem.extraction.zero.checks import INTERROGATIVE
-from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, alt
+from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, DIETS, PETS, alt
+from kgmem.extraction.zero.nlp import word_number
 from kgmem.temporal import ResolvedTime, TimeSpan, find_time_expressions
 
 
@@ -36,6 +37,8 @@ class Sentence:
     #: has a first-person or impersonal cue: the patterns read it (every prose sentence of a user
     #: turn reaches the parse, for facts about other people and things)
     personal: bool = True
+    #: the turn's text before this sentence (what "her name" or "it" may refer back to)
+    before: str = ""
 
 
 def mask_times(text: str, times: list[TimeSpan]) -> str:
@@ -85,9 +88,14 @@ IMPERSONAL_PARSE = re.compile(
 FIRST_PERSON_STRICT = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|we|We|me|us)\b")
 #: impersonal statements a user makes about their own life ("Home is Rotterdam now", "Rent's $2100")
 IMPERSONAL_CUE = re.compile(
-    r"\b(?:[Hh]ome|[Rr]ent|[Ss]alary|[Cc]ommut\w*|[Pp]aycheck|[Ll]ease|new\s+(?:job|role|place|apartment|gym|title|car|phone)|"
+    r"\b(?:[Hh]ome(?:town)?|[Rr]ent|[Ss]alary|[Cc]ommut\w*|[Pp]aycheck|[Ll]ease|new\s+(?:job|role|place|apartment|gym|title|car|phone)|"
     r"[Tt]he\s+(?:trip|move|flight|drive)\s+(?:to|from|back)|[Pp]romot\w+|[Bb]ack\s+from|[Nn]othing\s+beats|"
-    r"[Ff]avou?rite|[Gg]o-to|[Pp]lease,?\s+no|not\s+for\s+me|my\s+(?:thing|cup\s+of\s+tea))\b")
+    r"[Ff]avou?rite|[Gg]o-to|[Pp]lease,?\s+no|not\s+for\s+me|my\s+(?:thing|cup\s+of\s+tea)|"
+    # naming a pet: "The cat's called Mango", "Her name's Pudding" (pet_names.py decides whose)
+    r"(?:[Hh]er|[Hh]is|[Ii]ts|[Tt]heir)\s+names?(?:'s|\s+is|\s+are)|"
+    # a verbless diet note: "Pescatarian since January", "Not vegetarian any more — pescatarian now"
+    r"(?:^|(?<=[—–:;]\s)|(?<=[—–:;]))(?i:" + alt(DIETS) + r")(?=\s+(?:since|now|these\s+days|nowadays|for)\b|\s*[.!,;]|$)|"
+    r"(?:[Tt]he|[Tt]his)\s+(?:" + alt(PETS) + r")(?:'s|\s+is|\s+was)\s+(?:called|named|[A-Z][a-z]+[,.!]))")
 
 
 #: "Fermented foods are my favourite thing": a participle modifying the subject, not a dropped "I"
@@ -194,12 +202,46 @@ def looks_like_prose(sent: str) -> bool:
     return letters >= 0.55 * len(sent)
 
 
+#: where a run-on starts a new statement of the user's: a comma, dash or linking word, then a
+#: first-person subject ("…the usual — and signed up…" keeps its verb with the subject before it)
+_SPLICE = re.compile(r"(?:,|;|\s[—–-])\s+(?=(?:I|I'm|I've|I'd|we|We|we're|we've|We're|We've)\s)")
+#: a statement opened by a condition ("If I get the job, I'm moving"): its parts stay together
+_CONDITION = re.compile(r"^\W*(?:(?:honestly|so|and|but|well|okay|ok)\W+)*(?:if|when|whenever|unless|once|in\s+case|"
+                        r"even\s+if|as\s+soon\s+as|suppose|assuming)\b", re.IGNORECASE)
+#: a conditional sentence whose main clause is already said before the split point
+_MAIN_SAID = re.compile(r"\b(?:I|we)\s+(?:will|'ll|would|'d|shall)\b|\b(?:I|we)'ll\b", re.IGNORECASE)
+#: a piece with a verb of its own (a time or place lead-in has none)
+_HAS_VERB = re.compile(r"\b(?:I|we|he|she|they|it|you|is|was|are|were|am|be|been|have|has|had|do|did|does|got|get|go|went)\b|"
+                       r"'s\b|'m\b|'re\b|'ve\b|\w{2,}ed\b|\w{3,}ing\b", re.IGNORECASE)
+#: a run-on is split only when it is long: a short sentence parses well as it is
+RUN_ON_WORDS = 8
+
+
+def split_run_on(sent: str) -> list[str]:
+    """A long run-on cut where a new first-person statement starts (a comma splice, a dash, "and
+    then I…", "so I'm…"), so each statement is parsed and checked on its own: a negated or
+    conditional first half no longer blocks the second ("We didn't go to Crete, we went to Split")."""
+    if len(sent.split()) < RUN_ON_WORDS:
+        return [sent]
+    out: list[str] = []
+    start = 0
+    for m in _SPLICE.finditer(sent):
+        left = sent[start:m.start()].strip()
+        if len(left.split()) < 3 or _CONDITION.match(left) and not _MAIN_SAID.search(left) \
+                or not _HAS_VERB.search(left):
+            continue  # "In March of last year, I moved…": a lead-in, not a statement of its own
+        out.append(left)
+        start = m.end()
+    out.append(sent[start:].strip())
+    return [p for p in out if p]
+
+
 def _split(text: str, lowercase: bool) -> list[str]:
     parts = split_sentences(text)
-    if not lowercase:
-        return parts
-    # typed without capitals, sentences start lower-case too: split on end punctuation alone
-    return [p.strip() for part in parts for p in re.split(r"(?<=[.!?])\s+", part) if p.strip()]
+    if lowercase:
+        # typed without capitals, sentences start lower-case too: split on end punctuation alone
+        parts = [p.strip() for part in parts for p in re.split(r"(?<=[.!?])\s+", part) if p.strip()]
+    return [piece for part in parts for piece in split_run_on(part)]
 
 
 #: a quotation of several words: someone else's speech or a pasted text, not the user's own
@@ -232,6 +274,29 @@ def strip_opener(sent: str) -> str:
     return rest[:1].upper() + rest[1:] if rest[:1].islower() and not rest.startswith(("i ", "iphone")) else rest
 
 
+_TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+#: a number written in words from 11 to 99 ("fifty-two books", "twenty-six grand", "Thirty-four today");
+#: a capitalised one inside a sentence is a name's ("Ocean's Eleven", "Twenty One Pilots")
+_NUMBER_WORDS = re.compile(r"(?:(?<=^)|(?<=[.!?:;—–(-]\s)|(?<=\s)|(?<=^[\"'(]))(?P<w>(?:(?i:" + "|".join(_TENS_WORDS) + r")"
+                           r"(?:[-\s](?:" + "|".join(_UNITS) + r"))?|(?i:" + "|".join(_TEENS) + r")))\b(?![-'])")
+
+
+def number_words_as_digits(sent: str) -> str:
+    """Numbers written in words as digits, so every value reader sees one form ("I'm on
+    twenty-six grand" → "I'm on 26 grand", "goal is fifty-two books" → "goal is 52 books")."""
+    def repl(m: re.Match[str]) -> str:
+        w = m.group("w")
+        if w[:1].isupper() and m.start() > 0 and not re.search(r"[.!?:;—–(]\s*$", sent[:m.start()]):
+            return w  # "Ocean's Eleven": a name
+        if re.match(r"[-\s]+[A-Z]", sent[m.end():]):
+            return w  # "Twenty One Pilots", "Thirty Seconds to Mars"
+        n = word_number(w)
+        return str(n) if n is not None else w
+    return _NUMBER_WORDS.sub(repl, sent)
+
+
 #: a few words that still tell of a change about someone else ("Jonah's engaged now!")
 _NEWS = re.compile(r"\b(?:now|anymore|instead|finally|officially)\b", re.IGNORECASE)
 
@@ -240,10 +305,13 @@ def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
     """The candidate sentences of user turn ``idx`` said on ``date`` (questions flagged)."""
     lowercase = is_lowercase_turn(text)
     # texting style (no capitals): expand chat words and fix keyword typos; a typed turn is left as is
-    text = _unquote(normalise_chat(text) if lowercase else text)
+    text = _unquote(truecase_names(normalise_chat(text)) if lowercase else text)
     turn_cue = bool(FIRST_PERSON.search(text) or NEW_CAR.search(text) or IMPERSONAL_CUE.search(text)
                     or _PAST_START.search(text) or IMPERSONAL_PARSE.search(text) or _FRAGMENT_START.search(text))
+    seen: list[str] = []
     for sent in _split(text, lowercase):
+        before = " ".join(seen)
+        seen.append(sent)
         if not looks_like_prose(sent):
             continue
         # "Should I move…?" is a question; "I just moved to Oslo, any tips?" still states a fact
@@ -253,6 +321,7 @@ def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
                                      or IMPERSONAL_PARSE.search(sent))
         if not personal and (question or len(sent.split()) < 4 and not _NEWS.search(sent)):
             continue  # a question or a few words about someone else say nothing worth a parse
+        sent = number_words_as_digits(sent)
         times = find_time_expressions(sent, date)
         yield Sentence(idx, "user", sent, mask_times(sent, times), times, question=question, lowercase=lowercase,
-                       personal=personal)
+                       personal=personal, before=before)

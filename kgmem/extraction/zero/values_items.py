@@ -16,6 +16,7 @@ from kgmem.extraction.zero.lexicon import (
     VEHICLE_GENERIC,
     VEHICLES,
     WHICH_ONE,
+    job_noun,
 )
 from kgmem.extraction.zero.nlp import entity_at, event_phrase, noun_phrase
 from kgmem.extraction.zero.value_parse import (
@@ -116,7 +117,7 @@ def _titled_role(t: Token) -> str:
 
 def fill_job(c: Clause) -> list[Value]:
     for t, role in args_of(c):
-        if role in ("attr", "oprd", "obj", "prep:as", "prep:to", "appos") and t.lemma_.lower() in JOB_HEADS:
+        if role in ("attr", "oprd", "obj", "prep:as", "prep:to", "appos") and (t.lemma_.lower() in JOB_HEADS or job_noun(t.lemma_.lower())):
             np = noun_phrase(t)
             if np and ok_value(np):
                 return [(np if np.isupper() else np.lower(), None)]

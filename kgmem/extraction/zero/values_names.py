@@ -104,15 +104,20 @@ def fill_person(words: frozenset[str] | None) -> Filler:
 
 
 def fill_pet_name(c: Clause) -> list[Value]:
-    named = any(t.lower_ in ("named", "called", "name") for t in c.tokens)
-    if not named and not has_lemma(c, PETS):
+    """A pet's name: the clause names a pet of the user's (a naming word alone may name a boss,
+    "her name is Ana"; "Tom's dog is called Rex" names Tom's dog), and the name is not its owner."""
+    pets = [t for t in c.tokens if t.lemma_.lower() in PETS or t.lower_ in PETS]
+    if not pets or any(ch.dep_ == "poss" and ch.lower_ not in ("my", "our") for p in pets for ch in p.children):
         return []
-    names = names_in(c)
+    owners = {ch.text for t in c.tokens if t.dep_ == "poss" for ch in t.subtree}
+    names = [n for n in names_in(c) if n.split()[0] not in owners]
     return [(names[0], "person")] if names else []
 
 
 def fill_pet(c: Clause) -> list[Value]:
     for t in c.tokens:
+        if any(ch.dep_ == "poss" and ch.lower_ not in ("my", "our") for ch in t.children):
+            continue  # "Tom's dog is called Rex": Tom's
         if t.pos_ == "NOUN" and (t.lemma_.lower() in PETS or t.lemma_.lower() in PET_HEADS_EXTRA):
             return [(t.lemma_.lower(), "item")]
     return []

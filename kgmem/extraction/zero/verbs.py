@@ -19,7 +19,6 @@ from kgmem.extraction.zero.lexicon import (
     EVENT_HEADS,
     GYM_WORDS,
     HOBBY_VERBS,
-    JOB_HEADS_PARSE,
     LEARN,
     LIVE,
     NOT_TRAVEL,
@@ -29,6 +28,7 @@ from kgmem.extraction.zero.lexicon import (
     TRAVEL,
     TRIP_NOUNS,
     WATCH,
+    job_noun,
 )
 from kgmem.extraction.zero.nlp import (
     entity_at,
@@ -201,7 +201,7 @@ def _work_facts(v: Token, lemma: str) -> list[Triple]:
                 break
     for t in objects_of(v, ("as",)):
         title = noun_phrase(t)
-        if title and t.lemma_.lower() in JOB_HEADS_PARSE:
+        if title and job_noun(t.lemma_.lower()):
             out.append(("job_title", title.lower() if not title.isupper() else title, None))
             break
     return out
@@ -211,7 +211,7 @@ def _copular_facts(v: Token, lemma: str) -> list[Triple]:
     out: list[Triple] = []
     for c in v.children:
         if c.dep_ in ("attr", "oprd", "ccomp", "dobj", "xcomp", "acomp") and c.pos_ in ("NOUN", "PROPN"):
-            if c.lemma_.lower() in JOB_HEADS_PARSE or c.lower_ in JOB_HEADS_PARSE:
+            if job_noun(c.lemma_.lower()) or job_noun(c.lower_):
                 title = noun_phrase(c)
                 if title:
                     out.append(("job_title", title.lower(), None))

@@ -1,0 +1,191 @@
+"""The rule pass over one user sentence: surface patterns, then parse readers, then a dated fallback;
+and the per-sentence filters the extractor applies to what all stages found.
+
+Split out of :mod:`.extractor` (which runs the stages and combines them) so each module keeps one job.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from kgmem import predicates
+from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
+from kgmem.extraction.zero.combine import WEAK_CONFIDENCE
+from kgmem.extraction.zero.facts import make_fact
+from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
+from kgmem.extraction.zero.lexicon import GYM_WORDS, PETS, STATIVE
+from kgmem.extraction.zero.meaning import GYM_CONTEXT
+from kgmem.extraction.zero.nlp import word_number
+from kgmem.extraction.zero.patterns_user import NOUN_PHRASE_RULES, USER_RULES
+from kgmem.extraction.zero.pet_names import pet_name_facts
+from kgmem.extraction.zero.phrases import canonical, valid_value
+from kgmem.extraction.zero.sentences import FIRST_PERSON_STRICT, Sentence, best_time
+from kgmem.extraction.zero.verbs import WEAK_PLACE, dep_facts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_OBJECT_GROUPS = ("obj", "org", "species", "title", "inst", "lang")
+
+
+#: a modal just before a pattern's object takes a happening back ("I could buy…", "I have to visit…")
+_MODAL = re.compile(r"\b(?:can|could|would|should|must|(?:need|have|has|got)\s+to)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: an ability said before a parse reader's value ("I can order food")
+_ABLE = re.compile(r"\b(?:I|we)\s+(?:can|could|can't|cannot|couldn't)\s+(?:\w+\s+)?(?:buy|order|get|afford|visit|go|"
+                   r"see|watch|read|attend|make\s+it)\b", re.IGNORECASE)
+#: happenings (a modal or an ability takes them back)
+_DEEDS = frozenset({"bought", "spent", "visited", "attended", "watched", "read_book"})
+
+
+def pattern_facts(sent: Sentence, date: datetime, only: frozenset[str] | None = None) -> list[CandidateFact]:
+    """Facts the surface patterns read in a user sentence (trigger not negated or hypothetical);
+    ``only``: the names of the rules to run (all by default)."""
+    out: list[CandidateFact] = []
+    hypothetical = bool(HYPOTHETICAL.search(sent.text))
+    when = best_time(sent.times)
+    for rule in USER_RULES:
+        if only is not None and rule.name not in only:
+            continue
+        for m in rule.pattern.finditer(sent.masked):
+            prefix = sent.masked[max(0, m.start() - 40): m.start() + 40]
+            # the trigger: from just before the match to where its object starts
+            obj_start = next((m.start(g) for g in _OBJECT_GROUPS
+                              if g in m.re.groupindex and m.start(g) >= 0), m.end())
+            trigger = sent.masked[max(0, m.start() - 25): obj_start]
+            if not rule.allow_negation and NEGATION.search(trigger):
+                continue
+            if hypothetical and HYPOTHETICAL.search(prefix):
+                continue
+            modal = _MODAL.search(trigger) is not None
+            for pred, value, vtype in rule.emit(m, sent):
+                if modal and pred in _DEEDS:
+                    continue  # "I can order food" says what the user is able to do, not what they bought
+                if valid_value(value):
+                    out.append(make_fact(sent, pred, value, vtype, rule.change, when, date))
+    return out
+
+
+def rule_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
+    """Patterns, then the parse readers for predicates the patterns did not fill."""
+    if IMAGINED.search(sent.text):
+        return []
+    out = pattern_facts(sent, date)
+    hypothetical = bool(HYPOTHETICAL.search(sent.text))
+    when = best_time(sent.times)
+    if not hypothetical:
+        have_values = {(f.predicate, f.value.casefold()) for f in out}
+        out += [make_fact(sent, pred, value, vtype, False, when, date) for pred, value, vtype in pet_name_facts(sent)
+                if (pred, value.casefold()) not in have_values]
+    if doc is not None:
+        have = {f.predicate for f in out}
+        extra = [] if hypothetical else dep_facts(doc)
+        if not hypothetical and not FIRST_PERSON_STRICT.search(sent.text):
+            extra += impersonal_facts(doc, past=when is not None and not when.future)
+        for pred, value, vtype in extra:
+            if pred in have or not valid_value(value):
+                continue
+            weak = vtype == WEAK_PLACE
+            out.append(make_fact(sent, pred, value, "place" if weak else vtype, pred not in STATIVE, when, date,
+                                 confidence=WEAK_CONFIDENCE if weak else 0.8))
+    able = _ABLE.search(sent.text)
+    # a gym is a place of training: "contracting for a studio called Fernhill Games" names an employer;
+    # "I can order food" says what the user is able to do, not what they bought
+    return [f for f in (canonical(f) for f in out) if f is not None
+            and not (f.predicate == "gym" and not GYM_CONTEXT.search(sent.text) and not GYM_WORDS.search(f.value))
+            and not (able is not None and f.predicate in _DEEDS and f.value in sent.text[able.end():])]
+
+
+def question_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
+    """What a question or request says in passing, in its noun phrases ("Can you draft a card for
+    my team at Ocado?", "is it safe for my cat Luna?"): the noun-phrase rules only."""
+    if IMAGINED.search(sent.text):
+        return []
+    return [f for f in (canonical(f) for f in pattern_facts(sent, date, NOUN_PHRASE_RULES)) if f is not None]
+
+
+def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
+    """Nothing else read in a sentence that says a past time: a dated trip or a dated event."""
+    when = best_time(sent.times)
+    if doc is None or when is None or when.future or HYPOTHETICAL.search(sent.text) or IMAGINED.search(sent.text):
+        return []
+    place = visited_from_doc(doc)
+    if place:
+        return [make_fact(sent, "visited", place, "place", True, when, date, confidence=WEAK_CONFIDENCE)]
+    ev = event_from_doc(doc, sent)
+    if not ev:
+        return []
+    return [CandidateFact(
+        predicate="event", value=ev, value_type=None, text=f"User {ev} ({when.text}).",
+        time_text=when.text, valid_from=when.point, valid_to=when.end,
+        granularity=when.granularity, speaker="user", source_turns=[sent.turn], confidence=0.6,
+    )]
+
+
+_PAST_AGE = re.compile(r"\b(?:since|when|until|till|before|after|by\s+the\s+time)\s+(?:I|we)\s+(?:was|were)\s+"
+                       r"(?:only\s+|about\s+|like\s+|maybe\s+)?(\w+)", re.IGNORECASE)
+
+
+def past_age(text: str, value: str) -> bool:
+    """The sentence gives ``value`` as an age the user had then ("vegetarian since I was fifteen")."""
+    return any(str(word_number(m.group(1))) == value for m in _PAST_AGE.finditer(text))
+
+
+#: predicates whose value may be a stray word of a longer name, and those that name a whole thing
+_LOOSE = frozenset({"likes", "dislikes", "hobby", "favourite_food", "favourite_drink", "favourite_music",
+                    "favourite_sport", "bought", "owns"})
+_NAMED = frozenset({"read_book", "watched", "attended", "bought", "drives", "phone"})
+
+
+def fragment_of_another(f: CandidateFact, found: list[CandidateFact]) -> bool:
+    """A user value that is a word or two of another, surer value of the sentence ("likes Crime"
+    next to "read Born a Crime"): a piece of that thing's name, not a thing of its own."""
+    low = f.value.casefold()
+    return f.subject == "user" and f.predicate in _LOOSE and any(
+        g.subject == "user" and g.predicate in _NAMED and g.predicate != f.predicate and (
+            g.confidence >= f.confidence and len(g.value) > len(f.value)
+            and re.search(r"\b" + re.escape(low) + r"\b", g.value.casefold())
+            # "likes the entire Discworld series" beside "read Discworld series": the same thing
+            or f.predicate == "likes" and len(g.value) < len(f.value)
+            and re.search(r"\b" + re.escape(g.value.casefold()) + r"\b", low) is not None)
+        for g in found)
+
+
+#: lasting facts a dated deed may state besides its event; any other fact carries the date itself
+_COMPANIONS = frozenset({"hobby", "speaks_language", "has_pet", "likes", "plays_instrument", "owns", "friend",
+                         "family_member"})
+
+
+def event_companion(f: CandidateFact) -> bool:
+    """A fact that leaves the sentence's dated event unsaid: a lasting trait or an open fact."""
+    return f.subject != "user" or f.predicate in _COMPANIONS or predicates.get(f.predicate) is None
+
+
+def dated_deed(e: CandidateFact) -> bool:
+    """An event worth stating beside a lasting fact: a past deed dated to the day ("adopted a
+    rescue cat three days ago"), not a habit over a season ("started knitting over the winter")."""
+    return e.predicate == "event" and e.granularity == "day" and e.value.split()[0].lower() not in (
+        "have", "has", "am", "do", "get", "go", "need", "want")
+
+
+#: buying words: without one, an animal got is a pet, not a purchase ("We got a kitten")
+_PAID = re.compile(r"\b(?:bought|buy|buying|paid|pay|purchased|ordered|cost|spent|splurged|[$£€]\d)", re.IGNORECASE)
+#: a thing given to the user: owned, not bought ("Got a Kindle for my birthday", "my mum gave me…")
+_GIFT = re.compile(r"\bfor\s+(?:my|our)\s+(?:birthday|bday|anniversary|christmas|xmas|graduation|wedding)\b|"
+                   r"\bas\s+an?\s+(?:gift|present)\b|\b(?:gave|got|bought)\s+(?:me|us)\b|\b(?:a|an)\s+(?:gift|present)\s+from\b",
+                   re.IGNORECASE)
+
+
+def as_owned(f: CandidateFact, text: str) -> CandidateFact | None:
+    """A "bought" reading checked against how the thing came: a pet got without a word of
+    buying is a pet (its has_pet is read apart); a gift is owned, not bought."""
+    if f.subject != "user" or f.predicate != "bought":
+        return f
+    if f.value.lower().split()[-1].rstrip("s") in PETS and not _PAID.search(text):
+        return None
+    if _GIFT.search(text) and not _PAID.search(text.replace("bought me", "").replace("bought us", "")):
+        f.predicate = "owns"
+        f.text = f"User owns: {f.value}."
+    return f

@@ -1,0 +1,134 @@
+"""Readings for classes of language (issue #13, session 5), each tested on sentences written in
+several registers by the implementer (x13e), none taken from a fixture set: a reading must work for
+the class, not for one sentence. Each case lists facts that must be read and facts that must not.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from kgmem.extraction.zero import RuleExtractor
+from kgmem.extraction.zero.chat import normalise_chat, truecase_names
+
+Triple = tuple[str, str, str]
+
+#: (text, facts that must be read, facts that must not be read); values compared case-insensitively
+CASES: list[tuple[str, list[Triple], list[Triple]]] = [
+    # -- names typed lower-case: a name slot raises the word (place, employer, pet, partner, friend)
+    ("jus moved 2 glasgow n the flat is freezin", [("user", "lives_in", "glasgow")], []),
+    ("hometown is tulsa btw, not that anyone asks", [("user", "hometown", "tulsa")], []),
+    ("just started working at monzo on monday, nervous lol", [("user", "works_at", "monzo")], []),
+    ("started a new job at monzo on monday", [("user", "works_at", "monzo")], []),
+    ("been doin crossfit at ironworks 4x a week", [("user", "gym", "ironworks")], [("user", "gym", "ironworks 4x")]),
+    ("my cat luna keeps sitting on my laptop", [("user", "pet_name", "luna")], []),
+    ("me n my gf maria have been together 2 yrs", [("user", "partner_name", "maria")], []),
+    ("me n my gf broke up last wk so im single", [], [("user", "partner_name", "broke")]),
+    ("our tabby mr biscuits is fourteen and slowing down", [("user", "pet_name", "mr biscuits")], []),
+    # -- pets named in any of the usual ways, and whose pet it is
+    ("The cat's called Mango and the tortoise is Sheldon, don't ask.",
+     [("user", "pet_name", "Mango"), ("user", "pet_name", "Sheldon"), ("user", "has_pet", "tortoise")], []),
+    ("We got a kitten! Her name's Pudding.", [("user", "has_pet", "kitten"), ("user", "pet_name", "Pudding")],
+     [("user", "bought", "kitten")]),
+    ("we finally got a puppy last week, a beagle called Otis", [("user", "pet_name", "Otis")], []),
+    ("We rescued three cats in March: Miso, Tofu and Bean.",
+     [("user", "pet_name", "Miso"), ("user", "pet_name", "Tofu"), ("user", "pet_name", "Bean")], []),
+    ("Adopted two guinea pigs on Saturday, Salt and Pepper.", [("user", "pet_name", "Salt"), ("user", "pet_name", "Pepper")],
+     []),
+    ("our dog goes by Rex these days", [("user", "pet_name", "Rex")], []),
+    ("My cat Sir Pounce knocked my coffee over.", [("user", "pet_name", "Sir Pounce")], []),
+    ("Tom's dog is called Rex.", [], [("user", "pet_name", "Rex"), ("user", "pet_name", "Tom"), ("user", "has_pet", "dog")]),
+    ("My sister got a puppy. Correction, the puppy is actually Rupert.", [], [("user", "pet_name", "Rupert")]),
+    ("I started a new job. My boss seems nice, her name is Ana.", [], [("user", "pet_name", "Ana")]),
+    # -- a gift is owned, not bought; a pet got is no purchase unless paid for
+    ("Got a Kindle for my birthday and I've already finished a book on it.", [("user", "owns", "Kindle")],
+     [("user", "bought", "Kindle")]),
+    ("I bought a puppy from a breeder for $900.", [("user", "has_pet", "puppy")], []),
+    # -- diets told as a note or after a contrast
+    ("I went veggie at New Year and I'm hungry all the time.", [("user", "diet", "vegetarian")], []),
+    ("Not vegetarian any more — pescatarian since January.", [("user", "diet", "pescatarian")],
+     [("user", "diet", "vegetarian")]),
+    ("Keto for three months now and I feel great.", [("user", "diet", "keto")], []),
+    ("Update: dairy-free since the spring.", [("user", "diet", "dairy-free")], []),
+    ("Vegan cheese is honestly gross.", [], [("user", "diet", "vegan")]),
+    ("I'm not vegan, just curious about oat milk.", [], [("user", "diet", "vegan")]),
+    # -- occupations by their shape, not only by a list
+    ("I'm a radiographer not a miracle worker", [("user", "job_title", "radiographer")], []),
+    ("I work as a locksmith in Hull.", [("user", "job_title", "locksmith")], []),
+    ("I'm a cardiologist at St James's.", [("user", "job_title", "cardiologist")], []),
+    ("I'm a postman so I'm up at 4.", [("user", "job_title", "postman")], []),
+    ("I'm a perfectionist, sadly.", [], [("user", "job_title", "perfectionist")]),
+    ("I'm a tourist here for a week.", [], [("user", "job_title", "tourist")]),
+    # -- a comma splice starts a new statement: a negated or conditional first half does not block it
+    ("We didn't go to Crete, we went to Split.", [("user", "visited", "Split")], [("user", "visited", "Crete")]),
+    ("I'm not at Barclays any more, I work at Monzo now.", [("user", "works_at", "Monzo")], []),
+    ("It wasn't the Toyota we bought in the end, we went for a Kia.", [("user", "drives", "Kia")], []),
+    # -- a main clause that waits on "if"/"unless" states nothing; "if you remember" is an aside
+    ("If I get the job, I'm moving to Leeds.", [], [("user", "lives_in", "Leeds")]),
+    ("Unless the visa falls through, we're relocating to Toronto in June.", [], [("user", "lives_in", "Toronto")]),
+    ("I'll adopt a dog if the landlord agrees.", [], [("user", "has_pet", "dog")]),
+    ("I moved to Leeds last year, if you remember.", [("user", "lives_in", "Leeds")], []),
+    # -- numbers written in words read as numbers; a capitalised one inside a sentence is a name's
+    ("thirty-four today, feeling ancient", [("user", "age", "34")], []),
+    ("I'm on twenty-six grand a year.", [("user", "salary", "26,000")], []),
+    ("goal this year is fifty-two books", [("user", "reading_goal", "52")], []),
+    ("Honestly I'm forty-one and I still can't cook.", [("user", "age", "41")], []),
+    # -- allergies told as a noun phrase or an intolerance, not another person's
+    ("I'm lactose intolerant, so my usual order is an oat flat white.", [("user", "allergic_to", "lactose")], []),
+    ("im lactose intollerant so no cheese sauce on mine thx", [("user", "allergic_to", "lactose")], []),
+    ("My peanut allergy flared up again.", [("user", "allergic_to", "peanut")], []),
+    ("Gluten intolerant since I was a kid, so no pasta for me.", [("user", "allergic_to", "gluten")], []),
+    ("I don't have a peanut allergy, just a dislike.", [], [("user", "allergic_to", "peanut")]),
+    ("My son has a nut allergy so we avoid satay.", [], [("user", "allergic_to", "nut")]),
+    # -- the employer named through something of the user's work, also inside a question or request
+    ("Can you draft a leaving card message for my team at Ocado?", [("user", "works_at", "Ocado")], []),
+    ("my boss at the council is a nightmare", [("user", "works_at", "council")], []),
+    ("Swapped my shift at Tesco for Friday.", [("user", "works_at", "Tesco")], []),
+    ("my colleagues over at Arup threw me a party", [("user", "works_at", "Arup")], []),
+    ("My friend at Google says hi.", [], [("user", "works_at", "Google")]),
+    # -- other noun phrases a question or request states in passing
+    ("Is it safe to give my cat Luna tuna?", [("user", "pet_name", "Luna")], []),
+    ("Any ideas for a birthday present for my sister Imogen?", [("user", "family_member", "Imogen")], []),
+    ("Didn't sleep much, our son Felix was up teething all night.", [("user", "family_member", "Felix")], []),
+    ("Should I adopt a dog called Rex?", [], [("user", "pet_name", "Rex")]),
+    # -- a thing's place or another person's thing is not where the user lives or works
+    ("Since the team offsite is in Lisbon this year, can you suggest a packing list?", [],
+     [("user", "lives_in", "Lisbon"), ("user", "hometown", "Lisbon")]),
+    ("Our office is in Manchester.", [], [("user", "lives_in", "Manchester")]),
+    ("My brother's new job is at Tesco.", [], [("user", "works_at", "Tesco")]),
+    ("My sister's new flat is in Leeds.", [], [("user", "lives_in", "Leeds")]),
+    ("Booked a table at Ostra for Friday.", [], [("user", "visited", "Ostra"), ("user", "works_at", "Ostra")]),
+    ("The vet put Pepper on a grain-free diet.", [], [("user", "diet", "grain-free diet")]),
+    ("My new flat is in Leeds.", [("user", "lives_in", "Leeds")], []),
+    ("Home is Rotterdam now.", [("user", "lives_in", "Rotterdam")], []),
+    ("My new job is at Tesco.", [("user", "works_at", "Tesco")], []),
+]
+
+
+@pytest.fixture(scope="module")
+def facts() -> list[set[Triple]]:
+    results = RuleExtractor().extract_many([([("user", text)], datetime(2024, 5, 1)) for text, _, _ in CASES])
+    return [{(f.subject, f.predicate, f.value.casefold()) for f in r.facts} for r in results]
+
+
+def _low(t: Triple) -> Triple:
+    return (t[0], t[1], t[2].casefold())
+
+
+@pytest.mark.parametrize("i", range(len(CASES)), ids=[c[0][:40] for c in CASES])
+def test_class_readings(facts: list[set[Triple]], i: int) -> None:
+    text, wanted, unwanted = CASES[i]
+    got = facts[i]
+    assert all(_low(w) in got for w in wanted), f"{text!r}: want {wanted}, got {sorted(got)}"
+    assert not any(_low(u) in got for u in unwanted), f"{text!r}: must not read {unwanted}, got {sorted(got)}"
+
+
+@pytest.mark.parametrize(("typed", "raised"), [
+    ("moved to glasgow last week", "moved to Glasgow last week"),
+    ("im a nurse at st marys", "I'm a nurse at St Marys"),
+    ("my sister works at a bank", "my sister works at a bank"),  # a verb after "my sister" is no name
+    ("i moved to the city in june", "I moved to the city in june"),
+])
+def test_truecase_names(typed: str, raised: str) -> None:
+    assert truecase_names(normalise_chat(typed)) == raised
