@@ -262,6 +262,8 @@ ROLE_NOUNS = frozenset({"gp", "doctor", "dentist", "landlord", "landlady", "boss
 #: a thing's attribute by the class of its value when no word names one
 #: verbs whose object is where a show takes place ("playing the Fleece")
 _PLAY = ("play", "perform", "headline")
+#: verbs whose "at"/"in" place is where the thing is or goes from ("the shuttle picks up at Terminal 2")
+_PLACE_VERBS = ("pick", "meet", "leave", "depart", "start", "stop", "run", "take", "happen", "gather")
 _THING_DEFAULT = {"when": "scheduled_for", "state": "status", "money": "amount"}
 #: a person's attribute by the class of its value (closed classes only)
 _PERSON_DEFAULT = {"job": "job_title", "diet": "diet", "commute": "commute"}
@@ -315,7 +317,7 @@ def first_attributes(probe: SlotProbe, clause: Clause, person: bool, role: bool)
         if cls in by_class and not (attr == "scheduled_for" and "due_date" in out):
             out.setdefault(attr, by_class[cls])
     if not person and "venue" not in out and "where" in by_class and _at_place(by_class["where"], clause) \
-            and clause.head.lemma_.lower() in ("be", "hold", "host", "move", "relocate", *_PLAY):
+            and clause.head.lemma_.lower() in ("be", "hold", "host", "move", "relocate", *_PLAY, *_PLACE_VERBS):
         out["venue"] = by_class["where"]
     return list(out.items())
 
@@ -335,6 +337,10 @@ def first_statements(clause: Clause, probe: SlotProbe) -> list[tuple[str, str, s
     Pavilion", "my GP is Dr Okafor", "it's led by Farah"): something a later correction can
     anchor to."""
     subj = clause.subject
+    if subj is not None and subj.lower_ in _REPORTERS and clause.head.lemma_.lower() in ("say", "show", "read") \
+            and probe.context and (state := next((v for v, c in probe.values if c == "state"), None)):
+        # "ordered a sofa from Loaf, it says 'in production'": the tracker tells the thing's state
+        return [(probe.context[0], "thing", "status", state)] if state.casefold() not in probe.context[0].casefold() else []
     if subj is None and clause.about == "none" and (lost := _lost_subject(clause)) is not None:
         return [(lost, "thing", attr, value) for attr, value in first_attributes(probe, clause, False, False)
                 if value.casefold() not in lost.casefold()]
@@ -363,6 +369,8 @@ def first_statements(clause: Clause, probe: SlotProbe) -> list[tuple[str, str, s
             if value.casefold() not in name.casefold() and name.casefold() not in value.casefold()]
 
 
+#: what reports a thing's state ("tracking just says 'in transit'")
+_REPORTERS = frozenset({"it", "tracking", "tracker", "status", "app", "website", "portal", "system", "email", "site"})
 _DEFINITE = frozenset({"the", "my", "our", "this", "that", "your", "their"})
 
 

@@ -163,8 +163,8 @@ def extend_place(value: str, clause: Clause) -> str:
     "boardroom on 6" (a proper name is kept as it is)."""
     for t in clause.tokens:
         if t.text == value.split()[-1] and t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ == "in" \
-                and t.head.head.pos_ == "NOUN" and t.head.head.dep_ == "pobj":
-            # "at a vineyard in Napa": the vineyard, in Napa
+                and t.head.head.pos_ in ("NOUN", "PROPN") and t.head.head.dep_ == "pobj":
+            # "at a vineyard in Napa", "at the Taj in Colaba": the place, in its town
             noun = t.head.head
             return t.doc[noun.i: t.i + 1].text
         if t.text != value.split()[-1] or t.pos_ != "NOUN":
