@@ -103,6 +103,28 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("My new flat is in Leeds.", [("user", "lives_in", "Leeds")], []),
     ("Home is Rotterdam now.", [("user", "lives_in", "Rotterdam")], []),
     ("My new job is at Tesco.", [("user", "works_at", "Tesco")], []),
+    # -- a word joined by hyphens is one value; what was sold or given up is no longer the user's
+    ("Sold the Golf, bought an e-bike, best decision I've made all year.", [("user", "bought", "e-bike")],
+     [("user", "bought", "e"), ("user", "drives", "Golf"), ("user", "hobby", "golf")]),
+    ("Got myself a new t-shirt.", [("user", "bought", "t-shirt")], []),
+    ("I gave up golf years ago.", [], [("user", "hobby", "golf")]),
+    # -- a place of study is no employer; an employer may be a common noun
+    ("I've been accepted onto the nursing degree at Keele.", [], [("user", "works_at", "Keele")]),
+    ("I work at Keele as a lecturer.", [("user", "works_at", "Keele")], []),
+    ("I'm a nurse at the local hospital.", [("user", "works_at", "hospital")], []),
+    ("I work at the council, nine years now.", [("user", "works_at", "council")], []),
+    ("I had lunch at a cafe near work.", [], [("user", "works_at", "cafe")]),
+    # -- a spouse named in other registers, or their parents, means married
+    ("mate what a week, the missus and I finally settled on the place in Fremantle",
+     [("user", "relationship_status", "married")], []),
+    ("My in-laws are visiting again.", [("user", "relationship_status", "married")], []),
+    ("My sister-in-law is a vet.", [], [("user", "relationship_status", "married")]),
+    # -- the text a user asks to translate or polish is their own words; quoted speech is not
+    ('Translate into Spanish: "My husband Kofi and I will arrive on Friday evening."',
+     [("user", "partner_name", "Kofi")], []),
+    ('Proofread this please: "I have worked at Deloitte for six years as a senior analyst."',
+     [("user", "works_at", "Deloitte")], []),
+    ('My boss said "I moved to Leeds last year" in the meeting.', [], [("user", "lives_in", "Leeds")]),
 ]
 
 

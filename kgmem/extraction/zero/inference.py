@@ -2,7 +2,7 @@
 
 1. a purchase with a price in the same sentence is money spent ("Got a road bike, $780" →
    bought + spent 780);
-2. the user's husband or wife means married, a girlfriend or boyfriend dating, a fiancé(e)
+2. the user's husband or wife ("the missus"), or their parents-in-law, means married, a girlfriend or boyfriend dating, a fiancé(e)
    engaged ("My husband Kofi and I…" → relationship_status married).
 """
 
@@ -18,7 +18,10 @@ from kgmem.extraction.zero.sentences import Sentence, best_time
 
 _PRICE = re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d{2})?\b|\b\d[\d,]*(?:\.\d{2})?\s?(?:dollars|bucks|euros|quid)\b")
 _PARTNER_STATUS = (
-    (re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:husband|wife|spouse|hubby)\b", re.IGNORECASE), "married"),
+    # "the missus and I", "my in-laws", "my mother-in-law": registers that name a spouse or a spouse's parents
+    (re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:husband|wife|spouse|hubby|missus|missis|in-laws|mother-in-law|"
+                r"father-in-law|parents-in-law)\b|\bthe\s+(?:missus|missis|wife|hubby|old\s+lady)\b(?!'s\s+(?:car|house))",
+                re.IGNORECASE), "married"),
     (re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:fianc[ée]e?)\b", re.IGNORECASE), "engaged"),
     (re.compile(r"\bmy\s+(?:\w+\s+)?(?:girlfriend|boyfriend)\b", re.IGNORECASE), "dating"),
 )

@@ -74,6 +74,12 @@ JOB_HEADS = frozenset((
 ).split()) | {"sous chef", "scrum master"}
 #: the parse readers leave out heads that name people more often than jobs ("my partner")
 JOB_HEADS_PARSE = JOB_HEADS - {"partner", "student", "driver", "sous chef", "scrum master"}
+#: workplaces named by a common noun ("my team at the council", "nurse at the hospital")
+WORKPLACE_NOUNS = frozenset({"council", "hospital", "school", "university", "bank", "library", "museum", "airport",
+                             "surgery", "clinic", "pharmacy", "bakery", "factory", "warehouse", "call centre",
+                             "call center", "post office", "care home", "nursery", "garage", "hotel", "restaurant",
+                             "cafe", "café", "supermarket", "pub", "brewery", "charity", "ministry", "embassy"})
+
 #: occupation nouns by their shape: the list above cannot name every job ("radiographer",
 #: "cardiologist", "locksmith", "beekeeper", "postman"); these endings are rarely anything else
 _JOB_SHAPE = re.compile(r"[a-z]{3,}(?:grapher|ologist|ician|iatrist|apist|smith|wright|keeper|monger|fighter|"

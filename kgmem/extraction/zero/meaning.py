@@ -80,6 +80,10 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
     if clause.about in ("thing", "none") and any(
             c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in ("him", "her", "them")) for c in clause.head.children):
         return False  # "The vet put Pepper on a grain-free diet": a fact about Pepper
+    if pred in _HAVING and clause.head.lemma_.lower() in _LETTING_GO:
+        return False  # "Sold the Golf", "ditched my old iPhone": no longer the user's
+    if pred in ("works_at", "gym") and _STUDY.search(clause.text):
+        return False  # "accepted onto the nursing degree at Keele": a place of study, not an employer
     need = _NEEDS.get(pred)
     if need is not None and not need.search(clause.text):
         return False
@@ -102,6 +106,14 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
     return True
 
 
+#: what the user has, and the verbs that say they no longer have it
+_HAVING = frozenset({"drives", "owns", "phone", "bought", "has_pet", "plays_instrument", "hobby", "likes"})
+_LETTING_GO = frozenset({"sell", "ditch", "scrap", "trade", "lose", "return", "give", "donate", "bin", "dump", "crash",
+                         "total", "write", "rehome", "swap"})
+#: words of study: an institution they come with is no employer
+_STUDY = re.compile(r"\b(?:degree|course|programme|program|masters|master's|phd|doctorate|diploma|apprenticeship|"
+                    r"studying|study|studies|student|enrolled|accepted\s+(?:onto|into)|offer\s+to\s+study)\b",
+                    re.IGNORECASE)
 #: nouns of a home: a clause about one says where the user lives ("my flat is in Leeds")
 _HOME_NOUNS = frozenset({"home", "flat", "house", "apartment", "place", "condo", "address", "bungalow", "cottage",
                          "studio", "townhouse", "houseboat", "narrowboat", "digs", "pad"})

@@ -103,6 +103,11 @@ def noun_phrase(tok: Token, right: tuple[str, ...] = _RIGHT_NP) -> str:
     for c in tok.rights:
         if c.dep_ in right and c.i == end:
             end = c.i + 1
+    # a word joined by hyphens is one word whatever the parse made of it ("an e-bike", "x-ray")
+    doc = tok.doc
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_alpha:
+        end += 2
     words = [w for w in tok.doc[start:end]]
     while words and (words[0].lower_ in LEAD_DROP or words[0].dep_ in ("poss", "det", "predet")
                      or (words[0].like_num and re.fullmatch(r"(19|20)\d\d", words[0].text))):

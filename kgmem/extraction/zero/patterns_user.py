@@ -10,7 +10,7 @@ import dataclasses
 import re
 
 from kgmem.extraction.zero.checks import NEGATION
-from kgmem.extraction.zero.lexicon import NOT_HOBBIES, PEOPLE_NOUNS, alt
+from kgmem.extraction.zero.lexicon import NOT_HOBBIES, PEOPLE_NOUNS, WORKPLACE_NOUNS, alt
 from kgmem.extraction.zero.patterns import (
     ADV,
     AMOUNT,
@@ -53,12 +53,6 @@ from kgmem.extraction.zero.phrases import proper_phrase, title_phrase, trim_phra
 #: another person's allergy: "my son has a nut allergy", "Tom's lactose intolerant", "she has a…"
 _OTHER_HAS = re.compile(r"\b(?:(?i:my|our|his|her|their)\s+(?i:(?:" + alt(PEOPLE_NOUNS) + r"))|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+)(?:'s|\s+(?:has|have|is|are|got|gets|had))\b")
 _NOT_ALLERGENS = frozenset({"severe", "mild", "food", "an", "a", "my", "the", "bad", "slight", "is", "am", "be", "i'm", "i", "was"})
-
-#: workplaces named by a common noun ("my team at the council", "nurse at the hospital")
-WORKPLACE_NOUNS = frozenset({"council", "hospital", "school", "university", "bank", "library", "museum", "airport",
-                             "surgery", "clinic", "pharmacy", "bakery", "factory", "warehouse", "call centre",
-                             "call center", "post office", "care home", "nursery", "garage", "hotel", "restaurant",
-                             "cafe", "café", "supermarket", "pub", "brewery", "charity", "ministry", "embassy"})
 
 #: a pet's name may carry a title ("our tabby Mr Biscuits", "my cat Sir Pounce", "Captain Whiskers")
 PET_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Captain|Professor|Princess|Prince|King|Queen)\.?\s+)?"

@@ -248,8 +248,18 @@ def _split(text: str, lowercase: bool) -> list[str]:
 _QUOTATION = re.compile(r"[\"“]([^\"”]{2,600})[\"”]")
 
 
+#: a request to work on a text the user wrote: the quoted text is the user's own words
+#: ("Translate into Spanish: "My husband Kofi and I will arrive on Friday"")
+_OWN_TEXT = re.compile(r"^\W*(?:(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+|pls\s+)?(?:translate|proofread|"
+                       r"rephrase|reword|polish|tidy\s+up|fix|correct|check|improve|shorten|edit|rewrite)\b", re.IGNORECASE)
+
+
 def _unquote(text: str) -> str:
-    """Quoted speech replaced by "that" (a short quoted title like "The Road" stays)."""
+    """Quoted speech replaced by "that" (a short quoted title like "The Road" stays); in a request
+    to translate or polish a text, the quoted text is the user's own words and stays as a sentence."""
+    if _OWN_TEXT.match(text):
+        return re.sub(r"[\"“”]", "", _QUOTATION.sub(lambda m: "\n" + m.group(1).strip() + "\n", text))
+
     def repl(m: re.Match[str]) -> str:
         inner = m.group(1)
         speech = len(inner.split()) >= 5 or re.search(r"\b(?:I|I'm|I've|my|we|me)\b", inner)

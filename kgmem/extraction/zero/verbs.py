@@ -28,6 +28,7 @@ from kgmem.extraction.zero.lexicon import (
     TRAVEL,
     TRIP_NOUNS,
     WATCH,
+    WORKPLACE_NOUNS,
     job_noun,
 )
 from kgmem.extraction.zero.nlp import (
@@ -188,6 +189,9 @@ def _work_facts(v: Token, lemma: str) -> list[Triple]:
         return out
     if org_preps:
         for t in objects_of(v, org_preps):
+            if t.lemma_.lower() in WORKPLACE_NOUNS and not proper_at(t) and lemma in ("work", "start", "stay"):
+                out.append(("works_at", t.lemma_.lower(), "org"))  # "working at a bakery round the corner"
+                break
             name = proper_at(t)
             ent = entity_at(t)
             # NER often calls a two-word employer a PERSON; after "at" it is a workplace
@@ -220,6 +224,8 @@ def _copular_facts(v: Token, lemma: str) -> list[Triple]:
                         for g in p.children:
                             if g.dep_ == "pobj" and (name := proper_at(g)) and not is_person_or_place(g):
                                 out.append(("works_at", name, "org"))
+                            elif g.dep_ == "pobj" and g.lemma_.lower() in WORKPLACE_NOUNS:
+                                out.append(("works_at", g.lemma_.lower(), "org"))  # "a nurse at the local hospital"
         if c.dep_ in ("attr", "acomp") and c.like_num and lemma == "be":
             n = word_number(c.text)
             if n is not None and 5 <= n <= 110 and not any(x.dep_ == "prep" for x in c.children):
