@@ -23,6 +23,8 @@ from kgmem.models import Entity, Fact, Session, Turn
 from kgmem.settings import Settings
 from kgmem.store.networkx_store import NetworkxStore
 
+DAY = datetime(2024, 3, 1, 10, 0)
+
 #: (first statement, correction, words of the slot's entity, new value, old value)
 CORRECTIONS: list[tuple[str, str, str, str, str]] = [
     # a time or day
@@ -156,3 +158,45 @@ def test_mentions_name_a_held_thing_by_its_words() -> None:
 def test_probe_schema_round_trips() -> None:
     p = SlotProbe(mentions=["the sync"], values=[("Thursday", "when")], cue=True, text="x", source_turns=[2])
     assert SlotProbe.model_validate_json(p.model_dump_json()) == p
+
+
+#: first statements no clause class reads, still stored so a correction has a slot to anchor to
+#: (invented here: a subject the parse loses, a role noun, a tracker's quoted state, a per-unit price…).
+#: Known misses left out (parser limits, see the closing note): a compound whose second noun is tagged a
+#: verb ("The boat hire costs $650": entity "boat"; "The wine tasting meets…": "wine"), "Grandad's nurse Mbali".
+FIRST_STATEMENTS: list[tuple[str, tuple[str, str, str]]] = [
+    ("ugh the Keller proposal is due on the 11th and I haven't started.", ("Keller proposal", "due_date", "the 11th")),
+    ("The annual fundraiser is at the Corn Exchange on the 3rd of May.", ("annual fundraiser", "venue", "Corn Exchange")),
+    ("My dentist is Dr Hassan, can you help me write to the practice?", ("dentist", "name", "Dr Hassan")),
+    ("Our landlord is a property firm called Northgate, and they never reply.", ("landlord", "name", "Northgate")),
+    ("ordered a desk from Oakhouse, it says 'awaiting dispatch' on the site.", ("desk", "status", "awaiting dispatch")),
+    ("The lake cabin is £140 a night in July, is that steep?", ("lake cabin", "amount", "140 a night")),
+    ("i've got the physio friday at 4:40, can i drive after?", ("physio", "scheduled_for", "friday at 4:40")),
+]
+
+#: statements that must give no first statement of the kind (a plan, a question, a negation)
+NO_FIRST_STATEMENTS: list[tuple[str, str]] = [
+    ("The Keller proposal might be due on the 11th, not sure yet.", "due_date"),
+    ("Is the annual fundraiser at the Corn Exchange this year?", "venue"),
+    ("The hall hire doesn't cost $650 any more, does it?", "amount"),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    from kgmem.extraction.zero import RuleExtractor
+
+    return RuleExtractor()
+
+
+@pytest.mark.parametrize(("text", "expected"), FIRST_STATEMENTS, ids=[e[1][0] for e in FIRST_STATEMENTS])
+def test_first_statement_stored(extractor, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    got = {(f.subject.casefold(), f.predicate, _norm(f.value)) for f in extractor.extract([("user", text)], DAY).facts}
+    entity, attr, value = expected
+    assert any(entity.casefold() in s and p == attr and _norm(value) in v for s, p, v in got), got
+
+
+@pytest.mark.parametrize(("text", "attr"), NO_FIRST_STATEMENTS, ids=[n[0][:30] for n in NO_FIRST_STATEMENTS])
+def test_no_first_statement(extractor, text: str, attr: str) -> None:  # type: ignore[no-untyped-def]
+    facts = extractor.extract([("user", text)], DAY).facts
+    assert not [f for f in facts if f.subject != "user" and f.predicate == attr], facts

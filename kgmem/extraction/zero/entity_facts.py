@@ -65,7 +65,7 @@ ATTRIBUTE_NOUNS: dict[str, str] = {
     "coordinator": "person_in_charge", "organiser": "person_in_charge", "organizer": "person_in_charge",
     "supervisor": "person_in_charge", "director": "person_in_charge",
     # people who look after someone ("Grandma's carer Patrice")
-    "carer": "person_in_charge", "caregiver": "person_in_charge", "nanny": "person_in_charge",
+    "carer": "person_in_charge", "caregiver": "person_in_charge", "nanny": "person_in_charge", "nurse": "person_in_charge",
     "childminder": "person_in_charge", "keyworker": "person_in_charge",
 }
 #: words before "date"/"time" that name the happening the time is of ("the launch date", "her due
