@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from kgmem.extraction.schema import SlotProbe
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause
-from kgmem.extraction.zero.entity_facts import _phrase, _proper_name
+from kgmem.extraction.zero.entity_facts import _person_name, _phrase, _proper_name
 from kgmem.extraction.zero.entity_readings import hypothetical
 from kgmem.extraction.zero.entity_values import entity_values
 from kgmem.extraction.zero.lexicon import MODALS, PEOPLE_NOUNS
@@ -36,6 +36,12 @@ CLASSES: dict[str, tuple[str, str]] = {
     "org": ("provider", "org"), "state": ("status", "state"), "money": ("amount", "money"), "diet": ("diet", "diet"),
     "job": ("job_title", "job"), "commute": ("commute", "commute"),
 }
+#: a time says a digit, a day, a month or a part of the day as a whole word
+_TIME_WORD = re.compile(r"\d|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:jan(?:uary)?|feb(?:ruary)?|"
+                        r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+                        r"dec(?:ember)?)\b|\b(?:noon|midday|midnight|morning|afternoon|evening|"
+                        r"night|tonight|tomorrow|today|week|weekend|month|year|spring|summer|autumn|fall|winter)s?\b",
+                        re.IGNORECASE)
 #: words of change: a clause with one is more likely a correction
 CUE = re.compile(r"\b(?:now|moved?|moving|push(?:ed)?|bump(?:ed)?|shift(?:ed)?|chang(?:e|ed|ing)|switch(?:ed)?|"
                  r"reschedul(?:e|ed)|instead|actually|no\s+longer|any\s*more|updat(?:e|ed)|new|turns\s+out|"
@@ -45,7 +51,7 @@ CUE = re.compile(r"\b(?:now|moved?|moving|push(?:ed)?|bump(?:ed)?|shift(?:ed)?|c
 ATTRIBUTE_WORDS: dict[str, str] = {
     **{w: "lives_in" for w in ("live", "home", "address", "house", "flat", "apartment", "relocate", "move", "stay")},
     **{w: "works_at" for w in ("work", "job", "employer", "office", "hire", "join", "company", "position", "intern",
-                               "internship", "start")},
+                               "internship")},
     **{w: "due_date" for w in ("deadline", "due")},
     **{w: "venue" for w in ("venue", "room", "location", "hold", "host", "place", "where")},
     **{w: "person_in_charge" for w in ("lead", "leader", "manager", "run", "teach", "charge", "contact", "chair",
@@ -161,7 +167,9 @@ def _nearest_times(clause: Clause, found: list[tuple[str, str | None]]) -> list[
     """Every time the clause says, the one nearest its verb first ("book club is on wednesdays now
     cos rosa's started choir on thursdays": wednesdays is the club's)."""
     base = clause.tokens[0].idx
-    spans = [(m.start() + base, m.group(0).strip()) for m in _WHEN_RX.finditer(clause.text) if m.group(0).strip()]
+    text = clause.text
+    spans = [(m.start() + base, m.group(0).strip()) for m in _WHEN_RX.finditer(text)
+             if m.group(0).strip() and not text[m.end(): m.end() + 1].isalnum()]  # not "dec" of "decent"
     if len(spans) < 2:
         return found
     ranked: list[tuple[int, str]] = []
@@ -190,6 +198,7 @@ def clause_values(clause: Clause) -> list[tuple[str, str]]:
             value = re.sub(r"^(\w+\.?)\s+\1\b\s*", r"\1 ", value).strip()  # "Dr Dr Okafor"
             if _fresh(value, clause) and len(value) > 1 and (value, cls) not in out:
                 out.append((value, cls))
+    out = [(v, c) for v, c in out if c != "when" or _TIME_WORD.search(v)]  # not "decent" read as "dec"
     times = " ".join(v.casefold() for v, c in out if c == "when")
     return [(v, c) for v, c in out if c == "when" or v.casefold() not in times]
 
@@ -290,7 +299,7 @@ def _at_place(value: str, clause: Clause) -> bool:
         while h.dep_ in ("compound", "amod", "det", "nummod", "poss") and h.head.i != h.i and h.head.i in clause.index:
             h = h.head
         if h.dep_ == "pobj" and h.head.lower_ in _PLACE_PREPS and (h.head.lower_ != "on" or h.pos_ == "PROPN") \
-                or h.dep_ == "attr" or h.dep_ == "dobj" and h.head.lemma_.lower() in _PLAY:
+                or h.dep_ == "attr" and h.pos_ == "PROPN" or h.dep_ == "dobj" and h.head.lemma_.lower() in _PLAY:
             return True  # "on Zoom" (a name; "on the 12th" is a time), "the band is playing the Fleece"
     return False
 
@@ -363,7 +372,8 @@ def first_statements(clause: Clause, probe: SlotProbe) -> list[tuple[str, str, s
         person = not role and (ent is not None and ent.label_ == "PERSON" or low in PEOPLE_NOUNS)
         if not (_specific(subj) or person):
             return []
-        name = probe.mentions[0]
+        # a person by their name when the clause gives it ("My brother Idris works at Meta": Idris)
+        name = (_person_name(subj) if person else None) or probe.mentions[0]
     return [(name, "person" if person else "thing", attr, value)
             for attr, value in first_attributes(probe, clause, person, role)
             if value.casefold() not in name.casefold() and name.casefold() not in value.casefold()]

@@ -67,6 +67,8 @@ _INTERJECTION = re.compile(r"^\s*(?:(?:ugh+|argh+|oh|ah|aw|hmm+|sigh|yikes|phew|
                            r"|(?:ugh+|argh+|sigh|yikes|phew|meh|ok(?:ay)?\s+so|so\s+yeah|right\s+so|fyi|btw|"
                            r"heads\s+up|quick\s+(?:update|note|one))\s*[,:!.-]*\s+(?=\w))",
                            re.IGNORECASE)
+#: a per-unit price's unit ("1600 a month"), left out when comparing with the user's own values
+_RATE_TAIL = re.compile(r"\s+a\s+\w+$")
 Score = Callable[[Sequence[str]], list[np.ndarray]]
 
 
@@ -150,7 +152,7 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
         # ("the puppy is actually Rupert")
         theirs = c.about == "other" or c.about == "thing" and c.subject is not None and _specific(c.subject) \
             or c.subject is not None and c.subject.lemma_.lower() in ROLE_NOUNS  # "my GP is Dr Okafor"
-        out.extend(f for f in facts if theirs or _plain(f.value) not in user_values)
+        out.extend(f for f in facts if theirs or _plain(_RATE_TAIL.sub("", f.value)) not in user_values)
         if not facts and id(c) in heads and c.head.lemma_.lower() in _CHANGE_VERBS:
             ref = entity_of(c, context)  # "Offsite venue changed:" names the slot, the rest says its value
             if ref is not None and ref.kind == "thing" and ref.hint:
