@@ -43,10 +43,12 @@ class _TimedLLM:
         self.drop_stop = drop_stop
         self.calls: list[float] = []
         self.cpu: list[float] = []
+        self.systems: list[str] = []  # the system message of each call, as the model received it
 
     def complete(self, messages: Any, schema: Any = None, **options: Any) -> Any:
         if self.drop_stop:  # --no-stop: the answerer's stop strings are not sent (the call before they existed)
             options.pop("stop", None)
+        self.systems += [m["content"] for m in messages if m.get("role") == "system"]
         t, c = time.perf_counter(), time.process_time()
         try:
             return self.inner.complete(messages, schema, **options)
@@ -77,6 +79,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     from kgmem.answer.answerer import _TEMPORAL, Answerer, compute
     from kgmem.answer.evidence import EvidenceSet
     from kgmem.answer.extractive import extract
+    from kgmem.answer.prompts import ANSWER_PROMPT_VERSION
     from kgmem.api import Memory
     from kgmem.llm.local import LocalLLM, _prefix_states
     from kgmem.models import Intent
@@ -114,6 +117,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     for rnd in range(args.repeat):  # round 2+: the same questions again (their system prefixes are saved)
         for i, (plan, result, ev, computed, extracted, natural) in enumerate(prepared):
             llm.calls.clear()
+            llm.systems.clear()
             llm.cpu.clear()
             t0 = time.perf_counter()
             forced = answerer._model_path(result, ev, computed, extracted, {"decision": {}}, t0)
@@ -127,15 +131,16 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
                          "context_tokens": forced.extra.get("context_tokens"),
                          "rejected": "rejected" in forced.extra, "intent": plan.intent.value,
                          "same_as_first_round": forced.text == first_text[i],
-                         "system": str(plan.question_date.date() if plan.question_date else None)})
+                         "systems": list(llm.systems)})
     mem.close()
     out: dict[str, Any] = {
         "questions": len(prepared), "model_load_ms": load_ms, "n_threads": args.n_threads, "max_tokens": args.max_tokens,
         "stop": "none (--no-stop)" if args.no_stop else "the answerer's", "reuse_prefix": not args.no_reuse_prefix,
         "model": llm.model, "intents": dict(Counter(r["intent"] for r in rows if r["round"] == 0)),
         "kgmem_paths": dict(Counter(r["natural_path"] for r in rows if r["round"] == 0)),
-        # the answer prompt names the question date: one system message per date
-        "distinct_system_messages": len({r["system"] for r in rows}), "rounds": {}}
+        # counted from what the model received: a prompt that names the date has one per question date
+        "answer_prompt_version": ANSWER_PROMPT_VERSION,
+        "distinct_system_messages": len({m for r in rows for m in r["systems"]}), "rounds": {}}
     for rnd in range(args.repeat):
         called = [r for r in rows if r["round"] == rnd and r["model_calls"]]
         out["rounds"][str(rnd)] = {
@@ -164,8 +169,9 @@ def render(report: dict[str, Any]) -> str:
              f"- model: {res['model']} (llama.cpp in-process, n_threads={res['n_threads']}, "
              f"max_tokens={res['max_tokens']}, stop strings: {res['stop']}, saved system prefix: "
              f"{'on' if res['reuse_prefix'] else 'off'}); model load {res['model_load_ms']:,.0f} ms (not in the figures)",
-             f"- {res['questions']} questions ({res['distinct_system_messages']} distinct system messages: the prompt "
-             f"names the question date); intents {res['intents']}; the path kgmem itself took for them "
+             f"- {res['questions']} questions ({res['distinct_system_messages']} distinct system messages in the model "
+             f"calls, answer prompt {res.get('answer_prompt_version', '?')}); intents {res['intents']}; the path kgmem "
+             "itself took for them "
              f"with the embedded model configured: {res['kgmem_paths']}", ""]
     for rnd, block in res["rounds"].items():
         title = ("first call of each question" if rnd == "0" else

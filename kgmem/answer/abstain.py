@@ -114,6 +114,13 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None) -> 
     if extracted is not None and extracted.source == "fact":
         return AbstainDecision(False, [], f"a {plan.slot} fact answers", info)
     if extracted is None:
+        if plan.slot in _STRICT_FOCUS_SLOTS and plan.focus:
+            # "where did I buy the violin": a thing no line of the user's ever names has no store
+            said = terms(" ".join(t.text for t in ev.result.all_turns() if t.role == "user"))
+            unsaid = [w for w in plan.focus if not _has_word(norm(w), said)]
+            if unsaid:
+                info["absent"] = unsaid
+                return AbstainDecision(True, unsaid, f"never mentioned: {', '.join(unsaid)}", info)
         temporal_unparsed = plan.intent in (Intent.WHEN, Intent.DURATION, Intent.ORDERING)
         if best_sim >= MIN_SIMILARITY and (temporal_unparsed or plan.answer_type in ("text", "item", "list")) \
                 and plan.intent not in (Intent.CURRENT_VALUE, Intent.HISTORY):

@@ -20,7 +20,8 @@ from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.question import CATEGORY_TYPES
 from kgmem.retrieval.search import fact_date
 
-_MONEY = re.compile(r"\$\s?(\d[\d,]*(?:\.\d+)?)(k\b)?|(\d[\d,]*(?:\.\d+)?)\s?(?:dollars|bucks|usd)\b", re.I)
+_MONEY = re.compile(r"[$£€]\s?(\d[\d,]*(?:\.\d+)?)(k\b)?|(\d[\d,]*(?:\.\d+)?)\s?(?:dollars|bucks|usd|euros|pounds|quid|eur|gbp)\b",
+                    re.I)
 _PAID = re.compile(r"\b(spent|spend|spending|paid|pay|paying|bought|buy|purchased|dropped|cost|costs|came to|did get|"
                    r"splurged|shelled out|ordered|picked up|got|grabbed|snagged|treat(?:ed)?|scored|invested|"
                    r"purchase|forked out|set me back|ran me|was \$|were \$|for \$|came (?:in|out) (?:at|to)|"

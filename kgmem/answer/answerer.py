@@ -124,8 +124,9 @@ class Answerer:
         """The chat messages sent to the answer model."""
         plan = result.plan
         today = fmt_day(plan.question_date) if plan.question_date else "unknown"
-        system = load_prompt(ANSWER_PROMPT_VERSION).format(today=today)
-        user = f"{ctx.text}\n\nQuestion: {plan.question}\n{_HINTS.get(plan.intent, '')}".rstrip()
+        system = load_prompt(ANSWER_PROMPT_VERSION)  # the same for every question (prefix reuse)
+        text = ctx.text if ctx.text.startswith("Today") else f"Today is {today}.\n{ctx.text}"
+        user = f"{text}\n\nQuestion: {plan.question}\n{_HINTS.get(plan.intent, '')}".rstrip()
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
     # ------------------------------------------------------------------ main

@@ -203,7 +203,7 @@ def compute_ordering(ev: EvidenceSet) -> Computed:
 
 _WHEN_LEAD = re.compile(
     r"^\s*(?:(?:when|what date|on what date|on what day|on which day|on which date|which day|what day|what was the date|"
-    r"what's the date)\s+(?:was it\s+(?:that\s+)?|(?:did|was|were|is|do|had|have)\s+)?(?:when\s+|that\s+)?|"
+    r"what's the date|what is the date|what was the day|what is the day|the date|the day)\s+(?:was it\s+(?:that\s+)?|(?:did|was|were|is|do|had|have)\s+)?(?:when\s+|that\s+)?|"
     r"what\s+was\s+(?=(?:my|the)\s+(?:first|last|final)\s+(?:day|date)))", re.I)
 
 

@@ -18,6 +18,7 @@ from kgmem import predicates as predicate_registry
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.match import GENERIC, contains_name, norm, terms
+from kgmem.answer.spans import with_title
 from kgmem.models import Fact, Intent
 from kgmem.retrieval.intents import slot_vocabulary
 from kgmem.retrieval.planner import plan_notes
@@ -75,8 +76,8 @@ def _subject_slot(ev: EvidenceSet) -> Computed:
     plan = ev.result.plan
     out = Computed(kind="entity")
     preds = [p for p in plan_notes(plan, "predicate") if predicate_registry.is_single_valued(p)]
-    if not plan.subject or not preds or not plan.subject[:1].isupper():
-        return out
+    if not plan.subject or not preds:
+        return out  # a named person ("Sam") or a relative ("my dad": the entity the user calls so)
     asof = plan.question_date
     facts = [f for f in ev.result.all_facts.values() if f.predicate in preds and f.value
              and (asof is None or f.observed_at <= asof)
@@ -84,8 +85,9 @@ def _subject_slot(ev: EvidenceSet) -> Computed:
     store = ev.result.store
     if not facts or store is None:
         return out
+    called = {plan.subject} | _relative_names(ev, plan.subject)
     theirs = {e.id for e in store.entities(ev.result.user_id, sorted({f.subject_id for f in facts}))
-              if any(contains_name(plan.subject, n) for n in [e.name, *e.aliases])}
+              if any(contains_name(c, n) for c in called for n in [e.name, *e.aliases])}
     facts = [f for f in facts if f.subject_id in theirs]
     if not facts:
         return out
@@ -94,13 +96,30 @@ def _subject_slot(ev: EvidenceSet) -> Computed:
     p = predicate_registry.get(pred)
     vocab = {norm(w) for w in slot_vocabulary(pred) | {w for c in (p.cues if p else ()) for w in c.split()}}
     if any(ln.said_at.date() > f.observed_at.date() and contains_name(plan.subject, ln.text) and vocab & terms(ln.text)
-           for ln in ev.all_user_lines()):
-        return out  # a newer line tells of the same slot: the stored value may be stale
+           and not _states(f, ln.text) for ln in ev.all_user_lines()):
+        return out  # a newer line tells of the same slot (not the value the fact holds): it may be stale
     out.fact_ids.append(f.id)
     out.turn_ids.extend(f.source_turn_ids[:1])
     out.cited.append(f'"{ev.source_sentence(f) or f.text}" (said {f.observed_at.date()})')
-    out.answer = f"{f.value} (you told me on {f.observed_at.date()})"
+    out.answer = f"{with_title(f.value or '', ev.source_sentence(f) or '')} (you told me on {f.observed_at.date()})"
     return out
+
+
+def _relative_names(ev: EvidenceSet, relation: str) -> set[str]:
+    """The names the user gave a relative ("my brother Liam": {"Liam"} for "brother"), from the
+    user's relation facts whose sentence says the relation."""
+    if not relation.islower():
+        return set()
+    rel = re.compile(rf"\b{re.escape(relation)}s?\b", re.I)
+    return {f.value for f in ev.result.all_facts.values()
+            if f.predicate == "family_member" and f.value and f.speaker == "user"
+            and rel.search(ev.source_sentence(f) or f.text)}
+
+
+def _states(f: Fact, text: str) -> bool:
+    """The line states the fact's own value (it is the fact's source, or says it again)."""
+    value = terms(f.value or "")
+    return bool(value) and value <= terms(text)
 
 
 def compute_entity_slot(ev: EvidenceSet) -> Computed:
@@ -162,7 +181,7 @@ def compute_entity_slot(ev: EvidenceSet) -> Computed:
         out.lines.append(f"{best_pred} over time: " + "; ".join(
             f"{g.value} (said {g.observed_at.date()})" for g in sorted(older, key=lambda g: g.observed_at)[-3:])
             + f"; {f.value} (said {f.observed_at.date()})")
-    out.answer = f"{f.value} (you told me on {f.observed_at.date()})"
+    out.answer = f"{with_title(f.value or '', sentence)} (you told me on {f.observed_at.date()})"
     return out
 
 

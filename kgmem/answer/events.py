@@ -23,6 +23,7 @@ from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, Line, negation_wo
 from kgmem.answer.match import GENERIC, contains_name, core_terms, coverage, expand, norm, terms
 from kgmem.models import Fact
 from kgmem.retrieval.question import RELATIONS
+from kgmem.retrieval.question import nlp as question_nlp
 from kgmem.text import tokenize
 
 #: share of the activity's distinctive words a line must cover (literal/synonym)
@@ -141,6 +142,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         return []
     names = _names(activity)
     relations = {norm(w) for w in RELATIONS} & core
+    nouns = _nouns(activity, core)
     sims: dict[str, float] = ev.result.phrase_similarity(activity)
     sent_sims = _sentence_similarity(activity, ev, sims) if deep else {}
     by_turn: dict[str, list[Fact]] = {}
@@ -162,6 +164,11 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         elif line.actuality != "actual" and not (line.actuality == "other" and _names_subject(line.text, names, core)):
             continue  # someone else's doing counts only when the question names them ("Matteo left")
         cov = coverage(core, have)
+        if 0 < cov < 1.0 and ((nouns and not _shares_noun(nouns, have)) or not _names_head(activity, line.text)):
+            # sharing a modifier or the verb is not the same activity ("learning the *violin*" /
+            # "still learning everyone's names", "my new *phone*" / "my new job"), nor is a word the
+            # line has only inside a name ("my theory exam" / "a shop called String Theory")
+            cov = min(cov, MIN_COVERAGE - 0.01)
         if cov < MIN_COVERAGE and followed:
             # the plan came true: "I start at Lumen Health, a small clinic" then "my first day at Lumen"
             cov = max([cov] + [c for n, c in followed.items() if contains_name(n, line.text)])
@@ -184,7 +191,49 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         told = [f for f in by_turn.get(line.turn_id, []) if f.speaker == "user" and core & terms(f.text)]
         out.append(EventMatch(when, score, line.text, line.said_at, gran, line=line,
                               fact=told[0] if told else None, roles=line.roles & DISTINCT_ROLES))
+    if not out and deep and not names and not any(
+            coverage(core, terms(ln.text) | expand(terms(ln.text))) >= MIN_COVERAGE for ln in ev.all_user_lines()):
+        # no line of any kind names it (a plan, a friend's doing or a "no" that does is an answer
+        # of its own: "mentioned only as a plan"): the sentence closest in meaning, if clearly so
+        out = _closest_by_meaning(ev, sent_sims)
     return _one_per_turn(out)
+
+
+#: with no line matching by words, the one sentence clearly closest in meaning is the mention
+#: ("the kitty came home" ~ "we brought home a little tabby kitten"): at least this similar ...
+LONE_MENTION = 0.4
+#: ... and this much closer than any sentence of another turn (else it is a guess: no match)
+LONE_MARGIN = 0.06
+
+
+def _closest_by_meaning(ev: EvidenceSet, sent_sims: dict[int, float]) -> list[EventMatch]:
+    """The user's own actual sentence closest in meaning to an activity no line names, when it
+    is clearly the closest (by ``LONE_MARGIN`` over other turns' sentences)."""
+    lines = {id(ln): ln for ln in ev.all_user_lines() if ln.actuality == "actual"}
+    ranked = sorted(((v, lines[k]) for k, v in sent_sims.items() if k in lines), key=lambda x: -x[0])
+    if not ranked or ranked[0][0] < LONE_MENTION:
+        return []
+    best_sim, best = ranked[0]
+    rival = next((v for v, ln in ranked[1:] if ln.turn_id != best.turn_id), 0.0)
+    if best_sim - rival < LONE_MARGIN:
+        return []
+    when, gran, dated = _when(best, ev)
+    return [EventMatch(when, 0.5 * best_sim + (0.05 if dated else 0.0), best.text, best.said_at, gran, line=best,
+                       roles=best.roles & DISTINCT_ROLES)]
+
+
+def _shares_noun(nouns: set[str], have: set[str]) -> bool:
+    """One of the nouns is in the line, whole or clipped ("comp" of "competition")."""
+    return bool(nouns & have) or any(len(n) >= 3 and h.startswith(n) for n in nouns for h in have)
+
+
+def _nouns(activity: str, core: set[str]) -> set[str]:
+    """The activity's distinctive nouns by the tagger ("learning the violin" → {violin}); empty when
+    the tagger is missing or tags none (short fragments are often mis-tagged: then no rule)."""
+    nlp = question_nlp()
+    if nlp is None:
+        return set()
+    return {norm(t.lower_) for t in nlp(activity) if t.pos_ in ("NOUN", "PROPN")} & core
 
 
 def _only_cancel(text: str) -> bool:

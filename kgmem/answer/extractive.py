@@ -233,7 +233,8 @@ def _subject_answer(ev: EvidenceSet) -> Extracted | None:
     if not lines:
         return None
     ranked = rank_lines(ev, lines)[:4]
-    if plan.intent == Intent.CURRENT_VALUE and ranked:  # "where does Sam work now": the newest of the relevant
+    if (plan.intent == Intent.CURRENT_VALUE or plan.answer_shape == "yes_no") and ranked:
+        # "where does Sam work now", "is Jonah seeing anyone": the newest of the relevant
         ranked = sorted((x for x in ranked if x[0] >= ranked[0][0] - 0.15), key=lambda x: x[1].said_at, reverse=True)
     for score, line in ranked:
         spans = [x for x in typed_spans(line.text, plan.answer_type)

@@ -83,8 +83,13 @@ _UNIT_NOUNS = ("books", "book", "pounds", "lbs", "kg", "kilos", "miles", "km", "
 def _show(pred: str, value: str, text: str = "") -> str:
     """A slot value as an answer: money with its $, a number with the unit its line used."""
     p = predicate_registry.get(pred)
-    if p is not None and p.value_type == "money" and not value.startswith("$") and re.match(r"^[\d,.]+$", value):
-        return f"${value}"
+    if p is not None and p.value_type == "money" and re.match(r"^[\d,.]+$", value):
+        # the currency the user wrote it in ("£1,100"), else dollars
+        digits = re.sub(r"\D", "", value)
+        m = re.search(r"([$£€])\s?(\d[\d,]*)", text or "")
+        cur = next((mm.group(1) for mm in re.finditer(r"([$£€])\s?(\d[\d,]*)", text or "")
+                    if re.sub(r"\D", "", mm.group(2)) == digits), "$") if m else "$"
+        return f"{cur}{value}"
     if re.fullmatch(r"[\d,.]+", value) and text:
         m = re.search(rf"\b{re.escape(value)}\s+({'|'.join(_UNIT_NOUNS)})\b", text, re.I)
         if m:
@@ -129,13 +134,18 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
     atype = ev.result.plan.answer_type
     vocab = {norm(w) for w in slot_vocabulary(pred)} - {"much", "many", "year", "month"}
     if atype in _LINE_TYPES and vocab:
+        own = re.compile(rf"\b(?:my|our|the)\s+(?:\w+\s+)?(?:{'|'.join(map(re.escape, _cue_words(pred)))})\b", re.I) \
+            if _cue_words(pred) else None
         for line in ev.all_user_lines():
-            if line.turn_id in covered or line.actuality != "actual":
+            if line.turn_id in covered:
                 continue
+            if line.actuality != "actual" and not (line.actuality == "other" and own is not None and own.search(line.text)):
+                continue  # someone else acting on the user's slot counts ("Landlord bumped the rent to £1,250")
             have = terms(line.text)
             talks = pred in _SLOT_TALK and _SLOT_TALK[pred].search(line.text)
-            if not talks and not (vocab & have) and ev.turn_similarity(line.turn_id) < LINE_SLOT_SIMILARITY:
-                continue
+            if not talks and not (vocab & have) and (ev.turn_similarity(line.turn_id) < LINE_SLOT_SIMILARITY
+                                                     or _sentence_similarity(ev, line) < LINE_SLOT_SIMILARITY):
+                continue  # a turn close to the question may say other things: the sentence itself must be
             if _other_slot(pred, have):
                 continue  # "my job at Tessellate Studio" is no gym
             spans = typed_spans(line.text, atype)
@@ -148,6 +158,13 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
     if pred == "job_title":
         out += _role_lines(ev, {t for v in out for t in ([v.line.turn_id] if v.line else [])} | covered)
     return sorted(out, key=lambda v: (v.said_at, v.fact is None))
+
+
+def _sentence_similarity(ev: EvidenceSet, line: Line) -> float:
+    """Cosine of the question to one evidence sentence (a turn's similarity may come from
+    another of its sentences: "…from a shop called String Theory" is no answer to where I live)."""
+    vecs = ev.result.embed([ev.result.plan.question, line.text])
+    return float(vecs[0] @ vecs[1]) if vecs is not None else 1.0
 
 
 _OLD_CUE = re.compile(r"\b(?:from|was|were|used\s+to\s+be|previously|before|instead\s+of)\s+(?:about\s+|around\s+)?$", re.I)

@@ -50,7 +50,9 @@ _LEAD_WORDS = re.compile(r"^(?:\(?\s*side note:?|by the way,?|oh,?\s+and|oh,?|an
                          re.I)
 _SHOP_PHRASE = re.compile(r"\b(?:from|at)\s+((?:a|an|the|my)\s+[\w'& -]{2,40}?)(?=\s*(?:,|\.|;|\)|for\b|it\b|and\b|"
                           r"last\b|yesterday\b|today\b|this\b|two\b|three\b|four\b|a few\b|$))")
-_MONEY_SPAN = re.compile(r"\$\s?\d[\d,]*\d(?:\.\d+)?k?|\$\s?\d(?:\.\d+)?k?")
+#: an amount in any currency the user writes: "$1,850", "£1,250", "€40", "300 bucks", "1.2k euros"
+_MONEY_SPAN = re.compile(r"[$£€]\s?\d[\d,]*\d(?:\.\d+)?k?|[$£€]\s?\d(?:\.\d+)?k?|"
+                         r"\b\d[\d,]*(?:\.\d+)?k?\s?(?:dollars|bucks|euros|pounds|quid|usd|eur|gbp)\b", re.I)
 #: one capitalised word of a name, an abbreviation included ("St. Brigid's", "Mt. Hood")
 _CAP = r"(?:(?:St|Mt|Dr|Ft)\.|[A-Z][\w'&-]*)"
 def _entities(text: str) -> list[tuple[str, str]]:
@@ -99,8 +101,16 @@ def typed_spans(text: str, answer_type: str) -> list[str]:
                   if m.group(0).split()[0] not in ("I", "I'm", "The", "My", "Oh", "Side")]
     out = [s.strip(" .,'\"") for s in spans if s.strip(" .,'\"")]
     if answer_type == "person":  # "my stepmom Petra's birthday": the name is Petra ("St. Brigid's" is a name whole)
-        out = [re.sub(r"['’]s$", "", s) for s in out]
+        out = [with_title(re.sub(r"['’]s$", "", s), text) for s in out]
     # a two-letter acronym ("the ER was packed") is a poor name when a fuller one is there
     return sorted(out, key=lambda s: len(s) <= 2)
 
 
+_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\.?\s+$")
+
+
+def with_title(name: str, text: str) -> str:
+    """A name with the title the user gave it ("Mr Patel", "Dr. Lindqvist"): how they call the person."""
+    i = text.find(name)
+    m = _TITLE.search(text[:i]) if i > 0 and not _TITLE.match(name + " ") else None
+    return f"{text[m.start():i]}{name}".strip() if m else name

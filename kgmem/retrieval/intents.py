@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from kgmem.text import QUESTION_STOPWORDS
+
 if TYPE_CHECKING:
     from kgmem.embeddings import Embedder
 
@@ -127,8 +129,18 @@ def slot_vocabulary(slot: str | None) -> frozenset[str]:
                   "days", "you", "your", "say", "said", "tell", "remind", "name", "mention", "mentioned", "s",
                   "am", "have", "had", "this", "moment", "currently", "current", "again", "with", "and", "or",
                   "from", "before", "previous", "previously", "used", "use", "get", "got", "go", "one", "thing"}
+        from kgmem.retrieval.question import strip_discourse
+
+        # how a question is asked (time and discourse phrases, function words, naming verbs) is
+        # no talk about the slot: "Which town do I *call* home?" says nothing of a shop *called* X
+        common |= set(QUESTION_STOPWORDS) | {"call", "called", "named", "date", "prior", "since", "new", "could",
+                                             "would", "should", "kindly", "please", "lately", "whats",
+                                             "earlier", "old", "present", "per", "start", "begin", "leave", "change",
+                                             "switched", "switching", "kick", "adjusted", "saying", "going", "early",
+                                             "join", "joined", "quit", "left"}
         for e in load_bank():
             if e.slot:
-                words[e.slot] |= {w for w in re.findall(r"[a-z]+", e.text.lower()) if w not in common and len(w) > 2}
+                text = strip_discourse(e.text).lower()
+                words[e.slot] |= {w for w in re.findall(r"[a-z]+", text) if w not in common and len(w) > 2}
         _SLOT_VOCAB.update({k: frozenset(v) for k, v in words.items()})
     return _SLOT_VOCAB.get(slot, frozenset())

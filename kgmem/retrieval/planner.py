@@ -30,7 +30,8 @@ import numpy as np
 from kgmem import predicates as predicate_registry
 from kgmem.models import Intent, QueryPlan, TimeWindow
 from kgmem.retrieval import question as qa
-from kgmem.retrieval.intents import IntentBank, IntentMatch
+from kgmem.retrieval.intents import IntentBank, IntentMatch, slot_vocabulary
+from kgmem.retrieval.subject import question_subject
 from kgmem.temporal import question_window, resolve_time
 
 if TYPE_CHECKING:
@@ -116,15 +117,19 @@ _SLOT_RULES: tuple[tuple[re.Pattern[str], Intent, str], ...] = (
                 r"\b(?:which|what)\s+(?:store|shop|retailer|website|site|place|seller)\s+(?:did\s+i|was\s+it\s+that\s+i|"
                 r"i)\s+(?:buy|get|got|purchase|order|pick)", re.I), Intent.SINGLE_FACT, "bought.store"),
     (re.compile(r"^\W*[\w -]{2,40}?\s+(?:price|cost)\s*\??\s*$|\bhow\s+much\s+did\s+i\s+pay\s+for\b|\bwhat\s+i\s+(?:spent|paid)\s+(?:on|for)\b|\bwhat\s+did\s+(?:the\s+|my\s+)?.{2,40}?\s+cost(?:\s+me)?\s*\??$|"
-                r"\bwhat\s+was\s+the\s+price\s+of\b|\bhow\s+much\s+(?:was|were|did)\s+(?:the|my)\s+.{2,40}?(?:\s+cost)?\s*\??$",
+                r"\bwhat\s+was\s+the\s+price\s+of\b|\b(?:set|sets|setting)\s+(?:me|us)\s+back\b|\bwhat\s+did\s+.{2,40}?\s+run\s+(?:me|us)\b|\bhow\s+much\s+(?:was|were|did)\s+(?:the|my)\s+.{2,40}?(?:\s+cost)?\s*\??$",
                 re.I), Intent.SINGLE_FACT, "bought.price"),
 )
 
 
 def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -> tuple[Intent, str | None, float, str]:
     """(intent, slot, score, source) from the regex path, the meaning match and predicate cues."""
+    # "how much was my old rent": an amount of a changing slot, no purchase
+    state_slot = bool(cues) and predicate_registry.is_single_valued(cues[0]) and \
+        getattr(predicate_registry.get(cues[0]), "value_type", "") in ("money", "number")
     for pattern, rule_intent, rule_slot in _SLOT_RULES:
-        if pattern.search(q) and not re.search(r"\b(total|altogether|in all|combined|add up|sum|all my|purchases)\b", q, re.I):
+        if pattern.search(q) and not state_slot \
+                and not re.search(r"\b(total|altogether|in all|combined|add up|sum|all my|purchases)\b", q, re.I):
             return rule_intent, rule_slot, 1.0, "regex"
     meaning = Intent(m.intent) if m is not None else None
     asked_of_you = re.sub(r"\b(?:could|can|would|will|do|did)\s+you\s+(?:please\s+)?(?:remind|tell|remember|recall|know|"
@@ -137,11 +142,15 @@ def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -
     if meaning == Intent.HISTORY and not _HISTORY_CUE.search(q):
         meaning, m = None, None  # a previous value is asked with words that say so ("before", "used to")
     strong = m is not None and m.score >= MIN_MEANING
-    if rx == Intent.ORDERING and not qa.options(q, rx) and m is not None and strong \
+    events_asked = any(not predicate_registry.is_single_valued(c) for c in cues)
+    if rx == Intent.ORDERING and not qa.options(q, rx) and m is not None and strong and not events_asked \
             and meaning in (Intent.HISTORY, Intent.CURRENT_VALUE) and m.slot:
         return Intent.HISTORY, m.slot, m.score, "regex+meaning"  # "which car was I driving before…"
     if rx is not None and (rx in qa.STRUCTURAL or rx == Intent.WHEN):
-        slot = m.slot if (m is not None and strong and meaning == rx) else None
+        # the meaning adds a slot only when the question names it ("when did my *salary* change"):
+        # "on what date did I have my dentist appointment" is an event, whatever phrasing is nearest
+        named = _names_slot(q, m.slot if m is not None else None) and (rx != Intent.WHEN or (m is not None and m.score >= OVERRIDE_MEANING))
+        slot = m.slot if (m is not None and strong and meaning == rx and named) else None
         return rx, slot, 1.0, "regex" if slot is None else "regex+meaning"
     if rx == Intent.PREFERENCE:
         # "Can you recommend a book for me?" asks for a suggestion now; what the assistant said
@@ -177,6 +186,16 @@ _PAST_ASK = re.compile(r"\b(?:did|had|have)\s+you\b|\byou\s+(?:\w+\s+)?(?:said|t
 _HISTORY_CUE = re.compile(
     r"\b(?:before|previous(?:ly)?|prior|used\s+to|old|former(?:ly)?|past|earlier|originally|first|last|until|"
     r"change[ds]?|switch(?:ed)?|moved?|from|then|was|were|did\s+I\s+(?:use|have|live|work|drive))\b", re.I)
+
+
+def _names_slot(q: str, slot: str | None) -> bool:
+    """The question uses a word of the slot (its cue words, the bank's words for it); slots that are
+    computations ("count", "between") need none."""
+    if not slot or slot.split(".")[0] not in predicate_registry.REGISTRY:
+        return True
+    words = SLOT_WORDS.get(slot, frozenset()) | _slot_cues(slot) | slot_vocabulary(slot.split(".")[0])
+    have = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", q)}
+    return any(h == w or (len(w) >= 4 and h.startswith(w)) for h in have for w in words)
 
 
 def _cue_slot(cues: list[str]) -> str | None:
@@ -221,6 +240,35 @@ def _slot_type(slot: str | None, m: IntentMatch | None) -> str | None:
             "number": "number", "money": "money", "date": "date"}.get(pred.value_type)
 
 
+#: words for a change of a slot's value: a history question's framing, never content a line must repeat
+_CHANGE_WORDS = frozenset("increase raise hike bump rise change switch move upgrade promotion cut drop "
+                          "increases raises changes switches moves upgrades".split())
+#: slots that name a relation of the user's, not a value someone else holds
+_RELATION_SLOTS = frozenset({"family_member"})
+
+
+def _asked_of_subject(q: str, subject: str | None, embedder: Embedder | None, intent: Intent, slot: str | None,
+                      match: IntentMatch | None) -> tuple[str | None, IntentMatch | None]:
+    """The slot asked of someone else: "What city is my brother in?" is near "Who is my brother?"
+    as a whole; what is asked of the person is the question with the person taken out ("What city
+    am I in?")."""
+    if subject is None or embedder is None or intent not in (Intent.CURRENT_VALUE, Intent.HISTORY, Intent.SINGLE_FACT):
+        return slot, match
+    theirs = IntentBank.for_embedder(embedder).match(np.asarray(embedder.embed([_without_subject(q, subject)])[0]),
+                                                     intents={"current_value", "single_fact", "history"})
+    if theirs is not None and theirs.score >= MIN_MEANING and theirs.slot not in _RELATION_SLOTS:
+        return theirs.slot, theirs
+    return slot, match
+
+
+def _without_subject(q: str, subject: str) -> str:
+    """The question with the person it is about taken out ("What's Liam's rent?" → "What's my
+    rent?", "What city is my brother in?" → "What city is I in?"): what is asked of them."""
+    who = re.escape(subject)
+    out = re.sub(rf"(?:\bmy\s+(?:\w+\s+)?)?\b{who}['’]s\b", "my", q, flags=re.I)
+    return re.sub(rf"(?:\bmy\s+(?:(?:best|older|younger|little|big)\s+)?(?:\w+\s+)?)?\b{who}\b", "I", out, flags=re.I)
+
+
 def plan_query(question: str, question_date: datetime | None = None, *, as_of: datetime | None = None,
                embedder: Embedder | None = None, vector: np.ndarray | None = None) -> QueryPlan:
     """Plan a question: intent (+ score and source), slot, answer type, content words, time
@@ -245,8 +293,10 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     if slot is None and intent == Intent.SINGLE_FACT:
         slot = _head_slot(head, q) or _head_slot(_verb_noun(q), q)
     words = qa.content_words(q)
-    subject = qa.question_subject(q, words.named)
-    slot_type = _slot_type(slot, match)  # Marta's job title is a title, whoever holds it
+    subject = question_subject(q, words.named)
+    # the kind of value asked for, whoever holds it (a predicate note below)
+    asked_slot, match = _asked_of_subject(q, subject, embedder, intent, slot, match)
+    slot_type = _slot_type(asked_slot, match)  # Marta's job title is a title, whoever holds it
     if subject is not None and intent in (Intent.CURRENT_VALUE, Intent.HISTORY, Intent.SINGLE_FACT):
         slot = None  # someone else's city or car is no slot of the user's
         if qa.wh_word(q) in ("where", "who", "whom", "when"):
@@ -255,6 +305,8 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     exempt = {head or ""} | SLOT_WORDS.get(slot or "", frozenset()) | (_slot_cues(slot) if slot not in _STRICT_SLOTS else set())
     if intent != Intent.ASSISTANT_SAID:  # "the film I watched": the kind of answer, not content
         exempt |= set(qa.CATEGORY_TYPES)
+    if intent in (Intent.HISTORY, Intent.WHEN) and slot:  # "my rent before the *increase*": the change itself
+        exempt |= _CHANGE_WORDS
     if match is not None and match.slot == slot and slot not in _STRICT_SLOTS:
         exempt |= {w.lower().rstrip("s") for w in re.findall(r"[a-zA-Z]+", match.exemplar)}
     named_words = {w.lower() for n in words.named for w in n.split()}
@@ -271,7 +323,8 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
         shape = "text"
     elif intent == Intent.SINGLE_FACT and re.match(r"^\s*(did|do|does|is|are|was|were|have|has|had|can)\b", q, re.I):
         shape = "yes_no"
-    preds = [slot.split(".")[0]] if slot and slot.split(".")[0] in predicate_registry.REGISTRY else []
+        atype = "text"  # "is Jonah seeing anyone?": the line that tells, not a typed value
+    preds = [asked_slot.split(".")[0]] if asked_slot and asked_slot.split(".")[0] in predicate_registry.REGISTRY else []
     if intent in (Intent.AGGREGATE, Intent.ORDERING):
         ql = q.lower()
         preds += [p for p, words in _AGGREGATE_CUES.items() if any(re.search(rf"\b{w}\b", ql) for w in words)]

@@ -129,7 +129,8 @@ def normalise_question(q: str) -> str:
 
 
 _LOWER_POSSESSIVE = re.compile(r"\b([a-z]{3,})s\s+(?=(?:car|name|birthday|house|job|city|town|hometown|place|dog|cat|"
-                               r"pet|phone|address|age|wife|husband|partner|kids?|company|employer|school)\b)")
+                               r"pet|phone|address|age|wife|husband|partner|kids?|company|employer|school|relationship|"
+                               r"status|diet|girlfriend|boyfriend|fianc\w*|rent|salary|title|role|gym|commute)\b)")
 _NOT_POSSESSORS = frozenset("this his hers its was has does is us yours ours theirs whats wheres whos thats".split())
 
 
@@ -145,10 +146,12 @@ def _possessor(m: re.Match[str]) -> str:
 _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
     (Intent.ASSISTANT_SAID, re.compile(
         r"\b(you|assistant)\s+(said|told|mentioned|recommended|suggested|gave|listed|provided|"
-        r"explained|shared|wrote|described|helped|came up|named|pointed|proposed|picked|advised|offered)\b|"
+        r"explained|shared|wrote|described|helped|came up|named|pointed|proposed|picked|advised|offered|"
+        r"thought|felt|figured|reckoned|considered|chose|rated)\b|"
         r"\b(your|the assistant's)\s+(recommendation|suggestion|pick|advice|top pick|tip)s?\b|"
         r"\b(our|the)\s+(previous|last|earlier)\s+(conversation|chat|discussion)\b|"
         r"\bremind me (of )?what you\b|\bdid you (say|tell|recommend|suggest|mention|pick|choose|propose|think|name|"
+        r"reckon|figure|feel|rate|consider|"
         r"give|list|point)\b", re.I)),
     (Intent.DURATION, re.compile(
         r"\bhow (many|much)\s+(\w+\s+)?(days?|weeks?|months?|years?|hours?|minutes?)\b(?!\s+(in total|total|did i spend on))"
@@ -166,9 +169,10 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"\bwhat (did i|was the)\b.*\b(first|earliest|latest|most recent)\b.*\b(or)\b|"
         r"\b(came|happened|did i do|did i \w+|was) (first|earlier|sooner)\b|\bin what order\b|\border of\b|"
         r"\bchronological\b|\b(before or after)\b|\bearlier or later\b|"
+        r"^\W*(?:what\s+was\s+|what's\s+)?(?:the|my\s+)?\s*(?:very\s+)?(?:first|earliest|latest|most\s+recent)\s+(?!time\b|day\b|date\b)\w+\s+(?:that\s+)?(?:i|we)\s+(?!am\b|was\b|have\b|had\b)\w+|"
         r"^\s*(did|was|were)\b.*\b(before|after|earlier than|later than|prior to)\b", re.I)),
     (Intent.WHEN, re.compile(
-        r"^\s*when\b|\bwhat (date|day|month|year|time)\b|\bwhich (date|day|month|year)\b|"
+        r"^\s*when\b|\bsince when\b|\bwhat (date|day|month|year|time)\b|\bwhich (date|day|month|year)\b|"
         r"\bon what (date|day)\b|\bwhen did\b|\bwhen was\b|\bwhat was the date\b|\bwhat's the date\b|"
         r"\bwhat was (?:my|the) (?:first|last|final) (?:day|date)\b|\bon which (?:day|date)\b|"
         r"\b(?:the|what)\s+(?:date|day)\s+(?:I|we|when|that|my)\b", re.I)),
@@ -189,7 +193,15 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"what should i|should i|can you (help me )?(find|pick|choose|plan)|what would you|"
         r"something (to|for)|looking for|inspiration|options for|what could i|what can i|where could i|"
         r"where should i|how should i|could you suggest|any good|what's the pick|what is the pick|"
-        r"what's next for me|what next|what to (read|watch|cook|try|do|make|listen|play|eat|get|buy))\b", re.I)),
+        r"what's next for me|what next|what to (read|watch|cook|try|do|make|listen|play|eat|get|buy))\b|"
+        # a suggestion asked for by what the user would like, not by "recommend" ("which restaurant
+        # would I like", "what workout would suit me", "what should we watch", "any recs?")
+        r"\b(?:would|will)\s+(?:i|we)\s+(?:like|enjoy|love|prefer|dig)\b|\b(?:suits?|fit)\s+(?:me|us)\b|"
+        r"\bup\s+(?:my|our)\s+(?:alley|street)\b|\b(?:should|could|shall)\s+(?:we|i)\s+(?:watch|read|cook|make|do|go|try|"
+        r"listen|eat|play|visit|see|put\s+on)\b|\b(?:i|we)\s+(?:could|should|might)\s+(?:watch|read|cook|make|do|try|"
+        r"listen|eat|play|visit)\b|\brecs\b|\bany\s+rec\b|\bany\s+thoughts\b|,\s*thoughts\s*\?\s*$|\bin\s+the\s+mood\s+for\b|"
+        r"\b(?:that|which)?\s*(?:i|we)'d\s+(?:actually\s+|really\s+)?(?:enjoy|love|like|dig)\s*[?.!]*\s*$|"
+        r"\bfor\s+(?:me|us)\s+to\s+(?:put\s+on|watch|read|try|cook|make|do|listen\s+to|play)\b", re.I)),
     (Intent.CURRENT_VALUE, re.compile(
         r"\b(current(ly)?|now|these days|at the moment|right now|still|latest|most recent|"
         r"nowadays|at present|today)\b", re.I)),
@@ -198,10 +210,14 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
 STRUCTURAL = frozenset({Intent.DURATION, Intent.ORDERING, Intent.AGGREGATE, Intent.ASSISTANT_SAID})
 
 
+#: a recollection of what the user said ("did I say I could visit Rome?") asks for no suggestion
+_RECALLED = re.compile(r"^\W*(?:did|have|had)\s+i\s+(?:ever\s+)?(?:say|tell|mention)|\bwhat\s+did\s+i\s+(?:say|tell|mention)", re.I)
+
+
 def regex_intent(q: str) -> Intent | None:
     """The first regex fast path that matches, else ``None``."""
     for intent, pattern in _INTENT_RULES:
-        if pattern.search(q):
+        if pattern.search(q) and not (intent == Intent.PREFERENCE and _RECALLED.search(q)):
             return intent
     return None
 
@@ -269,6 +285,9 @@ _BEFORE_OR_AFTER_RE = re.compile(
     r"(?:i\s+)?(.+?)\s*\??$", re.I)
 _ORDER_LIST_RE = re.compile(r"\b(?:order|sequence)\b[^:]*:\s*(.+?)\s*[?.]?$", re.I)
 _BETWEEN_RE = re.compile(r"\b(?:between|btwn)\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s+and\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s*[?.]?$", re.I)
+#: "how many days separated my driving test from my first day", "… were X and Y apart"
+_SEPARATE_RE = re.compile(r"\bseparat\w*\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s+(?:from|and)\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s*[?.]?$|"
+                          r"\b(?:were|was)\s+(?:the\s+|my\s+)?(.+?)\s+and\s+(?:the\s+|my\s+)?(.+?)\s+apart\b", re.I)
 _FROM_TO_RE = re.compile(r"\bfrom\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s+(?:to|until|till)\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s*[?.]?$|"
                          r"\bsince\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s+(?:until|till)\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s*[?.]?$", re.I)
 _DET = re.compile(r"^(?:the|my|a|an)\s+", re.I)
@@ -330,7 +349,7 @@ _BACK_REF = re.compile(r"^(?:the\s+)?(?:last|final|end|finish)(?:\s+one)?$|^(?:i
 def span_activity(q: str) -> str | None:
     """The activity of a start-to-end question ("how long did my pottery course take", "how many
     weeks was I in a cast"), else ``None``."""
-    if re.search(r"\b(ago|since|between|btwn|back)\b", q, re.I) or (
+    if re.search(r"\b(ago|since|between|btwn|back|separat\w*|apart)\b", q, re.I) or (
             re.search(r"\bafter\b", q, re.I) and not re.search(r"\btake\b.*\bafter\b", q, re.I)):
         return None
     m_from = _FROM_TO_RE.search(q)
@@ -361,7 +380,7 @@ def events(q: str, intent: Intent) -> list[str]:
     m = _AFTER_RE.search(q)
     if m:
         return [_clean_phrase(m.group("a")), _clean_phrase(m.group("b"))]
-    m = _BETWEEN_RE.search(q) or _FROM_TO_RE.search(q)
+    m = _SEPARATE_RE.search(q) or _BETWEEN_RE.search(q) or _FROM_TO_RE.search(q)
     if m:
         a, b = [g for g in m.groups() if g is not None][:2]
         return [_clean_phrase(a), _clean_phrase(b)]
@@ -471,29 +490,5 @@ RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "frie
              "cousin", "aunt", "uncle", "partner", "wife", "husband", "colleague", "coworker", "boss", "roommate",
              "flatmate", "son", "daughter", "niece", "nephew", "grandma", "grandpa", "grandmother", "grandfather",
              "boyfriend", "girlfriend", "parents", "kids", "stepmom", "stepmum", "stepmother", "stepdad", "stepfather",
-             "stepsister", "stepbrother", "fiancé", "fiancée", "fiance", "fiancee")
-_REL = "|".join(RELATIONS)
-_SUBJECT_REL = re.compile(
-    rf"\bmy\s+((?:best\s+|older\s+|younger\s+|little\s+|big\s+)?(?:{_REL}))(?:\s+[A-Z][\w'-]+)?"
-    rf"(?:\s+(?!name\b|called\b|named\b)(?:live|lives|living|based|work|works|working|drive|drives|keeps|keep|"
-    rf"come|comes|moved|move|go|goes|study|studies|do|does|have|has|own|owns)\b|['’]s\s+(?!name\b)"
-    rf"(?:city|car|job|house|home|place|town|hometown|phone|gym|work|employer|pet|dog|cat)\b)", re.I)
-_SUBJECT_NAME = re.compile(
-    r"\b(?:does|did|is|was|has)\s+([A-Z][\w'-]+)\s+(?:live|living|based|work|working|drive|come|from|originally|"
-    r"have|own|do|go|pay|paying|earn|earning|spend|spending|rent|use|using|study|studying)\b|\b([A-Z][\w-]+)['’]s\s+(?!name\b)(?=\w)|\bis\s+([A-Z][\w'-]+)['’]s\b|"
-    r"\b([A-Z][\w'-]+)\s+(?:lives|works|drives|comes|is\s+from|was\s+from|has|owns|pays|paid|earns|spends|rents|uses|is\s+paying)\b", re.M)
-
-
-def question_subject(q: str, named: list[str]) -> str | None:
-    """Whom a question is about when not the user: a named person as the subject or possessor
-    ("What does Tariq drive?", "Orla's hometown?"), or a relative doing something ("Where does
-    my sister live?"). "What is my sister's name?" is about the user (the name of their sister)."""
-    m = _SUBJECT_REL.search(q)
-    if m:
-        return m.group(1).split()[-1].lower()
-    cap = re.sub(r"^(\W*)([a-z])", lambda mm: mm.group(1) + mm.group(2).upper(), q)  # "orla's" at the start
-    for m in _SUBJECT_NAME.finditer(cap):  # "What's Liam's rent?": not "What", then "Liam"
-        name = next(g for g in m.groups() if g)
-        if name.lower() not in ("i", "my", "what", "which", "where", "who", "when", "how", "it", "that", "this"):
-            return name
-    return None
+             "stepsister", "stepbrother", "fiancé", "fiancée", "fiance", "fiancee", "mate", "buddy", "pal",
+             "teammate", "classmate")

@@ -75,7 +75,8 @@ def test_answerable_questions_do_not_abstain(store) -> None:  # noqa: ANN001
     assert not a.abstained and a.text == "With your sister Maya."
     assert fake.call_count == 1
     system, user = fake.calls[0][0]
-    assert "2023-05-01" in system["content"] and "Who did I go to the jazz concert with?" in user["content"]
+    assert "2023-05-01" in user["content"] and "Who did I go to the jazz concert with?" in user["content"]
+    assert "2023-05-01" not in system["content"]  # the same system message every day (prefix reuse)
     assert "f3" in a.fact_ids and a.turn_ids and "s2" in a.session_ids
     assert a.extra["retrieved_session_ids"][0] == "s2"
     assert a.extra["context_tokens"] > 0

@@ -149,3 +149,22 @@ def test_related_evidence_without_a_value_is_cited_as_a_hedge(mem2: Memory) -> N
     assert a.text.startswith("I'm not sure; the closest thing you told me is") and "hiking" in a.text, \
         (a.text, a.extra["decision"])
     assert a.extra["path"] == "fallback"
+
+
+def test_the_system_message_is_the_same_whatever_the_date(store) -> None:  # noqa: ANN001
+    """Today's date travels in the user message (the context's first line), so the embedded
+    model's saved system-prefix state serves every question (llm/local.py)."""
+    from datetime import timedelta
+
+    from retrieval_fixture import HashEmbedder as _Emb
+
+    seen = []
+    for day in (QUESTION_DATE, QUESTION_DATE + timedelta(days=40)):
+        fake = FakeLLM(default="You asked me for a poem about the ocean.")
+        plan = plan_query("What did I say about the ocean poem?", day)
+        Answerer(fake).answer(Retriever(store, _Emb()).retrieve(USER, plan))
+        assert fake.calls, "the model was asked"
+        msgs = fake.calls[0][0]
+        assert f"Today is {day.date().isoformat()}" in msgs[1]["content"]
+        seen.append(msgs[0]["content"])
+    assert seen[0] == seen[1] and "Today is" not in seen[0]

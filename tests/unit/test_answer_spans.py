@@ -59,3 +59,13 @@ def test_a_previous_value_needs_words_that_ask_for_one() -> None:
     assert _HISTORY_CUE.search("Where did I work before my current job?")
     assert _HISTORY_CUE.search("which hospital did I use to work at")
     assert not _HISTORY_CUE.search("what did I finally read after ages")
+
+
+@pytest.mark.parametrize(("line", "name"), [("Our new landlord is Mr Patel, he seems nice.", "Mr Patel"),
+                                            ("I finally switched to Dr. Lindqvist at the surgery.", "Dr. Lindqvist"),
+                                            ("Ms Okafor is taking over the choir.", "Ms Okafor"),
+                                            ("My sister Noor drove me.", "Noor")])
+def test_a_person_keeps_the_title_the_user_gave(line: str, name: str) -> None:
+    from kgmem.answer.spans import typed_spans
+
+    assert typed_spans(line, "person")[0] == name

@@ -9,7 +9,7 @@ import pytest
 
 from kgmem.answer.aggregate import paid_amounts
 from kgmem.answer.spans import typed_spans
-from kgmem.retrieval.question import question_subject
+from kgmem.retrieval.subject import question_subject
 
 #: a name the user ties to a relation, in the ways people write it
 RELATION_NAMES = [
@@ -71,7 +71,11 @@ def test_a_job_title_said_in_passing(line: str, role: str) -> None:
 
 @pytest.mark.parametrize(("q", "who"), [("How much rent does Liam pay?", "Liam"), ("What's Liam's rent?", "Liam"),
                                         ("liam pays what in rent", "Liam"), ("What's my stepmom's name?", None),
-                                        ("What is my rent?", None)])
+                                        ("What is my rent?", None), ("Is Jonah seeing anyone?", "Jonah"),
+                                        ("Does Priya still work at Google?", "Priya"), ("Is my mate Jonah dating anyone?", "Jonah"),
+                                        ("What kind of diet is my dad following?", "dad"), ("what does dad eat these days", "dad"),
+                                        ("Remind me which city my sister keeps sending photos from?", "sister"),
+                                        ("What is my sister's name?", None), ("Is it raining in Leeds?", None)])
 def test_a_named_person_as_subject_or_possessor(q: str, who: str | None) -> None:
     assert question_subject(q, []) == who
 

@@ -125,6 +125,42 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ('Proofread this please: "I have worked at Deloitte for six years as a senior analyst."',
      [("user", "works_at", "Deloitte")], []),
     ('My boss said "I moved to Leeds last year" in the meeting.', [], [("user", "lives_in", "Leeds")]),
+    # -- a statement pointing back to a car or phone named just before it
+    ("Is it normal for a Prius to make a clicking noise? Mine started doing it a few days ago.",
+     [("user", "drives", "Prius")], []),
+    ("Should I bother with winter tyres on a Subaru Forester? That's what I drive, and we usually get snow.",
+     [("user", "drives", "Subaru Forester")], [("user", "bought", "snow")]),
+    ("Is the Pixel 8 camera any good in low light? I've got the same one and it looks grainy.",
+     [("user", "phone", "Pixel 8")], []),
+    ("Is a Honda Civic reliable? My neighbour has one.", [], [("user", "drives", "Honda Civic")]),
+    ("Is a Honda Civic reliable? I don't have one yet.", [], [("user", "drives", "Honda Civic")]),
+    # -- the place or language said first, then the user's clause about it
+    ("Lisbon's where we ended up settling after all that back and forth.", [("user", "lives_in", "Lisbon")], []),
+    ("Leeds is home now.", [("user", "lives_in", "Leeds")], []),
+    ("Dundee is where I grew up.", [("user", "hometown", "Dundee")], []),
+    ("Glasgow is where my sister lives.", [], [("user", "lives_in", "Glasgow")]),
+    ("Spanish I can get by in, Portuguese not at all, and Italian I'm picking up on the side.",
+     [("user", "speaks_language", "Spanish"), ("user", "speaks_language", "Italian")],
+     [("user", "speaks_language", "Portuguese")]),
+    ("German I can't speak at all.", [], [("user", "speaks_language", "German")]),
+    # -- where the user is from or lives, said through something else
+    ("is it weird to still be homesick for Dundee? I moved down to Brighton in March",
+     [("user", "hometown", "Dundee"), ("user", "lives_in", "Brighton")], []),
+    ("Back home in Cork we'd call that a soft day.", [("user", "hometown", "Cork")], []),
+    ("My parents are staying with me in Bangalore only for two months.", [("user", "lives_in", "Bangalore")], []),
+    # -- chat words for kin; a person subject the parse lost is still not the user
+    ("bro jamie's getting married in june!! im best man omg", [("user", "family_member", "Jamie")],
+     [("user", "relationship_status", "married"), ("user", "partner_name", "jamie")]),
+    ("My sister Anna's moving to Oslo next month.", [("user", "family_member", "Anna")], [("user", "lives_in", "Oslo")]),
+    # -- languages beyond the usual few, typed lower-case too; a dropped g restored
+    ("I've started learning Zulu for my trip.", [("user", "speaks_language", "Zulu")], []),
+    ("been learning spanish for a year lol", [("user", "speaks_language", "Spanish")], []),
+    # -- a show seen live is attended; the venue it was seen at is not what was seen
+    ("Saw Arctic Monkeys live last night.", [("user", "attended", "Arctic Monkeys")], [("user", "watched", "Arctic Monkeys")]),
+    ("Caught a jazz trio at the Blue Lantern yesterday.", [("user", "attended", "jazz trio")],
+     [("user", "watched", "Blue Lantern")]),
+    ("Watched Dune 2 at the Odeon last night.", [("user", "watched", "Dune 2")], [("user", "watched", "Dune 2 at the Odeon")]),
+    ("We saw Hamilton on Saturday.", [("user", "watched", "Hamilton")], []),
 ]
 
 
@@ -151,6 +187,7 @@ def test_class_readings(facts: list[set[Triple]], i: int) -> None:
     ("im a nurse at st marys", "I'm a nurse at St Marys"),
     ("my sister works at a bank", "my sister works at a bank"),  # a verb after "my sister" is no name
     ("i moved to the city in june", "I moved to the city in june"),
+    ("jus moved n the flat is freezin", "just moved and the flat is freezing"),
 ])
 def test_truecase_names(typed: str, raised: str) -> None:
     assert truecase_names(normalise_chat(typed)) == raised

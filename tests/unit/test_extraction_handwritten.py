@@ -36,8 +36,15 @@ FIXTURE = ROOT / "tests" / "fixtures" / "extraction" / "handwritten_sentences.js
 TARGET = 0.85
 #: measured floors per category (recall, precision): the target is TARGET; raise these as it improves
 FLOORS: dict[str, tuple[float, float]] = {
-    "plain": (0.85, 0.90), "question_aside": (0.65, 0.80), "task_aside": (0.65, 0.75),
-    "rambling": (0.55, 0.60), "two_facts": (0.72, 0.90), "typos": (0.65, 0.85),
+    "plain": (0.85, 0.95), "question_aside": (0.80, 0.90), "task_aside": (0.70, 0.85),
+    "rambling": (0.60, 0.62), "two_facts": (0.82, 0.95), "typos": (0.85, 0.90),
+}
+#: auth5's second set (session 5, a development set by a new hand; measured blind at 0.410 / 0.602):
+#: floors measured at rules-17 (x13e), just under the figures then (one fact fewer fails most of them)
+DEV2 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev2.jsonl"
+FLOORS_DEV2: dict[str, tuple[float, float]] = {
+    "plain": (0.70, 0.80), "question_aside": (0.55, 0.80), "task_aside": (0.80, 0.85),
+    "rambling": (0.30, 0.40), "two_facts": (0.62, 0.82), "typos": (0.45, 0.70),
 }
 
 
@@ -149,6 +156,25 @@ def test_precision_per_category(scores: dict[str, CategoryScore], category: str)
     s = scores[category]
     floor = min(FLOORS[category][1], TARGET)
     assert s.precision >= floor, f"{category} precision {s.precision:.3f} < {floor}\n" + "\n".join(s.false_positives)
+
+
+@pytest.fixture(scope="module")
+def scores_dev2() -> dict[str, CategoryScore]:
+    return score(RuleExtractor(), load_rows(DEV2))
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_dev2_per_category_floors(scores_dev2: dict[str, CategoryScore], category: str) -> None:
+    s = scores_dev2[category]
+    assert s.expected >= 10
+    rec, prec = FLOORS_DEV2[category]
+    assert s.recall >= rec, f"dev2 {category} recall {s.recall:.3f} < {rec}\n" + "\n".join(s.misses)
+    assert s.precision >= prec, f"dev2 {category} precision {s.precision:.3f} < {prec}\n" + "\n".join(s.false_positives)
+
+
+def test_dev2_negatives_store_at_most_one_fact(scores_dev2: dict[str, CategoryScore]) -> None:
+    """A measured floor: one of auth5's 12 no-fact sentences stores a fact about someone else."""
+    assert scores_dev2["negative"].extracted <= 1, "\n".join(scores_dev2["negative"].false_positives)
 
 
 def test_negatives_store_at_most_one_fact(scores: dict[str, CategoryScore]) -> None:

@@ -23,6 +23,7 @@ REQUIRED = [
     "kgmem/resources/neo4j-local/neo4j.conf.template",
     "kgmem/datasets/synthetic/data/prose.jsonl.gz",
     "kgmem/answer/prompts/answer_v1.txt",
+    "kgmem/answer/prompts/answer_v2.txt",
     "kgmem/py.typed",
 ]
 

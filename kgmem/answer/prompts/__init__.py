@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-ANSWER_PROMPT_VERSION = "answer_v1"
+#: v2: today's date is in the user message only (the context's first line), so the system
+#: message is the same for every question and the embedded model's saved prefix state serves all
+ANSWER_PROMPT_VERSION = "answer_v2"
 
 
 @lru_cache(maxsize=8)

@@ -32,7 +32,7 @@ CHAT_WORDS: dict[str, str] = {
     "soo": "so", "gonna": "going to", "wanna": "want to", "gotta": "have to", "kinda": "kind of", "sorta": "sort of",
     "doin": "doing", "goin": "going", "tryin": "trying", "workin": "working", "livin": "living", "startd": "started",
     "finaly": "finally", "realy": "really", "thx": "thanks", "ty": "thank you", "2day": "today", "yday": "yesterday",
-    "yest": "yesterday", "jus": "just", "btw": "by the way", "tdy": "today", "wknd": "weekend", "appt": "appointment", "mgr": "manager", "uni": "university",
+    "yest": "yesterday", "jus": "just", "btw": "by the way", "bro": "my brother", "sis": "my sister", "tdy": "today", "wknd": "weekend", "appt": "appointment", "mgr": "manager", "uni": "university",
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z'/-]*|\d+[A-Za-z]*|\S")
 _LETTERS = string.ascii_lowercase
@@ -104,6 +104,9 @@ def normalise_chat(text: str) -> str:
             repl = CHAT_WORDS[low]
         elif word.islower() and re.search(r"\b(?:st|mt|mr|mrs|ms|dr)\s+$", text[max(0, m.start() - 5):m.start()]):
             pass  # "st marys": a name after a title abbreviation is no typo
+        elif word.islower() and len(word) > 4 and word.endswith("in") and word not in known_words() \
+                and word + "g" in known_words():
+            repl = word + "g"  # a dropped g: "learnin", "freezin", "mornin"
         elif word.islower():
             squashed = re.sub(r"(\w)\1{2,}", r"\1\1", word)  # "sooo goood" → "soo good"
             repl = correct_word(squashed) if squashed != word else correct_word(word)
@@ -151,6 +154,9 @@ _NOT_NAMES = frozenset((
 ).split())
 
 
+_LANGUAGE_WORDS = re.compile(r"\b(?:" + lexicon.alt(lexicon.LANGUAGES - {"asl", "bsl", "scots", "creole", "lao"}) + r")\b")
+
+
 def _name_word(word: str, strong: bool) -> bool:
     if word in _NOT_NAMES or word in CHAT_WORDS or word in _COMMON or word in _keywords() or len(word) < 2:
         return False  # a word the tier keys on ("gym", "vegan") is no name
@@ -188,6 +194,9 @@ def truecase_names(text: str) -> str:
                 spans[m.start("w")] = m.end("w") + nxt.end(1)
             elif _name_word(word, strong):
                 spans[m.start("w")] = m.end("w")
+    for m in _LANGUAGE_WORDS.finditer(text):  # a language is a name ("learning te reo maori")
+        if not any(s <= m.start() < e for s, e in spans.items()):
+            spans[m.start()] = m.end()
     out = text
     for start, end in sorted(spans.items(), reverse=True):
         out = out[:start] + " ".join(w[:1].upper() + w[1:] for w in out[start:end].split()) + out[end:]

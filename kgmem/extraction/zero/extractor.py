@@ -54,6 +54,7 @@ from kgmem.extraction.zero.rule_pass import (
     past_age,
     question_facts,
     rule_facts,
+    seen_at_venue,
 )
 from kgmem.extraction.zero.sentences import DEP_CUE, IMPERSONAL_PARSE, Sentence, user_sentences
 from kgmem.extraction.zero.trips import trips_not_homes
@@ -274,7 +275,7 @@ class RuleExtractor:
                 found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
                          and not fragment_of_another(f, found)
                          and not (f.predicate in _PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))]
-                found = [g for f in found if (g := as_owned(f, w.sent.text)) is not None]
+                found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
                 if attributes is not None:
                     context = contexts.setdefault(w.sent.turn, TurnContext())
                     found += self._entity_facts(w, date, found, attributes, context, probes)

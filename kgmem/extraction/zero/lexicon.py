@@ -48,7 +48,12 @@ LANGUAGES = frozenset({
     "finnish", "greek", "turkish", "polish", "hebrew", "vietnamese", "thai", "indonesian",
     "swahili", "czech", "hungarian", "ukrainian", "tagalog", "latin", "irish", "welsh", "persian",
     "farsi", "bengali", "urdu", "punjabi", "tamil", "asl", "sign language", "catalan", "icelandic",
-    "romanian", "serbian", "croatian", "malay", "gaelic",
+    "romanian", "serbian", "croatian", "malay", "gaelic", "te reo maori", "te reo māori", "te reo", "maori", "māori",
+    "afrikaans", "zulu", "xhosa", "yoruba", "igbo", "hausa", "amharic", "somali", "khmer", "nepali", "sinhala", "telugu",
+    "kannada", "malayalam", "marathi", "gujarati", "bulgarian", "slovak", "slovenian", "lithuanian", "latvian",
+    "estonian", "basque", "galician", "esperanto", "yiddish", "haitian creole", "creole", "quechua", "guarani",
+    "samoan", "tongan", "hawaiian", "cherokee", "navajo", "lao", "burmese", "mongolian", "kazakh", "uzbek", "georgian",
+    "armenian", "albanian", "macedonian", "bosnian", "maltese", "luxembourgish", "cornish", "scots", "auslan", "bsl",
 })
 
 DIETS = frozenset({
@@ -105,7 +110,9 @@ CAR_BRANDS_CASED = frozenset({
     "Lexus", "Jeep", "Porsche", "Rivian", "Polestar", "Mini", "Jaguar", "Land Rover",
     "Range Rover", "Acura", "Infiniti", "Cadillac", "Buick", "GMC", "Dodge", "Ram", "Chrysler",
     "Genesis", "Fiat", "Alfa Romeo", "Lucid", "Prius", "Civic", "Corolla", "Camry", "RAV4",
-    "Outback", "Forester", "Miata",
+    "Outback", "Forester", "Miata", "Golf", "Polo", "Fiesta", "Hilux", "Yaris", "Corsa", "Astra", "Clio", "Octavia",
+    "Qashqai", "Sportage", "Tucson", "Kona", "Ioniq", "Niro", "Skoda", "Vauxhall", "Peugeot", "Renault", "Citroen",
+    "Citroën", "Seat", "Dacia", "Suzuki", "Mitsubishi", "Holden",
 })
 #: lower-case vehicle words the parse readers accept as a car (brands, models and kinds)
 VEHICLES = frozenset({b.lower() for b in CAR_BRANDS_CASED} | {
@@ -273,6 +280,8 @@ MOTION = frozenset({
 
 #: objects of "got"/"picked up" that are not purchases ("got an email", "got the job")
 NOT_GOODS = frozenset({
+    # weather one "gets" ("we usually get snow from December on")
+    "snow", "rain", "sun", "sunshine", "hail", "frost", "storms", "storm", "wind", "fog", "sleet", "thunder", "heatwave",
     "call", "email", "e-mail", "message", "text", "chance", "job", "offer", "promotion", "raise",
     "idea", "feeling", "sense", "look", "break", "rest", "sleep", "time", "news", "result",
     "results", "answer", "response", "reply", "note", "letter", "ticket", "cold", "flu", "covid",

@@ -20,7 +20,8 @@ from kgmem.extraction.zero.clauses import Clause, possessed_by_other
 from kgmem.extraction.zero.combine import ProposedFact
 from kgmem.extraction.zero.entity_facts import handed_to_person
 from kgmem.extraction.zero.facts import make_fact
-from kgmem.extraction.zero.lexicon import DISLIKE_CUES, LIKE_CUES, STATIVE
+from kgmem.extraction.zero.lexicon import DISLIKE_CUES, LIKE_CUES, PEOPLE_NOUNS, STATIVE
+from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.proposals import Proposal, Proposer
 from kgmem.extraction.zero.sentences import Sentence, best_time
@@ -80,6 +81,10 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
     if clause.about in ("thing", "none") and any(
             c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in ("him", "her", "them")) for c in clause.head.children):
         return False  # "The vet put Pepper on a grain-free diet": a fact about Pepper
+    if clause.about == "none" and clause.subject is None and any(
+            t.i < clause.head.i and (t.lemma_.lower() in PEOPLE_NOUNS or (e := entity_at(t)) is not None
+                                     and e.label_ == "PERSON") for t in clause.tokens):
+        return False  # "my brother Jamie's getting married": the parse lost a person subject; not the user
     if pred in _HAVING and clause.head.lemma_.lower() in _LETTING_GO:
         return False  # "Sold the Golf", "ditched my old iPhone": no longer the user's
     if pred in ("works_at", "gym") and _STUDY.search(clause.text):

@@ -255,6 +255,26 @@ USER_RULES += [
                        r"(?:(?P<the>the)\s+(?P<inst>" + alt(WORKPLACE_NOUNS) + r")\b|" + CAP_OBJ + ")"),
          lambda m, s: [("works_at", m.group("inst"), "org")] if m.group("inst") else
          [("works_at", v, "org")] if (v := proper_phrase(m.group("obj") or "")) else [], change=False),
+    # the place or language said first, then the user's clause about it: "Lisbon's where we ended up
+    # settling", "Leeds is home now", "Spanish I can get by in, and Italian I'm picking up"
+    Rule("fronted_place", rx(r"(?:^|[,;—–]\s*)(?P<obj>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})(?:'s|\s+is)\s+(?:(?:now|still)\s+)?"
+                             r"(?:where\s+(?:I|we)(?:'ve)?\s+(?:\w+\s+){0,2}?(?P<v>live|living|settl\w*|ended\s+up(?:\s+settling|\s+living)?|"
+                             r"based|call\s+home|grew\s+up|was\s+born|was\s+raised|come\s+from)|(?P<home>home)(?:\s+now|\s+these\s+days)?\b)"),
+         lambda m, s: [] if m.group("obj").split()[0] in ("It", "That", "This", "There", "Here", "What", "Which")
+         else [("hometown" if m.group("v") and re.match(r"grew|was|come", m.group("v")) else "lives_in",
+                m.group("obj"), "place")]),
+    Rule("fronted_language", rx(r"(?:^|[,;—–]\s*(?:and\s+|but\s+)?)(?P<lang>" + LANGUAGES_RX + r")\s+"
+                                r"(?:I\s+can\s+(?:get\s+by\s+in|manage|speak|read)|I\s+speak|I(?:'m|\s+am)\s+(?:learning|picking\s+up|"
+                                r"fluent\s+in|studying)|I've\s+been\s+learning|I\s+(?:learned|learnt|picked\s+up))"),
+         lambda m, s: [] if NEGATION.search(m.group(0)) else [("speaks_language", m.group("lang"), None)],
+         allow_negation=True),  # a negation before the fronted language is another one's ("Portuguese not at all")
+    # where the user is from or lives, said through someone or something else: "homesick for Dundee",
+    # "back home in Cork", "my parents are staying with me in Bangalore"
+    Rule("home_said_aside", rx(r"\b[Hh]omesick\s+for\s+(?P<obj>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)|\b[Bb]ack\s+home\s+in\s+"
+                               r"(?P<obj2>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)|\b(?:staying|living|lives|live|stay|stays|moved\s+in)\s+"
+                               r"with\s+(?:me|us)\s+(?:here\s+)?in\s+(?P<obj3>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"),
+         lambda m, s: [("hometown", m.group("obj") or m.group("obj2"), "place")] if m.group("obj") or m.group("obj2")
+         else [("lives_in", m.group("obj3"), "place")], change=False),
     Rule("pet_apposed", rx(r"\b(?:[Mm]y|[Oo]ur)\s+(?:new\s+|little\s+|sweet\s+|old\s+|rescue\s+)?(?P<species>" + PETS_RX + r"),?\s+(?P<name>" + PET_TITLE + r"[A-Z][a-z]+)\b(?!\s+(?:is\s+a|Street|Road))"),
           pet_emit, change=False),
     Rule("named_him", rx(r"\bnamed\s+(?:him|her|it|them)\s+(?P<name>[A-Z][a-z]+)"),
@@ -391,7 +411,7 @@ USER_RULES += [
 #: allergy"): what they say holds whatever the sentence does with it, so they also read questions
 #: and requests ("Can you draft a card for my team at Ocado?")
 NOUN_PHRASE_RULES = frozenset({"family", "partner_named", "name_is", "pet_named", "pet_apposed", "pet_appos_name",
-                               "work_np", "allergy_np"})
+                               "work_np", "allergy_np", "home_said_aside"})
 # a noun phrase is said whatever the verb around it does ("Didn't sleep much, our son Felix was up"),
 # so a negation before it does not take it back; an allergy phrase keeps the check ("I don't have a
 # peanut allergy")

@@ -16,7 +16,14 @@ from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
 from kgmem.extraction.zero.combine import WEAK_CONFIDENCE
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
-from kgmem.extraction.zero.lexicon import GYM_WORDS, PETS, STATIVE
+from kgmem.extraction.zero.lexicon import (
+    CAR_BRANDS_CASED,
+    GYM_WORDS,
+    PETS,
+    PHONE_BRANDS_CASED,
+    STATIVE,
+    alt,
+)
 from kgmem.extraction.zero.meaning import GYM_CONTEXT
 from kgmem.extraction.zero.nlp import word_number
 from kgmem.extraction.zero.patterns_user import NOUN_PHRASE_RULES, USER_RULES
@@ -73,6 +80,7 @@ def rule_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[Candidat
     if IMAGINED.search(sent.text):
         return []
     out = pattern_facts(sent, date)
+    out += [f for f in back_reference_facts(sent, date) if f.predicate not in {g.predicate for g in out}]
     hypothetical = bool(HYPOTHETICAL.search(sent.text))
     when = best_time(sent.times)
     if not hypothetical:
@@ -188,4 +196,55 @@ def as_owned(f: CandidateFact, text: str) -> CandidateFact | None:
     if _GIFT.search(text) and not _PAID.search(text.replace("bought me", "").replace("bought us", "")):
         f.predicate = "owns"
         f.text = f"User owns: {f.value}."
+    return f
+
+
+#: a statement that points back to a thing named before it: "Mine started doing it",
+#: "That's what I drive", "I've got the same one"
+_POINTS_BACK = re.compile(r"^\W*(?:(?:and|but|so|well)\s+)?(?:[Mm]ine|[Oo]urs|[Mm]y\s+one)\b|"
+                          r"\b(?:[Tt]hat's|[Tt]hat\s+is|[Ii]t's|which\s+is)\s+what\s+(?:I|we)\s+(?:drive|have|use|own|ride|run|"
+                          r"got|'ve\s+got)\b|\b(?:I|we)(?:\s+(?:have|own|drive|use|have\s+got|got)|'ve\s+got)\s+(?:one|the\s+same(?:\s+one)?)\b")
+_NAMED_CAR = re.compile(r"\b(?:a|an|the|my|our|old)\s+(?P<v>(?:" + alt(CAR_BRANDS_CASED) + r")(?:\s+(?:" + alt(CAR_BRANDS_CASED)
+                        + r"|[A-Z0-9][\w-]*))?)\b")
+_NAMED_PHONE = re.compile(r"\b(?:a|an|the|my|our|old)\s+(?P<v>(?:" + alt(PHONE_BRANDS_CASED) + r")(?:\s+[A-Z0-9][\w-]*)?)\b")
+
+
+def back_reference_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
+    """The car or phone a pointing-back statement is about ("Is it normal for a Prius to click?
+    Mine started doing it" → drives Prius), named in the sentence before or earlier in this one."""
+    m = _POINTS_BACK.search(sent.text)
+    if m is None or NEGATION.search(sent.text[max(0, m.start() - 15):m.end()]):
+        return []
+    last = re.split(r"(?<=[.!?])\s+", sent.before.strip())[-1] if sent.before.strip() else ""
+    context = last + " " + sent.text[:m.start()]
+    when = best_time(sent.times)
+    for rx, pred in ((_NAMED_CAR, "drives"), (_NAMED_PHONE, "phone")):
+        hits = list(rx.finditer(context))
+        if hits:
+            return [make_fact(sent, pred, hits[-1].group("v"), "item", False, when, date, confidence=0.7)]
+    return []
+
+
+#: a show seen live is attended, not watched ("Saw Arctic Monkeys live", "caught a jazz trio")
+_LIVE = re.compile(r"\blive\b(?!\s+(?:in|at\s+home|with))|\b(?:gig|concert|trio|quartet|band|orchestra|choir|DJ|dj|"
+                   r"festival|tour|set\s+at)\b")
+_SEEN = re.compile(r"\b(?:saw|seen|see|caught|catch|watched|watch)\s+(?:a|an|the|some)?\s*(?P<obj>[^,.;!?]+?)\s+at\s+(?:the\s+)?")
+
+
+def seen_at_venue(f: CandidateFact, text: str) -> CandidateFact:
+    """A watched or attended value read apart from the venue it was seen at: "Watched Dune 2 at the
+    Odeon" is Dune 2; "Caught a jazz trio at the Blue Lantern" is the trio, and a show seen live
+    is attended."""
+    if f.subject != "user" or f.predicate not in ("watched", "attended"):
+        return f
+    cut = re.split(r"\s+at\s+(?:the\s+)?(?=[A-Z])", f.value)[0]
+    if cut and cut != f.value:
+        f.value = cut
+    for m in _SEEN.finditer(text):
+        if text[m.end():].startswith(f.value):
+            f.value = re.sub(r"^(?:a|an|the)\s+", "", m.group("obj").strip())  # the venue was read: take what was seen
+            break
+    if f.predicate == "watched" and _LIVE.search(text):
+        f.predicate = "attended"
+        f.text = f"User attended: {f.value}."
     return f
