@@ -346,6 +346,8 @@ def first_statements(clause: Clause, probe: SlotProbe) -> list[tuple[str, str, s
     Pavilion", "my GP is Dr Okafor", "it's led by Farah"): something a later correction can
     anchor to."""
     subj = clause.subject
+    if clause.head.tag_ == "VBD":
+        return []  # "Last Saturday was Tomas's wedding, in a barn": a thing past, no slot to correct later
     if subj is not None and subj.lower_ in _REPORTERS and clause.head.lemma_.lower() in ("say", "show", "read") \
             and probe.context and (state := next((v for v, c in probe.values if c == "state"), None)):
         # "ordered a sofa from Loaf, it says 'in production'": the tracker tells the thing's state
