@@ -247,6 +247,20 @@ _CHANGE_WORDS = frozenset("increase raise hike bump rise change switch move upgr
 _RELATION_SLOTS = frozenset({"family_member"})
 
 
+def _asked_of_subject(q: str, subject: str | None, embedder: Embedder | None, intent: Intent, slot: str | None,
+                      match: IntentMatch | None) -> tuple[str | None, IntentMatch | None]:
+    """The slot asked of someone else: "What city is my brother in?" is near "Who is my brother?"
+    as a whole; what is asked of the person is the question with the person taken out ("What city
+    am I in?")."""
+    if subject is None or embedder is None or intent not in (Intent.CURRENT_VALUE, Intent.HISTORY, Intent.SINGLE_FACT):
+        return slot, match
+    theirs = IntentBank.for_embedder(embedder).match(np.asarray(embedder.embed([_without_subject(q, subject)])[0]),
+                                                     intents={"current_value", "single_fact", "history"})
+    if theirs is not None and theirs.score >= MIN_MEANING and theirs.slot not in _RELATION_SLOTS:
+        return theirs.slot, theirs
+    return slot, match
+
+
 def _without_subject(q: str, subject: str) -> str:
     """The question with the person it is about taken out ("What's Liam's rent?" → "What's my
     rent?", "What city is my brother in?" → "What city is I in?"): what is asked of them."""
@@ -280,16 +294,8 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
         slot = _head_slot(head, q) or _head_slot(_verb_noun(q), q)
     words = qa.content_words(q)
     subject = question_subject(q, words.named)
-    asked_slot = slot  # the kind of value asked for, whoever holds it (a predicate note below)
-    if subject is not None and embedder is not None and intent in (Intent.CURRENT_VALUE, Intent.HISTORY,
-                                                                   Intent.SINGLE_FACT):
-        # "What city is my brother in?" is near "Who is my brother?" as a whole: what is asked
-        # of the person is the question with the person taken out ("What city am I in?")
-        theirs = IntentBank.for_embedder(embedder).match(
-            np.asarray(embedder.embed([_without_subject(q, subject)])[0]),
-            intents={"current_value", "single_fact", "history"})
-        if theirs is not None and theirs.score >= MIN_MEANING and theirs.slot not in _RELATION_SLOTS:
-            asked_slot, match = theirs.slot, theirs
+    # the kind of value asked for, whoever holds it (a predicate note below)
+    asked_slot, match = _asked_of_subject(q, subject, embedder, intent, slot, match)
     slot_type = _slot_type(asked_slot, match)  # Marta's job title is a title, whoever holds it
     if subject is not None and intent in (Intent.CURRENT_VALUE, Intent.HISTORY, Intent.SINGLE_FACT):
         slot = None  # someone else's city or car is no slot of the user's
