@@ -187,6 +187,12 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("Watched Severance and then started The Bear.", [("user", "watched", "Severance"), ("user", "watched", "Bear")], []),
     ("I read Dune last month and started a new job at Monzo.", [("user", "works_at", "Monzo")],
      [("user", "read_book", "Monzo")]),
+    # -- a visit told by "there" after the place was named
+    ("Plan a three-day itinerary for Kyoto. I was there back in 2019 but only saw the big temples.",
+     [("user", "visited", "Kyoto")], []),
+    ("Any tips for Lisbon? We've been there twice already.", [("user", "visited", "Lisbon")], []),
+    ("Is Oslo expensive? I've never been there.", [], [("user", "visited", "Oslo")]),
+    ("What's the best time to visit Ooty? My sister went there last May.", [], [("user", "visited", "Ooty")]),
 ]
 
 

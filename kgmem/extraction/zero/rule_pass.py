@@ -25,7 +25,7 @@ from kgmem.extraction.zero.lexicon import (
     alt,
 )
 from kgmem.extraction.zero.meaning import GYM_CONTEXT
-from kgmem.extraction.zero.nlp import proper_at, word_number
+from kgmem.extraction.zero.nlp import load_nlp, proper_at, word_number
 from kgmem.extraction.zero.patterns_user import NOUN_PHRASE_RULES, USER_RULES
 from kgmem.extraction.zero.pet_names import pet_name_facts
 from kgmem.extraction.zero.phrases import canonical, valid_value
@@ -80,7 +80,8 @@ def rule_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[Candidat
     if IMAGINED.search(sent.text):
         return []
     out = pattern_facts(sent, date)
-    out += [f for f in back_reference_facts(sent, date) if f.predicate not in {g.predicate for g in out}]
+    out += [f for f in back_reference_facts(sent, date) + been_there_facts(sent, date, doc)
+            if f.predicate not in {g.predicate for g in out}]
     hypothetical = bool(HYPOTHETICAL.search(sent.text))
     when = best_time(sent.times)
     if not hypothetical:
@@ -207,6 +208,29 @@ _POINTS_BACK = re.compile(r"^\W*(?:(?:and|but|so|well)\s+)?(?:[Mm]ine|[Oo]urs|[M
 _NAMED_CAR = re.compile(r"\b(?:a|an|the|my|our|old)\s+(?P<v>(?:" + alt(CAR_BRANDS_CASED) + r")(?:\s+(?:" + alt(CAR_BRANDS_CASED)
                         + r"|[A-Z0-9][\w-]*))?)\b")
 _NAMED_PHONE = re.compile(r"\b(?:a|an|the|my|our|old)\s+(?P<v>(?:" + alt(PHONE_BRANDS_CASED) + r")(?:\s+[A-Z0-9][\w-]*)?)\b")
+
+
+#: "I was there back in 2019", "we've been there twice": a visit to the place named just before
+_BEEN_THERE = re.compile(r"\b(?:I|[Ww]e)(?:'ve\s+been|\s+(?:was|were|have\s+been|went|travell?ed|stayed))\s+(?:\w+\s+)?there\b")
+_PLACE_NAMED = re.compile(r"\b(?:to|in|for|of|around|visit(?:ing)?|about)\s+(?P<p>[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+)?)")
+
+
+def been_there_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
+    """A visit told by "there" after the place was named ("Plan a three-day itinerary for Kyoto. I was
+    there back in 2019"): the place is the last one named before, which NER must call a place."""
+    m = _BEEN_THERE.search(sent.text)
+    if m is None or NEGATION.search(sent.text[max(0, m.start() - 10):m.end()]) or HYPOTHETICAL.search(sent.text):
+        return []
+    last = re.split(r"(?<=[.!?])\s+", sent.before.strip())[-1] if sent.before.strip() else ""
+    context = last + " " + sent.text[:m.start()]
+    hits = [h.group("p") for h in _PLACE_NAMED.finditer(context)]
+    if not hits:
+        return []
+    place = hits[-1]
+    ents = load_nlp()(context).ents
+    if not any(e.text == place and e.label_ in ("GPE", "LOC", "FAC") for e in ents):
+        return []
+    return [make_fact(sent, "visited", place, "place", True, best_time(sent.times), date, confidence=0.7)]
 
 
 def back_reference_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
