@@ -1,6 +1,7 @@
 """Statements about other people and things corrected in a later session (issue #13 item 7).
 
     .venv/bin/python eval/bench_other_entity_updates.py
+    .venv/bin/python eval/bench_other_entity_updates.py --fixture tests/fixtures/extraction/entity_updates_dev2.jsonl
 
 Two sets, each pair ingested with the zero-LLM tier into a fresh user, then asked its question with
 ``Memory(llm=False).answer`` (tests/unit/test_other_entity_updates.py's ``run``, the same scoring
@@ -14,6 +15,9 @@ as eval/bench_extraction_sets.py and eval/bench_extraction_heldout.py):
   noun next to a name, a job noun naming works_at, a bare name with a person's attribute being a
   person) and it gave 14/16 and 14/16 at 541f3b8.
 
+``--fixture PATH`` measures that pair file (same format) instead, without the probe, and writes
+eval/results/other_entity_updates_<file stem>.{json,md}.
+
 Writes eval/results/other_entity_updates.{json,md}: per-record outcome (answered with the corrected
 value; the corrected fact supersedes the old one in the history), the command, git sha, machine
 and load average. The honest generalisation figure is auth4's held-out set
@@ -22,6 +26,7 @@ and load average. The honest generalisation figure is auth4's held-out set
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import tempfile
@@ -120,10 +125,13 @@ def render(report: dict[str, Any]) -> str:
         met = "met" if s["answered_share"] >= 0.9 and s["superseded_share"] >= 0.9 else "not met"
         lines.append(f"| {name} | {s['pairs']} | {s['answered']} | {s['answered_share']} | {s['superseded']} | "
                      f"{s['superseded_share']} | {met} |")
-    lines += ["", "fixture: tests/fixtures/extraction/other_entity_updates.jsonl (auth13's; developed against). "
-              "probe: 16 pairs o13 wrote after most of the code (eval/bench_other_entity_updates.py PROBE; not held out: "
-              "13/16 answered, 12/16 superseded at 4c0ab3c, before the last readings were added). "
-              "The held-out figure is eval/results/extraction_heldout_sets.md (auth4's set).", ""]
+    if "fixture" in report["summary"]:
+        lines += ["", "fixture: tests/fixtures/extraction/other_entity_updates.jsonl (auth13's; developed against). "
+                  "probe: 16 pairs o13 wrote after most of the code (eval/bench_other_entity_updates.py PROBE; not held "
+                  "out: 13/16 answered, 12/16 superseded at 4c0ab3c, before the last readings were added)."]
+    else:
+        lines += ["", f"Pairs: the file named in the command ({report.get('note', 'a development set')})."]
+    lines += ["The held-out figure is eval/results/extraction_heldout_sets.md (auth4's set).", ""]
     for name, rows in report["records"].items():
         lines += [f"## {name}: records not met", "", "| id | answered | superseded | answer |", "|---|---|---|---|"]
         lines += [f"| {r['id']} | {r['answered']} | {r['superseded']} | {r['answer'][:90].replace('|', '/')} |"
@@ -132,23 +140,34 @@ def render(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--fixture", type=Path, default=None,
+                    help="a pair file to measure instead of the default fixture and probe")
+    ap.add_argument("--note", default="a development set", help="what the --fixture set is, for the report")
+    args = ap.parse_args(argv)
     before = _report.loadavg()
     t0 = time.time()
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        probe = tmp / "probe.jsonl"
-        probe.write_text("\n".join(json.dumps(r) for r in _probe_records()) + "\n", encoding="utf-8")
-        records = {"fixture": _measure(oe.FIXTURE, tmp / "fixture"), "probe": _measure(probe, tmp / "probe")}
+        if args.fixture is not None:
+            records = {args.fixture.stem: _measure(args.fixture, tmp / "set")}
+        else:
+            probe = tmp / "probe.jsonl"
+            probe.write_text("\n".join(json.dumps(r) for r in _probe_records()) + "\n", encoding="utf-8")
+            records = {"fixture": _measure(oe.FIXTURE, tmp / "fixture"), "probe": _measure(probe, tmp / "probe")}
+    command = "python eval/bench_other_entity_updates.py" + (f" --fixture {args.fixture}" if args.fixture else "")
     report = {
         "extractor": RuleExtractor().cache_key,
         "summary": {name: _summary(rows) for name, rows in records.items()},
         "records": records,
-        "run": {"command": "python eval/bench_other_entity_updates.py", "git_sha": _report.git_sha(),
+        "note": args.note,
+        "run": {"command": command, "git_sha": _report.git_sha(),
                 "machine": _report.machine(), "loadavg_before": before, "loadavg_after": _report.loadavg(),
                 "seconds": round(time.time() - t0, 1)},
     }
-    print(_report.write_pair(ROOT / "eval" / "results" / "other_entity_updates", report, render))
+    name = "other_entity_updates" + (f"_{args.fixture.stem}" if args.fixture is not None else "")
+    print(_report.write_pair(ROOT / "eval" / "results" / name, report, render))
 
 
 if __name__ == "__main__":

@@ -44,12 +44,36 @@ class CandidateFact(BaseModel):
         return value
 
 
+class SlotProbe(BaseModel):
+    """A typed value said in a clause that names people or things: a possible new value of a slot
+    memory already holds about one of them ("they pushed it to the 19th", "Orla's in Galway now").
+    Never stored alone: the memory manager keeps it only when a mention resolves to an entity
+    with a current single-valued attribute of the value's class (see kgmem.memory.anchoring)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    mentions: list[str] = Field(default_factory=list, description="names the clause gives people or things, subject first")
+    context: list[str] = Field(default_factory=list,
+                               description='things named earlier in the session, latest first (for "it", "they", "she")')
+    values: list[tuple[str, str]] = Field(default_factory=list, description="(value, value class: when, where, person…)")
+    #: attribute names the clause says ("lives", "deadline", "works"): what the value is of
+    attribute_words: list[str] = Field(default_factory=list)
+    #: a word of change ("now", "moved", "instead", "actually", "no longer"): more likely a correction
+    cue: bool = False
+    #: the clause is about the user ("I moved my appointment to the 10th")
+    user_clause: bool = False
+    text: str = ""
+    source_turns: list[int] = Field(default_factory=list, description="session-local turn indices")
+
+
 class ExtractionResult(BaseModel):
     """What an extractor returns for one session (and what the cache stores)."""
 
     model_config = ConfigDict(extra="forbid")
 
     facts: list[CandidateFact] = Field(default_factory=list)
+    #: typed values near mentions of people and things, read against memory by the manager
+    probes: list[SlotProbe] = Field(default_factory=list)
     tier: str = "rules"
     model: str = ""
     version: str = ""

@@ -267,7 +267,7 @@ def plan_haystack(store: MemoryStore, haystack: Haystack, *, extractor: Extracto
             t0 = time.perf_counter()
             memo.prefetch([text for s in chunk for _, text in turn_texts(s, policy)])
             report.seconds_embed += time.perf_counter() - t0
-    manager = MemoryManager(store, user_id)
+    manager = MemoryManager(store, user_id, embed=memo.embed if memo is not None else None)
     for s in todo:
         item = _plan_session(manager, s, extracted[s.id], memo, policy, report)
         if item is not None:
@@ -286,7 +286,7 @@ def _plan_session(manager: MemoryManager, session: Session, extracted: Extractio
         report.count_failed(session.id, "extract", extracted)
         return None
     try:
-        planned = manager.plan_session(session, extracted.facts)
+        planned = manager.plan_session(session, extracted.facts, extracted.probes)
         if embedder is not None:
             t0 = time.perf_counter()
             report.embedded_texts += embed_write(planned.write, embedder, policy)
@@ -323,7 +323,7 @@ def ingest_session(
     if store.has_session(user_id, session.id):
         report.sessions_skipped = 1
         return report
-    manager = manager or MemoryManager(store, user_id)
+    manager = manager or MemoryManager(store, user_id, embed=embedder.embed if embedder is not None else None)
     extracted = extract_sessions([session], extractor, cache, report)
     _plan_session(manager, session, extracted[session.id], embedder, policy, report, store=store)
     return report

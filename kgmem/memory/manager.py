@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from kgmem import ids
-from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.ids import normalise_name
+from kgmem.memory.anchoring import ANCHOR_CUE, Anchored, Anchoring, Embed
 from kgmem.memory.entities import EntityResolver
 from kgmem.memory.supersession import Action, decide
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Tally
@@ -52,13 +53,47 @@ class PlannedWrite:
     counts: ReconcileCounts = field(default_factory=ReconcileCounts)
 
 
-class MemoryManager:
-    """Reconciles candidates of one user's sessions against the store (one instance per user)."""
+def _family(predicate: str) -> str:
+    """A thing's time is one slot, said as when it happens or when it is due."""
+    return "when" if predicate in _WHEN else predicate
 
-    def __init__(self, store: MemoryStore, user_id: str) -> None:
+
+def _outvoted(cand: CandidateFact, subject: Entity, anchored: list[Anchored]) -> bool:
+    """A reading of a turn that gives a held slot another value than the turn's correction said
+    with a word of change ("book club's on wednesdays now cos rosa's started choir on thursdays":
+    wednesdays, not thursdays): the correction's value stands."""
+    plain = re.sub(r"[^\w]", "", normalise_name(cand.value))
+    return any(a.entity.id == subject.id and _family(a.candidate.predicate) == _family(cand.predicate)
+               and set(a.candidate.source_turns) & set(cand.source_turns) and a.plain != plain
+               and a.candidate.confidence >= ANCHOR_CUE for a in anchored)
+
+
+@dataclass
+class _Plan:
+    """One session's write under construction."""
+
+    resolver_before: dict[str, Entity]
+    counts: ReconcileCounts = field(default_factory=ReconcileCounts)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    invalidations: dict[str, datetime] = field(default_factory=dict)
+    sups: list[Supersession] = field(default_factory=list)
+    retracted: list[Supersession] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    #: slot views including this session's pending changes
+    pending: dict[tuple[str, str], dict[str, Fact]] = field(default_factory=dict)
+
+
+class MemoryManager:
+    """Reconciles candidates of one user's sessions against the store (one instance per user).
+
+    ``embed``: the sentence embedder, for names of things said in other words (:mod:`.anchoring`);
+    without it names match by their words only."""
+
+    def __init__(self, store: MemoryStore, user_id: str, embed: Embed | None = None) -> None:
         self.store = store
         self.user_id = user_id
         self.resolver = EntityResolver(user_id, store.entities(user_id))
+        self.anchoring = Anchoring(self.resolver, embed)
         self._slots: dict[tuple[str, str], dict[str, Fact]] = defaultdict(dict)
         #: slot views of the last planned (not yet committed) write
         self._pending: dict[tuple[str, str], dict[str, Fact]] = {}
@@ -67,86 +102,126 @@ class MemoryManager:
         #: session id -> start, to date the evidence a merged fact holds from other sessions
         self._times: dict[str, datetime] = {s.id: s.started_at for s in store.sessions(user_id)}
 
-    def plan_session(self, session: Session, candidates: Sequence[CandidateFact]) -> PlannedWrite:
+    def plan_session(self, session: Session, candidates: Sequence[CandidateFact],
+                     probes: Sequence[SlotProbe] = ()) -> PlannedWrite:
         """Build the write for ``session`` (nothing is stored; the index is updated only by
-        :meth:`commit`, after the store accepted the write)."""
-        uid = self.user_id
-        counts = ReconcileCounts()
-        out_facts: dict[str, Fact] = {}
-        invalidations: dict[str, datetime] = {}
-        sups: list[Supersession] = []
-        retracted: list[Supersession] = []
-        entities: dict[str, Entity] = {}
-        # slot views including this session's pending changes
-        pending: dict[tuple[str, str], dict[str, Fact]] = {}
-        resolver_before = {e.id: e for e in self.resolver.new_entities()}
-
-        n_turns = len(session.turns)
+        :meth:`commit`, after the store accepted the write). ``probes``: typed values near names
+        of people and things, kept where they anchor on a slot memory holds (:mod:`.anchoring`)."""
+        plan = _Plan(resolver_before={e.id: e for e in self.resolver.new_entities()})
         self._times[session.id] = session.started_at
+        anchored = self._anchored(session, probes)
         for cand in sorted(candidates, key=lambda c: (min(c.source_turns or [0]), c.predicate, c.value)):
-            subject = self.resolver.user if cand.subject.strip().lower() in ("user", "i", "me") \
-                else self._replaced_holder(cand, session.id, pending) \
-                or self.resolver.resolve(cand.subject, cand.subject_type or "person",
-                                         self._holders(cand.predicate, pending), cand.text)
-            cand = self._one_time(cand, subject, pending)
-            entities[subject.id] = subject
-            obj_id: str | None = None
-            if (cand.value_type or "") in _ENTITY_TYPES:
-                obj = self.resolver.resolve(cand.value, cand.value_type or "thing")
-                entities[obj.id] = obj
-                obj_id = obj.id
-            turn_ids = [ids.turn_id(session.id, i) for i in sorted(set(cand.source_turns)) if 0 <= i < n_turns]
-            fact = Fact(
-                id=ids.fact_id(uid, subject.id, cand.predicate, cand.value, session.id),
-                user_id=uid, subject_id=subject.id, predicate=cand.predicate, object_id=obj_id,
-                value=cand.value, text=cand.text or f"{subject.name} {cand.predicate} {cand.value}",
-                valid_from=cand.valid_from, valid_to=cand.valid_to, granularity=cand.granularity,
-                observed_at=session.started_at, confidence=cand.confidence, speaker=cand.speaker,
-                session_id=session.id, source_turn_ids=turn_ids,
-            )
-            slot_key = (subject.id, cand.predicate)
-            if slot_key not in pending:
-                pending[slot_key] = dict(self._slots.get(slot_key, {}))
-            slot = pending[slot_key]
-            decision = decide(fact, list(slot.values()), self._times)
-            if decision.action is Action.NOOP or decision.fact is None:
-                counts.noop += 1
+            subject = self._anchor_subject(cand, anchored)
+            if subject is None:
+                subject = self.resolver.user if cand.subject.strip().lower() in ("user", "i", "me") \
+                    else self._replaced_holder(cand, session.id, plan.pending) \
+                    or self.resolver.resolve(cand.subject, cand.subject_type or "person",
+                                             self._holders(cand.predicate, plan.pending), cand.text)
+            if _outvoted(cand, subject, anchored):
                 continue
-            if decision.action is Action.MERGE:
-                counts.merged += 1
-            elif decision.action is Action.SUPERSEDE:
-                counts.superseded += 1
-            else:
-                counts.added += 1
-            for new in (decision.fact, *decision.also):
-                slot[new.id] = new
-                out_facts[new.id] = new
-            for fid, at in decision.invalidations.items():
-                if fid in out_facts:
-                    out_facts[fid] = out_facts[fid].model_copy(update={"invalid_at": at})
-                else:
-                    invalidations[fid] = at
-                if fid in slot:
-                    slot[fid] = slot[fid].model_copy(update={"invalid_at": at})
-            sups.extend(decision.supersessions)
-            for r in decision.retracted:
-                # an edge added earlier in this very write is dropped; it may also be stored
-                # already (re-linked with a new `at` above), so the store retracts it too
-                pair = (r.new_fact_id, r.old_fact_id)
-                sups = [s for s in sups if (s.new_fact_id, s.old_fact_id) != pair]
-                retracted.append(r)
+            self._reconcile(plan, session, self._one_time(cand, subject, plan.pending), subject)
+        for a in anchored:
+            # a slot this session already gave a value through a reading of its own keeps it
+            if not any(f.subject_id == a.entity.id and _family(f.predicate) == _family(a.candidate.predicate)
+                       for f in plan.facts.values()):
+                self._reconcile(plan, session, a.candidate, a.entity)
 
         # entities whose aliases changed or that are new in this resolver
         for e in self.resolver.new_entities():
-            if e.id not in resolver_before or resolver_before[e.id] != e:
-                entities[e.id] = e
+            if e.id not in plan.resolver_before or plan.resolver_before[e.id] != e:
+                plan.entities[e.id] = e
         write = SessionWrite(
-            user_id=uid, session=session, entities=list(entities.values()),
-            facts=list(out_facts.values()), supersessions=sups, invalidations=invalidations,
-            retracted_supersessions=retracted,
+            user_id=self.user_id, session=session, entities=list(plan.entities.values()),
+            facts=list(plan.facts.values()), supersessions=plan.sups, invalidations=plan.invalidations,
+            retracted_supersessions=plan.retracted,
         )
-        self._pending = pending
-        return PlannedWrite(write=write, counts=counts)
+        self._pending = plan.pending
+        return PlannedWrite(write=write, counts=plan.counts)
+
+    def _anchored(self, session: Session, probes: Sequence[SlotProbe]) -> list[Anchored]:
+        """The probes' values that anchor on a slot stated in an earlier session."""
+        if not probes:
+            return []
+        holders = self.anchoring.holders(self._slots, session.id)
+        if not holders:
+            return []
+        best: dict[tuple[str, str], Anchored] = {}
+        for probe in probes:
+            for a in self.anchoring.read(probe, holders, session.started_at):
+                # one new value per slot and session: said with a word of change, else said last
+                key = (a.entity.id, _family(a.candidate.predicate))
+                if key not in best or a.candidate.confidence >= best[key].candidate.confidence:
+                    best[key] = a
+        return list(best.values())
+
+    def _anchor_subject(self, cand: CandidateFact, anchored: list[Anchored]) -> Entity | None:
+        """Slot identity through a probe: a reading of the same statement that gives the same value
+        to a name holding no such slot ("the sync" read as a new thing) is about the anchored
+        entity ("the weekly design team sync"); the probe's own candidate is then not needed."""
+        if cand.subject.strip().lower() in ("user", "i", "me") or not anchored:
+            return None
+        own = self.resolver.lookup(cand.subject)
+        for a in anchored:
+            if a.plain == re.sub(r"[^\w]", "", normalise_name(cand.value)) \
+                    and set(cand.source_turns) & set(a.candidate.source_turns) \
+                    and _family(a.candidate.predicate) == _family(cand.predicate) \
+                    and (own is None or own.id == a.entity.id
+                         or not self._current((own.id, cand.predicate), {})):
+                anchored.remove(a)
+                return a.entity
+        return None
+
+    def _reconcile(self, plan: _Plan, session: Session, cand: CandidateFact, subject: Entity) -> None:
+        """One candidate of ``subject`` against its slot (with this session's changes so far)."""
+        uid = self.user_id
+        plan.entities[subject.id] = subject
+        obj_id: str | None = None
+        if (cand.value_type or "") in _ENTITY_TYPES:
+            obj = self.resolver.resolve(cand.value, cand.value_type or "thing")
+            plan.entities[obj.id] = obj
+            obj_id = obj.id
+        n_turns = len(session.turns)
+        turn_ids = [ids.turn_id(session.id, i) for i in sorted(set(cand.source_turns)) if 0 <= i < n_turns]
+        fact = Fact(
+            id=ids.fact_id(uid, subject.id, cand.predicate, cand.value, session.id),
+            user_id=uid, subject_id=subject.id, predicate=cand.predicate, object_id=obj_id,
+            value=cand.value, text=cand.text or f"{subject.name} {cand.predicate} {cand.value}",
+            valid_from=cand.valid_from, valid_to=cand.valid_to, granularity=cand.granularity,
+            observed_at=session.started_at, confidence=cand.confidence, speaker=cand.speaker,
+            session_id=session.id, source_turn_ids=turn_ids,
+        )
+        slot_key = (subject.id, cand.predicate)
+        if slot_key not in plan.pending:
+            plan.pending[slot_key] = dict(self._slots.get(slot_key, {}))
+        slot = plan.pending[slot_key]
+        decision = decide(fact, list(slot.values()), self._times)
+        counts = plan.counts
+        if decision.action is Action.NOOP or decision.fact is None:
+            counts.noop += 1
+            return
+        if decision.action is Action.MERGE:
+            counts.merged += 1
+        elif decision.action is Action.SUPERSEDE:
+            counts.superseded += 1
+        else:
+            counts.added += 1
+        for new in (decision.fact, *decision.also):
+            slot[new.id] = new
+            plan.facts[new.id] = new
+        for fid, at in decision.invalidations.items():
+            if fid in plan.facts:
+                plan.facts[fid] = plan.facts[fid].model_copy(update={"invalid_at": at})
+            else:
+                plan.invalidations[fid] = at
+            if fid in slot:
+                slot[fid] = slot[fid].model_copy(update={"invalid_at": at})
+        plan.sups.extend(decision.supersessions)
+        for r in decision.retracted:
+            # an edge added earlier in this very write is dropped; it may also be stored
+            # already (re-linked with a new `at` above), so the store retracts it too
+            pair = (r.new_fact_id, r.old_fact_id)
+            plan.sups = [s for s in plan.sups if (s.new_fact_id, s.old_fact_id) != pair]
+            plan.retracted.append(r)
 
     def _holders(self, predicate: str, pending: dict[tuple[str, str], dict[str, Fact]]) -> list[tuple[str, str]]:
         """(subject id, statement text) of the current facts of a single-valued ``predicate``

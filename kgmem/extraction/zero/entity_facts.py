@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from kgmem import predicates
+from kgmem.extraction.entity_text import statement
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import intent_only
 from kgmem.extraction.zero.clauses import Clause
@@ -59,6 +60,13 @@ ATTRIBUTE_NOUNS: dict[str, str] = {
     "instructor": "person_in_charge", "head": "person_in_charge", "provider": "provider",
     "budget": "amount", "price": "amount", "quote": "amount", "cost": "amount", "name": "name",
     "allergy": "allergic_to", "diet": "diet", "timetable": "scheduled_for", "schedule": "scheduled_for",
+    # roles of the person in charge of a club, team or committee ("our Sunday league captain Gaz")
+    "captain": "person_in_charge", "treasurer": "person_in_charge", "secretary": "person_in_charge",
+    "coordinator": "person_in_charge", "organiser": "person_in_charge", "organizer": "person_in_charge",
+    "supervisor": "person_in_charge", "director": "person_in_charge",
+    # people who look after someone ("Grandma's carer Patrice")
+    "carer": "person_in_charge", "caregiver": "person_in_charge", "nanny": "person_in_charge", "nurse": "person_in_charge",
+    "childminder": "person_in_charge", "keyworker": "person_in_charge",
 }
 #: words before "date"/"time" that name the happening the time is of ("the launch date", "her due
 #: date"): part of the attribute, not of the thing's name
@@ -387,8 +395,8 @@ def _moved_to(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef) ->
 def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray | None, proposer: Proposer,
                  context: TurnContext) -> list[CandidateFact]:
     """(entity, attribute, value) candidates of one clause not about the user."""
-    if clause.blocked and not clause.negated_only or intent_only(clause.tokens) or hypothetical(clause):
-        return []
+    if clause.blocked or intent_only(clause.tokens) or hypothetical(clause):
+        return []  # "the offsite isn't at the Riverside": no value of it (negation included)
     special = _special(sent, date, clause, context)
     if special is not None:
         return special
@@ -409,8 +417,8 @@ def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray
         if out:
             break
         pred = predicates.get(attr)
-        if pred is None:
-            continue
+        if pred is None or ref.kind == "thing" and attr in _PERSON_ONLY:
+            continue  # "switched the panel interview to Google Meet" employs nobody
         if handed and attr == "person_in_charge":
             return [_entity_fact(sent, date, clause, ref, attr, handed, "person")]
         values = entity_values(attr, pred.kind, clause, ref.names, ref.kind == "person")
@@ -431,11 +439,9 @@ def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray
 
 def _entity_fact(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef, attr: str, value: str,
                  vtype: str | None) -> CandidateFact:
-    pred = predicates.get(attr)
-    label = pred.description.split(" (")[0] if pred is not None else attr
     return CandidateFact(
         subject=ref.name, subject_type=ref.kind, predicate=attr, value=value, value_type=vtype,
-        text=f"{ref.name} — {label}: {value}. ({sent.text})"[:300],
+        text=f"{statement(ref.name, attr, value)} ({sent.text})"[:300],
         valid_from=datetime(date.year, date.month, date.day), granularity="day",
         speaker="user", source_turns=[sent.turn], confidence=0.6,
     )

@@ -73,7 +73,9 @@ def scheduled_object(clause: Clause) -> Token | None:
     head = clause.head
     lemma = head.lemma_.lower()
     habitual = lemma in _SCHEDULE_VERBS and head.tag_ in ("VBP", "VBZ") \
-        and not any(c.dep_ == "aux" for c in head.children)
+        and not any(c.dep_ == "aux" for c in head.children) \
+        or lemma == "get" and any(c.dep_ == "aux" and c.lower_ in ("'ve", "have", "'s", "has") for c in head.children)
+    # "I've got the dentist Thursday at 3:20": a coming appointment, said as what one has
     if not (habitual or lemma in _BOOKING_VERBS):
         return None
     obj = _object(head)
@@ -161,8 +163,8 @@ def extend_place(value: str, clause: Clause) -> str:
     "boardroom on 6" (a proper name is kept as it is)."""
     for t in clause.tokens:
         if t.text == value.split()[-1] and t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ == "in" \
-                and t.head.head.pos_ == "NOUN" and t.head.head.dep_ == "pobj":
-            # "at a vineyard in Napa": the vineyard, in Napa
+                and t.head.head.pos_ in ("NOUN", "PROPN") and t.head.head.dep_ == "pobj":
+            # "at a vineyard in Napa", "at the Taj in Colaba": the place, in its town
             noun = t.head.head
             return t.doc[noun.i: t.i + 1].text
         if t.text != value.split()[-1] or t.pos_ != "NOUN":

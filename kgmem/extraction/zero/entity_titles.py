@@ -46,9 +46,12 @@ def titled_people(doc: Doc) -> list[tuple[str, str]]:
             name = doc[t.i + 1]  # "Our team lead Sven wants…" (spaCy often tags this "lead" a verb)
         elif comma.text != "," or name.pos_ != "PROPN" or name.head.i not in (t.i, name.i) and name.head.head.i != t.i:
             continue
-        before = [w for w in doc[max(0, t.i - 3): t.i] if w.pos_ in ("NOUN", "PROPN")]
-        while before and before[0].i + len(before) != t.i:
-            before.pop(0)  # only the nouns right before the role word
+        # only the nouns right before the role word; an owner's "'s" between them is kept out
+        # ("Grandma's carer Patrice": Grandma's)
+        window = [w for w in doc[max(0, t.i - 4): t.i] if w.tag_ != "POS" and w.lower_ not in ("'s", "’s")]
+        before = [w for w in window if w.pos_ in ("NOUN", "PROPN")]
+        while before and window.index(before[0]) + len(before) != len(window):
+            before.pop(0)
         if before:
             out.append((" ".join(w.text for w in before), _proper_name(name)))
     for m in _IS_ROLE.finditer(doc.text):

@@ -22,7 +22,7 @@ from datetime import datetime
 import numpy as np
 
 from kgmem import predicates
-from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.extraction.zero.checks import IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.entity_facts import (
@@ -35,6 +35,12 @@ from kgmem.extraction.zero.entity_facts import (
     entity_facts,
     entity_of,
     note_people,
+)
+from kgmem.extraction.zero.entity_probes import (
+    ROLE_NOUNS,
+    clause_probe,
+    first_statements,
+    sentence_probe,
 )
 from kgmem.extraction.zero.entity_readings import (
     hypothetical,
@@ -49,11 +55,20 @@ from kgmem.extraction.zero.values import fill
 
 _HEADLINE = re.compile(r"^\s*([^:?!.]{3,60}?):\s+(\S.{6,})$")
 _IS = re.compile(r"\b([A-Za-z]+)'s(?=\s+(?:off|on|at|in|back|now|with|out|away|still|also|finally|actually|"
-                 r"currently|doing|working|living|staying|home)\b)")
+                 r"currently|doing|working|living|staying|home|ready|done|sorted|open|closed|"
+                 # a state said with a participle ("the Corsa's fixed", "Ana's visa's approved")
+                 r"fixed|approved|cancelled|canceled|shipped|delivered|dispatched|confirmed|finished|booked|"
+                 r"rejected|declined|resolved|repaired|postponed|delayed|moved|paid|printed|sold|broken)\b)")
 
 #: an interjection opening a sentence ("Ugh, her flight's delayed") is parsed as its root
-_INTERJECTION = re.compile(r"^\s*(?:ugh+|argh+|oh|ah|aw|hmm+|sigh|yikes|phew|ooh|wow|meh|damn|ugh, well)\s*[,!.]+\s*",
+_INTERJECTION = re.compile(r"^\s*(?:(?:ugh+|argh+|oh|ah|aw|hmm+|sigh|yikes|phew|ooh|wow|meh|damn|ugh, well)\s*[,!.]+\s*"
+                           # openers that are no part of the statement even without a comma ("ugh the
+                           # proposal is due…", "ok so they emailed…", "fyi the review moved…")
+                           r"|(?:ugh+|argh+|sigh|yikes|phew|meh|ok(?:ay)?\s+so|so\s+yeah|right\s+so|fyi|btw|"
+                           r"heads\s+up|quick\s+(?:update|note|one))\s*[,:!.-]*\s+(?=\w))",
                            re.IGNORECASE)
+#: a per-unit price's unit ("1600 a month"), left out when comparing with the user's own values
+_RATE_TAIL = re.compile(r"\s+a\s+\w+$")
 Score = Callable[[Sequence[str]], list[np.ndarray]]
 
 
@@ -93,10 +108,11 @@ def _pending(sent: Sentence, date: datetime, clause: Clause, context: TurnContex
 
 def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[np.ndarray | None],
                           user_values: set[str], user_mine: bool, attributes: Proposer, context: TurnContext,
-                          score: Score) -> list[CandidateFact]:
+                          score: Score, probes: tuple[list[SlotProbe], list[str]] | None = None) -> list[CandidateFact]:
     """Facts about other people and things in one sentence (``clauses``/``rows``: its parse and
     attribute-bank rows; ``user_values``: plain values of the user's facts read from it;
-    ``user_mine``: a clause about something of the user's already gave a user fact)."""
+    ``user_mine``: a clause about something of the user's already gave a user fact; ``probes``:
+    where to add the clauses' :class:`SlotProbe`, and the session's names so far, latest first)."""
     parts = entity_parts(sent.text)
     per_doc: list[list[Clause]] = []
     context.headline = False
@@ -112,7 +128,11 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
         rows = score([c.text for c in clauses])
     heads = set(map(id, per_doc[0])) if parts is not None and len(parts) == 2 else set()
     out: list[CandidateFact] = []
+    n_probes = len(probes[0]) if probes is not None else 0
     for c, row in zip(clauses, rows):
+        probe = clause_probe(sent, c, probes[1]) if probes is not None else None
+        if probes is not None and probe is not None:
+            probes[0].append(probe)
         if context.pending is not None:
             got = _pending(sent, date, c, context)
             if got:
@@ -124,18 +144,42 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
             # "Zara left Deloitte and joined KPMG": "joined KPMG" is scored with its subject
             row = score([f"{c.subject.text} {c.text}"])[0]
         facts = _clause_facts(sent, date, c, row, user_mine, attributes, context)
+        if probe is not None:
+            facts += _first_facts(sent, date, c, probe, facts, out, user_mine)
         # a value the user's facts already hold, read from a clause about the user, something of
         # theirs or a bare noun, is the user's ("my rent is $1,200", "rent is $1,600 a month"); a
         # clause about another person or a particular thing keeps its facts whatever else read it
         # ("the puppy is actually Rupert")
-        theirs = c.about == "other" or c.about == "thing" and c.subject is not None and _specific(c.subject)
-        out.extend(f for f in facts if theirs or _plain(f.value) not in user_values)
+        theirs = c.about == "other" or c.about == "thing" and c.subject is not None and _specific(c.subject) \
+            or c.subject is not None and c.subject.lemma_.lower() in ROLE_NOUNS  # "my GP is Dr Okafor"
+        out.extend(f for f in facts if theirs or _plain(_RATE_TAIL.sub("", f.value)) not in user_values)
         if not facts and id(c) in heads and c.head.lemma_.lower() in _CHANGE_VERBS:
             ref = entity_of(c, context)  # "Offsite venue changed:" names the slot, the rest says its value
             if ref is not None and ref.kind == "thing" and ref.hint:
                 context.pending = (ref.name, ref.hint)
         note_people(c, context)
+    if probes is not None and len(probes[0]) == n_probes and (probe := sentence_probe(sent, clauses, probes[1])):
+        probes[0].append(probe)
     return out
+
+
+def _first_facts(sent: Sentence, date: datetime, c: Clause, probe: SlotProbe, facts: list[CandidateFact],
+                 out: list[CandidateFact], user_mine: bool) -> list[CandidateFact]:
+    """Attributes no reading of its class gave (:func:`.first_statements`): the statement still
+    fills a slot; one value per slot per sentence ("it's approved and being printed": approved)."""
+    given = {(f.subject.casefold(), f.predicate) for f in [*facts, *out]}
+    for name, attr in list(given):
+        if attr in ("due_date", "scheduled_for"):
+            given |= {(name, "due_date"), (name, "scheduled_for")}  # a thing has one time
+    got = []
+    for name, kind, attr, value in first_statements(c, probe):
+        if c.about == "mine" and user_mine and c.subject is not None and c.subject.lemma_.lower() not in ROLE_NOUNS:
+            continue  # "my rent is…": the user's, read as the user's fact ("my GP is…" is never the user's)
+        if (name.casefold(), attr) in given or facts and name.casefold() != facts[0].subject.casefold():
+            continue
+        given.add((name.casefold(), attr))
+        got.append(_entity_fact(sent, date, c, EntityRef(name, kind), attr, value, None))
+    return got
 
 
 def _moves_thing(c: Clause) -> bool:

@@ -25,10 +25,16 @@ _RIDES = re.compile(r"\b(?:tak(?:e|es|ing)|took|rid(?:e|es|ing)|rode|catch(?:es|
 
 
 #: states of an order, request or repair the user's status lexicon does not hold
-_MORE_STATES = re.compile(r"\b(?:on\s+(?:its|the|their)\s+way|en\s+route|escalated|back[- ]?ordered|out\s+of\s+stock|"
+_MORE_STATES = re.compile(r"\b(?:turned\s+up|showed\s+up|got\s+here|on\s+(?:its|the|their)\s+way|en\s+route|escalated|back[- ]?ordered|out\s+of\s+stock|"
                           r"with\s+the\s+courier|in\s+the\s+post|being\s+(?:printed|processed|reviewed|repaired|"
-                          r"fixed|shipped|prepared|built|made)|awaiting\s+(?:approval|parts|payment|review|delivery))\b",
+                          r"fixed|shipped|prepared|built|made)|awaiting\s+(?:approval|parts|payment|review|delivery)|"
+                          # "it's waiting on a part", "still waiting for parts": the thing waits, its state
+                          r"waiting\s+(?:on|for)\s+(?:a\s+|the\s+|some\s+)?(?:parts?|approval|payment|review|"
+                          r"delivery|stock|sign[- ]off|a\s+decision|decision|collection|paperwork|documents))\b",
                           re.IGNORECASE)
+#: a state quoted from a tracker or portal ("tracking just says 'in transit'", "status says 'waiting for parts'")
+_QUOTED_STATE = re.compile(r"\b(?:status|tracking|tracker|portal|app|website|system|it)\s+(?:just\s+|now\s+|still\s+)?"
+                           r"(?:says|shows|reads|is|=)\s*[:]?\s*['\"‘“]([^'\"’”]{3,40})['\"’”]", re.IGNORECASE)
 
 
 #: words that say where someone lives, for an address NER does not call a place
@@ -72,6 +78,8 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
     """Values of ``attr`` in the clause: never one of the entity's ``own`` names or their words,
     nor a day or time as a venue; ``person``: the entity is a person."""
     values = [v for v in fill(kind, clause) if v[0].casefold() not in own]
+    if kind == "money":
+        values = [(v + _rate(v, clause.text), t) for v, t in values]  # "£95 a night" is a nightly price
     if kind == "when":
         values = new_time(clause) or values
         if values and (span := when_span(clause)) and values[0][0] in span:
@@ -89,12 +97,27 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = [v for v in values if v[0] not in _left(clause)]  # "Zara left Deloitte": not there now
     if not values and attr == "lives_in" and person and _LIVES.search(clause.text):
         values = [(v, "place") for v, _ in fill("where", clause) if v.casefold() not in own]  # "lives at 14 Elm Road"
+    if not values and attr == "status" and (m := _QUOTED_STATE.search(clause.text)):
+        values = [(m.group(1).strip().lower(), None)]
     if not values and attr == "status" and (m := _MORE_STATES.search(clause.text)):
         values = [(m.group(0).lower(), None)]  # "the blender is on its way"
     if not values and attr == "provider":
         name = proper_after(clause, frozenset({"with", "to"}))  # "with Zing": NER may call it a person
         values = [(name, "org")] if name and name.casefold() not in own else []
     return values
+
+
+_RATE = re.compile(r"\s*(?:a|an|per|/)\s*(night|month|week|day|hour|year|walk|session|lesson|visit|person|head|class|"
+                   r"term|game|ticket|kilo|kg)\b", re.IGNORECASE)
+
+
+def _rate(value: str, text: str) -> str:
+    """" a night" when the amount is said per something ("£95 a night", "$15/hour"), else ""."""
+    digits = re.sub(r"\D", "", value)
+    for m in re.finditer(r"[£$€₹]?\s?\d[\d,.]*k?", text):
+        if re.sub(r"\D", "", m.group(0)).startswith(digits[:3]) and (r := _RATE.match(text, m.end())):
+            return f" a {r.group(1).lower()}"
+    return ""
 
 
 def _is_time(value: str, clause: Clause) -> bool:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from kgmem.extraction.schema import CandidateFact, ExtractionResult
+from kgmem.extraction.schema import CandidateFact, ExtractionResult, SlotProbe
 from kgmem.extraction.zero.assistant import (
     assistant_facts,
     assistant_sentences,
@@ -55,6 +55,7 @@ from kgmem.extraction.zero.rule_pass import (
     question_facts,
     rule_facts,
     seen_at_venue,
+    shared_medium,
 )
 from kgmem.extraction.zero.sentences import DEP_CUE, IMPERSONAL_PARSE, Sentence, user_sentences
 from kgmem.extraction.zero.trips import trips_not_homes
@@ -248,6 +249,7 @@ class RuleExtractor:
         for items, (_, date) in zip(work, sessions):
             facts: list[CandidateFact] = []
             contexts: dict[int, TurnContext] = {}
+            probes: tuple[list[SlotProbe], list[str]] = ([], [])
             for w in items:
                 if w.sent.role == "assistant":
                     facts.extend(assistant_facts(w.sent))
@@ -270,6 +272,7 @@ class RuleExtractor:
                     found = _open_facts(w, date)
                 if not w.sent.question:
                     found = trips_not_homes(found, w.sent.text, w.doc)
+                    found += shared_medium(found, w.sent, date, w.doc)
                     found += inferred_facts(w.sent, date, found)
                 found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
                          and not fragment_of_another(f, found)
@@ -277,16 +280,17 @@ class RuleExtractor:
                 found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
                 if attributes is not None:
                     context = contexts.setdefault(w.sent.turn, TurnContext())
-                    found += self._entity_facts(w, date, found, attributes, context)
+                    found += self._entity_facts(w, date, found, attributes, context, probes)
                     if w.doc is not None:
                         found += titled_facts(w.sent, date, w.doc)
                 facts.extend(found)
-            results.append(ExtractionResult(facts=dedupe(facts), tier="rules", model="", version=RULES_VERSION))
+            results.append(ExtractionResult(facts=dedupe(facts), probes=probes[0], tier="rules", model="",
+                                            version=RULES_VERSION))
         return results
 
     @staticmethod
     def _entity_facts(w: _Work, date: datetime, found: list[CandidateFact], attributes: Proposer,
-                      context: TurnContext) -> list[CandidateFact]:
+                      context: TurnContext, probes: tuple[list[SlotProbe], list[str]]) -> list[CandidateFact]:
         """Facts about other people and things in the clauses that said nothing about the user."""
         user_values = {_plain(f.value) for f in found if f.subject == "user"}
 
@@ -294,7 +298,7 @@ class RuleExtractor:
             return list(attributes.scores(np.asarray(attributes.embedder.embed(list(texts))))) if texts else []
 
         return sentence_entity_facts(w.sent, date, w.clauses, w.attr_rows, user_values, bool(user_values),
-                                     attributes, context, score)
+                                     attributes, context, score, probes)
 
     @staticmethod
     def _score_clauses(users: list[_Work], proposer: Proposer, attributes: Proposer) -> None:

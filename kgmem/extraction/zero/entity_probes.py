@@ -1,0 +1,401 @@
+"""Typed values said near mentions of people and things: probes for corrections (issue #13 item 7).
+
+A correction is hard to read on its own ("they pushed it to the 19th", "Orla's in Galway now",
+"Kat's gone, Jordan runs Tuesday spin") but easy to read given the slot it corrects. The extractor
+cannot see memory (its output is cached per session content), so it only reports, per clause of
+a user turn that states something (no plan, condition, question, negation or wish), the values it
+holds by class (a time, a place, a person's name, an organisation, a state, an amount, a diet, a
+job, a ride) and the names it gives people and things; the memory manager
+(:mod:`kgmem.memory.anchoring`) keeps a value only when a name resolves to an entity that already
+holds a single-valued attribute of the value's class, with another value.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kgmem.extraction.schema import SlotProbe
+from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, intent_only
+from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.entity_facts import _person_name, _phrase, _proper_name
+from kgmem.extraction.zero.entity_readings import hypothetical
+from kgmem.extraction.zero.entity_values import entity_values
+from kgmem.extraction.zero.lexicon import MODALS, PEOPLE_NOUNS
+from kgmem.extraction.zero.nlp import entity_at
+from kgmem.extraction.zero.sentences import Sentence
+from kgmem.extraction.zero.value_parse import NOT_NAMES
+from kgmem.extraction.zero.values_amounts import _WHEN_RX
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: value classes and the (attribute, filler kind) that reads them (:func:`.entity_values`)
+CLASSES: dict[str, tuple[str, str]] = {
+    "when": ("scheduled_for", "when"), "where": ("venue", "where"), "person": ("person_in_charge", "person"),
+    "org": ("provider", "org"), "state": ("status", "state"), "money": ("amount", "money"), "diet": ("diet", "diet"),
+    "job": ("job_title", "job"), "commute": ("commute", "commute"),
+}
+#: a time says a digit, a day, a month or a part of the day as a whole word
+_TIME_WORD = re.compile(r"\d|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:jan(?:uary)?|feb(?:ruary)?|"
+                        r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+                        r"dec(?:ember)?)\b|\b(?:noon|midday|midnight|morning|afternoon|evening|"
+                        r"night|tonight|tomorrow|today|week|weekend|month|year|spring|summer|autumn|fall|winter)s?\b",
+                        re.IGNORECASE)
+#: words of change: a clause with one is more likely a correction
+CUE = re.compile(r"\b(?:now|moved?|moving|push(?:ed)?|bump(?:ed)?|shift(?:ed)?|chang(?:e|ed|ing)|switch(?:ed)?|"
+                 r"reschedul(?:e|ed)|instead|actually|no\s+longer|any\s*more|updat(?:e|ed)|new|turns\s+out|"
+                 r"correction|these\s+days|nowadays|from\s+now\s+on|going\s+forward|finally|delayed|postponed|"
+                 r"brought\s+forward|took\s+over|replaced|relocated|transferred|gone)\b", re.IGNORECASE)
+#: words that name an attribute (lemma → attribute): what a value of an ambiguous class is of
+ATTRIBUTE_WORDS: dict[str, str] = {
+    **{w: "lives_in" for w in ("live", "home", "address", "house", "flat", "apartment", "relocate", "move", "stay")},
+    **{w: "works_at" for w in ("work", "job", "employer", "office", "hire", "join", "company", "position", "intern",
+                               "internship")},
+    **{w: "due_date" for w in ("deadline", "due")},
+    **{w: "venue" for w in ("venue", "room", "location", "hold", "host", "place", "where")},
+    **{w: "person_in_charge" for w in ("lead", "leader", "manager", "run", "teach", "charge", "contact", "chair",
+                                       "coach", "instructor", "teacher", "head", "own", "owner", "organise", "organize",
+                                       "handle", "take", "replace", "succeed", "hand", "assign")},
+    **{w: "provider" for w in ("provider", "supplier", "broadband", "internet", "energy", "electricity", "insurer")},
+    **{w: "amount" for w in ("price", "cost", "quote", "budget", "fee", "charge", "pay")},
+}
+#: words before a value that mark it as the old one ("instead of Wednesday", "not Leeds")
+_OLD = re.compile(r"(?:instead\s+of|rather\s+than|\bnot|\bfrom|no\s+longer(?:\s+\w+){0,2}|\bwas|were|used\s+to\s+be|"
+                  r"originally|left|quit|outgrown|out\s+of|away\s+from|bye)\s+(?:the\s+|a\s+|at\s+|in\s+|on\s+)?$",
+                  re.IGNORECASE)
+#: verbs that float a value without setting it
+_OFFERS = frozenset({"offer", "suggest", "propose", "float", "recommend", "pitch", "consider", "ask", "request"})
+_HAD_TO = re.compile(r"\b(?:had|'d)\s+to\b", re.IGNORECASE)
+#: hedges that imagine nothing ("same questions still work i suppose")
+_HEDGES = re.compile(r"\b(?:i|we)\s+(?:suppose|guess|imagine)\b|\bi'd\s+imagine\b", re.IGNORECASE)
+_PRONOUNS = frozenset({"it", "they", "them", "she", "he", "her", "his", "its", "their", "him"})
+_MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "appos", "conj", "ROOT", "npadvmod"})
+#: how many earlier mentions a pronoun may reach back to
+CONTEXT = 6
+
+
+def clause_states(sent: Sentence, clause: Clause) -> bool:
+    """The clause states something: no request, plan, condition, wish, negation or question."""
+    if clause.head.lemma_.lower() in _OFFERS:
+        return False  # "they offered 6:45 or 8:15": a value floated, not the slot's
+    if clause.about == "request" or clause.blocked or hypothetical(clause) \
+            or intent_only(clause.tokens) and not _HAD_TO.search(clause.text):
+        return False  # "had to move the delivery to Wednesday" happened
+    if sent.question and (clause.head.dep_ == "ROOT" or clause.text.rstrip().endswith("?")):
+        return False
+    return not IMAGINED.search(_HEDGES.sub("", sent.text))
+
+
+def _mention(t: Token) -> str | None:
+    """The name a noun of the clause gives a person or thing ("Leo's piano lesson", "Orla")."""
+    ent = entity_at(t)
+    if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"):
+        return None
+    if ent is not None and ent.label_ == "PERSON":
+        return ent.text
+    if t.pos_ == "PROPN" and t.lower_ not in NOT_NAMES:
+        return _proper_name(t)
+    if t.pos_ != "NOUN":
+        return None
+    name, hint = _phrase(t)
+    return name or (t.lower_ if t.lower_ in PEOPLE_NOUNS else None)
+
+
+def mentions_of(clause: Clause) -> tuple[list[str], bool]:
+    """(names the clause gives people and things, subject first; a pronoun refers back). A name
+    may also be a value ("Jordan runs Tuesday spin"): the manager never gives an entity its own
+    name as a value."""
+    out: list[str] = []
+    pronoun = False
+    subj = clause.subject
+    tokens = sorted(clause.tokens, key=lambda t: (t is not subj, t.i))
+    for t in tokens:
+        if t.lower_ in _PRONOUNS and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj"):
+            pronoun = True
+            continue
+        if t.dep_ not in _MENTION_DEPS or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        name = _mention(t)
+        if not name:
+            continue
+        out.append(name)
+        owner = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+        if owner is not None and (own := _mention(owner)):
+            out.append(own)  # "Leo's lesson": Leo too
+    return list(dict.fromkeys(out)), pronoun
+
+
+def _fresh(value: str, clause: Clause) -> bool:
+    """The value is not said as the old one ("instead of Wednesday", "she left Deloitte")."""
+    text = clause.text
+    i = text.find(value)
+    return i < 0 or not _OLD.search(text[max(0, i - 30): i])
+
+
+def _names(clause: Clause) -> list[tuple[str, str]]:
+    """People's names whatever NER calls them: a PERSON, or a proper noun that is the subject,
+    agent or attribute of the clause ("Jordan runs Tuesday spin now", "taught by Ines")."""
+    out: list[tuple[str, str]] = []
+    for t in clause.tokens:
+        ent = entity_at(t)
+        if ent is not None and ent.label_ == "PERSON" and t.i == ent.start:
+            out.append((ent.text, "person"))
+        elif t.pos_ == "PROPN" and t.lower_ not in NOT_NAMES and t.text[:1].isupper() \
+                and (ent is None or ent.label_ in ("GPE", "NORP", "ORG")) \
+                and (t.dep_ in ("nsubj", "nsubjpass", "attr") or t.dep_ == "pobj" and t.head.dep_ == "agent"
+                     or t.dep_ == "oprd" and t.head.lemma_.lower() in ("call", "name")):
+            out.append((_proper_name(t), "person"))  # "…a lovely woman called Bukola now"
+    return list(dict.fromkeys(out))
+
+
+def _platforms(clause: Clause) -> list[tuple[str, str]]:
+    """A name after "on" that is no time: where a thing takes place online ("on Zoom", "on Teams")."""
+    return [(_proper_name(t), "place") for t in clause.tokens
+            if t.dep_ == "pobj" and t.head.lower_ == "on" and t.pos_ == "PROPN" and t.lower_ not in NOT_NAMES
+            and ((e := entity_at(t)) is None or e.label_ not in ("DATE", "TIME", "PERSON"))]
+
+
+def _depth(t: Token, head: Token) -> int:
+    n = 0
+    while t.i != head.i and t.head.i != t.i and n < 12:
+        t, n = t.head, n + 1
+    return n
+
+
+def _nearest_times(clause: Clause, found: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Every time the clause says, the one nearest its verb first ("book club is on wednesdays now
+    cos rosa's started choir on thursdays": wednesdays is the club's)."""
+    base = clause.tokens[0].idx
+    text = clause.text
+    spans = [(m.start() + base, m.group(0).strip()) for m in _WHEN_RX.finditer(text)
+             if m.group(0).strip() and not text[m.end(): m.end() + 1].isalnum()]  # not "dec" of "decent"
+    if len(spans) < 2:
+        return found
+    ranked: list[tuple[int, str]] = []
+    for start, text in spans:
+        tok = next((t for t in clause.tokens if t.idx >= start), None)
+        ranked.append((_depth(tok, clause.head) if tok is not None else 99, text))
+    times = [text for _, text in sorted(ranked, key=lambda r: r[0])]
+    # a filler's span that holds a bare time keeps its day ("8 on Thursday")
+    out = [next((v for v in found if t in v[0]), (t, None)) for t in times]
+    return list(dict.fromkeys([*out, *found]))
+
+
+def clause_values(clause: Clause) -> list[tuple[str, str]]:
+    """(value, class) of every class the clause holds a value of, new values only; a time is
+    only a time ("Thursdays" is no organisation)."""
+    out: list[tuple[str, str]] = []
+    for cls, (attr, kind) in CLASSES.items():
+        found = entity_values(attr, kind, clause, set(), False)[:2]
+        if cls == "person":
+            found = list(dict.fromkeys([*found, *_names(clause)]))
+        if cls == "where":
+            found = list(dict.fromkeys([*found, *_platforms(clause)]))
+        if cls == "when":
+            found = _nearest_times(clause, found)
+        for value, _vtype in found:
+            value = re.sub(r"^(\w+\.?)\s+\1\b\s*", r"\1 ", value).strip()  # "Dr Dr Okafor"
+            if _fresh(value, clause) and len(value) > 1 and (value, cls) not in out:
+                out.append((value, cls))
+    out = [(v, c) for v, c in out if c != "when" or _TIME_WORD.search(v)]  # not "decent" read as "dec"
+    times = " ".join(v.casefold() for v, c in out if c == "when")
+    return [(v, c) for v, c in out if c == "when" or v.casefold() not in times]
+
+
+def inner_clauses(clause: Clause) -> list[Clause]:
+    """Statements the parse buried in another clause: a verb with a noun subject of its own and no
+    negation, modal or condition ("we won't go into it), and … the funder extended the grant
+    deadline to 14 November": the funder's statement is its own)."""
+    out: list[Clause] = []
+    for v in clause.tokens:
+        if v.i == clause.head.i or v.pos_ != "VERB":
+            continue
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
+        if subj is None or any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODALS
+                               or c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in v.children):
+            continue
+        toks = [t for t in v.subtree if t.i in clause.index]
+        person = (e := entity_at(subj)) is not None and e.label_ == "PERSON"
+        out.append(Clause(head=v, tokens=toks, about="other" if person else "thing", subject=subj, blocked=False,
+                          text="".join(t.text_with_ws for t in toks).strip(), index={t.i for t in toks}))
+    return out
+
+
+def clause_probe(sent: Sentence, clause: Clause, context: list[str], inner: bool = True) -> SlotProbe | None:
+    """The probe of one clause of a user turn (None when it states nothing or holds no value);
+    ``context``: names of earlier clauses of the session, latest first (updated here)."""
+    if inner and clause.blocked:
+        for c in inner_clauses(clause):
+            if (probe := clause_probe(sent, c, context, inner=False)) is not None:
+                return probe
+    mentions, pronoun = mentions_of(clause)
+    probe = None
+    if clause_states(sent, clause) and (values := clause_values(clause)):
+        words = [ATTRIBUTE_WORDS[t.lemma_.lower()] for t in clause.tokens if t.lemma_.lower() in ATTRIBUTE_WORDS]
+        probe = SlotProbe(
+            mentions=mentions, context=list(context[:CONTEXT]) if pronoun or not mentions or clause.about == "user" else [],
+            values=values, attribute_words=list(dict.fromkeys(words)), cue=bool(CUE.search(clause.text)),
+            user_clause=clause.about == "user", text=sent.text[:300], source_turns=[sent.turn])
+    for m in reversed(mentions):
+        if m in context:
+            context.remove(m)
+        context.insert(0, m)
+    return probe
+
+
+def sentence_probe(sent: Sentence, clauses: list[Clause], context: list[str]) -> SlotProbe | None:
+    """A probe of the whole sentence when none of its clauses gave one: a parse that splits a
+    statement apart ("Checked the passport application online - it says approved!": "approved"
+    is a one-word root, no clause) still holds its value and names."""
+    if not clauses or sent.question or any(c.blocked for c in clauses) or HYPOTHETICAL.search(sent.text):
+        return None
+    doc = clauses[-1].head.doc
+    tokens = [t for t in doc if not t.is_punct]
+    if any(c.head.doc is not doc for c in clauses) or len(tokens) < 2:
+        return None
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    whole = Clause(head=root, tokens=tokens, about="none", subject=None, blocked=False, text=doc.text,
+                   index={t.i for t in tokens})
+    if not clause_states(sent, whole):
+        return None
+    return clause_probe(sent, whole, context)
+
+
+#: nouns of a person known by their role ("my GP is Dr Okafor", "our landlord is Brightlet"): the
+#: role is the thing, the name its value
+ROLE_NOUNS = frozenset({"gp", "doctor", "dentist", "landlord", "landlady", "boss", "manager", "contact", "tutor",
+                        "teacher", "coach", "accountant", "lawyer", "solicitor", "agent", "therapist", "trainer",
+                        "mechanic", "plumber", "builder", "childminder", "nanny", "cleaner", "vet", "consultant",
+                        "surgeon", "physio", "midwife", "advisor", "adviser", "caseworker", "supervisor", "mentor"})
+#: a thing's attribute by the class of its value when no word names one
+#: verbs whose object is where a show takes place ("playing the Fleece")
+_PLAY = ("play", "perform", "headline")
+#: verbs whose "at"/"in" place is where the thing is or goes from ("the shuttle picks up at Terminal 2")
+_PLACE_VERBS = ("pick", "meet", "leave", "depart", "start", "stop", "run", "take", "happen", "gather")
+_THING_DEFAULT = {"when": "scheduled_for", "state": "status", "money": "amount"}
+#: a person's attribute by the class of its value (closed classes only)
+_PERSON_DEFAULT = {"job": "job_title", "diet": "diet", "commute": "commute"}
+_PLACE_PREPS = frozenset({"at", "in", "on"})
+
+
+def _specific(t: Token) -> bool:
+    """A noun naming one particular thing: a name, "the/my/our X", "X's Y", a proper compound."""
+    return t.pos_ == "PROPN" or any(
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+        or c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
+
+
+def _at_place(value: str, clause: Clause) -> bool:
+    """The value is the object of "at"/"in" or what the clause's "is" says ("is at the Grand
+    Pavilion", "is the Assembly Rooms"), not any noun of the clause."""
+    words = value.split()
+    if not words:
+        return False
+    for t in clause.tokens:
+        if t.text not in (words[0], words[0].split("'")[0], words[-1]):
+            continue
+        h = t  # up to the head of the value's phrase
+        while h.dep_ in ("compound", "amod", "det", "nummod", "poss") and h.head.i != h.i and h.head.i in clause.index:
+            h = h.head
+        if h.dep_ == "pobj" and h.head.lower_ in _PLACE_PREPS and (h.head.lower_ != "on" or h.pos_ == "PROPN") \
+                or h.dep_ == "attr" and h.pos_ == "PROPN" or h.dep_ == "dobj" and h.head.lemma_.lower() in _PLAY:
+            return True  # "on Zoom" (a name; "on the 12th" is a time), "the band is playing the Fleece"
+    return False
+
+
+def first_attributes(probe: SlotProbe, clause: Clause, person: bool, role: bool) -> list[tuple[str, str]]:
+    """(attribute, value) pairs of a first statement about a named thing or person: a word of the
+    clause names the attribute and a value of its class is there, else the class names it (a
+    thing's time, state or amount; a person's job or diet; a role's name; a thing's place after
+    at/in: "the gala is at the Grand Pavilion on the 18th" gives both its venue and its time)."""
+    by_class: dict[str, str] = {}
+    for value, cls in probe.values:
+        by_class.setdefault(cls, value)
+    out: dict[str, str] = {}
+    if role:
+        who = by_class.get("person") or by_class.get("org")
+        return [("name", who)] if who and clause.head.lemma_.lower() == "be" else []
+    for attr in probe.attribute_words:
+        if person != (attr in ("lives_in", "works_at")):
+            continue
+        for cls, attrs in _CLASS_ATTRS.items():
+            if attr in attrs and cls in by_class and (cls != "where" or _at_place(by_class[cls], clause)):
+                out.setdefault(attr, by_class[cls])
+    for cls, attr in (_PERSON_DEFAULT if person else _THING_DEFAULT).items():
+        if cls in by_class and not (attr == "scheduled_for" and "due_date" in out):
+            out.setdefault(attr, by_class[cls])
+    if not person and "venue" not in out and "where" in by_class and _at_place(by_class["where"], clause) \
+            and clause.head.lemma_.lower() in ("be", "hold", "host", "move", "relocate", *_PLAY, *_PLACE_VERBS):
+        out["venue"] = by_class["where"]
+    return list(out.items())
+
+
+#: the attributes a value class may fill (the manager's table, for first statements)
+_CLASS_ATTRS: dict[str, tuple[str, ...]] = {
+    "when": ("scheduled_for", "due_date"), "where": ("venue", "lives_in", "works_at"),
+    "org": ("works_at", "provider", "venue"), "person": ("person_in_charge",), "state": ("status",),
+    "money": ("amount",),
+}
+
+
+def first_statements(clause: Clause, probe: SlotProbe) -> list[tuple[str, str, str, str]]:
+    """(entity, kind, attribute, value) when a clause gives a named or definite person or thing
+    (its subject; "it" is the thing named just before) a typed value with a word or class that
+    names the attribute ("the Henderson proposal is due on the 14th", "the gala is at the Grand
+    Pavilion", "my GP is Dr Okafor", "it's led by Farah"): something a later correction can
+    anchor to."""
+    subj = clause.subject
+    if clause.head.tag_ == "VBD":
+        return []  # "Last Saturday was Tomas's wedding, in a barn": a thing past, no slot to correct later
+    if subj is not None and subj.lower_ in _REPORTERS and clause.head.lemma_.lower() in ("say", "show", "read") \
+            and probe.context and (state := next((v for v, c in probe.values if c == "state"), None)):
+        # "ordered a sofa from Loaf, it says 'in production'": the tracker tells the thing's state
+        return [(probe.context[0], "thing", "status", state)] if state.casefold() not in probe.context[0].casefold() else []
+    if subj is None and clause.about == "none" and (lost := _lost_subject(clause)) is not None:
+        return [(lost, "thing", attr, value) for attr, value in first_attributes(probe, clause, False, False)
+                if value.casefold() not in lost.casefold()]
+    if subj is None or clause.about in ("user", "request"):
+        return []
+    if subj.lower_ in ("it", "they") and probe.context and not probe.mentions:
+        name, person, role = probe.context[0], False, False
+    elif clause.about == "none" or subj.pos_ not in ("NOUN", "PROPN") or subj.lower_ in _PRONOUNS or not probe.mentions:
+        return []
+    else:
+        appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ not in PEOPLE_NOUNS
+                      and any(g.dep_ == "poss" for g in c.children)), None)
+        if appos is not None and (band := _mention(appos)):
+            # "My friend Maya's band is playing…" parsed with "friend" as the subject: the band plays
+            return [(band, "thing", attr, value) for attr, value in first_attributes(probe, clause, False, False)
+                    if value.casefold() not in band.casefold()]
+        ent = entity_at(subj)
+        low = subj.lemma_.lower()
+        role = low in ROLE_NOUNS and subj.pos_ == "NOUN"
+        person = not role and (ent is not None and ent.label_ == "PERSON" or low in PEOPLE_NOUNS)
+        if not (_specific(subj) or person):
+            return []
+        # a person by their name when the clause gives it ("My brother Idris works at Meta": Idris)
+        name = (_person_name(subj) if person else None) or probe.mentions[0]
+    return [(name, "person" if person else "thing", attr, value)
+            for attr, value in first_attributes(probe, clause, person, role)
+            if value.casefold() not in name.casefold() and name.casefold() not in value.casefold()]
+
+
+#: what reports a thing's state ("tracking just says 'in transit'")
+_REPORTERS = frozenset({"it", "tracking", "tracker", "status", "app", "website", "portal", "system", "email", "site"})
+_DEFINITE = frozenset({"the", "my", "our", "this", "that", "your", "their"})
+
+
+def _lost_subject(clause: Clause) -> str | None:
+    """The noun phrase that opens the sentence when the parse lost it as the subject ("The team
+    offsite is at…" parsed with "offsite" as the root, "The venue hire costs $2,000" with "hire" as
+    an auxiliary): a definite phrase of nouns (and adjectives) right before the clause's verb."""
+    doc = clause.head.doc
+    toks = [t for t in doc[: clause.head.i] if not t.is_punct]
+    if not 2 <= len(toks) <= 5 or toks[0].lower_ not in _DEFINITE and toks[0].pos_ != "PROPN":
+        return None
+    if any(t.pos_ in ("PRON", "VERB", "ADP", "SCONJ", "CCONJ", "NUM") or t.lower_ in _PRONOUNS
+           or (e := entity_at(t)) is not None and e.label_ in ("DATE", "TIME", "PERSON") for t in toks[1:]):
+        return None
+    words = [t.text for t in toks if t.lower_ not in _DEFINITE]
+    return " ".join(words) if words else None

@@ -1,0 +1,203 @@
+"""Corrections read against the slots memory already holds (issue #13 item 7).
+
+Extraction reports :class:`~kgmem.extraction.schema.SlotProbe`\\ s: typed values said in a clause
+with the names it gives people and things. Given memory, a probe is easy to read: when one of
+its names (or, for "it"/"they"/"she", a name said earlier in the session) resolves to an entity
+that already holds a current single-valued attribute whose value is of the probe value's class,
+and the value differs, the clause gives that slot a new value, and reconciliation supersedes the
+old one. Names resolve by normalised name, by head noun and words ("the sync" = "the weekly
+design team sync"; "Leo's lesson" = "Leo's piano lesson"), or by embedding similarity of the
+phrase to the entity's names (MiniLM; :data:`SIMILARITY`, tuned on the development pairs only).
+
+Precision: only slots stated in an earlier session; a person's home or workplace only when the
+clause says a word of living or working; a value of a class that fits two of the entity's
+attributes only when a word of the clause names one of them; a clause about the user changes a
+person's attribute only with a word of change; never the entity's own name as its value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+
+from kgmem import predicates
+from kgmem.extraction.entity_text import statement
+from kgmem.extraction.schema import CandidateFact, SlotProbe
+from kgmem.ids import normalise_name
+from kgmem.memory.entities import EntityResolver, _head_kind, _name_words
+from kgmem.models import Entity, Fact
+
+#: value class → the attributes a value of that class may be
+CLASS_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "when": ("scheduled_for", "due_date"), "where": ("venue", "lives_in", "works_at"),
+    "org": ("works_at", "provider", "venue"), "person": ("person_in_charge", "name"), "state": ("status",),
+    "money": ("amount",), "diet": ("diet",), "job": ("job_title",), "commute": ("commute",),
+}
+#: a person's attributes that need a word of their own in the clause ("had lunch with Priya at
+#: Nando's" is no move; "Priya lives in Leeds now" is)
+NEEDS_WORD = frozenset({"lives_in", "works_at"})
+#: cosine similarity of a name to an entity's name for them to be one (tuned on development pairs)
+SIMILARITY = 0.8
+#: and by how much it must beat the next entity
+MARGIN = 0.05
+
+#: the confidence of a correction said with a word of change (one without: 0.5)
+ANCHOR_CUE = 0.6
+
+Embed = Callable[[Sequence[str]], np.ndarray]
+
+
+@dataclass
+class Anchored:
+    """A probe value read as the new value of an entity's slot."""
+
+    candidate: CandidateFact
+    entity: Entity
+    #: the candidate's value, normalised (to match a regular candidate of the same statement)
+    plain: str
+
+
+def _plain(value: str) -> str:
+    return re.sub(r"[^\w]", "", normalise_name(value))
+
+
+def _kinds(words: list[str]) -> list[str]:
+    return [*words[:-1], _head_kind(words[-1])] if words else []
+
+
+def name_matches(mention: str, entity: Entity) -> bool:
+    """A mention names the entity: same normalised name or alias, or its words hold the other's
+    with the same head noun (kind): "the sync" / "design sync" = "weekly design team sync",
+    "Leo's lesson" = "Leo's piano lesson"; "the marketing sync" ≠ "the design sync"."""
+    m = _name_words(mention)
+    if not m:
+        return False
+    for name in (entity.name, *entity.aliases):
+        e = _name_words(name)
+        if not e:
+            continue
+        if m == e:
+            return True
+        if entity.type == "person":
+            continue  # people: the name itself ("Orla"), not a word of it
+        mk, ek = _kinds(m), _kinds(e)
+        if mk[-1] != ek[-1]:
+            continue
+        short, long_ = (mk, ek) if len(mk) <= len(ek) else (ek, mk)
+        if set(short) <= set(long_):
+            return True
+    return False
+
+
+class Anchoring:
+    """Reads a session's probes against one user's current slots (see the module docstring)."""
+
+    def __init__(self, resolver: EntityResolver, embed: Embed | None = None) -> None:
+        self.resolver = resolver
+        self.embed = embed
+        self._vecs: dict[str, np.ndarray] = {}
+
+    def holders(self, slots: dict[tuple[str, str], dict[str, Fact]], session_id: str) -> dict[str, dict[str, Fact]]:
+        """entity id → attribute → its current fact, for single-valued attributes of entities other
+        than the user stated in an earlier session."""
+        user = self.resolver.user.id
+        out: dict[str, dict[str, Fact]] = {}
+        for (eid, pred), slot in slots.items():
+            if eid == user or not predicates.is_single_valued(pred):
+                continue
+            for f in slot.values():
+                if f.invalid_at is None and f.session_id != session_id:
+                    out.setdefault(eid, {})[pred] = f
+        return out
+
+    def _entity(self, mention: str, holders: dict[str, dict[str, Fact]]) -> Entity | None:
+        """The one holder a mention names (by name and words, then by embedding)."""
+        ents = [e for eid in holders if (e := self.resolver.entity(eid)) is not None]
+        found = self.resolver.lookup(mention)
+        if found is not None and found.id in holders:
+            return found
+        hits = [e for e in ents if name_matches(mention, e)]
+        if len(hits) == 1:
+            return hits[0]
+        if hits or self.embed is None or not ents:
+            return None
+        return self._similar(mention, ents)
+
+    def _similar(self, mention: str, ents: list[Entity]) -> Entity | None:
+        assert self.embed is not None
+        todo = [e for e in ents if e.id not in self._vecs]
+        if todo:
+            for e, v in zip(todo, self.embed([e.name for e in todo])):
+                self._vecs[e.id] = np.asarray(v)
+        q = np.asarray(self.embed([mention])[0])
+        scored = sorted(((float(np.dot(q, self._vecs[e.id])), e) for e in ents), key=lambda x: -x[0])
+        best, ent = scored[0]
+        second = scored[1][0] if len(scored) > 1 else -1.0
+        if best < SIMILARITY or best - second < MARGIN:
+            return None
+        # two things told apart by their own words ("the marketing sync" / "the design sync")
+        mine, theirs = set(_name_words(mention)), set(_name_words(ent.name))
+        if ent.type == "thing" and mine - theirs and theirs - mine and _head_kind(_name_words(mention)[-1]) == _head_kind(
+                _name_words(ent.name)[-1]):
+            return None
+        return ent
+
+    def read(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:
+        """The slot values a probe gives (empty when no mention anchors)."""
+        names = [*probe.mentions, *probe.context]
+        for mention in names:
+            ent = self._entity(mention, holders)
+            if ent is None or probe.user_clause and ent.type != "thing" and not probe.cue:
+                continue  # "I had lunch with Priya at Nando's" says nothing of where Priya lives
+            got = self._values(probe, ent, holders[ent.id], day)
+            if got:
+                return got
+        for ent in self._owned(names, holders) if probe.cue else []:
+            # "Maya texted, they've moved it to the Louisiana": a thing of a person named ("Maya band"),
+            # only with a word of change ("she's got netball Monday" is not Nia's tutor's new day)
+            got = self._values(probe, ent, holders[ent.id], day)
+            if got:
+                return got
+        return []
+
+    def _owned(self, names: list[str], holders: dict[str, dict[str, Fact]]) -> list[Entity]:
+        """Things whose name starts with a person's name the probe gives ("Maya" → "Maya band"),
+        when exactly one such thing is held."""
+        people = {normalise_name(n) for n in names if (e := self.resolver.lookup(n)) is not None and e.type == "person"
+                  or n[:1].isupper() and " " not in n}
+        hits = [e for eid in holders if (e := self.resolver.entity(eid)) is not None and e.type == "thing"
+                and normalise_name(e.name).split()[0] in people and len(e.name.split()) > 1]
+        return hits if len(hits) == 1 else []
+
+    def _values(self, probe: SlotProbe, ent: Entity, slots: dict[str, Fact], day: datetime) -> list[Anchored]:
+        own = {w for name in (ent.name, *ent.aliases) for w in normalise_name(name).split()}
+        out: list[Anchored] = []
+        done: set[str] = set()
+        for value, cls in probe.values:
+            plain = _plain(value)
+            if not plain or set(normalise_name(value).split()) <= own:
+                continue  # "Jordan runs Tuesday spin": neither Tuesday nor spin is a value of it
+            attrs = [a for a in CLASS_ATTRIBUTES.get(cls, ()) if a in slots and a not in done
+                     and (a not in NEEDS_WORD or a in probe.attribute_words)]
+            if len(attrs) > 1:
+                named = [a for a in attrs if a in probe.attribute_words]
+                attrs = named if len(named) == 1 else attrs
+            if len(attrs) != 1:
+                continue
+            attr = attrs[0]
+            old = _plain(slots[attr].value or "")
+            if plain == old or plain in old or old and old in plain:
+                done.add(attr)  # said again, not changed
+                continue
+            cand = CandidateFact(
+                subject=ent.name, subject_type=ent.type, predicate=attr, value=value,
+                text=f"{statement(ent.name, attr, value)} ({probe.text})"[:300],
+                valid_from=datetime(day.year, day.month, day.day), granularity="day", speaker="user",
+                source_turns=list(probe.source_turns), confidence=ANCHOR_CUE if probe.cue else 0.5)
+            out.append(Anchored(cand, ent, plain))
+            done.add(attr)
+        return out
