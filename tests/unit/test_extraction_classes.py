@@ -161,6 +161,38 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
      [("user", "watched", "Blue Lantern")]),
     ("Watched Dune 2 at the Odeon last night.", [("user", "watched", "Dune 2")], [("user", "watched", "Dune 2 at the Odeon")]),
     ("We saw Hamilton on Saturday.", [("user", "watched", "Hamilton")], []),
+    # -- work and pay told through what the user is paid or "on"
+    ("Picked up a road bike for $450 with my first paycheck from Verdant Labs.", [("user", "works_at", "Verdant Labs")], []),
+    ("Hey. I'm on about 48k, I've got a bit saved.", [("user", "salary", "48,000")], []),
+    ("notes for the call tmrw:\n- currently on 48k at Deloitte\n- one month notice\nturn that into sentences I can read out?",
+     [("user", "salary", "48,000"), ("user", "works_at", "Deloitte")], []),
+    ("I'm on 20mg of sertraline.", [], [("user", "salary", "20")]),
+    # -- free time told as a frame
+    ("I'm a paramedic, and on my days off I build model trains.", [("user", "hobby", "model trains")], []),
+    ("In my spare time I paint watercolours.", [("user", "hobby", "watercolours")], []),
+    # -- the user's vehicle named beside the word for it
+    ("my car (a 2012 Golf that's on its last legs) needs replacing", [("user", "drives", "Golf")], []),
+    ("Is it worth fixing my van, an old Ford Transit?", [("user", "drives", "Ford Transit")], []),
+    ("our car — a Kia Niro — is great on motorways", [("user", "drives", "Kia Niro")], []),
+    ("My sister's car, a Mini, broke down.", [], [("user", "drives", "Mini")]),
+    # -- a place of training signed up at, by its activity or its name
+    ("I signed up at the climbing place near the station, Boulder Barn, and I've been three times.",
+     [("user", "gym", "Boulder Barn"), ("user", "hobby", "climbing")], []),
+    ("Stopped going to PureGym and signed up at the climbing centre instead.",
+     [("user", "gym", "climbing centre"), ("user", "hobby", "climbing")], []),
+    ("Just joined the yoga studio on Main St.", [("user", "gym", "yoga studio"), ("user", "hobby", "yoga")], []),
+    # -- titles of coordinated verbs share the medium the first verb said
+    ("Finished Demon Copperhead last night and started Piranesi this morning.",
+     [("user", "read_book", "Demon Copperhead"), ("user", "read_book", "Piranesi")], []),
+    ("Watched Severance and then started The Bear.", [("user", "watched", "Severance"), ("user", "watched", "Bear")], []),
+    ("I read Dune last month and started a new job at Monzo.", [("user", "works_at", "Monzo")],
+     [("user", "read_book", "Monzo")]),
+    # -- a visit told by "there" after the place was named
+    ("Plan a three-day itinerary for Kyoto. I was there back in 2019 but only saw the big temples.",
+     [("user", "visited", "Kyoto")], []),
+    ("Any tips for Lisbon? We've been there twice already.", [("user", "visited", "Lisbon")], []),
+    ("Is Oslo expensive? I've never been there.", [], [("user", "visited", "Oslo")]),
+    ("What's the best time to visit Ooty? My sister went there last May.", [], [("user", "visited", "Ooty")]),
 ]
 
 
@@ -188,6 +220,7 @@ def test_class_readings(facts: list[set[Triple]], i: int) -> None:
     ("my sister works at a bank", "my sister works at a bank"),  # a verb after "my sister" is no name
     ("i moved to the city in june", "I moved to the city in june"),
     ("jus moved n the flat is freezin", "just moved and the flat is freezing"),
+    ("startd at tesco yesterdy", "started at Tesco yesterday"),
 ])
 def test_truecase_names(typed: str, raised: str) -> None:
     assert truecase_names(normalise_chat(typed)) == raised

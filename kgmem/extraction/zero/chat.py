@@ -46,7 +46,8 @@ _COMMON = frozenset((
     "said same should since some something still such sure take than thank thanks that their them then "
     "there these they thing things think this those though thought three through time today together "
     "tonight took under until very want week weeks well went were what when where which while whole will "
-    "with without work world would write wrote year years your yours sorry hello super while loves loved"
+    "with without work world would write wrote year years your yours sorry hello super while loves loved "
+    "yesterday tomorrow morning evening afternoon weekend manager started finished commute"
 ).split())
 
 

@@ -55,6 +55,7 @@ from kgmem.extraction.zero.rule_pass import (
     question_facts,
     rule_facts,
     seen_at_venue,
+    shared_medium,
 )
 from kgmem.extraction.zero.sentences import DEP_CUE, IMPERSONAL_PARSE, Sentence, user_sentences
 from kgmem.extraction.zero.trips import trips_not_homes
@@ -271,6 +272,7 @@ class RuleExtractor:
                     found = _open_facts(w, date)
                 if not w.sent.question:
                     found = trips_not_homes(found, w.sent.text, w.doc)
+                    found += shared_medium(found, w.sent, date, w.doc)
                     found += inferred_facts(w.sent, date, found)
                 found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
                          and not fragment_of_another(f, found)

@@ -10,7 +10,7 @@ import dataclasses
 import re
 
 from kgmem.extraction.zero.checks import NEGATION
-from kgmem.extraction.zero.lexicon import NOT_HOBBIES, PEOPLE_NOUNS, WORKPLACE_NOUNS, alt
+from kgmem.extraction.zero.lexicon import HOBBIES, NOT_HOBBIES, PEOPLE_NOUNS, WORKPLACE_NOUNS, alt
 from kgmem.extraction.zero.patterns import (
     ADV,
     AMOUNT,
@@ -275,6 +275,38 @@ USER_RULES += [
                                r"with\s+(?:me|us)\s+(?:here\s+)?in\s+(?P<obj3>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"),
          lambda m, s: [("hometown", m.group("obj") or m.group("obj2"), "place")] if m.group("obj") or m.group("obj2")
          else [("lives_in", m.group("obj3"), "place")], change=False),
+    # pay named by what it is paid from: "my first paycheck from Verdant Labs", "wages from the council"
+    Rule("paid_by", rx(r"\b(?:pay\s*check|paycheque|pay\s+cheque|payslip|wages|salary|bonus)\s+from\s+"
+                       r"(?:(?P<the>the)\s+(?P<inst>" + alt(WORKPLACE_NOUNS) + r")\b|" + CAP_OBJ + ")"),
+         lambda m, s: [("works_at", m.group("inst"), "org")] if m.group("inst") else
+         [("works_at", v, "org")] if (v := proper_phrase(m.group("obj") or "")) else [], change=False),
+    # a salary told as what the user is "on" ("I'm on about 48k", "- currently on 48k at Deloitte",
+    # "on £32,000 a year"): a thousands amount or a yearly one
+    Rule("salary_on", rx(r"(?:\bI(?:'m|\s+am)\s+|\b(?:currently|now|still)\s+|^\W*)(?:(?:now|still|currently)\s+)?on\s+"
+                         r"(?:about|around|roughly|nearly|almost|just\s+(?:under|over))?\s*(?P<v>[£$€]?\s?\d[\d,.]*\s?(?:k|K|grand|thousand)"
+                         r"|[£$€]\s?\d[\d,]*(?=\s+(?:a|per)\s+(?:year|annum)))", re.MULTILINE),
+         lambda m, s: [("salary", m.group("v"), None)], change=False),
+    # free time told as a frame: "on my days off I build model trains", "in my spare time I paint"
+    Rule("free_time", rx(r"\b(?:[Ii]n\s+my\s+(?:spare|free|down)\s+time|[Oo]n\s+my\s+days?\s+off|[Aa]t\s+(?:the\s+)?weekends?|"
+                         r"[Oo]n\s+weekends|[Aa]fter\s+work|[Oo]utside\s+(?:of\s+)?work|[Ff]or\s+fun),?\s+I\s+(?:(?:like|love)\s+to\s+|"
+                         r"usually\s+|mostly\s+|often\s+|tend\s+to\s+)?(?P<v>[a-z]+)\s+(?P<obj>[a-z][\w -]{2,30}?)(?=[,.;!?]|\s+(?:and|or|but|with|at|in|for)\b|$)"),
+         lambda m, s: [] if m.group("v") in ("go", "have", "do", "get", "see", "am", "was", "just", "try", "need", "want", "can")
+         else [("hobby", trim_phrase(m.group("obj"), 4) or m.group("obj"), None)], change=False),
+    # the user's vehicle named beside the word for it: "my car (a 2012 Golf…)", "my van, an old Transit",
+    # "our car — a Kia Niro"
+    Rule("vehicle_apposed", rx(r"\b(?:[Mm]y|[Oo]ur)\s+(?:old\s+|new\s+|current\s+|trusty\s+)?(?:car|van|truck|motor|ride|wheels|"
+                               r"motorbike|motorcycle)\s*(?:\(|,|—|–|-|:)\s*(?:a|an|the|my)?\s*(?:old\s+|new\s+)?(?:(?:19|20)\d\d\s+)?"
+                               r"(?P<obj>(?:" + CAR_BRANDS_RX + r")(?:\s+(?:" + CAR_BRANDS_RX + r"|[A-Z0-9][\w-]*))?)\b"),
+         lambda m, s: [("drives", m.group("obj"), "item")], change=False),
+    # a place of training the user signed up at, named by its activity and maybe by name: "signed up at
+    # the climbing centre", "joined the yoga studio on Main St", "signed up at the climbing place near
+    # the station, Boulder Barn" (gym; the activity is a hobby)
+    Rule("signed_up_place", rx(r"\b(?:signed\s+up|registered|enrolled|got\s+a\s+membership|joined)\s+(?:at|with|to)?\s*(?:the|a)\s+"
+                               r"(?P<act>[a-z]+)\s+(?P<kind>centre|center|gym|studio|place|club|wall|hall|pool|box|dojo)\b"
+                               r"(?:\s+(?:near|on|in|by)\s+[^,.;!?]{1,30})?(?:,\s+(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}))?"),
+         lambda m, s: [("gym", m.group("name") or f"{m.group('act')} {m.group('kind')}", "org")]
+         + ([("hobby", m.group("act"), None)] if m.group("act").endswith("ing") or m.group("act") in HOBBIES else []),
+         change=False),
     Rule("pet_apposed", rx(r"\b(?:[Mm]y|[Oo]ur)\s+(?:new\s+|little\s+|sweet\s+|old\s+|rescue\s+)?(?P<species>" + PETS_RX + r"),?\s+(?P<name>" + PET_TITLE + r"[A-Z][a-z]+)\b(?!\s+(?:is\s+a|Street|Road))"),
           pet_emit, change=False),
     Rule("named_him", rx(r"\bnamed\s+(?:him|her|it|them)\s+(?P<name>[A-Z][a-z]+)"),
@@ -411,7 +443,7 @@ USER_RULES += [
 #: allergy"): what they say holds whatever the sentence does with it, so they also read questions
 #: and requests ("Can you draft a card for my team at Ocado?")
 NOUN_PHRASE_RULES = frozenset({"family", "partner_named", "name_is", "pet_named", "pet_apposed", "pet_appos_name",
-                               "work_np", "allergy_np", "home_said_aside"})
+                               "work_np", "allergy_np", "home_said_aside", "paid_by", "vehicle_apposed"})
 # a noun phrase is said whatever the verb around it does ("Didn't sleep much, our son Felix was up"),
 # so a negation before it does not take it back; an allergy phrase keeps the check ("I don't have a
 # peanut allergy")

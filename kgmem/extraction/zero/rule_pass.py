@@ -25,7 +25,7 @@ from kgmem.extraction.zero.lexicon import (
     alt,
 )
 from kgmem.extraction.zero.meaning import GYM_CONTEXT
-from kgmem.extraction.zero.nlp import word_number
+from kgmem.extraction.zero.nlp import load_nlp, proper_at, word_number
 from kgmem.extraction.zero.patterns_user import NOUN_PHRASE_RULES, USER_RULES
 from kgmem.extraction.zero.pet_names import pet_name_facts
 from kgmem.extraction.zero.phrases import canonical, valid_value
@@ -80,7 +80,8 @@ def rule_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[Candidat
     if IMAGINED.search(sent.text):
         return []
     out = pattern_facts(sent, date)
-    out += [f for f in back_reference_facts(sent, date) if f.predicate not in {g.predicate for g in out}]
+    out += [f for f in back_reference_facts(sent, date) + been_there_facts(sent, date, doc)
+            if f.predicate not in {g.predicate for g in out}]
     hypothetical = bool(HYPOTHETICAL.search(sent.text))
     when = best_time(sent.times)
     if not hypothetical:
@@ -209,6 +210,29 @@ _NAMED_CAR = re.compile(r"\b(?:a|an|the|my|our|old)\s+(?P<v>(?:" + alt(CAR_BRAND
 _NAMED_PHONE = re.compile(r"\b(?:a|an|the|my|our|old)\s+(?P<v>(?:" + alt(PHONE_BRANDS_CASED) + r")(?:\s+[A-Z0-9][\w-]*)?)\b")
 
 
+#: "I was there back in 2019", "we've been there twice": a visit to the place named just before
+_BEEN_THERE = re.compile(r"\b(?:I|[Ww]e)(?:'ve\s+been|\s+(?:was|were|have\s+been|went|travell?ed|stayed))\s+(?:\w+\s+)?there\b")
+_PLACE_NAMED = re.compile(r"\b(?:to|in|for|of|around|visit(?:ing)?|about)\s+(?P<p>[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+)?)")
+
+
+def been_there_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
+    """A visit told by "there" after the place was named ("Plan a three-day itinerary for Kyoto. I was
+    there back in 2019"): the place is the last one named before, which NER must call a place."""
+    m = _BEEN_THERE.search(sent.text)
+    if m is None or NEGATION.search(sent.text[max(0, m.start() - 10):m.end()]) or HYPOTHETICAL.search(sent.text):
+        return []
+    last = re.split(r"(?<=[.!?])\s+", sent.before.strip())[-1] if sent.before.strip() else ""
+    context = last + " " + sent.text[:m.start()]
+    hits = [h.group("p") for h in _PLACE_NAMED.finditer(context)]
+    if not hits:
+        return []
+    place = hits[-1]
+    ents = load_nlp()(context).ents
+    if not any(e.text == place and e.label_ in ("GPE", "LOC", "FAC") for e in ents):
+        return []
+    return [make_fact(sent, "visited", place, "place", True, best_time(sent.times), date, confidence=0.7)]
+
+
 def back_reference_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
     """The car or phone a pointing-back statement is about ("Is it normal for a Prius to click?
     Mine started doing it" → drives Prius), named in the sentence before or earlier in this one."""
@@ -248,3 +272,32 @@ def seen_at_venue(f: CandidateFact, text: str) -> CandidateFact:
         f.predicate = "attended"
         f.text = f"User attended: {f.value}."
     return f
+
+
+#: verbs that take a title in whatever medium the verb beside them said ("finished X and started Y")
+_TITLE_TAKERS = frozenset({"start", "begin", "finish", "devour", "binge", "love", "enjoy", "rewatch", "reread"})
+
+
+def shared_medium(found: list[CandidateFact], sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:
+    """Titles of coordinated verbs read in the medium the first verb said: "Finished Demon
+    Copperhead last night and started Piranesi" reads Piranesi too; "Watched Severance and then
+    started The Bear" watched The Bear."""
+    if doc is None:
+        return []
+    media = {f.value: f.predicate for f in found if f.subject == "user" and f.predicate in ("read_book", "watched")}
+    if not media:
+        return []
+    out: list[CandidateFact] = []
+    when = best_time(sent.times)
+    for v in doc:
+        if v.dep_ != "conj" or v.lemma_.lower() not in _TITLE_TAKERS or v.head.pos_ != "VERB":
+            continue
+        first = next((media[val] for t in v.head.children if t.dep_ == "dobj" for val in media
+                      if t.text in val.split()), None)
+        if first is None:
+            continue
+        for o in v.children:
+            title = proper_at(o) if o.dep_ == "dobj" else ""
+            if title and title not in media:
+                out.append(make_fact(sent, first, title, "item", True, when, date, confidence=0.7))
+    return out

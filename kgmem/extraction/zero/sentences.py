@@ -307,6 +307,7 @@ def number_words_as_digits(sent: str) -> str:
     return _NUMBER_WORDS.sub(repl, sent)
 
 
+_BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
 #: a few words that still tell of a change about someone else ("Jonah's engaged now!")
 _NEWS = re.compile(r"\b(?:now|anymore|instead|finally|officially)\b", re.IGNORECASE)
 
@@ -325,10 +326,12 @@ def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
         if not looks_like_prose(sent):
             continue
         # "Should I move…?" is a question; "I just moved to Oslo, any tips?" still states a fact
+        raw = sent
         question = sent.rstrip().endswith("?") and bool(INTERROGATIVE.match(sent))
         sent = restore_copula(restore_subject(strip_opener(sent)))
+        # a bullet line of a turn that speaks in the first person is the user's own note ("- currently on 48k")
         personal = turn_cue and bool(FIRST_PERSON.search(sent) or NEW_CAR.search(sent) or IMPERSONAL_CUE.search(sent)
-                                     or IMPERSONAL_PARSE.search(sent))
+                                     or IMPERSONAL_PARSE.search(sent) or _BULLET.match(raw))
         if not personal and (question or len(sent.split()) < 4 and not _NEWS.search(sent)):
             continue  # a question or a few words about someone else say nothing worth a parse
         sent = number_words_as_digits(sent)
