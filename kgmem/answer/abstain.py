@@ -41,7 +41,7 @@ _STRICT_FOCUS_SLOTS = frozenset({"pet_name", "family_member", "bought.store", "b
 #: ("show" is said of podcasts, series, plays and concerts alike)
 _GENERIC_HEADS = frozenset("title name one thing item option pick suggestion recommendation idea show".split())
 #: answer types a whole sentence cannot stand in for: the evidence must hold such a value
-_TYPED = frozenset({"person", "place", "org", "money", "number", "date"})
+TYPED = frozenset({"person", "place", "org", "money", "number", "date"})
 
 
 @dataclass
@@ -130,7 +130,7 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None) -> 
             info["hedge"] = True
             return AbstainDecision(False, [], f"no {plan.answer_type} value; related evidence cited", info)
         return AbstainDecision(True, _topic(plan), f"no {plan.answer_type} value for the question in memory", info)
-    if extracted.source == "sentence" and plan.answer_type in _TYPED:
+    if extracted.source == "sentence" and plan.answer_type in TYPED:
         info["no_typed_value"] = True
         if best_sim >= HEDGE_SIMILARITY:
             info["hedge"] = True

@@ -9,7 +9,9 @@ Order of decisions for one question (the chosen ``path`` is reported in ``Answer
    the most relevant dated line (:mod:`~kgmem.answer.extractive`); ``preference``: a suggestion
    built from the user's stated likes (:mod:`~kgmem.answer.preference`);
 3. abstention decided from the evidence (:mod:`~kgmem.answer.abstain`), never from whether the
-   question's words occur literally;
+   question's words occur literally; before abstaining or hedging (embedded model or none), a
+   second look (:mod:`~kgmem.answer.second_look`) decides again with the best raw message hits
+   in the evidence and the context (~800 tokens): a typed value, else the model, else a hedge;
 4. ``model``: otherwise the answer model reads a short dated context (≤ ~800 tokens for the
    embedded model, answer-bearing lines first; a configured larger model gets the full ≤2k
    dated timeline and may also override an extractive answer). Its output is checked
@@ -39,6 +41,7 @@ from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extractive import Extracted, extract, rank_lines
 from kgmem.answer.preference import preference_answer
 from kgmem.answer.prompts import ANSWER_PROMPT_VERSION, load_prompt
+from kgmem.answer.second_look import SECOND_LOOK_CONTEXT, second_look, soft_abstention
 from kgmem.llm.base import LLMError
 from kgmem.llm.tokens import APPROX_TOKENIZER_NAME, approx_token_count
 from kgmem.models import Answer, Intent
@@ -151,6 +154,12 @@ class Answerer:
                                 "intent": plan.intent.value, "intent_score": plan.intent_score,
                                 "recipe": result.recipe, "computed": computed.lines, "decision": decision_info}
         if self.abstention and decision.abstain and not (computed.answer and not computed.unmatched):
+            # raw hits ignore the question's time window: they cannot vouch for a time-bound question
+            if soft_abstention(decision, computed) and plan.window is None and \
+                    (self.llm is None or is_small_model(self.llm)):
+                looked = self._second_look(result, base, t0, abstained=True)
+                if looked is not None:
+                    return looked
             base.update(abstain_reason=decision.reason, path="abstain", context_tokens=0)
             return Answer(text=abstain_mod.abstain_text(plan, decision), abstained=True,
                           timings_ms={"answer": _ms(t0)}, extra=base)
@@ -164,6 +173,12 @@ class Answerer:
                 text, pref = built
                 ctx = self._context(result, ev, computed, None)
                 return self._finish(ctx, base, t0, text, "preference", pref.fact_ids, pref.turn_ids, cited=pref.cited)
+        small = self.llm is None or is_small_model(self.llm)
+        hedging = decision.evidence.get("hedge") or (extracted is not None and not _direct(plan, extracted))
+        if small and hedging and not computed.answer:
+            looked = self._second_look(result, base, t0, abstained=False)
+            if looked is not None:
+                return looked
         if decision.evidence.get("hedge") and (self.llm is None or is_small_model(self.llm)):
             # no value of the asked-for type: the closest dated line, said as such (no 135M reading)
             ctx = self._context(result, ev, computed, extracted)
@@ -172,8 +187,7 @@ class Answerer:
                                 extra={"fallback": "no typed value: closest line cited"})
         # a whole line of the user's own is the right kind of answer to an item/text question: quote
         # it rather than hedge (typed questions — who, where, how much — still need a typed value)
-        direct = extracted is not None and (extracted.typed or extracted.confidence >= DIRECT_SENTENCE or (
-            plan.answer_type in ("item", "text") and extracted.line is not None and extracted.line.actuality == "actual"))
+        direct = extracted is not None and _direct(plan, extracted)
         if extracted is not None and not direct and is_small_model(self.llm):
             # a 135M model re-reading one evidence sentence adds seconds and errors, not meaning
             ctx = self._context(result, ev, computed, extracted)
@@ -188,14 +202,46 @@ class Answerer:
 
     # ------------------------------------------------------------------ paths
 
+    def _second_look(self, result: RetrievalResult, base: dict[str, Any], t0: float, *,
+                     abstained: bool) -> Answer | None:
+        """Before abstaining or hedging: decide again with the best raw message hits in the
+        evidence (:mod:`~kgmem.answer.second_look`); ``None`` keeps the original reply."""
+        look = second_look(result)
+        base["second_look"] = {"added_turns": look.added, "abstain": look.decision.abstain,
+                               "reason": look.decision.reason, "was_abstention": abstained}
+        info = base
+        if look.decision.abstain:
+            return None
+        x = look.extracted
+        if x is not None and x.typed and not look.decision.evidence.get("hedge"):
+            ctx = self._context(look.result, look.ev, Computed(), x, budget=SECOND_LOOK_CONTEXT)
+            fids = [x.fact.id] if x.fact is not None else []
+            return self._finish(ctx, info, t0, _extractive_text(x), "extractive", fids, x.turn_ids, cited=[x.cited],
+                                extra={"via": "second_look"})
+        if self.llm is not None and result.plan.answer_type not in abstain_mod.TYPED:
+            # (a who/where/how-much question with no value of its type even in the raw hits gets no
+            # model reading: a small model would pick some other value from the lines)
+            answer = self._model_path(look.result, look.ev, Computed(), x, info, t0, budget=SECOND_LOOK_CONTEXT)
+            base["second_look"]["model"] = answer.extra.get("fallback") or answer.text[:80]
+            if answer.extra.get("path") == "model" and not answer.abstained:
+                answer.extra["via"] = "second_look"
+                return answer
+        if abstained and look.decision.evidence.get("hedge"):
+            # memory does talk about it (the raw hits say so): say what is closest rather than nothing
+            ctx = self._context(look.result, look.ev, Computed(), x, budget=SECOND_LOOK_CONTEXT)
+            return self._finish(ctx, info, t0, _fallback_text(look.ev, x), "fallback", [], _fallback_turns(look.ev, x),
+                                cited=[x.cited] if x else [], extra={"fallback": "second look: closest raw hit cited",
+                                                                      "via": "second_look"})
+        return None  # the original reply stands
+
     def _model_path(self, result: RetrievalResult, ev: EvidenceSet, computed: Computed, extracted: Extracted | None,
-                    base: dict[str, Any], t0: float) -> Answer:
+                    base: dict[str, Any], t0: float, budget: int | None = None) -> Answer:
         lines = list(computed.lines)
         if result.plan.intent in _TEMPORAL:
             lines += [ln for ln in date_lines(ev) if ln not in lines]
         if extracted is not None:
             lines.append(f"Best match in memory: {extracted.value} — {extracted.cited}")
-        ctx = self._context(result, ev, Computed(lines=lines), extracted)
+        ctx = self._context(result, ev, Computed(lines=lines), extracted, budget=budget)
         fallback = _fallback_text(ev, extracted)
         if self.llm is None:
             return self._finish(ctx, base, t0, fallback, "fallback", [], _fallback_turns(ev, extracted),
@@ -219,7 +265,7 @@ class Answerer:
         return self._finish(ctx, base, t0, text, "model", [], ctx.turn_ids, extra=usage, abstained=abstained)
 
     def _context(self, result: RetrievalResult, ev: EvidenceSet, computed: Computed,
-                 extracted: Extracted | None) -> Context:
+                 extracted: Extracted | None, budget: int | None = None) -> Context:
         if self.llm is not None and not is_small_model(self.llm):
             return build_context(result, count_tokens=self.count_tokens, budget=self.context_tokens,
                                  computed=computed.lines)
@@ -230,7 +276,7 @@ class Answerer:
         ranked = sorted(ev.top, key=lambda ln: -(ln.score + ev.turn_similarity(ln.turn_id)))
         support = [(ln.said_at, ln.role, ln.text, ln.turn_id) for ln in ranked
                    if ln.role == "user" or result.plan.intent == Intent.ASSISTANT_SAID][:30]
-        return compact_context(result, count_tokens=self.count_tokens, budget=self.small_context_tokens,
+        return compact_context(result, count_tokens=self.count_tokens, budget=budget or self.small_context_tokens,
                                computed=computed.lines, answer_lines=answer_lines, support_lines=support)
 
     def _finish(self, ctx: Context, base: dict[str, Any], t0: float, text: str, path: str, fact_ids: list[str],
@@ -242,6 +288,13 @@ class Answerer:
                       fact_ids=list(dict.fromkeys(fact_ids + ctx.fact_ids)),
                       turn_ids=list(dict.fromkeys(turn_ids + ctx.turn_ids)), session_ids=ctx.session_ids,
                       context=ctx.text, timings_ms={"answer": _ms(t0)}, extra=info)
+
+
+def _direct(plan: Any, x: Extracted) -> bool:
+    """The extracted value is itself an answer: a typed span, a very relevant sentence, or the
+    user's own actual line for an item/text question."""
+    return x.typed or x.confidence >= DIRECT_SENTENCE or (
+        plan.answer_type in ("item", "text") and x.line is not None and x.line.actuality == "actual")
 
 
 def _extractive_text(x: Extracted) -> str:

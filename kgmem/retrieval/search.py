@@ -317,3 +317,16 @@ def search(store: MemoryStore, embedder: Embedder | None, user_id: str, plan: Qu
 
 
 __all__ = ["Retriever", "RetrievalResult", "search", "fact_date", "Intent"]
+
+
+#: the plain message hits a second look reads: what a top-10 cosine RAG would have held
+RAW_TURN_HITS = 10
+
+
+def raw_turn_hits(result: RetrievalResult, k: int = RAW_TURN_HITS) -> list[Turn]:
+    """The best plain message hits over the user's turns: the vector and keyword lists fused
+    (RRF) with no fact votes, time window or supersession — the evidence a plain RAG would read."""
+    lists = {n: ids for n, ids in result.lists.items() if n in ("turn:vec_turn", "turn:bm25_turn")}
+    by_id = {t.id: t for t in result.all_turns()}
+    ranked = [by_id[tid] for tid, _ in rrf(lists) if tid in by_id]
+    return [t for t in ranked if t.role == "user"][:k]
