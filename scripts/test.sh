@@ -9,6 +9,19 @@ export PYTHONDONTWRITEBYTECODE=1
 KG=.venv/bin/kgmem
 WORK="$(mktemp -d -t kgmem-test-XXXXXX)"
 export KGMEM_HOME="$WORK/home"   # fresh stores and caches for this run
+# On exit: stop this run's Neo4j (a start that fails half way must not leave a JVM running), then
+# remove the run's files (~0.5 GB of store and server data) unless the run failed or
+# KGMEM_KEEP_TEST_DIR is set, so repeated runs do not fill the disk.
+cleanup() {
+  local rc=$?
+  $KG neo4j stop --data-dir "$WORK/neo4j-data" >/dev/null 2>&1 || true
+  if [ "$rc" -eq 0 ] && [ -z "${KGMEM_KEEP_TEST_DIR:-}" ]; then
+    rm -rf "$WORK"
+  else
+    echo "test run files kept in $WORK" >&2
+  fi
+}
+trap cleanup EXIT
 
 step() { echo "== $* ($(date +%T))" >&2; }
 
@@ -22,8 +35,6 @@ bash scripts/system_deps.sh test
 step "Neo4j 5.26 (jars from Maven Central, cached in ~/.m2 and ~/.cache/kgmem)"
 export NEO4J_URI="bolt://127.0.0.1:${KGMEM_NEO4J_BOLT_PORT:-7687}" NEO4J_USER=neo4j NEO4J_PASSWORD="kgmem-test-password"
 $KG neo4j install
-# set before the start: a start that fails half way must not leave a JVM running
-trap '$KG neo4j stop --data-dir "$WORK/neo4j-data" >/dev/null 2>&1 || true' EXIT
 $KG neo4j start --data-dir "$WORK/neo4j-data" --password "$NEO4J_PASSWORD" --bolt-port "${KGMEM_NEO4J_BOLT_PORT:-7687}" \
   --http-port "${KGMEM_NEO4J_HTTP_PORT:-7474}"
 
