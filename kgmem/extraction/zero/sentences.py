@@ -18,6 +18,7 @@ from kgmem.extraction.zero.chat import is_lowercase_turn, normalise_chat, trueca
 from kgmem.extraction.zero.checks import INTERROGATIVE
 from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, DIETS, PETS, alt
 from kgmem.extraction.zero.nlp import word_number
+from kgmem.extraction.zero.slot_nouns import label_note
 from kgmem.temporal import ResolvedTime, TimeSpan, find_time_expressions
 
 
@@ -162,7 +163,12 @@ DEP_CUE = re.compile(
     r"brought|drop|read|finish|devour|watch|binge|saw|see|caught|catch|visit|went|go|flew|fly|"
     r"travel|drove|driv|back|return|backpack|tour|explor|spent|spend|was\s+(?:in|at)|were\s+(?:in|at)|"
     r"attend|check|participat|took|take|made|make|ran|run|volunteer|learn|stud|practi|teach|"
-    r"play|speak|date|dating|marri|became|become|be|'m|am\b|'ve\s+been|into|halfway|through)",
+    r"play|speak|date|dating|marri|became|become|be|'m|am\b|'ve\s+been|into|halfway|through)"
+    # a slot of the user's named by its noun ("my employer is Arup": slot_nouns.py)
+    r"|\b(?:employer|company|job|home|hometown|flat|house|apartment|address|car|phone|mobile|allerg|partner|wife|"
+    r"husband|boyfriend|girlfriend|fianc|commute|language|pet|gym|occupation|profession|"
+    # a relative named by kinship ("my daughter keeps…": slot_nouns.kin_facts)
+    r"mum|mom|mother|dad|father|sister|brother|daughter|son|aunt|uncle|cousin|niece|nephew|grand|in-laws|parents)",
     re.IGNORECASE,
 )
 
@@ -320,9 +326,15 @@ def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
     turn_cue = bool(FIRST_PERSON.search(text) or NEW_CAR.search(text) or IMPERSONAL_CUE.search(text)
                     or _PAST_START.search(text) or IMPERSONAL_PARSE.search(text) or _FRAGMENT_START.search(text))
     seen: list[str] = []
-    for sent in _split(text, lowercase):
+    parts = _split(text, lowercase)
+    # a verbless label note ("home: Leeds", "Current car: a 2015 Yaris") is read as the clause it stands for
+    notes = [label_note(strip_opener(p)) for p in parts]
+    turn_cue = turn_cue or any(n != strip_opener(p) for n, p in zip(notes, parts))
+    for sent, note in zip(parts, notes):
         before = " ".join(seen)
         seen.append(sent)
+        if note != strip_opener(sent):
+            sent = note
         if not looks_like_prose(sent):
             continue
         # "Should I move…?" is a question; "I just moved to Oslo, any tips?" still states a fact
