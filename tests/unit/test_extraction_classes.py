@@ -231,6 +231,19 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("I started at Monzo last week, loving it so far.", [("user", "works_at", "Monzo")], [("user", "visited", "Monzo")]),
     ("started at monzo on monday lol", [("user", "works_at", "monzo")], [("user", "visited", "monzo")]),
     ("We started at Brighton and walked to Hove.", [], [("user", "works_at", "Brighton")]),
+    # a language or instrument proposed by meaning is filled from the lexicon (multi-word names too)
+    ("learnin te reo maori on duolingo, 100 day streak!!!", [("user", "speaks_language", "te reo maori")], []),
+    ("Learning Japanese on the train every morning, 200 days in!", [("user", "speaks_language", "Japanese")], []),
+    ("Picking up the cello again at forty, send help.", [("user", "plays_instrument", "cello")], []),
+    ("Made a Spanish omelette for tea.", [], [("user", "speaks_language", "Spanish")]),
+    # chat spellings; a possessive pronoun is no value; a condition is no taste
+    ("finally got a new fone, samsung s24, loving it", [("user", "bought", "phone")], [("user", "bought", "fone")]),
+    ("im lactose intolerant so no cheese sauce on mine thx", [("user", "allergic_to", "lactose")],
+     [("user", "likes", "mine"), ("user", "likes", "lactose intolerant"), ("user", "favourite_food", "lactose intolerant")]),
+    ("I'm coeliac, so pasta is out.", [], [("user", "likes", "coeliac"), ("user", "favourite_food", "coeliac")]),
+    # a month is a whole word; a clock span is one value
+    ("The hotel was decent, nothing special.", [], [("hotel", "scheduled_for", "decent")]),
+    ("My yoga class is Tuesday 6-7pm.", [], [("yoga class", "scheduled_for", "Tuesday 6")]),
 ]
 
 

@@ -183,8 +183,8 @@ def slot_facts(doc: Doc) -> list[Triple]:
     return out
 
 
-#: kin nouns read alone (FAMILY, and the in-laws as a group; everyone has parents: no news)
-_KIN = FAMILY - {"twin"}
+#: kin nouns read alone (FAMILY, and the in-laws as a group); everyone has parents, so "my dad" is no news
+_KIN = FAMILY - {"twin", "mum", "mom", "mother", "dad", "father"}
 #: "mother-in-law", "in-laws": the parser splits them at the hyphens
 _IN_LAW = re.compile(r"\b(?:my|our)\s+((?:(?:mother|father|sister|brother|son|daughter)-)?in-laws?|inlaws)\b",
                      re.IGNORECASE)

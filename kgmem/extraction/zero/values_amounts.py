@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 _MONEY_RX = re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|K|thousand|grand)?\b|\b\d[\d,]*(?:\.\d+)?\s?(?:k|K|thousand|grand)?"
                        r"\s?(?:dollars|bucks|euros|pounds|USD|EUR|GBP)\b|\b\d{2,3}(?:k|K)\b")
 _RACE_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
-_WEIGHT = re.compile(r"\b(\d{2,3}(?:\.\d)?)\s*(pounds|lbs|lb|kg|kilos|kilograms)\b", re.IGNORECASE)
+_WEIGHT = re.compile(r"\b(\d{2,3}(?:\.\d)?)\s*(pounds|lbs|lb|kg|kilos?|kilograms?|stone)\b", re.IGNORECASE)
 _PHONE_NUMBER = re.compile(r"(?<![\w$])\+?\d[\d\s().-]{5,}\d(?![\w%])")
 _DIET_RX = re.compile(r"\b(?:" + alt(DIETS) + r")\b", re.IGNORECASE)
 _STATUS_RX = re.compile(r"\b(engaged|married|divorced|separated|single|widowed)\b", re.IGNORECASE)
