@@ -26,6 +26,7 @@ from kgmem.extraction.zero.lexicon import (
 )
 from kgmem.extraction.zero.meaning import GYM_CONTEXT
 from kgmem.extraction.zero.nlp import load_nlp, proper_at, word_number
+from kgmem.extraction.zero.patterns_updates import PRESUPPOSED
 from kgmem.extraction.zero.patterns_user import NOUN_PHRASE_RULES, USER_RULES
 from kgmem.extraction.zero.pet_names import pet_name_facts
 from kgmem.extraction.zero.phrases import canonical, valid_value
@@ -70,7 +71,7 @@ def pattern_facts(sent: Sentence, date: datetime, only: frozenset[str] | None = 
             trigger = sent.masked[max(0, m.start() - 25): obj_start]
             if not rule.allow_negation and NEGATION.search(trigger):
                 continue
-            if hypothetical and HYPOTHETICAL.search(prefix) and rule.name not in _PEOPLE_SAID:
+            if hypothetical and HYPOTHETICAL.search(prefix) and rule.name not in _PEOPLE_SAID | PRESUPPOSED:
                 continue
             modal = _MODAL.search(trigger) is not None
             for pred, value, vtype in rule.emit(m, sent):

@@ -206,19 +206,22 @@ def _kin_at(doc: Doc) -> list[tuple[str, Token, Token]]:
 
 
 def _acts(first: Token, last: Token) -> bool:
-    """The relative is a clause's subject or a thing's owner (or the parser's verb follows it)."""
-    if first.dep_ in ("nsubj", "nsubjpass", "poss") or last.dep_ in ("nsubj", "nsubjpass", "poss"):
+    """The relative is a clause's subject (or the parser's verb follows it); as a thing's owner ("my
+    cousin's wedding") it is mentioned in passing."""
+    if first.dep_ in ("nsubj", "nsubjpass") or last.dep_ in ("nsubj", "nsubjpass"):
         return True
     nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if nxt is not None and nxt.lower_ == "'s":
+        return nxt.dep_ != "case"  # "my sister's moving" (is), not "my sister's van" (owner)
     # "my in-laws visit every weekend" parsed as a noun phrase standing as a clause: "visit" is the verb
-    return nxt is not None and (nxt.lower_ in ("'s", "'re") or nxt.pos_ in ("VERB", "AUX") or nxt.dep_ in ("ROOT", "conj"))
+    return nxt is not None and (nxt.lower_ == "'re" or nxt.pos_ in ("VERB", "AUX") or nxt.dep_ in ("ROOT", "conj"))
 
 
 def kin_facts(doc: Doc) -> list[Triple]:
-    """A relative named by kinship alone who does or is something: the subject of a clause or the owner
-    of a thing ("my daughter keeps feeding Clover", "my father retired", "my in-laws are lovely", "my
-    sister's van") is one of the user's family; a passing mention ("a card from my aunt", "got my mum a
-    present") is not read, nor a relative given a name (the name is the value: patterns_user "family")."""
+    """A relative named by kinship alone who does or is something, the subject of a clause ("my daughter
+    keeps feeding Clover", "my sister's moving", "my in-laws are lovely"), is one of the user's family; a
+    passing mention ("a card from my aunt", "my cousin's wedding") is not read, nor a relative given a
+    name (the name is the value: patterns_user "family"), nor parents (everyone has them)."""
     out: list[Triple] = []
     for word, first, last in _kin_at(doc):
         if not _acts(first, last):
