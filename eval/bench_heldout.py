@@ -40,7 +40,10 @@ from eval._report import git_sha  # noqa: E402
 
 # set -> (data file, results stem, author of the hand-written source)
 SETS = {"v1": ("handwritten_v1.json", "heldout_v1", "auth14"),
-        "v2": ("handwritten_v2.json", "heldout_v2", "auth6")}
+        "v2": ("handwritten_v2.json", "heldout_v2", "auth6"),
+        # a DEVELOPMENT set (open to everyone), not held out: its data lives in eval/devsets/
+        "dev3": ("devsets/dev3.json", "dev3", "auth7")}
+DEV_SETS = {"dev3"}
 TYPES = ("single-session-user", "single-session-assistant", "single-session-preference",
          "multi-session", "knowledge-update", "temporal-reasoning")
 
@@ -48,11 +51,21 @@ TYPES = ("single-session-user", "single-session-assistant", "single-session-pref
 def set_paths(name: str) -> tuple[Path, Path, str]:
     """A set's data file, default results stem and author (``name`` is a key of SETS)."""
     data_name, stem, author = SETS[name]
-    return ROOT / "eval" / "heldout" / data_name, ROOT / "eval" / "results" / stem, author
+    data = ROOT / "eval" / data_name if name in DEV_SETS else ROOT / "eval" / "heldout" / data_name
+    return data, ROOT / "eval" / "results" / stem, author
 
 
 def _ensure_built(version: str) -> None:
     """Fail early if the committed held-out file is missing or older than its source."""
+    if version in DEV_SETS:  # development sets have their own builder (eval/devsets/build.py)
+        spec = importlib.util.spec_from_file_location("devsets_build",
+                                                      ROOT / "eval" / "devsets" / "build.py")
+        assert spec is not None and spec.loader is not None
+        dev = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(dev)
+        if dev.main(["--check"]) != 0:
+            raise SystemExit("the dev set is stale: run .venv/bin/python eval/devsets/build.py")
+        return
     spec = importlib.util.spec_from_file_location("heldout_build",
                                                   ROOT / "eval" / "heldout" / "build.py")
     assert spec is not None and spec.loader is not None
@@ -183,6 +196,8 @@ def _ms(d: dict[str, Any] | None, key: str) -> str:
 def render_md(report: dict[str, Any]) -> str:
     """The Markdown report (aggregates only)."""
     runs = report["runs"]
+    if report.get("kind") == "development":
+        return _render_dev_md(report, runs)
     head = "| | " + " | ".join(r["system"] for r in runs) + " |\n|---|" + "---:|" * len(runs)
     lines = [
         f"# {report.get('set_stem', 'heldout_v1')}: kgmem vs baseline-rag on hand-written held-out haystacks",
@@ -236,10 +251,24 @@ def render_md(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _render_dev_md(report: dict[str, Any], runs: list[dict[str, Any]]) -> str:
+    """The same report for a development set: its own title, builder and closing line."""
+    md = render_md({**report, "kind": None})
+    md = md.replace(": kgmem vs baseline-rag on hand-written held-out haystacks",
+                    ": kgmem vs baseline-rag on a hand-written DEVELOPMENT set", 1)
+    md = md.replace("built by eval/heldout/build.py", "built by eval/devsets/build.py", 1)
+    tail = md.rfind("Aggregates only, by design")
+    if tail != -1:
+        md = md[:tail] + ("A development set: anyone may read its data (eval/devsets/) and the run "
+                          f"directories' predictions. Run directories: `{report['run_root']}`.\n")
+    return md
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=sorted(SETS), default="v1",
-                    help="which hand-written set (default v1; v2 is the second, by another author)")
+                    help="which hand-written set (default v1; v2 is the second, by another author; "
+                         "dev3 is a development set, eval/devsets/)")
     ap.add_argument("--systems", nargs="+", default=["kgmem", "baseline-rag"])
     ap.add_argument("--limit", type=int, default=None, help="first N questions only (smoke runs)")
     ap.add_argument("--model", default=None, help="answer model (default: settings)")
@@ -287,6 +316,15 @@ def main(argv: list[str] | None = None) -> int:
         "run_root": args.run_root,
         "runs": runs,
     }
+    if args.set in DEV_SETS:
+        report["kind"] = "development"
+        if not args.note:
+            report["note"] = (
+                f"Hand-written DEVELOPMENT haystacks ({n_questions} questions, 18-19 sessions each; "
+                "eval/devsets/README.md), open to everyone; same answer model, embedder and scorer "
+                "for both systems; offline normalised-match scorer unless a judge is named "
+                "(preference questions scored approximately against a rubric). The machine was "
+                "shared with other jobs.")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     Path(f"{args.out}.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     md = render_md(report)
