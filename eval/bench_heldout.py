@@ -36,7 +36,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval._report import git_sha  # noqa: E402
+from eval._report import accuracy_cell as _pct  # noqa: E402
+from eval._report import git_sha, load_figures, table_row  # noqa: E402
 
 # set -> (data file, results stem, author of the hand-written source)
 SETS = {"v1": ("handwritten_v1.json", "heldout_v1", "auth14"),
@@ -73,13 +74,6 @@ def _ensure_built(version: str) -> None:
     spec.loader.exec_module(module)
     if module.main(["--check", "--version", version]) != 0:
         raise SystemExit("the held-out files are stale: run .venv/bin/python eval/heldout/build.py")
-
-
-def _loadavg() -> list[float]:
-    try:
-        return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
-    except OSError:
-        return list(os.getloadavg())
 
 
 def _machine() -> dict[str, Any]:
@@ -145,12 +139,12 @@ def run_system(system: str, args: argparse.Namespace) -> dict[str, Any]:
 
     def progress(done: int, total: int, rec: dict[str, Any]) -> None:
         # counts only: no question id, verdict or text (implementers read this output)
-        peak[0] = max(peak[0], _loadavg()[0])
+        peak[0] = max(peak[0], load_figures()[0])
         print(f"  {system}: {done}/{total} questions, {time.time() - started:.0f} s", flush=True)
 
-    load_before = _loadavg()
+    load_before = load_figures()
     result = run_eval(config, settings, progress=progress)
-    load_after = _loadavg()
+    load_after = load_figures()
     s = result.summary
     acc = s["accuracy"]
     lat = s["latency_ms"]
@@ -183,12 +177,6 @@ def run_system(system: str, args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def _pct(row: dict[str, Any] | None) -> str:
-    if not row or row.get("accuracy") is None:
-        return "–"
-    return f"{100 * row['accuracy']:.1f} ({row['correct']}/{row['n']})"
-
-
 def _ms(d: dict[str, Any] | None, key: str) -> str:
     return "–" if not d or d.get(key) is None else f"{d[key]:,.0f}"
 
@@ -217,17 +205,16 @@ def render_md(report: dict[str, Any]) -> str:
         "",
         head,
     ]
-    for t in TYPES:
-        lines.append(f"| {t} | " + " | ".join(_pct(r["accuracy"]["per_type"].get(t)) for r in runs) + " |")
-    lines.append("| abstention (`_abs`) | " + " | ".join(_pct(r["accuracy"]["abstention"]) for r in runs) + " |")
-    lines.append("| answerable (non-`_abs`) | " + " | ".join(_pct(r["accuracy"]["non_abstention"]) for r in runs) + " |")
-    lines.append("| **overall** | " + " | ".join(f"**{_pct(r['accuracy']['overall'])}**" for r in runs) + " |")
-    lines.append("| failed questions | " + " | ".join(str(r["failed"]) for r in runs) + " |")
+    lines += [table_row(t, runs, lambda r, t=t: _pct(r["accuracy"]["per_type"].get(t))) for t in TYPES]
+    lines.append(table_row("abstention (`_abs`)", runs, lambda r: _pct(r["accuracy"]["abstention"])))
+    lines.append(table_row("answerable (non-`_abs`)", runs, lambda r: _pct(r["accuracy"]["non_abstention"])))
+    lines.append(table_row("**overall**", runs, lambda r: f"**{_pct(r['accuracy']['overall'])}**"))
+    lines.append(table_row("failed questions", runs, lambda r: str(r["failed"])))
     lines += ["", "## Abstentions (counts)", "", head]
-    lines.append("| abstained on answerable questions (false abstentions) | " + " | ".join(
-        f"{r['abstentions']['answerable_abstained']}/{r['abstentions']['answerable']}" for r in runs) + " |")
-    lines.append("| abstained on `_abs` questions | " + " | ".join(
-        f"{r['abstentions']['abs_abstained']}/{r['abstentions']['abs_questions']}" for r in runs) + " |")
+    lines.append(table_row("abstained on answerable questions (false abstentions)", runs,
+                           lambda r: f"{r['abstentions']['answerable_abstained']}/{r['abstentions']['answerable']}"))
+    lines.append(table_row("abstained on `_abs` questions", runs,
+                           lambda r: f"{r['abstentions']['abs_abstained']}/{r['abstentions']['abs_questions']}"))
     lines += ["", "## Context, latency (ms), retrieval", "", head]
     rows = [
         ("context tokens mean / p50 / p95", lambda r: " / ".join(_ms(r["context_tokens"], k) for k in ("mean", "p50", "p95"))),
@@ -243,8 +230,7 @@ def render_md(report: dict[str, Any]) -> str:
          + (f" ({r['loadavg_peak']:.1f})" if r.get("loadavg_peak") is not None else "")),
         ("wall time (s)", lambda r: f"{r['wall_s']:,.0f}"),
     ]
-    for label, fn in rows:
-        lines.append(f"| {label} | " + " | ".join(fn(r) for r in runs) + " |")
+    lines += [table_row(label, runs, fn) for label, fn in rows]
     lines += ["", "Aggregates only, by design: implementers must not see held-out questions or "
               "per-question predictions (eval/heldout/README.md). Run directories: "
               f"`{report['run_root']}` (outside the repository).", ""]
