@@ -64,6 +64,26 @@ CORRECTIONS: list[tuple[str, str, str, str, str]] = [
     ("My flatmate Ben is vegan, what can I cook?", "Ben's eating fish again, he's pescatarian now.", "Ben", "pescatarian", "vegan"),
     ("My cousin Rosa is a nurse in Hull.", "Rosa retrained, she's a paramedic now.", "Rosa", "paramedic", "nurse"),
     ("My aunt Dee is vegetarian.", "Aunt Dee's gone vegan since the new year.", "Dee", "vegan", "vegetarian"),
+    # a slot named by its old value: the old one said to be old, or a word naming the attribute
+    ("The chess club is run by Mr Okonjo.", "Mr Okonjo retired in May, so Ms Haddad runs the club now.",
+     "chess club", "Haddad", "Okonjo"),
+    ("Our allotment society secretary is Bev.", "bev stepped down at the AGM and Priyanka's secretary now",
+     "allotment", "Priyanka", "Bev"),
+    ("The roof quote is £2,100.", "Roofer's written quote says £2,650, not the £2,100 he mentioned.", "roof", "2650", "2100"),
+    ("The band is called The Marigolds.", "Turns out another group was already called The Marigolds so we're Paper Lanterns now.",
+     "band", "Paper Lanterns", "Marigolds"),
+    # a name given by a verb of naming, a code name, a role's holder
+    ("We're collecting the kitten on Saturday and we're calling her Mabel.",
+     "we ended up naming the kitten Juniper, Mabel just didn't suit her", "kitten", "Juniper", "Mabel"),
+    ("Drafting the launch plan for our new CRM, codename Heron.", "Heron got vetoed by legal, so the CRM is called Project Osprey now.",
+     "CRM", "Osprey", "Heron"),
+    ("I need to send the receipts to the club treasurer, that's Dev.", "Dev's stood down and Amira's treasurer now.",
+     "treasurer", "Amira", "Dev"),
+    # a time as a range, a state quoted from a tracker
+    ("Booked the Ocado delivery for Friday 7-8pm.", "had to move the ocado delivery to saturday 9-10am", "Ocado",
+     "saturday 9-10am", "Friday 7-8pm"),
+    ("My visa tracker says 'biometrics booked'.", "The visa tracker now says 'decision made'.", "visa", "decision made",
+     "biometrics booked"),
 ]
 
 #: (first statement, a later statement that changes nothing of that slot, words of the entity, the old value)
@@ -84,6 +104,16 @@ NEAR_MISSES: list[tuple[str, str, str, str]] = [
     ("My cousin Tara lives in Leeds.", "Tara is thinking about moving to Glasgow.", "Tara", "Leeds"),
     ("The laptop repair is waiting for parts.", "Is the laptop repair finished yet, do you think?", "laptop repair",
      "waiting for parts"),
+    # the old value said with another value but not as the old one, or in a condition
+    ("The chess club is run by Mr Okonjo.", "Mr Okonjo and Ms Haddad played a great match last night.", "chess club",
+     "Okonjo"),
+    ("The chess club is run by Mr Okonjo.", "If Mr Okonjo retires, maybe Ms Haddad would run the club?", "chess club",
+     "Okonjo"),
+    ("The choir is led by Marcus.", "Marcus is away this week and Anneliese is covering, just this once.", "choir", "Marcus"),
+    ("We're collecting the kitten on Saturday and we're calling her Mabel.", "Should we call the kitten Juniper instead?",
+     "kitten", "Mabel"),
+    ("Booked the Ocado delivery for Friday 7-8pm.", "The Tesco delivery is Saturday 9-10am.", "Ocado", "Friday 7-8pm"),
+    ("My visa tracker says 'biometrics booked'.", "If the visa tracker says 'refused' I'll cry.", "visa", "biometrics booked"),
 ]
 
 
@@ -172,6 +202,12 @@ FIRST_STATEMENTS: list[tuple[str, tuple[str, str, str]]] = [
     ("ordered a desk from Oakhouse, it says 'awaiting dispatch' on the site.", ("desk", "status", "awaiting dispatch")),
     ("The lake cabin is £140 a night in July, is that steep?", ("lake cabin", "amount", "140 a night")),
     ("i've got the physio friday at 4:40, can i drive after?", ("physio", "scheduled_for", "friday at 4:40")),
+    ("we bought an old campervan and we're calling her Marge", ("campervan", "name", "Marge")),
+    ("Spent the morning on the pitch deck for our new fintech app, codename Kingfisher.", ("app", "name", "Kingfisher")),
+    ("Receipts go to the PTA secretary, that's Mrs Obi.", ("PTA secretary", "name", "Obi")),
+    ("My council tax appeal portal says 'under consideration'.", ("council tax appeal", "status", "under consideration")),
+    ("the Dyson I sent back is 'awaiting inspection' apparently", ("Dyson", "status", "awaiting inspection")),
+    ("The plumber is coming Thursday between 8 and 12.", ("plumber", "scheduled_for", "Thursday between 8 and 12")),
 ]
 
 #: statements that must give no first statement of the kind (a plan, a question, a negation)
@@ -179,6 +215,10 @@ NO_FIRST_STATEMENTS: list[tuple[str, str]] = [
     ("The Keller proposal might be due on the 11th, not sure yet.", "due_date"),
     ("Is the annual fundraiser at the Corn Exchange this year?", "venue"),
     ("The hall hire doesn't cost $650 any more, does it?", "amount"),
+    ("What should we call the new puppy?", "name"),
+    ("We might name the boat Skye if that's still free.", "name"),
+    ("We're not calling the app Falcon, legal said no.", "name"),
+    ("If the tracker says 'delivered' I'll believe it.", "status"),
 ]
 
 

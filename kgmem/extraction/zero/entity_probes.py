@@ -56,7 +56,10 @@ ATTRIBUTE_WORDS: dict[str, str] = {
     **{w: "venue" for w in ("venue", "room", "location", "hold", "host", "place", "where")},
     **{w: "person_in_charge" for w in ("lead", "leader", "manager", "run", "teach", "charge", "contact", "chair",
                                        "coach", "instructor", "teacher", "head", "own", "owner", "organise", "organize",
-                                       "handle", "take", "replace", "succeed", "hand", "assign")},
+                                       "handle", "take", "replace", "succeed", "hand", "assign", "captain",
+                                       "treasurer", "secretary", "president", "organiser", "organizer", "walker",
+                                       "rep", "coordinator", "sitter", "minder")},
+    **{w: "name" for w in ("call", "name", "rename", "codename", "nickname", "title", "christen")},
     **{w: "provider" for w in ("provider", "supplier", "broadband", "internet", "energy", "electricity", "insurer")},
     **{w: "amount" for w in ("price", "cost", "quote", "budget", "fee", "charge", "pay")},
 }
@@ -69,6 +72,10 @@ _OFFERS = frozenset({"offer", "suggest", "propose", "float", "recommend", "pitch
 _HAD_TO = re.compile(r"\b(?:had|'d)\s+to\b", re.IGNORECASE)
 #: hedges that imagine nothing ("same questions still work i suppose")
 _HEDGES = re.compile(r"\b(?:i|we)\s+(?:suppose|guess|imagine)\b|\bi'd\s+imagine\b", re.IGNORECASE)
+#: a name in quotes, capitalised ("'Second Wind'", "“Night Ferry”")
+#: (the clause may end before its closing quote); not a tracker's state ("status says 'In Transit'")
+_QUOTED_NAME = re.compile(r"(?<!\bsays\s)(?<!\bshows\s)(?<!\breads\s)(?<!\w)['\"‘“]([A-Z][\w&-]*(?:\s+[\w&-]+){0,4})"
+                          r"(?:['\"’”](?!\w)|$)")
 _PRONOUNS = frozenset({"it", "they", "them", "she", "he", "her", "his", "its", "their", "him"})
 _MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "appos", "conj", "ROOT", "npadvmod"})
 #: how many earlier mentions a pronoun may reach back to
@@ -198,6 +205,10 @@ def clause_values(clause: Clause) -> list[tuple[str, str]]:
             value = re.sub(r"^(\w+\.?)\s+\1\b\s*", r"\1 ", value).strip()  # "Dr Dr Okafor"
             if _fresh(value, clause) and len(value) > 1 and (value, cls) not in out:
                 out.append((value, cls))
+    quoted = [m.group(1).strip() for m in _QUOTED_NAME.finditer(clause.text)]
+    if quoted:  # "the boat is officially 'Second Wind'": the name whole, not its words
+        out = list(dict.fromkeys([(q, "person") for q in quoted]
+                                 + [(v, c) for v, c in out if not any(v != q and v in q for q in quoted)]))
     out = [(v, c) for v, c in out if c != "when" or _TIME_WORD.search(v)]  # not "decent" read as "dec"
     times = " ".join(v.casefold() for v, c in out if c == "when")
     return [(v, c) for v, c in out if c == "when" or v.casefold() not in times]
