@@ -147,7 +147,11 @@ def _names(clause: Clause) -> list[tuple[str, str]]:
     for t in clause.tokens:
         ent = entity_at(t)
         if ent is not None and ent.label_ == "PERSON" and t.i == ent.start:
-            out.append((ent.text, "person"))
+            start = ent.start  # "Night Ferry" where NER calls only "Ferry" a person
+            while start > 0 and t.doc[start - 1].pos_ == "PROPN" and t.doc[start - 1].text[:1].isupper() \
+                    and t.doc[start - 1].dep_ == "compound" and t.doc[start - 1].lower_ not in NOT_NAMES:
+                start -= 1
+            out.append((t.doc[start: ent.end].text, "person"))
         elif t.pos_ == "PROPN" and t.lower_ not in NOT_NAMES and t.text[:1].isupper() \
                 and (ent is None or ent.label_ in ("GPE", "NORP", "ORG")) \
                 and (t.dep_ in ("nsubj", "nsubjpass", "attr") or t.dep_ == "pobj" and t.head.dep_ == "agent"
@@ -211,7 +215,10 @@ def clause_values(clause: Clause) -> list[tuple[str, str]]:
                                  + [(v, c) for v, c in out if not any(v != q and v in q for q in quoted)]))
     out = [(v, c) for v, c in out if c != "when" or _TIME_WORD.search(v)]  # not "decent" read as "dec"
     times = " ".join(v.casefold() for v, c in out if c == "when")
-    return [(v, c) for v, c in out if c == "when" or v.casefold() not in times]
+    people = [set(v.split()) for v, c in out if c == "person"]
+    # "Night" and "Ferry" read apart as well as "Night Ferry": the whole name only
+    return [(v, c) for v, c in out if (c == "when" or v.casefold() not in times)
+            and not (c == "person" and any(set(v.split()) < p for p in people))]
 
 
 def inner_clauses(clause: Clause) -> list[Clause]:
@@ -350,9 +357,9 @@ _CLASS_ATTRS: dict[str, tuple[str, ...]] = {
 }
 
 
-def first_statements(clause: Clause, probe: SlotProbe) -> list[tuple[str, str, str, str]]:
+def first_statements(clause: Clause, probe: SlotProbe, it: str | None = None) -> list[tuple[str, str, str, str]]:
     """(entity, kind, attribute, value) when a clause gives a named or definite person or thing
-    (its subject; "it" is the thing named just before) a typed value with a word or class that
+    (its subject; "it" is ``it`` or the thing named just before) a typed value with a word or class that
     names the attribute ("the Henderson proposal is due on the 14th", "the gala is at the Grand
     Pavilion", "my GP is Dr Okafor", "it's led by Farah"): something a later correction can
     anchor to."""
@@ -368,8 +375,10 @@ def first_statements(clause: Clause, probe: SlotProbe) -> list[tuple[str, str, s
                 if value.casefold() not in lost.casefold()]
     if subj is None or clause.about in ("user", "request"):
         return []
-    if subj.lower_ in ("it", "they") and probe.context and not probe.mentions:
-        name, person, role = probe.context[0], False, False
+    said = {v.casefold() for v, _ in probe.values}
+    if subj.lower_ in ("it", "they") and (it or probe.context) and all(m.casefold() in said for m in probe.mentions):
+        # "It's led by Farah": the thing named before ("it": ``it``, the turn's most salient thing)
+        name, person, role = it or probe.context[0], False, False
     elif clause.about == "none" or subj.pos_ not in ("NOUN", "PROPN") or subj.lower_ in _PRONOUNS or not probe.mentions:
         return []
     else:

@@ -63,6 +63,12 @@ _IS = re.compile(r"\b([A-Za-z]+)'s(?=\s+(?:off|on|at|in|back|now|with|out|away|s
                  r"fixed|approved|cancelled|canceled|shipped|delivered|dispatched|confirmed|finished|booked|"
                  r"rejected|declined|resolved|repaired|postponed|delayed|moved|paid|printed|sold|broken)\b)")
 
+#: "X's <time>" is "X is <time>" ("the standup's 9:45 from Monday", "football's Saturday at 11"): a
+#: possessive is followed by what is owned ("Sam's Saturday plans", "Leo's 10am lesson"), never by a
+#: time that ends the statement or is followed by at/from/now/on
+_TIME_IS = re.compile(r"\b([A-Za-z]+)'s(?=\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)"
+                      r"(?:\s+(?:at|from|now|on|instead|sharp|every|this|next|till|until)\b|\s*[,.;!?]|\s*$))",
+                      re.IGNORECASE)
 #: "X's <role> now" is "X is <role>" ("Priyanka's treasurer now", "Mo's captain for the rest of the
 #: season"); "Mo's captain said…" (his captain) has no word of time after the role
 _ROLE_IS = re.compile(r"\b([A-Z][a-z]+)'s(?=\s+(?:the\s+)?(?:new\s+)?(?:captain|treasurer|secretary|chair|chairperson|"
@@ -83,7 +89,7 @@ Score = Callable[[Sequence[str]], list[np.ndarray]]
 
 def entity_parts(text: str) -> list[str] | None:
     """The texts to parse again for entity facts (None: the sentence's own parse is used)."""
-    fixed = _ROLE_IS.sub(r"\1 is", _IS.sub(r"\1 is", _INTERJECTION.sub("", text)))
+    fixed = _TIME_IS.sub(r"\1 is", _ROLE_IS.sub(r"\1 is", _IS.sub(r"\1 is", _INTERJECTION.sub("", text))))
     m = _HEADLINE.match(fixed)
     if m and len(m.group(1).split()) <= 8:
         return [m.group(1), m.group(2)]
@@ -157,7 +163,7 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
         # "…a little sailing boat and we're calling her Seraphina", "the PTA treasurer, that's Lou"
         facts = naming_facts(sent, date, c, earlier) or _clause_facts(sent, date, c, row, user_mine, attributes, context)
         if probe is not None:
-            facts += _first_facts(sent, date, c, probe, facts, out, user_mine)
+            facts += _first_facts(sent, date, c, probe, facts, out, user_mine, context.last_thing)
         # a value the user's facts already hold, read from a clause about the user, something of
         # theirs or a bare noun, is the user's ("my rent is $1,200", "rent is $1,600 a month"); a
         # clause about another person or a particular thing keeps its facts whatever else read it
@@ -177,7 +183,7 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
 
 
 def _first_facts(sent: Sentence, date: datetime, c: Clause, probe: SlotProbe, facts: list[CandidateFact],
-                 out: list[CandidateFact], user_mine: bool) -> list[CandidateFact]:
+                 out: list[CandidateFact], user_mine: bool, it: str | None = None) -> list[CandidateFact]:
     """Attributes no reading of its class gave (:func:`.first_statements`): the statement still
     fills a slot; one value per slot per sentence ("it's approved and being printed": approved)."""
     given = {(f.subject.casefold(), f.predicate) for f in [*facts, *out]}
@@ -185,7 +191,7 @@ def _first_facts(sent: Sentence, date: datetime, c: Clause, probe: SlotProbe, fa
         if attr in ("due_date", "scheduled_for"):
             given |= {(name, "due_date"), (name, "scheduled_for")}  # a thing has one time
     got = []
-    for name, kind, attr, value in first_statements(c, probe):
+    for name, kind, attr, value in first_statements(c, probe, it):
         if c.about == "mine" and user_mine and c.subject is not None and c.subject.lemma_.lower() not in ROLE_NOUNS:
             continue  # "my rent is…": the user's, read as the user's fact ("my GP is…" is never the user's)
         if (name.casefold(), attr) in given or facts and name.casefold() != facts[0].subject.casefold():
