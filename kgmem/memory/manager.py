@@ -116,7 +116,7 @@ class MemoryManager:
                 subject = self.resolver.user if cand.subject.strip().lower() in ("user", "i", "me") \
                     else self._replaced_holder(cand, session.id, plan.pending) \
                     or self.resolver.resolve(cand.subject, cand.subject_type or "person",
-                                             self._holders(cand.predicate, plan.pending), cand.text)
+                                             self._holders(cand.predicate, plan.pending, cand.value), cand.text)
             if _outvoted(cand, subject, anchored):
                 continue
             self._reconcile(plan, session, self._one_time(cand, subject, plan.pending), subject)
@@ -223,9 +223,13 @@ class MemoryManager:
             plan.sups = [s for s in plan.sups if (s.new_fact_id, s.old_fact_id) != pair]
             plan.retracted.append(r)
 
-    def _holders(self, predicate: str, pending: dict[tuple[str, str], dict[str, Fact]]) -> list[tuple[str, str]]:
+    def _holders(self, predicate: str, pending: dict[tuple[str, str], dict[str, Fact]],
+                 value: str = "") -> list[tuple[str, str]]:
         """(subject id, statement text) of the current facts of a single-valued ``predicate``
-        about things other than the user, for slot identity across head nouns."""
+        about things other than the user, for slot identity across head nouns; not a holder whose
+        statement said ``value`` of something else ("swimming is Saturdays at 9 and football's
+        Saturday at 11": "football" at 11 is not the swimming)."""
+        said = re.sub(r"\s+", " ", normalise_name(value))
         if not is_single_valued(predicate) or predicate not in _ENTITY_ATTRIBUTES:
             return []
         user_id = self.resolver.user.id
@@ -235,7 +239,9 @@ class MemoryManager:
             if key[1] not in preds or key[0] == user_id:
                 continue
             slot = pending.get(key, self._slots.get(key, {}))
-            out.extend((key[0], f.text) for f in slot.values() if f.invalid_at is None)
+            out.extend((key[0], f.text) for f in slot.values() if f.invalid_at is None
+                       and not (len(said) > 2 and said not in normalise_name(f.value or "")
+                                and said in normalise_name(f.text.split(" (", 1)[-1])))
         return out
 
     def _current(self, key: tuple[str, str], pending: dict[tuple[str, str], dict[str, Fact]]) -> bool:

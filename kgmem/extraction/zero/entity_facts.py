@@ -263,7 +263,12 @@ def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
         return EntityRef(context.last_thing, "thing", context.last_thing_hint)
     if ATTRIBUTE_NOUNS.get(subj.lemma_.lower()) == "person_in_charge" and head.lemma_.lower() == "be":
         name, hint = _phrase(subj)  # "our account manager at Vellum is Priyanka": Vellum's, not a person's
-        if hint:
+        if hint and not name:
+            # "For the community hall booking, the contact is Gemma": the thing the clause is for
+            name = next((_phrase(g)[0] for p in head.children if p.dep_ == "prep" and p.lower_ in ("for", "at", "with")
+                         for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), "") \
+                or context.last_thing or ""
+        if hint and name:
             return EntityRef(name, "thing", hint)
     if clause.about == "other" or clause.about == "thing" and subj.lower_ in PEOPLE_NOUNS:
         # "Grandad moved into…" (NER: GPE) is a person all the same

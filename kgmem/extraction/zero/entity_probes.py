@@ -72,6 +72,9 @@ _OFFERS = frozenset({"offer", "suggest", "propose", "float", "recommend", "pitch
 _HAD_TO = re.compile(r"\b(?:had|'d)\s+to\b", re.IGNORECASE)
 #: hedges that imagine nothing ("same questions still work i suppose")
 _HEDGES = re.compile(r"\b(?:i|we)\s+(?:suppose|guess|imagine)\b|\bi'd\s+imagine\b", re.IGNORECASE)
+#: verbs that say what someone works as ("she's teaching now", "he's freelancing these days")
+_OCCUPATIONS = frozenset({"teach", "nurse", "tutor", "freelance", "consult", "lecture", "bartend", "waitress", "cater",
+                          "contract", "temp", "nanny", "childmind", "coach"})
 #: a name in quotes, capitalised ("'Second Wind'", "“Night Ferry”")
 #: (the clause may end before its closing quote); not a tracker's state ("status says 'In Transit'")
 _QUOTED_NAME = re.compile(r"(?<!\bsays\s)(?<!\bshows\s)(?<!\breads\s)(?<!\w)['\"‘“]([A-Z][\w&-]*(?:\s+[\w&-]+){0,4})"
@@ -209,6 +212,10 @@ def clause_values(clause: Clause) -> list[tuple[str, str]]:
             value = re.sub(r"^(\w+\.?)\s+\1\b\s*", r"\1 ", value).strip()  # "Dr Dr Okafor"
             if _fresh(value, clause) and len(value) > 1 and (value, cls) not in out:
                 out.append((value, cls))
+    head = clause.head
+    if head.lemma_.lower() in _OCCUPATIONS and head.tag_ == "VBG" and CUE.search(clause.text) \
+            and not any(c.dep_ in ("dobj", "dative") for c in head.children):
+        out.append((head.lower_, "job"))  # "she's teaching now": her work, said as what she does
     quoted = [m.group(1).strip() for m in _QUOTED_NAME.finditer(clause.text)]
     if quoted:  # "the boat is officially 'Second Wind'": the name whole, not its words
         out = list(dict.fromkeys([(q, "person") for q in quoted]

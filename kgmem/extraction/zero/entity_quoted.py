@@ -37,11 +37,18 @@ def quoted_state(sent: Sentence, date: datetime, clause: Clause) -> list[Candida
         return []
     head = verb if verb.dep_ not in ("aux", "auxpass") else verb.head  # "is 'received…'" parsed as a passive
     subj = next((t for t in head.children if t.dep_ in ("nsubj", "nsubjpass") and t.i < verb.i), None)
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.lemma_.lower() in PEOPLE_NOUNS:
+    if subj is None or subj.lemma_.lower() in PEOPLE_NOUNS \
+            or subj.pos_ not in ("NOUN", "PROPN") and subj.lower_ not in _REPORTER_WORDS:
         return []
-    words = _phrase(subj)[0].split() or [subj.text]
+    words = _phrase(subj)[0].split() if subj.pos_ in ("NOUN", "PROPN") else []
+    words = words or [subj.text]
     while words and words[-1].lower() in _REPORTER_WORDS:
         words.pop()  # "my passport renewal tracker": the passport renewal
+    if not words:
+        # "still waiting on the parcel from Halden, tracking just says 'in transit'": the thing before
+        before = next((w for w in reversed(list(doc[: subj.i])) if w.pos_ == "NOUN" and w.dep_ in ("dobj", "pobj", "nsubj")
+                       and w.lemma_.lower() not in PEOPLE_NOUNS and w.lower_ not in _REPORTER_WORDS), None)
+        words = _phrase(before)[0].split() if before is not None else []
     state = m.group(1).strip().lower()
     if not words or state in " ".join(words).lower():
         return []
