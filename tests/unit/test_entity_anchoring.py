@@ -84,6 +84,20 @@ CORRECTIONS: list[tuple[str, str, str, str, str]] = [
      "saturday 9-10am", "Friday 7-8pm"),
     ("My visa tracker says 'biometrics booked'.", "The visa tracker now says 'decision made'.", "visa", "decision made",
      "biometrics booked"),
+    ("Still chasing the sofa from Loaf, tracking says 'in production'.", "the sofa is finally out for delivery!", "sofa",
+     "out for delivery", "in production"),
+    # a job said as what someone does; a role of a thing said with "for"; a group's role
+    ("My brother Kwame is an accountant in Leeds.", "Kwame quit the firm, he's tutoring now.", "Kwame", "tutoring",
+     "accountant"),
+    ("For the school trip, the contact is Mr Dale.", "Mr Dale is off sick so the school trip contact is Mrs Imrie now.",
+     "school trip", "Imrie", "Dale"),
+    ("Our supper club host is Ngozi.", "Ngozi moved to Lagos, so Tobi's host now.", "supper club", "Tobi", "Ngozi"),
+    # two things of one sentence stay two; "X's <time>" is "X is <time>"
+    ("The cabin in Keswick is £80 a night and the flat in Ambleside is £95.", "The owner put the Keswick cabin up to £90 a night.",
+     "cabin", "90", "80"),
+    ("Piano is Tuesdays at 5 and chess club's Thursday at 4.",
+     "piano's been moved to Wednesday at 5, chess club stays Thursday at 4.", "piano", "Wednesday at 5", "Tuesdays at 5"),
+    ("The standup is 9:15 every day.", "fyi the standup's 9:40 from next week", "standup", "9:40", "9:15"),
 ]
 
 #: (first statement, a later statement that changes nothing of that slot, words of the entity, the old value)
@@ -114,6 +128,13 @@ NEAR_MISSES: list[tuple[str, str, str, str]] = [
      "kitten", "Mabel"),
     ("Booked the Ocado delivery for Friday 7-8pm.", "The Tesco delivery is Saturday 9-10am.", "Ocado", "Friday 7-8pm"),
     ("My visa tracker says 'biometrics booked'.", "If the visa tracker says 'refused' I'll cry.", "visa", "biometrics booked"),
+    ("The cabin in Keswick is £80 a night and the flat in Ambleside is £95.", "The owner put the Keswick cabin up to £90 a night.",
+     "flat", "95"),
+    ("Piano is Tuesdays at 5 and chess club's Thursday at 4.",
+     "piano's been moved to Wednesday at 5, chess club stays Thursday at 4.", "chess", "Thursday at 4"),
+    ("My brother Kwame is an accountant in Leeds.", "Kwame's teaching me to drive now, wish me luck.", "Kwame", "accountant"),
+    ("For the school trip, the contact is Mr Dale.", "Mr Dale and Mrs Imrie are both coming on the trip now.", "school trip",
+     "Dale"),
 ]
 
 

@@ -292,7 +292,10 @@ def sentence_probe(sent: Sentence, clauses: list[Clause], context: list[str]) ->
 ROLE_NOUNS = frozenset({"gp", "doctor", "dentist", "landlord", "landlady", "boss", "manager", "contact", "tutor",
                         "teacher", "coach", "accountant", "lawyer", "solicitor", "agent", "therapist", "trainer",
                         "mechanic", "plumber", "builder", "childminder", "nanny", "cleaner", "vet", "consultant",
-                        "surgeon", "physio", "midwife", "advisor", "adviser", "caseworker", "supervisor", "mentor"})
+                        "surgeon", "physio", "midwife", "advisor", "adviser", "caseworker", "supervisor", "mentor",
+                        # a group's or a thing's people ("our supper club host is Ngozi", "the PTA treasurer is Lou")
+                        "treasurer", "secretary", "captain", "chair", "host", "organiser", "organizer", "coordinator",
+                        "walker", "sitter", "babysitter", "president"})
 #: a thing's attribute by the class of its value when no word names one
 #: verbs whose object is where a show takes place ("playing the Fleece")
 _PLAY = ("play", "perform", "headline")
