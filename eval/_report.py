@@ -23,8 +23,8 @@ from typing import Any
 
 from kgmem.evaluation.metrics import PERCENTILES, percentile
 
-__all__ = ["PERCENTILES", "command_line", "git_sha", "loadavg", "machine", "measured", "percentile",
-           "provenance_lines", "spelled_out", "stats", "write_pair"]
+__all__ = ["PERCENTILES", "accuracy_cell", "command_line", "git_sha", "load_figures", "loadavg", "machine",
+           "measured", "percentile", "provenance_lines", "spelled_out", "stats", "table_row", "write_pair"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = "shared machine: other jobs ran at the same time, so these are not idle-machine figures"
@@ -43,6 +43,11 @@ def loadavg() -> list[str]:
     if path.exists():
         return path.read_text().split()[:3]
     return [f"{x:.2f}" for x in os.getloadavg()]
+
+
+def load_figures() -> list[float]:
+    """:func:`loadavg` as numbers (the answer benches keep floats in their JSON)."""
+    return [float(x) for x in loadavg()]
 
 
 def machine() -> str:
@@ -105,6 +110,19 @@ def stats(values: Sequence[float]) -> dict[str, Any]:
     """n, p50, p95 (nearest rank) and max of ``values`` (``None`` figures when empty)."""
     return {"n": len(values), "p50": percentile(values, 0.5), "p95": percentile(values, 0.95),
             "max": max(values) if values else None}
+
+
+def accuracy_cell(row: dict[str, Any] | None) -> str:
+    """An accuracy table cell, "82.5 (33/40)" from a ``{n, correct, accuracy}`` row, or "–"
+    when nothing was judged."""
+    if not row or row.get("accuracy") is None:
+        return "–"
+    return f"{100 * row['accuracy']:.1f} ({row['correct']}/{row['n']})"
+
+
+def table_row(label: str, runs: Sequence[Any], cell: Callable[[Any], str]) -> str:
+    """One Markdown table row: ``label``, then ``cell(run)`` for each run (a column per system)."""
+    return f"| {label} | " + " | ".join(cell(r) for r in runs) + " |"
 
 
 def write_pair(out: Path, report: dict[str, Any], render: Callable[[dict[str, Any]], str]) -> str:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import statistics
 import sys
@@ -33,17 +32,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from eval._report import accuracy_cell as _pct  # noqa: E402
+from eval._report import git_sha, load_figures, machine, table_row  # noqa: E402
 from kgmem.evaluation.metrics import percentile as _pctl  # noqa: E402  (nearest rank, the one definition)
 
 TYPES = ("single-session-user", "single-session-assistant", "single-session-preference",
          "multi-session", "knowledge-update", "temporal-reasoning")
-
-
-def _loadavg() -> list[float]:
-    try:
-        return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
-    except OSError:
-        return list(os.getloadavg())
 
 
 def _stats(values: list[float]) -> dict[str, Any]:
@@ -114,18 +108,12 @@ def run_system(system: str, args: argparse.Namespace) -> dict[str, Any]:
     def progress(done: int, total: int, rec: dict[str, Any]) -> None:
         print(f"  {system}: {done}/{total} questions, {time.time() - started:.0f} s", flush=True)
 
-    before = _loadavg()
+    before = load_figures()
     result = run_eval(config, settings, progress=progress)
-    after = _loadavg()
+    after = load_figures()
     return {"system": system, "answer_model": settings.llm_model, "judge": result.summary.get("judge"),
             "run_dir": str(run_dir), "loadavg_before": before, "loadavg_after": after,
             "wall_s": round(time.time() - started, 1), **aggregate(run_dir)}
-
-
-def _pct(row: dict[str, Any] | None) -> str:
-    if not row or row.get("accuracy") is None:
-        return "–"
-    return f"{100 * row['accuracy']:.1f} ({row['correct']}/{row['n']})"
 
 
 def _num(v: Any, fmt: str = "{:,.0f}") -> str:
@@ -142,24 +130,21 @@ def render(report: dict[str, Any]) -> str:
              f"- machine: {report['machine']}; shared with other jobs — load averages: " + "; ".join(
                  f"{r['system']} {r['loadavg_before'][0]:.1f} → {r['loadavg_after'][0]:.1f}" for r in runs),
              "", "## Accuracy % (correct/n)", "", head]
-    for t in (*TYPES, "abstention"):
-        lines.append(f"| {t} | " + " | ".join(_pct(r["per_type"].get(t)) for r in runs) + " |")
-    lines.append("| **overall** | " + " | ".join(f"**{_pct(r['overall'])}**" for r in runs) + " |")
+    lines += [table_row(t, runs, lambda r, t=t: _pct(r["per_type"].get(t))) for t in (*TYPES, "abstention")]
+    lines.append(table_row("**overall**", runs, lambda r: f"**{_pct(r['overall'])}**"))
     families = sorted({f for r in runs for f in r["per_family"]})
     lines += ["", "## Per template family (held-out families: aggregates only)", "", head]
-    for f in families:
-        lines.append(f"| {f} | " + " | ".join(_pct(r["per_family"].get(f)) for r in runs) + " |")
+    lines += [table_row(f, runs, lambda r, f=f: _pct(r["per_family"].get(f))) for f in families]
     lines += ["", "## Abstention", "", head]
-    lines.append("| answerable questions abstained (false abstentions) | " + " | ".join(
-        f"{r['answerable']['abstained']}/{r['answerable']['n']}" for r in runs) + " |")
-    lines.append("| `_abs` questions abstained (correct abstentions) | " + " | ".join(
-        f"{r['abs_questions']['abstained']}/{r['abs_questions']['n']}" for r in runs) + " |")
+    lines.append(table_row("answerable questions abstained (false abstentions)", runs,
+                           lambda r: f"{r['answerable']['abstained']}/{r['answerable']['n']}"))
+    lines.append(table_row("`_abs` questions abstained (correct abstentions)", runs,
+                           lambda r: f"{r['abs_questions']['abstained']}/{r['abs_questions']['n']}"))
     lines += ["", "## Latency (ms) and context tokens", "", head]
-    for k in ("embed", "plan", "retrieve", "answer", "total"):
-        lines.append(f"| {k} p50 / p95 | " + " | ".join(
-            f"{_num(r['latency_ms'][k]['p50'])} / {_num(r['latency_ms'][k]['p95'])}" if r["latency_ms"][k]["n"] else "–"
-            for r in runs) + " |")
-    lines.append("| context tokens mean | " + " | ".join(_num(r["context_tokens"]["mean"]) for r in runs) + " |")
+    lines += [table_row(f"{k} p50 / p95", runs, lambda r, k=k: f"{_num(r['latency_ms'][k]['p50'])} / "
+                        f"{_num(r['latency_ms'][k]['p95'])}" if r["latency_ms"][k]["n"] else "–")
+              for k in ("embed", "plan", "retrieve", "answer", "total")]
+    lines.append(table_row("context tokens mean", runs, lambda r: _num(r["context_tokens"]["mean"])))
     k = next((r for r in runs if r["system"] == "kgmem"), None)
     if k is not None:
         lines += ["", "## kgmem answer paths", "",
@@ -184,8 +169,6 @@ def main() -> None:
     ap.add_argument("--note", default="", help="provenance added to the report (e.g. when resumed runs were computed)")
     ap.add_argument("--workers", type=int, default=1, help="worker processes per run (records do not depend on it)")
     args = ap.parse_args()
-    from kgmem.evaluation.runner import git_sha
-
     out = Path(args.out or ROOT / "eval" / "results" / f"{re.sub(r'[^a-z0-9]+', '_', args.split)}_answers")
     started = datetime.now(UTC).isoformat(timespec="seconds")
     runs = [run_system(s, args) for s in args.systems]
@@ -194,7 +177,7 @@ def main() -> None:
         f" --workers {args.workers}" if args.workers > 1 else "")
     report = {"title": f"{args.split}: kgmem vs baseline-rag answers", "command": cmd, "git_sha": git_sha(),
               "started": started, "finished": datetime.now(UTC).isoformat(timespec="seconds"),
-              "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
+              "machine": machine(),
               "note": ("Same answer model and embedder for both systems; offline normalised-match scorer (not an "
                        "LLM judge). Stratified selection" + (f" (--per-type {args.per_type}, seed {args.seed})"
                                                               if args.per_type else " (all questions)") +

@@ -36,11 +36,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval._report import git_sha  # noqa: E402
+from eval._report import accuracy_cell as _pct  # noqa: E402
+from eval._report import git_sha, load_figures, table_row  # noqa: E402
 
 # set -> (data file, results stem, author of the hand-written source)
 SETS = {"v1": ("handwritten_v1.json", "heldout_v1", "auth14"),
-        "v2": ("handwritten_v2.json", "heldout_v2", "auth6")}
+        "v2": ("handwritten_v2.json", "heldout_v2", "auth6"),
+        # a DEVELOPMENT set (open to everyone), not held out: its data lives in eval/devsets/
+        "dev3": ("devsets/dev3.json", "dev3", "auth7")}
+DEV_SETS = {"dev3"}
 TYPES = ("single-session-user", "single-session-assistant", "single-session-preference",
          "multi-session", "knowledge-update", "temporal-reasoning")
 
@@ -48,11 +52,21 @@ TYPES = ("single-session-user", "single-session-assistant", "single-session-pref
 def set_paths(name: str) -> tuple[Path, Path, str]:
     """A set's data file, default results stem and author (``name`` is a key of SETS)."""
     data_name, stem, author = SETS[name]
-    return ROOT / "eval" / "heldout" / data_name, ROOT / "eval" / "results" / stem, author
+    data = ROOT / "eval" / data_name if name in DEV_SETS else ROOT / "eval" / "heldout" / data_name
+    return data, ROOT / "eval" / "results" / stem, author
 
 
 def _ensure_built(version: str) -> None:
     """Fail early if the committed held-out file is missing or older than its source."""
+    if version in DEV_SETS:  # development sets have their own builder (eval/devsets/build.py)
+        spec = importlib.util.spec_from_file_location("devsets_build",
+                                                      ROOT / "eval" / "devsets" / "build.py")
+        assert spec is not None and spec.loader is not None
+        dev = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(dev)
+        if dev.main(["--check"]) != 0:
+            raise SystemExit("the dev set is stale: run .venv/bin/python eval/devsets/build.py")
+        return
     spec = importlib.util.spec_from_file_location("heldout_build",
                                                   ROOT / "eval" / "heldout" / "build.py")
     assert spec is not None and spec.loader is not None
@@ -60,13 +74,6 @@ def _ensure_built(version: str) -> None:
     spec.loader.exec_module(module)
     if module.main(["--check", "--version", version]) != 0:
         raise SystemExit("the held-out files are stale: run .venv/bin/python eval/heldout/build.py")
-
-
-def _loadavg() -> list[float]:
-    try:
-        return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
-    except OSError:
-        return list(os.getloadavg())
 
 
 def _machine() -> dict[str, Any]:
@@ -132,12 +139,12 @@ def run_system(system: str, args: argparse.Namespace) -> dict[str, Any]:
 
     def progress(done: int, total: int, rec: dict[str, Any]) -> None:
         # counts only: no question id, verdict or text (implementers read this output)
-        peak[0] = max(peak[0], _loadavg()[0])
+        peak[0] = max(peak[0], load_figures()[0])
         print(f"  {system}: {done}/{total} questions, {time.time() - started:.0f} s", flush=True)
 
-    load_before = _loadavg()
+    load_before = load_figures()
     result = run_eval(config, settings, progress=progress)
-    load_after = _loadavg()
+    load_after = load_figures()
     s = result.summary
     acc = s["accuracy"]
     lat = s["latency_ms"]
@@ -170,12 +177,6 @@ def run_system(system: str, args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def _pct(row: dict[str, Any] | None) -> str:
-    if not row or row.get("accuracy") is None:
-        return "–"
-    return f"{100 * row['accuracy']:.1f} ({row['correct']}/{row['n']})"
-
-
 def _ms(d: dict[str, Any] | None, key: str) -> str:
     return "–" if not d or d.get(key) is None else f"{d[key]:,.0f}"
 
@@ -183,6 +184,8 @@ def _ms(d: dict[str, Any] | None, key: str) -> str:
 def render_md(report: dict[str, Any]) -> str:
     """The Markdown report (aggregates only)."""
     runs = report["runs"]
+    if report.get("kind") == "development":
+        return _render_dev_md(report, runs)
     head = "| | " + " | ".join(r["system"] for r in runs) + " |\n|---|" + "---:|" * len(runs)
     lines = [
         f"# {report.get('set_stem', 'heldout_v1')}: kgmem vs baseline-rag on hand-written held-out haystacks",
@@ -202,17 +205,16 @@ def render_md(report: dict[str, Any]) -> str:
         "",
         head,
     ]
-    for t in TYPES:
-        lines.append(f"| {t} | " + " | ".join(_pct(r["accuracy"]["per_type"].get(t)) for r in runs) + " |")
-    lines.append("| abstention (`_abs`) | " + " | ".join(_pct(r["accuracy"]["abstention"]) for r in runs) + " |")
-    lines.append("| answerable (non-`_abs`) | " + " | ".join(_pct(r["accuracy"]["non_abstention"]) for r in runs) + " |")
-    lines.append("| **overall** | " + " | ".join(f"**{_pct(r['accuracy']['overall'])}**" for r in runs) + " |")
-    lines.append("| failed questions | " + " | ".join(str(r["failed"]) for r in runs) + " |")
+    lines += [table_row(t, runs, lambda r, t=t: _pct(r["accuracy"]["per_type"].get(t))) for t in TYPES]
+    lines.append(table_row("abstention (`_abs`)", runs, lambda r: _pct(r["accuracy"]["abstention"])))
+    lines.append(table_row("answerable (non-`_abs`)", runs, lambda r: _pct(r["accuracy"]["non_abstention"])))
+    lines.append(table_row("**overall**", runs, lambda r: f"**{_pct(r['accuracy']['overall'])}**"))
+    lines.append(table_row("failed questions", runs, lambda r: str(r["failed"])))
     lines += ["", "## Abstentions (counts)", "", head]
-    lines.append("| abstained on answerable questions (false abstentions) | " + " | ".join(
-        f"{r['abstentions']['answerable_abstained']}/{r['abstentions']['answerable']}" for r in runs) + " |")
-    lines.append("| abstained on `_abs` questions | " + " | ".join(
-        f"{r['abstentions']['abs_abstained']}/{r['abstentions']['abs_questions']}" for r in runs) + " |")
+    lines.append(table_row("abstained on answerable questions (false abstentions)", runs,
+                           lambda r: f"{r['abstentions']['answerable_abstained']}/{r['abstentions']['answerable']}"))
+    lines.append(table_row("abstained on `_abs` questions", runs,
+                           lambda r: f"{r['abstentions']['abs_abstained']}/{r['abstentions']['abs_questions']}"))
     lines += ["", "## Context, latency (ms), retrieval", "", head]
     rows = [
         ("context tokens mean / p50 / p95", lambda r: " / ".join(_ms(r["context_tokens"], k) for k in ("mean", "p50", "p95"))),
@@ -228,18 +230,31 @@ def render_md(report: dict[str, Any]) -> str:
          + (f" ({r['loadavg_peak']:.1f})" if r.get("loadavg_peak") is not None else "")),
         ("wall time (s)", lambda r: f"{r['wall_s']:,.0f}"),
     ]
-    for label, fn in rows:
-        lines.append(f"| {label} | " + " | ".join(fn(r) for r in runs) + " |")
+    lines += [table_row(label, runs, fn) for label, fn in rows]
     lines += ["", "Aggregates only, by design: implementers must not see held-out questions or "
               "per-question predictions (eval/heldout/README.md). Run directories: "
               f"`{report['run_root']}` (outside the repository).", ""]
     return "\n".join(lines)
 
 
+def _render_dev_md(report: dict[str, Any], runs: list[dict[str, Any]]) -> str:
+    """The same report for a development set: its own title, builder and closing line."""
+    md = render_md({**report, "kind": None})
+    md = md.replace(": kgmem vs baseline-rag on hand-written held-out haystacks",
+                    ": kgmem vs baseline-rag on a hand-written DEVELOPMENT set", 1)
+    md = md.replace("built by eval/heldout/build.py", "built by eval/devsets/build.py", 1)
+    tail = md.rfind("Aggregates only, by design")
+    if tail != -1:
+        md = md[:tail] + ("A development set: anyone may read its data (eval/devsets/) and the run "
+                          f"directories' predictions. Run directories: `{report['run_root']}`.\n")
+    return md
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=sorted(SETS), default="v1",
-                    help="which hand-written set (default v1; v2 is the second, by another author)")
+                    help="which hand-written set (default v1; v2 is the second, by another author; "
+                         "dev3 is a development set, eval/devsets/)")
     ap.add_argument("--systems", nargs="+", default=["kgmem", "baseline-rag"])
     ap.add_argument("--limit", type=int, default=None, help="first N questions only (smoke runs)")
     ap.add_argument("--model", default=None, help="answer model (default: settings)")
@@ -287,6 +302,15 @@ def main(argv: list[str] | None = None) -> int:
         "run_root": args.run_root,
         "runs": runs,
     }
+    if args.set in DEV_SETS:
+        report["kind"] = "development"
+        if not args.note:
+            report["note"] = (
+                f"Hand-written DEVELOPMENT haystacks ({n_questions} questions, 18-19 sessions each; "
+                "eval/devsets/README.md), open to everyone; same answer model, embedder and scorer "
+                "for both systems; offline normalised-match scorer unless a judge is named "
+                "(preference questions scored approximately against a rubric). The machine was "
+                "shared with other jobs.")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     Path(f"{args.out}.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     md = render_md(report)

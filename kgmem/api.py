@@ -134,11 +134,20 @@ class Memory:
     # ------------------------------------------------------------------ writes
 
     def add_session(self, user: str, session: Session) -> None:
-        """Extract facts from one dated session and write it to ``user``'s memory."""
-        from kgmem.memory.ingest import ingest_session
+        """Extract facts from one dated session and write it to ``user``'s memory.
 
-        ingest_session(self.store, user, session, extractor=self.extractor, embedder=self.embedder,
-                       cache=self.extraction_cache)
+        A session already stored is skipped. Raises ``ValueError`` naming the field when the
+        user id or the session is malformed (e.g. a turn id that is not ``<session id>:<position>``)
+        and :class:`IngestError` when extraction or the write failed; either way nothing of the
+        session is stored and what memory held before is untouched.
+        """
+        from kgmem.memory.ingest import check_session, ingest_session
+
+        user = validate_user_id(user)
+        check_session(session, user)
+        report = ingest_session(self.store, user, session, extractor=self.extractor, embedder=self.embedder,
+                                cache=self.extraction_cache)
+        _raise_failure(report, user, session.id)
 
     def ingest_haystack(self, haystack: Haystack, *, embed: bool = True,
                         on_progress: Callable[[int, int, str], None] | None = None) -> IngestReport:
@@ -349,10 +358,7 @@ class Memory:
             with batch(user) if callable(batch) else contextlib.nullcontext():
                 report = ingest_session(self.store, user, session, extractor=self.extractor,
                                         embedder=self.embedder, cache=self.extraction_cache)
-        if report.failures:
-            failure = report.failures[0]
-            raise IngestError(f"session {session.id!r} of user {user!r} was not stored "
-                              f"({failure.get('stage')}: {failure.get('error')})")
+        _raise_failure(report, user, session.id)
         result = AddResult(user_id=user, session_id=session.id, stored=not report.sessions_skipped,
                            turns=len(session.turns))
         if result.stored:
@@ -430,3 +436,11 @@ class Memory:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _raise_failure(report: IngestReport, user: str, session_id: str) -> None:
+    """A single-session write is all or nothing: its recorded failure becomes an exception."""
+    if report.failures:
+        failure = report.failures[0]
+        raise IngestError(f"session {session_id!r} of user {user!r} was not stored "
+                          f"({failure.get('stage')}: {failure.get('error')})")

@@ -140,7 +140,11 @@ def ingest(
                   "session(s) stored; re-run the same command to resume (stored sessions are skipped)",
                   highlight=False, soft_wrap=True)
         raise typer.Exit(130) from None
-    except (DatasetError, StoreError, EmbeddingError, LLMError, RuntimeError) as exc:
+    except DatasetError as exc:
+        # a bad record stops the run there; the haystacks written before it stay (kgmem.memory.pipeline)
+        fail(f"{exc}\n{len(bar.complete)} haystack(s) are stored; fix the record and re-run the "
+             "same command to resume (stored sessions are skipped)")
+    except (StoreError, EmbeddingError, LLMError, RuntimeError) as exc:
         fail(str(exc))
     finally:
         mem.close()

@@ -106,6 +106,44 @@ class IngestReport(Tally):
         self.entities += len(planned.write.entities)
 
 
+def check_session(session: Session, user_id: str | None = None) -> None:
+    """Raise ``ValueError`` naming the session and field when ``session`` cannot be stored as given.
+
+    Facts cite their source turns as ``<session id>:<position>`` (:func:`kgmem.ids.turn_id`), so a
+    turn under another id, index or session would leave the session's facts citing turns that are
+    not there, and the store refuses the whole write."""
+    where = f"session {session.id!r}" + (f" of user {user_id!r}" if user_id is not None else "")
+    if not session.id.strip():
+        raise ValueError(f"{where}: field 'id' is empty")
+    problems: list[str] = []
+    for i, turn in enumerate(session.turns):
+        expected = ids.turn_id(session.id, i)
+        if turn.session_id != session.id:
+            problems.append(f"turns[{i}].session_id is {turn.session_id!r}, expected {session.id!r}")
+        if turn.idx != i:
+            problems.append(f"turns[{i}].idx is {turn.idx}, expected its position {i}")
+        if turn.id != expected:
+            problems.append(f"turns[{i}].id is {turn.id!r}, expected {expected!r}")
+    if problems:
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        raise ValueError(f"{where}: " + "; ".join(problems[:3]) + more
+                         + "; a turn is '<session id>:<position>' at its position in the session")
+
+
+def _valid_sessions(sessions: Sequence[Session], report: IngestReport) -> list[Session]:
+    """The sessions that :func:`check_session` accepts; the others are counted failed (stage
+    ``validate``) and left unwritten, so one malformed session does not stop a batch."""
+    valid: list[Session] = []
+    for s in sessions:
+        try:
+            check_session(s, s.user_id)
+        except ValueError as exc:
+            report.count_failed(s.id, "validate", str(exc))
+        else:
+            valid.append(s)
+    return valid
+
+
 def _turn_pairs(session: Session) -> list[tuple[str, str]]:
     return [(t.role, t.text) for t in session.turns]
 
@@ -249,6 +287,7 @@ def plan_haystack(store: MemoryStore, haystack: Haystack, *, extractor: Extracto
     stored = {s.id for s in store.sessions(user_id)}
     todo = [s for s in sessions if s.id not in stored]
     report.sessions_skipped = len(sessions) - len(todo)
+    todo = _valid_sessions(todo, report)
     if not todo:
         report.seconds = time.perf_counter() - start
         return planned
@@ -316,12 +355,15 @@ def ingest_session(
     manager: MemoryManager | None = None,
     policy: EmbedPolicy = EmbedPolicy(),
 ) -> IngestReport:
-    """Ingest one session into ``user_id`` (skipped when already stored)."""
+    """Ingest one session into ``user_id`` (skipped when already stored). A failure (a malformed
+    session, extraction, the write) is in ``report.failures`` and nothing of the session is stored."""
     report = IngestReport(sessions_total=1)
     if session.user_id != user_id:
         session = session.model_copy(update={"user_id": user_id})
     if store.has_session(user_id, session.id):
         report.sessions_skipped = 1
+        return report
+    if not _valid_sessions([session], report):
         return report
     manager = manager or MemoryManager(store, user_id, embed=embedder.embed if embedder is not None else None)
     extracted = extract_sessions([session], extractor, cache, report)

@@ -287,6 +287,10 @@ def run_pipeline(store: MemoryStore, haystacks: Iterable[Haystack],
             if item is None:
                 break
             if isinstance(item, _Failed):
+                # the haystacks planned before the failure are written first, so the store holds
+                # every one before the bad input whatever the timing (a re-run resumes after them)
+                with guard.hold():
+                    writer.flush()
                 raise item.error
             reports.append(item.report)
             with guard.hold():

@@ -34,6 +34,18 @@ def fake_embed(text: str, dim: int = DIM) -> list[float]:
     return (vec / norm).astype(np.float32).tolist()
 
 
+class HashEmbedder:
+    """The Embedder interface over :func:`fake_embed` (deterministic; no model to load)."""
+
+    name = "hash-384"
+
+    def __init__(self, dim: int = DIM) -> None:
+        self.dim = dim
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return np.array([fake_embed(t, self.dim) for t in texts], dtype=np.float32).reshape(len(texts), self.dim)
+
+
 def make_session(
     user_id: str,
     session_id: str,

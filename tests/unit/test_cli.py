@@ -69,6 +69,25 @@ def test_errors_are_one_line_without_traceback(home: Path) -> None:
     assert res.exit_code == 1 and "give a FILE or --split NAME" in res.stderr
 
 
+def test_ingest_of_a_file_with_a_bad_record_names_it_and_keeps_the_records_before(tmp_path: Path) -> None:
+    records = json.loads((Path(__file__).parents[1] / "fixtures/datasets/longmemeval_s_cleaned.json").read_text())
+    records[1]["haystack_dates"][2] = "yesterday-ish"
+    bad = tmp_path / "one_bad.json"
+    bad.write_text(json.dumps(records))
+    home = tmp_path / "home"
+    res = run(home, "ingest", str(bad), "--no-embed")
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert f"{bad}: record 1 (question_id {records[1]['question_id']!r}): field 'haystack_dates'[2]" in res.stderr
+    assert "1 haystack(s) are stored; fix the record and re-run" in res.stderr
+    first = len(records[0]["haystack_sessions"])
+    stats = json.loads(run(home, "stats", "--json").stdout)
+    assert (stats["users"], stats["sessions"]) == (1, first)  # record 0 whole, nothing after the bad one
+    records[1]["haystack_dates"][2] = records[1]["haystack_dates"][1]
+    bad.write_text(json.dumps(records))
+    again = json.loads(run(home, "ingest", str(bad), "--no-embed", "--json").stdout)
+    assert again["sessions_skipped"] == first and again["sessions_failed"] == 0 and again["haystacks"] == 3
+
+
 def test_choices_are_checked_by_typer(home: Path) -> None:
     for args in (["stats", "--store", "sqlite"], ["ingest", "--split", "sample", "--tier", "magic"],
                  ["eval", "--split", "sample", "--system", "nope"]):

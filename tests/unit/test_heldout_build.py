@@ -90,7 +90,7 @@ def test_bench_heldout_resolves_each_set() -> None:
     assert spec is not None and spec.loader is not None
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    assert set(bench.SETS) == set(VERSIONS)
+    assert set(VERSIONS) <= set(bench.SETS)  # plus development sets (test_devset_dev3.py)
     for version in VERSIONS:
         data, out, author = bench.set_paths(version)
         assert data == HELDOUT / f"handwritten_{version}.json" and data.is_file()

@@ -5,19 +5,17 @@ granularity (issue #14). The per-category table is eval/results/relative_time.md
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
+
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _bench():  # noqa: ANN202
-    spec = importlib.util.spec_from_file_location("bench_relative_time", ROOT / "eval" / "bench_relative_time.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+def _bench() -> ModuleType:
+    return load_script(ROOT / "eval" / "bench_relative_time.py")
 
 
 def test_relative_time_suite_is_95_percent_exact() -> None:
