@@ -27,6 +27,7 @@ import numpy as np
 from kgmem import predicates
 from kgmem.extraction.entity_text import statement
 from kgmem.extraction.schema import CandidateFact, SlotProbe
+from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.ids import normalise_name
 from kgmem.memory.entities import EntityResolver, _head_kind, _name_words
 from kgmem.models import Entity, Fact
@@ -201,25 +202,37 @@ class Anchoring:
     def _by_old_value(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:
         """A slot named by its current value: the sentence says the old value is old ("Lou's
         stepped down, Harpreet's treasurer now", "the Falmouth sale fell through, mum went for
-        Penzance", "£640, not the £480") or a word names the attribute ("a band called The
-        Lowlands… they're Night Ferry now"), and the clause gives a new value of its class. Only
+        Penzance", "£640, not the £480"), a word names the attribute ("a band called The
+        Lowlands… they're Night Ferry now") or, but for who is in charge, a word of change ("went
+        for Ripon in the end, the Harrogate flat was too dear"), and the clause gives a new value of
+        its class, about no other person ("my sister left Zing for Brightgrid" is hers). Only
         when exactly one slot's value is said, for names, places and amounts (a day or a state is
         said of too many things)."""
         said = normalise_name(probe.text)
         hits: list[Anchored] = []
+        values = {normalise_name(v) for v, _ in probe.values}
+        first = normalise_name(probe.mentions[0]) if probe.mentions else ""
         for eid, slots in holders.items():
             ent = self.resolver.entity(eid)
             if ent is None or probe.user_clause and ent.type != "thing" and not probe.cue:
                 continue
+            if first and first not in values and first != normalise_name(ent.name) and self._someone(first):
+                continue  # "my sister left Zing for Brightgrid": her provider, not ours
             for attr, fact in slots.items():
                 old = normalise_name(fact.value or "")
                 if attr not in BY_VALUE or len(re.sub(r"\W", "", old)) < 3:
                     continue
                 m = re.search(r"(?<![\w'])" + re.escape(old) + r"(?!\w)", said)
                 if m and (attr in probe.attribute_words or old_said(said, m.start(), m.end())
-                          or attr in _NAMED_BY and _NAMED_BY[attr].search(said)):
+                          or attr in _NAMED_BY and _NAMED_BY[attr].search(said)
+                          or probe.cue and attr != "person_in_charge"):
                     hits.extend(self._new_value(probe, ent, attr, fact, day))
         return hits if len({(a.entity.id, a.plain) for a in hits}) == 1 else []
+
+    def _someone(self, name: str) -> bool:
+        """The name is a person's: a kin or people noun ("sister") or a known person."""
+        known = self.resolver.lookup(name)
+        return name in PEOPLE_NOUNS or known is not None and known.type == "person"
 
     def _new_value(self, probe: SlotProbe, ent: Entity, attr: str, fact: Fact, day: datetime) -> list[Anchored]:
         """The probe's first value of a class ``attr`` takes that is not the old one, as the slot's new value."""

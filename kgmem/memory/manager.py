@@ -117,7 +117,7 @@ class MemoryManager:
                     else self._replaced_holder(cand, session.id, plan.pending) \
                     or self.resolver.resolve(cand.subject, cand.subject_type or "person",
                                              self._holders(cand.predicate, plan.pending, cand.value), cand.text)
-            if _outvoted(cand, subject, anchored):
+            if _outvoted(cand, subject, anchored) or self._claimed(cand, subject, anchored, plan.pending):
                 continue
             self._reconcile(plan, session, self._one_time(cand, subject, plan.pending), subject)
         for a in anchored:
@@ -153,6 +153,18 @@ class MemoryManager:
                 if key not in best or a.candidate.confidence >= best[key].candidate.confidence:
                     best[key] = a
         return list(best.values())
+
+    def _claimed(self, cand: CandidateFact, subject: Entity, anchored: list[Anchored],
+                 pending: dict[tuple[str, str], dict[str, Fact]]) -> bool:
+        """Another reading of a turn gives a correction's value to a new slot of another thing
+        ("legal made us rename Falcon (trademark clash), it's Project Kestrel now": the app's new
+        name, not the trademark clash's venue; "mum went for Penzance, the Falmouth sale fell through":
+        where she lives, not where she works): the value is the anchored slot's, and a slot that
+        holds no value yet gets nothing from it."""
+        plain = re.sub(r"[^\w]", "", normalise_name(cand.value))
+        return subject.id != self.resolver.user.id and not self._current((subject.id, cand.predicate), pending) \
+            and any((a.entity.id != subject.id or a.candidate.predicate != cand.predicate) and a.plain == plain
+                    and set(a.candidate.source_turns) & set(cand.source_turns) for a in anchored)
 
     def _anchor_subject(self, cand: CandidateFact, anchored: list[Anchored]) -> Entity | None:
         """Slot identity through a probe: a reading of the same statement that gives the same value

@@ -98,6 +98,12 @@ CORRECTIONS: list[tuple[str, str, str, str, str]] = [
     ("Piano is Tuesdays at 5 and chess club's Thursday at 4.",
      "piano's been moved to Wednesday at 5, chess club stays Thursday at 4.", "piano", "Wednesday at 5", "Tuesdays at 5"),
     ("The standup is 9:15 every day.", "fyi the standup's 9:40 from next week", "standup", "9:40", "9:15"),
+    # a word of change with the old value named, for a place; a thing's name said as its noun
+    ("My uncle Pete lives in Harrogate.", "Pete went for a bungalow in Ripon in the end, the Harrogate flat was too dear.",
+     "Pete", "Ripon", "Harrogate"),
+    ("Our book club's name is The Page Turners.",
+     "we had to rename The Page Turners (a shop has it) - it's Chapter Chasers now.", "book club", "Chapter Chasers",
+     "Page Turners"),
 ]
 
 #: (first statement, a later statement that changes nothing of that slot, words of the entity, the old value)
@@ -135,6 +141,11 @@ NEAR_MISSES: list[tuple[str, str, str, str]] = [
     ("My brother Kwame is an accountant in Leeds.", "Kwame's teaching me to drive now, wish me luck.", "Kwame", "accountant"),
     ("For the school trip, the contact is Mr Dale.", "Mr Dale and Mrs Imrie are both coming on the trip now.", "school trip",
      "Dale"),
+    # the old value with a word of change, but about another person or both values at once
+    ("Our broadband is with Zing.", "My sister left Zing for Brightgrid, she says it's faster now.", "broadband", "Zing"),
+    ("Our broadband is with Zing.", "Zing and Brightgrid both put prices up now, ugh.", "broadband", "Zing"),
+    ("The chess club is run by Mr Okonjo.", "Mr Okonjo and Ms Haddad are both coming to the match now.", "chess club",
+     "Okonjo"),
 ]
 
 
@@ -196,6 +207,16 @@ def test_near_miss_keeps_the_old_value(ingest, first: str, second: str, entity: 
     assert current, f"old value no longer current: {[(f.predicate, f.value, f.invalid_at) for f in mine]}"
 
 
+def test_a_corrections_value_is_no_other_attribute_of_it(ingest) -> None:  # type: ignore[no-untyped-def]
+    # "it's Project Osprey now" is also read as the venue of the thing named just before ("name
+    # clash"); the held slot (the CRM's name) claims the value, nothing else gets it
+    facts, _sups, entities = ingest("Drafting the launch plan for our new CRM, codename Heron.",
+                                    "we had to rename Heron (name clash) - it's Project Osprey now.")
+    names = {e.id: e.name for e in entities}
+    current = [(names.get(f.subject_id), f.predicate) for f in facts if f.invalid_at is None and f.value == "Project Osprey"]
+    assert current == [("CRM", "name")], current
+
+
 def test_mentions_name_a_held_thing_by_its_words() -> None:
     sync = Entity(id="e1", user_id="u", name="weekly design team sync", type="thing")
     leo = Entity(id="e2", user_id="u", name="Leo piano lesson", type="thing")
@@ -229,6 +250,7 @@ FIRST_STATEMENTS: list[tuple[str, tuple[str, str, str]]] = [
     ("My council tax appeal portal says 'under consideration'.", ("council tax appeal", "status", "under consideration")),
     ("the Dyson I sent back is 'awaiting inspection' apparently", ("Dyson", "status", "awaiting inspection")),
     ("The plumber is coming Thursday between 8 and 12.", ("plumber", "scheduled_for", "Thursday between 8 and 12")),
+    ("Our book club's name is The Page Turners.", ("book club", "name", "Page Turners")),
 ]
 
 #: statements that must give no first statement of the kind (a plan, a question, a negation)
@@ -240,6 +262,7 @@ NO_FIRST_STATEMENTS: list[tuple[str, str]] = [
     ("We might name the boat Skye if that's still free.", "name"),
     ("We're not calling the app Falcon, legal said no.", "name"),
     ("If the tracker says 'delivered' I'll believe it.", "status"),
+    ("My partner's name is Sasha.", "name"),  # the user's kin fact (partner_name), not a second reading
 ]
 
 

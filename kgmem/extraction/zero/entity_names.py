@@ -6,7 +6,8 @@ Three classes of statement, in any register, give a thing a name or a role a per
   boat Seraphina", "ended up naming the puppy Pickle"): the object's ``name``; a pronoun object
   is the nearest thing named before it in the sentence ("bought a little sailing boat and we're
   calling her Seraphina");
-- a **code name** in apposition ("our new app, codename Falcon", "the merger (code-named Osprey)");
+- a **code name** in apposition ("our new app, codename Falcon", "the merger (code-named Osprey)"),
+  or a thing's name said as its noun ("our book club's name is The Page Turners");
 - a **role and its holder** said as "<role>, that's X" ("hand the takings to the PTA treasurer,
   that's Lou"): the role's ``name``, like "my GP is Dr Okafor".
 
@@ -135,13 +136,29 @@ def _role_is(clause: Clause) -> tuple[str, str] | None:
     return (phrase, name) if name and name.casefold() not in phrase.casefold() else None
 
 
+def _name_is(clause: Clause) -> tuple[str, str] | None:
+    """(thing, name) of "<thing>'s name is X" ("our book club's name is The Page Turners"); a
+    person's name ("my partner's name is Sasha") is the user's kin fact, not read here."""
+    subj = clause.subject
+    if subj is None or subj.lemma_.lower() not in ("name", "codename", "nickname", "title") \
+            or clause.head.lemma_.lower() != "be":
+        return None
+    owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    value = next((c for c in clause.head.children if c.dep_ == "attr" and c.i > subj.i), None)
+    if owner is None or value is None or owner.lemma_.lower() in PEOPLE_NOUNS \
+            or (e := entity_at(owner)) is not None and e.label_ == "PERSON":
+        return None
+    name, thing = _name_of(value), _phrase(owner)[0]
+    return (thing, name) if name and thing and name.casefold() not in thing.casefold() else None
+
+
 def naming_facts(sent: Sentence, date: datetime, clause: Clause, earlier: list[str]) -> list[CandidateFact]:
     """The name a clause gives a thing or a role's holder (see the module docstring); empty when
     the clause names nothing or states nothing. ``earlier``: things named before in the turn,
     latest first (the parse may have split "…a boat and we're calling her Seraphina" apart)."""
     if not _states(sent, clause):
         return []
-    got = _by_verb(clause, earlier) or _code_name(clause, earlier)
+    got = _by_verb(clause, earlier) or _code_name(clause, earlier) or _name_is(clause)
     if got is not None:
         return [_entity_fact(sent, date, clause, EntityRef(got[0], "thing"), "name", got[1], "person")]
     role = _role_is(clause)

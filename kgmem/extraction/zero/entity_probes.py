@@ -46,7 +46,8 @@ _TIME_WORD = re.compile(r"\d|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur
 CUE = re.compile(r"\b(?:now|moved?|moving|push(?:ed)?|bump(?:ed)?|shift(?:ed)?|chang(?:e|ed|ing)|switch(?:ed)?|"
                  r"reschedul(?:e|ed)|instead|actually|no\s+longer|any\s*more|updat(?:e|ed)|new|turns\s+out|"
                  r"correction|these\s+days|nowadays|from\s+now\s+on|going\s+forward|finally|delayed|postponed|"
-                 r"brought\s+forward|took\s+over|replaced|relocated|transferred|gone)\b", re.IGNORECASE)
+                 r"brought\s+forward|took\s+over|replaced|relocated|transferred|gone|in\s+the\s+end|ended\s+up|"
+                 r"officially)\b", re.IGNORECASE)
 #: words that name an attribute (lemma → attribute): what a value of an ambiguous class is of
 ATTRIBUTE_WORDS: dict[str, str] = {
     **{w: "lives_in" for w in ("live", "home", "address", "house", "flat", "apartment", "relocate", "move", "stay")},
@@ -72,6 +73,9 @@ _OFFERS = frozenset({"offer", "suggest", "propose", "float", "recommend", "pitch
 _HAD_TO = re.compile(r"\b(?:had|'d)\s+to\b", re.IGNORECASE)
 #: hedges that imagine nothing ("same questions still work i suppose")
 _HEDGES = re.compile(r"\b(?:i|we)\s+(?:suppose|guess|imagine)\b|\bi'd\s+imagine\b", re.IGNORECASE)
+#: nouns of idioms that are no place or organisation ("in the end", "in the meantime", "on the way")
+_IDIOM_NOUNS = frozenset({"end", "meantime", "way", "time", "moment", "past", "future", "middle", "case", "fact",
+                          "general", "particular", "short", "total", "mood", "loop", "meanwhile"})
 #: verbs that say what someone works as ("she's teaching now", "he's freelancing these days")
 _OCCUPATIONS = frozenset({"teach", "nurse", "tutor", "freelance", "consult", "lecture", "bartend", "waitress", "cater",
                           "contract", "temp", "nanny", "childmind", "coach"})
@@ -221,6 +225,7 @@ def clause_values(clause: Clause) -> list[tuple[str, str]]:
         out = list(dict.fromkeys([(q, "person") for q in quoted]
                                  + [(v, c) for v, c in out if not any(v != q and v in q for q in quoted)]))
     out = [(v, c) for v, c in out if c != "when" or _TIME_WORD.search(v)]  # not "decent" read as "dec"
+    out = [(v, c) for v, c in out if c not in ("where", "org") or v.lower() not in _IDIOM_NOUNS]  # "in the end"
     times = " ".join(v.casefold() for v, c in out if c == "when")
     people = [set(v.split()) for v, c in out if c == "person"]
     # "Night" and "Ferry" read apart as well as "Night Ferry": the whole name only
@@ -383,8 +388,8 @@ def first_statements(clause: Clause, probe: SlotProbe, it: str | None = None) ->
     if subj is None and clause.about == "none" and (lost := _lost_subject(clause)) is not None:
         return [(lost, "thing", attr, value) for attr, value in first_attributes(probe, clause, False, False)
                 if value.casefold() not in lost.casefold()]
-    if subj is None or clause.about in ("user", "request"):
-        return []
+    if subj is None or clause.about in ("user", "request") or subj.lemma_.lower() in ("name", "codename", "nickname"):
+        return []  # "our book club's name is The Page Turners" is its name (entity_names), no venue
     said = {v.casefold() for v, _ in probe.values}
     if subj.lower_ in ("it", "they") and (it or probe.context) and all(m.casefold() in said for m in probe.mentions):
         # "It's led by Farah": the thing named before ("it": ``it``, the turn's most salient thing)

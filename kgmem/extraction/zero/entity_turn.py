@@ -51,6 +51,7 @@ from kgmem.extraction.zero.entity_readings import (
     when_span,
 )
 from kgmem.extraction.zero.entity_values import with_ranges
+from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.proposals import Proposer
 from kgmem.extraction.zero.sentences import Sentence
@@ -171,7 +172,9 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
         theirs = c.about == "other" or c.about == "thing" and c.subject is not None and _specific(c.subject) \
             or c.subject is not None and c.subject.lemma_.lower() in ROLE_NOUNS  # "my GP is Dr Okafor"
         facts = [f for f in facts if not ({(f.predicate, f.value.lower()), (f.predicate, f.subject.lower())} & quoted)]
-        out.extend(f for f in facts if theirs or _plain(_RATE_TAIL.sub("", f.value)) not in user_values)
+        out.extend(f for f in facts if (theirs or _plain(_RATE_TAIL.sub("", f.value)) not in user_values)
+                   # "my partner's name is Sasha": the user's kin fact holds it (partner_name)
+                   and not (f.predicate == "name" and f.subject.lower() in PEOPLE_NOUNS and _plain(f.value) in user_values))
         if not facts and id(c) in heads and c.head.lemma_.lower() in _CHANGE_VERBS:
             ref = entity_of(c, context)  # "Offsite venue changed:" names the slot, the rest says its value
             if ref is not None and ref.kind == "thing" and ref.hint:

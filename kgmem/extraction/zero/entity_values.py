@@ -102,10 +102,27 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = [(m.group(1).strip().lower(), None)]  # the tracker's words whole ("'documents received'")
     if not values and attr == "status" and (m := _MORE_STATES.search(clause.text)):
         values = [(m.group(0).lower(), None)]  # "the blender is on its way"
+    if attr == "status":
+        values = [(_handed_on(v, clause.text), t) for v, t in values]
     if not values and attr == "provider":
         name = proper_after(clause, frozenset({"with", "to"}))  # "with Zing": NER may call it a person
         values = [(name, "org")] if name and name.casefold() not in own else []
     return values
+
+
+#: a state that says where a request went ("escalated to the vendor", "referred to a specialist")
+_TO_WHOM = re.compile(r"\s+to\s+((?:the\s+|a\s+|an\s+|their\s+|our\s+)?[a-z]+(?:\s+(?:team|desk|department|office))?)\b",
+                      re.IGNORECASE)
+_HANDED_ON = frozenset({"escalated", "referred", "forwarded", "transferred", "passed", "handed", "reassigned"})
+
+
+def _handed_on(value: str, text: str) -> str:
+    """"escalated" with whom it went to, when the text says it ("escalated to the vendor")."""
+    if value.lower() not in _HANDED_ON:
+        return value
+    i = text.lower().find(value.lower())
+    m = _TO_WHOM.match(text, i + len(value)) if i >= 0 else None
+    return f"{value} to {m.group(1)}" if m else value
 
 
 _HOUR = r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"
