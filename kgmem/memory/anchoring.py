@@ -55,7 +55,7 @@ Embed = Callable[[Sequence[str]], np.ndarray]
 #: attributes a slot may be named by its current value in (:meth:`Anchoring._by_old_value`), and the
 #: value classes that give their new value
 BY_VALUE: dict[str, tuple[str, ...]] = {
-    "person_in_charge": ("person",), "name": ("person", "org", "where"), "provider": ("org", "person"),
+    "person_in_charge": ("person",), "name": ("person", "org"), "provider": ("org", "person"),
     "works_at": ("org", "where"), "lives_in": ("where",), "venue": ("where", "org"), "amount": ("money",),
 }
 #: words that say a value is the old one, before it ("instead of Falcon", "not the £480", "rename
@@ -216,8 +216,9 @@ class Anchoring:
             ent = self.resolver.entity(eid)
             if ent is None or probe.user_clause and ent.type != "thing" and not probe.cue:
                 continue
-            if first and first not in values and first != normalise_name(ent.name) and self._someone(first):
-                continue  # "my sister left Zing for Brightgrid": her provider, not ours
+            if first and first not in values and not set(first.split()) & set(normalise_name(ent.name).split()) \
+                    and self._someone(first):
+                continue  # "my sister left Zing for Brightgrid": her provider, not ours ("my brother's lot": his band's)
             for attr, fact in slots.items():
                 old = normalise_name(fact.value or "")
                 if attr not in BY_VALUE or len(re.sub(r"\W", "", old)) < 3:
