@@ -65,8 +65,9 @@ def _thing_before(t: Token, earlier: list[str]) -> str | None:
     the latest name of ``earlier`` clauses (latest first) that is no person and no name."""
     for w in reversed(list(t.doc[: t.i])):
         if w.pos_ != "NOUN" or w.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "appos") \
-                or w.lemma_.lower() in PEOPLE_NOUNS or (e := entity_at(w)) is not None and e.label_ in _NOT_VALUES:
-            continue
+                or w.lemma_.lower() in PEOPLE_NOUNS or (e := entity_at(w)) is not None and e.label_ in _NOT_VALUES \
+                or not any(c.dep_ in ("det", "poss") for c in w.children):
+            continue  # a thing is said with its article ("a little boat"); "on commission" names none
         name, _hint = _phrase(w)
         if name:
             return name

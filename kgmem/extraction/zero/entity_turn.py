@@ -160,7 +160,7 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
         if c.about == "other" and c.subject is not None and c.subject.i < c.tokens[0].i:
             # "Zara left Deloitte and joined KPMG": "joined KPMG" is scored with its subject
             row = score([f"{c.subject.text} {c.text}"])[0]
-        earlier = [*(probes[1] if probes is not None else []), *([context.last_thing] if context.last_thing else [])]
+        earlier = [context.last_thing] if context.last_thing else []
         # "…a little sailing boat and we're calling her Seraphina", "the PTA treasurer, that's Lou"
         facts = naming_facts(sent, date, c, earlier) or _clause_facts(sent, date, c, row, user_mine, attributes, context)
         if probe is not None:
