@@ -104,6 +104,11 @@ CORRECTIONS: list[tuple[str, str, str, str, str]] = [
     ("Our book club's name is The Page Turners.",
      "we had to rename The Page Turners (a shop has it) - it's Chapter Chasers now.", "book club", "Chapter Chasers",
      "Page Turners"),
+    # someone's figure for a job, corrected by their written quote
+    ("The electrician reckons it'll be around £300 to rewire the shed.",
+     "Electrician's written quote is £420, not the £300 he said on the phone.", "electrician", "420", "300"),
+    ("the tiler quoted $900 for the bathroom floor", "ugh the tiler's quote is $1,150 now that they've seen the subfloor",
+     "tiler", "1150", "900"),
 ]
 
 #: (first statement, a later statement that changes nothing of that slot, words of the entity, the old value)
@@ -142,6 +147,8 @@ NEAR_MISSES: list[tuple[str, str, str, str]] = [
     ("For the school trip, the contact is Mr Dale.", "Mr Dale and Mrs Imrie are both coming on the trip now.", "school trip",
      "Dale"),
     # the old value with a word of change, but about another person or both values at once
+    ("The electrician reckons it'll be around £300 to rewire the shed.",
+     "My neighbour's electrician charged £450 for a similar job.", "electrician quote", "300"),
     ("Our broadband is with Zing.", "My sister left Zing for Brightgrid, she says it's faster now.", "broadband", "Zing"),
     ("Our broadband is with Zing.", "Zing and Brightgrid both put prices up now, ugh.", "broadband", "Zing"),
     ("The chess club is run by Mr Okonjo.", "Mr Okonjo and Ms Haddad are both coming to the match now.", "chess club",
@@ -263,6 +270,8 @@ NO_FIRST_STATEMENTS: list[tuple[str, str]] = [
     ("We're not calling the app Falcon, legal said no.", "name"),
     ("If the tracker says 'delivered' I'll believe it.", "status"),
     ("My partner's name is Sasha.", "name"),  # the user's kin fact (partner_name), not a second reading
+    ("The plumber might charge £200 if it's the valve.", "amount"),
+    ("My manager says the budget might be £25k.", "amount"),
 ]
 
 

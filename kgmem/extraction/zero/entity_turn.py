@@ -36,6 +36,7 @@ from kgmem.extraction.zero.entity_facts import (
     entity_of,
     note_people,
 )
+from kgmem.extraction.zero.entity_estimates import estimate_facts
 from kgmem.extraction.zero.entity_names import naming_facts
 from kgmem.extraction.zero.entity_probes import (
     ROLE_NOUNS,
@@ -143,7 +144,8 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
         clauses = [c for cs in per_doc for c in cs]
         rows = score([c.text for c in clauses])
     heads = set(map(id, per_doc[0])) if parts is not None and len(parts) == 2 else set()
-    out: list[CandidateFact] = quoted_state(sent, date, clauses[-1]) if clauses else []
+    out: list[CandidateFact] = [*quoted_state(sent, date, clauses[-1]), *estimate_facts(sent, date, clauses[-1])] \
+        if clauses else []
     quoted = {(f.predicate, w) for f in out for w in f.value.split()}
     n_probes = len(probes[0]) if probes is not None else 0
     for c, row in zip(clauses, rows):
