@@ -25,6 +25,7 @@ from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.extraction.zero.checks import IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause, clauses_of
+from kgmem.extraction.zero.entity_estimates import estimate_facts
 from kgmem.extraction.zero.entity_facts import (
     _CHANGE_VERBS,
     EntityRef,
@@ -36,7 +37,6 @@ from kgmem.extraction.zero.entity_facts import (
     entity_of,
     note_people,
 )
-from kgmem.extraction.zero.entity_estimates import estimate_facts
 from kgmem.extraction.zero.entity_names import naming_facts
 from kgmem.extraction.zero.entity_probes import (
     ROLE_NOUNS,
