@@ -258,7 +258,7 @@ class Anchoring:
         people = {normalise_name(n) for n in names if (e := self.resolver.lookup(n)) is not None and e.type == "person"
                   or n[:1].isupper() and " " not in n}
         hits = [e for eid in holders if (e := self.resolver.entity(eid)) is not None and e.type == "thing"
-                and normalise_name(e.name).split()[0] in people and len(e.name.split()) > 1]
+                and len(e.name.split()) > 1 and normalise_name(e.name).split()[0] in people]
         return hits if len(hits) == 1 else []
 
     def _values(self, probe: SlotProbe, ent: Entity, slots: dict[str, Fact], day: datetime) -> list[Anchored]:
