@@ -213,18 +213,23 @@ _DATE_SPANS = (
     re.compile(rf"\b(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b", re.I),
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\.?(?:,?\s+\d{{4}})?\b", re.I),
     re.compile(r"\b\d{1,2}:\d{2}\b"),                       # clock times
-    re.compile(r"\b(?:19|20)\d{2}\b"),                         # bare years
-    re.compile(r"(?:^|\n)\s*\d{1,2}[.)]\s"),                   # list markers "1. " / "2) "
     re.compile(r"\b(?:step|item|option|no|number|#)\s*\d+\b", re.I),
 )
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_LIST_MARKER = re.compile(r"(?:^|\n)\s*\d{1,2}[.)]\s")
 
 
-def stated_number(prediction: str) -> float | None:
-    """The first number an answer states, not counting dates, clock times, years, list markers
-    or step numbers ("3 (A, B and C)" → 3; "1. Find the answer …" → None)."""
+def stated_number(prediction: str, *, keep_years: bool = False) -> float | None:
+    """The first number an answer states, not counting dates, clock times, years (unless
+    ``keep_years``: the gold is itself a year-like number), step numbers or the markers of an
+    enumerated list ("3 (A, B and C)" → 3; "1. Find … 2. Count …" → None; "3. A, B, C" → 3)."""
     text = prediction
     for span in _DATE_SPANS:
         text = span.sub(" ", text)
+    if not keep_years:
+        text = _YEAR.sub(" ", text)
+    if len(_LIST_MARKER.findall(text)) >= 2:  # an enumerated list, not a number that ends a sentence
+        text = _LIST_MARKER.sub("\n", text)
     found = re.search(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\w])", normalise(text))
     return float(found.group(1)) if found else None
 
@@ -311,7 +316,7 @@ class NormalisedMatchScorer:
             if _BARE_NUMBER.fullmatch(g):
                 # a bare-number gold ("3", "€95") is the number the answer states, not any digit
                 # somewhere in it (a list marker, a day of a date, a step number)
-                if stated_number(prediction) == float(g):
+                if stated_number(prediction, keep_years=bool(_YEAR.fullmatch(g))) == float(g):
                     return Verdict(True, self.name, method="stated-number")
             elif g and f" {g} " in padded:
                 return Verdict(True, self.name, method="containment")

@@ -74,6 +74,10 @@ def test_a_bare_number_gold_is_the_number_the_answer_states() -> None:
     assert not score("2", "You went on 2023-02-02.")
     assert not score("2", "Step 2 is to look at your notes; you had 5.")
     assert stated_number("It was in 2021, and you had 12 of them") == 12
+    # a year-like gold is compared with the years kept; one "3." that opens an answer is no list
+    assert score("2000", "2000")
+    assert score("2019", "You moved there in 2019 (said 2023-05-02).")
+    assert score("3", "3. They are A, B and C.")
     assert stated_number("no number here") is None
 
 
