@@ -80,6 +80,7 @@ def _ratio(n: int, d: int) -> float | None:
     return round(n / d, 4) if d else None
 
 
+# long: extract, score per family and check chains over one shared state; x13g owns it and splits it (review6 §4)
 def run(split: str, tier: str, show_dev_misses: int, gold_path: str | None = None,
         limit: int | None = None) -> dict[str, Any]:
     settings = Settings.load()

@@ -126,6 +126,47 @@ def _extrapolate(info: Any, results: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _policy_run(root: Path, key: str, cold: bool, haystacks: list[Any], labelled: list[Any],
+                extractor: Any, emb: CachedEmbedder, cache: ExtractionCache, unique_tokens: int) -> dict[str, Any]:
+    """Ingest the haystacks under one policy into a fresh store; time, counts and recall."""
+    policy = POLICIES[key][1]
+    store = NetworkxStore(root / key)
+    rep = IngestReport()
+    load0 = os.getloadavg()[0]
+    start = time.perf_counter()
+    cpu0 = _cpu_seconds()
+    for h in haystacks:
+        rep.add(ingest_haystack(store, h, extractor=extractor, embedder=emb, cache=cache,
+                                policy=policy))
+    secs = time.perf_counter() - start
+    cpu = _cpu_seconds() - cpu0
+    row: dict[str, Any] = {
+        "seconds": round(secs, 2), "cpu_seconds": round(cpu, 2),
+        "sessions_written": rep.sessions_written, "facts": rep.facts_added,
+        "supersessions": rep.supersessions, "embedded_texts": rep.embedded_texts,
+        "embedding_cache_misses": emb.misses,
+        "seconds_extract": round(rep.seconds_extract, 2),
+        "seconds_embed": round(rep.seconds_embed, 2),
+        "seconds_store": round(rep.seconds_store, 2),
+        "extraction_cache_hits": rep.extraction_cache_hits,
+        "failures": len(rep.failures), "cold": cold,
+        "load_average_during": round((load0 + os.getloadavg()[0]) / 2, 2),
+    }
+    if cold:
+        # the cold run (empty caches): the throughput figures
+        row["unique_tokens_per_s"] = round(unique_tokens / secs, 1)
+        row["facts_per_s"] = round(rep.facts_added / secs, 2)
+        row["sessions_per_s"] = round(rep.sessions_written / secs, 2)
+        # CPU time is independent of other tenants' load; an idle 2-core machine
+        # would give at best tokens / (cpu / 2) per second
+        row["unique_tokens_per_cpu_s"] = round(unique_tokens / cpu, 1)
+        row["idle_2core_estimate_tokens_per_s"] = round(unique_tokens / (cpu / 2), 1)
+    row.update(_recall(store, labelled, emb, "none" if policy.turns == "none" else "vec"))
+    emb.misses = 0  # the questions embedded for recall are not the next run's misses
+    store.close()
+    return row
+
+
 def run(split: str, limit: int | None, backends: list[str], policies: list[str],
         extrapolate: bool = False) -> dict[str, Any]:
     info = resolve_split(split, Settings.load())
@@ -171,41 +212,8 @@ def run(split: str, limit: int | None, backends: list[str], policies: list[str],
             extractor = RuleExtractor()
             runs: dict[str, Any] = {}
             for i, key in enumerate(policies):
-                policy = POLICIES[key][1]
-                store = NetworkxStore(Path(tmp) / key)
-                rep = IngestReport()
-                load0 = os.getloadavg()[0]
-                start = time.perf_counter()
-                cpu0 = _cpu_seconds()
-                for h in haystacks:
-                    rep.add(ingest_haystack(store, h, extractor=extractor, embedder=emb, cache=cache,
-                                            policy=policy))
-                secs = time.perf_counter() - start
-                cpu = _cpu_seconds() - cpu0
-                row: dict[str, Any] = {
-                    "seconds": round(secs, 2), "cpu_seconds": round(cpu, 2),
-                    "sessions_written": rep.sessions_written, "facts": rep.facts_added,
-                    "supersessions": rep.supersessions, "embedded_texts": rep.embedded_texts,
-                    "embedding_cache_misses": emb.misses,
-                    "seconds_extract": round(rep.seconds_extract, 2),
-                    "seconds_embed": round(rep.seconds_embed, 2),
-                    "seconds_store": round(rep.seconds_store, 2),
-                    "extraction_cache_hits": rep.extraction_cache_hits,
-                    "failures": len(rep.failures), "cold": i == 0,
-                    "load_average_during": round((load0 + os.getloadavg()[0]) / 2, 2),
-                }
-                if i == 0:
-                    # the cold run (empty caches): the throughput figures
-                    row["unique_tokens_per_s"] = round(unique_tokens / secs, 1)
-                    row["facts_per_s"] = round(rep.facts_added / secs, 2)
-                    row["sessions_per_s"] = round(rep.sessions_written / secs, 2)
-                    # CPU time is independent of other tenants' load; an idle 2-core machine
-                    # would give at best tokens / (cpu / 2) per second
-                    row["unique_tokens_per_cpu_s"] = round(unique_tokens / cpu, 1)
-                    row["idle_2core_estimate_tokens_per_s"] = round(unique_tokens / (cpu / 2), 1)
-                row.update(_recall(store, labelled, emb, "none" if policy.turns == "none" else "vec"))
-                emb.misses = 0  # the questions embedded for recall are not the next run's misses
-                store.close()
+                row = _policy_run(Path(tmp), key, i == 0, haystacks, labelled, extractor, emb, cache,
+                                  unique_tokens)
                 runs[key] = row
                 print(f"[{backend}] {key}: {json.dumps(row)}", file=sys.stderr, flush=True)
             by_backend[backend] = {"model_load_seconds": load_s, "cache_name": inner.name, "runs": runs}

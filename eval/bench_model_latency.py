@@ -140,21 +140,25 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "kgmem_paths": dict(Counter(r["natural_path"] for r in rows if r["round"] == 0)),
         # counted from what the model received: a prompt that names the date has one per question date
         "answer_prompt_version": ANSWER_PROMPT_VERSION,
-        "distinct_system_messages": len({m for r in rows for m in r["systems"]}), "rounds": {}}
-    for rnd in range(args.repeat):
-        called = [r for r in rows if r["round"] == rnd and r["model_calls"]]
-        out["rounds"][str(rnd)] = {
-            "model_path_answer_ms": _stats([r["answer_ms"] for r in called]),
-            "model_call_ms": _stats([r["model_ms"] for r in called]),
-            "model_call_cpu_ms": _stats([r["model_cpu_ms"] for r in called]),
-            "prompt_tokens": _stats([float(r["prompt_tokens"] or 0) for r in called]),
-            "completion_tokens": _stats([float(r["completion_tokens"] or 0) for r in called]),
-            "context_tokens": _stats([float(r["context_tokens"] or 0) for r in called]),
-            "output_rejected_by_checks": sum(r["rejected"] for r in called),
-            "answers_same_as_first_round": sum(r["same_as_first_round"] for r in called),
-            "ms_per_generated_token_p50": percentile([r["model_ms"] / max(1, r["completion_tokens"] or 0) for r in called], 0.5),
-        }
+        "distinct_system_messages": len({m for r in rows for m in r["systems"]})}
+    out["rounds"] = {str(rnd): _round_stats([r for r in rows if r["round"] == rnd and r["model_calls"]])
+                     for rnd in range(args.repeat)}
     return out
+
+
+def _round_stats(called: list[dict[str, Any]]) -> dict[str, Any]:
+    """Aggregates of one round's timed questions (those whose path called the model)."""
+    return {
+        "model_path_answer_ms": _stats([r["answer_ms"] for r in called]),
+        "model_call_ms": _stats([r["model_ms"] for r in called]),
+        "model_call_cpu_ms": _stats([r["model_cpu_ms"] for r in called]),
+        "prompt_tokens": _stats([float(r["prompt_tokens"] or 0) for r in called]),
+        "completion_tokens": _stats([float(r["completion_tokens"] or 0) for r in called]),
+        "context_tokens": _stats([float(r["context_tokens"] or 0) for r in called]),
+        "output_rejected_by_checks": sum(r["rejected"] for r in called),
+        "answers_same_as_first_round": sum(r["same_as_first_round"] for r in called),
+        "ms_per_generated_token_p50": percentile([r["model_ms"] / max(1, r["completion_tokens"] or 0) for r in called], 0.5),
+    }
 
 
 def render(report: dict[str, Any]) -> str:

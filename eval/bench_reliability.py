@@ -74,7 +74,7 @@ def _private_neo4j(home: Path | None, data: Path | None, bolt: int, http: int,
             "uri": f"bolt://127.0.0.1:{bolt}"}
 
 
-def main() -> int:
+def _parse_args() -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="fewer points and queries (a smoke run)")
     p.add_argument("--neo4j-home", type=Path, help="home of a private Neo4j server (reused if running)")
@@ -87,7 +87,61 @@ def main() -> int:
     p.add_argument("--merge", action="store_true",
                    help="with --only: update those sections of the existing reliability.json")
     p.add_argument("--render", action="store_true", help="only re-render reliability.md from reliability.json")
-    ns = p.parse_args()
+    return p.parse_args()
+
+
+def _merge_into_last_run(results: dict[str, Any]) -> dict[str, Any]:
+    """Rerun a few sections (e.g. after a fix) and keep the rest of the last full run."""
+    merged: dict[str, Any] = json.loads((RESULTS / "reliability.json").read_text(encoding="utf-8"))
+    provenance = ("command", "git_sha", "loadavg_before", "percentiles")
+    fresh = {k: v for k, v in results.items()
+             if k not in ("started", "machine", "quick", "neo4j", "_seconds", *provenance)}
+    merged.update(fresh)
+    merged.setdefault("_seconds", {}).update(results.get("_seconds", {}))
+    merged.setdefault("reruns", []).append({"at": datetime.now().isoformat(timespec="seconds"),
+                                            "sections": sorted(results.get("_seconds", {})),
+                                            **{k: results[k] for k in provenance}, "loadavg_after": loadavg()})
+    return merged
+
+
+def _bad_input(b: str, work: Path) -> Any:
+    (work / f"bad-{b}").mkdir(parents=True, exist_ok=True)
+    st = open_backend(b, work / f"bad-{b}" / "nx")
+    try:
+        return badinput.run_all(st, work / f"bad-{b}", scenarios.new_prefix(f"bad-{b}"))
+    finally:
+        st.close()
+
+
+def _isolation(b: str, work: Path, quick: bool) -> Any:
+    st = open_backend(b, work / f"iso-{b}")
+    users = [f"{scenarios.new_prefix('iso')}:u{i}" for i in range(6 if quick else 12)]
+    scenarios.ingest_users(st, users, sessions=4)
+    try:
+        return scenarios.isolation_scenario(st, users, n_queries=200 if quick else 1000, seed=11)
+    finally:
+        for u in users:
+            st.delete_user(u)
+        st.close()
+
+
+def _load(b: str, work: Path, quick: bool) -> Any:
+    def make(name: str) -> Any:
+        return open_backend(b, work / f"load-{b}" / name)
+
+    def cleanup(st: Any, users: list[str]) -> None:
+        if b == "neo4j":
+            for u in users:
+                st.delete_user(u)
+
+    return scenarios.load_scenario(
+        make, cleanup, backend=b, n_users=8 if quick else 16, sessions=3, threads=4, query_threads=4,
+        queries_per_thread=50 if quick else 150, processes=2 if quick else 4,
+        process_root=(lambda n: work / f"load-{b}" / n) if b == "networkx" else (lambda n: None))
+
+
+def main() -> int:
+    ns = _parse_args()
     if ns.render:
         data = json.loads((RESULTS / "reliability.json").read_text(encoding="utf-8"))
         (RESULTS / "reliability.md").write_text(render_md(data), encoding="utf-8")
@@ -121,30 +175,10 @@ def main() -> int:
             b, work / f"crashb-{b}", n_points=4 if quick else 6, n_users=2, sessions=3, mode="batch", seed=5))
     run("crash.eval", lambda: scenarios.eval_crash_scenario(work / "eval", n_points=8 if quick else 24))
 
-    def bad(b: str) -> Any:
-        (work / f"bad-{b}").mkdir(parents=True, exist_ok=True)
-        st = open_backend(b, work / f"bad-{b}" / "nx")
-        try:
-            return badinput.run_all(st, work / f"bad-{b}", scenarios.new_prefix(f"bad-{b}"))
-        finally:
-            st.close()
-
     for b in backends:
-        run(f"bad_input.{b}", lambda b=b: bad(b))
-
-    def iso(b: str) -> Any:
-        st = open_backend(b, work / f"iso-{b}")
-        users = [f"{scenarios.new_prefix('iso')}:u{i}" for i in range(6 if quick else 12)]
-        scenarios.ingest_users(st, users, sessions=4)
-        try:
-            return scenarios.isolation_scenario(st, users, n_queries=200 if quick else 1000, seed=11)
-        finally:
-            for u in users:
-                st.delete_user(u)
-            st.close()
-
+        run(f"bad_input.{b}", lambda b=b: _bad_input(b, work))
     for b in backends:
-        run(f"isolation.{b}", lambda b=b: iso(b))
+        run(f"isolation.{b}", lambda b=b: _isolation(b, work, quick))
 
     run("faults.disk_full", lambda: faults.enospc_scenario(work / "enospc", scenarios.new_prefix("enospc")))
     for b in backends:
@@ -170,37 +204,14 @@ def main() -> int:
             scenarios.new_prefix("restart")))
 
     for b in backends:
-        def load(b: str = b) -> Any:
-            def make(name: str) -> Any:
-                return open_backend(b, work / f"load-{b}" / name)
-
-            def cleanup(st: Any, users: list[str]) -> None:
-                if b == "neo4j":
-                    for u in users:
-                        st.delete_user(u)
-
-            return scenarios.load_scenario(
-                make, cleanup, backend=b, n_users=8 if quick else 16, sessions=3, threads=4, query_threads=4,
-                queries_per_thread=50 if quick else 150, processes=2 if quick else 4,
-                process_root=(lambda n: work / f"load-{b}" / n) if b == "networkx" else (lambda n: None))
-        run(f"load.{b}", load)
+        run(f"load.{b}", lambda b=b: _load(b, work, quick))
 
     if server is not None and server["started"] and not ns.keep_server:
         from kgmem import neo4j_server
 
         neo4j_server.stop(server["home"])
     if ns.merge and (RESULTS / "reliability.json").is_file():
-        # why: rerun a few sections (e.g. after a fix) and keep the rest of the last full run
-        merged = json.loads((RESULTS / "reliability.json").read_text(encoding="utf-8"))
-        provenance = ("command", "git_sha", "loadavg_before", "percentiles")
-        fresh = {k: v for k, v in results.items()
-                 if k not in ("started", "machine", "quick", "neo4j", "_seconds", *provenance)}
-        merged.update(fresh)
-        merged.setdefault("_seconds", {}).update(results.get("_seconds", {}))
-        merged.setdefault("reruns", []).append({"at": datetime.now().isoformat(timespec="seconds"),
-                                                "sections": sorted(results.get("_seconds", {})),
-                                                **{k: results[k] for k in provenance}, "loadavg_after": loadavg()})
-        results = merged
+        results = _merge_into_last_run(results)
     results["finished"] = datetime.now().isoformat(timespec="seconds")
     results.setdefault("loadavg_after", loadavg())
     results["summary"] = summarise(results)
@@ -263,6 +274,7 @@ def _yes(v: bool) -> str:
     return "yes" if v else "**NO**"
 
 
+# long: one straight sequence of report sections, each a few lines of Markdown in the page's order
 def render_md(r: dict[str, Any]) -> str:
     s = r["summary"]
     lines = [
