@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kgmem.answer.evidence import EvidenceSet, Line, split_sentences
+from kgmem.answer.evidence import EvidenceSet, Line, outside_window, split_sentences
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.slots import fact_value, slot_facts
 from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, my_relation_names, typed_spans
@@ -61,12 +61,13 @@ def _fact_answer(ev: EvidenceSet) -> Extracted | None:
     if not facts:
         return None
     focus = {norm(w) for w in plan.focus}
-    turns = {t.id: t for t in ev.result.turns}
 
     def covers(f: Fact) -> bool:
+        # the question's noun must be in the sentence that states the value, not anywhere in its
+        # turn ("the neighbours' cat keeps getting in … the puppy: she's called Juniper")
         if not focus:
             return True
-        src = " ".join(turns[t].text for t in f.source_turn_ids[:1] if t in turns)
+        src = ev.source_sentence(f)
         return bool(focus & terms(f.text + " " + (f.value or "") + " " + src)) or coverage(focus, terms(f.text)) > 0
     good = [f for f in facts if covers(f)]
     if not good:
@@ -78,6 +79,8 @@ def _fact_answer(ev: EvidenceSet) -> Extracted | None:
 #: the best lines by turn similarity and words get their own embedding (once each, cached by
 #: content): a turn's similarity is diluted by whatever else it says
 LINES_EMBEDDED = 10
+#: the slot-vocabulary bonus when the lines' own similarities are known
+VOCAB_EMBEDDED = 0.05
 
 
 def rank_lines(ev: EvidenceSet, lines: list[Line], *, by_line: bool = True) -> list[tuple[float, Line]]:
@@ -88,11 +91,14 @@ def rank_lines(ev: EvidenceSet, lines: list[Line], *, by_line: bool = True) -> l
     focus = {norm(w) for w in plan.focus} | {norm(w) for n in plan.named for w in n.split()}
     kw = {norm(w) for w in plan.keywords}
     vocab = {norm(w) for w in slot_vocabulary(plan.slot)} | ({norm(plan.head)} if plan.head else set())
+    # with the lines' own similarities known (the evidence pool), meaning ranks them and the slot's
+    # vocabulary only breaks near-ties; without them it stands in for meaning
+    vocab_weight = VOCAB_EMBEDDED if by_line and ev.embedded(lines) else 0.25
     words: dict[int, float] = {}
     for line in lines:
         have = terms(line.text)
         s = 0.4 * coverage(focus, have) if focus else 0.0
-        s += 0.15 * len(kw & have) / max(len(kw), 1) + (0.25 if vocab & have else 0.0)
+        s += 0.15 * len(kw & have) / max(len(kw), 1) + (vocab_weight if vocab & have else 0.0)
         if plan.named and not all(contains_name(n, line.text) for n in plan.named):
             s -= 0.3
         words[id(line)] = s
@@ -115,10 +121,13 @@ def _line_answer(ev: EvidenceSet) -> Extracted | None:
     # a name stays a name in a plan ("Pico is coming too - he's my border collie"); other values
     # count only when the user actually did or has them
     ok = ("actual", "plan", "other") if plan.answer_type == "person" else ("actual",)
-    lines = [ln for ln in ev.top if ln.role == "user" and ln.actuality in ok]
-    quick = _typed_from(ev, rank_lines(ev, lines, by_line=False))  # words and turns decide most
-    if quick is not None:
-        return quick
+    lines = [ln for ln in ev.top if ln.role == "user" and ln.actuality in ok
+             and not outside_window(ln.text, plan.window)]
+    if not ev.embedded(lines):
+        # without sentence embeddings yet, words and turns decide most (and save the embedding)
+        quick = _typed_from(ev, rank_lines(ev, lines, by_line=False))
+        if quick is not None:
+            return quick
     ranked = rank_lines(ev, lines)
     found = _typed_from(ev, ranked)
     if found is not None:
@@ -142,7 +151,7 @@ def _typed_in_turn(ev: EvidenceSet, line: Line, score: float) -> Extracted | Non
     if not (plan.answer_type in _LABELS or plan.answer_type == "money") or plan.answer_type == "item":
         return None
     siblings = sorted((s for s in ev.turn_lines(line.turn_id) if s.position != line.position
-                       and abs(s.position - line.position) <= 2
+                       and abs(s.position - line.position) <= 2 and not outside_window(s.text, plan.window)
                        and (s.actuality == "actual" or plan.answer_type == "person" and s.actuality in ("other", "plan"))),
                       key=lambda s: (abs(s.position - line.position), s.position))
     for s in siblings:
