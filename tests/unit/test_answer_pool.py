@@ -130,3 +130,25 @@ def test_a_role_noun_asks_for_a_person(mem: Memory, q: str) -> None:
                                          ("What's my wife's name?", "partner_name")])
 def test_slots_that_are_not_roles_stay(mem: Memory, q: str, slot: str) -> None:
     assert mem.search(USER, q, question_date=TODAY).plan.slot == slot, q
+
+
+@pytest.mark.parametrize(("q", "plain"), [
+    ("whats my landladys name", "what's my landlady's name"), ("whats the puppys name", "what's the puppy's name"),
+    ("whats my physios name", "what's my physio's name"), ("whats tariqs job", "what's Tariq's job"),
+])
+def test_a_lowercase_possessive_of_a_role_or_animal_is_no_name(q: str, plain: str) -> None:
+    from kgmem.retrieval.question import normalise_question
+
+    assert normalise_question(q) == plain
+
+
+@pytest.mark.parametrize(("q", "event"), [
+    ("how long ago i started at the pharmacy?", "started at the pharmacy"),
+    ("How many weeks ago I moved to Leith", "moved to Leith"),
+    ("how many days ago we adopted the puppy", "adopted the puppy"),
+])
+def test_how_long_ago_without_an_auxiliary_names_its_event(q: str, event: str) -> None:
+    from kgmem.models import Intent
+    from kgmem.retrieval import question as qa
+
+    assert qa.events(qa.normalise_question(q), Intent.DURATION) == [event]
