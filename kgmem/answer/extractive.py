@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window, split_sentences
 from kgmem.answer.match import contains_name, coverage, norm, terms
@@ -223,12 +224,37 @@ def _assistant_pick(ev: EvidenceSet) -> Extracted | None:
         return None
     _, reply, request = best
     said = result.session_date(reply.session_id)
-    head = " ".join(split_sentences(reply.text)[:2])
+    head = _reply_part(ev, reply, said, request)
     m = _RECOMMEND.search(head)
     value = m.group("v").strip(" \"'") if m else head[:160]
     cite = f"my reply on {said.date() if said else '?'}: \"{head[:160]}\""
     ids = [reply.id] + ([request.id] if request else [])
     return Extracted(value, "line", 0.8 if m else 0.5, cite, turn_ids=ids)
+
+
+#: a reply sentence this much more similar to the question than the reply's opening is the part
+#: asked about ("what oven temperature did you give me": the line with the temperature)
+REPLY_PART_MARGIN = 0.1
+
+
+def _reply_part(ev: EvidenceSet, reply: Turn, said: datetime | None, request: Turn | None) -> str:
+    """The part of a reply the question asks about: its opening two sentences, unless they name no
+    pick and a later sentence is clearly closer in meaning to the question (then that one and the
+    next)."""
+    sents = split_sentences(reply.text)
+    opening = " ".join(sents[:2])
+    if len(sents) <= 2 or said is None or _RECOMMEND.search(opening):
+        return opening  # a reply that opens with its pick answers with it
+    lines = [Line(t, reply.id, reply.session_id, "assistant", said, 0.0, 1000 + i) for i, t in enumerate(sents)]
+    sims = ev.line_similarity(lines)
+    asked = terms(request.text) if request is not None else set()
+    # a sentence restating the request ("Let me explain I need a podcast for my commute.") is no answer
+    score = [0.0 if asked and coverage(terms(ln.text), asked) >= 0.5 else sims.get((ln.turn_id, ln.position), 0.0)
+             for ln in lines]
+    best = max(range(len(lines)), key=lambda i: score[i])
+    if best < 2 or score[best] < max(score[:2]) + REPLY_PART_MARGIN:
+        return opening
+    return " ".join(sents[best:best + 2])
 
 
 def _subject_answer(ev: EvidenceSet) -> Extracted | None:

