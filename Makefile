@@ -14,4 +14,5 @@ test: setup
 	bash scripts/test.sh
 
 lint:
-	.venv/bin/ruff check kgmem tests eval
+	.venv/bin/ruff check kgmem tests eval scripts
+	.venv/bin/mypy kgmem

@@ -27,9 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
-import subprocess
 import sys
 import tempfile
 import time
@@ -41,6 +38,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from eval._report import SHARED, measured, provenance_lines  # noqa: E402
 from kgmem.datasets.longmemeval import iter_haystacks, strip_labels  # noqa: E402
 from kgmem.datasets.registry import resolve_split  # noqa: E402
 from kgmem.extraction.schema import CandidateFact  # noqa: E402
@@ -76,14 +74,6 @@ def _price_of(gold: dict[str, Any], cand: CandidateFact) -> bool:
     price = (gold.get("attributes") or {}).get("price")
     return (cand.predicate == "spent" and gold["predicate"] == "bought" and price is not None
             and _subject_ok(gold, cand) and _norm(price) == _norm(cand.value))
-
-
-def _sha() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                              check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def _ratio(n: int, d: int) -> float | None:
@@ -272,10 +262,8 @@ def to_markdown(res: dict[str, Any]) -> str:
         )
     run_info = res.get("run")
     if run_info:
-        lines += ["", f"Command: `{run_info['command']}` at {run_info['git_sha']} on {run_info['machine']} "
-                  f"({run_info['cpus']} CPUs, {run_info['note']}; load average before {' '.join(run_info['loadavg_before'])}, "
-                  f"after {' '.join(run_info['loadavg_after'])}). Issue #13 targets: held-out recall and precision "
-                  ">= 0.85, chains >= 0.80; dev not lower than 0.85 / 0.86."]
+        lines += ["", *provenance_lines(run_info), "- issue #13 targets: held-out recall and precision >= 0.85, "
+                  "chains >= 0.80; dev not lower than 0.85 / 0.86."]
     lines += ["", "Matching: same subject, same registry predicate, equal normalised value "
               "(relaxed: one value contains the other). Precision counts candidates from turns "
               "that carry planted facts. Held-out examples are never printed.",
@@ -297,12 +285,9 @@ def main() -> None:
     ap.add_argument("--gold", default=None, help="gold sidecar to use (e.g. synthetic_s.gold.json for synthetic-s-oracle)")
     ap.add_argument("--limit", type=int, default=None, help="measure only the first N haystacks")
     args = ap.parse_args()
-    load_before = Path("/proc/loadavg").read_text().split()[:3]
-    res = run(args.split, args.tier, args.show_dev_misses, args.gold, args.limit)
-    res["run"] = {"command": "python " + " ".join(sys.argv), "git_sha": _sha(), "machine": platform.node(),
-                  "cpus": os.cpu_count(), "loadavg_before": load_before,
-                  "loadavg_after": Path("/proc/loadavg").read_text().split()[:3],
-                  "note": "shared machine (other streams' jobs running)"}
+    with measured(percentiles=False) as prov:
+        res = run(args.split, args.tier, args.show_dev_misses, args.gold, args.limit)
+    res["run"] = {**prov, "note": SHARED}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     misses, fps = res.pop("dev_misses"), res.pop("dev_false_positives")

@@ -83,10 +83,7 @@ def _score(sentences: Path, updates: Path) -> dict[str, Any]:
     for c, s in cats.items():
         if c == NO_FACT:
             continue
-        total.expected += s.expected
-        total.found += s.found
-        total.extracted += s.extracted
-        total.correct += s.correct
+        total.add(s)
     with tempfile.TemporaryDirectory() as tmp:
         outcomes = _run_updates(updates, Path(tmp))
     answered = sum(o.answered for o in outcomes)

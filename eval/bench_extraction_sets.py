@@ -112,10 +112,7 @@ def _score() -> dict[str, Any]:
 def _total(cats: dict[str, hw.CategoryScore]) -> hw.CategoryScore:
     total = hw.CategoryScore()
     for s in cats.values():
-        total.expected += s.expected
-        total.found += s.found
-        total.extracted += s.extracted
-        total.correct += s.correct
+        total.add(s)
     return total
 
 

@@ -34,7 +34,7 @@ os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 from reliability import badinput, faults, scenarios  # noqa: E402
 from reliability.harness import neo4j_unreachable, open_backend  # noqa: E402
 
-from eval._report import command_line, git_sha, loadavg  # noqa: E402
+from eval._report import PERCENTILES, command_line, git_sha, loadavg  # noqa: E402
 
 RESULTS = ROOT / "eval" / "results"
 PASSWORD = "kgmem-reliability-pw"
@@ -99,7 +99,7 @@ def main() -> int:
                                "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                                            "platform": platform.platform()},
                                "quick": quick, "command": command_line(), "git_sha": git_sha(),
-                               "loadavg_before": loadavg()}
+                               "loadavg_before": loadavg(), "percentiles": PERCENTILES}
     server = _private_neo4j(ns.neo4j_home, ns.neo4j_data, ns.bolt_port, ns.http_port, password)
     if server is not None:
         os.environ.update({"NEO4J_URI": server["uri"], "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": password})
@@ -192,7 +192,7 @@ def main() -> int:
     if ns.merge and (RESULTS / "reliability.json").is_file():
         # why: rerun a few sections (e.g. after a fix) and keep the rest of the last full run
         merged = json.loads((RESULTS / "reliability.json").read_text(encoding="utf-8"))
-        provenance = ("command", "git_sha", "loadavg_before")
+        provenance = ("command", "git_sha", "loadavg_before", "percentiles")
         fresh = {k: v for k, v in results.items()
                  if k not in ("started", "machine", "quick", "neo4j", "_seconds", *provenance)}
         merged.update(fresh)
@@ -273,7 +273,8 @@ def render_md(r: dict[str, Any]) -> str:
         f"{' (a private server, not the shared one)' if r['neo4j']['private_server'] else ''}. "
         "Embeddings: deterministic 384-dim hashing embedder; extraction: rules tier without spaCy.", "",
         *([f"Command `{r['command']}` at git `{r['git_sha']}`; load average before {' '.join(r['loadavg_before'])}"
-           f" → after {' '.join(r['loadavg_after'])} (shared machine).", ""] if "command" in r else []),
+           f" → after {' '.join(r['loadavg_after'])} (shared machine)"
+           + (f"; percentiles: {r['percentiles']}" if r.get("percentiles") else "") + ".", ""] if "command" in r else []),
         "## Headline", "",
         f"- Crash points (SIGKILL) survived and converged: **{s['crash_points_converged']} / {s['crash_points']}**",
         f"- Bad inputs tried: **{s['bad_inputs_tried']}**, clear error or verbatim store with nothing lost: "
@@ -286,8 +287,9 @@ def render_md(r: dict[str, Any]) -> str:
         lines.insert(lines.index("## Headline") - 1,
                      f"Sections rerun at {rerun['at']} (same machine, later code): {', '.join(rerun['sections'])}"
                      + (f" (`{rerun['command']}` at git `{rerun['git_sha']}`, load average "
-                        f"{' '.join(rerun['loadavg_before'])} → {' '.join(rerun['loadavg_after'])})" if "command" in rerun
-                        else "") + ".\n")
+                        f"{' '.join(rerun['loadavg_before'])} → {' '.join(rerun['loadavg_after'])}"
+                        + (f"; percentiles: {rerun['percentiles']}" if rerun.get("percentiles") else "") + ")"
+                        if "command" in rerun else "") + ".\n")
     for name, good in s["sections"].items():
         lines.append(f"| {name} | {_yes(good)} | {r['_seconds'].get(name, '')} |")
     lines += ["", "## Crash safety", "",

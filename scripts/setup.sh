@@ -11,8 +11,29 @@ cd "$(dirname "$0")/.."
 bash scripts/system_deps.sh build   # pip, cmake, a C++ compiler (apt-get when missing and root)
 
 UV_VERSION="0.13.9"
+# uv's binary comes out of its PyPI wheel into ~/.cache/kgmem/uv-<version>: `pip install` is refused
+# on a system Python that is "externally managed" (PEP 668: Debian 12, Ubuntu 23.04+), `pip download` is not
 if ! command -v uv >/dev/null 2>&1 || [ "$(uv --version | awk '{print $2}')" != "$UV_VERSION" ]; then
-  python3 -m pip install --quiet --disable-pip-version-check "uv==$UV_VERSION"
+  UV_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/kgmem/uv-$UV_VERSION"
+  if [ ! -x "$UV_DIR/uv" ]; then
+    uv_src="$(mktemp -d)"
+    python3 -m pip download --quiet --disable-pip-version-check --no-deps --only-binary :all: \
+      "uv==$UV_VERSION" -d "$uv_src"
+    python3 - "$uv_src" "$UV_DIR" <<'PY'
+import pathlib, sys, zipfile
+src, dest = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+(wheel,) = src.glob("uv-*.whl")
+with zipfile.ZipFile(wheel) as z:
+    (member,) = [n for n in z.namelist() if n.endswith("/scripts/uv")]
+    dest.mkdir(parents=True, exist_ok=True)
+    tmp = dest / "uv.partial"
+    tmp.write_bytes(z.read(member))
+    tmp.chmod(0o755)
+    tmp.rename(dest / "uv")  # a rename in one folder: never half a binary
+PY
+    rm -rf "$uv_src"
+  fi
+  export PATH="$UV_DIR:$PATH"
 fi
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}"
 

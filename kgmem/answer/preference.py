@@ -10,19 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.match import terms
+from kgmem.answer.taste import read_taste
 
-_LIKE = re.compile(r"\b(?:love|loved|adore|enjoy|enjoyed|big fan of|fan of|into|favou?rite|like|prefer|go for|"
-                   r"make me happy|makes me happy|obsessed with|can't get enough of|really dig|always (?:order|pick|choose)|"
-                   r"hooked on|keen on|passionate about|big on|my jam|go-to|nothing beats|swear by|crave|live for|"
-                   r"sucker for|cracks? me up|can't resist|all about|never get tired of|never tire of|partial to|"
-                   r"fond of|drawn to|gravitate (?:to|toward|towards)|can't live without|been loving|been enjoying)\b", re.I)
-_DISLIKE = re.compile(r"\b(?:don't like|do not like|dislike|hate|can't stand|cannot stand|avoid|not for me|"
-                      r"steer clear|not into|turns? me off|pass on|no more|sick of|tired of|not my thing|"
-                      r"rather skip|no\s+\w+\s+please|please,? no|not a fan|allergic|can't eat|cannot eat|"
-                      r"don't eat|don't enjoy|never liked|not keen on|not a big fan|bores? me|puts? me off|put off by|"
-                      r"I'd rather not|never again|can't do|gross(?:es)? me out)\b", re.I)
 _LIKE_PREDICATES = ("likes", "hobby", "favourite_food", "favourite_music", "favourite_drink", "diet",
                     "favourite_sport", "plays_instrument")
 
@@ -34,25 +25,6 @@ class Preference:
     cited: list[str] = field(default_factory=list)
     turn_ids: list[str] = field(default_factory=list)
     fact_ids: list[str] = field(default_factory=list)
-
-
-def _line_value(line: Line, rx: re.Pattern[str]) -> str:
-    return _text_value(line.text, rx)
-
-
-def _text_value(raw: str, rx: re.Pattern[str]) -> str:
-    text = re.sub(r"^\W*(?:side note:?|by the way,?|oh,?\s+and|honestly,?|anyway,?)\s*", "", raw.strip(" ()"),
-                  flags=re.I)
-    text = re.sub(r"^(?:honestly|really|personally),?\s+", "", text, flags=re.I)
-    m = rx.search(text)
-    if m and len(re.sub(r"\b(?:though|too|either|really|honestly)\b", "", text[m.end():]).strip(" .!),")) < 3:
-        # "small guesthouses make me happy", "dry British comedies crack me up": the thing comes first
-        head = re.split(r",\s*(?:and|but)\s+|\s+and\s+(?=[a-z]+\s+[a-z]+\s+(?:crack|make|are|is)\b)", text[: m.start()])[-1]
-        return re.sub(r"^(?:the|a|an|my|and|but)\s+", "", head.strip(" ,.-"), flags=re.I) or text
-    tail = text[m.end():] if m else text
-    tail = re.split(r"[.,;!?]|\bbut\b|\bbecause\b|\bso\b", tail)[0].strip()
-    tail = re.sub(r"\s+(?:though|too|either|anyway|honestly|really|at all|lately|these days)$", "", tail, flags=re.I)
-    return re.sub(r"^(?:the|a|an|to|doing|eating|watching|reading)\s+", "", tail, flags=re.I) or raw
 
 
 @dataclass
@@ -84,12 +56,11 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
             continue
         # "I'm a huge fan of heist movies, and dry British comedies crack me up": two likes
         for part in _PARTS.split(line.text):
-            dislike = bool(_DISLIKE.search(part))
-            if not dislike and (line.actuality != "actual" or not _LIKE.search(part)):
+            taste = read_taste(part)
+            if taste is None or (taste[0] and line.actuality != "actual"):
                 continue
-            value = _text_value(part, _DISLIKE if dislike else _LIKE)
             rel = ev.turn_similarity(line.turn_id) + 20 * line.score
-            out.append(_Stated(value, not dislike, rel, line.session_id,
+            out.append(_Stated(taste[1], taste[0], rel, line.session_id,
                                f"\"{line.text[:100]}\" (said {line.said_at.date()})", line.turn_id))
     _by_meaning(ev, out)
     return out

@@ -206,6 +206,34 @@ def _dates_match(gold: set[tuple[int | None, int, int]],
     return False
 
 
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_DATE_SPANS = (
+    re.compile(r"\b\d{4}[/-]\d{1,2}[/-]\d{1,2}\b"),
+    re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b"),
+    re.compile(rf"\b(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b", re.I),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\.?(?:,?\s+\d{{4}})?\b", re.I),
+    re.compile(r"\b\d{1,2}:\d{2}\b"),                       # clock times
+    re.compile(r"\b(?:step|item|option|no|number|#)\s*\d+\b", re.I),
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_LIST_MARKER = re.compile(r"(?:^|\n)\s*\d{1,2}[.)]\s")
+
+
+def stated_number(prediction: str, *, keep_years: bool = False) -> float | None:
+    """The first number an answer states, not counting dates, clock times, years (unless
+    ``keep_years``: the gold is itself a year-like number), step numbers or the markers of an
+    enumerated list ("3 (A, B and C)" → 3; "1. Find … 2. Count …" → None; "3. A, B, C" → 3)."""
+    text = prediction
+    for span in _DATE_SPANS:
+        text = span.sub(" ", text)
+    if not keep_years:
+        text = _YEAR.sub(" ", text)
+    if len(_LIST_MARKER.findall(text)) >= 2:  # an enumerated list, not a number that ends a sentence
+        text = _LIST_MARKER.sub("\n", text)
+    found = re.search(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\w])", normalise(text))
+    return float(found.group(1)) if found else None
+
+
 def _unit_counts(norm: str) -> list[tuple[float, str]]:
     """``(number, unit)`` pairs for day/week/month counts in normalised text."""
     pairs = re.findall(r"\b(\d+(?:\.\d+)?)\s+(day|week|month)s?\b", norm)
@@ -285,7 +313,12 @@ class NormalisedMatchScorer:
         padded = f" {pred_norm} "
         for cand in _gold_candidates(gold):
             g = normalise(cand)
-            if g and f" {g} " in padded:
+            if _BARE_NUMBER.fullmatch(g):
+                # a bare-number gold ("3", "€95") is the number the answer states, not any digit
+                # somewhere in it (a list marker, a day of a date, a step number)
+                if stated_number(prediction, keep_years=bool(_YEAR.fullmatch(g))) == float(g):
+                    return Verdict(True, self.name, method="stated-number")
+            elif g and f" {g} " in padded:
                 return Verdict(True, self.name, method="containment")
         gold_dates = extract_dates(gold)
         if gold_dates and _dates_match(gold_dates, extract_dates(prediction)):

@@ -13,6 +13,7 @@ from kgmem.evaluation.judge import (
     normalise,
     parse_yes_no,
     rubric_keywords,
+    stated_number,
 )
 from kgmem.llm.fake import FakeLLM
 
@@ -60,6 +61,24 @@ def test_an_answer_that_declines_or_hedges_is_wrong_even_when_it_quotes_the_gold
     assert score("3", "Three. You didn't count the fourth one you returned.")
     # on abstention questions the hedge is the right answer
     assert score("The user never mentioned a hamster.", "I'm not sure; you never mentioned a hamster.", abs_=True)
+
+
+def test_a_bare_number_gold_is_the_number_the_answer_states() -> None:
+    # the first number stated counts, not a list marker, a step number, a date's day or a year
+    assert score("2", "The answer is: 2")
+    assert score("3", "3 (Murder Club, Lessons in Chemistry, The Marriage Portrait)")
+    assert score("2", "On 2023-05-03 and June 3 you went twice: 2 gigs.")
+    assert score("€95", "€95 in total (€45 brake pads, €30 chain, €20 tyre)")
+    assert not score("2", "You can use the following steps:\n\n1. Find the answer.\n\n2. Count them.")
+    assert not score("3", "4 (Ritz, Salford, Brightloop, London) - the 3rd was in May.")
+    assert not score("2", "You went on 2023-02-02.")
+    assert not score("2", "Step 2 is to look at your notes; you had 5.")
+    assert stated_number("It was in 2021, and you had 12 of them") == 12
+    # a year-like gold is compared with the years kept; one "3." that opens an answer is no list
+    assert score("2000", "2000")
+    assert score("2019", "You moved there in 2019 (said 2023-05-02).")
+    assert score("3", "3. They are A, B and C.")
+    assert stated_number("no number here") is None
 
 
 def test_temporal_off_by_one_only_for_temporal_counts() -> None:

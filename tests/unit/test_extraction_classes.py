@@ -1,5 +1,5 @@
-"""Readings for classes of language (issue #13, session 5), each tested on sentences written in
-several registers by the implementer (x13e), none taken from a fixture set: a reading must work for
+"""Readings for classes of language (issue #13, sessions 5 and 6), each tested on sentences written in
+several registers by the implementers (x13e, x13g), none taken from a fixture set: a reading must work for
 the class, not for one sentence. Each case lists facts that must be read and facts that must not.
 """
 
@@ -193,6 +193,77 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("Any tips for Lisbon? We've been there twice already.", [("user", "visited", "Lisbon")], []),
     ("Is Oslo expensive? I've never been there.", [], [("user", "visited", "Oslo")]),
     ("What's the best time to visit Ooty? My sister went there last May.", [], [("user", "visited", "Ooty")]),
+    # -- session 6 (x13g) --
+    # a slot of the user's named by its noun, with a form of "be": the complement is the value, of the slot's kind
+    ("My employer is Arup, for my sins.", [("user", "works_at", "Arup")], []),
+    ("my partner is sam btw", [("user", "partner_name", "sam")], []),
+    ("My allergies are peanuts, shellfish and, weirdly, kiwi.",
+     [("user", "allergic_to", "peanuts"), ("user", "allergic_to", "shellfish"), ("user", "allergic_to", "kiwi")], []),
+    ("Our new flat is in Clapham, right by the common.", [("user", "lives_in", "Clapham")], [("flat", "venue", "Clapham")]),
+    ("My languages are Spanish and a bit of French.", [("user", "speaks_language", "Spanish")], []),
+    ("My commute on the 43 bus is a nightmare when it rains.", [("user", "commute", "43 bus")],
+     [("user", "commute", "nightmare")]),
+    ("Home's a houseboat on the Thames these days.", [("user", "lives_in", "houseboat")], []),
+    ("My job is killing me this week.", [], [("user", "works_at", "killing"), ("user", "job_title", "killing")]),
+    ("My company is hiring again, any tips for referrals?", [], [("user", "works_at", "hiring")]),
+    ("My car is in the garage again.", [], [("user", "drives", "garage")]),
+    ("My sister's husband is Tom.", [], [("user", "partner_name", "Tom")]),
+    ("My phone is dead, so reply by email.", [], [("user", "phone", "dead")]),
+    # the same slot told as a verbless label note ("<noun>: <value>")
+    ("home: Leeds", [("user", "lives_in", "Leeds")], []),
+    ("Current car: a 2015 Yaris.", [("user", "drives", "Yaris")], [("user", "drives", "Current car")]),
+    ("Allergies - penicillin, latex", [("user", "allergic_to", "penicillin"), ("user", "allergic_to", "latex")], []),
+    ("Pet: a cat called Miso.", [("user", "has_pet", "cat"), ("user", "pet_name", "Miso")], []),
+    ("Languages: Welsh, English.", [("user", "speaks_language", "Welsh")], []),
+    ("status: ok", [], [("user", "lives_in", "ok")]),
+    ("home: /home/deploy", [], [("user", "lives_in", "/home/deploy")]),
+    # a relative named by kinship alone is one of the user's family, also inside a request or a wish
+    ("can you tell me if grapes are safe for dogs because my daughter keeps feeding him them",
+     [("user", "family_member", "daughter")], []),
+    ("My mother-in-law's coming for Christmas, help.", [("user", "family_member", "mother-in-law")],
+     [("user", "family_member", "mother")]),
+    ("The card from my aunt just says congratulations.", [], [("user", "family_member", "aunt")]),
+    ("I don't want to sound rude, but my in-laws visit every weekend.", [("user", "family_member", "in-laws")], []),
+    ("My sister Ana is visiting.", [("user", "family_member", "Ana")], [("user", "family_member", "sister")]),
+    ("My brother-in-law just moved to Perth.", [("user", "family_member", "brother-in-law")],
+     [("user", "family_member", "brother")]),
+    ("I went to my cousin's wedding on Saturday.", [], [("user", "family_member", "cousin")]),
+    ("my sister's moving to leeds next month", [("user", "family_member", "sister")], []),
+    # starting at a bare name is joining it (NER's place label on an unknown name is a guess)
+    ("I started at Monzo last week, loving it so far.", [("user", "works_at", "Monzo")], [("user", "visited", "Monzo")]),
+    ("started at monzo on monday lol", [("user", "works_at", "monzo")], [("user", "visited", "monzo")]),
+    ("We started at Brighton and walked to Hove.", [], [("user", "works_at", "Brighton")]),
+    # a language or instrument proposed by meaning is filled from the lexicon (multi-word names too)
+    ("learnin te reo maori on duolingo, 100 day streak!!!", [("user", "speaks_language", "te reo maori")], []),
+    ("Learning Japanese on the train every morning, 200 days in!", [("user", "speaks_language", "Japanese")], []),
+    ("Picking up the cello again at forty, send help.", [("user", "plays_instrument", "cello")], []),
+    ("Made a Spanish omelette for tea.", [], [("user", "speaks_language", "Spanish")]),
+    # chat spellings; a possessive pronoun is no value; a condition is no taste
+    ("finally got a new fone, samsung s24, loving it", [("user", "bought", "phone")], [("user", "bought", "fone")]),
+    ("im lactose intolerant so no cheese sauce on mine thx", [("user", "allergic_to", "lactose")],
+     [("user", "likes", "mine"), ("user", "likes", "lactose intolerant"), ("user", "favourite_food", "lactose intolerant")]),
+    ("I'm coeliac, so pasta is out.", [], [("user", "likes", "coeliac"), ("user", "favourite_food", "coeliac")]),
+    # an update told by a swap, whatever the swap verb: the new side is the value, never the old
+    ("I replaced my iPhone 12 with a Pixel 9 on Friday.", [("user", "phone", "Pixel 9")], [("user", "phone", "iPhone 12")]),
+    ("we traded in the old Golf for a Tesla Model 3", [("user", "drives", "Tesla Model 3")], [("user", "drives", "Golf")]),
+    ("Finally switched from my Honda Civic to a Kia Niro.", [("user", "drives", "Kia Niro")], [("user", "drives", "Honda Civic")]),
+    ("Goodbye Volkswagen Polo, hello Toyota Yaris!", [("user", "drives", "Toyota Yaris")],
+     [("user", "drives", "Goodbye Volkswagen Polo"), ("user", "drives", "Volkswagen Polo")]),
+    ("bye bye Galaxy S21, hello iPhone 15", [("user", "phone", "iPhone 15")], []),
+    ("Goodbye 2023, hello 2024!", [], [("user", "drives", "2024")]),
+    ("I replaced the battery with a new one.", [], [("user", "phone", "new one")]),
+    # a new best said after the old one; the current best said while aiming past it; a goal is wanted by nature
+    ("Knocked a minute off: my old 10k time was 52:10, new PB is 51:02!", [("user", "running_pb", "51:02")],
+     [("user", "running_pb", "52:10")]),
+    ("I'm trying to beat my parkrun time of 27:45 this summer.", [("user", "running_pb", "27:45")], []),
+    ("Aiming to read 40 books this year, wish me luck.", [("user", "reading_goal", "40")], []),
+    ("I'd love to read more books one day.", [], [("user", "reading_goal", "more")]),
+    # rent told through who charges it
+    ("Our landlord just raised the rent to £1,450 a month, ugh.", [("user", "rent", "1450")], []),
+    ("my landlord charges $1850 a month for a shoebox", [("user", "rent", "1850")], []),
+    # a month is a whole word; a clock span is one value
+    ("The hotel was decent, nothing special.", [], [("hotel", "scheduled_for", "decent")]),
+    ("My yoga class is Tuesday 6-7pm.", [], [("yoga class", "scheduled_for", "Tuesday 6")]),
 ]
 
 

@@ -17,7 +17,6 @@ import json
 import re
 import sys
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from extraction_scoring import CategoryScore  # noqa: E402
 
 from kgmem.extraction.schema import CandidateFact  # noqa: E402
 from kgmem.extraction.zero import RuleExtractor  # noqa: E402
@@ -79,24 +80,6 @@ def matches(exp: dict[str, Any], f: CandidateFact) -> bool:
         return False
     got = norm_value(f.value)
     return any(got == norm_value(v) for v in [exp["value"], *exp.get("alt", [])])
-
-
-@dataclass
-class CategoryScore:
-    expected: int = 0
-    found: int = 0
-    extracted: int = 0
-    correct: int = 0
-    misses: list[str] = field(default_factory=list)
-    false_positives: list[str] = field(default_factory=list)
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.expected if self.expected else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.extracted if self.extracted else 1.0
 
 
 def load_rows(path: Path = FIXTURE) -> list[dict[str, Any]]:
@@ -192,10 +175,7 @@ if __name__ == "__main__":
             print("MISS", m)
         for m in s.false_positives:
             print("FP  ", m)
-        total.expected += s.expected
-        total.found += s.found
-        total.extracted += s.extracted
-        total.correct += s.correct
+        total.add(s)
     for cat, s in sorted(res.items()):
         print(f"{cat:15s} recall {s.recall:.3f} ({s.found}/{s.expected})  precision {s.precision:.3f} ({s.correct}/{s.extracted})")
     print(f"{'all':15s} recall {total.recall:.3f} ({total.found}/{total.expected})  "

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from extraction_scoring import CategoryScore as Score  # noqa: E402
 
 from kgmem.extraction.zero import RuleExtractor  # noqa: E402
 from kgmem.ids import normalise_name  # noqa: E402
@@ -50,24 +51,6 @@ def _same(pred: str, gold: str, got: str) -> bool:
     if pred == "event":  # a clause paraphrase: containment either way
         return bool(a) and bool(b) and (a in b or b in a)
     return a == b
-
-
-@dataclass
-class Score:
-    expected: int = 0
-    found: int = 0
-    extracted: int = 0
-    correct: int = 0
-    misses: list[str] = field(default_factory=list)
-    false_positives: list[str] = field(default_factory=list)
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.expected if self.expected else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.extracted if self.extracted else 1.0
 
 
 def load_rows(path: Path = FIXTURE) -> list[dict[str, Any]]:

@@ -33,6 +33,7 @@ CHAT_WORDS: dict[str, str] = {
     "doin": "doing", "goin": "going", "tryin": "trying", "workin": "working", "livin": "living", "startd": "started",
     "finaly": "finally", "realy": "really", "thx": "thanks", "ty": "thank you", "2day": "today", "yday": "yesterday",
     "yest": "yesterday", "jus": "just", "btw": "by the way", "bro": "my brother", "sis": "my sister", "tdy": "today", "wknd": "weekend", "appt": "appointment", "mgr": "manager", "uni": "university",
+    "fone": "phone", "fones": "phones", "mornin": "morning", "evenin": "evening",
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z'/-]*|\d+[A-Za-z]*|\S")
 _LETTERS = string.ascii_lowercase

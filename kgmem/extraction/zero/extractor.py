@@ -67,7 +67,7 @@ if TYPE_CHECKING:
 
 #: bump when the tier's behaviour changes (reports name it); the cache key also holds a digest
 #: of this package's source, so a change made without a bump never reuses stale extractions
-RULES_VERSION = "rules-17"
+RULES_VERSION = "rules-18"
 
 @functools.cache
 def source_digest(package: Path = Path(__file__).parent) -> str:
@@ -255,7 +255,7 @@ class RuleExtractor:
                     facts.extend(assistant_facts(w.sent))
                     continue
                 # patterns and parse readers read statements; a question only reaches the meaning stage
-                found = ((question_facts(w.sent, date) if w.sent.question
+                found = ((question_facts(w.sent, date, w.doc) if w.sent.question
                           else rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None))
                          if self.rules and w.sent.personal else [])
                 if proposer is not None and w.clauses:

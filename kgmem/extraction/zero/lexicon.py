@@ -298,6 +298,8 @@ VALUE_BLOCKLIST = frozenset({
     "work", "bed", "sleep", "way", "idea", "sure", "way more", "more", "much", "what", "how",
     # a verb left over where an object was expected ("The blender I ordered is on its way")
     "is", "was", "are", "were", "be", "been", "has", "have", "had", "gets", "got", "came", "arrived",
+    # a possessive pronoun stands for a thing named elsewhere ("no cheese sauce on mine")
+    "mine", "yours", "ours", "theirs", "hers",
 })
 #: words dropped from the front of a noun phrase value ("a new", "my old")
 LEAD_DROP = frozenset({"a", "an", "the", "my", "our", "his", "her", "their", "some", "this", "that",

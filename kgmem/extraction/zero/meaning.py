@@ -89,6 +89,8 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False  # "Sold the Golf", "ditched my old iPhone": no longer the user's
     if pred in ("works_at", "gym") and _STUDY.search(clause.text):
         return False  # "accepted onto the nursing degree at Keele": a place of study, not an employer
+    if pred in _TASTES and re.search(r"\b(?:allerg|intoll?eran|coeliac|celiac)", value, re.IGNORECASE):
+        return False  # "I'm lactose intolerant": a condition (allergic_to), not a taste
     need = _NEEDS.get(pred)
     if need is not None and not need.search(clause.text):
         return False
@@ -111,6 +113,8 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
     return True
 
 
+#: tastes: a condition ("lactose intolerant") is none of them
+_TASTES = frozenset({"likes", "dislikes", "favourite_food", "favourite_drink"})
 #: what the user has, and the verbs that say they no longer have it
 _HAVING = frozenset({"drives", "owns", "phone", "bought", "has_pet", "plays_instrument", "hobby", "likes"})
 _LETTING_GO = frozenset({"sell", "ditch", "scrap", "trade", "lose", "return", "give", "donate", "bin", "dump", "crash",

@@ -48,6 +48,7 @@ from kgmem.extraction.zero.patterns import (
     title_only,
     visit_emit,
 )
+from kgmem.extraction.zero.patterns_updates import UPDATE_RULES
 from kgmem.extraction.zero.phrases import proper_phrase, title_phrase, trim_phrase, valid_value
 
 #: another person's allergy: "my son has a nut allergy", "Tom's lactose intolerant", "she has a…"
@@ -175,7 +176,7 @@ USER_RULES += [
               m.group("obj") or m.group("obj2") or m.group("obj3") or m.group("obj4") or "", 6)) else [],
           change=False, allow_negation=True),
     Rule("car_brand", rx(r"\b(?:[Mm]y|[Tt]he|[Oo]ur)\s+(?:new\s+|brand[- ]new\s+|used\s+|old\s+|trusty\s+|\d{4}\s+)*(?P<obj>(?:" + CAR_BRANDS_RX + r")(?:\s+(?:[A-Z0-9][\w-]*))*)"),
-          lambda m, s: [] if re.search(r"\b(?:old|former|previous|used\s+to|traded|sold|swapped|replaced)\b", s.text[:m.end()])
+          lambda m, s: [] if re.search(r"\b(?:old|former|previous|used\s+to|traded|sold|swapped|replaced|switched\s+from|exchanged|ditched)\b", s.text[:m.end()])
           else [("drives", m.group("obj").strip(), "item")], change=False),
     Rule("name_is", rx(r"\b[Mm]y\s+(?:older\s+|younger\s+|little\s+|big\s+|best\s+)?(?P<rel>" + FAMILY_RX + "|" + PARTNER_RX + r"|friend)'s\s+name\s+is\s+(?P<name>[A-Z][a-z]+)"),
           family_emit, change=False),
@@ -439,9 +440,12 @@ USER_RULES += [
           lambda m, s: [("spent", m.group("amt"), None)] + ([("bought", v, "item")] if valid_value(v := trim_phrase(m.group("obj"), 6)) else [])),
 ]
 
+USER_RULES += UPDATE_RULES
+
 #: rules that read a noun phrase ("my team at Ocado", "my sister Imogen", "my cat Luna", "a cashew
 #: allergy"): what they say holds whatever the sentence does with it, so they also read questions
 #: and requests ("Can you draft a card for my team at Ocado?")
+
 NOUN_PHRASE_RULES = frozenset({"family", "partner_named", "name_is", "pet_named", "pet_apposed", "pet_appos_name",
                                "work_np", "allergy_np", "home_said_aside", "paid_by", "vehicle_apposed"})
 # a noun phrase is said whatever the verb around it does ("Didn't sleep much, our son Felix was up"),

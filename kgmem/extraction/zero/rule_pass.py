@@ -26,10 +26,12 @@ from kgmem.extraction.zero.lexicon import (
 )
 from kgmem.extraction.zero.meaning import GYM_CONTEXT
 from kgmem.extraction.zero.nlp import load_nlp, proper_at, word_number
+from kgmem.extraction.zero.patterns_updates import PRESUPPOSED
 from kgmem.extraction.zero.patterns_user import NOUN_PHRASE_RULES, USER_RULES
 from kgmem.extraction.zero.pet_names import pet_name_facts
 from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.sentences import FIRST_PERSON_STRICT, Sentence, best_time
+from kgmem.extraction.zero.slot_nouns import kin_facts, slot_facts
 from kgmem.extraction.zero.verbs import WEAK_PLACE, dep_facts
 
 if TYPE_CHECKING:
@@ -45,6 +47,11 @@ _ABLE = re.compile(r"\b(?:I|we)\s+(?:can|could|can't|cannot|couldn't)\s+(?:\w+\s
                    r"see|watch|read|attend|make\s+it)\b", re.IGNORECASE)
 #: happenings (a modal or an ability takes them back)
 _DEEDS = frozenset({"bought", "spent", "visited", "attended", "watched", "read_book"})
+
+
+#: rules naming the user's people: a plan or wish around them does not make them imagined
+#: ("I don't want to sound ungrateful, my in-laws are lovely", "if my sister Ana visits")
+_PEOPLE_SAID = frozenset({"family", "name_is", "partner_named"})
 
 
 def pattern_facts(sent: Sentence, date: datetime, only: frozenset[str] | None = None) -> list[CandidateFact]:
@@ -64,7 +71,7 @@ def pattern_facts(sent: Sentence, date: datetime, only: frozenset[str] | None = 
             trigger = sent.masked[max(0, m.start() - 25): obj_start]
             if not rule.allow_negation and NEGATION.search(trigger):
                 continue
-            if hypothetical and HYPOTHETICAL.search(prefix):
+            if hypothetical and HYPOTHETICAL.search(prefix) and rule.name not in _PEOPLE_SAID | PRESUPPOSED:
                 continue
             modal = _MODAL.search(trigger) is not None
             for pred, value, vtype in rule.emit(m, sent):
@@ -90,7 +97,7 @@ def rule_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[Candidat
                 if (pred, value.casefold()) not in have_values]
     if doc is not None:
         have = {f.predicate for f in out}
-        extra = [] if hypothetical else dep_facts(doc)
+        extra = [] if hypothetical else dep_facts(doc) + slot_facts(doc)
         if not hypothetical and not FIRST_PERSON_STRICT.search(sent.text):
             extra += impersonal_facts(doc, past=when is not None and not when.future)
         for pred, value, vtype in extra:
@@ -99,6 +106,7 @@ def rule_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[Candidat
             weak = vtype == WEAK_PLACE
             out.append(make_fact(sent, pred, value, "place" if weak else vtype, pred not in STATIVE, when, date,
                                  confidence=WEAK_CONFIDENCE if weak else 0.8))
+    out += _kin(sent, date, doc, out)
     able = _ABLE.search(sent.text)
     # a gym is a place of training: "contracting for a studio called Fernhill Games" names an employer;
     # "I can order food" says what the user is able to do, not what they bought
@@ -107,12 +115,22 @@ def rule_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[Candidat
             and not (able is not None and f.predicate in _DEEDS and f.value in sent.text[able.end():])]
 
 
-def question_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
+def question_facts(sent: Sentence, date: datetime, doc: Doc | None = None) -> list[CandidateFact]:
     """What a question or request says in passing, in its noun phrases ("Can you draft a card for
-    my team at Ocado?", "is it safe for my cat Luna?"): the noun-phrase rules only."""
+    my team at Ocado?", "is it safe for my cat Luna?"): the noun-phrase rules and the user's relatives."""
     if IMAGINED.search(sent.text):
         return []
-    return [f for f in (canonical(f) for f in pattern_facts(sent, date, NOUN_PHRASE_RULES)) if f is not None]
+    out = pattern_facts(sent, date, NOUN_PHRASE_RULES)
+    return [f for f in (canonical(f) for f in out + _kin(sent, date, doc, out)) if f is not None]
+
+
+def _kin(sent: Sentence, date: datetime, doc: Doc | None, found: list[CandidateFact]) -> list[CandidateFact]:
+    """The user's relatives named by kinship alone (slot_nouns.kin_facts); a plan or a wish around
+    them does not make them imagined ("I don't want to sound rude, but my in-laws visit every week")."""
+    if doc is None or not sent.personal:
+        return []
+    have = {f.value.casefold() for f in found if f.predicate == "family_member"}
+    return [make_fact(sent, p, v, t, False, None, date) for p, v, t in kin_facts(doc) if v not in have]
 
 
 def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[CandidateFact]:

@@ -16,8 +16,9 @@ from datetime import datetime
 
 from kgmem.extraction.zero.chat import is_lowercase_turn, normalise_chat, truecase_names
 from kgmem.extraction.zero.checks import INTERROGATIVE
-from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, DIETS, PETS, alt
+from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, DIETS, PETS, PHONE_BRANDS_CASED, alt
 from kgmem.extraction.zero.nlp import word_number
+from kgmem.extraction.zero.slot_nouns import label_note
 from kgmem.temporal import ResolvedTime, TimeSpan, find_time_expressions
 
 
@@ -162,7 +163,12 @@ DEP_CUE = re.compile(
     r"brought|drop|read|finish|devour|watch|binge|saw|see|caught|catch|visit|went|go|flew|fly|"
     r"travel|drove|driv|back|return|backpack|tour|explor|spent|spend|was\s+(?:in|at)|were\s+(?:in|at)|"
     r"attend|check|participat|took|take|made|make|ran|run|volunteer|learn|stud|practi|teach|"
-    r"play|speak|date|dating|marri|became|become|be|'m|am\b|'ve\s+been|into|halfway|through)",
+    r"play|speak|date|dating|marri|became|become|be|'m|am\b|'ve\s+been|into|halfway|through)"
+    # a slot of the user's named by its noun ("my employer is Arup": slot_nouns.py)
+    r"|\b(?:employer|company|job|home|hometown|flat|house|apartment|address|car|phone|mobile|allerg|partner|wife|"
+    r"husband|boyfriend|girlfriend|fianc|commute|language|pet|gym|occupation|profession|"
+    # a relative named by kinship ("my daughter keeps…": slot_nouns.kin_facts)
+    r"mum|mom|mother|dad|father|sister|brother|daughter|son|aunt|uncle|cousin|niece|nephew|grand|in-laws|parents)",
     re.IGNORECASE,
 )
 
@@ -275,6 +281,25 @@ _OPENER = re.compile(
     r"(?:\s+(?:for\s+once|for\s+future\s+planning|though|again))?\s*[:,!–—-]+\s+(?=\S)", re.IGNORECASE)
 
 
+#: "Goodbye Volkswagen Golf, hello Jeep Wrangler!": a swap told as a farewell and a greeting
+_FAREWELL = re.compile(r"^\W*(?:[Gg]ood-?bye|[Bb]ye(?:[- ]bye)?|[Ff]arewell|RIP|[Ss]o\s+long),?\s+(?:to\s+)?(?:my\s+|the\s+|old\s+)*"
+                       r"(?P<old>[A-Za-z0-9][\w-]*(?:\s+[\w-]+){0,3}?)\s*[,;.!—–-]+\s*(?:and\s+)?(?:[Hh]ello|[Hh]i|[Ww]elcome),?\s+(?:to\s+)?"
+                       r"(?:my\s+|the\s+|a\s+|an\s+|new\s+)*(?P<new>[A-Za-z0-9][\w-]*(?:\s+[\w-]+){0,3}?)\s*(?=[!.,;]|$)")
+
+
+#: things whose kind a brand tells (a car, a phone): a swap between two of them is a new one of that kind
+_BRANDED = re.compile(r"\b(?:" + alt(CAR_BRANDS_CASED | PHONE_BRANDS_CASED) + r")\b", re.IGNORECASE)
+
+
+def farewell_swap(sent: str) -> str:
+    """A swap told as a farewell and a greeting, said as the swap ("Goodbye Volkswagen Golf, hello Jeep
+    Wrangler!" → "I swapped my Volkswagen Golf for a Jeep Wrangler!"), so the new value fills the old one's slot."""
+    m = _FAREWELL.match(sent)
+    if not m or not all(_BRANDED.search(m.group(g)) for g in ("old", "new")):
+        return sent  # a place or an employer said so is left to the other readings (its kind is not known here)
+    return f"I swapped my {m.group('old')} for a {m.group('new')}" + sent[m.end():]
+
+
 def strip_opener(sent: str) -> str:
     """The sentence without a discourse opener, capitalised again ("Bad news, the movers…")."""
     m = _OPENER.match(sent)
@@ -320,15 +345,21 @@ def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
     turn_cue = bool(FIRST_PERSON.search(text) or NEW_CAR.search(text) or IMPERSONAL_CUE.search(text)
                     or _PAST_START.search(text) or IMPERSONAL_PARSE.search(text) or _FRAGMENT_START.search(text))
     seen: list[str] = []
-    for sent in _split(text, lowercase):
+    parts = _split(text, lowercase)
+    # a verbless label note ("home: Leeds", "Current car: a 2015 Yaris") is read as the clause it stands for
+    notes = [label_note(strip_opener(p)) for p in parts]
+    turn_cue = turn_cue or any(n != strip_opener(p) or _FAREWELL.match(n) for n, p in zip(notes, parts))
+    for sent, note in zip(parts, notes):
         before = " ".join(seen)
         seen.append(sent)
+        if note != strip_opener(sent):
+            sent = note
         if not looks_like_prose(sent):
             continue
         # "Should I move…?" is a question; "I just moved to Oslo, any tips?" still states a fact
         raw = sent
         question = sent.rstrip().endswith("?") and bool(INTERROGATIVE.match(sent))
-        sent = restore_copula(restore_subject(strip_opener(sent)))
+        sent = farewell_swap(restore_copula(restore_subject(strip_opener(sent))))
         # a bullet line of a turn that speaks in the first person is the user's own note ("- currently on 48k")
         personal = turn_cue and bool(FIRST_PERSON.search(sent) or NEW_CAR.search(sent) or IMPERSONAL_CUE.search(sent)
                                      or IMPERSONAL_PARSE.search(sent) or _BULLET.match(raw))

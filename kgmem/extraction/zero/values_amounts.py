@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 _MONEY_RX = re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|K|thousand|grand)?\b|\b\d[\d,]*(?:\.\d+)?\s?(?:k|K|thousand|grand)?"
                        r"\s?(?:dollars|bucks|euros|pounds|USD|EUR|GBP)\b|\b\d{2,3}(?:k|K)\b")
 _RACE_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
-_WEIGHT = re.compile(r"\b(\d{2,3}(?:\.\d)?)\s*(pounds|lbs|lb|kg|kilos|kilograms)\b", re.IGNORECASE)
+_WEIGHT = re.compile(r"\b(\d{2,3}(?:\.\d)?)\s*(pounds|lbs|lb|kg|kilos?|kilograms?|stone)\b", re.IGNORECASE)
 _PHONE_NUMBER = re.compile(r"(?<![\w$])\+?\d[\d\s().-]{5,}\d(?![\w%])")
 _DIET_RX = re.compile(r"\b(?:" + alt(DIETS) + r")\b", re.IGNORECASE)
 _STATUS_RX = re.compile(r"\b(engaged|married|divorced|separated|single|widowed)\b", re.IGNORECASE)
@@ -133,9 +133,14 @@ def fill_commute(c: Clause) -> list[Value]:
     return []
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: a month's name or its abbreviation as a whole word ("Dec", "December", not the "dec" of "decent")
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
 _DAY = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?s?"
-_CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midnight)"
+#: a clock time, or a span of them ("6-7pm", "9:30–11", "10am-2pm": one value, not its first number)
+_CLOCK = (r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[-–]\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
+          r"|\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}(?::\d{2})?"
+          r"|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midnight)")
 _WHEN_RX = re.compile(
     r"\b(?:(?:(?:early|mid|late|end\s+of)[- ])?" + _MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:\s+at\s+(?:" + _CLOCK + r"|\d{1,2}))?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH +

@@ -80,12 +80,14 @@ def lexicon_filler(words: frozenset[str], *, capital: bool = False) -> Filler:
     def fill(c: Clause) -> list[Value]:
         toks = [t.lower_ for t in c.tokens]
         for i, w in enumerate(toks):
-            two = f"{w} {toks[i + 1]}" if i + 1 < len(toks) else ""
-            hit = two if two in words else w if w in words else None
-            if hit and hit == w and modifies_another_noun(c.tokens[i]) and c.tokens[i].head.lower_ not in (
-                    "lessons", "lesson", "class", "classes", "course", "tutor", "practice", "teacher"):
+            # the longest lexicon entry starting here ("te reo maori", "sign language", "spanish")
+            hit = next((h for n in (3, 2, 1) if i + n <= len(toks) and (h := " ".join(toks[i: i + n])) in words), None)
+            if hit is None:
                 continue
-                return [(hit.title() if capital and hit != "asl" else hit.upper() if hit == "asl" else hit, "item")]
+            if hit == w and modifies_another_noun(c.tokens[i]) and c.tokens[i].head.lower_ not in (
+                    "lessons", "lesson", "class", "classes", "course", "tutor", "practice", "teacher"):
+                continue  # "a Spanish omelette", "a guitar amp"
+            return [(hit.title() if capital and hit != "asl" else hit.upper() if hit == "asl" else hit, "item")]
         return []
     return fill
 

@@ -122,7 +122,7 @@ def _verb_facts(v: Token, lemma: str) -> list[Triple]:
         out.extend(travel_facts(v, lemma, prt))
     # -- any past first-person clause located in a named place: "I stayed in Oslo", "we ate our way through Lima"
     located = lemma not in NOT_TRAVEL or lemma in PURCHASE  # "picked up souvenirs in Oaxaca": the user was there
-    if located and v.tag_ in ("VBD", "VBN") and not any(p == "visited" for p, _, _ in out):
+    if located and v.tag_ in ("VBD", "VBN") and not any(p in ("visited", "works_at") for p, _, _ in out):
         preps = ("in",) if lemma in PURCHASE else ("to", "in", "through", "around", "across", "into", "over", "at", "from")
         for t in objects_of(v, preps):
             ent = entity_at(t)
@@ -148,6 +148,14 @@ def _verb_facts(v: Token, lemma: str) -> list[Triple]:
                 out.append(("partner_name", t.text, "person"))
                 break
     return out
+
+
+_MOVE_ON = frozenset({"walk", "run", "ride", "hike", "swim", "row", "paddle", "finish", "end", "continue"})
+
+
+def _travels_on(v: Token) -> bool:
+    """A verb of travel is coordinated with ``v`` ("we started at Brighton and walked to Hove")."""
+    return any(c.dep_ == "conj" and c.lemma_.lower() in TRAVEL | _MOVE_ON for c in v.children)
 
 
 def _work_facts(v: Token, lemma: str) -> list[Triple]:
@@ -196,6 +204,10 @@ def _work_facts(v: Token, lemma: str) -> list[Triple]:
             ent = entity_at(t)
             # NER often calls a two-word employer a PERSON; after "at" it is a workplace
             at_ok = ent is not None and ent.label_ == "PERSON" and t.head.lower_ == "at" and len(ent) > 1
+            # "I started at Monzo": starting (no object) at a bare name is joining it; NER's place
+            # label on an unknown name is a guess, unless the clause travels on ("started at X and walked to Y")
+            at_ok = at_ok or (lemma == "start" and ent is not None and ent.label_ == "GPE" and t.head.lower_ == "at"
+                              and t.pos_ == "PROPN" and not _travels_on(v))
             if name and (not is_person_or_place(t) or at_ok):
                 if GYM_WORDS.search(name):
                     if lemma in ("work", "join", "start"):

@@ -1,0 +1,208 @@
+"""Reading a stated taste: does a clause say the speaker likes or dislikes something, and what.
+
+A taste is stated through a few grammatical frames, each open to any wording of its kind:
+
+- the speaker + a verb of liking or aversion: "we both adore", "I really don't like", "can't bear";
+- the speaker + be + an attachment: "I'm a massive fan of", "been hooked on", "I am not keen on";
+- a thing + a verb of its effect on the speaker: "old westerns relax me", "loud bars wear me out",
+  "it makes me smile";
+- a thing + be + my favourite / my thing (or not my thing): "jazz is my all-time favourite";
+- the speaker's habitual pick ("I usually opt for"), a preference between two ("I'd rather walk
+  than drive"), nothing + a verb of superiority ("nothing compares to"), "no more".
+
+Negation ("not", "n't", "never", "no longer", "hardly") turns a liking into a dislike; negated
+satiation ("can't get enough of", "never tire of") is a liking. The word lists below are single
+words or short grammatical pieces written for the class, not sentences of the synthetic generator
+(tests/unit/test_preference_reading.py checks that none is a generator phrase).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+#: verbs whose object is what the speaker likes
+LIKE_VERBS = ("love", "adore", "like", "enjoy", "prefer", "fancy", "dig", "relish", "cherish", "appreciate",
+              "crave", "treasure", "savour", "savor", "worship", "admire")
+#: verbs whose object is what the speaker dislikes
+AVERSION_VERBS = ("hate", "loathe", "detest", "dislike", "despise", "avoid", "dread", "abhor", "resent", "shun")
+#: after can't / cannot / couldn't: what the speaker cannot bear
+BEAR_VERBS = ("stand", "bear", "abide", "tolerate", "stomach", "handle")
+#: negated, a liking: the speaker never has enough of it
+SATIATION = ("get enough of", "tire of", "get tired of", "get bored of", "resist", "live without", "say no to",
+             "pass up")
+#: be + (a) + attachment + of/on/about/with/to/for: liking ("a massive fan of", "keen on", "crazy about")
+ATTACHED = ("fan", "fond", "keen", "hooked", "crazy", "mad", "nuts", "wild", "passionate", "obsessed", "smitten",
+            "partial", "drawn", "sucker", "weakness", "soft spot", "addicted", "devoted")
+#: be + aversion + of/to/by (fed up / bored: with too): dislike ("sick of", "fed up with", "allergic to")
+REPELLED = ("sick", "tired", "fed up", "bored", "allergic", "averse", "put off", "turned off", "weary")
+#: a thing + verb + me: its pleasant or unpleasant effect on the speaker
+PLEASES = ("delight", "thrill", "excite", "relax", "calm", "soothe", "energise", "energize", "amuse", "fascinate",
+           "inspire", "cheer")
+DISPLEASES = ("bore", "annoy", "irritate", "bug", "bother", "disgust", "depress", "exhaust", "frustrate", "nauseate")
+#: a thing + verb + me + particle
+PLEASES_PARTICLE = ("crack up", "light up", "perk up", "chill out", "fire up")
+DISPLEASES_PARTICLE = ("gross out", "stress out", "freak out", "wear out", "put off", "turn off", "creep out")
+#: a thing + make(s) me + how it leaves the speaker
+MADE_GLAD = ("happy", "smile", "laugh", "grin", "glad", "cheerful", "content", "relaxed", "calm", "giddy",
+             "joyful", "feel alive", "feel good")
+MADE_SORRY = ("sick", "sad", "queasy", "cringe", "anxious", "nervous", "nauseous", "miserable", "gag", "sleepy",
+              "feel ill", "feel awful")
+#: my/our + these (+ a noun): the speaker's own pick
+MY_PICK = ("favourite", "favorite", "go-to", "preferred", "beloved", "fave")
+#: be + my/our + these: a liking; negated, a dislike
+MY_KIND = ("thing", "jam", "weakness", "happy place", "kind of thing", "cup of tea", "scene", "style",
+           "idea of fun", "guilty pleasure")
+#: always / usually ... + a verb of picking: the speaker's habitual pick
+HABITUAL = ("always", "usually", "normally", "generally", "typically", "mostly", "invariably")
+PICK_VERBS = ("pick", "choose", "order", "opt for", "reach for", "stick with", "stick to", "grab", "book", "get")
+#: would rather / sooner + these: what the speaker would leave out
+OMIT_VERBS = ("skip", "miss", "pass on", "avoid", "not", "give up", "leave out", "do without")
+#: nothing + these: the thing after it is the best there is
+SUPERIOR = ("beats", "tops", "compares to", "comes close to", "rivals", "is better than")
+#: a thing + does not + these + me: it does not suit the speaker
+SUITS = ("suit", "agree with", "do it for", "appeal to", "work for")
+#: a thing + be + not + these: not to the speaker's taste
+UNSUITED = ("for me", "for us", "to my taste", "to my liking")
+#: the fixed words of the frames below, listed so that the test sees them too
+FRAME_WORDS = ("would", "rather", "sooner", "make", "made", "me", "nothing", "more", "my", "our", "all-time",
+               "absolute")
+
+#: every list above, by name (the test reads them all)
+LEXICON: Final[dict[str, tuple[str, ...]]] = {
+    "LIKE_VERBS": LIKE_VERBS, "AVERSION_VERBS": AVERSION_VERBS, "BEAR_VERBS": BEAR_VERBS,
+    "SATIATION": SATIATION, "ATTACHED": ATTACHED, "REPELLED": REPELLED, "PLEASES": PLEASES,
+    "DISPLEASES": DISPLEASES, "PLEASES_PARTICLE": PLEASES_PARTICLE, "DISPLEASES_PARTICLE": DISPLEASES_PARTICLE,
+    "MADE_GLAD": MADE_GLAD, "MADE_SORRY": MADE_SORRY, "MY_PICK": MY_PICK, "MY_KIND": MY_KIND,
+    "HABITUAL": HABITUAL, "PICK_VERBS": PICK_VERBS, "OMIT_VERBS": OMIT_VERBS, "SUPERIOR": SUPERIOR,
+    "SUITS": SUITS, "UNSUITED": UNSUITED, "FRAME_WORDS": FRAME_WORDS,
+}
+
+# "dont", "cant": contractions typed without the apostrophe
+_NEG = r"(?:not|never|no\s+longer|hardly|barely|no|dont|doesnt|didnt|cant|wont|isnt|arent)"
+_CANNOT = r"(?:can\s*not|can't|cant|couldn't|could\s+not|won't|wont|will\s+not|never|don't|dont|do\s+not|didn't|did\s+not)"
+# between the speaker and the verb: adverbs, auxiliaries and (for attachments) an article and size
+_GAP_WORDS = (r"really|truly|absolutely|totally|honestly|genuinely|just|also|still|always|kinda|kind\s+of|sort\s+of|"
+              r"definitely|actually|both|all|personally|seriously|particularly|especially|quite|so|ever|properly|"
+              r"pretty\s+much|certainly|very|too|much|somewhat|do|does|did|have|has|had|am|are|is|was|were|been|"
+              r"being|get|got|getting|become|would|will|can|could|a|an|big|huge|massive|real|total|great|bit|"
+              r"little|that|" + _NEG)
+_GAP = rf"(?:(?:^|\s+)(?:{_GAP_WORDS})(?:n't)?\b)*"
+_SUBJECT = r"(?:^|(?<![\w'])(?:i|we)(?:'m|'ve|'d|'re|'ll)?)"
+_BE = r"(?:\bis|\bare|'s|'re|\bwas|\bwere)"
+
+
+def _alt(items: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+
+
+def _forms(verbs: tuple[str, ...]) -> str:
+    """Each verb in its inflections (love, loves, loved, loving; digging by doubling; over-generating
+    forms that are not words is harmless)."""
+    out: set[str] = set()
+    for v in verbs:
+        head, _, rest = v.partition(" ")
+        stem = head[:-1] if head.endswith("e") else head
+        forms = {head, head + "s", head + "es", stem + "ed", stem + "ing", head + head[-1] + "ed",
+                 head + head[-1] + "ing"}
+        if head.endswith("y"):
+            forms.add(head[:-1] + "ies")
+        out.update(f"{form} {rest}".strip() for form in forms)
+    return _alt(tuple(out))
+
+
+def _with_particle(items: tuple[str, ...]) -> str:
+    return "|".join(rf"(?:{_forms((verb,))})\s+me\s+{particle}" for verb, particle in (i.split() for i in items))
+
+
+# (pattern, where the thing is: after or before the match, a liking?)
+_FRAMES: Final[tuple[tuple[re.Pattern[str], str, bool], ...]] = tuple(
+    (re.compile(rx, re.I), where, like) for rx, where, like in (
+        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*{_CANNOT}\s+(?:{_forms(SATIATION)})\b", "after", True),
+        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:can\s*not|can't|cant|cannot|couldn't|could\s+not)\s+(?:{_forms(BEAR_VERBS)})\b",
+         "after", False),
+        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:{_forms(AVERSION_VERBS)})\b", "after", False),
+        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?P<verb>{_forms(LIKE_VERBS)})\b", "after", True),
+        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:(?:{_alt(REPELLED)})\s+(?:of|to|by)|(?:fed\s+up|bored)\s+with)\b",
+         "after", False),
+        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:(?:{_alt(ATTACHED)})\s+(?:of|on|about|with|to|for)|(?P<into>into))\b", "after",
+         True),
+        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:{_alt(HABITUAL)})\s+(?:{_forms(PICK_VERBS)})\b", "after", True),
+        (rf"(?:'d|\bwould)\s+(?:rather|sooner)\s+(?:{_alt(OMIT_VERBS)})\b", "after", False),
+        (r"(?:'d|\bwould)\s+(?:rather|sooner)\b", "after", True),
+        (rf"\b(?:{_forms(('make',))}|made)\s+me\s+(?:{_alt(MADE_GLAD)})\b", "before", True),
+        (rf"\b(?:{_forms(('make',))}|made)\s+me\s+(?:feel\s+)?(?:{_alt(MADE_SORRY)})\b", "before", False),
+        (rf"\b(?:{_forms(PLEASES)})\s+me\b", "before", True),
+        (rf"\b(?:{_forms(DISPLEASES)})\s+me\b", "before", False),
+        (rf"\b(?:{_with_particle(PLEASES_PARTICLE)})\b", "before", True),
+        (rf"\b(?:{_with_particle(DISPLEASES_PARTICLE)})\b", "before", False),
+        (rf"{_BE}(?:n't|\s+not|\s+never)\s+(?:really\s+|exactly\s+|quite\s+|just\s+|at\s+all\s+)?(?:(?:my|our)\s+"
+         rf"(?:{_alt(MY_KIND)})|{_alt(UNSUITED)})\b", "before", False),
+        (rf"(?:doesn't|doesnt|don't|dont|didn't|didnt|does\s+not|do\s+not|never)\s+(?:really\s+)?(?:{_forms(SUITS)})\s+(?:me|us)\b",
+         "before", False),
+        (rf"{_BE}\s+(?:\w+\s+)?(?:my|our)\s+(?:all-time\s+|absolute\s+|total\s+)?(?:{_alt(MY_PICK + MY_KIND)})\b"
+         r"(?:\s+[\w-]+)?\s*(?=[.!,;)]|$)", "before", True),
+        (rf"\b(?:my|our)\s+(?:all-time\s+|absolute\s+)?(?:{_alt(MY_PICK)})\s+(?:[\w-]+\s+){{0,3}}?"
+         r"(?:is|are|has\s+to\s+be|would\s+be|was|will\s+always\s+be)\b", "after", True),
+        (rf"\b(?:nothing|no\s+one|none)\s+(?:really\s+|quite\s+)?(?:{_alt(SUPERIOR)})\b", "after", True),
+        (r"\bthere's\s+nothing\s+(?:quite\s+)?like\b", "after", True),
+        (r"\bno\s+more\b", "after", False),
+    ))
+
+_NEGATED = re.compile(rf"(?<![\w']){_NEG}\b|n't\b", re.I)
+_BE_BEFORE = re.compile(r"(?:'m|'re|\b(?:am|are|is|was|were|be|been|being))\s*$", re.I)
+_WISH = re.compile(r"(?:'d|\bwould)\s*$", re.I)
+_PRONOUNS = frozenset({"it", "that", "this", "them", "they", "those", "these", "everything", "anything", "one",
+                       "which", "what", "you", "him", "her", "so", "there", "here"})
+# where the thing named after a frame ends: a clause break or a comparison's other side
+_CUT = re.compile(r"[.,;:!?()\u2014]|\s(?:but|because|cause|so|though|although|since|when|while|if|whereas|than|"
+                  r"over|instead\s+of|rather\s+than|and\s+(?:i|we|it|that|then))\b", re.I)
+_TRAILING = re.compile(r"\s+(?:though|too|either|anyway|honestly|really|at\s+all|lately|these\s+days|so\s+much|"
+                       r"a\s+lot|for\s+me|to\s+me|please|now|anymore|any\s+more|the\s+most|most|best|just|simply|tbh|lol|rn|ngl|"
+                       r"haha|tho)$", re.I)
+_LEADING = re.compile(r"^(?:the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
+                      r"having|drinking|being|it\s+when|when|all|any|some|very\s+much|so\s+much|really)\s+", re.I)
+_DISCOURSE = re.compile(r"^\W*(?:side\s+note|by\s+the\s+way|btw|oh|and|but|honestly|anyway|also|plus|well|ok|"
+                        r"okay|personally|really|actually|though|fyi|ps)\b[:,]?\s*", re.I)
+
+
+def _clean(value: str) -> str:
+    for _ in range(3):
+        value = _TRAILING.sub("", _LEADING.sub("", value.strip(" \"'-"))).strip(" \"'-")
+    return "" if value.lower() in _PRONOUNS or len(value) < 3 else value
+
+
+def _thing_after(tail: str) -> str:
+    return _clean(_CUT.split(" " + tail, maxsplit=1)[0])
+
+
+def _thing_before(head: str) -> str:
+    chunk = re.split(r"[,;:!?()]|\.\s|\s(?:but|because|so|though|whereas)\s", head)[-1]
+    for _ in range(3):
+        chunk = _DISCOURSE.sub("", chunk.strip())
+    value = _clean(chunk)
+    return value if len(value.split()) <= 8 else ""
+
+
+def read_taste(clause: str) -> tuple[bool, str] | None:
+    """``(likes it, what)`` for a clause in which the speaker states a taste, else ``None``.
+
+    "I'm not a huge fan of horror films" -> (False, "horror films"); "old westerns relax me" ->
+    (True, "old westerns"); "I'd like to book a table" -> None (a request, not a taste)."""
+    text = clause.replace("\u2019", "'")
+    for rx, where, like in _FRAMES:
+        for m in rx.finditer(text):
+            groups = m.groupdict()
+            verb_at = m.start("verb") if groups.get("verb") else -1
+            if verb_at >= 0 and groups["verb"].lower().startswith("lik") and (
+                    _BE_BEFORE.search(text[:verb_at]) or _WISH.search(text[:verb_at]) or m.group(0).strip() == groups["verb"]):
+                continue  # "I'm like five minutes away", "I'd like the salmon", "Like I said"
+            if groups.get("into") and re.search(r"\b(?:get|got|getting|become)\b", m.group(0), re.I):
+                continue  # "we got into an argument": not an attachment
+            negated = bool(_NEGATED.search(groups.get("pre") or ""))
+            if negated and not like:
+                return None  # "I don't hate it", "I'm not tired of it": no taste either way
+            value = _thing_after(text[m.end():]) if where == "after" else _thing_before(text[:m.start()])
+            if value:
+                return like and not negated, value
+    return None
