@@ -280,6 +280,11 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("and then the printer jammed again, typical", [], [("user", "bought", "printer")]),
     ("At lunch I found out my brother is moving to Perth.", [], [("user", "event", "found out my brother is moving to Perth")]),
     ("The new blender finally arrived!", [("user", "bought", "blender")], []),
+    # a bare "I'm allergic" points back to the food named before it
+    ("Can you halve this recipe? And swap the peanuts for something else, I'm allergic.",
+     [("user", "allergic_to", "peanuts")], []),
+    ("could u take the prawns out of this paella, im really allergic to them", [("user", "allergic_to", "prawns")], []),
+    ("Can you adjust it? I'm allergic to something in it, not sure what.", [], [("user", "allergic_to", "something")]),
     # a passive's agent is not part of the event; an employer said with "a/an" is a kind, not a name
     ("I was made redundant by Arup last week.", [("user", "event", "made redundant")], []),
     ("Presently working in Pune for an MNC.", [], [("user", "works_at", "MNC")]),
