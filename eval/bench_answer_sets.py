@@ -31,6 +31,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from eval._report import measured, provenance_lines  # noqa: E402
+
 FIX = ROOT / "tests" / "fixtures" / "answers"
 
 
@@ -222,14 +224,17 @@ def main() -> None:
     home = Path(args.home) if args.home else Path(tempfile.mkdtemp(prefix="kgmem-answer-sets-"))
     res: dict[str, Any] = {"command": "python eval/bench_answer_sets.py --set " + args.set,
                            "date": datetime.now().isoformat(timespec="seconds")}
-    if args.set in ("paraphrases", "both"):
-        res["paraphrases"] = run_paraphrases(home / "paraphrases")
-        p = res["paraphrases"]
-        print(f"paraphrases: {p['groups_holding']}/{p['groups']} groups hold ({100 * p['share']:.1f}%)")
-    if args.set in ("events", "both"):
-        res["events"] = run_events(home / "events")
-        e = res["events"]
-        print(f"events: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), wrong-event {e['wrong_event']}")
+    with measured(percentiles=False) as run:  # git sha, machine, load before/after
+        if args.set in ("paraphrases", "both"):
+            res["paraphrases"] = run_paraphrases(home / "paraphrases")
+            p = res["paraphrases"]
+            print(f"paraphrases: {p['groups_holding']}/{p['groups']} groups hold ({100 * p['share']:.1f}%)")
+        if args.set in ("events", "both"):
+            res["events"] = run_events(home / "events")
+            e = res["events"]
+            print(f"events: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
+                  f"wrong-event {e['wrong_event']}")
+    res["run"] = run
     write(Path(args.out), res)
 
 
@@ -247,6 +252,8 @@ def write(out: Path, res: dict[str, Any]) -> None:
              f"`{res['command']}` — {res['date']}. Real pipeline (networkx store, MiniLM, rule extraction), "
              "no answer model (`llm=False`). Sets written by the answer-side author (auth14); kgmem was "
              "developed against them, so read these as development figures, next to the held-out ones.", ""]
+    if "run" in res:
+        lines[-1:] = ["", *provenance_lines(res["run"]), ""]
     if "paraphrases" in res:
         p = res["paraphrases"]
         for r in p["rows"]:

@@ -39,6 +39,7 @@ from kgmem.answer.deterministic import (
 from kgmem.answer.entity_slot import compute_entity_slot
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extractive import Extracted, extract, rank_lines
+from kgmem.answer.pool import Pool, build_pool, cite_line, confident_answer, passage
 from kgmem.answer.preference import preference_answer
 from kgmem.answer.prompts import ANSWER_PROMPT_VERSION, load_prompt
 from kgmem.answer.second_look import SECOND_LOOK_CONTEXT, second_look, soft_abstention
@@ -140,70 +141,84 @@ class Answerer:
         plan = result.plan
         ev = EvidenceSet(result)
         computed = compute(ev) if self.deterministic_answers else Computed()
+        # what the decisions below read: retrieval's turns plus the plain message hits, by sentence
+        pool = build_pool(result)
         extracted: Extracted | None = None
         if not computed.answer and plan.intent not in (Intent.PREFERENCE, *_TEMPORAL) \
                 and plan.intent != Intent.AGGREGATE:
-            extracted = extract(ev)
-        decision = abstain_mod.decide(ev, computed, extracted)
-        decision_info: dict[str, Any] = {
-            "intent": plan.intent.value, "intent_score": plan.intent_score, "intent_source": plan.intent_source,
-            "exemplar": plan.exemplar, "slot": plan.slot, "answer_type": plan.answer_type,
-            "abstain": {"decision": decision.abstain, "reason": decision.reason, "evidence": decision.evidence},
-        }
-        base: dict[str, Any] = {"retrieved_session_ids": result.session_ids, "tokenizer": self.tokenizer_name,
-                                "intent": plan.intent.value, "intent_score": plan.intent_score,
-                                "recipe": result.recipe, "computed": computed.lines, "decision": decision_info}
+            extracted = extract(pool.ev)
+        decision = abstain_mod.decide(pool.ev, computed, extracted, sentence_similarity=pool.best_similarity)
+        base = _base_info(result, computed, decision, pool, self.tokenizer_name)
+        small = self.llm is None or is_small_model(self.llm)
         if self.abstention and decision.abstain and not (computed.answer and not computed.unmatched):
-            # raw hits ignore the question's time window: they cannot vouch for a time-bound question
-            if soft_abstention(decision, computed) and plan.window is None and \
-                    (self.llm is None or is_small_model(self.llm)):
-                looked = self._second_look(result, base, t0, abstained=True)
-                if looked is not None:
-                    return looked
-            base.update(abstain_reason=decision.reason, path="abstain", context_tokens=0)
-            return Answer(text=abstain_mod.abstain_text(plan, decision), abstained=True,
-                          timings_ms={"answer": _ms(t0)}, extra=base)
+            return self._abstain(result, pool, computed, decision, base, t0)
         if computed.answer:
-            ctx = self._context(result, ev, computed, extracted)
+            ctx = self._context(result, ev, computed, extracted, pool=pool)
             return self._finish(ctx, base, t0, computed.answer, "computed", computed.fact_ids, computed.turn_ids,
                                 cited=computed.cited, deterministic=not computed.ambiguous)
-        if plan.intent == Intent.PREFERENCE and (self.llm is None or is_small_model(self.llm)):
+        if plan.intent == Intent.PREFERENCE and small:
             built = preference_answer(ev)
             if built is not None:
                 text, pref = built
-                ctx = self._context(result, ev, computed, None)
+                ctx = self._context(result, ev, computed, None, pool=pool)
                 return self._finish(ctx, base, t0, text, "preference", pref.fact_ids, pref.turn_ids, cited=pref.cited)
-        small = self.llm is None or is_small_model(self.llm)
         hedging = decision.evidence.get("hedge") or (extracted is not None and not _direct(plan, extracted))
-        if small and hedging and not computed.answer:
-            looked = self._second_look(result, base, t0, abstained=False)
+        if small and hedging:
+            looked = self._second_look(result, base, t0, abstained=False, pool=pool)
             if looked is not None:
                 return looked
-        if decision.evidence.get("hedge") and (self.llm is None or is_small_model(self.llm)):
-            # no value of the asked-for type: the closest dated line, said as such (no 135M reading)
-            ctx = self._context(result, ev, computed, extracted)
-            return self._finish(ctx, base, t0, _fallback_text(ev, extracted), "fallback", [],
-                                _fallback_turns(ev, extracted), cited=[extracted.cited] if extracted else [],
-                                extra={"fallback": "no typed value: closest line cited"})
+        if decision.evidence.get("hedge") and small:
+            # no value of the asked-for type: the confident evidence sentence, else the closest line as a hedge
+            return self._hedge(pool, extracted, base, t0, "no typed value: closest line cited")
         # a whole line of the user's own is the right kind of answer to an item/text question: quote
         # it rather than hedge (typed questions — who, where, how much — still need a typed value)
         direct = extracted is not None and _direct(plan, extracted)
         if extracted is not None and not direct and is_small_model(self.llm):
             # a 135M model re-reading one evidence sentence adds seconds and errors, not meaning
-            ctx = self._context(result, ev, computed, extracted)
-            return self._finish(ctx, base, t0, _fallback_text(ev, extracted), "fallback", [], extracted.turn_ids,
-                                cited=[extracted.cited], extra={"fallback": "evidence line (small model skipped)"})
-        if extracted is not None and direct and (self.llm is None or is_small_model(self.llm)):
-            ctx = self._context(result, ev, computed, extracted)
+            return self._hedge(pool, extracted, base, t0, "evidence line (small model skipped)")
+        if extracted is not None and direct and small:
+            ctx = self._context(result, pool.ev, computed, extracted, pool=pool)
             fids = [extracted.fact.id] if extracted.fact is not None else []
-            return self._finish(ctx, base, t0, _extractive_text(extracted), "extractive", fids, extracted.turn_ids,
-                                cited=[extracted.cited])
-        return self._model_path(result, ev, computed, extracted, base, t0)
+            return self._finish(ctx, base, t0, _extractive_text(extracted, pool.ev), "extractive", fids,
+                                extracted.turn_ids, cited=[extracted.cited])
+        return self._model_path(result, pool.ev, computed, extracted, base, t0, pool=pool)
+
+    def _abstain(self, result: RetrievalResult, pool: Pool, computed: Computed,
+                 decision: abstain_mod.AbstainDecision, base: dict[str, Any], t0: float) -> Answer:
+        """Decline, after a second look where the abstention is soft; the reply carries the
+        evidence the decision read (the pool's best lines) as its context."""
+        plan = result.plan
+        # raw hits ignore the question's time window: they cannot vouch for a time-bound question
+        if soft_abstention(decision, computed) and plan.window is None and \
+                (self.llm is None or is_small_model(self.llm)):
+            looked = self._second_look(result, base, t0, abstained=True, pool=pool)
+            if looked is not None:
+                return looked
+        ctx = self._context(result, pool.ev, Computed(), None, pool=pool)
+        base.update(abstain_reason=decision.reason, path="abstain", context_tokens=ctx.tokens)
+        return Answer(text=abstain_mod.abstain_text(plan, decision), abstained=True, context=ctx.text,
+                      turn_ids=ctx.turn_ids, session_ids=ctx.session_ids, timings_ms={"answer": _ms(t0)}, extra=base)
+
+    def _hedge(self, pool: Pool, extracted: Extracted | None, base: dict[str, Any], t0: float,
+               why: str) -> Answer:
+        """No direct value: a confidently on-topic evidence sentence answers (its typed value, or
+        the dated line itself); otherwise the closest line, said as such (a hedge)."""
+        result, ev = pool.result, pool.ev
+        sure = confident_answer(pool)
+        if sure is not None:
+            text, line, sim = sure
+            ctx = self._context(result, ev, Computed(), None, pool=pool, first=line)
+            return self._finish(ctx, base, t0, text, "extractive", [], [line.turn_id], cited=[cite_line(line)],
+                                extra={"via": "confident sentence", "sentence_similarity": round(sim, 3)})
+        ctx = self._context(result, ev, Computed(), extracted, pool=pool)
+        return self._finish(ctx, base, t0, _fallback_text(ev, extracted), "fallback", [],
+                            _fallback_turns(ev, extracted), cited=[extracted.cited] if extracted else [],
+                            extra={"fallback": why})
 
     # ------------------------------------------------------------------ paths
 
     def _second_look(self, result: RetrievalResult, base: dict[str, Any], t0: float, *,
-                     abstained: bool) -> Answer | None:
+                     abstained: bool, pool: Pool) -> Answer | None:
         """Before abstaining or hedging: decide again with the best raw message hits in the
         evidence (:mod:`~kgmem.answer.second_look`); ``None`` keeps the original reply."""
         look = second_look(result)
@@ -214,34 +229,34 @@ class Answerer:
             return None
         x = look.extracted
         if x is not None and x.typed and not look.decision.evidence.get("hedge"):
-            ctx = self._context(look.result, look.ev, Computed(), x, budget=SECOND_LOOK_CONTEXT)
+            ctx = self._context(look.result, look.ev, Computed(), x, budget=SECOND_LOOK_CONTEXT, pool=pool)
             fids = [x.fact.id] if x.fact is not None else []
             return self._finish(ctx, info, t0, _extractive_text(x), "extractive", fids, x.turn_ids, cited=[x.cited],
                                 extra={"via": "second_look"})
         if self.llm is not None and result.plan.answer_type not in abstain_mod.TYPED:
             # (a who/where/how-much question with no value of its type even in the raw hits gets no
             # model reading: a small model would pick some other value from the lines)
-            answer = self._model_path(look.result, look.ev, Computed(), x, info, t0, budget=SECOND_LOOK_CONTEXT)
+            answer = self._model_path(look.result, look.ev, Computed(), x, info, t0, budget=SECOND_LOOK_CONTEXT,
+                                      pool=pool)
             base["second_look"]["model"] = answer.extra.get("fallback") or answer.text[:80]
             if answer.extra.get("path") == "model" and not answer.abstained:
                 answer.extra["via"] = "second_look"
                 return answer
         if abstained and look.decision.evidence.get("hedge"):
-            # memory does talk about it (the raw hits say so): say what is closest rather than nothing
-            ctx = self._context(look.result, look.ev, Computed(), x, budget=SECOND_LOOK_CONTEXT)
-            return self._finish(ctx, info, t0, _fallback_text(look.ev, x), "fallback", [], _fallback_turns(look.ev, x),
-                                cited=[x.cited] if x else [], extra={"fallback": "second look: closest raw hit cited",
-                                                                      "via": "second_look"})
+            # memory does talk about it (the raw hits say so): the confident sentence, else what is closest
+            answer = self._hedge(pool, x, info, t0, "second look: closest raw hit cited")
+            answer.extra["via"] = answer.extra.get("via") or "second_look"
+            return answer
         return None  # the original reply stands
 
     def _model_path(self, result: RetrievalResult, ev: EvidenceSet, computed: Computed, extracted: Extracted | None,
-                    base: dict[str, Any], t0: float, budget: int | None = None) -> Answer:
+                    base: dict[str, Any], t0: float, budget: int | None = None, *, pool: Pool | None = None) -> Answer:
         lines = list(computed.lines)
         if result.plan.intent in _TEMPORAL:
             lines += [ln for ln in date_lines(ev) if ln not in lines]
         if extracted is not None:
             lines.append(f"Best match in memory: {extracted.value} — {extracted.cited}")
-        ctx = self._context(result, ev, Computed(lines=lines), extracted, budget=budget)
+        ctx = self._context(result, ev, Computed(lines=lines), extracted, budget=budget, pool=pool)
         fallback = _fallback_text(ev, extracted)
         if self.llm is None:
             return self._finish(ctx, base, t0, fallback, "fallback", [], _fallback_turns(ev, extracted),
@@ -265,15 +280,19 @@ class Answerer:
         return self._finish(ctx, base, t0, text, "model", [], ctx.turn_ids, extra=usage, abstained=abstained)
 
     def _context(self, result: RetrievalResult, ev: EvidenceSet, computed: Computed,
-                 extracted: Extracted | None, budget: int | None = None) -> Context:
+                 extracted: Extracted | None, budget: int | None = None, *, pool: Pool | None = None,
+                 first: Line | None = None) -> Context:
         if self.llm is not None and not is_small_model(self.llm):
             return build_context(result, count_tokens=self.count_tokens, budget=self.context_tokens,
                                  computed=computed.lines)
         answer_lines: list[tuple[Any, str, str, str]] = []
-        if extracted is not None and extracted.line is not None:
-            ln = extracted.line
-            answer_lines.append((ln.said_at, ln.role, ln.text, ln.turn_id))
-        ranked = sorted(ev.top, key=lambda ln: -(ln.score + ev.turn_similarity(ln.turn_id)))
+        for ln in (first, extracted.line if extracted is not None else None):
+            if ln is not None:
+                answer_lines.append((ln.said_at, ln.role, ln.text, ln.turn_id))
+        if pool is not None:  # every candidate turn's best sentence first, then the rest by meaning
+            ranked = pool.spread(30)
+        else:
+            ranked = sorted(ev.top, key=lambda ln: -(ln.score + ev.turn_similarity(ln.turn_id)))
         support = [(ln.said_at, ln.role, ln.text, ln.turn_id) for ln in ranked
                    if ln.role == "user" or result.plan.intent == Intent.ASSISTANT_SAID][:30]
         return compact_context(result, count_tokens=self.count_tokens, budget=budget or self.small_context_tokens,
@@ -290,6 +309,24 @@ class Answerer:
                       context=ctx.text, timings_ms={"answer": _ms(t0)}, extra=info)
 
 
+def _base_info(result: RetrievalResult, computed: Computed, decision: abstain_mod.AbstainDecision, pool: Pool,
+               tokenizer: str) -> dict[str, Any]:
+    """What every answer reports: the plan, the abstention decision with its evidence, the pool."""
+    plan = result.plan
+    decision_info: dict[str, Any] = {
+        "intent": plan.intent.value, "intent_score": plan.intent_score, "intent_source": plan.intent_source,
+        "exemplar": plan.exemplar, "slot": plan.slot, "answer_type": plan.answer_type,
+        "abstain": {"decision": decision.abstain, "reason": decision.reason, "evidence": decision.evidence},
+    }
+    best = pool.best(actual=False)
+    return {"retrieved_session_ids": result.session_ids, "tokenizer": tokenizer,
+            "intent": plan.intent.value, "intent_score": plan.intent_score,
+            "recipe": result.recipe, "computed": computed.lines, "decision": decision_info,
+            "pool": {"added_turns": pool.added, "raw_turns": pool.raw,
+                     "best_sentence": best.line.text[:120] if best else None,
+                     "best_similarity": round(pool.best_similarity, 3)}}
+
+
 def _direct(plan: Any, x: Extracted) -> bool:
     """The extracted value is itself an answer: a typed span, a very relevant sentence, or the
     user's own actual line for an item/text question."""
@@ -297,11 +334,13 @@ def _direct(plan: Any, x: Extracted) -> bool:
         plan.answer_type in ("item", "text") and x.line is not None and x.line.actuality == "actual")
 
 
-def _extractive_text(x: Extracted) -> str:
+def _extractive_text(x: Extracted, ev: EvidenceSet | None = None) -> str:
     """A typed value is the answer itself (the line it rests on is cited in ``extra["cited"]``
-    and by turn id); a whole sentence is quoted with its date."""
+    and by turn id); a whole sentence is quoted with its date (and the sentences finishing it)."""
     if x.source in ("fact", "line"):
         return x.value
+    if ev is not None and x.line is not None and x.line.role == "user":
+        return f"You told me: \"{passage(ev, x.line)}\" (said {x.line.said_at.date()})"
     return f"You told me: {x.cited}"
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kgmem import temporal
 from kgmem.answer.subjects import may_be_someone_elses, someone_else
-from kgmem.models import Fact, Turn
+from kgmem.models import Fact, TimeWindow, Turn
 
 if TYPE_CHECKING:
     from kgmem.retrieval.search import RetrievalResult
@@ -227,6 +227,37 @@ class Line:
         return f"Line({self.text[:40]!r}, {self.turn_id}, {self.said_at.date()})"
 
 
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: a month the line puts its event in ("ten days in Madeira for May", "in early August"); the bare
+#: word "may" only after a preposition or time word, never the verb
+_LINE_MONTH = re.compile(r"\b(?:in|for|during|this|next|last|until|till|by|since|early|late|mid|of)[\s-]+"
+                         r"(jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|"
+                         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s+(?:be|have|not|go|get)\b)", re.I)
+
+
+def window_months(window: TimeWindow | None) -> set[int]:
+    """The months of the year a question's time window covers (only for a window of about a
+    season or less: "in August", "over the summer"); empty otherwise."""
+    if window is None or window.start is None or window.end is None or (window.end - window.start).days > 100:
+        return set()
+    out, d = set(), window.start
+    while d <= window.end:
+        out.add(d.month)
+        d = d.replace(day=1) + timedelta(days=32)
+        d = d.replace(day=1)
+    return out
+
+
+def outside_window(text: str, window: TimeWindow | None) -> bool:
+    """A line that puts its event in named months, none of them in the question's window: "a
+    holiday in August" is not "ten days in Madeira for May". A line naming no month is kept."""
+    months = window_months(window)
+    if not months:
+        return False
+    named = {_MONTH_NAMES.index(m.group(1)[:3].lower()) + 1 for m in _LINE_MONTH.finditer(text)}
+    return bool(named) and not (named & months)
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a turn (a semicolon keeps its clauses together: "…; it came to $650")."""
     return [s.strip() for s in SENT_SPLIT.split(text) if s and len(s.strip()) > 2]
@@ -408,6 +439,11 @@ class EvidenceSet:
             for k, ln in enumerate(todo):
                 self._line_sim[(ln.turn_id, ln.position)] = float(vecs[0] @ vecs[k + 1]) if vecs is not None else 0.0
         return self._line_sim
+
+    def embedded(self, lines: Sequence[Line]) -> bool:
+        """Whether the lines' own similarities are known (the evidence pool embeds its
+        candidates up front, :mod:`kgmem.answer.pool`)."""
+        return bool(lines) and sum((ln.turn_id, ln.position) in self._line_sim for ln in lines) * 2 >= len(lines)
 
     def turn_similarity(self, turn_id: str) -> float:
         """Cosine of the question to a turn (0 when the turn was not a vector hit)."""

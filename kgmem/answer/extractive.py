@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from kgmem.answer.evidence import EvidenceSet, Line, split_sentences
+from kgmem.answer.evidence import EvidenceSet, Line, outside_window, split_sentences
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.slots import fact_value, slot_facts
 from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, my_relation_names, typed_spans
@@ -61,12 +62,13 @@ def _fact_answer(ev: EvidenceSet) -> Extracted | None:
     if not facts:
         return None
     focus = {norm(w) for w in plan.focus}
-    turns = {t.id: t for t in ev.result.turns}
 
     def covers(f: Fact) -> bool:
+        # the question's noun must be in the sentence that states the value, not anywhere in its
+        # turn ("the neighbours' cat keeps getting in … the puppy: she's called Juniper")
         if not focus:
             return True
-        src = " ".join(turns[t].text for t in f.source_turn_ids[:1] if t in turns)
+        src = ev.source_sentence(f)
         return bool(focus & terms(f.text + " " + (f.value or "") + " " + src)) or coverage(focus, terms(f.text)) > 0
     good = [f for f in facts if covers(f)]
     if not good:
@@ -78,6 +80,8 @@ def _fact_answer(ev: EvidenceSet) -> Extracted | None:
 #: the best lines by turn similarity and words get their own embedding (once each, cached by
 #: content): a turn's similarity is diluted by whatever else it says
 LINES_EMBEDDED = 10
+#: the slot-vocabulary bonus when the lines' own similarities are known
+VOCAB_EMBEDDED = 0.05
 
 
 def rank_lines(ev: EvidenceSet, lines: list[Line], *, by_line: bool = True) -> list[tuple[float, Line]]:
@@ -88,11 +92,14 @@ def rank_lines(ev: EvidenceSet, lines: list[Line], *, by_line: bool = True) -> l
     focus = {norm(w) for w in plan.focus} | {norm(w) for n in plan.named for w in n.split()}
     kw = {norm(w) for w in plan.keywords}
     vocab = {norm(w) for w in slot_vocabulary(plan.slot)} | ({norm(plan.head)} if plan.head else set())
+    # with the lines' own similarities known (the evidence pool), meaning ranks them and the slot's
+    # vocabulary only breaks near-ties; without them it stands in for meaning
+    vocab_weight = VOCAB_EMBEDDED if by_line and ev.embedded(lines) else 0.25
     words: dict[int, float] = {}
     for line in lines:
         have = terms(line.text)
         s = 0.4 * coverage(focus, have) if focus else 0.0
-        s += 0.15 * len(kw & have) / max(len(kw), 1) + (0.25 if vocab & have else 0.0)
+        s += 0.15 * len(kw & have) / max(len(kw), 1) + (vocab_weight if vocab & have else 0.0)
         if plan.named and not all(contains_name(n, line.text) for n in plan.named):
             s -= 0.3
         words[id(line)] = s
@@ -115,10 +122,13 @@ def _line_answer(ev: EvidenceSet) -> Extracted | None:
     # a name stays a name in a plan ("Pico is coming too - he's my border collie"); other values
     # count only when the user actually did or has them
     ok = ("actual", "plan", "other") if plan.answer_type == "person" else ("actual",)
-    lines = [ln for ln in ev.top if ln.role == "user" and ln.actuality in ok]
-    quick = _typed_from(ev, rank_lines(ev, lines, by_line=False))  # words and turns decide most
-    if quick is not None:
-        return quick
+    lines = [ln for ln in ev.top if ln.role == "user" and ln.actuality in ok
+             and not outside_window(ln.text, plan.window)]
+    if not ev.embedded(lines):
+        # without sentence embeddings yet, words and turns decide most (and save the embedding)
+        quick = _typed_from(ev, rank_lines(ev, lines, by_line=False))
+        if quick is not None:
+            return quick
     ranked = rank_lines(ev, lines)
     found = _typed_from(ev, ranked)
     if found is not None:
@@ -142,7 +152,7 @@ def _typed_in_turn(ev: EvidenceSet, line: Line, score: float) -> Extracted | Non
     if not (plan.answer_type in _LABELS or plan.answer_type == "money") or plan.answer_type == "item":
         return None
     siblings = sorted((s for s in ev.turn_lines(line.turn_id) if s.position != line.position
-                       and abs(s.position - line.position) <= 2
+                       and abs(s.position - line.position) <= 2 and not outside_window(s.text, plan.window)
                        and (s.actuality == "actual" or plan.answer_type == "person" and s.actuality in ("other", "plan"))),
                       key=lambda s: (abs(s.position - line.position), s.position))
     for s in siblings:
@@ -214,12 +224,37 @@ def _assistant_pick(ev: EvidenceSet) -> Extracted | None:
         return None
     _, reply, request = best
     said = result.session_date(reply.session_id)
-    head = " ".join(split_sentences(reply.text)[:2])
+    head = _reply_part(ev, reply, said, request)
     m = _RECOMMEND.search(head)
     value = m.group("v").strip(" \"'") if m else head[:160]
     cite = f"my reply on {said.date() if said else '?'}: \"{head[:160]}\""
     ids = [reply.id] + ([request.id] if request else [])
     return Extracted(value, "line", 0.8 if m else 0.5, cite, turn_ids=ids)
+
+
+#: a reply sentence this much more similar to the question than the reply's opening is the part
+#: asked about ("what oven temperature did you give me": the line with the temperature)
+REPLY_PART_MARGIN = 0.1
+
+
+def _reply_part(ev: EvidenceSet, reply: Turn, said: datetime | None, request: Turn | None) -> str:
+    """The part of a reply the question asks about: its opening two sentences, unless they name no
+    pick and a later sentence is clearly closer in meaning to the question (then that one and the
+    next)."""
+    sents = split_sentences(reply.text)
+    opening = " ".join(sents[:2])
+    if len(sents) <= 2 or said is None or _RECOMMEND.search(opening):
+        return opening  # a reply that opens with its pick answers with it
+    lines = [Line(t, reply.id, reply.session_id, "assistant", said, 0.0, 1000 + i) for i, t in enumerate(sents)]
+    sims = ev.line_similarity(lines)
+    asked = terms(request.text) if request is not None else set()
+    # a sentence restating the request ("Let me explain I need a podcast for my commute.") is no answer
+    score = [0.0 if asked and coverage(terms(ln.text), asked) >= 0.5 else sims.get((ln.turn_id, ln.position), 0.0)
+             for ln in lines]
+    best = max(range(len(lines)), key=lambda i: score[i])
+    if best < 2 or score[best] < max(score[:2]) + REPLY_PART_MARGIN:
+        return opening
+    return " ".join(sents[best:best + 2])
 
 
 def _subject_answer(ev: EvidenceSet) -> Extracted | None:

@@ -16,7 +16,8 @@ _LABELS: dict[str, tuple[str, ...]] = {
     "money": ("MONEY",), "number": ("CARDINAL", "QUANTITY"), "date": ("DATE",),
     "item": ("PRODUCT", "WORK_OF_ART", "ORG", "EVENT"),
 }
-_NAMED = re.compile(r"\b(?:named|called|name is|name's)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+#: "named Rex", "we named her Biscuit", "called him Ollie": a pronoun may stand between
+_NAMED = re.compile(r"\b(?:named|called|name is|name's)\s+(?:(?:her|him|it|them)\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 #: "my brother Tariq", "Tariq, my brother,", "Tariq (my brother)": a name next to a relation
 _RELATION_NAME = re.compile(
     r"\bmy\s+(?:[a-z-]+\s+)?(?:[a-z]+)\s*,?\s+(?P<n>[A-Z][a-z'-]+)(?=\s*(?:,|\.|\)|!|\?|\s+(?:is|was|has|lives|called|"
@@ -29,13 +30,14 @@ RELATION_WORDS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", 
                   "wife", "husband", "partner", "fiancé", "fiancée", "fiance", "fiancee", "boyfriend", "girlfriend",
                   "friend", "bestie", "roommate", "flatmate", "neighbour", "neighbor", "colleague", "coworker",
                   "co-worker", "boss", "manager", "mentor", "coach", "trainer", "tutor", "teacher", "therapist",
-                  "doctor", "dentist", "landlord", "landlady", "godmother", "godfather", "dog", "cat", "puppy",
+                  "doctor", "dentist", "landlord", "landlady", "physio", "physiotherapist", "accountant", "lawyer",
+                  "solicitor", "vet", "hairdresser", "instructor", "supervisor", "godmother", "godfather", "dog", "cat", "puppy",
                   "kitten", "pup", "parrot", "rabbit", "hamster", "horse", "tortoise", "turtle")
 _REL_WORDS = "|".join(re.escape(w) for w in RELATION_WORDS)
 _ADJ = r"(?:(?:best|older|younger|little|big|new|old|late|dear|twin)\s+)?"
 _MY_REL_NAME = re.compile(
     rf"(?:\b[Mm]y\s+|\b[Oo]ur\s+|^\W*){_ADJ}(?i:{_REL_WORDS})\s*(?:,|\(|\s[-–—]|\s+(?:is|was)\s+(?:called\s+|named\s+)?)?\s*"
-    r"(?P<n>[A-Z][a-zé-]+)(?=['’]s\b|\s*[,.)!?;:—–-]|\s+[a-z]|\s*$)|"
+    r"(?P<n>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-zé-]+)(?=['’]s\b|\s*[,.)!?;:—–-]|\s+[a-z]|\s*$)|"
     r"\b(?!(?:Oh|Anyway|Also|So|Well|Yes|No|Okay|Ok|Honestly|Actually|And|But|Then|Today|Yesterday|Sure|Thanks)\b)"
     rf"(?P<n2>[A-Z][a-zé-]+)\s*(?:,|\(|,?\s+who\s+is|\s+(?:is|was))\s*(?:my|our)\s+{_ADJ}(?:{_REL_WORDS})\b|"
     rf"\b(?i:my|our)\s+{_ADJ}(?i:{_REL_WORDS})['’]s\s+name\s+(?:is|was)\s+(?P<n3>[A-Z][a-zé-]+)")
@@ -44,7 +46,7 @@ _PRONOUN_NAME = re.compile(
     r"\b(?P<n>[A-Z][a-z'-]+)\b[^.!?;]{0,40}?\b(?:he|she)(?:'s|\s+is|\s+was)\s+(?:my|our)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:dog|cat|puppy|kitten|pet|bird|parrot|rabbit|hamster|horse|collie|terrier|retriever|spaniel|poodle|"
     r"labrador|beagle|greyhound|[a-z]+)\b")
-_NOT_NAMES = frozenset("Anyway Also Oh So Perfect Thanks Great Well Yes No Okay Ok Sure Honestly Actually Today "
+_NOT_NAMES = frozenset("Anyway Also Oh So Perfect Thanks Great Well Yes No Okay Ok Sure Honestly Actually Today Dr Mr Mrs Ms Prof "
                        "Yesterday Tomorrow Then And But The This That It He She They We I".split())
 _LEAD_WORDS = re.compile(r"^(?:\(?\s*side note:?|by the way,?|oh,?\s+and|oh,?|anyway,?|also,?|btw,?|honestly,?)\s+",
                          re.I)
@@ -83,6 +85,7 @@ def typed_spans(text: str, answer_type: str) -> list[str]:
     if answer_type == "person":
         spans += [m.group(1) for m in _NAMED.finditer(text)]
         spans += my_relation_names(text)
+        spans += [m.group(0) for m in _TITLED.finditer(text) if m.group(0) not in spans]
     labels = _LABELS.get(answer_type, ())
     if labels:
         ents = _entities(text)
@@ -107,6 +110,8 @@ def typed_spans(text: str, answer_type: str) -> list[str]:
 
 
 _TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\.?\s+$")
+#: a title and a capitalised name is a person ("The physio I saw, Dr Amara Singh, said …")
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
 
 
 def with_title(name: str, text: str) -> str:

@@ -27,6 +27,7 @@ import numpy as np
 from kgmem import predicates
 from kgmem.extraction.entity_text import statement
 from kgmem.extraction.schema import CandidateFact, SlotProbe
+from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.ids import normalise_name
 from kgmem.memory.entities import EntityResolver, _head_kind, _name_words
 from kgmem.models import Entity, Fact
@@ -50,6 +51,39 @@ MARGIN = 0.05
 ANCHOR_CUE = 0.6
 
 Embed = Callable[[Sequence[str]], np.ndarray]
+
+#: attributes a slot may be named by its current value in (:meth:`Anchoring._by_old_value`), and the
+#: value classes that give their new value
+BY_VALUE: dict[str, tuple[str, ...]] = {
+    "person_in_charge": ("person",), "name": ("person", "org"), "provider": ("org", "person"),
+    "works_at": ("org", "where"), "lives_in": ("where",), "venue": ("where", "org"), "amount": ("money",),
+}
+#: words that say a value is the old one, before it ("instead of Falcon", "not the £480", "rename
+#: Falcon", "switched from Zing") or after it ("Lou's stepped down", "Greenway kept cancelling", "the
+#: Falmouth sale fell through", "Gemma's on maternity leave", "Chloe's gone off travelling")
+_OLD_BEFORE = re.compile(r"(?:instead\s+of|rather\s+than|\bnot|\bfrom|\bleft|\bquit|\bditch(?:ed)?|\bdropp(?:ed)?|"
+                         r"\brenam(?:e|ed|ing)|\breplac(?:e|ed|ing)|\bbye|no\s+more|no\s+longer(?:\s+\w+){0,2})"
+                         r"\s+(?:the\s+|a\s+|at\s+|in\s+|with\s+)?$")
+_OLD_AFTER = re.compile(r"^(?:'s|\s+(?:has|have|had|is|was))?\s*(?:\w+\s+){0,2}?(?:left|quit|stepped\s+down|stood\s+down|"
+                        r"retired|resigned|gone|going|leaving|moved\s+(?:on|to|away)|kept\s+cancel|cancel|"
+                        r"fell\s+through|is\s+off|was\s+(?:already\s+)?taken|on\s+(?:\w+\s+)?leave|"
+                        r"out\s+for|off\s+(?:sick|travelling|traveling)|did\s+(?:his|her|their)\s+\w+\s+in|"
+                        r"handed\s+over|no\s+longer|not\s+any\s*more|closed|shut|vetoed|scrapped|rejected|dropped|binned|ditched)")
+
+
+#: words of the sentence that name the attribute a value is of, outside the value's own clause ("a
+#: band was already called The Lowlands, so they're Night Ferry now")
+_NAMED_BY = {
+    "name": re.compile(r"\b(?:call(?:ed|ing)?|nam(?:e|ed|ing)|renam\w*|code\s*name\w*|nickname\w*|christen\w*)\b"),
+    "person_in_charge": re.compile(r"\b(?:captain\w*|treasurer|secretary|chair\w*|president|lead(?:s|er|ing)?|led|"
+                                   r"run(?:s|ning)?|boss|manag\w+|coach\w*|organi[sz]\w+|coordinat\w+|in\s+charge|"
+                                   r"took\s+over|taking\s+over|contact)\b"),
+}
+
+
+def old_said(text: str, start: int, end: int) -> bool:
+    """The value at ``text[start:end]`` (normalised text) is said as the old one (:data:`_OLD_BEFORE`)."""
+    return bool(_OLD_BEFORE.search(text[max(0, start - 30): start]) or _OLD_AFTER.search(text[end: end + 40]))
 
 
 @dataclass
@@ -163,6 +197,59 @@ class Anchoring:
             got = self._values(probe, ent, holders[ent.id], day)
             if got:
                 return got
+        return self._by_old_value(probe, holders, day)
+
+    def _by_old_value(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:
+        """A slot named by its current value: the sentence says the old value is old ("Lou's
+        stepped down, Harpreet's treasurer now", "the Falmouth sale fell through, mum went for
+        Penzance", "£640, not the £480"), a word names the attribute ("a band called The
+        Lowlands… they're Night Ferry now") or, but for who is in charge, a word of change ("went
+        for Ripon in the end, the Harrogate flat was too dear"), and the clause gives a new value of
+        its class, about no other person ("my sister left Zing for Brightgrid" is hers). Only
+        when exactly one slot's value is said, for names, places and amounts (a day or a state is
+        said of too many things)."""
+        said = normalise_name(probe.text)
+        hits: list[Anchored] = []
+        values = {normalise_name(v) for v, _ in probe.values}
+        first = normalise_name(probe.mentions[0]) if probe.mentions else ""
+        for eid, slots in holders.items():
+            ent = self.resolver.entity(eid)
+            if ent is None or probe.user_clause and ent.type != "thing" and not probe.cue:
+                continue
+            if first and first not in values and not set(first.split()) & set(normalise_name(ent.name).split()) \
+                    and self._someone(first):
+                continue  # "my sister left Zing for Brightgrid": her provider, not ours ("my brother's lot": his band's)
+            for attr, fact in slots.items():
+                old = normalise_name(fact.value or "")
+                if attr not in BY_VALUE or len(re.sub(r"\W", "", old)) < 3:
+                    continue
+                m = re.search(r"(?<![\w'])" + re.escape(old) + r"(?!\w)", said)
+                if m and (attr in probe.attribute_words or old_said(said, m.start(), m.end())
+                          or attr in _NAMED_BY and _NAMED_BY[attr].search(said)
+                          or probe.cue and attr != "person_in_charge"):
+                    hits.extend(self._new_value(probe, ent, attr, fact, day))
+        return hits if len({(a.entity.id, a.plain) for a in hits}) == 1 else []
+
+    def _someone(self, name: str) -> bool:
+        """The name is a person's: a kin or people noun ("sister") or a known person."""
+        known = self.resolver.lookup(name)
+        return name in PEOPLE_NOUNS or known is not None and known.type == "person"
+
+    def _new_value(self, probe: SlotProbe, ent: Entity, attr: str, fact: Fact, day: datetime) -> list[Anchored]:
+        """The probe's first value of a class ``attr`` takes that is not the old one, as the slot's new value."""
+        own = {w for name in (ent.name, *ent.aliases) for w in normalise_name(name).split()}
+        old = _plain(fact.value or "")
+        for value, cls in probe.values:
+            plain = _plain(value)
+            if cls not in BY_VALUE[attr] or not plain or set(normalise_name(value).split()) <= own \
+                    or plain == old or plain in old or old in plain:
+                continue
+            cand = CandidateFact(
+                subject=ent.name, subject_type=ent.type, predicate=attr, value=value,
+                text=f"{statement(ent.name, attr, value)} ({probe.text})"[:300],
+                valid_from=datetime(day.year, day.month, day.day), granularity="day", speaker="user",
+                source_turns=list(probe.source_turns), confidence=ANCHOR_CUE)
+            return [Anchored(cand, ent, plain)]
         return []
 
     def _owned(self, names: list[str], holders: dict[str, dict[str, Fact]]) -> list[Entity]:
@@ -171,7 +258,7 @@ class Anchoring:
         people = {normalise_name(n) for n in names if (e := self.resolver.lookup(n)) is not None and e.type == "person"
                   or n[:1].isupper() and " " not in n}
         hits = [e for eid in holders if (e := self.resolver.entity(eid)) is not None and e.type == "thing"
-                and normalise_name(e.name).split()[0] in people and len(e.name.split()) > 1]
+                and len(e.name.split()) > 1 and normalise_name(e.name).split()[0] in people]
         return hits if len(hits) == 1 else []
 
     def _values(self, probe: SlotProbe, ent: Entity, slots: dict[str, Fact], day: datetime) -> list[Anchored]:
@@ -192,7 +279,8 @@ class Anchoring:
             attr = attrs[0]
             old = _plain(slots[attr].value or "")
             if plain == old or plain in old or old and old in plain:
-                done.add(attr)  # said again, not changed
+                if not probe.cue:
+                    done.add(attr)  # said again, not changed ("moved it from Tuesday to Wednesday": go on)
                 continue
             cand = CandidateFact(
                 subject=ent.name, subject_type=ent.type, predicate=attr, value=value,

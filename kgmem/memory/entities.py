@@ -154,11 +154,12 @@ class EntityResolver:
         if not words:
             return None
         mine = words | set(_name_words(context))
+        said = context.split(" (", 1)[-1]
         hits: dict[str, Entity] = {}
         for eid, text in holders:
             ent = self._by_id.get(eid)
-            if ent is None or ent.type != "thing" or ent.name == USER_NAME:
-                continue
+            if ent is None or ent.type != "thing" or ent.name == USER_NAME or said and text.split(" (", 1)[-1] == said:
+                continue  # two things priced in one sentence ("the cottage is £95 a night and the B&B £110") are two
             other = set(_name_words(ent.name))
             if other and (words <= other | set(_name_words(text)) or other <= mine):
                 hits[ent.id] = ent

@@ -116,8 +116,8 @@ class MemoryManager:
                 subject = self.resolver.user if cand.subject.strip().lower() in ("user", "i", "me") \
                     else self._replaced_holder(cand, session.id, plan.pending) \
                     or self.resolver.resolve(cand.subject, cand.subject_type or "person",
-                                             self._holders(cand.predicate, plan.pending), cand.text)
-            if _outvoted(cand, subject, anchored):
+                                             self._holders(cand.predicate, plan.pending, cand.value), cand.text)
+            if _outvoted(cand, subject, anchored) or self._claimed(cand, subject, anchored, plan.pending):
                 continue
             self._reconcile(plan, session, self._one_time(cand, subject, plan.pending), subject)
         for a in anchored:
@@ -153,6 +153,18 @@ class MemoryManager:
                 if key not in best or a.candidate.confidence >= best[key].candidate.confidence:
                     best[key] = a
         return list(best.values())
+
+    def _claimed(self, cand: CandidateFact, subject: Entity, anchored: list[Anchored],
+                 pending: dict[tuple[str, str], dict[str, Fact]]) -> bool:
+        """Another reading of a turn gives a correction's value to a new slot of another thing
+        ("legal made us rename Falcon (trademark clash), it's Project Kestrel now": the app's new
+        name, not the trademark clash's venue; "mum went for Penzance, the Falmouth sale fell through":
+        where she lives, not where she works): the value is the anchored slot's, and a slot that
+        holds no value yet gets nothing from it."""
+        plain = re.sub(r"[^\w]", "", normalise_name(cand.value))
+        return subject.id != self.resolver.user.id and not self._current((subject.id, cand.predicate), pending) \
+            and any((a.entity.id != subject.id or a.candidate.predicate != cand.predicate) and a.plain == plain
+                    and set(a.candidate.source_turns) & set(cand.source_turns) for a in anchored)
 
     def _anchor_subject(self, cand: CandidateFact, anchored: list[Anchored]) -> Entity | None:
         """Slot identity through a probe: a reading of the same statement that gives the same value
@@ -223,9 +235,13 @@ class MemoryManager:
             plan.sups = [s for s in plan.sups if (s.new_fact_id, s.old_fact_id) != pair]
             plan.retracted.append(r)
 
-    def _holders(self, predicate: str, pending: dict[tuple[str, str], dict[str, Fact]]) -> list[tuple[str, str]]:
+    def _holders(self, predicate: str, pending: dict[tuple[str, str], dict[str, Fact]],
+                 value: str = "") -> list[tuple[str, str]]:
         """(subject id, statement text) of the current facts of a single-valued ``predicate``
-        about things other than the user, for slot identity across head nouns."""
+        about things other than the user, for slot identity across head nouns; not a holder whose
+        statement said ``value`` of something else ("swimming is Saturdays at 9 and football's
+        Saturday at 11": "football" at 11 is not the swimming)."""
+        said = re.sub(r"\s+", " ", normalise_name(value))
         if not is_single_valued(predicate) or predicate not in _ENTITY_ATTRIBUTES:
             return []
         user_id = self.resolver.user.id
@@ -235,7 +251,9 @@ class MemoryManager:
             if key[1] not in preds or key[0] == user_id:
                 continue
             slot = pending.get(key, self._slots.get(key, {}))
-            out.extend((key[0], f.text) for f in slot.values() if f.invalid_at is None)
+            out.extend((key[0], f.text) for f in slot.values() if f.invalid_at is None
+                       and not (len(said) > 2 and said not in normalise_name(f.value or "")
+                                and said in normalise_name(f.text.split(" (", 1)[-1])))
         return out
 
     def _current(self, key: tuple[str, str], pending: dict[tuple[str, str], dict[str, Fact]]) -> bool:

@@ -269,6 +269,26 @@ def _without_subject(q: str, subject: str) -> str:
     return re.sub(rf"(?:\bmy\s+(?:(?:best|older|younger|little|big)\s+)?(?:\w+\s+)?)?\b{who}\b", "I", out, flags=re.I)
 
 
+#: people the user knows by a role ("my manager", "the physio", "my landlady's name"): a question
+#: asking who one is asks for a person, whatever slot its wording came near ("who is my boss" is
+#: not where the user works; "my landlady" is no partner)
+_PERSON_ROLE = re.compile(
+    r"^\W*(?:who(?:'s|\s+is|\s+was|\s+are|\s+were)|what(?:'s|s|\s+is|\s+was)(?:\s+the\s+name\s+of)?)\s+(?:my|our|the)\s+"
+    r"(?:new\s+|current\s+|old\s+|usual\s+|team\s+)?(?:manager|boss|lead|supervisor|dentist|doctor|gp|physio|"
+    r"physiotherapist|therapist|landlord|landlady|coach|trainer|tutor|teacher|mentor|accountant|lawyer|solicitor|vet|"
+    r"neighbou?r|colleague|co-?worker|flatmate|roommate|housemate|hairdresser|barber|mechanic|nanny|babysitter|"
+    r"instructor|advisor|adviser|counsell?or|nurse|surgeon|optician|pharmacist|professor)(?:'?s)?\b", re.I)
+
+
+def _role_person(q: str, slot: str | None, asked: str | None,
+                 slot_type: str | None) -> tuple[str | None, str | None, str | None]:
+    """(slot, asked slot, slot type), with a role-person question's slot dropped for a person."""
+    if slot_type != "person" and _PERSON_ROLE.search(q) or \
+            slot in ("partner_name", "family_member") and _PERSON_ROLE.search(q):
+        return None, None, "person"
+    return slot, asked, slot_type
+
+
 def plan_query(question: str, question_date: datetime | None = None, *, as_of: datetime | None = None,
                embedder: Embedder | None = None, vector: np.ndarray | None = None) -> QueryPlan:
     """Plan a question: intent (+ score and source), slot, answer type, content words, time
@@ -296,7 +316,7 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     subject = question_subject(q, words.named)
     # the kind of value asked for, whoever holds it (a predicate note below)
     asked_slot, match = _asked_of_subject(q, subject, embedder, intent, slot, match)
-    slot_type = _slot_type(asked_slot, match)  # Marta's job title is a title, whoever holds it
+    slot, asked_slot, slot_type = _role_person(q, slot, asked_slot, _slot_type(asked_slot, match))  # a title is a title
     if subject is not None and intent in (Intent.CURRENT_VALUE, Intent.HISTORY, Intent.SINGLE_FACT):
         slot = None  # someone else's city or car is no slot of the user's
         if qa.wh_word(q) in ("where", "who", "whom", "when"):

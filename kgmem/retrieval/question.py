@@ -134,10 +134,16 @@ _LOWER_POSSESSIVE = re.compile(r"\b([a-z]{3,})s\s+(?=(?:car|name|birthday|house|
 _NOT_POSSESSORS = frozenset("this his hers its was has does is us yours ours theirs whats wheres whos thats".split())
 
 
+#: people and animals called by what they are, not by name: "landladys name" is the landlady's
+_COMMON_POSSESSORS = frozenset("landlady landlord physio dentist doctor manager teacher tutor coach trainer therapist "
+                               "accountant lawyer vet nanny mechanic pup puppy dog cat kitten horse rabbit hamster parrot "
+                               "baby grandson granddaughter grandkid grandchild".split())
+
+
 def _possessor(m: re.Match[str]) -> str:
     word = m.group(1)
-    mine = word + "s" in _NOT_POSSESSORS or word in RELATIONS or word + "s" in RELATIONS
-    return m.group(0) if mine else f"{word.capitalize()}'s "
+    common = word in RELATIONS or word + "s" in RELATIONS or word in _COMMON_POSSESSORS
+    return m.group(0) if word + "s" in _NOT_POSSESSORS else f"{word}'s " if common else f"{word.capitalize()}'s "
 
 
 # --------------------------------------------------------------------------- regex intents
@@ -388,7 +394,7 @@ def events(q: str, intent: Intent) -> list[str]:
     if m and not re.match(r"^\W*(?:how|what|when|which)\b", q, re.I):
         return [_clean_phrase(m.group(1))]
     m = re.search(r"\bago\b.*?\b(?:did|was|were|had|have)\s+(?:i|we|my|the|a|an|our)\s+(.+?)\s*\??$", q, re.I) or \
-        re.search(r"\bago\b.*?\b(?:did|was|were|had|have)\s+(.+?)\s*\??$", q, re.I) or \
+        re.search(r"\bago\b(?:.*?\b(?:did|was|were|had|have)\s+|\s+(?:I|we)\s+(?=\w+ed\b))(.+?)\s*\??$", q, re.I) or \
         re.search(r"\b(?:since|after|before)\s+(?:i\s+|my\s+|the\s+)?(.+?)\s*\??$", q, re.I) or \
         re.search(r"\b(?:did|have|has|had)\s+(?:it\s+been\s+)?(?:since\s+)?(?:i|we|my)\s+(.+?)\s*\??$", q, re.I) or \
         re.search(r"\b(?:was|were|is)\s+(?:my\s+|the\s+|i\s+)?(.+?)\s*\??$", q, re.I)

@@ -46,6 +46,12 @@ def test_twenty_kill_points_converge(backend: str, mode: str, tmp_path: Path) ->
     _assert_all_converged(result)
 
 
+def test_eval_killed_at_a_few_stages_resumes_without_duplicates(tmp_path: Path) -> None:
+    # the CI-sized version of the test below (which the reliability bench runs with 24 points)
+    result = eval_crash_scenario(tmp_path, n_points=5)
+    assert result["points"] >= 4 and result["survived"] == result["points"], result["trials"]
+
+
 @pytest.mark.slow
 def test_eval_killed_at_every_stage_resumes_without_duplicates(tmp_path: Path) -> None:
     result = eval_crash_scenario(tmp_path, n_points=24)

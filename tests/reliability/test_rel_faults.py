@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from kgmem.store.base import MemoryStore
 
 from .faults import enospc_scenario, litellm_http_scenario, llm_fake_scenario
@@ -43,12 +41,10 @@ def test_llm_down_timeout_garbage_fall_back_without_corruption(tmp_path: Path, p
     st.close()
 
 
-@pytest.mark.slow
 def test_llm_faults_on_each_store(store: MemoryStore, prefix: str) -> None:
     _check_llm_faults(llm_fake_scenario(store, prefix))
 
 
-@pytest.mark.slow
 def test_litellm_endpoint_down_erroring_garbage_or_slow(tmp_path: Path, prefix: str) -> None:
     from .harness import open_backend
 

@@ -19,7 +19,7 @@ def _check(result: dict) -> None:
 
 @pytest.mark.parametrize(("n_users", "sessions", "queries", "seed"), [
     pytest.param(4, 3, 120, 1, id="shared-names"),
-    pytest.param(12, 4, 1000, 2, id="thousand-random-queries", marks=pytest.mark.slow),
+    pytest.param(12, 4, 1000, 2, id="thousand-random-queries"),
 ])
 def test_queries_never_leak(store: MemoryStore, prefix: str, n_users: int, sessions: int, queries: int,
                             seed: int) -> None:

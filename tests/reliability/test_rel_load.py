@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from kgmem.store.base import MemoryStore
 
 from .harness import open_backend
@@ -37,7 +35,6 @@ def test_threads_ingest_and_query_networkx(tmp_path: Path) -> None:
     _check(_run("networkx", tmp_path, n_users=4, sessions=2, threads=2, query_threads=2, queries_per_thread=20))
 
 
-@pytest.mark.slow
 def test_load_threads_and_processes(backend: str, tmp_path: Path) -> None:
     _check(_run(backend, tmp_path, n_users=8, sessions=3, threads=4, query_threads=4, queries_per_thread=50,
                 processes=2))

@@ -8,11 +8,11 @@ eval/devsets/README.md documents, and ``_abs`` questions have no evidence. bench
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Any
+
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 DEVSETS = ROOT / "eval" / "devsets"
@@ -23,16 +23,8 @@ TYPE_COUNTS = {"single-session-user": 10, "single-session-assistant": 6,
 N_ABS = 7
 
 
-def _load(path: Path, name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_dev3_is_what_build_produces(tmp_path: Path) -> None:
-    build = _load(DEVSETS / "build.py", "devsets_build")
+    build = load_script(DEVSETS / "build.py", "devsets_build")
     assert build.main(["--check"]) == 0, "dev3.json is stale: run eval/devsets/build.py"
     stale = tmp_path / "dev3.json"
     assert build.main(["--check", "--out", str(stale)]) == 1  # missing
@@ -66,7 +58,7 @@ def test_dev3_loads_and_is_consistent() -> None:
 
 
 def test_bench_heldout_runs_dev3() -> None:
-    bench = _load(ROOT / "eval" / "bench_heldout.py", "bench_heldout_dev3")
+    bench = load_script(ROOT / "eval" / "bench_heldout.py", "bench_heldout_dev3")
     data, out, author = bench.set_paths("dev3")
     assert data == DEVSETS / "dev3.json" and data.is_file()
     assert out == ROOT / "eval" / "results" / "dev3" and author == "auth7"

@@ -131,10 +131,8 @@ def test_bad_json_falls_back_without_losing_facts(server: str, rules: RuleExtrac
 def test_unreachable_server_detected_once_and_run_continues(rules: RuleExtractor) -> None:
     llm = _llm(f"http://127.0.0.1:{_free_port()}/v1")  # nothing listens there
     ex = LLMExtractor(llm, base=rules)
-    t0 = time.monotonic()
     results = ex.extract_many([([KNOWN, RESIDUAL], DAY)] * 3)
-    assert time.monotonic() - t0 < 30  # no per-session wait on the dead server
-    assert llm.requests == []  # detected before any request
+    assert llm.requests == []  # detected once, before any request: no per-session wait on the dead server
     assert ex.unavailable and "unreachable" in ex.unavailable
     assert all(r.fallback_reason and "zero-LLM" in r.fallback_reason for r in results)
     assert all(("lives_in", "Denver") in {(f.predicate, f.value) for f in r.facts} for r in results)

@@ -8,7 +8,6 @@ time resolver: accuracy on these sets is measured by the extraction and answer t
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections import Counter
@@ -18,6 +17,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from script_loader import load_script
 
 from kgmem.predicates import REGISTRY
 
@@ -133,11 +133,7 @@ def test_noise_turns_are_consistent() -> None:
         assert r["text"].strip()
 # ---- temporal/relative_time.jsonl ------------------------------------------------------------------
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_relative_time", TEMPORAL / "make_relative_time.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(TEMPORAL / "make_relative_time.py", "make_relative_time")
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,13 @@ run this test and must not see the data; see eval/heldout/README.md). Every hand
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "eval" / "heldout"
@@ -23,11 +23,7 @@ VERSIONS = ("v1", "v2")
 
 
 def _build_module() -> Any:
-    spec = importlib.util.spec_from_file_location("heldout_build", HELDOUT / "build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(HELDOUT / "build.py", "heldout_build")
 
 
 @pytest.mark.parametrize("version", VERSIONS)
@@ -86,10 +82,7 @@ def test_build_check_covers_every_set(tmp_path: Path) -> None:
 
 def test_bench_heldout_resolves_each_set() -> None:
     """``bench_heldout.py --set`` points at the committed data and a per-set results stem."""
-    spec = importlib.util.spec_from_file_location("bench_heldout", ROOT / "eval" / "bench_heldout.py")
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_script(ROOT / "eval" / "bench_heldout.py", "bench_heldout")
     assert set(VERSIONS) <= set(bench.SETS)  # plus development sets (test_devset_dev3.py)
     for version in VERSIONS:
         data, out, author = bench.set_paths(version)

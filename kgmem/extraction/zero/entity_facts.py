@@ -263,7 +263,12 @@ def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
         return EntityRef(context.last_thing, "thing", context.last_thing_hint)
     if ATTRIBUTE_NOUNS.get(subj.lemma_.lower()) == "person_in_charge" and head.lemma_.lower() == "be":
         name, hint = _phrase(subj)  # "our account manager at Vellum is Priyanka": Vellum's, not a person's
-        if hint:
+        if hint and not name:
+            # "For the community hall booking, the contact is Gemma": the thing the clause is for
+            name = next((_phrase(g)[0] for p in head.children if p.dep_ == "prep" and p.lower_ in ("for", "at", "with")
+                         for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), "") \
+                or context.last_thing or ""
+        if hint and name:
             return EntityRef(name, "thing", hint)
     if clause.about == "other" or clause.about == "thing" and subj.lower_ in PEOPLE_NOUNS:
         # "Grandad moved into…" (NER: GPE) is a person all the same
@@ -439,6 +444,7 @@ def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray
 
 def _entity_fact(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef, attr: str, value: str,
                  vtype: str | None) -> CandidateFact:
+    value = re.sub(r"^(\w+\.?)\s+\1\b", r"\1", value)  # "Ms Ms Haddad": a title read twice
     return CandidateFact(
         subject=ref.name, subject_type=ref.kind, predicate=attr, value=value, value_type=vtype,
         text=f"{statement(ref.name, attr, value)} ({sent.text})"[:300],
@@ -453,10 +459,16 @@ def _specific(t: Token) -> bool:
                or c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
 
 
+#: which noun of a clause a later "it" most likely refers to: its subject, else its object, else
+#: the object of a preposition ("The Corsa's been at the garage…, they said it's waiting on a part")
+_SALIENCE = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "pobj": 2}
+
+
 def note_people(clause: Clause, context: TurnContext) -> None:
-    """Remember the last person and the last particular thing a clause names, for a later
+    """Remember the last person and the most salient particular thing a clause names, for a later
     "she"/"he"/"it" in the turn."""
-    for t in clause.tokens:
+    rank = 9
+    for t in sorted(clause.tokens, key=lambda t: t.i):
         ent = entity_at(t)
         if t.lemma_.lower() in PEOPLE_NOUNS or ent is not None and ent.label_ == "PERSON":
             name = _person_name(t)
@@ -468,8 +480,9 @@ def note_people(clause: Clause, context: TurnContext) -> None:
         if proper:
             # "Marta got promoted! She's…" (NER: GPE), "retested Nina: she's…", "Lantern slipped"
             context.last_proper = _proper_name(t)
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and (_specific(t) or proper):
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in _SALIENCE and _SALIENCE[t.dep_] <= rank and (_specific(t) or proper):
             name, hint = _phrase(t)
             if name and (name.lower() not in PEOPLE_NOUNS or hint):  # "my sister's due date" too
                 context.last_thing, context.last_thing_hint = name, hint
                 context.last_thing_plural = t.tag_ in ("NNS", "NNPS")
+                rank = _SALIENCE[t.dep_]

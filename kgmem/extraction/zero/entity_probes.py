@@ -46,7 +46,8 @@ _TIME_WORD = re.compile(r"\d|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur
 CUE = re.compile(r"\b(?:now|moved?|moving|push(?:ed)?|bump(?:ed)?|shift(?:ed)?|chang(?:e|ed|ing)|switch(?:ed)?|"
                  r"reschedul(?:e|ed)|instead|actually|no\s+longer|any\s*more|updat(?:e|ed)|new|turns\s+out|"
                  r"correction|these\s+days|nowadays|from\s+now\s+on|going\s+forward|finally|delayed|postponed|"
-                 r"brought\s+forward|took\s+over|replaced|relocated|transferred|gone)\b", re.IGNORECASE)
+                 r"brought\s+forward|took\s+over|replaced|relocated|transferred|gone|in\s+the\s+end|ended\s+up|"
+                 r"officially)\b", re.IGNORECASE)
 #: words that name an attribute (lemma → attribute): what a value of an ambiguous class is of
 ATTRIBUTE_WORDS: dict[str, str] = {
     **{w: "lives_in" for w in ("live", "home", "address", "house", "flat", "apartment", "relocate", "move", "stay")},
@@ -56,7 +57,10 @@ ATTRIBUTE_WORDS: dict[str, str] = {
     **{w: "venue" for w in ("venue", "room", "location", "hold", "host", "place", "where")},
     **{w: "person_in_charge" for w in ("lead", "leader", "manager", "run", "teach", "charge", "contact", "chair",
                                        "coach", "instructor", "teacher", "head", "own", "owner", "organise", "organize",
-                                       "handle", "take", "replace", "succeed", "hand", "assign")},
+                                       "handle", "take", "replace", "succeed", "hand", "assign", "captain",
+                                       "treasurer", "secretary", "president", "organiser", "organizer", "walker",
+                                       "rep", "coordinator", "sitter", "minder")},
+    **{w: "name" for w in ("call", "name", "rename", "codename", "nickname", "title", "christen")},
     **{w: "provider" for w in ("provider", "supplier", "broadband", "internet", "energy", "electricity", "insurer")},
     **{w: "amount" for w in ("price", "cost", "quote", "budget", "fee", "charge", "pay")},
 }
@@ -69,6 +73,16 @@ _OFFERS = frozenset({"offer", "suggest", "propose", "float", "recommend", "pitch
 _HAD_TO = re.compile(r"\b(?:had|'d)\s+to\b", re.IGNORECASE)
 #: hedges that imagine nothing ("same questions still work i suppose")
 _HEDGES = re.compile(r"\b(?:i|we)\s+(?:suppose|guess|imagine)\b|\bi'd\s+imagine\b", re.IGNORECASE)
+#: nouns of idioms that are no place or organisation ("in the end", "in the meantime", "on the way")
+_IDIOM_NOUNS = frozenset({"end", "meantime", "way", "time", "moment", "past", "future", "middle", "case", "fact",
+                          "general", "particular", "short", "total", "mood", "loop", "meanwhile"})
+#: verbs that say what someone works as ("she's teaching now", "he's freelancing these days")
+_OCCUPATIONS = frozenset({"teach", "nurse", "tutor", "freelance", "consult", "lecture", "bartend", "waitress", "cater",
+                          "contract", "temp", "nanny", "childmind", "coach"})
+#: a name in quotes, capitalised ("'Second Wind'", "“Night Ferry”")
+#: (the clause may end before its closing quote); not a tracker's state ("status says 'In Transit'")
+_QUOTED_NAME = re.compile(r"(?<!\bsays\s)(?<!\bshows\s)(?<!\breads\s)(?<!\w)['\"‘“]([A-Z][\w&-]*(?:\s+[\w&-]+){0,4})"
+                          r"(?:['\"’”](?!\w)|$)")
 _PRONOUNS = frozenset({"it", "they", "them", "she", "he", "her", "his", "its", "their", "him"})
 _MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "appos", "conj", "ROOT", "npadvmod"})
 #: how many earlier mentions a pronoun may reach back to
@@ -140,7 +154,11 @@ def _names(clause: Clause) -> list[tuple[str, str]]:
     for t in clause.tokens:
         ent = entity_at(t)
         if ent is not None and ent.label_ == "PERSON" and t.i == ent.start:
-            out.append((ent.text, "person"))
+            start = ent.start  # "Night Ferry" where NER calls only "Ferry" a person
+            while start > 0 and t.doc[start - 1].pos_ == "PROPN" and t.doc[start - 1].text[:1].isupper() \
+                    and t.doc[start - 1].dep_ == "compound" and t.doc[start - 1].lower_ not in NOT_NAMES:
+                start -= 1
+            out.append((t.doc[start: ent.end].text, "person"))
         elif t.pos_ == "PROPN" and t.lower_ not in NOT_NAMES and t.text[:1].isupper() \
                 and (ent is None or ent.label_ in ("GPE", "NORP", "ORG")) \
                 and (t.dep_ in ("nsubj", "nsubjpass", "attr") or t.dep_ == "pobj" and t.head.dep_ == "agent"
@@ -198,9 +216,21 @@ def clause_values(clause: Clause) -> list[tuple[str, str]]:
             value = re.sub(r"^(\w+\.?)\s+\1\b\s*", r"\1 ", value).strip()  # "Dr Dr Okafor"
             if _fresh(value, clause) and len(value) > 1 and (value, cls) not in out:
                 out.append((value, cls))
+    head = clause.head
+    if head.lemma_.lower() in _OCCUPATIONS and head.tag_ == "VBG" and CUE.search(clause.text) \
+            and not any(c.dep_ in ("dobj", "dative") for c in head.children):
+        out.append((head.lower_, "job"))  # "she's teaching now": her work, said as what she does
+    quoted = [m.group(1).strip() for m in _QUOTED_NAME.finditer(clause.text)]
+    if quoted:  # "the boat is officially 'Second Wind'": the name whole, not its words
+        out = list(dict.fromkeys([(q, "person") for q in quoted]
+                                 + [(v, c) for v, c in out if not any(v != q and v in q for q in quoted)]))
     out = [(v, c) for v, c in out if c != "when" or _TIME_WORD.search(v)]  # not "decent" read as "dec"
+    out = [(v, c) for v, c in out if c not in ("where", "org") or v.lower() not in _IDIOM_NOUNS]  # "in the end"
     times = " ".join(v.casefold() for v, c in out if c == "when")
-    return [(v, c) for v, c in out if c == "when" or v.casefold() not in times]
+    people = [set(v.split()) for v, c in out if c == "person"]
+    # "Night" and "Ferry" read apart as well as "Night Ferry": the whole name only
+    return [(v, c) for v, c in out if (c == "when" or v.casefold() not in times)
+            and not (c == "person" and any(set(v.split()) < p for p in people))]
 
 
 def inner_clauses(clause: Clause) -> list[Clause]:
@@ -267,7 +297,10 @@ def sentence_probe(sent: Sentence, clauses: list[Clause], context: list[str]) ->
 ROLE_NOUNS = frozenset({"gp", "doctor", "dentist", "landlord", "landlady", "boss", "manager", "contact", "tutor",
                         "teacher", "coach", "accountant", "lawyer", "solicitor", "agent", "therapist", "trainer",
                         "mechanic", "plumber", "builder", "childminder", "nanny", "cleaner", "vet", "consultant",
-                        "surgeon", "physio", "midwife", "advisor", "adviser", "caseworker", "supervisor", "mentor"})
+                        "surgeon", "physio", "midwife", "advisor", "adviser", "caseworker", "supervisor", "mentor",
+                        # a group's or a thing's people ("our supper club host is Ngozi", "the PTA treasurer is Lou")
+                        "treasurer", "secretary", "captain", "chair", "host", "organiser", "organizer", "coordinator",
+                        "walker", "sitter", "babysitter", "president"})
 #: a thing's attribute by the class of its value when no word names one
 #: verbs whose object is where a show takes place ("playing the Fleece")
 _PLAY = ("play", "perform", "headline")
@@ -339,9 +372,9 @@ _CLASS_ATTRS: dict[str, tuple[str, ...]] = {
 }
 
 
-def first_statements(clause: Clause, probe: SlotProbe) -> list[tuple[str, str, str, str]]:
+def first_statements(clause: Clause, probe: SlotProbe, it: str | None = None) -> list[tuple[str, str, str, str]]:
     """(entity, kind, attribute, value) when a clause gives a named or definite person or thing
-    (its subject; "it" is the thing named just before) a typed value with a word or class that
+    (its subject; "it" is ``it`` or the thing named just before) a typed value with a word or class that
     names the attribute ("the Henderson proposal is due on the 14th", "the gala is at the Grand
     Pavilion", "my GP is Dr Okafor", "it's led by Farah"): something a later correction can
     anchor to."""
@@ -355,10 +388,12 @@ def first_statements(clause: Clause, probe: SlotProbe) -> list[tuple[str, str, s
     if subj is None and clause.about == "none" and (lost := _lost_subject(clause)) is not None:
         return [(lost, "thing", attr, value) for attr, value in first_attributes(probe, clause, False, False)
                 if value.casefold() not in lost.casefold()]
-    if subj is None or clause.about in ("user", "request"):
-        return []
-    if subj.lower_ in ("it", "they") and probe.context and not probe.mentions:
-        name, person, role = probe.context[0], False, False
+    if subj is None or clause.about in ("user", "request") or subj.lemma_.lower() in ("name", "codename", "nickname"):
+        return []  # "our book club's name is The Page Turners" is its name (entity_names), no venue
+    said = {v.casefold() for v, _ in probe.values}
+    if subj.lower_ in ("it", "they") and (it or probe.context) and all(m.casefold() in said for m in probe.mentions):
+        # "It's led by Farah": the thing named before ("it": ``it``, the turn's most salient thing)
+        name, person, role = it or probe.context[0], False, False
     elif clause.about == "none" or subj.pos_ not in ("NOUN", "PROPN") or subj.lower_ in _PRONOUNS or not probe.mentions:
         return []
     else:

@@ -133,7 +133,7 @@ def called(clause: Clause) -> str | None:
     lemma = head.lemma_.lower()
     if lemma in ("call", "name") and any(c.dep_ == "auxpass" for c in head.children):
         name = next((c for c in head.children if c.dep_ in ("oprd", "attr", "dobj") and c.pos_ == "PROPN"), None)
-    elif lemma == "be" and any(c.lower_ in ("actually", "really") for c in head.children):
+    elif lemma == "be" and any(c.lower_ in ("actually", "really", "officially") for c in head.children):
         name = next((c for c in head.children if c.dep_ == "attr" and c.pos_ == "PROPN"), None)
     else:
         return None

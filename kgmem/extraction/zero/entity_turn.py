@@ -25,6 +25,7 @@ from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.extraction.zero.checks import IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause, clauses_of
+from kgmem.extraction.zero.entity_estimates import estimate_facts
 from kgmem.extraction.zero.entity_facts import (
     _CHANGE_VERBS,
     EntityRef,
@@ -36,18 +37,22 @@ from kgmem.extraction.zero.entity_facts import (
     entity_of,
     note_people,
 )
+from kgmem.extraction.zero.entity_names import naming_facts
 from kgmem.extraction.zero.entity_probes import (
     ROLE_NOUNS,
     clause_probe,
     first_statements,
     sentence_probe,
 )
+from kgmem.extraction.zero.entity_quoted import quoted_state
 from kgmem.extraction.zero.entity_readings import (
     hypothetical,
     place_owner,
     scheduled_object,
     when_span,
 )
+from kgmem.extraction.zero.entity_values import with_ranges
+from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.proposals import Proposer
 from kgmem.extraction.zero.sentences import Sentence
@@ -60,6 +65,18 @@ _IS = re.compile(r"\b([A-Za-z]+)'s(?=\s+(?:off|on|at|in|back|now|with|out|away|s
                  r"fixed|approved|cancelled|canceled|shipped|delivered|dispatched|confirmed|finished|booked|"
                  r"rejected|declined|resolved|repaired|postponed|delayed|moved|paid|printed|sold|broken)\b)")
 
+#: "X's <time>" is "X is <time>" ("the standup's 9:45 from Monday", "football's Saturday at 11"): a
+#: possessive is followed by what is owned ("Sam's Saturday plans", "Leo's 10am lesson"), never by a
+#: time that ends the statement or is followed by at/from/now/on
+_TIME_IS = re.compile(r"\b([A-Za-z]+)'s(?=\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)"
+                      r"(?:\s+(?:at|from|now|on|instead|sharp|every|this|next|till|until)\b|\s*[,.;!?]|\s*$))",
+                      re.IGNORECASE)
+#: "X's <role> now" is "X is <role>" ("Priyanka's treasurer now", "Mo's captain for the rest of the
+#: season"); "Mo's captain said…" (his captain) has no word of time after the role
+_ROLE_IS = re.compile(r"\b([A-Z][a-z]+)'s(?=\s+(?:the\s+)?(?:new\s+)?(?:captain|treasurer|secretary|chair|chairperson|"
+                      r"president|lead|boss|manager|coach|organiser|organizer|coordinator|head|rep|contact|"
+                      r"walker|sitter|teacher|tutor|instructor|landlord|host)\s+(?:now|these\s+days|from\s+now|"
+                      r"going\s+forward|for\s+the\s+rest|for\s+now|this\s+(?:year|season|term)|instead|again)\b)")
 #: an interjection opening a sentence ("Ugh, her flight's delayed") is parsed as its root
 _INTERJECTION = re.compile(r"^\s*(?:(?:ugh+|argh+|oh|ah|aw|hmm+|sigh|yikes|phew|ooh|wow|meh|damn|ugh, well)\s*[,!.]+\s*"
                            # openers that are no part of the statement even without a comma ("ugh the
@@ -74,7 +91,7 @@ Score = Callable[[Sequence[str]], list[np.ndarray]]
 
 def entity_parts(text: str) -> list[str] | None:
     """The texts to parse again for entity facts (None: the sentence's own parse is used)."""
-    fixed = _IS.sub(r"\1 is", _INTERJECTION.sub("", text))
+    fixed = _TIME_IS.sub(r"\1 is", _ROLE_IS.sub(r"\1 is", _IS.sub(r"\1 is", _INTERJECTION.sub("", text))))
     m = _HEADLINE.match(fixed)
     if m and len(m.group(1).split()) <= 8:
         return [m.group(1), m.group(2)]
@@ -127,7 +144,9 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
         clauses = [c for cs in per_doc for c in cs]
         rows = score([c.text for c in clauses])
     heads = set(map(id, per_doc[0])) if parts is not None and len(parts) == 2 else set()
-    out: list[CandidateFact] = []
+    out: list[CandidateFact] = [*quoted_state(sent, date, clauses[-1]), *estimate_facts(sent, date, clauses[-1])] \
+        if clauses else []
+    quoted = {(f.predicate, w) for f in out for w in f.value.split()}
     n_probes = len(probes[0]) if probes is not None else 0
     for c, row in zip(clauses, rows):
         probe = clause_probe(sent, c, probes[1]) if probes is not None else None
@@ -143,16 +162,21 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
         if c.about == "other" and c.subject is not None and c.subject.i < c.tokens[0].i:
             # "Zara left Deloitte and joined KPMG": "joined KPMG" is scored with its subject
             row = score([f"{c.subject.text} {c.text}"])[0]
-        facts = _clause_facts(sent, date, c, row, user_mine, attributes, context)
+        earlier = [context.last_thing] if context.last_thing else []
+        # "…a little sailing boat and we're calling her Seraphina", "the PTA treasurer, that's Lou"
+        facts = naming_facts(sent, date, c, earlier) or _clause_facts(sent, date, c, row, user_mine, attributes, context)
         if probe is not None:
-            facts += _first_facts(sent, date, c, probe, facts, out, user_mine)
+            facts += _first_facts(sent, date, c, probe, facts, out, user_mine, context.last_thing)
         # a value the user's facts already hold, read from a clause about the user, something of
         # theirs or a bare noun, is the user's ("my rent is $1,200", "rent is $1,600 a month"); a
         # clause about another person or a particular thing keeps its facts whatever else read it
         # ("the puppy is actually Rupert")
         theirs = c.about == "other" or c.about == "thing" and c.subject is not None and _specific(c.subject) \
             or c.subject is not None and c.subject.lemma_.lower() in ROLE_NOUNS  # "my GP is Dr Okafor"
-        out.extend(f for f in facts if theirs or _plain(_RATE_TAIL.sub("", f.value)) not in user_values)
+        facts = [f for f in facts if not ({(f.predicate, f.value.lower()), (f.predicate, f.subject.lower())} & quoted)]
+        out.extend(f for f in facts if (theirs or _plain(_RATE_TAIL.sub("", f.value)) not in user_values)
+                   # "my partner's name is Sasha": the user's kin fact holds it (partner_name)
+                   and not (f.predicate == "name" and f.subject.lower() in PEOPLE_NOUNS and _plain(f.value) in user_values))
         if not facts and id(c) in heads and c.head.lemma_.lower() in _CHANGE_VERBS:
             ref = entity_of(c, context)  # "Offsite venue changed:" names the slot, the rest says its value
             if ref is not None and ref.kind == "thing" and ref.hint:
@@ -164,7 +188,7 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
 
 
 def _first_facts(sent: Sentence, date: datetime, c: Clause, probe: SlotProbe, facts: list[CandidateFact],
-                 out: list[CandidateFact], user_mine: bool) -> list[CandidateFact]:
+                 out: list[CandidateFact], user_mine: bool, it: str | None = None) -> list[CandidateFact]:
     """Attributes no reading of its class gave (:func:`.first_statements`): the statement still
     fills a slot; one value per slot per sentence ("it's approved and being printed": approved)."""
     given = {(f.subject.casefold(), f.predicate) for f in [*facts, *out]}
@@ -172,7 +196,7 @@ def _first_facts(sent: Sentence, date: datetime, c: Clause, probe: SlotProbe, fa
         if attr in ("due_date", "scheduled_for"):
             given |= {(name, "due_date"), (name, "scheduled_for")}  # a thing has one time
     got = []
-    for name, kind, attr, value in first_statements(c, probe):
+    for name, kind, attr, value in first_statements(c, probe, it):
         if c.about == "mine" and user_mine and c.subject is not None and c.subject.lemma_.lower() not in ROLE_NOUNS:
             continue  # "my rent is…": the user's, read as the user's fact ("my GP is…" is never the user's)
         if (name.casefold(), attr) in given or facts and name.casefold() != facts[0].subject.casefold():
@@ -222,6 +246,7 @@ def user_schedule(sent: Sentence, date: datetime, clause: Clause) -> list[Candid
     span = when_span(clause) if obj is not None else None
     if obj is None or not span:
         return []
+    span = with_ranges([(span, None)], clause.text)[0][0]  # "a Tesco delivery for Tuesday 6-7pm"
     name, _ = _phrase(obj)
     owner = place_owner(obj)
     if owner and owner.casefold() not in name.casefold():

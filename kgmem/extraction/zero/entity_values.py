@@ -84,6 +84,7 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = new_time(clause) or values
         if values and (span := when_span(clause)) and values[0][0] in span:
             values = [(span, values[0][1])]  # "at 8 on Thursday": the day with its time
+        values = with_ranges(values, clause.text)
     if attr == "venue":
         span = when_span(clause) or ""
         values = [(extend_place(v, clause), t) for v, t in values if not _is_time(v, clause)
@@ -97,14 +98,48 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = [v for v in values if v[0] not in _left(clause)]  # "Zara left Deloitte": not there now
     if not values and attr == "lives_in" and person and _LIVES.search(clause.text):
         values = [(v, "place") for v, _ in fill("where", clause) if v.casefold() not in own]  # "lives at 14 Elm Road"
-    if not values and attr == "status" and (m := _QUOTED_STATE.search(clause.text)):
-        values = [(m.group(1).strip().lower(), None)]
+    if attr == "status" and (m := _QUOTED_STATE.search(clause.text)):
+        values = [(m.group(1).strip().lower(), None)]  # the tracker's words whole ("'documents received'")
     if not values and attr == "status" and (m := _MORE_STATES.search(clause.text)):
         values = [(m.group(0).lower(), None)]  # "the blender is on its way"
+    if attr == "status":
+        values = [(_handed_on(v, clause.text), t) for v, t in values]
     if not values and attr == "provider":
         name = proper_after(clause, frozenset({"with", "to"}))  # "with Zing": NER may call it a person
         values = [(name, "org")] if name and name.casefold() not in own else []
     return values
+
+
+#: a state that says where a request went ("escalated to the vendor", "referred to a specialist")
+_TO_WHOM = re.compile(r"\s+to\s+((?:the\s+|a\s+|an\s+|their\s+|our\s+)?[a-z]+(?:\s+(?:team|desk|department|office))?)\b",
+                      re.IGNORECASE)
+_HANDED_ON = frozenset({"escalated", "referred", "forwarded", "transferred", "passed", "handed", "reassigned"})
+
+
+def _handed_on(value: str, text: str) -> str:
+    """"escalated" with whom it went to, when the text says it ("escalated to the vendor")."""
+    if value.lower() not in _HANDED_ON:
+        return value
+    i = text.lower().find(value.lower())
+    m = _TO_WHOM.match(text, i + len(value)) if i >= 0 else None
+    return f"{value} to {m.group(1)}" if m else value
+
+
+_HOUR = r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"
+#: a time said as a range after its start ("6-7pm", "8 to 9", "between 8 and 12")
+_RANGE_TAIL = re.compile(r"(?:\s*(?:am|pm))?\s*(?:-|–|to|till|until)\s*" + _HOUR + r"(?!\w)"
+                         r"|\s+between\s+" + _HOUR + r"\s+and\s+" + _HOUR + r"(?!\w)", re.IGNORECASE)
+
+
+def with_ranges(values: list[Value], text: str) -> list[Value]:
+    """A time with the end of its range ("Tuesday 6-7pm", "Thursday between 8 and 12"); a value that
+    is the range's end alone ("7pm") is dropped."""
+    out: list[Value] = []
+    for value, vtype in values:
+        i = text.find(value)
+        m = _RANGE_TAIL.match(text, i + len(value)) if i >= 0 and value[-1:].isalnum() else None
+        out.append((text[i: m.end()], vtype) if m else (value, vtype))
+    return [v for v in out if not any(v[0] != w[0] and v[0] in w[0] for w in out)]
 
 
 _RATE = re.compile(r"\s*(?:a|an|per|/)\s*(night|month|week|day|hour|year|walk|session|lesson|visit|person|head|class|"
