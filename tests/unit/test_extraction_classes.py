@@ -261,6 +261,34 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     # rent told through who charges it
     ("Our landlord just raised the rent to £1,450 a month, ugh.", [("user", "rent", "1450")], []),
     ("my landlord charges $1850 a month for a shoebox", [("user", "rent", "1850")], []),
+    # a slot of the user's, then its value in apposition (also inside a question)
+    ("why does everyone at my climbing gym, Crux Hall, disagree about taping?", [("user", "gym", "Crux Hall")], []),
+    ("My employer, Halvorsen Design, is going fully remote.", [("user", "works_at", "Halvorsen Design")], []),
+    ("Any gift ideas for my wife, Priya? She loves tea.", [("user", "partner_name", "Priya")], []),
+    ("My employer, like most, is cutting costs.", [], [("user", "works_at", "like most")]),
+    # a named race the user ran is attended
+    ("I ran the Harbour Half yesterday in 1:52.", [("user", "attended", "Harbour Half")], []),
+    ("We did the Great North Run in September, never again.", [("user", "attended", "Great North Run")], []),
+    ("I ran the numbers again and it still doesn't add up.", [], [("user", "attended", "numbers")]),
+    # a reading goal said as a note; a tool of keeping track is no title
+    ("set up a reading tracker for me pls, goal this year is 30 books", [("user", "reading_goal", "30")],
+     [("user", "read_book", "reading tracker")]),
+    # idioms: their nouns are no values
+    ("My sister is pregnant, which I'm over the moon about.", [], [("user", "bought", "moon"), ("user", "visited", "moon")]),
+    ("Been a bit under the weather since Sunday.", [], [("user", "likes", "weather")]),
+    # what a thing did buys nothing; news found out is no deed
+    ("and then the printer jammed again, typical", [], [("user", "bought", "printer")]),
+    ("At lunch I found out my brother is moving to Perth.", [], [("user", "event", "found out my brother is moving to Perth")]),
+    ("The new blender finally arrived!", [("user", "bought", "blender")], []),
+    # a bare "I'm allergic" points back to the food named before it
+    ("Can you halve this recipe? And swap the peanuts for something else, I'm allergic.",
+     [("user", "allergic_to", "peanuts")], []),
+    ("could u take the prawns out of this paella, im really allergic to them", [("user", "allergic_to", "prawns")], []),
+    ("Can you adjust it? I'm allergic to something in it, not sure what.", [], [("user", "allergic_to", "something")]),
+    # a passive's agent is not part of the event; an employer said with "a/an" is a kind, not a name
+    ("I was made redundant by Arup last week.", [("user", "event", "made redundant")], []),
+    ("Presently working in Pune for an MNC.", [], [("user", "works_at", "MNC")]),
+    ("I work for a startup called Loop.", [("user", "works_at", "Loop")], [("user", "works_at", "startup")]),
     # a month is a whole word; a clock span is one value
     ("The hotel was decent, nothing special.", [], [("hotel", "scheduled_for", "decent")]),
     ("My yoga class is Tuesday 6-7pm.", [], [("yoga class", "scheduled_for", "Tuesday 6")]),

@@ -37,15 +37,15 @@ FIXTURE = ROOT / "tests" / "fixtures" / "extraction" / "handwritten_sentences.js
 TARGET = 0.85
 #: measured floors per category (recall, precision): the target is TARGET; raise these as it improves
 FLOORS: dict[str, tuple[float, float]] = {
-    "plain": (0.85, 0.95), "question_aside": (0.80, 0.90), "task_aside": (0.75, 0.85),
-    "rambling": (0.70, 0.68), "two_facts": (0.88, 0.95), "typos": (0.85, 0.90),
+    "plain": (0.85, 0.95), "question_aside": (0.85, 0.90), "task_aside": (0.75, 0.85),
+    "rambling": (0.74, 0.74), "two_facts": (0.95, 0.95), "typos": (0.85, 0.90),
 }
 #: auth5's second set (session 5, a development set by a new hand; measured blind at 0.410 / 0.602):
-#: floors measured at rules-17 (x13e), just under the figures then (one fact fewer fails most of them)
+#: floors measured at rules-18 (x13g, session 6), just under the figures then (one fact fewer fails most of them)
 DEV2 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev2.jsonl"
 FLOORS_DEV2: dict[str, tuple[float, float]] = {
-    "plain": (0.70, 0.80), "question_aside": (0.55, 0.80), "task_aside": (0.80, 0.85),
-    "rambling": (0.40, 0.45), "two_facts": (0.65, 0.85), "typos": (0.45, 0.70),
+    "plain": (0.85, 0.90), "question_aside": (0.60, 0.80), "task_aside": (0.80, 0.90),
+    "rambling": (0.45, 0.50), "two_facts": (0.68, 0.88), "typos": (0.60, 0.85),
 }
 
 

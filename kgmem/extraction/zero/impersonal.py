@@ -92,6 +92,8 @@ def event_from_doc(doc: Doc, sent: Sentence) -> str | None:
         # a resolved time dates the clause; verbs of thinking/wanting never make an event
         if tok.pos_ not in ("VERB", "AUX") or tok.tag_ in ("VBG", "MD") or tok.lower_ in MENTAL_VERBS:
             continue
+        if tok.lemma_.lower() == "find" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+            continue  # "I found out my sister is pregnant": news heard, not a deed
         if tok.pos_ == "AUX" and tok.lower_ not in ("had", "have", "'ve", "did"):
             continue
         if tok.tag_ not in ("VBD", "VBN", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "might", "may", "could", "should") for c in tok.children):
@@ -107,6 +109,9 @@ def event_from_doc(doc: Doc, sent: Sentence) -> str | None:
         for ts, _ in time_chars:
             if ts >= tok.idx:
                 cut = min(cut, ts - tok.idx)
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None and agent.idx > tok.idx:
+            cut = min(cut, agent.idx - tok.idx)  # who did it to the user is not what happened
         b = _EVENT_BOUNDARY.search(rest)
         if b is not None:
             cut = min(cut, b.start())

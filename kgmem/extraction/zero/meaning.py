@@ -55,6 +55,8 @@ _NOT_BUYING = frozenset({"have", "finish", "complete", "start", "do", "attend", 
                          "clear", "clean", "tidy", "sort", "organise", "organize", "empty"})
 #: verbs of a clause about a thing that tell what the user paid ("the bike cost $500", "dinner came to $80")
 _COST_VERBS = frozenset({"be", "cost", "come", "run", "set", "total", "end", "work", "add"})
+#: verbs of a clause about a thing that tell it was got ("the new blender arrived", "the bike cost $500")
+_GOT_VERBS = _COST_VERBS | {"arrive", "ship", "deliver", "turn", "show", "land", "get", "buy", "order", "purchase"}
 #: verbs of buying: "from X" after them names a shop
 _BUYING = frozenset({"buy", "order", "get", "pick", "purchase", "grab", "snag", "score", "rent", "hire"})
 #: what a clause about a named thing can say about the user ("Andor was amazing" → watched; but
@@ -69,6 +71,8 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False
     if clause.about in ("thing", "mine") and handed_to_person(clause):
         return False  # "Saturday yoga is taught by Ines" says who teaches it, nothing the user did
+    if pred == "bought" and clause.about in ("thing", "none") and clause.head.lemma_.lower() not in _GOT_VERBS:
+        return False  # "then the printer jammed", "the blender broke": what a thing did buys nothing
     if pred == "spent" and clause.about == "thing" and clause.head.lemma_.lower() not in _COST_VERBS:
         return False  # "the roofers quoted $8,200": someone else's figure, not money the user spent
     if clause.about == "thing" and clause.subject is not None and possessed_by_other(clause.subject):
@@ -91,6 +95,8 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False  # "accepted onto the nursing degree at Keele": a place of study, not an employer
     if pred in _TASTES and re.search(r"\b(?:allerg|intoll?eran|coeliac|celiac)", value, re.IGNORECASE):
         return False  # "I'm lactose intolerant": a condition (allergic_to), not a taste
+    if pred in ("read_book", "watched") and value.split()[-1].lower() in _TRACKING:
+        return False  # "set up a reading tracker": a tool, not a title
     need = _NEEDS.get(pred)
     if need is not None and not need.search(clause.text):
         return False
@@ -113,6 +119,9 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
     return True
 
 
+#: nouns of keeping track: a value ending on one is no title ("a reading tracker", "my watch list")
+_TRACKING = frozenset({"tracker", "list", "app", "challenge", "goal", "club", "group", "log", "journal", "plan",
+                       "schedule", "habit", "streak", "spreadsheet", "widget"})
 #: tastes: a condition ("lactose intolerant") is none of them
 _TASTES = frozenset({"likes", "dislikes", "favourite_food", "favourite_drink"})
 #: what the user has, and the verbs that say they no longer have it

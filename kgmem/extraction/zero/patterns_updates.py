@@ -62,5 +62,32 @@ UPDATE_RULES.append(
                            r"(?P<new>[A-Za-z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})"),
          _swapped_in))
 
+_APPOSED_SLOTS = {"gym": "gym", "employer": "works_at", "company": "works_at", "firm": "works_at",
+                  "partner": "partner_name", "wife": "partner_name", "husband": "partner_name",
+                  "boyfriend": "partner_name", "girlfriend": "partner_name", "hometown": "hometown"}
+
+
+def _apposed(m: re.Match[str], s: object) -> list[tuple[str, str, str | None]]:
+    pred = _APPOSED_SLOTS[m.group("noun").lower()]
+    return [(pred, m.group("name"), "person" if pred == "partner_name" else "place" if pred == "hometown" else "org")]
+
+
+UPDATE_RULES += [
+    # a slot of the user's named, then its value in apposition: "my climbing gym, Crux Hall, has…",
+    # "my employer, Halvorsen Design, is going remote" (a noun phrase: read in questions too)
+    Rule("slot_apposed", rx(r"\b(?:[Mm]y|[Oo]ur)\s+(?:[a-z]+\s+)?(?P<noun>" + "|".join(_APPOSED_SLOTS)
+                            + r"),\s+(?:the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&|of)){0,3})\s*(?=[,.;:!?)(—–]|\s[-–—]\s|$)"),
+         _apposed, change=False),
+    # a named race the user ran: "I ran the Harbour Half yesterday", "did the Great North Run"
+    Rule("race_run", rx(r"\b(?:I|[Ww]e)\s+(?:just\s+|finally\s+)?(?:ran|did|completed|finished|raced)\s+(?:the|my\s+first)\s+"
+                        r"(?P<obj>(?:[A-Z][\w'-]*\s+){1,3}(?:Half|Marathon|10[Kk]|5[Kk]|Run|Ultra|Triathlon|Sportive|Relay|Trail)"
+                        r"(?:\s+Marathon)?)\b"),
+         lambda m, s: [("attended", m.group("obj"), "item")]),
+    # "goal this year is 52 books", "my 2025 goal: 40 books"
+    Rule("goal_books", rx(r"\b(?i:goal)\s+(?:this\s+year\s+|for\s+(?:the\s+year|\d{4})\s+)?(?:is|was|:|=)\s+(?:to\s+read\s+)?(?P<v>\d{1,3})\s+books"),
+         lambda m, s: [("reading_goal", m.group("v"), None)], change=False),
+]
 #: rules whose statement is presupposed by a wish or plan around it
-PRESUPPOSED = frozenset({"pb_current", "goal_wanted"})
+PRESUPPOSED = frozenset({"pb_current", "goal_wanted", "goal_books", "slot_apposed"})
+#: noun-phrase rules among these (read in questions and requests too)
+NOUN_PHRASE_UPDATES = frozenset({"slot_apposed"})

@@ -48,7 +48,7 @@ from kgmem.extraction.zero.patterns import (
     title_only,
     visit_emit,
 )
-from kgmem.extraction.zero.patterns_updates import UPDATE_RULES
+from kgmem.extraction.zero.patterns_updates import NOUN_PHRASE_UPDATES, UPDATE_RULES
 from kgmem.extraction.zero.phrases import proper_phrase, title_phrase, trim_phrase, valid_value
 
 #: another person's allergy: "my son has a nut allergy", "Tom's lactose intolerant", "she has a…"
@@ -446,7 +446,7 @@ USER_RULES += UPDATE_RULES
 #: allergy"): what they say holds whatever the sentence does with it, so they also read questions
 #: and requests ("Can you draft a card for my team at Ocado?")
 
-NOUN_PHRASE_RULES = frozenset({"family", "partner_named", "name_is", "pet_named", "pet_apposed", "pet_appos_name",
+NOUN_PHRASE_RULES = NOUN_PHRASE_UPDATES | frozenset({"family", "partner_named", "name_is", "pet_named", "pet_apposed", "pet_appos_name",
                                "work_np", "allergy_np", "home_said_aside", "paid_by", "vehicle_apposed"})
 # a noun phrase is said whatever the verb around it does ("Didn't sleep much, our son Felix was up"),
 # so a negation before it does not take it back; an allergy phrase keeps the check ("I don't have a

@@ -222,7 +222,15 @@ def as_owned(f: CandidateFact, text: str) -> CandidateFact | None:
 #: "That's what I drive", "I've got the same one"
 _POINTS_BACK = re.compile(r"^\W*(?:(?:and|but|so|well)\s+)?(?:[Mm]ine|[Oo]urs|[Mm]y\s+one)\b|"
                           r"\b(?:[Tt]hat's|[Tt]hat\s+is|[Ii]t's|which\s+is)\s+what\s+(?:I|we)\s+(?:drive|have|use|own|ride|run|"
-                          r"got|'ve\s+got)\b|\b(?:I|we)(?:\s+(?:have|own|drive|use|have\s+got|got)|'ve\s+got)\s+(?:one|the\s+same(?:\s+one)?)\b")
+                          r"got|'ve\s+got)\b|\b(?:I|we)(?:\s+(?:have|own|drive|use|have\s+got|got)|'ve\s+got)\s+(?:one|the\s+same(?:\s+one)?)\b|"
+                          # "I'm allergic" with nothing after it (or "to them"): the food named before
+                          r"(?P<allergic>\bI(?:'m|\s+am)\s+(?:(?:very|really|severely|badly|super|so)\s+)?allergic"
+                          r"(?:\s+to\s+(?:it|them|those|these|that))?\s*(?=[.!,;)]|$))")
+#: foods and things people are allergic to, named before a bare "I'm allergic"
+_NAMED_ALLERGEN = re.compile(r"\b(?:peanuts?|(?:tree\s+)?nuts|cashews?|almonds?|walnuts?|pecans?|hazelnuts?|pistachios?|"
+                             r"shellfish|prawns?|shrimps?|crab|lobster|mussels|fish|eggs?|dairy|milk|cheese|gluten|wheat|"
+                             r"soy|soya|sesame|strawberries|kiwis?|mangoes|mango|celery|mustard|lupin|penicillin|latex|"
+                             r"cats?|dogs?|pollen|bees|wasps|coconut|avocados?|tomatoes|garlic|onions?)\b", re.IGNORECASE)
 _NAMED_CAR = re.compile(r"\b(?:a|an|the|my|our|old)\s+(?P<v>(?:" + alt(CAR_BRANDS_CASED) + r")(?:\s+(?:" + alt(CAR_BRANDS_CASED)
                         + r"|[A-Z0-9][\w-]*))?)\b")
 _NAMED_PHONE = re.compile(r"\b(?:a|an|the|my|our|old)\s+(?P<v>(?:" + alt(PHONE_BRANDS_CASED) + r")(?:\s+[A-Z0-9][\w-]*)?)\b")
@@ -260,6 +268,11 @@ def back_reference_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
     last = re.split(r"(?<=[.!?])\s+", sent.before.strip())[-1] if sent.before.strip() else ""
     context = last + " " + sent.text[:m.start()]
     when = best_time(sent.times)
+    if m.group("allergic"):
+        # "swap the peanuts for something else, I'm allergic": the allergen is the one named just before
+        hits = list(_NAMED_ALLERGEN.finditer(context))
+        return [make_fact(sent, "allergic_to", hits[-1].group(0).lower(), "item", False, None, date, confidence=0.7)] \
+            if hits else []
     for rx, pred in ((_NAMED_CAR, "drives"), (_NAMED_PHONE, "phone")):
         hits = list(rx.finditer(context))
         if hits:

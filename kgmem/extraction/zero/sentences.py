@@ -337,11 +337,20 @@ _BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
 _NEWS = re.compile(r"\b(?:now|anymore|instead|finally|officially)\b", re.IGNORECASE)
 
 
+#: idioms whose nouns are no values ("over the moon" bought no moon), said as what they mean
+_IDIOMS = {"over the moon": "delighted", "under the weather": "unwell", "on cloud nine": "delighted",
+           "out of the blue": "suddenly", "a piece of cake": "easy", "through the roof": "very high",
+           "on the fence": "undecided", "over the hill": "old", "in the doghouse": "in trouble",
+           "in hot water": "in trouble", "on the mend": "recovering", "under the pump": "busy"}
+_IDIOM_RX = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _IDIOMS) + r")\b", re.IGNORECASE)
+
+
 def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
     """The candidate sentences of user turn ``idx`` said on ``date`` (questions flagged)."""
     lowercase = is_lowercase_turn(text)
     # texting style (no capitals): expand chat words and fix keyword typos; a typed turn is left as is
     text = _unquote(truecase_names(normalise_chat(text)) if lowercase else text)
+    text = _IDIOM_RX.sub(lambda m: _IDIOMS[m.group(0).lower()], text)
     turn_cue = bool(FIRST_PERSON.search(text) or NEW_CAR.search(text) or IMPERSONAL_CUE.search(text)
                     or _PAST_START.search(text) or IMPERSONAL_PARSE.search(text) or _FRAGMENT_START.search(text))
     seen: list[str] = []

@@ -72,6 +72,8 @@ def fill_org(c: Clause) -> list[Value]:
                 continue
             if ent is not None and ent.label_ == "PERSON" and len(ent) == 1 and not role.startswith("prep:at"):
                 continue
+            if any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children):
+                continue  # "working for an MNC": a kind of organisation, not its name
             if (name := proper_np(t, c)) and name.lower() not in NOT_NAMES:
                 return [(name, "org")]
     return []

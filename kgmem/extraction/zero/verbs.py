@@ -208,6 +208,8 @@ def _work_facts(v: Token, lemma: str) -> list[Triple]:
             # label on an unknown name is a guess, unless the clause travels on ("started at X and walked to Y")
             at_ok = at_ok or (lemma == "start" and ent is not None and ent.label_ == "GPE" and t.head.lower_ == "at"
                               and t.pos_ == "PROPN" and not _travels_on(v))
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+                continue  # "working in Gurgaon for an MNC": a kind of employer, not its name
             if name and (not is_person_or_place(t) or at_ok):
                 if GYM_WORDS.search(name):
                     if lemma in ("work", "join", "start"):
