@@ -52,5 +52,6 @@ def test_litellm_endpoint_down_erroring_garbage_or_slow(tmp_path: Path, prefix: 
     r = litellm_http_scenario(st, prefix)
     st.close()
     for mode, res in r.items():
-        assert res["sessions_written"] == 2 and res["fallbacks"] == 2 and res["graph_equals_rules_tier"], (mode, res)
+        assert res["sessions_written"] == 2 and res["residual_sessions"] >= 1, (mode, res)
+        assert res["fallbacks"] == res["residual_sessions"] and res["graph_equals_rules_tier"], (mode, res)
         assert res["seconds"] < 60, (mode, res)  # bounded retries, not a hang
