@@ -47,6 +47,10 @@ SIMILARITY = 0.7
 #: and by how much it must beat the next entity
 MARGIN = 0.05
 
+#: words of a mention that name no particular person or thing (:meth:`Anchoring._by_statement`)
+_GENERIC = frozenset({"thing", "one", "time", "day", "week", "month", "year", "today", "tomorrow", "yesterday", "now",
+                      "new", "old", "update", "news", "plan", "bit", "lot", "way", "end", "place", "people", "guy",
+                      "morning", "afternoon", "evening", "night", "weekend", "someone", "everyone", "they", "it"})
 #: the confidence of a correction said with a word of change (one without: 0.5)
 ANCHOR_CUE = 0.6
 
@@ -197,7 +201,39 @@ class Anchoring:
             got = self._values(probe, ent, holders[ent.id], day)
             if got:
                 return got
-        return self._by_old_value(probe, holders, day)
+        return self._by_old_value(probe, holders, day) or self._by_statement(probe, holders, day)
+
+    def _by_statement(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:
+        """A slot whose first statement named what the probe names: the words of the probe's
+        mentions (its nouns and names, not its values) that the held fact's own sentence says,
+        beyond the fact's value ("he's joined Monzo" after "my old flatmate Raj works for
+        Deloitte": Raj; "we're on BT broadband now" after "our broadband is with Virgin"). The
+        slot with the most such words takes the probe's value of its class, when it is the only
+        one with that many and the probe says a word of change or two words are shared."""
+        said = {w for m in probe.mentions for w in _name_words(m)} - {w for v, _ in probe.values for w in _name_words(v)}
+        said -= _GENERIC
+        scored: list[tuple[int, str, str]] = []
+        for eid, slots in holders.items():
+            ent = self.resolver.entity(eid)
+            if ent is None or probe.user_clause and ent.type != "thing" and not probe.cue:
+                continue
+            for attr, fact in slots.items():
+                classes = [c for c, attrs in CLASS_ATTRIBUTES.items() if attr in attrs]
+                if not any(cls in classes for _, cls in probe.values):
+                    continue
+                source = fact.text.split(" (", 1)[-1]
+                shared = said & (set(_name_words(source)) | set(_name_words(ent.name))) - set(_name_words(fact.value or ""))
+                if shared:
+                    scored.append((len(shared), eid, attr))
+        if not scored:
+            return []
+        scored.sort(reverse=True)
+        best = scored[0][0]
+        if len([s for s in scored if s[0] == best]) != 1 or not (probe.cue or best >= 2):
+            return []
+        _, eid, attr = scored[0]
+        ent = self.resolver.entity(eid)
+        return self._new_value(probe, ent, attr, holders[eid][attr], day, by_class=True) if ent is not None else []
 
     def _by_old_value(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:
         """A slot named by its current value: the sentence says the old value is old ("Lou's
@@ -235,13 +271,16 @@ class Anchoring:
         known = self.resolver.lookup(name)
         return name in PEOPLE_NOUNS or known is not None and known.type == "person"
 
-    def _new_value(self, probe: SlotProbe, ent: Entity, attr: str, fact: Fact, day: datetime) -> list[Anchored]:
-        """The probe's first value of a class ``attr`` takes that is not the old one, as the slot's new value."""
+    def _new_value(self, probe: SlotProbe, ent: Entity, attr: str, fact: Fact, day: datetime,
+                   by_class: bool = False) -> list[Anchored]:
+        """The probe's first value of a class ``attr`` takes that is not the old one, as the slot's
+        new value (``by_class``: the classes of :data:`CLASS_ATTRIBUTES`, else of :data:`BY_VALUE`)."""
         own = {w for name in (ent.name, *ent.aliases) for w in normalise_name(name).split()}
         old = _plain(fact.value or "")
         for value, cls in probe.values:
             plain = _plain(value)
-            if cls not in BY_VALUE[attr] or not plain or set(normalise_name(value).split()) <= own \
+            takes = attr in CLASS_ATTRIBUTES.get(cls, ()) if by_class else cls in BY_VALUE[attr]
+            if not takes or not plain or set(normalise_name(value).split()) <= own \
                     or plain == old or plain in old or old in plain:
                 continue
             cand = CandidateFact(

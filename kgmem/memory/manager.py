@@ -33,6 +33,14 @@ _ENTITY_ATTRIBUTES = frozenset({"scheduled_for", "due_date", "venue", "status", 
 
 #: the time of a thing, said as when it happens or when it is due: one slot
 _WHEN = ("scheduled_for", "due_date")
+#: attributes that are one slot of an entity however a statement names it (a thing's time, said as
+#: when it happens or when it is due; where a thing is, said as its venue or the organisation it is
+#: with; where a person is, said as their home or where they are): a later value said under another attribute of the family is a new
+#: value of the attribute the entity already holds
+FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "thing": (_WHEN, ("venue", "provider")),
+    "person": (("lives_in", "venue"),),
+}
 
 
 @dataclass
@@ -119,7 +127,7 @@ class MemoryManager:
                                              self._holders(cand.predicate, plan.pending, cand.value), cand.text)
             if _outvoted(cand, subject, anchored) or self._claimed(cand, subject, anchored, plan.pending):
                 continue
-            self._reconcile(plan, session, self._one_time(cand, subject, plan.pending), subject)
+            self._reconcile(plan, session, self._one_slot(cand, subject, plan.pending), subject)
         for a in anchored:
             # a slot this session already gave a value through a reading of its own keeps it
             if not any(f.subject_id == a.entity.id and _family(f.predicate) == _family(a.candidate.predicate)
@@ -259,16 +267,17 @@ class MemoryManager:
     def _current(self, key: tuple[str, str], pending: dict[tuple[str, str], dict[str, Fact]]) -> bool:
         return any(f.invalid_at is None for f in pending.get(key, self._slots.get(key, {})).values())
 
-    def _one_time(self, cand: CandidateFact, subject: Entity,
+    def _one_slot(self, cand: CandidateFact, subject: Entity,
                   pending: dict[tuple[str, str], dict[str, Fact]]) -> CandidateFact:
-        """A thing has one time: "the essay is due Friday" then "they moved the essay to Monday"
-        (read as when it happens) is a new value of the same slot, under the slot's predicate."""
-        if cand.predicate not in _WHEN or subject.type != "thing":
+        """One slot per attribute family (:data:`FAMILIES`): "the essay is due Friday" then "they
+        moved the essay to Monday" (read as when it happens) is a new value of the same slot, under
+        the slot's predicate; so is "the panel is with Zoom" then "the panel is on Google Meet"."""
+        kind = "person" if subject.type == "person" else "thing"
+        family = next((f for f in FAMILIES.get(kind, ()) if cand.predicate in f), ())
+        if subject.id == self.resolver.user.id or self._current((subject.id, cand.predicate), pending):
             return cand
-        other = _WHEN[1 - _WHEN.index(cand.predicate)]
-        if self._current((subject.id, other), pending) and not self._current((subject.id, cand.predicate), pending):
-            return cand.model_copy(update={"predicate": other})
-        return cand
+        held = [p for p in family if p != cand.predicate and self._current((subject.id, p), pending)]
+        return cand.model_copy(update={"predicate": held[0]}) if len(held) == 1 else cand
 
     def _replaced_holder(self, cand: CandidateFact, session_id: str,
                          pending: dict[tuple[str, str], dict[str, Fact]]) -> Entity | None:

@@ -20,6 +20,7 @@ from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_facts import _person_name, _phrase, _proper_name
 from kgmem.extraction.zero.entity_readings import hypothetical
+from kgmem.extraction.zero.entity_roles import role_values
 from kgmem.extraction.zero.entity_values import entity_values
 from kgmem.extraction.zero.lexicon import MODALS, PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
@@ -216,6 +217,9 @@ def clause_values(clause: Clause) -> list[tuple[str, str]]:
             value = re.sub(r"^(\w+\.?)\s+\1\b\s*", r"\1 ", value).strip()  # "Dr Dr Okafor"
             if _fresh(value, clause) and len(value) > 1 and (value, cls) not in out:
                 out.append((value, cls))
+    for value, cls in role_values(clause):  # typed by where it stands, when no word list typed it
+        if _fresh(value, clause) and not any(value.casefold() in v.casefold() and c == cls for v, c in out):
+            out.append((value, cls))
     head = clause.head
     if head.lemma_.lower() in _OCCUPATIONS and head.tag_ == "VBG" and CUE.search(clause.text) \
             and not any(c.dep_ in ("dobj", "dative") for c in head.children):

@@ -37,6 +37,7 @@ from kgmem.extraction.zero.entity_facts import (
     entity_of,
     note_people,
 )
+from kgmem.extraction.zero.entity_frames import frame_facts
 from kgmem.extraction.zero.entity_names import naming_facts
 from kgmem.extraction.zero.entity_probes import (
     ROLE_NOUNS,
@@ -51,6 +52,7 @@ from kgmem.extraction.zero.entity_readings import (
     scheduled_object,
     when_span,
 )
+from kgmem.extraction.zero.entity_roles import role_values
 from kgmem.extraction.zero.entity_values import with_ranges
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import load_nlp
@@ -89,9 +91,18 @@ _RATE_TAIL = re.compile(r"\s+a\s+\w+$")
 Score = Callable[[Sequence[str]], list[np.ndarray]]
 
 
+#: a name after one of these is a place named by its owner ("starts at St Bede's in September",
+#: "dinner at Nando's on Friday"), not "X is"
+_PLACE_BEFORE = re.compile(r"\b(?:at|to|from|into|near|outside|by|for)\s+(?:[A-Z][\w.]*\s+){0,2}$")
+
+
+def _is_unless_place(m: re.Match[str]) -> str:
+    return m.group(0) if _PLACE_BEFORE.search(m.string[: m.start()]) else f"{m.group(1)} is"
+
+
 def entity_parts(text: str) -> list[str] | None:
     """The texts to parse again for entity facts (None: the sentence's own parse is used)."""
-    fixed = _TIME_IS.sub(r"\1 is", _ROLE_IS.sub(r"\1 is", _IS.sub(r"\1 is", _INTERJECTION.sub("", text))))
+    fixed = _TIME_IS.sub(r"\1 is", _ROLE_IS.sub(r"\1 is", _IS.sub(_is_unless_place, _INTERJECTION.sub("", text))))
     m = _HEADLINE.match(fixed)
     if m and len(m.group(1).split()) <= 8:
         return [m.group(1), m.group(2)]
@@ -166,7 +177,7 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
         # "…a little sailing boat and we're calling her Seraphina", "the PTA treasurer, that's Lou"
         facts = naming_facts(sent, date, c, earlier) or _clause_facts(sent, date, c, row, user_mine, attributes, context)
         if probe is not None:
-            facts += _first_facts(sent, date, c, probe, facts, out, user_mine, context.last_thing)
+            facts += _first_facts(sent, date, c, probe, facts, out, user_mine, context.last_thing, context.last_person)
         # a value the user's facts already hold, read from a clause about the user, something of
         # theirs or a bare noun, is the user's ("my rent is $1,200", "rent is $1,600 a month"); a
         # clause about another person or a particular thing keeps its facts whatever else read it
@@ -188,7 +199,8 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
 
 
 def _first_facts(sent: Sentence, date: datetime, c: Clause, probe: SlotProbe, facts: list[CandidateFact],
-                 out: list[CandidateFact], user_mine: bool, it: str | None = None) -> list[CandidateFact]:
+                 out: list[CandidateFact], user_mine: bool, it: str | None = None,
+                 person: str | None = None) -> list[CandidateFact]:
     """Attributes no reading of its class gave (:func:`.first_statements`): the statement still
     fills a slot; one value per slot per sentence ("it's approved and being printed": approved)."""
     given = {(f.subject.casefold(), f.predicate) for f in [*facts, *out]}
@@ -196,7 +208,10 @@ def _first_facts(sent: Sentence, date: datetime, c: Clause, probe: SlotProbe, fa
         if attr in ("due_date", "scheduled_for"):
             given |= {(name, "due_date"), (name, "scheduled_for")}  # a thing has one time
     got = []
-    for name, kind, attr, value in first_statements(c, probe, it):
+    by_role = _role_only(c, probe)
+    for name, kind, attr, value in [*first_statements(c, probe, it), *frame_facts(c, probe, it, person)]:
+        if value in by_role:
+            continue
         if c.about == "mine" and user_mine and c.subject is not None and c.subject.lemma_.lower() not in ROLE_NOUNS:
             continue  # "my rent is…": the user's, read as the user's fact ("my GP is…" is never the user's)
         if (name.casefold(), attr) in given or facts and name.casefold() != facts[0].subject.casefold():
@@ -204,6 +219,14 @@ def _first_facts(sent: Sentence, date: datetime, c: Clause, probe: SlotProbe, fa
         given.add((name.casefold(), attr))
         got.append(_entity_fact(sent, date, c, EntityRef(name, kind), attr, value, None))
     return got
+
+
+def _role_only(c: Clause, probe: SlotProbe) -> set[str]:
+    """Values only the parse typed (:mod:`.entity_roles`): they anchor corrections of a slot memory
+    holds ("the dishwasher arrived"), but start no slot of their own ("the printer jammed")."""
+    roles = set(role_values(c))
+    typed = [v.casefold() for v, cls in probe.values if (v, cls) not in roles]
+    return {v for v, _ in roles if not any(v.casefold() in t for t in typed)}
 
 
 def _moves_thing(c: Clause) -> bool:
