@@ -140,12 +140,47 @@ def render(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+HELDOUT = ROOT / "tests" / "fixtures" / "extraction" / "heldout" / "other_entity_updates.jsonl"
+
+
+def heldout_report() -> dict[str, Any]:
+    """auth4's held-out pairs, measured as the development sets are; no record id, sentence or answer
+    reaches the report (implementers never read that file or its per-pair outputs)."""
+    before = _report.loadavg()
+    t0 = time.time()
+    with tempfile.TemporaryDirectory() as d:
+        rows = _measure(HELDOUT, Path(d))
+    return {"extractor": RuleExtractor().cache_key, "summary": {"heldout": _summary(rows)},
+            "run": {"command": "python eval/bench_other_entity_updates.py --heldout", "git_sha": _report.git_sha(),
+                    "machine": _report.machine(), "loadavg_before": before, "loadavg_after": _report.loadavg(),
+                    "seconds": round(time.time() - t0, 1)}}
+
+
+def render_heldout(report: dict[str, Any]) -> str:
+    run, s = report["run"], report["summary"]["heldout"]
+    return "\n".join([
+        f"# Other-entity update pairs, held out ({report['extractor']}, {run['git_sha']})", "",
+        f"Command: `{run['command']}` ({run['seconds']} s on {run['machine']}; load average "
+        f"{' '.join(run['loadavg_before'])} before, {' '.join(run['loadavg_after'])} after). auth4's pairs "
+        "(tests/fixtures/extraction/heldout/, never opened by the implementers); aggregate figures only. Zero-LLM "
+        "ingest, `Memory(llm=False).answer`. Target (issue #13): >= 0.9 answered and >= 0.9 with the SUPERSEDES edge.",
+        "", "| pairs | answered | share | SUPERSEDES edge | share |", "|---|---|---|---|---|",
+        f"| {s['pairs']} | {s['answered']} | {s['answered_share']} | {s['superseded']} | {s['superseded_share']} |", ""])
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--fixture", type=Path, default=None,
                     help="a pair file to measure instead of the default fixture and probe")
     ap.add_argument("--note", default="a development set", help="what the --fixture set is, for the report")
+    ap.add_argument("--heldout", action="store_true",
+                    help="auth4's held-out pairs (tests/fixtures/extraction/heldout/other_entity_updates.jsonl): "
+                         "aggregate figures only, written to eval/results/other_entity_updates_heldout.{json,md}")
     args = ap.parse_args(argv)
+    if args.heldout:
+        print(_report.write_pair(ROOT / "eval" / "results" / "other_entity_updates_heldout", heldout_report(),
+                                 render_heldout))
+        return
     before = _report.loadavg()
     t0 = time.time()
     with tempfile.TemporaryDirectory() as d:

@@ -95,17 +95,37 @@ def _pronoun_topic(word: str, it: str | None, person: str | None, probe: SlotPro
     return None
 
 
+def _kin_titled(t: Token) -> bool:
+    """A name after a word of kinship or role ("Cousin Ines", "Uncle Ray"): a person, whatever NER says."""
+    return t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in PEOPLE_NOUNS for c in t.children)
+
+
 def _is_person(t: Token) -> bool:
     ent = entity_at(t)
-    return ent is not None and ent.label_ == "PERSON" or t.lemma_.lower() in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS
+    return ent is not None and ent.label_ == "PERSON" or t.lemma_.lower() in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS \
+        or _kin_titled(t)
+
+
+def _person_topic_name(t: Token) -> str | None:
+    """A person's name: the name itself without its kin word ("Cousin Ines" is Ines), the name said
+    right after a relation noun ("my old housemate Bilal works…", parsed as two subjects), else the
+    relation noun ("dad")."""
+    if _kin_titled(t):
+        return t.text
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if t.pos_ == "NOUN" and nxt is not None and nxt.pos_ == "PROPN" and nxt.dep_ in ("nsubj", "appos", "compound") \
+            and nxt.lower_ not in NOT_NAMES:
+        return nxt.text
+    return _person_name(t) or t.lemma_.lower()
 
 
 def _noun_topic(t: Token, person: str | None) -> Topic | None:
     """The topic a noun names: a person by name, or a thing by its phrase (an attribute noun at its
     end is the attribute: "Dan's address" is Dan's home, "his new place" the last person's)."""
     if _is_person(t):
-        name = _person_name(t) or t.lemma_.lower()
-        return Topic(name, "person") if name.lower() not in ("people", "everyone", "someone", "somebody") else None
+        name = _person_topic_name(t)
+        return Topic(name, "person") if name and name.lower() not in ("people", "everyone", "someone", "somebody") \
+            else None
     name, hint = _phrase(t)
     owner = next((c for c in t.children if c.dep_ == "poss"), None)
     if owner is not None and hint is None and t.lemma_.lower() in ("place", "house", "flat", "home"):
@@ -128,6 +148,8 @@ def frame_topic(clause: Clause, probe: SlotProbe, it: str | None, person: str | 
     if subj is None:
         return None
     low = subj.lower_
+    if low in ("they", "them") or "same" in {t.lower_ for t in clause.tokens}:
+        return None  # "they" may be anyone; "it's the same" names no value of a thing
     if low in _IT or low in _HE:
         return _pronoun_topic(low, it, person, probe)
     if low in _USER:
@@ -138,6 +160,10 @@ def frame_topic(clause: Clause, probe: SlotProbe, it: str | None, person: str | 
         if obj.pos_ == "NOUN" and not any(c.dep_ in ("poss", "det", "compound") for c in obj.children):
             return None  # "we booked tickets": no particular thing
         return _noun_topic(obj, person)
+    if subj.pos_ in ("NUM", "X") and any(c.dep_ == "prep" for c in subj.children):
+        # "My 1:1 with Kate is Fridays at 2": a thing named by a code and what it is with
+        name = " ".join(w.text for w in subj.subtree if w.dep_ not in ("det", "poss"))
+        return Topic(name, "thing") if len(name) > 3 else None
     if subj.pos_ not in ("NOUN", "PROPN") or subj.lower_ in NOT_NAMES or subj.lemma_.lower() in ROLE_NOUNS:
         return None  # "my GP is Dr Okafor": the role's holder, read by the role reading
     if not (_is_person(subj) or _specific(subj)):

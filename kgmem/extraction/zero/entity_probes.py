@@ -71,6 +71,9 @@ _OLD = re.compile(r"(?:instead\s+of|rather\s+than|\bnot|\bfrom|no\s+longer(?:\s+
                   re.IGNORECASE)
 #: verbs that float a value without setting it
 _OFFERS = frozenset({"offer", "suggest", "propose", "float", "recommend", "pitch", "consider", "ask", "request"})
+#: a thing that must be done by a time ("has to be in by 31 October", "needs to be submitted before the 9th")
+_DUE_BY = re.compile(r"\b(?:has|have|needs?)\s+to\s+be\s+(?:\w+\s+){0,2}?(?:by|before)\b|\bmust\s+be\s+(?:\w+\s+){0,2}?"
+                     r"(?:by|before)\b", re.IGNORECASE)
 _HAD_TO = re.compile(r"\b(?:had|'d)\s+to\b", re.IGNORECASE)
 #: hedges that imagine nothing ("same questions still work i suppose")
 _HEDGES = re.compile(r"\b(?:i|we)\s+(?:suppose|guess|imagine)\b|\bi'd\s+imagine\b", re.IGNORECASE)
@@ -94,6 +97,9 @@ def clause_states(sent: Sentence, clause: Clause) -> bool:
     """The clause states something: no request, plan, condition, wish, negation or question."""
     if clause.head.lemma_.lower() in _OFFERS:
         return False  # "they offered 6:45 or 8:15": a value floated, not the slot's
+    if clause.about in ("thing", "mine") and _DUE_BY.search(clause.text) and clause.subject is not None \
+            and clause.subject.pos_ in ("NOUN", "PROPN") and not sent.question:
+        return True  # "the audit report has to be in by 31 October": a deadline, not a wish
     if clause.about == "request" or clause.blocked or hypothetical(clause) \
             or intent_only(clause.tokens) and not _HAD_TO.search(clause.text):
         return False  # "had to move the delivery to Wednesday" happened
@@ -201,6 +207,13 @@ def _nearest_times(clause: Clause, found: list[tuple[str, str | None]]) -> list[
     return list(dict.fromkeys([*out, *found]))
 
 
+def _numbered(value: str, text: str) -> str:
+    """A place with the number that names it ("14 Hawthorn Close", "ward 7", "Terminal 2")."""
+    m = re.search(r"(?<![\w.])(\d{1,4}[a-zA-Z]?\s+)" + re.escape(value), text) \
+        or re.search(re.escape(value) + r"(\s+\d{1,4}[a-zA-Z]?)(?![\w:.])", text)
+    return m.group(0) if m else value
+
+
 def clause_values(clause: Clause) -> list[tuple[str, str]]:
     """(value, class) of every class the clause holds a value of, new values only; a time is
     only a time ("Thursdays" is no organisation)."""
@@ -215,6 +228,8 @@ def clause_values(clause: Clause) -> list[tuple[str, str]]:
             found = _nearest_times(clause, found)
         for value, _vtype in found:
             value = re.sub(r"^(\w+\.?)\s+\1\b\s*", r"\1 ", value).strip()  # "Dr Dr Okafor"
+            if cls == "where":
+                value = _numbered(value, clause.text)
             if _fresh(value, clause) and len(value) > 1 and (value, cls) not in out:
                 out.append((value, cls))
     for value, cls in role_values(clause):  # typed by where it stands, when no word list typed it

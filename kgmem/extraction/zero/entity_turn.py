@@ -212,7 +212,8 @@ def _first_facts(sent: Sentence, date: datetime, c: Clause, probe: SlotProbe, fa
     for name, kind, attr, value in [*first_statements(c, probe, it), *frame_facts(c, probe, it, person)]:
         if value in by_role:
             continue
-        if c.about == "mine" and user_mine and c.subject is not None and c.subject.lemma_.lower() not in ROLE_NOUNS:
+        if c.about == "mine" and user_mine and c.subject is not None and c.subject.lemma_.lower() not in ROLE_NOUNS \
+                and c.subject.pos_ == "NOUN":  # not "it" ("my talk got accepted, it's on the Saturday morning") nor "my 1:1"
             continue  # "my rent is…": the user's, read as the user's fact ("my GP is…" is never the user's)
         if (name.casefold(), attr) in given or facts and name.casefold() != facts[0].subject.casefold():
             continue
