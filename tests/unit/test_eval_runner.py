@@ -316,3 +316,13 @@ def test_the_code_fingerprint_follows_code_and_data_files_only(tmp_path: Path) -
     (pkg / "sub" / "bank.jsonl").write_text('{"text": "hello"}\n')
     assert tree_fingerprint(pkg) not in (first, second)
     assert len(code_fingerprint()) == 12
+
+
+def test_a_checkout_is_dirty_only_when_code_or_data_changed() -> None:
+    from kgmem.evaluation.rundir import changes_code
+
+    assert not changes_code("")
+    assert not changes_code(" M eval/results/dev3.md\n M eval/results/dev3.json\n M README.md\n")
+    assert changes_code(" M eval/results/dev3.md\n M kgmem/answer/pool.py\n")
+    assert changes_code("M  eval/bench_answers.py\n")
+    assert changes_code("R  kgmem/a.py -> kgmem/b.py\n")
