@@ -212,6 +212,7 @@ class Anchoring:
         one with that many and the probe says a word of change or two words are shared."""
         said = {w for m in probe.mentions for w in _name_words(m)} - {w for v, _ in probe.values for w in _name_words(v)}
         said -= _GENERIC
+        names = {w.casefold() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+", probe.text)}
         scored: list[tuple[int, str, str]] = []
         for eid, slots in holders.items():
             ent = self.resolver.entity(eid)
@@ -223,8 +224,8 @@ class Anchoring:
                     continue
                 source = fact.text.split(" (", 1)[-1]
                 shared = said & (set(_name_words(source)) | set(_name_words(ent.name))) - set(_name_words(fact.value or ""))
-                if shared:
-                    scored.append((len(shared), eid, attr))
+                if shared:  # a name shared (capitalised where the first statement said it) weighs two
+                    scored.append((sum(1 + (w in names) for w in shared), eid, attr))
         if not scored:
             return []
         scored.sort(reverse=True)
@@ -309,7 +310,7 @@ class Anchoring:
             if not plain or set(normalise_name(value).split()) <= own:
                 continue  # "Jordan runs Tuesday spin": neither Tuesday nor spin is a value of it
             attrs = [a for a in CLASS_ATTRIBUTES.get(cls, ()) if a in slots and a not in done
-                     and (a not in NEEDS_WORD or a in probe.attribute_words)]
+                     and (a not in NEEDS_WORD or a in probe.attribute_words or probe.cue and not probe.user_clause)]
             if len(attrs) > 1:
                 named = [a for a in attrs if a in probe.attribute_words]
                 attrs = named if len(named) == 1 else attrs

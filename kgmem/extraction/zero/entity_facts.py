@@ -445,9 +445,13 @@ def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray
 def _entity_fact(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef, attr: str, value: str,
                  vtype: str | None) -> CandidateFact:
     value = re.sub(r"^(\w+\.?)\s+\1\b", r"\1", value)  # "Ms Ms Haddad": a title read twice
+    name = ref.name
+    words = name.split()
+    if ref.kind == "person" and len(words) > 1 and words[0].lower() in PEOPLE_NOUNS and words[1][:1].isupper():
+        name = " ".join(words[1:])  # "Uncle Ray" is Ray, as a later "they moved Ray" names him
     return CandidateFact(
-        subject=ref.name, subject_type=ref.kind, predicate=attr, value=value, value_type=vtype,
-        text=f"{statement(ref.name, attr, value)} ({sent.text})"[:300],
+        subject=name, subject_type=ref.kind, predicate=attr, value=value, value_type=vtype,
+        text=f"{statement(name, attr, value)} ({sent.text})"[:300],
         valid_from=datetime(date.year, date.month, date.day), granularity="day",
         speaker="user", source_turns=[sent.turn], confidence=0.6,
     )

@@ -43,6 +43,8 @@ def _state(clause: Clause) -> list[tuple[str, str]]:
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "dative") or c.dep_ in ("prep", "prt", "advmod")
            and c.lower_ in _TARGETS for c in head.children):
         return []  # "the garage fixed the brakes", "the sync moved to Friday": a deed or a move, no state
+    last = [c for c in head.children if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD")]
+    head = last[-1] if last else head  # "printed and dispatched": the latest state
     prt = [c.text for c in head.children if c.dep_ == "prt"]
     return [(" ".join([head.text.lower(), *(p.lower() for p in prt)]), "state")]
 
