@@ -8,6 +8,8 @@ of words no list holds is still typed by where it stands in the clause:
   knocked back", "the visa came through"): the verb with its particle;
 - **organisation**: a proper name someone joins, switches to or is with — the object of a verb of
   joining or choosing, or of with/at/for/to ("he's joined Monzo", "we're on BT broadband now");
+- **place**: a named or numbered place a thing is in or goes to ("moved into the Birch room", "on
+  the Lister ward");
 - **diet**: the word that qualifies "diet" ("a diabetic diet", "the low-FODMAP diet").
 """
 
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 #: verbs whose object is the organisation someone is with afterwards
 _JOIN = frozenset({"join", "switch", "choose", "pick", "sign", "use", "go", "move", "transfer", "poach", "hire"})
 _WITH = frozenset({"with", "at", "for", "to", "on", "by"})
+_PLACE_PREPS = frozenset({"at", "in", "into", "to", "on", "onto"})
 #: subjects whose verb tells no state of a thing ("I", "they" as the company doing it)
 _NO_STATE_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they", "who", "that", "which", "there"})
 #: words after a verb that say where a thing went, not what state it is in ("moved into", "came back")
@@ -63,13 +66,30 @@ def _org(clause: Clause) -> list[tuple[str, str]]:
         ent = entity_at(t)
         head = t.head
         joined = t.dep_ == "dobj" and head.lemma_.lower() in ("join", "switch")  # "joined Monzo" (NER: a person)
+        modifier = t.dep_ == "compound" and head.pos_ == "NOUN"
         if ent is not None and ent.label_ in ("DATE", "TIME", "PERSON", "MONEY", "CARDINAL", "GPE") \
-                and not (joined and ent.label_ == "PERSON"):
+                and not (joined and ent.label_ == "PERSON" or modifier and ent.label_ == "GPE"):
             continue
         if t.dep_ == "dobj" and head.lemma_.lower() in _JOIN or t.dep_ == "pobj" and head.lower_ in _WITH:
             out.append((_name(t), "org"))
         elif t.dep_ == "compound" and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in _WITH:
-            out.append((t.text, "org"))  # "we're on BT broadband": BT
+            out.append((t.text, "org"))  # "we're on BT broadband": BT (whatever NER calls it)
+    return out
+
+
+def _place(clause: Clause) -> list[tuple[str, str]]:
+    """A named or numbered place a thing is in or goes to: the object of at/in/into/to/on whose noun
+    carries a proper name or a number ("into the Birch room", "on the Lister ward", "to room 4B")."""
+    out: list[tuple[str, str]] = []
+    for t in clause.tokens:
+        if t.dep_ != "pobj" or t.pos_ != "NOUN" or t.head.lower_ not in _PLACE_PREPS:
+            continue
+        mods = [c for c in t.children if c.dep_ in ("compound", "nummod", "appos")
+                and (c.pos_ == "PROPN" and c.text[:1].isupper() or c.pos_ == "NUM")]
+        if mods:
+            words = [w for w in t.subtree if w.dep_ not in ("det", "poss", "punct", "prep") and w.i >= mods[0].i
+                     or w.i == t.i]
+            out.append((" ".join(w.text for w in sorted(words, key=lambda w: w.i)), "where"))
     return out
 
 
@@ -84,4 +104,4 @@ def _diet(clause: Clause) -> list[tuple[str, str]]:
 
 def role_values(clause: Clause) -> list[tuple[str, str]]:
     """(value, class) pairs read from the clause's parse (see the module docstring)."""
-    return [*_state(clause), *_org(clause), *_diet(clause)]
+    return [*_state(clause), *_org(clause), *_place(clause), *_diet(clause)]
