@@ -22,6 +22,7 @@ from kgmem.extraction.zero.entity_facts import _person_name, _phrase, _proper_na
 from kgmem.extraction.zero.entity_readings import hypothetical
 from kgmem.extraction.zero.entity_roles import role_values
 from kgmem.extraction.zero.entity_values import entity_values
+from kgmem.extraction.zero.entity_values import every as _every
 from kgmem.extraction.zero.lexicon import MODALS, PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.sentences import Sentence
@@ -225,7 +226,7 @@ def clause_values(clause: Clause) -> list[tuple[str, str]]:
         if cls == "where":
             found = list(dict.fromkeys([*found, *_platforms(clause)]))
         if cls == "when":
-            found = _nearest_times(clause, found)
+            found = [(_every(v, clause.text), t) for v, t in _nearest_times(clause, found)]
         for value, _vtype in found:
             value = re.sub(r"^(\w+\.?)\s+\1\b\s*", r"\1 ", value).strip()  # "Dr Dr Okafor"
             if cls == "where":

@@ -34,7 +34,7 @@ _MORE_STATES = re.compile(r"\b(?:turned\s+up|showed\s+up|got\s+here|on\s+(?:its|
                           re.IGNORECASE)
 #: a state quoted from a tracker or portal ("tracking just says 'in transit'", "status says 'waiting for parts'")
 _QUOTED_STATE = re.compile(r"\b(?:status|tracking|tracker|portal|app|website|system|it)\s+(?:just\s+|now\s+|still\s+)?"
-                           r"(?:says|shows|reads|is|=)\s*[:]?\s*['\"‘“]([^'\"’”]{3,40})['\"’”]", re.IGNORECASE)
+                           r"(?:says|shows|reads|is|=)\s*(?:as\s+)?[:]?\s*['\"‘“]([^'\"’”]{3,40})['\"’”]", re.IGNORECASE)
 
 
 #: words that say where someone lives, for an address NER does not call a place
@@ -84,7 +84,7 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = new_time(clause) or values
         if values and (span := when_span(clause)) and values[0][0] in span:
             values = [(span, values[0][1])]  # "at 8 on Thursday": the day with its time
-        values = with_ranges(values, clause.text)
+        values = [(every(v, clause.text), t) for v, t in with_ranges(values, clause.text)]
     if attr == "venue":
         span = when_span(clause) or ""
         values = [(extend_place(v, clause), t) for v, t in values if not _is_time(v, clause)
@@ -140,6 +140,12 @@ def with_ranges(values: list[Value], text: str) -> list[Value]:
         m = _RANGE_TAIL.match(text, i + len(value)) if i >= 0 and value[-1:].isalnum() else None
         out.append((text[i: m.end()], vtype) if m else (value, vtype))
     return [v for v in out if not any(v[0] != w[0] and v[0] in w[0] for w in out)]
+
+
+def every(value: str, text: str) -> str:
+    """A time with how often it comes round ("every other Thursday", "every second Monday")."""
+    m = re.search(r"\bevery\s+(?:other|second|third|\d+(?:st|nd|rd|th))?\s*" + re.escape(value), text, re.IGNORECASE)
+    return m.group(0) if m else value
 
 
 _RATE = re.compile(r"\s*(?:a|an|per|/)\s*(night|month|week|day|hour|year|walk|session|lesson|visit|person|head|class|"
