@@ -20,7 +20,7 @@ from kgmem.extraction.zero.clauses import Clause, possessed_by_other
 from kgmem.extraction.zero.combine import ProposedFact
 from kgmem.extraction.zero.entity_facts import handed_to_person
 from kgmem.extraction.zero.facts import make_fact
-from kgmem.extraction.zero.lexicon import DISLIKE_CUES, LIKE_CUES, PEOPLE_NOUNS, STATIVE
+from kgmem.extraction.zero.lexicon import DEPART, DISLIKE_CUES, LIKE_CUES, PEOPLE_NOUNS, STATIVE
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.proposals import Proposal, Proposer
@@ -112,6 +112,10 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False  # "I ordered a drone from Decathlon": a shop, not an employer
     if via_from and pred == "lives_in":
         return False  # "moved from A to B" gives B; "got back from A" is a trip
+    if pred in ("lives_in", "works_at") and _departed(value, clause):
+        return False  # "I left London for Leeds": London is where the user no longer lives
+    if pred == "hometown" and not via_from and not _ORIGIN.search(clause.text):
+        return False  # "I just moved to Leipzig": where one grew up is said with words of origin
     if via_from and pred == "hometown":
         return bool(re.search(r"\b(?:originally|grew|born|raised|hometown|'m|am|come|comes|hail)\b", clause.text, re.I))
     if via_from and pred == "visited":
@@ -119,6 +123,12 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
     return True
 
 
+#: words of origin: a hometown is said with one ("grew up in", "born in", "originally from")
+_ORIGIN = re.compile(r"\b(?:grew|grow\w*|born|raised|hometown|home\s*town|originally|native|childhood|roots)\b",
+                     re.IGNORECASE)
+#: words that make a taste *the* favourite (a single-valued slot); without one it is a like
+_FAVOURITE = re.compile(r"\b(?:favou?rites?|faves?|go-?to|usual|staple|best|top|number\s+one|all[- ]time|"
+                        r"can'?t\s+(?:live|do)\s+without|obsessed)\b", re.IGNORECASE)
 #: nouns of keeping track: a value ending on one is no title ("a reading tracker", "my watch list")
 _TRACKING = frozenset({"tracker", "list", "app", "challenge", "goal", "club", "group", "log", "journal", "plan",
                        "schedule", "habit", "streak", "spreadsheet", "widget"})
@@ -137,6 +147,13 @@ _HOME_NOUNS = frozenset({"home", "flat", "house", "apartment", "place", "condo",
                          "studio", "townhouse", "houseboat", "narrowboat", "digs", "pad"})
 #: verbs of booking: what is booked is ahead ("booked a table at Ostra")
 _BOOKING = frozenset({"book", "reserve", "schedule", "plan", "arrange", "organise", "organize"})
+
+
+def _departed(value: str, clause: Clause) -> bool:
+    """``value`` is the object of a verb of leaving in the clause ("left London", "quit Arup")."""
+    first = value.split()[0].casefold()
+    return any(t.dep_ == "dobj" and t.head.lemma_.lower() in DEPART and first in {x.lower_ for x in t.subtree}
+               for t in clause.tokens)
 
 
 def _home_subject(clause: Clause) -> bool:
@@ -191,6 +208,14 @@ def _polarity(predicate: str, clause: Clause) -> str:
     return predicate
 
 
+def _favourite(predicate: str, clause: Clause) -> str:
+    """"I really love bossa nova" is a like; only "my go-to", "favourite", "can't live without"
+    make it the one favourite (favourite_* slots are single-valued: a new one supersedes)."""
+    if predicate.startswith("favourite_") and not _FAVOURITE.search(clause.text):
+        return "likes"
+    return predicate
+
+
 #: the verb that says the medium: "I watched Dune 2" is no book, "I read Dune" no film
 _MEDIUM = {"watch": ("read_book", "watched"), "binge": ("read_book", "watched"), "read": ("watched", "read_book")}
 
@@ -218,13 +243,17 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
             trace.decision = "skipped"
             continue
         trace.proposals = proposer.rank(row)[:3]
-        props = proposer.propose(row)
+        props = proposer.candidates(row)
         if not props:
             trace.decision = "no proposal above the threshold (or 'none' scored best)"
             continue
         used: set[str] = set()
+        first: float | None = None  # value-first: the score of the clause's first fact
+        vf = proposer.value_first
         for p in props:
-            pred = predicates.get(_medium(_polarity(p.predicate, clause), clause))
+            if vf is not None and first is not None and p.score < first - vf.extra_margin:
+                break
+            pred = predicates.get(_medium(_polarity(_favourite(p.predicate, clause), clause), clause))
             if pred is None:
                 continue
             # a verbless note ("My purchase of the week: headphones, $250") tells what was done,
@@ -245,6 +274,7 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
                                        confidence=round(min(0.8, 0.5 + p.score / 2), 3)))
             if fact is not None:
                 out.append(ProposedFact(fact, p.score, clause.text))
+                first = p.score if first is None else first
         trace.decision = "proposed " + ", ".join(f"{f.fact.predicate}={f.fact.value}" for f in out
                                                  if f.clause == clause.text) if out else "no value of the proposed kinds"
     return out
