@@ -104,20 +104,35 @@ def test_a_person_after_with_is_no_place(meaning_only: RuleExtractor) -> None:
     assert not any(p == "visited" and v == "Hvar" for p, v in facts)
 
 
-@pytest.mark.parametrize(("text", "predicate", "value"), [
-    ("I honestly adore sea shanties.", "likes", "sea shanties"),
-    ("My go-to snack is salted edamame.", "favourite_food", "edamame"),
-])
-def test_a_favourite_needs_words_that_make_it_the_one(meaning_only: RuleExtractor, text: str, predicate: str,
-                                                      value: str) -> None:
-    facts = _facts(meaning_only, text)
-    assert (predicate, value) in facts
-    if predicate == "likes":
-        assert not any(p.startswith("favourite_") for p, _ in facts)
-
-
 def test_a_hometown_needs_words_of_origin(meaning_only: RuleExtractor) -> None:
     assert ("hometown", "Tromsø") in _facts(meaning_only, "Growing up in Tromsø made me hate the dark.")
     moved = _facts(meaning_only, "We finally relocated to Ghentbrugge from Zadar.")
     assert ("lives_in", "Ghentbrugge") in moved
     assert not any(p == "hometown" for p, _ in moved)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Honestly we live in Ilfracombe now and the wind never stops.", ("lives_in", "Ilfracombe")),
+    ("We read Wolf Hall on the ferry last summer, both of us.", ("read_book", "Wolf Hall")),
+    ("I really enjoy sea shanties, the louder the better.", ("likes", "sea shanties")),
+])
+def test_a_clause_whose_verb_names_a_registry_predicate_stores_it_typed(meaning_only: RuleExtractor, text: str,
+                                                                         fact: tuple[str, str]) -> None:
+    facts = _facts(meaning_only, text)
+    assert fact in facts
+    assert not any(p in ("live_in", "read", "enjoy") for p, _ in facts)  # not the open predicate
+
+
+@pytest.mark.parametrize(("text", "predicate"), [
+    ("I live for the weekends honestly.", "lives_in"),
+    ("I watched the kids all afternoon so my sister could nap.", "watched"),
+    ("I read the small print twice before signing.", "read_book"),
+])
+def test_a_verb_without_a_value_of_its_kind_stays_open(meaning_only: RuleExtractor, text: str,
+                                                       predicate: str) -> None:
+    assert not any(p == predicate for p, _ in _facts(meaning_only, text))
+
+
+def test_a_light_verb_names_no_registry_predicate(meaning_only: RuleExtractor) -> None:
+    facts = _facts(meaning_only, "Had a root canal first thing, two fillings as well, yay.")
+    assert not any(p == "owns" for p, _ in facts)

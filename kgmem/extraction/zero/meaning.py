@@ -26,13 +26,15 @@ from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.proposals import Proposal, Proposer
 from kgmem.extraction.zero.sentences import Sentence, best_time
 from kgmem.extraction.zero.trips import RETURN_FROM
+from kgmem.extraction.zero.value_parse import Value
 from kgmem.extraction.zero.values import fill
+from kgmem.temporal import ResolvedTime
 
 #: clauses whose subject makes them a statement about the user's own life: the user said it, so
 #: "Nothing beats matcha", "The Bear was fantastic" and verbless fragments count too
 USER_ABOUT = frozenset({"user", "mine", "thing", "none"})
 #: one-off happenings: told in a past or perfect tense ("I usually get snow" is no purchase)
-_EVENTIVE = frozenset({"bought", "spent", "visited", "attended", "watched", "read_book", "event"})
+EVENTIVE = frozenset({"bought", "spent", "visited", "attended", "watched", "read_book", "event"})
 #: happenings that may also be under way ("I'm reading Dune")
 _ONGOING_OK = frozenset({"watched", "read_book"})
 #: words that tell of a place of training
@@ -126,9 +128,6 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
 #: words of origin: a hometown is said with one ("grew up in", "born in", "originally from")
 _ORIGIN = re.compile(r"\b(?:grew|grow\w*|born|raised|hometown|home\s*town|originally|native|childhood|roots)\b",
                      re.IGNORECASE)
-#: words that make a taste *the* favourite (a single-valued slot); without one it is a like
-_FAVOURITE = re.compile(r"\b(?:favou?rites?|faves?|go-?to|usual|staple|best|top|number\s+one|all[- ]time|"
-                        r"can'?t\s+(?:live|do)\s+without|obsessed)\b", re.IGNORECASE)
 #: nouns of keeping track: a value ending on one is no title ("a reading tracker", "my watch list")
 _TRACKING = frozenset({"tracker", "list", "app", "challenge", "goal", "club", "group", "log", "journal", "plan",
                        "schedule", "habit", "streak", "spreadsheet", "widget"})
@@ -208,14 +207,6 @@ def _polarity(predicate: str, clause: Clause) -> str:
     return predicate
 
 
-def _favourite(predicate: str, clause: Clause) -> str:
-    """"I really love bossa nova" is a like; only "my go-to", "favourite", "can't live without"
-    make it the one favourite (favourite_* slots are single-valued: a new one supersedes)."""
-    if predicate.startswith("favourite_") and not _FAVOURITE.search(clause.text):
-        return "likes"
-    return predicate
-
-
 #: the verb that says the medium: "I watched Dune 2" is no book, "I read Dune" no film
 _MEDIUM = {"watch": ("read_book", "watched"), "binge": ("read_book", "watched"), "read": ("watched", "read_book")}
 
@@ -223,6 +214,28 @@ _MEDIUM = {"watch": ("read_book", "watched"), "binge": ("read_book", "watched"),
 def _medium(predicate: str, clause: Clause) -> str:
     wrong, right = _MEDIUM.get(clause.head.lemma_.lower(), ("", ""))
     return right if predicate == wrong else predicate
+
+
+#: verbs whose past form is their present form: with a past time they were done ("We read X last summer")
+_SAME_PAST = frozenset({"read", "put", "set", "cut", "hit", "let", "quit", "shut", "spread", "bet", "cost", "hurt",
+                        "reread", "upset", "broadcast", "split"})
+
+
+def told_as_past(clause: Clause, when: ResolvedTime | None) -> bool:
+    """The clause tells a past deed: a past or perfect tense, or a verb whose past looks like its
+    present ("read") with a past time in the sentence."""
+    return clause.past or (when is not None and not when.future and clause.head.tag_ in ("VBP", "VB")
+                           and clause.head.lower_ in _SAME_PAST)
+
+
+def reading(predicate: str, clause: Clause) -> str:
+    """The predicate a clause says once its polarity and medium are read ("" drops it)."""
+    return _medium(_polarity(predicate, clause), clause)
+
+
+def typed_value(predicate: str, kind: str, clause: Clause) -> Value | None:
+    """The first value of ``kind`` in ``clause`` that passes ``predicate``'s checks (:func:`_fits`)."""
+    return next((v for v in fill(kind, clause) if valid_value(v[0]) and _fits(predicate, v[0], clause)), None)
 
 
 def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: list[np.ndarray | None],
@@ -253,14 +266,14 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
         for p in props:
             if vf is not None and first is not None and p.score < first - vf.extra_margin:
                 break
-            pred = predicates.get(_medium(_polarity(_favourite(p.predicate, clause), clause), clause))
+            pred = predicates.get(_medium(_polarity(p.predicate, clause), clause))
             if pred is None:
                 continue
             # a verbless note ("My purchase of the week: headphones, $250") tells what was done,
             # unless the sentence dates it ahead ("Big trip: Lisbon next month")
             note = clause.verbless and not (when is not None and when.future) \
                 or pred.name == "visited" and bool(RETURN_FROM.search(clause.text))  # "I'm back from Lisbon"
-            if pred.name in _EVENTIVE and not (clause.past or note or clause.ongoing and pred.name in _ONGOING_OK):
+            if pred.name in EVENTIVE and not (told_as_past(clause, when) or note or clause.ongoing and pred.name in _ONGOING_OK):
                 trace.values.append((pred.name, "(not told as past)"))
                 continue
             values = [v for v in fill(pred.kind, clause) if v[0].casefold() not in used and valid_value(v[0])
