@@ -4,7 +4,8 @@
         --config pf --config vf:0.25:0.20:0.03:0.05 [--tier full|proposals] [--name NAME]
 
 A config is ``pf`` (predicate first: the proposer's threshold and margin, nothing when "none"
-scores best) or ``vf:<threshold>:<margin>:<none_slack>:<extra_margin>`` (value first: see
+scores best), ``pf:<threshold>:<margin>`` (the same with another threshold and margin: a
+calibration sweep) or ``vf:<threshold>:<margin>:<none_slack>:<extra_margin>`` (value first: see
 ``kgmem.extraction.zero.proposals.ValueFirst``). Each config is scored on
 
 - the **fit** set: the synthetic-s-oracle *dev* family only (planted facts, matched as
@@ -63,15 +64,19 @@ class _ParseCache:
         return iter([self.docs[t] for t in texts])
 
 
-def parse_config(spec: str) -> ValueFirst | None:
-    """``pf`` → None; ``vf:t:m:s:e`` → ValueFirst(t, m, s, e)."""
-    if spec == "pf":
-        return None
+def make_proposer(spec: str, embedder: Any) -> Proposer:
+    """``pf`` (the defaults), ``pf:t:m`` (predicate first with threshold t, margin m) or
+    ``vf:t:m:s:e`` (value first: ValueFirst(t, m, s, e))."""
     parts = spec.split(":")
-    if parts[0] != "vf" or len(parts) != 5:
-        raise SystemExit(f"--config {spec!r}: expected pf or vf:<threshold>:<margin>:<none_slack>:<extra_margin>")
-    t, m, s, e = (float(x) for x in parts[1:])
-    return ValueFirst(t, m, s, e)
+    if parts[0] == "pf" and len(parts) in (1, 3):
+        if len(parts) == 1:
+            return Proposer(embedder)
+        return Proposer(embedder, threshold=float(parts[1]), margin=float(parts[2]))
+    if parts[0] == "vf" and len(parts) == 5:
+        t, m, s, e = (float(x) for x in parts[1:])
+        return Proposer(embedder, value_first=ValueFirst(t, m, s, e))
+    raise SystemExit(f"--config {spec!r}: expected pf, pf:<threshold>:<margin> or "
+                     "vf:<threshold>:<margin>:<none_slack>:<extra_margin>")
 
 
 def load_dev(split: str, gold_path: Path) -> tuple[list[Any], dict[str, Any]]:
@@ -123,7 +128,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     with measured(percentiles=False) as prov:
         for spec in args.config:
             t0 = time.perf_counter()
-            ex = RuleExtractor(proposer=Proposer(embedder, value_first=parse_config(spec)), rules=args.tier == "full")
+            ex = RuleExtractor(proposer=make_proposer(spec, embedder), rules=args.tier == "full")
             row = {"config": spec, "fit_dev_family": score_family(ex, haystacks, questions),
                    "check_dev2": score_set(ex, DEV2), "check_119": score_set(ex, hw.FIXTURE),
                    "seconds": round(time.perf_counter() - t0, 1)}
@@ -141,8 +146,9 @@ def to_markdown(r: dict[str, Any]) -> str:
         f, d, h = row["fit_dev_family"], row["check_dev2"], row["check_119"]
         lines.append(f"| {row['config']} | {f['recall']} | {f['precision']} | {d['recall']} | {d['precision']} | "
                      f"{h['recall']} | {h['precision']} |")
-    lines += ["", "pf: predicate first (threshold 0.30, margin 0.12, nothing when 'none' scores best); "
-              "vf:t:m:s:e: value first (threshold, margin, none slack, extra margin).", "", *provenance_lines(r)]
+    lines += ["", "pf: predicate first (threshold 0.30, margin 0.12, nothing when 'none' scores best); pf:t:m: the same "
+              "with threshold t, margin m; vf:t:m:s:e: value first (threshold, margin, none slack, extra margin).", "",
+              *provenance_lines(r)]
     return "\n".join(lines) + "\n"
 
 
