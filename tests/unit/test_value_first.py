@@ -136,3 +136,7 @@ def test_a_verb_without_a_value_of_its_kind_stays_open(meaning_only: RuleExtract
 def test_a_light_verb_names_no_registry_predicate(meaning_only: RuleExtractor) -> None:
     facts = _facts(meaning_only, "Had a root canal first thing, two fillings as well, yay.")
     assert not any(p == "owns" for p, _ in facts)
+
+
+def test_an_imagined_clause_names_no_registry_predicate_by_its_verb(meaning_only: RuleExtractor) -> None:
+    assert _facts(meaning_only, "Suppose I earned 70k at the brewery, what would my take-home be in Manitoba?") == set()

@@ -24,6 +24,7 @@ from kgmem.extraction.zero.assistant import (
     reply_pick,
     requested,
 )
+from kgmem.extraction.zero.checks import IMAGINED
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.combine import CombineTrace, combine
 from kgmem.extraction.zero.consumed import consumed_fact
@@ -97,6 +98,8 @@ def _open_facts(w: _Work, date: datetime, proposer: Proposer | None) -> list[Can
     """Facts of the clauses about the user that stated nothing else: a registry predicate named by
     the clause's own verb, else an open fact (the long tail)."""
     out: list[CandidateFact] = []
+    if IMAGINED.search(w.sent.text):
+        return out  # "Suppose I earned 70k at the brewery…": nothing happened
     for c, row in zip(w.clauses, w.rows):
         if row is None or c.about != "user" or c.negated_only:
             continue

@@ -20,10 +20,11 @@ import numpy as np
 
 from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero.checks import IMAGINED
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.lexicon import STATIVE
-from kgmem.extraction.zero.meaning import EVENTIVE, reading, told_as_past, typed_value
+from kgmem.extraction.zero.meaning import EVENTIVE, eligible, reading, told_as_past, typed_value
 from kgmem.extraction.zero.phrases import canonical
 from kgmem.extraction.zero.proposals import Proposer
 from kgmem.extraction.zero.sentences import Sentence, best_time
@@ -52,8 +53,9 @@ def verb_slot_fact(sent: Sentence, date: datetime, clause: Clause, row: np.ndarr
                    proposer: Proposer | None) -> CandidateFact | None:
     """The registry fact the clause's verb names, with a value of its kind (else None)."""
     v = clause.head
-    if clause.about != "user" or v.pos_ != "VERB":
-        return None
+    if clause.about != "user" or v.pos_ != "VERB" or IMAGINED.search(sent.text) \
+            or eligible(clause, sent.question) != "ok":
+        return None  # "Suppose I earned 90k…" states no salary (the meaning stage's checks hold here too)
     names = predicates_by_verb().get(v.lemma_.lower(), ())
     if not names:
         return None
