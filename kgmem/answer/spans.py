@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from kgmem.lexicon.discourse import opener_words, strip_openers
+from kgmem.lexicon.people import relation_words
 from kgmem.retrieval.question import nlp
 
 #: spaCy entity labels that can answer each answer type
@@ -23,22 +25,19 @@ _RELATION_NAME = re.compile(
     r"\bmy\s+(?:[a-z-]+\s+)?(?:[a-z]+)\s*,?\s+(?P<n>[A-Z][a-z'-]+)(?=\s*(?:,|\.|\)|!|\?|\s+(?:is|was|has|lives|called|"
     r"visited|just|and|keeps|chewed|needs|stole|stealing|at|who)\b))")
 #: people and pets a user calls "my X": a name right after one is theirs ("My stepmom Petra sent me …")
-RELATION_WORDS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "stepmom", "stepmum", "stepmother",
-                  "stepdad", "stepfather", "stepsister", "stepbrother", "half-sister", "half-brother",
-                  "mother-in-law", "father-in-law", "sister-in-law", "brother-in-law", "grandma", "grandpa",
-                  "grandmother", "grandfather", "aunt", "uncle", "cousin", "niece", "nephew", "son", "daughter",
-                  "wife", "husband", "partner", "fiancé", "fiancée", "fiance", "fiancee", "boyfriend", "girlfriend",
-                  "friend", "bestie", "roommate", "flatmate", "neighbour", "neighbor", "colleague", "coworker",
-                  "co-worker", "boss", "manager", "mentor", "coach", "trainer", "tutor", "teacher", "therapist",
-                  "doctor", "dentist", "landlord", "landlady", "physio", "physiotherapist", "accountant", "lawyer",
-                  "solicitor", "vet", "hairdresser", "instructor", "supervisor", "godmother", "godfather", "dog", "cat", "puppy",
-                  "kitten", "pup", "parrot", "rabbit", "hamster", "horse", "tortoise", "turtle")
+RELATION_WORDS = relation_words()
+#: capitalised words that open a sentence without being a name: the discourse openers
+#: (:mod:`kgmem.lexicon.discourse`), pronouns, articles, titles and day words
+_OPENER_CAPS = frozenset(w.capitalize() for w in opener_words())
+_NOT_NAMES = _OPENER_CAPS | frozenset(
+    "Today Yesterday Tomorrow Tonight Dr Mr Mrs Ms Prof The This That It He She They We I My Our Side".split())
+_NOT_NAME_ALT = "|".join(re.escape(w) for w in sorted(_NOT_NAMES, key=len, reverse=True))
 _REL_WORDS = "|".join(re.escape(w) for w in RELATION_WORDS)
 _ADJ = r"(?:(?:best|older|younger|little|big|new|old|late|dear|twin)\s+)?"
 _MY_REL_NAME = re.compile(
     rf"(?:\b[Mm]y\s+|\b[Oo]ur\s+|^\W*){_ADJ}(?i:{_REL_WORDS})\s*(?:,|\(|\s[-–—]|\s+(?:is|was)\s+(?:called\s+|named\s+)?)?\s*"
     r"(?P<n>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-zé-]+)(?=['’]s\b|\s*[,.)!?;:—–-]|\s+[a-z]|\s*$)|"
-    r"\b(?!(?:Oh|Anyway|Also|So|Well|Yes|No|Okay|Ok|Honestly|Actually|And|But|Then|Today|Yesterday|Sure|Thanks)\b)"
+    rf"\b(?!(?:{_NOT_NAME_ALT})\b)"
     rf"(?P<n2>[A-Z][a-zé-]+)\s*(?:,|\(|,?\s+who\s+is|\s+(?:is|was))\s*(?:my|our)\s+{_ADJ}(?:{_REL_WORDS})\b|"
     rf"\b(?i:my|our)\s+{_ADJ}(?i:{_REL_WORDS})['’]s\s+name\s+(?:is|was)\s+(?P<n3>[A-Z][a-zé-]+)")
 #: "Pico is coming too - he's my border collie": a name, then a pronoun saying whose it is
@@ -46,10 +45,6 @@ _PRONOUN_NAME = re.compile(
     r"\b(?P<n>[A-Z][a-z'-]+)\b[^.!?;]{0,40}?\b(?:he|she)(?:'s|\s+is|\s+was)\s+(?:my|our)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:dog|cat|puppy|kitten|pet|bird|parrot|rabbit|hamster|horse|collie|terrier|retriever|spaniel|poodle|"
     r"labrador|beagle|greyhound|[a-z]+)\b")
-_NOT_NAMES = frozenset("Anyway Also Oh So Perfect Thanks Great Well Yes No Okay Ok Sure Honestly Actually Today Dr Mr Mrs Ms Prof "
-                       "Yesterday Tomorrow Then And But The This That It He She They We I".split())
-_LEAD_WORDS = re.compile(r"^(?:\(?\s*side note:?|by the way,?|oh,?\s+and|oh,?|anyway,?|also,?|btw,?|honestly,?)\s+",
-                         re.I)
 _SHOP_PHRASE = re.compile(r"\b(?:from|at)\s+((?:a|an|the|my)\s+[\w'& -]{2,40}?)(?=\s*(?:,|\.|;|\)|for\b|it\b|and\b|"
                           r"last\b|yesterday\b|today\b|this\b|two\b|three\b|four\b|a few\b|$))")
 #: an amount in any currency the user writes: "$1,850", "£1,250", "€40", "300 bucks", "1.2k euros"
@@ -99,9 +94,9 @@ def typed_spans(text: str, answer_type: str) -> list[str]:
         spans += [m.group(1) for m in re.finditer(rf"\b(?:venue|place|spot|location)\b[^.!?]{{0,40}}?:\s*((?:the\s+)?{_CAP}(?:\s+{_CAP})*)",
                                                   text)]
     if answer_type in ("org", "item") and not spans:  # "Peak Climbing Gym is my gym"
-        body = _LEAD_WORDS.sub("", text.strip(" (\"'"))
+        body = strip_openers(text.strip(" (\"'"))
         spans += [m.group(0) for m in re.finditer(rf"\b{_CAP}(?:\s+{_CAP})+", body)
-                  if m.group(0).split()[0] not in ("I", "I'm", "The", "My", "Oh", "Side")]
+                  if m.group(0).split()[0] not in _OPENER_CAPS | {"I", "I'm", "The", "My", "Side"}]
     out = [s.strip(" .,'\"") for s in spans if s.strip(" .,'\"")]
     if answer_type == "person":  # "my stepmom Petra's birthday": the name is Petra ("St. Brigid's" is a name whole)
         out = [with_title(re.sub(r"['’]s$", "", s), text) for s in out]
