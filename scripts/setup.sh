@@ -43,7 +43,13 @@ lock_field() {  # $1 = package, $2 = awk program run on its [[package]] block
 }
 LLAMA_VERSION=$(lock_field llama-cpp-python '/^version = /{gsub(/"/,"",$3); print $3; exit}')
 LLAMA_SHA=$(lock_field llama-cpp-python '/^sdist = /{match($0,/sha256:[0-9a-f]+/); print substr($0,RSTART+7,RLENGTH-7); exit}')
-WHEELHOUSE="${XDG_CACHE_HOME:-$HOME/.cache}/kgmem/wheels"
+# A portable x86-64 build (AVX2/FMA/F16C, no AVX-512/AMX), not -march=native: a native build on a Xeon with
+# AMX segfaulted in every generation (llama.cpp's AMX weight buffers; seen on this project's 2-core VMs, 2026-12-05),
+# and ~/.cache may travel to a machine with another CPU. The flags name the wheelhouse, so a wheel built with
+# other flags is never picked up. Set KGMEM_LLAMA_CMAKE_ARGS to build something else (e.g. "-DGGML_NATIVE=ON").
+LLAMA_CMAKE_ARGS="${KGMEM_LLAMA_CMAKE_ARGS:--DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON -DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF}"
+LLAMA_FLAGS_TAG=$(printf '%s' "$LLAMA_CMAKE_ARGS" | sha256sum | cut -c1-12)
+WHEELHOUSE="${XDG_CACHE_HOME:-$HOME/.cache}/kgmem/wheels/$LLAMA_FLAGS_TAG"
 wheel() { ls "$WHEELHOUSE"/llama_cpp_python-"$LLAMA_VERSION"-*.whl 2>/dev/null | head -n 1; }
 if [ -z "$(wheel)" ]; then
   echo "setup: building llama-cpp-python $LLAMA_VERSION once for this machine (5-15 min)" >&2
@@ -53,7 +59,7 @@ if [ -z "$(wheel)" ]; then
   echo "$LLAMA_SHA  $src/llama_cpp_python-$LLAMA_VERSION.tar.gz" | sha256sum -c --quiet -
   staging="$WHEELHOUSE/.build-$$"
   mkdir -p "$staging"
-  uv build --quiet --wheel --out-dir "$staging" "$src/llama_cpp_python-$LLAMA_VERSION.tar.gz"
+  CMAKE_ARGS="$LLAMA_CMAKE_ARGS" uv build --quiet --wheel --out-dir "$staging" "$src/llama_cpp_python-$LLAMA_VERSION.tar.gz"
   mv "$staging"/llama_cpp_python-*.whl "$WHEELHOUSE"/   # a rename in one folder: never half a wheel
   rm -rf "$src" "$staging"
 fi
@@ -64,5 +70,5 @@ fi
 # from source (PYTHONDONTWRITEBYTECODE=1 is set here and in scripts/test.sh): a CLI error that
 # should take ~1 s took 3-17 s, and each test that starts `kgmem` paid it.
 uv sync --frozen --all-extras --no-install-package llama-cpp-python --compile-bytecode ${KGMEM_SYNC_ARGS:-}
-uv pip install --quiet --python .venv/bin/python --no-deps --compile-bytecode "$(wheel)"
+uv pip install --quiet --python .venv/bin/python --no-deps --compile-bytecode --reinstall-package llama-cpp-python "$(wheel)"
 echo "setup: environment ready in .venv" >&2
