@@ -20,13 +20,14 @@ from kgmem import temporal
 from kgmem.answer.subjects import may_be_someone_elses, someone_else
 from kgmem.lexicon.discourse import strip_openers
 from kgmem.lexicon.events import distinct_roles, event_roles
+from kgmem.lexicon.people import abbreviations
 from kgmem.models import Fact, TimeWindow, Turn
 
 if TYPE_CHECKING:
     from kgmem.retrieval.search import RetrievalResult
 
 #: a sentence ends at . ! ? — but not after a title or place abbreviation ("St. Brigid's", "Dr. Okafor")
-SENT_SPLIT = re.compile(r"(?<!\b(?:St|Mt|Dr|Mr|Ms|Jr|Sr|Ft|vs)\.)(?<!\b(?:Mrs|Ave)\.)(?<!\bProf\.)(?<=[.!?])\s+|\n+")
+SENT_SPLIT = re.compile("".join(rf"(?<!\b{a}\.)" for a in abbreviations()) + r"(?<=[.!?])\s+|\n+")
 
 #: first-person words: a line that has one speaks of the user ("They discharged me")
 _FIRST = re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we've|we're|our|us)\b", re.I)

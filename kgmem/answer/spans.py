@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kgmem.lexicon.discourse import opener_words, strip_openers
-from kgmem.lexicon.people import relation_words
+from kgmem.lexicon.people import abbreviations, relation_words, titles
 from kgmem.retrieval.question import nlp
 
 #: spaCy entity labels that can answer each answer type
@@ -29,14 +29,16 @@ RELATION_WORDS = relation_words()
 #: capitalised words that open a sentence without being a name: the discourse openers
 #: (:mod:`kgmem.lexicon.discourse`), pronouns, articles, titles and day words
 _OPENER_CAPS = frozenset(w.capitalize() for w in opener_words())
-_NOT_NAMES = _OPENER_CAPS | frozenset(
-    "Today Yesterday Tomorrow Tonight Dr Mr Mrs Ms Prof The This That It He She They We I My Our Side".split())
+_NOT_NAMES = _OPENER_CAPS | frozenset(titles()) | frozenset(
+    "Today Yesterday Tomorrow Tonight The This That It He She They We I My Our Side".split())
+#: titles before a name ("Dr", "Mrs", "Prof"), one alternation
+_TITLE_ALT = "|".join(titles())
 _NOT_NAME_ALT = "|".join(re.escape(w) for w in sorted(_NOT_NAMES, key=len, reverse=True))
 _REL_WORDS = "|".join(re.escape(w) for w in RELATION_WORDS)
 _ADJ = r"(?:(?:best|older|younger|little|big|new|old|late|dear|twin)\s+)?"
 _MY_REL_NAME = re.compile(
     rf"(?:\b[Mm]y\s+|\b[Oo]ur\s+|^\W*){_ADJ}(?i:{_REL_WORDS})\s*(?:,|\(|\s[-–—]|\s+(?:is|was)\s+(?:called\s+|named\s+)?)?\s*"
-    r"(?P<n>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-zé-]+)(?=['’]s\b|\s*[,.)!?;:—–-]|\s+[a-z]|\s*$)|"
+    rf"(?P<n>(?:(?:{_TITLE_ALT})\.?\s+)?[A-Z][a-zé-]+)(?=['’]s\b|\s*[,.)!?;:—–-]|\s+[a-z]|\s*$)|"
     rf"\b(?!(?:{_NOT_NAME_ALT})\b)"
     rf"(?P<n2>[A-Z][a-zé-]+)\s*(?:,|\(|,?\s+who\s+is|\s+(?:is|was))\s*(?:my|our)\s+{_ADJ}(?:{_REL_WORDS})\b|"
     rf"\b(?i:my|our)\s+{_ADJ}(?i:{_REL_WORDS})['’]s\s+name\s+(?:is|was)\s+(?P<n3>[A-Z][a-zé-]+)")
@@ -51,7 +53,7 @@ _SHOP_PHRASE = re.compile(r"\b(?:from|at)\s+((?:a|an|the|my)\s+[\w'& -]{2,40}?)(
 _MONEY_SPAN = re.compile(r"[$£€]\s?\d[\d,]*\d(?:\.\d+)?k?|[$£€]\s?\d(?:\.\d+)?k?|"
                          r"\b\d[\d,]*(?:\.\d+)?k?\s?(?:dollars|bucks|euros|pounds|quid|usd|eur|gbp)\b", re.I)
 #: one capitalised word of a name, an abbreviation included ("St. Brigid's", "Mt. Hood")
-_CAP = r"(?:(?:St|Mt|Dr|Ft)\.|[A-Z][\w'&-]*)"
+_CAP = rf"(?:(?:{'|'.join(a for a in abbreviations() if a[0].isupper())})\.|[A-Z][\w'&-]*)"
 def _entities(text: str) -> list[tuple[str, str]]:
     model = nlp()
     if model is None:
@@ -104,9 +106,9 @@ def typed_spans(text: str, answer_type: str) -> list[str]:
     return sorted(out, key=lambda s: len(s) <= 2)
 
 
-_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\.?\s+$")
+_TITLE = re.compile(rf"\b({_TITLE_ALT})\.?\s+$")
 #: a title and a capitalised name is a person ("The physio I saw, Dr Amara Singh, said …")
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
+_TITLED = re.compile(rf"\b(?:{_TITLE_ALT})\.?\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
 
 
 def with_title(name: str, text: str) -> str:

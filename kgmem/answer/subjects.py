@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from kgmem.lexicon.discourse import strip_openers
-from kgmem.lexicon.people import people_noun
+from kgmem.lexicon.people import people_noun, titles
 from kgmem.retrieval.question import nlp
 
 #: a sentence opening with these has its subject (or its dummy subject) in its first word
@@ -44,7 +44,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "they", "someone", "somebody", "every
 #: quantity heads whose "of" phrase names the doers ("one of my bandmates", "some of the parents")
 _PART_OF = frozenset({"one", "some", "two", "three", "few", "several", "many", "most", "all", "both", "none",
                       "each", "either", "neither", "half", "couple", "bunch", "lot", "rest"})
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "auntie", "uncle"})
+_TITLES = frozenset(t.lower() for t in titles())
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _REFERS_BACK = frozenset({"his", "her", "him", "himself", "herself", "hers"})
 
@@ -82,8 +82,9 @@ def _names_a_person(subj: Any) -> bool:
     kids = list(subj.children)
     if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in kids):
         return True  # "my godson Ruairí"
-    if subj.ent_type_ == "PERSON" or any(c.lower_.rstrip(".") in _TITLES for c in kids if c.dep_ == "compound"):
-        return True  # "Dr Achterberg retired"
+    if subj.ent_type_ == "PERSON" or any(c.dep_ == "compound" and (c.lower_.rstrip(".") in _TITLES or people_noun(c.lower_))
+                                         for c in kids):
+        return True  # "Dr Achterberg retired", "Uncle Wendell sold his boat"
     if subj.pos_ == "PROPN" or subj.text[:1].isupper():
         # a lone name is a person ("Solveig restores …"; the small model's labels on a lone name
         # are noisy: "Marta" GPE, "Bartek" ORG), but a place described ("Valletta was gorgeous")

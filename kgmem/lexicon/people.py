@@ -2,7 +2,8 @@
 mine", "the landlord", "my godson"), and the pets a speaker calls "my X".
 
 Data: ``kgmem/resources/lexicon/people.json`` (kin, partners, social, roles, generic person
-words, kin prefixes, pets).
+words, kin prefixes, pets), and the titles and abbreviations written with a full stop inside a
+name ("Dr. Okafor", "St. Brigid's").
 """
 
 from __future__ import annotations
@@ -45,3 +46,14 @@ def people_noun(word: str) -> bool:
         if w.startswith(prefix) and rest and rest != w and (rest in people or rest.rstrip("s") in people):
             return True
     return False
+
+
+def titles() -> tuple[str, ...]:
+    """Titles before a person's name ("Mr", "Dr", "Prof", "Dame"), longest first."""
+    return tuple(sorted(_data()["titles"], key=len, reverse=True))
+
+
+def abbreviations() -> tuple[str, ...]:
+    """Abbreviations that end in a full stop inside a name or a phrase ("St", "Mt", "Jr", "vs"),
+    titles included, longest first: a full stop after one ends no sentence."""
+    return tuple(sorted(set(_data()["abbreviations"]) | set(titles()), key=len, reverse=True))
