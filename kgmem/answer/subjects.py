@@ -23,9 +23,10 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from kgmem.lexicon.discourse import strip_openers
+from kgmem.lexicon.discourse import opener_words, strip_openers
 from kgmem.lexicon.people import people_noun, titles
 from kgmem.retrieval.question import nlp
+from kgmem.text import FUNCTION_WORDS
 
 #: a sentence opening with these has its subject (or its dummy subject) in its first word
 _NO_PARSE = re.compile(r"^\W*(?:i|i'm|i've|i'd|i'll|we|we're|we've|we'd|we'll|it|it's|there|there's|this|that)"
@@ -49,10 +50,29 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _REFERS_BACK = frozenset({"his", "her", "him", "himself", "herself", "hers"})
 
 
+#: a word that can name a person: a third-person pronoun, or a capitalised word after the first
+_PERSON_CUE = re.compile(r"\b(?:he|she|they|his|her|him|himself|herself|their|them|someone|somebody|everyone|"
+                         r"everybody|anyone|anybody|nobody)\b|(?<=\S)\s+[\"'(“]?(?-i:[A-Z])", re.I)
+_CALENDAR = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|march|april|may|june|july|aug|sept?|oct|"
+                       r"nov|dec|(?:january|february|august|september|october|november|december)", re.I)
+
+
+def _first_may_be_a_name(word: str) -> bool:
+    """The sentence's first word may be a name: not a function word, an opener or a calendar word."""
+    low = word.lower().strip("\"'(“‘")
+    return word[:1].isupper() and low not in FUNCTION_WORDS and low not in opener_words() \
+        and not _CALENDAR.fullmatch(low)
+
+
 def may_be_someone_elses(sentence: str) -> bool:
-    """Cheap test: could the sentence's subject be someone other than the user? (Not when it
-    opens with a first-person subject or with it/there/this.)"""
-    return not _NO_PARSE.match(strip_openers(sentence.strip()))
+    """Cheap test: could the sentence's subject be someone other than the user? Not when it opens
+    with a first-person subject or with it/there/this, nor when no word of it can name a person
+    (a third-person pronoun, a name, a noun of :mod:`kgmem.lexicon.people`)."""
+    s = strip_openers(sentence.strip())
+    if not s or _NO_PARSE.match(s):
+        return False
+    return bool(_PERSON_CUE.search(s) or _first_may_be_a_name(s.split()[0])
+                or any(people_noun(w) for w in re.findall(r"[a-z][a-z'-]+", s.lower())))
 
 
 def _subject(verb: Any) -> Any:
