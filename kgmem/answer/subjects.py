@@ -50,18 +50,15 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _REFERS_BACK = frozenset({"his", "her", "him", "himself", "herself", "hers"})
 
 
-#: a word that can name a person: a third-person pronoun, or a capitalised word after the first
+#: a word that can name a person: a third-person pronoun, or a capitalised word after the first (not "I")
 _PERSON_CUE = re.compile(r"\b(?:he|she|they|his|her|him|himself|herself|their|them|someone|somebody|everyone|"
-                         r"everybody|anyone|anybody|nobody)\b|(?<=\S)\s+[\"'(“]?(?-i:[A-Z])", re.I)
-_CALENDAR = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|march|april|may|june|july|aug|sept?|oct|"
-                       r"nov|dec|(?:january|february|august|september|october|november|december)", re.I)
+                         r"everybody|anyone|anybody|nobody)\b|(?<=\S)\s+[\"'(“]?(?-i:(?!I\b)[A-Z])", re.I)
 
 
 def _first_may_be_a_name(word: str) -> bool:
-    """The sentence's first word may be a name: not a function word, an opener or a calendar word."""
+    """The sentence's first word may be a name: not a function word or an opener."""
     low = word.lower().strip("\"'(“‘")
-    return word[:1].isupper() and low not in FUNCTION_WORDS and low not in opener_words() \
-        and not _CALENDAR.fullmatch(low)
+    return word[:1].isupper() and low not in FUNCTION_WORDS and low not in opener_words()
 
 
 def may_be_someone_elses(sentence: str) -> bool:
