@@ -263,10 +263,13 @@ def clauses(sentence: str) -> list[str]:
     for k in range(1, len(kinds)):
         if kinds[k - 1] == "plan" and kinds[k] == "actual" and not _PAST.search(pieces[k]):
             kinds[k] = "plan"  # "I'll fly to Oslo next week and then I'm taking the train": still the plan
-    if len(set(kinds)) == 1 or (actuality(sentence) == "actual" and "other" not in kinds) or not any(
+    apart = any(k == "other" and "actual" in kinds[:i] for i, k in enumerate(kinds))
+    if len(set(kinds)) == 1 or (actuality(sentence) == "actual" and not apart) or not any(
             k == "actual" and _FIRST.search(p) for p, k in zip(pieces, kinds)):
-        # the cut is for the user's own real doing hidden in a plan's (or a no's) sentence, or
-        # told next to someone else's ("I sold the kayak, and my brother-in-law bought a canoe")
+        # the cut is for the user's own real doing hidden in a plan's (or a no's) sentence, or told
+        # before someone else's ("I sold the kayak, and my brother-in-law bought a canoe"); a clause
+        # after someone else's may lean on it ("The dentist put me on antibiotics on Saturday and
+        # I took the first pill that same evening"): kept whole
         return [sentence]
     out: list[str] = []
     for k, (piece, kind) in enumerate(zip(pieces, kinds)):

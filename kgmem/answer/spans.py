@@ -21,9 +21,11 @@ _LABELS: dict[str, tuple[str, ...]] = {
 #: "named Rex", "we named her Biscuit", "called him Ollie": a pronoun may stand between
 _NAMED = re.compile(r"\b(?:named|called|name is|name's)\s+(?:(?:her|him|it|them)\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 #: "my brother Tariq", "Tariq, my brother,", "Tariq (my brother)": a name next to a relation
+#: "my bandmate Ola, …", "my roomie Jess is …": a name after "my <any noun>" when punctuation or a
+#: grammatical word follows (a listed relation takes any word after it: _MY_REL_NAME)
 _RELATION_NAME = re.compile(
-    r"\bmy\s+(?:[a-z-]+\s+)?(?:[a-z]+)\s*,?\s+(?P<n>[A-Z][a-z'-]+)(?=\s*(?:,|\.|\)|!|\?|\s+(?:is|was|has|lives|called|"
-    r"visited|just|and|keeps|chewed|needs|stole|stealing|at|who)\b))")
+    r"\b[Mm]y\s+(?:[a-z-]+\s+)?(?:[a-z]+)\s*,?\s+(?P<n>[A-Z][a-z'-]+)(?=\s*(?:,|\.|\)|!|\?|\s+(?:is|was|has|had|and|"
+    r"who|just|at|called|named)\b))")
 #: people and pets a user calls "my X": a name right after one is theirs ("My stepmom Petra sent me …")
 RELATION_WORDS = relation_words()
 #: capitalised words that open a sentence without being a name: the discourse openers

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from kgmem.lexicon.discourse import opener_words, strip_openers
-from kgmem.lexicon.people import people_noun, titles
+from kgmem.lexicon.people import people_noun, titles, words
 from kgmem.retrieval.question import nlp
 from kgmem.text import FUNCTION_WORDS
 
@@ -36,7 +36,7 @@ _NO_PARSE = re.compile(r"^\W*(?:i|i'm|i've|i'd|i'll|we|we're|we've|we'd|we'll|it
 _NOT_EVENTS = frozenset({"be", "feel", "think", "guess", "hope", "wish", "suppose", "reckon", "know", "believe",
                          "bet", "mean", "wonder", "seem", "look", "sound", "remember", "forget", "love", "hate",
                          "envy", "miss", "say", "tell", "hear", "agree", "want", "plan", "intend", "need",
-                         "like", "would", "consider", "doubt", "imagine", "expect"})
+                         "like", "would", "consider", "doubt", "imagine", "expect", "match"})
 _MODALS = frozenset({"might", "may", "would", "could", "should", "will", "'ll", "wo", "shall", "must", "'d", "can",
                      "ca"})
 #: pronouns and indefinites that stand for people
@@ -47,7 +47,10 @@ _PART_OF = frozenset({"one", "some", "two", "three", "few", "several", "many", "
                       "each", "either", "neither", "half", "couple", "bunch", "lot", "rest"})
 _TITLES = frozenset(t.lower() for t in titles())
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_REFERS_BACK = frozenset({"his", "her", "him", "himself", "herself", "hers"})
+#: entity labels of times and amounts: never a person ("Today was …", "Saturday was lovely")
+_TIMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_PETS = words("pets")
+_REFERS_BACK = frozenset({"his", "her", "him", "himself", "herself", "hers", "their", "themselves"})
 
 
 #: a word that can name a person: a third-person pronoun, or a capitalised word after the first (not "I")
@@ -69,7 +72,7 @@ def may_be_someone_elses(sentence: str) -> bool:
     if not s or _NO_PARSE.match(s):
         return False
     return bool(_PERSON_CUE.search(s) or _first_may_be_a_name(s.split()[0])
-                or any(people_noun(w) for w in re.findall(r"[a-z][a-z'-]+", s.lower())))
+                or any(people_noun(w) for w in re.findall(r"[a-z][a-z-]+", s.lower())))
 
 
 def _subject(verb: Any) -> Any:
@@ -91,18 +94,44 @@ def _doer(subj: Any) -> Any:
     return subj
 
 
+def _pet(tok: Any) -> bool:
+    """A pet's doings tell its owner's story ("my hamster Wasabi keeps stealing socks")."""
+    return tok.lemma_.lower() in _PETS or tok.lower_ in _PETS
+
+
+def _owned(subj: Any) -> bool:
+    """A name right after "my/our <noun>" that names no person: the user's own animal or thing."""
+    prev = subj.doc[subj.i - 1] if subj.i > 0 else None
+    return prev is not None and prev.pos_ == "NOUN" and not people_noun(prev.lower_) \
+        and any(c.lower_ in ("my", "our") for c in prev.children)
+
+
 def _names_a_person(subj: Any) -> bool:
     """The subject token names a person other than the user."""
     low = subj.lower_
     if low in _PERSON_PRONOUNS or people_noun(subj.lemma_) or people_noun(low):
         return True
+    if _pet(subj) or subj.ent_type_ in _TIMES:
+        return False  # "Today was my first day at Lumen", "Saturday was lovely"
     kids = list(subj.children)
+    named = subj.pos_ == "PROPN" or subj.text[:1].isupper()
+    if any((c.dep_ in ("appos", "nmod", "conj") or c.dep_ == "compound" and named)
+           and (people_noun(c.lemma_) or people_noun(c.lower_)) for c in kids):
+        return True  # "my sister-in-law Saoirse", "Thandiwe and her brother" (not "teacher training")
+    if any(c.dep_ == "poss" and c.lower_ not in ("my", "our") and (_names_a_person(c) or c.lower_ in _REFERS_BACK)
+           for c in kids):
+        return True  # "my neighbour's boiler broke", "Tariq's car", "her laptop": someone else's thing
+    if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in kids):
+        return False  # "The Fiesta failed its MOT", "The Jazz is what Maureen has": a thing
+    if _owned(subj):
+        return False  # "my gecko Nimbus shed her skin": the user's animal (or thing), named
     if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in kids):
         return True  # "my godson Ruairí"
-    if subj.ent_type_ == "PERSON" or any(c.dep_ == "compound" and (c.lower_.rstrip(".") in _TITLES or people_noun(c.lower_))
-                                         for c in kids):
+    if subj.ent_type_ == "PERSON" or any(c.dep_ == "compound" and c.lower_.rstrip(".") in _TITLES for c in kids):
         return True  # "Dr Achterberg retired", "Uncle Wendell sold his boat"
-    if subj.pos_ == "PROPN" or subj.text[:1].isupper():
+    bare = subj.i == 0 and named and subj.tag_ == "NN" and not kids and subj.head.lemma_ != "be"
+    if subj.pos_ == "PROPN" or (named and subj.ent_type_) or bare:
+        # a name the tagger read as a common noun opening the sentence ("Tariq drives a Mini")
         # a lone name is a person ("Solveig restores …"; the small model's labels on a lone name
         # are noisy: "Marta" GPE, "Bartek" ORG), but a place described ("Valletta was gorgeous")
         # or a multi-word name not tagged as a person ("Lumen Health hired me") is a thing
@@ -112,7 +141,7 @@ def _names_a_person(subj: Any) -> bool:
 
 
 def _refers_back(root: Any) -> bool:
-    """The main clause calls its subject him/her ("Bartek sold his bassoon", "… taught herself"):
+    """The main clause calls its subject him/her/them ("Bartek sold his bassoon", "… taught herself"):
     a possessive or an object of the main verb or of its object, not a pronoun deeper down."""
     near = [c for c in root.children] + [g for c in root.children if c.dep_ in ("dobj", "attr", "prep")
                                          for g in c.children]
@@ -146,14 +175,46 @@ def someone_else(sentence: str) -> bool | None:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or _user_event(doc):
         return False
-    subj = _subject(root)
-    if subj is None and root.pos_ == "AUX":  # "… is where she grew up"
-        return False
+    head, subj = _main_clause(root)
     if subj is None:
         return False  # a dropped subject in chat is the speaker ("Went to Ljubljana last weekend")
-    if _is_user(subj) or subj.lower_ in ("me", "us"):
-        return False
-    if subj.lower_ in ("it", "this", "that", "there"):
+    if _is_user(subj) or subj.lower_ in ("me", "us", "it", "this", "that", "there"):
         return False
     doer = _doer(subj)
-    return _names_a_person(doer) or (doer.pos_ in ("NOUN", "PROPN") and _refers_back(root))
+    person = _names_a_person(doer) or (doer.pos_ in ("NOUN", "PROPN") and not _pet(doer) and not _owned(doer)
+                                       and doer.ent_type_ not in _TIMES and _refers_back(head))
+    # someone else acting on the user or theirs tells the user's story ("The builders started ripping
+    # out our kitchen", "They discharged me"); the user's words inside the subject do not count
+    return person and not _involves_user(head, subj)
+
+
+_ME_WORDS = frozenset({"me", "us", "my", "our", "myself", "ourselves", "mine", "ours"})
+_OTHER_CLAUSES = ("conj", "advcl", "ccomp", "parataxis", "relcl", "cc")
+
+
+def _involves_user(head: Any, subj: Any) -> bool:
+    """The clause of ``head`` acts on the user or on theirs ("put me on antibiotics", "ripping out
+    our kitchen"), outside its subject and its own joined clauses ("… and I'm so jealous" is
+    another clause); not when it hands the user something of the doer's ("offered me his old
+    lens", "asking me to join her class"), which stays the doer's story."""
+    skip = {t.i for t in subj.subtree}
+    todo = [c for c in head.children if c.i not in skip and c.dep_ not in _OTHER_CLAUSES]
+    seen: set[str] = set()
+    while todo:
+        t = todo.pop()
+        seen.add(t.lower_)
+        todo += [c for c in t.children if c.dep_ not in _OTHER_CLAUSES]
+    return bool(seen & _ME_WORDS) and not seen & _REFERS_BACK
+
+
+def _main_clause(root: Any) -> tuple[Any, Any]:
+    """The verb whose subject tells whose doing the sentence is, and that subject: the main verb's,
+    or a clause's joined before it ("Our neighbours are redoing their bathroom, the whole street is
+    drilling"); a subordinate clause ("When …") is background."""
+    heads = sorted([root] + [c for c in root.children if c.dep_ in ("ccomp", "conj", "parataxis") and c.i < root.i
+                             and c.pos_ in ("VERB", "AUX")], key=lambda t: t.i)
+    for h in heads:
+        subj = _subject(h)
+        if subj is not None:
+            return h, subj
+    return root, None

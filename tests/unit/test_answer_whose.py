@@ -29,6 +29,10 @@ OTHERS = [
     "My sister-in-law Saoirse just opened a bakery in Leith.",
     "Some of my coworkers signed up for the charity dinghy race.",   # old-miss
     "Dr Achterberg retired last spring.",
+    "My cousin Ilse offered me her old sewing machine.",             # handing the user something of hers
+    "Oluwaseun keeps inviting me to his salsa nights.",
+    "My landlady's greenhouse blew over in the storm.",                # a person's thing: their story
+    "Our lodgers are repainting their rooms, the whole house smells of gloss.",  # the first clause's subject
 ]
 
 #: the user's own doing (or the user's own story told through a thing)
@@ -41,8 +45,10 @@ USERS = [
     "Grzegorz lent me his kayak and I paddled to the lighthouse.",   # the user did something of their own too
     "The greenhouse finally arrived, I assembled it on Sunday.",
     "I bought the accordion Aurelio was selling.",
-    pytest.param("Zumba on Thursdays keeps me sane.",                # a lone name read as a person: both miss
-                 marks=pytest.mark.xfail(strict=True, reason="a lone proper-noun subject is read as a person")),
+    "The Corsa failed its inspection again.",                        # a named thing with an article
+    "My 300-hour carpentry apprenticeship began in June.",           # not "apprenticeship" of a person
+    "Zumba on Thursdays keeps me sane.",                             # old-miss: acts on the user
+    "The glaziers finally replaced our cracked skylight.",           # someone acting on the user's things
 ]
 
 
@@ -64,3 +70,18 @@ def test_a_plan_or_a_no_of_someone_else_is_still_not_the_users_event() -> None:
 def test_a_sentence_mixing_the_users_event_and_someone_elses_is_cut_by_doer() -> None:
     parts = clauses("I sold the kayak in March, and my brother-in-law bought a canoe.")
     assert [actuality(p) for p in parts] == ["actual", "other"], parts
+
+
+@pytest.mark.parametrize("sentence", [
+    "Today was my first day at the cooperative and everyone was so welcoming.",  # a time word is no person
+    "(Aside: my ferret Pistachio keeps hiding my keys.)",                         # a pet tells its owner's story
+    "My gecko Nimbus shed her skin overnight.",
+])
+def test_time_words_and_pets_are_no_one_else(sentence: str) -> None:
+    assert actuality(sentence) == "actual", sentence
+
+
+def test_someone_elses_doing_that_involves_the_user_keeps_its_sentence_whole() -> None:
+    # the user's clause leans on the first one's time ("that same night" is the Friday)
+    sentence = "The physio strapped my knee on Friday and I iced it that same night."
+    assert clauses(sentence) == [sentence] and actuality(sentence) == "actual"
