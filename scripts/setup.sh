@@ -10,11 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system_deps.sh build   # pip, cmake, a C++ compiler (apt-get when missing and root)
 
-UV_VERSION="0.13.9"
+source scripts/uv_env.sh   # UV_VERSION, UV_DIR (on PATH once installed)
 # uv's binary comes out of its PyPI wheel into ~/.cache/kgmem/uv-<version>: `pip install` is refused
 # on a system Python that is "externally managed" (PEP 668: Debian 12, Ubuntu 23.04+), `pip download` is not
 if ! command -v uv >/dev/null 2>&1 || [ "$(uv --version | awk '{print $2}')" != "$UV_VERSION" ]; then
-  UV_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/kgmem/uv-$UV_VERSION"
   if [ ! -x "$UV_DIR/uv" ]; then
     uv_src="$(mktemp -d)"
     python3 -m pip download --quiet --disable-pip-version-check --no-deps --only-binary :all: \

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 LITELLM_LOCAL_MODEL_COST_MAP=True
 export PYTHONDONTWRITEBYTECODE=1
+source scripts/uv_env.sh   # the uv setup.sh installed (tests/unit/test_packaging.py builds a wheel with it)
 KG=.venv/bin/kgmem
 WORK="$(mktemp -d -t kgmem-test-XXXXXX)"
 export KGMEM_HOME="$WORK/home"   # fresh stores and caches for this run

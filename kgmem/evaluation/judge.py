@@ -140,9 +140,13 @@ ABSTENTION_PHRASES = (
     "cannot answer", "can't answer", "unable to answer", "unable to determine", "can't determine",
     "cannot determine", "not sure", "no record", "not provided", "wasn't mentioned",
     "was not mentioned", "no mention", "don't have", "do not have", "not specified",
-    "no details", "not available", "there is no", "you haven't", "you have not", "you didn't",
-    "you did not", "not in the", "unknown", "i'm not aware", "not aware", "doesn't say",
-    "does not say", "insufficient information",
+    "no details", "not available", "you haven't", "you have not", "you didn't",
+    "you did not", "i'm not aware", "not aware", "doesn't say", "does not say", "insufficient information",
+    # bare "there is no", "not in the" and "unknown" also open committed answers ("Your gym is not in
+    # the centre, it's Iron Temple"), so only their declining forms count
+    "there is no information", "there's no information", "there is no record", "there is no mention",
+    "not in the conversation", "not in our conversation", "not in the chat", "not in the context",
+    "not in the history", "not in my memory", "is unknown", "unknown to me",
 )
 
 
@@ -300,7 +304,9 @@ class NormalisedMatchScorer:
         """Score one prediction (see class docstring for the rules)."""
         abstained = is_abstention_text(prediction)
         if is_abstention:
-            return Verdict(abstained, self.name, method="abstention-phrase")
+            # only the opening clause counts, as for answerable questions: "Your gym is not in the
+            # city centre, it's Iron Temple" answers (wrongly) and is no abstention
+            return Verdict(declines(prediction), self.name, method="abstention-opening")
         if not prediction.strip():
             return Verdict(False, self.name, method="empty")
         if declines(prediction):

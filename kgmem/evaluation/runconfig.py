@@ -5,6 +5,7 @@ Shared by the runner, the question selector and the run-directory files.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -50,10 +51,34 @@ class EvalConfig:
                 "question_ids": self.question_ids}
 
 
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of kgmem's own code and data files (``*.py``, ``*.json[l]``, ``*.txt`` under the
+    package): any change to them changes what a system answers, so it names a new run dir and a
+    run is never resumed across code versions (a ``git pull`` once resumed the old run and
+    printed its numbers)."""
+    return tree_fingerprint(Path(__file__).resolve().parents[1])
+
+
+def tree_fingerprint(root: Path) -> str:
+    """12 hex digits of the names and bytes of the code and data files under ``root``."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.suffix in _CODE_SUFFIXES and p.is_file()
+                       and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+_CODE_SUFFIXES = frozenset({".py", ".json", ".jsonl", ".txt"})
+
+
 def config_hash(config: EvalConfig, info: SplitInfo, dataset_sha: str, settings: Settings,
                 system_name: str) -> str:
-    """Short hash of everything that changes results: split, data, system, models, store…"""
+    """Short hash of everything that changes results: split, data, system, models, store, the
+    code itself (:func:`code_fingerprint`)…"""
     payload = {
+        "code": code_fingerprint(),
         "split": info.name, "dataset_sha256": dataset_sha, "system": system_name,
         "llm_model": settings.llm_model, "judge_model": settings.judge_model,
         "store": settings.store, "embed_model": settings.embed_model,

@@ -54,17 +54,26 @@ def sha256_files(paths: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
+def changes_code(porcelain: str) -> bool:
+    """Whether ``git status --porcelain`` output names a changed file that can change a result:
+    anything but result files (``eval/results/``) and Markdown (a bench run that rewrote an
+    earlier bench's result file is not a modified checkout)."""
+    paths = [line[3:].split(" -> ")[-1].strip('"') for line in porcelain.splitlines() if line.strip()]
+    return any(not (p.startswith("eval/results/") or p.endswith(".md")) for p in paths)
+
+
 def git_sha() -> str | None:
-    """The checkout's commit (with ``-dirty`` when files differ), or None outside git."""
+    """The checkout's commit (with ``-dirty`` when code or data differ, see :func:`changes_code`),
+    or None outside git."""
     root = Path(__file__).resolve().parents[2]
     try:
         sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
                              text=True, timeout=10, check=True).stdout.strip()
         dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
-                               capture_output=True, text=True, timeout=10).stdout.strip()
+                               capture_output=True, text=True, timeout=10).stdout
     except (OSError, subprocess.SubprocessError):
         return None
-    return f"{sha}-dirty" if dirty else sha
+    return f"{sha}-dirty" if changes_code(dirty) else sha
 
 
 def package_versions() -> dict[str, str | None]:

@@ -32,6 +32,7 @@ from kgmem.evaluation.report import write_report
 from kgmem.evaluation.runconfig import (
     EvalConfig,
     RunError,
+    code_fingerprint,
     config_hash,
     default_run_dir,
     describe_scope,
@@ -214,6 +215,7 @@ class _Run:
         n, total = len(selection["selected"]), len(selection["all_ids"])
         manifest = {
             "config_hash": self.chash,
+            "code_fingerprint": code_fingerprint(),
             "config": {**{k: (str(v) if isinstance(v, Path) else v)
                           for k, v in asdict(config).items()}, "judge_style": self.style},
             "split": info.name,

@@ -16,7 +16,15 @@ from typing import Any
 
 from kgmem.store.base import MemoryStore, StoreError
 
-from .harness import HashEmbedder, diff_snapshots, ingest, make_haystack, open_backend, snapshot
+from .harness import (
+    RESIDUAL_TURN,
+    HashEmbedder,
+    diff_snapshots,
+    ingest,
+    make_haystack,
+    open_backend,
+    snapshot,
+)
 
 # --------------------------------------------------------------------------- disk full
 
@@ -139,7 +147,7 @@ def llm_fake_scenario(store: MemoryStore, prefix: str) -> dict[str, Any]:
     from kgmem.settings import Settings
 
     ref_user = f"{prefix}:ref"
-    ingest(store, [make_haystack(ref_user, n_sessions=3)])
+    ingest(store, [make_haystack(ref_user, n_sessions=3, extra_user_turn=RESIDUAL_TURN)])
     ref = snapshot(store, [ref_user])[ref_user]
     store.delete_user(ref_user)
     modes = {
@@ -154,7 +162,7 @@ def llm_fake_scenario(store: MemoryStore, prefix: str) -> dict[str, Any]:
         user = ref_user  # same namespace as the reference, so ids are comparable
         llm = make()
         extractor = LLMExtractor(llm, fallback=RuleExtractor(use_spacy=False))
-        h = make_haystack(user, n_sessions=3)
+        h = make_haystack(user, n_sessions=3, extra_user_turn=RESIDUAL_TURN)
         t0 = time.perf_counter()
         rep = ingest_haystack(store, h, extractor=extractor, embedder=HashEmbedder())
         seconds = time.perf_counter() - t0
@@ -180,12 +188,15 @@ def llm_fake_scenario(store: MemoryStore, prefix: str) -> dict[str, Any]:
 
 class _StubHandler(BaseHTTPRequestHandler):
     mode = "garbage"
+    #: one entry per POST received (a list: appends from the server's threads are atomic)
+    requests: list[int]
 
     def log_message(self, *args: Any) -> None:  # quiet
         return
 
     def do_POST(self) -> None:  # noqa: N802 - http.server API
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        type(self).requests.append(1)
         mode = type(self).mode
         if mode == "slow":
             time.sleep(3.0)
@@ -216,7 +227,7 @@ def litellm_http_scenario(store: MemoryStore, prefix: str, modes: tuple[str, ...
     from kgmem.memory.ingest import ingest_haystack
 
     user = f"{prefix}:ref"
-    ingest(store, [make_haystack(user, n_sessions=2)])
+    ingest(store, [make_haystack(user, n_sessions=2, extra_user_turn=RESIDUAL_TURN)])
     ref = snapshot(store, [user])[user]
     store.delete_user(user)
     out: dict[str, Any] = {}
@@ -225,19 +236,18 @@ def litellm_http_scenario(store: MemoryStore, prefix: str, modes: tuple[str, ...
         if mode == "down":
             api_base = "http://127.0.0.1:9/v1"  # nothing listens on the discard port
         else:
-            handler = type("H", (_StubHandler,), {"mode": mode})
+            handler = type("H", (_StubHandler,), {"mode": mode, "requests": []})
             server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
             threading.Thread(target=server.serve_forever, daemon=True).start()
             api_base = f"http://127.0.0.1:{server.server_address[1]}/v1"
         llm = LiteLLMBackend("openai/tiny-test", api_base=api_base, api_key="x", timeout_s=1.0,
                              transient_retries=1, backoff_s=0.1)
-        h = make_haystack(user, n_sessions=2)
+        h = make_haystack(user, n_sessions=2, extra_user_turn=RESIDUAL_TURN)
         extractor = LLMExtractor(llm, fallback=RuleExtractor(use_spacy=False))
         t0 = time.perf_counter()
         rep = ingest_haystack(store, h, extractor=extractor, embedder=HashEmbedder())
         seconds = time.perf_counter() - t0
-        # the haystack's text depends on the (random) prefix: a session whose user turns all gave
-        # zero-LLM facts has no residual turn, never asks the model and so cannot fall back
+        # every session ends with RESIDUAL_TURN, so each one asks the model once (checked, not assumed)
         residual = sum(bool(extractor.residual_turns(turns, extractor.fallback.extract(turns, s.started_at)))
                        for s in h.sessions for turns in [[(t.role, t.text) for t in s.turns]])
         got = snapshot(store, [user])[user]
@@ -246,7 +256,9 @@ def litellm_http_scenario(store: MemoryStore, prefix: str, modes: tuple[str, ...
             server.server_close()
         reasons = sorted({f["error"][:120] for f in rep.failures})
         out[mode] = {"sessions_written": rep.sessions_written, "fallbacks": rep.extraction_fallbacks,
-                     "residual_sessions": residual, "seconds": round(seconds, 2), "graph_equals_rules_tier": got == ref,
+                     "residual_sessions": residual,
+                     "requests": None if server is None else len(handler.requests),
+                     "seconds": round(seconds, 2), "graph_equals_rules_tier": got == ref,
                      "failures": reasons}
         store.delete_user(user)
     return out

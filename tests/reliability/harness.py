@@ -85,8 +85,15 @@ def make_session(user_id: str, position: int, started_at: datetime, texts: Seque
     return Session(id=sid, user_id=user_id, started_at=started_at, turns=turns, source_id=source_id)
 
 
-def make_haystack(user_id: str, n_sessions: int = 6, seed: int = 0, turns_per_session: int = 4) -> Haystack:
-    """A seeded haystack for ``user_id``: moves, job changes, shared names, a private marker."""
+#: a first-person user turn that states nothing storable: the LLM tier's "residual" turn, so a
+#: scenario that appends it to every session knows each session asks the model exactly once
+RESIDUAL_TURN = "I keep wondering whether any of this makes sense, honestly."
+
+
+def make_haystack(user_id: str, n_sessions: int = 6, seed: int = 0, turns_per_session: int = 4,
+                  extra_user_turn: str | None = None) -> Haystack:
+    """A seeded haystack for ``user_id``: moves, job changes, shared names, a private marker
+    (``extra_user_turn``: appended as the last user turn of every session)."""
     rng = random.Random(f"{seed}:{user_id}")
     mk = marker(user_id)
     sessions = []
@@ -107,6 +114,8 @@ def make_haystack(user_id: str, n_sessions: int = 6, seed: int = 0, turns_per_se
                 options = [options[1] if t == 0 else options[4]]
             texts.append(("user", f"{rng.choice(options)} Note {mk} s{s}t{t}."))
             texts.append(("assistant", rng.choice(ASSISTANT)))
+        if extra_user_turn:
+            texts.append(("user", extra_user_turn))
         started = T0 + timedelta(days=7 * s, hours=rng.randint(0, 5))
         sessions.append(make_session(user_id, s, started, texts, source_id=f"sess_{s}"))
     qid = user_id.split(":")[-1]

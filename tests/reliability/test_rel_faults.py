@@ -25,7 +25,8 @@ def test_disk_full_keeps_previous_files_and_recovers(tmp_path: Path, prefix: str
 
 def _check_llm_faults(r: dict) -> None:
     for mode, res in r.items():
-        assert res["sessions_written"] == 3 and res["residual_sessions"] >= 1, (mode, res)
+        # each session ends with a residual turn (harness.RESIDUAL_TURN), so each asks the model once
+        assert res["sessions_written"] == 3 and res["residual_sessions"] == 3, (mode, res)
         assert res["fallbacks"] == res["residual_sessions"], (mode, res)  # every session that asked the model
         assert res["graph_equals_rules_tier"], mode
         assert res["calls_per_session"] <= 3, (mode, res)  # 1 call + at most 2 repair retries
@@ -52,6 +53,9 @@ def test_litellm_endpoint_down_erroring_garbage_or_slow(tmp_path: Path, prefix: 
     r = litellm_http_scenario(st, prefix)
     st.close()
     for mode, res in r.items():
-        assert res["sessions_written"] == 2 and res["residual_sessions"] >= 1, (mode, res)
-        assert res["fallbacks"] == res["residual_sessions"] and res["graph_equals_rules_tier"], (mode, res)
-        assert res["seconds"] < 60, (mode, res)  # bounded retries, not a hang
+        assert res["sessions_written"] == 2 and res["residual_sessions"] == 2, (mode, res)
+        assert res["fallbacks"] == 2 and res["graph_equals_rules_tier"], (mode, res)
+        # bounded retries, not a hang: per session 1 request + 1 transient retry, times at most
+        # 3 tries (2 JSON repairs); a dead endpoint is probed once and then skipped
+        if res["requests"] is not None:
+            assert 1 <= res["requests"] <= 2 * 2 * 3, (mode, res)

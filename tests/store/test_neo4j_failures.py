@@ -1,9 +1,11 @@
 """Fast, clear failure of `kgmem ingest --store neo4j` (issue #17): a server that is down, a port
 that never answers, a wrong password, a wrong database name, and a server that dies or hangs in
 the middle of a write transaction. Each runs the real CLI in a child process and checks the one
-error line (the URI and what to do), the exit code, and a generous time bound (the measured
-seconds are reported by `eval/bench_neo4j_ingest.py failures`); the mid-run cases then re-run the
-ingest and check that nothing half-written was kept: the graph equals the embedded store's.
+error line (the URI and what to do) and the exit code; how fast that happens is measured, not
+asserted (tests assert behaviour, never time): `eval/bench_neo4j_ingest.py failures` reports the
+seconds. A child that hangs is killed by the harness's timeout (120 s / 180 s) and fails the test.
+The mid-run cases then re-run the ingest and check that nothing half-written was kept: the graph
+equals the embedded store's.
 """
 
 from __future__ import annotations
@@ -20,11 +22,6 @@ from .neo4j_failures import (
     silent_port,
     start_failure,
 )
-
-# the issue's bounds are 5 s (10 s for a hang); CI machines are shared and a child process
-# starts Python first, so the tests allow generous margins (the bench reports the real figures)
-BOUND_START_S = 30.0
-BOUND_MID_RUN_S = 25.0
 
 
 def _one_clear_line(r: dict, uri: str, *needles: str) -> None:
@@ -43,7 +40,6 @@ def test_down_server_is_reported_at_once(tmp_path: Path, command: str) -> None:
     r = start_failure(sample_copy(tmp_path), tmp_path / "home", {"NEO4J_URI": uri, "NEO4J_PASSWORD": "x" * 8},
                       command=command)
     _one_clear_line(r, uri, "cannot reach Neo4j", "kgmem neo4j start")
-    assert r["seconds"] < BOUND_START_S, r
 
 
 def test_a_port_that_never_answers_is_reported_within_the_connection_timeout(tmp_path: Path) -> None:
@@ -54,7 +50,6 @@ def test_a_port_that_never_answers_is_reported_within_the_connection_timeout(tmp
     finally:
         sock.close()
     _one_clear_line(r, uri, "Neo4j")
-    assert r["seconds"] < BOUND_START_S, r
 
 
 def _server() -> tuple[str, str, str | None]:
@@ -73,7 +68,6 @@ def test_wrong_password_is_reported_at_once(tmp_path: Path) -> None:
     r = start_failure(sample_copy(tmp_path), tmp_path / "home",
                       {"NEO4J_URI": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password + "-wrong"})
     _one_clear_line(r, uri, f"rejected user '{user}'", "NEO4J_PASSWORD")
-    assert r["seconds"] < BOUND_START_S, r
 
 
 @pytest.mark.neo4j
@@ -84,7 +78,6 @@ def test_wrong_database_name_is_reported_at_once(tmp_path: Path) -> None:
         env["NEO4J_PASSWORD"] = password
     r = start_failure(sample_copy(tmp_path), tmp_path / "home", env)
     _one_clear_line(r, uri, "no database 'nosuchdb'", "NEO4J_DATABASE")
-    assert r["seconds"] < BOUND_START_S, r
 
 
 def _graph_after_rerun(dataset: Path, home: Path, uri: str, user: str, password: str | None) -> None:
@@ -135,6 +128,5 @@ def test_server_lost_mid_transaction_fails_fast_and_the_rerun_completes(tmp_path
         _one_clear_line(r, r["uri"], "cannot reach Neo4j", "re-run")
     else:
         _one_clear_line(r, r["uri"], "stopped answering", "re-run")
-    assert r["seconds"] < BOUND_MID_RUN_S, r
     _graph_after_rerun(dataset, tmp_path / "home", uri, user, password)
 

@@ -94,6 +94,10 @@ def test_abstention_by_phrase() -> None:
     assert score(expl, "You haven't told me about a hamster.", abs_=True)
     assert score(expl, "There is no information about that.", abs_=True)
     assert not score(expl, "Its name was Nibbles.", abs_=True)
+    assert score(expl, "I don't know: you haven't told me about a hamster.", abs_=True)
+    # an abstention phrase later in a committed answer is not an abstention
+    assert not score(expl, "Your hamster is not in the cage any more, it lives with Mom.", abs_=True)
+    assert not score(expl, "Its name is Nibbles; you didn't say how old it is.", abs_=True)
 
 
 def test_preference_is_approximate_keyword_overlap() -> None:

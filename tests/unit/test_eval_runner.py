@@ -297,3 +297,32 @@ def test_report_rescore_rejudges_offline_verdicts_without_rerunning(tmp_path: Pa
     assert res.exit_code == 1 and "only runs scored offline can be rescored" in " ".join(res.output.split())
     assert path.read_text() == before
 
+
+
+def test_the_code_fingerprint_follows_code_and_data_files_only(tmp_path: Path) -> None:
+    from kgmem.evaluation.runconfig import code_fingerprint, tree_fingerprint
+
+    pkg = tmp_path / "pkg"
+    (pkg / "sub" / "__pycache__").mkdir(parents=True)
+    (pkg / "a.py").write_text("X = 1\n")
+    (pkg / "sub" / "bank.jsonl").write_text('{"text": "hi"}\n')
+    first = tree_fingerprint(pkg)
+    (pkg / "sub" / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"\x00compiled")
+    (pkg / "notes.md").write_text("not code")
+    assert tree_fingerprint(pkg) == first  # bytecode and docs do not change what runs
+    (pkg / "a.py").write_text("X = 2\n")
+    second = tree_fingerprint(pkg)
+    assert second != first
+    (pkg / "sub" / "bank.jsonl").write_text('{"text": "hello"}\n')
+    assert tree_fingerprint(pkg) not in (first, second)
+    assert len(code_fingerprint()) == 12
+
+
+def test_a_checkout_is_dirty_only_when_code_or_data_changed() -> None:
+    from kgmem.evaluation.rundir import changes_code
+
+    assert not changes_code("")
+    assert not changes_code(" M eval/results/dev3.md\n M eval/results/dev3.json\n M README.md\n")
+    assert changes_code(" M eval/results/dev3.md\n M kgmem/answer/pool.py\n")
+    assert changes_code("M  eval/bench_answers.py\n")
+    assert changes_code("R  kgmem/a.py -> kgmem/b.py\n")

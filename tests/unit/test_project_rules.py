@@ -1,6 +1,7 @@
 """The project's structure rules, checked on every test run (issue #16).
 
-- no module in ``kgmem/`` over 500 lines, no function in ``kgmem/``, ``eval/`` or ``scripts/``
+- no module in ``kgmem/`` over 400 lines (500 for those in ``scripts/size_allowlist.txt``, a list that
+  only shrinks), no function in ``kgmem/``, ``eval/`` or ``scripts/``
   over 80 without a ``# long:`` reason (``scripts/check_sizes.py``);
 - every third-party import declared in pyproject.toml and nothing declared that kgmem does not
   use (``scripts/check_deps.py``; torch among them).
@@ -61,3 +62,26 @@ def test_the_harness_reads_kgmem_through_its_types() -> None:
     guesses = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Call)
                and isinstance(node.func, ast.Name) and node.func.id in ("getattr", "hasattr")]
     assert guesses == [], f"getattr/hasattr in evaluation/systems.py at lines {guesses}"
+
+
+def test_module_limit_400_with_an_allowlist_that_only_shrinks(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    pkg, scripts = repo / "kgmem", repo / "scripts"
+    pkg.mkdir(parents=True)
+    scripts.mkdir()
+    allow = scripts / "size_allowlist.txt"
+    (pkg / "big.py").write_text("x = 1\n" * 450)
+    (pkg / "small.py").write_text("x = 1\n" * 10)
+    allow.write_text("# comment\n")
+    res = _run("check_sizes.py", "--allowlist", str(allow), str(pkg))
+    assert res.returncode == 1 and "big.py: 450 lines (limit 400)" in res.stdout
+    allow.write_text("kgmem/big.py   # 450\n")
+    assert _run("check_sizes.py", "--allowlist", str(allow), str(pkg)).returncode == 0
+    (pkg / "big.py").write_text("x = 1\n" * 501)  # listed modules still stop at 500
+    res = _run("check_sizes.py", "--allowlist", str(allow), str(pkg))
+    assert res.returncode == 1 and "(limit 500)" in res.stdout
+    allow.write_text("kgmem/big.py\nkgmem/small.py\nkgmem/gone.py\n")  # stale entries fail
+    (pkg / "big.py").write_text("x = 1\n" * 420)
+    res = _run("check_sizes.py", "--allowlist", str(allow), str(pkg))
+    assert res.returncode == 1 and "allowlist kgmem/small.py: 10 lines" in res.stdout
+    assert "allowlist kgmem/gone.py: no such module" in res.stdout
