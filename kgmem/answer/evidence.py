@@ -329,40 +329,55 @@ _RELATION_PREDICATES = frozenset({"family_member", "pet_name", "friend", "partne
                                   "has_pet"})
 
 
+class _Scan:
+    """The whole-memory side of an evidence set (every user line, turns by id), built once and
+    shared by the evidence sets of one question."""
+
+    __slots__ = ("lines", "turns", "by_turn")
+
+    def __init__(self) -> None:
+        self.lines: list[Line] | None = None
+        self.turns: dict[str, Turn] | None = None
+        self.by_turn: dict[str, list[Line]] | None = None
+
+
 class EvidenceSet:
     """Lines of one retrieval result: the top turns' lines, and (lazily) every user line of the
-    user's memory for counts and event matching that must not depend on the top-k."""
+    user's memory for counts and event matching that must not depend on the top-k.
 
-    def __init__(self, result: RetrievalResult) -> None:
+    ``share``: another evidence set of the same question (same user, same visible sessions, e.g.
+    the evidence pool's wider retrieval): the whole-memory scan is done once for both."""
+
+    def __init__(self, result: RetrievalResult, share: EvidenceSet | None = None) -> None:
         self.result = result
         self.dates = {sid: s.started_at for sid, s in result.sessions.items()}
         self.top = collect(result.turns, self.dates, result.turn_scores)
-        self._all: list[Line] | None = None
-        self._turns: dict[str, Turn] | None = None
-        self._by_turn: dict[str, list[Line]] | None = None
+        same = share is not None and share.result.user_id == result.user_id and \
+            share.result.sessions.keys() == result.sessions.keys()
+        self._scan = share._scan if share is not None and same else _Scan()
         self._line_sim: dict[tuple[str, int], float] = {}
 
     def all_user_lines(self) -> list[Line]:
         """Every user line visible to the query (loads all turns once)."""
-        if self._all is None:
+        if self._scan.lines is None:
             turns = self.result.all_turns()
             scores = self.result.turn_scores
-            self._all = collect((t for t in turns if t.role == "user"), self.dates, scores)
-        return self._all
+            self._scan.lines = collect((t for t in turns if t.role == "user"), self.dates, scores)
+        return self._scan.lines
 
     def turn_lines(self, turn_id: str) -> list[Line]:
         """The user lines of one turn, in order."""
-        if self._by_turn is None:
-            self._by_turn = {}
+        if self._scan.by_turn is None:
+            self._scan.by_turn = {}
             for line in self.all_user_lines():
-                self._by_turn.setdefault(line.turn_id, []).append(line)
-        return self._by_turn.get(turn_id, [])
+                self._scan.by_turn.setdefault(line.turn_id, []).append(line)
+        return self._scan.by_turn.get(turn_id, [])
 
     def turn(self, turn_id: str) -> Turn | None:
         """A turn of the user's memory by id."""
-        if self._turns is None:
-            self._turns = {t.id: t for t in self.result.all_turns()}
-        return self._turns.get(turn_id)
+        if self._scan.turns is None:
+            self._scan.turns = {t.id: t for t in self.result.all_turns()}
+        return self._scan.turns.get(turn_id)
 
     def source_sentence(self, fact: Fact) -> str:
         """The sentence of a fact's source turn that names its value (else the whole turn)."""
