@@ -354,7 +354,7 @@ class EvidenceSet:
         self.top = collect(result.turns, self.dates, result.turn_scores)
         same = share is not None and share.result.user_id == result.user_id and \
             share.result.sessions.keys() == result.sessions.keys()
-        self._scan = share._scan if share is not None and same else _Scan()
+        self._scan: _Scan = share._scan if share is not None and same else _Scan()
         self._line_sim: dict[tuple[str, int], float] = {}
 
     def all_user_lines(self) -> list[Line]:

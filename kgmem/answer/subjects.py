@@ -5,8 +5,9 @@ bassoon" tell of someone else whatever the verb; "Valletta was gorgeous, we stay
 harbour", and "Went to Ljubljana last weekend" are the user's own story.
 The grammar decides:
 
-- the user is the subject of an event verb of the sentence ("I"/"we", "Sam and I"; not a feeling
-  or a state — "… and I'm so jealous" — nor a modal or intended one): the user's;
+- the user is the subject of an event verb of the main clause or of one under it ("I"/"we",
+  "Sam and I", "… is where I grew up"; not a feeling, a state, a modal or an intended one, nor a
+  clause joined after the main one — "… and I'm so jealous"): the user's;
 - else the main verb's subject is a person: he/she/they, a noun naming people
   (:mod:`kgmem.lexicon.people`: "my godson", "the twins", "one of my coworkers"), a
   name or a titled name, or a subject the clause refers back to as him/her ("… sold *his*
@@ -150,17 +151,29 @@ def _refers_back(root: Any) -> bool:
 
 
 def _user_event(doc: Any) -> bool:
-    """The user is the subject of a verb that tells an event of theirs (not a state, a feeling,
-    a wish, a modal or a plan): "Grzegorz lent me his kayak and I paddled to the lighthouse"."""
+    """The user is the subject of a verb of the main clause, or of a clause under it, that tells
+    an event of theirs (not a state, a feeling, a wish, a modal or a plan): "Sedona is where I
+    grew up". A clause joined after the main one ("… and I'm jealous", "… so I just watch them")
+    is its own clause: the clause cut (:func:`kgmem.answer.evidence.clauses`) reads it apart."""
     for t in doc:
         subj = _subject(t) if t.pos_ in ("VERB", "AUX") else None
-        if subj is None or not _is_user(subj) or t.lemma_.lower() in _NOT_EVENTS:
+        if subj is None or not _is_user(subj) or t.lemma_.lower() in _NOT_EVENTS or _coordinated(t):
             continue
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children):
             continue  # "I should sell it", "we'll see"
         if t.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in t.children):
             continue  # "I'm going to sell it"
         return True
+    return False
+
+
+def _coordinated(verb: Any) -> bool:
+    """The verb heads a clause joined to the main one by "and"/"but"/"so" or a comma."""
+    t = verb
+    while t.dep_ != "ROOT" and t.head.i != t.i:
+        if t.dep_ in ("conj", "parataxis"):
+            return True
+        t = t.head
     return False
 
 
@@ -195,16 +208,24 @@ _OTHER_CLAUSES = ("conj", "advcl", "ccomp", "parataxis", "relcl", "cc")
 def _involves_user(head: Any, subj: Any) -> bool:
     """The clause of ``head`` acts on the user or on theirs ("put me on antibiotics", "ripping out
     our kitchen"), outside its subject and its own joined clauses ("… and I'm so jealous" is
-    another clause); not when it hands the user something of the doer's ("offered me his old
-    lens", "asking me to join her class"), which stays the doer's story."""
+    another clause); not when it hands the user something of someone else's ("offered me his old
+    lens", "went to my cousin's wedding"), gives or offers the user something ("offered me a spare
+    hive") or asks the user to do something ("keeps telling me to read …"): the doer's story."""
+    verbs = [head] + [c for c in head.children if c.dep_ == "xcomp"]  # "keeps telling me to …"
+    if any(any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in v.children)
+           and any(c.dep_ in ("xcomp", "ccomp") and c.i > v.i for c in v.children) for v in verbs):
+        return False  # "keeps telling me to read …", "wants me to join …"
     skip = {t.i for t in subj.subtree}
     todo = [c for c in head.children if c.i not in skip and c.dep_ not in _OTHER_CLAUSES]
-    seen: set[str] = set()
+    mine = others = False
     while todo:
         t = todo.pop()
-        seen.add(t.lower_)
+        if t.lower_ in _ME_WORDS and not people_noun(t.head.lemma_) and t.dep_ != "dative":
+            mine = True  # "our kitchen", "put me on" (not "my cousin", whose thing it is, nor "offered me")
+        if t.lower_ in _REFERS_BACK or t.dep_ == "poss" and t.lower_ not in _ME_WORDS:
+            others = True  # "his lens", "my cousin's wedding"
         todo += [c for c in t.children if c.dep_ not in _OTHER_CLAUSES]
-    return bool(seen & _ME_WORDS) and not seen & _REFERS_BACK
+    return mine and not others
 
 
 def _main_clause(root: Any) -> tuple[Any, Any]:

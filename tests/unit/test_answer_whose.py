@@ -42,7 +42,6 @@ USERS = [
     "Katarzyna and I repainted the pergola.",
     "Went to Ljubljana with Femi last weekend.",                     # a dropped subject is the speaker
     "Last Tuesday my nephew and I baked focaccia.",
-    "Grzegorz lent me his kayak and I paddled to the lighthouse.",   # the user did something of their own too
     "The greenhouse finally arrived, I assembled it on Sunday.",
     "I bought the accordion Aurelio was selling.",
     "The Corsa failed its inspection again.",                        # a named thing with an article
@@ -67,9 +66,14 @@ def test_a_plan_or_a_no_of_someone_else_is_still_not_the_users_event() -> None:
     assert actuality("My landlady never fixed the gutter.") in ("other", "negated")
 
 
-def test_a_sentence_mixing_the_users_event_and_someone_elses_is_cut_by_doer() -> None:
-    parts = clauses("I sold the kayak in March, and my brother-in-law bought a canoe.")
-    assert [actuality(p) for p in parts] == ["actual", "other"], parts
+@pytest.mark.parametrize(("sentence", "kinds"), [
+    ("I sold the kayak in March, and my brother-in-law bought a canoe.", ["actual", "other"]),
+    ("Grzegorz lent me his kayak and I paddled to the lighthouse.", ["other", "actual"]),
+    ("my mates bring baklava to cheer me up but i cant eat it, so i just watch them", ["other", "actual"]),
+])
+def test_a_sentence_mixing_the_users_event_and_someone_elses_is_cut_by_doer(sentence: str, kinds: list[str]) -> None:
+    parts = clauses(sentence)
+    assert [actuality(p) for p in parts] == kinds, parts
 
 
 @pytest.mark.parametrize("sentence", [
