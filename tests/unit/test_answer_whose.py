@@ -89,3 +89,28 @@ def test_someone_elses_doing_that_involves_the_user_keeps_its_sentence_whole() -
     # the user's clause leans on the first one's time ("that same night" is the Friday)
     sentence = "The physio strapped my knee on Friday and I iced it that same night."
     assert clauses(sentence) == [sentence] and actuality(sentence) == "actual"
+
+
+def test_two_evidence_sets_of_one_question_share_the_whole_memory_scan() -> None:
+    from datetime import datetime
+
+    from kgmem.answer.evidence import EvidenceSet
+    from kgmem.models import QueryPlan, Session, Turn
+    from kgmem.retrieval.search import RetrievalResult
+
+    turns = [Turn(id=f"s{i}:0", session_id=f"s{i}", idx=0, role="user", text=text) for i, text in
+             enumerate(["I repotted the fig on Sunday.", "Solveig restores harpsichords in her garage."])]
+    sessions = {t.session_id: Session(id=t.session_id, user_id="u", started_at=datetime(2024, 3, 1 + k))
+                for k, t in enumerate(turns)}
+
+    def result(top: list[Turn], user: str = "u") -> RetrievalResult:
+        return RetrievalResult(plan=QueryPlan(question="what did I repot?"), facts=[], turns=top,
+                               session_ids=list(sessions), sessions=sessions, user_id=user, _all_turns=turns)
+
+    first = EvidenceSet(result(turns[:1]))
+    wide = EvidenceSet(result(turns), share=first)
+    assert wide.all_user_lines() is first.all_user_lines()  # scanned once
+    assert [ln.actuality for ln in wide.all_user_lines()] == ["actual", "other"]
+    assert wide.turn("s1:0") is first.turn("s1:0") and wide.turn_lines("s0:0") == first.turn_lines("s0:0")
+    other_user = EvidenceSet(result(turns, user="v"), share=first)
+    assert other_user.all_user_lines() is not first.all_user_lines()  # another memory: its own scan
