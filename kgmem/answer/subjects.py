@@ -110,7 +110,9 @@ def _owned(subj: Any) -> bool:
 def _names_a_person(subj: Any) -> bool:
     """The subject token names a person other than the user."""
     low = subj.lower_
-    if low in _PERSON_PRONOUNS or people_noun(subj.lemma_) or people_noun(low):
+    # a hyphenated noun the tokenizer split ("in-laws" → in, -, laws)
+    joined = "".join(t.lower_ for t in subj.lefts if t.dep_ in ("compound", "punct") and t.i >= subj.i - 2) + low
+    if low in _PERSON_PRONOUNS or people_noun(subj.lemma_) or people_noun(low) or people_noun(joined):
         return True
     if _pet(subj) or subj.ent_type_ in _TIMES:
         return False  # "Today was my first day at Lumen", "Saturday was lovely"
@@ -202,7 +204,7 @@ def someone_else(sentence: str) -> bool | None:
 
 
 _ME_WORDS = frozenset({"me", "us", "my", "our", "myself", "ourselves", "mine", "ours"})
-_OTHER_CLAUSES = ("conj", "advcl", "ccomp", "parataxis", "relcl", "cc")
+_OTHER_CLAUSES = ("conj", "advcl", "ccomp", "parataxis", "relcl", "cc", "pcomp")
 
 
 def _involves_user(head: Any, subj: Any) -> bool:

@@ -114,3 +114,8 @@ def test_two_evidence_sets_of_one_question_share_the_whole_memory_scan() -> None
     assert wide.turn("s1:0") is first.turn("s1:0") and wide.turn_lines("s0:0") == first.turn_lines("s0:0")
     other_user = EvidenceSet(result(turns, user="v"), share=first)
     assert other_user.all_user_lines() is not first.all_user_lines()  # another memory: its own scan
+
+
+def test_the_user_named_in_an_adjunct_does_not_make_it_their_doing() -> None:
+    # the in-laws' booking, "after hearing about ours": still someone else's (a plan of theirs)
+    assert actuality("My in-laws are booking a canal holiday after hearing about ours.") == "other"
