@@ -108,7 +108,7 @@ def _stats(d: dict[str, Any] | None, keys: tuple[str, ...] = ("n", "mean", "p50"
 
 def _abstention_counts(run_dir: Path) -> dict[str, int]:
     """How often the system abstained, split by whether the question was answerable (counts)."""
-    from kgmem.evaluation.judge import is_abstention_text
+    from kgmem.evaluation.judge import declines
     from kgmem.evaluation.metrics import latest_records
     from kgmem.evaluation.runner import PREDICTIONS, read_predictions
 
@@ -116,7 +116,7 @@ def _abstention_counts(run_dir: Path) -> dict[str, int]:
     for rec in latest_records(read_predictions(run_dir / PREDICTIONS)):
         if rec.get("error"):
             continue
-        abstained = bool(rec.get("abstained")) or is_abstention_text(str(rec.get("predicted_answer") or ""))
+        abstained = bool(rec.get("abstained")) or declines(str(rec.get("predicted_answer") or ""))
         key = "abs" if rec.get("is_abstention") else "answerable"
         out["abs_questions" if key == "abs" else "answerable"] += 1
         out[f"{key}_abstained"] += int(abstained)
