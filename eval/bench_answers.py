@@ -51,9 +51,17 @@ def _acc(recs: list[dict[str, Any]]) -> dict[str, Any]:
     return {"n": len(judged), "correct": ok, "accuracy": ok / len(judged) if judged else None}
 
 
+def _context_recall(answerable: list[dict[str, Any]]) -> dict[str, Any]:
+    """Share of answerable questions whose every evidence session is in the context the answerer
+    built (the metric of kgmem/evaluation/metrics.py)."""
+    ctx = [r for r in answerable if r.get("answer_session_ids") and r.get("context_session_ids") is not None]
+    hits = sum(set(r["answer_session_ids"]) <= set(r["context_session_ids"]) for r in ctx)
+    return {"n": len(ctx), "value": hits / len(ctx) if ctx else None}
+
+
 def aggregate(run_dir: Path) -> dict[str, Any]:
     """Aggregates of one run directory (no per-question data leaves this function)."""
-    from kgmem.evaluation.judge import is_abstention_text
+    from kgmem.evaluation.judge import declines
     from kgmem.evaluation.metrics import latest_records
     from kgmem.evaluation.runner import PREDICTIONS, read_predictions
 
@@ -69,7 +77,7 @@ def aggregate(run_dir: Path) -> dict[str, Any]:
     abs_q = [r for r in recs if r.get("is_abstention")]
 
     def abstained(r: dict[str, Any]) -> bool:
-        return bool(r.get("abstained")) or is_abstention_text(str(r.get("predicted_answer") or ""))
+        return bool(r.get("abstained")) or declines(str(r.get("predicted_answer") or ""))
 
     paths = {}
     for name, rs in sorted(by_path.items()):
@@ -83,6 +91,7 @@ def aggregate(run_dir: Path) -> dict[str, Any]:
         "per_type": {t: _acc(by_type[t]) for t in (*TYPES, "abstention") if by_type.get(t)},
         "per_family": {f: _acc(rs) for f, rs in sorted(by_family.items())},
         "answerable": {"n": len(answerable), "abstained": sum(abstained(r) for r in answerable)},
+        "context_recall": _context_recall(answerable),
         "abs_questions": {"n": len(abs_q), "abstained": sum(abstained(r) for r in abs_q)},
         "paths": paths,
         "latency_ms": {k: _stats([float((r.get("latency_ms") or {}).get(k, 0.0)) for r in recs
@@ -145,6 +154,9 @@ def render(report: dict[str, Any]) -> str:
                         f"{_num(r['latency_ms'][k]['p95'])}" if r["latency_ms"][k]["n"] else "–")
               for k in ("embed", "plan", "retrieve", "answer", "total")]
     lines.append(table_row("context tokens mean", runs, lambda r: _num(r["context_tokens"]["mean"])))
+    lines.append(table_row("context recall (every evidence session in the context)", runs,
+                           lambda r: "–" if (r.get("context_recall") or {}).get("value") is None
+                           else f"{r['context_recall']['value']:.3f} (n={r['context_recall']['n']})"))
     k = next((r for r in runs if r["system"] == "kgmem"), None)
     if k is not None:
         lines += ["", "## kgmem answer paths", "",

@@ -42,6 +42,7 @@ from eval._report import git_sha, load_figures, table_row  # noqa: E402
 # set -> (data file, results stem, author of the hand-written source)
 SETS = {"v1": ("handwritten_v1.json", "heldout_v1", "auth14"),
         "v2": ("handwritten_v2.json", "heldout_v2", "auth6"),
+        "v3": ("handwritten_v3.json", "heldout_v3", "auth8"),
         # a DEVELOPMENT set (open to everyone), not held out: its data lives in eval/devsets/
         "dev3": ("devsets/dev3.json", "dev3", "auth7")}
 DEV_SETS = {"dev3"}
@@ -107,7 +108,7 @@ def _stats(d: dict[str, Any] | None, keys: tuple[str, ...] = ("n", "mean", "p50"
 
 def _abstention_counts(run_dir: Path) -> dict[str, int]:
     """How often the system abstained, split by whether the question was answerable (counts)."""
-    from kgmem.evaluation.judge import is_abstention_text
+    from kgmem.evaluation.judge import declines
     from kgmem.evaluation.metrics import latest_records
     from kgmem.evaluation.runner import PREDICTIONS, read_predictions
 
@@ -115,7 +116,7 @@ def _abstention_counts(run_dir: Path) -> dict[str, int]:
     for rec in latest_records(read_predictions(run_dir / PREDICTIONS)):
         if rec.get("error"):
             continue
-        abstained = bool(rec.get("abstained")) or is_abstention_text(str(rec.get("predicted_answer") or ""))
+        abstained = bool(rec.get("abstained")) or declines(str(rec.get("predicted_answer") or ""))
         key = "abs" if rec.get("is_abstention") else "answerable"
         out["abs_questions" if key == "abs" else "answerable"] += 1
         out[f"{key}_abstained"] += int(abstained)

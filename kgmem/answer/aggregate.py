@@ -9,9 +9,11 @@ and only ``actual`` lines count; facts count when the line they came from is act
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kgmem import predicates as predicate_registry
 from kgmem.answer.deterministic import Computed
+from kgmem.answer.event_count import CountedEvent, role_events
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import GENERIC, norm, terms
 from kgmem.answer.spans import typed_spans
@@ -20,12 +22,20 @@ from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.question import CATEGORY_TYPES
 from kgmem.retrieval.search import fact_date
 
-_MONEY = re.compile(r"[$£€]\s?(\d[\d,]*(?:\.\d+)?)(k\b)?|(\d[\d,]*(?:\.\d+)?)\s?(?:dollars|bucks|usd|euros|pounds|quid|eur|gbp)\b",
+_MONEY = re.compile(r"[$£€]\s?(\d[\d,]*(?:\.\d+)?)(k\b)?|(\d[\d,]*(?:\.\d+)?)\s?(?:dollars?|bucks?|usd|euros?|pounds|quid|eur|gbp)\b",
                     re.I)
+#: the currency a line writes its amounts in (symbol or word; dollars when none is named)
+_CURRENCIES = (("€", re.compile(r"€|\d\s?(?:euros?|eur)\b", re.I)), ("£", re.compile(r"£|\d\s?(?:pounds|quid|gbp)\b", re.I)),
+               ("$", re.compile(r"\$|\d\s?(?:dollars?|bucks?|usd)\b", re.I)))
 _PAID = re.compile(r"\b(spent|spend|spending|paid|pay|paying|bought|buy|purchased|dropped|cost|costs|came to|did get|"
                    r"splurged|shelled out|ordered|picked up|got|grabbed|snagged|treat(?:ed)?|scored|invested|"
                    r"purchase|forked out|set me back|ran me|was \$|were \$|for \$|came (?:in|out) (?:at|to)|"
-                   r"price tag|a steal at|totall?ed|rang up|replaced|upgraded|splashed out|went for|went with)", re.I)
+                   r"price tag|a steal at|totall?ed|rang up|replaced|upgraded|splashed out|went for|went with|"
+                   # a repair or a replacement with its price ("they changed the pads, 45 euro", "the new
+                   # tyre was 30 euro", "new one 20 euro"): what the user paid, told without "paid"
+                   r"fixed|fix|repaired|repair|serviced|changed|change|"
+                   r"new\s+(?:[\w-]+\s+){0,5}?(?:was|were|is|cost|came\s+to|for|:|,)?\s*[$£€]?\d)",
+                   re.I)
 _SUM_Q = re.compile(r"\b(total|add up|sum|altogether|combined|in all|how much|all together|spen[dt] on|paid for|"
                     r"pay for|come to|came to)\b", re.I)
 _MONEY_Q = re.compile(r"\b(spen[dt]|spending|cost|paid|pay|money|amount|price|\$|dollars?|budget|bought|dropped|"
@@ -53,8 +63,14 @@ def money(text: str) -> list[float]:
     return out
 
 
-def fmt_money(x: float) -> str:
-    return f"${x:,.0f}" if x == int(x) else f"${x:,.2f}"
+def fmt_money(x: float, symbol: str = "$") -> str:
+    return f"{symbol}{x:,.0f}" if x == int(x) else f"{symbol}{x:,.2f}"
+
+
+def currency(text: str) -> str:
+    """The currency symbol of the first amount a text writes ("45 euro" → "€"); "$" by default."""
+    found = [(m.start(), sym) for sym, rx in _CURRENCIES for m in [rx.search(text)] if m]
+    return min(found)[1] if found else "$"
 
 
 def is_money_total(question: str) -> bool:
@@ -112,7 +128,8 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         objects = {o for o in objects if any(o in terms(ln.text) for ln in users)}
     seen: dict[tuple[str, float], Line] = {}
     skipped = 0
-    on_topic = {ln.turn_id for ln in users if objects & terms(ln.text) and ln.actuality == "actual"}
+    # a turn that names the thing at all (even in a question: "what pressure for a city bike?") is about it
+    on_topic = {ln.turn_id for ln in users if objects & terms(ln.text)}
     for line in users:
         amounts = paid_amounts(line.text)
         if not amounts or not (_PAID.search(line.text) or _after_purchase(line, ev)):
@@ -132,14 +149,16 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
             out.unmatched = [" ".join(n for n in plan_notes(plan, "noun") if norm(n) in objects)]
         return out
     total = sum(a for _, a in seen)
+    symbols = {currency(ln.text) for ln in seen.values()}
+    sym = symbols.pop() if len(symbols) == 1 else "$"  # amounts in mixed currencies are not converted
     for line in seen.values():
         out.turn_ids.append(line.turn_id)
         out.cited.append(f"\"{line.text[:100]}\" (said {line.said_at.date()})")
     out.lines.append("Amounts you said you paid: " + "; ".join(
-        f"{fmt_money(a)} — \"{ln.text[:80]}\" ({ln.said_at.date()})" for (_, a), ln in seen.items())
-        + f". Total: {fmt_money(total)}.")
-    parts = ", ".join(fmt_money(a) for _, a in seen)
-    out.answer = f"{fmt_money(total)} in total ({parts})" if len(seen) > 1 else f"{fmt_money(total)} ({parts})"
+        f"{fmt_money(a, sym)} — \"{ln.text[:80]}\" ({ln.said_at.date()})" for (_, a), ln in seen.items())
+        + f". Total: {fmt_money(total, sym)}.")
+    parts = ", ".join(fmt_money(a, sym) for _, a in seen)
+    out.answer = f"{fmt_money(total, sym)} in total ({parts})" if len(seen) > 1 else f"{fmt_money(total, sym)} ({parts})"
     return out
 
 
@@ -150,12 +169,18 @@ def _visited_lines(ev: EvidenceSet, items: dict[str, Fact]) -> list[tuple[str, L
     for line in ev.all_user_lines():
         if "visit" not in line.roles or line.actuality != "actual":
             continue
-        for place in typed_spans(line.text, "place")[:1]:
+        for place in _places(line.text)[:1]:
             key = " ".join(sorted(terms(place)))
             if key and key not in known:
                 known.add(key)
                 out.append((place, line))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _places(text: str) -> tuple[str, ...]:
+    """The places a sentence names (parsed once per sentence)."""
+    return tuple(typed_spans(text, "place"))
 
 
 def _items(ev: EvidenceSet, preds: list[str], narrow: set[str]) -> tuple[list[Fact], list[tuple[str, Line]]]:
@@ -206,6 +231,18 @@ def compute_category_order(ev: EvidenceSet) -> Computed:
     return out
 
 
+def _counted(plan: QueryPlan, role: str, events: list[CountedEvent], out: Computed) -> Computed:
+    """The answer from counted role events, each cited."""
+    names = [e.name or e.line.text.strip()[:60] for e in events]
+    out.lines.append(f"{len(events)} event(s) you said you {role}ed: " + "; ".join(
+        f"{n} ({e.line.when.date()})" for n, e in zip(names, events)))
+    for e in events:
+        out.turn_ids.append(e.line.turn_id)
+        out.cited.append(e.cite())
+    out.answer = f"{len(events)} ({'; '.join(names)})" if plan.answer_shape == "number" else "; ".join(names)
+    return out
+
+
 def compute_aggregate(ev: EvidenceSet) -> Computed:
     """Counts and lists of distinct values of the predicates the question names (the question's
     own nouns narrow the set: "books" among things read)."""
@@ -213,6 +250,9 @@ def compute_aggregate(ev: EvidenceSet) -> Computed:
     if is_money_total(plan.question) or (plan.slot == "sum" and not re.search(r"\bhow many\b", plan.question, re.I)):
         return compute_spend_total(ev)  # by its words, or by meaning ("what did my shopping come to")
     out = Computed(kind="count" if plan.answer_shape == "number" else "list")
+    by_role = role_events(ev, _SPEND_GENERIC)
+    if by_role is not None:  # "how many … have I finished": the lines that say so, not every stored item
+        return _counted(plan, by_role[0], by_role[1], out)
     preds = _preds(plan)
     if not preds:
         return out

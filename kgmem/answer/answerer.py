@@ -141,8 +141,9 @@ class Answerer:
         plan = result.plan
         ev = EvidenceSet(result)
         computed = compute(ev) if self.deterministic_answers else Computed()
-        # what the decisions below read: retrieval's turns plus the plain message hits, by sentence
-        pool = build_pool(result)
+        # what the decisions below read: retrieval's turns plus the plain message hits, by sentence;
+        # a computed answer stands whatever the sentences say, so they then only order the context
+        pool = build_pool(result, measure=not (computed.answer and not computed.unmatched))
         extracted: Extracted | None = None
         if not computed.answer and plan.intent not in (Intent.PREFERENCE, *_TEMPORAL) \
                 and plan.intent != Intent.AGGREGATE:
@@ -153,7 +154,7 @@ class Answerer:
         if self.abstention and decision.abstain and not (computed.answer and not computed.unmatched):
             return self._abstain(result, pool, computed, decision, base, t0)
         if computed.answer:
-            ctx = self._context(result, ev, computed, extracted, pool=pool)
+            ctx = self._context(result, ev, computed, extracted, pool=pool, evidence=_used_lines(pool, ev, computed))
             return self._finish(ctx, base, t0, computed.answer, "computed", computed.fact_ids, computed.turn_ids,
                                 cited=computed.cited, deterministic=not computed.ambiguous)
         if plan.intent == Intent.PREFERENCE and small:
@@ -221,7 +222,7 @@ class Answerer:
                      abstained: bool, pool: Pool) -> Answer | None:
         """Before abstaining or hedging: decide again with the best raw message hits in the
         evidence (:mod:`~kgmem.answer.second_look`); ``None`` keeps the original reply."""
-        look = second_look(result)
+        look = second_look(result, pool.turn_best())
         base["second_look"] = {"added_turns": look.added, "abstain": look.decision.abstain,
                                "reason": look.decision.reason, "was_abstention": abstained}
         info = base
@@ -281,12 +282,12 @@ class Answerer:
 
     def _context(self, result: RetrievalResult, ev: EvidenceSet, computed: Computed,
                  extracted: Extracted | None, budget: int | None = None, *, pool: Pool | None = None,
-                 first: Line | None = None) -> Context:
+                 first: Line | None = None, evidence: list[Line] | None = None) -> Context:
         if self.llm is not None and not is_small_model(self.llm):
             return build_context(result, count_tokens=self.count_tokens, budget=self.context_tokens,
                                  computed=computed.lines)
         answer_lines: list[tuple[Any, str, str, str]] = []
-        for ln in (first, extracted.line if extracted is not None else None):
+        for ln in (first, extracted.line if extracted is not None else None, *(evidence or [])):
             if ln is not None:
                 answer_lines.append((ln.said_at, ln.role, ln.text, ln.turn_id))
         if pool is not None:  # every candidate turn's best sentence first, then the rest by meaning
@@ -325,6 +326,21 @@ def _base_info(result: RetrievalResult, computed: Computed, decision: abstain_mo
             "pool": {"added_turns": pool.added, "raw_turns": pool.raw,
                      "best_sentence": best.line.text[:120] if best else None,
                      "best_similarity": round(pool.best_similarity, 3)}}
+
+
+def _used_lines(pool: Pool, ev: EvidenceSet, computed: Computed) -> list[Line]:
+    """The lines a computed answer rests on, one per turn it used (its best-ranked line there,
+    else the turn's first, from the evidence the computation scanned): they lead the context,
+    whatever the ranking."""
+    ranked: dict[str, Line] = {}
+    for r in pool.ranked:
+        ranked.setdefault(r.line.turn_id, r.line)
+    out: list[Line] = []
+    for tid in dict.fromkeys(computed.turn_ids):
+        line = ranked.get(tid) or next(iter(ev.turn_lines(tid)), None)
+        if line is not None:
+            out.append(line)
+    return out
 
 
 def _direct(plan: Any, x: Extracted) -> bool:

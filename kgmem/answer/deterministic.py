@@ -15,9 +15,16 @@ from datetime import datetime
 
 from kgmem import predicates as predicate_registry
 from kgmem import temporal
-from kgmem.answer.events import EventMatch, match_event, match_span, match_spec, parse_spec
+from kgmem.answer.events import (
+    EventMatch,
+    EventSpec,
+    match_event,
+    match_span,
+    match_spec,
+    parse_spec,
+)
 from kgmem.answer.evidence import EvidenceSet
-from kgmem.answer.match import second_person
+from kgmem.answer.match import second_person, terms
 from kgmem.answer.slots import SlotValue, _show, _source_text, slot_timeline
 from kgmem.models import Intent
 from kgmem.retrieval.planner import plan_notes
@@ -82,17 +89,33 @@ def _tie_text(phrase: str, m: EventMatch) -> str:
             f"and {m.tie.cite()}")
 
 
-def _matches(phrases: list[str], ev: EvidenceSet, out: Computed, role: str | None = None) -> list[EventMatch] | None:
+def _matches(phrases: list[str], ev: EvidenceSet, out: Computed, role: str | None = None,
+             activity: str | None = None) -> list[EventMatch] | None:
+    """Each phrase's event; a phrase that names only a point ("from *starting* to *being signed
+    off*") is that point of ``activity`` (the question's main activity)."""
     found = []
     for p in phrases:
         spec = parse_spec(p)
         if spec.role is None and role is not None:
             spec.role = role
+        if activity and spec.role is not None and _only_role(spec):
+            spec.activity = activity
         found.append(match_spec(spec, ev))
     out.unmatched = [p for p, m in zip(phrases, found) if m is None]
     if out.unmatched:
         return None
     return [m for m in found if m is not None]
+
+
+def _only_role(spec: EventSpec) -> bool:
+    """The phrase names a point of an activity and nothing else ("starting", "being signed off")."""
+    return not (terms(spec.phrase) - terms(_ROLE_ONLY_WORDS))
+
+
+#: words that only name a point of an activity or a state around it
+_ROLE_ONLY_WORDS = """start starting started begin beginning began finish finishing finished end ending ended
+signed off sign off signing being get getting got done completing completed complete stop stopping stopped quit
+quitting the my me i we it of to from"""
 
 
 def _ambiguous(phrases: list[str], found: list[EventMatch], out: Computed) -> bool:
@@ -116,7 +139,8 @@ def compute_duration(ev: EvidenceSet) -> Computed:
     found: list[EventMatch] | None = None
     labels = events
     if events:
-        found = _matches(events, ev, out)
+        main = activity or plan_notes(plan, "main")
+        found = _matches(events, ev, out, activity=main[0] if main else None)
     if found is None and (activity or (len(events) == 2 and plan_notes(plan, "main"))):
         name = (activity or plan_notes(plan, "main"))[0]
         span = match_span(name, ev)
@@ -167,7 +191,8 @@ def compute_ordering(ev: EvidenceSet) -> Computed:
     frame = q
     for o in options:  # "which did I *start* first: A or B" — the role word of the question, not of an option
         frame = frame.replace(o, " ")
-    asked_role = "start" if re.search(r"\b(?:start(?:ed)?|beg[ia]n)\b", frame, re.I) else None
+    asked_role = "start" if re.search(r"\b(?:start(?:ed)?|beg[ia]n)\b", frame, re.I) else \
+        "finish" if re.search(r"\b(?:complet(?:e|ed)|finish(?:ed)?|end(?:ed)?|wrap(?:ped)?\s+up)\b", frame, re.I) else None
     found = _matches(options, ev, out, role=asked_role)
     if found is None or _ambiguous(options, found, out):
         return out

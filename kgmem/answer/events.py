@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, Line, negation_words, roles_of
 from kgmem.answer.match import GENERIC, contains_name, core_terms, coverage, expand, norm, terms
@@ -42,8 +43,20 @@ _ROLE_WORDS = re.compile(
     r"end(?:ed|ing|s)?|the\s+end\s+of|last|final|complet(?:e|ed|ing)|wrap(?:ped)?\s+up|done\s+with|over|"
     r"get\s+back\s+from|got\s+back\s+from|come\s+back\s+from|came\s+back\s+from|go\s+back|went\s+back|"
     r"go\s+home|went\s+home|back\s+home|leave|left|arrive(?:d)?\s+(?:at|in)?|graduat(?:e|ed|ing)\s+from|"
-    r"hand(?:ed)?\s+in|submit(?:ted)?|sign(?:ed)?\s+up\s+for|join(?:ed)?|enrol+(?:ed)?\s+in|being|was|were)\b",
+    r"hand(?:ed)?\s+in|submit(?:ted)?|sign(?:ed)?\s+up\s+for|sign(?:ed|ing)?\s+(?:me\s+|us\s+)?off|join(?:ed)?|"
+    r"enrol+(?:ed)?\s+in|being|was|were)\b",
     re.I)
+
+
+#: being released from a treatment or a duty ends it ("the physio signed me off", "being signed
+#: off"): read for question phrases and evidence lines alike (evidence.ROLES has no such entry)
+_SIGNED_OFF = re.compile(r"\bsign(?:ed|ing|s)?\s+(?:me\s+|us\s+|him\s+|her\s+)?off\b", re.I)
+
+
+def line_roles(line: Line) -> set[str]:
+    """The distinct event roles a line's words carry."""
+    roles = line.roles & DISTINCT_ROLES
+    return roles | {"finish"} if _SIGNED_OFF.search(line.text) else roles
 
 
 @dataclass
@@ -64,7 +77,7 @@ def parse_spec(phrase: str) -> EventSpec:
         role = "finish"
     if role is None and re.search(r"\barriv|\bbegin\b|\bstart\b", phrase, re.I):
         role = "start"
-    if role is None and re.search(r"\bends?\b|\bover\b", phrase, re.I):
+    if role is None and (re.search(r"\bends?\b|\bover\b", phrase, re.I) or _SIGNED_OFF.search(phrase)):
         role = "finish"
     activity = re.sub(r"\s+", " ", _ROLE_WORDS.sub(" ", phrase)).strip(" ,.?!")
     activity = re.sub(r"^(?:the|my|our|a|an|of|to|i|we|did|do)\s+", "", activity, flags=re.I)
@@ -190,7 +203,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         score = cov + 0.3 * coverage(every, have) + 0.5 * sim + (0.2 if named else 0.0) + (0.05 if dated else 0.0)
         told = [f for f in by_turn.get(line.turn_id, []) if f.speaker == "user" and core & terms(f.text)]
         out.append(EventMatch(when, score, line.text, line.said_at, gran, line=line,
-                              fact=told[0] if told else None, roles=line.roles & DISTINCT_ROLES))
+                              fact=told[0] if told else None, roles=line_roles(line)))
     if not out and deep and not names and not any(
             coverage(core, terms(ln.text) | expand(terms(ln.text))) >= MIN_COVERAGE for ln in ev.all_user_lines()):
         # no line of any kind names it (a plan, a friend's doing or a "no" that does is an answer
@@ -219,7 +232,7 @@ def _closest_by_meaning(ev: EvidenceSet, sent_sims: dict[int, float]) -> list[Ev
         return []
     when, gran, dated = _when(best, ev)
     return [EventMatch(when, 0.5 * best_sim + (0.05 if dated else 0.0), best.text, best.said_at, gran, line=best,
-                       roles=best.roles & DISTINCT_ROLES)]
+                       roles=line_roles(best))]
 
 
 def _shares_noun(nouns: set[str], have: set[str]) -> bool:
@@ -230,10 +243,16 @@ def _shares_noun(nouns: set[str], have: set[str]) -> bool:
 def _nouns(activity: str, core: set[str]) -> set[str]:
     """The activity's distinctive nouns by the tagger ("learning the violin" → {violin}); empty when
     the tagger is missing or tags none (short fragments are often mis-tagged: then no rule)."""
+    return set(_tagged_nouns(activity)) & core
+
+
+@lru_cache(maxsize=1024)
+def _tagged_nouns(phrase: str) -> frozenset[str]:
+    """A phrase's nouns by the tagger, parsed once per phrase (a parse is ~5-10 ms)."""
     nlp = question_nlp()
     if nlp is None:
-        return set()
-    return {norm(t.lower_) for t in nlp(activity) if t.pos_ in ("NOUN", "PROPN")} & core
+        return frozenset()
+    return frozenset(norm(t.lower_) for t in nlp(phrase) if t.pos_ in ("NOUN", "PROPN"))
 
 
 def _only_cancel(text: str) -> bool:
@@ -406,7 +425,7 @@ def _continuation(start: EventMatch, activity: str, ev: EvidenceSet) -> EventMat
         if not (start.when < when <= start.when + timedelta(days=CONTINUATION_DAYS)):
             continue
         cands.append(EventMatch(when, sims.get(line.turn_id, 0.0), line.text, line.said_at, gran, line=line,
-                                roles=line.roles & DISTINCT_ROLES))
+                                roles=line_roles(line)))
     cands = sorted(_one_per_turn(cands), key=lambda c: -c.score)
     trip = "visit" in roles_of(start.text) or re.search(r"\b(?:trip|flight|holiday|vacation|visit|cruise)\b",
                                                          activity + " " + start.text, re.I)

@@ -14,26 +14,43 @@ and ranks their *sentences* (a long turn's cosine is diluted by its chatter) by 
 sentence similarity (MiniLM), whether a value of the expected answer type is in the sentence (a
 "who" question wants a person, "how much" an amount), and, for current-value questions, recency
 (the newest of equally relevant lines). Template vocabulary plays no part in this ranking.
+
+Cost (the question path's budget is tens of milliseconds): sentences are first ranked cheaply —
+their turn's cosine to the question (known from the vector search) and the question's content
+words they hold — and only the best :data:`POOL_EMBED` get their own embedding; a one-sentence
+turn's line *is* its turn, so its cosine is known without one. Only sentences that can hold a value
+of the asked type by their shape (a digit, a capitalised word, a month …) are parsed for one. When
+the answer is already computed (a count, a span, an order), nothing the ranking could find changes
+it: the pool is then ranked by the cheap pass alone (``measure=False``) and only orders the context.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from kgmem.answer.abstain import STRICT_FOCUS_SLOTS, has_word
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
-from kgmem.answer.match import contains_name, norm, terms
+from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.spans import typed_spans
 from kgmem.models import Intent, QueryPlan, Turn
 from kgmem.retrieval.search import RetrievalResult, raw_turn_hits
 
 #: plain message hits always in the pool: what a top-10 cosine RAG reads
 POOL_RAW = 10
-#: sentences embedded per question (each once; the embedder caches by content): the candidates
-#: with the best turn similarity first, raw hits before the rest
+#: candidate sentences per question: the raw hits' and the most similar turns' first
 POOL_LINES = 48
+#: of those, embedded on their own (the rest keep a cheap estimate and never answer by it): the
+#: best by the cheap pass (turn cosine + the question's content words). Each embedding is ~1-3 ms
+#: of CPU, so 48 cost 50-150 ms on a busy 2-core machine
+POOL_EMBED = 16
+#: the cheap pass: weight of the share of the question's content words a sentence holds
+WORDS_WEIGHT = 0.3
+#: an unembedded sentence of a several-sentence turn is estimated this far below its turn's cosine
+ESTIMATE_DISCOUNT = 0.1
 #: sentences checked for a value of the expected type (a spaCy parse each): the most similar ones
 TYPE_CHECKED = 12
 #: a value of the expected type in the sentence is worth this much similarity
@@ -42,6 +59,8 @@ TYPE_BONUS = 0.08
 REQUEST_PENALTY = 0.1
 #: current-value questions: the newest relevant line gains up to this much over the oldest
 RECENCY_BONUS = 0.04
+#: questions no single line answers (a count, a sum, a span of time, an order)
+_COMPUTED_ONLY = (Intent.AGGREGATE, Intent.DURATION, Intent.ORDERING)
 #: answer types a sentence can be checked for
 _CHECKABLE = frozenset({"person", "place", "org", "money", "number", "date"})
 
@@ -54,6 +73,9 @@ class Ranked:
     similarity: float
     typed: bool
     line: Line
+    #: the similarity is the sentence's own cosine (embedded, or the whole of a one-sentence
+    #: turn), not an estimate from its turn
+    measured: bool = True
 
 
 @dataclass
@@ -71,7 +93,15 @@ class Pool:
     @property
     def best_similarity(self) -> float:
         """The most similar user sentence's cosine to the question (0 with no sentence)."""
-        return max((r.similarity for r in self.ranked if r.line.role == "user"), default=0.0)
+        return max((r.similarity for r in self.ranked if r.line.role == "user" and r.measured), default=0.0)
+
+    def turn_best(self) -> dict[str, float]:
+        """Each pool turn's best measured sentence similarity (user sentences)."""
+        out: dict[str, float] = {}
+        for r in self.ranked:
+            if r.measured and r.line.role == "user":
+                out[r.line.turn_id] = max(r.similarity, out.get(r.line.turn_id, 0.0))
+        return out
 
     def best(self, *, actual: bool = True) -> Ranked | None:
         """The best-ranked user sentence (the user's own actual statement when ``actual``)."""
@@ -129,29 +159,101 @@ def _candidates(pool_ev: EvidenceSet, raw: set[str]) -> list[Line]:
     return lines[:POOL_LINES]
 
 
-def build_pool(result: RetrievalResult) -> Pool:
-    """Widen the evidence with the plain hits and rank the candidate sentences by meaning."""
+def _content(plan: QueryPlan) -> set[str]:
+    """The question's content words (focus, names, keywords) in comparison form."""
+    words = [*plan.focus, *plan.keywords, *(w for n in plan.named for w in n.split())]
+    return {norm(w) for w in words if w}
+
+
+def cheap_rank(ev: EvidenceSet, lines: list[Line]) -> dict[tuple[str, int], float]:
+    """A first pass without embeddings: the line's turn cosine plus the share of the question's
+    content words it holds."""
+    content = _content(ev.result.plan)
+    out: dict[tuple[str, int], float] = {}
+    for ln in lines:
+        words = coverage(content, terms(ln.text)) if content else 0.0
+        out[(ln.turn_id, ln.position)] = ev.turn_similarity(ln.turn_id) + WORDS_WEIGHT * words
+    return out
+
+
+def _similarities(ev: EvidenceSet, lines: list[Line], embed: int) -> dict[tuple[str, int], tuple[float, bool]]:
+    """Each line's similarity to the question and whether it was measured: the best ``embed``
+    lines by the cheap pass are embedded; a one-sentence turn's line has its turn's cosine."""
+    cheap = cheap_rank(ev, lines)
+    per_turn: dict[str, int] = {}
+    for ln in ev.top:
+        per_turn[ln.turn_id] = per_turn.get(ln.turn_id, 0) + 1
+    known = {(ln.turn_id, ln.position) for ln in lines
+             if per_turn.get(ln.turn_id) == 1 and ln.turn_id in ev.result.similarity}
+    todo = sorted((ln for ln in lines if (ln.turn_id, ln.position) not in known),
+                  key=lambda ln: -cheap[(ln.turn_id, ln.position)])[:embed]
+    sims = ev.line_similarity(todo) if todo else {}
+    out: dict[tuple[str, int], tuple[float, bool]] = {}
+    for ln in lines:
+        key = (ln.turn_id, ln.position)
+        if key in sims:
+            out[key] = (sims[key], True)
+        elif key in known:
+            out[key] = (ev.turn_similarity(ln.turn_id), True)
+        else:
+            out[key] = (max(0.0, ev.turn_similarity(ln.turn_id) - ESTIMATE_DISCOUNT), False)
+    return out
+
+
+def build_pool(result: RetrievalResult, *, measure: bool = True) -> Pool:
+    """Widen the evidence with the plain hits and rank the candidate sentences by meaning.
+
+    ``measure=False``: rank by the cheap pass only (no embedding, no parse) — for a question whose
+    answer is already computed, where the pool only orders the context."""
     wide, added, raw = widen(result)
     ev = EvidenceSet(wide)
     lines = _candidates(ev, set(raw))
-    sims = ev.line_similarity(lines)
-    ranked = [Ranked(sims.get((ln.turn_id, ln.position), 0.0), sims.get((ln.turn_id, ln.position), 0.0), False, ln)
-              for ln in lines]
+    sims = _similarities(ev, lines, POOL_EMBED if measure else 0)
+    ranked = [Ranked(sims[(ln.turn_id, ln.position)][0], sims[(ln.turn_id, ln.position)][0], False, ln,
+                     sims[(ln.turn_id, ln.position)][1]) for ln in lines]
     ranked.sort(key=lambda r: -r.similarity)
     plan = result.plan
     if plan.intent not in (Intent.ASSISTANT_SAID, Intent.PREFERENCE):
         for r in ranked:  # the user's own questions tell what they asked, not what is so
             if r.line.role == "user" and r.line.actuality == "request":
                 r.score -= REQUEST_PENALTY
-    if plan.answer_type in _CHECKABLE:
+    if measure and plan.answer_type in _CHECKABLE and plan.intent not in _COMPUTED_ONLY:
         for r in ranked[:TYPE_CHECKED]:
-            if typed_spans(r.line.text, plan.answer_type or ""):
+            if may_hold(r.line.text, plan.answer_type or "") and _typed(r.line.text, plan.answer_type or ""):
                 r.typed = True
                 r.score += TYPE_BONUS
     if plan.intent in (Intent.CURRENT_VALUE,) and ranked:
         _recency(ranked)
     ranked.sort(key=lambda r: (-r.score, r.line.turn_id, r.line.position))
     return Pool(wide, ev, ranked, added, raw)
+
+
+#: the shape a sentence needs before a parser could find a value of a type in it
+_SHAPES: dict[str, re.Pattern[str]] = {
+    "number": re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                         r"forty|fifty|hundred|thousand|dozen|couple|few|several|half|once|twice)\b", re.I),
+    "date": re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|day\b|"
+                       r"\b(?:week|month|year|ago|last|next|tonight|spring|summer|autumn|fall|winter|christmas|easter)\b", re.I),
+    "money": re.compile(r"[$£€]|\d"),
+}
+#: a capitalised word after the sentence's first (names, places, organisations)
+_CAPITALISED = re.compile(r"(?<=\S)\s+[\"'(]?(?!I\b|I['’])[A-Z]")
+
+
+def may_hold(text: str, answer_type: str) -> bool:
+    """Whether a sentence has the shape a value of ``answer_type`` needs: a digit or number word
+    for a number, a capitalised word (after the first) for a person, place or organisation — a
+    lower-case sentence is skipped rather than parsed (a parse is ~5-10 ms)."""
+    shape = _SHAPES.get(answer_type)
+    if shape is not None:
+        return bool(shape.search(text))
+    return bool(_CAPITALISED.search(text) or re.search(r"\b(?:named|called)\b", text, re.I))
+
+
+@lru_cache(maxsize=4096)
+def _typed(text: str, answer_type: str) -> bool:
+    """Whether the sentence holds a value of the type (parsed once per sentence and type)."""
+    return bool(typed_spans(text, answer_type))
 
 
 def _recency(ranked: list[Ranked]) -> None:
@@ -194,8 +296,6 @@ def said_on(line: Line, text: str | None = None) -> str:
 #: line is only cited as "the closest thing you told me". Calibrated on development data only
 #: (synthetic-s dev family, auth7's dev3, hand-written haystacks; distributions in notes/14.md)
 ANSWER_SIMILARITY = 0.55
-#: questions no single line answers
-_COMPUTED_ONLY = (Intent.AGGREGATE, Intent.DURATION, Intent.ORDERING)
 #: confident lines looked at for a value of the asked-for type
 CONFIDENT_TYPED = 3
 

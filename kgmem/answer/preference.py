@@ -115,13 +115,20 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     pref = stated_preferences(ev)
     if not pref.likes and not pref.dislikes:
         return _from_statements(ev)
-    text = "Based on what you've told me"
-    if pref.likes:
-        text += f", you enjoy {_join(pref.likes)}, so I'd suggest something built around {pref.likes[0]}"
-        if len(pref.likes) > 1:
-            text += f" or {pref.likes[1]}"
-    else:
-        text += ", here is an idea"
+    if not pref.likes:
+        # only dislikes: the user's own relevant statements carry the suggestion (never an
+        # announced idea with nothing after it, review7 H4), and the dislikes are steered clear of
+        quoted = _from_statements(ev)
+        avoid = f"I'd avoid {_join(pref.dislikes)}"
+        if quoted is None:
+            return f"Based on what you've told me, {avoid}.", pref
+        text, from_lines = quoted
+        pref.cited += from_lines.cited
+        pref.turn_ids += from_lines.turn_ids
+        return f"{text.rstrip('.')}, and {avoid}.", pref
+    text = f"Based on what you've told me, you enjoy {_join(pref.likes)}, so I'd suggest something built around {pref.likes[0]}"
+    if len(pref.likes) > 1:
+        text += f" or {pref.likes[1]}"
     text += f", and I'd avoid {_join(pref.dislikes)}." if pref.dislikes else "."
     return text, pref
 

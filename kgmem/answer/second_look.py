@@ -48,22 +48,29 @@ def soft_abstention(decision: abstain_mod.AbstainDecision, computed: Computed) -
     return not any(decision.reason.startswith(h) for h in _HARD)
 
 
-def second_look(result: RetrievalResult) -> SecondLook:
-    """Decide again with the raw message hits in the evidence."""
+def second_look(result: RetrievalResult, sentence_best: dict[str, float] | None = None) -> SecondLook:
+    """Decide again with the raw message hits in the evidence.
+
+    ``sentence_best``: each turn's best sentence similarity already measured (the evidence pool's,
+    :meth:`kgmem.answer.pool.Pool.turn_best`); without it the raw hits' sentences are embedded here."""
     known = {t.id for t in result.turns}
     raw = raw_turn_hits(result)
     added = [t.id for t in raw if t.id not in known]
     # raw hits first: lines are ranked by their own similarity, the order only breaks ties
     turns = [*raw, *(t for t in result.turns if t.id not in {r.id for r in raw})]
     # a long turn's cosine is diluted by whatever else it says: a raw hit is as similar as its best sentence
-    lines = [ln for ln in EvidenceSet(dataclasses.replace(result, turns=raw)).top if ln.role == "user"]
-    probe = EvidenceSet(result)
-    sims = probe.line_similarity(lines)
+    if sentence_best is None:
+        lines = [ln for ln in EvidenceSet(dataclasses.replace(result, turns=raw)).top if ln.role == "user"]
+        sims = EvidenceSet(result).line_similarity(lines)
+        sentence_best = {}
+        for ln in lines:
+            v = sims.get((ln.turn_id, ln.position), 0.0)
+            sentence_best[ln.turn_id] = max(v, sentence_best.get(ln.turn_id, 0.0))
     similarity = dict(result.similarity)
-    for ln in lines:
-        line_sim = sims.get((ln.turn_id, ln.position), 0.0)
-        if line_sim > similarity.get(ln.turn_id, 0.0):
-            similarity[ln.turn_id] = line_sim
+    for t in raw:
+        line_sim = sentence_best.get(t.id, 0.0)
+        if line_sim > similarity.get(t.id, 0.0):
+            similarity[t.id] = line_sim
     wide = dataclasses.replace(result, turns=turns, similarity=similarity)
     ev = EvidenceSet(wide)
     extracted = None if result.plan.intent in _NO_EXTRACT else extract(ev)

@@ -168,6 +168,10 @@ def _print_summary(report: IngestReport, haystacks: int) -> None:
         f"{report.facts_added} facts, {report.facts_merged} merged, "
         f"{report.supersessions} supersessions, {report.seconds:.1f} s"
     )
+    if report.sessions_stale:
+        err.print(f"[yellow]note[/] {report.sessions_stale} of the already-stored sessions were extracted by "
+                  "another version of the extractor; their facts are kept as they were (ingest into a fresh "
+                  "KGMEM_HOME to re-extract them)", highlight=False)
     for fl in report.failures[:10]:
         err.print(f"[yellow]failed[/] {fl['session_id']} ({fl['stage']}): {fl['error']}", highlight=False)
     if report.extraction_fallbacks:

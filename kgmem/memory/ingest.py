@@ -20,6 +20,7 @@ heads keep the recall of 400-char ones at 1.75x less embedding CPU.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from kgmem.memory.manager import MemoryManager, PlannedWrite, ReconcileCounts
 from kgmem.models import Haystack, Session, SessionWrite, Tally
 from kgmem.store.base import MemoryStore
 
+log = logging.getLogger(__name__)
 EMBED_CHARS = 1500
 TurnPolicy = Literal["all", "user", "none"]
 
@@ -62,6 +64,10 @@ class IngestReport(Tally):
     sessions_total: int = 0
     sessions_written: int = 0
     sessions_skipped: int = 0
+    #: of the skipped sessions, those the extraction cache holds no result for under the current
+    #: extractor: stored by another extractor version (or without a cache); their facts are kept
+    #: as they were, so a user is told instead of silently mixing versions
+    sessions_stale: int = 0
     sessions_failed: int = 0
     turns: int = 0
     facts_added: int = 0
@@ -287,6 +293,14 @@ def plan_haystack(store: MemoryStore, haystack: Haystack, *, extractor: Extracto
     stored = {s.id for s in store.sessions(user_id)}
     todo = [s for s in sessions if s.id not in stored]
     report.sessions_skipped = len(sessions) - len(todo)
+    if cache is not None and report.sessions_skipped:
+        report.sessions_stale = sum(
+            cache.get(ids.session_content_digest(_turn_pairs(s)), extractor.cache_key, s.started_at) is None
+            for s in sessions if s.id in stored)
+        if report.sessions_stale:
+            log.warning("%s: %d stored session(s) were not extracted by the current extractor (%s); their "
+                        "facts are kept as they were: ingest into a fresh KGMEM_HOME to re-extract",
+                        user_id, report.sessions_stale, extractor.cache_key)
     todo = _valid_sessions(todo, report)
     if not todo:
         report.seconds = time.perf_counter() - start

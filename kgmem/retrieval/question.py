@@ -173,7 +173,7 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
     (Intent.ORDERING, re.compile(
         r"\bwhich\b.*\b(first|earlier|before|last|later|most recent(ly)?|latest|earliest|sooner)\b|"
         r"\bwhat (did i|was the)\b.*\b(first|earliest|latest|most recent)\b.*\b(or)\b|"
-        r"\b(came|happened|did i do|did i \w+|was) (first|earlier|sooner)\b|\bin what order\b|\border of\b|"
+        r"\b(came|come|comes|happened|happen|happens|did i do|did i \w+|was|were) (first|earlier|sooner)\b|\bin what order\b|\border of\b|"
         r"\bchronological\b|\b(before or after)\b|\bearlier or later\b|"
         r"^\W*(?:what\s+was\s+|what's\s+)?(?:the|my\s+)?\s*(?:very\s+)?(?:first|earliest|latest|most\s+recent)\s+(?!time\b|day\b|date\b)\w+\s+(?:that\s+)?(?:i|we)\s+(?!am\b|was\b|have\b|had\b)\w+|"
         r"^\s*(did|was|were)\b.*\b(before|after|earlier than|later than|prior to)\b", re.I)),

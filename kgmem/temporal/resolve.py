@@ -28,7 +28,7 @@ SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
 _NUM = (r"(?:\d{1,3}|a couple of|a couple|couple of|a few|a pair of|several|an?|one|two|three|four|"
         r"five|six|seven|eight|nine|ten|eleven|twelve)")
-_WD = r"(?:mon|tues|tue|wednes|wed|thurs|thu|fri|satur|sat|sun)(?:day)?"
+_WD = r"(?:mon|tues|tue|wednes|weds|wed|thurs|thur|thu|fri|satur|sat|sun)(?:day)?"
 _MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _ORD = r"(?:\d{1,2})(?:st|nd|rd|th)?"
@@ -74,7 +74,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("bare_weekday", rf"(?P<wd>{_WD})"),
 ]
 _COMPILED = [(kind, re.compile(rf"\b{pat}\b", re.IGNORECASE)) for kind, pat in _PATTERNS]
-_FULL_WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
+#: a weekday that stands alone: the full name, or an abbreviation no ordinary word shares ("finished
+#: the course thurs"; "sat", "sun", "wed" and "mon" alone are usually other words)
+_FULL_WEEKDAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tues|weds|thurs)$", re.IGNORECASE)
 
 Resolver = Callable[[re.Match[str], date, datetime], "ResolvedTime | None"]
 
@@ -436,8 +438,19 @@ def _resolve_match(kind: str, m: re.Match[str], base: datetime) -> ResolvedTime 
 def find_time_expressions(text: str, base: datetime) -> list[TimeSpan]:
     """All time expressions in ``text`` resolved against ``base``, left to right, non-overlapping.
 
-    Earlier patterns in the priority list win over later ones on overlapping spans.
+    Earlier patterns in the priority list win over later ones on overlapping spans. Results are
+    kept per (text, base): the answer side reads the same evidence sentences several times per
+    question (each ~0.2 ms of regex work); the spans are frozen values, the list a fresh copy.
     """
+    return list(_find_cached(text, base))
+
+
+@lru_cache(maxsize=16384)
+def _find_cached(text: str, base: datetime) -> tuple[TimeSpan, ...]:
+    return tuple(_find(text, base))
+
+
+def _find(text: str, base: datetime) -> list[TimeSpan]:
     taken: list[tuple[int, int]] = []
     found: list[TimeSpan] = []
     for kind, rx in _COMPILED:

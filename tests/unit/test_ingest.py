@@ -205,6 +205,28 @@ def test_extraction_cache_is_shared_across_haystacks_and_redated(tmp_path: Path,
     assert kayak.valid_from == datetime(2023, 7, 31)  # "yesterday" re-resolved for the new date
 
 
+class NextVersion(CountingExtractor):
+    """The same rules under another cache key: what an upgraded extractor looks like to the cache."""
+
+    @property
+    def cache_key(self) -> str:
+        return "counting|2"
+
+
+def test_sessions_stored_by_another_extractor_version_are_reported_not_mixed_silently(
+        tmp_path: Path, extractor: RuleExtractor) -> None:
+    cache = ExtractionCache(tmp_path / "cache" / "extraction.sqlite")
+    store = NetworkxStore(tmp_path / "nx")
+    h = haystack(S_B)
+    ingest_haystack(store, h, extractor=CountingExtractor(extractor), embedder=None, cache=cache)
+    same = ingest_haystack(store, h, extractor=CountingExtractor(extractor), embedder=None, cache=cache)
+    assert same.sessions_skipped == 1 and same.sessions_stale == 0
+    newer = NextVersion(extractor)
+    rep = ingest_haystack(store, h, extractor=newer, embedder=None, cache=cache)
+    assert rep.sessions_skipped == 1 and rep.sessions_stale == 1 and newer.calls == 0
+    assert rep.sessions_written == 0  # the stored facts are kept as they were, and the report says so
+
+
 def test_candidate_with_unknown_turn_index_is_clamped(tmp_path: Path) -> None:
     class OneFact:
         name = "one"

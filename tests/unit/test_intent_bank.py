@@ -44,6 +44,43 @@ def test_no_exemplar_is_a_development_question() -> None:
             assert shared < 0.8, (e.text, q)
 
 
+def _strings(value: object) -> list[str]:
+    """Every string inside nested dicts/tuples/lists (a template module's question tables)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, (tuple, list)):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _heldout_questions() -> list[str]:
+    """The held-out families' question templates (read by this test only: no person reads them)."""
+    from kgmem.datasets.synthetic import heldout2_templates as H2
+    from kgmem.datasets.synthetic import heldout_templates as H1
+
+    tables = (H1.QUESTIONS_HELDOUT, H1.KU_QUESTIONS_HELDOUT, H1.SSP_REQUESTS_HELDOUT,
+              H2.QUESTIONS_HELDOUT2, H2.KU_QUESTIONS_HELDOUT2, H2.SSP_REQUESTS_HELDOUT2)
+    return [q for t in tables for q in _strings(t) if not re.fullmatch(r"\{[a-z_]+\}", q)]
+
+
+def test_no_exemplar_is_a_heldout_question() -> None:
+    """The same rule against both held-out template families (review7 H2). The failure message
+    names the exemplar only, never the held-out template."""
+    held = _heldout_questions()
+    assert held
+    shapes = [re.compile("^" + re.sub(r"\\\{[a-z_]+\\\}", ".+", re.escape(_norm(q))) + "$") for q in held]
+    held_words = [set(_words(q)) for q in held]
+    for e in load_bank():
+        assert not any(rx.match(_norm(e.text)) for rx in shapes), f"exemplar matches a held-out template: {e.text}"
+        words = set(_words(e.text))
+        # word-Jaccard, as review7 measured it (short generic questions share most of their few words
+        # with some template by nature; a near-copy shares nearly all of both)
+        worst = max(len(words & hw) / max(len(words | hw), 1) for hw in held_words)
+        assert worst < 0.8, f"exemplar shares >= 80% of its words with a held-out template: {e.text}"
+
+
 def test_slot_vocabulary_holds_no_question_framing() -> None:
     # how a question is asked ("call", "lately", "could") is no talk about the slot
     for slot in ("lives_in", "works_at", "rent", "gym", "hometown"):

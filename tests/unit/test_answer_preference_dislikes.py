@@ -1,0 +1,27 @@
+"""A preference answer from dislikes alone never announces an idea it does not give (review7 H4):
+the user's own relevant statements carry the suggestion, and the dislike is steered clear of.
+Hand-written haystack (a14h, session 7)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from kgmem.api import Memory
+
+SESSIONS = [
+    (datetime(2024, 3, 2, 18), "I can't stand mushrooms, the texture makes me gag."),
+    (datetime(2024, 3, 9, 12), "How do I get red wine out of a rug?"),
+    (datetime(2024, 3, 16, 19), "I'm cooking for four friends on Saturday and I usually do something in one big tray."),
+]
+
+
+def test_dislikes_alone_give_a_suggestion_with_substance(chat_memory: Callable[..., Memory]) -> None:
+    mem = chat_memory("pref-dislikes", SESSIONS, "prefd", None)
+    try:
+        a = mem.answer("pref-dislikes", "What should I cook this weekend?", question_date=datetime(2024, 3, 20, 9))
+    finally:
+        mem.close()
+    assert a.extra["path"] == "preference", a.extra["path"]
+    assert "here is an idea" not in a.text, a.text
+    assert "avoid mushrooms" in a.text, a.text
