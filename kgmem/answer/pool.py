@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from kgmem.answer.abstain import STRICT_FOCUS_SLOTS, has_word
+from kgmem.answer.abstain import STRICT_FOCUS_SLOTS, TYPED, has_word
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.spans import typed_spans
@@ -61,8 +61,8 @@ REQUEST_PENALTY = 0.1
 RECENCY_BONUS = 0.04
 #: questions no single line answers (a count, a sum, a span of time, an order)
 _COMPUTED_ONLY = (Intent.AGGREGATE, Intent.DURATION, Intent.ORDERING)
-#: answer types a sentence can be checked for
-_CHECKABLE = frozenset({"person", "place", "org", "money", "number", "date"})
+#: answer types a sentence can be checked for (the typed answer types of the abstention decision)
+_CHECKABLE = TYPED
 
 
 @dataclass
