@@ -18,27 +18,19 @@ from typing import TYPE_CHECKING
 
 from kgmem import temporal
 from kgmem.answer.subjects import may_be_someone_elses, someone_else
+from kgmem.lexicon.discourse import strip_openers
+from kgmem.lexicon.events import distinct_roles, event_roles
+from kgmem.lexicon.people import abbreviations
 from kgmem.models import Fact, TimeWindow, Turn
 
 if TYPE_CHECKING:
     from kgmem.retrieval.search import RetrievalResult
 
 #: a sentence ends at . ! ? — but not after a title or place abbreviation ("St. Brigid's", "Dr. Okafor")
-SENT_SPLIT = re.compile(r"(?<!\b(?:St|Mt|Dr|Mr|Ms|Jr|Sr|Ft|vs)\.)(?<!\b(?:Mrs|Ave)\.)(?<!\bProf\.)(?<=[.!?])\s+|\n+")
+SENT_SPLIT = re.compile("".join(rf"(?<!\b{a}\.)" for a in abbreviations()) + r"(?<=[.!?])\s+|\n+")
 
+#: first-person words: a line that has one speaks of the user ("They discharged me")
 _FIRST = re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we've|we're|our|us)\b", re.I)
-_OTHER_SUBJECT = re.compile(
-    r"^\W*(?:(?:my|our|a|his|her|their)\s+(?:best\s+|old\s+|close\s+)?(?:friend|sister|brother|mom|mum|mother|dad|father|"
-    r"wife|husband|partner|boyfriend|girlfriend|colleague|coworker|co-worker|cousin|neighbou?r|son|daughter|boss|"
-    r"step(?:mom|mum|mother|dad|father|sister|brother)|fianc[ée]e?|"
-    r"roommate|flatmate|aunt|uncle|niece|nephew|grandma|grandpa|grandmother|grandfather|kid|kids|parents|team|"
-    r"manager|classmate|teammate)s?(?:\s*,?\s+[A-Z][a-z]+)?|(?:he|she|they)\b|"
-    r"(?-i:(?!(?:I|We|My|Our|The|This|That|It|Yesterday|Today|Tonight|Last|Now|So|And|But|Oh|Also|Then|Just|"
-    r"Finally|Honestly|Anyway|Side|Funny|Big|Since|After|Before|When|While|Back|Here|There|Living|Being|Growing|"
-    r"Nothing|Everyone|Starting|Going|Paying)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
-    r"(?:just|also|recently|finally|has|had|is|was|went|got|bought|said|keeps|told|says|adopted|introduced|plays|"
-    r"practises|practices|lives|works|drives|commutes|goes|makes|wants|can't|always|started|moved|called|"
-    r"recommended|visited|is\s+fluent|pays))", re.I)
 _NEGATED = re.compile(
     r"\b(?:didn't|did\s+not|never|haven't|have\s+not|hasn't|wasn't|weren't|not\s+yet|no\s+longer|"
     r"(?:almost|nearly)\b.{0,60}\bbut\b|decided\s+(?:not|against)|passed\s+on|but\s+passed|skipped|cancel+ed|"
@@ -61,44 +53,11 @@ _REQUEST = re.compile(
 
 _TITLE = re.compile(r"(?<=\w\s)(?:[A-Z][\w'’-]*\s+){1,6}[A-Z][\w'’-]*")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
-_ME = re.compile(r"\b(?:me|my|us|our|I|we)\b", re.I)
 
-#: discourse openers that say nothing about what a sentence is ("Side note:", "Oh, and")
-_LEAD = re.compile(r"^(?:\(?\s*(?:[a-z]+\s+)?(?:note|update|aside|thought|fact|news|timing|confession)\s*[:,!-]|"
-                   r"by the way,?|oh,?\s+and|oh,?|anyway,?|also,?|btw,?|fyi,?|for the record,?|for what it's worth,?|"
-                   r"just so you know,?|and|but|so|well,?|ok(?:ay)?,?|honestly,?|actually,?)\s+", re.I)
-
-#: event roles and the words that carry them (lemmas or surface forms)
-ROLES: dict[str, tuple[str, ...]] = {
-    "start": ("start", "started", "starting", "starts", "begin", "began", "begun", "kick off", "kicked off",
-              "first day", "first class", "first lesson", "first session", "first week", "first pill", "first run",
-              "first outing", "first meetup", "first module", "first shift", "first time", "very first",
-              "took up", "take up", "arrived", "arrive", "flew in", "moved in", "admitted", "checked in",
-              "put on", "cast on", "quit", "gave up", "giving up", "tested positive", "sent off", "applied",
-              "boarded", "embarked", "checked in"),
-    "finish": ("finish", "finished", "finishing", "complete", "completed", "wrap up", "wrapped up", "ended",
-               "end of", "last day", "last class", "last lesson", "last session", "final class", "final session",
-               "final run", "last of", "graduated", "graduate",
-               "done with", "got through", "is over", "was over", "are over", "is done", "is finished", "'s finished",
-               "came off", "come off", "discharged", "went home", "flew home", "got back", "get back", "home again",
-               "back from", "landed", "returned", "approved", "came through", "submitted", "handed in", "hand in",
-               "fixed", "caved", "broke it", "bound off", "tested negative", "left the", "rolled into",
-               "is back", "'s back", "first day back", "passed my", "passed", "disembarked", "checked out",
-               "discharged", "came out", "taken out", "removed"),
-    "signup": ("sign up", "signed up", "signing up", "register", "registered", "enroll", "enrolled", "enrol",
-               "join", "joined", "joining", "book", "booked", "apply"),
-    "buy": ("buy", "bought", "buying", "purchase", "purchased", "order", "ordered", "splurge", "splurged",
-            "pick up", "picked up", "grab", "grabbed", "snag", "snagged", "got myself", "paid for"),
-    "sell": ("sell", "sold", "selling"),
-    "move": ("move", "moved", "moving", "relocate", "relocated", "settled into"),
-    "visit": ("visit", "visited", "trip", "travel", "travelled", "traveled", "flew", "fly", "went to", "got back from",
-              "was in", "were in", "day in", "wandering around"),
-    "attend": ("attend", "attended", "went to", "made it to", "was at", "go to"),
-    "adopt": ("adopt", "adopted"),
-    "cancel": ("cancel", "cancelled", "canceled", "dropped out", "stopped"),
-}
-#: roles that name *which point* of an activity is meant; a question naming one must match it
-DISTINCT_ROLES = frozenset({"start", "finish", "signup", "buy", "sell", "move", "adopt", "cancel"})
+#: event roles and the words that carry them, and the roles that name *which point* of an activity
+#: is meant (a question naming one must match it): data, kgmem/resources/lexicon/event_roles.json
+ROLES: dict[str, tuple[str, ...]] = event_roles()
+DISTINCT_ROLES = distinct_roles()
 
 
 @lru_cache(maxsize=64)
@@ -126,13 +85,13 @@ def roles_of(text: str) -> set[str]:
 def actuality(sentence: str) -> str:
     """What a user sentence is: ``actual`` (the user's own real event or state), ``request``,
     ``other`` (someone else's doing), ``negated`` (did not / declined), or ``plan``."""
-    s = _LEAD.sub("", sentence.strip().strip("()[]\"' "))
+    s = strip_openers(sentence.strip().strip("()[]\"' "))
     s = _TITLE.sub("thing", s)  # "I finally read Never Let Me Go": a title's words say nothing
     if s.endswith("?") or _REQUEST.match(s):
         return "request"
     if re.search(r"\b(?:is|are)\s+(?:my|our)\b", s, re.I) and not _NEGATED.search(s) and not _PLAN.search(s):
         return "actual"  # "Peak Climbing Gym is my gym", "flat whites are my go-to"
-    if _PRONOUN_START.match(s) and _ME.search(s):
+    if _PRONOUN_START.match(s) and _FIRST.search(s):
         return _NEGATED.search(s) and "negated" or _PLAN.search(s) and "plan" or "actual"  # "They discharged me"
     if _others(s):
         return "other"
@@ -149,13 +108,12 @@ def negation_words(sentence: str) -> list[str]:
 
 
 def _others(s: str) -> bool:
-    """Someone else's doing, by the parse of the sentence's subject (patterns without a parser)."""
-    told = bool(_OTHER_SUBJECT.match(s) and not re.search(r"\b(?:I|we)\b\s+(?:\w+\s+){0,2}(?:went|was|were|got|"
-                                                          r"bought|started|finished|moved|joined|tagged|came|grew|"
-                                                          r"lived|spent|worked|studied|learned|learnt|played|used)\b", s))
-    # the parse adds what the opening patterns cannot list: any verb after a name or a relation
-    # ("Marta quit her job", "My sister teaches piano")
-    return told or (may_be_someone_elses(s) and bool(someone_else(s)))
+    """Someone else's doing, by the parse of the sentence (:mod:`kgmem.answer.subjects`); without
+    a parser, a sentence opening with he/she/they and naming no first person."""
+    if not may_be_someone_elses(s):
+        return False
+    told = someone_else(s)
+    return bool(_PRONOUN_START.match(s) and not _FIRST.search(s)) if told is None else told
 
 
 class Line:
@@ -305,9 +263,14 @@ def clauses(sentence: str) -> list[str]:
     for k in range(1, len(kinds)):
         if kinds[k - 1] == "plan" and kinds[k] == "actual" and not _PAST.search(pieces[k]):
             kinds[k] = "plan"  # "I'll fly to Oslo next week and then I'm taking the train": still the plan
-    if len(set(kinds)) == 1 or actuality(sentence) == "actual" or not any(
+    apart = any(k == "other" and "actual" in kinds[:i] for i, k in enumerate(kinds))
+    if len(set(kinds)) == 1 or (actuality(sentence) == "actual" and not apart) or not any(
             k == "actual" and _FIRST.search(p) for p, k in zip(pieces, kinds)):
-        return [sentence]  # the cut is for the user's own real doing hidden in a plan's (or a no's) sentence
+        # the cut is for the user's own real doing hidden in a plan's (or a no's) sentence, or told
+        # before someone else's ("I sold the kayak, and my brother-in-law bought a canoe"); a clause
+        # after someone else's may lean on it ("The dentist put me on antibiotics on Saturday and
+        # I took the first pill that same evening"): kept whole
+        return [sentence]
     out: list[str] = []
     for k, (piece, kind) in enumerate(zip(pieces, kinds)):
         if out and kinds[k - 1] == kind:
@@ -355,7 +318,7 @@ def collect(turns: Iterable[Turn], session_dates: dict[str, datetime],
             for prev, line in zip(lines, lines[1:]):
                 # "They put the cast on the same day": a he/she/they sentence continues the
                 # story of the sentence before it
-                if line.role == "user" and _PRONOUN_START.match(line.text) and not _ME.search(line.text):
+                if line.role == "user" and _PRONOUN_START.match(line.text) and not _FIRST.search(line.text):
                     line._act = prev.actuality if prev.actuality != "request" else None
             out.extend(lines)
     return out
@@ -366,40 +329,55 @@ _RELATION_PREDICATES = frozenset({"family_member", "pet_name", "friend", "partne
                                   "has_pet"})
 
 
+class _Scan:
+    """The whole-memory side of an evidence set (every user line, turns by id), built once and
+    shared by the evidence sets of one question."""
+
+    __slots__ = ("lines", "turns", "by_turn")
+
+    def __init__(self) -> None:
+        self.lines: list[Line] | None = None
+        self.turns: dict[str, Turn] | None = None
+        self.by_turn: dict[str, list[Line]] | None = None
+
+
 class EvidenceSet:
     """Lines of one retrieval result: the top turns' lines, and (lazily) every user line of the
-    user's memory for counts and event matching that must not depend on the top-k."""
+    user's memory for counts and event matching that must not depend on the top-k.
 
-    def __init__(self, result: RetrievalResult) -> None:
+    ``share``: another evidence set of the same question (same user, same visible sessions, e.g.
+    the evidence pool's wider retrieval): the whole-memory scan is done once for both."""
+
+    def __init__(self, result: RetrievalResult, share: EvidenceSet | None = None) -> None:
         self.result = result
         self.dates = {sid: s.started_at for sid, s in result.sessions.items()}
         self.top = collect(result.turns, self.dates, result.turn_scores)
-        self._all: list[Line] | None = None
-        self._turns: dict[str, Turn] | None = None
-        self._by_turn: dict[str, list[Line]] | None = None
+        same = share is not None and share.result.user_id == result.user_id and \
+            share.result.sessions.keys() == result.sessions.keys()
+        self._scan: _Scan = share._scan if share is not None and same else _Scan()
         self._line_sim: dict[tuple[str, int], float] = {}
 
     def all_user_lines(self) -> list[Line]:
         """Every user line visible to the query (loads all turns once)."""
-        if self._all is None:
+        if self._scan.lines is None:
             turns = self.result.all_turns()
             scores = self.result.turn_scores
-            self._all = collect((t for t in turns if t.role == "user"), self.dates, scores)
-        return self._all
+            self._scan.lines = collect((t for t in turns if t.role == "user"), self.dates, scores)
+        return self._scan.lines
 
     def turn_lines(self, turn_id: str) -> list[Line]:
         """The user lines of one turn, in order."""
-        if self._by_turn is None:
-            self._by_turn = {}
+        if self._scan.by_turn is None:
+            self._scan.by_turn = {}
             for line in self.all_user_lines():
-                self._by_turn.setdefault(line.turn_id, []).append(line)
-        return self._by_turn.get(turn_id, [])
+                self._scan.by_turn.setdefault(line.turn_id, []).append(line)
+        return self._scan.by_turn.get(turn_id, [])
 
     def turn(self, turn_id: str) -> Turn | None:
         """A turn of the user's memory by id."""
-        if self._turns is None:
-            self._turns = {t.id: t for t in self.result.all_turns()}
-        return self._turns.get(turn_id)
+        if self._scan.turns is None:
+            self._scan.turns = {t.id: t for t in self.result.all_turns()}
+        return self._scan.turns.get(turn_id)
 
     def source_sentence(self, fact: Fact) -> str:
         """The sentence of a fact's source turn that names its value (else the whole turn)."""

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from kgmem.lexicon.discourse import strip_openers
+
 #: verbs whose object is what the speaker likes
 LIKE_VERBS = ("love", "adore", "like", "enjoy", "prefer", "fancy", "dig", "relish", "cherish", "appreciate",
               "crave", "treasure", "savour", "savor", "worship", "admire")
@@ -162,8 +164,6 @@ _TRAILING = re.compile(r"\s+(?:though|too|either|anyway|honestly|really|at\s+all
                        r"haha|tho)$", re.I)
 _LEADING = re.compile(r"^(?:the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
                       r"having|drinking|being|it\s+when|when|all|any|some|very\s+much|so\s+much|really)\s+", re.I)
-_DISCOURSE = re.compile(r"^\W*(?:side\s+note|by\s+the\s+way|btw|oh|and|but|honestly|anyway|also|plus|well|ok|"
-                        r"okay|personally|really|actually|though|fyi|ps)\b[:,]?\s*", re.I)
 
 
 def _clean(value: str) -> str:
@@ -178,9 +178,7 @@ def _thing_after(tail: str) -> str:
 
 def _thing_before(head: str) -> str:
     chunk = re.split(r"[,;:!?()]|\.\s|\s(?:but|because|so|though|whereas)\s", head)[-1]
-    for _ in range(3):
-        chunk = _DISCOURSE.sub("", chunk.strip())
-    value = _clean(chunk)
+    value = _clean(strip_openers(chunk.strip()))
     return value if len(value.split()) <= 8 else ""
 
 
