@@ -200,13 +200,14 @@ def _similarities(ev: EvidenceSet, lines: list[Line], embed: int) -> dict[tuple[
     return out
 
 
-def build_pool(result: RetrievalResult, *, measure: bool = True) -> Pool:
+def build_pool(result: RetrievalResult, *, measure: bool = True, share: EvidenceSet | None = None) -> Pool:
     """Widen the evidence with the plain hits and rank the candidate sentences by meaning.
 
     ``measure=False``: rank by the cheap pass only (no embedding, no parse) — for a question whose
-    answer is already computed, where the pool only orders the context."""
+    answer is already computed, where the pool only orders the context. ``share``: the question's
+    other evidence set, whose scan of the whole memory the pool reuses."""
     wide, added, raw = widen(result)
-    ev = EvidenceSet(wide)
+    ev = EvidenceSet(wide, share=share)
     lines = _candidates(ev, set(raw))
     sims = _similarities(ev, lines, POOL_EMBED if measure else 0)
     ranked = [Ranked(sims[(ln.turn_id, ln.position)][0], sims[(ln.turn_id, ln.position)][0], False, ln,
