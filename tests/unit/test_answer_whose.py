@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgmem.answer.evidence import actuality, clauses
+from kgmem.answer.actuality import actuality, clauses
 
 #: someone else's doing
 OTHERS = [

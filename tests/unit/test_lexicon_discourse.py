@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from kgmem.answer.evidence import actuality
+from kgmem.answer.actuality import actuality
 from kgmem.answer.spans import typed_spans
 from kgmem.answer.taste import read_taste
 from kgmem.datasets.synthetic import templates
