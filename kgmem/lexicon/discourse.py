@@ -4,8 +4,9 @@
 The words are data (``kgmem/resources/lexicon/discourse.json``), written for the class:
 interjections, connectives, stance adverbs and asides that may open a sentence whatever follows
 (``openers``); words that are openers only when set off by a comma or a dash ("Right, …", "I mean,
-…", but "Right now I …", "I mean it"); and the nouns of an announcement label ("Quick update:",
-"Random thought -", "(Side note: …").
+…", but "Right now I …", "I mean it"); the nouns of an announcement label ("Quick update:",
+"Random thought -", "(Side note: …"); and the same fillers ending a sentence (``closers``:
+"… honestly", "… tbh", "… lol").
 """
 
 from __future__ import annotations
@@ -69,3 +70,9 @@ def opener_words() -> frozenset[str]:
     a sentence is no name."""
     d = _data()
     return frozenset(w for key in ("openers", "openers_set_off") for w in d[key] if " " not in w)
+
+
+def closer_alternation() -> str:
+    """The fillers that may end a sentence ("honestly", "tbh", "lol", "to be fair"), as one regex
+    alternation (longest first) for readers that trim a phrase's tail."""
+    return _alt(_data()["closers"])

@@ -103,3 +103,13 @@ def test_every_reader_strips_the_same_openers() -> None:
     assert read_taste("Ngl foggy mornings relax me.") == (True, "foggy mornings")
     assert read_taste("Ok so brass bands cheer me up.") == (True, "brass bands")
     assert read_taste("Funnily enough, foggy mornings relax me.") == (True, "foggy mornings")
+
+
+@pytest.mark.parametrize(("clause", "thing"), [
+    ("I adore brass bands imo", "brass bands"),
+    ("we both love sea kayaking to be fair", "sea kayaking"),
+    ("I can't stand karaoke nights lmao", "karaoke nights"),
+])
+def test_a_closing_filler_is_not_part_of_the_thing_liked(clause: str, thing: str) -> None:
+    taste = read_taste(clause)
+    assert taste is not None and taste[1] == thing, taste
