@@ -4,7 +4,8 @@ A retrieved turn is cut into sentences; each :class:`Line` knows when it was sai
 date), when the thing it tells happened (the first past time expression in it, resolved by
 :mod:`kgmem.temporal` against the session date — "I finished it three days ago"), whether it is
 the user's own actual event or something else (a plan, a declined purchase, a friend's doing, a
-question), and which event roles its verbs carry (started, finished, signed up, bought, moved …).
+question: :mod:`kgmem.answer.actuality`), and which event roles its verbs carry (started,
+finished, signed up, bought, moved …: :mod:`kgmem.lexicon.events`).
 Counting, summing, dating and abstaining all read these fields instead of re-guessing them.
 """
 
@@ -17,88 +18,24 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kgmem import temporal
-from kgmem.answer.subjects import may_be_someone_elses, someone_else
+from kgmem.answer.actuality import FIRST_PERSON, PRONOUN_START, actuality, clause_actuality, clauses
+from kgmem.answer.actuality import (
+    negation_words as negation_words,  # re-exported: answer/events.py imports it here
+)
+from kgmem.lexicon.events import distinct_roles, event_roles
+from kgmem.lexicon.people import abbreviations
 from kgmem.models import Fact, TimeWindow, Turn
 
 if TYPE_CHECKING:
     from kgmem.retrieval.search import RetrievalResult
 
 #: a sentence ends at . ! ? — but not after a title or place abbreviation ("St. Brigid's", "Dr. Okafor")
-SENT_SPLIT = re.compile(r"(?<!\b(?:St|Mt|Dr|Mr|Ms|Jr|Sr|Ft|vs)\.)(?<!\b(?:Mrs|Ave)\.)(?<!\bProf\.)(?<=[.!?])\s+|\n+")
+SENT_SPLIT = re.compile("".join(rf"(?<!\b{a}\.)" for a in abbreviations()) + r"(?<=[.!?])\s+|\n+")
 
-_FIRST = re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we've|we're|our|us)\b", re.I)
-_OTHER_SUBJECT = re.compile(
-    r"^\W*(?:(?:my|our|a|his|her|their)\s+(?:best\s+|old\s+|close\s+)?(?:friend|sister|brother|mom|mum|mother|dad|father|"
-    r"wife|husband|partner|boyfriend|girlfriend|colleague|coworker|co-worker|cousin|neighbou?r|son|daughter|boss|"
-    r"step(?:mom|mum|mother|dad|father|sister|brother)|fianc[ée]e?|"
-    r"roommate|flatmate|aunt|uncle|niece|nephew|grandma|grandpa|grandmother|grandfather|kid|kids|parents|team|"
-    r"manager|classmate|teammate)s?(?:\s*,?\s+[A-Z][a-z]+)?|(?:he|she|they)\b|"
-    r"(?-i:(?!(?:I|We|My|Our|The|This|That|It|Yesterday|Today|Tonight|Last|Now|So|And|But|Oh|Also|Then|Just|"
-    r"Finally|Honestly|Anyway|Side|Funny|Big|Since|After|Before|When|While|Back|Here|There|Living|Being|Growing|"
-    r"Nothing|Everyone|Starting|Going|Paying)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
-    r"(?:just|also|recently|finally|has|had|is|was|went|got|bought|said|keeps|told|says|adopted|introduced|plays|"
-    r"practises|practices|lives|works|drives|commutes|goes|makes|wants|can't|always|started|moved|called|"
-    r"recommended|visited|is\s+fluent|pays))", re.I)
-_NEGATED = re.compile(
-    r"\b(?:didn't|did\s+not|never|haven't|have\s+not|hasn't|wasn't|weren't|not\s+yet|no\s+longer|"
-    r"(?:almost|nearly)\b.{0,60}\bbut\b|decided\s+(?:not|against)|passed\s+on|but\s+passed|skipped|cancel+ed|"
-    r"couldn't\s+make|didn't\s+make|(?:returned|gave\s+back|took\s+back|sent\s+back)\b[^.]*\b(?:unread|unopened|unused|"
-    r"unworn|without\s+(?:reading|using|wearing|opening))|ended\s+up\s+not|backed\s+out|changed\s+my\s+mind|returned\s+it|"
-    r"not\s+for\s+me|rather\s+skip|without\s+buying|instead\s+of\s+buying|talked\s+myself\s+out|"
-    r"but\s+I\s+passed|I\s+passed\s+on|turned\s+(?:it|them|him|her)\s+down|said\s+no|tried\s+to\s+sell\s+me)", re.I)
-_PLAN = re.compile(
-    r"\b(?:thinking\s+(?:about|of)|planning\s+(?:to|on)|plan\s+to|(?<!been\s)going\s+to|gonna|want\s+to|wanna|"
-    r"would\s+love|I'd\s+love|I\s+would\s+like|I'd\s+like|hope\s+to|hoping\s+to|someday|some\s+day|one\s+day|"
-    r"might|may\s+(?:go|get|buy|try)|considering|consider|(?:is|it's|are|still|been)\s+on\s+my\s+(?:list|wishlist|radar)|"
-    r"keep\s+meaning|"
-    r"tempted|undecided|still\s+deciding|should\s+I|if\s+I|whether\s+to|next\s+(?:year|month|week|time)|"
-    r"wish(?:list)?|dream(?:ing)?\s+of|eventually|looking\s+(?:at|into)\s+(?!(?:my|the)\s+(?:photos|receipt))|"
-    r"about\s+to|will\s+be|I'll|we'll|scheduled|booked\s+for|upcoming|tomorrow|next\s+\w+day)\b", re.I)
-_REQUEST = re.compile(
-    r"^\W*(?:can|could|would|will|how|what|why|which|where|who|when|is|are|do|does|should|please|help|tell|"
-    r"give|write|explain|suggest|recommend|any\s+tips|any\s+ideas|i\s+need\s+(?:a|some|help)|i\s+want\s+(?:a|some|to\s+know)|"
-    r"i'd\s+like\s+(?:a|some|to\s+know)|quick\s+question|let's|lets)\b", re.I)
-
-_TITLE = re.compile(r"(?<=\w\s)(?:[A-Z][\w'’-]*\s+){1,6}[A-Z][\w'’-]*")
-_PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
-_ME = re.compile(r"\b(?:me|my|us|our|I|we)\b", re.I)
-
-#: discourse openers that say nothing about what a sentence is ("Side note:", "Oh, and")
-_LEAD = re.compile(r"^(?:\(?\s*(?:[a-z]+\s+)?(?:note|update|aside|thought|fact|news|timing|confession)\s*[:,!-]|"
-                   r"by the way,?|oh,?\s+and|oh,?|anyway,?|also,?|btw,?|fyi,?|for the record,?|for what it's worth,?|"
-                   r"just so you know,?|and|but|so|well,?|ok(?:ay)?,?|honestly,?|actually,?)\s+", re.I)
-
-#: event roles and the words that carry them (lemmas or surface forms)
-ROLES: dict[str, tuple[str, ...]] = {
-    "start": ("start", "started", "starting", "starts", "begin", "began", "begun", "kick off", "kicked off",
-              "first day", "first class", "first lesson", "first session", "first week", "first pill", "first run",
-              "first outing", "first meetup", "first module", "first shift", "first time", "very first",
-              "took up", "take up", "arrived", "arrive", "flew in", "moved in", "admitted", "checked in",
-              "put on", "cast on", "quit", "gave up", "giving up", "tested positive", "sent off", "applied",
-              "boarded", "embarked", "checked in"),
-    "finish": ("finish", "finished", "finishing", "complete", "completed", "wrap up", "wrapped up", "ended",
-               "end of", "last day", "last class", "last lesson", "last session", "final class", "final session",
-               "final run", "last of", "graduated", "graduate",
-               "done with", "got through", "is over", "was over", "are over", "is done", "is finished", "'s finished",
-               "came off", "come off", "discharged", "went home", "flew home", "got back", "get back", "home again",
-               "back from", "landed", "returned", "approved", "came through", "submitted", "handed in", "hand in",
-               "fixed", "caved", "broke it", "bound off", "tested negative", "left the", "rolled into",
-               "is back", "'s back", "first day back", "passed my", "passed", "disembarked", "checked out",
-               "discharged", "came out", "taken out", "removed"),
-    "signup": ("sign up", "signed up", "signing up", "register", "registered", "enroll", "enrolled", "enrol",
-               "join", "joined", "joining", "book", "booked", "apply"),
-    "buy": ("buy", "bought", "buying", "purchase", "purchased", "order", "ordered", "splurge", "splurged",
-            "pick up", "picked up", "grab", "grabbed", "snag", "snagged", "got myself", "paid for"),
-    "sell": ("sell", "sold", "selling"),
-    "move": ("move", "moved", "moving", "relocate", "relocated", "settled into"),
-    "visit": ("visit", "visited", "trip", "travel", "travelled", "traveled", "flew", "fly", "went to", "got back from",
-              "was in", "were in", "day in", "wandering around"),
-    "attend": ("attend", "attended", "went to", "made it to", "was at", "go to"),
-    "adopt": ("adopt", "adopted"),
-    "cancel": ("cancel", "cancelled", "canceled", "dropped out", "stopped"),
-}
-#: roles that name *which point* of an activity is meant; a question naming one must match it
-DISTINCT_ROLES = frozenset({"start", "finish", "signup", "buy", "sell", "move", "adopt", "cancel"})
+#: event roles and the words that carry them, and the roles that name *which point* of an activity
+#: is meant (a question naming one must match it): data, kgmem/resources/lexicon/event_roles.json
+ROLES: dict[str, tuple[str, ...]] = event_roles()
+DISTINCT_ROLES = distinct_roles()
 
 
 @lru_cache(maxsize=64)
@@ -121,41 +58,6 @@ def roles_of(text: str) -> set[str]:
     if _LAST_OF.search(text) and not re.search(r"\blast\s+(?:week|month|year|night|time)\b", text, re.I):
         found.add("finish")
     return found
-
-
-def actuality(sentence: str) -> str:
-    """What a user sentence is: ``actual`` (the user's own real event or state), ``request``,
-    ``other`` (someone else's doing), ``negated`` (did not / declined), or ``plan``."""
-    s = _LEAD.sub("", sentence.strip().strip("()[]\"' "))
-    s = _TITLE.sub("thing", s)  # "I finally read Never Let Me Go": a title's words say nothing
-    if s.endswith("?") or _REQUEST.match(s):
-        return "request"
-    if re.search(r"\b(?:is|are)\s+(?:my|our)\b", s, re.I) and not _NEGATED.search(s) and not _PLAN.search(s):
-        return "actual"  # "Peak Climbing Gym is my gym", "flat whites are my go-to"
-    if _PRONOUN_START.match(s) and _ME.search(s):
-        return _NEGATED.search(s) and "negated" or _PLAN.search(s) and "plan" or "actual"  # "They discharged me"
-    if _others(s):
-        return "other"
-    if _NEGATED.search(s):
-        return "negated"
-    if _PLAN.search(s):
-        return "plan"
-    return "actual"
-
-
-def negation_words(sentence: str) -> list[str]:
-    """The words that make a sentence a no ("didn't", "passed on", "cancelled")."""
-    return [m.group(0) for m in _NEGATED.finditer(sentence)]
-
-
-def _others(s: str) -> bool:
-    """Someone else's doing, by the parse of the sentence's subject (patterns without a parser)."""
-    told = bool(_OTHER_SUBJECT.match(s) and not re.search(r"\b(?:I|we)\b\s+(?:\w+\s+){0,2}(?:went|was|were|got|"
-                                                          r"bought|started|finished|moved|joined|tagged|came|grew|"
-                                                          r"lived|spent|worked|studied|learned|learnt|played|used)\b", s))
-    # the parse adds what the opening patterns cannot list: any verb after a name or a relation
-    # ("Marta quit her job", "My sister teaches piano")
-    return told or (may_be_someone_elses(s) and bool(someone_else(s)))
 
 
 class Line:
@@ -263,80 +165,6 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in SENT_SPLIT.split(text) if s and len(s.strip()) > 2]
 
 
-#: where a sentence's clauses meet: a semicolon, a dash, ", and/but/so", or "and/but/so" (or a bare
-#: comma) before a new subject or a time phrase ("…, and next month I'm going to …")
-_CLAUSE_CUT = re.compile(
-    r"\s*;\s*|\s+[-–—]\s+|,\s*(?:and|but|so|then)\s+|"
-    r"(?:,\s*|\s+(?:and|but|so)\s+)(?=(?:(?:then|now|also)\s+)?(?:I|I'm|I'll|I've|I'd|we|we're|we'll|we've|"
-    r"my\s+\w+|our\s+\w+|he|she|they|next|tomorrow|tonight|later|this\s+coming|in\s+(?:a|an|one|two|three|four|"
-    r"a\s+few|a\s+couple|\d+)\s+\w+|on\s+\w+day|soon|someday|one\s+day|eventually)\b)",
-    re.I)
-#: a clause that only makes sense with the rest of its sentence ("I nearly bought the $90 seats"
-#: then "but passed"): the sentence stays whole
-_HALF_DONE = re.compile(r"\b(?:almost|nearly|about\s+to|was\s+going\s+to|were\s+going\s+to|meant\s+to|tried\s+to|"
-                        r"was\s+tempted|thought\s+about|if|unless|until|once|when|whether|instead)\b", re.I)
-
-
-_PAST = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|went|got|bought|made|took|came|saw|ran|met|left|paid|sold|told|"
-                   r"found|felt|began|gave|wrote|read|flew|drove|ate|spent|kept|lost|won|brought|thought|heard|"
-                   r"ago|yesterday|last)\b|'ve\b|\bha(?:ve|s)\s+been\b", re.I)
-
-
-def clauses(sentence: str) -> list[str]:
-    """The sentence cut where its clauses differ in what they are: "I finished my pottery course
-    three days ago, and next month I'm going to start a watercolour class" is an actual past event
-    and a plan, and each part must count as what it is. A sentence whose clauses are all the same
-    kind (or that cannot be cut safely) stays one piece."""
-    # a clause opening with he/she/they/it tells more of the one before ("Pico is coming too -
-    # he's my border collie"): never cut there
-    cuts = [m for m in _CLAUSE_CUT.finditer(sentence) if m.start() > 0 and m.end() < len(sentence)
-            and not _PRONOUN_START.match(sentence[m.end():]) and not re.match(r"it\b|it's\b", sentence[m.end():], re.I)]
-    if not cuts or _HALF_DONE.search(sentence):
-        return [sentence]
-    parts, start = [], 0
-    for m in cuts:
-        parts.append(sentence[start:m.start()])
-        start = m.end()
-    parts.append(sentence[start:])
-    pieces = [p.strip(" ,") for p in parts]
-    if any(len(p.split()) < 3 for p in pieces):
-        return [sentence]  # "…, and then some": a fragment is no clause of its own
-    kinds = [_clause_kind(p) for p in pieces]
-    for k in range(1, len(kinds)):
-        if kinds[k - 1] == "plan" and kinds[k] == "actual" and not _PAST.search(pieces[k]):
-            kinds[k] = "plan"  # "I'll fly to Oslo next week and then I'm taking the train": still the plan
-    if len(set(kinds)) == 1 or actuality(sentence) == "actual" or not any(
-            k == "actual" and _FIRST.search(p) for p, k in zip(pieces, kinds)):
-        return [sentence]  # the cut is for the user's own real doing hidden in a plan's (or a no's) sentence
-    out: list[str] = []
-    for k, (piece, kind) in enumerate(zip(pieces, kinds)):
-        if out and kinds[k - 1] == kind:
-            out[-1] = f"{out[-1]}, {piece}"
-        else:
-            out.append(piece)
-    return out
-
-
-def _clause_kind(clause: str) -> str:
-    kind = actuality(clause)
-    if kind == "actual":
-        futures = {s.resolved.future for s in temporal.find_time_expressions(clause, datetime(2000, 1, 1))}
-        if futures == {True}:
-            return "plan"  # "next week we're getting her spayed"
-    return kind
-
-
-def clause_actuality(sentence: str, value: str) -> str:
-    """What the clause of a sentence that names ``value`` is ("I bought a bike, but I didn't get
-    the helmet": the bike is actual, the helmet negated)."""
-    value = value.lower().lstrip("$")
-    parts = clauses(sentence)
-    for part in parts:
-        if value and value in part.lower():
-            return actuality(part)
-    return actuality(sentence)
-
-
 def lines_of(turn: Turn, said_at: datetime, score: float = 0.0) -> list[Line]:
     """The dated sentences (clauses, where a sentence mixes kinds) of one turn."""
     pieces = [c for sent in split_sentences(turn.text) for c in (clauses(sent) if turn.role == "user" else [sent])]
@@ -355,7 +183,7 @@ def collect(turns: Iterable[Turn], session_dates: dict[str, datetime],
             for prev, line in zip(lines, lines[1:]):
                 # "They put the cast on the same day": a he/she/they sentence continues the
                 # story of the sentence before it
-                if line.role == "user" and _PRONOUN_START.match(line.text) and not _ME.search(line.text):
+                if line.role == "user" and PRONOUN_START.match(line.text) and not FIRST_PERSON.search(line.text):
                     line._act = prev.actuality if prev.actuality != "request" else None
             out.extend(lines)
     return out
@@ -366,40 +194,55 @@ _RELATION_PREDICATES = frozenset({"family_member", "pet_name", "friend", "partne
                                   "has_pet"})
 
 
+class _Scan:
+    """The whole-memory side of an evidence set (every user line, turns by id), built once and
+    shared by the evidence sets of one question."""
+
+    __slots__ = ("lines", "turns", "by_turn")
+
+    def __init__(self) -> None:
+        self.lines: list[Line] | None = None
+        self.turns: dict[str, Turn] | None = None
+        self.by_turn: dict[str, list[Line]] | None = None
+
+
 class EvidenceSet:
     """Lines of one retrieval result: the top turns' lines, and (lazily) every user line of the
-    user's memory for counts and event matching that must not depend on the top-k."""
+    user's memory for counts and event matching that must not depend on the top-k.
 
-    def __init__(self, result: RetrievalResult) -> None:
+    ``share``: another evidence set of the same question (same user, same visible sessions, e.g.
+    the evidence pool's wider retrieval): the whole-memory scan is done once for both."""
+
+    def __init__(self, result: RetrievalResult, share: EvidenceSet | None = None) -> None:
         self.result = result
         self.dates = {sid: s.started_at for sid, s in result.sessions.items()}
         self.top = collect(result.turns, self.dates, result.turn_scores)
-        self._all: list[Line] | None = None
-        self._turns: dict[str, Turn] | None = None
-        self._by_turn: dict[str, list[Line]] | None = None
+        same = share is not None and share.result.user_id == result.user_id and \
+            share.result.sessions.keys() == result.sessions.keys()
+        self._scan: _Scan = share._scan if share is not None and same else _Scan()
         self._line_sim: dict[tuple[str, int], float] = {}
 
     def all_user_lines(self) -> list[Line]:
         """Every user line visible to the query (loads all turns once)."""
-        if self._all is None:
+        if self._scan.lines is None:
             turns = self.result.all_turns()
             scores = self.result.turn_scores
-            self._all = collect((t for t in turns if t.role == "user"), self.dates, scores)
-        return self._all
+            self._scan.lines = collect((t for t in turns if t.role == "user"), self.dates, scores)
+        return self._scan.lines
 
     def turn_lines(self, turn_id: str) -> list[Line]:
         """The user lines of one turn, in order."""
-        if self._by_turn is None:
-            self._by_turn = {}
+        if self._scan.by_turn is None:
+            self._scan.by_turn = {}
             for line in self.all_user_lines():
-                self._by_turn.setdefault(line.turn_id, []).append(line)
-        return self._by_turn.get(turn_id, [])
+                self._scan.by_turn.setdefault(line.turn_id, []).append(line)
+        return self._scan.by_turn.get(turn_id, [])
 
     def turn(self, turn_id: str) -> Turn | None:
         """A turn of the user's memory by id."""
-        if self._turns is None:
-            self._turns = {t.id: t for t in self.result.all_turns()}
-        return self._turns.get(turn_id)
+        if self._scan.turns is None:
+            self._scan.turns = {t.id: t for t in self.result.all_turns()}
+        return self._scan.turns.get(turn_id)
 
     def source_sentence(self, fact: Fact) -> str:
         """The sentence of a fact's source turn that names its value (else the whole turn)."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from kgmem.lexicon.discourse import opener_words, strip_openers
+from kgmem.lexicon.people import abbreviations, relation_words, titles
 from kgmem.retrieval.question import nlp
 
 #: spaCy entity labels that can answer each answer type
@@ -19,26 +21,27 @@ _LABELS: dict[str, tuple[str, ...]] = {
 #: "named Rex", "we named her Biscuit", "called him Ollie": a pronoun may stand between
 _NAMED = re.compile(r"\b(?:named|called|name is|name's)\s+(?:(?:her|him|it|them)\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 #: "my brother Tariq", "Tariq, my brother,", "Tariq (my brother)": a name next to a relation
+#: "my bandmate Ola, …", "my roomie Jess is …": a name after "my <any noun>" when punctuation or a
+#: grammatical word follows (a listed relation takes any word after it: _MY_REL_NAME)
 _RELATION_NAME = re.compile(
-    r"\bmy\s+(?:[a-z-]+\s+)?(?:[a-z]+)\s*,?\s+(?P<n>[A-Z][a-z'-]+)(?=\s*(?:,|\.|\)|!|\?|\s+(?:is|was|has|lives|called|"
-    r"visited|just|and|keeps|chewed|needs|stole|stealing|at|who)\b))")
+    r"\b[Mm]y\s+(?:[a-z-]+\s+)?(?:[a-z]+)\s*,?\s+(?P<n>[A-Z][a-z'-]+)(?=\s*(?:,|\.|\)|!|\?|\s+(?:is|was|has|had|and|"
+    r"who|just|at|called|named)\b))")
 #: people and pets a user calls "my X": a name right after one is theirs ("My stepmom Petra sent me …")
-RELATION_WORDS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "stepmom", "stepmum", "stepmother",
-                  "stepdad", "stepfather", "stepsister", "stepbrother", "half-sister", "half-brother",
-                  "mother-in-law", "father-in-law", "sister-in-law", "brother-in-law", "grandma", "grandpa",
-                  "grandmother", "grandfather", "aunt", "uncle", "cousin", "niece", "nephew", "son", "daughter",
-                  "wife", "husband", "partner", "fiancé", "fiancée", "fiance", "fiancee", "boyfriend", "girlfriend",
-                  "friend", "bestie", "roommate", "flatmate", "neighbour", "neighbor", "colleague", "coworker",
-                  "co-worker", "boss", "manager", "mentor", "coach", "trainer", "tutor", "teacher", "therapist",
-                  "doctor", "dentist", "landlord", "landlady", "physio", "physiotherapist", "accountant", "lawyer",
-                  "solicitor", "vet", "hairdresser", "instructor", "supervisor", "godmother", "godfather", "dog", "cat", "puppy",
-                  "kitten", "pup", "parrot", "rabbit", "hamster", "horse", "tortoise", "turtle")
+RELATION_WORDS = relation_words()
+#: capitalised words that open a sentence without being a name: the discourse openers
+#: (:mod:`kgmem.lexicon.discourse`), pronouns, articles, titles and day words
+_OPENER_CAPS = frozenset(w.capitalize() for w in opener_words())
+_NOT_NAMES = _OPENER_CAPS | frozenset(titles()) | frozenset(
+    "Today Yesterday Tomorrow Tonight The This That It He She They We I My Our Side".split())
+#: titles before a name ("Dr", "Mrs", "Prof"), one alternation
+_TITLE_ALT = "|".join(titles())
+_NOT_NAME_ALT = "|".join(re.escape(w) for w in sorted(_NOT_NAMES, key=len, reverse=True))
 _REL_WORDS = "|".join(re.escape(w) for w in RELATION_WORDS)
 _ADJ = r"(?:(?:best|older|younger|little|big|new|old|late|dear|twin)\s+)?"
 _MY_REL_NAME = re.compile(
     rf"(?:\b[Mm]y\s+|\b[Oo]ur\s+|^\W*){_ADJ}(?i:{_REL_WORDS})\s*(?:,|\(|\s[-–—]|\s+(?:is|was)\s+(?:called\s+|named\s+)?)?\s*"
-    r"(?P<n>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-zé-]+)(?=['’]s\b|\s*[,.)!?;:—–-]|\s+[a-z]|\s*$)|"
-    r"\b(?!(?:Oh|Anyway|Also|So|Well|Yes|No|Okay|Ok|Honestly|Actually|And|But|Then|Today|Yesterday|Sure|Thanks)\b)"
+    rf"(?P<n>(?:(?:{_TITLE_ALT})\.?\s+)?[A-Z][a-zé-]+)(?=['’]s\b|\s*[,.)!?;:—–-]|\s+[a-z]|\s*$)|"
+    rf"\b(?!(?:{_NOT_NAME_ALT})\b)"
     rf"(?P<n2>[A-Z][a-zé-]+)\s*(?:,|\(|,?\s+who\s+is|\s+(?:is|was))\s*(?:my|our)\s+{_ADJ}(?:{_REL_WORDS})\b|"
     rf"\b(?i:my|our)\s+{_ADJ}(?i:{_REL_WORDS})['’]s\s+name\s+(?:is|was)\s+(?P<n3>[A-Z][a-zé-]+)")
 #: "Pico is coming too - he's my border collie": a name, then a pronoun saying whose it is
@@ -46,17 +49,13 @@ _PRONOUN_NAME = re.compile(
     r"\b(?P<n>[A-Z][a-z'-]+)\b[^.!?;]{0,40}?\b(?:he|she)(?:'s|\s+is|\s+was)\s+(?:my|our)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:dog|cat|puppy|kitten|pet|bird|parrot|rabbit|hamster|horse|collie|terrier|retriever|spaniel|poodle|"
     r"labrador|beagle|greyhound|[a-z]+)\b")
-_NOT_NAMES = frozenset("Anyway Also Oh So Perfect Thanks Great Well Yes No Okay Ok Sure Honestly Actually Today Dr Mr Mrs Ms Prof "
-                       "Yesterday Tomorrow Then And But The This That It He She They We I".split())
-_LEAD_WORDS = re.compile(r"^(?:\(?\s*side note:?|by the way,?|oh,?\s+and|oh,?|anyway,?|also,?|btw,?|honestly,?)\s+",
-                         re.I)
 _SHOP_PHRASE = re.compile(r"\b(?:from|at)\s+((?:a|an|the|my)\s+[\w'& -]{2,40}?)(?=\s*(?:,|\.|;|\)|for\b|it\b|and\b|"
                           r"last\b|yesterday\b|today\b|this\b|two\b|three\b|four\b|a few\b|$))")
 #: an amount in any currency the user writes: "$1,850", "£1,250", "€40", "300 bucks", "1.2k euros"
 _MONEY_SPAN = re.compile(r"[$£€]\s?\d[\d,]*\d(?:\.\d+)?k?|[$£€]\s?\d(?:\.\d+)?k?|"
                          r"\b\d[\d,]*(?:\.\d+)?k?\s?(?:dollars|bucks|euros|pounds|quid|usd|eur|gbp)\b", re.I)
 #: one capitalised word of a name, an abbreviation included ("St. Brigid's", "Mt. Hood")
-_CAP = r"(?:(?:St|Mt|Dr|Ft)\.|[A-Z][\w'&-]*)"
+_CAP = rf"(?:(?:{'|'.join(a for a in abbreviations() if a[0].isupper())})\.|[A-Z][\w'&-]*)"
 def _entities(text: str) -> list[tuple[str, str]]:
     model = nlp()
     if model is None:
@@ -99,9 +98,9 @@ def typed_spans(text: str, answer_type: str) -> list[str]:
         spans += [m.group(1) for m in re.finditer(rf"\b(?:venue|place|spot|location)\b[^.!?]{{0,40}}?:\s*((?:the\s+)?{_CAP}(?:\s+{_CAP})*)",
                                                   text)]
     if answer_type in ("org", "item") and not spans:  # "Peak Climbing Gym is my gym"
-        body = _LEAD_WORDS.sub("", text.strip(" (\"'"))
+        body = strip_openers(text.strip(" (\"'"))
         spans += [m.group(0) for m in re.finditer(rf"\b{_CAP}(?:\s+{_CAP})+", body)
-                  if m.group(0).split()[0] not in ("I", "I'm", "The", "My", "Oh", "Side")]
+                  if m.group(0).split()[0] not in _OPENER_CAPS | {"I", "I'm", "The", "My", "Side"}]
     out = [s.strip(" .,'\"") for s in spans if s.strip(" .,'\"")]
     if answer_type == "person":  # "my stepmom Petra's birthday": the name is Petra ("St. Brigid's" is a name whole)
         out = [with_title(re.sub(r"['’]s$", "", s), text) for s in out]
@@ -109,9 +108,9 @@ def typed_spans(text: str, answer_type: str) -> list[str]:
     return sorted(out, key=lambda s: len(s) <= 2)
 
 
-_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\.?\s+$")
+_TITLE = re.compile(rf"\b({_TITLE_ALT})\.?\s+$")
 #: a title and a capitalised name is a person ("The physio I saw, Dr Amara Singh, said …")
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
+_TITLED = re.compile(rf"\b(?:{_TITLE_ALT})\.?\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
 
 
 def with_title(name: str, text: str) -> str:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from kgmem.lexicon.discourse import closer_alternation, strip_openers
+
 #: verbs whose object is what the speaker likes
 LIKE_VERBS = ("love", "adore", "like", "enjoy", "prefer", "fancy", "dig", "relish", "cherish", "appreciate",
               "crave", "treasure", "savour", "savor", "worship", "admire")
@@ -157,13 +159,13 @@ _PRONOUNS = frozenset({"it", "that", "this", "them", "they", "those", "these", "
 # where the thing named after a frame ends: a clause break or a comparison's other side
 _CUT = re.compile(r"[.,;:!?()\u2014]|\s(?:but|because|cause|so|though|although|since|when|while|if|whereas|than|"
                   r"over|instead\s+of|rather\s+than|and\s+(?:i|we|it|that|then))\b", re.I)
-_TRAILING = re.compile(r"\s+(?:though|too|either|anyway|honestly|really|at\s+all|lately|these\s+days|so\s+much|"
-                       r"a\s+lot|for\s+me|to\s+me|please|now|anymore|any\s+more|the\s+most|most|best|just|simply|tbh|lol|rn|ngl|"
-                       r"haha|tho)$", re.I)
+# what trails the thing named without being part of it: a closing filler (kgmem.lexicon.discourse)
+# or an adverbial of degree, time or viewpoint
+_TRAILING = re.compile(rf"\s+(?:{closer_alternation()}|too|either|at\s+all|lately|these\s+days|so\s+much|"
+                       r"a\s+lot|for\s+me|to\s+me|please|now|anymore|any\s+more|the\s+most|most|best|just|simply|rn)$",
+                       re.I)
 _LEADING = re.compile(r"^(?:the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
                       r"having|drinking|being|it\s+when|when|all|any|some|very\s+much|so\s+much|really)\s+", re.I)
-_DISCOURSE = re.compile(r"^\W*(?:side\s+note|by\s+the\s+way|btw|oh|and|but|honestly|anyway|also|plus|well|ok|"
-                        r"okay|personally|really|actually|though|fyi|ps)\b[:,]?\s*", re.I)
 
 
 def _clean(value: str) -> str:
@@ -178,9 +180,7 @@ def _thing_after(tail: str) -> str:
 
 def _thing_before(head: str) -> str:
     chunk = re.split(r"[,;:!?()]|\.\s|\s(?:but|because|so|though|whereas)\s", head)[-1]
-    for _ in range(3):
-        chunk = _DISCOURSE.sub("", chunk.strip())
-    value = _clean(chunk)
+    value = _clean(strip_openers(chunk.strip()))
     return value if len(value.split()) <= 8 else ""
 
 

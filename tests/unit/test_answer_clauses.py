@@ -10,7 +10,7 @@ from datetime import datetime
 
 import pytest
 
-from kgmem.answer.evidence import actuality, clause_actuality, clauses
+from kgmem.answer.actuality import actuality, clause_actuality, clauses
 
 #: (sentence, [(words of a clause, its kind), ...])
 MIXED = [

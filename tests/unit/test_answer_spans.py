@@ -69,3 +69,15 @@ def test_a_person_keeps_the_title_the_user_gave(line: str, name: str) -> None:
     from kgmem.answer.spans import typed_spans
 
     assert typed_spans(line, "person")[0] == name
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("My hubby Devraj restores rocking horses.", ["Devraj"]),         # a partner word the old list lacked
+    ("my nan Gwenllian crochets blankets for the hospice", ["Gwenllian"]),
+    ("Our tortoise Humbert naps under the radiator.", ["Humbert"]),
+    ("My bandmate Ola, who plays oboe, is moving to Tromsø.", ["Ola"]),  # an unlisted relation set off by a comma
+    ("My godmother Philippa repaints old signs.", ["Philippa"]),
+    ("My flight Tuesday got delayed again.", []),                      # not a relation, no name of the user's
+])
+def test_names_tied_to_the_user_by_any_relation_word(sentence: str, names: list[str]) -> None:
+    assert my_relation_names(sentence) == names

@@ -2,7 +2,7 @@
 
 Checks counts and validity only; assertion messages never quote held-out content (implementers
 run this test and must not see the data; see eval/heldout/README.md). Every hand-written set
-(v1 by auth14, v2 by auth6) gets the same checks.
+(v1 by auth14, v2 by auth6, v3 by auth8) gets the same checks.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "eval" / "heldout"
 TYPES = {"single-session-user", "single-session-assistant", "single-session-preference",
          "multi-session", "knowledge-update", "temporal-reasoning"}
-VERSIONS = ("v1", "v2")
+VERSIONS = ("v1", "v2", "v3")
 
 
 def _build_module() -> Any:
@@ -59,14 +59,16 @@ def test_heldout_files_are_valid_and_cover_every_type(version: str) -> None:
 
 
 def test_sets_are_disjoint_and_versions_seed_differently() -> None:
-    """v2 is a new set: no question id or session id shared with v1 (ids are version-keyed)."""
+    """Each set is new: no question id or session id shared between any two (ids are version-keyed)."""
     ids = {}
     for version in VERSIONS:
         records = json.loads((HELDOUT / f"handwritten_{version}.json").read_text(encoding="utf-8"))
         ids[version] = ({r["question_id"] for r in records},
                         {sid for r in records for sid in r["haystack_session_ids"]})
-    assert not ids["v1"][0] & ids["v2"][0], "question ids shared between v1 and v2"
-    assert not ids["v1"][1] & ids["v2"][1], "session ids shared between v1 and v2"
+    for i, a in enumerate(VERSIONS):
+        for b in VERSIONS[i + 1:]:
+            assert not ids[a][0] & ids[b][0], f"question ids shared between {a} and {b}"
+            assert not ids[a][1] & ids[b][1], f"session ids shared between {a} and {b}"
 
 
 def test_build_check_covers_every_set(tmp_path: Path) -> None:

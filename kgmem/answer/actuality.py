@@ -1,0 +1,156 @@
+"""What a user's sentence is: the user's own actual event or state, a plan, a no, a request, or
+someone else's doing — and the sentence cut into clauses where its parts differ ("I finished my
+pottery course three days ago, and next month I'm going to start a watercolour class").
+
+Whose doing it is comes from the parse (:mod:`kgmem.answer.subjects`); openers are stripped with
+the one list of :mod:`kgmem.lexicon.discourse`. :mod:`kgmem.answer.evidence` reads these for every
+line it builds.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from kgmem import temporal
+from kgmem.answer.subjects import may_be_someone_elses, someone_else
+from kgmem.lexicon.discourse import strip_openers
+
+#: first-person words: a line that has one speaks of the user ("They discharged me")
+FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we've|we're|our|us)\b", re.I)
+_NEGATED = re.compile(
+    r"\b(?:didn't|did\s+not|never|haven't|have\s+not|hasn't|wasn't|weren't|not\s+yet|no\s+longer|"
+    r"(?:almost|nearly)\b.{0,60}\bbut\b|decided\s+(?:not|against)|passed\s+on|but\s+passed|skipped|cancel+ed|"
+    r"couldn't\s+make|didn't\s+make|(?:returned|gave\s+back|took\s+back|sent\s+back)\b[^.]*\b(?:unread|unopened|unused|"
+    r"unworn|without\s+(?:reading|using|wearing|opening))|ended\s+up\s+not|backed\s+out|changed\s+my\s+mind|returned\s+it|"
+    r"not\s+for\s+me|rather\s+skip|without\s+buying|instead\s+of\s+buying|talked\s+myself\s+out|"
+    r"but\s+I\s+passed|I\s+passed\s+on|turned\s+(?:it|them|him|her)\s+down|said\s+no|tried\s+to\s+sell\s+me)", re.I)
+_PLAN = re.compile(
+    r"\b(?:thinking\s+(?:about|of)|planning\s+(?:to|on)|plan\s+to|(?<!been\s)going\s+to|gonna|want\s+to|wanna|"
+    r"would\s+love|I'd\s+love|I\s+would\s+like|I'd\s+like|hope\s+to|hoping\s+to|someday|some\s+day|one\s+day|"
+    r"might|may\s+(?:go|get|buy|try)|considering|consider|(?:is|it's|are|still|been)\s+on\s+my\s+(?:list|wishlist|radar)|"
+    r"keep\s+meaning|"
+    r"tempted|undecided|still\s+deciding|should\s+I|if\s+I|whether\s+to|next\s+(?:year|month|week|time)|"
+    r"wish(?:list)?|dream(?:ing)?\s+of|eventually|looking\s+(?:at|into)\s+(?!(?:my|the)\s+(?:photos|receipt))|"
+    r"about\s+to|will\s+be|I'll|we'll|scheduled|booked\s+for|upcoming|tomorrow|next\s+\w+day)\b", re.I)
+_REQUEST = re.compile(
+    r"^\W*(?:can|could|would|will|how|what|why|which|where|who|when|is|are|do|does|should|please|help|tell|"
+    r"give|write|explain|suggest|recommend|any\s+tips|any\s+ideas|i\s+need\s+(?:a|some|help)|i\s+want\s+(?:a|some|to\s+know)|"
+    r"i'd\s+like\s+(?:a|some|to\s+know)|quick\s+question|let's|lets)\b", re.I)
+
+_TITLE = re.compile(r"(?<=\w\s)(?:[A-Z][\w'’-]*\s+){1,6}[A-Z][\w'’-]*")
+#: a sentence opening with a third person ("He drove me", "Their dog")
+PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
+
+
+def actuality(sentence: str) -> str:
+    """What a user sentence is: ``actual`` (the user's own real event or state), ``request``,
+    ``other`` (someone else's doing), ``negated`` (did not / declined), or ``plan``."""
+    s = strip_openers(sentence.strip().strip("()[]\"' "))
+    s = _TITLE.sub("thing", s)  # "I finally read Never Let Me Go": a title's words say nothing
+    if s.endswith("?") or _REQUEST.match(s):
+        return "request"
+    if re.search(r"\b(?:is|are)\s+(?:my|our)\b", s, re.I) and not _NEGATED.search(s) and not _PLAN.search(s):
+        return "actual"  # "Peak Climbing Gym is my gym", "flat whites are my go-to"
+    if PRONOUN_START.match(s) and FIRST_PERSON.search(s):
+        return _NEGATED.search(s) and "negated" or _PLAN.search(s) and "plan" or "actual"  # "They discharged me"
+    if _others(s):
+        return "other"
+    if _NEGATED.search(s):
+        return "negated"
+    if _PLAN.search(s):
+        return "plan"
+    return "actual"
+
+
+def negation_words(sentence: str) -> list[str]:
+    """The words that make a sentence a no ("didn't", "passed on", "cancelled")."""
+    return [m.group(0) for m in _NEGATED.finditer(sentence)]
+
+
+def _others(s: str) -> bool:
+    """Someone else's doing, by the parse of the sentence (:mod:`kgmem.answer.subjects`); without
+    a parser, a sentence opening with he/she/they and naming no first person."""
+    if not may_be_someone_elses(s):
+        return False
+    told = someone_else(s)
+    return bool(PRONOUN_START.match(s) and not FIRST_PERSON.search(s)) if told is None else told
+
+
+#: where a sentence's clauses meet: a semicolon, a dash, ", and/but/so", or "and/but/so" (or a bare
+#: comma) before a new subject or a time phrase ("…, and next month I'm going to …")
+_CLAUSE_CUT = re.compile(
+    r"\s*;\s*|\s+[-–—]\s+|,\s*(?:and|but|so|then)\s+|"
+    r"(?:,\s*|\s+(?:and|but|so)\s+)(?=(?:(?:then|now|also)\s+)?(?:I|I'm|I'll|I've|I'd|we|we're|we'll|we've|"
+    r"my\s+\w+|our\s+\w+|he|she|they|next|tomorrow|tonight|later|this\s+coming|in\s+(?:a|an|one|two|three|four|"
+    r"a\s+few|a\s+couple|\d+)\s+\w+|on\s+\w+day|soon|someday|one\s+day|eventually)\b)",
+    re.I)
+#: a clause that only makes sense with the rest of its sentence ("I nearly bought the $90 seats"
+#: then "but passed"): the sentence stays whole
+_HALF_DONE = re.compile(r"\b(?:almost|nearly|about\s+to|was\s+going\s+to|were\s+going\s+to|meant\s+to|tried\s+to|"
+                        r"was\s+tempted|thought\s+about|if|unless|until|once|when|whether|instead)\b", re.I)
+
+
+_PAST = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|went|got|bought|made|took|came|saw|ran|met|left|paid|sold|told|"
+                   r"found|felt|began|gave|wrote|read|flew|drove|ate|spent|kept|lost|won|brought|thought|heard|"
+                   r"ago|yesterday|last)\b|'ve\b|\bha(?:ve|s)\s+been\b", re.I)
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence cut where its clauses differ in what they are: "I finished my pottery course
+    three days ago, and next month I'm going to start a watercolour class" is an actual past event
+    and a plan, and each part must count as what it is. A sentence whose clauses are all the same
+    kind (or that cannot be cut safely) stays one piece."""
+    # a clause opening with he/she/they/it tells more of the one before ("Pico is coming too -
+    # he's my border collie"): never cut there
+    cuts = [m for m in _CLAUSE_CUT.finditer(sentence) if m.start() > 0 and m.end() < len(sentence)
+            and not PRONOUN_START.match(sentence[m.end():]) and not re.match(r"it\b|it's\b", sentence[m.end():], re.I)]
+    if not cuts or _HALF_DONE.search(sentence):
+        return [sentence]
+    parts, start = [], 0
+    for m in cuts:
+        parts.append(sentence[start:m.start()])
+        start = m.end()
+    parts.append(sentence[start:])
+    pieces = [p.strip(" ,") for p in parts]
+    if any(len(p.split()) < 3 for p in pieces):
+        return [sentence]  # "…, and then some": a fragment is no clause of its own
+    kinds = [_clause_kind(p) for p in pieces]
+    for k in range(1, len(kinds)):
+        if kinds[k - 1] == "plan" and kinds[k] == "actual" and not _PAST.search(pieces[k]):
+            kinds[k] = "plan"  # "I'll fly to Oslo next week and then I'm taking the train": still the plan
+    apart = any(k == "other" and "actual" in kinds[:i] for i, k in enumerate(kinds))
+    if len(set(kinds)) == 1 or (actuality(sentence) == "actual" and not apart) or not any(
+            k == "actual" and FIRST_PERSON.search(p) for p, k in zip(pieces, kinds)):
+        # the cut is for the user's own real doing hidden in a plan's (or a no's) sentence, or told
+        # before someone else's ("I sold the kayak, and my brother-in-law bought a canoe"); a clause
+        # after someone else's may lean on it ("The dentist put me on antibiotics on Saturday and
+        # I took the first pill that same evening"): kept whole
+        return [sentence]
+    out: list[str] = []
+    for k, (piece, kind) in enumerate(zip(pieces, kinds)):
+        if out and kinds[k - 1] == kind:
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _clause_kind(clause: str) -> str:
+    kind = actuality(clause)
+    if kind == "actual":
+        futures = {s.resolved.future for s in temporal.find_time_expressions(clause, datetime(2000, 1, 1))}
+        if futures == {True}:
+            return "plan"  # "next week we're getting her spayed"
+    return kind
+
+
+def clause_actuality(sentence: str, value: str) -> str:
+    """What the clause of a sentence that names ``value`` is ("I bought a bike, but I didn't get
+    the helmet": the bike is actual, the helmet negated)."""
+    value = value.lower().lstrip("$")
+    parts = clauses(sentence)
+    for part in parts:
+        if value and value in part.lower():
+            return actuality(part)
+    return actuality(sentence)

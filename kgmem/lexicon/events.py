@@ -1,0 +1,29 @@
+"""Event roles: the points of a user's activity a line can tell (started, finished, signed up,
+bought, sold, moved, visited, attended, adopted, cancelled) and the words that carry each.
+
+Data: ``kgmem/resources/lexicon/event_roles.json`` (lemmas or surface forms, phrases allowed).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    path = resources.files("kgmem").joinpath("resources", "lexicon", "event_roles.json")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def event_roles() -> dict[str, tuple[str, ...]]:
+    """Each role and the words that carry it ("finish": "finished", "wrapped up", "last day" …)."""
+    return {role: tuple(words) for role, words in _data()["roles"].items()}
+
+
+def distinct_roles() -> frozenset[str]:
+    """Roles that name which point of an activity is meant: a question naming one must match it."""
+    return frozenset(_data()["distinct"])

@@ -1,0 +1,59 @@
+"""People nouns: the words that name people around the speaker ("my sister", "a friend of
+mine", "the landlord", "my godson"), and the pets a speaker calls "my X".
+
+Data: ``kgmem/resources/lexicon/people.json`` (kin, partners, social, roles, generic person
+words, kin prefixes, pets), and the titles and abbreviations written with a full stop inside a
+name ("Dr. Okafor", "St. Brigid's").
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, tuple[str, ...]]:
+    path = resources.files("kgmem").joinpath("resources", "lexicon", "people.json")
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return {k: tuple(v) for k, v in raw.items() if isinstance(v, list)}
+
+
+def words(*kinds: str) -> frozenset[str]:
+    """The nouns of the named kinds ("kin", "partners", "social", "roles", "generic", "pets")."""
+    d = _data()
+    return frozenset(w for k in kinds for w in d[k])
+
+
+@lru_cache(maxsize=1)
+def relation_words() -> tuple[str, ...]:
+    """People and pets a speaker calls "my X", longest first (a name right after one is theirs:
+    "my stepmum Petra", "our puppy Biscuit")."""
+    return tuple(sorted(words("kin", "partners", "social", "roles", "pets"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def people_noun(word: str) -> bool:
+    """A noun (a lemma or a plural) naming people, not pets: a listed one, an in-law, or a kin
+    prefix on one ("godson", "step-daughter", "ex-husband", "great-grandmother")."""
+    w = word.lower().strip()
+    people = words("kin", "partners", "social", "roles", "generic")
+    if w in people or w.rstrip("s") in people or w.endswith("-in-law") or w.endswith("-in-laws"):
+        return True
+    for prefix in sorted(_data()["kin_prefixes"], key=len, reverse=True):
+        rest = w[len(prefix):].lstrip("-")
+        if w.startswith(prefix) and rest and rest != w and (rest in people or rest.rstrip("s") in people):
+            return True
+    return False
+
+
+def titles() -> tuple[str, ...]:
+    """Titles before a person's name ("Mr", "Dr", "Prof", "Dame"), longest first."""
+    return tuple(sorted(_data()["titles"], key=len, reverse=True))
+
+
+def abbreviations() -> tuple[str, ...]:
+    """Abbreviations that end in a full stop inside a name or a phrase ("St", "Mt", "Jr", "vs"),
+    titles included, longest first: a full stop after one ends no sentence."""
+    return tuple(sorted(set(_data()["abbreviations"]) | set(titles()), key=len, reverse=True))
