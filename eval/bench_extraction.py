@@ -155,6 +155,9 @@ def run(split: str, tier: str, show_dev_misses: int, gold_path: str | None = Non
                     elif fam == "dev" and len(dev_misses) < show_dev_misses:
                         dev_misses.append(f"TIME {g['time_expression']!r} observed {g['observed_at']} gold "
                                           f"{gday} got {hit.valid_from} ({hit.time_text!r}) in {g['text']!r}")
+        # every fact of the loaded sessions, for precision over all turns (facts from turns that
+        # carry no planted fact count as false: review7 H5)
+        per[fam]["extracted_all_turns"] += sum(len(cands.get((qid, sid), [])) for sid in loaded_sessions.get(qid, set()))
         for (sid, turn), gs in by_turn.items():
             c = per[fam]
             for x in cands.get((qid, sid), []):
@@ -214,6 +217,8 @@ def run(split: str, tier: str, show_dev_misses: int, gold_path: str | None = Non
             "recall_relaxed": _ratio(c["matched_relaxed"], c["planted"]),
             "precision_on_planted_turns": _ratio(c["correct_on_planted_turns"], c["extracted_on_planted_turns"]),
             "extracted_on_planted_turns": c["extracted_on_planted_turns"],
+            "precision_all_turns": _ratio(c["correct_on_planted_turns"], c["extracted_all_turns"]),
+            "extracted_all_turns": c["extracted_all_turns"],
             "timed_facts": c["timed"],
             "exact_day_accuracy": _ratio(c["timed_exact"], c["timed_matched"]),
             "exact_day_over_all_timed": _ratio(c["timed_exact"], c["timed"]),
@@ -252,13 +257,15 @@ def to_markdown(res: dict[str, Any]) -> str:
         f"{res['extract_seconds']} s. Targets: recall ≥ 0.90, precision ≥ 0.80, exact-day ≥ 0.95, "
         "chains ≥ 0.95.",
         "",
-        "| family | planted | recall | recall (relaxed) | precision | exact-day (matched) | exact-day (all timed) | chains | chains (reverse order) |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| family | planted | recall | recall (relaxed) | precision (planted turns) | precision (all turns) | "
+        "exact-day (matched) | exact-day (all timed) | chains | chains (reverse order) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, s in rows:
         lines.append(
             f"| {name} | {s['planted_facts']} | {s['recall']} | {s['recall_relaxed']} | "
-            f"{s['precision_on_planted_turns']} | {s['exact_day_accuracy']} | {s['exact_day_over_all_timed']} | "
+            f"{s['precision_on_planted_turns']} | {s.get('precision_all_turns')} | {s['exact_day_accuracy']} | "
+            f"{s['exact_day_over_all_timed']} | "
             f"{s['chain_accuracy']} (n={s['chains']}) | {s['chain_accuracy_reverse_order']} |"
         )
     run_info = res.get("run")
@@ -266,8 +273,11 @@ def to_markdown(res: dict[str, Any]) -> str:
         lines += ["", *provenance_lines(run_info), "- issue #13 targets: held-out recall and precision >= 0.85, "
                   "chains >= 0.80; dev not lower than 0.85 / 0.86."]
     lines += ["", "Matching: same subject, same registry predicate, equal normalised value "
-              "(relaxed: one value contains the other). Precision counts candidates from turns "
-              "that carry planted facts. Held-out examples are never printed.",
+              "(relaxed: one value contains the other). Precision (planted turns) counts candidates from "
+              "turns that carry planted facts, the figure issue #13's target was set on; precision (all turns) "
+              "counts every candidate of the loaded sessions, a fact from a turn without a planted fact being "
+              "false (some are true facts the generator did not plant, so it is a lower bound). Held-out "
+              "examples are never printed.",
               "",
               "Read the dev row as a tuning figure: the rules were developed while looking at dev "
               "misses (allowed), so it overstates what the rules do on unseen phrasing. The "

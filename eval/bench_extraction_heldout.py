@@ -17,6 +17,7 @@ no value, no record id ever reaches the output, so implementers may read it.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 import time
@@ -130,7 +131,9 @@ def to_markdown(r: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    # no options: argparse only so that --help explains instead of running the bench
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args(argv)
     print(write_pair(ROOT / "eval" / "results" / "extraction_heldout_sets", run(), to_markdown))
 
 

@@ -18,6 +18,7 @@ Writes eval/results/extraction_sets.{json,md}.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import tempfile
@@ -147,7 +148,9 @@ def to_markdown(r: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    # no options: argparse only so that --help explains instead of running the bench
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args(argv)
     print(write_pair(ROOT / "eval" / "results" / "extraction_sets", run(), to_markdown))
 
 

@@ -115,7 +115,7 @@ def _trace_stage(g: dict[str, Any], found: list[Any], traces: list[Any]) -> tupl
     return "nothing_proposed", ""
 
 
-def run(split: str, gold_path: str | None, family: str, limit: int | None) -> dict[str, Any]:
+def run(split: str, gold_path: str | None, family: str, limit: int | None, tier: str = "full") -> dict[str, Any]:
     if family == "heldout2":
         raise SystemExit("heldout2 is never diagnosed (issue #13: it is the family nobody tunes on)")
     info = resolve_split(split, Settings.load())
@@ -129,7 +129,8 @@ def run(split: str, gold_path: str | None, family: str, limit: int | None) -> di
         for h in iter_haystacks(f, info.tag):
             if h.question_id in questions and (limit is None or len(haystacks) < limit):
                 haystacks.append(strip_labels(h))
-    extractor = RuleExtractor()
+    # proposals: the meaning stage alone (patterns and parse readers off), as on phrasing no rule knows
+    extractor = RuleExtractor(rules=tier == "full")
     stage: dict[str, Counter[str]] = defaultdict(Counter)
     checks: Counter[str] = Counter()
     fp: dict[str, Counter[str]] = defaultdict(Counter)
@@ -226,15 +227,16 @@ def main() -> None:
     ap.add_argument("--gold", default="/work/data/synthetic/synthetic_s.gold.json")
     ap.add_argument("--limit", type=int, default=None, help="only the first N haystacks of the family")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results"))
+    ap.add_argument("--tier", choices=("full", "proposals"), default="full", help="proposals: the meaning stage alone")
     args = ap.parse_args()
     before = Path("/proc/loadavg").read_text().split()[:3]
-    res = run(args.split, args.gold, args.family, args.limit)
+    res = run(args.split, args.gold, args.family, args.limit, args.tier)
     res["run"] = {"command": "python " + " ".join(sys.argv), "git_sha": git_sha(), "machine": platform.node(),
                   "cpus": os.cpu_count(), "loadavg_before": before,
                   "loadavg_after": Path("/proc/loadavg").read_text().split()[:3]}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    name = f"extraction_stages_{args.family}"
+    name = f"extraction_stages_{args.family}" + ("_proposals" if args.tier == "proposals" else "")
     (out / f"{name}.json").write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
     (out / f"{name}.md").write_text(to_markdown(res), encoding="utf-8")
     print(to_markdown(res))

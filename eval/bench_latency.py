@@ -117,12 +117,18 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             out[label] = {k: _stats([r[k] for r in sel]) for k in ("embed", "plan", "retrieve", "retrieve CPU", "answer")}
             out[label]["embed+plan+retrieve"] = _stats([r["embed"] + r["plan"] + r["retrieve"] for r in sel])
     by_path: dict[str, list[float]] = defaultdict(list)
+    first_by_path: dict[str, list[float]] = defaultdict(list)
+    again_by_path: dict[str, list[float]] = defaultdict(list)
     ctx_by_path: dict[str, list[float]] = defaultdict(list)
     for r in rows:
         by_path[r["path"]].append(r["answer"])
+        (first_by_path if r["cold"] else again_by_path)[r["path"]].append(r["answer"])
         if r["cold"]:
             ctx_by_path[r["path"]].append(r["context_tokens"])
     out["answer_ms_by_path"] = {p: _stats(v) for p, v in sorted(by_path.items())}
+    # apart: a first ask meets sentences the embedding cache has never seen; asked again, it has them
+    out["answer_ms_by_path_first"] = {p: _stats(v) for p, v in sorted(first_by_path.items())}
+    out["answer_ms_by_path_again"] = {p: _stats(v) for p, v in sorted(again_by_path.items())}
     out["context_tokens_by_path"] = {p: _stats(v) for p, v in sorted(ctx_by_path.items())}
     hits = [r["recall_any@5"] for r in rows if r["cold"] and r["recall_any@5"] is not None]
     out["session_recall_any@5"] = {"n": len(hits), "value": sum(hits) / len(hits) if hits else None}
@@ -158,6 +164,17 @@ def render(report: dict[str, Any]) -> str:
     for p, d in report["result"]["answer_ms_by_path"].items():
         c = ctx.get(p, {})
         lines.append(f"| {p} | {d['n']} | {ms(d, 'p50')} | {ms(d, 'p95')} | {ms(c, 'p50')} | {ms(c, 'p95')} |")
+    first, again = report["result"].get("answer_ms_by_path_first"), report["result"].get("answer_ms_by_path_again")
+    if first:
+        lines += ["", "### answer stage by path, first asks and asked again apart", "",
+                  "First ask: the question's evidence sentences are new to the embedding cache (unless an earlier "
+                  "run on this home met them); asked again: they are cached.", "",
+                  "| path | first n | first p50 ms | first p95 ms | again n | again p50 ms | again p95 ms |",
+                  "|---|---:|---:|---:|---:|---:|---:|"]
+        for p in sorted(set(first) | set(again or {})):
+            f, a = first.get(p, {}), (again or {}).get(p, {})
+            lines.append(f"| {p} | {f.get('n', 0)} | {ms(f, 'p50')} | {ms(f, 'p95')} | {a.get('n', 0)} | "
+                         f"{ms(a, 'p50')} | {ms(a, 'p95')} |")
     return "\n".join(lines) + "\n"
 
 

@@ -143,7 +143,7 @@ class Answerer:
         computed = compute(ev) if self.deterministic_answers else Computed()
         # what the decisions below read: retrieval's turns plus the plain message hits, by sentence;
         # a computed answer stands whatever the sentences say, so they then only order the context
-        pool = build_pool(result, measure=not (computed.answer and not computed.unmatched))
+        pool = build_pool(result, measure=not (computed.answer and not computed.unmatched), share=ev)
         extracted: Extracted | None = None
         if not computed.answer and plan.intent not in (Intent.PREFERENCE, *_TEMPORAL) \
                 and plan.intent != Intent.AGGREGATE:

@@ -24,7 +24,6 @@ _RECOMMEND = re.compile(
     r"\b(?:recommend|suggest|go with|go for|try|pick|choose|top pick[^,.;:]*?(?:is|would be|:)|"
     r"would be|it would be|fits best|my pick|best bet|you'?ll love|check out)\s+(?P<v>[A-Z0-9\"'][^,.;:!?]{1,60}?)"
     r"(?=\s+(?:for|because|since|as|if|—|-|which|it's|it is|fits)\b|[,.;:!?]|$)")
-_CAP_PHRASE = re.compile(r"\b(?:[A-Z][\w'&.-]*(?:\s+(?:of|the|and|de|la|&)\s+|\s+)?)+[A-Z]?[\w'&.-]*")
 
 
 @dataclass

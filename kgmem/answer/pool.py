@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from kgmem.answer.abstain import STRICT_FOCUS_SLOTS, has_word
+from kgmem.answer.abstain import STRICT_FOCUS_SLOTS, TYPED, has_word
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.spans import typed_spans
@@ -61,8 +61,8 @@ REQUEST_PENALTY = 0.1
 RECENCY_BONUS = 0.04
 #: questions no single line answers (a count, a sum, a span of time, an order)
 _COMPUTED_ONLY = (Intent.AGGREGATE, Intent.DURATION, Intent.ORDERING)
-#: answer types a sentence can be checked for
-_CHECKABLE = frozenset({"person", "place", "org", "money", "number", "date"})
+#: answer types a sentence can be checked for (the typed answer types of the abstention decision)
+_CHECKABLE = TYPED
 
 
 @dataclass
@@ -200,13 +200,14 @@ def _similarities(ev: EvidenceSet, lines: list[Line], embed: int) -> dict[tuple[
     return out
 
 
-def build_pool(result: RetrievalResult, *, measure: bool = True) -> Pool:
+def build_pool(result: RetrievalResult, *, measure: bool = True, share: EvidenceSet | None = None) -> Pool:
     """Widen the evidence with the plain hits and rank the candidate sentences by meaning.
 
     ``measure=False``: rank by the cheap pass only (no embedding, no parse) — for a question whose
-    answer is already computed, where the pool only orders the context."""
+    answer is already computed, where the pool only orders the context. ``share``: the question's
+    other evidence set, whose scan of the whole memory the pool reuses."""
     wide, added, raw = widen(result)
-    ev = EvidenceSet(wide)
+    ev = EvidenceSet(wide, share=share)
     lines = _candidates(ev, set(raw))
     sims = _similarities(ev, lines, POOL_EMBED if measure else 0)
     ranked = [Ranked(sims[(ln.turn_id, ln.position)][0], sims[(ln.turn_id, ln.position)][0], False, ln,

@@ -39,12 +39,6 @@ class Context:
     computed: list[str] = field(default_factory=list)
 
 
-def delta_line(when: datetime, today: datetime, label: str = "") -> str:
-    """"2023-03-04 is 45 days (about 6 weeks) before today (2023-04-18)"."""
-    what = f"{label} ({when.date().isoformat()})" if label else when.date().isoformat()
-    return f"{what} is {describe_delta(when, today)} today ({today.date().isoformat()})."
-
-
 def trim_turn(text: str, focus: Iterable[str], max_words: int = 70) -> str:
     """The sentences of a turn nearest the focus words, at most ``max_words`` words.
 

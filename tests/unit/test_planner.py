@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -89,8 +89,11 @@ def test_windows_exact(phrase: str, start: datetime, end: datetime) -> None:
 def test_windows_contain(phrase: str, inside: datetime) -> None:
     w = resolve_window(phrase, QD)
     assert w is not None, phrase
-    assert (w.start is None or w.start <= inside) and (w.end is None or inside <= w.end), (phrase, w)
-    assert w.end is None or w.end <= datetime(2023, 5, 20, 23, 59, 59)
+    # both bounds set (an unbounded window "contains" every date, review7 L2), at most a season wide
+    assert w.start is not None and w.end is not None, (phrase, w)
+    assert w.start <= inside <= w.end, (phrase, w)
+    assert w.end - w.start <= timedelta(days=92), (phrase, w)
+    assert w.end <= datetime(2023, 5, 20, 23, 59, 59)
 
 
 def test_window_needs_question_date() -> None:

@@ -24,6 +24,7 @@ from kgmem.extraction.zero.assistant import (
     reply_pick,
     requested,
 )
+from kgmem.extraction.zero.checks import IMAGINED
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.combine import CombineTrace, combine
 from kgmem.extraction.zero.consumed import consumed_fact
@@ -59,6 +60,7 @@ from kgmem.extraction.zero.rule_pass import (
 )
 from kgmem.extraction.zero.sentences import DEP_CUE, IMPERSONAL_PARSE, Sentence, user_sentences
 from kgmem.extraction.zero.trips import trips_not_homes
+from kgmem.extraction.zero.verb_slots import verb_slot_fact
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -67,7 +69,7 @@ if TYPE_CHECKING:
 
 #: bump when the tier's behaviour changes (reports name it); the cache key also holds a digest
 #: of this package's source, so a change made without a bump never reuses stale extractions
-RULES_VERSION = "rules-18"
+RULES_VERSION = "rules-19"
 
 @functools.cache
 def source_digest(package: Path = Path(__file__).parent) -> str:
@@ -92,13 +94,17 @@ def _needs_parse(s: Sentence) -> bool:
     return s.role == "user" and s.personal and bool(s.times or DEP_CUE.search(s.text) or IMPERSONAL_PARSE.search(s.text))
 
 
-def _open_facts(w: _Work, date: datetime) -> list[CandidateFact]:
-    """Open facts of the clauses about the user that stated nothing else (the long tail)."""
+def _open_facts(w: _Work, date: datetime, proposer: Proposer | None) -> list[CandidateFact]:
+    """Facts of the clauses about the user that stated nothing else: a registry predicate named by
+    the clause's own verb, else an open fact (the long tail)."""
     out: list[CandidateFact] = []
+    if IMAGINED.search(w.sent.text):
+        return out  # "Suppose I earned 70k at the brewery…": nothing happened
     for c, row in zip(w.clauses, w.rows):
         if row is None or c.about != "user" or c.negated_only:
             continue
-        fact = consumed_fact(w.sent, date, c) or open_fact(w.sent, date, c)
+        fact = verb_slot_fact(w.sent, date, c, row, proposer) or consumed_fact(w.sent, date, c) \
+            or open_fact(w.sent, date, c)
         if fact is not None:
             out.append(fact)
     return out
@@ -269,7 +275,7 @@ class RuleExtractor:
                     # learning Italian yesterday": speaks Italian, and an event dated yesterday)
                     found += [e for e in dated_fallback(w.sent, date, w.doc) if not found or dated_deed(e)]
                 if not found and not w.sent.question and self.open_facts:
-                    found = _open_facts(w, date)
+                    found = _open_facts(w, date, proposer)
                 if not w.sent.question:
                     found = trips_not_homes(found, w.sent.text, w.doc)
                     found += shared_medium(found, w.sent, date, w.doc)

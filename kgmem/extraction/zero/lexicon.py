@@ -215,6 +215,8 @@ PEOPLE_NOUNS = FAMILY | PARTNERS | frozenset({
 # --------------------------------------------------------------------------- verb classes (lemmas)
 
 RELOCATE = frozenset({"move", "relocate", "settle", "emigrate", "immigrate", "transfer"})
+#: verbs whose object is a place or an employer the user is no longer at ("I left London for Leeds")
+DEPART = frozenset({"leave", "depart", "flee", "escape", "abandon", "ditch", "quit", "exit"})
 LIVE = frozenset({"live", "reside", "base"})
 ACQUIRE = frozenset({
     "buy", "purchase", "order", "get", "snag", "grab", "score", "splurge", "treat", "nab", "cop",

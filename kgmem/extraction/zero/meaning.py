@@ -20,19 +20,21 @@ from kgmem.extraction.zero.clauses import Clause, possessed_by_other
 from kgmem.extraction.zero.combine import ProposedFact
 from kgmem.extraction.zero.entity_facts import handed_to_person
 from kgmem.extraction.zero.facts import make_fact
-from kgmem.extraction.zero.lexicon import DISLIKE_CUES, LIKE_CUES, PEOPLE_NOUNS, STATIVE
+from kgmem.extraction.zero.lexicon import DEPART, DISLIKE_CUES, LIKE_CUES, PEOPLE_NOUNS, STATIVE
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.proposals import Proposal, Proposer
 from kgmem.extraction.zero.sentences import Sentence, best_time
 from kgmem.extraction.zero.trips import RETURN_FROM
+from kgmem.extraction.zero.value_parse import Value
 from kgmem.extraction.zero.values import fill
+from kgmem.temporal import ResolvedTime
 
 #: clauses whose subject makes them a statement about the user's own life: the user said it, so
 #: "Nothing beats matcha", "The Bear was fantastic" and verbless fragments count too
 USER_ABOUT = frozenset({"user", "mine", "thing", "none"})
 #: one-off happenings: told in a past or perfect tense ("I usually get snow" is no purchase)
-_EVENTIVE = frozenset({"bought", "spent", "visited", "attended", "watched", "read_book", "event"})
+EVENTIVE = frozenset({"bought", "spent", "visited", "attended", "watched", "read_book", "event"})
 #: happenings that may also be under way ("I'm reading Dune")
 _ONGOING_OK = frozenset({"watched", "read_book"})
 #: words that tell of a place of training
@@ -112,6 +114,10 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False  # "I ordered a drone from Decathlon": a shop, not an employer
     if via_from and pred == "lives_in":
         return False  # "moved from A to B" gives B; "got back from A" is a trip
+    if pred in ("lives_in", "works_at") and _departed(value, clause):
+        return False  # "I left London for Leeds": London is where the user no longer lives
+    if pred == "hometown" and not via_from and not _ORIGIN.search(clause.text):
+        return False  # "I just moved to Leipzig": where one grew up is said with words of origin
     if via_from and pred == "hometown":
         return bool(re.search(r"\b(?:originally|grew|born|raised|hometown|'m|am|come|comes|hail)\b", clause.text, re.I))
     if via_from and pred == "visited":
@@ -119,6 +125,9 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
     return True
 
 
+#: words of origin: a hometown is said with one ("grew up in", "born in", "originally from")
+_ORIGIN = re.compile(r"\b(?:grew|grow\w*|born|raised|hometown|home\s*town|originally|native|childhood|roots)\b",
+                     re.IGNORECASE)
 #: nouns of keeping track: a value ending on one is no title ("a reading tracker", "my watch list")
 _TRACKING = frozenset({"tracker", "list", "app", "challenge", "goal", "club", "group", "log", "journal", "plan",
                        "schedule", "habit", "streak", "spreadsheet", "widget"})
@@ -137,6 +146,13 @@ _HOME_NOUNS = frozenset({"home", "flat", "house", "apartment", "place", "condo",
                          "studio", "townhouse", "houseboat", "narrowboat", "digs", "pad"})
 #: verbs of booking: what is booked is ahead ("booked a table at Ostra")
 _BOOKING = frozenset({"book", "reserve", "schedule", "plan", "arrange", "organise", "organize"})
+
+
+def _departed(value: str, clause: Clause) -> bool:
+    """``value`` is the object of a verb of leaving in the clause ("left London", "quit Arup")."""
+    first = value.split()[0].casefold()
+    return any(t.dep_ == "dobj" and t.head.lemma_.lower() in DEPART and first in {x.lower_ for x in t.subtree}
+               for t in clause.tokens)
 
 
 def _home_subject(clause: Clause) -> bool:
@@ -200,6 +216,28 @@ def _medium(predicate: str, clause: Clause) -> str:
     return right if predicate == wrong else predicate
 
 
+#: verbs whose past form is their present form: with a past time they were done ("We read X last summer")
+_SAME_PAST = frozenset({"read", "put", "set", "cut", "hit", "let", "quit", "shut", "spread", "bet", "cost", "hurt",
+                        "reread", "upset", "broadcast", "split"})
+
+
+def told_as_past(clause: Clause, when: ResolvedTime | None) -> bool:
+    """The clause tells a past deed: a past or perfect tense, or a verb whose past looks like its
+    present ("read") with a past time in the sentence."""
+    return clause.past or (when is not None and not when.future and clause.head.tag_ in ("VBP", "VB")
+                           and clause.head.lower_ in _SAME_PAST)
+
+
+def reading(predicate: str, clause: Clause) -> str:
+    """The predicate a clause says once its polarity and medium are read ("" drops it)."""
+    return _medium(_polarity(predicate, clause), clause)
+
+
+def typed_value(predicate: str, kind: str, clause: Clause) -> Value | None:
+    """The first value of ``kind`` in ``clause`` that passes ``predicate``'s checks (:func:`_fits`)."""
+    return next((v for v in fill(kind, clause) if valid_value(v[0]) and _fits(predicate, v[0], clause)), None)
+
+
 def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: list[np.ndarray | None],
                    proposer: Proposer, traces: list[ClauseTrace] | None = None) -> list[ProposedFact]:
     """Facts proposed for the clauses of one sentence (``rows``: their score rows, None when the
@@ -218,12 +256,16 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
             trace.decision = "skipped"
             continue
         trace.proposals = proposer.rank(row)[:3]
-        props = proposer.propose(row)
+        props = proposer.candidates(row)
         if not props:
             trace.decision = "no proposal above the threshold (or 'none' scored best)"
             continue
         used: set[str] = set()
+        first: float | None = None  # value-first: the score of the clause's first fact
+        vf = proposer.value_first
         for p in props:
+            if vf is not None and first is not None and p.score < first - vf.extra_margin:
+                break
             pred = predicates.get(_medium(_polarity(p.predicate, clause), clause))
             if pred is None:
                 continue
@@ -231,7 +273,7 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
             # unless the sentence dates it ahead ("Big trip: Lisbon next month")
             note = clause.verbless and not (when is not None and when.future) \
                 or pred.name == "visited" and bool(RETURN_FROM.search(clause.text))  # "I'm back from Lisbon"
-            if pred.name in _EVENTIVE and not (clause.past or note or clause.ongoing and pred.name in _ONGOING_OK):
+            if pred.name in EVENTIVE and not (told_as_past(clause, when) or note or clause.ongoing and pred.name in _ONGOING_OK):
                 trace.values.append((pred.name, "(not told as past)"))
                 continue
             values = [v for v in fill(pred.kind, clause) if v[0].casefold() not in used and valid_value(v[0])
@@ -245,6 +287,7 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
                                        confidence=round(min(0.8, 0.5 + p.score / 2), 3)))
             if fact is not None:
                 out.append(ProposedFact(fact, p.score, clause.text))
+                first = p.score if first is None else first
         trace.decision = "proposed " + ", ".join(f"{f.fact.predicate}={f.fact.value}" for f in out
                                                  if f.clause == clause.text) if out else "no value of the proposed kinds"
     return out

@@ -7,7 +7,10 @@ templates) and a ``"none"`` class of clauses that state nothing about the user (
 other people). A clause's score for a predicate is the mean of its two best cosine similarities to
 that predicate's texts; proposals are the predicates scoring at least ``threshold`` and within
 ``margin`` of the best, best first, and nothing when "none" scores best. The thresholds were chosen
-by hand on the synthetic benchmark's development family only (no committed sweep).
+by hand on the synthetic benchmark's development family; eval/results/extraction_calibration.md
+sweeps them for the meaning stage alone (fit: the dev family; check: two hand-written sets) and
+finds F1 flat within 0.003 around them. :class:`ValueFirst` is a measured alternative, not the
+default (eval/bench_extraction_design.py: it cost check-set precision and gained no check-set recall).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from kgmem import predicates
 from kgmem.embeddings import Embedder
 
 NONE = "none"
-#: chosen by hand while reading development-family (synthetic-s dev) results; no sweep is committed
+#: chosen by hand on development-family (synthetic-s dev) results; swept in eval/results/extraction_calibration.md
 DEFAULT_THRESHOLD = 0.30
 DEFAULT_MARGIN = 0.12
 
@@ -87,22 +90,46 @@ def bank_digest(bank: Sequence[Exemplar]) -> str:
     return h.hexdigest()[:10]
 
 
+@dataclass(frozen=True)
+class ValueFirst:
+    """Value-first selection (see :mod:`.meaning`): the predicates tried for a clause are every one
+    scoring at least ``threshold``, within ``margin`` of the best and at most ``none_slack`` below
+    the "none" class; the clause's facts are those whose predicate found a value of its kind, best
+    first, a second one only within ``extra_margin`` of the first kept. The type gate (no value of
+    the predicate's kind, no fact) is what lets the meaning gate be wider than predicate-first's."""
+
+    threshold: float
+    margin: float
+    none_slack: float
+    extra_margin: float
+
+    @property
+    def digest(self) -> str:
+        return f"vf{self.threshold:.2f}-{self.margin:.2f}-{self.none_slack:.2f}-{self.extra_margin:.2f}"
+
+
 class Proposer:
-    """Ranks registry predicates for clause vectors by similarity to the example bank."""
+    """Ranks registry predicates for clause vectors by similarity to the example bank.
+
+    ``value_first``: None proposes predicate first (:meth:`propose`); a :class:`ValueFirst` makes
+    :meth:`candidates` wider, for the meaning stage to choose among by value kind."""
 
     def __init__(self, embedder: Embedder, bank: Sequence[Exemplar] | None = None,
-                 threshold: float = DEFAULT_THRESHOLD, margin: float = DEFAULT_MARGIN) -> None:
+                 threshold: float = DEFAULT_THRESHOLD, margin: float = DEFAULT_MARGIN,
+                 value_first: ValueFirst | None = None) -> None:
         self.embedder = embedder
         self.bank = list(bank) if bank is not None else load_bank()
         self.threshold = threshold
         self.margin = margin
+        self.value_first = value_first
         self.labels = sorted({e.predicate for e in self.bank})
         self._vectors: np.ndarray | None = None
         self._members = [np.array([i for i, e in enumerate(self.bank) if e.predicate == p]) for p in self.labels]
 
     @property
     def digest(self) -> str:
-        return f"{bank_digest(self.bank)}-t{self.threshold:.2f}-m{self.margin:.2f}"
+        vf = "-" + self.value_first.digest if self.value_first is not None else ""
+        return f"{bank_digest(self.bank)}-t{self.threshold:.2f}-m{self.margin:.2f}{vf}"
 
     def _bank_vectors(self) -> np.ndarray:
         if self._vectors is None:
@@ -139,3 +166,17 @@ class Proposer:
                 break
             out.append(p)
         return out
+
+    def candidates(self, row: np.ndarray) -> list[Proposal]:
+        """The predicates a clause's values are tried for, best first: :meth:`propose`'s, or with
+        value-first selection every one passing its wider gate (none-class and margin included)."""
+        vf = self.value_first
+        if vf is None:
+            return self.propose(row)
+        ranked = self.rank(row)
+        none = next((p.score for p in ranked if p.predicate == NONE), -1.0)
+        real = [p for p in ranked if p.predicate != NONE]
+        if not real:
+            return []
+        floor = max(vf.threshold, real[0].score - vf.margin, none - vf.none_slack)
+        return [p for p in real if p.score >= floor]

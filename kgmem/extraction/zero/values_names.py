@@ -7,9 +7,13 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.lexicon import (
+    DEPART,
     GYM_WORDS,
+    LIVE,
     PET_HEADS_EXTRA,
     PETS,
+    RELOCATE,
+    TRAVEL,
 )
 from kgmem.extraction.zero.nlp import entity_at, place_at
 from kgmem.extraction.zero.value_parse import (
@@ -43,20 +47,37 @@ def _trip_to(t: Token) -> bool:
     return t.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_.lower() in _TRAVEL_NOUNS
 
 
+#: prepositions of where one is or goes: a capitalised name after one of them, on a verb of going,
+#: being or living, is a place whatever NER says ("went to Valencia", "was in Cartagena")
+_WHERE_PREPS = frozenset({"in", "to", "into", "around", "through", "across", "from"})
+
+
+def _went_to(t: Token) -> bool:
+    """``t`` is the name after a preposition of place on a verb of going, being or living (NER
+    often tags a city it does not know as a PERSON; a person is not gone to or been in)."""
+    prep = t.head
+    return t.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in _WHERE_PREPS and t.text[:1].isupper() \
+        and (prep.head.lemma_.lower() in TRAVEL | RELOCATE | LIVE or prep.head.lemma_.lower() == "back")
+
+
 def fill_place(c: Clause) -> list[Value]:
     found: list[tuple[int, str]] = []
     args = args_of(c)
     for t, role in args:
+        if role == "prep:for" and t.head.head.lemma_.lower() in DEPART:
+            role = "prep:to"  # "left London for Leeds": Leeds is where the user went
         if role.startswith("prep:") and role[5:] in _PLACE_PREPS or role in ("obj", "subj", "attr", "appos"):
             ent = entity_at(t)
             if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
-                found.append((preference(role), re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)))
+                # the place left is the last choice: "I left London for Leeds" is about Leeds
+                rank = 6 if role == "obj" and t.head.lemma_.lower() in DEPART else preference(role)
+                found.append((rank, re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)))
                 continue
         if role.startswith("prep:") and role[5:] in _PLACE_PREPS and (p := place_at(t) or (
                 proper_np(t, c) if c.lowercase or _trip_to(t) else None)):
             ent = entity_at(t)
-            # "a trip to Porto": NER's PERSON is wrong where the noun says travel
-            if ent is None or ent.label_ not in ("PERSON",) or len(ent) > 1 or _trip_to(t):
+            # "a trip to Porto", "went to Valencia": NER's PERSON is wrong where the words say travel
+            if ent is None or ent.label_ not in ("PERSON",) or len(ent) > 1 or _trip_to(t) or _went_to(t):
                 found.append((preference(role) + 3, p))  # NER did not say place: after the sure ones
         if role == "attr" and c.lowercase and c.head.lemma_ == "be" and (p := proper_np(t, c)):
             found.append((preference(role) + 4, p))  # "hometown is tulsa": typed without capitals

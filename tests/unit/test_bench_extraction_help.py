@@ -1,0 +1,30 @@
+"""``--help`` on the extraction-set benches explains them; it must not run them (a held-out bench
+run by a newcomer checking its options would be a held-out reading nobody chose to make)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "eval"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_extraction_heldout as heldout  # noqa: E402
+import bench_extraction_sets as sets  # noqa: E402
+
+
+@pytest.mark.parametrize("bench", [sets, heldout], ids=["sets", "heldout"])
+def test_help_does_not_run_the_bench(bench: Any, monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    def refuse() -> None:
+        raise AssertionError("--help ran the bench")
+
+    monkeypatch.setattr(bench, "run", refuse)
+    with pytest.raises(SystemExit) as stop:
+        bench.main(["--help"])
+    assert stop.value.code == 0
+    assert "usage:" in capsys.readouterr().out
