@@ -24,7 +24,6 @@ EXEMPT = ("lexicon/", "datasets/synthetic/")
 PENDING: dict[str, str] = {
     "answer/evidence.py": "a14i",
     "answer/pool.py": "lat8",
-    "evaluation/judge.py": "a14i",
     "extraction/zero/assistant.py": "x13j",
     "extraction/zero/chat.py": "x13j",
     "extraction/zero/entity_probes.py": "x13i",
