@@ -27,6 +27,10 @@ MONTHS: Final[tuple[str, ...]] = tuple(_DATA["months"])
 MONTH_NUMBERS: Final[dict[str, int]] = {m: i for i, m in enumerate(MONTHS, start=1)} | {
     k: int(v) for k, v in _DATA["month_abbreviations"].items()}
 
+#: the twelve three-letter forms in calendar order ("jan" … "dec"); a prefix test ("^jan[a-z]*")
+#: reads any spelling that starts like a month
+SHORT_MONTHS: Final[tuple[str, ...]] = tuple(m[:3] for m in MONTHS)
+
 
 def month_number(word: str) -> int | None:
     """The month a name or an abbreviation names ("March" 3, "Sept." 9, "Decem" 12); ``None`` when
