@@ -26,7 +26,6 @@ PENDING: dict[str, str] = {
     "extraction/zero/chat.py": "x13j",
     "extraction/zero/entity_probes.py": "x13i",
     "extraction/zero/patterns.py": "x13j",
-    "extraction/zero/sentences.py": "x13j",
     "extraction/zero/value_parse.py": "x13j",
     "extraction/zero/values_amounts.py": "x13j",
 }
