@@ -25,7 +25,6 @@ PENDING: dict[str, str] = {
     "extraction/zero/assistant.py": "x13j",
     "extraction/zero/chat.py": "x13j",
     "extraction/zero/entity_probes.py": "x13i",
-    "extraction/zero/patterns.py": "x13j",
     "extraction/zero/value_parse.py": "x13j",
     "extraction/zero/values_amounts.py": "x13j",
 }
