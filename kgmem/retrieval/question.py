@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kgmem.lexicon import calendar
+from kgmem.lexicon import calendar, people
 from kgmem.models import Intent
 from kgmem.nlp import load_nlp
 
@@ -485,9 +485,5 @@ def content_words(question: str) -> Words:
 
 _WEEKDAY_MONTH = frozenset({*calendar.WEEKDAYS, *calendar.MONTHS, "christmas", "easter", "thanksgiving", "halloween"})
 
-RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "friend", "neighbour", "neighbor",
-             "cousin", "aunt", "uncle", "partner", "wife", "husband", "colleague", "coworker", "boss", "roommate",
-             "flatmate", "son", "daughter", "niece", "nephew", "grandma", "grandpa", "grandmother", "grandfather",
-             "boyfriend", "girlfriend", "parents", "kids", "stepmom", "stepmum", "stepmother", "stepdad", "stepfather",
-             "stepsister", "stepbrother", "fiancé", "fiancée", "fiance", "fiancee", "mate", "buddy", "pal",
-             "teammate", "classmate")
+#: people a speaker calls "my X" (kin, partners, friends and colleagues), from kgmem.lexicon.people
+RELATIONS = tuple(sorted(people.words("kin", "partners", "social")))
