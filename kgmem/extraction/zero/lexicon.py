@@ -198,11 +198,11 @@ NOT_HOBBIES = frozenset({
 
 # kin, partners, friends and the generic person words are kgmem.lexicon.people's (one list for the
 # extraction and the answer side)
-FAMILY = people.words("kin")  # one relative: "my parents" names no family member
+FAMILY = people.words("kin")
 PARTNERS = people.words("partners")
 #: nouns naming people around the user: a subject headed by one is not the user. Of the roles only
 #: these few: an occupation ("nurse", "plumber") is a value of the user's job, which fill() keeps
-PEOPLE_NOUNS = FAMILY | PARTNERS | people.words("kin_groups", "former", "social", "generic") | frozenset({
+PEOPLE_NOUNS = FAMILY | PARTNERS | people.words("former", "social", "generic") | frozenset({
     "landlord", "teacher", "doctor", "client", "customer",
 })
 
