@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from kgmem import text
-from kgmem.lexicon import numbers, people
+from kgmem.lexicon import numbers
 
 
 def alt(words: Iterable[str], *, title: bool = False) -> str:
@@ -196,14 +196,21 @@ NOT_HOBBIES = frozenset({
 
 # --------------------------------------------------------------------------- people
 
-# kin, partners, friends and the generic person words are kgmem.lexicon.people's (one list for the
-# extraction and the answer side)
-FAMILY = people.words("kin")
-PARTNERS = people.words("partners")
-#: nouns naming people around the user: a subject headed by one is not the user. Of the roles only
-#: these few: an occupation ("nurse", "plumber") is a value of the user's job, which fill() keeps
-PEOPLE_NOUNS = FAMILY | PARTNERS | people.words("former", "social", "generic") | frozenset({
-    "landlord", "teacher", "doctor", "client", "customer",
+FAMILY = frozenset({
+    "sister", "brother", "mom", "mother", "dad", "father", "mum", "cousin", "aunt", "uncle",
+    "grandma", "grandmother", "grandpa", "grandfather", "niece", "nephew", "son", "daughter",
+    "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "stepmom", "stepdad",
+    "stepsister", "stepbrother", "twin",
+})
+PARTNERS = frozenset({"girlfriend", "boyfriend", "wife", "husband", "partner", "fiancé", "fiancée",
+                      "fiance", "fiancee", "spouse"})
+#: nouns naming people around the user: a subject headed by one is not the user
+PEOPLE_NOUNS = FAMILY | PARTNERS | frozenset({
+    "friend", "coworker", "co-worker", "colleague", "boss", "manager", "roommate", "flatmate",
+    "neighbour", "neighbor", "landlord", "teacher", "doctor", "kid", "kids", "child", "children",
+    "parents", "team", "buddy", "pal", "classmate", "client", "customer", "guy", "girl", "man",
+    "woman", "people", "everyone", "somebody", "someone", "family", "husband", "wife",
+    "mate", "housemate", "bestie", "officemate", "teammate",
 })
 
 # --------------------------------------------------------------------------- verb classes (lemmas)
