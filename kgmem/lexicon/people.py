@@ -21,7 +21,7 @@ def _data() -> dict[str, tuple[str, ...]]:
 
 
 def words(*kinds: str) -> frozenset[str]:
-    """The nouns of the named kinds ("kin": one relative; "kin_groups": "parents", "kids", "family";
+    """The nouns of the named kinds ("kin": one named relative; "kin_groups": "parent", "kids", "baby", "family";
     "partners", "former", "social", "roles", "generic", "pets")."""
     d = _data()
     return frozenset(w for k in kinds for w in d[k])
