@@ -8,7 +8,9 @@ A taste is stated through a few grammatical frames, each open to any wording of 
   "it makes me smile";
 - a thing + be + my favourite / my thing (or not my thing): "jazz is my all-time favourite";
 - the speaker's habitual pick ("I usually opt for"), a preference between two ("I'd rather walk
-  than drive"), nothing + a verb of superiority ("nothing compares to"), "no more".
+  than drive"), nothing + a verb of superiority ("nothing compares to"), "no more";
+- a verbless verdict opening the clause: (degree) + yes/no word + to/on/for ("big yes to spicy food",
+  "hard pass on musicals", "thumbs down to anything with raisins").
 
 Negation ("not", "n't", "never", "no longer", "hardly") turns a liking into a dislike; negated
 satiation ("can't get enough of", "never tire of") is a liking. The word lists below are single
@@ -66,6 +68,16 @@ SUPERIOR = ("beats", "tops", "compares to", "comes close to", "rivals", "is bett
 SUITS = ("suit", "agree with", "do it for", "appeal to", "work for")
 #: a thing + be + not + these: not to the speaker's taste
 UNSUITED = ("for me", "for us", "to my taste", "to my liking")
+#: a verbless verdict opening a clause, + to/on/for: its thing is liked ("big yes to") or not ("hard pass on")
+#: plain yes/no words are a verdict only after a degree word ("big yes to", not "yes to the 3pm slot")
+VERDICT_YES = ("yes", "yay")
+VERDICT_NO = ("no", "nope", "pass")
+#: verdicts of their own, with or without a degree word
+VERDICT_YES_ALONE = ("thumbs up", "hell yes")
+VERDICT_NO_ALONE = ("thumbs down", "hard no", "veto")
+#: the degree words that make a yes/no word a verdict ("a big yes", "a firm no", "hard pass")
+VERDICT_DEGREE = ("big", "huge", "massive", "hard", "firm", "strong", "definite", "total", "absolute", "resounding",
+                  "solid", "emphatic")
 #: the fixed words of the frames below, listed so that the test sees them too
 FRAME_WORDS = ("would", "rather", "sooner", "make", "made", "me", "nothing", "more", "my", "our", "all-time",
                "absolute")
@@ -77,7 +89,8 @@ LEXICON: Final[dict[str, tuple[str, ...]]] = {
     "DISPLEASES": DISPLEASES, "PLEASES_PARTICLE": PLEASES_PARTICLE, "DISPLEASES_PARTICLE": DISPLEASES_PARTICLE,
     "MADE_GLAD": MADE_GLAD, "MADE_SORRY": MADE_SORRY, "MY_PICK": MY_PICK, "MY_KIND": MY_KIND,
     "HABITUAL": HABITUAL, "PICK_VERBS": PICK_VERBS, "OMIT_VERBS": OMIT_VERBS, "SUPERIOR": SUPERIOR,
-    "SUITS": SUITS, "UNSUITED": UNSUITED, "FRAME_WORDS": FRAME_WORDS,
+    "SUITS": SUITS, "UNSUITED": UNSUITED, "VERDICT_YES": VERDICT_YES, "VERDICT_NO": VERDICT_NO,
+    "VERDICT_YES_ALONE": VERDICT_YES_ALONE, "VERDICT_NO_ALONE": VERDICT_NO_ALONE, "VERDICT_DEGREE": VERDICT_DEGREE, "FRAME_WORDS": FRAME_WORDS,
 }
 
 # "dont", "cant": contractions typed without the apostrophe
@@ -149,6 +162,10 @@ _FRAMES: Final[tuple[tuple[re.Pattern[str], str, bool], ...]] = tuple(
         (rf"\b(?:nothing|no\s+one|none)\s+(?:really\s+|quite\s+)?(?:{_alt(SUPERIOR)})\b", "after", True),
         (r"\bthere's\s+nothing\s+(?:quite\s+)?like\b", "after", True),
         (r"\bno\s+more\b", "after", False),
+        (rf"^(?:an?\s+)?(?:(?:{_alt(VERDICT_DEGREE)})\s+(?:{_alt(VERDICT_YES)})|(?:(?:{_alt(VERDICT_DEGREE)})\s+)?"
+         rf"(?:{_alt(VERDICT_YES_ALONE)}))\s+(?:to|on|for)\b", "verdict", True),
+        (rf"^(?:an?\s+)?(?:(?:{_alt(VERDICT_DEGREE)})\s+(?:{_alt(VERDICT_NO)})|(?:(?:{_alt(VERDICT_DEGREE)})\s+)?"
+         rf"(?:{_alt(VERDICT_NO_ALONE)}))\s+(?:to|on|for)\b", "verdict", False),
     ))
 
 _NEGATED = re.compile(rf"(?<![\w']){_NEG}\b|n't\b", re.I)
@@ -190,7 +207,14 @@ def read_taste(clause: str) -> tuple[bool, str] | None:
     "I'm not a huge fan of horror films" -> (False, "horror films"); "old westerns relax me" ->
     (True, "old westerns"); "I'd like to book a table" -> None (a request, not a taste)."""
     text = clause.replace("\u2019", "'")
+    opened = strip_openers(text.strip()).lstrip("(\"' ")  # where a verbless verdict must start
     for rx, where, like in _FRAMES:
+        if where == "verdict":
+            m = rx.match(opened)
+            value = _thing_after(opened[m.end():]) if m else ""
+            if value:
+                return like, value
+            continue
         for m in rx.finditer(text):
             groups = m.groupdict()
             verb_at = m.start("verb") if groups.get("verb") else -1

@@ -99,6 +99,11 @@ READ = [
     ("Me I love very much the football", True, "football"),
     ("I am not keen on the seafood", False, "seafood"),
     ("i dont really like musicals", False, "musicals"),
+    # verbless verdicts
+    ("A firm no to cruises.", False, "cruises"),
+    ("thumbs down to anything with raisins", False, "anything with raisins"),
+    ("Hell yes to road trips", True, "road trips"),
+    ("oh and a huge yes for anything with mushrooms", True, "anything with mushrooms"),
 ]
 
 
@@ -116,6 +121,9 @@ def test_invented_statements_are_read(statement: str, likes: bool, thing: str) -
     "I don't hate it.",                        # neither
     "It makes me happy.",                      # no thing named
     "Nothing happened at the meeting.",
+    "Yes to the 3pm slot, that works.",        # a bare yes/no answers a question
+    "Pass on the salt, please.",               # a request
+    "no to the meeting on friday, im busy",
 ])
 def test_what_is_not_a_stated_taste_is_not_read(statement: str) -> None:
     assert taste.read_taste(statement) is None
