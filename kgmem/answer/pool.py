@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
 from kgmem.answer.abstain import STRICT_FOCUS_SLOTS, TYPED, has_word
-from kgmem.answer.evidence import EvidenceSet, Line, outside_window
+from kgmem.answer.evidence import EvidenceSet, Line, lines_of, outside_window
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.spans import typed_spans
 from kgmem.lexicon import calendar, numbers
@@ -228,6 +229,24 @@ def build_pool(result: RetrievalResult, *, measure: bool = True, share: Evidence
         _recency(ranked)
     ranked.sort(key=lambda r: (-r.score, r.line.turn_id, r.line.position))
     return Pool(wide, ev, ranked, added, raw)
+
+
+def prime(turns: Iterable[Turn], embed: Callable[[Sequence[str]], object]) -> int:
+    """Embed, before any question, the sentences a first question would embed here: the lines of
+    every user turn that has several (a one-line turn's line is the turn, whose vector ingest
+    stores). ``embed`` is a caching embedder's ``embed`` (its content-hash cache keeps the vectors,
+    keyed by text and model: a line whose text changes with the code is simply embedded when
+    asked). Returns the number of lines handed to it."""
+    texts: list[str] = []
+    for turn in turns:
+        if turn.role == "user":
+            lines = lines_of(turn, datetime.min)
+            if len(lines) > 1:
+                texts.extend(ln.text for ln in lines)
+    unique = list(dict.fromkeys(texts))
+    if unique:
+        embed(unique)
+    return len(unique)
 
 
 #: the shape a sentence needs before a parser could find a value of a type in it
