@@ -94,3 +94,32 @@ def test_a_first_question_after_ingest_embeds_no_evidence_sentence(chat_memory: 
         seen[user] = set(rec.seen) & _several_line_texts(m, user)
     assert seen["cold"], "without prime the first question embeds sentences of long turns (the control)"
     assert seen["primed"] == set()
+
+
+def _measured(m: Memory, user: str, question: str, *, measure: bool) -> dict[str, bool]:
+    from kgmem.answer.pool import build_pool
+    from kgmem.retrieval.planner import plan_query
+    from kgmem.retrieval.search import Retriever
+
+    plan = plan_query(question, TODAY, embedder=m.embedder)
+    pool = build_pool(Retriever(m.store, m.embedder).retrieve(user, plan), measure=measure)
+    return {r.line.text: r.measured for r in pool.ranked}
+
+
+def test_lines_of_long_turns_are_ranked_by_their_own_cosine_even_for_computed_answers(
+        chat_memory: Callable[..., Memory]) -> None:
+    # a computed answer's context is ordered by the pool: an update's earlier value told inside a long
+    # turn must be ranked by its own cosine, not by its turn's diluted one (the cheap estimate)
+    m = chat_memory("measured", SESSIONS, "measured", None)
+    long_lines = _several_line_texts(m, "measured")
+    for measure in (False, True):
+        got = _measured(m, "measured", "which club did I join?", measure=measure)
+        assert {t for t, ok in got.items() if t in long_lines} and all(got[t] for t in got if t in long_lines)
+
+
+def test_which_lines_are_measured_does_not_depend_on_earlier_questions(chat_memory: Callable[..., Memory]) -> None:
+    m = chat_memory("history", SESSIONS, "history", None)
+    first = _measured(m, "history", QUESTION, measure=True)
+    for other in ("how do I boil an egg?", "any tips for packing books?", "who fixed the shower?"):
+        m.answer("history", other, TODAY)
+    assert _measured(m, "history", QUESTION, measure=True) == first
