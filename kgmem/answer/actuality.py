@@ -24,7 +24,9 @@ _NEGATED = re.compile(
     r"couldn't\s+make|didn't\s+make|(?:returned|gave\s+back|took\s+back|sent\s+back)\b[^.]*\b(?:unread|unopened|unused|"
     r"unworn|without\s+(?:reading|using|wearing|opening))|ended\s+up\s+not|backed\s+out|changed\s+my\s+mind|returned\s+it|"
     r"not\s+for\s+me|rather\s+skip|without\s+buying|instead\s+of\s+buying|talked\s+myself\s+out|"
-    r"but\s+I\s+passed|I\s+passed\s+on|turned\s+(?:it|them|him|her)\s+down|said\s+no|tried\s+to\s+sell\s+me)", re.I)
+    r"but\s+I\s+passed|I\s+passed\s+on|turned\s+(?:it|them|him|her)\s+down|said\s+no|tried\s+to\s+sell\s+me|"
+    # declining an invitation, done or meant ("which I intend to decline", "I'll decline", "declined the offer")
+    r"(?<!a\s)(?<!the\s)declin(?:e|ed|ing)\b(?!\s+(?:in|of)\b))", re.I)
 _PLAN = re.compile(
     r"\b(?:thinking\s+(?:about|of)|planning\s+(?:to|on)|plan\s+to|(?<!been\s)going\s+to|gonna|want\s+to|wanna|"
     r"would\s+love|I'd\s+love|I\s+would\s+like|I'd\s+like|hope\s+to|hoping\s+to|someday|some\s+day|one\s+day|"
