@@ -115,6 +115,7 @@ GRID: dict[str, tuple[Any, ...]] = {
     "focus_scope": ("user", "all"),
     "not_actual": (False, True),
     "slot_unsupported": (False, True),
+    "off_topic_line": (False, True),
     "strict_evidence": (False, True),
     "min_similarity": (0.0, 0.25, 0.3, 0.35, 0.4, 0.45),
     "typed_min_similarity": (None, 0.35, 0.4, 0.45, 0.5),
@@ -158,7 +159,16 @@ def sweep(rows: list[dict[str, Any]]) -> dict[str, Any]:
                       "per_set": {s: score([r for r in rows if r["set"] == s], rule) for s in sets}})
     table.sort(key=lambda x: -x["objective"])
     current = {s: _current([r for r in rows if r["set"] == s]) for s in sets}
-    return {"table": table, "chosen": table[0]["rule"], "current": current,
+    from kgmem.answer.abstain import rule_reason
+
+    chosen = table[0]["rule"]
+    reasons: dict[str, dict[str, int]] = {}
+    for r in rows:
+        why = rule_reason(r["features"], chosen)
+        if why is not None:
+            cell = reasons.setdefault(why, {"answerable": 0, "abs": 0})
+            cell["abs" if r["abs"] else "answerable"] += 1
+    return {"table": table, "chosen": chosen, "current": current, "chosen_reasons": reasons,
             "never_abstain": score(rows, lambda f: False)}
 
 
@@ -190,7 +200,14 @@ def _md(report: dict[str, Any]) -> str:
                         for s, v in row["per_set"].items())
         out.append(f"| `{json.dumps(row['rule'], sort_keys=True)}` | {p['false_abstentions']}/{p['answerable']} | "
                    f"{p['correct_abstentions']}/{p['abs']} | {p['accuracy']:.3f} | {per} |")
-    out += ["", f"Chosen: `{json.dumps(report['sweep']['chosen'], sort_keys=True)}`", ""]
+    out += ["", f"Chosen (first by the objective, then accuracy, then grid order): "
+            f"`{json.dumps(report['sweep']['chosen'], sort_keys=True)}`", "",
+            "## Why the chosen rule abstains (pooled)", "", "| evidence | answerable | `_abs` |", "|---|---:|---:|"]
+    out += [f"| {k} | {v['answerable']} | {v['abs']} |" for k, v in sorted(report["sweep"]["chosen_reasons"].items())]
+    n = report["sweep"]["never_abstain"]
+    out += ["", f"Never abstaining: accuracy {n['accuracy']:.3f}. FA/`_abs` in the sweep are the rule's first "
+            "decision; the first table is the deployed answerer's final replies (second look and quoted-line check "
+            "included), without an answer model.", ""]
     return "\n".join(out)
 
 

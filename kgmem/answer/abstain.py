@@ -98,6 +98,12 @@ def _not_actual(ev: EvidenceSet, phrase: str) -> bool:
                for ln in ev.all_user_lines())
 
 
+def _line_off_topic(ev: EvidenceSet, extracted: Extracted | None, unmatched: list[str]) -> list[str]:
+    from kgmem.answer.fallback import off_topic  # (fallback reads this module's word matching)
+
+    return off_topic(ev, extracted, unmatched)
+
+
 def _subject_missing(ev: EvidenceSet) -> bool:
     """The person a question is about ("what does *my stepbrother* do") is nowhere in the user's words."""
     who = ev.result.plan.subject
@@ -158,6 +164,9 @@ def evidence_features(ev: EvidenceSet, computed: Computed, extracted: Extracted 
         # facts of the asked slot anywhere in memory (-1: the question asks no slot of the user's)
         "slot_facts": len(slot_facts(ev, plan.slot)) if plan.slot and not plan.subject and
         not plan.slot.startswith(("bought", "assistant")) else -1,
+        # nothing computed or typed: the line a reply would quote names none of what the question is about
+        "line_off_topic": not (computed.answer or (extracted is not None and extracted.typed)) and
+        plan.intent != Intent.PREFERENCE and bool(_line_off_topic(ev, extracted, computed.unmatched)),
         "typed_question": plan.answer_type in TYPED,
         "strict_slot": plan.slot in STRICT_FOCUS_SLOTS,
     }
@@ -188,13 +197,15 @@ def _evidence_text(ev: EvidenceSet, extracted: Extracted | None) -> str:
 #: abstain when every user line naming the question's topic is a plan, declined or someone else's;
 #: ``slot_unsupported`` — abstain when the question asks a slot of the user's ("what car do I drive") that
 #: no fact in memory holds and no value of its type was found in the evidence;
+#: ``off_topic_line`` — with nothing computed or typed, abstain when the line a reply would quote names none of
+#: the question's names and at most half its content nouns, and is not close in meaning either;
 #: ``strict_evidence`` — a possessor/relation noun ("my *hamster*'s name") must be in the evidence line;
 #: ``min_similarity`` — the best evidence (sentence or turn) must be at least this similar;
 #: ``typed_min_similarity`` — a who/where/how-much question with no value of its type needs evidence
 #: at least this similar (None: not read)
 RULE: dict[str, Any] = {"event_unfound": "all_absent", "focus_absent": "all", "focus_scope": "user",
                         "min_similarity": 0.0, "not_actual": False, "slot_unsupported": True,
-                        "strict_evidence": False, "typed_min_similarity": 0.4}
+                        "off_topic_line": True, "strict_evidence": False, "typed_min_similarity": 0.4}
 
 
 def rule_reason(f: dict[str, Any], rule: dict[str, Any]) -> str | None:
@@ -221,6 +232,8 @@ def rule_reason(f: dict[str, Any], rule: dict[str, Any]) -> str | None:
     if mode is not None and (f.get("head_absent_memory") or mode == "any" and gone or
                              mode == "half" and n and gone * 2 >= n or mode == "all" and n and gone == n):
         return "focus"
+    if rule["off_topic_line"] and f.get("line_off_topic"):
+        return "off_topic"
     if rule["strict_evidence"] and f.get("strict_slot") and f.get("focus_absent_evidence"):
         return "strict"
     sent, best = float(f.get("sentence_similarity", 0.0)), max(float(f.get("sentence_similarity", 0.0)),
@@ -267,6 +280,10 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None, *,
         if plan.intent == Intent.ASSISTANT_SAID and plan.head in gone:
             return AbstainDecision(True, gone, f"I never recommended a {plan.head}", info)
         return AbstainDecision(True, gone, f"never mentioned: {', '.join(gone)}", info)
+    if why == "off_topic":
+        gone = _line_off_topic(ev, extracted, computed.unmatched)
+        info["absent"] = gone
+        return AbstainDecision(True, gone, f"the closest evidence never mentions {', '.join(gone)}", info)
     if why == "strict":
         gone = [w for w in plan.focus if not has_word(norm(w), terms(_evidence_text(ev, extracted)))]
         info["absent"] = gone

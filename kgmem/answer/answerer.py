@@ -214,8 +214,8 @@ class Answerer:
             return self._finish(ctx, base, t0, text, "extractive", [], [line.turn_id], cited=[cite_line(line)],
                                 extra={"via": "confident sentence", "sentence_similarity": round(sim, 3)})
         ctx = self._context(result, ev, Computed(), extracted, pool=pool)
-        unnamed = off_topic(ev, extracted, base.get("unmatched"))
-        if unnamed:
+        unnamed = off_topic(ev, extracted, base.get("unmatched")) if abstain_mod.RULE["off_topic_line"] else []
+        if unnamed:  # (after a second look the quoted line may be another than the decision read)
             return self._off_topic(result, ctx, base, t0, unnamed)
         return self._finish(ctx, base, t0, fallback_text(ev, extracted), "fallback", [],
                             fallback_turns(ev, extracted), cited=[extracted.cited] if extracted else [],
@@ -273,7 +273,7 @@ class Answerer:
         ctx = self._context(result, ev, Computed(lines=lines), extracted, budget=budget, pool=pool)
         fallback = fallback_text(ev, extracted)
         if self.llm is None:
-            unnamed = off_topic(ev, extracted, base.get("unmatched"))
+            unnamed = off_topic(ev, extracted, base.get("unmatched")) if abstain_mod.RULE["off_topic_line"] else []
             if unnamed:
                 return self._off_topic(result, ctx, base, t0, unnamed)
             return self._finish(ctx, base, t0, fallback, "fallback", [], fallback_turns(ev, extracted),
