@@ -115,7 +115,7 @@ GRID: dict[str, tuple[Any, ...]] = {
     "focus_scope": ("user", "all"),
     "not_actual": (False, True),
     "slot_unsupported": (False, True),
-    "off_topic_line": (False, True),
+    "off_topic_line": (None, 0.4, 0.5, 0.6),
     "strict_evidence": (False, True),
     "min_similarity": (0.0, 0.25, 0.3, 0.35, 0.4, 0.45),
     "typed_min_similarity": (None, 0.35, 0.4, 0.45, 0.5),

@@ -1,20 +1,18 @@
-"""Abstention grounded in evidence, not in the question's words.
+"""Abstention grounded in evidence: abstain only when memory lacks what the question is about.
 
-Memory holds no answer when, after retrieval:
+:func:`evidence_features` reads, per question, what retrieval found — the best evidence's similarity
+to the question (turn and sentence), named entities (and the person asked about) missing from memory
+after Unicode folding, the asked-for event told only as a plan / declined / someone else's, an event
+no line matched and whether its distinctive words are anywhere in memory, a computed answer, a typed
+fact or value of the asked-for type, the question's content nouns absent from all of memory, facts
+of the asked slot, and whether the line a reply would quote is about the question at all.
+:data:`RULE` decides over those features; it is the choice of a committed sweep on development data
+only (``eval/bench_abstention.py`` → eval/results/abstention_calibration.md), not a hand-set list.
 
-- a *named* entity of the question (a proper noun: "Valparaíso", "Priya") occurs nowhere in the
-  user's memory after Unicode folding (NFKC/NFKD, casefold, accents dropped);
-- the event a computed answer needs was never told as the user's own actual event (only as a
-  plan, something declined, or someone else's doing — "you mentioned X but never said you did it");
-- no value of the asked-for type exists in the evidence (a "which company" question needs an
-  organisation, "how much" an amount), and the evidence that does exist is not about the question
-  (its similarity to the question is below a threshold calibrated on the development family);
-- a content noun the answer depends on (the "hamster" of "my hamster's name", the "podcast" of
-  "which podcast did you recommend") is absent from the evidence that would answer.
-
-Category words ("company", "place", "city": the kind of answer) and time or discourse phrases
-("at the moment", "currently", "as far as you know") are never required content: the planner
-keeps them out of the plan's ``focus`` and ``named`` lists.
+When the rule does not abstain and nothing typed or computed came out, the answer is the best dated
+evidence line, quoted (:mod:`kgmem.answer.fallback`), not a decline. Category words ("company",
+"place": the kind of answer) and time or discourse phrases ("at the moment", "currently") are never
+required content: the planner keeps them out of the plan's ``focus`` and ``named`` lists.
 """
 
 from __future__ import annotations
@@ -98,10 +96,13 @@ def _not_actual(ev: EvidenceSet, phrase: str) -> bool:
                for ln in ev.all_user_lines())
 
 
-def _line_off_topic(ev: EvidenceSet, extracted: Extracted | None, unmatched: list[str]) -> list[str]:
-    from kgmem.answer.fallback import off_topic  # (fallback reads this module's word matching)
+def _quoted_line(ev: EvidenceSet, computed: Computed, extracted: Extracted | None) -> dict[str, Any]:
+    from kgmem.answer.fallback import line_topic  # (fallback reads this module's word matching)
 
-    return off_topic(ev, extracted, unmatched)
+    if computed.answer or (extracted is not None and extracted.typed) or ev.result.plan.intent == Intent.PREFERENCE:
+        return {"line_missing": False, "line_similarity": 1.0}
+    missing, sim = line_topic(ev, extracted, computed.unmatched)
+    return {"line_missing": bool(missing), "line_similarity": round(sim, 3)}
 
 
 def _subject_missing(ev: EvidenceSet) -> bool:
@@ -164,9 +165,9 @@ def evidence_features(ev: EvidenceSet, computed: Computed, extracted: Extracted 
         # facts of the asked slot anywhere in memory (-1: the question asks no slot of the user's)
         "slot_facts": len(slot_facts(ev, plan.slot)) if plan.slot and not plan.subject and
         not plan.slot.startswith(("bought", "assistant")) else -1,
-        # nothing computed or typed: the line a reply would quote names none of what the question is about
-        "line_off_topic": not (computed.answer or (extracted is not None and extracted.typed)) and
-        plan.intent != Intent.PREFERENCE and bool(_line_off_topic(ev, extracted, computed.unmatched)),
+        # nothing computed or typed: does the line a reply would quote name what the question is about,
+        # and how similar is it to the question
+        **_quoted_line(ev, computed, extracted),
         "typed_question": plan.answer_type in TYPED,
         "strict_slot": plan.slot in STRICT_FOCUS_SLOTS,
     }
@@ -197,15 +198,15 @@ def _evidence_text(ev: EvidenceSet, extracted: Extracted | None) -> str:
 #: abstain when every user line naming the question's topic is a plan, declined or someone else's;
 #: ``slot_unsupported`` — abstain when the question asks a slot of the user's ("what car do I drive") that
 #: no fact in memory holds and no value of its type was found in the evidence;
-#: ``off_topic_line`` — with nothing computed or typed, abstain when the line a reply would quote names none of
-#: the question's names and at most half its content nouns, and is not close in meaning either;
+#: ``off_topic_line`` — with nothing computed or typed, abstain when the line a reply would quote lacks a name of
+#: the question, or names at most half its content nouns and is less similar to it than this (None: not read);
 #: ``strict_evidence`` — a possessor/relation noun ("my *hamster*'s name") must be in the evidence line;
 #: ``min_similarity`` — the best evidence (sentence or turn) must be at least this similar;
 #: ``typed_min_similarity`` — a who/where/how-much question with no value of its type needs evidence
 #: at least this similar (None: not read)
 RULE: dict[str, Any] = {"event_unfound": "all_absent", "focus_absent": "all", "focus_scope": "user",
                         "min_similarity": 0.0, "not_actual": False, "slot_unsupported": True,
-                        "off_topic_line": True, "strict_evidence": False, "typed_min_similarity": 0.4}
+                        "off_topic_line": 0.5, "strict_evidence": False, "typed_min_similarity": 0.4}
 
 
 def rule_reason(f: dict[str, Any], rule: dict[str, Any]) -> str | None:
@@ -232,7 +233,8 @@ def rule_reason(f: dict[str, Any], rule: dict[str, Any]) -> str | None:
     if mode is not None and (f.get("head_absent_memory") or mode == "any" and gone or
                              mode == "half" and n and gone * 2 >= n or mode == "all" and n and gone == n):
         return "focus"
-    if rule["off_topic_line"] and f.get("line_off_topic"):
+    if rule["off_topic_line"] is not None and f.get("line_missing") and \
+            float(f.get("line_similarity", 1.0)) < rule["off_topic_line"]:
         return "off_topic"
     if rule["strict_evidence"] and f.get("strict_slot") and f.get("focus_absent_evidence"):
         return "strict"
@@ -281,7 +283,9 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None, *,
             return AbstainDecision(True, gone, f"I never recommended a {plan.head}", info)
         return AbstainDecision(True, gone, f"never mentioned: {', '.join(gone)}", info)
     if why == "off_topic":
-        gone = _line_off_topic(ev, extracted, computed.unmatched)
+        from kgmem.answer.fallback import line_topic
+
+        gone = line_topic(ev, extracted, computed.unmatched)[0]
         info["absent"] = gone
         return AbstainDecision(True, gone, f"the closest evidence never mentions {', '.join(gone)}", info)
     if why == "strict":

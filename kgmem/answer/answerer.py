@@ -15,8 +15,9 @@ Order of decisions for one question (the chosen ``path`` is reported in ``Answer
 4. ``model``: otherwise the answer model reads a short dated context (≤ ~800 tokens for the
    embedded model, answer-bearing lines first; a configured larger model gets the full ≤2k
    dated timeline and may also override an extractive answer). Its output is checked
-   (:mod:`~kgmem.answer.checks`); a bad one falls back to the extractive answer or an honest
-   "I'm not sure; the closest thing you told me is …" (``fallback``).
+   (:mod:`~kgmem.answer.checks`); a bad one falls back to the extractive answer or the best dated
+   evidence line, quoted (``fallback``, :mod:`~kgmem.answer.fallback`): abstention already said memory
+   holds what the question is about, so the reply commits — unless that line is not about it.
 """
 
 from __future__ import annotations
@@ -214,7 +215,7 @@ class Answerer:
             return self._finish(ctx, base, t0, text, "extractive", [], [line.turn_id], cited=[cite_line(line)],
                                 extra={"via": "confident sentence", "sentence_similarity": round(sim, 3)})
         ctx = self._context(result, ev, Computed(), extracted, pool=pool)
-        unnamed = off_topic(ev, extracted, base.get("unmatched")) if abstain_mod.RULE["off_topic_line"] else []
+        unnamed = off_topic(ev, extracted, base.get("unmatched"))
         if unnamed:  # (after a second look the quoted line may be another than the decision read)
             return self._off_topic(result, ctx, base, t0, unnamed)
         return self._finish(ctx, base, t0, fallback_text(ev, extracted), "fallback", [],
@@ -273,7 +274,7 @@ class Answerer:
         ctx = self._context(result, ev, Computed(lines=lines), extracted, budget=budget, pool=pool)
         fallback = fallback_text(ev, extracted)
         if self.llm is None:
-            unnamed = off_topic(ev, extracted, base.get("unmatched")) if abstain_mod.RULE["off_topic_line"] else []
+            unnamed = off_topic(ev, extracted, base.get("unmatched"))
             if unnamed:
                 return self._off_topic(result, ctx, base, t0, unnamed)
             return self._finish(ctx, base, t0, fallback, "fallback", [], fallback_turns(ev, extracted),

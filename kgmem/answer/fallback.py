@@ -45,19 +45,16 @@ def fallback_text(ev: EvidenceSet, extracted: Extracted | None) -> str:
     return f"I said: \"{line.text.strip()[:200]}\" (on {line.said_at.date()})"
 
 
-#: a line this similar to the question is about it even when it names none of its content nouns
-FOCUS_BY_MEANING = 0.5
-
-
-def off_topic(ev: EvidenceSet, extracted: Extracted | None, unmatched: list[str] | None = None) -> list[str]:
-    """What the question is about that the line a fallback would quote does not name: a proper name
-    of the question it lacks, or its content nouns (and the distinctive words of an event no line
-    matched) when it names no more than half of them and is not close in meaning either. Empty when
-    the line is about the question, the question names nothing, or it asks what the assistant said."""
+def line_topic(ev: EvidenceSet, extracted: Extracted | None, unmatched: list[str] | None = None) -> tuple[list[str], float]:
+    """What the question is about that the line a fallback would quote does not name, and that
+    line's similarity to the question: a proper name of the question it lacks (similarity -1: no
+    meaning makes up for a missing name), or its content nouns (and the distinctive words of an event
+    no line matched) when it names no more than half of them. Nothing missing when the line is about
+    the question, the question names nothing, or it asks what the assistant said."""
     plan = ev.result.plan
     about = list(dict.fromkeys([*plan.focus, *(w for p in unmatched or [] for w in sorted(core_terms(p)))]))
     if not (about or plan.named) or plan.intent == Intent.ASSISTANT_SAID:
-        return []
+        return [], 1.0
     line = extracted.line if extracted is not None else _best_line(ev)
     if extracted is not None:
         text = extracted.cited
@@ -65,13 +62,23 @@ def off_topic(ev: EvidenceSet, extracted: Extracted | None, unmatched: list[str]
         text = passage(ev, line) if line is not None and line.role == "user" else (line.text if line else "")
     unnamed = [n for n in plan.named if not contains_name(n, text)]
     if unnamed:
-        return unnamed
+        return unnamed, -1.0
     have = terms(text)
     if not about or sum(abstain_mod.has_word(norm(w), have) for w in about) * 2 > len(about):
-        return []
-    # named in other words ("fly to Krakow" for Poland): the line is close in meaning to the question
+        return [], 1.0
+    # perhaps named in other words ("fly to Krakow" for Poland): how close the line is in meaning
     sim = ev.line_similarity([line]).get((line.turn_id, line.position), 0.0) if line is not None else 0.0
-    return [] if sim >= FOCUS_BY_MEANING else about
+    return about, sim
+
+
+def off_topic(ev: EvidenceSet, extracted: Extracted | None, unmatched: list[str] | None = None) -> list[str]:
+    """:func:`line_topic`'s missing words when the rule reads the quoted line and the line is not
+    close enough in meaning to make up for them (``RULE["off_topic_line"]``, swept)."""
+    floor = abstain_mod.RULE["off_topic_line"]
+    if floor is None:
+        return []
+    missing, sim = line_topic(ev, extracted, unmatched)
+    return missing if missing and sim < floor else []
 
 
 def fallback_turns(ev: EvidenceSet, extracted: Extracted | None) -> list[str]:

@@ -18,7 +18,7 @@ from kgmem.settings import Settings
 ON_TOPIC = {"turn_similarity": 0.5, "sentence_similarity": 0.6, "named_missing": 0, "event_not_actual": False,
             "event_unmatched": False, "event_words": 0, "event_words_absent": 0, "computed": False,
             "fact_value": False, "typed_value": True, "focus": 2, "focus_absent_memory": 0, "focus_absent_all": 0,
-            "focus_absent_evidence": 0, "head_absent_memory": False, "topic_not_actual": False, "slot_facts": -1, "line_off_topic": False,
+            "focus_absent_evidence": 0, "head_absent_memory": False, "topic_not_actual": False, "slot_facts": -1, "line_missing": False, "line_similarity": 1.0,
             "typed_question": True, "strict_slot": False}
 
 
@@ -70,9 +70,10 @@ def test_evidence_far_from_the_question_abstains_below_the_floor() -> None:
 
 
 def test_a_quoted_line_about_something_else_is_no_answer() -> None:
-    f = {**ON_TOPIC, "typed_value": False, "line_off_topic": True}
-    assert rule_reason(f, {**RULE, "off_topic_line": True}) == "off_topic"
-    assert rule_reason(f, {**RULE, "off_topic_line": False, "typed_min_similarity": None}) is None
+    f = {**ON_TOPIC, "typed_value": False, "line_missing": True, "line_similarity": 0.3}
+    assert rule_reason(f, {**RULE, "off_topic_line": 0.5}) == "off_topic"
+    assert rule_reason({**f, "line_similarity": 0.62}, {**RULE, "off_topic_line": 0.5, "typed_min_similarity": None}) is None
+    assert rule_reason(f, {**RULE, "off_topic_line": None, "typed_min_similarity": None}) is None
 
 
 def test_a_typed_question_without_a_value_needs_closer_evidence() -> None:
