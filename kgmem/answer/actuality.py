@@ -45,11 +45,21 @@ _TITLE = re.compile(r"(?<=\w\s)(?:[A-Z][\w'’-]*\s+){1,6}[A-Z][\w'’-]*")
 PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
 
 
+def _core(sentence: str) -> str:
+    s = strip_openers(sentence.strip().strip("()[]\"' "))
+    return _TITLE.sub("thing", s)  # "I finally read Never Let Me Go": a title's words say nothing
+
+
+def is_request(sentence: str) -> bool:
+    """The first steps of :func:`actuality` only: a question or a request to the assistant."""
+    s = _core(sentence)
+    return s.endswith("?") or bool(_REQUEST.match(s))
+
+
 def actuality(sentence: str) -> str:
     """What a user sentence is: ``actual`` (the user's own real event or state), ``request``,
     ``other`` (someone else's doing), ``negated`` (did not / declined), or ``plan``."""
-    s = strip_openers(sentence.strip().strip("()[]\"' "))
-    s = _TITLE.sub("thing", s)  # "I finally read Never Let Me Go": a title's words say nothing
+    s = _core(sentence)
     if s.endswith("?") or _REQUEST.match(s):
         return "request"
     if re.search(r"\b(?:is|are)\s+(?:my|our)\b", s, re.I) and not _NEGATED.search(s) and not _PLAN.search(s):
