@@ -116,6 +116,7 @@ GRID: dict[str, tuple[Any, ...]] = {
     "not_actual": (False, True),
     "slot_unsupported": (False, True),
     "off_topic_line": (None, 0.4, 0.5, 0.6),
+    "assistant_head": (False, True),
     "strict_evidence": (False, True),
     "min_similarity": (0.0, 0.25, 0.3, 0.35, 0.4, 0.45),
     "typed_min_similarity": (None, 0.35, 0.4, 0.45, 0.5),
@@ -239,7 +240,9 @@ def main(argv: list[str] | None = None) -> int:
               "sets": sorted({r["set"] for r in rows}), "n": len(rows), "n_abs": sum(r["abs"] for r in rows),
               "sweep": sweep(rows)}
     report["current"] = report["sweep"].pop("current")
-    Path(a.out + ".json").write_text(json.dumps({k: v for k, v in report.items()}, indent=1) + "\n")
+    full = dict(report)
+    full["sweep"] = {**report["sweep"], "table": report["sweep"]["table"][:100], "rules_swept": len(report["sweep"]["table"])}
+    Path(a.out + ".json").write_text(json.dumps(full, indent=1) + "\n")
     Path(a.out + ".md").write_text(_md(report))
     print(_md(report)[:3000])
     return 0

@@ -160,6 +160,8 @@ def evidence_features(ev: EvidenceSet, computed: Computed, extracted: Extracted 
         "focus_absent_all": sum(not has_word(norm(w), said_all) for w in about),
         "focus_absent_evidence": sum(not has_word(norm(w), evidence) for w in about) if extracted else len(about),
         "head_absent_memory": bool(head and not has_word(norm(head), said)),
+        # what-did-you-recommend: the reply the evidence holds names no such kind ("which *café*")
+        "head_absent_evidence": bool(head and extracted is not None and not has_word(norm(head), evidence)),
         # every user line naming the question's names or content nouns is a plan, declined or someone else's
         "topic_not_actual": plan.intent != Intent.ASSISTANT_SAID and _topic_not_actual(ev, [*plan.named, *about]),
         # facts of the asked slot anywhere in memory (-1: the question asks no slot of the user's)
@@ -200,13 +202,15 @@ def _evidence_text(ev: EvidenceSet, extracted: Extracted | None) -> str:
 #: no fact in memory holds and no value of its type was found in the evidence;
 #: ``off_topic_line`` — with nothing computed or typed, abstain when the line a reply would quote lacks a name of
 #: the question, or names at most half its content nouns and is less similar to it than this (None: not read);
+#: ``assistant_head`` — a what-did-you-recommend question whose kind ("which *café*") the reply found never names;
 #: ``strict_evidence`` — a possessor/relation noun ("my *hamster*'s name") must be in the evidence line;
 #: ``min_similarity`` — the best evidence (sentence or turn) must be at least this similar;
 #: ``typed_min_similarity`` — a who/where/how-much question with no value of its type needs evidence
 #: at least this similar (None: not read)
 RULE: dict[str, Any] = {"event_unfound": "all_absent", "focus_absent": "all", "focus_scope": "user",
                         "min_similarity": 0.0, "not_actual": False, "slot_unsupported": True,
-                        "off_topic_line": 0.5, "strict_evidence": False, "typed_min_similarity": 0.4}
+                        "off_topic_line": 0.5, "assistant_head": True,
+                        "strict_evidence": False, "typed_min_similarity": 0.4}
 
 
 def rule_reason(f: dict[str, Any], rule: dict[str, Any]) -> str | None:
@@ -236,6 +240,8 @@ def rule_reason(f: dict[str, Any], rule: dict[str, Any]) -> str | None:
     if rule["off_topic_line"] is not None and f.get("line_missing") and \
             float(f.get("line_similarity", 1.0)) < rule["off_topic_line"]:
         return "off_topic"
+    if rule["assistant_head"] and f.get("head_absent_evidence"):
+        return "head"
     if rule["strict_evidence"] and f.get("strict_slot") and f.get("focus_absent_evidence"):
         return "strict"
     sent, best = float(f.get("sentence_similarity", 0.0)), max(float(f.get("sentence_similarity", 0.0)),
@@ -288,6 +294,9 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None, *,
         gone = line_topic(ev, extracted, computed.unmatched)[0]
         info["absent"] = gone
         return AbstainDecision(True, gone, f"the closest evidence never mentions {', '.join(gone)}", info)
+    if why == "head":
+        info["absent"] = [plan.head]
+        return AbstainDecision(True, [plan.head or ""], f"I never recommended a {plan.head} there", info)
     if why == "strict":
         gone = [w for w in plan.focus if not has_word(norm(w), terms(_evidence_text(ev, extracted)))]
         info["absent"] = gone

@@ -18,7 +18,7 @@ from kgmem.settings import Settings
 ON_TOPIC = {"turn_similarity": 0.5, "sentence_similarity": 0.6, "named_missing": 0, "event_not_actual": False,
             "event_unmatched": False, "event_words": 0, "event_words_absent": 0, "computed": False,
             "fact_value": False, "typed_value": True, "focus": 2, "focus_absent_memory": 0, "focus_absent_all": 0,
-            "focus_absent_evidence": 0, "head_absent_memory": False, "topic_not_actual": False, "slot_facts": -1, "line_missing": False, "line_similarity": 1.0,
+            "focus_absent_evidence": 0, "head_absent_memory": False, "head_absent_evidence": False, "topic_not_actual": False, "slot_facts": -1, "line_missing": False, "line_similarity": 1.0,
             "typed_question": True, "strict_slot": False}
 
 
