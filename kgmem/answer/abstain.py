@@ -96,15 +96,6 @@ def _not_actual(ev: EvidenceSet, phrase: str) -> bool:
                for ln in ev.all_user_lines())
 
 
-def _quoted_line(ev: EvidenceSet, computed: Computed, extracted: Extracted | None) -> dict[str, Any]:
-    from kgmem.answer.fallback import line_topic  # (fallback reads this module's word matching)
-
-    if computed.answer or (extracted is not None and extracted.typed) or ev.result.plan.intent == Intent.PREFERENCE:
-        return {"line_missing": False, "line_similarity": 1.0}
-    missing, sim = line_topic(ev, extracted, computed.unmatched)
-    return {"line_missing": bool(missing), "line_similarity": round(sim, 3)}
-
-
 def _subject_missing(ev: EvidenceSet) -> bool:
     """The person a question is about ("what does *my stepbrother* do") is nowhere in the user's words."""
     who = ev.result.plan.subject
@@ -127,7 +118,7 @@ def _topic_not_actual(ev: EvidenceSet, words: list[str]) -> bool:
 
 
 def evidence_features(ev: EvidenceSet, computed: Computed, extracted: Extracted | None,
-                      sentence_similarity: float) -> dict[str, Any]:
+                      sentence_similarity: float, quoted: dict[str, Any] | None = None) -> dict[str, Any]:
     """What the abstention decision reads, all from the evidence (none from the question's
     wording alone); recorded per question by ``eval/bench_abstention.py`` for the calibration."""
     plan = ev.result.plan
@@ -169,7 +160,7 @@ def evidence_features(ev: EvidenceSet, computed: Computed, extracted: Extracted 
         not plan.slot.startswith(("bought", "assistant")) else -1,
         # nothing computed or typed: does the line a reply would quote name what the question is about,
         # and how similar is it to the question
-        **_quoted_line(ev, computed, extracted),
+        **(quoted or {"line_missing": False, "line_similarity": 1.0}),
         "typed_question": plan.answer_type in TYPED,
         "strict_slot": plan.slot in STRICT_FOCUS_SLOTS,
     }
@@ -207,10 +198,10 @@ def _evidence_text(ev: EvidenceSet, extracted: Extracted | None) -> str:
 #: ``min_similarity`` — the best evidence (sentence or turn) must be at least this similar;
 #: ``typed_min_similarity`` — a who/where/how-much question with no value of its type needs evidence
 #: at least this similar (None: not read)
-RULE: dict[str, Any] = {"event_unfound": "all_absent", "focus_absent": "all", "focus_scope": "user",
+RULE: dict[str, Any] = {"event_unfound": "all_absent", "focus_absent": None, "focus_scope": "user",
                         "min_similarity": 0.0, "not_actual": False, "slot_unsupported": True,
-                        "off_topic_line": 0.5, "assistant_head": True,
-                        "strict_evidence": False, "typed_min_similarity": 0.4}
+                        "off_topic_line": 0.4, "assistant_head": True, "strict_evidence": False,
+                        "typed_min_similarity": 0.4}
 
 
 def rule_reason(f: dict[str, Any], rule: dict[str, Any]) -> str | None:
@@ -254,15 +245,17 @@ def rule_reason(f: dict[str, Any], rule: dict[str, Any]) -> str | None:
     return None
 
 
-def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None, *,
-           sentence_similarity: float = 0.0, rule: dict[str, Any] | None = None) -> AbstainDecision:
+def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None, *, sentence_similarity: float = 0.0,
+           rule: dict[str, Any] | None = None, quoted: dict[str, Any] | None = None) -> AbstainDecision:
     """Decide from what retrieval found whether memory can answer the question (:data:`RULE` over
     :func:`evidence_features`): abstain only when memory lacks what the question is about.
 
     ``sentence_similarity``: the best evidence sentence's cosine to the question (the pool's,
-    :mod:`kgmem.answer.pool`); either it or the best turn's may put the evidence on topic."""
+    :mod:`kgmem.answer.pool`); either it or the best turn's may put the evidence on topic.
+    ``quoted``: what :func:`kgmem.answer.fallback.quoted_line` read of the line a reply would quote
+    (only where the reply would be that quote: no model or the embedded one)."""
     plan = ev.result.plan
-    f = evidence_features(ev, computed, extracted, sentence_similarity)
+    f = evidence_features(ev, computed, extracted, sentence_similarity, quoted)
     info: dict[str, Any] = {"best_similarity": f["turn_similarity"],
                             "best_sentence_similarity": f["sentence_similarity"],
                             "named": plan.named, "focus": plan.focus,
@@ -289,9 +282,7 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None, *,
             return AbstainDecision(True, gone, f"I never recommended a {plan.head}", info)
         return AbstainDecision(True, gone, f"never mentioned: {', '.join(gone)}", info)
     if why == "off_topic":
-        from kgmem.answer.fallback import line_topic
-
-        gone = line_topic(ev, extracted, computed.unmatched)[0]
+        gone = list((quoted or {}).get("missing", [])) or _topic(plan)
         info["absent"] = gone
         return AbstainDecision(True, gone, f"the closest evidence never mentions {', '.join(gone)}", info)
     if why == "head":

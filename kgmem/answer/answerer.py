@@ -40,7 +40,13 @@ from kgmem.answer.deterministic import (
 from kgmem.answer.entity_slot import compute_entity_slot
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extractive import Extracted, extract
-from kgmem.answer.fallback import extractive_text, fallback_text, fallback_turns, off_topic
+from kgmem.answer.fallback import (
+    extractive_text,
+    fallback_text,
+    fallback_turns,
+    off_topic,
+    quoted_line,
+)
 from kgmem.answer.pool import Pool, build_pool, cite_line, confident_answer
 from kgmem.answer.preference import preference_answer
 from kgmem.answer.prompts import ANSWER_PROMPT_VERSION, load_prompt
@@ -150,10 +156,13 @@ class Answerer:
         if not computed.answer and plan.intent not in (Intent.PREFERENCE, *_TEMPORAL) \
                 and plan.intent != Intent.AGGREGATE:
             extracted = extract(pool.ev)
-        decision = abstain_mod.decide(pool.ev, computed, extracted, sentence_similarity=pool.best_similarity)
+        small = self.llm is None or is_small_model(self.llm)
+        # the line a reply would quote matters only where the reply would be that quote (no or a small model)
+        quoted = quoted_line(pool.ev, computed, extracted) if small else None
+        decision = abstain_mod.decide(pool.ev, computed, extracted, sentence_similarity=pool.best_similarity,
+                                      quoted=quoted)
         base = _base_info(result, computed, decision, pool, self.tokenizer_name)
         base["unmatched"] = computed.unmatched
-        small = self.llm is None or is_small_model(self.llm)
         if self.abstention and decision.abstain and not (computed.answer and not computed.unmatched):
             return self._abstain(result, pool, computed, decision, base, t0)
         if computed.answer:

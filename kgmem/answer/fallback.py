@@ -7,7 +7,10 @@ unless that line names none of the question's content nouns (then it is no answe
 
 from __future__ import annotations
 
+from typing import Any
+
 from kgmem.answer import abstain as abstain_mod
+from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extractive import Extracted, rank_lines
 from kgmem.answer.match import contains_name, core_terms, norm, terms
@@ -69,6 +72,15 @@ def line_topic(ev: EvidenceSet, extracted: Extracted | None, unmatched: list[str
     # perhaps named in other words ("fly to Krakow" for Poland): how close the line is in meaning
     sim = ev.line_similarity([line]).get((line.turn_id, line.position), 0.0) if line is not None else 0.0
     return about, sim
+
+
+def quoted_line(ev: EvidenceSet, computed: Computed, extracted: Extracted | None) -> dict[str, Any] | None:
+    """What the abstention decision reads of the line a reply would quote (None when something
+    computed or typed answers instead)."""
+    if computed.answer or (extracted is not None and extracted.typed) or ev.result.plan.intent == Intent.PREFERENCE:
+        return None
+    missing, sim = line_topic(ev, extracted, computed.unmatched)
+    return {"line_missing": bool(missing), "line_similarity": round(sim, 3), "missing": missing}
 
 
 def off_topic(ev: EvidenceSet, extracted: Extracted | None, unmatched: list[str] | None = None) -> list[str]:

