@@ -128,7 +128,8 @@ def evidence_features(ev: EvidenceSet, computed: Computed, extracted: Extracted 
     about = [w for w in plan.focus if norm(w)]
     # the head names the answer's kind ("which *company*"), never content — except what the assistant
     # recommended ("which *podcast* did you suggest": no podcast recommended, nothing to repeat)
-    head = plan.head if plan.intent == Intent.ASSISTANT_SAID and plan.head not in _GENERIC_HEADS else None
+    head = plan.head if plan.intent == Intent.ASSISTANT_SAID and plan.head not in _GENERIC_HEADS \
+        and terms(plan.head or "") else None  # ("of", "to": a planner's stray head is no kind)
     evidence = terms(_evidence_text(ev, extracted)) if extracted is not None else set()
     event_core = set().union(*(core_terms(p) for p in computed.unmatched)) if computed.unmatched else set()
     return {

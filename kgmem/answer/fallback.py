@@ -63,10 +63,11 @@ def line_topic(ev: EvidenceSet, extracted: Extracted | None, unmatched: list[str
         text = extracted.cited
     else:
         text = passage(ev, line) if line is not None and line.role == "user" else (line.text if line else "")
-    unnamed = [n for n in plan.named if not contains_name(n, text)]
+    have = terms(text)
+    # a name as written, or its words in another form ("on Saturdays" / "every Saturday")
+    unnamed = [n for n in plan.named if not contains_name(n, text) and not terms(n) <= have]
     if unnamed:
         return unnamed, -1.0
-    have = terms(text)
     if not about or sum(abstain_mod.has_word(norm(w), have) for w in about) * 2 > len(about):
         return [], 1.0
     # perhaps named in other words ("fly to Krakow" for Poland): how close the line is in meaning
