@@ -201,7 +201,7 @@ def _evidence_text(ev: EvidenceSet, extracted: Extracted | None) -> str:
 #: at least this similar (None: not read)
 RULE: dict[str, Any] = {"event_unfound": "all_absent", "focus_absent": None, "focus_scope": "user",
                         "min_similarity": 0.0, "not_actual": False, "slot_unsupported": True,
-                        "off_topic_line": 0.4, "assistant_head": True, "strict_evidence": False,
+                        "off_topic_line": 0.5, "assistant_head": True, "strict_evidence": False,
                         "typed_min_similarity": 0.4}
 
 
