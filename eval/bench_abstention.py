@@ -189,6 +189,7 @@ def _md(report: dict[str, Any]) -> str:
     out = ["# Abstention calibration (development data only)", "",
            f"git {report['git']}, {report['written']}; sets: {', '.join(report['sets'])} "
            f"({report['n']} questions, {report['n_abs']} `_abs`). Command: `{report['command']}`", "",
+           report.get("note", ""), "",
            "Features per question: `kgmem.answer.abstain.evidence_features`. Objective: mean of (1 - false-abstention "
            "rate) and the `_abs` correct-abstention rate, ties by accuracy (targets <= 2 % and >= 90 %).", "",
            "## What the answerer did (final replies, no model)", "",
@@ -222,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ingest", type=int, default=0,
                     help="synthetic dev: ingest up to N answerable haystacks not yet stored (and every _abs one)")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--note", default="", help="provenance added to the report")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "abstention_calibration"))
     a = ap.parse_args(argv)
     rows: list[dict[str, Any]] = []
@@ -241,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     report = {"git": git_sha(), "written": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
               "command": " ".join(["eval/bench_abstention.py", *(argv if argv is not None else sys.argv[1:])]),
               "sets": sorted({r["set"] for r in rows}), "n": len(rows), "n_abs": sum(r["abs"] for r in rows),
+              "note": a.note,
               "sweep": sweep(rows)}
     report["current"] = report["sweep"].pop("current")
     full = dict(report)
