@@ -227,7 +227,7 @@ def build_pool(result: RetrievalResult, *, measure: bool = True, share: Evidence
     plan = result.plan
     if plan.intent not in (Intent.ASSISTANT_SAID, Intent.PREFERENCE):
         for r in ranked:  # the user's own questions tell what they asked, not what is so
-            if r.line.role == "user" and r.line.actuality == "request":
+            if r.line.role == "user" and r.line.is_request:
                 r.score -= REQUEST_PENALTY
     if measure and plan.answer_type in _CHECKABLE and plan.intent not in _COMPUTED_ONLY:
         for r in ranked[:TYPE_CHECKED]:
