@@ -1,7 +1,8 @@
 """Readings for classes of language added in session 8 (x13j), each tested on sentences written for the
 class in several registers, with the values the synthetic generator never plants: a header before a
 colon, a value said before its slot (clefts, "X is my new employer"), money spent on a thing as its
-purchase, a purchase told only by a verb of buying or a price, housing costs as rent. Each case lists
+purchase, a purchase told only by a verb of buying or a price, housing costs as rent, a verb of the parse
+readers' classes (stream, catch) naming its predicate. Each case lists
 facts that must be read and facts that must not.
 """
 
@@ -38,6 +39,10 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     # -- no purchase without a verb of buying or a price
     ("Handed in my notice at the bakery today.", [], [("user", "bought", "notice")]),
     ("This morning I passed my motorbike theory test.", [], [("user", "bought", "motorbike theory test")]),
+    # -- a verb of the parse readers' classes names its predicate when nothing else was read
+    ("Finally streamed Slow West on Friday.", [("user", "watched", "Slow West")], []),
+    ("caught a pub quiz final on saturday, still grinning", [("user", "attended", "pub quiz final")], []),
+    ("I caught the bus to work.", [], [("user", "attended", "bus"), ("user", "watched", "bus")]),
     # -- housing costs are rent, with or without the article a chat drops
     ("Housing eats $1,450 of my pay every month.", [], [("user", "salary", "1450")]),
     ("Landlord now wants £1,300 monthly.", [("user", "rent", "1300")], []),
