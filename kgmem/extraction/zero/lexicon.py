@@ -322,7 +322,7 @@ PHRASE_BREAKS = text.PHRASE_BREAKS
 TITLE_SMALL = frozenset({"of", "the", "in", "and", "a", "an", "on", "for", "to", "at", "with", "from",
                          "by", "&", "or", "is", "de", "la"})
 GYM_WORDS = re.compile(r"\b(?:gym|fitness|crossfit|ymca|club|studio|athletic|boxing|climbing|yoga|"
-                       r"pilates|orangetheory|equinox|barry's)\b", re.IGNORECASE)
+                       r"pilates|barry's)\b", re.IGNORECASE)
 #: a dislike said without a negation ("I hate…", "…gets on my nerves"); with a negation any
 #: "like" reads as a dislike ("I don't like…", "…is not for me")
 DISLIKE_CUES = re.compile(
