@@ -22,6 +22,7 @@ from kgmem.answer.actuality import FIRST_PERSON, PRONOUN_START, actuality, claus
 from kgmem.answer.actuality import (
     negation_words as negation_words,  # re-exported: answer/events.py imports it here
 )
+from kgmem.lexicon import calendar
 from kgmem.lexicon.events import distinct_roles, event_roles
 from kgmem.lexicon.people import abbreviations
 from kgmem.models import Fact, TimeWindow, Turn
@@ -129,12 +130,10 @@ class Line:
         return f"Line({self.text[:40]!r}, {self.turn_id}, {self.said_at.date()})"
 
 
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: a month the line puts its event in ("ten days in Madeira for May", "in early August"); the bare
 #: word "may" only after a preposition or time word, never the verb
 _LINE_MONTH = re.compile(r"\b(?:in|for|during|this|next|last|until|till|by|since|early|late|mid|of)[\s-]+"
-                         r"(jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|"
-                         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s+(?:be|have|not|go|get)\b)", re.I)
+                         rf"({calendar.month_alternation()})\b(?!\s+(?:be|have|not|go|get)\b)", re.I)
 
 
 def window_months(window: TimeWindow | None) -> set[int]:
@@ -156,7 +155,7 @@ def outside_window(text: str, window: TimeWindow | None) -> bool:
     months = window_months(window)
     if not months:
         return False
-    named = {_MONTH_NAMES.index(m.group(1)[:3].lower()) + 1 for m in _LINE_MONTH.finditer(text)}
+    named = {n for m in _LINE_MONTH.finditer(text) if (n := calendar.month_number(m.group(1)))}
     return bool(named) and not (named & months)
 
 

@@ -36,6 +36,7 @@ from kgmem.answer.abstain import STRICT_FOCUS_SLOTS, TYPED, has_word
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.spans import typed_spans
+from kgmem.lexicon import calendar, numbers
 from kgmem.models import Intent, QueryPlan, Turn
 from kgmem.retrieval.search import RetrievalResult, raw_turn_hits
 
@@ -231,9 +232,9 @@ def build_pool(result: RetrievalResult, *, measure: bool = True, share: Evidence
 
 #: the shape a sentence needs before a parser could find a value of a type in it
 _SHAPES: dict[str, re.Pattern[str]] = {
-    "number": re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-                         r"forty|fifty|hundred|thousand|dozen|couple|few|several|half|once|twice)\b", re.I),
-    "date": re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|day\b|"
+    "number": re.compile(rf"\d|\b(?:{numbers.cardinal_alternation()}|{'|'.join(numbers.SCALES)}|"
+                         r"dozen|couple|few|several|half|once|twice)\b", re.I),
+    "date": re.compile(rf"\d|\b(?:{'|'.join(calendar.SHORT_MONTHS)})[a-z]*\b|day\b|"
                        r"\b(?:week|month|year|ago|last|next|tonight|spring|summer|autumn|fall|winter|christmas|easter)\b", re.I),
     "money": re.compile(r"[$£€]|\d"),
 }

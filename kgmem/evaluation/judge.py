@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from kgmem.evaluation.interface import LLMUsage
 from kgmem.evaluation.prompts import investigathon_judge, longmemeval_judge
+from kgmem.lexicon import calendar, numbers
 from kgmem.text import RUBRIC_FILLER, fold
 
 if TYPE_CHECKING:
@@ -115,24 +116,16 @@ class LLMJudge:
 
 # ============================================================================ offline scorer
 
-_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-          "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-          "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000}
+_UNITS = numbers.UNITS
+_TENS = numbers.TENS
+_SCALES = numbers.SCALES
 _SPECIAL = {"once": "1 time", "twice": "2 times", "thrice": "3 times", "a dozen": "12",
             "a couple of": "2", "a pair of": "2", "half a dozen": "6"}
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _NUMBER_PHRASE = re.compile(rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?)?)+\b")
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTHS = calendar.MONTH_NUMBERS
+_MONTH_RE = calendar.month_alternation()
 
 ABSTENTION_PHRASES = (
     "don't know", "do not know", "not mentioned", "no information", "haven't told me",

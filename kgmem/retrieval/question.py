@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from kgmem.lexicon import calendar
 from kgmem.models import Intent
 
 # --------------------------------------------------------------------------- discourse & time
@@ -301,7 +302,7 @@ _ANCHOR_RE = re.compile(
     r"\b(before|after|since|during)\s+(?:i\s+|my\s+|the\s+|we\s+)?([a-z][\w' -]{2,40}?)(?=[?,.]|$|\s+(?:and|did|was|i)\b)",
     re.I,
 )
-_MONTHY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|^\d{4}|^(that|this|then|now)\b", re.I)
+_MONTHY = re.compile(rf"^(?:{'|'.join(calendar.SHORT_MONTHS)})[a-z]*\b|^\d{{4}}|^(that|this|then|now)\b", re.I)
 
 
 def _clean_phrase(p: str) -> str:
@@ -488,9 +489,7 @@ def content_words(question: str) -> Words:
     return out
 
 
-_WEEKDAY_MONTH = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
-march april may june july august september october november december christmas easter thanksgiving
-halloween""".split())
+_WEEKDAY_MONTH = frozenset({*calendar.WEEKDAYS, *calendar.MONTHS, "christmas", "easter", "thanksgiving", "halloween"})
 
 RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "friend", "neighbour", "neighbor",
              "cousin", "aunt", "uncle", "partner", "wife", "husband", "colleague", "coworker", "boss", "roommate",

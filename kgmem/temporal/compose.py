@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from kgmem.lexicon import calendar
 from kgmem.models import Granularity
 from kgmem.temporal.dates import midnight
-from kgmem.temporal.types import ResolvedTime, TimeSpan, _number
+from kgmem.temporal.types import NUM, ResolvedTime, TimeSpan, _number
 
-_WD_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WDS = "|".join(_WD_NAMES)
+_WD_NAMES = calendar.WEEKDAYS
+_WDS = calendar.weekday_alternation()
 _OFFSET_RE = re.compile(
-    rf"\b(?:(?P<n>\d{{1,3}}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|several)"
+    rf"\b(?:(?P<n>{NUM})"
     rf"\s+(?P<u>days?|weeks?)|the\s+(?P<day>day)|the\s+(?P<wd>{_WDS})|the\s+(?P<we>weekend))\s+(?P<dir>before|after)\s+$",
     re.I)
 _ORDINAL_RE = re.compile(rf"\bthe\s+(?P<ord>first|second|third|fourth|last)\s+(?P<what>{_WDS}|weekend)\s+of\s+$", re.I)

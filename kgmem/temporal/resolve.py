@@ -13,24 +13,19 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from kgmem.lexicon import calendar
 from kgmem.models import Granularity
 from kgmem.temporal import holidays
 from kgmem.temporal.compose import compose
 from kgmem.temporal.dates import add_months, midnight, month_interval
-from kgmem.temporal.types import ResolvedTime, TimeSpan, _number
+from kgmem.temporal.types import NUM, ResolvedTime, TimeSpan, _number
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = ("january", "february", "march", "april", "may", "june",
-           "july", "august", "september", "october", "november", "december")
-_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
 #: meteorological seasons (northern hemisphere): name → first month
 SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
-_NUM = (r"(?:\d{1,3}|a couple of|a couple|couple of|a few|a pair of|several|an?|one|two|three|four|"
-        r"five|six|seven|eight|nine|ten|eleven|twelve)")
+_NUM = NUM
 _WD = r"(?:mon|tues|tue|wednes|weds|wed|thurs|thur|thu|fri|satur|sat|sun)(?:day)?"
-_MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-        r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MON = f"(?:{calendar.month_alternation()})"
 _ORD = r"(?:\d{1,2})(?:st|nd|rd|th)?"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19|20)\d{2}"
@@ -82,22 +77,17 @@ Resolver = Callable[[re.Match[str], date, datetime], "ResolvedTime | None"]
 
 
 def _weekday_index(word: str) -> int:
-    word = word.lower()
-    for i, name in enumerate(_WEEKDAYS):
-        if name.startswith(word[:3]):
-            return i
-    raise ValueError(f"not a weekday: {word!r}")
+    i = calendar.weekday_number(word)
+    if i is None:
+        raise ValueError(f"not a weekday: {word!r}")
+    return i
 
 
 def _month_index(word: str) -> int:
-    word = word.lower().rstrip(".")
-    for i, name in enumerate(_MONTHS):
-        if word == name:
-            return i + 1
-    for cut in (4, 3):
-        if word[:cut] in _MONTH_ABBR:
-            return _MONTH_ABBR[word[:cut]]
-    raise ValueError(f"not a month: {word!r}")
+    i = calendar.month_number(word)
+    if i is None:
+        raise ValueError(f"not a month: {word!r}")
+    return i
 
 
 def _which(m: re.Match[str], default: str = "") -> str:
@@ -178,11 +168,16 @@ def _r_before_last(m: re.Match[str], today: date, base: datetime) -> ResolvedTim
     return _span(m, date(today.year - 2, 1, 1), date(today.year - 2, 12, 31), "year")
 
 
+#: "hasn't knitted in twenty years": "in N years" after a negated perfect is how long, not when
+_NEGATED_PERFECT = re.compile(r"\b(?:hasn't|haven't|hadn't|has\s+not|have\s+not|had\s+not|'ve\s+not)\b[^.?!;]{0,40}$",
+                              re.I)
+
+
 def _r_shift(m: re.Match[str], today: date, base: datetime) -> ResolvedTime | None:
     """"3 days ago", "two weeks ago" (that Monday–Sunday week), "two months ago" (that calendar
     month), "a couple of weeks back" (10–18 days back), "in two weeks", "three months from now"."""
     n = _number(m.group("n"))
-    if n is None:
+    if n is None or (m.group(0)[:1].lower() in "iw" and _NEGATED_PERFECT.search(m.string[:m.start()])):
         return None
     unit = m.group("unit").lower()
     back = bool(re.search(r"\b(ago|back|before)\b", m.group(0), re.I))

@@ -6,14 +6,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from kgmem.lexicon import numbers
 from kgmem.models import Granularity
 
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3, "several": 3,
-    "a pair of": 2,
-}
+#: a count of time units in a time expression: digits, a cardinal in words ("thirteen",
+#: "twenty-one") or a vague quantity ("a couple of", "a few", "an")
+NUM = (r"(?:\d{1,3}|" + "|".join(q.replace(" ", r"\s+") for q in sorted(numbers.QUANTITIES, key=len, reverse=True))
+       + "|" + numbers.cardinal_alternation() + ")")
 
 
 @dataclass(frozen=True)
@@ -62,8 +61,8 @@ class TimeSpan:
 
 def _number(word: str) -> int | None:
     word = re.sub(r"\s+", " ", word.strip().lower())
-    if word.isdigit():
-        return int(word)
-    return _NUMBER_WORDS.get(word)
+    if word in numbers.QUANTITIES:
+        return numbers.QUANTITIES[word]
+    return numbers.cardinal(word)
 
 

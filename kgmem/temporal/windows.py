@@ -14,12 +14,11 @@ from datetime import datetime, timedelta
 from kgmem.models import TimeWindow
 from kgmem.temporal.dates import add_months, end_of_day, midnight
 from kgmem.temporal.resolve import find_time_expressions
-from kgmem.temporal.types import ResolvedTime, _number
+from kgmem.temporal.types import NUM, ResolvedTime, _number
 
 _RANGE_RE = re.compile(
     r"\b(?:in|during|over|within|for)\s+the\s+(?:last|past|previous)\s+"
-    r"(?P<n>\d{1,3}|a couple of|a few|couple of|several|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve)?\s*(?P<unit>day|week|weekend|month|year)s?\b", re.I)
+    rf"(?P<n>{NUM})?\s*(?P<unit>day|week|weekend|month|year)s?\b", re.I)
 _RELATION_RE = re.compile(r"\b(since|after|before|by|until|till|prior\s+to)\s+$", re.I)
 
 

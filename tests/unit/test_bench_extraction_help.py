@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "eval"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_extraction as synthetic  # noqa: E402
 import bench_extraction_heldout as heldout  # noqa: E402
 import bench_extraction_sets as sets  # noqa: E402
 
@@ -28,3 +29,10 @@ def test_help_does_not_run_the_bench(bench: Any, monkeypatch: pytest.MonkeyPatch
         bench.main(["--help"])
     assert stop.value.code == 0
     assert "usage:" in capsys.readouterr().out
+
+
+def test_the_held_out_family_s_misses_are_refused_before_anything_runs() -> None:
+    # heldout2 stays held out: asking for its per-fact misses stops before a haystack is read
+    with pytest.raises(SystemExit, match="held out"):
+        synthetic.run("no-such-split", "rules", 10, show_family="heldout2")
+    assert "heldout" not in synthetic.HELD_OUT  # the first family is a development family since session 8

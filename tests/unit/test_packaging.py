@@ -22,6 +22,8 @@ REQUIRED = [
     "kgmem/resources/neo4j-local/pom.xml",
     "kgmem/resources/neo4j-local/neo4j.conf.template",
     "kgmem/resources/lexicon/discourse.json",
+    "kgmem/resources/lexicon/calendar.json",
+    "kgmem/resources/lexicon/numbers.json",
     "kgmem/resources/lexicon/people.json",
     "kgmem/resources/lexicon/event_roles.json",
     "kgmem/datasets/synthetic/data/prose.jsonl.gz",

@@ -15,6 +15,7 @@ from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.patterns import CAP_OBJ, OBJ, Rule, obj_rule, rx
 from kgmem.extraction.zero.phrases import trim_phrase, valid_value
 from kgmem.extraction.zero.sentences import Sentence, split_sentences
+from kgmem.lexicon import calendar
 
 RECOMMEND_CUE = re.compile(
     r"\b(?:recommend|suggest|you (?:should|could|might|may) (?:try|check out|consider|"
@@ -137,7 +138,7 @@ _NOT_NAME = frozenset({"I", "I'd", "I'm", "I've", "I'll", "The", "A", "An", "For
                        "My", "Try", "Consider", "But", "And", "Or", "So", "Also", "Many", "Most", "Both", "Each",
                        "Happy", "Good", "Absolutely", "Of", "Okay", "OK", "Well", "Hi", "Hello", "Thanks", "There",
                        "These", "Those", "When", "With", "What", "Which", "Since", "As", "At", "In", "On", "To",
-                       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+                       *(d.capitalize() for d in calendar.WEEKDAYS)})
 #: where the alternatives start ("Other options are …", "you could also look at …")
 _ALTERNATIVES = re.compile(r"\b(?:other\s+options?|alternatives?|also\s+(?:like|look\s+at|consider|try|enjoy)|"
                            r"or\s+else|runners?[- ]up|are\s+fine\s+too|also\s+worth)\b", re.IGNORECASE)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from kgmem.extraction.zero import lexicon
 from kgmem.extraction.zero.nlp import known_words, verb_form
+from kgmem.lexicon import calendar
 
 #: chat abbreviations and apostrophe-less contractions → their written form
 CHAT_WORDS: dict[str, str] = {
@@ -149,11 +150,10 @@ _NOT_NAMES = frozenset((
     "a an the my our your his her their its this that these those some any every each no one two three here there "
     "home work school uni university college town city church bed hospital office gym class court "
     "and or but so then now again today tonight tomorrow yesterday morning evening night week weekend month year "
-    "january february march april may june july august september october november december monday tuesday wednesday "
-    "thursday friday saturday sunday last next all about it him them us me you what when where which who how just "
+    "last next all about it him them us me you what when where which who how just "
     "like really still also too very least most first end middle front back top bottom side place area house flat "
     "apartment way time lunch dinner breakfast person people guy girl man woman kid kids family company team"
-).split())
+).split()) | frozenset(calendar.MONTHS) | frozenset(calendar.WEEKDAYS)
 
 
 _LANGUAGE_WORDS = re.compile(r"\b(?:" + lexicon.alt(lexicon.LANGUAGES - {"asl", "bsl", "scots", "creole", "lao"}) + r")\b")

@@ -28,6 +28,7 @@ from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.value_parse import NOT_NAMES
 from kgmem.extraction.zero.values_amounts import _WHEN_RX
+from kgmem.lexicon import calendar
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,9 +40,8 @@ CLASSES: dict[str, tuple[str, str]] = {
     "job": ("job_title", "job"), "commute": ("commute", "commute"),
 }
 #: a time says a digit, a day, a month or a part of the day as a whole word
-_TIME_WORD = re.compile(r"\d|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:jan(?:uary)?|feb(?:ruary)?|"
-                        r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
-                        r"dec(?:ember)?)\b|\b(?:noon|midday|midnight|morning|afternoon|evening|"
+_TIME_WORD = re.compile(r"\d|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|"
+                        rf"\b(?:{calendar.month_alternation()})\b|\b(?:noon|midday|midnight|morning|afternoon|evening|"
                         r"night|tonight|tomorrow|today|week|weekend|month|year|spring|summer|autumn|fall|winter)s?\b",
                         re.IGNORECASE)
 #: words of change: a clause with one is more likely a correction

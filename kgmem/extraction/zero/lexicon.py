@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from kgmem import text
+from kgmem.lexicon import numbers
 
 
 def alt(words: Iterable[str], *, title: bool = False) -> str:
@@ -333,11 +334,8 @@ WATCH_CUES = frozenset({"watch", "rewatch", "movie", "film", "show", "series", "
 STATIVE = frozenset({"likes", "dislikes", "hometown", "allergic_to", "favourite_food", "favourite_drink",
                      "favourite_music", "favourite_sport", "age"})
 
-NUM_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
+NUM_WORDS = numbers.UNITS
+TENS = numbers.TENS
 #: adjectives that pick which one, not what it is ("the only allergy", "my main job")
 WHICH_ONE = frozenset({"only", "main", "other", "same", "new", "old", "current", "real", "actual", "worst", "biggest",
                        "last", "first", "latest", "usual", "whole"})

@@ -11,7 +11,8 @@ import re
 import threading
 from typing import TYPE_CHECKING
 
-from kgmem.extraction.zero.lexicon import LEAD_DROP, NUM_WORDS, QUANT_HEADS, TENS
+from kgmem.extraction.zero.lexicon import LEAD_DROP, QUANT_HEADS
+from kgmem.lexicon import numbers
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -199,19 +200,8 @@ def has_word(np: str, words: frozenset[str] | set[str]) -> bool:
 
 def word_number(text: str) -> int | None:
     """A small cardinal in digits or words: "34" → 34, "thirty" → 30, "twenty-seven" → 27."""
-    t = text.lower().strip()
-    if t.isdigit():
-        return int(t)
-    parts = re.split(r"[-\s]+", t)
-    total = 0
-    for p in parts:
-        if p in TENS:
-            total += TENS[p]
-        elif p in NUM_WORDS:
-            total += NUM_WORDS[p]
-        else:
-            return None
-    return total or None
+    n = numbers.cardinal(text)
+    return n if n or text.strip().isdigit() else None  # "zero" is no count here
 
 
 def first_word(doc: Doc) -> int:

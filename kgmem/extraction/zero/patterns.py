@@ -33,6 +33,7 @@ from kgmem.extraction.zero.lexicon import (
 )
 from kgmem.extraction.zero.phrases import proper_phrase, trim_phrase
 from kgmem.extraction.zero.sentences import Sentence
+from kgmem.lexicon import numbers
 
 # regex alternations of the lexicon's sets
 PETS_RX = alt(PETS)
@@ -55,7 +56,10 @@ I_SUBJ = r"\b(?:I|[Ww]e|[Mm]y\s+(?:" + PARTNER_RX + r")\s+and\s+I)"
 HAVE0 = r"(?:'ve|\s+have|\s+had|'d)?\s*"
 OBJ = r"(?P<obj>[^,;:!?\n]+)"
 CAP_OBJ = r"(?P<obj>[A-Z0-9\"“'][^,;:!?\n]*)"
-NUMWORD = r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|eighteen|nineteen|seventeen|sixteen|fifteen)"
+#: an age or a count from 15 in digits or words ("twenty-six", "seventeen")
+NUMWORD = (r"(?:\d{1,3}|(?:" + "|".join(numbers.TENS) + r")(?:[- ](?:"
+           + "|".join(w for w, n in numbers.UNITS.items() if 1 <= n <= 9) + r"))?|"
+           + "|".join(w for w, n in numbers.UNITS.items() if n >= 15) + ")")
 AMOUNT = r"\$?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|K|thousand|grand)?(?:\s?(?:dollars|bucks|USD))?"
 MONEY_ANY = r"(?:[$£€]\s?\d[\d,]*(?:\.\d{2})?|\d[\d,]*(?:\.\d{2})?\s?(?:dollars|bucks|euros|pounds|USD|EUR|GBP)\b)"
 

@@ -19,6 +19,7 @@ from kgmem.extraction.zero.checks import INTERROGATIVE
 from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, DIETS, PETS, PHONE_BRANDS_CASED, alt
 from kgmem.extraction.zero.nlp import word_number
 from kgmem.extraction.zero.slot_nouns import label_note
+from kgmem.lexicon import numbers
 from kgmem.temporal import ResolvedTime, TimeSpan, find_time_expressions
 
 
@@ -309,9 +310,9 @@ def strip_opener(sent: str) -> str:
     return rest[:1].upper() + rest[1:] if rest[:1].islower() and not rest.startswith(("i ", "iphone")) else rest
 
 
-_TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
-_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = tuple(w for w, n in numbers.UNITS.items() if 11 <= n <= 19)
+_TENS_WORDS = tuple(numbers.TENS)
+_UNITS = tuple(w for w, n in numbers.UNITS.items() if 1 <= n <= 9)
 #: a number written in words from 11 to 99 ("fifty-two books", "twenty-six grand", "Thirty-four today");
 #: a capitalised one inside a sentence is a name's ("Ocean's Eleven", "Twenty One Pilots")
 _NUMBER_WORDS = re.compile(r"(?:(?<=^)|(?<=[.!?:;—–(-]\s)|(?<=\s)|(?<=^[\"'(]))(?P<w>(?:(?i:" + "|".join(_TENS_WORDS) + r")"

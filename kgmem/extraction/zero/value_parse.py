@@ -10,15 +10,14 @@ from typing import TYPE_CHECKING
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.lexicon import NOT_GOODS, PEOPLE_NOUNS, PETS, VALUE_BLOCKLIST
 from kgmem.extraction.zero.nlp import entity_at, noun_phrase
+from kgmem.lexicon import calendar
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 Value = tuple[str, "str | None"]  # (value text, entity type for the memory manager)
 Filler = Callable[[Clause], list[Value]]
-NOT_NAMES = frozenset({"i", "i'm", "i've", "mom", "dad", "god", "monday", "tuesday", "wednesday", "thursday",
-                        "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
-                        "july", "august", "september", "october", "november", "december", "today", "tonight"})
+NOT_NAMES = frozenset({"i", "i'm", "i've", "mom", "dad", "god", *calendar.WEEKDAYS, *calendar.MONTHS, "today", "tonight"})
 GENERIC_HEADS = frozenset({"favourite", "favorite", "thing", "things", "go-to", "jam", "fan", "lot", "bit", "kind",
                             "sort", "type", "way", "time", "stuff", "one", "deal", "vibe", "cup", "tea", "choice", "drink", "food", "meal", "snack", "dish"})
 

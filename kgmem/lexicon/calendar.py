@@ -1,0 +1,65 @@
+"""Calendar words: the names of the weekdays and the months, and the abbreviations people write
+("Sept", "Jan.", "Weds").
+
+Data: ``kgmem/resources/lexicon/calendar.json``. Every reader of a weekday or month name (the time
+resolver, the question planner, the answer side, the offline scorer) takes it from here.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any, Final
+
+
+def _data() -> dict[str, Any]:
+    path = resources.files("kgmem").joinpath("resources", "lexicon", "calendar.json")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+_DATA: Final = _data()
+#: Monday first (ISO: index 0 is ``date.weekday() == 0``)
+WEEKDAYS: Final[tuple[str, ...]] = tuple(_DATA["weekdays"])
+#: January first (index + 1 is the month number)
+MONTHS: Final[tuple[str, ...]] = tuple(_DATA["months"])
+#: every full name and abbreviation → its month number ("january" 1, "jan" 1, "sept" 9)
+MONTH_NUMBERS: Final[dict[str, int]] = {m: i for i, m in enumerate(MONTHS, start=1)} | {
+    k: int(v) for k, v in _DATA["month_abbreviations"].items()}
+
+#: the twelve three-letter forms in calendar order ("jan" … "dec"); a prefix test ("^jan[a-z]*")
+#: reads any spelling that starts like a month
+SHORT_MONTHS: Final[tuple[str, ...]] = tuple(m[:3] for m in MONTHS)
+
+
+def month_number(word: str) -> int | None:
+    """The month a name or an abbreviation names ("March" 3, "Sept." 9, "Decem" 12); ``None`` when
+    it names none."""
+    w = word.lower().rstrip(".")
+    if w in MONTH_NUMBERS:
+        return MONTH_NUMBERS[w]
+    for cut in (4, 3):
+        if w[:cut] in MONTH_NUMBERS:
+            return MONTH_NUMBERS[w[:cut]]
+    return None
+
+
+def weekday_number(word: str) -> int | None:
+    """The weekday (Monday 0) a name or an abbreviation names ("Tues" 1, "sat" 5); ``None``
+    when it names none."""
+    w = word.lower()[:3]
+    for i, name in enumerate(WEEKDAYS):
+        if len(w) == 3 and name.startswith(w):
+            return i
+    return None
+
+
+def month_alternation() -> str:
+    """Every month name and abbreviation as one regex alternation, longest first, no groups
+    ("september|january|…|sept|jan|…"); the caller adds the word boundaries."""
+    return "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+
+
+def weekday_alternation() -> str:
+    """The seven weekday names as one regex alternation, no groups."""
+    return "|".join(WEEKDAYS)

@@ -1,0 +1,89 @@
+"""Calendar and number words live once, in ``kgmem/resources/lexicon`` (read by
+``kgmem.lexicon.calendar`` / ``kgmem.lexicon.numbers``): no module of kgmem writes its own table of
+month names, weekday names or number words again.
+
+The scan reads every string literal of kgmem's modules (alone, or the strings of one tuple, list,
+set or dict) and flags one that holds most of a table: 4+ month names, 6+ month abbreviations,
+5+ weekday names or 8+ number words. A phrase's own few words ("spent two or three days") pass.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from kgmem.lexicon import calendar, numbers
+
+ROOT = Path(__file__).resolve().parents[2] / "kgmem"
+#: trees that may keep words of their own: the lexicon itself, and the synthetic data generator
+#: (it writes text, it does not read it)
+EXEMPT = ("lexicon/", "datasets/synthetic/")
+#: copies not yet swapped for an import (owner's file; see /work/coord/notes/dup8.md); this list
+#: may only shrink — an entry whose copy is gone fails the test below
+PENDING: dict[str, str] = {
+}
+
+_MONTHS = set(calendar.MONTHS)
+_ABBR = {k for k in calendar.MONTH_NUMBERS if len(k) <= 4}
+_WEEKDAYS = set(calendar.WEEKDAYS)
+_NUMBERS = {w for w, n in numbers.UNITS.items() if n > 0} | set(numbers.TENS)
+
+
+def _literal_groups(tree: ast.AST) -> list[tuple[int, list[str]]]:
+    out = []
+    for node in ast.walk(tree):
+        strs: list[str] = []
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            strs = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        elif isinstance(node, ast.Dict):
+            strs = [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            strs = [node.value]
+        elif isinstance(node, ast.JoinedStr):
+            strs = [v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)]
+        if strs:
+            out.append((getattr(node, "lineno", 0), strs))
+    return out
+
+
+def copies_in(text: str) -> list[str]:
+    """``line: what`` for each literal (group) of a module that holds a calendar or number table."""
+    found = []
+    for line, strs in _literal_groups(ast.parse(text)):
+        words = {w for s in strs for w in re.findall(r"[a-z]+", s.lower())}
+        kinds = [name for name, table, least in (("months", _MONTHS, 4), ("month abbreviations", _ABBR, 6),
+                                                 ("weekdays", _WEEKDAYS, 5), ("number words", _NUMBERS, 8))
+                 if len(words & table) >= least]
+        if kinds:
+            found.append(f"{line}: {', '.join(kinds)}")
+    return found
+
+
+def _modules() -> dict[str, list[str]]:
+    out = {}
+    for path in sorted(ROOT.rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel.startswith(EXEMPT):
+            continue
+        found = copies_in(path.read_text(encoding="utf-8"))
+        if found:
+            out[rel] = found
+    return out
+
+
+def test_no_second_copy_of_calendar_or_number_words() -> None:
+    extra = {rel: found for rel, found in _modules().items() if rel not in PENDING}
+    assert not extra, f"import kgmem.lexicon.calendar / numbers instead of writing the words again: {extra}"
+
+
+def test_pending_list_only_shrinks() -> None:
+    stale = sorted(set(PENDING) - set(_modules()))
+    assert not stale, f"these modules no longer copy the words; drop them from PENDING: {stale}"
+
+
+def test_the_scan_sees_a_copy() -> None:
+    assert copies_in('M = ("january", "february", "march", "april")\n') == ["1: months"]
+    assert copies_in('R = r"(?:mon|tue)|monday|tuesday|wednesday|thursday|friday"\n') == ["1: weekdays"]
+    assert copies_in('N = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}\n')
+    assert copies_in('S = r"spent\\s+(?:a|two|three|ten)\\s+days"\n') == []
