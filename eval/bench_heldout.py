@@ -43,9 +43,11 @@ from eval._report import git_sha, load_figures, table_row  # noqa: E402
 SETS = {"v1": ("handwritten_v1.json", "heldout_v1", "auth14"),
         "v2": ("handwritten_v2.json", "heldout_v2", "auth6"),
         "v3": ("handwritten_v3.json", "heldout_v3", "auth8"),
+        "v4": ("handwritten_v4.json", "heldout_v4", "auth10"),
         # a DEVELOPMENT set (open to everyone), not held out: its data lives in eval/devsets/
-        "dev3": ("devsets/dev3.json", "dev3", "auth7")}
-DEV_SETS = {"dev3"}
+        "dev3": ("devsets/dev3.json", "dev3", "auth7"),
+        "dev4": ("devsets/dev4.json", "dev4", "auth9")}
+DEV_SETS = {"dev3", "dev4"}
 TYPES = ("single-session-user", "single-session-assistant", "single-session-preference",
          "multi-session", "knowledge-update", "temporal-reasoning")
 

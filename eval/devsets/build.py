@@ -1,7 +1,10 @@
-"""Build eval/devsets/dev3.json (LongMemEval format) from the hand-written source_dev3.py.
+"""Build the development sets eval/devsets/dev3.json and dev4.json (LongMemEval format) from source_<set>.py.
 
-    .venv/bin/python eval/devsets/build.py            # (re)write dev3.json
-    .venv/bin/python eval/devsets/build.py --check    # exit 1 if dev3.json differs from a rebuild
+    .venv/bin/python eval/devsets/build.py                # (re)write dev3.json and dev4.json
+    .venv/bin/python eval/devsets/build.py --check        # exit 1 if either differs from a rebuild
+    .venv/bin/python eval/devsets/build.py --set dev4     # one set only
+
+``--out FILE`` names the output of one set (``--set``; dev3 when no set is named).
 
 Deterministic: no randomness, no clock; the same source always gives the same bytes. Each
 question's haystack is its persona's sessions plus that persona's filler chats, sorted by date;
@@ -22,12 +25,11 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE / "dev3.json"
-PREFIX = "dev3"
+SETS = ("dev3", "dev4")  # each set <name> is built from source_<name>.py into <name>.json
 
 
-def _source() -> Any:
-    spec = importlib.util.spec_from_file_location("devsets_source_dev3", HERE / "source_dev3.py")
+def _source(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(f"devsets_source_{name}", HERE / f"source_{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -40,12 +42,12 @@ def lme_date(text: str) -> str:
     return dt.strftime("%Y/%m/%d (%a) %H:%M")
 
 
-def _sessions(persona: dict[str, Any], fillers: dict[str, list[tuple[str, str]]]
+def _sessions(prefix: str, persona: dict[str, Any], fillers: dict[str, list[tuple[str, str]]]
               ) -> list[tuple[str, str, list[tuple[str, str]]]]:
     """(session id, source date, turns) for a persona's haystack, sorted by date."""
     key = persona["key"]
-    out = [(f"{PREFIX}_{key}_{s['id']}", s["date"], s["turns"]) for s in persona["sessions"]]
-    out += [(f"{PREFIX}_{key}_{fid}", date, fillers[fid]) for fid, date in persona["fillers"]]
+    out = [(f"{prefix}_{key}_{s['id']}", s["date"], s["turns"]) for s in persona["sessions"]]
+    out += [(f"{prefix}_{key}_{fid}", date, fillers[fid]) for fid, date in persona["fillers"]]
     out.sort(key=lambda item: item[1])
     dates = [d for _, d, _ in out]
     if len(set(dates)) != len(dates):
@@ -55,13 +57,13 @@ def _sessions(persona: dict[str, Any], fillers: dict[str, list[tuple[str, str]]]
     return out
 
 
-def _record(persona: dict[str, Any], q: dict[str, Any],
+def _record(prefix: str, persona: dict[str, Any], q: dict[str, Any],
             sessions: list[tuple[str, str, list[tuple[str, str]]]]) -> dict[str, Any]:
     key = persona["key"]
-    qid = f"{PREFIX}_{key}_{q['id']}" + ("_abs" if q.get("abs") else "")
+    qid = f"{prefix}_{key}_{q['id']}" + ("_abs" if q.get("abs") else "")
     evidence: dict[str, list[str]] = {}
     for sid, needle in q["evidence"]:
-        evidence.setdefault(f"{PREFIX}_{key}_{sid}", []).append(needle.lower())
+        evidence.setdefault(f"{prefix}_{key}_{sid}", []).append(needle.lower())
     if bool(evidence) == bool(q.get("abs")):
         raise ValueError(f"{qid}: an _abs question has no evidence; every other question has some")
     haystack: list[list[dict[str, Any]]] = []
@@ -93,39 +95,45 @@ def _record(persona: dict[str, Any], q: dict[str, Any],
     }
 
 
-def build_records() -> list[dict[str, Any]]:
-    """Every dev3 question record, persona by persona, in source order."""
-    src = _source()
+def build_records(name: str = "dev3") -> list[dict[str, Any]]:
+    """Every question record of set ``name``, persona by persona, in source order."""
+    src = _source(name)
     records = []
     for persona in src.PERSONAS:
-        sessions = _sessions(persona, src.FILLERS)
-        records += [_record(persona, q, sessions) for q in persona["questions"]]
+        sessions = _sessions(name, persona, src.FILLERS)
+        records += [_record(name, persona, q, sessions) for q in persona["questions"]]
     ids = [r["question_id"] for r in records]
     if len(set(ids)) != len(ids):
         raise ValueError("duplicate question ids")
     return records
 
 
-def build() -> str:
-    """The exact text of dev3.json."""
-    return json.dumps(build_records(), indent=1, ensure_ascii=False) + "\n"
+def build(name: str = "dev3") -> str:
+    """The exact text of <name>.json."""
+    return json.dumps(build_records(name), indent=1, ensure_ascii=False) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true", help="compare the committed file with a rebuild")
-    ap.add_argument("--out", type=Path, default=OUT, help="output file (default eval/devsets/dev3.json)")
+    ap.add_argument("--check", action="store_true", help="compare the committed files with a rebuild")
+    ap.add_argument("--set", choices=SETS, default=None, help="one set only (default: all)")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="output file of the one set named by --set (dev3 if none is named)")
     args = ap.parse_args(argv)
-    text = build()
-    if args.check:
-        if not args.out.is_file() or args.out.read_text(encoding="utf-8") != text:
-            print(f"{args.out} is missing or stale: run eval/devsets/build.py", file=sys.stderr)
-            return 1
-        return 0
-    args.out.write_text(text, encoding="utf-8")
-    n = text.count('"question_id"')
-    print(f"wrote {args.out} ({n} questions)")
-    return 0
+    names = [args.set or "dev3"] if args.out or args.set else list(SETS)
+    stale = 0
+    for name in names:
+        out = args.out or HERE / f"{name}.json"
+        text = build(name)
+        if args.check:
+            if not out.is_file() or out.read_text(encoding="utf-8") != text:
+                print(f"{out} is missing or stale: run eval/devsets/build.py", file=sys.stderr)
+                stale = 1
+            continue
+        out.write_text(text, encoding="utf-8")
+        n = text.count('"question_id"')
+        print(f"wrote {out} ({n} questions)")
+    return stale
 
 
 if __name__ == "__main__":

