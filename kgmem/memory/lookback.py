@@ -169,9 +169,15 @@ class Lookback:
         said = [s for s in self._said[turn.id] if s.cls == corr.cls and _plain(s.value)
                 and _plain(s.value) != new and new not in _plain(s.value) and _plain(s.value) not in new
                 and not _words(s.value) <= own]
-        near = [s for s in said if any(_words(m) & own for m in s.mentions)]
-        said = near or said
-        return said[0] if len({_plain(s.value) for s in said}) == 1 else None
+        # the clause that says the value names the entity; else it names nothing but its value (a
+        # pronoun, a tracker's words; the turn names the entity): never a value said of another
+        # person ("Ines is vegan and Kofi's gluten-free": not Kofi's diet)
+        if corr.kind == "person":  # a clause naming another person says whose value it is no better
+            said = [s for s in said if not any(m[:1].isupper() and not _words(m) & own and not _words(m) <= _words(s.value)
+                                               for m in s.mentions)]
+        near = [s for s in said if any(_words(m) & own for m in s.mentions)] or [
+            s for s in said if not any(_words(m) - _words(s.value) for m in s.mentions)]
+        return near[0] if len({_plain(s.value) for s in near}) == 1 else None
 
     def _candidate(self, corr: Correction, said: Said, turn: Turn, session: Session) -> CandidateFact:
         attr = next((a for a in corr.attributes if CHOOSING_WORDS.get(a, frozenset()) & _words(said.clause)),

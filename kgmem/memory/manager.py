@@ -177,16 +177,18 @@ class MemoryManager:
             for corr in correction(probe, candidates, self._person):
                 kind = "person" if corr.kind == "person" else "thing"
                 family = {p for fam in FAMILIES.get(kind, ()) if set(fam) & set(corr.attributes) for p in fam}
-                # the entity the correction's own fact resolves to (as the reading below will resolve it)
-                subject = self._subject(corr.fact, session.id, plan.pending) if corr.fact is not None \
+                # the entity the correction's fact would resolve to, looked up without creating one
+                held = self._known(corr.fact, session.id, plan.pending) if corr.fact is not None \
                     else self.resolver.lookup(corr.entity)
-                if subject is not None and any(self._current((subject.id, a), plan.pending)
-                                               for a in {*corr.attributes, *family}):
+                if held is not None and any(self._current((held.id, a), plan.pending)
+                                            for a in {*corr.attributes, *family}):
                     continue  # the entity holds the slot: anchoring or reconciliation reads it
                 rec = self.lookback.find(corr, session)
                 if rec is None:
                     continue
-                self._reconcile(plan, rec.session, rec.candidate, subject or self.resolver.resolve(corr.entity, kind))
+                subject = self._subject(corr.fact, session.id, plan.pending) if corr.fact is not None \
+                    else self.resolver.resolve(corr.entity, kind)
+                self._reconcile(plan, rec.session, rec.candidate, subject)
                 found = True
         return found
 
@@ -198,6 +200,14 @@ class MemoryManager:
             return self.resolver.user
         return self._replaced_holder(cand, session_id, pending) or self.resolver.resolve(
             cand.subject, cand.subject_type or "person", self._holders(cand.predicate, pending, cand.value), cand.text)
+
+    def _known(self, cand: CandidateFact, session_id: str,
+               pending: dict[tuple[str, str], dict[str, Fact]]) -> Entity | None:
+        """The entity :meth:`_subject` would give ``cand`` if it is known already (nothing created)."""
+        typ = cand.subject_type or "person"
+        return self._replaced_holder(cand, session_id, pending) or self.resolver.lookup(cand.subject) \
+            or self.resolver._same_thing(cand.subject, typ) or (self.resolver.same_slot(
+                cand.subject, cand.text, self._holders(cand.predicate, pending, cand.value)) if typ == "thing" else None)
 
     def _person(self, name: str) -> bool:
         known = self.resolver.lookup(name)

@@ -118,6 +118,8 @@ def test_one_haystack_planned_ahead_of_its_writes(tmp_path) -> None:
     (["Is the standup at 9:15? I forget."], "The standup is at 10 now."),
     # two different values of the class in the earlier turn: which one was corrected is unknown
     (["ugh, the standup is at 9:15 and the retro at 9:30, what a morning"], "The standup is at 10 now."),
+    # the value was said of another person in the same turn
+    (["doing a picnic for 4, Tove is vegan and Rafe's gluten-free, any ideas?"], "Rafe's gone vegetarian now."),
     # said by the assistant, not the user
     (["When is the standup?"], "The standup is at 10 now."),
 ])

@@ -52,6 +52,8 @@ class Said:
     cls: str
     mentions: tuple[str, ...]
     clause: str
+    #: the sentence the clause is part of
+    sentence: str = ""
 
 
 def _stating(clause: Clause) -> list[Clause]:
@@ -66,17 +68,17 @@ def _stating(clause: Clause) -> list[Clause]:
 
 def said_values(text: str, date: datetime) -> list[Said]:
     """Every typed value the clauses of one user turn state (see the module docstring)."""
-    texts: list[str] = []
+    texts: list[tuple[str, str]] = []  # (text to parse, its sentence)
     for sent in user_sentences(0, text, date):
         parts = [p.strip() for p in _PARTS.split(sent.text) if p.strip()]
-        texts.extend(([] if sent.question else [sent.text])
-                     + ([p for p in parts if not _ASKS.match(p)] if len(parts) > 1 else []))
-    out = [Said(m.group(1).strip(), "state", (), m.group(0)) for t in texts for m in _REPORTED.finditer(t)]
-    for doc in load_nlp().pipe(texts):
+        texts.extend([(t, sent.text) for t in ([] if sent.question else [sent.text])
+                      + ([p for p in parts if not _ASKS.match(p)] if len(parts) > 1 else [])])
+    out = [Said(m.group(1).strip(), "state", (), m.group(0), whole) for t, whole in texts for m in _REPORTED.finditer(t)]
+    for (_, whole), doc in zip(texts, load_nlp().pipe([t for t, _ in texts])):
         for clause in clauses_of(doc):
             for c in _stating(clause):
                 mentions = tuple(mentions_of(c)[0])
-                out.extend(Said(value, cls, mentions, c.text) for value, cls in clause_values(c))
+                out.extend(Said(value, cls, mentions, c.text, whole) for value, cls in clause_values(c))
     return list({(s.value, s.cls): s for s in reversed(out)}.values())[::-1]
 
 
