@@ -486,4 +486,4 @@ def content_words(question: str) -> Words:
 _WEEKDAY_MONTH = frozenset({*calendar.WEEKDAYS, *calendar.MONTHS, "christmas", "easter", "thanksgiving", "halloween"})
 
 #: people a speaker calls "my X" (kin, partners, friends and colleagues), from kgmem.lexicon.people
-RELATIONS = tuple(sorted(people.words("kin", "partners", "social")))
+RELATIONS = tuple(sorted(people.words("kin", "kin_groups", "partners", "social")))
