@@ -16,7 +16,10 @@ as eval/bench_extraction_sets.py and eval/bench_extraction_heldout.py):
   person) and it gave 14/16 and 14/16 at 541f3b8.
 
 ``--fixture PATH`` measures that pair file (same format) instead, without the probe, and writes
-eval/results/other_entity_updates_<file stem>.{json,md}.
+eval/results/other_entity_updates_<file stem>.{json,md}. The other development pair files:
+tests/fixtures/extraction/entity_updates_dev2.jsonl (auth5's 64), entity_updates_o13d.jsonl (20) and
+entity_updates_x13i.jsonl (22; each implementer's set was measured once blind before their code,
+see that folder's README).
 
 Writes eval/results/other_entity_updates.{json,md}: per-record outcome (answered with the corrected
 value; the corrected fact supersedes the old one in the history), the command, git sha, machine

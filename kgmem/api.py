@@ -12,6 +12,7 @@ constructing a ``Memory`` is cheap and tests can inject deterministic parts.
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -31,7 +32,7 @@ from kgmem.api_types import (
     IngestProgress as IngestProgress,  # re-exported: part of Memory.ingest_haystacks
 )
 from kgmem.ids import resolve_namespace
-from kgmem.models import Answer, Fact, Haystack, Session
+from kgmem.models import Answer, Fact, Haystack, Session, Turn
 from kgmem.retrieval.planner import plan_query
 from kgmem.retrieval.recipes import get_recipe
 from kgmem.retrieval.search import RetrievalResult, Retriever
@@ -47,6 +48,9 @@ if TYPE_CHECKING:
 
 
 IngestProgressFn = Callable[[IngestProgress], None]
+
+
+_log = logging.getLogger(__name__)
 
 
 class Memory:
@@ -148,6 +152,8 @@ class Memory:
         report = ingest_session(self.store, user, session, extractor=self.extractor, embedder=self.embedder,
                                 cache=self.extraction_cache)
         _raise_failure(report, user, session.id)
+        if report.sessions_written:
+            self._prime(session.turns)
 
     def ingest_haystack(self, haystack: Haystack, *, embed: bool = True,
                         on_progress: Callable[[int, int, str], None] | None = None) -> IngestReport:
@@ -158,9 +164,12 @@ class Memory:
         """
         from kgmem.memory.ingest import ingest_haystack
 
-        return ingest_haystack(self.store, haystack, extractor=self.extractor,
-                               embedder=self.embedder if embed else None,
-                               cache=self.extraction_cache, on_progress=on_progress)
+        report = ingest_haystack(self.store, haystack, extractor=self.extractor,
+                                 embedder=self.embedder if embed else None,
+                                 cache=self.extraction_cache, on_progress=on_progress)
+        if embed and report.sessions_written:
+            self._prime(t for s in haystack.sessions for t in s.turns)
+        return report
 
     def ingest_haystacks(self, haystacks: Iterable[Haystack], *, embed: bool = True,
                          on_progress: IngestProgressFn | None = None, workers: int = 1) -> IngestReport:
@@ -195,6 +204,8 @@ class Memory:
             on_progress(IngestProgress(index[h.user_id], h.user_id, done[h.user_id], len(h.sessions)))
 
         def on_haystack(h: Haystack, rep: IngestReport) -> None:
+            if embed and rep.sessions_written:  # (the parallel path's workers come through here too)
+                self._prime(t for s in h.sessions for t in s.turns)
             if on_progress is None:
                 return
             if h.user_id not in index:
@@ -206,6 +217,18 @@ class Memory:
         return ingest_haystacks(store, haystacks, extractor=self.extractor,
                                 embedder=self.embedder if embed else None, cache=self.extraction_cache,
                                 on_session=on_session, on_haystack=on_haystack)
+
+    def _prime(self, turns: Iterable[Turn]) -> None:
+        """Embed now the sentences a first question about these turns would embed (the evidence
+        pool's lines of long user turns, :func:`kgmem.answer.pool.prime`), so that question finds
+        them in the embedding cache. Stored memory is complete without it: a failure is logged,
+        never raised."""
+        try:
+            from kgmem.answer.pool import prime
+
+            prime(turns, self.embedder.embed)
+        except Exception:  # noqa: BLE001 - priming is an optimisation; the ingest already succeeded
+            _log.warning("could not embed the evidence sentences ahead of questions", exc_info=True)
 
     def resolve_user(self, user: str) -> str:
         """The stored namespace ``user`` names: a full key, or a bare question_id naming one.
@@ -359,6 +382,8 @@ class Memory:
                 report = ingest_session(self.store, user, session, extractor=self.extractor,
                                         embedder=self.embedder, cache=self.extraction_cache)
         _raise_failure(report, user, session.id)
+        if report.sessions_written:
+            self._prime(session.turns)
         result = AddResult(user_id=user, session_id=session.id, stored=not report.sessions_skipped,
                            turns=len(session.turns))
         if result.stored:

@@ -19,6 +19,8 @@ from typing import TypeVar
 BUSY_TIMEOUT_S = 60.0
 
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+#: SQLite's fsync policy for these files (caches only: the embedding, extraction and LLM caches)
+SYNCHRONOUS = "NORMAL"
 _T = TypeVar("_T")
 
 
@@ -72,5 +74,9 @@ class LocalDB:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
+            # every LocalDB is a cache: in WAL mode NORMAL never corrupts the file and skips the fsync
+            # per commit (a first question's new sentence vectors paid one); a power cut loses at most
+            # the last commits, which are recomputed
+            conn.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
             self._local.conn = conn
         return conn

@@ -166,12 +166,16 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     followed = _planned_names(activity, core, ev)
     # the activity said in full only as a plan or something declined ("next month I'm going to
     # start a watercolour class"): a line naming part of it ("a pottery course") is another activity
-    told_unreal = any(ln.actuality in ("plan", "negated") and coverage(core, terms(ln.text) | expand(terms(ln.text))) >= 1.0
+    # (words first: what a line is — a parse for some — is read only for lines about the activity)
+    told_unreal = any(coverage(core, terms(ln.text) | expand(terms(ln.text))) >= 1.0 and ln.actuality in ("plan", "negated")
                       for ln in ev.all_user_lines())
     # "cancelling my gym membership" is the event asked about: "I cancelled it" is then no "no"
     cancel_asked = bool(re.search(r"\bcancel", activity, re.I))
     for line in ev.all_user_lines():
         have = terms(line.text) | expand(terms(line.text))
+        turn_sim, sent_sim = sims.get(line.turn_id, 0.0), sent_sims.get(id(line), 0.0)
+        if not _may_mention(line.text, have, core, names, followed, turn_sim, sent_sim):
+            continue  # no word, name or meaning of the activity: what the line is need not be read
         if line.actuality == "negated" and cancel_asked and _only_cancel(line.text):
             pass
         elif line.actuality != "actual" and not (line.actuality == "other" and _names_subject(line.text, names, core)):
@@ -188,10 +192,8 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         if relations - have:
             continue  # "my cousin's wedding" is not "a friend's wedding"
         named = [n for n in names if contains_name(n, line.text)]
-        turn_sim, sent_sim = sims.get(line.turn_id, 0.0), sent_sims.get(id(line), 0.0)
         sim = max(turn_sim, sent_sim)
-        # by meaning: the sentence itself is close, or its turn is and the sentence is not far
-        by_meaning = sent_sim >= SENTENCE_MENTION or (turn_sim >= SEMANTIC_MENTION and sent_sim >= 0.35)
+        by_meaning = _by_meaning(turn_sim, sent_sim)
         if names and not named and cov < 1.0 and not (by_meaning and _name_like(names, line.text, ev)):
             continue  # the phrase names a place, title or person this line does not mention
         if cov < MIN_COVERAGE and not named and not by_meaning:
@@ -210,6 +212,21 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         # of its own: "mentioned only as a plan"): the sentence closest in meaning, if clearly so
         out = _closest_by_meaning(ev, sent_sims)
     return _one_per_turn(out)
+
+
+def _by_meaning(turn_sim: float, sent_sim: float) -> bool:
+    """A mention by meaning: the sentence itself is close, or its turn is and the sentence is not far."""
+    return sent_sim >= SENTENCE_MENTION or (turn_sim >= SEMANTIC_MENTION and sent_sim >= 0.35)
+
+
+def _may_mention(text: str, have: set[str], core: set[str], names: list[str], followed: dict[str, float],
+                 turn_sim: float, sent_sim: float) -> bool:
+    """What every mention needs, read from words and similarities alone: enough of the activity's
+    words, one of its names, a plan's name that came true, or closeness in meaning. A line without
+    any is no mention whatever it is (so :func:`mentions` reads what a line is — a parse for some —
+    only for the lines that pass)."""
+    return (coverage(core, have) >= MIN_COVERAGE or _by_meaning(turn_sim, sent_sim)
+            or any(contains_name(n, text) for n in (*names, *followed)))
 
 
 #: with no line matching by words, the one sentence clearly closest in meaning is the mention
@@ -270,9 +287,8 @@ def _planned_names(activity: str, core: set[str], ev: EvidenceSet) -> dict[str, 
     small clinic"), each with the plan's coverage of it: an actual line naming one later tells the
     same event in other words ("Today was my first day at Lumen")."""
     out: dict[str, float] = {}
-    plans = [(ln, coverage(core, terms(ln.text) | expand(terms(ln.text)))) for ln in ev.all_user_lines()
-             if ln.actuality == "plan"]
-    plans = [(ln, cov) for ln, cov in plans if cov > 0]
+    plans = [(ln, coverage(core, terms(ln.text) | expand(terms(ln.text)))) for ln in ev.all_user_lines()]
+    plans = [(ln, cov) for ln, cov in plans if cov > 0 and ln.actuality == "plan"]
     vecs = ev.result.embed([activity] + [ln.text for ln, _ in plans]) if plans else None
     for k, (line, cov) in enumerate(plans):
         if cov >= MIN_COVERAGE or (vecs is not None and float(vecs[0] @ vecs[k + 1]) >= PLAN_SIMILARITY):

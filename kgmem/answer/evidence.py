@@ -18,7 +18,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kgmem import temporal
-from kgmem.answer.actuality import FIRST_PERSON, PRONOUN_START, actuality, clause_actuality, clauses
+from kgmem.answer.actuality import (
+    FIRST_PERSON,
+    PRONOUN_START,
+    actuality,
+    clause_actuality,
+    clauses,
+    is_request,
+)
 from kgmem.answer.actuality import (
     negation_words as negation_words,  # re-exported: answer/events.py imports it here
 )
@@ -31,7 +38,8 @@ if TYPE_CHECKING:
     from kgmem.retrieval.search import RetrievalResult
 
 #: a sentence ends at . ! ? — but not after a title or place abbreviation ("St. Brigid's", "Dr. Okafor")
-SENT_SPLIT = re.compile("".join(rf"(?<!\b{a}\.)" for a in abbreviations()) + r"(?<=[.!?])\s+|\n+")
+# the positive lookbehind first: the same regex (all lookarounds sit at one position), ~7x faster (lat8)
+SENT_SPLIT = re.compile(r"(?<=[.!?])" + "".join(rf"(?<!\b{a}\.)" for a in abbreviations()) + r"\s+|\n+")
 
 #: event roles and the words that carry them, and the roles that name *which point* of an activity
 #: is meant (a question naming one must match it): data, kgmem/resources/lexicon/event_roles.json
@@ -110,6 +118,13 @@ class Line:
     def dated_by_text(self) -> bool:
         """The event time comes from a time expression in the line, not the session date."""
         return self._resolve()[1] is not None
+
+    @property
+    def is_request(self) -> bool:
+        """A request (question, "can you …") — cheap, without the full reading of :attr:`actuality`."""
+        if self._act is not None:
+            return self._act == "request"
+        return self.role == "user" and is_request(self.text)
 
     @property
     def actuality(self) -> str:

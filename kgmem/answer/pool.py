@@ -15,25 +15,30 @@ sentence similarity (MiniLM), whether a value of the expected answer type is in 
 "who" question wants a person, "how much" an amount), and, for current-value questions, recency
 (the newest of equally relevant lines). Template vocabulary plays no part in this ranking.
 
-Cost (the question path's budget is tens of milliseconds): sentences are first ranked cheaply —
-their turn's cosine to the question (known from the vector search) and the question's content
-words they hold — and only the best :data:`POOL_EMBED` get their own embedding; a one-sentence
-turn's line *is* its turn, so its cosine is known without one. Only sentences that can hold a value
-of the asked type by their shape (a digit, a capitalised word, a month …) are parsed for one. When
-the answer is already computed (a count, a span, an order), nothing the ranking could find changes
-it: the pool is then ranked by the cheap pass alone (``measure=False``) and only orders the context.
+Cost (the question path's budget is tens of milliseconds): the sentences of long user turns are
+embedded at ingest (:func:`prime`), so ranking them by their own cosine is a cache read; a
+one-sentence turn's line *is* its turn, whose cosine the vector search gave. Other lines (a
+one-line turn retrieval found by keyword, an assistant's sentence) are ranked cheaply first — their
+turn's cosine and the question's content words they hold — and only the best :data:`POOL_EMBED`
+get their own embedding. Only sentences that can hold a value of the asked type by their shape (a
+digit, a capitalised word, a month …) are parsed for one. When the answer is already computed (a
+count, a span, an order), nothing the ranking finds changes it: no other line is embedded and none
+parsed (``measure=False``); the ranking then only orders the context — by the same measured
+cosines, so an update's earlier value, a sentence inside a long turn, is not ranked below chatter
+(before, such answers ranked by the cheap estimate alone and dropped it from the small context).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
 from kgmem.answer.abstain import STRICT_FOCUS_SLOTS, TYPED, has_word
-from kgmem.answer.evidence import EvidenceSet, Line, outside_window
+from kgmem.answer.evidence import EvidenceSet, Line, lines_of, outside_window
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.spans import typed_spans
 from kgmem.lexicon import calendar, numbers
@@ -44,9 +49,9 @@ from kgmem.retrieval.search import RetrievalResult, raw_turn_hits
 POOL_RAW = 10
 #: candidate sentences per question: the raw hits' and the most similar turns' first
 POOL_LINES = 48
-#: of those, embedded on their own (the rest keep a cheap estimate and never answer by it): the
-#: best by the cheap pass (turn cosine + the question's content words). Each embedding is ~1-3 ms
-#: of CPU, so 48 cost 50-150 ms on a busy 2-core machine
+#: of those not embedded at ingest, embedded on their own (the rest keep a cheap estimate and never
+#: answer by it): the best by the cheap pass (turn cosine + the question's content words). Each
+#: embedding is ~1-3 ms of CPU, so 48 cost 50-150 ms on a busy 2-core machine
 POOL_EMBED = 16
 #: the cheap pass: weight of the share of the question's content words a sentence holds
 WORDS_WEIGHT = 0.3
@@ -178,16 +183,21 @@ def cheap_rank(ev: EvidenceSet, lines: list[Line]) -> dict[tuple[str, int], floa
 
 
 def _similarities(ev: EvidenceSet, lines: list[Line], embed: int) -> dict[tuple[str, int], tuple[float, bool]]:
-    """Each line's similarity to the question and whether it was measured: the best ``embed``
-    lines by the cheap pass are embedded; a one-sentence turn's line has its turn's cosine."""
+    """Each line's similarity to the question and whether it was measured: a one-sentence turn's
+    line has its turn's cosine when the turn was a vector hit; a line of a several-line user turn
+    is embedded (ingest embedded it ahead, :func:`prime`: a cache read); of the rest, the best
+    ``embed`` by the cheap pass are embedded and the others keep an estimate. Which lines are
+    measured depends on the question and memory only, never on what an earlier question cached."""
     cheap = cheap_rank(ev, lines)
     per_turn: dict[str, int] = {}
     for ln in ev.top:
         per_turn[ln.turn_id] = per_turn.get(ln.turn_id, 0) + 1
     known = {(ln.turn_id, ln.position) for ln in lines
              if per_turn.get(ln.turn_id) == 1 and ln.turn_id in ev.result.similarity}
-    todo = sorted((ln for ln in lines if (ln.turn_id, ln.position) not in known),
-                  key=lambda ln: -cheap[(ln.turn_id, ln.position)])[:embed]
+    rest = [ln for ln in lines if (ln.turn_id, ln.position) not in known]
+    primed = [ln for ln in rest if ln.role == "user" and per_turn.get(ln.turn_id, 0) > 1]
+    todo = primed + sorted((ln for ln in rest if ln not in primed),
+                           key=lambda ln: -cheap[(ln.turn_id, ln.position)])[:embed]
     sims = ev.line_similarity(todo) if todo else {}
     out: dict[tuple[str, int], tuple[float, bool]] = {}
     for ln in lines:
@@ -217,7 +227,7 @@ def build_pool(result: RetrievalResult, *, measure: bool = True, share: Evidence
     plan = result.plan
     if plan.intent not in (Intent.ASSISTANT_SAID, Intent.PREFERENCE):
         for r in ranked:  # the user's own questions tell what they asked, not what is so
-            if r.line.role == "user" and r.line.actuality == "request":
+            if r.line.role == "user" and r.line.is_request:
                 r.score -= REQUEST_PENALTY
     if measure and plan.answer_type in _CHECKABLE and plan.intent not in _COMPUTED_ONLY:
         for r in ranked[:TYPE_CHECKED]:
@@ -228,6 +238,24 @@ def build_pool(result: RetrievalResult, *, measure: bool = True, share: Evidence
         _recency(ranked)
     ranked.sort(key=lambda r: (-r.score, r.line.turn_id, r.line.position))
     return Pool(wide, ev, ranked, added, raw)
+
+
+def prime(turns: Iterable[Turn], embed: Callable[[Sequence[str]], object]) -> int:
+    """Embed, before any question, the sentences a first question would embed here: the lines of
+    every user turn that has several (a one-line turn's line is the turn, whose vector ingest
+    stores). ``embed`` is a caching embedder's ``embed`` (its content-hash cache keeps the vectors,
+    keyed by text and model: a line whose text changes with the code is simply embedded when
+    asked). Returns the number of lines handed to it."""
+    texts: list[str] = []
+    for turn in turns:
+        if turn.role == "user":
+            lines = lines_of(turn, datetime.min)
+            if len(lines) > 1:
+                texts.extend(ln.text for ln in lines)
+    unique = list(dict.fromkeys(texts))
+    if unique:
+        embed(unique)
+    return len(unique)
 
 
 #: the shape a sentence needs before a parser could find a value of a type in it

@@ -20,6 +20,7 @@ from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.ids import normalise_name
 from kgmem.memory.anchoring import ANCHOR_CUE, Anchored, Anchoring, Embed
 from kgmem.memory.entities import EntityResolver
+from kgmem.memory.lookback import Lookback, correction, is_person
 from kgmem.memory.supersession import Action, decide
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Tally
 from kgmem.predicates import is_single_valued
@@ -109,6 +110,8 @@ class MemoryManager:
             self._slots[(f.subject_id, f.predicate)][f.id] = f
         #: session id -> start, to date the evidence a merged fact holds from other sessions
         self._times: dict[str, datetime] = {s.id: s.started_at for s in store.sessions(user_id)}
+        #: the user's earlier turns, for the first statements later corrections point back to
+        self.lookback = Lookback(store, user_id)
 
     def plan_session(self, session: Session, candidates: Sequence[CandidateFact],
                      probes: Sequence[SlotProbe] = ()) -> PlannedWrite:
@@ -117,21 +120,20 @@ class MemoryManager:
         of people and things, kept where they anchor on a slot memory holds (:mod:`.anchoring`)."""
         plan = _Plan(resolver_before={e.id: e for e in self.resolver.new_entities()})
         self._times[session.id] = session.started_at
-        anchored = self._anchored(session, probes)
+        self.lookback.remember(session)
+        unread: list[SlotProbe] = []
+        anchored = self._anchored(session, probes, unread=unread)
+        if self._recall(plan, session, unread, candidates):
+            anchored = self._anchored(session, probes, plan.pending)
         for cand in sorted(candidates, key=lambda c: (min(c.source_turns or [0]), c.predicate, c.value)):
-            subject = self._anchor_subject(cand, anchored)
-            if subject is None:
-                subject = self.resolver.user if cand.subject.strip().lower() in ("user", "i", "me") \
-                    else self._replaced_holder(cand, session.id, plan.pending) \
-                    or self.resolver.resolve(cand.subject, cand.subject_type or "person",
-                                             self._holders(cand.predicate, plan.pending, cand.value), cand.text)
+            subject = self._anchor_subject(cand, anchored) or self._subject(cand, session.id, plan.pending)
             if _outvoted(cand, subject, anchored) or self._claimed(cand, subject, anchored, plan.pending):
                 continue
             self._reconcile(plan, session, self._one_slot(cand, subject, plan.pending), subject)
         for a in anchored:
             # a slot this session already gave a value through a reading of its own keeps it
             if not any(f.subject_id == a.entity.id and _family(f.predicate) == _family(a.candidate.predicate)
-                       for f in plan.facts.values()):
+                       and f.session_id == session.id for f in plan.facts.values()):
                 self._reconcile(plan, session, a.candidate, a.entity)
 
         # entities whose aliases changed or that are new in this resolver
@@ -146,21 +148,70 @@ class MemoryManager:
         self._pending = plan.pending
         return PlannedWrite(write=write, counts=plan.counts)
 
-    def _anchored(self, session: Session, probes: Sequence[SlotProbe]) -> list[Anchored]:
-        """The probes' values that anchor on a slot stated in an earlier session."""
-        if not probes:
-            return []
-        holders = self.anchoring.holders(self._slots, session.id)
-        if not holders:
-            return []
+    def _anchored(self, session: Session, probes: Sequence[SlotProbe],
+                  pending: dict[tuple[str, str], dict[str, Fact]] | None = None,
+                  unread: list[SlotProbe] | None = None) -> list[Anchored]:
+        """The probes' values that anchor on a slot stated in an earlier session (``pending``: slots
+        this session's write changed so far; ``unread``: where to list the probes that anchor on
+        nothing)."""
+        holders = self.anchoring.holders({**self._slots, **(pending or {})}, session.id) if probes else {}
         best: dict[tuple[str, str], Anchored] = {}
         for probe in probes:
-            for a in self.anchoring.read(probe, holders, session.started_at):
+            got = self.anchoring.read(probe, holders, session.started_at) if holders else []
+            if not got and unread is not None:
+                unread.append(probe)
+            for a in got:
                 # one new value per slot and session: said with a word of change, else said last
                 key = (a.entity.id, _family(a.candidate.predicate))
                 if key not in best or a.candidate.confidence >= best[key].candidate.confidence:
                     best[key] = a
         return list(best.values())
+
+    def _recall(self, plan: _Plan, session: Session, unread: list[SlotProbe],
+                candidates: Sequence[CandidateFact]) -> bool:
+        """Store the first statement a correction that anchored on nothing points back to
+        (:mod:`.lookback`), dated at its own session, so the correction supersedes it. True when
+        one was stored."""
+        found = False
+        for probe in unread:
+            for corr in correction(probe, candidates, self._person):
+                kind = "person" if corr.kind == "person" else "thing"
+                family = {p for fam in FAMILIES.get(kind, ()) if set(fam) & set(corr.attributes) for p in fam}
+                # the entity the correction's fact would resolve to, looked up without creating one
+                held = self._known(corr.fact, session.id, plan.pending) if corr.fact is not None \
+                    else self.resolver.lookup(corr.entity)
+                if held is not None and any(self._current((held.id, a), plan.pending)
+                                            for a in {*corr.attributes, *family}):
+                    continue  # the entity holds the slot: anchoring or reconciliation reads it
+                rec = self.lookback.find(corr, session)
+                if rec is None:
+                    continue
+                subject = self._subject(corr.fact, session.id, plan.pending) if corr.fact is not None \
+                    else self.resolver.resolve(corr.entity, kind)
+                self._reconcile(plan, rec.session, rec.candidate, subject)
+                found = True
+        return found
+
+    def _subject(self, cand: CandidateFact, session_id: str,
+                 pending: dict[tuple[str, str], dict[str, Fact]]) -> Entity:
+        """The entity a candidate is about: the user, the thing whose value it replaces, or its
+        name resolved (by slot identity across head nouns where it names a thing)."""
+        if cand.subject.strip().lower() in ("user", "i", "me"):
+            return self.resolver.user
+        return self._replaced_holder(cand, session_id, pending) or self.resolver.resolve(
+            cand.subject, cand.subject_type or "person", self._holders(cand.predicate, pending, cand.value), cand.text)
+
+    def _known(self, cand: CandidateFact, session_id: str,
+               pending: dict[tuple[str, str], dict[str, Fact]]) -> Entity | None:
+        """The entity :meth:`_subject` would give ``cand`` if it is known already (nothing created)."""
+        typ = cand.subject_type or "person"
+        return self._replaced_holder(cand, session_id, pending) or self.resolver.lookup(cand.subject) \
+            or self.resolver._same_thing(cand.subject, typ) or (self.resolver.same_slot(
+                cand.subject, cand.text, self._holders(cand.predicate, pending, cand.value)) if typ == "thing" else None)
+
+    def _person(self, name: str) -> bool:
+        known = self.resolver.lookup(name)
+        return is_person(name, known.type if known is not None else None)
 
     def _claimed(self, cand: CandidateFact, subject: Entity, anchored: list[Anchored],
                  pending: dict[tuple[str, str], dict[str, Fact]]) -> bool:

@@ -99,3 +99,12 @@ def test_processes_opening_one_fresh_file_at_once_all_succeed(kind: str, tmp_pat
         table = "responses" if kind == "llm" else "t"
         assert conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 40
         conn.close()
+
+
+def test_cache_files_skip_the_fsync_per_commit(tmp_path: Path) -> None:
+    # a first question writes its new sentence vectors to the embedding cache: with SQLite's default
+    # (FULL) every such commit waited for an fsync; a cache in WAL mode is safe with NORMAL (lat8, #14)
+    cache = EmbeddingCache(tmp_path / "embeddings.sqlite")
+    conn = cache._db.conn()
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL (FULL is 2)

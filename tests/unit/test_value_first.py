@@ -114,7 +114,9 @@ def test_a_hometown_needs_words_of_origin(meaning_only: RuleExtractor) -> None:
 @pytest.mark.parametrize(("text", "fact"), [
     ("Honestly we live in Ilfracombe now and the wind never stops.", ("lives_in", "Ilfracombe")),
     ("We read Wolf Hall on the ferry last summer, both of us.", ("read_book", "Wolf Hall")),
-    ("I really enjoy sea shanties, the louder the better.", ("likes", "sea shanties")),
+    # was "I really enjoy sea shanties…": since the banks were reworded (review7 H8, session 8) the meaning
+    # stage itself proposes favourite_music for it, so the verb never came into play (the full tier stores likes)
+    ("We both enjoy escape rooms, the harder the better.", ("likes", "escape rooms")),
 ])
 def test_a_clause_whose_verb_names_a_registry_predicate_stores_it_typed(meaning_only: RuleExtractor, text: str,
                                                                          fact: tuple[str, str]) -> None:

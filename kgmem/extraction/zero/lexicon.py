@@ -261,6 +261,9 @@ INTENT = frozenset({
 })
 INTENT_FORMS = frozenset({"going", "gon", "forgot", "wanted", "planned", "hoped", "tried", "needed",
                           "meant", "decided", "doubt", "wish", "intend", "supposed", "about"})
+#: nouns that set what follows them in a plan, a wish or a supposition ("My goal: I run a marathon")
+UNREAL_NOUNS = frozenset({"goal", "goals", "plans", "resolution", "resolutions", "dream", "dreams", "wishlist",
+                          "idea", "ideas", "case", "scenario", "someday", "todo", "to-do", "bucket"})
 MODALS = frozenset({"might", "may", "would", "could", "should", "will", "'ll", "wo", "shall", "must"})
 BLOCK_ADV = frozenset({"almost", "nearly", "never", "hardly"})
 #: verbs of thinking, wanting and saying never make an event ("I thought…", "I said…")
@@ -294,6 +297,11 @@ NOT_GOODS = frozenset({
     "one", "it", "them", "that", "this", "some", "everything", "me", "myself", "him", "her", "us",
     "you", "stuff", "things", "thing", "place", "apartment", "house", "home",
 })
+#: what money is paid for that buys no thing ("spent $90 on parking" bought no parking)
+NOT_PURCHASES = frozenset({
+    "rent", "bills", "bill", "fees", "fee", "fines", "fine", "tax", "taxes", "parking", "tolls", "toll", "insurance",
+    "tuition", "deposit", "mortgage", "utilities", "subscription", "interest", "repairs", "therapy", "fare", "fares",
+})
 #: values that say nothing on their own
 VALUE_BLOCKLIST = frozenset({
     "it", "that", "this", "them", "one", "some", "something", "anything", "everything", "lot",
@@ -315,7 +323,7 @@ PHRASE_BREAKS = text.PHRASE_BREAKS
 TITLE_SMALL = frozenset({"of", "the", "in", "and", "a", "an", "on", "for", "to", "at", "with", "from",
                          "by", "&", "or", "is", "de", "la"})
 GYM_WORDS = re.compile(r"\b(?:gym|fitness|crossfit|ymca|club|studio|athletic|boxing|climbing|yoga|"
-                       r"pilates|orangetheory|equinox|barry's)\b", re.IGNORECASE)
+                       r"pilates|barry's)\b", re.IGNORECASE)
 #: a dislike said without a negation ("I hate…", "…gets on my nerves"); with a negation any
 #: "like" reads as a dislike ("I don't like…", "…is not for me")
 DISLIKE_CUES = re.compile(

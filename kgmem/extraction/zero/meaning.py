@@ -20,8 +20,17 @@ from kgmem.extraction.zero.clauses import Clause, possessed_by_other
 from kgmem.extraction.zero.combine import ProposedFact
 from kgmem.extraction.zero.entity_facts import handed_to_person
 from kgmem.extraction.zero.facts import make_fact
-from kgmem.extraction.zero.lexicon import DEPART, DISLIKE_CUES, LIKE_CUES, PEOPLE_NOUNS, STATIVE
+from kgmem.extraction.zero.lexicon import (
+    ACQUIRE,
+    DEPART,
+    DISLIKE_CUES,
+    LIKE_CUES,
+    PEOPLE_NOUNS,
+    PURCHASE,
+    STATIVE,
+)
 from kgmem.extraction.zero.nlp import entity_at
+from kgmem.extraction.zero.patterns import MONEY_ANY
 from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.proposals import Proposal, Proposer
 from kgmem.extraction.zero.sentences import Sentence, best_time
@@ -44,12 +53,14 @@ GYM_CONTEXT = re.compile(r"\b(?:gym|fitness|work\s*out|workouts?|train\w*|lift\w
 #: words a clause must have for a predicate whose value kind alone is too wide (any amount is
 #: not rent; any organisation is not a gym)
 _NEEDS: dict[str, re.Pattern[str]] = {
-    "rent": re.compile(r"\b(?:rent|lease|landlord|monthly|a\s+month|per\s+month|mortgage)\b", re.IGNORECASE),
+    "rent": re.compile(r"\b(?:rent|lease|landlord|housing|monthly|(?:a|per|each|every)\s+month|mortgage)\b|/\s?mo(?:nth)?\b",
+                       re.IGNORECASE),
     "salary": re.compile(r"\b(?:salary|earn\w*|make|making|paid|pays?|income|a\s+year|annual\w*|per\s+year|raise|"
                          r"comp|compensation)\b", re.IGNORECASE),
     "gym": GYM_CONTEXT,
     "running_pb": re.compile(r"\b(?:pb|pr|personal\s+best|record|best|fastest|5k|10k|marathon|half|mile)\b", re.IGNORECASE),
 }
+_MONEY = re.compile(MONEY_ANY)
 #: verbs that never tell a purchase ("I had my dentist appointment", "I finished the renovation")
 _NOT_BUYING = frozenset({"have", "finish", "complete", "start", "do", "attend", "take", "make", "fix", "repaint",
                          "sell", "lose", "break", "visit", "see", "read", "watch", "eat", "drink", "cook", "need",
@@ -102,6 +113,9 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
     need = _NEEDS.get(pred)
     if need is not None and not need.search(clause.text):
         return False
+    if pred == "bought" and clause.about == "user" and not _MONEY.search(clause.text) and not any(
+            t.lemma_.lower() in PURCHASE | ACQUIRE for t in clause.tokens if t.pos_ in ("VERB", "AUX")):
+        return False  # "I passed my driving test", "handed in my notice": a purchase is told by a verb of buying or a price
     if pred == "bought" and (clause.head.lemma_.lower() in _NOT_BUYING or any(
             c.dep_ == "xcomp" and c.tag_ == "VBG" and c.lemma_.lower() in _NOT_BUYING for c in clause.head.children)):
         return False  # "I ended up watching Barbie on the plane" bought nothing

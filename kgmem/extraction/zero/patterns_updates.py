@@ -32,8 +32,9 @@ UPDATE_RULES = [
     Rule("goal_wanted", rx(r"\b(?i:want|wanna|aim(?:ing)?|hop(?:e|ing)|plan(?:ning)?|trying|going|goal\s+is)\s+to\s+"
                            r"(?:hit|read|get\s+through|finish|reach|do)\s+(?P<v>\d{1,3})\s+books\b"),
          lambda m, s: [("reading_goal", m.group("v"), None)], change=False),
-    # "my landlord charges $1850 a month", "the landlord wants £1,200 now"
-    Rule("rent_landlord", rx(r"\b(?:[Mm]y|[Oo]ur|[Tt]he)\s+landlord\s+(?:now\s+|still\s+|just\s+)?(?:charges|is\s+charging|wants|"
+    # "my landlord charges $1850 a month", "the landlord wants £1,200 now", and in chat without the
+    # article ("Landlord now wants $1850 monthly")
+    Rule("rent_landlord", rx(r"(?:\b(?:[Mm]y|[Oo]ur|[Tt]he)\s+|^\W*)[Ll]andlord\s+(?:now\s+|still\s+|just\s+)?(?:charges|is\s+charging|wants|"
                              r"asks\s+for|raised\s+(?:it|the\s+rent|our\s+rent|my\s+rent)\s+to|put\s+(?:it|the\s+rent)\s+up\s+to)"
                              r"\s+(?:us\s+|me\s+)?(?P<v>" + _AMOUNT + r")"),
          lambda m, s: [("rent", m.group("v"), None)], change=False),

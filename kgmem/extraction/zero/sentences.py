@@ -16,6 +16,8 @@ from datetime import datetime
 
 from kgmem.extraction.zero.chat import is_lowercase_turn, normalise_chat, truecase_names
 from kgmem.extraction.zero.checks import INTERROGATIVE
+from kgmem.extraction.zero.clefts import slot_first
+from kgmem.extraction.zero.headers import strip_header
 from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, DIETS, PETS, PHONE_BRANDS_CASED, alt
 from kgmem.extraction.zero.nlp import word_number
 from kgmem.extraction.zero.slot_nouns import label_note
@@ -90,7 +92,7 @@ IMPERSONAL_PARSE = re.compile(
 FIRST_PERSON_STRICT = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|we|We|me|us)\b")
 #: impersonal statements a user makes about their own life ("Home is Rotterdam now", "Rent's $2100")
 IMPERSONAL_CUE = re.compile(
-    r"\b(?:[Hh]ome(?:town)?|[Rr]ent|[Ss]alary|[Cc]ommut\w*|[Pp]aycheck|[Ll]ease|new\s+(?:job|role|place|apartment|gym|title|car|phone)|"
+    r"\b(?:[Hh]ome(?:town)?|[Rr]ent|[Ll]andlord|[Hh]ousing|[Ss]alary|[Cc]ommut\w*|[Pp]aycheck|[Ll]ease|new\s+(?:job|role|place|apartment|gym|title|car|phone)|"
     r"[Tt]he\s+(?:trip|move|flight|drive)\s+(?:to|from|back)|[Pp]romot\w+|[Bb]ack\s+from|[Nn]othing\s+beats|"
     r"[Ff]avou?rite|[Gg]o-to|[Pp]lease,?\s+no|not\s+for\s+me|my\s+(?:thing|cup\s+of\s+tea)|"
     # naming a pet: "The cat's called Mango", "Her name's Pudding" (pet_names.py decides whose)
@@ -305,7 +307,7 @@ def strip_opener(sent: str) -> str:
     """The sentence without a discourse opener, capitalised again ("Bad news, the movers…")."""
     m = _OPENER.match(sent)
     if not m:
-        return sent
+        return strip_header(sent)
     rest = sent[m.end():]
     return rest[:1].upper() + rest[1:] if rest[:1].islower() and not rest.startswith(("i ", "iphone")) else rest
 
@@ -369,7 +371,7 @@ def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
         # "Should I move…?" is a question; "I just moved to Oslo, any tips?" still states a fact
         raw = sent
         question = sent.rstrip().endswith("?") and bool(INTERROGATIVE.match(sent))
-        sent = farewell_swap(restore_copula(restore_subject(strip_opener(sent))))
+        sent = slot_first(farewell_swap(restore_copula(restore_subject(strip_opener(sent)))))
         # a bullet line of a turn that speaks in the first person is the user's own note ("- currently on 48k")
         personal = turn_cue and bool(FIRST_PERSON.search(sent) or NEW_CAR.search(sent) or IMPERSONAL_CUE.search(sent)
                                      or IMPERSONAL_PARSE.search(sent) or _BULLET.match(raw))

@@ -4,7 +4,8 @@ A clause about the user that stored nothing else becomes an open fact ("We live 
 everything cooks weird up here" → ``live_in`` = Leadville): the meaning stage scored the whole
 clause, and its other words pulled the score away. When the clause's content verb is one of a
 registry predicate's own words (the registry's ``cues``: live → lives_in, read → read_book,
-drive → drives, enjoy → likes) and the clause holds a value of that predicate's kind that passes
+drive → drives, enjoy → likes; and the parse readers' verb classes: stream → watched, catch →
+attended) and the clause holds a value of that predicate's kind that passes
 the predicate's checks, the fact is that predicate's instead: typed, so a single-valued slot
 supersedes ("live_in" never would). A verb several predicates name is tried by the clause's meaning
 scores, best first; with no value of a matching kind the open fact stands.
@@ -23,7 +24,7 @@ from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import IMAGINED
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.facts import make_fact
-from kgmem.extraction.zero.lexicon import STATIVE
+from kgmem.extraction.zero.lexicon import ATTEND, PURCHASE, READ, STATIVE, WATCH
 from kgmem.extraction.zero.meaning import EVENTIVE, eligible, reading, told_as_past, typed_value
 from kgmem.extraction.zero.phrases import canonical
 from kgmem.extraction.zero.proposals import Proposer
@@ -34,6 +35,9 @@ _NOT_BY_VERB = frozenset({"event", "assistant_recommended", "assistant_stated"})
 #: verbs too light to name a relation ("Had a dentist appointment" owns nothing; "got" buys nothing alone)
 _LIGHT = frozenset({"be", "have", "get", "go", "make", "take", "do", "see"})
 CONFIDENCE = 0.65
+#: the parse readers' verb classes (lexicon.py) name the same predicates as the registry's cues: a verb
+#: of either is one of that predicate's words ("streamed Andor" → watched, "caught a quiz night" → attended)
+_VERB_CLASSES: dict[str, frozenset[str]] = {"watched": WATCH, "read_book": READ, "bought": PURCHASE, "attended": ATTEND}
 
 
 @functools.cache
@@ -43,8 +47,8 @@ def predicates_by_verb() -> dict[str, tuple[str, ...]]:
     for p in predicates.REGISTRY.values():
         if p.name in _NOT_BY_VERB:
             continue
-        for cue in p.cues:
-            if " " not in cue and cue not in _LIGHT:
+        for cue in sorted(set(p.cues) | _VERB_CLASSES.get(p.name, frozenset())):
+            if " " not in cue and cue not in _LIGHT and p.name not in out[cue]:
                 out[cue].append(p.name)
     return {k: tuple(v) for k, v in out.items()}
 

@@ -1,0 +1,201 @@
+"""The first statement a later correction points back to (issue #13 item 7).
+
+A first statement about another person or thing is stored only when extraction is sure of it; many
+are not ("the tracking says awaiting dispatch", "Nate's flight lands at 6:50, what time should I
+leave?"). A later correction of it ("the flight lands at 9:20 now") then finds no slot to supersede.
+Given the correction, the statement is easy to find: the user's earlier turns that name the same
+entity (its name's words, a plural or a possessive apart) and say a value of the same class. This
+module finds it and gives it as the fact its own session would have stored; the memory manager
+writes it dated at that session and lets the correction supersede it as any later value does.
+
+Only for a correction: a clause that gave no held slot a new value and either says a word of change
+or gave a fact of its own (a new slot, which the earlier statement would have held); only from the
+user's own turns, only the latest earlier turn that names the entity and says one value
+of the class (two different values there: none).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from kgmem.extraction.entity_text import statement
+from kgmem.extraction.schema import CandidateFact, SlotProbe
+from kgmem.extraction.zero.entity_frames import CHOOSING_WORDS, PERSON_ATTRIBUTES, THING_ATTRIBUTES
+from kgmem.extraction.zero.entity_lookback import Said, said_values
+from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
+from kgmem.ids import normalise_name
+from kgmem.models import Session, Turn
+from kgmem.predicates import is_single_valued
+from kgmem.store.base import MemoryStore
+
+#: words of a name that say nothing of which thing it is
+_GENERIC = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "your", "new", "old", "thing", "one",
+                      "time", "day", "week", "today", "now", "update", "news", "plan", "bit", "way", "place",
+                      "people", "guy", "someone", "everyone", "it", "they", "this", "that"})
+#: how many earlier turns naming the entity are read (latest first)
+TURNS = 3
+#: a turn can say a value of these classes only if it holds such a word (checked before it is parsed)
+_MAY_SAY = {"when": re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+                               r"noon|midday|midnight|morning|afternoon|evening|night|tonight|tomorrow|today|week|"
+                               r"month|year|spring|summer|autumn|fall|winter)", re.IGNORECASE),
+            "money": re.compile(r"\d|\b(?:hundred|thousand|grand|k)\b", re.IGNORECASE)}
+
+Read = Callable[[str, datetime], list[Said]]
+
+
+@dataclass
+class Correction:
+    """What a correction says: the entity, its kind, the attributes its value may be, the value."""
+
+    entity: str
+    kind: str  # "person" | "thing"
+    attributes: tuple[str, ...]
+    value: str
+    cls: str
+    #: the fact of the correction's own turn that names the entity and value, if one does
+    fact: CandidateFact | None = None
+
+
+@dataclass
+class Recovered:
+    """An earlier statement's fact and the session it was said in."""
+
+    candidate: CandidateFact
+    session: Session
+
+
+def _words(text: str) -> set[str]:
+    """Words of a text, plurals and possessives folded ("potholes" = "pothole")."""
+    out = set()
+    for w in re.findall(r"[a-z0-9]+", normalise_name(text).replace("'s", "")):
+        out.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+    return out
+
+
+def _plain(value: str) -> str:
+    return re.sub(r"[^\w]", "", normalise_name(value))
+
+
+def correction(probe: SlotProbe, facts: Sequence[CandidateFact], person: Callable[[str], bool]) -> list[Correction]:
+    """The (entity, value) a probe that anchored on nothing gives: a fact of the same turn with one of
+    its values names both (a new slot: "the funder extended the grant deadline to 7 March"); else,
+    only for a correction (a word of change), its first name (or, for "it"/"she", the one said
+    before) and the attributes the value's class may be for that kind of entity, chosen by the
+    clause's attribute words."""
+    values = {_plain(v): (v, cls) for v, cls in probe.values}
+    out: list[Correction] = []
+    for f in facts:
+        if f.subject.strip().lower() not in ("user", "i", "me") and set(f.source_turns) & set(probe.source_turns) \
+                and _plain(f.value) in values and is_single_valued(f.predicate):
+            v, cls = values[_plain(f.value)]
+            out.append(Correction(f.subject, "person" if f.subject_type == "person" else "thing", (f.predicate,), v, cls,
+                                  f))
+    if out:
+        return out
+    names = [m for m in probe.mentions if _plain(m) not in values] or list(probe.context[:1])
+    if not names or probe.user_clause or not probe.cue:
+        return []
+    name = names[0]
+    kind = "person" if person(name) else "thing"
+    table = PERSON_ATTRIBUTES if kind == "person" else THING_ATTRIBUTES
+    for v, cls in probe.values:
+        attrs = table.get(cls, ())
+        named = [a for a in attrs if a in probe.attribute_words]
+        if named:
+            attrs = tuple(named[:1])
+        elif kind == "person" and cls in ("where", "org"):
+            continue  # where a person lives or works: only when a word of the clause says which
+        attrs = tuple(a for a in attrs if is_single_valued(a))
+        if attrs and _plain(v) not in _plain(name):
+            out.append(Correction(name, kind, attrs, v, cls))
+    return out
+
+
+class Lookback:
+    """The user's earlier turns, read again for the statements later corrections point back to."""
+
+    def __init__(self, store: MemoryStore, user_id: str, read: Read = said_values) -> None:
+        self.store = store
+        self.user_id = user_id
+        self.read = read
+        #: sessions with their turns: planned by this manager, or loaded from the store on first need
+        self._sessions: dict[str, Session] = {}
+        self._loaded = False
+        self._said: dict[str, list[Said]] = {}
+
+    def remember(self, session: Session) -> None:
+        self._sessions[session.id] = session
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        turns: dict[str, list[Turn]] = {}
+        for t in self.store.turns(self.user_id):
+            turns.setdefault(t.session_id, []).append(t)
+        for s in self.store.sessions(self.user_id):
+            if s.id not in self._sessions:
+                self._sessions[s.id] = s.model_copy(update={"turns": sorted(turns.get(s.id, []), key=lambda t: t.idx)})
+
+    def find(self, corr: Correction, before: Session) -> Recovered | None:
+        """The latest earlier statement of ``corr``'s entity with another value of its class."""
+        self._load()
+        topic = _words(corr.entity) - _GENERIC
+        if not topic:
+            return None
+        earlier = sorted((s for s in self._sessions.values() if s.started_at < before.started_at),
+                         key=lambda s: s.started_at, reverse=True)
+        read = 0
+        for s in earlier:
+            for turn in reversed(s.turns):
+                if turn.role != "user" or not topic & _words(turn.text) \
+                        or corr.cls in _MAY_SAY and not _MAY_SAY[corr.cls].search(turn.text):
+                    continue
+                read += 1
+                got = self._value(corr, turn, s.started_at)
+                if got is not None:
+                    return Recovered(self._candidate(corr, got, turn, s), s)
+                if read >= TURNS:
+                    return None
+        return None
+
+    def _value(self, corr: Correction, turn: Turn, day: datetime) -> Said | None:
+        if turn.id not in self._said:
+            self._said[turn.id] = self.read(turn.text, day)
+        new, own = _plain(corr.value), _words(corr.entity)
+        said = [s for s in self._said[turn.id] if s.cls == corr.cls and _plain(s.value)
+                and _plain(s.value) != new and new not in _plain(s.value) and _plain(s.value) not in new
+                and not _words(s.value) <= own]
+        # the clause that says the value names the entity; else it names nothing but its value (a
+        # pronoun, a tracker's words; the turn names the entity): never a value said of another
+        # person ("Ines is vegan and Kofi's gluten-free": not Kofi's diet)
+        if corr.kind == "person":  # a clause naming another person says whose value it is no better
+            said = [s for s in said if not any(m[:1].isupper() and not _words(m) & own and not _words(m) <= _words(s.value)
+                                               for m in s.mentions)]
+        near = [s for s in said if any(_words(m) & own for m in s.mentions)] or [
+            s for s in said if not any(_words(m) - _words(s.value) for m in s.mentions)]
+        return near[0] if len({_plain(s.value) for s in near}) == 1 else None
+
+    def _candidate(self, corr: Correction, said: Said, turn: Turn, session: Session) -> CandidateFact:
+        attr = next((a for a in corr.attributes if CHOOSING_WORDS.get(a, frozenset()) & _words(said.clause)),
+                    corr.attributes[0])
+        day = session.started_at
+        return CandidateFact(
+            subject=corr.entity, subject_type=corr.kind, predicate=attr, value=said.value,
+            text=f"{statement(corr.entity, attr, said.value)} ({turn.text})"[:300],
+            valid_from=datetime(day.year, day.month, day.day), granularity="day", speaker="user",
+            source_turns=[turn.idx], confidence=0.5)
+
+
+def is_person(name: str, known_type: str | None) -> bool:
+    """A name is a person's: known as one, a word of kinship or role, or one capitalised word."""
+    if known_type is not None:
+        return known_type == "person"
+    low = name.strip().lower()
+    return low in PEOPLE_NOUNS or bool(re.fullmatch(r"[A-Z][a-z]+", name.strip()))
+
+
+__all__ = ["Correction", "Lookback", "Recovered", "correction", "is_person"]
