@@ -27,6 +27,7 @@ from kgmem.extraction.zero.entity_frames import CHOOSING_WORDS, PERSON_ATTRIBUTE
 from kgmem.extraction.zero.entity_lookback import Said, said_values
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.ids import normalise_name
+from kgmem.lexicon import calendar
 from kgmem.models import Session, Turn
 from kgmem.predicates import is_single_valued
 from kgmem.store.base import MemoryStore
@@ -38,7 +39,8 @@ _GENERIC = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "you
 #: how many earlier turns naming the entity are read (latest first)
 TURNS = 3
 #: a turn can say a value of these classes only if it holds such a word (checked before it is parsed)
-_MAY_SAY = {"when": re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+_DAY_MONTH = "|".join([*(d[:3] for d in calendar.WEEKDAYS), *calendar.SHORT_MONTHS])  # a prefix: "tues", "Sept."
+_MAY_SAY = {"when": re.compile(r"\d|\b(?:" + _DAY_MONTH + "|"
                                r"noon|midday|midnight|morning|afternoon|evening|night|tonight|tomorrow|today|week|"
                                r"month|year|spring|summer|autumn|fall|winter)", re.IGNORECASE),
             "money": re.compile(r"\d|\b(?:hundred|thousand|grand|k)\b", re.IGNORECASE)}
