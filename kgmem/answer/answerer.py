@@ -15,9 +15,8 @@ Order of decisions for one question (the chosen ``path`` is reported in ``Answer
 4. ``model``: otherwise the answer model reads a short dated context (≤ ~800 tokens for the
    embedded model, answer-bearing lines first; a configured larger model gets the full ≤2k
    dated timeline and may also override an extractive answer). Its output is checked
-   (:mod:`~kgmem.answer.checks`); a bad one falls back to the extractive answer or the best dated
-   evidence line, quoted (``fallback``, :mod:`~kgmem.answer.fallback`): abstention already said memory
-   holds what the question is about, so the reply commits — unless that line is not about it.
+   (:mod:`~kgmem.answer.checks`); a bad one falls back to the extractive answer or an honest
+   "I'm not sure; the closest thing you told me is …" (``fallback``).
 """
 
 from __future__ import annotations
@@ -39,15 +38,8 @@ from kgmem.answer.deterministic import (
 )
 from kgmem.answer.entity_slot import compute_entity_slot
 from kgmem.answer.evidence import EvidenceSet, Line
-from kgmem.answer.extractive import Extracted, extract
-from kgmem.answer.fallback import (
-    extractive_text,
-    fallback_text,
-    fallback_turns,
-    off_topic,
-    quoted_line,
-)
-from kgmem.answer.pool import Pool, build_pool, cite_line, confident_answer
+from kgmem.answer.extractive import Extracted, extract, rank_lines
+from kgmem.answer.pool import Pool, build_pool, cite_line, confident_answer, passage
 from kgmem.answer.preference import preference_answer
 from kgmem.answer.prompts import ANSWER_PROMPT_VERSION, load_prompt
 from kgmem.answer.second_look import SECOND_LOOK_CONTEXT, second_look, soft_abstention
@@ -156,13 +148,9 @@ class Answerer:
         if not computed.answer and plan.intent not in (Intent.PREFERENCE, *_TEMPORAL) \
                 and plan.intent != Intent.AGGREGATE:
             extracted = extract(pool.ev)
-        small = self.llm is None or is_small_model(self.llm)
-        # the line a reply would quote matters only where the reply would be that quote (no or a small model)
-        quoted = quoted_line(pool.ev, computed, extracted) if small else None
-        decision = abstain_mod.decide(pool.ev, computed, extracted, sentence_similarity=pool.best_similarity,
-                                      quoted=quoted)
+        decision = abstain_mod.decide(pool.ev, computed, extracted, sentence_similarity=pool.best_similarity)
         base = _base_info(result, computed, decision, pool, self.tokenizer_name)
-        base["unmatched"] = computed.unmatched
+        small = self.llm is None or is_small_model(self.llm)
         if self.abstention and decision.abstain and not (computed.answer and not computed.unmatched):
             return self._abstain(result, pool, computed, decision, base, t0)
         if computed.answer:
@@ -192,7 +180,7 @@ class Answerer:
         if extracted is not None and direct and small:
             ctx = self._context(result, pool.ev, computed, extracted, pool=pool)
             fids = [extracted.fact.id] if extracted.fact is not None else []
-            return self._finish(ctx, base, t0, extractive_text(extracted, pool.ev), "extractive", fids,
+            return self._finish(ctx, base, t0, _extractive_text(extracted, pool.ev), "extractive", fids,
                                 extracted.turn_ids, cited=[extracted.cited])
         return self._model_path(result, pool.ev, computed, extracted, base, t0, pool=pool)
 
@@ -224,20 +212,9 @@ class Answerer:
             return self._finish(ctx, base, t0, text, "extractive", [], [line.turn_id], cited=[cite_line(line)],
                                 extra={"via": "confident sentence", "sentence_similarity": round(sim, 3)})
         ctx = self._context(result, ev, Computed(), extracted, pool=pool)
-        unnamed = off_topic(ev, extracted, base.get("unmatched"))
-        if unnamed:  # (after a second look the quoted line may be another than the decision read)
-            return self._off_topic(result, ctx, base, t0, unnamed)
-        return self._finish(ctx, base, t0, fallback_text(ev, extracted), "fallback", [],
-                            fallback_turns(ev, extracted), cited=[extracted.cited] if extracted else [],
+        return self._finish(ctx, base, t0, _fallback_text(ev, extracted), "fallback", [],
+                            _fallback_turns(ev, extracted), cited=[extracted.cited] if extracted else [],
                             extra={"fallback": why})
-
-    def _off_topic(self, result: RetrievalResult, ctx: Context, base: dict[str, Any], t0: float,
-                   unnamed: list[str]) -> Answer:
-        """The line a fallback would quote is not about the question: no answer to give, decline."""
-        decision = abstain_mod.AbstainDecision(True, unnamed, "the closest evidence never mentions " + ", ".join(unnamed))
-        base.update(abstain_reason=decision.reason, path="abstain", context_tokens=ctx.tokens)
-        return Answer(text=abstain_mod.abstain_text(result.plan, decision), abstained=True, context=ctx.text,
-                      turn_ids=ctx.turn_ids, session_ids=ctx.session_ids, timings_ms={"answer": _ms(t0)}, extra=base)
 
     # ------------------------------------------------------------------ paths
 
@@ -255,7 +232,7 @@ class Answerer:
         if x is not None and x.typed and not look.decision.evidence.get("hedge"):
             ctx = self._context(look.result, look.ev, Computed(), x, budget=SECOND_LOOK_CONTEXT, pool=pool)
             fids = [x.fact.id] if x.fact is not None else []
-            return self._finish(ctx, info, t0, extractive_text(x), "extractive", fids, x.turn_ids, cited=[x.cited],
+            return self._finish(ctx, info, t0, _extractive_text(x), "extractive", fids, x.turn_ids, cited=[x.cited],
                                 extra={"via": "second_look"})
         if self.llm is not None and result.plan.answer_type not in abstain_mod.TYPED:
             # (a who/where/how-much question with no value of its type even in the raw hits gets no
@@ -281,12 +258,9 @@ class Answerer:
         if extracted is not None:
             lines.append(f"Best match in memory: {extracted.value} — {extracted.cited}")
         ctx = self._context(result, ev, Computed(lines=lines), extracted, budget=budget, pool=pool)
-        fallback = fallback_text(ev, extracted)
+        fallback = _fallback_text(ev, extracted)
         if self.llm is None:
-            unnamed = off_topic(ev, extracted, base.get("unmatched"))
-            if unnamed:
-                return self._off_topic(result, ctx, base, t0, unnamed)
-            return self._finish(ctx, base, t0, fallback, "fallback", [], fallback_turns(ev, extracted),
+            return self._finish(ctx, base, t0, fallback, "fallback", [], _fallback_turns(ev, extracted),
                                 extra={"fallback": "no answer model configured"})
         try:
             # the embedded model stops at its first line break (the prompt asks for one or two sentences)
@@ -294,14 +268,14 @@ class Answerer:
                                     prompt_version=ANSWER_PROMPT_VERSION,
                                     stop=("\n",) if is_small_model(self.llm) else ())
         except LLMError as exc:
-            return self._finish(ctx, base, t0, fallback, "fallback", [], fallback_turns(ev, extracted),
+            return self._finish(ctx, base, t0, fallback, "fallback", [], _fallback_turns(ev, extracted),
                                 extra={"fallback": f"{type(exc).__name__}: {exc}"})
         text = checks.clean(res.text)
         problem = checks.check_output(text, result.plan.question, ctx.text)
         usage = {"llm": res.model, "prompt_tokens": res.prompt_tokens, "completion_tokens": res.completion_tokens,
                  "cached": res.cached}
         if problem is not None:
-            return self._finish(ctx, base, t0, fallback, "fallback", [], fallback_turns(ev, extracted),
+            return self._finish(ctx, base, t0, fallback, "fallback", [], _fallback_turns(ev, extracted),
                                 extra={**usage, "fallback": f"model output rejected: {problem}", "rejected": res.text[:200]})
         abstained = bool(re.match(r"^\s*(i don'?t know|i do not know|you haven'?t)", text, re.I))
         return self._finish(ctx, base, t0, text, "model", [], ctx.turn_ids, extra=usage, abstained=abstained)
@@ -374,6 +348,39 @@ def _direct(plan: Any, x: Extracted) -> bool:
     user's own actual line for an item/text question."""
     return x.typed or x.confidence >= DIRECT_SENTENCE or (
         plan.answer_type in ("item", "text") and x.line is not None and x.line.actuality == "actual")
+
+
+def _extractive_text(x: Extracted, ev: EvidenceSet | None = None) -> str:
+    """A typed value is the answer itself (the line it rests on is cited in ``extra["cited"]``
+    and by turn id); a whole sentence is quoted with its date (and the sentences finishing it)."""
+    if x.source in ("fact", "line"):
+        return x.value
+    if ev is not None and x.line is not None and x.line.role == "user":
+        return f"You told me: \"{passage(ev, x.line)}\" (said {x.line.said_at.date()})"
+    return f"You told me: {x.cited}"
+
+
+def _best_line(ev: EvidenceSet) -> Line | None:
+    users = [ln for ln in ev.top if ln.role == "user" and ln.actuality == "actual"]
+    if users:  # ranked like extractive lines: the line's own similarity, content words, slot words
+        return rank_lines(ev, users)[0][1]
+    return max(ev.top, key=lambda ln: ln.score + ev.turn_similarity(ln.turn_id)) if ev.top else None
+
+
+def _fallback_text(ev: EvidenceSet, extracted: Extracted | None) -> str:
+    if extracted is not None:
+        return f"I'm not sure; the closest thing you told me is {extracted.cited}."
+    line = _best_line(ev)
+    if line is None:
+        return "I don't know: I have no memory of that."
+    return f"I'm not sure; the closest thing you told me is \"{line.text.strip()[:200]}\" (said {line.said_at.date()})."
+
+
+def _fallback_turns(ev: EvidenceSet, extracted: Extracted | None) -> list[str]:
+    if extracted is not None:
+        return list(extracted.turn_ids)
+    line = _best_line(ev)
+    return [line.turn_id] if line is not None else []
 
 
 def _ms(t0: float) -> float:

@@ -294,11 +294,6 @@ def compute_current(ev: EvidenceSet) -> Computed:
         out.answer = f"On {fmt_when(EventMatch(when, 1.0, chosen.text, chosen.said_at, gran))}"
         return out
     newest = timeline[-1]
-    value_words = terms(newest.value or "")
-    if plan.answer_shape != "yes_no" and value_words and value_words <= terms(plan.question):
-        # "what does amy do for work": a value that is the question's own word ("amy") is whom it asks
-        # about, not the user's value of the slot
-        return out
     _use_value(newest, out)
     out.answer = _show(pred, newest.value, _source_text(ev, newest))
     return out

@@ -17,7 +17,7 @@ from kgmem.answer.evidence import EvidenceSet, Line, outside_window, split_sente
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.slots import fact_value, slot_facts
 from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, my_relation_names, typed_spans
-from kgmem.models import Fact, Intent, QueryPlan, Turn
+from kgmem.models import Fact, Intent, Turn
 from kgmem.retrieval.intents import slot_vocabulary
 
 _RECOMMEND = re.compile(
@@ -143,15 +143,6 @@ def _line_answer(ev: EvidenceSet) -> Extracted | None:
                      turn_ids=[line.turn_id])
 
 
-def _asked_about(plan: QueryPlan, value: str) -> bool:
-    """A value the question itself names (a proper name, or all its words: "what does amy do"):
-    whom or what it asks about, not the answer."""
-    if any(contains_name(n, value) for n in plan.named):
-        return True
-    words = terms(value)
-    return plan.answer_shape != "yes_no" and bool(words) and words <= terms(plan.question)
-
-
 def _typed_in_turn(ev: EvidenceSet, line: Line, score: float) -> Extracted | None:
     """A value of the asked type in the sentences around the most relevant line, nearest first
     ("I started a new job last week. It's at Acme, a small studio."): the line tells what, its
@@ -164,7 +155,7 @@ def _typed_in_turn(ev: EvidenceSet, line: Line, score: float) -> Extracted | Non
                        and (s.actuality == "actual" or plan.answer_type == "person" and s.actuality in ("other", "plan"))),
                       key=lambda s: (abs(s.position - line.position), s.position))
     for s in siblings:
-        spans = [x for x in typed_spans(s.text, plan.answer_type) if not _asked_about(plan, x)]
+        spans = [x for x in typed_spans(s.text, plan.answer_type) if not any(contains_name(n, x) for n in plan.named)]
         if spans:
             return Extracted(spans[0], "line", min(0.7, 0.3 + 0.3 * score), _cite_line(s), line=s,
                              turn_ids=[s.turn_id])
@@ -183,7 +174,7 @@ def _typed_from(ev: EvidenceSet, ranked: list[tuple[float, Line]]) -> Extracted 
             break
         found = typed_spans(line.text, plan.answer_type) if line.actuality == "actual" else \
             my_relation_names(line.text)
-        spans = [x for x in found if not _asked_about(plan, x)]
+        spans = [x for x in found if not any(contains_name(n, x) for n in plan.named)]
         if spans:
             return Extracted(spans[0], "line", min(0.9, 0.4 + 0.4 * score), _cite_line(line), line=line,
                              turn_ids=[line.turn_id])

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import lru_cache
 
 from kgmem import predicates as predicate_registry
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import norm, terms
-from kgmem.answer.spans import my_relation_names, typed_spans
+from kgmem.answer.spans import typed_spans
 from kgmem.models import Fact
 from kgmem.retrieval.intents import slot_vocabulary
 from kgmem.retrieval.search import fact_date
@@ -150,10 +149,6 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
             if _other_slot(pred, have):
                 continue  # "my job at Tessellate Studio" is no gym
             spans = typed_spans(line.text, atype)
-            if atype in ("org", "place") and spans:
-                # "after work with Ines": a name the user introduced as a person ("my flatmate Ines") is no employer
-                people = people_names(ev)
-                spans = [x for x in spans if x not in people]
             change = _change(line.text, spans)
             if change is not None:  # "my rent went from $1,700 to $1,850": both values, in order
                 out.append(SlotValue(change[0], line.said_at - timedelta(seconds=1), line.text, line=line))
@@ -163,16 +158,6 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
     if pred == "job_title":
         out += _role_lines(ev, {t for v in out for t in ([v.line.turn_id] if v.line else [])} | covered)
     return sorted(out, key=lambda v: (v.said_at, v.fact is None))
-
-
-def people_names(ev: EvidenceSet) -> frozenset[str]:
-    """Names the user ties to a person anywhere in memory ("my flatmate Ines", "Pico … my border collie")."""
-    return frozenset(n for ln in ev.all_user_lines() for n in _relation_names(ln.text))
-
-
-@lru_cache(maxsize=65536)
-def _relation_names(text: str) -> tuple[str, ...]:
-    return tuple(my_relation_names(text))
 
 
 def _sentence_similarity(ev: EvidenceSet, line: Line) -> float:

@@ -51,7 +51,7 @@ ANSWERED: list[tuple[str, tuple[str, ...]]] = [
 #: events and things nobody told: never a confident date or value
 UNTOLD = ("When did I sell my car?", "When did I start learning the violin?", "When did I get my new phone?",
           "When did I take my theory exam?", "how long ago did i quit smoking", "When did we adopt a puppy?",
-          pytest.param('Where did I buy the violin?', marks=pytest.mark.xfail(strict=True, reason="a14i: the content-noun / strict-slot rules are not chosen by the sweep on development data (eval/results/abstention_calibration.md: they cost false abstentions and catch no dev _abs question); a known gap")))
+          "Where did I buy the violin?")
 
 
 @pytest.fixture(scope="module")

@@ -42,7 +42,7 @@ ANSWERED: list[tuple[str, tuple[str, ...]]] = [
 #: near misses and things never told: a second look must not turn them into answers
 UNTOLD = ("Who is my dentist?", "What's my dog called?",
           "Which gym did I join?", "How much did I pay for the pottery course?", "What did I pay for the motorbike?",
-          pytest.param("What's my sister's name?", marks=pytest.mark.xfail(strict=True, reason="a14i: the content-noun / strict-slot rules are not chosen by the sweep on development data (eval/results/abstention_calibration.md: they cost false abstentions and catch no dev _abs question); a known gap")))
+          "What's my sister's name?")
 
 
 @pytest.fixture(scope="module")
