@@ -57,6 +57,7 @@ def _select(path: Path, per_type: int | None, seed: int, tag: str | None = None)
     return [h for h in hays if h.question_id in chosen]
 
 
+# long: one timed pass over the selection, first asks then asked again, each stage timed in order
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     """Time every stage of every selected question (aggregates only leave this function)."""
     from kgmem.answer.pool import prime

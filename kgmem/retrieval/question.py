@@ -426,7 +426,9 @@ def anchors(q: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def nlp() -> Any | None:
-    """spaCy's small English model, loaded once; ``None`` when it is not installed."""
+    """spaCy's small English model, loaded once for the planner; ``None`` when it is not installed.
+    Not :func:`kgmem.nlp.load_nlp`'s pipeline: a pipeline is not safe to call from two threads at once,
+    and a server parses questions while it ingests (tests/serve/test_load.py)."""
     try:
         import spacy
 
