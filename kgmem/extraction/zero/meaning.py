@@ -24,6 +24,7 @@ from kgmem.extraction.zero.lexicon import (
     ACQUIRE,
     DEPART,
     DISLIKE_CUES,
+    DRINKS,
     LIKE_CUES,
     PEOPLE_NOUNS,
     PURCHASE,
@@ -55,8 +56,11 @@ GYM_CONTEXT = re.compile(r"\b(?:gym|fitness|work\s*out|workouts?|train\w*|lift\w
 _NEEDS: dict[str, re.Pattern[str]] = {
     "rent": re.compile(r"\b(?:rent|lease|landlord|housing|monthly|(?:a|per|each|every)\s+month|mortgage)\b|/\s?mo(?:nth)?\b",
                        re.IGNORECASE),
+    # pay told as what is taken home or what one is "on" ("I take home $4,200 a month", "I'm on about 48k")
     "salary": re.compile(r"\b(?:salary|earn\w*|make|making|paid|pays?|income|a\s+year|annual\w*|per\s+year|raise|"
-                         r"comp|compensation)\b", re.IGNORECASE),
+                         r"comp|compensation|take[-\s]home|net|gross|netto|brutto|before\s+tax|after\s+tax|per\s+annum)\b|"
+                         r"(?:^|\b(?:I'm|I\s+am|we're|currently|now|still)\s+)on\s+(?:about\s+|around\s+|roughly\s+|like\s+)?"
+                         r"[$£€]?\d", re.IGNORECASE),
     "gym": GYM_CONTEXT,
     "running_pb": re.compile(r"\b(?:pb|pr|personal\s+best|record|best|fastest|5k|10k|marathon|half|mile)\b", re.IGNORECASE),
 }
@@ -242,6 +246,18 @@ def told_as_past(clause: Clause, when: ResolvedTime | None) -> bool:
                            and clause.head.lower_ in _SAME_PAST)
 
 
+def _is_drink(value: str) -> bool:
+    """The value's head is a drink ("oat milk lattes", "a flat white"): the lexicon's DRINKS."""
+    words = value.casefold().split()
+    return any(" ".join(words[-n:]).removesuffix("s") in DRINKS or " ".join(words[-n:]) in DRINKS for n in (1, 2))
+
+
+def by_value(predicate: str, value: str) -> str:
+    """The predicate a value's kind settles where meaning cannot: a favourite food that is a drink
+    ("I've switched to oat milk lattes") is a favourite drink."""
+    return "favourite_drink" if predicate == "favourite_food" and _is_drink(value) else predicate
+
+
 def reading(predicate: str, clause: Clause) -> str:
     """The predicate a clause says once its polarity and medium are read ("" drops it)."""
     return _medium(_polarity(predicate, clause), clause)
@@ -297,7 +313,8 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
                 continue
             value, vtype = values[0]
             used.add(value.casefold())
-            fact = canonical(make_fact(sent, pred.name, value, vtype, pred.name not in STATIVE, when, date,
+            name = by_value(pred.name, value)
+            fact = canonical(make_fact(sent, name, value, vtype, name not in STATIVE, when, date,
                                        confidence=round(min(0.8, 0.5 + p.score / 2), 3)))
             if fact is not None:
                 out.append(ProposedFact(fact, p.score, clause.text))
