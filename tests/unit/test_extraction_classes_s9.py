@@ -7,7 +7,8 @@ never plants: money said with a currency word ("quid", "euro", "rupees"); pay to
 what one is "on"; an occupation named by the frame "work as / started as / working like X" whatever the
 word; the means of getting to work as a travel verb's object or "cycle in"; what one "has got" is owned,
 not bought; a team or act named before "fan"/"supporter"; a car typed without capitals; a gain taken
-back by a later clause ("…but I turned it down"); a favourite food whose head is a drink is a drink.
+back by a later clause ("…but I turned it down"); a favourite food whose head is a drink is a drink; a
+place that is where a thing is ("a firm in Corby", "the coach broke down outside Grantham").
 Each case lists facts that must be read and facts that must not.
 """
 
@@ -54,6 +55,12 @@ FULL_CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("I was offered a place at Deloitte but I declined.", [], [("user", "works_at", "Deloitte")]),
     ("We put an offer on a flat in Margate, but someone else got it.", [], [("user", "lives_in", "Margate")]),
     ("I got a job at Ocado and I love it.", [("user", "works_at", "Ocado")], []),
+    # -- where a thing is, not where the user lives or went
+    ("Long week. The rail replacement coach broke down outside Grantham on Monday.", [],
+     [("user", "visited", "Grantham")]),
+    ("Since March I've been temping at a logistics firm in Corby.", [], [("user", "lives_in", "Corby")]),
+    ("We moved into a two-bed on Fairfield Road in Kendal last spring.", [("user", "lives_in", "Kendal")], []),
+    ("We went to a wedding in Bruges last weekend.", [("user", "visited", "Bruges")], []),
     # -- a favourite that is a drink
     ("These days I've moved on to iced chai lattes.", [], [("user", "favourite_food", "iced chai lattes")]),
 ]

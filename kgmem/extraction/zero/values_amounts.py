@@ -132,8 +132,10 @@ def _goes_in(c: Clause) -> bool:
 
 
 def fill_commute(c: Clause) -> list[Value]:
-    # the verb's whole phrase: "I ride my bike | to work every day" is cut in two clauses
-    phrase = " ".join(t.text for t in c.head.subtree)
+    # the verb's own phrase: "I ride my bike | to work every day" is cut in two clauses (a verb
+    # joined to it by "and" is another statement: "I've been driving to Exeter, and work have been…")
+    phrase = " ".join(t.text for ch in c.head.children if ch.dep_ in ("advcl", "xcomp", "prep", "npadvmod", "dobj")
+                      for t in ch.subtree)
     if not (_WORK_CUE.search(c.text) or _WORK_CUE.search(phrase) or _goes_in(c)):
         return []  # "I read it on the train" is not how the user gets to work
     low = c.text.lower()

@@ -134,6 +134,8 @@ def fill_job(c: Clause) -> list[Value]:
                 return [(title if title.isupper() else title.lower(), None)]
     # the frame names the occupation whatever the word: "I work as a physio", "started as a buyer",
     # "I am working like nurse" (non-native "like" for "as")
+    if c.subject is not None and c.subject.lower_ == "we":
+        return []  # an occupation is one's own ("we started as a joke at uni")
     for t, role in args_of(c):
         prep = t.head
         if role in ("prep:as", "prep:like") and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in GENERIC_HEADS and (
