@@ -55,6 +55,8 @@ FULL_CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("I was offered a place at Deloitte but I declined.", [], [("user", "works_at", "Deloitte")]),
     ("We put an offer on a flat in Margate, but someone else got it.", [], [("user", "lives_in", "Margate")]),
     ("I got a job at Ocado and I love it.", [("user", "works_at", "Ocado")], []),
+    ("It's not that I dislike opera, I've just never been.", [], [("user", "dislikes", "opera")]),
+    ("Not that it matters, but I moved to Bath in May.", [("user", "lives_in", "Bath")], []),
     # -- where a thing is, not where the user lives or went
     ("Long week. The rail replacement coach broke down outside Grantham on Monday.", [],
      [("user", "visited", "Grantham")]),

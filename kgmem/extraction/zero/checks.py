@@ -48,6 +48,8 @@ UNDOING = re.compile(
     r"|\bbut\s+(?:someone|somebody)\s+else\s+(?:got|took|bought|snapped)\b"
     r"|\bbut\s+(?:it|that|the\s+\w+)\s+(?:fell\s+through|fell\s+apart|didn't\s+happen|was\s+cancelled|got\s+cancelled)\b",
     re.IGNORECASE)
+#: a clause put forward only to be denied: "It's not that I don't like sushi, I've just never tried it"
+DENIED = re.compile(r"\bnot\s+that\s+(?P<denied>[^,;.!?]+)", re.IGNORECASE)
 INTERROGATIVE = re.compile(
     r"^\W*(?:should|can|could|would|will|do|does|did|is|are|was|were|have|has|what|which|how|where|when|why|who|"
     r"whom|whose|any|anything|shall|may|might|am|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|shouldn't|"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact
-from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION, UNDOING
+from kgmem.extraction.zero.checks import DENIED, HYPOTHETICAL, IMAGINED, NEGATION, UNDOING
 from kgmem.extraction.zero.combine import WEAK_CONFIDENCE
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
@@ -235,10 +235,15 @@ _GAINS = frozenset({"works_at", "job_title", "salary", "lives_in", "rent", "boug
 
 def undone(f: CandidateFact, text: str) -> bool:
     """A gain told before a clause that takes it back: "We looked at a flat in Clapham, but someone
-    else got it" lives nowhere new; "I was offered a job at Amazon but I turned it down" works there not."""
+    else got it" lives nowhere new; "I was offered a job at Amazon but I turned it down" works there not;
+    and any fact of a clause after "not that" ("It's not that I don't like sushi")."""
+    if f.subject != "user":
+        return False
     m = UNDOING.search(text)
-    return m is not None and f.subject == "user" and f.predicate in _GAINS \
-        and f.value.casefold() in text[:m.start()].casefold()
+    if m is not None and f.predicate in _GAINS and f.value.casefold() in text[:m.start()].casefold():
+        return True
+    # "It's not that I don't like sushi": the clause after "not that" is put forward to be denied
+    return any(f.value.casefold() in d.group("denied").casefold() for d in DENIED.finditer(text))
 
 
 #: a statement that points back to a thing named before it: "Mine started doing it",
