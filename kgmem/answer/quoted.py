@@ -19,8 +19,8 @@ from kgmem.answer import presence
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import contains_name
 from kgmem.answer.spans import typed_spans
-from kgmem.retrieval.question import nlp
 from kgmem.models import Intent
+from kgmem.retrieval.question import nlp
 
 #: answer types one line can hold a value of
 _TYPED = ("person", "place", "org", "money", "number", "date")
