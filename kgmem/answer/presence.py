@@ -160,3 +160,14 @@ def _formed(key: str, have: set[str]) -> bool:
     """A comparison form in a set, whole or as part of a compound ("hair" in "haircut")."""
     return key in have or (len(key) >= 4 and any(
         len(e) > len(key) + 2 and (e.startswith(key) or (len(key) >= 5 and e.endswith(key))) for e in have))
+
+
+def asked_about(question: str, named: Sequence[str], value: str, *, yes_no: bool = False) -> bool:
+    """A value the question itself names (one of its names, or only its own words: "amy" for "what
+    does amy do for work") is whom or what it asks about, never the answer."""
+    from kgmem.answer.match import contains_name, terms
+
+    if any(contains_name(n, value) for n in named):
+        return True
+    own = terms(value)
+    return not yes_no and bool(own) and own <= terms(question)

@@ -17,7 +17,6 @@ import re
 
 from kgmem.answer import presence
 from kgmem.answer.evidence import EvidenceSet, Line
-from kgmem.answer.match import contains_name
 from kgmem.answer.spans import typed_spans
 from kgmem.models import Intent
 from kgmem.retrieval.question import nlp
@@ -50,13 +49,12 @@ def quoted_value(ev: EvidenceSet, lines: list[Line | None]) -> tuple[str, Line] 
     # "who works behind the bar": a who-question is answered by a person whatever slot it planned
     kinds = [plan.answer_type or "", *(["person"] if re.match(r"\s*who\b", plan.question, re.I) else [])]
     ok = ("actual", "plan", "other") if "person" in kinds else ("actual",)
-    asked = plan.question.casefold()
     for line in dict.fromkeys(ln for ln in lines if ln is not None):
         if line.role != "user" or line.actuality not in ok or not speaks_of(ev, line.text):
             continue
         for kind in dict.fromkeys(kinds):
             found = typed_spans(line.text, kind) or (_proper_names(line.text) if kind == "person" else [])
-            spans = [x for x in found if not any(contains_name(n, x) for n in plan.named) and x.casefold() not in asked]
+            spans = [x for x in found if not presence.asked_about(plan.question, plan.named, x)]
             if spans:
                 return spans[0], line
     return None

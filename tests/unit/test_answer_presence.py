@@ -104,3 +104,15 @@ def test_a_line_off_the_question_gives_no_value(mem: Memory) -> None:
         ev = EvidenceSet(mem.search("cy", question, question_date=ASKED))
         found = quoted_value(ev, [ln for ln in ev.all_user_lines()])
         assert (found[0] if found else None) == value, (question, found)
+
+
+@pytest.mark.parametrize(("question", "named", "value", "asked"), [
+    ("what does amy do for work", [], "amy", True),
+    ("What does Amy do for work?", ["Amy"], "Amy", True),
+    ("Where does Priya work now?", ["Priya"], "Lumen Health", False),
+    ("what does amy do for work", [], "a nurse at St James's", False),
+])
+def test_a_value_the_question_names_is_no_answer(question: str, named: list[str], value: str, asked: bool) -> None:
+    from kgmem.answer.presence import asked_about
+
+    assert asked_about(question, named, value) is asked
