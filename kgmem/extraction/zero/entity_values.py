@@ -79,7 +79,8 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
     nor a day or time as a venue; ``person``: the entity is a person."""
     values = [v for v in fill(kind, clause) if v[0].casefold() not in own]
     if kind == "money":
-        values = [(v + _rate(v, clause.text), t) for v, t in values]  # "£95 a night" is a nightly price
+        # "£95 a night" is a nightly price; the currency is the one the user wrote ("£1,250", not "1250")
+        values = [(_currency(v, clause.text) + _rate(v, clause.text), t) for v, t in values]
     if kind == "when":
         values = new_time(clause) or values
         if values and (span := when_span(clause)) and values[0][0] in span:
@@ -159,6 +160,19 @@ def _rate(value: str, text: str) -> str:
         if re.sub(r"\D", "", m.group(0)).startswith(digits[:3]) and (r := _RATE.match(text, m.end())):
             return f" a {r.group(1).lower()}"
     return ""
+
+
+_SYMBOL_AMOUNT = re.compile(r"([£$€₹])\s?(\d[\d,]*(?:\.\d+)?)\s?(k|K|thousand|grand)?")
+
+
+def _currency(value: str, text: str) -> str:
+    """The amount with the currency sign the text gives it ("1250" said "£1,250" → "£1,250");
+    the amount as it is when the text writes it without a sign ("300 bucks")."""
+    for m in _SYMBOL_AMOUNT.finditer(text):
+        n = float(m.group(2).replace(",", "")) * (1000 if m.group(3) else 1)
+        if value.replace(",", "") == (f"{n:.2f}" if n != int(n) else str(int(n))):
+            return m.group(1) + (f"{int(n):,}" if n == int(n) else f"{n:,.2f}")
+    return value
 
 
 def _is_time(value: str, clause: Clause) -> bool:
