@@ -80,7 +80,7 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
     values = [v for v in fill(kind, clause) if v[0].casefold() not in own]
     if kind == "money":
         # "£95 a night" is a nightly price; the currency is the one the user wrote ("£1,250", not "1250")
-        values = [(_currency(v, clause.text) + _rate(v, clause.text), t) for v, t in values]
+        values = [(with_currency(v, clause.text) + _rate(v, clause.text), t) for v, t in values]
     if kind == "when":
         values = new_time(clause) or values
         if values and (span := when_span(clause)) and values[0][0] in span:
@@ -165,7 +165,7 @@ def _rate(value: str, text: str) -> str:
 _SYMBOL_AMOUNT = re.compile(r"([£$€₹])\s?(\d[\d,]*(?:\.\d+)?)\s?(k|K|thousand|grand)?")
 
 
-def _currency(value: str, text: str) -> str:
+def with_currency(value: str, text: str) -> str:
     """The amount with the currency sign the text gives it ("1250" said "£1,250" → "£1,250");
     the amount as it is when the text writes it without a sign ("300 bucks")."""
     for m in _SYMBOL_AMOUNT.finditer(text):
