@@ -55,6 +55,14 @@ CORRECTIONS: list[tuple[str, str, str, str, str]] = [
     ("The laptop repair is waiting for parts.", "Good news, the laptop repair is finished.", "laptop repair", "finished",
      "waiting for parts"),
     ("Our insurance claim is under review.", "ugh. the insurance claim got rejected", "insurance claim", "rejected", "review"),
+    # a thing named later by the words before its head noun ("my permit" for the permit renewal)
+    ("My residency permit renewal tracker says 'biometrics booked'.", "Tracker moved on, it says my permit has been issued.",
+     "permit renewal", "issued", "biometrics booked"),
+    # a state said with its verb's particle; a car named after "the" is a thing whatever NER calls it
+    ("My council tax rebate claim is still 'pending', is that normal?", "Council Tax rebate paid out this morning, £64.",
+     "rebate claim", "paid out", "pending"),
+    ("The Clio's in at the dealership, they reckon it's awaiting approval from Renault.",
+     "Dealership says the Clio's finished now, I can collect it Friday.", "Clio", "finished", "awaiting approval"),
     # an amount
     ("The plumber's quote is £300 for the leak.", "Plumber came back and the quote is £450 now, apparently it's the pipe.",
      "plumber", "450", "300"),

@@ -104,11 +104,23 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
     if not values and attr == "status" and (m := _MORE_STATES.search(clause.text)):
         values = [(m.group(0).lower(), None)]  # "the blender is on its way"
     if attr == "status":
-        values = [(_handed_on(v, clause.text), t) for v, t in values]
+        values = [(_handed_on(_with_particle(v, clause), clause.text), t) for v, t in values]
     if not values and attr == "provider":
         name = proper_after(clause, frozenset({"with", "to"}))  # "with Zing": NER may call it a person
         values = [(name, "org")] if name and name.casefold() not in own else []
     return values
+
+
+def _with_particle(value: str, clause: Clause) -> str:
+    """A one-word state with the particle its verb has in the clause ("paid" said "paid out",
+    "signed off", "sorted out"): the phrasal verb is the state."""
+    if " " in value:
+        return value
+    for t in clause.tokens:
+        if t.lower_ == value.lower() and t.pos_ == "VERB":
+            prt = [c.lower_ for c in t.children if c.dep_ == "prt" and c.i == t.i + 1]
+            return " ".join([value, *prt])
+    return value
 
 
 #: a state that says where a request went ("escalated to the vendor", "referred to a specialist")
