@@ -183,13 +183,62 @@ def event_verdict(case: dict[str, Any], text: str, chk: Any) -> tuple[bool, bool
     return ok, wrong
 
 
-def run_events(home: Path) -> dict[str, Any]:
-    """Answer every event-matching case; correct and wrong-event counts per kind."""
+def _texts(obj: Any) -> list[str]:
+    if isinstance(obj, str):
+        return [obj]
+    if isinstance(obj, dict):
+        obj = list(obj.values())
+    return [t for v in obj for t in _texts(v)] if isinstance(obj, list) else []
+
+
+#: development texts other than the event-matching set (a role word found there is no single-case idiom)
+_OTHER_DEV = ("eval/devsets/dev3.json", "eval/devsets/dev4.json", "tests/fixtures/answers/haystacks_paraphrase.json",
+              "tests/fixtures/answers/haystacks_sample_frozen.json", "tests/fixtures/answers/question_paraphrases.jsonl")
+
+
+def single_case_role_words(cases: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """Role words of the lexicon that occur in exactly one event-matching case and in no other
+    development text (review8's leave-instance-out): (role, word) → the case id."""
+    from kgmem.answer.evidence import ROLES
+
+    other = []
+    for rel in _OTHER_DEV:
+        raw = (ROOT / rel).read_text(encoding="utf-8")
+        data = [json.loads(x) for x in raw.splitlines() if x.strip()] if rel.endswith(".jsonl") else json.loads(raw)
+        other += _texts(data)
+    other_text = "\n".join(other)
+    per_case = {c["case_id"]: "\n".join(_texts(c["sessions"]) + [c["question"]]) for c in cases}
+    out = {}
+    for role, words in ROLES.items():
+        for w in words:
+            rx = re.compile(r"\b" + re.escape(w).replace(r"\ ", r"\s+") + r"\b", re.I)
+            hit = [cid for cid, t in per_case.items() if rx.search(t)]
+            if len(hit) == 1 and not rx.search(other_text):
+                out[(role, w)] = hit[0]
+    return out
+
+
+def _leave_out(words: dict[tuple[str, str], str]) -> None:
+    """Run without those role words (this process only)."""
+    from kgmem.answer import events as events_mod
+    from kgmem.answer import evidence
+
+    for role, w in words:
+        evidence.ROLES[role] = tuple(x for x in evidence.ROLES[role] if x != w)
+    evidence._role_re.cache_clear()
+    events_mod._roles.cache_clear()
+
+
+def run_events(home: Path, leave_out: bool = False) -> dict[str, Any]:
+    """Answer every event-matching case; correct and wrong-event counts per kind (``leave_out``:
+    without the lexicon's role words that only one case uses)."""
     from kgmem.models import Session, Turn
     from kgmem.temporal import parse_dataset_date
 
     chk = _checker()
     cases = chk.load(FIX / "event_matching.jsonl")
+    left_out = single_case_role_words(cases) if leave_out else {}
+    _leave_out(left_out)
     mem = _memory(home)
     rows = []
     for case in cases:
@@ -209,6 +258,7 @@ def run_events(home: Path) -> dict[str, Any]:
         by_kind[r["kind"]].append(r)
     correct = sum(r["correct"] for r in rows)
     return {"cases": len(rows), "correct": correct, "share": correct / len(rows),
+            "left_out": [{"role": r, "word": w, "case": c} for (r, w), c in sorted(left_out.items(), key=lambda x: x[1])],
             "wrong_event": sum(r["wrong_event"] for r in rows),
             "per_kind": {k: {"n": len(v), "correct": sum(r["correct"] for r in v),
                              "wrong_event": sum(r["wrong_event"] for r in v)} for k, v in sorted(by_kind.items())},
@@ -220,9 +270,12 @@ def main() -> None:
     ap.add_argument("--set", choices=("paraphrases", "events", "both"), default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
+    ap.add_argument("--leave-out", action="store_true",
+                    help="events without the role words only one case uses (review8's leave-instance-out)")
     args = ap.parse_args()
     home = Path(args.home) if args.home else Path(tempfile.mkdtemp(prefix="kgmem-answer-sets-"))
-    res: dict[str, Any] = {"command": "python eval/bench_answer_sets.py --set " + args.set,
+    res: dict[str, Any] = {"command": "python eval/bench_answer_sets.py --set " + args.set
+                           + (" --leave-out" if args.leave_out else ""),
                            "date": datetime.now().isoformat(timespec="seconds")}
     with measured(percentiles=False) as run:  # git sha, machine, load before/after
         if args.set in ("paraphrases", "both"):
@@ -230,7 +283,7 @@ def main() -> None:
             p = res["paraphrases"]
             print(f"paraphrases: {p['groups_holding']}/{p['groups']} groups hold ({100 * p['share']:.1f}%)")
         if args.set in ("events", "both"):
-            res["events"] = run_events(home / "events")
+            res["events"] = run_events(home / "events", leave_out=args.leave_out)
             e = res["events"]
             print(f"events: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
@@ -274,6 +327,10 @@ def write(out: Path, res: dict[str, Any]) -> None:
                   f"target >= 95%), wrong-event answers **{e['wrong_event']}** (target 0)", "",
                   "| kind | cases | correct | wrong event |", "|---|---:|---:|---:|"]
         lines += [f"| {k} | {v['n']} | {v['correct']} | {v['wrong_event']} |" for k, v in e["per_kind"].items()]
+        if e.get("left_out"):
+            lines += ["", f"Leave-instance-out: run without the {len(e['left_out'])} role words that occur in one case "
+                      "and in no other development text: " + ", ".join(f"{x['case']} {x['role']} '{x['word']}'"
+                                                                         for x in e["left_out"])]
         fails = [r for r in e["rows"] if not r["correct"]]
         if fails:
             lines += ["", "| case | kind | path | answer |", "|---|---|---|---|"]

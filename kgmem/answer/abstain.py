@@ -23,11 +23,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kgmem.answer import presence
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.extractive import Extracted
 from kgmem.answer.match import contains_name, norm, second_person, terms
 from kgmem.models import Intent, QueryPlan
+from kgmem.text import FUNCTION_WORDS
 
 #: the best evidence must be at least this similar to the question (MiniLM cosine), when no typed
 #: fact answers; chosen by hand on development-family questions (no committed sweep)
@@ -81,8 +83,28 @@ def has_word(key: str, evidence: set[str]) -> bool:
 
 
 def missing_names(plan: QueryPlan, ev: EvidenceSet) -> list[str]:
-    """Proper names of the question that memory never mentions."""
-    return [n for n in plan.named if not _memory_text_has(ev, n)]
+    """Real names of the question that memory never mentions, by any distinctive word, in any case,
+    with a typo (:mod:`kgmem.answer.presence`); nationalities and languages are no such names."""
+    unseen = [n for n in plan.named if not _memory_text_has(ev, n)]
+    if not unseen:
+        return []
+    kinds = presence.kind_names(plan.question, unseen)
+    unseen = [n for n in unseen if n not in kinds and presence.name_words(n)]
+    if not unseen:
+        return []
+    vocab = presence.vocabulary([*(f.text + " " + (f.value or "") for f in ev.result.all_facts.values()),
+                                 *(t.text for t in ev.result.all_turns())])
+    return [n for n in unseen if not presence.name_in(n, vocab)]
+
+
+def _unsupported(ev: EvidenceSet, focus: list[str], texts: list[str], info: dict[str, Any]) -> list[str]:
+    """The focus words the texts speak of neither by form nor by meaning (cosines in ``info``)."""
+    absent, sims = presence.unsupported(focus, texts, ev.result.embed)
+    if sims:
+        info.setdefault("word_similarity", {}).update(sims)
+    return absent
+
+
 
 
 def _evidence_text(ev: EvidenceSet, extracted: Extracted | None) -> str:
@@ -133,6 +155,8 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None, *,
             # "where did I buy the violin": a thing no line of the user's ever names has no store
             said = terms(" ".join(t.text for t in ev.result.all_turns() if t.role == "user"))
             unsaid = [w for w in plan.focus if not has_word(norm(w), said)]
+            # by form only: the thing itself must be named ("the violin" is not the cello the user
+            # bought; different things of one kind are as close in meaning as synonyms)
             if unsaid:
                 info["absent"] = unsaid
                 return AbstainDecision(True, unsaid, f"never mentioned: {', '.join(unsaid)}", info)
@@ -151,14 +175,23 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None, *,
             info["hedge"] = True
             return AbstainDecision(False, [], f"no {plan.answer_type} value; the relevant line is cited", info)
         return AbstainDecision(True, _topic(plan), f"no {plan.answer_type} value in the relevant evidence", info)
-    evidence = terms(_evidence_text(ev, extracted))
-    need = {norm(w): w for w in plan.focus}
-    head_needed = plan.head and plan.intent == Intent.ASSISTANT_SAID and plan.head not in _GENERIC_HEADS
+    text = _evidence_text(ev, extracted)
+    evidence = terms(text)
+    # a nationality or language of the question ("my Chinese") is a focus word, not a name
+    unseen = [n for n in plan.named if not _memory_text_has(ev, n)]
+    kinds = sorted(presence.kind_names(plan.question, unseen)) if unseen else []
+    need = {norm(w): w for w in [*plan.focus, *kinds]}
+    # "which *of* the apps", "to get from …": a function word is no kind of recommendation
+    head_needed = bool(plan.head) and plan.intent == Intent.ASSISTANT_SAID and plan.head not in _GENERIC_HEADS \
+        and bool(terms(plan.head or "")) and (plan.head or "").lower() not in FUNCTION_WORDS
     if head_needed:
         need[norm(plan.head or "")] = plan.head or ""
     absent = [w for k, w in need.items() if not has_word(k, evidence)]
     strict = plan.slot in STRICT_FOCUS_SLOTS
-    if head_needed and norm(plan.head or "") not in evidence:
+    decisive = absent and plan.intent != Intent.ASSISTANT_SAID and (strict or len(absent) * 2 > len(need))
+    if absent and not strict and (decisive or (head_needed and plan.head in absent)):  # form failed: ask meaning
+        absent = _unsupported(ev, absent, [text], info)
+    if head_needed and plan.head in absent:
         info["absent"] = [plan.head]
         return AbstainDecision(True, [plan.head or ""], f"I never recommended a {plan.head} there", info)
     if absent and plan.intent != Intent.ASSISTANT_SAID and (strict or len(absent) * 2 > len(need)):

@@ -39,9 +39,10 @@ from kgmem.answer.deterministic import (
 from kgmem.answer.entity_slot import compute_entity_slot
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extractive import Extracted, extract, rank_lines
-from kgmem.answer.pool import Pool, build_pool, cite_line, confident_answer, passage
+from kgmem.answer.pool import Pool, build_pool, cite_line, confident_answer, passage, said_on
 from kgmem.answer.preference import preference_answer
 from kgmem.answer.prompts import ANSWER_PROMPT_VERSION, load_prompt
+from kgmem.answer.quoted import quoted_value
 from kgmem.answer.second_look import SECOND_LOOK_CONTEXT, second_look, soft_abstention
 from kgmem.llm.base import LLMError
 from kgmem.llm.tokens import APPROX_TOKENIZER_NAME, approx_token_count
@@ -211,6 +212,13 @@ class Answerer:
             ctx = self._context(result, ev, Computed(), None, pool=pool, first=line)
             return self._finish(ctx, base, t0, text, "extractive", [], [line.turn_id], cited=[cite_line(line)],
                                 extra={"via": "confident sentence", "sentence_similarity": round(sim, 3)})
+        quoted = quoted_value(ev, [extracted.line if extracted is not None else None, _best_line(ev)])
+        if quoted is not None:  # the line a hedge would quote holds a value of the asked-for type
+            value, line = quoted
+            ctx = self._context(result, ev, Computed(), None, pool=pool, first=line)
+            quote = said_on(line)
+            return self._finish(ctx, base, t0, f"{value} ({quote[0].lower()}{quote[1:]})", "extractive", [],
+                                [line.turn_id], cited=[cite_line(line)], extra={"via": "typed value of the quoted line"})
         ctx = self._context(result, ev, Computed(), extracted, pool=pool)
         return self._finish(ctx, base, t0, _fallback_text(ev, extracted), "fallback", [],
                             _fallback_turns(ev, extracted), cited=[extracted.cited] if extracted else [],

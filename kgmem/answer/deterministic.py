@@ -25,6 +25,7 @@ from kgmem.answer.events import (
 )
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.match import second_person, terms
+from kgmem.answer.presence import asked_about
 from kgmem.answer.slots import SlotValue, _show, _source_text, slot_timeline
 from kgmem.models import Intent
 from kgmem.retrieval.planner import plan_notes
@@ -294,6 +295,8 @@ def compute_current(ev: EvidenceSet) -> Computed:
         out.answer = f"On {fmt_when(EventMatch(when, 1.0, chosen.text, chosen.said_at, gran))}"
         return out
     newest = timeline[-1]
+    if asked_about(plan.question, plan.named, newest.value or "", yes_no=plan.answer_shape == "yes_no"):
+        return out  # "what does amy do for work": "amy" is whom it asks about, not the user's value
     _use_value(newest, out)
     out.answer = _show(pred, newest.value, _source_text(ev, newest))
     return out

@@ -20,12 +20,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from kgmem.answer.event_names import name_like, names_head, names_subject, phrase_names
+from kgmem.answer.event_roles import departs, event_roles, returns_home
+from kgmem.answer.event_time import scheduled
+from kgmem.answer.event_time import when as when_of
 from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, Line, negation_words, roles_of
-from kgmem.answer.match import GENERIC, contains_name, core_terms, coverage, expand, norm, terms
+from kgmem.answer.match import contains_name, core_terms, coverage, expand, norm, terms
 from kgmem.models import Fact
 from kgmem.retrieval.question import RELATIONS
 from kgmem.retrieval.question import nlp as question_nlp
-from kgmem.text import tokenize
 
 #: share of the activity's distinctive words a line must cover (literal/synonym)
 MIN_COVERAGE = 0.5
@@ -48,15 +51,14 @@ _ROLE_WORDS = re.compile(
     re.I)
 
 
-#: being released from a treatment or a duty ends it ("the physio signed me off", "being signed
-#: off"): read for question phrases and evidence lines alike (evidence.ROLES has no such entry)
-_SIGNED_OFF = re.compile(r"\bsign(?:ed|ing|s)?\s+(?:me\s+|us\s+|him\s+|her\s+)?off\b", re.I)
-
-
 def line_roles(line: Line) -> set[str]:
-    """The distinct event roles a line's words carry."""
-    roles = line.roles & DISTINCT_ROLES
-    return roles | {"finish"} if _SIGNED_OFF.search(line.text) else roles
+    """The distinct event roles a line carries, by its words and its constructions."""
+    return set(_roles(line.text))
+
+
+@lru_cache(maxsize=8192)
+def _roles(text: str) -> frozenset[str]:
+    return frozenset(event_roles(text))
 
 
 @dataclass
@@ -66,22 +68,26 @@ class EventSpec:
     phrase: str
     activity: str
     role: str | None  # "start" | "finish" | another distinct role | None
+    #: "first" / "last" when the phrase puts an ordinal before the activity ("my first negative one")
+    ordinal: str | None = None
 
 
 def parse_spec(phrase: str) -> EventSpec:
     """"finish painting the fence" → activity "painting the fence", role finish."""
-    roles = roles_of(phrase) & DISTINCT_ROLES
+    roles = event_roles(phrase)
     role = "finish" if "finish" in roles else "start" if "start" in roles else next(iter(sorted(roles)), None)
     if role is None and re.search(r"\b(?:get|got|come|came|go|went|flew|fly)\s+(?:back|home)\b|\bleave\b|\bleft\b",
                                   phrase, re.I):
         role = "finish"
     if role is None and re.search(r"\barriv|\bbegin\b|\bstart\b", phrase, re.I):
         role = "start"
-    if role is None and (re.search(r"\bends?\b|\bover\b", phrase, re.I) or _SIGNED_OFF.search(phrase)):
+    if role is None and re.search(r"\bends?\b|\bover\b", phrase, re.I):
         role = "finish"
     activity = re.sub(r"\s+", " ", _ROLE_WORDS.sub(" ", phrase)).strip(" ,.?!")
     activity = re.sub(r"^(?:the|my|our|a|an|of|to|i|we|did|do)\s+", "", activity, flags=re.I)
-    return EventSpec(phrase, activity or phrase, role)
+    ordinal = "first" if re.search(r"\bfirst\b", phrase, re.I) else "last" if re.search(r"\b(?:last|final)\b", phrase, re.I) \
+        else None
+    return EventSpec(phrase, activity or phrase, role, ordinal)
 
 
 @dataclass
@@ -110,40 +116,6 @@ class EventMatch:
         return f"\"{self.text.strip()[:140]}\" (said {self.said_at.date().isoformat()})"
 
 
-def _names(phrase: str) -> list[str]:
-    """Capitalised words of a phrase (places, titles, names): strong anchors."""
-    words = [w.strip(",.?!'\"’") for w in phrase.split()]
-    return [w for i, w in enumerate(words) if w[:1].isupper() and w not in ("I", "I'm", "I've")
-            and terms(w) and (i > 0 or w.lower() not in ("the", "my", "our", "on", "when", "what", "which"))]
-
-
-_SUBJECT = re.compile(r"^\W*(?:my|our)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+?)\s+(?:just|also|finally|has|had|is|was|were|are|"
-                      r"went|got|flew|came|started|finished|left|moved|arrived)\b|^\W*([A-Z][a-z]+)\b", re.I)
-
-
-def _names_subject(text: str, names: list[str], core: set[str]) -> bool:
-    """Someone else's line counts when the question names its subject ("my parents went home",
-    "Matteo left")."""
-    if names and any(contains_name(n, text) for n in names):
-        return True
-    m = _SUBJECT.match(text)
-    if m and m.group(1) and terms(m.group(1)) & core:
-        return True
-    lead = terms(" ".join(re.findall(r"[\w'-]+", text)[:3]))  # "Mum and Dad went home" for "my parents"
-    return bool((lead | expand(lead)) & core)
-
-
-def _when(line: Line, ev: EvidenceSet) -> tuple[datetime, str, bool]:
-    """A line's event time: its own, else the next actual sentence's of the same turn."""
-    if line.dated_by_text:
-        return line.when, line.granularity, True
-    siblings = ev.turn_lines(line.turn_id)
-    after = [s for s in siblings if s.position > line.position and s.actuality == "actual" and s.dated_by_text]
-    if after:
-        return after[0].when, after[0].granularity, True
-    return line.when, line.granularity, False
-
-
 def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[EventMatch]:
     """The user's own actual lines about an activity, each scored and dated.
 
@@ -153,7 +125,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     core, every = core_terms(activity), terms(activity)
     if not core:
         return []
-    names = _names(activity)
+    names = phrase_names(activity)
     relations = {norm(w) for w in RELATIONS} & core
     nouns = _nouns(activity, core)
     sims: dict[str, float] = ev.result.phrase_similarity(activity)
@@ -178,10 +150,10 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
             continue  # no word, name or meaning of the activity: what the line is need not be read
         if line.actuality == "negated" and cancel_asked and _only_cancel(line.text):
             pass
-        elif line.actuality != "actual" and not (line.actuality == "other" and _names_subject(line.text, names, core)):
+        elif line.actuality != "actual" and not (line.actuality == "other" and names_subject(line.text, names, core)):
             continue  # someone else's doing counts only when the question names them ("Matteo left")
         cov = coverage(core, have)
-        if 0 < cov < 1.0 and ((nouns and not _shares_noun(nouns, have)) or not _names_head(activity, line.text)):
+        if 0 < cov < 1.0 and ((nouns and not _shares_noun(nouns, have)) or not names_head(activity, line.text)):
             # sharing a modifier or the verb is not the same activity ("learning the *violin*" /
             # "still learning everyone's names", "my new *phone*" / "my new job"), nor is a word the
             # line has only inside a name ("my theory exam" / "a shop called String Theory")
@@ -194,14 +166,17 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         named = [n for n in names if contains_name(n, line.text)]
         sim = max(turn_sim, sent_sim)
         by_meaning = _by_meaning(turn_sim, sent_sim)
-        if names and not named and cov < 1.0 and not (by_meaning and _name_like(names, line.text, ev)):
+        if names and not named and cov < 1.0 and not (by_meaning and name_like(names, line.text, ev)):
             continue  # the phrase names a place, title or person this line does not mention
         if cov < MIN_COVERAGE and not named and not by_meaning:
             continue
         if told_unreal and cov < 1.0 and not named and sent_sim < SENTENCE_MENTION and not (
                 followed and any(contains_name(n, line.text) for n in followed)):
             continue
-        when, gran, dated = _when(line, ev)
+        when, gran, dated = when_of(line, ev)
+        ahead = scheduled(line) if line.dated_by_text else None
+        if ahead is not None and _came_true(ahead[0], line, core, ev):
+            when, gran = ahead  # "flying out to Lisbon on Tuesday": the coming Tuesday, as it came true
         score = cov + 0.3 * coverage(every, have) + 0.5 * sim + (0.2 if named else 0.0) + (0.05 if dated else 0.0)
         told = [f for f in by_turn.get(line.turn_id, []) if f.speaker == "user" and core & terms(f.text)]
         out.append(EventMatch(when, score, line.text, line.said_at, gran, line=line,
@@ -212,6 +187,21 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         # of its own: "mentioned only as a plan"): the sentence closest in meaning, if clearly so
         out = _closest_by_meaning(ev, sent_sims)
     return _one_per_turn(out)
+
+
+def _came_true(date: datetime, line: Line, core: set[str], ev: EvidenceSet) -> bool:
+    """A scheduled event happened when a later turn, told on or after its date, continues the
+    story: names the activity again ("LAST GCSE EVER today" after "gcses start on monday"), or,
+    for setting off on a trip, tells coming back."""
+    trip = departs(line.text) or "visit" in roles_of(line.text)
+    for ln in ev.all_user_lines():
+        if ln.turn_id == line.turn_id or ln.said_at.date() < date.date() or ln.actuality != "actual":
+            continue
+        if coverage(core, terms(ln.text) | expand(terms(ln.text))) >= MIN_COVERAGE:
+            return True
+        if trip and ln.said_at <= date + timedelta(days=CONTINUATION_DAYS) and returns_home(ln.text):
+            return True
+    return False
 
 
 def _by_meaning(turn_sim: float, sent_sim: float) -> bool:
@@ -247,7 +237,7 @@ def _closest_by_meaning(ev: EvidenceSet, sent_sims: dict[int, float]) -> list[Ev
     rival = next((v for v, ln in ranked[1:] if ln.turn_id != best.turn_id), 0.0)
     if best_sim - rival < LONE_MARGIN:
         return []
-    when, gran, dated = _when(best, ev)
+    when, gran, dated = when_of(best, ev)
     return [EventMatch(when, 0.5 * best_sim + (0.05 if dated else 0.0), best.text, best.said_at, gran, line=best,
                        roles=line_roles(best))]
 
@@ -301,23 +291,6 @@ def _planned_names(activity: str, core: set[str], ev: EvidenceSet) -> dict[str, 
 
 #: a sentence this similar to the activity (sentence embeddings) is a mention by meaning
 SENTENCE_MENTION = 0.5
-#: a proper noun of a line this similar to the phrase's name may stand for it ("Iceland" ~ "Reykjavík")
-NAME_SIMILARITY = 0.7  # Iceland~Reykjavík 0.78, Japan~Osaka 0.74; Taipei~Chiang Mai 0.62, Paris~Lyon 0.50
-
-
-def _name_like(names: list[str], text: str, ev: EvidenceSet) -> bool:
-    """Whether a capitalised word of the line is close in meaning to a name of the phrase."""
-    caps = [m.group(0) for m in re.finditer(r"(?<=\w[\s,])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text)]
-    caps = [w for w in caps if w not in ("I", "I'm", "I've")]
-    if not caps:
-        return False
-    vecs = ev.result.embed(names + caps)
-    if vecs is None:
-        return False
-    head, rest = vecs[: len(names)], vecs[len(names):]
-    return float((head @ rest.T).max()) >= NAME_SIMILARITY
-
-
 def _sentence_similarity(activity: str, ev: EvidenceSet, turn_sims: dict[str, float],
                          limit: int = 24) -> dict[int, float]:
     """Cosine of the activity to the sentences of its most similar user turns (id(line) → cos)."""
@@ -339,11 +312,15 @@ def _one_per_turn(ms: list[EventMatch]) -> list[EventMatch]:
     return list(best.values())
 
 
-def _pick(cands: list[EventMatch]) -> EventMatch | None:
-    """The best candidate, with a tie when a different-date one scores as well."""
+def _pick(cands: list[EventMatch], ordinal: str | None = None) -> EventMatch | None:
+    """The best candidate, with a tie when a different-date one scores as well; an ordinal of the
+    phrase ("my *last* exam") settles such a tie by date."""
     if not cands:
         return None
     cands = sorted(cands, key=lambda c: (-c.score, c.when))
+    if ordinal is not None:
+        close = sorted((c for c in cands if cands[0].score - c.score <= TIE_MARGIN), key=lambda c: (c.when, c.said_at))
+        return close[0] if ordinal == "first" else close[-1]
     best = cands[0]
     for other in cands[1:]:
         if best.score - other.score > TIE_MARGIN:
@@ -361,6 +338,20 @@ def match_spec(spec: EventSpec, ev: EvidenceSet, *, pool: list[EventMatch] | Non
         ms = mentions(spec.activity, ev, deep=True)
     if not ms:
         return None
+    found = _at_role(spec, ms, ev)
+    if found is None and spec.ordinal and spec.role not in _verb_roles(spec.phrase):
+        # "my first negative one": with no line telling a start, the ordinal means the earliest
+        # (last: the latest) mention of the activity
+        ordered = sorted((m for m in ms if m.score >= CHRONOLOGY_SCORE or len(ms) == 1), key=lambda m: (m.when, m.said_at))
+        found = (ordered[0] if spec.ordinal == "first" else ordered[-1]) if ordered else None
+    return found
+
+
+def _verb_roles(phrase: str) -> set[str]:
+    return roles_of(re.sub(r"\b(?:very\s+)?(?:first|last|final)\b", " ", phrase, flags=re.I)) & DISTINCT_ROLES
+
+
+def _at_role(spec: EventSpec, ms: list[EventMatch], ev: EvidenceSet) -> EventMatch | None:
     if spec.role == "finish" and not any(spec.role in m.roles for m in ms) and len(ms) == 1:
         return _continuation(ms[0], spec.activity, ev)
     if spec.role is None:
@@ -369,7 +360,10 @@ def match_spec(spec: EventSpec, ev: EvidenceSet, *, pool: list[EventMatch] | Non
     opposite = {"start": "finish", "finish": "start"}.get(spec.role)
     clean = [m for m in with_role if opposite not in m.roles]  # "first day back" is an end, not a start
     if clean or with_role:
-        return _pick(clean or with_role)
+        return _pick(clean or with_role, spec.ordinal)
+    told_beside = _role_beside(ms, spec.role, opposite, ev)
+    if told_beside:
+        return _pick(told_beside)
     others = {r for m in ms for r in m.roles}
     if spec.role in ("start", "finish") and len(ms) >= 2:
         # no line says it in words: an activity's start is told before its end
@@ -383,26 +377,25 @@ def match_spec(spec: EventSpec, ev: EvidenceSet, *, pool: list[EventMatch] | Non
     if spec.role not in ("start", "finish") and not (others & DISTINCT_ROLES):
         # "the day I bought X" where no line says "bought": the one mention of X itself. A line
         # sharing only a modifier ("a road bike" / "the Silk Road") is not; one found by meaning is
-        return _pick([m for m in ms if _names_head(spec.activity, m.text)])
+        return _pick([m for m in ms if names_head(spec.activity, m.text)])
     return None
 
 
-def _names_head(activity: str, text: str) -> bool:
-    """False when the words the text shares with the activity occur in it only inside a name the
-    activity writes in lower case ("a road bike" / "the history of the Silk Road")."""
-    core = {norm(w) for w in tokenize(" ".join(re.findall(r"\b[a-z][\w'-]*", activity)))} - GENERIC
-    shared = [m for m in re.finditer(r"\b[\w'-]+", text) if norm(m.group(0).lower()) in core]
-    if not shared:
-        return True  # found by meaning
-    return not all(m.group(0)[0].isupper() and m.start() > 0 and not re.search(r"[.!?:]\s*$", text[:m.start()])
-                   and _in_name(text, m) for m in shared)
-
-
-def _in_name(text: str, m: re.Match[str]) -> bool:
-    """The word is part of a capitalised run of two or more words ("Silk Road")."""
-    before = re.search(r"\b([A-Z][\w'-]*)\s+$", text[:m.start()])
-    after = re.match(r"\s+([A-Z][\w'-]*)", text[m.end():])
-    return bool(before or after)
+def _role_beside(ms: list[EventMatch], role: str, opposite: str | None, ev: EvidenceSet) -> list[EventMatch]:
+    """A turn tells one event: when no mention carries the role, the nearest other sentence of a
+    mention's turn may ("first night in resus last night. ed is a different planet" — the start
+    of ED). That sentence, dated by itself, stands for the mention."""
+    out = []
+    for m in ms:
+        if m.line is None:
+            continue
+        told = [s for s in ev.turn_lines(m.line.turn_id) if s.actuality == "actual" and role in line_roles(s)
+                and opposite not in line_roles(s)]
+        if told:
+            s = min(told, key=lambda s: abs(s.position - m.line.position))  # type: ignore[union-attr]
+            when, gran, _ = when_of(s, ev)
+            out.append(EventMatch(when, m.score, s.text, s.said_at, gran, fact=m.fact, line=s, roles=line_roles(s)))
+    return _one_per_turn(out)
 
 
 def match_event(phrase: str, ev: EvidenceSet, *, semantic: bool = True) -> EventMatch | None:
@@ -410,14 +403,22 @@ def match_event(phrase: str, ev: EvidenceSet, *, semantic: bool = True) -> Event
     return match_spec(parse_spec(phrase), ev)
 
 
+#: "from my first mock to my last one": the activity between the ordinal and "to"
+_FIRST_TO_LAST = re.compile(r"^\W*(?:from\s+)?(?:(?:my|the|our)\s+)?(?:very\s+)?(?:first|start\s+of|beginning\s+of)\s+"
+                            r"(?P<activity>.+?)\s+(?:to|until|till|through)\b.*$", re.I)
+
+
 def match_span(activity: str, ev: EvidenceSet) -> tuple[EventMatch, EventMatch] | None:
     """The start and the end of one activity ("how long did my pottery course take")."""
+    m = _FIRST_TO_LAST.match(activity)
+    if m:
+        activity = m.group("activity")
     ms = mentions(activity, ev)
     if len(ms) < 2:
         ms = mentions(activity, ev, deep=True)
     start = match_spec(EventSpec(activity, activity, "start"), ev, pool=ms)
     end = match_spec(EventSpec(activity, activity, "finish"), ev, pool=ms)
-    if end is None and start is not None and len(ms) == 1:
+    if end is None and start is not None:
         end = _continuation(start, activity, ev)
     if start is None or end is None or start.turn_id == end.turn_id or end.when <= start.when:
         return None
@@ -435,27 +436,23 @@ def _continuation(start: EventMatch, activity: str, ev: EvidenceSet) -> EventMat
     sims = ev.result.phrase_similarity(activity)
     cands = []
     for line in ev.all_user_lines():
-        if line.actuality != "actual" or "finish" not in line.roles or line.turn_id == start.turn_id:
+        if line.actuality != "actual" or "finish" not in line_roles(line) or line.turn_id == start.turn_id:
             continue
-        when, gran, _ = _when(line, ev)
+        when, gran, _ = when_of(line, ev)
         if not (start.when < when <= start.when + timedelta(days=CONTINUATION_DAYS)):
             continue
         cands.append(EventMatch(when, sims.get(line.turn_id, 0.0), line.text, line.said_at, gran, line=line,
                                 roles=line_roles(line)))
     cands = sorted(_one_per_turn(cands), key=lambda c: -c.score)
-    trip = "visit" in roles_of(start.text) or re.search(r"\b(?:trip|flight|holiday|vacation|visit|cruise)\b",
+    trip = "visit" in roles_of(start.text) or departs(start.text) or re.search(r"\b(?:trip|flight|holiday|vacation|visit|cruise)\b",
                                                          activity + " " + start.text, re.I)
     if trip:  # a trip ends with coming home, whatever the line calls it
-        returns = [c for c in cands if _RETURN.search(c.text)]
+        returns = [c for c in cands if returns_home(c.text)]
         if len(returns) == 1:
             return returns[0]
     if not cands or cands[0].score < 0.15 or (len(cands) > 1 and cands[0].score - cands[1].score < 0.05):
         return None
     return cands[0]
-
-
-_RETURN = re.compile(r"\b(?:home\s+again|back\s+home|landed|got\s+back|came\s+back|flew\s+(?:back|home)|"
-                     r"disembarked|returned)\b", re.I)
 
 
 def _tolerance(a: EventMatch, b: EventMatch) -> int:

@@ -15,9 +15,10 @@ from datetime import datetime
 
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window, split_sentences
 from kgmem.answer.match import contains_name, coverage, norm, terms
+from kgmem.answer.presence import asked_about
 from kgmem.answer.slots import fact_value, slot_facts
 from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, my_relation_names, typed_spans
-from kgmem.models import Fact, Intent, Turn
+from kgmem.models import Fact, Intent, QueryPlan, Turn
 from kgmem.retrieval.intents import slot_vocabulary
 
 _RECOMMEND = re.compile(
@@ -69,7 +70,7 @@ def _fact_answer(ev: EvidenceSet) -> Extracted | None:
             return True
         src = ev.source_sentence(f)
         return bool(focus & terms(f.text + " " + (f.value or "") + " " + src)) or coverage(focus, terms(f.text)) > 0
-    good = [f for f in facts if covers(f)]
+    good = [f for f in facts if covers(f) and not _asked(plan, f.value or "")]
     if not good:
         return None
     best = max(good, key=lambda f: (f.observed_at, f.id))
@@ -143,6 +144,10 @@ def _line_answer(ev: EvidenceSet) -> Extracted | None:
                      turn_ids=[line.turn_id])
 
 
+def _asked(plan: QueryPlan, value: str) -> bool:
+    return asked_about(plan.question, plan.named, value, yes_no=plan.answer_shape == "yes_no")
+
+
 def _typed_in_turn(ev: EvidenceSet, line: Line, score: float) -> Extracted | None:
     """A value of the asked type in the sentences around the most relevant line, nearest first
     ("I started a new job last week. It's at Acme, a small studio."): the line tells what, its
@@ -155,7 +160,7 @@ def _typed_in_turn(ev: EvidenceSet, line: Line, score: float) -> Extracted | Non
                        and (s.actuality == "actual" or plan.answer_type == "person" and s.actuality in ("other", "plan"))),
                       key=lambda s: (abs(s.position - line.position), s.position))
     for s in siblings:
-        spans = [x for x in typed_spans(s.text, plan.answer_type) if not any(contains_name(n, x) for n in plan.named)]
+        spans = [x for x in typed_spans(s.text, plan.answer_type) if not _asked(plan, x)]
         if spans:
             return Extracted(spans[0], "line", min(0.7, 0.3 + 0.3 * score), _cite_line(s), line=s,
                              turn_ids=[s.turn_id])
@@ -174,7 +179,7 @@ def _typed_from(ev: EvidenceSet, ranked: list[tuple[float, Line]]) -> Extracted 
             break
         found = typed_spans(line.text, plan.answer_type) if line.actuality == "actual" else \
             my_relation_names(line.text)
-        spans = [x for x in found if not any(contains_name(n, x) for n in plan.named)]
+        spans = [x for x in found if not _asked(plan, x)]
         if spans:
             return Extracted(spans[0], "line", min(0.9, 0.4 + 0.4 * score), _cite_line(line), line=line,
                              turn_ids=[line.turn_id])

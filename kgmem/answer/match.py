@@ -46,7 +46,8 @@ for _group in _SYNONYM_GROUPS:
     for _w in _group:
         _SYNONYMS.setdefault(stem(_w), stem(_group[0]))
 
-_IRREGULAR = {"bought": "buy", "went": "go", "got": "get", "flew": "fly", "began": "begin", "begun": "begin",
+#: irregular word forms and their base (verbs' past forms, irregular plurals)
+IRREGULAR = {"bought": "buy", "went": "go", "got": "get", "flew": "fly", "began": "begin", "begun": "begin",
               "ran": "run", "saw": "see", "seen": "see", "ate": "eat", "took": "take", "gave": "give",
               "met": "meet", "left": "leave", "sold": "sell", "paid": "pay", "made": "make", "spent": "spend",
               "brought": "bring", "thought": "think", "told": "tell", "won": "win", "drove": "drive",
@@ -59,7 +60,7 @@ _IRREGULAR = {"bought": "buy", "went": "go", "got": "get", "flew": "fly", "began
 
 def norm(tok: str) -> str:
     """One token's comparison form: irregular verbs, stem, synonym group."""
-    s = stem(_IRREGULAR.get(tok, tok))
+    s = stem(IRREGULAR.get(tok, tok))
     return _SYNONYMS.get(s, s)
 
 
@@ -109,11 +110,12 @@ def second_person(phrase: str) -> str:
 
 
 #: words that name a group or kind, and the everyday words for its members ("my parents" ←
-#: "Mum and Dad"): an event phrase using the kind matches a line using a member
+#: "Mum and Dad", "my last exam" ← "LAST GCSE EVER"): an event phrase using the kind matches a line using a member
 _HYPONYMS: dict[str, tuple[str, ...]] = {
     "parent": ("mum", "mom", "dad", "mother", "father", "folks"),
     "kid": ("son", "daughter", "children", "child"), "child": ("son", "daughter", "kid", "kids"),
     "sibling": ("brother", "sister"), "grandparent": ("grandma", "grandpa", "granny", "gran"),
+    "exam": ("gcse", "gcses", "a-level", "a-levels", "mock", "mocks", "midterm", "midterms"),
 }
 _EXPAND: dict[str, str] = {norm(m): norm(k) for k, members in _HYPONYMS.items() for m in members}
 

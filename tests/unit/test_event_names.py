@@ -1,7 +1,7 @@
 """Issue #14: a purchase or event is not matched by a word that the line uses only inside a
 capitalised name ("a road bike" is not "the Silk Road"); a line found by meaning still counts."""
 
-from kgmem.answer.events import _names_head
+from kgmem.answer.event_names import names_head as _names_head
 
 
 def test_a_word_inside_a_name_is_no_mention() -> None:

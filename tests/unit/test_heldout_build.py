@@ -85,7 +85,7 @@ def test_build_check_covers_every_set(tmp_path: Path) -> None:
 def test_bench_heldout_resolves_each_set() -> None:
     """``bench_heldout.py --set`` points at the committed data and a per-set results stem."""
     bench = load_script(ROOT / "eval" / "bench_heldout.py", "bench_heldout")
-    assert set(VERSIONS) <= set(bench.SETS)  # plus development sets (test_devset_dev3.py)
+    assert set(VERSIONS) <= set(bench.SETS)  # plus development sets (test_devsets.py)
     for version in VERSIONS:
         data, out, author = bench.set_paths(version)
         assert data == HELDOUT / f"handwritten_{version}.json" and data.is_file()

@@ -1,0 +1,71 @@
+"""Names in event matching: the capitalised words of an event phrase, whether a line names the
+subject of someone else's doing, and whether a word the line shares with the phrase sits inside a
+name ("a road bike" is not "the Silk Road"; a run of capitals is shouting, not a name)."""
+
+from __future__ import annotations
+
+import re
+
+from kgmem.answer.evidence import EvidenceSet
+from kgmem.answer.match import GENERIC, contains_name, expand, norm, terms
+from kgmem.text import tokenize
+
+
+def phrase_names(phrase: str) -> list[str]:
+    """Capitalised words of a phrase (places, titles, names): strong anchors."""
+    words = [w.strip(",.?!'\"’") for w in phrase.split()]
+    return [w for i, w in enumerate(words) if w[:1].isupper() and w not in ("I", "I'm", "I've")
+            and terms(w) and (i > 0 or w.lower() not in ("the", "my", "our", "on", "when", "what", "which"))]
+
+
+_SUBJECT = re.compile(r"^\W*(?:my|our)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+?)\s+(?:just|also|finally|has|had|is|was|were|are|"
+                      r"went|got|flew|came|started|finished|left|moved|arrived)\b|^\W*([A-Z][a-z]+)\b", re.I)
+
+
+def names_subject(text: str, names: list[str], core: set[str]) -> bool:
+    """Someone else's line counts when the question names its subject ("my parents went home",
+    "Matteo left")."""
+    if names and any(contains_name(n, text) for n in names):
+        return True
+    m = _SUBJECT.match(text)
+    if m and m.group(1) and terms(m.group(1)) & core:
+        return True
+    lead = terms(" ".join(re.findall(r"[\w'-]+", text)[:3]))  # "Mum and Dad went home" for "my parents"
+    return bool((lead | expand(lead)) & core)
+
+
+#: a proper noun of a line this similar to the phrase's name may stand for it ("Iceland" ~ "Reykjavík")
+NAME_SIMILARITY = 0.7  # Iceland~Reykjavík 0.78, Japan~Osaka 0.74; Taipei~Chiang Mai 0.62, Paris~Lyon 0.50
+
+
+def name_like(names: list[str], text: str, ev: EvidenceSet) -> bool:
+    """Whether a capitalised word of the line is close in meaning to a name of the phrase."""
+    caps = [m.group(0) for m in re.finditer(r"(?<=\w[\s,])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text)]
+    caps = [w for w in caps if w not in ("I", "I'm", "I've")]
+    if not caps:
+        return False
+    vecs = ev.result.embed(names + caps)
+    if vecs is None:
+        return False
+    head, rest = vecs[: len(names)], vecs[len(names):]
+    return float((head @ rest.T).max()) >= NAME_SIMILARITY
+
+
+def names_head(activity: str, text: str) -> bool:
+    """False when the words the text shares with the activity occur in it only inside a name the
+    activity writes in lower case ("a road bike" / "the history of the Silk Road")."""
+    core = {norm(w) for w in tokenize(" ".join(re.findall(r"\b[a-z][\w'-]*", activity)))} - GENERIC
+    shared = [m for m in re.finditer(r"\b[\w'-]+", text) if norm(m.group(0).lower()) in core]
+    if not shared:
+        return True  # found by meaning
+    return not all(m.group(0)[0].isupper() and m.start() > 0 and not re.search(r"[.!?:]\s*$", text[:m.start()])
+                   and _in_name(text, m) for m in shared)
+
+
+def _in_name(text: str, m: re.Match[str]) -> bool:
+    """The word is part of a capitalised run of two or more words ("Silk Road"); a run of words
+    in capitals is shouting, not a name ("LAST GCSE EVER today")."""
+    before = re.search(r"\b([A-Z][\w'-]*)\s+$", text[:m.start()])
+    after = re.match(r"\s+([A-Z][\w'-]*)", text[m.end():])
+    shout = m.group(0).isupper()
+    return any(n is not None and not (shout and n.group(1).isupper() and len(n.group(1)) > 1) for n in (before, after))

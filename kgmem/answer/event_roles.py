@@ -1,0 +1,90 @@
+"""Which point of an activity a sentence tells, read from constructions rather than idioms.
+
+:mod:`kgmem.lexicon.events` lists the verbs that carry a role ("started", "finished", "signed up",
+"bought" …). Many lines carry it by construction instead, whatever the activity:
+
+- an **ordinal before what is done**: "my first pill", "first Saturday on the till", "LAST ONE EVER",
+  "the final coat" — *first* starts, *last* / *final* finishes ("last week" and "last Monday" are
+  times, not roles; "the first coffee in weeks" resumes something, so it ends the abstinence);
+- **coming back**: a verb of being or moving followed by *back* / *home* ("flew home", "first day
+  back at work", "home from hospital since Thursday", "home again") ends a trip or an absence;
+- **setting off**: "flying out to …", "off to …" starts a trip.
+
+The words of each construction are data (``structure`` in
+``kgmem/resources/lexicon/event_roles.json``); no entry names one conversation's idiom.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from kgmem.answer.evidence import DISTINCT_ROLES, roles_of
+from kgmem.lexicon import calendar
+
+#: being released from a treatment or a duty ends it ("the physio signed me off", "being signed off")
+_SIGNED_OFF = re.compile(r"\bsign(?:ed|ing|s)?\s+(?:me\s+|us\s+|him\s+|her\s+)?off\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _structure() -> dict[str, Any]:
+    path = resources.files("kgmem").joinpath("resources", "lexicon", "event_roles.json")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["structure"]
+    return data
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    s = _structure()
+    stop = _alt(s["ordinal_not_before"])
+    times = _alt(s["last_is_time_before"]) + "|" + calendar.weekday_alternation() + "|" + calendar.month_alternation()
+    ret = s["return"]
+    return {
+        # an ordinal, then a word that names what is done (not "first of all", "last but one")
+        "start": re.compile(rf"\b(?:{_alt(s['ordinal']['start'])})\s+(?!(?:{stop})\b)[a-z]", re.I),
+        "finish": re.compile(rf"\b(?:{_alt(s['ordinal']['finish'])})\s+(?!(?:{stop})\b)(?!(?:{times})\b)[a-z]", re.I),
+        "resumed": re.compile(rf"\b(?:{_alt(s['ordinal']['start'])})\s+(?:[\w'-]+\s+){{0,3}}?(?:{_alt(s['resumed_after'])})\b",
+                              re.I),
+        "return": re.compile(rf"(?:\b(?:{_alt(ret['after_verb'])})\s+(?:{_alt(ret['words'])})\b|"
+                             rf"(?:^|[^\w\s]\s*)(?:{_alt(ret['words'])})\b|"
+                             rf"\b(?:{_alt(ret['words'])})\s+(?:{_alt(ret['before'])})\b)", re.I),
+        "departure": re.compile(rf"\b(?:{_alt(s['departure'])})\b", re.I),
+    }
+
+
+def structural_roles(text: str) -> set[str]:
+    """The roles a sentence carries by construction (ordinal, coming back, setting off)."""
+    p = _patterns()
+    found: set[str] = set()
+    if p["resumed"].search(text):
+        found.add("finish")  # "my first flat white in weeks": the break is over
+    elif p["start"].search(text):
+        found.add("start")
+    if p["finish"].search(text) or p["return"].search(text) or _SIGNED_OFF.search(text):
+        found.add("finish")
+    if p["departure"].search(text):
+        found.add("start")
+    return found
+
+
+def returns_home(text: str) -> bool:
+    """Whether a sentence tells coming back ("home since Tuesday", "we flew back")."""
+    return bool(_patterns()["return"].search(text))
+
+
+def departs(text: str) -> bool:
+    """Whether a sentence tells setting off ("flying out to …", "off to …")."""
+    return bool(_patterns()["departure"].search(text))
+
+
+def event_roles(text: str) -> set[str]:
+    """The distinct roles of a sentence or phrase: its role words (:mod:`kgmem.lexicon.events`)
+    and its constructions."""
+    return (roles_of(text) & DISTINCT_ROLES) | structural_roles(text)

@@ -1,0 +1,109 @@
+"""When the thing a line tells happened, for event matching.
+
+A line's own past time expression dates it (:attr:`kgmem.answer.evidence.Line.when`); a line without
+one borrows the next actual sentence's of the same turn ("The kitchen is DONE! The last cabinet
+went in on Friday"). Two readings are added here:
+
+- **Scheduled lines.** The resolver reads a bare "on Tuesday", "on the 22nd" or "on the 3rd of June"
+  as the most recent one, which is right for "I got back on Tuesday" and wrong for "Flying out to
+  Lisbon on Tuesday" or "exams start on monday": a sentence with no past-tense verb and no past
+  marker means the coming one. :func:`scheduled` gives that date.
+- Whether a scheduled event *happened* is the caller's question (:mod:`kgmem.answer.events` asks
+  for a later line that continues the story); a scheduled line no later line confirms is a plan.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta
+from functools import lru_cache
+from importlib import resources
+
+from kgmem import temporal
+from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.match import IRREGULAR
+from kgmem.retrieval.question import nlp as question_nlp
+
+#: bare calendar expressions the resolver reads as the most recent one
+_BARE_KINDS = {"weekday_rel", "day_ordinal", "full_date", "month_rel"}
+#: words in or around the expression that fix it in the past ("last Tuesday", "since Monday")
+_PAST_MARK = re.compile(r"\b(?:last|past|ago|since|previous|yesterday|was|were|did|had|been)\b", re.I)
+_NOT_PAST = {"read", "born", "knives", "wives", "leaves", "shelves", "men", "women", "children", "feet", "teeth", "mice",
+             "geese", "people"}
+#: a chat sentence that starts with its verb ("Ran the half on Sunday!") is often mis-tagged: a
+#: first word in the past form says it
+_LEAD_PAST = re.compile(r"^\W*(?:(?:just|finally|also|so|and|then)\s+)*([a-z]+ed|" + "|".join(
+    w for w, base in IRREGULAR.items() if w != base and w not in _NOT_PAST) + r")\b",
+    re.I)
+
+
+def when(line: Line, ev: EvidenceSet) -> tuple[datetime, str, bool]:
+    """A line's event time: its own, else the next actual sentence's of the same turn."""
+    if line.dated_by_text:
+        return line.when, line.granularity, True
+    siblings = ev.turn_lines(line.turn_id)
+    after = [s for s in siblings if s.position > line.position and s.actuality == "actual" and s.dated_by_text]
+    if after:
+        return after[0].when, after[0].granularity, True
+    return line.when, line.granularity, False
+
+
+def scheduled(line: Line) -> tuple[datetime, str] | None:
+    """The coming date (and its granularity) a non-past sentence names with a bare calendar expression ("flying out on
+    Tuesday" said on a Sunday → that Tuesday), or ``None``."""
+    return _scheduled(line.text, line.said_at)
+
+
+@lru_cache(maxsize=2048)
+def _scheduled(text: str, said_at: datetime) -> tuple[datetime, str] | None:
+    spans = [s for s in temporal.find_time_expressions(text, said_at) if not s.resolved.future]
+    if not spans or _PAST_MARK.search(text):
+        return None
+    span = spans[0]
+    r = span.resolved
+    if r.kind not in _BARE_KINDS or re.search(r"\d{4}", r.text) or _past_tense(text, span.start_char):
+        return None
+    point = r.start
+    step = {"weekday_rel": 7, "day_ordinal": 0, "full_date": 0, "month_rel": 0}[r.kind]
+    while point.date() < said_at.date():
+        if step:
+            point += timedelta(days=step)
+        elif r.kind == "day_ordinal":
+            point = _add_month(point)
+        else:
+            point = point.replace(year=point.year + 1)
+    return (point, r.granularity) if point.date() > said_at.date() else None
+
+
+def _add_month(d: datetime) -> datetime:
+    y, m = (d.year + 1, 1) if d.month == 12 else (d.year, d.month + 1)
+    try:
+        return d.replace(year=y, month=m)
+    except ValueError:  # the 31st of a shorter month: the one after
+        return _add_month(d.replace(year=y, month=m, day=1)).replace(day=d.day)
+
+
+def _past_tense(text: str, at: int) -> bool:
+    """Whether the verb the time expression at ``at`` belongs to is in the past tense (the
+    tagger; ``True`` without one, so nothing is re-dated blindly)."""
+    if _LEAD_PAST.match(text):
+        return True
+    nlp = question_nlp()
+    if nlp is None:
+        return True
+    doc = nlp(text)
+    tok = next((t for t in doc if t.idx >= at), None)
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return any(t.tag_ == "VBD" for t in doc)
+    return (tok.tag_ in ("VBD", "VBN") or tok.lower_ in _same_past()
+            or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in tok.children))
+
+
+@lru_cache(maxsize=1)
+def _same_past() -> frozenset[str]:
+    """Verbs whose past form is their base ("I quit coffee on Friday" may well be past)."""
+    path = resources.files("kgmem").joinpath("resources", "lexicon", "event_roles.json")
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["structure"]["same_past_verbs"])

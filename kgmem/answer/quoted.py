@@ -1,0 +1,82 @@
+"""A hedge's quoted line read by the expected answer type.
+
+Where kgmem would say "I'm not sure; the closest thing you told me is "Amara's first Saturday on the
+till went smoothly."" to "who is running the till on Saturdays?", the line it quotes holds the
+answer: a value of the asked-for type (a person, place, organisation, amount, number or date). Such a
+value answers, with the dated line cited, when the line speaks of what the question asks: every name
+of the question is in it, and its focus words are there by form or by meaning
+(:func:`kgmem.answer.presence.unsupported`, all of them; a question with none has no line that
+speaks of it). Counts, sums,
+spans of time and orderings are computed from several lines, never read from one; a line with no
+value of the type, or one off the question's focus, stays a hedge.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kgmem.answer import presence
+from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.spans import typed_spans
+from kgmem.models import Intent
+from kgmem.retrieval.question import nlp
+
+#: answer types one line can hold a value of
+_TYPED = ("person", "place", "org", "money", "number", "date")
+#: questions whose answer is computed over several lines, never one line's value
+_COMPUTED_ONLY = (Intent.AGGREGATE, Intent.DURATION, Intent.ORDERING)
+
+
+def speaks_of(ev: EvidenceSet, text: str) -> bool:
+    """The line names every name of the question and every one of its focus words, by form or by
+    meaning ("the bike helmet" is not spoken of by a line about the bike)."""
+    plan = ev.result.plan
+    if not all(presence.name_in(n, presence.vocabulary([text])) for n in plan.named):
+        return False
+    focus = list(dict.fromkeys(plan.focus))
+    if not focus:
+        return False
+    absent, _ = presence.unsupported(focus, [text], ev.result.embed)
+    return not absent
+
+
+def quoted_value(ev: EvidenceSet, lines: list[Line | None]) -> tuple[str, Line] | None:
+    """The first value of the asked-for type in a quoted line that speaks of the question:
+    ``(value, line)``, else ``None``."""
+    plan = ev.result.plan
+    if plan.answer_type not in _TYPED or plan.intent in _COMPUTED_ONLY:
+        return None
+    # "who works behind the bar": a who-question is answered by a person whatever slot it planned
+    kinds = [plan.answer_type or "", *(["person"] if re.match(r"\s*who\b", plan.question, re.I) else [])]
+    ok = ("actual", "plan", "other") if "person" in kinds else ("actual",)
+    for line in dict.fromkeys(ln for ln in lines if ln is not None):
+        if line.role != "user" or line.actuality not in ok or not speaks_of(ev, line.text):
+            continue
+        for kind in dict.fromkeys(kinds):
+            found = typed_spans(line.text, kind) or (_proper_names(line.text) if kind == "person" else [])
+            spans = [x for x in found if not presence.asked_about(plan.question, plan.named, x)]
+            if spans:
+                return spans[0], line
+    return None
+
+
+def _proper_names(text: str) -> list[str]:
+    """Runs of proper nouns that no entity label makes a place, date, amount or a many-word
+    organisation ("Amara's first Saturday on the till": the small NER model reads many a lone first
+    name as an organisation)."""
+    model = nlp()
+    if model is None:
+        return []
+    doc = model(text)
+    other = {t.i for e in doc.ents if e.label_ != "PERSON" and not (e.label_ == "ORG" and len(e) == 1) for t in e}
+    out: list[str] = []
+    run: list[str] = []
+    for tok in [*doc, None]:
+        if tok is not None and tok.pos_ == "PROPN" and tok.is_alpha and tok.i not in other and tok.text[:1].isupper() \
+                and presence.name_words(tok.text):
+            run.append(tok.text)
+            continue
+        if run:
+            out.append(" ".join(run))
+            run = []
+    return out

@@ -1,0 +1,61 @@
+"""Roles read from constructions and scheduled dates (issue #14 item 4, session 9).
+
+Sentences written for this test (not taken from any development or held-out set): an ordinal
+before what is done starts or finishes it, coming back ends a trip or an absence, setting off
+starts one, and a bare weekday in a sentence with no past verb is the coming one."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from importlib import resources
+
+import pytest
+
+from kgmem.answer.event_roles import departs, event_roles, returns_home
+from kgmem.answer.event_time import _scheduled
+
+
+@pytest.mark.parametrize(("text", "roles"), [
+    ("my first swim of the season was chilly", {"start"}),
+    ("FINAL SHIFT AT THE CAFE TODAY", {"finish"}),
+    ("the last coat of varnish went on this morning", {"finish"}),
+    ("last week I painted the hallway", set()),  # a time, not a role
+    ("we met last Thursday", set()),
+    ("first of all, thanks for the help", set()),
+    ("free at last", set()),
+    ("had my first cigarette in months, ugh", {"finish"}),  # a break ended, nothing started
+    ("day back at the office after the conference", {"finish"}),
+    ("home from the festival since Sunday", {"finish"}),
+    ("my back hurts from the drive", set()),
+    ("heading off to Crete on Friday", {"start"}),
+])
+def test_roles_by_construction(text: str, roles: set[str]) -> None:
+    assert event_roles(text) & {"start", "finish"} == roles
+
+
+def test_return_and_departure_readers() -> None:
+    assert returns_home("we drove back on Sunday night")
+    assert not returns_home("lower back is stiff")
+    assert departs("flying out to Oslo tomorrow")
+    assert not departs("I dropped off the parcel")
+
+
+def test_structure_lists_name_no_single_case_idiom() -> None:
+    """The idioms review8 H3 found copied from single event-matching cases stay out of the roles."""
+    data = json.loads(resources.files("kgmem").joinpath("resources", "lexicon", "event_roles.json").read_text("utf-8"))
+    words = {w for ws in data["roles"].values() for w in ws}
+    assert not words & {"cast on", "bound off", "first pill", "first module", "tested positive", "tested negative",
+                        "flew home", "home again", "first day back", "rolled into", "broke it", "taken out"}
+
+
+@pytest.mark.parametrize(("text", "said", "want"), [
+    ("Driving up to the lakes on Thursday, any playlist ideas?", datetime(2024, 3, 4, 9), "2024-03-07"),  # Mon → Thu
+    ("the recital is on the 9th and I am so nervous", datetime(2024, 3, 20, 9), "2024-04-09"),
+    ("Drove up to the lakes on Thursday, lovely views", datetime(2024, 3, 4, 9), None),  # past: the resolver's date stands
+    ("we got home on Thursday", datetime(2024, 3, 4, 9), None),
+    ("since Thursday I have been ill", datetime(2024, 3, 4, 9), None),
+])
+def test_a_bare_weekday_in_a_non_past_sentence_is_the_coming_one(text: str, said: datetime, want: str | None) -> None:
+    got = _scheduled(text, said)
+    assert (got[0].date().isoformat() if got else None) == want
