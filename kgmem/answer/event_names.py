@@ -8,6 +8,7 @@ import re
 
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.match import GENERIC, contains_name, expand, norm, terms
+from kgmem.answer.presence import one_edit
 from kgmem.text import tokenize
 
 
@@ -69,3 +70,18 @@ def _in_name(text: str, m: re.Match[str]) -> bool:
     after = re.match(r"\s+([A-Z][\w'-]*)", text[m.end():])
     shout = m.group(0).isupper()
     return any(n is not None and not (shout and n.group(1).isupper() and len(n.group(1)) > 1) for n in (before, after))
+
+
+def typo_words(phrase: str, known: frozenset[str], min_len: int = 4, keep: set[str] | None = None) -> dict[str, str]:
+    """The words of a phrase no dictionary knows, long enough to be a misspelling of one
+    ("Manadrin", "Libson"): raw form → comparison form (only forms in ``keep``, when given)."""
+    return {t: norm(t) for t in tokenize(phrase) if len(t) >= min_len and t.isalpha() and t not in known
+            and (keep is None or norm(t) in keep)}
+
+
+def typo_hits(typos: dict[str, str], text: str) -> set[str]:
+    """The comparison forms of the misspelt words that a text spells one edit away (same first
+    letter: "manadrin" in "my Mandarin course")."""
+    toks = set(tokenize(text))
+    return {form for raw, form in typos.items()
+            if any(t[:1] == raw[:1] and t != raw and len(t) >= 4 and one_edit(raw, t) for t in toks)}

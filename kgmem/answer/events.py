@@ -20,13 +20,21 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from kgmem.answer.event_names import name_like, names_head, names_subject, phrase_names
+from kgmem.answer.event_names import (
+    name_like,
+    names_head,
+    names_subject,
+    phrase_names,
+    typo_hits,
+    typo_words,
+)
 from kgmem.answer.event_roles import departs, event_roles, returns_home
 from kgmem.answer.event_time import scheduled
 from kgmem.answer.event_time import when as when_of
 from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, Line, negation_words, roles_of
 from kgmem.answer.match import contains_name, core_terms, coverage, expand, norm, terms
 from kgmem.models import Fact
+from kgmem.nlp import known_words
 from kgmem.retrieval.question import RELATIONS
 from kgmem.retrieval.question import nlp as question_nlp
 
@@ -139,12 +147,17 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     # the activity said in full only as a plan or something declined ("next month I'm going to
     # start a watercolour class"): a line naming part of it ("a pottery course") is another activity
     # (words first: what a line is — a parse for some — is read only for lines about the activity)
-    told_unreal = any(coverage(core, terms(ln.text) | expand(terms(ln.text))) >= 1.0 and ln.actuality in ("plan", "negated")
-                      for ln in ev.all_user_lines())
+    lines = [(ln, terms(ln.text) | expand(terms(ln.text))) for ln in ev.all_user_lines()]
+    told_unreal = any(coverage(core, have) >= 1.0 and ln.actuality in ("plan", "negated") for ln, have in lines)
     # "cancelling my gym membership" is the event asked about: "I cancelled it" is then no "no"
     cancel_asked = bool(re.search(r"\bcancel", activity, re.I))
-    for line in ev.all_user_lines():
-        have = terms(line.text) | expand(terms(line.text))
+    # a word of the phrase no line has and no dictionary knows is read as a typo ("the Manadrin
+    # course", "in Libson"): lines one edit away have it (the dictionary is loaded only then)
+    unseen = core - set().union(*(have for _, have in lines))
+    typos = typo_words(activity, known_words(), keep=unseen) if unseen else {}
+    for line, have in lines:
+        if typos:
+            have = have | typo_hits(typos, line.text)
         turn_sim, sent_sim = sims.get(line.turn_id, 0.0), sent_sims.get(id(line), 0.0)
         if not _may_mention(line.text, have, core, names, followed, turn_sim, sent_sim):
             continue  # no word, name or meaning of the activity: what the line is need not be read

@@ -200,7 +200,27 @@ def someone_else(sentence: str) -> bool | None:
                                        and doer.ent_type_ not in _TIMES and _refers_back(head))
     # someone else acting on the user or theirs tells the user's story ("The builders started ripping
     # out our kitchen", "They discharged me"); the user's words inside the subject do not count
-    return person and not _involves_user(head, subj)
+    return person and not _involves_user(head, subj) and not _news_of_the_users(doc)
+
+
+def _news_of_the_users(doc: Any) -> bool:
+    """The sentence passes on news whose own subject is the user or a thing of theirs ("Garage rang:
+    I can pick it up after 4", "Tracker's changed, it says my passport's been printed"): a clause
+    said or reported under another verb (its ccomp, or a clause after a colon), not a relative's
+    doing ("Mum says my brother is moving": someone else's)."""
+    for t in doc:
+        if t.dep_ not in ("ccomp", "parataxis") or t.pos_ not in ("VERB", "AUX") or t.i < t.head.i \
+                and not any(p.text == ":" for p in doc[t.i: t.head.i]):
+            continue
+        subj = _subject(t)
+        if subj is None:
+            continue
+        if _is_user(subj):
+            return True
+        if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subj.children) \
+                and not (people_noun(subj.lemma_) or people_noun(subj.lower_)):
+            return True
+    return False
 
 
 _ME_WORDS = frozenset({"me", "us", "my", "our", "myself", "ourselves", "mine", "ours"})

@@ -132,6 +132,15 @@ def name_matches(mention: str, entity: Entity) -> bool:
     return False
 
 
+def named_by_modifier(mention: str, entity: Entity) -> bool:
+    """A thing named by the words before its head noun: "passport" for "passport renewal", "Delay
+    Repay" for "Delay Repay claim" (never a person: "Leo" is not "Leo's piano lesson")."""
+    m = _name_words(mention)
+    if entity.type != "thing" or not m or max(len(w) for w in m) < 3 or set(m) & _GENERIC:
+        return False
+    return any(len(e) > 1 and set(m) <= set(e[:-1]) for e in (_name_words(n) for n in (entity.name, *entity.aliases)))
+
+
 class Anchoring:
     """Reads a session's probes against one user's current slots (see the module docstring)."""
 
@@ -162,6 +171,12 @@ class Anchoring:
         hits = [e for e in ents if name_matches(mention, e)]
         if len(hits) == 1:
             return hits[0]
+        if not hits and not self._someone(normalise_name(mention)):
+            # a thing named by what its name says of it ("my passport" for the passport renewal,
+            # "Delay Repay" for the Delay Repay claim), when one thing only is so named
+            hits = [e for e in ents if named_by_modifier(mention, e)]
+            if len(hits) == 1:
+                return hits[0]
         if hits or self.embed is None or not ents:
             return None
         return self._similar(mention, ents)

@@ -59,3 +59,14 @@ def test_structure_lists_name_no_single_case_idiom() -> None:
 def test_a_bare_weekday_in_a_non_past_sentence_is_the_coming_one(text: str, said: datetime, want: str | None) -> None:
     got = _scheduled(text, said)
     assert (got[0].date().isoformat() if got else None) == want
+
+
+def test_a_misspelt_word_of_the_event_phrase_finds_the_line_one_edit_away() -> None:
+    from kgmem.answer.event_names import typo_hits, typo_words
+    from kgmem.nlp import known_words
+
+    typos = typo_words("my trip to Barcleona", known_words())
+    assert typos == {"barcleona": "barcleona"}
+    assert typo_hits(typos, "Back from Barcelona, what a week!") == {"barcleona"}
+    assert typo_hits(typos, "Back from Bologna, what a week!") == set()
+    assert typo_words("the pottery course", known_words()) == {}  # every word known: nothing is a typo

@@ -91,9 +91,8 @@ SPENDING_ASKED: list[tuple[str, tuple[str, ...]]] = [
     ("514", ("How much have I spent on stuff lately?", "what's the total i paid for things i bought",
              "Could you add up my purchases?")),
     (r"\b3\b", ("How many trips have I taken?", "how many cities did i go to", "How many places have I travelled to this year?")),
-    # the value, with or without its thousands separator (as for the old rent below); since session 8 the
-    # manager's look-back stores the landlord's change as the rent's amount, which reads "1250" (no "£": left)
-    ("1,?250", ("What's my rent these days?", "how much is rent now", "What do I pay my landlord each month?")),
+    # the value in the currency the user wrote (the look-back stores the landlord's change as the rent's amount)
+    ("£1,250", ("What's my rent these days?", "how much is rent now", "What do I pay my landlord each month?")),
     ("1,?100", ("What was my rent before the increase?", "what did i used to pay in rent", "How much was my rent originally?")),
     ("Halden", ("Where did I get the rain jacket?", "which shop was the jacket from", "Where'd I buy my jacket?")),
 ]

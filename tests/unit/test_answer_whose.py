@@ -33,6 +33,8 @@ OTHERS = [
     "Oluwaseun keeps inviting me to his salsa nights.",
     "My landlady's greenhouse blew over in the storm.",                # a person's thing: their story
     "Our lodgers are repainting their rooms, the whole house smells of gloss.",  # the first clause's subject
+    "Mum says my brother is moving to Leeds.",                       # news passed on of a relative
+    "Tariq told me he quit his job.",
 ]
 
 #: the user's own doing (or the user's own story told through a thing)
@@ -48,6 +50,8 @@ USERS = [
     "My 300-hour carpentry apprenticeship began in June.",           # not "apprenticeship" of a person
     "Zumba on Thursdays keeps me sane.",                             # old-miss: acts on the user
     "The glaziers finally replaced our cracked skylight.",           # someone acting on the user's things
+    "Dealership called: the Fiesta's ready, I can collect it after work.",  # news passed on to the user
+    "Council's replied, it says my permit's been approved.",        # a thing of the user's, reported
 ]
 
 

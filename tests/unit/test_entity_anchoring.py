@@ -55,6 +55,18 @@ CORRECTIONS: list[tuple[str, str, str, str, str]] = [
     ("The laptop repair is waiting for parts.", "Good news, the laptop repair is finished.", "laptop repair", "finished",
      "waiting for parts"),
     ("Our insurance claim is under review.", "ugh. the insurance claim got rejected", "insurance claim", "rejected", "review"),
+    # a result clause the parse hangs under someone's wish is still a statement
+    ("The move-out inspection is on Wednesday at 2.",
+     "The landlord wants the keys back by Friday so the move-out inspection is happening on Thursday at 4 instead.",
+     "inspection", "Thursday at 4", "Wednesday at 2"),
+    # a thing named later by the words before its head noun ("my permit" for the permit renewal)
+    ("My residency permit renewal tracker says 'biometrics booked'.", "Tracker moved on, it says my permit has been issued.",
+     "permit renewal", "issued", "biometrics booked"),
+    # a state said with its verb's particle; a car named after "the" is a thing whatever NER calls it
+    ("My council tax rebate claim is still 'pending', is that normal?", "Council Tax rebate paid out this morning, £64.",
+     "rebate claim", "paid out", "pending"),
+    ("The Clio's in at the dealership, they reckon it's awaiting approval from Renault.",
+     "Dealership says the Clio's finished now, I can collect it Friday.", "Clio", "finished", "awaiting approval"),
     # an amount
     ("The plumber's quote is £300 for the leak.", "Plumber came back and the quote is £450 now, apparently it's the pipe.",
      "plumber", "450", "300"),
@@ -113,6 +125,9 @@ CORRECTIONS: list[tuple[str, str, str, str, str]] = [
 
 #: (first statement, a later statement that changes nothing of that slot, words of the entity, the old value)
 NEAR_MISSES: list[tuple[str, str, str, str]] = [
+    # a time is never the place, however it is spaced
+    ("The carol service is at St Aidan's at 6:30.", "The carol service is starting at 6 pm now, the vicar says.",
+     "carol service", "St Aidan's"),
     ("Our weekly planning meeting is Mondays at 11.", "They might move the planning meeting to Friday at 3.",
      "planning meeting", "Mondays at 11"),
     ("Our weekly planning meeting is Mondays at 11.", "If the planning meeting slips to Thursday I'll lose my mind.",

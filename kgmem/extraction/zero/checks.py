@@ -40,6 +40,16 @@ IMAGINED = re.compile(
     re.IGNORECASE,
 )
 #: a sentence that opens like a question ("Should I move…?", "Any tips…?")
+#: a later clause that takes back what the sentence told: the offer turned down, the flat someone else
+#: got, the deal that fell through ("I was offered a job at Amazon but I turned it down")
+UNDOING = re.compile(
+    r"\b(?:but|and|then|so)\s+(?:I|we)\s+(?:\w+\s+)?(?:turned\s+(?:it|them|that|this|him|her|the\s+\w+)\s+down|turned\s+down|"
+    r"declined|refused|said\s+no|pulled\s+out|backed\s+out|withdrew)\b"
+    r"|\bbut\s+(?:someone|somebody)\s+else\s+(?:got|took|bought|snapped)\b"
+    r"|\bbut\s+(?:it|that|the\s+\w+)\s+(?:fell\s+through|fell\s+apart|didn't\s+happen|was\s+cancelled|got\s+cancelled)\b",
+    re.IGNORECASE)
+#: a clause put forward only to be denied: "It's not that I don't like sushi, I've just never tried it"
+DENIED = re.compile(r"\bnot\s+that\s+(?P<denied>[^,;.!?]+)", re.IGNORECASE)
 INTERROGATIVE = re.compile(
     r"^\W*(?:should|can|could|would|will|do|does|did|is|are|was|were|have|has|what|which|how|where|when|why|who|"
     r"whom|whose|any|anything|shall|may|might|am|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|shouldn't|"

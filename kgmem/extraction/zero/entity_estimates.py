@@ -15,6 +15,7 @@ from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import IMAGINED
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_facts import EntityRef, _entity_fact
+from kgmem.extraction.zero.entity_values import with_currency
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.sentences import Sentence
@@ -49,5 +50,6 @@ def estimate_facts(sent: Sentence, date: datetime, clause: Clause) -> list[Candi
         words = [w.text for w in subj.lefts if w.dep_ == "compound" and w.lemma_.lower() not in PEOPLE_NOUNS]
         name = " ".join(words) if words else f"{subj.lemma_.lower()} quote"
         if money:
-            return [_entity_fact(sent, date, part, EntityRef(name, "thing"), "amount", money[0][0], None)]
+            amount = with_currency(money[0][0], part.text)
+            return [_entity_fact(sent, date, part, EntityRef(name, "thing"), "amount", amount, None)]
     return []

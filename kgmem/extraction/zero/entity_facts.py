@@ -474,7 +474,9 @@ def note_people(clause: Clause, context: TurnContext) -> None:
     rank = 9
     for t in sorted(clause.tokens, key=lambda t: t.i):
         ent = entity_at(t)
-        if t.lemma_.lower() in PEOPLE_NOUNS or ent is not None and ent.label_ == "PERSON":
+        # a name after "the" is a thing's ("the Corsa's been at the garage": NER may call it a person)
+        the_named = t.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        if t.lemma_.lower() in PEOPLE_NOUNS or ent is not None and ent.label_ == "PERSON" and not the_named:
             name = _person_name(t)
             if name:
                 context.last_person = name

@@ -102,7 +102,7 @@ def clause_states(sent: Sentence, clause: Clause) -> bool:
             and clause.subject.pos_ in ("NOUN", "PROPN") and not sent.question:
         return True  # "the audit report has to be in by 31 October": a deadline, not a wish
     if clause.about == "request" or clause.blocked or hypothetical(clause) \
-            or intent_only(clause.tokens) and not _HAD_TO.search(clause.text):
+            or intent_only(clause.tokens) and not _HAD_TO.search(clause.text) and not _result(clause.head):
         return False  # "had to move the delivery to Wednesday" happened
     if sent.question and (clause.head.dep_ == "ROOT" or clause.text.rstrip().endswith("?")):
         return False
@@ -248,9 +248,22 @@ def clause_values(clause: Clause) -> list[tuple[str, str]]:
     out = [(v, c) for v, c in out if c not in ("where", "org") or v.lower() not in _IDIOM_NOUNS]  # "in the end"
     times = " ".join(v.casefold() for v, c in out if c == "when")
     people = [set(v.split()) for v, c in out if c == "person"]
-    # "Night" and "Ferry" read apart as well as "Night Ferry": the whole name only
-    return [(v, c) for v, c in out if (c == "when" or v.casefold() not in times)
+    # "Night" and "Ferry" read apart as well as "Night Ferry": the whole name only; a time is no
+    # place however it is spaced ("7pm" / "7 pm")
+    return [(v, c) for v, c in out if (c == "when" or v.casefold() not in times
+                                       and v.casefold().replace(" ", "") not in times.replace(" ", ""))
             and not (c == "person" and any(set(v.split()) < p for p in people))]
+
+
+#: words that open a clause telling a result or a reason, not what someone wants ("Vicar wants us out
+#: by 9 so the concert is starting at 7pm": the parse hangs the concert's clause under "wants")
+_RESULT_WORDS = frozenset({"so", "because", "since", "cos"})
+
+
+def _result(v: Token) -> bool:
+    """A clause the parse put under a verb of intention that opens with a word of result or reason."""
+    first = min(v.subtree, key=lambda t: t.i)
+    return v.dep_ in ("ccomp", "xcomp") and first.lower_ in _RESULT_WORDS and first.head.i == v.i
 
 
 def inner_clauses(clause: Clause) -> list[Clause]:
@@ -259,7 +272,7 @@ def inner_clauses(clause: Clause) -> list[Clause]:
     deadline to 14 November": the funder's statement is its own)."""
     out: list[Clause] = []
     for v in clause.tokens:
-        if v.i == clause.head.i or v.pos_ != "VERB":
+        if v.i == clause.head.i and not _result(v) or v.pos_ != "VERB":
             continue
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
         if subj is None or any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODALS

@@ -79,7 +79,8 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
     nor a day or time as a venue; ``person``: the entity is a person."""
     values = [v for v in fill(kind, clause) if v[0].casefold() not in own]
     if kind == "money":
-        values = [(v + _rate(v, clause.text), t) for v, t in values]  # "£95 a night" is a nightly price
+        # "£95 a night" is a nightly price; the currency is the one the user wrote ("£1,250", not "1250")
+        values = [(with_currency(v, clause.text) + _rate(v, clause.text), t) for v, t in values]
     if kind == "when":
         values = new_time(clause) or values
         if values and (span := when_span(clause)) and values[0][0] in span:
@@ -103,11 +104,23 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
     if not values and attr == "status" and (m := _MORE_STATES.search(clause.text)):
         values = [(m.group(0).lower(), None)]  # "the blender is on its way"
     if attr == "status":
-        values = [(_handed_on(v, clause.text), t) for v, t in values]
+        values = [(_handed_on(_with_particle(v, clause), clause.text), t) for v, t in values]
     if not values and attr == "provider":
         name = proper_after(clause, frozenset({"with", "to"}))  # "with Zing": NER may call it a person
         values = [(name, "org")] if name and name.casefold() not in own else []
     return values
+
+
+def _with_particle(value: str, clause: Clause) -> str:
+    """A one-word state with the particle its verb has in the clause ("paid" said "paid out",
+    "signed off", "sorted out"): the phrasal verb is the state."""
+    if " " in value:
+        return value
+    for t in clause.tokens:
+        if t.lower_ == value.lower() and t.pos_ == "VERB":
+            prt = [c.lower_ for c in t.children if c.dep_ == "prt" and c.i == t.i + 1]
+            return " ".join([value, *prt])
+    return value
 
 
 #: a state that says where a request went ("escalated to the vendor", "referred to a specialist")
@@ -159,6 +172,19 @@ def _rate(value: str, text: str) -> str:
         if re.sub(r"\D", "", m.group(0)).startswith(digits[:3]) and (r := _RATE.match(text, m.end())):
             return f" a {r.group(1).lower()}"
     return ""
+
+
+_SYMBOL_AMOUNT = re.compile(r"([£$€₹])\s?(\d[\d,]*(?:\.\d+)?)\s?(k|K|thousand|grand)?")
+
+
+def with_currency(value: str, text: str) -> str:
+    """The amount with the currency sign the text gives it ("1250" said "£1,250" → "£1,250");
+    the amount as it is when the text writes it without a sign ("300 bucks")."""
+    for m in _SYMBOL_AMOUNT.finditer(text):
+        n = float(m.group(2).replace(",", "")) * (1000 if m.group(3) else 1)
+        if value.replace(",", "") == (f"{n:.2f}" if n != int(n) else str(int(n))):
+            return m.group(1) + (f"{int(n):,}" if n == int(n) else f"{n:,.2f}")
+    return value
 
 
 def _is_time(value: str, clause: Clause) -> bool:

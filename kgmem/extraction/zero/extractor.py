@@ -57,6 +57,7 @@ from kgmem.extraction.zero.rule_pass import (
     rule_facts,
     seen_at_venue,
     shared_medium,
+    undone,
 )
 from kgmem.extraction.zero.sentences import DEP_CUE, IMPERSONAL_PARSE, Sentence, user_sentences
 from kgmem.extraction.zero.trips import trips_not_homes
@@ -69,7 +70,7 @@ if TYPE_CHECKING:
 
 #: bump when the tier's behaviour changes (reports name it); the cache key also holds a digest
 #: of this package's source, so a change made without a bump never reuses stale extractions
-RULES_VERSION = "rules-24"
+RULES_VERSION = "rules-25"
 
 @functools.cache
 def source_digest(package: Path = Path(__file__).parent) -> str:
@@ -281,7 +282,7 @@ class RuleExtractor:
                     found += shared_medium(found, w.sent, date, w.doc)
                     found += inferred_facts(w.sent, date, found)
                 found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
-                         and not fragment_of_another(f, found)
+                         and not fragment_of_another(f, found) and not undone(f, w.sent.text)
                          and not (f.predicate in _PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))]
                 found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
                 if attributes is not None:

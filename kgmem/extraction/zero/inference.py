@@ -18,12 +18,12 @@ from datetime import datetime
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import HYPOTHETICAL
 from kgmem.extraction.zero.facts import make_fact
-from kgmem.extraction.zero.lexicon import NOT_GOODS, NOT_PURCHASES
+from kgmem.extraction.zero.lexicon import CURRENCY_RX, NOT_GOODS, NOT_PURCHASES
 from kgmem.extraction.zero.patterns import MONEY_ANY
 from kgmem.extraction.zero.phrases import canonical_money, trim_phrase, valid_value
 from kgmem.extraction.zero.sentences import Sentence, best_time
 
-_PRICE = re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d{2})?\b|\b\d[\d,]*(?:\.\d{2})?\s?(?:dollars|bucks|euros|quid)\b")
+_PRICE = re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d{2})?\b|\b\d[\d,]*(?:\.\d{2})?\s?" + CURRENCY_RX + r"\b")
 #: "<money> on/for <thing>" and the note "<thing> from/at <shop>, <money>"; the thing ends where
 #: the shop, a time (masked to " , ") or the clause does
 _SPENT_ON = re.compile(MONEY_ANY + r"\s+(?:on|for)\s+(?P<obj>[^,;:!?()\n]+)")

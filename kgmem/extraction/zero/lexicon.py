@@ -105,6 +105,13 @@ def job_noun(word: str) -> bool:
     """``word`` (a lemma, lower case) names an occupation: a listed head or an occupation's shape."""
     return word in JOB_HEADS_PARSE or (word not in _NOT_JOBS and _JOB_SHAPE.fullmatch(word) is not None)
 
+#: words that make a number an amount of money when they follow it ("600 quid", "3100 euro", "2,000 rupees");
+#: one list for every money pattern of the tier (patterns, values, inference)
+CURRENCY_WORDS = ("dollars", "dollar", "bucks", "euros", "euro", "pounds", "quid", "usd", "eur", "gbp", "rupees",
+                  "rs", "inr", "aud", "cad", "nzd", "chf")
+#: the alternation of CURRENCY_WORDS, any case (the longest first)
+CURRENCY_RX = r"(?i:" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")"
+
 CAR_BRANDS_CASED = frozenset({
     "Tesla", "Toyota", "Honda", "Ford", "Chevrolet", "Chevy", "Nissan", "Subaru", "Mazda",
     "Hyundai", "Kia", "BMW", "Audi", "Mercedes", "Mercedes-Benz", "Volkswagen", "VW", "Volvo",
@@ -250,6 +257,9 @@ TRAVEL = frozenset({
 })
 ATTEND = frozenset({"attend", "go", "be", "check", "participate", "take", "get", "make", "run", "join",
                     "catch", "volunteer", "play", "compete", "return"})
+#: verbs whose "as X" names the user's occupation, whatever X is ("I work as a physio", "started as a buyer")
+WORK_AS = frozenset({"work", "start", "begin", "join", "hire", "employ", "train", "qualify", "retrain", "freelance",
+                     "intern", "serve"})
 HOBBY_VERBS = frozenset({"take", "get", "pick", "start", "begin", "do", "try"})
 LEARN = frozenset({"learn", "study", "practice", "practise", "take", "teach", "start", "play", "speak",
                    "pick", "begin"})

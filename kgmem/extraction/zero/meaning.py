@@ -24,10 +24,12 @@ from kgmem.extraction.zero.lexicon import (
     ACQUIRE,
     DEPART,
     DISLIKE_CUES,
+    DRINKS,
     LIKE_CUES,
     PEOPLE_NOUNS,
     PURCHASE,
     STATIVE,
+    TRIP_NOUNS,
 )
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.patterns import MONEY_ANY
@@ -55,8 +57,11 @@ GYM_CONTEXT = re.compile(r"\b(?:gym|fitness|work\s*out|workouts?|train\w*|lift\w
 _NEEDS: dict[str, re.Pattern[str]] = {
     "rent": re.compile(r"\b(?:rent|lease|landlord|housing|monthly|(?:a|per|each|every)\s+month|mortgage)\b|/\s?mo(?:nth)?\b",
                        re.IGNORECASE),
+    # pay told as what is taken home or what one is "on" ("I take home $4,200 a month", "I'm on about 48k")
     "salary": re.compile(r"\b(?:salary|earn\w*|make|making|paid|pays?|income|a\s+year|annual\w*|per\s+year|raise|"
-                         r"comp|compensation)\b", re.IGNORECASE),
+                         r"comp|compensation|take[-\s]home|net|gross|netto|brutto|before\s+tax|after\s+tax|per\s+annum)\b|"
+                         r"(?:^|\b(?:I'm|I\s+am|we're|currently|now|still)\s+)on\s+(?:about\s+|around\s+|roughly\s+|like\s+)?"
+                         r"[$£€]?\d", re.IGNORECASE),
     "gym": GYM_CONTEXT,
     "running_pb": re.compile(r"\b(?:pb|pr|personal\s+best|record|best|fastest|5k|10k|marathon|half|mile)\b", re.IGNORECASE),
 }
@@ -128,6 +133,8 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False  # "I ordered a drone from Decathlon": a shop, not an employer
     if via_from and pred == "lives_in":
         return False  # "moved from A to B" gives B; "got back from A" is a trip
+    if pred in ("lives_in", "visited") and _place_of_a_thing(value, clause, pred == "lives_in"):
+        return False  # "a small firm in Hove", "the bus broke down outside Wetherby": where a thing is
     if pred in ("lives_in", "works_at") and _departed(value, clause):
         return False  # "I left London for Leeds": London is where the user no longer lives
     if pred == "hometown" and not via_from and not _ORIGIN.search(clause.text):
@@ -157,9 +164,49 @@ _STUDY = re.compile(r"\b(?:degree|course|programme|program|masters|master's|phd|
                     re.IGNORECASE)
 #: nouns of a home: a clause about one says where the user lives ("my flat is in Leeds")
 _HOME_NOUNS = frozenset({"home", "flat", "house", "apartment", "place", "condo", "address", "bungalow", "cottage",
-                         "studio", "townhouse", "houseboat", "narrowboat", "digs", "pad"})
+                         "studio", "townhouse", "houseboat", "narrowboat", "digs", "pad", "houseshare", "flatshare",
+                         "bedsit", "room", "dorm", "halls", "bed", "semi", "terrace", "maisonette", "duplex", "loft",
+                         "cabin", "farmhouse", "villa", "barn", "caravan", "estate", "area", "neighbourhood",
+                         "neighborhood", "street", "road", "village", "town", "city", "suburb"})
+#: nouns of time spent somewhere: "a month in Lisbon", "two years in Houston" (a stay, not a thing's place)
+_STAY_NOUNS = frozenset({"month", "year", "night", "summer", "winter", "spring", "autumn", "fall", "semester", "term",
+                         "season", "life"})
 #: verbs of booking: what is booked is ahead ("booked a table at Ostra")
 _BOOKING = frozenset({"book", "reserve", "schedule", "plan", "arrange", "organise", "organize"})
+
+
+#: prepositions of location: "in X" after a noun says where that thing is
+_AT_PLACE = frozenset({"in", "at", "near", "outside", "by", "on"})
+
+
+def _place_of_a_thing(value: str, clause: Clause, home: bool) -> bool:
+    """``value`` is where a thing is, not where the user lives or went: a place in a clause about a
+    thing that is not the place itself ("the bus broke down outside Wetherby"); for a home (``home``),
+    also the object of "in/at/near" after a noun that is no home or stay ("a small firm in Hove") —
+    a trip to a thing in a place is a visit of the place ("a wedding in Porto")."""
+    first = value.split()[0].casefold()
+    tok = next((t for t in clause.tokens if t.lower_ == first), None)
+    if tok is None:
+        return False
+    subj = clause.subject
+    if clause.about == "thing" and subj is not None and subj.pos_ == "NOUN" and tok not in list(subj.subtree) \
+            and any(ch.dep_ in ("det", "poss", "compound", "amod") for ch in subj.children):
+        return True
+    if not home:
+        return False
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in _AT_PLACE:
+        return False
+    prep = tok.head
+    owner = prep.head
+    if owner.pos_ != "NOUN" or owner.i > prep.i:
+        return False  # a named road or area holds the place ("the flat on Cowley Road in Oxford")
+    # up the chain of places: "the flat on Cowley Road in Oxford" is a home's place
+    chain = [owner]
+    while chain[-1].dep_ == "pobj" and chain[-1].head.dep_ == "prep" and len(chain) < 4:
+        chain.append(chain[-1].head.head)
+    return not any(n.lemma_.lower() in _HOME_NOUNS | TRIP_NOUNS | _STAY_NOUNS for n in chain)
 
 
 def _departed(value: str, clause: Clause) -> bool:
@@ -242,6 +289,18 @@ def told_as_past(clause: Clause, when: ResolvedTime | None) -> bool:
                            and clause.head.lower_ in _SAME_PAST)
 
 
+def _is_drink(value: str) -> bool:
+    """The value's head is a drink ("oat milk lattes", "a flat white"): the lexicon's DRINKS."""
+    words = value.casefold().split()
+    return any(" ".join(words[-n:]).removesuffix("s") in DRINKS or " ".join(words[-n:]) in DRINKS for n in (1, 2))
+
+
+def by_value(predicate: str, value: str) -> str:
+    """The predicate a value's kind settles where meaning cannot: a favourite food that is a drink
+    ("I've switched to oat milk lattes") is a favourite drink."""
+    return "favourite_drink" if predicate == "favourite_food" and _is_drink(value) else predicate
+
+
 def reading(predicate: str, clause: Clause) -> str:
     """The predicate a clause says once its polarity and medium are read ("" drops it)."""
     return _medium(_polarity(predicate, clause), clause)
@@ -297,7 +356,8 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
                 continue
             value, vtype = values[0]
             used.add(value.casefold())
-            fact = canonical(make_fact(sent, pred.name, value, vtype, pred.name not in STATIVE, when, date,
+            name = by_value(pred.name, value)
+            fact = canonical(make_fact(sent, name, value, vtype, name not in STATIVE, when, date,
                                        confidence=round(min(0.8, 0.5 + p.score / 2), 3)))
             if fact is not None:
                 out.append(ProposedFact(fact, p.score, clause.text))

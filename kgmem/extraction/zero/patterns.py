@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from kgmem.extraction.zero.lexicon import (
     CAR_BRANDS_CASED,
     COMMUTE_MODES,
+    CURRENCY_RX,
     DIETS,
     DRINKS,
     EVENT_NOUNS_SURFACE,
@@ -60,8 +61,8 @@ CAP_OBJ = r"(?P<obj>[A-Z0-9\"“'][^,;:!?\n]*)"
 NUMWORD = (r"(?:\d{1,3}|(?:" + "|".join(numbers.TENS) + r")(?:[- ](?:"
            + "|".join(w for w, n in numbers.UNITS.items() if 1 <= n <= 9) + r"))?|"
            + "|".join(w for w, n in numbers.UNITS.items() if n >= 15) + ")")
-AMOUNT = r"\$?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|K|thousand|grand)?(?:\s?(?:dollars|bucks|USD))?"
-MONEY_ANY = r"(?:[$£€]\s?\d[\d,]*(?:\.\d{2})?|\d[\d,]*(?:\.\d{2})?\s?(?:dollars|bucks|euros|pounds|USD|EUR|GBP)\b)"
+AMOUNT = r"\$?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|K|thousand|grand)?(?:\s?" + CURRENCY_RX + r"\b)?"
+MONEY_ANY = r"(?:[$£€]\s?\d[\d,]*(?:\.\d{2})?|\d[\d,]*(?:\.\d{2})?\s?" + CURRENCY_RX + r"\b)"
 
 Triple = tuple[str, str, "str | None"]
 RuleFn = Callable[[re.Match[str], Sentence], list[Triple]]

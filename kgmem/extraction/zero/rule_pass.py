@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact
-from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
+from kgmem.extraction.zero.checks import DENIED, HYPOTHETICAL, IMAGINED, NEGATION, UNDOING
 from kgmem.extraction.zero.combine import WEAK_CONFIDENCE
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
@@ -205,17 +205,45 @@ _GIFT = re.compile(r"\bfor\s+(?:my|our)\s+(?:birthday|bday|anniversary|christmas
                    re.IGNORECASE)
 
 
+#: "have got" says what one has ("I've got a Kindle", "I've got two"), not what one bought, unless
+#: the sentence tells it as new ("I've just got a new bike", "I've got a Pixel as of yesterday")
+_HAVE_GOT = r"\b(?:'ve|have|'s|has)\s+got\s+(?:(?:a|an|the|some|two|three|four|\d+)\s+)?"
+_NEWLY = re.compile(r"\b(?:just|finally|recently|newly|new|today|yesterday|last|ago|now)\b", re.IGNORECASE)
+
+
 def as_owned(f: CandidateFact, text: str) -> CandidateFact | None:
     """A "bought" reading checked against how the thing came: a pet got without a word of
-    buying is a pet (its has_pet is read apart); a gift is owned, not bought."""
+    buying is a pet (its has_pet is read apart); a gift is owned, not bought; what one "has
+    got" is owned."""
     if f.subject != "user" or f.predicate != "bought":
         return f
     if f.value.lower().split()[-1].rstrip("s") in PETS and not _PAID.search(text):
         return None
-    if _GIFT.search(text) and not _PAID.search(text.replace("bought me", "").replace("bought us", "")):
+    gift = _GIFT.search(text) and not _PAID.search(text.replace("bought me", "").replace("bought us", ""))
+    had = re.search(_HAVE_GOT + re.escape(f.value.split()[0]), text, re.IGNORECASE) is not None \
+        and not _PAID.search(text) and not _NEWLY.search(text)
+    if gift or had:
         f.predicate = "owns"
         f.text = f"User owns: {f.value}."
     return f
+
+
+#: what the user gains and can be taken back by a later clause (checks.UNDOING)
+_GAINS = frozenset({"works_at", "job_title", "salary", "lives_in", "rent", "bought", "owns", "drives", "phone",
+                    "has_pet", "pet_name", "gym"})
+
+
+def undone(f: CandidateFact, text: str) -> bool:
+    """A gain told before a clause that takes it back: "We looked at a flat in Clapham, but someone
+    else got it" lives nowhere new; "I was offered a job at Amazon but I turned it down" works there not;
+    and any fact of a clause after "not that" ("It's not that I don't like sushi")."""
+    if f.subject != "user":
+        return False
+    m = UNDOING.search(text)
+    if m is not None and f.predicate in _GAINS and f.value.casefold() in text[:m.start()].casefold():
+        return True
+    # "It's not that I don't like sushi": the clause after "not that" is put forward to be denied
+    return any(f.value.casefold() in d.group("denied").casefold() for d in DENIED.finditer(text))
 
 
 #: a statement that points back to a thing named before it: "Mine started doing it",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.lexicon import (
+    CURRENCY_RX,
     DIETS,
     alt,
 )
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     pass
 
 _MONEY_RX = re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|K|thousand|grand)?\b|\b\d[\d,]*(?:\.\d+)?\s?(?:k|K|thousand|grand)?"
-                       r"\s?(?:dollars|bucks|euros|pounds|USD|EUR|GBP)\b|\b\d{2,3}(?:k|K)\b")
+                       r"\s?" + CURRENCY_RX + r"\b|\b\d{2,3}(?:k|K)\b")
 _RACE_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _WEIGHT = re.compile(r"\b(\d{2,3}(?:\.\d)?)\s*(pounds|lbs|lb|kg|kilos?|kilograms?|stone)\b", re.IGNORECASE)
 _PHONE_NUMBER = re.compile(r"(?<![\w$])\+?\d[\d\s().-]{5,}\d(?![\w%])")
@@ -121,8 +122,21 @@ def fill_relationship(c: Clause) -> list[Value]:
 _WORK_CUE = re.compile(r"\b(?:work|office|commut\w*|campus|job|school|shift|workplace)\b", re.IGNORECASE)
 
 
+def _goes_in(c: Clause) -> bool:
+    """A verb of travelling "in" with no place after it, only a time: to work ("I cycle in", "walk in
+    every morning" — the parser reads the time as the object of "in")."""
+    return c.head.lemma_.lower() in _MODE_WORDS and any(
+        ch.lower_ == "in" and ch.dep_ in ("prt", "advmod", "prep") and all(
+            (e := entity_at(g)) is not None and e.label_ in ("DATE", "TIME") for g in ch.children if g.dep_ == "pobj")
+        for ch in c.head.children)
+
+
 def fill_commute(c: Clause) -> list[Value]:
-    if not _WORK_CUE.search(c.text):
+    # the verb's own phrase: "I ride my bike | to work every day" is cut in two clauses (a verb
+    # joined to it by "and" is another statement: "I've been driving to Exeter, and work have been…")
+    phrase = " ".join(t.text for ch in c.head.children if ch.dep_ in ("advcl", "xcomp", "prep", "npadvmod", "dobj")
+                      for t in ch.subtree)
+    if not (_WORK_CUE.search(c.text) or _WORK_CUE.search(phrase) or _goes_in(c)):
         return []  # "I read it on the train" is not how the user gets to work
     low = c.text.lower()
     m = re.search(r"\b(by|on)\s+((?:the|an?|my)\s+)?(" + "|".join(re.escape(x) for x in _MODES) + r")s?\b", low)
@@ -131,6 +145,11 @@ def fill_commute(c: Clause) -> list[Value]:
     head = c.head.lemma_.lower()
     if head in _MODE_WORDS:
         return [(_MODE_WORDS[head], None)]
+    # "I ride my bike to work", "I take the bus in": the means is the verb's object
+    for ch in c.head.children:
+        mode = ch.lemma_.lower()
+        if ch.dep_ == "dobj" and (mode in _MODE_WORDS or mode in _MODES):
+            return [(_MODE_WORDS.get(mode, "by " + mode), None)]
     return []
 
 

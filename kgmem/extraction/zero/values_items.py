@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.lexicon import (
+    CURRENCY_WORDS,
     EVENT_NOUNS,
     HOBBIES,
     JOB_HEADS,
@@ -16,6 +17,7 @@ from kgmem.extraction.zero.lexicon import (
     VEHICLE_GENERIC,
     VEHICLES,
     WHICH_ONE,
+    WORK_AS,
     job_noun,
 )
 from kgmem.extraction.zero.nlp import entity_at, event_phrase, noun_phrase
@@ -32,7 +34,8 @@ from kgmem.extraction.zero.value_parse import (
 if TYPE_CHECKING:
     pass
 
-_TASTE_PEOPLE = frozenset({"person", "lover", "addict", "snob", "fiend", "junkie", "nut", "guy", "girl", "fanatic"})
+_TASTE_PEOPLE = frozenset({"person", "lover", "addict", "snob", "fiend", "junkie", "nut", "guy", "girl", "fanatic", "fan",
+                           "supporter"})
 _DEGREE = frozenset({"big", "huge", "total", "massive", "real", "true", "complete", "bit", "proper", "serious"})
 
 
@@ -48,8 +51,9 @@ def fill_item(c: Clause) -> list[Value]:
             if mods and ok_value(taste := t.doc[mods[0].i: mods[-1].i + 1].text):
                 return [(taste, "item")]
         ent = entity_at(t)
-        if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "PERSON", "GPE", "PERCENT"):
-            continue
+        if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "PERSON", "GPE", "PERCENT") \
+                or t.lower_ in CURRENCY_WORDS:
+            continue  # "600 quid" is the price, not the thing
         np = np_of(t)
         if np and ok_value(np) and np.lower() not in GENERIC_HEADS:
             return [(np, "item")]
@@ -128,6 +132,17 @@ def fill_job(c: Clause) -> list[Value]:
             title = _titled_role(t)
             if title and ok_value(title):
                 return [(title if title.isupper() else title.lower(), None)]
+    # the frame names the occupation whatever the word: "I work as a physio", "started as a buyer",
+    # "I am working like nurse" (non-native "like" for "as")
+    if c.subject is not None and c.subject.lower_ == "we":
+        return []  # an occupation is one's own ("we started as a joke at uni")
+    for t, role in args_of(c):
+        prep = t.head
+        if role in ("prep:as", "prep:like") and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in GENERIC_HEADS and (
+                prep.head.lemma_.lower() in WORK_AS or prep.head.lemma_.lower() in _ROLE_NOUNS):
+            np = noun_phrase(t)
+            if np and ok_value(np):
+                return [(np if np.isupper() else np.lower(), None)]
     return []
 
 
@@ -152,7 +167,7 @@ def fill_vehicle(c: Clause) -> list[Value]:
     for t in object_tokens(c) + [t for t, r in args_of(c) if r == "subj" and c.about != "user"]:
         np = noun_phrase(t)
         words = {w.lower() for w in re.findall(r"[\w-]+", np)}
-        if words & VEHICLES and not words <= VEHICLE_GENERIC and any(w[:1].isupper() for w in np.split()):
+        if words & VEHICLES and not words <= VEHICLE_GENERIC and (c.lowercase or any(w[:1].isupper() for w in np.split())):
             return [(_model_name(re.sub(r"^(?:19|20)\d\d\s+", "", np), VEHICLES), "item")]
     return []
 
