@@ -175,6 +175,23 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None, *,
             info["hedge"] = True
             return AbstainDecision(False, [], f"no {plan.answer_type} value; the relevant line is cited", info)
         return AbstainDecision(True, _topic(plan), f"no {plan.answer_type} value in the relevant evidence", info)
+    unnamed = _focus_absent(ev, extracted, info)
+    if unnamed is not None:
+        return unnamed
+    if not on_topic and extracted.confidence < 0.6:
+        # a turn's similarity is diluted by whatever else it says: ask about the line itself
+        line_sim = _line_similarity(ev, extracted)
+        info["line_similarity"] = round(line_sim, 3)
+        if line_sim < MIN_SIMILARITY:
+            return AbstainDecision(True, _topic(plan), f"best evidence similarity {max(best_sim, line_sim):.2f} < "
+                                   f"{MIN_SIMILARITY}", info)
+    return AbstainDecision(False, [], "typed value in relevant evidence", info)
+
+
+def _focus_absent(ev: EvidenceSet, extracted: Extracted, info: dict[str, Any]) -> AbstainDecision | None:
+    """Abstain when the evidence a reply would rest on speaks of neither the question's focus
+    words (by form, then by meaning) nor, for a recommendation, of its kind; ``None`` otherwise."""
+    plan = ev.result.plan
     text = _evidence_text(ev, extracted)
     evidence = terms(text)
     # a nationality or language of the question ("my Chinese") is a focus word, not a name
@@ -197,14 +214,7 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None, *,
     if absent and plan.intent != Intent.ASSISTANT_SAID and (strict or len(absent) * 2 > len(need)):
         info["absent"] = absent
         return AbstainDecision(True, absent, f"the evidence never mentions {', '.join(absent)}", info)
-    if not on_topic and extracted.confidence < 0.6:
-        # a turn's similarity is diluted by whatever else it says: ask about the line itself
-        line_sim = _line_similarity(ev, extracted)
-        info["line_similarity"] = round(line_sim, 3)
-        if line_sim < MIN_SIMILARITY:
-            return AbstainDecision(True, _topic(plan), f"best evidence similarity {max(best_sim, line_sim):.2f} < "
-                                   f"{MIN_SIMILARITY}", info)
-    return AbstainDecision(False, [], "typed value in relevant evidence", info)
+    return None
 
 
 def _line_similarity(ev: EvidenceSet, extracted: Extracted) -> float:

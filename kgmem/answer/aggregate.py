@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 
 from kgmem import predicates as predicate_registry
+from kgmem import temporal
+from kgmem.answer.counting import compute_told_count, question_terms, shared
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.event_count import CountedEvent, role_events
 from kgmem.answer.evidence import EvidenceSet, Line
@@ -44,7 +46,7 @@ _MONEY_Q = re.compile(r"\b(spen[dt]|spending|cost|paid|pay|money|amount|price|\$
 _SPEND_GENERIC = {norm(w) for w in """purchase purchases thing things stuff everything item items total amount
 money spend spending spent cost costs price prices dollar dollars budget sum buy bought altogether mention
 mentioned told shopping expense expenses outlay haul gear equipment accessories supplies goods splurge
-splurges""".split()}
+splurges pay paid paying add number count""".split()}
 #: the question asks for a total over a kind, not the price of one thing
 _ALL_Q = re.compile(r"\b(?:total|altogether|all together|combined|in all|add(?:ed)? up|sum|everything|all (?:the|my|of))\b", re.I)
 #: an amount that is not what was paid ("down from $60", "was $150 but …", "$20 off")
@@ -91,6 +93,27 @@ def paid_amounts(text: str) -> list[float]:
     return out or money(text)[:1]
 
 
+#: a number standing alone (not part of a word, a time, a date, a decimal or a percentage)
+_BARE = re.compile(r"(?<![\w.:/£$€-])(\d{1,5})(?![\w.:/%-])")
+
+
+def bare_amount(line: Line) -> list[float]:
+    """An amount written without a currency ("18 for two pairs"): only the one number a line
+    holds outside its dates and times (two numbers — "went past 11 so they gave me 30" — leave
+    which is the price open; "on 7 December" is a date)."""
+    dates = [(s.start_char, s.end_char) for s in temporal.find_time_expressions(line.text, line.said_at)]
+    found = [m for m in _BARE.finditer(line.text)]
+    if len(found) != 1 or any(a <= found[0].start() < b for a, b in dates):
+        return []
+    return [float(found[0].group(1))]
+
+
+def _user_currency(lines: list[Line]) -> str | None:
+    """The currency the user writes amounts in, when only one ("£" for "45 quid", "£18")."""
+    symbols = {currency(ln.text) for ln in lines if money(ln.text)}
+    return symbols.pop() if len(symbols) == 1 else None
+
+
 def _after_purchase(line: Line, ev: EvidenceSet) -> bool:
     """A price told in the sentence after the purchase ("I finally bought new boots. $189, but
     worth it."): the sentence before says what was bought and has no price of its own."""
@@ -120,7 +143,10 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
     told in two sessions counts once), own actual clauses only."""
     plan = ev.result.plan
     out = Computed(kind="sum")
-    objects = {norm(n) for n in plan_notes(plan, "noun")} - _SPEND_GENERIC
+    # the question's things: its nouns and its other content words ("fair" of "my fair stalls", which
+    # the parse reads as an adjective)
+    objects = ({norm(n) for n in plan_notes(plan, "noun")} | {t for k in plan.keywords for t in question_terms(k)}) \
+        - _SPEND_GENERIC - GENERIC
     users = ev.all_user_lines()
     if objects and _ALL_Q.search(plan.question):
         # a total over a kind the user never names in those words ("my outdoor purchases"): the
@@ -130,9 +156,16 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
     skipped = 0
     # a turn that names the thing at all (even in a question: "what pressure for a city bike?") is about it
     on_topic = {ln.turn_id for ln in users if objects & terms(ln.text)}
+    # the question's own words, its verb too ("taken" of "what have my stalls taken": "Took £420")
+    asked = objects | {t for k in plan.keywords for t in question_terms(k)}
+    bare_symbol = _user_currency(users)
     for line in users:
-        amounts = paid_amounts(line.text)
-        if not amounts or not (_PAID.search(line.text) or _after_purchase(line, ev)):
+        # a line that names the asked thing itself with an amount tells its price, paid-verb or not
+        # ("Shoreham Arts Fair today: £310"; "compression socks came, 18 for two pairs")
+        names_it = bool(objects and shared(objects, terms(line.text)))
+        amounts = paid_amounts(line.text) or (bare_amount(line) if names_it and bare_symbol else [])
+        if not amounts or not (names_it or shared(asked, terms(line.text)) or _PAID.search(line.text)
+                               or _after_purchase(line, ev)):
             continue
         if objects and not (objects & terms(line.text)) and line.turn_id not in on_topic:
             continue  # "at the bike shop": a price in the same turn as the bike counts ("a $35 U-lock")
@@ -149,7 +182,7 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
             out.unmatched = [" ".join(n for n in plan_notes(plan, "noun") if norm(n) in objects)]
         return out
     total = sum(a for _, a in seen)
-    symbols = {currency(ln.text) for ln in seen.values()}
+    symbols = {currency(ln.text) if money(ln.text) else bare_symbol or "$" for ln in seen.values()}
     sym = symbols.pop() if len(symbols) == 1 else "$"  # amounts in mixed currencies are not converted
     for line in seen.values():
         out.turn_ids.append(line.turn_id)
@@ -249,17 +282,27 @@ def compute_aggregate(ev: EvidenceSet) -> Computed:
     plan = ev.result.plan
     if is_money_total(plan.question) or (plan.slot == "sum" and not re.search(r"\bhow many\b", plan.question, re.I)):
         return compute_spend_total(ev)  # by its words, or by meaning ("what did my shopping come to")
+    if _ALL_Q.search(plan.question) and not re.search(r"\b(?:how\s+many|number|count)\b", plan.question, re.I):
+        # a total the question does not call money ("what have my fair stalls taken in total"): a
+        # sum when the lines about the asked thing carry amounts
+        by_lines = compute_spend_total(ev)
+        if by_lines.answer:
+            return by_lines
     out = Computed(kind="count" if plan.answer_shape == "number" else "list")
     by_role = role_events(ev, _SPEND_GENERIC)
     if by_role is not None:  # "how many … have I finished": the lines that say so, not every stored item
         return _counted(plan, by_role[0], by_role[1], out)
     preds = _preds(plan)
-    if not preds:
-        return out
     # the question's own nouns narrow the set, except the category it asks for ("which *cities*")
     category = {norm(w) for w in CATEGORY_TYPES} | ({norm(plan.head)} if plan.head else set())
     kws = {norm(k) for k in plan.keywords} - _SPEND_GENERIC - {norm(p) for p in preds} - category
-    facts, extra = _items(ev, preds, kws)
+    facts, extra = _items(ev, preds, kws) if preds else ([], [])
+    # "how many conferences have I presented at": stored items plus the lines that tell one
+    told = compute_told_count(ev, facts, extra)
+    if told.answer:
+        return told
+    if not preds:
+        return out
     items = {f.id: f for f in facts}
     if not items and not extra:
         return out

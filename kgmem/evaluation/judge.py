@@ -320,7 +320,10 @@ class NormalisedMatchScorer:
             elif g and f" {g} " in padded:
                 return Verdict(True, self.name, method="containment")
         gold_dates = extract_dates(gold)
-        if gold_dates and _dates_match(gold_dates, extract_dates(prediction)):
+        # a gold that states a duration ("3 days (3-6 June)") is judged by its count: the dates of
+        # its explanation are no answer ("46 days, from 20 April to 6 June" is wrong)
+        states_duration = bool(_unit_counts(normalise(re.sub(r"\([^)]*\)", " ", gold))))
+        if gold_dates and not states_duration and _dates_match(gold_dates, extract_dates(prediction)):
             return Verdict(True, self.name, method="date")
         if question_type == "temporal-reasoning":
             pred_counts = _unit_counts(pred_norm)

@@ -111,6 +111,16 @@ def test_preference_is_approximate_keyword_overlap() -> None:
     assert not score(rubric, "Visit a museum.", "single-session-preference")
 
 
+def test_a_duration_gold_is_judged_by_its_count_not_its_dates() -> None:
+    # the dates explaining a duration are no answer: "46 days … to 6 June" is wrong for "3 days (3-6 June)"
+    assert not score("3 days (3-6 June)", "46 days (from 20 April to 6 June).", "temporal-reasoning")
+    assert not score("4 days (19-23 November)", "388 days, since November 23, 2022.", "temporal-reasoning")
+    assert score("3 days (3-6 June)", "3 days: you started on 3 June and finished on 6 June.", "temporal-reasoning")
+    # a date gold still matches a date answer, with or without its weekday in brackets
+    assert score("June 6th", "You finished it on 6 June.", "temporal-reasoning")
+    assert score("Tuesday (June 6)", "On 6 June, a Tuesday.", "temporal-reasoning")
+
+
 def test_extract_dates_forms() -> None:
     assert (2023, 5, 20) in extract_dates("2023/05/20 (Sat) 02:21")
     assert (None, 3, 4) in extract_dates("on March 4th")

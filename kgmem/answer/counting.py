@@ -1,0 +1,215 @@
+"""Counts of the user's own told events: "how many half marathons have I completed this year".
+
+Stored facts hold what extraction understood; a count question often asks about events no
+predicate holds ("presented a paper at a conference", "did a bank shift", "got accepted"). So the
+events are counted from the user's own lines:
+
+- **which lines are about the asked thing**: the question's content words (the counted things'
+  nouns first — "half", "marathon"; when no line names them, its other content words — the
+  verb "accepted" of "how many of my submissions got accepted") matched by folded stem
+  (:func:`kgmem.answer.match.terms`), and a line must also be closer in meaning to the question
+  (MiniLM cosine, the vectors ingest cached) than this user's typical line is — "half" in "half
+  in a .bib file" is not a half marathon;
+- **which of those are the user's own actual events**: the line classes of
+  :mod:`kgmem.answer.evidence` (``actual`` only: not a plan, a declined offer, a friend's doing,
+  a question), told inside the question's time window;
+- **one event per telling**: a session tells an event once (the best line of it is kept), and
+  two sessions naming the same title or place tell the same event ("Flying out to Lisbon on
+  Tuesday" / "Got back from Lisbon").
+
+The answer names what it counted: "2 (the Bath Half, 2023-03-12; the Edinburgh half marathon,
+2023-05-28)". No word list decides what counts; the question's own words and their meaning do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from statistics import median
+
+from kgmem import temporal
+from kgmem.answer.deterministic import Computed
+from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.match import GENERIC, norm, terms
+from kgmem.models import Fact, QueryPlan
+from kgmem.retrieval.planner import plan_notes
+from kgmem.retrieval.search import fact_date
+from kgmem.text import tokenize
+
+_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+#: "how many days did I spend in Lisbon" asks a duration, not a count of told events
+_HOW_MANY_UNITS = re.compile(r"\bhow\s+many\s+(?:more\s+)?(?:seconds|minutes|hours|days|nights|weeks|months|years)\b", re.I)
+#: words of a count question that say how to count, not what ("how many *different kinds* of bird")
+_COUNTING = terms("many different kind kinds sort sorts type types actually total altogether together far")
+#: verbs that carry tense, not the event ("have I *done*", "did I", "*got* accepted")
+_AUXILIARIES = terms("have has had do does did done get got gets be been being")
+#: a capitalised run after a line's first word: a title or a place names which event a line tells
+_NAME_RUN = re.compile(r"(?<=\w[\s,])(?:The\s+)?[A-Z][\w'’&-]+(?:\s+(?:(?:of|in|and|the|a|on)\s+)*[A-Z][\w'’&-]+)*")
+
+
+#: a calendar period and the word naming which one ("this *academic* year", "last school term")
+_PERIOD = re.compile(r"\b([a-z]+\s+)?(?:year|term|semester|season|month|week)s?\b", re.I)
+
+
+def _window_words(plan: QueryPlan) -> set[str]:
+    """Words of the question's time expressions ("this *year*", "since *September*", "this
+    *academic year*")."""
+    q = plan.question
+    out = {w for m in _PERIOD.finditer(q) for w in terms(m.group(0))}
+    if plan.question_date is not None:
+        out |= {w for s in temporal.find_time_expressions(q, plan.question_date) for w in terms(q[s.start_char:s.end_char])}
+    return out
+
+
+#: where the counted phrase of "how many <things> …" ends: the clause's subject or auxiliary
+_PHRASE_END = re.compile(r"\b(?:i|we|you|he|she|they|it|have|has|had|did|do|does|are|were|is|was|will|can|could|would|"
+                         r"should|got|get|gets|been)\b", re.I)
+
+
+def _counted_phrase(question: str) -> list[list[str]]:
+    """The words of "how many <things>", one list per coordinated part ("wards or departments")."""
+    m = _HOW_MANY.search(question)
+    if m is None:
+        return []
+    rest = question[m.end():]
+    end = _PHRASE_END.search(rest)
+    phrase = rest[:end.start()] if end else rest
+    parts = [[w for w in tokenize(part) if norm(w) not in _COUNTING] for part in re.split(r"\b(?:or|and)\b|,", phrase)]
+    return [p for p in parts if p]
+
+
+def counted_heads(question: str) -> set[str]:
+    """The head nouns of the counted phrase: "how many food bank *shifts* have I done" → shift;
+    "how many wards or departments" → ward, department."""
+    return {t for part in _counted_phrase(question) for t in question_terms(part[-1])}
+
+
+def _modifiers(question: str) -> set[str]:
+    """The counted phrase's other words ("food bank" of "food bank shifts"): alone, they name no
+    event ("the bank sent me a card" is no shift)."""
+    return {t for part in _counted_phrase(question) for w in part[:-1] for t in question_terms(w)}
+
+
+def anchors(plan: QueryPlan) -> tuple[set[str], set[str]]:
+    """The question's words that say what is counted: (the counted things' head nouns, its other
+    content words — the verb of "how many of my submissions got *accepted*", modifiers)."""
+    skip = set(GENERIC) | _COUNTING | _window_words(plan)
+    heads = counted_heads(plan.question) - skip
+    words = {t for k in plan.keywords for t in question_terms(k)} | \
+        {t for n in plan_notes(plan, "noun") for t in question_terms(n)}
+    return heads, words - skip - heads - _modifiers(plan.question)
+
+
+def question_terms(text: str) -> set[str]:
+    """A question's comparison forms, a past participle also as its verb ("taken" → take, so a
+    line's "Took £420" holds it)."""
+    words = tokenize(text)
+    return {norm(w) for w in words} | {norm(w[:-1]) for w in words if w.endswith("en") and len(w) > 4}
+
+
+def shared(words: set[str], line_terms: set[str]) -> set[str]:
+    """The question's words a line holds."""
+    return words & line_terms
+
+
+def _in_window(line: Line, plan: QueryPlan) -> bool:
+    w = plan.window
+    return w is None or ((w.start is None or line.said_at >= w.start) and (w.end is None or line.said_at <= w.end))
+
+
+def _names(line: Line) -> set[str]:
+    runs = {r.group(0).strip(" ,.").casefold() for r in _NAME_RUN.finditer(line.text)}
+    return {r for r in runs if r not in ("i", "i'm", "i've", "i'd")}
+
+
+def _label(line: Line, hit: set[str]) -> str:
+    """What the line tells, short: its longest name, else the clause around the matched word."""
+    runs = sorted((r.group(0).strip(" ,.") for r in _NAME_RUN.finditer(line.text)), key=len, reverse=True)
+    runs = [r for r in runs if r.casefold() not in ("i", "i'm", "i've", "i'd")]
+    if runs:
+        return runs[0]
+    text = line.text.strip().rstrip(".!?")
+    return text if len(text) <= 60 else text[:57].rstrip() + "…"
+
+
+def event_day(line: Line) -> str:
+    """The day a line's event happened: its own recent past date ("yesterday", "last night"),
+    else the day it was said (a far date in the line is more often another event's)."""
+    when = line.when
+    return str(when.date() if line.dated_by_text and 0 <= (line.said_at - when).days <= 14 else line.said_at.date())
+
+
+def told_events(ev: EvidenceSet) -> list[tuple[Line, set[str]]] | None:
+    """The user's own actual events the count question asks about, one line each (``None`` when
+    the question is no "how many" question or no line names what it counts)."""
+    plan = ev.result.plan
+    if not _HOW_MANY.search(plan.question) or _HOW_MANY_UNITS.search(plan.question):
+        return None
+    heads, others = anchors(plan)
+    if not heads and not others:
+        return None
+    own = [ln for ln in ev.all_user_lines() if ln.role == "user" and not ln.is_request
+           and ln.actuality == "actual" and _in_window(ln, plan)]
+    matched: list[tuple[Line, set[str]]] = []
+    for words in (heads, others):  # the things' own nouns first; the other words only when no line names them
+        matched = [(ln, hit) for ln in own if (hit := shared(words, terms(ln.text)))]
+        if matched:
+            break
+    if not matched:
+        return None
+    sims = ev.line_similarity(own)
+    typical = median(sims.get((ln.turn_id, ln.position), 0.0) for ln in own)
+    matched = [(ln, h) for ln, h in matched if sims.get((ln.turn_id, ln.position), 0.0) > typical]
+    best: dict[str, tuple[Line, set[str]]] = {}
+    for ln, hit in sorted(matched, key=lambda m: -sims.get((m[0].turn_id, m[0].position), 0.0)):
+        best.setdefault(ln.session_id, (ln, hit))
+    events: list[tuple[Line, set[str]]] = []
+    for ln, hit in sorted(best.values(), key=lambda m: m[0].said_at):
+        if not any(_names(ln) & _names(other) for other, _ in events):
+            events.append((ln, hit))
+    return events or None
+
+
+def _covers(fact: Fact, line: Line, words: set[str]) -> bool:
+    """A stored fact and a counted line tell the same item: the fact came from the line's turn, or
+    the line names the fact's value — a value that is more than the counted kind itself ("bank
+    shift" is every shift's name, "Shuggie Bain" one book's)."""
+    value = (fact.value or "").casefold().strip()
+    return line.turn_id in fact.source_turn_ids or (
+        len(value) > 2 and value in line.text.casefold() and bool(terms(value) - words))
+
+
+def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
+                       places: Sequence[tuple[str, Line]] = ()) -> Computed:
+    """"How many …": the stored items about the counted things (facts whose words hold one of the
+    question's — "User read book: Shuggie Bain" for "books" — and trip lines' places), and each
+    :func:`told_events` line no stored item already covers; every item named, dated and cited.
+    Empty when no line tells such an event (the caller then counts stored items alone)."""
+    plan = ev.result.plan
+    out = Computed(kind="count" if plan.answer_shape == "number" else "list")
+    events = told_events(ev)
+    if not events:
+        return out
+    heads, others = anchors(plan)
+    words = heads | others | _modifiers(plan.question)
+    # a stored item of the plan's predicates is about the question when its words hold one of the
+    # question's, its event verb too ("User visited: Lyon" for "how many cities have I visited"):
+    # not "User bought: keys" for "how many of my submissions got accepted"
+    asked = question_terms(plan.question) - _COUNTING - _window_words(plan) - _AUXILIARIES
+    kept = [f for f in facts if asked & question_terms(f.text)]
+    trips = [(v, ln) for v, ln in places if words & terms(ln.text)]
+    told = [(ln, hit) for ln, hit in events
+            if not any(_covers(f, ln, words) for f in kept) and not any(t.turn_id == ln.turn_id for _, t in trips)]
+    items = [f"{f.value or f.text}, {fact_date(f).date()}" for f in kept]
+    items += [f"{v}, {event_day(ln)}" for v, ln in trips]
+    items += [f"{_label(ln, hit)}, {event_day(ln)}" for ln, hit in told]
+    out.lines.append(f"{len(items)} item(s) you told of: " + "; ".join(items))
+    out.fact_ids.extend(f.id for f in kept)
+    for f in kept:
+        out.turn_ids.extend(f.source_turn_ids[:1])
+        out.cited.append(f"\"{f.text[:100]}\" (said {f.observed_at.date()})")
+    for ln in [t for _, t in trips] + [ln for ln, _ in told]:
+        out.turn_ids.append(ln.turn_id)
+        out.cited.append(f"\"{ln.text.strip()[:120]}\" (said {ln.said_at.date()})")
+    out.answer = f"{len(items)} ({'; '.join(items)})" if plan.answer_shape == "number" else "; ".join(items)
+    return out

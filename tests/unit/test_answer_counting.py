@@ -1,0 +1,92 @@
+"""Counts and totals over the user's own told events (kgmem.answer.counting, aggregate's line path)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from kgmem.answer.aggregate import bare_amount
+from kgmem.answer.counting import anchors, counted_heads, question_terms
+from kgmem.answer.evidence import Line
+from kgmem.retrieval.planner import plan_query
+
+QD = datetime(2024, 6, 30)
+
+
+@pytest.fixture(scope="module")
+def mem(chat_memory):  # noqa: ANN001, ANN201
+    said = [
+        (datetime(2024, 2, 3), "Did a food bank shift at St Anne's this morning, sorted tins for three hours."),
+        (datetime(2024, 2, 20), "The bank sent me a new debit card, the old one snapped."),
+        (datetime(2024, 3, 10), "Another food bank shift today, mostly packing parcels."),
+        (datetime(2024, 3, 30), "My flatmate Priya did a food bank shift too, she loved it."),
+        (datetime(2024, 4, 14), "Presented our poster at the Oslo summit today, lots of questions.",
+         "Bought printer ink for the poster, £32."),
+        (datetime(2024, 4, 20), "Still buzzing from the Oslo summit, the keynote was brilliant.",
+         "The printer paper arrived, 12 for five reams."),
+        (datetime(2024, 5, 5), "Food bank shift number three done, my back aches.",
+         "Bake sale at school: £120 for the library."),
+        (datetime(2024, 5, 19), "The church bake sale took £85, not bad for a wet Sunday.",
+         "Maya's bake sale raised £300 for the hospice, which is amazing."),
+        (datetime(2024, 6, 2), "Booked a table at the Hythe bake sale on 9 August."),
+    ]
+    m = chat_memory("cora", said, "c", None)
+    yield m
+    m.close()
+
+
+def test_a_count_takes_each_own_told_event_once(mem) -> None:  # noqa: ANN001
+    a = mem.answer("cora", "How many food bank shifts have I done?", question_date=QD)
+    # three of the user's own shifts; not Priya's, not the bank's new card
+    assert a.text.startswith("3 "), (a.text, a.extra["decision"])
+
+
+def test_the_same_named_event_told_twice_is_one(mem) -> None:  # noqa: ANN001
+    a = mem.answer("cora", "How many summits have I presented at?", question_date=QD)
+    assert a.text.startswith("1 ") and "Oslo" in a.text, (a.text, a.extra["decision"])
+
+
+def test_a_total_the_question_does_not_call_money(mem) -> None:  # noqa: ANN001
+    a = mem.answer("cora", "What have my bake sales made in total?", question_date=QD)
+    # £120 + £85; not Maya's £300, not the booked sale's date
+    assert a.text.startswith("£205"), (a.text, a.extra["decision"])
+
+
+def test_an_amount_written_without_currency_names_the_thing(mem) -> None:  # noqa: ANN001
+    a = mem.answer("cora", "How much have I spent on printer ink and paper altogether?", question_date=QD)
+    assert a.text.startswith("£44"), (a.text, a.extra["decision"])
+
+
+def _line(text: str) -> Line:
+    return Line(text, "t:0", "s", "user", datetime(2024, 11, 10))
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("compression socks came, 18 for two pairs", [18.0]),
+    ("went past 11 so they gave me 30", []),  # two numbers: which is the price is open
+    ("Booked a table at the fair on 7 December.", []),  # a date, not an amount
+    ("picked up a shift on c2", []),  # part of a word
+])
+def test_a_bare_amount_is_the_one_number_outside_dates(text: str, amount: list[float]) -> None:
+    assert bare_amount(_line(text)) == amount
+
+
+def test_the_question_window_and_counting_words_are_not_what_is_counted() -> None:
+    plan = plan_query("how many different kinds of talks have I given this academic year", QD)
+    heads, others = anchors(plan)
+    assert heads == {"talk"}
+    assert not {"academic", "year", "kind", "different"} & (heads | others)
+
+
+@pytest.mark.parametrize(("q", "heads"), [
+    ("How many food bank shifts have I done?", {"shift"}),
+    ("how many wards or departments have i worked on", {"ward", "department"}),
+    ("how many of my submissions got accepted", {"submission"}),
+])
+def test_the_counted_things_are_the_phrase_heads(q: str, heads: set[str]) -> None:
+    assert counted_heads(q) == heads
+
+
+def test_a_past_participle_also_matches_its_verb() -> None:
+    assert {"taken", "tak"} <= question_terms("taken")  # "Took £420" holds it
