@@ -33,9 +33,10 @@ _NOT_PAST = {"read", "born", "knives", "wives", "leaves", "shelves", "men", "wom
              "geese", "people"}
 #: a chat sentence that starts with its verb ("Ran the half on Sunday!") is often mis-tagged: a
 #: first word in the past form says it
-_LEAD_PAST = re.compile(r"^\W*(?:(?:just|finally|also|so|and|then)\s+)*([a-z]+ed|" + "|".join(
-    w for w, base in IRREGULAR.items() if w != base and w not in _NOT_PAST) + r")\b",
-    re.I)
+_PAST_FORMS = "|".join(w for w, base in IRREGULAR.items() if w != base and w not in _NOT_PAST)
+_LEAD_PAST = re.compile(r"^\W*(?:(?:just|finally|also|so|and|then)\s+)*([a-z]+ed|" + _PAST_FORMS + r")\b", re.I)
+#: any past form in the sentence ("booked it, flying out Tuesday" stays as told): no parse needed
+_ANY_PAST = re.compile(r"\b(?:[a-z]{3,}(?<!e)ed|" + _PAST_FORMS + r")\b", re.I)
 
 
 def when(line: Line, ev: EvidenceSet) -> tuple[datetime, str, bool]:
@@ -87,8 +88,8 @@ def _add_month(d: datetime) -> datetime:
 def _past_tense(text: str, at: int) -> bool:
     """Whether the verb the time expression at ``at`` belongs to is in the past tense (the
     tagger; ``True`` without one, so nothing is re-dated blindly)."""
-    if _LEAD_PAST.match(text):
-        return True
+    if _LEAD_PAST.match(text) or _ANY_PAST.search(text):
+        return True  # a past form is there: the tagger is asked only for sentences without one
     nlp = question_nlp()
     if nlp is None:
         return True
