@@ -8,7 +8,8 @@ what one is "on"; an occupation named by the frame "work as / started as / worki
 word; the means of getting to work as a travel verb's object or "cycle in"; what one "has got" is owned,
 not bought; a team or act named before "fan"/"supporter"; a car typed without capitals; a gain taken
 back by a later clause ("…but I turned it down"); a favourite food whose head is a drink is a drink; a
-place that is where a thing is ("a firm in Corby", "the coach broke down outside Grantham").
+place that is where a thing is ("a firm in Corby", "the coach broke down outside Grantham"); two slots of
+one topic in one clause (lexicon.COMPANIONS: "work at X as Y").
 Each case lists facts that must be read and facts that must not.
 """
 
@@ -34,6 +35,8 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("I've worked as a sound engineer for years.", [("user", "job_title", "sound engineer")], []),
     ("I am working like electrician in Porto since 2021.", [("user", "job_title", "electrician")], []),
     ("Last spring I started as a junior copywriter at a tiny studio.", [("user", "job_title", "junior copywriter")], []),
+    # -- two slots of one topic in one clause: the companion of the first proposal is tried too
+    ("i am work at Vestas since 2 year as welder", [("user", "job_title", "welder"), ("user", "works_at", "Vestas")], []),
     # -- the means of getting to work as the verb's object, or "in" after a verb of travelling
     ("I take the tram to work most days.", [("user", "commute", "by tram")], []),
     ("These days I walk in every morning, rain or shine.", [("user", "commute", "on foot")], []),
@@ -104,3 +107,14 @@ def test_meaning_stage_reads_the_class(meaning_facts: list[set[Triple]], i: int)
 def test_whole_tier_reads_the_class(full_facts: list[set[Triple]], i: int) -> None:
     text, wanted, unwanted = (CASES + FULL_CASES)[i]
     _check(text, wanted, unwanted, full_facts[i])
+
+
+def test_companion_of_the_first_proposal_is_tried() -> None:
+    from kgmem.extraction.zero.meaning import with_companions
+    from kgmem.extraction.zero.proposals import Proposal
+
+    top = [Proposal("job_title", 0.52), Proposal("gym", 0.39), Proposal("works_at", 0.36)]
+    got = [p.predicate for p in with_companions(top[:1], top, 0.30)]
+    assert got == ["job_title", "works_at"]  # the companion, not the unrelated gym
+    assert [p.predicate for p in with_companions(top[:1], top, 0.40)] == ["job_title"]  # above the threshold only
+    assert with_companions([], top, 0.30) == []

@@ -257,6 +257,16 @@ TRAVEL = frozenset({
 })
 ATTEND = frozenset({"attend", "go", "be", "check", "participate", "take", "get", "make", "run", "join",
                     "catch", "volunteer", "play", "compete", "return"})
+#: slots one clause often fills together ("a UX designer at Monzo", "my wife's called Sunita", "our place in
+#: Austin"): when meaning proposes the first, the second is tried too if it ranks in the clause's top three
+#: above the threshold, whatever the margin (its value kind still decides)
+COMPANIONS: dict[str, tuple[str, ...]] = {
+    "job_title": ("works_at",), "works_at": ("job_title",),
+    "relationship_status": ("partner_name",), "partner_name": ("relationship_status",),
+    "has_pet": ("pet_name",), "pet_name": ("has_pet",),
+    "rent": ("lives_in",), "hometown": ("speaks_language",),
+}
+
 #: verbs whose "as X" names the user's occupation, whatever X is ("I work as a physio", "started as a buyer")
 WORK_AS = frozenset({"work", "start", "begin", "join", "hire", "employ", "train", "qualify", "retrain", "freelance",
                      "intern", "serve"})

@@ -22,6 +22,7 @@ from kgmem.extraction.zero.entity_facts import handed_to_person
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.lexicon import (
     ACQUIRE,
+    COMPANIONS,
     DEPART,
     DISLIKE_CUES,
     DRINKS,
@@ -311,6 +312,18 @@ def typed_value(predicate: str, kind: str, clause: Clause) -> Value | None:
     return next((v for v in fill(kind, clause) if valid_value(v[0]) and _fits(predicate, v[0], clause)), None)
 
 
+def with_companions(props: list[Proposal], top: list[Proposal], threshold: float) -> list[Proposal]:
+    """The proposals plus the companions of the first (lexicon.COMPANIONS) that rank in the clause's
+    top three above ``threshold``: one clause often fills two slots of one topic, and the margin that
+    keeps unrelated predicates out would cut the second."""
+    if not props:
+        return props
+    have = {p.predicate for p in props}
+    extra = [p for p in top if p.predicate in COMPANIONS.get(props[0].predicate, ()) and p.predicate not in have
+             and p.score >= threshold]
+    return props + extra
+
+
 def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: list[np.ndarray | None],
                    proposer: Proposer, traces: list[ClauseTrace] | None = None) -> list[ProposedFact]:
     """Facts proposed for the clauses of one sentence (``rows``: their score rows, None when the
@@ -329,7 +342,7 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
             trace.decision = "skipped"
             continue
         trace.proposals = proposer.rank(row)[:3]
-        props = proposer.candidates(row)
+        props = with_companions(proposer.candidates(row), trace.proposals, proposer.threshold)
         if not props:
             trace.decision = "no proposal above the threshold (or 'none' scored best)"
             continue
