@@ -17,11 +17,12 @@ sentence similarity (MiniLM), whether a value of the expected answer type is in 
 
 Cost (the question path's budget is tens of milliseconds): the sentences of long user turns are
 embedded at ingest (:func:`prime`), so ranking them by their own cosine is a cache read; a
-one-sentence turn's line *is* its turn, whose cosine the vector search gave. Other lines (a
-one-line turn retrieval found by keyword, an assistant's sentence) are ranked cheaply first — their
-turn's cosine and the question's content words they hold — and only the best :data:`POOL_EMBED`
-get their own embedding. Only sentences that can hold a value of the asked type by their shape (a
-digit, a capitalised word, a month …) are parsed for one. When the answer is already computed (a
+one-sentence turn's line *is* its turn, whose cosine the vector search gave. Other user lines (a
+one-line turn retrieval found by keyword) are ranked cheaply first — their turn's cosine and the
+question's content words they hold — and only the best :data:`POOL_EMBED` get their own
+embedding; an assistant's sentence keeps its turn's estimate (it only orders the context). Only
+sentences that can hold a value of the asked type by their shape (a digit, a capitalised word, a
+month …) are parsed for one, in one batch. When the answer is already computed (a
 count, a span, an order), nothing the ranking finds changes it: no other line is embedded and none
 parsed (``measure=False``); the ranking then only orders the context — by the same measured
 cosines, so an update's earlier value, a sentence inside a long turn, is not ranked below chatter
@@ -43,6 +44,7 @@ from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.spans import typed_spans
 from kgmem.lexicon import calendar, numbers
 from kgmem.models import Intent, QueryPlan, Turn
+from kgmem.nlp import load_nlp
 from kgmem.retrieval.search import RetrievalResult, raw_turn_hits
 
 #: plain message hits always in the pool: what a top-10 cosine RAG reads
@@ -198,6 +200,11 @@ def _similarities(ev: EvidenceSet, lines: list[Line], embed: int) -> dict[tuple[
     primed = [ln for ln in rest if ln.role == "user" and per_turn.get(ln.turn_id, 0) > 1]
     todo = primed + sorted((ln for ln in rest if ln not in primed),
                            key=lambda ln: -cheap[(ln.turn_id, ln.position)])[:embed]
+    # an assistant's sentence keeps its turn's estimate: no decision reads its own cosine (the
+    # pick of a what-did-you-say question reads the reply itself, extractive._reply_part), it
+    # only orders the context; ingest does not embed replies (~30x the user's text), so measuring
+    # them cost a first ask ~5 ms of CPU per sentence
+    todo = [ln for ln in todo if ln.role == "user"]
     sims = ev.line_similarity(todo) if todo else {}
     out: dict[tuple[str, int], tuple[float, bool]] = {}
     for ln in lines:
@@ -230,8 +237,11 @@ def build_pool(result: RetrievalResult, *, measure: bool = True, share: Evidence
             if r.line.role == "user" and r.line.is_request:
                 r.score -= REQUEST_PENALTY
     if measure and plan.answer_type in _CHECKABLE and plan.intent not in _COMPUTED_ONLY:
-        for r in ranked[:TYPE_CHECKED]:
-            if may_hold(r.line.text, plan.answer_type or "") and _typed(r.line.text, plan.answer_type or ""):
+        checked = [r for r in ranked[:TYPE_CHECKED] if may_hold(r.line.text, plan.answer_type or "")]
+        if plan.answer_type != "money":  # an amount is found by its pattern, the other types by a parse:
+            load_nlp().prefetch(r.line.text for r in checked)  # one batch, ~half the cost of one call each
+        for r in checked:
+            if _typed(r.line.text, plan.answer_type or ""):
                 r.typed = True
                 r.score += TYPE_BONUS
     if plan.intent in (Intent.CURRENT_VALUE,) and ranked:

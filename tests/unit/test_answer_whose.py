@@ -35,6 +35,7 @@ OTHERS = [
     "Our lodgers are repainting their rooms, the whole house smells of gloss.",  # the first clause's subject
     "Mum says my brother is moving to Leeds.",                       # news passed on of a relative
     "Tariq told me he quit his job.",
+    "Kemal went to the Pixies show in Bristol instead, he was gutted when he saw my clips lol",  # a filler is no verb
 ]
 
 #: the user's own doing (or the user's own story told through a thing)
