@@ -95,7 +95,9 @@ def _past_tense(text: str, at: int) -> bool:
         return True
     doc = nlp(text)
     tok = next((t for t in doc if t.idx >= at), None)
-    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    # spaCy makes a new Token object on each access, so the root is found by index: "tok.head is
+    # not tok" never ended on a root that is no verb (an endless loop on "is it on Friday?")
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return any(t.tag_ == "VBD" for t in doc)

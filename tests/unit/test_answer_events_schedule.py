@@ -53,3 +53,18 @@ def test_exams_told_as_starting_on_monday_and_ended_in_capitals(mem: Memory) -> 
 def test_a_start_told_in_the_sentence_before_the_activity(mem: Memory) -> None:
     # "first night shift ... last night" (2024-08-13) starts ICU; the sentence naming ICU has no role
     assert "2024-08-13" in _ask(mem, "how long ago did i start in icu")
+
+
+@pytest.mark.parametrize("text", ["dinner with the team on Friday", "the big match on Saturday!"])
+def test_a_sentence_whose_root_is_no_verb_is_read_not_looped_on(text: str) -> None:
+    # the tagger's walk from the time expression up its heads once never ended on a root that is
+    # no verb (a hang, found by a benchmark); the answer is "not past" here, within seconds
+    import threading
+
+    from kgmem.answer.event_time import _past_tense
+
+    got: list[bool] = []
+    worker = threading.Thread(target=lambda: got.append(_past_tense(text, text.index(" on ") + 1)), daemon=True)
+    worker.start()
+    worker.join(60)
+    assert got == [False], "the walk up the parse did not end"
