@@ -1,6 +1,7 @@
 """Computed answers from scheduled and shouted events (issue #14 item 4, session 9).
 
-Hand-written haystack (ev9; not taken from any development or held-out set): a user who announces
+Hand-written haystack (ev9), modelled on dev4 personas q1, q2 and q5 with names and nouns changed and the same
+dates (a development set; not held-out data): a user who announces
 a trip and a run of exams in advance ("flying out to Oslo on Thursday", "finals start on monday"),
 tells their end in capitals or without naming them ("LAST FINAL EVER", "home since Sunday"), and
 starts a job whose start sits in the sentence before the one naming it."""

@@ -1,6 +1,7 @@
 """Abstention by meaning, not literal presence (issue #14, review8 §3 item 1): names found in any
 case, with a typo or by one of their words; focus words found by form or by meaning; a hedge's line
-holding a value of the asked-for type answers. Hand-written sentences, not from any data set."""
+holding a value of the asked-for type answers. Hand-written sentences; some are modelled on development-set
+lines with the names changed (the babysitting line on dev4 persona q1's), so they pin those templates too."""
 
 from __future__ import annotations
 

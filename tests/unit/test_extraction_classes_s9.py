@@ -10,7 +10,8 @@ not bought; a team or act named before "fan"/"supporter"; a car typed without ca
 back by a later clause ("…but I turned it down"); a favourite food whose head is a drink is a drink; a
 place that is where a thing is ("a firm in Corby", "the coach broke down outside Grantham"); two slots of
 one topic in one clause (lexicon.COMPANIONS: "work at X as Y").
-Each case lists facts that must be read and facts that must not.
+Each case lists facts that must be read and facts that must not. One is close to a development sentence
+(the "fan through and through" case, sentences_dev3 hs3-156 with the team changed).
 """
 
 from __future__ import annotations
