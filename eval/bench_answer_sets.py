@@ -220,13 +220,12 @@ def single_case_role_words(cases: list[dict[str, Any]]) -> dict[tuple[str, str],
 
 def _leave_out(words: dict[tuple[str, str], str]) -> None:
     """Run without those role words (this process only)."""
-    from kgmem.answer import events as events_mod
-    from kgmem.answer import evidence
+    from kgmem.answer import event_spec, evidence
 
     for role, w in words:
         evidence.ROLES[role] = tuple(x for x in evidence.ROLES[role] if x != w)
     evidence._role_re.cache_clear()
-    events_mod._roles.cache_clear()
+    event_spec._roles.cache_clear()
 
 
 def run_events(home: Path, leave_out: bool = False) -> dict[str, Any]:

@@ -1,0 +1,233 @@
+"""Which of the user's lines mention an activity, each scored and dated.
+
+The activity's *mentions* are the user's own actual lines about it (not a plan, a friend's doing
+or something declined), found by its distinctive words (folded, stemmed, everyday synonyms, one
+typo), by one of its names, by the name of a plan that came true, or by meaning (the embedding
+similarity of the activity to the line's turn and sentence). A line without its own time
+expression borrows one from the next sentence of the same turn; a scheduled line ("Flying out to
+Lisbon on Tuesday") takes the coming date when a later line continues the story.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+from kgmem.answer.event_names import (
+    name_like,
+    names_head,
+    names_subject,
+    phrase_names,
+    typo_hits,
+    typo_words,
+)
+from kgmem.answer.event_roles import departs, returns_home
+from kgmem.answer.event_spec import EventMatch, line_roles, one_per_turn
+from kgmem.answer.event_time import scheduled
+from kgmem.answer.event_time import when as when_of
+from kgmem.answer.evidence import EvidenceSet, Line, negation_words, roles_of
+from kgmem.answer.match import contains_name, core_terms, coverage, expand, norm, terms
+from kgmem.models import Fact
+from kgmem.nlp import known_words
+from kgmem.retrieval.question import RELATIONS
+from kgmem.retrieval.question import nlp as question_nlp
+
+#: share of the activity's distinctive words a line must cover (literal/synonym)
+MIN_COVERAGE = 0.5
+#: a line whose turn is this similar to the activity is a mention even without its words
+SEMANTIC_MENTION = 0.45
+#: how long after its start an activity's unnamed end may come ("Home again!" after a trip)
+CONTINUATION_DAYS = 120
+
+def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[EventMatch]:
+    """The user's own actual lines about an activity, each scored and dated.
+
+    ``deep``: also embed the candidate sentences of the most similar turns and accept a line by
+    meaning alone ("fly to Iceland" ~ "Greetings from Reykjavík!") — slower, so callers ask for
+    it only when the words found too little."""
+    core, every = core_terms(activity), terms(activity)
+    if not core:
+        return []
+    names = phrase_names(activity)
+    relations = {norm(w) for w in RELATIONS} & core
+    nouns = _nouns(activity, core)
+    sims: dict[str, float] = ev.result.phrase_similarity(activity)
+    sent_sims = _sentence_similarity(activity, ev, sims) if deep else {}
+    by_turn: dict[str, list[Fact]] = {}
+    for f in ev.result.all_facts.values():
+        for tid in f.source_turn_ids[:1]:
+            by_turn.setdefault(tid, []).append(f)
+    out: list[EventMatch] = []
+    followed = _planned_names(activity, core, ev)
+    # the activity said in full only as a plan or something declined ("next month I'm going to
+    # start a watercolour class"): a line naming part of it ("a pottery course") is another activity
+    # (words first: what a line is — a parse for some — is read only for lines about the activity)
+    lines = [(ln, terms(ln.text) | expand(terms(ln.text))) for ln in ev.all_user_lines()]
+    told_unreal = any(coverage(core, have) >= 1.0 and ln.actuality in ("plan", "negated") for ln, have in lines)
+    # "cancelling my gym membership" is the event asked about: "I cancelled it" is then no "no"
+    cancel_asked = bool(re.search(r"\bcancel", activity, re.I))
+    # a word of the phrase no line has and no dictionary knows is read as a typo ("the Manadrin
+    # course", "in Libson"): lines one edit away have it (the dictionary is loaded only then)
+    unseen = core - set().union(*(have for _, have in lines))
+    typos = typo_words(activity, known_words(), keep=unseen) if unseen else {}
+    for line, have in lines:
+        if typos:
+            have = have | typo_hits(typos, line.text)
+        turn_sim, sent_sim = sims.get(line.turn_id, 0.0), sent_sims.get(id(line), 0.0)
+        if not _may_mention(line.text, have, core, names, followed, turn_sim, sent_sim):
+            continue  # no word, name or meaning of the activity: what the line is need not be read
+        if line.actuality == "negated" and cancel_asked and _only_cancel(line.text):
+            pass
+        elif line.actuality != "actual" and not (line.actuality == "other" and names_subject(line.text, names, core)):
+            continue  # someone else's doing counts only when the question names them ("Matteo left")
+        cov = coverage(core, have)
+        if 0 < cov < 1.0 and ((nouns and not _shares_noun(nouns, have)) or not names_head(activity, line.text)):
+            # sharing a modifier or the verb is not the same activity ("learning the *violin*" /
+            # "still learning everyone's names", "my new *phone*" / "my new job"), nor is a word the
+            # line has only inside a name ("my theory exam" / "a shop called String Theory")
+            cov = min(cov, MIN_COVERAGE - 0.01)
+        if cov < MIN_COVERAGE and followed:
+            # the plan came true: "I start at Lumen Health, a small clinic" then "my first day at Lumen"
+            cov = max([cov] + [c for n, c in followed.items() if contains_name(n, line.text)])
+        if relations - have:
+            continue  # "my cousin's wedding" is not "a friend's wedding"
+        named = [n for n in names if contains_name(n, line.text)]
+        sim = max(turn_sim, sent_sim)
+        by_meaning = _by_meaning(turn_sim, sent_sim)
+        if names and not named and cov < 1.0 and not (by_meaning and name_like(names, line.text, ev)):
+            continue  # the phrase names a place, title or person this line does not mention
+        if cov < MIN_COVERAGE and not named and not by_meaning:
+            continue
+        if told_unreal and cov < 1.0 and not named and sent_sim < SENTENCE_MENTION and not (
+                followed and any(contains_name(n, line.text) for n in followed)):
+            continue
+        when, gran, dated = when_of(line, ev)
+        ahead = scheduled(line) if line.dated_by_text else None
+        if ahead is not None and _came_true(ahead[0], line, core, ev):
+            when, gran = ahead  # "flying out to Lisbon on Tuesday": the coming Tuesday, as it came true
+        score = cov + 0.3 * coverage(every, have) + 0.5 * sim + (0.2 if named else 0.0) + (0.05 if dated else 0.0)
+        told = [f for f in by_turn.get(line.turn_id, []) if f.speaker == "user" and core & terms(f.text)]
+        out.append(EventMatch(when, score, line.text, line.said_at, gran, line=line,
+                              fact=told[0] if told else None, roles=line_roles(line)))
+    if not out and deep and not names and not any(
+            coverage(core, terms(ln.text) | expand(terms(ln.text))) >= MIN_COVERAGE for ln in ev.all_user_lines()):
+        # no line of any kind names it (a plan, a friend's doing or a "no" that does is an answer
+        # of its own: "mentioned only as a plan"): the sentence closest in meaning, if clearly so
+        out = _closest_by_meaning(ev, sent_sims)
+    return one_per_turn(out)
+
+
+def _came_true(date: datetime, line: Line, core: set[str], ev: EvidenceSet) -> bool:
+    """A scheduled event happened when a later turn, told on or after its date, continues the
+    story: names the activity again ("LAST GCSE EVER today" after "gcses start on monday"), or,
+    for setting off on a trip, tells coming back."""
+    trip = departs(line.text) or "visit" in roles_of(line.text)
+    for ln in ev.all_user_lines():
+        if ln.turn_id == line.turn_id or ln.said_at.date() < date.date() or ln.actuality != "actual":
+            continue
+        if coverage(core, terms(ln.text) | expand(terms(ln.text))) >= MIN_COVERAGE:
+            return True
+        if trip and ln.said_at <= date + timedelta(days=CONTINUATION_DAYS) and returns_home(ln.text):
+            return True
+    return False
+
+
+def _by_meaning(turn_sim: float, sent_sim: float) -> bool:
+    """A mention by meaning: the sentence itself is close, or its turn is and the sentence is not far."""
+    return sent_sim >= SENTENCE_MENTION or (turn_sim >= SEMANTIC_MENTION and sent_sim >= 0.35)
+
+
+def _may_mention(text: str, have: set[str], core: set[str], names: list[str], followed: dict[str, float],
+                 turn_sim: float, sent_sim: float) -> bool:
+    """What every mention needs, read from words and similarities alone: enough of the activity's
+    words, one of its names, a plan's name that came true, or closeness in meaning. A line without
+    any is no mention whatever it is (so :func:`mentions` reads what a line is — a parse for some —
+    only for the lines that pass)."""
+    return (coverage(core, have) >= MIN_COVERAGE or _by_meaning(turn_sim, sent_sim)
+            or any(contains_name(n, text) for n in (*names, *followed)))
+
+
+#: with no line matching by words, the one sentence clearly closest in meaning is the mention
+#: ("the kitty came home" ~ "we brought home a little tabby kitten"): at least this similar ...
+LONE_MENTION = 0.4
+#: ... and this much closer than any sentence of another turn (else it is a guess: no match)
+LONE_MARGIN = 0.06
+
+
+def _closest_by_meaning(ev: EvidenceSet, sent_sims: dict[int, float]) -> list[EventMatch]:
+    """The user's own actual sentence closest in meaning to an activity no line names, when it
+    is clearly the closest (by ``LONE_MARGIN`` over other turns' sentences)."""
+    lines = {id(ln): ln for ln in ev.all_user_lines() if ln.actuality == "actual"}
+    ranked = sorted(((v, lines[k]) for k, v in sent_sims.items() if k in lines), key=lambda x: -x[0])
+    if not ranked or ranked[0][0] < LONE_MENTION:
+        return []
+    best_sim, best = ranked[0]
+    rival = next((v for v, ln in ranked[1:] if ln.turn_id != best.turn_id), 0.0)
+    if best_sim - rival < LONE_MARGIN:
+        return []
+    when, gran, dated = when_of(best, ev)
+    return [EventMatch(when, 0.5 * best_sim + (0.05 if dated else 0.0), best.text, best.said_at, gran, line=best,
+                       roles=line_roles(best))]
+
+
+def _shares_noun(nouns: set[str], have: set[str]) -> bool:
+    """One of the nouns is in the line, whole or clipped ("comp" of "competition")."""
+    return bool(nouns & have) or any(len(n) >= 3 and h.startswith(n) for n in nouns for h in have)
+
+
+def _nouns(activity: str, core: set[str]) -> set[str]:
+    """The activity's distinctive nouns by the tagger ("learning the violin" → {violin}); empty when
+    the tagger is missing or tags none (short fragments are often mis-tagged: then no rule)."""
+    return set(_tagged_nouns(activity)) & core
+
+
+@lru_cache(maxsize=1024)
+def _tagged_nouns(phrase: str) -> frozenset[str]:
+    """A phrase's nouns by the tagger, parsed once per phrase (a parse is ~5-10 ms)."""
+    nlp = question_nlp()
+    if nlp is None:
+        return frozenset()
+    return frozenset(norm(t.lower_) for t in nlp(phrase) if t.pos_ in ("NOUN", "PROPN"))
+
+
+def _only_cancel(text: str) -> bool:
+    """The line's only negation is a cancelling ("I finally cancelled my gym membership")."""
+    found = negation_words(text)
+    return bool(found) and all(re.match(r"cancel", w, re.I) for w in found)
+
+
+#: a plan sharing a word with the activity and this close in meaning is about it
+PLAN_SIMILARITY = 0.45
+
+
+def _planned_names(activity: str, core: set[str], ev: EvidenceSet) -> dict[str, float]:
+    """Names of the plans that are about the activity ("In two weeks I start at *Lumen* Health, a
+    small clinic"), each with the plan's coverage of it: an actual line naming one later tells the
+    same event in other words ("Today was my first day at Lumen")."""
+    out: dict[str, float] = {}
+    plans = [(ln, coverage(core, terms(ln.text) | expand(terms(ln.text)))) for ln in ev.all_user_lines()]
+    plans = [(ln, cov) for ln, cov in plans if cov > 0 and ln.actuality == "plan"]
+    vecs = ev.result.embed([activity] + [ln.text for ln, _ in plans]) if plans else None
+    for k, (line, cov) in enumerate(plans):
+        if cov >= MIN_COVERAGE or (vecs is not None and float(vecs[0] @ vecs[k + 1]) >= PLAN_SIMILARITY):
+            # each name's first word ("Lumen" of "Lumen Health"), not the sentence's first word
+            for m in re.finditer(r"(?<=\w[\s,])([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]*)*", line.text):
+                if m.group(1) not in ("I", "I'm", "I've", "I'll"):
+                    out[m.group(1)] = max(out.get(m.group(1), 0.0), cov, MIN_COVERAGE)
+    return out
+
+
+#: a sentence this similar to the activity (sentence embeddings) is a mention by meaning
+SENTENCE_MENTION = 0.5
+def _sentence_similarity(activity: str, ev: EvidenceSet, turn_sims: dict[str, float],
+                         limit: int = 24) -> dict[int, float]:
+    """Cosine of the activity to the sentences of its most similar user turns (id(line) → cos)."""
+    top = sorted((t for t, v in turn_sims.items() if v >= 0.2), key=lambda t: -turn_sims[t])
+    lines = [ln for t in top for ln in ev.turn_lines(t) if ln.actuality in ("actual", "other")][:limit]
+    vecs = ev.result.embed([activity] + [ln.text for ln in lines]) if lines else None
+    if vecs is None:
+        return {}
+    q, rest = vecs[0], vecs[1:]
+    return {id(ln): float(v @ q) for ln, v in zip(lines, rest)}
+
