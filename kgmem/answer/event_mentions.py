@@ -19,6 +19,7 @@ from kgmem.answer.event_names import (
     names_head,
     names_subject,
     phrase_names,
+    told_names,
     typo_hits,
     typo_words,
 )
@@ -64,16 +65,19 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     # start a watercolour class"): a line naming part of it ("a pottery course") is another activity
     # (words first: what a line is — a parse for some — is read only for lines about the activity)
     lines = [(ln, terms(ln.text) | expand(terms(ln.text))) for ln in ev.all_user_lines()]
-    told_unreal = any(coverage(core, have) >= 1.0 and ln.actuality in ("plan", "negated") for ln, have in lines)
-    # "cancelling my gym membership" is the event asked about: "I cancelled it" is then no "no"
-    cancel_asked = bool(re.search(r"\bcancel", activity, re.I))
     # a word of the phrase no line has and no dictionary knows is read as a typo ("the Manadrin
     # course", "in Libson"): lines one edit away have it (the dictionary is loaded only then)
     unseen = core - set().union(*(have for _, have in lines))
     typos = typo_words(activity, known_words(), keep=unseen) if unseen else {}
+    if typos:
+        lines = [(ln, have | typo_hits(typos, ln.text)) for ln, have in lines]
+    # a word the question lower-cases that the user only wrote as a name is a name ("in lisbon")
+    names += [n for n in told_names(activity, [ln.text for ln, _ in lines], typos) if n not in names]
+    # (read after the typos: "in Lisbob for the workshop" is still the declined Lisbon workshop)
+    told_unreal = any(coverage(core, have) >= 1.0 and ln.actuality in ("plan", "negated") for ln, have in lines)
+    # "cancelling my gym membership" is the event asked about: "I cancelled it" is then no "no"
+    cancel_asked = bool(re.search(r"\bcancel", activity, re.I))
     for line, have in lines:
-        if typos:
-            have = have | typo_hits(typos, line.text)
         turn_sim, sent_sim = sims.get(line.turn_id, 0.0), sent_sims.get(id(line), 0.0)
         if not _may_mention(line.text, have, core, names, followed, turn_sim, sent_sim):
             continue  # no word, name or meaning of the activity: what the line is need not be read

@@ -85,3 +85,23 @@ def typo_hits(typos: dict[str, str], text: str) -> set[str]:
     toks = set(tokenize(text))
     return {form for raw, form in typos.items()
             if any(t[:1] == raw[:1] and t != raw and len(t) >= 4 and one_edit(raw, t) for t in toks)}
+
+
+def told_names(phrase: str, texts: list[str], typos: dict[str, str] | None = None) -> list[str]:
+    """Words a phrase writes in lower case that the user only ever wrote as a name ("in lisbon"
+    when every line says "Lisbon", mid-sentence): the name as the user wrote it. A typo of one
+    ("lisbob") counts when the word one edit away is such a name."""
+    out: list[str] = []
+    raw = [w for w in re.findall(r"\b[a-z][\w'’-]{2,}", phrase) if norm(w) not in GENERIC]
+    for w in raw:
+        cands = [w]
+        if typos and w in typos:
+            cands += sorted({t for text in texts for t in re.findall(r"\b[\w'’-]+", text)
+                             if len(t) >= 4 and t[:1].lower() == w[:1] and t.lower() != w and one_edit(w, t.lower())})
+        for c in cands:
+            seen = [m for text in texts for m in re.finditer(r"\b" + re.escape(c) + r"\b", text, re.I)
+                    if m.start() > 0 and not re.search(r"[.!?:]\s*$", text[:m.start()])]
+            if seen and all(m.group(0)[:1].isupper() and not m.group(0).isupper() for m in seen):
+                out.append(seen[0].group(0))
+                break
+    return out

@@ -12,3 +12,25 @@ def test_the_thing_itself_or_a_match_by_meaning_counts() -> None:
     assert _names_head("day I bought a road bike", "Picked up a new road bike from the shop today.")
     assert _names_head("day I bought a road bike", "Road bike finally arrived, I love it.")
     assert _names_head("trip to Iceland", "Greetings from Reykjavik, the hot springs are unreal!")
+
+
+# session 10 (tm10): a question typed in lower case still names what the user wrote as a name
+_TOLD = ["Booked a week in Galway with the girls for August.", "galway weather looks grim lol",
+         "The Galway trip is off, Niamh broke her ankle.", "Went to the market for some bread."]
+
+
+def test_a_lower_cased_word_the_user_only_wrote_as_a_name_is_a_name() -> None:
+    from kgmem.answer.event_names import told_names
+    # sentence-initial capitals and a line typed all in lower case say nothing either way
+    assert told_names("how many days in galway", _TOLD[:1] + _TOLD[2:]) == ["Galway"]
+    assert told_names("the trip to the market", _TOLD) == []
+
+
+def test_a_lower_cased_word_also_written_in_lower_case_mid_sentence_is_no_name() -> None:
+    from kgmem.answer.event_names import told_names
+    assert told_names("my trip to galway", _TOLD + ["we loved galway so much"]) == []
+
+
+def test_a_typo_of_a_told_name_is_that_name() -> None:
+    from kgmem.answer.event_names import told_names
+    assert told_names("the week in galwya", _TOLD[:1], {"galwya": "galwya"}) == ["Galway"]
