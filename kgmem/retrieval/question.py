@@ -1,5 +1,6 @@
 """Surface analysis of a question: regex intent fast paths, the asked-for head and answer type,
-event/option phrases, and which words are content (must be in memory) and which are not.
+and which words are content (must be in memory) and which are not (the event/option phrases of
+temporal questions: :mod:`kgmem.retrieval.event_phrases`).
 
 Rules and a spaCy tagger pass (no parser, no NER: ~5 ms); meaning-based intent matching lives in
 :mod:`kgmem.retrieval.intents`. Time and discourse phrases ("at the moment", "currently", "last
@@ -15,6 +16,15 @@ from typing import Any
 from kgmem.lexicon import calendar, people
 from kgmem.models import Intent
 from kgmem.nlp import SharedPipeline, load_nlp
+from kgmem.retrieval.event_phrases import (  # the event & option phrases; re-exported for the planner
+    anchors as anchors,
+)
+from kgmem.retrieval.event_phrases import duration_main_activity as duration_main_activity
+from kgmem.retrieval.event_phrases import events as events
+from kgmem.retrieval.event_phrases import options as options
+from kgmem.retrieval.event_phrases import span_activity as span_activity
+from kgmem.retrieval.event_phrases import unhedge as unhedge
+from kgmem.retrieval.event_phrases import unit as unit
 
 # --------------------------------------------------------------------------- discourse & time
 
@@ -281,198 +291,6 @@ def answer_type_for(q: str, head: str | None, slot_type: str | None) -> str:
     return {"who": "person", "whom": "person", "whose": "person", "where": "place", "when": "date"}.get(w or "", "text")
 
 
-# --------------------------------------------------------------------------- events & options
-
-# options keep their "my"/"the": answers name them the way the question did ("your trip to Oslo")
-_OPTION_RE = re.compile(r"(?:[,:]|\s[-–—])\s*(.+?)\s+or\s+(.+?)\s*\??$", re.I)
-_OPTIONS_FIRST_RE = re.compile(r"^\s*(.+?)\s+or\s+(.+?)\s*[:,;]\s*(?:which|what)\b", re.I)
-_DID_BEFORE_RE = re.compile(
-    r"^\s*(?:did|was|were)\s+(?:i\s+)?(.+?)\s+(?:happen\s+|come\s+|take place\s+)?"
-    r"(?:before|after|earlier than|later than|prior to)\s+(?:i\s+)?(.+?)\s*\??$", re.I)
-_BEFORE_OR_AFTER_RE = re.compile(
-    r"^\s*(?:did|was|were)\s+(?:i\s+|we\s+)?(.+?)\s+(?:happen\s+|come\s+)?(?:before\s+or\s+after|after\s+or\s+before)\s+"
-    r"(?:i\s+)?(.+?)\s*\??$", re.I)
-_ORDER_LIST_RE = re.compile(r"\b(?:order|sequence)\b[^:]*:\s*(.+?)\s*[?.]?$", re.I)
-_BETWEEN_RE = re.compile(r"\b(?:between|btwn)\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s+and\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s*[?.]?$", re.I)
-#: "how many days separated my driving test from my first day", "… were X and Y apart"
-_SEPARATE_RE = re.compile(r"\bseparat\w*\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s+(?:from|and)\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s*[?.]?$|"
-                          r"\b(?:were|was)\s+(?:the\s+|my\s+)?(.+?)\s+and\s+(?:the\s+|my\s+)?(.+?)\s+apart\b", re.I)
-_FROM_TO_RE = re.compile(r"\bfrom\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s+(?:to|until|till)\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s*[?.]?$|"
-                         r"\bsince\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s+(?:until|till)\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s*[?.]?$", re.I)
-_DET = re.compile(r"^(?:the|my|a|an)\s+", re.I)
-_ANCHOR_RE = re.compile(
-    r"\b(before|after|since|during)\s+(?:i\s+|my\s+|the\s+|we\s+)?([a-z][\w' -]{2,40}?)(?=[?,.]|$|\s+(?:and|did|was|i)\b)",
-    re.I,
-)
-_MONTHY = re.compile(rf"^(?:{'|'.join(calendar.SHORT_MONTHS)})[a-z]*\b|^\d{{4}}|^(that|this|then|now)\b", re.I)
-
-
-#: a hedge before the question word is no part of any event ("Roughly how many days ago was …")
-_HEDGE = re.compile(r"^\W*(?:roughly|approximately|approx\.?|about|around|more\s+or\s+less|give\s+or\s+take|"
-                    r"ballpark|just\s+roughly)\s*,?\s*(?=how\b)", re.I)
-#: a question clause after an event phrase ends it ("from the first paper to the last one *how long was it*")
-_QUESTION_TAIL = re.compile(r"\s*[,;:-]*\s+how\s+(?:long|many|much|far)\b.*$", re.I)
-
-
-def unhedge(q: str) -> str:
-    """The question without a leading hedge ("Roughly", "About", "Give or take,")."""
-    return _HEDGE.sub("", q)
-
-
-def _clean_phrase(p: str) -> str:
-    p = _QUESTION_TAIL.sub("", p.strip())
-    p = re.sub(r"\s+(?:in\s+)?(?:days|weeks|months|years)\b.*$", "", p.strip(), flags=re.I)
-    p = re.sub(r"^when\s+", "", p, flags=re.I)
-    return p.strip(" ,.?!")
-
-
-_OTHER_WAY = re.compile(r",?\s*or\s+(?:was\s+it\s+)?the\s+other\s+way\s+(?:a)?round\??.*$|,?\s*or\s+vice\s+versa\??.*$", re.I)
-
-
-_VS_RE = re.compile(r"^\W*(.+?)\s+(?:vs\.?|versus)\s+(.+?)\s*(?:[-–—:,?]|$)", re.I)
-_OF_AND_RE = re.compile(r"^\W*(?:of|between)\s+(.+?)\s+and\s+(.+?)\s*,\s*(?:which|what)\b", re.I)
-
-
-def options(q: str, intent: Intent) -> list[str]:
-    """Choices offered by the question ("X or Y", "did X happen before Y", "order: A, B and C",
-    "X vs Y", "of X and Y, which")."""
-    q = _OTHER_WAY.sub("?", q)
-    q = re.sub(r",?\s*or\s+after\s*\??\s*$|,?\s*or\s+before\s*\??\s*$", "?", q, flags=re.I)
-    for rx in (_VS_RE, _OF_AND_RE):
-        m = rx.search(q)
-        if m and intent in (Intent.ORDERING, Intent.SINGLE_FACT):
-            return [_clean_phrase(m.group(1)), _clean_phrase(m.group(2))]
-    lst = _ORDER_LIST_RE.search(q) if intent == Intent.ORDERING else None
-    if lst:
-        parts = [p.strip() for p in re.split(r",\s*(?:and\s+|then\s+)?|\s+and\s+|\s+then\s+", lst.group(1)) if p.strip()]
-        return [_DET.sub("", p) for p in parts if len(p) > 2]
-    if intent == Intent.ORDERING:
-        m = _BEFORE_OR_AFTER_RE.search(q)
-        if m:
-            return [_clean_phrase(m.group(1)), _clean_phrase(m.group(2))]
-        m = _DID_BEFORE_RE.search(q)
-        if m and " or " not in q.lower():
-            return [_clean_phrase(m.group(1)), _clean_phrase(m.group(2))]
-    m = _OPTION_RE.search(q) or _OPTIONS_FIRST_RE.search(q)
-    if m and intent in (Intent.ORDERING, Intent.PREFERENCE, Intent.SINGLE_FACT, Intent.WHEN, Intent.HISTORY):
-        return [m.group(1).strip(), m.group(2).strip()]
-    return []
-
-
-_AFTER_RE = re.compile(r"\bhow\s+(?:many|much)\s+\w+\s+after\s+(?P<a>.+?)\s+(?:did|were|was|had|have|do)\s+(?P<b>.+?)\s*\??$|"
-                       r"\bhow\s+long\s+did\s+it\s+take\s+(?:me\s+|us\s+)?after\s+(?P<a2>.+?)\s+(?:until|till|before|to)\s+"
-                       r"(?:i\s+|we\s+)?(?:could\s+|was\s+able\s+to\s+)?(?P<b2>.+?)\s*\??$", re.I)
-#: the later event told first: "prom was how many days after my last exam", "X came how many weeks before Y"
-_FRONTED_RE = re.compile(r"^\W*(?P<x>.+?)\s+(?:was|were|came|happened|is)\s+how\s+(?:many|much)\s+\w+\s+"
-                         r"(?P<rel>after|before)\s+(?P<y>.+?)\s*\??$", re.I)
-#: the event told in a clause before the question: "when I began at the pharmacy, how long ago was that?"
-_CLAUSE_FIRST_RE = re.compile(r"^\W*(?:when|the\s+(?:day|time)(?:\s+(?:when|that))?)\s+(?:i|we)\s+(?P<e>.+?)\s*[,;:–—-]+\s*"
-                              r"how\s+(?:long|many|much)\b.*\b(?:ago|since|back)\b", re.I)
-#: an ordinal left bare by a coordination: "between my first and last Mandarin class"
-_BARE_ORDINAL = re.compile(r"^(?:(?:my|the|our)\s+)?(?:very\s+)?(first|earliest|initial)$", re.I)
-_ORDINAL_NOUN = re.compile(r"^(?:(?:my|the|our)\s+)?(?:very\s+)?(?:last|final|latest)\s+(?P<rest>.+)$", re.I)
-#: "how long have I had X", "how long have I been working in Y": since a start, not a span with an end
-_SINCE_PERFECT = re.compile(r"\bhow\s+long\s+(?:have|has|'ve)\s+(?:i|we)\s+(?:had|been|owned|known|lived|worked|used|kept)\b", re.I)
-_SPAN_LEAD = re.compile(r"^\W*(?:for\s+)?how\s+(?:long|many\s+\w+|much\s+time)\s+(?:(?:did|was|were|is|has|have|had|do|does)\s+)?"
-                        r"(?:(?:it|i|we|you)\s+)?(?:(?:take|took)\s+(?:me|us)\s+to\s+)?", re.I)
-_SPAN_TAIL = re.compile(r"\s+(?:(?:take|took|last|lasted|run|ran|go\s+on|went\s+on)(?:\s+(?:me|us))?)\b.*$|"
-                        r"\s+for\s*\??$|\s*[,;:-].*$|\s*\?.*$", re.I)
-_ROUTE = re.compile(r"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
-_BACK_REF = re.compile(r"^(?:the\s+)?(?:last|final|end|finish)(?:\s+one)?$|^(?:it|that)\s+ended$", re.I)
-
-
-def span_activity(q: str) -> str | None:
-    """The activity of a start-to-end question ("how long did my pottery course take", "how many
-    weeks was I in a cast"), else ``None``."""
-    q = unhedge(q)
-    if re.search(r"\b(ago|since|between|btwn|back|separat\w*|apart)\b", q, re.I) or (
-            re.search(r"\bafter\b", q, re.I) and not re.search(r"\btake\b.*\bafter\b", q, re.I)) or \
-            _SINCE_PERFECT.search(q) or _AFTER_RE.search(q) or _FRONTED_RE.search(q):
-        return None
-    m_from = _FROM_TO_RE.search(q)
-    if m_from:
-        a, b = [g for g in m_from.groups() if g is not None][:2]
-        if not (_BACK_REF.match(b.strip(" ?.")) or (_ROUTE.match(a.strip()) and _ROUTE.match(b.strip(" ?.")))):
-            return None
-    if not re.search(r"\bhow\s+(?:long|many\s+(?:days|nights|weeks|months|years)|much\s+time)\b", q, re.I):
-        return None
-    rest = _SPAN_LEAD.sub("", q.strip())
-    rest = _SPAN_TAIL.sub("", rest).strip(" ?.")
-    rest = re.sub(r"^(?:i|we)\s+", "", rest, flags=re.I)
-    rest = re.sub(r"^(?:spend|spent|stay|stayed)\s+(?=in\b|at\b)", "", rest, flags=re.I)  # a stay: "spend in Krakow"
-    return rest or None
-
-
-def duration_main_activity(q: str) -> str | None:
-    """The activity of a between-question's main clause ("how many weeks did I *train for the
-    half marathon*, from the first run to race day"): a fallback when its points do not match."""
-    head = re.split(r"[,;:]|\bfrom\b|\bbetween\b", unhedge(q), maxsplit=1, flags=re.I)[0]
-    rest = _SPAN_TAIL.sub("", _SPAN_LEAD.sub("", head.strip())).strip(" ?.")
-    return re.sub(r"^(?:i|we)\s+", "", rest, flags=re.I) or None
-
-
-def events(q: str, intent: Intent) -> list[str]:
-    """Event phrases whose dates a duration answer compares ("between X and Y", "since X")."""
-    if intent != Intent.DURATION or span_activity(q):
-        return []
-    q = unhedge(q)
-    m = _AFTER_RE.search(q)
-    if m:
-        return [_clean_phrase(m.group("a") or m.group("a2")), _clean_phrase(m.group("b") or m.group("b2"))]
-    m = _FRONTED_RE.search(q)
-    if m and not re.match(r"^\W*(?:how|what|when|which)\b", q, re.I):
-        x, y = _clean_phrase(_DET.sub("", m.group("x"))), _clean_phrase(m.group("y"))
-        return [y, x] if m.group("rel").lower() == "after" else [x, y]
-    m = _CLAUSE_FIRST_RE.search(q)
-    if m:
-        return [_clean_phrase(m.group("e"))]
-    m = _SEPARATE_RE.search(q) or _BETWEEN_RE.search(q) or _FROM_TO_RE.search(q)
-    if m:
-        a, b = [g for g in m.groups() if g is not None][:2]
-        return _unshare_ordinal(_clean_phrase(a), _clean_phrase(b))
-    m = re.match(r"^\W*(?:my\s+|the\s+)?(.+?)\s+(?:was\s+|were\s+|is\s+)?how\s+(?:many|much)\s+\w+\s+(?:back|ago)\b", q, re.I)
-    if m and not re.match(r"^\W*(?:how|what|when|which)\b", q, re.I):
-        return [_clean_phrase(m.group(1))]
-    m = re.search(r"\bago\b.*?\b(?:did|was|were|had|have)\s+(?:i|we|my|the|a|an|our)\s+(.+?)\s*\??$", q, re.I) or \
-        re.search(r"\bago\b(?:.*?\b(?:did|was|were|had|have)\s+|\s*,?\s+(?:I|we)\s+(?!(?:told|said|mentioned|asked)\b))(.+?)\s*\??$",
-                 q, re.I) or \
-        re.search(r"\b(?:since|after|before)\s+(?:i\s+|my\s+|the\s+)?(.+?)\s*\??$", q, re.I) or \
-        re.search(r"\b(?:did|have|has|had)\s+(?:it\s+been\s+)?(?:since\s+)?(?:i|we|my)\s+(.+?)\s*\??$", q, re.I) or \
-        re.search(r"\b(?:was|were|is)\s+(?:my\s+|the\s+|i\s+)?(.+?)\s*\??$", q, re.I)
-    return [_clean_phrase(m.group(1))] if m else []
-
-
-def _unshare_ordinal(a: str, b: str) -> list[str]:
-    """"first" / "last Mandarin class" → "first Mandarin class" / "last Mandarin class": the noun
-    the two ordinals share is said once, after the second."""
-    m = _ORDINAL_NOUN.match(b)
-    if _BARE_ORDINAL.match(a) and m:
-        return [f"{_BARE_ORDINAL.match(a).group(1)} {m.group('rest')}", b]  # type: ignore[union-attr]
-    # "the first gcse paper" / "the last one": the noun said once, in the first
-    first = re.match(r"^(?:(?:my|the|our)\s+)?(?:very\s+)?(?:first|earliest|initial)\s+(?P<rest>.+)$", a, re.I)
-    back = re.match(r"^(?:(?:my|the|our)\s+)?(?P<ord>last|final|latest)(?:\s+one)?$", b, re.I)
-    if first and back:
-        return [a, f"{back.group('ord')} {first.group('rest')}"]
-    return [a, b]
-
-
-def unit(q: str) -> str | None:
-    """The unit a duration question asks for (days, weeks, months, years)."""
-    m = re.search(r"\b(?:how (?:many|much)|count the|count how many|number of|in)\s+(?:\w+\s+)?(days|weeks|months|years|hours|minutes)\b", q, re.I)
-    if m:
-        return m.group(1).lower()
-    m = re.search(r"\b(days|weeks|months|years)\b", q, re.I)
-    return m.group(1).lower() if m else None
-
-
-def anchors(q: str) -> list[str]:
-    """Times anchored to an event ("before my trip") as ``rel:phrase``."""
-    out = []
-    for m in _ANCHOR_RE.finditer(q):
-        phrase = m.group(2).strip()
-        if phrase and not _MONTHY.match(phrase):
-            out.append(f"{m.group(1).lower()}:{phrase}")
-    return out
 
 
 # --------------------------------------------------------------------------- content words
