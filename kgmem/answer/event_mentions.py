@@ -25,7 +25,7 @@ from kgmem.answer.event_names import (
 )
 from kgmem.answer.event_roles import departs, returns_home
 from kgmem.answer.event_spec import EventMatch, line_roles, one_per_turn
-from kgmem.answer.event_time import scheduled
+from kgmem.answer.event_time import planned_day, scheduled
 from kgmem.answer.event_time import when as when_of
 from kgmem.answer.evidence import EvidenceSet, Line, negation_words, roles_of
 from kgmem.answer.match import contains_name, core_terms, coverage, expand, norm, terms
@@ -74,7 +74,11 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     # a word the question lower-cases that the user only wrote as a name is a name ("in lisbon")
     names += [n for n in told_names(activity, [ln.text for ln, _ in lines], typos) if n not in names]
     # (read after the typos: "in Lisbob for the workshop" is still the declined Lisbon workshop)
-    told_unreal = any(coverage(core, have) >= 1.0 and ln.actuality in ("plan", "negated") for ln, have in lines)
+    came_true = {id(ln): day for ln, have in lines if ln.actuality == "plan"
+                 and _may_mention(ln.text, have, core, names, followed, 0.0, 0.0)
+                 and (day := planned_day(ln)) is not None and _came_true(day[0], ln, core, ev)}
+    told_unreal = any(coverage(core, have) >= 1.0 and ln.actuality in ("plan", "negated") and id(ln) not in came_true
+                      for ln, have in lines)
     # "cancelling my gym membership" is the event asked about: "I cancelled it" is then no "no"
     cancel_asked = bool(re.search(r"\bcancel", activity, re.I))
     for line, have in lines:
@@ -83,6 +87,8 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
             continue  # no word, name or meaning of the activity: what the line is need not be read
         if line.actuality == "negated" and cancel_asked and _only_cancel(line.text):
             pass
+        elif id(line) in came_true:
+            pass  # a plan for a coming day that a later line says happened ("a week on Monday" … "home since Tuesday")
         elif line.actuality != "actual" and not (line.actuality == "other" and names_subject(line.text, names, core)):
             continue  # someone else's doing counts only when the question names them ("Matteo left")
         cov = coverage(core, have)
@@ -107,6 +113,8 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
                 followed and any(contains_name(n, line.text) for n in followed)):
             continue
         when, gran, dated = when_of(line, ev)
+        if id(line) in came_true:
+            (when, gran), dated = came_true[id(line)], True
         ahead = scheduled(line) if line.dated_by_text else None
         if ahead is not None and _came_true(ahead[0], line, core, ev):
             when, gran = ahead  # "flying out to Lisbon on Tuesday": the coming Tuesday, as it came true
@@ -176,8 +184,10 @@ def _closest_by_meaning(ev: EvidenceSet, sent_sims: dict[int, float]) -> list[Ev
 
 
 def _shares_noun(nouns: set[str], have: set[str]) -> bool:
-    """One of the nouns is in the line, whole or clipped ("comp" of "competition")."""
-    return bool(nouns & have) or any(len(n) >= 3 and h.startswith(n) for n in nouns for h in have)
+    """One of the nouns is in the line, whole, clipped ("comp" of "competition") or as the end of a
+    compound ("arm" of "forearm")."""
+    return bool(nouns & have) or any(len(n) >= 3 and (h.startswith(n) or (len(h) >= len(n) + 3 and h.endswith(n)))
+                                     for n in nouns for h in have)
 
 
 def _nouns(activity: str, core: set[str]) -> set[str]:

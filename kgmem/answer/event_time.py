@@ -8,6 +8,8 @@ went in on Friday"). Two readings are added here:
   as the most recent one, which is right for "I got back on Tuesday" and wrong for "Flying out to
   Lisbon on Tuesday" or "exams start on monday": a sentence with no past-tense verb and no past
   marker means the coming one. :func:`scheduled` gives that date.
+- **Planned days.** "We leave for Lake Garda a week on Monday": a plan naming a coming day
+  (:func:`planned_day`) dates the event when a later line says it happened.
 - Whether a scheduled event *happened* is the caller's question (:mod:`kgmem.answer.events` asks
   for a later line that continues the story); a scheduled line no later line confirms is a plan.
 """
@@ -40,13 +42,19 @@ _ANY_PAST = re.compile(r"\b(?:[a-z]{3,}(?<!e)ed|" + _PAST_FORMS + r")\b", re.I)
 
 
 def when(line: Line, ev: EvidenceSet) -> tuple[datetime, str, bool]:
-    """A line's event time: its own, else the next actual sentence's of the same turn."""
+    """A line's event time: its own, else the next actual sentence's of the same turn, else the
+    turn's one dated sentence before it."""
     if line.dated_by_text:
         return line.when, line.granularity, True
     siblings = ev.turn_lines(line.turn_id)
     after = [s for s in siblings if s.position > line.position and s.actuality == "actual" and s.dated_by_text]
     if after:
         return after[0].when, after[0].granularity, True
+    # "I did a silly thing on bonfire night. I went out into the garden …": a turn whose one dated
+    # sentence comes before the line tells the story of that day
+    dated = [s for s in siblings if s.dated_by_text]
+    if len(dated) == 1 and dated[0].position < line.position and dated[0].actuality == "actual":
+        return dated[0].when, dated[0].granularity, True
     return line.when, line.granularity, False
 
 
@@ -75,6 +83,18 @@ def _scheduled(text: str, said_at: datetime) -> tuple[datetime, str] | None:
         else:
             point = point.replace(year=point.year + 1)
     return (point, r.granularity) if point.date() > said_at.date() else None
+
+
+def planned_day(line: Line) -> tuple[datetime, str] | None:
+    """The day a plan names ("We leave for Lake Garda a week on Monday", "tomorrow i fly to
+    Krakow"): its first time expression when that is a coming day, and the sentence has no past
+    marker. Whether it happened is the caller's question (a later line continues the story)."""
+    if _PAST_MARK.search(line.text):
+        return None
+    spans = temporal.find_time_expressions(line.text, line.said_at)
+    if not spans or not spans[0].resolved.future or spans[0].resolved.granularity != "day":
+        return None
+    return spans[0].resolved.start, "day"
 
 
 def _add_month(d: datetime) -> datetime:

@@ -91,7 +91,7 @@ def options(q: str, intent: Intent) -> list[str]:
     return []
 
 
-_AFTER_RE = re.compile(r"\bhow\s+(?:many|much)\s+\w+\s+after\s+(?P<a>.+?)\s+(?:did|were|was|had|have|do)\s+(?P<b>.+?)\s*\??$|"
+_AFTER_RE = re.compile(r"\bhow\s+(?:long|(?:many|much)\s+\w+)\s+after\s+(?P<a>.+?)\s+(?:did|were|was|had|have|do)\s+(?P<b>.+?)\s*\??$|"
                        r"\bhow\s+long\s+did\s+it\s+take\s+(?:me\s+|us\s+)?after\s+(?P<a2>.+?)\s+(?:until|till|before|to)\s+"
                        r"(?:i\s+|we\s+)?(?:could\s+|was\s+able\s+to\s+)?(?P<b2>.+?)\s*\??$", re.I)
 #: the later event told first: "prom was how many days after my last exam", "X came how many weeks before Y"

@@ -51,6 +51,18 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "st patrick's day": _fixed(3, 17),
     "independence day": _fixed(7, 4),
     "halloween": _fixed(10, 31),
+    # more named days on a fixed date (UK/Irish/North American calendars)
+    "bonfire night": _fixed(11, 5),
+    "burns night": _fixed(1, 25),
+    "st david's day": _fixed(3, 1),
+    "st george's day": _fixed(4, 23),
+    "st andrew's day": _fixed(11, 30),
+    "remembrance day": _fixed(11, 11),
+    "canada day": _fixed(7, 1),
+    "juneteenth": _fixed(6, 19),
+    "cinco de mayo": _fixed(5, 5),
+    "groundhog day": _fixed(2, 2),
+    "april fools' day": _fixed(4, 1),
     "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
@@ -71,6 +83,8 @@ _ALIASES: dict[str, str] = {
     "the fourth of july": "independence day", "4th of july": "independence day", "july 4th": "independence day",
     "thanksgiving day": "thanksgiving", "labour day": "labor day", "easter sunday": "easter",
     "mothers day": "mother's day", "fathers day": "father's day", "halloween night": "halloween",
+    "guy fawkes night": "bonfire night", "guy fawkes": "bonfire night", "fireworks night": "bonfire night",
+    "armistice day": "remembrance day", "april fools": "april fools' day", "april fool's day": "april fools' day",
 }
 
 _NAMES = sorted({*HOLIDAYS, *_ALIASES}, key=len, reverse=True)

@@ -43,6 +43,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ago", rf"(?P<n>{_NUM})\s+(?P<unit>day|week|weekend|month|year|fortnight)s?\s+(?:ago|back|before\s+today)"),
     ("weekdays_ago", rf"(?P<n>{_NUM})\s+(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s\s+ago"),
     ("ago_half", r"(?:a\s+)?(?:half\s+a|half\s+an)\s+(?P<unit>year|month)\s+ago"),
+    ("week_on", rf"a\s+week\s+(?:on\s+(?P<wd>{_WD})|(?P<rel>tomorrow|today|on\s+tomorrow))"),
     ("in_n", rf"(?:in|within)\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?(?:'?\s+time)?"),
     ("from_now", rf"(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+from\s+now"),
     ("holiday", rf"(?:(?P<which>last|this\s+past|this\s+coming|this|next)\s+)?(?P<h>{holidays.HOLIDAY_RE})"
@@ -152,6 +153,14 @@ def _r_part_of_day(m: re.Match[str], today: date, base: datetime) -> ResolvedTim
     if which == "tomorrow":
         return _day(m, today + timedelta(days=1), future=True)
     return _day(m, today)
+
+
+def _r_week_on(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:
+    """"a week on Monday" (British): the Monday after the coming one; "a week tomorrow/today": +8/+7 days."""
+    if m.group("wd"):
+        wd = _weekday_index(m.group("wd"))
+        return _day(m, today + timedelta(days=((wd - today.weekday()) % 7 or 7) + 7), future=True)
+    return _day(m, today + timedelta(days=8 if "tomorrow" in m.group("rel").lower() else 7), future=True)
 
 
 def _r_before_last(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:
@@ -411,7 +420,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "day_before_yesterday": _r_fixed_day(-2), "day_after_tomorrow": _r_fixed_day(2),
     "yesterday": _r_fixed_day(-1), "today": _r_fixed_day(0), "tonight": _r_fixed_day(0),
     "tomorrow": _r_fixed_day(1), "part_of_day": _r_part_of_day, "before_last": _r_before_last,
-    "ago": _r_shift, "in_n": _r_shift, "from_now": _r_shift, "weekdays_ago": _r_weekdays_ago,
+    "ago": _r_shift, "in_n": _r_shift, "week_on": _r_week_on, "from_now": _r_shift, "weekdays_ago": _r_weekdays_ago,
     "ago_half": _r_ago_half, "holiday": _r_holiday, "full_date": _r_full_date,
     "iso_date": _r_numeric_date, "slash_date": _r_numeric_date, "day_ordinal": _r_day_ordinal,
     "weekend_rel": _r_weekend, "weekday_before_last": _r_weekday_before_last, "weekday_rel": _r_weekday, "bare_weekday": _r_weekday,
