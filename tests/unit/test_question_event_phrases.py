@@ -104,3 +104,9 @@ def test_how_long_after_one_event_until_another() -> None:
 def test_ago_then_an_irregular_past() -> None:
     assert _plan("how long ago i began at the bakery?")[1] == ["began at the bakery"]
 
+
+
+def test_how_long_after_one_event_did_another() -> None:
+    _, events, span = _plan("how long after we got the puppy did she learn to sit")
+    assert not span
+    assert events == ["we got the puppy", "she learn to sit"]
