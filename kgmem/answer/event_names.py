@@ -25,9 +25,11 @@ _SUBJECT = re.compile(r"^\W*(?:my|our)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+?)\s+(?:jus
 
 def names_subject(text: str, names: list[str], core: set[str]) -> bool:
     """Someone else's line counts when the question names its subject ("my parents went home",
-    "Matteo left")."""
-    if names and any(contains_name(n, text) for n in names):
-        return True
+    "Matteo left"); a name further on is where they went, not who ("my friend Mikael just got back
+    from Oslo" is no mention of "my trip to Oslo")."""
+    lead4 = " ".join(re.findall(r"[\w'-]+", text)[:4])
+    if names and any(contains_name(n, lead4) for n in names):
+        return True  # the named one is who the line is about ("Matteo left …"), not a place they went
     m = _SUBJECT.match(text)
     if m and m.group(1) and terms(m.group(1)) & core:
         return True
@@ -89,9 +91,12 @@ def typo_hits(typos: dict[str, str], text: str) -> set[str]:
 
 def told_names(phrase: str, texts: list[str], typos: dict[str, str] | None = None) -> list[str]:
     """Words a phrase writes in lower case that the user only ever wrote as a name ("in lisbon"
-    when every line says "Lisbon", mid-sentence): the name as the user wrote it. A typo of one
-    ("lisbob") counts when the word one edit away is such a name."""
+    when every line says "Lisbon", mid-sentence): the name as the user wrote it. A name of several
+    words counts only when the phrase has all of them ("lake garda" for "Lake Garda"; "my theory
+    exam" does not name the shop "String Theory"). A typo of one ("lisbob") counts when the word one
+    edit away is such a name."""
     out: list[str] = []
+    words = set(tokenize(phrase))
     raw = [w for w in re.findall(r"\b[a-z][\w'’-]{2,}", phrase) if norm(w) not in GENERIC]
     for w in raw:
         cands = [w]
@@ -101,7 +106,20 @@ def told_names(phrase: str, texts: list[str], typos: dict[str, str] | None = Non
         for c in cands:
             seen = [m for text in texts for m in re.finditer(r"\b" + re.escape(c) + r"\b", text, re.I)
                     if m.start() > 0 and not re.search(r"[.!?:]\s*$", text[:m.start()])]
-            if seen and all(m.group(0)[:1].isupper() and not m.group(0).isupper() for m in seen):
-                out.append(seen[0].group(0))
+            if not seen or not all(m.group(0)[:1].isupper() and not m.group(0).isupper() for m in seen):
+                continue
+            runs = {_run(m) for m in seen}
+            if all(set(tokenize(r)) - set(tokenize(c)) <= words for r in runs):
+                name = min(runs, key=len)
+                if name not in out:
+                    out.append(name)
                 break
     return out
+
+
+def _run(m: re.Match[str]) -> str:
+    """The run of capitalised words a match sits in ("String Theory" around "Theory")."""
+    text = m.string
+    before = re.search(r"((?:[A-Z][\w'’-]*\s+)*)$", text[:m.start()])
+    after = re.match(r"((?:\s+[A-Z][\w'’-]*)*)", text[m.end():])
+    return ((before.group(1) if before else "") + m.group(0) + (after.group(1) if after else "")).strip()

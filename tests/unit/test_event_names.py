@@ -34,3 +34,16 @@ def test_a_lower_cased_word_also_written_in_lower_case_mid_sentence_is_no_name()
 def test_a_typo_of_a_told_name_is_that_name() -> None:
     from kgmem.answer.event_names import told_names
     assert told_names("the week in galwya", _TOLD[:1], {"galwya": "galwya"}) == ["Galway"]
+
+
+def test_someone_elses_line_counts_only_when_the_name_is_its_subject() -> None:
+    from kgmem.answer.event_names import names_subject
+    assert names_subject("Tariq flew back to Lagos on Sunday.", ["Tariq"], {"tariq"})
+    assert not names_subject("(Aside: my neighbour Ines just got back from Tallinn.)", ["Tallinn"], {"tallinn", "trip"})
+
+
+def test_a_word_the_user_wrote_only_inside_a_longer_name_names_nothing() -> None:
+    from kgmem.answer.event_names import told_names
+    texts = ["Bought a bow from a shop called Silver Fiddle in town.", "We drove round Lake Windermere at dusk."]
+    assert told_names("my fiddle lesson", texts) == []
+    assert told_names("how long were we at lake windermere", texts) == ["Lake Windermere"]
