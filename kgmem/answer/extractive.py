@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from kgmem.answer import reply_list
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window, split_sentences
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.presence import asked_about
@@ -228,11 +229,15 @@ def _assistant_pick(ev: EvidenceSet) -> Extracted | None:
         return None
     _, reply, request = best
     said = result.session_date(reply.session_id)
+    ids = [reply.id] + ([request.id] if request else [])
+    item = reply_list.pick(plan.question, reply.text, result.embed)
+    if item is not None:  # "which shoe did you put second", "the one I'd go with": one listed option
+        return Extracted(item.name, "line", 0.8, f"my reply on {said.date() if said else '?'}: \"{item.text[:160]}\"",
+                         turn_ids=ids)
     head = _reply_part(ev, reply, said, request)
     m = _RECOMMEND.search(head)
     value = m.group("v").strip(" \"'") if m else head[:160]
     cite = f"my reply on {said.date() if said else '?'}: \"{head[:160]}\""
-    ids = [reply.id] + ([request.id] if request else [])
     return Extracted(value, "line", 0.8 if m else 0.5, cite, turn_ids=ids)
 
 

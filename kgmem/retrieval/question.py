@@ -154,12 +154,13 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
     (Intent.ASSISTANT_SAID, re.compile(
         r"\b(you|assistant)\s+(said|told|mentioned|recommended|suggested|gave|listed|provided|"
         r"explained|shared|wrote|described|helped|came up|named|pointed|proposed|picked|advised|offered|"
-        r"thought|felt|figured|reckoned|considered|chose|rated)\b|"
+        r"thought|felt|figured|reckoned|considered|chose|rated|put|included|ranked|placed)\b|"
+        r"\b(?:you\s+(?:end(?:ed)?\s+up|were|kept)|were\s+you)\s+(?:recommend|suggest|say|tell|pick|choos|propos|advis|list)\w*|"
         r"\b(your|the assistant's)\s+(recommendation|suggestion|pick|advice|top pick|tip)s?\b|"
         r"\b(our|the)\s+(previous|last|earlier)\s+(conversation|chat|discussion)\b|"
         r"\bremind me (of )?what you\b|\bdid you (say|tell|recommend|suggest|mention|pick|choose|propose|think|name|"
         r"reckon|figure|feel|rate|consider|"
-        r"give|list|point)\b", re.I)),
+        r"give|list|point|put|include|rank|place)\b", re.I)),
     (Intent.DURATION, re.compile(
         r"\bhow (many|much)\s+(\w+\s+)?(days?|weeks?|months?|years?|hours?|minutes?)\b(?!\s+(in total|total|did i spend on))"
         r"(?=.*\b(ago|since|between|before|after|passed|elapsed|when|until|till|take|took|from|later|earlier|apart|btwn|gap|last|lasted|go by|went by)\b)|"
