@@ -222,10 +222,18 @@ STRUCTURAL = frozenset({Intent.DURATION, Intent.ORDERING, Intent.AGGREGATE, Inte
 _RECALLED = re.compile(r"^\W*(?:did|have|had)\s+i\s+(?:ever\s+)?(?:say|tell|mention)|\bwhat\s+did\s+i\s+(?:say|tell|mention)", re.I)
 
 
+#: "what should I use to send …": a modal's "use to" is a use for a purpose, not the habitual past
+#: "used to" (misspelt "use to" by many: "what car i use to drive")
+_USE_FOR = re.compile(r"\b(?:should|could|can|would|will|might|must|do|shall)\s+(?:i|we|you)\s+use\s+to\b", re.I)
+_HISTORY_ELSE = re.compile(r"\b(?:before|previously|used to|formerly|originally|at first|initially|old|previous|former|"
+                           r"prior|change[ds]?|switch(?:ed)?|history of)\b", re.I)
+
+
 def regex_intent(q: str) -> Intent | None:
     """The first regex fast path that matches, else ``None``."""
     for intent, pattern in _INTENT_RULES:
-        if pattern.search(q) and not (intent == Intent.PREFERENCE and _RECALLED.search(q)):
+        if pattern.search(q) and not (intent == Intent.PREFERENCE and _RECALLED.search(q)) \
+                and not (intent == Intent.HISTORY and _USE_FOR.search(q) and not _HISTORY_ELSE.search(_USE_FOR.sub(" ", q))):
             return intent
     return None
 

@@ -75,12 +75,3 @@ def test_pick_by_meaning_needs_a_clear_lead() -> None:
 def test_reply_without_a_list_is_not_picked_from() -> None:
     assert rl.pick("which tea did you suggest second", "Rooibos is lovely. Darjeeling too.", _bag_of_words) is None
 
-
-def test_list_questions_are_asked_of_the_assistant() -> None:
-    from kgmem.models import Intent
-    from kgmem.retrieval.planner import plan_query
-
-    for q in ("which kayak place did u put second on that list", "which tea did you end up recommending for me",
-              "what were you suggesting for the evening", "which shop did you include in the list"):
-        assert plan_query(q).intent == Intent.ASSISTANT_SAID, q
-    assert plan_query("which came first, the kayak trip or the tea tasting").intent != Intent.ASSISTANT_SAID
