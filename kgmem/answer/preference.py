@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kgmem.answer.constraints import read_constraint
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.match import terms
 from kgmem.answer.taste import read_taste
@@ -53,13 +52,11 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
         out.append(_Stated(f.value, f.predicate != "dislikes", rel, f.session_id,
                            f"\"{f.text[:100]}\" (said {f.observed_at.date()})", tid, f.id))
     for line in ev.top:
-        # a need is often stated inside a request ("something for the drive home? not music")
-        if line.role != "user" or line.actuality not in ("actual", "negated", "request"):
+        if line.role != "user" or line.actuality not in ("actual", "negated"):
             continue
         # "I'm a huge fan of heist movies, and dry British comedies crack me up": two likes
         for part in _PARTS.split(line.text):
-            taste = read_taste(part) if line.actuality != "request" else None
-            taste = taste or read_constraint(part)
+            taste = read_taste(part)
             if taste is None or (taste[0] and line.actuality != "actual"):
                 continue
             rel = ev.turn_similarity(line.turn_id) + 20 * line.score

@@ -191,8 +191,7 @@ def _clean(value: str) -> str:
     return "" if value.lower() in _PRONOUNS or len(value) < 3 else value
 
 
-def thing_after(tail: str) -> str:
-    """The thing named at the start of ``tail`` (up to a clause break), cleaned of fillers."""
+def _thing_after(tail: str) -> str:
     return _clean(_CUT.split(" " + tail, maxsplit=1)[0])
 
 
@@ -212,7 +211,7 @@ def read_taste(clause: str) -> tuple[bool, str] | None:
     for rx, where, like in _FRAMES:
         if where == "verdict":
             m = rx.match(opened)
-            value = thing_after(opened[m.end():]) if m else ""
+            value = _thing_after(opened[m.end():]) if m else ""
             if value:
                 return like, value
             continue
@@ -227,7 +226,7 @@ def read_taste(clause: str) -> tuple[bool, str] | None:
             negated = bool(_NEGATED.search(groups.get("pre") or ""))
             if negated and not like:
                 return None  # "I don't hate it", "I'm not tired of it": no taste either way
-            value = thing_after(text[m.end():]) if where == "after" else _thing_before(text[:m.start()])
+            value = _thing_after(text[m.end():]) if where == "after" else _thing_before(text[:m.start()])
             if value:
                 return like and not negated, value
     return None
