@@ -37,8 +37,10 @@ _ORDINAL = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bwhen )\b(?P<o>" + "|".join(_ORD
                       r")\b(?!\s+(?:time|times|week|month|year|night|day|session|chat|conversation)\b)", re.I)
 #: the reply picking one option in the first person
 _VERDICT = re.compile(r"\b(?:I'd|I would|I'll|I will|I'd personally|I)\s+(?:\w+\s+)?(?:go with|go for|use|pick|choose|"
-                      r"recommend|suggest|start with|try)\b|\bmy (?:pick|choice|recommendation|vote)\b|\bbest bet\b",
-                      re.I)
+                      r"recommend|suggest|start with|try|get|buy|take|book|order)\b|\bmy (?:pick|choice|recommendation|"
+                      r"vote)\b|\bbest bet\b", re.I)
+#: a verdict may name an item by most of its words ("the Crowne Plaza NEC" for "Crowne Plaza Birmingham NEC")
+NAME_COVERAGE = 0.6
 #: superlatives that are words of their own (the rest are read by their ending, see superlative)
 _SUPERLATIVE_WORDS = frozenset("most least best worst favourite favorite fave top".split())
 _NOT_SUPERLATIVE = frozenset("interest test rest west guest forest request suggest digest honest modest "
@@ -98,6 +100,10 @@ def _verdict(reply: str, items: list[Item]) -> Item | None:
         if not _VERDICT.search(sent):
             continue
         named = [it for it in items if any(f in sent.lower() for f in _forms(it.name))]
+        if not named:
+            said = terms(sent)
+            named = [it for it in items if terms(it.name) and
+                     len(terms(it.name) & said) / len(terms(it.name)) >= NAME_COVERAGE]
         if len(named) == 1:
             return named[0]
     return None

@@ -75,3 +75,10 @@ def test_pick_by_meaning_needs_a_clear_lead() -> None:
 def test_reply_without_a_list_is_not_picked_from() -> None:
     assert rl.pick("which tea did you suggest second", "Rooibos is lovely. Darjeeling too.", _bag_of_words) is None
 
+
+
+def test_verdict_by_a_verb_of_getting_and_by_most_of_the_name() -> None:
+    reply = ("A few under budget:\n- Larkspur Grand Harbourside: big, busy.\n- Finchley Lodge Harbourside: quiet.\n"
+             "- Bramble Inn: cheap.\nIf it were me I'd get the Finchley Lodge and walk in.")
+    item = rl.pick("which one did you say you'd get", reply, _no_meaning)
+    assert item is not None and item.name == "Finchley Lodge Harbourside"
