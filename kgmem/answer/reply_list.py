@@ -40,6 +40,7 @@ _VERDICT = re.compile(r"\b(?:I'd|I would|I'll|I will|I'd personally|I)\s+(?:\w+\
                       r"recommend|suggest|start with|try|get|buy|take|book|order)\b|\bmy (?:pick|choice|recommendation|"
                       r"vote)\b|\bbest bet\b", re.I)
 #: a verdict may name an item by most of its words ("the Crowne Plaza NEC" for "Crowne Plaza Birmingham NEC")
+#: or by its first word when no other item starts with it
 NAME_COVERAGE = 0.6
 #: superlatives that are words of their own (the rest are read by their ending, see superlative)
 _SUPERLATIVE_WORDS = frozenset("most least best worst favourite favorite fave top".split())
@@ -93,6 +94,11 @@ def _forms(name: str) -> list[str]:
     return [f for f in {name.lower(), bare, short} if len(f) >= 3]
 
 
+def _first_word(name: str) -> str:
+    words = [w for w in re.findall(r"[\w'-]+", name.lower()) if w not in ("a", "an", "the")]
+    return words[0] if words and len(words[0]) >= 3 else ""
+
+
 def _verdict(reply: str, items: list[Item]) -> Item | None:
     """The one item a first-person verdict outside the list names."""
     outside = _ITEM.sub(" ", reply)
@@ -104,6 +110,10 @@ def _verdict(reply: str, items: list[Item]) -> Item | None:
             said = terms(sent)
             named = [it for it in items if terms(it.name) and
                      len(terms(it.name) & said) / len(terms(it.name)) >= NAME_COVERAGE]
+        if not named:  # by its first word ("the Tojiro DP" for "Tojiro DP 210mm gyuto"), when no other item shares it
+            firsts = [_first_word(it.name) for it in items]
+            words = set(re.findall(r"[\w'-]+", sent.lower()))
+            named = [it for it, w in zip(items, firsts, strict=True) if w and w in words and firsts.count(w) == 1]
         if len(named) == 1:
             return named[0]
     return None

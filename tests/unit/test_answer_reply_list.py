@@ -82,3 +82,7 @@ def test_verdict_by_a_verb_of_getting_and_by_most_of_the_name() -> None:
              "- Bramble Inn: cheap.\nIf it were me I'd get the Finchley Lodge and walk in.")
     item = rl.pick("which one did you say you'd get", reply, _no_meaning)
     assert item is not None and item.name == "Finchley Lodge Harbourside"
+    reply = ("Under budget:\n- Quillon 8in chef's knife (about $40): tough.\n- Sabaki K2 210mm santoku (about $90): thin.\n"
+             "If it were me, I'd get the Sabaki and a whetstone.")
+    item = rl.pick("which knife did you say you'd buy", reply, _no_meaning)
+    assert item is not None and item.name == "Sabaki K2 210mm santoku"
