@@ -32,7 +32,7 @@ from eval import perturb_devset  # noqa: E402
 from eval._report import git_sha, load_figures  # noqa: E402
 from kgmem.answer import presence  # noqa: E402
 
-THRESHOLDS = (0.6, 0.64, 0.68, 0.72, 0.76, 0.8)
+THRESHOLDS = (0.5, 0.56, 0.6, 0.64, 0.68, 0.72, 0.76, 0.8)
 
 
 @contextmanager
@@ -92,12 +92,14 @@ def sweep_file(path: Path, thresholds: list[float], settings: Any) -> dict[str, 
     lo, hi = min(thresholds), max(thresholds)
     base: dict[str, dict[str, Any]] = {}
     sensitive: list[tuple[Any, Any]] = []
+    recorded: list[float] = []  # every cosine compared with the threshold, all questions
     for h in iter_haystacks(path, tag=path.stem):
         stripped = strip_labels(h)
         system.prepare(stripped)
         cosines: list[float] = []
         with recording(cosines):
             base[h.question_id] = _answer(system, judge, h, stripped)
+        recorded += cosines
         if any(lo - 0.005 <= c < hi + 0.005 for c in cosines):
             sensitive.append((h, stripped))
     per: dict[str, dict[str, int]] = {}
@@ -108,7 +110,10 @@ def sweep_file(path: Path, thresholds: list[float], settings: Any) -> dict[str, 
                 rows[h.question_id] = _answer(system, judge, h, stripped)
         per[f"{t:.2f}"] = _tally(rows)
         print(f"  {path.parent.name}/{path.name} @ {t:.2f}: {per[f'{t:.2f}']}", file=sys.stderr, flush=True)
-    return {"file": str(path), "sensitive_questions": len(sensitive), "at_threshold": per}
+    bands = {f"{b / 20:.2f}": sum(1 for c in recorded if b / 20 <= c < (b + 1) / 20) for b in range(0, 20)}
+    return {"file": str(path), "cosines_recorded": len(recorded),
+            "cosines_by_band": {k: v for k, v in bands.items() if v}, "sensitive_questions": len(sensitive),
+            "at_threshold": per}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     for f in files:
         line = "  ".join(f"{t}: {r['correct']}/{r['n']} FA {r['false_abstentions']} _abs {r['abs_correct']}"
                          for t, r in f["at_threshold"].items())
-        print(f"{f['set']}/{f['variant']} (sensitive {f['sensitive_questions']}): {line}")
+        print(f"{f['set']}/{f['variant']} (cosines {f['cosines_recorded']} by band {f['cosines_by_band']}, "
+              f"sensitive questions {f['sensitive_questions']}): {line}")
     if args.out is not None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         Path(f"{args.out}.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
