@@ -64,7 +64,7 @@ class Item:
 
 def list_items(reply: str) -> list[Item]:
     """The options a reply lists (none when it lists fewer than two)."""
-    items = []
+    items: list[Item] = []
     for m in _ITEM.finditer(reply):
         body = m.group("body").strip()
         cut = _NAME_END.search(body)
