@@ -173,7 +173,9 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"give|list|point|put|include|rank|place)\b", re.I)),
     (Intent.DURATION, re.compile(
         # a stay ("how many nights did I spend in Lanzarote") is a span, not a sum of days spent on something
-        r"\bhow many (days|nights|weeks|months) ((did|have|had|do) )?(i|we) (spend|spent|stay|stayed) (in|at)\b|"
+        # (nor a total over a period: "how many nights have I spent in hotels this year")
+        r"\bhow many (days|nights|weeks|months) ((did|have|had|do) )?(i|we) (spend|spent|stay|stayed) (in|at)\b"
+        r"(?!.*\b(this|last|per) (year|month|week)\b|.*\b(in total|altogether|so far|overall|combined)\b)|"
         r"\bhow (many|much)\s+(\w+\s+)?(days?|weeks?|months?|years?|hours?|minutes?)\b(?!\s+(in total|total|did i spend on))"
         r"(?=.*\b(ago|since|between|before|after|passed|elapsed|when|until|till|take|took|from|later|earlier|apart|btwn|gap|last|lasted|go by|went by)\b)|"
         r"\bhow long\b(?=.*\b(ago|since|between|before|after|been|had|have|did it take|took|take|when|until|from|last|lasted|btwn)\b)|"

@@ -91,8 +91,10 @@ def test_a_stay_is_a_span_not_a_sum(q: str, place: str) -> None:
     assert span and span[0].endswith(place)
 
 
-def test_time_spent_on_something_is_still_a_sum() -> None:
-    assert _plan("how many days did i spend on the quilt in total")[0] != Intent.DURATION
+@pytest.mark.parametrize("q", ["how many days did i spend on the quilt in total",
+                               "how many nights have I spent in hostels this year"])
+def test_time_spent_on_something_or_over_a_period_is_still_a_sum(q: str) -> None:
+    assert _plan(q)[0] != Intent.DURATION
 
 
 def test_how_long_after_one_event_until_another() -> None:
