@@ -64,15 +64,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     # the activity said in full only as a plan or something declined ("next month I'm going to
     # start a watercolour class"): a line naming part of it ("a pottery course") is another activity
     # (words first: what a line is — a parse for some — is read only for lines about the activity)
-    lines = [(ln, terms(ln.text) | expand(terms(ln.text))) for ln in ev.all_user_lines()]
-    # a word of the phrase no line has and no dictionary knows is read as a typo ("the Manadrin
-    # course", "in Libson"): lines one edit away have it (the dictionary is loaded only then)
-    unseen = core - set().union(*(have for _, have in lines))
-    typos = typo_words(activity, known_words(), keep=unseen) if unseen else {}
-    if typos:
-        lines = [(ln, have | typo_hits(typos, ln.text)) for ln, have in lines]
-    # a word the question lower-cases that the user only wrote as a name is a name ("in lisbon")
-    names += [n for n in told_names(activity, [ln.text for ln, _ in lines], typos) if n not in names]
+    lines = _line_words(activity, core, names, ev)
     # (read after the typos: "in Lisbob for the workshop" is still the declined Lisbon workshop)
     came_true = {id(ln): day for ln, have in lines if ln.actuality == "plan"
                  and _may_mention(ln.text, have, core, names, followed, 0.0, 0.0)
@@ -128,6 +120,20 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         # of its own: "mentioned only as a plan"): the sentence closest in meaning, if clearly so
         out = _closest_by_meaning(ev, sent_sims)
     return one_per_turn(out)
+
+
+def _line_words(activity: str, core: set[str], names: list[str], ev: EvidenceSet) -> list[tuple[Line, set[str]]]:
+    """Each user line with its comparison words. A word of the phrase no line has and no dictionary
+    knows is read as a typo ("the Manadrin course", "in Libson"): lines one edit away have it (the
+    dictionary is loaded only then). A word the phrase lower-cases that the user only wrote as a
+    name is added to ``names`` ("in lisbon")."""
+    lines = [(ln, terms(ln.text) | expand(terms(ln.text))) for ln in ev.all_user_lines()]
+    unseen = core - set().union(*(have for _, have in lines))
+    typos = typo_words(activity, known_words(), keep=unseen) if unseen else {}
+    if typos:
+        lines = [(ln, have | typo_hits(typos, ln.text)) for ln, have in lines]
+    names += [n for n in told_names(activity, [ln.text for ln, _ in lines], typos) if n not in names]
+    return lines
 
 
 def _came_true(date: datetime, line: Line, core: set[str], ev: EvidenceSet) -> bool:

@@ -155,12 +155,9 @@ def _r_part_of_day(m: re.Match[str], today: date, base: datetime) -> ResolvedTim
     return _day(m, today)
 
 
-def _r_week_on(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:
-    """"a week on Monday" (British): the Monday after the coming one; "a week tomorrow/today": +8/+7 days."""
-    if m.group("wd"):
-        wd = _weekday_index(m.group("wd"))
-        return _day(m, today + timedelta(days=((wd - today.weekday()) % 7 or 7) + 7), future=True)
-    return _day(m, today + timedelta(days=8 if "tomorrow" in m.group("rel").lower() else 7), future=True)
+def _r_week_on(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:  # "a week on Monday": the one after next
+    ahead = ((_weekday_index(m.group("wd")) - today.weekday()) % 7 or 7) if m.group("wd") else int("tomorrow" in m.group(0).lower())
+    return _day(m, today + timedelta(days=ahead + 7), future=True)
 
 
 def _r_before_last(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:
