@@ -20,6 +20,8 @@ from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.match import GENERIC, contains_name, norm, terms
 from kgmem.answer.spans import with_title
+from kgmem.ids import normalise_name
+from kgmem.memory.anchoring import gone_after
 from kgmem.models import Fact, Intent, QueryPlan
 from kgmem.retrieval.intents import slot_vocabulary
 from kgmem.retrieval.planner import plan_notes
@@ -184,6 +186,8 @@ def compute_entity_slot(ev: EvidenceSet) -> Computed:
         return out  # two things fit the question equally: let the other paths (or abstention) decide
     chosen = max(cands, key=lambda c: c.fact.observed_at)
     f = chosen.fact
+    if _said_gone(ev, f):
+        return out  # memory missed the correction: let the lines answer
     out.fact_ids.append(f.id)
     out.turn_ids.extend(f.source_turn_ids[:1])
     sentence = ev.source_sentence(f) or f.text
@@ -233,6 +237,22 @@ def _thing_step(ev: EvidenceSet, facts: list[Fact], label_texts: dict[str, str],
     if by_meaning:
         return by_meaning
     return {t: (1, n) for t in things if (n := len(keys & told.get(t, set())))}
+
+
+def _said_gone(ev: EvidenceSet, f: Fact) -> bool:
+    """A user line said after the fact's own day calls its value gone ("Dr Okafor's left the Elms"
+    after "my GP is Dr Okafor", :func:`kgmem.memory.anchoring.gone_after`): the correction that
+    followed was not stored, so the slot's value is stale and must not be asserted."""
+    value = normalise_name(f.value or "")
+    if len(re.sub(r"\W", "", value)) < 3:
+        return False
+    rx = re.compile(r"(?<![\w'])" + re.escape(value) + r"(?!\w)")
+    for ln in ev.all_user_lines():
+        if ln.said_at.date() > f.observed_at.date():
+            said = normalise_name(ln.text)
+            if any(gone_after(said, m.end()) for m in rx.finditer(said)):
+                return True
+    return False
 
 
 def _names(ev: EvidenceSet, subject_ids: set[str]) -> dict[str, str]:

@@ -31,6 +31,15 @@ PAIRS = {
     "cousin": ("My cousin Thandiwe works at Deloitte in Leeds.", "Thandiwe left Deloitte and joined Arup last month."),
     "tender": ("The Fenwick tender is due on the 9th.",
                "The client gave us more time, the Fenwick tender is now due on the 16th."),
+    # the correction is cut from its old value at the comma by the sentence splitter
+    "dentist": ("My dentist is Dr Halloran at the Quayside practice.",
+                "Dr Halloran's left Quayside, I've been given Dr Mbeki instead. Will my records move across?"),
+    # no change word: a locum seen once is no new dentist
+    "locum": ("My dentist is Dr Halloran at the Quayside practice.",
+              "Dr Halloran's off on holiday. I saw Dr Mbeki yesterday, she was lovely."),
+    # the old value is said to be gone and no new one is given: memory holds a stale value
+    "retired": ("My dentist is Dr Halloran at the Quayside practice.",
+                "Dr Halloran has retired, no idea who I'll get now."),
     "parcel": ("The parcel from Corrigan Books still says dispatched, it's been a week.",
                "The parcel from Corrigan Books finally arrived this morning."),
 }
@@ -80,6 +89,18 @@ def test_the_thing_is_found_and_its_current_value_answers(mem: Memory, user: str
 def test_near_misses_get_no_slot_value(mem: Memory, user: str, question: str, old: str) -> None:
     a = mem.answer(user, question, question_date=ASKED_ON)
     assert a.extra.get("path") != "computed" and old not in a.text, (question, a.text)
+
+
+def test_a_correction_cut_at_a_comma_supersedes(mem: Memory) -> None:
+    a = mem.answer("dentist", "Who's my dentist?", question_date=ASKED_ON)
+    assert "Mbeki" in a.text and "Halloran" not in a.text, a.text
+    assert any(f.value == "Dr Mbeki" for f in mem.store.facts("dentist") if f.predicate == "name")
+    assert not any(f.value == "Dr Mbeki" and f.predicate == "name" for f in mem.store.facts("locum"))
+
+
+def test_a_value_said_to_be_gone_later_is_not_asserted(mem: Memory) -> None:
+    a = mem.answer("retired", "Who's my dentist?", question_date=ASKED_ON)
+    assert not (a.extra.get("path") == "computed" and "Halloran" in a.text), a.text
 
 
 def test_the_slot_is_asked_by_the_questions_form() -> None:
