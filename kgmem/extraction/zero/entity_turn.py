@@ -23,7 +23,7 @@ import numpy as np
 
 from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact, SlotProbe
-from kgmem.extraction.zero.checks import IMAGINED, INTERROGATIVE, intent_only
+from kgmem.extraction.zero.checks import IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.entity_estimates import estimate_facts
 from kgmem.extraction.zero.entity_facts import (
@@ -100,20 +100,9 @@ def _is_unless_place(m: re.Match[str]) -> str:
     return m.group(0) if _PLACE_BEFORE.search(m.string[: m.start()]) else f"{m.group(1)} is"
 
 
-def _without_question(text: str) -> str:
-    """A statement run on into the user's question after a comma, without the question ("my mate
-    Kwame works at Halfords and says I'm being ripped off, is £60 a lot?"): parsed whole, the
-    question's verb becomes the root and the statement its subject, so nothing is stated."""
-    if not text.rstrip().endswith("?") or INTERROGATIVE.match(text) or "," not in text:
-        return text
-    head, tail = text.rsplit(",", 1)
-    return head.rstrip() if INTERROGATIVE.match(tail) and len(head.split()) >= 4 else text
-
-
 def entity_parts(text: str) -> list[str] | None:
     """The texts to parse again for entity facts (None: the sentence's own parse is used)."""
     fixed = _TIME_IS.sub(r"\1 is", _ROLE_IS.sub(r"\1 is", _IS.sub(_is_unless_place, _INTERJECTION.sub("", text))))
-    fixed = _without_question(fixed)
     m = _HEADLINE.match(fixed)
     if m and len(m.group(1).split()) <= 8:
         return [m.group(1), m.group(2)]
