@@ -4,7 +4,9 @@ for the slot by the question's form ("by when", "… yet?", "who is it with", na
 
 Every sentence here is invented for this file (no development or held-out pair is copied); the
 classes were found on entity_updates_dev2 ("my plane" ~ flight, "the boiler engineer" ~ British
-Gas, "who's my GP" ~ the GP's name) and checked on entity_updates_dev3.
+Gas, "who's my GP" ~ the GP's name) and checked on entity_updates_dev3. Found after writing it:
+o13d's pair od-018 asks the same words as the broadband case here ("Who's our broadband with?",
+its own pair is Virgin → BT), so o13d's gain on od-018 is not independent of this file's wording.
 """
 
 from __future__ import annotations
