@@ -21,6 +21,7 @@ from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.match import GENERIC, contains_name, norm, terms
 from kgmem.answer.spans import with_title
 from kgmem.ids import normalise_name
+from kgmem.lexicon.people import people_noun
 from kgmem.memory.anchoring import gone_after
 from kgmem.models import Fact, Intent, QueryPlan
 from kgmem.retrieval.intents import slot_vocabulary
@@ -119,11 +120,15 @@ def _subject_slot(ev: EvidenceSet) -> Computed:
 
 def _whose(plan: QueryPlan) -> str | None:
     """Whose slot the question asks: the planner's subject, else its one proper name ("Which company
-    is Sanjay with?", where the planner left the subject empty); the slot is only answered when an
-    entity of that name holds a fact of the asked predicate."""
+    is Sanjay with?", where the planner left the subject empty), else its one word for a person
+    ("What diet is my dad on?", "… grandad …"); the slot is only answered when an entity of that
+    name (or a relative the user called so) holds a fact of the asked predicate."""
     if plan.subject:
         return plan.subject
-    return plan.named[0] if len(plan.named) == 1 else None
+    if plan.named:
+        return plan.named[0] if len(plan.named) == 1 else None
+    people = [w for w in plan.focus if people_noun(w)]
+    return people[0] if len(people) == 1 else None
 
 
 def _relative_names(ev: EvidenceSet, relation: str) -> set[str]:

@@ -42,6 +42,9 @@ PAIRS = {
     # the old value is said to be gone and no new one is given: memory holds a stale value
     "retired": ("My dentist is Dr Halloran at the Quayside practice.",
                 "Dr Halloran has retired, no idea who I'll get now."),
+    # a relative named only by the word for them (the planner leaves the subject empty)
+    "aunt": ("My aunt is on a keto diet for her cholesterol, any dinner ideas?",
+             "My aunt's consultant has moved her onto a Mediterranean diet now."),
     "parcel": ("The parcel from Corrigan Books still says dispatched, it's been a week.",
                "The parcel from Corrigan Books finally arrived this morning."),
 }
@@ -75,6 +78,7 @@ def mem(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Memory]:
     ("cousin", "Which company is Thandiwe with?", "Arup"),
     ("tender", "By when does the Fenwick tender have to go in?", "16th"),
     ("parcel", "Has my order from Corrigan Books arrived yet?", "arrived"),
+    ("aunt", "What diet is my aunt on?", "Mediterranean"),
 ])
 def test_the_thing_is_found_and_its_current_value_answers(mem: Memory, user: str, question: str,
                                                           value: str) -> None:
@@ -87,10 +91,13 @@ def test_the_thing_is_found_and_its_current_value_answers(mem: Memory, user: str
     ("kitten", "What did we end up calling the puppy?", "Quill"),
     # a name the question gives must be the thing's own (Voltworks was never said of Northgate)
     ("electric", "When's the electrician from Voltworks coming?", "Wednesday"),
+    # another relative's diet is not the aunt's
+    ("aunt", "What diet is my uncle on?", "Mediterranean"),
 ])
 def test_near_misses_get_no_slot_value(mem: Memory, user: str, question: str, old: str) -> None:
     a = mem.answer(user, question, question_date=ASKED_ON)
-    assert a.extra.get("path") != "computed" and old not in a.text, (question, a.text)
+    # (a hedge may still quote the closest line; the slot path must not assert its value)
+    assert not (a.extra.get("path") == "computed" and old in a.text), (question, a.text)
 
 
 def test_a_correction_cut_at_a_comma_supersedes(mem: Memory) -> None:
