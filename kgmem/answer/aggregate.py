@@ -16,7 +16,7 @@ from kgmem import temporal
 from kgmem.answer.counting import compute_told_count, question_terms, shared
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.event_count import CountedEvent, role_events
-from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.evidence import EvidenceSet, Line, arrangement
 from kgmem.answer.match import GENERIC, norm, terms
 from kgmem.answer.spans import typed_spans
 from kgmem.models import Fact, QueryPlan
@@ -169,8 +169,8 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
             continue
         if objects and not (objects & terms(line.text)) and line.turn_id not in on_topic:
             continue  # "at the bike shop": a price in the same turn as the bike counts ("a $35 U-lock")
-        if line.actuality != "actual":
-            skipped += 1
+        if line.actuality != "actual" or arrangement(line.text) == "offer":
+            skipped += 1  # "they offered me £200 for it": not what the user paid or took
             continue
         for amount in amounts:
             if not _same_purchase(line, amount, seen):
