@@ -97,15 +97,29 @@ def paid_amounts(text: str) -> list[float]:
 _BARE = re.compile(r"(?<![\w.:/£$€-])(\d{1,5})(?![\w.:/%-])")
 
 
+#: a number that is a clock time ("went past 11", "10 til 4"), not an amount (up to 24 only: "sold it at 30")
+_CLOCK_BEFORE = re.compile(r"\b(?:past|til|till|until|before|after|at|by|around)\s+$", re.I)
+#: a number with its unit is a quantity ("for 3 hrs", "2 weeks", "5 km"), not an amount
+_UNIT_AFTER = re.compile(r"^\s*(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|nights?|weeks?|wks?|months?|years?|yrs?|"
+                         r"am|pm|o'?clock|times|km|miles?|kg|kilos?|people|kids|pairs?)\b", re.I)
+
+
+def _bare_numbers(line: Line) -> list[re.Match[str]]:
+    """The numbers of a line that may be an amount: not in a date, not a clock time, not a
+    quantity with its unit."""
+    dates = [(s.start_char, s.end_char) for s in temporal.find_time_expressions(line.text, line.said_at)]
+    text = line.text
+    return [m for m in _BARE.finditer(text) if not any(a <= m.start() < b for a, b in dates)
+            and not (_CLOCK_BEFORE.search(text[max(0, m.start() - 8):m.start()]) and int(m.group(1)) <= 24)
+            and not _UNIT_AFTER.match(text[m.end():])]
+
+
 def bare_amount(line: Line) -> list[float]:
     """An amount written without a currency ("18 for two pairs"): only the one number a line
-    holds outside its dates and times (two numbers — "went past 11 so they gave me 30" — leave
-    which is the price open; "on 7 December" is a date)."""
-    dates = [(s.start_char, s.end_char) for s in temporal.find_time_expressions(line.text, line.said_at)]
-    found = [m for m in _BARE.finditer(line.text)]
-    if len(found) != 1 or any(a <= found[0].start() < b for a, b in dates):
-        return []
-    return [float(found[0].group(1))]
+    holds outside its dates, clock times ("went past 11 so they gave me 30" is 30) and quantities
+    ("for 3 hrs"); two such numbers leave which is the price open."""
+    found = _bare_numbers(line)
+    return [float(found[0].group(1))] if len(found) == 1 else []
 
 
 def _user_currency(lines: list[Line]) -> str | None:
@@ -153,6 +167,7 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         # words no line uses say the kind, not which things
         objects = {o for o in objects if any(o in terms(ln.text) for ln in users)}
     seen: dict[tuple[str, float], Line] = {}
+    unsure: list[Line] = []
     skipped = 0
     # a turn that names the thing at all (even in a question: "what pressure for a city bike?") is about it
     on_topic = {ln.turn_id for ln in users if objects & terms(ln.text)}
@@ -164,6 +179,9 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         # ("Shoreham Arts Fair today: £310"; "compression socks came, 18 for two pairs")
         names_it = bool(objects and shared(objects, terms(line.text)))
         amounts = paid_amounts(line.text) or (bare_amount(line) if names_it and bare_symbol else [])
+        if (names_it or line.turn_id in on_topic) and bare_symbol and not amounts and len(_bare_numbers(line)) > 1 \
+                and line.actuality == "actual":
+            unsure.append(line)  # "gave me 30 for 2 of them": which number is the amount is open
         if not amounts or not (names_it or shared(asked, terms(line.text)) or _PAID.search(line.text)
                                or _after_purchase(line, ev)):
             continue
@@ -192,6 +210,9 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         + f". Total: {fmt_money(total, sym)}.")
     parts = ", ".join(fmt_money(a, sym) for _, a in seen)
     out.answer = f"{fmt_money(total, sym)} in total ({parts})" if len(seen) > 1 else f"{fmt_money(total, sym)} ({parts})"
+    if unsure:  # a line about the thing whose amount could not be read: the sum is a lower bound
+        out.lines.append("Amount unclear: " + "; ".join(f"\"{ln.text[:80]}\" ({ln.said_at.date()})" for ln in unsure))
+        out.answer = f"at least {out.answer}; not sure about \"{unsure[0].text.strip()[:80]}\" (said {unsure[0].said_at.date()})"
     return out
 
 

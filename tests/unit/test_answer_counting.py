@@ -65,7 +65,9 @@ def _line(text: str) -> Line:
 
 @pytest.mark.parametrize(("text", "amount"), [
     ("the new hinges arrived, 14 for a box of six", [14.0]),
-    ("stayed till 10 and she handed me 40", []),  # two numbers: which is the price is open
+    ("stayed till 10 and she handed me 40", [40.0]),  # "till 10" is a clock time
+    ("did 3 hrs at the Lins', got 20", [20.0]),  # "3 hrs" is a quantity
+    ("they gave me 45 for 3 sessions", []),  # two numbers: which is the price is open
     ("Booked a table at the fair on 7 December.", []),  # a date, not an amount
     ("picked up a shift on c2", []),  # part of a word
 ])
@@ -148,6 +150,8 @@ def rounds(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2024, 4, 6), "Sold candles at the spring craft market in the park today."),
         (datetime(2024, 4, 27), "spotted a little brown bird in the hedge out back this morning"),
         (datetime(2024, 5, 18), "a bird with a yellow chest was at the hedge again"),
+        (datetime(2024, 5, 25), "Tutored the Pereira twins tonight, they paid me £30."),
+        (datetime(2024, 6, 8), "Tutored the Pereira twins again, got 45 for 3 sessions"),
     ]
     m = chat_memory("ravi", said, "r", None)
     yield m
@@ -168,3 +172,9 @@ def test_different_things_the_lines_do_not_name_are_not_guessed(rounds) -> None:
     a = rounds.answer("ravi", "how many different kinds of bird have i spotted in the hedge", question_date=QD)
     assert a.text.startswith("I'm not sure how many different"), (a.text, a.extra["decision"])
     assert "2024-04-27" in a.text and "2024-05-18" in a.text
+
+
+def test_a_total_with_an_unreadable_amount_is_a_lower_bound(rounds) -> None:  # noqa: ANN001
+    a = rounds.answer("ravi", "How much have I been paid for tutoring altogether?", question_date=QD)
+    assert a.text.startswith("at least £30"), (a.text, a.extra["decision"])
+    assert "45 for 3 sessions" in a.text
