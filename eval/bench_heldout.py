@@ -46,8 +46,9 @@ SETS = {"v1": ("handwritten_v1.json", "heldout_v1", "auth14"),
         "v4": ("handwritten_v4.json", "heldout_v4", "auth10"),
         # a DEVELOPMENT set (open to everyone), not held out: its data lives in eval/devsets/
         "dev3": ("devsets/dev3.json", "dev3", "auth7"),
-        "dev4": ("devsets/dev4.json", "dev4", "auth9")}
-DEV_SETS = {"dev3", "dev4"}
+        "dev4": ("devsets/dev4.json", "dev4", "auth9"),
+        "dev5": ("devsets/dev5.json", "dev5", "au12")}
+DEV_SETS = {"dev3", "dev4", "dev5"}
 TYPES = ("single-session-user", "single-session-assistant", "single-session-preference",
          "multi-session", "knowledge-update", "temporal-reasoning")
 
@@ -125,6 +126,31 @@ def _abstention_counts(run_dir: Path) -> dict[str, int]:
     return out
 
 
+def _path_counts(run_dir: Path) -> dict[str, dict[str, dict[str, int]]]:
+    """Which answer path answered, with how many right and how many abstentions, per question type.
+
+    Counts only (no question id or text): the path is the system's own note (computed, extractive,
+    preference, fallback, abstain, model …); "all" sums the types.
+    """
+    from kgmem.evaluation.judge import declines
+    from kgmem.evaluation.metrics import latest_records
+    from kgmem.evaluation.runner import PREDICTIONS, read_predictions
+
+    out: dict[str, dict[str, dict[str, int]]] = {}
+    for rec in latest_records(read_predictions(run_dir / PREDICTIONS)):
+        if rec.get("error"):
+            continue
+        path = str((rec.get("system_notes") or {}).get("path") or "model")
+        kind = "_abs" if rec.get("is_abstention") else str(rec.get("question_type"))
+        abstained = bool(rec.get("abstained")) or declines(str(rec.get("predicted_answer") or ""))
+        for key in (kind, "all"):
+            cell = out.setdefault(key, {}).setdefault(path, {"n": 0, "correct": 0, "abstained": 0})
+            cell["n"] += 1
+            cell["correct"] += int(bool((rec.get("verdict") or {}).get("correct")))
+            cell["abstained"] += int(abstained)
+    return out
+
+
 def run_system(system: str, args: argparse.Namespace) -> dict[str, Any]:
     """One system's run (resumable) and its aggregate figures."""
     from kgmem.evaluation.runner import EvalConfig, run_eval
@@ -165,6 +191,7 @@ def run_system(system: str, args: argparse.Namespace) -> dict[str, Any]:
                      "non_abstention": _row(acc["non_abstention"]),
                      "approximate_preference_scores": acc["overall"].get("approximate")},
         "abstentions": _abstention_counts(result.run_dir),
+        "answer_paths": _path_counts(result.run_dir),
         "context_tokens": _stats(s["usage"].get("context_tokens")),
         "latency_ms": {"answer_total": _stats(lat.get("total")),
                        "retrieve": _stats(lat.get("retrieve")),
@@ -218,6 +245,7 @@ def render_md(report: dict[str, Any]) -> str:
                            lambda r: f"{r['abstentions']['answerable_abstained']}/{r['abstentions']['answerable']}"))
     lines.append(table_row("abstained on `_abs` questions", runs,
                            lambda r: f"{r['abstentions']['abs_abstained']}/{r['abstentions']['abs_questions']}"))
+    lines += _render_paths(runs)
     lines += ["", "## Context, latency (ms), retrieval", "", head]
     rows = [
         ("context tokens mean / p50 / p95", lambda r: " / ".join(_ms(r["context_tokens"], k) for k in ("mean", "p50", "p95"))),
@@ -238,6 +266,27 @@ def render_md(report: dict[str, Any]) -> str:
               "per-question predictions (eval/heldout/README.md). Run directories: "
               f"`{report['run_root']}` (outside the repository).", ""]
     return "\n".join(lines)
+
+
+def _render_paths(runs: list[dict[str, Any]]) -> list[str]:
+    """Per system: which answer path answered each question type (correct/n, abstentions)."""
+    lines: list[str] = []
+    for run in runs:
+        paths = run.get("answer_paths") or {}
+        names = sorted(paths.get("all", {}), key=lambda p: -paths["all"][p]["n"])
+        if not names:
+            continue
+        lines += ["", f"## Answer path × question type, {run['system']} (correct/n; abstained in brackets)", "",
+                  "| | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+        for kind in [*TYPES, "_abs", "all"]:
+            if kind not in paths:
+                continue
+            cells = []
+            for name in names:
+                c = paths[kind].get(name)
+                cells.append("–" if not c else f"{c['correct']}/{c['n']}" + (f" ({c['abstained']})" if c["abstained"] else ""))
+            lines.append(f"| {'**all**' if kind == 'all' else kind} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def _render_dev_md(report: dict[str, Any], runs: list[dict[str, Any]]) -> str:

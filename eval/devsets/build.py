@@ -1,7 +1,7 @@
-"""Build the development sets eval/devsets/dev3.json and dev4.json (LongMemEval format) from source_<set>.py.
+"""Build the development sets eval/devsets/dev3.json, dev4.json, dev5.json (LongMemEval format) from source_<set>.py.
 
-    .venv/bin/python eval/devsets/build.py                # (re)write dev3.json and dev4.json
-    .venv/bin/python eval/devsets/build.py --check        # exit 1 if either differs from a rebuild
+    .venv/bin/python eval/devsets/build.py                # (re)write dev3.json, dev4.json and dev5.json
+    .venv/bin/python eval/devsets/build.py --check        # exit 1 if any differs from a rebuild
     .venv/bin/python eval/devsets/build.py --set dev4     # one set only
 
 ``--out FILE`` names the output of one set (``--set``; dev3 when no set is named).
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-SETS = ("dev3", "dev4")  # each set <name> is built from source_<name>.py into <name>.json
+SETS = ("dev3", "dev4", "dev5")  # each set <name> is built from source_<name>.py into <name>.json
 
 
 def _source(name: str) -> Any:

@@ -26,6 +26,9 @@ SETS = {
     "dev4": ("auth9", {"single-session-user": 11, "single-session-assistant": 8,
                        "single-session-preference": 7, "multi-session": 13, "knowledge-update": 9,
                        "temporal-reasoning": 17}, 11),
+    "dev5": ("au12", {"single-session-user": 6, "single-session-assistant": 4,
+                      "single-session-preference": 3, "multi-session": 9, "knowledge-update": 9,
+                      "temporal-reasoning": 13}, 5),
 }
 
 
