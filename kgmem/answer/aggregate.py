@@ -20,6 +20,7 @@ from kgmem.answer.evidence import EvidenceSet, Line, arrangement
 from kgmem.answer.match import GENERIC, norm, terms
 from kgmem.answer.spans import typed_spans
 from kgmem.models import Fact, QueryPlan
+from kgmem.nlp import load_nlp
 from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.question import CATEGORY_TYPES
 from kgmem.retrieval.search import fact_date
@@ -122,6 +123,20 @@ def bare_amount(line: Line) -> list[float]:
     return [float(found[0].group(1))] if len(found) == 1 else []
 
 
+#: a price set off by a comma ("A desk lamp from Argos, £25, on Friday"; "New tyre, €30.")
+_COMMA_PRICE = re.compile(r",\s*[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:,|\.|!|$))")
+#: a finite verb's tags (past, present, modal): a sentence with one says more than "a thing, its price"
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@lru_cache(maxsize=4096)
+def priced_item(text: str) -> bool:
+    """A purchase told without a verb: a thing and its price set off by a comma, and no finite verb
+    in the sentence ("A desk lamp from Argos, £25, on Friday." — but not "the lamp was £25 at
+    Argos", which needs a purchase verb or the thing's name to count, nor "Budget: $500")."""
+    return bool(_COMMA_PRICE.search(text)) and not any(t.tag_ in _FINITE for t in load_nlp()(text))
+
+
 def _user_currency(lines: list[Line]) -> str | None:
     """The currency the user writes amounts in, when only one ("£" for "45 quid", "£18")."""
     symbols = {currency(ln.text) for ln in lines if money(ln.text)}
@@ -183,7 +198,7 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
                 and line.actuality == "actual":
             unsure.append(line)  # "gave me 30 for 2 of them": which number is the amount is open
         if not amounts or not (names_it or shared(asked, terms(line.text)) or _PAID.search(line.text)
-                               or _after_purchase(line, ev)):
+                               or _after_purchase(line, ev) or priced_item(line.text)):
             continue
         if objects and not (objects & terms(line.text)) and line.turn_id not in on_topic:
             continue  # "at the bike shop": a price in the same turn as the bike counts ("a $35 U-lock")

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from kgmem.answer.aggregate import bare_amount
+from kgmem.answer.aggregate import bare_amount, priced_item
 from kgmem.answer.counting import anchors, counted_heads, question_terms
 from kgmem.answer.evidence import Line, arrangement, split_sentences
 from kgmem.answer.match import norm
@@ -178,3 +178,16 @@ def test_a_total_with_an_unreadable_amount_is_a_lower_bound(rounds) -> None:  # 
     a = rounds.answer("ravi", "How much have I been paid for tutoring altogether?", question_date=QD)
     assert a.text.startswith("at least £30"), (a.text, a.extra["decision"])
     assert "45 for 3 sessions" in a.text
+
+
+@pytest.mark.parametrize(("text", "bought"), [
+    ("A desk lamp from Argos, £25, on Friday.", True),  # a thing and its price, no verb
+    ("Oh, and a rain cover for the buggy, $19, yesterday.", True),
+    ("Second-hand bread maker, €40!", True),
+    ("The lamp, which was £25, broke.", False),  # a finite verb says more than a price
+    ("Parking at the station is $12 a day.", False),
+    ("Budget for the weekend: $300.", False),  # not set off by a comma
+    ("Tickets for Friday, $45 each, if you want one", False),
+])
+def test_a_thing_and_its_price_without_a_verb_is_a_purchase(text: str, bought: bool) -> None:
+    assert priced_item(text) is bought
