@@ -76,9 +76,14 @@ def currency(text: str) -> str:
     return min(found)[1] if found else "$"
 
 
+#: a count, however it is asked: "how many", "the (total) number of things I bought" (not a sum of
+#: their prices)
+COUNT_Q = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of)\b", re.I)
+
+
 def is_money_total(question: str) -> bool:
     """A question asking to add up money ("how much did I spend in total")."""
-    return bool(_SUM_Q.search(question) and _MONEY_Q.search(question) and not re.search(r"\bhow many\b", question, re.I))
+    return bool(_SUM_Q.search(question) and _MONEY_Q.search(question) and not COUNT_Q.search(question))
 
 
 def paid_amounts(text: str) -> list[float]:
@@ -316,7 +321,7 @@ def compute_aggregate(ev: EvidenceSet) -> Computed:
     """Counts and lists of distinct values of the predicates the question names (the question's
     own nouns narrow the set: "books" among things read)."""
     plan = ev.result.plan
-    if is_money_total(plan.question) or (plan.slot == "sum" and not re.search(r"\bhow many\b", plan.question, re.I)):
+    if is_money_total(plan.question) or (plan.slot == "sum" and not COUNT_Q.search(plan.question)):
         return compute_spend_total(ev)  # by its words, or by meaning ("what did my shopping come to")
     if _ALL_Q.search(plan.question) and not re.search(r"\b(?:how\s+many|number|count)\b", plan.question, re.I):
         # a total the question does not call money ("what have my fair stalls taken in total"): a

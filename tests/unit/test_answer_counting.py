@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from kgmem.answer.aggregate import bare_amount, priced_item
+from kgmem.answer.aggregate import bare_amount, is_money_total, priced_item
 from kgmem.answer.counting import anchors, counted_heads, question_terms
 from kgmem.answer.evidence import Line, arrangement, split_sentences
 from kgmem.answer.match import norm
@@ -191,3 +191,13 @@ def test_a_total_with_an_unreadable_amount_is_a_lower_bound(rounds) -> None:  # 
 ])
 def test_a_thing_and_its_price_without_a_verb_is_a_purchase(text: str, bought: bool) -> None:
     assert priced_item(text) is bought
+
+
+@pytest.mark.parametrize(("q", "total"), [
+    ("What's the total number of gadgets I've bought?", False),  # a count, however it is asked
+    ("give me the count of plants I bought this spring", False),
+    ("how many lamps did I buy in total", False),
+    ("What's the total I've spent on the gadgets I bought?", True),
+])
+def test_the_number_of_things_bought_is_a_count_not_a_sum(q: str, total: bool) -> None:
+    assert is_money_total(q) is total
