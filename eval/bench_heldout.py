@@ -358,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
         report["kind"] = "development"
         if not args.note:
             report["note"] = (
-                f"Hand-written DEVELOPMENT haystacks ({n_questions} questions, 18-19 sessions each; "
+                f"Hand-written DEVELOPMENT haystacks ({n_questions} questions; sessions per haystack in "
                 "eval/devsets/README.md), open to everyone; same answer model, embedder and scorer "
                 "for both systems; offline normalised-match scorer unless a judge is named "
                 "(preference questions scored approximately against a rubric). The machine was "
