@@ -45,8 +45,8 @@ class _Stated:
 
 
 def _candidates(ev: EvidenceSet) -> list[_Stated]:
-    """Every like/dislike the user stated about themselves (facts, and the user's own lines of the
-    whole memory), with its relevance to the question."""
+    """Every like/dislike the user stated about themselves (facts, and the user's own lines of every
+    turn retrieval ranked, by fusion or by meaning), with its relevance to the question."""
     result = ev.result
     me = entity_id(result.user_id, "user")
     out: list[_Stated] = []
@@ -62,13 +62,14 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
         out.append(_Stated(f.value, f.predicate != "dislikes", rel, f.session_id,
                            f"\"{f.text[:100]}\" (said {f.observed_at.date()})", tid, f.id, quote=ev.source_sentence(f)))
     stated: list[tuple[Line, bool, str]] = []
-    for line in ev.all_user_lines():
-        if line.actuality == "request":
-            continue
+    ranked = set(result.turn_scores) | set(result.similarity)  # retrieval's turns, by rank or by meaning
+    for line in (ln for ln in ev.all_user_lines() if ln.turn_id in ranked):
         # "I'm a huge fan of heist movies, and dry British comedies crack me up": two likes
+        # (the cheap reading first: a line's actuality is parsed only when it states a taste)
         for part in _PARTS.split(line.text):
             taste = read_taste(part)
-            if taste is None or not _own(part) or (taste[0] and line.actuality not in ("actual", "other")):
+            if taste is None or line.actuality == "request" or not _own(part) or \
+                    (taste[0] and line.actuality not in ("actual", "other")):
                 continue
             stated.append((line, *taste))
     sims = ev.line_similarity([ln for ln, _, _ in stated])

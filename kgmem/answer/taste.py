@@ -26,6 +26,7 @@ words or short grammatical pieces written for the class, not sentences of the sy
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from kgmem.lexicon.discourse import closer_alternation, strip_openers
@@ -251,6 +252,7 @@ def _thing_before(head: str) -> str:
     return value if len(value.split()) <= 8 else ""
 
 
+@lru_cache(maxsize=8192)
 def read_taste(clause: str) -> tuple[bool, str] | None:
     """``(likes it, what)`` for a clause in which the speaker states a taste, else ``None``.
 
