@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from eval._report import SHARED, measured, provenance_lines  # noqa: E402
+from eval.bench_extraction_perturb import TRANSFORMS, expected_words, perturb  # noqa: E402
 from kgmem.datasets.longmemeval import iter_haystacks, strip_labels  # noqa: E402
 from kgmem.datasets.registry import resolve_split  # noqa: E402
 from kgmem.extraction.schema import CandidateFact  # noqa: E402
@@ -87,7 +88,7 @@ def _ratio(n: int, d: int) -> float | None:
 # long: extract, score per family and check chains over one shared state; x13g owns it and splits it (review6 §4)
 def run(split: str, tier: str, show_dev_misses: int, gold_path: str | None = None,
         limit: int | None = None, families: set[str] | None = None,
-        show_family: str = "dev") -> dict[str, Any]:
+        show_family: str = "dev", transform: str = "none") -> dict[str, Any]:
     if show_family in HELD_OUT:
         raise SystemExit(f"the {show_family!r} family is held out: its misses are never shown")
     settings = Settings.load()
@@ -119,6 +120,15 @@ def run(split: str, tier: str, show_dev_misses: int, gold_path: str | None = Non
     # extract every session once per unique content (as ingest does)
     cands: dict[tuple[str, str], list[CandidateFact]] = {}  # (question_id, source session id)
     n_sessions = 0
+    if transform != "none":
+        # user turns lower-cased or misspelled (eval/bench_extraction_perturb.py; gold words kept), for the
+        # extraction and the chains' ingest alike
+        keep = expected_words([{"expected": [*v.get("facts", []), *v.get("distractor_facts", [])]}
+                               for v in questions.values()])
+        for h in haystacks:
+            for s in h.sessions:
+                for t in s.turns:
+                    t.text = perturb(t.text, transform, keep) if t.role == "user" else t.text
     for h in haystacks:
         results = extractor.extract_many([([(t.role, t.text) for t in s.turns], s.started_at) for s in h.sessions])
         for s, r in zip(h.sessions, results):
@@ -262,7 +272,8 @@ def run(split: str, tier: str, show_dev_misses: int, gold_path: str | None = Non
 def to_markdown(res: dict[str, Any]) -> str:
     rows = [("all", res["all"]), *res["families"].items()]
     lines = [
-        f"# Extraction benchmark ({res['split']}, tier {res['tier']}, {res['extractor_version']})",
+        f"# Extraction benchmark ({res['split']}, tier {res['tier']}, {res['extractor_version']})"
+        + {"lower": ", user turns lower-cased", "typos": ", letters swapped in user turns"}.get(res.get("transform", ""), ""),
         "",
         f"{res['haystacks']} haystacks, {res['sessions_extracted']} sessions extracted in "
         f"{res['extract_seconds']} s. Targets: recall ≥ 0.90, precision ≥ 0.80, exact-day ≥ 0.95, "
@@ -310,10 +321,13 @@ def main() -> None:
                     help="measure only these template families (repeatable; default: all)")
     ap.add_argument("--show-family", default="dev",
                     help="the family whose misses --show-dev-misses prints (dev or heldout; heldout2 is refused)")
+    ap.add_argument("--transform", choices=TRANSFORMS, default="none",
+                    help="user turns lower-cased or with letters swapped (eval/bench_extraction_perturb.py)")
     args = ap.parse_args()
     with measured(percentiles=False) as prov:
         res = run(args.split, args.tier, args.show_dev_misses, args.gold, args.limit,
-                  set(args.family) if args.family else None, args.show_family)
+                  set(args.family) if args.family else None, args.show_family, args.transform)
+    res["transform"] = args.transform
     res["run"] = {**prov, "note": SHARED}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,13 @@ are development figures, reported next to the synthetic held-out families nobody
   ``Memory(llm=False).answer`` and share of pairs whose history shows the SUPERSEDES edge
   (target >= 0.9 each).
 
-Writes eval/results/extraction_sets.{json,md}.
+Options: ``--transform lower|typos`` scores copies of these sets made by eval/bench_extraction_perturb.py
+(every turn lower-cased, or letters swapped in some words): the second set of a class of language; the
+other-entity pairs are not copied. ``--stages`` adds, per set, the first stage that lost each missed
+expected fact (bench_extraction_stages.classify: no value of the type, wrong predicate, below threshold…),
+counts only; ``--tier proposals`` runs the meaning stage alone (patterns and parse readers off).
+
+Writes eval/results/extraction_sets[_<transform>][_proposals].{json,md}.
 """
 
 from __future__ import annotations
@@ -39,6 +45,8 @@ import test_extraction_paraphrases as para  # noqa: E402
 import test_other_entity_updates as oe  # noqa: E402
 
 from eval._report import measured, write_pair  # noqa: E402
+from eval.bench_extraction_perturb import TRANSFORMS, perturb_rows  # noqa: E402
+from eval.bench_extraction_stages import set_stages  # noqa: E402
 from kgmem.extraction.zero import RuleExtractor  # noqa: E402
 
 NOISE = ROOT / "tests" / "fixtures" / "extraction" / "noise_turns.jsonl"
@@ -75,33 +83,42 @@ def category_table(label: str, rows: dict[str, dict[str, Any]], total: tuple[str
     return lines
 
 
-def run() -> dict[str, Any]:
-    with measured("python eval/bench_extraction_sets.py", percentiles=False) as prov:
-        figures = _score()
+def run(transform: str = "none", stages: bool = False, tier: str = "full") -> dict[str, Any]:
+    with measured(None, percentiles=False) as prov:
+        figures = _score(transform, stages, tier)
     return {**prov, **figures}
 
 
-def _score() -> dict[str, Any]:
-    ex = RuleExtractor()
+def _score(transform: str = "none", stages: bool = False, tier: str = "full") -> dict[str, Any]:
+    ex = RuleExtractor(rules=tier == "full")
     t0 = time.perf_counter()
-    cats = hw.score(ex, hw.load_rows())
-    cats2 = hw.score(ex, hw.load_rows(DEV2))
-    rows3 = hw.load_rows(DEV3)
+    rows1, rows2, rows3 = (perturb_rows(hw.load_rows(p), transform) for p in (hw.FIXTURE, DEV2, DEV3))
+    cats = hw.score(ex, rows1)
+    cats2 = hw.score(ex, rows2)
     cats3 = hw.score(ex, rows3)
     neg3 = [r for r in rows3 if r["category"] == "negative"]
     neg3_res = ex.extract_many([([("user", r["text"])], datetime.fromisoformat(r["session_date"])) for r in neg3])
     neg3_user = sum(1 for res in neg3_res for f in res.facts if f.subject == "user")
-    rows = para.load_rows() + para.load_rows(para.ROUND2) + para.load_rows(para.ROUND3) + para.load_rows(para.ROUND4)
+    rows = perturb_rows(para.load_rows() + para.load_rows(para.ROUND2) + para.load_rows(para.ROUND3)
+                        + para.load_rows(para.ROUND4), transform)
     p = para.score(ex, rows)
-    noise_rows = [json.loads(line) for line in NOISE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    noise_rows = perturb_rows([json.loads(line) for line in NOISE.read_text(encoding="utf-8").splitlines()
+                               if line.strip()], transform)
     noise_res = ex.extract_many([([(r["role"], r["text"])], datetime.fromisoformat(r["session_date"]))
                                  for r in noise_rows])
     leaks = sum(1 for res in noise_res for f in res.facts if f.subject == "user")
-    with tempfile.TemporaryDirectory() as tmp:
-        outcomes = oe.run(Path(tmp))
+    outcomes = []
+    if transform == "none" and tier == "full":  # the pairs go through Memory: neither copied nor cut down
+        with tempfile.TemporaryDirectory() as tmp:
+            outcomes = oe.run(Path(tmp))
     total, total2, total3 = _total(cats), _total(cats2), _total(cats3)
+    extra: dict[str, Any] = {}
+    if stages:
+        extra["stages"] = {name: set_stages(ex, rs, hw.matches) for name, rs in (("handwritten", rows1), ("sentences_dev2", rows2),
+                                                                    ("sentences_dev3", rows3))}
     return {
-        "extractor": ex.cache_key, "seconds": round(time.perf_counter() - t0, 1),
+        "extractor": ex.cache_key, "seconds": round(time.perf_counter() - t0, 1), "transform": transform,
+        "tier": tier, **extra,
         "handwritten": {c: {"expected": s.expected, "recall": round(s.recall, 3), "extracted": s.extracted,
                             "precision": round(s.precision, 3)} for c, s in sorted(cats.items())},
         "handwritten_all": {"recall": round(total.recall, 3), "precision": round(total.precision, 3),
@@ -120,8 +137,8 @@ def _score() -> dict[str, Any]:
         "paraphrases": {"records": len(rows), "recall": round(p.recall, 3), "precision": round(p.precision, 3)},
         "noise": {"turns": len(noise_rows), "user_facts": leaks},
         "other_entity_updates": {"records": len(outcomes),
-                                 "answered": round(sum(o.answered for o in outcomes) / len(outcomes), 3),
-                                 "superseded": round(sum(o.superseded for o in outcomes) / len(outcomes), 3)},
+                                 "answered": round(sum(o.answered for o in outcomes) / max(1, len(outcomes)), 3),
+                                 "superseded": round(sum(o.superseded for o in outcomes) / max(1, len(outcomes)), 3)},
         "targets": {"handwritten_per_category": 0.85, "paraphrases": 0.85, "noise_user_facts": 0,
                     "other_entity_updates": 0.9},
     }
@@ -143,7 +160,9 @@ def _negative(category: str, s: dict[str, Any]) -> str:
 
 def to_markdown(r: dict[str, Any]) -> str:
     ok = met
-    lines = [f"# Extraction on the hand-written sets ({r['extractor']}, {r['git_sha']})", "",
+    copy = {"lower": ", every turn lower-cased", "typos": ", letters swapped in some words"}.get(r.get("transform", "none"), "")
+    tier = ", meaning stage alone" if r.get("tier", "full") == "proposals" else ""
+    lines = [f"# Extraction on the hand-written sets{copy}{tier} ({r['extractor']}, {r['git_sha']})", "",
              f"Command: `{r['command']}` ({r['seconds']} s on {r.get('machine', '?')}, load average "
              f"{' '.join(r.get('loadavg_before', []))} before, {' '.join(r.get('loadavg_after', []))} after). These sets were written by hand and the code was "
              "developed against them: development figures, not held-out ones.", "",
@@ -167,17 +186,29 @@ def to_markdown(r: dict[str, Any]) -> str:
     lines += ["", f"Paraphrase sets ({pr['records']} records, user facts): recall {pr['recall']}, precision "
               f"{pr['precision']} (target 0.85: {ok(min(pr['recall'], pr['precision']), 0.85)}).", "",
               f"Noise turns: {nz['user_facts']} user facts stored from {nz['turns']} turns (target 0: "
-              f"{'met' if nz['user_facts'] == 0 else 'not met'}).", "",
-              f"Updates about other entities ({oe_['records']} pairs, zero-LLM ingest, `Memory(llm=False).answer`): "
+              f"{'met' if nz['user_facts'] == 0 else 'not met'})."]
+    if oe_["records"]:
+        lines += ["", f"Updates about other entities ({oe_['records']} pairs, zero-LLM ingest, `Memory(llm=False).answer`): "
               f"{oe_['answered']} answered with the corrected value, {oe_['superseded']} with the SUPERSEDES edge "
               f"(target 0.9: {ok(min(oe_['answered'], oe_['superseded']), 0.9)})."]
+    if "stages" in r:
+        cols = sorted({k for c in r["stages"].values() for k in c}, key=lambda k: (k != "matched", k))
+        lines += ["", "Expected facts by the first stage that lost them (bench_extraction_stages.classify; counts only):", "",
+                  "| set | " + " | ".join(cols) + " |", "|---" * (len(cols) + 1) + "|"]
+        lines += [f"| {name} | " + " | ".join(str(c.get(k, "")) for k in cols) + " |" for name, c in r["stages"].items()]
     return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> None:
-    # no options: argparse only so that --help explains instead of running the bench
-    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args(argv)
-    print(write_pair(ROOT / "eval" / "results" / "extraction_sets", run(), to_markdown))
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--transform", choices=TRANSFORMS, default="none", help="score perturbed copies of the sets")
+    ap.add_argument("--stages", action="store_true", help="count the first losing stage of each missed fact")
+    ap.add_argument("--tier", choices=("full", "proposals"), default="full", help="proposals: the meaning stage alone")
+    ap.add_argument("--out", default=str(ROOT / "eval" / "results"))
+    a = ap.parse_args(argv)
+    name = "extraction_sets" + ("" if a.transform == "none" else "_" + a.transform) + (
+        "_proposals" if a.tier == "proposals" else "")
+    print(write_pair(Path(a.out) / name, run(a.transform, a.stages, a.tier), to_markdown))
 
 
 if __name__ == "__main__":

@@ -28,8 +28,13 @@ turns matching no planted fact: ``same_predicate`` when the turn plants that pre
 value, else ``extra_predicate``).
 
 Counts only: no example text is ever printed or written, so the script may be run on held-out
-families (issue #13 diagnosis, session 4: ``heldout`` only, never ``heldout2``). Writes
+families. ``heldout2`` (the family nobody tunes on) gets the aggregate only: the stage totals,
+the false-positive total and the value checks, no per-predicate table, no check reasons
+(``--family heldout2``; run once at the end of a session, never to choose a rule). Writes
 eval/results/extraction_stages_<family>.{json,md}.
+
+:func:`set_stages` counts the same stages over the hand-written sentence sets (used by
+bench_extraction_sets.py ``--stages``).
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -115,9 +121,38 @@ def _trace_stage(g: dict[str, Any], found: list[Any], traces: list[Any]) -> tupl
     return "nothing_proposed", ""
 
 
+def set_stages(extractor: RuleExtractor, rows: list[dict[str, Any]], matches: Callable[[dict[str, Any], Any], bool]
+               ) -> dict[str, int]:
+    """Expected facts of hand-written records (tests/fixtures/extraction format: ``text``,
+    ``session_date``, ``expected``) counted by the first stage that lost them ("matched" if found;
+    ``matches(expected, fact)`` is the set's scorer)."""
+    counts: Counter[str] = Counter()
+    for r in rows:
+        date = datetime.fromisoformat(r["session_date"])
+        result, traces = extractor.explain([("user", r["text"])], date)
+        facts = list(result.facts)
+        for e in r["expected"]:
+            if any(matches(e, f) for f in facts):
+                counts["matched"] += 1
+                continue
+            g = {"predicate": e["predicate"], "value": e["value"], "turn_index": 0, "subject": e.get("subject", "user")}
+            counts[classify(g, facts, r["text"], date, traces)[0]] += 1
+    return dict(counts.most_common())
+
+
+#: what a held-out family's report keeps: aggregates over every predicate
+_AGGREGATE_ONLY = ("family", "split", "haystacks", "extractor_version", "seconds", "stages_total",
+                   "false_positives_total", "value_checks")
+
+
 def run(split: str, gold_path: str | None, family: str, limit: int | None, tier: str = "full") -> dict[str, Any]:
+    res = _run(split, gold_path, family, limit, tier)
     if family == "heldout2":
-        raise SystemExit("heldout2 is never diagnosed (issue #13: it is the family nobody tunes on)")
+        return {k: res[k] for k in _AGGREGATE_ONLY} | {"aggregate_only": True}
+    return res
+
+
+def _run(split: str, gold_path: str | None, family: str, limit: int | None, tier: str = "full") -> dict[str, Any]:
     info = resolve_split(split, Settings.load())
     gold_file = Path(gold_path) if gold_path else info.gold_file
     if gold_file is None or not gold_file.is_file():
@@ -202,6 +237,10 @@ def to_markdown(res: dict[str, Any]) -> str:
              f"{res['haystacks']} haystacks, {res['seconds']} s. Counts only; no example is shown.", "",
              "| stage | facts |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in res["stages_total"].items()]
+    if res.get("aggregate_only"):
+        lines += ["", f"Held-out family: aggregates only. False positives on planted turns: {res['false_positives_total']}.",
+                  "", "## Value checks", ""] + [f"- {k}: {v}" for k, v in res["value_checks"].items()]
+        return "\n".join(lines + _provenance(res)) + "\n"
     cols = [k for k in STAGES if k in res["stages_total"]]
     lines += ["", "## By predicate", "", "| predicate | " + " | ".join(cols) + " |", "|---" * (len(cols) + 1) + "|"]
     for p, c in res["stages_by_predicate"].items():
@@ -213,16 +252,20 @@ def to_markdown(res: dict[str, Any]) -> str:
     lines += [f"| {p} | {c.get('same_predicate', 0)} | {c.get('extra_predicate', 0)} |"
               for p, c in res["false_positives_by_predicate"].items()]
     lines += ["", "## Value checks", ""] + [f"- {k}: {v}" for k, v in res["value_checks"].items()]
+    return "\n".join(lines + _provenance(res)) + "\n"
+
+
+def _provenance(res: dict[str, Any]) -> list[str]:
     r = res.get("run")
-    if r:
-        lines += ["", f"Command: `{r['command']}` at {r['git_sha']} on {r['machine']} ({r['cpus']} CPUs, shared machine; "
-                  f"load average before {' '.join(r['loadavg_before'])}, after {' '.join(r['loadavg_after'])})."]
-    return "\n".join(lines) + "\n"
+    if not r:
+        return []
+    return ["", f"Command: `{r['command']}` at {r['git_sha']} on {r['machine']} ({r['cpus']} CPUs, shared machine; "
+            f"load average before {' '.join(r['loadavg_before'])}, after {' '.join(r['loadavg_after'])})."]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--family", default="dev", help="dev or heldout (heldout2 is refused)")
+    ap.add_argument("--family", default="dev", help="dev or heldout; heldout2: aggregate counts only")
     ap.add_argument("--split", default="synthetic-s-oracle")
     ap.add_argument("--gold", default="/work/data/synthetic/synthetic_s.gold.json")
     ap.add_argument("--limit", type=int, default=None, help="only the first N haystacks of the family")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from kgmem.answer import reply_list
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window, split_sentences
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.presence import asked_about
@@ -137,11 +138,30 @@ def _line_answer(ev: EvidenceSet) -> Extracted | None:
     if not actual or actual[0][0] < MIN_LINE_RELEVANCE:
         return None
     score, line = actual[0]
+    if plan.intent == Intent.CURRENT_VALUE:
+        score, line = _newest_retelling(plan, actual, line, score)
     nearby = _typed_in_turn(ev, line, score)
     if nearby is not None:
         return nearby
     return Extracted(line.text, "sentence", min(0.8, 0.3 + 0.4 * score), _cite_line(line), line=line,
                      turn_ids=[line.turn_id])
+
+
+#: words of when, shared by unrelated lines ("today", "tonight"): no word of an activity
+_WHEN_WORDS = frozenset(terms("today tonight yesterday tomorrow morning evening night weekend week month year "
+                              "again lately recently finally"))
+
+
+def _newest_retelling(plan: QueryPlan, actual: list[tuple[float, Line]], best: Line,
+                      score: float) -> tuple[float, Line]:
+    """A current value told again later without "now" ("I sing with the Headingley choir" …
+    months later "third rehearsal with the Kirkstall Singers"): the newest relevant line that
+    shares with the best line a word of the activity the question does not name ("rehearsal")."""
+    asked = terms(plan.question)
+    activity = {w for w in terms(best.text) - asked if len(w) >= 5 and w not in _WHEN_WORDS}
+    later = [(s, ln) for s, ln in actual if s >= MIN_LINE_RELEVANCE and ln.said_at > best.said_at
+             and terms(ln.text) & activity]
+    return max(later, key=lambda x: x[1].said_at) if later else (score, best)
 
 
 def _asked(plan: QueryPlan, value: str) -> bool:
@@ -228,11 +248,15 @@ def _assistant_pick(ev: EvidenceSet) -> Extracted | None:
         return None
     _, reply, request = best
     said = result.session_date(reply.session_id)
+    ids = [reply.id] + ([request.id] if request else [])
+    item = reply_list.pick(plan.question, reply.text, result.embed)
+    if item is not None:  # "which shoe did you put second", "the one I'd go with": one listed option
+        return Extracted(item.name, "line", 0.8, f"my reply on {said.date() if said else '?'}: \"{item.text[:160]}\"",
+                         turn_ids=ids)
     head = _reply_part(ev, reply, said, request)
     m = _RECOMMEND.search(head)
     value = m.group("v").strip(" \"'") if m else head[:160]
     cite = f"my reply on {said.date() if said else '?'}: \"{head[:160]}\""
-    ids = [reply.id] + ([request.id] if request else [])
     return Extracted(value, "line", 0.8 if m else 0.5, cite, turn_ids=ids)
 
 

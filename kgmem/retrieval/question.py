@@ -154,12 +154,13 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
     (Intent.ASSISTANT_SAID, re.compile(
         r"\b(you|assistant)\s+(said|told|mentioned|recommended|suggested|gave|listed|provided|"
         r"explained|shared|wrote|described|helped|came up|named|pointed|proposed|picked|advised|offered|"
-        r"thought|felt|figured|reckoned|considered|chose|rated)\b|"
+        r"thought|felt|figured|reckoned|considered|chose|rated|put|included|ranked|placed)\b|"
+        r"\b(?:you\s+(?:end(?:ed)?\s+up|were|kept)|were\s+you)\s+(?:recommend|suggest|say|tell|pick|choos|propos|advis|list)\w*|"
         r"\b(your|the assistant's)\s+(recommendation|suggestion|pick|advice|top pick|tip)s?\b|"
         r"\b(our|the)\s+(previous|last|earlier)\s+(conversation|chat|discussion)\b|"
         r"\bremind me (of )?what you\b|\bdid you (say|tell|recommend|suggest|mention|pick|choose|propose|think|name|"
         r"reckon|figure|feel|rate|consider|"
-        r"give|list|point)\b", re.I)),
+        r"give|list|point|put|include|rank|place)\b", re.I)),
     (Intent.DURATION, re.compile(
         r"\bhow (many|much)\s+(\w+\s+)?(days?|weeks?|months?|years?|hours?|minutes?)\b(?!\s+(in total|total|did i spend on))"
         r"(?=.*\b(ago|since|between|before|after|passed|elapsed|when|until|till|take|took|from|later|earlier|apart|btwn|gap|last|lasted|go by|went by)\b)|"
@@ -221,10 +222,18 @@ STRUCTURAL = frozenset({Intent.DURATION, Intent.ORDERING, Intent.AGGREGATE, Inte
 _RECALLED = re.compile(r"^\W*(?:did|have|had)\s+i\s+(?:ever\s+)?(?:say|tell|mention)|\bwhat\s+did\s+i\s+(?:say|tell|mention)", re.I)
 
 
+#: "what should I use to send …": a modal's "use to" is a use for a purpose, not the habitual past
+#: "used to" (misspelt "use to" by many: "what car i use to drive")
+_USE_FOR = re.compile(r"\b(?:should|could|can|would|will|might|must|do|shall)\s+(?:i|we|you)\s+use\s+to\b", re.I)
+_HISTORY_ELSE = re.compile(r"\b(?:before|previously|used to|formerly|originally|at first|initially|old|previous|former|"
+                           r"prior|change[ds]?|switch(?:ed)?|history of)\b", re.I)
+
+
 def regex_intent(q: str) -> Intent | None:
     """The first regex fast path that matches, else ``None``."""
     for intent, pattern in _INTENT_RULES:
-        if pattern.search(q) and not (intent == Intent.PREFERENCE and _RECALLED.search(q)):
+        if pattern.search(q) and not (intent == Intent.PREFERENCE and _RECALLED.search(q)) \
+                and not (intent == Intent.HISTORY and _USE_FOR.search(q) and not _HISTORY_ELSE.search(_USE_FOR.sub(" ", q))):
             return intent
     return None
 

@@ -10,7 +10,8 @@ from datetime import datetime
 import pytest
 
 from kgmem.extraction.zero import RuleExtractor
-from kgmem.extraction.zero.chat import normalise_chat, truecase_names
+from kgmem.extraction.zero.chat import normalise_chat
+from kgmem.extraction.zero.truecase import truecase_names
 
 Triple = tuple[str, str, str]
 

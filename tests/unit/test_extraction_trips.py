@@ -136,7 +136,8 @@ def test_name_s_is_someone_else(ex: RuleExtractor, text: str, who: str) -> None:
 
 
 def test_medium_verb_and_leftover_verbs(ex: RuleExtractor) -> None:
-    assert ("watched", "dune 2") in _facts(ex, "watched dune 2 last nite, sooo good, the sound!!")
+    # a title typed lower case is raised before the parse (truecase._TITLE_SLOT): "Dune 2"
+    assert ("watched", "Dune 2") in _facts(ex, "watched dune 2 last nite, sooo good, the sound!!")
     assert ("bought", "is") not in _facts(ex, "The blender I ordered is on its way.")
     assert not [p for p, _ in _facts(ex, "Marta got promoted!") if p == "visited"]
     assert ("read_book", "Project Hail Mary") in _facts(ex, "Polished off Project Hail Mary on the flight home, what a book.")

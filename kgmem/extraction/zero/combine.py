@@ -4,7 +4,9 @@ The rule, in order:
 
 1. Rules win on their own predicates: a proposal for a predicate the rules already produced in
    the same sentence is dropped (the rules were written for exactly that phrasing, and their value
-   reading is more specific).
+   reading is more specific) — except that a proposal naming the rule's value more fully gives the
+   rule fact its value: the rest of a name the rule cut short ("Hartley" → "Hartley & Finch"), or
+   the name of the common noun the rule read ("a clinic called Birch & Vale": "clinic" → "Birch & Vale").
 2. A value is read once: a proposal whose value (normalised) is already the value of another fact
    of the sentence is dropped ("I just got back from Oslo" → rules: visited=Oslo; a lives_in
    proposal for Oslo is not added) — except when that fact is a rule's catch-all guess
@@ -17,6 +19,7 @@ The rule, in order:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -56,6 +59,11 @@ def combine(rule_facts: list[CandidateFact], proposed: Iterable[ProposedFact],
         key = (f.subject, normalise_name(f.value))
         if (f.subject, f.predicate) in rule_preds:
             reason = "rules already read this predicate here"
+            fuller = [g for g in out if (g.subject, g.predicate) == (f.subject, f.predicate) and names_more(g.value, f.value, p.clause)]
+            if fuller:
+                out = [g.model_copy(update={"value": f.value}) if g in fuller else g for g in out]
+                used.add(key)
+                reason += "; its value named more fully by the proposal"
         elif key in used:
             reason = "value already read as another fact"
         else:
@@ -70,3 +78,15 @@ def combine(rule_facts: list[CandidateFact], proposed: Iterable[ProposedFact],
         if trace is not None:
             trace.kept.append(p)
     return out
+
+
+def names_more(short: str, full: str, clause: str) -> bool:
+    """``full`` names what the rule's ``short`` value named: it goes on from it as a name ("Hartley"
+    → "Hartley & Finch", "Halvorsen" → "Halvorsen Design"), or ``short`` is a common noun that the
+    clause says is called ``full`` ("a tiny place called Grind & Co")."""
+    if not short or not full or len(full) <= len(short) or not full[:1].isupper():
+        return False
+    if full.startswith(short + " ") and all(w[:1].isupper() or w == "&" for w in full[len(short):].split()):
+        return True
+    return short.islower() and re.search(
+        rf"\b{re.escape(short)}\s+(?:called|named)\s+{re.escape(full)}\b", clause, re.IGNORECASE) is not None

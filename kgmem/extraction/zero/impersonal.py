@@ -131,7 +131,8 @@ def visited_from_doc(doc: Doc) -> str | None:
         if ent.label_ not in ("GPE", "LOC"):
             continue
         head = ent.root.head
-        while head.dep_ in ("prep", "pobj", "advmod", "prt") and head.head is not head:
+        # by index: spaCy makes a new Token per access, so "head.head is not head" is always true
+        while head.dep_ in ("prep", "pobj", "advmod", "prt") and head.head.i != head.i:
             head = head.head
         if head.lower_ not in MOTION:
             continue

@@ -180,6 +180,14 @@ def first_word(doc: Doc) -> int:
 _VERB_FORMS: tuple[frozenset[str], frozenset[str]] | None = None
 
 
+def verb_base(word: str) -> bool:
+    """``word`` is the base form of a verb and no irregular form of another ("grace", not "ate")."""
+    verb_form(word)  # loads the tables
+    assert _VERB_FORMS is not None
+    lemmas, irregular = _VERB_FORMS
+    return word in lemmas and word not in irregular
+
+
 def verb_form(word: str) -> bool:
     """``word`` (lower case) is a form of an English verb by the model's lemmatizer tables
     ("broke", "works", "cooking"): in a lower-case turn such a word is no name."""

@@ -6,7 +6,7 @@ name is" ("my rabbit's name is Clover"), by a copula with a bare name ("the tort
 by a list of names set after it ("two guinea pigs last weekend, Salt and Pepper"). "Her name's
 Pudding" / "we called him Otis" refer back to a pet the turn named before ("We got a kitten! Her
 name's Pudding."). A name is a capitalised word (a title such as "Mr" may lead it) that is no common
-capitalised word; the typed-lower-case turn has its names raised first (:func:`.chat.truecase_names`).
+capitalised word; the typed-lower-case turn has its names raised first (:func:`.truecase.truecase_names`).
 """
 
 from __future__ import annotations

@@ -14,13 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from kgmem.extraction.zero.chat import is_lowercase_turn, normalise_chat, truecase_names
+from kgmem.extraction.zero.chat import is_lowercase_turn
 from kgmem.extraction.zero.checks import INTERROGATIVE
 from kgmem.extraction.zero.clefts import slot_first
 from kgmem.extraction.zero.headers import strip_header
 from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, DIETS, PETS, PHONE_BRANDS_CASED, alt
 from kgmem.extraction.zero.nlp import word_number
 from kgmem.extraction.zero.slot_nouns import label_note
+from kgmem.extraction.zero.truecase import truecase_turn
 from kgmem.lexicon import numbers
 from kgmem.temporal import ResolvedTime, TimeSpan, find_time_expressions
 
@@ -352,7 +353,7 @@ def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
     """The candidate sentences of user turn ``idx`` said on ``date`` (questions flagged)."""
     lowercase = is_lowercase_turn(text)
     # texting style (no capitals): expand chat words and fix keyword typos; a typed turn is left as is
-    text = _unquote(truecase_names(normalise_chat(text)) if lowercase else text)
+    text = _unquote(truecase_turn(text) if lowercase else text)
     text = _IDIOM_RX.sub(lambda m: _IDIOMS[m.group(0).lower()], text)
     turn_cue = bool(FIRST_PERSON.search(text) or NEW_CAR.search(text) or IMPERSONAL_CUE.search(text)
                     or _PAST_START.search(text) or IMPERSONAL_PARSE.search(text) or _FRAGMENT_START.search(text))
