@@ -46,7 +46,7 @@ class _Stated:
 
 def _candidates(ev: EvidenceSet) -> list[_Stated]:
     """Every like/dislike the user stated about themselves (facts, and the user's own lines of every
-    turn retrieval ranked, by fusion or by meaning), with its relevance to the question."""
+    turn retrieval kept or found close in meaning), with its relevance to the question."""
     result = ev.result
     me = entity_id(result.user_id, "user")
     out: list[_Stated] = []
@@ -62,7 +62,7 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
         out.append(_Stated(f.value, f.predicate != "dislikes", rel, f.session_id,
                            f"\"{f.text[:100]}\" (said {f.observed_at.date()})", tid, f.id, quote=ev.source_sentence(f)))
     stated: list[tuple[Line, bool, str]] = []
-    ranked = set(result.turn_scores) | set(result.similarity)  # retrieval's turns, by rank or by meaning
+    ranked = {t.id for t in result.turns} | set(result.similarity)  # retrieval's top turns, and the turns close in meaning
     for line in (ln for ln in ev.all_user_lines() if ln.turn_id in ranked):
         # "I'm a huge fan of heist movies, and dry British comedies crack me up": two likes
         # (the cheap reading first: a line's actuality is parsed only when it states a taste)
@@ -74,7 +74,8 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
             stated.append((line, *taste))
     sims = ev.line_similarity([ln for ln, _, _ in stated])
     for line, like, value in stated:
-        rel = max(ev.turn_similarity(line.turn_id), sims.get((line.turn_id, line.position), 0.0)) + 20 * line.score
+        # the turn's cosine where it was a vector hit (as for facts), else the line's own
+        rel = (ev.turn_similarity(line.turn_id) or sims.get((line.turn_id, line.position), 0.0)) + 20 * line.score
         out.append(_Stated(value, like, rel, line.session_id,
                            f"\"{line.text[:100]}\" (said {line.said_at.date()})", line.turn_id, quote=line.text))
     _by_meaning(ev, out)
