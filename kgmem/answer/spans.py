@@ -50,7 +50,7 @@ _PRONOUN_NAME = re.compile(
     r"(?:dog|cat|puppy|kitten|pet|bird|parrot|rabbit|hamster|horse|collie|terrier|retriever|spaniel|poodle|"
     r"labrador|beagle|greyhound|[a-z]+)\b")
 _SHOP_PHRASE = re.compile(r"\b(?:from|at)\s+((?:a|an|the|my)\s+[\w'& -]{2,40}?)(?=\s*(?:,|\.|;|\)|for\b|it\b|and\b|"
-                          r"last\b|yesterday\b|today\b|this\b|two\b|three\b|four\b|a few\b|$))")
+                          r"last\b|yesterday\b|today\b|this\b|two\b|three\b|four\b|a few\b|a couple\b|$))")
 #: an amount in any currency the user writes: "$1,850", "£1,250", "€40", "300 bucks", "1.2k euros"
 _MONEY_SPAN = re.compile(r"[$£€]\s?\d[\d,]*\d(?:\.\d+)?k?|[$£€]\s?\d(?:\.\d+)?k?|"
                          r"\b\d[\d,]*(?:\.\d+)?k?\s?(?:dollars|bucks|euros|pounds|quid|usd|eur|gbp)\b", re.I)

@@ -115,7 +115,11 @@ def _cue_predicates(q: str) -> list[str]:
 _SLOT_RULES: tuple[tuple[re.Pattern[str], Intent, str], ...] = (
     (re.compile(r"^\s*(?:where|from where)\s+did\s+i\s+(?:buy|get|purchase|order|pick\s+up|grab|find)\b|"
                 r"\b(?:which|what)\s+(?:store|shop|retailer|website|site|place|seller)\s+(?:did\s+i|was\s+it\s+that\s+i|"
-                r"i)\s+(?:buy|get|got|purchase|order|pick)", re.I), Intent.SINGLE_FACT, "bought.store"),
+                r"i)\s+(?:buy|get|got|purchase|order|pick)|"
+                # the thing as the subject: "which shop was the coat from", "what store did the lamp come from"
+                r"\b(?:which|what)\s+(?:store|shop|retailer|website|site|seller)\s+(?:was|were|is|are|did)\s+(?:the|my|that|"
+                r"those|these|this)\s+[\w' -]{2,40}?\s+(?:from|come\s+from|came\s+from|bought\s+(?:from|at))\s*\??\s*$",
+                re.I), Intent.SINGLE_FACT, "bought.store"),
     (re.compile(r"^\W*[\w -]{2,40}?\s+(?:price|cost)\s*\??\s*$|\bhow\s+much\s+did\s+i\s+pay\s+for\b|\bwhat\s+i\s+(?:spent|paid)\s+(?:on|for)\b|\bwhat\s+did\s+(?:the\s+|my\s+)?.{2,40}?\s+cost(?:\s+me)?\s*\??$|"
                 r"\bwhat\s+was\s+the\s+price\s+of\b|\b(?:set|sets|setting)\s+(?:me|us)\s+back\b|\bwhat\s+did\s+.{2,40}?\s+run\s+(?:me|us)\b|\bhow\s+much\s+(?:was|were|did)\s+(?:the|my)\s+.{2,40}?(?:\s+cost)?\s*\??$",
                 re.I), Intent.SINGLE_FACT, "bought.price"),

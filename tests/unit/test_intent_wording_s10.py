@@ -29,3 +29,12 @@ def test_a_modal_use_to_is_a_purpose_not_the_past() -> None:
     assert plan_query("What should I use to track my running club's subs?").intent == Intent.PREFERENCE
     assert plan_query("what bike did i use to ride").intent == Intent.HISTORY  # misspelt "used to"
     assert plan_query("what phone did I use to have before this one").intent == Intent.HISTORY
+
+
+def test_a_store_asked_with_the_thing_as_subject() -> None:
+    from kgmem.retrieval.planner import plan_query
+
+    for q in ("Which shop was the rowing machine from?", "What store did the desk lamp come from?",
+              "which shop is my raincoat from"):
+        assert plan_query(q).slot == "bought.store", q
+    assert plan_query("Which city is the band from?").slot != "bought.store"
