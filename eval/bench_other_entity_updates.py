@@ -16,7 +16,11 @@ as eval/bench_extraction_sets.py and eval/bench_extraction_heldout.py):
   person) and it gave 14/16 and 14/16 at 541f3b8.
 
 ``--fixture PATH`` measures that pair file (same format) instead, without the probe, and writes
-eval/results/other_entity_updates_<file stem>.{json,md}. The other development pair files:
+eval/results/other_entity_updates_<file stem>.{json,md}. ``--perturb VARIANT`` (with ``--fixture``)
+measures a copy whose questions are re-typed by eval/perturb_devset.py (lower / typo / reword / all,
+seeded per record id by ``--seed``; sessions, answers and old values untouched): a class found on
+the pairs' own questions should hold when the question is typed another way. Results go to
+``..._<file stem>_<variant>``; a held-out file is refused. The other development pair files:
 tests/fixtures/extraction/entity_updates_dev2.jsonl (auth5's 64), entity_updates_o13d.jsonl (20) and
 entity_updates_x13i.jsonl (22; each implementer's set was measured once blind before their code,
 see that folder's README) and entity_updates_dev3.jsonl (auth11's 30, session 9; blind at main 28a1734: 12/30, 10/30).
@@ -31,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import tempfile
 import time
@@ -43,6 +48,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 sys.path.insert(0, str(ROOT / "tests" / "unit"))
 
 import _report  # noqa: E402
+import perturb_devset  # noqa: E402
 import test_other_entity_updates as oe  # noqa: E402
 
 from kgmem.extraction.zero import RuleExtractor  # noqa: E402
@@ -106,6 +112,19 @@ def _measure(path: Path, tmp: Path) -> list[dict[str, Any]]:
         oe.FIXTURE = saved
     return [{"id": o.record, "answered": o.answered, "superseded": o.superseded, "answer": o.answer[:160]}
             for o in outcomes]
+
+
+def perturbed_copy(path: Path, variant: str, seed: int, out: Path) -> tuple[Path, int]:
+    """Write a copy of a development pair file with each record's question re-typed by
+    :func:`perturb_devset.perturb_question`; return its path and how many questions changed."""
+    if "heldout" in path.parts:
+        raise SystemExit("held-out pairs are never perturbed or read here")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    copy = [{**r, "question": perturb_devset.perturb_question(r["question"], variant,
+                                                              random.Random(f"{seed}:{variant}:{r['id']}"))}
+            for r in rows]
+    out.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in copy) + "\n", encoding="utf-8")
+    return out, sum(a["question"] != b["question"] for a, b in zip(rows, copy, strict=True))
 
 
 def _summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -176,6 +195,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--fixture", type=Path, default=None,
                     help="a pair file to measure instead of the default fixture and probe")
     ap.add_argument("--note", default="a development set", help="what the --fixture set is, for the report")
+    ap.add_argument("--perturb", choices=perturb_devset.VARIANTS, default=None,
+                    help="with --fixture: measure a copy whose questions are re-typed (eval/perturb_devset.py)")
+    ap.add_argument("--seed", type=int, default=0, help="seed of --perturb's typos")
     ap.add_argument("--heldout", action="store_true",
                     help="auth4's held-out pairs (tests/fixtures/extraction/heldout/other_entity_updates.jsonl): "
                          "aggregate figures only, written to eval/results/other_entity_updates_heldout.{json,md}")
@@ -188,13 +210,18 @@ def main(argv: list[str] | None = None) -> None:
     t0 = time.time()
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        if args.fixture is not None:
+        if args.fixture is not None and args.perturb:
+            copy, changed = perturbed_copy(args.fixture, args.perturb, args.seed, tmp / f"{args.fixture.stem}.jsonl")
+            args.note += f"; questions re-typed by eval/perturb_devset.py ({args.perturb}, seed {args.seed}): {changed} changed"
+            records = {f"{args.fixture.stem}_{args.perturb}": _measure(copy, tmp / "set")}
+        elif args.fixture is not None:
             records = {args.fixture.stem: _measure(args.fixture, tmp / "set")}
         else:
             probe = tmp / "probe.jsonl"
             probe.write_text("\n".join(json.dumps(r) for r in _probe_records()) + "\n", encoding="utf-8")
             records = {"fixture": _measure(oe.FIXTURE, tmp / "fixture"), "probe": _measure(probe, tmp / "probe")}
-    command = "python eval/bench_other_entity_updates.py" + (f" --fixture {args.fixture}" if args.fixture else "")
+    command = "python eval/bench_other_entity_updates.py" + (f" --fixture {args.fixture}" if args.fixture else "") \
+        + (f" --perturb {args.perturb} --seed {args.seed}" if args.fixture and args.perturb else "")
     report = {
         "extractor": RuleExtractor().cache_key,
         "summary": {name: _summary(rows) for name, rows in records.items()},
@@ -204,7 +231,7 @@ def main(argv: list[str] | None = None) -> None:
                 "machine": _report.machine(), "loadavg_before": before, "loadavg_after": _report.loadavg(),
                 "seconds": round(time.time() - t0, 1)},
     }
-    name = "other_entity_updates" + (f"_{args.fixture.stem}" if args.fixture is not None else "")
+    name = "other_entity_updates" + (f"_{next(iter(records))}" if args.fixture is not None else "")
     print(_report.write_pair(ROOT / "eval" / "results" / name, report, render))
 
 

@@ -16,10 +16,11 @@ from kgmem import temporal
 from kgmem.answer.counting import compute_told_count, question_terms, shared
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.event_count import CountedEvent, role_events
-from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.evidence import EvidenceSet, Line, arrangement
 from kgmem.answer.match import GENERIC, norm, terms
 from kgmem.answer.spans import typed_spans
 from kgmem.models import Fact, QueryPlan
+from kgmem.nlp import load_nlp
 from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.question import CATEGORY_TYPES
 from kgmem.retrieval.search import fact_date
@@ -75,9 +76,14 @@ def currency(text: str) -> str:
     return min(found)[1] if found else "$"
 
 
+#: a count, however it is asked: "how many", "the (total) number of things I bought" (not a sum of
+#: their prices)
+COUNT_Q = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of)\b", re.I)
+
+
 def is_money_total(question: str) -> bool:
     """A question asking to add up money ("how much did I spend in total")."""
-    return bool(_SUM_Q.search(question) and _MONEY_Q.search(question) and not re.search(r"\bhow many\b", question, re.I))
+    return bool(_SUM_Q.search(question) and _MONEY_Q.search(question) and not COUNT_Q.search(question))
 
 
 def paid_amounts(text: str) -> list[float]:
@@ -97,15 +103,43 @@ def paid_amounts(text: str) -> list[float]:
 _BARE = re.compile(r"(?<![\w.:/£$€-])(\d{1,5})(?![\w.:/%-])")
 
 
+#: a number that is a clock time ("went past 11", "10 til 4"), not an amount (up to 24 only: "sold it at 30")
+_CLOCK_BEFORE = re.compile(r"\b(?:past|til|till|until|before|after|at|by|around)\s+$", re.I)
+#: a number with its unit is a quantity ("for 3 hrs", "2 weeks", "5 km"), not an amount
+_UNIT_AFTER = re.compile(r"^\s*(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|nights?|weeks?|wks?|months?|years?|yrs?|"
+                         r"am|pm|o'?clock|times|km|miles?|kg|kilos?|people|kids|pairs?)\b", re.I)
+
+
+def _bare_numbers(line: Line) -> list[re.Match[str]]:
+    """The numbers of a line that may be an amount: not in a date, not a clock time, not a
+    quantity with its unit."""
+    dates = [(s.start_char, s.end_char) for s in temporal.find_time_expressions(line.text, line.said_at)]
+    text = line.text
+    return [m for m in _BARE.finditer(text) if not any(a <= m.start() < b for a, b in dates)
+            and not (_CLOCK_BEFORE.search(text[max(0, m.start() - 8):m.start()]) and int(m.group(1)) <= 24)
+            and not _UNIT_AFTER.match(text[m.end():])]
+
+
 def bare_amount(line: Line) -> list[float]:
     """An amount written without a currency ("18 for two pairs"): only the one number a line
-    holds outside its dates and times (two numbers — "went past 11 so they gave me 30" — leave
-    which is the price open; "on 7 December" is a date)."""
-    dates = [(s.start_char, s.end_char) for s in temporal.find_time_expressions(line.text, line.said_at)]
-    found = [m for m in _BARE.finditer(line.text)]
-    if len(found) != 1 or any(a <= found[0].start() < b for a, b in dates):
-        return []
-    return [float(found[0].group(1))]
+    holds outside its dates, clock times ("went past 11 so they gave me 30" is 30) and quantities
+    ("for 3 hrs"); two such numbers leave which is the price open."""
+    found = _bare_numbers(line)
+    return [float(found[0].group(1))] if len(found) == 1 else []
+
+
+#: a price set off by a comma ("A desk lamp from Argos, £25, on Friday"; "New tyre, €30.")
+_COMMA_PRICE = re.compile(r",\s*[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:,|\.|!|$))")
+#: a finite verb's tags (past, present, modal): a sentence with one says more than "a thing, its price"
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@lru_cache(maxsize=4096)
+def priced_item(text: str) -> bool:
+    """A purchase told without a verb: a thing and its price set off by a comma, and no finite verb
+    in the sentence ("A desk lamp from Argos, £25, on Friday." — but not "the lamp was £25 at
+    Argos", which needs a purchase verb or the thing's name to count, nor "Budget: $500")."""
+    return bool(_COMMA_PRICE.search(text)) and not any(t.tag_ in _FINITE for t in load_nlp()(text))
 
 
 def _user_currency(lines: list[Line]) -> str | None:
@@ -153,6 +187,7 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         # words no line uses say the kind, not which things
         objects = {o for o in objects if any(o in terms(ln.text) for ln in users)}
     seen: dict[tuple[str, float], Line] = {}
+    unsure: list[Line] = []
     skipped = 0
     # a turn that names the thing at all (even in a question: "what pressure for a city bike?") is about it
     on_topic = {ln.turn_id for ln in users if objects & terms(ln.text)}
@@ -164,13 +199,16 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         # ("Shoreham Arts Fair today: £310"; "compression socks came, 18 for two pairs")
         names_it = bool(objects and shared(objects, terms(line.text)))
         amounts = paid_amounts(line.text) or (bare_amount(line) if names_it and bare_symbol else [])
+        if (names_it or line.turn_id in on_topic) and bare_symbol and not amounts and len(_bare_numbers(line)) > 1 \
+                and line.actuality == "actual":
+            unsure.append(line)  # "gave me 30 for 2 of them": which number is the amount is open
         if not amounts or not (names_it or shared(asked, terms(line.text)) or _PAID.search(line.text)
-                               or _after_purchase(line, ev)):
+                               or _after_purchase(line, ev) or priced_item(line.text)):
             continue
         if objects and not (objects & terms(line.text)) and line.turn_id not in on_topic:
             continue  # "at the bike shop": a price in the same turn as the bike counts ("a $35 U-lock")
-        if line.actuality != "actual":
-            skipped += 1
+        if line.actuality != "actual" or arrangement(line.text) == "offer":
+            skipped += 1  # "they offered me £200 for it": not what the user paid or took
             continue
         for amount in amounts:
             if not _same_purchase(line, amount, seen):
@@ -192,6 +230,9 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         + f". Total: {fmt_money(total, sym)}.")
     parts = ", ".join(fmt_money(a, sym) for _, a in seen)
     out.answer = f"{fmt_money(total, sym)} in total ({parts})" if len(seen) > 1 else f"{fmt_money(total, sym)} ({parts})"
+    if unsure:  # a line about the thing whose amount could not be read: the sum is a lower bound
+        out.lines.append("Amount unclear: " + "; ".join(f"\"{ln.text[:80]}\" ({ln.said_at.date()})" for ln in unsure))
+        out.answer = f"at least {out.answer}; not sure about \"{unsure[0].text.strip()[:80]}\" (said {unsure[0].said_at.date()})"
     return out
 
 
@@ -280,7 +321,7 @@ def compute_aggregate(ev: EvidenceSet) -> Computed:
     """Counts and lists of distinct values of the predicates the question names (the question's
     own nouns narrow the set: "books" among things read)."""
     plan = ev.result.plan
-    if is_money_total(plan.question) or (plan.slot == "sum" and not re.search(r"\bhow many\b", plan.question, re.I)):
+    if is_money_total(plan.question) or (plan.slot == "sum" and not COUNT_Q.search(plan.question)):
         return compute_spend_total(ev)  # by its words, or by meaning ("what did my shopping come to")
     if _ALL_Q.search(plan.question) and not re.search(r"\b(?:how\s+many|number|count)\b", plan.question, re.I):
         # a total the question does not call money ("what have my fair stalls taken in total"): a

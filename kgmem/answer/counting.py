@@ -25,13 +25,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 from statistics import median
 
 from kgmem import temporal
 from kgmem.answer.deterministic import Computed
-from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, EvidenceSet, Line, arrangement
 from kgmem.answer.match import GENERIC, norm, terms
 from kgmem.models import Fact, QueryPlan
+from kgmem.nlp import load_nlp
 from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.search import fact_date
 from kgmem.text import tokenize
@@ -47,15 +50,22 @@ _AUXILIARIES = terms("have has had do does did done get got gets be been being")
 _NAME_RUN = re.compile(r"(?<=\w[\s,])(?:The\s+)?[A-Z][\w'’&-]+(?:\s+(?:(?:of|in|and|the|a|on)\s+)*[A-Z][\w'’&-]+)*")
 
 
-#: a calendar period and the word naming which one ("this *academic* year", "last school term")
-_PERIOD = re.compile(r"\b([a-z]+\s+)?(?:year|term|semester|season|month|week)s?\b", re.I)
+#: calendar periods a question's window is counted in ("this year", "since last term")
+_PERIODS = frozenset({"year", "term", "semester", "season", "month", "week", "quarter", "fortnight", "decade"})
+#: how a word modifies a period noun in the parse ("this *financial* year", "last *school* term")
+_PERIOD_MODIFIERS = frozenset({"amod", "compound", "det", "nmod", "nummod", "poss"})
 
 
 def _window_words(plan: QueryPlan) -> set[str]:
-    """Words of the question's time expressions ("this *year*", "since *September*", "this
-    *academic year*")."""
+    """Words of the question's time expressions: what the resolver finds ("since *September*"),
+    and a calendar period noun with its modifiers by the parse ("this *financial year*", "since
+    last *school term*"), unless the period is itself what is counted ("how many seasons")."""
     q = plan.question
-    out = {w for m in _PERIOD.finditer(q) for w in terms(m.group(0))}
+    out: set[str] = set()
+    for tok in load_nlp()(q):
+        if tok.lemma_.lower() in _PERIODS and not any(c.lower_ == "many" for c in tok.children):
+            words = [tok] + [c for c in tok.children if c.dep_ in _PERIOD_MODIFIERS]
+            out |= {t for w in words for t in question_terms(w.text)}
     if plan.question_date is not None:
         out |= {w for s in temporal.find_time_expressions(q, plan.question_date) for w in terms(q[s.start_char:s.end_char])}
     return out
@@ -101,10 +111,16 @@ def anchors(plan: QueryPlan) -> tuple[set[str], set[str]]:
 
 
 def question_terms(text: str) -> set[str]:
-    """A question's comparison forms, a past participle also as its verb ("taken" → take, so a
-    line's "Took £420" holds it)."""
-    words = tokenize(text)
-    return {norm(w) for w in words} | {norm(w[:-1]) for w in words if w.endswith("en") and len(w) > 4}
+    """A question's comparison forms, each word also by its dictionary form (spaCy's lemma: a past
+    participle as its verb, "taken" → take, so a line's "Took £420" holds it; "garden" stays garden)."""
+    return terms(text) | {norm(lemma) for lemma in lemmas(text)}
+
+
+@lru_cache(maxsize=4096)
+def lemmas(text: str) -> tuple[str, ...]:
+    """The lemmas of a text's words, by the shared pipeline's tagger and lemmatizer (no parse)."""
+    doc = load_nlp()(text, disable=("parser", "ner"))
+    return tuple(t.lemma_.lower() for t in doc if t.is_alpha)
 
 
 def shared(words: set[str], line_terms: set[str]) -> set[str]:
@@ -139,35 +155,72 @@ def event_day(line: Line) -> str:
     return str(when.date() if line.dated_by_text and 0 <= (line.said_at - when).days <= 14 else line.said_at.date())
 
 
-def told_events(ev: EvidenceSet) -> list[tuple[Line, set[str]]] | None:
+#: why a line about the counted thing is not one of the user's own done events
+_SET_ASIDE = {"offer": "an offer to you", "booking": "a booking, not yet the event", "plan": "a plan",
+              "negated": "declined or not done", "other": "someone else's"}
+#: the question asks how many *different* things, not how many times
+_DISTINCT = re.compile(r"\b(?:different|distinct|kinds?|types?|sorts?|varieties|variety)\b", re.I)
+#: question words that ask about arrangements themselves ("how many offers", "have I booked")
+_ARRANGING = PROPOSAL_VERBS | BOOKING_VERBS | {"invitation", "booking", "reservation", "registration"}
+
+
+@dataclass
+class Told:
+    """The lines a count question's answer rests on."""
+
+    #: the counted events, one line each, with the question's words each holds
+    events: list[tuple[Line, set[str]]]
+    #: lines about the counted thing that are no done event of the user's, and why
+    set_aside: list[tuple[Line, str]] = field(default_factory=list)
+    #: lines naming the counted thing, in sessions with no counted event, that the meaning check
+    #: could not place: maybe more events (the count is then a lower bound)
+    unsure: list[Line] = field(default_factory=list)
+
+
+def told_events(ev: EvidenceSet) -> Told | None:
     """The user's own actual events the count question asks about, one line each (``None`` when
-    the question is no "how many" question or no line names what it counts)."""
+    the question is no "how many" question or no line names what it counts). Offers made to the
+    user and bookings are set aside (unless the question asks about them), with plans, noes and
+    other people's doings."""
     plan = ev.result.plan
     if not _HOW_MANY.search(plan.question) or _HOW_MANY_UNITS.search(plan.question):
         return None
     heads, others = anchors(plan)
     if not heads and not others:
         return None
-    own = [ln for ln in ev.all_user_lines() if ln.role == "user" and not ln.is_request
-           and ln.actuality == "actual" and _in_window(ln, plan)]
+    said = [ln for ln in ev.all_user_lines() if ln.role == "user" and not ln.is_request and _in_window(ln, plan)]
+    own = [ln for ln in said if ln.actuality == "actual"]
     matched: list[tuple[Line, set[str]]] = []
+    words = heads
     for words in (heads, others):  # the things' own nouns first; the other words only when no line names them
         matched = [(ln, hit) for ln in own if (hit := shared(words, terms(ln.text)))]
         if matched:
             break
     if not matched:
         return None
+    set_aside = [(ln, _SET_ASIDE[ln.actuality]) for ln in said
+                 if ln.actuality in _SET_ASIDE and shared(words, terms(ln.text))]
+    if not set(lemmas(plan.question)) & _ARRANGING:
+        set_aside += [(ln, _SET_ASIDE[kind]) for ln, _ in matched if (kind := arrangement(ln.text))]
+        matched = [(ln, hit) for ln, hit in matched if arrangement(ln.text) is None]
     sims = ev.line_similarity(own)
     typical = median(sims.get((ln.turn_id, ln.position), 0.0) for ln in own)
-    matched = [(ln, h) for ln, h in matched if sims.get((ln.turn_id, ln.position), 0.0) > typical]
+    placed = [(ln, h) for ln, h in matched if sims.get((ln.turn_id, ln.position), 0.0) > typical]
     best: dict[str, tuple[Line, set[str]]] = {}
-    for ln, hit in sorted(matched, key=lambda m: -sims.get((m[0].turn_id, m[0].position), 0.0)):
+    for ln, hit in sorted(placed, key=lambda m: -sims.get((m[0].turn_id, m[0].position), 0.0)):
         best.setdefault(ln.session_id, (ln, hit))
     events: list[tuple[Line, set[str]]] = []
     for ln, hit in sorted(best.values(), key=lambda m: m[0].said_at):
         if not any(_names(ln) & _names(other) for other, _ in events):
             events.append((ln, hit))
-    return events or None
+    if not events:
+        return None
+    # a line holding the counted noun (and its modifiers) that the meaning check left out, told in
+    # a session no counted event comes from: maybe one more
+    mods = _modifiers(plan.question)
+    unsure = [ln for ln, _ in matched if words is heads and ln.session_id not in best
+              and mods <= question_terms(ln.text)]
+    return Told(events, sorted(set_aside, key=lambda a: a[0].said_at), unsure)
 
 
 def _covers(fact: Fact, line: Line, words: set[str]) -> bool:
@@ -179,16 +232,23 @@ def _covers(fact: Fact, line: Line, words: set[str]) -> bool:
         len(value) > 2 and value in line.text.casefold() and bool(terms(value) - words))
 
 
+def _quote(line: Line) -> str:
+    return f"\"{line.text.strip()[:120]}\" (said {line.said_at.date()})"
+
+
 def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
                        places: Sequence[tuple[str, Line]] = ()) -> Computed:
     """"How many …": the stored items about the counted things (facts whose words hold one of the
     question's — "User read book: Shuggie Bain" for "books" — and trip lines' places), and each
     :func:`told_events` line no stored item already covers; every item named, dated and cited.
-    Empty when no line tells such an event (the caller then counts stored items alone)."""
+    The answer states its basis: "at least N" when lines naming the counted thing could not be
+    placed, a hedge listing the lines when the question asks how many *different* things and the
+    lines do not name which. Empty when no line tells such an event (the caller then counts
+    stored items alone)."""
     plan = ev.result.plan
     out = Computed(kind="count" if plan.answer_shape == "number" else "list")
-    events = told_events(ev)
-    if not events:
+    found = told_events(ev)
+    if found is None:
         return out
     heads, others = anchors(plan)
     words = heads | others | _modifiers(plan.question)
@@ -198,18 +258,36 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
     asked = question_terms(plan.question) - _COUNTING - _window_words(plan) - _AUXILIARIES
     kept = [f for f in facts if asked & question_terms(f.text)]
     trips = [(v, ln) for v, ln in places if words & terms(ln.text)]
-    told = [(ln, hit) for ln, hit in events
+    told = [(ln, hit) for ln, hit in found.events
             if not any(_covers(f, ln, words) for f in kept) and not any(t.turn_id == ln.turn_id for _, t in trips)]
     items = [f"{f.value or f.text}, {fact_date(f).date()}" for f in kept]
     items += [f"{v}, {event_day(ln)}" for v, ln in trips]
     items += [f"{_label(ln, hit)}, {event_day(ln)}" for ln, hit in told]
     out.lines.append(f"{len(items)} item(s) you told of: " + "; ".join(items))
+    if found.set_aside:
+        out.lines.append("Not counted: " + "; ".join(f"{_quote(ln)}: {why}" for ln, why in found.set_aside))
     out.fact_ids.extend(f.id for f in kept)
     for f in kept:
         out.turn_ids.extend(f.source_turn_ids[:1])
         out.cited.append(f"\"{f.text[:100]}\" (said {f.observed_at.date()})")
     for ln in [t for _, t in trips] + [ln for ln, _ in told]:
         out.turn_ids.append(ln.turn_id)
-        out.cited.append(f"\"{ln.text.strip()[:120]}\" (said {ln.said_at.date()})")
-    out.answer = f"{len(items)} ({'; '.join(items)})" if plan.answer_shape == "number" else "; ".join(items)
+        out.cited.append(_quote(ln))
+    unnamed = [ln for ln, _ in told if not _names(ln)]
+    if _DISTINCT.search(plan.question) and len(items) > 1 and unnamed:
+        # how many *different* things, and the lines do not say which: any count would be a guess
+        thing = " ".join(w for part in _counted_phrase(plan.question) for w in part)
+        out.answer = (f"I'm not sure how many different {thing}: you told me of " + "; ".join(
+            _quote(ln) for ln in [t for _, t in trips] + [ln for ln, _ in told]) + ", and I can't tell which are the same.")
+        out.ambiguous = True
+        return out
+    if found.unsure:
+        out.lines.append("Maybe more: " + "; ".join(_quote(ln) for ln in found.unsure))
+    listing = "; ".join(items)
+    if plan.answer_shape != "number":
+        out.answer = listing
+    elif found.unsure:
+        out.answer = f"at least {len(items)} ({listing}); maybe also {_quote(found.unsure[0])}"
+    else:
+        out.answer = f"{len(items)} ({listing})"
     return out

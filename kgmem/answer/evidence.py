@@ -33,6 +33,7 @@ from kgmem.lexicon import calendar
 from kgmem.lexicon.events import distinct_roles, event_roles
 from kgmem.lexicon.people import abbreviations
 from kgmem.models import Fact, TimeWindow, Turn
+from kgmem.nlp import load_nlp
 
 if TYPE_CHECKING:
     from kgmem.retrieval.search import RetrievalResult
@@ -67,6 +68,41 @@ def roles_of(text: str) -> set[str]:
     if _LAST_OF.search(text) and not re.search(r"\blast\s+(?:week|month|year|night|time)\b", text, re.I):
         found.add("finish")
     return found
+
+
+#: a proposal made to the user ("they offered me a bank shift", "got invited to a workshop"): someone
+#: else's offer, not the user's doing — that is told when (and if) it happens
+PROPOSAL_VERBS = frozenset({"offer", "invite", "ask", "propose", "suggest"})
+#: an arrangement the user makes ("booked a table at the fair on 7 December", "signed up for the
+#: 10k"): a commitment to a coming event, not the event ("sign" only with its particle "up")
+BOOKING_VERBS = frozenset({"book", "reserve", "register", "enrol", "enroll", "sign"})
+_USER_WORDS = frozenset({"i", "me", "we", "us", "myself"})
+#: a verb that describes a noun ("the round they offered me", "the table booked for us"), not the clause's own doing
+_NOUN_CLAUSE = frozenset({"relcl", "acl", "amod", "compound", "pcomp", "pobj", "nsubj", "dobj"})
+
+
+@lru_cache(maxsize=4096)
+def arrangement(text: str) -> str | None:
+    """What a user clause arranges instead of telling a done event, by its parse: ``"offer"``
+    when a main verb is a proposal whose object (or passive subject) is the user ("they offered
+    *me* a shift", "I *got* invited to …", "was asked to cover"), ``"booking"`` when the user (or a
+    diary-style subjectless clause) books, reserves or signs up; ``None`` otherwise. A proposal in
+    a relative clause ("the shift they offered me was long") or after "when/if/after" is not the
+    clause's own doing."""
+    for tok in load_nlp()(text):
+        if tok.pos_ != "VERB" or tok.dep_ in _NOUN_CLAUSE or any(c.dep_ == "mark" for c in tok.children):
+            continue  # a noun's description, or a subordinate "when/if/after …" clause
+        lemma, kids = tok.lemma_.lower(), list(tok.children)
+        subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+        passive = any(c.dep_ == "auxpass" for c in kids)
+        if lemma in PROPOSAL_VERBS and (
+                any(c.lower_ in _USER_WORDS and c.dep_ in ("dative", "dobj") for c in kids)
+                or passive and all(c.lower_ in _USER_WORDS for c in subjects)):
+            return "offer"
+        if lemma in BOOKING_VERBS and not passive and all(c.lower_ in _USER_WORDS for c in subjects) and (
+                lemma != "sign" or any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)):
+            return "booking"
+    return None
 
 
 class Line:
@@ -174,9 +210,24 @@ def outside_window(text: str, window: TimeWindow | None) -> bool:
     return bool(named) and not (named & months)
 
 
+#: punctuation said aloud in a dictated message ("… on the feeder this morning full stop what seed do
+#: they like question mark"): the mark it names
+#: ("a question mark over the budget", "came to a full stop" name the mark, they do not dictate it)
+_DICTATED = re.compile(r"(?<!\ba)(?<!\bthe)(?<!\bone)\s+(full\s+stop|question\s+mark|exclamation\s+(?:mark|point))\b"
+                       r"[ \t]*", re.I)
+_DICTATED_MARK = {"f": ".", "q": "?", "e": "!"}
+
+
+def undictate(text: str) -> str:
+    """Dictated punctuation written as the mark ("we had goldfinches full stop" → "we had
+    goldfinches."), so a voice message splits into its sentences like a typed one."""
+    return _DICTATED.sub(lambda m: _DICTATED_MARK[m.group(1)[0].lower()] + " ", text).strip()
+
+
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a turn (a semicolon keeps its clauses together: "…; it came to $650")."""
-    return [s.strip() for s in SENT_SPLIT.split(text) if s and len(s.strip()) > 2]
+    """Sentences of a turn (a semicolon keeps its clauses together: "…; it came to $650"; dictated
+    punctuation ends a sentence like the mark it names)."""
+    return [s.strip() for s in SENT_SPLIT.split(undictate(text)) if s and len(s.strip()) > 2]
 
 
 def lines_of(turn: Turn, said_at: datetime, score: float = 0.0) -> list[Line]:

@@ -152,15 +152,25 @@ _WHEN_WORDS = frozenset(terms("today tonight yesterday tomorrow morning evening 
                               "again lately recently finally"))
 
 
+def _new_name(text: str, old: str) -> bool:
+    """The line names something (a capitalised word not opening a sentence) the old line does not:
+    a new value, not a passing remark about the same activity ("the hospital car park was full")."""
+    return any(m.group(0).lower() not in old.lower() for m in _INNER_CAPITAL.finditer(text))
+
+
+_INNER_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)(?<![\"'(])\b[A-Z][a-z]{2,}\b")
+
+
 def _newest_retelling(plan: QueryPlan, actual: list[tuple[float, Line]], best: Line,
                       score: float) -> tuple[float, Line]:
     """A current value told again later without "now" ("I sing with the Headingley choir" …
     months later "third rehearsal with the Kirkstall Singers"): the newest relevant line that
-    shares with the best line a word of the activity the question does not name ("rehearsal")."""
+    shares with the best line a word of the activity the question does not name ("rehearsal")
+    and names something new (a capitalised name the best line lacks)."""
     asked = terms(plan.question)
     activity = {w for w in terms(best.text) - asked if len(w) >= 5 and w not in _WHEN_WORDS}
     later = [(s, ln) for s, ln in actual if s >= MIN_LINE_RELEVANCE and ln.said_at > best.said_at
-             and terms(ln.text) & activity]
+             and terms(ln.text) & activity and _new_name(ln.text, best.text)]
     return max(later, key=lambda x: x[1].said_at) if later else (score, best)
 
 

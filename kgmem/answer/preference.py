@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kgmem.answer.evidence import EvidenceSet
+from kgmem.answer.actuality import actuality
+from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
-from kgmem.answer.taste import read_taste
+from kgmem.answer.taste import LEXICON, read_taste
+from kgmem.ids import entity_id
 
 _LIKE_PREDICATES = ("likes", "hobby", "favourite_food", "favourite_music", "favourite_drink", "diet",
                     "favourite_sport", "plays_instrument")
@@ -25,6 +27,8 @@ class Preference:
     cited: list[str] = field(default_factory=list)
     turn_ids: list[str] = field(default_factory=list)
     fact_ids: list[str] = field(default_factory=list)
+    #: the user's own sentences that state them, most relevant first
+    quotes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -36,37 +40,75 @@ class _Stated:
     cited: str
     turn_id: str
     fact_id: str | None = None
+    #: the user's own words that state it (lines only)
+    quote: str = ""
 
 
 def _candidates(ev: EvidenceSet) -> list[_Stated]:
-    """Every like/dislike the user stated (facts and actual lines), with its relevance."""
+    """Every like/dislike the user stated about themselves (facts, and the user's own lines of every
+    turn retrieval kept or found close in meaning), with its relevance to the question."""
     result = ev.result
+    me = entity_id(result.user_id, "user")
     out: list[_Stated] = []
     for f in result.all_facts.values():
-        if f.speaker != "user" or f.invalid_at is not None or not f.value:
-            continue
+        if f.speaker != "user" or f.invalid_at is not None or not f.value or f.subject_id != me:
+            continue  # "the health visitor is lovely on the phone" is no taste of the user's
         if f.predicate not in (*_LIKE_PREDICATES, "dislikes") or not ev.fact_is_actual(f):
             continue
+        if f.predicate in ("likes", "dislikes") and not _reads_as_taste(f.value, ev.source_sentence(f)):
+            continue  # "what seed do they like best?", "my starter smells like nail polish": no taste of the user's
         tid = f.source_turn_ids[0] if f.source_turn_ids else ""
         rel = ev.turn_similarity(tid) + 20 * result.fact_scores.get(f.id, 0.0)
         out.append(_Stated(f.value, f.predicate != "dislikes", rel, f.session_id,
-                           f"\"{f.text[:100]}\" (said {f.observed_at.date()})", tid, f.id))
-    for line in ev.top:
-        if line.role != "user" or line.actuality not in ("actual", "negated"):
-            continue
+                           f"\"{f.text[:100]}\" (said {f.observed_at.date()})", tid, f.id, quote=ev.source_sentence(f)))
+    stated: list[tuple[Line, bool, str]] = []
+    ranked = {t.id for t in result.turns} | set(result.similarity)  # retrieval's top turns, and the turns close in meaning
+    for line in (ln for ln in ev.all_user_lines() if ln.turn_id in ranked):
         # "I'm a huge fan of heist movies, and dry British comedies crack me up": two likes
+        # (the cheap reading first: a line's actuality is parsed only when it states a taste)
         for part in _PARTS.split(line.text):
             taste = read_taste(part)
-            if taste is None or (taste[0] and line.actuality != "actual"):
+            if taste is None or line.actuality == "request" or not _own(part) or \
+                    (taste[0] and line.actuality not in ("actual", "other")):
                 continue
-            rel = ev.turn_similarity(line.turn_id) + 20 * line.score
-            out.append(_Stated(taste[1], taste[0], rel, line.session_id,
-                               f"\"{line.text[:100]}\" (said {line.said_at.date()})", line.turn_id))
+            stated.append((line, *taste))
+    sims = ev.line_similarity([ln for ln, _, _ in stated])
+    for line, like, value in stated:
+        # the turn's cosine where it was a vector hit (as for facts), else the line's own
+        rel = (ev.turn_similarity(line.turn_id) or sims.get((line.turn_id, line.position), 0.0)) + 20 * line.score
+        out.append(_Stated(value, like, rel, line.session_id,
+                           f"\"{line.text[:100]}\" (said {line.said_at.date()})", line.turn_id, quote=line.text))
     _by_meaning(ev, out)
-    return out
+    # the user's own words win over an extracted fact of the other polarity ("not music": no liking of music)
+    said = {(c.turn_id, c.value.lower(), c.like) for c in out if not c.fact_id}
+    return [c for c in out if not (c.fact_id and (c.turn_id, c.value.lower(), not c.like) in said)]
 
 
 _PARTS = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*|\s+but\s+|\s+whereas\s+")
+
+
+#: "like" as a comparison after a verb of the senses or seeming ("smells like nail polish")
+_COMPARISON = re.compile(r"\b(?:smell|taste|look|sound|feel|seem)(?:s|ed|ing)?\s+(?:\w+\s+)?like\b", re.I)
+_FRAME_WORDS = frozenset(w for entries in LEXICON.values() for e in entries for w in e.split())
+_SPEAKER = re.compile(r"\b(?:my|me|i|our|us)\b", re.I)
+
+
+def _reads_as_taste(value: str, sentence: str) -> bool:
+    """A "likes"/"dislikes" fact names a thing liked: not a piece of the speaker's own frame
+    ("much more my cup"), not the other side of a comparison ("my starter smells like nail
+    polish remover": no taste) unless a taste frame reads the sentence."""
+    if _SPEAKER.search(value) or set(value.lower().split()) <= _FRAME_WORDS:
+        return False  # "much more my cup", "hard pass": the frame, not the thing
+    if actuality(sentence) in ("request", "other"):
+        return False  # a question, or someone else's taste
+    return not _COMPARISON.search(sentence) or any(read_taste(p) is not None for p in _PARTS.split(sentence))
+
+
+def _own(part: str) -> bool:
+    """The speaker's own taste: not a request, not someone else's doing (the clause before its
+    first comma decides: "no purees, she gets finger food" is the user's rule)."""
+    head = part.split(",", 1)[0]
+    return actuality(part) != "request" and (actuality(part) != "other" or actuality(head) != "other")
 
 
 def _by_meaning(ev: EvidenceSet, cands: list[_Stated]) -> None:
@@ -103,6 +145,9 @@ def stated_preferences(ev: EvidenceSet, limit: int = 3) -> Preference:
             continue
         seen.add(key)
         bucket.append(c.value)
+        quote = c.quote.strip(" ()\"")
+        if quote and quote not in out.quotes and len(quote) <= 240:
+            out.quotes.append(quote)
         out.cited.append(c.cited)
         out.turn_ids.append(c.turn_id)
         if c.fact_id:
@@ -111,33 +156,40 @@ def stated_preferences(ev: EvidenceSet, limit: int = 3) -> Preference:
 
 
 def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
-    """A personalised suggestion from stated likes/dislikes, or ``None`` when none are known."""
+    """A personalised suggestion from stated likes/dislikes, citing the user's own words, or
+    ``None`` when the user stated nothing to build on."""
     pref = stated_preferences(ev)
     if not pref.likes and not pref.dislikes:
         return _from_statements(ev)
+    said = f" (you told me: {'; '.join(f'{chr(34)}{q}{chr(34)}' for q in pref.quotes[:2])})" if pref.quotes else ""
     if not pref.likes:
-        # only dislikes: the user's own relevant statements carry the suggestion (never an
-        # announced idea with nothing after it, review7 H4), and the dislikes are steered clear of
-        quoted = _from_statements(ev)
-        avoid = f"I'd avoid {_join(pref.dislikes)}"
+        # only dislikes (or constraints): the user's own statements close to the question carry the
+        # suggestion (never an announced idea with nothing after it, review7 H4), the dislikes are steered clear of
+        quoted = _from_statements(ev, floor=ADVICE_FLOOR, skip=set(pref.quotes))
         if quoted is None:
-            return f"Based on what you've told me, {avoid}.", pref
+            return f"Based on what you've told me, I'd suggest something without {_join(pref.dislikes)}{said}.", pref
         text, from_lines = quoted
         pref.cited += from_lines.cited
         pref.turn_ids += from_lines.turn_ids
-        return f"{text.rstrip('.')}, and {avoid}.", pref
+        return f"{text.rstrip('.')}, and I'd avoid {_join(pref.dislikes)}{said}.", pref
     text = f"Based on what you've told me, you enjoy {_join(pref.likes)}, so I'd suggest something built around {pref.likes[0]}"
     if len(pref.likes) > 1:
         text += f" or {pref.likes[1]}"
-    text += f", and I'd avoid {_join(pref.dislikes)}." if pref.dislikes else "."
-    return text, pref
+    text += f", and I'd avoid {_join(pref.dislikes)}" if pref.dislikes else ""
+    return f"{text}{said}.", pref
 
 
-def _from_statements(ev: EvidenceSet) -> tuple[str, Preference] | None:
+def _from_statements(ev: EvidenceSet, floor: float | None = None,
+                     skip: set[str] | None = None) -> tuple[str, Preference] | None:
     """No like or dislike in so many words: the user's own most relevant statements, quoted, are
-    what a suggestion can build on."""
-    lines = sorted((ln for ln in ev.top if ln.role == "user" and ln.actuality == "actual" and _FIRST_PERSON.search(ln.text)),
-                   key=lambda ln: -(ev.turn_similarity(ln.turn_id) + 20 * ln.score))[:2]
+    what a suggestion can build on (with ``floor``: only lines at least that close in meaning to
+    the question; ``skip``: lines already quoted)."""
+    lines = [ln for ln in ev.top if ln.role == "user" and ln.actuality == "actual" and _FIRST_PERSON.search(ln.text)
+             and ln.text.strip(' ()"') not in (skip or set())]
+    if floor is not None:
+        sims = ev.line_similarity(lines)
+        lines = [ln for ln in lines if sims.get((ln.turn_id, ln.position), 0.0) >= floor]
+    lines = sorted(lines, key=lambda ln: -(ev.turn_similarity(ln.turn_id) + 20 * ln.score))[:2]
     if not lines:
         return None
     quotes = "; ".join(f"\"{ln.text.strip(' ()')}\"" for ln in lines)
@@ -147,6 +199,35 @@ def _from_statements(ev: EvidenceSet) -> tuple[str, Preference] | None:
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me)\b")
+
+#: a request for advice, whatever intent the planner gave it: "what should I use …", "any ideas",
+#: "can you suggest …", "recommend a …" — never a question about advice already given ("what did you recommend")
+_ADVICE = re.compile(r"\b(?:what|which|where|how|who)\b[^?]*\b(?:should|shall|could|can)\s+(?:i|we)\b|"
+                     r"\b(?:any|some|got\s+any)\s+(?:ideas|idea|suggestions|tips|recommendations|recs|thoughts)\b|"
+                     r"\b(?:can|could|would)\s+you\s+(?:suggest|recommend|think\s+of)\b|"
+                     r"^\W*(?:suggest|recommend)\b", re.I)
+_ABOUT_THE_PAST = re.compile(r"\b(?:did|had)\s+(?:you|i|we)\b|\byou\s+(?:suggested|recommended|said|told|mentioned)\b|"
+                             r"\b(?:remind|again|last\s+time|earlier)\b", re.I)
+#: the least cosine of the question to a cited line for an advice answer outside the preference intent
+ADVICE_FLOOR = 0.35
+
+
+def asks_for_advice(question: str) -> bool:
+    """Whether a question asks for a suggestion now (not about one given before)."""
+    return bool(_ADVICE.search(question)) and not _ABOUT_THE_PAST.search(question)
+
+
+def advice_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
+    """A suggestion for an advice request that the planner did not read as a preference question,
+    only where a line the answer cites is close in meaning to the question (the user said something
+    relevant); ``None`` otherwise, and the question takes its usual path."""
+    built = preference_answer(ev)
+    if built is None:
+        return None
+    lines = [ln for ln in ev.all_user_lines() if ln.turn_id in set(built[1].turn_ids)]
+    sims = ev.line_similarity(lines)
+    best = max((sims.get((ln.turn_id, ln.position), 0.0) for ln in lines), default=0.0)
+    return built if best >= ADVICE_FLOOR else None
 
 
 def _join(items: list[str]) -> str:

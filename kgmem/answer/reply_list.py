@@ -36,12 +36,9 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 _ORDINAL = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bwhen )\b(?P<o>" + "|".join(_ORDINALS) +
                       r")\b(?!\s+(?:time|times|week|month|year|night|day|session|chat|conversation)\b)", re.I)
 #: the reply picking one option in the first person
-_VERDICT = re.compile(r"\b(?:I'd|I would|I'll|I will|I'd personally|I)\s+(?:\w+\s+)?(?:go with|go for|use|pick|choose|"
+_VERDICT = re.compile(r"\b(?:I'd|I would|I'll|I will|I'd personally|I)\s+(?:(?!not\b|never\b|n't\b)\w+\s+)?(?:go with|go for|use|pick|choose|"
                       r"recommend|suggest|start with|try|get|buy|take|book|order)\b|\bmy (?:pick|choice|recommendation|"
                       r"vote)\b|\bbest bet\b", re.I)
-#: a verdict may name an item by most of its words ("the Crowne Plaza NEC" for "Crowne Plaza Birmingham NEC")
-#: or by its first word when no other item starts with it
-NAME_COVERAGE = 0.6
 #: superlatives that are words of their own (the rest are read by their ending, see superlative)
 _SUPERLATIVE_WORDS = frozenset("most least best worst favourite favorite fave top".split())
 _NOT_SUPERLATIVE = frozenset("interest test rest west guest forest request suggest digest honest modest "
@@ -94,9 +91,18 @@ def _forms(name: str) -> list[str]:
     return [f for f in {name.lower(), bare, short} if len(f) >= 3]
 
 
-def _first_word(name: str) -> str:
-    words = [w for w in re.findall(r"[\w'-]+", name.lower()) if w not in ("a", "an", "the")]
-    return words[0] if words and len(words[0]) >= 3 else ""
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[\w'-]+", text.lower()) if w not in ("a", "an", "the", "and", "or", "of")}
+
+
+def _by_distinctive_words(sent: str, items: list[Item]) -> list[Item]:
+    """A verdict naming an item by a short form ("the Tojiro DP", "the Crowne Plaza NEC"): the item
+    sharing the most words with the sentence that no other item's name has (a unique maximum)."""
+    names = [_words(it.name) for it in items]
+    said = _words(sent)
+    counts = [len((n - set().union(*(o for j, o in enumerate(names) if j != i))) & said) for i, n in enumerate(names)]
+    best = max(counts)
+    return [items[counts.index(best)]] if best >= 1 and counts.count(best) == 1 else []
 
 
 def _verdict(reply: str, items: list[Item]) -> Item | None:
@@ -107,13 +113,7 @@ def _verdict(reply: str, items: list[Item]) -> Item | None:
             continue
         named = [it for it in items if any(f in sent.lower() for f in _forms(it.name))]
         if not named:
-            said = terms(sent)
-            named = [it for it in items if terms(it.name) and
-                     len(terms(it.name) & said) / len(terms(it.name)) >= NAME_COVERAGE]
-        if not named:  # by its first word ("the Tojiro DP" for "Tojiro DP 210mm gyuto"), when no other item shares it
-            firsts = [_first_word(it.name) for it in items]
-            words = set(re.findall(r"[\w'-]+", sent.lower()))
-            named = [it for it, w in zip(items, firsts, strict=True) if w and w in words and firsts.count(w) == 1]
+            named = _by_distinctive_words(sent, items)
         if len(named) == 1:
             return named[0]
     return None

@@ -10,7 +10,12 @@ A taste is stated through a few grammatical frames, each open to any wording of 
 - the speaker's habitual pick ("I usually opt for"), a preference between two ("I'd rather walk
   than drive"), nothing + a verb of superiority ("nothing compares to"), "no more";
 - a verbless verdict opening the clause: (degree) + yes/no word + to/on/for ("big yes to spicy food",
-  "hard pass on musicals", "thumbs down to anything with raisins").
+  "hard pass on musicals", "thumbs down to anything with raisins");
+- a constraint (pr10): a verbless refusal opening the clause ("no purees", "nothing too sweet either"),
+  keeping a thing away ("keep the sugar out of it", "we steer clear of chain pubs"), what the speaker
+  cannot eat or be doing with ("I can't eat gluten", "can't be doing with loud pubs"), a thing + how
+  it tastes or smells to the speaker ("fennel tastes like soap to me"), a thing + be + a must or a
+  no-go ("a garden is a must", "stairs are a no-go").
 
 Negation ("not", "n't", "never", "no longer", "hardly") turns a liking into a dislike; negated
 satiation ("can't get enough of", "never tire of") is a liking. The word lists below are single
@@ -21,6 +26,7 @@ words or short grammatical pieces written for the class, not sentences of the sy
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from kgmem.lexicon.discourse import closer_alternation, strip_openers
@@ -30,8 +36,9 @@ LIKE_VERBS = ("love", "adore", "like", "enjoy", "prefer", "fancy", "dig", "relis
               "crave", "treasure", "savour", "savor", "worship", "admire")
 #: verbs whose object is what the speaker dislikes
 AVERSION_VERBS = ("hate", "loathe", "detest", "dislike", "despise", "avoid", "dread", "abhor", "resent", "shun")
-#: after can't / cannot / couldn't: what the speaker cannot bear
-BEAR_VERBS = ("stand", "bear", "abide", "tolerate", "stomach", "handle")
+#: after can't / cannot / couldn't: what the speaker cannot bear, or cannot take in (a diet)
+BEAR_VERBS = ("stand", "bear", "abide", "tolerate", "stomach", "handle", "be doing with", "face", "eat", "drink",
+              "digest")
 #: negated, a liking: the speaker never has enough of it
 SATIATION = ("get enough of", "tire of", "get tired of", "get bored of", "resist", "live without", "say no to",
              "pass up")
@@ -39,7 +46,8 @@ SATIATION = ("get enough of", "tire of", "get tired of", "get bored of", "resist
 ATTACHED = ("fan", "fond", "keen", "hooked", "crazy", "mad", "nuts", "wild", "passionate", "obsessed", "smitten",
             "partial", "drawn", "sucker", "weakness", "soft spot", "addicted", "devoted")
 #: be + aversion + of/to/by (fed up / bored: with too): dislike ("sick of", "fed up with", "allergic to")
-REPELLED = ("sick", "tired", "fed up", "bored", "allergic", "averse", "put off", "turned off", "weary")
+REPELLED = ("sick", "tired", "fed up", "bored", "allergic", "averse", "put off", "turned off", "weary", "intolerant",
+            "wary")
 #: a thing + verb + me: its pleasant or unpleasant effect on the speaker
 PLEASES = ("delight", "thrill", "excite", "relax", "calm", "soothe", "energise", "energize", "amuse", "fascinate",
            "inspire", "cheer")
@@ -78,6 +86,32 @@ VERDICT_NO_ALONE = ("thumbs down", "hard no", "veto")
 #: the degree words that make a yes/no word a verdict ("a big yes", "a firm no", "hard pass")
 VERDICT_DEGREE = ("big", "huge", "massive", "hard", "firm", "strong", "definite", "total", "absolute", "resounding",
                   "solid", "emphatic")
+#: a verbless refusal: no / nothing + the thing refused opens a clause ("no purees", "nothing spicy");
+#: these words after no / nothing make no refusal ("no worries", "nothing else", "no one")
+NOT_REFUSED = ("worries", "worry", "idea", "problem", "problems", "clue", "way", "one", "longer", "matter", "rush",
+               "time", "doubt", "kidding", "joke", "chance", "luck", "wonder", "big deal", "thanks", "offence",
+               "offense", "need", "point", "sign", "news", "change", "plans", "else", "much", "special", "new",
+               "major", "really", "biggie", "pressure", "stress", "harm", "reason", "sweat", "excuse", "answer",
+               "reply", "word", "more", "less", "fewer", "sooner", "other", "and", "to", "on", "for", "with", "but",
+               "at", "i", "we", "it", "that", "this", "there", "not", "as", "like", "the", "a", "an",
+               # after "not": a hedge or a time, no refusal ("not sure", "not yet")
+               "sure", "yet", "bad", "today", "tonight", "now", "quite", "too", "exactly", "at all", "great",
+               "enough", "all", "even", "always", "anymore", "so", "very", "many", "only", "just", "since",
+               "until", "till", "ideal", "good", "well", "me", "you", "him", "her", "them", "us", "my", "lot")
+#: speaker + these: what the speaker keeps away from ("we steer clear of chain pubs")
+KEEP_AWAY = ("steer clear of", "stay away from", "keep away from", "cut out", "cut down on", "go easy on",
+             "lay off")
+#: keep + a thing + these: the thing is kept away ("keep the sugar out of it")
+KEPT_OUT = ("out of", "out", "away from", "away", "to a minimum")
+#: a thing + tastes / smells + these (+ to me): how it strikes the speaker
+SENSED_GOOD = ("amazing", "incredible", "heavenly", "divine", "delicious", "gorgeous", "like heaven", "like home",
+               "like childhood")
+SENSED_BAD = ("awful", "gross", "horrible", "disgusting", "vile", "foul", "revolting", "rank", "rotten", "like soap",
+              "like cardboard", "like dirt", "like chalk", "like medicine", "like feet", "like nothing", "weird")
+#: a thing + be + these: the speaker's requirement ("a garden is a must") or refusal ("stairs are a no-go")
+A_MUST = ("a must", "a must-have", "non-negotiable", "essential", "a priority")
+A_NO_GO = ("a no-go", "a no go", "off the table", "out of the question", "off limits", "off-limits",
+           "a dealbreaker", "a deal-breaker")
 #: the fixed words of the frames below, listed so that the test sees them too
 FRAME_WORDS = ("would", "rather", "sooner", "make", "made", "me", "nothing", "more", "my", "our", "all-time",
                "absolute")
@@ -91,6 +125,8 @@ LEXICON: Final[dict[str, tuple[str, ...]]] = {
     "HABITUAL": HABITUAL, "PICK_VERBS": PICK_VERBS, "OMIT_VERBS": OMIT_VERBS, "SUPERIOR": SUPERIOR,
     "SUITS": SUITS, "UNSUITED": UNSUITED, "VERDICT_YES": VERDICT_YES, "VERDICT_NO": VERDICT_NO,
     "VERDICT_YES_ALONE": VERDICT_YES_ALONE, "VERDICT_NO_ALONE": VERDICT_NO_ALONE, "VERDICT_DEGREE": VERDICT_DEGREE, "FRAME_WORDS": FRAME_WORDS,
+    "NOT_REFUSED": NOT_REFUSED, "KEEP_AWAY": KEEP_AWAY, "KEPT_OUT": KEPT_OUT, "SENSED_GOOD": SENSED_GOOD,
+    "SENSED_BAD": SENSED_BAD, "A_MUST": A_MUST, "A_NO_GO": A_NO_GO,
 }
 
 # "dont", "cant": contractions typed without the apostrophe
@@ -166,6 +202,20 @@ _FRAMES: Final[tuple[tuple[re.Pattern[str], str, bool], ...]] = tuple(
          rf"(?:{_alt(VERDICT_YES_ALONE)}))\s+(?:to|on|for)\b", "verdict", True),
         (rf"^(?:an?\s+)?(?:(?:{_alt(VERDICT_DEGREE)})\s+(?:{_alt(VERDICT_NO)})|(?:(?:{_alt(VERDICT_DEGREE)})\s+)?"
          rf"(?:{_alt(VERDICT_NO_ALONE)}))\s+(?:to|on|for)\b", "verdict", False),
+        # constraints (pr10): keeping away, keeping out, sensed, a must / a no-go, a verbless refusal
+        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:(?:want|wanna|trying|try|need|have|like)\s+to\s+)?(?:{_forms(KEEP_AWAY)})\b",
+         "after", False),
+        (rf"\b(?:keep|keeps|keeping)\s+(?P<thing>[^,.;:!?]{{3,60}}?)\s+(?:{_alt(KEPT_OUT)})(?!\w)", "inside", False),
+        (rf"\b(?:{_forms(('taste', 'smell'))}|smelt)\s+(?:{_alt(SENSED_GOOD)})\b", "before", True),
+        (rf"\b(?:{_forms(('taste', 'smell'))}|smelt)\s+(?:{_alt(SENSED_BAD)})\b", "before", False),
+        (rf"{_BE}\s+(?:always\s+|definitely\s+|absolutely\s+|really\s+)?(?:{_alt(A_MUST)})(?![\w-])", "before", True),
+        (rf"{_BE}\s+(?:always\s+|definitely\s+|absolutely\s+|really\s+)?(?:{_alt(A_NO_GO)})(?![\w-])", "before", False),
+        (r"\b(?:ask|asks|asked|asking|order|orders|ordered|ordering)\s+(?:for\s+|it\s+|mine\s+)?(?:no|without)\b",
+         "after", False),
+        (r"\b(?:my|our)\s+(?P<thing>[\w-]+(?:\s+[\w-]+)?)\s+(?:allergy|allergies|intolerance)\b", "inside", False),
+        (rf"^(?:(?:and|but|also|so|oh|plus)\s+)?(?:absolutely\s+|definitely\s+|really\s+)?(?:no|nothing|zero|not)\s+"
+         rf"(?!(?:{_alt(NOT_REFUSED)})(?![\w'-]))(?![\w-]+ed\s+\w)(?!(?<=nothing\s)[\w-]+(?:ed|en)\b)",
+         "verdict", False),
     ))
 
 _NEGATED = re.compile(rf"(?<![\w']){_NEG}\b|n't\b", re.I)
@@ -179,9 +229,10 @@ _CUT = re.compile(r"[.,;:!?()\u2014]|\s(?:but|because|cause|so|though|although|s
 # what trails the thing named without being part of it: a closing filler (kgmem.lexicon.discourse)
 # or an adverbial of degree, time or viewpoint
 _TRAILING = re.compile(rf"\s+(?:{closer_alternation()}|too|either|at\s+all|lately|these\s+days|so\s+much|"
-                       r"a\s+lot|for\s+me|to\s+me|please|now|anymore|any\s+more|the\s+most|most|best|just|simply|rn)$",
+                       r"a\s+lot|for\s+me|to\s+me|please|now|anymore|any\s+more|the\s+most|most|best|just|simply|rn|"
+                       r"literally|honestly|really|actually|always|genuinely|frankly|anywhere|in\s+it|in\s+them)$",
                        re.I)
-_LEADING = re.compile(r"^(?:the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
+_LEADING = re.compile(r"^(?:literally|the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
                       r"having|drinking|being|it\s+when|when|all|any|some|very\s+much|so\s+much|really)\s+", re.I)
 
 
@@ -201,6 +252,7 @@ def _thing_before(head: str) -> str:
     return value if len(value.split()) <= 8 else ""
 
 
+@lru_cache(maxsize=8192)
 def read_taste(clause: str) -> tuple[bool, str] | None:
     """``(likes it, what)`` for a clause in which the speaker states a taste, else ``None``.
 
@@ -226,7 +278,10 @@ def read_taste(clause: str) -> tuple[bool, str] | None:
             negated = bool(_NEGATED.search(groups.get("pre") or ""))
             if negated and not like:
                 return None  # "I don't hate it", "I'm not tired of it": no taste either way
-            value = _thing_after(text[m.end():]) if where == "after" else _thing_before(text[:m.start()])
+            if where == "inside":
+                value = _clean(groups["thing"])
+            else:
+                value = _thing_after(text[m.end():]) if where == "after" else _thing_before(text[:m.start()])
             if value:
                 return like and not negated, value
     return None

@@ -87,7 +87,13 @@ _NAMED_BY = {
 
 def old_said(text: str, start: int, end: int) -> bool:
     """The value at ``text[start:end]`` (normalised text) is said as the old one (:data:`_OLD_BEFORE`)."""
-    return bool(_OLD_BEFORE.search(text[max(0, start - 30): start]) or _OLD_AFTER.search(text[end: end + 40]))
+    return bool(_OLD_BEFORE.search(text[max(0, start - 30): start])) or gone_after(text, end)
+
+
+def gone_after(text: str, end: int) -> bool:
+    """The words after ``text[:end]`` (normalised text) say that what ends there is gone or over
+    ("Lou's stepped down", "the Crown's closed", "Gemma's on maternity leave")."""
+    return bool(_OLD_AFTER.search(text[end: end + 40]))
 
 
 @dataclass
@@ -200,8 +206,11 @@ class Anchoring:
             return None
         return ent
 
-    def read(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:
-        """The slot values a probe gives (empty when no mention anchors)."""
+    def read(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime,
+             before: str = "") -> list[Anchored]:
+        """The slot values a probe gives (empty when no mention anchors); ``before``: the sentence of
+        the same message just before the probe's (a comma splice the splitter cut: "Dr Okafor's
+        left the Elms, | I've been given Dr Lindqvist instead")."""
         names = [*probe.mentions, *probe.context]
         for mention in names:
             ent = self._entity(mention, holders)
@@ -216,7 +225,7 @@ class Anchoring:
             got = self._values(probe, ent, holders[ent.id], day)
             if got:
                 return got
-        return self._by_old_value(probe, holders, day) or self._by_statement(probe, holders, day)
+        return self._by_old_value(probe, holders, day, before) or self._by_statement(probe, holders, day)
 
     def _by_statement(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:
         """A slot whose first statement named what the probe names: the words of the probe's
@@ -251,7 +260,8 @@ class Anchoring:
         ent = self.resolver.entity(eid)
         return self._new_value(probe, ent, attr, holders[eid][attr], day, by_class=True) if ent is not None else []
 
-    def _by_old_value(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:
+    def _by_old_value(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime,
+                      before: str = "") -> list[Anchored]:
         """A slot named by its current value: the sentence says the old value is old ("Lou's
         stepped down, Harpreet's treasurer now", "the Falmouth sale fell through, mum went for
         Penzance", "£640, not the £480"), a word names the attribute ("a band called The
@@ -259,8 +269,11 @@ class Anchoring:
         for Ripon in the end, the Harrogate flat was too dear"), and the clause gives a new value of
         its class, about no other person ("my sister left Zing for Brightgrid" is hers). Only
         when exactly one slot's value is said, for names, places and amounts (a day or a state is
-        said of too many things)."""
+        said of too many things). The old value may also be in ``before``, the sentence just before
+        in the same message, when that sentence calls it gone and the probe says a word of change
+        ("Dr Okafor's left the Elms, I've been given Dr Lindqvist instead")."""
         said = normalise_name(probe.text)
+        prior = normalise_name(before) if probe.cue else ""
         hits: list[Anchored] = []
         values = {normalise_name(v) for v, _ in probe.values}
         first = normalise_name(probe.mentions[0]) if probe.mentions else ""
@@ -275,7 +288,11 @@ class Anchoring:
                 old = normalise_name(fact.value or "")
                 if attr not in BY_VALUE or len(re.sub(r"\W", "", old)) < 3:
                     continue
-                m = re.search(r"(?<![\w'])" + re.escape(old) + r"(?!\w)", said)
+                rx = re.compile(r"(?<![\w'])" + re.escape(old) + r"(?!\w)")
+                m = rx.search(said)
+                if m is None and prior and any(gone_after(prior, p.end()) for p in rx.finditer(prior)):
+                    hits.extend(self._new_value(probe, ent, attr, fact, day))
+                    continue
                 if m and (attr in probe.attribute_words or old_said(said, m.start(), m.end())
                           or attr in _NAMED_BY and _NAMED_BY[attr].search(said)
                           or probe.cue and attr != "person_in_charge"):

@@ -157,7 +157,7 @@ class MemoryManager:
         holders = self.anchoring.holders({**self._slots, **(pending or {})}, session.id) if probes else {}
         best: dict[tuple[str, str], Anchored] = {}
         for probe in probes:
-            got = self.anchoring.read(probe, holders, session.started_at) if holders else []
+            got = self.anchoring.read(probe, holders, session.started_at, _before(session, probe)) if holders else []
             if not got and unread is not None:
                 unread.append(probe)
             for a in got:
@@ -367,3 +367,13 @@ class MemoryManager:
     def rollback(self) -> None:
         """Forget a planned write the store rejected (entity aliases stay: they are harmless)."""
         self._pending = {}
+
+
+def _before(session: Session, probe: SlotProbe) -> str:
+    """The sentence of the probe's message just before the probe's own ("" when it opens the message)."""
+    turn = session.turns[probe.source_turns[0]] if probe.source_turns and probe.source_turns[0] < len(session.turns) \
+        else None
+    if turn is None or not probe.text:
+        return ""
+    i = turn.text.find(probe.text[:40])
+    return re.split(r"(?<=[.!?])\s+", turn.text[:i].strip())[-1] if i > 0 else ""

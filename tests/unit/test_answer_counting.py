@@ -6,9 +6,10 @@ from datetime import datetime
 
 import pytest
 
-from kgmem.answer.aggregate import bare_amount
+from kgmem.answer.aggregate import bare_amount, is_money_total, priced_item
 from kgmem.answer.counting import anchors, counted_heads, question_terms
-from kgmem.answer.evidence import Line
+from kgmem.answer.evidence import Line, arrangement, split_sentences
+from kgmem.answer.match import norm
 from kgmem.retrieval.planner import plan_query
 
 QD = datetime(2024, 6, 30)
@@ -63,8 +64,10 @@ def _line(text: str) -> Line:
 
 
 @pytest.mark.parametrize(("text", "amount"), [
-    ("compression socks came, 18 for two pairs", [18.0]),
-    ("went past 11 so they gave me 30", []),  # two numbers: which is the price is open
+    ("the new hinges arrived, 14 for a box of six", [14.0]),
+    ("stayed till 10 and she handed me 40", [40.0]),  # "till 10" is a clock time
+    ("did 3 hrs at the Lins', got 20", [20.0]),  # "3 hrs" is a quantity
+    ("they gave me 45 for 3 sessions", []),  # two numbers: which is the price is open
     ("Booked a table at the fair on 7 December.", []),  # a date, not an amount
     ("picked up a shift on c2", []),  # part of a word
 ])
@@ -90,3 +93,111 @@ def test_the_counted_things_are_the_phrase_heads(q: str, heads: set[str]) -> Non
 
 def test_a_past_participle_also_matches_its_verb() -> None:
     assert {"taken", "tak"} <= question_terms("taken")  # "Took £420" holds it
+    assert norm("child") in question_terms("children")
+
+
+@pytest.mark.parametrize("word", ["garden", "kitchen", "chicken", "oxygen"])
+def test_a_noun_ending_in_en_keeps_its_stem(word: str) -> None:
+    # the lemma, not a suffix cut: "garden" is no form of "garde"
+    assert question_terms(word) == {norm(word)}
+
+
+@pytest.mark.parametrize(("q", "counted"), [
+    ("how many tax returns have i filed this financial year", {"return"}),
+    ("How many plays have I seen since last school term?", {"play"}),
+    ("how many seasons have I coached the under-12s", {"season"}),  # the period is what is counted
+])
+def test_a_calendar_period_and_its_modifiers_say_when_not_what(q: str, counted: set[str]) -> None:
+    heads, others = anchors(plan_query(q, QD))
+    assert heads == {norm(w) for w in counted}
+    assert not {norm(w) for w in ("financial", "school", "year", "term")} & (heads | others)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("the depot offered me an extra delivery round on Saturday", "offer"),
+    ("got invited to judge the village show", "offer"),
+    ("I was asked to cover the Tuesday clinic", "offer"),
+    ("Reserved a pitch at the Easter market on the 20th", "booking"),
+    ("Reserved a pitch at the craft market on 20 April, fingers crossed.", "booking"),
+    ("When they offered me the post I cried", "offer"),
+    ("we signed up for the canal cleanup next month", "booking"),
+    ("the round they offered me ran late", None),  # a relative clause: the sentence tells the round
+    ("Ravi offered to lend me his ladder", None),  # an offer to do something for me, not a thing I do
+    ("did an extra delivery round this morning", None),
+    ("She booked herself a massage", None),
+])
+def test_offers_and_bookings_are_arrangements_not_events(text: str, kind: str | None) -> None:
+    assert arrangement(text) == kind
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("saw two herons by the weir full stop do they nest here question mark",
+     ["saw two herons by the weir.", "do they nest here?"]),
+    ("There is a question mark over the grant. The lorry came to a full stop.",
+     ["There is a question mark over the grant.", "The lorry came to a full stop."]),
+])
+def test_dictated_punctuation_ends_a_sentence(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
+
+
+@pytest.fixture(scope="module")
+def rounds(chat_memory):  # noqa: ANN001, ANN201
+    said = [
+        (datetime(2024, 1, 20), "Did an extra delivery round for the depot this morning, 140 parcels."),
+        (datetime(2024, 2, 11), "The depot offered me another extra delivery round on Sunday and I said no, too tired."),
+        (datetime(2024, 3, 2), "Another extra delivery round done, the van's heater is broken."),
+        (datetime(2024, 3, 30), "Reserved a pitch at the Easter craft market on 20 April, fingers crossed."),
+        (datetime(2024, 4, 6), "Sold candles at the spring craft market in the park today."),
+        (datetime(2024, 4, 27), "spotted a little brown bird in the hedge out back this morning"),
+        (datetime(2024, 5, 18), "a bird with a yellow chest was at the hedge again"),
+        (datetime(2024, 5, 25), "Tutored the Pereira twins tonight, they paid me £30."),
+        (datetime(2024, 6, 8), "Tutored the Pereira twins again, got 45 for 3 sessions"),
+    ]
+    m = chat_memory("ravi", said, "r", None)
+    yield m
+    m.close()
+
+
+def test_a_declined_offer_is_no_event(rounds) -> None:  # noqa: ANN001
+    a = rounds.answer("ravi", "How many extra delivery rounds have I done?", question_date=QD)
+    assert a.text.startswith("2 "), (a.text, a.extra["decision"])
+
+
+def test_a_booking_is_not_the_event_booked(rounds) -> None:  # noqa: ANN001
+    a = rounds.answer("ravi", "How many craft markets have I had a stall at?", question_date=QD)
+    assert a.text.startswith("1 "), (a.text, a.extra["decision"])
+
+
+def test_different_things_the_lines_do_not_name_are_not_guessed(rounds) -> None:  # noqa: ANN001
+    a = rounds.answer("ravi", "how many different kinds of bird have i spotted in the hedge", question_date=QD)
+    assert a.text.startswith("I'm not sure how many different"), (a.text, a.extra["decision"])
+    assert "2024-04-27" in a.text and "2024-05-18" in a.text
+
+
+def test_a_total_with_an_unreadable_amount_is_a_lower_bound(rounds) -> None:  # noqa: ANN001
+    a = rounds.answer("ravi", "How much have I been paid for tutoring altogether?", question_date=QD)
+    assert a.text.startswith("at least £30"), (a.text, a.extra["decision"])
+    assert "45 for 3 sessions" in a.text
+
+
+@pytest.mark.parametrize(("text", "bought"), [
+    ("A desk lamp from Argos, £25, on Friday.", True),  # a thing and its price, no verb
+    ("Oh, and a rain cover for the buggy, $19, yesterday.", True),
+    ("Second-hand bread maker, €40!", True),
+    ("The lamp, which was £25, broke.", False),  # a finite verb says more than a price
+    ("Parking at the station is $12 a day.", False),
+    ("Budget for the weekend: $300.", False),  # not set off by a comma
+    ("Tickets for Friday, $45 each, if you want one", False),
+])
+def test_a_thing_and_its_price_without_a_verb_is_a_purchase(text: str, bought: bool) -> None:
+    assert priced_item(text) is bought
+
+
+@pytest.mark.parametrize(("q", "total"), [
+    ("What's the total number of gadgets I've bought?", False),  # a count, however it is asked
+    ("give me the count of plants I bought this spring", False),
+    ("how many lamps did I buy in total", False),
+    ("What's the total I've spent on the gadgets I bought?", True),
+])
+def test_the_number_of_things_bought_is_a_count_not_a_sum(q: str, total: bool) -> None:
+    assert is_money_total(q) is total

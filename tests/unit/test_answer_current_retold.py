@@ -33,3 +33,11 @@ def test_nothing_later_of_the_activity_keeps_the_best() -> None:
     unrelated = _line("Long day today, then pizza tonight.", 9)  # shares only words of when
     weak = _line("Friday again, the Ramblers rehearse late.", 9)
     assert _newest_retelling(plan, [(0.8, best), (0.5, unrelated), (0.3, weak)], best, 0.8) == (0.8, best)
+
+
+def test_a_passing_remark_without_a_new_name_does_not_win() -> None:
+    # rev10's cases: a later line sharing a word of the activity but naming nothing new
+    plan = plan_query("where do I work now")
+    best = _line("I work as a nurse at St Mary's hospital in Leeds.", 2)
+    remark = _line("The hospital car park was full again, nightmare.", 9)
+    assert _newest_retelling(plan, [(0.8, best), (0.5, remark)], best, 0.8) == (0.8, best)

@@ -1,6 +1,7 @@
 """answer/reply_list.py: which option of an assistant's listed reply a question asks about.
 
-Replies and questions are invented (kayak shops, teas, trains); none is from a data set.
+Replies and questions are invented (kayak shops, teas, knives, hotels); the verdict cases are modelled on
+dev4 q5_q02 (a permutation test) and dev5 r1_q01 / r3_q09 (a verdict naming an item by a short form), names swapped.
 """
 
 from __future__ import annotations
@@ -86,3 +87,10 @@ def test_verdict_by_a_verb_of_getting_and_by_most_of_the_name() -> None:
              "If it were me, I'd get the Sabaki and a whetstone.")
     item = rl.pick("which knife did you say you'd buy", reply, _no_meaning)
     assert item is not None and item.name == "Sabaki K2 210mm santoku"
+
+
+def test_a_negated_verdict_picks_nothing() -> None:
+    reply = ("Nearby:\n- Birch Hotel: central, loud.\n- Alder Inn: quiet.\nI would not book the Birch Hotel, it is loud.")
+    assert rl._verdict(reply, rl.list_items(reply)) is None
+    reply2 = reply.replace("I would not book the Birch Hotel, it is loud.", "Honestly I never take the Alder Inn seriously.")
+    assert rl._verdict(reply2, rl.list_items(reply2)) is None

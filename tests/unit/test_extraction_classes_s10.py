@@ -46,7 +46,7 @@ def test_walk_up_from_a_place_still_reads_a_motion_verb() -> None:
 # ("latti" → "latte"); words joined by an ampersand; a bare noun phrase after a verb of reading,
 # watching or supporting is a title or a team; a car or phone brand of the lexicon after a
 # determiner; an organisation's kind after its name; a vowel-less acronym; two unknown words side by
-# side are a name and not two typos.
+# side are a name and not two typos; a pair of names closing a clause that counts animals.
 
 Triple = tuple[str, str, str]
 
@@ -66,6 +66,9 @@ LOWER_CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("i just got an offer from a job at pemberton analytics, start in march",
      [("user", "works_at", "pemberton analytics")], []),
     ("my manager at accenture keeps booking 8am calls", [("user", "works_at", "accenture")], []),
+    # animals counted in a clause, then their names as a pair closing it (a name may be a food word)
+    ("we got two kittens on saturday, biscuit and gravy.",
+     [("user", "pet_name", "biscuit"), ("user", "pet_name", "gravy")], []),
     # a place flown to or arrived in, whatever the model knows of the word
     ("we landed in lima at 6am and went straight to the hostel", [("user", "visited", "lima")], []),
 ]
@@ -102,6 +105,8 @@ def test_value_typed_without_capitals(lower_facts: list[set[Triple]], i: int) ->
     ("just got a pixel 9 pro xl", "just got a Pixel 9 Pro XL"),  # a model's number and edition go with it
     ("we hired a kia ev6 for the week", "we hired a Kia Ev6 for the week"),  # "ev6": no chat word inside
     ("flew to kansas city on friday", "flew to Kansas City on friday"),
+    ("my two kids love football, swimming and chess.", "my two kids love football, swimming and chess."),
+    ("bought cat food, tuna and chicken.", "bought cat food, tuna and chicken."),
     ("the mirabel kostova exhibition was great", "the mirabel kostova exhibition was great"),  # not "fixed"
     ("my parents live in leeds and my kids love it", "my parents live in Leeds and my kids love it"),
 ])

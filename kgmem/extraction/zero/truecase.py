@@ -166,6 +166,11 @@ def truecase_names(text: str, *, strong_only: bool = False) -> str:
                 or (amp := _ORG_KIND.match(text, end)) is not None:
             end = amp.end()
         spans[start] = end
+    if not strong_only:
+        for m in _NAMED_PAIR.finditer(text):  # "we adopted two cats in march, pip and dot."
+            if _pair_name(m.group(1)) and _pair_name(m.group(2)):  # both, or it is a list of things
+                for g in (1, 2):
+                    spans.setdefault(m.start(g), m.end(g))
     for m in _LANGUAGE_WORDS.finditer(text):  # a language is a name ("learning te reo maori")
         if not any(s <= m.start() < e for s, e in spans.items()):
             spans[m.start()] = m.end()
@@ -250,6 +255,22 @@ def _stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)
+
+
+#: two or more animals or people counted in a clause, then their names as a pair closing it: "we
+#: adopted two guinea pigs last weekend, salt and pepper." (the pair is what the animals are called,
+#: whatever the words: a name there may be a food or a common word)
+_NAMED_PAIR = re.compile(
+    r"\b(?:two|three|both|the|our|my|\d)\s+(?:[a-z-]+\s+)?(?:" + lexicon.alt(frozenset(
+        p + "s" for p in lexicon.PETS | {"kitten", "puppy", "pup", "kid", "boy", "girl", "twin", "friend"}) | {
+        "guinea pigs", "kids", "puppies", "children", "grandkids"}) + r")\b[^.!?;,]*,\s+([a-z][a-z'-]+)\s+(?:and|&)\s+"
+    r"([a-z][a-z'-]+)\s*(?=[.!?]|$)")
+
+
+def _pair_name(word: str) -> bool:
+    """A word of a closing pair that may be a name: no function, time, chat or verb word."""
+    return len(word) > 1 and word not in _NOT_NAMES and word not in _stop_words() and word not in CHAT_WORDS \
+        and word not in _fillers() and word not in _CHATTER and not _inflected_verb(word)
 
 
 def _inflected_verb(word: str) -> bool:
