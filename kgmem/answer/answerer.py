@@ -5,9 +5,8 @@ Order of decisions for one question (the chosen ``path`` is reported in ``Answer
 1. ``computed``: durations, orderings, dates, current/previous values, counts and money totals
    (:mod:`~kgmem.answer.deterministic`, :mod:`~kgmem.answer.aggregate`), from events matched by
    meaning and role;
-2. ``extractive``: single-value questions get a value of the expected type from typed facts or
-   the most relevant dated line (:mod:`~kgmem.answer.extractive`); ``preference``: a suggestion
-   built from the user's stated likes (:mod:`~kgmem.answer.preference`);
+2. ``extractive``: a value of the expected type from typed facts or the best dated line (:mod:`~kgmem.answer.extractive`);
+   ``preference``: a suggestion from the user's stated likes and needs, also for advice asked as another intent;
 3. abstention decided from the evidence (:mod:`~kgmem.answer.abstain`), never from whether the
    question's words occur literally; before abstaining or hedging (embedded model or none), a
    second look (:mod:`~kgmem.answer.second_look`) decides again with the best raw message hits
@@ -40,7 +39,7 @@ from kgmem.answer.entity_slot import compute_entity_slot
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extractive import Extracted, extract, rank_lines
 from kgmem.answer.pool import Pool, build_pool, cite_line, confident_answer, passage, said_on
-from kgmem.answer.preference import advice_answer, asks_for_advice, preference_answer
+from kgmem.answer.preference import advice_answer, preference_answer
 from kgmem.answer.prompts import ANSWER_PROMPT_VERSION, load_prompt
 from kgmem.answer.quoted import quoted_value
 from kgmem.answer.second_look import SECOND_LOOK_CONTEXT, second_look, soft_abstention
@@ -152,14 +151,12 @@ class Answerer:
         decision = abstain_mod.decide(pool.ev, computed, extracted, sentence_similarity=pool.best_similarity)
         base = _base_info(result, computed, decision, pool, self.tokenizer_name)
         small = self.llm is None or is_small_model(self.llm)
-        if small and plan.intent != Intent.PREFERENCE and not computed.answer and asks_for_advice(plan.question) \
-                and (decision.abstain or extracted is None or not _direct(plan, extracted)):
-            # a request for advice read as another intent: the user's relevant stated tastes, not a decline (pr10)
-            advice = advice_answer(ev)
-            if advice is not None:
-                ctx = self._context(result, ev, computed, None, pool=pool)
-                return self._finish(ctx, base, t0, advice[0], "preference", advice[1].fact_ids, advice[1].turn_ids,
-                                    cited=advice[1].cited, extra={"via": "advice request"})
+        if small and plan.intent != Intent.PREFERENCE and not computed.answer \
+                and (decision.abstain or extracted is None or not _direct(plan, extracted)) \
+                and (advice := advice_answer(ev)) is not None:  # advice asked, read as another intent (pr10)
+            ctx = self._context(result, ev, computed, None, pool=pool)
+            return self._finish(ctx, base, t0, advice[0], "preference", advice[1].fact_ids, advice[1].turn_ids,
+                                cited=advice[1].cited, extra={"via": "advice request"})
         if self.abstention and decision.abstain and not (computed.answer and not computed.unmatched):
             return self._abstain(result, pool, computed, decision, base, t0)
         if computed.answer:

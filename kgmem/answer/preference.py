@@ -220,7 +220,10 @@ def asks_for_advice(question: str) -> bool:
 def advice_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     """A suggestion for an advice request that the planner did not read as a preference question,
     only where a line the answer cites is close in meaning to the question (the user said something
-    relevant); ``None`` otherwise, and the question takes its usual path."""
+    relevant); ``None`` otherwise (also when the question asks for no advice), and the question takes
+    its usual path."""
+    if not asks_for_advice(ev.result.plan.question):
+        return None
     built = preference_answer(ev)
     if built is None:
         return None
