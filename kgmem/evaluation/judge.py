@@ -204,6 +204,24 @@ def _dates_match(gold: set[tuple[int | None, int, int]],
 
 
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+#: an item of a pasted list: a bullet or "1." / "2)" opening a capitalised item
+_LIST_ITEM = re.compile(r"(?:^|\s)(?:[-•*]|\d[.)])\s+(?=[A-Z])")
+#: a quoted span (an answer citing the user's own words)
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+
+
+def answer_lead(prediction: str) -> str:
+    """What an answer itself says: the text before a pasted list of two or more items, or all of it.
+
+    "You'd get the Tojiro DP" before a list of three knives answers; the list alone (every option,
+    the gold among them) answers nothing (review10 H1)."""
+    items = list(_LIST_ITEM.finditer(prediction))
+    return prediction[:items[0].start()] if len(items) >= 2 else prediction
+
+
+def without_quotes(prediction: str) -> str:
+    """The answer with quoted spans removed: the user's own words cited back are no recommendation."""
+    return _QUOTED.sub(" ", prediction)
 _DATE_SPANS = (
     re.compile(r"\b\d{4}[/-]\d{1,2}[/-]\d{1,2}\b"),
     re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b"),
@@ -287,7 +305,9 @@ class NormalisedMatchScorer:
     to an answerable question that opens by declining or hedging is wrong (see :func:`declines`).
 
     Not an LLM judge: it under-credits paraphrases. Preference questions are scored by overlap
-    with the rubric's keywords and flagged ``approximate``.
+    with the rubric's keywords, without the user's words the answer quotes, and flagged
+    ``approximate``. An answer that pastes a list of two or more items is judged by what it says
+    before the list (its pick), never by an item of the list.
     """
 
     name = NORMALISED_MATCH_NAME
@@ -307,7 +327,8 @@ class NormalisedMatchScorer:
             # gold string (even a superseded one) or names two candidates is not an answer
             return Verdict(False, self.name, method="declined")
         if question_type == "single-session-preference":
-            return self._preference(gold, prediction)
+            return self._preference(gold, without_quotes(prediction))
+        prediction = answer_lead(prediction)  # a pasted list is judged by the pick before it
         pred_norm = normalise(prediction)
         padded = f" {pred_norm} "
         for cand in _gold_candidates(gold):

@@ -169,3 +169,34 @@ def test_investigathon_judge_true_false_and_bad_reply() -> None:
     assert v.correct is False and "ground-truth answer is: a" in fake.calls[0][0][-1]["content"]
     with pytest.raises(JudgeError):
         judge.judge(question="q", gold="a", prediction="b", question_type="x", is_abstention=False)
+
+
+def test_a_pasted_list_is_judged_by_its_pick_not_its_items() -> None:
+    """review10 H1: an answer pasting an assistant reply's options (the gold among them) picked nothing."""
+    scorer = NormalisedMatchScorer()
+    pasted = ("- Victorinox Fibrox 8\" chef's knife: a workhorse. - Tojiro DP 210mm gyuto: harder steel. "
+              "- Mercer Genesis: cheap and tough.")
+    picked = "You said you'd get the Tojiro DP 210mm gyuto. - Victorinox Fibrox: a workhorse. - Tojiro DP: harder steel."
+    kwargs = {"question": "which knife did you say you'd get", "gold": "Tojiro DP 210mm gyuto",
+              "question_type": "single-session-assistant", "is_abstention": False}
+    assert not scorer.judge(prediction=pasted, **kwargs).correct
+    assert scorer.judge(prediction=picked, **kwargs).correct
+    # one bullet is no list; a count stated before its list of counted things still answers
+    assert scorer.judge(prediction="- Tojiro DP 210mm gyuto", **kwargs).correct
+    assert scorer.judge(prediction="3 concerts: - Arctic Monkeys (May) - Wet Leg (June) - Blur (July)",
+                        question="how many concerts", gold="3", question_type="multi-session",
+                        is_abstention=False).correct
+
+
+def test_preference_is_scored_without_the_users_quoted_words() -> None:
+    """review10 H3: quoting the user's likes back earns the rubric's keywords without recommending anything."""
+    scorer = NormalisedMatchScorer()
+    rubric = ("The user would prefer suggestions of hiking trails with lake views, building on their love of "
+              "hiking; they might not prefer city tours.")
+    kwargs = {"question": "any ideas for saturday?", "gold": rubric,
+              "question_type": "single-session-preference", "is_abstention": False}
+    quoting = 'Something in that spirit (you told me: "I love hiking trails with lake views").'
+    recommending = "Try hiking trails with lake views, e.g. a loop around a reservoir."
+    assert not scorer.judge(prediction=quoting, **kwargs).correct
+    assert scorer.judge(prediction=recommending, **kwargs).correct
+    assert scorer.judge(prediction=recommending + ' (you told me: "I love hiking")', **kwargs).correct
