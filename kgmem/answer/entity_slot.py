@@ -21,8 +21,8 @@ from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.match import GENERIC, contains_name, norm, terms
 from kgmem.answer.spans import with_title
 from kgmem.ids import normalise_name
+from kgmem.lexicon.gone import gone_after
 from kgmem.lexicon.people import people_noun
-from kgmem.memory.anchoring import gone_after
 from kgmem.models import Fact, Intent, QueryPlan
 from kgmem.retrieval.intents import slot_vocabulary
 from kgmem.retrieval.planner import plan_notes
@@ -246,7 +246,7 @@ def _thing_step(ev: EvidenceSet, facts: list[Fact], label_texts: dict[str, str],
 
 def _said_gone(ev: EvidenceSet, f: Fact) -> bool:
     """A user line said after the fact's own day calls its value gone ("Dr Okafor's left the Elms"
-    after "my GP is Dr Okafor", :func:`kgmem.memory.anchoring.gone_after`): the correction that
+    after "my GP is Dr Okafor", :func:`kgmem.lexicon.gone.gone_after`): the correction that
     followed was not stored, so the slot's value is stale and must not be asserted."""
     value = normalise_name(f.value or "")
     if len(re.sub(r"\W", "", value)) < 3:

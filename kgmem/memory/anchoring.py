@@ -29,6 +29,7 @@ from kgmem.extraction.entity_text import statement
 from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.ids import normalise_name
+from kgmem.lexicon.gone import gone_after
 from kgmem.memory.entities import EntityResolver, _head_kind, _name_words
 from kgmem.models import Entity, Fact
 
@@ -63,16 +64,11 @@ BY_VALUE: dict[str, tuple[str, ...]] = {
     "works_at": ("org", "where"), "lives_in": ("where",), "venue": ("where", "org"), "amount": ("money",),
 }
 #: words that say a value is the old one, before it ("instead of Falcon", "not the £480", "rename
-#: Falcon", "switched from Zing") or after it ("Lou's stepped down", "Greenway kept cancelling", "the
-#: Falmouth sale fell through", "Gemma's on maternity leave", "Chloe's gone off travelling")
+#: Falcon", "switched from Zing"); after it: :func:`kgmem.lexicon.gone.gone_after`
 _OLD_BEFORE = re.compile(r"(?:instead\s+of|rather\s+than|\bnot|\bfrom|\bleft|\bquit|\bditch(?:ed)?|\bdropp(?:ed)?|"
                          r"\brenam(?:e|ed|ing)|\breplac(?:e|ed|ing)|\bbye|no\s+more|no\s+longer(?:\s+\w+){0,2})"
                          r"\s+(?:the\s+|a\s+|at\s+|in\s+|with\s+)?$")
-_OLD_AFTER = re.compile(r"^(?:'s|\s+(?:has|have|had|is|was))?\s*(?:\w+\s+){0,2}?(?:left|quit|stepped\s+down|stood\s+down|"
-                        r"retired|resigned|gone|going|leaving|moved\s+(?:on|to|away)|kept\s+cancel|cancel|"
-                        r"fell\s+through|is\s+off|was\s+(?:already\s+)?taken|on\s+(?:\w+\s+)?leave|"
-                        r"out\s+for|off\s+(?:sick|travelling|traveling)|did\s+(?:his|her|their)\s+\w+\s+in|"
-                        r"handed\s+over|no\s+longer|not\s+any\s*more|closed|shut|vetoed|scrapped|rejected|dropped|binned|ditched)")
+
 
 
 #: words of the sentence that name the attribute a value is of, outside the value's own clause ("a
@@ -88,12 +84,6 @@ _NAMED_BY = {
 def old_said(text: str, start: int, end: int) -> bool:
     """The value at ``text[start:end]`` (normalised text) is said as the old one (:data:`_OLD_BEFORE`)."""
     return bool(_OLD_BEFORE.search(text[max(0, start - 30): start])) or gone_after(text, end)
-
-
-def gone_after(text: str, end: int) -> bool:
-    """The words after ``text[:end]`` (normalised text) say that what ends there is gone or over
-    ("Lou's stepped down", "the Crown's closed", "Gemma's on maternity leave")."""
-    return bool(_OLD_AFTER.search(text[end: end + 40]))
 
 
 @dataclass
