@@ -29,6 +29,7 @@ import numpy as np
 
 from kgmem import predicates as predicate_registry
 from kgmem.models import Intent, QueryPlan, TimeWindow
+from kgmem.retrieval import event_phrases as ep
 from kgmem.retrieval import question as qa
 from kgmem.retrieval.intents import IntentBank, IntentMatch, slot_vocabulary
 from kgmem.retrieval.subject import question_subject
@@ -147,7 +148,7 @@ def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -
         meaning, m = None, None  # a previous value is asked with words that say so ("before", "used to")
     strong = m is not None and m.score >= MIN_MEANING
     events_asked = any(not predicate_registry.is_single_valued(c) for c in cues)
-    if rx == Intent.ORDERING and not qa.options(q, rx) and m is not None and strong and not events_asked \
+    if rx == Intent.ORDERING and not ep.options(q, rx) and m is not None and strong and not events_asked \
             and meaning in (Intent.HISTORY, Intent.CURRENT_VALUE) and m.slot:
         return Intent.HISTORY, m.slot, m.score, "regex+meaning"  # "which car was I driving before…"
     if rx is not None and (rx in qa.STRUCTURAL or rx == Intent.WHEN):
@@ -354,17 +355,17 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
         preds += [p for p, words in _AGGREGATE_CUES.items() if any(re.search(rf"\b{w}\b", ql) for w in words)]
     preds += [p for p in cues if p not in preds]
     notes = [f"predicate:{p}" for p in preds[:4]]
-    notes += [f"option:{o}" for o in qa.options(q, intent)]
-    notes += [f"event:{e}" for e in qa.events(q, intent)]
-    activity = qa.span_activity(q) if intent == Intent.DURATION else None
+    notes += [f"option:{o}" for o in ep.options(q, intent)]
+    notes += [f"event:{e}" for e in ep.events(q, intent)]
+    activity = ep.span_activity(q) if intent == Intent.DURATION else None
     notes += [f"span:{activity}"] if activity else []
-    main = (qa.duration_main_activity(q) if intent == Intent.DURATION and not activity
-            and len(qa.events(q, intent)) == 2 else None)
+    main = (ep.duration_main_activity(q) if intent == Intent.DURATION and not activity
+            and len(ep.events(q, intent)) == 2 else None)
     notes += [f"main:{main}"] if main else []
-    unit = qa.unit(q)
+    unit = ep.unit(q)
     if unit and intent == Intent.DURATION:
         notes.append(f"unit:{unit}")
-    notes += [f"anchor:{a}" for a in qa.anchors(q)] if window is None else []
+    notes += [f"anchor:{a}" for a in ep.anchors(q)] if window is None else []
     notes += [f"noun:{n}" for n in words.nouns]
     return QueryPlan(
         question=q, question_date=question_date, intent=intent, entities=words.named,

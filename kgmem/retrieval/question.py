@@ -16,15 +16,6 @@ from typing import Any
 from kgmem.lexicon import calendar, people
 from kgmem.models import Intent
 from kgmem.nlp import SharedPipeline, load_nlp
-from kgmem.retrieval.event_phrases import (  # the event & option phrases; re-exported for the planner
-    anchors as anchors,
-)
-from kgmem.retrieval.event_phrases import duration_main_activity as duration_main_activity
-from kgmem.retrieval.event_phrases import events as events
-from kgmem.retrieval.event_phrases import options as options
-from kgmem.retrieval.event_phrases import span_activity as span_activity
-from kgmem.retrieval.event_phrases import unhedge as unhedge
-from kgmem.retrieval.event_phrases import unit as unit
 
 # --------------------------------------------------------------------------- discourse & time
 

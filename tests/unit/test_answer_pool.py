@@ -149,9 +149,10 @@ def test_a_lowercase_possessive_of_a_role_or_animal_is_no_name(q: str, plain: st
 ])
 def test_how_long_ago_without_an_auxiliary_names_its_event(q: str, event: str) -> None:
     from kgmem.models import Intent
-    from kgmem.retrieval import question as qa
+    from kgmem.retrieval.event_phrases import events
+    from kgmem.retrieval.question import normalise_question
 
-    assert qa.events(qa.normalise_question(q), Intent.DURATION) == [event]
+    assert events(normalise_question(q), Intent.DURATION) == [event]
 
 
 @pytest.fixture(scope="module")
