@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,14 +21,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from eval._report import measured, provenance_lines  # noqa: E402
-
-#: a quoted span in straight or curly double quotes (kgmem cites with these)
-QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
-
-
-def without_quotes(answer: str) -> str:
-    """The answer with every quoted span replaced by a space."""
-    return QUOTED.sub(" ", answer)
+from kgmem.evaluation.judge import without_quotes  # noqa: E402  (the offline judge's own rule)
 
 
 def count(run_dir: Path) -> dict[str, int]:
