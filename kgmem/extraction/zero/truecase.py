@@ -10,17 +10,25 @@ to a name by "&", a short word with no vowel (an acronym: "nhs" → "NHS").
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from importlib import resources
 
 from kgmem.extraction.zero import lexicon
 from kgmem.extraction.zero.chat import CHAT_WORDS, COMMON_WORDS, correct_word, normalise_chat
 from kgmem.extraction.zero.nlp import known_words, verb_base, verb_form
 from kgmem.lexicon import calendar, discourse
 
+
+def _words(key: str) -> frozenset[str]:
+    """One word list of ``kgmem/resources/lexicon/truecase.json`` (what each list is for is written there)."""
+    path = resources.files("kgmem").joinpath("resources", "lexicon", "truecase.json")
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))[key]["words"])
+
+
 #: words between "my" and a relation noun that rank or age it, not part of a name
-_RELATION_MODIFIERS = frozenset({"new", "little", "old", "best", "older", "younger", "big", "baby", "eldest", "oldest",
-                                 "youngest", "twin", "late", "lovely", "dear", "step", "closest", "fat", "grumpy"})
+_RELATION_MODIFIERS = _words("relation_modifiers")
 #: a word right after one of these is where a name goes (a place, an employer, a pet or a person);
 #: the cue is strong enough that a known word there is a name too ("moved to glasgow", "my cat luna")
 _NAME_SLOT = re.compile(
@@ -48,15 +56,14 @@ _WEAK_SLOT = re.compile(r"\b(?:at|in|to|from|near|outside)(?=\s+(?P<w>[a-z][a-z'
 _BRANDS = {b.lower(): b for b in lexicon.CAR_BRANDS_CASED | lexicon.PHONE_BRANDS_CASED}
 _BRAND_SLOT = re.compile(r"\b(?P<cue>a|an|the|my|our|his|her|their|old|new|used|(?:19|20)\d\d)\s+(?P<w>"
                          + lexicon.alt(frozenset(_BRANDS)) + r")\b")
-_COMMON_BRANDS = frozenset({"seat", "mini", "golf", "polo", "ram", "genesis", "leaf", "bolt", "model", "galaxy", "pixel",
-                            "jaguar", "dodge", "lucid", "moto", "outback", "civic", "astra", "focus", "fiesta"})
+_COMMON_BRANDS = _words("common_brands")  # brands that are common words ("seat", "golf")
 #: a short word with no vowel that the model does not know, where a name goes (after an article or a
 #: preposition), is an acronym ("at the nhs" → "at the NHS"; "wfh today" is a chat abbreviation)
 _ACRONYM = re.compile(r"\b[bcdfghjklmnpqrstvwxz]{2,5}\b")
 _ACRONYM_SLOT = re.compile(r"\b(?:the|at|in|for|with|from|by|to|on|of)\s+(?P<w>[bcdfghjklmnpqrstvwxz]{2,5})\b")
 #: words that end a name that has begun ("a job at halvorsen design and …") when they follow it: an
 #: organisation's kind ("design", "labs", "& co") continues it
-_CHATTER = frozenset({"omg", "ugh", "wtf", "idk", "smh", "jk", "yay", "argh", "meh", "ooh", "oops", "anymore"})
+_CHATTER = _words("chatter")
 #: a bare noun phrase (no article, no possessive) after a verb of reading, watching or seeing, or of
 #: supporting a team, is a title or a name: "finished piranesi", "watched perfect days", "saw hamilton",
 #: "i support celtic"; its words are raised up to the first function, time or filler word
@@ -64,20 +71,11 @@ _TITLE_SLOT = re.compile(r"\b(?:read|reading|reread|re-read|finished|finishing|s
                          r"rewatched|re-watched|binged|bingeing|binging|binge-watched|saw|seen|see|support|supports|"
                          r"supporting|supported)(?=\s+(?P<w>[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,3}))")
 #: what such a verb takes that is no title: kinds of media and things read or watched
-_NOT_TITLES = frozenset(("tv telly netflix youtube tiktok telly movies movie films film shows show series episodes "
-                         "episode books book novels novel stuff things news "
-                         "reviews videos video documentaries documentary reels podcasts podcast comics manga anime "
-                         "sports footy football soccer rugby cricket tennis golf basketball baseball hockey").split())
+_NOT_TITLES = _words("not_titles")
 #: abbreviated titles that start a two-word name ("st marys", "mr biscuits")
-_TITLES = frozenset({"st", "mt", "mr", "mrs", "ms", "dr", "ft", "lake", "port", "san", "santa", "new", "fort"})
-_NOT_NAMES = frozenset((
-    "a an the my our your his her their its this that these those some any every each no one two three here there "
-    "home work school uni university college town city church bed hospital office gym class court "
-    "and or but so then now again today tonight tomorrow yesterday morning evening night week weekend month year "
-    "last next all about it him them us me you what when where which who how just "
-    "like really still also too very least most first end middle front back top bottom side place area house flat "
-    "apartment way time lunch dinner breakfast person people guy girl man woman kid kids family company team"
-).split()) | frozenset(calendar.MONTHS) | frozenset(calendar.WEEKDAYS)
+_TITLES = _words("title_abbreviations")
+#: function, place-kind, time and people words that are never a name
+_NOT_NAMES = _words("not_names") | frozenset(calendar.MONTHS) | frozenset(calendar.WEEKDAYS)
 
 
 _LANGUAGE_WORDS = re.compile(r"\b(?:" + lexicon.alt(lexicon.LANGUAGES - {"asl", "bsl", "scots", "creole", "lao"}) + r")\b")
@@ -191,21 +189,13 @@ def _raised(word: str) -> str:
 
 
 #: words that name the kind of an organisation after its name ("halvorsen design", "verdant labs",
-#: "crux climbing"): in a turn typed lower case they continue the name before them (kept here, not in
-#: the lexicon module, whose word sets feed the typo fixer's vocabulary and the keywords)
-ORG_KINDS = frozenset({"design", "designs", "labs", "lab", "studio", "studios", "group", "partners", "associates",
-                       "games", "media", "solutions", "systems", "consulting", "consultancy", "capital", "bank",
-                       "hall", "barn", "club", "cafe", "café", "bakery", "books", "digital", "health",
-                       "energy", "foods", "motors", "insurance", "technologies", "tech", "co", "ltd", "inc", "llc",
-                       "plc", "agency", "architects", "legal", "analytics", "software", "records", "brewing",
-                       "brewery", "kitchen", "fitness", "climbing", "collective", "foundation", "trust", "academy",
-                       "hospital", "clinic", "surgery", "pharmacy", "school", "college", "university", "council",
-                       "centre", "center", "gym", "logistics", "construction", "engineering", "industries",
-                       "holdings", "ventures", "cinema", "theatre", "theater", "museum", "gallery"})
+#: "crux climbing"): in a turn typed lower case they continue the name before them (truecase.json, not
+#: the lexicon module, whose word sets feed the typo fixer's vocabulary and the keywords; the words are data)
+ORG_KINDS = _words("org_kinds")
 _ORG_KIND = re.compile(r"\s+(?:" + lexicon.alt(ORG_KINDS | {"city"}) + r")\b")  # "mexico city" too
 _NEXT_WORD = re.compile(r"\s+([a-z0-9][a-z0-9-]*)\b")
 #: words after a model's name and number that belong to it
-_EDITIONS = frozenset({"pro", "max", "plus", "mini", "ultra", "lite", "se", "xl", "fe", "edge", "hybrid", "estate"})
+_EDITIONS = _words("editions")
 
 
 def _brands_and_acronyms(text: str, spans: dict[int, int]) -> None:
