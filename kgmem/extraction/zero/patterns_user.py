@@ -69,7 +69,7 @@ USER_RULES: list[Rule] = [
           lambda m, s: [("hometown", v, "place")] if (v := proper_phrase(m.group("obj") or m.group("obj2") or "")) else [],
           change=False),
     # -- work
-    Rule("started_job", rx(I_SUBJ + HAVE0 + ADV + r"(?:started|began|begun|start|joined|accepted\s+(?:a|an)\s+(?:job|offer|position)\s+(?:at|with)|got\s+(?:a|the)\s+(?:new\s+)?(?:job|position|role|offer)\s+(?:at|with))\s+(?:(?:working|a\s+new\s+job|my\s+new\s+job|a\s+job|a\s+new\s+position|a\s+position|a\s+new\s+role|work)\s+(?:at|for|with)\s+)?(?P<org>[A-Z][^,;:!?\n]*?)(?:\s+as\s+(?:a|an|the)?\s*(?P<title>[^,;:!?\n]+))?(?=[,;:!?.\n]|$|\s+(?:last|this|in|on|two|three|a|about|and|since|yesterday|because|after|,))"),
+    Rule("started_job", rx(I_SUBJ + HAVE0 + ADV + r"(?:(?:started|began|begun|start)(?=\s+(?:working|a\s+new\s+job|my\s+new\s+job|a\s+job|a\s+new\s+position|a\s+position|a\s+new\s+role|work)\s+(?:at|for|with)\s)|joined|accepted\s+(?:a|an)\s+(?:job|offer|position)\s+(?:at|with)|got\s+(?:a|the)\s+(?:new\s+)?(?:job|position|role|offer)\s+(?:at|with))\s+(?:(?:working|a\s+new\s+job|my\s+new\s+job|a\s+job|a\s+new\s+position|a\s+position|a\s+new\s+role|work)\s+(?:at|for|with)\s+)?(?P<org>[A-Z][^,;:!?\n]*?)(?:\s+as\s+(?:a|an|the)?\s*(?P<title>[^,;:!?\n]+))?(?=[,;:!?.\n]|$|\s+(?:last|this|in|on|two|three|a|about|and|since|yesterday|because|after|,))"),
           job_emit),
     Rule("work_at", rx(r"\bI\s+" + ADV + r"(?:now\s+)?(?:work|am\s+working|'m\s+working)\s+(?:at|for)\s+(?P<org>[A-Z][^,;:!?\n]*?)(?:\s+as\s+(?:a|an|the)?\s*(?P<title>[^,;:!?\n]+))?(?=[,;:!?.\n]|$|\s)"),
           job_emit, change=False),

@@ -70,6 +70,8 @@ _CHATTER = _words("chatter")
 _TITLE_SLOT = re.compile(r"\b(?:read|reading|reread|re-read|finished|finishing|started|starting|watched|watching|"
                          r"rewatched|re-watched|binged|bingeing|binging|binge-watched|saw|seen|see|support|supports|"
                          r"supporting|supported)(?=\s+(?P<w>[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,3}))")
+#: verbs of that slot that take people as often as titles ("saw grandma", "saw hamilton")
+_SEEING = frozenset({"saw", "see", "seen"})
 #: what such a verb takes that is no title: kinds of media and things read or watched
 _NOT_TITLES = _words("not_titles")
 #: abbreviated titles that start a two-word name ("st marys", "mr biscuits")
@@ -155,6 +157,8 @@ def truecase_names(text: str, *, strong_only: bool = False) -> str:
                 spans[m.start("w")] = m.end("w")
     if not strong_only:
         for m in _TITLE_SLOT.finditer(text):
+            if m.group(0) in _SEEING and m.group("w").split()[0] in lexicon.PEOPLE_NOUNS:
+                continue  # "i saw grandma yesterday", "saw doctor patel": people are seen, not watched
             if m.start("w") not in spans and (end := _title_end(text, m.start("w"), m.group("w"))):
                 spans[m.start("w")] = end
     if not strong_only:
