@@ -32,6 +32,7 @@ from kgmem.extraction.zero.entity_facts import TurnContext
 from kgmem.extraction.zero.entity_titles import titled_facts
 from kgmem.extraction.zero.entity_turn import sentence_entity_facts
 from kgmem.extraction.zero.inference import inferred_facts
+from kgmem.extraction.zero.masking import framed_row, masked_text
 from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.open_facts import open_fact
@@ -319,12 +320,15 @@ class RuleExtractor:
                 c.lowercase = w.sent.lowercase
                 if _user_clause(w, c) or c.about != "user":
                     texts.append(c.text)
-        unique = list(dict.fromkeys(texts))
+        # a user clause that holds a name is also scored with its names masked (:mod:`.masking`)
+        masked = {c.text: m for w in users for c in w.clauses if _user_clause(w, c) and (m := masked_text(c))}
+        unique = list(dict.fromkeys([*texts, *masked.values()]))
         vecs = np.asarray(proposer.embedder.embed(unique)) if unique else np.zeros((0, 1), dtype=np.float32)
         user_row = dict(zip(unique, proposer.scores(vecs))) if unique else {}
         attr_row = dict(zip(unique, attributes.scores(vecs))) if unique else {}
         for w in users:
-            w.rows = [user_row[c.text] if _user_clause(w, c) else None for c in w.clauses]
+            w.rows = [framed_row(proposer.labels, user_row[c.text], user_row.get(masked.get(c.text, "")))
+                      if _user_clause(w, c) else None for c in w.clauses]
             # "it" in a clause read as the user's may be a thing named before it (see _entity_facts)
             w.attr_rows = [attr_row.get(c.text) if c.about != "user" or _it_subject(c) else None for c in w.clauses]
 

@@ -40,6 +40,7 @@ from kgmem.extraction.zero.sentences import Sentence, best_time
 from kgmem.extraction.zero.trips import RETURN_FROM
 from kgmem.extraction.zero.value_parse import Value
 from kgmem.extraction.zero.values import fill
+from kgmem.extraction.zero.values_named import named_argument, no_workplace
 from kgmem.temporal import ResolvedTime
 
 #: clauses whose subject makes them a statement about the user's own life: the user said it, so
@@ -97,7 +98,9 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
     if clause.about == "thing" and clause.subject is not None and possessed_by_other(clause.subject):
         return False  # "My brother's new job is at Tesco": the brother's job, nothing of the user's
     if pred in ("lives_in", "hometown") and (clause.about in ("thing", "mine") or clause.about == "none" and (
-            clause.subject is None or clause.subject.lower_ not in ("it", "that", "this"))) and not _home_subject(clause):
+            clause.subject is None or clause.subject.lower_ not in ("it", "that", "this"))) and not _home_subject(clause) \
+            and not (pred == "hometown" and _ORIGIN.search(clause.text)):
+        # (a clause about one's childhood or roots is: "childhood was in Lisbon for me")
         return False  # "the team offsite is in Lisbon", "our office is in Manchester": not where the user lives
     if pred in ("visited", "works_at", "gym", "lives_in", "hometown") and clause.head.lemma_.lower() in _BOOKING:
         return False  # "Booked a table at Ostra for Friday": a plan, and no workplace
@@ -110,8 +113,8 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False  # "my brother Jamie's getting married": the parse lost a person subject; not the user
     if pred in _HAVING and clause.head.lemma_.lower() in _LETTING_GO:
         return False  # "Sold the Golf", "ditched my old iPhone": no longer the user's
-    if pred in ("works_at", "gym") and _STUDY.search(clause.text):
-        return False  # "accepted onto the nursing degree at Keele": a place of study, not an employer
+    if pred in ("works_at", "gym") and (_STUDY.search(clause.text) or no_workplace(value, clause)):
+        return False  # "accepted onto the nursing degree at Keele": a place of study; "started Piranesi"
     if pred in _TASTES and re.search(r"\b(?:allerg|intoll?eran|coeliac|celiac)", value, re.IGNORECASE):
         return False  # "I'm lactose intolerant": a condition (allergic_to), not a taste
     if pred in ("read_book", "watched") and value.split()[-1].lower() in _TRACKING:
@@ -362,8 +365,8 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
             if pred.name in EVENTIVE and not (told_as_past(clause, when) or note or clause.ongoing and pred.name in _ONGOING_OK):
                 trace.values.append((pred.name, "(not told as past)"))
                 continue
-            values = [v for v in fill(pred.kind, clause) if v[0].casefold() not in used and valid_value(v[0])
-                      and _fits(pred.name, v[0], clause)]
+            values = [v for v in fill(pred.kind, clause) or named_argument(pred.kind, clause)
+                      if v[0].casefold() not in used and valid_value(v[0]) and _fits(pred.name, v[0], clause)]
             trace.values.append((pred.name, values[0][0] if values else ""))
             if not values:
                 continue
