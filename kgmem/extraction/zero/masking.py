@@ -40,7 +40,8 @@ MASK = "something"
 #: value kinds of the registry whose values are names
 NAME_VALUE_KINDS = frozenset({"place", "employer", "org", "gym", "title", "device", "vehicle", "pet_name", "partner",
                               "friend", "family", "person", "name"})
-_CALENDAR = frozenset(w.lower() for w in (*calendar.WEEKDAYS, *calendar.MONTHS))
+#: weekday and month names, lower case
+CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.WEEKDAYS, *calendar.MONTHS))
 
 
 def is_name(t: Token) -> bool:
@@ -48,7 +49,7 @@ def is_name(t: Token) -> bool:
     with a capital ("Tessellate", "iPhone") that does not open its sentence ("I" is none)."""
     if t.ent_type_:
         return t.ent_type_ in NAME_LABELS  # "at 3pm", "$400": a date or an amount is no name
-    if t.lower_.removesuffix("s") in _CALENDAR:
+    if t.lower_.removesuffix("s") in CALENDAR_WORDS:
         return False  # "to Thursdays at 11": a day NER did not label
     return t.pos_ == "PROPN" and any(ch.isupper() for ch in t.text) and not t.is_sent_start and t.lower_ != "i"
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.lexicon import PHONE_BRANDS, VEHICLES
-from kgmem.extraction.zero.masking import NAME_LABELS, is_name
+from kgmem.extraction.zero.masking import CALENDAR_WORDS, NAME_LABELS, is_name
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import NOT_NAMES, Value, args_of, ok_value
 
@@ -48,16 +48,21 @@ def _of_objects(t: Token) -> list[Token]:
     return [g for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
 
 
+def _model_number(t: Token) -> bool:
+    """A model's number or code after its name ("14", "X7", "S23")."""
+    return t.like_num or any(ch.isdigit() for ch in t.text) and t.text.isalnum()
+
+
 def _name_span(t: Token) -> str:
     """The whole name ``t`` is part of: its entity, or the run of name words (and the model numbers
     after them: "Fairphone 5", "iPhone 14 Pro") around it."""
     doc = t.doc
     ent = entity_at(t)
     start, end = (ent.start, ent.end) if ent is not None and ent.label_ in NAME_LABELS else (t.i, t.i + 1)
-    while start > t.sent.start and (is_name(doc[start - 1]) or doc[start - 1].like_num
+    while start > t.sent.start and (is_name(doc[start - 1]) or _model_number(doc[start - 1])
                                     and start - 2 >= t.sent.start and is_name(doc[start - 2])):
         start -= 1
-    while end < t.sent.end and (is_name(doc[end]) or doc[end].like_num and is_name(doc[end - 1])):
+    while end < t.sent.end and (is_name(doc[end]) or _model_number(doc[end]) and is_name(doc[end - 1])):
         end += 1
     text = doc[start:end].text
     return re.sub(r"^(?:the|my|our)\s+", "", text, flags=re.IGNORECASE).strip(" ,.;:!?")
@@ -77,8 +82,9 @@ def named_argument(kind: str, c: Clause) -> list[Value]:
                                                                      for d in t.children):
             continue  # a conjunct of a place ("the Kennet and Avon"); "an MNC" is a kind, not a name
         ent = entity_at(t)
-        if ent is not None and (ent.label_ in _NOT_OF_KIND or ent.label_ == "PRODUCT" and kind in ("employer", "org", "gym")) \
-                and kind != "title":
+        if ent is not None and kind != "title" and (ent.label_ in _NOT_OF_KIND - {"PERSON"} or ent.label_ == "PERSON"
+                                                    and len(ent) == 1 or ent.label_ == "PRODUCT" and kind in ("employer", "org", "gym")):
+            # NER calls many two-word firms people ("Quillfeather Studio"); one word it calls a person is one
             continue
         name = _name_span(t)
         if name and name.lower() not in NOT_NAMES and ok_value(name) and re.search(r"[^\W\d_]{3}", name) \
@@ -96,8 +102,8 @@ def no_workplace(value: str, c: Clause) -> bool:
     me for the iPhone 12"), or the direct object of a verb other than one of taking on ("started
     Piranesi", "started chemo": what is started, seen or read is no employer)."""
     words = {w.lower() for w in re.findall(r"[\w-]+", value)}
-    if words & (PHONE_BRANDS | VEHICLES):
-        return True
+    if words & (PHONE_BRANDS | VEHICLES) or value.lower().removesuffix("s") in CALENDAR_WORDS:
+        return True  # "moved my physio to Thursdays": a day NER did not label
     first = value.split()[0].casefold()
     return any(t.dep_ == "dobj" and t.head.i == c.head.i and c.head.lemma_.lower() not in _TAKING_ON
                and first in {x.lower_ for x in t.subtree} for t in c.tokens)
