@@ -87,8 +87,8 @@ _ABOUT_A_NAME = frozenset({"watched", "read_book", "visited", "attended", "likes
 def _fits(pred: str, value: str, clause: Clause) -> bool:
     """Predicate-level sanity of a filled value (documented in _NEEDS / _NOT_BUYING)."""
     if clause.about == "thing" and clause.subject is not None and clause.subject.pos_ == "PROPN" \
-            and pred not in _ABOUT_A_NAME:
-        return False
+            and (pred not in _ABOUT_A_NAME or any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in clause.head.children)):
+        return False  # "Marco moved the book swap to …": a name that acts on a thing is someone, not a title
     if clause.about in ("thing", "mine") and handed_to_person(clause):
         return False  # "Saturday yoga is taught by Ines" says who teaches it, nothing the user did
     if pred == "bought" and clause.about in ("thing", "none") and clause.head.lemma_.lower() not in _GOT_VERBS:
