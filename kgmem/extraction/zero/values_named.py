@@ -27,13 +27,14 @@ if TYPE_CHECKING:
 
 #: value kinds whose values are names of things (see the module's docstring), and the argument
 #: places their name may stand in: a title is what is watched or read (its object, never a place
-#: gone through: "rebooked through Toronto"); a phone or a car what one has; an
+#: gone through: "rebooked through Toronto"); a phone or a car what one has (not a complement: "our
+#: broadband provider is Sky"); an
 #: employer or gym what one works at, for, with or in ("I'm with Tessellate Studio"; the object of a verb
 #: is left to the kind's own filler: "started Piranesi" names no employer)
 NAMED_KINDS: dict[str, frozenset[str]] = {
     "title": frozenset({"obj", "attr", "appos", "of"}),
-    "device": frozenset({"obj", "attr", "appos", "of"}),
-    "vehicle": frozenset({"obj", "attr", "appos", "of"}),
+    "device": frozenset({"obj", "appos", "of"}),
+    "vehicle": frozenset({"obj", "appos", "of"}),
     "employer": frozenset({"prep:at", "prep:for", "prep:with", "prep:by", "prep:in"}),
     "org": frozenset({"prep:at", "prep:for", "prep:with", "prep:by", "prep:in"}),
     "gym": frozenset({"prep:at", "prep:with", "prep:to"}),
@@ -105,5 +106,8 @@ def no_workplace(value: str, c: Clause) -> bool:
     if words & (PHONE_BRANDS | VEHICLES) or value.lower().removesuffix("s") in CALENDAR_WORDS:
         return True  # "moved my physio to Thursdays": a day NER did not label
     first = value.split()[0].casefold()
+    if any(t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.i == c.head.i and first in {x.lower_ for x in t.subtree}
+           for t in c.tokens) and any(ch.dep_ == "dobj" and ch.pos_ == "NOUN" for ch in c.head.children):
+        return True  # "we switched the broadband to Zen Internet": the thing's new provider, no workplace
     return any(t.dep_ == "dobj" and t.head.i == c.head.i and c.head.lemma_.lower() not in _TAKING_ON
                and first in {x.lower_ for x in t.subtree} for t in c.tokens)
