@@ -110,4 +110,4 @@ def no_workplace(value: str, c: Clause) -> bool:
            for t in c.tokens) and any(ch.dep_ == "dobj" and ch.pos_ == "NOUN" for ch in c.head.children):
         return True  # "we switched the broadband to Zen Internet": the thing's new provider, no workplace
     return any(t.dep_ == "dobj" and t.head.i == c.head.i and c.head.lemma_.lower() not in _TAKING_ON
-               and first in {x.lower_ for x in t.subtree} for t in c.tokens)
+               and first in {x.lower_ for x in t.doc[t.left_edge.i: t.i + 1]} for t in c.tokens)  # the object itself
