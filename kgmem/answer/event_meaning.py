@@ -1,0 +1,145 @@
+"""An event found by meaning: the question's whole event phrase against the user's dated lines.
+
+The words of a question's event are often not the user's: "my trip to poland" was told as
+"tomorow i fly to Krakow!!", "Rosie arriving" as "A little girl, Rosie, 7lb 2oz", "my last exam"
+as "LAST GCSE EVER today". A kind and its instance share no word, and no word list can hold every
+pair, but the sentence embedding (MiniLM, the retrieval embedder) of the whole phrase puts them
+close. When the lexical matcher (:mod:`kgmem.answer.event_mentions`, the fast path) finds no line
+at the asked role, :func:`match_by_meaning` ranks the user's own actual sentences of the turns
+nearest to the phrase (the store's turn vectors) by the cosine of their embeddings, in one batch,
+and keeps the closest one when it is close in absolute terms and clearly closer than every
+sentence of another turn. The role (a start / an end) and the time (said or dated on or before
+the question) are checked as for lexical matches; the question's ordinal ("my *last* exam")
+picks by date among the close candidates, and two close candidates on different dates are a tie
+the answer reports instead of picking one.
+
+Thresholds are calibrated on development sets only (dev3-dev5, the synthetic dev family, the
+event-matching set); see /work/coord/notes/ev11.md for the figures.
+"""
+
+from __future__ import annotations
+
+from kgmem.answer.event_mentions import came_true
+from kgmem.answer.event_spec import EventMatch, EventSpec, line_roles, parse_spec
+from kgmem.answer.event_time import scheduled
+from kgmem.answer.event_time import when as when_of
+from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.match import core_terms, coverage, expand, terms
+
+#: a sentence at least this close to the event phrase may tell it ...
+MEANING_MIN = 0.40
+#: ... when it is this much closer than the closest sentence of any other turn
+MEANING_MARGIN = 0.08
+#: how much closer a sentence must be to the whole phrase than to the phrase without the words no
+#: line has (the instance must carry the kind: dev "trip to poland" ~ "fly to Krakow" +0.29)
+INSTANCE_GAIN = 0.15
+#: how many of the turns nearest to the phrase (stored turn vectors) have their sentences embedded
+NEAREST_TURNS = 12
+#: at most this many sentences are embedded per phrase (one batch)
+MAX_LINES = 64
+#: the roles that exclude each other: an end line does not tell a start
+_OPPOSITE = {"start": "finish", "finish": "start"}
+
+
+def candidates(phrase: str, ev: EvidenceSet, told: frozenset[int] = frozenset()) -> list[tuple[float, bool, Line]]:
+    """The user's own actual sentences of the turns nearest to ``phrase``, each with the cosine
+    of its embedding to the phrase's and whether it may tell the event, closest first (one
+    embedding batch; cached vectors reused).
+
+    A phrase word no user line has ("poland" where the user wrote "Krakow") is what the meaning
+    must carry: a sentence counts only when the whole phrase is closer to it than the phrase
+    without those words, by ``INSTANCE_GAIN`` ("my trip to norway" ~ "Flew to Oslo" gains, "my
+    trip to japan" does not: the likeness is the frame "my trip to"). A line the lexical matcher
+    already found as a mention (``told``: ids of lines) needs no gain: its words name the event."""
+    turn_sims = ev.result.phrase_similarity(phrase)
+    top = sorted(turn_sims, key=lambda t: -turn_sims[t])[:NEAREST_TURNS]
+    lines = [ln for t in top for ln in ev.turn_lines(t) if ln.actuality == "actual"][:MAX_LINES]
+    if not lines:
+        return []
+    frame = _frame(phrase, ev)
+    texts = [phrase] + ([frame] if frame else []) + [ln.text for ln in lines]
+    vecs = ev.result.embed(texts)
+    if vecs is None:
+        return []
+    line_vecs = vecs[len(texts) - len(lines):]
+    sims = line_vecs @ vecs[0]
+    gains = sims - line_vecs @ vecs[1] if frame else sims
+    return sorted(((float(s), bool(g >= INSTANCE_GAIN or id(ln) in told), ln) for s, g, ln in zip(sims, gains, lines)),
+                  key=lambda x: -x[0])
+
+
+def _frame(phrase: str, ev: EvidenceSet) -> str:
+    """The phrase without its content words that no user line has ("my trip to poland" → "my
+    trip to"), or "" when it has none such (or nothing else)."""
+    seen: set[str] = set()
+    for ln in ev.all_user_lines():
+        have = terms(ln.text)
+        seen |= have | expand(have)
+    # a word naming the point asked about ("arriving") is the role's, checked apart
+    unseen = {t for t in core_terms(phrase) - seen if parse_spec(t).role is None}
+    if not unseen:
+        return ""
+    kept = [w for w in phrase.split() if not (terms(w) and terms(w) <= unseen)]
+    return " ".join(kept) if kept and len(kept) < len(phrase.split()) else ""
+
+
+def told_unreal(activity: str, ev: EvidenceSet) -> bool:
+    """The user named the activity in full only in a plan or a "no" ("I said no to the Dublin
+    expo"): that is the answer ("mentioned only as a plan"), not a cue to look for it by meaning."""
+    core = core_terms(activity)
+    return bool(core) and any(ln.actuality in ("plan", "negated") and coverage(core, terms(ln.text) | expand(terms(ln.text))) >= 1.0
+                              for ln in ev.all_user_lines())
+
+
+def match_by_meaning(spec: EventSpec, ev: EvidenceSet, told: list[EventMatch] | None = None) -> EventMatch | None:
+    """The user's line that tells the spec's event by meaning, or ``None`` when no sentence is
+    clearly the one (see the module docstring). A close rival on another date is set as ``tie``.
+    ``told``: the lexical matcher's mentions of the activity (see :func:`candidates`)."""
+    if told_unreal(spec.activity, ev):
+        return None
+    qd = ev.result.plan.question_date
+    found = [c for c in candidates(spec.phrase, ev, frozenset(id(m.line) for m in told or [] if m.line is not None))
+             if qd is None or c[2].said_at <= qd]
+    ranked = [(s, ln) for s, ok, ln in found if ok]
+    # lines close to the phrase (whether or not they may tell it) confirm that a scheduled day came true
+    near = [ln for s, _, ln in found if s >= MEANING_MIN]
+    if not ranked or ranked[0][0] < MEANING_MIN:
+        return None
+    opposite = _OPPOSITE.get(spec.role or "")
+    if spec.role:
+        # the role checks of the lexical path: a line telling the opposite point is not this one;
+        # a line telling the asked role is preferred to one that tells no role
+        ranked = [(s, ln) for s, ln in ranked if not (opposite in line_roles(ln) and spec.role not in line_roles(ln))]
+        with_role = [(s, ln) for s, ln in ranked if spec.role in line_roles(ln)]
+        if with_role and with_role[0][0] >= MEANING_MIN and ranked and with_role[0][0] >= ranked[0][0] - MEANING_MARGIN:
+            ranked = with_role
+    if not ranked or ranked[0][0] < MEANING_MIN:
+        return None
+    best_sim, best = ranked[0]
+    close = [(s, ln) for s, ln in ranked if ln.turn_id != best.turn_id and s > best_sim - MEANING_MARGIN]
+    core = core_terms(spec.activity)
+    chosen = _as_match(best_sim, best, core, near, ev)
+    if not close:
+        return chosen
+    if spec.ordinal is not None:  # "my last exam": the latest of the close ones
+        every = sorted([chosen] + [_as_match(s, ln, core, near, ev) for s, ln in close],
+                       key=lambda m: (m.when, m.said_at))
+        return every[0] if spec.ordinal == "first" else every[-1]
+    rival = _as_match(*close[0], core, near, ev)
+    if rival.when.date() == chosen.when.date():
+        return chosen
+    chosen.tie = rival
+    return chosen
+
+
+def _as_match(sim: float, line: Line, core: set[str], near: list[Line], ev: EvidenceSet) -> EventMatch:
+    """The line as a match, dated as the lexical path dates it: a scheduled day ("flying to
+    albuquerque on tuesday") is the coming one when a later line continues the story, in its
+    words or by meaning (``near``: the lines close to the phrase; "abuelas party was the best")."""
+    when, gran, dated = when_of(line, ev)
+    ahead = scheduled(line) if line.dated_by_text else None
+    if ahead is not None and (came_true(ahead[0], line, core, ev) or any(
+            ln.turn_id != line.turn_id and ln.said_at.date() >= ahead[0].date() for ln in near)):
+        when, gran = ahead
+    return EventMatch(when, sim + (0.05 if dated else 0.0), line.text, line.said_at, gran, line=line,
+                      roles=line_roles(line))

@@ -1,0 +1,68 @@
+"""A question's event found by meaning when the user told it in other words (session 11, ev11;
+issue #14 item 4): a kind and its instance ("my trip to norway" / "Landed in Bergen"), a birth
+told without a role word, an event's ordinal settled by date among lines close in meaning; an
+event nobody told stays unmatched; and a duration whose second event is not in memory abstains
+instead of answering the span of the question's main activity. The haystack is invented (names,
+places and dates); it is no development line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import pytest
+
+from kgmem.answer.event_meaning import MEANING_MIN, match_by_meaning
+from kgmem.answer.event_spec import EventSpec
+from kgmem.answer.evidence import EvidenceSet
+from kgmem.api import Memory
+
+USER = "meaning-s11"
+SESSIONS = [
+    (datetime(2024, 2, 5, 19), "Can you suggest a warm soup with lentils?"),
+    (datetime(2024, 3, 11, 20), "The bathroom is finally finished, the tiler left at lunchtime."),
+    (datetime(2024, 3, 27, 8), "Our daughter had her baby on Monday!! A little boy, Milo, 8lb 1oz, both doing well."),
+    (datetime(2024, 5, 6, 21), "Flew to Oslo this morning, two weeks with my cousins!"),
+    (datetime(2024, 5, 22, 18), "Back in Leeds since Saturday, already missing my cousins."),
+    (datetime(2024, 6, 3, 9), "Went round the allotment with just the one crutch today."),
+    (datetime(2024, 6, 10, 9), "What should I plant in July?"),
+]
+TODAY = datetime(2024, 7, 1, 12)
+
+
+@pytest.fixture(scope="module")
+def mem(chat_memory: Callable[..., Memory]):  # noqa: ANN201
+    m = chat_memory(USER, SESSIONS, "em11", "Here are a few ideas.")
+    yield m
+    m.close()
+
+
+def _ask(mem: Memory, q: str) -> str:
+    return mem.answer(USER, q, question_date=TODAY).text
+
+
+def _evidence(mem: Memory, q: str) -> EvidenceSet:
+    return EvidenceSet(mem.search(USER, q, question_date=TODAY))
+
+
+def test_a_trip_told_by_its_city_is_found_by_meaning(mem: Memory) -> None:
+    # 2024-05-06 (flew to Oslo) to 2024-05-18 (back since Saturday, said Wednesday 22 May)
+    assert _ask(mem, "how many days was my trip to norway").startswith("12 days")
+
+
+def test_a_birth_told_without_a_role_word_is_the_arrival(mem: Memory) -> None:
+    answer = _ask(mem, "which came first, the bathroom being finished or Milo arriving?")
+    assert answer.lower().startswith("the bathroom being finished (2024-03-11), before milo")
+
+
+def test_an_event_nobody_told_is_not_guessed_by_meaning(mem: Memory) -> None:
+    ev = _evidence(mem, "how long ago was my trip to japan")
+    assert match_by_meaning(EventSpec("my trip to japan", "trip to japan", None), ev) is None
+    assert MEANING_MIN >= 0.3  # a loose floor would let any travel line stand for any trip
+
+
+def test_a_duration_with_an_event_not_in_memory_abstains(mem: Memory) -> None:
+    # "the surgery" is nowhere in memory: the answer must not be the span of another activity
+    answer = _ask(mem, "how long after the surgery did I manage the allotment with one crutch")
+    assert "days" not in answer.split(":")[0]
