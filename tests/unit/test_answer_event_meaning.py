@@ -1,8 +1,9 @@
 """A question's event found by meaning when the user told it in other words (session 11, ev11;
 issue #14 item 4): a kind and its instance ("my trip to norway" / "Landed in Bergen"), a birth
 told without a role word, an event's ordinal settled by date among lines close in meaning; an
-event nobody told stays unmatched; and a duration whose second event is not in memory abstains
-instead of answering the span of the question's main activity. The haystack is invented (names,
+event nobody told stays unmatched; a duration whose first event is in memory only as a plan
+abstains instead of answering the span of the question's main activity; setting off and coming
+back told with plain verbs ("depart for", "flew to", "returned to"). The haystack is invented (names,
 places and dates); it is no development line.
 """
 
@@ -14,6 +15,7 @@ from datetime import datetime
 import pytest
 
 from kgmem.answer.event_meaning import MEANING_MIN, match_by_meaning
+from kgmem.answer.event_roles import departs, returns_home
 from kgmem.answer.event_spec import EventSpec
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.api import Memory
@@ -23,6 +25,8 @@ SESSIONS = [
     (datetime(2024, 2, 5, 19), "Can you suggest a warm soup with lentils?"),
     (datetime(2024, 3, 11, 20), "The bathroom is finally finished, the tiler left at lunchtime."),
     (datetime(2024, 3, 27, 8), "Our daughter had her baby on Monday!! A little boy, Milo, 8lb 1oz, both doing well."),
+    (datetime(2024, 4, 8, 10), "Left my spare crutch in the allotment shed today."),
+    (datetime(2024, 4, 20, 15), "My knee surgery is booked for the 14th of May, fingers crossed."),
     (datetime(2024, 5, 6, 21), "Flew to Oslo this morning, two weeks with my cousins!"),
     (datetime(2024, 5, 22, 18), "Back in Leeds since Saturday, already missing my cousins."),
     (datetime(2024, 6, 3, 9), "Went round the allotment with just the one crutch today."),
@@ -63,6 +67,19 @@ def test_an_event_nobody_told_is_not_guessed_by_meaning(mem: Memory) -> None:
 
 
 def test_a_duration_with_an_event_not_in_memory_abstains(mem: Memory) -> None:
-    # "the surgery" is nowhere in memory: the answer must not be the span of another activity
+    # the surgery is in memory only as a plan nothing later confirms: the answer must not be the
+    # span of the question's main activity (the allotment, 8 April to 3 June)
     answer = _ask(mem, "how long after the surgery did I manage the allotment with one crutch")
     assert "days" not in answer.split(":")[0]
+
+
+@pytest.mark.parametrize(("text", "sets_off", "comes_back"), [
+    ("I depart for Lima on Friday.", True, False),
+    ("flying to Reykjavik tomorrow!!", True, False),
+    ("We flew to Porto on the 3rd.", True, False),
+    ("Returned to Glasgow last night, exhausted.", False, True),
+    ("I returned the scarf to the shop.", False, False),  # giving back a thing is no coming back
+])
+def test_setting_off_and_coming_back_in_plain_verbs(text: str, sets_off: bool, comes_back: bool) -> None:
+    assert departs(text) is sets_off
+    assert returns_home(text) is comes_back
