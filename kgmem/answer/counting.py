@@ -331,9 +331,8 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
         # ("c2" twice) tell the same one; the rest are counted as different, and the answer says so
         distinct = _distinct_lines([ln for ln, _ in told], ev, question_terms(plan.question))
         n = len(items) - len(told) + len(distinct)
-        thing = " ".join(w for part in _counted_phrase(plan.question) for w in part)
-        out.answer = (f"{n} ({'; '.join(_quote(ln) for ln in [t for _, t in trips] + distinct)}), if each of these "
-                      f"is a different {thing}: your lines do not name them, so some may be the same")
+        out.answer = (f"{n} ({'; '.join(_quote(ln) for ln in [t for _, t in trips] + distinct)}), counting each of "
+                      "these as a different one: your lines do not name them, so some may be the same")
         out.ambiguous = True
         return out
     if found.unsure:

@@ -32,8 +32,8 @@ _SPACES = re.compile(r"\s{2,}")
 
 
 def counted_phrase(plan: QueryPlan) -> str:
-    """The question as a statement of the counted doing, without its time window and counting
-    words: "At how many conferences have I presented a paper this year?" → "I presented a paper at
+    """The question as a statement of the counted doing, without its time window, its counting
+    words and a trailing comma clause (how to count, not what): "At how many conferences have I presented a paper this year?" → "I presented a paper at
     conferences"; "how many of my submissions got accepted" → "my submissions got accepted"."""
     q = _CONTRACTED.sub(r"\1 have", plan.question.strip().rstrip("?!. "))
     if plan.question_date is not None:  # "this year", "since September", "last year": when, not what
@@ -42,7 +42,7 @@ def counted_phrase(plan: QueryPlan) -> str:
     m = _HOW_MANY.search(q)
     if m is None:
         return _SPACES.sub(" ", q).strip()
-    rest = q[m.end():]
+    rest = q[m.end():].split(",")[0]  # ", not counting Jen and me" / ", mock and real together": how to count
     subj = _SUBJECT.search(rest)
     if subj is None:
         things, doing = rest, ""
