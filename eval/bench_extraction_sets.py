@@ -9,6 +9,7 @@ are development figures, reported next to the synthetic held-out families nobody
 - sentences_dev2.jsonl (auth5, session 5): the same, with the blind first measurement beside it;
 - sentences_dev3.jsonl (auth11, session 9; 200 turns in registers the code had not met): the same, with
   its blind first measurement; negatives also counted as user-subject facts (7 are other people's news);
+- sentences_dev4.jsonl (au14, session 11; 86 turns written without reading kgmem's code): the same table;
 - paraphrases*.jsonl (earlier rounds): recall / precision of user facts (target >= 0.85);
 - noise_turns.jsonl (auth13): user facts stored (target 0);
 - other_entity_updates.jsonl (auth13): share of questions answered with the corrected value by
@@ -58,6 +59,8 @@ DEV2_BLIND = {"recall": 0.41, "precision": 0.602, "expected": 122, "extracted": 
 #: 0.507 / 0.576 on the first gold, 137 of 270 expected, 238 stored); the report prints both
 DEV3 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev3.jsonl"
 DEV3_BLIND = {"recall": 0.558, "precision": 0.664, "expected": 283, "extracted": 238, "git_sha": "28a1734"}
+#: au14's fourth set (session 11), written without reading kgmem's code; its first run on a change is that change's blind figure
+DEV4 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev4.jsonl"
 
 
 TARGET = 0.85  # recall and precision per category (issue #13)
@@ -96,6 +99,8 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
     cats = hw.score(ex, rows1)
     cats2 = hw.score(ex, rows2)
     cats3 = hw.score(ex, rows3)
+    rows4 = perturb_rows(hw.load_rows(DEV4), transform)
+    cats4 = hw.score(ex, rows4)
     neg3 = [r for r in rows3 if r["category"] == "negative"]
     neg3_res = ex.extract_many([([("user", r["text"])], datetime.fromisoformat(r["session_date"])) for r in neg3])
     neg3_user = sum(1 for res in neg3_res for f in res.facts if f.subject == "user")
@@ -111,7 +116,7 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
     if transform == "none" and tier == "full":  # the pairs go through Memory: neither copied nor cut down
         with tempfile.TemporaryDirectory() as tmp:
             outcomes = oe.run(Path(tmp))
-    total, total2, total3 = _total(cats), _total(cats2), _total(cats3)
+    total, total2, total3, total4 = _total(cats), _total(cats2), _total(cats3), _total(cats4)
     extra: dict[str, Any] = {}
     if stages:
         extra["stages"] = {name: set_stages(ex, rs, hw.matches) for name, rs in (("handwritten", rows1), ("sentences_dev2", rows2),
@@ -134,6 +139,10 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
                                "expected": total3.expected, "extracted": total3.extracted},
         "sentences_dev3_blind": DEV3_BLIND,
         "sentences_dev3_negative_user_facts": {"turns": len(neg3), "user_facts": neg3_user},
+        "sentences_dev4": {c: {"expected": s.expected, "recall": round(s.recall, 3), "extracted": s.extracted,
+                               "precision": round(s.precision, 3)} for c, s in sorted(cats4.items())},
+        "sentences_dev4_all": {"recall": round(total4.recall, 3), "precision": round(total4.precision, 3),
+                               "expected": total4.expected, "extracted": total4.extracted},
         "paraphrases": {"records": len(rows), "recall": round(p.recall, 3), "precision": round(p.precision, 3)},
         "noise": {"turns": len(noise_rows), "user_facts": leaks},
         "other_entity_updates": {"records": len(outcomes),
@@ -182,6 +191,10 @@ def to_markdown(r: dict[str, Any]) -> str:
                   "expected)):", "",
                   *category_table("dev3 category", r["sentences_dev3"], ("all", r["sentences_dev3_all"]), _negative), "",
                   f"dev3 negatives: {n3['user_facts']} user-subject facts from {n3['turns']} turns (target 0)."]
+    if "sentences_dev4" in r:
+        lines += ["", "sentences_dev4.jsonl (au14, session 11: written without reading kgmem's code; the first run of a "
+                  "change on it is that change's blind figure, later gains there are directed):", "",
+                  *category_table("dev4 category", r["sentences_dev4"], ("all", r["sentences_dev4_all"]), _negative)]
     pr, nz, oe_ = r["paraphrases"], r["noise"], r["other_entity_updates"]
     lines += ["", f"Paraphrase sets ({pr['records']} records, user facts): recall {pr['recall']}, precision "
               f"{pr['precision']} (target 0.85: {ok(min(pr['recall'], pr['precision']), 0.85)}).", "",
