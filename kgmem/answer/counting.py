@@ -88,8 +88,17 @@ def _counted_phrase(question: str) -> list[list[str]]:
     rest = question[m.end():]
     end = _PHRASE_END.search(rest)
     phrase = rest[:end.start()] if end else rest
-    parts = [[w for w in tokenize(part) if norm(w) not in _COUNTING] for part in re.split(r"\b(?:or|and)\b|,", phrase)]
+    parts = [_words(part) for part in re.split(r"\b(?:or|and)\b|,", phrase)]
     return [p for p in parts if p]
+
+
+def _words(part: str) -> list[str]:
+    """One counted part's words, its head noun last: "jars of my marmalade" → marmalade, jars
+    (the word before "of" is the counted thing; "of my submissions", "kinds of bird" have none)."""
+    before, _, after = f" {part} ".partition(" of ")
+    head = [w for w in tokenize(before) if norm(w) not in _COUNTING]
+    rest = [w for w in tokenize(after) if norm(w) not in _COUNTING]
+    return rest + head if head else rest
 
 
 def counted_heads(question: str) -> set[str]:
@@ -140,7 +149,7 @@ def _in_window(line: Line, plan: QueryPlan) -> bool:
 def _names(line: Line, asked: frozenset[str] = frozenset()) -> set[str]:
     """The titles and places a line names, not the counted kind itself ("IELTS" of "how many
     IELTS tests" names every test, not one)."""
-    runs = {r.group(0).strip(" ,.").casefold() for r in _NAME_RUN.finditer(line.text)}
+    runs = {r.group(0).strip(" ,.").casefold() for r in _NAME_RUN.finditer(_undated(line))}
     return {r for r in runs if r not in ("i", "i'm", "i've", "i'd") and not terms(r) <= asked}
 
 
@@ -265,12 +274,16 @@ def _quote(line: Line) -> str:
     return f"\"{line.text.strip()[:120]}\" (said {line.said_at.date()})"
 
 
-def _undated_terms(line: Line) -> set[str]:
-    """A line's words outside its time expressions ("this morning" names no thing)."""
+def _undated(line: Line) -> str:
+    """A line without its time expressions ("this morning", "on Monday" name no thing)."""
     text = line.text
     for span in sorted(temporal.find_time_expressions(text, line.said_at), key=lambda s: -s.start_char):
         text = text[:span.start_char] + " " + text[span.end_char:]
-    return terms(text)
+    return text
+
+
+def _undated_terms(line: Line) -> set[str]:
+    return terms(_undated(line))
 
 
 def _distinct_lines(lines: list[Line], ev: EvidenceSet, asked: set[str]) -> list[Line]:
@@ -315,8 +328,11 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
             if not any(_covers(f, ln, words) for f in kept) and not any(t.turn_id == ln.turn_id for _, t in trips)]
     items = [f"{f.value or f.text}, {fact_date(f).date()}" for f in kept]
     items += [f"{v}, {event_day(ln)}" for v, ln in trips]
-    items += [f"{_label(ln, hit)}, {event_day(ln)}" for ln, hit in told]
-    out.lines.append(f"{len(items)} item(s) you told of: " + "; ".join(items))
+    many = {ln.turn_id: n for ln, _ in told if (n := inst.stated_quantity(ln.text, heads)) > 1}
+    items += [f"{_label(ln, hit)}, {event_day(ln)}" + (f" (×{many[ln.turn_id]})" if ln.turn_id in many else "")
+              for ln, hit in told]
+    total = len(items) + sum(n - 1 for n in many.values())
+    out.lines.append(f"{total} item(s) you told of: " + "; ".join(items))
     if found.set_aside:
         out.lines.append("Not counted: " + "; ".join(f"{_quote(ln)}: {why}" for ln, why in found.set_aside))
     out.fact_ids.extend(f.id for f in kept)
@@ -341,7 +357,7 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
     if plan.answer_shape != "number":
         out.answer = listing
     elif found.unsure:
-        out.answer = f"at least {len(items)} ({listing}); maybe also {_quote(found.unsure[0])}"
+        out.answer = f"at least {total} ({listing}); maybe also {_quote(found.unsure[0])}"
     else:
-        out.answer = f"{len(items)} ({listing})"
+        out.answer = f"{total} ({listing})"
     return out
