@@ -311,7 +311,7 @@ def _counted(plan: QueryPlan, role: str, events: list[CountedEvent], out: Comput
     heads = counted_heads(plan.question)
     # a line telling several ("sold another 9 jars") counts as many as it says
     many = [stated_quantity(e.line.text, heads) for e in events]
-    names = [(e.name or e.line.text.strip()[:60]) + (f" (×{n})" if n > 1 else "") for e, n in zip(events, many)]
+    names = [(e.name or e.line.text.strip()[:60]) + (f" (×{n})" if n != 1 else "") for e, n in zip(events, many)]
     out.lines.append(f"{sum(many)} event(s) you said you {role}ed: " + "; ".join(
         f"{n} ({e.line.when.date()})" for n, e in zip(names, events)))
     for e in events:

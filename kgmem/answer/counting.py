@@ -149,7 +149,7 @@ def _in_window(line: Line, plan: QueryPlan) -> bool:
 def _names(line: Line, asked: frozenset[str] = frozenset()) -> set[str]:
     """The titles and places a line names, not the counted kind itself ("IELTS" of "how many
     IELTS tests" names every test, not one)."""
-    runs = {r.group(0).strip(" ,.").casefold() for r in _NAME_RUN.finditer(_undated(line))}
+    runs = {r.group(0).strip(" ,.").casefold() for r in _NAME_RUN.finditer(inst.undated(line))}
     return {r for r in runs if r not in ("i", "i'm", "i've", "i'd") and not terms(r) <= asked}
 
 
@@ -274,16 +274,8 @@ def _quote(line: Line) -> str:
     return f"\"{line.text.strip()[:120]}\" (said {line.said_at.date()})"
 
 
-def _undated(line: Line) -> str:
-    """A line without its time expressions ("this morning", "on Monday" name no thing)."""
-    text = line.text
-    for span in sorted(temporal.find_time_expressions(text, line.said_at), key=lambda s: -s.start_char):
-        text = text[:span.start_char] + " " + text[span.end_char:]
-    return text
-
-
 def _undated_terms(line: Line) -> set[str]:
-    return terms(_undated(line))
+    return terms(inst.undated(line))
 
 
 def _distinct_lines(lines: list[Line], ev: EvidenceSet, asked: set[str]) -> list[Line]:
@@ -328,7 +320,7 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
             if not any(_covers(f, ln, words) for f in kept) and not any(t.turn_id == ln.turn_id for _, t in trips)]
     items = [f"{f.value or f.text}, {fact_date(f).date()}" for f in kept]
     items += [f"{v}, {event_day(ln)}" for v, ln in trips]
-    many = {ln.turn_id: n for ln, _ in told if (n := inst.stated_quantity(ln.text, heads)) > 1}
+    many = {ln.turn_id: n for ln, _ in told if (n := inst.stated_quantity(ln.text, heads)) != 1}
     items += [f"{_label(ln, hit)}, {event_day(ln)}" + (f" (×{many[ln.turn_id]})" if ln.turn_id in many else "")
               for ln, hit in told]
     total = len(items) + sum(n - 1 for n in many.values())

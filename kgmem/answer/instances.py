@@ -89,6 +89,14 @@ def threshold(top: float) -> float:
     return max(STRONG, top - MARGIN)
 
 
+def undated(line: Line) -> str:
+    """A line without its time expressions ("this morning", "on Saturday" name no thing)."""
+    text = line.text
+    for span in sorted(temporal.find_time_expressions(text, line.said_at), key=lambda s: -s.start_char):
+        text = text[:span.start_char] + " " + text[span.end_char:]
+    return text
+
+
 def key(line: Line) -> tuple[str, int]:
     return (line.turn_id, line.position)
 
@@ -107,10 +115,16 @@ def same_day_retold(a: Line, b: Line) -> bool:
 _QUANTITY = re.compile(rf"\b({numbers.cardinal_alternation(least=1)}|\d{{1,4}})((?:\s+[\w'-]+){{1,3}})", re.I)
 
 
+#: a line that tells none of the thing ("so I sold nothing at all", "not a single one")
+_NONE = re.compile(r"\b(?:nothing|none|zero|not\s+(?:one|a\s+single))\b", re.I)
+
+
 def stated_quantity(text: str, heads: set[str]) -> int:
     """How many of the counted things one line tells: the cardinal it puts before the counted
     noun ("I have had two physiotherapy appointments since the operation" → 2, "sold another 9
-    jars" → 9); 1 when it states none."""
+    jars" → 9); none when it says so ("the fete was rained off so I sold nothing"); else 1."""
+    if _NONE.search(text):
+        return 0
     for m in _QUANTITY.finditer(text):
         after = m.group(2).split()
         if any(terms(w) & heads or {norm(x) for x in lemmas(w)} & heads for w in after):

@@ -51,7 +51,8 @@ def baker(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2024, 4, 6), "Sold twelve loaves at the Saturday market, sold out by eleven."),
         (datetime(2024, 5, 18), "Sold another 8 loaves of sourdough at the church fete."),
         (datetime(2024, 5, 25), "My neighbour Tom sold 20 loaves at the same fete, show-off."),
-        (datetime(2024, 6, 1), "Made a lasagne for the neighbours."),
+        (datetime(2024, 6, 1), "The car boot sale was rained off, so I sold nothing at all."),
+        (datetime(2024, 6, 8), "Made a lasagne for the neighbours."),
     ]
     m = chat_memory("lena", said, "l", None)
     yield m
@@ -82,13 +83,14 @@ def test_the_counted_phrase_is_the_doing_without_when_and_how_to_count(q: str, p
 
 def test_a_line_telling_several_counts_as_many(baker) -> None:  # noqa: ANN001
     a = baker.answer("lena", "How many loaves of bread have I sold this year?", question_date=QD)
-    assert a.text.startswith("20 ("), (a.text, a.extra["decision"])  # 12 + 8, not Tom's 20
+    assert a.text.startswith("20 ("), (a.text, a.extra["decision"])  # 12 + 8, not Tom's 20, none on 1 June
 
 
 @pytest.mark.parametrize(("q", "line", "n"), [
     ("how many driving lessons have I had", "I have had three driving lessons since March.", 3),
     ("how many driving lessons have I had", "Drove for 2 hours in my lesson today.", 1),  # 2 hours, not lessons
     ("How many jars of chutney have I sold?", "sold 14 jars at the stall", 14),
+    ("How many jars of chutney have I sold?", "it rained all day and I sold nothing", 0),
 ])
 def test_the_quantity_a_line_states_is_the_number_before_the_counted_noun(q: str, line: str, n: int) -> None:
     assert stated_quantity(line, counted_heads(q)) == n
