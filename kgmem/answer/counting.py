@@ -149,7 +149,7 @@ def _in_window(line: Line, plan: QueryPlan) -> bool:
 def _names(line: Line, asked: frozenset[str] = frozenset()) -> set[str]:
     """The titles and places a line names, not the counted kind itself ("IELTS" of "how many
     IELTS tests" names every test, not one)."""
-    runs = {r.group(0).strip(" ,.").casefold() for r in _NAME_RUN.finditer(inst.undated(line))}
+    runs = {r.casefold() for r in inst.name_runs(line, _NAME_RUN)}
     return {r for r in runs if r not in ("i", "i'm", "i've", "i'd") and not terms(r) <= asked}
 
 
@@ -275,7 +275,11 @@ def _quote(line: Line) -> str:
 
 
 def _undated_terms(line: Line) -> set[str]:
-    return terms(inst.undated(line))
+    """A line's words outside its time expressions ("this morning" names no thing)."""
+    text = line.text
+    for span in sorted(temporal.find_time_expressions(text, line.said_at), key=lambda s: -s.start_char):
+        text = text[:span.start_char] + " " + text[span.end_char:]
+    return terms(text)
 
 
 def _distinct_lines(lines: list[Line], ev: EvidenceSet, asked: set[str]) -> list[Line]:

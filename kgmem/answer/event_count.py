@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from kgmem.answer.abstain import has_word
 from kgmem.answer.events import line_roles
 from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, Line, roles_of
-from kgmem.answer.instances import counted_phrase, key, phrase_similarity, threshold, undated
+from kgmem.answer.instances import counted_phrase, key, name_runs, phrase_similarity, threshold
 from kgmem.answer.match import norm, terms
 from kgmem.models import QueryPlan
 from kgmem.retrieval.planner import plan_notes
@@ -64,7 +64,7 @@ def _in_window(line: Line, plan: QueryPlan) -> bool:
 
 def _name(line: Line) -> str:
     """The title or name the line gives its event ("Finished *Lessons in Chemistry* last night")."""
-    runs = [r.group(0).strip(" ,.") for r in _NAME_RUN.finditer(undated(line))]  # "on Saturday" names no event
+    runs = name_runs(line, _NAME_RUN)  # "on Saturday" names no event
     runs = [r for r in runs if r not in ("I", "I'm", "I've")]
     return max(runs, key=len) if runs else ""
 

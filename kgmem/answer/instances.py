@@ -89,12 +89,23 @@ def threshold(top: float) -> float:
     return max(STRONG, top - MARGIN)
 
 
-def undated(line: Line) -> str:
-    """A line without its time expressions ("this morning", "on Saturday" name no thing)."""
-    text = line.text
-    for span in sorted(temporal.find_time_expressions(text, line.said_at), key=lambda s: -s.start_char):
-        text = text[:span.start_char] + " " + text[span.end_char:]
-    return text
+def name_runs(line: Line, pattern: re.Pattern[str]) -> list[str]:
+    """The capitalised runs ``pattern`` finds in a line, without a time expression that ends one
+    ("Sensortech on Monday" is Sensortech; "Saturday" alone names no thing; "The Thursday Murder
+    Club" keeps its weekday, which does not end it)."""
+    spans = [(s.start_char, s.end_char) for s in temporal.find_time_expressions(line.text, line.said_at)]
+    out: list[str] = []
+    for r in pattern.finditer(line.text):
+        start, end = r.start(), r.end()
+        for a, b in spans:
+            if a <= start and b >= end:
+                start = end  # the whole run is a time
+            elif start < a < end <= b + 1:
+                end = a  # a time ends the run
+        text = line.text[start:end].strip(" ,.")
+        if text:
+            out.append(text)
+    return out
 
 
 def key(line: Line) -> tuple[str, int]:
