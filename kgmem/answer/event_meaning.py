@@ -19,20 +19,19 @@ event-matching set); see /work/coord/notes/ev11.md for the figures.
 
 from __future__ import annotations
 
+from kgmem.answer.event_lift import INSTANCE_GAIN, similarity_and_lift
 from kgmem.answer.event_mentions import came_true
-from kgmem.answer.event_spec import EventMatch, EventSpec, line_roles, parse_spec
+from kgmem.answer.event_names import phrase_names, told_names
+from kgmem.answer.event_spec import EventMatch, EventSpec, line_roles
 from kgmem.answer.event_time import scheduled
 from kgmem.answer.event_time import when as when_of
 from kgmem.answer.evidence import EvidenceSet, Line
-from kgmem.answer.match import core_terms, coverage, expand, terms
+from kgmem.answer.match import contains_name, core_terms, coverage, expand, terms
 
 #: a sentence at least this close to the event phrase may tell it ...
 MEANING_MIN = 0.40
 #: ... when it is this much closer than the closest sentence of any other turn
 MEANING_MARGIN = 0.08
-#: how much closer a sentence must be to the whole phrase than to the phrase without the words no
-#: line has (the instance must carry the kind: dev "trip to poland" ~ "fly to Krakow" +0.29)
-INSTANCE_GAIN = 0.15
 #: how many of the turns nearest to the phrase (stored turn vectors) have their sentences embedded
 NEAREST_TURNS = 12
 #: at most this many sentences are embedded per phrase (one batch)
@@ -48,7 +47,7 @@ def candidates(phrase: str, ev: EvidenceSet, told: frozenset[int] = frozenset())
 
     A phrase word no user line has ("poland" where the user wrote "Krakow") is what the meaning
     must carry: a sentence counts only when the whole phrase is closer to it than the phrase
-    without those words, by ``INSTANCE_GAIN`` ("my trip to norway" ~ "Flew to Oslo" gains, "my
+    without one of those words, by ``INSTANCE_GAIN`` ("my trip to norway" ~ "Flew to Oslo" gains, "my
     trip to japan" does not: the likeness is the frame "my trip to"). A line the lexical matcher
     already found as a mention (``told``: ids of lines) needs no gain: its words name the event."""
     turn_sims = ev.result.phrase_similarity(phrase)
@@ -56,31 +55,9 @@ def candidates(phrase: str, ev: EvidenceSet, told: frozenset[int] = frozenset())
     lines = [ln for t in top for ln in ev.turn_lines(t) if ln.actuality == "actual"][:MAX_LINES]
     if not lines:
         return []
-    frame = _frame(phrase, ev)
-    texts = [phrase] + ([frame] if frame else []) + [ln.text for ln in lines]
-    vecs = ev.result.embed(texts)
-    if vecs is None:
-        return []
-    line_vecs = vecs[len(texts) - len(lines):]
-    sims = line_vecs @ vecs[0]
-    gains = sims - line_vecs @ vecs[1] if frame else sims
-    return sorted(((float(s), bool(g >= INSTANCE_GAIN or id(ln) in told), ln) for s, g, ln in zip(sims, gains, lines)),
+    scored = similarity_and_lift(phrase, lines, ev)
+    return sorted(((s, g >= INSTANCE_GAIN or id(ln) in told, ln) for (s, g), ln in zip(scored, lines)),
                   key=lambda x: -x[0])
-
-
-def _frame(phrase: str, ev: EvidenceSet) -> str:
-    """The phrase without its content words that no user line has ("my trip to poland" → "my
-    trip to"), or "" when it has none such (or nothing else)."""
-    seen: set[str] = set()
-    for ln in ev.all_user_lines():
-        have = terms(ln.text)
-        seen |= have | expand(have)
-    # a word naming the point asked about ("arriving") is the role's, checked apart
-    unseen = {t for t in core_terms(phrase) - seen if parse_spec(t).role is None}
-    if not unseen:
-        return ""
-    kept = [w for w in phrase.split() if not (terms(w) and terms(w) <= unseen)]
-    return " ".join(kept) if kept and len(kept) < len(phrase.split()) else ""
 
 
 def told_unreal(activity: str, ev: EvidenceSet) -> bool:
@@ -91,11 +68,20 @@ def told_unreal(activity: str, ev: EvidenceSet) -> bool:
                               for ln in ev.all_user_lines())
 
 
+def _named_elsewhere(phrase: str, ev: EvidenceSet) -> bool:
+    """A name of the phrase the user wrote only in a line that is not their own doing ("My brother
+    just got back from Seville" for "my trip to seville"): the lexical answer ("someone else's")
+    stands; another of the user's trips is no stand-in for it."""
+    lines = ev.all_user_lines()
+    names = phrase_names(phrase) + told_names(phrase, [ln.text for ln in lines])
+    return any(ln.actuality != "actual" and contains_name(n, ln.text) for n in names for ln in lines)
+
+
 def match_by_meaning(spec: EventSpec, ev: EvidenceSet, told: list[EventMatch] | None = None) -> EventMatch | None:
     """The user's line that tells the spec's event by meaning, or ``None`` when no sentence is
     clearly the one (see the module docstring). A close rival on another date is set as ``tie``.
     ``told``: the lexical matcher's mentions of the activity (see :func:`candidates`)."""
-    if told_unreal(spec.activity, ev):
+    if told_unreal(spec.activity, ev) or _named_elsewhere(spec.phrase, ev):
         return None
     qd = ev.result.plan.question_date
     found = [c for c in candidates(spec.phrase, ev, frozenset(id(m.line) for m in told or [] if m.line is not None))

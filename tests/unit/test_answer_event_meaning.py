@@ -83,3 +83,37 @@ def test_a_duration_with_an_event_not_in_memory_abstains(mem: Memory) -> None:
 def test_setting_off_and_coming_back_in_plain_verbs(text: str, sets_off: bool, comes_back: bool) -> None:
     assert departs(text) is sets_off
     assert returns_home(text) is comes_back
+
+
+#: near misses (rev11's probe, session 11): a neighbouring place, someone else's trip, a language
+NEAR_USER = "meaning-near-s11"
+NEAR = [
+    (datetime(2024, 2, 10, 19), "First Italian class tonight, so nervous!"),
+    (datetime(2024, 3, 1, 9), "Flying to Portugal on Tuesday for a long weekend!"),
+    (datetime(2024, 3, 9, 10), "Back from Lisbon yesterday, what a city."),
+    (datetime(2024, 4, 6, 18), "My brother just got back from ten days in Seville."),
+    (datetime(2024, 6, 8, 21), "Wrapped up my evening Italian course tonight."),
+]
+
+
+@pytest.fixture(scope="module")
+def near(chat_memory: Callable[..., Memory]):  # noqa: ANN201
+    m = chat_memory(NEAR_USER, NEAR, "nm11", "Have fun!")
+    yield m
+    m.close()
+
+
+@pytest.mark.parametrize("question", [
+    "how long was my trip to spain",  # Portugal is no part of Spain
+    "how long did my trip to seville last",  # the brother's trip, not the user's
+    "how many days was I in italy",  # an Italian course is no stay in Italy
+])
+def test_a_neighbour_of_the_event_is_not_the_event(near: Memory, question: str) -> None:
+    answer = near.answer(NEAR_USER, question, question_date=datetime(2024, 8, 1, 12)).text
+    assert not answer[:1].isdigit(), answer
+
+
+def test_the_trip_named_by_its_country_and_city(near: Memory) -> None:
+    # flying out on Tuesday 5 March (said Friday 1 March), back "yesterday" = 8 March
+    answer = near.answer(NEAR_USER, "how many days was my trip to portugal", question_date=datetime(2024, 8, 1, 12)).text
+    assert answer.startswith("3 days"), answer

@@ -1,0 +1,54 @@
+"""How much a phrase's unseen words lift a sentence's likeness: the check that an instance carries
+the kind ("my trip to norway" ~ "Flew to Oslo"), not a neighbour ("my trip to spain" ~ "Flying to
+Portugal"). A content word of the phrase that no user line has is what meaning must carry; the
+phrase without it ("my trip to") is the frame, and a sentence close to the frame alone is close by
+the frame, not by the event. Used wherever a line is accepted by meaning alone
+(:mod:`kgmem.answer.event_meaning`, the deep pass of :mod:`kgmem.answer.event_mentions`).
+"""
+
+from __future__ import annotations
+
+from kgmem.answer.event_spec import parse_spec
+from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.match import core_terms, expand, terms
+
+#: how much closer a sentence must be to the whole phrase than to the phrase without the words no
+#: line has: an instance carries its kind ("trip to poland" ~ "fly to Krakow" +0.29 (dev3), norway ~
+#: Oslo +0.26, portugal ~ Lisbon +0.30), a neighbour does not (spain ~ Portugal +0.17, sweden ~ Oslo
+#: +0.16, "in italy" ~ "Italian class" +0.19, japan ~ Krakow … ≤ +0.06): development probes and rev11's
+INSTANCE_GAIN = 0.22
+
+
+def similarity_and_lift(phrase: str, lines: list[Line], ev: EvidenceSet) -> list[tuple[float, float]]:
+    """Per line: the cosine of its embedding to the phrase's, and the lift of the phrase's unseen
+    word that carries the most (the cosine itself when the phrase has no unseen word); one batch."""
+    if not lines:
+        return []
+    frames = _frames(phrase, ev)
+    texts = [phrase] + frames + [ln.text for ln in lines]
+    vecs = ev.result.embed(texts)
+    if vecs is None:
+        return [(0.0, 0.0) for _ in lines]
+    line_vecs = vecs[len(texts) - len(lines):]
+    sims = line_vecs @ vecs[0]
+    # the lift of the word that carries the most: "norway" in "my trip to norway", not "trip"
+    lifts = (sims - (line_vecs @ vecs[1:1 + len(frames)].T).min(axis=1)) if frames else sims
+    return [(float(s), float(g)) for s, g in zip(sims, lifts)]
+
+
+def _frames(phrase: str, ev: EvidenceSet) -> list[str]:
+    """The phrase without each of its content words that no user line has ("my trip to poland" →
+    "my trip to"); none when it has no such word (or nothing else)."""
+    seen: set[str] = set()
+    for ln in ev.all_user_lines():
+        have = terms(ln.text)
+        seen |= have | expand(have)
+    # a word naming the point asked about ("arriving") is the role's, checked apart
+    unseen = {t for t in core_terms(phrase) - seen if parse_spec(t).role is None}
+    words = phrase.split()
+    out = []
+    for t in sorted(unseen):
+        kept = [w for w in words if terms(w) != {t}]
+        if kept and len(kept) < len(words):
+            out.append(" ".join(kept))
+    return out
