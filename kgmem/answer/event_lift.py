@@ -19,26 +19,38 @@ from kgmem.answer.match import core_terms, expand, terms
 INSTANCE_GAIN = 0.22
 
 
-def similarity_and_lift(phrase: str, lines: list[Line], ev: EvidenceSet) -> list[tuple[float, float]]:
-    """Per line: the cosine of its embedding to the phrase's, and the lift of the phrase's unseen
-    word that carries the most (the cosine itself when the phrase has no unseen word); one batch."""
+#: ... or the phrase without all its unseen words keeps a word the user did write and is this close
+#: alone: the seen words carry the event ("in new mexico for my abuelas birthday" ~ "flying to
+#: albuquerque … to see my abuela" by "for my abuelas birthday", 0.55; "my trip to" ~ "Flew to Oslo"
+#: 0.40 is the frame of any trip)
+FRAME_MIN = 0.45
+
+
+def similarity_and_lift(phrase: str, lines: list[Line], ev: EvidenceSet) -> list[tuple[float, bool]]:
+    """Per line: the cosine of its embedding to the phrase's, and whether it may tell the phrase by
+    meaning — the phrase's unseen word that carries the most lifts it by ``INSTANCE_GAIN``, or the
+    seen words alone are close (``FRAME_MIN``); with no unseen word, any line may. One batch."""
     if not lines:
         return []
-    frames = _frames(phrase, ev)
-    texts = [phrase] + frames + [ln.text for ln in lines]
+    frames, seen_frame = _frames(phrase, ev)
+    extra = frames + ([seen_frame] if seen_frame else [])
+    texts = [phrase] + extra + [ln.text for ln in lines]
     vecs = ev.result.embed(texts)
     if vecs is None:
-        return [(0.0, 0.0) for _ in lines]
+        return [(0.0, False) for _ in lines]
     line_vecs = vecs[len(texts) - len(lines):]
     sims = line_vecs @ vecs[0]
+    if not frames:
+        return [(float(s), True) for s in sims]
     # the lift of the word that carries the most: "norway" in "my trip to norway", not "trip"
-    lifts = (sims - (line_vecs @ vecs[1:1 + len(frames)].T).min(axis=1)) if frames else sims
-    return [(float(s), float(g)) for s, g in zip(sims, lifts)]
+    lifts = sims - (line_vecs @ vecs[1:1 + len(frames)].T).min(axis=1)
+    alone = line_vecs @ vecs[1 + len(frames)] if seen_frame else sims * 0.0
+    return [(float(s), bool(g >= INSTANCE_GAIN or a >= FRAME_MIN)) for s, g, a in zip(sims, lifts, alone)]
 
 
-def _frames(phrase: str, ev: EvidenceSet) -> list[str]:
+def _frames(phrase: str, ev: EvidenceSet) -> tuple[list[str], str]:
     """The phrase without each of its content words that no user line has ("my trip to poland" →
-    "my trip to"); none when it has no such word (or nothing else)."""
+    "my trip to"), and without all of them when a word the user wrote remains ("" otherwise)."""
     seen: set[str] = set()
     for ln in ev.all_user_lines():
         have = terms(ln.text)
@@ -51,4 +63,6 @@ def _frames(phrase: str, ev: EvidenceSet) -> list[str]:
         kept = [w for w in words if terms(w) != {t}]
         if kept and len(kept) < len(words):
             out.append(" ".join(kept))
-    return out
+    rest = [w for w in words if not (terms(w) and terms(w) <= unseen)]
+    seen_frame = " ".join(rest) if out and core_terms(" ".join(rest)) else ""
+    return out, seen_frame

@@ -19,7 +19,7 @@ event-matching set); see /work/coord/notes/ev11.md for the figures.
 
 from __future__ import annotations
 
-from kgmem.answer.event_lift import INSTANCE_GAIN, similarity_and_lift
+from kgmem.answer.event_lift import similarity_and_lift
 from kgmem.answer.event_mentions import came_true
 from kgmem.answer.event_names import phrase_names, told_names
 from kgmem.answer.event_spec import EventMatch, EventSpec, line_roles
@@ -56,7 +56,7 @@ def candidates(phrase: str, ev: EvidenceSet, told: frozenset[int] = frozenset())
     if not lines:
         return []
     scored = similarity_and_lift(phrase, lines, ev)
-    return sorted(((s, g >= INSTANCE_GAIN or id(ln) in told, ln) for (s, g), ln in zip(scored, lines)),
+    return sorted(((s, ok or id(ln) in told, ln) for (s, ok), ln in zip(scored, lines)),
                   key=lambda x: -x[0])
 
 

@@ -14,7 +14,7 @@ import re
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from kgmem.answer.event_lift import INSTANCE_GAIN, similarity_and_lift
+from kgmem.answer.event_lift import similarity_and_lift
 from kgmem.answer.event_names import (
     name_like,
     names_head,
@@ -248,6 +248,5 @@ def _sentence_similarity(activity: str, ev: EvidenceSet, turn_sims: dict[str, fl
     lines = [ln for t in top for ln in ev.turn_lines(t) if ln.actuality in ("actual", "other")][:limit]
     # a sentence close only by the phrase's frame ("my trip to" of "my trip to spain" ~ "Flying to
     # Portugal") is no mention by meaning: its likeness counts only when the unseen word lifts it
-    return {id(ln): sim if lift >= INSTANCE_GAIN else 0.0
-            for ln, (sim, lift) in zip(lines, similarity_and_lift(activity, lines, ev))}
+    return {id(ln): sim if ok else 0.0 for ln, (sim, ok) in zip(lines, similarity_and_lift(activity, lines, ev))}
 
