@@ -2,8 +2,9 @@
 the kind ("my trip to norway" ~ "Flew to Oslo"), not a neighbour ("my trip to spain" ~ "Flying to
 Portugal"). A content word of the phrase that no user line has is what meaning must carry; the
 phrase without it ("my trip to") is the frame, and a sentence close to the frame alone is close by
-the frame, not by the event. Used wherever a line is accepted by meaning alone
-(:mod:`kgmem.answer.event_meaning`, the deep pass of :mod:`kgmem.answer.event_mentions`).
+the frame, not by the event. Used where a line is accepted by meaning alone
+(:mod:`kgmem.answer.event_meaning`); the older deep pass of :mod:`kgmem.answer.event_mentions`
+does not use it yet (applied there, it cost one paraphrase group; see the ev11 note).
 """
 
 from __future__ import annotations

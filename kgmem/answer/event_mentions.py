@@ -14,7 +14,6 @@ import re
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from kgmem.answer.event_lift import similarity_and_lift
 from kgmem.answer.event_names import (
     name_like,
     names_head,
@@ -246,7 +245,9 @@ def _sentence_similarity(activity: str, ev: EvidenceSet, turn_sims: dict[str, fl
     """Cosine of the activity to the sentences of its most similar user turns (id(line) → cos)."""
     top = sorted((t for t, v in turn_sims.items() if v >= 0.2), key=lambda t: -turn_sims[t])
     lines = [ln for t in top for ln in ev.turn_lines(t) if ln.actuality in ("actual", "other")][:limit]
-    # a sentence close only by the phrase's frame ("my trip to" of "my trip to spain" ~ "Flying to
-    # Portugal") is no mention by meaning: its likeness counts only when the unseen word lifts it
-    return {id(ln): sim if ok else 0.0 for ln, (sim, ok) in zip(lines, similarity_and_lift(activity, lines, ev))}
+    vecs = ev.result.embed([activity] + [ln.text for ln in lines]) if lines else None
+    if vecs is None:
+        return {}
+    q, rest = vecs[0], vecs[1:]
+    return {id(ln): float(v @ q) for ln, v in zip(lines, rest)}
 
