@@ -37,11 +37,12 @@ from kgmem.answer.deterministic import (
 )
 from kgmem.answer.entity_slot import compute_entity_slot
 from kgmem.answer.evidence import EvidenceSet, Line
-from kgmem.answer.extractive import Extracted, extract, rank_lines
-from kgmem.answer.pool import Pool, build_pool, cite_line, confident_answer, passage, said_on
-from kgmem.answer.preference import advice_answer, preference_answer
+from kgmem.answer.extractive import Extracted, extract
+from kgmem.answer.pool import Pool, build_pool, cite_line, confident_answer, said_on
+from kgmem.answer.preference import suggestion
 from kgmem.answer.prompts import ANSWER_PROMPT_VERSION, load_prompt
 from kgmem.answer.quoted import quoted_value
+from kgmem.answer.reply_text import best_line, extractive_text, fallback_text, fallback_turns
 from kgmem.answer.second_look import SECOND_LOOK_CONTEXT, second_look, soft_abstention
 from kgmem.llm.base import LLMError
 from kgmem.llm.tokens import APPROX_TOKENIZER_NAME, approx_token_count
@@ -151,24 +152,18 @@ class Answerer:
         decision = abstain_mod.decide(pool.ev, computed, extracted, sentence_similarity=pool.best_similarity)
         base = _base_info(result, computed, decision, pool, self.tokenizer_name)
         small = self.llm is None or is_small_model(self.llm)
-        if small and plan.intent != Intent.PREFERENCE and not computed.answer \
-                and (decision.abstain or extracted is None or not _direct(plan, extracted)) \
-                and (advice := advice_answer(ev)) is not None:  # advice asked, read as another intent (pr10)
+        if small and not computed.answer and (chosen := suggestion(
+                ev, abstains=decision.abstain, direct=extracted is not None and _direct(plan, extracted))):
+            text, pref, via = chosen  # a preference question, or advice asked as another intent (pr10)
             ctx = self._context(result, ev, computed, None, pool=pool)
-            return self._finish(ctx, base, t0, advice[0], "preference", advice[1].fact_ids, advice[1].turn_ids,
-                                cited=advice[1].cited, extra={"via": "advice request"})
+            return self._finish(ctx, base, t0, text, "preference", pref.fact_ids, pref.turn_ids, cited=pref.cited,
+                                extra=via)
         if self.abstention and decision.abstain and not (computed.answer and not computed.unmatched):
             return self._abstain(result, pool, computed, decision, base, t0)
         if computed.answer:
             ctx = self._context(result, ev, computed, extracted, pool=pool, evidence=_used_lines(pool, ev, computed))
             return self._finish(ctx, base, t0, computed.answer, "computed", computed.fact_ids, computed.turn_ids,
                                 cited=computed.cited, deterministic=not computed.ambiguous)
-        if plan.intent == Intent.PREFERENCE and small:
-            built = preference_answer(ev)
-            if built is not None:
-                text, pref = built
-                ctx = self._context(result, ev, computed, None, pool=pool)
-                return self._finish(ctx, base, t0, text, "preference", pref.fact_ids, pref.turn_ids, cited=pref.cited)
         hedging = decision.evidence.get("hedge") or (extracted is not None and not _direct(plan, extracted))
         if small and hedging:
             looked = self._second_look(result, base, t0, abstained=False, pool=pool)
@@ -186,7 +181,7 @@ class Answerer:
         if extracted is not None and direct and small:
             ctx = self._context(result, pool.ev, computed, extracted, pool=pool)
             fids = [extracted.fact.id] if extracted.fact is not None else []
-            return self._finish(ctx, base, t0, _extractive_text(extracted, pool.ev), "extractive", fids,
+            return self._finish(ctx, base, t0, extractive_text(extracted, pool.ev), "extractive", fids,
                                 extracted.turn_ids, cited=[extracted.cited])
         return self._model_path(result, pool.ev, computed, extracted, base, t0, pool=pool)
 
@@ -217,7 +212,7 @@ class Answerer:
             ctx = self._context(result, ev, Computed(), None, pool=pool, first=line)
             return self._finish(ctx, base, t0, text, "extractive", [], [line.turn_id], cited=[cite_line(line)],
                                 extra={"via": "confident sentence", "sentence_similarity": round(sim, 3)})
-        quoted = quoted_value(ev, [extracted.line if extracted is not None else None, _best_line(ev)])
+        quoted = quoted_value(ev, [extracted.line if extracted is not None else None, best_line(ev)])
         if quoted is not None:  # the line a hedge would quote holds a value of the asked-for type
             value, line = quoted
             ctx = self._context(result, ev, Computed(), None, pool=pool, first=line)
@@ -225,8 +220,8 @@ class Answerer:
             return self._finish(ctx, base, t0, f"{value} ({quote[0].lower()}{quote[1:]})", "extractive", [],
                                 [line.turn_id], cited=[cite_line(line)], extra={"via": "typed value of the quoted line"})
         ctx = self._context(result, ev, Computed(), extracted, pool=pool)
-        return self._finish(ctx, base, t0, _fallback_text(ev, extracted), "fallback", [],
-                            _fallback_turns(ev, extracted), cited=[extracted.cited] if extracted else [],
+        return self._finish(ctx, base, t0, fallback_text(ev, extracted), "fallback", [],
+                            fallback_turns(ev, extracted), cited=[extracted.cited] if extracted else [],
                             extra={"fallback": why})
 
     # ------------------------------------------------------------------ paths
@@ -245,7 +240,7 @@ class Answerer:
         if x is not None and x.typed and not look.decision.evidence.get("hedge"):
             ctx = self._context(look.result, look.ev, Computed(), x, budget=SECOND_LOOK_CONTEXT, pool=pool)
             fids = [x.fact.id] if x.fact is not None else []
-            return self._finish(ctx, info, t0, _extractive_text(x), "extractive", fids, x.turn_ids, cited=[x.cited],
+            return self._finish(ctx, info, t0, extractive_text(x), "extractive", fids, x.turn_ids, cited=[x.cited],
                                 extra={"via": "second_look"})
         if self.llm is not None and result.plan.answer_type not in abstain_mod.TYPED:
             # (a who/where/how-much question with no value of its type even in the raw hits gets no
@@ -271,9 +266,9 @@ class Answerer:
         if extracted is not None:
             lines.append(f"Best match in memory: {extracted.value} — {extracted.cited}")
         ctx = self._context(result, ev, Computed(lines=lines), extracted, budget=budget, pool=pool)
-        fallback = _fallback_text(ev, extracted)
+        fallback = fallback_text(ev, extracted)
         if self.llm is None:
-            return self._finish(ctx, base, t0, fallback, "fallback", [], _fallback_turns(ev, extracted),
+            return self._finish(ctx, base, t0, fallback, "fallback", [], fallback_turns(ev, extracted),
                                 extra={"fallback": "no answer model configured"})
         try:
             # the embedded model stops at its first line break (the prompt asks for one or two sentences)
@@ -281,14 +276,14 @@ class Answerer:
                                     prompt_version=ANSWER_PROMPT_VERSION,
                                     stop=("\n",) if is_small_model(self.llm) else ())
         except LLMError as exc:
-            return self._finish(ctx, base, t0, fallback, "fallback", [], _fallback_turns(ev, extracted),
+            return self._finish(ctx, base, t0, fallback, "fallback", [], fallback_turns(ev, extracted),
                                 extra={"fallback": f"{type(exc).__name__}: {exc}"})
         text = checks.clean(res.text)
         problem = checks.check_output(text, result.plan.question, ctx.text)
         usage = {"llm": res.model, "prompt_tokens": res.prompt_tokens, "completion_tokens": res.completion_tokens,
                  "cached": res.cached}
         if problem is not None:
-            return self._finish(ctx, base, t0, fallback, "fallback", [], _fallback_turns(ev, extracted),
+            return self._finish(ctx, base, t0, fallback, "fallback", [], fallback_turns(ev, extracted),
                                 extra={**usage, "fallback": f"model output rejected: {problem}", "rejected": res.text[:200]})
         abstained = bool(re.match(r"^\s*(i don'?t know|i do not know|you haven'?t)", text, re.I))
         return self._finish(ctx, base, t0, text, "model", [], ctx.turn_ids, extra=usage, abstained=abstained)
@@ -361,39 +356,6 @@ def _direct(plan: Any, x: Extracted) -> bool:
     user's own actual line for an item/text question."""
     return x.typed or x.confidence >= DIRECT_SENTENCE or (
         plan.answer_type in ("item", "text") and x.line is not None and x.line.actuality == "actual")
-
-
-def _extractive_text(x: Extracted, ev: EvidenceSet | None = None) -> str:
-    """A typed value is the answer itself (the line it rests on is cited in ``extra["cited"]``
-    and by turn id); a whole sentence is quoted with its date (and the sentences finishing it)."""
-    if x.source in ("fact", "line"):
-        return x.value
-    if ev is not None and x.line is not None and x.line.role == "user":
-        return f"You told me: \"{passage(ev, x.line)}\" (said {x.line.said_at.date()})"
-    return f"You told me: {x.cited}"
-
-
-def _best_line(ev: EvidenceSet) -> Line | None:
-    users = [ln for ln in ev.top if ln.role == "user" and ln.actuality == "actual"]
-    if users:  # ranked like extractive lines: the line's own similarity, content words, slot words
-        return rank_lines(ev, users)[0][1]
-    return max(ev.top, key=lambda ln: ln.score + ev.turn_similarity(ln.turn_id)) if ev.top else None
-
-
-def _fallback_text(ev: EvidenceSet, extracted: Extracted | None) -> str:
-    if extracted is not None:
-        return f"I'm not sure; the closest thing you told me is {extracted.cited}."
-    line = _best_line(ev)
-    if line is None:
-        return "I don't know: I have no memory of that."
-    return f"I'm not sure; the closest thing you told me is \"{line.text.strip()[:200]}\" (said {line.said_at.date()})."
-
-
-def _fallback_turns(ev: EvidenceSet, extracted: Extracted | None) -> list[str]:
-    if extracted is not None:
-        return list(extracted.turn_ids)
-    line = _best_line(ev)
-    return [line.turn_id] if line is not None else []
 
 
 def _ms(t0: float) -> float:

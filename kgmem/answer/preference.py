@@ -15,6 +15,7 @@ from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
 from kgmem.answer.taste import LEXICON, read_taste
 from kgmem.ids import entity_id
+from kgmem.models import Intent
 
 _LIKE_PREDICATES = ("likes", "hobby", "favourite_food", "favourite_music", "favourite_drink", "diet",
                     "favourite_sport", "plays_instrument")
@@ -231,6 +232,21 @@ def advice_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     sims = ev.line_similarity(lines)
     best = max((sims.get((ln.turn_id, ln.position), 0.0) for ln in lines), default=0.0)
     return built if best >= ADVICE_FLOOR else None
+
+
+def suggestion(ev: EvidenceSet, *, abstains: bool, direct: bool) -> tuple[str, Preference, dict[str, str]] | None:
+    """The preference path of a reply without a larger model: a preference question's suggestion, or
+    a suggestion for advice asked as another intent where the reply would otherwise abstain or hedge
+    (``direct``: a value that itself answers was extracted); with what to report as ``via``.
+    A preference question is never abstained on (:func:`kgmem.answer.abstain.decide`), so this runs
+    before the abstention."""
+    if ev.result.plan.intent == Intent.PREFERENCE:
+        built = preference_answer(ev)
+        return (built[0], built[1], {}) if built is not None else None
+    if not abstains and direct:
+        return None
+    advice = advice_answer(ev)
+    return (advice[0], advice[1], {"via": "advice request"}) if advice is not None else None
 
 
 def _join(items: list[str]) -> str:

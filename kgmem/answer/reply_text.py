@@ -1,0 +1,41 @@
+"""The words of an extractive or fallback reply: a typed value, a quoted dated sentence, or an
+honest "I'm not sure; the closest thing you told me is …" naming the closest line."""
+
+from __future__ import annotations
+
+from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.extractive import Extracted, rank_lines
+from kgmem.answer.pool import passage
+
+
+def extractive_text(x: Extracted, ev: EvidenceSet | None = None) -> str:
+    """A typed value is the answer itself (the line it rests on is cited in ``extra["cited"]``
+    and by turn id); a whole sentence is quoted with its date (and the sentences finishing it)."""
+    if x.source in ("fact", "line"):
+        return x.value
+    if ev is not None and x.line is not None and x.line.role == "user":
+        return f"You told me: \"{passage(ev, x.line)}\" (said {x.line.said_at.date()})"
+    return f"You told me: {x.cited}"
+
+
+def best_line(ev: EvidenceSet) -> Line | None:
+    users = [ln for ln in ev.top if ln.role == "user" and ln.actuality == "actual"]
+    if users:  # ranked like extractive lines: the line's own similarity, content words, slot words
+        return rank_lines(ev, users)[0][1]
+    return max(ev.top, key=lambda ln: ln.score + ev.turn_similarity(ln.turn_id)) if ev.top else None
+
+
+def fallback_text(ev: EvidenceSet, extracted: Extracted | None) -> str:
+    if extracted is not None:
+        return f"I'm not sure; the closest thing you told me is {extracted.cited}."
+    line = best_line(ev)
+    if line is None:
+        return "I don't know: I have no memory of that."
+    return f"I'm not sure; the closest thing you told me is \"{line.text.strip()[:200]}\" (said {line.said_at.date()})."
+
+
+def fallback_turns(ev: EvidenceSet, extracted: Extracted | None) -> list[str]:
+    if extracted is not None:
+        return list(extracted.turn_ids)
+    line = best_line(ev)
+    return [line.turn_id] if line is not None else []
