@@ -9,9 +9,12 @@ does not use it yet (applied there, it cost one paraphrase group; see the ev11 n
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kgmem.answer.event_spec import parse_spec
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import core_terms, expand, terms
+from kgmem.retrieval.question import nlp as question_nlp
 
 #: how much closer a sentence must be to the whole phrase than to the phrase without the words no
 #: line has: an instance carries its kind ("trip to poland" ~ "fly to Krakow" +0.29 (dev3), norway ~
@@ -29,11 +32,14 @@ FRAME_MIN = 0.45
 
 def similarity_and_lift(phrase: str, lines: list[Line], ev: EvidenceSet) -> list[tuple[float, bool]]:
     """Per line: the cosine of its embedding to the phrase's, and whether it may tell the phrase by
-    meaning — the phrase's unseen word that carries the most lifts it by ``INSTANCE_GAIN``, or the
-    seen words alone are close (``FRAME_MIN``); with no unseen word, any line may. One batch."""
+    meaning. With no unseen word, any line may. An unseen proper noun (a place or name told by an
+    instance: "poland" / "Krakow") must lift the line by ``INSTANCE_GAIN``, or the seen words alone
+    be close (``FRAME_MIN``); an unseen common noun ("the violin" / "a secondhand cello": a sibling
+    of the same kind, which the embedding cannot tell from an instance) leaves only the seen words.
+    One embedding batch."""
     if not lines:
         return []
-    frames, seen_frame = _frames(phrase, ev)
+    frames, seen_frame, common = _frames(phrase, ev)
     extra = frames + ([seen_frame] if seen_frame else [])
     texts = [phrase] + extra + [ln.text for ln in lines]
     vecs = ev.result.embed(texts)
@@ -46,12 +52,13 @@ def similarity_and_lift(phrase: str, lines: list[Line], ev: EvidenceSet) -> list
     # the lift of the word that carries the most: "norway" in "my trip to norway", not "trip"
     lifts = sims - (line_vecs @ vecs[1:1 + len(frames)].T).min(axis=1)
     alone = line_vecs @ vecs[1 + len(frames)] if seen_frame else sims * 0.0
-    return [(float(s), bool(g >= INSTANCE_GAIN or a >= FRAME_MIN)) for s, g, a in zip(sims, lifts, alone)]
+    return [(float(s), bool((g >= INSTANCE_GAIN and not common) or a >= FRAME_MIN)) for s, g, a in zip(sims, lifts, alone)]
 
 
-def _frames(phrase: str, ev: EvidenceSet) -> tuple[list[str], str]:
+def _frames(phrase: str, ev: EvidenceSet) -> tuple[list[str], str, bool]:
     """The phrase without each of its content words that no user line has ("my trip to poland" →
-    "my trip to"), and without all of them when a word the user wrote remains ("" otherwise)."""
+    "my trip to"); without all of them when a word the user wrote remains ("" otherwise); and
+    whether one of those words is a common noun (not a proper one)."""
     seen: set[str] = set()
     for ln in ev.all_user_lines():
         have = terms(ln.text)
@@ -66,4 +73,14 @@ def _frames(phrase: str, ev: EvidenceSet) -> tuple[list[str], str]:
             out.append(" ".join(kept))
     rest = [w for w in words if not (terms(w) and terms(w) <= unseen)]
     seen_frame = " ".join(rest) if out and core_terms(" ".join(rest)) else ""
-    return out, seen_frame
+    return out, seen_frame, bool(unseen - _proper_nouns(phrase))
+
+
+@lru_cache(maxsize=1024)
+def _proper_nouns(phrase: str) -> frozenset[str]:
+    """The comparison forms of a phrase's proper nouns by the tagger ("poland" in "was in poland in
+    the summer"); none without the tagger (then every unseen word counts as a common noun)."""
+    nlp = question_nlp()
+    if nlp is None:
+        return frozenset()
+    return frozenset(t for tok in nlp(phrase) if tok.pos_ == "PROPN" for t in terms(tok.text))
