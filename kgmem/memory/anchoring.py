@@ -30,6 +30,7 @@ from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.ids import normalise_name
 from kgmem.lexicon.gone import gone_after
+from kgmem.memory.continuation import continued_slot
 from kgmem.memory.entities import EntityResolver, _head_kind, _name_words
 from kgmem.models import Entity, Fact
 
@@ -215,7 +216,19 @@ class Anchoring:
             got = self._values(probe, ent, holders[ent.id], day)
             if got:
                 return got
-        return self._by_old_value(probe, holders, day, before) or self._by_statement(probe, holders, day)
+        return self._by_old_value(probe, holders, day, before) or self._by_statement(probe, holders, day) \
+            or self._continued(probe, holders, day)
+
+    def _continued(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:
+        """A correction that names nothing known picks up an earlier thread (:mod:`.continuation`)."""
+        if self.embed is None or not probe.cue or any(
+                self.resolver.lookup(m) is not None or self._someone(normalise_name(m)) for m in probe.mentions):
+            return []
+        classes = {cls for _, cls in probe.values}
+        slots = [(ent, attr, fact) for eid, held in holders.items() if (ent := self.resolver.entity(eid)) is not None
+                 for attr, fact in held.items() if any(attr in CLASS_ATTRIBUTES.get(c, ()) for c in classes)]
+        found = continued_slot(probe, slots, self.embed, MARGIN)
+        return self._new_value(probe, found[0], found[1], found[2], day, by_class=True) if found else []
 
     def _by_statement(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:
         """A slot whose first statement named what the probe names: the words of the probe's
