@@ -82,6 +82,17 @@ _NAMED_BY = {
 }
 
 
+def _leading_name(value: str, text: str, said: str) -> re.Match[str] | None:
+    """A held name said by its first word alone, written as a name ("left TCS" for "TCS Chennai",
+    "not at Hackney" for "Hackney Marshes"): the word in ``said`` (``text`` normalised), when ``text``
+    writes it capitalised and it has three letters or more."""
+    words = value.split()
+    if len(words) < 2 or len(words[0]) < 3 or not words[0][:1].isupper() \
+            or not re.search(r"(?<![\w'])" + re.escape(words[0]) + r"(?!\w)", text):
+        return None
+    return re.search(r"(?<![\w'])" + re.escape(normalise_name(words[0])) + r"(?!\w)", said)
+
+
 def old_said(text: str, start: int, end: int) -> bool:
     """The value at ``text[start:end]`` (normalised text) is said as the old one (:data:`_OLD_BEFORE`)."""
     return bool(_OLD_BEFORE.search(text[max(0, start - 30): start])) or gone_after(text, end)
@@ -292,7 +303,7 @@ class Anchoring:
                 if attr not in BY_VALUE or len(re.sub(r"\W", "", old)) < 3:
                     continue
                 rx = re.compile(r"(?<![\w'])" + re.escape(old) + r"(?!\w)")
-                m = rx.search(said)
+                m = rx.search(said) or _leading_name(fact.value or "", probe.text, said)
                 if m is None and prior and any(gone_after(prior, p.end()) for p in rx.finditer(prior)):
                     hits.extend(self._new_value(probe, ent, attr, fact, day))
                     continue
