@@ -8,6 +8,8 @@ and the value differs, the clause gives that slot a new value, and reconciliatio
 old one. Names resolve by normalised name, by head noun and words ("the sync" = "the weekly
 design team sync"; "Leo's lesson" = "Leo's piano lesson"), or by embedding similarity of the
 phrase to the entity's names (MiniLM; :data:`SIMILARITY`, tuned on the development pairs only).
+A correction that names nothing known ("he's put it up to £30 now") picks up the held slot of its
+value's class whose first sentence is closest by meaning (:mod:`.continuation`).
 
 Precision: only slots stated in an earlier session; a person's home or workplace only when the
 clause says a word of living or working; a value of a class that fits two of the entity's
@@ -83,9 +85,9 @@ _NAMED_BY = {
 
 
 def _leading_name(value: str, text: str, said: str) -> re.Match[str] | None:
-    """A held name said by its first word alone, written as a name ("left TCS" for "TCS Chennai",
-    "not at Hackney" for "Hackney Marshes"): the word in ``said`` (``text`` normalised), when ``text``
-    writes it capitalised and it has three letters or more."""
+    """A held name said by its first word alone, written as a name ("left Infosys" for "Infosys Pune",
+    "moved from Goals" for "Goals Wembley"): the word in ``said`` (``text`` normalised), when ``text``
+    writes it capitalised and it has three letters or more. Found on au14's dev4 (oe4-044: directed)."""
     words = value.split()
     if len(words) < 2 or len(words[0]) < 3 or not words[0][:1].isupper() \
             or not re.search(r"(?<![\w'])" + re.escape(words[0]) + r"(?!\w)", text):

@@ -1,7 +1,8 @@
 """A correction that names nothing continues an earlier conversation about a held slot (issue #13 item 7).
 
-"He came back and now he's saying £2,500", "they can't do Thursday so I'm going Friday at 2:15 instead",
-"it got moved to the 21st": the sentence gives a new value and a word of change, but its "he" / "they" /
+"He came back today and now he wants £520", "They rang and can't make Tuesday so it's Thursday at 10
+now" (a week after "the electrician quoted £450…", "the boiler service is booked for Tuesday at 9"):
+the sentence gives a new value and a word of change, but its "he" / "they" /
 "it" has nothing to refer to in its own session, and no name of it is a person or thing memory knows.
 People say such things when they pick up a thread they started earlier. The thread is found by
 meaning, not by a word list: among the slots memory holds whose value is of the new value's class
@@ -12,6 +13,10 @@ Precision: only with a word of change (the probe's cue); only when no name the s
 known person or thing or a people word (those are read by name, or are someone else's news: "my
 sister says she's paying £60 for her gym now"); only slots stated in an earlier session (the
 holders); never when two slots of the class are about as close.
+
+Found on two development pairs (entity_updates_dev2 oe2-036, dev3 oe3-001); its first run on au14's
+dev4 (blind) read one more pair (oe4-001). A sentence that shares no word of its topic with the
+thread stays below the floor (tests/unit/test_entity_continuation.py names one).
 """
 
 from __future__ import annotations
