@@ -95,6 +95,12 @@ def _leading_name(value: str, text: str, said: str) -> re.Match[str] | None:
     return re.search(r"(?<![\w'])" + re.escape(normalise_name(words[0])) + r"(?!\w)", said)
 
 
+def _value_said(value: str, said: str) -> bool:
+    """A held value (three letters or more) is said in ``said`` (normalised text)."""
+    plain = normalise_name(value)
+    return len(re.sub(r"\W", "", plain)) >= 3 and re.search(r"(?<![\w'])" + re.escape(plain) + r"(?!\w)", said) is not None
+
+
 def old_said(text: str, start: int, end: int) -> bool:
     """The value at ``text[start:end]`` (normalised text) is said as the old one (:data:`_OLD_BEFORE`)."""
     return bool(_OLD_BEFORE.search(text[max(0, start - 30): start])) or gone_after(text, end)
@@ -238,8 +244,12 @@ class Anchoring:
                 self.resolver.lookup(m) is not None or self._someone(normalise_name(m)) for m in probe.mentions):
             return []
         classes = {cls for _, cls in probe.values}
+        said = normalise_name(probe.text)
+        # a sentence that says a slot's current value is read by _by_old_value only ("Mr Okonjo and Ms
+        # Haddad are both coming now" is no new person in charge)
         slots = [(ent, attr, fact) for eid, held in holders.items() if (ent := self.resolver.entity(eid)) is not None
-                 for attr, fact in held.items() if any(attr in CLASS_ATTRIBUTES.get(c, ()) for c in classes)]
+                 for attr, fact in held.items() if any(attr in CLASS_ATTRIBUTES.get(c, ()) for c in classes)
+                 and not _value_said(fact.value or "", said)]
         found = continued_slot(probe, slots, self.embed, MARGIN)
         return self._new_value(probe, found[0], found[1], found[2], day, by_class=True) if found else []
 
