@@ -239,9 +239,10 @@ class Anchoring:
             or self._continued(probe, holders, day)
 
     def _continued(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:
-        """A correction that names nothing known picks up an earlier thread (:mod:`.continuation`)."""
-        if self.embed is None or not probe.cue or any(
-                self.resolver.lookup(m) is not None or self._someone(normalise_name(m)) for m in probe.mentions):
+        """A correction that names nothing picks up an earlier thread (:mod:`.continuation`): its names
+        hold no word ("he", "they", "it" only). A sentence that names a thing is about that thing ("the gym
+        has put the fee up to £38 now" is not the plumber's quote: rev11's near misses)."""
+        if self.embed is None or not probe.cue or any(re.search(r"[^\W\d_]{2}", m) for m in probe.mentions):
             return []
         classes = {cls for _, cls in probe.values}
         said = normalise_name(probe.text)

@@ -9,10 +9,13 @@ meaning, not by a word list: among the slots memory holds whose value is of the 
 (a time, an amount, a place…), the one whose first statement is closest to this sentence by the
 MiniLM sentence embedding (:data:`FLOOR`), ahead of the next by :data:`~kgmem.memory.anchoring.MARGIN`.
 
-Precision: only with a word of change (the probe's cue); only when no name the sentence gives is a
-known person or thing or a people word (those are read by name, or are someone else's news: "my
-sister says she's paying £60 for her gym now"); only slots stated in an earlier session (the
-holders); never when two slots of the class are about as close.
+Precision: only with a word of change (the probe's cue); only when the sentence names nothing (its
+names hold no word: a sentence that names a thing is about that thing, "the gym has put the fee up to
+£38 now" is not the plumber's quote — rev11's near misses, 13:37, which the first version got wrong);
+never a slot whose current value the sentence says; only slots stated in an earlier session (the
+holders); never when two slots of the class are about as close. With ONE held slot of the class there
+is no second to beat, so the floor alone decides: a bare "they've moved it to Friday now" a week after
+one other time-slot statement takes it when the sentences are about as close as FLOOR.
 
 Found on two development pairs (entity_updates_dev2 oe2-036, dev3 oe3-001); its first run on au14's
 dev4 (blind) read one more pair (oe4-001). A sentence that shares no word of its topic with the

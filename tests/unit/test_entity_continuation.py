@@ -46,6 +46,13 @@ ELSEWHERE: list[tuple[str, str, str, str]] = [
     # written after FLOOR was chosen
     ("The dentist check-up is on the 4th at 3pm.",
      "Now the match has been moved to Sunday, so the pub quiz clashes.", "dentist", "4th"),
+    # rev11's near misses (13:37): a sentence that names another thing of the same value class
+    ("Our car insurance renewal is £640 this year, ouch.",
+     "They've just upped my phone bill to £45 a month now, cheeky.", "insurance", "£640"),
+    ("The plumber quoted £300 to fix the bathroom tap.", "The gym has put the monthly fee up to £38 now.", "plumber",
+     "£300"),
+    ("The kids' parents evening is on Thursday at 6.", "Now the dentist wants me in on Friday at 9 instead.",
+     "parents evening", "Thursday at 6"),
 ]
 
 
