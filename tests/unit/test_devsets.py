@@ -29,6 +29,9 @@ SETS = {
     "dev5": ("au12", {"single-session-user": 6, "single-session-assistant": 4,
                       "single-session-preference": 3, "multi-session": 9, "knowledge-update": 9,
                       "temporal-reasoning": 13}, 5),
+    "dev6": ("au13", {"single-session-user": 5, "single-session-assistant": 3,
+                      "single-session-preference": 2, "multi-session": 10, "knowledge-update": 7,
+                      "temporal-reasoning": 14}, 5),
 }
 
 
