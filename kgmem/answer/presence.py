@@ -47,6 +47,16 @@ from kgmem.text import FUNCTION_WORDS, QUESTION_FILLER, fold, words
 WORD_SIMILARITY = 0.72
 #: words of this many letters or more may differ by one edit (a typo) and still be the same name
 TYPO_MIN_LETTERS = 5
+#: an absent name is told by an instance ("my trip to Japan" by "just landed in Osaka", "Poland" by
+#: "back from Krakow") when it raises the question's MiniLM cosine to one of the user's lines by at
+#: least this much over the question with the name replaced by "somewhere". Set by hand on invented
+#: pairs (notes/fa11.md): a containing place lifts +0.13..+0.29 (Japan/Osaka +0.14, Edinburgh/Marchmont
+#: +0.13, Poland/Krakow +0.20, Canada/Toronto +0.21), a neighbouring one -0.07..+0.09 (Korea/Osaka -0.07,
+#: Germany/Krakow 0.00, London/Marchmont +0.09, Spain/Lisbon +0.08), another car model -0.13 (Yaris/Fiesta);
+#: two countries are as close as a country and its city by the names alone (Japan~Korea 0.74, Japan~Osaka 0.74)
+NAME_LIFT = 0.12
+#: the user's lines a name's lift is measured on (the closest to the question)
+LIFT_LINES = 8
 #: spaCy labels of proper words that name a kind, not an individual memory must have met
 _KIND_LABELS = frozenset({"NORP", "LANGUAGE"})
 
@@ -172,3 +182,17 @@ def asked_about(question: str, named: Sequence[str], value: str, *, yes_no: bool
         return True
     own = terms(value)
     return not yes_no and bool(own) and own <= terms(question)
+
+
+def name_lift(question: str, name: str, lines: Sequence[str], embed: Embed) -> float:
+    """How much a name of the question raises its cosine to the closest of ``lines``: the largest
+    difference between the question's cosine to a line and the cosine of the question with the name
+    replaced by "somewhere" (0 without an embedder or lines)."""
+    neutral = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", "somewhere", question, flags=re.I)
+    if neutral == question or not lines:
+        return 0.0
+    vecs = embed([question, neutral, *lines])
+    if vecs is None:
+        return 0.0
+    with_name, without = vecs[2:] @ vecs[0], vecs[2:] @ vecs[1]
+    return float((with_name - without).max())
