@@ -1,8 +1,8 @@
-"""An absent name told by an instance: "my trip to Japan" when the user only said "landed in Osaka".
+"""An absent name told by an instance: "when did I visit Mexico" when the user only said "back from Oaxaca".
 
 presence.name_lift measures how much the question's name raises its similarity to the user's line
 (against the question with the name replaced by "somewhere"); abstain.missing_names keeps a name
-that no line lifts. Places and lines are invented, none is from a data set.
+that no line lifts. Places and lines are invented: no pair is modelled on a data set.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def test_a_containing_place_lifts_the_question(embed, question: str, name: str, 
 
 @pytest.mark.parametrize(("question", "name", "line"), [
     ("how many days was I in Spain", "Spain", "We spent the week in Lisbon and Porto, so much custard tart."),
-    ("when did I go to Australia", "Australia", "Flew to Toronto on Friday for my cousin's wedding."),
+    ("when did I go to Australia", "Australia", "Flew to Montreal on Friday for my cousin's wedding."),
     ("when did I visit Peru", "Peru", "Just got back from Oaxaca, the mole was incredible."),
     ("What did we unpack in Shipley?", "Shipley", "We finally got the keys to the cottage in Saltaire, unpacking all weekend."),
     ("how much did we pay for the Corolla in the end", "Corolla", "We picked up the Fiesta on Saturday, paid 8,500."),
@@ -48,7 +48,7 @@ def test_a_neighbour_or_another_model_does_not(embed, question: str, name: str, 
 
 
 def test_a_name_not_in_the_question_lifts_nothing(embed) -> None:  # noqa: ANN001
-    assert name_lift("when did I go there", "Canada", ["Flew to Toronto on Friday."], embed) == 0.0
+    assert name_lift("when did I go there", "Canada", ["Flew to Montreal on Friday."], embed) == 0.0
 
 
 @pytest.fixture(scope="module")
