@@ -3,9 +3,7 @@
 Memory holds no answer when, after retrieval:
 
 - a *named* entity of the question (a proper noun: "Valparaíso", "Priya") occurs nowhere in the
-  user's memory after Unicode folding (NFKC/NFKD, casefold, accents dropped), nor is spoken of by
-  an instance in the user's closest lines ("my trip to Japan": "just landed in Osaka"; measured by
-  how much the name raises the question's similarity to the line, :func:`presence.name_lift`);
+  user's memory after Unicode folding (NFKC/NFKD, casefold, accents dropped);
 - the event a computed answer needs was never told as the user's own actual event (only as a
   plan, something declined, or someone else's doing — "you mentioned X but never said you did it");
 - no value of the asked-for type exists in the evidence (a "which company" question needs an
@@ -96,18 +94,7 @@ def missing_names(plan: QueryPlan, ev: EvidenceSet) -> list[str]:
         return []
     vocab = presence.vocabulary([*(f.text + " " + (f.value or "") for f in ev.result.all_facts.values()),
                                  *(t.text for t in ev.result.all_turns())])
-    unseen = [n for n in unseen if not presence.name_in(n, vocab)]
-    return [n for n in unseen if not _told_by_instance(ev, n)] if unseen else []
-
-
-def _told_by_instance(ev: EvidenceSet, name: str) -> bool:
-    """An absent name the user's closest lines speak of by an instance ("Japan": "landed in Osaka"):
-    the name lifts the question's similarity to one of them (:func:`kgmem.answer.presence.name_lift`)."""
-    lines = [ln for ln in ev.top if ln.role == "user"]
-    sims = ev.line_similarity(lines)
-    best = sorted(lines, key=lambda ln: -sims.get((ln.turn_id, ln.position), 0.0))[: presence.LIFT_LINES]
-    lift = presence.name_lift(ev.result.plan.question, name, [ln.text for ln in best], ev.result.embed)
-    return lift >= presence.NAME_LIFT
+    return [n for n in unseen if not presence.name_in(n, vocab)]
 
 
 def _unsupported(ev: EvidenceSet, focus: list[str], texts: list[str], info: dict[str, Any]) -> list[str]:

@@ -47,19 +47,6 @@ from kgmem.text import FUNCTION_WORDS, QUESTION_FILLER, fold, words
 WORD_SIMILARITY = 0.72
 #: words of this many letters or more may differ by one edit (a typo) and still be the same name
 TYPO_MIN_LETTERS = 5
-#: an absent name is told by an instance ("my trip to Mexico" by "just got back from Oaxaca", "Germany"
-#: by "flew to Berlin") when it raises the question's MiniLM cosine to one of the user's lines by at
-#: least this much over the question with the name replaced by "somewhere". Placed by hand with pairs
-#: modelled on dev3/dev4 questions (Poland/Krakow +0.20, Edinburgh/Marchmont +0.13, Yaris/Fiesta -0.13)
-#: and on au13's published description of dev6 (Japan/Osaka +0.14, Canada/Toronto +0.21) in view, so
-#: dev6's figure for it is directed (notes/fa11.md). On pairs from no data set alone it holds: containing
-#: places 7/10 lift >= 0.12 (Mexico/Oaxaca +0.21, Germany/Berlin +0.19, Italy/Rome +0.29; missed
-#: US/Chicago -0.05, Vietnam/Hanoi +0.08, California/Santa Cruz -0.11), neighbours 0/16 (max Spain/Oaxaca
-#: +0.10, Wales/Edinburgh +0.09). By the names alone two countries are as close as a country and its
-#: city (Japan~Korea 0.74, Japan~Osaka 0.74); a whole question against a whole line tells them apart
-NAME_LIFT = 0.12
-#: the user's lines a name's lift is measured on (the closest to the question)
-LIFT_LINES = 8
 #: spaCy labels of proper words that name a kind, not an individual memory must have met
 _KIND_LABELS = frozenset({"NORP", "LANGUAGE"})
 
@@ -185,17 +172,3 @@ def asked_about(question: str, named: Sequence[str], value: str, *, yes_no: bool
         return True
     own = terms(value)
     return not yes_no and bool(own) and own <= terms(question)
-
-
-def name_lift(question: str, name: str, lines: Sequence[str], embed: Embed) -> float:
-    """How much a name of the question raises its cosine to the closest of ``lines``: the largest
-    difference between the question's cosine to a line and the cosine of the question with the name
-    replaced by "somewhere" (0 without an embedder or lines)."""
-    neutral = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", "somewhere", question, flags=re.I)
-    if neutral == question or not lines:
-        return 0.0
-    vecs = embed([question, neutral, *lines])
-    if vecs is None:
-        return 0.0
-    with_name, without = vecs[2:] @ vecs[0], vecs[2:] @ vecs[1]
-    return float((with_name - without).max())
