@@ -50,14 +50,14 @@ def _strip_article(a: str) -> str:
 
 
 def _numbers(text: str, unit: str) -> list[int]:
-    from kgmem.evaluation.judge import normalise
+    from kgmem.evaluation.answer_text import normalise
 
     u = unit.rstrip("s")
     return [int(float(n)) for n in re.findall(rf"\b(\d+(?:\.\d+)?)\s+{u}s?\b", normalise(text))]
 
 
 def _dates(text: str) -> set[date]:
-    from kgmem.evaluation.judge import extract_dates
+    from kgmem.evaluation.answer_text import extract_dates
 
     out = set()
     for y, m, d in extract_dates(text):

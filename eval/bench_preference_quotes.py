@@ -21,7 +21,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from eval._report import measured, provenance_lines  # noqa: E402
-from kgmem.evaluation.judge import without_quotes  # noqa: E402  (the offline judge's own rule)
+from kgmem.evaluation.answer_text import without_quotes  # noqa: E402  (the offline judge's own rule)
 
 
 def count(run_dir: Path) -> dict[str, int]:

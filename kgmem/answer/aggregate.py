@@ -13,10 +13,11 @@ from functools import lru_cache
 
 from kgmem import predicates as predicate_registry
 from kgmem import temporal
-from kgmem.answer.counting import compute_told_count, question_terms, shared
+from kgmem.answer.counting import compute_told_count, counted_heads, question_terms, shared
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.event_count import CountedEvent, role_events
 from kgmem.answer.evidence import EvidenceSet, Line, arrangement
+from kgmem.answer.instances import stated_quantity
 from kgmem.answer.match import GENERIC, norm, terms
 from kgmem.answer.spans import typed_spans
 from kgmem.models import Fact, QueryPlan
@@ -307,13 +308,16 @@ def compute_category_order(ev: EvidenceSet) -> Computed:
 
 def _counted(plan: QueryPlan, role: str, events: list[CountedEvent], out: Computed) -> Computed:
     """The answer from counted role events, each cited."""
-    names = [e.name or e.line.text.strip()[:60] for e in events]
-    out.lines.append(f"{len(events)} event(s) you said you {role}ed: " + "; ".join(
+    heads = counted_heads(plan.question)
+    # a line telling several ("sold another 9 jars") counts as many as it says
+    many = [stated_quantity(e.line.text, heads) for e in events]
+    names = [(e.name or e.line.text.strip()[:60]) + (f" (×{n})" if n != 1 else "") for e, n in zip(events, many)]
+    out.lines.append(f"{sum(many)} event(s) you said you {role}ed: " + "; ".join(
         f"{n} ({e.line.when.date()})" for n, e in zip(names, events)))
     for e in events:
         out.turn_ids.append(e.line.turn_id)
         out.cited.append(e.cite())
-    out.answer = f"{len(events)} ({'; '.join(names)})" if plan.answer_shape == "number" else "; ".join(names)
+    out.answer = f"{sum(many)} ({'; '.join(names)})" if plan.answer_shape == "number" else "; ".join(names)
     return out
 
 

@@ -4,18 +4,19 @@ Stored facts hold what extraction understood; a count question often asks about 
 predicate holds ("presented a paper at a conference", "did a bank shift", "got accepted"). So the
 events are counted from the user's own lines:
 
-- **which lines are about the asked thing**: the question's content words (the counted things'
-  nouns first — "half", "marathon"; when no line names them, its other content words — the
-  verb "accepted" of "how many of my submissions got accepted") matched by folded stem
-  (:func:`kgmem.answer.match.terms`), and a line must also be closer in meaning to the question
-  (MiniLM cosine, the vectors ingest cached) than this user's typical line is — "half" in "half
-  in a .bib file" is not a half marathon;
+- **which lines are about the asked thing**: by meaning first — a line whose MiniLM cosine to
+  the question's counted phrase ("I have done hikes": :mod:`kgmem.answer.instances`) is near the
+  best line's tells an instance though it never says "hike" ("Walked up Helvellyn today"); and by
+  words — a line naming the counted things' nouns (when none does, the
+  question's other content words: the verb "accepted" of "how many of my submissions got
+  accepted") that is closer to the phrase than this user's typical line is;
 - **which of those are the user's own actual events**: the line classes of
   :mod:`kgmem.answer.evidence` (``actual`` only: not a plan, a declined offer, a friend's doing,
   a question), told inside the question's time window;
-- **one event per telling**: a session tells an event once (the best line of it is kept), and
-  two sessions naming the same title or place tell the same event ("Flying out to Lisbon on
-  Tuesday" / "Got back from Lisbon").
+- **one event per telling**: a session tells an event once (the best line of it is kept); two
+  sessions naming the same title or place ("Flying out to Lisbon on Tuesday" / "Got back from
+  Lisbon"), or dating their event to the same day ("the fell walk on Saturday" told on Tuesday),
+  tell the same event.
 
 The answer names what it counted: "2 (the Bath Half, 2023-03-12; the Edinburgh half marathon,
 2023-05-28)". No word list decides what counts; the question's own words and their meaning do.
@@ -30,6 +31,7 @@ from functools import lru_cache
 from statistics import median
 
 from kgmem import temporal
+from kgmem.answer import instances as inst
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, EvidenceSet, Line, arrangement
 from kgmem.answer.match import GENERIC, norm, terms
@@ -39,6 +41,8 @@ from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.search import fact_date
 from kgmem.text import tokenize
 
+#: "how many X" (not "the total number of X": a generic count the stored items answer; counting
+#: lines for it added preference lines — "Big yes to documentaries" — on the first synthetic family)
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 #: "how many days did I spend in Lisbon" asks a duration, not a count of told events
 _HOW_MANY_UNITS = re.compile(r"\bhow\s+many\s+(?:more\s+)?(?:seconds|minutes|hours|days|nights|weeks|months|years)\b", re.I)
@@ -84,8 +88,17 @@ def _counted_phrase(question: str) -> list[list[str]]:
     rest = question[m.end():]
     end = _PHRASE_END.search(rest)
     phrase = rest[:end.start()] if end else rest
-    parts = [[w for w in tokenize(part) if norm(w) not in _COUNTING] for part in re.split(r"\b(?:or|and)\b|,", phrase)]
+    parts = [_words(part) for part in re.split(r"\b(?:or|and)\b|,", phrase)]
     return [p for p in parts if p]
+
+
+def _words(part: str) -> list[str]:
+    """One counted part's words, its head noun last: "jars of my marmalade" → marmalade, jars
+    (the word before "of" is the counted thing; "of my submissions", "kinds of bird" have none)."""
+    before, _, after = f" {part} ".partition(" of ")
+    head = [w for w in tokenize(before) if norm(w) not in _COUNTING]
+    rest = [w for w in tokenize(after) if norm(w) not in _COUNTING]
+    return rest + head if head else rest
 
 
 def counted_heads(question: str) -> set[str]:
@@ -133,9 +146,11 @@ def _in_window(line: Line, plan: QueryPlan) -> bool:
     return w is None or ((w.start is None or line.said_at >= w.start) and (w.end is None or line.said_at <= w.end))
 
 
-def _names(line: Line) -> set[str]:
-    runs = {r.group(0).strip(" ,.").casefold() for r in _NAME_RUN.finditer(line.text)}
-    return {r for r in runs if r not in ("i", "i'm", "i've", "i'd")}
+def _names(line: Line, asked: frozenset[str] = frozenset()) -> set[str]:
+    """The titles and places a line names, not the counted kind itself ("IELTS" of "how many
+    IELTS tests" names every test, not one)."""
+    runs = {r.casefold() for r in inst.name_runs(line, _NAME_RUN)}
+    return {r for r in runs if r not in ("i", "i'm", "i've", "i'd") and not terms(r) <= asked}
 
 
 def _label(line: Line, hit: set[str]) -> str:
@@ -179,47 +194,70 @@ class Told:
 
 def told_events(ev: EvidenceSet) -> Told | None:
     """The user's own actual events the count question asks about, one line each (``None`` when
-    the question is no "how many" question or no line names what it counts). Offers made to the
-    user and bookings are set aside (unless the question asks about them), with plans, noes and
-    other people's doings."""
+    the question is no "how many" question or no line tells what it counts).
+
+    A line is an instance by its meaning: its MiniLM cosine to the question's counted phrase
+    (:func:`kgmem.answer.instances.counted_phrase`, one batch for all lines) reaches
+    :func:`~kgmem.answer.instances.threshold`; or by its words: it names one of the counted
+    things' nouns (else, when no line does, the question's other content words) and is closer to
+    the phrase than this user's typical line. Offers made to the user and bookings are set aside
+    (unless the question asks about them), with plans, noes and other people's doings. A session
+    tells an instance once; lines of two sessions naming the same title or place, or dating their
+    event to the same day, tell the same one. Lines just below the threshold in sessions with no
+    instance are kept as "maybe" (the count is then a lower bound)."""
     plan = ev.result.plan
     if not _HOW_MANY.search(plan.question) or _HOW_MANY_UNITS.search(plan.question):
         return None
     heads, others = anchors(plan)
-    if not heads and not others:
-        return None
     said = [ln for ln in ev.all_user_lines() if ln.role == "user" and not ln.is_request and _in_window(ln, plan)]
-    own = [ln for ln in said if ln.actuality == "actual"]
-    matched: list[tuple[Line, set[str]]] = []
-    words = heads
-    for words in (heads, others):  # the things' own nouns first; the other words only when no line names them
-        matched = [(ln, hit) for ln in own if (hit := shared(words, terms(ln.text)))]
-        if matched:
-            break
-    if not matched:
+    if not said:
         return None
-    set_aside = [(ln, _SET_ASIDE[ln.actuality]) for ln in said
-                 if ln.actuality in _SET_ASIDE and shared(words, terms(ln.text))]
-    if not set(lemmas(plan.question)) & _ARRANGING:
-        set_aside += [(ln, _SET_ASIDE[kind]) for ln, _ in matched if (kind := arrangement(ln.text))]
-        matched = [(ln, hit) for ln, hit in matched if arrangement(ln.text) is None]
-    sims = ev.line_similarity(own)
-    typical = median(sims.get((ln.turn_id, ln.position), 0.0) for ln in own)
-    placed = [(ln, h) for ln, h in matched if sims.get((ln.turn_id, ln.position), 0.0) > typical]
-    best: dict[str, tuple[Line, set[str]]] = {}
-    for ln, hit in sorted(placed, key=lambda m: -sims.get((m[0].turn_id, m[0].position), 0.0)):
-        best.setdefault(ln.session_id, (ln, hit))
+    sims = inst.phrase_similarity(ev, inst.counted_phrase(plan), said)
+    own = [ln for ln in said if ln.actuality == "actual"]
+    if not own:
+        return None
+    arranging = bool(set(lemmas(plan.question)) & _ARRANGING)
+
+    def sim(ln: Line) -> float:
+        return sims.get(inst.key(ln), 0.0)
+
+    def done(ln: Line) -> bool:  # the user's own doing, not an offer to them or a booking
+        return arranging or arrangement(ln.text) is None
+
+    top = next((sim(ln) for ln in sorted(own, key=sim, reverse=True) if done(ln)), 0.0)
+    cut = inst.threshold(top)
+    typical = median(sim(ln) for ln in own)
+    words = heads
+    by_word: list[Line] = []
+    for words in (heads, others):  # the things' own nouns first; the other words only when no line names them
+        by_word = [ln for ln in own if shared(words, terms(ln.text))]
+        if by_word:
+            break
+    chosen = {inst.key(ln): ln for ln in own if sim(ln) >= cut}
+    chosen.update({inst.key(ln): ln for ln in by_word if sim(ln) > typical})
+    set_aside = [(ln, _SET_ASIDE[ln.actuality]) for ln in said if ln.actuality in _SET_ASIDE
+                 and (sim(ln) >= cut or shared(words, terms(ln.text)))]
+    set_aside += [(ln, _SET_ASIDE[kind]) for ln in chosen.values() if not arranging and (kind := arrangement(ln.text))]
+    placed = [ln for ln in chosen.values() if done(ln)]
+    best: dict[str, Line] = {}
+    for ln in sorted(placed, key=sim, reverse=True):
+        best.setdefault(ln.session_id, ln)
     events: list[tuple[Line, set[str]]] = []
-    for ln, hit in sorted(best.values(), key=lambda m: m[0].said_at):
-        if not any(_names(ln) & _names(other) for other, _ in events):
-            events.append((ln, hit))
+    asked = frozenset(question_terms(plan.question))
+    for ln in sorted(best.values(), key=lambda ln: ln.said_at):
+        if not any(_names(ln, asked) & _names(other, asked) or inst.same_day_retold(ln, other) for other, _ in events):
+            events.append((ln, shared(heads | others, terms(ln.text))))
     if not events:
         return None
-    # a line holding the counted noun (and its modifiers) that the meaning check left out, told in
-    # a session no counted event comes from: maybe one more
+    # a line just below the threshold that names a word of the question, or one holding the
+    # counted noun (and its modifiers) but not placed by its meaning, told in a session no
+    # counted event comes from: maybe one more
     mods = _modifiers(plan.question)
-    unsure = [ln for ln, _ in matched if words is heads and ln.session_id not in best
-              and mods <= question_terms(ln.text)]
+    about = heads | others | mods
+    near = [ln for ln in own if ln.session_id not in best and inst.key(ln) not in chosen and done(ln) and (
+        (sim(ln) >= cut - inst.NEAR and shared(about, terms(ln.text)))
+        or (words is heads and shared(heads, terms(ln.text)) and mods <= question_terms(ln.text)))]
+    unsure = sorted(near, key=sim, reverse=True)
     return Told(events, sorted(set_aside, key=lambda a: a[0].said_at), unsure)
 
 
@@ -234,6 +272,30 @@ def _covers(fact: Fact, line: Line, words: set[str]) -> bool:
 
 def _quote(line: Line) -> str:
     return f"\"{line.text.strip()[:120]}\" (said {line.said_at.date()})"
+
+
+def _undated_terms(line: Line) -> set[str]:
+    """A line's words outside its time expressions ("this morning" names no thing)."""
+    text = line.text
+    for span in sorted(temporal.find_time_expressions(text, line.said_at), key=lambda s: -s.start_char):
+        text = text[:span.start_char] + " " + text[span.end_char:]
+    return terms(text)
+
+
+def _distinct_lines(lines: list[Line], ev: EvidenceSet, asked: set[str]) -> list[Line]:
+    """The lines of a "how many different …" count that tell different things: a line sharing a
+    rare word (in at most two of the user's sessions, not a word of the question) with one
+    already kept tells the same thing ("a bank shift on c2" / "c2 again")."""
+    sessions: dict[str, set[str]] = {}
+    for ln in ev.all_user_lines():
+        for w in terms(ln.text):
+            sessions.setdefault(w, set()).add(ln.session_id)
+    kept: list[Line] = []
+    for ln in lines:
+        rare = {w for w in _undated_terms(ln) - asked - GENERIC if len(sessions.get(w, ())) <= 2}
+        if not any(rare & _undated_terms(other) for other in kept):
+            kept.append(ln)
+    return kept
 
 
 def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
@@ -262,8 +324,11 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
             if not any(_covers(f, ln, words) for f in kept) and not any(t.turn_id == ln.turn_id for _, t in trips)]
     items = [f"{f.value or f.text}, {fact_date(f).date()}" for f in kept]
     items += [f"{v}, {event_day(ln)}" for v, ln in trips]
-    items += [f"{_label(ln, hit)}, {event_day(ln)}" for ln, hit in told]
-    out.lines.append(f"{len(items)} item(s) you told of: " + "; ".join(items))
+    many = {ln.turn_id: n for ln, _ in told if (n := inst.stated_quantity(ln.text, heads)) != 1}
+    items += [f"{_label(ln, hit)}, {event_day(ln)}" + (f" (×{many[ln.turn_id]})" if ln.turn_id in many else "")
+              for ln, hit in told]
+    total = len(items) + sum(n - 1 for n in many.values())
+    out.lines.append(f"{total} item(s) you told of: " + "; ".join(items))
     if found.set_aside:
         out.lines.append("Not counted: " + "; ".join(f"{_quote(ln)}: {why}" for ln, why in found.set_aside))
     out.fact_ids.extend(f.id for f in kept)
@@ -273,12 +338,13 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
     for ln in [t for _, t in trips] + [ln for ln, _ in told]:
         out.turn_ids.append(ln.turn_id)
         out.cited.append(_quote(ln))
-    unnamed = [ln for ln, _ in told if not _names(ln)]
-    if _DISTINCT.search(plan.question) and len(items) > 1 and unnamed:
-        # how many *different* things, and the lines do not say which: any count would be a guess
-        thing = " ".join(w for part in _counted_phrase(plan.question) for w in part)
-        out.answer = (f"I'm not sure how many different {thing}: you told me of " + "; ".join(
-            _quote(ln) for ln in [t for _, t in trips] + [ln for ln, _ in told]) + ", and I can't tell which are the same.")
+    if _DISTINCT.search(plan.question) and len(items) > 1 and any(not _names(ln) for ln, _ in told):
+        # how many *different* things, and the lines do not name them: lines sharing a rare word
+        # ("c2" twice) tell the same one; the rest are counted as different, and the answer says so
+        distinct = _distinct_lines([ln for ln, _ in told], ev, question_terms(plan.question))
+        n = len(items) - len(told) + len(distinct)
+        out.answer = (f"{n} ({'; '.join(_quote(ln) for ln in [t for _, t in trips] + distinct)}), counting each of "
+                      "these as a different one: your lines do not name them, so some may be the same")
         out.ambiguous = True
         return out
     if found.unsure:
@@ -287,7 +353,7 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
     if plan.answer_shape != "number":
         out.answer = listing
     elif found.unsure:
-        out.answer = f"at least {len(items)} ({listing}); maybe also {_quote(found.unsure[0])}"
+        out.answer = f"at least {total} ({listing}); maybe also {_quote(found.unsure[0])}"
     else:
-        out.answer = f"{len(items)} ({listing})"
+        out.answer = f"{total} ({listing})"
     return out

@@ -142,7 +142,10 @@ def compute_duration(ev: EvidenceSet) -> Computed:
     if events:
         main = activity or plan_notes(plan, "main")
         found = _matches(events, ev, out, activity=main[0] if main else None)
-    if found is None and (activity or (len(events) == 2 and plan_notes(plan, "main"))):
+    # the main activity's span stands in only for events that are points of it ("from starting to
+    # being signed off"); an event of its own that no line tells is unmatched, not another span
+    points = all(_only_role(parse_spec(p)) for p in events)
+    if found is None and (activity or (len(events) == 2 and plan_notes(plan, "main") and points)):
         name = (activity or plan_notes(plan, "main"))[0]
         span = match_span(name, ev)
         if span is None:

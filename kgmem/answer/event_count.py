@@ -4,8 +4,9 @@ A stored fact says what the user read, bought or attended; it does not say wheth
 finished or only started. When the count question's verb names a point of an activity (finished,
 completed, started, bought, sold, signed up, moved, adopted, cancelled: the distinct roles of
 :mod:`kgmem.answer.evidence`), the events are counted from the lines instead: the user's own actual
-lines (not a plan, a friend's doing or something declined) whose words carry that role and name
-every one of the question's content nouns, dated inside the question's window, one per event — a
+lines (not a plan, a friend's doing or something declined) whose words carry that role and that
+name every one of the question's content nouns or are close in meaning to the counted phrase
+(:mod:`kgmem.answer.instances`: "Finished The Overstory at last" for "how many novels"), dated inside the question's window, one per event — a
 turn tells one, and lines in different turns naming the same title tell the same one. Each counted
 line is cited.
 """
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from kgmem.answer.abstain import has_word
 from kgmem.answer.events import line_roles
 from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, Line, roles_of
+from kgmem.answer.instances import counted_phrase, key, name_runs, phrase_similarity, threshold
 from kgmem.answer.match import norm, terms
 from kgmem.models import QueryPlan
 from kgmem.retrieval.planner import plan_notes
@@ -62,7 +64,7 @@ def _in_window(line: Line, plan: QueryPlan) -> bool:
 
 def _name(line: Line) -> str:
     """The title or name the line gives its event ("Finished *Lessons in Chemistry* last night")."""
-    runs = [r.group(0).strip(" ,.") for r in _NAME_RUN.finditer(line.text)]
+    runs = name_runs(line, _NAME_RUN)  # "on Saturday" names no event
     runs = [r for r in runs if r not in ("I", "I'm", "I've")]
     return max(runs, key=len) if runs else ""
 
@@ -75,12 +77,17 @@ def role_events(ev: EvidenceSet, generic: set[str]) -> tuple[str, list[CountedEv
     nouns = _nouns(plan, generic)
     if role is None or not nouns:
         return None
+    lines = [ln for ln in ev.all_user_lines() if ln.actuality == "actual" and role in line_roles(ln)
+             and _in_window(ln, plan)]
+    # a line names the counted things in the question's words, or says them in its own: its
+    # meaning is close to the counted phrase ("Finished The Overstory at last" for "how many
+    # novels have I finished")
+    sims = phrase_similarity(ev, counted_phrase(plan), lines)
+    cut = threshold(max(sims.values(), default=0.0))
     found: list[CountedEvent] = []
-    for line in ev.all_user_lines():
-        if line.actuality != "actual" or role not in line_roles(line) or not _in_window(line, plan):
-            continue
+    for line in lines:
         have = terms(line.text)
-        if not all(has_word(n, have) for n in nouns):
+        if not all(has_word(n, have) for n in nouns) and sims.get(key(line), 0.0) < cut:
             continue
         event = CountedEvent(line, _name(line))
         same = [e for e in found if e.line.turn_id == line.turn_id or (event.name and e.name == event.name)]

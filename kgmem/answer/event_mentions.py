@@ -66,10 +66,10 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     # (words first: what a line is — a parse for some — is read only for lines about the activity)
     lines = _line_words(activity, core, names, ev)
     # (read after the typos: "in Lisbob for the workshop" is still the declined Lisbon workshop)
-    came_true = {id(ln): day for ln, have in lines if ln.actuality == "plan"
+    true_plans = {id(ln): day for ln, have in lines if ln.actuality == "plan"
                  and _may_mention(ln.text, have, core, names, followed, 0.0, 0.0)
-                 and (day := planned_day(ln)) is not None and _came_true(day[0], ln, core, ev)}
-    told_unreal = any(coverage(core, have) >= 1.0 and ln.actuality in ("plan", "negated") and id(ln) not in came_true
+                 and (day := planned_day(ln)) is not None and came_true(day[0], ln, core, ev)}
+    told_unreal = any(coverage(core, have) >= 1.0 and ln.actuality in ("plan", "negated") and id(ln) not in true_plans
                       for ln, have in lines)
     # "cancelling my gym membership" is the event asked about: "I cancelled it" is then no "no"
     cancel_asked = bool(re.search(r"\bcancel", activity, re.I))
@@ -79,7 +79,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
             continue  # no word, name or meaning of the activity: what the line is need not be read
         if line.actuality == "negated" and cancel_asked and _only_cancel(line.text):
             pass
-        elif id(line) in came_true:
+        elif id(line) in true_plans:
             pass  # a plan for a coming day that a later line says happened ("a week on Monday" … "home since Tuesday")
         elif line.actuality != "actual" and not (line.actuality == "other" and names_subject(line.text, names, core)):
             continue  # someone else's doing counts only when the question names them ("Matteo left")
@@ -105,10 +105,10 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
                 followed and any(contains_name(n, line.text) for n in followed)):
             continue
         when, gran, dated = when_of(line, ev)
-        if id(line) in came_true:
-            (when, gran), dated = came_true[id(line)], True
+        if id(line) in true_plans:
+            (when, gran), dated = true_plans[id(line)], True
         ahead = scheduled(line) if line.dated_by_text else None
-        if ahead is not None and _came_true(ahead[0], line, core, ev):
+        if ahead is not None and came_true(ahead[0], line, core, ev):
             when, gran = ahead  # "flying out to Lisbon on Tuesday": the coming Tuesday, as it came true
         score = cov + 0.3 * coverage(every, have) + 0.5 * sim + (0.2 if named else 0.0) + (0.05 if dated else 0.0)
         told = [f for f in by_turn.get(line.turn_id, []) if f.speaker == "user" and core & terms(f.text)]
@@ -136,7 +136,7 @@ def _line_words(activity: str, core: set[str], names: list[str], ev: EvidenceSet
     return lines
 
 
-def _came_true(date: datetime, line: Line, core: set[str], ev: EvidenceSet) -> bool:
+def came_true(date: datetime, line: Line, core: set[str], ev: EvidenceSet) -> bool:
     """A scheduled event happened when a later turn, told on or after its date, continues the
     story: names the activity again ("LAST GCSE EVER today" after "gcses start on monday"), or,
     for setting off on a trip, tells coming back."""

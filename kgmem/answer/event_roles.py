@@ -54,7 +54,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                               re.I),
         "return": re.compile(rf"(?:\b(?:{_alt(ret['after_verb'])})\s+(?:{_alt(ret['words'])})\b|"
                              rf"(?:^|[^\w\s]\s*)(?:{_alt(ret['words'])})\b|"
-                             rf"\b(?:{_alt(ret['words'])})\s+(?:{_alt(ret['before'])})\b)", re.I),
+                             rf"\b(?:{_alt(ret['words'])})\s+(?:{_alt(ret['before'])})\b|"
+                             rf"\b(?:{_alt(ret['plain'])})\b)", re.I),
         "departure": re.compile(rf"\b(?:{_alt(s['departure'])})\b", re.I),
     }
 

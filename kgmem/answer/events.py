@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from kgmem.answer.event_meaning import match_by_meaning
 from kgmem.answer.event_mentions import CONTINUATION_DAYS, mentions
 from kgmem.answer.event_names import names_head
 from kgmem.answer.event_roles import departs, returns_home
@@ -52,12 +53,18 @@ def _pick(cands: list[EventMatch], ordinal: str | None = None) -> EventMatch | N
 
 
 def match_spec(spec: EventSpec, ev: EvidenceSet, *, pool: list[EventMatch] | None = None) -> EventMatch | None:
-    """The mention of the spec's activity at the spec's role (by words, else by order)."""
-    ms = pool if pool is not None else mentions(spec.activity, ev)
+    """The mention of the spec's activity at the spec's role (by words, else by order); with no
+    pool given and nothing found so, the line that tells the whole phrase by meaning."""
+    ms = words = pool if pool is not None else mentions(spec.activity, ev)
     if pool is None and (not ms or (spec.role and not any(spec.role in m.roles for m in ms) and len(ms) < 2)):
         ms = mentions(spec.activity, ev, deep=True)
-    if not ms:
-        return None
+    found = _match_words(spec, ms, ev) if ms else None
+    if found is None and pool is None:
+        found = match_by_meaning(spec, ev, words)  # the lines its words name need no lift
+    return found
+
+
+def _match_words(spec: EventSpec, ms: list[EventMatch], ev: EvidenceSet) -> EventMatch | None:
     found = _at_role(spec, ms, ev)
     if found is None and spec.ordinal and spec.role not in _verb_roles(spec.phrase):
         # "my first negative one": with no line telling a start, the ordinal means the earliest
@@ -133,17 +140,18 @@ def match_span(activity: str, ev: EvidenceSet) -> tuple[EventMatch, EventMatch] 
     m = _FIRST_TO_LAST.match(activity)
     if m:
         activity = m.group("activity")
-    ms = mentions(activity, ev)
+    ms = words = mentions(activity, ev)
     if len(ms) < 2:
         ms = mentions(activity, ev, deep=True)
     start = match_spec(EventSpec(activity, activity, "start"), ev, pool=ms)
     end = match_spec(EventSpec(activity, activity, "finish"), ev, pool=ms)
+    if start is None:  # no line tells its start in the user's words: the start by meaning
+        start = match_by_meaning(EventSpec(activity, activity, "start"), ev, words)
     if end is None and start is not None:
         end = _continuation(start, activity, ev)
     if start is None or end is None or start.turn_id == end.turn_id or end.when <= start.when:
         return None
     return start, end
-
 
 
 def _continuation(start: EventMatch, activity: str, ev: EvidenceSet) -> EventMatch | None:

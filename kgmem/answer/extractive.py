@@ -166,10 +166,12 @@ def _newest_retelling(plan: QueryPlan, actual: list[tuple[float, Line]], best: L
     """A current value told again later without "now" ("I sing with the Headingley choir" …
     months later "third rehearsal with the Kirkstall Singers"): the newest relevant line that
     shares with the best line a word of the activity the question does not name ("rehearsal")
-    and names something new (a capitalised name the best line lacks)."""
+    and names something new (a capitalised name the best line lacks). The later line must be the
+    user's own actual one: "my sister's membership at PureGym" is no gym of the user's."""
     asked = terms(plan.question)
     activity = {w for w in terms(best.text) - asked if len(w) >= 5 and w not in _WHEN_WORDS}
     later = [(s, ln) for s, ln in actual if s >= MIN_LINE_RELEVANCE and ln.said_at > best.said_at
+             and ln.role == "user" and ln.actuality == "actual"
              and terms(ln.text) & activity and _new_name(ln.text, best.text)]
     return max(later, key=lambda x: x[1].said_at) if later else (score, best)
 

@@ -13,10 +13,21 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from kgmem.evaluation.answer_text import (
+    BARE_NUMBER,
+    YEAR,
+    answer_lead,
+    dates_match,
+    extract_dates,
+    names_other_option_first,
+    normalise,
+    stated_number,
+    unit_counts,
+    without_quotes,
+)
 from kgmem.evaluation.interface import LLMUsage
 from kgmem.evaluation.prompts import investigathon_judge, longmemeval_judge
-from kgmem.lexicon import calendar, numbers
-from kgmem.text import RUBRIC_FILLER, fold
+from kgmem.text import RUBRIC_FILLER
 
 if TYPE_CHECKING:
     from kgmem.llm.base import LLM
@@ -116,17 +127,6 @@ class LLMJudge:
 
 # ============================================================================ offline scorer
 
-_UNITS = numbers.UNITS
-_TENS = numbers.TENS
-_SCALES = numbers.SCALES
-_SPECIAL = {"once": "1 time", "twice": "2 times", "thrice": "3 times", "a dozen": "12",
-            "a couple of": "2", "a pair of": "2", "half a dozen": "6"}
-_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
-_NUMBER_PHRASE = re.compile(rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?)?)+\b")
-
-_MONTHS = calendar.MONTH_NUMBERS
-_MONTH_RE = calendar.month_alternation()
-
 ABSTENTION_PHRASES = (
     "don't know", "do not know", "not mentioned", "no information", "haven't told me",
     "have not told me", "didn't mention", "did not mention", "never mentioned", "not enough information",
@@ -141,118 +141,6 @@ ABSTENTION_PHRASES = (
     "not in the conversation", "not in our conversation", "not in the chat", "not in the context",
     "not in the history", "not in my memory", "is unknown", "unknown to me",
 )
-
-
-def _replace_number_words(text: str) -> str:
-    for phrase, digits in _SPECIAL.items():
-        text = re.sub(rf"\b{phrase}\b", digits, text)
-
-    def convert(match: re.Match[str]) -> str:
-        words = [w for w in re.split(r"[\s-]+", match.group(0).strip()) if w and w != "and"]
-        total, current = 0, 0
-        for w in words:
-            if w in _UNITS:
-                current += _UNITS[w]
-            elif w in _TENS:
-                current += _TENS[w]
-            elif w in _SCALES:
-                current = max(current, 1) * _SCALES[w]
-                if w == "thousand":
-                    total, current = total + current, 0
-        value = total + current
-        trailing = " " if match.group(0).endswith((" ", "-")) else ""
-        return f"{value}{trailing}"
-
-    return _NUMBER_PHRASE.sub(convert, text)
-
-
-def normalise(text: str) -> str:
-    """Casefold, strip accents, numbers as digits ("three"→3, "1,200"→1200), no punctuation."""
-    text = fold(str(text))
-    text = text.replace("’", "'").replace("‘", "'")
-    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # thousands separators
-    text = _replace_number_words(text)
-    text = re.sub(r"\b(\d+)\.0+\b", r"\1", text)  # 3.0 → 3
-    text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)  # keep decimal points only
-    text = re.sub(r"[^\w\s.%]", " ", text)
-    text = re.sub(r"\b(a|an|the)\b", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def extract_dates(text: str) -> set[tuple[int | None, int, int]]:
-    """Calendar dates written in common forms → ``(year or None, month, day)``."""
-    t = text.casefold()
-    out: set[tuple[int | None, int, int]] = set()
-    for y, m, d in re.findall(r"\b(\d{4})[/-](\d{1,2})[/-](\d{1,2})\b", t):
-        out.add((int(y), int(m), int(d)))
-    for m, d, y in re.findall(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", t):
-        out.add((int(y), int(m), int(d)))
-    for mon, d, y in re.findall(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", t):
-        out.add((int(y) if y else None, _MONTHS[mon], int(d)))
-    for d, mon, y in re.findall(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b", t):
-        out.add((int(y) if y else None, _MONTHS[mon], int(d)))
-    return {(y, m, d) for y, m, d in out if 1 <= m <= 12 and 1 <= d <= 31}
-
-
-def _dates_match(gold: set[tuple[int | None, int, int]],
-                 pred: set[tuple[int | None, int, int]]) -> bool:
-    for gy, gm, gd in gold:
-        for py, pm, pd in pred:
-            if (gm, gd) == (pm, pd) and (gy is None or py is None or gy == py):
-                return True
-    return False
-
-
-_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-#: an item of a pasted list: a bullet or "1." / "2)" opening a capitalised item
-_LIST_ITEM = re.compile(r"(?:^|\s)(?:[-•*]|\d[.)])\s+(?=[A-Z])")
-#: a quoted span (an answer citing the user's own words)
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
-
-
-def answer_lead(prediction: str) -> str:
-    """What an answer itself says: the text before a pasted list of two or more items, or all of it.
-
-    "You'd get the Tojiro DP" before a list of three knives answers; the list alone (every option,
-    the gold among them) answers nothing (review10 H1)."""
-    items = list(_LIST_ITEM.finditer(prediction))
-    return prediction[:items[0].start()] if len(items) >= 2 else prediction
-
-
-def without_quotes(prediction: str) -> str:
-    """The answer with quoted spans removed: the user's own words cited back are no recommendation."""
-    return _QUOTED.sub(" ", prediction)
-_DATE_SPANS = (
-    re.compile(r"\b\d{4}[/-]\d{1,2}[/-]\d{1,2}\b"),
-    re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b"),
-    re.compile(rf"\b(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b", re.I),
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\.?(?:,?\s+\d{{4}})?\b", re.I),
-    re.compile(r"\b\d{1,2}:\d{2}\b"),                       # clock times
-    re.compile(r"\b(?:step|item|option|no|number|#)\s*\d+\b", re.I),
-)
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_LIST_MARKER = re.compile(r"(?:^|\n)\s*\d{1,2}[.)]\s")
-
-
-def stated_number(prediction: str, *, keep_years: bool = False) -> float | None:
-    """The first number an answer states, not counting dates, clock times, years (unless
-    ``keep_years``: the gold is itself a year-like number), step numbers or the markers of an
-    enumerated list ("3 (A, B and C)" → 3; "1. Find … 2. Count …" → None; "3. A, B, C" → 3)."""
-    text = prediction
-    for span in _DATE_SPANS:
-        text = span.sub(" ", text)
-    if not keep_years:
-        text = _YEAR.sub(" ", text)
-    if len(_LIST_MARKER.findall(text)) >= 2:  # an enumerated list, not a number that ends a sentence
-        text = _LIST_MARKER.sub("\n", text)
-    found = re.search(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\w])", normalise(text))
-    return float(found.group(1)) if found else None
-
-
-def _unit_counts(norm: str) -> list[tuple[float, str]]:
-    """``(number, unit)`` pairs for day/week/month counts in normalised text."""
-    pairs = re.findall(r"\b(\d+(?:\.\d+)?)\s+(day|week|month)s?\b", norm)
-    return [(float(n), u) for n, u in pairs]
 
 
 def is_abstention_text(prediction: str) -> bool:
@@ -307,7 +195,8 @@ class NormalisedMatchScorer:
     Not an LLM judge: it under-credits paraphrases. Preference questions are scored by overlap
     with the rubric's keywords, without the user's words the answer quotes, and flagged
     ``approximate``. An answer that pastes a list of two or more items is judged by what it says
-    before the list (its pick), never by an item of the list.
+    before the list (its pick), never by an item of the list; an answer to an either/or question
+    is judged by the option it names first (see :func:`names_other_option_first`).
     """
 
     name = NORMALISED_MATCH_NAME
@@ -329,27 +218,29 @@ class NormalisedMatchScorer:
         if question_type == "single-session-preference":
             return self._preference(gold, without_quotes(prediction))
         prediction = answer_lead(prediction)  # a pasted list is judged by the pick before it
+        if names_other_option_first(question, gold, prediction):
+            return Verdict(False, self.name, method="other-option-first")
         pred_norm = normalise(prediction)
         padded = f" {pred_norm} "
         for cand in _gold_candidates(gold):
             g = normalise(cand)
-            if _BARE_NUMBER.fullmatch(g):
+            if BARE_NUMBER.fullmatch(g):
                 # a bare-number gold ("3", "€95") is the number the answer states, not any digit
                 # somewhere in it (a list marker, a day of a date, a step number)
-                if stated_number(prediction, keep_years=bool(_YEAR.fullmatch(g))) == float(g):
+                if stated_number(prediction, keep_years=bool(YEAR.fullmatch(g))) == float(g):
                     return Verdict(True, self.name, method="stated-number")
             elif g and f" {g} " in padded:
                 return Verdict(True, self.name, method="containment")
         gold_dates = extract_dates(gold)
         # a gold that states a duration ("3 days (3-6 June)") is judged by its count: the dates of
         # its explanation are no answer ("46 days, from 20 April to 6 June" is wrong)
-        states_duration = bool(_unit_counts(normalise(re.sub(r"\([^)]*\)", " ", gold))))
-        if gold_dates and not states_duration and _dates_match(gold_dates, extract_dates(prediction)):
+        states_duration = bool(unit_counts(normalise(re.sub(r"\([^)]*\)", " ", gold))))
+        if gold_dates and not states_duration and dates_match(gold_dates, extract_dates(prediction)):
             return Verdict(True, self.name, method="date")
         if question_type == "temporal-reasoning":
-            pred_counts = _unit_counts(pred_norm)
+            pred_counts = unit_counts(pred_norm)
             for cand in _gold_candidates(gold):
-                for n, unit in _unit_counts(normalise(cand)):
+                for n, unit in unit_counts(normalise(cand)):
                     if any(u == unit and abs(m - n) <= 1 for m, u in pred_counts):
                         return Verdict(True, self.name, method="temporal±1")
         if not abstained:

@@ -8,6 +8,8 @@ and the value differs, the clause gives that slot a new value, and reconciliatio
 old one. Names resolve by normalised name, by head noun and words ("the sync" = "the weekly
 design team sync"; "Leo's lesson" = "Leo's piano lesson"), or by embedding similarity of the
 phrase to the entity's names (MiniLM; :data:`SIMILARITY`, tuned on the development pairs only).
+A correction that names nothing known ("he's put it up to £30 now") picks up the held slot of its
+value's class whose first sentence is closest by meaning (:mod:`.continuation`).
 
 Precision: only slots stated in an earlier session; a person's home or workplace only when the
 clause says a word of living or working; a value of a class that fits two of the entity's
@@ -30,6 +32,7 @@ from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.ids import normalise_name
 from kgmem.lexicon.gone import gone_after
+from kgmem.memory.continuation import continued_slot
 from kgmem.memory.entities import EntityResolver, _head_kind, _name_words
 from kgmem.models import Entity, Fact
 
@@ -79,6 +82,23 @@ _NAMED_BY = {
                                    r"run(?:s|ning)?|boss|manag\w+|coach\w*|organi[sz]\w+|coordinat\w+|in\s+charge|"
                                    r"took\s+over|taking\s+over|contact)\b"),
 }
+
+
+def _leading_name(value: str, text: str, said: str) -> re.Match[str] | None:
+    """A held name said by its first word alone, written as a name ("left Infosys" for "Infosys Pune",
+    "moved from Goals" for "Goals Wembley"): the word in ``said`` (``text`` normalised), when ``text``
+    writes it capitalised and it has three letters or more. Found on au14's dev4 (oe4-044: directed)."""
+    words = value.split()
+    if len(words) < 2 or len(words[0]) < 3 or not words[0][:1].isupper() \
+            or not re.search(r"(?<![\w'])" + re.escape(words[0]) + r"(?!\w)", text):
+        return None
+    return re.search(r"(?<![\w'])" + re.escape(normalise_name(words[0])) + r"(?!\w)", said)
+
+
+def _value_said(value: str, said: str) -> bool:
+    """A held value (three letters or more) is said in ``said`` (normalised text)."""
+    plain = normalise_name(value)
+    return len(re.sub(r"\W", "", plain)) >= 3 and re.search(r"(?<![\w'])" + re.escape(plain) + r"(?!\w)", said) is not None
 
 
 def old_said(text: str, start: int, end: int) -> bool:
@@ -215,7 +235,24 @@ class Anchoring:
             got = self._values(probe, ent, holders[ent.id], day)
             if got:
                 return got
-        return self._by_old_value(probe, holders, day, before) or self._by_statement(probe, holders, day)
+        return self._by_old_value(probe, holders, day, before) or self._by_statement(probe, holders, day) \
+            or self._continued(probe, holders, day)
+
+    def _continued(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:
+        """A correction that names nothing picks up an earlier thread (:mod:`.continuation`): its names
+        hold no word ("he", "they", "it" only). A sentence that names a thing is about that thing ("the gym
+        has put the fee up to £38 now" is not the plumber's quote: rev11's near misses)."""
+        if self.embed is None or not probe.cue or any(re.search(r"[^\W\d_]{2}", m) for m in probe.mentions):
+            return []
+        classes = {cls for _, cls in probe.values}
+        said = normalise_name(probe.text)
+        # a sentence that says a slot's current value is read by _by_old_value only ("Mr Okonjo and Ms
+        # Haddad are both coming now" is no new person in charge)
+        slots = [(ent, attr, fact) for eid, held in holders.items() if (ent := self.resolver.entity(eid)) is not None
+                 for attr, fact in held.items() if any(attr in CLASS_ATTRIBUTES.get(c, ()) for c in classes)
+                 and not _value_said(fact.value or "", said)]
+        found = continued_slot(probe, slots, self.embed, MARGIN)
+        return self._new_value(probe, found[0], found[1], found[2], day, by_class=True) if found else []
 
     def _by_statement(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:
         """A slot whose first statement named what the probe names: the words of the probe's
@@ -279,7 +316,7 @@ class Anchoring:
                 if attr not in BY_VALUE or len(re.sub(r"\W", "", old)) < 3:
                     continue
                 rx = re.compile(r"(?<![\w'])" + re.escape(old) + r"(?!\w)")
-                m = rx.search(said)
+                m = rx.search(said) or _leading_name(fact.value or "", probe.text, said)
                 if m is None and prior and any(gone_after(prior, p.end()) for p in rx.finditer(prior)):
                     hits.extend(self._new_value(probe, ent, attr, fact, day))
                     continue

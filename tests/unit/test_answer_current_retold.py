@@ -41,3 +41,28 @@ def test_a_passing_remark_without_a_new_name_does_not_win() -> None:
     best = _line("I work as a nurse at St Mary's hospital in Leeds.", 2)
     remark = _line("The hospital car park was full again, nightmare.", 9)
     assert _newest_retelling(plan, [(0.8, best), (0.5, remark)], best, 0.8) == (0.8, best)
+
+
+def test_someone_elses_later_line_does_not_win() -> None:
+    # review10 M4: the later line must be the user's own, not a relative's news at a new name
+    plan = plan_query("which gym am I a member of")
+    best = _line("I train at the Kirkgate Fitness club, spin classes twice a week.", 2)
+    sister = _line("My sister's spin classes at Pulse Leisure start next week and she loves them.", 9)
+    told = _line("My sister has spin classes at Pulse Leisure on Mondays.", 9)
+    for later in (sister, told):
+        assert later.actuality != "actual"
+        assert _newest_retelling(plan, [(0.8, best), (0.5, later)], best, 0.8) == (0.8, best)
+
+
+def test_the_assistants_later_line_does_not_win() -> None:
+    plan = plan_query("which gym am I a member of")
+    best = _line("I train at the Kirkgate Fitness club, spin classes twice a week.", 2)
+    reply = Line("Spin classes at Pulse Leisure are popular with beginners.", "s9:1", "s9", "assistant", datetime(2025, 9, 1))
+    assert _newest_retelling(plan, [(0.8, best), (0.5, reply)], best, 0.8) == (0.8, best)
+
+
+def test_the_users_own_later_line_still_wins() -> None:
+    plan = plan_query("which gym am I a member of")
+    best = _line("I train at the Kirkgate Fitness club, spin classes twice a week.", 2)
+    mine = _line("Did my first spin classes at Pulse Leisure this week, loved it.", 9)
+    assert _newest_retelling(plan, [(0.8, best), (0.5, mine)], best, 0.8) == (0.5, mine)

@@ -121,10 +121,18 @@ CORRECTIONS: list[tuple[str, str, str, str, str]] = [
      "Electrician's written quote is £420, not the £300 he said on the phone.", "electrician", "420", "300"),
     ("the tiler quoted $900 for the bathroom floor", "ugh the tiler's quote is $1,150 now that they've seen the subfloor",
      "tiler", "1150", "900"),
+    # the old value said by the first word of its name (session 11)
+    ("My cousin Dev is working at Infosys Pune these days.", "Dev has left Infosys and joined Wipro, started Monday.",
+     "Dev", "Wipro", "Infosys Pune"),
+    ("The five-a-side is at Goals Wembley on Thursdays.", "We've moved from Goals to Powerleague, better pitches.",
+     "five side", "Powerleague", "Goals Wembley"),
 ]
 
 #: (first statement, a later statement that changes nothing of that slot, words of the entity, the old value)
 NEAR_MISSES: list[tuple[str, str, str, str]] = [
+    # the old value's first word said of someone else's move (session 11)
+    ("My cousin Dev is working at Infosys Pune these days.", "Dev says his mate Rohan left Infosys for TCS last month.",
+     "Dev", "Infosys Pune"),
     # a time is never the place, however it is spaced
     ("The carol service is at St Aidan's at 6:30.", "The carol service is starting at 6 pm now, the vicar says.",
      "carol service", "St Aidan's"),

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from kgmem.evaluation.answer_text import extract_dates, normalise, stated_number
 from kgmem.evaluation.judge import (
     NORMALISED_MATCH_NAME,
     JudgeError,
     LLMJudge,
     NormalisedMatchScorer,
-    extract_dates,
-    normalise,
     parse_yes_no,
     rubric_keywords,
-    stated_number,
 )
 from kgmem.llm.fake import FakeLLM
 
@@ -200,3 +198,21 @@ def test_preference_is_scored_without_the_users_quoted_words() -> None:
     assert not scorer.judge(prediction=quoting, **kwargs).correct
     assert scorer.judge(prediction=recommending, **kwargs).correct
     assert scorer.judge(prediction=recommending + ' (you told me: "I love hiking")', **kwargs).correct
+
+
+def test_an_either_or_answer_is_judged_by_the_option_it_names_first() -> None:
+    """au13 (dev6 t4_q02): naming both options, the wrong one first, was credited by containment."""
+    scorer = NormalisedMatchScorer()
+    kwargs = {"question": "Which came first, my hearing aids or my grandson's graduation ceremony?",
+              "gold": "The hearing aids (fitted on 1 June)", "question_type": "temporal-reasoning",
+              "is_abstention": False}
+    wrong = "your grandson's graduation ceremony (2025-06-23), before your hearing aids (2026-06-01)"
+    right = "your hearing aids (2025-06-01), before your grandson's graduation ceremony (2025-06-23)"
+    verdict = scorer.judge(prediction=wrong, **kwargs)
+    assert not verdict.correct and verdict.method == "other-option-first"
+    assert scorer.judge(prediction=right, **kwargs).correct
+    assert scorer.judge(prediction="The hearing aids.", **kwargs).correct
+    # no "X or Y" clause in the question: the rule stays out of it
+    assert scorer.judge(prediction=wrong, question="What came first?",
+                        gold="The hearing aids", question_type="temporal-reasoning",
+                        is_abstention=False).correct

@@ -1,0 +1,109 @@
+"""Which gate abstained: abstentions of a run counted by the gate that decided them, answerable vs ``_abs``.
+
+    .venv/bin/python eval/abstain_gates.py RUN_DIR [RUN_DIR ...] [--list]
+
+RUN_DIR is a ``kgmem eval`` run directory (it holds ``predictions.jsonl``). Each abstention is put
+under the gate its ``abstain_reason`` names (:mod:`kgmem.answer.abstain`, the computations'
+``abstain_reason``); a hedge ("I'm not sure; the closest thing you told me is …") is counted under
+its path. The table is an aggregate: it may be read for any run, held-out ones included, to choose
+WHERE to look (COMMON.md). ``--list`` also prints the answerable questions each gate declined;
+it refuses a run that is not a development set's and, of a synthetic run, lists the development
+families' rows only (never ``heldout2``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from kgmem.evaluation.judge import declines
+from kgmem.evaluation.metrics import latest_records
+from kgmem.evaluation.runner import PREDICTIONS, read_predictions
+
+#: reason patterns, in order, and the gate each names
+GATES: tuple[tuple[str, str], ...] = (
+    (r"^never mentioned", "a name or a strict focus word absent from memory (by form)"),
+    (r"^no actual event for", "the question's event unmatched (never the user's own actual event)"),
+    (r"^no purchase of|with a price in memory", "nothing to count or add up"),
+    (r"value for the question in memory$", "no value of the asked-for type, evidence not related"),
+    (r"value in the relevant evidence$", "a sentence only where a typed value is needed, not related"),
+    (r"^the evidence never mentions", "focus words absent from the evidence (form, then meaning)"),
+    (r"^I never recommended", "the assistant's kind (head word) absent"),
+    (r"^best evidence similarity", "best evidence below the similarity floor"),
+)
+#: synthetic template families whose per-question rows are development data
+DEV_FAMILIES = frozenset({"dev", "heldout"})
+
+
+def gate_of(row: dict) -> str:
+    """The gate that made a prediction an abstention (its reason's class), or its hedge path."""
+    notes = row.get("system_notes") or {}
+    if notes.get("path") != "abstain":
+        return f"a hedge or declining reply on the {notes.get('path')} path"
+    reason = str(notes.get("abstain_reason") or "")
+    for pattern, gate in GATES:
+        if re.search(pattern, reason):
+            return gate
+    return "other: " + reason[:40]
+
+
+def census(rows: list[dict]) -> tuple[Counter[tuple[str, bool]], dict[str, list[dict]]]:
+    """Abstentions (as eval/bench_heldout.py counts them: abstained, or a reply that opens by declining
+    or hedging) by (gate, is ``_abs``); the answerable rows declined, by gate."""
+    counts: Counter[tuple[str, bool]] = Counter()
+    declined: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        if row.get("error") or not (row.get("abstained") or declines(str(row.get("predicted_answer") or ""))):
+            continue
+        gate = gate_of(row)
+        counts[(gate, bool(row.get("is_abstention")))] += 1
+        if not row.get("is_abstention"):
+            declined[gate].append(row)
+    return counts, declined
+
+
+def listable(run_dir: Path, rows: list[dict]) -> list[dict]:
+    """The rows of a run that are development data and may be listed one by one: a development
+    answer set's run (its manifest's split tag ``devN``, copies included), or a synthetic run's
+    development families only; ``SystemExit`` for any other run."""
+    if any(r.get("template_family") for r in rows):
+        return [r for r in rows if r.get("template_family") in DEV_FAMILIES]
+    manifest = run_dir / "manifest.json"
+    tag = json.loads(manifest.read_text(encoding="utf-8")).get("split_tag", "") if manifest.exists() else ""
+    if not re.fullmatch(r"dev\d+", str(tag)):
+        raise SystemExit(f"{run_dir}: not a development run; --list refused (aggregate only)")
+    return rows
+
+
+def table(counts: Counter[tuple[str, bool]]) -> str:
+    gates = sorted({g for g, _ in counts}, key=lambda g: -(counts[(g, False)] + counts[(g, True)]))
+    out = ["| gate | answerable (false) | `_abs` (right) |", "|---|---:|---:|"]
+    out += [f"| {g} | {counts[(g, False)]} | {counts[(g, True)]} |" for g in gates]
+    out.append(f"| **all** | {sum(n for (_, a), n in counts.items() if not a)} | "
+               f"{sum(n for (_, a), n in counts.items() if a)} |")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("run_dirs", nargs="+", type=Path)
+    ap.add_argument("--list", action="store_true", help="print the declined answerable questions (development runs only)")
+    args = ap.parse_args(argv)
+    total: Counter[tuple[str, bool]] = Counter()
+    for run_dir in args.run_dirs:
+        rows = latest_records(read_predictions(run_dir / PREDICTIONS))
+        counts, _ = census(rows)
+        total.update(counts)
+        if args.list:
+            for gate, found in census(listable(run_dir, rows))[1].items():
+                for row in found:
+                    print(f"{run_dir.name}\t{gate}\t{row['question_id']}\t{row['question']}")
+    print(table(total))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
