@@ -104,6 +104,10 @@ def answer_lead(prediction: str) -> str:
 _OPTIONS = re.compile(r"(?:^|[,:;])\s*([^,:;?]+?)\s+or\s+([^,:;?]+?)\s*\??\s*$")
 
 
+#: words that, between two named options, make the second one the earlier ("X came after Y")
+_LATER_WORDS = frozenset({"after", "following", "later", "followed"})
+
+
 def _option_words(option: str, other: str) -> set[str]:
     words = set(normalise(option).split()) - RUBRIC_FILLER
     return words - set(normalise(other).split())
@@ -115,7 +119,8 @@ def names_other_option_first(question: str, gold: str, prediction: str) -> bool:
 
     Containment alone credits any answer that names both options (dev6 t4_q02, au13); the option an
     answer names first is its pick. Options are told apart by their own words (shared words dropped);
-    a question with no "X or Y" clause, or a gold naming neither or both, is left to the other rules."""
+    a question with no "X or Y" clause, or a gold naming neither or both, is left to the other rules.
+    "Y came after X" names X as the pick (a word of lateness between the two)."""
     m = _OPTIONS.search(question.strip())
     if not m:
         return False
@@ -131,7 +136,11 @@ def names_other_option_first(question: str, gold: str, prediction: str) -> bool:
         return next((i for i, w in enumerate(pred_words) if w in words), None)
 
     g, o = first(gold_opt), first(other_opt)
-    return g is not None and o is not None and o < g
+    if g is None or o is None or g < o:
+        return False
+    # "the graduation came after the hearing aids": a word of lateness between them names the
+    # second one as the earlier (rev11 M4)
+    return not set(pred_words[o:g]) & _LATER_WORDS
 
 
 def without_quotes(prediction: str) -> str:

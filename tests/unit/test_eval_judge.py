@@ -212,6 +212,9 @@ def test_an_either_or_answer_is_judged_by_the_option_it_names_first() -> None:
     assert not verdict.correct and verdict.method == "other-option-first"
     assert scorer.judge(prediction=right, **kwargs).correct
     assert scorer.judge(prediction="The hearing aids.", **kwargs).correct
+    # rev11 M4: the other one named first, but as the later one
+    assert scorer.judge(prediction="The graduation came after the hearing aids.", **kwargs).correct
+    assert not scorer.judge(prediction="The graduation, then the hearing aids.", **kwargs).correct
     # no "X or Y" clause in the question: the rule stays out of it
     assert scorer.judge(prediction=wrong, question="What came first?",
                         gold="The hearing aids", question_type="temporal-reasoning",

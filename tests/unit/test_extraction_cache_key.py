@@ -21,6 +21,22 @@ def test_source_digest_follows_every_source_byte(tmp_path: Path) -> None:
     assert first != source_digest(_package(tmp_path / "three", "Y = 3\n"))  # one byte edited
 
 
+def test_source_digest_follows_the_word_lists(tmp_path: Path) -> None:
+    """rev11 M2: truecase's lists moved to a JSON file outside the package; an edited list must change the key."""
+    pkg = _package(tmp_path / "code", "Y = 2\n")
+
+    def lists(name: str, body: str) -> Path:
+        root = tmp_path / name / "lexicon"
+        root.mkdir(parents=True)
+        (root / "words.json").write_text(body, encoding="utf-8")
+        return root
+
+    first = source_digest(pkg, (lists("one", '{"titles": ["dr"]}'),))
+    assert first == source_digest(pkg, (lists("two", '{"titles": ["dr"]}'),))
+    assert first != source_digest(pkg, (lists("three", '{"titles": ["dr", "prof"]}'),))
+    assert first != source_digest(pkg, ())  # the lists are part of the digest
+
+
 def test_cache_key_holds_the_version_and_the_source_digest() -> None:
     key = RuleExtractor(proposals=False).cache_key
     assert key.startswith(f"rules|{RULES_VERSION}|") and key.endswith(f"|src-{source_digest()}")

@@ -73,12 +73,19 @@ if TYPE_CHECKING:
 #: of this package's source, so a change made without a bump never reuses stale extractions
 RULES_VERSION = "rules-25"
 
+_KGMEM = Path(__file__).parents[2]
+#: what the tier reads besides its own source: the shared word lists and their readers
+WORD_LISTS = (_KGMEM / "lexicon", _KGMEM / "resources" / "lexicon")
+
+
 @functools.cache
-def source_digest(package: Path = Path(__file__).parent) -> str:
-    """A short digest of the zero-LLM tier's source files (part of the extraction cache key)."""
+def source_digest(package: Path = Path(__file__).parent, word_lists: tuple[Path, ...] = WORD_LISTS) -> str:
+    """A short digest of the zero-LLM tier's source files and of the word lists it reads (part of
+    the extraction cache key: an edited word list never reuses stale extractions, rev11 M2)."""
     h = hashlib.sha256()
-    for path in sorted(package.glob("*.py")):
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for root in (package, *word_lists):
+        for path in sorted([*root.glob("*.py"), *root.glob("*.json")]):
+            h.update(f"{root.name}/{path.name}".encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:12]
 
 
