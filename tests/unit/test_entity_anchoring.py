@@ -14,14 +14,11 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from entity_pairs_fixture import norm, pair_ingester, slot_facts
 
-from kgmem import ids
-from kgmem.api import Memory
 from kgmem.extraction.schema import SlotProbe
 from kgmem.memory.anchoring import name_matches
-from kgmem.models import Entity, Fact, Session, Turn
-from kgmem.settings import Settings
-from kgmem.store.networkx_store import NetworkxStore
+from kgmem.models import Entity
 
 DAY = datetime(2024, 3, 1, 10, 0)
 
@@ -179,50 +176,19 @@ NEAR_MISSES: list[tuple[str, str, str, str]] = [
 ]
 
 
-def _session(user: str, key: str, day: datetime, text: str) -> Session:
-    turns = [("user", text), ("assistant", "Noted.")]
-    sid = ids.session_id(key, 0, ids.session_content_digest(turns))
-    return Session(id=sid, user_id=user, started_at=day, source_id=key,
-                   turns=[Turn(id=ids.turn_id(sid, i), session_id=sid, idx=i, role=r, text=t)
-                          for i, (r, t) in enumerate(turns)])
-
-
-def _norm(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
 @pytest.fixture(scope="module")
 def ingest(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """Ingest two sessions into a fresh user; return its facts and SUPERSEDES pairs."""
-    tmp = tmp_path_factory.mktemp("anchor")
-    store = NetworkxStore(tmp / "store")
-    mem = Memory(Settings.load({"home": str(tmp / "home")}), store=store, llm=False)
-    counter = iter(range(10_000))
-
-    def run(first: str, second: str) -> tuple[list[Fact], set[tuple[str, str]], list[Entity]]:
-        user = f"anchor:{next(counter)}"
-        mem.add_session(user, _session(user, f"{user}-1", datetime(2024, 5, 2, 9), first))
-        mem.add_session(user, _session(user, f"{user}-2", datetime(2024, 5, 20, 9), second))
-        sups = {(s.new_fact_id, s.old_fact_id) for s in store.supersessions(user)}
-        return store.facts(user), sups, store.entities(user)
-
-    yield run
-    mem.close()
-
-
-def _slot_facts(facts: list[Fact], entities: list[Entity], entity_words: str) -> list[Fact]:
-    names = {e.id: " ".join([e.name, *e.aliases]).casefold() for e in entities}
-    words = entity_words.casefold().split()
-    return [f for f in facts if f.subject_id in names and all(w in names[f.subject_id] for w in words)]
+    """Ingest two sessions into a fresh user; return its facts, SUPERSEDES pairs and entities."""
+    yield from pair_ingester(tmp_path_factory.mktemp("anchor"), "anchor")
 
 
 @pytest.mark.parametrize(("first", "second", "entity", "new", "old"), CORRECTIONS,
                          ids=[c[2] + ":" + c[3] for c in CORRECTIONS])
 def test_correction_supersedes_the_slot(ingest, first: str, second: str, entity: str, new: str, old: str) -> None:  # type: ignore[no-untyped-def]
     facts, sups, entities = ingest(first, second)
-    mine = _slot_facts(facts, entities, entity)
-    olds = [f for f in mine if _norm(old) in _norm(f.value or "")]
-    news = [f for f in mine if _norm(new) in _norm(f.value or "") and f.invalid_at is None]
+    mine = slot_facts(facts, entities, entity)
+    olds = [f for f in mine if norm(old) in norm(f.value or "")]
+    news = [f for f in mine if norm(new) in norm(f.value or "") and f.invalid_at is None]
     assert olds, f"first statement not stored: {[(f.predicate, f.value) for f in facts]}"
     assert news, f"correction not stored as current: {[(f.predicate, f.value, f.invalid_at) for f in mine]}"
     assert any((n.id, o.id) in sups for n in news for o in olds), "no SUPERSEDES edge from the new value to the old"
@@ -232,8 +198,8 @@ def test_correction_supersedes_the_slot(ingest, first: str, second: str, entity:
 @pytest.mark.parametrize(("first", "second", "entity", "old"), NEAR_MISSES, ids=[n[1][:40] for n in NEAR_MISSES])
 def test_near_miss_keeps_the_old_value(ingest, first: str, second: str, entity: str, old: str) -> None:  # type: ignore[no-untyped-def]
     facts, _sups, entities = ingest(first, second)
-    mine = _slot_facts(facts, entities, entity)
-    current = [f for f in mine if _norm(old) in _norm(f.value or "") and f.invalid_at is None]
+    mine = slot_facts(facts, entities, entity)
+    current = [f for f in mine if norm(old) in norm(f.value or "") and f.invalid_at is None]
     assert current, f"old value no longer current: {[(f.predicate, f.value, f.invalid_at) for f in mine]}"
 
 
@@ -307,9 +273,9 @@ def extractor():  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(("text", "expected"), FIRST_STATEMENTS, ids=[e[1][0] for e in FIRST_STATEMENTS])
 def test_first_statement_stored(extractor, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
-    got = {(f.subject.casefold(), f.predicate, _norm(f.value)) for f in extractor.extract([("user", text)], DAY).facts}
+    got = {(f.subject.casefold(), f.predicate, norm(f.value)) for f in extractor.extract([("user", text)], DAY).facts}
     entity, attr, value = expected
-    assert any(entity.casefold() in s and p == attr and _norm(value) in v for s, p, v in got), got
+    assert any(entity.casefold() in s and p == attr and norm(value) in v for s, p, v in got), got
 
 
 @pytest.mark.parametrize(("text", "attr"), NO_FIRST_STATEMENTS, ids=[n[0][:30] for n in NO_FIRST_STATEMENTS])

@@ -17,14 +17,11 @@ from datetime import datetime
 
 import numpy as np
 import pytest
+from entity_pairs_fixture import norm, pair_ingester, slot_facts
 
-from kgmem import ids
-from kgmem.api import Memory
 from kgmem.extraction.schema import SlotProbe
 from kgmem.memory.continuation import FLOOR, continued_slot, first_sentence
-from kgmem.models import Entity, Fact, Session, Turn
-from kgmem.settings import Settings
-from kgmem.store.networkx_store import NetworkxStore
+from kgmem.models import Entity, Fact
 
 #: (first statement, later sentence naming nothing, words of the entity, new value, old value)
 CONTINUED: list[tuple[str, str, str, str, str]] = [
@@ -56,49 +53,19 @@ ELSEWHERE: list[tuple[str, str, str, str]] = [
 ]
 
 
-def _session(user: str, key: str, day: datetime, text: str) -> Session:
-    turns = [("user", text), ("assistant", "Noted.")]
-    sid = ids.session_id(key, 0, ids.session_content_digest(turns))
-    return Session(id=sid, user_id=user, started_at=day, source_id=key,
-                   turns=[Turn(id=ids.turn_id(sid, i), session_id=sid, idx=i, role=r, text=t)
-                          for i, (r, t) in enumerate(turns)])
-
-
-def _norm(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
 @pytest.fixture(scope="module")
 def ingest(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """Ingest two sessions into a fresh user; return its facts, SUPERSEDES pairs and entities."""
-    tmp = tmp_path_factory.mktemp("continuation")
-    store = NetworkxStore(tmp / "store")
-    mem = Memory(Settings.load({"home": str(tmp / "home")}), store=store, llm=False)
-    counter = iter(range(10_000))
-
-    def run(first: str, second: str) -> tuple[list[Fact], set[tuple[str, str]], list[Entity]]:
-        user = f"continued:{next(counter)}"
-        mem.add_session(user, _session(user, f"{user}-1", datetime(2024, 5, 2, 9), first))
-        mem.add_session(user, _session(user, f"{user}-2", datetime(2024, 5, 20, 9), second))
-        sups = {(s.new_fact_id, s.old_fact_id) for s in store.supersessions(user)}
-        return store.facts(user), sups, store.entities(user)
-
-    yield run
-    mem.close()
-
-
-def _mine(facts: list[Fact], entities: list[Entity], words: str) -> list[Fact]:
-    names = {e.id: " ".join([e.name, *e.aliases]).casefold() for e in entities}
-    return [f for f in facts if f.subject_id in names and all(w in names[f.subject_id] for w in words.split())]
+    yield from pair_ingester(tmp_path_factory.mktemp("continuation"), "continued")
 
 
 @pytest.mark.parametrize(("first", "second", "entity", "new", "old"), CONTINUED, ids=[c[2] for c in CONTINUED])
 def test_a_thread_picked_up_supersedes_its_slot(ingest, first: str, second: str, entity: str, new: str,  # type: ignore[no-untyped-def]
                                                 old: str) -> None:
     facts, sups, entities = ingest(first, second)
-    mine = _mine(facts, entities, entity)
-    olds = [f for f in mine if _norm(old) in _norm(f.value or "")]
-    news = [f for f in mine if _norm(new) in _norm(f.value or "") and f.invalid_at is None]
+    mine = slot_facts(facts, entities, entity)
+    olds = [f for f in mine if norm(old) in norm(f.value or "")]
+    news = [f for f in mine if norm(new) in norm(f.value or "") and f.invalid_at is None]
     assert olds, f"first statement not stored: {[(f.predicate, f.value) for f in facts]}"
     assert news, f"new value not current on the entity: {[(f.predicate, f.value, f.invalid_at) for f in facts]}"
     assert any((n.id, o.id) in sups for n in news for o in olds), "no SUPERSEDES edge from the new value to the old"
@@ -109,8 +76,8 @@ def test_a_thread_picked_up_supersedes_its_slot(ingest, first: str, second: str,
 def test_a_sentence_about_something_else_leaves_the_slot(ingest, first: str, second: str, entity: str,  # type: ignore[no-untyped-def]
                                                          old: str) -> None:
     facts, _sups, entities = ingest(first, second)
-    mine = _mine(facts, entities, entity)
-    assert [f for f in mine if _norm(old) in _norm(f.value or "") and f.invalid_at is None], \
+    mine = slot_facts(facts, entities, entity)
+    assert [f for f in mine if norm(old) in norm(f.value or "") and f.invalid_at is None], \
         [(f.predicate, f.value, f.invalid_at) for f in mine]
     assert all(f.invalid_at is None for f in mine), [(f.predicate, f.value, f.invalid_at) for f in mine]
 
