@@ -8,7 +8,7 @@ and the value differs, the clause gives that slot a new value, and reconciliatio
 old one. Names resolve by normalised name, by head noun and words ("the sync" = "the weekly
 design team sync"; "Leo's lesson" = "Leo's piano lesson"), or by embedding similarity of the
 phrase to the entity's names (MiniLM; :data:`SIMILARITY`, tuned on the development pairs only).
-A correction that names nothing known ("he's put it up to £30 now") picks up the held slot of its
+A correction that names nothing ("he's put it up to £30 now") picks up the held slot of its
 value's class whose first sentence is closest by meaning (:mod:`.continuation`).
 
 Precision: only slots stated in an earlier session; a person's home or workplace only when the
