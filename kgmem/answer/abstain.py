@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kgmem.answer import presence
+from kgmem.answer import measures, presence
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.extractive import Extracted
@@ -204,6 +204,11 @@ def _focus_absent(ev: EvidenceSet, extracted: Extracted, info: dict[str, Any]) -
     if head_needed:
         need[norm(plan.head or "")] = plan.head or ""
     absent = [w for k, w in need.items() if not has_word(k, evidence)]
+    measure = measures.asked_measure(plan.question)
+    if measure and absent and measures.values(text, measure):
+        # "what temperature …" is said by "105°C": a value of the asked measure names the measure
+        said = measures.measure_words(measure)
+        absent = [w for w in absent if w.lower() not in said]
     strict = plan.slot in STRICT_FOCUS_SLOTS
     decisive = absent and plan.intent != Intent.ASSISTANT_SAID and (strict or len(absent) * 2 > len(need))
     if absent and not strict and (decisive or (head_needed and plan.head in absent)):  # form failed: ask meaning

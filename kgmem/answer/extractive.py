@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from kgmem.answer import reply_list
+from kgmem.answer import measures, reply_list
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window, split_sentences
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.presence import asked_about
@@ -266,6 +266,12 @@ def _assistant_pick(ev: EvidenceSet) -> Extracted | None:
         return Extracted(item.name, "line", 0.8, f"my reply on {said.date() if said else '?'}: \"{item.text[:160]}\"",
                          turn_ids=ids)
     head = _reply_part(ev, reply, said, request)
+    measure = measures.asked_measure(plan.question)
+    if measure is not None:  # "what temperature did you give me": the reply's value of that measure
+        part = next((p for p in (head, *split_sentences(reply.text)) if measures.values(p, measure)), None)
+        if part is not None:
+            return Extracted(measures.stated(part, measure) or part, "line", 0.8,
+                             f"my reply on {said.date() if said else '?'}: \"{part[:160]}\"", turn_ids=ids)
     m = _RECOMMEND.search(head)
     value = m.group("v").strip(" \"'") if m else head[:160]
     cite = f"my reply on {said.date() if said else '?'}: \"{head[:160]}\""
@@ -331,9 +337,41 @@ def extract(ev: EvidenceSet) -> Extracted | None:
         return _assistant_pick(ev)
     if plan.slot and plan.slot.startswith("bought"):
         return _purchase_attribute(ev)
+    by_measure = _measure_answer(ev)
+    if by_measure is not None:
+        return by_measure
     if plan.intent == Intent.HISTORY:
         return _line_answer(ev)  # a previous value: never the current fact, at most a line saying it
     found = _fact_answer(ev)
     if found is not None:
         return found
     return _line_answer(ev)
+
+
+#: current-value measure questions: of the lines holding a value of the measure, those this close
+#: to the most relevant one are the same thread told again ("isla … 8lb 2oz" … "clinic weighed her
+#: this morning, 15lb 9oz"); the newest of them answers
+MEASURE_BAND = 0.15
+
+
+def _measure_answer(ev: EvidenceSet) -> Extracted | None:
+    """A measure question ("how heavy is Isla now", "what temperature do I keep the fridge at"): a
+    value of that measure from the most relevant of the user's actual lines that hold one (for a
+    current value, the newest of the near-best); ``None`` when no relevant line holds one."""
+    plan = ev.result.plan
+    measure = measures.asked_measure(plan.question)
+    if measure is None:
+        return None
+    lines = [ln for ln in ev.top if ln.role == "user" and ln.actuality == "actual"
+             and not outside_window(ln.text, plan.window) and measures.values(ln.text, measure)]
+    ranked = [(score, ln) for score, ln in rank_lines(ev, lines) if score >= MIN_LINE_RELEVANCE]
+    if not ranked:
+        return None
+    best_score, best = ranked[0]
+    score, line = best_score, best
+    if plan.intent == Intent.CURRENT_VALUE:
+        score, line = max((x for x in ranked if x[0] >= best_score - MEASURE_BAND), key=lambda x: x[1].said_at)
+    # the most relevant line stays part of the evidence: it is the one that says what is measured
+    turns = list(dict.fromkeys([line.turn_id, best.turn_id]))
+    return Extracted(measures.stated(line.text, measure) or line.text, "line", min(0.9, 0.4 + 0.4 * score),
+                     _cite_line(line), line=line, turn_ids=turns)

@@ -76,6 +76,17 @@ def my_relation_names(text: str) -> list[str]:
     return out + [m.group("n") for m in _PRONOUN_NAME.finditer(text) if m.group("n") not in _NOT_NAMES]
 
 
+#: "my dad has taken over", "our neighbour feeds her": a person named by their relation to the user
+#: (not "my mum's knee", whose person is no doer here, and not "my brother Tariq", a name)
+_KIN_PHRASE = re.compile(rf"\b(?:[Mm]y|[Oo]ur)\s+{_ADJ}(?i:{_REL_WORDS})\b(?!['’]s\b|-|\s+[A-Z])")
+
+
+def kin_phrases(text: str) -> list[str]:
+    """The people a sentence names by their relation to the user only ("my dad"), in order, once
+    each, lower-cased ("My dad" and "my dad" are one)."""
+    return list(dict.fromkeys(m.group(0).lower() for m in _KIN_PHRASE.finditer(text)))
+
+
 def typed_spans(text: str, answer_type: str) -> list[str]:
     """Values of ``answer_type`` in one sentence, best first."""
     if answer_type == "money":
