@@ -169,7 +169,7 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None, *,
             info["hedge"] = True
             return AbstainDecision(False, [], f"no {plan.answer_type} value; related evidence cited", info)
         return AbstainDecision(True, _topic(plan), f"no {plan.answer_type} value for the question in memory", info)
-    if extracted.source == "sentence" and plan.answer_type in TYPED:
+    if extracted.source == "sentence" and (plan.answer_type in TYPED or measures.asked_measure(plan.question)):
         info["no_typed_value"] = True
         if related:
             info["hedge"] = True

@@ -362,8 +362,13 @@ def _measure_answer(ev: EvidenceSet) -> Extracted | None:
     measure = measures.asked_measure(plan.question)
     if measure is None:
         return None
-    lines = [ln for ln in ev.top if ln.role == "user" and ln.actuality == "actual"
-             and not outside_window(ln.text, plan.window) and measures.values(ln.text, measure)]
+    # a measure is often of someone or something else ("Moss is 11 kg now"): such a line counts when
+    # it names what the question names; the user's own lines count as any value would
+    def names_it(text: str) -> bool:
+        return any(contains_name(n, text) for n in plan.named) or bool({norm(w) for w in plan.focus} & terms(text))
+    lines = [ln for ln in ev.top if ln.role == "user" and not outside_window(ln.text, plan.window)
+             and (ln.actuality == "actual" or ln.actuality == "other" and names_it(ln.text))
+             and measures.values(ln.text, measure)]
     ranked = [(score, ln) for score, ln in rank_lines(ev, lines) if score >= MIN_LINE_RELEVANCE]
     if not ranked:
         return None

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
+from kgmem.answer import measures
 from kgmem.answer.abstain import STRICT_FOCUS_SLOTS, TYPED, has_word
 from kgmem.answer.evidence import EvidenceSet, Line, lines_of, outside_window
 from kgmem.answer.match import contains_name, coverage, norm, second_person, terms
@@ -372,6 +373,11 @@ def confident_answer(pool: Pool) -> tuple[str, Line, float] | None:
             and _names_the_focus(plan, passage(pool.ev, r.line))]
     if not sure:
         return None
+    measure = measures.asked_measure(plan.question)
+    if measure is not None:  # "how heavy …": a value of the measure, never a line without one
+        said = next(((v, r) for r in sure[:CONFIDENT_TYPED] if (v := measures.stated(r.line.text, measure))), None)
+        return (f"{said[0]} ({said_on(said[1].line)[0].lower()}{said_on(said[1].line)[1:]})", said[1].line,
+                said[1].similarity) if said else None
     if plan.answer_type not in _CHECKABLE:
         return said_on(sure[0].line, passage(pool.ev, sure[0].line)), sure[0].line, sure[0].similarity
     for r in sure[:CONFIDENT_TYPED]:

