@@ -38,10 +38,11 @@ from kgmem.answer.deterministic import (
 from kgmem.answer.entity_slot import compute_entity_slot
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extractive import Extracted, extract
-from kgmem.answer.pool import Pool, build_pool, cite_line, confident_answer, said_on
+from kgmem.answer.pool import Pool, build_pool, cite_line, confident_answer, passage, said_on
 from kgmem.answer.preference import suggestion
 from kgmem.answer.prompts import ANSWER_PROMPT_VERSION, load_prompt
 from kgmem.answer.quoted import quoted_value
+from kgmem.answer.reply_names import name_from_replies
 from kgmem.answer.reply_text import best_line, extractive_text, fallback_text, fallback_turns
 from kgmem.answer.second_look import SECOND_LOOK_CONTEXT, second_look, soft_abstention
 from kgmem.llm.base import LLMError
@@ -219,6 +220,13 @@ class Answerer:
             quote = said_on(line)
             return self._finish(ctx, base, t0, f"{value} ({quote[0].lower()}{quote[1:]})", "extractive", [],
                                 [line.turn_id], cited=[cite_line(line)], extra={"via": "typed value of the quoted line"})
+        replied = name_from_replies(ev, [extracted.line if extracted is not None else None, best_line(ev),
+                                         *(r.line for r in pool.ranked[:3])])
+        if replied is not None:  # "what's her name?" — "biscuit. the rescue named her": the name given
+            name, line = replied
+            ctx = self._context(result, ev, Computed(), None, pool=pool, first=line)
+            return self._finish(ctx, base, t0, f"{name} (o{said_on(line, passage(ev, line))[1:]})", "extractive",
+                                [], [line.turn_id], cited=[cite_line(line)], extra={"via": "name given when asked"})
         ctx = self._context(result, ev, Computed(), extracted, pool=pool)
         return self._finish(ctx, base, t0, fallback_text(ev, extracted), "fallback", [],
                             fallback_turns(ev, extracted), cited=[extracted.cited] if extracted else [],

