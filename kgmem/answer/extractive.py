@@ -348,7 +348,9 @@ def extract(ev: EvidenceSet) -> Extracted | None:
     return _line_answer(ev)
 
 
-#: current-value measure questions: of the lines holding a value of the measure, those this close
+#: a question asked in the past ("how heavy was she at birth") wants the value of then, not the newest
+_PAST_TENSE = re.compile(r"\b(?:was|were|did|had|used\s+to)\b", re.I)
+#: measure questions in the present: of the lines holding a value of the measure, those this close
 #: to the most relevant one are the same thread told again ("isla … 8lb 2oz" … "clinic weighed her
 #: this morning, 15lb 9oz"); the newest of them answers
 MEASURE_BAND = 0.15
@@ -356,8 +358,8 @@ MEASURE_BAND = 0.15
 
 def _measure_answer(ev: EvidenceSet) -> Extracted | None:
     """A measure question ("how heavy is Isla now", "what temperature do I keep the fridge at"): a
-    value of that measure from the most relevant of the user's actual lines that hold one (for a
-    current value, the newest of the near-best); ``None`` when no relevant line holds one."""
+    value of that measure from the most relevant of the user's actual lines that hold one (asked in
+    the present, the newest of the near-best); ``None`` when no relevant line holds one."""
     plan = ev.result.plan
     measure = measures.asked_measure(plan.question)
     if measure is None:
@@ -374,8 +376,12 @@ def _measure_answer(ev: EvidenceSet) -> Extracted | None:
         return None
     best_score, best = ranked[0]
     score, line = best_score, best
-    if plan.intent == Intent.CURRENT_VALUE:
-        score, line = max((x for x in ranked if x[0] >= best_score - MEASURE_BAND), key=lambda x: x[1].said_at)
+    if plan.intent != Intent.HISTORY and not _PAST_TENSE.search(plan.question):
+        # "how tall is Thabo" asks for the measure as it is now: the newest of the near-best, and of
+        # the lines that name what the question names ("the nurse put Thabo at one metre fifty-one")
+        named = bool(plan.named or plan.focus)
+        score, line = max((x for x in ranked if x[0] >= best_score - MEASURE_BAND or named and names_it(x[1].text)),
+                          key=lambda x: x[1].said_at)
     # the most relevant line stays part of the evidence: it is the one that says what is measured
     turns = list(dict.fromkeys([line.turn_id, best.turn_id]))
     return Extracted(measures.stated(line.text, measure) or line.text, "line", min(0.9, 0.4 + 0.4 * score),

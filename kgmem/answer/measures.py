@@ -15,8 +15,12 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-#: a number, a decimal or a range of two ("180-200", "37.5", "1,200")
-_NUMBER = r"\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?"
+from kgmem.lexicon import numbers
+
+#: one number: digits (a decimal: "37.5", "1,200") or a number in words ("fifty-one")
+_ONE = rf"(?:\d+(?:[.,]\d+)?|\b(?:{numbers.cardinal_alternation()})\b)"
+#: a number or a range of two ("180-200")
+_NUMBER = rf"{_ONE}(?:\s*(?:-|–|to)\s*{_ONE})?"
 
 
 @cache
@@ -55,9 +59,21 @@ def _value_pattern(measure: str) -> re.Pattern[str]:
     return re.compile("|".join(alts), re.I)
 
 
-#: units that are also words or letters ("in", "m", "st"): after a space they read as a unit only
+@cache
+def _rest_pattern(measure: str) -> re.Pattern[str]:
+    """A bare number right after a value, that finishes it ("5 ft 10", "one metre fifty-one"); not a
+    number with a unit of its own ("15lb 9oz": the "9oz" is a value, joined as one)."""
+    unit = "|".join(re.escape(u) for u in sorted(_data()[measure]["units"], key=len, reverse=True))
+    return re.compile(rf"\s+{_ONE}(?![\w.,]?\d)(?!\s?(?:{unit})(?![a-z]))", re.I)
+
+
+#: units that are also words or letters ("in", "m", "c"): after a space they read as a unit only
 #: right after another value ("5 ft 10 in")
-_WEAK_UNITS = frozenset({"in", "m", "c", "f", "st", "k", "g", "'", "\"", "°"})
+_WEAK_UNITS = frozenset({"in", "m", "c", "f", "k", "g", "'", "\"", "°"})
+
+
+#: measures told in two units, the second often without its unit ("5 ft 10", "1 metre 51", "15lb 9")
+_COMPOUND = frozenset({"height", "weight"})
 
 
 def asked_measure(question: str) -> str | None:
@@ -79,11 +95,18 @@ def spans(text: str, measure: str) -> list[tuple[int, int]]:
     ("15lb 9oz", "5 ft 10 in") is one value."""
     out: list[tuple[int, int]] = []
     for m in _value_pattern(measure).finditer(text):
+        if out and m.start() < out[-1][1]:
+            continue  # inside the rest of the previous value
         joined = bool(out) and text[out[-1][1]:m.start()].strip() == ""
         if joined:
             out[-1] = (out[-1][0], m.end())
         elif _strong(m.group(0)):  # "5 in the morning": a bare weak unit only right after another value
             out.append((m.start(), m.end()))
+        else:
+            continue
+        rest = _rest_pattern(measure).match(text, out[-1][1]) if measure in _COMPOUND else None
+        if rest is not None:
+            out[-1] = (out[-1][0], rest.end())
     return out
 
 

@@ -21,7 +21,8 @@ from kgmem.nlp import SharedPipeline, load_nlp
 
 #: the class of phrases that say *how* or *when* something is asked, never *what* about
 DISCOURSE_RE = re.compile(
-    r"\b(?:at\s+(?:the\s+)?(?:moment|present|the\s+minute)|right\s+now|just\s+now|for\s+now|as\s+of\s+now|"
+    r"\b(?:at\s+(?:the\s+)?(?:moment|present|the\s+minute)|at\s+this\s+(?:point|stage)(?:\s+in\s+time)?|"
+    r"as\s+(?:things|it)\s+stands?|right\s+now|just\s+now|for\s+now|as\s+of\s+now|"
     r"currently|current|presently|nowadays|these\s+days|this\s+days|today|lately|recently|of\s+late|"
     r"so\s+far|to\s+date|by\s+now|up\s+to\s+now|until\s+now|anymore|any\s+more|still|again|ever|"
     r"as\s+far\s+as\s+(?:you|i)\s+(?:know|remember|recall|can\s+tell)|if\s+(?:you|i)\s+(?:remember|recall)|"
