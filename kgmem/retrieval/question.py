@@ -88,7 +88,7 @@ _ANY_DATE = _any_date()
 
 _TEXTING: tuple[tuple[str, str], ...] = (
     (r"\bu\b", "you"), (r"\bur\b", "your"), (r"\br\b", "are"), (r"\bpls\b|\bplz\b", "please"),
-    (r"\brn\b", "right now"), (r"\bbtwn\b", "between"), (r"\bw/", "with "), (r"\bthx\b", "thanks"),
+    (r"\brn\b", "right now"), (r"(?<!\ban )(?<!\bthe )(?<!\bany )\batm\b(?!\s+(?:card|machine))", "at the moment"), (r"\bbtwn\b", "between"), (r"\bw/", "with "), (r"\bthx\b", "thanks"),
     (r"\bwhats\b", "what's"), (r"\bwheres\b", "where's"), (r"\bwhos\b", "who's"), (r"\bhows\b", "how's"),
     (r"\bim\b", "I'm"), (r"\bive\b", "I've"), (r"\bid\b(?=\s+\w+ed\b)", "I'd"), (r"\bdont\b", "don't"),
     (r"\bdidnt\b", "didn't"), (r"\bhome town\b", "hometown"), (r"\bi\b", "I"),
