@@ -41,8 +41,8 @@ from functools import lru_cache
 from kgmem.answer import measures
 from kgmem.answer.abstain import STRICT_FOCUS_SLOTS, TYPED, has_word
 from kgmem.answer.evidence import EvidenceSet, Line, lines_of, outside_window
-from kgmem.answer.match import contains_name, coverage, norm, second_person, terms
-from kgmem.answer.spans import kin_phrases, typed_spans
+from kgmem.answer.match import contains_name, coverage, norm, terms
+from kgmem.answer.spans import kin_person, typed_spans
 from kgmem.lexicon import calendar, numbers
 from kgmem.models import Intent, QueryPlan, Turn
 from kgmem.nlp import load_nlp
@@ -382,19 +382,10 @@ def confident_answer(pool: Pool) -> tuple[str, Line, float] | None:
         return said_on(sure[0].line, passage(pool.ev, sure[0].line)), sure[0].line, sure[0].similarity
     for r in sure[:CONFIDENT_TYPED]:
         spans = [x for x in typed_spans(r.line.text, plan.answer_type or "")
-                 if not any(contains_name(n, x) for n in plan.named)] or _kin(plan, r.line.text)
+                 if not any(contains_name(n, x) for n in plan.named)]
+        if not spans and plan.answer_type == "person":  # "my dad has taken over …": a person by relation
+            spans = kin_person(plan.question, r.line.text)
         if spans:
             quote = said_on(r.line)
             return f"{spans[0]} ({quote[0].lower()}{quote[1:]})", r.line, r.similarity
     return None
-
-
-def _kin(plan: QueryPlan, text: str) -> list[str]:
-    """A who-question's person named by relation in a confident line ("my dad has taken over
-    Thursdays with Isla" → "your dad"), when the line names exactly one such person the question
-    does not; two ("my mum and my dad") are a tie no single answer settles."""
-    if plan.answer_type != "person":
-        return []
-    asked = terms(plan.question)
-    kin = [k for k in kin_phrases(text) if not terms(k.split()[-1]) & asked]
-    return [second_person(kin[0])] if len(kin) == 1 else []

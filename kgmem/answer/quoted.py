@@ -17,7 +17,7 @@ import re
 
 from kgmem.answer import presence
 from kgmem.answer.evidence import EvidenceSet, Line
-from kgmem.answer.spans import typed_spans
+from kgmem.answer.spans import kin_person, typed_spans
 from kgmem.models import Intent
 from kgmem.retrieval.question import nlp
 
@@ -53,7 +53,8 @@ def quoted_value(ev: EvidenceSet, lines: list[Line | None]) -> tuple[str, Line] 
         if line.role != "user" or line.actuality not in ok or not speaks_of(ev, line.text):
             continue
         for kind in dict.fromkeys(kinds):
-            found = typed_spans(line.text, kind) or (_proper_names(line.text) if kind == "person" else [])
+            found = typed_spans(line.text, kind) or (_proper_names(line.text) or kin_person(plan.question, line.text)
+                                                     if kind == "person" else [])
             spans = [x for x in found if not presence.asked_about(plan.question, plan.named, x)]
             if spans:
                 return spans[0], line

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kgmem.answer.match import second_person
 from kgmem.lexicon.discourse import opener_words, strip_openers
 from kgmem.lexicon.people import abbreviations, relation_words, titles
 from kgmem.retrieval.question import nlp
@@ -85,6 +86,15 @@ def kin_phrases(text: str) -> list[str]:
     """The people a sentence names by their relation to the user only ("my dad"), in order, once
     each, lower-cased ("My dad" and "my dad" are one)."""
     return list(dict.fromkeys(m.group(0).lower() for m in _KIN_PHRASE.finditer(text)))
+
+
+def kin_person(question: str, text: str) -> list[str]:
+    """A who-question's person named by relation in a line that answers it ("my dad has taken over
+    Thursdays with Isla" → "your dad"), when the line names exactly one such person the question
+    does not; two ("my mum and my dad") are a tie no single answer settles."""
+    asked = {w.lower() for w in re.findall(r"[A-Za-z-]+", question)}
+    kin = [k for k in kin_phrases(text) if k.split()[-1] not in asked and k.split()[-1].rstrip("s") not in asked]
+    return [second_person(kin[0])] if len(kin) == 1 else []
 
 
 def typed_spans(text: str, answer_type: str) -> list[str]:

@@ -1,8 +1,8 @@
 """Small hand-written conversations, each turn's role and text given (the ``chat_memory`` fixture of
 conftest.py gives every session one canned reply; these need the assistant's own words).
 
-Shared by test_answer_measures.py and test_answer_reply_names.py: :func:`dialogue_memory` ingests
-sessions of ``(date, [(role, text), ...])`` zero-LLM into a fresh networkx memory of user ``"u"``.
+Shared by test_answer_measures.py, test_answer_kin.py and test_answer_reply_names.py: :func:`dialogue_memory` ingests
+sessions of ``(date, [(role, text), ...])`` zero-LLM into a fresh networkx memory of user ``"u"``; :data:`FILLER` is two unrelated sessions, :data:`ASKED` the question date.
 """
 
 from __future__ import annotations
@@ -17,6 +17,15 @@ from kgmem.models import Session, Turn
 from kgmem.settings import Settings
 
 Dialogue = list[tuple[datetime, list[tuple[str, str]]]]
+
+#: the day the tests ask on, and two sessions about nothing any test asks
+ASKED = datetime(2025, 6, 1)
+FILLER: Dialogue = [
+    (datetime(2025, 2, 3), [("user", "Sorted the shed out this weekend, found three old paint tins."),
+                            ("assistant", "Nice work! Take the tins to the recycling centre.")]),
+    (datetime(2025, 3, 9), [("user", "Booked the car in for its MOT on the 14th, it cost £54."),
+                            ("assistant", "Good, that's one job off the list.")]),
+]
 
 
 def dialogue_memory(home: Path, sessions: Dialogue) -> Memory:

@@ -1,5 +1,4 @@
-"""Measure questions want a value of the measure (kgmem/answer/measures.py), and a who-question may be
-answered by the one person a confident line names by relation ("my dad has taken over …").
+"""Measure questions want a value of the measure (kgmem/answer/measures.py).
 
 Every sentence here is invented for the class; none comes from a data set.
 """
@@ -9,10 +8,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from dialogue_fixture import dialogue_memory
+from dialogue_fixture import ASKED, FILLER, dialogue_memory
 
 from kgmem.answer import measures
-from kgmem.answer.spans import kin_phrases
 from kgmem.evaluation.judge import declines
 
 
@@ -59,76 +57,46 @@ def test_no_value_of_the_measure(text: str, measure: str) -> None:
     assert measures.values(text, measure) == []
 
 
-def test_kin_phrases() -> None:
-    assert kin_phrases("since the op my neighbour has been walking the dog on mondays") == ["my neighbour"]
-    assert kin_phrases("My dad and my little sister came") == ["my dad", "my little sister"]
-    assert kin_phrases("my mum's hip is better") == []  # the possessor does nothing here
-    assert kin_phrases("my brother Tomasz drove") == []  # a name is the value, not the relation
-
-
-_ASKED = datetime(2025, 6, 1)
-_FILLER = [
-    (datetime(2025, 2, 3), [("user", "Sorted the shed out this weekend, found three old paint tins."),
-                            ("assistant", "Nice work! Take the tins to the recycling centre.")]),
-    (datetime(2025, 3, 9), [("user", "Booked the car in for its MOT on the 14th, it cost £54."),
-                            ("assistant", "Good, that's one job off the list.")]),
-]
 
 
 def test_an_assistant_temperature_answers_a_temperature_question(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    m = dialogue_memory(tmp_path, [*_FILLER, (datetime(2025, 4, 2), [
+    m = dialogue_memory(tmp_path, [*FILLER, (datetime(2025, 4, 2), [
         ("user", "My sourdough keeps coming out dense and pale. How hot should the oven be for it?"),
         ("assistant", "Preheat with the pot inside. Bake it at 240°C (220°C fan) with the lid on for 20 minutes, "
                       "then take the lid off for another 20.")])])
-    a = m.answer("u", "What temperature did you tell me to bake the sourdough at?", _ASKED)
+    a = m.answer("u", "What temperature did you tell me to bake the sourdough at?", ASKED)
     assert not a.abstained
     assert a.text.startswith("240°C")
 
 
 def test_a_measure_question_is_not_answered_by_another_number(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # the only numbers near the question are a price and a count: no weight, so no weight answer
-    m = dialogue_memory(tmp_path, [*_FILLER, (datetime(2025, 4, 2), [
+    m = dialogue_memory(tmp_path, [*FILLER, (datetime(2025, 4, 2), [
         ("user", "Bought a new cabin suitcase for the Lisbon trip, 45 quid, and it has 4 wheels."),
         ("assistant", "Sounds handy for a long weekend.")])])
-    a = m.answer("u", "how heavy is my suitcase", _ASKED)
+    a = m.answer("u", "how heavy is my suitcase", ASKED)
     assert a.abstained or declines(a.text), a.text
 
 
 def test_the_newest_value_of_a_current_measure(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    m = dialogue_memory(tmp_path, [*_FILLER,
+    m = dialogue_memory(tmp_path, [*FILLER,
         (datetime(2025, 1, 10), [("user", "Weighed the puppy at the vet today, Moss is 6 kg now."),
                                  ("assistant", "He's growing fast!")]),
         (datetime(2025, 5, 12), [("user", "Weighed the puppy at the vet again, Moss is 11 kg now."),
                                  ("assistant", "Almost doubled!")])])
-    a = m.answer("u", "how heavy is Moss now", _ASKED)
+    a = m.answer("u", "how heavy is Moss now", ASKED)
     assert a.text.startswith("11 kg"), a.text
     # the puppy's weight is no answer about the user's own
-    mine = m.answer("u", "how heavy am I these days", _ASKED)
+    mine = m.answer("u", "how heavy am I these days", ASKED)
     assert "kg" not in mine.text and (mine.abstained or declines(mine.text)), mine.text
 
 
 def test_a_present_measure_is_the_newest_line_naming_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # the newer line is less like the question ("put her at"), but names the girl and holds a height
-    m = dialogue_memory(tmp_path, [*_FILLER,
+    m = dialogue_memory(tmp_path, [*FILLER,
         (datetime(2025, 1, 10), [("user", "Our daughter Nomvula was measured at her check-up: 1.30 metres tall."),
                                  ("assistant", "A good height for her age.")]),
         (datetime(2025, 5, 12), [("user", "The school nurse put Nomvula at one metre thirty-six yesterday."),
                                  ("assistant", "Growing fast!")])])
-    assert m.answer("u", "How tall is Nomvula at this point?", _ASKED).text.startswith("one metre thirty-six")
-    assert m.answer("u", "How tall was Nomvula at her check-up?", _ASKED).text.startswith("1.30 metres")
-
-
-def test_a_who_question_answered_by_a_relation(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    m = dialogue_memory(tmp_path, [*_FILLER, (datetime(2025, 4, 20), [
-        ("user", "Since I started the early shifts my neighbour has been walking the dog on Mondays."),
-        ("assistant", "That's kind of them.")])])
-    a = m.answer("u", "who walks the dog on Mondays these days", _ASKED)
-    assert a.text.lower().startswith("your neighbour"), a.text
-
-
-def test_two_relations_in_the_line_are_no_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    m = dialogue_memory(tmp_path, [*_FILLER, (datetime(2025, 4, 20), [
-        ("user", "My mum and my brother take turns walking the dog on Mondays while I'm on early shifts."),
-        ("assistant", "Good to have help.")])])
-    a = m.answer("u", "who walks the dog on Mondays these days", _ASKED)
-    assert not a.text.lower().startswith(("your mum", "your brother")), a.text
+    assert m.answer("u", "How tall is Nomvula at this point?", ASKED).text.startswith("one metre thirty-six")
+    assert m.answer("u", "How tall was Nomvula at her check-up?", ASKED).text.startswith("1.30 metres")
