@@ -161,8 +161,9 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None, *,
                 info["absent"] = unsaid
                 return AbstainDecision(True, unsaid, f"never mentioned: {', '.join(unsaid)}", info)
         temporal_unparsed = plan.intent in (Intent.WHEN, Intent.DURATION, Intent.ORDERING)
+        # a measure question with no value of the measure found is no question a line of text answers
         if on_topic and (temporal_unparsed or plan.answer_type in ("text", "item", "list")) \
-                and plan.intent not in (Intent.CURRENT_VALUE, Intent.HISTORY):
+                and plan.intent not in (Intent.CURRENT_VALUE, Intent.HISTORY) and not measures.asked_measure(plan.question):
             return AbstainDecision(False, [], "related evidence, nothing computed or typed", info)
         if related:
             # memory talks about it but holds no value of the type: say so, citing the closest line

@@ -54,6 +54,13 @@ def is_request(sentence: str) -> bool:
     return s.endswith("?") or bool(_REQUEST.match(s))
 
 
+def settled(sentence: str) -> bool:
+    """Neither declined nor only planned, whoever the doer ("my sister is thinking of doing the
+    pickups" is not: it tells no one who does them)."""
+    s = _core(sentence)
+    return not (_NEGATED.search(s) or _PLAN.search(s))
+
+
 def actuality(sentence: str) -> str:
     """What a user sentence is: ``actual`` (the user's own real event or state), ``request``,
     ``other`` (someone else's doing), ``negated`` (did not / declined), or ``plan``."""

@@ -18,7 +18,14 @@ from kgmem.answer.evidence import EvidenceSet, Line, outside_window, split_sente
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.presence import asked_about
 from kgmem.answer.slots import fact_value, slot_facts
-from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, my_relation_names, typed_spans
+from kgmem.answer.spans import (
+    _LABELS,
+    _MONEY_SPAN,
+    _SHOP_PHRASE,
+    kin_phrases,
+    my_relation_names,
+    typed_spans,
+)
 from kgmem.models import Fact, Intent, QueryPlan, Turn
 from kgmem.retrieval.intents import slot_vocabulary
 
@@ -331,15 +338,14 @@ def _subject_answer(ev: EvidenceSet) -> Extracted | None:
 def extract(ev: EvidenceSet) -> Extracted | None:
     """The best value of the plan's answer type, or ``None`` when memory holds none."""
     plan = ev.result.plan
-    if plan.subject:
-        return _subject_answer(ev)
     if plan.intent == Intent.ASSISTANT_SAID:
         return _assistant_pick(ev)
+    if measures.asked_measure(plan.question):
+        return _measure_answer(ev)  # a value of the measure, or nothing ("how tall is my husband" is no name)
+    if plan.subject:
+        return _subject_answer(ev)
     if plan.slot and plan.slot.startswith("bought"):
         return _purchase_attribute(ev)
-    by_measure = _measure_answer(ev)
-    if by_measure is not None:
-        return by_measure
     if plan.intent == Intent.HISTORY:
         return _line_answer(ev)  # a previous value: never the current fact, at most a line saying it
     found = _fact_answer(ev)
@@ -367,7 +373,10 @@ def _measure_answer(ev: EvidenceSet) -> Extracted | None:
     # a measure is often of someone or something else ("Moss is 11 kg now"): such a line counts when
     # it names what the question names; the user's own lines count as any value would
     def names_it(text: str) -> bool:
-        return any(contains_name(n, text) for n in plan.named) or bool({norm(w) for w in plan.focus} & terms(text))
+        about = {norm(w) for w in [*plan.focus, *([plan.subject] if plan.subject else [])]}
+        kin = kin_phrases(plan.question)  # "how tall is my husband": a line about "my husband"
+        return any(contains_name(n, text) for n in plan.named) or bool(about & terms(text)) or \
+            any(k in text.lower() for k in kin)
     lines = [ln for ln in ev.top if ln.role == "user" and not outside_window(ln.text, plan.window)
              and (ln.actuality == "actual" or ln.actuality == "other" and names_it(ln.text))
              and measures.values(ln.text, measure)]
@@ -379,7 +388,7 @@ def _measure_answer(ev: EvidenceSet) -> Extracted | None:
     if plan.intent != Intent.HISTORY and not _PAST_TENSE.search(plan.question):
         # "how tall is Thabo" asks for the measure as it is now: the newest of the near-best, and of
         # the lines that name what the question names ("the nurse put Thabo at one metre fifty-one")
-        named = bool(plan.named or plan.focus)
+        named = bool(plan.named or plan.focus or plan.subject or kin_phrases(plan.question))
         score, line = max((x for x in ranked if x[0] >= best_score - MEASURE_BAND or named and names_it(x[1].text)),
                           key=lambda x: x[1].said_at)
     # the most relevant line stays part of the evidence: it is the one that says what is measured

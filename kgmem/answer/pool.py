@@ -40,6 +40,7 @@ from functools import lru_cache
 
 from kgmem.answer import measures
 from kgmem.answer.abstain import STRICT_FOCUS_SLOTS, TYPED, has_word
+from kgmem.answer.actuality import settled
 from kgmem.answer.evidence import EvidenceSet, Line, lines_of, outside_window
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.spans import kin_person, typed_spans
@@ -383,8 +384,9 @@ def confident_answer(pool: Pool) -> tuple[str, Line, float] | None:
     for r in sure[:CONFIDENT_TYPED]:
         spans = [x for x in typed_spans(r.line.text, plan.answer_type or "")
                  if not any(contains_name(n, x) for n in plan.named)]
-        if not spans and plan.answer_type == "person":  # "my dad has taken over …": a person by relation
-            spans = kin_person(plan.question, r.line.text)
+        if not spans and plan.answer_type == "person" and r.line.actuality in ("actual", "other") \
+                and settled(r.line.text):
+            spans = kin_person(plan.question, r.line.text)  # "my dad has taken over …", never a plan's person
         if spans:
             quote = said_on(r.line)
             return f"{spans[0]} ({quote[0].lower()}{quote[1:]})", r.line, r.similarity

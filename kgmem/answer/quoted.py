@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from kgmem.answer import presence
+from kgmem.answer import measures, presence
+from kgmem.answer.actuality import settled
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.spans import kin_person, typed_spans
 from kgmem.models import Intent
@@ -44,8 +45,8 @@ def quoted_value(ev: EvidenceSet, lines: list[Line | None]) -> tuple[str, Line] 
     """The first value of the asked-for type in a quoted line that speaks of the question:
     ``(value, line)``, else ``None``."""
     plan = ev.result.plan
-    if plan.answer_type not in _TYPED or plan.intent in _COMPUTED_ONLY:
-        return None
+    if plan.answer_type not in _TYPED or plan.intent in _COMPUTED_ONLY or measures.asked_measure(plan.question):
+        return None  # (a measure's value is read by the measure paths: "how tall is my husband" is no name)
     # "who works behind the bar": a who-question is answered by a person whatever slot it planned
     kinds = [plan.answer_type or "", *(["person"] if re.match(r"\s*who\b", plan.question, re.I) else [])]
     ok = ("actual", "plan", "other") if "person" in kinds else ("actual",)
@@ -53,8 +54,9 @@ def quoted_value(ev: EvidenceSet, lines: list[Line | None]) -> tuple[str, Line] 
         if line.role != "user" or line.actuality not in ok or not speaks_of(ev, line.text):
             continue
         for kind in dict.fromkeys(kinds):
-            found = typed_spans(line.text, kind) or (_proper_names(line.text) or kin_person(plan.question, line.text)
-                                                     if kind == "person" else [])
+            kin = kin_person(plan.question, line.text) if line.actuality in ("actual", "other") \
+                and settled(line.text) else []
+            found = typed_spans(line.text, kind) or (_proper_names(line.text) or kin if kind == "person" else [])
             spans = [x for x in found if not presence.asked_about(plan.question, plan.named, x)]
             if spans:
                 return spans[0], line

@@ -43,3 +43,12 @@ def test_a_relation_in_a_quoted_line(tmp_path) -> None:  # type: ignore[no-untyp
                                  ("assistant", "Fun!")])])
     a = m.answer("u", "who cuts my hair these days", ASKED)
     assert a.text.lower().startswith("your sister"), a.text
+
+
+def test_a_plan_names_no_one_who_does_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # rev12's near miss: a relative only thinking of doing it is no answer to who does it
+    m = dialogue_memory(tmp_path, [*FILLER, (datetime(2025, 4, 20), [
+        ("user", "My sister is thinking of doing the school pickups on Wednesdays."),
+        ("assistant", "That would help.")])])
+    a = m.answer("u", "who does the school pickup on Wednesdays", ASKED)
+    assert not a.text.lower().startswith("your sister"), a.text

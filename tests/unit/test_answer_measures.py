@@ -100,3 +100,22 @@ def test_a_present_measure_is_the_newest_line_naming_it(tmp_path) -> None:  # ty
                                  ("assistant", "Growing fast!")])])
     assert m.answer("u", "How tall is Nomvula at this point?", ASKED).text.startswith("one metre thirty-six")
     assert m.answer("u", "How tall was Nomvula at her check-up?", ASKED).text.startswith("1.30 metres")
+
+
+def test_a_measure_question_is_never_answered_by_a_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # rev12's near miss: no height of the husband anywhere; a name or someone else's height is no answer
+    m = dialogue_memory(tmp_path, [*FILLER,
+        (datetime(2025, 3, 20), [("user", "My daughter Ava is 1.42m now, taller than her cousins."),
+                                 ("assistant", "She's shooting up!")]),
+        (datetime(2025, 4, 2), [("user", "My husband Tom is on nights all month at the depot."),
+                                ("assistant", "That's a tough rota.")])])
+    a = m.answer("u", "how tall is my husband", ASKED)
+    assert a.abstained or declines(a.text), a.text
+    assert "Ava" not in a.text.split("(")[0] and "1.42" not in a.text.split("(")[0], a.text
+
+
+def test_someone_elses_measure_when_the_question_names_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    m = dialogue_memory(tmp_path, [*FILLER,
+        (datetime(2025, 4, 2), [("user", "My husband is 6 ft 2 and still bangs his head on the loft hatch."),
+                                ("assistant", "Ouch!")])])
+    assert m.answer("u", "how tall is my husband", ASKED).text.startswith("6 ft 2")
