@@ -13,13 +13,21 @@ from functools import lru_cache
 
 from kgmem import predicates as predicate_registry
 from kgmem import temporal
-from kgmem.answer.counting import compute_told_count, counted_heads, question_terms, shared
+from kgmem.answer.counting import (
+    compute_told_count,
+    counted_heads,
+    question_terms,
+    said_in_window,
+    shared,
+)
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.event_count import CountedEvent, role_events
 from kgmem.answer.evidence import EvidenceSet, Line, arrangement
 from kgmem.answer.instances import stated_quantity
 from kgmem.answer.match import GENERIC, norm, terms
+from kgmem.answer.refunds import money_back, settle
 from kgmem.answer.spans import typed_spans
+from kgmem.answer.stays import asked_unit, compute_unit_total
 from kgmem.models import Fact, QueryPlan
 from kgmem.nlp import load_nlp
 from kgmem.retrieval.planner import plan_notes
@@ -195,7 +203,8 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
     # the question's own words, its verb too ("taken" of "what have my stalls taken": "Took £420")
     asked = objects | {t for k in plan.keywords for t in question_terms(k)}
     bare_symbol = _user_currency(users)
-    for line in users:
+    returned: list[Line] = []  # money-back lines ("sent the asics back … got the refund") and what they took out
+    for line in sorted(users, key=lambda ln: ln.said_at):
         # a line that names the asked thing itself with an amount tells its price, paid-verb or not
         # ("Shoreham Arts Fair today: £310"; "compression socks came, 18 for two pairs")
         names_it = bool(objects and shared(objects, terms(line.text)))
@@ -203,6 +212,12 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         if (names_it or line.turn_id in on_topic) and bare_symbol and not amounts and len(_bare_numbers(line)) > 1 \
                 and line.actuality == "actual":
             unsure.append(line)  # "gave me 30 for 2 of them": which number is the amount is open
+        kind = money_back(line, ev)
+        taken = settle(seen, line, amounts, kind, _thing_words, ev) if kind else None
+        if taken is not None:  # listed when it took a purchase out or carried an amount about the thing
+            if taken or (amounts and (names_it or line.turn_id in on_topic)):
+                returned += [line] + taken
+            continue
         if not amounts or not (names_it or shared(asked, terms(line.text)) or _PAID.search(line.text)
                                or _after_purchase(line, ev) or priced_item(line.text)):
             continue
@@ -231,10 +246,17 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         + f". Total: {fmt_money(total, sym)}.")
     parts = ", ".join(fmt_money(a, sym) for _, a in seen)
     out.answer = f"{fmt_money(total, sym)} in total ({parts})" if len(seen) > 1 else f"{fmt_money(total, sym)} ({parts})"
+    if returned:  # what came back is no spending: say what was left out
+        out.lines.append("Not counted (refunded or returned): " + "; ".join(_said(ln) for ln in returned))
+        out.answer += f"; not counting {_said(returned[0])} (money back)"
     if unsure:  # a line about the thing whose amount could not be read: the sum is a lower bound
         out.lines.append("Amount unclear: " + "; ".join(f"\"{ln.text[:80]}\" ({ln.said_at.date()})" for ln in unsure))
         out.answer = f"at least {out.answer}; not sure about \"{unsure[0].text.strip()[:80]}\" (said {unsure[0].said_at.date()})"
     return out
+
+
+def _said(line: Line) -> str:
+    return f"\"{line.text.strip()[:80]}\" (said {line.said_at.date()})"
 
 
 def _visited_lines(ev: EvidenceSet, items: dict[str, Fact]) -> list[tuple[str, Line]]:
@@ -333,6 +355,10 @@ def compute_aggregate(ev: EvidenceSet) -> Computed:
         by_lines = compute_spend_total(ev)
         if by_lines.answer:
             return by_lines
+    if asked_unit(plan.question):  # "how many nights have I spent in hotels": the nights the stays took
+        by_units = compute_unit_total(ev, lambda ln: said_in_window(ln, plan))
+        if by_units.answer:
+            return by_units
     out = Computed(kind="count" if plan.answer_shape == "number" else "list")
     by_role = role_events(ev, _SPEND_GENERIC)
     if by_role is not None:  # "how many … have I finished": the lines that say so, not every stored item

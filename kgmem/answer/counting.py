@@ -35,6 +35,7 @@ from kgmem.answer import instances as inst
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, EvidenceSet, Line, arrangement
 from kgmem.answer.match import GENERIC, norm, terms
+from kgmem.answer.whose import others_doing
 from kgmem.models import Fact, QueryPlan
 from kgmem.nlp import load_nlp
 from kgmem.retrieval.planner import plan_notes
@@ -141,7 +142,8 @@ def shared(words: set[str], line_terms: set[str]) -> set[str]:
     return words & line_terms
 
 
-def _in_window(line: Line, plan: QueryPlan) -> bool:
+def said_in_window(line: Line, plan: QueryPlan) -> bool:
+    """The line was said inside the question's time window (or the question has none)."""
     w = plan.window
     return w is None or ((w.start is None or line.said_at >= w.start) and (w.end is None or line.said_at <= w.end))
 
@@ -209,7 +211,7 @@ def told_events(ev: EvidenceSet) -> Told | None:
     if not _HOW_MANY.search(plan.question) or _HOW_MANY_UNITS.search(plan.question):
         return None
     heads, others = anchors(plan)
-    said = [ln for ln in ev.all_user_lines() if ln.role == "user" and not ln.is_request and _in_window(ln, plan)]
+    said = [ln for ln in ev.all_user_lines() if ln.role == "user" and not ln.is_request and said_in_window(ln, plan)]
     if not said:
         return None
     sims = inst.phrase_similarity(ev, inst.counted_phrase(plan), said)
@@ -238,7 +240,9 @@ def told_events(ev: EvidenceSet) -> Told | None:
     set_aside = [(ln, _SET_ASIDE[ln.actuality]) for ln in said if ln.actuality in _SET_ASIDE
                  and (sim(ln) >= cut or shared(words, terms(ln.text)))]
     set_aside += [(ln, _SET_ASIDE[kind]) for ln in chosen.values() if not arranging and (kind := arrangement(ln.text))]
-    placed = [ln for ln in chosen.values() if done(ln)]
+    # "mia went to the gig without me", "priya closed leeds": a lower-case name as the doer
+    set_aside += [(ln, _SET_ASIDE["other"]) for ln in chosen.values() if others_doing(ln.text)]
+    placed = [ln for ln in chosen.values() if done(ln) and not others_doing(ln.text)]
     best: dict[str, Line] = {}
     for ln in sorted(placed, key=sim, reverse=True):
         best.setdefault(ln.session_id, ln)
