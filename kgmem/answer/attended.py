@@ -12,7 +12,7 @@ the anchor" name no act. A ticket line ("sold my l.a.b. tix", "got tix for … i
 an arrangement, not the event.
 
 Used by :mod:`kgmem.answer.counting` only when the count question asks about going somewhere
-("been to", "gone to", "attended", "seen"). Words: ``kgmem/resources/lexicon/attending.json``.
+("been to", "gone to", "attended", "seen"). Words: ``kgmem/resources/lexicon/counting.json``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from kgmem.nlp import known_words, load_nlp
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "attending.json")
+    path = resources.files("kgmem").joinpath("resources", "lexicon", "counting.json")
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
@@ -108,3 +108,22 @@ def framed(lines: Sequence[Line]) -> dict[tuple[str, int], str]:
         if not ticket_line(ln.text) and (name := attended_name(ln.text)) is not None:
             out[(ln.turn_id, ln.position)] = name
     return out
+
+
+@lru_cache(maxsize=4096)
+def retelling(text: str) -> bool:
+    """A line that tells again what the user told before: its main verb is one of telling, said by
+    the user to the assistant, about a clause ("I told you I gave blood in September", "like I
+    mentioned, the boiler is in"): not a new event."""
+    doc = load_nlp()(text)
+    for tok in doc:
+        if tok.lemma_.lower() not in _words()["retelling_verbs"] or tok.pos_ != "VERB":
+            continue
+        kids = list(tok.children)
+        by_user = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in kids)
+        to_you = any(c.lower_ == "you" and c.dep_ in ("dative", "dobj") for c in kids)
+        as_said = any(c.dep_ == "mark" and c.lower_ in ("as", "like") for c in kids)  # "like I mentioned, …"
+        asking = any(c.dep_ == "aux" and c.lower_ in ("did", "do", "have") for c in kids)  # "did i tell you …?"
+        if by_user and (to_you or as_said) and not asking:
+            return True
+    return False

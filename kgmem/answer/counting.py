@@ -262,6 +262,9 @@ def told_events(ev: EvidenceSet) -> Told | None:
     events: list[tuple[Line, set[str]]] = []
     asked = frozenset(question_terms(plan.question))
     for ln in sorted(best.values(), key=lambda ln: ln.said_at):
+        if events and attended.retelling(ln.text):  # "I told you I gave blood in September"
+            set_aside.append((ln, "told again"))
+            continue
         if not any(_names(ln, asked, framed) & _names(other, asked, framed) or inst.same_day_retold(ln, other)
                    for other, _ in events):
             events.append((ln, shared(heads | others, terms(ln.text))))

@@ -22,8 +22,9 @@ def others_doing(text: str) -> bool:
     """The line's main clause has someone else as its subject: a name ("priya from the team is off
     to berlin": the parse reads the line with its first letter raised, as it would be written) or
     a people noun ("my sister spent …"); not the user, nor the user with someone ("dave and i did
-    2 nights"), nor a thing ("hotel was grim"), nor a name judged by an adjective ("harrogate was
-    lovely", "lime cordiale at the corner hotel was unreal": a place or a show, not a doer)."""
+    2 nights"), nor a thing ("hotel was grim"), nor a name the sentence judges ("harrogate was
+    lovely", "lime cordiale at the corner hotel was unreal", "… was everything": a place or a show,
+    not a doer)."""
     doc = load_nlp()(text[:1].upper() + text[1:])
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
@@ -34,5 +35,5 @@ def others_doing(text: str) -> bool:
     # "harrogate was lovely" judges a thing; "priya is off to berlin …, lucky her" tells a doing:
     # the first thing said of the subject decides
     first = next((c for c in root.children if c.i > root.i and c.dep_ in ("acomp", "prep", "advmod", "attr")), None)
-    judged = root.lemma_ == "be" and first is not None and first.dep_ == "acomp"
+    judged = root.lemma_ == "be" and first is not None and first.dep_ in ("acomp", "attr")
     return subj.pos_ == "PROPN" and not judged and subj.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")
