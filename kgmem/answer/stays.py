@@ -5,7 +5,8 @@ the nights (days, hours, weeks) the user's own stays took, each as the line tell
 from 2 nights in glasgow", "one night in bristol for a demo", "2 nights at the nec done" → 5.
 A line counts when it states the question's unit with its number, is the user's own actual
 doing (not a plan — "at the NEC for 2 nights next month" —, not declined, not someone else's:
-"priya is off to berlin for 4 nights"), is told inside the question's window and is about the
+"priya is off to berlin for 4 nights"), names the one place the question asks about when it asks
+about one ("how many nights was i in dublin": a stay in Glasgow never answers it), is told inside the question's window and is about the
 asked thing: its MiniLM cosine to the question's counted phrase is within
 :data:`~kgmem.answer.instances.MARGIN` of the best such line's (a stay far from the topic of the
 others is set aside and named). A stay told twice ("2 nights in glasgow" / "glasgow expenses
@@ -25,6 +26,7 @@ from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import GENERIC, terms
 from kgmem.answer.whose import others_doing
 from kgmem.lexicon import numbers
+from kgmem.nlp import load_nlp
 
 #: "how many nights …": the unit a question totals (its plural as the question writes it)
 _UNIT_Q = re.compile(r"\bhow\s+many\s+(?:more\s+)?(?P<unit>nights|days|hours|weeks|evenings|mornings|weekends)\b", re.I)
@@ -37,6 +39,16 @@ def asked_unit(question: str) -> str | None:
     """The unit a "how many nights/days/hours …" question totals, singular ("night")."""
     m = _UNIT_Q.search(question)
     return m.group("unit").lower()[:-1] if m else None
+
+
+def asked_place(question: str) -> str | None:
+    """The one place or thing a unit question asks about ("how many nights was i in *dublin*",
+    "… at *the allotment*"): the object of its first in/at/to that is not a plural kind ("in
+    *hotels*" asks about every hotel); its comparison form, or ``None``."""
+    for tok in load_nlp()(question):
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "to"):
+            return None if tok.tag_ in ("NNS", "NNPS") else next(iter(terms(tok.text)), None)
+    return None
 
 
 def stated(text: str, unit: str) -> int | None:
@@ -73,7 +85,9 @@ def compute_unit_total(ev: EvidenceSet, in_window: Callable[[Line], bool]) -> Co
     if unit is None:
         return out
     said = [ln for ln in ev.all_user_lines() if not ln.is_request and in_window(ln)]
-    told = [(ln, n) for ln in said if (n := stated(ln.text, unit)) is not None]
+    where = asked_place(plan.question)
+    # "how many nights was i in dublin": only lines naming Dublin; another place's stays never answer
+    told = [(ln, n) for ln in said if (n := stated(ln.text, unit)) is not None and (where is None or where in terms(ln.text))]
     own = [(ln, n) for ln, n in told if ln.actuality == "actual" and not others_doing(ln.text)]
     if not own:
         return out

@@ -71,6 +71,13 @@ def test_nights_of_told_stays_add_up(traveller) -> None:  # noqa: ANN001
     assert "Madrid" not in a.text.split("Not counted")[0], a.text
 
 
+@pytest.mark.parametrize("place", ["Madrid", "Paris"])
+def test_a_stay_somewhere_else_never_answers_for_a_named_place(traveller, place: str) -> None:  # noqa: ANN001
+    a = traveller.answer("omar", f"How many nights was I in {place}?", question_date=QD)
+    # Madrid was Anika's trip, Paris was never told: the Leeds, Exeter and Newcastle nights are no answer
+    assert not a.text.startswith(("6 nights", "4 nights", "3 nights")), (a.text, a.extra["decision"])
+
+
 @pytest.mark.parametrize(("text", "unit", "n"), [
     ("back from 2 nights in york", "night", 2),
     ("one night in bristol for a demo", "night", 1),
