@@ -65,6 +65,8 @@ def attended_name(text: str) -> str | None:
         if at.lower_ != "at" or not any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in at.children):
             continue
         head = at.head
+        while head.pos_ in ("ADV", "ADJ") and head.head.i != head.i:
+            head = head.head  # "caught khruangbin *live* at brixton academy": the verb it describes
         if head.lemma_.lower() in _words()["seeing_verbs"]:
             named = [c for c in head.children if c.dep_ in ("dobj", "ccomp", "attr") and c.i < at.i]
         elif any(c.lower_ == "from" for c in head.children):  # "back from wet leg at the ritz"

@@ -353,7 +353,9 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
     # not "User bought: keys" for "how many of my submissions got accepted"
     asked = question_terms(plan.question) - _COUNTING - _window_words(plan) - _AUXILIARIES
     kept = [f for f in facts if asked & question_terms(f.text) and not _set_aside_source(f, found.set_aside, ev)]
-    trips = [(v, ln) for v, ln in places if words & terms(ln.text)]
+    # a trip line whose turn a kept item came from tells that item ("Went to the Jungle gig at Ally
+    # Pally": attended Jungle gig, not a second event at "the Jungle")
+    trips = [(v, ln) for v, ln in places if words & terms(ln.text) and not any(ln.turn_id in f.source_turn_ids for f in kept)]
     told = [(ln, hit) for ln, hit in found.events
             if not any(_covers(f, ln, words) for f in kept) and not any(t.turn_id == ln.turn_id for _, t in trips)]
     items = [f"{f.value or f.text}, {fact_date(f).date()}" for f in kept]
