@@ -48,8 +48,9 @@ SETS = {"v1": ("handwritten_v1.json", "heldout_v1", "auth14"),
         "dev3": ("devsets/dev3.json", "dev3", "auth7"),
         "dev4": ("devsets/dev4.json", "dev4", "auth9"),
         "dev5": ("devsets/dev5.json", "dev5", "au12"),
-        "dev6": ("devsets/dev6.json", "dev6", "au13")}
-DEV_SETS = {"dev3", "dev4", "dev5", "dev6"}
+        "dev6": ("devsets/dev6.json", "dev6", "au13"),
+        "dev7": ("devsets/dev7.json", "dev7", "au15")}
+DEV_SETS = {"dev3", "dev4", "dev5", "dev6", "dev7"}
 TYPES = ("single-session-user", "single-session-assistant", "single-session-preference",
          "multi-session", "knowledge-update", "temporal-reasoning")
 

@@ -32,6 +32,9 @@ SETS = {
     "dev6": ("au13", {"single-session-user": 5, "single-session-assistant": 3,
                       "single-session-preference": 2, "multi-session": 10, "knowledge-update": 7,
                       "temporal-reasoning": 14}, 5),
+    "dev7": ("au15", {"single-session-user": 6, "single-session-assistant": 3,
+                      "single-session-preference": 2, "multi-session": 9, "knowledge-update": 7,
+                      "temporal-reasoning": 15}, 5),
 }
 
 
