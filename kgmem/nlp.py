@@ -61,6 +61,7 @@ class SharedPipeline:
         self._max_kept = kept
         self._disk: ParseCache | None = None
         self._recorded: dict[str, Doc] | None = None
+        self._persisting = 0  # how many persisting() blocks are open (threads of a server ingest at once)
         meta = language.meta
         from spacy.about import __version__ as spacy_version
 
@@ -110,14 +111,19 @@ class SharedPipeline:
     def persisting(self) -> Iterator[None]:
         """Inside, every full parse of one text (parsed, kept in memory or read from disk) is also
         written to the attached on-disk cache when the block ends (ingest reads the user's sentences as a first question
-        would, so that question reads the parses back). One block at a time."""
+        would, so that question reads the parses back). Blocks of several threads may overlap: each
+        block's end writes what all of them recorded so far."""
         with self.lock:
-            self._recorded = {}
+            self._persisting += 1
+            if self._recorded is None:
+                self._recorded = {}
         try:
             yield
         finally:
             with self.lock:
-                recorded, self._recorded = self._recorded or {}, None
+                self._persisting -= 1
+                recorded = self._recorded or {}
+                self._recorded = {} if self._persisting else None
                 if self._disk is not None:
                     self._disk.put_many(self.pipeline_id, recorded)
 

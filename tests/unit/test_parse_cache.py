@@ -84,6 +84,19 @@ def test_what_a_persisting_block_parses_a_fresh_pipeline_reads_without_parsing(t
     assert third.prefetch(["A sentence nobody kept."]) == 1
 
 
+def test_overlapping_persisting_blocks_keep_every_parse(tmp_path: Path) -> None:
+    # two threads of a server ingest two users at once: neither block may lose the other's parses
+    first, _ = _fresh(tmp_path / "p.sqlite")
+    with first.persisting():
+        first(_TEXTS[0])
+        with first.persisting():
+            first(_TEXTS[1])
+        first(_TEXTS[2])
+    first(_TEXTS[3])  # after both: not written
+    second, counted = _fresh(tmp_path / "p.sqlite")
+    assert second.prefetch(_TEXTS) == 1 and counted.parsed == 1
+
+
 def test_outside_a_persisting_block_nothing_is_written(tmp_path: Path) -> None:
     first, _ = _fresh(tmp_path / "p.sqlite")
     first(_TEXTS[0])
