@@ -92,7 +92,7 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 
 
 #: a lead that announces several options before a colon ("Three good ones by train:", "a few options:")
-_COUNTED_LEAD = re.compile(r"^([^:]{0,80}?\b(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|a\s+few|a\s+couple"
+_COUNTED_LEAD = re.compile(rf"^([^:]{{0,80}}?\b(?:{numbers.cardinal_alternation(least=2)}|[2-9]|a\s+few|a\s+couple"
                            r"|several)\b[^:]{0,60}):\s*(\S.*)$", re.I | re.S)
 
 
