@@ -13,6 +13,8 @@ sentence starts), not the model's internal tensor, which kgmem never reads.
 from __future__ import annotations
 
 import hashlib
+import logging
+import sqlite3
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +25,8 @@ from kgmem.localdb import LocalDB
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
+
+_log = logging.getLogger(__name__)
 
 #: the file under the kgmem cache folder
 PARSE_CACHE_FILENAME = "parses.sqlite"
@@ -51,30 +55,37 @@ class ParseCache:
         """The kept parses of ``texts`` (those found), by text."""
         from spacy.tokens import Doc
 
-        db = self._open(create=False)
-        if db is None or not texts:
-            return {}
         by_key = {self.key(t): t for t in texts}
         keys = list(by_key)
         out: dict[str, Doc] = {}
-        conn = db.conn()
-        for start in range(0, len(keys), 500):
-            chunk = keys[start: start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = conn.execute(f"SELECT key, doc FROM parse WHERE pipeline = ? AND key IN ({marks})",
-                                [pipeline, *chunk]).fetchall()
-            for key, blob in rows:
-                out[by_key[key]] = Doc(vocab).from_bytes(zlib.decompress(blob))
+        try:
+            db = self._open(create=False)
+            if db is None or not texts:
+                return {}
+            conn = db.conn()
+            for start in range(0, len(keys), 500):
+                chunk = keys[start: start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = conn.execute(f"SELECT key, doc FROM parse WHERE pipeline = ? AND key IN ({marks})",
+                                    [pipeline, *chunk]).fetchall()
+                for key, blob in rows:
+                    out[by_key[key]] = Doc(vocab).from_bytes(zlib.decompress(blob))
+        except (sqlite3.Error, zlib.error, ValueError):
+            # a cache only: a file gone with its home, unreadable or damaged means "parse it"
+            _log.debug("parse cache %s unreadable; parsing instead", self.path, exc_info=True)
         return out
 
     def put_many(self, pipeline: str, docs: dict[str, Doc]) -> None:
         """Keep these parses (by their text)."""
         if not docs:
             return
-        db = self._open(create=True)
-        assert db is not None
-        conn = db.conn()
-        with conn:
-            conn.executemany("INSERT OR REPLACE INTO parse (pipeline, key, doc) VALUES (?, ?, ?)",
-                             [(pipeline, self.key(t), zlib.compress(d.to_bytes(exclude=_EXCLUDE), 1))
-                              for t, d in docs.items()])
+        rows = [(pipeline, self.key(t), zlib.compress(d.to_bytes(exclude=_EXCLUDE), 1)) for t, d in docs.items()]
+        try:
+            db = self._open(create=True)
+            assert db is not None
+            conn = db.conn()
+            with conn:
+                conn.executemany("INSERT OR REPLACE INTO parse (pipeline, key, doc) VALUES (?, ?, ?)", rows)
+        except (sqlite3.Error, OSError):
+            # ingest has stored the memory already; a first question will parse what is not kept
+            _log.warning("could not keep %d parses in %s", len(rows), self.path, exc_info=True)

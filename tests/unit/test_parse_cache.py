@@ -84,6 +84,27 @@ def test_what_a_persisting_block_parses_a_fresh_pipeline_reads_without_parsing(t
     assert third.prefetch(["A sentence nobody kept."]) == 1
 
 
+def test_a_cache_whose_home_is_gone_is_a_miss_not_an_error(tmp_path: Path) -> None:
+    # the process-wide pipeline keeps the last Memory's cache file; that home may be deleted (a test's
+    # temporary home, a user's removed home) while other threads still parse
+    import shutil
+    import threading
+
+    home = tmp_path / "home"
+    first, _ = _fresh(home / "cache" / "p.sqlite")
+    with first.persisting():
+        first(_TEXTS[0])
+    shutil.rmtree(home)
+    got: list[Any] = []
+    worker = threading.Thread(target=lambda: got.append(_reading(first(_TEXTS[1]))))  # a new thread's connection
+    worker.start()
+    worker.join()
+    assert got == [_reading(nlp.load_nlp().language(_TEXTS[1]))]
+    with first.persisting():
+        first(_TEXTS[2])  # keeping fails quietly: the parse is still returned
+    assert ParseCache(home / "gone.sqlite").get_many("p", _TEXTS, first.vocab) == {}
+
+
 def test_overlapping_persisting_blocks_keep_every_parse(tmp_path: Path) -> None:
     # two threads of a server ingest two users at once: neither block may lose the other's parses
     first, _ = _fresh(tmp_path / "p.sqlite")
