@@ -14,8 +14,8 @@ import re
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from kgmem.answer.event_instance import CARRIES, OTHER, NameCheck
 from kgmem.answer.event_names import (
-    name_like,
     names_head,
     names_subject,
     phrase_names,
@@ -73,10 +73,15 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
                       for ln, have in lines)
     # "cancelling my gym membership" is the event asked about: "I cancelled it" is then no "no"
     cancel_asked = bool(re.search(r"\bcancel", activity, re.I))
+    # no word, name or meaning of the activity: what the line is need not be read
+    lines = [(ln, have) for ln, have in lines if _may_mention(ln.text, have, core, names, followed,
+                                                           sims.get(ln.turn_id, 0.0), sent_sims.get(id(ln), 0.0))]
+    # the names of the activity ("my trip to portugal"): which lines carry one, or another of its kind
+    check = NameCheck(activity, ev)
+    qd = ev.result.plan.question_date
+    verdicts = dict(zip((id(ln) for ln, _ in lines), check.line_verdicts([ln for ln, _ in lines])))
     for line, have in lines:
         turn_sim, sent_sim = sims.get(line.turn_id, 0.0), sent_sims.get(id(line), 0.0)
-        if not _may_mention(line.text, have, core, names, followed, turn_sim, sent_sim):
-            continue  # no word, name or meaning of the activity: what the line is need not be read
         if line.actuality == "negated" and cancel_asked and _only_cancel(line.text):
             pass
         elif id(line) in true_plans:
@@ -97,14 +102,20 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         named = [n for n in names if contains_name(n, line.text)]
         sim = max(turn_sim, sent_sim)
         by_meaning = _by_meaning(turn_sim, sent_sim)
-        if names and not named and cov < 1.0 and not (by_meaning and name_like(names, line.text, ev)):
-            continue  # the phrase names a place, title or person this line does not mention
+        verdict = verdicts.get(id(line))
+        if cov < 1.0 and not named and (verdict == OTHER or (check.asked and verdict != CARRIES)
+                                        or (names and not by_meaning)):
+            # the phrase names a place, title or person this line does not carry (itself or a place
+            # inside it), or the line names another of its kind ("Flying to Portugal" / "my trip to spain")
+            continue
         if cov < MIN_COVERAGE and not named and not by_meaning:
             continue
         if told_unreal and cov < 1.0 and not named and sent_sim < SENTENCE_MENTION and not (
                 followed and any(contains_name(n, line.text) for n in followed)):
             continue
         when, gran, dated = when_of(line, ev)
+        if qd is not None and when.date() > qd.date():
+            continue  # told ahead ("Flying to Portugal on Tuesday") and not come by the question's date
         if id(line) in true_plans:
             (when, gran), dated = true_plans[id(line)], True
         ahead = scheduled(line) if line.dated_by_text else None
@@ -118,7 +129,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
             coverage(core, terms(ln.text) | expand(terms(ln.text))) >= MIN_COVERAGE for ln in ev.all_user_lines()):
         # no line of any kind names it (a plan, a friend's doing or a "no" that does is an answer
         # of its own: "mentioned only as a plan"): the sentence closest in meaning, if clearly so
-        out = _closest_by_meaning(ev, sent_sims)
+        out = _closest_by_meaning(ev, sent_sims, check)
     return one_per_turn(out)
 
 
@@ -173,12 +184,13 @@ LONE_MENTION = 0.4
 LONE_MARGIN = 0.06
 
 
-def _closest_by_meaning(ev: EvidenceSet, sent_sims: dict[int, float]) -> list[EventMatch]:
+def _closest_by_meaning(ev: EvidenceSet, sent_sims: dict[int, float], check: NameCheck) -> list[EventMatch]:
     """The user's own actual sentence closest in meaning to an activity no line names, when it
-    is clearly the closest (by ``LONE_MARGIN`` over other turns' sentences)."""
+    is clearly the closest (by ``LONE_MARGIN`` over other turns' sentences) and carries the
+    activity's name, if it has one (``check``)."""
     lines = {id(ln): ln for ln in ev.all_user_lines() if ln.actuality == "actual"}
     ranked = sorted(((v, lines[k]) for k, v in sent_sims.items() if k in lines), key=lambda x: -x[0])
-    if not ranked or ranked[0][0] < LONE_MENTION:
+    if not ranked or ranked[0][0] < LONE_MENTION or (check.asked and check.line_verdicts([ranked[0][1]]) != [CARRIES]):
         return []
     best_sim, best = ranked[0]
     rival = next((v for v, ln in ranked[1:] if ln.turn_id != best.turn_id), 0.0)

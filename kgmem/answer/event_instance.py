@@ -1,0 +1,160 @@
+"""Kind vs instance of a name: the one judgement every event matcher asks before a line that
+does not name the question's event in its words may answer it.
+
+A question names a place, a nationality, a person ("my trip to portugal", "my spanish lessons",
+"days in italy"); a line the matchers found by meaning may carry the same name, a name inside it
+("Back from Lisbon" for Portugal), another name of the same kind ("Flying to Spain" for Portugal,
+"Italian course" for "my spanish lessons") or a name of another kind ("Italian course" for "days in
+italy": a language is no place). Only the first two may tell the question's event; a line with
+another name of the same kind never does, however close the sentences are (rev11 H1).
+
+What a name is comes from the tagger (entities and proper nouns of the phrase; capitalised runs of
+a line); which kind it is from the sentence embedder: the kind whose exemplar phrase
+(kgmem/resources/lexicon/name_kinds.json: "a country", "a city", "a nationality or language" …) is
+clearly the closest. A place of a smaller level close to a larger one may lie inside it (city in
+country); two different names of one kind are two things. One embedding batch per call.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.match import terms
+from kgmem.retrieval.question import nlp as question_nlp
+
+#: a name is of a kind when that kind's exemplar is at least this close ...
+KIND_MIN = 0.40
+#: ... and this much closer than any other kind's (common words are near no exemplar in particular)
+KIND_MARGIN = 0.05
+#: a place of a smaller level this close to the question's place may lie inside it: Portugal ~
+#: Lisbon 0.73, Japan ~ Osaka 0.74, Poland ~ Krakow 0.78; Sweden ~ Oslo 0.61, Ireland ~ Cardiff
+#: 0.53 (development probes, MiniLM; notes/ev12.md)
+INSTANCE_NAME = 0.65
+#: entity labels of the tagger that are names the question may be about
+_NAME_LABELS = {"GPE", "LOC", "NORP", "PERSON", "ORG", "FAC", "PRODUCT", "EVENT", "LANGUAGE", "WORK_OF_ART"}
+_CAPS = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_NOT_NAMES = {"i", "i'm", "i've", "i'll", "i'd"}
+
+CARRIES, OTHER, NONE = "carries", "other", "none"
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    exemplar: str
+    level: int | None
+
+
+@lru_cache(maxsize=1)
+def kinds() -> tuple[Kind, ...]:
+    path = resources.files("kgmem").joinpath("resources", "lexicon", "name_kinds.json")
+    data = json.loads(path.read_text(encoding="utf-8"))["kinds"]
+    return tuple(Kind(k, v["exemplar"], v.get("level")) for k, v in data.items())
+
+
+@lru_cache(maxsize=1024)
+def question_names(phrase: str) -> tuple[str, ...]:
+    """The names of a question's event phrase: the tagger's entities of a name label and its
+    proper nouns ("portugal" in "my trip to portugal", "spanish" in "my spanish lessons"), and
+    capitalised words past the first."""
+    found: list[str] = []
+    nlp = question_nlp()
+    if nlp is not None:
+        doc = nlp(phrase)
+        found += [e.text for e in doc.ents if e.label_ in _NAME_LABELS]
+        found += [t.text for t in doc if t.pos_ == "PROPN" and not t.ent_type_]
+    found += [m.group(0) for m in _CAPS.finditer(phrase) if m.start() > 0]
+    out: list[str] = []
+    for name in found:
+        if terms(name) and name.lower() not in _NOT_NAMES and not any(terms(name) <= terms(o) for o in out):
+            out.append(name)
+    return tuple(out)
+
+
+def line_names(text: str) -> list[str]:
+    """The capitalised runs of a line ("Back from Lisbon yesterday" → Lisbon, Back); the kind
+    check drops the ones near no kind ("Back")."""
+    return [m.group(0) for m in _CAPS.finditer(text) if m.group(0).lower() not in _NOT_NAMES]
+
+
+class NameCheck:
+    """The question phrase's names and, per line, whether the line carries one of them (the name
+    itself or a place inside it: ``CARRIES``), another name of the same kind and not the asked
+    one (``OTHER``), or neither (``NONE``)."""
+
+    def __init__(self, phrase: str, ev: EvidenceSet) -> None:
+        self.names = list(question_names(phrase))
+        self.ev = ev
+
+    @property
+    def asked(self) -> bool:
+        """Whether the phrase names anything (else every line is ``NONE`` and no check applies)."""
+        return bool(self.names)
+
+    def verdicts(self, texts: list[str]) -> list[str]:
+        """One verdict per text (one embedding batch for all their names)."""
+        if not self.names:
+            return [NONE for _ in texts]
+        per_text = [line_names(t) for t in texts]
+        others = sorted({n for ns in per_text for n in ns})
+        ks = kinds()
+        vecs = self.ev.result.embed([k.exemplar for k in ks] + self.names + others)
+        if vecs is None:
+            return [CARRIES if self._literal(t) else NONE for t in texts]
+        kv, qv, ov = vecs[:len(ks)], vecs[len(ks):len(ks) + len(self.names)], vecs[len(ks) + len(self.names):]
+        qk = [_kind_of(v, kv, ks) for v in qv]
+        okind = {n: (_kind_of(v, kv, ks), v) for n, v in zip(others, ov)}
+        out = []
+        for text, names in zip(texts, per_text):
+            have = terms(text)
+            rel = [max((_relation(q, k, v, n, *okind[n]) for n in names), default=NONE, key=lambda r: _RANK[r])
+                   if not terms(q) <= have else CARRIES for q, k, v in zip(self.names, qk, qv)]
+            out.append(CARRIES if CARRIES in rel else OTHER if OTHER in rel else NONE)
+        return out
+
+    def line_verdicts(self, lines: list[Line]) -> list[str]:
+        """Per line, as :meth:`verdicts`; a line that names nothing carries the name another
+        sentence of its turn names ("Just got back from the trip! Lisbon was amazing": a turn tells
+        one event)."""
+        if not self.names:
+            return [NONE for _ in lines]
+        turns = {ln.turn_id: [s.text for s in self.ev.turn_lines(ln.turn_id)] for ln in lines}
+        texts = list(dict.fromkeys([ln.text for ln in lines] + [t for ts in turns.values() for t in ts]))
+        said = dict(zip(texts, self.verdicts(texts)))
+        return [said[ln.text] if said[ln.text] != NONE or not any(said[t] == CARRIES for t in turns[ln.turn_id])
+                else CARRIES for ln in lines]
+
+    def _literal(self, text: str) -> bool:
+        have = terms(text)
+        return any(terms(q) <= have for q in self.names)
+
+
+_RANK = {NONE: 0, OTHER: 1, CARRIES: 2}
+
+
+def _kind_of(vec: np.ndarray, kind_vecs: np.ndarray, ks: tuple[Kind, ...]) -> Kind | None:
+    sims = kind_vecs @ vec
+    order = np.argsort(-sims)
+    if sims[order[0]] < KIND_MIN or sims[order[0]] - sims[order[1]] < KIND_MARGIN:
+        return None
+    return ks[int(order[0])]
+
+
+def _relation(q: str, qk: Kind | None, qv: np.ndarray, name: str, nk: Kind | None, nv: np.ndarray) -> str:
+    """A line's name against a question's: the same name, a place inside it, another of its kind."""
+    if terms(name) == terms(q):
+        return CARRIES
+    if qk is None or nk is None:
+        return NONE
+    if nk.name == qk.name:
+        return OTHER  # Spain / Portugal, German / French, Lisbon / Seville
+    if nk.level is not None and qk.level is not None and nk.level < qk.level and float(qv @ nv) >= INSTANCE_NAME:
+        return CARRIES  # Lisbon in Portugal
+    return NONE
