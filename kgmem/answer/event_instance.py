@@ -37,8 +37,10 @@ KIND_MARGIN = 0.05
 #: Lisbon 0.73, Japan ~ Osaka 0.74, Poland ~ Krakow 0.78; Sweden ~ Oslo 0.61, Ireland ~ Cardiff
 #: 0.53 (development probes, MiniLM; notes/ev12.md)
 INSTANCE_NAME = 0.65
-#: entity labels of the tagger that are names the question may be about
-_NAME_LABELS = {"GPE", "LOC", "NORP", "PERSON", "ORG", "FAC", "PRODUCT", "EVENT", "LANGUAGE", "WORK_OF_ART"}
+#: entity labels of the tagger for names a question may write in lower case ("my trip to portugal",
+#: "my spanish lessons"): places and nationalities, the kinds the embedding tells apart. A lower-case
+#: fragment's proper-noun tags are not read ("the kitchen reno wrap up": reno, wrap)
+_NAME_LABELS = {"GPE", "LOC", "NORP", "LANGUAGE"}
 _CAPS = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _NOT_NAMES = {"i", "i'm", "i've", "i'll", "i'd"}
 
@@ -47,8 +49,12 @@ CARRIES, OTHER, NONE = "carries", "other", "none"
 
 @dataclass(frozen=True)
 class Kind:
+    """A kind of name: its exemplar phrase, its family (place, nationality …) and, for a place,
+    its level (a city 1 … a continent 4)."""
+
     name: str
     exemplar: str
+    family: str
     level: int | None
 
 
@@ -56,20 +62,19 @@ class Kind:
 def kinds() -> tuple[Kind, ...]:
     path = resources.files("kgmem").joinpath("resources", "lexicon", "name_kinds.json")
     data = json.loads(path.read_text(encoding="utf-8"))["kinds"]
-    return tuple(Kind(k, v["exemplar"], v.get("level")) for k, v in data.items())
+    return tuple(Kind(k, v["exemplar"], v["family"], v.get("level")) for k, v in data.items())
 
 
 @lru_cache(maxsize=1024)
 def question_names(phrase: str) -> tuple[str, ...]:
-    """The names of a question's event phrase: the tagger's entities of a name label and its
-    proper nouns ("portugal" in "my trip to portugal", "spanish" in "my spanish lessons"), and
-    capitalised words past the first."""
+    """The names of a question's event phrase: the tagger's places and nationalities ("portugal"
+    in "my trip to portugal", "spanish" in "my spanish lessons") and capitalised words past the
+    first."""
     found: list[str] = []
     nlp = question_nlp()
     if nlp is not None:
         doc = nlp(phrase)
         found += [e.text for e in doc.ents if e.label_ in _NAME_LABELS]
-        found += [t.text for t in doc if t.pos_ == "PROPN" and not t.ent_type_]
     found += [m.group(0) for m in _CAPS.finditer(phrase) if m.start() > 0]
     out: list[str] = []
     for name in found:
@@ -140,11 +145,17 @@ _RANK = {NONE: 0, OTHER: 1, CARRIES: 2}
 
 
 def _kind_of(vec: np.ndarray, kind_vecs: np.ndarray, ks: tuple[Kind, ...]) -> Kind | None:
+    """The kind of a name: its family's closest exemplar is clearly closer than any other family's
+    (a common word is near none in particular), then the closest kind of that family."""
     sims = kind_vecs @ vec
-    order = np.argsort(-sims)
-    if sims[order[0]] < KIND_MIN or sims[order[0]] - sims[order[1]] < KIND_MARGIN:
+    best: dict[str, float] = {}
+    for k, sim in zip(ks, sims):
+        best[k.family] = max(best.get(k.family, -1.0), float(sim))
+    ranked = sorted(best.values(), reverse=True)
+    if ranked[0] < KIND_MIN or (len(ranked) > 1 and ranked[0] - ranked[1] < KIND_MARGIN):
         return None
-    return ks[int(order[0])]
+    family = max(best, key=lambda f: best[f])
+    return max((k for k in ks if k.family == family), key=lambda k: float(sims[ks.index(k)]))
 
 
 def _relation(q: str, qk: Kind | None, qv: np.ndarray, name: str, nk: Kind | None, nv: np.ndarray) -> str:
