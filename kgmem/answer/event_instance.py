@@ -45,6 +45,9 @@ _CAPS = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _NOT_NAMES = {"i", "i'm", "i've", "i'll", "i'd"}
 
 CARRIES, OTHER, NONE = "carries", "other", "none"
+#: the families a tagged (not capitalised) name of the question must be of: the embedding tells
+#: their kinds apart
+_TAGGED_FAMILIES = {"place", "nationality"}
 
 
 @dataclass(frozen=True)
@@ -66,27 +69,41 @@ def kinds() -> tuple[Kind, ...]:
 
 
 @lru_cache(maxsize=1024)
-def question_names(phrase: str) -> tuple[str, ...]:
-    """The names of a question's event phrase: the tagger's places and nationalities ("portugal"
-    in "my trip to portugal", "spanish" in "my spanish lessons") and capitalised words past the
-    first."""
-    found: list[str] = []
+def question_names(phrase: str) -> tuple[tuple[str, bool], ...]:
+    """The names of a question's event phrase, each with whether the asker wrote it capitalised:
+    capitalised words past the first, and the tagger's places and nationalities, read also with
+    the phrase's nouns and adjectives capitalised ("my trip to greece" → "my Trip to Greece":
+    Greece). A tagged name the embedding gives no kind of place or nationality is dropped by
+    :class:`NameCheck` ("my first night in resus" → Resus)."""
+    found = [(m.group(0), True) for m in _CAPS.finditer(phrase) if m.start() > 0]
     nlp = question_nlp()
     if nlp is not None:
         doc = nlp(phrase)
-        found += [e.text for e in doc.ents if e.label_ in _NAME_LABELS]
-    found += [m.group(0) for m in _CAPS.finditer(phrase) if m.start() > 0]
-    out: list[str] = []
-    for name in found:
-        if terms(name) and name.lower() not in _NOT_NAMES and not any(terms(name) <= terms(o) for o in out):
-            out.append(name)
+        cased = "".join((t.text[:1].upper() + t.text[1:] if t.i > 0 and t.pos_ in ("NOUN", "PROPN", "ADJ") else t.text)
+                        + t.whitespace_ for t in doc)
+        for d in (doc, nlp(cased) if cased != phrase else doc):
+            found += [(e.text, False) for e in d.ents if e.label_ in _NAME_LABELS]
+    out: list[tuple[str, bool]] = []
+    for name, typed in found:
+        if terms(name) and name.lower() not in _NOT_NAMES and not any(terms(name) <= terms(o) for o, _ in out):
+            out.append((name, typed))
     return tuple(out)
 
 
 def line_names(text: str) -> list[str]:
-    """The capitalised runs of a line ("Back from Lisbon yesterday" → Lisbon, Back); the kind
+    """The capitalised runs of a line ("Back from Lisbon yesterday" → Back, Lisbon); a run that
+    opens the sentence also without its first word ("First Italian class" → Italian). The kind
     check drops the ones near no kind ("Back")."""
-    return [m.group(0) for m in _CAPS.finditer(text) if m.group(0).lower() not in _NOT_NAMES]
+    out = []
+    for m in _CAPS.finditer(text):
+        run = m.group(0)
+        if run.lower() in _NOT_NAMES:
+            continue
+        out.append(run)
+        rest = run.split(None, 1)[1:]
+        if rest and (m.start() == 0 or re.search(r"[.!?]\s*$|^\W+$", text[:m.start()])):
+            out.append(rest[0])
+    return out
 
 
 class NameCheck:
@@ -95,32 +112,52 @@ class NameCheck:
     one (``OTHER``), or neither (``NONE``)."""
 
     def __init__(self, phrase: str, ev: EvidenceSet) -> None:
-        self.names = list(question_names(phrase))
         self.ev = ev
+        self._asked = question_names(phrase)
+        self._names: list[tuple[str, Kind | None, np.ndarray | None]] | None = None
+
+    @property
+    def names(self) -> list[str]:
+        """The phrase's names: the capitalised ones, and the tagged ones of a place or nationality kind."""
+        return [n for n, _, _ in self._kinds()]
+
+    def _kinds(self) -> list[tuple[str, Kind | None, np.ndarray | None]]:
+        if self._names is None:
+            ks = kinds()
+            vecs = self.ev.result.embed([k.exemplar for k in ks] + [n for n, _ in self._asked]) if self._asked else None
+            if vecs is None:
+                self._names = [(n, None, None) for n, typed in self._asked if typed]
+            else:
+                kv = vecs[:len(ks)]
+                named = [(n, typed, _kind_of(v, kv, ks), v) for (n, typed), v in zip(self._asked, vecs[len(ks):])]
+                self._names = [(n, k, v) for n, typed, k, v in named
+                               if typed or (k is not None and k.family in _TAGGED_FAMILIES)]
+        return self._names
 
     @property
     def asked(self) -> bool:
         """Whether the phrase names anything (else every line is ``NONE`` and no check applies)."""
-        return bool(self.names)
+        return bool(self._kinds())
 
     def verdicts(self, texts: list[str]) -> list[str]:
         """One verdict per text (one embedding batch for all their names)."""
-        if not self.names:
+        asked = self._kinds()
+        if not asked:
             return [NONE for _ in texts]
         per_text = [line_names(t) for t in texts]
         others = sorted({n for ns in per_text for n in ns})
         ks = kinds()
-        vecs = self.ev.result.embed([k.exemplar for k in ks] + self.names + others)
-        if vecs is None:
+        vecs = self.ev.result.embed([k.exemplar for k in ks] + others) if others else None
+        if vecs is None or any(v is None for _, _, v in asked):
             return [CARRIES if self._literal(t) else NONE for t in texts]
-        kv, qv, ov = vecs[:len(ks)], vecs[len(ks):len(ks) + len(self.names)], vecs[len(ks) + len(self.names):]
-        qk = [_kind_of(v, kv, ks) for v in qv]
-        okind = {n: (_kind_of(v, kv, ks), v) for n, v in zip(others, ov)}
+        kv = vecs[:len(ks)]
+        okind = {n: (_kind_of(v, kv, ks), v) for n, v in zip(others, vecs[len(ks):])}
         out = []
         for text, names in zip(texts, per_text):
             have = terms(text)
-            rel = [max((_relation(q, k, v, n, *okind[n]) for n in names), default=NONE, key=lambda r: _RANK[r])
-                   if not terms(q) <= have else CARRIES for q, k, v in zip(self.names, qk, qv)]
+            rel = [CARRIES if terms(q) <= have else max(
+                (_relation(q, k, v, n, *okind[n]) for n in names), default=NONE, key=lambda r: _RANK[r])
+                for q, k, v in asked if v is not None]
             out.append(CARRIES if CARRIES in rel else OTHER if OTHER in rel else NONE)
         return out
 
@@ -128,7 +165,7 @@ class NameCheck:
         """Per line, as :meth:`verdicts`; a line that names nothing carries the name another
         sentence of its turn names ("Just got back from the trip! Lisbon was amazing": a turn tells
         one event)."""
-        if not self.names:
+        if not self._kinds():
             return [NONE for _ in lines]
         turns = {ln.turn_id: [s.text for s in self.ev.turn_lines(ln.turn_id)] for ln in lines}
         texts = list(dict.fromkeys([ln.text for ln in lines] + [t for ts in turns.values() for t in ts]))

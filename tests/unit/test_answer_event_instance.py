@@ -13,7 +13,7 @@ from datetime import datetime
 
 import pytest
 
-from kgmem.answer.event_instance import CARRIES, NONE, OTHER, NameCheck, question_names
+from kgmem.answer.event_instance import CARRIES, NONE, OTHER, NameCheck
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.api import Memory
 
@@ -67,11 +67,17 @@ def test_the_verdicts_of_one_check(mem: Memory) -> None:
     texts = ["Back from Athens last night.", "Back from Lisbon last night.", "Flying to Portugal on Thursday!",
              "First Hungarian cookery class tonight.", "Any tips for keeping basil alive?"]
     assert NameCheck("my trip to greece", ev).verdicts(texts) == [CARRIES, NONE, OTHER, NONE, NONE]
-    assert NameCheck("my polish cookery class", ev).verdicts(texts[3:]) == [OTHER, NONE]
+    # another nationality is OTHER when the embedding gives it a kind ("Italian"); "Hungarian" is as
+    # near a country as a nationality (no kind: NONE), which answers no more than OTHER does
+    assert NameCheck("my polish cookery class", ev).verdicts(["First Italian cookery class tonight.", texts[3]]) == [
+        OTHER, NONE]
     assert not NameCheck("my cookery class", ev).asked
 
 
-def test_the_names_of_a_phrase() -> None:
-    assert question_names("my trip to portugal") == ("portugal",)
-    assert question_names("my spanish lessons") == ("spanish",)
-    assert question_names("my language course") == ()
+def test_the_names_of_a_phrase(mem: Memory) -> None:
+    ev = EvidenceSet(mem.search(USER, "how many days was my trip to greece", question_date=TODAY))
+    assert NameCheck("my trip to greece", ev).names == ["Greece"]  # read with its nouns capitalised
+    assert NameCheck("my spanish lessons", ev).names == ["spanish"]
+    assert NameCheck("the day Milo arrived", ev).names == ["Milo"]  # capitalised by the asker: any kind
+    assert NameCheck("my language course", ev).names == []
+    assert NameCheck("my first night in resus", ev).names == []  # tagged, but of no place or nationality kind
