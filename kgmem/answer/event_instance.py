@@ -41,6 +41,8 @@ INSTANCE_NAME = 0.65
 #: "my spanish lessons"): places and nationalities, the kinds the embedding tells apart. A lower-case
 #: fragment's proper-noun tags are not read ("the kitchen reno wrap up": reno, wrap)
 _NAME_LABELS = {"GPE", "LOC", "NORP", "LANGUAGE"}
+#: the pipeline components the entity recogniser reads
+_NER_NEEDS = {"tok2vec", "ner"}
 _CAPS = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _NOT_NAMES = {"i", "i'm", "i've", "i'll", "i'd"}
 
@@ -71,18 +73,19 @@ def kinds() -> tuple[Kind, ...]:
 @lru_cache(maxsize=1024)
 def question_names(phrase: str) -> tuple[tuple[str, bool], ...]:
     """The names of a question's event phrase, each with whether the asker wrote it capitalised:
-    capitalised words past the first, and the tagger's places and nationalities, read also with
-    the phrase's nouns and adjectives capitalised ("my trip to greece" → "my Trip to Greece":
-    Greece). A tagged name the embedding gives no kind of place or nationality is dropped by
+    capitalised words past the first, and the entity recogniser's places and nationalities, read
+    with the phrase's words capitalised ("my trip to greece" → "my Trip to Greece": Greece). A tagged name the embedding gives no kind of place or nationality is dropped by
     :class:`NameCheck` ("my first night in resus" → Resus)."""
     found = [(m.group(0), True) for m in _CAPS.finditer(phrase) if m.start() > 0]
     nlp = question_nlp()
     if nlp is not None:
-        doc = nlp(phrase)
-        cased = "".join((t.text[:1].upper() + t.text[1:] if t.i > 0 and t.pos_ in ("NOUN", "PROPN", "ADJ") else t.text)
-                        + t.whitespace_ for t in doc)
-        for d in (doc, nlp(cased) if cased != phrase else doc):
-            found += [(e.text, False) for e in d.ents if e.label_ in _NAME_LABELS]
+        # one pass of the entity recogniser alone (no tagger or parser: a few ms) over the phrase
+        # with its words capitalised, but the first and the stop words ("my Trip to Greece")
+        words = re.findall(r"\S+|\s+", phrase)
+        cased = "".join(w[:1].upper() + w[1:] if i > 0 and w.isalpha() and not nlp.vocab[w.lower()].is_stop else w
+                        for i, w in enumerate(words))
+        doc = nlp(cased, disable=[p for p in nlp.pipe_names if p not in _NER_NEEDS])
+        found += [(e.text, False) for e in doc.ents if e.label_ in _NAME_LABELS]
     out: list[tuple[str, bool]] = []
     for name, typed in found:
         if terms(name) and name.lower() not in _NOT_NAMES and not any(terms(name) <= terms(o) for o, _ in out):

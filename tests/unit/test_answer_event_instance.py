@@ -77,7 +77,7 @@ def test_the_verdicts_of_one_check(mem: Memory) -> None:
 def test_the_names_of_a_phrase(mem: Memory) -> None:
     ev = EvidenceSet(mem.search(USER, "how many days was my trip to greece", question_date=TODAY))
     assert NameCheck("my trip to greece", ev).names == ["Greece"]  # read with its nouns capitalised
-    assert NameCheck("my spanish lessons", ev).names == ["spanish"]
+    assert NameCheck("my spanish lessons", ev).names == ["Spanish"]
     assert NameCheck("the day Milo arrived", ev).names == ["Milo"]  # capitalised by the asker: any kind
     assert NameCheck("my language course", ev).names == []
     assert NameCheck("my first night in resus", ev).names == []  # tagged, but of no place or nationality kind
