@@ -6,7 +6,7 @@ Two checks, one per kind of word the user never wrote:
   or its turn: the name itself or a place inside it (:mod:`kgmem.answer.event_instance`, the one
   kind-vs-instance judgement of every matcher); a line with another name of the same kind never
   tells it ("Flying to Spain" for Portugal, "Italian course" for "my spanish lessons");
-- an unseen **common noun** ("the violin" / "a secondhand cello": a sibling of the same kind, which
+- an unseen **common noun** (any unseen word that is no name of the phrase) ("the violin" / "a secondhand cello": a sibling of the same kind, which
   the embedding cannot tell from an instance) leaves only the seen words: the phrase without it
   must be close alone.
 Used where a line is accepted by meaning alone (:mod:`kgmem.answer.event_meaning`).
@@ -30,25 +30,27 @@ def similarity_and_lift(phrase: str, lines: list[Line], ev: EvidenceSet) -> list
     meaning (see the module docstring). One embedding batch for the sentences, one for the names."""
     if not lines:
         return []
-    seen_frame, common = _frames(phrase, ev)
+    seen_frame, unseen = _frames(phrase, ev)
     texts = [phrase] + ([seen_frame] if seen_frame else []) + [ln.text for ln in lines]
     vecs = ev.result.embed(texts)
     if vecs is None:
         return [(0.0, False) for _ in lines]
     line_vecs = vecs[len(texts) - len(lines):]
     sims = line_vecs @ vecs[0]
-    check = NameCheck(phrase, ev)
-    if check.asked:
-        return [(float(s), v == CARRIES) for s, v in zip(sims, check.line_verdicts(lines))]
-    if not common:
-        return [(float(s), True) for s in sims]
     alone = line_vecs @ vecs[1] if seen_frame else sims * 0.0
-    return [(float(s), bool(a >= FRAME_MIN)) for s, a in zip(sims, alone)]
+    check = NameCheck(phrase, ev)
+    # an unseen word that is no name of the phrase ("the summer" of "in poland in the summer") is a
+    # common noun: the seen words must carry the event too
+    common = unseen - {t for n in check.names for t in terms(n)}
+    frame_ok = [not common or bool(a >= FRAME_MIN) for a in alone]
+    if check.asked:
+        return [(float(s), v == CARRIES and f) for s, v, f in zip(sims, check.line_verdicts(lines), frame_ok)]
+    return [(float(s), f) for s, f in zip(sims, frame_ok)]
 
 
-def _frames(phrase: str, ev: EvidenceSet) -> tuple[str, bool]:
+def _frames(phrase: str, ev: EvidenceSet) -> tuple[str, set[str]]:
     """The phrase without its content words that no user line has, when a word the user wrote
-    remains ("" otherwise), and whether there is such a word."""
+    remains ("" otherwise), and those words."""
     seen: set[str] = set()
     for ln in ev.all_user_lines():
         have = terms(ln.text)
@@ -56,6 +58,6 @@ def _frames(phrase: str, ev: EvidenceSet) -> tuple[str, bool]:
     # a word naming the point asked about ("arriving") is the role's, checked apart
     unseen = {t for t in core_terms(phrase) - seen if parse_spec(t).role is None}
     if not unseen:
-        return "", False
+        return "", unseen
     rest = [w for w in phrase.split() if not (terms(w) and terms(w) <= unseen)]
-    return (" ".join(rest) if core_terms(" ".join(rest)) else ""), True
+    return (" ".join(rest) if core_terms(" ".join(rest)) else ""), unseen

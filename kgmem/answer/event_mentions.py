@@ -73,6 +73,8 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
                       for ln, have in lines)
     # "cancelling my gym membership" is the event asked about: "I cancelled it" is then no "no"
     cancel_asked = bool(re.search(r"\bcancel", activity, re.I))
+    # a day told ahead that a later line calls off ("… got rained off", "we didn't go after all")
+    off = None if cancel_asked else _called_off(core, lines)
     # no word, name or meaning of the activity: what the line is need not be read
     lines = [(ln, have) for ln, have in lines if _may_mention(ln.text, have, core, names, followed,
                                                            sims.get(ln.turn_id, 0.0), sent_sims.get(id(ln), 0.0))]
@@ -116,6 +118,8 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         when, gran, dated = when_of(line, ev)
         if qd is not None and when.date() > qd.date():
             continue  # told ahead ("Flying to Portugal on Tuesday") and not come by the question's date
+        if off is not None and (line is off or (when.date() > line.said_at.date() and line.said_at <= off.said_at)):
+            continue  # called off: the arrangement did not happen, and its calling off is no event of it
         if id(line) in true_plans:
             (when, gran), dated = true_plans[id(line)], True
         ahead = scheduled(line) if line.dated_by_text else None
@@ -145,6 +149,25 @@ def _line_words(activity: str, core: set[str], names: list[str], ev: EvidenceSet
         lines = [(ln, have | typo_hits(typos, ln.text)) for ln, have in lines]
     names += [n for n in told_names(activity, [ln.text for ln, _ in lines], typos) if n not in names]
     return lines
+
+
+def _called_off(core: set[str], lines: list[tuple[Line, set[str]]]) -> Line | None:
+    """The user's first line that tells the activity called off (its words, and a cancelling
+    role or a "no": "The Lake District weekend got rained off"), or ``None``."""
+    offs = [ln for ln, have in lines if coverage(core, have) >= MIN_COVERAGE
+            and (ln.actuality == "negated" or (ln.actuality == "actual" and "cancel" in line_roles(ln)))]
+    return min(offs, key=lambda ln: ln.said_at) if offs else None
+
+
+def called_off(activity: str, line: Line, ev: EvidenceSet) -> bool:
+    """Whether a line is the activity's calling off, or a day told ahead for it before a later
+    line called it off (for matchers that find lines by meaning)."""
+    core = core_terms(activity)
+    if not core or re.search(r"\bcancel", activity, re.I):
+        return False
+    off = _called_off(core, [(ln, terms(ln.text) | expand(terms(ln.text))) for ln in ev.all_user_lines()])
+    when, _, _ = when_of(line, ev)
+    return off is not None and (line is off or (when.date() > line.said_at.date() and line.said_at <= off.said_at))
 
 
 def came_true(date: datetime, line: Line, core: set[str], ev: EvidenceSet) -> bool:
