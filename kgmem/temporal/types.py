@@ -22,10 +22,10 @@ class ResolvedTime:
     ``start``/``end`` bound the interval the expression names, both inclusive at day resolution
     (``end`` is midnight of the last day): "in March" → Mar 1 … Mar 31, granularity ``month``;
     "yesterday" → start == end. ``open_ended`` marks "since 2019" (true from start onwards);
-    ``ahead`` marks a time told ahead, after the base ("next week"; "Flying to Portugal on
-    Tuesday", said before that day); ``future`` marks a time that is not done at the base: a plan's
-    ("next Friday", "in two weeks", "I'm going to … on Monday"). Every ``future`` time is ahead; a day
-    told ahead as a going-verb arrangement ("Flying to Portugal on Tuesday") is ahead but not
+    ``ahead`` marks a time told ahead, after the base ("next week"; the day of a going
+    clause, "Flying to Portugal on <that day>", said before it); ``future`` marks a time that is not done at the base: a plan's
+    ("next week", "in two weeks", "I'm going to … tomorrow"). Every ``future`` time is ahead; a day
+    told ahead as a going-verb arrangement ("Flying to Portugal on <a day>") is ahead but not
     ``future``: it counts as done once it has passed (the reader compares it with its own date);
     ``kind`` names the rule that
     resolved it (``ago``, ``holiday``, ``weekday_rel`` …). Weeks are Monday–Sunday (a weekend,
