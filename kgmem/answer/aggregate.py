@@ -12,25 +12,35 @@ import re
 from functools import lru_cache
 
 from kgmem import predicates as predicate_registry
-from kgmem import temporal
-from kgmem.answer.counting import compute_told_count, counted_heads, question_terms, shared
+from kgmem.answer.amounts import (
+    bare_amount,
+    bare_numbers,
+    currency,
+    fmt_money,
+    money,
+    paid_amounts,
+    priced_item,
+)
+from kgmem.answer.counting import (
+    compute_told_count,
+    counted_heads,
+    question_terms,
+    said_in_window,
+    shared,
+)
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.event_count import CountedEvent, role_events
 from kgmem.answer.evidence import EvidenceSet, Line, arrangement
 from kgmem.answer.instances import stated_quantity
 from kgmem.answer.match import GENERIC, norm, terms
+from kgmem.answer.refunds import money_back, settle
 from kgmem.answer.spans import typed_spans
+from kgmem.answer.stays import asked_unit, compute_unit_total
 from kgmem.models import Fact, QueryPlan
-from kgmem.nlp import load_nlp
 from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.question import CATEGORY_TYPES
 from kgmem.retrieval.search import fact_date
 
-_MONEY = re.compile(r"[$£€]\s?(\d[\d,]*(?:\.\d+)?)(k\b)?|(\d[\d,]*(?:\.\d+)?)\s?(?:dollars?|bucks?|usd|euros?|pounds|quid|eur|gbp)\b",
-                    re.I)
-#: the currency a line writes its amounts in (symbol or word; dollars when none is named)
-_CURRENCIES = (("€", re.compile(r"€|\d\s?(?:euros?|eur)\b", re.I)), ("£", re.compile(r"£|\d\s?(?:pounds|quid|gbp)\b", re.I)),
-               ("$", re.compile(r"\$|\d\s?(?:dollars?|bucks?|usd)\b", re.I)))
 _PAID = re.compile(r"\b(spent|spend|spending|paid|pay|paying|bought|buy|purchased|dropped|cost|costs|came to|did get|"
                    r"splurged|shelled out|ordered|picked up|got|grabbed|snagged|treat(?:ed)?|scored|invested|"
                    r"purchase|forked out|set me back|ran me|was \$|were \$|for \$|came (?:in|out) (?:at|to)|"
@@ -51,31 +61,6 @@ mentioned told shopping expense expenses outlay haul gear equipment accessories 
 splurges pay paid paying add number count""".split()}
 #: the question asks for a total over a kind, not the price of one thing
 _ALL_Q = re.compile(r"\b(?:total|altogether|all together|combined|in all|add(?:ed)? up|sum|everything|all (?:the|my|of))\b", re.I)
-#: an amount that is not what was paid ("down from $60", "was $150 but …", "$20 off")
-_NOT_PAID = re.compile(r"(?:\b(?:from|was|were|originally|regularly|normally|usually|instead\s+of|list(?:ed)?\s+(?:at|for)|"
-                       r"retails?\s+(?:at|for)|marked\s+down\s+from|saved|saving|save)\s+(?:about\s+|around\s+)?)$", re.I)
-_NOT_PAID_AFTER = re.compile(r"^\s*(?:off|discount|less|cheaper|savings?)\b", re.I)
-
-
-def money(text: str) -> list[float]:
-    """Dollar amounts in a text ("$1,200", "$2k", "40 dollars")."""
-    out = []
-    for m in _MONEY.finditer(text):
-        raw = m.group(1) or m.group(3)
-        value = float(raw.replace(",", ""))
-        out.append(value * 1000 if m.group(2) else value)
-    return out
-
-
-def fmt_money(x: float, symbol: str = "$") -> str:
-    return f"{symbol}{x:,.0f}" if x == int(x) else f"{symbol}{x:,.2f}"
-
-
-def currency(text: str) -> str:
-    """The currency symbol of the first amount a text writes ("45 euro" → "€"); "$" by default."""
-    found = [(m.start(), sym) for sym, rx in _CURRENCIES for m in [rx.search(text)] if m]
-    return min(found)[1] if found else "$"
-
 
 #: a count, however it is asked: "how many", "the (total) number of things I bought" (not a sum of
 #: their prices)
@@ -87,60 +72,6 @@ def is_money_total(question: str) -> bool:
     return bool(_SUM_Q.search(question) and _MONEY_Q.search(question) and not COUNT_Q.search(question))
 
 
-def paid_amounts(text: str) -> list[float]:
-    """The amounts a line says were paid: "$40, down from $60" is $40; "a rain jacket for $85 and
-    a headlamp for $25" is both; "the bag was $150 but I got it for $110" is $110."""
-    out = []
-    for m in _MONEY.finditer(text):
-        if _NOT_PAID.search(text[max(0, m.start() - 30):m.start()]) or _NOT_PAID_AFTER.match(text[m.end():]):
-            continue
-        raw = m.group(1) or m.group(3)
-        value = float(raw.replace(",", ""))
-        out.append(value * 1000 if m.group(2) else value)
-    return out or money(text)[:1]
-
-
-#: a number standing alone (not part of a word, a time, a date, a decimal or a percentage)
-_BARE = re.compile(r"(?<![\w.:/£$€-])(\d{1,5})(?![\w.:/%-])")
-
-
-#: a number that is a clock time ("went past 11", "10 til 4"), not an amount (up to 24 only: "sold it at 30")
-_CLOCK_BEFORE = re.compile(r"\b(?:past|til|till|until|before|after|at|by|around)\s+$", re.I)
-#: a number with its unit is a quantity ("for 3 hrs", "2 weeks", "5 km"), not an amount
-_UNIT_AFTER = re.compile(r"^\s*(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|nights?|weeks?|wks?|months?|years?|yrs?|"
-                         r"am|pm|o'?clock|times|km|miles?|kg|kilos?|people|kids|pairs?)\b", re.I)
-
-
-def _bare_numbers(line: Line) -> list[re.Match[str]]:
-    """The numbers of a line that may be an amount: not in a date, not a clock time, not a
-    quantity with its unit."""
-    dates = [(s.start_char, s.end_char) for s in temporal.find_time_expressions(line.text, line.said_at)]
-    text = line.text
-    return [m for m in _BARE.finditer(text) if not any(a <= m.start() < b for a, b in dates)
-            and not (_CLOCK_BEFORE.search(text[max(0, m.start() - 8):m.start()]) and int(m.group(1)) <= 24)
-            and not _UNIT_AFTER.match(text[m.end():])]
-
-
-def bare_amount(line: Line) -> list[float]:
-    """An amount written without a currency ("18 for two pairs"): only the one number a line
-    holds outside its dates, clock times ("went past 11 so they gave me 30" is 30) and quantities
-    ("for 3 hrs"); two such numbers leave which is the price open."""
-    found = _bare_numbers(line)
-    return [float(found[0].group(1))] if len(found) == 1 else []
-
-
-#: a price set off by a comma ("A desk lamp from Argos, £25, on Friday"; "New tyre, €30.")
-_COMMA_PRICE = re.compile(r",\s*[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:,|\.|!|$))")
-#: a finite verb's tags (past, present, modal): a sentence with one says more than "a thing, its price"
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
-@lru_cache(maxsize=4096)
-def priced_item(text: str) -> bool:
-    """A purchase told without a verb: a thing and its price set off by a comma, and no finite verb
-    in the sentence ("A desk lamp from Argos, £25, on Friday." — but not "the lamp was £25 at
-    Argos", which needs a purchase verb or the thing's name to count, nor "Budget: $500")."""
-    return bool(_COMMA_PRICE.search(text)) and not any(t.tag_ in _FINITE for t in load_nlp()(text))
 
 
 def _user_currency(lines: list[Line]) -> str | None:
@@ -195,14 +126,21 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
     # the question's own words, its verb too ("taken" of "what have my stalls taken": "Took £420")
     asked = objects | {t for k in plan.keywords for t in question_terms(k)}
     bare_symbol = _user_currency(users)
-    for line in users:
+    returned: list[Line] = []  # money-back lines ("sent the asics back … got the refund") and what they took out
+    for line in sorted(users, key=lambda ln: ln.said_at):
         # a line that names the asked thing itself with an amount tells its price, paid-verb or not
         # ("Shoreham Arts Fair today: £310"; "compression socks came, 18 for two pairs")
         names_it = bool(objects and shared(objects, terms(line.text)))
         amounts = paid_amounts(line.text) or (bare_amount(line) if names_it and bare_symbol else [])
-        if (names_it or line.turn_id in on_topic) and bare_symbol and not amounts and len(_bare_numbers(line)) > 1 \
+        if (names_it or line.turn_id in on_topic) and bare_symbol and not amounts and len(bare_numbers(line)) > 1 \
                 and line.actuality == "actual":
             unsure.append(line)  # "gave me 30 for 2 of them": which number is the amount is open
+        kind = money_back(line, ev)
+        taken = settle(seen, line, amounts, kind, _thing_words, ev) if kind else None
+        if taken is not None:  # listed when it took a purchase out or carried an amount about the thing
+            if taken or (amounts and (names_it or line.turn_id in on_topic)):
+                returned += [line] + taken
+            continue
         if not amounts or not (names_it or shared(asked, terms(line.text)) or _PAID.search(line.text)
                                or _after_purchase(line, ev) or priced_item(line.text)):
             continue
@@ -231,10 +169,17 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         + f". Total: {fmt_money(total, sym)}.")
     parts = ", ".join(fmt_money(a, sym) for _, a in seen)
     out.answer = f"{fmt_money(total, sym)} in total ({parts})" if len(seen) > 1 else f"{fmt_money(total, sym)} ({parts})"
+    if returned:  # what came back is no spending: say what was left out
+        out.lines.append("Not counted (refunded or returned): " + "; ".join(_said(ln) for ln in returned))
+        out.answer += f"; not counting {_said(returned[0])} (money back)"
     if unsure:  # a line about the thing whose amount could not be read: the sum is a lower bound
         out.lines.append("Amount unclear: " + "; ".join(f"\"{ln.text[:80]}\" ({ln.said_at.date()})" for ln in unsure))
         out.answer = f"at least {out.answer}; not sure about \"{unsure[0].text.strip()[:80]}\" (said {unsure[0].said_at.date()})"
     return out
+
+
+def _said(line: Line) -> str:
+    return f"\"{line.text.strip()[:80]}\" (said {line.said_at.date()})"
 
 
 def _visited_lines(ev: EvidenceSet, items: dict[str, Fact]) -> list[tuple[str, Line]]:
@@ -333,6 +278,10 @@ def compute_aggregate(ev: EvidenceSet) -> Computed:
         by_lines = compute_spend_total(ev)
         if by_lines.answer:
             return by_lines
+    if asked_unit(plan.question):  # "how many nights have I spent in hotels": the nights the stays took
+        by_units = compute_unit_total(ev, lambda ln: said_in_window(ln, plan))
+        if by_units.answer:
+            return by_units
     out = Computed(kind="count" if plan.answer_shape == "number" else "list")
     by_role = role_events(ev, _SPEND_GENERIC)
     if by_role is not None:  # "how many … have I finished": the lines that say so, not every stored item

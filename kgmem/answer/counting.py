@@ -31,10 +31,12 @@ from functools import lru_cache
 from statistics import median
 
 from kgmem import temporal
+from kgmem.answer import attended
 from kgmem.answer import instances as inst
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, EvidenceSet, Line, arrangement
 from kgmem.answer.match import GENERIC, norm, terms
+from kgmem.answer.whose import others_doing
 from kgmem.models import Fact, QueryPlan
 from kgmem.nlp import load_nlp
 from kgmem.retrieval.planner import plan_notes
@@ -141,15 +143,19 @@ def shared(words: set[str], line_terms: set[str]) -> set[str]:
     return words & line_terms
 
 
-def _in_window(line: Line, plan: QueryPlan) -> bool:
+def said_in_window(line: Line, plan: QueryPlan) -> bool:
+    """The line was said inside the question's time window (or the question has none)."""
     w = plan.window
     return w is None or ((w.start is None or line.said_at >= w.start) and (w.end is None or line.said_at <= w.end))
 
 
-def _names(line: Line, asked: frozenset[str] = frozenset()) -> set[str]:
+def _names(line: Line, asked: frozenset[str] = frozenset(), acts: dict[tuple[str, int], str] | None = None) -> set[str]:
     """The titles and places a line names, not the counted kind itself ("IELTS" of "how many
-    IELTS tests" names every test, not one)."""
+    IELTS tests" names every test, not one), and the acts of ``acts`` (lower case, as
+    :mod:`kgmem.answer.attended` reads them) it names: "still not over the paper kites show" retells
+    "saw the paper kites at the forum"."""
     runs = {r.casefold() for r in inst.name_runs(line, _NAME_RUN)}
+    runs |= {a for a in (acts or {}).values() if re.search(rf"\b{re.escape(a)}\b", line.text.lower())}
     return {r for r in runs if r not in ("i", "i'm", "i've", "i'd") and not terms(r) <= asked}
 
 
@@ -190,6 +196,8 @@ class Told:
     #: lines naming the counted thing, in sessions with no counted event, that the meaning check
     #: could not place: maybe more events (the count is then a lower bound)
     unsure: list[Line] = field(default_factory=list)
+    #: the acts counted lines name ("six60" of "six60 at eden park last nite"), by (turn id, position)
+    acts: dict[tuple[str, int], str] = field(default_factory=dict)
 
 
 def told_events(ev: EvidenceSet) -> Told | None:
@@ -209,7 +217,7 @@ def told_events(ev: EvidenceSet) -> Told | None:
     if not _HOW_MANY.search(plan.question) or _HOW_MANY_UNITS.search(plan.question):
         return None
     heads, others = anchors(plan)
-    said = [ln for ln in ev.all_user_lines() if ln.role == "user" and not ln.is_request and _in_window(ln, plan)]
+    said = [ln for ln in ev.all_user_lines() if ln.role == "user" and not ln.is_request and said_in_window(ln, plan)]
     if not said:
         return None
     sims = inst.phrase_similarity(ev, inst.counted_phrase(plan), said)
@@ -235,17 +243,30 @@ def told_events(ev: EvidenceSet) -> Told | None:
             break
     chosen = {inst.key(ln): ln for ln in own if sim(ln) >= cut}
     chosen.update({inst.key(ln): ln for ln in by_word if sim(ln) > typical})
+    # "how many gigs have I been to": "six60 at eden park last nite" names the act, not the kind
+    going = attended.asks_attending(lemmas(plan.question))
+    framed = attended.framed(own) if going else {}
+    chosen.update({k: ln for ln in own if (k := inst.key(ln)) in framed})
     set_aside = [(ln, _SET_ASIDE[ln.actuality]) for ln in said if ln.actuality in _SET_ASIDE
                  and (sim(ln) >= cut or shared(words, terms(ln.text)))]
     set_aside += [(ln, _SET_ASIDE[kind]) for ln in chosen.values() if not arranging and (kind := arrangement(ln.text))]
-    placed = [ln for ln in chosen.values() if done(ln)]
+    # "mia went to the gig without me", "priya closed leeds": a lower-case name as the doer
+    set_aside += [(ln, _SET_ASIDE["other"]) for ln in chosen.values() if others_doing(ln.text)]
+    # "sold my ticket to the … gig", "got tix for …": an arrangement, not the event
+    tickets = [ln for ln in chosen.values() if going and attended.ticket_line(ln.text)]
+    set_aside += [(ln, "a ticket, not the event") for ln in tickets]
+    placed = [ln for ln in chosen.values() if done(ln) and not others_doing(ln.text) and ln not in tickets]
     best: dict[str, Line] = {}
-    for ln in sorted(placed, key=sim, reverse=True):
-        best.setdefault(ln.session_id, ln)
+    for ln in sorted(placed, key=lambda ln: (inst.key(ln) in framed, sim(ln)), reverse=True):
+        best.setdefault(ln.session_id, ln)  # a session's line naming the act it went to tells its event
     events: list[tuple[Line, set[str]]] = []
     asked = frozenset(question_terms(plan.question))
     for ln in sorted(best.values(), key=lambda ln: ln.said_at):
-        if not any(_names(ln, asked) & _names(other, asked) or inst.same_day_retold(ln, other) for other, _ in events):
+        if events and attended.retelling(ln.text):  # "I told you I gave blood in September"
+            set_aside.append((ln, "told again"))
+            continue
+        if not any(_names(ln, asked, framed) & _names(other, asked, framed) or inst.same_day_retold(ln, other)
+                   for other, _ in events):
             events.append((ln, shared(heads | others, terms(ln.text))))
     if not events:
         return None
@@ -258,7 +279,7 @@ def told_events(ev: EvidenceSet) -> Told | None:
         (sim(ln) >= cut - inst.NEAR and shared(about, terms(ln.text)))
         or (words is heads and shared(heads, terms(ln.text)) and mods <= question_terms(ln.text)))]
     unsure = sorted(near, key=sim, reverse=True)
-    return Told(events, sorted(set_aside, key=lambda a: a[0].said_at), unsure)
+    return Told(events, sorted(set_aside, key=lambda a: a[0].said_at), unsure, framed)
 
 
 def _covers(fact: Fact, line: Line, words: set[str]) -> bool:
@@ -268,6 +289,19 @@ def _covers(fact: Fact, line: Line, words: set[str]) -> bool:
     value = (fact.value or "").casefold().strip()
     return line.turn_id in fact.source_turn_ids or (
         len(value) > 2 and value in line.text.casefold() and bool(terms(value) - words))
+
+
+def _set_aside_source(fact: Fact, set_aside: list[tuple[Line, str]], ev: EvidenceSet) -> bool:
+    """A stored item whose source line was set aside ("sold my ticket to the spacey jane gig" →
+    attended: spacey jane gig), or tells someone else's doing ("Lindiwe went to the Baxter with her
+    sister"), is no counted item either."""
+    value = (fact.value or "").casefold()
+    if not value:
+        return False
+    if any(ln.turn_id in fact.source_turn_ids and value in ln.text.casefold() for ln, _ in set_aside):
+        return True
+    told = [ln for tid in fact.source_turn_ids[:1] for ln in ev.turn_lines(tid) if value in ln.text.casefold()]
+    return bool(told) and all(others_doing(ln.text) for ln in told)
 
 
 def _quote(line: Line) -> str:
@@ -318,14 +352,16 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
     # question's, its event verb too ("User visited: Lyon" for "how many cities have I visited"):
     # not "User bought: keys" for "how many of my submissions got accepted"
     asked = question_terms(plan.question) - _COUNTING - _window_words(plan) - _AUXILIARIES
-    kept = [f for f in facts if asked & question_terms(f.text)]
-    trips = [(v, ln) for v, ln in places if words & terms(ln.text)]
+    kept = [f for f in facts if asked & question_terms(f.text) and not _set_aside_source(f, found.set_aside, ev)]
+    # a trip line whose turn a kept item came from tells that item ("Went to the Jungle gig at Ally
+    # Pally": attended Jungle gig, not a second event at "the Jungle")
+    trips = [(v, ln) for v, ln in places if words & terms(ln.text) and not any(ln.turn_id in f.source_turn_ids for f in kept)]
     told = [(ln, hit) for ln, hit in found.events
             if not any(_covers(f, ln, words) for f in kept) and not any(t.turn_id == ln.turn_id for _, t in trips)]
     items = [f"{f.value or f.text}, {fact_date(f).date()}" for f in kept]
     items += [f"{v}, {event_day(ln)}" for v, ln in trips]
     many = {ln.turn_id: n for ln, _ in told if (n := inst.stated_quantity(ln.text, heads)) != 1}
-    items += [f"{_label(ln, hit)}, {event_day(ln)}" + (f" (×{many[ln.turn_id]})" if ln.turn_id in many else "")
+    items += [f"{found.acts.get(inst.key(ln)) or _label(ln, hit)}, {event_day(ln)}" + (f" (×{many[ln.turn_id]})" if ln.turn_id in many else "")
               for ln, hit in told]
     total = len(items) + sum(n - 1 for n in many.values())
     out.lines.append(f"{total} item(s) you told of: " + "; ".join(items))

@@ -36,8 +36,9 @@ _SPACES = re.compile(r"\s{2,}")
 
 def counted_phrase(plan: QueryPlan) -> str:
     """The question as a statement of the counted doing, without its time window, its counting
-    words and a trailing comma clause (how to count, not what): "At how many conferences have I presented a paper this year?" → "I presented a paper at
-    conferences"; "how many of my submissions got accepted" → "my submissions got accepted"."""
+    words and a trailing comma clause (how to count, not what): "At how many conferences have I
+    presented a paper this year?" → "I have presented a paper at conferences"; "how many of my
+    submissions got accepted" → "my submissions got accepted"."""
     q = _CONTRACTED.sub(r"\1 have", plan.question.strip().rstrip("?!. "))
     if plan.question_date is not None:  # "this year", "since September", "last year": when, not what
         for span in sorted(temporal.find_time_expressions(q, plan.question_date), key=lambda s: -s.start_char):

@@ -91,13 +91,36 @@ _LIST_ITEM = re.compile(r"(?:^|\s)(?:[-•*]|\d[.)])\s+(?=[A-Z])")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 
 
+#: a lead that announces several options before a colon ("Three good ones by train:", "a few options:")
+_COUNTED_LEAD = re.compile(rf"^([^:]{{0,80}}?\b(?:{numbers.cardinal_alternation(least=2)}|[2-9]|a\s+few|a\s+couple"
+                           r"|several)\b[^:]{0,60}):\s*(\S.*)$", re.I | re.S)
+
+
+def _top_level_items(text: str) -> int:
+    """How many items a prose list holds: parts split by commas, semicolons and a last "and"/"or"
+    outside parentheses (an unclosed one at a cut-off answer included)."""
+    depth, items = 0, 1
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")" and depth > 0)
+        if depth == 0 and (ch in ",;" or text.startswith((" and ", " or "), i)):
+            items += 1
+    return items
+
+
 def answer_lead(prediction: str) -> str:
     """What an answer itself says: the text before a pasted list of two or more items, or all of it.
 
     "You'd get the Tojiro DP" before a list of three knives answers; the list alone (every option,
-    the gold among them) answers nothing (review10 H1)."""
+    the gold among them) answers nothing (review10 H1). A list pasted as prose counts too when its
+    lead announces several ("Three good ones by train: the Herzogstand (…), the Wank (…)": dev6
+    t5_q07, au13) and two or more items follow the colon."""
     items = list(_LIST_ITEM.finditer(prediction))
-    return prediction[:items[0].start()] if len(items) >= 2 else prediction
+    if len(items) >= 2:
+        return prediction[:items[0].start()]
+    counted = _COUNTED_LEAD.match(prediction.strip())
+    if counted and _top_level_items(counted.group(2)) >= 2:
+        return counted.group(1)
+    return prediction
 
 
 #: the two options a "which came first, X or Y?" question offers (the clause holding " or ")

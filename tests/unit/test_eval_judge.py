@@ -186,6 +186,21 @@ def test_a_pasted_list_is_judged_by_its_pick_not_its_items() -> None:
                         is_abstention=False).correct
 
 
+
+def test_a_list_pasted_as_prose_is_judged_by_its_lead() -> None:
+    # dev6 t5_q07 (au13): the reply's options pasted without bullets, the gold the first of them
+    scorer = NormalisedMatchScorer()
+    kwargs = {"question": "Which mountain you said is the easiest one for a first hike?", "gold": "The Herzogstand",
+              "question_type": "single-session-assistant", "is_abstention": False}
+    pasted = ("Three good ones by train: the Herzogstand (train to Kochel, bus to the Walchensee cable car, or walk "
+              "up; about 3 hours), the Wank above Garmisch-Partenkirchen (")
+    assert not scorer.judge(prediction=pasted, **kwargs).correct
+    assert not scorer.judge(prediction="A few options: the Herzogstand, the Wank and the Hirschberg.", **kwargs).correct
+    assert scorer.judge(prediction="The Herzogstand: about 3 hours, with a cable car, the gentlest.", **kwargs).correct
+    assert scorer.judge(prediction="You said the Herzogstand is the easiest of the three: train, then bus.",
+                        **kwargs).correct
+    assert scorer.judge(prediction="Of the two you named: the Herzogstand.", **kwargs).correct  # one item: a pick
+
 def test_preference_is_scored_without_the_users_quoted_words() -> None:
     """review10 H3: quoting the user's likes back earns the rubric's keywords without recommending anything."""
     scorer = NormalisedMatchScorer()

@@ -1,0 +1,99 @@
+"""Amounts in the user's lines: what a line says was paid ("$40, down from $60" is $40), an
+amount written without a currency ("18 for two pairs"), a thing and its price told without a verb
+("A desk lamp from Argos, £25, on Friday."), and the currency a line writes in. Read by the money
+totals of :mod:`kgmem.answer.aggregate`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kgmem import temporal
+from kgmem.answer.evidence import Line
+from kgmem.nlp import load_nlp
+
+_MONEY = re.compile(r"[$£€]\s?(\d[\d,]*(?:\.\d+)?)(k\b)?|(\d[\d,]*(?:\.\d+)?)\s?(?:dollars?|bucks?|usd|euros?|pounds|quid|eur|gbp)\b",
+                    re.I)
+#: the currency a line writes its amounts in (symbol or word; dollars when none is named)
+_CURRENCIES = (("€", re.compile(r"€|\d\s?(?:euros?|eur)\b", re.I)), ("£", re.compile(r"£|\d\s?(?:pounds|quid|gbp)\b", re.I)),
+               ("$", re.compile(r"\$|\d\s?(?:dollars?|bucks?|usd)\b", re.I)))
+#: an amount that is not what was paid ("down from $60", "was $150 but …", "$20 off")
+_NOT_PAID = re.compile(r"(?:\b(?:from|was|were|originally|regularly|normally|usually|instead\s+of|list(?:ed)?\s+(?:at|for)|"
+                       r"retails?\s+(?:at|for)|marked\s+down\s+from|saved|saving|save)\s+(?:about\s+|around\s+)?)$", re.I)
+_NOT_PAID_AFTER = re.compile(r"^\s*(?:off|discount|less|cheaper|savings?)\b", re.I)
+
+
+def money(text: str) -> list[float]:
+    """Dollar amounts in a text ("$1,200", "$2k", "40 dollars")."""
+    out = []
+    for m in _MONEY.finditer(text):
+        raw = m.group(1) or m.group(3)
+        value = float(raw.replace(",", ""))
+        out.append(value * 1000 if m.group(2) else value)
+    return out
+
+
+def fmt_money(x: float, symbol: str = "$") -> str:
+    return f"{symbol}{x:,.0f}" if x == int(x) else f"{symbol}{x:,.2f}"
+
+
+def currency(text: str) -> str:
+    """The currency symbol of the first amount a text writes ("45 euro" → "€"); "$" by default."""
+    found = [(m.start(), sym) for sym, rx in _CURRENCIES for m in [rx.search(text)] if m]
+    return min(found)[1] if found else "$"
+
+def paid_amounts(text: str) -> list[float]:
+    """The amounts a line says were paid: "$40, down from $60" is $40; "a rain jacket for $85 and
+    a headlamp for $25" is both; "the bag was $150 but I got it for $110" is $110."""
+    out = []
+    for m in _MONEY.finditer(text):
+        if _NOT_PAID.search(text[max(0, m.start() - 30):m.start()]) or _NOT_PAID_AFTER.match(text[m.end():]):
+            continue
+        raw = m.group(1) or m.group(3)
+        value = float(raw.replace(",", ""))
+        out.append(value * 1000 if m.group(2) else value)
+    return out or money(text)[:1]
+
+
+#: a number standing alone (not part of a word, a time, a date, a decimal or a percentage)
+_BARE = re.compile(r"(?<![\w.:/£$€-])(\d{1,5})(?![\w.:/%-])")
+
+
+#: a number that is a clock time ("went past 11", "10 til 4"), not an amount (up to 24 only: "sold it at 30")
+_CLOCK_BEFORE = re.compile(r"\b(?:past|til|till|until|before|after|at|by|around)\s+$", re.I)
+#: a number with its unit is a quantity ("for 3 hrs", "2 weeks", "5 km"), not an amount
+_UNIT_AFTER = re.compile(r"^\s*(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|nights?|weeks?|wks?|months?|years?|yrs?|"
+                         r"am|pm|o'?clock|times|km|miles?|kg|kilos?|people|kids|pairs?)\b", re.I)
+
+
+def bare_numbers(line: Line) -> list[re.Match[str]]:
+    """The numbers of a line that may be an amount: not in a date, not a clock time, not a
+    quantity with its unit."""
+    dates = [(s.start_char, s.end_char) for s in temporal.find_time_expressions(line.text, line.said_at)]
+    text = line.text
+    return [m for m in _BARE.finditer(text) if not any(a <= m.start() < b for a, b in dates)
+            and not (_CLOCK_BEFORE.search(text[max(0, m.start() - 8):m.start()]) and int(m.group(1)) <= 24)
+            and not _UNIT_AFTER.match(text[m.end():])]
+
+
+def bare_amount(line: Line) -> list[float]:
+    """An amount written without a currency ("18 for two pairs"): only the one number a line
+    holds outside its dates, clock times ("went past 11 so they gave me 30" is 30) and quantities
+    ("for 3 hrs"); two such numbers leave which is the price open."""
+    found = bare_numbers(line)
+    return [float(found[0].group(1))] if len(found) == 1 else []
+
+
+#: a price set off by a comma ("A desk lamp from Argos, £25, on Friday"; "New tyre, €30.")
+_COMMA_PRICE = re.compile(r",\s*[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:,|\.|!|$))")
+#: a finite verb's tags (past, present, modal): a sentence with one says more than "a thing, its price"
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@lru_cache(maxsize=4096)
+def priced_item(text: str) -> bool:
+    """A purchase told without a verb: a thing and its price set off by a comma, and no finite verb
+    in the sentence ("A desk lamp from Argos, £25, on Friday." — but not "the lamp was £25 at
+    Argos", which needs a purchase verb or the thing's name to count, nor "Budget: $500")."""
+    return bool(_COMMA_PRICE.search(text)) and not any(t.tag_ in _FINITE for t in load_nlp()(text))
