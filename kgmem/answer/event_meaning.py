@@ -20,7 +20,7 @@ event-matching set); see /work/coord/notes/ev11.md for the figures.
 from __future__ import annotations
 
 from kgmem.answer.event_lift import similarity_and_lift
-from kgmem.answer.event_mentions import came_true
+from kgmem.answer.event_mentions import called_off, came_true
 from kgmem.answer.event_names import phrase_names, told_names
 from kgmem.answer.event_spec import EventMatch, EventSpec, line_roles
 from kgmem.answer.event_time import scheduled
@@ -45,11 +45,10 @@ def candidates(phrase: str, ev: EvidenceSet, told: frozenset[int] = frozenset())
     of its embedding to the phrase's and whether it may tell the event, closest first (one
     embedding batch; cached vectors reused).
 
-    A phrase word no user line has ("poland" where the user wrote "Krakow") is what the meaning
-    must carry: a sentence counts only when the whole phrase is closer to it than the phrase
-    without one of those words, by ``INSTANCE_GAIN`` ("my trip to norway" ~ "Flew to Oslo" gains, "my
-    trip to japan" does not: the likeness is the frame "my trip to"). A line the lexical matcher
-    already found as a mention (``told``: ids of lines) needs no gain: its words name the event."""
+    A line may tell the phrase by meaning only as :mod:`kgmem.answer.event_lift` allows: it carries
+    the phrase's name or a place inside it ("my trip to norway" ~ "Flew to Oslo"), never another
+    name of the same kind ("my trip to spain" ~ "Flying to Portugal"). A line the lexical matcher
+    already found as a mention (``told``: ids of lines) needs no check: its words name the event."""
     turn_sims = ev.result.phrase_similarity(phrase)
     top = sorted(turn_sims, key=lambda t: -turn_sims[t])[:NEAREST_TURNS]
     lines = [ln for t in top for ln in ev.turn_lines(t) if ln.actuality == "actual"][:MAX_LINES]
@@ -85,7 +84,8 @@ def match_by_meaning(spec: EventSpec, ev: EvidenceSet, told: list[EventMatch] | 
         return None
     qd = ev.result.plan.question_date
     found = [c for c in candidates(spec.phrase, ev, frozenset(id(m.line) for m in told or [] if m.line is not None))
-             if qd is None or c[2].said_at <= qd]
+             if (qd is None or (c[2].said_at <= qd and c[2].when.date() <= qd.date()))
+             and not called_off(spec.activity, c[2], ev)]
     ranked = [(s, ln) for s, ok, ln in found if ok]
     # lines close to the phrase (whether or not they may tell it) confirm that a scheduled day came true
     near = [ln for s, _, ln in found if s >= MEANING_MIN]

@@ -14,8 +14,8 @@ import re
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from kgmem.answer.event_instance import CARRIES, OTHER, NameCheck
 from kgmem.answer.event_names import (
-    name_like,
     names_head,
     names_subject,
     phrase_names,
@@ -55,10 +55,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     nouns = _nouns(activity, core)
     sims: dict[str, float] = ev.result.phrase_similarity(activity)
     sent_sims = _sentence_similarity(activity, ev, sims) if deep else {}
-    by_turn: dict[str, list[Fact]] = {}
-    for f in ev.result.all_facts.values():
-        for tid in f.source_turn_ids[:1]:
-            by_turn.setdefault(tid, []).append(f)
+    by_turn = _facts_by_turn(ev)
     out: list[EventMatch] = []
     followed = _planned_names(activity, core, ev)
     # the activity said in full only as a plan or something declined ("next month I'm going to
@@ -66,17 +63,18 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     # (words first: what a line is — a parse for some — is read only for lines about the activity)
     lines = _line_words(activity, core, names, ev)
     # (read after the typos: "in Lisbob for the workshop" is still the declined Lisbon workshop)
-    true_plans = {id(ln): day for ln, have in lines if ln.actuality == "plan"
-                 and _may_mention(ln.text, have, core, names, followed, 0.0, 0.0)
-                 and (day := planned_day(ln)) is not None and came_true(day[0], ln, core, ev)}
-    told_unreal = any(coverage(core, have) >= 1.0 and ln.actuality in ("plan", "negated") and id(ln) not in true_plans
-                      for ln, have in lines)
+    true_plans, told_unreal = _plans(core, names, followed, lines, ev)
     # "cancelling my gym membership" is the event asked about: "I cancelled it" is then no "no"
     cancel_asked = bool(re.search(r"\bcancel", activity, re.I))
+    # a day told ahead that a later line calls off ("… got rained off", "we didn't go after all")
+    off = None if cancel_asked else _called_off(core, lines)
+    # no word, name or meaning of the activity: what the line is need not be read
+    lines = [(ln, have) for ln, have in lines if _may_mention(ln.text, have, core, names, followed,
+                                                           sims.get(ln.turn_id, 0.0), sent_sims.get(id(ln), 0.0))]
+    check, qd = NameCheck(activity, ev), ev.result.plan.question_date  # the activity's names ("my trip to portugal")
+    verdicts = dict(zip((id(ln) for ln, _ in lines), check.line_verdicts([ln for ln, _ in lines])))
     for line, have in lines:
         turn_sim, sent_sim = sims.get(line.turn_id, 0.0), sent_sims.get(id(line), 0.0)
-        if not _may_mention(line.text, have, core, names, followed, turn_sim, sent_sim):
-            continue  # no word, name or meaning of the activity: what the line is need not be read
         if line.actuality == "negated" and cancel_asked and _only_cancel(line.text):
             pass
         elif id(line) in true_plans:
@@ -97,14 +95,16 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         named = [n for n in names if contains_name(n, line.text)]
         sim = max(turn_sim, sent_sim)
         by_meaning = _by_meaning(turn_sim, sent_sim)
-        if names and not named and cov < 1.0 and not (by_meaning and name_like(names, line.text, ev)):
-            continue  # the phrase names a place, title or person this line does not mention
+        if cov < 1.0 and not named and (_uncarried(verdicts.get(id(line)), check) or (names and not by_meaning)):
+            continue  # the phrase names a place, title or person this line does not carry
         if cov < MIN_COVERAGE and not named and not by_meaning:
             continue
         if told_unreal and cov < 1.0 and not named and sent_sim < SENTENCE_MENTION and not (
                 followed and any(contains_name(n, line.text) for n in followed)):
             continue
         when, gran, dated = when_of(line, ev)
+        if _not_come(line, when, qd, off):
+            continue
         if id(line) in true_plans:
             (when, gran), dated = true_plans[id(line)], True
         ahead = scheduled(line) if line.dated_by_text else None
@@ -118,7 +118,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
             coverage(core, terms(ln.text) | expand(terms(ln.text))) >= MIN_COVERAGE for ln in ev.all_user_lines()):
         # no line of any kind names it (a plan, a friend's doing or a "no" that does is an answer
         # of its own: "mentioned only as a plan"): the sentence closest in meaning, if clearly so
-        out = _closest_by_meaning(ev, sent_sims)
+        out = _closest_by_meaning(ev, sent_sims, check)
     return one_per_turn(out)
 
 
@@ -134,6 +134,59 @@ def _line_words(activity: str, core: set[str], names: list[str], ev: EvidenceSet
         lines = [(ln, have | typo_hits(typos, ln.text)) for ln, have in lines]
     names += [n for n in told_names(activity, [ln.text for ln, _ in lines], typos) if n not in names]
     return lines
+
+
+def _plans(core: set[str], names: list[str], followed: dict[str, float], lines: list[tuple[Line, set[str]]],
+           ev: EvidenceSet) -> tuple[dict[int, tuple[datetime, str]], bool]:
+    """The plans for a coming day that a later line says happened (id of the line → the day), and
+    whether the activity is said in full only in a plan or a "no" otherwise."""
+    true_plans = {id(ln): day for ln, have in lines if ln.actuality == "plan"
+                  and _may_mention(ln.text, have, core, names, followed, 0.0, 0.0)
+                  and (day := planned_day(ln)) is not None and came_true(day[0], ln, core, ev)}
+    told_unreal = any(coverage(core, have) >= 1.0 and ln.actuality in ("plan", "negated") and id(ln) not in true_plans
+                      for ln, have in lines)
+    return true_plans, told_unreal
+
+
+def _facts_by_turn(ev: EvidenceSet) -> dict[str, list[Fact]]:
+    """The user's facts by the turn they came from."""
+    by_turn: dict[str, list[Fact]] = {}
+    for f in ev.result.all_facts.values():
+        for tid in f.source_turn_ids[:1]:
+            by_turn.setdefault(tid, []).append(f)
+    return by_turn
+
+
+def _uncarried(verdict: str | None, check: NameCheck) -> bool:
+    """The phrase names a place or nationality the line does not carry (itself or a place inside
+    it), or the line names another of its kind ("Flying to Portugal" / "my trip to spain")."""
+    return verdict == OTHER or (check.asked and verdict != CARRIES)
+
+
+def _not_come(line: Line, when: datetime, qd: datetime | None, off: Line | None) -> bool:
+    """A day told ahead ("Flying to Portugal on Tuesday") that has not come by the question's date,
+    or that a later line called off (``off``), or that calling off itself: no event of the activity."""
+    if qd is not None and when.date() > qd.date():
+        return True
+    return off is not None and (line is off or (when.date() > line.said_at.date() and line.said_at <= off.said_at))
+
+
+def _called_off(core: set[str], lines: list[tuple[Line, set[str]]]) -> Line | None:
+    """The user's first line that tells the activity called off (its words, and a cancelling
+    role or a "no": "The Lake District weekend got rained off"), or ``None``."""
+    offs = [ln for ln, have in lines if coverage(core, have) >= MIN_COVERAGE
+            and (ln.actuality == "negated" or (ln.actuality == "actual" and "cancel" in line_roles(ln)))]
+    return min(offs, key=lambda ln: ln.said_at) if offs else None
+
+
+def called_off(activity: str, line: Line, ev: EvidenceSet) -> bool:
+    """Whether a line is the activity's calling off, or a day told ahead for it before a later
+    line called it off (for matchers that find lines by meaning)."""
+    core = core_terms(activity)
+    if not core or re.search(r"\bcancel", activity, re.I):
+        return False
+    off = _called_off(core, [(ln, terms(ln.text) | expand(terms(ln.text))) for ln in ev.all_user_lines()])
+    return _not_come(line, when_of(line, ev)[0], None, off)
 
 
 def came_true(date: datetime, line: Line, core: set[str], ev: EvidenceSet) -> bool:
@@ -173,12 +226,13 @@ LONE_MENTION = 0.4
 LONE_MARGIN = 0.06
 
 
-def _closest_by_meaning(ev: EvidenceSet, sent_sims: dict[int, float]) -> list[EventMatch]:
+def _closest_by_meaning(ev: EvidenceSet, sent_sims: dict[int, float], check: NameCheck) -> list[EventMatch]:
     """The user's own actual sentence closest in meaning to an activity no line names, when it
-    is clearly the closest (by ``LONE_MARGIN`` over other turns' sentences)."""
+    is clearly the closest (by ``LONE_MARGIN`` over other turns' sentences) and carries the
+    activity's name, if it has one (``check``)."""
     lines = {id(ln): ln for ln in ev.all_user_lines() if ln.actuality == "actual"}
     ranked = sorted(((v, lines[k]) for k, v in sent_sims.items() if k in lines), key=lambda x: -x[0])
-    if not ranked or ranked[0][0] < LONE_MENTION:
+    if not ranked or ranked[0][0] < LONE_MENTION or (check.asked and check.line_verdicts([ranked[0][1]]) != [CARRIES]):
         return []
     best_sim, best = ranked[0]
     rival = next((v for v, ln in ranked[1:] if ln.turn_id != best.turn_id), 0.0)

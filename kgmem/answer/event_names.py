@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.match import GENERIC, contains_name, expand, norm, terms
 from kgmem.answer.presence import one_edit
 from kgmem.text import tokenize
@@ -35,23 +34,6 @@ def names_subject(text: str, names: list[str], core: set[str]) -> bool:
         return True
     lead = terms(" ".join(re.findall(r"[\w'-]+", text)[:3]))  # "Mum and Dad went home" for "my parents"
     return bool((lead | expand(lead)) & core)
-
-
-#: a proper noun of a line this similar to the phrase's name may stand for it ("Iceland" ~ "Reykjavík")
-NAME_SIMILARITY = 0.7  # Iceland~Reykjavík 0.78, Japan~Osaka 0.74; Taipei~Chiang Mai 0.62, Paris~Lyon 0.50
-
-
-def name_like(names: list[str], text: str, ev: EvidenceSet) -> bool:
-    """Whether a capitalised word of the line is close in meaning to a name of the phrase."""
-    caps = [m.group(0) for m in re.finditer(r"(?<=\w[\s,])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text)]
-    caps = [w for w in caps if w not in ("I", "I'm", "I've")]
-    if not caps:
-        return False
-    vecs = ev.result.embed(names + caps)
-    if vecs is None:
-        return False
-    head, rest = vecs[: len(names)], vecs[len(names):]
-    return float((head @ rest.T).max()) >= NAME_SIMILARITY
 
 
 def names_head(activity: str, text: str) -> bool:

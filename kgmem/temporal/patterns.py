@@ -65,3 +65,12 @@ COMPILED = [(kind, re.compile(rf"\b{pat}\b", re.IGNORECASE)) for kind, pat in _P
 #: a weekday that stands alone: the full name, or an abbreviation no ordinary word shares ("finished
 #: the course thurs"; "sat", "sun", "wed" and "mon" alone are usually other words)
 FULL_WEEKDAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tues|weds|thurs)$", re.IGNORECASE)
+
+
+#: a subjectless clause that opens with a verb of going and its destination ("Flying to Portugal",
+#: "Heading over to the coast", "Off to Vienna"): a day it names with "on" is the coming one, told
+#: ahead as an arrangement (done once it has passed), not a plan; a past auxiliary in the sentence
+#: ("Flying to Portugal on Tuesday was a mistake") keeps the most recent one
+GOING_CLAUSE = re.compile(r"^\W*(?i:(?:(?:so|and|finally|just|also)\s+)*(?:[a-z]+ing(?:\s+(?!to\b|for\b)[a-z]+){0,2}?|off)\s+(?:to|for)\s+)"
+                          r"(?:(?i:the|my|our|a)\s+\w|[A-Z])")
+PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b", re.I)

@@ -26,7 +26,7 @@ def _resolve_match(kind: str, m: re.Match[str], base: datetime) -> ResolvedTime 
     if resolved is None:
         return None
     return ResolvedTime(resolved.text, resolved.start, resolved.end, resolved.granularity,
-                        resolved.open_ended, resolved.future, kind, resolved.anchor)
+                        resolved.open_ended, resolved.future, kind, resolved.anchor, resolved.ahead)
 
 
 def find_time_expressions(text: str, base: datetime) -> list[TimeSpan]:

@@ -15,7 +15,7 @@ from kgmem.lexicon import calendar
 from kgmem.models import Granularity
 from kgmem.temporal import holidays
 from kgmem.temporal.dates import add_months, midnight, month_interval
-from kgmem.temporal.patterns import FULL_WEEKDAY, SEASONS
+from kgmem.temporal.patterns import FULL_WEEKDAY, GOING_CLAUSE, PAST_AUX, SEASONS
 from kgmem.temporal.types import ResolvedTime, _number
 
 Resolver = Callable[[re.Match[str], date, datetime], "ResolvedTime | None"]
@@ -272,6 +272,10 @@ def _r_weekday(m: re.Match[str], today: date, base: datetime) -> ResolvedTime | 
     clause = re.split(r"\s[-–—]\s|[,;:]|\b(?:and|but|so|because)\b", m.string[: m.start()])[-1]
     if which == "this coming" or (which == "on" and _FUTURE_TENSE.search(clause + " " + m.group(0))):
         return _day(m, today + timedelta(days=(wd - today.weekday()) % 7 or 7), future=True)
+    if which == "on" and GOING_CLAUSE.match(clause) and not PAST_AUX.search(m.string):
+        # "Flying to Portugal on Tuesday": told ahead (``ahead``), not a plan (not ``future``)
+        d = today + timedelta(days=(wd - today.weekday()) % 7 or 7)
+        return ResolvedTime(m.group(0), midnight(d), midnight(d), "day", ahead=True)
     if which == "this":  # the weekday of the current (Monday-first) week
         d = monday + timedelta(days=wd)
         return _day(m, d, future=d > today)

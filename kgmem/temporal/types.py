@@ -22,7 +22,12 @@ class ResolvedTime:
     ``start``/``end`` bound the interval the expression names, both inclusive at day resolution
     (``end`` is midnight of the last day): "in March" → Mar 1 … Mar 31, granularity ``month``;
     "yesterday" → start == end. ``open_ended`` marks "since 2019" (true from start onwards);
-    ``future`` marks expressions after the base ("next Friday"); ``kind`` names the rule that
+    ``ahead`` marks a time told ahead, after the base ("next week"; the day of a going
+    clause, "Flying to Portugal on <that day>", said before it); ``future`` marks a time that is not done at the base: a plan's
+    ("next week", "in two weeks", "I'm going to … tomorrow"). Every ``future`` time is ahead; a day
+    told ahead as a going-verb arrangement ("Flying to Portugal on <a day>") is ahead but not
+    ``future``: it counts as done once it has passed (the reader compares it with its own date);
+    ``kind`` names the rule that
     resolved it (``ago``, ``holiday``, ``weekday_rel`` …). Weeks are Monday–Sunday (a weekend,
     Saturday–Sunday, has granularity ``week`` too); "two weeks ago" is the week containing the
     day 14 days back, "two months ago" the calendar month two before the session's.
@@ -38,6 +43,12 @@ class ResolvedTime:
     #: the day date arithmetic should use when the interval is wider than a day: "two weeks
     #: ago" names a Monday–Sunday week, but "how many days ago" counts from 14 days back
     anchor: datetime | None = None
+    #: the time lies after the base (every ``future`` one, and arrangements told ahead)
+    ahead: bool = False
+
+    def __post_init__(self) -> None:
+        if self.future and not self.ahead:
+            object.__setattr__(self, "ahead", True)
 
     @property
     def day(self) -> date:
