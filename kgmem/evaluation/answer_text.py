@@ -107,16 +107,19 @@ def _top_level_items(text: str) -> int:
     return items
 
 
-def answer_lead(prediction: str) -> str:
+def answer_lead(prediction: str, gold: str = "") -> str:
     """What an answer itself says: the text before a pasted list of two or more items, or all of it.
 
     "You'd get the Tojiro DP" before a list of three knives answers; the list alone (every option,
     the gold among them) answers nothing (review10 H1). A list pasted as prose counts too when its
     lead announces several ("Three good ones by train: the Herzogstand (…), the Wank (…)": dev6
-    t5_q07, au13) and two or more items follow the colon."""
+    t5_q07, au13) and two or more items follow the colon — unless the gold is itself a list of two or
+    more ("Three countries: France, Spain and Italy" answers "France, Spain and Italy": review12)."""
     items = list(_LIST_ITEM.finditer(prediction))
     if len(items) >= 2:
         return prediction[:items[0].start()]
+    if gold and _top_level_items(gold) >= 2:
+        return prediction
     counted = _COUNTED_LEAD.match(prediction.strip())
     if counted and _top_level_items(counted.group(2)) >= 2:
         return counted.group(1)

@@ -217,7 +217,7 @@ class NormalisedMatchScorer:
             return Verdict(False, self.name, method="declined")
         if question_type == "single-session-preference":
             return self._preference(gold, without_quotes(prediction))
-        prediction = answer_lead(prediction)  # a pasted list is judged by the pick before it
+        prediction = answer_lead(prediction, gold)  # a pasted list is judged by the pick before it
         if names_other_option_first(question, gold, prediction):
             return Verdict(False, self.name, method="other-option-first")
         pred_norm = normalise(prediction)

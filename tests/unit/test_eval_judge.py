@@ -200,6 +200,9 @@ def test_a_list_pasted_as_prose_is_judged_by_its_lead() -> None:
     assert scorer.judge(prediction="You said the Herzogstand is the easiest of the three: train, then bus.",
                         **kwargs).correct
     assert scorer.judge(prediction="Of the two you named: the Herzogstand.", **kwargs).correct  # one item: a pick
+    listed = {**kwargs, "question": "Which countries did I visit this year?", "gold": "France, Spain and Italy",
+              "question_type": "multi-session"}
+    assert scorer.judge(prediction="Three countries: France, Spain and Italy.", **listed).correct  # review12
 
 def test_preference_is_scored_without_the_users_quoted_words() -> None:
     """review10 H3: quoting the user's likes back earns the rubric's keywords without recommending anything."""
