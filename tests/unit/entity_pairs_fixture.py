@@ -55,3 +55,16 @@ def slot_facts(facts: list[Fact], entities: list[Entity], entity_words: str) -> 
     names = {e.id: " ".join([e.name, *e.aliases]).casefold() for e in entities}
     words = entity_words.casefold().split()
     return [f for f in facts if f.subject_id in names and all(w in names[f.subject_id] for w in words)]
+
+
+def assert_superseded(facts: list[Fact], sups: set[tuple[str, str]], entities: list[Entity], entity: str,
+                      new: str, old: str) -> None:
+    """The entity's old value was stored, the new one is current, a SUPERSEDES edge runs from new to old, and the old
+    value is kept, invalidated, not deleted."""
+    mine = slot_facts(facts, entities, entity)
+    olds = [f for f in mine if norm(old) in norm(f.value or "")]
+    news = [f for f in mine if norm(new) in norm(f.value or "") and f.invalid_at is None]
+    assert olds, f"first statement not stored: {[(f.predicate, f.value) for f in facts]}"
+    assert news, f"new value not current on the entity: {[(f.predicate, f.value, f.invalid_at) for f in mine]}"
+    assert any((n.id, o.id) in sups for n in news for o in olds), "no SUPERSEDES edge from the new value to the old"
+    assert all(o.invalid_at is not None for o in olds), "the old value is kept, invalidated, not deleted"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from entity_pairs_fixture import norm, pair_ingester, slot_facts
+from entity_pairs_fixture import assert_superseded, norm, pair_ingester, slot_facts
 
 from kgmem.extraction.schema import SlotProbe
 from kgmem.memory.anchoring import name_matches
@@ -186,13 +186,7 @@ def ingest(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
                          ids=[c[2] + ":" + c[3] for c in CORRECTIONS])
 def test_correction_supersedes_the_slot(ingest, first: str, second: str, entity: str, new: str, old: str) -> None:  # type: ignore[no-untyped-def]
     facts, sups, entities = ingest(first, second)
-    mine = slot_facts(facts, entities, entity)
-    olds = [f for f in mine if norm(old) in norm(f.value or "")]
-    news = [f for f in mine if norm(new) in norm(f.value or "") and f.invalid_at is None]
-    assert olds, f"first statement not stored: {[(f.predicate, f.value) for f in facts]}"
-    assert news, f"correction not stored as current: {[(f.predicate, f.value, f.invalid_at) for f in mine]}"
-    assert any((n.id, o.id) in sups for n in news for o in olds), "no SUPERSEDES edge from the new value to the old"
-    assert all(o.invalid_at is not None for o in olds)
+    assert_superseded(facts, sups, entities, entity, new, old)
 
 
 @pytest.mark.parametrize(("first", "second", "entity", "old"), NEAR_MISSES, ids=[n[1][:40] for n in NEAR_MISSES])

@@ -17,7 +17,7 @@ from datetime import datetime
 
 import numpy as np
 import pytest
-from entity_pairs_fixture import norm, pair_ingester, slot_facts
+from entity_pairs_fixture import assert_superseded, norm, pair_ingester, slot_facts
 
 from kgmem.extraction.schema import SlotProbe
 from kgmem.memory.continuation import FLOOR, continued_slot, first_sentence
@@ -63,13 +63,7 @@ def ingest(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
 def test_a_thread_picked_up_supersedes_its_slot(ingest, first: str, second: str, entity: str, new: str,  # type: ignore[no-untyped-def]
                                                 old: str) -> None:
     facts, sups, entities = ingest(first, second)
-    mine = slot_facts(facts, entities, entity)
-    olds = [f for f in mine if norm(old) in norm(f.value or "")]
-    news = [f for f in mine if norm(new) in norm(f.value or "") and f.invalid_at is None]
-    assert olds, f"first statement not stored: {[(f.predicate, f.value) for f in facts]}"
-    assert news, f"new value not current on the entity: {[(f.predicate, f.value, f.invalid_at) for f in facts]}"
-    assert any((n.id, o.id) in sups for n in news for o in olds), "no SUPERSEDES edge from the new value to the old"
-    assert all(o.invalid_at is not None for o in olds), "the old value is kept, invalidated, not deleted"
+    assert_superseded(facts, sups, entities, entity, new, old)
 
 
 @pytest.mark.parametrize(("first", "second", "entity", "old"), ELSEWHERE, ids=[n[1][:30] for n in ELSEWHERE])
