@@ -203,7 +203,7 @@ def _similarities(ev: EvidenceSet, lines: list[Line], embed: int) -> dict[tuple[
     todo = primed + sorted((ln for ln in rest if ln not in primed),
                            key=lambda ln: -cheap[(ln.turn_id, ln.position)])[:embed]
     # an assistant's sentence keeps its turn's estimate: no decision reads its own cosine (the
-    # pick of a what-did-you-say question reads the reply itself, extractive._reply_part), it
+    # pick of a what-did-you-say question reads the reply itself, assistant_pick._reply_part), it
     # only orders the context; ingest does not embed replies (~30x the user's text), so measuring
     # them cost a first ask ~5 ms of CPU per sentence
     todo = [ln for ln in todo if ln.role == "user"]
