@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from kgmem.answer import measures
+from kgmem.answer import measures, stale
 from kgmem.answer.abstain import STRICT_FOCUS_SLOTS, TYPED, has_word
 from kgmem.answer.actuality import settled
 from kgmem.answer.evidence import EvidenceSet, Line, lines_of, outside_window
@@ -374,6 +374,8 @@ def confident_answer(pool: Pool) -> tuple[str, Line, float] | None:
             and _names_the_focus(plan, passage(pool.ev, r.line))]
     if not sure:
         return None
+    if stale.asks_now(plan):  # a line telling what no longer holds ("used to …") answers last
+        sure.sort(key=lambda r: stale.stale(r.line.text))
     measure = measures.asked_measure(plan.question)
     if measure is not None:  # "how heavy …": a value of the measure, never a line without one
         said = next(((v, r) for r in sure[:CONFIDENT_TYPED] if (v := measures.stated(r.line.text, measure))), None)
@@ -387,6 +389,7 @@ def confident_answer(pool: Pool) -> tuple[str, Line, float] | None:
         if not spans and plan.answer_type == "person" and r.line.actuality in ("actual", "other") \
                 and settled(r.line.text):
             spans = kin_person(plan.question, r.line.text)  # "my dad has taken over …", never a plan's person
+        spans = stale.current(plan, r.line.text, spans)  # "my dad used to …, but he can't now": no one's now
         if spans:
             quote = said_on(r.line)
             return f"{spans[0]} ({quote[0].lower()}{quote[1:]})", r.line, r.similarity

@@ -3,6 +3,8 @@ honest "I'm not sure; the closest thing you told me is …" naming the closest l
 
 from __future__ import annotations
 
+import re
+
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extractive import Extracted, rank_lines
 from kgmem.answer.pool import passage
@@ -19,7 +21,11 @@ def extractive_text(x: Extracted, ev: EvidenceSet | None = None) -> str:
 
 
 def best_line(ev: EvidenceSet) -> Line | None:
-    users = [ln for ln in ev.top if ln.role == "user" and ln.actuality == "actual"]
+    plan = ev.result.plan
+    # a who-question's closest line may be about someone else ("My dad used to take Mia to ballet")
+    who = plan.answer_type == "person" or bool(re.match(r"\s*who\b", plan.question, re.I))
+    ok = ("actual", "other") if who else ("actual",)
+    users = [ln for ln in ev.top if ln.role == "user" and ln.actuality in ok]
     if users:  # ranked like extractive lines: the line's own similarity, content words, slot words
         return rank_lines(ev, users)[0][1]
     return max(ev.top, key=lambda ln: ln.score + ev.turn_similarity(ln.turn_id)) if ev.top else None
