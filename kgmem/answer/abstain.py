@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kgmem.answer import measures, presence
+from kgmem.answer import answering, measures, presence
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.extractive import Extracted
@@ -176,10 +176,15 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None, *,
             info["hedge"] = True
             return AbstainDecision(False, [], f"no {plan.answer_type} value; the relevant line is cited", info)
         return AbstainDecision(True, _topic(plan), f"no {plan.answer_type} value in the relevant evidence", info)
+    # a user line on the question holding a value of the wanted kind answers it: the unit of a value
+    # the question states is a leftover ("my best time in 5 km" — "parkrun … 28 minutes and 40
+    # seconds"); a content word it lacks ("half marathon") may name another instance, and stays needed
+    info["line_answers"] = answering.answers(ev, extracted)
     unnamed = _focus_absent(ev, extracted, info)
-    if unnamed is not None:
+    if unnamed is not None and not (info["line_answers"] and plan.slot not in STRICT_FOCUS_SLOTS and all(
+            answering.leftover(plan.question, w) for w in unnamed.missing)):
         return unnamed
-    if not on_topic and extracted.confidence < 0.6:
+    if not on_topic and extracted.confidence < 0.6 and not info["line_answers"]:
         # a turn's similarity is diluted by whatever else it says: ask about the line itself
         line_sim = _line_similarity(ev, extracted)
         info["line_similarity"] = round(line_sim, 3)

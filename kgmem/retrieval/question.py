@@ -278,6 +278,20 @@ def wh_head(q: str) -> str | None:
     return None
 
 
+def asked_relation(question: str) -> str | None:
+    """The relation noun whose name the question asks ("how is called my flatmate" → flatmate,
+    "what's my sister's name" → sister; not "my sister's café"), else ``None``."""
+    if not re.search(r"\b(?:called|named|name)\b", question, re.I):
+        return None
+    rel = set(people.relation_words())
+    # the relation noun ends the asked phrase
+    for m in re.finditer(r"\b(?:my|our)\s+(?:\w+\s+)?(\w+?)(?=['’]s\s+name\b|\s+(?:is\s+)?(?:called|named)\b|"
+                         r"\s*[?.!]|\s*$|\s+again\b)", question, re.I):
+        if m.group(1).lower() in rel:
+            return m.group(1).lower()
+    return None
+
+
 def answer_type_for(q: str, head: str | None, slot_type: str | None) -> str:
     """The kind of value that answers the question: person, place, org, item, money, number,
     date, duration, text."""
@@ -288,6 +302,8 @@ def answer_type_for(q: str, head: str | None, slot_type: str | None) -> str:
         return "money" if re.search(r"\b(pay|paid|cost|spend|spent|price|\$|money|rent|salary|earn)", ql) else "number"
     if re.search(r"\bhow many\b", ql):
         return "number"
+    if asked_relation(ql):
+        return "person"  # "how is called my flatmate", "what's my godson called": a name
     if head and head in CATEGORY_TYPES:
         return CATEGORY_TYPES[head]
     w = wh_word(q)

@@ -1,0 +1,97 @@
+"""Whether the evidence line a reply rests on answers the question, by meaning and by the value it
+holds, so that no gate abstains on the question's leftover words.
+
+A line answers when it is the user's own and holds a value of the kind the question wants (a typed
+span of the plan's answer type, or the slot's value kind: a time taken for a personal best, data in
+``kgmem/resources/intents/slot_values.json``), and either
+
+- its own meaning is on the question (the line's MiniLM cosine to the question at least the pool's
+  on-topic floor), or
+- it ties the value to the very thing the question asks about: a name right after the question's
+  relation noun ("my flatmate Lukas" for "what's my flatmate called").
+
+Such a line makes words like "km" ("my best time in 5 km" told as "parkrun … 28 minutes and 40
+seconds") leftovers, not missing content. A value of the same measure that differs from the
+question's ("10 km" asked, "5 km" told) is no answer.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from kgmem.answer import measures
+from kgmem.answer.evidence import EvidenceSet
+from kgmem.answer.extracted import Extracted
+from kgmem.answer.spans import my_relation_names
+from kgmem.retrieval.question import asked_relation
+
+#: the line's own cosine to the question at which it is on the question (the same floor as the
+#: abstention's best-sentence floor, :data:`kgmem.answer.abstain.MIN_SENTENCE_SIMILARITY`)
+ON_QUESTION = 0.40
+
+#: measures a question may state as a condition ("in 5 km", "over 10 miles", "at 80 kg")
+_MEASURES = ("distance", "weight", "height")
+_KIND_PATTERNS: dict[str, re.Pattern[str]] = {
+    "duration": re.compile(r"\b\d+\s*(?:min(?:ute)?s?|secs?|seconds?|hours?|hrs?|h)\b|\b\d{1,2}:\d{2}(?::\d{2})?\b", re.I),
+    "number": re.compile(r"\b\d+(?:[.,]\d+)?\b"),
+    "money": re.compile(r"[$£€]\s?\d|\b\d[\d,.]*\s?(?:k\b|dollars|pounds|euros|quid|bucks)", re.I),
+}
+
+
+@lru_cache(maxsize=1)
+def _slot_kinds() -> dict[str, str]:
+    path = resources.files("kgmem").joinpath("resources", "intents", "slot_values.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def slot_value(slot: str | None, text: str) -> bool:
+    """Whether the text holds a value of the slot's kind (``False`` for a slot without one)."""
+    kind = _slot_kinds().get(slot or "")
+    return bool(kind and _KIND_PATTERNS[kind].search(text))
+
+
+def _names_relation(text: str, relation: str, value: str) -> bool:
+    """The value is named right after the relation noun ("my flatmate Lukas")."""
+    if value not in my_relation_names(text):
+        return False
+    return bool(re.search(rf"\b(?:my|our)\s+(?:\w+\s+)?{re.escape(relation)}\W+{re.escape(value)}\b", text, re.I))
+
+
+def _other_measure(question: str, text: str) -> bool:
+    """The line states a value of a measure the question also states, and a different one ("10 km"
+    asked, "5 km" told)."""
+    for measure in _MEASURES:
+        asked = {re.sub(r"\s+", "", v.lower()) for v in measures.values(question, measure)}
+        told = {re.sub(r"\s+", "", v.lower()) for v in measures.values(text, measure)}
+        if asked and told and not asked & told:
+            return True
+    return False
+
+
+def leftover(question: str, word: str) -> bool:
+    """A question word the answering line need not repeat: the unit of a value the question itself
+    states ("km" of "my best time in 5 km"): the line's value of another kind (a time) answers, and
+    a line stating another value of that measure is no answer (:func:`answers`). A content word
+    ("half marathon", "anatomy") is never a leftover: it may name another instance of the kind."""
+    w = word.lower()
+    return any(w in v.lower().split() or v.lower().endswith(w)
+               for m in _MEASURES for v in measures.values(question, m))
+
+
+def answers(ev: EvidenceSet, extracted: Extracted | None) -> bool:
+    """Whether the extracted value's line answers the question (see the module's docstring)."""
+    line = extracted.line if extracted is not None else None
+    if extracted is None or line is None or line.role != "user" or line.actuality != "actual":
+        return False
+    plan = ev.result.plan
+    if not (extracted.typed or slot_value(plan.slot, line.text)) or _other_measure(plan.question, line.text):
+        return False
+    relation = asked_relation(plan.question)
+    if relation is not None and extracted.typed and _names_relation(line.text, relation, extracted.value):
+        return True
+    sim = ev.line_similarity([line]).get((line.turn_id, line.position), 0.0)
+    return sim >= ON_QUESTION
