@@ -182,7 +182,7 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None, *,
     info["line_answers"] = answering.answers(ev, extracted)
     unnamed = _focus_absent(ev, extracted, info)
     if unnamed is not None and not (info["line_answers"] and plan.slot not in STRICT_FOCUS_SLOTS and all(
-            answering.leftover(plan.question, w) for w in unnamed.missing)):
+            answering.leftover(plan.question, w, [ln.text for ln in ev.top]) for w in unnamed.missing)):
         return unnamed
     if not on_topic and extracted.confidence < 0.6 and not info["line_answers"]:
         # a turn's similarity is diluted by whatever else it says: ask about the line itself

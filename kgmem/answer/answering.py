@@ -22,10 +22,11 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from kgmem.answer import measures
+from kgmem.answer import measures, stale
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.extracted import Extracted
-from kgmem.answer.spans import my_relation_names
+from kgmem.answer.spans import my_relation_names, tied_relation
+from kgmem.models import QueryPlan
 from kgmem.retrieval.question import asked_relation
 
 #: the line's own cosine to the question at which it is on the question (the same floor as the
@@ -65,21 +66,43 @@ def _other_measure(question: str, text: str) -> bool:
     """The line states a value of a measure the question also states, and a different one ("10 km"
     asked, "5 km" told)."""
     for measure in _MEASURES:
-        asked = {re.sub(r"\s+", "", v.lower()) for v in measures.values(question, measure)}
-        told = {re.sub(r"\s+", "", v.lower()) for v in measures.values(text, measure)}
+        asked = {_key(v) for v in measures.values(question, measure)}
+        told = {_key(v) for v in measures.values(text, measure)}
         if asked and told and not asked & told:
             return True
     return False
 
 
-def leftover(question: str, word: str) -> bool:
+def _key(value: str) -> str:
+    return re.sub(r"\s+", "", value.lower())
+
+
+def leftover(question: str, word: str, told: list[str]) -> bool:
     """A question word the answering line need not repeat: the unit of a value the question itself
-    states ("km" of "my best time in 5 km"): the line's value of another kind (a time) answers, and
-    a line stating another value of that measure is no answer (:func:`answers`). A content word
-    ("half marathon", "anatomy") is never a leftover: it may name another instance of the kind."""
+    states ("km" of "my best time in 5 km") when the evidence ``told`` states that same value
+    elsewhere ("Yesterday I ran 5 km … 31 minutes"): the thread is that distance, and its newest
+    time answers. A value memory never states ("10 km") is no leftover, nor is a content word ("half
+    marathon", "anatomy"): either may name another instance of the kind."""
     w = word.lower()
-    return any(w in v.lower().split() or v.lower().endswith(w)
-               for m in _MEASURES for v in measures.values(question, m))
+    for m in _MEASURES:
+        for v in measures.values(question, m):
+            if (w in v.lower().split() or v.lower().endswith(w)) and any(
+                    _key(v) == _key(t) for text in told for t in measures.values(text, m)):
+                return True
+    return False
+
+
+def fits(plan: QueryPlan, text: str, values: list[str]) -> list[str]:
+    """The values of a line that can answer the question: not told as stopped for a question about
+    now (:mod:`kgmem.answer.stale`), and, for a question asking someone's name by relation, not a
+    name the line ties to the question's possessor ("My sister Ana" is no name of "my sister's
+    boyfriend"; "our puppy Biscuit" may be "my dog")."""
+    values = stale.current(plan, text, values)
+    relation = asked_relation(plan.question)
+    if relation is None:
+        return values
+    asked = {w.lower() for w in re.findall(r"[A-Za-z]+", plan.question)}
+    return [v for v in values if (tied := tied_relation(text, v)) is None or tied == relation or tied not in asked]
 
 
 def answers(ev: EvidenceSet, extracted: Extracted | None) -> bool:

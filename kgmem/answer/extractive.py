@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kgmem.answer import measures, stale
+from kgmem.answer import answering, measures, stale
 from kgmem.answer.assistant_pick import assistant_pick
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.extracted import Extracted, cite_fact, cite_line
@@ -45,7 +45,7 @@ def _fact_answer(ev: EvidenceSet) -> Extracted | None:
         return bool(focus & terms(f.text + " " + (f.value or "") + " " + src)) or coverage(focus, terms(f.text)) > 0
     # a fact the user told as stopped ("I used to work at Acme") is no value of now
     good = [f for f in facts if covers(f) and not _asked(plan, f.value or "")
-            and stale.current(plan, ev.source_sentence(f) or f.text, [f.value or ""])]
+            and answering.fits(plan, ev.source_sentence(f) or f.text, [f.value or ""])]
     if not good:
         return None
     best = max(good, key=lambda f: (f.observed_at, f.id))
@@ -127,7 +127,7 @@ def _typed_in_turn(ev: EvidenceSet, line: Line, score: float) -> Extracted | Non
                        and (s.actuality == "actual" or plan.answer_type == "person" and s.actuality in ("other", "plan"))),
                       key=lambda s: (abs(s.position - line.position), s.position))
     for s in siblings:
-        spans = stale.current(plan, s.text, [x for x in typed_spans(s.text, plan.answer_type) if not _asked(plan, x)])
+        spans = answering.fits(plan, s.text, [x for x in typed_spans(s.text, plan.answer_type) if not _asked(plan, x)])
         if spans:
             return Extracted(spans[0], "line", min(0.7, 0.3 + 0.3 * score), cite_line(s), line=s,
                              turn_ids=[s.turn_id])
@@ -147,7 +147,7 @@ def _typed_from(ev: EvidenceSet, ranked: list[tuple[float, Line]]) -> Extracted 
     for score, line in near:
         found = typed_spans(line.text, plan.answer_type) if line.actuality == "actual" else \
             my_relation_names(line.text)
-        spans = stale.current(plan, line.text, [x for x in found if not _asked(plan, x)])
+        spans = answering.fits(plan, line.text, [x for x in found if not _asked(plan, x)])
         if spans:
             return Extracted(spans[0], "line", min(0.9, 0.4 + 0.4 * score), cite_line(line), line=line,
                              turn_ids=[line.turn_id])
@@ -188,7 +188,7 @@ def _subject_answer(ev: EvidenceSet) -> Extracted | None:
         # "where does Sam work now", "is Jonah seeing anyone": the newest of the relevant
         ranked = sorted((x for x in ranked if x[0] >= ranked[0][0] - 0.15), key=lambda x: x[1].said_at, reverse=True)
     for score, line in ranked:
-        spans = [x for x in stale.current(plan, line.text, typed_spans(line.text, plan.answer_type))
+        spans = [x for x in answering.fits(plan, line.text, typed_spans(line.text, plan.answer_type))
                  if not contains_name(who, x) and not any(contains_name(n, x) for n in plan.named)]
         if spans:
             return Extracted(spans[0], "line", min(0.9, 0.5 + 0.3 * score), cite_line(line), line=line,

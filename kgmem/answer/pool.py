@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from kgmem.answer import measures, stale
+from kgmem.answer import answering, measures, stale
 from kgmem.answer.abstain import STRICT_FOCUS_SLOTS, TYPED, has_word
 from kgmem.answer.actuality import settled
 from kgmem.answer.evidence import EvidenceSet, Line, lines_of, outside_window
@@ -389,7 +389,7 @@ def confident_answer(pool: Pool) -> tuple[str, Line, float] | None:
         if not spans and plan.answer_type == "person" and r.line.actuality in ("actual", "other") \
                 and settled(r.line.text):
             spans = kin_person(plan.question, r.line.text)  # "my dad has taken over …", never a plan's person
-        spans = stale.current(plan, r.line.text, spans)  # "my dad used to …, but he can't now": no one's now
+        spans = answering.fits(plan, r.line.text, spans)  # "my dad used to …, but he can't now": no one's now
         if spans:
             quote = said_on(r.line)
             return f"{spans[0]} ({quote[0].lower()}{quote[1:]})", r.line, r.similarity

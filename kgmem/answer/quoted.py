@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kgmem.answer import measures, presence, stale
+from kgmem.answer import answering, measures, presence
 from kgmem.answer.actuality import settled
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.spans import kin_person, typed_spans
@@ -57,7 +57,7 @@ def quoted_value(ev: EvidenceSet, lines: list[Line | None]) -> tuple[str, Line] 
             kin = kin_person(plan.question, line.text) if line.actuality in ("actual", "other") \
                 and settled(line.text) else []
             found = typed_spans(line.text, kind) or (_proper_names(line.text) or kin if kind == "person" else [])
-            spans = stale.current(plan, line.text, [x for x in found if not presence.asked_about(plan.question,
+            spans = answering.fits(plan, line.text, [x for x in found if not presence.asked_about(plan.question,
                                                                                                plan.named, x)])
             if spans:
                 return spans[0], line

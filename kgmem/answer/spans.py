@@ -97,6 +97,15 @@ def kin_person(question: str, text: str) -> list[str]:
     return [second_person(kin[0])] if len(kin) == 1 else []
 
 
+def tied_relation(text: str, name: str) -> str | None:
+    """The relation word a sentence ties a name to ("My sister Ana is moving" → sister; "Ana, my
+    sister, …" → sister), else ``None``."""
+    n = re.escape(name)
+    m = re.search(rf"\b(?:[Mm]y|[Oo]ur)\s+(?:\w+\s+)?(\w+)\W{{1,3}}{n}\b", text) or \
+        re.search(rf"\b{n},?\s+(?:who\s+is\s+|is\s+)?(?:my|our)\s+(?:\w+\s+)?(\w+)\b", text, re.I)
+    return m.group(1).lower() if m and m.group(1).lower() in RELATION_WORDS else None
+
+
 def typed_spans(text: str, answer_type: str) -> list[str]:
     """Values of ``answer_type`` in one sentence, best first."""
     if answer_type == "money":

@@ -28,6 +28,8 @@ _TURN = re.compile(r"\s*(?:,\s*)?\b(?:but|though|although|whereas|except)\b\s*|\
 _BEFORE = re.compile(r"\b(?:used\s+to|use\s+to|previously|formerly|before\s+(?:that|then|now))\b", re.I)
 #: a clause telling how things are now
 _NOW = re.compile(r"\b(?:now|nowadays|these\s+days|currently|at\s+the\s+moment)\b", re.I)
+#: a clause opening with a bare stop ("not anymore since he moved")
+_BARE_STOP = re.compile(r"(?:not\s+any\s*more|no\s+longer|not\s+since|never\s+again)\b", re.I)
 #: a clause that goes on about the same doer or thing
 _SAME_DOER = re.compile(r"(?:he|she|they|it|that|this|which|we|I)\b|(?:he|she|they|it|that)['’]", re.I)
 #: a question asked of the past ("who took …", "what was …", "used to") wants the value of then
@@ -69,7 +71,7 @@ def stale_clause(sentence: str, k: int) -> bool:
     if k + 1 >= len(parts) or _NOW.search(parts[k]):
         return False
     nxt = parts[k + 1].strip()
-    same = bool(_SAME_DOER.match(nxt)) or len(nxt.split()) <= 3
+    same = bool(_SAME_DOER.match(nxt) or _BARE_STOP.match(nxt)) or len(nxt.split()) <= 3
     return same and _stop(nxt) and not _habit(nxt)
 
 

@@ -285,7 +285,7 @@ def asked_relation(question: str) -> str | None:
         return None
     rel = set(people.relation_words())
     # the relation noun ends the asked phrase
-    for m in re.finditer(r"\b(?:my|our)\s+(?:\w+\s+)?(\w+?)(?=['’]s\s+name\b|\s+(?:is\s+)?(?:called|named)\b|"
+    for m in re.finditer(r"\b(?:my|our)\s+(?:\w+(?:['’]s)?\s+){0,2}?(\w+?)(?=['’]s\s+name\b|\s+(?:is\s+)?(?:called|named)\b|"
                          r"\s*[?.!]|\s*$|\s+again\b)", question, re.I):
         if m.group(1).lower() in rel:
             return m.group(1).lower()

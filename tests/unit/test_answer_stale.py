@@ -1,0 +1,49 @@
+"""A value the user tells as stopped ("My dad used to take Mia to ballet, but he can't since his
+knee op") is no answer to a question about now, and the answer to one about then
+(kgmem/answer/stale.py; phrases in kgmem/resources/intents/stopped.json). Sentences invented for
+the class (rev12's probe_fa4 case and new ones); none from a data set."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from dialogue_fixture import ASKED, FILLER, dialogue_memory
+
+from kgmem.answer.stale import clauses, stale
+
+
+@pytest.mark.parametrize(("sentence", "value", "gone"), [
+    ("My dad used to take Mia to ballet, but he can't since his knee op.", "your dad", True),
+    ("I used to lift at Ironworks but now I swim at the Riverside Baths", "Ironworks", True),
+    ("I used to lift at Ironworks but now I swim at the Riverside Baths", "Riverside Baths", False),
+    ("havent set foot in the Ironworks gym since like june", "Ironworks", True),
+    ("My uncle fixed my bike whenever it broke, not anymore since he moved.", "my uncle", True),
+    ("I quit my job at Halloway Logistics last month.", "Halloway Logistics", True),
+    ("I work at Acme, not at Globex any more", "Acme", False),
+    ("I work at Acme, not at Globex any more", "Globex", True),
+    ("My mum takes Mia to ballet now, dad can't any more.", "my mum", False),
+    ("I'm used to the early start at Acme now.", "Acme", False),  # "used to" of habituation
+    ("My grandad does the school pickup on Mondays, has done since September.", "my grandad", False),
+    ("Joris ran with me but he stopped to walk, haha.", "Joris", False),  # a pause, not a habit that ended
+])
+def test_stale(sentence: str, value: str, gone: bool) -> None:
+    assert stale(sentence, value) is gone, clauses(sentence)
+
+
+def test_a_stopped_habit_names_no_one_who_does_it_now(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    m = dialogue_memory(tmp_path, [*FILLER, (datetime(2025, 4, 20), [
+        ("user", "My dad used to take Mia to ballet, but he can't since his knee op."),
+        ("assistant", "I hope his knee heals well.")])])
+    a = m.answer("u", "who takes Mia to ballet", ASKED)
+    assert "your dad" not in a.text.lower().split("(")[0], a.text  # a quote of the line may follow a hedge
+
+
+def test_the_newer_doer_now_and_the_older_one_then(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    m = dialogue_memory(tmp_path, [*FILLER,
+        (datetime(2025, 4, 5), [("user", "My sister Clara used to walk our dog Pepper on weekdays, but she can't "
+                                         "since she started night shifts."), ("assistant", "That's a shame.")]),
+        (datetime(2025, 4, 12), [("user", "My neighbour Tomasz walks Pepper on weekdays now, he's retired and loves it."),
+                                 ("assistant", "Lovely.")])])
+    assert m.answer("u", "who walks Pepper on weekdays", ASKED).text.startswith("Tomasz")
+    assert m.answer("u", "who used to walk Pepper", ASKED).text.startswith("Clara")
