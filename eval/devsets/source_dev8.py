@@ -237,7 +237,8 @@ W1 = {
          "evidence": [("s01", "handicap of 24"), ("s06", "taken me down to nineteen")]},
         {"id": "q08", "type": "single-session-assistant",
          "question": "How tall is that wooden pagoda in Kyoto you told me about?",
-         "answer": "About 55 metres or 55 m or 54.8 metres (the Tō-ji pagoda)",
+         "answer": "55 metres or 55 meters or 55 m or 54.8 metres or 54.8 meters (about 55 metres; the "
+                   "Tō-ji pagoda)",
          "evidence": [("s02", "about 55 metres")]},
     ],
 }
@@ -729,7 +730,8 @@ W5 = {
          "answer": "Majorna (you lived in a student corridor in Kviberg before)",
          "evidence": [("s01", "corridor in kviberg"), ("s06", "own flat in majorna")]},
         {"id": "q06", "type": "knowledge-update", "question": "How tall is my plant?",
-         "answer": "1.05 m or 105 cm or one metre and five centimetres (it was 80 cm in February)",
+         "answer": "1.05 m or 1.05 metres or 1.05 meters or 105 cm or 105 centimetres or 105 "
+                   "centimeters or one metre and five centimetres (it was 80 cm in February)",
          "evidence": [("s02", "80 centimetres"), ("s10", "one metre and five centimetres")]},
         {"id": "q07", "type": "single-session-user", "abs": True,
          "question": "How much is the rent of my flat in Majorna?",
