@@ -296,8 +296,8 @@ def answer_type_for(q: str, head: str | None, slot_type: str | None) -> str:
     """The kind of value that answers the question: person, place, org, item, money, number,
     date, duration, text."""
     ql = q.lower()
-    if slot_type:
-        return slot_type
+    if slot_type and not (slot_type not in ("person", "org") and wh_word(q) in ("who", "whom")):
+        return slot_type  # a who-question wants a person or an employer, never a car ("who used to send me …")
     if re.search(r"\bhow much\b", ql):
         return "money" if re.search(r"\b(pay|paid|cost|spend|spent|price|\$|money|rent|salary|earn)", ql) else "number"
     if re.search(r"\bhow many\b", ql):

@@ -47,3 +47,11 @@ def test_the_newer_doer_now_and_the_older_one_then(tmp_path) -> None:  # type: i
                                  ("assistant", "Lovely.")])])
     assert m.answer("u", "who walks Pepper on weekdays", ASKED).text.startswith("Tomasz")
     assert m.answer("u", "who used to walk Pepper", ASKED).text.startswith("Clara")
+
+
+def test_a_who_question_wants_a_person_whatever_slot_it_matched() -> None:
+    from kgmem.retrieval.question import answer_type_for
+
+    # "who used to send me …" can match a used-to exemplar of another slot ("what car did I use to drive")
+    assert answer_type_for("who used to send me a card every birthday", None, "item") == "person"
+    assert answer_type_for("who do I work for these days", None, "org") == "org"  # an employer
