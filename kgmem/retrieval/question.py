@@ -347,8 +347,12 @@ def content_words(question: str) -> Words:
     # skipped for this parse only: switching them off on the shared pipeline would for every thread
     doc = model(text, disable=[p for p in ("parser", "ner") if p in model.pipe_names])
     run: list[str] = []
+    # a writer who capitalises ("How hot the oven must be …") writes names capitalised: a lower-case
+    # word the tagger calls a proper noun is then a common one (texting in lower case keeps them)
+    cased = any(c.isupper() for c in text)
     for i, tok in enumerate(doc):
-        propn = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and i > 0 and tok.pos_ in ("NOUN", "ADJ", "X"))
+        pos = "NOUN" if tok.pos_ == "PROPN" and cased and tok.text.islower() else tok.pos_
+        propn = pos == "PROPN" or (tok.text[:1].isupper() and i > 0 and pos in ("NOUN", "ADJ", "X"))
         if propn and tok.is_alpha and tok.text.lower() not in ("i",):
             run.append(tok.text)
             continue
@@ -358,9 +362,9 @@ def content_words(question: str) -> Words:
         lemma = tok.lemma_.lower()
         if not (tok.is_alpha or "-" in tok.text) or tok.is_stop or len(lemma) < 2:
             continue
-        if tok.pos_ in ("NOUN", "VERB", "ADJ", "NUM", "X"):
+        if pos in ("NOUN", "VERB", "ADJ", "NUM", "X"):
             out.keywords.append(tok.text.lower())
-            if tok.pos_ == "NOUN" and lemma not in _GENERIC:
+            if pos == "NOUN" and lemma not in _GENERIC:
                 out.nouns.append(lemma)
     if run:
         out.named.append(" ".join(run))

@@ -67,3 +67,12 @@ def test_a_name_of_the_questions_possessor_is_no_answer(tmp_path) -> None:  # ty
     assert not a.text.startswith("Ana"), a.text
     assert m.answer("u", "what's my sister's name", ASKED).text.startswith("Ana")
     assert m.answer("u", "what's my dog's name", ASKED).text.startswith("Biscuit")  # another word of the kind
+
+
+def test_a_lower_case_word_of_a_capitalised_question_is_no_name() -> None:
+    from kgmem.retrieval.question import content_words
+
+    # the tagger may call "oven" a proper noun; a writer who capitalises would have written a name so
+    words = content_words("How hot the oven must be for the cinnamon buns, what you told me?")
+    assert "oven" not in [w.lower() for n in words.named for w in n.split()] and "oven" in words.nouns
+    assert content_words("What did I buy at Ikea?").named == ["Ikea"]
