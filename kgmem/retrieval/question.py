@@ -339,6 +339,12 @@ question answer chat conversation detail details info information bit gap number
 btwn sum order""".split())
 
 
+def word_pos(word: str, pos: str, *, cased: bool) -> str:
+    """A question word's part of speech: the tagger's, except that a lower-case "proper noun" of a
+    question written with capitals is a common noun (a writer who capitalises capitalises names)."""
+    return "NOUN" if pos == "PROPN" and cased and word.islower() else pos
+
+
 def content_words(question: str) -> Words:
     """Named terms, content nouns and keywords of a question (tagger only, no parser/NER)."""
     text = strip_discourse(question)
@@ -351,7 +357,7 @@ def content_words(question: str) -> Words:
     # word the tagger calls a proper noun is then a common one (texting in lower case keeps them)
     cased = any(c.isupper() for c in text)
     for i, tok in enumerate(doc):
-        pos = "NOUN" if tok.pos_ == "PROPN" and cased and tok.text.islower() else tok.pos_
+        pos = word_pos(tok.text, tok.pos_, cased=cased)
         propn = pos == "PROPN" or (tok.text[:1].isupper() and i > 0 and pos in ("NOUN", "ADJ", "X"))
         if propn and tok.is_alpha and tok.text.lower() not in ("i",):
             run.append(tok.text)
