@@ -20,10 +20,12 @@ def extractive_text(x: Extracted, ev: EvidenceSet | None = None) -> str:
     return f"You told me: {x.cited}"
 
 
-def best_line(ev: EvidenceSet) -> Line | None:
+def best_line(ev: EvidenceSet, *, others: bool = False) -> Line | None:
+    """The user's line a hedge would quote: their own actual lines; with ``others``, for a
+    who-question, lines about someone else too ("My dad used to take Mia to ballet") — a quote
+    only, never read for a value (their names are no answer: "their grandmother Selin")."""
     plan = ev.result.plan
-    # a who-question's closest line may be about someone else ("My dad used to take Mia to ballet")
-    who = plan.answer_type == "person" or bool(re.match(r"\s*who\b", plan.question, re.I))
+    who = others and (plan.answer_type == "person" or bool(re.match(r"\s*who\b", plan.question, re.I)))
     ok = ("actual", "other") if who else ("actual",)
     users = [ln for ln in ev.top if ln.role == "user" and ln.actuality in ok]
     if users:  # ranked like extractive lines: the line's own similarity, content words, slot words
@@ -34,7 +36,7 @@ def best_line(ev: EvidenceSet) -> Line | None:
 def fallback_text(ev: EvidenceSet, extracted: Extracted | None) -> str:
     if extracted is not None:
         return f"I'm not sure; the closest thing you told me is {extracted.cited}."
-    line = best_line(ev)
+    line = best_line(ev, others=True)
     if line is None:
         return "I don't know: I have no memory of that."
     return f"I'm not sure; the closest thing you told me is \"{line.text.strip()[:200]}\" (said {line.said_at.date()})."
@@ -43,5 +45,5 @@ def fallback_text(ev: EvidenceSet, extracted: Extracted | None) -> str:
 def fallback_turns(ev: EvidenceSet, extracted: Extracted | None) -> list[str]:
     if extracted is not None:
         return list(extracted.turn_ids)
-    line = best_line(ev)
+    line = best_line(ev, others=True)
     return [line.turn_id] if line is not None else []

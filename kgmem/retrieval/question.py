@@ -355,7 +355,8 @@ def content_words(question: str) -> Words:
     run: list[str] = []
     # a writer who capitalises ("How hot the oven must be …") writes names capitalised: a lower-case
     # word the tagger calls a proper noun is then a common one (texting in lower case keeps them)
-    cased = any(c.isupper() for c in text)
+    # (the pronoun "I" is no sign of it: normalise_question raises a texted "i")
+    cased = bool(re.search(r"^\W*[A-Z]|\b(?!I\b|I['’])[A-Z]", question.strip()))
     for i, tok in enumerate(doc):
         pos = word_pos(tok.text, tok.pos_, cased=cased)
         propn = pos == "PROPN" or (tok.text[:1].isupper() and i > 0 and pos in ("NOUN", "ADJ", "X"))
