@@ -25,7 +25,7 @@ def best_line(ev: EvidenceSet, *, others: bool = False) -> Line | None:
     who-question, lines about someone else too ("My dad used to take Mia to ballet") — a quote
     only, never read for a value (their names are no answer: "their grandmother Selin")."""
     plan = ev.result.plan
-    who = others and (plan.answer_type == "person" or bool(re.match(r"\s*who\b", plan.question, re.I)))
+    who = others and bool(re.match(r"\s*who\b", plan.question, re.I))
     ok = ("actual", "other") if who else ("actual",)
     users = [ln for ln in ev.top if ln.role == "user" and ln.actuality in ok]
     if users:  # ranked like extractive lines: the line's own similarity, content words, slot words
