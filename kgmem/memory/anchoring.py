@@ -251,7 +251,7 @@ class Anchoring:
         slots = [(ent, attr, fact) for eid, held in holders.items() if (ent := self.resolver.entity(eid)) is not None
                  for attr, fact in held.items() if any(attr in CLASS_ATTRIBUTES.get(c, ()) for c in classes)
                  and not _value_said(fact.value or "", said)]
-        found = continued_slot(probe, slots, self.embed, MARGIN)
+        found = continued_slot(probe, slots, self.embed, MARGIN, _GENERIC)
         return self._new_value(probe, found[0], found[1], found[2], day, by_class=True) if found else []
 
     def _by_statement(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:

@@ -13,7 +13,9 @@ Precision: only with a word of change (the probe's cue); only when the sentence 
 names hold no word: a sentence that names a thing is about that thing, "the gym has put the fee up to
 £38 now" is not the plumber's quote — rev11's near misses, 13:37, which the first version got wrong);
 never a slot whose current value the sentence says; only slots stated in an earlier session (the
-holders); never when two slots of the class are about as close. With ONE held slot of the class there
+holders); never when two slots of the class are about as close; when an earlier sentence of the same
+session named something, the pronoun is about that: only a thread that shares a word with it
+(:func:`referred`; review11 H2, "Rang the garage about the MOT. They can't do Tuesday…"). With ONE held slot of the class there
 is no second to beat, so the floor alone decides: a bare "they've moved it to Friday now" a week after
 one other time-slot statement takes it when the sentences are about as close as FLOOR.
 
@@ -29,6 +31,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from kgmem.extraction.schema import SlotProbe
+from kgmem.memory.entities import _name_words
 from kgmem.models import Entity, Fact
 
 Embed = Callable[[Sequence[str]], np.ndarray]
@@ -45,10 +48,32 @@ def first_sentence(fact: Fact) -> str:
     return text.split(" (", 1)[1].rstrip(")") if " (" in text else text
 
 
+def thread_words(ent: Entity, fact: Fact) -> set[str]:
+    """Content words of a held slot's thread: its entity's names and the sentence that stated it, but
+    its value ("boiler", "service", "book" for "the boiler service is booked for Tuesday at 9")."""
+    words = {w for n in (ent.name, *ent.aliases) for w in _name_words(n)} | set(_name_words(first_sentence(fact)))
+    return words - set(_name_words(fact.value or ""))
+
+
+def referred(probe: SlotProbe, slots: Sequence[tuple[Entity, str, Fact]],
+             generic: frozenset[str] = frozenset()) -> list[tuple[Entity, str, Fact]]:
+    """The slots the probe's pronoun may go on about. When an earlier sentence of the probe's own
+    session named something (``probe.context``), "they"/"it" refers to that: only a thread whose
+    names or first sentence say a word of it (not a ``generic`` word) — "Rang the garage about the
+    MOT. They can't do Tuesday so it's Friday at 9" is the garage's, not the parents evening held
+    (review11 H2); "Rang the boiler people. They can't do Tuesday…" goes on about the boiler service."""
+    if not probe.context:
+        return list(slots)
+    named = {w for m in probe.context for w in _name_words(m)} - generic
+    return [s for s in slots if named & (thread_words(s[0], s[2]) - generic)]
+
+
 def continued_slot(probe: SlotProbe, slots: Sequence[tuple[Entity, str, Fact]], embed: Embed,
-                   margin: float) -> tuple[Entity, str, Fact] | None:
+                   margin: float, generic: frozenset[str] = frozenset()) -> tuple[Entity, str, Fact] | None:
     """The one held slot (entity, attribute, fact) of ``slots`` this probe's sentence goes on
-    about, by meaning; ``slots`` are those whose attribute takes a class of the probe's values."""
+    about, by meaning; ``slots`` are those whose attribute takes a class of the probe's values,
+    narrowed to those its session's earlier names point to (:func:`referred`)."""
+    slots = referred(probe, slots, generic)
     if not slots or not probe.text:
         return None
     vecs = np.asarray(embed([probe.text, *(first_sentence(f) for _, _, f in slots)]), dtype=float)

@@ -1,4 +1,4 @@
-"""A correction that names nothing known picks up an earlier thread (kgmem/memory/continuation.py).
+"""A correction that names nothing picks up an earlier thread (kgmem/memory/continuation.py).
 
 "He came back and now he wants £520": the "he" has nothing to refer to in its own session; the
 held slot of the value's class whose first sentence is closest by meaning (MiniLM) takes the new
@@ -20,7 +20,7 @@ import pytest
 from entity_pairs_fixture import assert_superseded, norm, pair_ingester, slot_facts
 
 from kgmem.extraction.schema import SlotProbe
-from kgmem.memory.continuation import FLOOR, continued_slot, first_sentence
+from kgmem.memory.continuation import FLOOR, continued_slot, first_sentence, referred, thread_words
 from kgmem.models import Entity, Fact
 
 #: (first statement, later sentence naming nothing, words of the entity, new value, old value)
@@ -32,6 +32,10 @@ CONTINUED: list[tuple[str, str, str, str, str]] = [
     # written after FLOOR was chosen
     ("the window cleaner charges £25 a month for the whole house",
      "he's put it up to £30 now, says fuel costs went up", "window cleaner", "£30", "£25"),
+    # session 12: the sentence before names the thread in other words ("the boiler people")
+    ("The boiler service is booked for Tuesday at 9.",
+     "Rang the boiler people this morning. They can't do Tuesday so it's Thursday at 10 now.", "boiler service",
+     "Thursday at 10", "Tuesday at 9"),
 ]
 
 #: (first statement, a later sentence about something else, words of the entity, old value)
@@ -50,6 +54,12 @@ ELSEWHERE: list[tuple[str, str, str, str]] = [
      "£300"),
     ("The kids' parents evening is on Thursday at 6.", "Now the dentist wants me in on Friday at 9 instead.",
      "parents evening", "Thursday at 6"),
+    # review11 H2 (session 11, on main 72a0f24): the pronoun's referent is named by the sentence before
+    ("The kids' parents evening is on Thursday at 6.",
+     "Rang the garage about the MOT. They can't do Tuesday so it's Friday at 9 instead.", "parents evening",
+     "Thursday at 6"),
+    ("Our car insurance renewal is £640 this year, ouch.",
+     "Finally booked the flights for Rome. They're £210 each now.", "insurance", "£640"),
 ]
 
 
@@ -111,3 +121,22 @@ def test_the_closest_thread_wins_and_ties_or_far_threads_give_nothing() -> None:
     far = [0.2, 1.0]
     assert float(np.dot([1, 0], far) / np.linalg.norm(far)) < FLOOR
     assert continued_slot(probe, slots[:1], _embed({"now": [1, 0], "near": far}), 0.05) is None
+
+
+def test_a_name_said_earlier_in_the_session_narrows_the_threads_to_its_own() -> None:
+    roof = (Entity(id="r", user_id="u", name="roof repair", type="thing"), "amount", _fact("r", "the roofer quoted £1"))
+    gym = (Entity(id="g", user_id="u", name="gym", type="thing"), "amount", _fact("g", "the gym is £1 a month"))
+    # nothing named before the pronoun: every thread of the class may go on
+    assert referred(_probe("they want £2 now"), [roof, gym]) == [roof, gym]
+    # "Rang the roofer. They want £2 now": the roofer's thread only, by a word of its first sentence
+    said = SlotProbe(mentions=[], context=["roofer"], values=[("£2", "money")], text="they want £2 now", cue=True)
+    assert referred(said, [roof, gym]) == [roof]
+    # a name no thread says ("the flights"): no thread, so no continuation whatever the cosine
+    other = SlotProbe(mentions=[], context=["flights", "Rome"], values=[("£2", "money")], text="now", cue=True)
+    assert referred(other, [roof, gym]) == []
+    assert continued_slot(other, [roof], _embed({"now": [1, 0], "the roofer quoted £1": [1, 0]}), 0.05) is None
+    # a word the caller calls generic links nothing ("Busy day. They want £2 now")
+    busy = SlotProbe(mentions=[], context=["day"], values=[("£2", "money")], text="now", cue=True)
+    day = (roof[0], "amount", _fact("d", "the roofer came on a wet day, quoted £1"))
+    assert "day" in thread_words(day[0], day[2]) and referred(busy, [day]) == [day]
+    assert referred(busy, [day], frozenset({"day"})) == []
