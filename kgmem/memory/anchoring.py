@@ -236,9 +236,10 @@ class Anchoring:
             if got:
                 return got
         return self._by_old_value(probe, holders, day, before) or self._by_statement(probe, holders, day) \
-            or self._continued(probe, holders, day)
+            or self._continued(probe, holders, day, before)
 
-    def _continued(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:
+    def _continued(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime,
+                   before: str = "") -> list[Anchored]:
         """A correction that names nothing picks up an earlier thread (:mod:`.continuation`): its names
         hold no word ("he", "they", "it" only). A sentence that names a thing is about that thing ("the gym
         has put the fee up to £38 now" is not the plumber's quote: rev11's near misses)."""
@@ -251,7 +252,7 @@ class Anchoring:
         slots = [(ent, attr, fact) for eid, held in holders.items() if (ent := self.resolver.entity(eid)) is not None
                  for attr, fact in held.items() if any(attr in CLASS_ATTRIBUTES.get(c, ()) for c in classes)
                  and not _value_said(fact.value or "", said)]
-        found = continued_slot(probe, slots, self.embed, MARGIN, _GENERIC)
+        found = continued_slot(probe, slots, self.embed, MARGIN, before, _GENERIC)
         return self._new_value(probe, found[0], found[1], found[2], day, by_class=True) if found else []
 
     def _by_statement(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:

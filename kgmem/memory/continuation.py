@@ -13,8 +13,8 @@ Precision: only with a word of change (the probe's cue); only when the sentence 
 names hold no word: a sentence that names a thing is about that thing, "the gym has put the fee up to
 £38 now" is not the plumber's quote — rev11's near misses, 13:37, which the first version got wrong);
 never a slot whose current value the sentence says; only slots stated in an earlier session (the
-holders); never when two slots of the class are about as close; when an earlier sentence of the same
-session named something, the pronoun is about that: only a thread that shares a word with it
+holders); never when two slots of the class are about as close; when the sentence before it in the
+same message named something, the pronoun is about that: only a thread that shares a word with it
 (:func:`referred`; review11 H2, "Rang the garage about the MOT. They can't do Tuesday…"). With ONE held slot of the class there
 is no second to beat, so the floor alone decides: a bare "they've moved it to Friday now" a week after
 one other time-slot statement takes it when the sentences are about as close as FLOOR.
@@ -55,25 +55,29 @@ def thread_words(ent: Entity, fact: Fact) -> set[str]:
     return words - set(_name_words(fact.value or ""))
 
 
-def referred(probe: SlotProbe, slots: Sequence[tuple[Entity, str, Fact]],
+def referred(probe: SlotProbe, slots: Sequence[tuple[Entity, str, Fact]], before: str = "",
              generic: frozenset[str] = frozenset()) -> list[tuple[Entity, str, Fact]]:
-    """The slots the probe's pronoun may go on about. When an earlier sentence of the probe's own
-    session named something (``probe.context``), "they"/"it" refers to that: only a thread whose
-    names or first sentence say a word of it (not a ``generic`` word) — "Rang the garage about the
-    MOT. They can't do Tuesday so it's Friday at 9" is the garage's, not the parents evening held
-    (review11 H2); "Rang the boiler people. They can't do Tuesday…" goes on about the boiler service."""
-    if not probe.context:
+    """The slots the probe's pronoun may go on about. When the sentence just before it in the same
+    message (``before``) named something (a name of ``probe.context`` it says), "they"/"it" refers
+    to that: only a thread whose names or first sentence say a word of it (not a ``generic`` word)
+    — "Rang the garage about the MOT. They can't do Tuesday so it's Friday at 9" is the garage's,
+    not the parents evening held (review11 H2); "Rang the boiler people. They can't do Tuesday…"
+    goes on about the boiler service. A name said in an earlier message (another question asked
+    in the same session) is no referent."""
+    said = set(_name_words(before))
+    named = {w for m in probe.context for w in _name_words(m) if w in said} - generic
+    if not named:
         return list(slots)
-    named = {w for m in probe.context for w in _name_words(m)} - generic
     return [s for s in slots if named & (thread_words(s[0], s[2]) - generic)]
 
 
 def continued_slot(probe: SlotProbe, slots: Sequence[tuple[Entity, str, Fact]], embed: Embed,
-                   margin: float, generic: frozenset[str] = frozenset()) -> tuple[Entity, str, Fact] | None:
+                   margin: float, before: str = "",
+                   generic: frozenset[str] = frozenset()) -> tuple[Entity, str, Fact] | None:
     """The one held slot (entity, attribute, fact) of ``slots`` this probe's sentence goes on
     about, by meaning; ``slots`` are those whose attribute takes a class of the probe's values,
-    narrowed to those its session's earlier names point to (:func:`referred`)."""
-    slots = referred(probe, slots, generic)
+    narrowed to those the sentence before it points to (:func:`referred`)."""
+    slots = referred(probe, slots, before, generic)
     if not slots or not probe.text:
         return None
     vecs = np.asarray(embed([probe.text, *(first_sentence(f) for _, _, f in slots)]), dtype=float)

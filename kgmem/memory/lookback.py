@@ -38,6 +38,8 @@ _GENERIC = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "you
                       "people", "guy", "someone", "everyone", "it", "they", "this", "that"})
 #: how many earlier turns naming the entity are read (latest first)
 TURNS = 3
+#: how many names said before a pronoun (latest first) may be what it refers to
+REFERENTS = 2
 #: a turn can say a value of these classes only if it holds such a word (checked before it is parsed)
 _DAY_MONTH = "|".join([*(d[:3] for d in calendar.WEEKDAYS), *calendar.SHORT_MONTHS])  # a prefix: "tues", "Sept."
 _MAY_SAY = {"when": re.compile(r"\d|\b(?:" + _DAY_MONTH + "|"
@@ -59,6 +61,8 @@ class Correction:
     cls: str
     #: the fact of the correction's own turn that names the entity and value, if one does
     fact: CandidateFact | None = None
+    #: another name said before a pronoun, tried only when no reading before it found a statement
+    alternative: bool = False
 
 
 @dataclass
@@ -84,9 +88,10 @@ def _plain(value: str) -> str:
 def correction(probe: SlotProbe, facts: Sequence[CandidateFact], person: Callable[[str], bool]) -> list[Correction]:
     """The (entity, value) a probe that anchored on nothing gives: a fact of the same turn with one of
     its values names both (a new slot: "the funder extended the grant deadline to 7 March"); else,
-    only for a correction (a word of change), its first name (or, for "it"/"she", the one said
-    before) and the attributes the value's class may be for that kind of entity, chosen by the
-    clause's attribute words."""
+    only for a correction (a word of change), its first name (or, for "it"/"she", the names said
+    before it, :data:`REFERENTS` of them: the next only when the one before finds no statement,
+    the fact's own subject first) and the attributes the value's class may be for that kind of
+    entity, chosen by the clause's attribute words."""
     values = {_plain(v): (v, cls) for v, cls in probe.values}
     out: list[Correction] = []
     for f in facts:
@@ -95,13 +100,27 @@ def correction(probe: SlotProbe, facts: Sequence[CandidateFact], person: Callabl
             v, cls = values[_plain(f.value)]
             out.append(Correction(f.subject, "person" if f.subject_type == "person" else "thing", (f.predicate,), v, cls,
                                   f))
-    if out:
+    bare = not probe.mentions and probe.cue and not probe.user_clause
+    if out and not bare:
         return out
-    names = [m for m in probe.mentions if _plain(m) not in values] or list(probe.context[:1])
+    names = [m for m in probe.mentions if _plain(m) not in values] or list(probe.context[:REFERENTS])
     if not names or probe.user_clause or not probe.cue:
-        return []
-    name = names[0]
-    kind = "person" if person(name) else "thing"
+        return out
+    # "the recruiter moved my Octopus interview, it's Tuesday at 9:30 now": the pronoun's referent
+    # may be any name said before it; the first is read first, the others only when it finds nothing
+    taken = {_plain(c.entity) for c in out}
+    for i, name in enumerate(names if bare else names[:1]):
+        if _plain(name) in taken:
+            continue
+        kind = "person" if person(name) else "thing"
+        out.extend(_corrections(probe, name, kind, alternative=bool(out) or i > 0))
+    return out
+
+
+def _corrections(probe: SlotProbe, name: str, kind: str, alternative: bool) -> list[Correction]:
+    """The attributes each value of the probe may be of the named entity, chosen by the clause's
+    attribute words."""
+    out: list[Correction] = []
     table = PERSON_ATTRIBUTES if kind == "person" else THING_ATTRIBUTES
     for v, cls in probe.values:
         attrs = table.get(cls, ())
@@ -112,7 +131,7 @@ def correction(probe: SlotProbe, facts: Sequence[CandidateFact], person: Callabl
             continue  # where a person lives or works: only when a word of the clause says which
         attrs = tuple(a for a in attrs if is_single_valued(a))
         if attrs and _plain(v) not in _plain(name):
-            out.append(Correction(name, kind, attrs, v, cls))
+            out.append(Correction(name, kind, attrs, v, cls, alternative=alternative))
     return out
 
 

@@ -174,7 +174,10 @@ class MemoryManager:
         one was stored."""
         found = False
         for probe in unread:
+            read = False
             for corr in correction(probe, candidates, self._person):
+                if corr.alternative and read:
+                    continue  # the pronoun's first referent found its statement
                 kind = "person" if corr.kind == "person" else "thing"
                 family = {p for fam in FAMILIES.get(kind, ()) if set(fam) & set(corr.attributes) for p in fam}
                 # the entity the correction's fact would resolve to, looked up without creating one
@@ -189,7 +192,7 @@ class MemoryManager:
                 subject = self._subject(corr.fact, session.id, plan.pending) if corr.fact is not None \
                     else self.resolver.resolve(corr.entity, kind)
                 self._reconcile(plan, rec.session, rec.candidate, subject)
-                found = True
+                found = read = True
         return found
 
     def _subject(self, cand: CandidateFact, session_id: str,

@@ -123,20 +123,23 @@ def test_the_closest_thread_wins_and_ties_or_far_threads_give_nothing() -> None:
     assert continued_slot(probe, slots[:1], _embed({"now": [1, 0], "near": far}), 0.05) is None
 
 
-def test_a_name_said_earlier_in_the_session_narrows_the_threads_to_its_own() -> None:
+def test_a_name_said_in_the_sentence_before_narrows_the_threads_to_its_own() -> None:
     roof = (Entity(id="r", user_id="u", name="roof repair", type="thing"), "amount", _fact("r", "the roofer quoted £1"))
     gym = (Entity(id="g", user_id="u", name="gym", type="thing"), "amount", _fact("g", "the gym is £1 a month"))
     # nothing named before the pronoun: every thread of the class may go on
     assert referred(_probe("they want £2 now"), [roof, gym]) == [roof, gym]
     # "Rang the roofer. They want £2 now": the roofer's thread only, by a word of its first sentence
     said = SlotProbe(mentions=[], context=["roofer"], values=[("£2", "money")], text="they want £2 now", cue=True)
-    assert referred(said, [roof, gym]) == [roof]
+    assert referred(said, [roof, gym], "Rang the roofer.") == [roof]
+    # the same name said in an earlier message of the session (another question) refers to nothing
+    assert referred(said, [roof, gym], "") == [roof, gym]
     # a name no thread says ("the flights"): no thread, so no continuation whatever the cosine
     other = SlotProbe(mentions=[], context=["flights", "Rome"], values=[("£2", "money")], text="now", cue=True)
-    assert referred(other, [roof, gym]) == []
-    assert continued_slot(other, [roof], _embed({"now": [1, 0], "the roofer quoted £1": [1, 0]}), 0.05) is None
+    before = "Booked the flights for Rome."
+    assert referred(other, [roof, gym], before) == []
+    assert continued_slot(other, [roof], _embed({"now": [1, 0], "the roofer quoted £1": [1, 0]}), 0.05, before) is None
     # a word the caller calls generic links nothing ("Busy day. They want £2 now")
     busy = SlotProbe(mentions=[], context=["day"], values=[("£2", "money")], text="now", cue=True)
     day = (roof[0], "amount", _fact("d", "the roofer came on a wet day, quoted £1"))
-    assert "day" in thread_words(day[0], day[2]) and referred(busy, [day]) == [day]
-    assert referred(busy, [day], frozenset({"day"})) == []
+    assert "day" in thread_words(day[0], day[2]) and referred(busy, [day], "Busy day.") == [day]
+    assert referred(busy, [day, gym], "Busy day.", frozenset({"day"})) == [day, gym]

@@ -60,6 +60,9 @@ RECOVERED = [
      "Good news, the client extended the tender deadline to 16 October.", "16 October", "9 October"),
     (["Ewan is heading up the warehouse audit, so I report to him this month. How do I write a status note?"],
      "They moved Ewan onto logistics and Marta leads the warehouse audit now.", "Marta", "Ewan"),
+    # session 12: "it" after a sentence naming two things is the second's (the first has no statement)
+    (["my tasting with Olive Tree Catering is Wednesday at 3, any questions I should ask?"],
+     "the wedding planner moved my Olive Tree tasting, it's Friday at 10 now.", "Friday at 10", "Wednesday at 3"),
 ]
 
 
@@ -122,6 +125,9 @@ def test_one_haystack_planned_ahead_of_its_writes(tmp_path) -> None:
     (["doing a picnic for 4, Tove is vegan and Rafe's gluten-free, any ideas?"], "Rafe's gone vegetarian now."),
     # said by the assistant, not the user
     (["When is the standup?"], "The standup is at 10 now."),
+    # "it" after two names, neither of which an earlier turn gave a time (session 12)
+    (["my tasting with Olive Tree Catering is Wednesday at 3, any questions I should ask?"],
+     "rang the plumber about the boiler, it's Friday at 10 now."),
 ])
 def test_nothing_recovered_without_a_statement_of_that_entity(tmp_path, first: list[str], second: str) -> None:
     store = NetworkxStore(tmp_path / "store")
