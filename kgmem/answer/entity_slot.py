@@ -62,9 +62,10 @@ _ASKING = terms("when time day date due back status still open happen happened g
                 "calling codename nickname supply supplies insured")
 _WHO_WHEN = re.compile(r"^\s*(?:who|whom|when|what time)\b", re.I)
 _PROPER = re.compile(r"(?<![.?!]\s)\b[A-Z][\w'’-]+")
-#: a person's slot → the NER labels of a value of its kind and the prepositions before one (:func:`_another_of_kind`)
-_KIND_OF = {"lives_in": (frozenset({"GPE", "LOC"}), frozenset({"to", "in"})),
-            "works_at": (frozenset({"ORG"}), frozenset({"at", "for"}))}
+#: a person's slot → the NER labels of a value of its kind, the prepositions before one and the verbs
+#: whose object one is (:func:`_another_of_kind`)
+_KIND_OF = {"lives_in": (frozenset({"GPE", "LOC"}), frozenset({"to", "in"}), frozenset()),
+            "works_at": (frozenset({"ORG"}), frozenset({"at", "for"}), frozenset({"join"}))}
 _SKIP = (Intent.DURATION, Intent.ORDERING, Intent.AGGREGATE, Intent.ASSISTANT_SAID,
          Intent.HISTORY)
 
@@ -150,15 +151,16 @@ def _relative_names(ev: EvidenceSet, relation: str) -> set[str]:
 def _another_of_kind(f: Fact, text: str, subject: str) -> bool:
     """The line names another place of the kind the fact's value is ("Mei's just upped sticks to
     Toronto" after "Mei lives in Vancouver"): a name NER gives the kind's label, or a proper noun
-    after the kind's preposition (:data:`_KIND_OF`; NER calls a city a person often enough), not the
-    person's own name. However the line is worded, it may be the correction memory did not read."""
+    after the kind's preposition or verb (:data:`_KIND_OF`; NER calls a city or a bank a person often
+    enough: "he's joined Monzo"), not the person's own name. However the line is worded, it may be the correction memory did not read."""
     kind = _KIND_OF.get(f.predicate)
     if kind is None:
         return False
-    labels, preps = kind
+    labels, preps, verbs = kind
     doc = load_nlp()(text)
     names = [e.text for e in doc.ents if e.label_ in labels]
-    names += [t.text for t in doc if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in preps]
+    names += [t.text for t in doc if t.pos_ == "PROPN" and (t.dep_ == "pobj" and t.head.lower_ in preps
+                                                            or t.dep_ == "dobj" and t.head.lemma_.lower() in verbs)]
     held, own = terms(f.value or ""), terms(subject)
     return any(terms(n) and not terms(n) & (held | own) for n in names)
 

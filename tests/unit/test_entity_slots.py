@@ -103,6 +103,8 @@ def mem3(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Memory]:
         m.add_session(user, _session(f"{user}2", datetime(2024, 1, 15), "Ines and I had lunch, she loves her new bike."))
     m.add_session("bo", _session("bo3", datetime(2024, 2, 20),
                                  "Ines has upped sticks to Porto with her partner, so we're further apart now."))
+    m.add_session("dz", _session("dz1", datetime(2024, 1, 10), "My cousin Tariq works at Barclays in Canary Wharf."))
+    m.add_session("dz", _session("dz2", datetime(2024, 2, 20), "Tariq finally did it, he's joined Starling as an engineer."))
     yield m
     m.close()
 
@@ -115,3 +117,5 @@ def test_a_newer_line_naming_another_place_of_the_person_keeps_the_old_place_una
     assert not a.text.startswith("Lisbon"), (a.text, a.extra["decision"])
     kept = mem3.answer("cy", "Where does Ines live?", question_date=ASKED_ON)
     assert kept.text.startswith("Lisbon"), (kept.text, kept.extra["decision"])
+    job = mem3.answer("dz", "Where does Tariq work?", question_date=ASKED_ON)
+    assert not job.text.startswith("Barclays"), (job.text, job.extra["decision"])
