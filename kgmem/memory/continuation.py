@@ -32,6 +32,7 @@ import numpy as np
 
 from kgmem.extraction.schema import SlotProbe
 from kgmem.memory.entities import _name_words
+from kgmem.memory.threads import first_sentence, thread_words
 from kgmem.models import Entity, Fact
 
 Embed = Callable[[Sequence[str]], np.ndarray]
@@ -40,19 +41,6 @@ Embed = Callable[[Sequence[str]], np.ndarray]
 #: invented sentences only (tests/unit/test_entity_continuation.py; no pair file): four true
 #: continuations scored 0.23-0.44, four unrelated sentences of the same value class 0.18-0.24
 FLOOR = 0.3
-
-
-def first_sentence(fact: Fact) -> str:
-    """The sentence that stated a held fact (its text is "<statement> (<sentence>)")."""
-    text = fact.text or ""
-    return text.split(" (", 1)[1].rstrip(")") if " (" in text else text
-
-
-def thread_words(ent: Entity, fact: Fact) -> set[str]:
-    """Content words of a held slot's thread: its entity's names and the sentence that stated it, but
-    its value ("boiler", "service", "book" for "the boiler service is booked for Tuesday at 9")."""
-    words = {w for n in (ent.name, *ent.aliases) for w in _name_words(n)} | set(_name_words(first_sentence(fact)))
-    return words - set(_name_words(fact.value or ""))
 
 
 def referred(probe: SlotProbe, slots: Sequence[tuple[Entity, str, Fact]], before: str = "",
@@ -89,3 +77,4 @@ def continued_slot(probe: SlotProbe, slots: Sequence[tuple[Entity, str, Fact]], 
     if best < FLOOR or best - second < margin:
         return None
     return slots[int(order[0])]
+

@@ -167,12 +167,16 @@ class Lookback:
         topic = _words(corr.entity) - _GENERIC
         if not topic:
             return None
+        # a thing named as someone's ("Jo's leaving do", "Mum's MOT"): an earlier turn must say whose
+        # (Sam's leaving drinks are not Jo's)
+        first = corr.entity.split()[0] if len(corr.entity.split()) > 1 else ""
+        owner = _words(first) if first[:1].isupper() or first.lower() in PEOPLE_NOUNS else set()
         earlier = sorted((s for s in self._sessions.values() if s.started_at < before.started_at),
                          key=lambda s: s.started_at, reverse=True)
         read = 0
         for s in earlier:
             for turn in reversed(s.turns):
-                if turn.role != "user" or not topic & _words(turn.text) \
+                if turn.role != "user" or not topic & _words(turn.text) or not owner <= _words(turn.text) \
                         or corr.cls in _MAY_SAY and not _MAY_SAY[corr.cls].search(turn.text):
                     continue
                 read += 1

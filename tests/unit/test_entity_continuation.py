@@ -20,7 +20,8 @@ import pytest
 from entity_pairs_fixture import assert_superseded, norm, pair_ingester, slot_facts
 
 from kgmem.extraction.schema import SlotProbe
-from kgmem.memory.continuation import FLOOR, continued_slot, first_sentence, referred, thread_words
+from kgmem.memory.continuation import FLOOR, continued_slot, referred
+from kgmem.memory.threads import first_sentence, thread_words
 from kgmem.models import Entity, Fact
 
 #: (first statement, later sentence naming nothing, words of the entity, new value, old value)

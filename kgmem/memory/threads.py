@@ -1,0 +1,43 @@
+"""What a held slot's thread says, and whose thing a probe names (issue #13 item 7).
+
+A slot memory holds about another person or thing was stated in a sentence; its *thread* is the
+words of its entity's names and of that sentence, less its value. Two readings use it: a pronoun
+whose sentence before named something continues only a thread that says a word of it
+(:mod:`.continuation`), and a probe that names its thing as someone's ("Jo's leaving do", "Mum's
+MOT") never gives a value to a thread that does not say that person (:func:`another_owner`).
+"""
+
+from __future__ import annotations
+
+from kgmem.extraction.schema import SlotProbe
+from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
+from kgmem.memory.entities import _name_words
+from kgmem.models import Entity, Fact
+
+
+def first_sentence(fact: Fact) -> str:
+    """The sentence that stated a held fact (its text is "<statement> (<sentence>)")."""
+    text = fact.text or ""
+    return text.split(" (", 1)[1].rstrip(")") if " (" in text else text
+
+
+def thread_words(ent: Entity, fact: Fact) -> set[str]:
+    """Content words of a held slot's thread: its entity's names and the sentence that stated it, but
+    its value ("boiler", "service", "book" for "the boiler service is booked for Tuesday at 9")."""
+    words = {w for n in (ent.name, *ent.aliases) for w in _name_words(n)} | set(_name_words(first_sentence(fact)))
+    return words - set(_name_words(fact.value or ""))
+
+
+def owners(probe: SlotProbe) -> set[str]:
+    """The people a probe's names say a thing is of ("Jo's leaving do": jo; "Mum's MOT": mum): the
+    first word of a name of two words or more that is a people noun or is also named alone (the
+    extractor names a possessor apart: "Leo's lesson" gives "Leo" too)."""
+    alone = {ws[0] for m in probe.mentions if len(ws := _name_words(m)) == 1}
+    return {ws[0] for m in probe.mentions if len(ws := _name_words(m)) > 1 and (ws[0] in alone or ws[0] in PEOPLE_NOUNS)}
+
+
+def another_owner(probe: SlotProbe, ent: Entity, fact: Fact | None) -> bool:
+    """The probe names the thing as someone's whom neither the held thing's names nor its first
+    sentence say ("Jo's leaving do got moved to Saturday" is not "Sam's leaving drinks"; "Mum's MOT"
+    is not the car's): a value read onto that slot would merge two people's things (rev12, 15:48)."""
+    return fact is not None and bool(owners(probe) - thread_words(ent, fact))
