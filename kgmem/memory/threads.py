@@ -29,15 +29,24 @@ def thread_words(ent: Entity, fact: Fact) -> set[str]:
 
 
 def owners(probe: SlotProbe) -> set[str]:
-    """The people a probe's names say a thing is of ("Jo's leaving do": jo; "Mum's MOT": mum): the
-    first word of a name of two words or more that is a people noun or is also named alone (the
-    extractor names a possessor apart: "Leo's lesson" gives "Leo" too)."""
-    alone = {ws[0] for m in probe.mentions if len(ws := _name_words(m)) == 1}
-    return {ws[0] for m in probe.mentions if len(ws := _name_words(m)) > 1 and (ws[0] in alone or ws[0] in PEOPLE_NOUNS)}
+    """Whose the probe's subject says its thing is ("Jo's leaving do got moved": jo; "Mum's MOT":
+    mum): the first word of the subject's name (the probe's first mention, of two words or more)
+    when it is a people noun or is also named alone (the extractor names a possessor apart: "Leo's
+    lesson" gives "Leo" too), and is none of the probe's values ("Atlas is Jonas's baby now")."""
+    if not probe.mentions or len(ws := _name_words(probe.mentions[0])) < 2:
+        return set()
+    alone = {w[0] for m in probe.mentions if len(w := _name_words(m)) == 1}
+    values = {w for v, _ in probe.values for w in _name_words(v)}
+    return {ws[0]} - values if ws[0] in alone or ws[0] in PEOPLE_NOUNS else set()
 
 
 def another_owner(probe: SlotProbe, ent: Entity, fact: Fact | None) -> bool:
     """The probe names the thing as someone's whom neither the held thing's names nor its first
     sentence say ("Jo's leaving do got moved to Saturday" is not "Sam's leaving drinks"; "Mum's MOT"
-    is not the car's): a value read onto that slot would merge two people's things (rev12, 15:48)."""
-    return fact is not None and bool(owners(probe) - thread_words(ent, fact))
+    is not the car's): a value read onto that slot would merge two people's things (rev12, 15:48).
+    A relative the held thing was told of may be named later ("my daughter's passport renewal",
+    then "Daisy's passport"): a name for a held people noun is no other owner."""
+    if fact is None or not (other := owners(probe) - thread_words(ent, fact)):
+        return False
+    held = _name_words(ent.name)
+    return not (len(held) > 1 and held[0] in PEOPLE_NOUNS and not other & PEOPLE_NOUNS)
