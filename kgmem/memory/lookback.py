@@ -168,15 +168,18 @@ class Lookback:
         if not topic:
             return None
         # a thing named as someone's ("Jo's leaving do", "Mum's MOT"): an earlier turn must say whose
-        # (Sam's leaving drinks are not Jo's)
+        # (Sam's leaving drinks are not Jo's), or, for a name, a word for a relative it may be ("my
+        # daughter's passport" / "Daisy's passport")
         first = corr.entity.split()[0] if len(corr.entity.split()) > 1 else ""
         owner = _words(first) if first[:1].isupper() or first.lower() in PEOPLE_NOUNS else set()
+        named = bool(owner) and first.lower() not in PEOPLE_NOUNS
         earlier = sorted((s for s in self._sessions.values() if s.started_at < before.started_at),
                          key=lambda s: s.started_at, reverse=True)
         read = 0
         for s in earlier:
             for turn in reversed(s.turns):
-                if turn.role != "user" or not topic & _words(turn.text) or not owner <= _words(turn.text) \
+                if turn.role != "user" or not topic & _words(turn.text) \
+                        or not (owner <= _words(turn.text) or named and _words(turn.text) & PEOPLE_NOUNS) \
                         or corr.cls in _MAY_SAY and not _MAY_SAY[corr.cls].search(turn.text):
                     continue
                 read += 1
