@@ -173,13 +173,16 @@ class Lookback:
         first = corr.entity.split()[0] if len(corr.entity.split()) > 1 else ""
         owner = _words(first) if first[:1].isupper() or first.lower() in PEOPLE_NOUNS else set()
         named = bool(owner) and first.lower() not in PEOPLE_NOUNS
+        # ... but never a turn that names the thing as another person's ("Sam's leaving drinks")
+        others = re.compile(r"\b(?!" + re.escape(re.sub(r"'s$", "", first)) + r"\b)[A-Z][a-z]+'s\b") if named else None
         earlier = sorted((s for s in self._sessions.values() if s.started_at < before.started_at),
                          key=lambda s: s.started_at, reverse=True)
         read = 0
         for s in earlier:
             for turn in reversed(s.turns):
                 if turn.role != "user" or not topic & _words(turn.text) \
-                        or not (owner <= _words(turn.text) or named and _words(turn.text) & PEOPLE_NOUNS) \
+                        or not (owner <= _words(turn.text) or named and _words(turn.text) & PEOPLE_NOUNS
+                                and not (others and others.search(turn.text))) \
                         or corr.cls in _MAY_SAY and not _MAY_SAY[corr.cls].search(turn.text):
                     continue
                 read += 1

@@ -30,13 +30,19 @@ def thread_words(ent: Entity, fact: Fact) -> set[str]:
 
 def owners(probe: SlotProbe) -> set[str]:
     """Whose the probe's subject says its thing is ("Jo's leaving do got moved": jo; "Mum's MOT":
-    mum): the first word of the subject's name (the probe's first mention, of two words or more)
-    when it is a people noun or is also named alone (the extractor names a possessor apart: "Leo's
-    lesson" gives "Leo" too), and is none of the probe's values ("Atlas is Jonas's baby now")."""
-    if not probe.mentions or len(ws := _name_words(probe.mentions[0])) < 2:
+    mum): the first word of the subject's name (the probe's first mention, of two words or more; or
+    the next, when the first is that owner named alone: the extractor lists "Jo", "Jo leaving" for
+    "Jo's leaving do") when it is a people noun or is also named alone (the extractor names a
+    possessor apart: "Leo's lesson" gives "Leo" too), and is none of the probe's values ("Atlas is Jonas's baby now")."""
+    names = [ws for m in probe.mentions if (ws := _name_words(m))]
+    # the owner named alone before its thing (["Jo", "Jo leaving"]; the extractor also reads "Jo" as a
+    # person value then)
+    alone_first = len(names) > 1 and len(names[0]) == 1 and names[1][:1] == names[0]
+    names = names[1:] if alone_first else names
+    if not names or len(ws := names[0]) < 2:
         return set()
     alone = {w[0] for m in probe.mentions if len(w := _name_words(m)) == 1}
-    values = {w for v, _ in probe.values for w in _name_words(v)}
+    values = set() if alone_first else {w for v, _ in probe.values for w in _name_words(v)}
     return {ws[0]} - values if ws[0] in alone or ws[0] in PEOPLE_NOUNS else set()
 
 
