@@ -63,6 +63,13 @@ class Correction:
     fact: CandidateFact | None = None
     #: another name said before a pronoun, tried only when no reading before it found a statement
     alternative: bool = False
+    #: every class the clause gives the value ("Bristol": a place and an organisation); an earlier
+    #: value of any of them may be the one it replaces (:attr:`cls` alone when empty)
+    classes: tuple[str, ...] = ()
+
+    def takes(self, cls: str) -> bool:
+        """An earlier value of class ``cls`` may be this value's old one."""
+        return cls in (self.classes or (self.cls,))
 
 
 @dataclass
@@ -93,13 +100,16 @@ def correction(probe: SlotProbe, facts: Sequence[CandidateFact], person: Callabl
     the fact's own subject first) and the attributes the value's class may be for that kind of
     entity, chosen by the clause's attribute words."""
     values = {_plain(v): (v, cls) for v, cls in probe.values}
+    classes: dict[str, tuple[str, ...]] = {}
+    for v, cls in probe.values:
+        classes[_plain(v)] = (*classes.get(_plain(v), ()), cls)
     out: list[Correction] = []
     for f in facts:
         if f.subject.strip().lower() not in ("user", "i", "me") and set(f.source_turns) & set(probe.source_turns) \
                 and _plain(f.value) in values and is_single_valued(f.predicate):
             v, cls = values[_plain(f.value)]
             out.append(Correction(f.subject, "person" if f.subject_type == "person" else "thing", (f.predicate,), v, cls,
-                                  f))
+                                  f, classes=classes[_plain(f.value)]))
     bare = not probe.mentions and probe.cue and not probe.user_clause
     if out and not bare:
         return out
@@ -197,7 +207,7 @@ class Lookback:
         if turn.id not in self._said:
             self._said[turn.id] = self.read(turn.text, day)
         new, own = _plain(corr.value), _words(corr.entity)
-        said = [s for s in self._said[turn.id] if s.cls == corr.cls and _plain(s.value)
+        said = [s for s in self._said[turn.id] if corr.takes(s.cls) and _plain(s.value)
                 and _plain(s.value) != new and new not in _plain(s.value) and _plain(s.value) not in new
                 and not _words(s.value) <= own]
         # the clause that says the value names the entity; else it names nothing but its value (a

@@ -8,7 +8,9 @@ statement is written dated at its own session and the correction supersedes it.
 
 from __future__ import annotations
 
+import tempfile
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -157,3 +159,19 @@ def test_the_latest_earlier_statement_is_taken(tmp_path) -> None:
                     _session(user, 2, ["x"], LATER))
     assert got is not None and got.session.id == sessions[1].id and "9 July" in got.candidate.value
     assert got.candidate.subject == "drains survey" and got.candidate.predicate == "scheduled_for"
+
+
+def test_an_earlier_value_of_any_class_the_new_value_has() -> None:
+    """Session 13: "relocated to Derby" types Derby as a place and an organisation; the correction
+    read from the organisation class still finds the earlier place ("lives in Exeter"), and a class
+    the new value does not have (a time) never does."""
+    store = NetworkxStore(Path(tempfile.mkdtemp()) / "store")
+    user = "lookback:5"
+    first = _session(user, 0, ["Yusuf lives in Exeter, any ideas for a day out there?"], DAY)
+    look = Lookback(store, user)
+    look.remember(first)
+    later = _session(user, 1, ["x"], LATER)
+    both = Correction("Yusuf", "person", ("lives_in",), "Derby", "org", classes=("where", "org"))
+    got = look.find(both, later)
+    assert got is not None and got.candidate.value == "Exeter" and got.session.id == first.id
+    assert look.find(Correction("Yusuf", "person", ("lives_in",), "Derby", "org"), later) is None
