@@ -373,10 +373,20 @@ class MemoryManager:
 
 
 def _before(session: Session, probe: SlotProbe) -> str:
-    """The sentence of the probe's message just before the probe's own ("" when it opens the message)."""
-    turn = session.turns[probe.source_turns[0]] if probe.source_turns and probe.source_turns[0] < len(session.turns) \
-        else None
+    """The sentence said just before the probe's own: in its message, or, when the probe's sentence
+    opens the message, the last sentence of the user's message just before it in the session ("Just
+    had the garage on the phone" | "they can't do Tuesday now…": the conversation is about what that
+    sentence named); "" when there is none."""
+    n = probe.source_turns[0] if probe.source_turns else -1
+    turn = session.turns[n] if 0 <= n < len(session.turns) else None
     if turn is None or not probe.text:
         return ""
     i = turn.text.find(probe.text[:40])
-    return re.split(r"(?<=[.!?])\s+", turn.text[:i].strip())[-1] if i > 0 else ""
+    if i < 0 or turn.text[:i].strip():
+        return _last_sentence(turn.text[:i]) if i > 0 else ""
+    earlier = [t for t in session.turns[max(0, n - 2):n] if t.role == "user"]
+    return _last_sentence(earlier[-1].text) if earlier else ""
+
+
+def _last_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", text.strip())[-1]
