@@ -41,7 +41,7 @@ TURNS = 3
 #: how many names said before a pronoun (latest first) may be what it refers to
 REFERENTS = 2
 #: a turn can say a value of these classes only if it holds such a word (checked before it is parsed)
-_DAY_MONTH = "|".join([*(d[:3] for d in calendar.WEEKDAYS), *calendar.SHORT_MONTHS])  # a prefix: "tues", "Sept."
+_DAY_MONTH = "(?:" + "|".join([*(d[:3] for d in calendar.WEEKDAYS), *calendar.SHORT_MONTHS]) + ")"  # a prefix: "tues"
 _MAY_SAY = {"when": re.compile(r"\d|\b(?:" + _DAY_MONTH + "|"
                                r"noon|midday|midnight|morning|afternoon|evening|night|tonight|tomorrow|today|week|"
                                r"month|year|spring|summer|autumn|fall|winter)", re.IGNORECASE),
@@ -217,7 +217,8 @@ class Lookback:
             said = [s for s in said if not any(m[:1].isupper() and not _words(m) & own and not _words(m) <= _words(s.value)
                                                for m in s.mentions)]
         near = [s for s in said if any(_words(m) & own for m in s.mentions)] or [
-            s for s in said if not any(_words(m) - _words(s.value) for m in s.mentions)]
+            s for s in said if not any(_words(m) - _words(s.value) for m in s.mentions)] or [
+            s for s in said if _pronoun_of(s, own, corr.kind)]
         return near[0] if len({_plain(s.value) for s in near}) == 1 else None
 
     def _candidate(self, corr: Correction, said: Said, turn: Turn, session: Session) -> CandidateFact:
@@ -229,6 +230,22 @@ class Lookback:
             text=f"{statement(corr.entity, attr, said.value)} ({turn.text})"[:300],
             valid_from=datetime(day.year, day.month, day.day), granularity="day", speaker="user",
             source_turns=[turn.idx], confidence=0.5)
+
+
+#: a clause whose subject is a pronoun of a person or of a thing ("he's pescatarian", "it's booked for …")
+_PRONOUN = {"person": re.compile(r"(?:he|she|they)\b", re.IGNORECASE), "thing": re.compile(r"(?:it|they)\b", re.IGNORECASE)}
+
+
+def _pronoun_of(said: Said, own: set[str], kind: str) -> bool:
+    """The clause's subject is a pronoun and what its sentence says before the clause names the entity
+    and no other person ("Cooking for my dad on Sunday, he's pescatarian, any ideas?": dad's diet; the
+    pronoun refers to what was said just before it)."""
+    start = said.sentence.find(said.clause)
+    if start <= 0 or not _PRONOUN[kind].match(said.clause):
+        return False
+    ahead = said.sentence[:start]
+    names = [n for n in re.findall(r"\b[A-Z][a-z]+\b", ahead[1:]) if not re.match(_DAY_MONTH, n, re.IGNORECASE)]
+    return bool(own & _words(ahead)) and not any(not _words(n) & own for n in names)
 
 
 def is_person(name: str, known_type: str | None) -> bool:

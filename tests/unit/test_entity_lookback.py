@@ -65,6 +65,9 @@ RECOVERED = [
     # session 12: "it" after a sentence naming two things is the second's (the first has no statement)
     (["my tasting with Olive Tree Catering is Wednesday at 3, any questions I should ask?"],
      "the wedding planner moved my Olive Tree tasting, it's Friday at 10 now.", "Friday at 10", "Wednesday at 3"),
+    # session 13: "he" is who the sentence named just before the pronoun's clause
+    (["Baking for my grandad on Saturday, he's vegetarian, any pie ideas?"],
+     "Grandad's gone fully vegan now, so the pie plan is off.", "vegan", "vegetarian"),
 ]
 
 
@@ -125,6 +128,9 @@ def test_one_haystack_planned_ahead_of_its_writes(tmp_path) -> None:
     (["ugh, the standup is at 9:15 and the retro at 9:30, what a morning"], "The standup is at 10 now."),
     # the value was said of another person in the same turn
     (["doing a picnic for 4, Tove is vegan and Rafe's gluten-free, any ideas?"], "Rafe's gone vegetarian now."),
+    # the pronoun's clause follows another person's name (session 13)
+    (["Baking for my grandad and Priya on Saturday, she's vegetarian, any pie ideas?"],
+     "Grandad's gone fully vegan now, so the pie plan is off."),
     # said by the assistant, not the user
     (["When is the standup?"], "The standup is at 10 now."),
     # "it" after two names, neither of which an earlier turn gave a time (session 12)
