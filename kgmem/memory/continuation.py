@@ -56,7 +56,11 @@ def referred(probe: SlotProbe, slots: Sequence[tuple[Entity, str, Fact]], before
     named = {w for m in probe.context for w in _name_words(m) if w in said} - generic
     if not named:
         return list(slots)
-    return [s for s in slots if named & (thread_words(s[0], s[2]) - generic)]
+    # a thread whose current value the probe names as the one that changes ("they can't do Tuesday
+    # now so it's Friday 8:15" after "the MOT is Tuesday at 9:30") is the one it goes on about too
+    own = set(_name_words(probe.text)) - generic
+    return [s for s in slots if named & (thread_words(s[0], s[2]) - generic)
+            or own & {w for w in _name_words(s[2].value or "") if w.isalpha() and len(w) > 2}]
 
 
 def continued_slot(probe: SlotProbe, slots: Sequence[tuple[Entity, str, Fact]], embed: Embed,

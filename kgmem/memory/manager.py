@@ -17,6 +17,7 @@ from datetime import datetime
 
 from kgmem import ids
 from kgmem.extraction.schema import CandidateFact, SlotProbe
+from kgmem.extraction.zero.entity_lookback import asks
 from kgmem.ids import normalise_name
 from kgmem.memory.anchoring import ANCHOR_CUE, Anchored, Anchoring, Embed
 from kgmem.memory.entities import EntityResolver
@@ -376,7 +377,7 @@ def _before(session: Session, probe: SlotProbe) -> str:
     """The sentence said just before the probe's own: in its message, or, when the probe's sentence
     opens the message, the last sentence of the user's message just before it in the session ("Just
     had the garage on the phone" | "they can't do Tuesday now…": the conversation is about what that
-    sentence named); "" when there is none."""
+    sentence named), unless that message asked the assistant something; "" when there is none."""
     n = probe.source_turns[0] if probe.source_turns else -1
     turn = session.turns[n] if 0 <= n < len(session.turns) else None
     if turn is None or not probe.text:
@@ -384,8 +385,10 @@ def _before(session: Session, probe: SlotProbe) -> str:
     i = turn.text.find(probe.text[:40])
     if i < 0 or turn.text[:i].strip():
         return _last_sentence(turn.text[:i]) if i > 0 else ""
+    # a message that asked the assistant something is another conversation ("how do I stop my
+    # glasses steaming up" names nothing the next message's "they" is)
     earlier = [t for t in session.turns[max(0, n - 2):n] if t.role == "user"]
-    return _last_sentence(earlier[-1].text) if earlier else ""
+    return _last_sentence(earlier[-1].text) if earlier and not asks(earlier[-1].text) else ""
 
 
 def _last_sentence(text: str) -> str:

@@ -152,3 +152,23 @@ def test_a_name_said_in_the_sentence_before_narrows_the_threads_to_its_own() -> 
     day = (roof[0], "amount", _fact("d", "the roofer came on a wet day, quoted £1"))
     assert "day" in thread_words(day[0], day[2]) and referred(busy, [day], "Busy day.") == [day]
     assert referred(busy, [day, gym], "Busy day.", frozenset({"day"})) == [day, gym]
+
+
+def test_a_thread_whose_value_the_sentence_names_as_changing_is_referred_to() -> None:
+    """Session 13: the message before named something the thread never says ("the music shop" for the
+    piano tuner), but the sentence names the thread's current day as the one that changes: that
+    thread stays a referent; a thread whose value it does not name does not."""
+    day = datetime(2024, 5, 2)
+    tuner, evening = (Entity(id=f"e-{n}", user_id="u", name=n, type="thing") for n in ("piano tuner", "parents evening"))
+    held = [(tuner, "scheduled_for", Fact(id="a", user_id="u", subject_id="e-piano tuner", predicate="scheduled_for",
+                                          value="Wednesday at 2", observed_at=day, session_id="s",
+                                          text="piano tuner scheduled_for Wednesday at 2 (The piano tuner is booked for "
+                                               "Wednesday at 2.)")),
+            (evening, "scheduled_for", Fact(id="b", user_id="u", subject_id="e-parents evening",
+                                            predicate="scheduled_for", value="Thursday at 6", observed_at=day,
+                                            session_id="s", text="parents evening scheduled_for Thursday at 6 (The "
+                                                                 "parents evening is on Thursday at 6.)"))]
+    probe = SlotProbe(mentions=[], context=["music shop"], values=[("Monday at 11", "when")], cue=True,
+                      text="they can't do Wednesday now so it's Monday at 11 instead.")
+    got = referred(probe, held, "ugh the music shop just rang me back")
+    assert [s[0].name for s in got] == ["piano tuner"]
