@@ -34,7 +34,7 @@ from kgmem.ids import normalise_name
 from kgmem.lexicon.gone import gone_after
 from kgmem.memory.continuation import continued_slot
 from kgmem.memory.entities import EntityResolver, _head_kind, _name_words
-from kgmem.memory.threads import another_owner
+from kgmem.memory.threads import another_owner, someone_elses_relative
 from kgmem.models import Entity, Fact
 
 #: value class → the attributes a value of that class may be
@@ -223,7 +223,8 @@ class Anchoring:
         the same message just before the probe's (a comma splice the splitter cut: "Dr Okafor's
         left the Elms, | I've been given Dr Lindqvist instead")."""
         return [a for a in self._read(probe, holders, day, before)
-                if not another_owner(probe, a.entity, holders[a.entity.id].get(a.candidate.predicate))]
+                if not another_owner(probe, a.entity, holders[a.entity.id].get(a.candidate.predicate))
+                and not someone_elses_relative(probe, a.entity)]
 
     def _read(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime,
               before: str = "") -> list[Anchored]:

@@ -56,3 +56,21 @@ def another_owner(probe: SlotProbe, ent: Entity, fact: Fact | None) -> bool:
         return False
     held = _name_words(ent.name)
     return not (len(held) > 1 and held[0] in PEOPLE_NOUNS and not other & PEOPLE_NOUNS)
+
+
+def relatives_of(probe: SlotProbe) -> set[str]:
+    """People a probe names only as whose relative or colleague its subject is ("Priya's sister has
+    just moved to Leeds": priya; "my flatmate Jess's brother": jess): the words before a people noun
+    that ends a name of two words or more (the people nouns themselves aside)."""
+    return {w for m in probe.mentions if len(ws := _name_words(m)) > 1 and ws[-1] in PEOPLE_NOUNS
+            for w in ws[:-1] if w not in PEOPLE_NOUNS}
+
+
+def someone_elses_relative(probe: SlotProbe, ent: Entity) -> bool:
+    """The probe is about a relative of the held person, not the person ("Priya's sister has just moved"
+    gives Priya no new home: rev13 18:42): the person's name is a possessor of a people noun the probe
+    names, and the person's own names do not hold that noun."""
+    if ent.type != "person":
+        return False
+    names = {w for n in (ent.name, *ent.aliases) for w in _name_words(n)}
+    return bool(names & relatives_of(probe)) and not names & PEOPLE_NOUNS

@@ -138,6 +138,9 @@ OWNED: list[tuple[str, str, str, str]] = [
     ("Priya's birthday meal is on Saturday at Dishoom.", "Tom's birthday meal got moved to Sunday.", "Priya", "Saturday"),
 ]
 NEAR_MISSES: list[tuple[str, str, str, str]] = [
+    # a relative or colleague of the held person, named by the person's possessive (session 13)
+    ("My friend Ana lives in Porto.", "Ana's brother has just moved to Braga.", "Ana", "Porto"),
+    ("My mate Kofi works at Accenture.", "Kofi's boss has moved to Deloitte now.", "Kofi", "Accenture"),
     # the old value's first word said of someone else's move (session 11)
     ("My cousin Dev is working at Infosys Pune these days.", "Dev says his mate Rohan left Infosys for TCS last month.",
      "Dev", "Infosys Pune"),
