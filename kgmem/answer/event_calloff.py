@@ -17,9 +17,13 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from kgmem.answer.match import norm
 from kgmem.retrieval.question import nlp as question_nlp
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: the predicates a calling off may hang the event on
 _PREDICATE_TAGS = {"VERB", "AUX"}
@@ -35,7 +39,7 @@ def _called_off_predicates() -> frozenset[str]:
     return frozenset(json.loads(path.read_text(encoding="utf-8"))["structure"]["called_off"])
 
 
-def _predicates(tok):  # type: ignore[no-untyped-def]
+def _predicates(tok: Token) -> list[Token]:
     """The predicate the token hangs on (the first verb above it) and the verbs that predicate
     completes ("decided to give the tasting a miss": give, decided)."""
     head = tok
@@ -50,7 +54,7 @@ def _predicates(tok):  # type: ignore[no-untyped-def]
     return out
 
 
-def _phrases(verb) -> set[str]:  # type: ignore[no-untyped-def]
+def _phrases(verb: Token) -> set[str]:
     """The verb's lemma alone and with each particle that follows it ("pushed back" → push, push back)."""
     lemma = verb.lemma_.lower()
     parts = {lemma}

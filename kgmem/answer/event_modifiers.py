@@ -22,12 +22,16 @@ close as synonyms: niece ~ nephew 0.63, pottery ~ ceramics 0.66).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from kgmem.answer.event_instance import CARRIES, NONE, OTHER
 from kgmem.answer.event_roles import time_nouns
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import GENERIC, expand, norm, terms
 from kgmem.retrieval.question import nlp as question_nlp
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 #: dependency labels of a modifier that names the head's instance
 _NAMING_DEPS = {"compound", "poss", "nmod", "amod", "npadvmod"}
@@ -37,7 +41,7 @@ _NOUN_TAGS = {"NOUN", "PROPN"}
 _NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"}
 
 
-def _naming(c, nouns_only: bool) -> str | None:  # type: ignore[no-untyped-def]
+def _naming(c: Token, nouns_only: bool) -> str | None:
     """A modifier's comparison word, or ``None`` when it names nothing (a pronoun, a count, a time)."""
     if c.pos_ == "PRON" or c.like_num or c.ent_type_ in _NOT_NAME_ENTS or c.lower_ in time_nouns():
         return None
@@ -47,7 +51,7 @@ def _naming(c, nouns_only: bool) -> str | None:  # type: ignore[no-untyped-def]
     return word if word and word not in GENERIC else None
 
 
-def _heads(doc, nouns_only: bool) -> dict[str, frozenset[str]]:  # type: ignore[no-untyped-def]
+def _heads(doc: Doc, nouns_only: bool) -> dict[str, frozenset[str]]:
     """Each noun with the content words that modify it: its naming children and their own
     modifiers. A noun inside such a run is a head too, of the words left of it in the run ("bathroom
     renovation finish": finish {bathroom, renovation}, renovation {bathroom}; a fragment's parse often
