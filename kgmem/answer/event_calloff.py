@@ -66,6 +66,17 @@ def _phrases(verb: Token) -> set[str]:
     return parts
 
 
+#: a negated ability is a state, not an event called off ("I can't drive till the optician says so")
+_ABILITY = {"can", "ca"}
+
+
+def _negated(verb: Token) -> bool:
+    """The predicate carries a negation ("didn't make it", "never went", "ended up not going"),
+    not of an ability."""
+    kids = list(verb.children)
+    return any(c.dep_ == "neg" for c in kids) and not any(c.dep_ == "aux" and c.lower_ in _ABILITY for c in kids)
+
+
 @lru_cache(maxsize=4096)
 def _reading(text: str) -> tuple[tuple[str, bool, bool], ...]:
     """Per word of the line (its comparison form): whether its predicate is negated, and whether
@@ -79,7 +90,7 @@ def _reading(text: str) -> tuple[tuple[str, bool, bool], ...]:
         if not tok.is_alpha or tok.is_stop:
             continue
         preds = _predicates(tok)
-        negated = any(c.dep_ == "neg" for p in preds for c in p.children)
+        negated = any(_negated(p) for p in preds)
         cancels = any(_phrases(p) & bank for p in preds)
         out.append((norm(tok.lower_), negated, cancels))
     return tuple(out)

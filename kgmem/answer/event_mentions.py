@@ -42,6 +42,9 @@ MIN_COVERAGE = 0.5
 SEMANTIC_MENTION = 0.45
 #: how long after its start an activity's unnamed end may come ("Home again!" after a trip)
 CONTINUATION_DAYS = 120
+#: a calling off undoes what was told of the same event this shortly before it ("Booked a spa day for
+#: Saturday!" … "The spa day is off"), as well as any day told ahead of it
+CALLED_OFF_WITHIN = timedelta(days=14)
 
 def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[EventMatch]:
     """The user's own actual lines about an activity, each scored and dated.
@@ -169,11 +172,13 @@ def _uncarried(verdict: str | None, check: NameCheck) -> bool:
 
 def _not_come(line: Line, when: datetime, qd: datetime | None, offs: list[Line]) -> bool:
     """A day told ahead ("Flying to Portugal on Tuesday") that has not come by the question's date,
-    or that a later line called off (``offs``), or a calling off itself: no event of the activity."""
+    or that a later line called off (``offs``), a line told shortly before a calling off, or a
+    calling off itself: no event of the activity."""
     if qd is not None and when.date() > qd.date():
         return True
-    return any(line is off for off in offs) or (
-        when.date() > line.said_at.date() and any(line.said_at <= off.said_at for off in offs))
+    return any(line is off for off in offs) or any(
+        line.said_at <= off.said_at and (when.date() > line.said_at.date() or off.said_at - line.said_at <= CALLED_OFF_WITHIN)
+        for off in offs)
 
 
 def _called_off(activity: str, core: set[str], lines: list[tuple[Line, set[str]]], check: NameCheck,
