@@ -66,15 +66,17 @@ def _phrases(verb: Token) -> set[str]:
     return parts
 
 
-#: a negated ability is a state, not an event called off ("I can't drive till the optician says so")
+#: a negated ability is a state, not an event called off ("I can't drive till the optician says so"),
+#: nor is a negated "be" ("hope tenerife isn't windy")
 _ABILITY = {"can", "ca"}
 
 
 def _negated(verb: Token) -> bool:
-    """The predicate carries a negation ("didn't make it", "never went", "ended up not going"),
-    not of an ability."""
+    """The predicate is a verb that carries a negation ("didn't make it", "never went", "ended up
+    not going"), not of an ability."""
     kids = list(verb.children)
-    return any(c.dep_ == "neg" for c in kids) and not any(c.dep_ == "aux" and c.lower_ in _ABILITY for c in kids)
+    return (verb.pos_ == "VERB" and any(c.dep_ == "neg" for c in kids)
+            and not any(c.dep_ == "aux" and c.lower_ in _ABILITY for c in kids))
 
 
 @lru_cache(maxsize=4096)

@@ -69,8 +69,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     lines = _line_words(activity, core, names, ev)
     # (read after the typos: "in Lisbob for the workshop" is still the declined Lisbon workshop)
     true_plans, told_unreal = _plans(core, names, followed, lines, ev)
-    # "cancelling my gym membership" is the event asked about: "I cancelled it" is then no "no"
-    cancel_asked = bool(re.search(r"\bcancel", activity, re.I))
+    cancel_asked = bool(re.search(r"\bcancel", activity, re.I))  # "cancelling my gym membership" is the event asked
     check, qd = NameCheck(activity, ev), ev.result.plan.question_date  # the activity's names ("my trip to portugal")
     # a day told ahead that a later line calls off ("… got rained off", "we didn't go after all")
     offs = [] if cancel_asked else _called_off(activity, core, lines, check, ev)
@@ -177,7 +176,7 @@ def _not_come(line: Line, when: datetime, qd: datetime | None, offs: list[Line])
     if qd is not None and when.date() > qd.date():
         return True
     return any(line is off for off in offs) or any(
-        line.said_at <= off.said_at and (when.date() > line.said_at.date() or off.said_at - line.said_at <= CALLED_OFF_WITHIN)
+        line.said_at < off.said_at and (when.date() > line.said_at.date() or off.said_at - line.said_at <= CALLED_OFF_WITHIN)
         for off in offs)
 
 
