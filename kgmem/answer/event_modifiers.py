@@ -100,16 +100,30 @@ def verdict(phrase: str, text: str) -> str:
     heads = tuple((h, mods) for h, mods in heads if h in have)
     if not heads:
         return NONE
-    if all(mods <= have for _, mods in heads):
+    if all(_within(mods, have) for _, mods in heads):
         return CARRIES
     asked = terms(phrase)
+    asked |= expand(asked)
     for head, mods in heads:
-        if mods <= have:
+        if _within(mods, have):
             continue
         for line_head, line_mods in _line_heads(text):
-            if line_head == head and line_mods - asked - expand(asked):
+            if line_head == head and not _within(line_mods, asked):
                 return OTHER
     return NONE
+
+
+def _within(words: frozenset[str], have: set[str]) -> bool:
+    """Every word is in ``have``, as itself or another form of it (dental / dentist: one stem)."""
+    return all(any(_same(w, h) for h in have) for w in words)
+
+
+def _same(a: str, b: str) -> bool:
+    """One word in two forms: equal, or sharing a stem of 4+ letters that is most of the shorter."""
+    if a == b:
+        return True
+    n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return n >= 4 and n >= 0.6 * min(len(a), len(b))
 
 
 def line_verdicts(phrase: str, lines: list[Line], ev: EvidenceSet) -> list[str]:
