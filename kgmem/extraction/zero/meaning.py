@@ -36,6 +36,7 @@ from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.patterns import MONEY_ANY
 from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.proposals import Proposal, Proposer
+from kgmem.extraction.zero.referents import referent
 from kgmem.extraction.zero.sentences import Sentence, best_time
 from kgmem.extraction.zero.trips import RETURN_FROM
 from kgmem.extraction.zero.value_parse import Value
@@ -366,6 +367,7 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
                 trace.values.append((pred.name, "(not told as past)"))
                 continue
             values = [v for v in fill(pred.kind, clause) or named_argument(pred.kind, clause)
+                      or referent(pred.name, pred.kind, clause)  # "films like Past Lives, I watched it"
                       if v[0].casefold() not in used and valid_value(v[0]) and _fits(pred.name, v[0], clause)]
             trace.values.append((pred.name, values[0][0] if values else ""))
             if not values:
