@@ -31,8 +31,6 @@ _NOT_ITEMS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTIT
 _NOT_A_LIST = frozenset({"but", "or", "yet", "nor", "not", "instead", "than", "rather"})
 #: predicates whose value is a name (a place, a title): a conjunct must be a name too
 _NAMED = frozenset({"visited", "watched", "read_book"})
-#: predicates whose value is a title
-_TITLES = frozenset({"watched", "read_book"})
 
 
 def _value_span(doc: Doc, value: str) -> Span | None:
@@ -57,24 +55,32 @@ def _phrase(t: Token, named: bool) -> str:
 
 
 def _gapped(head: Token) -> list[Token]:
-    """Nouns coordinated with the verb whose object ``head`` is, with no verb of their own: the verb
-    is left out ("watched Barbie and then Oppenheimer" parses Oppenheimer as the verb's conjunct)."""
-    if head.dep_ != "dobj":
+    """The other objects of a verb left out after the first ("watched Barbie and then Oppenheimer"
+    parses Oppenheimer as the verb's conjunct): the verb's direct object and its noun conjuncts
+    with no subject of their own, whichever of them ``head`` is."""
+    if head.dep_ == "dobj":
+        verb = head.head
+    elif head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+    else:
         return []
-    return [c for c in head.head.conjuncts if c.pos_ in ("NOUN", "PROPN") and c.i > head.i
-            and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [c for c in verb.conjuncts if c.pos_ in ("NOUN", "PROPN") and c.i > verb.i
+                and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
+    return [c for c in objects if c.i != head.i] if head in objects else []
 
 
 def _conjuncts(head: Token, span: Span, lowercase: bool, people: bool) -> list[str]:
     """Phrases of the conjuncts of ``head`` outside ``span`` that are the same kind of phrase
-    (``people``: a name NER calls a person may be one of them — NER labels unknown titles at random)."""
+    (``people``: a name NER calls a person may be one of them — NER labels unknown titles and towns at random)."""
     named = _named(head) and not lowercase
     out = []
     for c in [*head.conjuncts, *_gapped(head)]:
         if span.start <= c.i < span.end or c.pos_ not in ("NOUN", "PROPN"):
             continue
-        if any(t.lower_ in _NOT_A_LIST for t in head.doc[min(head.i, c.i) + 1: max(head.i, c.i)]):
-            continue  # "hate running but love swimming", "a tent or a hammock": a contrast or a choice
+        between = head.doc[min(head.i, c.i) + 1: max(head.i, c.i)]
+        if any(t.lower_ in _NOT_A_LIST for t in between) or not any(t.dep_ == "cc" or t.text in (",", "&") for t in between):
+            continue  # "hate running but love swimming", "a tent or a hammock": a contrast or a choice; no "and": a misparse
         ent = entity_at(c)
         if ent is not None and ent.label_ in _NOT_ITEMS and not (people and ent.label_ == "PERSON") \
                 or c.lower_ in GENERIC_HEADS:
@@ -94,12 +100,12 @@ def listed_values(facts: list[CandidateFact], doc: Doc | None, lowercase: bool =
     have = {(f.predicate, f.value.casefold()) for f in facts}
     out: list[CandidateFact] = []
     for f in facts:
-        if f.subject != "user" or f.predicate not in LISTED:
-            continue
+        if f.subject != "user" or f.predicate not in LISTED or lowercase and f.predicate in _NAMED:
+            continue  # without capitals a name's kind cannot be told from the words around it
         span = _value_span(doc, f.value)
         if span is None or len(span) == 0:
             continue
-        for phrase in _conjuncts(span.root, span, lowercase, f.predicate in _TITLES):
+        for phrase in _conjuncts(span.root, span, lowercase, f.predicate in _NAMED):
             key = (f.predicate, phrase.casefold())
             if key in have:
                 continue

@@ -316,6 +316,14 @@ def typed_value(predicate: str, kind: str, clause: Clause) -> Value | None:
     return next((v for v in fill(kind, clause) if valid_value(v[0]) and _fits(predicate, v[0], clause)), None)
 
 
+def _values(pred: str, kind: str, clause: Clause, used: set[str]) -> list[Value]:
+    """Values of ``kind`` in the clause that pass ``pred``'s checks; else the value an earlier phrase
+    gives the clause's pronoun object ("films like Past Lives, I watched it")."""
+    def ok(values: list[Value]) -> list[Value]:
+        return [v for v in values if v[0].casefold() not in used and valid_value(v[0]) and _fits(pred, v[0], clause)]
+    return ok(fill(kind, clause) or named_argument(kind, clause)) or ok(referent(pred, kind, clause))
+
+
 def with_companions(props: list[Proposal], top: list[Proposal], threshold: float) -> list[Proposal]:
     """The proposals plus the companions of the first (lexicon.COMPANIONS) that rank in the clause's
     top three above ``threshold``: one clause often fills two slots of one topic, and the margin that
@@ -366,9 +374,7 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
             if pred.name in EVENTIVE and not (told_as_past(clause, when) or note or clause.ongoing and pred.name in _ONGOING_OK):
                 trace.values.append((pred.name, "(not told as past)"))
                 continue
-            values = [v for v in fill(pred.kind, clause) or named_argument(pred.kind, clause)
-                      or referent(pred.name, pred.kind, clause)  # "films like Past Lives, I watched it"
-                      if v[0].casefold() not in used and valid_value(v[0]) and _fits(pred.name, v[0], clause)]
+            values = _values(pred.name, pred.kind, clause, used)
             trace.values.append((pred.name, values[0][0] if values else ""))
             if not values:
                 continue
