@@ -195,6 +195,7 @@ def clauses_of(doc: Doc) -> list[Clause]:
     # a relative clause of the user's is read once more on its own (its words stay in their clause)
     for h in (t for t in doc if user_relative(t)):
         toks = [t for t in h.subtree if t.i == h.i or not any(a.i in head_ids for a in t.ancestors if h.is_ancestor(a))]
+        toks = [t for t in toks if not any(p.is_punct for p in doc[min(t.i, h.i): max(t.i, h.i) + 1])]  # up to a comma or dash
         about, subj = about_of(h)
         out.append(_clause(h, toks, about, subj, _with_object(h, toks)))
     return [c for c in out if len(c.tokens) > 1]

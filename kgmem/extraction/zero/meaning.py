@@ -16,7 +16,7 @@ import numpy as np
 
 from kgmem import predicates
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, intent_only
-from kgmem.extraction.zero.clauses import Clause, possessed_by_other
+from kgmem.extraction.zero.clauses import Clause, possessed_by_other, user_relative
 from kgmem.extraction.zero.combine import ProposedFact
 from kgmem.extraction.zero.entity_facts import handed_to_person
 from kgmem.extraction.zero.facts import make_fact
@@ -365,8 +365,8 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
             if vf is not None and first is not None and p.score < first - vf.extra_margin:
                 break
             pred = predicates.get(_medium(_polarity(p.predicate, clause), clause))
-            if pred is None:
-                continue
+            if pred is None or user_relative(clause.head) and pred.name not in EVENTIVE:
+                continue  # "the monstera I treated myself to" tells a deed; "the wine we had" no taste
             # a verbless note ("My purchase of the week: headphones, $250") tells what was done,
             # unless the sentence dates it ahead ("Big trip: Lisbon next month")
             note = clause.verbless and not (when is not None and when.future) \
