@@ -67,7 +67,10 @@ def whole_title(fact: CandidateFact, doc: Doc | None) -> CandidateFact:
         return fact
     ent = next((e for e in doc.ents if e.label_ == "WORK_OF_ART" and e.start <= span.start and span.end <= e.end), None)
     start, end = (ent.start, ent.end) if ent is not None else (span.start, span.end)
+    first = start
     start, end = _span(doc, start, end)
+    if start < first and doc[start].lower_ in ("the", "a", "an"):
+        start += 1  # an article the reading left out stays out ("started The Bear" → "Bear", as before)
     value = doc[start:end].text
     if value == fact.value or len(value) > 80:
         return fact
