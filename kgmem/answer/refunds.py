@@ -5,8 +5,9 @@
 says so: a refund word ("got the refund", "45 refunded", "they refunded me"), a bought thing
 returned ("returned the boots"; not "returned from Lisbon": the verb needs an object), a thing
 sent, taken or brought back ("sent the close caboo back"), or money got back ("got my £120
-back"). Its amounts are not paid, and it takes out the purchase it names — the earlier line
-sharing a word for the thing ("asics"), or, naming none, the same amount.
+back"); an exchange ("sent the jumper back and got the bigger size instead") is none. Its amounts
+are not paid, and it takes out the purchase it names — the earlier line sharing a word for the
+thing ("asics"), or, naming none, the same amount.
 
 Words: ``kgmem/resources/lexicon/money_back.json``.
 """
@@ -38,13 +39,16 @@ def money_back_kind(sentence: str) -> str | None:
     the refund", "45 refunded", "they refunded me"); ``"returned"`` when a thing is returned, or
     sent, taken or brought back ("returned the boots", "sent the close caboo back"; not "returned
     from Lisbon": the verb needs an object), or money is got back ("got my £120 back"); else
-    ``None``. A "returned" sentence counts only against a purchase it matches ("took the dog back
-    to the vet, £60" is a vet bill)."""
+    ``None`` — also for an exchange ("sent the jumper back and got the bigger size instead",
+    "swapped them for a half size up"). A "returned" sentence counts only against a purchase it
+    matches ("took the dog back to the vet, £60" is a vet bill)."""
     w = _words()
     doc = load_nlp()(sentence)
     if any(t.lower_ in w["refund"] or t.lemma_.lower() in w["refund"] for t in doc):
         return "refund"
     back = any(t.lower_ == "back" for t in doc)
+    if any(t.lower_ in w["exchange"] or t.lemma_.lower() in w["exchange"] for t in doc):
+        return None  # "sent the jumper back and got the bigger size instead": an exchange, no money back
     for tok in doc:
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         lemma = tok.lemma_.lower()

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from kgmem.answer import instances as inst
 from kgmem.answer.deterministic import Computed
-from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.evidence import EvidenceSet, Line, arrangement
 from kgmem.answer.match import GENERIC, terms
 from kgmem.answer.whose import others_doing
 from kgmem.lexicon import numbers
@@ -88,7 +88,9 @@ def compute_unit_total(ev: EvidenceSet, in_window: Callable[[Line], bool]) -> Co
     where = asked_place(plan.question)
     # "how many nights was i in dublin": only lines naming Dublin; another place's stays never answer
     told = [(ln, n) for ln in said if (n := stated(ln.text, unit)) is not None and (where is None or where in terms(ln.text))]
-    own = [(ln, n) for ln, n in told if ln.actuality == "actual" and not others_doing(ln.text)]
+    # "Booked four nights at a hotel in Rome for September": an arrangement, not a stay (yet)
+    own = [(ln, n) for ln, n in told if ln.actuality == "actual" and arrangement(ln.text) is None
+           and not others_doing(ln.text)]
     if not own:
         return out
     sims = inst.phrase_similarity(ev, inst.counted_phrase(plan), [ln for ln, _ in own])
