@@ -12,6 +12,8 @@ are development figures, reported next to the synthetic held-out families nobody
 - sentences_dev4.jsonl (au14, session 11; 86 turns written without reading kgmem's code): the same table;
 - sentences_dev5.jsonl (au16, session 12; 93 turns written without reading kgmem's code): the same table, and
   user-subject facts stored from its negatives (17 of 24 give other people's or things' numbers and places);
+- sentences_dev6.jsonl (au18, session 13; 105 turns written without reading kgmem's code): the same table and
+  negatives' user-subject facts (18 of 25 give other people's or things' numbers and places);
 - paraphrases*.jsonl (earlier rounds): recall / precision of user facts (target >= 0.85);
 - noise_turns.jsonl (auth13): user facts stored (target 0);
 - other_entity_updates.jsonl (auth13): share of questions answered with the corrected value by
@@ -65,6 +67,8 @@ DEV3_BLIND = {"recall": 0.558, "precision": 0.664, "expected": 283, "extracted":
 DEV4 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev4.jsonl"
 #: au16's fifth set (session 12), written the same way; its first run on a change is that change's blind figure
 DEV5 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev5.jsonl"
+#: au18's sixth set (session 13), written the same way; its first run on a change is that change's blind figure
+DEV6 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev6.jsonl"
 
 
 TARGET = 0.85  # recall and precision per category (issue #13)
@@ -110,6 +114,11 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
     neg5 = [r for r in rows5 if r["category"] == "negative"]
     neg5_res = ex.extract_many([([("user", r["text"])], datetime.fromisoformat(r["session_date"])) for r in neg5])
     neg5_user = sum(1 for res in neg5_res for f in res.facts if f.subject == "user")
+    rows6 = perturb_rows(hw.load_rows(DEV6), transform)
+    cats6 = hw.score(ex, rows6)
+    neg6 = [r for r in rows6 if r["category"] == "negative"]
+    neg6_res = ex.extract_many([([("user", r["text"])], datetime.fromisoformat(r["session_date"])) for r in neg6])
+    neg6_user = sum(1 for res in neg6_res for f in res.facts if f.subject == "user")
     neg3 = [r for r in rows3 if r["category"] == "negative"]
     neg3_res = ex.extract_many([([("user", r["text"])], datetime.fromisoformat(r["session_date"])) for r in neg3])
     neg3_user = sum(1 for res in neg3_res for f in res.facts if f.subject == "user")
@@ -126,7 +135,7 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
         with tempfile.TemporaryDirectory() as tmp:
             outcomes = oe.run(Path(tmp))
     total, total2, total3, total4 = _total(cats), _total(cats2), _total(cats3), _total(cats4)
-    total5 = _total(cats5)
+    total5, total6 = _total(cats5), _total(cats6)
     extra: dict[str, Any] = {}
     if stages:
         extra["stages"] = {name: set_stages(ex, rs, hw.matches) for name, rs in (("handwritten", rows1), ("sentences_dev2", rows2),
@@ -158,6 +167,11 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
         "sentences_dev5_all": {"recall": round(total5.recall, 3), "precision": round(total5.precision, 3),
                                "expected": total5.expected, "extracted": total5.extracted},
         "sentences_dev5_negative_user_facts": {"turns": len(neg5), "user_facts": neg5_user},
+        "sentences_dev6": {c: {"expected": s.expected, "recall": round(s.recall, 3), "extracted": s.extracted,
+                               "precision": round(s.precision, 3)} for c, s in sorted(cats6.items())},
+        "sentences_dev6_all": {"recall": round(total6.recall, 3), "precision": round(total6.precision, 3),
+                               "expected": total6.expected, "extracted": total6.extracted},
+        "sentences_dev6_negative_user_facts": {"turns": len(neg6), "user_facts": neg6_user},
         "paraphrases": {"records": len(rows), "recall": round(p.recall, 3), "precision": round(p.precision, 3)},
         "noise": {"turns": len(noise_rows), "user_facts": leaks},
         "other_entity_updates": {"records": len(outcomes),
@@ -216,6 +230,12 @@ def to_markdown(r: dict[str, Any]) -> str:
                   "change on it is that change's blind figure, later gains there are directed):", "",
                   *category_table("dev5 category", r["sentences_dev5"], ("all", r["sentences_dev5_all"]), _negative), "",
                   f"dev5 negatives: {n5['user_facts']} user-subject facts from {n5['turns']} turns (target 0)."]
+    if "sentences_dev6" in r:
+        n6 = r["sentences_dev6_negative_user_facts"]
+        lines += ["", "sentences_dev6.jsonl (au18, session 13: written without reading kgmem's code; the first run of a "
+                  "change on it is that change's blind figure, later gains there are directed):", "",
+                  *category_table("dev6 category", r["sentences_dev6"], ("all", r["sentences_dev6_all"]), _negative), "",
+                  f"dev6 negatives: {n6['user_facts']} user-subject facts from {n6['turns']} turns (target 0)."]
     pr, nz, oe_ = r["paraphrases"], r["noise"], r["other_entity_updates"]
     lines += ["", f"Paraphrase sets ({pr['records']} records, user facts): recall {pr['recall']}, precision "
               f"{pr['precision']} (target 0.85: {ok(min(pr['recall'], pr['precision']), 0.85)}).", "",

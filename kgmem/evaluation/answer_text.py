@@ -169,6 +169,29 @@ def names_other_option_first(question: str, gold: str, prediction: str) -> bool:
     return not set(pred_words[o:g]) & _LATER_WORDS
 
 
+#: words that state an order between two named options ("X came first", "before Y", "then Y")
+_ORDER_WORDS = _LATER_WORDS | frozenset({"first", "earlier", "before", "sooner", "preceded", "prior",
+                                         "then", "previously", "beforehand", "afterwards", "second"})
+
+
+def states_no_order(question: str, gold: str, prediction: str) -> bool:
+    """Whether an answer to an either/or question names both options without saying which came
+    first: no order word outside the options' own words and fewer than two dates ("The holiday in
+    Portugal is not the first day in the new job." — "first" belongs to an option; dev7 v1_q02,
+    au15). Such an answer picks nothing, whatever it names first."""
+    m = _OPTIONS.search(question.strip())
+    if not m:
+        return False
+    a, b = _option_words(m.group(1), m.group(2)), _option_words(m.group(2), m.group(1))
+    pred_words = normalise(prediction).split()
+    if not a or not b or not (a & set(pred_words)) or not (b & set(pred_words)):
+        return False
+    own = set(normalise(m.group(1)).split()) | set(normalise(m.group(2)).split())
+    if any(w in _ORDER_WORDS and w not in own for w in pred_words):
+        return False
+    return len(extract_dates(prediction)) < 2
+
+
 def without_quotes(prediction: str) -> str:
     """The answer with quoted spans removed: the user's own words cited back are no recommendation."""
     return _QUOTED.sub(" ", prediction)

@@ -35,6 +35,9 @@ SETS = {
     "dev7": ("au15", {"single-session-user": 6, "single-session-assistant": 3,
                       "single-session-preference": 2, "multi-session": 9, "knowledge-update": 7,
                       "temporal-reasoning": 15}, 5),
+    "dev8": ("au17", {"single-session-user": 5, "single-session-assistant": 3,
+                      "single-session-preference": 2, "multi-session": 10, "knowledge-update": 7,
+                      "temporal-reasoning": 13}, 5),
 }
 
 

@@ -237,3 +237,37 @@ def test_an_either_or_answer_is_judged_by_the_option_it_names_first() -> None:
     assert scorer.judge(prediction=wrong, question="What came first?",
                         gold="The hearing aids", question_type="temporal-reasoning",
                         is_abstention=False).correct
+
+
+def test_an_either_or_answer_naming_both_options_without_an_order_is_wrong() -> None:
+    """au15 (dev7 v1_q02): "X is not the first day in the new job" names both options and says
+    nothing about which came first ("first" is the option's own word); it was credited."""
+    scorer = NormalisedMatchScorer()
+    kwargs = {"question": "Which came first: the holiday in Portugal or my first day in the new job?",
+              "gold": "The holiday in Portugal (12 to 22 March)", "question_type": "temporal-reasoning",
+              "is_abstention": False}
+    verdict = scorer.judge(prediction="The holiday in Portugal is not the first day in the new job.",
+                           **kwargs)
+    assert not verdict.correct and verdict.method == "no-order"
+    assert scorer.judge(prediction="The holiday in Portugal, before your first day in the new job.",
+                        **kwargs).correct
+    assert scorer.judge(prediction="The holiday in Portugal (12 March); the new job (2 June).",
+                        **kwargs).correct
+    assert scorer.judge(prediction="The holiday in Portugal.", **kwargs).correct
+
+
+def test_token_recall_credits_no_pasted_evidence() -> None:
+    """au15 (dev7 v2_q05): a dump of retrieved lines holds most gold words without answering."""
+    gold = "$449 ($260 for two tyres + $189 for a battery)"
+    pasted = ("The evidence is: [{'role': 'user', 'content': 'my car battery died so new one, $189'}, "
+              "{'role': 'user', 'content': 'the tyres i told u about, the $260 ones, two of them'}, "
+              "{'role': 'user', 'content': 'dad paid my rego this month, $390'}, {'role': 'user', "
+              "'content': 'jess flew to Fiji this morning for a whole fortnight of sun'}]")
+    assert not score(gold, pasted, "multi-session")
+    assert score(gold, "About 449: 260 for the two tyres and 189 for a battery.", "multi-session")
+
+
+def test_you_werent_declines_a_false_premise() -> None:
+    """au15: "You weren't in Fiji, Jess went." rejects the question's premise: an abstention."""
+    assert score("The user never went to Fiji.", "You weren't in Fiji, Jess went.", abs_=True)
+    assert score("The user never went to Fiji.", "You were not in Fiji.", abs_=True)

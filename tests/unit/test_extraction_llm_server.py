@@ -50,7 +50,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with log.open("wb") as out:  # a file, not a pipe: llama.cpp logs a lot and a full pipe blocks it
         proc = subprocess.Popen(
             [sys.executable, "-m", "llama_cpp.server", "--model", str(resolve_local_model(LOCAL_DEFAULT_MODEL)),
-             "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048", "--n_threads", "2",
+             # one thread: two threads spin at each token's barrier and, on a loaded 2-core machine,
+             # made a reply take minutes (past the timeout) where one thread takes ~40 s
+             "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048", "--n_threads", "1",
              "--model_alias", "smollm2"],
             stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/v1"
@@ -112,6 +114,7 @@ def test_requests_go_to_the_server_and_json_is_validated(server: str, rules: Rul
     assert len(llm.requests) == 1, res.fallback_reason  # one chunk: the residual turn (and the question before it)
     sent = llm.requests[0][-1]["content"]
     assert "Eastside food bank" in sent and "moved to Denver" not in sent
+    assert llm.results, f"the server gave no reply: {res.fallback_reason}"
     assert llm.results[0].parsed is not None  # the server's JSON validated into LLMFacts
     assert res.fallback_reason is None and res.tier == "llm"
     assert ("lives_in", "Denver") in {(f.predicate, f.value) for f in res.facts}  # nothing lost
