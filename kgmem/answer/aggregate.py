@@ -213,7 +213,7 @@ def _items(ev: EvidenceSet, preds: list[str], narrow: set[str]) -> tuple[list[Fa
     items: dict[str, Fact] = {}
     for f in sorted(narrowed or pool, key=lambda f: (fact_date(f), f.id)):
         key = (f.value or f.text).casefold().strip()
-        if key not in items and not _told_before(key, items) and ev.fact_is_actual(f):
+        if key not in items and not _told_before(key, items) and ev.fact_is_actual(f) and countable.fact_counts(f, ev, doer=False):
             items[key] = f
     extra = _visited_lines(ev, items) if "visited" in preds and not narrowed else []
     return list(items.values()), extra

@@ -8,9 +8,11 @@ A line's item counts when it is
   person but whose main clause is the user's own ("Spent two nights at my brother's") is the
   user's (:func:`kgmem.answer.whose.own_clause`);
 - **actual**: not a plan, not declined, not called off (the line classes of
-  :mod:`kgmem.answer.actuality`), not an intention its own sentence says came to nothing ("I was
-  meant to go to Harrogate today but the trains were on strike"), not someone's asking price the
-  user turned down in the next clause ("the bike shop wanted 90 euro for new brakes, I said no");
+  :mod:`kgmem.answer.actuality`; a bare next line of the message calling it off: "Stampede Road
+  Race Sunday. DNS."), not an intention its own sentence says came to nothing ("I was meant to
+  go to Harrogate today but the trains were on strike"), not someone's asking price the user
+  turned down in the next clause ("the bike shop wanted 90 euro for new brakes, I said no"), not
+  a thing sent back for money ("sent the nikes back, got the refund": :mod:`kgmem.answer.refunds`);
 - **past at the question date**, by the line's resolved time, not by its verb: a booking counts
   once the time it was booked for has passed by the day the question is asked ("Booked three
   nights in Keswick for February", asked in June) and never while that time is ahead ("reserved
@@ -36,8 +38,10 @@ from typing import Any
 from kgmem import temporal
 from kgmem.answer.actuality import FIRST_PERSON
 from kgmem.answer.evidence import BOOKING_VERBS, EvidenceSet, Line, arrangement, verb_base
+from kgmem.answer.refunds import money_back
 from kgmem.answer.whose import others_doing, own_clause
 from kgmem.lexicon import calendar
+from kgmem.models import Fact
 from kgmem.nlp import load_nlp
 
 #: why a line is not one of the user's own done items, by its line class
@@ -137,6 +141,16 @@ def _turned_down(line: Line, ev: EvidenceSet | None) -> bool:
     return bool(after) and bool(FIRST_PERSON.search(after[0].text)) and bool(_refusal().search(after[0].text))
 
 
+def _called_off_after(line: Line, ev: EvidenceSet | None) -> bool:
+    """The next line of the same message is a bare call-off of this one ("Stampede Road Race
+    Sunday." + "DNS."): three words or fewer, calling off or saying no."""
+    if ev is None:
+        return False
+    after = [ln for ln in ev.turn_lines(line.turn_id) if ln.position == line.position + 1]
+    return bool(after) and len(after[0].text.split()) <= 3 and (
+        bool(_called_off().search(after[0].text)) or after[0].actuality == "negated")
+
+
 def unconfirmed(line: Line) -> bool:
     """A booking whose time has passed, and no line of it tells the event done: it counts, but the
     answer says so ("at least 2 nights; 6 with the stay you booked in Rome for September")."""
@@ -144,8 +158,11 @@ def unconfirmed(line: Line) -> bool:
 
 
 def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None, *,
-            arranging: bool = False, money: bool = False) -> str | None:
+            arranging: bool = False, money: bool = False, doer: bool = True) -> str | None:
     """Why a user line's item does not count, or ``None`` when it does (see the module docstring).
+    ``doer``: also read the main clause's doer from the parse (:func:`others_doing`; a stored item's
+    source line is read by its line class only, since the doer read of a lower-case line can
+    misfire: "copped new asics gel runners today");
     ``arranging``: the question asks about bookings or offers themselves ("how many tables have I
     booked"); ``money``: a money total (a booking is paid when made, whenever its date)."""
     kind = line.actuality
@@ -153,12 +170,15 @@ def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None
         kind = "actual"  # "Spent two nights at my brother's in Leeds": the user's doing, at a brother's
     # a money line's amount is the user's even when its clause's doer is not ("somebody nicked my
     # bike bell, new one 8 euro"): only the line class decides there
-    if kind == "other" or (kind == "actual" and not money and others_doing(line.text)):
+    if kind == "other" or (kind == "actual" and not money and doer and others_doing(line.text)):
         return LINE_CLASS_REASON["other"]
     if kind in ("negated", "request"):
         return LINE_CLASS_REASON[kind]
-    if _unfulfilled().search(line.text) or _called_off().search(line.text) or _turned_down(line, ev):
+    if _unfulfilled().search(line.text) or _called_off().search(line.text) or _turned_down(line, ev) \
+            or _called_off_after(line, ev):
         return "called off, turned down or not done"
+    if not money and ev is not None and money_back(line, ev):
+        return "sent back, not kept"  # "sent the trainers i ordered back, got the refund"
     arranged = arrangement(line.text)
     if arranged == "offer" and not arranging:
         return "an offer to you"
@@ -172,3 +192,13 @@ def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None
     if kind == "plan":
         return LINE_CLASS_REASON["plan"]
     return None
+
+
+def fact_counts(fact: Fact, ev: EvidenceSet, *, doer: bool = True) -> bool:
+    """A stored item counts unless every line of its source turn that names its value fails
+    :func:`why_not` ("User bought: nikes" from "sent the nikes i ordered back, got the refund";
+    "User attended: the Baxter" from "Lindiwe went to the Baxter with her sister"); ``doer``: as
+    for :func:`why_not`."""
+    value = (fact.value or "").casefold()
+    told = [ln for tid in fact.source_turn_ids[:1] for ln in ev.turn_lines(tid) if value and value in ln.text.casefold()]
+    return not told or not all(why_not(ln, ev.result.plan.question_date, ev, doer=doer) for ln in told)

@@ -36,7 +36,6 @@ from kgmem.answer.act_kinds import other_kind
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, EvidenceSet, Line
 from kgmem.answer.match import GENERIC, norm, terms
-from kgmem.answer.whose import others_doing
 from kgmem.models import Fact, QueryPlan
 from kgmem.nlp import load_nlp
 from kgmem.retrieval.planner import plan_notes
@@ -197,6 +196,7 @@ class Told:
     acts: dict[tuple[str, int], str] = field(default_factory=dict)
 
 
+# long: the steps of one count (choose lines, set aside, one per session, dedupe) share sims and reasons
 def told_events(ev: EvidenceSet) -> Told | None:
     """The user's own actual events the count question asks about, one line each (``None`` when
     the question is no "how many" question or no line tells what it counts).
@@ -296,15 +296,13 @@ def _covers(fact: Fact, line: Line, words: set[str]) -> bool:
 
 def _set_aside_source(fact: Fact, set_aside: list[tuple[Line, str]], ev: EvidenceSet) -> bool:
     """A stored item whose source line was set aside ("sold my ticket to the spacey jane gig" →
-    attended: spacey jane gig), or tells someone else's doing ("Lindiwe went to the Baxter with her
-    sister"), is no counted item either."""
+    attended: spacey jane gig), or does not count by :func:`countable.why_not` ("Lindiwe went to
+    the Baxter with her sister", "sent the nikes back, got the refund"), is no counted item either."""
     value = (fact.value or "").casefold()
     if not value:
         return False
-    if any(ln.turn_id in fact.source_turn_ids and value in ln.text.casefold() for ln, _ in set_aside):
-        return True
-    told = [ln for tid in fact.source_turn_ids[:1] for ln in ev.turn_lines(tid) if value in ln.text.casefold()]
-    return bool(told) and all(others_doing(ln.text) for ln in told)
+    return any(ln.turn_id in fact.source_turn_ids and value in ln.text.casefold() for ln, _ in set_aside) \
+        or not countable.fact_counts(fact, ev)
 
 
 def _quote(line: Line) -> str:

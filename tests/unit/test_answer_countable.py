@@ -146,3 +146,30 @@ def test_a_price_someone_asked_is_not_paid_when_the_user_refuses_it(goer) -> Non
     a = goer.answer("noor", "How much have I spent on my bike in total?", question_date=datetime(2025, 8, 1))
     # lock €30 + bell €8; the garage's €120 was turned down in the next clause ("I said no")
     assert a.text.startswith("€38"), (a.text, a.extra["decision"])
+
+
+@pytest.fixture(scope="module")
+def runner(chat_memory):  # noqa: ANN001, ANN201
+    said = [
+        (datetime(2025, 4, 6), "Ran the Harbour 10K race this morning, 52 minutes."),
+        (datetime(2025, 5, 11), "Coastal Half race on Sunday. DNS. Knee."),
+        (datetime(2025, 6, 1), "Ran the Parkside 5K race yesterday, new best."),
+        (datetime(2025, 6, 8), "Bought trail shoes for £90."),
+        (datetime(2025, 6, 15), "sent the trail shoes back, too narrow, got the refund today"),
+        (datetime(2025, 6, 22), "Bought a running vest for £40."),
+    ]
+    m = chat_memory("ines", said, "i", None)
+    yield m
+    m.close()
+
+
+def test_a_race_the_next_line_calls_off_is_not_run(runner) -> None:  # noqa: ANN001
+    a = runner.answer("ines", "How many races have I run this year?", question_date=datetime(2025, 7, 1))
+    assert a.text.startswith("2 ("), (a.text, a.extra["decision"])
+    assert "Coastal" not in a.text.split("Not counted")[0], a.text
+
+
+def test_a_thing_sent_back_for_a_refund_is_not_a_purchase_kept(runner) -> None:  # noqa: ANN001
+    a = runner.answer("ines", "How many things have I bought for running?", question_date=datetime(2025, 7, 1))
+    # the shoes went back for a refund (the races counted beside the vest are another matter)
+    assert "vest" in a.text and "shoes" not in a.text, (a.text, a.extra["decision"])
