@@ -127,7 +127,9 @@ def tells_it_done(text: str) -> bool:
         if tok.tag_ != "VBD" or verb_base(tok.lemma_.lower()) in BOOKING_VERBS or tok.dep_ in ("relcl", "acl", "amod"):
             continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects and all(c.lower_ in _USER_WORDS for c in subjects):
+        if not subjects and tok.dep_ == "conj":  # "Booked a night by Gatwick and stayed there": the booker's
+            subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if all(c.lower_ in _USER_WORDS for c in subjects) and (subjects or tok.dep_ == "conj"):
             return True
     return False
 

@@ -27,6 +27,7 @@ from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import GENERIC, terms
 from kgmem.lexicon import numbers
+from kgmem.lexicon.people import people_noun
 from kgmem.nlp import load_nlp
 
 #: "how many nights …": the unit a question totals (its plural as the question writes it)
@@ -67,12 +68,13 @@ _HOMES = frozenset({"place", "house", "home", "flat", "flats", "apartment"})
 @lru_cache(maxsize=1024)
 def at_home(text: str) -> bool:
     """The line puts the stay in someone's home, by its parse: "at my mum's" (the possessive is
-    the object of "at"), "at Jo's place", "at my brother's house"."""
+    the object of "at"), "at Jo's place", "at my brother's house", "at my in-laws"."""
     for tok in load_nlp()(text):
         if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "in"):
             continue
         after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        if any(c.dep_ == "case" for c in tok.children) or (after is not None and after.tag_ == "POS") or (
+        if any(c.dep_ == "case" for c in tok.children) or (after is not None and after.tag_ == "POS") \
+                or (people_noun(tok.lower_) and any(c.dep_ == "poss" for c in tok.children)) or (
                 tok.lemma_.lower() in _HOMES and any(c.dep_ == "poss" and c.lower_ not in ("my", "our") for c in tok.children)):
             return True
     return False

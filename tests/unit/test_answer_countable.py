@@ -173,3 +173,13 @@ def test_a_thing_sent_back_for_a_refund_is_not_a_purchase_kept(runner) -> None: 
     a = runner.answer("ines", "How many things have I bought for running?", question_date=datetime(2025, 7, 1))
     # the shoes went back for a refund (the races counted beside the vest are another matter)
     assert "vest" in a.text and "shoes" not in a.text, (a.text, a.extra["decision"])
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # rev13's probe_ms5 (19:31): a diary line's elided subject books and stays
+    ("Booked a night at a hotel near Luton last minute and stayed there before our early flight.", True),
+    ("Missed the Wet Leg gig, I was ill in bed.", False),
+])
+def test_a_line_tells_its_own_outcome(text: str, counts: bool) -> None:
+    line = _line(text, datetime(2024, 9, 7))
+    assert (why_not(line, datetime(2024, 12, 1)) is None) is counts, why_not(line, datetime(2024, 12, 1))
