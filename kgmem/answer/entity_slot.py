@@ -24,6 +24,7 @@ from kgmem.ids import normalise_name
 from kgmem.lexicon.gone import gone_after
 from kgmem.lexicon.people import people_noun
 from kgmem.models import Fact, Intent, QueryPlan
+from kgmem.nlp import load_nlp
 from kgmem.retrieval.intents import slot_vocabulary
 from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.question import RELATIONS
@@ -61,6 +62,10 @@ _ASKING = terms("when time day date due back status still open happen happened g
                 "calling codename nickname supply supplies insured")
 _WHO_WHEN = re.compile(r"^\s*(?:who|whom|when|what time)\b", re.I)
 _PROPER = re.compile(r"(?<![.?!]\s)\b[A-Z][\w'’-]+")
+#: a person's slot → the NER labels of a value of its kind, the prepositions before one and the verbs
+#: whose object one is (:func:`_another_of_kind`)
+_KIND_OF = {"lives_in": (frozenset({"GPE", "LOC"}), frozenset({"to", "in"}), frozenset()),
+            "works_at": (frozenset({"ORG"}), frozenset({"at", "for"}), frozenset({"join"}))}
 _SKIP = (Intent.DURATION, Intent.ORDERING, Intent.AGGREGATE, Intent.ASSISTANT_SAID,
          Intent.HISTORY)
 
@@ -108,8 +113,9 @@ def _subject_slot(ev: EvidenceSet) -> Computed:
     f = max((f for f in facts if f.predicate == pred), key=lambda f: (f.observed_at, f.id))
     p = predicate_registry.get(pred)
     vocab = {norm(w) for w in slot_vocabulary(pred) | {w for c in (p.cues if p else ()) for w in c.split()}}
-    if any(ln.said_at.date() > f.observed_at.date() and contains_name(subject, ln.text) and vocab & terms(ln.text)
-           and not _states(f, ln.text) for ln in ev.all_user_lines()):
+    if any(ln.said_at.date() > f.observed_at.date() and contains_name(subject, ln.text)
+           and (vocab & terms(ln.text) or _another_of_kind(f, ln.text, subject)) and not _states(f, ln.text)
+           for ln in ev.all_user_lines()):
         return out  # a newer line tells of the same slot (not the value the fact holds): it may be stale
     out.fact_ids.append(f.id)
     out.turn_ids.extend(f.source_turn_ids[:1])
@@ -140,6 +146,23 @@ def _relative_names(ev: EvidenceSet, relation: str) -> set[str]:
     return {f.value for f in ev.result.all_facts.values()
             if f.predicate == "family_member" and f.value and f.speaker == "user"
             and rel.search(ev.source_sentence(f) or f.text)}
+
+
+def _another_of_kind(f: Fact, text: str, subject: str) -> bool:
+    """The line names another place of the kind the fact's value is ("Mei's just upped sticks to
+    Toronto" after "Mei lives in Vancouver"): a name NER gives the kind's label, or a proper noun
+    after the kind's preposition or verb (:data:`_KIND_OF`; NER calls a city or a bank a person often
+    enough: "he's joined Monzo"), not the person's own name. However the line is worded, it may be the correction memory did not read."""
+    kind = _KIND_OF.get(f.predicate)
+    if kind is None:
+        return False
+    labels, preps, verbs = kind
+    doc = load_nlp()(text)
+    names = [e.text for e in doc.ents if e.label_ in labels]
+    names += [t.text for t in doc if t.pos_ == "PROPN" and (t.dep_ == "pobj" and t.head.lower_ in preps
+                                                            or t.dep_ == "dobj" and t.head.lemma_.lower() in verbs)]
+    held, own = terms(f.value or ""), terms(subject)
+    return any(terms(n) and not terms(n) & (held | own) for n in names)
 
 
 def _states(f: Fact, text: str) -> bool:

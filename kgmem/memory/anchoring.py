@@ -34,6 +34,7 @@ from kgmem.ids import normalise_name
 from kgmem.lexicon.gone import gone_after
 from kgmem.memory.continuation import continued_slot
 from kgmem.memory.entities import EntityResolver, _head_kind, _name_words
+from kgmem.memory.threads import another_owner, someone_elses_relative
 from kgmem.models import Entity, Fact
 
 #: value class → the attributes a value of that class may be
@@ -221,6 +222,12 @@ class Anchoring:
         """The slot values a probe gives (empty when no mention anchors); ``before``: the sentence of
         the same message just before the probe's (a comma splice the splitter cut: "Dr Okafor's
         left the Elms, | I've been given Dr Lindqvist instead")."""
+        return [a for a in self._read(probe, holders, day, before)
+                if not another_owner(probe, a.entity, holders[a.entity.id].get(a.candidate.predicate))
+                and not someone_elses_relative(probe, a.entity)]
+
+    def _read(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime,
+              before: str = "") -> list[Anchored]:
         names = [*probe.mentions, *probe.context]
         for mention in names:
             ent = self._entity(mention, holders)
@@ -236,9 +243,10 @@ class Anchoring:
             if got:
                 return got
         return self._by_old_value(probe, holders, day, before) or self._by_statement(probe, holders, day) \
-            or self._continued(probe, holders, day)
+            or self._continued(probe, holders, day, before)
 
-    def _continued(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:
+    def _continued(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime,
+                   before: str = "") -> list[Anchored]:
         """A correction that names nothing picks up an earlier thread (:mod:`.continuation`): its names
         hold no word ("he", "they", "it" only). A sentence that names a thing is about that thing ("the gym
         has put the fee up to £38 now" is not the plumber's quote: rev11's near misses)."""
@@ -251,7 +259,7 @@ class Anchoring:
         slots = [(ent, attr, fact) for eid, held in holders.items() if (ent := self.resolver.entity(eid)) is not None
                  for attr, fact in held.items() if any(attr in CLASS_ATTRIBUTES.get(c, ()) for c in classes)
                  and not _value_said(fact.value or "", said)]
-        found = continued_slot(probe, slots, self.embed, MARGIN)
+        found = continued_slot(probe, slots, self.embed, MARGIN, before, _GENERIC)
         return self._new_value(probe, found[0], found[1], found[2], day, by_class=True) if found else []
 
     def _by_statement(self, probe: SlotProbe, holders: dict[str, dict[str, Fact]], day: datetime) -> list[Anchored]:

@@ -38,8 +38,10 @@ _GENERIC = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "you
                       "people", "guy", "someone", "everyone", "it", "they", "this", "that"})
 #: how many earlier turns naming the entity are read (latest first)
 TURNS = 3
+#: how many names said before a pronoun (latest first) may be what it refers to
+REFERENTS = 2
 #: a turn can say a value of these classes only if it holds such a word (checked before it is parsed)
-_DAY_MONTH = "|".join([*(d[:3] for d in calendar.WEEKDAYS), *calendar.SHORT_MONTHS])  # a prefix: "tues", "Sept."
+_DAY_MONTH = "(?:" + "|".join([*(d[:3] for d in calendar.WEEKDAYS), *calendar.SHORT_MONTHS]) + ")"  # a prefix: "tues"
 _MAY_SAY = {"when": re.compile(r"\d|\b(?:" + _DAY_MONTH + "|"
                                r"noon|midday|midnight|morning|afternoon|evening|night|tonight|tomorrow|today|week|"
                                r"month|year|spring|summer|autumn|fall|winter)", re.IGNORECASE),
@@ -59,6 +61,15 @@ class Correction:
     cls: str
     #: the fact of the correction's own turn that names the entity and value, if one does
     fact: CandidateFact | None = None
+    #: another name said before a pronoun, tried only when no reading before it found a statement
+    alternative: bool = False
+    #: every class the clause gives the value ("Bristol": a place and an organisation); an earlier
+    #: value of any of them may be the one it replaces (:attr:`cls` alone when empty)
+    classes: tuple[str, ...] = ()
+
+    def takes(self, cls: str) -> bool:
+        """An earlier value of class ``cls`` may be this value's old one."""
+        return cls in (self.classes or (self.cls,))
 
 
 @dataclass
@@ -84,24 +95,42 @@ def _plain(value: str) -> str:
 def correction(probe: SlotProbe, facts: Sequence[CandidateFact], person: Callable[[str], bool]) -> list[Correction]:
     """The (entity, value) a probe that anchored on nothing gives: a fact of the same turn with one of
     its values names both (a new slot: "the funder extended the grant deadline to 7 March"); else,
-    only for a correction (a word of change), its first name (or, for "it"/"she", the one said
-    before) and the attributes the value's class may be for that kind of entity, chosen by the
-    clause's attribute words."""
+    only for a correction (a word of change), its first name (or, for "it"/"she", the names said
+    before it, :data:`REFERENTS` of them: the next only when the one before finds no statement,
+    the fact's own subject first) and the attributes the value's class may be for that kind of
+    entity, chosen by the clause's attribute words."""
     values = {_plain(v): (v, cls) for v, cls in probe.values}
+    classes: dict[str, tuple[str, ...]] = {}
+    for v, cls in probe.values:
+        classes[_plain(v)] = (*classes.get(_plain(v), ()), cls)
     out: list[Correction] = []
     for f in facts:
         if f.subject.strip().lower() not in ("user", "i", "me") and set(f.source_turns) & set(probe.source_turns) \
                 and _plain(f.value) in values and is_single_valued(f.predicate):
             v, cls = values[_plain(f.value)]
             out.append(Correction(f.subject, "person" if f.subject_type == "person" else "thing", (f.predicate,), v, cls,
-                                  f))
-    if out:
+                                  f, classes=classes[_plain(f.value)]))
+    bare = not probe.mentions and probe.cue and not probe.user_clause
+    if out and not bare:
         return out
-    names = [m for m in probe.mentions if _plain(m) not in values] or list(probe.context[:1])
+    names = [m for m in probe.mentions if _plain(m) not in values] or list(probe.context[:REFERENTS])
     if not names or probe.user_clause or not probe.cue:
-        return []
-    name = names[0]
-    kind = "person" if person(name) else "thing"
+        return out
+    # "the recruiter moved my Octopus interview, it's Tuesday at 9:30 now": the pronoun's referent
+    # may be any name said before it; the first is read first, the others only when it finds nothing
+    taken = {_plain(c.entity) for c in out}
+    for i, name in enumerate(names if bare else names[:1]):
+        if _plain(name) in taken:
+            continue
+        kind = "person" if person(name) else "thing"
+        out.extend(_corrections(probe, name, kind, alternative=bool(out) or i > 0))
+    return out
+
+
+def _corrections(probe: SlotProbe, name: str, kind: str, alternative: bool) -> list[Correction]:
+    """The attributes each value of the probe may be of the named entity, chosen by the clause's
+    attribute words."""
+    out: list[Correction] = []
     table = PERSON_ATTRIBUTES if kind == "person" else THING_ATTRIBUTES
     for v, cls in probe.values:
         attrs = table.get(cls, ())
@@ -112,7 +141,7 @@ def correction(probe: SlotProbe, facts: Sequence[CandidateFact], person: Callabl
             continue  # where a person lives or works: only when a word of the clause says which
         attrs = tuple(a for a in attrs if is_single_valued(a))
         if attrs and _plain(v) not in _plain(name):
-            out.append(Correction(name, kind, attrs, v, cls))
+            out.append(Correction(name, kind, attrs, v, cls, alternative=alternative))
     return out
 
 
@@ -148,12 +177,22 @@ class Lookback:
         topic = _words(corr.entity) - _GENERIC
         if not topic:
             return None
+        # a thing named as someone's ("Jo's leaving do", "Mum's MOT"): an earlier turn must say whose
+        # (Sam's leaving drinks are not Jo's), or, for a name, a word for a relative it may be ("my
+        # daughter's passport" / "Daisy's passport")
+        first = corr.entity.split()[0] if len(corr.entity.split()) > 1 else ""
+        owner = _words(first) if first[:1].isupper() or first.lower() in PEOPLE_NOUNS else set()
+        named = bool(owner) and first.lower() not in PEOPLE_NOUNS
+        # ... but never a turn that names the thing as another person's ("Sam's leaving drinks")
+        others = re.compile(r"\b(?!" + re.escape(re.sub(r"'s$", "", first)) + r"\b)[A-Z][a-z]+'s\b") if named else None
         earlier = sorted((s for s in self._sessions.values() if s.started_at < before.started_at),
                          key=lambda s: s.started_at, reverse=True)
         read = 0
         for s in earlier:
             for turn in reversed(s.turns):
                 if turn.role != "user" or not topic & _words(turn.text) \
+                        or not (owner <= _words(turn.text) or named and _words(turn.text) & PEOPLE_NOUNS
+                                and not (others and others.search(turn.text))) \
                         or corr.cls in _MAY_SAY and not _MAY_SAY[corr.cls].search(turn.text):
                     continue
                 read += 1
@@ -168,7 +207,7 @@ class Lookback:
         if turn.id not in self._said:
             self._said[turn.id] = self.read(turn.text, day)
         new, own = _plain(corr.value), _words(corr.entity)
-        said = [s for s in self._said[turn.id] if s.cls == corr.cls and _plain(s.value)
+        said = [s for s in self._said[turn.id] if corr.takes(s.cls) and _plain(s.value)
                 and _plain(s.value) != new and new not in _plain(s.value) and _plain(s.value) not in new
                 and not _words(s.value) <= own]
         # the clause that says the value names the entity; else it names nothing but its value (a
@@ -178,7 +217,8 @@ class Lookback:
             said = [s for s in said if not any(m[:1].isupper() and not _words(m) & own and not _words(m) <= _words(s.value)
                                                for m in s.mentions)]
         near = [s for s in said if any(_words(m) & own for m in s.mentions)] or [
-            s for s in said if not any(_words(m) - _words(s.value) for m in s.mentions)]
+            s for s in said if not any(_words(m) - _words(s.value) for m in s.mentions)] or [
+            s for s in said if _pronoun_of(s, own, corr.kind)]
         return near[0] if len({_plain(s.value) for s in near}) == 1 else None
 
     def _candidate(self, corr: Correction, said: Said, turn: Turn, session: Session) -> CandidateFact:
@@ -190,6 +230,22 @@ class Lookback:
             text=f"{statement(corr.entity, attr, said.value)} ({turn.text})"[:300],
             valid_from=datetime(day.year, day.month, day.day), granularity="day", speaker="user",
             source_turns=[turn.idx], confidence=0.5)
+
+
+#: a clause whose subject is a pronoun of a person or of a thing ("he's pescatarian", "it's booked for …")
+_PRONOUN = {"person": re.compile(r"(?:he|she|they)\b", re.IGNORECASE), "thing": re.compile(r"(?:it|they)\b", re.IGNORECASE)}
+
+
+def _pronoun_of(said: Said, own: set[str], kind: str) -> bool:
+    """The clause's subject is a pronoun and what its sentence says before the clause names the entity
+    and no other person ("Cooking for my dad on Sunday, he's pescatarian, any ideas?": dad's diet; the
+    pronoun refers to what was said just before it)."""
+    start = said.sentence.find(said.clause)
+    if start <= 0 or not _PRONOUN[kind].match(said.clause):
+        return False
+    ahead = said.sentence[:start]
+    names = [n for n in re.findall(r"\b[A-Z][a-z]+\b", ahead[1:]) if not re.match(_DAY_MONTH, n, re.IGNORECASE)]
+    return bool(own & _words(ahead)) and not any(not _words(n) & own for n in names)
 
 
 def is_person(name: str, known_type: str | None) -> bool:

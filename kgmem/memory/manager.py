@@ -17,6 +17,7 @@ from datetime import datetime
 
 from kgmem import ids
 from kgmem.extraction.schema import CandidateFact, SlotProbe
+from kgmem.extraction.zero.entity_lookback import asks
 from kgmem.ids import normalise_name
 from kgmem.memory.anchoring import ANCHOR_CUE, Anchored, Anchoring, Embed
 from kgmem.memory.entities import EntityResolver
@@ -174,7 +175,10 @@ class MemoryManager:
         one was stored."""
         found = False
         for probe in unread:
+            read = False
             for corr in correction(probe, candidates, self._person):
+                if corr.alternative and read:
+                    continue  # the pronoun's first referent found its statement
                 kind = "person" if corr.kind == "person" else "thing"
                 family = {p for fam in FAMILIES.get(kind, ()) if set(fam) & set(corr.attributes) for p in fam}
                 # the entity the correction's fact would resolve to, looked up without creating one
@@ -189,7 +193,7 @@ class MemoryManager:
                 subject = self._subject(corr.fact, session.id, plan.pending) if corr.fact is not None \
                     else self.resolver.resolve(corr.entity, kind)
                 self._reconcile(plan, rec.session, rec.candidate, subject)
-                found = True
+                found = read = True
         return found
 
     def _subject(self, cand: CandidateFact, session_id: str,
@@ -370,10 +374,22 @@ class MemoryManager:
 
 
 def _before(session: Session, probe: SlotProbe) -> str:
-    """The sentence of the probe's message just before the probe's own ("" when it opens the message)."""
-    turn = session.turns[probe.source_turns[0]] if probe.source_turns and probe.source_turns[0] < len(session.turns) \
-        else None
+    """The sentence said just before the probe's own: in its message, or, when the probe's sentence
+    opens the message, the last sentence of the user's message just before it in the session ("Just
+    had the garage on the phone" | "they can't do Tuesday now…": the conversation is about what that
+    sentence named), unless that message asked the assistant something; "" when there is none."""
+    n = probe.source_turns[0] if probe.source_turns else -1
+    turn = session.turns[n] if 0 <= n < len(session.turns) else None
     if turn is None or not probe.text:
         return ""
     i = turn.text.find(probe.text[:40])
-    return re.split(r"(?<=[.!?])\s+", turn.text[:i].strip())[-1] if i > 0 else ""
+    if i < 0 or turn.text[:i].strip():
+        return _last_sentence(turn.text[:i]) if i > 0 else ""
+    # a message that asked the assistant something is another conversation ("how do I stop my
+    # glasses steaming up" names nothing the next message's "they" is)
+    earlier = [t for t in session.turns[max(0, n - 2):n] if t.role == "user"]
+    return _last_sentence(earlier[-1].text) if earlier and not asks(earlier[-1].text) else ""
+
+
+def _last_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", text.strip())[-1]

@@ -21,9 +21,9 @@ from kgmem.store.networkx_store import NetworkxStore
 PairResult = tuple[list[Fact], set[tuple[str, str]], list[Entity]]
 
 
-def session(user: str, key: str, day: datetime, text: str) -> Session:
-    """One session: the user's sentence and a canned "Noted." reply."""
-    turns = [("user", text), ("assistant", "Noted.")]
+def session(user: str, key: str, day: datetime, text: str | list[str]) -> Session:
+    """One session: the user's message (or messages), each with a canned "Noted." reply."""
+    turns = [t for msg in ([text] if isinstance(text, str) else text) for t in (("user", msg), ("assistant", "Noted."))]
     sid = ids.session_id(key, 0, ids.session_content_digest(turns))
     return Session(id=sid, user_id=user, started_at=day, source_id=key,
                    turns=[Turn(id=ids.turn_id(sid, i), session_id=sid, idx=i, role=r, text=t)  # type: ignore[arg-type]
@@ -40,7 +40,7 @@ def pair_ingester(root: Path, prefix: str) -> Iterator[Callable[[str, str], Pair
     mem = Memory(Settings.load({"home": str(root / "home")}), store=store, llm=False)
     counter = iter(range(10_000))
 
-    def run(first: str, second: str) -> PairResult:
+    def run(first: str, second: str | list[str]) -> PairResult:
         user = f"{prefix}:{next(counter)}"
         mem.add_session(user, session(user, f"{user}-1", datetime(2024, 5, 2, 9), first))
         mem.add_session(user, session(user, f"{user}-2", datetime(2024, 5, 20, 9), second))

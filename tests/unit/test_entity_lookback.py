@@ -8,7 +8,9 @@ statement is written dated at its own session and the correction supersedes it.
 
 from __future__ import annotations
 
+import tempfile
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -60,6 +62,12 @@ RECOVERED = [
      "Good news, the client extended the tender deadline to 16 October.", "16 October", "9 October"),
     (["Ewan is heading up the warehouse audit, so I report to him this month. How do I write a status note?"],
      "They moved Ewan onto logistics and Marta leads the warehouse audit now.", "Marta", "Ewan"),
+    # session 12: "it" after a sentence naming two things is the second's (the first has no statement)
+    (["my tasting with Olive Tree Catering is Wednesday at 3, any questions I should ask?"],
+     "the wedding planner moved my Olive Tree tasting, it's Friday at 10 now.", "Friday at 10", "Wednesday at 3"),
+    # session 13: "he" is who the sentence named just before the pronoun's clause
+    (["Baking for my grandad on Saturday, he's vegetarian, any pie ideas?"],
+     "Grandad's gone fully vegan now, so the pie plan is off.", "vegan", "vegetarian"),
 ]
 
 
@@ -120,8 +128,14 @@ def test_one_haystack_planned_ahead_of_its_writes(tmp_path) -> None:
     (["ugh, the standup is at 9:15 and the retro at 9:30, what a morning"], "The standup is at 10 now."),
     # the value was said of another person in the same turn
     (["doing a picnic for 4, Tove is vegan and Rafe's gluten-free, any ideas?"], "Rafe's gone vegetarian now."),
+    # the pronoun's clause follows another person's name (session 13)
+    (["Baking for my grandad and Priya on Saturday, she's vegetarian, any pie ideas?"],
+     "Grandad's gone fully vegan now, so the pie plan is off."),
     # said by the assistant, not the user
     (["When is the standup?"], "The standup is at 10 now."),
+    # "it" after two names, neither of which an earlier turn gave a time (session 12)
+    (["my tasting with Olive Tree Catering is Wednesday at 3, any questions I should ask?"],
+     "rang the plumber about the boiler, it's Friday at 10 now."),
 ])
 def test_nothing_recovered_without_a_statement_of_that_entity(tmp_path, first: list[str], second: str) -> None:
     store = NetworkxStore(tmp_path / "store")
@@ -151,3 +165,19 @@ def test_the_latest_earlier_statement_is_taken(tmp_path) -> None:
                     _session(user, 2, ["x"], LATER))
     assert got is not None and got.session.id == sessions[1].id and "9 July" in got.candidate.value
     assert got.candidate.subject == "drains survey" and got.candidate.predicate == "scheduled_for"
+
+
+def test_an_earlier_value_of_any_class_the_new_value_has() -> None:
+    """Session 13: "relocated to Derby" types Derby as a place and an organisation; the correction
+    read from the organisation class still finds the earlier place ("lives in Exeter"), and a class
+    the new value does not have (a time) never does."""
+    store = NetworkxStore(Path(tempfile.mkdtemp()) / "store")
+    user = "lookback:5"
+    first = _session(user, 0, ["Yusuf lives in Exeter, any ideas for a day out there?"], DAY)
+    look = Lookback(store, user)
+    look.remember(first)
+    later = _session(user, 1, ["x"], LATER)
+    both = Correction("Yusuf", "person", ("lives_in",), "Derby", "org", classes=("where", "org"))
+    got = look.find(both, later)
+    assert got is not None and got.candidate.value == "Exeter" and got.session.id == first.id
+    assert look.find(Correction("Yusuf", "person", ("lives_in",), "Derby", "org"), later) is None

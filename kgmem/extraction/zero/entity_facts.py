@@ -40,6 +40,7 @@ from kgmem.extraction.zero.entity_readings import (
     residence,
     took_over,
 )
+from kgmem.extraction.zero.entity_readings import person_name as _person_name
 from kgmem.extraction.zero.entity_values import entity_values
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
@@ -140,21 +141,6 @@ class EntityRef:
         "Saturday"; "Priya and Sam moved the party" gives the party no "Sam")."""
         return {self.name.casefold(), self.exclude.casefold(), *self.name.casefold().split(),
                 *self.exclude.casefold().split()}
-
-
-def _person_name(t: Token) -> str | None:
-    ent = entity_at(t)
-    if ent is not None and ent.label_ == "PERSON":
-        return ent.text
-    for c in t.children:  # "my friend Priya", "my brother Ahmed"; after the noun NER's "GPE" is a name too
-        if c.dep_ in ("appos", "compound", "npadvmod") and c.pos_ == "PROPN" and c.lower_ not in NOT_NAMES \
-                and not ((e := entity_at(c)) is not None and e.label_ in ("DATE", "TIME", "ORG", "GPE")
-                         and not (c.i > t.i and e.label_ == "GPE")):
-            e2 = entity_at(c)
-            return e2.text if e2 is not None and e2.label_ == "PERSON" else c.text
-    if t.pos_ == "PROPN" and t.text[:1].isupper():
-        return t.text
-    return None
 
 
 def _phrase(t: Token) -> tuple[str, str | None]:

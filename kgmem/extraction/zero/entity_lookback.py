@@ -38,6 +38,11 @@ _ASKS = re.compile(r"^(?:what|when|where|which|who|why|how|should|could|can|woul
                    re.IGNORECASE)
 
 
+def asks(text: str) -> bool:
+    """A message that asks something ("how do I stop my glasses steaming up", "any tips?")."""
+    return text.rstrip().endswith("?") or bool(_ASKS.match(text.strip()))
+
+
 #: a state a tracker reports without quotes ("the tracking just says awaiting dispatch")
 _REPORTED = re.compile(r"\b(?:" + "|".join(sorted(_REPORTER_WORDS)) + r")\s+(?:\w+\s+)?(?:says|shows|reads)\s*:?\s*"
                        r"(?:just\s+|still\s+|now\s+)?([a-z][a-z -]{2,40}?)\s*(?=[.,;!?()]|$|\s+(?:but|and|so|since)\b)",
@@ -82,4 +87,4 @@ def said_values(text: str, date: datetime) -> list[Said]:
     return list({(s.value, s.cls): s for s in reversed(out)}.values())[::-1]
 
 
-__all__ = ["Said", "said_values"]
+__all__ = ["Said", "asks", "said_values"]
