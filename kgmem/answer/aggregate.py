@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from kgmem import predicates as predicate_registry
+from kgmem.answer import countable
 from kgmem.answer.amounts import (
     bare_amount,
     bare_numbers,
@@ -30,7 +31,7 @@ from kgmem.answer.counting import (
 )
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.event_count import CountedEvent, role_events
-from kgmem.answer.evidence import EvidenceSet, Line, arrangement
+from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.instances import stated_quantity
 from kgmem.answer.match import GENERIC, norm, terms
 from kgmem.answer.refunds import money_back, settle
@@ -146,8 +147,8 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
             continue
         if objects and not (objects & terms(line.text)) and line.turn_id not in on_topic:
             continue  # "at the bike shop": a price in the same turn as the bike counts ("a $35 U-lock")
-        if line.actuality != "actual" or arrangement(line.text) == "offer":
-            skipped += 1  # "they offered me £200 for it": not what the user paid or took
+        if countable.why_not(line, plan.question_date, ev, money=True):
+            skipped += 1  # "they offered me £200 for it", "the bike shop wanted 90 euro …, I said no"
             continue
         for amount in amounts:
             if not _same_purchase(line, amount, seen):
@@ -212,7 +213,7 @@ def _items(ev: EvidenceSet, preds: list[str], narrow: set[str]) -> tuple[list[Fa
     items: dict[str, Fact] = {}
     for f in sorted(narrowed or pool, key=lambda f: (fact_date(f), f.id)):
         key = (f.value or f.text).casefold().strip()
-        if key not in items and not _told_before(key, items) and ev.fact_is_actual(f):
+        if key not in items and not _told_before(key, items) and ev.fact_is_actual(f) and countable.fact_counts(f, ev, doer=False):
             items[key] = f
     extra = _visited_lines(ev, items) if "visited" in preds and not narrowed else []
     return list(items.values()), extra

@@ -24,8 +24,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from kgmem.answer.evidence import Line
+from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.lexicon.people import people_noun, titles
+from kgmem.models import Fact
 from kgmem.nlp import known_words, load_nlp
 
 
@@ -129,3 +130,22 @@ def retelling(text: str) -> bool:
         if by_user and (to_you or as_said) and not asking:
             return True
     return False
+
+
+#: what a venue is, by the parse's entity types ("in Hackney", "at the Roundhouse")
+_PLACE_TYPES = frozenset({"GPE", "FAC", "ORG", "LOC"})
+
+
+def went_fact(fact: Fact, ev: EvidenceSet) -> bool:
+    """A stored item of an act the user went to, for a going question that names none of its
+    words: an act's name (as :func:`attended_name` reads one) "User attended: Khruangbin", or "User watched: Nilufer Yanya" from a line that puts it at
+    a place ("saw nilufer yanya play a tiny venue in hackney"; not "watched succession in bed")."""
+    words = list(load_nlp()(fact.value or ""))
+    if fact.predicate not in ("attended", "watched") or not _is_name(words) or not any(
+            t.pos_ == "PROPN" or t.lower_ not in known_words() for t in words):
+        return False  # "User attended: three nights", "… yoga class" name no act
+    if fact.predicate == "attended":
+        return True
+    doc = load_nlp()(ev.source_sentence(fact))
+    return any(t.dep_ == "pobj" and t.head.lower_ in ("at", "in") and (t.ent_type_ in _PLACE_TYPES or t.lemma_ == "venue")
+               for t in doc)

@@ -7,19 +7,18 @@ events are counted from the user's own lines:
 - **which lines are about the asked thing**: by meaning first — a line whose MiniLM cosine to
   the question's counted phrase ("I have done hikes": :mod:`kgmem.answer.instances`) is near the
   best line's tells an instance though it never says "hike" ("Walked up Helvellyn today"); and by
-  words — a line naming the counted things' nouns (when none does, the
-  question's other content words: the verb "accepted" of "how many of my submissions got
-  accepted") that is closer to the phrase than this user's typical line is;
-- **which of those are the user's own actual events**: the line classes of
-  :mod:`kgmem.answer.evidence` (``actual`` only: not a plan, a declined offer, a friend's doing,
-  a question), told inside the question's time window;
+  words — a line naming the counted things' nouns (when none does, the question's other content
+  words: "accepted" of "how many of my submissions got accepted") closer to the phrase than this
+  user's typical line is; not a line naming another kind of outing (:mod:`kgmem.answer.act_kinds`);
+- **which of those are the user's own actual events**: :func:`kgmem.answer.countable.why_not`
+  (not a plan, a booking still ahead, a declined offer, a friend's doing), told in the window;
 - **one event per telling**: a session tells an event once (the best line of it is kept); two
   sessions naming the same title or place ("Flying out to Lisbon on Tuesday" / "Got back from
   Lisbon"), or dating their event to the same day ("the fell walk on Saturday" told on Tuesday),
   tell the same event.
 
 The answer names what it counted: "2 (the Bath Half, 2023-03-12; the Edinburgh half marathon,
-2023-05-28)". No word list decides what counts; the question's own words and their meaning do.
+2023-05-28)".
 """
 
 from __future__ import annotations
@@ -31,12 +30,12 @@ from functools import lru_cache
 from statistics import median
 
 from kgmem import temporal
-from kgmem.answer import attended
+from kgmem.answer import attended, countable
 from kgmem.answer import instances as inst
+from kgmem.answer.act_kinds import other_kind
 from kgmem.answer.deterministic import Computed
-from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, EvidenceSet, Line, arrangement
+from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, EvidenceSet, Line
 from kgmem.answer.match import GENERIC, norm, terms
-from kgmem.answer.whose import others_doing
 from kgmem.models import Fact, QueryPlan
 from kgmem.nlp import load_nlp
 from kgmem.retrieval.planner import plan_notes
@@ -176,9 +175,6 @@ def event_day(line: Line) -> str:
     return str(when.date() if line.dated_by_text and 0 <= (line.said_at - when).days <= 14 else line.said_at.date())
 
 
-#: why a line about the counted thing is not one of the user's own done events
-_SET_ASIDE = {"offer": "an offer to you", "booking": "a booking, not yet the event", "plan": "a plan",
-              "negated": "declined or not done", "other": "someone else's"}
 #: the question asks how many *different* things, not how many times
 _DISTINCT = re.compile(r"\b(?:different|distinct|kinds?|types?|sorts?|varieties|variety)\b", re.I)
 #: question words that ask about arrangements themselves ("how many offers", "have I booked")
@@ -200,6 +196,7 @@ class Told:
     acts: dict[tuple[str, int], str] = field(default_factory=dict)
 
 
+# long: the steps of one count (choose lines, set aside, one per session, dedupe) share sims and reasons
 def told_events(ev: EvidenceSet) -> Told | None:
     """The user's own actual events the count question asks about, one line each (``None`` when
     the question is no "how many" question or no line tells what it counts).
@@ -229,10 +226,14 @@ def told_events(ev: EvidenceSet) -> Told | None:
     def sim(ln: Line) -> float:
         return sims.get(inst.key(ln), 0.0)
 
-    def done(ln: Line) -> bool:  # the user's own doing, not an offer to them or a booking
-        return arranging or arrangement(ln.text) is None
+    reasons: dict[tuple[str, int], str | None] = {}
 
-    top = next((sim(ln) for ln in sorted(own, key=sim, reverse=True) if done(ln)), 0.0)
+    def why_not(ln: Line) -> str | None:  # the one test of whether a line's item counts (countable.py)
+        if (k := inst.key(ln)) not in reasons:
+            reasons[k] = countable.why_not(ln, plan.question_date, ev, arranging=arranging) or other_kind(ln.text, plan.question)
+        return reasons[k]
+
+    top = next((sim(ln) for ln in sorted(own, key=sim, reverse=True) if not why_not(ln)), 0.0)
     cut = inst.threshold(top)
     typical = median(sim(ln) for ln in own)
     words = heads
@@ -247,15 +248,17 @@ def told_events(ev: EvidenceSet) -> Told | None:
     going = attended.asks_attending(lemmas(plan.question))
     framed = attended.framed(own) if going else {}
     chosen.update({k: ln for ln in own if (k := inst.key(ln)) in framed})
-    set_aside = [(ln, _SET_ASIDE[ln.actuality]) for ln in said if ln.actuality in _SET_ASIDE
+    set_aside = [(ln, why) for ln in said if (why := countable.LINE_CLASS_REASON.get(ln.actuality))
                  and (sim(ln) >= cut or shared(words, terms(ln.text)))]
-    set_aside += [(ln, _SET_ASIDE[kind]) for ln in chosen.values() if not arranging and (kind := arrangement(ln.text))]
-    # "mia went to the gig without me", "priya closed leeds": a lower-case name as the doer
-    set_aside += [(ln, _SET_ASIDE["other"]) for ln in chosen.values() if others_doing(ln.text)]
+    # a booking still ahead at the question date, an offer, "mia went to the gig without me", "I was
+    # meant to go … but": the line's item does not count
+    set_aside += [(ln, why) for ln in chosen.values() if (why := why_not(ln))]
     # "sold my ticket to the … gig", "got tix for …": an arrangement, not the event
     tickets = [ln for ln in chosen.values() if going and attended.ticket_line(ln.text)]
     set_aside += [(ln, "a ticket, not the event") for ln in tickets]
-    placed = [ln for ln in chosen.values() if done(ln) and not others_doing(ln.text) and ln not in tickets]
+    placed = [ln for ln in chosen.values() if not why_not(ln) and ln not in tickets]
+    booked = [ln for ln in placed if not arranging and countable.unconfirmed(ln)]  # booked, never told done: "maybe"
+    placed = [ln for ln in placed if ln not in booked]
     best: dict[str, Line] = {}
     for ln in sorted(placed, key=lambda ln: (inst.key(ln) in framed, sim(ln)), reverse=True):
         best.setdefault(ln.session_id, ln)  # a session's line naming the act it went to tells its event
@@ -275,10 +278,10 @@ def told_events(ev: EvidenceSet) -> Told | None:
     # counted event comes from: maybe one more
     mods = _modifiers(plan.question)
     about = heads | others | mods
-    near = [ln for ln in own if ln.session_id not in best and inst.key(ln) not in chosen and done(ln) and (
+    near = [ln for ln in own if ln.session_id not in best and inst.key(ln) not in chosen and (
         (sim(ln) >= cut - inst.NEAR and shared(about, terms(ln.text)))
-        or (words is heads and shared(heads, terms(ln.text)) and mods <= question_terms(ln.text)))]
-    unsure = sorted(near, key=sim, reverse=True)
+        or (words is heads and shared(heads, terms(ln.text)) and mods <= question_terms(ln.text))) and not why_not(ln)]
+    unsure = booked + sorted(near, key=sim, reverse=True)
     return Told(events, sorted(set_aside, key=lambda a: a[0].said_at), unsure, framed)
 
 
@@ -293,15 +296,13 @@ def _covers(fact: Fact, line: Line, words: set[str]) -> bool:
 
 def _set_aside_source(fact: Fact, set_aside: list[tuple[Line, str]], ev: EvidenceSet) -> bool:
     """A stored item whose source line was set aside ("sold my ticket to the spacey jane gig" →
-    attended: spacey jane gig), or tells someone else's doing ("Lindiwe went to the Baxter with her
-    sister"), is no counted item either."""
+    attended: spacey jane gig), or does not count by :func:`countable.why_not` ("Lindiwe went to
+    the Baxter with her sister", "sent the nikes back, got the refund"), is no counted item either."""
     value = (fact.value or "").casefold()
     if not value:
         return False
-    if any(ln.turn_id in fact.source_turn_ids and value in ln.text.casefold() for ln, _ in set_aside):
-        return True
-    told = [ln for tid in fact.source_turn_ids[:1] for ln in ev.turn_lines(tid) if value in ln.text.casefold()]
-    return bool(told) and all(others_doing(ln.text) for ln in told)
+    return any(ln.turn_id in fact.source_turn_ids and value in ln.text.casefold() for ln, _ in set_aside) \
+        or not countable.fact_counts(fact, ev)
 
 
 def _quote(line: Line) -> str:
@@ -352,7 +353,9 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
     # question's, its event verb too ("User visited: Lyon" for "how many cities have I visited"):
     # not "User bought: keys" for "how many of my submissions got accepted"
     asked = question_terms(plan.question) - _COUNTING - _window_words(plan) - _AUXILIARIES
-    kept = [f for f in facts if asked & question_terms(f.text) and not _set_aside_source(f, found.set_aside, ev)]
+    going = attended.asks_attending(lemmas(plan.question))  # "User attended: Khruangbin" for "how many live shows"
+    kept = [f for f in facts if (asked & question_terms(f.text) or going and attended.went_fact(f, ev))
+            and not _set_aside_source(f, found.set_aside, ev) and not other_kind(f.value or f.text, plan.question)]
     # a trip line whose turn a kept item came from tells that item ("Went to the Jungle gig at Ally
     # Pally": attended Jungle gig, not a second event at "the Jungle")
     trips = [(v, ln) for v, ln in places if words & terms(ln.text) and not any(ln.turn_id in f.source_turn_ids for f in kept)]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kgmem.answer import countable
 from kgmem.answer.abstain import has_word
 from kgmem.answer.events import line_roles
 from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, Line, roles_of
@@ -77,8 +78,12 @@ def role_events(ev: EvidenceSet, generic: set[str]) -> tuple[str, list[CountedEv
     nouns = _nouns(plan, generic)
     if role is None or not nouns:
         return None
+    # the user's own actual lines at the role, by the one test of whether an item counts
+    # (countable.py: not called off, not a thing sent back for a refund; whose by the line class:
+    # "I finally finished … - I know, everyone read it years ago" is the user's)
     lines = [ln for ln in ev.all_user_lines() if ln.actuality == "actual" and role in line_roles(ln)
-             and _in_window(ln, plan)]
+             and _in_window(ln, plan) and (role == "cancel" or countable.why_not(
+                 ln, plan.question_date, ev, arranging=role == "signup", doer=False) is None)]
     # a line names the counted things in the question's words, or says them in its own: its
     # meaning is close to the counted phrase ("Finished The Overstory at last" for "how many
     # novels have I finished")

@@ -8,13 +8,16 @@ Two checks, one per kind of word the user never wrote:
   tells it ("Flying to Spain" for Portugal, "Italian course" for "my spanish lessons");
 - an unseen **common noun** (any unseen word that is no name of the phrase) ("the violin" / "a secondhand cello": a sibling of the same kind, which
   the embedding cannot tell from an instance) leaves only the seen words: the phrase without it
-  must be close alone.
+  must be close alone;
+- a line whose head noun has another **modifier** ("a ceramics course" for "my woodwork course")
+  tells another instance of the kind (:mod:`kgmem.answer.event_modifiers`).
 Used where a line is accepted by meaning alone (:mod:`kgmem.answer.event_meaning`).
 """
 
 from __future__ import annotations
 
-from kgmem.answer.event_instance import CARRIES, NameCheck
+from kgmem.answer.event_instance import CARRIES, OTHER, NameCheck
+from kgmem.answer.event_modifiers import line_verdicts as instance_verdicts
 from kgmem.answer.event_spec import parse_spec
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import core_terms, expand, terms
@@ -42,7 +45,8 @@ def similarity_and_lift(phrase: str, lines: list[Line], ev: EvidenceSet) -> list
     # an unseen word that is no name of the phrase ("the summer" of "in poland in the summer") is a
     # common noun: the seen words must carry the event too
     common = unseen - {t for n in check.names for t in terms(n)}
-    frame_ok = [not common or bool(a >= FRAME_MIN) for a in alone]
+    frame_ok = [(not common or bool(a >= FRAME_MIN)) and v != OTHER
+                for a, v in zip(alone, instance_verdicts(phrase, lines, ev))]
     if check.asked:
         return [(float(s), v == CARRIES and f) for s, v, f in zip(sims, check.line_verdicts(lines), frame_ok)]
     return [(float(s), f) for s, f in zip(sims, frame_ok)]

@@ -14,7 +14,9 @@ import re
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from kgmem.answer.event_calloff import calls_off
 from kgmem.answer.event_instance import CARRIES, OTHER, NameCheck
+from kgmem.answer.event_modifiers import line_verdicts as instance_verdicts
 from kgmem.answer.event_names import (
     names_head,
     names_subject,
@@ -40,6 +42,9 @@ MIN_COVERAGE = 0.5
 SEMANTIC_MENTION = 0.45
 #: how long after its start an activity's unnamed end may come ("Home again!" after a trip)
 CONTINUATION_DAYS = 120
+#: a calling off undoes what was told of the same event this shortly before it ("Booked a spa day for
+#: Saturday!" … "The spa day is off"), as well as any day told ahead of it
+CALLED_OFF_WITHIN = timedelta(days=14)
 
 def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[EventMatch]:
     """The user's own actual lines about an activity, each scored and dated.
@@ -64,14 +69,13 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     lines = _line_words(activity, core, names, ev)
     # (read after the typos: "in Lisbob for the workshop" is still the declined Lisbon workshop)
     true_plans, told_unreal = _plans(core, names, followed, lines, ev)
-    # "cancelling my gym membership" is the event asked about: "I cancelled it" is then no "no"
-    cancel_asked = bool(re.search(r"\bcancel", activity, re.I))
+    cancel_asked = bool(re.search(r"\bcancel", activity, re.I))  # "cancelling my gym membership" is the event asked
+    check, qd = NameCheck(activity, ev), ev.result.plan.question_date  # the activity's names ("my trip to portugal")
     # a day told ahead that a later line calls off ("… got rained off", "we didn't go after all")
-    off = None if cancel_asked else _called_off(core, lines)
+    offs = [] if cancel_asked else _called_off(activity, core, lines, check, ev)
     # no word, name or meaning of the activity: what the line is need not be read
     lines = [(ln, have) for ln, have in lines if _may_mention(ln.text, have, core, names, followed,
                                                            sims.get(ln.turn_id, 0.0), sent_sims.get(id(ln), 0.0))]
-    check, qd = NameCheck(activity, ev), ev.result.plan.question_date  # the activity's names ("my trip to portugal")
     verdicts = dict(zip((id(ln) for ln, _ in lines), check.line_verdicts([ln for ln, _ in lines])))
     for line, have in lines:
         turn_sim, sent_sim = sims.get(line.turn_id, 0.0), sent_sims.get(id(line), 0.0)
@@ -97,13 +101,15 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         by_meaning = _by_meaning(turn_sim, sent_sim)
         if cov < 1.0 and not named and (_uncarried(verdicts.get(id(line)), check) or (names and not by_meaning)):
             continue  # the phrase names a place, title or person this line does not carry
+        if cov < 1.0 and instance_verdicts(activity, [line], ev) == [OTHER]:
+            continue  # another instance of the phrase's kind ("a ceramics course" / "my woodwork course")
         if cov < MIN_COVERAGE and not named and not by_meaning:
             continue
         if told_unreal and cov < 1.0 and not named and sent_sim < SENTENCE_MENTION and not (
                 followed and any(contains_name(n, line.text) for n in followed)):
             continue
         when, gran, dated = when_of(line, ev)
-        if _not_come(line, when, qd, off):
+        if _not_come(line, when, qd, offs):
             continue
         if id(line) in true_plans:
             (when, gran), dated = true_plans[id(line)], True
@@ -118,7 +124,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
             coverage(core, terms(ln.text) | expand(terms(ln.text))) >= MIN_COVERAGE for ln in ev.all_user_lines()):
         # no line of any kind names it (a plan, a friend's doing or a "no" that does is an answer
         # of its own: "mentioned only as a plan"): the sentence closest in meaning, if clearly so
-        out = _closest_by_meaning(ev, sent_sims, check)
+        out = _closest_by_meaning(activity, ev, sent_sims, check)
     return one_per_turn(out)
 
 
@@ -163,30 +169,46 @@ def _uncarried(verdict: str | None, check: NameCheck) -> bool:
     return verdict == OTHER or (check.asked and verdict != CARRIES)
 
 
-def _not_come(line: Line, when: datetime, qd: datetime | None, off: Line | None) -> bool:
+def _not_come(line: Line, when: datetime, qd: datetime | None, offs: list[Line]) -> bool:
     """A day told ahead ("Flying to Portugal on Tuesday") that has not come by the question's date,
-    or that a later line called off (``off``), or that calling off itself: no event of the activity."""
+    or that a later line called off (``offs``), a line told shortly before a calling off, or a
+    calling off itself: no event of the activity."""
     if qd is not None and when.date() > qd.date():
         return True
-    return off is not None and (line is off or (when.date() > line.said_at.date() and line.said_at <= off.said_at))
+    return any(line is off for off in offs) or any(
+        line.said_at < off.said_at and (when.date() > line.said_at.date() or off.said_at - line.said_at <= CALLED_OFF_WITHIN)
+        for off in offs)
 
 
-def _called_off(core: set[str], lines: list[tuple[Line, set[str]]]) -> Line | None:
-    """The user's first line that tells the activity called off (its words, and a cancelling
-    role or a "no": "The Lake District weekend got rained off"), or ``None``."""
-    offs = [ln for ln, have in lines if coverage(core, have) >= MIN_COVERAGE
-            and (ln.actuality == "negated" or (ln.actuality == "actual" and "cancel" in line_roles(ln)))]
-    return min(offs, key=lambda ln: ln.said_at) if offs else None
+def _called_off(activity: str, core: set[str], lines: list[tuple[Line, set[str]]], check: NameCheck,
+                ev: EvidenceSet) -> list[Line]:
+    """The user's lines that call the activity off: about the same instance (enough of its words,
+    no other name or modifier of its kind) with a negated or cancelling predicate over it in the
+    parse ("We've scrapped the half-term trip to Edinburgh", "The spa day is off"), a "no", or a
+    cancelling role ("The Lake District weekend got rained off")."""
+    offs = [ln for ln, have in lines if coverage(core, have) >= MIN_COVERAGE and ln.actuality in ("actual", "negated")
+            and (ln.actuality == "negated" or "cancel" in line_roles(ln) or calls_off(ln.text, core))]
+    if not offs:
+        return []
+    names = check.line_verdicts(offs)
+    kinds = instance_verdicts(activity, offs, ev)
+    return [ln for ln, n, k in zip(offs, names, kinds) if n != OTHER and k != OTHER]
 
 
-def called_off(activity: str, line: Line, ev: EvidenceSet) -> bool:
-    """Whether a line is the activity's calling off, or a day told ahead for it before a later
-    line called it off (for matchers that find lines by meaning)."""
+def calling_off(activity: str, ev: EvidenceSet) -> list[Line]:
+    """The user's lines that call the activity off (for matchers that find lines by meaning: ask
+    once per activity, then :func:`called_off` per line)."""
     core = core_terms(activity)
     if not core or re.search(r"\bcancel", activity, re.I):
-        return False
-    off = _called_off(core, [(ln, terms(ln.text) | expand(terms(ln.text))) for ln in ev.all_user_lines()])
-    return _not_come(line, when_of(line, ev)[0], None, off)
+        return []
+    lines = [(ln, terms(ln.text) | expand(terms(ln.text))) for ln in ev.all_user_lines()]
+    return _called_off(activity, core, lines, NameCheck(activity, ev), ev)
+
+
+def called_off(line: Line, offs: list[Line], ev: EvidenceSet) -> bool:
+    """Whether a line is one of ``offs`` (the activity's callings off), or a day told ahead for
+    the activity before one of them."""
+    return bool(offs) and _not_come(line, when_of(line, ev)[0], None, offs)
 
 
 def came_true(date: datetime, line: Line, core: set[str], ev: EvidenceSet) -> bool:
@@ -197,6 +219,8 @@ def came_true(date: datetime, line: Line, core: set[str], ev: EvidenceSet) -> bo
     for ln in ev.all_user_lines():
         if ln.turn_id == line.turn_id or ln.said_at.date() < date.date() or ln.actuality != "actual":
             continue
+        if calls_off(ln.text, core):
+            continue  # "the half-term trip is scrapped" continues no story
         if coverage(core, terms(ln.text) | expand(terms(ln.text))) >= MIN_COVERAGE:
             return True
         if trip and ln.said_at <= date + timedelta(days=CONTINUATION_DAYS) and returns_home(ln.text):
@@ -226,7 +250,8 @@ LONE_MENTION = 0.4
 LONE_MARGIN = 0.06
 
 
-def _closest_by_meaning(ev: EvidenceSet, sent_sims: dict[int, float], check: NameCheck) -> list[EventMatch]:
+def _closest_by_meaning(activity: str, ev: EvidenceSet, sent_sims: dict[int, float],
+                        check: NameCheck) -> list[EventMatch]:
     """The user's own actual sentence closest in meaning to an activity no line names, when it
     is clearly the closest (by ``LONE_MARGIN`` over other turns' sentences) and carries the
     activity's name, if it has one (``check``)."""
@@ -234,6 +259,8 @@ def _closest_by_meaning(ev: EvidenceSet, sent_sims: dict[int, float], check: Nam
     ranked = sorted(((v, lines[k]) for k, v in sent_sims.items() if k in lines), key=lambda x: -x[0])
     if not ranked or ranked[0][0] < LONE_MENTION or (check.asked and check.line_verdicts([ranked[0][1]]) != [CARRIES]):
         return []
+    if instance_verdicts(activity, [ranked[0][1]], ev) == [OTHER]:
+        return []  # another instance of the activity's kind
     best_sim, best = ranked[0]
     rival = next((v for v, ln in ranked[1:] if ln.turn_id != best.turn_id), 0.0)
     if best_sim - rival < LONE_MARGIN:

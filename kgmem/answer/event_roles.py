@@ -89,3 +89,11 @@ def event_roles(text: str) -> set[str]:
     """The distinct roles of a sentence or phrase: its role words (:mod:`kgmem.lexicon.events`)
     and its constructions."""
     return (roles_of(text) & DISTINCT_ROLES) | structural_roles(text)
+
+
+@lru_cache(maxsize=1)
+def time_nouns() -> frozenset[str]:
+    """Words that name a time, not a thing ("an *evening* class", "the *summer* term", "the *Monday*
+    session"): the time words of the ordinal rule, weekdays and months."""
+    s = _structure()
+    return frozenset(w.lower() for w in s["last_is_time_before"]) | set(calendar.WEEKDAYS) | set(calendar.MONTH_NUMBERS)

@@ -81,6 +81,13 @@ _USER_WORDS = frozenset({"i", "me", "we", "us", "myself"})
 _NOUN_CLAUSE = frozenset({"relcl", "acl", "amod", "compound", "pcomp", "pobj", "nsubj", "dobj"})
 
 
+def verb_base(lemma: str) -> str:
+    """A verb's base when the parse left it inflected ("Booked a pitch …" lemmatised "booked")."""
+    if lemma.endswith("ed") and lemma not in BOOKING_VERBS | PROPOSAL_VERBS:
+        return next((b for b in (lemma[:-2], lemma[:-1]) if b in BOOKING_VERBS | PROPOSAL_VERBS), lemma)
+    return lemma
+
+
 @lru_cache(maxsize=4096)
 def arrangement(text: str) -> str | None:
     """What a user clause arranges instead of telling a done event, by its parse: ``"offer"``
@@ -92,7 +99,7 @@ def arrangement(text: str) -> str | None:
     for tok in load_nlp()(text):
         if tok.pos_ != "VERB" or tok.dep_ in _NOUN_CLAUSE or any(c.dep_ == "mark" for c in tok.children):
             continue  # a noun's description, or a subordinate "when/if/after …" clause
-        lemma, kids = tok.lemma_.lower(), list(tok.children)
+        lemma, kids = verb_base(tok.lemma_.lower()), list(tok.children)
         subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
         passive = any(c.dep_ == "auxpass" for c in kids)
         if lemma in PROPOSAL_VERBS and (

@@ -26,7 +26,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("trip", "travel", "journey", "visit"), ("course", "class", "classes", "lessons", "workshop"),
     ("buy", "purchase", "order"), ("job", "work", "employ"), ("home", "apartment", "flat", "house"),
     ("concert", "gig", "show"), ("recipe", "dish", "meal"), ("skillet", "pan", "frying pan"), ("phone", "smartphone", "mobile"), ("tv", "television"),
-    ("bike", "bicycle"), ("doctor", "physician", "gp"), ("sell", "sold"),
+    ("bike", "bicycle"), ("doctor", "physician", "gp"), ("sell", "sold"), ("pottery", "ceramics"),
 )
 _SYNONYMS: dict[str, str] = {}
 

@@ -13,6 +13,17 @@ from dataclasses import dataclass, field
 from kgmem.answer.actuality import actuality
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
+from kgmem.answer.pref_reasons import (
+    FIT_MARGIN,
+    TASTE_FLOOR,
+    DomainView,
+    Reason,
+    clauses,
+    join_reasons,
+    liked_thing,
+    reasons_from,
+    states_constraint,
+)
 from kgmem.answer.taste import LEXICON, read_taste
 from kgmem.ids import entity_id
 from kgmem.models import Intent
@@ -122,11 +133,16 @@ def _by_meaning(ev: EvidenceSet, cands: list[_Stated]) -> None:
         c.relevance += 0.5 * float(v @ vecs[0])
 
 
-def stated_preferences(ev: EvidenceSet, limit: int = 3) -> Preference:
+def stated_preferences(ev: EvidenceSet, limit: int = 3, view: DomainView | None = None) -> Preference:
     """The user's likes and dislikes most relevant to the question: those stated in the session
     of the most relevant one first (people state a domain's tastes together), then others that
-    are nearly as relevant."""
-    cands = sorted(_candidates(ev), key=lambda c: -c.relevance)
+    are nearly as relevant. With ``view``, only those whose thing or sentence speaks about the
+    question's domain ("latte art" is no answer to "something quick for dinner")."""
+    cands = _candidates(ev)
+    if view is not None and view.wanted and cands:
+        fits = view.fit([c.value for c in cands] + [c.quote or c.value for c in cands], floor=TASTE_FLOOR)
+        cands = [c for k, c in enumerate(cands) if fits[k] or fits[len(cands) + k]]
+    cands = sorted(cands, key=lambda c: -c.relevance)
     out = Preference()
     if not cands:
         return out
@@ -156,28 +172,61 @@ def stated_preferences(ev: EvidenceSet, limit: int = 3) -> Preference:
     return out
 
 
+def constraint_reasons(ev: EvidenceSet, view: DomainView) -> list[Reason]:
+    """The constraints the user stated about the question's domain (see
+    :mod:`kgmem.answer.pref_reasons`), the clearest first. Sentences read: those of retrieval's
+    turns, and any the cheap reading finds a constraint in (only their clauses are embedded)."""
+    if not view.wanted:
+        return []
+    ranked = {t.id for t in ev.result.turns} | set(ev.result.similarity)
+    by_turn: dict[str, list[Line]] = {}
+    for ln in ev.all_user_lines():
+        by_turn.setdefault(ln.turn_id, []).append(ln)
+    stated = [(ln, c) for ln in ev.all_user_lines() for c in clauses(ln.text)
+              if (ln.turn_id in ranked or states_constraint(c)) and states_constraint(c)]
+    if not stated:
+        return []
+    # a clause speaks about the question's domain by itself, or in its line, or with the lines around
+    # it in the turn ("little Zoë has a nut allergy" is about food because the lines around it are)
+    windows = [" ".join(n.text for n in by_turn[ln.turn_id] if abs(n.position - ln.position) <= 1) for ln, _ in stated]
+    fits = view.fit([c for _, c in stated] + [ln.text for ln, _ in stated] + windows)
+    n = len(stated)
+    fit = [max(fits[k], fits[n + k], fits[2 * n + k]) for k in range(n)]
+    kept = sorted(((f, ln, c) for f, (ln, c) in zip(fit, stated) if f > 0), key=lambda x: -x[0])
+    kept = [k for k in kept if k[0] >= kept[0][0] - FIT_MARGIN] if kept else []
+    return reasons_from([(ln.turn_id, c) for _, ln, c in kept])
+
+
 def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
-    """A personalised suggestion from stated likes/dislikes, citing the user's own words, or
-    ``None`` when the user stated nothing to build on."""
-    pref = stated_preferences(ev)
-    if not pref.likes and not pref.dislikes:
-        return _from_statements(ev)
+    """A personalised suggestion from the likes, dislikes and constraints the user stated about the
+    question's domain, citing the user's own words, or ``None`` when the user stated nothing to
+    build on."""
+    view = DomainView(ev.result.plan.question, ev.result.embed)
+    pref = stated_preferences(ev, view=view)
+    reasons = constraint_reasons(ev, view)
+    if not pref.likes and not pref.dislikes and not reasons:
+        # nothing speaks about the question's domain by its examples (they may not cover it): the
+        # most relevant tastes whatever their domain, or the user's own most relevant statements
+        pref = stated_preferences(ev)
+        if not pref.likes and not pref.dislikes:
+            return _from_statements(ev)
     said = f" (you told me: {'; '.join(f'{chr(34)}{q}{chr(34)}' for q in pref.quotes[:2])})" if pref.quotes else ""
-    if not pref.likes:
-        # only dislikes (or constraints): the user's own statements close to the question carry the
-        # suggestion (never an announced idea with nothing after it, review7 H4), the dislikes are steered clear of
-        quoted = _from_statements(ev, floor=ADVICE_FLOOR, skip=set(pref.quotes))
-        if quoted is None:
-            return f"Based on what you've told me, I'd suggest something without {_join(pref.dislikes)}{said}.", pref
-        text, from_lines = quoted
-        pref.cited += from_lines.cited
-        pref.turn_ids += from_lines.turn_ids
-        return f"{text.rstrip('.')}, and I'd avoid {_join(pref.dislikes)}{said}.", pref
-    text = f"Based on what you've told me, you enjoy {_join(pref.likes)}, so I'd suggest something built around {pref.likes[0]}"
-    if len(pref.likes) > 1:
-        text += f" or {pref.likes[1]}"
-    text += f", and I'd avoid {_join(pref.dislikes)}" if pref.dislikes else ""
-    return f"{text}{said}.", pref
+    pref.turn_ids += [r.turn_id for r in reasons if r.turn_id not in pref.turn_ids]
+    pref.cited += [f"\"{r.source[:100]}\"" for r in reasons]
+    avoid = [d for d in pref.dislikes if not any(d.casefold() in r.text.casefold() for r in reasons)]
+    avoided = f", and I'd avoid {_join(avoid)}" if avoid else ""
+    if pref.likes:
+        text = f"Based on what you've told me, you enjoy {_join(pref.likes)}, so I'd suggest something built around {pref.likes[0]}"
+        text += f" or {pref.likes[1]}" if len(pref.likes) > 1 else ""
+        text += f"; it should also fit what you've told me: {join_reasons(reasons)}" if reasons else ""
+        return f"{text}{avoided}{said}.", pref
+    if reasons:
+        pick = liked_thing(reasons)
+        text = f"I'd suggest {f'something built around {pick} ' if pick else 'something '}that fits what you've told me: " \
+               f"{join_reasons(reasons)}"
+        return f"{text}{avoided}.", pref
+    # only dislikes, and no constraint of the domain besides them
+    return f"Based on what you've told me, I'd suggest something without {_join(pref.dislikes)}{said}.", pref
 
 
 def _from_statements(ev: EvidenceSet, floor: float | None = None,

@@ -5,8 +5,9 @@
 says so: a refund word ("got the refund", "45 refunded", "they refunded me"), a bought thing
 returned ("returned the boots"; not "returned from Lisbon": the verb needs an object), a thing
 sent, taken or brought back ("sent the close caboo back"), or money got back ("got my £120
-back"). Its amounts are not paid, and it takes out the purchase it names — the earlier line
-sharing a word for the thing ("asics"), or, naming none, the same amount.
+back"); an exchange ("sent the jumper back and got the bigger size instead") is none. Its amounts
+are not paid, and it takes out the purchase it names — the earlier line sharing a word for the
+thing ("asics"), or, naming none, the same amount.
 
 Words: ``kgmem/resources/lexicon/money_back.json``.
 """
@@ -35,27 +36,28 @@ def _words() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=4096)
 def money_back_kind(sentence: str) -> str | None:
     """How a sentence tells money coming back for a purchase: ``"refund"`` by a refund word ("got
-    the refund", "45 refunded", "they refunded me"); ``"returned"`` when a thing is returned, or
-    sent, taken or brought back ("returned the boots", "sent the close caboo back"; not "returned
-    from Lisbon": the verb needs an object), or money is got back ("got my £120 back"); else
-    ``None``. A "returned" sentence counts only against a purchase it matches ("took the dog back
-    to the vet, £60" is a vet bill)."""
+    the refund", "45 refunded", "they refunded me") or money got back ("got my £120 back", "got my
+    money back"); ``"returned"`` when a thing is returned, or sent, taken or brought back
+    ("returned the boots", "sent the close caboo back"; not "returned from Lisbon": the verb needs
+    an object); else
+    ``None`` — also for an exchange ("sent the jumper back and got the bigger size instead",
+    "swapped them for a half size up"), unless the money is said to come back ("took back the
+    scarf … got my money back … got her a voucher instead"). A "returned" sentence counts only against a purchase it
+    matches ("took the dog back to the vet, £60" is a vet bill)."""
     w = _words()
     doc = load_nlp()(sentence)
     if any(t.lower_ in w["refund"] or t.lemma_.lower() in w["refund"] for t in doc):
         return "refund"
     back = any(t.lower_ == "back" for t in doc)
-    for tok in doc:
-        objects = [c for c in tok.children if c.dep_ == "dobj"]
-        lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or not objects:
-            continue
-        if lemma in w["return_verbs"] or (lemma in w["back_verbs"] and back):
-            return "returned"
-        if lemma in w["got_back_verbs"] and back and any(
-                c.like_num or c.lower_ in w["money_nouns"] or any(g.like_num or g.tag_ == "$" for g in c.children)
-                for c in objects):
-            return "returned"
+    verbs = [(tok.lemma_.lower(), [c for c in tok.children if c.dep_ == "dobj"]) for tok in doc if tok.pos_ == "VERB"]
+    if back and any(lemma in w["got_back_verbs"] and any(
+            (c.like_num and c.lower_ != "one") or c.lower_ in w["money_nouns"]  # not "got the green one"
+            or any(g.like_num or g.tag_ == "$" for g in c.children) for c in objects) for lemma, objects in verbs):
+        return "refund"  # "got my money back" says so, whatever else the sentence got "instead"
+    if any(t.lower_ in w["exchange"] or t.lemma_.lower() in w["exchange"] for t in doc):
+        return None  # "sent the jumper back and got the bigger size instead": an exchange, no money back
+    if any(objects and (lemma in w["return_verbs"] or (lemma in w["back_verbs"] and back)) for lemma, objects in verbs):
+        return "returned"
     return None
 
 

@@ -19,13 +19,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from kgmem.answer import countable
 from kgmem.answer import instances as inst
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import GENERIC, terms
-from kgmem.answer.whose import others_doing
 from kgmem.lexicon import numbers
+from kgmem.lexicon.people import people_noun
 from kgmem.nlp import load_nlp
 
 #: "how many nights …": the unit a question totals (its plural as the question writes it)
@@ -59,6 +61,34 @@ def stated(text: str, unit: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+#: the nouns of a home ("at my sister's place")
+_HOMES = frozenset({"place", "house", "home", "flat", "flats", "apartment"})
+
+
+@lru_cache(maxsize=1024)
+def at_home(text: str) -> bool:
+    """The line puts the stay in someone's home, by its parse: "at my mum's" (the possessive is
+    the object of "at"), "at Jo's place", "at my brother's house", "at my in-laws"."""
+    for tok in load_nlp()(text):
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "in"):
+            continue
+        after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if any(c.dep_ == "case" for c in tok.children) or (after is not None and after.tag_ == "POS") \
+                or (people_noun(tok.lower_) and any(c.dep_ == "poss" for c in tok.children)) or (
+                tok.lemma_.lower() in _HOMES and any(c.dep_ == "poss" and c.lower_ not in ("my", "our") for c in tok.children)):
+            return True
+    return False
+
+
+def asked_kind(question: str) -> str | None:
+    """The kind of place a unit question asks about, as a plural ("how many nights … in
+    *hotels*"): its comparison form, or ``None``."""
+    for tok in load_nlp()(question):
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.tag_ in ("NNS", "NNPS"):
+            return next(iter(terms(tok.text)), None)
+    return None
+
+
 @dataclass
 class Stay:
     """One told stay: its line and how many units it took."""
@@ -88,7 +118,14 @@ def compute_unit_total(ev: EvidenceSet, in_window: Callable[[Line], bool]) -> Co
     where = asked_place(plan.question)
     # "how many nights was i in dublin": only lines naming Dublin; another place's stays never answer
     told = [(ln, n) for ln in said if (n := stated(ln.text, unit)) is not None and (where is None or where in terms(ln.text))]
-    own = [(ln, n) for ln, n in told if ln.actuality == "actual" and not others_doing(ln.text)]
+    # the one test of whether a line's item counts (countable.py): "Booked four nights in Rome for
+    # September" counts once September is past at the question date; "my parents stayed …" never
+    why = {inst.key(ln): countable.why_not(ln, plan.question_date, ev) for ln, _ in told}
+    kind = asked_kind(plan.question)
+    for ln, _ in told:  # "three nights at my mum's" is no night in a hotel
+        if why[inst.key(ln)] is None and kind and kind not in terms(ln.text) and at_home(ln.text):
+            why[inst.key(ln)] = f"someone's home, not {kind}"
+    own = [(ln, n) for ln, n in told if why[inst.key(ln)] is None]
     if not own:
         return out
     sims = inst.phrase_similarity(ev, inst.counted_phrase(plan), [ln for ln, _ in own])
@@ -105,7 +142,9 @@ def compute_unit_total(ev: EvidenceSet, in_window: Callable[[Line], bool]) -> Co
         return {w for w in terms(ln.text) - asked - GENERIC if len(sessions.get(w, ())) <= 2 and not w.isdigit()}
 
     stays: list[Stay] = []
-    for ln, n in sorted(near, key=lambda p: (-sims[inst.key(p[0])], p[0].said_at)):
+    # a line telling the stay done goes before the booking of it ("Booked four nights in Rome" / "back
+    # from rome, 4 nights"): the booking is then no second stay
+    for ln, n in sorted(near, key=lambda p: (countable.unconfirmed(p[0]), -sims[inst.key(p[0])], p[0].said_at)):
         stay = Stay(ln, n)
         if not any(_retold(stay, other, rare) for other in stays):
             stays.append(stay)
@@ -116,9 +155,15 @@ def compute_unit_total(ev: EvidenceSet, in_window: Callable[[Line], bool]) -> Co
     counted = {inst.key(ln) for ln, _ in own}
     set_aside = [ln for ln, _ in told if inst.key(ln) not in counted] + far
     if set_aside:
-        out.lines.append("Not counted: " + "; ".join(f"\"{ln.text.strip()[:80]}\" ({ln.actuality})" for ln in set_aside))
+        out.lines.append("Not counted: " + "; ".join(f"\"{ln.text.strip()[:80]}\" ({why.get(inst.key(ln)) or 'far from the others'})"
+                                                     for ln in set_aside))
     for s in stays:
         out.turn_ids.append(s.line.turn_id)
         out.cited.append(f"\"{s.line.text.strip()[:120]}\" (said {s.line.said_at.date()})")
     out.answer = f"{total} {unit}{'s' if total != 1 else ''} ({items})"
+    booked = [s for s in stays if countable.unconfirmed(s.line)]
+    if booked and len(booked) < len(stays):  # a booked stay whose time has passed, never told as taken
+        sure = sum(s.units for s in stays if s not in booked)
+        out.answer = (f"at least {sure} {unit}{'s' if sure != 1 else ''}; {total} with what you booked but did not "
+                      f"tell me you took ({items})")
     return out

@@ -37,3 +37,18 @@ def others_doing(text: str) -> bool:
     first = next((c for c in root.children if c.i > root.i and c.dep_ in ("acomp", "prep", "advmod", "attr")), None)
     judged = root.lemma_ == "be" and first is not None and first.dep_ in ("acomp", "attr")
     return subj.pos_ == "PROPN" and not judged and subj.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")
+
+
+@lru_cache(maxsize=4096)
+def own_clause(text: str) -> bool:
+    """The line's main clause is the user's own by its parse: its subject is the user, or it has
+    none (a diary line: "Spent two nights at my brother's in Leeds"), whoever else it names."""
+    doc = load_nlp()(text[:1].upper() + text[1:])
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is not None and first.tag_ == "VBD" and not any(c.dep_.startswith("nsubj") for c in first.children):
+        return True  # "Spent two nights at my brother's in Leeds, his spare room is freezing": told first
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return all(c.lower_ in ("i", "we") for c in subj)

@@ -38,6 +38,7 @@ def traveller(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2024, 5, 3), "Anika from finance is off to Madrid for 4 nights, jealous."),
         (datetime(2024, 6, 7), "I'm in Newcastle for 2 nights next month for the trade fair."),
         (datetime(2024, 7, 19), "2 nights in Newcastle done, the trade fair was packed."),
+        (datetime(2024, 8, 2), "Booked five nights at a hotel in Porto for October!"),
     ]
     m = chat_memory("omar", said, "o", None)
     yield m
@@ -57,6 +58,8 @@ def test_a_returned_purchase_is_taken_out_of_the_total(shopper) -> None:  # noqa
     ("Returned the lamp to Argos yesterday.", "returned"),
     ("Took the jacket back, they were fine about it.", "returned"),
     ("I returned from Lisbon on Monday.", None),
+    ("Sent the scarf back and got the blue one instead.", None),  # an exchange: no money back
+    ("Took the boots back and swapped them for a half size up.", None),
     ("I got back from the gig at midnight.", None),
     ("Bought a bottle warmer, 30 quid.", None),
 ])
@@ -66,7 +69,8 @@ def test_money_back_is_read_from_the_parse(sentence: str, kind: str | None) -> N
 
 def test_nights_of_told_stays_add_up(traveller) -> None:  # noqa: ANN001
     a = traveller.answer("omar", "How many nights have I spent in hotels for work this year?", question_date=QD)
-    # Leeds 3 (told twice), Exeter 1, Newcastle 2 (the plan line is not a stay); not Anika's Madrid
+    # Leeds 3 (told twice), Exeter 1, Newcastle 2 (the plan line is not a stay); not Anika's Madrid,
+    # not the booking for October
     assert a.text.startswith("6 nights"), (a.text, a.extra["decision"])
     assert "Madrid" not in a.text.split("Not counted")[0], a.text
 

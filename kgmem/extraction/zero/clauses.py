@@ -3,7 +3,8 @@
 A sentence often carries two statements ("I just got back from Halifax, I was there last
 Saturday"; "I left Acme and joined Cobalt Robotics"), so meaning is matched per clause: a clause
 is a verb that heads its own statement (the root, a coordinated verb, a clausal complement or an
-adverbial clause) with its words, minus the words of the clauses nested in it. Each clause says
+adverbial clause) with its words, minus the words of the clauses nested in it; a relative clause whose subject is the
+user ("the monstera I treated myself to") is read once more as a clause of its own. Each clause says
 whom it is about:
 
 - ``user``: the subject is I/we ("my wife and I"), the subject was dropped at the start of a chat
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 from kgmem.extraction.zero.checks import blocked, is_user, negated, verb_chain
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
-from kgmem.extraction.zero.nlp import entity_at, first_word, subject_of
+from kgmem.extraction.zero.nlp import entity_at, first_word, noun_phrase, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -75,6 +76,24 @@ class Clause:
     def ongoing(self) -> bool:
         """The clause is in a progressive ("I'm reading", "I've been watching")."""
         return self.head.tag_ == "VBG" and any(c.dep_ == "aux" for c in self.head.children)
+
+
+def user_relative(t: Token) -> bool:
+    """``t`` heads a relative clause whose subject is the user ("the monstera I treated myself to",
+    "the gig we went to at the O2"): a statement of its own, whose object is the noun it modifies."""
+    return t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("NOUN", "PROPN") \
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in t.children) \
+        and not any(x.dep_ in ("auxpass", "nsubjpass", "pcomp") for x in t.subtree)  # a misparse ("… I worked for got bought")
+
+
+def _with_object(h: Token, toks: list[Token]) -> str:
+    """A user relative clause's text with the noun it modifies put back as its object, after a
+    stranded preposition or else after the verb ("the keynote I sat through at DevCon" → "I sat
+    through keynote at DevCon")."""
+    stranded = next((t for t in toks if t.dep_ in ("prep", "prt") and t.head.i == h.i
+                     and not any(c.dep_ == "pobj" for c in t.children)), None)
+    at = stranded if stranded is not None else h
+    return " ".join([*(t.text for t in toks if t.i <= at.i), noun_phrase(h.head), *(t.text for t in toks if t.i > at.i)])
 
 
 def _is_head(t: Token) -> bool:
@@ -172,8 +191,18 @@ def clauses_of(doc: Doc) -> list[Clause]:
         while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
             toks.pop(0)
         text = "".join(t.text_with_ws for t in toks).strip(" ,;:-–—")
-        is_blocked = blocked(h)
-        out.append(Clause(head=h, tokens=toks, about=about, subject=subj, blocked=is_blocked, text=text,
-                          negated_only=is_blocked and negated(h) and not blocked(h, ignore_negation=True),
-                          index={t.i for t in toks}))
+        out.append(_clause(h, toks, about, subj, text))
+    # a relative clause of the user's is read once more on its own (its words stay in their clause)
+    for h in (t for t in doc if user_relative(t)):
+        toks = [t for t in h.subtree if t.i == h.i or not any(a.i in head_ids for a in t.ancestors if h.is_ancestor(a))]
+        toks = [t for t in toks if not any(p.is_punct for p in doc[min(t.i, h.i): max(t.i, h.i) + 1])]  # up to a comma or dash
+        about, subj = about_of(h)
+        out.append(_clause(h, toks, about, subj, _with_object(h, toks)))
     return [c for c in out if len(c.tokens) > 1]
+
+
+def _clause(h: Token, toks: list[Token], about: About, subj: Token | None, text: str) -> Clause:
+    is_blocked = blocked(h)
+    return Clause(head=h, tokens=toks, about=about, subject=subj, blocked=is_blocked, text=text,
+                  negated_only=is_blocked and negated(h) and not blocked(h, ignore_negation=True),
+                  index={t.i for t in toks})

@@ -27,6 +27,7 @@ from kgmem.extraction.zero.assistant import (
 from kgmem.extraction.zero.checks import IMAGINED
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.combine import CombineTrace, combine
+from kgmem.extraction.zero.conjuncts import listed_values
 from kgmem.extraction.zero.consumed import consumed_fact
 from kgmem.extraction.zero.entity_facts import TurnContext
 from kgmem.extraction.zero.entity_titles import titled_facts
@@ -61,6 +62,7 @@ from kgmem.extraction.zero.rule_pass import (
     undone,
 )
 from kgmem.extraction.zero.sentences import DEP_CUE, IMPERSONAL_PARSE, Sentence, user_sentences
+from kgmem.extraction.zero.titles import whole_title
 from kgmem.extraction.zero.trips import trips_not_homes
 from kgmem.extraction.zero.verb_slots import verb_slot_fact
 
@@ -293,6 +295,8 @@ class RuleExtractor:
                          and not fragment_of_another(f, found) and not undone(f, w.sent.text)
                          and not (f.predicate in _PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))]
                 found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
+                found = [whole_title(f, w.doc) for f in found]  # "Knives Out", not "Knives"
+                found += listed_values(found, w.doc, w.sent.lowercase)  # the other items of a list
                 if attributes is not None:
                     context = contexts.setdefault(w.sent.turn, TurnContext())
                     found += self._entity_facts(w, date, found, attributes, context, probes)

@@ -16,7 +16,7 @@ import numpy as np
 
 from kgmem import predicates
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, intent_only
-from kgmem.extraction.zero.clauses import Clause, possessed_by_other
+from kgmem.extraction.zero.clauses import Clause, possessed_by_other, user_relative
 from kgmem.extraction.zero.combine import ProposedFact
 from kgmem.extraction.zero.entity_facts import handed_to_person
 from kgmem.extraction.zero.facts import make_fact
@@ -36,6 +36,7 @@ from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.patterns import MONEY_ANY
 from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.proposals import Proposal, Proposer
+from kgmem.extraction.zero.referents import referent
 from kgmem.extraction.zero.sentences import Sentence, best_time
 from kgmem.extraction.zero.trips import RETURN_FROM
 from kgmem.extraction.zero.value_parse import Value
@@ -315,6 +316,14 @@ def typed_value(predicate: str, kind: str, clause: Clause) -> Value | None:
     return next((v for v in fill(kind, clause) if valid_value(v[0]) and _fits(predicate, v[0], clause)), None)
 
 
+def _values(pred: str, kind: str, clause: Clause, used: set[str]) -> list[Value]:
+    """Values of ``kind`` in the clause that pass ``pred``'s checks; else the value an earlier phrase
+    gives the clause's pronoun object ("films like Past Lives, I watched it")."""
+    def ok(values: list[Value]) -> list[Value]:
+        return [v for v in values if v[0].casefold() not in used and valid_value(v[0]) and _fits(pred, v[0], clause)]
+    return ok(fill(kind, clause) or named_argument(kind, clause)) or ok(referent(pred, kind, clause))
+
+
 def with_companions(props: list[Proposal], top: list[Proposal], threshold: float) -> list[Proposal]:
     """The proposals plus the companions of the first (lexicon.COMPANIONS) that rank in the clause's
     top three above ``threshold``: one clause often fills two slots of one topic, and the margin that
@@ -356,8 +365,8 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
             if vf is not None and first is not None and p.score < first - vf.extra_margin:
                 break
             pred = predicates.get(_medium(_polarity(p.predicate, clause), clause))
-            if pred is None:
-                continue
+            if pred is None or user_relative(clause.head) and pred.name not in EVENTIVE:
+                continue  # "the monstera I treated myself to" tells a deed; "the wine we had" no taste
             # a verbless note ("My purchase of the week: headphones, $250") tells what was done,
             # unless the sentence dates it ahead ("Big trip: Lisbon next month")
             note = clause.verbless and not (when is not None and when.future) \
@@ -365,8 +374,7 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
             if pred.name in EVENTIVE and not (told_as_past(clause, when) or note or clause.ongoing and pred.name in _ONGOING_OK):
                 trace.values.append((pred.name, "(not told as past)"))
                 continue
-            values = [v for v in fill(pred.kind, clause) or named_argument(pred.kind, clause)
-                      if v[0].casefold() not in used and valid_value(v[0]) and _fits(pred.name, v[0], clause)]
+            values = _values(pred.name, pred.kind, clause, used)
             trace.values.append((pred.name, values[0][0] if values else ""))
             if not values:
                 continue

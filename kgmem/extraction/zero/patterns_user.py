@@ -416,7 +416,7 @@ USER_RULES += [
 
 USER_RULES += [
     # "the espresso machine I ordered finally showed up", "the Galaxy S24 I just got has…"
-    Rule("rel_purchase", rx(r"\b[Tt]he\s+(?:new\s+)?(?P<obj>[\w][\w\s-]{1,40}?)\s+(?:that\s+)?(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?(?:bought|got|ordered|picked\s+up|grabbed|purchased)\b"),
+    Rule("rel_purchase", rx(r"\b[Tt]he\s+(?:new\s+)?(?P<obj>[\w](?:(?!\s[Tt]he\s)[\w\s-]){1,40}?)\s+(?:that\s+)?(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?(?:bought|got|ordered|picked\s+up|grabbed|purchased)\b"),
           bought_emit),
     Rule("rel_purchase_device", rx(r"\b[Tt]he\s+(?:new\s+)?(?P<obj>(?:Samsung\s+)?(?:" + PHONE_BRANDS_RX + r"|" + CAR_BRANDS_RX + r")(?:\s+[A-Z0-9][\w-]*)*)\s+(?:that\s+)?(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?(?:bought|got|ordered|picked\s+up)\b"),
           lambda m, s: [("phone" if re.search(rf"\b(?:{PHONE_BRANDS_RX}|Samsung)\b", m.group("obj")) else "drives", m.group("obj").strip(), "item")]),

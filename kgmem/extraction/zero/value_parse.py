@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.clauses import Clause, user_relative
 from kgmem.extraction.zero.lexicon import NOT_GOODS, PEOPLE_NOUNS, PETS, VALUE_BLOCKLIST
 from kgmem.extraction.zero.nlp import entity_at, noun_phrase
 from kgmem.lexicon import calendar
@@ -49,6 +49,8 @@ def args_of(c: Clause) -> list[tuple[Token, str]]:
     out: list[tuple[Token, str]] = []
     if c.head.pos_ in ("NOUN", "PROPN") and c.head.dep_ == "ROOT":
         out.append((c.head, "obj"))
+    if user_relative(c.head) and not any(t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN") for t in c.head.children):
+        out.append((c.head.head, "obj"))  # "the Bosch washing machine I bought": the noun it modifies
     for t in c.tokens:
         if t.pos_ not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ", "X"):
             continue

@@ -39,7 +39,13 @@ _TASTE_PEOPLE = frozenset({"person", "lover", "addict", "snob", "fiend", "junkie
 _DEGREE = frozenset({"big", "huge", "total", "massive", "real", "true", "complete", "bit", "proper", "serious"})
 
 
+#: pronouns standing for the thing itself: with one as the object, no other phrase of the clause is the thing
+_STAND_INS = frozenset({"it", "one", "them"})
+
+
 def fill_item(c: Clause) -> list[Value]:
+    if any(t.dep_ == "dobj" and t.lower_ in _STAND_INS and t.head.i == c.head.i for t in c.tokens):
+        return []  # "got one for the garden": the thing is what "one" stands for, never the garden
     toks = object_tokens(c)
     if c.verbless and (labels := [a for a in c.head.children if a.dep_ == "appos"]):
         # "Latest splurge: a Dyson stick vacuum for $399": the head labels the thing named after it

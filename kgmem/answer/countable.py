@@ -1,0 +1,206 @@
+"""Whether a told item counts: one test for counts, money totals and totals of nights.
+
+A line's item counts when it is
+
+- **the user's own**: the clause's doer is the user (or nobody: a diary line), not a friend, not
+  "my parents stayed four nights at a hotel" (:mod:`kgmem.answer.actuality`'s ``other`` and
+  :func:`kgmem.answer.whose.others_doing`, both read from the parse); a line that names another
+  person but whose main clause is the user's own ("Spent two nights at my brother's") is the
+  user's (:func:`kgmem.answer.whose.own_clause`);
+- **actual**: not a plan, not declined, not called off (the line classes of
+  :mod:`kgmem.answer.actuality`; a bare next line of the message calling it off: "Stampede Road
+  Race Sunday. DNS."), not an intention its own sentence says came to nothing ("I was meant to
+  go to Harrogate today but the trains were on strike"), not someone's asking price the user
+  turned down in the next clause ("the bike shop wanted 90 euro for new brakes, I said no"), not
+  a thing sent back for money ("sent the nikes back, got the refund": :mod:`kgmem.answer.refunds`);
+- **past at the question date**, by the line's resolved time, not by its verb: a booking counts
+  once the time it was booked for has passed by the day the question is asked ("Booked three
+  nights in Keswick for February", asked in June) and never while that time is ahead ("reserved
+  two nights in York for the end of October", asked in June); a booking that names no time is no
+  event yet, unless the line tells the stay itself as past ("booked two nights in Whitby last
+  minute, we stayed Friday and Saturday"). A money total skips the time test: a booking is paid
+  when it is made.
+
+:func:`why_not` returns the reason an item does not count (shown to the user as "Not counted: …"),
+or ``None`` when it counts. Words: ``kgmem/resources/lexicon/counting.json`` ("unfulfilled",
+"called_off", "refusals").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from kgmem import temporal
+from kgmem.answer.actuality import FIRST_PERSON
+from kgmem.answer.evidence import BOOKING_VERBS, EvidenceSet, Line, arrangement, verb_base
+from kgmem.answer.refunds import money_back
+from kgmem.answer.whose import others_doing, own_clause
+from kgmem.lexicon import calendar
+from kgmem.models import Fact
+from kgmem.nlp import load_nlp
+
+#: why a line is not one of the user's own done items, by its line class
+LINE_CLASS_REASON = {"plan": "a plan", "negated": "declined or not done", "other": "someone else's",
+                     "request": "a question"}
+#: resolver rules that name a calendar time (a month, a date, a holiday, a weekday), which a booking
+#: names ahead of the day it is made ("for February" said in January is the coming February)
+_CALENDAR_KINDS = frozenset({"holiday", "full_date", "slash_date", "day_ordinal", "early_month", "month_rel",
+                             "season_rel", "bare_weekday", "month_year", "weekend_rel"})
+#: a time told as already gone ("last March", "this past weekend"): never moved ahead
+_TOLD_PAST = re.compile(r"\b(?:last|past|ago|previous)\b", re.I)
+#: a month a line names after a preposition ("for September", "in early August")
+_NAMED_MONTH = re.compile(rf"\b(?:in|for|during|until|till|by|early|late|mid|end\s+of)[\s-]+(?:the\s+)?"
+                          rf"({calendar.month_alternation()})\b", re.I)
+_USER_WORDS = frozenset({"i", "we", "me", "us"})
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, tuple[str, ...]]:
+    path = resources.files("kgmem").joinpath("resources", "lexicon", "counting.json")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return {k: tuple(v) for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _unfulfilled() -> re.Pattern[str]:
+    """An intention the same sentence undoes: "was meant to … but", "was supposed to … but"."""
+    w = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in _words()["unfulfilled"])
+    return re.compile(rf"\b(?:{w})\b.{{0,80}}\bbut\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _refusal() -> re.Pattern[str]:
+    w = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in _words()["refusals"])
+    return re.compile(rf"\b(?:{w})\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _called_off() -> re.Pattern[str]:
+    w = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in _words()["called_off"])
+    return re.compile(rf"\b(?:{w})\b", re.I)
+
+
+def _next_year(when: datetime) -> datetime:
+    """The same day a year on (29 February → 28 February)."""
+    try:
+        return when.replace(year=when.year + 1)
+    except ValueError:
+        return when.replace(year=when.year + 1, day=28)
+
+
+def _forward(r: temporal.ResolvedTime, said_at: datetime) -> datetime:
+    """The last day of a calendar time a booking names, moved to its next occurrence on or after
+    the day the booking was made (the resolver reads a bare month or date as the past one)."""
+    end = r.end
+    if r.end.date() >= said_at.date() or r.kind not in _CALENDAR_KINDS or _TOLD_PAST.search(r.text):
+        return end
+    step = timedelta(days=7) if r.kind in ("bare_weekday", "weekend_rel") else None
+    while end.date() < said_at.date():
+        end = end + step if step else _next_year(end)
+    return end
+
+
+def booked_for(line: Line) -> datetime | None:
+    """The last day of the time a booking line books for ("for half term in February" said in
+    January → the end of the coming February; "for May next year"), else ``None``."""
+    ends = [_forward(s.resolved, line.said_at) for s in temporal.find_time_expressions(line.text, line.said_at)]
+    for m in _NAMED_MONTH.finditer(line.text):  # "for September": a month the resolver leaves alone
+        month = calendar.month_number(m.group(1))
+        if month is not None and not any(e.month == month for e in ends):
+            year = line.said_at.year + (month < line.said_at.month)
+            nxt = datetime(year + (month == 12), month % 12 + 1, 1)
+            ends.append(nxt - timedelta(days=1))
+    return max(ends) if ends else None
+
+
+@lru_cache(maxsize=4096)
+def tells_it_done(text: str) -> bool:
+    """The line tells, besides its booking, the user's own past doing ("booked two nights in
+    Whitby last minute, *we stayed* Friday and Saturday"): a past-tense verb of the user (or of no
+    named doer) that is not itself the booking."""
+    for tok in load_nlp()(text):
+        if tok.tag_ != "VBD" or verb_base(tok.lemma_.lower()) in BOOKING_VERBS or tok.dep_ in ("relcl", "acl", "amod"):
+            continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and tok.dep_ == "conj":  # "Booked a night by Gatwick and stayed there": the booker's
+            subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if all(c.lower_ in _USER_WORDS for c in subjects) and (subjects or tok.dep_ == "conj"):
+            return True
+    return False
+
+
+def _turned_down(line: Line, ev: EvidenceSet | None) -> bool:
+    """Someone's price or offer the user refuses in the next clause of the same turn ("the bike
+    shop wanted 90 euro for new brakes" + "I said no"; not + "but today I don't care")."""
+    if ev is None or FIRST_PERSON.search(line.text):
+        return False
+    after = [ln for ln in ev.turn_lines(line.turn_id) if ln.position == line.position + 1]
+    return bool(after) and bool(FIRST_PERSON.search(after[0].text)) and bool(_refusal().search(after[0].text))
+
+
+def _called_off_after(line: Line, ev: EvidenceSet | None) -> bool:
+    """The next line of the same message is a bare call-off of this one ("Stampede Road Race
+    Sunday." + "DNS."): three words or fewer, calling off or saying no."""
+    if ev is None:
+        return False
+    after = [ln for ln in ev.turn_lines(line.turn_id) if ln.position == line.position + 1]
+    return bool(after) and len(after[0].text.split()) <= 3 and (
+        bool(_called_off().search(after[0].text)) or after[0].actuality == "negated")
+
+
+def unconfirmed(line: Line) -> bool:
+    """A booking whose time has passed, and no line of it tells the event done: it counts, but the
+    answer says so ("at least 2 nights; 6 with the stay you booked in Rome for September")."""
+    return arrangement(line.text) == "booking" and not tells_it_done(line.text)
+
+
+def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None, *,
+            arranging: bool = False, money: bool = False, doer: bool = True) -> str | None:
+    """Why a user line's item does not count, or ``None`` when it does (see the module docstring).
+    ``doer``: also read the main clause's doer from the parse (:func:`others_doing`; a stored item's
+    source line is read by its line class only, since the doer read of a lower-case line can
+    misfire: "copped new asics gel runners today");
+    ``arranging``: the question asks about bookings or offers themselves ("how many tables have I
+    booked"); ``money``: a money total (a booking is paid when made, whenever its date)."""
+    kind = line.actuality
+    if kind == "other" and own_clause(line.text):
+        kind = "actual"  # "Spent two nights at my brother's in Leeds": the user's doing, at a brother's
+    # a money line's amount is the user's even when its clause's doer is not ("somebody nicked my
+    # bike bell, new one 8 euro"): only the line class decides there
+    if kind == "other" or (kind == "actual" and not money and doer and others_doing(line.text)):
+        return LINE_CLASS_REASON["other"]
+    if kind in ("negated", "request"):
+        return LINE_CLASS_REASON[kind]
+    if _unfulfilled().search(line.text) or _called_off().search(line.text) or _turned_down(line, ev) \
+            or _called_off_after(line, ev):
+        return "called off, turned down or not done"
+    if not money and ev is not None and money_back(line, ev):
+        return "sent back, not kept"  # "sent the trainers i ordered back, got the refund"
+    arranged = arrangement(line.text)
+    if arranged == "offer" and not arranging:
+        return "an offer to you"
+    if arranged == "booking" and not arranging and not money and not tells_it_done(line.text):
+        until = booked_for(line)
+        if until is None:
+            return "a booking, not yet the event"
+        if asked_at is None or until.date() > asked_at.date():
+            return f"booked for {until.date():%B %Y}, still ahead"
+        return None  # booked for a time that has passed by the question date
+    if kind == "plan":
+        return LINE_CLASS_REASON["plan"]
+    return None
+
+
+def fact_counts(fact: Fact, ev: EvidenceSet, *, doer: bool = True) -> bool:
+    """A stored item counts unless every line of its source turn that names its value fails
+    :func:`why_not` ("User bought: nikes" from "sent the nikes i ordered back, got the refund";
+    "User attended: the Baxter" from "Lindiwe went to the Baxter with her sister"); ``doer``: as
+    for :func:`why_not`."""
+    value = (fact.value or "").casefold()
+    told = [ln for tid in fact.source_turn_ids[:1] for ln in ev.turn_lines(tid) if value and value in ln.text.casefold()]
+    return not told or not all(why_not(ln, ev.result.plan.question_date, ev, doer=doer) for ln in told)

@@ -1,0 +1,191 @@
+"""The reasons a suggestion rests on: the user's constraints and needs, said back in the second person.
+
+A preference question ("any ideas for tea tonight?", "could you suggest somewhere for our anniversary
+dinner?") asks for something in one domain (food, reading, travel, a day out …). The user stated
+what matters in that domain somewhere in their history, often in a long line about other things
+("… i can not eat it, i am lactose intolerant …", "Lindiwe has coeliac disease, so the kitchen
+must be strictly gluten-free … I cannot abide seafood"). So each user sentence and the question are
+given the domain whose examples (data: ``kgmem/resources/preference/domains.json``) they are
+closest to, and the sentences of the question's domain give the clauses that state a constraint
+— a taste (:func:`kgmem.answer.taste.read_taste`), a refusal or limit ("no plastic anywhere in the
+parcels"), a diet or an allergy, a requirement ("must be", "budget is tight"). Each is said back as
+the suggestion's reason, in the second person ("you're lactose intolerant"): the answer names
+what it built on in its own words, not as a pasted quote.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from kgmem.answer.taste import read_taste
+
+#: the least cosine of a sentence to its domain's examples for it to speak about that domain
+DOMAIN_FLOOR = 0.28
+#: a question is about every domain within this much of its best one ("tea tonight": drinks or food)
+DOMAIN_MARGIN = 0.08
+#: the least cosine of a stated like/dislike (its thing or sentence) to the question's domain
+TASTE_FLOOR = 0.2
+#: at most this many reasons
+MAX_REASONS = 4
+#: a reason speaks about the question's domain nearly as clearly as the clearest one
+FIT_MARGIN = 0.12
+
+#: clause boundaries inside a sentence: "…, so the kitchen must…", "…; no mushrooms", "… but not music"
+_CLAUSES = re.compile(r";\s*|,\s*(?:and|but|so|while|whereas|though|because|cos|since)\s+|\s+(?:but|so)\s+|"
+                      r",\s+(?=(?:i|i'm|im|i've|ive|we|my|our|no|not|nothing|never|and)\b)|\s+-\s+|\s+—\s+", re.I)
+
+#: a clause states a constraint or need: a refusal, a limit, a diet, an allergy, a requirement
+#: (grammatical pieces of the class, not sentences of any data set)
+_CONSTRAINT = re.compile(
+    r"\b(?:no|not|never|nothing|without)\b|n't\b|\bcannot\b|\bcant\b|\bdont\b|\bwont\b|"
+    r"\b(?:allerg\w*|intoleran\w*|coeliac|celiac|vegan|vegetarian|veggie|pescatarian|halal|kosher|"
+    r"gluten|dairy|lactose|meat|diet)\b|"
+    r"\b(?:must|has\s+to|have\s+to|need\s+to|needs\s+to|need|needs|non-negotiable|only|at\s+most|no\s+more\s+than|"
+    r"budget|tight|cheap|quick|quiet|simple|easy)\b|"
+    r"\b(?:tastes?|smells?)\s+like\b|\bturns?\s+me\b|\bmakes?\s+me\s+(?:sick|ill|queasy)", re.I)
+
+#: a clause that asks for something or talks to the assistant is no constraint ("any sub", "recommend
+#: something to listen to", "remind me", "dont ever suggest mushrooms to me" stays: it refuses a thing)
+_ASKING = re.compile(r"\?\s*$|\b(?:any\s+(?:ideas|sub|suggestions|tips)|what\s+(?:can|should|could|would)|"
+                     r"how\s+(?:do|can|should)|recommend|ideas\?)\b", re.I)
+
+#: first-person words and their second-person forms, longest first
+_SWAP = (("i'm", "you're"), ("im", "you're"), ("i've", "you've"), ("ive", "you've"), ("i'd", "you'd"),
+         ("i'll", "you'll"), ("i was", "you were"), ("i am", "you are"), ("myself", "yourself"),
+         ("mine", "yours"), ("my", "your"), ("me", "you"), ("i", "you"), ("we're", "you're"),
+         ("we've", "you've"), ("we were", "you were"), ("we are", "you are"), ("ourselves", "yourselves"),
+         ("our", "your"), ("ours", "yours"), ("us", "you"), ("we", "you"))
+_SWAP_RX = re.compile(r"\b(?:" + "|".join(re.escape(a) for a, _ in _SWAP) + r")\b", re.I)
+_SWAP_MAP = {a: b for a, b in _SWAP}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One constraint the suggestion rests on, said back to the user."""
+
+    text: str
+    turn_id: str
+    #: the user's own words it was read from
+    source: str
+    taste: bool
+
+
+def second_person(text: str) -> str:
+    """The clause said back to its speaker: "I'm veggie so no chicken" -> "you're veggie so no
+    chicken"."""
+    def swap(m: re.Match[str]) -> str:
+        return _SWAP_MAP[re.sub(r"\s+", " ", m.group(0).lower().replace("\u2019", "'"))]
+    return _SWAP_RX.sub(swap, text.replace("\u2019", "'"))
+
+
+#: words that open a clause without adding to it ("and no plastic", "but no milk things", "oh I did love")
+_OPENERS = re.compile(r"^(?:(?:and|but|also|oh|so|well|honestly|plus|btw|anyway)\b[\s,]*)+", re.I)
+
+
+def clauses(sentence: str) -> list[str]:
+    """A sentence's clauses, as people chain them ("…, so …", "…; …", "… but …"), without the
+    words that only open them."""
+    out = [_OPENERS.sub("", c.strip(" .,!:\"'()")) for c in _CLAUSES.split(sentence) if c]
+    return [c for c in out if len(c.split()) >= 2]
+
+
+def states_constraint(clause: str) -> bool:
+    """Whether a clause states a taste, a constraint or a need (and asks nothing)."""
+    if _ASKING.search(clause):
+        return False
+    return read_taste(clause) is not None or bool(_CONSTRAINT.search(clause))
+
+
+def reasons_from(lines: list[tuple[str, str]], limit: int = MAX_REASONS) -> list[Reason]:
+    """The constraints stated in ``lines`` (``(turn id, sentence)`` in the order said), said back:
+    tastes first, then other constraints, each once."""
+    found: list[Reason] = []
+    seen: set[str] = set()
+    for turn_id, sentence in lines:
+        for clause in clauses(sentence):
+            key = clause.casefold()
+            if key in seen or not states_constraint(clause):
+                continue
+            seen.add(key)
+            found.append(Reason(second_person(clause), turn_id, clause, read_taste(clause) is not None))
+    found.sort(key=lambda r: not r.taste)  # stable: tastes first, each group in the order said
+    return found[:limit]
+
+
+def join_reasons(reasons: list[Reason]) -> str:
+    """"you're vegan, mushrooms are out and you need it quick" from the reasons' texts."""
+    texts = [r.text for r in reasons]
+    return texts[0] if len(texts) == 1 else "; ".join(texts[:-1]) + "; and " + texts[-1]
+
+
+@cache
+def _domain_examples() -> dict[str, list[str]]:
+    path = resources.files("kgmem").joinpath("resources", "preference", "domains.json")
+    data: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))["domains"]
+    return data
+
+
+def domain_scores(texts: Sequence[str], embed: Callable[[list[str]], np.ndarray | None]) -> np.ndarray | None:
+    """Each text's cosine to each domain's centroid (rows: texts, columns: :func:`domain_names`)."""
+    examples = _domain_examples()
+    flat = [e for name in examples for e in examples[name]]
+    vecs = embed(flat + list(texts))
+    if vecs is None:
+        return None
+    cents, k = [], 0
+    for name in examples:
+        c = vecs[k:k + len(examples[name])].mean(axis=0)
+        cents.append(c / (np.linalg.norm(c) or 1.0))
+        k += len(examples[name])
+    return np.asarray(vecs[len(flat):] @ np.stack(cents).T)
+
+
+def question_domains(row: np.ndarray) -> set[int]:
+    """The domains a question is about: its best one and those within :data:`DOMAIN_MARGIN`."""
+    best = float(row.max())
+    return {i for i, v in enumerate(row) if v >= best - DOMAIN_MARGIN}
+
+
+def in_domain(row: np.ndarray, domains: set[int], floor: float = DOMAIN_FLOOR, margin: float = 0.0) -> float:
+    """A text's cosine to the best of ``domains`` when that is at least ``floor`` and within ``margin``
+    of the text's own best domain (``margin`` 0: it is the text's own domain), else 0."""
+    best = max(domains, key=lambda i: float(row[i]))
+    v = float(row[best])
+    return v if v >= floor and v >= float(row.max()) - margin else 0.0
+
+
+class DomainView:
+    """The domains of one question, and how well other texts speak about them."""
+
+    def __init__(self, question: str, embed: Callable[[list[str]], np.ndarray | None]) -> None:
+        self._embed = embed
+        scores = domain_scores([question], embed)
+        self.wanted: set[int] = question_domains(scores[0]) if scores is not None else set()
+
+    def fit(self, texts: Sequence[str], floor: float = DOMAIN_FLOOR, margin: float = 0.0) -> list[float]:
+        """Per text: its cosine to the question's domains when one of them is its own (or within
+        ``margin`` of it), else 0 (all 0 without an embedder)."""
+        scores = domain_scores(texts, self._embed) if self.wanted and texts else None
+        if scores is None:
+            return [0.0] * len(texts)
+        return [in_domain(row, self.wanted, floor, margin) for row in scores]
+
+
+_PERSONAL = re.compile(r"\b(?:i|me|my|we|us|our|you|your)\b", re.I)
+
+
+def liked_thing(reasons: list[Reason]) -> str | None:
+    """The first thing a reason says the user likes, when it reads as a thing (a few words, none of
+    them a person: "hard-ish science fiction", never "my friends bring cheesecake to")."""
+    for r in reasons:
+        taste = read_taste(r.source) if r.taste else None
+        if taste and taste[0] and len(taste[1].split()) <= 5 and not _PERSONAL.search(taste[1]):
+            return taste[1]
+    return None

@@ -1,0 +1,97 @@
+"""A called-off event is no event; another instance of the same kind is no mention (session 13,
+ev13; rev12's probe_ev5 class). A line whose predicate over the event is negated or calls it off
+("We've scrapped the trip to Snowdonia", "The spa day is off", "got pushed back") is not the event,
+nor is a day told ahead for it before that line; a line whose course, test or renovation has
+another modifier ("a pottery course" for "my photography course", "Kitchen renovation" for the
+bathroom's) tells another instance. The haystack is invented (names, places and dates); it is no
+development line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import pytest
+
+from kgmem.answer.event_calloff import calls_off
+from kgmem.answer.event_instance import CARRIES, NONE, OTHER
+from kgmem.answer.event_modifiers import verdict
+from kgmem.answer.match import core_terms
+from kgmem.api import Memory
+
+USER = "calloff-s13"
+SESSIONS = [
+    (datetime(2024, 9, 3, 19), "Started a pottery course at the arts centre tonight, so messy!"),
+    (datetime(2024, 10, 1, 20), "Last pottery session tonight, took home three bowls."),
+    (datetime(2024, 9, 18, 17), "Did a first aid course at work today, we practised CPR on a dummy."),
+    (datetime(2024, 9, 25, 8), "We've scrapped the camping trip to Snowdonia, the forecast is awful."),
+    (datetime(2024, 10, 2, 12), "Booked a spa day at Rowan Hall for Saturday!"),
+    (datetime(2024, 10, 4, 18), "The spa day is off, Rowan Hall double-booked us."),
+    (datetime(2024, 10, 14, 9), "The Elbow gig at the Roundhouse got pushed back to December, gutted."),
+    (datetime(2024, 10, 16, 9), "Kitchen renovation finally finished today, new worktops look amazing."),
+    (datetime(2024, 11, 1, 9), "Any tips for getting candle wax off a tablecloth?"),
+]
+TODAY = datetime(2024, 11, 4, 12)
+
+
+@pytest.fixture(scope="module")
+def mem(chat_memory: Callable[..., Memory]):  # noqa: ANN201
+    m = chat_memory(USER, SESSIONS, "co13", "Here are a few ideas.")
+    yield m
+    m.close()
+
+
+def _ask(mem: Memory, q: str) -> str:
+    return mem.answer(USER, q, question_date=TODAY).text
+
+
+@pytest.mark.parametrize("question", [
+    "how long ago did I go camping in snowdonia",
+    "how many days ago was my spa day",
+    "how long ago did I see elbow at the roundhouse",
+])
+def test_an_event_called_off_is_no_event(mem: Memory, question: str) -> None:
+    answer = _ask(mem, question)
+    assert "ago" not in answer.split(":")[0] and not answer[:1].isdigit(), answer
+
+
+@pytest.mark.parametrize("question", [
+    "how many weeks was my photography course",
+    "how long ago did the bathroom renovation finish",
+])
+def test_another_instance_of_the_kind_is_no_mention(mem: Memory, question: str) -> None:
+    answer = _ask(mem, question)
+    assert not answer[:1].isdigit(), answer
+
+
+def test_the_instance_itself_is_still_answered(mem: Memory) -> None:
+    assert _ask(mem, "how many weeks was my pottery course").startswith("4 weeks")
+    assert _ask(mem, "how many weeks was my ceramics class").startswith("4 weeks")  # a synonym, the head's synonym
+    assert _ask(mem, "how long ago did I do the first aid course").startswith("47 days ago")
+    assert _ask(mem, "how long ago did the kitchen renovation finish").startswith("19 days ago")
+
+
+@pytest.mark.parametrize(("activity", "text", "off"), [
+    ("go to edinburgh", "We've scrapped the half-term trip to Edinburgh, the kids are poorly.", True),
+    ("lake district weekend", "The Lake District weekend got rained off.", True),
+    ("trip to york", "Our trip to York has been put back a month.", True),
+    ("go to book club", "Didn't make it to book club in the end, the trains were a mess.", True),
+    ("the concert", "Finally went to the concert after two cancelled trains.", False),
+    ("my pottery course", "I finished my pottery course today, never thought I'd make it.", False),
+    ("spa day", "Booked a spa day at Rowan Hall for Saturday!", False),
+])
+def test_the_predicate_over_the_event_decides_a_calling_off(activity: str, text: str, off: bool) -> None:
+    assert calls_off(text, core_terms(activity)) is off
+
+
+@pytest.mark.parametrize(("phrase", "text", "expected"), [
+    ("my woodwork course", "Started a ceramics course at the community centre tonight.", OTHER),
+    ("my woodwork course", "My husband started a woodwork course last week.", CARRIES),
+    ("my pottery course", "Started an evening course at the arts centre tonight.", NONE),  # a time is no name
+    ("my pottery course", "Started my new course at the arts centre tonight.", NONE),  # nor an adjective
+    ("practical driving test", "Sat my driving theory test today and passed.", OTHER),
+    ("nephew's christening", "Went to my niece's christening on Sunday, lovely service.", OTHER),
+])
+def test_the_modifier_of_the_head_noun_names_the_instance(phrase: str, text: str, expected: str) -> None:
+    assert verdict(phrase, text) == expected
