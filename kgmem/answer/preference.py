@@ -207,26 +207,51 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     if not pref.likes and not pref.dislikes and not reasons:
         # nothing speaks about the question's domain by its examples (they may not cover it): the
         # most relevant tastes whatever their domain, or the user's own most relevant statements
-        pref = stated_preferences(ev)
-        if not pref.likes and not pref.dislikes:
-            return _from_statements(ev)
+        return _by_relevance(ev, stated_preferences(ev))
     said = f" (you told me: {'; '.join(f'{chr(34)}{q}{chr(34)}' for q in pref.quotes[:2])})" if pref.quotes else ""
     pref.turn_ids += [r.turn_id for r in reasons if r.turn_id not in pref.turn_ids]
     pref.cited += [f"\"{r.source[:100]}\"" for r in reasons]
-    avoid = [d for d in pref.dislikes if not any(d.casefold() in r.text.casefold() for r in reasons)]
-    avoided = f", and I'd avoid {_join(avoid)}" if avoid else ""
     if pref.likes:
+        # a reason that only restates a like or dislike named in the sentence is left out
+        named = {v.casefold() for v in pref.likes + pref.dislikes}
+        extra = [r for r in reasons if not (r.taste and (t := read_taste(r.source)) and t[1].casefold() in named)]
         text = f"Based on what you've told me, you enjoy {_join(pref.likes)}, so I'd suggest something built around {pref.likes[0]}"
         text += f" or {pref.likes[1]}" if len(pref.likes) > 1 else ""
-        text += f"; it should also fit what you've told me: {join_reasons(reasons)}" if reasons else ""
-        return f"{text}{avoided}{said}.", pref
+        text += f"; it should also fit what you've told me: {join_reasons(extra)}" if extra else ""
+        text += f", and I'd avoid {_join(pref.dislikes)}" if pref.dislikes else ""
+        return f"{text}{said}.", pref
     if reasons:
+        # the dislikes the reasons already say are not said again
+        avoid = [d for d in pref.dislikes if not any(d.casefold() in r.text.casefold() for r in reasons)]
         pick = liked_thing(reasons)
         text = f"I'd suggest {f'something built around {pick} ' if pick else 'something '}that fits what you've told me: " \
                f"{join_reasons(reasons)}"
-        return f"{text}{avoided}.", pref
+        text += f", and I'd avoid {_join(avoid)}" if avoid else ""
+        return f"{text}.", pref
     # only dislikes, and no constraint of the domain besides them
     return f"Based on what you've told me, I'd suggest something without {_join(pref.dislikes)}{said}.", pref
+
+
+def _by_relevance(ev: EvidenceSet, pref: Preference) -> tuple[str, Preference] | None:
+    """The suggestion when nothing the user said speaks about the question's domain by its examples:
+    built from the most relevant tastes whatever their domain (the answer of session 12's code)."""
+    if not pref.likes and not pref.dislikes:
+        return _from_statements(ev)
+    said = f" (you told me: {'; '.join(f'{chr(34)}{q}{chr(34)}' for q in pref.quotes[:2])})" if pref.quotes else ""
+    if not pref.likes:
+        # only dislikes: the user's own statements close to the question carry the suggestion (never
+        # an announced idea with nothing after it, review7 H4), the dislikes are steered clear of
+        quoted = _from_statements(ev, floor=ADVICE_FLOOR, skip=set(pref.quotes))
+        if quoted is None:
+            return f"Based on what you've told me, I'd suggest something without {_join(pref.dislikes)}{said}.", pref
+        text, from_lines = quoted
+        pref.cited += from_lines.cited
+        pref.turn_ids += from_lines.turn_ids
+        return f"{text.rstrip('.')}, and I'd avoid {_join(pref.dislikes)}{said}.", pref
+    text = f"Based on what you've told me, you enjoy {_join(pref.likes)}, so I'd suggest something built around {pref.likes[0]}"
+    text += f" or {pref.likes[1]}" if len(pref.likes) > 1 else ""
+    text += f", and I'd avoid {_join(pref.dislikes)}" if pref.dislikes else ""
+    return f"{text}{said}.", pref
 
 
 def _from_statements(ev: EvidenceSet, floor: float | None = None,

@@ -135,7 +135,7 @@ ABSTENTION_PHRASES = (
     "cannot determine", "not sure", "no record", "not provided", "wasn't mentioned",
     "was not mentioned", "no mention", "don't have", "do not have", "not specified",
     "no details", "not available", "you haven't", "you have not", "you didn't",
-    "you did not", "you weren't", "you were not", "i'm not aware", "not aware", "doesn't say", "does not say", "insufficient information",
+    "you did not", "i'm not aware", "not aware", "doesn't say", "does not say", "insufficient information",
     # bare "there is no", "not in the" and "unknown" also open committed answers ("Your gym is not in
     # the centre, it's Iron Temple"), so only their declining forms count
     "there is no information", "there's no information", "there is no record", "there is no mention",
@@ -148,6 +148,11 @@ def is_abstention_text(prediction: str) -> bool:
     """Whether a prediction declines to answer (by phrase)."""
     p = prediction.casefold().replace("’", "'")
     return any(phrase in p for phrase in ABSTENTION_PHRASES)
+
+
+#: an opening that denies the question's premise ("You weren't in Fiji, Jess went."): a right
+#: answer to an ``_abs`` question, never read as declining an answerable one (review13)
+PREMISE_DENIALS = ("you weren't", "you were not")
 
 
 def declines(prediction: str) -> bool:
@@ -210,7 +215,9 @@ class NormalisedMatchScorer:
         if is_abstention:
             # only the opening clause counts, as for answerable questions: "Your gym is not in the
             # city centre, it's Iron Temple" answers (wrongly) and is no abstention
-            return Verdict(declines(prediction), self.name, method="abstention-opening")
+            opening = prediction.strip().casefold().replace("’", "'")
+            return Verdict(declines(prediction) or opening.startswith(PREMISE_DENIALS), self.name,
+                           method="abstention-opening")
         if not prediction.strip():
             return Verdict(False, self.name, method="empty")
         if declines(prediction):

@@ -271,3 +271,5 @@ def test_you_werent_declines_a_false_premise() -> None:
     """au15: "You weren't in Fiji, Jess went." rejects the question's premise: an abstention."""
     assert score("The user never went to Fiji.", "You weren't in Fiji, Jess went.", abs_=True)
     assert score("The user never went to Fiji.", "You were not in Fiji.", abs_=True)
+    # review13: on an answerable question it is an answer like any other
+    assert score("Jess", "You weren't the one who went, Jess went to Fiji.", "single-session-user")
