@@ -174,16 +174,14 @@ def stated_preferences(ev: EvidenceSet, limit: int = 3, view: DomainView | None 
 
 def constraint_reasons(ev: EvidenceSet, view: DomainView) -> list[Reason]:
     """The constraints the user stated about the question's domain (see
-    :mod:`kgmem.answer.pref_reasons`), the clearest first. Sentences read: those of retrieval's
-    turns, and any the cheap reading finds a constraint in (only their clauses are embedded)."""
+    :mod:`kgmem.answer.pref_reasons`), the clearest first. Only the clauses the cheap reading finds
+    a constraint in are embedded."""
     if not view.wanted:
         return []
-    ranked = {t.id for t in ev.result.turns} | set(ev.result.similarity)
     by_turn: dict[str, list[Line]] = {}
     for ln in ev.all_user_lines():
         by_turn.setdefault(ln.turn_id, []).append(ln)
-    stated = [(ln, c) for ln in ev.all_user_lines() for c in clauses(ln.text)
-              if (ln.turn_id in ranked or states_constraint(c)) and states_constraint(c)]
+    stated = [(ln, c) for ln in ev.all_user_lines() for c in clauses(ln.text) if states_constraint(c)]
     if not stated:
         return []
     # a clause speaks about the question's domain by itself, or in its line, or with the lines around
@@ -208,15 +206,14 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
         # nothing speaks about the question's domain by its examples (they may not cover it): the
         # most relevant tastes whatever their domain, or the user's own most relevant statements
         return _by_relevance(ev, stated_preferences(ev))
-    said = f" (you told me: {'; '.join(f'{chr(34)}{q}{chr(34)}' for q in pref.quotes[:2])})" if pref.quotes else ""
+    said = _said(pref)
     pref.turn_ids += [r.turn_id for r in reasons if r.turn_id not in pref.turn_ids]
     pref.cited += [f"\"{r.source[:100]}\"" for r in reasons]
     if pref.likes:
         # a reason that only restates a like or dislike named in the sentence is left out
         named = {v.casefold() for v in pref.likes + pref.dislikes}
         extra = [r for r in reasons if not (r.taste and (t := read_taste(r.source)) and t[1].casefold() in named)]
-        text = f"Based on what you've told me, you enjoy {_join(pref.likes)}, so I'd suggest something built around {pref.likes[0]}"
-        text += f" or {pref.likes[1]}" if len(pref.likes) > 1 else ""
+        text = _built_on_likes(pref)
         text += f"; it should also fit what you've told me: {join_reasons(extra)}" if extra else ""
         text += f", and I'd avoid {_join(pref.dislikes)}" if pref.dislikes else ""
         return f"{text}{said}.", pref
@@ -232,12 +229,23 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     return f"Based on what you've told me, I'd suggest something without {_join(pref.dislikes)}{said}.", pref
 
 
+def _said(pref: Preference) -> str:
+    """The user's own words the suggestion cites, as a parenthesis ("" when none)."""
+    return f" (you told me: {'; '.join(f'{chr(34)}{q}{chr(34)}' for q in pref.quotes[:2])})" if pref.quotes else ""
+
+
+def _built_on_likes(pref: Preference) -> str:
+    """"Based on what you've told me, you enjoy A and B, so I'd suggest something built around A or B"."""
+    text = f"Based on what you've told me, you enjoy {_join(pref.likes)}, so I'd suggest something built around {pref.likes[0]}"
+    return text + (f" or {pref.likes[1]}" if len(pref.likes) > 1 else "")
+
+
 def _by_relevance(ev: EvidenceSet, pref: Preference) -> tuple[str, Preference] | None:
     """The suggestion when nothing the user said speaks about the question's domain by its examples:
     built from the most relevant tastes whatever their domain (the answer of session 12's code)."""
     if not pref.likes and not pref.dislikes:
         return _from_statements(ev)
-    said = f" (you told me: {'; '.join(f'{chr(34)}{q}{chr(34)}' for q in pref.quotes[:2])})" if pref.quotes else ""
+    said = _said(pref)
     if not pref.likes:
         # only dislikes: the user's own statements close to the question carry the suggestion (never
         # an announced idea with nothing after it, review7 H4), the dislikes are steered clear of
@@ -248,8 +256,7 @@ def _by_relevance(ev: EvidenceSet, pref: Preference) -> tuple[str, Preference] |
         pref.cited += from_lines.cited
         pref.turn_ids += from_lines.turn_ids
         return f"{text.rstrip('.')}, and I'd avoid {_join(pref.dislikes)}{said}.", pref
-    text = f"Based on what you've told me, you enjoy {_join(pref.likes)}, so I'd suggest something built around {pref.likes[0]}"
-    text += f" or {pref.likes[1]}" if len(pref.likes) > 1 else ""
+    text = _built_on_likes(pref)
     text += f", and I'd avoid {_join(pref.dislikes)}" if pref.dislikes else ""
     return f"{text}{said}.", pref
 
