@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, verb_base
 from kgmem.answer.match import norm
 from kgmem.retrieval.question import nlp as question_nlp
 
@@ -96,6 +97,49 @@ def _reading(text: str) -> tuple[tuple[str, bool, bool], ...]:
         cancels = any(_phrases(p) & bank for p in preds)
         out.append((norm(tok.lower_), negated, cancels))
     return tuple(out)
+
+
+#: the user, or nobody named: the doer of a diary line ("Went bouldering this morning")
+_USER_WORDS = frozenset({"i", "we", "me", "us"})
+#: a verb that describes a noun or sits under "if/when" tells no doing of the line's own
+_NOT_OWN_DEPS = frozenset({"relcl", "acl", "amod", "compound", "pcomp"})
+
+
+def _done_verb(verb: Token) -> bool:
+    """A verb telling the user's own past doing: past tense (or a perfect: "have done"), not
+    negated, not a booking or someone's offer, not a calling off, its doer the user or unnamed."""
+    kids = list(verb.children)
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids))
+    if verb.pos_ != "VERB" or not past or verb.dep_ in _NOT_OWN_DEPS or any(c.dep_ == "mark" for c in kids):
+        return False
+    if verb_base(verb.lemma_.lower()) in BOOKING_VERBS | PROPOSAL_VERBS or _negated(verb):
+        return False
+    if _phrases(verb) & _called_off_predicates():
+        return False
+    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":  # "Booked a table and went": the first verb's doer
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return all(c.lower_ in _USER_WORDS for c in subjects)
+
+
+@lru_cache(maxsize=4096)
+def tells_done(text: str) -> bool:
+    """Whether the line tells, by its own verb, something the user did ("Went bouldering at the
+    Castle this morning", "Ran the parkrun in 27 minutes") — not only booked, offered, planned or
+    called off ("Booked a spa day for Saturday!"). A calling off told later undoes what was only
+    arranged shortly before it, never what a line tells as done."""
+    nlp = question_nlp()
+    if nlp is None:
+        return False
+    doc = nlp(text)
+    if any(_done_verb(tok) for tok in doc):
+        return True
+    # a diary line opening with its verb is often tagged an order ("Ran the parkrun" as VB): read
+    # it with the user as its doer ("I ran the parkrun")
+    first = next((t for t in doc if t.is_alpha), None)
+    if first is None or first.tag_ != "VB" or any(c.dep_ == "nsubj" for c in first.children):
+        return False
+    return any(_done_verb(tok) for tok in nlp(f"I {text[first.idx:first.idx + 1].lower()}{text[first.idx + 1:]}"))
 
 
 def calls_off(text: str, core: set[str]) -> bool:

@@ -14,7 +14,7 @@ import re
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from kgmem.answer.event_calloff import calls_off
+from kgmem.answer.event_calloff import calls_off, tells_done
 from kgmem.answer.event_instance import CARRIES, OTHER, NameCheck
 from kgmem.answer.event_modifiers import line_verdicts as instance_verdicts
 from kgmem.answer.event_names import (
@@ -42,8 +42,9 @@ MIN_COVERAGE = 0.5
 SEMANTIC_MENTION = 0.45
 #: how long after its start an activity's unnamed end may come ("Home again!" after a trip)
 CONTINUATION_DAYS = 120
-#: a calling off undoes what was told of the same event this shortly before it ("Booked a spa day for
-#: Saturday!" … "The spa day is off"), as well as any day told ahead of it
+#: a calling off undoes what was arranged for the same event this shortly before it ("Booked a spa day
+#: for Saturday!" … "The spa day is off"), as well as any day told ahead of it — never a line that
+#: tells the event done ("Ran the parkrun" … a week on, "Didn't make it to parkrun today")
 CALLED_OFF_WITHIN = timedelta(days=14)
 
 def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[EventMatch]:
@@ -171,13 +172,16 @@ def _uncarried(verdict: str | None, check: NameCheck) -> bool:
 
 def _not_come(line: Line, when: datetime, qd: datetime | None, offs: list[Line]) -> bool:
     """A day told ahead ("Flying to Portugal on Tuesday") that has not come by the question's date,
-    or that a later line called off (``offs``), a line told shortly before a calling off, or a
-    calling off itself: no event of the activity."""
+    or that a later line called off (``offs``), an arrangement told shortly before a calling off
+    (not a line telling the event done: :func:`tells_done`), or a calling off itself: no event of
+    the activity."""
     if qd is not None and when.date() > qd.date():
         return True
-    return any(line is off for off in offs) or any(
-        line.said_at < off.said_at and (when.date() > line.said_at.date() or off.said_at - line.said_at <= CALLED_OFF_WITHIN)
-        for off in offs)
+    if any(line is off for off in offs):
+        return True
+    before = [off for off in offs if line.said_at < off.said_at]
+    return any(when.date() > line.said_at.date() for _ in before) or (
+        any(off.said_at - line.said_at <= CALLED_OFF_WITHIN for off in before) and not tells_done(line.text))
 
 
 def _called_off(activity: str, core: set[str], lines: list[tuple[Line, set[str]]], check: NameCheck,

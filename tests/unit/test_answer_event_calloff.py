@@ -14,7 +14,7 @@ from datetime import datetime
 
 import pytest
 
-from kgmem.answer.event_calloff import calls_off
+from kgmem.answer.event_calloff import calls_off, tells_done
 from kgmem.answer.event_instance import CARRIES, NONE, OTHER
 from kgmem.answer.event_modifiers import verdict
 from kgmem.answer.match import core_terms
@@ -31,6 +31,11 @@ SESSIONS = [
     (datetime(2024, 10, 14, 9), "The Elbow gig at the Roundhouse got pushed back to December, gutted."),
     (datetime(2024, 10, 16, 9), "Kitchen renovation finally finished today, new worktops look amazing."),
     (datetime(2024, 11, 1, 9), "Any tips for getting candle wax off a tablecloth?"),
+    # session 14 (ev14): a line telling the event done stays done when a later line calls off another time
+    (datetime(2024, 10, 19, 18), "Went bouldering at the Castle climbing wall with Priya, my forearms are wrecked."),
+    (datetime(2024, 10, 26, 9), "This week's bouldering at the Castle is off, Priya sprained her ankle."),
+    (datetime(2024, 10, 12, 12), "Ran the Hove parkrun this morning in 27 minutes."),
+    (datetime(2024, 10, 19, 12), "Didn't make it to the Hove parkrun today, too tired."),
 ]
 TODAY = datetime(2024, 11, 4, 12)
 
@@ -70,6 +75,27 @@ def test_the_instance_itself_is_still_answered(mem: Memory) -> None:
     assert _ask(mem, "how many weeks was my ceramics class").startswith("4 weeks")  # a synonym, the head's synonym
     assert _ask(mem, "how long ago did I do the first aid course").startswith("47 days ago")
     assert _ask(mem, "how long ago did the kitchen renovation finish").startswith("19 days ago")
+
+
+def test_a_calling_off_undoes_an_arrangement_not_a_done_event(mem: Memory) -> None:
+    """A calling off undoes what was booked shortly before it (the spa day, above), never a line
+    that told the event done: the first bouldering session and parkrun happened."""
+    assert _ask(mem, "how many days ago did I go bouldering at the castle").startswith("16 days ago"), \
+        _ask(mem, "how many days ago did I go bouldering at the castle")
+    assert _ask(mem, "how many days ago did I run the hove parkrun").startswith("23 days ago")
+
+
+@pytest.mark.parametrize(("text", "done"), [
+    ("Ran the Hove parkrun this morning in 27 minutes.", True),  # a diary verb the tagger reads as an order
+    ("We went to the Elbow gig last night.", True),
+    ("Booked a spa day at Rowan Hall for Saturday!", False),
+    ("Signed up for the Brighton 10k in May.", False),
+    ("My sister went to the gig.", False),
+    ("Didn't make it to book club.", False),
+    ("Thinking about a spa day on Saturday.", False),
+])
+def test_a_line_tells_the_event_done_by_its_own_verb(text: str, done: bool) -> None:
+    assert tells_done(text) is done
 
 
 @pytest.mark.parametrize(("activity", "text", "off"), [
