@@ -316,6 +316,10 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
     if ref.kind == "person" and any(t.lemma_.lower() in ("job", "position", "internship") and any(
             p.dep_ == "prep" and p.lower_ in ("at", "with") for p in t.children) for t in clause.tokens):
         out.append("works_at")  # "Jonas got a job at Lidl": the noun names the attribute
+    if ref.kind == "person" and clause.head.lemma_.lower() == "be" and not ref.hint and any(
+            (e := entity_at(t)) is not None and e.label_ == "ORG" and t.i > 0 and t.doc[t.i - 1].lower_ in ("at", "with")
+            for t in clause.tokens):
+        out.append("works_at")  # "Josh is still at Deliveroo": a person is at the organisation they work at
     if row is not None:
         if ref.kind == "person":
             # a person is "due" only when said so ("my sister is due in October", not "starts in September")

@@ -232,6 +232,11 @@ def named_role(clause: Clause) -> tuple[str, Token | None] | None:
     return _name(subj), thing
 
 
+#: what NER may call a name that is no person's ("my sister Paris trip", "my friend Monday")
+_NOT_PEOPLE = frozenset({"DATE", "TIME", "GPE", "LOC", "ORG", "FAC", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY",
+                         "PERCENT", "EVENT"})
+
+
 def person_name(t: Token) -> str | None:
     """The name of the person a token is: a PERSON, a proper noun, or the name a people noun is
     given ("my friend Priya", "my brother Ahmed")."""
@@ -249,8 +254,9 @@ def person_name(t: Token) -> str | None:
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     if t.pos_ == "NOUN" and t.lower_ in PEOPLE_NOUNS and nxt is not None and nxt.pos_ == "PROPN" \
             and nxt.text[:1].isupper() and nxt.lower_ not in NOT_NAMES \
-            and ((e := entity_at(nxt)) is None or e.label_ == "PERSON"):
+            and ((e := entity_at(nxt)) is None or e.label_ not in _NOT_PEOPLE):
         # a people noun said just before a name is that person, however the parse hangs the name ("my
-        # best mate Mei lives in…": "Mei" a compound of the verb; "my old flatmate Raj": an advmod)
-        return e.text if e is not None else nxt.text
+        # best mate Mei lives in…": "Mei" a compound of the verb; "my old flatmate Raj": an advmod;
+        # "my friend Ines", NER: a product)
+        return e.text if e is not None and e.label_ == "PERSON" else nxt.text
     return None

@@ -85,7 +85,7 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = new_time(clause) or values
         if values and (span := when_span(clause)) and values[0][0] in span:
             values = [(span, values[0][1])]  # "at 8 on Thursday": the day with its time
-        values = [(every(v, clause.text), t) for v, t in with_ranges(values, clause.text)]
+        values = [(whole_time(every(v, clause.text), clause.text), t) for v, t in with_ranges(values, clause.text)]
     if attr == "venue":
         span = when_span(clause) or ""
         values = [(extend_place(v, clause), t) for v, t in values if not _is_time(v, clause)
@@ -99,6 +99,12 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = [v for v in values if v[0] not in _left(clause)]  # "Zara left Deloitte": not there now
     if not values and attr == "lives_in" and person and _LIVES.search(clause.text):
         values = [(v, "place") for v, _ in fill("where", clause) if v.casefold() not in own]  # "lives at 14 Elm Road"
+    if attr == "lives_in" and person and not _LIVES.search(clause.text):
+        values = [v for v in values if not _org(v[0], clause)]  # "Kwame works at Halfords" lives elsewhere
+    if not values and attr == "works_at" and person:
+        values = _at_org(clause)  # "Josh is still at Deliveroo"
+    if attr in ("lives_in", "venue"):
+        values = [(numbered(v, clause.text), t) for v, t in values]  # "22 Ferry Road", "room 14"
     if attr == "status" and (m := _QUOTED_STATE.search(clause.text)):
         values = [(m.group(1).strip().lower(), None)]  # the tracker's words whole ("'documents received'")
     if not values and attr == "status" and (m := _MORE_STATES.search(clause.text)):
@@ -155,6 +161,47 @@ def with_ranges(values: list[Value], text: str) -> list[Value]:
     return [v for v in out if not any(v[0] != w[0] and v[0] in w[0] for w in out)]
 
 
+#: the clock time after a day ("the 9th at half ten", "Friday at quarter past 3", "the 3rd at 5:15")
+_CLOCK_TAIL = re.compile(r"\s*,?\s+(?:at\s+)?(?:(?:half|quarter)\s+(?:past\s+|to\s+)?\w+|(\d{1,2})(?:[:.]\d{2})?\s*(?:am|pm)?|"
+                         r"noon|midday)(?!\w)", re.IGNORECASE)
+#: what may follow a clock time: the end of the clause or a word that is no noun it counts
+_CLOCK_END = re.compile(r"\s*(?:$|[,.;:!?)\-–—]|(?:on|for|and|with|in|at|to|till|until|sharp|now|instead|this|next|every|"
+                        r"so|but|or|then|tomorrow|tonight|today|the|from|as|because|cos|if|which|when)\b)", re.IGNORECASE)
+#: a value that already says its clock time
+_HAS_CLOCK = re.compile(r"\d[:.]\d{2}|\d\s*(?:am|pm)\b|\b(?:noon|midday|half|quarter)\b|\bat\s+\d", re.IGNORECASE)
+#: a day said by its place in the month ("the first Monday of the month", "the last Thursday of each month")
+_NTH_DAY = re.compile(r"(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+$", re.IGNORECASE)
+_OF_MONTH = re.compile(r"\s+of\s+(?:the|each|every|this|next)\s+month\b", re.IGNORECASE)
+#: a date's month after it ("Monday the 3rd of March")
+_OF_NAMED_MONTH = re.compile(r"\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+_DAY_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?$|\d(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def whole_time(value: str, text: str) -> str:
+    """A day with what the text says of it around the value: its place in the month ("the first
+    Monday of the month"), its month ("Monday the 3rd of March") and its clock time ("the 9th at
+    half ten"); the value as it is when the text says none of them."""
+    i = text.find(value)
+    if i < 0 or not _DAY_WORD.search(value):
+        return value
+    start, end = i, i + len(value)
+    if (m := _NTH_DAY.search(text[:start])) and (o := _OF_MONTH.match(text, end)):
+        start, end = m.start(), o.end()
+    elif (o := _OF_NAMED_MONTH.match(text, end)) is not None and re.search(r"\d(?:st|nd|rd|th)$", value):
+        end = o.end()
+    if not _HAS_CLOCK.search(value) and (c := _CLOCK_TAIL.match(text, end)) \
+            and _CLOCK_END.match(text, c.end()) and (c.group(0).lstrip(" ,").startswith("at") or not c.group(1)):
+        end = c.end()  # "at 10" and then a word that ends the time ("on", "now", "."), not "at 10 people"
+    return text[start:end].strip(" ,")
+
+
+def numbered(value: str, text: str) -> str:
+    """A place with the number that names it ("14 Hawthorn Close", "ward 7", "Terminal 2")."""
+    m = re.search(r"(?<![\w.£$€])(\d{1,4}[a-zA-Z]?\s+)" + re.escape(value) + r"(?!\w)", text) \
+        or re.search(r"(?<!\w)" + re.escape(value) + r"(\s+\d{1,4}[a-zA-Z]?)(?![\w:.])", text)
+    return m.group(0) if m else value
+
+
 def every(value: str, text: str) -> str:
     """A time with how often it comes round ("every other Thursday", "every second Monday")."""
     m = re.search(r"\bevery\s+(?:other|second|third|\d+(?:st|nd|rd|th))?\s*" + re.escape(value), text, re.IGNORECASE)
@@ -207,6 +254,25 @@ def _workplace(clause: Clause) -> list[tuple[str, str | None]]:
     return []
 
 
+
+
+def _org(value: str, clause: Clause) -> bool:
+    """NER calls the value's first word an organisation ("Halfords", "the Royal Free")."""
+    first = value.split()[0] if value.split() else ""
+    return any(t.text == first and (e := entity_at(t)) is not None and e.label_ == "ORG" for t in clause.tokens)
+
+
+def _at_org(clause: Clause) -> list[Value]:
+    """An organisation a person is said to be at ("Josh is still at Deliveroo", "she's with
+    Accenture now"): a person is at the organisation they work or study at."""
+    if clause.head.lemma_.lower() != "be":
+        return []
+    for t in clause.tokens:
+        e = entity_at(t)
+        if e is not None and e.label_ == "ORG" and t.i == e.start and t.i > 0 \
+                and t.doc[t.i - 1].lower_ in ("at", "with") and t.doc[t.i - 1].i in clause.index:
+            return [(e.text, "org")]
+    return []
 
 
 def _job_place(clause: Clause) -> list[Value]:
