@@ -109,6 +109,28 @@ def test_first_statements_are_stored(extractor: RuleExtractor, text: str, entity
     ("Is Tom still at Google, do you know?", "works_at"),
     ("If Maya moves to Leeds, what should I send her?", "lives_in"),
     ("My cousin Tamsin's a pharmacist at Tesco, she works Saturdays", "lives_in"),  # she works there
+    ("They offered me the head chef job at Lumo but I turned it down.", "works_at"),  # nothing of it holds
+])
+def test_near_misses_store_no_such_fact(extractor: RuleExtractor, text: str, attr: str) -> None:
+    assert not {f for f in _others(extractor, text) if f[1] == attr}
+
+
+@pytest.mark.parametrize("text", [
+    "My uncle Raj packed in his job at Aldi last month, money was rubbish.",
+    "Priya's jacked in nursing at St Mary's, she's had enough.",
+])
+def test_a_job_given_up_is_no_workplace(extractor: RuleExtractor, text: str) -> None:
+    facts = _others(extractor, text)
+    assert not {f for f in facts if f[1] == "works_at" and ("aldi" in f[2] or "mary" in f[2] or "nursing" in f[2])}, facts
+
+
+def test_someone_is_no_entity(extractor: RuleExtractor) -> None:
+    facts = _others(extractor, "Somebody from my running club, Ollie Grant, got a job at Google, which is mad.")
+    assert not {f for f in facts if f[0] in ("somebody", "someone")}, facts
+
+
+@pytest.mark.parametrize(("text", "attr"), [
+    ("Is Tom still at Google, do you know?", "lives_in"),
 ])
 def test_near_misses_store_no_such_fact(extractor: RuleExtractor, text: str, attr: str) -> None:
     assert not {f for f in _others(extractor, text) if f[1] == attr}

@@ -89,6 +89,8 @@ _CHANGE_VERBS = frozenset({"move", "push", "reschedule", "change", "bump", "shif
 #: change verbs that may move a thing to another place
 _RELOCATE = frozenset({"move", "switch", "shift", "change", "transfer"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: people words that name no particular person ("someone from my old school got a job at NASA")
+_INDEFINITE = frozenset({"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "people", "nobody"})
 #: verbs that put someone on a regime ("the vet put Biscuit on a renal diet"): about their object
 _PUT_VERBS = frozenset({"put", "keep", "switch", "start"})
 #: verbs whose agent is in charge of their subject ("taught by Ines") and verbs that hand it over
@@ -258,7 +260,8 @@ def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
             return EntityRef(name, "thing", hint)
     if clause.about == "other" or clause.about == "thing" and subj.lower_ in PEOPLE_NOUNS:
         # "Grandad moved into…" (NER: GPE) is a person all the same
-        person = _person_name(subj) or (subj.lemma_.lower() if subj.lemma_.lower() in PEOPLE_NOUNS else None)
+        person = _person_name(subj) or (subj.lemma_.lower() if subj.lemma_.lower() in PEOPLE_NOUNS
+                                        and subj.lemma_.lower() not in _INDEFINITE else None)
         if person and obj is not None and obj.pos_ in ("NOUN", "PROPN") and _person_name(obj) is None \
                 and head.lemma_.lower() in ("run", "lead", "manage", "chair", "own", "teach", "head", "coach"):
             # "Jenna is running the platform team now": the team is the entity, Jenna its lead

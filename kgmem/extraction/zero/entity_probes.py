@@ -69,7 +69,8 @@ ATTRIBUTE_WORDS: dict[str, str] = {
 }
 #: words before a value that mark it as the old one ("instead of Wednesday", "not Leeds")
 _OLD = re.compile(r"(?:instead\s+of|rather\s+than|\bnot|\bfrom|no\s+longer(?:\s+\w+){0,2}|\bwas|were|used\s+to\s+be|"
-                  r"originally|left|quit|outgrown|out\s+of|away\s+from|bye)\s+(?:the\s+|a\s+|at\s+|in\s+|on\s+)?$",
+                  r"originally|left|quit|outgrown|out\s+of|away\s+from|bye|(?:jack|pack)(?:ed|s)?\s+in|g[ai]ve[ns]?\s+up)"
+                  r"\s+(?:the\s+|a\s+|at\s+|in\s+|on\s+|(?:his|her|their)\s+(?:job\s+)?(?:at\s+)?)?$",
                   re.IGNORECASE)
 #: verbs that float a value without setting it
 _OFFERS = frozenset({"offer", "suggest", "propose", "float", "recommend", "pitch", "consider", "ask", "request"})

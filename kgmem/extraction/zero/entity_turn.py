@@ -23,7 +23,7 @@ import numpy as np
 
 from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact, SlotProbe
-from kgmem.extraction.zero.checks import IMAGINED, INTERROGATIVE, intent_only
+from kgmem.extraction.zero.checks import IMAGINED, INTERROGATIVE, UNDOING, intent_only
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.entity_estimates import estimate_facts
 from kgmem.extraction.zero.entity_facts import (
@@ -177,6 +177,8 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
     where to add the clauses' :class:`SlotProbe`, and the session's names so far, latest first).
     A statement with a question spliced on is read alone first; when it gives nothing alone (a
     fragment: "table at Ostra booked for 7:45, do they do a set menu?"), the whole sentence is read."""
+    if UNDOING.search(sent.text):
+        return []  # "they offered me the lead job at Corvid and I turned it down": nothing of it holds
     found = entity_parts(sent.text)
     context.headline = False
     if found is None:
@@ -219,6 +221,8 @@ def _read(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[
     quoted = {(f.predicate, w) for f in out for w in f.value.split()}
     n_probes = len(probes[0]) if probes is not None else 0
     for c, row in zip(clauses, rows):
+        # a user fact read from this clause ("my rent is $1,200"), not from another clause of the sentence
+        mine = user_mine and any(v and v in _plain(c.text) for v in user_values)
         probe = clause_probe(sent, c, probes[1]) if probes is not None else None
         if probes is not None and probe is not None:
             probes[0].append(probe)
@@ -234,9 +238,9 @@ def _read(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[
             row = score([f"{c.subject.text} {c.text}"])[0]
         earlier = [context.last_thing] if context.last_thing else []
         # "…a little sailing boat and we're calling her Seraphina", "the PTA treasurer, that's Lou"
-        facts = naming_facts(sent, date, c, earlier) or _clause_facts(sent, date, c, row, user_mine, attributes, context)
+        facts = naming_facts(sent, date, c, earlier) or _clause_facts(sent, date, c, row, mine, attributes, context)
         if probe is not None:
-            facts += _first_facts(sent, date, c, probe, facts, out, user_mine, context.last_thing, context.last_person)
+            facts += _first_facts(sent, date, c, probe, facts, out, mine, context.last_thing, context.last_person)
         # a value the user's facts already hold, read from a clause about the user, something of
         # theirs or a bare noun, is the user's ("my rent is $1,200", "rent is $1,600 a month"); a
         # clause about another person or a particular thing keeps its facts whatever else read it

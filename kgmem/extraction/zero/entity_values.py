@@ -63,14 +63,29 @@ def new_time(clause: Clause) -> list[Value]:
     return [((to or fresh)[0][1], None)]
 
 
+#: verbs of leaving a job, and those said with a particle ("jacked in kitchens", "gave up teaching at Eton")
+_QUIT = frozenset({"leave", "quit", "resign", "ditch"})
+_QUIT_WITH = {"jack": "in", "pack": "in", "give": "up", "walk": "out"}
+
+
 def _left(clause: Clause) -> set[str]:
-    """Names a clause says someone left ("Zara left Deloitte", "quit the bakery")."""
+    """Names a clause says someone left ("Zara left Deloitte", "quit the bakery", "packed in her
+    job at Aldi", "jacked in kitchens"): what was left and where it was."""
     out: set[str] = set()
     for t in clause.tokens:
-        if t.lemma_.lower() in ("leave", "quit") and t.pos_ == "VERB":
-            out |= {" ".join(w.text for w in c.subtree if w.dep_ not in ("det", "poss"))
-                    for c in t.children if c.dep_ == "dobj"}
-            out |= {c.text for c in t.children if c.dep_ == "dobj"}
+        lemma = t.lemma_.lower()
+        particle = _QUIT_WITH.get(lemma)
+        if t.pos_ != "VERB" or lemma not in _QUIT and particle is None:
+            continue
+        said = [c for c in t.children if c.dep_ == "prt" and c.lower_ == particle]
+        if lemma not in _QUIT and not said and not any(c.dep_ == "prep" and c.lower_ == particle for c in t.children):
+            continue  # "gave her a lift" leaves nothing
+        objs = [c for c in t.children if c.dep_ == "dobj"] \
+            + [g for c in t.children if c.dep_ == "prep" and c.lower_ == particle for g in c.children if g.dep_ == "pobj"]
+        places = [g for o in [t, *objs] for c in o.children if c.dep_ == "prep" and c.lower_ in ("at", "with")
+                  for g in c.children if g.dep_ == "pobj"]
+        for c in [*objs, *places]:
+            out |= {" ".join(w.text for w in c.subtree if w.dep_ not in ("det", "poss")), c.text}
     return out
 
 
