@@ -94,6 +94,7 @@ STATEMENTS = [
     # a person named after a people noun, whatever NER calls the name
     ("My friend Ines lives in Porto and I'm visiting in March, what should we do for a day?", "ines", "lives_in",
      "porto"),
+    ("My mate Billy is a plumber in Leeds.", "billy", "job_title", "plumber"),
     # a person's work said with "'s a <job> at <organisation>" (no verb of working)
     ("My cousin Tamsin's a pharmacist at Tesco, she works Saturdays", "tamsin", "works_at", "tesco"),
 ]

@@ -252,6 +252,9 @@ def person_name(t: Token) -> str | None:
     if t.pos_ == "PROPN" and t.text[:1].isupper():
         return t.text
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if t.pos_ == "NOUN" and t.lower_ in PEOPLE_NOUNS and nxt is not None and nxt.text[:1].isupper() \
+            and (e := entity_at(nxt)) is not None and e.label_ == "PERSON" and e.start == nxt.i:
+        return e.text  # "my mate Olly" with "Olly" tagged an adverb: NER's person all the same
     if t.pos_ == "NOUN" and t.lower_ in PEOPLE_NOUNS and nxt is not None and nxt.pos_ == "PROPN" \
             and nxt.text[:1].isupper() and nxt.lower_ not in NOT_NAMES \
             and ((e := entity_at(nxt)) is None or e.label_ not in _NOT_PEOPLE):
