@@ -108,6 +108,7 @@ def test_first_statements_are_stored(extractor: RuleExtractor, text: str, entity
 
 @pytest.mark.parametrize(("text", "attr"), [
     ("Is Tom still at Google, do you know?", "works_at"),
+    ("Is Tom still at Google, do you know?", "lives_in"),
     ("If Maya moves to Leeds, what should I send her?", "lives_in"),
     ("My cousin Tamsin's a pharmacist at Tesco, she works Saturdays", "lives_in"),  # she works there
     ("They offered me the head chef job at Lumo but I turned it down.", "works_at"),  # nothing of it holds
@@ -128,13 +129,6 @@ def test_a_job_given_up_is_no_workplace(extractor: RuleExtractor, text: str) -> 
 def test_someone_is_no_entity(extractor: RuleExtractor) -> None:
     facts = _others(extractor, "Somebody from my running club, Ollie Grant, got a job at Google, which is mad.")
     assert not {f for f in facts if f[0] in ("somebody", "someone")}, facts
-
-
-@pytest.mark.parametrize(("text", "attr"), [
-    ("Is Tom still at Google, do you know?", "lives_in"),
-])
-def test_near_misses_store_no_such_fact(extractor: RuleExtractor, text: str, attr: str) -> None:
-    assert not {f for f in _others(extractor, text) if f[1] == attr}
 
 
 def _session(user: str, n: int, text: str, day: datetime) -> Session:

@@ -221,8 +221,10 @@ def _read(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[
     quoted = {(f.predicate, w) for f in out for w in f.value.split()}
     n_probes = len(probes[0]) if probes is not None else 0
     for c, row in zip(clauses, rows):
-        # a user fact read from this clause ("my rent is $1,200"), not from another clause of the sentence
-        mine = user_mine and any(v and v in _plain(c.text) for v in user_values)
+        # a user fact read from this clause ("my rent is $1,200"); another clause's user fact leaves a
+        # standing statement of the user's thing its own ("our sprint planning is every other Monday at
+        # 10"), not a past event of the user's story ("writing from the airport, our flight got delayed")
+        mine = user_mine and (any(v and v in _plain(c.text) for v in user_values) or c.head.tag_ in ("VBD", "VBN"))
         probe = clause_probe(sent, c, probes[1]) if probes is not None else None
         if probes is not None and probe is not None:
             probes[0].append(probe)

@@ -17,6 +17,7 @@ from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import Value
 from kgmem.extraction.zero.values import fill
 from kgmem.extraction.zero.values_amounts import _WHEN_RX
+from kgmem.lexicon import calendar
 
 _NOT_WORKPLACES = frozenset({"home", "night", "nights", "weekend", "weekends", "moment", "time", "hour", "hours",
                              "week", "day", "days", "shift", "shifts", "job", "place", "end"})
@@ -85,7 +86,9 @@ def _left(clause: Clause) -> set[str]:
         places = [g for o in [t, *objs] for c in o.children if c.dep_ == "prep" and c.lower_ in ("at", "with")
                   for g in c.children if g.dep_ == "pobj"]
         for c in [*objs, *places]:
-            out |= {" ".join(w.text for w in c.subtree if w.dep_ not in ("det", "poss")), c.text}
+            words = [w for w in c.subtree if w.dep_ not in ("det", "poss")]
+            out |= {" ".join(w.text for w in c.subtree if w.dep_ not in ("det", "poss")), c.text,
+                    "".join(w.text_with_ws for w in words).strip()}  # "St Mary's" as written
     return out
 
 
@@ -188,7 +191,7 @@ _HAS_CLOCK = re.compile(r"\d[:.]\d{2}|\d\s*(?:am|pm)\b|\b(?:noon|midday|half|qua
 _NTH_DAY = re.compile(r"(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+$", re.IGNORECASE)
 _OF_MONTH = re.compile(r"\s+of\s+(?:the|each|every|this|next)\s+month\b", re.IGNORECASE)
 #: a date's month after it ("Monday the 3rd of March")
-_OF_NAMED_MONTH = re.compile(r"\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+_OF_NAMED_MONTH = re.compile(rf"\s+of\s+(?:{calendar.month_alternation()})\b", re.IGNORECASE)
 _DAY_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?$|\d(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
