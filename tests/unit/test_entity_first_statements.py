@@ -95,6 +95,9 @@ STATEMENTS = [
     ("My friend Ines lives in Porto and I'm visiting in March, what should we do for a day?", "ines", "lives_in",
      "porto"),
     ("My mate Billy is a plumber in Leeds.", "billy", "job_title", "plumber"),
+    # a bare name as the subject of a verb only people do is a person, whatever the tagger calls it
+    ("Siobhan lives in Cork now.", "siobhan", "lives_in", "cork"),  # NER: Siobhan a place
+    ("Kwesi works for Monzo in their fraud team.", "kwesi", "works_at", "monzo"),
     # a person's work said with "'s a <job> at <organisation>" (no verb of working)
     ("My cousin Tamsin's a pharmacist at Tesco, she works Saturdays", "tamsin", "works_at", "tesco"),
 ]
@@ -112,6 +115,7 @@ def test_first_statements_are_stored(extractor: RuleExtractor, text: str, entity
     ("If Maya moves to Leeds, what should I send her?", "lives_in"),
     ("My cousin Tamsin's a pharmacist at Tesco, she works Saturdays", "lives_in"),  # she works there
     ("They offered me the head chef job at Lumo but I turned it down.", "works_at"),  # nothing of it holds
+    ("Rent works out at £600 each.", "works_at"),  # "works out" is no work
 ])
 def test_near_misses_store_no_such_fact(extractor: RuleExtractor, text: str, attr: str) -> None:
     assert not {f for f in _others(extractor, text) if f[1] == attr}

@@ -19,7 +19,7 @@ from kgmem.extraction.schema import SlotProbe
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_facts import _phrase, _proper_name
-from kgmem.extraction.zero.entity_readings import hypothetical
+from kgmem.extraction.zero.entity_readings import bare_name_agent, hypothetical
 from kgmem.extraction.zero.entity_readings import person_name as _person_name
 from kgmem.extraction.zero.entity_roles import role_values
 from kgmem.extraction.zero.entity_values import entity_values
@@ -441,7 +441,8 @@ def first_statements(clause: Clause, probe: SlotProbe, it: str | None = None) ->
         ent = entity_at(subj)
         low = subj.lemma_.lower()
         role = low in ROLE_NOUNS and subj.pos_ == "NOUN"
-        person = not role and (ent is not None and ent.label_ == "PERSON" or low in PEOPLE_NOUNS)
+        person = not role and (ent is not None and ent.label_ == "PERSON" or low in PEOPLE_NOUNS
+                               or bare_name_agent(clause) is not None)  # "Aoife lives in Galway"
         if not (_specific(subj) or person):
             return []
         # a person by their name when the clause gives it ("My brother Idris works at Meta": Idris)

@@ -14,7 +14,7 @@ import re
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_readings import extend_place, proper_after, when_span
 from kgmem.extraction.zero.nlp import entity_at
-from kgmem.extraction.zero.value_parse import Value
+from kgmem.extraction.zero.value_parse import NOT_NAMES, Value
 from kgmem.extraction.zero.values import fill
 from kgmem.extraction.zero.values_amounts import _WHEN_RX
 from kgmem.lexicon import calendar
@@ -109,6 +109,8 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = [(extend_place(v, clause), t) for v, t in values if not _is_time(v, clause)
                   and not (v.split()[0].isdigit() and v.split()[0] in span.split())  # "at 9 btw" is a time
                   and not re.match(r"\d+\s+[a-z]", v)]  # "10 people" is a number of things, "14 Elm Road" a place
+    if attr == "works_at" and person and (named := _workplace(clause, proper=True)):
+        values = [*named, *(v for v in values if v[0] != named[0][0])]  # "works for Deliveroo in their data team"
     if not values and attr == "works_at" and person:
         values = _workplace(clause) or _job_place(clause)
     if not values and attr == "commute" and person and (m := _RIDES.search(clause.text)):
@@ -258,13 +260,21 @@ def _is_time(value: str, clause: Clause) -> bool:
                for t in clause.tokens)
 
 
-def _workplace(clause: Clause) -> list[tuple[str, str | None]]:
-    """"works at a bakery", "teaches at the local primary": the place after a verb of working."""
+def _workplace(clause: Clause, proper: bool = False) -> list[tuple[str, str | None]]:
+    """"works at a bakery", "teaches at the local primary": the place after a verb of working
+    (``proper``: a name after "for"/"at", whatever NER calls it: "works for Deliveroo")."""
     for t in clause.tokens:
         if t.lemma_.lower() in ("work", "teach", "nurse", "volunteer") and t.pos_ == "VERB":
             for p in t.children:
-                if p.dep_ == "prep" and p.lower_ in ("at", "in", "for"):
+                if p.dep_ == "prep" and p.lower_ in (("at", "for") if proper else ("at", "in", "for")):
                     for g in p.children:
+                        if proper and g.dep_ == "pobj" and g.pos_ == "PROPN" and g.lower_ not in NOT_NAMES \
+                                and ((e := entity_at(g)) is None or e.label_ not in ("DATE", "TIME", "GPE", "LOC")):
+                            return [(" ".join(w.text for w in g.subtree if w.i <= g.i and w.dep_ not in ("det", "poss",
+                                                                                                           "punct")),
+                                     "org")]
+                        if proper:
+                            continue
                         if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lower_ not in _NOT_WORKPLACES:
                             words = [w.text for w in g.subtree if w.dep_ not in ("det", "poss", "punct", "prep")
                                      and w.i <= g.i]
