@@ -23,7 +23,7 @@ A line's item counts when it is
 
 :func:`why_not` returns the reason an item does not count (shown to the user as "Not counted: …"),
 or ``None`` when it counts. Words: ``kgmem/resources/lexicon/counting.json`` ("unfulfilled",
-"called_off", "refusals").
+"refusals") and the one called-off lexicon (:mod:`kgmem.lexicon.called_off`).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from kgmem.answer.actuality import FIRST_PERSON
 from kgmem.answer.evidence import BOOKING_VERBS, EvidenceSet, Line, arrangement, verb_base
 from kgmem.answer.refunds import money_back
 from kgmem.answer.whose import others_doing, own_clause
-from kgmem.lexicon import calendar
+from kgmem.lexicon import calendar, called_off
 from kgmem.models import Fact
 from kgmem.nlp import load_nlp
 
@@ -81,8 +81,7 @@ def _refusal() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _called_off() -> re.Pattern[str]:
-    w = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in _words()["called_off"])
-    return re.compile(rf"\b(?:{w})\b", re.I)
+    return re.compile(rf"\b(?:{called_off.alternation(called_off.surface('call_off', base=False) + called_off.no_show())})\b", re.I)
 
 
 def _next_year(when: datetime) -> datetime:
