@@ -31,6 +31,51 @@ def test_stale(sentence: str, value: str, gone: bool) -> None:
     assert stale(sentence, value) is gone, clauses(sentence)
 
 
+@pytest.mark.parametrize(("sentence", "value", "gone"), [
+    # past habitual aspect: "use" + a to-infinitive, no object, not passive
+    ("I didn't use to like the Fenwick pool.", "Fenwick", True),
+    ("I use Notion to plan my week at Brightline.", "Brightline", False),  # an instrument, not a habit
+    ("I got used to the commute to Brightline.", "Brightline", False),  # habituation (passive)
+    # a past-only time frame around a simple past; a perfect still holds, an event is no habit
+    ("I worked at Halvorsen Freight for six years before joining Brightline.", "Halvorsen Freight", True),
+    ("I worked at Halvorsen Freight for six years before joining Brightline.", "Brightline", False),
+    ("I have worked at Halvorsen Freight for six years.", "Halvorsen Freight", False),
+    ("I lived in Leeds until 2020.", "Leeds", True),
+    ("From 2015 to 2019 I taught at Ridgeway School.", "Ridgeway School", True),
+    ("I was formerly at Globex.", "Globex", True),
+    ("When we lived in Bristol, I cycled to the Harbourside office every day.", "Harbourside", True),
+    ("As a kid I played the violin every Saturday at St Anne's.", "St Anne", True),
+    ("Back then I would cycle to the Harbourside office.", "Harbourside", True),
+    ("I would love to train at Ironworks.", "Ironworks", False),  # "would" with no past frame: a wish
+    ("My brother Tom drove me to work for two hours in traffic.", "Tom", False),  # an event's length
+    ("I started at Brightline two weeks ago.", "Brightline", False),  # a start, which still holds
+    ("I swam at the Parnell Baths this morning.", "Parnell Baths", False),
+    ("I always walk Pepper before work.", "Pepper", False),  # a present habit
+    # ending aspect
+    ("I no longer train at Ironworks.", "Ironworks", True),
+    ("I don't go to the Fenwick pool anymore.", "Fenwick", True),
+    ("I haven't been to Ironworks since March.", "Ironworks", True),
+    ("I've been at Brightline since March.", "Brightline", False),
+    ("I stopped going to Ironworks in June.", "Ironworks", True),
+    ("I gave up the allotment on Fenwick Lane in spring.", "Fenwick Lane", True),
+    ("I quit Deloitte and I'm with a startup called Loomly now.", "Deloitte", True),
+    ("I quit Deloitte and I'm with a startup called Loomly now.", "Loomly", False),  # another verb's value
+])
+def test_stale_by_the_parse(sentence: str, value: str, gone: bool) -> None:
+    """Invented sentences: the verb governing the value decides (its aspect, tense and time frame),
+    not a phrase of the sentence (review13 H1)."""
+    assert stale(sentence, value) is gone, clauses(sentence)
+
+
+def test_no_phrase_list_decides_a_past_habit() -> None:
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("kgmem").joinpath("resources", "intents", "stopped.json").read_text())
+    assert "habit" not in data and "stop" not in data  # the phrase lists are gone; word classes stay
+    assert not any("\\" in w for k, v in data.items() if not k.startswith("_") for w in v)  # no regexes
+
+
 def test_a_stopped_habit_names_no_one_who_does_it_now(tmp_path) -> None:  # type: ignore[no-untyped-def]
     m = dialogue_memory(tmp_path, [*FILLER, (datetime(2025, 4, 20), [
         ("user", "My dad used to take Mia to ballet, but he can't since his knee op."),
