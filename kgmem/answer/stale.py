@@ -273,6 +273,36 @@ def stale(sentence: str, value: str | None = None) -> bool:
     return stale_clause(sentence, 0) if len(spans) == 1 or not value else False
 
 
+def began(sentence: str, value: str) -> bool:
+    """Whether the sentence tells the onset of a state at ``value``, by the parse: the value hangs
+    (within a few heads) from a verb of beginning ("started at Brightline", "joined Stripe"), from a
+    first or new period or post ("her first day as deputy head at Gosforth Academy", "my new job at
+    Acme"), or from a perfect progressive ("she's been teaching at Gosforth"): a state that holds
+    from then on."""
+    at = sentence.lower().find(value.strip().lower())
+    if at < 0 or not value.strip():
+        return False
+    doc = _parse(sentence)
+    own = [t for t in doc if t.idx < at + len(value.strip()) and t.idx + len(t) > at]
+    if not own:
+        return False
+    b = _banks()
+    node = next((t for t in own if t.head not in own or t.head == t), own[0])
+    for _ in range(5):
+        lemma = node.lemma_.lower()
+        if node.pos_ == "VERB" and lemma in b["onset_verbs"]:
+            return True
+        if node.pos_ == "NOUN" and lemma in b["onset_nouns"] and any(
+                c.dep_ == "amod" and c.lower_ in b["onset_marks"] for c in node.children):
+            return True
+        if node.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been" for c in node.children):
+            return True
+        if node.head == node:
+            break
+        node = node.head
+    return False
+
+
 def asks_now(plan: QueryPlan) -> bool:
     """A question about how things are now ("who takes Mia to ballet", "where do I live"), not
     about a previous value or a past event."""

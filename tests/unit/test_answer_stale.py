@@ -100,3 +100,42 @@ def test_a_who_question_wants_a_person_whatever_slot_it_matched() -> None:
     # "who used to send me …" can match a used-to exemplar of another slot ("what car did I use to drive")
     assert answer_type_for("who used to send me a card every birthday", None, "item") == "person"
     assert answer_type_for("who do I work for these days", None, "org") == "org"  # an employer
+
+
+@pytest.mark.parametrize(("sentence", "value", "begins"), [
+    ("Clara had her first day as head of year at Ridgeway Academy today, she's shattered.", "Ridgeway Academy", True),
+    ("Today was my first day at Zendesk.", "Zendesk", True),
+    ("I started at Brightline on Monday.", "Brightline", True),
+    ("I've joined Stripe as of this week.", "Stripe", True),
+    ("My new job at Deloitte starts on Monday.", "Deloitte", True),
+    ("She's been teaching at Gosforth since May.", "Gosforth", True),
+    ("My wife Clara teaches maths at Hollins Park School.", "Hollins Park School", False),  # a state, no onset
+    ("I had lunch at Gosforth Academy today.", "Gosforth Academy", False),
+    ("My first car was a Fiesta.", "Fiesta", False),  # a first of a kind that is no period or post
+    ("I bought a new phone at Argos.", "Argos", False),
+])
+def test_began_by_the_parse(sentence: str, value: str, begins: bool) -> None:
+    """A state's onset (the mirror of a stop): a verb of beginning, a first or new period or post, a
+    perfect progressive — read from the parse of invented sentences."""
+    from kgmem.answer.stale import began
+
+    assert began(sentence, value) is begins
+
+
+def _school_memory(tmp_path, later: str):  # type: ignore[no-untyped-def]
+    return dialogue_memory(tmp_path, [*FILLER,
+        (datetime(2025, 3, 20), [("user", "My wife Clara teaches maths at Hollins Park School, she loves her class."),
+                                 ("assistant", "That sounds lovely.")]),
+        (datetime(2025, 5, 10), [("user", later), ("assistant", "Good for her!")])])
+
+
+def test_a_newer_onset_replaces_the_older_value_for_a_question_about_now(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    m = _school_memory(tmp_path, "Clara had her first day as head of maths at Ridgeway Academy today, she came home happy.")
+    a = m.answer("u", "which school does my wife work at these days", ASKED)
+    assert a.text.startswith("Ridgeway Academy"), a.text
+    assert {"m2:0", "m3:0"} <= set(a.turn_ids)  # it rests on both lines: the thread and the onset
+
+
+def test_an_onset_on_another_matter_replaces_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    m = _school_memory(tmp_path, "Clara had her first day at the Leeds book fair today, she bought far too much.")
+    assert "Leeds" not in m.answer("u", "which school does my wife work at these days", ASKED).text
