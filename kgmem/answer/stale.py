@@ -21,8 +21,9 @@ read from the sentence's spaCy parse:
   ("quit my job", "gave up the allotment"; "stopped to walk" is a pause with a purpose); "that's over".
 
 A stop in the clause right after carries back when it speaks of the same doer or thing. The
-closed word classes the parse cannot know (verbs of ceasing, frequency adverbs, period units) are
-data: ``kgmem/resources/intents/stopped.json``.
+closed word classes the parse cannot know (frequency adverbs, period units, onset words) are data
+(``kgmem/resources/intents/stopped.json``); the verbs of ceasing are the one called-off lexicon's
+(``kgmem/resources/lexicon/called_off.json``, its "stop" sense).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from kgmem.lexicon import called_off
 from kgmem.models import Intent, QueryPlan
 from kgmem.nlp import load_nlp
 
@@ -153,15 +155,29 @@ def _anterior(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in _banks()["anterior"] for c in verb.children)
 
 
+@lru_cache(maxsize=1)
+def _ceasing_predicates() -> dict[str, frozenset[str]]:
+    """The called-off lexicon's "stop" predicates by verb, with their particles ("give" → {"up"};
+    a bare verb → {""})."""
+    out: dict[str, set[str]] = {}
+    for p in called_off.predicates("stop"):
+        verb, _, rest = p.partition(" ")
+        out.setdefault(verb, set()).add(rest)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _ceasing(verb: Token) -> bool:
-    """ "quit my job", "gave up the allotment", "dropped out": a verb of ceasing; "stopped to walk"
-    (a to-infinitive of purpose) is a pause."""
-    b = _banks()
+    """ "quit my job", "gave up the allotment", "dropped out": a verb of ceasing (the called-off
+    lexicon's "stop" sense); "stopped to walk" (a to-infinitive of purpose) is a pause."""
     lemma = verb.lemma_.lower()
-    particle = b["cease_particles"].get(lemma)
-    ceases = lemma in b["cease"] or (particle is not None and any(
-        c.dep_ in ("prt", "prep", "advmod") and c.lower_ == particle for c in verb.children))
-    return ceases and not any(c.dep_ == "xcomp" and _has_to(c) for c in verb.children)
+    rests = _ceasing_predicates().get(lemma)
+    if rests is None or any(c.dep_ == "xcomp" and _has_to(c) for c in verb.children):
+        return False
+    if "" not in rests:
+        return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in rests for c in verb.children)
+    # a verb whose bare word has other senses ("stopped at the shop") stops a thing it takes as object
+    return lemma in called_off.predicates("stop", bare_only=True) or any(
+        c.dep_ == "dobj" or (c.dep_ == "xcomp" and c.tag_ == "VBG") for c in verb.children)
 
 
 def _verb_ended(verb: Token) -> bool:

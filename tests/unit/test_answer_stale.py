@@ -57,6 +57,7 @@ def test_stale(sentence: str, value: str, gone: bool) -> None:
     ("I haven't been to Ironworks since March.", "Ironworks", True),
     ("I've been at Brightline since March.", "Brightline", False),
     ("I stopped going to Ironworks in June.", "Ironworks", True),
+    ("I stopped at the Fenwick shop on the way home.", "Fenwick", False),  # "stop" with no object: a halt
     ("I gave up the allotment on Fenwick Lane in spring.", "Fenwick Lane", True),
     ("I quit Deloitte and I'm with a startup called Loomly now.", "Deloitte", True),
     ("I quit Deloitte and I'm with a startup called Loomly now.", "Loomly", False),  # another verb's value
