@@ -33,10 +33,12 @@ from kgmem.extraction.zero.entity_facts import TurnContext
 from kgmem.extraction.zero.entity_titles import titled_facts
 from kgmem.extraction.zero.entity_turn import sentence_entity_facts
 from kgmem.extraction.zero.inference import inferred_facts
+from kgmem.extraction.zero.leaving import left_behind
 from kgmem.extraction.zero.masking import framed_row, masked_text
 from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.open_facts import open_fact
+from kgmem.extraction.zero.persons import a_person
 from kgmem.extraction.zero.pet_names import someone_elses_pet
 from kgmem.extraction.zero.phrases import dedupe
 from kgmem.extraction.zero.proposals import (
@@ -61,10 +63,17 @@ from kgmem.extraction.zero.rule_pass import (
     shared_medium,
     undone,
 )
-from kgmem.extraction.zero.sentences import DEP_CUE, IMPERSONAL_PARSE, Sentence, user_sentences
+from kgmem.extraction.zero.sentences import (
+    DEP_CUE,
+    IMPERSONAL_PARSE,
+    Sentence,
+    mask_times,
+    user_sentences,
+)
 from kgmem.extraction.zero.titles import whole_title
 from kgmem.extraction.zero.trips import trips_not_homes
 from kgmem.extraction.zero.verb_slots import verb_slot_fact
+from kgmem.temporal import find_time_expressions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -150,6 +159,22 @@ def _says_nothing(w: _Work, proposer: Proposer | None) -> bool:
 
 
 _PET_FACTS = frozenset({"pet_name", "has_pet"})
+
+
+def _stated_in_question(w: _Work, date: datetime) -> list[CandidateFact]:
+    """What the user states about themselves inside a question ("Which shoes are best, given I just ran
+    the Berlin Marathon?", "Since I moved to Denver, what hikes…?"): each clause of the user's that is
+    not the question itself and passes the checks is read by the patterns as a statement of its own."""
+    out: list[CandidateFact] = []
+    for c in w.clauses:
+        if c.about != "user" or c.head.dep_ == "ROOT" or eligible(c, True) != "ok" or c.text.rstrip().endswith("?"):
+            continue
+        text = "".join(t.text_with_ws for t in c.tokens).strip(" ,;:-–—")  # its own words, as said
+        times = find_time_expressions(text, date)
+        sub = Sentence(w.sent.turn, "user", text, mask_times(text, times), times, lowercase=w.sent.lowercase,
+                       before=w.sent.before)
+        out += rule_facts(sub, date, None)
+    return out
 
 
 @dataclass
@@ -272,7 +297,7 @@ class RuleExtractor:
                     facts.extend(assistant_facts(w.sent))
                     continue
                 # patterns and parse readers read statements; a question only reaches the meaning stage
-                found = ((question_facts(w.sent, date, w.doc) if w.sent.question
+                found = ((question_facts(w.sent, date, w.doc) + _stated_in_question(w, date) if w.sent.question
                           else rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None))
                          if self.rules and w.sent.personal else [])
                 if proposer is not None and w.clauses:
@@ -280,6 +305,9 @@ class RuleExtractor:
                     found = combine(found, proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces), ctrace)
                     if traces is not None and ctrace is not None:
                         _note_drops(traces, w.sent.turn, ctrace)
+                # "I quit my job at Deloitte": a slot the sentence says was left is no longer held;
+                # "we visited my aunt Florence": a person's name is no place
+                found = [f for f in found if not left_behind(f, w.doc) and not a_person(f, w.doc, found)]
                 if not w.sent.question and w.sent.personal and not _says_nothing(w, proposer) \
                         and all(event_companion(f) for f in found):
                     # a dated deed is an event even when it also says a lasting fact ("I started
