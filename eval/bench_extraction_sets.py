@@ -14,6 +14,8 @@ are development figures, reported next to the synthetic held-out families nobody
   user-subject facts stored from its negatives (17 of 24 give other people's or things' numbers and places);
 - sentences_dev6.jsonl (au18, session 13; 105 turns written without reading kgmem's code): the same table and
   negatives' user-subject facts (18 of 25 give other people's or things' numbers and places);
+- sentences_dev7.jsonl (au19, session 14; 105 turns written without reading kgmem's code): the same table and
+  negatives' user-subject facts (25 negatives: other people's news, plans, a declined job, a quit job, a past habit, logs);
 - paraphrases*.jsonl (earlier rounds): recall / precision of user facts (target >= 0.85);
 - noise_turns.jsonl (auth13): user facts stored (target 0);
 - other_entity_updates.jsonl (auth13): share of questions answered with the corrected value by
@@ -69,6 +71,8 @@ DEV4 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev4.jsonl"
 DEV5 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev5.jsonl"
 #: au18's sixth set (session 13), written the same way; its first run on a change is that change's blind figure
 DEV6 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev6.jsonl"
+#: au19's seventh set (session 14), written the same way; its first run on a change is that change's blind figure
+DEV7 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev7.jsonl"
 
 
 TARGET = 0.85  # recall and precision per category (issue #13)
@@ -111,17 +115,14 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
     cats4 = hw.score(ex, rows4)
     rows5 = perturb_rows(hw.load_rows(DEV5), transform)
     cats5 = hw.score(ex, rows5)
-    neg5 = [r for r in rows5 if r["category"] == "negative"]
-    neg5_res = ex.extract_many([([("user", r["text"])], datetime.fromisoformat(r["session_date"])) for r in neg5])
-    neg5_user = sum(1 for res in neg5_res for f in res.facts if f.subject == "user")
+    neg5, neg5_user = _negative_user_facts(ex, rows5)
     rows6 = perturb_rows(hw.load_rows(DEV6), transform)
     cats6 = hw.score(ex, rows6)
-    neg6 = [r for r in rows6 if r["category"] == "negative"]
-    neg6_res = ex.extract_many([([("user", r["text"])], datetime.fromisoformat(r["session_date"])) for r in neg6])
-    neg6_user = sum(1 for res in neg6_res for f in res.facts if f.subject == "user")
-    neg3 = [r for r in rows3 if r["category"] == "negative"]
-    neg3_res = ex.extract_many([([("user", r["text"])], datetime.fromisoformat(r["session_date"])) for r in neg3])
-    neg3_user = sum(1 for res in neg3_res for f in res.facts if f.subject == "user")
+    neg6, neg6_user = _negative_user_facts(ex, rows6)
+    rows7 = perturb_rows(hw.load_rows(DEV7), transform)
+    cats7 = hw.score(ex, rows7)
+    neg7, neg7_user = _negative_user_facts(ex, rows7)
+    neg3, neg3_user = _negative_user_facts(ex, rows3)
     rows = perturb_rows(para.load_rows() + para.load_rows(para.ROUND2) + para.load_rows(para.ROUND3)
                         + para.load_rows(para.ROUND4), transform)
     p = para.score(ex, rows)
@@ -135,7 +136,7 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
         with tempfile.TemporaryDirectory() as tmp:
             outcomes = oe.run(Path(tmp))
     total, total2, total3, total4 = _total(cats), _total(cats2), _total(cats3), _total(cats4)
-    total5, total6 = _total(cats5), _total(cats6)
+    total5, total6, total7 = _total(cats5), _total(cats6), _total(cats7)
     extra: dict[str, Any] = {}
     if stages:
         extra["stages"] = {name: set_stages(ex, rs, hw.matches) for name, rs in (("handwritten", rows1), ("sentences_dev2", rows2),
@@ -157,21 +158,17 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
         "sentences_dev3_all": {"recall": round(total3.recall, 3), "precision": round(total3.precision, 3),
                                "expected": total3.expected, "extracted": total3.extracted},
         "sentences_dev3_blind": DEV3_BLIND,
-        "sentences_dev3_negative_user_facts": {"turns": len(neg3), "user_facts": neg3_user},
+        "sentences_dev3_negative_user_facts": {"turns": neg3, "user_facts": neg3_user},
         "sentences_dev4": {c: {"expected": s.expected, "recall": round(s.recall, 3), "extracted": s.extracted,
                                "precision": round(s.precision, 3)} for c, s in sorted(cats4.items())},
         "sentences_dev4_all": {"recall": round(total4.recall, 3), "precision": round(total4.precision, 3),
                                "expected": total4.expected, "extracted": total4.extracted},
-        "sentences_dev5": {c: {"expected": s.expected, "recall": round(s.recall, 3), "extracted": s.extracted,
-                               "precision": round(s.precision, 3)} for c, s in sorted(cats5.items())},
-        "sentences_dev5_all": {"recall": round(total5.recall, 3), "precision": round(total5.precision, 3),
-                               "expected": total5.expected, "extracted": total5.extracted},
-        "sentences_dev5_negative_user_facts": {"turns": len(neg5), "user_facts": neg5_user},
-        "sentences_dev6": {c: {"expected": s.expected, "recall": round(s.recall, 3), "extracted": s.extracted,
-                               "precision": round(s.precision, 3)} for c, s in sorted(cats6.items())},
-        "sentences_dev6_all": {"recall": round(total6.recall, 3), "precision": round(total6.precision, 3),
-                               "expected": total6.expected, "extracted": total6.extracted},
-        "sentences_dev6_negative_user_facts": {"turns": len(neg6), "user_facts": neg6_user},
+        "sentences_dev5": _category_figures(cats5), "sentences_dev5_all": _total_figures(total5),
+        "sentences_dev5_negative_user_facts": {"turns": neg5, "user_facts": neg5_user},
+        "sentences_dev6": _category_figures(cats6), "sentences_dev6_all": _total_figures(total6),
+        "sentences_dev6_negative_user_facts": {"turns": neg6, "user_facts": neg6_user},
+        "sentences_dev7": _category_figures(cats7), "sentences_dev7_all": _total_figures(total7),
+        "sentences_dev7_negative_user_facts": {"turns": neg7, "user_facts": neg7_user},
         "paraphrases": {"records": len(rows), "recall": round(p.recall, 3), "precision": round(p.precision, 3)},
         "noise": {"turns": len(noise_rows), "user_facts": leaks},
         "other_entity_updates": {"records": len(outcomes),
@@ -180,6 +177,25 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
         "targets": {"handwritten_per_category": 0.85, "paraphrases": 0.85, "noise_user_facts": 0,
                     "other_entity_updates": 0.9},
     }
+
+
+def _category_figures(cats: dict[str, hw.CategoryScore]) -> dict[str, dict[str, Any]]:
+    """Expected, recall, extracted and precision per category of one sentence set."""
+    return {c: {"expected": s.expected, "recall": round(s.recall, 3), "extracted": s.extracted,
+                "precision": round(s.precision, 3)} for c, s in sorted(cats.items())}
+
+
+def _total_figures(total: hw.CategoryScore) -> dict[str, Any]:
+    """Recall, precision, expected and extracted over a whole sentence set."""
+    return {"recall": round(total.recall, 3), "precision": round(total.precision, 3),
+            "expected": total.expected, "extracted": total.extracted}
+
+
+def _negative_user_facts(ex: RuleExtractor, rows: list[dict[str, Any]]) -> tuple[int, int]:
+    """(negative turns, user-subject facts stored from them) of one sentence set."""
+    neg = [r for r in rows if r["category"] == "negative"]
+    res = ex.extract_many([([("user", r["text"])], datetime.fromisoformat(r["session_date"])) for r in neg])
+    return len(neg), sum(1 for one in res for f in one.facts if f.subject == "user")
 
 
 def _total(cats: dict[str, hw.CategoryScore]) -> hw.CategoryScore:
@@ -236,6 +252,12 @@ def to_markdown(r: dict[str, Any]) -> str:
                   "change on it is that change's blind figure, later gains there are directed):", "",
                   *category_table("dev6 category", r["sentences_dev6"], ("all", r["sentences_dev6_all"]), _negative), "",
                   f"dev6 negatives: {n6['user_facts']} user-subject facts from {n6['turns']} turns (target 0)."]
+    if "sentences_dev7" in r:
+        n7 = r["sentences_dev7_negative_user_facts"]
+        lines += ["", "sentences_dev7.jsonl (au19, session 14: written without reading kgmem's code; the first run of a "
+                  "change on it is that change's blind figure, later gains there are directed):", "",
+                  *category_table("dev7 category", r["sentences_dev7"], ("all", r["sentences_dev7_all"]), _negative), "",
+                  f"dev7 negatives: {n7['user_facts']} user-subject facts from {n7['turns']} turns (target 0)."]
     pr, nz, oe_ = r["paraphrases"], r["noise"], r["other_entity_updates"]
     lines += ["", f"Paraphrase sets ({pr['records']} records, user facts): recall {pr['recall']}, precision "
               f"{pr['precision']} (target 0.85: {ok(min(pr['recall'], pr['precision']), 0.85)}).", "",

@@ -38,6 +38,9 @@ SETS = {
     "dev8": ("au17", {"single-session-user": 5, "single-session-assistant": 3,
                       "single-session-preference": 2, "multi-session": 10, "knowledge-update": 7,
                       "temporal-reasoning": 13}, 5),
+    "dev9": ("au19", {"single-session-user": 5, "single-session-assistant": 3,
+                      "single-session-preference": 3, "multi-session": 10, "knowledge-update": 7,
+                      "temporal-reasoning": 13}, 5),
 }
 
 
