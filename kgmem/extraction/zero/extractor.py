@@ -38,6 +38,7 @@ from kgmem.extraction.zero.masking import framed_row, masked_text
 from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.open_facts import open_fact
+from kgmem.extraction.zero.owners import someone_elses
 from kgmem.extraction.zero.persons import a_person
 from kgmem.extraction.zero.pet_names import someone_elses_pet
 from kgmem.extraction.zero.phrases import dedupe
@@ -159,6 +160,12 @@ def _says_nothing(w: _Work, proposer: Proposer | None) -> bool:
 
 
 _PET_FACTS = frozenset({"pet_name", "has_pet"})
+
+
+def _holds(f: CandidateFact, w: _Work, found: list[CandidateFact]) -> bool:
+    """``f`` is not a slot the sentence says was left (:mod:`.leaving`), a person's name given as a
+    place (:mod:`.persons`) nor a value only another person's clause says (:mod:`.owners`)."""
+    return not left_behind(f, w.doc) and not a_person(f, w.doc, found) and not someone_elses(f, w.doc, w.clauses)
 
 
 def _stated_in_question(w: _Work, date: datetime) -> list[CandidateFact]:
@@ -300,14 +307,18 @@ class RuleExtractor:
                 found = ((question_facts(w.sent, date, w.doc) + _stated_in_question(w, date) if w.sent.question
                           else rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None))
                          if self.rules and w.sent.personal else [])
+                # "I quit my job at Deloitte": a slot the sentence says was left is no longer held;
+                # "we visited my aunt Florence": a person's name is no place; "the couple next door paid
+                # £420k for their house": another person's value, not the user's (before combining, so a
+                # rule's value dropped here does not keep the proposal of the new one out)
+                found = [f for f in found if _holds(f, w, found)]
                 if proposer is not None and w.clauses:
                     ctrace = CombineTrace() if traces is not None else None
-                    found = combine(found, proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces), ctrace)
+                    proposed = [p for p in proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces)
+                                if _holds(p.fact, w, found)]
+                    found = combine(found, proposed, ctrace)
                     if traces is not None and ctrace is not None:
                         _note_drops(traces, w.sent.turn, ctrace)
-                # "I quit my job at Deloitte": a slot the sentence says was left is no longer held;
-                # "we visited my aunt Florence": a person's name is no place
-                found = [f for f in found if not left_behind(f, w.doc) and not a_person(f, w.doc, found)]
                 if not w.sent.question and w.sent.personal and not _says_nothing(w, proposer) \
                         and all(event_companion(f) for f in found):
                     # a dated deed is an event even when it also says a lasting fact ("I started
@@ -321,7 +332,8 @@ class RuleExtractor:
                     found += inferred_facts(w.sent, date, found)
                 found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
                          and not fragment_of_another(f, found) and not undone(f, w.sent.text)
-                         and not (f.predicate in _PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))]
+                         and not (f.predicate in _PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))
+                         and _holds(f, w, found)]
                 found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
                 found = [whole_title(f, w.doc) for f in found]  # "Knives Out", not "Knives"
                 found += listed_values(found, w.doc, w.sent.lowercase)  # the other items of a list

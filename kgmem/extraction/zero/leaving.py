@@ -54,15 +54,17 @@ def _ending_verb(t: Token) -> tuple[Token, str] | None:
     """The first verb above ``t`` and how ``t`` hangs on it: "obj" (in its object), "away" (after
     its "from"/"out of"/"away from"), or "" (any other way)."""
     how = ""
+    prep_seen = False  # the nearest preposition tells the value's role ("from Auckland to Leipzig": to)
     cur = t
     while cur.head.i != cur.i:
         parent = cur.head
-        if cur.dep_ == "prep" and cur.lower_ in _AWAY:
-            how = "away"
+        if cur.dep_ == "prep" and not prep_seen:
+            prep_seen = True
+            how = "away" if cur.lower_ in _AWAY else ""
         if parent.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod", "compound"):
             if cur.dep_ in ("dobj", "nsubjpass"):
                 return parent, "obj"
-            if cur.dep_ == "prep" and cur.lower_ in _WHERE_OF_OBJECT and not how \
+            if cur.dep_ == "prep" and cur.lower_ in _WHERE_OF_OBJECT and cur.i == _nearest_prep(t).i \
                     and any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" for c in parent.children):
                 return parent, "obj"  # "quit my job at Deloitte": the parse hangs "at Deloitte" on the verb
             return parent, how if cur.dep_ in ("prep", "prt", "advmod") else ""
@@ -70,6 +72,13 @@ def _ending_verb(t: Token) -> tuple[Token, str] | None:
             return None
         cur = parent
     return None
+
+
+def _nearest_prep(t: Token) -> Token:
+    cur = t
+    while cur.dep_ != "prep" and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
 
 
 def left_behind(f: CandidateFact, doc: Doc | None) -> bool:
