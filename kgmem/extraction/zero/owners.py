@@ -8,7 +8,9 @@ subject is another person (:func:`.clauses.about_of` says ``other``, or the subj
 and nothing ties the value to the user:
 
 - the value is possessed by the user ("My mechanic fixed *my* Golf": the Golf is still the user's car —
-  a possessed object in another person's clause tells the user's fact);
+  a possessed object in another person's clause tells the user's fact), or is the clause's named subject
+  itself ("my rabbit Pixel keeps stealing socks": NER's person is the pet);
+- the person is the user's own and asks the user for money ("my landlord charges $1850 a month");
 - a clause of the user's refers back to it ("my friend recommended Dune, which I watched on Sunday");
 - the user is in the clause as an object or companion ("Sam drove me to Leeds", "Priya and I").
 """
@@ -86,6 +88,16 @@ def _another_person(clause: Clause) -> bool:
     return subj.pos_ == "NOUN" and _a_person(subj)
 
 
+#: verbs by which a person asks the user for money: with the user's own landlord or cleaner, the amount is the user's
+_CHARGING = frozenset({"charge", "want", "ask", "bill", "invoice", "quote", "raise", "put", "up", "increase"})
+
+
+def _the_users(subj: Token) -> bool:
+    """The person is the user's own: "my/our landlord", or a bare noun as chat drops the "my" ("Landlord now wants…")."""
+    return any(c.dep_ == "poss" and c.lower_ in _MINE for c in subj.children) or (
+        subj.tag_ in ("NN", "NNP") and _a_person(subj) and not any(c.dep_ in ("det", "poss") for c in subj.children))
+
+
 def someone_elses(f: CandidateFact, doc: Doc | None, clauses: list[Clause]) -> bool:
     """``f``, read as the user's, states a value only another person's clause says."""
     if f.subject != "user" or f.predicate in _PERSON_FACTS or doc is None or not clauses:
@@ -102,6 +114,11 @@ def someone_elses(f: CandidateFact, doc: Doc | None, clauses: list[Clause]) -> b
         if outer is None or outer is clause or _user_in(clause):
             return False
         clause = outer
-    if clause.subject is None or not _another_person(clause):
+    subj = clause.subject
+    if subj is None or not _another_person(clause):
         return False
+    if tok.i in {x.i for x in subj.subtree} and (subj.pos_ != "NOUN" or any(x.lower_ in _MINE for x in subj.subtree)):
+        return False  # "my rabbit Pixel keeps…", "24:51 is my best 5k": the subject is the value, not a person's
+    if clause.head.lemma_.lower() in _CHARGING and _the_users(subj):
+        return False  # "my landlord charges $1850 a month", "Landlord now wants $1850": what the user pays
     return not (_owned_by_user(tok, clause) or _user_in(clause) or _told_back_by_user(tok))
