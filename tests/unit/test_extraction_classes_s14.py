@@ -8,12 +8,10 @@
 - a person's name is no place (persons.py): "we visited my aunt Florence", "Victoria's birthday party";
 - a statement of the user's inside a question is read by the patterns too: "Which shoes are best, given I
   just ran the Berlin Marathon?";
-- "I've adopted a greyhound called Pip" is the user's pet ("'ve adopted" was read as someone named "Ve");
-- a value only another person's clause says is theirs (owners.py): "One of the guys from the gym moved to
-  Bristol to work at Dyson", keeping a possessed object ("My mechanic fixed my Golf": drives Golf).
+- "I've adopted a greyhound called Pip" is the user's pet ("'ve adopted" was read as someone named "Ve").
 
 Sentences are invented for this file from general English (not copied from any set). Each positive case
-failed on main 337f973 (17 of the 34 cases); the others guard what the change must not do.
+failed on main 337f973 (15 of the 29 cases); the others guard what the change must not do.
 """
 
 from __future__ import annotations
@@ -135,19 +133,3 @@ def test_someone_elses_new_pet_is_still_theirs(extractor: RuleExtractor) -> None
     facts = _facts(extractor, "My sister got a puppy called Rupert.")
     assert ("pet_name", "rupert") not in facts
 
-
-@pytest.mark.parametrize(("text", "absent"), [
-    ("One of the guys from the gym just moved to Bristol to work at Dyson.", ("works_at", "dyson")),
-    ("The cleaner at my sister's office charged £13 an hour, which was a steal.", ("spent", "13")),
-])
-def test_a_value_only_another_persons_clause_says(extractor: RuleExtractor, text: str, absent: tuple[str, str]) -> None:
-    assert absent not in _facts(extractor, text)
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("My mechanic fixed my Golf yesterday.", ("drives", "golf")),  # a possessed object in another's clause
-    ("My friend recommended Dune, which I watched on Sunday.", ("watched", "dune")),  # told back by the user
-    ("My sister works at Google and I work at Meta.", ("works_at", "meta")),
-])
-def test_the_users_value_beside_another_person(extractor: RuleExtractor, text: str, expected: tuple[str, str]) -> None:
-    assert expected in _facts(extractor, text)

@@ -38,7 +38,6 @@ from kgmem.extraction.zero.masking import framed_row, masked_text
 from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.open_facts import open_fact
-from kgmem.extraction.zero.owners import someone_elses
 from kgmem.extraction.zero.persons import a_person
 from kgmem.extraction.zero.pet_names import someone_elses_pet
 from kgmem.extraction.zero.phrases import dedupe
@@ -163,9 +162,9 @@ _PET_FACTS = frozenset({"pet_name", "has_pet"})
 
 
 def _holds(f: CandidateFact, w: _Work, found: list[CandidateFact]) -> bool:
-    """``f`` is not a slot the sentence says was left (:mod:`.leaving`), a person's name given as a
-    place (:mod:`.persons`) nor a value only another person's clause says (:mod:`.owners`)."""
-    return not left_behind(f, w.doc) and not a_person(f, w.doc, found) and not someone_elses(f, w.doc, w.clauses)
+    """``f`` is not a slot the sentence says was left (:mod:`.leaving`) nor a person's name given as a
+    place (:mod:`.persons`)."""
+    return not left_behind(f, w.doc) and not a_person(f, w.doc, found)
 
 
 def _stated_in_question(w: _Work, date: datetime) -> list[CandidateFact]:
@@ -308,8 +307,7 @@ class RuleExtractor:
                           else rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None))
                          if self.rules and w.sent.personal else [])
                 # "I quit my job at Deloitte": a slot the sentence says was left is no longer held;
-                # "we visited my aunt Florence": a person's name is no place; "the couple next door paid
-                # £420k for their house": another person's value, not the user's (before combining, so a
+                # "we visited my aunt Florence": a person's name is no place (before combining, so a
                 # rule's value dropped here does not keep the proposal of the new one out)
                 found = [f for f in found if _holds(f, w, found)]
                 if proposer is not None and w.clauses:
