@@ -23,7 +23,7 @@ A line's item counts when it is
 
 :func:`why_not` returns the reason an item does not count (shown to the user as "Not counted: …"),
 or ``None`` when it counts. Words: ``kgmem/resources/lexicon/counting.json`` ("unfulfilled",
-"called_off", "refusals").
+"refusals") and the one called-off lexicon (:mod:`kgmem.lexicon.called_off`).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from kgmem.answer.actuality import FIRST_PERSON
 from kgmem.answer.evidence import BOOKING_VERBS, EvidenceSet, Line, arrangement, verb_base
 from kgmem.answer.refunds import money_back
 from kgmem.answer.whose import others_doing, own_clause
-from kgmem.lexicon import calendar
+from kgmem.lexicon import calendar, called_off
 from kgmem.models import Fact
 from kgmem.nlp import load_nlp
 
@@ -81,8 +81,7 @@ def _refusal() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _called_off() -> re.Pattern[str]:
-    w = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in _words()["called_off"])
-    return re.compile(rf"\b(?:{w})\b", re.I)
+    return re.compile(rf"\b(?:{called_off.alternation(called_off.surface('call_off', base=False) + called_off.no_show())})\b", re.I)
 
 
 def _next_year(when: datetime) -> datetime:
@@ -153,6 +152,29 @@ def _called_off_after(line: Line, ev: EvidenceSet | None) -> bool:
         bool(_called_off().search(after[0].text)) or after[0].actuality == "negated")
 
 
+#: a finite verb's tags (past, present, modal)
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@lru_cache(maxsize=4096)
+def _finite_verbs(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the parse puts the finite verbs of a line (character spans), read with its first letter
+    raised as it would be written."""
+    doc = load_nlp()(text[:1].upper() + text[1:])
+    return tuple((t.idx, t.idx + len(t.text)) for t in doc if t.tag_ in _FINITE)
+
+
+def verbless_note(line: Line) -> bool:
+    """A note with no verb of its own, whose only "verb" is a time word the parser mistook for one
+    ("physio again thurs, $65 after the rebate": the parse reads "thurs" as a verb and "physio" as
+    its doer): a verbless note names no doer, so it is the user's own line like any diary line."""
+    verbs = _finite_verbs(line.text)
+    if not verbs:
+        return False
+    times = [(s.start_char, s.end_char) for s in temporal.find_time_expressions(line.text, line.said_at)]
+    return all(any(a <= v0 and v1 <= b for a, b in times) for v0, v1 in verbs)
+
+
 def unconfirmed(line: Line) -> bool:
     """A booking whose time has passed, and no line of it tells the event done: it counts, but the
     answer says so ("at least 2 nights; 6 with the stay you booked in Rome for September")."""
@@ -168,7 +190,7 @@ def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None
     ``arranging``: the question asks about bookings or offers themselves ("how many tables have I
     booked"); ``money``: a money total (a booking is paid when made, whenever its date)."""
     kind = line.actuality
-    if kind == "other" and own_clause(line.text):
+    if kind == "other" and (own_clause(line.text) or verbless_note(line)):
         kind = "actual"  # "Spent two nights at my brother's in Leeds": the user's doing, at a brother's
     # a money line's amount is the user's even when its clause's doer is not ("somebody nicked my
     # bike bell, new one 8 euro"): only the line class decides there

@@ -5,7 +5,8 @@
 predicate (its verb, with the verb it completes: "decided to *cancel* the trip"), and that
 predicate either carries a negation in the parse or is a calling off. A calling off is read as the
 predicate's lemma with its particle ("push back", "be off", "pull out") against the one list of
-such predicates (``structure.called_off`` of kgmem/resources/lexicon/event_roles.json), never as a
+such predicates (the call_off and put_off senses of the one called-off lexicon,
+:mod:`kgmem.lexicon.called_off`), never as a
 word anywhere in the line ("I finally went, after two cancelled trains" calls nothing off).
 
 Which event a line is about is the caller's judgement (the same instance: its words, names and
@@ -14,12 +15,12 @@ modifiers; :mod:`kgmem.answer.event_mentions`); this module reads only what the 
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, verb_base
 from kgmem.answer.match import norm
+from kgmem.lexicon import called_off
 from kgmem.retrieval.question import nlp as question_nlp
 
 if TYPE_CHECKING:
@@ -33,10 +34,8 @@ _COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 _PARTICLE_DEPS = {"prt", "advmod", "prep", "acomp"}
 
 
-@lru_cache(maxsize=1)
 def _called_off_predicates() -> frozenset[str]:
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "event_roles.json")
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["structure"]["called_off"])
+    return called_off.predicates("call_off", "put_off")
 
 
 def _predicates(tok: Token) -> list[Token]:
@@ -52,6 +51,27 @@ def _predicates(tok: Token) -> list[Token]:
         head = head.head
         out.append(head)
     return out
+
+
+def _negation_reach(preds: list[Token]) -> list[Token]:
+    """The predicates whose negation is the event's: its own verb and those it completes as an
+    open complement ("didn't manage to go", "decided not to go"), not a clause a negated verb of
+    thinking reports in a finite clause ("I didn't realise pottery would be so relaxing" calls no
+    class off)."""
+    out = preds[:1]
+    for below, above in zip(preds, preds[1:]):
+        if below.dep_ != "xcomp" and not _infinitive(below):
+            break
+        out.append(above)
+    return out
+
+
+def _infinitive(verb: Token) -> bool:
+    """A complement with "to" and no tense of its own ("didn't make it to …"), not a finite clause
+    ("… pottery would be so relaxing", "… that it was on")."""
+    kids = list(verb.children)
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in kids) or (
+        verb.tag_ in ("VB", "VBG") and not any(c.dep_ in ("aux", "auxpass") for c in kids))
 
 
 def _phrases(verb: Token) -> set[str]:
@@ -80,25 +100,95 @@ def _negated(verb: Token) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _reading(text: str) -> tuple[tuple[str, bool, bool], ...]:
-    """Per word of the line (its comparison form): whether its predicate is negated, and whether
-    it calls off."""
+def _reading(text: str) -> tuple[tuple[str, bool, bool, bool], ...]:
+    """Per word of the line (its comparison form): whether its predicate is negated, whether it
+    calls off, and whether that calling off is a putting off the sentence then tells done."""
     nlp = question_nlp()
     if nlp is None:
         return ()
-    bank = _called_off_predicates()
+    bank, later = _called_off_predicates(), called_off.predicates("put_off")
     out = []
     for tok in nlp(text):
         if not tok.is_alpha or tok.is_stop:
             continue
         preds = _predicates(tok)
-        negated = any(_negated(p) for p in preds)
-        cancels = any(_phrases(p) & bank for p in preds)
-        out.append((norm(tok.lower_), negated, cancels))
+        negated = any(_negated(p) for p in _negation_reach(preds))
+        offs = [p for p in preds if _phrases(p) & bank]
+        done = bool(offs) and all(_phrases(p) & later and _came_after_all(p) for p in offs)
+        out.append((norm(tok.lower_), negated, bool(offs) and not done, done))
     return tuple(out)
+
+
+#: the conjunctions that turn a sentence against its first clause ("… but we got there in the end")
+_CONTRAST = frozenset({"but", "yet", "though", "although", "still"})
+
+
+def _came_after_all(verb: Token) -> bool:
+    """A putting off ("got postponed twice", "pushed back") that the sentence goes on to tell done
+    in a contrastive clause of the user's own past doing ("… but we finally did it tonight", "…
+    though we got there in the end"); not a doing put in its place ("… but we went to the pub
+    instead")."""
+    for clause in verb.children:
+        if clause.dep_ not in ("conj", "advcl") or clause.i < verb.i:
+            continue
+        marks = {c.lower_ for c in (*verb.children, *clause.children) if c.dep_ in ("cc", "mark", "advmod")}
+        if marks & _CONTRAST and "instead" not in {c.lower_ for c in clause.children} and _done_verb(clause):
+            return True
+    return False
+
+
+#: the user, or nobody named: the doer of a diary line ("Went bouldering this morning")
+_USER_WORDS = frozenset({"i", "we", "me", "us"})
+#: a verb that describes a noun or sits under "if/when" tells no doing of the line's own
+_NOT_OWN_DEPS = frozenset({"relcl", "acl", "amod", "compound", "pcomp"})
+
+
+def _done_verb(verb: Token) -> bool:
+    """A verb telling the user's own past doing: past tense (or a perfect: "have done"), not
+    negated, not a booking or someone's offer, not a calling off, its doer the user or unnamed."""
+    kids = list(verb.children)
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids))
+    if verb.pos_ != "VERB" or not past or verb.dep_ in _NOT_OWN_DEPS or any(c.dep_ == "mark" for c in kids):
+        return False
+    if verb_base(verb.lemma_.lower()) in BOOKING_VERBS | PROPOSAL_VERBS or _negated(verb):
+        return False
+    if _phrases(verb) & _called_off_predicates():
+        return False
+    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":  # "Booked a table and went": the first verb's doer
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return all(c.lower_ in _USER_WORDS for c in subjects)
+
+
+@lru_cache(maxsize=4096)
+def tells_done(text: str) -> bool:
+    """Whether the line tells, by its own verb, something the user did ("Went bouldering at the
+    Castle this morning", "Ran the parkrun in 27 minutes") — not only booked, offered, planned or
+    called off ("Booked a spa day for Saturday!"). A calling off told later undoes what was only
+    arranged shortly before it, never what a line tells as done."""
+    nlp = question_nlp()
+    if nlp is None:
+        return False
+    doc = nlp(text)
+    if any(_done_verb(tok) for tok in doc):
+        return True
+    # a diary line opening with its verb is often tagged an order ("Ran the parkrun" as VB): read
+    # it with the user as its doer ("I ran the parkrun")
+    first = next((t for t in doc if t.is_alpha), None)
+    if first is None or first.tag_ != "VB" or any(c.dep_ == "nsubj" for c in first.children):
+        return False
+    return any(_done_verb(tok) for tok in nlp(f"I {text[first.idx:first.idx + 1].lower()}{text[first.idx + 1:]}"))
 
 
 def calls_off(text: str, core: set[str]) -> bool:
     """Whether the line's predicate over one of the event's words (``core``: comparison forms)
-    is negated or calls the event off."""
-    return any((negated or cancels) for word, negated, cancels in _reading(text) if word in core)
+    is negated or calls the event off (a putting off the line then tells done does not: "the
+    class got postponed twice but we finally did it")."""
+    return any((negated or cancels) for word, negated, cancels, _ in _reading(text) if word in core)
+
+
+def put_off_then_done(text: str, core: set[str]) -> bool:
+    """Whether the line puts the event off and then tells it done ("Our Porto trip got pushed back
+    a couple of times but we got there in the end"): the event, on the line's own day, and no
+    day told for it before."""
+    return any(done and not negated for word, negated, _, done in _reading(text) if word in core)

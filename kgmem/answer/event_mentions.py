@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
-from kgmem.answer.event_calloff import calls_off
+from kgmem.answer.event_calloff import calls_off, put_off_then_done, tells_done
 from kgmem.answer.event_instance import CARRIES, OTHER, NameCheck
 from kgmem.answer.event_modifiers import line_verdicts as instance_verdicts
 from kgmem.answer.event_names import (
@@ -42,8 +43,9 @@ MIN_COVERAGE = 0.5
 SEMANTIC_MENTION = 0.45
 #: how long after its start an activity's unnamed end may come ("Home again!" after a trip)
 CONTINUATION_DAYS = 120
-#: a calling off undoes what was told of the same event this shortly before it ("Booked a spa day for
-#: Saturday!" … "The spa day is off"), as well as any day told ahead of it
+#: a calling off undoes what was arranged for the same event this shortly before it ("Booked a spa day
+#: for Saturday!" … "The spa day is off"), as well as any day told ahead of it — never a line that
+#: tells the event done ("Ran the parkrun" … a week on, "Didn't make it to parkrun today")
 CALLED_OFF_WITHIN = timedelta(days=14)
 
 def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[EventMatch]:
@@ -169,33 +171,59 @@ def _uncarried(verdict: str | None, check: NameCheck) -> bool:
     return verdict == OTHER or (check.asked and verdict != CARRIES)
 
 
-def _not_come(line: Line, when: datetime, qd: datetime | None, offs: list[Line]) -> bool:
+class Off(NamedTuple):
+    """A line that calls the activity off (or puts it off)."""
+
+    line: Line
+    #: called off by its own predicate over the event (the parse) or a calling-off word, not only
+    #: a "no" elsewhere in the line: it also undoes what was arranged shortly before it
+    firm: bool
+    #: put off, then told done in the same sentence ("… but we got there in the end"): the line
+    #: is the event itself, on its own day
+    done: bool
+
+
+def _not_come(line: Line, when: datetime, qd: datetime | None, offs: list[Off]) -> bool:
     """A day told ahead ("Flying to Portugal on Tuesday") that has not come by the question's date,
-    or that a later line called off (``offs``), a line told shortly before a calling off, or a
-    calling off itself: no event of the activity."""
+    or that a later line called off (``offs``), an arrangement told shortly before a firm calling
+    off or at any time before a putting off that came true (not a line telling the event done:
+    :func:`tells_done`), or a calling off itself: no event of the activity."""
     if qd is not None and when.date() > qd.date():
         return True
-    return any(line is off for off in offs) or any(
-        line.said_at < off.said_at and (when.date() > line.said_at.date() or off.said_at - line.said_at <= CALLED_OFF_WITHIN)
-        for off in offs)
+    own = next((off for off in offs if line is off.line), None)
+    if own is not None:
+        return not own.done
+    before = [off for off in offs if line.said_at < off.line.said_at]
+    # a putting off that came true moves the event to its own line, from whatever day was arranged
+    return any(when.date() > line.said_at.date() for _ in before) or (
+        any(off.done or (off.firm and off.line.said_at - line.said_at <= CALLED_OFF_WITHIN) for off in before)
+        and not tells_done(line.text))
 
 
 def _called_off(activity: str, core: set[str], lines: list[tuple[Line, set[str]]], check: NameCheck,
-                ev: EvidenceSet) -> list[Line]:
+                ev: EvidenceSet) -> list[Off]:
     """The user's lines that call the activity off: about the same instance (enough of its words,
     no other name or modifier of its kind) with a negated or cancelling predicate over it in the
     parse ("We've scrapped the half-term trip to Edinburgh", "The spa day is off"), a "no", or a
-    cancelling role ("The Lake District weekend got rained off")."""
-    offs = [ln for ln, have in lines if coverage(core, have) >= MIN_COVERAGE and ln.actuality in ("actual", "negated")
-            and (ln.actuality == "negated" or "cancel" in line_roles(ln) or calls_off(ln.text, core))]
+    cancelling role ("The Lake District weekend got rained off"); each marked firm (by the parse or
+    the role, not only a "no" elsewhere in the line: "I didn't realise pottery would be so
+    relaxing") and done (put off, then told done: "got pushed back but we got there in the end")."""
+    offs = []
+    for ln, have in lines:
+        if coverage(core, have) < MIN_COVERAGE or ln.actuality not in ("actual", "negated"):
+            continue
+        done = put_off_then_done(ln.text, core)
+        firm = done or "cancel" in line_roles(ln) or calls_off(ln.text, core)
+        if firm or ln.actuality == "negated":
+            offs.append(Off(ln, firm, done))
     if not offs:
         return []
-    names = check.line_verdicts(offs)
-    kinds = instance_verdicts(activity, offs, ev)
-    return [ln for ln, n, k in zip(offs, names, kinds) if n != OTHER and k != OTHER]
+    names = check.line_verdicts([off.line for off in offs])
+    kinds = instance_verdicts(activity, [off.line for off in offs], ev)
+    return [off for off, n, k in zip(offs, names, kinds) if n != OTHER and k != OTHER]
 
 
-def calling_off(activity: str, ev: EvidenceSet) -> list[Line]:
+def calling_off(activity: str, ev: EvidenceSet) -> list[Off]:
     """The user's lines that call the activity off (for matchers that find lines by meaning: ask
     once per activity, then :func:`called_off` per line)."""
     core = core_terms(activity)
@@ -205,7 +233,7 @@ def calling_off(activity: str, ev: EvidenceSet) -> list[Line]:
     return _called_off(activity, core, lines, NameCheck(activity, ev), ev)
 
 
-def called_off(line: Line, offs: list[Line], ev: EvidenceSet) -> bool:
+def called_off(line: Line, offs: list[Off], ev: EvidenceSet) -> bool:
     """Whether a line is one of ``offs`` (the activity's callings off), or a day told ahead for
     the activity before one of them."""
     return bool(offs) and _not_come(line, when_of(line, ev)[0], None, offs)

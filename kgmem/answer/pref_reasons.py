@@ -49,6 +49,7 @@ _CONSTRAINT = re.compile(
     r"gluten|dairy|lactose|meat|diet)\b|"
     r"\b(?:must|has\s+to|have\s+to|need\s+to|needs\s+to|need|needs|non-negotiable|only|at\s+most|no\s+more\s+than|"
     r"budget|tight|cheap|quick|quiet|simple|easy)\b|"
+    r"\b(?:want|wants|wanted|prefer|prefers)\s+(?:something|anything|one|it|them|stuff)\b|"
     r"\b(?:tastes?|smells?)\s+like\b|\bturns?\s+me\b|\bmakes?\s+me\s+(?:sick|ill|queasy)", re.I)
 
 #: a clause that asks for something or talks to the assistant is no constraint ("any sub", "recommend
@@ -132,11 +133,17 @@ def _domain_examples() -> dict[str, list[str]]:
     return data
 
 
-def domain_scores(texts: Sequence[str], embed: Callable[[list[str]], np.ndarray | None]) -> np.ndarray | None:
-    """Each text's cosine to each domain's centroid (rows: texts, columns: :func:`domain_names`)."""
+#: the domains' centroids per embedding model, computed once per process (the examples are fixed)
+_CENTROIDS: dict[str, np.ndarray] = {}
+
+
+def _centroids(embed: Callable[[list[str]], np.ndarray | None], model: str | None) -> np.ndarray | None:
+    """Each domain's unit centroid (rows: :func:`domain_names`), cached per process by ``model``."""
+    if model is not None and model in _CENTROIDS:
+        return _CENTROIDS[model]
     examples = _domain_examples()
     flat = [e for name in examples for e in examples[name]]
-    vecs = embed(flat + list(texts))
+    vecs = embed(flat)
     if vecs is None:
         return None
     cents, k = [], 0
@@ -144,7 +151,21 @@ def domain_scores(texts: Sequence[str], embed: Callable[[list[str]], np.ndarray 
         c = vecs[k:k + len(examples[name])].mean(axis=0)
         cents.append(c / (np.linalg.norm(c) or 1.0))
         k += len(examples[name])
-    return np.asarray(vecs[len(flat):] @ np.stack(cents).T)
+    out = np.stack(cents)
+    if model is not None:
+        _CENTROIDS[model] = out
+    return out
+
+
+def domain_scores(texts: Sequence[str], embed: Callable[[list[str]], np.ndarray | None],
+                  model: str | None = None) -> np.ndarray | None:
+    """Each text's cosine to each domain's centroid (rows: texts, columns: :func:`domain_names`);
+    with ``model`` (the embedder's name) the centroids are computed once per process."""
+    cents = _centroids(embed, model)
+    vecs = embed(list(texts)) if cents is not None and texts else None
+    if cents is None or vecs is None:
+        return None
+    return np.asarray(vecs @ cents.T)
 
 
 def question_domains(row: np.ndarray) -> set[int]:
@@ -164,15 +185,16 @@ def in_domain(row: np.ndarray, domains: set[int], floor: float = DOMAIN_FLOOR, m
 class DomainView:
     """The domains of one question, and how well other texts speak about them."""
 
-    def __init__(self, question: str, embed: Callable[[list[str]], np.ndarray | None]) -> None:
+    def __init__(self, question: str, embed: Callable[[list[str]], np.ndarray | None], model: str | None = None) -> None:
         self._embed = embed
-        scores = domain_scores([question], embed)
+        self._model = model
+        scores = domain_scores([question], embed, model)
         self.wanted: set[int] = question_domains(scores[0]) if scores is not None else set()
 
     def fit(self, texts: Sequence[str], floor: float = DOMAIN_FLOOR, margin: float = 0.0) -> list[float]:
         """Per text: its cosine to the question's domains when one of them is its own (or within
         ``margin`` of it), else 0 (all 0 without an embedder)."""
-        scores = domain_scores(texts, self._embed) if self.wanted and texts else None
+        scores = domain_scores(texts, self._embed, self._model) if self.wanted and texts else None
         if scores is None:
             return [0.0] * len(texts)
         return [in_domain(row, self.wanted, floor, margin) for row in scores]
@@ -189,3 +211,125 @@ def liked_thing(reasons: list[Reason]) -> str | None:
         if taste and taste[0] and len(taste[1].split()) <= 5 and not _PERSONAL.search(taste[1]):
             return taste[1]
     return None
+
+
+@dataclass(frozen=True)
+class Restriction:
+    """What a constraint keeps out of a suggestion, by the constraint's kind: a diet ("vegetarian"),
+    an allergy, intolerance or condition ("nut-free", "lactose-free"), or a refusal ("without olives")."""
+
+    #: what is kept out ("" for a diet, which names no one thing)
+    thing: str
+    #: the suggestion's qualifier: "vegetarian", "lactose-free", "without olives"
+    label: str
+    #: a diet, an allergy, intolerance or condition (said before the suggestion) or a refusal (after it)
+    kind: str
+
+
+#: a diet: who keeps one eats only what fits it (a closed class of English words)
+_DIET = re.compile(r"\b(?P<diet>vegan|vegetarian|veggie|pescatarian|pescetarian|halal|kosher|teetotal|plant-based|"
+                   r"(?P<free>[a-z]+)-free)\b", re.I)
+#: an allergy or an intolerance and its thing: "allergic to shellfish", "a nut allergy", "lactose intolerant"
+_ALLERGY = re.compile(r"\b(?:allergic|intolerant|sensitive)\s+(?:to|of)\s+(?P<a>[\w-]+)|"
+                      r"\b(?P<b>[\w-]+)[\s-]+(?:allergy|allergies|intolerance|intolerant|sensitivity)\b", re.I)
+_NEGATED_DIET = re.compile(r"\b(?:not|no\s+longer|never|n't|stopped\s+being|gave\s+up\s+being)\s+(?:\w+\s+)?$", re.I)
+_NOT_A_THING = frozenset({"an", "a", "the", "my", "our", "his", "her", "their", "severe", "bad", "mild", "real", "food",
+                          "serious", "slight"})
+
+
+@cache
+def _conditions() -> dict[str, str]:
+    path = resources.files("kgmem").joinpath("resources", "preference", "domains.json")
+    data: dict[str, str] = json.loads(path.read_text(encoding="utf-8")).get("conditions", {})
+    return data
+
+
+def restrictions(reasons: Sequence[Reason]) -> list[Restriction]:
+    """What the reasons keep out of a suggestion, each once, diets and allergies first: the kind of
+    each constraint decides how a suggestion honours it ("you're lactose intolerant": lactose-free;
+    "you've gone vegetarian": vegetarian; "no olives": without olives)."""
+    found: dict[str, Restriction] = {}
+    for r in reasons:
+        text = r.source.replace("\u2019", "'")
+        for m in _DIET.finditer(text):
+            if _NEGATED_DIET.search(text[:m.start()]):
+                continue  # "I'm not vegan"
+            word = m.group("diet").lower()
+            label = "vegetarian" if word == "veggie" else word
+            found.setdefault(label, Restriction(m.group("free").lower() if m.group("free") else "", label, "diet"))
+        for m in _ALLERGY.finditer(text):
+            thing = (m.group("a") or m.group("b") or "").lower()
+            if thing and thing not in _NOT_A_THING:
+                found.setdefault(f"{thing}-free", Restriction(thing, f"{thing}-free", "diet"))
+        for word in re.findall(r"[a-z]+", text.lower()):
+            if word in _conditions():
+                thing = _conditions()[word]
+                found.setdefault(f"{thing}-free", Restriction(thing, f"{thing}-free", "diet"))
+        taste = read_taste(text)
+        if taste is not None and not taste[0] and len(taste[1].split()) <= 4 and not _PERSONAL.search(taste[1]):
+            key = taste[1].casefold()
+            if not any(key == f.thing for f in found.values()):
+                found.setdefault(f"without {key}", Restriction(key, f"without {taste[1]}", "refusal"))
+    out = list(found.values())
+    return [f for f in out if f.kind == "diet"] + [f for f in out if f.kind == "refusal"]
+
+
+def as_diet(value: str) -> Restriction | None:
+    """A stated "like" that is a diet ("vegan", "pescatarian" from a diet fact) is a constraint to
+    honour, not a thing to build a suggestion around."""
+    m = _DIET.fullmatch(value.strip().lower())
+    if m is None:
+        return None
+    label = "vegetarian" if m.group("diet") == "veggie" else m.group("diet")
+    return Restriction(m.group("free") or "", label, "diet")
+
+
+def _kept_out_by(diet: str) -> tuple[str, ...]:
+    """What a diet keeps out by its definition ("vegetarian": meat and fish; "lactose": dairy and milk)."""
+    return _kept_out_bank().get(diet.lower(), ())
+
+
+@cache
+def _kept_out_bank() -> dict[str, tuple[str, ...]]:
+    path = resources.files("kgmem").joinpath("resources", "preference", "domains.json")
+    data: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8")).get("kept_out", {})
+    return {k: tuple(v) for k, v in data.items()}
+
+
+#: the least cosine of a liked thing to a kept-out thing for the like to clash with the constraint
+CLASH_FLOOR = 0.45
+_FREE = re.compile(r"-free\b|\bfree\s+of\b|\bwithout\b|\bno\b|\bvegan\b|\bvegetarian\b|\bveggie\b", re.I)
+
+
+def clashes(likes: Sequence[str], kept_out: Sequence[Restriction],
+            embed: Callable[[list[str]], np.ndarray | None]) -> list[bool]:
+    """Per liked thing: whether a constraint keeps it out ("cheese" for a lactose-intolerant user,
+    "steak" for a vegetarian): the kept-out thing (or the diet) names it or is close to it in
+    meaning. A like that already honours the constraint ("vegan cheesecake") does not clash."""
+    targets = [t for r in kept_out for t in (r.thing or r.label, *_kept_out_by(r.thing or r.label)) if t]
+    if not likes or not targets:
+        return [False] * len(likes)
+    vecs = embed(list(likes) + targets)
+    out = []
+    for k, like in enumerate(likes):
+        if _FREE.search(like):
+            out.append(False)
+            continue
+        words = set(re.findall(r"[a-z]+", like.lower()))
+        hit = any(set(re.findall(r"[a-z]+", t.lower())) & words for t in targets)
+        if not hit and vecs is not None:
+            hit = any(float(vecs[k] @ vecs[len(likes) + j]) >= CLASH_FLOOR for j in range(len(targets)))
+        out.append(hit)
+    return out
+
+
+def qualified(thing: str | None, kept_out: Sequence[Restriction]) -> str:
+    """A suggestion built on a liked thing that honours the diets, allergies and conditions among the
+    constraints: "a lactose-free, vegetarian take on pizza"; "something built around pizza" when none
+    applies; "something" without a thing (a constraint said as an adjective of nothing is no
+    suggestion: the constraints are said back as reasons instead). Refusals ("no olives") qualify
+    nothing here: they keep a clashing like out (:func:`clashes`) and are said back as reasons."""
+    if not thing:
+        return "something"
+    adjs = [r.label for r in kept_out if r.kind == "diet"][:3]
+    return f"a {', '.join(adjs)} take on {thing}" if adjs else f"something built around {thing}"

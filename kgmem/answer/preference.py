@@ -14,16 +14,23 @@ from kgmem.answer.actuality import actuality
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
 from kgmem.answer.pref_reasons import (
+    DOMAIN_FLOOR,
     FIT_MARGIN,
     TASTE_FLOOR,
     DomainView,
     Reason,
+    Restriction,
+    as_diet,
+    clashes,
     clauses,
     join_reasons,
     liked_thing,
+    qualified,
     reasons_from,
+    restrictions,
     states_constraint,
 )
+from kgmem.answer.pref_whose import for_the_user, holders
 from kgmem.answer.taste import LEXICON, read_taste
 from kgmem.ids import entity_id
 from kgmem.models import Intent
@@ -176,32 +183,63 @@ def constraint_reasons(ev: EvidenceSet, view: DomainView) -> list[Reason]:
     """The constraints the user stated about the question's domain (see
     :mod:`kgmem.answer.pref_reasons`), the clearest first. Only the clauses the cheap reading finds
     a constraint in are embedded."""
+    return domain_constraints(ev, view)[0]
+
+
+def domain_constraints(ev: EvidenceSet, view: DomainView) -> tuple[list[Reason], list[Reason]]:
+    """:func:`constraint_reasons`, and every constraint stated about the question's domain (not only
+    the clearest): a suggestion must honour them all ("I've been lactose intolerant for years" though
+    "no milk in anything" speaks about food more clearly). Someone else's count only where the
+    question is about them or a group with them (:func:`kgmem.answer.pref_reasons.for_the_user`)."""
     if not view.wanted:
-        return []
+        return [], []
+    question = ev.result.plan.question
     by_turn: dict[str, list[Line]] = {}
     for ln in ev.all_user_lines():
         by_turn.setdefault(ln.turn_id, []).append(ln)
     stated = [(ln, c) for ln in ev.all_user_lines() for c in clauses(ln.text) if states_constraint(c)]
     if not stated:
-        return []
+        return [], []
     # a clause speaks about the question's domain by itself, or in its line, or with the lines around
     # it in the turn ("little Zoë has a nut allergy" is about food because the lines around it are)
     windows = [" ".join(n.text for n in by_turn[ln.turn_id] if abs(n.position - ln.position) <= 1) for ln, _ in stated]
-    fits = view.fit([c for _, c in stated] + [ln.text for ln, _ in stated] + windows)
+    # (with the lower floor of a stated taste for the constraints to honour: "I've been lactose
+    # intolerant for years" is closest to food, though less clearly than a meal is)
+    fits = view.fit([c for _, c in stated] + [ln.text for ln, _ in stated] + windows, floor=TASTE_FLOOR)
     n = len(stated)
     fit = [max(fits[k], fits[n + k], fits[2 * n + k]) for k in range(n)]
-    kept = sorted(((f, ln, c) for f, (ln, c) in zip(fit, stated) if f > 0), key=lambda x: -x[0])
+    kept = sorted(((f, ln, c) for f, (ln, c) in zip(fit, stated) if f > 0 and _theirs_counts(ln, c, by_turn, question)),
+                  key=lambda x: -x[0])
+    everything = reasons_from([(ln.turn_id, c) for _, ln, c in kept], limit=len(kept))
+    kept = [k for k in kept if k[0] >= DOMAIN_FLOOR]
     kept = [k for k in kept if k[0] >= kept[0][0] - FIT_MARGIN] if kept else []
-    return reasons_from([(ln.turn_id, c) for _, ln, c in kept])
+    return reasons_from([(ln.turn_id, c) for _, ln, c in kept]), everything
+
+
+def _theirs_counts(ln: Line, clause: str, by_turn: dict[str, list[Line]], question: str) -> bool:
+    """Whether the clause's taste or constraint is a reason for this question: the user's own, or
+    someone else's when the question is about them or a group with them (:func:`for_the_user`)."""
+    turn = sorted(by_turn[ln.turn_id], key=lambda n: n.position)
+    k = next(i for i, n in enumerate(turn) if n.position == ln.position)
+    row = holders(tuple(n.text for n in turn[:k + 1]))
+    parts = clauses(ln.text)
+    return for_the_user(row[parts.index(clause)] if clause in parts else None, question)
 
 
 def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     """A personalised suggestion from the likes, dislikes and constraints the user stated about the
     question's domain, citing the user's own words, or ``None`` when the user stated nothing to
     build on."""
-    view = DomainView(ev.result.plan.question, ev.result.embed)
+    embedder = ev.result.embedder
+    # the domains' centroids are cached per process by the embedder's name and dimension
+    model = f"{embedder.name}:{embedder.dim}" if embedder is not None else None
+    view = DomainView(ev.result.plan.question, ev.result.embed, model)
     pref = stated_preferences(ev, view=view)
-    reasons = constraint_reasons(ev, view)
+    reasons, every = domain_constraints(ev, view)
+    # a taste the question itself states ("im craving pizza, what should i order") is what is asked for:
+    # built on first, and never left out for a constraint (the constraint qualifies it instead)
+    asked = asked_tastes(ev.result.plan.question)
+    pref.likes = asked + [v for v in pref.likes if v.casefold() not in {a.casefold() for a in asked}][:3 - len(asked)]
     if not pref.likes and not pref.dislikes and not reasons:
         # nothing speaks about the question's domain by its examples (they may not cover it): the
         # most relevant tastes whatever their domain, or the user's own most relevant statements
@@ -209,24 +247,49 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     said = _said(pref)
     pref.turn_ids += [r.turn_id for r in reasons if r.turn_id not in pref.turn_ids]
     pref.cited += [f"\"{r.source[:100]}\"" for r in reasons]
+    kept_out = restrictions(every)
+    # a diet read as a like ("you enjoy vegan") is a constraint to honour, not a thing to build on
+    diets = [d for d in map(as_diet, pref.likes) if d is not None]
+    pref.likes = [v for v in pref.likes if as_diet(v) is None]
+    kept_out = [d for d in diets if d.label not in {k.label for k in kept_out}] + kept_out
+    # a taste a constraint keeps out ("cheese" for a lactose-intolerant user) is not built on: the
+    # constraint wins, and the answer says so
+    clash = [c and v not in asked for v, c in zip(pref.likes, clashes(pref.likes, kept_out, ev.result.embed))]
+    left_out = [v for v, c in zip(pref.likes, clash) if c]
+    pref.likes = [v for v, c in zip(pref.likes, clash) if not c]
+    note = f" (I've left out {_join(left_out)}: it doesn't fit that)" if left_out else ""
     if pref.likes:
         # a reason that only restates a like or dislike named in the sentence is left out
-        named = {v.casefold() for v in pref.likes + pref.dislikes}
+        named = {v.casefold() for v in pref.likes + pref.dislikes + left_out}
         extra = [r for r in reasons if not (r.taste and (t := read_taste(r.source)) and t[1].casefold() in named)]
-        text = _built_on_likes(pref)
+        text = _built_on_likes(pref, kept_out)
         text += f"; it should also fit what you've told me: {join_reasons(extra)}" if extra else ""
         text += f", and I'd avoid {_join(pref.dislikes)}" if pref.dislikes else ""
-        return f"{text}{said}.", pref
-    if reasons:
+        return f"{text}{note}{said}.", pref
+    if left_out:
+        # a reason that only restates a like the constraints keep out is not said back as one
+        gone = {v.casefold() for v in left_out}
+        reasons = [r for r in reasons if not (r.taste and (t := read_taste(r.source)) and t[0] and t[1].casefold() in gone)]
+    if reasons or kept_out:
         # the dislikes the reasons already say are not said again
         avoid = [d for d in pref.dislikes if not any(d.casefold() in r.text.casefold() for r in reasons)]
         pick = liked_thing(reasons)
-        text = f"I'd suggest {f'something built around {pick} ' if pick else 'something '}that fits what you've told me: " \
-               f"{join_reasons(reasons)}"
+        pick = None if pick and any(clashes([pick], kept_out, ev.result.embed)) else pick
+        offer = qualified(pick, kept_out)
+        told = f" that fits what you've told me: {join_reasons(reasons)}" if reasons else \
+            f" that fits your diet ({_join([k.label for k in kept_out])})"
+        text = f"I'd suggest {offer}{told}"
         text += f", and I'd avoid {_join(avoid)}" if avoid else ""
-        return f"{text}.", pref
+        return f"{text}{note}{'' if reasons else said}.", pref
     # only dislikes, and no constraint of the domain besides them
     return f"Based on what you've told me, I'd suggest something without {_join(pref.dislikes)}{said}.", pref
+
+
+def asked_tastes(question: str) -> list[str]:
+    """The things the question itself says the user likes or craves ("im craving pizza, what should i
+    order" -> ["pizza"]), at most two."""
+    found = [t[1] for c in clauses(question) if (t := read_taste(c)) is not None and t[0]]
+    return found[:2]
 
 
 def _said(pref: Preference) -> str:
@@ -234,10 +297,11 @@ def _said(pref: Preference) -> str:
     return f" (you told me: {'; '.join(f'{chr(34)}{q}{chr(34)}' for q in pref.quotes[:2])})" if pref.quotes else ""
 
 
-def _built_on_likes(pref: Preference) -> str:
-    """"Based on what you've told me, you enjoy A and B, so I'd suggest something built around A or B"."""
-    text = f"Based on what you've told me, you enjoy {_join(pref.likes)}, so I'd suggest something built around {pref.likes[0]}"
-    return text + (f" or {pref.likes[1]}" if len(pref.likes) > 1 else "")
+def _built_on_likes(pref: Preference, kept_out: list[Restriction] | None = None) -> str:
+    """"Based on what you've told me, you enjoy A and B, so I'd suggest something built around A or B"
+    ("… a lactose-free take on A or B" where a constraint keeps something out)."""
+    thing = pref.likes[0] + (f" or {pref.likes[1]}" if len(pref.likes) > 1 else "")
+    return f"Based on what you've told me, you enjoy {_join(pref.likes)}, so I'd suggest {qualified(thing, kept_out or [])}"
 
 
 def _by_relevance(ev: EvidenceSet, pref: Preference) -> tuple[str, Preference] | None:

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from kgmem.lexicon import called_off
 from kgmem.models import Intent, QueryPlan
 
 #: where a sentence turns: "but", "though", "whereas", a semicolon, a dash, or a comma before a new
@@ -41,7 +42,15 @@ _PAST_QUESTION = re.compile(r"\b(?:was|were|did|had|used\s+to|use\s+to|before|pr
 def _patterns() -> dict[str, re.Pattern[str]]:
     path = resources.files("kgmem").joinpath("resources", "intents", "stopped.json")
     data = json.loads(path.read_text(encoding="utf-8"))
-    return {k: re.compile("|".join(f"(?:{p})" for p in data[k]), re.I) for k in ("habit", "be_used", "stop")}
+    words = {"stop_verbs": called_off.alternation(tuple(f for p in called_off.predicates("stop")
+                                                        for f in called_off.forms(p, base=False))),
+             "stop_phrases": called_off.alternation(called_off.surface("stop", base=False))}
+
+    def fill(pattern: str) -> str:
+        for name, alt in words.items():
+            pattern = pattern.replace("{" + name + "}", alt)
+        return pattern
+    return {k: re.compile("|".join(f"(?:{fill(p)})" for p in data[k]), re.I) for k in ("habit", "be_used", "stop")}
 
 
 def clauses(sentence: str) -> list[str]:

@@ -139,7 +139,8 @@ _GAP_WORDS = (r"really|truly|absolutely|totally|honestly|genuinely|just|also|sti
               r"being|get|got|getting|become|would|will|can|could|a|an|big|huge|massive|real|total|great|bit|"
               r"little|that|" + _NEG)
 _GAP = rf"(?:(?:^|\s+)(?:{_GAP_WORDS})(?:n't)?\b)*"
-_SUBJECT = r"(?:^|(?<![\w'])(?:i|we)(?:'m|'ve|'d|'re|'ll)?)"
+# (also typed without the apostrophe: "im craving pizza", "ive always loved")
+_SUBJECT = r"(?:^|(?<![\w'])(?:i|we)(?:'m|'ve|'d|'re|'ll)?|(?<![\w'])(?:im|ive|id))"
 _BE = r"(?:\bis|\bare|'s|'re|\bwas|\bwere)"
 
 
@@ -230,9 +231,10 @@ _CUT = re.compile(r"[.,;:!?()\u2014]|\s(?:but|because|cause|so|though|although|s
 # or an adverbial of degree, time or viewpoint
 _TRAILING = re.compile(rf"\s+(?:{closer_alternation()}|too|either|at\s+all|lately|these\s+days|so\s+much|"
                        r"a\s+lot|for\s+me|to\s+me|please|now|anymore|any\s+more|the\s+most|most|best|just|simply|rn|"
-                       r"literally|honestly|really|actually|always|genuinely|frankly|anywhere|in\s+it|in\s+them)$",
+                       r"literally|honestly|really|actually|always|genuinely|frankly|anywhere|in\s+it|in\s+them|in\s+anything|"
+                       r"in\s+everything|for\s+(?:her|him|them|us)|tonight|today|tomorrow)$",
                        re.I)
-_LEADING = re.compile(r"^(?:literally|the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
+_LEADING = re.compile(r"^(?:literally|only|the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
                       r"having|drinking|being|it\s+when|when|all|any|some|very\s+much|so\s+much|really)\s+", re.I)
 
 

@@ -188,6 +188,36 @@ def rubric_keywords(rubric: str) -> list[str]:
     return list(seen)
 
 
+#: "what you've told me", "you mentioned that": the frame of a restatement, no suggestion of its own
+_TOLD = re.compile(r"\b(?:what\s+|all\s+)?you(?:'ve|\s+have|\s+had)?\s+(?:told|said|mentioned|shared|stated|written|"
+                   r"wrote|noted|explained)(?:\s+(?:me|us))?(?:\s+(?:about|that|so\s+far|before|earlier))*", re.I)
+#: a list of what the user said follows the frame and a colon ("… fits what you've told me: you're vegan; …")
+_TOLD_LIST = re.compile(_TOLD.pattern + r"\s*:[^.!?\n]*", re.I)
+#: where clauses meet inside a sentence
+_CLAUSE_EDGE = re.compile(r"[,;:()\[\]]|\s[-–—]\s|(?<=[.!?])\s+|\n+")
+#: a clause whose subject is the user, saying what they are, did, like or cannot have ("you're lactose
+#: intolerant", "since you enjoy hiking", "and you need it quick"), not what they could do ("you could
+#: try …", "you might like …", "you'd love …")
+_RESTATES = re.compile(
+    r"^\W*(?:(?:and|but|so|since|because|as|given|that|which|while|although|though|also|plus|especially|"
+    r"seeing|considering|knowing|remember|recall|noting|note)\s+)*(?:(?:that|how)\s+)?"
+    r"you(?:'re|'ve|\s+are|\s+have|\s+were|\s+had|\s+also|\s+really|\s+still|\s+both|\s+always|\s+usually)*\s+"
+    r"(?!(?:could|might|may|can|should|would|will|shall|must|'d|'ll|try|consider|go\s+for|opt|pick|choose|check|"
+    r"look|visit|take|book|get|make|cook|read|watch|listen|start|use|bring|order|ask|head|enjoy\s+(?:a|an|the|this|"
+    r"these|some|it))\b)\w", re.I)
+
+
+def without_restatements(prediction: str) -> str:
+    """The answer without what it only says back about the user: the user's words quoted (see
+    :func:`~kgmem.evaluation.answer_text.without_quotes`), a list after "what you've told me:", and each
+    clause whose subject is the user stating what they are, like or cannot have ("you're lactose
+    intolerant", "since you avoid flying") — a rubric's words found only there are no suggestion
+    (review13 M1). What the answer suggests stays ("you could try the train", "a dairy-free curry")."""
+    text = _TOLD_LIST.sub(" ", without_quotes(prediction))
+    text = _TOLD.sub(" ", text)
+    return " ".join(c for c in _CLAUSE_EDGE.split(text) if c and not _RESTATES.match(c))
+
+
 def _keyword_in(word: str, text_words: set[str]) -> bool:
     # a five-letter stem tolerates plural/tense (photograph ~ photography)
     stem = word[:5] if len(word) > 5 else word
@@ -199,8 +229,8 @@ class NormalisedMatchScorer:
     to an answerable question that opens by declining or hedging is wrong (see :func:`declines`).
 
     Not an LLM judge: it under-credits paraphrases. Preference questions are scored by overlap
-    with the rubric's keywords, without the user's words the answer quotes, and flagged
-    ``approximate``. An answer that pastes a list of two or more items is judged by what it says
+    with the rubric's keywords, without the user's words the answer quotes or says back about them
+    (:func:`without_restatements`), and flagged ``approximate``. An answer that pastes a list of two or more items is judged by what it says
     before the list (its pick), never by an item of the list; an answer to an either/or question
     is judged by the option it names first (see :func:`names_other_option_first`) and is wrong when it
     names both without an order (:func:`states_no_order`); token recall credits no pasted evidence.
@@ -225,7 +255,7 @@ class NormalisedMatchScorer:
             # gold string (even a superseded one) or names two candidates is not an answer
             return Verdict(False, self.name, method="declined")
         if question_type == "single-session-preference":
-            return self._preference(gold, without_quotes(prediction))
+            return self._preference(gold, without_restatements(prediction))
         prediction = answer_lead(prediction, gold)  # a pasted list is judged by the pick before it
         if names_other_option_first(question, gold, prediction):
             return Verdict(False, self.name, method="other-option-first")

@@ -1,7 +1,8 @@
 """Event roles: the points of a user's activity a line can tell (started, finished, signed up,
 bought, sold, moved, visited, attended, adopted, cancelled) and the words that carry each.
 
-Data: ``kgmem/resources/lexicon/event_roles.json`` (lemmas or surface forms, phrases allowed).
+Data: ``kgmem/resources/lexicon/event_roles.json`` (lemmas or surface forms, phrases allowed); the
+cancel role's words come from the one called-off lexicon (``called_off.json``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import json
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from kgmem.lexicon import called_off
 
 
 @lru_cache(maxsize=1)
@@ -20,8 +23,15 @@ def _data() -> dict[str, Any]:
 
 
 def event_roles() -> dict[str, tuple[str, ...]]:
-    """Each role and the words that carry it ("finish": "finished", "wrapped up", "last day" …)."""
-    return {role: tuple(words) for role, words in _data()["roles"].items()}
+    """Each role and the words that carry it ("finish": "finished", "wrapped up", "last day" …).
+    The cancel role's words are the called-off lexicon's (:mod:`kgmem.lexicon.called_off`: its
+    predicates whose bare word says nothing else, as a line says them), less a word that carries
+    another role ("quit" and "gave up" start an abstinence)."""
+    roles = {role: tuple(words) for role, words in _data()["roles"].items()}
+    other = {w for words in roles.values() for w in words}
+    roles["cancel"] = tuple(w for p in sorted(called_off.predicates(bare_only=True))
+                            if not set(forms := called_off.forms(p)) & other for w in forms)
+    return roles
 
 
 def distinct_roles() -> frozenset[str]:

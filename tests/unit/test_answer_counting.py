@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 
+from kgmem.answer import countable
 from kgmem.answer.aggregate import bare_amount, is_money_total, priced_item
 from kgmem.answer.counting import anchors, counted_heads, question_terms
 from kgmem.answer.evidence import Line, arrangement, split_sentences
@@ -206,3 +207,32 @@ def test_a_thing_and_its_price_without_a_verb_is_a_purchase(text: str, bought: b
 ])
 def test_the_number_of_things_bought_is_a_count_not_a_sum(q: str, total: bool) -> None:
     assert is_money_total(q) is total
+
+
+@pytest.mark.parametrize(("text", "verbless"), [
+    ("physio again thurs, $65 after the rebate.", True),  # "thurs" is a weekday, not a verb
+    ("dentist weds, 120 quid.", True),
+    ("my flatmate went to the dentist tues, $90.", False),  # a verb of its own: the flatmate's doing
+    ("physio again thurs, she says 65 bucks", False),  # "says" is a verb
+    ("New tyre, €30.", False),  # no verb at all: nothing to mistake
+])
+def test_a_note_whose_only_verb_is_a_weekday_has_no_verb(text: str, verbless: bool) -> None:
+    assert countable.verbless_note(_line(text)) is verbless
+
+
+@pytest.fixture(scope="module")
+def clinic(chat_memory):  # noqa: ANN001, ANN201
+    said = [
+        (datetime(2024, 2, 6), "Went to the dentist for a filling at last, $90 for the first visit."),
+        (datetime(2024, 3, 14), "dentist again weds, $70 after the insurance rebate. tooth feels better"),
+        (datetime(2024, 4, 2), "my flatmate went to the dentist tues, $110, she says it helped"),
+    ]
+    m = chat_memory("noor", said, "o", None)
+    yield m
+    m.close()
+
+
+def test_a_verbless_note_with_a_weekday_is_the_users_own_payment(clinic) -> None:  # noqa: ANN001
+    a = clinic.answer("noor", "how much have I spent on the dentist this year?", question_date=QD)
+    # $90 + $70 ("dentist again weds": no one else's doing); not the flatmate's $110
+    assert a.text.startswith("$160"), (a.text, a.extra["decision"])

@@ -29,4 +29,4 @@ def test_quoted_keywords_no_longer_score(tmp_path: Path) -> None:
     ]
     (tmp_path / "predictions.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
     assert bench.without_quotes(quoting) == "Try a trail near you (you told me:  )."
-    assert bench.count(tmp_path) == {"n": 2, "as_scored": 2, "quotes_removed": 1}
+    assert bench.count(tmp_path) == {"n": 2, "as_scored": 2, "quotes_removed": 1, "today": 1}

@@ -33,6 +33,7 @@ from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import intent_only
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_readings import (
+    bare_name_agent,
     called,
     hypothetical,
     named_role,
@@ -89,6 +90,8 @@ _CHANGE_VERBS = frozenset({"move", "push", "reschedule", "change", "bump", "shif
 #: change verbs that may move a thing to another place
 _RELOCATE = frozenset({"move", "switch", "shift", "change", "transfer"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: people words that name no particular person ("someone from my old school got a job at NASA")
+_INDEFINITE = frozenset({"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "people", "nobody"})
 #: verbs that put someone on a regime ("the vet put Biscuit on a renal diet"): about their object
 _PUT_VERBS = frozenset({"put", "keep", "switch", "start"})
 #: verbs whose agent is in charge of their subject ("taught by Ines") and verbs that hand it over
@@ -256,9 +259,12 @@ def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
                 or context.last_thing or ""
         if hint and name:
             return EntityRef(name, "thing", hint)
+    if (name := bare_name_agent(clause)) is not None and clause.about != "user":
+        return EntityRef(name, "person", exclude=name)  # "Aoife lives in Galway": a person all the same
     if clause.about == "other" or clause.about == "thing" and subj.lower_ in PEOPLE_NOUNS:
         # "Grandad moved into…" (NER: GPE) is a person all the same
-        person = _person_name(subj) or (subj.lemma_.lower() if subj.lemma_.lower() in PEOPLE_NOUNS else None)
+        person = _person_name(subj) or (subj.lemma_.lower() if subj.lemma_.lower() in PEOPLE_NOUNS
+                                        and subj.lemma_.lower() not in _INDEFINITE else None)
         if person and obj is not None and obj.pos_ in ("NOUN", "PROPN") and _person_name(obj) is None \
                 and head.lemma_.lower() in ("run", "lead", "manage", "chair", "own", "teach", "head", "coach"):
             # "Jenna is running the platform team now": the team is the entity, Jenna its lead
@@ -316,6 +322,13 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
     if ref.kind == "person" and any(t.lemma_.lower() in ("job", "position", "internship") and any(
             p.dep_ == "prep" and p.lower_ in ("at", "with") for p in t.children) for t in clause.tokens):
         out.append("works_at")  # "Jonas got a job at Lidl": the noun names the attribute
+    if ref.kind == "person" and (verb := _LIVING_VERBS.get(clause.head.lemma_.lower())) is not None \
+            and not any(c.dep_ == "prt" for c in clause.head.children):
+        out.append(verb)  # "Aoife lives in Galway": the verb names the attribute (not where she is from)
+    if ref.kind == "person" and clause.head.lemma_.lower() == "be" and not ref.hint and any(
+            (e := entity_at(t)) is not None and e.label_ == "ORG" and t.i > 0 and t.doc[t.i - 1].lower_ in ("at", "with")
+            for t in clause.tokens):
+        out.append("works_at")  # "Josh is still at Deliveroo": a person is at the organisation they work at
     if row is not None:
         if ref.kind == "person":
             # a person is "due" only when said so ("my sister is due in October", not "starts in September")
@@ -333,6 +346,8 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
     return list(dict.fromkeys(out))
 
 
+#: verbs that name a person's attribute ("lives in", "works for")
+_LIVING_VERBS = {"live": "lives_in", "reside": "lives_in", "work": "works_at"}
 #: a person's attributes whose value is any noun phrase
 _OPEN_KIND = frozenset({"likes", "dislikes"})
 #: attributes only a person has

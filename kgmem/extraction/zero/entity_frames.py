@@ -221,6 +221,9 @@ def frame_attributes(topic: Topic, probe: SlotProbe, clause: Clause) -> list[tup
                                                          and _placed(value, clause, topic) and _named(value, clause)
                                                          and (topic.hint or not _copula_name(value, clause))):
             continue
+        if topic.kind == "person" and topic.hint is None and cls == "where" and (value, "org") in probe.values \
+                and any(c == "job" for _, c in probe.values):
+            attrs = ("works_at", "lives_in")  # "my sister's a staff nurse at the Royal Free": where she works
         attr = _chosen(attrs, words) if topic.hint is None else attrs[0]
         if attr in ("lives_in", "works_at") and topic.hint is None and not CHOOSING_WORDS[attr] & words \
                 and not (clause.head.lemma_.lower() == "be" and clause.head.tag_ in ("VBZ", "VBP")):

@@ -19,7 +19,7 @@ from kgmem.extraction.schema import SlotProbe
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_facts import _phrase, _proper_name
-from kgmem.extraction.zero.entity_readings import hypothetical
+from kgmem.extraction.zero.entity_readings import bare_name_agent, hypothetical
 from kgmem.extraction.zero.entity_readings import person_name as _person_name
 from kgmem.extraction.zero.entity_roles import role_values
 from kgmem.extraction.zero.entity_values import entity_values
@@ -69,7 +69,8 @@ ATTRIBUTE_WORDS: dict[str, str] = {
 }
 #: words before a value that mark it as the old one ("instead of Wednesday", "not Leeds")
 _OLD = re.compile(r"(?:instead\s+of|rather\s+than|\bnot|\bfrom|no\s+longer(?:\s+\w+){0,2}|\bwas|were|used\s+to\s+be|"
-                  r"originally|left|quit|outgrown|out\s+of|away\s+from|bye)\s+(?:the\s+|a\s+|at\s+|in\s+|on\s+)?$",
+                  r"originally|left|quit|outgrown|out\s+of|away\s+from|bye|(?:jack|pack)(?:ed|s)?\s+in|g[ai]ve[ns]?\s+up)"
+                  r"\s+(?:the\s+|a\s+|at\s+|in\s+|on\s+|(?:his|her|their)\s+(?:job\s+)?(?:at\s+)?)?$",
                   re.IGNORECASE)
 #: verbs that float a value without setting it
 _OFFERS = frozenset({"offer", "suggest", "propose", "float", "recommend", "pitch", "consider", "ask", "request"})
@@ -440,7 +441,8 @@ def first_statements(clause: Clause, probe: SlotProbe, it: str | None = None) ->
         ent = entity_at(subj)
         low = subj.lemma_.lower()
         role = low in ROLE_NOUNS and subj.pos_ == "NOUN"
-        person = not role and (ent is not None and ent.label_ == "PERSON" or low in PEOPLE_NOUNS)
+        person = not role and (ent is not None and ent.label_ == "PERSON" or low in PEOPLE_NOUNS
+                               or bare_name_agent(clause) is not None)  # "Aoife lives in Galway"
         if not (_specific(subj) or person):
             return []
         # a person by their name when the clause gives it ("My brother Idris works at Meta": Idris)

@@ -1,7 +1,8 @@
 """A thing's state quoted from a tracker or portal, read on the whole sentence.
 
 "My passport renewal tracker says 'documents received'", "the Sage coffee machine I sent off is
-'received at the repair centre'", "Order #4411 status: 'out for delivery'": the quoted words are
+'received at the repair centre'", "Order #4411 status: 'out for delivery'", "the refund is stuck at
+'pending review'": the quoted words are
 the state whole (the parse splits them into clauses of their own: "documents received" is no
 statement about documents), and the thing is the subject noun phrase before the verb, without
 the word of the reporter ("passport renewal", not "passport renewal tracker").
@@ -18,7 +19,9 @@ from kgmem.extraction.zero.entity_facts import EntityRef, _entity_fact, _phrase
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.sentences import Sentence
 
-_QUOTE = re.compile(r"\b(?:says|said|shows|showed|reads|is|was|=)\s*:?\s*(?:just\s+|now\s+|still\s+)?"
+_QUOTE = re.compile(r"\b(?:says|said|shows|showed|reads|is|was|=|"
+                    # a thing that stays in a state ("the ticket is still sitting at 'awaiting triage'")
+                    r"(?:sitting|sat|stuck|parked)\s+(?:at|on|in))\s*:?\s*(?:just\s+|now\s+|still\s+)?"
                     r"['\"‘“]([a-zA-Z][^'\"’”]{2,45})['\"’”]", re.IGNORECASE)
 _REPORTER_WORDS = frozenset({"tracker", "tracking", "status", "portal", "app", "page", "website", "site", "system",
                              "email", "update", "screen"})

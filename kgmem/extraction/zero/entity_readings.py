@@ -232,6 +232,38 @@ def named_role(clause: Clause) -> tuple[str, Token | None] | None:
     return _name(subj), thing
 
 
+#: verbs of what only people do where they live or work ("Aoife lives in Galway", "Tunde works for Deliveroo")
+_PEOPLE_VERBS = frozenset({"live", "work", "reside", "commute"})
+#: what NER may call a name that is never a person's
+_NO_PERSON = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT",
+                        "EVENT", "LANGUAGE", "LAW"})
+
+
+def bare_name_agent(clause: Clause) -> str | None:
+    """The name of a person said by their bare name as the subject of a verb only people do
+    ("Aoife lives in Galway", "Tunde works for Deliveroo"),
+    whatever the tagger and NER call the name (a capitalised word without determiner or owner);
+    None otherwise ("The office works…", "Rent works out at…")."""
+    subj, head = clause.subject, clause.head
+    if subj is None or subj.dep_ != "nsubj" or subj.i > head.i or head.lemma_.lower() not in _PEOPLE_VERBS:
+        return None
+    if not subj.text[:1].isupper() or subj.text.isupper() or subj.tag_ in ("NNS", "NNPS") or subj.lower_ in PEOPLE_NOUNS \
+            or subj.lower_ in NOT_NAMES or subj.pos_ not in ("NOUN", "PROPN") \
+            or any(c.dep_ in ("det", "poss", "amod") for c in subj.children) \
+            or any(c.dep_ == "prt" for c in head.children):  # "works out"
+        return None
+    e = entity_at(subj)
+    if e is not None and e.label_ in _NO_PERSON and not (head.lemma_.lower() in ("live", "reside")
+                                                          and e.label_ in ("GPE", "LOC", "FAC")):
+        return None  # "Tuesday works for me", "Paris works for me"; a place lives nowhere ("Siobhan", NER: GPE)
+    return e.text if e is not None and e.label_ == "PERSON" else subj.text
+
+
+#: what NER may call a name that is no person's ("my sister Paris trip", "my friend Monday")
+_NOT_PEOPLE = frozenset({"DATE", "TIME", "GPE", "LOC", "ORG", "FAC", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY",
+                         "PERCENT", "EVENT"})
+
+
 def person_name(t: Token) -> str | None:
     """The name of the person a token is: a PERSON, a proper noun, or the name a people noun is
     given ("my friend Priya", "my brother Ahmed")."""
@@ -247,10 +279,14 @@ def person_name(t: Token) -> str | None:
     if t.pos_ == "PROPN" and t.text[:1].isupper():
         return t.text
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if t.pos_ == "NOUN" and t.lower_ in PEOPLE_NOUNS and nxt is not None and nxt.text[:1].isupper() \
+            and (e := entity_at(nxt)) is not None and e.label_ == "PERSON" and e.start == nxt.i:
+        return e.text  # "my mate Olly" with "Olly" tagged an adverb: NER's person all the same
     if t.pos_ == "NOUN" and t.lower_ in PEOPLE_NOUNS and nxt is not None and nxt.pos_ == "PROPN" \
             and nxt.text[:1].isupper() and nxt.lower_ not in NOT_NAMES \
-            and ((e := entity_at(nxt)) is None or e.label_ == "PERSON"):
+            and ((e := entity_at(nxt)) is None or e.label_ not in _NOT_PEOPLE):
         # a people noun said just before a name is that person, however the parse hangs the name ("my
-        # best mate Mei lives in…": "Mei" a compound of the verb; "my old flatmate Raj": an advmod)
-        return e.text if e is not None else nxt.text
+        # best mate Mei lives in…": "Mei" a compound of the verb; "my old flatmate Raj": an advmod;
+        # "my friend Ines", NER: a product)
+        return e.text if e is not None and e.label_ == "PERSON" else nxt.text
     return None

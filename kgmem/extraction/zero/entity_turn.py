@@ -23,7 +23,7 @@ import numpy as np
 
 from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact, SlotProbe
-from kgmem.extraction.zero.checks import IMAGINED, intent_only
+from kgmem.extraction.zero.checks import IMAGINED, INTERROGATIVE, UNDOING, intent_only
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.entity_estimates import estimate_facts
 from kgmem.extraction.zero.entity_facts import (
@@ -62,6 +62,8 @@ from kgmem.extraction.zero.values import fill
 
 _HEADLINE = re.compile(r"^\s*([^:?!.]{3,60}?):\s+(\S.{6,})$")
 _IS = re.compile(r"\b([A-Za-z]+)'s(?=\s+(?:off|on|at|in|back|now|with|out|away|still|also|finally|actually|"
+                 # an article: a possessive takes none after it ("my mate Oskar's a sous chef at Rovi")
+                 r"a|an|"
                  r"currently|doing|working|living|staying|home|ready|done|sorted|open|closed|"
                  # a state said with a participle ("the Corsa's fixed", "Ana's visa's approved")
                  r"fixed|approved|cancelled|canceled|shipped|delivered|dispatched|confirmed|finished|booked|"
@@ -100,13 +102,45 @@ def _is_unless_place(m: re.Match[str]) -> str:
     return m.group(0) if _PLACE_BEFORE.search(m.string[: m.start()]) else f"{m.group(1)} is"
 
 
-def entity_parts(text: str) -> list[str] | None:
-    """The texts to parse again for entity facts (None: the sentence's own parse is used)."""
-    fixed = _TIME_IS.sub(r"\1 is", _ROLE_IS.sub(r"\1 is", _IS.sub(_is_unless_place, _INTERJECTION.sub("", text))))
+#: a question spliced onto a statement by a comma or dash ("my mate Kwame works at Halfords, is £60 a
+#: lot?", "Mum's scan is on the 9th - what should she wear?"): the question opens with a question word,
+#: an inverted auxiliary or a request for ideas, and the sentence ends with "?"
+_SPLICED_QUESTION = re.compile(
+    r"^(?P<statement>.*\w.*?)\s*(?:,|;|\s[-–—])\s+(?P<question>(?:so\s+|and\s+|but\s+)?(?:what|which|how|where|when|why|who|"
+    r"whom|whose|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|am|have|has|any|anything|"
+    r"ideas?|thoughts?|tips?|suggestions?|recommendations?)\b[^,;]*\?)\s*$", re.IGNORECASE)
+
+
+def spliced_statement(text: str) -> str | None:
+    """The statement a trailing question is spliced onto (None when there is none): what the
+    user tells to ask their question is said as a fact all the same ("my brother lives at 22 Ferry
+    Road, can you help me post him a guitar?": he lives there). A statement of three words or
+    fewer, or one that opens as a question itself, is none."""
+    m = _SPLICED_QUESTION.match(text)
+    if m is None:
+        return None
+    statement = m.group("statement").strip(" ,;-–—")
+    if len(statement.split()) < 4 or INTERROGATIVE.match(statement):
+        return None
+    return statement
+
+
+def _fixed(text: str) -> str:
+    """The sentence with "X's" said for "X is" written out and an opening interjection dropped."""
+    return _TIME_IS.sub(r"\1 is", _ROLE_IS.sub(r"\1 is", _IS.sub(_is_unless_place, _INTERJECTION.sub("", text))))
+
+
+def entity_parts(text: str) -> tuple[list[str], bool] | None:
+    """The texts to parse again for entity facts, and whether the first is a headline naming the
+    thing the second is about (None: the sentence's own parse is used); a statement with a question
+    spliced on is read without its question."""
+    fixed = _fixed(text)
     m = _HEADLINE.match(fixed)
     if m and len(m.group(1).split()) <= 8:
-        return [m.group(1), m.group(2)]
-    return [fixed] if fixed != text else None
+        return [m.group(1), m.group(2)], True
+    if (statement := spliced_statement(fixed)) is not None:
+        return [statement], False  # the question states nothing of anyone
+    return ([fixed], False) if fixed != text else None
 
 
 def _headline(doc_clauses: list[Clause], context: TurnContext) -> None:
@@ -140,26 +174,57 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
     """Facts about other people and things in one sentence (``clauses``/``rows``: its parse and
     attribute-bank rows; ``user_values``: plain values of the user's facts read from it;
     ``user_mine``: a clause about something of the user's already gave a user fact; ``probes``:
-    where to add the clauses' :class:`SlotProbe`, and the session's names so far, latest first)."""
-    parts = entity_parts(sent.text)
-    per_doc: list[list[Clause]] = []
+    where to add the clauses' :class:`SlotProbe`, and the session's names so far, latest first).
+    A statement with a question spliced on is read alone first; when it gives nothing alone (a
+    fragment: "table at Ostra booked for 7:45, do they do a set menu?"), the whole sentence is read."""
+    if UNDOING.search(sent.text):
+        return []  # "they offered me the lead job at Corvid and I turned it down": nothing of it holds
+    found = entity_parts(sent.text)
     context.headline = False
-    if parts is not None:
-        docs = list(load_nlp().pipe(parts))
-        per_doc = [clauses_of(d) for d in docs]
-        for cs in per_doc:
-            for c in cs:
-                c.lowercase = sent.lowercase
-        if len(parts) == 2:
-            _headline(per_doc[0], context)
-        clauses = [c for cs in per_doc for c in cs]
-        rows = score([c.text for c in clauses])
-    heads = set(map(id, per_doc[0])) if parts is not None and len(parts) == 2 else set()
+    if found is None:
+        return _read(sent, date, clauses, rows, set(), user_values, user_mine, attributes, context, score, probes)
+    texts, headline = found
+    n_probes = len(probes[0]) if probes is not None else 0
+    out = _read_parts(sent, date, texts, headline, user_values, user_mine, attributes, context, score, probes)
+    whole = _fixed(sent.text)
+    if out or headline or texts == [whole]:
+        return out  # read, or nothing was spliced off
+    if probes is not None:
+        del probes[0][n_probes:]  # the whole sentence gives them again
+    if whole == sent.text:
+        return _read(sent, date, clauses, rows, set(), user_values, user_mine, attributes, context, score, probes)
+    return _read_parts(sent, date, [whole], False, user_values, user_mine, attributes, context, score, probes)
+
+
+def _read_parts(sent: Sentence, date: datetime, texts: list[str], headline: bool, user_values: set[str],
+                user_mine: bool, attributes: Proposer, context: TurnContext, score: Score,
+                probes: tuple[list[SlotProbe], list[str]] | None) -> list[CandidateFact]:
+    """:func:`_read` on ``texts`` parsed again (the first a headline when ``headline``)."""
+    per_doc = [clauses_of(d) for d in load_nlp().pipe(texts)]
+    for cs in per_doc:
+        for c in cs:
+            c.lowercase = sent.lowercase
+    if headline:
+        _headline(per_doc[0], context)
+    clauses = [c for cs in per_doc for c in cs]
+    heads = set(map(id, per_doc[0])) if headline else set()
+    return _read(sent, date, clauses, score([c.text for c in clauses]), heads, user_values, user_mine, attributes,
+                 context, score, probes)
+
+
+def _read(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[np.ndarray | None], heads: set[int],
+          user_values: set[str], user_mine: bool, attributes: Proposer, context: TurnContext, score: Score,
+          probes: tuple[list[SlotProbe], list[str]] | None) -> list[CandidateFact]:
+    """The facts and probes of a sentence's clauses (``heads``: ids of a headline's clauses)."""
     out: list[CandidateFact] = [*quoted_state(sent, date, clauses[-1]), *estimate_facts(sent, date, clauses[-1])] \
         if clauses else []
     quoted = {(f.predicate, w) for f in out for w in f.value.split()}
     n_probes = len(probes[0]) if probes is not None else 0
     for c, row in zip(clauses, rows):
+        # a user fact read from this clause ("my rent is $1,200"); another clause's user fact leaves a
+        # standing statement of the user's thing its own ("our sprint planning is every other Monday at
+        # 10"), not a past event of the user's story ("writing from the airport, our flight got delayed")
+        mine = user_mine and (any(v and v in _plain(c.text) for v in user_values) or c.head.tag_ in ("VBD", "VBN"))
         probe = clause_probe(sent, c, probes[1]) if probes is not None else None
         if probes is not None and probe is not None:
             probes[0].append(probe)
@@ -175,9 +240,9 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
             row = score([f"{c.subject.text} {c.text}"])[0]
         earlier = [context.last_thing] if context.last_thing else []
         # "…a little sailing boat and we're calling her Seraphina", "the PTA treasurer, that's Lou"
-        facts = naming_facts(sent, date, c, earlier) or _clause_facts(sent, date, c, row, user_mine, attributes, context)
+        facts = naming_facts(sent, date, c, earlier) or _clause_facts(sent, date, c, row, mine, attributes, context)
         if probe is not None:
-            facts += _first_facts(sent, date, c, probe, facts, out, user_mine, context.last_thing, context.last_person)
+            facts += _first_facts(sent, date, c, probe, facts, out, mine, context.last_thing, context.last_person)
         # a value the user's facts already hold, read from a clause about the user, something of
         # theirs or a bare noun, is the user's ("my rent is $1,200", "rent is $1,600 a month"); a
         # clause about another person or a particular thing keeps its facts whatever else read it

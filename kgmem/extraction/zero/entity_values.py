@@ -14,9 +14,10 @@ import re
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_readings import extend_place, proper_after, when_span
 from kgmem.extraction.zero.nlp import entity_at
-from kgmem.extraction.zero.value_parse import Value
+from kgmem.extraction.zero.value_parse import NOT_NAMES, Value
 from kgmem.extraction.zero.values import fill
 from kgmem.extraction.zero.values_amounts import _WHEN_RX
+from kgmem.lexicon import calendar
 
 _NOT_WORKPLACES = frozenset({"home", "night", "nights", "weekend", "weekends", "moment", "time", "hour", "hours",
                              "week", "day", "days", "shift", "shifts", "job", "place", "end"})
@@ -63,14 +64,31 @@ def new_time(clause: Clause) -> list[Value]:
     return [((to or fresh)[0][1], None)]
 
 
+#: verbs of leaving a job, and those said with a particle ("jacked in kitchens", "gave up teaching at Eton")
+_QUIT = frozenset({"leave", "quit", "resign", "ditch"})
+_QUIT_WITH = {"jack": "in", "pack": "in", "give": "up", "walk": "out"}
+
+
 def _left(clause: Clause) -> set[str]:
-    """Names a clause says someone left ("Zara left Deloitte", "quit the bakery")."""
+    """Names a clause says someone left ("Zara left Deloitte", "quit the bakery", "packed in her
+    job at Aldi", "jacked in kitchens"): what was left and where it was."""
     out: set[str] = set()
     for t in clause.tokens:
-        if t.lemma_.lower() in ("leave", "quit") and t.pos_ == "VERB":
-            out |= {" ".join(w.text for w in c.subtree if w.dep_ not in ("det", "poss"))
-                    for c in t.children if c.dep_ == "dobj"}
-            out |= {c.text for c in t.children if c.dep_ == "dobj"}
+        lemma = t.lemma_.lower()
+        particle = _QUIT_WITH.get(lemma)
+        if t.pos_ != "VERB" or lemma not in _QUIT and particle is None:
+            continue
+        said = [c for c in t.children if c.dep_ == "prt" and c.lower_ == particle]
+        if lemma not in _QUIT and not said and not any(c.dep_ == "prep" and c.lower_ == particle for c in t.children):
+            continue  # "gave her a lift" leaves nothing
+        objs = [c for c in t.children if c.dep_ == "dobj"] \
+            + [g for c in t.children if c.dep_ == "prep" and c.lower_ == particle for g in c.children if g.dep_ == "pobj"]
+        places = [g for o in [t, *objs] for c in o.children if c.dep_ == "prep" and c.lower_ in ("at", "with")
+                  for g in c.children if g.dep_ == "pobj"]
+        for c in [*objs, *places]:
+            words = [w for w in c.subtree if w.dep_ not in ("det", "poss")]
+            out |= {" ".join(w.text for w in c.subtree if w.dep_ not in ("det", "poss")), c.text,
+                    "".join(w.text_with_ws for w in words).strip()}  # "St Mary's" as written
     return out
 
 
@@ -85,12 +103,14 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = new_time(clause) or values
         if values and (span := when_span(clause)) and values[0][0] in span:
             values = [(span, values[0][1])]  # "at 8 on Thursday": the day with its time
-        values = [(every(v, clause.text), t) for v, t in with_ranges(values, clause.text)]
+        values = [(whole_time(every(v, clause.text), clause.text), t) for v, t in with_ranges(values, clause.text)]
     if attr == "venue":
         span = when_span(clause) or ""
         values = [(extend_place(v, clause), t) for v, t in values if not _is_time(v, clause)
                   and not (v.split()[0].isdigit() and v.split()[0] in span.split())  # "at 9 btw" is a time
                   and not re.match(r"\d+\s+[a-z]", v)]  # "10 people" is a number of things, "14 Elm Road" a place
+    if attr == "works_at" and person and (named := _workplace(clause, proper=True)):
+        values = [*named, *(v for v in values if v[0] != named[0][0])]  # "works for Deliveroo in their data team"
     if not values and attr == "works_at" and person:
         values = _workplace(clause) or _job_place(clause)
     if not values and attr == "commute" and person and (m := _RIDES.search(clause.text)):
@@ -99,6 +119,12 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = [v for v in values if v[0] not in _left(clause)]  # "Zara left Deloitte": not there now
     if not values and attr == "lives_in" and person and _LIVES.search(clause.text):
         values = [(v, "place") for v, _ in fill("where", clause) if v.casefold() not in own]  # "lives at 14 Elm Road"
+    if attr == "lives_in" and person and not _LIVES.search(clause.text):
+        values = [v for v in values if not _org(v[0], clause)]  # "Kwame works at Halfords" lives elsewhere
+    if not values and attr == "works_at" and person:
+        values = _at_org(clause)  # "Josh is still at Deliveroo"
+    if attr in ("lives_in", "venue"):
+        values = [(numbered(v, clause.text), t) for v, t in values]  # "22 Ferry Road", "room 14"
     if attr == "status" and (m := _QUOTED_STATE.search(clause.text)):
         values = [(m.group(1).strip().lower(), None)]  # the tracker's words whole ("'documents received'")
     if not values and attr == "status" and (m := _MORE_STATES.search(clause.text)):
@@ -155,6 +181,47 @@ def with_ranges(values: list[Value], text: str) -> list[Value]:
     return [v for v in out if not any(v[0] != w[0] and v[0] in w[0] for w in out)]
 
 
+#: the clock time after a day ("the 9th at half ten", "Friday at quarter past 3", "the 3rd at 5:15")
+_CLOCK_TAIL = re.compile(r"\s*,?\s+(?:at\s+)?(?:(?:half|quarter)\s+(?:past\s+|to\s+)?\w+|(\d{1,2})(?:[:.]\d{2})?\s*(?:am|pm)?|"
+                         r"noon|midday)(?!\w)", re.IGNORECASE)
+#: what may follow a clock time: the end of the clause or a word that is no noun it counts
+_CLOCK_END = re.compile(r"\s*(?:$|[,.;:!?)\-–—]|(?:on|for|and|with|in|at|to|till|until|sharp|now|instead|this|next|every|"
+                        r"so|but|or|then|tomorrow|tonight|today|the|from|as|because|cos|if|which|when)\b)", re.IGNORECASE)
+#: a value that already says its clock time
+_HAS_CLOCK = re.compile(r"\d[:.]\d{2}|\d\s*(?:am|pm)\b|\b(?:noon|midday|half|quarter)\b|\bat\s+\d", re.IGNORECASE)
+#: a day said by its place in the month ("the first Monday of the month", "the last Thursday of each month")
+_NTH_DAY = re.compile(r"(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+$", re.IGNORECASE)
+_OF_MONTH = re.compile(r"\s+of\s+(?:the|each|every|this|next)\s+month\b", re.IGNORECASE)
+#: a date's month after it ("Monday the 3rd of March")
+_OF_NAMED_MONTH = re.compile(rf"\s+of\s+(?:{calendar.month_alternation()})\b", re.IGNORECASE)
+_DAY_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?$|\d(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def whole_time(value: str, text: str) -> str:
+    """A day with what the text says of it around the value: its place in the month ("the first
+    Monday of the month"), its month ("Monday the 3rd of March") and its clock time ("the 9th at
+    half ten"); the value as it is when the text says none of them."""
+    i = text.find(value)
+    if i < 0 or not _DAY_WORD.search(value):
+        return value
+    start, end = i, i + len(value)
+    if (m := _NTH_DAY.search(text[:start])) and (o := _OF_MONTH.match(text, end)):
+        start, end = m.start(), o.end()
+    elif (o := _OF_NAMED_MONTH.match(text, end)) is not None and re.search(r"\d(?:st|nd|rd|th)$", value):
+        end = o.end()
+    if not _HAS_CLOCK.search(value) and (c := _CLOCK_TAIL.match(text, end)) \
+            and _CLOCK_END.match(text, c.end()) and (c.group(0).lstrip(" ,").startswith("at") or not c.group(1)):
+        end = c.end()  # "at 10" and then a word that ends the time ("on", "now", "."), not "at 10 people"
+    return text[start:end].strip(" ,")
+
+
+def numbered(value: str, text: str) -> str:
+    """A place with the number that names it ("14 Hawthorn Close", "ward 7", "Terminal 2")."""
+    m = re.search(r"(?<![\w.£$€])(\d{1,4}[a-zA-Z]?\s+)" + re.escape(value) + r"(?!\w)", text) \
+        or re.search(r"(?<!\w)" + re.escape(value) + r"(\s+\d{1,4}[a-zA-Z]?)(?![\w:.])", text)
+    return m.group(0) if m else value
+
+
 def every(value: str, text: str) -> str:
     """A time with how often it comes round ("every other Thursday", "every second Monday")."""
     m = re.search(r"\bevery\s+(?:other|second|third|\d+(?:st|nd|rd|th))?\s*" + re.escape(value), text, re.IGNORECASE)
@@ -193,13 +260,21 @@ def _is_time(value: str, clause: Clause) -> bool:
                for t in clause.tokens)
 
 
-def _workplace(clause: Clause) -> list[tuple[str, str | None]]:
-    """"works at a bakery", "teaches at the local primary": the place after a verb of working."""
+def _workplace(clause: Clause, proper: bool = False) -> list[tuple[str, str | None]]:
+    """"works at a bakery", "teaches at the local primary": the place after a verb of working
+    (``proper``: a name after "for"/"at", whatever NER calls it: "works for Deliveroo")."""
     for t in clause.tokens:
         if t.lemma_.lower() in ("work", "teach", "nurse", "volunteer") and t.pos_ == "VERB":
             for p in t.children:
-                if p.dep_ == "prep" and p.lower_ in ("at", "in", "for"):
+                if p.dep_ == "prep" and p.lower_ in (("at", "for") if proper else ("at", "in", "for")):
                     for g in p.children:
+                        if proper and g.dep_ == "pobj" and g.pos_ == "PROPN" and g.lower_ not in NOT_NAMES \
+                                and ((e := entity_at(g)) is None or e.label_ not in ("DATE", "TIME", "GPE", "LOC")):
+                            return [(" ".join(w.text for w in g.subtree if w.i <= g.i and w.dep_ not in ("det", "poss",
+                                                                                                           "punct")),
+                                     "org")]
+                        if proper:
+                            continue
                         if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lower_ not in _NOT_WORKPLACES:
                             words = [w.text for w in g.subtree if w.dep_ not in ("det", "poss", "punct", "prep")
                                      and w.i <= g.i]
@@ -207,6 +282,25 @@ def _workplace(clause: Clause) -> list[tuple[str, str | None]]:
     return []
 
 
+
+
+def _org(value: str, clause: Clause) -> bool:
+    """NER calls the value's first word an organisation ("Halfords", "the Royal Free")."""
+    first = value.split()[0] if value.split() else ""
+    return any(t.text == first and (e := entity_at(t)) is not None and e.label_ == "ORG" for t in clause.tokens)
+
+
+def _at_org(clause: Clause) -> list[Value]:
+    """An organisation a person is said to be at ("Josh is still at Deliveroo", "she's with
+    Accenture now"): a person is at the organisation they work or study at."""
+    if clause.head.lemma_.lower() != "be":
+        return []
+    for t in clause.tokens:
+        e = entity_at(t)
+        if e is not None and e.label_ == "ORG" and t.i == e.start and t.i > 0 \
+                and t.doc[t.i - 1].lower_ in ("at", "with") and t.doc[t.i - 1].i in clause.index:
+            return [(e.text, "org")]
+    return []
 
 
 def _job_place(clause: Clause) -> list[Value]:

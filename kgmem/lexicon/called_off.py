@@ -1,0 +1,97 @@
+"""Not happening, or stopped: the one lexicon of predicates that call an event off, put it off or
+stop a habit (``kgmem/resources/lexicon/called_off.json``), and the forms each reader needs.
+
+A parse reader takes the predicates themselves (lemma and particle: "push back", "be off");
+a reader of the words of a line takes their inflected forms ("pushed back", "is off till"), only
+of predicates whose bare word says nothing else (``bare``: "binned the receipt" is no calling
+off). Inflection is by rule (scrap → scrapped, cry → cried, postpone → postponed) with the
+irregular past forms in the data (and the verbs whose past is their base in
+event_roles.json's ``same_past_verbs``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+SENSES = ("call_off", "put_off", "stop")
+_VOWELS = "aeiou"
+#: the forms of "be" a predicate on it takes in a line ("the spa day is off till May")
+_BE = ("be", "is", "are", "was", "were", "been", "'s", "’s")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    path = resources.files("kgmem").joinpath("resources", "lexicon", "called_off.json")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def _same_past() -> frozenset[str]:
+    """Verbs whose past is their base ("quit", "put"): event_roles.json's one list of them."""
+    path = resources.files("kgmem").joinpath("resources", "lexicon", "event_roles.json")
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["structure"]["same_past_verbs"])
+
+
+def predicates(*senses: str, bare_only: bool = False) -> frozenset[str]:
+    """The predicates of the senses (all senses when none is named), in their base form;
+    ``bare_only``: only those whose bare word has no other common sense."""
+    wanted = set(senses or SENSES)
+    return frozenset(p for p, e in _data()["predicates"].items()
+                     if wanted & set(e["senses"]) and (e.get("bare", True) or not bare_only))
+
+
+def _doubles(verb: str) -> bool:
+    """One syllable ending consonant-vowel-consonant doubles its last letter (scrap → scrapped)."""
+    groups = re.findall(f"[{_VOWELS}]+", verb)
+    return (len(groups) == 1 and len(verb) >= 3 and verb[-1] not in _VOWELS + "wxy"
+            and verb[-2] in _VOWELS and verb[-3] not in _VOWELS)
+
+
+def verb_forms(verb: str, past: list[str] | None = None) -> tuple[str, ...]:
+    """A verb's base, past and past participle forms (``past``: irregular ones, replacing the rule)."""
+    if verb == "be":
+        return _BE
+    if past:
+        return (verb, *past)
+    if verb in _same_past():
+        return (verb, verb)
+    if verb.endswith("e"):
+        ed = verb + "d"
+    elif verb.endswith("y") and verb[-2:-1] not in _VOWELS:
+        ed = verb[:-1] + "ied"
+    elif _doubles(verb):
+        ed = verb + verb[-1] + "ed"
+    else:
+        ed = verb + "ed"
+    return (verb, ed)
+
+
+def forms(predicate: str, *, base: bool = True) -> tuple[str, ...]:
+    """The predicate as a line says it: its verb in the base, past and participle forms, the rest
+    unchanged ("fall through" → fall through, fell through, fallen through); ``base``: keep the
+    base form."""
+    verb, _, rest = predicate.partition(" ")
+    entry = _data()["predicates"].get(predicate, {})
+    out = [f"{v} {rest}".strip() for v in verb_forms(verb, entry.get("past"))]
+    return tuple(dict.fromkeys(out if base else out[1:]))
+
+
+def surface(*senses: str, base: bool = True) -> tuple[str, ...]:
+    """The inflected forms of the senses' predicates whose bare word says nothing else, longest first."""
+    out = {f for p in predicates(*senses, bare_only=True) for f in forms(p, base=base)}
+    return tuple(sorted(out, key=lambda w: (-len(w), w)))
+
+
+def no_show() -> tuple[str, ...]:
+    """Set expressions of not turning up ("DNS", "no-show", "missed the …")."""
+    return tuple(_data()["no_show"])
+
+
+def alternation(words: tuple[str, ...] | frozenset[str]) -> str:
+    """A regex alternation of phrases, any run of spaces between their words."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))

@@ -1,0 +1,175 @@
+"""Whose taste, and a taste against a constraint (pf14, session 14; review13 (a) and (b)).
+
+A taste or constraint someone else holds ("my sister went vegan", "Tom can't stand olives") is no
+reason for the user's own suggestion, unless the question is about that person or a group with them;
+the holder comes from the parse. A liked thing that a diet, allergy or refusal keeps out is not built
+on, and a suggestion built on a taste is qualified by the constraint's kind ("a lactose-free take on
+pizza"). Every sentence below was written for this test; none is from a data set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import numpy as np
+import pytest
+
+from kgmem.answer import pref_reasons
+from kgmem.answer.pref_reasons import (
+    Restriction,
+    as_diet,
+    clashes,
+    qualified,
+    reasons_from,
+    restrictions,
+)
+from kgmem.answer.pref_whose import for_the_user, holders
+from kgmem.answer.preference import asked_tastes
+from kgmem.api import Memory
+
+pytest.importorskip("spacy")
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    (("My cousin Aurelio is allergic to sesame.",), [[{"cousin", "aurelio"}]]),
+    (("Tom can't stand olives, but I love them.",), [[{"tom"}, None]]),
+    (("my brother and I can't eat gluten",), [[None]]),
+    (("I'm vegan, and my flatmate is allergic to nuts",), [[None, {"flatmate"}]]),
+    # a clause with a thing as its subject continues the person before it in its sentence
+    (("Wendeline has coeliac disease, so the bakery must be strictly gluten-free",), [[{"wendeline"}, {"wendeline"}]]),
+    # a pronoun stands for the person the turn named last
+    (("Ottilie turns two next week.", "No nuts, she reacts badly to them"), [[{"ottilie"}], [{"ottilie"}]]),
+    (("I can't stand coriander",), [[None]]),
+])
+def test_the_holder_of_a_taste_comes_from_the_parse(sentences: tuple[str, ...], expected: list[list[set[str] | None]]) -> None:
+    got = [holders(sentences[:k + 1]) for k in range(len(sentences))]
+    assert [[None if h is None else set(h) for h in row] for row in got] == expected
+
+
+@pytest.mark.parametrize(("holder", "question", "counts"), [
+    (None, "what should I cook tonight?", True),                                   # the user's own
+    ({"sister"}, "what should I cook tonight?", False),                            # the sister's, for the user alone
+    ({"sister"}, "any gift ideas for my sister's birthday?", True),                # about her
+    ({"aurelio"}, "what could I bake for aurelio on friday", True),                # named, even in lower case
+    ({"aurelio"}, "Could you suggest a day out for Benedikt and me?", False),      # someone else named
+    ({"benedikt"}, "Could you suggest a day out for Benedikt and me?", True),
+    ({"wendeline"}, "Where should we go for our anniversary?", True),              # a group with the user
+    ({"flatmate"}, "friends are coming round saturday, what do I cook?", True),    # a group of people
+    ({"she"}, "what should I read next?", True),                                   # unresolved: benefit of the doubt
+])
+def test_someone_elses_taste_counts_only_for_them_or_a_group(holder: set[str] | None, question: str,
+                                                              counts: bool) -> None:
+    assert for_the_user(None if holder is None else frozenset(holder), question) is counts
+
+
+@pytest.mark.parametrize(("said", "labels"), [
+    ("I'm lactose intolerant", ["lactose-free"]),
+    ("we went vegetarian in the spring", ["vegetarian"]),
+    ("my nephew has a peanut allergy", ["peanut-free"]),
+    ("Wendeline has coeliac disease", ["gluten-free"]),                 # a condition, by its meaning bank
+    ("I'm not vegan, whatever my mum thinks", []),                      # a diet denied
+    ("no olives in anything for me", ["without olives"]),               # a refusal
+])
+def test_a_constraint_keeps_out_by_its_kind(said: str, labels: list[str]) -> None:
+    assert [r.label for r in restrictions(reasons_from([("t", said)]))] == labels
+
+
+def test_a_suggestion_is_qualified_by_the_constraints() -> None:
+    kept = [Restriction("lactose", "lactose-free", "diet"), Restriction("olives", "without olives", "refusal"),
+            Restriction("", "vegetarian", "diet")]
+    assert qualified("pizza", kept) == "a lactose-free, vegetarian take on pizza"
+    assert qualified("pizza", kept[1:2]) == "something built around pizza"  # a refusal keeps out, qualifies nothing
+    assert qualified(None, kept) == "something"  # no thing: no suggestion made of the constraints' words
+
+
+def test_a_like_named_by_the_constraint_clashes_and_a_diet_is_no_like() -> None:
+    kept = [Restriction("cheese", "without cheese", "refusal")]
+    no_model: Callable[[list[str]], np.ndarray | None] = lambda texts: None  # noqa: E731
+    assert clashes(["blue cheese", "vegan cheese", "roast vegetables"], kept, no_model) == [True, False, False]
+    assert as_diet("Pescatarian") == Restriction("", "pescatarian", "diet")
+    assert as_diet("gluten-free") == Restriction("gluten", "gluten-free", "diet")
+    assert as_diet("spicy food") is None
+
+
+def test_the_domain_examples_are_embedded_once_per_process() -> None:
+    calls: list[int] = []
+
+    def embed(texts: list[str]) -> np.ndarray:
+        calls.append(len(texts))
+        rng = np.random.default_rng(len(texts))
+        v = rng.normal(size=(len(texts), 8)).astype(np.float32)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    pref_reasons._CENTROIDS.pop("test-model:8", None)
+    n_examples = sum(len(v) for v in pref_reasons._domain_examples().values())
+    pref_reasons.domain_scores(["a book to read"], embed, "test-model:8")
+    pref_reasons.domain_scores(["what to cook"], embed, "test-model:8")
+    assert calls == [n_examples, 1, 1]  # the examples once, then only the texts
+    pref_reasons._CENTROIDS.pop("test-model:8", None)
+
+
+SAID = [
+    (datetime(2025, 3, 2, 19), "My sister Maren went vegan last year, so no cheese or eggs for her, "
+                               "and she can't stand olives either."),
+    (datetime(2025, 3, 5, 20), "I've been lactose intolerant for years, so no milk in anything for me."),
+    (datetime(2025, 3, 9, 18), "Rain all week, the garden is a swamp."),
+    (datetime(2025, 3, 12, 18), "Pizza night is my favourite night of the week, I love pizza."),
+]
+
+
+def test_a_sisters_diet_is_no_reason_for_the_users_own_dinner(chat_memory: Callable[..., Memory]) -> None:
+    mem = chat_memory("pf14-whose", SAID, "pfw", "Noted!")
+    try:
+        own = mem.answer("pf14-whose", "what should I cook for dinner tonight?", question_date=datetime(2025, 3, 20, 17))
+        hers = mem.answer("pf14-whose", "what should I cook for Maren's birthday dinner?",
+                          question_date=datetime(2025, 3, 20, 17))
+    finally:
+        mem.close()
+    assert own.extra["path"] == "preference" and hers.extra["path"] == "preference"
+    assert "vegan" not in own.text and "Maren" not in own.text and "eggs" not in own.text, own.text
+    # the user's taste, honoured with the user's own constraint by its kind
+    assert "lactose-free take on pizza" in own.text, own.text
+    # for her, her diet and refusals count too; pizza (cheese) is not built on against "no cheese or eggs"
+    assert "vegan" in hers.text and "no cheese or eggs" in hers.text and "milk" in hers.text, hers.text
+    assert "take on pizza" not in hers.text and "built around pizza" not in hers.text, hers.text
+
+
+def test_a_taste_the_constraint_keeps_out_is_not_built_on(chat_memory: Callable[..., Memory]) -> None:
+    said = [
+        (datetime(2025, 4, 1, 19), "Honestly I could live on cheese, a good cheese board is my favourite thing."),
+        (datetime(2025, 4, 3, 20), "Doctor says I have to go dairy-free from now on, which is gutting."),
+        (datetime(2025, 4, 6, 18), "I also love anything with roasted vegetables."),
+    ]
+    mem = chat_memory("pf14-clash", said, "pfc", "Noted!")
+    try:
+        a = mem.answer("pf14-clash", "what should I make for dinner tonight?", question_date=datetime(2025, 4, 10, 17))
+    finally:
+        mem.close()
+    assert a.extra["path"] == "preference", a.extra.get("decision")
+    assert "dairy-free" in a.text and "roasted vegetables" in a.text, a.text
+    assert "built around good cheese board" not in a.text and "take on good cheese board" not in a.text, a.text
+    assert "left out good cheese board" in a.text, a.text
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("me n my cousins r eating after the match, im craving ramen, what should i get", ["ramen"]),
+    ("I really fancy a curry tonight, any ideas?", ["curry"]),
+    ("what should I cook for dinner?", []),
+    ("my sister loves sushi, where should we eat?", []),   # someone else's taste is not what the user asks for
+])
+def test_a_taste_the_question_states_is_what_is_asked_for(question: str, asked: list[str]) -> None:
+    assert asked_tastes(question) == asked
+
+
+def test_the_asked_taste_is_qualified_not_left_out(chat_memory: Callable[..., Memory]) -> None:
+    said = [(datetime(2025, 5, 1, 19), "Heads up, I'm allergic to shellfish, so nothing with prawns or crab for me."),
+            (datetime(2025, 5, 4, 20), "Finally fixed the bike chain.")]
+    mem = chat_memory("pf14-asked", said, "pfa", "Noted!")
+    try:
+        a = mem.answer("pf14-asked", "im craving seafood pasta tonight, what should i make?",
+                       question_date=datetime(2025, 5, 10, 17))
+    finally:
+        mem.close()
+    assert a.extra["path"] == "preference", a.extra.get("decision")
+    assert "shellfish-free take on seafood pasta" in a.text, a.text
