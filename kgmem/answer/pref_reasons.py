@@ -24,6 +24,7 @@ from importlib import resources
 
 import numpy as np
 
+from kgmem.answer.stale import stale
 from kgmem.answer.taste import read_taste
 
 #: the least cosine of a sentence to its domain's examples for it to speak about that domain
@@ -244,12 +245,26 @@ def _conditions() -> dict[str, str]:
     return data
 
 
+#: a state told as over: a past copula with the speaker ("I was vegetarian for ten years"), a closed period
+#: ("until 2019"), a stop ("no longer", "gave up being"); "I've been lactose intolerant for years" still holds
+_OVER = re.compile(r"\b(?:i|we)\s+(?:was|were)\b|\buntil\b|\bno\s+longer\b|\bnot\s+any\s*more\b|"
+                   r"\b(?:gave\s+up|stopped|quit)\s+being\b|\bagain\s+now\b", re.I)
+
+
+def ended(reason: Reason) -> bool:
+    """A constraint the user says no longer holds ("I used to be vegetarian", "I was vegetarian until
+    2019"): no constraint to honour now (:func:`kgmem.answer.stale.stale`, or a state told as over)."""
+    return stale(reason.source) or bool(_OVER.search(reason.source))
+
+
 def restrictions(reasons: Sequence[Reason]) -> list[Restriction]:
     """What the reasons keep out of a suggestion, each once, diets and allergies first: the kind of
     each constraint decides how a suggestion honours it ("you're lactose intolerant": lactose-free;
     "you've gone vegetarian": vegetarian; "no olives": without olives)."""
     found: dict[str, Restriction] = {}
     for r in reasons:
+        if ended(r):
+            continue
         text = r.source.replace("\u2019", "'")
         for m in _DIET.finditer(text):
             if _NEGATED_DIET.search(text[:m.start()]):

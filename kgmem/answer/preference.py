@@ -23,6 +23,7 @@ from kgmem.answer.pref_reasons import (
     as_diet,
     clashes,
     clauses,
+    ended,
     join_reasons,
     liked_thing,
     qualified,
@@ -236,6 +237,7 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     view = DomainView(ev.result.plan.question, ev.result.embed, model)
     pref = stated_preferences(ev, view=view)
     reasons, every = domain_constraints(ev, view)
+    reasons, every = [r for r in reasons if not ended(r)], [r for r in every if not ended(r)]  # "I used to be veggie"
     # a taste the question itself states ("im craving pizza, what should i order") is what is asked for:
     # built on first, and never left out for a constraint (the constraint qualifies it instead)
     asked = asked_tastes(ev.result.plan.question)

@@ -173,3 +173,21 @@ def test_the_asked_taste_is_qualified_not_left_out(chat_memory: Callable[..., Me
         mem.close()
     assert a.extra["path"] == "preference", a.extra.get("decision")
     assert "shellfish-free take on seafood pasta" in a.text, a.text
+
+
+@pytest.mark.parametrize("over", [
+    "I used to be vegetarian but I eat meat again now.",
+    "I was vegetarian for ten years until 2019.",
+])
+def test_a_diet_told_as_over_keeps_nothing_out(over: str, chat_memory: Callable[..., Memory]) -> None:
+    """rev14 (23:02): a past diet was honoured as a current constraint and the user's own like thrown out."""
+    said = [(datetime(2025, 3, 2, 19), "I love a proper beef steak, cooked rare."),
+            (datetime(2025, 3, 5, 20), over)]
+    mem = chat_memory("pf14-over", said, "pfo", "Noted!")
+    try:
+        a = mem.answer("pf14-over", "What should I cook for dinner tonight?", question_date=datetime(2025, 3, 20, 17))
+    finally:
+        mem.close()
+    assert a.extra["path"] == "preference", a.extra.get("decision")
+    assert "built around proper beef steak" in a.text, a.text
+    assert "left out" not in a.text and "vegetarian take" not in a.text, a.text
