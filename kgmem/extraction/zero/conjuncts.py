@@ -3,9 +3,9 @@
 The patterns and the meaning stage each read one value per clause, the first of a list: "Picked up
 a tent and a camping stove" stored the tent only, "We did Budapest and then Vienna" Budapest only.
 For a user fact of a predicate that holds many values of one kind (:data:`LISTED`), every conjunct of
-the value's head word in the sentence's parse (``token.conjuncts``) that is the same kind of phrase —
-a name beside a name, a common noun beside a common noun — becomes a fact of the same predicate,
-time and provenance. Decided from the parse, not from words: a verb coordinated with the clause's
+the value's head word in the sentence's parse (``token.conjuncts``) becomes a fact of the same predicate, time and provenance;
+for a predicate whose values are names (a place, a title) only a name beside a name counts, while
+things bought or liked may be branded or not ("a Dyson V15 and a Ninja air fryer"). Decided from the parse, not from words: a verb coordinated with the clause's
 verb ("bought a tent and headed home") is no conjunct of the value; a name with "and" inside the
 value ("Pride and Prejudice", "Klara and the Sun") is left whole.
 """
@@ -70,9 +70,10 @@ def _gapped(head: Token) -> list[Token]:
     return [c for c in objects if c.i != head.i] if head in objects else []
 
 
-def _conjuncts(head: Token, span: Span, lowercase: bool, people: bool) -> list[str]:
-    """Phrases of the conjuncts of ``head`` outside ``span`` that are the same kind of phrase
-    (``people``: a name NER calls a person may be one of them — NER labels unknown titles and towns at random)."""
+def _conjuncts(head: Token, span: Span, lowercase: bool, titles: bool) -> list[str]:
+    """Phrases of the conjuncts of ``head`` outside ``span``; for a predicate whose values are names
+    (``titles``: places, films, books) only the same kind of phrase, and a name NER calls a person may
+    be one of them — NER labels unknown titles and towns at random."""
     named = _named(head) and not lowercase
     out = []
     for c in [*head.conjuncts, *_gapped(head)]:
@@ -82,12 +83,13 @@ def _conjuncts(head: Token, span: Span, lowercase: bool, people: bool) -> list[s
         if any(t.lower_ in _NOT_A_LIST for t in between) or not any(t.dep_ == "cc" or t.text in (",", "&") for t in between):
             continue  # "hate running but love swimming", "a tent or a hammock": a contrast or a choice; no "and": a misparse
         ent = entity_at(c)
-        if ent is not None and ent.label_ in _NOT_ITEMS and not (people and ent.label_ == "PERSON") \
+        if ent is not None and ent.label_ in _NOT_ITEMS and not (titles and ent.label_ == "PERSON") \
                 or c.lower_ in GENERIC_HEADS:
             continue
-        if not lowercase and _named(c) != named:
-            continue  # "Barbie and a giant popcorn": a name beside a thing is no list of one kind
-        phrase = _phrase(c, named)
+        if titles and not lowercase and _named(c) != named:
+            continue  # "watched Barbie and a giant popcorn": a name beside a thing is no list of titles
+        # "a Dyson V15 and a Ninja air fryer": things bought or liked may be branded or not, each its own phrase
+        phrase = _phrase(c, named if titles else _named(c) and not lowercase)
         if phrase and valid_value(phrase):
             out.append(phrase)
     return out

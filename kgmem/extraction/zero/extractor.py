@@ -33,10 +33,12 @@ from kgmem.extraction.zero.entity_facts import TurnContext
 from kgmem.extraction.zero.entity_titles import titled_facts
 from kgmem.extraction.zero.entity_turn import sentence_entity_facts
 from kgmem.extraction.zero.inference import inferred_facts
+from kgmem.extraction.zero.leaving import left_behind
 from kgmem.extraction.zero.masking import framed_row, masked_text
 from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.open_facts import open_fact
+from kgmem.extraction.zero.persons import a_person
 from kgmem.extraction.zero.pet_names import someone_elses_pet
 from kgmem.extraction.zero.phrases import dedupe
 from kgmem.extraction.zero.proposals import (
@@ -61,10 +63,17 @@ from kgmem.extraction.zero.rule_pass import (
     shared_medium,
     undone,
 )
-from kgmem.extraction.zero.sentences import DEP_CUE, IMPERSONAL_PARSE, Sentence, user_sentences
+from kgmem.extraction.zero.sentences import (
+    DEP_CUE,
+    IMPERSONAL_PARSE,
+    Sentence,
+    mask_times,
+    user_sentences,
+)
 from kgmem.extraction.zero.titles import whole_title
 from kgmem.extraction.zero.trips import trips_not_homes
 from kgmem.extraction.zero.verb_slots import verb_slot_fact
+from kgmem.temporal import find_time_expressions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -150,6 +159,28 @@ def _says_nothing(w: _Work, proposer: Proposer | None) -> bool:
 
 
 _PET_FACTS = frozenset({"pet_name", "has_pet"})
+
+
+def _holds(f: CandidateFact, w: _Work, found: list[CandidateFact]) -> bool:
+    """``f`` is not a slot the sentence says was left (:mod:`.leaving`) nor a person's name given as a
+    place (:mod:`.persons`)."""
+    return not left_behind(f, w.doc) and not a_person(f, w.doc, found)
+
+
+def _stated_in_question(w: _Work, date: datetime) -> list[CandidateFact]:
+    """What the user states about themselves inside a question ("Which shoes are best, given I just ran
+    the Berlin Marathon?", "Since I moved to Denver, what hikes…?"): each clause of the user's that is
+    not the question itself and passes the checks is read by the patterns as a statement of its own."""
+    out: list[CandidateFact] = []
+    for c in w.clauses:
+        if c.about != "user" or c.head.dep_ == "ROOT" or eligible(c, True) != "ok" or c.text.rstrip().endswith("?"):
+            continue
+        text = "".join(t.text_with_ws for t in c.tokens).strip(" ,;:-–—")  # its own words, as said
+        times = find_time_expressions(text, date)
+        sub = Sentence(w.sent.turn, "user", text, mask_times(text, times), times, lowercase=w.sent.lowercase,
+                       before=w.sent.before)
+        out += rule_facts(sub, date, None)
+    return out
 
 
 @dataclass
@@ -272,12 +303,18 @@ class RuleExtractor:
                     facts.extend(assistant_facts(w.sent))
                     continue
                 # patterns and parse readers read statements; a question only reaches the meaning stage
-                found = ((question_facts(w.sent, date, w.doc) if w.sent.question
+                found = ((question_facts(w.sent, date, w.doc) + _stated_in_question(w, date) if w.sent.question
                           else rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None))
                          if self.rules and w.sent.personal else [])
+                # "I quit my job at Deloitte": a slot the sentence says was left is no longer held;
+                # "we visited my aunt Florence": a person's name is no place (before combining, so a
+                # rule's value dropped here does not keep the proposal of the new one out)
+                found = [f for f in found if _holds(f, w, found)]
                 if proposer is not None and w.clauses:
                     ctrace = CombineTrace() if traces is not None else None
-                    found = combine(found, proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces), ctrace)
+                    proposed = [p for p in proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces)
+                                if _holds(p.fact, w, found)]
+                    found = combine(found, proposed, ctrace)
                     if traces is not None and ctrace is not None:
                         _note_drops(traces, w.sent.turn, ctrace)
                 if not w.sent.question and w.sent.personal and not _says_nothing(w, proposer) \
@@ -293,7 +330,8 @@ class RuleExtractor:
                     found += inferred_facts(w.sent, date, found)
                 found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
                          and not fragment_of_another(f, found) and not undone(f, w.sent.text)
-                         and not (f.predicate in _PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))]
+                         and not (f.predicate in _PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))
+                         and _holds(f, w, found)]
                 found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
                 found = [whole_title(f, w.doc) for f in found]  # "Knives Out", not "Knives"
                 found += listed_values(found, w.doc, w.sent.lowercase)  # the other items of a list

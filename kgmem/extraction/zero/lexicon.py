@@ -170,6 +170,12 @@ EVENT_NOUNS = frozenset({
     "gig", "rave", "comedy", "standup", "auction", "triathlon", "run", "walk", "meet", "cookout",
     "potluck", "brunch", "wake", "christening",
 })
+#: verbs whose object is an occasion by their meaning, whatever it is called ("attended TechCrunch Disrupt",
+#: "took part in the Great Manchester Run"): the verb and the preposition that brings its occasion ("" = object)
+ATTENDING = {"attend": "", "participate": "in", "compete": "in"}
+#: places of study: what one attends there is a school, not an occasion ("I attended Leeds University")
+STUDY_PLACES = frozenset({"school", "university", "uni", "college", "academy", "institute", "polytechnic",
+                          "seminary", "kindergarten", "nursery", "church", "mosque", "synagogue", "temple"})
 #: event words the parse readers accept as an attended event's head noun (narrower: "night",
 #: "meeting", "session" name too much else on their own)
 EVENT_HEADS = EVENT_NOUNS - {"night", "meeting", "session", "course", "camp", "open mic"}
@@ -225,6 +231,9 @@ PEOPLE_NOUNS = FAMILY | PARTNERS | frozenset({
 RELOCATE = frozenset({"move", "relocate", "settle", "emigrate", "immigrate", "transfer"})
 #: verbs whose object is a place or an employer the user is no longer at ("I left London for Leeds")
 DEPART = frozenset({"leave", "depart", "flee", "escape", "abandon", "ditch", "quit", "exit"})
+#: verbs by which a thing one had stops being one's own ("sold the Golf", "ditched my old iPhone")
+LETTING_GO = frozenset({"sell", "ditch", "scrap", "trade", "lose", "return", "give", "donate", "bin", "dump", "crash",
+                        "total", "write", "rehome", "swap"})
 LIVE = frozenset({"live", "reside", "base"})
 ACQUIRE = frozenset({
     "buy", "purchase", "order", "get", "snag", "grab", "score", "splurge", "treat", "nab", "cop",

@@ -22,10 +22,12 @@ from kgmem.extraction.zero.entity_facts import handed_to_person
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.lexicon import (
     ACQUIRE,
+    ATTENDING,
     COMPANIONS,
     DEPART,
     DISLIKE_CUES,
     DRINKS,
+    LETTING_GO,
     LIKE_CUES,
     PEOPLE_NOUNS,
     PURCHASE,
@@ -105,6 +107,8 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False  # "the team offsite is in Lisbon", "our office is in Manchester": not where the user lives
     if pred in ("visited", "works_at", "gym", "lives_in", "hometown") and clause.head.lemma_.lower() in _BOOKING:
         return False  # "Booked a table at Ostra for Friday": a plan, and no workplace
+    if pred in ("works_at", "gym", "lives_in", "hometown") and clause.head.lemma_.lower() in ATTENDING:
+        return False  # "attended PyCon in Pittsburgh": where an occasion was is a visit, no home or workplace
     if clause.about in ("thing", "none") and any(
             c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in ("him", "her", "them")) for c in clause.head.children):
         return False  # "The vet put Pepper on a grain-free diet": a fact about Pepper
@@ -112,7 +116,7 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
             t.i < clause.head.i and (t.lemma_.lower() in PEOPLE_NOUNS or (e := entity_at(t)) is not None
                                      and e.label_ == "PERSON") for t in clause.tokens):
         return False  # "my brother Jamie's getting married": the parse lost a person subject; not the user
-    if pred in _HAVING and clause.head.lemma_.lower() in _LETTING_GO:
+    if pred in _HAVING and clause.head.lemma_.lower() in LETTING_GO:
         return False  # "Sold the Golf", "ditched my old iPhone": no longer the user's
     if pred in ("works_at", "gym") and (_STUDY.search(clause.text) or no_workplace(value, clause)):
         return False  # "accepted onto the nursing degree at Keele": a place of study; "started Piranesi"
@@ -161,8 +165,6 @@ _TRACKING = frozenset({"tracker", "list", "app", "challenge", "goal", "club", "g
 _TASTES = frozenset({"likes", "dislikes", "favourite_food", "favourite_drink"})
 #: what the user has, and the verbs that say they no longer have it
 _HAVING = frozenset({"drives", "owns", "phone", "bought", "has_pet", "plays_instrument", "hobby", "likes"})
-_LETTING_GO = frozenset({"sell", "ditch", "scrap", "trade", "lose", "return", "give", "donate", "bin", "dump", "crash",
-                         "total", "write", "rehome", "swap"})
 #: words of study: an institution they come with is no employer
 _STUDY = re.compile(r"\b(?:degree|course|programme|program|masters|master's|phd|doctorate|diploma|apprenticeship|"
                     r"studying|study|studies|student|enrolled|accepted\s+(?:onto|into)|offer\s+to\s+study)\b",

@@ -45,15 +45,16 @@ _LISTED = re.compile(r"\b(?:two|three|four|both|our|my|the)\s+" + _MODS + _SPECI
 _BACK = re.compile(r"\b(?:(?:[Hh]er|[Hh]is|[Ii]ts|[Tt]heir)\s+names?(?:'s|\s+is|\s+are|\s+was)\s+|"
                    r"(?:called|named|calling|naming)\s+(?:him|her|it|them)\s+)" + _NAME)
 #: an owner other than the user: "my sister's cat", "Tom's puppy", "her dog", "the neighbours' dog"
-_OTHER_OWNER = re.compile(r"(?:\b[A-Z][a-z]+'s|\b(?:his|her|their)|\b(?:my|our|the)\s+(?:" + alt(PEOPLE_NOUNS | FAMILY
+_OTHER_OWNER = re.compile(r"(?:\b(?-i:[A-Z][a-z]+)'s|\b(?:his|her|their)|\b(?:my|our|the)\s+(?:" + alt(PEOPLE_NOUNS | FAMILY
                           | PARTNERS | {"neighbours", "neighbors", "friends", "parents", "in-laws"}) + r")(?:'s|s'|')?)\s+"
                           + _MODS + r"(?:" + alt(PETS) + r")s?\b", re.IGNORECASE)
-#: another person who got the pet: "My sister got a puppy", "Tom just adopted two cats"
+#: another person who got the pet: "My sister got a puppy", "Tom just adopted two cats" (a name has its capital:
+#: "I've adopted" is the user's)
 _OTHER_GOT = re.compile(r"(?:\b(?:my|our)\s+(?:" + alt(PEOPLE_NOUNS | {"neighbours", "neighbors", "parents", "in-laws"})
-                        + r")(?:\s+[A-Z][a-z]+)?|\b(?!(?:We|My|Our|The|This|So|And|But|Then|Also|Just)\b)[A-Z][a-z]+|"
+                        + r")(?:\s+[A-Z][a-z]+)?|\b(?!(?:We|My|Our|The|This|So|And|But|Then|Also|Just)\b)(?-i:[A-Z][a-z]+)|"
                         r"\b(?:he|she|they))\s+(?:just\s+|finally\s+)?(?:got|adopted|rescued|bought|has|have|had)\s+"
                         r"(?:a|an|two|three|another)\s+" + _MODS + r"(?:" + alt(PETS) + r")s?\b", re.IGNORECASE)
-_USER_PET = re.compile(r"\b(?:(?:my|our)\s+" + _MODS + r"|(?:I|[Ww]e)\s+(?:just\s+|finally\s+)?(?:got|adopted|rescued|"
+_USER_PET = re.compile(r"\b(?:(?:my|our)\s+" + _MODS + r"|(?:I|[Ww]e)(?:'ve|\s+have)?\s+(?:just\s+|finally\s+)?(?:got|adopted|rescued|"
                        r"brought\s+home|have|own|bought)\s+(?:a|an|two|three|our|my)\s+" + _MODS + r")(?:"
                        + alt(PETS) + r")s?\b")
 

@@ -8,19 +8,21 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.lexicon import (
+    ATTENDING,
     CURRENCY_WORDS,
     EVENT_NOUNS,
     HOBBIES,
     JOB_HEADS,
     NOT_HOBBIES,
     PHONE_BRANDS,
+    STUDY_PLACES,
     VEHICLE_GENERIC,
     VEHICLES,
     WHICH_ONE,
     WORK_AS,
     job_noun,
 )
-from kgmem.extraction.zero.nlp import entity_at, event_phrase, noun_phrase
+from kgmem.extraction.zero.nlp import entity_at, event_phrase, noun_phrase, proper_at
 from kgmem.extraction.zero.value_parse import (
     GENERIC_HEADS,
     Filler,
@@ -78,6 +80,27 @@ def fill_event(c: Clause) -> list[Value]:
                 ev = event_phrase(t) + (" " + right[0].text if right else "")
                 if ok_value(ev) and ev.lower() not in EVENT_NOUNS | {"night"}:
                     return [(ev, "item")]
+    return attended_occasion(c)
+
+
+def attended_occasion(c: Clause) -> list[Value]:
+    """The occasion a verb of attending names, whatever it is called: "I attended TechCrunch Disrupt",
+    "competed in the Bath Half" (the verb says it is an occasion; a place of study or a person is none)."""
+    prep = ATTENDING.get(c.head.lemma_.lower())
+    if prep is None:
+        return []
+    if prep:
+        objs = [g for p in c.head.children if p.dep_ == "prep" and p.lower_ == prep for g in p.children if g.dep_ == "pobj"]
+    else:
+        objs = [t for t in c.head.children if t.dep_ == "dobj"]
+    for t in objs:
+        ent = entity_at(t)
+        if t.pos_ not in ("NOUN", "PROPN") or ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL") \
+                or any(w.lemma_.lower() in STUDY_PLACES for w in t.subtree) or t.lower_ in GENERIC_HEADS:
+            continue  # "attended Leeds University", "attended church": a place of study or worship
+        ev = proper_at(t) or event_phrase(t)
+        if ok_value(ev):
+            return [(ev, "item")]
     return []
 
 

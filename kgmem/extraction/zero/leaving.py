@@ -1,0 +1,104 @@
+"""What the user says they left is not theirs any more: "I quit my job at Deloitte" tells no employer.
+
+The patterns read "my job at Deloitte" and the meaning stage reads "job … Deloitte" as an employer,
+whatever verb the phrase hangs on. A slot the user holds (where they work or live, their gym, car or
+phone) is not asserted when its value sits, in the parse, under a verb of leaving or letting go —
+in that verb's object ("quit my job at Deloitte", "sold my Golf") or after its "from"/"out of"
+("resigned from Barclays", "moved out of Leeds"). The first verb above the value decides, so the
+value of a new clause of the same sentence stays ("left Deloitte to join KPMG", "quit my job at
+Deloitte and started at Monzo"), and so does a place a verb of leaving goes *to* ("left for Leeds").
+Decided from the parse and from verb meanings written from general English.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero.lexicon import DEPART, LETTING_GO, RELOCATE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: verbs by which one stops working somewhere ("resigned from", "was laid off from", "lost my job at")
+_END_WORK = frozenset({"resign", "retire", "lose", "fire", "sack", "lay", "dismiss", "step", "hand", "walk"})
+#: the verbs that end each held slot ("quit", "leave"… end them all)
+ENDING: dict[str, frozenset[str]] = {
+    "works_at": DEPART | _END_WORK,
+    "job_title": DEPART | _END_WORK,
+    "lives_in": DEPART | RELOCATE,
+    "gym": DEPART | frozenset({"cancel"}),
+    "drives": DEPART | LETTING_GO,
+    "phone": DEPART | LETTING_GO,
+    # "resigned from Barclays" names an employer left, no place visited
+    "visited": frozenset({"resign", "retire", "fire", "sack", "lay", "dismiss"}),
+}
+#: prepositions after a verb that name where one was ("moved from Leeds", "resigned from Barclays")
+_AWAY = frozenset({"from", "of", "out"})
+#: prepositions that place the verb's object ("my job at Deloitte", "my flat in Leeds")
+_WHERE_OF_OBJECT = frozenset({"at", "with", "in", "on"})
+#: how a value may hang on its verb's object or "from" phrase
+_INSIDE = frozenset({"compound", "amod", "nmod", "poss", "appos", "flat", "pobj", "prep", "det", "conj", "cc", "nummod",
+                     "advmod"})
+
+
+def _value_token(doc: Doc, value: str) -> Token | None:
+    at = doc.text.casefold().find(value.casefold())
+    if at < 0:
+        return None
+    span = doc.char_span(at, at + len(value), alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _ending_verb(t: Token) -> tuple[Token, str] | None:
+    """The first verb above ``t`` and how ``t`` hangs on it: "obj" (in its object), "away" (after
+    its "from"/"out of"/"away from"), or "" (any other way)."""
+    how = ""
+    prep_seen = False  # the nearest preposition tells the value's role ("from Auckland to Leipzig": to)
+    cur = t
+    while cur.head.i != cur.i:
+        parent = cur.head
+        if cur.dep_ == "prep" and not prep_seen:
+            prep_seen = True
+            how = "away" if cur.lower_ in _AWAY else ""
+        if parent.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod", "compound"):
+            if cur.dep_ in ("dobj", "nsubjpass"):
+                return parent, "obj"
+            if cur.dep_ == "prep" and cur.lower_ in _WHERE_OF_OBJECT and cur.i == _nearest_prep(t).i \
+                    and any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" for c in parent.children):
+                return parent, "obj"  # "quit my job at Deloitte": the parse hangs "at Deloitte" on the verb
+            return parent, how if cur.dep_ in ("prep", "prt", "advmod") else ""
+        if cur.dep_ not in _INSIDE:
+            return None
+        cur = parent
+    return None
+
+
+def _nearest_prep(t: Token) -> Token:
+    cur = t
+    while cur.dep_ != "prep" and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def left_behind(f: CandidateFact, doc: Doc | None) -> bool:
+    """``f`` is a slot of the user's that the sentence says was left, quit or let go."""
+    verbs = ENDING.get(f.predicate)
+    if doc is None or verbs is None or f.subject != "user":
+        return False
+    tok = _value_token(doc, f.value)
+    if tok is None:
+        return False
+    found = _ending_verb(tok)
+    if found is None:
+        return False
+    verb, how = found
+    lemma = verb.lemma_.lower()
+    if lemma not in verbs or not how:
+        return False
+    if lemma in RELOCATE:
+        return how == "away"  # "moved to Leeds" is the new home; "moved from/out of Leeds" the old one
+    if lemma in ("step", "hand", "walk") and how != "away" and not any(
+            c.dep_ == "prt" and c.lower_ in ("down", "out", "in") for c in verb.children):
+        return False  # "stepped down from", "handed in my notice at", "walked out of": not every step
+    return True
