@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, verb_base
-from kgmem.answer.match import norm
+from kgmem.answer.match import expand, norm
 from kgmem.lexicon import called_off
 from kgmem.retrieval.question import nlp as question_nlp
 
@@ -99,10 +99,16 @@ def _negated(verb: Token) -> bool:
             and not any(c.dep_ == "aux" and c.lower_ in _ABILITY for c in kids))
 
 
+#: per calling-off predicate of a word: whether it is a putting off, and the things the clause telling
+#: it done acts on (``None``: no such clause)
+_OffInfo = tuple[tuple[bool, "frozenset[str] | None"], ...]
+
+
 @lru_cache(maxsize=4096)
-def _reading(text: str) -> tuple[tuple[str, bool, bool, bool], ...]:
-    """Per word of the line (its comparison form): whether its predicate is negated, whether it
-    calls off, and whether that calling off is a putting off the sentence then tells done."""
+def _reading(text: str) -> tuple[tuple[str, bool, _OffInfo], ...]:
+    """Per word of the line (its comparison form): whether its predicate is negated, and each
+    predicate over it that calls off — a putting off or not, and what a contrastive clause telling
+    it done acts on."""
     nlp = question_nlp()
     if nlp is None:
         return ()
@@ -113,28 +119,42 @@ def _reading(text: str) -> tuple[tuple[str, bool, bool, bool], ...]:
             continue
         preds = _predicates(tok)
         negated = any(_negated(p) for p in _negation_reach(preds))
-        offs = [p for p in preds if _phrases(p) & bank]
-        done = bool(offs) and all(_phrases(p) & later and _came_after_all(p) for p in offs)
-        out.append((norm(tok.lower_), negated, bool(offs) and not done, done))
+        offs = tuple((bool(_phrases(p) & later), _came_after_all(p)) for p in preds if _phrases(p) & bank)
+        out.append((norm(tok.lower_), negated, offs))
     return tuple(out)
 
 
 #: the conjunctions that turn a sentence against its first clause ("… but we got there in the end")
 _CONTRAST = frozenset({"but", "yet", "though", "although", "still"})
+#: words that point back at the event ("did *it*", "got *there*", "made *it*")
+_BACK = frozenset({"it", "that", "this", "there", "them", "one"})
+#: prepositions of where a doing goes or what it is for ("went *to* the pub"), not of when or how
+_GOAL_PREPS = frozenset({"to", "into", "at", "for", "on"})
 
 
-def _came_after_all(verb: Token) -> bool:
+def _came_after_all(verb: Token) -> frozenset[str] | None:
     """A putting off ("got postponed twice", "pushed back") that the sentence goes on to tell done
-    in a contrastive clause of the user's own past doing ("… but we finally did it tonight", "…
-    though we got there in the end"); not a doing put in its place ("… but we went to the pub
-    instead")."""
+    in a contrastive clause of the user's own past doing: the things that doing acts on (its
+    object, where it went), less the words that point back at the event ("… but we finally did
+    *it*", "… though we got *there* in the end"); ``None`` without such a clause, or when the doing
+    was put in its place ("… but we went to the pub instead")."""
     for clause in verb.children:
         if clause.dep_ not in ("conj", "advcl") or clause.i < verb.i:
             continue
         marks = {c.lower_ for c in (*verb.children, *clause.children) if c.dep_ in ("cc", "mark", "advmod")}
         if marks & _CONTRAST and "instead" not in {c.lower_ for c in clause.children} and _done_verb(clause):
-            return True
-    return False
+            objs = [c for c in clause.children if c.dep_ in ("dobj", "attr")]
+            objs += [g for c in clause.children if c.dep_ == "prep" and c.lower_ in _GOAL_PREPS
+                     for g in c.children if g.dep_ == "pobj"]
+            return frozenset(norm(o.lower_) for o in objs if o.lower_ not in _BACK and not o.like_num)
+    return None
+
+
+def _came_true(offs: _OffInfo, core: set[str]) -> bool:
+    """Every calling off of the word is a putting off that a later clause tells done on the event
+    itself: acting on nothing else than the event's words (or a word pointing back at it)."""
+    event = core | expand(core)
+    return bool(offs) and all(put and things is not None and things <= event for put, things in offs)
 
 
 #: the user, or nobody named: the doer of a diary line ("Went bouldering this morning")
@@ -183,12 +203,13 @@ def tells_done(text: str) -> bool:
 def calls_off(text: str, core: set[str]) -> bool:
     """Whether the line's predicate over one of the event's words (``core``: comparison forms)
     is negated or calls the event off (a putting off the line then tells done does not: "the
-    class got postponed twice but we finally did it")."""
-    return any((negated or cancels) for word, negated, cancels, _ in _reading(text) if word in core)
+    class got postponed twice but we finally did it"; "the gig got postponed but we went to the
+    pub" still calls the gig off)."""
+    return any(negated or (offs and not _came_true(offs, core)) for word, negated, offs in _reading(text) if word in core)
 
 
 def put_off_then_done(text: str, core: set[str]) -> bool:
     """Whether the line puts the event off and then tells it done ("Our Porto trip got pushed back
     a couple of times but we got there in the end"): the event, on the line's own day, and no
     day told for it before."""
-    return any(done and not negated for word, negated, _, done in _reading(text) if word in core)
+    return any(not negated and _came_true(offs, core) for word, negated, offs in _reading(text) if word in core)

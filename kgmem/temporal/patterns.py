@@ -30,6 +30,8 @@ _NOT_A_DAY = (r"floor|anniversary|birthday|time|century|place|grade|row|street|s
 _PATTERNS: list[tuple[str, str]] = [
     ("day_before_yesterday", r"(?:the\s+)?day\s+before\s+yesterday"),
     ("day_after_tomorrow", r"(?:the\s+)?day\s+after\s+tomorrow"),
+    ("weekday_of_week", rf"(?:the\s+)?(?P<wd>{_WD})\s+(?:of\s+)?(?P<week>the\s+week\s+before\s+last|last\s+week|"
+                        rf"this\s+week|next\s+week)"),
     ("before_last", r"the\s+(?P<unit>week|weekend|month|year)\s+before\s+last"),
     ("weekday_before_last", rf"the\s+(?P<wd>{_WD})\s+before\s+last"),
     ("ago", rf"(?P<n>{_NUM})\s+(?P<unit>day|week|weekend|month|year|fortnight)s?\s+(?:ago|back|before\s+today)"),

@@ -235,6 +235,14 @@ def _r_weekday_before_last(m: re.Match[str], today: date, base: datetime) -> Res
     return _day(m, today - timedelta(days=((today.weekday() - wd) % 7 or 7) + 7))
 
 
+def _r_weekday_of_week(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:
+    """"Tuesday the week before last", "Friday last week": that weekday of the named Monday–Sunday week."""
+    week = " ".join(m.group("week").lower().split())
+    back = {"the week before last": -14, "last week": -7, "this week": 0, "next week": 7}[week]
+    d = today - timedelta(days=today.weekday()) + timedelta(days=back + _weekday_index(m.group("wd")))
+    return _day(m, d, future=d > today)
+
+
 def _r_weekend(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:
     which = _which(m)
     fut = False
@@ -368,7 +376,7 @@ RESOLVERS: dict[str, Resolver] = {
     "ago": _r_shift, "in_n": _r_shift, "week_on": _r_week_on, "from_now": _r_shift, "weekdays_ago": _r_weekdays_ago,
     "ago_half": _r_ago_half, "holiday": _r_holiday, "full_date": _r_full_date,
     "iso_date": _r_numeric_date, "slash_date": _r_numeric_date, "day_ordinal": _r_day_ordinal,
-    "weekend_rel": _r_weekend, "weekday_before_last": _r_weekday_before_last, "weekday_rel": _r_weekday, "bare_weekday": _r_weekday,
+    "weekend_rel": _r_weekend, "weekday_before_last": _r_weekday_before_last, "weekday_of_week": _r_weekday_of_week, "weekday_rel": _r_weekday, "bare_weekday": _r_weekday,
     "earlier_this": _r_period, "period_rel": _r_period, "early_month": _r_month,
     "month_rel": _r_month, "month_year": _r_month, "season_rel": _r_season,
     "season_year": _r_season, "year": _r_year,

@@ -188,3 +188,19 @@ def test_composed_expressions(text: str, base: datetime, start: date, end: date)
 def test_bare_weekday_follows_the_tense() -> None:
     assert resolve_time("I'm seeing the landlord on Thursday.", WED).start.date() == date(2023, 5, 18)  # type: ignore[union-attr]
     assert resolve_time("I saw the landlord on Thursday.", WED).start.date() == date(2023, 5, 11)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my new telescope arrived Tuesday the week before last", date(2029, 8, 7)),
+    ("it arrived Tuesday last week", date(2029, 8, 14)),
+    ("we met on the Friday of last week", date(2029, 8, 17)),
+    ("Monday this week was awful", date(2029, 8, 20)),
+    ("the party is Friday next week", date(2029, 8, 31)),
+    ("it came last Tuesday", date(2029, 8, 21)),  # a bare "last <weekday>" is unchanged
+])
+def test_a_weekday_of_a_named_week(text: str, expected: date) -> None:
+    """A weekday anchored in a named week ("Tuesday the week before last", said on Wednesday 22 August
+    2029) is that day of that Monday–Sunday week, not the most recent Tuesday (ev14: dev9, after its
+    blind run — directed)."""
+    found = find_time_expressions(text, datetime(2029, 8, 22, 19, 30))
+    assert [s.resolved.start.date() for s in found] == [expected], found
