@@ -41,6 +41,7 @@ from kgmem.answer.evidence import BOOKING_VERBS, EvidenceSet, Line, arrangement,
 from kgmem.answer.refunds import money_back
 from kgmem.answer.whose import others_doing, own_clause
 from kgmem.lexicon import calendar, called_off
+from kgmem.lexicon.people import people_noun
 from kgmem.models import Fact
 from kgmem.nlp import load_nlp
 
@@ -157,19 +158,23 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 @lru_cache(maxsize=4096)
-def _finite_verbs(text: str) -> tuple[tuple[int, int], ...]:
+def _finite_verbs(text: str) -> tuple[tuple[tuple[int, int], ...], bool]:
     """Where the parse puts the finite verbs of a line (character spans), read with its first letter
-    raised as it would be written."""
+    raised as it would be written; and whether the line names someone else: a holder other than
+    the user ("sister's dentist", "his physio") or a person's name."""
     doc = load_nlp()(text[:1].upper() + text[1:])
-    return tuple((t.idx, t.idx + len(t.text)) for t in doc if t.tag_ in _FINITE)
+    holder = any(t.dep_ == "poss" and t.lower_ not in ("my", "our") for t in doc)
+    return tuple((t.idx, t.idx + len(t.text)) for t in doc if t.tag_ in _FINITE), \
+        holder or any(t.ent_type_ == "PERSON" and not people_noun(t.lower_) for t in doc)
 
 
 def verbless_note(line: Line) -> bool:
     """A note with no verb of its own, whose only "verb" is a time word the parser mistook for one
     ("physio again thurs, $65 after the rebate": the parse reads "thurs" as a verb and "physio" as
-    its doer): a verbless note names no doer, so it is the user's own line like any diary line."""
-    verbs = _finite_verbs(line.text)
-    if not verbs:
+    its doer): a verbless note names no doer, so it is the user's own line like any diary line —
+    unless it names someone else as the holder ("sister's dentist weds, $75") or by name."""
+    verbs, someone = _finite_verbs(line.text)
+    if not verbs or someone:
         return False
     times = [(s.start_char, s.end_char) for s in temporal.find_time_expressions(line.text, line.said_at)]
     return all(any(a <= v0 and v1 <= b for a, b in times) for v0, v1 in verbs)

@@ -215,6 +215,8 @@ def test_the_number_of_things_bought_is_a_count_not_a_sum(q: str, total: bool) -
     ("my flatmate went to the dentist tues, $90.", False),  # a verb of its own: the flatmate's doing
     ("physio again thurs, she says 65 bucks", False),  # "says" is a verb
     ("New tyre, €30.", False),  # no verb at all: nothing to mistake
+    ("sister's dentist weds, $75", False),  # someone else's holder: her dentist, not the user's
+    ("Maya physio thurs, $60", False),  # a person named
 ])
 def test_a_note_whose_only_verb_is_a_weekday_has_no_verb(text: str, verbless: bool) -> None:
     assert countable.verbless_note(_line(text)) is verbless
@@ -226,6 +228,7 @@ def clinic(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2024, 2, 6), "Went to the dentist for a filling at last, $90 for the first visit."),
         (datetime(2024, 3, 14), "dentist again weds, $70 after the insurance rebate. tooth feels better"),
         (datetime(2024, 4, 2), "my flatmate went to the dentist tues, $110, she says it helped"),
+        (datetime(2024, 4, 20), "sister's dentist weds, $75"),
     ]
     m = chat_memory("noor", said, "o", None)
     yield m
@@ -234,5 +237,5 @@ def clinic(chat_memory):  # noqa: ANN001, ANN201
 
 def test_a_verbless_note_with_a_weekday_is_the_users_own_payment(clinic) -> None:  # noqa: ANN001
     a = clinic.answer("noor", "how much have I spent on the dentist this year?", question_date=QD)
-    # $90 + $70 ("dentist again weds": no one else's doing); not the flatmate's $110
+    # $90 + $70 ("dentist again weds": no one else's doing); not the flatmate's $110, not the sister's $75
     assert a.text.startswith("$160"), (a.text, a.extra["decision"])
