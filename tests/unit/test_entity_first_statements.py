@@ -98,6 +98,7 @@ STATEMENTS = [
     # a bare name as the subject of a verb only people do is a person, whatever the tagger calls it
     ("Siobhan lives in Cork now.", "siobhan", "lives_in", "cork"),  # NER: Siobhan a place
     ("Kwesi works for Monzo in their fraud team.", "kwesi", "works_at", "monzo"),
+    ("My brother Josh is still at Deliveroo, he's been there since 2019.", "josh", "works_at", "deliveroo"),
     # a person's work said with "'s a <job> at <organisation>" (no verb of working)
     ("My cousin Tamsin's a pharmacist at Tesco, she works Saturdays", "tamsin", "works_at", "tesco"),
 ]
@@ -116,6 +117,10 @@ def test_first_statements_are_stored(extractor: RuleExtractor, text: str, entity
     ("My cousin Tamsin's a pharmacist at Tesco, she works Saturdays", "lives_in"),  # she works there
     ("They offered me the head chef job at Lumo but I turned it down.", "works_at"),  # nothing of it holds
     ("Rent works out at £600 each.", "works_at"),  # "works out" is no work
+    # a person at an organisation for a while is not working there (rev14, session 14)
+    ("Mum's at Sainsbury's getting milk, she'll be back soon.", "works_at"),
+    ("Dad is at Tesco doing the big shop.", "works_at"),
+    ("My brother is at Barclays for an interview tomorrow, any tips for him?", "works_at"),
 ])
 def test_near_misses_store_no_such_fact(extractor: RuleExtractor, text: str, attr: str) -> None:
     assert not {f for f in _others(extractor, text) if f[1] == attr}

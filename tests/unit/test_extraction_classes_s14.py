@@ -45,6 +45,17 @@ def test_a_branded_thing_beside_a_plain_one_is_one_list(extractor: RuleExtractor
     assert expected <= _facts(extractor, text)
 
 
+@pytest.mark.parametrize("text", [
+    "I picked up a Dyson V15 and my niece from school on the way home.",
+    "I bought a PS5 and my brother a Switch.",
+    "Grabbed a coffee and my mate Olly on the way.",
+])
+def test_a_person_beside_a_thing_is_no_item(extractor: RuleExtractor, text: str) -> None:
+    """rev14 (session 14): a people noun coordinated with a thing bought is not bought."""
+    facts = _facts(extractor, text)
+    assert not any(p == "bought" and v.split()[-1] in ("niece", "brother", "olly", "mate") for p, v in facts), facts
+
+
 def test_titles_still_take_names_only(extractor: RuleExtractor) -> None:
     facts = _facts(extractor, "We watched Barbie and a giant popcorn tub.")
     assert ("watched", "barbie") in facts

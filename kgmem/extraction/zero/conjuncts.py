@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at, noun_phrase
 from kgmem.extraction.zero.phrases import valid_value
 from kgmem.extraction.zero.value_parse import GENERIC_HEADS, np_of
@@ -82,6 +83,8 @@ def _conjuncts(head: Token, span: Span, lowercase: bool, titles: bool) -> list[s
         between = head.doc[min(head.i, c.i) + 1: max(head.i, c.i)]
         if any(t.lower_ in _NOT_A_LIST for t in between) or not any(t.dep_ == "cc" or t.text in (",", "&") for t in between):
             continue  # "hate running but love swimming", "a tent or a hammock": a contrast or a choice; no "and": a misparse
+        if c.lemma_.lower() in PEOPLE_NOUNS or c.lower_ in PEOPLE_NOUNS:
+            continue  # "picked up a Dyson V15 and my niece", "a PS5 and my brother a Switch": a person is no item
         ent = entity_at(c)
         if ent is not None and ent.label_ in _NOT_ITEMS and not (titles and ent.label_ == "PERSON") \
                 or c.lower_ in GENERIC_HEADS:

@@ -48,6 +48,7 @@ from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.proposals import NONE, Proposer
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.value_parse import HONORIFICS, NOT_NAMES
+from kgmem.extraction.zero.visits import on_a_visit
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -325,7 +326,7 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
     if ref.kind == "person" and (verb := _LIVING_VERBS.get(clause.head.lemma_.lower())) is not None \
             and not any(c.dep_ == "prt" for c in clause.head.children):
         out.append(verb)  # "Aoife lives in Galway": the verb names the attribute (not where she is from)
-    if ref.kind == "person" and clause.head.lemma_.lower() == "be" and not ref.hint and any(
+    if ref.kind == "person" and clause.head.lemma_.lower() == "be" and not ref.hint and not on_a_visit(clause) and any(
             (e := entity_at(t)) is not None and e.label_ == "ORG" and t.i > 0 and t.doc[t.i - 1].lower_ in ("at", "with")
             for t in clause.tokens):
         out.append("works_at")  # "Josh is still at Deliveroo": a person is at the organisation they work at
@@ -343,6 +344,8 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
             out += sorted(kept, key=lambda a: a in _OPEN_KIND)
         else:
             out += [p.predicate for p in proposer.propose(row)]
+    if ref.kind == "person" and clause.head.lemma_.lower() == "be" and not ref.hint and on_a_visit(clause):
+        out = [a for a in out if a not in ("works_at", "lives_in")]  # "Dad is at Tesco doing the big shop"
     return list(dict.fromkeys(out))
 
 

@@ -1,0 +1,27 @@
+"""A person said to be "at" an organisation for a while, not working there (rev14, session 14).
+
+"Josh is still at Deliveroo" tells where Josh works; "Mum's at Sainsbury's getting milk", "my brother is at Barclays for
+an interview tomorrow" tell where someone is for an errand. Decided from the parse of the "be" clause.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kgmem.extraction.zero.nlp import entity_at
+
+if TYPE_CHECKING:
+    from kgmem.extraction.zero.clauses import Clause
+
+
+def on_a_visit(clause: Clause) -> bool:
+    """A person "at" a place for a while, not working there: the clause has an activity of its own ("Mum's at
+    Sainsbury's getting milk"), a purpose ("at Barclays for an interview") or a time of the visit ("tomorrow",
+    "this afternoon"; "since 2019" is how long one has worked there, not a visit) — rev14, session 14."""
+    for t in clause.head.subtree:  # the clause's own tokens stop before "doing the big shop"
+        if t.tag_ == "VBG" and t.i > clause.head.i or t.dep_ == "prep" and t.lower_ == "for" and t.head.i == clause.head.i:
+            return True
+        e = entity_at(t)
+        if e is not None and e.label_ in ("DATE", "TIME") and not (e.start > 0 and t.doc[e.start - 1].lower_ == "since"):
+            return True
+    return False
