@@ -1,8 +1,8 @@
 """kgmem vs baseline-rag answer accuracy, same answer model, per type and per template family.
 
-    flock /work/bench.lock .venv/bin/python eval/bench_answers.py --split synthetic-s --per-type 20 \
+    .venv/bin/python eval/bench_answers.py --split synthetic-s --per-type 20 \
         [--seed 0] [--systems kgmem baseline-rag] [--run-root DIR] [--out eval/results/synthetic_s_answers]
-    flock /work/bench.lock .venv/bin/python eval/bench_answers.py --split sample --out eval/results/sample_answers
+    .venv/bin/python eval/bench_answers.py --split sample --out eval/results/sample_answers
 
 Runs ``kgmem eval`` (its Python API; resumable run directories outside the repository) for each
 system with the same settings (default: the embedded SmolLM2 answer model, MiniLM embeddings, the
@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from eval._report import accuracy_cell as _pct  # noqa: E402
-from eval._report import git_sha, load_figures, machine, table_row  # noqa: E402
+from eval._report import command_line, git_sha, load_figures, machine, table_row  # noqa: E402
 from kgmem.evaluation.metrics import percentile as _pctl  # noqa: E402  (nearest rank, the one definition)
 
 TYPES = ("single-session-user", "single-session-assistant", "single-session-preference",
@@ -184,9 +184,7 @@ def main() -> None:
     out = Path(args.out or ROOT / "eval" / "results" / f"{re.sub(r'[^a-z0-9]+', '_', args.split)}_answers")
     started = datetime.now(UTC).isoformat(timespec="seconds")
     runs = [run_system(s, args) for s in args.systems]
-    cmd = f"flock /work/bench.lock .venv/bin/python eval/bench_answers.py --split {args.split}" + (
-        f" --per-type {args.per_type} --seed {args.seed}" if args.per_type else "") + (
-        f" --workers {args.workers}" if args.workers > 1 else "")
+    cmd = command_line()  # what ran, as typed (the run's systems, run root and output included)
     report = {"title": f"{args.split}: kgmem vs baseline-rag answers", "command": cmd, "git_sha": git_sha(),
               "started": started, "finished": datetime.now(UTC).isoformat(timespec="seconds"),
               "machine": machine(),

@@ -99,6 +99,7 @@ STATEMENTS = [
     ("Siobhan lives in Cork now.", "siobhan", "lives_in", "cork"),  # NER: Siobhan a place
     ("Kwesi works for Monzo in their fraud team.", "kwesi", "works_at", "monzo"),
     ("My brother Josh is still at Deliveroo, he's been there since 2019.", "josh", "works_at", "deliveroo"),
+    ("My brother Josh has been at Deliveroo for two years now.", "josh", "works_at", "deliveroo"),
     # a person's work said with "'s a <job> at <organisation>" (no verb of working)
     ("My cousin Tamsin's a pharmacist at Tesco, she works Saturdays", "tamsin", "works_at", "tesco"),
 ]
