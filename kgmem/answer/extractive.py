@@ -259,28 +259,5 @@ def _newer_onset(ev: EvidenceSet, found: Extracted) -> Extracted | None:
     # it rests on both lines: the older names the thread ("my wife Inês"), the newer the value
     return Extracted(value, "line", found.confidence, cite_line(line), line=line,
                      turn_ids=list(dict.fromkeys([line.turn_id, *found.turn_ids])))
-    if found.line is not None:
-        said, text, who = found.line.said_at, found.line.text, found.line.actuality
-    elif found.fact is not None:
-        said, text, who = found.fact.observed_at, ev.source_sentence(found.fact) or found.fact.text, "actual"
-    else:
-        return None
-    later = [ln for ln in ev.top if ln.role == "user" and ln.said_at > said and ln.actuality in ("actual", who)
-             and not outside_window(ln.text, plan.window)]
-    if not later:
-        return None
-    vecs = ev.result.embed([plan.question, text])
-    floor = (float(vecs[0] @ vecs[1]) if vecs is not None else 1.0) - ONSET_MARGIN
-    sims = ev.line_similarity(later)
-    for line in sorted(later, key=lambda ln: -sims.get((ln.turn_id, ln.position), 0.0)):
-        if sims.get((line.turn_id, line.position), 0.0) < floor:
-            break
-        values = [v for v in typed_spans(line.text, plan.answer_type or "") if not _asked(plan, v)
-                  and v.lower() != found.value.lower() and stale.began(line.text, v)]
-        if values:
-            # it rests on both lines: the older names the thread ("my wife Inês"), the newer the value
-            return Extracted(values[0], "line", found.confidence, cite_line(line), line=line,
-                             turn_ids=list(dict.fromkeys([line.turn_id, *found.turn_ids])))
-    return None
 
 
