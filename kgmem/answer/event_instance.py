@@ -25,6 +25,7 @@ from importlib import resources
 
 import numpy as np
 
+from kgmem import knowledge
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
 from kgmem.retrieval.question import nlp as question_nlp
@@ -159,7 +160,7 @@ class NameCheck:
         for text, names in zip(texts, per_text):
             have = terms(text)
             rel = [CARRIES if terms(q) <= have else max(
-                (_relation(q, k, v, n, *okind[n]) for n in names), default=NONE, key=lambda r: _RANK[r])
+                (_relation(q, k, v, n, *okind[n], text=text) for n in names), default=NONE, key=lambda r: _RANK[r])
                 for q, k, v in asked if v is not None]
             out.append(CARRIES if CARRIES in rel else OTHER if OTHER in rel else NONE)
         return out
@@ -198,10 +199,18 @@ def _kind_of(vec: np.ndarray, kind_vecs: np.ndarray, ks: tuple[Kind, ...]) -> Ki
     return max((k for k in ks if k.family == family), key=lambda k: float(sims[ks.index(k)]))
 
 
-def _relation(q: str, qk: Kind | None, qv: np.ndarray, name: str, nk: Kind | None, nv: np.ndarray) -> str:
-    """A line's name against a question's: the same name, a place inside it, another of its kind."""
+def _relation(q: str, qk: Kind | None, qv: np.ndarray, name: str, nk: Kind | None, nv: np.ndarray, *,
+              text: str = "") -> str:
+    """A line's name against a question's: the same name, a place inside it, another of its kind.
+    Where general knowledge knows both places it decides (:func:`kgmem.knowledge.within`: Porto lies
+    in Portugal, not in Spain, whatever their cosines; a known place elsewhere is another place only
+    when the embedding also calls it a place); else the embedding's kinds and closeness."""
     if terms(name) == terms(q):
         return CARRIES
+    # (a name that is also a common word — "Nice to be home", "Back from…" — is left to the embedding)
+    inside = None if knowledge.common_word(name) else knowledge.within(name, q, text)
+    if inside is not None and (inside or (nk is not None and nk.family == "place")):
+        return CARRIES if inside else OTHER
     if qk is None or nk is None:
         return NONE
     if nk.name == qk.name:
