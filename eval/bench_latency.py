@@ -229,7 +229,7 @@ def main() -> None:
     ap.add_argument("--legacy", action="store_true",
                     help="measure the pre-#14 code (PYTHONPATH to its tree; its retriever embeds the question)")
     args = ap.parse_args()
-    command = spelled_out("eval/bench_latency.py", args, hide={"out": ap.get_default("out")}, flock=True)
+    command = spelled_out("eval/bench_latency.py", args, hide={"out": ap.get_default("out")})
     with measured(command) as run:
         result = measure(args)
     report = {"title": "kgmem question-path latency", **run,
