@@ -1,6 +1,6 @@
 """A whole split ingested end to end, cold, through the product path (issue #13's budget check).
 
-    flock /work/bench.lock .venv/bin/python eval/bench_full_ingest.py --split synthetic-s [--workers 2] [--limit N]
+    .venv/bin/python eval/bench_full_ingest.py --split synthetic-s [--workers 2] [--limit N]
 
 Runs ``Memory.ingest_haystacks`` (the zero-LLM extraction tier with its meaning-based proposals,
 MiniLM embeddings, the default networkx store) into a fresh ``KGMEM_HOME`` (empty extraction and

@@ -1,6 +1,6 @@
 """Where the time goes on kgmem's question path: embed, plan, retrieve, answer — per stage and path.
 
-    flock /work/bench.lock .venv/bin/python eval/bench_latency.py --split synthetic-s --per-type 20 \
+    .venv/bin/python eval/bench_latency.py --split synthetic-s --per-type 20 \
         [--seed 0] [--repeat 2] [--out eval/results/latency]
 
 Uses haystacks already ingested into ``KGMEM_HOME`` (run ``kgmem eval --retrieval-only`` with the
