@@ -1,6 +1,6 @@
 """kgmem vs baseline-rag on the hand-written held-out haystacks — aggregate figures only.
 
-    flock /work/bench.lock .venv/bin/python eval/bench_heldout.py [--set v1|v2] [--limit N]
+    .venv/bin/python eval/bench_heldout.py [--set v1|v2] [--limit N]
         [--model M] [--judge J] [--systems kgmem baseline-rag] [--run-root DIR]
         [--out eval/results/heldout_v1]
 
