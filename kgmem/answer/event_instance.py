@@ -185,6 +185,12 @@ class NameCheck:
 _RANK = {NONE: 0, OTHER: 1, CARRIES: 2}
 
 
+def _places(qk: Kind | None, nk: Kind | None) -> bool:
+    """Whether two names may both be places (neither is of another kind): only then is the
+    gazetteer read (loaded once, on the first such pair)."""
+    return (qk is None or qk.family == "place") and (nk is None or nk.family == "place") and (qk or nk) is not None
+
+
 def _kind_of(vec: np.ndarray, kind_vecs: np.ndarray, ks: tuple[Kind, ...]) -> Kind | None:
     """The kind of a name: its family's closest exemplar is clearly closer than any other family's
     (a common word is near none in particular), then the closest kind of that family."""
@@ -207,10 +213,10 @@ def _relation(q: str, qk: Kind | None, qv: np.ndarray, name: str, nk: Kind | Non
     when the embedding also calls it a place); else the embedding's kinds and closeness."""
     if terms(name) == terms(q):
         return CARRIES
-    # (a name that is also a common word — "Nice to be home", "Back from…" — is left to the embedding)
-    inside = None if knowledge.common_word(name) else knowledge.within(name, q, text)
-    if inside is not None and (inside or (nk is not None and nk.family == "place")):
-        return CARRIES if inside else OTHER
+    if _places(qk, nk) and not knowledge.common_word(name):  # ("Nice to be home", "Back from…": the embedding's)
+        inside = knowledge.within(name, q, text)
+        if inside is not None and (inside or nk is not None):
+            return CARRIES if inside else OTHER
     if qk is None or nk is None:
         return NONE
     if nk.name == qk.name:
