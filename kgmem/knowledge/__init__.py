@@ -33,6 +33,10 @@ from kgmem.text import fold
 #: holds this share of the population of all places so named (Hobart, Tasmania 0.84 of the Hobarts;
 #: Queenstown, South Africa 0.90 of the Queenstowns: "queenstown" alone is not New Zealand's)
 DOMINANT_SHARE = 0.75
+#: a place read outside the region must be at least this big to say so: the tables hold each place
+#: under its GeoNames name, often the local one ("Sevilla", "Köln"), so a small namesake elsewhere
+#: (Seville, Ohio; Cologne, Minnesota) is no evidence that the name lies outside
+MIN_OUTSIDE_POPULATION = 50_000
 #: the longest run of words read as one place name ("Santa Cruz de Tenerife"; longer GeoNames names
 #: are administrative spellings nobody says)
 MAX_NAME_WORDS = 4
@@ -163,21 +167,21 @@ def _dominant(readings: Sequence[Reading], level: Callable[[Reading], Any]) -> l
     return groups[best] if total and weight[best] >= DOMINANT_SHARE * total else []
 
 
-def readings_of(part: str, context: str = "", *, depth: str = "country") -> list[Reading]:
-    """The readings a place name has in its context: those the context supports, else those of the
-    dominant country (and, for ``depth="state"``, of its dominant admin-1 region), else none (an
-    ambiguous name decides nothing)."""
+def readings_of(part: str, context: str = "", *, depth: str = "country") -> tuple[list[Reading], bool]:
+    """The readings a place name has in its context, and whether the context chose them: those the
+    context supports, else those of the dominant country (and, for ``depth="state"``, of its dominant
+    admin-1 region), else none (an ambiguous name decides nothing)."""
     own = _key(part)
     readings = _places().readings(own)
     if not readings:
-        return []
+        return [], False
     supported = _supported(readings, context, own)
     if supported:
-        return supported
+        return supported, True
     out = _dominant(readings, lambda r: r.country)
     if out and depth != "country":
         out = _dominant(out, lambda r: r.state)
-    return out
+    return out, False
 
 
 def within(part: str, whole: str, context: str = "") -> bool | None:
@@ -188,10 +192,15 @@ def within(part: str, whole: str, context: str = "") -> bool | None:
     if not regions or _key(part) == _key(whole):
         return None
     depth = "country" if all(kind == "country" for kind, _ in regions) else "state"
-    readings = readings_of(part, context, depth=depth)
+    readings, chosen = readings_of(part, context, depth=depth)
     if not readings:
         return None
-    return any(_inside(r, g) for r in readings for g in regions)
+    if any(_inside(r, g) for r in readings for g in regions):
+        return True
+    # a name known only as small towns elsewhere may be a big place under its local name ("Seville":
+    # GeoNames says "Sevilla"; the Sevilles it knows are in Ohio and Victoria): no verdict, unless
+    # the context itself placed it ("Paris, Texas")
+    return False if chosen or max(r.population for r in readings) >= MIN_OUTSIDE_POPULATION else None
 
 
 def _spans(text: str) -> Iterable[tuple[str, str, bool]]:
