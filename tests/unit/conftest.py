@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import Any
 
 import pytest
 
 from kgmem.api import Memory
+from kgmem.extraction.zero import RuleExtractor
 from kgmem.models import Session, Turn
 from kgmem.settings import Settings
 
@@ -33,3 +35,21 @@ def chat_memory(tmp_path_factory: pytest.TempPathFactory) -> ChatMemory:
         return m
 
     return build
+
+
+@pytest.fixture(scope="session")
+def extractor() -> RuleExtractor:
+    """One zero-LLM extractor for the extraction tests (its models load once)."""
+    return RuleExtractor()
+
+
+@pytest.fixture(scope="session")
+def user_facts(extractor: RuleExtractor) -> Callable[[str], set[tuple[str, str]]]:
+    """The user's (predicate, casefolded value) facts the zero-LLM tier reads in one user line, said on
+    2025-06-18 (a mid-year day: "last month", "in January" resolve inside one year)."""
+
+    def facts(text: str) -> set[tuple[str, str]]:
+        res = extractor.extract([("user", text)], datetime(2025, 6, 18))
+        return {(f.predicate, f.value.casefold()) for f in res.facts if f.subject == "user"}
+
+    return facts

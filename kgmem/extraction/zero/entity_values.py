@@ -17,7 +17,7 @@ from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import NOT_NAMES, Value
 from kgmem.extraction.zero.values import fill
 from kgmem.extraction.zero.values_amounts import _WHEN_RX
-from kgmem.lexicon import calendar
+from kgmem.lexicon import calendar, called_off
 
 _NOT_WORKPLACES = frozenset({"home", "night", "nights", "weekend", "weekends", "moment", "time", "hour", "hours",
                              "week", "day", "days", "shift", "shifts", "job", "place", "end"})
@@ -64,9 +64,10 @@ def new_time(clause: Clause) -> list[Value]:
     return [((to or fresh)[0][1], None)]
 
 
-#: verbs of leaving a job, and those said with a particle ("jacked in kitchens", "gave up teaching at Eton")
-_QUIT = frozenset({"leave", "quit", "resign", "ditch"})
-_QUIT_WITH = {"jack": "in", "pack": "in", "give": "up", "walk": "out"}
+#: verbs of leaving a job, and those said with a particle ("jacked in kitchens", "gave up teaching at Eton"): the one
+#: leaving lexicon's "leave_work" sense (kgmem/resources/lexicon/called_off.json)
+_QUIT = frozenset(v for v, rests in called_off.verb_rests("leave_work").items() if "" in rests)
+_QUIT_WITH = {v: min(rests) for v, rests in called_off.verb_rests("leave_work").items() if "" not in rests}
 
 
 def _left(clause: Clause) -> set[str]:

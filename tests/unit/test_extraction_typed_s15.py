@@ -1,0 +1,41 @@
+"""Session 15 (x19): a held slot is no value where the parse says it was left, and the verbs of leaving
+live once (kgmem/resources/lexicon/called_off.json, senses "depart", "leave_work", "let_go").
+
+- the value places the thing left ("stepped down from my role at Oxfam", "moved out of my parents' place in
+  Bristol", "walked out of my job at the Crown"): the nearest preposition is "at"/"in" on a noun, and that
+  noun is what the verb leaves from;
+- a verb of leaving a job needs what it takes ("walked out", "handed in", "gave up my job"): "walked to my
+  job at Tesco" leaves nothing.
+
+Sentences are invented for this file from general English (not copied from any set). The first four
+positive cases failed on main a4c9ddb; the others guard what the change must not do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+#: the shared fixture (tests/unit/conftest.py): a user line's (predicate, casefolded value) facts
+UserFacts = Callable[[str], set[tuple[str, str]]]
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("I stepped down from my role at Oxfam in March.", ("works_at", "oxfam")),
+    ("I moved out of my parents' place in Bristol last year.", ("lives_in", "bristol")),
+    ("I walked out of my job at the Crown last week.", ("works_at", "crown")),
+    ("I gave up my job at Aviva last spring.", ("works_at", "aviva")),
+    ("I resigned from Barclays in April.", ("works_at", "barclays")),
+])
+def test_a_slot_left_from_a_noun_that_places_it(user_facts: UserFacts, text: str, left: tuple[str, str]) -> None:
+    assert left not in user_facts(text)
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("I walked to my job at Tesco this morning.", ("works_at", "tesco")),  # no particle: no leaving
+    ("I moved from a flat in Leeds to a house in York.", ("lives_in", "york")),  # the place gone to
+    ("I work at Oxfam in the fundraising team.", ("works_at", "oxfam")),
+])
+def test_a_slot_not_left_stays(user_facts: UserFacts, text: str, held: tuple[str, str]) -> None:
+    assert held in user_facts(text)
