@@ -5,10 +5,12 @@ live once (kgmem/resources/lexicon/called_off.json, senses "depart", "leave_work
   Bristol", "walked out of my job at the Crown"): the nearest preposition is "at"/"in" on a noun, and that
   noun is what the verb leaves from;
 - a verb of leaving a job needs what it takes ("walked out", "handed in", "gave up my job"): "walked to my
-  job at Tesco" leaves nothing.
+  job at Tesco" leaves nothing;
+- a held slot told in a closed past period (ended.py): "I worked at Barclays until 2022", "I was on an
+  iPhone until 2023", "I lived in Leeds before moving to York", "I no longer work at Barclays".
 
 Sentences are invented for this file from general English (not copied from any set). The first four
-positive cases failed on main a4c9ddb; the others guard what the change must not do.
+leaving cases and every closed-period case failed on main a4c9ddb; the others guard what the change must not do.
 """
 
 from __future__ import annotations
@@ -38,4 +40,28 @@ def test_a_slot_left_from_a_noun_that_places_it(user_facts: UserFacts, text: str
     ("I work at Oxfam in the fundraising team.", ("works_at", "oxfam")),
 ])
 def test_a_slot_not_left_stays(user_facts: UserFacts, text: str, held: tuple[str, str]) -> None:
+    assert held in user_facts(text)
+
+
+@pytest.mark.parametrize(("text", "ended"), [
+    ("I worked at Barclays until 2022.", ("works_at", "barclays")),
+    ("I was on an iPhone until 2023.", ("phone", "iphone")),
+    ("I lived in Leeds before moving to York.", ("lives_in", "leeds")),
+    ("I no longer work at Barclays.", ("works_at", "barclays")),
+    ("I worked at Barclays for six years.", ("works_at", "barclays")),
+    ("My phone is a Pixel 8, I was on an iPhone until 2023.", ("phone", "iphone")),
+])
+def test_a_slot_told_in_a_closed_past_period_is_no_current_value(user_facts: UserFacts, text: str,
+                                                                ended: tuple[str, str]) -> None:
+    """rev14 M6: "My phone is a Pixel 8, I was on an iPhone until 2023" stored the iPhone as current."""
+    assert ended not in user_facts(text)
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("I've worked at Barclays for six years.", ("works_at", "barclays")),  # a present perfect still holds
+    ("I work at Barclays until 5pm on Fridays.", ("works_at", "barclays")),  # a present habit's hours
+    ("I've lived in Leeds since 2019.", ("lives_in", "leeds")),
+    ("My phone is a Pixel 8, I was on an iPhone until 2023.", ("phone", "pixel 8")),
+])
+def test_a_slot_in_an_open_period_stays(user_facts: UserFacts, text: str, held: tuple[str, str]) -> None:
     assert held in user_facts(text)
