@@ -29,8 +29,10 @@ from kgmem.extraction.zero.lexicon import (
     DRINKS,
     LETTING_GO,
     LIKE_CUES,
+    LIVE,
     PEOPLE_NOUNS,
     PURCHASE,
+    RELOCATE,
     STATIVE,
     TRIP_NOUNS,
 )
@@ -144,6 +146,8 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False  # "moved from A to B" gives B; "got back from A" is a trip
     if pred in ("lives_in", "visited") and _place_of_a_thing(value, clause, pred == "lives_in"):
         return False  # "a small firm in Hove", "the bus broke down outside Wetherby": where a thing is
+    if pred == "lives_in" and _not_a_home(value, clause):
+        return False  # "these days I go to Peckham Pulse": an organisation gone to, no town one lives in
     if pred in ("lives_in", "works_at") and _departed(value, clause):
         return False  # "I left London for Leeds": London is where the user no longer lives
     if pred == "hometown" and not via_from and not _ORIGIN.search(clause.text):
@@ -214,6 +218,29 @@ def _place_of_a_thing(value: str, clause: Clause, home: bool) -> bool:
     while chain[-1].dep_ == "pobj" and chain[-1].head.dep_ == "prep" and len(chain) < 4:
         chain.append(chain[-1].head.head)
     return not any(n.lemma_.lower() in _HOME_NOUNS | TRIP_NOUNS | _STAY_NOUNS for n in chain)
+
+
+#: kinds of named entity that are no town or region: a home is never an organisation, a person, a product
+_NO_PLACE = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "NORP", "LAW", "LANGUAGE"})
+
+
+def _not_a_home(value: str, clause: Clause) -> bool:
+    """A value the recogniser names an organisation, a person or a product ("I go to Peckham Pulse") is no
+    place the user lives, unless a verb of living or moving or a noun of a home holds it in the parse
+    ("my parents' place in Bristol", "I live in Bristol": there the recogniser's ORG is a town)."""
+    first = value.split()[0].casefold()
+    tok = next((t for t in clause.tokens if t.lower_ == first), None)
+    ent = entity_at(tok) if tok is not None else None
+    if tok is None or ent is None or ent.label_ not in _NO_PLACE or _home_subject(clause):
+        return False
+    for _ in range(6):
+        lemma = tok.lemma_.lower()
+        if lemma in LIVE | RELOCATE or tok.pos_ == "NOUN" and lemma in _HOME_NOUNS:
+            return False
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return True
 
 
 def _departed(value: str, clause: Clause) -> bool:
