@@ -29,7 +29,7 @@ EXEMPT = ("resources/lexicon/called_off.json", "datasets/synthetic/")
 PENDING: dict[str, str] = {
     "answer/pref_reasons.py": "pf14: a taste told as over ('gave up / stopped / quit being'), stale's stop sense",
     "lexicon/gone.py": "oe14: words after a value that say it is gone or off (memory/anchoring, entity_slot)",
-    "extraction/zero/entity_facts.py": "oe14: verbs that move a date ('postpone', 'delay', 'reschedule')",
+    "extraction/zero/entity_subjects.py": "oe14: verbs that move a date ('postpone', 'delay', 'reschedule')",
     "extraction/zero/entity_turn.py": "oe14: verbs of a changed state ('postponed', 'delayed', 'cancelled')",
 }
 
