@@ -142,7 +142,7 @@ def _line_words(activity: str, core: set[str], names: list[str], ev: EvidenceSet
     if typos:
         lines = [(ln, have | typo_hits(typos, ln.text)) for ln, have in lines]
     names += [n for n in told_names(activity, [ln.text for ln, _ in lines], typos) if n not in names]
-    # a region the activity names and no line does is named by a place within it ("my tassie trip":
+    # a region the activity names and no line does is named by a place within it ("my tasmania trip":
     # "home from launceston"); the gazetteer is read only then
     for region in knowledge.regions_in(activity) if unseen else []:
         if terms(region) & unseen:

@@ -3,7 +3,7 @@ of another. One place that every gate asks "is X within / an instance of Y" (the
 :mod:`kgmem.answer.abstain`, the event matcher), decided from two compact tables built once by
 :mod:`kgmem.knowledge.build` (GeoNames places, WordNet 3.0 nouns), never from a phrase list.
 
-- :func:`within` ("Porto" within "Portugal", "Tenby" within "Wales", "Hobart" within "tassie"):
+- :func:`within` ("Porto" within "Portugal", "Tenby" within "Wales", "Hobart" within "Tasmania"):
   a place name has readings (every place of that name, with its admin-1 region, admin-2 region,
   country and population). A reading counts when the context names one of its regions ("Paris,
   Texas"), else when it dominates its name (:data:`DOMINANT_SHARE` of the population of all places
@@ -83,10 +83,6 @@ class _Places:
         for i, (_cc, name, _) in enumerate(self.states):
             self._region(name, ("state", i))
             self.state_names.setdefault(fold(name), []).append(i)
-        for alias, (cc, name) in aliases["states"].items():
-            for i in self.state_names.get(fold(name), []):
-                if self.states[i][0] == cc:
-                    self._region(alias, ("state", i))
         self.county_names: dict[str, list[int]] = {}
         for i, (_, name, _) in enumerate(self.counties):
             self._region(name, ("county", i))
@@ -250,7 +246,7 @@ def places_within(whole: str, text: str) -> list[str]:
 
 def regions_in(text: str) -> list[str]:
     """The names of countries and regions a text names (as written, longest first: "the Cook Islands",
-    "my tassie trip" → tassie); a common English word ("turkey", "china") only capitalised mid-sentence."""
+    "my tasmania trip" → tasmania); a common English word ("turkey", "china") only capitalised mid-sentence."""
     regions, common = _places().regions, _kinds().common
     out: list[str] = []
     taken: list[tuple[int, int]] = []
