@@ -44,6 +44,7 @@ MAX_NAME_WORDS = 4
 MIN_KIND_DEPTH = 4
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?:;\n]")
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -93,13 +94,16 @@ class _Places:
             for kind, ref in regions:
                 if kind == "country":
                     self.country_names.setdefault(ref, []).append(key)
+        self.known = frozenset((*self.rows, *self.state_names, *self.county_names))
+        #: the first words of the names of several words (a run is read on only from one of them)
+        self.openers = frozenset(n.split()[0] for n in (*self.known, *self.regions) if " " in n)
         self.longest = max(len(n.split()) for n in (*self.rows, *self.regions))
 
     def _region(self, name: str, region: tuple[str, Any]) -> None:
         self.regions.setdefault(fold(name), set()).add(region)
 
     def knows(self, key: str) -> bool:
-        return key in self.rows or key in self.state_names or key in self.county_names
+        return key in self.known
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one instance for the process
     def readings(self, key: str) -> tuple[Reading, ...]:
@@ -142,12 +146,16 @@ def _inside(r: Reading, region: tuple[str, Any]) -> bool:
     return bool(r.county == ref)
 
 
-def _supported(readings: Sequence[Reading], context: str, own: str) -> list[Reading]:
-    """The readings the context names a region of (other than by the name itself)."""
-    places = _places()
-    ctx = f" {' '.join(_WORD.findall(fold(context)))} " if context else ""
+def _context(text: str) -> str:
+    """A text's folded words, space-padded, for whole-word look-ups of region names."""
+    return f" {' '.join(_WORD.findall(fold(text)))} " if text else ""
+
+
+def _supported(readings: Sequence[Reading], ctx: str, own: str) -> list[Reading]:
+    """The readings the context (:func:`_context`) names a region of (other than by the name itself)."""
     if not ctx.strip():
         return []
+    places = _places()
     return [r for r in readings if any(n != own and f" {n} " in ctx for n in places.names(r))]
 
 
@@ -167,11 +175,14 @@ def readings_of(part: str, context: str = "", *, depth: str = "country") -> tupl
     """The readings a place name has in its context, and whether the context chose them: those the
     context supports, else those of the dominant country (and, for ``depth="state"``, of its dominant
     admin-1 region), else none (an ambiguous name decides nothing)."""
-    own = _key(part)
+    return _readings(_key(part), _context(context), depth)
+
+
+def _readings(own: str, ctx: str, depth: str) -> tuple[list[Reading], bool]:
     readings = _places().readings(own)
     if not readings:
         return [], False
-    supported = _supported(readings, context, own)
+    supported = _supported(readings, ctx, own)
     if supported:
         return supported, True
     out = _dominant(readings, lambda r: r.country)
@@ -187,8 +198,12 @@ def within(part: str, whole: str, context: str = "") -> bool | None:
     regions = _places().regions.get(_key(whole))
     if not regions or _key(part) == _key(whole):
         return None
+    return _verdict(_key(part), regions, _context(context))
+
+
+def _verdict(own: str, regions: set[tuple[str, Any]], ctx: str) -> bool | None:
     depth = "country" if all(kind == "country" for kind, _ in regions) else "state"
-    readings, chosen = readings_of(part, context, depth=depth)
+    readings, chosen = _readings(own, ctx, depth)
     if not readings:
         return None
     if any(_inside(r, g) for r in readings for g in regions):
@@ -201,21 +216,21 @@ def within(part: str, whole: str, context: str = "") -> bool | None:
 
 def _spans(text: str) -> Iterable[tuple[str, str, bool]]:
     """Runs of one to a few words of a text: (as written, folded key, whether every word is written
-    capitalised mid-sentence)."""
+    capitalised mid-sentence). Each word is folded once; a run does not cross punctuation."""
     toks = list(_WORD.finditer(text))
-    longest = min(_places().longest, MAX_NAME_WORDS)
+    folded = [fold(t.group(0)) for t in toks]
+    upper = [t.group(0)[:1].isupper() for t in toks]
+    gaps = [text[toks[i - 1].end():toks[i].start()] if i else text[:toks[0].start()] for i in range(len(toks))]
+    initial = [i == 0 or bool(_SENTENCE_END.search(gaps[i])) for i in range(len(toks))]
+    places = _places()
+    longest = min(places.longest, MAX_NAME_WORDS)
     for i in range(len(toks)):
-        for n in range(1, longest + 1):
-            if i + n > len(toks):
+        for n in range(1, longest + 1 if folded[i] in places.openers or folded[i] == "the" else 2):
+            if i + n > len(toks) or (n > 1 and gaps[i + n - 1].strip() not in ("", "-")):
                 break
-            run = toks[i:i + n]
-            if any(text[a.end():b.start()].strip() not in ("", "-") for a, b in zip(run, run[1:], strict=False)):
-                break  # a run does not cross punctuation
-            said = text[run[0].start():run[-1].end()]
-            initial = not re.search(r"\w", text[:run[0].start()]) or bool(
-                re.search(r"[.!?:;\n]\s*$", text[:run[0].start()]))
-            capital = not initial and all(t.group(0)[:1].isupper() for t in run)
-            yield said, _key(said), capital
+            key = " ".join(folded[i:i + n])
+            yield (text[toks[i].start():toks[i + n - 1].end()], key[4:] if key.startswith("the ") else key,
+                   not initial[i] and all(upper[i:i + n]))
 
 
 def common_word(name: str) -> bool:
@@ -233,13 +248,13 @@ def places_within(whole: str, text: str) -> list[str]:
     if not regions:
         return []
     out: list[str] = []
-    common = _kinds().common
+    places, common, own, ctx = _places(), _kinds().common, _key(whole), _context(text)
     for said, key, capital in _spans(text):
-        if not _places().knows(key) or key == _key(whole):
+        if not places.knows(key) or key == own or said in out:
             continue
         if all(w in common for w in key.split()) and not capital:
             continue
-        if within(said, whole, text) and said not in out:
+        if _verdict(key, regions, ctx):
             out.append(said)
     return out
 
@@ -319,9 +334,13 @@ def is_kind_of(thing: str, kind: str) -> bool:
 
 def kinds_within(kind: str, text: str) -> list[str]:
     """The words of a text (as written) that name a kind or an instance of ``kind``."""
+    senses = _senses(kind)
+    if not senses:
+        return []
+    data = _kinds()
+    wanted = {k for k in senses if data.depth(k) >= MIN_KIND_DEPTH}
     out: list[str] = []
-    for m in _WORD.finditer(text):
-        w = m.group(0)
-        if len(w) >= 3 and w not in out and is_kind_of(w, kind):
+    for w in dict.fromkeys(_WORD.findall(text)):
+        if len(w) >= 3 and wanted & _first_sense_ancestors(w.casefold()):
             out.append(w)
     return out
