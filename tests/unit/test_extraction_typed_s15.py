@@ -111,3 +111,14 @@ def test_a_kind_the_value_cannot_have(user_facts: UserFacts, text: str, wrong: t
 ])
 def test_a_kind_the_value_has_stays(user_facts: UserFacts, text: str, held: tuple[str, str]) -> None:
     assert held in user_facts(text)
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("I got an iPhone 15 before my trip to Japan.", ("phone", "iphone 15")),
+    ("I started at Google before Christmas and I'm loving it.", ("works_at", "google")),
+    ("I moved to Denver before the baby was born.", ("lives_in", "denver")),
+    ("I took a job at Accenture for six months as a contractor, and I start Monday.", ("works_at", "accenture")),
+])
+def test_a_verb_of_beginning_is_no_closed_period(user_facts: UserFacts, text: str, held: tuple[str, str]) -> None:
+    """rev15 H1: 'before'/'for six months' closes a state (was, lived, worked), never an onset (got, started)."""
+    assert held in user_facts(text)
