@@ -61,7 +61,8 @@ def test_unknown_names_and_the_region_itself_decide_nothing() -> None:
 
 def test_places_are_read_from_a_line_common_words_only_as_capitalised_names() -> None:
     assert knowledge.places_within("Portugal", "We land in Porto on Friday and finish in Lisbon.") == ["Porto", "Lisbon"]
-    assert knowledge.places_within("Tasmania", "home from launceston since tues, so tired") == ["launceston"]
+    assert knowledge.places_within("Tasmania", "ferry back to devonport tmrw then a night in launceston") == [
+        "devonport", "launceston"]
     assert knowledge.places_within("Spain", "We land in Porto on Friday and finish in Lisbon.") == []
     # "bath" and "reading" are English words: a line that uses them as words names no town
     assert knowledge.places_within("England", "had a long bath after reading all evening") == []
@@ -80,8 +81,8 @@ def test_a_kind_is_told_by_its_instances_not_its_siblings(thing: str, kind: str,
 def test_the_presence_gate_reads_regions_kinds_and_leaves_people_to_form() -> None:
     assert told_within("Portugal", ["back from Porto since Monday, the Douro was unreal"])
     assert not told_within("Spain", ["back from Porto since Monday, the Douro was unreal"])
-    assert told_within("dog", ["Took Rufus to the vet. Collie, 6, limping."])
-    assert not told_within("dog", ["Took Rufus to the vet. Tabby cat, 6, limping."])
+    assert told_within("dog", ["Pepper is a collie cross and she ate my sandwich off the bench."])
+    assert not told_within("dog", ["Pepper is a tabby and she ate my sandwich off the bench."])
     # words for people are matched by form only: a stepsister does not tell "my sister"
     assert not told_within("sister", ["my stepsister Ana is visiting"])
 
@@ -99,7 +100,7 @@ TRIP = [
     (datetime(2024, 4, 1, 9), "Flying to Porto on Thursday for a week of port tasting!"),  # a Monday
     (datetime(2024, 4, 12, 9), "Back from Lisbon last night, so brown."),
     (datetime(2024, 5, 20, 9), "My flatmate just got back from a fortnight in Croatia."),
-    (datetime(2024, 6, 3, 9), "Took Biscuit to the groomer today. Collie, 4, hates the hairdryer."),
+    (datetime(2024, 6, 3, 9), "Biscuit had her first grooming session, our collie is not a fan of the hairdryer."),
 ]
 ASKED = datetime(2024, 7, 1, 12)
 
