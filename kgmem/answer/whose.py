@@ -8,10 +8,14 @@ this second question of the lines they are about to add.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from kgmem.answer.actuality import FIRST_PERSON
+from kgmem.answer.match import norm
+from kgmem.lexicon import people
 from kgmem.lexicon.people import people_noun
-from kgmem.nlp import load_nlp
+from kgmem.nlp import known_words, load_nlp
 
 #: the user (or nobody in particular) as a subject
 _USER = frozenset({"i", "we", "me", "us", "u", "you", "it", "this", "that", "there"})
@@ -52,3 +56,29 @@ def own_clause(text: str) -> bool:
         return False
     subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     return all(c.lower_ in ("i", "we") for c in subj)
+
+
+#: people a thing can belong to; a role ("physio", "dentist") names the service itself in a note
+_HOLDERS = people.words("kin", "kin_groups", "partners", "former", "social")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def held_by_other(text: str, asked: frozenset[str]) -> bool:
+    """A line whose asked thing has someone else right before it as its holder, in a line with no
+    first-person word: "flatmate physio thurs, $60", "Priya osteo fri, $50", "Mum dentist mon"
+    (a person before a noun holds it, as "Mum's dentist" does). The holder is a kin or social noun
+    or a name (a capitalised word the parser's model does not know); a holder the question itself
+    names ("my sister's birthday") is what it asks about. ``asked``: the question's comparison forms."""
+    if FIRST_PERSON.search(text):
+        return False
+    words = _WORD.findall(text)
+    return any(norm(w.lower()) in asked and _holder(words[i - 1]) and norm(words[i - 1].lower()) not in asked
+               for i, w in enumerate(words) if i > 0)
+
+
+def _holder(word: str) -> bool:
+    w = re.sub(r"['’]s$", "", word)
+    low = w.lower()
+    if low in _HOLDERS or low.rstrip("s") in _HOLDERS:
+        return True
+    return w[:1].isupper() and w[1:].islower() and low not in known_words()
