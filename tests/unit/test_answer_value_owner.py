@@ -51,3 +51,17 @@ def family(chat_memory):  # noqa: ANN001, ANN201
 def test_neither_a_relative_s_job_nor_a_maybe_replaces_the_value(family) -> None:  # noqa: ANN001
     a = family.answer("ola", "Where does Marek work these days?", question_date=datetime(2025, 5, 1))
     assert "Fernhill" in a.text, (a.text, a.extra["decision"])
+
+
+@pytest.fixture(scope="module")
+def switcher(chat_memory):  # noqa: ANN001, ANN201
+    said = [(datetime(2025, 3, 4, 19), "My phone is a Galaxy S24, I was on an iPhone until 2023."),
+            (datetime(2025, 4, 2, 9), "Any tips for getting limescale off a shower head?")]
+    m = chat_memory("tam", said, "vs", None)
+    yield m
+    m.close()
+
+
+def test_a_value_told_with_a_closed_period_is_not_current(switcher) -> None:  # noqa: ANN001
+    a = switcher.answer("tam", "What phone do I have?", question_date=datetime(2025, 5, 1))
+    assert "Galaxy" in a.text and "iPhone" not in a.text, (a.text, a.extra["decision"])
