@@ -103,14 +103,14 @@ def _new_occasion(line: Line, before: Line) -> bool:
     """``line`` tells an occasion of its own, not ``before``'s again: it marks a repeat by its
     grammar (the determiner "another", the adverb "again", an ordinal past the first: "third
     session"), puts its event on a day of its own ("this morning", "yesterday") that is not the
-    day of ``before``'s event, or is a diary note with no verb ("osteo mon, $65") whose amount is
-    not one already known ("the $120 boots", "my $65 session": a definite or possessive amount
-    refers back)."""
+    day of ``before``'s event, or is a diary note with no verb ("osteo mon, $65"); never when its
+    amount is one already known ("the $120 boots", "paid the $80 dentist bill this morning": a
+    definite or possessive amount refers back)."""
+    if _GIVEN_AMOUNT.search(line.text):
+        return False  # "finally paid the $80 dentist bill this morning": the bill told before
     if line.dated_by_text and line.granularity == "day" and line.when.date() != before.when.date():
         return True
-    if _marks_repeat(line.text):
-        return True
-    return countable.no_verb_of_its_own(line) and not _GIVEN_AMOUNT.search(line.text)
+    return _marks_repeat(line.text) or countable.no_verb_of_its_own(line)
 
 
 #: an amount inside a noun phrase the line takes as known ("the $120 boots", "my £30 umbrella")

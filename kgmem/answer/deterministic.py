@@ -301,15 +301,20 @@ def compute_current(ev: EvidenceSet) -> Computed:
     if stale.asks_now(plan):
         # "My phone is a Pixel 8, I was on an iPhone until 2023": a value its own sentence tells as
         # over (a closed period, "used to", a ceasing) is no current value, however it was stored
-        timeline = [v for v in timeline if not stale.stale(_value_sentence(ev, v), v.value)]
-        if not timeline:
-            return out
+        # (only to choose among values: when every value reads as over, the reading is too unsure)
+        timeline = [v for v in timeline if not _told_over(_value_sentence(ev, v), v.value)] or timeline
     newest = timeline[-1]
     if asked_about(plan.question, plan.named, newest.value or "", yes_no=plan.answer_shape == "yes_no"):
         return out  # "what does amy do for work": "amy" is whom it asks about, not the user's value
     _use_value(newest, out)
     out.answer = _show(pred, newest.value, _source_text(ev, newest))
     return out
+
+
+def _told_over(sentence: str, value: str) -> bool:
+    """The value's own clause, in a sentence of several, tells it as over ("…, I was on an iPhone
+    until 2023"); a one-clause sentence is not judged here (its values share one reading)."""
+    return len(stale.clauses(sentence)) > 1 and stale.stale(sentence, value)
 
 
 def _value_sentence(ev: EvidenceSet, v: SlotValue) -> str:

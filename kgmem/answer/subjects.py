@@ -277,8 +277,9 @@ def only_a_possessor(sentence: str, who: str) -> bool:
     doc = parse(sentence)
     first = who.split()[0].casefold()
     mentions = [t for t in doc if t.text.casefold() == first]
-    if not mentions:
-        return False
+    if not mentions or any(t.lower_ in ("him", "her", "them") and t.dep_ in ("dobj", "dative", "iobj", "pobj")
+                           for t in doc):
+        return False  # someone acted on besides the doer is the named holder ("Tomasz's wife got him a job")
     for tok in mentions:
         head = tok.head
         while head.dep_ in ("compound", "flat") and head.head.i != head.i:

@@ -15,7 +15,7 @@ from kgmem.answer.actuality import FIRST_PERSON
 from kgmem.answer.match import norm
 from kgmem.lexicon import people
 from kgmem.lexicon.people import people_noun
-from kgmem.nlp import known_words, load_nlp
+from kgmem.nlp import load_nlp
 
 #: the user (or nobody in particular) as a subject
 _USER = frozenset({"i", "we", "me", "us", "u", "you", "it", "this", "that", "there"})
@@ -65,20 +65,27 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def held_by_other(text: str, asked: frozenset[str]) -> bool:
     """A line whose asked thing has someone else right before it as its holder, in a line with no
-    first-person word: "flatmate physio thurs, $60", "Priya osteo fri, $50", "Mum dentist mon"
-    (a person before a noun holds it, as "Mum's dentist" does). The holder is a kin or social noun
-    or a name (a capitalised word the parser's model does not know); a holder the question itself
-    names ("my sister's birthday") is what it asks about. ``asked``: the question's comparison forms."""
+    first-person word: "flatmate physio thurs, $60", "Mum physio mon", "Jo's dentist tues" (a
+    person before a noun holds it, as "Mum's dentist" does). The holder is a kin or social noun,
+    a name the parse tags as a person, or a possessive; a shop or a brand ("Aldi groceries") is
+    none, and a holder the question itself names ("my sister's birthday") is what it asks about.
+    ``asked``: the question's comparison forms."""
     if FIRST_PERSON.search(text):
         return False
     words = _WORD.findall(text)
-    return any(norm(w.lower()) in asked and _holder(words[i - 1]) and norm(words[i - 1].lower()) not in asked
-               for i, w in enumerate(words) if i > 0)
+    before = [words[i - 1] for i, w in enumerate(words) if i > 0 and norm(w.lower()) in asked
+              and norm(re.sub(r"['’]s$", "", words[i - 1]).lower()) not in asked]
+    if not before:
+        return False
+    if any(_holder(w) for w in before):
+        return True
+    people = {t.text for t in load_nlp()(text[:1].upper() + text[1:]) if t.ent_type_ == "PERSON"}
+    return any(w in people for w in before)
 
 
 def _holder(word: str) -> bool:
-    w = re.sub(r"['’]s$", "", word)
-    low = w.lower()
-    if low in _HOLDERS or low.rstrip("s") in _HOLDERS:
+    """A kin or social noun ("flatmate", "Mum"), or any possessive ("Jo's")."""
+    if re.search(r"['’]s$", word):
         return True
-    return w[:1].isupper() and w[1:].islower() and low not in known_words()
+    low = word.lower()
+    return low in _HOLDERS or low.rstrip("s") in _HOLDERS

@@ -2,10 +2,11 @@
 
 "the 19th of April" names a day once a year and "on the 15th" once a month; which one the speaker
 means depends on the clause the date belongs to, not on the date. The verb the date hangs from
-decides: a past-tense verb ("I went to a gig on the 28th of March", "the half marathon on the 3rd
-was brutal") puts it in the past; a present or future one ("the wedding is on the 26th"), a
-non-finite one ("…, leaving on the 28th", "went to buy tickets for the trip on the 19th") or a
-date a booking is *for* ("booked a table for the 19th") does not. :mod:`kgmem.temporal.resolvers`
+decides: a past-tense verb ("I ran the half on the 3rd") puts it in the past; a present or future
+one ("the wedding is on the 26th") or a non-finite one ("…, leaving on the 28th") does not, nor a
+date of what something is *for* ("a hike for Saturday the 12th", "tickets for the trip on the
+19th"). A date on a thing ("a gig on the 28th of March", "my wrist aches from the crash on the 3rd")
+is that thing's time, read as before. :mod:`kgmem.temporal.resolvers`
 reads a date outside a past frame as the nearer of the coming and the most recent one.
 """
 
@@ -43,16 +44,28 @@ def _told_in_past(text: str, start: int, end: int) -> bool:
         tok = tok.head  # up through the date's own "of" and "on"
     if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for":
         return False  # the time a thing is booked or meant for ("a hike for Saturday the 12th")
-    # spaCy makes a new Token on each access: the root is found by index, never by identity
-    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "for":
-            return False  # the date of a thing something is for ("tickets for the gig on the 15th")
-        tok = tok.head
-        if tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VBN" and not _auxes(tok) and tok.head.i != tok.i:
-            tok = tok.head  # a bare participle takes its tense from the verb it hangs from ("had her hip done")
-    if tok is None or tok.pos_ not in ("VERB", "AUX"):
-        return True  # no verb to hang from (a bare expression, a note): read as before, the most recent
-    return tok.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in _auxes(tok))
+    if tok is None:
+        return True
+    # the word the date (through its preposition) belongs to; spaCy makes a new Token on each
+    # access, so roots are found by index, never by identity
+    gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if gov.pos_ not in ("VERB", "AUX"):
+        # a date on a thing ("the bike crash on the 3rd", "a gig on the 28th of March") is that
+        # thing's own time, read as before (the most recent), unless the thing is what something
+        # is for ("tickets for the gig on the 15th")
+        node = gov
+        while node.pos_ not in ("VERB", "AUX"):
+            if node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and node.head.lower_ == "for":
+                return False
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ == "still" for c in gov.children):
+        return True  # a state that lasts on from what the date dates ("my wrist still aches from the crash on the 3rd")
+    if gov.tag_ == "VBN" and not _auxes(gov) and gov.head.i != gov.i and gov.head.pos_ in ("VERB", "AUX"):
+        gov = gov.head  # a bare participle takes its tense from the verb it hangs from ("had her hip done")
+    return gov.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in _auxes(gov))
 
 
 def _auxes(tok: Token) -> list[Token]:

@@ -34,18 +34,24 @@ def test_a_line_on_a_day_of_its_own_is_a_new_occasion() -> None:
     later = _line("Chiro visit yesterday afternoon cost $40.", datetime(2025, 2, 12), "b")
     retold = _line("The $40 chiro visit really helped my neck.", datetime(2025, 2, 12), "b")
     note = _line("chiro thurs, $40", datetime(2025, 2, 12), "b")
+    bill = _line("Finally paid the $40 chiro bill this morning.", datetime(2025, 2, 12), "b")  # rev15
+    assert not _new_occasion(bill, first)
     assert _new_occasion(later, first)
     assert _new_occasion(note, first)  # a diary note with no verb tells its own visit
     assert not _new_occasion(retold, first)
 
 
 @pytest.mark.parametrize(("text", "theirs"), [
-    ("flatmate chiro tues, $45", True), ("Ingrid chiro fri, $35", True), ("Grandad chiro mon, $30", True),
+    ("flatmate chiro tues, $45", True), ("Ingrid's chiro fri, $35", True), ("Grandad chiro mon, $30", True),
     ("chiro for my shoulder weds, $40", False), ("Chiro appointment thurs, $40", False),
     ("sports chiro thurs, $40", False),
 ])
 def test_someone_before_the_thing_holds_it(text: str, theirs: bool) -> None:
     assert held_by_other(text, frozenset(terms("How much have I spent on the chiro?"))) is theirs
+
+
+def test_a_shop_before_the_thing_is_no_holder() -> None:  # rev15
+    assert not held_by_other("Lidl groceries sat, $64.", frozenset(terms("How much did I spend on groceries?")))
 
 
 def test_a_holder_the_question_names_is_asked_about() -> None:
@@ -59,7 +65,7 @@ def payer(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2025, 2, 10, 18), "Another chiro visit this afternoon, $40 again."),
         (datetime(2025, 2, 17, 18), "Fourth chiro visit done, another $40."),
         (datetime(2025, 2, 20, 18), "flatmate chiro tues, $45"),
-        (datetime(2025, 2, 24, 18), "Ingrid chiro fri, $35"),
+        (datetime(2025, 2, 24, 18), "Ingrid's chiro fri, $35"),
         (datetime(2025, 3, 1, 18), "The $40 chiro visits are worth it, honestly."),
     ]
     m = chat_memory("ines", said, "rp", None)

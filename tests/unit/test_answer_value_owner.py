@@ -21,6 +21,7 @@ from kgmem.answer.subjects import only_a_possessor
     ("Marek's school is closed for the strike.", "Marek", False),
     ("Marek teaches chemistry at Fernhill School.", "Marek", False),
     ("Marek and his cousin Zofia went to Ridgeway College.", "Marek", False),
+    ("Marek's brother Pavel found him a job at Ridgeway College and he starts Monday.", "Marek", False),  # rev15
 ])
 def test_a_name_only_as_the_holder_of_another_person(sentence: str, who: str, holder_only: bool) -> None:
     assert only_a_possessor(sentence, who) is holder_only

@@ -36,6 +36,10 @@ def _first(text: str, said: datetime) -> tuple[date, bool, bool]:
     ("The pottery class on the 30th of June was a disaster.", datetime(2025, 6, 10), date(2024, 6, 30)),
     ("I sold my old bike on the 5th.", datetime(2025, 3, 28), date(2025, 3, 5)),
     ("Ran a 10k on the 29th of May.", datetime(2025, 6, 1), date(2025, 5, 29)),
+    # a state lasting on from a dated event, or a date on a thing, is the past one (rev15)
+    ("My knee still hurts from the fall on the 4th, the physio says it's bruised.", datetime(2025, 8, 21),
+     date(2025, 8, 4)),
+    ("We loved the street party on the 9th of August.", datetime(2025, 7, 30), date(2024, 8, 9)),
 ])
 def test_the_clause_decides_which_year(text: str, said: datetime, day: date) -> None:
     assert _first(text, said)[0] == day
