@@ -40,7 +40,7 @@ from kgmem.models import Fact, QueryPlan
 from kgmem.nlp import load_nlp
 from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.search import fact_date
-from kgmem.text import PHRASE_BREAKS, tokenize
+from kgmem.text import tokenize
 
 #: "how many X" (not "the total number of X": a generic count the stored items answer; counting
 #: lines for it added preference lines — "Big yes to documentaries" — on the first synthetic family)
@@ -89,16 +89,9 @@ def _counted_phrase(question: str) -> list[list[str]]:
     rest = question[m.end():]
     end = _PHRASE_END.search(rest)
     phrase = rest[:end.start()] if end else rest
-    parts = [_words(_before_adjunct(part)) for part in re.split(r"\b(?:or|and)\b|,", phrase)]
+    parts = [_words(inst.before_adjunct(part)) for part in re.split(r"\b(?:or|and)\b|,", phrase)]
     return [p for p in parts if p]
 
-
-def _before_adjunct(part: str) -> str:
-    """A counted part without the phrase that modifies it after its head ("books [about the sea]",
-    "films [in a cinema hall]"): the thing counted is the books, not the sea."""
-    words = part.split()
-    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in PHRASE_BREAKS), len(words))
-    return " ".join(words[:cut])
 
 
 def _words(part: str) -> list[str]:

@@ -153,3 +153,11 @@ def stated_quantity(text: str, heads: set[str]) -> int:
 def lemmas(text: str) -> tuple[str, ...]:
     """The lemmas of a text's words (the shared pipeline's tagger and lemmatizer, no parse)."""
     return tuple(t.lemma_.lower() for t in load_nlp()(text, disable=("parser", "ner")) if t.is_alpha)
+
+
+def before_adjunct(part: str) -> str:
+    """A counted phrase without what modifies it after its head ("books [about the sea]", "films
+    [in a cinema hall]"): the thing counted is the books, not the sea."""
+    words = part.split()
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in PHRASE_BREAKS), len(words))
+    return " ".join(words[:cut])
