@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from kgmem.answer.actuality import actuality
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
+from kgmem.answer.pref_offer import asked_head, default_head, needed_words, offer
 from kgmem.answer.pref_reasons import (
     DOMAIN_FLOOR,
     FIT_MARGIN,
@@ -26,12 +27,11 @@ from kgmem.answer.pref_reasons import (
     ended,
     join_reasons,
     liked_thing,
-    qualified,
     reasons_from,
     restrictions,
     states_constraint,
 )
-from kgmem.answer.pref_whose import for_the_user, holders
+from kgmem.answer.pref_whose import for_the_user, guest_occasions, holders
 from kgmem.answer.taste import LEXICON, read_taste
 from kgmem.ids import entity_id
 from kgmem.models import Intent
@@ -79,7 +79,7 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
             continue  # "what seed do they like best?", "my starter smells like nail polish": no taste of the user's
         tid = f.source_turn_ids[0] if f.source_turn_ids else ""
         rel = ev.turn_similarity(tid) + 20 * result.fact_scores.get(f.id, 0.0)
-        out.append(_Stated(f.value, f.predicate != "dislikes", rel, f.session_id,
+        out.append(_Stated(_read_span(f.value), f.predicate != "dislikes", rel, f.session_id,
                            f"\"{f.text[:100]}\" (said {f.observed_at.date()})", tid, f.id, quote=ev.source_sentence(f)))
     stated: list[tuple[Line, bool, str]] = []
     ranked = {t.id for t in result.turns} | set(result.similarity)  # retrieval's top turns, and the turns close in meaning
@@ -111,6 +111,16 @@ _PARTS = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*|\s+but\s+|\s+whereas
 _COMPARISON = re.compile(r"\b(?:smell|taste|look|sound|feel|seem)(?:s|ed|ing)?\s+(?:\w+\s+)?like\b", re.I)
 _FRAME_WORDS = frozenset(w for entries in LEXICON.values() for e in entries for w in e.split())
 _SPEAKER = re.compile(r"\b(?:my|me|i|our|us)\b", re.I)
+
+
+#: a comparison's degree trailing a fact's thing ("pudding more" from "I adore pudding more than anything")
+_DEGREE_TAIL = re.compile(r"\s+(?:(?:much|far|way|even|a\s+lot|a\s+bit|little)\s+)?(?:more|less|better|worse)$", re.I)
+
+
+def _read_span(value: str) -> str:
+    """A fact's thing without a comparison's degree the extraction left on it ("sticky toffee pudding",
+    not "sticky toffee pudding more" from "… more than anything"): the degree is the frame's."""
+    return _DEGREE_TAIL.sub("", value) or value
 
 
 def _reads_as_taste(value: str, sentence: str) -> bool:
@@ -224,7 +234,8 @@ def _theirs_counts(ln: Line, clause: str, by_turn: dict[str, list[Line]], questi
     k = next(i for i, n in enumerate(turn) if n.position == ln.position)
     row = holders(tuple(n.text for n in turn[:k + 1]))
     parts = clauses(ln.text)
-    return for_the_user(row[parts.index(clause)] if clause in parts else None, question)
+    holder = row[parts.index(clause)] if clause in parts else None
+    return for_the_user(holder, question, guest_occasions(tuple(n.text for n in turn)) if holder else None)
 
 
 def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
@@ -237,7 +248,9 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     view = DomainView(ev.result.plan.question, ev.result.embed, model)
     pref = stated_preferences(ev, view=view)
     reasons, every = domain_constraints(ev, view)
-    reasons, every = [r for r in reasons if not ended(r)], [r for r in every if not ended(r)]  # "I used to be veggie"
+    # "I used to be veggie": said back only if it still holds (the constraints of ``every`` are checked where they
+    # would keep something out: :func:`restrictions`)
+    reasons = [r for r in reasons if not ended(r)]
     # a taste the question itself states ("im craving pizza, what should i order") is what is asked for:
     # built on first, and never left out for a constraint (the constraint qualifies it instead)
     asked = asked_tastes(ev.result.plan.question)
@@ -260,11 +273,19 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     left_out = [v for v, c in zip(pref.likes, clash) if c]
     pref.likes = [v for v, c in zip(pref.likes, clash) if not c]
     note = f" (I've left out {_join(left_out)}: it doesn't fit that)" if left_out else ""
+    # the thing offered is of the kind asked for, described in the user's words (kgmem.answer.pref_offer)
+    head, describing, counted = asked_head(ev.result.plan.question, view)
+    head, counted = (head, counted) if head else (default_head(view), True)
+    describing = describing + [w for w in needed_words(reasons) if w not in describing]
+    # every diet, allergy and condition of the domain is honoured; the things refused are named from the
+    # clearest reasons only (a refusal read from a line that speaks about the domain less clearly is kept
+    # out of a clashing like, but not named in the offer)
+    shown = [k for k in kept_out if k.kind == "diet"] + [k for k in restrictions(reasons) if k.kind == "refusal"]
     if pref.likes:
         # a reason that only restates a like or dislike named in the sentence is left out
         named = {v.casefold() for v in pref.likes + pref.dislikes + left_out}
         extra = [r for r in reasons if not (r.taste and (t := read_taste(r.source)) and t[1].casefold() in named)]
-        text = _built_on_likes(pref, kept_out)
+        text = _built_on_likes(pref, shown, head, describing, counted)
         text += f"; it should also fit what you've told me: {join_reasons(extra)}" if extra else ""
         text += f", and I'd avoid {_join(pref.dislikes)}" if pref.dislikes else ""
         return f"{text}{note}{said}.", pref
@@ -277,10 +298,10 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
         avoid = [d for d in pref.dislikes if not any(d.casefold() in r.text.casefold() for r in reasons)]
         pick = liked_thing(reasons)
         pick = None if pick and any(clashes([pick], kept_out, ev.result.embed)) else pick
-        offer = qualified(pick, kept_out)
+        offered = offer(head, describing, shown, pick, counted)
         told = f" that fits what you've told me: {join_reasons(reasons)}" if reasons else \
             f" that fits your diet ({_join([k.label for k in kept_out])})"
-        text = f"I'd suggest {offer}{told}"
+        text = f"I'd suggest {offered}{told}"
         text += f", and I'd avoid {_join(avoid)}" if avoid else ""
         return f"{text}{note}{'' if reasons else said}.", pref
     # only dislikes, and no constraint of the domain besides them
@@ -299,11 +320,13 @@ def _said(pref: Preference) -> str:
     return f" (you told me: {'; '.join(f'{chr(34)}{q}{chr(34)}' for q in pref.quotes[:2])})" if pref.quotes else ""
 
 
-def _built_on_likes(pref: Preference, kept_out: list[Restriction] | None = None) -> str:
-    """"Based on what you've told me, you enjoy A and B, so I'd suggest something built around A or B"
-    ("… a lactose-free take on A or B" where a constraint keeps something out)."""
+def _built_on_likes(pref: Preference, kept_out: list[Restriction] | None = None, head: str = "",
+                    describing: list[str] | None = None, counted: bool = True) -> str:
+    """"Based on what you've told me, you enjoy A and B, so I'd suggest a <head> built around A or B"
+    ("… a lactose-free take on A or B" where a diet keeps something out; :func:`kgmem.answer.pref_offer.offer`)."""
     thing = pref.likes[0] + (f" or {pref.likes[1]}" if len(pref.likes) > 1 else "")
-    return f"Based on what you've told me, you enjoy {_join(pref.likes)}, so I'd suggest {qualified(thing, kept_out or [])}"
+    return f"Based on what you've told me, you enjoy {_join(pref.likes)}, so I'd suggest " \
+           f"{offer(head, describing or [], kept_out or [], thing, counted)}"
 
 
 def _by_relevance(ev: EvidenceSet, pref: Preference) -> tuple[str, Preference] | None:

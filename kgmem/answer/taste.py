@@ -226,7 +226,9 @@ _PRONOUNS = frozenset({"it", "that", "this", "them", "they", "those", "these", "
                        "which", "what", "you", "him", "her", "so", "there", "here"})
 # where the thing named after a frame ends: a clause break or a comparison's other side
 _CUT = re.compile(r"[.,;:!?()\u2014]|\s(?:but|because|cause|so|though|although|since|when|while|if|whereas|than|"
-                  r"over|instead\s+of|rather\s+than|and\s+(?:i|we|it|that|then))\b", re.I)
+                  r"over|instead\s+of|rather\s+than|and\s+(?:i|we|it|that|then)|"
+                  # a comparison's degree belongs to the frame, not the thing ("pecan pie (much) more than anything")
+                  r"(?:(?:much|far|way|even|a\s+lot|a\s+bit|little)\s+)?(?:more|less|better|worse)\s+than)\b", re.I)
 # what trails the thing named without being part of it: a closing filler (kgmem.lexicon.discourse)
 # or an adverbial of degree, time or viewpoint
 _TRAILING = re.compile(rf"\s+(?:{closer_alternation()}|too|either|at\s+all|lately|these\s+days|so\s+much|"

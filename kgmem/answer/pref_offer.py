@@ -1,0 +1,199 @@
+"""What a preference answer offers: a thing of the kind the question asks for, described in the user's own words.
+
+Without an answer model kgmem has no catalogue of dishes, books or places, and invents none. What it can do
+is name the kind of thing asked for and describe it with what the user said: "a quick, cheap, vegan dinner
+without mushrooms" rather than "something that fits what you've told me". The pieces, each from the user's
+words or the parse, never from a list of answers:
+
+- the head: the question's own noun of its domain ("a couple of books" -> "book", "Sunday lunch", "a day
+  out"), else the domain's plain noun (``heads`` in ``kgmem/resources/preference/domains.json``: food ->
+  "meal", reading -> "book"), else "something";
+- the describing words the question gives the thing ("something quick n cheap", "a nice day out") and those
+  of the user's stated needs ("I need it quick", "it has to be quiet");
+- the diets, allergies and conditions to honour, as the thing's adjectives ("vegetarian", "nut-free");
+- the things the user refuses, after it ("without coriander or mushrooms").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from kgmem.answer.pref_reasons import DomainView, Reason, Restriction
+from kgmem.nlp import load_nlp
+from kgmem.text import FUNCTION_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: nouns of asking, of time or of amount that name no thing asked for ("any ideas", "a couple of books")
+_NOT_A_HEAD = frozenset({"idea", "ideas", "suggestion", "suggestions", "tip", "tips", "thought", "thoughts",
+                         "recommendation", "recommendations", "rec", "recs", "couple", "few", "bit", "lot", "kind",
+                         "sort", "type", "something", "anything", "smth", "thing", "things", "stuff", "one", "turn",
+                         "time", "week", "weekend", "month", "year", "night", "tonight", "today", "tomorrow", "day",
+                         "morning", "evening", "afternoon", "way", "help", "option", "options", "place", "somewhere",
+                         # occasions, not things ("Jean's birthday is coming up")
+                         "birthday", "anniversary", "holiday", "holidays", "christmas", "party", "wedding"})
+#: the words a request names an unnamed thing with ("something quick", "smth impressive", "somewhere quiet")
+_SOMETHING = frozenset({"something", "anything", "smth", "sth", "somewhere", "anywhere", "one"})
+#: "day out", "night out", "evening in": a time noun with its particle is a thing asked for
+_OUTING = re.compile(r"\b(?:day|night|evening|afternoon|weekend)\s+(?:out|away|in|off|trip)\b", re.I)
+#: the user's own describing word for what they need ("I need it quick", "it has to be quiet", "want something simple")
+_NEED = re.compile(r"\b(?:need|needs|want|wants|wanted|prefer|prefers|like|likes)\s+(?:it|them|something|anything|one|"
+                   r"stuff|things?)\s+(?:really\s+|quite\s+|very\s+|fairly\s+|pretty\s+|nice\s+and\s+)?(?P<a>[a-z-]+)|"
+                   r"\b(?:it|they|that|everything|something)\s+(?:must|has\s+to|have\s+to|needs\s+to|need\s+to|should)\s+"
+                   r"be\s+(?:really\s+|quite\s+|very\s+|fairly\s+|pretty\s+|nice\s+and\s+)?(?P<b>[a-z-]+)", re.I)
+#: at most this many describing words before the head
+MAX_DESCRIBING = 3
+
+
+@cache
+def _heads() -> dict[str, str]:
+    path = resources.files("kgmem").joinpath("resources", "preference", "domains.json")
+    data: dict[str, str] = json.loads(path.read_text(encoding="utf-8")).get("heads", {})
+    return data
+
+
+@cache
+def _domain_order() -> tuple[str, ...]:
+    path = resources.files("kgmem").joinpath("resources", "preference", "domains.json")
+    return tuple(json.loads(path.read_text(encoding="utf-8"))["domains"])
+
+
+def asked_head(question: str, view: DomainView) -> tuple[str, list[str], bool]:
+    """The noun the question names the thing asked for with (with a noun before it: "Sunday lunch", "day out"),
+    and the words describing it ("something quick n cheap": quick, cheap); ``""`` when the question names
+    none of its domain; and whether the question counts it (a plural, or "a"/"one" before it: "a novel",
+    "books"; not "packaging", "food"). Read from the tagger alone (a full parse costs a first ask ~5-10 ms)."""
+    nlp = load_nlp()
+    toks = list(nlp(question, disable=[p for p in ("parser", "ner") if p in nlp.pipe_names]))
+    described = [t.text.lower() for k, t in enumerate(toks) if t.pos_ == "ADJ"
+                 and any(u.lower_ in _SOMETHING for u in toks[max(0, k - 3):k])]
+    outing = _OUTING.search(question)
+    if outing:
+        at = next((k for k, t in enumerate(toks) if t.idx >= outing.start()), len(toks))
+        adjs = [t.text.lower() for t in toks[max(0, at - 2):at] if t.pos_ == "ADJ"]
+        return outing.group(0).lower(), _plain(adjs or described), True
+    heads = [k for k, t in enumerate(toks) if t.pos_ == "NOUN" and t.lower_ not in _NOT_A_HEAD and len(t.text) > 2
+             and not (k + 1 < len(toks) and toks[k + 1].pos_ == "NOUN" and toks[k + 1].lower_ not in _NOT_A_HEAD)
+             and not _aside(toks, k)]
+    if not heads:
+        return "", _plain(described), True
+    fits = view.fit([toks[k].text for k in heads])
+    best = max(range(len(heads)), key=lambda i: fits[i])
+    if fits[best] <= 0.0:
+        return "", _plain(described), True
+    k = heads[best]
+    head = toks[k]
+    words = ([toks[k - 1].text] if k and toks[k - 1].pos_ in ("NOUN", "PROPN") else []) + \
+        [head.lemma_ if head.tag_ == "NNS" else head.text]
+    own = [t.text.lower() for t in toks[max(0, k - 3):k] if t.pos_ == "ADJ"]
+    counted = head.tag_ == "NNS" or any(t.lower_ in ("a", "an", "one", "another") for t in toks[max(0, k - 4):k])
+    return " ".join(words), _plain(own + [a for a in described if a not in own]), counted
+
+
+def _aside(toks: Sequence[Token], k: int) -> bool:
+    """A noun that names no thing asked for: the occasion a request is for ("recommend a novel for the train",
+    "put on for the drive home"; "ideas for a day out" asks for the day out), or a noun of a purpose
+    ("what should I use to send a newsletter", "books to take on holiday")."""
+    j = k - 1
+    while j >= 0 and toks[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART") or \
+            (j >= 0 and toks[j].tag_ == "PRP$"):
+        j -= 1  # back over the noun's phrase ("the Christmas gift", "my")
+    if j >= 0 and toks[j].lower_ == "for":
+        i = j - 1
+        while i >= 0 and (toks[i].pos_ in ("ADJ", "CCONJ", "ADV") or toks[i].lower_ == "n"):
+            i -= 1  # "something quick n cheap for dinner"
+        return i < 0 or toks[i].lower_ not in _NOT_A_HEAD
+    return any(toks[i].lower_ == "to" and toks[i + 1].pos_ == "VERB" for i in range(k - 1))
+
+
+def _plain(words: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        if w not in FUNCTION_WORDS and w not in out and w.replace("-", "").isalpha():
+            out.append(w)
+    return out
+
+
+def default_head(view: DomainView) -> str:
+    """The plain noun of the question's domain ("meal" for food), ``""`` for a domain without one, or when the
+    question is about more than one domain (no kind of thing is clearly asked for)."""
+    if view.best is None or len(view.wanted) != 1:
+        return ""
+    return _heads().get(_domain_order()[view.best], "")
+
+
+def needed_words(reasons: Sequence[Reason]) -> list[str]:
+    """The describing words of the user's stated needs ("I need it quick" -> quick), as they said them, when the
+    parse reads them as adjectives."""
+    out: list[str] = []
+    for r in reasons:
+        for m in _NEED.finditer(r.source):
+            word = (m.group("a") or m.group("b") or "").lower()
+            if not word or word in FUNCTION_WORDS or word in out:
+                continue
+            doc = load_nlp()(r.source)
+            at = m.start("a") if m.group("a") else m.start("b")
+            if any(t.idx == at and t.pos_ == "ADJ" for t in doc):
+                out.append(word)
+    return out
+
+
+def offer(head: str, describing: Sequence[str], kept_out: Sequence[Restriction], liked: str | None = None,
+          counted: bool = True) -> str:
+    """The thing offered: "a quick, cheap, vegan dinner without mushrooms"; a liked thing qualified by the diets
+    ("a lactose-free take on pizza") or built on ("a book built around hard science fiction"); "something"
+    when nothing is known of it."""
+    diets = list(dict.fromkeys(r.label for r in kept_out if r.kind == "diet"))[:3]
+    refused = list(dict.fromkeys(t for r in kept_out if r.kind == "refusal" for t in refused_things(r.thing)))[:3]
+    words = [w for w in dict.fromkeys(describing) if w not in diets][:MAX_DESCRIBING]
+    if liked and diets:
+        text = f"a {', '.join(diets)} take on {liked}"
+    else:
+        words += diets
+        noun = head or ("option" if words else "something")
+        text = f"{_article(words[0] if words else noun)} {', '.join(words + [noun])}" if words or head else noun
+        text = text.split(" ", 1)[1] if head and not counted else text  # "plastic-free packaging", not "a …"
+        text = text.replace(f", {noun}", f" {noun}")
+        text += f" built around {liked}" if liked else ""
+    if refused:
+        text += " without " + (refused[0] if len(refused) == 1 else ", ".join(refused[:-1]) + " or " + refused[-1])
+    return text
+
+
+#: where one refused thing ends and the next begins ("no chicken no red meat", "no nuts or sesame")
+_NEXT_THING = re.compile(r"\s+(?:no|nor|or|and\s+no|not)\s+|,\s*", re.I)
+#: words that close a refusal without naming a thing ("no chicken suggestions pls": chicken)
+_POLITE = frozenset({"pls", "plz", "please", "thanks", "ta", "btw", "tho", "though", "ever", "either"})
+
+
+def refused_things(thing: str) -> list[str]:
+    """The things a refusal names, each as something a suggestion can be without ("chicken no red meat" ->
+    chicken, red meat; "chicken suggestions pls" -> chicken; a refused quality, "spicy" -> anything spicy)."""
+    out: list[str] = []
+    for part in _NEXT_THING.split(thing):
+        words = part.split()
+        while words and (words[-1].lower() in _POLITE or words[-1].lower() in _NOT_A_HEAD):
+            words.pop()  # a request's or a courtesy's word names no thing
+        if not words:
+            continue
+        text = " ".join(words)
+        if len(words) == 1 and _is_adjective(text):
+            text = f"anything {text}"  # "nothing spicy": without anything spicy
+        out.append(text)
+    return out
+
+
+def _is_adjective(word: str) -> bool:
+    nlp = load_nlp()
+    toks = nlp(f"it is {word}", disable=[p for p in ("parser", "ner") if p in nlp.pipe_names])
+    return toks[-1].pos_ == "ADJ"
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeio" else "a"
