@@ -2,7 +2,7 @@
 load average before and after, the percentile definition, and the JSON + Markdown pair under
 eval/results/ (one place, so every result file says the same things the same way).
 
-    with measured("flock /work/bench.lock .venv/bin/python eval/bench_x.py --n 5") as run:
+    with measured(".venv/bin/python eval/bench_x.py --n 5") as run:
         result = measure(args)
     report = {"title": "...", **run, "note": "...", "result": result}
     write_pair(out, report, render)   # render() may start with provenance_lines(report)
@@ -63,7 +63,7 @@ def command_line(argv: Sequence[str] | None = None) -> str:
     return shlex.join([".venv/bin/python", shown, *args[1:]])
 
 
-def spelled_out(script: str, args: Any, *, hide: dict[str, Any] | None = None, flock: bool = False) -> str:
+def spelled_out(script: str, args: Any, *, hide: dict[str, Any] | None = None) -> str:
     """The command that reproduces ``args`` (an argparse namespace) with every option spelled out,
     defaults included (a flag only when set; ``hide``: options left out while at that value)."""
     words = [".venv/bin/python", script]
@@ -75,7 +75,7 @@ def spelled_out(script: str, args: Any, *, hide: dict[str, Any] | None = None, f
             words += [flag] if value else []
         else:
             words += [flag, "" if value is None else str(value)]
-    return ("flock /work/bench.lock " if flock else "") + shlex.join(words)
+    return shlex.join(words)
 
 
 @contextmanager

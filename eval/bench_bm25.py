@@ -1,7 +1,7 @@
 """BM25 as kgmem runs it: a user's keyword indexes built from the texts, cached beside the user
 file (``<file>.kgnx.bm25``), read back, and queried warm.
 
-    flock /work/bench.lock .venv/bin/python eval/bench_bm25.py [--split synthetic-s] [--per-type 10] \
+    .venv/bin/python eval/bench_bm25.py [--split synthetic-s] [--per-type 10] \
         [--seed 0] [--repeat 20] [--out eval/results/bm25]
 
 For each haystack of the stratified selection (``--per-type 10 --seed 0``: 70 questions, the same

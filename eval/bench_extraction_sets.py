@@ -16,6 +16,9 @@ are development figures, reported next to the synthetic held-out families nobody
   negatives' user-subject facts (18 of 25 give other people's or things' numbers and places);
 - sentences_dev7.jsonl (au19, session 14; 105 turns written without reading kgmem's code): the same table and
   negatives' user-subject facts (25 negatives: other people's news, plans, a declined job, a quit job, a past habit, logs);
+- sentences_dev8.jsonl (au20, session 15; 104 turns written without reading kgmem's code): the same table and
+  negatives' user-subject facts (24 negatives: other people's purchases and news, plans, hypotheticals, a declined job,
+  a quit job, a past habit, a log line, a question);
 - paraphrases*.jsonl (earlier rounds): recall / precision of user facts (target >= 0.85);
 - noise_turns.jsonl (auth13): user facts stored (target 0);
 - other_entity_updates.jsonl (auth13): share of questions answered with the corrected value by
@@ -73,6 +76,8 @@ DEV5 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev5.jsonl"
 DEV6 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev6.jsonl"
 #: au19's seventh set (session 14), written the same way; its first run on a change is that change's blind figure
 DEV7 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev7.jsonl"
+#: au20's eighth set (session 15), written the same way; its first run on a change is that change's blind figure
+DEV8 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev8.jsonl"
 
 
 TARGET = 0.85  # recall and precision per category (issue #13)
@@ -122,6 +127,9 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
     rows7 = perturb_rows(hw.load_rows(DEV7), transform)
     cats7 = hw.score(ex, rows7)
     neg7, neg7_user = _negative_user_facts(ex, rows7)
+    rows8 = perturb_rows(hw.load_rows(DEV8), transform)
+    cats8 = hw.score(ex, rows8)
+    neg8, neg8_user = _negative_user_facts(ex, rows8)
     neg3, neg3_user = _negative_user_facts(ex, rows3)
     rows = perturb_rows(para.load_rows() + para.load_rows(para.ROUND2) + para.load_rows(para.ROUND3)
                         + para.load_rows(para.ROUND4), transform)
@@ -136,7 +144,7 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
         with tempfile.TemporaryDirectory() as tmp:
             outcomes = oe.run(Path(tmp))
     total, total2, total3, total4 = _total(cats), _total(cats2), _total(cats3), _total(cats4)
-    total5, total6, total7 = _total(cats5), _total(cats6), _total(cats7)
+    total5, total6, total7, total8 = _total(cats5), _total(cats6), _total(cats7), _total(cats8)
     extra: dict[str, Any] = {}
     if stages:
         extra["stages"] = {name: set_stages(ex, rs, hw.matches) for name, rs in (("handwritten", rows1), ("sentences_dev2", rows2),
@@ -169,6 +177,8 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
         "sentences_dev6_negative_user_facts": {"turns": neg6, "user_facts": neg6_user},
         "sentences_dev7": _category_figures(cats7), "sentences_dev7_all": _total_figures(total7),
         "sentences_dev7_negative_user_facts": {"turns": neg7, "user_facts": neg7_user},
+        "sentences_dev8": _category_figures(cats8), "sentences_dev8_all": _total_figures(total8),
+        "sentences_dev8_negative_user_facts": {"turns": neg8, "user_facts": neg8_user},
         "paraphrases": {"records": len(rows), "recall": round(p.recall, 3), "precision": round(p.precision, 3)},
         "noise": {"turns": len(noise_rows), "user_facts": leaks},
         "other_entity_updates": {"records": len(outcomes),
@@ -258,6 +268,12 @@ def to_markdown(r: dict[str, Any]) -> str:
                   "change on it is that change's blind figure, later gains there are directed):", "",
                   *category_table("dev7 category", r["sentences_dev7"], ("all", r["sentences_dev7_all"]), _negative), "",
                   f"dev7 negatives: {n7['user_facts']} user-subject facts from {n7['turns']} turns (target 0)."]
+    if "sentences_dev8" in r:
+        n8 = r["sentences_dev8_negative_user_facts"]
+        lines += ["", "sentences_dev8.jsonl (au20, session 15: written without reading kgmem's code; the first run of a "
+                  "change on it is that change's blind figure, later gains there are directed):", "",
+                  *category_table("dev8 category", r["sentences_dev8"], ("all", r["sentences_dev8_all"]), _negative), "",
+                  f"dev8 negatives: {n8['user_facts']} user-subject facts from {n8['turns']} turns (target 0)."]
     pr, nz, oe_ = r["paraphrases"], r["noise"], r["other_entity_updates"]
     lines += ["", f"Paraphrase sets ({pr['records']} records, user facts): recall {pr['recall']}, precision "
               f"{pr['precision']} (target 0.85: {ok(min(pr['recall'], pr['precision']), 0.85)}).", "",

@@ -1,6 +1,6 @@
 """A whole split ingested end to end, cold, through the product path (issue #13's budget check).
 
-    flock /work/bench.lock .venv/bin/python eval/bench_full_ingest.py --split synthetic-s [--workers 2] [--limit N]
+    .venv/bin/python eval/bench_full_ingest.py --split synthetic-s [--workers 2] [--limit N]
 
 Runs ``Memory.ingest_haystacks`` (the zero-LLM extraction tier with its meaning-based proposals,
 MiniLM embeddings, the default networkx store) into a fresh ``KGMEM_HOME`` (empty extraction and
@@ -27,7 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval._report import measured, provenance_lines, write_pair  # noqa: E402
+from eval._report import command_line, measured, provenance_lines, write_pair  # noqa: E402
 from kgmem import ids  # noqa: E402
 from kgmem.api import Memory  # noqa: E402
 from kgmem.datasets.longmemeval import iter_haystacks  # noqa: E402
@@ -134,9 +134,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--name", default=None)
     args = ap.parse_args()
-    command = (f"flock /work/bench.lock .venv/bin/python eval/bench_full_ingest.py --split {args.split}"
-               + (f" --limit {args.limit}" if args.limit else "") + (f" --workers {args.workers}" if args.workers > 1 else "")
-               + (f" --name {args.name}" if args.name else ""))
+    command = command_line()
     with measured(command, percentiles=False) as prov, tempfile.TemporaryDirectory(prefix="kgmem-full-ingest-") as tmp:
         res = run(args.split, args.limit, args.workers, Path(tmp))
     name = args.name or f"ingest_full_{args.split.replace('-', '_')}"

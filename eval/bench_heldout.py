@@ -1,6 +1,6 @@
 """kgmem vs baseline-rag on the hand-written held-out haystacks — aggregate figures only.
 
-    flock /work/bench.lock .venv/bin/python eval/bench_heldout.py [--set v1|v2] [--limit N]
+    .venv/bin/python eval/bench_heldout.py [--set v1|v2] [--limit N]
         [--model M] [--judge J] [--systems kgmem baseline-rag] [--run-root DIR]
         [--out eval/results/heldout_v1]
 
@@ -51,8 +51,9 @@ SETS = {"v1": ("handwritten_v1.json", "heldout_v1", "auth14"),
         "dev6": ("devsets/dev6.json", "dev6", "au13"),
         "dev7": ("devsets/dev7.json", "dev7", "au15"),
         "dev8": ("devsets/dev8.json", "dev8", "au17"),
-        "dev9": ("devsets/dev9.json", "dev9", "au19")}
-DEV_SETS = {"dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"}
+        "dev9": ("devsets/dev9.json", "dev9", "au19"),
+        "dev10": ("devsets/dev10.json", "dev10", "au20")}
+DEV_SETS = {"dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"}
 TYPES = ("single-session-user", "single-session-assistant", "single-session-preference",
          "multi-session", "knowledge-update", "temporal-reasoning")
 

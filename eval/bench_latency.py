@@ -1,6 +1,6 @@
 """Where the time goes on kgmem's question path: embed, plan, retrieve, answer — per stage and path.
 
-    flock /work/bench.lock .venv/bin/python eval/bench_latency.py --split synthetic-s --per-type 20 \
+    .venv/bin/python eval/bench_latency.py --split synthetic-s --per-type 20 \
         [--seed 0] [--repeat 2] [--out eval/results/latency]
 
 Uses haystacks already ingested into ``KGMEM_HOME`` (run ``kgmem eval --retrieval-only`` with the
@@ -229,7 +229,7 @@ def main() -> None:
     ap.add_argument("--legacy", action="store_true",
                     help="measure the pre-#14 code (PYTHONPATH to its tree; its retriever embeds the question)")
     args = ap.parse_args()
-    command = spelled_out("eval/bench_latency.py", args, hide={"out": ap.get_default("out")}, flock=True)
+    command = spelled_out("eval/bench_latency.py", args, hide={"out": ap.get_default("out")})
     with measured(command) as run:
         result = measure(args)
     report = {"title": "kgmem question-path latency", **run,

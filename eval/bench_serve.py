@@ -11,9 +11,9 @@ started (``--no-llm``: the model-free answer path; fresh KGMEM_HOME) and:
    throughput; then the same adds done sequentially in-process and the two memories compared
    user by user (counts, slot histories, answers).
 
-Writes ``eval/results/serve.{json,md}``. Heavy: run it under the shared lock, e.g.
+Writes ``eval/results/serve.{json,md}``. Heavy: run it on a quiet machine, e.g.
 
-    flock /work/bench.lock .venv/bin/python eval/bench_serve.py
+    .venv/bin/python eval/bench_serve.py
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
     .venv/bin/python eval/perturb_devset.py --set dev3 [--variants lower typo reword all]
         [--seed 0] [--out-dir $KGMEM_HOME/perturbed]
-    flock /work/bench.lock .venv/bin/python eval/perturb_devset.py --set dev3 --variants typo \\
+    .venv/bin/python eval/perturb_devset.py --set dev3 --variants typo \\
         --run --run-root $KGMEM_HOME/pert-runs [--out eval/results/dev3_typo_<name>]
 
 A fix found on a development question should also hold when the question is typed another way.

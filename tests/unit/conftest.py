@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from kgmem import ids
 from kgmem.api import Memory
+from kgmem.extraction.zero import RuleExtractor
 from kgmem.models import Session, Turn
 from kgmem.settings import Settings
+from kgmem.store.networkx_store import NetworkxStore
+
+#: the day the other-entity tests' single lines are said on
+DAY = datetime(2024, 5, 2, 9, 0)
 
 #: builds a zero-LLM networkx Memory holding one session per (date, user line, ...), each answered
 #: by ``reply`` (``None``: the user's lines only)
@@ -33,3 +41,61 @@ def chat_memory(tmp_path_factory: pytest.TempPathFactory) -> ChatMemory:
         return m
 
     return build
+
+
+@pytest.fixture(scope="session")
+def extractor() -> RuleExtractor:
+    """One zero-LLM extractor for the session (loading spaCy and the banks is the slow part)."""
+    return RuleExtractor()
+
+
+#: the (entity, attribute, value) facts about others that one user line gives, casefolded
+OtherFacts = Callable[[str], set[tuple[str, str, str]]]
+
+
+@pytest.fixture(scope="session")
+def other_facts(extractor: RuleExtractor) -> OtherFacts:
+    """Facts about people and things other than the user read from one user line said on :data:`DAY`."""
+    def read(text: str) -> set[tuple[str, str, str]]:
+        res = extractor.extract_many([([("user", text)], DAY)])[0]
+        return {(f.subject.casefold(), f.predicate, (f.value or "").casefold()) for f in res.facts if f.subject != "user"}
+
+    return read
+
+
+def _line_session(user: str, n: int, text: str, day: datetime) -> Session:
+    """Session ``n`` of ``user``: one user line and a canned "Noted." (ids as ingest derives them)."""
+    turns = [("user", text), ("assistant", "Noted.")]
+    sid = ids.session_id(f"{user}-s{n}", n, ids.session_content_digest(turns))
+    return Session(id=sid, user_id=user, started_at=day, source_id=f"{user}-s{n}",
+                   turns=[Turn(id=ids.turn_id(sid, i), session_id=sid, idx=i, role=r, text=t)
+                          for i, (r, t) in enumerate(turns)])
+
+
+@pytest.fixture(scope="session")
+def line_session() -> Callable[[str, int, str, datetime], Session]:
+    """Builds session ``n`` of a user: one user line and a canned "Noted."."""
+    return _line_session
+
+
+#: the (new value, old value) supersessions after a first statement and its correction
+Supersessions = Callable[[str, str, datetime, datetime], list[tuple[str, str]]]
+
+
+@pytest.fixture
+def supersessions(tmp_path: Path) -> Supersessions:
+    """Ingest two one-line sessions (zero-LLM, networkx) into a fresh user and return the
+    (new value, old value) pairs of its SUPERSEDES edges."""
+    def run(first: str, second: str, first_day: datetime, second_day: datetime) -> list[tuple[str, str]]:
+        store = NetworkxStore(tmp_path / "store")
+        mem = Memory(Settings.load({"home": str(tmp_path / "home")}), store=store, llm=False)
+        user = "pair:1"
+        mem.add_session(user, _line_session(user, 0, first, first_day))
+        mem.add_session(user, _line_session(user, 1, second, second_day))
+        facts = {f.id: f for f in store.facts(user)}
+        pairs = [(facts[s.new_fact_id].value or "", facts[s.old_fact_id].value or "") for s in store.supersessions(user)
+                 if s.new_fact_id in facts and s.old_fact_id in facts]
+        mem.close()
+        return pairs
+
+    return run

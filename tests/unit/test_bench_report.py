@@ -44,5 +44,5 @@ def test_stats_use_the_one_percentile() -> None:
 
 def test_spelled_out_names_every_option() -> None:
     args = argparse.Namespace(split="synthetic-s", per_type=20, family=None, legacy=False, drop=True, out="x")
-    assert _report.spelled_out("eval/b.py", args, hide={"out": "x"}, flock=True) == (
-        "flock /work/bench.lock .venv/bin/python eval/b.py --split synthetic-s --per-type 20 --family '' --drop")
+    assert _report.spelled_out("eval/b.py", args, hide={"out": "x"}) == (
+        ".venv/bin/python eval/b.py --split synthetic-s --per-type 20 --family '' --drop")

@@ -30,7 +30,7 @@ PENDING: dict[str, str] = {
     "answer/pref_reasons.py": "pf14: a taste told as over ('gave up / stopped / quit being'), stale's stop sense",
     "lexicon/gone.py": "oe14: words after a value that say it is gone or off (memory/anchoring, entity_slot)",
     "extraction/zero/checks.py": "x18: an offer turned down ('pulled out', 'it fell through', 'got cancelled')",
-    "extraction/zero/entity_facts.py": "oe14: verbs that move a date ('postpone', 'delay', 'reschedule')",
+    "extraction/zero/entity_subjects.py": "oe14: verbs that move a date ('postpone', 'delay', 'reschedule')",
     "extraction/zero/entity_turn.py": "oe14: verbs of a changed state ('postponed', 'delayed', 'cancelled')",
     "extraction/zero/lexicon.py": "x18: DEPART verbs (leaving a place) share 'abandon', 'ditch', 'quit': same meaning or not, "
                                   "its owner decides",

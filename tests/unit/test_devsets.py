@@ -41,6 +41,9 @@ SETS = {
     "dev9": ("au19", {"single-session-user": 5, "single-session-assistant": 3,
                       "single-session-preference": 3, "multi-session": 10, "knowledge-update": 7,
                       "temporal-reasoning": 13}, 5),
+    "dev10": ("au20", {"single-session-user": 5, "single-session-assistant": 3,
+                       "single-session-preference": 3, "multi-session": 10, "knowledge-update": 7,
+                       "temporal-reasoning": 13}, 5),
 }
 
 

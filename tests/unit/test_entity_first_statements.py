@@ -10,29 +10,16 @@ chef at Rovi"). Every sentence here was invented for these tests (none is from a
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import pytest
 
-from kgmem import ids
-from kgmem.api import Memory
-from kgmem.extraction.zero import RuleExtractor
 from kgmem.extraction.zero.entity_turn import entity_parts, spliced_statement
 from kgmem.extraction.zero.entity_values import numbered, whole_time
-from kgmem.models import Session, Turn
-from kgmem.settings import Settings
-from kgmem.store.networkx_store import NetworkxStore
 
-DAY = datetime(2024, 5, 2, 9, 0)
+if TYPE_CHECKING:
+    from conftest import OtherFacts, Supersessions
 
-
-@pytest.fixture(scope="module")
-def extractor() -> RuleExtractor:
-    return RuleExtractor()
-
-
-def _others(extractor: RuleExtractor, text: str) -> set[tuple[str, str, str]]:
-    res = extractor.extract_many([([("user", text)], DAY)])[0]
-    return {(f.subject.casefold(), f.predicate, f.value.casefold()) for f in res.facts if f.subject != "user"}
 
 
 @pytest.mark.parametrize(("text", "statement"), [
@@ -106,8 +93,8 @@ STATEMENTS = [
 
 
 @pytest.mark.parametrize(("text", "entity", "attr", "value"), STATEMENTS)
-def test_first_statements_are_stored(extractor: RuleExtractor, text: str, entity: str, attr: str, value: str) -> None:
-    facts = _others(extractor, text)
+def test_first_statements_are_stored(other_facts: OtherFacts, text: str, entity: str, attr: str, value: str) -> None:
+    facts = other_facts(text)
     assert (entity, attr, value) in facts, facts
 
 
@@ -123,40 +110,25 @@ def test_first_statements_are_stored(extractor: RuleExtractor, text: str, entity
     ("Dad is at Tesco doing the big shop.", "works_at"),
     ("My brother is at Barclays for an interview tomorrow, any tips for him?", "works_at"),
 ])
-def test_near_misses_store_no_such_fact(extractor: RuleExtractor, text: str, attr: str) -> None:
-    assert not {f for f in _others(extractor, text) if f[1] == attr}
+def test_near_misses_store_no_such_fact(other_facts: OtherFacts, text: str, attr: str) -> None:
+    assert not {f for f in other_facts(text) if f[1] == attr}
 
 
 @pytest.mark.parametrize("text", [
     "My uncle Raj packed in his job at Aldi last month, money was rubbish.",
     "Priya's jacked in nursing at St Mary's, she's had enough.",
 ])
-def test_a_job_given_up_is_no_workplace(extractor: RuleExtractor, text: str) -> None:
-    facts = _others(extractor, text)
+def test_a_job_given_up_is_no_workplace(other_facts: OtherFacts, text: str) -> None:
+    facts = other_facts(text)
     assert not {f for f in facts if f[1] == "works_at" and ("aldi" in f[2] or "mary" in f[2] or "nursing" in f[2])}, facts
 
 
-def test_someone_is_no_entity(extractor: RuleExtractor) -> None:
-    facts = _others(extractor, "Somebody from my running club, Ollie Grant, got a job at Google, which is mad.")
+def test_someone_is_no_entity(other_facts: OtherFacts) -> None:
+    facts = other_facts("Somebody from my running club, Ollie Grant, got a job at Google, which is mad.")
     assert not {f for f in facts if f[0] in ("somebody", "someone")}, facts
 
 
-def _session(user: str, n: int, text: str, day: datetime) -> Session:
-    turns = [("user", text), ("assistant", "Noted.")]
-    sid = ids.session_id(f"fs-{n}", n, ids.session_content_digest(turns))
-    return Session(id=sid, user_id=user, started_at=day, source_id=f"fs-{n}",
-                   turns=[Turn(id=ids.turn_id(sid, i), session_id=sid, idx=i, role=r, text=t)
-                          for i, (r, t) in enumerate(turns)])
-
-
-def test_a_first_statement_inside_a_question_is_superseded_by_its_correction(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    store = NetworkxStore(tmp_path / "store")
-    mem = Memory(Settings.load({"home": str(tmp_path / "home")}), store=store, llm=False)
-    user = "fs:address"
-    mem.add_session(user, _session(user, 0, "my brother Kofi lives at 9 Elm Grove, can you suggest a housewarming gift?",
-                                   datetime(2024, 3, 1, 10)))
-    mem.add_session(user, _session(user, 1, "Kofi has moved again, he's at 14 Birch Road now.", datetime(2024, 4, 1, 10)))
-    facts = {f.id: f for f in store.facts(user)}
-    sups = [(facts[s.new_fact_id].value, facts[s.old_fact_id].value) for s in store.supersessions(user)]
-    mem.close()
+def test_a_first_statement_inside_a_question_is_superseded_by_its_correction(supersessions: Supersessions) -> None:
+    sups = supersessions("my brother Kofi lives at 9 Elm Grove, can you suggest a housewarming gift?",
+                         "Kofi has moved again, he's at 14 Birch Road now.", datetime(2024, 3, 1, 10), datetime(2024, 4, 1, 10))
     assert ("14 Birch Road", "9 Elm Grove") in sups, sups

@@ -9,32 +9,22 @@ per attribute family. Every sentence here was invented for these tests (none is 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import pytest
 
-from kgmem import ids
-from kgmem.api import Memory
 from kgmem.extraction.schema import CandidateFact
-from kgmem.extraction.zero import RuleExtractor
 from kgmem.extraction.zero.clauses import clauses_of
 from kgmem.extraction.zero.entity_roles import role_values
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.memory.manager import MemoryManager
-from kgmem.models import Session, Turn
-from kgmem.settings import Settings
 from kgmem.store.networkx_store import NetworkxStore
 
+if TYPE_CHECKING:
+    from conftest import OtherFacts, Supersessions
+
+#: the day the first statements are said on (the conftest's ``other_facts`` reads lines on it too)
 DAY = datetime(2024, 5, 2, 9, 0)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> RuleExtractor:
-    return RuleExtractor()
-
-
-def _others(extractor: RuleExtractor, text: str) -> set[tuple[str, str, str]]:
-    res = extractor.extract_many([([("user", text)], DAY)])[0]
-    return {(f.subject.casefold(), f.predicate, f.value.casefold()) for f in res.facts if f.subject != "user"}
 
 
 #: (statement, words of the entity, attribute family, value)
@@ -48,9 +38,9 @@ FIRST_STATEMENTS = [
 
 
 @pytest.mark.parametrize(("text", "entity", "attrs", "value"), FIRST_STATEMENTS)
-def test_a_stated_clause_gives_its_topic_a_value(extractor: RuleExtractor, text: str, entity: str,
+def test_a_stated_clause_gives_its_topic_a_value(other_facts: OtherFacts, text: str, entity: str,
                                                   attrs: tuple[str, ...], value: str) -> None:
-    facts = _others(extractor, text)
+    facts = other_facts(text)
     assert any(entity in s and p in attrs and value in v for s, p, v in facts), facts
 
 
@@ -66,8 +56,8 @@ NEAR_MISSES = [
 
 
 @pytest.mark.parametrize(("text", "attr"), NEAR_MISSES)
-def test_near_misses_give_no_slot(extractor: RuleExtractor, text: str, attr: str) -> None:
-    assert not [f for f in _others(extractor, text) if f[1] == attr]
+def test_near_misses_give_no_slot(other_facts: OtherFacts, text: str, attr: str) -> None:
+    assert not [f for f in other_facts(text) if f[1] == attr]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -85,14 +75,6 @@ def test_a_move_is_no_state() -> None:
     assert not [v for v in found if v[1] == "state"]
 
 
-def _session(user: str, n: int, text: str, day: datetime) -> Session:
-    turns = [("user", text), ("assistant", "Noted.")]
-    sid = ids.session_id(f"{user}-s{n}", n, ids.session_content_digest(turns))
-    return Session(id=sid, user_id=user, started_at=day, source_id=f"{user}-s{n}",
-                   turns=[Turn(id=ids.turn_id(sid, i), session_id=sid, idx=i, role=r, text=t)
-                          for i, (r, t) in enumerate(turns)])
-
-
 #: (first statement, correction, new value, old value): the correction anchors on the slot
 CORRECTIONS = [
     ("My old housemate Bilal works for Arup in Leeds.", "Big news, Bilal has joined Atkins now.", "Atkins", "Arup"),
@@ -104,20 +86,13 @@ CORRECTIONS = [
 
 
 @pytest.mark.parametrize(("first", "second", "new", "old"), CORRECTIONS)
-def test_a_correction_supersedes_the_first_statement(tmp_path, first: str, second: str, new: str, old: str) -> None:
-    store = NetworkxStore(tmp_path / "store")
-    mem = Memory(Settings.load({"home": str(tmp_path / "home")}), store=store, llm=False)
-    user = "frames:1"
-    mem.add_session(user, _session(user, 0, first, DAY))
-    mem.add_session(user, _session(user, 1, second, datetime(2024, 5, 20, 9, 0)))
-    facts = {f.id: f for f in store.facts(user)}
-    links = {(s.new_fact_id, s.old_fact_id) for s in store.supersessions(user)}
-    mem.close()
-    assert any(new.casefold() in (facts[a].value or "").casefold() and old.casefold() in (facts[b].value or "").casefold()
-               for a, b in links if a in facts and b in facts), [(f.predicate, f.value, f.invalid_at) for f in facts.values()]
+def test_a_correction_supersedes_the_first_statement(supersessions: Supersessions, first: str, second: str, new: str,
+                                                    old: str) -> None:
+    sups = supersessions(first, second, DAY, datetime(2024, 5, 20, 9, 0))
+    assert any(new.casefold() in a.casefold() and old.casefold() in b.casefold() for a, b in sups), sups
 
 
-def test_one_slot_per_family(tmp_path) -> None:
+def test_one_slot_per_family(tmp_path, line_session) -> None:  # type: ignore[no-untyped-def]
     """A thing's place said as its venue, then as the organisation it is with: one slot."""
     store = NetworkxStore(tmp_path / "store")
     user = "frames:2"
@@ -127,9 +102,9 @@ def test_one_slot_per_family(tmp_path) -> None:
         return CandidateFact(subject="pottery class", subject_type="thing", predicate=pred, value=value,
                              text=f"pottery class {pred} {value}", speaker="user", source_turns=[0], confidence=0.6)
 
-    first = manager.plan_session(_session(user, 0, "a", DAY), [cand("venue", "Clay Studio")])
+    first = manager.plan_session(line_session(user, 0, "a", DAY), [cand("venue", "Clay Studio")])
     store.apply(first.write)
     manager.commit(first)
-    second = manager.plan_session(_session(user, 1, "b", datetime(2024, 5, 9, 9, 0)), [cand("provider", "Kiln Works")])
+    second = manager.plan_session(line_session(user, 1, "b", datetime(2024, 5, 9, 9, 0)), [cand("provider", "Kiln Works")])
     assert second.counts.superseded == 1
     assert [f.predicate for f in second.write.facts] == ["venue"]

@@ -14,7 +14,8 @@ from datetime import datetime
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import IMAGINED
 from kgmem.extraction.zero.clauses import Clause
-from kgmem.extraction.zero.entity_facts import EntityRef, _entity_fact
+from kgmem.extraction.zero.entity_facts import _entity_fact
+from kgmem.extraction.zero.entity_refs import EntityRef
 from kgmem.extraction.zero.entity_values import with_currency
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause
-from kgmem.extraction.zero.entity_facts import EntityRef, _entity_fact, _phrase
+from kgmem.extraction.zero.entity_facts import _entity_fact
 from kgmem.extraction.zero.entity_readings import hypothetical
+from kgmem.extraction.zero.entity_refs import EntityRef, _phrase
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.sentences import Sentence

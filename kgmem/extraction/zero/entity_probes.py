@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 from kgmem.extraction.schema import SlotProbe
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause
-from kgmem.extraction.zero.entity_facts import _phrase, _proper_name
 from kgmem.extraction.zero.entity_readings import bare_name_agent, hypothetical
 from kgmem.extraction.zero.entity_readings import person_name as _person_name
+from kgmem.extraction.zero.entity_refs import _phrase, _proper_name
 from kgmem.extraction.zero.entity_roles import role_values
 from kgmem.extraction.zero.entity_values import entity_values
 from kgmem.extraction.zero.entity_values import every as _every

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import HYPOTHETICAL
-from kgmem.extraction.zero.entity_facts import ATTRIBUTE_NOUNS, _proper_name
+from kgmem.extraction.zero.entity_refs import ATTRIBUTE_NOUNS, _proper_name
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.value_parse import NOT_NAMES

@@ -1,6 +1,6 @@
 """Facts about other people and things, sentence by sentence through a turn.
 
-The clauses of a sentence are read in order with one :class:`~.entity_facts.TurnContext` per turn
+The clauses of a sentence are read in order with one :class:`~.entity_refs.TurnContext` per turn
 (for "she", "it", "they" and attribute nouns without an owner). Two kinds of sentence are parsed
 again for this reading only, because the parse of the whole sentence hides their statement:
 
@@ -26,17 +26,7 @@ from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.extraction.zero.checks import IMAGINED, INTERROGATIVE, UNDOING, intent_only
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.entity_estimates import estimate_facts
-from kgmem.extraction.zero.entity_facts import (
-    _CHANGE_VERBS,
-    EntityRef,
-    TurnContext,
-    _entity_fact,
-    _phrase,
-    _specific,
-    entity_facts,
-    entity_of,
-    note_people,
-)
+from kgmem.extraction.zero.entity_facts import _entity_fact, entity_facts
 from kgmem.extraction.zero.entity_frames import frame_facts
 from kgmem.extraction.zero.entity_names import naming_facts
 from kgmem.extraction.zero.entity_probes import (
@@ -52,7 +42,15 @@ from kgmem.extraction.zero.entity_readings import (
     scheduled_object,
     when_span,
 )
+from kgmem.extraction.zero.entity_refs import (
+    EntityRef,
+    TurnContext,
+    _phrase,
+    _specific,
+    note_people,
+)
 from kgmem.extraction.zero.entity_roles import role_values
+from kgmem.extraction.zero.entity_subjects import _CHANGE_VERBS, entity_of
 from kgmem.extraction.zero.entity_values import with_ranges
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import load_nlp

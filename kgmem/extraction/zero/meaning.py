@@ -18,7 +18,7 @@ from kgmem import predicates
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause, possessed_by_other, user_relative
 from kgmem.extraction.zero.combine import ProposedFact
-from kgmem.extraction.zero.entity_facts import handed_to_person
+from kgmem.extraction.zero.entity_subjects import handed_to_person
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.lexicon import (
     ACQUIRE,
