@@ -76,7 +76,7 @@ def asked_head(question: str, view: DomainView) -> tuple[str, list[str], bool]:
     outing = _OUTING.search(question)
     if outing:
         at = next((k for k, t in enumerate(toks) if t.idx >= outing.start()), len(toks))
-        adjs = [t.text.lower() for t in toks[max(0, at - 2):at] if t.pos_ == "ADJ"]
+        adjs = [t.text.lower() for t in toks[max(0, at - 2):at] if t.pos_ == "ADJ" or t.tag_ == "VBG"]
         return outing.group(0).lower(), _plain(adjs or described), True
     heads = [k for k, t in enumerate(toks) if t.pos_ == "NOUN" and t.lower_ not in _NOT_A_HEAD and len(t.text) > 2
              and not (k + 1 < len(toks) and toks[k + 1].pos_ == "NOUN" and toks[k + 1].lower_ not in _NOT_A_HEAD)
@@ -92,7 +92,12 @@ def asked_head(question: str, view: DomainView) -> tuple[str, list[str], bool]:
     words = ([toks[k - 1].text] if k and toks[k - 1].pos_ in ("NOUN", "PROPN") else []) + \
         [head.lemma_ if head.tag_ == "NNS" else head.text]
     own = [t.text.lower() for t in toks[max(0, k - 3):k] if t.pos_ == "ADJ"]
-    counted = head.tag_ == "NNS" or any(t.lower_ in ("a", "an", "one", "another") for t in toks[max(0, k - 4):k])
+    # uncounted only where the question names it bare as what is asked for ("suggest packaging", "ideas for food");
+    # a bare meal after "for" is counted ("something quick for dinner": a quick dinner)
+    before = toks[k - 1 - (1 if words[0] != words[-1] else 0)] if k else None
+    bare_object = before is not None and (before.pos_ in ("VERB", "AUX") or
+                                          (before.lower_ == "for" and k >= 2 and toks[k - 2].tag_ == "NNS"))
+    counted = head.tag_ == "NNS" or not bare_object
     return " ".join(words), _plain(own + [a for a in described if a not in own]), counted
 
 
@@ -170,29 +175,23 @@ def offer(head: str, describing: Sequence[str], kept_out: Sequence[Restriction],
 _NEXT_THING = re.compile(r"\s+(?:no|nor|or|and\s+no|not)\s+|,\s*", re.I)
 #: words that close a refusal without naming a thing ("no chicken suggestions pls": chicken)
 _POLITE = frozenset({"pls", "plz", "please", "thanks", "ta", "btw", "tho", "though", "ever", "either"})
+#: nouns of a kind of thing that close a refusal without naming what is refused ("no chicken recipes", "no
+#: fish dishes", "no spicy food": chicken, fish, anything spicy)
+_KIND_NOUNS = frozenset({"recipe", "recipes", "dish", "dishes", "food", "foods", "meals", "options", "stuff"})
 
 
 def refused_things(thing: str) -> list[str]:
     """The things a refusal names, each as something a suggestion can be without ("chicken no red meat" ->
-    chicken, red meat; "chicken suggestions pls" -> chicken; a refused quality, "spicy" -> anything spicy)."""
+    chicken, red meat; "chicken recipes pls" -> chicken)."""
     out: list[str] = []
     for part in _NEXT_THING.split(thing):
         words = part.split()
-        while words and (words[-1].lower() in _POLITE or words[-1].lower() in _NOT_A_HEAD):
+        while len(words) > 1 and words[-1].lower() in _POLITE | _NOT_A_HEAD | _KIND_NOUNS:
             words.pop()  # a request's or a courtesy's word names no thing
         if not words:
             continue
-        text = " ".join(words)
-        if len(words) == 1 and _is_adjective(text):
-            text = f"anything {text}"  # "nothing spicy": without anything spicy
-        out.append(text)
+        out.append(" ".join(words))
     return out
-
-
-def _is_adjective(word: str) -> bool:
-    nlp = load_nlp()
-    toks = nlp(f"it is {word}", disable=[p for p in ("parser", "ner") if p in nlp.pipe_names])
-    return toks[-1].pos_ == "ADJ"
 
 
 def _article(word: str) -> str:

@@ -300,7 +300,10 @@ def _restrictions_of(r: Reason, found: dict[str, Restriction]) -> None:
     if taste is not None and not taste[0] and len(taste[1].split()) <= 4 and not _PERSONAL.search(taste[1]):
         key = taste[1].casefold()
         if not any(key == f.thing for f in found.values()):
-            found.setdefault(f"without {key}", Restriction(key, f"without {taste[1]}", "refusal"))
+            # "nothing spicy", "nothing too sweet": a quality refused, kept out as anything that has it
+            quality = re.search(rf"\bnothing\s+(?:too\s+|overly\s+|very\s+)?{re.escape(key)}\b", text, re.I)
+            thing = f"anything {key}" if quality else key
+            found.setdefault(f"without {key}", Restriction(thing, f"without {thing}", "refusal"))
 
 
 def as_diet(value: str) -> Restriction | None:
