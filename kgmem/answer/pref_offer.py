@@ -21,14 +21,10 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
 
 from kgmem.answer.pref_reasons import DomainView, Reason, Restriction
 from kgmem.nlp import load_nlp
 from kgmem.text import FUNCTION_WORDS
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
 
 #: nouns of asking, of time or of amount that name no thing asked for ("any ideas", "a couple of books")
 _NOT_A_HEAD = frozenset({"idea", "ideas", "suggestion", "suggestions", "tip", "tips", "thought", "thoughts",
@@ -40,6 +36,9 @@ _NOT_A_HEAD = frozenset({"idea", "ideas", "suggestion", "suggestions", "tip", "t
                          "birthday", "anniversary", "holiday", "holidays", "christmas", "party", "wedding"})
 #: the words a request names an unnamed thing with ("something quick", "smth impressive", "somewhere quiet")
 _SOMETHING = frozenset({"something", "anything", "smth", "sth", "somewhere", "anywhere", "one"})
+#: words opening a clause of time or condition: a noun after one names no thing asked for
+#: (not "after", "before", "since", "until": prepositions as often: "knackered after climbing")
+_SUBORDINATORS = frozenset({"when", "whenever", "while", "once", "if", "because", "cos"})
 #: "day out", "night out", "evening in": a time noun with its particle is a thing asked for
 _OUTING = re.compile(r"\b(?:day|night|evening|afternoon|weekend)\s+(?:out|away|in|off|trip)\b", re.I)
 #: the user's own describing word for what they need ("I need it quick", "it has to be quiet", "want something simple")
@@ -64,57 +63,85 @@ def _domain_order() -> tuple[str, ...]:
     return tuple(json.loads(path.read_text(encoding="utf-8"))["domains"])
 
 
-def asked_head(question: str, view: DomainView) -> tuple[str, list[str], bool]:
+def asked_head(question: str, view: DomainView, nouns: Sequence[str]) -> tuple[str, list[str], bool]:
     """The noun the question names the thing asked for with (with a noun before it: "Sunday lunch", "day out"),
     and the words describing it ("something quick n cheap": quick, cheap); ``""`` when the question names
     none of its domain; and whether the question counts it (a plural, or "a"/"one" before it: "a novel",
-    "books"; not "packaging", "food"). Read from the tagger alone (a full parse costs a first ask ~5-10 ms)."""
-    nlp = load_nlp()
-    toks = list(nlp(question, disable=[p for p in ("parser", "ner") if p in nlp.pipe_names]))
-    described = [t.text.lower() for k, t in enumerate(toks) if t.pos_ == "ADJ"
-                 and any(u.lower_ in _SOMETHING for u in toks[max(0, k - 3):k])]
-    outing = _OUTING.search(question)
+    "books"; not "packaging", "ideas for food"). ``nouns``: the question's content nouns as the planner's tagger
+    read them (lemmas); the rest is read from their places in the question, with no parse of its own (a
+    question's parse costs a first ask ~5-15 ms)."""
+    ql = question.lower().replace("\u2019", "'")
+    nouns = list(dict.fromkeys(n.lower() for n in nouns))
+    described = [w for m in _DESCRIBED.finditer(ql) for w in _words_until_function(m.group(1), nouns)]
+    outing = _OUTING.search(ql)
     if outing:
-        at = next((k for k, t in enumerate(toks) if t.idx >= outing.start()), len(toks))
-        adjs = [t.text.lower() for t in toks[max(0, at - 2):at] if t.pos_ == "ADJ" or t.tag_ == "VBG"]
-        return outing.group(0).lower(), _plain(adjs or described), True
-    heads = [k for k, t in enumerate(toks) if t.pos_ == "NOUN" and t.lower_ not in _NOT_A_HEAD and len(t.text) > 2
-             and not (k + 1 < len(toks) and toks[k + 1].pos_ == "NOUN" and toks[k + 1].lower_ not in _NOT_A_HEAD)
-             and not _aside(toks, k)]
-    if not heads:
+        lead = re.search(r"\b(?:a|an|one|the)\s+((?:[a-z-]+\s+){1,2})$", ql[:outing.start()])
+        adjs = _words_until_function(lead.group(1), nouns) if lead else []
+        return outing.group(0), _plain(adjs or described), True
+    found: list[tuple[str, re.Match[str]]] = []
+    for n in nouns:
+        m = re.search(rf"\b{re.escape(n)}(?:s|es)?\b", ql)
+        if m is None or n in _NOT_A_HEAD or len(n) < 3 or _aside(ql, m.start()):
+            continue
+        after = re.match(r"\s+([a-z-]+)", ql[m.end():])
+        if after and after.group(1).rstrip("s") in {x.rstrip("s") for x in nouns} and \
+                after.group(1) not in _NOT_A_HEAD:
+            continue  # "email newsletter": "email" names the newsletter's kind
+        found.append((n, m))
+    if not found:
         return "", _plain(described), True
-    fits = view.fit([toks[k].text for k in heads])
-    best = max(range(len(heads)), key=lambda i: fits[i])
+    fits = view.fit([question[m.start():m.end()] for _, m in found])
+    best = max(range(len(found)), key=lambda i: fits[i])
     if fits[best] <= 0.0:
         return "", _plain(described), True
-    k = heads[best]
-    head = toks[k]
-    words = ([toks[k - 1].text] if k and toks[k - 1].pos_ in ("NOUN", "PROPN") else []) + \
-        [head.lemma_ if head.tag_ == "NNS" else head.text]
-    own = [t.text.lower() for t in toks[max(0, k - 3):k] if t.pos_ == "ADJ"]
-    # uncounted only where the question names it bare as what is asked for ("suggest packaging", "ideas for food");
+    noun, m = found[best]
+    before = re.search(r"([a-z-]+)\s+$", ql[:m.start()])
+    words = [noun]
+    if before and before.group(1).rstrip("s") in {x.rstrip("s") for x in nouns} and before.group(1) not in _NOT_A_HEAD:
+        words.insert(0, question[before.start(1):before.end(1)])  # "Sunday lunch", "family meal"
+    lead = re.search(r"\b(?:a|an|one|another)\s+((?:[a-z-]+\s+){1,2})$", ql[:m.start()])
+    own = _words_until_function(lead.group(1), nouns) if lead else []
+    counted = m.group(0) != noun or bool(re.search(r"\b(?:a|an|one|another|which|what)\s+(?:[\w-]+\s+){0,3}$",
+                                                    ql[:m.start()]))
+    # a bare noun is uncounted where the question asks for it as such ("suggest packaging", "ideas for food");
     # a bare meal after "for" is counted ("something quick for dinner": a quick dinner)
-    before = toks[k - 1 - (1 if words[0] != words[-1] else 0)] if k else None
-    bare_object = before is not None and (before.pos_ in ("VERB", "AUX") or
-                                          (before.lower_ == "for" and k >= 2 and toks[k - 2].tag_ == "NNS"))
-    counted = head.tag_ == "NNS" or not bare_object
+    counted = counted or (bool(re.search(r"\bfor\s+(?:(?:the|my|our|your|his|her|their|this|that)\s+)?(?:[\w-]+\s+){0,2}$",
+                                         ql[:m.start()])) and
+                          not re.search(r"\b(?:ideas|suggestions|tips|recommendations|recs)\s+for\s+$", ql[:m.start()]))
     return " ".join(words), _plain(own + [a for a in described if a not in own]), counted
 
 
-def _aside(toks: Sequence[Token], k: int) -> bool:
-    """A noun that names no thing asked for: the occasion a request is for ("recommend a novel for the train",
-    "put on for the drive home"; "ideas for a day out" asks for the day out), or a noun of a purpose
-    ("what should I use to send a newsletter", "books to take on holiday")."""
-    j = k - 1
-    while j >= 0 and toks[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART") or \
-            (j >= 0 and toks[j].tag_ == "PRP$"):
-        j -= 1  # back over the noun's phrase ("the Christmas gift", "my")
-    if j >= 0 and toks[j].lower_ == "for":
-        i = j - 1
-        while i >= 0 and (toks[i].pos_ in ("ADJ", "CCONJ", "ADV") or toks[i].lower_ == "n"):
-            i -= 1  # "something quick n cheap for dinner"
-        return i < 0 or toks[i].lower_ not in _NOT_A_HEAD
-    return any(toks[i].lower_ == "to" and toks[i + 1].pos_ == "VERB" for i in range(k - 1))
+#: the words a request names an unnamed thing with, and what follows ("something quick n cheap", "smth impressive")
+_DESCRIBED = re.compile(r"\b(?:something|anything|smth|sth|somewhere)\s+((?:[a-z-]+(?:\s+(?:n|and|&|or)\s+|\s+|$)){1,3})")
+
+
+def _words_until_function(text: str, nouns: Sequence[str]) -> list[str]:
+    """The describing words opening ``text``, up to the first function word or noun ("quick n cheap for dinner"
+    -> quick, cheap; "nice day" -> nice)."""
+    out: list[str] = []
+    for w in re.findall(r"[a-z-]+", text):
+        if w in ("n", "and", "or"):
+            continue
+        if w in FUNCTION_WORDS or w.rstrip("s") in {x.rstrip("s") for x in nouns} or w in _NOT_A_HEAD:
+            break
+        out.append(w)
+    return out
+
+
+def _aside(ql: str, at: int) -> bool:
+    """A noun (at ``at`` in the lower-cased question) that names no thing asked for: the occasion a request is
+    for ("recommend a novel for the train", "put on for the drive home"; "ideas for a day out", "something quick
+    for dinner" ask for it), a noun of a purpose ("what should I use to send a newsletter", "books to take on
+    holiday") or of a clause of time or condition ("when I get in from a night shift")."""
+    pre = ql[:at]
+    if re.search(r"\b(?:" + "|".join(sorted(_SUBORDINATORS)) + r")\b", pre) or \
+            re.search(r"\bto\s+(?!(?:the|a|an|my|our|your|his|her|their|me|us|you|him|them)\b)[a-z]+\b", pre):
+        return True
+    m = re.search(r"\bfor\s+(?:(?:the|a|an|my|our|your|his|her|their|this|that|some|[\w-]+'s)\s+)?(?:[\w-]+\s+){0,2}$", pre)
+    if m is None:
+        return False
+    asker = re.findall(r"[a-z-]+", pre[:m.start()])[-4:]
+    return not any(w in _NOT_A_HEAD or w in _SOMETHING for w in asker)
 
 
 def _plain(words: Sequence[str]) -> list[str]:

