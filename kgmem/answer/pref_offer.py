@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from kgmem.answer.pref_reasons import DomainView, Reason, Restriction
+from kgmem.answer.pref_reasons import DomainView, Reason, Restriction, restrictions
+from kgmem.models import QueryPlan
 from kgmem.nlp import load_nlp
 from kgmem.text import FUNCTION_WORDS
 
@@ -101,7 +102,7 @@ def asked_head(question: str, view: DomainView, nouns: Sequence[str]) -> tuple[s
         words.insert(0, question[before.start(1):before.end(1)])  # "Sunday lunch", "family meal"
     lead = re.search(r"\b(?:a|an|one|another)\s+((?:[a-z-]+\s+){1,2})$", ql[:m.start()])
     own = _words_until_function(lead.group(1), nouns) if lead else []
-    counted = m.group(0) != noun or bool(re.search(r"\b(?:a|an|one|another|which|what)\s+(?:[\w-]+\s+){0,3}$",
+    counted = m.group(0) != noun or bool(re.search(r"\b(?:a|an|one|another|which|what|any)\s+(?:(?!for\b|of\b|to\b)[\w-]+\s+){0,3}$",
                                                     ql[:m.start()]))
     # a bare noun is uncounted where the question asks for it as such ("suggest packaging", "ideas for food");
     # a bare meal after "for" is counted ("something quick for dinner": a quick dinner)
@@ -223,3 +224,29 @@ def refused_things(thing: str) -> list[str]:
 
 def _article(word: str) -> str:
     return "an" if word[:1].lower() in "aeio" else "a"
+
+
+def offer_parts(plan: QueryPlan, view: DomainView, reasons: Sequence[Reason], kept_out: Sequence[Restriction],
+                dislikes: Sequence[str]) -> tuple[str, list[str], bool, list[Restriction]]:
+    """What :func:`offer` is given for a question: the head (the question's, else the domain's), the describing
+    words (the question's, then the user's needs), whether it is counted, and the constraints to show: every
+    diet, allergy and condition (``kept_out``), and the things refused in the clearest ``reasons`` (a refusal
+    read from a line that speaks about the domain less clearly keeps a clashing like out but is not named), less
+    those the answer already avoids as dislikes ("and I'd avoid horror movies" is said once)."""
+    nouns = [n.removeprefix("noun:") for n in plan.notes if n.startswith("noun:")] + ([plan.head] if plan.head else [])
+    head, describing, counted = asked_head(plan.question, view, nouns)
+    head, counted = (head, counted) if head else (default_head(view), True)
+    describing = describing + [w for w in needed_words(reasons) if w not in describing]
+    avoided = {d.casefold() for d in dislikes}
+    shown = [k for k in kept_out if k.kind == "diet"] + \
+        [k for k in restrictions(reasons) if k.kind == "refusal" and k.thing.casefold() not in avoided]
+    return head, describing, counted, shown
+
+
+def built_on_likes(likes: Sequence[str], kept_out: Sequence[Restriction] = (), head: str = "",
+                   describing: Sequence[str] = (), counted: bool = True) -> str:
+    """"Based on what you've told me, you enjoy A and B, so I'd suggest a <head> built around A or B"
+    ("… a lactose-free take on A or B" where a diet keeps something out: :func:`offer`)."""
+    thing = likes[0] + (f" or {likes[1]}" if len(likes) > 1 else "")
+    said = likes[0] if len(likes) == 1 else ", ".join(likes[:-1]) + " and " + likes[-1]
+    return f"Based on what you've told me, you enjoy {said}, so I'd suggest {offer(head, describing, kept_out, thing, counted)}"

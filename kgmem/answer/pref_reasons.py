@@ -336,23 +336,36 @@ _FREE = re.compile(r"-free\b|\bfree\s+of\b|\bwithout\b|\bno\b|\bvegan\b|\bvegeta
 def clashes(likes: Sequence[str], kept_out: Sequence[Restriction],
             embed: Callable[[list[str]], np.ndarray | None]) -> list[bool]:
     """Per liked thing: whether a constraint keeps it out ("cheese" for a lactose-intolerant user,
-    "steak" for a vegetarian): the kept-out thing (or the diet) names it or is close to it in
-    meaning. A like that already honours the constraint ("vegan cheesecake") does not clash."""
-    targets = [t for r in kept_out for t in (r.thing or r.label, *_kept_out_by(r.thing or r.label)) if t]
-    if not likes or not targets:
+    "steak" for a vegetarian): a diet's kept-out thing names it or is close to it in meaning; a thing
+    the user refuses only where the like names what sets it apart ("horror movies" keeps out "horror
+    films", not "heist movies": the kind both share is no clash). A like that already honours the
+    constraint ("vegan cheesecake") does not clash."""
+    targets = [t for r in kept_out if r.kind == "diet" for t in (r.thing or r.label, *_kept_out_by(r.thing or r.label))
+               if t]
+    refused = [r.thing for r in kept_out if r.kind == "refusal" and r.thing]
+    if not likes or not (targets or refused):
         return [False] * len(likes)
-    vecs = embed(list(likes) + targets)
+    vecs = embed(list(likes) + targets) if targets else None
     out = []
     for k, like in enumerate(likes):
         if _FREE.search(like):
             out.append(False)
             continue
         words = set(re.findall(r"[a-z]+", like.lower()))
-        hit = any(set(re.findall(r"[a-z]+", t.lower())) & words for t in targets)
+        hit = any(set(re.findall(r"[a-z]+", t.lower())) & words for t in targets) or \
+            any(_names_refused(words, r) for r in refused)
         if not hit and vecs is not None:
             hit = any(float(vecs[k] @ vecs[len(likes) + j]) >= CLASH_FLOOR for j in range(len(targets)))
         out.append(hit)
     return out
+
+
+def _names_refused(words: set[str], refused: str) -> bool:
+    """The like's words name the refused thing by what sets it apart: its words before its last (its
+    kind), or the one word of a one-word thing ("olives": "green olives"; "horror movies": "horror films")."""
+    parts = [w for w in re.findall(r"[a-z]+", refused.lower()) if w != "anything"]
+    marks = parts[:-1] if len(parts) > 1 else parts
+    return bool(marks) and set(marks) <= words
 
 
 def qualified(thing: str | None, kept_out: Sequence[Restriction]) -> str:

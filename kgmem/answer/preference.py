@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from kgmem.answer.actuality import actuality
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
-from kgmem.answer.pref_offer import asked_head, default_head, needed_words, offer
+from kgmem.answer.pref_offer import built_on_likes, offer, offer_parts
 from kgmem.answer.pref_reasons import (
     DOMAIN_FLOOR,
     FIT_MARGIN,
     TASTE_FLOOR,
     DomainView,
     Reason,
-    Restriction,
     as_diet,
     clashes,
     clauses,
@@ -32,7 +31,7 @@ from kgmem.answer.pref_reasons import (
     states_constraint,
 )
 from kgmem.answer.pref_whose import for_the_user, guest_occasions, holders
-from kgmem.answer.taste import LEXICON, read_taste
+from kgmem.answer.taste import LEXICON, read_taste, without_degree
 from kgmem.ids import entity_id
 from kgmem.models import Intent
 
@@ -79,7 +78,7 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
             continue  # "what seed do they like best?", "my starter smells like nail polish": no taste of the user's
         tid = f.source_turn_ids[0] if f.source_turn_ids else ""
         rel = ev.turn_similarity(tid) + 20 * result.fact_scores.get(f.id, 0.0)
-        out.append(_Stated(_read_span(f.value), f.predicate != "dislikes", rel, f.session_id,
+        out.append(_Stated(without_degree(f.value), f.predicate != "dislikes", rel, f.session_id,
                            f"\"{f.text[:100]}\" (said {f.observed_at.date()})", tid, f.id, quote=ev.source_sentence(f)))
     stated: list[tuple[Line, bool, str]] = []
     ranked = {t.id for t in result.turns} | set(result.similarity)  # retrieval's top turns, and the turns close in meaning
@@ -111,16 +110,6 @@ _PARTS = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*|\s+but\s+|\s+whereas
 _COMPARISON = re.compile(r"\b(?:smell|taste|look|sound|feel|seem)(?:s|ed|ing)?\s+(?:\w+\s+)?like\b", re.I)
 _FRAME_WORDS = frozenset(w for entries in LEXICON.values() for e in entries for w in e.split())
 _SPEAKER = re.compile(r"\b(?:my|me|i|our|us)\b", re.I)
-
-
-#: a comparison's degree trailing a fact's thing ("pudding more" from "I adore pudding more than anything")
-_DEGREE_TAIL = re.compile(r"\s+(?:(?:much|far|way|even|a\s+lot|a\s+bit|little)\s+)?(?:more|less|better|worse)$", re.I)
-
-
-def _read_span(value: str) -> str:
-    """A fact's thing without a comparison's degree the extraction left on it ("sticky toffee pudding",
-    not "sticky toffee pudding more" from "… more than anything"): the degree is the frame's."""
-    return _DEGREE_TAIL.sub("", value) or value
 
 
 def _reads_as_taste(value: str, sentence: str) -> bool:
@@ -274,20 +263,15 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     pref.likes = [v for v, c in zip(pref.likes, clash) if not c]
     note = f" (I've left out {_join(left_out)}: it doesn't fit that)" if left_out else ""
     # the thing offered is of the kind asked for, described in the user's words (kgmem.answer.pref_offer)
-    plan = ev.result.plan
-    nouns = [n.removeprefix("noun:") for n in plan.notes if n.startswith("noun:")] + ([plan.head] if plan.head else [])
-    head, describing, counted = asked_head(plan.question, view, nouns)
-    head, counted = (head, counted) if head else (default_head(view), True)
-    describing = describing + [w for w in needed_words(reasons) if w not in describing]
-    # every diet, allergy and condition of the domain is honoured; the things refused are named from the
-    # clearest reasons only (a refusal read from a line that speaks about the domain less clearly is kept
-    # out of a clashing like, but not named in the offer)
-    shown = [k for k in kept_out if k.kind == "diet"] + [k for k in restrictions(reasons) if k.kind == "refusal"]
+    # (the dislikes the answer says after "I'd avoid": all of them with likes, else those no reason says)
+    avoided = pref.dislikes if pref.likes else \
+        [d for d in pref.dislikes if not any(d.casefold() in r.text.casefold() for r in reasons)]
+    head, describing, counted, shown = offer_parts(ev.result.plan, view, reasons, kept_out, avoided)
     if pref.likes:
         # a reason that only restates a like or dislike named in the sentence is left out
         named = {v.casefold() for v in pref.likes + pref.dislikes + left_out}
         extra = [r for r in reasons if not (r.taste and (t := read_taste(r.source)) and t[1].casefold() in named)]
-        text = _built_on_likes(pref, shown, head, describing, counted)
+        text = built_on_likes(pref.likes, shown, head, describing, counted)
         text += f"; it should also fit what you've told me: {join_reasons(extra)}" if extra else ""
         text += f", and I'd avoid {_join(pref.dislikes)}" if pref.dislikes else ""
         return f"{text}{note}{said}.", pref
@@ -322,15 +306,6 @@ def _said(pref: Preference) -> str:
     return f" (you told me: {'; '.join(f'{chr(34)}{q}{chr(34)}' for q in pref.quotes[:2])})" if pref.quotes else ""
 
 
-def _built_on_likes(pref: Preference, kept_out: list[Restriction] | None = None, head: str = "",
-                    describing: list[str] | None = None, counted: bool = True) -> str:
-    """"Based on what you've told me, you enjoy A and B, so I'd suggest a <head> built around A or B"
-    ("… a lactose-free take on A or B" where a diet keeps something out; :func:`kgmem.answer.pref_offer.offer`)."""
-    thing = pref.likes[0] + (f" or {pref.likes[1]}" if len(pref.likes) > 1 else "")
-    return f"Based on what you've told me, you enjoy {_join(pref.likes)}, so I'd suggest " \
-           f"{offer(head, describing or [], kept_out or [], thing, counted)}"
-
-
 def _by_relevance(ev: EvidenceSet, pref: Preference) -> tuple[str, Preference] | None:
     """The suggestion when nothing the user said speaks about the question's domain by its examples:
     built from the most relevant tastes whatever their domain (the answer of session 12's code)."""
@@ -347,7 +322,7 @@ def _by_relevance(ev: EvidenceSet, pref: Preference) -> tuple[str, Preference] |
         pref.cited += from_lines.cited
         pref.turn_ids += from_lines.turn_ids
         return f"{text.rstrip('.')}, and I'd avoid {_join(pref.dislikes)}{said}.", pref
-    text = _built_on_likes(pref)
+    text = built_on_likes(pref.likes)
     text += f", and I'd avoid {_join(pref.dislikes)}" if pref.dislikes else ""
     return f"{text}{said}.", pref
 

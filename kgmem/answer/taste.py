@@ -289,3 +289,13 @@ def read_taste(clause: str) -> tuple[bool, str] | None:
             if value:
                 return like and not negated, value
     return None
+
+
+#: a comparison's degree trailing a thing ("pudding more" from "I adore pudding more than anything")
+_DEGREE_TAIL = re.compile(r"\s+(?:(?:much|far|way|even|a\s+lot|a\s+bit|little)\s+)?(?:more|less|better|worse)$", re.I)
+
+
+def without_degree(value: str) -> str:
+    """A liked thing without a comparison's degree another reader left on it ("sticky toffee pudding", not
+    "sticky toffee pudding more" from "… more than anything"): the degree is the frame's (see ``_CUT``)."""
+    return _DEGREE_TAIL.sub("", value) or value

@@ -79,3 +79,14 @@ def test_a_suggestion_from_constraints_alone_names_a_thing(chat_memory: Callable
         mem.close()
     assert a.extra["path"] == "preference", a.extra.get("decision")
     assert "I'd suggest a quick, vegetarian dinner without aubergine" in a.text, a.text
+
+
+def test_a_refused_kind_keeps_out_only_what_it_names() -> None:
+    """A refusal keeps out a like that names what sets the refused thing apart, not one of the same kind ("no
+    slasher films" keeps "slasher films from the 80s" out, not "caper films"); found while moving the offer."""
+    from kgmem.answer.pref_reasons import clashes
+
+    no_model: Callable[[list[str]], None] = lambda texts: None  # noqa: E731
+    kept = [Restriction("slasher films", "without slasher films", "refusal")]
+    assert clashes(["caper films", "slasher films from the 80s", "slasher flicks"], kept, no_model) == \
+        [False, True, True]
