@@ -18,6 +18,8 @@ from importlib import resources
 from typing import Any
 
 SENSES = ("call_off", "put_off", "stop")
+#: the senses of leaving a thing one held (a place or post, a job, a possession): read by name only
+LEAVING = ("depart", "leave_work", "let_go")
 _VOWELS = "aeiou"
 #: the forms of "be" a predicate on it takes in a line ("the spa day is off till May")
 _BE = ("be", "is", "are", "was", "were", "been", "'s", "’s")
@@ -43,6 +45,30 @@ def predicates(*senses: str, bare_only: bool = False) -> frozenset[str]:
     wanted = set(senses or SENSES)
     return frozenset(p for p, e in _data()["predicates"].items()
                      if wanted & set(e["senses"]) and (e.get("bare", True) or not bare_only))
+
+
+def lemmas(*senses: str) -> frozenset[str]:
+    """The verbs (lemmas) of the senses' predicates ("lay off" → "lay")."""
+    return frozenset(p.partition(" ")[0] for p in predicates(*senses))
+
+
+@lru_cache(maxsize=32)
+def verb_rests(*senses: str) -> dict[str, frozenset[str]]:
+    """The senses' predicates by verb, with what each must take in the parse: its particle,
+    preposition or object ("give" → {"up"}, "lose" → {"job"}; a bare verb → {""})."""
+    out: dict[str, set[str]] = {}
+    for p in predicates(*senses):
+        verb, _, rest = p.partition(" ")
+        out.setdefault(verb, set()).add(rest)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def says(lemma: str, taken: set[str] | frozenset[str], *senses: str) -> bool:
+    """A verb ``lemma`` that takes the words ``taken`` (its particles, prepositions and objects'
+    lemmas, lower case) says a predicate of the senses: "walk" + {"out"} is walking out; a bare
+    "walk" is not."""
+    rests = verb_rests(*senses).get(lemma)
+    return rests is not None and ("" in rests or bool(rests & taken))
 
 
 def _doubles(verb: str) -> bool:

@@ -99,3 +99,15 @@ def supersessions(tmp_path: Path) -> Supersessions:
         return pairs
 
     return run
+
+
+@pytest.fixture(scope="session")
+def user_facts(extractor: RuleExtractor) -> Callable[[str], set[tuple[str, str]]]:
+    """The user's (predicate, casefolded value) facts the zero-LLM tier reads in one user line, said on
+    2025-06-18 (a mid-year day: "last month", "in January" resolve inside one year)."""
+
+    def facts(text: str) -> set[tuple[str, str]]:
+        res = extractor.extract([("user", text)], datetime(2025, 6, 18))
+        return {(f.predicate, f.value.casefold()) for f in res.facts if f.subject == "user"}
+
+    return facts

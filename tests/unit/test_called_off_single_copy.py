@@ -29,11 +29,8 @@ EXEMPT = ("resources/lexicon/called_off.json", "datasets/synthetic/")
 PENDING: dict[str, str] = {
     "answer/pref_reasons.py": "pf14: a taste told as over ('gave up / stopped / quit being'), stale's stop sense",
     "lexicon/gone.py": "oe14: words after a value that say it is gone or off (memory/anchoring, entity_slot)",
-    "extraction/zero/checks.py": "x18: an offer turned down ('pulled out', 'it fell through', 'got cancelled')",
     "extraction/zero/entity_subjects.py": "oe14: verbs that move a date ('postpone', 'delay', 'reschedule')",
     "extraction/zero/entity_turn.py": "oe14: verbs of a changed state ('postponed', 'delayed', 'cancelled')",
-    "extraction/zero/lexicon.py": "x18: DEPART verbs (leaving a place) share 'abandon', 'ditch', 'quit': same meaning or not, "
-                                  "its owner decides",
 }
 
 
@@ -41,7 +38,10 @@ def _pattern(predicate: str, form: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?![a-z])")
 
 
-_FORMS = [(p, _pattern(p, f)) for p in called_off.predicates() for f in called_off.forms(p)
+#: the not-happening senses' predicates, and the leaving senses' whose bare word says nothing else ("resigned",
+#: "laid off", "gave up"; not "left", "sold", "returned": every-day verbs of other meanings)
+_SCANNED = called_off.predicates() | called_off.predicates(*called_off.LEAVING, bare_only=True)
+_FORMS = [(p, _pattern(p, f)) for p in _SCANNED for f in called_off.forms(p)
           if len(f) > 3 and f not in ("be off", "is off", "was off")]
 
 
@@ -62,6 +62,10 @@ def _py_groups(text: str) -> list[list[str]]:
             out.append([e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)])
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             out.append([node.value])
+        elif isinstance(node, ast.Dict):  # a verb -> particle table ({"jack": "in", "give": "up"}) reads as its phrases
+            pairs = [(k.value, v.value) for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant)
+                     and isinstance(v, ast.Constant) and isinstance(k.value, str) and isinstance(v.value, str)]
+            out.append([f"{k} {v}" for k, v in pairs])
         elif isinstance(node, ast.Call):  # a regex written over several literals, re.compile(r"…" r"…")
             out.append([a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)])
     return out
@@ -116,6 +120,27 @@ def test_every_reader_takes_the_one_lexicon() -> None:
     assert countable._called_off().search("the Reepham show was rained off")
     assert stale.stale("I packed in the choir last spring") and not stale.stale("I stopped at the shop")
     assert {"be off", "push back", "delay"} <= _called_off_predicates()
+
+
+def test_the_scan_sees_a_table_of_verbs_and_particles() -> None:
+    """rev14 M5: a dict of verb -> particle ({"jack": "in"}) was never read, so a copy of that shape passed."""
+    groups = _py_groups('_QUIT_WITH = {"jack": "in", "pack": "in", "give": "up", "walk": "out"}')
+    assert any(len(named(" ; ".join(g))) >= LEAST for g in groups)
+    assert named('W = frozenset({"resign", "retire", "step down"})') == {"resign", "retire", "step down"}
+    assert not named('W = ["left", "sold", "returned"]')  # every-day verbs of other meanings are no copy
+
+
+def test_every_reader_of_leaving_takes_the_one_lexicon() -> None:
+    """rev14 M5: leaving a job or place, or letting a thing go, was kept in four lists."""
+    from kgmem.extraction.zero import leaving
+    from kgmem.extraction.zero.lexicon import DEPART, LETTING_GO
+
+    assert DEPART == called_off.lemmas("depart") and LETTING_GO == called_off.lemmas("let_go")
+    assert {"resign", "lay", "step"} <= leaving.ENDING["works_at"]
+    assert called_off.says("walk", {"out"}, "leave_work") and not called_off.says("walk", {"to"}, "leave_work")
+    assert called_off.says("lose", {"job"}, "leave_work") and not called_off.says("lose", {"key"}, "leave_work")
+    assert not {"resign", "sell", "leave"} & called_off.predicates()  # a reader naming no sense gets no leaving verb
+    assert "quit" in called_off.predicates("stop", "leave_work")
 
 
 def test_inflection_by_rule() -> None:

@@ -16,23 +16,12 @@ failed on main 337f973 (15 of the 29 cases); the others guard what the change mu
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
 
 import pytest
 
-from kgmem.extraction.zero import RuleExtractor
-
-DATE = datetime(2025, 6, 18)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> RuleExtractor:
-    return RuleExtractor()
-
-
-def _facts(extractor: RuleExtractor, text: str) -> set[tuple[str, str]]:
-    res = extractor.extract([("user", text)], DATE)
-    return {(f.predicate, f.value.casefold()) for f in res.facts if f.subject == "user"}
+#: the shared fixture (tests/unit/conftest.py): a user line's (predicate, casefolded value) facts
+UserFacts = Callable[[str], set[tuple[str, str]]]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -40,9 +29,9 @@ def _facts(extractor: RuleExtractor, text: str) -> set[tuple[str, str]]:
     ("I picked up a new kettle and a Kindle Paperwhite on Saturday.",
      {("bought", "kettle"), ("bought", "kindle paperwhite")}),
 ])
-def test_a_branded_thing_beside_a_plain_one_is_one_list(extractor: RuleExtractor, text: str,
+def test_a_branded_thing_beside_a_plain_one_is_one_list(user_facts: UserFacts, text: str,
                                                           expected: set[tuple[str, str]]) -> None:
-    assert expected <= _facts(extractor, text)
+    assert expected <= user_facts(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -50,14 +39,14 @@ def test_a_branded_thing_beside_a_plain_one_is_one_list(extractor: RuleExtractor
     "I bought a PS5 and my brother a Switch.",
     "Grabbed a coffee and my mate Olly on the way.",
 ])
-def test_a_person_beside_a_thing_is_no_item(extractor: RuleExtractor, text: str) -> None:
+def test_a_person_beside_a_thing_is_no_item(user_facts: UserFacts, text: str) -> None:
     """rev14 (session 14): a people noun coordinated with a thing bought is not bought."""
-    facts = _facts(extractor, text)
+    facts = user_facts(text)
     assert not any(p == "bought" and v.split()[-1] in ("niece", "brother", "olly", "mate") for p, v in facts), facts
 
 
-def test_titles_still_take_names_only(extractor: RuleExtractor) -> None:
-    facts = _facts(extractor, "We watched Barbie and a giant popcorn tub.")
+def test_titles_still_take_names_only(user_facts: UserFacts) -> None:
+    facts = user_facts("We watched Barbie and a giant popcorn tub.")
     assert ("watched", "barbie") in facts
     assert not any(p == "watched" and "popcorn" in v for p, v in facts)
 
@@ -66,14 +55,14 @@ def test_titles_still_take_names_only(extractor: RuleExtractor) -> None:
     ("I attended TechCrunch Disrupt last week.", ("attended", "techcrunch disrupt")),
     ("Attended PyCon in Pittsburgh last spring.", ("attended", "pycon")),
 ])
-def test_what_one_attends_is_an_occasion(extractor: RuleExtractor, text: str, expected: tuple[str, str]) -> None:
-    facts = _facts(extractor, text)
+def test_what_one_attends_is_an_occasion(user_facts: UserFacts, text: str, expected: tuple[str, str]) -> None:
+    facts = user_facts(text)
     assert expected in facts
     assert not any(p in ("watched", "lives_in") for p, _ in facts)  # no film, no home
 
 
-def test_a_place_of_study_attended_is_no_occasion(extractor: RuleExtractor) -> None:
-    assert not any(p == "attended" for p, _ in _facts(extractor, "I attended Leeds University."))
+def test_a_place_of_study_attended_is_no_occasion(user_facts: UserFacts) -> None:
+    assert not any(p == "attended" for p, _ in user_facts("I attended Leeds University."))
 
 
 @pytest.mark.parametrize(("text", "left"), [
@@ -84,8 +73,8 @@ def test_a_place_of_study_attended_is_no_occasion(extractor: RuleExtractor) -> N
     ("I sold my Golf and bought a Tesla Model Y.", ("drives", "golf")),
     ("I cancelled my membership at PureGym.", ("gym", "puregym")),
 ])
-def test_a_slot_left_is_not_asserted(extractor: RuleExtractor, text: str, left: tuple[str, str]) -> None:
-    assert left not in _facts(extractor, text)
+def test_a_slot_left_is_not_asserted(user_facts: UserFacts, text: str, left: tuple[str, str]) -> None:
+    assert left not in user_facts(text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -96,8 +85,8 @@ def test_a_slot_left_is_not_asserted(extractor: RuleExtractor, text: str, left: 
     ("I work at Deloitte.", ("works_at", "deloitte")),
     ("My mechanic fixed my Golf yesterday.", ("drives", "golf")),  # another's deed on a thing that is still mine
 ])
-def test_the_new_value_and_held_slots_stay(extractor: RuleExtractor, text: str, expected: tuple[str, str]) -> None:
-    assert expected in _facts(extractor, text)
+def test_the_new_value_and_held_slots_stay(user_facts: UserFacts, text: str, expected: tuple[str, str]) -> None:
+    assert expected in user_facts(text)
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -105,8 +94,8 @@ def test_the_new_value_and_held_slots_stay(extractor: RuleExtractor, text: str, 
     ("I went to Victoria's birthday party.", "victoria's"),
     ("I met Paris at the airport.", "paris"),
 ])
-def test_a_persons_name_is_no_place(extractor: RuleExtractor, text: str, name: str) -> None:
-    facts = _facts(extractor, text)
+def test_a_persons_name_is_no_place(user_facts: UserFacts, text: str, name: str) -> None:
+    facts = user_facts(text)
     assert not any(p in ("visited", "lives_in", "hometown") and v == name for p, v in facts)
 
 
@@ -114,33 +103,33 @@ def test_a_persons_name_is_no_place(extractor: RuleExtractor, text: str, name: s
     ("I went to Paris with Emma.", ("visited", "paris")),
     ("I flew to Florence last spring.", ("visited", "florence")),
 ])
-def test_a_town_named_like_a_person_is_still_a_place(extractor: RuleExtractor, text: str,
+def test_a_town_named_like_a_person_is_still_a_place(user_facts: UserFacts, text: str,
                                                      expected: tuple[str, str]) -> None:
-    assert expected in _facts(extractor, text)
+    assert expected in user_facts(text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Which running shoes are best, given I just ran the Berlin Marathon?", ("attended", "berlin marathon")),
     ("Any tips now that I've adopted a rescue greyhound called Pip?", ("pet_name", "pip")),
 ])
-def test_a_statement_inside_a_question(extractor: RuleExtractor, text: str, expected: tuple[str, str]) -> None:
-    assert expected in _facts(extractor, text)
+def test_a_statement_inside_a_question(user_facts: UserFacts, text: str, expected: tuple[str, str]) -> None:
+    assert expected in user_facts(text)
 
 
-def test_a_condition_inside_a_question_states_nothing(extractor: RuleExtractor) -> None:
-    assert not any(p == "salary" for p, _ in _facts(extractor, "How should I budget if I earn 45k a year?"))
+def test_a_condition_inside_a_question_states_nothing(user_facts: UserFacts) -> None:
+    assert not any(p == "salary" for p, _ in user_facts("How should I budget if I earn 45k a year?"))
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("I've adopted a rescue greyhound called Pip.", {("has_pet", "greyhound"), ("pet_name", "pip")}),
     ("We've rescued a kitten named Miso.", {("has_pet", "kitten"), ("pet_name", "miso")}),
 ])
-def test_a_pet_adopted_in_the_perfect_is_the_users(extractor: RuleExtractor, text: str,
+def test_a_pet_adopted_in_the_perfect_is_the_users(user_facts: UserFacts, text: str,
                                                    expected: set[tuple[str, str]]) -> None:
-    assert expected <= _facts(extractor, text)
+    assert expected <= user_facts(text)
 
 
-def test_someone_elses_new_pet_is_still_theirs(extractor: RuleExtractor) -> None:
-    facts = _facts(extractor, "My sister got a puppy called Rupert.")
+def test_someone_elses_new_pet_is_still_theirs(user_facts: UserFacts) -> None:
+    facts = user_facts("My sister got a puppy called Rupert.")
     assert ("pet_name", "rupert") not in facts
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.lexicon import BLOCK_ADV, INTENT, INTENT_FORMS, MODALS
 from kgmem.extraction.zero.nlp import first_word, subject_of
+from kgmem.lexicon import called_off
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -46,7 +47,9 @@ UNDOING = re.compile(
     r"\b(?:but|and|then|so)\s+(?:I|we)\s+(?:\w+\s+)?(?:turned\s+(?:it|them|that|this|him|her|the\s+\w+)\s+down|turned\s+down|"
     r"declined|refused|said\s+no|pulled\s+out|backed\s+out|withdrew)\b"
     r"|\bbut\s+(?:someone|somebody)\s+else\s+(?:got|took|bought|snapped)\b"
-    r"|\bbut\s+(?:it|that|the\s+\w+)\s+(?:fell\s+through|fell\s+apart|didn't\s+happen|was\s+cancelled|got\s+cancelled)\b",
+    r"|\bbut\s+(?:it|that|the\s+\w+)\s+(?:fell\s+apart|didn't\s+happen|(?:(?:was|got)\s+)?"
+    # "fell through", "was cancelled", "got scrapped": the one called-off lexicon's words, as a line says them
+    rf"(?:{called_off.alternation(called_off.surface('call_off', base=False))}))\b",
     re.IGNORECASE)
 #: a clause put forward only to be denied: "It's not that I don't like sushi, I've just never tried it"
 DENIED = re.compile(r"\bnot\s+that\s+(?P<denied>[^,;.!?]+)", re.IGNORECASE)

@@ -51,6 +51,7 @@ from kgmem.extraction.zero.entity_refs import (
 )
 from kgmem.extraction.zero.entity_roles import role_values
 from kgmem.extraction.zero.entity_subjects import _CHANGE_VERBS, entity_of
+from kgmem.extraction.zero.entity_types import typed_facts
 from kgmem.extraction.zero.entity_values import with_ranges
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import load_nlp
@@ -247,7 +248,8 @@ def _read(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[
         # ("the puppy is actually Rupert")
         theirs = c.about == "other" or c.about == "thing" and c.subject is not None and _specific(c.subject) \
             or c.subject is not None and c.subject.lemma_.lower() in ROLE_NOUNS  # "my GP is Dr Okafor"
-        facts = [f for f in facts if not ({(f.predicate, f.value.lower()), (f.predicate, f.subject.lower())} & quoted)]
+        facts = [f for f in typed_facts(facts, c)
+                 if not ({(f.predicate, f.value.lower()), (f.predicate, f.subject.lower())} & quoted)]
         out.extend(f for f in facts if (theirs or _plain(_RATE_TAIL.sub("", f.value)) not in user_values)
                    # "my partner's name is Sasha": the user's kin fact holds it (partner_name)
                    and not (f.predicate == "name" and f.subject.lower() in PEOPLE_NOUNS and _plain(f.value) in user_values))

@@ -10,6 +10,7 @@ vineyard in Napa"), a day with its time ("at 8 on Thursday").
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_readings import extend_place, proper_after, when_span
@@ -17,7 +18,10 @@ from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import NOT_NAMES, Value
 from kgmem.extraction.zero.values import fill
 from kgmem.extraction.zero.values_amounts import _WHEN_RX
-from kgmem.lexicon import calendar
+from kgmem.lexicon import calendar, called_off
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _NOT_WORKPLACES = frozenset({"home", "night", "nights", "weekend", "weekends", "moment", "time", "hour", "hours",
                              "week", "day", "days", "shift", "shifts", "job", "place", "end"})
@@ -64,9 +68,20 @@ def new_time(clause: Clause) -> list[Value]:
     return [((to or fresh)[0][1], None)]
 
 
-#: verbs of leaving a job, and those said with a particle ("jacked in kitchens", "gave up teaching at Eton")
-_QUIT = frozenset({"leave", "quit", "resign", "ditch"})
-_QUIT_WITH = {"jack": "in", "pack": "in", "give": "up", "walk": "out"}
+#: verbs of leaving a job, and those said with a particle ("jacked in kitchens", "gave up teaching at Eton"): the one
+#: leaving lexicon's "leave_work" sense (kgmem/resources/lexicon/called_off.json)
+_QUIT = frozenset(v for v, rests in called_off.verb_rests("leave_work").items() if "" in rests)
+_QUIT_WITH = {v: min(rests) for v, rests in called_off.verb_rests("leave_work").items() if "" not in rests}
+
+
+def leaving_verb(t: Token) -> bool:
+    """A verb of leaving a job, with its particle where it needs one ("quit", "packed in"; not
+    "gave her a lift")."""
+    lemma = t.lemma_.lower()
+    particle = _QUIT_WITH.get(lemma)
+    if t.pos_ != "VERB" or lemma not in _QUIT and particle is None:
+        return False
+    return lemma in _QUIT or any(c.dep_ in ("prt", "prep") and c.lower_ == particle for c in t.children)
 
 
 def _left(clause: Clause) -> set[str]:
@@ -74,13 +89,9 @@ def _left(clause: Clause) -> set[str]:
     job at Aldi", "jacked in kitchens"): what was left and where it was."""
     out: set[str] = set()
     for t in clause.tokens:
-        lemma = t.lemma_.lower()
-        particle = _QUIT_WITH.get(lemma)
-        if t.pos_ != "VERB" or lemma not in _QUIT and particle is None:
+        if not leaving_verb(t):
             continue
-        said = [c for c in t.children if c.dep_ == "prt" and c.lower_ == particle]
-        if lemma not in _QUIT and not said and not any(c.dep_ == "prep" and c.lower_ == particle for c in t.children):
-            continue  # "gave her a lift" leaves nothing
+        particle = _QUIT_WITH.get(t.lemma_.lower())
         objs = [c for c in t.children if c.dep_ == "dobj"] \
             + [g for c in t.children if c.dep_ == "prep" and c.lower_ == particle for g in c.children if g.dep_ == "pobj"]
         places = [g for o in [t, *objs] for c in o.children if c.dep_ == "prep" and c.lower_ in ("at", "with")

@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.lexicon import DEPART, LETTING_GO, RELOCATE
+from kgmem.lexicon import called_off
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: verbs by which one stops working somewhere ("resigned from", "was laid off from", "lost my job at")
-_END_WORK = frozenset({"resign", "retire", "lose", "fire", "sack", "lay", "dismiss", "step", "hand", "walk"})
+#: verbs by which one stops working somewhere ("resigned from", "was laid off from", "lost my job at"): the one
+#: leaving lexicon's "leave_work" sense, each with what it must take (kgmem/resources/lexicon/called_off.json)
+_END_WORK = called_off.lemmas("leave_work")
 #: the verbs that end each held slot ("quit", "leave"… end them all)
 ENDING: dict[str, frozenset[str]] = {
     "works_at": DEPART | _END_WORK,
@@ -30,8 +32,8 @@ ENDING: dict[str, frozenset[str]] = {
     "gym": DEPART | frozenset({"cancel"}),
     "drives": DEPART | LETTING_GO,
     "phone": DEPART | LETTING_GO,
-    # "resigned from Barclays" names an employer left, no place visited
-    "visited": frozenset({"resign", "retire", "fire", "sack", "lay", "dismiss"}),
+    # "resigned from Barclays" names an employer left, no place visited ("left Rome" still tells a visit)
+    "visited": _END_WORK - DEPART,
 }
 #: prepositions after a verb that name where one was ("moved from Leeds", "resigned from Barclays")
 _AWAY = frozenset({"from", "of", "out"})
@@ -55,23 +57,39 @@ def _ending_verb(t: Token) -> tuple[Token, str] | None:
     its "from"/"out of"/"away from"), or "" (any other way)."""
     how = ""
     prep_seen = False  # the nearest preposition tells the value's role ("from Auckland to Leipzig": to)
+    placed = False  # the value places a noun ("my role at Oxfam"): where that noun is left from, the value is
     cur = t
     while cur.head.i != cur.i:
         parent = cur.head
         if cur.dep_ == "prep" and not prep_seen:
             prep_seen = True
             how = "away" if cur.lower_ in _AWAY else ""
+            placed = cur.lower_ in _WHERE_OF_OBJECT and parent.pos_ in ("NOUN", "PROPN")
+        elif cur.dep_ == "prep" and placed and cur.lower_ in _AWAY:
+            how = "away"  # "stepped down from my role at Oxfam", "moved out of my parents' place in Bristol"
         if parent.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod", "compound"):
             if cur.dep_ in ("dobj", "nsubjpass"):
                 return parent, "obj"
             if cur.dep_ == "prep" and cur.lower_ in _WHERE_OF_OBJECT and cur.i == _nearest_prep(t).i \
                     and any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" for c in parent.children):
                 return parent, "obj"  # "quit my job at Deloitte": the parse hangs "at Deloitte" on the verb
+            if cur.dep_ == "prep" and cur.lower_ in _WHERE_OF_OBJECT and cur.i == _nearest_prep(t).i \
+                    and _left_noun_before(parent, cur):
+                return parent, "away"  # "walked out of my job at the Crown": "at the Crown" hung on the verb
             return parent, how if cur.dep_ in ("prep", "prt", "advmod") else ""
         if cur.dep_ not in _INSIDE:
             return None
         cur = parent
     return None
+
+
+def _left_noun_before(verb: Token, prep: Token) -> bool:
+    """The verb's preposition just before ``prep`` is one of leaving ("out of", "from") and takes a noun
+    ("walked out of my job at …"; not "moved from London to a flat in …")."""
+    before = [c for c in verb.children if c.dep_ == "prep" and c.i < prep.i]
+    if not before or before[-1].lower_ not in _AWAY:
+        return False
+    return any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in before[-1].subtree)
 
 
 def _nearest_prep(t: Token) -> Token:
@@ -98,7 +116,7 @@ def left_behind(f: CandidateFact, doc: Doc | None) -> bool:
         return False
     if lemma in RELOCATE:
         return how == "away"  # "moved to Leeds" is the new home; "moved from/out of Leeds" the old one
-    if lemma in ("step", "hand", "walk") and how != "away" and not any(
-            c.dep_ == "prt" and c.lower_ in ("down", "out", "in") for c in verb.children):
-        return False  # "stepped down from", "handed in my notice at", "walked out of": not every step
+    if lemma in _END_WORK and lemma not in DEPART and how != "away" and not called_off.says(
+            lemma, {c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "prep", "dobj")}, "leave_work"):
+        return False  # "stepped down from", "handed in my notice at", "lost my job at": not every step or loss
     return True

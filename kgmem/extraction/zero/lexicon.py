@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from kgmem import text
-from kgmem.lexicon import numbers
+from kgmem.lexicon import called_off, numbers
 
 
 def alt(words: Iterable[str], *, title: bool = False) -> str:
@@ -229,11 +229,11 @@ PEOPLE_NOUNS = FAMILY | PARTNERS | frozenset({
 # --------------------------------------------------------------------------- verb classes (lemmas)
 
 RELOCATE = frozenset({"move", "relocate", "settle", "emigrate", "immigrate", "transfer"})
-#: verbs whose object is a place or an employer the user is no longer at ("I left London for Leeds")
-DEPART = frozenset({"leave", "depart", "flee", "escape", "abandon", "ditch", "quit", "exit"})
-#: verbs by which a thing one had stops being one's own ("sold the Golf", "ditched my old iPhone")
-LETTING_GO = frozenset({"sell", "ditch", "scrap", "trade", "lose", "return", "give", "donate", "bin", "dump", "crash",
-                        "total", "write", "rehome", "swap"})
+#: verbs whose object is a place or an employer the user is no longer at ("I left London for Leeds"):
+#: the one leaving lexicon's "depart" sense (kgmem/resources/lexicon/called_off.json)
+DEPART = called_off.lemmas("depart")
+#: verbs by which a thing one had stops being one's own ("sold the Golf", "ditched my old iPhone"): its "let_go" sense
+LETTING_GO = called_off.lemmas("let_go")
 LIVE = frozenset({"live", "reside", "base"})
 ACQUIRE = frozenset({
     "buy", "purchase", "order", "get", "snag", "grab", "score", "splurge", "treat", "nab", "cop",

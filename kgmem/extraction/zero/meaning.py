@@ -20,6 +20,11 @@ from kgmem.extraction.zero.clauses import Clause, possessed_by_other, user_relat
 from kgmem.extraction.zero.combine import ProposedFact
 from kgmem.extraction.zero.entity_subjects import handed_to_person
 from kgmem.extraction.zero.facts import make_fact
+from kgmem.extraction.zero.homes import (
+    gone_to,
+    home_subject,
+    place_of_a_thing,
+)
 from kgmem.extraction.zero.lexicon import (
     ACQUIRE,
     ATTENDING,
@@ -32,7 +37,6 @@ from kgmem.extraction.zero.lexicon import (
     PEOPLE_NOUNS,
     PURCHASE,
     STATIVE,
-    TRIP_NOUNS,
 )
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.patterns import MONEY_ANY
@@ -101,7 +105,7 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
     if clause.about == "thing" and clause.subject is not None and possessed_by_other(clause.subject):
         return False  # "My brother's new job is at Tesco": the brother's job, nothing of the user's
     if pred in ("lives_in", "hometown") and (clause.about in ("thing", "mine") or clause.about == "none" and (
-            clause.subject is None or clause.subject.lower_ not in ("it", "that", "this"))) and not _home_subject(clause) \
+            clause.subject is None or clause.subject.lower_ not in ("it", "that", "this"))) and not home_subject(clause) \
             and not (pred == "hometown" and _ORIGIN.search(clause.text)):
         # (a clause about one's childhood or roots is: "childhood was in Lisbon for me")
         return False  # "the team offsite is in Lisbon", "our office is in Manchester": not where the user lives
@@ -142,8 +146,10 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False  # "I ordered a drone from Decathlon": a shop, not an employer
     if via_from and pred == "lives_in":
         return False  # "moved from A to B" gives B; "got back from A" is a trip
-    if pred in ("lives_in", "visited") and _place_of_a_thing(value, clause, pred == "lives_in"):
+    if pred in ("lives_in", "visited") and place_of_a_thing(value, clause, pred == "lives_in"):
         return False  # "a small firm in Hove", "the bus broke down outside Wetherby": where a thing is
+    if pred == "lives_in" and gone_to(value, clause):
+        return False  # "these days I go to Peckham Pulse": a place gone to, no home
     if pred in ("lives_in", "works_at") and _departed(value, clause):
         return False  # "I left London for Leeds": London is where the user no longer lives
     if pred == "hometown" and not via_from and not _ORIGIN.search(clause.text):
@@ -169,51 +175,8 @@ _HAVING = frozenset({"drives", "owns", "phone", "bought", "has_pet", "plays_inst
 _STUDY = re.compile(r"\b(?:degree|course|programme|program|masters|master's|phd|doctorate|diploma|apprenticeship|"
                     r"studying|study|studies|student|enrolled|accepted\s+(?:onto|into)|offer\s+to\s+study)\b",
                     re.IGNORECASE)
-#: nouns of a home: a clause about one says where the user lives ("my flat is in Leeds")
-_HOME_NOUNS = frozenset({"home", "flat", "house", "apartment", "place", "condo", "address", "bungalow", "cottage",
-                         "studio", "townhouse", "houseboat", "narrowboat", "digs", "pad", "houseshare", "flatshare",
-                         "bedsit", "room", "dorm", "halls", "bed", "semi", "terrace", "maisonette", "duplex", "loft",
-                         "cabin", "farmhouse", "villa", "barn", "caravan", "estate", "area", "neighbourhood",
-                         "neighborhood", "street", "road", "village", "town", "city", "suburb"})
-#: nouns of time spent somewhere: "a month in Lisbon", "two years in Houston" (a stay, not a thing's place)
-_STAY_NOUNS = frozenset({"month", "year", "night", "summer", "winter", "spring", "autumn", "fall", "semester", "term",
-                         "season", "life"})
 #: verbs of booking: what is booked is ahead ("booked a table at Ostra")
 _BOOKING = frozenset({"book", "reserve", "schedule", "plan", "arrange", "organise", "organize"})
-
-
-#: prepositions of location: "in X" after a noun says where that thing is
-_AT_PLACE = frozenset({"in", "at", "near", "outside", "by", "on"})
-
-
-def _place_of_a_thing(value: str, clause: Clause, home: bool) -> bool:
-    """``value`` is where a thing is, not where the user lives or went: a place in a clause about a
-    thing that is not the place itself ("the bus broke down outside Wetherby"); for a home (``home``),
-    also the object of "in/at/near" after a noun that is no home or stay ("a small firm in Hove") —
-    a trip to a thing in a place is a visit of the place ("a wedding in Porto")."""
-    first = value.split()[0].casefold()
-    tok = next((t for t in clause.tokens if t.lower_ == first), None)
-    if tok is None:
-        return False
-    subj = clause.subject
-    if clause.about == "thing" and subj is not None and subj.pos_ == "NOUN" and tok not in list(subj.subtree) \
-            and any(ch.dep_ in ("det", "poss", "compound", "amod") for ch in subj.children):
-        return True
-    if not home:
-        return False
-    while tok.dep_ == "compound" and tok.head.i > tok.i:
-        tok = tok.head
-    if tok.dep_ != "pobj" or tok.head.lower_ not in _AT_PLACE:
-        return False
-    prep = tok.head
-    owner = prep.head
-    if owner.pos_ != "NOUN" or owner.i > prep.i:
-        return False  # a named road or area holds the place ("the flat on Cowley Road in Oxford")
-    # up the chain of places: "the flat on Cowley Road in Oxford" is a home's place
-    chain = [owner]
-    while chain[-1].dep_ == "pobj" and chain[-1].head.dep_ == "prep" and len(chain) < 4:
-        chain.append(chain[-1].head.head)
-    return not any(n.lemma_.lower() in _HOME_NOUNS | TRIP_NOUNS | _STAY_NOUNS for n in chain)
 
 
 def _departed(value: str, clause: Clause) -> bool:
@@ -221,12 +184,6 @@ def _departed(value: str, clause: Clause) -> bool:
     first = value.split()[0].casefold()
     return any(t.dep_ == "dobj" and t.head.lemma_.lower() in DEPART and first in {x.lower_ for x in t.subtree}
                for t in clause.tokens)
-
-
-def _home_subject(clause: Clause) -> bool:
-    subj = clause.subject
-    return subj is not None and subj.lemma_.lower() in _HOME_NOUNS or bool(
-        re.search(r"\b(?:home|hometown|we\s+live|I\s+live|living|grew\s+up|born|raised|originally)\b", clause.text, re.IGNORECASE))
 
 
 @dataclass

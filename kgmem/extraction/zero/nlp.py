@@ -28,11 +28,25 @@ def subject_of(t: Token) -> Token | None:
     return None
 
 
+#: parts of speech a name never ends on: the recogniser's span ran over into the next phrase ("Tom an
+#: iPad" tagged the PERSON "Tom an")
+_NO_NAME_END = frozenset({"DET", "CCONJ", "SCONJ"})
+
+
 def entity_at(tok: Token) -> Span | None:
-    """The named entity covering ``tok``, if any."""
+    """The named entity covering ``tok``, if any, without the function words its span ran over into."""
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
-            return ent
+            end = ent.end
+            while end > ent.start + 1 and tok.doc[end - 1].pos_ in _NO_NAME_END:
+                end -= 1
+            if end == ent.end:
+                return ent
+            if tok.i >= end:
+                return None
+            from spacy.tokens import Span
+
+            return Span(tok.doc, ent.start, end, label=ent.label_)
     return None
 
 

@@ -84,8 +84,12 @@ def fill_place(c: Clause) -> list[Value]:
     return [(v, "place") for _, v in sorted(found, key=lambda x: x[0])[:1]]
 
 
-def fill_org(c: Clause) -> list[Value]:
+def fill_org(c: Clause, *, employer: bool = False) -> list[Value]:
+    """An organisation's name; ``employer``: one the user works for, so never a place gone to ("these
+    days I go to Peckham Pulse": where one goes is no employer)."""
     for t, role in sorted(args_of(c), key=lambda a: preference(a[1])):
+        if employer and role == "prep:to" and t.head.head.lemma_.lower() in TRAVEL:
+            continue
         if role in ("obj", "appos", "attr") or role.startswith("prep:") and role[5:] in _ORG_PREPS \
                 or role == "subj" and c.about == "user" and c.subject is not None and c.subject.i == t.i:
             ent = entity_at(t)
@@ -112,7 +116,7 @@ def fill_gym(c: Clause) -> list[Value]:
 
 def fill_employer(c: Clause) -> list[Value]:
     """An organisation that is not a gym or club ("joined Equinox" is a gym, not an employer)."""
-    return [v for v in fill_org(c) if not GYM_WORDS.search(v[0])]
+    return [v for v in fill_org(c, employer=True) if not GYM_WORDS.search(v[0])]
 
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from kgmem.extraction.zero.nlp import entity_at
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from kgmem.extraction.zero.clauses import Clause
 
@@ -25,7 +25,8 @@ def on_a_visit(clause: Clause) -> bool:
                 and not _a_while(t):
             return True
         e = entity_at(t)
-        if e is not None and e.label_ in ("DATE", "TIME") and not (e.start > 0 and t.doc[e.start - 1].lower_ in ("since", "for")):
+        if e is not None and e.label_ in ("DATE", "TIME") and not (e.start > 0 and t.doc[e.start - 1].lower_ in ("since", "for")) \
+                and not _present_span(e):
             return True
     return False
 
@@ -36,3 +37,10 @@ def _a_while(prep: Token) -> bool:
     e = entity_at(obj) if obj is not None else None
     return obj is not None and (e is not None and e.label_ in ("DATE", "TIME")
                                 or obj.lemma_.lower() in ("while", "age", "year", "month", "week", "day", "decade"))
+
+
+def _present_span(ent: Span) -> bool:
+    """ "these days", "these past few weeks": a plural span of time pointed at as the present, how things stand now
+    (oe15), not when a visit happens."""
+    root = ent.root
+    return root.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ == "these" for c in root.children)

@@ -1,0 +1,92 @@
+"""A held slot told in a closed past period is no current value: "I worked at Barclays until 2022",
+"I was on an iPhone until 2023", "I lived in Leeds before moving to York", "I no longer work at Barclays".
+
+The patterns and the meaning stage read the value whatever the tense; a slot the user holds (where they
+work or live, their gym, car or phone: :data:`kgmem.extraction.zero.leaving.ENDING`'s slots) is not
+asserted when the verb its value hangs on tells, by the parse, a period that is over:
+
+- a past tense (a simple past or a past perfect; a present perfect, "I've worked there for six years",
+  still holds) with a bound ("until 2022"), a span counted in years or months ("for six years"), or a
+  later event it came before ("before moving to York", "before that");
+- a negation with an ending adverb ("no longer", "not … anymore").
+
+The closed words (the bounds, the period units, the ending adverbs) are the meaning bank of stopped
+states, ``kgmem/resources/intents/stopped.json`` (the answer side's stale reader takes them from there
+too). Decided from the parse, never from a phrase of a data set.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from kgmem.extraction.schema import CandidateFact
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: the slots a closed period ends (one value at a time, held until changed)
+HELD = frozenset({"works_at", "job_title", "lives_in", "gym", "drives", "phone"})
+_VERBS = frozenset({"VERB", "AUX"})
+_NEGATIONS = frozenset({"not", "n't", "no", "never"})
+
+
+@lru_cache(maxsize=1)
+def _bank() -> dict[str, frozenset[str]]:
+    path = resources.files("kgmem").joinpath("resources", "intents", "stopped.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {k: frozenset(data[k]) for k in ("bounds", "period_units", "still")}
+
+
+def _past(verb: Token) -> bool:
+    """A simple past ("worked", "was") or a past perfect ("had lived"); not a present perfect."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_.lower() == "have" and a.tag_ in ("VBP", "VBZ") for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
+def _closed(verb: Token) -> bool:
+    """The verb's period is over: bounded, counted in years or months, or before a later event."""
+    bank = _bank()
+    if _past(verb):
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in bank["bounds"]:
+                return True  # "until 2022"
+            if c.dep_ == "prep" and c.lower_ == "for" and any(
+                    g.dep_ == "pobj" and g.lower_ in bank["period_units"] for g in c.children):
+                return True  # "for six years"
+            if c.lower_ == "before" and c.dep_ in ("prep", "mark") or c.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and g.lower_ == "before" for g in c.children):
+                return True  # "before moving to York", "before I moved to York", "before that"
+    # "no longer", "not … anymore": a negation with an ending adverb
+    words = [c for c in verb.children if c.dep_ in ("advmod", "neg", "npadvmod")]
+    ending = any(c.lower_ in bank["still"] for c in words)
+    negated = any(c.lower_ in _NEGATIONS for w in words for c in (w, *w.children))
+    return ending and negated
+
+
+def _verb_of(t: Token) -> Token | None:
+    """The first verb above ``t`` (the value's own clause)."""
+    cur = t
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.pos_ in _VERBS:
+            return cur
+    return cur if cur.pos_ in _VERBS else None
+
+
+def ended(f: CandidateFact, doc: Doc | None) -> bool:
+    """``f`` is a held slot of the user's that the sentence tells in a closed past period."""
+    if doc is None or f.predicate not in HELD or f.subject != "user":
+        return False
+    at = doc.text.casefold().find(f.value.casefold())
+    if at < 0:
+        return False
+    span = doc.char_span(at, at + len(f.value), alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = _verb_of(span.root)
+    return verb is not None and _closed(verb)

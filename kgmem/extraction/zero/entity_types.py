@@ -1,0 +1,137 @@
+"""A person's attribute takes a value of its type, whichever reading proposed it (rev14 M1, H5).
+
+Every reading of a clause about another person (:mod:`.entity_facts`, :mod:`.entity_frames`,
+:mod:`.entity_probes`) proposes values by the words around them; this gate checks the proposals
+of one clause against the type of the attribute, decided from the parse:
+
+- **a home is a place**: ``lives_in`` holds a place (NER GPE/LOC, a number: "14 Birch Road",
+  "ward 9", a common noun: "a care home") or a name said with a word of living ("lives in
+  Tooting"). A person "at"/"with" an organisation ("Josh is still at Deliveroo", "my sister is at
+  Monzo now") works there, unless the clause is a visit ("at Barclays for an interview"); any
+  other lives_in that is no place is dropped ("quit her job at Ocado" is no home);
+- **a job not held is no workplace**: a workplace reached in the parse through a verb or noun of
+  seeking, refusing or leaving a job ("turned down the job at Barclays", "interviewed at Amazon",
+  "has an interview with Deloitte", "packed in her job at Aldi") is none;
+- **where a change starts is not where it ends**: a person's value said after "from" ("moved from
+  Lloyds", "retired from the NHS") is the one left (a hometown excepted: "she's from Cork").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kgmem.extraction.entity_text import statement
+from kgmem.extraction.zero.entity_frames import CHOOSING_WORDS
+from kgmem.extraction.zero.entity_values import leaving_verb
+from kgmem.extraction.zero.nlp import entity_at
+from kgmem.extraction.zero.visits import on_a_visit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kgmem.extraction.schema import CandidateFact
+    from kgmem.extraction.zero.clauses import Clause
+
+#: verbs of seeking or refusing a job, and those said with a particle: the job is not (yet) held
+_SEEKING = frozenset({"apply", "interview", "decline", "reject", "refuse", "shortlist", "audition"})
+_SEEKING_WITH = {"turn": "down", "pass": "on"}
+#: nouns of seeking a job ("an interview with Deloitte", "an offer from Arup")
+_SEEKING_NOUNS = frozenset({"interview", "application", "offer", "audition", "trial", "assessment"})
+#: NER labels of a place someone lives in (a FAC, "at Network Rail", "at the Royal Free", is where one
+#: works or visits unless a word of living says otherwise)
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: prepositions before a name that is an organisation unless NER calls it a place
+_AT = frozenset({"at", "with"})
+#: prepositions of a time, not of a second place ("since 2019", "for two years")
+_TIME_PREPS = frozenset({"since", "for", "until", "till", "from", "after", "before", "during"})
+#: a person's attributes a value after "from" cannot be (where they are from is their hometown)
+_NOT_FROM = frozenset({"lives_in", "works_at", "job_title"})
+
+
+def typed_facts(facts: list[CandidateFact], clause: Clause) -> list[CandidateFact]:
+    """``facts`` of one clause with each person's value checked against its attribute's type (see
+    the module docstring): kept, dropped, or a home that is an organisation read as the workplace."""
+    out: list[CandidateFact] = []
+    for f in facts:
+        if f.subject_type != "person" or f.predicate not in _NOT_FROM:
+            out.append(f)
+            continue
+        tok = _value_token(f.value, clause)
+        if tok is not None and _from(tok):
+            continue
+        if tok is not None and not _held(tok, clause):
+            continue  # a job sought or left, a home left
+        if f.predicate == "lives_in" and not _a_home(f.value, tok, clause):
+            if tok is not None and _at_organisation(tok, clause) and _held(tok, clause) and not any(
+                    g.subject == f.subject and g.predicate == "works_at" for g in [*facts, *out]):
+                out.append(f.model_copy(update={"predicate": "works_at", "value_type": "org",
+                                                "text": f"{statement(f.subject, 'works_at', f.value)} ({clause.text})"[:300]}))
+            continue
+        out.append(f)
+    return out
+
+
+def _value_token(value: str, clause: Clause) -> Token | None:
+    """The clause's token that ends the value (its head word), None when the clause does not say it."""
+    last = value.split()[-1].casefold() if value.split() else ""
+    return next((t for t in clause.tokens if t.text.casefold() == last), None)
+
+
+def _from(tok: Token) -> bool:
+    """The value is said after "from" ("moved from Lloyds", "retired from the NHS")."""
+    for t in (tok, *tok.ancestors):
+        if t.dep_ == "pobj":
+            return t.head.lower_ == "from"
+        if t.dep_ not in ("compound", "amod", "nmod", "poss", "conj", "appos"):
+            return False
+    return False
+
+
+def _held(tok: Token, clause: Clause) -> bool:
+    """No verb or noun of seeking, refusing or leaving a job governs the value."""
+    for t in _up_to(tok, clause):
+        lemma = t.lemma_.lower()
+        if t.pos_ == "NOUN" and lemma in _SEEKING_NOUNS:
+            return False
+        if t.pos_ in ("VERB", "AUX") and (lemma in _SEEKING or leaving_verb(t) or any(
+                c.dep_ == "prt" and c.lower_ == _SEEKING_WITH.get(lemma) for c in t.children)):
+            return False
+    return True
+
+
+def _up_to(tok: Token, clause: Clause) -> list[Token]:
+    """The value's heads in the parse, up to the clause's verb."""
+    out = []
+    for t in tok.ancestors:
+        out.append(t)
+        if t.i == clause.head.i:
+            break
+    return out
+
+
+def _a_home(value: str, tok: Token | None, clause: Clause) -> bool:
+    """A place someone may live in: any value said with a word of living, none said with a word of
+    work; else a number, a place by NER, a common noun, a name "in" ("in Nottingham"), not "at"/
+    "with" a name that is no place ("at Monzo", "with EDF")."""
+    lemmas = {t.lemma_.lower() for t in clause.tokens}
+    if lemmas & CHOOSING_WORDS["lives_in"]:
+        return True
+    if lemmas & CHOOSING_WORDS["works_at"]:
+        return False  # "quit her job at Ocado", "got a job in Leeds": where a job is
+    if any(ch.isdigit() for ch in value) or tok is None:
+        return True  # "14 Birch Road", "ward 9"; a value this clause does not say is not checked here
+    ent = entity_at(tok)
+    if ent is not None and ent.label_ in _PLACE_LABELS:
+        return True
+    if ent is not None and ent.label_ == "ORG" or tok.pos_ != "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _AT:
+        return False
+    return True
+
+
+def _at_organisation(tok: Token, clause: Clause) -> bool:
+    """ "X is at <name>" said of a person, its only place ("Jean is on Ward 14 at the Royal": the ward's), not
+    of a visit ("at Barclays for an interview"); "with <name>" may be a supplier ("Mum's with EDF")."""
+    head = tok.head
+    others = [c for c in clause.head.children if c.dep_ == "prep" and c.i != head.i and c.lower_ not in _TIME_PREPS]
+    return tok.dep_ == "pobj" and head.lower_ == "at" and head.head.i == clause.head.i and not others \
+        and clause.head.lemma_.lower() == "be" and tok.pos_ == "PROPN" and not on_a_visit(clause)

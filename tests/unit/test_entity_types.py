@@ -1,0 +1,53 @@
+"""A person's attribute takes a value of its type, whichever reading proposed it (session 15, oe15;
+kgmem/extraction/zero/entity_types.py; rev14 M1/H5). Every sentence here was invented for these
+tests (none is from a fixture or a dev set)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from conftest import OtherFacts
+
+
+@pytest.mark.parametrize(("text", "entity", "value"), [
+    # a person "at"/"with" an organisation works there (never lives there)
+    ("My friend Kasia is still at Rightmove.", "kasia", "rightmove"),
+    ("My stepdad is at Network Rail these days.", "stepdad", "network rail"),
+    ("Our neighbour Femi is at Experian now.", "femi", "experian"),
+])
+def test_a_person_at_an_organisation_works_there(other_facts: OtherFacts, text: str, entity: str, value: str) -> None:
+    facts = other_facts(text)
+    assert (entity, "works_at", value) in facts, facts
+    assert not {f for f in facts if f[1] == "lives_in"}, facts
+
+
+@pytest.mark.parametrize("text", [
+    # a job left, sought or refused is no workplace, and its place no home
+    "My aunt Gwen quit her job at Halfords in the spring.",
+    "My flatmate left his job at Greggs after three weeks.",
+    "My cousin Dara turned down the job at Ocado.",
+    "My nephew Rui interviewed at Sky on Monday.",
+    "My friend Imke has an interview with Arup on Thursday.",
+    "My brother Ade applied for a job at Aviva.",
+    # said after "from": where a change starts is what was left
+    "My uncle Bert retired from Royal Mail in June.",
+    # an errand at an organisation
+    "My gran is at Boots picking up her prescription.",
+])
+def test_no_workplace_or_home_from_a_job_not_held(other_facts: OtherFacts, text: str) -> None:
+    facts = other_facts(text)
+    assert not {f for f in facts if f[1] in ("works_at", "lives_in")}, facts
+
+
+@pytest.mark.parametrize(("text", "entity", "value"), [
+    # homes still read: a place by NER, a number, a word of living
+    ("My cousin Ines lives in Tooting.", "ines", "tooting"),
+    ("Grandpa is at 6 Mill Lane now.", "grandpa", "6 mill lane"),
+    ("My sister Lou moved to Bristol last year.", "lou", "bristol"),
+])
+def test_homes_are_still_read(other_facts: OtherFacts, text: str, entity: str, value: str) -> None:
+    facts = other_facts(text)
+    assert (entity, "lives_in", value) in facts, facts
