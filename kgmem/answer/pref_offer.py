@@ -23,6 +23,7 @@ from functools import cache
 from importlib import resources
 
 from kgmem.answer.pref_reasons import DomainView, Reason, Restriction, restrictions
+from kgmem.answer.taste import without_trailers
 from kgmem.models import QueryPlan
 from kgmem.nlp import load_nlp
 from kgmem.text import FUNCTION_WORDS
@@ -201,8 +202,6 @@ def offer(head: str, describing: Sequence[str], kept_out: Sequence[Restriction],
 
 #: where one refused thing ends and the next begins ("no chicken no red meat", "no nuts or sesame")
 _NEXT_THING = re.compile(r"\s+(?:no|nor|or|and\s+no|not)\s+|,\s*", re.I)
-#: words that close a refusal without naming a thing ("no chicken suggestions pls": chicken)
-_POLITE = frozenset({"pls", "plz", "please", "thanks", "ta", "btw", "tho", "though", "ever", "either"})
 #: nouns of a kind of thing that close a refusal without naming what is refused ("no chicken recipes", "no
 #: fish dishes", "no spicy food": chicken, fish, anything spicy)
 _KIND_NOUNS = frozenset({"recipe", "recipes", "dish", "dishes", "food", "foods", "meals", "options", "stuff"})
@@ -213,9 +212,10 @@ def refused_things(thing: str) -> list[str]:
     chicken, red meat; "chicken recipes pls" -> chicken)."""
     out: list[str] = []
     for part in _NEXT_THING.split(thing):
-        words = part.split()
-        while len(words) > 1 and words[-1].lower() in _POLITE | _NOT_A_HEAD | _KIND_NOUNS:
-            words.pop()  # a request's or a courtesy's word names no thing
+        words = without_trailers(part).split()  # "pls", "either": a courtesy or a filler (kgmem.answer.taste)
+        while len(words) > 1 and words[-1].lower() in _NOT_A_HEAD | _KIND_NOUNS:
+            words.pop()  # a request's word names no thing
+            words = without_trailers(" ".join(words)).split()
         if not words:
             continue
         out.append(" ".join(words))

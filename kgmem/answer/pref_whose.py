@@ -95,6 +95,10 @@ def _names_someone(question: str) -> bool:
 _COMING = re.compile(r"\b(?:come|comes|coming|came|visit|visits|visiting|visited|join|joins|joining|joined|stay|stays|"
                      r"staying|stayed|arrive|arrives|arriving|arrived|drop(?:s|ping|ped)?\s+by|"
                      r"(?:have|has|having|had)\s+(?:\w+\s+){1,3}?(?:over|round|around))\b", re.I)
+#: a stay over a span, not a coming for one occasion: the guest is one of "us" for every meal of it (rev15)
+_STAY = re.compile(r"\b(?:stay|stays|staying|stayed|moving\s+in|moved\s+in|living\s+with)\b|\ball\s+(?:week|weekend|month)\b|"
+                   r"\bfor\s+(?:the|a|a\s+few|two|three|several)\s+(?:week|weeks|weekend|month|months|days|nights|summer|holidays)\b|"
+                   r"\bover\s+the\s+(?:weekend|holidays|summer)\b|\buntil\b|\btill\b", re.I)
 #: a coming back to where one lives: no guest ("coming home late", "came back")
 _RETURNING = re.compile(r"\s+(?:home|back)\b", re.I)
 #: words of a coming that name no occasion ("coming over too", "dropping by later")
@@ -111,8 +115,8 @@ def guest_occasions(sentences: tuple[str, ...]) -> dict[str, frozenset[str]]:
         for clause in clauses(sentence):
             m = _COMING.search(clause)
             named = frozenset(w for w in _person_words(clause) - _THIRD if not _FIRST_PERSON.fullmatch(w))
-            if m is None or not named or _RETURNING.match(clause[m.end():]):
-                continue  # "my partner is coming home late" tells of no guest
+            if m is None or not named or _RETURNING.match(clause[m.end():]) or _STAY.search(clause):
+                continue  # "my partner is coming home late": no guest; "Priyanka's staying all week": one of "us" for now
             rest = _content_words(clause[:m.start()] + " " + clause[m.end():]) - named - _NO_OCCASION
             if rest:
                 for person in named:

@@ -232,7 +232,7 @@ _CUT = re.compile(r"[.,;:!?()\u2014]|\s(?:but|because|cause|so|though|although|s
 # what trails the thing named without being part of it: a closing filler (kgmem.lexicon.discourse)
 # or an adverbial of degree, time or viewpoint
 _TRAILING = re.compile(rf"\s+(?:{closer_alternation()}|too|either|at\s+all|lately|these\s+days|so\s+much|"
-                       r"a\s+lot|for\s+me|to\s+me|please|now|anymore|any\s+more|the\s+most|most|best|just|simply|rn|"
+                       r"a\s+lot|for\s+me|to\s+me|please|pls|plz|btw|now|anymore|any\s+more|the\s+most|most|best|just|simply|rn|"
                        r"literally|honestly|really|actually|always|genuinely|frankly|anywhere|in\s+it|in\s+them|in\s+anything|"
                        r"in\s+everything|for\s+(?:her|him|them|us)|tonight|today|tomorrow)$",
                        re.I)
@@ -299,3 +299,10 @@ def without_degree(value: str) -> str:
     """A liked thing without a comparison's degree another reader left on it ("sticky toffee pudding", not
     "sticky toffee pudding more" from "… more than anything"): the degree is the frame's (see ``_CUT``)."""
     return _DEGREE_TAIL.sub("", value) or value
+
+
+def without_trailers(value: str) -> str:
+    """A thing without the closing fillers and adverbials that trail it ("chicken pls", "olives either")."""
+    for _ in range(3):
+        value = _TRAILING.sub("", value.strip())
+    return value

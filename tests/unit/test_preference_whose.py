@@ -198,6 +198,8 @@ def test_a_diet_told_as_over_keeps_nothing_out(over: str, chat_memory: Callable[
     (("We're having the Abernathys over on Saturday for a barbecue.",), {"abernathys": {"saturday", "barbecue"}}),
     (("My husband is coming home late tonight.",), {}),     # coming home: no guest
     (("Tom can't stand olives.",), {}),                     # no coming at all
+    (("Priyanka's staying with us all week.",), {}),         # a stay: one of "us" for every meal of it (rev15)
+    (("My in-laws are visiting for the weekend.",), {}),
 ])
 def test_a_guest_comes_for_an_occasion(sentences: tuple[str, ...], guests: dict[str, set[str]]) -> None:
     assert {k: set(v) for k, v in guest_occasions(sentences).items()} == guests
@@ -227,3 +229,15 @@ def test_the_guests_allergy_is_honoured_at_her_occasion(chat_memory: Callable[..
     assert "sesame" in hers.text, hers.text
     assert "sesame" not in ours.text, ours.text
     assert "pudding more," not in hers.text and "pudding more;" not in hers.text, hers.text  # the degree is no part of the thing
+
+
+def test_a_staying_guests_allergy_counts_for_our_meals(chat_memory: Callable[..., Memory]) -> None:
+    """rev15 (01:48): a houseguest staying all week was reduced to an occasion, and her allergy dropped for "we"."""
+    said = [(datetime(2025, 6, 2, 19), "I adore a good lentil shepherd's pie."),
+            (datetime(2025, 6, 4, 20), "Priyanka's staying with us all week. She's allergic to sesame.")]
+    mem = chat_memory("pf15-stay", said, "pfs", "Noted!")
+    try:
+        ours = mem.answer("pf15-stay", "What should we cook tonight?", question_date=datetime(2025, 6, 5, 17))
+    finally:
+        mem.close()
+    assert ours.extra["path"] == "preference" and "sesame" in ours.text, ours.text
