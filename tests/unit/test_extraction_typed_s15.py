@@ -9,12 +9,13 @@ live once (kgmem/resources/lexicon/called_off.json, senses "depart", "leave_work
 - a held slot told in a closed past period (ended.py): "I worked at Barclays until 2022", "I was on an
   iPhone until 2023", "I lived in Leeds before moving to York", "I no longer work at Barclays";
 - typed values: a named entity never ends on a determiner or conjunction (nlp.entity_at: "Tom an" of "Tom an
-  iPad" is "Tom", a person and no employer); a home is no organisation, person or product unless a verb of
-  living or moving or a home noun holds it (meaning._not_a_home); an employer is no place gone to.
+  iPad" is "Tom", a person and no employer); a place a verb of going goes to is no home (homes.gone_to) and
+  no employer; a phone maker's other goods are no phone (the head noun names the kind); a titled name
+  ("Mrs Okonkwo") is no employer; an offer turned down without its subject said again is undone.
 
 Sentences are invented for this file from general English (not copied from any set). The first four
-leaving cases, every closed-period case and the first two wrong-type cases failed on main a4c9ddb; the
-others guard what the change must not do.
+leaving cases, every closed-period case, the first two wrong-type cases and the three kind cases failed
+on main a4c9ddb; the others guard what the change must not do.
 """
 
 from __future__ import annotations
@@ -89,4 +90,35 @@ def test_a_value_of_the_wrong_type_is_no_held_slot(user_facts: UserFacts, text: 
     ("I bought an iPad for my nephew Tom.", ("bought", "ipad")),
 ])
 def test_a_value_of_the_right_type_stays(user_facts: UserFacts, text: str, held: tuple[str, str]) -> None:
+    assert held in user_facts(text)
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("I bought a Samsung Bespoke fridge freezer on Saturday.", ("phone", "samsung bespoke fridge freezer")),
+    ("Our receptionist, Mrs Okonkwo, is sixty on Friday.", ("works_at", "mrs okonkwo")),
+    ("I was offered a job at Google but turned it down.", ("works_at", "google")),
+])
+def test_a_kind_the_value_cannot_have(user_facts: UserFacts, text: str, wrong: tuple[str, str]) -> None:
+    """A phone maker's fridge is no phone (the head noun names the kind); a titled name is a person, no
+    employer; an offer turned down (with or without its subject said again) is no job."""
+    assert wrong not in user_facts(text)
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("I bought a Samsung Galaxy S24 last week.", ("phone", "samsung galaxy s24")),
+    ("I just got a new iPhone 15.", ("phone", "iphone 15")),
+    ("I was offered a job at Google and I start on Monday.", ("works_at", "google")),
+])
+def test_a_kind_the_value_has_stays(user_facts: UserFacts, text: str, held: tuple[str, str]) -> None:
+    assert held in user_facts(text)
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("I got an iPhone 15 before my trip to Japan.", ("phone", "iphone 15")),
+    ("I started at Google before Christmas and I'm loving it.", ("works_at", "google")),
+    ("I moved to Denver before the baby was born.", ("lives_in", "denver")),
+    ("I took a job at Accenture for six months as a contractor, and I start Monday.", ("works_at", "accenture")),
+])
+def test_a_verb_of_beginning_is_no_closed_period(user_facts: UserFacts, text: str, held: tuple[str, str]) -> None:
+    """rev15 H1: 'before'/'for six months' closes a state (was, lived, worked), never an onset (got, started)."""
     assert held in user_facts(text)

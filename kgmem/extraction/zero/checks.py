@@ -44,7 +44,7 @@ IMAGINED = re.compile(
 #: a later clause that takes back what the sentence told: the offer turned down, the flat someone else
 #: got, the deal that fell through ("I was offered a job at Amazon but I turned it down")
 UNDOING = re.compile(
-    r"\b(?:but|and|then|so)\s+(?:I|we)\s+(?:\w+\s+)?(?:turned\s+(?:it|them|that|this|him|her|the\s+\w+)\s+down|turned\s+down|"
+    r"\b(?:but|and|then|so)\s+(?:(?:I|we)\s+)?(?:\w+\s+)?(?:turned\s+(?:it|them|that|this|him|her|the\s+\w+)\s+down|turned\s+down|"
     r"declined|refused|said\s+no|pulled\s+out|backed\s+out|withdrew)\b"
     r"|\bbut\s+(?:someone|somebody)\s+else\s+(?:got|took|bought|snapped)\b"
     r"|\bbut\s+(?:it|that|the\s+\w+)\s+(?:fell\s+apart|didn't\s+happen|(?:(?:was|got)\s+)?"

@@ -5,9 +5,10 @@ The patterns and the meaning stage read the value whatever the tense; a slot the
 work or live, their gym, car or phone: :data:`kgmem.extraction.zero.leaving.ENDING`'s slots) is not
 asserted when the verb its value hangs on tells, by the parse, a period that is over:
 
-- a past tense (a simple past or a past perfect; a present perfect, "I've worked there for six years",
-  still holds) with a bound ("until 2022"), a span counted in years or months ("for six years"), or a
-  later event it came before ("before moving to York", "before that");
+- a verb of holding a state (be, live, work, have, use, drive…; not one of beginning or getting: "got an
+  iPhone before my trip" begins what holds) in a past tense (a simple past or a past perfect; a present
+  perfect, "I've worked there for six years", still holds) with a bound ("until 2022"), a span counted in
+  years or months ("for six years"), or a later event it came before ("before moving to York", "before that");
 - a negation with an ending adverb ("no longer", "not … anymore").
 
 The closed words (the bounds, the period units, the ending adverbs) are the meaning bank of stopped
@@ -30,6 +31,11 @@ if TYPE_CHECKING:
 #: the slots a closed period ends (one value at a time, held until changed)
 HELD = frozenset({"works_at", "job_title", "lives_in", "gym", "drives", "phone"})
 _VERBS = frozenset({"VERB", "AUX"})
+#: verbs of holding a state: only a state is closed by a bound, a span or a later event; a verb of
+#: beginning or getting is not ("got an iPhone 15 before my trip", "started at Google before Christmas",
+#: "took a job at Accenture for six months": each begins what now holds; rev15 H1)
+_STATE_VERBS = frozenset({"be", "live", "work", "have", "stay", "use", "drive", "own", "rent", "reside", "base",
+                          "run", "ride"})
 _NEGATIONS = frozenset({"not", "n't", "no", "never"})
 
 
@@ -51,7 +57,7 @@ def _past(verb: Token) -> bool:
 def _closed(verb: Token) -> bool:
     """The verb's period is over: bounded, counted in years or months, or before a later event."""
     bank = _bank()
-    if _past(verb):
+    if _past(verb) and verb.lemma_.lower() in _STATE_VERBS:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in bank["bounds"]:
                 return True  # "until 2022"

@@ -30,7 +30,7 @@ SLOT_NOUNS: dict[str, str] = {
     "home": "lives_in", "flat": "lives_in", "house": "lives_in", "apartment": "lives_in", "address": "lives_in",
     "hometown": "hometown",
     "car": "drives", "ride": "drives", "vehicle": "drives", "motor": "drives",
-    "phone": "phone", "mobile": "phone",
+    "phone": "phone", "mobile": "phone", "smartphone": "phone", "handset": "phone", "cellphone": "phone",
     "allergy": "allergic_to", "allergies": "allergic_to",
     "partner": "partner_name", "wife": "partner_name", "husband": "partner_name", "boyfriend": "partner_name",
     "girlfriend": "partner_name", "fiancé": "partner_name", "fiancée": "partner_name", "fiance": "partner_name",

@@ -17,6 +17,7 @@ from kgmem.extraction.zero.lexicon import (
 )
 from kgmem.extraction.zero.nlp import entity_at, place_at
 from kgmem.extraction.zero.value_parse import (
+    HONORIFICS,
     NOT_NAMES,
     Filler,
     Value,
@@ -99,7 +100,8 @@ def fill_org(c: Clause, *, employer: bool = False) -> list[Value]:
                 continue
             if any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children):
                 continue  # "working for an MNC": a kind of organisation, not its name
-            if (name := proper_np(t, c)) and name.lower() not in NOT_NAMES:
+            if (name := proper_np(t, c)) and name.lower() not in NOT_NAMES \
+                    and name.split()[0].lower().rstrip(".") not in HONORIFICS:  # "Mrs Okonkwo" is a person
                 return [(name, "org")]
     return []
 

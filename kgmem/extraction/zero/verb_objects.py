@@ -33,6 +33,7 @@ from kgmem.extraction.zero.nlp import (
     objects_of,
     place_at,
 )
+from kgmem.extraction.zero.slot_nouns import SLOT_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -80,7 +81,9 @@ def acquire_facts(v: Token, lemma: str, prt: str) -> list[Triple]:
         if lemma in ("adopt", "rescue"):
             continue
         brand_car = bool(words & VEHICLES) and not (words <= VEHICLE_GENERIC)
-        brand_phone = bool(words & PHONE_BRANDS)
+        # a phone maker's other goods ("a Samsung fridge freezer"): a common-noun head must name a phone
+        brand_phone = bool(words & PHONE_BRANDS) and not (
+            t.pos_ == "NOUN" and t.lower_ not in PHONE_BRANDS and SLOT_NOUNS.get(head) != "phone")
         if brand_car and t.text[:1].isupper() or (brand_car and any(w[:1].isupper() for w in np.split())):
             out.append(("drives", np, "item"))
             if lemma in PURCHASE:
