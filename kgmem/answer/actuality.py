@@ -80,6 +80,14 @@ def actuality(sentence: str) -> str:
     return "actual"
 
 
+def mode(sentence: str) -> str:
+    """Whatever its doer, whether a sentence tells a thing done or so (``actual``), not done
+    (``negated``) or only intended or possible (``plan``: "Tomasz might start at … if the
+    interview goes well"): :func:`actuality` without its whose-doing reading."""
+    s = _core(sentence)
+    return "negated" if _NEGATED.search(s) else "plan" if _PLAN.search(s) else "actual"
+
+
 def negation_words(sentence: str) -> list[str]:
     """The words that make a sentence a no ("didn't", "passed on", "cancelled")."""
     return [m.group(0) for m in _NEGATED.finditer(sentence)]

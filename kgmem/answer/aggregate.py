@@ -38,6 +38,7 @@ from kgmem.answer.refunds import money_back, settle
 from kgmem.answer.spans import typed_spans
 from kgmem.answer.stays import asked_unit, compute_unit_total
 from kgmem.models import Fact, QueryPlan
+from kgmem.nlp import load_nlp
 from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.question import CATEGORY_TYPES
 from kgmem.retrieval.search import fact_date
@@ -91,10 +92,36 @@ def _after_purchase(line: Line, ev: EvidenceSet) -> bool:
 
 def _same_purchase(line: Line, amount: float, seen: dict[tuple[str, float], Line]) -> bool:
     """The same amount for the same thing told again in another session ("the $120 boots I bought
-    are holding up great") is one purchase."""
+    are holding up great") is one purchase; a line telling a new occasion at the same price is
+    another (:func:`_new_occasion`: three $65 sessions are $195, not $65)."""
     mine = _thing_words(line.text)
     return any(a == amount and sid != line.session_id and mine & _thing_words(other.text)
-               for (sid, a), other in seen.items())
+               and not _new_occasion(line, other) for (sid, a), other in seen.items())
+
+
+def _new_occasion(line: Line, before: Line) -> bool:
+    """``line`` tells an occasion of its own, not ``before``'s again: it marks a repeat by its
+    grammar (the determiner "another", the adverb "again", an ordinal past the first: "third
+    session"), puts its event on a day of its own ("this morning", "yesterday") that is not the
+    day of ``before``'s event, or is a diary note with no verb ("osteo mon, $65"); never when its
+    amount is one already known ("the $120 boots", "paid the $80 dentist bill this morning": a
+    definite or possessive amount refers back)."""
+    if _GIVEN_AMOUNT.search(line.text):
+        return False  # "finally paid the $80 dentist bill this morning": the bill told before
+    if line.dated_by_text and line.granularity == "day" and line.when.date() != before.when.date():
+        return True
+    return _marks_repeat(line.text) or countable.no_verb_of_its_own(line)
+
+
+#: an amount inside a noun phrase the line takes as known ("the $120 boots", "my £30 umbrella")
+_GIVEN_AMOUNT = re.compile(r"\b(?:the|that|those|these|this|my|our)\s+[$£€]?\s?\d", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _marks_repeat(text: str) -> bool:
+    doc = load_nlp()(text)
+    return any((t.lower_ == "another" and t.pos_ == "DET") or (t.lower_ == "again" and t.pos_ == "ADV")
+               or (t.ent_type_ == "ORDINAL" and t.lower_ not in ("first", "1st")) for t in doc)
 
 
 _FILLER = {norm(w) for w in """yesterday today tonight finally really just new great nice last week weekend month year

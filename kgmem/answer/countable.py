@@ -38,8 +38,9 @@ from typing import Any
 from kgmem import temporal
 from kgmem.answer.actuality import FIRST_PERSON
 from kgmem.answer.evidence import BOOKING_VERBS, EvidenceSet, Line, arrangement, verb_base
+from kgmem.answer.match import terms
 from kgmem.answer.refunds import money_back
-from kgmem.answer.whose import others_doing, own_clause
+from kgmem.answer.whose import held_by_other, others_doing, own_clause
 from kgmem.lexicon import calendar, called_off
 from kgmem.lexicon.people import people_noun
 from kgmem.models import Fact
@@ -174,8 +175,12 @@ def verbless_note(line: Line) -> bool:
     its doer): a verbless note names no doer, so it is the user's own line like any diary line —
     unless it names someone else as the holder ("sister's dentist weds, $75") or by name."""
     verbs, someone = _finite_verbs(line.text)
-    if not verbs or someone:
-        return False
+    return bool(verbs) and not someone and no_verb_of_its_own(line)
+
+
+def no_verb_of_its_own(line: Line) -> bool:
+    """The line has no finite verb outside its time words: a note ("osteo mon, $65")."""
+    verbs, _ = _finite_verbs(line.text)
     times = [(s.start_char, s.end_char) for s in temporal.find_time_expressions(line.text, line.said_at)]
     return all(any(a <= v0 and v1 <= b for a, b in times) for v0, v1 in verbs)
 
@@ -184,6 +189,11 @@ def unconfirmed(line: Line) -> bool:
     """A booking whose time has passed, and no line of it tells the event done: it counts, but the
     answer says so ("at least 2 nights; 6 with the stay you booked in Rome for September")."""
     return arrangement(line.text) == "booking" and not tells_it_done(line.text)
+
+
+@lru_cache(maxsize=256)
+def _asked(question: str) -> frozenset[str]:
+    return frozenset(terms(question))
 
 
 def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None, *,
@@ -201,6 +211,8 @@ def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None
     # bike bell, new one 8 euro"): only the line class decides there
     if kind == "other" or (kind == "actual" and not money and doer and others_doing(line.text)):
         return LINE_CLASS_REASON["other"]
+    if kind == "actual" and ev is not None and held_by_other(line.text, _asked(ev.result.plan.question)):
+        return LINE_CLASS_REASON["other"]  # "flatmate physio thurs, $60": the flatmate's, not the user's
     if kind in ("negated", "request"):
         return LINE_CLASS_REASON[kind]
     if _unfulfilled().search(line.text) or _called_off().search(line.text) or _turned_down(line, ev) \

@@ -89,8 +89,9 @@ def _counted_phrase(question: str) -> list[list[str]]:
     rest = question[m.end():]
     end = _PHRASE_END.search(rest)
     phrase = rest[:end.start()] if end else rest
-    parts = [_words(part) for part in re.split(r"\b(?:or|and)\b|,", phrase)]
+    parts = [_words(inst.before_adjunct(part)) for part in re.split(r"\b(?:or|and)\b|,", phrase)]
     return [p for p in parts if p]
+
 
 
 def _words(part: str) -> list[str]:

@@ -15,6 +15,7 @@ from datetime import datetime
 
 from kgmem import predicates as predicate_registry
 from kgmem import temporal
+from kgmem.answer import stale
 from kgmem.answer.events import (
     EventMatch,
     EventSpec,
@@ -297,12 +298,30 @@ def compute_current(ev: EvidenceSet) -> Computed:
         gran = chosen.fact.granularity if chosen.fact is not None else "day"
         out.answer = f"On {fmt_when(EventMatch(when, 1.0, chosen.text, chosen.said_at, gran))}"
         return out
+    if stale.asks_now(plan):
+        # "My phone is a Pixel 8, I was on an iPhone until 2023": a value its own sentence tells as
+        # over (a closed period, "used to", a ceasing) is no current value, however it was stored
+        # (only to choose among values: when every value reads as over, the reading is too unsure)
+        timeline = [v for v in timeline if not _told_over(_value_sentence(ev, v), v.value)] or timeline
     newest = timeline[-1]
     if asked_about(plan.question, plan.named, newest.value or "", yes_no=plan.answer_shape == "yes_no"):
         return out  # "what does amy do for work": "amy" is whom it asks about, not the user's value
     _use_value(newest, out)
     out.answer = _show(pred, newest.value, _source_text(ev, newest))
     return out
+
+
+def _told_over(sentence: str, value: str) -> bool:
+    """The value's own clause, in a sentence of several, tells it as over ("…, I was on an iPhone
+    until 2023"); a one-clause sentence is not judged here (its values share one reading)."""
+    return len(stale.clauses(sentence)) > 1 and stale.stale(sentence, value)
+
+
+def _value_sentence(ev: EvidenceSet, v: SlotValue) -> str:
+    """The sentence a value was told in (its line, or its fact's source sentence)."""
+    if v.line is not None:
+        return v.line.text
+    return (ev.source_sentence(v.fact) or v.fact.text) if v.fact is not None else v.text
 
 
 def _distinct(timeline: list[SlotValue]) -> list[SlotValue]:

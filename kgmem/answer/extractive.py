@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kgmem.answer import answering, measures, stale
+from kgmem.answer import actuality, answering, measures, stale
 from kgmem.answer.assistant_pick import assistant_pick
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.extracted import Extracted, cite_fact, cite_line
@@ -21,6 +21,7 @@ from kgmem.answer.measure_answer import measure_answer
 from kgmem.answer.presence import asked_about
 from kgmem.answer.slots import fact_value, slot_facts
 from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, my_relation_names, typed_spans
+from kgmem.answer.subjects import only_a_possessor
 from kgmem.models import Fact, Intent, QueryPlan
 
 __all__ = ["Extracted", "extract", "rank_lines"]
@@ -178,9 +179,8 @@ def _subject_answer(ev: EvidenceSet) -> Extracted | None:
     facts — a value of the expected type from the most relevant line that mentions them."""
     plan = ev.result.plan
     who = plan.subject or ""
-    rel = re.compile(rf"\bmy\s+(?:\w+\s+)?{re.escape(who)}s?\b", re.I) if who.islower() else None
-    lines = [ln for ln in ev.all_user_lines() if ln.actuality not in ("request",)
-             and (contains_name(who, ln.text) if rel is None else bool(rel.search(ln.text)))]
+    lines = [ln for ln in ev.all_user_lines() if ln.actuality not in ("request",) and _tells_of(who, ln.text)
+             and actuality.mode(ln.text) == "actual"]  # "Tomasz might start at … if …" is no value of his
     if not lines:
         return None
     ranked = rank_lines(ev, lines)[:4]
@@ -196,6 +196,14 @@ def _subject_answer(ev: EvidenceSet) -> Extracted | None:
     score, line = rank_lines(ev, lines)[0]
     return Extracted(line.text, "sentence", min(0.8, 0.4 + 0.3 * score), cite_line(line), line=line,
                      turn_ids=[line.turn_id])
+
+
+def _tells_of(who: str, text: str) -> bool:
+    """The line names the asked person ("my sister", "Tomasz") other than only as the holder of
+    someone else ("Tomasz's sister Ola had her first day at …" tells of Ola)."""
+    if who.islower():
+        return bool(re.search(rf"\bmy\s+(?:\w+\s+)?{re.escape(who)}s?\b", text, re.I))
+    return contains_name(who, text) and not only_a_possessor(text, who)
 
 
 def extract(ev: EvidenceSet) -> Extracted | None:
@@ -239,7 +247,8 @@ def _newer_onset(ev: EvidenceSet, found: Extracted) -> Extracted | None:
     else:
         return None
     later = [ln for ln in ev.top if ln.role == "user" and ln.said_at > said and ln.actuality in ("actual", who)
-             and not outside_window(ln.text, plan.window)]
+             and not outside_window(ln.text, plan.window) and actuality.mode(ln.text) == "actual"
+             and (not plan.subject or _tells_of(plan.subject, ln.text))]
     onsets = [(ln, v) for ln in later for v in typed_spans(ln.text, plan.answer_type or "")
               if not _asked(plan, v) and v.lower() != found.value.lower() and stale.began(ln.text, v)]
     if not onsets:

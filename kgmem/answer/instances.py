@@ -21,6 +21,7 @@ from kgmem.answer.match import norm, terms
 from kgmem.lexicon import numbers
 from kgmem.models import QueryPlan
 from kgmem.nlp import load_nlp
+from kgmem.text import PHRASE_BREAKS
 
 _HOW_MANY = re.compile(r"\b(?P<prep>(?:at|in|on|to|for|with|from)\s+)?(?:how\s+many|(?:the\s+)?(?:total\s+)?"
                        r"(?:number|count)\s+of)\s+", re.I)
@@ -134,11 +135,14 @@ _NONE = re.compile(r"\b(?:nothing|none|zero|not\s+(?:one|a\s+single))\b", re.I)
 def stated_quantity(text: str, heads: set[str]) -> int:
     """How many of the counted things one line tells: the cardinal it puts before the counted
     noun ("I have had two physiotherapy appointments since the operation" → 2, "sold another 9
-    jars" → 9); none when it says so ("the fete was rained off so I sold nothing"); else 1."""
+    jars" → 9), within the number's own noun group (not "thirty-eight years at sea"); none when it says so ("the fete was rained off so I sold nothing"); else 1."""
     if _NONE.search(text):
         return 0
     for m in _QUANTITY.finditer(text):
         after = m.group(2).split()
+        # the words of the number's own noun group: "thirty-eight years at sea" counts years, not the sea
+        cut = next((i for i, w in enumerate(after) if w.lower() in PHRASE_BREAKS), len(after))
+        after = after[:cut]
         if any(terms(w) & heads or {norm(x) for x in lemmas(w)} & heads for w in after):
             n = numbers.cardinal(m.group(1))
             if n:
@@ -149,3 +153,11 @@ def stated_quantity(text: str, heads: set[str]) -> int:
 def lemmas(text: str) -> tuple[str, ...]:
     """The lemmas of a text's words (the shared pipeline's tagger and lemmatizer, no parse)."""
     return tuple(t.lemma_.lower() for t in load_nlp()(text, disable=("parser", "ner")) if t.is_alpha)
+
+
+def before_adjunct(part: str) -> str:
+    """A counted phrase without what modifies it after its head ("books [about the sea]", "films
+    [in a cinema hall]"): the thing counted is the books, not the sea."""
+    words = part.split()
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in PHRASE_BREAKS), len(words))
+    return " ".join(words[:cut])

@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -191,6 +191,8 @@ class DomainView:
         self._model = model
         scores = domain_scores([question], embed, model)
         self.wanted: set[int] = question_domains(scores[0]) if scores is not None else set()
+        #: the question's best domain (its index in the domains' order), ``None`` without an embedder
+        self.best: int | None = int(scores[0].argmax()) if scores is not None else None
 
     def fit(self, texts: Sequence[str], floor: float = DOMAIN_FLOOR, margin: float = 0.0) -> list[float]:
         """Per text: its cosine to the question's domains when one of them is its own (or within
@@ -254,7 +256,13 @@ _OVER = re.compile(r"\b(?:i|we)\s+(?:was|were)\b|\buntil\b|\bno\s+longer\b|\bnot
 def ended(reason: Reason) -> bool:
     """A constraint the user says no longer holds ("I used to be vegetarian", "I was vegetarian until
     2019"): no constraint to honour now (:func:`kgmem.answer.stale.stale`, or a state told as over)."""
-    return stale(reason.source) or bool(_OVER.search(reason.source))
+    return _ended(reason.source)
+
+
+@lru_cache(maxsize=4096)
+def _ended(source: str) -> bool:
+    # the cheap reading first: stale() parses the clause (~5-10 ms on a first ask)
+    return bool(_OVER.search(source)) or stale(source)
 
 
 def restrictions(reasons: Sequence[Reason]) -> list[Restriction]:
@@ -263,30 +271,39 @@ def restrictions(reasons: Sequence[Reason]) -> list[Restriction]:
     "you've gone vegetarian": vegetarian; "no olives": without olives)."""
     found: dict[str, Restriction] = {}
     for r in reasons:
-        if ended(r):
-            continue
-        text = r.source.replace("\u2019", "'")
-        for m in _DIET.finditer(text):
-            if _NEGATED_DIET.search(text[:m.start()]):
-                continue  # "I'm not vegan"
-            word = m.group("diet").lower()
-            label = "vegetarian" if word == "veggie" else word
-            found.setdefault(label, Restriction(m.group("free").lower() if m.group("free") else "", label, "diet"))
-        for m in _ALLERGY.finditer(text):
-            thing = (m.group("a") or m.group("b") or "").lower()
-            if thing and thing not in _NOT_A_THING:
-                found.setdefault(f"{thing}-free", Restriction(thing, f"{thing}-free", "diet"))
-        for word in re.findall(r"[a-z]+", text.lower()):
-            if word in _conditions():
-                thing = _conditions()[word]
-                found.setdefault(f"{thing}-free", Restriction(thing, f"{thing}-free", "diet"))
-        taste = read_taste(text)
-        if taste is not None and not taste[0] and len(taste[1].split()) <= 4 and not _PERSONAL.search(taste[1]):
-            key = taste[1].casefold()
-            if not any(key == f.thing for f in found.values()):
-                found.setdefault(f"without {key}", Restriction(key, f"without {taste[1]}", "refusal"))
+        before = dict(found)
+        _restrictions_of(r, found)
+        if found != before and ended(r):
+            found = before  # told as over: keeps nothing out (decided only where it would keep something out)
     out = list(found.values())
     return [f for f in out if f.kind == "diet"] + [f for f in out if f.kind == "refusal"]
+
+
+def _restrictions_of(r: Reason, found: dict[str, Restriction]) -> None:
+    """Add to ``found`` what one reason keeps out (see :func:`restrictions`)."""
+    text = r.source.replace("\u2019", "'")
+    for m in _DIET.finditer(text):
+        if _NEGATED_DIET.search(text[:m.start()]):
+            continue  # "I'm not vegan"
+        word = m.group("diet").lower()
+        label = "vegetarian" if word == "veggie" else word
+        found.setdefault(label, Restriction(m.group("free").lower() if m.group("free") else "", label, "diet"))
+    for m in _ALLERGY.finditer(text):
+        thing = (m.group("a") or m.group("b") or "").lower()
+        if thing and thing not in _NOT_A_THING:
+            found.setdefault(f"{thing}-free", Restriction(thing, f"{thing}-free", "diet"))
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word in _conditions():
+            thing = _conditions()[word]
+            found.setdefault(f"{thing}-free", Restriction(thing, f"{thing}-free", "diet"))
+    taste = read_taste(text)
+    if taste is not None and not taste[0] and len(taste[1].split()) <= 4 and not _PERSONAL.search(taste[1]):
+        key = taste[1].casefold()
+        if not any(key == f.thing for f in found.values()):
+            # "nothing spicy", "nothing too sweet": a quality refused, kept out as anything that has it
+            quality = re.search(rf"\bnothing\s+(?:too\s+|overly\s+|very\s+)?{re.escape(key)}\b", text, re.I)
+            thing = f"anything {key}" if quality else key
+            found.setdefault(f"without {key}", Restriction(thing, f"without {thing}", "refusal"))
 
 
 def as_diet(value: str) -> Restriction | None:
@@ -319,23 +336,36 @@ _FREE = re.compile(r"-free\b|\bfree\s+of\b|\bwithout\b|\bno\b|\bvegan\b|\bvegeta
 def clashes(likes: Sequence[str], kept_out: Sequence[Restriction],
             embed: Callable[[list[str]], np.ndarray | None]) -> list[bool]:
     """Per liked thing: whether a constraint keeps it out ("cheese" for a lactose-intolerant user,
-    "steak" for a vegetarian): the kept-out thing (or the diet) names it or is close to it in
-    meaning. A like that already honours the constraint ("vegan cheesecake") does not clash."""
-    targets = [t for r in kept_out for t in (r.thing or r.label, *_kept_out_by(r.thing or r.label)) if t]
-    if not likes or not targets:
+    "steak" for a vegetarian): a diet's kept-out thing names it or is close to it in meaning; a thing
+    the user refuses only where the like names what sets it apart ("horror movies" keeps out "horror
+    films", not "heist movies": the kind both share is no clash). A like that already honours the
+    constraint ("vegan cheesecake") does not clash."""
+    targets = [t for r in kept_out if r.kind == "diet" for t in (r.thing or r.label, *_kept_out_by(r.thing or r.label))
+               if t]
+    refused = [r.thing for r in kept_out if r.kind == "refusal" and r.thing]
+    if not likes or not (targets or refused):
         return [False] * len(likes)
-    vecs = embed(list(likes) + targets)
+    vecs = embed(list(likes) + targets) if targets else None
     out = []
     for k, like in enumerate(likes):
         if _FREE.search(like):
             out.append(False)
             continue
         words = set(re.findall(r"[a-z]+", like.lower()))
-        hit = any(set(re.findall(r"[a-z]+", t.lower())) & words for t in targets)
+        hit = any(set(re.findall(r"[a-z]+", t.lower())) & words for t in targets) or \
+            any(_names_refused(words, r) for r in refused)
         if not hit and vecs is not None:
             hit = any(float(vecs[k] @ vecs[len(likes) + j]) >= CLASH_FLOOR for j in range(len(targets)))
         out.append(hit)
     return out
+
+
+def _names_refused(words: set[str], refused: str) -> bool:
+    """The like's words name the refused thing by what sets it apart: its words before its last (its
+    kind), or the one word of a one-word thing ("olives": "green olives"; "horror movies": "horror films")."""
+    parts = [w for w in re.findall(r"[a-z]+", refused.lower()) if w != "anything"]
+    marks = parts[:-1] if len(parts) > 1 else parts
+    return bool(marks) and set(marks) <= words
 
 
 def qualified(thing: str | None, kept_out: Sequence[Restriction]) -> str:

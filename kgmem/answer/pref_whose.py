@@ -89,18 +89,67 @@ def _names_someone(question: str) -> bool:
                for t in doc)
 
 
-def for_the_user(holder: frozenset[str] | None, question: str) -> bool:
+#: a clause telling that someone comes to the user for an occasion ("Jo's coming for dinner on Friday", "my
+#: in-laws are visiting at Easter", "we're having the Okafors over on Saturday"): a verb of coming to, or of
+#: having someone over (a closed class of English verbs)
+_COMING = re.compile(r"\b(?:come|comes|coming|came|visit|visits|visiting|visited|join|joins|joining|joined|stay|stays|"
+                     r"staying|stayed|arrive|arrives|arriving|arrived|drop(?:s|ping|ped)?\s+by|"
+                     r"(?:have|has|having|had)\s+(?:\w+\s+){1,3}?(?:over|round|around))\b", re.I)
+#: a stay over a span, not a coming for one occasion: the guest is one of "us" for every meal of it (rev15)
+_STAY = re.compile(r"\b(?:stay|stays|staying|stayed|moving\s+in|moved\s+in|living\s+with)\b|\ball\s+(?:week|weekend|month)\b|"
+                   r"\bfor\s+(?:the|a|a\s+few|two|three|several)\s+(?:week|weeks|weekend|month|months|days|nights|summer|holidays)\b|"
+                   r"\bover\s+the\s+(?:weekend|holidays|summer)\b|\buntil\b|\btill\b", re.I)
+#: a coming back to where one lives: no guest ("coming home late", "came back")
+_RETURNING = re.compile(r"\s+(?:home|back)\b", re.I)
+#: words of a coming that name no occasion ("coming over too", "dropping by later")
+_NO_OCCASION = frozenset({"down", "up", "out", "here", "there", "over", "round", "around", "along", "too", "soon",
+                          "later", "now"})
+
+
+def guest_occasions(sentences: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """The people a turn says come to the user for an occasion, each with the words of that occasion ("Jo's
+    coming for dinner on Friday" -> {"jo": {"dinner", "friday"}}): a guest's taste or constraint is a reason
+    for a question about that occasion, not for every meal "we" have (review14 M2)."""
+    out: dict[str, frozenset[str]] = {}
+    for sentence in sentences:
+        for clause in clauses(sentence):
+            m = _COMING.search(clause)
+            named = frozenset(w for w in _person_words(clause) - _THIRD if not _FIRST_PERSON.fullmatch(w))
+            if m is None or not named or _RETURNING.match(clause[m.end():]) or _STAY.search(clause):
+                continue  # "my partner is coming home late": no guest; "Priyanka's staying all week": one of "us" for now
+            rest = _content_words(clause[:m.start()] + " " + clause[m.end():]) - named - _NO_OCCASION
+            if rest:
+                for person in named:
+                    out[person] = out.get(person, frozenset()) | rest
+    return out
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """A text's lower-cased content words (no function words, no possessive ending)."""
+    return frozenset(w for m in _WORD.finditer(text)
+                     if len(w := m.group(0).replace("’", "'").lower().removesuffix("'s")) > 2 and w not in FUNCTION_WORDS
+                     and not _FIRST_PERSON.fullmatch(w))
+
+
+def for_the_user(holder: frozenset[str] | None, question: str,
+                 occasions: dict[str, frozenset[str]] | None = None) -> bool:
     """Whether a taste or constraint held by ``holder`` (:func:`holders`) is a reason for the answer to
     ``question``: the user's own always; someone else's only when the question is about that person
     ("for my sister's birthday", "what can I give Isla") or about a group with others in it ("for
-    us", "friends come to me on saturday", "the family lunch") and names no one else. A holder known
-    only as he/she/they is given the benefit of the doubt."""
+    us", "friends come to me on saturday", "the family lunch") and names no one else; a guest's
+    (``occasions``: :func:`guest_occasions`) only when the question names that person or the occasion
+    they come to. A holder known only as he/she/they is given the benefit of the doubt."""
     if holder is None or not holder - _THIRD:
         return True
     asked = [w.replace("’", "'") for w in _WORD.findall(question)]
     low = {w.lower().removesuffix("'s") for w in asked}
     if holder & low:
         return True
+    guest = [occasions[h] for h in holder if occasions and h in occasions]
+    if guest:
+        # a guest's count for the occasion they come to, whoever the question names ("what dessert for Friday's
+        # dinner?" after "Jo's coming for dinner on Friday"), and not for another meal "we" have
+        return any(o & _content_words(question) for o in guest)
     one = any(people_noun(w) and not w.endswith("s") and w not in _GROUP_NOUNS and w not in _THIRD for w in low) or \
         _names_someone(question)
     if one:

@@ -13,26 +13,25 @@ from dataclasses import dataclass, field
 from kgmem.answer.actuality import actuality
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
+from kgmem.answer.pref_offer import built_on_likes, offer, offer_parts
 from kgmem.answer.pref_reasons import (
     DOMAIN_FLOOR,
     FIT_MARGIN,
     TASTE_FLOOR,
     DomainView,
     Reason,
-    Restriction,
     as_diet,
     clashes,
     clauses,
     ended,
     join_reasons,
     liked_thing,
-    qualified,
     reasons_from,
     restrictions,
     states_constraint,
 )
-from kgmem.answer.pref_whose import for_the_user, holders
-from kgmem.answer.taste import LEXICON, read_taste
+from kgmem.answer.pref_whose import for_the_user, guest_occasions, holders
+from kgmem.answer.taste import LEXICON, read_taste, without_degree
 from kgmem.ids import entity_id
 from kgmem.models import Intent
 
@@ -79,7 +78,7 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
             continue  # "what seed do they like best?", "my starter smells like nail polish": no taste of the user's
         tid = f.source_turn_ids[0] if f.source_turn_ids else ""
         rel = ev.turn_similarity(tid) + 20 * result.fact_scores.get(f.id, 0.0)
-        out.append(_Stated(f.value, f.predicate != "dislikes", rel, f.session_id,
+        out.append(_Stated(without_degree(f.value), f.predicate != "dislikes", rel, f.session_id,
                            f"\"{f.text[:100]}\" (said {f.observed_at.date()})", tid, f.id, quote=ev.source_sentence(f)))
     stated: list[tuple[Line, bool, str]] = []
     ranked = {t.id for t in result.turns} | set(result.similarity)  # retrieval's top turns, and the turns close in meaning
@@ -224,7 +223,8 @@ def _theirs_counts(ln: Line, clause: str, by_turn: dict[str, list[Line]], questi
     k = next(i for i, n in enumerate(turn) if n.position == ln.position)
     row = holders(tuple(n.text for n in turn[:k + 1]))
     parts = clauses(ln.text)
-    return for_the_user(row[parts.index(clause)] if clause in parts else None, question)
+    holder = row[parts.index(clause)] if clause in parts else None
+    return for_the_user(holder, question, guest_occasions(tuple(n.text for n in turn)) if holder else None)
 
 
 def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
@@ -237,7 +237,9 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     view = DomainView(ev.result.plan.question, ev.result.embed, model)
     pref = stated_preferences(ev, view=view)
     reasons, every = domain_constraints(ev, view)
-    reasons, every = [r for r in reasons if not ended(r)], [r for r in every if not ended(r)]  # "I used to be veggie"
+    # "I used to be veggie": said back only if it still holds (the constraints of ``every`` are checked where they
+    # would keep something out: :func:`restrictions`)
+    reasons = [r for r in reasons if not ended(r)]
     # a taste the question itself states ("im craving pizza, what should i order") is what is asked for:
     # built on first, and never left out for a constraint (the constraint qualifies it instead)
     asked = asked_tastes(ev.result.plan.question)
@@ -260,11 +262,16 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     left_out = [v for v, c in zip(pref.likes, clash) if c]
     pref.likes = [v for v, c in zip(pref.likes, clash) if not c]
     note = f" (I've left out {_join(left_out)}: it doesn't fit that)" if left_out else ""
+    # the thing offered is of the kind asked for, described in the user's words (kgmem.answer.pref_offer)
+    # (the dislikes the answer says after "I'd avoid": all of them with likes, else those no reason says)
+    avoided = pref.dislikes if pref.likes else \
+        [d for d in pref.dislikes if not any(d.casefold() in r.text.casefold() for r in reasons)]
+    head, describing, counted, shown = offer_parts(ev.result.plan, view, reasons, kept_out, avoided)
     if pref.likes:
         # a reason that only restates a like or dislike named in the sentence is left out
         named = {v.casefold() for v in pref.likes + pref.dislikes + left_out}
         extra = [r for r in reasons if not (r.taste and (t := read_taste(r.source)) and t[1].casefold() in named)]
-        text = _built_on_likes(pref, kept_out)
+        text = built_on_likes(pref.likes, shown, head, describing, counted)
         text += f"; it should also fit what you've told me: {join_reasons(extra)}" if extra else ""
         text += f", and I'd avoid {_join(pref.dislikes)}" if pref.dislikes else ""
         return f"{text}{note}{said}.", pref
@@ -277,10 +284,10 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
         avoid = [d for d in pref.dislikes if not any(d.casefold() in r.text.casefold() for r in reasons)]
         pick = liked_thing(reasons)
         pick = None if pick and any(clashes([pick], kept_out, ev.result.embed)) else pick
-        offer = qualified(pick, kept_out)
+        offered = offer(head, describing, shown, pick, counted)
         told = f" that fits what you've told me: {join_reasons(reasons)}" if reasons else \
             f" that fits your diet ({_join([k.label for k in kept_out])})"
-        text = f"I'd suggest {offer}{told}"
+        text = f"I'd suggest {offered}{told}"
         text += f", and I'd avoid {_join(avoid)}" if avoid else ""
         return f"{text}{note}{'' if reasons else said}.", pref
     # only dislikes, and no constraint of the domain besides them
@@ -299,13 +306,6 @@ def _said(pref: Preference) -> str:
     return f" (you told me: {'; '.join(f'{chr(34)}{q}{chr(34)}' for q in pref.quotes[:2])})" if pref.quotes else ""
 
 
-def _built_on_likes(pref: Preference, kept_out: list[Restriction] | None = None) -> str:
-    """"Based on what you've told me, you enjoy A and B, so I'd suggest something built around A or B"
-    ("… a lactose-free take on A or B" where a constraint keeps something out)."""
-    thing = pref.likes[0] + (f" or {pref.likes[1]}" if len(pref.likes) > 1 else "")
-    return f"Based on what you've told me, you enjoy {_join(pref.likes)}, so I'd suggest {qualified(thing, kept_out or [])}"
-
-
 def _by_relevance(ev: EvidenceSet, pref: Preference) -> tuple[str, Preference] | None:
     """The suggestion when nothing the user said speaks about the question's domain by its examples:
     built from the most relevant tastes whatever their domain (the answer of session 12's code)."""
@@ -322,7 +322,7 @@ def _by_relevance(ev: EvidenceSet, pref: Preference) -> tuple[str, Preference] |
         pref.cited += from_lines.cited
         pref.turn_ids += from_lines.turn_ids
         return f"{text.rstrip('.')}, and I'd avoid {_join(pref.dislikes)}{said}.", pref
-    text = _built_on_likes(pref)
+    text = built_on_likes(pref.likes)
     text += f", and I'd avoid {_join(pref.dislikes)}" if pref.dislikes else ""
     return f"{text}{said}.", pref
 

@@ -263,3 +263,29 @@ def _main_clause(root: Any) -> tuple[Any, Any]:
         if subj is not None:
             return h, subj
     return root, None
+
+
+@lru_cache(maxsize=4096)
+def only_a_possessor(sentence: str, who: str) -> bool:
+    """``who`` is named in the sentence only as the holder of another person ("Tomasz's sister Ola
+    had her first day at …", "Nadia's boss moved to Leeds"): the sentence tells of that person,
+    not of ``who``. A name the parse does not find, or one used as a doer or a thing's holder
+    ("Tomasz's school"), is not."""
+    parse = nlp()
+    if parse is None or not who:
+        return False
+    doc = parse(sentence)
+    first = who.split()[0].casefold()
+    mentions = [t for t in doc if t.text.casefold() == first]
+    if not mentions or any(t.lower_ in ("him", "her", "them") and t.dep_ in ("dobj", "dative", "iobj", "pobj")
+                           for t in doc):
+        return False  # someone acted on besides the doer is the named holder ("Tomasz's wife got him a job")
+    for tok in mentions:
+        head = tok.head
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+            head = head.head
+        person = people_noun(head.lower_) or head.ent_type_ == "PERSON" or any(
+            c.dep_ in ("compound", "appos") and people_noun(c.lower_) for c in head.children)  # "cousin Zofia"
+        if tok.dep_ != "poss" or not person:
+            return False
+    return True

@@ -226,11 +226,13 @@ _PRONOUNS = frozenset({"it", "that", "this", "them", "they", "those", "these", "
                        "which", "what", "you", "him", "her", "so", "there", "here"})
 # where the thing named after a frame ends: a clause break or a comparison's other side
 _CUT = re.compile(r"[.,;:!?()\u2014]|\s(?:but|because|cause|so|though|although|since|when|while|if|whereas|than|"
-                  r"over|instead\s+of|rather\s+than|and\s+(?:i|we|it|that|then))\b", re.I)
+                  r"over|instead\s+of|rather\s+than|and\s+(?:i|we|it|that|then)|"
+                  # a comparison's degree belongs to the frame, not the thing ("pecan pie (much) more than anything")
+                  r"(?:(?:much|far|way|even|a\s+lot|a\s+bit|little)\s+)?(?:more|less|better|worse)\s+than)\b", re.I)
 # what trails the thing named without being part of it: a closing filler (kgmem.lexicon.discourse)
 # or an adverbial of degree, time or viewpoint
 _TRAILING = re.compile(rf"\s+(?:{closer_alternation()}|too|either|at\s+all|lately|these\s+days|so\s+much|"
-                       r"a\s+lot|for\s+me|to\s+me|please|now|anymore|any\s+more|the\s+most|most|best|just|simply|rn|"
+                       r"a\s+lot|for\s+me|to\s+me|please|pls|plz|btw|now|anymore|any\s+more|the\s+most|most|best|just|simply|rn|"
                        r"literally|honestly|really|actually|always|genuinely|frankly|anywhere|in\s+it|in\s+them|in\s+anything|"
                        r"in\s+everything|for\s+(?:her|him|them|us)|tonight|today|tomorrow)$",
                        re.I)
@@ -287,3 +289,20 @@ def read_taste(clause: str) -> tuple[bool, str] | None:
             if value:
                 return like and not negated, value
     return None
+
+
+#: a comparison's degree trailing a thing ("pudding more" from "I adore pudding more than anything")
+_DEGREE_TAIL = re.compile(r"\s+(?:(?:much|far|way|even|a\s+lot|a\s+bit|little)\s+)?(?:more|less|better|worse)$", re.I)
+
+
+def without_degree(value: str) -> str:
+    """A liked thing without a comparison's degree another reader left on it ("sticky toffee pudding", not
+    "sticky toffee pudding more" from "… more than anything"): the degree is the frame's (see ``_CUT``)."""
+    return _DEGREE_TAIL.sub("", value) or value
+
+
+def without_trailers(value: str) -> str:
+    """A thing without the closing fillers and adverbials that trail it ("chicken pls", "olives either")."""
+    for _ in range(3):
+        value = _TRAILING.sub("", value.strip())
+    return value

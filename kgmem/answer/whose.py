@@ -8,8 +8,12 @@ this second question of the lines they are about to add.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from kgmem.answer.actuality import FIRST_PERSON
+from kgmem.answer.match import norm
+from kgmem.lexicon import people
 from kgmem.lexicon.people import people_noun
 from kgmem.nlp import load_nlp
 
@@ -52,3 +56,36 @@ def own_clause(text: str) -> bool:
         return False
     subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     return all(c.lower_ in ("i", "we") for c in subj)
+
+
+#: people a thing can belong to; a role ("physio", "dentist") names the service itself in a note
+_HOLDERS = people.words("kin", "kin_groups", "partners", "former", "social")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def held_by_other(text: str, asked: frozenset[str]) -> bool:
+    """A line whose asked thing has someone else right before it as its holder, in a line with no
+    first-person word: "flatmate physio thurs, $60", "Mum physio mon", "Jo's dentist tues" (a
+    person before a noun holds it, as "Mum's dentist" does). The holder is a kin or social noun,
+    a name the parse tags as a person, or a possessive; a shop or a brand ("Aldi groceries") is
+    none, and a holder the question itself names ("my sister's birthday") is what it asks about.
+    ``asked``: the question's comparison forms."""
+    if FIRST_PERSON.search(text):
+        return False
+    words = _WORD.findall(text)
+    before = [words[i - 1] for i, w in enumerate(words) if i > 0 and norm(w.lower()) in asked
+              and norm(re.sub(r"['’]s$", "", words[i - 1]).lower()) not in asked]
+    if not before:
+        return False
+    if any(_holder(w) for w in before):
+        return True
+    people = {t.text for t in load_nlp()(text[:1].upper() + text[1:]) if t.ent_type_ == "PERSON"}
+    return any(w in people for w in before)
+
+
+def _holder(word: str) -> bool:
+    """A kin or social noun ("flatmate", "Mum"), or any possessive ("Jo's")."""
+    if re.search(r"['’]s$", word):
+        return True
+    low = word.lower()
+    return low in _HOLDERS or low.rstrip("s") in _HOLDERS

@@ -204,7 +204,14 @@ _RESTATES = re.compile(
     r"you(?:'re|'ve|\s+are|\s+have|\s+were|\s+had|\s+also|\s+really|\s+still|\s+both|\s+always|\s+usually)*\s+"
     r"(?!(?:could|might|may|can|should|would|will|shall|must|'d|'ll|try|consider|go\s+for|opt|pick|choose|check|"
     r"look|visit|take|book|get|make|cook|read|watch|listen|start|use|bring|order|ask|head|enjoy\s+(?:a|an|the|this|"
-    r"these|some|it))\b)\w", re.I)
+    r"these|some|it)|"
+    # a liking foretold, or a thing they merit, is offered, not said back ("you're going to love a dhal", "you
+    # deserve a treat"; not "you're going to want something spicy, as you said", "you deserve to know that you
+    # told me …"); so is an example of what they want ("you want something like a dhal": "you want something
+    # quick" still says back a need)
+    r"(?:going\s+to|gonna)\s+(?:love|adore|enjoy|like|relish)\s+(?:a|an|the|this|these|some|it)\b|"
+    r"deserve\s+(?:a|an|the|some|this|yourself)\b|treat\s+yourself\s+to|"
+    r"(?:want|need|fancy)\s+(?:something|anything|one|a|an|some)\b[^,;:.!?]*?\b(?:like|such\s+as))\b)\w", re.I)
 
 
 def without_restatements(prediction: str) -> str:

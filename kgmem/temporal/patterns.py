@@ -42,7 +42,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("from_now", rf"(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+from\s+now"),
     ("holiday", rf"(?:(?P<which>last|this\s+past|this\s+coming|this|next)\s+)?(?P<h>{holidays.HOLIDAY_RE})"
                 rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?(?!\s+(?:resolution|party\s+planning))"),
-    ("full_date", rf"(?:on\s+)?(?:(?:the\s+)?(?P<d1>{_ORD})\s+(?:of\s+)?(?P<m1>{MON})|(?P<m2>{MON})\.?\s+(?:the\s+)?(?P<d2>{_ORD}))(?:,?\s+(?P<y>{_YEAR}))?(?![\w:])"),
+    ("full_date", rf"(?:on\s+)?(?:(?P<wd>{_WD}),?\s+)?(?:(?:the\s+)?(?P<d1>{_ORD})\s+(?:of\s+)?(?P<m1>{MON})|(?P<m2>{MON})\.?\s+(?:the\s+)?(?P<d2>{_ORD}))(?:,?\s+(?P<y>{_YEAR}))?(?![\w:])"),
     ("iso_date", r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
     ("slash_date", r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)?\d{2})(?![\d/])"),
     ("day_ordinal", rf"(?:on|since|by|until|till|from|before|after|of)\s+the\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)(?!\s+(?:of\s+)?{MON})(?!\s+(?:{_NOT_A_DAY})\b)(?![\w-])"),
@@ -76,3 +76,6 @@ FULL_WEEKDAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tues|
 GOING_CLAUSE = re.compile(r"^\W*(?i:(?:(?:so|and|finally|just|also)\s+)*(?:[a-z]+ing(?:\s+(?!to\b|for\b)[a-z]+){0,2}?|off)\s+(?:to|for)\s+)"
                           r"(?:(?i:the|my|our|a)\s+\w|[A-Z])")
 PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b", re.I)
+#: a clause in the future tense or the present progressive ("we're flying …"): a plan
+FUTURE_TENSE = re.compile(r"\b(?:will|shall|going\s+to|gonna|about\s+to|plan(?:ning)?\s+to)\b|'ll\b|"
+                          r"\b(?:I'm|I\s+am|we're|we\s+are|you're|they're|he's|she's|it's|is|are|am)\s+\w+ing\b", re.I)

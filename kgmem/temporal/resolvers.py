@@ -2,7 +2,8 @@
 a match of :mod:`kgmem.temporal.patterns` into a :class:`ResolvedTime` relative to the session date.
 
 Rules are our own: "last Tuesday" = the most recent Tuesday before the session, "next Monday" = the
-Monday of the week after the session's, a bare date = the most recent one not after the session.
+Monday of the week after the session's, a bare date = the most recent one not after the session, or
+the coming one when that is nearer and the date is not told in a past frame.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from kgmem.lexicon import calendar
 from kgmem.models import Granularity
 from kgmem.temporal import holidays
 from kgmem.temporal.dates import add_months, midnight, month_interval
-from kgmem.temporal.patterns import FULL_WEEKDAY, GOING_CLAUSE, PAST_AUX, SEASONS
+from kgmem.temporal.frame import framed, nearer
+from kgmem.temporal.patterns import FULL_WEEKDAY, FUTURE_TENSE, GOING_CLAUSE, PAST_AUX, SEASONS
 from kgmem.temporal.types import ResolvedTime, _number
 
 Resolver = Callable[[re.Match[str], date, datetime], "ResolvedTime | None"]
@@ -192,14 +194,18 @@ def _r_holiday(m: re.Match[str], today: date, base: datetime) -> ResolvedTime | 
 def _r_full_date(m: re.Match[str], today: date, base: datetime) -> ResolvedTime | None:
     mon = _month_index(m.group("m1") or m.group("m2"))
     dnum = int(re.sub(r"\D", "", m.group("d1") or m.group("d2")))
-    if m.group("y"):
-        year = int(m.group("y"))
-    else:  # the most recent such date not after the session
-        year = today.year if (mon, dnum) <= (today.month, today.day) else today.year - 1
     try:
-        return _day(m, date(year, mon, dnum))
+        if m.group("y"):
+            return _day(m, date(int(m.group("y")), mon, dnum))
+        recent = date(today.year if (mon, dnum) <= (today.month, today.day) else today.year - 1, mon, dnum)
+        coming = date(today.year if (mon, dnum) >= (today.month, today.day) else today.year + 1, mon, dnum)
     except ValueError:
-        return None
+        return None  # the 29th of February of a year without one
+    if m.group("wd"):  # "Saturday the 12th of April": the one that falls on that weekday
+        fits = [d for d in (recent, coming) if d.weekday() == _weekday_index(m.group("wd"))]
+        if len(fits) == 1:
+            return framed(m, fits[0], today)
+    return framed(m, nearer(m, recent, coming, today), today)
 
 
 def _r_numeric_date(m: re.Match[str], today: date, base: datetime) -> ResolvedTime | None:
@@ -213,20 +219,23 @@ def _r_numeric_date(m: re.Match[str], today: date, base: datetime) -> ResolvedTi
 
 
 def _r_day_ordinal(m: re.Match[str], today: date, base: datetime) -> ResolvedTime | None:
-    """"on the 25th": the most recent 25th on or before the session date."""
+    """"on the 25th": the most recent 25th on or before the session date, or the coming one when
+    that is nearer and the date is not told in a past frame ("tickets for the gig on the 15th")."""
     dnum = int(m.group("d"))
     if not 1 <= dnum <= 31:
         return None
     first = today.replace(day=1)
-    for back in range(0, 13):
-        month = add_months(first, -back)
+    days = []
+    for step in range(-13, 14):
         try:
-            d = month.replace(day=dnum)
+            days.append(add_months(first, step).replace(day=dnum))
         except ValueError:
             continue  # no 31st in this month
-        if d <= today:
-            return _day(m, d)
-    return None
+    recent = max((d for d in days if d <= today), default=None)
+    coming = min((d for d in days if d >= today), default=None)
+    if recent is None or coming is None:
+        return None
+    return framed(m, nearer(m, recent, coming, today), today)
 
 
 def _r_weekday_before_last(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:
@@ -264,9 +273,6 @@ def _r_weekend(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:
     return _span(m, sat, sat + timedelta(days=1), "week", future=fut)
 
 
-_FUTURE_TENSE = re.compile(r"\b(?:will|shall|going\s+to|gonna|about\s+to|plan(?:ning)?\s+to)\b|'ll\b|"
-                           r"\b(?:I'm|I\s+am|we're|we\s+are|you're|they're|he's|she's|it's|is|are|am)\s+\w+ing\b", re.I)
-
 
 def _r_weekday(m: re.Match[str], today: date, base: datetime) -> ResolvedTime | None:
     wd_text = m.group("wd")
@@ -278,7 +284,7 @@ def _r_weekday(m: re.Match[str], today: date, base: datetime) -> ResolvedTime | 
     if which == "next":  # that weekday of the week after the session's week
         return _day(m, monday + timedelta(days=7 + wd), future=True)
     clause = re.split(r"\s[-–—]\s|[,;:]|\b(?:and|but|so|because)\b", m.string[: m.start()])[-1]
-    if which == "this coming" or (which == "on" and _FUTURE_TENSE.search(clause + " " + m.group(0))):
+    if which == "this coming" or (which == "on" and FUTURE_TENSE.search(clause + " " + m.group(0))):
         return _day(m, today + timedelta(days=(wd - today.weekday()) % 7 or 7), future=True)
     if which == "on" and GOING_CLAUSE.match(clause) and not PAST_AUX.search(m.string):
         # "Flying to Portugal on Tuesday": told ahead (``ahead``), not a plan (not ``future``)

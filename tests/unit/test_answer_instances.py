@@ -91,6 +91,8 @@ def test_a_line_telling_several_counts_as_many(baker) -> None:  # noqa: ANN001
     ("how many driving lessons have I had", "Drove for 2 hours in my lesson today.", 1),  # 2 hours, not lessons
     ("How many jars of chutney have I sold?", "sold 14 jars at the stall", 14),
     ("How many jars of chutney have I sold?", "it rained all day and I sold nothing", 0),
+    # the number's own noun group only: years, not the lake (cw15)
+    ("How many novels about the lake have I finished?", "I came home after twenty years on lakes.", 1),
 ])
 def test_the_quantity_a_line_states_is_the_number_before_the_counted_noun(q: str, line: str, n: int) -> None:
     assert stated_quantity(line, counted_heads(q)) == n
@@ -100,6 +102,9 @@ def test_the_quantity_a_line_states_is_the_number_before_the_counted_noun(q: str
     ("How many jars of chutney have I sold?", "jar"),
     ("how many of my essays got marked", "essay"),
     ("how many different kinds of bird have i seen", "bird"),
+    # a phrase after the head modifies it (cw15): the novels are counted, not the lake
+    ("How many novels about the lake have I finished this year?", "novel"),
+    ("How many plays at the Lyceum have I seen?", "play"),
 ])
 def test_the_counted_noun_is_the_word_before_of(q: str, head: str) -> None:
     assert counted_heads(q) == {norm(head)} or norm(head) in counted_heads(q)

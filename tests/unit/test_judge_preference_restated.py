@@ -26,6 +26,19 @@ ASKED = {"question": "what should I cook tonight?", "gold": RUBRIC,
     # suggestions: the rubric's words in what is suggested count
     ("Since you're lactose intolerant, I'd suggest a spicy coconut curry with plenty of chilli.", True),
     ("You could make a dairy-free coconut curry, spicy with fresh chilli.", True),
+    # review14 M3: a suggestion offered as what is coming to the user, what they merit, or an example of
+    # what they want is no restatement
+    ("You deserve a spicy dairy-free coconut curry with plenty of chilli tonight!", True),
+    ("You want something like a spicy dairy-free coconut curry with plenty of chilli.", True),
+    ("You're going to love a spicy dairy-free coconut curry with plenty of chilli.", True),
+    ("A spicy dairy-free coconut curry with plenty of chilli would be perfect.", True),
+    # ... while the user's need said back still earns nothing (rev15: nor a restatement opening "you're going to" or
+    # "you deserve to")
+    ("You want something spicy and dairy-free with plenty of chilli.", False),
+    ("You're going to want something spicy and dairy-free with plenty of chilli, as you said.", False),
+    ("You're going to be cooking for a lactose intolerant guest who loves a spicy coconut curry with plenty of chilli.",
+     False),
+    ("You deserve to know that you told me you love a spicy dairy-free coconut curry with plenty of chilli.", False),
 ])
 def test_only_the_suggestion_earns_the_rubric(answer: str, right: bool) -> None:
     assert NormalisedMatchScorer().judge(prediction=answer, **ASKED).correct is right

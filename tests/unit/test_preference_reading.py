@@ -104,6 +104,10 @@ READ = [
     ("thumbs down to anything with raisins", False, "anything with raisins"),
     ("Hell yes to road trips", True, "road trips"),
     ("oh and a huge yes for anything with mushrooms", True, "anything with mushrooms"),
+    # a comparison's degree is the frame's, not the thing's (review14 M2: "pecan pie more")
+    ("I love treacle tart more than anything", True, "treacle tart"),
+    ("we like board games a lot more than cards", True, "board games"),
+    ("I hate lukewarm tea even more than cold coffee", False, "lukewarm tea"),
 ]
 
 

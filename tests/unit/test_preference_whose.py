@@ -24,7 +24,7 @@ from kgmem.answer.pref_reasons import (
     reasons_from,
     restrictions,
 )
-from kgmem.answer.pref_whose import for_the_user, holders
+from kgmem.answer.pref_whose import for_the_user, guest_occasions, holders
 from kgmem.answer.preference import asked_tastes
 from kgmem.api import Memory
 
@@ -191,3 +191,53 @@ def test_a_diet_told_as_over_keeps_nothing_out(over: str, chat_memory: Callable[
     assert a.extra["path"] == "preference", a.extra.get("decision")
     assert "built around proper beef steak" in a.text, a.text
     assert "left out" not in a.text and "vegetarian take" not in a.text, a.text
+
+
+@pytest.mark.parametrize(("sentences", "guests"), [
+    (("Priyanka's coming for lunch on Sunday.",), {"priyanka": {"lunch", "sunday"}}),
+    (("We're having the Abernathys over on Saturday for a barbecue.",), {"abernathys": {"saturday", "barbecue"}}),
+    (("My husband is coming home late tonight.",), {}),     # coming home: no guest
+    (("Tom can't stand olives.",), {}),                     # no coming at all
+    (("Priyanka's staying with us all week.",), {}),         # a stay: one of "us" for every meal of it (rev15)
+    (("My in-laws are visiting for the weekend.",), {}),
+])
+def test_a_guest_comes_for_an_occasion(sentences: tuple[str, ...], guests: dict[str, set[str]]) -> None:
+    assert {k: set(v) for k, v in guest_occasions(sentences).items()} == guests
+
+
+@pytest.mark.parametrize(("question", "counts"), [
+    ("What pudding should I make for Sunday's lunch?", True),   # the occasion she comes to, not her name
+    ("what should we cook tonight?", False),                    # another meal "we" have: not hers
+    ("what could I bake for Priyanka?", True),                  # named
+])
+def test_a_guests_constraint_counts_for_their_occasion(question: str, counts: bool) -> None:
+    """review14 M2: a guest's allergy was dropped for the occasion she comes to, and leaked into "we"'s dinner."""
+    occasions = guest_occasions(("Priyanka's coming for lunch on Sunday.", "She's allergic to sesame."))
+    assert for_the_user(frozenset({"priyanka"}), question, occasions) is counts
+
+
+def test_the_guests_allergy_is_honoured_at_her_occasion(chat_memory: Callable[..., Memory]) -> None:
+    said = [(datetime(2025, 6, 2, 19), "I adore sticky toffee pudding more than anything."),
+            (datetime(2025, 6, 4, 20), "Priyanka's coming for lunch on Sunday. She's allergic to sesame.")]
+    mem = chat_memory("pf15-guest", said, "pfg", "Noted!")
+    try:
+        hers = mem.answer("pf15-guest", "What pudding should I make for Sunday's lunch?", question_date=datetime(2025, 6, 5, 17))
+        ours = mem.answer("pf15-guest", "What should we cook tonight?", question_date=datetime(2025, 6, 5, 17))
+    finally:
+        mem.close()
+    assert hers.extra["path"] == "preference" and ours.extra["path"] == "preference"
+    assert "sesame" in hers.text, hers.text
+    assert "sesame" not in ours.text, ours.text
+    assert "pudding more," not in hers.text and "pudding more;" not in hers.text, hers.text  # the degree is no part of the thing
+
+
+def test_a_staying_guests_allergy_counts_for_our_meals(chat_memory: Callable[..., Memory]) -> None:
+    """rev15 (01:48): a houseguest staying all week was reduced to an occasion, and her allergy dropped for "we"."""
+    said = [(datetime(2025, 6, 2, 19), "I adore a good lentil shepherd's pie."),
+            (datetime(2025, 6, 4, 20), "Priyanka's staying with us all week. She's allergic to sesame.")]
+    mem = chat_memory("pf15-stay", said, "pfs", "Noted!")
+    try:
+        ours = mem.answer("pf15-stay", "What should we cook tonight?", question_date=datetime(2025, 6, 5, 17))
+    finally:
+        mem.close()
+    assert ours.extra["path"] == "preference" and "sesame" in ours.text, ours.text

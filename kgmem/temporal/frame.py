@@ -1,0 +1,89 @@
+"""The frame a yearless date is told in, read from the parse: a past one, or not.
+
+"the 19th of April" names a day once a year and "on the 15th" once a month; which one the speaker
+means depends on the clause the date belongs to, not on the date. The verb the date hangs from
+decides: a past-tense verb ("I ran the half on the 3rd") puts it in the past; a present or future
+one ("the wedding is on the 26th") or a non-finite one ("…, leaving on the 28th") does not, nor a
+date of what something is *for* ("a hike for Saturday the 12th", "tickets for the trip on the
+19th"). A date on a thing ("a gig on the 28th of March", "my wrist aches from the crash on the 3rd")
+is that thing's time, read as before. :mod:`kgmem.temporal.resolvers`
+reads a date outside a past frame as the nearer of the coming and the most recent one.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from kgmem.nlp import load_nlp
+from kgmem.temporal.dates import midnight
+from kgmem.temporal.patterns import FUTURE_TENSE
+from kgmem.temporal.types import ResolvedTime
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def told_in_past(text: str, start: int, end: int) -> bool:
+    """Whether the date at characters ``start``–``end`` of ``text`` belongs to a past-tense clause."""
+    return _told_in_past(text, start, end)
+
+
+@lru_cache(maxsize=4096)
+def _told_in_past(text: str, start: int, end: int) -> bool:
+    if re.match(r"\W*since\b", text[start:end], re.I):
+        return True  # "since the 31st" counts from a day gone
+    doc = load_nlp()(text)
+    inside = [t for t in doc if start <= t.idx < end and t.lower_ not in ("on", "the", "of")]
+    # the date's own head: its token whose head lies outside it
+    words = {t.i for t in inside}
+    tok = next((t for t in inside if t.head.i not in words or t.head.i == t.i), None)
+    while tok is not None and start <= tok.head.idx < end and tok.head.i != tok.i:
+        tok = tok.head  # up through the date's own "of" and "on"
+    if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for":
+        return False  # the time a thing is booked or meant for ("a hike for Saturday the 12th")
+    if tok is None:
+        return True
+    # the word the date (through its preposition) belongs to; spaCy makes a new Token on each
+    # access, so roots are found by index, never by identity
+    gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if gov.pos_ not in ("VERB", "AUX"):
+        # a date on a thing ("the bike crash on the 3rd", "a gig on the 28th of March") is that
+        # thing's own time, read as before (the most recent), unless the thing is what something
+        # is for ("tickets for the gig on the 15th")
+        node = gov
+        while node.pos_ not in ("VERB", "AUX"):
+            if node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and node.head.lower_ == "for":
+                return False
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ == "still" for c in gov.children):
+        return True  # a state that lasts on from what the date dates ("my wrist still aches from the crash on the 3rd")
+    if gov.tag_ == "VBN" and not _auxes(gov) and gov.head.i != gov.i and gov.head.pos_ in ("VERB", "AUX"):
+        gov = gov.head  # a bare participle takes its tense from the verb it hangs from ("had her hip done")
+    return gov.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in _auxes(gov))
+
+
+def _auxes(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+
+
+def nearer(m: re.Match[str], recent: date, coming: date, today: date) -> date:
+    """A yearless (or monthless) date: the most recent one, unless the coming one is nearer and
+    the date is not told in a past frame (:mod:`kgmem.temporal.frame`)."""
+    if coming - today < today - recent and not told_in_past(m.string, m.start(), m.end()):
+        return coming
+    return recent
+
+
+def framed(m: re.Match[str], d: date, today: date) -> ResolvedTime:
+    """A day read forward is told ahead; a plan's when its clause is in the future tense."""
+    if d <= today:
+        return ResolvedTime(m.group(0), midnight(d), midnight(d), "day")
+    clause = re.split(r"\s[-–—]\s|[,;:]|\b(?:and|but|so|because)\b", m.string[: m.start()])[-1]
+    future = bool(FUTURE_TENSE.search(clause + " " + m.group(0)))
+    return ResolvedTime(m.group(0), midnight(d), midnight(d), "day", future=future, ahead=True)
