@@ -248,7 +248,7 @@ def _newer_onset(ev: EvidenceSet, found: Extracted) -> Extracted | None:
         return None
     later = [ln for ln in ev.top if ln.role == "user" and ln.said_at > said and ln.actuality in ("actual", who)
              and not outside_window(ln.text, plan.window) and actuality.mode(ln.text) == "actual"
-             and (not plan.subject or _tells_of(plan.subject, ln.text))]
+             and not (plan.subject and only_a_possessor(ln.text, plan.subject))]
     onsets = [(ln, v) for ln in later for v in typed_spans(ln.text, plan.answer_type or "")
               if not _asked(plan, v) and v.lower() != found.value.lower() and stale.began(ln.text, v)]
     if not onsets:

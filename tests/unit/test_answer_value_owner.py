@@ -66,3 +66,19 @@ def switcher(chat_memory):  # noqa: ANN001, ANN201
 def test_a_value_told_with_a_closed_period_is_not_current(switcher) -> None:  # noqa: ANN001
     a = switcher.answer("tam", "What phone do I have?", question_date=datetime(2025, 5, 1))
     assert "Galaxy" in a.text and "iPhone" not in a.text, (a.text, a.extra["decision"])
+
+
+@pytest.fixture(scope="module")
+def mover(chat_memory):  # noqa: ANN001, ANN201
+    said = [(datetime(2025, 1, 9, 19), "My wife Ana teaches maths at Northfield School."),
+            (datetime(2025, 4, 3, 19), "Ana had her first day as head of maths at Riverside Academy, so proud."),
+            (datetime(2025, 4, 20, 9), "Any tips for getting limescale off a shower head?")]
+    m = chat_memory("rui", said, "vm", None)
+    yield m
+    m.close()
+
+
+def test_an_onset_told_by_name_answers_for_the_relation(mover) -> None:  # noqa: ANN001
+    # "my wife" in the question, "Ana" in the newer line: her own news, not someone she holds
+    a = mover.answer("rui", "Which school does my wife work at these days?", question_date=datetime(2025, 5, 1))
+    assert "Riverside" in a.text, (a.text, a.extra["decision"])
