@@ -183,4 +183,24 @@ def told_within(word: str, texts: Sequence[str]) -> bool:
         return any(knowledge.places_within(word, t) for t in texts)
     if " " in word.strip() or not word.isalpha() or people_noun(word):
         return False  # words for people by form only (see the module's docstring)
-    return any(knowledge.kinds_within(word, t) for t in texts)
+    return any(not _others(t, w) for t in texts for w in knowledge.kinds_within(word, t))
+
+
+#: a possessor just before a noun (one modifier may stand between): "her collie", "my neighbour's old collie"
+_POSSESSOR = re.compile(r"\b(\w+)(['’]s|s['’])?\s+(?:\w+\s+)?$")
+_OTHER_POSSESSIVES = frozenset({"his", "her", "their", "your", "its"})
+
+
+def _others(text: str, word: str) -> bool:
+    """Whether every mention of ``word`` in a text is someone else's ("my neighbour's collie", "her
+    collie"): another's instance tells nothing of "my dog". "it's a collie" is a contraction, not a
+    possessor (the word before 's is a function word)."""
+    found = False
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+        found = True
+        p = _POSSESSOR.search(text[:m.start()])
+        owner = p is not None and (p.group(1).lower() in _OTHER_POSSESSIVES or (
+            p.group(2) is not None and p.group(1).lower() not in FUNCTION_WORDS))
+        if not owner:
+            return False
+    return found

@@ -83,6 +83,10 @@ def test_the_presence_gate_reads_regions_kinds_and_leaves_people_to_form() -> No
     assert not told_within("Spain", ["back from Porto since Monday, the Douro was unreal"])
     assert told_within("dog", ["Pepper is a collie cross and she ate my sandwich off the bench."])
     assert not told_within("dog", ["Pepper is a tabby and she ate my sandwich off the bench."])
+    # another's instance tells nothing of the user's own (rev15): a neighbour's collie is not "my dog"
+    assert not told_within("dog", ["My neighbour's collie keeps barking at 6am."])
+    assert not told_within("dog", ["Sam brought her old collie round."])
+    assert told_within("dog", ["Honestly it's a collie, not a spaniel, whatever the vet says."])
     # words for people are matched by form only: a stepsister does not tell "my sister"
     assert not told_within("sister", ["my stepsister Ana is visiting"])
 
