@@ -94,7 +94,12 @@ def missing_names(plan: QueryPlan, ev: EvidenceSet) -> list[str]:
         return []
     vocab = presence.vocabulary([*(f.text + " " + (f.value or "") for f in ev.result.all_facts.values()),
                                  *(t.text for t in ev.result.all_turns())])
-    return [n for n in unseen if not presence.name_in(n, vocab)]
+    unseen = [n for n in unseen if not presence.name_in(n, vocab)]
+    if not unseen:
+        return []
+    # a region is told by a place within it ("Portugal" by "we land in Porto"): general knowledge
+    said = [t.text for t in ev.result.all_turns() if t.role == "user"]
+    return [n for n in unseen if not presence.told_within(n, said)]
 
 
 def _unsupported(ev: EvidenceSet, focus: list[str], texts: list[str], info: dict[str, Any]) -> list[str]:
@@ -155,6 +160,9 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None, *,
             # "where did I buy the violin": a thing no line of the user's ever names has no store
             said = terms(" ".join(t.text for t in ev.result.all_turns() if t.role == "user"))
             unsaid = [w for w in plan.focus if not has_word(norm(w), said)]
+            if unsaid:  # a kind is told by an instance of it ("my dog" by "Collie, 6")
+                lines = [t.text for t in ev.result.all_turns() if t.role == "user"]
+                unsaid = [w for w in unsaid if not presence.told_within(w, lines)]
             # by form only: the thing itself must be named ("the violin" is not the cello the user
             # bought; different things of one kind are as close in meaning as synonyms)
             if unsaid:
@@ -210,6 +218,8 @@ def _focus_absent(ev: EvidenceSet, extracted: Extracted, info: dict[str, Any]) -
     if head_needed:
         need[norm(plan.head or "")] = plan.head or ""
     absent = [w for k, w in need.items() if not has_word(k, evidence)]
+    if absent:  # a kind or a region is spoken of by an instance or a place within it ("plant": "monstera")
+        absent = [w for w in absent if not presence.told_within(w, [text])]
     measure = measures.asked_measure(plan.question)
     if measure and absent and measures.values(text, measure):
         # "what temperature …" is said by "105°C": a value of the asked measure names the measure

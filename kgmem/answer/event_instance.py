@@ -25,6 +25,7 @@ from importlib import resources
 
 import numpy as np
 
+from kgmem import knowledge
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
 from kgmem.retrieval.question import nlp as question_nlp
@@ -159,7 +160,7 @@ class NameCheck:
         for text, names in zip(texts, per_text):
             have = terms(text)
             rel = [CARRIES if terms(q) <= have else max(
-                (_relation(q, k, v, n, *okind[n]) for n in names), default=NONE, key=lambda r: _RANK[r])
+                (_relation(q, k, v, n, *okind[n], text=text) for n in names), default=NONE, key=lambda r: _RANK[r])
                 for q, k, v in asked if v is not None]
             out.append(CARRIES if CARRIES in rel else OTHER if OTHER in rel else NONE)
         return out
@@ -184,6 +185,12 @@ class NameCheck:
 _RANK = {NONE: 0, OTHER: 1, CARRIES: 2}
 
 
+def _places(qk: Kind | None, nk: Kind | None) -> bool:
+    """Whether two names may both be places (neither is of another kind): only then is the
+    gazetteer read (loaded once, on the first such pair)."""
+    return (qk is None or qk.family == "place") and (nk is None or nk.family == "place") and (qk or nk) is not None
+
+
 def _kind_of(vec: np.ndarray, kind_vecs: np.ndarray, ks: tuple[Kind, ...]) -> Kind | None:
     """The kind of a name: its family's closest exemplar is clearly closer than any other family's
     (a common word is near none in particular), then the closest kind of that family."""
@@ -198,10 +205,18 @@ def _kind_of(vec: np.ndarray, kind_vecs: np.ndarray, ks: tuple[Kind, ...]) -> Ki
     return max((k for k in ks if k.family == family), key=lambda k: float(sims[ks.index(k)]))
 
 
-def _relation(q: str, qk: Kind | None, qv: np.ndarray, name: str, nk: Kind | None, nv: np.ndarray) -> str:
-    """A line's name against a question's: the same name, a place inside it, another of its kind."""
+def _relation(q: str, qk: Kind | None, qv: np.ndarray, name: str, nk: Kind | None, nv: np.ndarray, *,
+              text: str = "") -> str:
+    """A line's name against a question's: the same name, a place inside it, another of its kind.
+    Where general knowledge knows both places it decides (:func:`kgmem.knowledge.within`: Porto lies
+    in Portugal, not in Spain, whatever their cosines; a known place elsewhere is another place only
+    when the embedding also calls it a place); else the embedding's kinds and closeness."""
     if terms(name) == terms(q):
         return CARRIES
+    if _places(qk, nk) and not knowledge.common_word(name):  # ("Nice to be home", "Back from…": the embedding's)
+        inside = knowledge.within(name, q, text)
+        if inside is not None and (inside or nk is not None):
+            return CARRIES if inside else OTHER
     if qk is None or nk is None:
         return NONE
     if nk.name == qk.name:

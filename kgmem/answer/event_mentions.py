@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
+from kgmem import knowledge
 from kgmem.answer.event_calloff import calls_off, put_off_then_done, tells_done
 from kgmem.answer.event_instance import CARRIES, OTHER, NameCheck
 from kgmem.answer.event_modifiers import line_verdicts as instance_verdicts
@@ -141,6 +142,11 @@ def _line_words(activity: str, core: set[str], names: list[str], ev: EvidenceSet
     if typos:
         lines = [(ln, have | typo_hits(typos, ln.text)) for ln, have in lines]
     names += [n for n in told_names(activity, [ln.text for ln, _ in lines], typos) if n not in names]
+    # a region the activity names and no line does is named by a place within it ("my tasmania trip":
+    # "home from launceston"); the gazetteer is read only then
+    for region in knowledge.regions_in(activity) if unseen else []:
+        if terms(region) & unseen:
+            names += [p for ln, _ in lines for p in knowledge.places_within(region, ln.text) if p not in names]
     return lines
 
 

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
+from kgmem import knowledge
 from kgmem.answer.match import norm
 from kgmem.lexicon.calendar import MONTHS, WEEKDAYS
 from kgmem.lexicon.discourse import opener_words
@@ -172,3 +173,14 @@ def asked_about(question: str, named: Sequence[str], value: str, *, yes_no: bool
         return True
     own = terms(value)
     return not yes_no and bool(own) and own <= terms(question)
+
+
+def told_within(word: str, texts: Sequence[str]) -> bool:
+    """Whether some text names a place within the region ``word`` ("Portugal": "we land in Porto")
+    or a kind or instance of the kind ``word`` ("dog": "Collie, 6"), by general knowledge
+    (:mod:`kgmem.knowledge`); a sibling never counts ("Spain" is not told by "Porto")."""
+    if knowledge.is_region(word):
+        return any(knowledge.places_within(word, t) for t in texts)
+    if " " in word.strip() or not word.isalpha() or people_noun(word):
+        return False  # words for people by form only (see the module's docstring)
+    return any(knowledge.kinds_within(word, t) for t in texts)

@@ -73,7 +73,8 @@ def test_the_verdicts_of_one_check(mem: Memory) -> None:
     ev = EvidenceSet(mem.search(USER, "how many days was my trip to greece", question_date=TODAY))
     texts = ["Back from Athens last night.", "Back from Lisbon last night.", "Flying to Portugal on Thursday!",
              "First Hungarian cookery class tonight.", "Any tips for keeping basil alive?"]
-    assert NameCheck("my trip to greece", ev).verdicts(texts) == [CARRIES, NONE, OTHER, NONE, NONE]
+    # Lisbon lies outside Greece by general knowledge (kgmem.knowledge): another place, whatever its cosine
+    assert NameCheck("my trip to greece", ev).verdicts(texts) == [CARRIES, OTHER, OTHER, NONE, NONE]
     # another nationality is OTHER when the embedding gives it a kind ("Italian"); "Hungarian" is as
     # near a country as a nationality (no kind: NONE), which answers no more than OTHER does
     assert NameCheck("my polish cookery class", ev).verdicts(["First Italian cookery class tonight.", texts[3]]) == [

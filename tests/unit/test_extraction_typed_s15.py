@@ -122,3 +122,14 @@ def test_a_kind_the_value_has_stays(user_facts: UserFacts, text: str, held: tupl
 def test_a_verb_of_beginning_is_no_closed_period(user_facts: UserFacts, text: str, held: tuple[str, str]) -> None:
     """rev15 H1: 'before'/'for six months' closes a state (was, lived, worked), never an onset (got, started)."""
     assert held in user_facts(text)
+
+
+@pytest.mark.parametrize(("text", "fact", "held"), [
+    ("My boss said 'I live in Croydon and I'm never moving' in the meeting today.", ("lives_in", "croydon"), False),
+    ('Tom said "I drive a Tesla" at dinner.', ("drives", "tesla"), False),
+    ("I told my mum I live in Leeds now.", ("lives_in", "leeds"), True),  # the user's own words
+])
+def test_a_quoted_first_person_is_the_teller(user_facts: UserFacts, text: str, fact: tuple[str, str],
+                                             held: bool) -> None:
+    """Another person's quoted "I" is that person (ended.reported), not the user."""
+    assert (fact in user_facts(text)) is held

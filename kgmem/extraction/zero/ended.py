@@ -19,6 +19,7 @@ too). Decided from the parse, never from a phrase of a data set.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -37,6 +38,8 @@ _VERBS = frozenset({"VERB", "AUX"})
 _STATE_VERBS = frozenset({"be", "live", "work", "have", "stay", "use", "drive", "own", "rent", "reside", "base",
                           "run", "ride"})
 _NEGATIONS = frozenset({"not", "n't", "no", "never"})
+#: a quotation opening: a double or curly quote, or a straight single one after a space
+_OPEN_QUOTE = re.compile(r"[\"“‘]|(?<=\s)'")
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +85,32 @@ def _verb_of(t: Token) -> Token | None:
         if cur.pos_ in _VERBS:
             return cur
     return cur if cur.pos_ in _VERBS else None
+
+
+@lru_cache(maxsize=1)
+def _saying() -> frozenset[str]:
+    """Verbs of saying: counting.json's retelling verbs (tell, mention, say), the one list of them."""
+    path = resources.files("kgmem").joinpath("resources", "lexicon", "counting.json")
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["retelling_verbs"])
+
+
+def reported(f: CandidateFact, doc: Doc | None) -> bool:
+    """``f`` is someone else's words: its clause is in the first person and is what another person said
+    ("My boss said 'I live in Croydon and I'm never moving'": the "I" is the boss)."""
+    if doc is None or f.subject != "user":
+        return False
+    at = doc.text.casefold().find(f.value.casefold())
+    span = doc.char_span(at, at + len(f.value), alignment_mode="expand") if at >= 0 else None
+    verb = _verb_of(span.root) if span is not None and len(span) else None
+    while verb is not None and verb.dep_ == "conj":
+        verb = verb.head  # "… 'I live in Croydon and I'm never moving'": the first clause said
+    if verb is None or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _saying():
+        return False
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    teller = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    # only a quotation keeps the teller's "I" ("My boss said I work too hard" is about the user)
+    quoted = _OPEN_QUOTE.search(doc.text[verb.head.idx: span.start_char]) if span is not None else None
+    return bool(own and teller and quoted) and own[0].lower_ in ("i", "we") and teller[0].lower_ not in ("i", "we")
 
 
 def ended(f: CandidateFact, doc: Doc | None) -> bool:
