@@ -235,6 +235,10 @@ _DIET = re.compile(r"\b(?P<diet>vegan|vegetarian|veggie|pescatarian|pescetarian|
 #: an allergy or an intolerance and its thing: "allergic to shellfish", "a nut allergy", "lactose intolerant"
 _ALLERGY = re.compile(r"\b(?:allergic|intolerant|sensitive)\s+(?:to|of)\s+(?P<a>[\w-]+)|"
                       r"\b(?P<b>[\w-]+)[\s-]+(?:allergy|allergies|intolerance|intolerant|sensitivity)\b", re.I)
+#: a diet only planned, wished or suggested, not kept (rev15 pf6): "thinking of going dairy-free", "might go vegan",
+#: "my doctor suggested going gluten-free"
+_UNTAKEN_DIET = re.compile(r"\b(?:thinking\s+(?:of|about)|considering|planning\s+(?:to|on)|might|may|could|want\s+to|"
+                           r"wanna|hoping\s+to|suggested|recommended|advised|told\s+me\s+to)\s+(?:\w+\s+){0,2}$", re.I)
 _NEGATED_DIET = re.compile(r"\b(?:not|no\s+longer|never|n't|stopped\s+being|gave\s+up\s+being)\s+(?:\w+\s+)?$", re.I)
 _NOT_A_THING = frozenset({"an", "a", "the", "my", "our", "his", "her", "their", "severe", "bad", "mild", "real", "food",
                           "serious", "slight"})
@@ -283,8 +287,8 @@ def _restrictions_of(r: Reason, found: dict[str, Restriction]) -> None:
     """Add to ``found`` what one reason keeps out (see :func:`restrictions`)."""
     text = r.source.replace("\u2019", "'")
     for m in _DIET.finditer(text):
-        if _NEGATED_DIET.search(text[:m.start()]):
-            continue  # "I'm not vegan"
+        if _NEGATED_DIET.search(text[:m.start()]) or _UNTAKEN_DIET.search(text[:m.start()]):
+            continue  # "I'm not vegan", "I'm thinking of going dairy-free next year", "my doctor suggested going …"
         word = m.group("diet").lower()
         label = "vegetarian" if word == "veggie" else word
         found.setdefault(label, Restriction(m.group("free").lower() if m.group("free") else "", label, "diet"))

@@ -11,9 +11,10 @@ live once (kgmem/resources/lexicon/called_off.json, senses "depart", "leave_work
 - typed values: a named entity never ends on a determiner or conjunction (nlp.entity_at: "Tom an" of "Tom an
   iPad" is "Tom", a person and no employer); a place a verb of going goes to is no home (homes.gone_to) and
   no employer; a phone maker's other goods are no phone (the head noun names the kind); a titled name
-  ("Mrs Okonkwo") is no employer; an offer turned down without its subject said again is undone.
+  ("Mrs Achebe") is no employer; an offer turned down without its subject said again is undone.
 
-Sentences are invented for this file from general English (not copied from any set). The first four
+Sentences are invented for this file from general English (not copied from any set; rev15 02:03: the first
+version copied three dev7/dev8 sentences for the kind and quote rules, replaced by invented ones). The first four
 leaving cases, every closed-period case, the first two wrong-type cases and the three kind cases failed
 on main a4c9ddb; the others guard what the change must not do.
 """
@@ -94,9 +95,11 @@ def test_a_value_of_the_right_type_stays(user_facts: UserFacts, text: str, held:
 
 
 @pytest.mark.parametrize(("text", "wrong"), [
-    ("I bought a Samsung Bespoke fridge freezer on Saturday.", ("phone", "samsung bespoke fridge freezer")),
-    ("Our receptionist, Mrs Okonkwo, is sixty on Friday.", ("works_at", "mrs okonkwo")),
-    ("I was offered a job at Google but turned it down.", ("works_at", "google")),
+    ("I bought a Samsung dishwasher on Friday.", ("phone", "samsung dishwasher")),
+    ("We ordered a Samsung washing machine last week.", ("phone", "samsung washing machine")),
+    ("Our new receptionist, Mrs Achebe, starts on Monday.", ("works_at", "mrs achebe")),
+    ("I was offered a role at Nationwide but turned it down.", ("works_at", "nationwide")),
+    ("I got offered a post at Unilever and declined.", ("works_at", "unilever")),
 ])
 def test_a_kind_the_value_cannot_have(user_facts: UserFacts, text: str, wrong: tuple[str, str]) -> None:
     """A phone maker's fridge is no phone (the head noun names the kind); a titled name is a person, no
@@ -107,7 +110,7 @@ def test_a_kind_the_value_cannot_have(user_facts: UserFacts, text: str, wrong: t
 @pytest.mark.parametrize(("text", "held"), [
     ("I bought a Samsung Galaxy S24 last week.", ("phone", "samsung galaxy s24")),
     ("I just got a new iPhone 15.", ("phone", "iphone 15")),
-    ("I was offered a job at Google and I start on Monday.", ("works_at", "google")),
+    ("I was offered a job at Unilever and I start on Monday.", ("works_at", "unilever")),
 ])
 def test_a_kind_the_value_has_stays(user_facts: UserFacts, text: str, held: tuple[str, str]) -> None:
     assert held in user_facts(text)
@@ -125,7 +128,8 @@ def test_a_verb_of_beginning_is_no_closed_period(user_facts: UserFacts, text: st
 
 
 @pytest.mark.parametrize(("text", "fact", "held"), [
-    ("My boss said 'I live in Croydon and I'm never moving' in the meeting today.", ("lives_in", "croydon"), False),
+    ("My landlord told us 'I live in Hove, so ring before you come round' yesterday.", ("lives_in", "hove"), False),
+    ("Our neighbour said 'I live in Margate now' at the fence.", ("lives_in", "margate"), False),
     ('Tom said "I drive a Tesla" at dinner.', ("drives", "tesla"), False),
     ("I told my mum I live in Leeds now.", ("lives_in", "leeds"), True),  # the user's own words
 ])

@@ -69,6 +69,8 @@ def test_someone_elses_taste_counts_only_for_them_or_a_group(holder: set[str] | 
     ("my nephew has a peanut allergy", ["peanut-free"]),
     ("Wendeline has coeliac disease", ["gluten-free"]),                 # a condition, by its meaning bank
     ("I'm not vegan, whatever my mum thinks", []),                      # a diet denied
+    ("I'm thinking of going pescatarian next spring", []),             # a diet planned (rev15 pf6)
+    ("the nurse suggested going low-sugar", []),                        # a diet suggested by someone else
     ("no olives in anything for me", ["without olives"]),               # a refusal
 ])
 def test_a_constraint_keeps_out_by_its_kind(said: str, labels: list[str]) -> None:
