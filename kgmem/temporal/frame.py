@@ -55,8 +55,9 @@ def _told_in_past(text: str, start: int, end: int) -> bool:
         # is for ("tickets for the gig on the 15th")
         node = gov
         while node.pos_ not in ("VERB", "AUX"):
-            if node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and node.head.lower_ == "for":
-                return False
+            if node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and node.head.lower_ == "for" \
+                    and node.head.head.tag_ not in ("VBD", "VBN"):
+                return False  # not "paid for the service on the 2nd": a past verb's own "for"
             if node.head.i == node.i:
                 break
             node = node.head

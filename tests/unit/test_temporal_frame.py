@@ -40,6 +40,8 @@ def _first(text: str, said: datetime) -> tuple[date, bool, bool]:
     ("My knee still hurts from the fall on the 4th, the physio says it's bruised.", datetime(2025, 8, 21),
      date(2025, 8, 4)),
     ("We loved the street party on the 9th of August.", datetime(2025, 7, 30), date(2024, 8, 9)),
+    ("I paid for the gutter clearing on the 4th, it was £60.", datetime(2025, 8, 21), date(2025, 8, 4)),  # rev15
+    ("The invoice from the 25th is still unpaid.", datetime(2025, 8, 21), date(2025, 7, 25)),
 ])
 def test_the_clause_decides_which_year(text: str, said: datetime, day: date) -> None:
     assert _first(text, said)[0] == day
