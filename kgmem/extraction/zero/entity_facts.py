@@ -136,14 +136,15 @@ def _special(sent: Sentence, date: datetime, clause: Clause, context: TurnContex
 
 def _moved_to(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef) -> list[CandidateFact]:
     """A thing moved to a day or a place ("Priya and Sam moved the party to Saturday"): the
-    kind of the target names the attribute when no proposal did."""
-    for attr in ("scheduled_for", "venue"):
+    kind of the target names the attribute when no proposal did; a person moved to a place
+    ("they moved Ray to the Lister ward") is there now (lives_in)."""
+    for attr in ("venue",) if ref.kind == "person" else ("scheduled_for", "venue"):
         pred = predicates.get(attr)
         if attr == "venue" and clause.head.lemma_.lower() not in _RELOCATE:
             continue  # "raised my reading goal to 15 books" moves no place
         for value, vtype in entity_values(attr, pred.kind, clause, ref.names, False) if pred else []:
-            if re.search(r"\b(?:to|till|until)\s+(?:the\s+|a\s+)?" + re.escape(value), clause.text):
-                return [_entity_fact(sent, date, clause, ref, attr, value, vtype)]
+            if re.search(r"\b(?:to|till|until|into)\s+(?:the\s+|a\s+)?" + re.escape(value), clause.text):
+                return [_entity_fact(sent, date, clause, ref, "lives_in" if ref.kind == "person" else attr, value, vtype)]
     return []
 
 
@@ -179,7 +180,7 @@ def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray
         values = entity_values(attr, pred.kind, clause, ref.names, ref.kind == "person")
         if values:
             out.append(_entity_fact(sent, date, clause, ref, attr, *values[0]))
-    if not out and ref.kind == "thing" and clause.head.lemma_.lower() in _CHANGE_VERBS:
+    if not out and (ref.kind == "thing" or ref.hint == "lives_in") and clause.head.lemma_.lower() in _CHANGE_VERBS:
         out = _moved_to(sent, date, clause, ref)
     pair = _PAIRED.get(out[0].predicate) if out and ref.kind == "thing" else None
     if pair is not None and (pred := predicates.get(pair)) is not None:

@@ -23,6 +23,9 @@ from kgmem.extraction.zero.entity_refs import (
     _thing,
 )
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
+from kgmem.extraction.zero.nlp import entity_at
+from kgmem.lexicon import calendar
+from kgmem.lexicon.people import people_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,6 +42,8 @@ _PRONOUNS = frozenset({"he", "she", "him", "her"})
 _INDEFINITE = frozenset({"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "people", "nobody"})
 #: verbs that put someone on a regime ("the vet put Biscuit on a renal diet"): about their object
 _PUT_VERBS = frozenset({"put", "keep", "switch", "start"})
+#: verbs that move a person somewhere ("they moved Ray to the Lister ward"): where the person is now
+_MOVE_SOMEONE = frozenset({"move", "transfer", "relocate"})
 #: verbs whose agent is in charge of their subject ("taught by Ines") and verbs that hand it over
 _CHARGE_VERBS = frozenset({"teach", "run", "lead", "manage", "chair", "own", "organise", "organize", "host",
                            "coach", "handle", "take", "coordinate", "supervise"})
@@ -80,6 +85,8 @@ def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
         return pair
     if head.lemma_.lower() in _PUT_VERBS and obj is not None and (name := _person_name(obj)):
         return EntityRef(name, "person", exclude=name)  # "the vet put Biscuit on a renal diet": Biscuit's diet
+    if head.lemma_.lower() in _MOVE_SOMEONE and obj is not None and (moved := _moved(head, obj, context)) is not None:
+        return moved  # "they moved Ray to the Lister ward", "we've moved my gran into Oak Lodge": the person's place now
     if head.lemma_.lower() in _CHANGE_VERBS and obj is not None and obj.lower_ in ("it", "them") and context.last_thing:
         # "The essay is due Friday, then they extended it to Monday": the thing named before
         return EntityRef(context.last_thing, "thing", context.last_thing_hint)
@@ -141,3 +148,30 @@ def handed_to_person(clause: Clause) -> str | None:
                 if g.dep_ == "pobj" and g.pos_ == "PROPN":
                     return _proper_name(g)
     return None
+
+
+def _moved_person(obj: Token) -> str | None:
+    """The person an object names ("my gran", "Auntie Val", "Grandad", NER's PERSON), else None ("the sync")."""
+    ent = entity_at(obj)
+    titled = obj.pos_ == "PROPN" and any(c.dep_ == "compound" and people_noun(c.lower_) for c in obj.children)
+    if obj.pos_ == "PROPN" and (people_noun(obj.lower_) or titled or ent is not None and ent.label_ == "PERSON"):
+        return obj.text if titled else _person_name(obj) or obj.lower_  # "Auntie Val" is Val; "Grandad" (NER: GPE)
+    if obj.pos_ == "NOUN" and people_noun(obj.lemma_.lower()):
+        named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in obj.children)
+        return _person_name(obj) if named else obj.lemma_.lower()  # "my aunt Mo", "my gran"
+    return None
+
+
+def _moved(head: Token, obj: Token, context: TurnContext) -> EntityRef | None:
+    """The person a verb of moving moves, with lives_in when moved to a place; a move to a day is
+    the thing's ("the clinic's moved my physio to Thursdays": the appointment)."""
+    name = _moved_person(obj)
+    if name is None:
+        return None
+    targets = [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("to", "into") for g in p.children
+               if g.dep_ == "pobj"]
+    to = bool(targets) and not any(calendar.weekday_number(g.text.rstrip("s")) is not None or (
+        e := entity_at(g)) is not None and e.label_ in ("DATE", "TIME") for g in targets)
+    if targets and not to:
+        return _thing(obj, context)
+    return EntityRef(name, "person", "lives_in" if to else None, exclude=" ".join(w.text for w in obj.subtree))

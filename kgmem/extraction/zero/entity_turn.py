@@ -248,9 +248,11 @@ def _read(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[
         # ("the puppy is actually Rupert")
         theirs = c.about == "other" or c.about == "thing" and c.subject is not None and _specific(c.subject) \
             or c.subject is not None and c.subject.lemma_.lower() in ROLE_NOUNS  # "my GP is Dr Okafor"
+        moved = _object_words(c)  # "we moved Grandad to a care home in Hove": Grandad's, not the user's
         facts = [f for f in typed_facts(facts, c)
                  if not ({(f.predicate, f.value.lower()), (f.predicate, f.subject.lower())} & quoted)]
-        out.extend(f for f in facts if (theirs or _plain(_RATE_TAIL.sub("", f.value)) not in user_values)
+        out.extend(f for f in facts if (theirs or f.subject_type == "person" and f.subject.casefold() in moved
+                                        or _plain(_RATE_TAIL.sub("", f.value)) not in user_values)
                    # "my partner's name is Sasha": the user's kin fact holds it (partner_name)
                    and not (f.predicate == "name" and f.subject.lower() in PEOPLE_NOUNS and _plain(f.value) in user_values))
         if not facts and id(c) in heads and c.head.lemma_.lower() in _CHANGE_VERBS:
@@ -293,6 +295,11 @@ def _role_only(c: Clause, probe: SlotProbe) -> set[str]:
     roles = set(role_values(c))
     typed = [v.casefold() for v, cls in probe.values if (v, cls) not in roles]
     return {v for v, _ in roles if not any(v.casefold() in t for t in typed)}
+
+
+def _object_words(c: Clause) -> set[str]:
+    """The words of the person or thing a clause's verb acts on (its direct object)."""
+    return {w.lower_ for o in c.head.children if o.dep_ == "dobj" for w in o.subtree}
 
 
 def _moves_thing(c: Clause) -> bool:

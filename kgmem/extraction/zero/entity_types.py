@@ -6,9 +6,9 @@ of one clause against the type of the attribute, decided from the parse:
 
 - **a home is a place**: ``lives_in`` holds a place (NER GPE/LOC, a number: "14 Birch Road",
   "ward 9", a common noun: "a care home") or a name said with a word of living ("lives in
-  Tooting"). A person "at"/"with" an organisation ("Josh is still at Deliveroo", "my sister is at
-  Monzo now") works there, unless the clause is a visit ("at Barclays for an interview"); any
-  other lives_in that is no place is dropped ("quit her job at Ocado" is no home);
+  Tooting"). A person "at" what NER calls an organisation ("Josh is still at Deliveroo") works
+  there, unless the clause is a visit ("at Barclays for an interview"); any other lives_in that is
+  no place is dropped ("quit her job at Ocado" is no home; "my wife is at Heathrow" is neither);
 - **a job not held is no workplace**: a workplace reached in the parse through a verb or noun of
   seeking, refusing or leaving a job ("turned down the job at Barclays", "interviewed at Amazon",
   "has an interview with Deloitte", "packed in her job at Aldi") is none;
@@ -25,6 +25,7 @@ from kgmem.extraction.zero.entity_frames import CHOOSING_WORDS
 from kgmem.extraction.zero.entity_values import leaving_verb
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.visits import on_a_visit
+from kgmem.lexicon import calendar
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,6 +41,8 @@ _SEEKING_NOUNS = frozenset({"interview", "application", "offer", "audition", "tr
 #: NER labels of a place someone lives in (a FAC, "at Network Rail", "at the Royal Free", is where one
 #: works or visits unless a word of living says otherwise)
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: adverbs of how things stand now (not of a visit: "again", "today")
+_STANDING = frozenset({"now", "still", "nowadays", "currently"})
 #: prepositions before a name that is an organisation unless NER calls it a place
 _AT = frozenset({"at", "with"})
 #: prepositions of a time, not of a second place ("since 2019", "for two years")
@@ -52,10 +55,15 @@ def typed_facts(facts: list[CandidateFact], clause: Clause) -> list[CandidateFac
     """``facts`` of one clause with each person's value checked against its attribute's type (see
     the module docstring): kept, dropped, or a home that is an organisation read as the workplace."""
     out: list[CandidateFact] = []
+    people = {(f.subject.casefold(), f.value.casefold()) for f in facts if f.subject_type == "person"}
     for f in facts:
+        if f.subject_type == "thing" and (f.subject.casefold(), f.value.casefold()) in people:
+            continue  # "we've moved my gran into Oak Lodge": gran is a person, her value read as one already
         if f.subject_type != "person" or f.predicate not in _NOT_FROM:
             out.append(f)
             continue
+        if f.subject.casefold() in f.value.casefold().split():
+            continue  # "Auntie Val": the person's own name is none of their values
         tok = _value_token(f.value, clause)
         if tok is not None and _from(tok):
             continue
@@ -114,10 +122,12 @@ def _a_home(value: str, tok: Token | None, clause: Clause) -> bool:
     work; else a number, a place by NER, a common noun, a name "in" ("in Nottingham"), not "at"/
     "with" a name that is no place ("at Monzo", "with EDF")."""
     lemmas = {t.lemma_.lower() for t in clause.tokens}
-    if lemmas & CHOOSING_WORDS["lives_in"]:
+    if lemmas & CHOOSING_WORDS["lives_in"] and not _when(value):
         return True
     if lemmas & CHOOSING_WORDS["works_at"]:
         return False  # "quit her job at Ocado", "got a job in Leeds": where a job is
+    if _when(value):
+        return False  # "moved my physio to Thursdays at 11": a time, no place
     if any(ch.isdigit() for ch in value) or tok is None:
         return True  # "14 Birch Road", "ward 9"; a value this clause does not say is not checked here
     ent = entity_at(tok)
@@ -129,9 +139,24 @@ def _a_home(value: str, tok: Token | None, clause: Clause) -> bool:
 
 
 def _at_organisation(tok: Token, clause: Clause) -> bool:
-    """ "X is at <name>" said of a person, its only place ("Jean is on Ward 14 at the Royal": the ward's), not
+    """ "X is at <ORG>" said of a person, its only place ("Jean is on Ward 14 at the Royal": the ward's), not
     of a visit ("at Barclays for an interview"); "with <name>" may be a supplier ("Mum's with EDF")."""
     head = tok.head
     others = [c for c in clause.head.children if c.dep_ == "prep" and c.i != head.i and c.lower_ not in _TIME_PREPS]
     return tok.dep_ == "pobj" and head.lower_ == "at" and head.head.i == clause.head.i and not others \
-        and clause.head.lemma_.lower() == "be" and tok.pos_ == "PROPN" and not on_a_visit(clause)
+        and clause.head.lemma_.lower() == "be" and tok.pos_ == "PROPN" and _organisation(tok) and not on_a_visit(clause)
+
+
+def _organisation(tok: Token) -> bool:
+    """NER calls the name an organisation: an airport or a hospital one is at today is no employer (rev15 H)."""
+    ent = entity_at(tok)
+    if ent is not None:
+        return ent.label_ == "ORG"
+    # a name NER leaves untyped, said as how things stand now ("Tom's at Barclays now", "still at")
+    return any(c.dep_ == "advmod" and c.lower_ in _STANDING for c in tok.head.head.children)
+
+
+def _when(value: str) -> bool:
+    """The value is a day: a weekday ("Thursdays")."""
+    words = value.split()  # not NER's DATE: it calls "14 Elm Road" one
+    return len(words) == 1 and calendar.weekday_number(words[0].rstrip("s")) is not None
