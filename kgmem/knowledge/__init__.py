@@ -340,7 +340,27 @@ def kinds_within(kind: str, text: str) -> list[str]:
     data = _kinds()
     wanted = {k for k in senses if data.depth(k) >= MIN_KIND_DEPTH}
     out: list[str] = []
-    for w in dict.fromkeys(_WORD.findall(text)):
-        if len(w) >= 3 and wanted & _first_sense_ancestors(w.casefold()):
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w in out or len(w) < 3 or _a_name(text, m.start(), w):
+            continue
+        if wanted & _first_sense_ancestors(w.casefold()):
             out.append(w)
     return out
+
+
+#: the end of a sentence, or of a text's start: what may stand before a capitalised common word
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(]\s*)$")
+
+
+def _a_name(text: str, start: int, word: str) -> bool:
+    """Whether a capitalised ``word`` at ``start`` is a name, not a kind: written with a capital
+    inside a sentence ("a Jaguar F-Type", "my Puma trainers": a brand's word is no animal), or
+    followed by a capitalised or numbered word ("Jaguar F-Type was a dream"). Lower-case words and
+    a capital that only opens a sentence ("Collie, 6.") are words of the language."""
+    if not word[:1].isupper():
+        return False
+    if not _SENTENCE_START.search(text[:start]):
+        return True
+    after = text[start + len(word):].lstrip(" -")
+    return bool(after) and (after[:1].isupper() or after[:1].isdigit())

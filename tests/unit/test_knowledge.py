@@ -87,6 +87,12 @@ def test_the_presence_gate_reads_regions_kinds_and_leaves_people_to_form() -> No
     assert not told_within("dog", ["My neighbour's collie keeps barking at 6am."])
     assert not told_within("dog", ["Sam brought her old collie round."])
     assert told_within("dog", ["Honestly it's a collie, not a spaniel, whatever the vet says."])
+    # a brand's word is a name, not a kind (rev15 H6): a Jaguar car, Puma trainers, a Mustang tell no animal
+    assert not told_within("cat", ["Took the new Jaguar F-Type out on the coast road, named her Ruby."])
+    assert not told_within("cat", ["Jaguar F-Type was a dream to drive, named her Ruby."])
+    assert not told_within("cat", ["I finally bought those Puma trainers in the sale."])
+    assert not told_within("horse", ["I still polish my old Mustang every Sunday."])
+    assert told_within("cat", ["Tabby, 4, called Miso. She sleeps all day."])
     # words for people are matched by form only: a stepsister does not tell "my sister"
     assert not told_within("sister", ["my stepsister Ana is visiting"])
 
