@@ -15,7 +15,7 @@ from kgmem.answer.actuality import FIRST_PERSON
 from kgmem.answer.match import norm
 from kgmem.lexicon import people
 from kgmem.lexicon.people import people_noun
-from kgmem.nlp import load_nlp
+from kgmem.nlp import known_words, load_nlp
 
 #: the user (or nobody in particular) as a subject
 _USER = frozenset({"i", "we", "me", "us", "u", "you", "it", "this", "that", "there"})
@@ -66,8 +66,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 def held_by_other(text: str, asked: frozenset[str]) -> bool:
     """A line whose asked thing has someone else right before it as its holder, in a line with no
     first-person word: "flatmate physio thurs, $60", "Mum physio mon", "Jo's dentist tues" (a
-    person before a noun holds it, as "Mum's dentist" does). The holder is a kin or social noun,
-    a name the parse tags as a person, or a possessive; a shop or a brand ("Aldi groceries") is
+    person before a noun holds it, as "Mum's dentist" does). The holder is a kin or social noun, a
+    name the parse tags as a person, or a possessive name the language does not know ("Ingrid's");
+    a shop or a brand ("Aldi groceries", "Macy's", "Trader Joe's": a possessive of a known word) is
     none, and a holder the question itself names ("my sister's birthday") is what it asks about.
     ``asked``: the question's comparison forms."""
     if FIRST_PERSON.search(text):
@@ -80,12 +81,28 @@ def held_by_other(text: str, asked: frozenset[str]) -> bool:
     if any(_holder(w) for w in before):
         return True
     people = {t.text for t in load_nlp()(text[:1].upper() + text[1:]) if t.ent_type_ == "PERSON"}
-    return any(w in people for w in before)
+    return any(_tagged_person(w, people) for w in before)
+
+
+def _tagged_person(word: str, people: set[str]) -> bool:
+    """A word the parse tags as a person that reads as one: possessive ("Jo's"), or a capitalised
+    name the language does not know ("Priya osteo fri"). The small tagger also tags words of terse
+    notes as people ("chiro fri", a capitalised common noun): a known word alone is no holder."""
+    bare = _POSSESSIVE.sub("", word)
+    if bare not in people:
+        return False
+    return bare != word or (bare[:1].isupper() and bare.lower() not in known_words())
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _holder(word: str) -> bool:
-    """A kin or social noun ("flatmate", "Mum"), or any possessive ("Jo's")."""
-    if re.search(r"['’]s$", word):
+    """A kin or social noun ("flatmate", "Mum"), possessive or not ("Mum's"), or a possessive name
+    the language does not know ("Ingrid's"). A possessive of a known word is no holder: shops and
+    brands are written so ("Macy's", "Trader Joe's", "McDonald's")."""
+    bare = _POSSESSIVE.sub("", word)
+    low = bare.lower()
+    if bare != word and bare[:1].isupper() and low not in known_words():
         return True
-    low = word.lower()
     return low in _HOLDERS or low.rstrip("s") in _HOLDERS
