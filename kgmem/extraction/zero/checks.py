@@ -41,16 +41,22 @@ IMAGINED = re.compile(
     re.IGNORECASE,
 )
 #: a sentence that opens like a question ("Should I move…?", "Any tips…?")
+_REFUSED = called_off.alternation(called_off.surface(called_off.REFUSING, base=False, bare_only=False))
 #: a later clause that takes back what the sentence told: the offer turned down, the flat someone else
 #: got, the deal that fell through ("I was offered a job at Amazon but I turned it down")
 UNDOING = re.compile(
-    r"\b(?:but|and|then|so)\s+(?:(?:I|we)\s+)?(?:\w+\s+)?(?:turned\s+(?:it|them|that|this|him|her|the\s+\w+)\s+down|turned\s+down|"
-    r"declined|refused|said\s+no|pulled\s+out|backed\s+out|withdrew)\b"
+    r"\b(?:but|and|then|so)\s+(?:(?:I|we)\s+)?(?:\w+\s+)?(?:turned\s+(?:it|them|that|this|him|her|the\s+\w+)\s+down|"
+    # "declined", "pulled out", "said no": the one lexicon's sense of refusing (called_off.json "refuse")
+    rf"{_REFUSED})\b"
     r"|\bbut\s+(?:someone|somebody)\s+else\s+(?:got|took|bought|snapped)\b"
     r"|\bbut\s+(?:it|that|the\s+\w+)\s+(?:fell\s+apart|didn't\s+happen|(?:(?:was|got)\s+)?"
     # "fell through", "was cancelled", "got scrapped": the one called-off lexicon's words, as a line says them
     rf"(?:{called_off.alternation(called_off.surface('call_off', base=False))}))\b",
     re.IGNORECASE)
+#: the user turns down what the rest of the clause names: "I turned down the offer from Deloitte", "we
+#: pulled out of the flat in Clapham" (the value after the verb, in the same clause, was never held)
+REFUSING = re.compile(rf"\b(?:I|we)\s+(?:(?:have|had|'ve|'d|just|finally|politely|eventually|already)\s+)*"
+                      rf"(?:{_REFUSED})\b(?P<rest>[^,;.!?]*)", re.IGNORECASE)
 #: a clause put forward only to be denied: "It's not that I don't like sushi, I've just never tried it"
 DENIED = re.compile(r"\bnot\s+that\s+(?P<denied>[^,;.!?]+)", re.IGNORECASE)
 INTERROGATIVE = re.compile(

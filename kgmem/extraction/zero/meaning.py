@@ -23,7 +23,9 @@ from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.homes import (
     gone_to,
     home_subject,
+    moved_someone,
     place_of_a_thing,
+    planned_move,
 )
 from kgmem.extraction.zero.lexicon import (
     ACQUIRE,
@@ -148,6 +150,8 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False  # "moved from A to B" gives B; "got back from A" is a trip
     if pred in ("lives_in", "visited") and place_of_a_thing(value, clause, pred == "lives_in"):
         return False  # "a small firm in Hove", "the bus broke down outside Wetherby": where a thing is
+    if pred == "lives_in" and any(moved_someone(t) or planned_move(t) for t in clause.tokens):
+        return False  # "we moved Grandad to a care home in Hove": his home; "we're moving to Leeds in June": a plan
     if pred == "lives_in" and gone_to(value, clause):
         return False  # "these days I go to Peckham Pulse": a place gone to, no home
     if pred in ("lives_in", "works_at") and _departed(value, clause):
