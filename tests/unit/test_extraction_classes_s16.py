@@ -12,7 +12,8 @@
 - a thing got for another person is not the user's phone or car (rule_pass.for_another);
 - a one-word firm after a job noun's "with"/"for" is the employer even where NER calls it a person;
 - a gym's word as the capitalised tail of a one-word name ("TrueGym") is a gym, not an employer;
-- people nouns live once (kgmem.lexicon.people): "my nana", "my stepmum" are people, not the user.
+- people nouns live once (kgmem.lexicon.people): "my nan", "my gran" are people, not the user;
+- leaving an occasion ("walked out of the seminar at Barclays") is not leaving the job (leaving._left_an_occasion).
 
 Sentences are invented for this file from general English. Each negative case failed on main 159ae4b (probed
 before the change); the positive cases guard what the change must not do.
@@ -111,3 +112,19 @@ def test_people_nouns_are_the_one_lexicons() -> None:
 ])
 def test_a_relatives_slot_is_not_the_users(user_facts: UserFacts, text: str, wrong: tuple[str, str]) -> None:
     assert wrong not in user_facts(text)
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("I walked out of the seminar at Barclays today.", False),  # an occasion left, not the job
+    ("I walked out of the party at the Crown.", False),
+    ("I walked out of my job at Barclays today.", True),
+    ("I quit my job at Barclays.", True),
+])
+def test_leaving_an_occasion_is_not_leaving_the_slot(text: str, left: bool) -> None:
+    from kgmem.extraction.schema import CandidateFact
+    from kgmem.extraction.zero.leaving import left_behind
+    from kgmem.extraction.zero.nlp import load_nlp
+
+    value = "Barclays" if "Barclays" in text else "Crown"
+    fact = CandidateFact(predicate="works_at", value=value)
+    assert left_behind(fact, load_nlp()(text)) is left
