@@ -1,5 +1,6 @@
 """Session 16 (x20): classes of false user facts, each decided by the parse or one lexicon sense.
 
+- a place a verb of going goes to is no home, taste in music or thing had (meaning._NO_PLACE_GONE_TO);
 - a journey's end is no home: the object of "to"/"into" on a noun of transport or of a trip, on a verb that
   takes a ride ("catch the train to"), or at the end of a route ("from A to B") (homes.gone_to); getting
   "the train" buys nothing;
@@ -128,3 +129,17 @@ def test_leaving_an_occasion_is_not_leaving_the_slot(text: str, left: bool) -> N
     value = "Barclays" if "Barclays" in text else "Crown"
     fact = CandidateFact(predicate="works_at", value=value)
     assert left_behind(fact, load_nlp()(text)) is left
+
+
+@pytest.mark.parametrize(("text", "pred", "value", "fits"), [
+    ("These days I go to Brixton Pulse.", "favourite_music", "Brixton Pulse", False),  # a place gone to
+    ("These days I go to Brixton Pulse.", "lives_in", "Brixton Pulse", False),
+    ("I listen to Radiohead constantly.", "favourite_music", "Radiohead", True),
+])
+def test_a_place_gone_to_is_no_taste_or_home(text: str, pred: str, value: str, fits: bool) -> None:
+    from kgmem.extraction.zero.clauses import clauses_of
+    from kgmem.extraction.zero.meaning import _fits
+    from kgmem.extraction.zero.nlp import load_nlp
+
+    clause = clauses_of(load_nlp()(text))[0]
+    assert _fits(pred, value, clause) is fits
