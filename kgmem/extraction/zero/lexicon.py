@@ -213,7 +213,8 @@ NOT_HOBBIES = frozenset({
 #: one named relative ("my gran", "my stepmum"), a partner, and every noun of people around the user
 FAMILY = people.words("kin")
 PARTNERS = people.words("partners")
-#: nouns naming people around the user: a subject headed by one is not the user
+#: nouns naming people around the user: a subject headed by one is not the user (the people hired for a
+#: visit, "the plumber", "the physio", are read like things: their bookings and prices, entity_*.py)
 PEOPLE_NOUNS = people.words("kin", "kin_groups", "partners", "former", "social", "roles", "generic")
 
 # --------------------------------------------------------------------------- verb classes (lemmas)
