@@ -14,21 +14,27 @@
 - a one-word firm after a job noun's "with"/"for" is the employer even where NER calls it a person;
 - a gym's word as the capitalised tail of a one-word name ("TrueGym") is a gym, not an employer;
 - people nouns live once (kgmem.lexicon.people): "my nan", "my gran" are people, not the user;
+- where another person stays or runs an errand is not their home or workplace (homes.stay_or_errand);
 - leaving an occasion ("walked out of the seminar at Barclays") is not leaving the job (leaving._left_an_occasion).
 
 Sentences are invented for this file from general English. Each negative case failed on main 159ae4b (probed
-before the change); the positive cases guard what the change must not do.
+before the change), except the stay/errand cases, which failed with the one people list before homes.stay_or_errand;
+the positive cases guard what the change must not do.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 
 from kgmem.extraction.zero.checks import REFUSING, UNDOING
 from kgmem.extraction.zero.lexicon import FAMILY, PEOPLE_NOUNS
 from kgmem.lexicon import called_off, people
+
+if TYPE_CHECKING:
+    from conftest import OtherFacts
 
 #: the shared fixture (tests/unit/conftest.py): a user line's (predicate, casefolded value) facts
 UserFacts = Callable[[str], set[tuple[str, str]]]
@@ -143,3 +149,18 @@ def test_a_place_gone_to_is_no_taste_or_home(text: str, pred: str, value: str, f
 
     clause = clauses_of(load_nlp()(text))[0]
     assert _fits(pred, value, clause) is fits
+
+
+@pytest.mark.parametrize(("text", "wrong", "held"), [
+    # where someone stays or runs an errand is not their home or workplace (homes.stay_or_errand)
+    ("My parents are staying with me in Pune for a month.", ("parents", "lives_in", "pune"), None),
+    ("My nan is at Boots picking up her prescription.", ("nan", "lives_in", "boots"), None),
+    ("My sister lives in Pune.", None, ("sister", "lives_in", "pune")),
+    ("My brother works at Arup.", None, ("brother", "works_at", "arup")),
+])
+def test_a_stay_or_an_errand_is_no_home_of_anothers(other_facts: OtherFacts, text: str,
+                                                     wrong: tuple[str, str, str] | None,
+                                                     held: tuple[str, str, str] | None) -> None:
+    facts = other_facts(text)
+    assert wrong is None or wrong not in facts, facts
+    assert held is None or held in facts, facts

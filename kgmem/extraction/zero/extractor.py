@@ -33,6 +33,7 @@ from kgmem.extraction.zero.ended import ended, reported
 from kgmem.extraction.zero.entity_refs import TurnContext
 from kgmem.extraction.zero.entity_titles import titled_facts
 from kgmem.extraction.zero.entity_turn import sentence_entity_facts
+from kgmem.extraction.zero.homes import stay_or_errand
 from kgmem.extraction.zero.inference import inferred_facts
 from kgmem.extraction.zero.leaving import left_behind
 from kgmem.extraction.zero.masking import framed_row, masked_text
@@ -340,7 +341,8 @@ class RuleExtractor:
                 found += listed_values(found, w.doc, w.sent.lowercase)  # the other items of a list
                 if attributes is not None:
                     context = contexts.setdefault(w.sent.turn, TurnContext())
-                    found += self._entity_facts(w, date, found, attributes, context, probes)
+                    found += [f for f in self._entity_facts(w, date, found, attributes, context, probes)
+                              if not (f.predicate in ("lives_in", "works_at") and stay_or_errand(f.value, w.doc))]
                     if w.doc is not None:
                         found += titled_facts(w.sent, date, w.doc)
                 facts.extend(found)

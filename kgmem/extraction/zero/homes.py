@@ -16,7 +16,7 @@ from kgmem.extraction.zero.lexicon import LIVE, RELOCATE, TRANSPORT, TRAVEL, TRI
 from kgmem.lexicon.people import people_noun
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 #: nouns of a home: a clause about one says where the user lives ("my flat is in Leeds")
 HOME_NOUNS = frozenset({"home", "flat", "house", "apartment", "place", "condo", "address", "bungalow", "cottage",
@@ -96,6 +96,31 @@ def planned_move(v: Token) -> bool:
     Porto"): an arrangement ahead, not where the user lives now."""
     return v.lemma_.lower() in RELOCATE and v.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lower_ in ("am", "'m", "’m", "is", "'s", "’s", "are", "'re", "’re") for c in v.children)
+
+
+#: verbs of a stay: where someone stays or visits is not their home or workplace
+_STAY_VERBS = frozenset({"stay", "visit", "spend", "holiday", "vacation"})
+#: doings at a place that make it one's home or workplace ("is at Tesco working the tills")
+_HOLDING = frozenset({"work", "live", "base", "teach", "serve", "run", "manage"})
+
+
+def stay_or_errand(value: str, doc: Doc | None) -> bool:
+    """``value`` is where someone stays or runs an errand, not their home or workplace: the place of a verb of
+    staying ("my parents are staying with me in Pune"), or where someone "is at" doing something for now
+    ("my nan is at Boots picking up her prescription")."""
+    if doc is None:
+        return False
+    first = value.split()[0].casefold()
+    tok = next((t for t in doc if t.lower_ == first), None)
+    verb = tok.head if tok is not None else None
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_.lower() in _STAY_VERBS:
+        return True
+    return verb.lemma_.lower() == "be" and any(c.dep_ in ("advcl", "xcomp", "acl") and c.tag_ == "VBG"
+                                               and c.lemma_.lower() not in _HOLDING for c in verb.children)
 
 
 def gone_to(value: str, clause: Clause) -> bool:
