@@ -60,6 +60,7 @@ from kgmem.extraction.zero.rule_pass import (
     fragment_of_another,
     past_age,
     question_facts,
+    quoted_from_another,
     rule_facts,
     seen_at_venue,
     shared_medium,
@@ -334,6 +335,7 @@ class RuleExtractor:
                     found += inferred_facts(w.sent, date, found)
                 found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
                          and not fragment_of_another(f, found) and not undone(f, w.sent.text)
+                         and not (f.subject == "user" and quoted_from_another(f.value, w.sent.text))
                          and not (f.predicate in _PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))
                          and _holds(f, w, found)]
                 found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
