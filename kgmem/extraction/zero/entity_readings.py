@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.checks import HYPOTHETICAL
 from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.homes import HOME_NOUNS
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import NOT_NAMES
@@ -41,6 +42,8 @@ _NOT_SCHEDULED = frozenset({"time", "day", "week", "weekend", "cold", "headache"
 #: heads of a place where someone lives rather than visits ("at Rosewood care home")
 _RESIDENCES = frozenset({"home", "residence", "hall", "halls", "dorm", "dormitory", "hostel", "village",
                          "facility", "accommodation", "flat", "apartment", "house"})
+#: units of a building a person stays in, told by their number ("room 14", "Ward 7"): a home's nouns and a care unit's
+_UNITS = HOME_NOUNS | frozenset({"ward", "bay", "unit", "wing", "suite", "cell", "cubicle"})
 _TAKE_OVER = re.compile(r"\b(?:took|takes|taking|has taken|have taken)\s+over\b", re.IGNORECASE)
 
 
@@ -146,10 +149,15 @@ def called(clause: Clause) -> str | None:
 
 def residence(clause: Clause) -> str | None:
     """The institution a person lives in: "is at / in / lives at Rosewood care home" (a place
-    noun of living, named by a proper noun)."""
+    noun of living, named by a proper noun); the numbered unit a person stays in ("Nan's in room 14
+    at Beechwood", "Mum's on Ward 7 at the Royal"): where they are now, not their workplace."""
     if clause.head.lemma_.lower() not in ("be", "live", "stay"):
         return None
     for p in clause.head.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "on"):
+            for g in p.children:
+                if g.dep_ == "pobj" and (unit := numbered_unit(g)) is not None:
+                    return unit
         if p.dep_ == "prep" and p.lower_ in ("at", "in"):
             for g in p.children:
                 if g.dep_ == "pobj" and g.lemma_.lower() in _RESIDENCES \
@@ -157,6 +165,19 @@ def residence(clause: Clause) -> str | None:
                     words = [w for w in g.subtree if w.i <= g.i and w.dep_ not in ("det", "poss", "case")]
                     return " ".join(w.text for w in words)
     return None
+
+
+def numbered_unit(tok: Token) -> str | None:
+    """A numbered unit of a building one stays in ("room 14", "Ward 7", "bed 3"): a noun of a home or a
+    stay's unit with its number, never a time ("Year 9", "day 3": NER's DATE)."""
+    if tok.lemma_.lower() not in _UNITS and tok.lower_ not in _UNITS:
+        return None
+    num = next((c for c in tok.children if c.dep_ in ("nummod", "appos", "npadvmod") and c.like_num and c.i > tok.i), None)
+    if num is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].like_num:
+        num = tok.doc[tok.i + 1]
+    if num is None or (e := entity_at(num)) is not None and e.label_ in ("DATE", "TIME", "MONEY", "QUANTITY"):
+        return None
+    return tok.doc[tok.i: num.i + 1].text
 
 
 def extend_place(value: str, clause: Clause) -> str:

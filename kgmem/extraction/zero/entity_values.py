@@ -124,6 +124,8 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = [*named, *(v for v in values if v[0] != named[0][0])]  # "works for Deliveroo in their data team"
     if not values and attr == "works_at" and person:
         values = _workplace(clause) or _job_place(clause)
+    if not values and attr == "works_at" and person and (name := works_for(clause)) and name.casefold() not in own:
+        values = [(name, "org")]  # "he's driving vans for Ocado now"
     if not values and attr == "commute" and person and (m := _RIDES.search(clause.text)):
         values = [(m.group(1).lower(), None)]  # "Dan's been taking the tram"
     if attr == "works_at" and person:
@@ -279,8 +281,10 @@ def _workplace(clause: Clause, proper: bool = False) -> list[tuple[str, str | No
             for p in t.children:
                 if p.dep_ == "prep" and p.lower_ in (("at", "for") if proper else ("at", "in", "for")):
                     for g in p.children:
+                        # after "for" a name is an employer whatever NER calls it ("works for Ocado": NER's GPE)
                         if proper and g.dep_ == "pobj" and g.pos_ == "PROPN" and g.lower_ not in NOT_NAMES \
-                                and ((e := entity_at(g)) is None or e.label_ not in ("DATE", "TIME", "GPE", "LOC")):
+                                and ((e := entity_at(g)) is None or e.label_ not in (
+                                    ("DATE", "TIME") if p.lower_ == "for" else ("DATE", "TIME", "GPE", "LOC"))):
                             return [(" ".join(w.text for w in g.subtree if w.i <= g.i and w.dep_ not in ("det", "poss",
                                                                                                            "punct")),
                                      "org")]
@@ -299,6 +303,36 @@ def _org(value: str, clause: Clause) -> bool:
     """NER calls the value's first word an organisation ("Halfords", "the Royal Free")."""
     first = value.split()[0] if value.split() else ""
     return any(t.text == first and (e := entity_at(t)) is not None and e.label_ == "ORG" for t in clause.tokens)
+
+
+#: adverbs of how things stand now ("driving vans for Ocado now"): a deed said so is the person's work
+STANDING = frozenset({"now", "still", "nowadays", "currently"})
+
+
+def works_for(clause: Clause) -> str | None:
+    """The name a person's present deed is done "for", said as how things stand ("he's driving vans for
+    Ocado now", "she's still doing the books for Arup"): their employer. The deed is the clause's own
+    verb in the present, its time the line's ("now", "still", "these days"): a past or one-off deed
+    ("made a cake for Tesco's bake sale") says nothing of work."""
+    head = clause.head
+    if head.pos_ != "VERB" or head.tag_ not in ("VBG", "VBZ", "VBP") or head.lemma_.lower() in ("be", "have"):
+        return None
+    if head.tag_ == "VBG" and not any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in head.children):
+        return None
+    standing = any(c.dep_ == "advmod" and c.lower_ in STANDING for c in head.children) or re.search(
+        r"\bthese days\b", clause.text, re.IGNORECASE)
+    if not standing:
+        return None
+    for o in [head, *(c for c in head.children if c.dep_ == "dobj")]:
+        for p in o.children:
+            if p.dep_ != "prep" or p.lower_ != "for":
+                continue
+            for g in p.children:
+                if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.text[:1].isupper() and g.lower_ not in NOT_NAMES \
+                        and ((e := entity_at(g)) is None or e.label_ in ("ORG", "GPE", "FAC", "PRODUCT")):
+                    words = [w for w in g.subtree if w.dep_ not in ("det", "poss", "punct") and (w.i <= g.i or w.dep_ == "case")]
+                    return "".join(w.text_with_ws for w in words).strip()  # "Sainsbury's" as written
+    return None
 
 
 def _at_org(clause: Clause) -> list[Value]:

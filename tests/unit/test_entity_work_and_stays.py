@@ -1,0 +1,76 @@
+"""Another person's work and where they are staying, read from the parse and the line's time (session
+16, oe16; kgmem/extraction/zero/entity_values.works_for, entity_readings.numbered_unit, entity_types,
+entity_subjects._named_before). Every sentence here was invented for these tests (none is from a
+fixture or a dev set)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from conftest import OtherFacts
+
+
+@pytest.mark.parametrize(("text", "entity", "value"), [
+    # "works for <name>": an employer whatever NER calls the name
+    ("My friend Bo works for Ocado.", "bo", "ocado"),
+    # a present deed done "for" a name, said as how things stand, is the person's work
+    ("Lenny is stacking shelves for Sainsbury's now.", "lenny", "sainsbury"),
+    ("Priti is still doing the accounts for Deloitte.", "priti", "deloitte"),
+    # the pronoun's person is named earlier in its own sentence, whatever the parse hangs the name on
+    ("Milo's packed in teaching altogether, he's driving buses for Arriva now.", "milo", "arriva"),
+])
+def test_a_present_deed_for_a_name_is_work(other_facts: OtherFacts, text: str, entity: str, value: str) -> None:
+    facts = other_facts(text)
+    assert (entity, "works_at", value) in facts, facts
+
+
+@pytest.mark.parametrize("text", [
+    # a one-off or past deed for a name says nothing of work
+    "My sister made a cake for Tesco's bake sale.",
+    "My cousin Jem drove a van for Hermes last summer.",
+    "My uncle Vic is collecting for Oxfam on Saturday.",
+])
+def test_no_work_from_a_deed_not_standing(other_facts: OtherFacts, text: str) -> None:
+    facts = other_facts(text)
+    assert not {f for f in facts if f[1] == "works_at"}, facts
+
+
+@pytest.mark.parametrize(("text", "entity", "value"), [
+    # a numbered unit a person stays in is where they are now, not a workplace
+    ("Grandpa's in room 9 at Elm Lodge, visiting is after lunch.", "grandpa", "room 9"),
+    ("Aunt Jo is on Ward 12 at St James's.", "jo", "ward 12"),
+])
+def test_a_numbered_unit_is_where_someone_stays(other_facts: OtherFacts, text: str, entity: str, value: str) -> None:
+    facts = other_facts(text)
+    assert (entity, "lives_in", value) in facts, facts
+    assert not {f for f in facts if f[1] == "works_at"}, facts
+
+
+@pytest.mark.parametrize("text", [
+    # a number after a noun of time is no unit one stays in
+    "My son Alfie is in Year 9 now.",
+    "Dad's on day 3 of his antibiotics.",
+])
+def test_a_numbered_time_is_no_stay(other_facts: OtherFacts, text: str) -> None:
+    facts = other_facts(text)
+    assert not {f for f in facts if f[1] == "lives_in"}, facts
+
+
+def test_a_hometown_needs_a_word_of_origin(other_facts: OtherFacts) -> None:
+    assert not {f for f in other_facts("Raj is in Leeds now.") if f[1] == "hometown"}
+    assert ("sol", "hometown", "cork") in other_facts("My friend Sol is from Cork.")
+
+
+@pytest.mark.parametrize(("text", "entity", "value"), [
+    # a word of work elsewhere in the clause leaves a home alone; under the value it does not
+    ("My cousin Tom is in Leeds now, working from home.", "tom", "leeds"),
+])
+def test_a_word_of_work_must_govern_the_value(other_facts: OtherFacts, text: str, entity: str, value: str) -> None:
+    assert (entity, "lives_in", value) in other_facts(text)
+
+
+def test_a_job_place_is_still_no_home(other_facts: OtherFacts) -> None:
+    assert not {f for f in other_facts("My cousin Dee took a job in Leeds.") if f[1] == "lives_in"}
