@@ -29,9 +29,11 @@ from kgmem.extraction.entity_text import statement
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import intent_only
 from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.entity_probes import LEADING
 from kgmem.extraction.zero.entity_readings import (
     called,
     hypothetical,
+    in_charge_agent,
     named_role,
     nearest_subject,
     residence,
@@ -116,6 +118,10 @@ def _special(sent: Sentence, date: datetime, clause: Clause, context: TurnContex
     if clause.about in ("thing", "mine") and subj.pos_ in ("NOUN", "ADJ") and (name := called(clause)):
         ref = _thing(subj, context)  # "the puppy next door is called Rufus"
         return [_entity_fact(sent, date, clause, ref, "name", name, "person")] if ref and ref.kind == "thing" else []
+    if (agent := in_charge_agent(clause, LEADING)) is not None:
+        led = _thing(agent[0], context)  # "Kofi is leading the Atlas migration": the migration's, not Kofi's
+        return [_entity_fact(sent, date, clause, EntityRef(led.name, "thing"), "person_in_charge", agent[1], "person")] \
+            if led is not None and agent[1].casefold() not in led.name.casefold() else []
     if clause.about == "other" and (place := residence(clause)) and (person := _person_name(subj)):
         context.last_person = person  # "Grandma is at Rosewood care home"
         return [_entity_fact(sent, date, clause, EntityRef(person, "person"), "lives_in", place, "place")]

@@ -280,6 +280,33 @@ def bare_name_agent(clause: Clause) -> str | None:
     return e.text if e is not None and e.label_ == "PERSON" else subj.text
 
 
+def in_charge_agent(clause: Clause, verbs: frozenset[str]) -> tuple[Token, str] | None:
+    """(the thing, the person) when a person is the subject of one of ``verbs`` (of leading, running,
+    teaching) and a definite thing its object: "Kofi is leading the Atlas migration", "Mr Lee teaches
+    the Tuesday class" — the person is in charge of the thing, never the other way round. Not a
+    passive ("is led by…": the thing is the subject) nor an indefinite object ("runs marathons")."""
+    head, subj = clause.head, clause.subject
+    if head.pos_ != "VERB" or head.lemma_.lower() not in verbs or subj is None or subj.dep_ != "nsubj" \
+            or any(c.dep_ in ("auxpass", "agent", "prt") for c in head.children):
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None or not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") or
+                              c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children):
+        return None
+    who = person_name(subj) or bare_name(subj)
+    return (obj, who) if who else None
+
+
+def bare_name(subj: Token) -> str | None:
+    """A capitalised subject without determiner or owner, not what NER calls a place, date or amount:
+    a person's name however the tagger reads it ("Kofi", NER: nothing)."""
+    if not subj.text[:1].isupper() or subj.text.isupper() or subj.pos_ not in ("NOUN", "PROPN") \
+            or subj.lower_ in NOT_NAMES or subj.lower_ in PEOPLE_NOUNS or any(c.dep_ in ("det", "poss") for c in subj.children):
+        return None
+    e = entity_at(subj)
+    return None if e is not None and e.label_ in _NO_PERSON else subj.text
+
+
 #: what NER may call a name that is no person's ("my sister Paris trip", "my friend Monday")
 _NOT_PEOPLE = frozenset({"DATE", "TIME", "GPE", "LOC", "ORG", "FAC", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY",
                          "PERCENT", "EVENT"})

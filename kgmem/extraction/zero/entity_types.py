@@ -14,6 +14,8 @@ of one clause against the type of the attribute, decided from the parse:
   "has an interview with Deloitte", "packed in her job at Aldi") is none;
 - **a hometown is where one is from**: said with "from" or a verb of birth or upbringing, never
   a place someone is in now ("my cousin is in Leeds now");
+- **who leads is no thing led**: "Kofi is leading the Atlas migration" gives the migration its person
+  in charge (:func:`.entity_readings.in_charge_agent`), never Kofi one;
 - **where a change starts is not where it ends**: a person's value said after "from" ("moved from
   Lloyds", "retired from the NHS") is the one left (a hometown excepted: "she's from Cork").
 """
@@ -24,6 +26,8 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.entity_text import statement
 from kgmem.extraction.zero.entity_frames import CHOOSING_WORDS
+from kgmem.extraction.zero.entity_probes import LEADING
+from kgmem.extraction.zero.entity_readings import in_charge_agent
 from kgmem.extraction.zero.entity_values import STANDING, leaving_verb
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.visits import on_a_visit
@@ -56,7 +60,10 @@ def typed_facts(facts: list[CandidateFact], clause: Clause) -> list[CandidateFac
     the module docstring): kept, dropped, or a home that is an organisation read as the workplace."""
     out: list[CandidateFact] = []
     people = {(f.subject.casefold(), f.value.casefold()) for f in facts if f.subject_type == "person"}
+    agent = in_charge_agent(clause, LEADING)
     for f in facts:
+        if agent is not None and f.predicate == "person_in_charge" and f.subject.casefold() == agent[1].casefold():
+            continue  # "Kofi is leading the Atlas migration": Kofi leads it, nobody leads Kofi
         if f.subject_type == "thing" and (f.subject.casefold(), f.value.casefold()) in people:
             continue  # "we've moved my gran into Oak Lodge": gran is a person, her value read as one already
         if f.subject_type == "person" and f.predicate == "hometown" and not _origin(clause):
