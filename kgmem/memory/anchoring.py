@@ -121,6 +121,20 @@ def _plain(value: str) -> str:
     return re.sub(r"[^\w]", "", normalise_name(value))
 
 
+def same_type_first(values: Sequence[tuple[str, str]], old: str) -> list[tuple[str, str]]:
+    """The probe's values with those of the held value's type first: a new value that shares the old
+    one's words but is not it ("room 22" for "room 9" beside "at Elm Lodge", "Edinburgh office" for
+    "Manchester office"): the slot told again with another value of its own type."""
+    kind = {w for w in normalise_name(old).split() if len(w) > 2 and not w.isdigit()}
+    plain_old = _plain(old)
+
+    def shares(value: str) -> bool:
+        plain = _plain(value)
+        return bool(kind & set(normalise_name(value).split())) and bool(plain) and plain != plain_old \
+            and plain not in plain_old and plain_old not in plain
+    return sorted(values, key=lambda v: not shares(v[0]))
+
+
 def _kinds(words: list[str]) -> list[str]:
     return [*words[:-1], _head_kind(words[-1])] if words else []
 
@@ -345,7 +359,7 @@ class Anchoring:
         new value (``by_class``: the classes of :data:`CLASS_ATTRIBUTES`, else of :data:`BY_VALUE`)."""
         own = {w for name in (ent.name, *ent.aliases) for w in normalise_name(name).split()}
         old = _plain(fact.value or "")
-        for value, cls in probe.values:
+        for value, cls in same_type_first(probe.values, fact.value or ""):
             plain = _plain(value)
             takes = attr in CLASS_ATTRIBUTES.get(cls, ()) if by_class else cls in BY_VALUE[attr]
             if not takes or not plain or set(normalise_name(value).split()) <= own \
@@ -372,7 +386,8 @@ class Anchoring:
         own = {w for name in (ent.name, *ent.aliases) for w in normalise_name(name).split()}
         out: list[Anchored] = []
         done: set[str] = set()
-        for value, cls in probe.values:
+        held = " ".join(f.value or "" for f in slots.values())
+        for value, cls in same_type_first(probe.values, held):
             plain = _plain(value)
             if not plain or set(normalise_name(value).split()) <= own:
                 continue  # "Jordan runs Tuesday spin": neither Tuesday nor spin is a value of it

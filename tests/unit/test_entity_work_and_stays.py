@@ -74,3 +74,26 @@ def test_a_word_of_work_must_govern_the_value(other_facts: OtherFacts, text: str
 
 def test_a_job_place_is_still_no_home(other_facts: OtherFacts) -> None:
     assert not {f for f in other_facts("My cousin Dee took a job in Leeds.") if f[1] == "lives_in"}
+
+
+@pytest.mark.parametrize("text", [
+    # a number inside a time or a unit is no age
+    "Grandpa is on Ward 4 at the General, visiting is 2 till 8.",
+])
+def test_no_age_from_a_time_or_a_unit(other_facts: OtherFacts, text: str) -> None:
+    facts = other_facts(text)
+    assert not {f for f in facts if f[1] == "age"}, facts
+
+
+def test_an_age_said_as_one_is_kept(other_facts: OtherFacts) -> None:
+    assert ("grandmother", "age", "91") in other_facts("My grandmother is 91.")
+
+
+def test_the_slot_told_again_prefers_a_value_of_its_own_type() -> None:
+    from kgmem.memory.anchoring import same_type_first
+
+    values = [("Elm Lodge", "where"), ("room 22", "where")]
+    assert same_type_first(values, "room 9")[0] == ("room 22", "where")
+    # the old value itself is not preferred, nor is anything when no word is shared
+    assert same_type_first([("Leeds", "where"), ("Sheffield", "where")], "Leeds")[0] == ("Leeds", "where")
+    assert same_type_first([("Hove", "where"), ("Leeds office", "where")], "Manchester office")[0][0] == "Leeds office"

@@ -12,6 +12,8 @@ of one clause against the type of the attribute, decided from the parse:
 - **a job not held is no workplace**: a workplace reached in the parse through a verb or noun of
   seeking, refusing or leaving a job ("turned down the job at Barclays", "interviewed at Amazon",
   "has an interview with Deloitte", "packed in her job at Aldi") is none;
+- **an age is said as one**: a word of age or the number the person "is", never a time ("visiting
+  is 2 till 8") or a room's number;
 - **a hometown is where one is from**: said with "from" or a verb of birth or upbringing, never
   a place someone is in now ("my cousin is in Leeds now");
 - **who leads is no thing led**: "Kofi is leading the Atlas migration" gives the migration its person
@@ -66,6 +68,8 @@ def typed_facts(facts: list[CandidateFact], clause: Clause) -> list[CandidateFac
             continue  # "Kofi is leading the Atlas migration": Kofi leads it, nobody leads Kofi
         if f.subject_type == "thing" and (f.subject.casefold(), f.value.casefold()) in people:
             continue  # "we've moved my gran into Oak Lodge": gran is a person, her value read as one already
+        if f.subject_type == "person" and f.predicate == "age" and not _an_age(f.value, clause):
+            continue  # "visiting is 2 till 8", "room 27": a time or a unit's number is no age
         if f.subject_type == "person" and f.predicate == "hometown" and not _origin(clause):
             continue  # "my cousin is in Leeds now": where she is, not where she is from
         if f.subject_type != "person" or f.predicate not in _NOT_FROM:
@@ -153,6 +157,16 @@ def _under_work(tok: Token, clause: Clause) -> bool:
     heads = _up_to(tok, clause)
     near = [*heads, *(c for h in heads for c in h.children if c.dep_ in ("dobj", "attr", "nsubj"))]
     return any(t.lemma_.lower() in CHOOSING_WORDS["works_at"] for t in near)
+
+
+def _an_age(value: str, clause: Clause) -> bool:
+    """An age is said as one ("turned six", "is 91", "aged 40", "40 years old", "her 60th"): a word of age in
+    the clause, or the number the person's copula says (its attribute), not a number inside a time or a unit."""
+    if any(t.lemma_.lower() in ("turn", "age", "aged", "old", "birthday") for t in clause.tokens):
+        return True
+    tok = _value_token(value, clause)
+    return tok is not None and tok.dep_ in ("attr", "acomp") and tok.head.i == clause.head.i \
+        and clause.head.lemma_.lower() == "be"
 
 
 def _origin(clause: Clause) -> bool:
