@@ -42,7 +42,7 @@ from kgmem.extraction.zero.entity_readings import (
 from kgmem.extraction.zero.entity_readings import person_name as _person_name
 from kgmem.extraction.zero.entity_refs import EntityRef, TurnContext, _proper_name, _thing
 from kgmem.extraction.zero.entity_subjects import _CHANGE_VERBS, entity_of, handed_to_person
-from kgmem.extraction.zero.entity_values import entity_values, works_for
+from kgmem.extraction.zero.entity_values import entity_values, job_said, someones_place, works_for
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.proposals import NONE, Proposer
@@ -71,6 +71,10 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
     if ref.kind == "person" and any(t.lemma_.lower() in ("job", "position", "internship") and any(
             p.dep_ == "prep" and p.lower_ in ("at", "with") for p in t.children) for t in clause.tokens):
         out.append("works_at")  # "Jonas got a job at Lidl": the noun names the attribute
+    if ref.kind == "thing" and clause.head.lemma_.lower() == "be" and someones_place(clause):
+        out.append("venue")  # "book club's at Fiona's this month"
+    if ref.kind == "person" and job_said(clause):
+        out.append("job_title")  # "out on the rounds as a health visitor"
     if ref.kind == "person" and works_for(clause):
         out.append("works_at")  # "he's driving vans for Ocado now": a present deed for a name is work
     if ref.kind == "person" and (verb := _LIVING_VERBS.get(clause.head.lemma_.lower())) is not None \

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_readings import extend_place, proper_after, when_span
+from kgmem.extraction.zero.lexicon import job_noun
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import NOT_NAMES, Value
 from kgmem.extraction.zero.values import fill
@@ -115,6 +116,8 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         if values and (span := when_span(clause)) and values[0][0] in span:
             values = [(span, values[0][1])]  # "at 8 on Thursday": the day with its time
         values = [(whole_time(every(v, clause.text), clause.text), t) for v, t in with_ranges(values, clause.text)]
+    if attr == "venue" and (home := someones_place(clause)):
+        values = [(home, "place")]  # "at Fiona's": her home, not "s this month"
     if attr == "venue":
         span = when_span(clause) or ""
         values = [(extend_place(v, clause), t) for v, t in values if not _is_time(v, clause)
@@ -124,6 +127,8 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = [*named, *(v for v in values if v[0] != named[0][0])]  # "works for Deliveroo in their data team"
     if not values and attr == "works_at" and person:
         values = _workplace(clause) or _job_place(clause)
+    if not values and attr == "job_title" and person and (job := job_said(clause, meant=True)):
+        values = [(job, None)]  # "she's a route setter now", "as a health visitor"
     if not values and attr == "works_at" and person and (name := works_for(clause)) and name.casefold() not in own:
         values = [(name, "org")]  # "he's driving vans for Ocado now"
     if not values and attr == "commute" and person and (m := _RIDES.search(clause.text)):
@@ -332,6 +337,44 @@ def works_for(clause: Clause) -> str | None:
                         and ((e := entity_at(g)) is None or e.label_ in ("ORG", "GPE", "FAC", "PRODUCT")):
                     words = [w for w in g.subtree if w.dep_ not in ("det", "poss", "punct") and (w.i <= g.i or w.dep_ == "case")]
                     return "".join(w.text_with_ws for w in words).strip()  # "Sainsbury's" as written
+    return None
+
+
+def job_said(clause: Clause, meant: bool = False) -> str | None:
+    """An occupation said as what a person is: the copula's noun ("she's a route setter now"), "as a"
+    under the clause's verb ("out on the rounds as a health visitor"), "being a" ("loves being a
+    cameraman"), its compounds kept. The noun is an occupation's (:func:`.lexicon.job_noun`) unless the
+    clause already means a job (``meant``: the attribute bank chose job_title for it)."""
+    for t in clause.tokens:
+        # a compound whose head is an agent noun names a trade when the clause means a job ("a health
+        # visitor", "a route setter"; not "a nightmare", "a big Arsenal fan")
+        agent = meant and re.search(r"[a-z]{3}(?:er|or)$", t.lower_) is not None \
+            and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children)
+        if t.pos_ != "NOUN" or not (agent or job_noun(t.lemma_.lower())) \
+                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+            continue
+        said = t.dep_ == "attr" and t.head.lemma_.lower() == "be" \
+            or t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ in ("VERB", "AUX", "ADV", "ADJ")
+        if said:
+            words = [w for w in t.subtree if w.i <= t.i and w.dep_ in ("compound", "amod") or w.i == t.i]
+            return " ".join(w.text.lower() for w in words)
+    return None
+
+
+def someones_place(clause: Clause) -> str | None:
+    """A place named by its owner alone, the clause verb's "at"/"to" object: "book club's at Fiona's this
+    month", "we're going to Sam's" (their home; the possessive with no noun after it)."""
+    for p in clause.head.children:
+        if p.dep_ != "prep" or p.lower_ not in ("at", "to"):
+            continue
+        objs = [g for g in p.children if g.dep_ == "pobj"]
+        # "at Fiona's this month" parsed as Fiona's month: a time has no owner, the possessive stands alone
+        objs += [c for g in objs if (e := entity_at(g)) is not None and e.label_ in ("DATE", "TIME")
+                 for c in g.children if c.dep_ == "poss"]
+        for g in objs:
+            case = next((c for c in g.children if c.dep_ == "case" and c.lower_ in ("'s", "’s")), None)
+            if g.pos_ == "PROPN" and g.text[:1].isupper() and case is not None and g.lower_ not in NOT_NAMES:
+                return f"{g.text}{case.text}"
     return None
 
 
