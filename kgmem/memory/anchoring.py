@@ -35,6 +35,7 @@ from kgmem.lexicon.gone import gone_after
 from kgmem.memory.continuation import continued_slot
 from kgmem.memory.entities import EntityResolver, _head_kind, _name_words
 from kgmem.memory.threads import another_owner, someone_elses_relative
+from kgmem.memory.value_types import same_type_first
 from kgmem.models import Entity, Fact
 
 #: value class → the attributes a value of that class may be
@@ -119,20 +120,6 @@ class Anchored:
 
 def _plain(value: str) -> str:
     return re.sub(r"[^\w]", "", normalise_name(value))
-
-
-def same_type_first(values: Sequence[tuple[str, str]], old: str) -> list[tuple[str, str]]:
-    """The probe's values with those of the held value's type first: a new value that shares the old
-    one's words but is not it ("room 22" for "room 9" beside "at Elm Lodge", "Edinburgh office" for
-    "Manchester office"): the slot told again with another value of its own type."""
-    kind = {w for w in normalise_name(old).split() if len(w) > 2 and not w.isdigit()}
-    plain_old = _plain(old)
-
-    def shares(value: str) -> bool:
-        plain = _plain(value)
-        return bool(kind & set(normalise_name(value).split())) and bool(plain) and plain != plain_old \
-            and plain not in plain_old and plain_old not in plain
-    return sorted(values, key=lambda v: not shares(v[0]))
 
 
 def _kinds(words: list[str]) -> list[str]:
@@ -386,8 +373,7 @@ class Anchoring:
         own = {w for name in (ent.name, *ent.aliases) for w in normalise_name(name).split()}
         out: list[Anchored] = []
         done: set[str] = set()
-        held = " ".join(f.value or "" for f in slots.values())
-        for value, cls in same_type_first(probe.values, held):
+        for value, cls in same_type_first(probe.values, " ".join(f.value or "" for f in slots.values())):
             plain = _plain(value)
             if not plain or set(normalise_name(value).split()) <= own:
                 continue  # "Jordan runs Tuesday spin": neither Tuesday nor spin is a value of it

@@ -90,7 +90,7 @@ def test_an_age_said_as_one_is_kept(other_facts: OtherFacts) -> None:
 
 
 def test_the_slot_told_again_prefers_a_value_of_its_own_type() -> None:
-    from kgmem.memory.anchoring import same_type_first
+    from kgmem.memory.value_types import same_type_first
 
     values = [("Elm Lodge", "where"), ("room 22", "where")]
     assert same_type_first(values, "room 9")[0] == ("room 22", "where")

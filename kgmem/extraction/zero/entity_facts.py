@@ -41,8 +41,9 @@ from kgmem.extraction.zero.entity_readings import (
 )
 from kgmem.extraction.zero.entity_readings import person_name as _person_name
 from kgmem.extraction.zero.entity_refs import EntityRef, TurnContext, _proper_name, _thing
+from kgmem.extraction.zero.entity_said import job_said, someones_place, works_for
 from kgmem.extraction.zero.entity_subjects import _CHANGE_VERBS, entity_of, handed_to_person
-from kgmem.extraction.zero.entity_values import entity_values, job_said, someones_place, works_for
+from kgmem.extraction.zero.entity_values import entity_values
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.proposals import NONE, Proposer
@@ -73,8 +74,6 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
         out.append("works_at")  # "Jonas got a job at Lidl": the noun names the attribute
     if ref.kind == "thing" and clause.head.lemma_.lower() == "be" and someones_place(clause):
         out.append("venue")  # "book club's at Fiona's this month"
-    if ref.kind == "person" and job_said(clause):
-        out.append("job_title")  # "out on the rounds as a health visitor"
     if ref.kind == "person" and works_for(clause):
         out.append("works_at")  # "he's driving vans for Ocado now": a present deed for a name is work
     if ref.kind == "person" and (verb := _LIVING_VERBS.get(clause.head.lemma_.lower())) is not None \
@@ -98,6 +97,8 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
             out += sorted(kept, key=lambda a: a in _OPEN_KIND)
         else:
             out += [p.predicate for p in proposer.propose(row)]
+    if ref.kind == "person" and "job_title" not in out and job_said(clause):
+        out.append("job_title")  # "out on the rounds as a health visitor": after what the bank proposed
     if ref.kind == "person" and clause.head.lemma_.lower() == "be" and not ref.hint and on_a_visit(clause):
         out = [a for a in out if a not in ("works_at", "lives_in")]  # "Dad is at Tesco doing the big shop"
     return list(dict.fromkeys(out))

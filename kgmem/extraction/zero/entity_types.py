@@ -30,7 +30,8 @@ from kgmem.extraction.entity_text import statement
 from kgmem.extraction.zero.entity_frames import CHOOSING_WORDS
 from kgmem.extraction.zero.entity_probes import LEADING
 from kgmem.extraction.zero.entity_readings import in_charge_agent
-from kgmem.extraction.zero.entity_values import STANDING, leaving_verb
+from kgmem.extraction.zero.entity_said import STANDING
+from kgmem.extraction.zero.entity_values import leaving_verb
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.visits import on_a_visit
 from kgmem.lexicon import calendar
