@@ -294,7 +294,8 @@ def in_charge_agent(clause: Clause, verbs: frozenset[str]) -> tuple[Token, str] 
                               c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children):
         return None
     who = person_name(subj) or bare_name(subj)
-    return (obj, who) if who else None
+    titles = [w.text for w in subj.lefts if w.dep_ == "compound" and w.text[:1].isupper() and w.i == subj.i - 1]
+    return (obj, " ".join([*titles, who]) if who == subj.text else who) if who else None  # "Prof. Abara", "Coach Dimitri"
 
 
 def bare_name(subj: Token) -> str | None:

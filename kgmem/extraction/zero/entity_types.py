@@ -72,7 +72,10 @@ def typed_facts(facts: list[CandidateFact], clause: Clause) -> list[CandidateFac
         if f.subject_type == "person" and f.predicate == "age" and not _an_age(f.value, clause):
             continue  # "visiting is 2 till 8", "room 27": a time or a unit's number is no age
         if f.subject_type == "person" and f.predicate == "hometown" and not _origin(clause):
-            continue  # "my cousin is in Leeds now": where she is, not where she is from
+            if any(g.subject == f.subject and g.predicate == "lives_in" for g in [*facts, *out]):
+                continue
+            # "my cousin is in Leeds now": where she is, not where she is from
+            f = f.model_copy(update={"predicate": "lives_in", "text": f"{statement(f.subject, 'lives_in', f.value)} ({clause.text})"[:300]})
         if f.subject_type != "person" or f.predicate not in _NOT_FROM:
             out.append(f)
             continue
