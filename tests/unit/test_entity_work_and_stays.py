@@ -32,6 +32,11 @@ def test_a_present_deed_for_a_name_is_work(other_facts: OtherFacts, text: str, e
     "My sister made a cake for Tesco's bake sale.",
     "My cousin Jem drove a van for Hermes last summer.",
     "My uncle Vic is collecting for Oxfam on Saturday.",
+    # a cause or a goal, not a deed worked on (rev16's probes)
+    "My brother Kwame is still rooting for Arsenal these days, bless him.",
+    "My sister Priya is saving for Japan now, she wants to go next spring.",
+    "My cousin Bea is currently campaigning for Labour in Hastings.",
+    "My aunt Sal is raising money for Oxfam now.",
 ])
 def test_no_work_from_a_deed_not_standing(other_facts: OtherFacts, text: str) -> None:
     facts = other_facts(text)
@@ -112,7 +117,7 @@ def test_a_place_named_by_its_owner(other_facts: OtherFacts, text: str, thing: s
 
 @pytest.mark.parametrize(("text", "entity", "value"), [
     # an occupation said as what a person is: the copula's noun, "as a", a compound agent noun
-    ("My friend Tilde is a tax inspector now.", "tilde", "tax inspector"),
+    ("My friend Tilde is a staff nurse now.", "tilde", "staff nurse"),
     ("My friend Corin is out on the wards as a nurse these days.", "corin", "nurse"),
 ])
 def test_a_job_said_as_what_someone_is(other_facts: OtherFacts, text: str, entity: str, value: str) -> None:
@@ -120,7 +125,8 @@ def test_a_job_said_as_what_someone_is(other_facts: OtherFacts, text: str, entit
     assert (entity, "job_title", value) in facts, facts
 
 
-@pytest.mark.parametrize("text", ["My brother Cal is a nightmare.", "My sister Nell came as a guest."])
+@pytest.mark.parametrize("text", ["My brother Cal is a nightmare.", "My sister Nell came as a guest.",
+                                  "My mum's a big tea drinker now, she's given up coffee."])
 def test_no_job_from_what_is_no_trade(other_facts: OtherFacts, text: str) -> None:
     facts = other_facts(text)
     assert not {f for f in facts if f[1] == "job_title"}, facts

@@ -19,6 +19,10 @@ from kgmem.extraction.zero.value_parse import NOT_NAMES
 STANDING = frozenset({"now", "still", "nowadays", "currently"})
 
 
+#: objects that are money: raised or saved "for" someone, never work done for them
+_MONEY = frozenset({"money", "fund", "funds", "cash", "penny", "pound", "dollar"})
+
+
 def works_for(clause: Clause) -> str | None:
     """The name a person's present deed is done "for", said as how things stand ("he's driving vans for
     Ocado now", "she's still doing the books for Arup"): their employer. The deed is the clause's own
@@ -33,7 +37,13 @@ def works_for(clause: Clause) -> str | None:
         r"\bthese days\b", clause.text, re.IGNORECASE)
     if not standing:
         return None
-    for o in [head, *(c for c in head.children if c.dep_ == "dobj")]:
+    # a deed of work has a thing worked on ("driving vans", "doing the books"); "rooting for Arsenal",
+    # "campaigning for Labour", "saving (money) for Japan" are a cause or a goal, not an employer (rev16 HIGH)
+    objs = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in _MONEY
+            and ((e := entity_at(c)) is None or e.label_ != "MONEY")]
+    if not objs:
+        return None
+    for o in [head, *objs]:
         for p in o.children:
             if p.dep_ != "prep" or p.lower_ != "for":
                 continue
@@ -45,17 +55,14 @@ def works_for(clause: Clause) -> str | None:
     return None
 
 
-def job_said(clause: Clause, meant: bool = False) -> str | None:
-    """An occupation said as what a person is: the copula's noun ("she's a route setter now"), "as a"
-    under the clause's verb ("out on the rounds as a health visitor"), "being a" ("loves being a
-    cameraman"), its compounds kept. The noun is an occupation's (:func:`.lexicon.job_noun`) unless the
-    clause already means a job (``meant``: the attribute bank chose job_title for it)."""
+def job_said(clause: Clause) -> str | None:
+    """An occupation said as what a person is: the copula's noun ("she's a staff nurse now"), "as a"
+    under the clause's verb ("out on the wards as a nurse"), "being a" ("loves being a cameraman"),
+    its compounds kept; the noun is an occupation's (:func:`.lexicon.job_noun`)."""
     for t in clause.tokens:
-        # a compound whose head is an agent noun names a trade when the clause means a job ("a health
-        # visitor", "a route setter"; not "a nightmare", "a big Arsenal fan")
-        agent = meant and re.search(r"[a-z]{3}(?:er|or)$", t.lower_) is not None \
-            and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children)
-        if t.pos_ != "NOUN" or not (agent or job_noun(t.lemma_.lower())) \
+        # the head is an occupation's (an agent noun is a habit as often as a trade: "a big tea drinker",
+        # "a season ticket holder"; rev16)
+        if t.pos_ != "NOUN" or not job_noun(t.lemma_.lower()) \
                 or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
             continue
         said = t.dep_ == "attr" and t.head.lemma_.lower() == "be" \

@@ -127,7 +127,7 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = [*named, *(v for v in values if v[0] != named[0][0])]  # "works for Deliveroo in their data team"
     if not values and attr == "works_at" and person:
         values = _workplace(clause) or _job_place(clause)
-    if not values and attr == "job_title" and person and (job := job_said(clause, meant=True)):
+    if not values and attr == "job_title" and person and (job := job_said(clause)):
         values = [(job, None)]  # "she's a route setter now", "as a health visitor"
     if not values and attr == "works_at" and person and (name := works_for(clause)) and name.casefold() not in own:
         values = [(name, "org")]  # "he's driving vans for Ocado now"
