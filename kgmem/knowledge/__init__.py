@@ -332,6 +332,19 @@ def is_kind_of(thing: str, kind: str) -> bool:
     return bool(wanted & _first_sense_ancestors(thing.casefold()))
 
 
+def names_a_person(noun: str) -> bool | None:
+    """Whether a noun names a person: ``True`` when every noun sense of it is one ("registrar",
+    "dentist"), ``False`` when none is ("school", "firm", "hospital"), ``None`` when some are and some
+    are not ("coach", "builder", "name") or WordNet does not know the word."""
+    senses = _senses(noun.casefold())
+    if not senses:
+        return None
+    person = _senses("person")[0]  # person.n.01, WordNet's first sense of the word
+    data = _kinds()
+    people = [s == person or person in data.ancestors(s) for s in senses]
+    return True if all(people) else False if not any(people) else None
+
+
 def kinds_within(kind: str, text: str) -> list[str]:
     """The words of a text (as written) that name a kind or an instance of ``kind``."""
     senses = _senses(kind)
