@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,7 @@ from kgmem.answer.event_instance import CARRIES, OTHER, NameCheck
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.presence import told_within
 from kgmem.api import Memory
+from kgmem.settings import Settings
 
 
 @pytest.mark.parametrize(("part", "whole", "inside"), [
@@ -103,6 +105,23 @@ def test_the_tables_name_their_sources_and_stay_small() -> None:
         raw = folder.joinpath(name).read_bytes()
         assert len(raw) < 4_000_000, name
         assert source in json.loads(gzip.decompress(raw))["source"]
+
+
+def test_the_tables_are_read_once_in_a_background_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(knowledge, "_TABLES", {})
+    thread = knowledge.warm_up()
+    assert thread is not None and thread.daemon
+    assert knowledge.within("Porto", "Portugal") is True  # a question arriving meanwhile waits for the same read
+    thread.join(timeout=60)
+    assert set(knowledge._TABLES) == {"places", "kinds"}
+    assert knowledge.warm_up() is None  # read: nothing more to start
+
+
+def test_a_memory_start_warms_the_tables_up(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(knowledge, "warm_up", lambda: calls.append(1))
+    Memory(Settings.load({"home": str(tmp_path), "store": "networkx"}), llm=False)
+    assert calls == [1]
 
 
 # an invented haystack: a trip told by its cities only, a flatmate's trip elsewhere, a pet told by its breed
