@@ -71,6 +71,11 @@ class _Places:
         data, aliases = _load("places.json.gz"), _load("place_aliases.json")
         self.rows: dict[str, list[list[int]]] = data["places"]
         self.states: list[tuple[str, str, int]] = [(cc, n, p) for cc, n, p in data["states"]]
+        for other, cities in _load("exonyms.json.gz")["exonyms"].items():  # "Seville" is also Sevilla's
+            for own, cc in cities:
+                row = max((r for r in self.rows.get(own, []) if self.states[r[1]][0] == cc), key=lambda r: r[2], default=None)
+                if row is not None and row not in self.rows.setdefault(other, []):
+                    self.rows[other].append(row)
         self.counties: list[tuple[int, str, int]] = [(s, n, p) for s, n, p in data["counties"]]
         #: a region's names → the regions: ("country", code) | ("state", index) | ("county", index)
         self.regions: dict[str, set[tuple[str, Any]]] = {}

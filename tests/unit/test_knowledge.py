@@ -47,9 +47,9 @@ def test_an_ambiguous_name_decides_nothing_unless_its_context_says_which() -> No
 
 
 def test_a_small_namesake_elsewhere_is_no_evidence_of_outside() -> None:
-    # GeoNames holds Sevilla and Köln under their local names; the Seville and Cologne it knows are
-    # small towns in the US and Australia: no verdict either way, the caller keeps today's judgement
-    assert knowledge.within("Seville", "Spain") is None and knowledge.within("Cologne", "Germany") is None
+    # the tables hold Göteborg under its local name and no other name of it: the Gothenburg they know is
+    # a small US town (3,514), no verdict either way, the caller keeps today's judgement
+    assert knowledge.within("Gothenburg", "Sweden") is None
     assert knowledge.within("Sevilla", "Spain") is True
 
 
@@ -99,9 +99,22 @@ def test_the_presence_gate_reads_regions_kinds_and_leaves_people_to_form() -> No
     assert not told_within("sister", ["my stepsister Ana is visiting"])
 
 
+@pytest.mark.parametrize(("other", "country"), [("Seville", "Spain"), ("Cologne", "Germany"), ("Leghorn", "Italy")])
+def test_a_city_is_found_by_its_other_names(other: str, country: str) -> None:
+    # the tables hold each place under its GeoNames name (often the local one: "Sevilla", "Köln")
+    assert knowledge.within(other, country) is True, other
+    assert knowledge.places_within(country, f"Two nights in {other} before the flight home.") == [other]
+
+
+def test_another_name_never_takes_a_name_from_a_big_place() -> None:
+    # "Venice" is also among a US city's other names in GeoNames: the Italian town keeps the name (and its doubt)
+    assert knowledge.within("Venice", "United States") is not True
+    assert knowledge.within("Milan", "Italy") is True
+
+
 def test_the_tables_name_their_sources_and_stay_small() -> None:
     folder = resources.files("kgmem").joinpath("resources", "knowledge")
-    for name, source in (("places.json.gz", "GeoNames"), ("kinds.json.gz", "WordNet 3.0")):
+    for name, source in (("places.json.gz", "GeoNames"), ("kinds.json.gz", "WordNet 3.0"), ("exonyms.json.gz", "GeoNames")):
         raw = folder.joinpath(name).read_bytes()
         assert len(raw) < 4_000_000, name
         assert source in json.loads(gzip.decompress(raw))["source"]
