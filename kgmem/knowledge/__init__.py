@@ -18,16 +18,14 @@ Norway~Sweden 0.798; dog~collie 0.590 < dog~cat 0.661; notes/fa14.md).
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from kgmem.knowledge import tables
 from kgmem.text import fold
 
 #: a place name with no support in its context means its most populous place only when that place
@@ -48,12 +46,6 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?:;\n]")
 
 
-def _load(name: str) -> dict[str, Any]:
-    raw = resources.files("kgmem").joinpath("resources", "knowledge", name).read_bytes()
-    data: dict[str, Any] = json.loads(gzip.decompress(raw) if name.endswith(".gz") else raw)
-    return data
-
-
 @dataclass(frozen=True)
 class Reading:
     """One place a name may mean: its country code, admin-1 and admin-2 region (indices, -1: none)."""
@@ -68,10 +60,10 @@ class _Places:
     """The place tables: raw rows by folded name, readings built when a name is looked up."""
 
     def __init__(self) -> None:
-        data, aliases = _load("places.json.gz"), _load("place_aliases.json")
+        data, aliases = tables.load("places.json.gz"), tables.load("place_aliases.json")
         self.rows: dict[str, list[list[int]]] = data["places"]
         self.states: list[tuple[str, str, int]] = [(cc, n, p) for cc, n, p in data["states"]]
-        for other, cities in _load("exonyms.json.gz")["exonyms"].items():  # "Seville" is also Sevilla's
+        for other, cities in tables.load("exonyms.json.gz")["exonyms"].items():  # "Seville" is also Sevilla's
             for own, cc in cities:
                 row = max((r for r in self.rows.get(own, []) if self.states[r[1]][0] == cc), key=lambda r: r[2], default=None)
                 if row is not None and row not in self.rows.setdefault(other, []):
@@ -128,24 +120,8 @@ class _Places:
         return out + self.country_names.get(r.country, [])
 
 
-#: the tables, each built once per process; the lock makes a question that arrives while the warm-up
-#: thread is still reading a table wait for that read instead of starting a second one
-_TABLES: dict[str, Any] = {}
-_TABLES_LOCK = threading.Lock()
-
-
-def _table(name: str, build: Callable[[], Any]) -> Any:
-    table = _TABLES.get(name)
-    if table is None:
-        with _TABLES_LOCK:
-            table = _TABLES.get(name)
-            if table is None:
-                table = _TABLES[name] = build()
-    return table
-
-
 def _places() -> _Places:
-    places: _Places = _table("places", _Places)
+    places: _Places = tables.table("places", _Places)
     return places
 
 
@@ -153,7 +129,7 @@ def warm_up() -> threading.Thread | None:
     """Read both tables in a background thread (a :class:`kgmem.api.Memory` starts one) so that no
     question waits on them (0.6 s on a quiet machine, several seconds under load); ``None`` when
     they are already read. Nothing waits for the thread: a start that never asks pays nothing."""
-    if "places" in _TABLES and "kinds" in _TABLES:
+    if tables.ready("places", "kinds"):
         return None
     thread = threading.Thread(target=lambda: (_places(), _kinds()), name="kgmem-knowledge-warm-up", daemon=True)
     thread.start()
@@ -311,7 +287,7 @@ def regions_in(text: str) -> list[str]:
 
 class _Kinds:
     def __init__(self) -> None:
-        data = _load("kinds.json.gz")
+        data = tables.load("kinds.json.gz")
         self.lemmas: dict[str, list[int]] = data["lemmas"]
         self.up: list[list[int]] = data["hypernyms"]
         self.common: frozenset[str] = frozenset(data["common"])
@@ -335,7 +311,7 @@ class _Kinds:
 
 
 def _kinds() -> _Kinds:
-    kinds: _Kinds = _table("kinds", _Kinds)
+    kinds: _Kinds = tables.table("kinds", _Kinds)
     return kinds
 
 
