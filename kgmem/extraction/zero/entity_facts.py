@@ -41,7 +41,7 @@ from kgmem.extraction.zero.entity_readings import (
 )
 from kgmem.extraction.zero.entity_readings import person_name as _person_name
 from kgmem.extraction.zero.entity_refs import EntityRef, TurnContext, _proper_name, _thing
-from kgmem.extraction.zero.entity_said import job_said, someones_place, works_for
+from kgmem.extraction.zero.entity_said import job_said, someones_place
 from kgmem.extraction.zero.entity_subjects import _CHANGE_VERBS, entity_of, handed_to_person
 from kgmem.extraction.zero.entity_values import entity_values
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
@@ -74,8 +74,6 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
         out.append("works_at")  # "Jonas got a job at Lidl": the noun names the attribute
     if ref.kind == "thing" and clause.head.lemma_.lower() == "be" and someones_place(clause):
         out.append("venue")  # "book club's at Fiona's this month"
-    if ref.kind == "person" and works_for(clause):
-        out.append("works_at")  # "he's driving vans for Ocado now": a present deed for a name is work
     if ref.kind == "person" and (verb := _LIVING_VERBS.get(clause.head.lemma_.lower())) is not None \
             and not any(c.dep_ == "prt" for c in clause.head.children):
         out.append(verb)  # "Aoife lives in Galway": the verb names the attribute (not where she is from)

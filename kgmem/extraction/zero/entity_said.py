@@ -24,8 +24,9 @@ _MONEY = frozenset({"money", "fund", "funds", "cash", "penny", "pound", "dollar"
 
 
 def works_for(clause: Clause) -> str | None:
-    """The name a person's present deed is done "for", said as how things stand ("he's driving vans for
-    Ocado now", "she's still doing the books for Arup"): their employer. The deed is the clause's own
+    """The name a person's present deed is done "for", said as how things stand ("she's still doing the
+    books for Arup"): their employer — read only where the attribute bank already means works_at for the
+    clause (:func:`.entity_facts._attributes`; "buying tickets for Glastonbury" is no work, rev16). The deed is the clause's own
     verb in the present, its time the line's ("now", "still", "these days"): a past or one-off deed
     ("made a cake for Tesco's bake sale") says nothing of work."""
     head = clause.head
