@@ -15,7 +15,7 @@
 - a gym's word as the capitalised tail of a one-word name ("TrueGym") is a gym, not an employer;
 - people nouns live once (kgmem.lexicon.people): "my nan", "my gran" are people, not the user;
 - where another person stays or runs an errand is not their home or workplace (homes.stay_or_errand);
-- someone else's quoted words ("My landlord said, and I quote, 'I live in …'") are theirs (rule_pass.quoted_from_another);
+- someone else's quoted words ("My landlord said, and I quote, 'I live in …'") are theirs (checks.quoted_from_another);
 - leaving an occasion ("walked out of the seminar at Barclays") is not leaving the job (leaving._left_an_occasion).
 
 Sentences are invented for this file from general English. Each negative case failed on main 159ae4b (probed
@@ -168,7 +168,7 @@ def test_a_stay_or_an_errand_is_no_home_of_anothers(other_facts: OtherFacts, tex
 
 
 @pytest.mark.parametrize(("text", "wrong"), [
-    # someone else's words quoted: their "I" is not the user (rule_pass.quoted_from_another)
+    # someone else's words quoted: their "I" is not the user (checks.quoted_from_another)
     ("My landlord said, and I quote, 'I'm vegetarian and I live in Malaga now.'", ("lives_in", "malaga")),
     ("My landlord said, and I quote, 'I'm vegetarian and I live in Malaga now.'", ("diet", "vegetarian")),
     ("A text from my cousin: 'I work at Ocado now and I love it.'", ("works_at", "ocado")),
@@ -178,7 +178,7 @@ def test_someone_elses_quoted_words_are_not_the_users(user_facts: UserFacts, tex
 
 
 def test_the_user_quoting_themselves_or_a_quoted_name_stays() -> None:
-    from kgmem.extraction.zero.rule_pass import quoted_from_another
+    from kgmem.extraction.zero.checks import quoted_from_another
 
     assert not quoted_from_another("Frome", "I told the council 'I live in Frome and I pay my tax.'")
     assert not quoted_from_another("Fennel", "I cook at a bistro called 'Fennel' now.")

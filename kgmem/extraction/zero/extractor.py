@@ -24,7 +24,7 @@ from kgmem.extraction.zero.assistant import (
     reply_pick,
     requested,
 )
-from kgmem.extraction.zero.checks import IMAGINED
+from kgmem.extraction.zero.checks import IMAGINED, quoted_from_another
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.combine import CombineTrace, combine
 from kgmem.extraction.zero.conjuncts import listed_values
@@ -60,7 +60,6 @@ from kgmem.extraction.zero.rule_pass import (
     fragment_of_another,
     past_age,
     question_facts,
-    quoted_from_another,
     rule_facts,
     seen_at_venue,
     shared_medium,

@@ -245,32 +245,6 @@ def for_another(text: str) -> bool:
     return any(m.group("pron") or people_noun(m.group("noun")) for m in _FOR_WHOM.finditer(text))
 
 
-#: a quotation inside a line: opened after a space, colon or comma, closed before a space, punctuation or the end
-_QUOTATION = re.compile(r"(?:(?<=[\s:,(])|^)([\"“‘']).+?[\"”’'](?=[\s.,;:!?)]|$)")
-#: words that introduce someone's words ("said", "and I quote,", "a text from him:")
-_SAYING = re.compile(r"\b(?:said|says|say|quote|quoted|quoting|wrote|writes|texted|messaged|replied|told\s+\w+|tells\s+\w+|"
-                     r"goes|went\s+like|from\s+(?:the|my|his|her|their|a|an)\s+[\w' -]{1,30}:)[^\"“‘']{0,40}$", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|we|our)\b")
-#: the user quoting themselves ("I told him 'I live in Hove'"): the quote is the user's
-_SELF_QUOTED = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?(?:said|say|told|tell|wrote|write|replied|reply|texted|answered)\b[^.!?]*$",
-                          re.IGNORECASE)
-
-
-def quoted_from_another(value: str, text: str) -> bool:
-    """``value`` lies in a quotation of someone else's words ("My boss said, and I quote, 'I'm vegan and I live in
-    Hove'", "Quote from the letting agent: 'The tenant pays £900 a month'"): the quoted "I" is not the user. A line
-    that opens with the quotation, or a user quoting themselves, stays the user's."""
-    low = value.casefold()
-    for m in _QUOTATION.finditer(text):
-        quote, before = m.group(0), text[:m.start()]
-        if m.start() == 0 or low not in quote.casefold() or _SELF_QUOTED.search(before):
-            continue
-        # speech, not a quoted name ("a place called 'Nessa'"): words of saying lead to it, or it speaks as "I"
-        if _SAYING.search(before) or len(quote.split()) >= 4 and _FIRST_PERSON.search(quote):
-            return True
-    return False
-
-
 def undone(f: CandidateFact, text: str) -> bool:
     """A gain told before a clause that takes it back: "We looked at a flat in Clapham, but someone
     else got it" lives nowhere new; "I was offered a job at Amazon but I turned it down" works there not;
