@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.nlp import load_nlp
 from kgmem.temporal.dates import midnight
-from kgmem.temporal.patterns import FUTURE_TENSE
+from kgmem.temporal.patterns import CLAUSE_BREAK, FUTURE_TENSE
 from kgmem.temporal.types import ResolvedTime
 
 if TYPE_CHECKING:
@@ -31,17 +31,23 @@ def told_in_past(text: str, start: int, end: int) -> bool:
     return _told_in_past(text, start, end)
 
 
+def _date_head(text: str, start: int, end: int) -> Token | None:
+    """The date's own head in the sentence's parse: its token whose head lies outside it, taken up
+    through the date's own "of" and "on"."""
+    doc = load_nlp()(text)
+    inside = [t for t in doc if start <= t.idx < end and t.lower_ not in ("on", "the", "of")]
+    words = {t.i for t in inside}
+    tok = next((t for t in inside if t.head.i not in words or t.head.i == t.i), None)
+    while tok is not None and start <= tok.head.idx < end and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 @lru_cache(maxsize=4096)
 def _told_in_past(text: str, start: int, end: int) -> bool:
     if re.match(r"\W*since\b", text[start:end], re.I):
         return True  # "since the 31st" counts from a day gone
-    doc = load_nlp()(text)
-    inside = [t for t in doc if start <= t.idx < end and t.lower_ not in ("on", "the", "of")]
-    # the date's own head: its token whose head lies outside it
-    words = {t.i for t in inside}
-    tok = next((t for t in inside if t.head.i not in words or t.head.i == t.i), None)
-    while tok is not None and start <= tok.head.idx < end and tok.head.i != tok.i:
-        tok = tok.head  # up through the date's own "of" and "on"
+    tok = _date_head(text, start, end)
     if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for":
         return False  # the time a thing is booked or meant for ("a hike for Saturday the 12th")
     if tok is None:
@@ -69,6 +75,35 @@ def _told_in_past(text: str, start: int, end: int) -> bool:
     return gov.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in _auxes(gov))
 
 
+def told_ahead(text: str, start: int, end: int) -> str:
+    """How the clause a weekday belongs to tells it, by the tense of the verb the weekday hangs from
+    (the verb may come after it: "On Saturday I take the train"): ``"plan"`` in the future tense or
+    the progressive ("On Friday we're flying to Rome", "Saturday I'll ring her"), ``"scheduled"``
+    in the present simple, which with one named day tells an arrangement ahead ("On Saturday I
+    take the train", "my sister arrives on Saturday"), else ``""`` (a past or perfect verb, a
+    participle, no verb; "since Monday I sleep in my own flat" counts from a day gone)."""
+    return _told_ahead(text, start, end)
+
+
+@lru_cache(maxsize=4096)
+def _told_ahead(text: str, start: int, end: int) -> str:
+    if re.search(r"\bsince\W*$", text[:start], re.I):
+        return ""
+    tok = _date_head(text, start, end)
+    if tok is None:
+        return ""
+    gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if gov.pos_ not in ("VERB", "AUX") or gov.i == tok.i:
+        return ""  # a day on a thing ("the gig on Saturday") is that thing's, read as before
+    auxes = _auxes(gov)
+    if any(a.lemma_.lower() == "have" or a.tag_ == "VBD" for a in auxes) or gov.tag_ in ("VBD", "VBN"):
+        return ""
+    if any(a.tag_ == "MD" and a.lower_ in ("will", "shall", "'ll", "wo") for a in auxes) \
+            or (gov.tag_ == "VBG" and any(a.lemma_.lower() == "be" for a in auxes)):
+        return "plan"
+    return "scheduled" if gov.tag_ in ("VBP", "VBZ") and not auxes else ""
+
+
 def _auxes(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
 
@@ -85,6 +120,6 @@ def framed(m: re.Match[str], d: date, today: date) -> ResolvedTime:
     """A day read forward is told ahead; a plan's when its clause is in the future tense."""
     if d <= today:
         return ResolvedTime(m.group(0), midnight(d), midnight(d), "day")
-    clause = re.split(r"\s[-–—]\s|[,;:]|\b(?:and|but|so|because)\b", m.string[: m.start()])[-1]
+    clause = CLAUSE_BREAK.split(m.string[: m.start()])[-1]
     future = bool(FUTURE_TENSE.search(clause + " " + m.group(0)))
     return ResolvedTime(m.group(0), midnight(d), midnight(d), "day", future=future, ahead=True)
