@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kgmem.nlp import load_nlp
+from kgmem.temporal import periods
 from kgmem.temporal.dates import midnight
 from kgmem.temporal.patterns import CLAUSE_BREAK, FUTURE_TENSE
 from kgmem.temporal.types import ResolvedTime
@@ -81,7 +82,8 @@ def told_ahead(text: str, start: int, end: int) -> str:
     the progressive ("On Friday we're flying to Rome", "Saturday I'll ring her"), ``"scheduled"``
     in the present simple, which with one named day tells an arrangement ahead ("On Saturday I
     take the train", "my sister arrives on Saturday"), else ``""`` (a past or perfect verb, a
-    participle, no verb; "since Monday I sleep in my own flat" counts from a day gone)."""
+    participle, no verb; "since Monday I sleep in my own flat" counts from a day gone; a habit, "every
+    Tuesday", "our weekly sync is on Wednesday", names no one day)."""
     return _told_ahead(text, start, end)
 
 
@@ -95,6 +97,12 @@ def _told_ahead(text: str, start: int, end: int) -> str:
     gov = tok.head.head if tok.dep_ == "pobj" else tok.head
     if gov.pos_ not in ("VERB", "AUX") or gov.i == tok.i:
         return ""  # a day on a thing ("the gig on Saturday") is that thing's, read as before
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "since"):
+        return ""  # "I'm back in Munich from Thursday": a start point, either side of today
+    day = tok if tok.dep_ != "prep" else next((c for c in tok.children if c.dep_ == "pobj"), tok)
+    if any(t.lower_ in periods.bank()["frequency"] | {"every", "each"} for t in gov.subtree) \
+            or any(c.dep_ == "det" and c.lower_ in ("a", "every", "each") for c in day.children):
+        return ""  # a habit ("our weekly sync is on Wednesday", "the van runs on a Saturday"), no one day
     auxes = _auxes(gov)
     if any(a.lemma_.lower() == "have" or a.tag_ == "VBD" for a in auxes) or gov.tag_ in ("VBD", "VBN"):
         return ""

@@ -4,7 +4,8 @@
 "On Saturday I take the train" and "On Friday we're flying to Rome" put the verb after the day: the
 clause before the day is empty, so only the parse tells the tense. A future tense or a progressive is
 a plan (the coming day, ``future``); the present simple with one named day is an arrangement told
-ahead (the coming day, ``ahead`` only); a past or perfect verb, "since Monday" or "last Friday" keep
+ahead (the coming day, ``ahead`` only); a past or perfect verb, "since Monday" or "last Friday", a
+habit ("every Saturday", "our weekly sync is on Wednesday") and a start point ("from Saturday") keep
 the most recent day. Sentences invented for these tests; said on Wednesday 2026-07-29.
 """
 
@@ -50,6 +51,11 @@ def test_a_day_told_ahead_is_the_coming_one(text: str, day: date, future: bool) 
     "Since Saturday I sleep on the sofa bed at my aunt's.",
     "Last Saturday I give my first talk at the club.",  # a learner's present: "last" dates it
     "On Saturday I told her I'm moving to Leeds.",  # the day's verb is "told", not "moving"
+    # a habit names no one day; "from" a day is a start point either side of today: read as before
+    "Our weekly stand-up is on Saturday at nine.",
+    "The quiz team meets every Saturday at the Crown.",
+    "My nephew does the deliveries for me on a Saturday.",
+    "I am back at the depot from Saturday, the yard is very quiet.",
 ])
 def test_a_day_told_in_the_past_is_the_recent_one(text: str) -> None:
     got, ahead, fut = _first(text)
