@@ -214,8 +214,10 @@ def compute_entity_slot(ev: EvidenceSet) -> Computed:
         return out  # two things fit the question equally: let the other paths (or abstention) decide
     chosen = max(cands, key=lambda c: c.fact.observed_at)
     f = chosen.fact
-    if _said_gone(ev, f):
-        return out  # memory missed the correction: let the lines answer
+    if _said_gone(ev, f) or any(contains_name(n, f.value or "") for n in plan.named):
+        # memory missed the correction, or the value is a name the question gives ("Who runs Theo's
+        # practices?" is never "Theo"; a status may repeat its words: "has it arrived": "arrived")
+        return out
     out.fact_ids.append(f.id)
     out.turn_ids.extend(f.source_turn_ids[:1])
     sentence = ev.source_sentence(f) or f.text
