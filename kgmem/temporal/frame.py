@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from kgmem.nlp import load_nlp
 from kgmem.temporal import periods
 from kgmem.temporal.dates import midnight
-from kgmem.temporal.patterns import CLAUSE_BREAK, FUTURE_TENSE
+from kgmem.temporal.patterns import CLAUSE_BREAK, FUTURE_TENSE, SAME_FORM_PAST
 from kgmem.temporal.types import ResolvedTime
 
 if TYPE_CHECKING:
@@ -109,6 +109,8 @@ def _told_ahead(text: str, start: int, end: int) -> str:
     if any(a.tag_ == "MD" and a.lower_ in ("will", "shall", "'ll", "wo") for a in auxes) \
             or (gov.tag_ == "VBG" and any(a.lemma_.lower() == "be" for a in auxes)):
         return "plan"
+    if gov.tag_ == "VBP" and gov.lower_ in SAME_FORM_PAST:
+        return ""  # "I quit coffee on Friday": past or present by the form alone
     return "scheduled" if gov.tag_ in ("VBP", "VBZ") and not auxes else ""
 
 
