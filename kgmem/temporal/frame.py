@@ -82,8 +82,8 @@ def told_ahead(text: str, start: int, end: int) -> str:
     the progressive ("On Friday we're flying to Rome", "Saturday I'll ring her"), ``"scheduled"``
     in the present simple, which with one named day tells an arrangement ahead ("On Saturday I
     take the train", "my sister arrives on Saturday"), else ``""`` (a past or perfect verb, a
-    participle, no verb; "since Monday I sleep in my own flat" counts from a day gone; a habit, "every
-    Tuesday", "our weekly sync is on Wednesday", names no one day)."""
+    participle, no verb; "since Saturday I sleep in my own flat" counts from a day gone; a habit, "every
+    Friday", "our weekly sync is on Friday", names no one day)."""
     return _told_ahead(text, start, end)
 
 
