@@ -12,15 +12,18 @@ reads a date outside a past frame as the nearer of the coming and the most recen
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
+from kgmem.lexicon.discourse import strip_openers
 from kgmem.nlp import load_nlp
 from kgmem.temporal import periods
 from kgmem.temporal.dates import midnight
-from kgmem.temporal.patterns import CLAUSE_BREAK, FUTURE_TENSE, SAME_FORM_PAST
+from kgmem.temporal.patterns import CLAUSE_BREAK, FUTURE_TENSE
 from kgmem.temporal.types import ResolvedTime
 
 if TYPE_CHECKING:
@@ -109,9 +112,31 @@ def _told_ahead(text: str, start: int, end: int) -> str:
     if any(a.tag_ == "MD" and a.lower_ in ("will", "shall", "'ll", "wo") for a in auxes) \
             or (gov.tag_ == "VBG" and any(a.lemma_.lower() == "be" for a in auxes)):
         return "plan"
-    if gov.tag_ == "VBP" and gov.lower_ in SAME_FORM_PAST:
+    if gov.tag_ not in ("VBP", "VBZ") or auxes or (gov.tag_ == "VBP" and gov.lower_ in same_past_verbs()):
         return ""  # "I quit coffee on Friday": past or present by the form alone
-    return "scheduled" if gov.tag_ in ("VBP", "VBZ") and not auxes else ""
+    return "" if _narrated(text, tok) else "scheduled"
+
+
+def _narrated(text: str, day: Token) -> bool:
+    """The present of a story told of days gone (the historic present of chat): a past verb anywhere
+    in the sentence ("… is on Saturday and it was packed"), a perfect after the day ("… and he tells
+    me they've sold out"), "now" ("I get my cast off, my arm looks so thin now"), or a discourse
+    opener before the day ("So on Saturday I go …", "Funnily enough on Tuesday Jess texts me")."""
+    sent = day.sent
+    for t in sent:
+        if t.tag_ == "VBD" or t.lower_ == "now" or (t.i > day.i and t.tag_ == "VBN" and any(
+                a.lemma_.lower() == "have" for a in _auxes(t))):
+            return True
+    before = re.split(r"[.!?]\s", text[:day.idx])[-1].strip() + " x"  # the sentence up to the day
+    return strip_openers(before) != before
+
+
+@lru_cache(maxsize=1)
+def same_past_verbs() -> frozenset[str]:
+    """Verbs whose simple past is spelled like the base ("quit", "put"): event_roles.json's
+    ``same_past_verbs``, the one list of them."""
+    path = resources.files("kgmem").joinpath("resources", "lexicon", "event_roles.json")
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["structure"]["same_past_verbs"])
 
 
 def _auxes(tok: Token) -> list[Token]:

@@ -80,11 +80,6 @@ GOING_CLAUSE = re.compile(r"^\W*(?i:(?:(?:so|and|finally|just|also)\s+)*(?:[a-z]
                           r"(?:(?i:the|my|our|a)\s+\w|[A-Z])")
 PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b", re.I)
 #: a clause in the future tense or the present progressive ("we're flying …"): a plan
-#: English verbs whose simple past is spelled like the base form: "I quit coffee on Friday" may be past
-#: or present, and a tagger guesses, so their present simple tells no tense (a closed class of grammar)
-SAME_FORM_PAST = frozenset({"bet", "bid", "broadcast", "burst", "cast", "cost", "cut", "fit", "hit", "hurt", "let",
-                            "put", "quit", "read", "rid", "set", "shed", "shut", "slit", "split", "spread", "thrust",
-                            "upset", "wed", "wet"})
 #: where a clause ends, for reading the tense of the clause a time expression belongs to
 CLAUSE_BREAK = re.compile(r"\s[-–—]\s|[,;:]|\b(?:and|but|so|because)\b")
 FUTURE_TENSE = re.compile(r"\b(?:will|shall|going\s+to|gonna|about\s+to|plan(?:ning)?\s+to)\b|'ll\b|"

@@ -58,6 +58,11 @@ def test_a_day_told_ahead_is_the_coming_one(text: str, day: date, future: bool) 
     "I am back at the depot from Saturday, the yard is very quiet.",
     # a verb whose past is spelled like its present tells no tense by its form
     "I quit sugar on Saturday to see if it helps, the cravings are awful.",
+    # the historic present of a story (rev16): a past or perfect beside it, "now", an opener before the day
+    "So on Saturday I go to the car boot sale and the man tells me they've sold every lamp, typical.",
+    "Funnily enough on Saturday my old neighbour Priya rings me out of nowhere after three years.",
+    "On Saturday I finally get my stitches out, my knee looks so odd now.",
+    "The craft fair is on Saturday and it was heaving, we bought far too much.",
 ])
 def test_a_day_told_in_the_past_is_the_recent_one(text: str) -> None:
     got, ahead, fut = _first(text)
