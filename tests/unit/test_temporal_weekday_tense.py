@@ -79,6 +79,12 @@ def test_since_a_length_dates_the_onset(text: str, day: date) -> None:
     assert (got, ahead, fut) == (day, False, False), text
 
 
+@pytest.mark.parametrize("text", ["I've played the cello since 6 years old.",
+                                  "I have been vegan since 12 years of age."])
+def test_since_an_age_is_no_onset_date(text: str) -> None:
+    assert not [s for s in find_time_expressions(text, SAID) if s.resolved.kind == "since_span"], text
+
+
 def test_since_a_point_or_ago_keeps_its_reading() -> None:
     assert _first("I've been on the early shift since three weeks ago.")[0] == date(2026, 7, 6)  # "three weeks ago": that week
     assert _first("It's been a week since Saturday.")[0] == PAST_SAT
