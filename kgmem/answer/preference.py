@@ -34,6 +34,7 @@ from kgmem.answer.pref_whose import for_the_user, guest_occasions, holders
 from kgmem.answer.taste import LEXICON, read_taste, without_degree
 from kgmem.ids import entity_id
 from kgmem.models import Intent
+from kgmem.retrieval.question import asks_for_suggestion
 
 _LIKE_PREDICATES = ("likes", "hobby", "favourite_food", "favourite_music", "favourite_drink", "diet",
                     "favourite_sport", "plays_instrument")
@@ -348,12 +349,6 @@ def _from_statements(ev: EvidenceSet, floor: float | None = None,
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me)\b")
 
-#: a request for advice, whatever intent the planner gave it: "what should I use …", "any ideas",
-#: "can you suggest …", "recommend a …" — never a question about advice already given ("what did you recommend")
-_ADVICE = re.compile(r"\b(?:what|which|where|how|who)\b[^?]*\b(?:should|shall|could|can)\s+(?:i|we)\b|"
-                     r"\b(?:any|some|got\s+any)\s+(?:ideas|idea|suggestions|tips|recommendations|recs|thoughts)\b|"
-                     r"\b(?:can|could|would)\s+you\s+(?:suggest|recommend|think\s+of)\b|"
-                     r"^\W*(?:suggest|recommend)\b", re.I)
 _ABOUT_THE_PAST = re.compile(r"\b(?:did|had)\s+(?:you|i|we)\b|\byou\s+(?:suggested|recommended|said|told|mentioned)\b|"
                              r"\b(?:remind|again|last\s+time|earlier)\b", re.I)
 #: the least cosine of the question to a cited line for an advice answer outside the preference intent
@@ -361,8 +356,10 @@ ADVICE_FLOOR = 0.35
 
 
 def asks_for_advice(question: str) -> bool:
-    """Whether a question asks for a suggestion now (not about one given before)."""
-    return bool(_ADVICE.search(question)) and not _ABOUT_THE_PAST.search(question)
+    """Whether a question asks for a suggestion now, whatever intent the planner gave it ("what should
+    I use …", "any ideas", "pick me a …": the planner's own preference rule), never a question about
+    advice already given ("what did you recommend")."""
+    return asks_for_suggestion(question) and not _ABOUT_THE_PAST.search(question)
 
 
 def advice_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
