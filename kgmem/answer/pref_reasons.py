@@ -24,6 +24,7 @@ from importlib import resources
 
 import numpy as np
 
+from kgmem import knowledge
 from kgmem.answer.stale import stale
 from kgmem.answer.taste import read_taste
 
@@ -357,11 +358,33 @@ def clashes(likes: Sequence[str], kept_out: Sequence[Restriction],
             continue
         words = set(re.findall(r"[a-z]+", like.lower()))
         hit = any(set(re.findall(r"[a-z]+", t.lower())) & words for t in targets) or \
-            any(_names_refused(words, r) for r in refused)
+            any(_names_refused(words, r) for r in refused) or any(_names_a_member(like, t) for t in targets + refused)
         if not hit and vecs is not None:
             hit = any(float(vecs[k] @ vecs[len(likes) + j]) >= CLASH_FLOOR for j in range(len(targets)))
         out.append(hit)
     return out
+
+
+def _names_a_member(like: str, kept_out: str) -> bool:
+    """A word of the like names a member of the kept-out class by any of its senses ("prawn linguine" for
+    "shellfish", "lamb tagine" for "red meat" or "meat"): WordNet's kinds (:mod:`kgmem.knowledge`), with the
+    classes WordNet files elsewhere made of their kinds (domains.json "members")."""
+    key = kept_out.lower().strip()
+    # a word whose first sense is a food, a living thing or a plant's part ("prawn", "lamb", "walnut"), not one
+    # that is meat only in another sense ("board game night": game is a contest first)
+    return any(any(knowledge.is_kind_of(w, first) for first in _EATEN_FIRST)
+               for k in (key, *_members().get(key, ())) for w in knowledge.kinds_within(k, like, any_sense=True))
+
+
+#: the first senses of a word that may name something eaten by another sense (WordNet kinds)
+_EATEN_FIRST = ("food", "organism", "plant part")
+
+
+@cache
+def _members() -> dict[str, tuple[str, ...]]:
+    path = resources.files("kgmem").joinpath("resources", "preference", "domains.json")
+    data: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8")).get("members", {})
+    return {k: tuple(v) for k, v in data.items()}
 
 
 def _names_refused(words: set[str], refused: str) -> bool:

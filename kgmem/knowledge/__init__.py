@@ -332,8 +332,16 @@ def is_kind_of(thing: str, kind: str) -> bool:
     return bool(wanted & _first_sense_ancestors(thing.casefold()))
 
 
-def kinds_within(kind: str, text: str) -> list[str]:
-    """The words of a text (as written) that name a kind or an instance of ``kind``."""
+@lru_cache(maxsize=8192)
+def _any_sense_kinds(word: str) -> frozenset[int]:
+    kinds = _kinds()
+    return frozenset(k for s in _senses(word) for k in (s, *kinds.ancestors(s)))
+
+
+def kinds_within(kind: str, text: str, *, any_sense: bool = False) -> list[str]:
+    """The words of a text (as written) that name a kind or an instance of ``kind``; with
+    ``any_sense``, by any of a word's noun senses, the kind's own included (a food's words in a
+    food's context: "lamb" is an animal first and meat too; "prawn" is food as "shrimp")."""
     senses = _senses(kind)
     if not senses:
         return []
@@ -344,7 +352,7 @@ def kinds_within(kind: str, text: str) -> list[str]:
         w = m.group()
         if w in out or len(w) < 3 or _a_name(text, m.start(), w):
             continue
-        if wanted & _first_sense_ancestors(w.casefold()):
+        if wanted & (_any_sense_kinds(w.casefold()) if any_sense else _first_sense_ancestors(w.casefold())):
             out.append(w)
     return out
 
