@@ -19,6 +19,9 @@ are development figures, reported next to the synthetic held-out families nobody
 - sentences_dev8.jsonl (au20, session 15; 104 turns written without reading kgmem's code): the same table and
   negatives' user-subject facts (24 negatives: other people's purchases and news, plans, hypotheticals, a declined job,
   a quit job, a past habit, a log line, a question);
+- sentences_dev9.jsonl (au21, session 16; 105 turns written without reading kgmem's code): the same table and
+  negatives' user-subject facts (27 negatives: other people's jobs, cars and moves, plans, hypotheticals, things
+  declined, cancelled or walked away from, a past job, quoted speech, a log line and a mail error, questions);
 - paraphrases*.jsonl (earlier rounds): recall / precision of user facts (target >= 0.85);
 - noise_turns.jsonl (auth13): user facts stored (target 0);
 - other_entity_updates.jsonl (auth13): share of questions answered with the corrected value by
@@ -78,6 +81,8 @@ DEV6 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev6.jsonl"
 DEV7 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev7.jsonl"
 #: au20's eighth set (session 15), written the same way; its first run on a change is that change's blind figure
 DEV8 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev8.jsonl"
+#: au21's ninth set (session 16), written the same way; its first run on a change is that change's blind figure
+DEV9 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev9.jsonl"
 
 
 TARGET = 0.85  # recall and precision per category (issue #13)
@@ -127,9 +132,7 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
     rows7 = perturb_rows(hw.load_rows(DEV7), transform)
     cats7 = hw.score(ex, rows7)
     neg7, neg7_user = _negative_user_facts(ex, rows7)
-    rows8 = perturb_rows(hw.load_rows(DEV8), transform)
-    cats8 = hw.score(ex, rows8)
-    neg8, neg8_user = _negative_user_facts(ex, rows8)
+    later = {**_dev_figures(ex, "sentences_dev8", DEV8, transform), **_dev_figures(ex, "sentences_dev9", DEV9, transform)}
     neg3, neg3_user = _negative_user_facts(ex, rows3)
     rows = perturb_rows(para.load_rows() + para.load_rows(para.ROUND2) + para.load_rows(para.ROUND3)
                         + para.load_rows(para.ROUND4), transform)
@@ -144,7 +147,7 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
         with tempfile.TemporaryDirectory() as tmp:
             outcomes = oe.run(Path(tmp))
     total, total2, total3, total4 = _total(cats), _total(cats2), _total(cats3), _total(cats4)
-    total5, total6, total7, total8 = _total(cats5), _total(cats6), _total(cats7), _total(cats8)
+    total5, total6, total7 = _total(cats5), _total(cats6), _total(cats7)
     extra: dict[str, Any] = {}
     if stages:
         extra["stages"] = {name: set_stages(ex, rs, hw.matches) for name, rs in (("handwritten", rows1), ("sentences_dev2", rows2),
@@ -177,8 +180,7 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
         "sentences_dev6_negative_user_facts": {"turns": neg6, "user_facts": neg6_user},
         "sentences_dev7": _category_figures(cats7), "sentences_dev7_all": _total_figures(total7),
         "sentences_dev7_negative_user_facts": {"turns": neg7, "user_facts": neg7_user},
-        "sentences_dev8": _category_figures(cats8), "sentences_dev8_all": _total_figures(total8),
-        "sentences_dev8_negative_user_facts": {"turns": neg8, "user_facts": neg8_user},
+        **later,
         "paraphrases": {"records": len(rows), "recall": round(p.recall, 3), "precision": round(p.precision, 3)},
         "noise": {"turns": len(noise_rows), "user_facts": leaks},
         "other_entity_updates": {"records": len(outcomes),
@@ -187,6 +189,15 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
         "targets": {"handwritten_per_category": 0.85, "paraphrases": 0.85, "noise_user_facts": 0,
                     "other_entity_updates": 0.9},
     }
+
+
+def _dev_figures(ex: RuleExtractor, name: str, path: Path, transform: str) -> dict[str, Any]:
+    """Per-category figures, totals and negatives' user-subject facts of one later sentence set."""
+    rows = perturb_rows(hw.load_rows(path), transform)
+    cats = hw.score(ex, rows)
+    neg, neg_user = _negative_user_facts(ex, rows)
+    return {name: _category_figures(cats), f"{name}_all": _total_figures(_total(cats)),
+            f"{name}_negative_user_facts": {"turns": neg, "user_facts": neg_user}}
 
 
 def _category_figures(cats: dict[str, hw.CategoryScore]) -> dict[str, dict[str, Any]]:
@@ -274,6 +285,12 @@ def to_markdown(r: dict[str, Any]) -> str:
                   "change on it is that change's blind figure, later gains there are directed):", "",
                   *category_table("dev8 category", r["sentences_dev8"], ("all", r["sentences_dev8_all"]), _negative), "",
                   f"dev8 negatives: {n8['user_facts']} user-subject facts from {n8['turns']} turns (target 0)."]
+    if "sentences_dev9" in r:
+        n9 = r["sentences_dev9_negative_user_facts"]
+        lines += ["", "sentences_dev9.jsonl (au21, session 16: written without reading kgmem's code; the first run of a "
+                  "change on it is that change's blind figure, later gains there are directed):", "",
+                  *category_table("dev9 category", r["sentences_dev9"], ("all", r["sentences_dev9_all"]), _negative), "",
+                  f"dev9 negatives: {n9['user_facts']} user-subject facts from {n9['turns']} turns (target 0)."]
     pr, nz, oe_ = r["paraphrases"], r["noise"], r["other_entity_updates"]
     lines += ["", f"Paraphrase sets ({pr['records']} records, user facts): recall {pr['recall']}, precision "
               f"{pr['precision']} (target 0.85: {ok(min(pr['recall'], pr['precision']), 0.85)}).", "",

@@ -52,8 +52,9 @@ SETS = {"v1": ("handwritten_v1.json", "heldout_v1", "auth14"),
         "dev7": ("devsets/dev7.json", "dev7", "au15"),
         "dev8": ("devsets/dev8.json", "dev8", "au17"),
         "dev9": ("devsets/dev9.json", "dev9", "au19"),
-        "dev10": ("devsets/dev10.json", "dev10", "au20")}
-DEV_SETS = {"dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"}
+        "dev10": ("devsets/dev10.json", "dev10", "au20"),
+        "dev11": ("devsets/dev11.json", "dev11", "au21")}
+DEV_SETS = {"dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"}
 TYPES = ("single-session-user", "single-session-assistant", "single-session-preference",
          "multi-session", "knowledge-update", "temporal-reasoning")
 

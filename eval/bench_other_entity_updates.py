@@ -28,7 +28,8 @@ entity_updates_dev4.jsonl (au14's 48, session 11, written without reading kgmem'
 entity_updates_dev5.jsonl (au16's 46, session 12, the same way; its first run on a change is that change's blind figure),
 entity_updates_dev6.jsonl (au18's 45, session 13, the same way; its first run on a change is that change's blind figure),
 entity_updates_dev7.jsonl (au19's 45, session 14, the same way; its first run on a change is that change's blind figure),
-entity_updates_dev8.jsonl (au20's 43, session 15, the same way; its first run on a change is that change's blind figure).
+entity_updates_dev8.jsonl (au20's 43, session 15, the same way; its first run on a change is that change's blind figure),
+entity_updates_dev9.jsonl (au21's 43, session 16, the same way; its first run on a change is that change's blind figure).
 
 Writes eval/results/other_entity_updates.{json,md}: per-record outcome (answered with the corrected
 value; the corrected fact supersedes the old one in the history), the command, git sha, machine

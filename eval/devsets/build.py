@@ -1,6 +1,6 @@
-"""Build the development sets eval/devsets/dev3.json ... dev10.json (LongMemEval format) from source_<set>.py.
+"""Build the development sets eval/devsets/dev3.json ... dev11.json (LongMemEval format) from source_<set>.py.
 
-    .venv/bin/python eval/devsets/build.py                # (re)write dev3.json ... dev10.json
+    .venv/bin/python eval/devsets/build.py                # (re)write dev3.json ... dev11.json
     .venv/bin/python eval/devsets/build.py --check        # exit 1 if any differs from a rebuild
     .venv/bin/python eval/devsets/build.py --set dev4     # one set only
 
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-SETS = ("dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")  # each set <name> is built from source_<name>.py into <name>.json
+SETS = ("dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11")  # each set <name> is built from source_<name>.py into <name>.json
 
 
 def _source(name: str) -> Any:

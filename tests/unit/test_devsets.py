@@ -44,6 +44,9 @@ SETS = {
     "dev10": ("au20", {"single-session-user": 5, "single-session-assistant": 3,
                        "single-session-preference": 3, "multi-session": 10, "knowledge-update": 7,
                        "temporal-reasoning": 13}, 5),
+    "dev11": ("au21", {"single-session-user": 5, "single-session-assistant": 3,
+                       "single-session-preference": 3, "multi-session": 10, "knowledge-update": 7,
+                       "temporal-reasoning": 12}, 5),
 }
 
 

@@ -65,16 +65,18 @@ def _check_fact(rid: str, text: str, session: date, f: dict[str, Any]) -> None:
 
 
 # (file, id prefix, minimum records): the first set (auth13), the second (auth5), third (auth11), fourth (au14), fifth (au16), sixth (au18),
-# seventh (au19) and eighth (au20) dev sets, x17's variety set
+# seventh (au19), eighth (au20) and ninth (au21) dev sets, x17's variety set
 SENTENCE_SETS = [("handwritten_sentences.jsonl", "hs", 110), ("sentences_dev2.jsonl", "hs2", 80),
                  ("sentences_dev3.jsonl", "hs3", 190), ("sentences_dev4.jsonl", "hs4", 80),
                  ("sentences_dev5.jsonl", "hs5", 80), ("sentences_dev6.jsonl", "hs6", 80),
                  ("sentences_dev7.jsonl", "hs7", 100), ("sentences_dev8.jsonl", "hs8", 100),
+                 ("sentences_dev9.jsonl", "hs9", 100),
                  ("sentences_variety_x17.jsonl", "hv", 200)]
 ENTITY_SETS = [("other_entity_updates.jsonl", "oe", 44), ("entity_updates_dev2.jsonl", "oe2", 60),
                ("entity_updates_dev3.jsonl", "oe3", 28), ("entity_updates_dev4.jsonl", "oe4", 40),
                ("entity_updates_dev5.jsonl", "oe5", 40), ("entity_updates_dev6.jsonl", "oe6", 40),
-               ("entity_updates_dev7.jsonl", "oe7", 44), ("entity_updates_dev8.jsonl", "oe8", 43)]
+               ("entity_updates_dev7.jsonl", "oe7", 44), ("entity_updates_dev8.jsonl", "oe8", 43),
+               ("entity_updates_dev9.jsonl", "oe9", 43)]
 
 
 @pytest.mark.parametrize(("name", "prefix", "minimum"), SENTENCE_SETS)
