@@ -135,6 +135,11 @@ def _domain_examples() -> dict[str, list[str]]:
     return data
 
 
+def domain_names() -> list[str]:
+    """The domains' names, in the order of their centroids' rows."""
+    return list(_domain_examples())
+
+
 #: the domains' centroids per embedding model, computed once per process (the examples are fixed)
 _CENTROIDS: dict[str, np.ndarray] = {}
 
@@ -253,9 +258,13 @@ def _conditions() -> dict[str, str]:
 
 
 #: a state told as over: a past copula with the speaker ("I was vegetarian for ten years"), a closed period
-#: ("until 2019"), a stop ("no longer", "gave up being"); "I've been lactose intolerant for years" still holds
+#: ("until 2019"), a stop ("no longer", "gave up being"), a thing eaten again; "I've been lactose intolerant for
+#: years" still holds
 _OVER = re.compile(r"\b(?:i|we)\s+(?:was|were)\b|\buntil\b|\bno\s+longer\b|\bnot\s+any\s*more\b|"
-                   r"\b(?:gave\s+up|stopped|quit)\s+being\b|\bagain\s+now\b", re.I)
+                   r"\b(?:gave\s+up|stopped|quit)\s+being\b|\bagain\s+now\b|"
+                   # what a diet kept out, taken up again: its end, no constraint ("started eating meat again")
+                   r"\b(?:eat|eats|eating|ate|have|having|drink|drinking)\s+(?:\w+\s+){1,3}?again\b|"
+                   r"\b(?:started|start|starting|began|went\s+back\s+to|back\s+to)\s+(?:eating|having|drinking)\b", re.I)
 
 
 def ended(reason: Reason) -> bool:
@@ -309,6 +318,14 @@ def _restrictions_of(r: Reason, found: dict[str, Restriction]) -> None:
             quality = re.search(rf"\bnothing\s+(?:too\s+|overly\s+|very\s+)?{re.escape(key)}\b", text, re.I)
             thing = f"anything {key}" if quality else key
             found.setdefault(f"without {key}", Restriction(thing, f"without {thing}", "refusal"))
+
+
+def keeps_a_diet(clause: str) -> bool:
+    """Whether a clause tells of a diet, an allergy, an intolerance or a condition kept now ("my father-in-law is
+    coeliac", "Jo's allergic to sesame"): a constraint on food whatever else its words are close to."""
+    found: dict[str, Restriction] = {}
+    _restrictions_of(Reason(clause, "", clause, False), found)
+    return any(f.kind == "diet" for f in found.values()) and not _ended(clause)
 
 
 def as_diet(value: str) -> Restriction | None:

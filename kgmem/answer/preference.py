@@ -23,8 +23,10 @@ from kgmem.answer.pref_reasons import (
     as_diet,
     clashes,
     clauses,
+    domain_names,
     ended,
     join_reasons,
+    keeps_a_diet,
     liked_thing,
     reasons_from,
     restrictions,
@@ -36,6 +38,8 @@ from kgmem.ids import entity_id
 from kgmem.models import Intent
 from kgmem.retrieval.question import asks_for_suggestion
 
+#: the food domain's place in the domains' order (domains.json)
+_FOOD = domain_names().index("food")
 _LIKE_PREDICATES = ("likes", "hobby", "favourite_food", "favourite_music", "favourite_drink", "diet",
                     "favourite_sport", "plays_instrument")
 
@@ -209,7 +213,14 @@ def domain_constraints(ev: EvidenceSet, view: DomainView) -> tuple[list[Reason],
     fits = view.fit([c for _, c in stated] + [ln.text for ln, _ in stated] + windows, floor=TASTE_FLOOR)
     n = len(stated)
     fit = [max(fits[k], fits[n + k], fits[2 * n + k]) for k in range(n)]
-    kept = sorted(((f, ln, c) for f, (ln, c) in zip(fit, stated) if f > 0 and _theirs_counts(ln, c, by_turn, question)),
+    if _FOOD in view.wanted:
+        # a diet, allergy or condition is about food whatever its words are near ("my father-in-law is coeliac")
+        top = max([DOMAIN_FLOOR, *fit])
+        fit = [top if f == 0 and keeps_a_diet(c) else f for f, (_, c) in zip(fit, stated)]
+    # the guests the user told of anywhere, each with the occasion they come to (not only in the constraint's turn)
+    occasions = guest_occasions(tuple(ln.text for ln in ev.all_user_lines()))
+    kept = sorted(((f, ln, c) for f, (ln, c) in zip(fit, stated) if f > 0 and _theirs_counts(ln, c, by_turn, question,
+                                                                                               occasions)),
                   key=lambda x: -x[0])
     everything = reasons_from([(ln.turn_id, c) for _, ln, c in kept], limit=len(kept))
     kept = [k for k in kept if k[0] >= DOMAIN_FLOOR]
@@ -217,7 +228,8 @@ def domain_constraints(ev: EvidenceSet, view: DomainView) -> tuple[list[Reason],
     return reasons_from([(ln.turn_id, c) for _, ln, c in kept]), everything
 
 
-def _theirs_counts(ln: Line, clause: str, by_turn: dict[str, list[Line]], question: str) -> bool:
+def _theirs_counts(ln: Line, clause: str, by_turn: dict[str, list[Line]], question: str,
+                   occasions: dict[str, frozenset[str]]) -> bool:
     """Whether the clause's taste or constraint is a reason for this question: the user's own, or
     someone else's when the question is about them or a group with them (:func:`for_the_user`)."""
     turn = sorted(by_turn[ln.turn_id], key=lambda n: n.position)
@@ -225,7 +237,7 @@ def _theirs_counts(ln: Line, clause: str, by_turn: dict[str, list[Line]], questi
     row = holders(tuple(n.text for n in turn[:k + 1]))
     parts = clauses(ln.text)
     holder = row[parts.index(clause)] if clause in parts else None
-    return for_the_user(holder, question, guest_occasions(tuple(n.text for n in turn)) if holder else None)
+    return for_the_user(holder, question, occasions if holder else None)
 
 
 def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
