@@ -57,7 +57,15 @@ _CONSTRAINT = re.compile(
 #: a clause that asks for something or talks to the assistant is no constraint ("any sub", "recommend
 #: something to listen to", "remind me", "dont ever suggest mushrooms to me" stays: it refuses a thing)
 _ASKING = re.compile(r"\?\s*$|\b(?:any\s+(?:ideas|sub|suggestions|tips)|what\s+(?:can|should|could|would)|"
-                     r"how\s+(?:do|can|should)|recommend|ideas\?)\b", re.I)
+                     r"how\s+(?:do|can|should)|recommend|ideas\?)\b|"
+                     # a question typed without its mark, in texting spelling too ("whats good to eat at truck stops")
+                     r"^\W*(?:what|which|where|how|who)(?:'s|s|\s+is|\s+are|\s+do|\s+does)\s+(?:a\s+|an\s+|some\s+|the\s+)?"
+                     r"(?:good|best|nice|decent|worth)\b", re.I)
+
+
+def asks(text: str) -> bool:
+    """Whether a clause or line asks (for a suggestion, or anything with a question mark) rather than tells."""
+    return bool(_ASKING.search(text))
 
 #: first-person words and their second-person forms, longest first
 _SWAP = (("i'm", "you're"), ("im", "you're"), ("i've", "you've"), ("ive", "you've"), ("i'd", "you'd"),
@@ -101,7 +109,7 @@ def clauses(sentence: str) -> list[str]:
 
 def states_constraint(clause: str) -> bool:
     """Whether a clause states a taste, a constraint or a need (and asks nothing)."""
-    if _ASKING.search(clause):
+    if asks(clause):
         return False
     return read_taste(clause) is not None or bool(_CONSTRAINT.search(clause))
 
@@ -410,15 +418,3 @@ def _names_refused(words: set[str], refused: str) -> bool:
     parts = [w for w in re.findall(r"[a-z]+", refused.lower()) if w != "anything"]
     marks = parts[:-1] if len(parts) > 1 else parts
     return bool(marks) and set(marks) <= words
-
-
-def qualified(thing: str | None, kept_out: Sequence[Restriction]) -> str:
-    """A suggestion built on a liked thing that honours the diets, allergies and conditions among the
-    constraints: "a lactose-free, vegetarian take on pizza"; "something built around pizza" when none
-    applies; "something" without a thing (a constraint said as an adjective of nothing is no
-    suggestion: the constraints are said back as reasons instead). Refusals ("no olives") qualify
-    nothing here: they keep a clashing like out (:func:`clashes`) and are said back as reasons."""
-    if not thing:
-        return "something"
-    adjs = [r.label for r in kept_out if r.kind == "diet"][:3]
-    return f"a {', '.join(adjs)} take on {thing}" if adjs else f"something built around {thing}"

@@ -21,6 +21,7 @@ from kgmem.answer.pref_reasons import (
     DomainView,
     Reason,
     as_diet,
+    asks,
     clashes,
     clauses,
     domain_names,
@@ -81,6 +82,8 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
             continue
         if f.predicate in ("likes", "dislikes") and not _reads_as_taste(f.value, ev.source_sentence(f)):
             continue  # "what seed do they like best?", "my starter smells like nail polish": no taste of the user's
+        if _a_fragment(f.value, ev.source_sentence(f)) or asks(ev.source_sentence(f)):
+            continue  # "s orders" read from "consultant's orders": a piece of a word; "whats a good snack for the cab": asked
         tid = f.source_turn_ids[0] if f.source_turn_ids else ""
         rel = ev.turn_similarity(tid) + 20 * result.fact_scores.get(f.id, 0.0)
         out.append(_Stated(without_degree(f.value), f.predicate != "dislikes", rel, f.session_id,
@@ -126,6 +129,12 @@ def _reads_as_taste(value: str, sentence: str) -> bool:
     if actuality(sentence) in ("request", "other"):
         return False  # a question, or someone else's taste
     return not _COMPARISON.search(sentence) or any(read_taste(p) is not None for p in _PARTS.split(sentence))
+
+
+def _a_fragment(value: str, sentence: str) -> bool:
+    """A value its sentence holds only as a piece of a longer word ("s orders" in "consultant's orders")."""
+    at = re.escape(value.strip())
+    return bool(at) and bool(re.search(at, sentence, re.I)) and not re.search(rf"(?<![\w'’]){at}(?!\w)", sentence, re.I)
 
 
 def _own(part: str) -> bool:
@@ -310,8 +319,16 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
 def asked_tastes(question: str) -> list[str]:
     """The things the question itself says the user likes or craves ("im craving pizza, what should i
     order" -> ["pizza"]), at most two."""
-    found = [t[1] for c in clauses(question) if (t := read_taste(c)) is not None and t[0]]
+    found = [t[1] for c in clauses(question) if not _QUALIFIES_THE_ASKED.search(c) and (t := read_taste(c)) is not None
+             and t[0]]
     return found[:2]
+
+
+#: a taste that qualifies the thing asked for, as a relative clause on its noun ("a recipe I'd enjoy making this
+#: evening", "any book that we might like"): what the suggestion must be, no taste the user states
+_QUALIFIES_THE_ASKED = re.compile(r"\b(?:a|an|some|any|the)\s+(?:[\w-]+\s+){1,3}(?:that\s+|which\s+)?(?:i|we)"
+                                  r"(?:'d|'ll|\s+would|\s+might|\s+will|\s+could)\s+(?:\w+\s+)?(?:enjoy|like|love|dig|"
+                                  r"prefer|fancy)\b", re.I)
 
 
 def _said(pref: Preference) -> str:

@@ -220,7 +220,7 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         # or offer ("pick a movie for me", "hit me with a book", "could you come up with a plan"), a thing asked
         # for by its worth to the user ("what's worth watching", "which hike is right for me", "my next read"),
         # a want told as one ("I'm after something light", "I'm stuck for something to do", "can't decide what")
-        r"^\W*(?:(?:please|so|ok(?:ay)?|hey|right|now|and)\W+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|"
+        r"(?:^|[,;:.!?]|\b(?:so|and|but|then)\b)\W*(?:(?:please|so|ok(?:ay)?|hey|right|now|and)\W+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|"
         r"(?:do\s+you\s+)?(?:mind|fancy)\s+)?(?:(?:pick(?:ing)?(?:\s+out)?|choos(?:e|ing)|find(?:ing)?|nam(?:e|ing)|propos(?:e|ing)|"
         r"suggest(?:ing)?|recommend(?:ing)?|lin(?:e|ing)\s+up)(?:\s+(?:me|us))?\s+(?:a|an|some|something|one|anything|a\s+few|the\s+best)\b|surpris(?:e|ing)\s+(?:me|us)|throw(?:ing)?\s+(?:me|us)|hit(?:ting)?\s+(?:me|us)\s+with|point(?:ing)?\s+(?:me|us)|"
         r"steer(?:ing)?\s+(?:me|us)|put(?:ting)?\s+together|come\s+up\s+with|coming\s+up\s+with|think(?:ing)?\s+(?:up|of)|"

@@ -72,3 +72,33 @@ def test_a_request_without_a_request_word_is_read_by_meaning(embedder) -> None: 
     assert regex_intent(q) != Intent.PREFERENCE
     plan = plan_query(q, datetime(2023, 7, 1), embedder=embedder)
     assert plan.intent == Intent.PREFERENCE and plan.intent_source == "meaning", (plan.intent, plan.exemplar)
+
+
+@pytest.mark.parametrize("question", [
+    "Jo's over on Friday, could you think of a dessert we'd both like?",      # the request opens a later clause
+    "The kids are off school next week, so pick a day trip for us",
+])
+def test_a_request_may_open_any_clause(question: str) -> None:
+    assert regex_intent(question) == Intent.PREFERENCE
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Could you suggest a recipe I'd enjoy making this evening?", []),        # the recipe's relative clause: no taste
+    ("any film that we might like tonight?", []),
+    ("I really fancy a curry tonight, any ideas?", ["curry"]),
+])
+def test_a_taste_qualifying_the_thing_asked_for_is_no_stated_taste(question: str, asked: list[str]) -> None:
+    from kgmem.answer.preference import asked_tastes
+
+    assert asked_tastes(question) == asked
+
+
+def test_a_piece_of_a_word_and_a_question_state_no_taste() -> None:
+    from kgmem.answer.pref_reasons import asks
+    from kgmem.answer.preference import _a_fragment
+
+    assert _a_fragment("s orders", "no spicy food since the ulcer, consultant's orders")
+    assert not _a_fragment("orders", "no spicy food since the ulcer, consultant's orders")
+    assert not _a_fragment("lasagne", "my favourite is a Lasagne")
+    assert asks("whats a good snack for the drive that isnt all sugar")  # a question typed without its mark
+    assert not asks("What I love is a slow Sunday roast")
