@@ -102,3 +102,11 @@ def test_a_piece_of_a_word_and_a_question_state_no_taste() -> None:
     assert not _a_fragment("lasagne", "my favourite is a Lasagne")
     assert asks("whats a good snack for the drive that isnt all sugar")  # a question typed without its mark
     assert not asks("What I love is a slow Sunday roast")
+
+
+@pytest.mark.parametrize("question", ["What did I cook for the party?", "Which gift did I buy for my dad?",
+                                      "What did my sister get me for my birthday?"])
+def test_a_recollection_near_a_request_in_meaning_is_no_request(embedder, question: str) -> None:  # noqa: ANN001
+    # each is nearest a request exemplar ("What gift should I get?") by meaning; what was done is recalled
+    plan = plan_query(question, datetime(2023, 7, 1), embedder=embedder)
+    assert plan.intent != Intent.PREFERENCE, (plan.intent_source, plan.exemplar)
