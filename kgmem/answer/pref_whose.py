@@ -134,9 +134,8 @@ def _content_words(text: str) -> frozenset[str]:
 
 
 def _one_of(person: str, group: str) -> bool:
-    """A person's word names one of a group's ("father-in-law" of "the in-laws", "sister" of "the family",
-    "son" of "the kids", "mum" of "my parents"): an in-law of the in-laws, kin of a family, else a kind of
-    the group's person by WordNet (:func:`kgmem.knowledge.is_kind_of`)."""
+    """A person's word names one of a group's: an in-law of the in-laws, kin of a family, else a kind of the
+    group's person by WordNet (:func:`kgmem.knowledge.is_kind_of`: a son is a kid)."""
     if group == "in-laws" or group.endswith("-in-laws"):
         return person.endswith("-in-law")
     if group in ("family", "relatives", "relations"):

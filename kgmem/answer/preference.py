@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kgmem.answer.actuality import actuality
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
+from kgmem.answer.pref_clash import clashes
 from kgmem.answer.pref_offer import built_on_likes, offer, offer_parts
+from kgmem.answer.pref_reading import PARTS, a_fragment, asked_tastes, own_clause, reads_as_taste
 from kgmem.answer.pref_reasons import (
     DOMAIN_FLOOR,
     FIT_MARGIN,
@@ -22,7 +23,6 @@ from kgmem.answer.pref_reasons import (
     Reason,
     as_diet,
     asks,
-    clashes,
     clauses,
     domain_names,
     ended,
@@ -34,7 +34,7 @@ from kgmem.answer.pref_reasons import (
     states_constraint,
 )
 from kgmem.answer.pref_whose import for_the_user, guest_occasions, holders
-from kgmem.answer.taste import LEXICON, read_taste, without_degree
+from kgmem.answer.taste import read_taste, without_degree
 from kgmem.ids import entity_id
 from kgmem.models import Intent
 from kgmem.retrieval.question import asks_for_suggestion
@@ -80,9 +80,9 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
             continue  # "the health visitor is lovely on the phone" is no taste of the user's
         if f.predicate not in (*_LIKE_PREDICATES, "dislikes") or not ev.fact_is_actual(f):
             continue
-        if f.predicate in ("likes", "dislikes") and not _reads_as_taste(f.value, ev.source_sentence(f)):
+        if f.predicate in ("likes", "dislikes") and not reads_as_taste(f.value, ev.source_sentence(f)):
             continue  # "what seed do they like best?", "my starter smells like nail polish": no taste of the user's
-        if _a_fragment(f.value, ev.source_sentence(f)) or asks(ev.source_sentence(f)):
+        if a_fragment(f.value, ev.source_sentence(f)) or asks(ev.source_sentence(f)):
             continue  # "s orders" read from "consultant's orders": a piece of a word; "whats a good snack for the cab": asked
         tid = f.source_turn_ids[0] if f.source_turn_ids else ""
         rel = ev.turn_similarity(tid) + 20 * result.fact_scores.get(f.id, 0.0)
@@ -93,9 +93,9 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
     for line in (ln for ln in ev.all_user_lines() if ln.turn_id in ranked):
         # "I'm a huge fan of heist movies, and dry British comedies crack me up": two likes
         # (the cheap reading first: a line's actuality is parsed only when it states a taste)
-        for part in _PARTS.split(line.text):
+        for part in PARTS.split(line.text):
             taste = read_taste(part)
-            if taste is None or line.actuality == "request" or not _own(part) or \
+            if taste is None or line.actuality == "request" or not own_clause(part) or \
                     (taste[0] and line.actuality not in ("actual", "other")):
                 continue
             stated.append((line, *taste))
@@ -111,37 +111,6 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
     return [c for c in out if not (c.fact_id and (c.turn_id, c.value.lower(), not c.like) in said)]
 
 
-_PARTS = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*|\s+but\s+|\s+whereas\s+")
-
-
-#: "like" as a comparison after a verb of the senses or seeming ("smells like nail polish")
-_COMPARISON = re.compile(r"\b(?:smell|taste|look|sound|feel|seem)(?:s|ed|ing)?\s+(?:\w+\s+)?like\b", re.I)
-_FRAME_WORDS = frozenset(w for entries in LEXICON.values() for e in entries for w in e.split())
-_SPEAKER = re.compile(r"\b(?:my|me|i|our|us)\b", re.I)
-
-
-def _reads_as_taste(value: str, sentence: str) -> bool:
-    """A "likes"/"dislikes" fact names a thing liked: not a piece of the speaker's own frame
-    ("much more my cup"), not the other side of a comparison ("my starter smells like nail
-    polish remover": no taste) unless a taste frame reads the sentence."""
-    if _SPEAKER.search(value) or set(value.lower().split()) <= _FRAME_WORDS:
-        return False  # "much more my cup", "hard pass": the frame, not the thing
-    if actuality(sentence) in ("request", "other"):
-        return False  # a question, or someone else's taste
-    return not _COMPARISON.search(sentence) or any(read_taste(p) is not None for p in _PARTS.split(sentence))
-
-
-def _a_fragment(value: str, sentence: str) -> bool:
-    """A value its sentence holds only as a piece of a longer word ("s orders" in "consultant's orders")."""
-    at = re.escape(value.strip())
-    return bool(at) and bool(re.search(at, sentence, re.I)) and not re.search(rf"(?<![\w'’]){at}(?!\w)", sentence, re.I)
-
-
-def _own(part: str) -> bool:
-    """The speaker's own taste: not a request, not someone else's doing (the clause before its
-    first comma decides: "no purees, she gets finger food" is the user's rule)."""
-    head = part.split(",", 1)[0]
-    return actuality(part) != "request" and (actuality(part) != "other" or actuality(head) != "other")
 
 
 def _by_meaning(ev: EvidenceSet, cands: list[_Stated]) -> None:
@@ -314,21 +283,6 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
         return f"{text}{note}{'' if reasons else said}.", pref
     # only dislikes, and no constraint of the domain besides them
     return f"Based on what you've told me, I'd suggest something without {_join(pref.dislikes)}{said}.", pref
-
-
-def asked_tastes(question: str) -> list[str]:
-    """The things the question itself says the user likes or craves ("im craving pizza, what should i
-    order" -> ["pizza"]), at most two."""
-    found = [t[1] for c in clauses(question) if not _QUALIFIES_THE_ASKED.search(c) and (t := read_taste(c)) is not None
-             and t[0]]
-    return found[:2]
-
-
-#: a taste that qualifies the thing asked for, as a relative clause on its noun ("a recipe I'd enjoy making this
-#: evening", "any book that we might like"): what the suggestion must be, no taste the user states
-_QUALIFIES_THE_ASKED = re.compile(r"\b(?:a|an|some|any|the)\s+(?:[\w-]+\s+){1,3}(?:that\s+|which\s+)?(?:i|we)"
-                                  r"(?:'d|'ll|\s+would|\s+might|\s+will|\s+could)\s+(?:\w+\s+)?(?:enjoy|like|love|dig|"
-                                  r"prefer|fancy)\b", re.I)
 
 
 def _said(pref: Preference) -> str:

@@ -36,6 +36,7 @@ RECOLLECTIONS = [
     "Which hike did you say was right for me?", "What was the first thing I did after moving?",
     "Which podcast did I say I loved?", "What album did I buy last week?", "Did you put the dentist on my list?",
     "What's the best time I ran a 5k?", "What was the nice restaurant I mentioned in April?",
+    "what's my best half marathon time", "What's the best restaurant I went to last year?",
 ]
 
 
@@ -94,12 +95,12 @@ def test_a_taste_qualifying_the_thing_asked_for_is_no_stated_taste(question: str
 
 
 def test_a_piece_of_a_word_and_a_question_state_no_taste() -> None:
+    from kgmem.answer.pref_reading import a_fragment
     from kgmem.answer.pref_reasons import asks
-    from kgmem.answer.preference import _a_fragment
 
-    assert _a_fragment("s orders", "no spicy food since the ulcer, consultant's orders")
-    assert not _a_fragment("orders", "no spicy food since the ulcer, consultant's orders")
-    assert not _a_fragment("lasagne", "my favourite is a Lasagne")
+    assert a_fragment("s orders", "no spicy food since the ulcer, consultant's orders")
+    assert not a_fragment("orders", "no spicy food since the ulcer, consultant's orders")
+    assert not a_fragment("lasagne", "my favourite is a Lasagne")
     assert asks("whats a good snack for the drive that isnt all sugar")  # a question typed without its mark
     assert not asks("What I love is a slow Sunday roast")
 

@@ -12,7 +12,8 @@ from datetime import datetime
 import numpy as np
 import pytest
 
-from kgmem.answer.pref_reasons import Restriction, clashes
+from kgmem.answer.pref_clash import clashes
+from kgmem.answer.pref_reasons import Restriction
 from kgmem.api import Memory
 
 NO_MODEL: Callable[[list[str]], np.ndarray | None] = lambda texts: None  # noqa: E731

@@ -16,10 +16,10 @@ import numpy as np
 import pytest
 
 from kgmem.answer import pref_reasons
+from kgmem.answer.pref_clash import clashes
 from kgmem.answer.pref_reasons import (
     Restriction,
     as_diet,
-    clashes,
     reasons_from,
     restrictions,
 )
