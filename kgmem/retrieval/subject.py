@@ -15,6 +15,11 @@ _SUBJECT_REL = re.compile(
     rf"(?:in|at|from|based)(?=\s*\??\s*$)|"
     rf"(?!\w+ing\s+(?:name|called)\b)[a-z]+ing)\b|['’]s\s+(?!name\b)"
     rf"(?:city|car|job|house|home|place|town|hometown|phone|gym|work|employer|pet|dog|cat)\b)", re.I)
+#: a relation after an inverted auxiliary is the clause's subject whatever its verb ("which school
+#: does my husband *teach* at", "where does my fiancé *cook*"): the grammar says who does it
+_INVERTED_REL = re.compile(
+    rf"\b(?:does|did|do|will|would|can|could)\s+my\s+((?:best\s+|older\s+|younger\s+|little\s+|big\s+)?(?:{_REL}))"
+    rf"(?:\s+(?P<name>(?-i:[A-Z])[\w'-]+))?\s+(?!name\b|called\b|named\b)[a-z]+\b", re.I)
 _SUBJECT_NAME = re.compile(
     r"\b(?:[Dd]oes|[Dd]id|[Ii]s|[Ww]as|[Hh]as)\s+([A-Z][\w'-]+)\s+(?:still\s+|now\s+|currently\s+)?(?:[a-z]+ing\b|live|based|work|drive|come|from|originally|"
     r"single|married|engaged|dating|"
@@ -30,7 +35,7 @@ def question_subject(q: str, named: list[str]) -> str | None:
     """Whom a question is about when not the user: a named person as the subject or possessor
     ("What does Tariq drive?", "Orla's hometown?"), or a relative doing something ("Where does
     my sister live?"). "What is my sister's name?" is about the user (the name of their sister)."""
-    m = _SUBJECT_REL.search(q)
+    m = _SUBJECT_REL.search(q) or _INVERTED_REL.search(q)
     if m:  # "my mate Jonah": the name; "my sister": the relation
         return m.group("name") or m.group(1).split()[-1].lower()
     m = _BARE_KIN.search(q)

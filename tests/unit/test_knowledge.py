@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,8 @@ from kgmem.answer.event_instance import CARRIES, OTHER, NameCheck
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.presence import told_within
 from kgmem.api import Memory
+from kgmem.knowledge import tables
+from kgmem.settings import Settings
 
 
 @pytest.mark.parametrize(("part", "whole", "inside"), [
@@ -45,9 +48,9 @@ def test_an_ambiguous_name_decides_nothing_unless_its_context_says_which() -> No
 
 
 def test_a_small_namesake_elsewhere_is_no_evidence_of_outside() -> None:
-    # GeoNames holds Sevilla and Köln under their local names; the Seville and Cologne it knows are
-    # small towns in the US and Australia: no verdict either way, the caller keeps today's judgement
-    assert knowledge.within("Seville", "Spain") is None and knowledge.within("Cologne", "Germany") is None
+    # the tables hold Göteborg under its local name and no other name of it: the Gothenburg they know is
+    # a small US town (3,514), no verdict either way, the caller keeps today's judgement
+    assert knowledge.within("Gothenburg", "Sweden") is None
     assert knowledge.within("Sevilla", "Spain") is True
 
 
@@ -97,12 +100,42 @@ def test_the_presence_gate_reads_regions_kinds_and_leaves_people_to_form() -> No
     assert not told_within("sister", ["my stepsister Ana is visiting"])
 
 
+@pytest.mark.parametrize(("other", "country"), [("Seville", "Spain"), ("Cologne", "Germany"), ("Leghorn", "Italy")])
+def test_a_city_is_found_by_its_other_names(other: str, country: str) -> None:
+    # the tables hold each place under its GeoNames name (often the local one: "Sevilla", "Köln")
+    assert knowledge.within(other, country) is True, other
+    assert knowledge.places_within(country, f"Two nights in {other} before the flight home.") == [other]
+
+
+def test_another_name_never_takes_a_name_from_a_big_place() -> None:
+    # "Venice" is also among a US city's other names in GeoNames: the Italian town keeps the name (and its doubt)
+    assert knowledge.within("Venice", "United States") is not True
+    assert knowledge.within("Milan", "Italy") is True
+
+
 def test_the_tables_name_their_sources_and_stay_small() -> None:
     folder = resources.files("kgmem").joinpath("resources", "knowledge")
-    for name, source in (("places.json.gz", "GeoNames"), ("kinds.json.gz", "WordNet 3.0")):
+    for name, source in (("places.json.gz", "GeoNames"), ("kinds.json.gz", "WordNet 3.0"), ("exonyms.json.gz", "GeoNames")):
         raw = folder.joinpath(name).read_bytes()
         assert len(raw) < 4_000_000, name
         assert source in json.loads(gzip.decompress(raw))["source"]
+
+
+def test_the_tables_are_read_once_in_a_background_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tables, "_TABLES", {})
+    thread = knowledge.warm_up()
+    assert thread is not None and thread.daemon
+    assert knowledge.within("Porto", "Portugal") is True  # a question arriving meanwhile waits for the same read
+    thread.join(timeout=60)
+    assert tables.ready("places", "kinds")
+    assert knowledge.warm_up() is None  # read: nothing more to start
+
+
+def test_a_memory_start_warms_the_tables_up(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(knowledge, "warm_up", lambda: calls.append(1))
+    Memory(Settings.load({"home": str(tmp_path), "store": "networkx"}), llm=False)
+    assert calls == [1]
 
 
 # an invented haystack: a trip told by its cities only, a flatmate's trip elsewhere, a pet told by its breed
