@@ -16,6 +16,7 @@ from typing import Any
 from kgmem.lexicon import calendar, people
 from kgmem.models import Intent
 from kgmem.nlp import SharedPipeline, load_nlp
+from kgmem.retrieval import requests
 from kgmem.retrieval.requests import PREFERENCE_REQUEST
 
 # --------------------------------------------------------------------------- discourse & time
@@ -226,13 +227,13 @@ _HISTORY_ELSE = re.compile(r"\b(?:before|previously|used to|formerly|originally|
 def asks_for_suggestion(q: str) -> bool:
     """Whether a question asks for a suggestion now, by the preference rule alone, whichever intent
     another rule gives it first (the answer's advice path reads this: one recognition, not two)."""
-    return bool(PREFERENCE_REQUEST.search(q)) and not _RECALLED.search(q)
+    return requests.asks_for_suggestion(q) and not _RECALLED.search(q)
 
 
 def regex_intent(q: str) -> Intent | None:
     """The first regex fast path that matches, else ``None``."""
     for intent, pattern in _INTENT_RULES:
-        if pattern.search(q) and not (intent == Intent.PREFERENCE and _RECALLED.search(q)) \
+        if pattern.search(q) and not (intent == Intent.PREFERENCE and not asks_for_suggestion(q)) \
                 and not (intent == Intent.HISTORY and _USE_FOR.search(q) and not _HISTORY_ELSE.search(_USE_FOR.sub(" ", q))):
             return intent
     return None

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-#: a request for a suggestion (searched anywhere in the question; a recollection is ruled out by the caller)
-PREFERENCE_REQUEST = re.compile(
+#: a request for a suggestion by its words ("recommend", "any ideas", "what should I …", "which … would I like")
+_WORDS = re.compile(
     r"\b(recommend|suggest|suggestions?|recommendations?|ideas?|tips|advice|any advice|"
     r"what should i|should i|can you (help me )?(find|pick|choose|plan)|what would you|"
     r"something (to|for)|looking for|inspiration|options for|what could i|what can i|where could i|"
@@ -21,11 +21,12 @@ PREFERENCE_REQUEST = re.compile(
     r"listen|eat|play|visit|see|put\s+on)\b|\b(?:i|we)\s+(?:could|should|might)\s+(?:watch|read|cook|make|do|try|"
     r"listen|eat|play|visit)\b|\brecs\b|\bany\s+rec\b|\b(?:any|some)\s+thoughts\b|,\s*thoughts\s*\?\s*$|\bin\s+the\s+mood\s+for\b|"
     r"\b(?:that|which)?\s*(?:i|we)'d\s+(?:actually\s+|really\s+)?(?:enjoy|love|like|dig)\s*[?.!]*\s*$|"
-    r"\bfor\s+(?:me|us)\s+to\s+(?:put\s+on|watch|read|try|cook|make|do|listen\s+to|play)\b|"
-    # a request by its mood, whatever the thing asked for (pf16): an order to the assistant to choose, find
-    # or offer ("pick a movie for me", "hit me with a book", "could you come up with a plan"), a thing asked
-    # for by its worth to the user ("what's worth watching", "which hike is right for me", "my next read"),
-    # a want told as one ("I'm after something light", "I'm stuck for something to do", "can't decide what")
+    r"\bfor\s+(?:me|us)\s+to\s+(?:put\s+on|watch|read|try|cook|make|do|listen\s+to|play)\b", re.I)
+#: a request by its mood, whatever the thing asked for (pf16): an order to the assistant to choose, find
+#: or offer ("pick a movie for me", "hit me with a book", "could you come up with a plan"), a thing asked
+#: for by its worth to the user ("what's worth watching", "which hike is right for me", "my next read"),
+#: a want told as one ("I'm after something light", "I'm stuck for something to do", "can't decide what")
+_MOOD = re.compile(
     r"(?:^|[,;:.!?]|\b(?:so|and|but|then)\b)\W*(?:(?:please|so|ok(?:ay)?|hey|right|now|and)\W+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|"
     r"(?:do\s+you\s+)?(?:mind|fancy)\s+)?(?:(?:pick(?:ing)?(?:\s+out)?|choos(?:e|ing)|find(?:ing)?|nam(?:e|ing)|propos(?:e|ing)|"
     r"suggest(?:ing)?|recommend(?:ing)?|lin(?:e|ing)\s+up)(?:\s+(?:me|us))?\s+(?:a|an|some|something|one|anything|a\s+few|the\s+best)\b|surpris(?:e|ing)\s+(?:me|us)|throw(?:ing)?\s+(?:me|us)|hit(?:ting)?\s+(?:me|us)\s+with|point(?:ing)?\s+(?:me|us)|"
@@ -52,3 +53,18 @@ PREFERENCE_REQUEST = re.compile(
     r"\byou'd\s+(?:send|take|point|steer|recommend|suggest|pick|choose|go\s+for)\b|^\W*(?:line\s+up|plan)\s+(?:me|us|a|an|some)\b|"
     r"\b(?:might|could)\s+(?:i|we)\s+(?:get\s+into|try|take\s+up)\b|"
     r"\b(?:i|we)'d\s+(?:like|love)\s+(?:a|an|some)\s+(?:\w+\s+){0,2}to\s+(?:try|read|watch|listen|play|cook|make|do|visit|see)\b", re.I)
+#: what a request by its mood never is: a recollection of the past ("what was my next read after …", "the taqueria my
+#: cousin took me to", "the plumber I hired"), a name asked for ("… called?", "the name of …"), a fact of the user's
+#: own ("what do you reckon my commute is") (rev16 H)
+_RECALL = re.compile(r"\b(?:was|were|did|had|wasn't|weren't|didn't)\b(?!\s+me\b)|"
+                     r"\b(?:i|we|you|he|she|they|my\s+[\w-]+|our\s+[\w-]+)\s+(?:\w*[^\We]ed|found|took|gave|went|got|bought|saw|"
+                     r"made|met|ate|told|said|left|brought|sent|paid|spent|won|lost|read\s+(?:last|in|on|before|after))\b|"
+                     r"\bname\s+of\b|\b(?:called|named)\s*\??\s*$|\b(?:my|our)\s+[\w-]+\s+(?:is|are)\b", re.I)
+#: the whole rule, for the planner's table of fast paths (a question it matches is also read by
+#: :func:`asks_for_suggestion`, which rules a recollection out of the mood)
+PREFERENCE_REQUEST = re.compile(f"(?:{_WORDS.pattern})|(?:{_MOOD.pattern})", re.I)
+
+
+def asks_for_suggestion(q: str) -> bool:
+    """A request for a suggestion: by its words, or by its mood where the question recalls nothing."""
+    return bool(_WORDS.search(q)) or (bool(_MOOD.search(q)) and not _RECALL.search(q))

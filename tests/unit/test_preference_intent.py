@@ -37,6 +37,11 @@ RECOLLECTIONS = [
     "Which podcast did I say I loved?", "What album did I buy last week?", "Did you put the dentist on my list?",
     "What's the best time I ran a 5k?", "What was the nice restaurant I mentioned in April?",
     "what's my best half marathon time", "What's the best restaurant I went to last year?",
+    # rev16 H: recollections in a request's mood (a past verb, a name asked for, a fact of the user's own)
+    "What is the nice bakery I found near the station called?", "Where's the great taqueria my cousin took me to?",
+    "Which hotel was right for us in Lisbon?", "I'm after the name of the plumber I hired, what was it?",
+    "What was my next read after the Murakami novel?", "What do you reckon my commute is now in minutes?",
+    "What's a good nickname my team gave me?", "Was the pottery class worth attending?",
 ]
 
 

@@ -29,6 +29,7 @@ NO_MODEL: Callable[[list[str]], np.ndarray | None] = lambda texts: None  # noqa:
      ["lamb tagine", "bacon sandwich", "tofu stir fry", "board game night"], [True, True, False, False]),
     (Restriction("nuts", "without nuts", "refusal"), ["almond cake", "walnut brownies", "fruit salad"],
      [True, True, False]),
+
     (Restriction("", "vegan", "diet"), ["yogurt parfait", "fruit salad"], [True, False]),
     # a refusal of a kind of film keeps out no other kind of film
     (Restriction("horror movies", "without horror movies", "refusal"), ["heist movies", "horror films"], [False, True]),
