@@ -33,6 +33,7 @@ from kgmem.models import Intent, QueryPlan, TimeWindow
 from kgmem.retrieval import event_phrases as ep
 from kgmem.retrieval import question as qa
 from kgmem.retrieval.intents import IntentBank, IntentMatch, slot_vocabulary
+from kgmem.retrieval.requests import RECOLLECTED
 from kgmem.retrieval.subject import question_subject
 from kgmem.temporal import question_window, resolve_time
 
@@ -147,7 +148,7 @@ def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -
             else Intent.SINGLE_FACT  # "where did I move to": the place, not the date
     if meaning == Intent.HISTORY and not _HISTORY_CUE.search(q):
         meaning, m = None, None  # a previous value is asked with words that say so ("before", "used to")
-    if meaning == Intent.PREFERENCE and _RECOLLECTED.search(q):
+    if meaning == Intent.PREFERENCE and RECOLLECTED.search(q):
         meaning, m = None, None  # "what did I cook for the party?" recalls the past: no request for a suggestion (pf16)
     strong = m is not None and m.score >= MIN_MEANING
     events_asked = any(not predicate_registry.is_single_valued(c) for c in cues)
@@ -190,8 +191,6 @@ def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -
 _PAST_ASK = re.compile(r"\b(?:did|had|have)\s+you\b|\byou\s+(?:\w+\s+)?(?:said|told|recommended|suggested|mentioned|gave|"
                        r"named|listed|picked|proposed|pointed|thought|came\s+up)\b|\b(?:earlier|last\s+time|before|previous(?:ly)?|"
                        r"again|remind|recall|remember|back\s+when|that\s+time)\b", re.I)
-#: a question about what the user or theirs did: a recollection, whatever request it is near in meaning
-_RECOLLECTED = re.compile(r"\b(?:did|had)\s+(?:i|we|my|our)\b", re.I)
 #: words that ask for an earlier value rather than the current one
 _HISTORY_CUE = re.compile(
     r"\b(?:before|previous(?:ly)?|prior|used\s+to|old|former(?:ly)?|past|earlier|originally|first|last|until|"

@@ -60,6 +60,9 @@ _RECALL = re.compile(r"\b(?:was|were|did|had|wasn't|weren't|didn't)\b(?!\s+me\b)
                      r"\b(?:i|we|you|he|she|they|my\s+[\w-]+|our\s+[\w-]+)\s+(?:\w*[^\We]ed|found|took|gave|went|got|bought|saw|"
                      r"made|met|ate|told|said|left|brought|sent|paid|spent|won|lost|read\s+(?:last|in|on|before|after))\b|"
                      r"\bname\s+of\b|\b(?:called|named)\s*\??\s*$|\b(?:my|our)\s+[\w-]+\s+(?:is|are)\b", re.I)
+#: a question about what the user or theirs did: a recollection, whatever request it is near in meaning (the
+#: planner's guard on its meaning path: "what did I cook for the party?")
+RECOLLECTED = re.compile(r"\b(?:did|had)\s+(?:i|we|my|our)\b", re.I)
 #: the whole rule, for the planner's table of fast paths (a question it matches is also read by
 #: :func:`asks_for_suggestion`, which rules a recollection out of the mood)
 PREFERENCE_REQUEST = re.compile(f"(?:{_WORDS.pattern})|(?:{_MOOD.pattern})", re.I)
