@@ -178,7 +178,10 @@ def asked_about(question: str, named: Sequence[str], value: str, *, yes_no: bool
 def told_within(word: str, texts: Sequence[str]) -> bool:
     """Whether some text names a place within the region ``word`` ("Portugal": "we land in Porto")
     or a kind or instance of the kind ``word`` ("dog": "Collie, 6"), by general knowledge
-    (:mod:`kgmem.knowledge`); a sibling never counts ("Spain" is not told by "Porto")."""
+    (:mod:`kgmem.knowledge`), or a city under another of its names ("Seville": "a week in Sevilla");
+    a sibling never counts ("Spain" is not told by "Porto")."""
+    if any(knowledge.named_otherwise(word, t) for t in texts):
+        return True
     if knowledge.is_region(word):
         return any(knowledge.places_within(word, t) for t in texts)
     if " " in word.strip() or not word.isalpha() or people_noun(word):

@@ -63,11 +63,14 @@ class _Places:
         data, aliases = tables.load("places.json.gz"), tables.load("place_aliases.json")
         self.rows: dict[str, list[list[int]]] = data["places"]
         self.states: list[tuple[str, str, int]] = [(cc, n, p) for cc, n, p in data["states"]]
+        self.others: dict[str, set[str]] = {}  # a big city's names, each to the others ("seville" ~ "sevilla")
         for other, cities in tables.load("exonyms.json.gz")["exonyms"].items():  # "Seville" is also Sevilla's
             for own, cc in cities:
                 row = max((r for r in self.rows.get(own, []) if self.states[r[1]][0] == cc), key=lambda r: r[2], default=None)
                 if row is not None and row not in self.rows.setdefault(other, []):
                     self.rows[other].append(row)
+                    self.others.setdefault(other, set()).add(own)
+                    self.others.setdefault(own, set()).add(other)
         self.counties: list[tuple[int, str, int]] = [(s, n, p) for s, n, p in data["counties"]]
         #: a region's names → the regions: ("country", code) | ("state", index) | ("county", index)
         self.regions: dict[str, set[tuple[str, Any]]] = {}
@@ -221,6 +224,12 @@ def _verdict(own: str, regions: set[tuple[str, Any]], ctx: str) -> bool | None:
     # GeoNames says "Sevilla"; the Sevilles it knows are in Ohio and Victoria): no verdict, unless
     # the context itself placed it ("Paris, Texas")
     return False if chosen or max(r.population for r in readings) >= MIN_OUTSIDE_POPULATION else None
+
+
+def named_otherwise(name: str, text: str) -> bool:
+    """Whether a text names the big city ``name`` under another of its names ("Sevilla" for "Seville")."""
+    others, ctx = _places().others.get(_key(name), ()), _context(text)
+    return any(f" {o} " in ctx for o in others)
 
 
 def _spans(text: str) -> Iterable[tuple[str, str, bool]]:

@@ -100,11 +100,27 @@ def test_the_presence_gate_reads_regions_kinds_and_leaves_people_to_form() -> No
     assert not told_within("sister", ["my stepsister Ana is visiting"])
 
 
-@pytest.mark.parametrize(("other", "country"), [("Seville", "Spain"), ("Cologne", "Germany"), ("Leghorn", "Italy")])
+@pytest.mark.parametrize(("other", "country"), [("Seville", "Spain"), ("Cologne", "Germany"), ("Bruges", "Belgium")])
 def test_a_city_is_found_by_its_other_names(other: str, country: str) -> None:
     # the tables hold each place under its GeoNames name (often the local one: "Sevilla", "Köln")
     assert knowledge.within(other, country) is True, other
     assert knowledge.places_within(country, f"Two nights in {other} before the flight home.") == [other]
+
+
+@pytest.mark.parametrize(("region", "line"), [
+    ("United States", "The Basic plan on Netflix went up again."), ("United Kingdom", "I binged Dandy comics at my gran's."),
+    ("China", "I had coffee with Mia Adams from accounts."), ("Lebanon", "We walked down Quiet Alley to the gallery."),
+    ("Colombia", "I had coffee with Bella from work."), ("Syria", "Cham is my favourite Cambodian place."),
+])
+def test_a_word_or_a_given_name_is_no_other_name_of_a_city(region: str, line: str) -> None:
+    # GeoNames lists such words and names among cities' other names; only the names WordNet knows as towns count
+    assert knowledge.places_within(region, line) == []
+
+
+def test_a_city_asked_by_one_name_is_told_by_another() -> None:
+    assert told_within("Seville", ["We spent a week in Sevilla in January, the orange trees!"])
+    assert told_within("Sevilla", ["Back from Seville last night."])
+    assert not told_within("Seville", ["We spent a week in Madrid in January."])
 
 
 def test_another_name_never_takes_a_name_from_a_big_place() -> None:
