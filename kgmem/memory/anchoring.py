@@ -35,6 +35,7 @@ from kgmem.lexicon.gone import gone_after
 from kgmem.memory.continuation import continued_slot
 from kgmem.memory.entities import EntityResolver, _head_kind, _name_words
 from kgmem.memory.threads import another_owner, someone_elses_relative
+from kgmem.memory.value_types import same_type_first
 from kgmem.models import Entity, Fact
 
 #: value class → the attributes a value of that class may be
@@ -345,7 +346,7 @@ class Anchoring:
         new value (``by_class``: the classes of :data:`CLASS_ATTRIBUTES`, else of :data:`BY_VALUE`)."""
         own = {w for name in (ent.name, *ent.aliases) for w in normalise_name(name).split()}
         old = _plain(fact.value or "")
-        for value, cls in probe.values:
+        for value, cls in same_type_first(probe.values, fact.value or ""):
             plain = _plain(value)
             takes = attr in CLASS_ATTRIBUTES.get(cls, ()) if by_class else cls in BY_VALUE[attr]
             if not takes or not plain or set(normalise_name(value).split()) <= own \
@@ -372,7 +373,7 @@ class Anchoring:
         own = {w for name in (ent.name, *ent.aliases) for w in normalise_name(name).split()}
         out: list[Anchored] = []
         done: set[str] = set()
-        for value, cls in probe.values:
+        for value, cls in same_type_first(probe.values, " ".join(f.value or "" for f in slots.values())):
             plain = _plain(value)
             if not plain or set(normalise_name(value).split()) <= own:
                 continue  # "Jordan runs Tuesday spin": neither Tuesday nor spin is a value of it

@@ -63,18 +63,23 @@ def other_facts(extractor: RuleExtractor) -> OtherFacts:
     return read
 
 
-def _line_session(user: str, n: int, text: str, day: datetime) -> Session:
-    """Session ``n`` of ``user``: one user line and a canned "Noted." (ids as ingest derives them)."""
-    turns = [("user", text), ("assistant", "Noted.")]
+def _line_session(user: str, n: int, text: str | list[str], day: datetime) -> Session:
+    """Session ``n`` of ``user``: one user line (or several), each answered by a canned "Noted." (ids as
+    ingest derives them)."""
+    turns = [t for line in ([text] if isinstance(text, str) else text) for t in (("user", line), ("assistant", "Noted."))]
     sid = ids.session_id(f"{user}-s{n}", n, ids.session_content_digest(turns))
     return Session(id=sid, user_id=user, started_at=day, source_id=f"{user}-s{n}",
                    turns=[Turn(id=ids.turn_id(sid, i), session_id=sid, idx=i, role=r, text=t)
                           for i, (r, t) in enumerate(turns)])
 
 
+#: builds session ``n`` of a user from its user line(s), said on a day
+LineSession = Callable[[str, int, "str | list[str]", datetime], Session]
+
+
 @pytest.fixture(scope="session")
-def line_session() -> Callable[[str, int, str, datetime], Session]:
-    """Builds session ``n`` of a user: one user line and a canned "Noted."."""
+def line_session() -> LineSession:
+    """Builds session ``n`` of a user: its user line(s), each answered by a canned "Noted."."""
     return _line_session
 
 

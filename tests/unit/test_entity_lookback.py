@@ -14,24 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from kgmem import ids
 from kgmem.api import Memory
 from kgmem.extraction.zero.entity_lookback import said_values
 from kgmem.memory.lookback import Correction, Lookback
-from kgmem.models import Haystack, Session, Turn
+from kgmem.models import Haystack
 from kgmem.settings import Settings
 from kgmem.store.networkx_store import NetworkxStore
 
 DAY = datetime(2024, 6, 3, 9, 0)
 LATER = datetime(2024, 6, 24, 18, 0)
-
-
-def _session(user: str, n: int, texts: list[str], day: datetime) -> Session:
-    turns = [t for text in texts for t in (("user", text), ("assistant", "Noted."))]
-    sid = ids.session_id(f"{user}-s{n}", n, ids.session_content_digest(turns))
-    return Session(id=sid, user_id=user, started_at=day, source_id=f"{user}-s{n}",
-                   turns=[Turn(id=ids.turn_id(sid, i), session_id=sid, idx=i, role=r, text=t)
-                          for i, (r, t) in enumerate(turns)])
 
 
 @pytest.mark.parametrize(("text", "value", "cls"), [
@@ -82,12 +73,12 @@ def _superseded(facts: dict, links: set[tuple[str, str]], new: str, old: str) ->
 
 
 @pytest.mark.parametrize(("first", "second", "new", "old"), RECOVERED)
-def test_the_first_statement_is_stored_at_its_own_session(tmp_path, first: list[str], second: str, new: str,
+def test_the_first_statement_is_stored_at_its_own_session(line_session, tmp_path, first: list[str], second: str, new: str,
                                                            old: str) -> None:
     store = NetworkxStore(tmp_path / "store")
     mem = Memory(Settings.load({"home": str(tmp_path / "home")}), store=store, llm=False)
     user = "lookback:1"
-    s0, s1 = _session(user, 0, first, DAY), _session(user, 1, [second], LATER)
+    s0, s1 = line_session(user, 0, first, DAY), line_session(user, 1, [second], LATER)
     mem.add_session(user, s0)
     before = {f.value for f in store.facts(user)}
     mem.add_session(user, s1)  # a fresh manager per session: the earlier turns come from the store
@@ -101,7 +92,7 @@ def test_the_first_statement_is_stored_at_its_own_session(tmp_path, first: list[
     assert was.source_turn_ids and all(t.startswith(s0.id) for t in was.source_turn_ids)
 
 
-def test_one_haystack_planned_ahead_of_its_writes(tmp_path) -> None:
+def test_one_haystack_planned_ahead_of_its_writes(line_session, tmp_path) -> None:
     """Planned in one pass (the pipeline writes later): the earlier session's turns come from the
     manager's own sessions, and the write that references them is accepted."""
     store = NetworkxStore(tmp_path / "store")
@@ -109,7 +100,7 @@ def test_one_haystack_planned_ahead_of_its_writes(tmp_path) -> None:
     first, second, new, old = RECOVERED[0]
     user = "lookback:2"
     hay = Haystack(user_id=user, question_id="q", question="When does Jade's train get in?", question_date=LATER,
-                   sessions=[_session(user, 0, first, DAY), _session(user, 1, [second], LATER)])
+                   sessions=[line_session(user, 0, first, DAY), line_session(user, 1, [second], LATER)])
     report = mem.ingest_haystack(hay, embed=False)
     facts, links = _facts(store, user)
     mem.close()
@@ -137,14 +128,14 @@ def test_one_haystack_planned_ahead_of_its_writes(tmp_path) -> None:
     (["my tasting with Olive Tree Catering is Wednesday at 3, any questions I should ask?"],
      "rang the plumber about the boiler, it's Friday at 10 now."),
 ])
-def test_nothing_recovered_without_a_statement_of_that_entity(tmp_path, first: list[str], second: str) -> None:
+def test_nothing_recovered_without_a_statement_of_that_entity(line_session, tmp_path, first: list[str], second: str) -> None:
     store = NetworkxStore(tmp_path / "store")
     mem = Memory(Settings.load({"home": str(tmp_path / "home")}), store=store, llm=False)
     user = "lookback:3"
-    s0 = _session(user, 0, first, DAY)
+    s0 = line_session(user, 0, first, DAY)
     mem.add_session(user, s0)
     stated = {f.id for f in store.facts(user)}
-    mem.add_session(user, _session(user, 1, [second], LATER))
+    mem.add_session(user, line_session(user, 1, [second], LATER))
     facts, links = _facts(store, user)
     mem.close()
     assert not [f for f in facts.values() if f.session_id == s0.id and f.id not in stated], \
@@ -152,31 +143,31 @@ def test_nothing_recovered_without_a_statement_of_that_entity(tmp_path, first: l
     assert not [old for _, old in links if old not in stated]
 
 
-def test_the_latest_earlier_statement_is_taken(tmp_path) -> None:
+def test_the_latest_earlier_statement_is_taken(line_session, tmp_path) -> None:
     store = NetworkxStore(tmp_path / "store")
     user = "lookback:4"
-    sessions = [_session(user, 0, ["The drains survey is on 2 July, can you remind me?"], DAY),
-                _session(user, 1, ["Quick one: the drains survey is on 9 July, what do I need to clear?"],
+    sessions = [line_session(user, 0, ["The drains survey is on 2 July, can you remind me?"], DAY),
+                line_session(user, 1, ["Quick one: the drains survey is on 9 July, what do I need to clear?"],
                          datetime(2024, 6, 10, 9, 0))]
     look = Lookback(store, user)
     for s in sessions:
         look.remember(s)
     got = look.find(Correction("drains survey", "thing", ("scheduled_for",), "16 July", "when"),
-                    _session(user, 2, ["x"], LATER))
+                    line_session(user, 2, ["x"], LATER))
     assert got is not None and got.session.id == sessions[1].id and "9 July" in got.candidate.value
     assert got.candidate.subject == "drains survey" and got.candidate.predicate == "scheduled_for"
 
 
-def test_an_earlier_value_of_any_class_the_new_value_has() -> None:
+def test_an_earlier_value_of_any_class_the_new_value_has(line_session) -> None:
     """Session 13: "relocated to Derby" types Derby as a place and an organisation; the correction
     read from the organisation class still finds the earlier place ("lives in Exeter"), and a class
     the new value does not have (a time) never does."""
     store = NetworkxStore(Path(tempfile.mkdtemp()) / "store")
     user = "lookback:5"
-    first = _session(user, 0, ["Yusuf lives in Exeter, any ideas for a day out there?"], DAY)
+    first = line_session(user, 0, ["Yusuf lives in Exeter, any ideas for a day out there?"], DAY)
     look = Lookback(store, user)
     look.remember(first)
-    later = _session(user, 1, ["x"], LATER)
+    later = line_session(user, 1, ["x"], LATER)
     both = Correction("Yusuf", "person", ("lives_in",), "Derby", "org", classes=("where", "org"))
     got = look.find(both, later)
     assert got is not None and got.candidate.value == "Exeter" and got.session.id == first.id

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from kgmem import ids
-from kgmem.extraction.zero import RuleExtractor
 from kgmem.memory.ingest import ingest_session
-from kgmem.models import Session, Turn
 from kgmem.store.networkx_store import NetworkxStore
+
+if TYPE_CHECKING:
+    from conftest import LineSession
+
+    from kgmem.extraction.zero import RuleExtractor
 
 OLD, NEW = datetime(2024, 1, 10, 9), datetime(2024, 4, 2, 9)
 
@@ -37,19 +40,6 @@ CASES = [
 ]
 
 
-def _session(user: str, n: int, day: datetime, text: str) -> Session:
-    turns = [("user", text), ("assistant", "Thanks for letting me know.")]
-    sid = ids.session_id(f"s{n}", n, ids.session_content_digest(turns))
-    return Session(id=sid, user_id=user, started_at=day, source_id=f"s{n}",
-                   turns=[Turn(id=ids.turn_id(sid, i), session_id=sid, idx=i, role=r, text=t)
-                          for i, (r, t) in enumerate(turns)])
-
-
-@pytest.fixture(scope="module")
-def extractor() -> RuleExtractor:
-    return RuleExtractor()
-
-
 def _edge(store: NetworkxStore, user: str, predicate: str, old: str, new: str) -> bool:
     facts = {f.id: f for f in store.facts(user) if f.predicate == predicate}
     by_value = {f.value.casefold(): f for f in facts.values()}
@@ -62,12 +52,12 @@ def _edge(store: NetworkxStore, user: str, predicate: str, old: str, new: str) -
 
 @pytest.mark.parametrize(("subject", "predicate", "old_text", "old", "new_text", "new"), CASES)
 @pytest.mark.parametrize("order", ["chronological", "newest_first"])
-def test_newer_value_supersedes_however_worded(tmp_path: Path, extractor: RuleExtractor, subject: str,
-                                               predicate: str, old_text: str, old: str, new_text: str,
+def test_newer_value_supersedes_however_worded(tmp_path: Path, extractor: RuleExtractor, line_session: LineSession,
+                                               subject: str, predicate: str, old_text: str, old: str, new_text: str,
                                                new: str, order: str) -> None:
     store = NetworkxStore(tmp_path / "store")
     user = "t:paraphrase"
-    sessions = [_session(user, 0, OLD, old_text), _session(user, 1, NEW, new_text)]
+    sessions = [line_session(user, 0, old_text, OLD), line_session(user, 1, new_text, NEW)]
     for s in sessions if order == "chronological" else sessions[::-1]:
         ingest_session(store, user, s, extractor=extractor, embedder=None)
     assert _edge(store, user, predicate, old, new), [(f.predicate, f.value) for f in store.facts(user)]

@@ -29,9 +29,11 @@ from kgmem.extraction.entity_text import statement
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import intent_only
 from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.entity_probes import LEADING
 from kgmem.extraction.zero.entity_readings import (
     called,
     hypothetical,
+    in_charge_agent,
     named_role,
     nearest_subject,
     residence,
@@ -39,6 +41,7 @@ from kgmem.extraction.zero.entity_readings import (
 )
 from kgmem.extraction.zero.entity_readings import person_name as _person_name
 from kgmem.extraction.zero.entity_refs import EntityRef, TurnContext, _proper_name, _thing
+from kgmem.extraction.zero.entity_said import job_said, someones_place
 from kgmem.extraction.zero.entity_subjects import _CHANGE_VERBS, entity_of, handed_to_person
 from kgmem.extraction.zero.entity_values import entity_values
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
@@ -69,6 +72,8 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
     if ref.kind == "person" and any(t.lemma_.lower() in ("job", "position", "internship") and any(
             p.dep_ == "prep" and p.lower_ in ("at", "with") for p in t.children) for t in clause.tokens):
         out.append("works_at")  # "Jonas got a job at Lidl": the noun names the attribute
+    if ref.kind == "thing" and clause.head.lemma_.lower() == "be" and someones_place(clause):
+        out.append("venue")  # "book club's at Fiona's this month"
     if ref.kind == "person" and (verb := _LIVING_VERBS.get(clause.head.lemma_.lower())) is not None \
             and not any(c.dep_ == "prt" for c in clause.head.children):
         out.append(verb)  # "Aoife lives in Galway": the verb names the attribute (not where she is from)
@@ -90,6 +95,8 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
             out += sorted(kept, key=lambda a: a in _OPEN_KIND)
         else:
             out += [p.predicate for p in proposer.propose(row)]
+    if ref.kind == "person" and "job_title" not in out and job_said(clause):
+        out.append("job_title")  # "out on the rounds as a health visitor": after what the bank proposed
     if ref.kind == "person" and clause.head.lemma_.lower() == "be" and not ref.hint and on_a_visit(clause):
         out = [a for a in out if a not in ("works_at", "lives_in")]  # "Dad is at Tesco doing the big shop"
     return list(dict.fromkeys(out))
@@ -114,6 +121,10 @@ def _special(sent: Sentence, date: datetime, clause: Clause, context: TurnContex
     if clause.about in ("thing", "mine") and subj.pos_ in ("NOUN", "ADJ") and (name := called(clause)):
         ref = _thing(subj, context)  # "the puppy next door is called Rufus"
         return [_entity_fact(sent, date, clause, ref, "name", name, "person")] if ref and ref.kind == "thing" else []
+    if (agent := in_charge_agent(clause, LEADING)) is not None:
+        led = _thing(agent[0], context)  # "Kofi is leading the Atlas migration": the migration's, not Kofi's
+        return [_entity_fact(sent, date, clause, EntityRef(led.name, "thing"), "person_in_charge", agent[1], "person")] \
+            if led is not None and agent[1].casefold() not in led.name.casefold() else []
     if clause.about == "other" and (place := residence(clause)) and (person := _person_name(subj)):
         context.last_person = person  # "Grandma is at Rosewood care home"
         return [_entity_fact(sent, date, clause, EntityRef(person, "person"), "lives_in", place, "place")]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from kgmem.extraction.schema import SlotProbe
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause
-from kgmem.extraction.zero.entity_readings import bare_name_agent, hypothetical
+from kgmem.extraction.zero.entity_readings import bare_name_agent, hypothetical, in_charge_agent
 from kgmem.extraction.zero.entity_readings import person_name as _person_name
 from kgmem.extraction.zero.entity_refs import _phrase, _proper_name
 from kgmem.extraction.zero.entity_roles import role_values
@@ -67,6 +67,9 @@ ATTRIBUTE_WORDS: dict[str, str] = {
     **{w: "provider" for w in ("provider", "supplier", "broadband", "internet", "energy", "electricity", "insurer")},
     **{w: "amount" for w in ("price", "cost", "quote", "budget", "fee", "charge", "pay")},
 }
+#: verbs whose subject is in charge of their object (not those of a change of hands: "took", "replaced")
+LEADING = frozenset(w for w, a in ATTRIBUTE_WORDS.items() if a == "person_in_charge") - {
+    "take", "replace", "succeed", "hand", "assign", "charge"}
 #: words before a value that mark it as the old one ("instead of Wednesday", "not Leeds")
 _OLD = re.compile(r"(?:instead\s+of|rather\s+than|\bnot|\bfrom|no\s+longer(?:\s+\w+){0,2}|\bwas|were|used\s+to\s+be|"
                   r"originally|left|quit|outgrown|out\s+of|away\s+from|bye|(?:jack|pack)(?:ed|s)?\s+in|g[ai]ve[ns]?\s+up)"
@@ -420,6 +423,8 @@ def first_statements(clause: Clause, probe: SlotProbe, it: str | None = None) ->
             and probe.context and (state := next((v for v, c in probe.values if c == "state"), None)):
         # "ordered a sofa from Loaf, it says 'in production'": the tracker tells the thing's state
         return [(probe.context[0], "thing", "status", state)] if state.casefold() not in probe.context[0].casefold() else []
+    if (agent := in_charge_agent(clause, LEADING)) is not None and (thing := _mention(agent[0])) is not None:
+        return [(thing, "thing", "person_in_charge", agent[1])]  # "Kofi is leading the Atlas migration"
     if subj is None and clause.about == "none" and (lost := _lost_subject(clause)) is not None:
         return [(lost, "thing", attr, value) for attr, value in first_attributes(probe, clause, False, False)
                 if value.casefold() not in lost.casefold()]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.checks import HYPOTHETICAL
 from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.homes import HOME_NOUNS
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import NOT_NAMES
@@ -41,6 +42,8 @@ _NOT_SCHEDULED = frozenset({"time", "day", "week", "weekend", "cold", "headache"
 #: heads of a place where someone lives rather than visits ("at Rosewood care home")
 _RESIDENCES = frozenset({"home", "residence", "hall", "halls", "dorm", "dormitory", "hostel", "village",
                          "facility", "accommodation", "flat", "apartment", "house"})
+#: units of a building a person stays in, told by their number ("room 14", "Ward 7"): a home's nouns and a care unit's
+_UNITS = HOME_NOUNS | frozenset({"ward", "bay", "unit", "wing", "suite", "cell", "cubicle"})
 _TAKE_OVER = re.compile(r"\b(?:took|takes|taking|has taken|have taken)\s+over\b", re.IGNORECASE)
 
 
@@ -146,10 +149,15 @@ def called(clause: Clause) -> str | None:
 
 def residence(clause: Clause) -> str | None:
     """The institution a person lives in: "is at / in / lives at Rosewood care home" (a place
-    noun of living, named by a proper noun)."""
+    noun of living, named by a proper noun); the numbered unit a person stays in ("Nan's in room 14
+    at Beechwood", "Mum's on Ward 7 at the Royal"): where they are now, not their workplace."""
     if clause.head.lemma_.lower() not in ("be", "live", "stay"):
         return None
     for p in clause.head.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "on"):
+            for g in p.children:
+                if g.dep_ == "pobj" and (unit := numbered_unit(g)) is not None:
+                    return unit
         if p.dep_ == "prep" and p.lower_ in ("at", "in"):
             for g in p.children:
                 if g.dep_ == "pobj" and g.lemma_.lower() in _RESIDENCES \
@@ -157,6 +165,19 @@ def residence(clause: Clause) -> str | None:
                     words = [w for w in g.subtree if w.i <= g.i and w.dep_ not in ("det", "poss", "case")]
                     return " ".join(w.text for w in words)
     return None
+
+
+def numbered_unit(tok: Token) -> str | None:
+    """A numbered unit of a building one stays in ("room 14", "Ward 7", "bed 3"): a noun of a home or a
+    stay's unit with its number, never a time ("Year 9", "day 3": NER's DATE)."""
+    if tok.lemma_.lower() not in _UNITS and tok.lower_ not in _UNITS:
+        return None
+    num = next((c for c in tok.children if c.dep_ in ("nummod", "appos", "npadvmod") and c.like_num and c.i > tok.i), None)
+    if num is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].like_num:
+        num = tok.doc[tok.i + 1]
+    if num is None or (e := entity_at(num)) is not None and e.label_ in ("DATE", "TIME", "MONEY", "QUANTITY"):
+        return None
+    return tok.doc[tok.i: num.i + 1].text
 
 
 def extend_place(value: str, clause: Clause) -> str:
@@ -257,6 +278,34 @@ def bare_name_agent(clause: Clause) -> str | None:
                                                           and e.label_ in ("GPE", "LOC", "FAC")):
         return None  # "Tuesday works for me", "Paris works for me"; a place lives nowhere ("Siobhan", NER: GPE)
     return e.text if e is not None and e.label_ == "PERSON" else subj.text
+
+
+def in_charge_agent(clause: Clause, verbs: frozenset[str]) -> tuple[Token, str] | None:
+    """(the thing, the person) when a person is the subject of one of ``verbs`` (of leading, running,
+    teaching) and a definite thing its object: "Kofi is leading the Atlas migration", "Mr Lee teaches
+    the Tuesday class" — the person is in charge of the thing, never the other way round. Not a
+    passive ("is led by…": the thing is the subject) nor an indefinite object ("runs marathons")."""
+    head, subj = clause.head, clause.subject
+    if head.pos_ != "VERB" or head.lemma_.lower() not in verbs or subj is None or subj.dep_ != "nsubj" \
+            or any(c.dep_ in ("auxpass", "agent", "prt") for c in head.children):
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None or not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") or
+                              c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children):
+        return None
+    who = person_name(subj) or bare_name(subj)
+    titles = [w.text for w in subj.lefts if w.dep_ == "compound" and w.text[:1].isupper() and w.i == subj.i - 1]
+    return (obj, " ".join([*titles, who]) if who == subj.text else who) if who else None  # "Prof. Abara", "Coach Dimitri"
+
+
+def bare_name(subj: Token) -> str | None:
+    """A capitalised subject without determiner or owner, not what NER calls a place, date or amount:
+    a person's name however the tagger reads it ("Kofi", NER: nothing)."""
+    if not subj.text[:1].isupper() or subj.text.isupper() or subj.pos_ not in ("NOUN", "PROPN") \
+            or subj.lower_ in NOT_NAMES or subj.lower_ in PEOPLE_NOUNS or any(c.dep_ in ("det", "poss") for c in subj.children):
+        return None
+    e = entity_at(subj)
+    return None if e is not None and e.label_ in _NO_PERSON else subj.text
 
 
 #: what NER may call a name that is no person's ("my sister Paris trip", "my friend Monday")

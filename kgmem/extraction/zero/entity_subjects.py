@@ -23,7 +23,8 @@ from kgmem.extraction.zero.entity_refs import (
     _thing,
 )
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
-from kgmem.extraction.zero.nlp import entity_at
+from kgmem.extraction.zero.nlp import entity_at, first_word
+from kgmem.extraction.zero.value_parse import NOT_NAMES
 from kgmem.lexicon import calendar
 from kgmem.lexicon.people import people_noun
 
@@ -59,6 +60,19 @@ def _coordinated_owner(subj: Token) -> EntityRef | None:
     return None
 
 
+def _named_before(pronoun: Token) -> str | None:
+    """The person a pronoun points back to inside its own sentence when the parse gave the name no
+    clause of its own ("Oskar's jacked in kitchens, he's driving vans…": "Oskar" hung under "driving")."""
+    names = [e for e in pronoun.doc.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
+    if names:
+        return names[-1].text
+    first = pronoun.doc[first_word(pronoun.doc)]  # "Milo's packed in teaching, he's…": NER left the name untyped
+    if first.i < pronoun.i and first.pos_ == "PROPN" and first.text[:1].isupper() and ((e := entity_at(first)) is None or e.label_ in ("PERSON", "ORG")) \
+            and first.lower_ not in NOT_NAMES and first.i + 1 < len(first.doc) and first.doc[first.i + 1].lower_ in ("'s", "’s"):
+        return first.text
+    return None
+
+
 def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
     """The entity a non-user clause is about (None when it names none)."""
     subj = nearest_subject(clause)
@@ -68,7 +82,7 @@ def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
         return None
     low = subj.lower_
     if low in _PRONOUNS:
-        who = context.last_person or context.last_proper
+        who = context.last_person or context.last_proper or _named_before(subj)
         return EntityRef(who, "person") if who else None
     if subj.text in ("it", "It") and clause.about != "other":  # not "IT" (the department)
         # "I need to finish the Harlow report, it's due March 15": the thing named before

@@ -30,6 +30,7 @@ from kgmem.extraction.zero.entity_facts import _entity_fact, entity_facts
 from kgmem.extraction.zero.entity_frames import frame_facts
 from kgmem.extraction.zero.entity_names import naming_facts
 from kgmem.extraction.zero.entity_probes import (
+    LEADING,
     ROLE_NOUNS,
     clause_probe,
     first_statements,
@@ -38,6 +39,7 @@ from kgmem.extraction.zero.entity_probes import (
 from kgmem.extraction.zero.entity_quoted import quoted_state
 from kgmem.extraction.zero.entity_readings import (
     hypothetical,
+    in_charge_agent,
     place_owner,
     scheduled_object,
     when_span,
@@ -247,7 +249,8 @@ def _read(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[
         # clause about another person or a particular thing keeps its facts whatever else read it
         # ("the puppy is actually Rupert")
         theirs = c.about == "other" or c.about == "thing" and c.subject is not None and _specific(c.subject) \
-            or c.subject is not None and c.subject.lemma_.lower() in ROLE_NOUNS  # "my GP is Dr Okafor"
+            or c.subject is not None and c.subject.lemma_.lower() in ROLE_NOUNS \
+            or in_charge_agent(c, LEADING) is not None  # "my GP is Dr Okafor", "my cousin Femi runs the market"
         moved = _object_words(c)  # "we moved Grandad to a care home in Hove": Grandad's, not the user's
         facts = [f for f in typed_facts(facts, c)
                  if not ({(f.predicate, f.value.lower()), (f.predicate, f.subject.lower())} & quoted)]

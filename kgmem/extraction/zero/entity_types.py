@@ -12,6 +12,12 @@ of one clause against the type of the attribute, decided from the parse:
 - **a job not held is no workplace**: a workplace reached in the parse through a verb or noun of
   seeking, refusing or leaving a job ("turned down the job at Barclays", "interviewed at Amazon",
   "has an interview with Deloitte", "packed in her job at Aldi") is none;
+- **an age is said as one**: a word of age or the number the person "is", never a time ("visiting
+  is 2 till 8") or a room's number;
+- **a hometown is where one is from**: said with "from" or a verb of birth or upbringing, never
+  a place someone is in now ("my cousin is in Leeds now");
+- **who leads is no thing led**: "Kofi is leading the Atlas migration" gives the migration its person
+  in charge (:func:`.entity_readings.in_charge_agent`), never Kofi one;
 - **where a change starts is not where it ends**: a person's value said after "from" ("moved from
   Lloyds", "retired from the NHS") is the one left (a hometown excepted: "she's from Cork").
 """
@@ -22,6 +28,9 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.entity_text import statement
 from kgmem.extraction.zero.entity_frames import CHOOSING_WORDS
+from kgmem.extraction.zero.entity_probes import LEADING
+from kgmem.extraction.zero.entity_readings import in_charge_agent
+from kgmem.extraction.zero.entity_said import STANDING
 from kgmem.extraction.zero.entity_values import leaving_verb
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.visits import on_a_visit
@@ -41,8 +50,6 @@ _SEEKING_NOUNS = frozenset({"interview", "application", "offer", "audition", "tr
 #: NER labels of a place someone lives in (a FAC, "at Network Rail", "at the Royal Free", is where one
 #: works or visits unless a word of living says otherwise)
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
-#: adverbs of how things stand now (not of a visit: "again", "today")
-_STANDING = frozenset({"now", "still", "nowadays", "currently"})
 #: prepositions before a name that is an organisation unless NER calls it a place
 _AT = frozenset({"at", "with"})
 #: prepositions of a time, not of a second place ("since 2019", "for two years")
@@ -56,9 +63,19 @@ def typed_facts(facts: list[CandidateFact], clause: Clause) -> list[CandidateFac
     the module docstring): kept, dropped, or a home that is an organisation read as the workplace."""
     out: list[CandidateFact] = []
     people = {(f.subject.casefold(), f.value.casefold()) for f in facts if f.subject_type == "person"}
+    agent = in_charge_agent(clause, LEADING)
     for f in facts:
+        if agent is not None and f.predicate == "person_in_charge" and f.subject.casefold() == agent[1].casefold():
+            continue  # "Kofi is leading the Atlas migration": Kofi leads it, nobody leads Kofi
         if f.subject_type == "thing" and (f.subject.casefold(), f.value.casefold()) in people:
             continue  # "we've moved my gran into Oak Lodge": gran is a person, her value read as one already
+        if f.subject_type == "person" and f.predicate == "age" and not _an_age(f.value, clause):
+            continue  # "visiting is 2 till 8", "room 27": a time or a unit's number is no age
+        if f.subject_type == "person" and f.predicate == "hometown" and not _origin(clause):
+            if any(g.subject == f.subject and g.predicate == "lives_in" for g in [*facts, *out]):
+                continue
+            # "my cousin is in Leeds now": where she is, not where she is from
+            f = f.model_copy(update={"predicate": "lives_in", "text": f"{statement(f.subject, 'lives_in', f.value)} ({clause.text})"[:300]})
         if f.subject_type != "person" or f.predicate not in _NOT_FROM:
             out.append(f)
             continue
@@ -124,7 +141,7 @@ def _a_home(value: str, tok: Token | None, clause: Clause) -> bool:
     lemmas = {t.lemma_.lower() for t in clause.tokens}
     if lemmas & CHOOSING_WORDS["lives_in"] and not _when(value):
         return True
-    if lemmas & CHOOSING_WORDS["works_at"]:
+    if tok is not None and _under_work(tok, clause):
         return False  # "quit her job at Ocado", "got a job in Leeds": where a job is
     if _when(value):
         return False  # "moved my physio to Thursdays at 11": a time, no place
@@ -136,6 +153,31 @@ def _a_home(value: str, tok: Token | None, clause: Clause) -> bool:
     if ent is not None and ent.label_ == "ORG" or tok.pos_ != "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _AT:
         return False
     return True
+
+
+def _under_work(tok: Token, clause: Clause) -> bool:
+    """A word of work governs the value: one of its heads, or the object of the verb it hangs on ("took a
+    job in Lyon"), not a word of work elsewhere in the clause ("is in Leeds now, working from home")."""
+    heads = _up_to(tok, clause)
+    near = [*heads, *(c for h in heads for c in h.children if c.dep_ in ("dobj", "attr", "nsubj"))]
+    return any(t.lemma_.lower() in CHOOSING_WORDS["works_at"] for t in near)
+
+
+def _an_age(value: str, clause: Clause) -> bool:
+    """An age is said as one ("turned six", "is 91", "aged 40", "40 years old", "her 60th"): a word of age in
+    the clause, or the number the person's copula says (its attribute), not a number inside a time or a unit."""
+    if any(t.lemma_.lower() in ("turn", "age", "aged", "old", "birthday") for t in clause.tokens):
+        return True
+    tok = _value_token(value, clause)
+    return tok is not None and tok.dep_ in ("attr", "acomp") and tok.head.i == clause.head.i \
+        and clause.head.lemma_.lower() == "be"
+
+
+def _origin(clause: Clause) -> bool:
+    """The clause says where someone is from: "from", a verb of birth or upbringing ("grew up in", "born
+    in", "raised in"), the noun itself ("her hometown is Cork")."""
+    return any(t.lower_ in ("from", "originally", "hometown") or t.lemma_.lower() in ("grow", "bear", "raise", "native")
+               for t in clause.tokens)
 
 
 def _at_organisation(tok: Token, clause: Clause) -> bool:
@@ -153,7 +195,7 @@ def _organisation(tok: Token) -> bool:
     if ent is not None:
         return ent.label_ == "ORG"
     # a name NER leaves untyped, said as how things stand now ("Tom's at Barclays now", "still at")
-    return any(c.dep_ == "advmod" and c.lower_ in _STANDING for c in tok.head.head.children)
+    return any(c.dep_ == "advmod" and c.lower_ in STANDING for c in tok.head.head.children)
 
 
 def _when(value: str) -> bool:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_readings import extend_place, proper_after, when_span
+from kgmem.extraction.zero.entity_said import job_said, someones_place, works_for
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import NOT_NAMES, Value
 from kgmem.extraction.zero.values import fill
@@ -115,6 +116,8 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         if values and (span := when_span(clause)) and values[0][0] in span:
             values = [(span, values[0][1])]  # "at 8 on Thursday": the day with its time
         values = [(whole_time(every(v, clause.text), clause.text), t) for v, t in with_ranges(values, clause.text)]
+    if attr == "venue" and (home := someones_place(clause)):
+        values = [(home, "place")]  # "at Fiona's": her home, not "s this month"
     if attr == "venue":
         span = when_span(clause) or ""
         values = [(extend_place(v, clause), t) for v, t in values if not _is_time(v, clause)
@@ -124,6 +127,10 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = [*named, *(v for v in values if v[0] != named[0][0])]  # "works for Deliveroo in their data team"
     if not values and attr == "works_at" and person:
         values = _workplace(clause) or _job_place(clause)
+    if not values and attr == "job_title" and person and (job := job_said(clause)):
+        values = [(job, None)]  # "she's a route setter now", "as a health visitor"
+    if not values and attr == "works_at" and person and (name := works_for(clause)) and name.casefold() not in own:
+        values = [(name, "org")]  # "he's driving vans for Ocado now"
     if not values and attr == "commute" and person and (m := _RIDES.search(clause.text)):
         values = [(m.group(1).lower(), None)]  # "Dan's been taking the tram"
     if attr == "works_at" and person:
@@ -279,8 +286,10 @@ def _workplace(clause: Clause, proper: bool = False) -> list[tuple[str, str | No
             for p in t.children:
                 if p.dep_ == "prep" and p.lower_ in (("at", "for") if proper else ("at", "in", "for")):
                     for g in p.children:
+                        # after "for" a name is an employer whatever NER calls it ("works for Ocado": NER's GPE)
                         if proper and g.dep_ == "pobj" and g.pos_ == "PROPN" and g.lower_ not in NOT_NAMES \
-                                and ((e := entity_at(g)) is None or e.label_ not in ("DATE", "TIME", "GPE", "LOC")):
+                                and ((e := entity_at(g)) is None or e.label_ not in (
+                                    ("DATE", "TIME") if p.lower_ == "for" else ("DATE", "TIME", "GPE", "LOC"))):
                             return [(" ".join(w.text for w in g.subtree if w.i <= g.i and w.dep_ not in ("det", "poss",
                                                                                                            "punct")),
                                      "org")]
