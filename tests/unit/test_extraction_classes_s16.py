@@ -184,3 +184,6 @@ def test_the_user_quoting_themselves_or_a_quoted_name_stays() -> None:
     assert not quoted_from_another("Fennel", "I cook at a bistro called 'Fennel' now.")
     assert not quoted_from_another("Knives Out", 'We watched "Knives Out" last night.')
     assert quoted_from_another("Malaga", 'My landlord said "I live in Malaga now".')
+    # the user's own words to reword or translate are theirs
+    assert not quoted_from_another("Tarn Rail", "Polish this for my CV: 'I work for Tarn Rail as a surveyor.'")
+    assert not quoted_from_another("Tarn Rail", "my profile says 'surveyor at Tarn Rail' and it's dull")

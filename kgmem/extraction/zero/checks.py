@@ -158,7 +158,9 @@ _QUOTATION = re.compile(r"(?:(?<=[\s:,(])|^)([\"“‘']).+?[\"”’'](?=[\s.,;
 #: words that introduce someone's words ("said", "and I quote,", "a text from him:")
 _SAYING = re.compile(r"\b(?:said|says|say|quote|quoted|quoting|wrote|writes|texted|messaged|replied|told\s+\w+|tells\s+\w+|"
                      r"goes|went\s+like|from\s+(?:the|my|his|her|their|a|an)\s+[\w' -]{1,30}:)[^\"“‘']{0,40}$", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|we|our)\b")
+#: a text of the user's that "says" it ("my headline says 'nurse @ Alder Hey'"): the user's own words
+_TEXT_SAYS = re.compile(r"\b(?:it|this|that|which|headline|bio|profile|email|letter|cv)\s+(?:\w+\s+)?(?:says|said|reads)\b",
+                        re.IGNORECASE)
 #: the user quoting themselves ("I told him 'I live in Hove'"): the quote is the user's
 _SELF_QUOTED = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?(?:said|say|told|tell|wrote|write|replied|reply|texted|answered)\b[^.!?]*$",
                           re.IGNORECASE)
@@ -166,14 +168,15 @@ _SELF_QUOTED = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?(?:said|say|told|tell|wrote|
 
 def quoted_from_another(value: str, text: str) -> bool:
     """``value`` lies in a quotation of someone else's words ("My boss said, and I quote, 'I'm vegan and I live in
-    Hove'", "Quote from the letting agent: 'The tenant pays £900 a month'"): the quoted "I" is not the user. A line
-    that opens with the quotation, or a user quoting themselves, stays the user's."""
+    Hove'", "Quote from the letting agent: 'The tenant pays £900 a month'"): the quoted "I" is not the user. Only words
+    of saying lead to it: a line that opens with the quotation, the user quoting themselves, the user's own text to
+    reword or translate ("Translate into French: 'My name is …'", "my headline says '…'") stay the user's."""
     low = value.casefold()
     for m in _QUOTATION.finditer(text):
         quote, before = m.group(0), text[:m.start()]
         if m.start() == 0 or low not in quote.casefold() or _SELF_QUOTED.search(before):
             continue
-        # speech, not a quoted name ("a place called 'Nessa'"): words of saying lead to it, or it speaks as "I"
-        if _SAYING.search(before) or len(quote.split()) >= 4 and _FIRST_PERSON.search(quote):
+        # speech, not a quoted name ("a place called 'Nessa'") nor the user's own text to reword ("Translate: '…'")
+        if _SAYING.search(before) and not _TEXT_SAYS.search(before):
             return True
     return False
