@@ -214,8 +214,11 @@ def compute_entity_slot(ev: EvidenceSet) -> Computed:
         return out  # two things fit the question equally: let the other paths (or abstention) decide
     chosen = max(cands, key=lambda c: c.fact.observed_at)
     f = chosen.fact
-    if _said_gone(ev, f):
-        return out  # memory missed the correction: let the lines answer
+    if _said_gone(ev, f) or (f.value or "").casefold() in _possessors(plan.question):
+        # memory missed the correction, or the value is whose thing the question asks about ("Who runs
+        # Theo's practices?" is never "Theo"; "…, Marcus or Theo?" offers options, "Coach Theo Marsh" is
+        # a namesake, and a status may repeat the question's words: "has it arrived": "arrived")
+        return out
     out.fact_ids.append(f.id)
     out.turn_ids.extend(f.source_turn_ids[:1])
     sentence = ev.source_sentence(f) or f.text
@@ -228,6 +231,11 @@ def compute_entity_slot(ev: EvidenceSet) -> Computed:
             + f"; {f.value} (said {f.observed_at.date()})")
     out.answer = f"{with_title(f.value or '', sentence)} (you told me on {f.observed_at.date()})"
     return out
+
+
+def _possessors(question: str) -> set[str]:
+    """The names the question holds something of ("Theo's practices" → theo)."""
+    return {m.casefold() for m in re.findall(r"\b([A-Z][\w-]*)['’]s\b", question)}
 
 
 def _thing_step(ev: EvidenceSet, facts: list[Fact], label_texts: dict[str, str], told: dict[str, set[str]],

@@ -16,16 +16,15 @@ went in on Friday"). Two readings are added here:
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime, timedelta
 from functools import lru_cache
-from importlib import resources
 
 from kgmem import temporal
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import IRREGULAR
 from kgmem.retrieval.question import nlp as question_nlp
+from kgmem.temporal.frame import same_past_verbs
 
 #: bare calendar expressions the resolver reads as the most recent one
 _BARE_KINDS = {"weekday_rel", "day_ordinal", "full_date", "month_rel"}
@@ -125,8 +124,6 @@ def _past_tense(text: str, at: int) -> bool:
             or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in tok.children))
 
 
-@lru_cache(maxsize=1)
 def _same_past() -> frozenset[str]:
     """Verbs whose past form is their base ("I quit coffee on Friday" may well be past)."""
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "event_roles.json")
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["structure"]["same_past_verbs"])
+    return same_past_verbs()

@@ -16,13 +16,17 @@ words or the parse, never from a list of answers:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
-from functools import cache
-from importlib import resources
 
-from kgmem.answer.pref_reasons import DomainView, Reason, Restriction, restrictions
+from kgmem.answer.pref_reasons import (
+    DomainView,
+    Reason,
+    Restriction,
+    bank,
+    domain_names,
+    restrictions,
+)
 from kgmem.answer.taste import without_trailers
 from kgmem.models import QueryPlan
 from kgmem.nlp import load_nlp
@@ -52,17 +56,13 @@ _NEED = re.compile(r"\b(?:need|needs|want|wants|wanted|prefer|prefers|like|likes
 MAX_DESCRIBING = 3
 
 
-@cache
 def _heads() -> dict[str, str]:
-    path = resources.files("kgmem").joinpath("resources", "preference", "domains.json")
-    data: dict[str, str] = json.loads(path.read_text(encoding="utf-8")).get("heads", {})
+    data: dict[str, str] = bank().get("heads", {})
     return data
 
 
-@cache
 def _domain_order() -> tuple[str, ...]:
-    path = resources.files("kgmem").joinpath("resources", "preference", "domains.json")
-    return tuple(json.loads(path.read_text(encoding="utf-8"))["domains"])
+    return tuple(domain_names())
 
 
 def asked_head(question: str, view: DomainView, nouns: Sequence[str]) -> tuple[str, list[str], bool]:

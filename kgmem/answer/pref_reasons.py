@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 import numpy as np
 
@@ -56,7 +57,15 @@ _CONSTRAINT = re.compile(
 #: a clause that asks for something or talks to the assistant is no constraint ("any sub", "recommend
 #: something to listen to", "remind me", "dont ever suggest mushrooms to me" stays: it refuses a thing)
 _ASKING = re.compile(r"\?\s*$|\b(?:any\s+(?:ideas|sub|suggestions|tips)|what\s+(?:can|should|could|would)|"
-                     r"how\s+(?:do|can|should)|recommend|ideas\?)\b", re.I)
+                     r"how\s+(?:do|can|should)|recommend|ideas\?)\b|"
+                     # a question typed without its mark, in texting spelling too ("whats good to eat at truck stops")
+                     r"^\W*(?:what|which|where|how|who)(?:'s|s|\s+is|\s+are|\s+do|\s+does)\s+(?:a\s+|an\s+|some\s+|the\s+)?"
+                     r"(?:good|best|nice|decent|worth)\b", re.I)
+
+
+def asks(text: str) -> bool:
+    """Whether a clause or line asks (for a suggestion, or anything with a question mark) rather than tells."""
+    return bool(_ASKING.search(text))
 
 #: first-person words and their second-person forms, longest first
 _SWAP = (("i'm", "you're"), ("im", "you're"), ("i've", "you've"), ("ive", "you've"), ("i'd", "you'd"),
@@ -100,7 +109,7 @@ def clauses(sentence: str) -> list[str]:
 
 def states_constraint(clause: str) -> bool:
     """Whether a clause states a taste, a constraint or a need (and asks nothing)."""
-    if _ASKING.search(clause):
+    if asks(clause):
         return False
     return read_taste(clause) is not None or bool(_CONSTRAINT.search(clause))
 
@@ -128,10 +137,21 @@ def join_reasons(reasons: list[Reason]) -> str:
 
 
 @cache
-def _domain_examples() -> dict[str, list[str]]:
+def bank() -> dict[str, Any]:
+    """The preference meaning bank (``kgmem/resources/preference/domains.json``), read once."""
     path = resources.files("kgmem").joinpath("resources", "preference", "domains.json")
-    data: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))["domains"]
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+def _domain_examples() -> dict[str, list[str]]:
+    data: dict[str, list[str]] = bank()["domains"]
+    return data
+
+
+def domain_names() -> list[str]:
+    """The domains' names, in the order of their centroids' rows."""
+    return list(_domain_examples())
 
 
 #: the domains' centroids per embedding model, computed once per process (the examples are fixed)
@@ -244,17 +264,19 @@ _NOT_A_THING = frozenset({"an", "a", "the", "my", "our", "his", "her", "their", 
                           "serious", "slight"})
 
 
-@cache
 def _conditions() -> dict[str, str]:
-    path = resources.files("kgmem").joinpath("resources", "preference", "domains.json")
-    data: dict[str, str] = json.loads(path.read_text(encoding="utf-8")).get("conditions", {})
+    data: dict[str, str] = bank().get("conditions", {})
     return data
 
 
 #: a state told as over: a past copula with the speaker ("I was vegetarian for ten years"), a closed period
-#: ("until 2019"), a stop ("no longer", "gave up being"); "I've been lactose intolerant for years" still holds
+#: ("until 2019"), a stop ("no longer", "gave up being"), a thing eaten again; "I've been lactose intolerant for
+#: years" still holds
 _OVER = re.compile(r"\b(?:i|we)\s+(?:was|were)\b|\buntil\b|\bno\s+longer\b|\bnot\s+any\s*more\b|"
-                   r"\b(?:gave\s+up|stopped|quit)\s+being\b|\bagain\s+now\b", re.I)
+                   r"\b(?:gave\s+up|stopped|quit)\s+being\b|\bagain\s+now\b|"
+                   # what a diet kept out, taken up again: its end, no constraint ("started eating meat again")
+                   r"\b(?:eat|eats|eating|ate|have|having|drink|drinking)\s+(?:\w+\s+){1,3}?again\b|"
+                   r"\b(?:started|start|starting|began|went\s+back\s+to|back\s+to)\s+(?:eating|having|drinking)\b", re.I)
 
 
 def ended(reason: Reason) -> bool:
@@ -310,6 +332,14 @@ def _restrictions_of(r: Reason, found: dict[str, Restriction]) -> None:
             found.setdefault(f"without {key}", Restriction(thing, f"without {thing}", "refusal"))
 
 
+def keeps_a_diet(clause: str) -> bool:
+    """Whether a clause tells of a diet, an allergy, an intolerance or a condition kept now ("my father-in-law is
+    coeliac", "Jo's allergic to sesame"): a constraint on food whatever else its words are close to."""
+    found: dict[str, Restriction] = {}
+    _restrictions_of(Reason(clause, "", clause, False), found)
+    return any(f.kind == "diet" for f in found.values()) and not _ended(clause)
+
+
 def as_diet(value: str) -> Restriction | None:
     """A stated "like" that is a diet ("vegan", "pescatarian" from a diet fact) is a constraint to
     honour, not a thing to build a suggestion around."""
@@ -318,67 +348,3 @@ def as_diet(value: str) -> Restriction | None:
         return None
     label = "vegetarian" if m.group("diet") == "veggie" else m.group("diet")
     return Restriction(m.group("free") or "", label, "diet")
-
-
-def _kept_out_by(diet: str) -> tuple[str, ...]:
-    """What a diet keeps out by its definition ("vegetarian": meat and fish; "lactose": dairy and milk)."""
-    return _kept_out_bank().get(diet.lower(), ())
-
-
-@cache
-def _kept_out_bank() -> dict[str, tuple[str, ...]]:
-    path = resources.files("kgmem").joinpath("resources", "preference", "domains.json")
-    data: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8")).get("kept_out", {})
-    return {k: tuple(v) for k, v in data.items()}
-
-
-#: the least cosine of a liked thing to a kept-out thing for the like to clash with the constraint
-CLASH_FLOOR = 0.45
-_FREE = re.compile(r"-free\b|\bfree\s+of\b|\bwithout\b|\bno\b|\bvegan\b|\bvegetarian\b|\bveggie\b", re.I)
-
-
-def clashes(likes: Sequence[str], kept_out: Sequence[Restriction],
-            embed: Callable[[list[str]], np.ndarray | None]) -> list[bool]:
-    """Per liked thing: whether a constraint keeps it out ("cheese" for a lactose-intolerant user,
-    "steak" for a vegetarian): a diet's kept-out thing names it or is close to it in meaning; a thing
-    the user refuses only where the like names what sets it apart ("horror movies" keeps out "horror
-    films", not "heist movies": the kind both share is no clash). A like that already honours the
-    constraint ("vegan cheesecake") does not clash."""
-    targets = [t for r in kept_out if r.kind == "diet" for t in (r.thing or r.label, *_kept_out_by(r.thing or r.label))
-               if t]
-    refused = [r.thing for r in kept_out if r.kind == "refusal" and r.thing]
-    if not likes or not (targets or refused):
-        return [False] * len(likes)
-    vecs = embed(list(likes) + targets) if targets else None
-    out = []
-    for k, like in enumerate(likes):
-        if _FREE.search(like):
-            out.append(False)
-            continue
-        words = set(re.findall(r"[a-z]+", like.lower()))
-        hit = any(set(re.findall(r"[a-z]+", t.lower())) & words for t in targets) or \
-            any(_names_refused(words, r) for r in refused)
-        if not hit and vecs is not None:
-            hit = any(float(vecs[k] @ vecs[len(likes) + j]) >= CLASH_FLOOR for j in range(len(targets)))
-        out.append(hit)
-    return out
-
-
-def _names_refused(words: set[str], refused: str) -> bool:
-    """The like's words name the refused thing by what sets it apart: its words before its last (its
-    kind), or the one word of a one-word thing ("olives": "green olives"; "horror movies": "horror films")."""
-    parts = [w for w in re.findall(r"[a-z]+", refused.lower()) if w != "anything"]
-    marks = parts[:-1] if len(parts) > 1 else parts
-    return bool(marks) and set(marks) <= words
-
-
-def qualified(thing: str | None, kept_out: Sequence[Restriction]) -> str:
-    """A suggestion built on a liked thing that honours the diets, allergies and conditions among the
-    constraints: "a lactose-free, vegetarian take on pizza"; "something built around pizza" when none
-    applies; "something" without a thing (a constraint said as an adjective of nothing is no
-    suggestion: the constraints are said back as reasons instead). Refusals ("no olives") qualify
-    nothing here: they keep a clashing like out (:func:`clashes`) and are said back as reasons."""
-    if not thing:
-        return "something"
-    adjs = [r.label for r in kept_out if r.kind == "diet"][:3]
-    return f"a {', '.join(adjs)} take on {thing}" if adjs else f"something built around {thing}"

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kgmem import knowledge
 from kgmem.answer.pref_reasons import clauses
 from kgmem.answer.subjects import may_be_someone_elses, someone_else
+from kgmem.lexicon import people
 from kgmem.lexicon.calendar import MONTHS, WEEKDAYS
 from kgmem.lexicon.people import people_noun
 from kgmem.nlp import load_nlp
@@ -131,6 +133,17 @@ def _content_words(text: str) -> frozenset[str]:
                      and not _FIRST_PERSON.fullmatch(w))
 
 
+def _one_of(person: str, group: str) -> bool:
+    """A person's word names one of a group's: an in-law of the in-laws, kin of a family, else a kind of the
+    group's person by WordNet (:func:`kgmem.knowledge.is_kind_of`: a son is a kid)."""
+    if group == "in-laws" or group.endswith("-in-laws"):
+        return person.endswith("-in-law")
+    if group in ("family", "relatives", "relations"):
+        return person in people.words("kin") or (people.people_noun(person) and person not in people.words(
+            "social", "roles", "partners", "generic"))
+    return people.people_noun(group) and knowledge.is_kind_of(person, group)
+
+
 def for_the_user(holder: frozenset[str] | None, question: str,
                  occasions: dict[str, frozenset[str]] | None = None) -> bool:
     """Whether a taste or constraint held by ``holder`` (:func:`holders`) is a reason for the answer to
@@ -145,7 +158,7 @@ def for_the_user(holder: frozenset[str] | None, question: str,
     low = {w.lower().removesuffix("'s") for w in asked}
     if holder & low:
         return True
-    guest = [occasions[h] for h in holder if occasions and h in occasions]
+    guest = [o for h in holder for g, o in (occasions or {}).items() if h == g or _one_of(h, g)]
     if guest:
         # a guest's count for the occasion they come to, whoever the question names ("what dessert for Friday's
         # dinner?" after "Jo's coming for dinner on Friday"), and not for another meal "we" have

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kgmem.answer.actuality import actuality
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
+from kgmem.answer.pref_clash import clashes
 from kgmem.answer.pref_offer import built_on_likes, offer, offer_parts
+from kgmem.answer.pref_reading import PARTS, a_fragment, asked_tastes, own_clause, reads_as_taste
 from kgmem.answer.pref_reasons import (
     DOMAIN_FLOOR,
     FIT_MARGIN,
@@ -21,20 +22,25 @@ from kgmem.answer.pref_reasons import (
     DomainView,
     Reason,
     as_diet,
-    clashes,
+    asks,
     clauses,
+    domain_names,
     ended,
     join_reasons,
+    keeps_a_diet,
     liked_thing,
     reasons_from,
     restrictions,
     states_constraint,
 )
 from kgmem.answer.pref_whose import for_the_user, guest_occasions, holders
-from kgmem.answer.taste import LEXICON, read_taste, without_degree
+from kgmem.answer.taste import read_taste, without_degree
 from kgmem.ids import entity_id
 from kgmem.models import Intent
+from kgmem.retrieval.question import asks_for_suggestion
 
+#: the food domain's place in the domains' order (domains.json)
+_FOOD = domain_names().index("food")
 _LIKE_PREDICATES = ("likes", "hobby", "favourite_food", "favourite_music", "favourite_drink", "diet",
                     "favourite_sport", "plays_instrument")
 
@@ -74,8 +80,10 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
             continue  # "the health visitor is lovely on the phone" is no taste of the user's
         if f.predicate not in (*_LIKE_PREDICATES, "dislikes") or not ev.fact_is_actual(f):
             continue
-        if f.predicate in ("likes", "dislikes") and not _reads_as_taste(f.value, ev.source_sentence(f)):
+        if f.predicate in ("likes", "dislikes") and not reads_as_taste(f.value, ev.source_sentence(f)):
             continue  # "what seed do they like best?", "my starter smells like nail polish": no taste of the user's
+        if a_fragment(f.value, ev.source_sentence(f)) or asks(ev.source_sentence(f)):
+            continue  # "s orders" read from "consultant's orders": a piece of a word; "whats a good snack for the cab": asked
         tid = f.source_turn_ids[0] if f.source_turn_ids else ""
         rel = ev.turn_similarity(tid) + 20 * result.fact_scores.get(f.id, 0.0)
         out.append(_Stated(without_degree(f.value), f.predicate != "dislikes", rel, f.session_id,
@@ -85,9 +93,9 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
     for line in (ln for ln in ev.all_user_lines() if ln.turn_id in ranked):
         # "I'm a huge fan of heist movies, and dry British comedies crack me up": two likes
         # (the cheap reading first: a line's actuality is parsed only when it states a taste)
-        for part in _PARTS.split(line.text):
+        for part in PARTS.split(line.text):
             taste = read_taste(part)
-            if taste is None or line.actuality == "request" or not _own(part) or \
+            if taste is None or line.actuality == "request" or not own_clause(part) or \
                     (taste[0] and line.actuality not in ("actual", "other")):
                 continue
             stated.append((line, *taste))
@@ -103,31 +111,6 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
     return [c for c in out if not (c.fact_id and (c.turn_id, c.value.lower(), not c.like) in said)]
 
 
-_PARTS = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*|\s+but\s+|\s+whereas\s+")
-
-
-#: "like" as a comparison after a verb of the senses or seeming ("smells like nail polish")
-_COMPARISON = re.compile(r"\b(?:smell|taste|look|sound|feel|seem)(?:s|ed|ing)?\s+(?:\w+\s+)?like\b", re.I)
-_FRAME_WORDS = frozenset(w for entries in LEXICON.values() for e in entries for w in e.split())
-_SPEAKER = re.compile(r"\b(?:my|me|i|our|us)\b", re.I)
-
-
-def _reads_as_taste(value: str, sentence: str) -> bool:
-    """A "likes"/"dislikes" fact names a thing liked: not a piece of the speaker's own frame
-    ("much more my cup"), not the other side of a comparison ("my starter smells like nail
-    polish remover": no taste) unless a taste frame reads the sentence."""
-    if _SPEAKER.search(value) or set(value.lower().split()) <= _FRAME_WORDS:
-        return False  # "much more my cup", "hard pass": the frame, not the thing
-    if actuality(sentence) in ("request", "other"):
-        return False  # a question, or someone else's taste
-    return not _COMPARISON.search(sentence) or any(read_taste(p) is not None for p in _PARTS.split(sentence))
-
-
-def _own(part: str) -> bool:
-    """The speaker's own taste: not a request, not someone else's doing (the clause before its
-    first comma decides: "no purees, she gets finger food" is the user's rule)."""
-    head = part.split(",", 1)[0]
-    return actuality(part) != "request" and (actuality(part) != "other" or actuality(head) != "other")
 
 
 def _by_meaning(ev: EvidenceSet, cands: list[_Stated]) -> None:
@@ -208,7 +191,14 @@ def domain_constraints(ev: EvidenceSet, view: DomainView) -> tuple[list[Reason],
     fits = view.fit([c for _, c in stated] + [ln.text for ln, _ in stated] + windows, floor=TASTE_FLOOR)
     n = len(stated)
     fit = [max(fits[k], fits[n + k], fits[2 * n + k]) for k in range(n)]
-    kept = sorted(((f, ln, c) for f, (ln, c) in zip(fit, stated) if f > 0 and _theirs_counts(ln, c, by_turn, question)),
+    if _FOOD in view.wanted:
+        # a diet, allergy or condition is about food whatever its words are near ("my father-in-law is coeliac")
+        top = max([DOMAIN_FLOOR, *fit])
+        fit = [top if f == 0 and keeps_a_diet(c) else f for f, (_, c) in zip(fit, stated)]
+    # the guests the user told of anywhere, each with the occasion they come to (not only in the constraint's turn)
+    occasions = guest_occasions(tuple(ln.text for ln in ev.all_user_lines()))
+    kept = sorted(((f, ln, c) for f, (ln, c) in zip(fit, stated) if f > 0 and _theirs_counts(ln, c, by_turn, question,
+                                                                                               occasions)),
                   key=lambda x: -x[0])
     everything = reasons_from([(ln.turn_id, c) for _, ln, c in kept], limit=len(kept))
     kept = [k for k in kept if k[0] >= DOMAIN_FLOOR]
@@ -216,7 +206,8 @@ def domain_constraints(ev: EvidenceSet, view: DomainView) -> tuple[list[Reason],
     return reasons_from([(ln.turn_id, c) for _, ln, c in kept]), everything
 
 
-def _theirs_counts(ln: Line, clause: str, by_turn: dict[str, list[Line]], question: str) -> bool:
+def _theirs_counts(ln: Line, clause: str, by_turn: dict[str, list[Line]], question: str,
+                   occasions: dict[str, frozenset[str]]) -> bool:
     """Whether the clause's taste or constraint is a reason for this question: the user's own, or
     someone else's when the question is about them or a group with them (:func:`for_the_user`)."""
     turn = sorted(by_turn[ln.turn_id], key=lambda n: n.position)
@@ -224,7 +215,7 @@ def _theirs_counts(ln: Line, clause: str, by_turn: dict[str, list[Line]], questi
     row = holders(tuple(n.text for n in turn[:k + 1]))
     parts = clauses(ln.text)
     holder = row[parts.index(clause)] if clause in parts else None
-    return for_the_user(holder, question, guest_occasions(tuple(n.text for n in turn)) if holder else None)
+    return for_the_user(holder, question, occasions if holder else None)
 
 
 def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
@@ -294,13 +285,6 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     return f"Based on what you've told me, I'd suggest something without {_join(pref.dislikes)}{said}.", pref
 
 
-def asked_tastes(question: str) -> list[str]:
-    """The things the question itself says the user likes or craves ("im craving pizza, what should i
-    order" -> ["pizza"]), at most two."""
-    found = [t[1] for c in clauses(question) if (t := read_taste(c)) is not None and t[0]]
-    return found[:2]
-
-
 def _said(pref: Preference) -> str:
     """The user's own words the suggestion cites, as a parenthesis ("" when none)."""
     return f" (you told me: {'; '.join(f'{chr(34)}{q}{chr(34)}' for q in pref.quotes[:2])})" if pref.quotes else ""
@@ -348,12 +332,6 @@ def _from_statements(ev: EvidenceSet, floor: float | None = None,
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me)\b")
 
-#: a request for advice, whatever intent the planner gave it: "what should I use …", "any ideas",
-#: "can you suggest …", "recommend a …" — never a question about advice already given ("what did you recommend")
-_ADVICE = re.compile(r"\b(?:what|which|where|how|who)\b[^?]*\b(?:should|shall|could|can)\s+(?:i|we)\b|"
-                     r"\b(?:any|some|got\s+any)\s+(?:ideas|idea|suggestions|tips|recommendations|recs|thoughts)\b|"
-                     r"\b(?:can|could|would)\s+you\s+(?:suggest|recommend|think\s+of)\b|"
-                     r"^\W*(?:suggest|recommend)\b", re.I)
 _ABOUT_THE_PAST = re.compile(r"\b(?:did|had)\s+(?:you|i|we)\b|\byou\s+(?:suggested|recommended|said|told|mentioned)\b|"
                              r"\b(?:remind|again|last\s+time|earlier)\b", re.I)
 #: the least cosine of the question to a cited line for an advice answer outside the preference intent
@@ -361,8 +339,10 @@ ADVICE_FLOOR = 0.35
 
 
 def asks_for_advice(question: str) -> bool:
-    """Whether a question asks for a suggestion now (not about one given before)."""
-    return bool(_ADVICE.search(question)) and not _ABOUT_THE_PAST.search(question)
+    """Whether a question asks for a suggestion now, whatever intent the planner gave it ("what should
+    I use …", "any ideas", "pick me a …": the planner's own preference rule), never a question about
+    advice already given ("what did you recommend")."""
+    return asks_for_suggestion(question) and not _ABOUT_THE_PAST.search(question)
 
 
 def advice_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:

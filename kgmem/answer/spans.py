@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kgmem.answer.match import second_person
+from kgmem.lexicon import calendar
 from kgmem.lexicon.discourse import opener_words, strip_openers
 from kgmem.lexicon.people import abbreviations, relation_words, titles
 from kgmem.retrieval.question import nlp
@@ -143,8 +144,32 @@ _TITLE = re.compile(rf"\b({_TITLE_ALT})\.?\s+$")
 _TITLED = re.compile(rf"\b(?:{_TITLE_ALT})\.?\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
 
 
+def whole_name(name: str, text: str) -> str:
+    """A name the tagger cut short, taken on through the capitalised words right after it in the
+    sentence ("I went down to Dr Ní Bhriain": the tagger gives "Ní"); a word of the calendar, "I" or
+    a number ends it, and a name holding one is left as it is."""
+    i = text.find(name)
+    words = name.split()
+    if i < 0 or not name[:1].isupper() or any(_calendar_word(w) or any(c.isdigit() for c in w) for w in words):
+        return name
+    more = re.match(r"(?:\s[^\W\d_][\w'’-]*){1,2}", text[i + len(name):])
+    for w in more.group(0).split() if more else []:
+        if not w[:1].isupper() or w == "I" or _calendar_word(w):
+            break
+        name += " " + re.sub(r"['’]s$", "", w)
+        if w.endswith(("'s", "’s")):
+            break
+    return name
+
+
+def _calendar_word(word: str) -> bool:
+    w = word.strip(".,").lower()
+    return calendar.month_number(w) is not None or calendar.weekday_number(w) is not None
+
+
 def with_title(name: str, text: str) -> str:
     """A name with the title the user gave it ("Mr Patel", "Dr. Lindqvist"): how they call the person."""
+    name = whole_name(name, text)
     i = text.find(name)
     m = _TITLE.search(text[:i]) if i > 0 and not _TITLE.match(name + " ") else None
     return f"{text[m.start():i]}{name}".strip() if m else name

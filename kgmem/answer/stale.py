@@ -11,9 +11,11 @@ read from the sentence's spaCy parse:
 - **past habitual aspect**: the verb "use" taking a to-infinitive and no object ("used to lift",
   "didn't use to"); "be/get used to" is passive (habituation, not a habit) and "use Notion to plan"
   has an object (an instrument);
-- **a past-only time frame**: a finite past verb (no perfect) whose period is closed — bounded
+- **a past-only time frame**: a past verb (no present perfect) whose period is closed — bounded
   ("until 2020", "from 2015 to 2019"), counted in years or months ("worked there for six years"; "have
-  worked there for six years" is perfect and still holds), placed before now ("was formerly at"),
+  worked there for six years" is perfect and still holds), before a later event ("before moving to
+  York"; the tense and the period are :mod:`kgmem.temporal.periods`', shared with extraction), placed
+  before now ("was formerly at"),
   or habitual in a past frame ("always/every day" with a past "when …" clause, "back then", "as a
   kid"), and "would" + a verb in such a frame;
 - **ending aspect**: a negation with "any more"/"no longer"; a negated perfect or "can" with
@@ -28,15 +30,14 @@ closed word classes the parse cannot know (frequency adverbs, period units, onse
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kgmem.lexicon import called_off
 from kgmem.models import Intent, QueryPlan
 from kgmem.nlp import load_nlp
+from kgmem.temporal import periods
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -58,17 +59,9 @@ _SAME_DOER = re.compile(r"(?:he|she|they|it|that|this|which|we|I)\b|(?:he|she|th
 #: a question asked of the past ("who took …", "what was …", "used to") wants the value of then
 _PAST_QUESTION = re.compile(r"\b(?:was|were|did|had|used\s+to|use\s+to|before|previously|formerly|ago|last|"
                             r"\w{3,}ed)\b", re.I)
-_NEGATIONS = frozenset({"not", "n't", "nt", "no", "never"})
 _VERBS = frozenset({"VERB", "AUX"})
 #: subordinators that open a time frame ("when I lived in Leeds")
 _FRAME_MARKS = frozenset({"when", "while", "whenever"})
-
-
-@lru_cache(maxsize=1)
-def _banks() -> dict[str, Any]:
-    path = resources.files("kgmem").joinpath("resources", "intents", "stopped.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.items() if not k.startswith("_")}
 
 
 def _spans(sentence: str) -> list[tuple[int, int]]:
@@ -100,34 +93,13 @@ def _past_habitual(verb: Token) -> bool:
     return any(c.dep_ == "xcomp" and c.pos_ in _VERBS and _has_to(c) for c in verb.children)
 
 
-def _past_finite(verb: Token) -> bool:
-    """A simple past ("worked", "was"), not a perfect or a participle."""
-    return verb.tag_ == "VBD" and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
-
-
 def _would(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children)
 
 
-def _closed_period(verb: Token) -> bool:
-    """ "until 2020", "from 2015 to 2019", "for six years": a period that ended."""
-    b = _banks()
-    for c in verb.children:
-        if c.dep_ != "prep":
-            continue
-        word = c.lower_
-        if word in b["bounds"]:
-            return True
-        if word == "for" and any(g.dep_ == "pobj" and g.lower_ in b["period_units"] for g in c.children):
-            return True
-        if word == "from" and any(g.dep_ == "prep" and (g.lower_ == "to" or g.lower_ in b["bounds"]) for g in c.children):
-            return True
-    return False
-
-
 def _habitual(verb: Token) -> bool:
     """ "always", "every morning", "whenever it broke": the habitual aspect of a verb."""
-    b = _banks()
+    b = periods.bank()
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in b["frequency"]:
             return True
@@ -152,7 +124,7 @@ def _past_frame(verb: Token) -> bool:
 
 
 def _anterior(verb: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in _banks()["anterior"] for c in verb.children)
+    return any(c.dep_ == "advmod" and c.lower_ in periods.bank()["anterior"] for c in verb.children)
 
 
 @lru_cache(maxsize=1)
@@ -184,8 +156,8 @@ def _verb_ended(verb: Token) -> bool:
     """Whether what this verb tells is a past habit, a closed past period, or a ceasing."""
     if _past_habitual(verb) or _ceasing(verb):
         return True
-    past = _past_finite(verb)
-    if past and (_closed_period(verb) or _anterior(verb) or (_habitual(verb) and _past_frame(verb))):
+    past = periods.past_tense(verb)
+    if past and (periods.closed_period(verb) or _anterior(verb) or (_habitual(verb) and _past_frame(verb))):
         return True
     return _would(verb) and _past_frame(verb)
 
@@ -195,11 +167,10 @@ def _verb_ended(verb: Token) -> bool:
 def _stopped(tokens: list[Token]) -> bool:
     """Ending aspect over a clause's tokens: a negation with "any more"/"no longer"; a negated
     perfect or "can" with "since"/"now"; a ceasing verb; "that's over"."""
-    b = _banks()
-    negated = any(t.dep_ == "neg" or t.lower_ in _NEGATIONS for t in tokens)
-    if negated and any(t.lower_ in b["still"] or (t.lower_ == "more" and t.i > 0 and t.doc[t.i - 1].lower_ == "any")
-                       for t in tokens):
+    b = periods.bank()
+    if periods.ending_negation(tokens):
         return True
+    negated = any(t.dep_ == "neg" or t.lower_ in periods.NEGATIONS for t in tokens)
     if negated and any(t.lemma_.lower() in ("have", "can") and t.tag_ in ("VBP", "VBZ", "MD") for t in tokens) \
             and any(t.lower_ in ("since", "now") for t in tokens):
         return True
@@ -302,7 +273,7 @@ def began(sentence: str, value: str) -> bool:
     own = [t for t in doc if t.idx < at + len(value.strip()) and t.idx + len(t) > at]
     if not own:
         return False
-    b = _banks()
+    b = periods.bank()
     node = next((t for t in own if t.head not in own or t.head == t), own[0])
     for _ in range(5):
         lemma = node.lemma_.lower()

@@ -215,7 +215,7 @@ _FRAMES: Final[tuple[tuple[re.Pattern[str], str, bool], ...]] = tuple(
          "after", False),
         (r"\b(?:my|our)\s+(?P<thing>[\w-]+(?:\s+[\w-]+)?)\s+(?:allergy|allergies|intolerance)\b", "inside", False),
         (rf"^(?:(?:and|but|also|so|oh|plus)\s+)?(?:absolutely\s+|definitely\s+|really\s+)?(?:no|nothing|zero|not)\s+"
-         rf"(?!(?:{_alt(NOT_REFUSED)})(?![\w'-]))(?![\w-]+ed\s+\w)(?!(?<=nothing\s)[\w-]+(?:ed|en)\b)",
+         rf"(?!(?:{_alt(NOT_REFUSED)})(?![\w'-]))(?![\w-]{{2,}}ed\s+\w)(?!(?<=nothing\s)[\w-]+(?:ed|en)\b)",
          "verdict", False),
     ))
 
@@ -224,17 +224,20 @@ _BE_BEFORE = re.compile(r"(?:'m|'re|\b(?:am|are|is|was|were|be|been|being))\s*$"
 _WISH = re.compile(r"(?:'d|\bwould)\s*$", re.I)
 _PRONOUNS = frozenset({"it", "that", "this", "them", "they", "those", "these", "everything", "anything", "one",
                        "which", "what", "you", "him", "her", "so", "there", "here"})
+#: a comparison's degree: "more", "far better", "a lot less" (one copy: the frame's cut and a value's tail)
+_DEGREE = r"(?:(?:much|far|way|even|a\s+lot|a\s+bit|little)\s+)?(?:more|less|better|worse)"
 # where the thing named after a frame ends: a clause break or a comparison's other side
 _CUT = re.compile(r"[.,;:!?()\u2014]|\s(?:but|because|cause|so|though|although|since|when|while|if|whereas|than|"
                   r"over|instead\s+of|rather\s+than|and\s+(?:i|we|it|that|then)|"
                   # a comparison's degree belongs to the frame, not the thing ("pecan pie (much) more than anything")
-                  r"(?:(?:much|far|way|even|a\s+lot|a\s+bit|little)\s+)?(?:more|less|better|worse)\s+than)\b", re.I)
+                  rf"{_DEGREE}\s+than)\b", re.I)
 # what trails the thing named without being part of it: a closing filler (kgmem.lexicon.discourse)
 # or an adverbial of degree, time or viewpoint
 _TRAILING = re.compile(rf"\s+(?:{closer_alternation()}|too|either|at\s+all|lately|these\s+days|so\s+much|"
                        r"a\s+lot|for\s+me|to\s+me|please|pls|plz|btw|now|anymore|any\s+more|the\s+most|most|best|just|simply|rn|"
                        r"literally|honestly|really|actually|always|genuinely|frankly|anywhere|in\s+it|in\s+them|in\s+anything|"
-                       r"in\s+everything|for\s+(?:her|him|them|us)|tonight|today|tomorrow)$",
+                       r"in\s+everything|for\s+(?:her|him|them|us)|tonight|today|tomorrow|completely|entirely|totally|"
+                       r"altogether|for\s+good|from\s+now\s+on|nowadays)$",
                        re.I)
 _LEADING = re.compile(r"^(?:literally|only|the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
                       r"having|drinking|being|it\s+when|when|all|any|some|very\s+much|so\s+much|really)\s+", re.I)
@@ -292,7 +295,7 @@ def read_taste(clause: str) -> tuple[bool, str] | None:
 
 
 #: a comparison's degree trailing a thing ("pudding more" from "I adore pudding more than anything")
-_DEGREE_TAIL = re.compile(r"\s+(?:(?:much|far|way|even|a\s+lot|a\s+bit|little)\s+)?(?:more|less|better|worse)$", re.I)
+_DEGREE_TAIL = re.compile(rf"\s+{_DEGREE}$", re.I)
 
 
 def without_degree(value: str) -> str:

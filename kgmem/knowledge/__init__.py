@@ -334,8 +334,10 @@ def _senses(word: str) -> list[int]:
 
 
 @lru_cache(maxsize=8192)
-def _first_sense_ancestors(word: str) -> frozenset[int]:
+def _first_sense_ancestors(word: str, every: bool = False) -> frozenset[int]:
     senses = _senses(word)
+    if every:  # every sense, each sense itself included
+        return frozenset(k for s in senses for k in (s, *_kinds().ancestors(s)))
     return frozenset(_kinds().ancestors(senses[0])) if senses else frozenset()
 
 
@@ -363,8 +365,9 @@ def names_a_person(noun: str) -> bool | None:
     return True if all(people) else False if not any(people) else None
 
 
-def kinds_within(kind: str, text: str) -> list[str]:
-    """The words of a text (as written) that name a kind or an instance of ``kind``."""
+def kinds_within(kind: str, text: str, *, any_sense: bool = False) -> list[str]:
+    """The words of a text (as written) that name a kind or an instance of ``kind``; with ``any_sense``, by
+    any of a word's noun senses ("lamb" is an animal first and meat too; "prawn" is food as "shrimp")."""
     senses = _senses(kind)
     if not senses:
         return []
@@ -375,7 +378,7 @@ def kinds_within(kind: str, text: str) -> list[str]:
         w = m.group()
         if w in out or len(w) < 3 or _a_name(text, m.start(), w):
             continue
-        if wanted & _first_sense_ancestors(w.casefold()):
+        if wanted & _first_sense_ancestors(w.casefold(), any_sense):
             out.append(w)
     return out
 

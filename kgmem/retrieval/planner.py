@@ -33,6 +33,7 @@ from kgmem.models import Intent, QueryPlan, TimeWindow
 from kgmem.retrieval import event_phrases as ep
 from kgmem.retrieval import question as qa
 from kgmem.retrieval.intents import IntentBank, IntentMatch, slot_vocabulary
+from kgmem.retrieval.requests import RECOLLECTED
 from kgmem.retrieval.subject import question_subject
 from kgmem.temporal import question_window, resolve_time
 
@@ -147,6 +148,8 @@ def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -
             else Intent.SINGLE_FACT  # "where did I move to": the place, not the date
     if meaning == Intent.HISTORY and not _HISTORY_CUE.search(q):
         meaning, m = None, None  # a previous value is asked with words that say so ("before", "used to")
+    if meaning == Intent.PREFERENCE and RECOLLECTED.search(q):
+        meaning, m = None, None  # "what did I cook for the party?" recalls the past: no request for a suggestion (pf16)
     strong = m is not None and m.score >= MIN_MEANING
     events_asked = any(not predicate_registry.is_single_valued(c) for c in cues)
     if rx == Intent.ORDERING and not ep.options(q, rx) and m is not None and strong and not events_asked \

@@ -16,6 +16,8 @@ from typing import Any
 from kgmem.lexicon import calendar, people
 from kgmem.models import Intent
 from kgmem.nlp import SharedPipeline, load_nlp
+from kgmem.retrieval import requests
+from kgmem.retrieval.requests import PREFERENCE_REQUEST
 
 # --------------------------------------------------------------------------- discourse & time
 
@@ -154,7 +156,7 @@ def _possessor(m: re.Match[str]) -> str:
 # ordered: the first matching rule wins; each is (intent, compiled pattern)
 _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
     (Intent.ASSISTANT_SAID, re.compile(
-        r"\b(you|assistant)\s+(said|told|mentioned|recommended|suggested|gave|listed|provided|"
+        r"(?<!\bcan )(?<!\bcould )(?<!\bwould )(?<!\bwill )\b(you|assistant)\s+(said|told|mentioned|recommended|suggested|gave|listed|provided|"
         r"explained|shared|wrote|described|helped|came up|named|pointed|proposed|picked|advised|offered|"
         r"thought|felt|figured|reckoned|considered|chose|rated|put|included|ranked|placed)\b|"
         r"\b(?:you\s+(?:end(?:ed)?\s+up|were|kept)|were\s+you)\s+(?:recommend|suggest|say|tell|pick|choos|propos|advis|list)\w*|"
@@ -202,20 +204,7 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"prior)\b.*\b(i|my)\b|\b(i|my)\b.*\b(before (that|this|i|my|the)|used to|previously|originally|"
         r"change[ds]?|switch(ed)?|old|former|previous|use to)\b|\bhistory of\b|"
         r"\b(i|my)\b.*\b(before|prior to)\b(?!\s+or\b)", re.I)),
-    (Intent.PREFERENCE, re.compile(
-        r"\b(recommend|suggest|suggestions?|recommendations?|ideas?|tips|advice|any advice|"
-        r"what should i|should i|can you (help me )?(find|pick|choose|plan)|what would you|"
-        r"something (to|for)|looking for|inspiration|options for|what could i|what can i|where could i|"
-        r"where should i|how should i|could you suggest|any good|what's the pick|what is the pick|"
-        r"what's next for me|what next|what to (read|watch|cook|try|do|make|listen|play|eat|get|buy))\b|"
-        # a suggestion asked for by what the user would like, not by "recommend" ("which restaurant
-        # would I like", "what workout would suit me", "what should we watch", "any recs?")
-        r"\b(?:would|will)\s+(?:i|we)\s+(?:like|enjoy|love|prefer|dig)\b|\b(?:suits?|fit)\s+(?:me|us)\b|"
-        r"\bup\s+(?:my|our)\s+(?:alley|street)\b|\b(?:should|could|shall)\s+(?:we|i)\s+(?:watch|read|cook|make|do|go|try|"
-        r"listen|eat|play|visit|see|put\s+on)\b|\b(?:i|we)\s+(?:could|should|might)\s+(?:watch|read|cook|make|do|try|"
-        r"listen|eat|play|visit)\b|\brecs\b|\bany\s+rec\b|\bany\s+thoughts\b|,\s*thoughts\s*\?\s*$|\bin\s+the\s+mood\s+for\b|"
-        r"\b(?:that|which)?\s*(?:i|we)'d\s+(?:actually\s+|really\s+)?(?:enjoy|love|like|dig)\s*[?.!]*\s*$|"
-        r"\bfor\s+(?:me|us)\s+to\s+(?:put\s+on|watch|read|try|cook|make|do|listen\s+to|play)\b", re.I)),
+    (Intent.PREFERENCE, PREFERENCE_REQUEST),
     (Intent.CURRENT_VALUE, re.compile(
         r"\b(current(ly)?|now|these days|at the moment|right now|still|latest|most recent|"
         r"nowadays|at present|today)\b", re.I)),
@@ -235,10 +224,16 @@ _HISTORY_ELSE = re.compile(r"\b(?:before|previously|used to|formerly|originally|
                            r"prior|change[ds]?|switch(?:ed)?|history of)\b", re.I)
 
 
+def asks_for_suggestion(q: str) -> bool:
+    """Whether a question asks for a suggestion now, by the preference rule alone, whichever intent
+    another rule gives it first (the answer's advice path reads this: one recognition, not two)."""
+    return requests.asks_for_suggestion(q) and not _RECALLED.search(q)
+
+
 def regex_intent(q: str) -> Intent | None:
     """The first regex fast path that matches, else ``None``."""
     for intent, pattern in _INTENT_RULES:
-        if pattern.search(q) and not (intent == Intent.PREFERENCE and _RECALLED.search(q)) \
+        if pattern.search(q) and not (intent == Intent.PREFERENCE and not asks_for_suggestion(q)) \
                 and not (intent == Intent.HISTORY and _USE_FOR.search(q) and not _HISTORY_ELSE.search(_USE_FOR.sub(" ", q))):
             return intent
     return None

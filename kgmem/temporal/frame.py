@@ -12,14 +12,18 @@ reads a date outside a past frame as the nearer of the coming and the most recen
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
+from kgmem.lexicon.discourse import strip_openers
 from kgmem.nlp import load_nlp
+from kgmem.temporal import periods
 from kgmem.temporal.dates import midnight
-from kgmem.temporal.patterns import FUTURE_TENSE
+from kgmem.temporal.patterns import CLAUSE_BREAK, FUTURE_TENSE
 from kgmem.temporal.types import ResolvedTime
 
 if TYPE_CHECKING:
@@ -31,17 +35,23 @@ def told_in_past(text: str, start: int, end: int) -> bool:
     return _told_in_past(text, start, end)
 
 
+def _date_head(text: str, start: int, end: int) -> Token | None:
+    """The date's own head in the sentence's parse: its token whose head lies outside it, taken up
+    through the date's own "of" and "on"."""
+    doc = load_nlp()(text)
+    inside = [t for t in doc if start <= t.idx < end and t.lower_ not in ("on", "the", "of")]
+    words = {t.i for t in inside}
+    tok = next((t for t in inside if t.head.i not in words or t.head.i == t.i), None)
+    while tok is not None and start <= tok.head.idx < end and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 @lru_cache(maxsize=4096)
 def _told_in_past(text: str, start: int, end: int) -> bool:
     if re.match(r"\W*since\b", text[start:end], re.I):
         return True  # "since the 31st" counts from a day gone
-    doc = load_nlp()(text)
-    inside = [t for t in doc if start <= t.idx < end and t.lower_ not in ("on", "the", "of")]
-    # the date's own head: its token whose head lies outside it
-    words = {t.i for t in inside}
-    tok = next((t for t in inside if t.head.i not in words or t.head.i == t.i), None)
-    while tok is not None and start <= tok.head.idx < end and tok.head.i != tok.i:
-        tok = tok.head  # up through the date's own "of" and "on"
+    tok = _date_head(text, start, end)
     if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for":
         return False  # the time a thing is booked or meant for ("a hike for Saturday the 12th")
     if tok is None:
@@ -69,6 +79,66 @@ def _told_in_past(text: str, start: int, end: int) -> bool:
     return gov.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in _auxes(gov))
 
 
+def told_ahead(text: str, start: int, end: int) -> str:
+    """How the clause a weekday belongs to tells it, by the tense of the verb the weekday hangs from
+    (the verb may come after it: "On Saturday I take the train"): ``"plan"`` in the future tense or
+    the progressive ("On Friday we're flying to Rome", "Saturday I'll ring her"), ``"scheduled"``
+    in the present simple, which with one named day tells an arrangement ahead ("On Saturday I
+    take the train", "my sister arrives on Saturday"), else ``""`` (a past or perfect verb, a
+    participle, no verb; "since Saturday I sleep in my own flat" counts from a day gone; a habit, "every
+    Friday", "our weekly sync is on Friday", names no one day)."""
+    return _told_ahead(text, start, end)
+
+
+@lru_cache(maxsize=4096)
+def _told_ahead(text: str, start: int, end: int) -> str:
+    if re.search(r"\bsince\W*$", text[:start], re.I):
+        return ""
+    tok = _date_head(text, start, end)
+    if tok is None:
+        return ""
+    gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if gov.pos_ not in ("VERB", "AUX") or gov.i == tok.i:
+        return ""  # a day on a thing ("the gig on Saturday") is that thing's, read as before
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "since"):
+        return ""  # "I'm back in Munich from Thursday": a start point, either side of today
+    day = tok if tok.dep_ != "prep" else next((c for c in tok.children if c.dep_ == "pobj"), tok)
+    if any(t.lower_ in periods.bank()["frequency"] | {"every", "each"} for t in gov.subtree) \
+            or any(c.dep_ == "det" and c.lower_ in ("a", "every", "each") for c in day.children):
+        return ""  # a habit ("our weekly sync is on Wednesday", "the van runs on a Saturday"), no one day
+    auxes = _auxes(gov)
+    if any(a.lemma_.lower() == "have" or a.tag_ == "VBD" for a in auxes) or gov.tag_ in ("VBD", "VBN"):
+        return ""
+    if any(a.tag_ == "MD" and a.lower_ in ("will", "shall", "'ll", "wo") for a in auxes) \
+            or (gov.tag_ == "VBG" and any(a.lemma_.lower() == "be" for a in auxes)):
+        return "plan"
+    if gov.tag_ not in ("VBP", "VBZ") or auxes or (gov.tag_ == "VBP" and gov.lower_ in same_past_verbs()):
+        return ""  # "I quit coffee on Friday": past or present by the form alone
+    return "" if _narrated(text, tok) else "scheduled"
+
+
+def _narrated(text: str, day: Token) -> bool:
+    """The present of a story told of days gone (the historic present of chat): a past verb anywhere
+    in the sentence ("… is on Saturday and it was packed"), a perfect after the day ("… and he tells
+    me they've sold out"), "now" ("I get my cast off, my arm looks so thin now"), or a discourse
+    opener before the day ("So on Saturday I go …", "Funnily enough on Tuesday Jess texts me")."""
+    sent = day.sent
+    for t in sent:
+        if t.tag_ == "VBD" or t.lower_ == "now" or (t.i > day.i and t.tag_ == "VBN" and any(
+                a.lemma_.lower() == "have" for a in _auxes(t))):
+            return True
+    before = re.split(r"[.!?]\s", text[:day.idx])[-1].strip() + " x"  # the sentence up to the day
+    return strip_openers(before) != before
+
+
+@lru_cache(maxsize=1)
+def same_past_verbs() -> frozenset[str]:
+    """Verbs whose simple past is spelled like the base ("quit", "put"): event_roles.json's
+    ``same_past_verbs``, the one list of them."""
+    path = resources.files("kgmem").joinpath("resources", "lexicon", "event_roles.json")
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["structure"]["same_past_verbs"])
+
+
 def _auxes(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
 
@@ -85,6 +155,6 @@ def framed(m: re.Match[str], d: date, today: date) -> ResolvedTime:
     """A day read forward is told ahead; a plan's when its clause is in the future tense."""
     if d <= today:
         return ResolvedTime(m.group(0), midnight(d), midnight(d), "day")
-    clause = re.split(r"\s[-–—]\s|[,;:]|\b(?:and|but|so|because)\b", m.string[: m.start()])[-1]
+    clause = CLAUSE_BREAK.split(m.string[: m.start()])[-1]
     future = bool(FUTURE_TENSE.search(clause + " " + m.group(0)))
     return ResolvedTime(m.group(0), midnight(d), midnight(d), "day", future=future, ahead=True)

@@ -35,6 +35,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("before_last", r"the\s+(?P<unit>week|weekend|month|year)\s+before\s+last"),
     ("weekday_before_last", rf"the\s+(?P<wd>{_WD})\s+before\s+last"),
     ("ago", rf"(?P<n>{_NUM})\s+(?P<unit>day|week|weekend|month|year|fortnight)s?\s+(?:ago|back|before\s+today)"),
+    # "since two days", "since three years": a learner's "for … until now" (standard "since" takes a
+    # point, never a length), so the state began that long ago
+    ("since_span", rf"since\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|fortnight)s?\b(?!\s+(?:ago|back|before|old|of\s+age))"),
     ("weekdays_ago", rf"(?P<n>{_NUM})\s+(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s\s+ago"),
     ("ago_half", r"(?:a\s+)?(?:half\s+a|half\s+an)\s+(?P<unit>year|month)\s+ago"),
     ("week_on", rf"a\s+week\s+(?:on\s+(?P<wd>{_WD})|(?P<rel>tomorrow|today|on\s+tomorrow))"),
@@ -77,5 +80,7 @@ GOING_CLAUSE = re.compile(r"^\W*(?i:(?:(?:so|and|finally|just|also)\s+)*(?:[a-z]
                           r"(?:(?i:the|my|our|a)\s+\w|[A-Z])")
 PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b", re.I)
 #: a clause in the future tense or the present progressive ("we're flying …"): a plan
+#: where a clause ends, for reading the tense of the clause a time expression belongs to
+CLAUSE_BREAK = re.compile(r"\s[-–—]\s|[,;:]|\b(?:and|but|so|because)\b")
 FUTURE_TENSE = re.compile(r"\b(?:will|shall|going\s+to|gonna|about\s+to|plan(?:ning)?\s+to)\b|'ll\b|"
                           r"\b(?:I'm|I\s+am|we're|we\s+are|you're|they're|he's|she's|it's|is|are|am)\s+\w+ing\b", re.I)

@@ -16,8 +16,9 @@ from kgmem.lexicon import calendar
 from kgmem.models import Granularity
 from kgmem.temporal import holidays
 from kgmem.temporal.dates import add_months, midnight, month_interval
-from kgmem.temporal.frame import framed, nearer
-from kgmem.temporal.patterns import FULL_WEEKDAY, FUTURE_TENSE, GOING_CLAUSE, PAST_AUX, SEASONS
+from kgmem.temporal.frame import framed, nearer, told_ahead
+from kgmem.temporal.patterns import CLAUSE_BREAK, FULL_WEEKDAY, FUTURE_TENSE, GOING_CLAUSE, PAST_AUX
+from kgmem.temporal.patterns import SEASONS as SEASONS
 from kgmem.temporal.types import ResolvedTime, _number
 
 Resolver = Callable[[re.Match[str], date, datetime], "ResolvedTime | None"]
@@ -126,13 +127,13 @@ _NEGATED_PERFECT = re.compile(r"\b(?:hasn't|haven't|hadn't|has\s+not|have\s+not|
 
 
 def _r_shift(m: re.Match[str], today: date, base: datetime) -> ResolvedTime | None:
-    """"3 days ago", "two weeks ago" (that Monday–Sunday week), "two months ago" (that calendar
-    month), "a couple of weeks back" (10–18 days back), "in two weeks", "three months from now"."""
+    """"3 days ago", "since two days", "two weeks ago" (that Monday–Sunday week), "two months ago" (that
+    calendar month), "a couple of weeks back" (10–18 days back), "in two weeks", "three months from now"."""
     n = _number(m.group("n"))
     if n is None or (m.group(0)[:1].lower() in "iw" and _NEGATED_PERFECT.search(m.string[:m.start()])):
         return None
     unit = m.group("unit").lower()
-    back = bool(re.search(r"\b(ago|back|before)\b", m.group(0), re.I))
+    back = bool(re.search(r"\b(ago|back|before|since)\b", m.group(0), re.I))
     fuzzy = next((w for w in ("couple", "few", "several") if w in m.group("n").lower()), None)
     if back and fuzzy and unit in ("day", "week", "month", "year"):
         lo, hi, anchor = _FUZZY[(unit, "few" if fuzzy == "several" else fuzzy)]
@@ -283,9 +284,14 @@ def _r_weekday(m: re.Match[str], today: date, base: datetime) -> ResolvedTime | 
     monday = today - timedelta(days=today.weekday())
     if which == "next":  # that weekday of the week after the session's week
         return _day(m, monday + timedelta(days=7 + wd), future=True)
-    clause = re.split(r"\s[-–—]\s|[,;:]|\b(?:and|but|so|because)\b", m.string[: m.start()])[-1]
-    if which == "this coming" or (which == "on" and FUTURE_TENSE.search(clause + " " + m.group(0))):
+    clause = CLAUSE_BREAK.split(m.string[: m.start()])[-1]
+    ahead = told_ahead(m.string, m.start(), m.end()) if which == "on" else ""
+    if which == "this coming" or (which == "on" and FUTURE_TENSE.search(clause + " " + m.group(0))) \
+            or ahead == "plan":  # "On Friday we're flying to Rome": the verb after the day tells it too
         return _day(m, today + timedelta(days=(wd - today.weekday()) % 7 or 7), future=True)
+    if ahead == "scheduled":  # "On Saturday I take the train": an arrangement told ahead, not a plan
+        d = today + timedelta(days=(wd - today.weekday()) % 7 or 7)
+        return ResolvedTime(m.group(0), midnight(d), midnight(d), "day", ahead=True)
     if which == "on" and GOING_CLAUSE.match(clause) and not PAST_AUX.search(m.string):
         # "Flying to Portugal on Tuesday": told ahead (``ahead``), not a plan (not ``future``)
         d = today + timedelta(days=(wd - today.weekday()) % 7 or 7)
@@ -379,7 +385,7 @@ RESOLVERS: dict[str, Resolver] = {
     "day_before_yesterday": _r_fixed_day(-2), "day_after_tomorrow": _r_fixed_day(2),
     "yesterday": _r_fixed_day(-1), "today": _r_fixed_day(0), "tonight": _r_fixed_day(0),
     "tomorrow": _r_fixed_day(1), "part_of_day": _r_part_of_day, "before_last": _r_before_last,
-    "ago": _r_shift, "in_n": _r_shift, "week_on": _r_week_on, "from_now": _r_shift, "weekdays_ago": _r_weekdays_ago,
+    "ago": _r_shift, "since_span": _r_shift, "in_n": _r_shift, "week_on": _r_week_on, "from_now": _r_shift, "weekdays_ago": _r_weekdays_ago,
     "ago_half": _r_ago_half, "holiday": _r_holiday, "full_date": _r_full_date,
     "iso_date": _r_numeric_date, "slash_date": _r_numeric_date, "day_ordinal": _r_day_ordinal,
     "weekend_rel": _r_weekend, "weekday_before_last": _r_weekday_before_last, "weekday_of_week": _r_weekday_of_week, "weekday_rel": _r_weekday, "bare_weekday": _r_weekday,

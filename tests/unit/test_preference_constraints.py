@@ -15,7 +15,8 @@ from datetime import datetime
 import pytest
 
 from kgmem.answer import taste
-from kgmem.answer.preference import _reads_as_taste, asks_for_advice
+from kgmem.answer.pref_reading import reads_as_taste
+from kgmem.answer.preference import asks_for_advice
 from kgmem.api import Memory
 
 CONSTRAINTS = [
@@ -67,7 +68,7 @@ def test_what_is_no_constraint_is_not_read(statement: str) -> None:
     ("lavender", "Lavender smells amazing to me.", True),                   # a sensed taste the frames read
 ])
 def test_a_like_fact_needs_a_taste_in_its_source(value: str, sentence: str, ok: bool) -> None:
-    assert _reads_as_taste(value, sentence) is ok
+    assert reads_as_taste(value, sentence) is ok
 
 
 @pytest.mark.parametrize(("question", "advice"), [

@@ -84,7 +84,7 @@ def test_a_suggestion_from_constraints_alone_names_a_thing(chat_memory: Callable
 def test_a_refused_kind_keeps_out_only_what_it_names() -> None:
     """A refusal keeps out a like that names what sets the refused thing apart, not one of the same kind ("no
     slasher films" keeps "slasher films from the 80s" out, not "caper films"); found while moving the offer."""
-    from kgmem.answer.pref_reasons import clashes
+    from kgmem.answer.pref_clash import clashes
 
     no_model: Callable[[list[str]], None] = lambda texts: None  # noqa: E731
     kept = [Restriction("slasher films", "without slasher films", "refusal")]

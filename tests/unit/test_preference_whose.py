@@ -16,11 +16,10 @@ import numpy as np
 import pytest
 
 from kgmem.answer import pref_reasons
+from kgmem.answer.pref_clash import clashes
 from kgmem.answer.pref_reasons import (
     Restriction,
     as_diet,
-    clashes,
-    qualified,
     reasons_from,
     restrictions,
 )
@@ -75,14 +74,6 @@ def test_someone_elses_taste_counts_only_for_them_or_a_group(holder: set[str] | 
 ])
 def test_a_constraint_keeps_out_by_its_kind(said: str, labels: list[str]) -> None:
     assert [r.label for r in restrictions(reasons_from([("t", said)]))] == labels
-
-
-def test_a_suggestion_is_qualified_by_the_constraints() -> None:
-    kept = [Restriction("lactose", "lactose-free", "diet"), Restriction("olives", "without olives", "refusal"),
-            Restriction("", "vegetarian", "diet")]
-    assert qualified("pizza", kept) == "a lactose-free, vegetarian take on pizza"
-    assert qualified("pizza", kept[1:2]) == "something built around pizza"  # a refusal keeps out, qualifies nothing
-    assert qualified(None, kept) == "something"  # no thing: no suggestion made of the constraints' words
 
 
 def test_a_like_named_by_the_constraint_clashes_and_a_diet_is_no_like() -> None:

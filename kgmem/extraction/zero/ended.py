@@ -11,9 +11,10 @@ asserted when the verb its value hangs on tells, by the parse, a period that is 
   years or months ("for six years"), or a later event it came before ("before moving to York", "before that");
 - a negation with an ending adverb ("no longer", "not … anymore").
 
-The closed words (the bounds, the period units, the ending adverbs) are the meaning bank of stopped
-states, ``kgmem/resources/intents/stopped.json`` (the answer side's stale reader takes them from there
-too). Decided from the parse, never from a phrase of a data set.
+The tense, the closed period and the ending negation are read by :mod:`kgmem.temporal.periods`, the
+one reader the answer side's stale reader uses too (its closed words are the meaning bank of stopped
+states, ``kgmem/resources/intents/stopped.json``). Decided from the parse, never from a phrase of a
+data set.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
+from kgmem.temporal import periods
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -37,44 +39,19 @@ _VERBS = frozenset({"VERB", "AUX"})
 #: "took a job at Accenture for six months": each begins what now holds; rev15 H1)
 _STATE_VERBS = frozenset({"be", "live", "work", "have", "stay", "use", "drive", "own", "rent", "reside", "base",
                           "run", "ride"})
-_NEGATIONS = frozenset({"not", "n't", "no", "never"})
 #: a quotation opening: a double or curly quote, or a straight single one after a space
 _OPEN_QUOTE = re.compile(r"[\"“‘]|(?<=\s)'")
 
 
-@lru_cache(maxsize=1)
-def _bank() -> dict[str, frozenset[str]]:
-    path = resources.files("kgmem").joinpath("resources", "intents", "stopped.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {k: frozenset(data[k]) for k in ("bounds", "period_units", "still")}
-
-
-def _past(verb: Token) -> bool:
-    """A simple past ("worked", "was") or a past perfect ("had lived"); not a present perfect."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lemma_.lower() == "have" and a.tag_ in ("VBP", "VBZ") for a in auxes):
-        return False
-    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
-
-
 def _closed(verb: Token) -> bool:
-    """The verb's period is over: bounded, counted in years or months, or before a later event."""
-    bank = _bank()
-    if _past(verb) and verb.lemma_.lower() in _STATE_VERBS:
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in bank["bounds"]:
-                return True  # "until 2022"
-            if c.dep_ == "prep" and c.lower_ == "for" and any(
-                    g.dep_ == "pobj" and g.lower_ in bank["period_units"] for g in c.children):
-                return True  # "for six years"
-            if c.lower_ == "before" and c.dep_ in ("prep", "mark") or c.dep_ == "advcl" and any(
-                    g.dep_ == "mark" and g.lower_ == "before" for g in c.children):
-                return True  # "before moving to York", "before I moved to York", "before that"
+    """The verb's period is over: a state verb in a past tense, bounded, counted in years or months,
+    or before a later event; or a negation with an ending adverb (:mod:`kgmem.temporal.periods`)."""
+    if periods.past_tense(verb) and verb.lemma_.lower() in _STATE_VERBS and (
+            periods.closed_period(verb) or periods.came_before(verb)):
+        return True  # "until 2022", "for six years", "from 2015 to 2019", "before moving to York"
     # "no longer", "not … anymore": a negation with an ending adverb
     words = [c for c in verb.children if c.dep_ in ("advmod", "neg", "npadvmod")]
-    ending = any(c.lower_ in bank["still"] for c in words)
-    negated = any(c.lower_ in _NEGATIONS for w in words for c in (w, *w.children))
-    return ending and negated
+    return periods.ending_negation(t for w in words for t in (w, *w.children))
 
 
 def _verb_of(t: Token) -> Token | None:

@@ -1,0 +1,59 @@
+"""What a user's line or a question says of the user's taste, read before a suggestion is built on it
+(:mod:`kgmem.answer.preference`): a fact's value that names a thing liked, not a piece of the frame, of a
+word or of a question; the speaker's own clause; a taste the question itself states.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kgmem.answer.actuality import actuality
+from kgmem.answer.pref_reasons import clauses
+from kgmem.answer.taste import LEXICON, read_taste
+
+#: a line's parts that may each state a taste ("I love X, but Y bores me")
+PARTS = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*|\s+but\s+|\s+whereas\s+")
+
+#: "like" as a comparison after a verb of the senses or seeming ("smells like nail polish")
+_COMPARISON = re.compile(r"\b(?:smell|taste|look|sound|feel|seem)(?:s|ed|ing)?\s+(?:\w+\s+)?like\b", re.I)
+_FRAME_WORDS = frozenset(w for entries in LEXICON.values() for e in entries for w in e.split())
+_SPEAKER = re.compile(r"\b(?:my|me|i|our|us)\b", re.I)
+
+
+def reads_as_taste(value: str, sentence: str) -> bool:
+    """A "likes"/"dislikes" fact names a thing liked: not a piece of the speaker's own frame
+    ("much more my cup"), not the other side of a comparison ("my starter smells like nail
+    polish remover": no taste) unless a taste frame reads the sentence."""
+    if _SPEAKER.search(value) or set(value.lower().split()) <= _FRAME_WORDS:
+        return False  # "much more my cup", "hard pass": the frame, not the thing
+    if actuality(sentence) in ("request", "other"):
+        return False  # a question, or someone else's taste
+    return not _COMPARISON.search(sentence) or any(read_taste(p) is not None for p in PARTS.split(sentence))
+
+
+def a_fragment(value: str, sentence: str) -> bool:
+    """A value its sentence holds only as a piece of a longer word ("s orders" in "consultant's orders")."""
+    at = re.escape(value.strip())
+    return bool(at) and bool(re.search(at, sentence, re.I)) and not re.search(rf"(?<![\w'’]){at}(?!\w)", sentence, re.I)
+
+
+def own_clause(part: str) -> bool:
+    """The speaker's own taste: not a request, not someone else's doing (the clause before its
+    first comma decides: "no purees, she gets finger food" is the user's rule)."""
+    head = part.split(",", 1)[0]
+    return actuality(part) != "request" and (actuality(part) != "other" or actuality(head) != "other")
+
+
+def asked_tastes(question: str) -> list[str]:
+    """The things the question itself says the user likes or craves ("im craving pizza, what should i
+    order" -> ["pizza"]), at most two."""
+    found = [t[1] for c in clauses(question) if not _QUALIFIES_THE_ASKED.search(c) and (t := read_taste(c)) is not None
+             and t[0]]
+    return found[:2]
+
+
+#: a taste that qualifies the thing asked for, as a relative clause on its noun ("a recipe I'd enjoy making this
+#: evening", "any book that we might like"): what the suggestion must be, no taste the user states
+_QUALIFIES_THE_ASKED = re.compile(r"\b(?:a|an|some|any|the)\s+(?:[\w-]+\s+){1,3}(?:that\s+|which\s+)?(?:i|we)"
+                                  r"(?:'d|'ll|\s+would|\s+might|\s+will|\s+could)\s+(?:\w+\s+)?(?:enjoy|like|love|dig|"
+                                  r"prefer|fancy)\b", re.I)

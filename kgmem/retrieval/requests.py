@@ -1,0 +1,73 @@
+"""A request for a suggestion, read by its words and its mood (the planner's preference rule): "recommend",
+"any ideas", "what should I …", and — whatever the thing asked for — an order to the assistant to choose,
+find or offer, a thing asked for by its worth to the user, a want told as one (pf16). One pattern, read by
+:mod:`kgmem.retrieval.question` (the regex fast path) and, through it, by the answer's advice path."""
+
+from __future__ import annotations
+
+import re
+
+#: a request for a suggestion by its words ("recommend", "any ideas", "what should I …", "which … would I like")
+_WORDS = re.compile(
+    r"\b(recommend|suggest|suggestions?|recommendations?|ideas?|tips|advice|any advice|"
+    r"what should i|should i|can you (help me )?(find|pick|choose|plan)|what would you|"
+    r"something (to|for)|looking for|inspiration|options for|what could i|what can i|where could i|"
+    r"where should i|how should i|could you suggest|any good|what's the pick|what is the pick|"
+    r"what's next for me|what next|what to (read|watch|cook|try|do|make|listen|play|eat|get|buy))\b|"
+    # a suggestion asked for by what the user would like, not by "recommend" ("which restaurant
+    # would I like", "what workout would suit me", "what should we watch", "any recs?")
+    r"\b(?:would|will)\s+(?:i|we)\s+(?:like|enjoy|love|prefer|dig)\b|\b(?:suits?|fit)\s+(?:me|us)\b|"
+    r"\bup\s+(?:my|our)\s+(?:alley|street)\b|\b(?:should|could|shall)\s+(?:we|i)\s+(?:watch|read|cook|make|do|go|try|"
+    r"listen|eat|play|visit|see|put\s+on)\b|\b(?:i|we)\s+(?:could|should|might)\s+(?:watch|read|cook|make|do|try|"
+    r"listen|eat|play|visit)\b|\brecs\b|\bany\s+rec\b|\b(?:any|some)\s+thoughts\b|,\s*thoughts\s*\?\s*$|\bin\s+the\s+mood\s+for\b|"
+    r"\b(?:that|which)?\s*(?:i|we)'d\s+(?:actually\s+|really\s+)?(?:enjoy|love|like|dig)\s*[?.!]*\s*$|"
+    r"\bfor\s+(?:me|us)\s+to\s+(?:put\s+on|watch|read|try|cook|make|do|listen\s+to|play)\b", re.I)
+#: a request by its mood, whatever the thing asked for (pf16): an order to the assistant to choose, find
+#: or offer ("pick a movie for me", "hit me with a book", "could you come up with a plan"), a thing asked
+#: for by its worth to the user ("what's worth watching", "which hike is right for me", "my next read"),
+#: a want told as one ("I'm after something light", "I'm stuck for something to do", "can't decide what")
+_MOOD = re.compile(
+    r"(?:^|[,;:.!?]|\b(?:so|and|but|then)\b)\W*(?:(?:please|so|ok(?:ay)?|hey|right|now|and)\W+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|"
+    r"(?:do\s+you\s+)?(?:mind|fancy)\s+)?(?:(?:pick(?:ing)?(?:\s+out)?|choos(?:e|ing)|find(?:ing)?|nam(?:e|ing)|propos(?:e|ing)|"
+    r"suggest(?:ing)?|recommend(?:ing)?|lin(?:e|ing)\s+up)(?:\s+(?:me|us))?\s+(?:a|an|some|something|one|anything|a\s+few|the\s+best)\b|surpris(?:e|ing)\s+(?:me|us)|throw(?:ing)?\s+(?:me|us)|hit(?:ting)?\s+(?:me|us)\s+with|point(?:ing)?\s+(?:me|us)|"
+    r"steer(?:ing)?\s+(?:me|us)|put(?:ting)?\s+together|come\s+up\s+with|coming\s+up\s+with|think(?:ing)?\s+(?:up|of)|"
+    r"help(?:ing)?\s+(?:me|us)\s+(?:to\s+)?(?:decide|choose|find|plan|pick|figure|sort|work\s+out)|"
+    r"(?:tell|give|show|send|get|find)(?:ing)?\s+(?:me|us)\s+(?:a|an|some|something|one|what\s+to|which\s+\w+\s+to|"
+    r"where\s+to|how\s+to))\b|"
+    r"\b(?:what(?:'s|\s+is|\s+would\s+be|\s+might\s+be|'d\s+be|\s+could\s+be)|where(?:'s|\s+is|\s+would\s+be|'d\s+be)|"
+    r"which\s+\w+(?:\s+\w+)?\s+(?:is|are|would\s+be|might\s+be))\s+(?:a\s+|an\s+|some\s+)?"
+    r"(?:(?!(?:my|our|your|his|her|their|the)\b)\w+\s+)?"
+    r"(?:good|nice|fun|great|decent|ideal|perfect|best|worth|fitting|suitable)\b(?!\s+(?:time|day|date|number)\b)|"
+    r"\b(?:right|ideal|perfect|best|good)\s+(?:\w+\s+)?for\s+(?:me|us)\b|\bworth\s+(?:\w+ing)\b|"
+    r"\b(?:my|our)\s+next\s+(?:read|watch|listen|book|show|series|film|movie|game|trip|meal|project|hobby)\b(?!\s+(?:was|is\s+called))|"
+    r"\b(?:might|could)\s+(?:i|we)\s+(?:like|enjoy|love|prefer|dig|fancy)\b|"
+    r"\b(?:something|anything)\s+(?:\w+\s+)?(?:(?:i|we)\s+(?:might|would|could|'d)\s+(?:like|enjoy|love|fancy)|to\s+\w+|for\s+(?:me|us))\b|"
+    r"\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:after|stuck\s+for|looking\s+to|hunting\s+for|on\s+the\s+hunt\s+for|keen\s+(?:on|for)\s+"
+    r"(?:a|an|some|something))\b|\b(?:can't|cannot|can\s+not)\s+decide\s+(?:what|which|where|on|between)\b|"
+    r"\b(?:in\s+mind|up\s+your\s+sleeve)\s+for\s+(?:me|us)\b|^\W*how\s+about\s+(?:a|an|some)\b|\bany\s+(?:picks|pointers)\b|"
+    r"\bwhat\s+do\s+you\s+reckon\b|\bi\s+(?:want|need|fancy)\s+(?:something|a\s+new|some\s+new)\b|\bpointers\b|"
+    r"\b(?:suit|fit|work\s+for|go\s+down\s+well\s+(?:with|at|for))\s+(?:me|us|my|our)\b|"
+    r"^\W*(?:what|which|where)\b(?![^?]*\b(?:did|was|were|had)\b)[^?]*\b(?:i|we)'d\s+(?:\w+\s+)?(?:enjoy|like|love|dig)\b|"
+    r"\b(?:which|what)\s+\w+\s+would\s+you\b|\bif\s+you\s+were\s+me\b|"
+    r"^\W*what(?:'s|\s+is)\s+(?:a|an|some)\s+\w+(?:\s+\w+)?\s+to\s+(?!do\s+with\b)\w+|"
+    r"\byou'd\s+(?:send|take|point|steer|recommend|suggest|pick|choose|go\s+for)\b|^\W*(?:line\s+up|plan)\s+(?:me|us|a|an|some)\b|"
+    r"\b(?:might|could)\s+(?:i|we)\s+(?:get\s+into|try|take\s+up)\b|"
+    r"\b(?:i|we)'d\s+(?:like|love)\s+(?:a|an|some)\s+(?:\w+\s+){0,2}to\s+(?:try|read|watch|listen|play|cook|make|do|visit|see)\b", re.I)
+#: what a request by its mood never is: a recollection of the past ("what was my next read after …", "the taqueria my
+#: cousin took me to", "the plumber I hired"), a name asked for ("… called?", "the name of …"), a fact of the user's
+#: own ("what do you reckon my commute is") (rev16 H)
+_RECALL = re.compile(r"\b(?:was|were|did|had|wasn't|weren't|didn't)\b(?!\s+me\b)|"
+                     r"\b(?:i|we|you|he|she|they|my\s+[\w-]+|our\s+[\w-]+)\s+(?:\w*[^\We]ed|found|took|gave|went|got|bought|saw|"
+                     r"made|met|ate|told|said|left|brought|sent|paid|spent|won|lost|read\s+(?:last|in|on|before|after))\b|"
+                     r"\bname\s+of\b|\b(?:called|named)\s*\??\s*$|\b(?:my|our)\s+[\w-]+\s+(?:is|are)\b", re.I)
+#: a question about what the user or theirs did: a recollection, whatever request it is near in meaning (the
+#: planner's guard on its meaning path: "what did I cook for the party?")
+RECOLLECTED = re.compile(r"\b(?:did|had)\s+(?:i|we|my|our)\b", re.I)
+#: the whole rule, for the planner's table of fast paths (a question it matches is also read by
+#: :func:`asks_for_suggestion`, which rules a recollection out of the mood)
+PREFERENCE_REQUEST = re.compile(f"(?:{_WORDS.pattern})|(?:{_MOOD.pattern})", re.I)
+
+
+def asks_for_suggestion(q: str) -> bool:
+    """A request for a suggestion: by its words, or by its mood where the question recalls nothing."""
+    return bool(_WORDS.search(q)) or (bool(_MOOD.search(q)) and not _RECALL.search(q))
