@@ -20,6 +20,8 @@ from typing import Any
 SENSES = ("call_off", "put_off", "stop")
 #: the senses of leaving a thing one held (a place or post, a job, a possession): read by name only
 LEAVING = ("depart", "leave_work", "let_go")
+#: the sense of turning an offer, a post or a place down before it was held: read by name only
+REFUSING = "refuse"
 _VOWELS = "aeiou"
 #: the forms of "be" a predicate on it takes in a line ("the spa day is off till May")
 _BE = ("be", "is", "are", "was", "were", "been", "'s", "’s")
@@ -107,9 +109,10 @@ def forms(predicate: str, *, base: bool = True) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out if base else out[1:]))
 
 
-def surface(*senses: str, base: bool = True) -> tuple[str, ...]:
-    """The inflected forms of the senses' predicates whose bare word says nothing else, longest first."""
-    out = {f for p in predicates(*senses, bare_only=True) for f in forms(p, base=base)}
+def surface(*senses: str, base: bool = True, bare_only: bool = True) -> tuple[str, ...]:
+    """The inflected forms of the senses' predicates, longest first; ``bare_only``: only those whose bare
+    word says nothing else (a reader that ties the words to what they act on may take them all)."""
+    out = {f for p in predicates(*senses, bare_only=bare_only) for f in forms(p, base=base)}
     return tuple(sorted(out, key=lambda w: (-len(w), w)))
 
 

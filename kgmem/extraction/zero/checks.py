@@ -41,16 +41,22 @@ IMAGINED = re.compile(
     re.IGNORECASE,
 )
 #: a sentence that opens like a question ("Should I move…?", "Any tips…?")
+_REFUSED = called_off.alternation(called_off.surface(called_off.REFUSING, base=False, bare_only=False))
 #: a later clause that takes back what the sentence told: the offer turned down, the flat someone else
 #: got, the deal that fell through ("I was offered a job at Amazon but I turned it down")
 UNDOING = re.compile(
-    r"\b(?:but|and|then|so)\s+(?:(?:I|we)\s+)?(?:\w+\s+)?(?:turned\s+(?:it|them|that|this|him|her|the\s+\w+)\s+down|turned\s+down|"
-    r"declined|refused|said\s+no|pulled\s+out|backed\s+out|withdrew)\b"
+    r"\b(?:but|and|then|so)\s+(?:(?:I|we)\s+)?(?:\w+\s+)?(?:turned\s+(?:it|them|that|this|him|her|the\s+\w+)\s+down|"
+    # "declined", "pulled out", "said no": the one lexicon's sense of refusing (called_off.json "refuse")
+    rf"{_REFUSED})\b"
     r"|\bbut\s+(?:someone|somebody)\s+else\s+(?:got|took|bought|snapped)\b"
     r"|\bbut\s+(?:it|that|the\s+\w+)\s+(?:fell\s+apart|didn't\s+happen|(?:(?:was|got)\s+)?"
     # "fell through", "was cancelled", "got scrapped": the one called-off lexicon's words, as a line says them
     rf"(?:{called_off.alternation(called_off.surface('call_off', base=False))}))\b",
     re.IGNORECASE)
+#: the user turns down what the rest of the clause names: "I turned down the offer from Deloitte", "we
+#: pulled out of the flat in Clapham" (the value after the verb, in the same clause, was never held)
+REFUSING = re.compile(rf"\b(?:I|we)\s+(?:(?:have|had|'ve|'d|just|finally|politely|eventually|already)\s+)*"
+                      rf"(?:{_REFUSED})\b(?P<rest>[^,;.!?]*)", re.IGNORECASE)
 #: a clause put forward only to be denied: "It's not that I don't like sushi, I've just never tried it"
 DENIED = re.compile(r"\bnot\s+that\s+(?P<denied>[^,;.!?]+)", re.IGNORECASE)
 INTERROGATIVE = re.compile(
@@ -144,4 +150,30 @@ def intent_only(tokens: list[Token]) -> bool:
             return True
         if lemma == "have" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             return True  # "having to weed": an obligation, not a fact
+    return False
+
+
+#: a quotation inside a line: opened after a space, colon or comma, closed before a space, punctuation or the end
+_QUOTATION = re.compile(r"(?:(?<=[\s:,(])|^)([\"“‘']).+?[\"”’'](?=[\s.,;:!?)]|$)")
+#: words that introduce someone's words ("said", "and I quote,", "a text from him:")
+_SAYING = re.compile(r"\b(?:said|says|say|quote|quoted|quoting|wrote|writes|texted|messaged|replied|told\s+\w+|tells\s+\w+|"
+                     r"goes|went\s+like|from\s+(?:the|my|his|her|their|a|an)\s+[\w' -]{1,30}:)[^\"“‘']{0,40}$", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|we|our)\b")
+#: the user quoting themselves ("I told him 'I live in Hove'"): the quote is the user's
+_SELF_QUOTED = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?(?:said|say|told|tell|wrote|write|replied|reply|texted|answered)\b[^.!?]*$",
+                          re.IGNORECASE)
+
+
+def quoted_from_another(value: str, text: str) -> bool:
+    """``value`` lies in a quotation of someone else's words ("My boss said, and I quote, 'I'm vegan and I live in
+    Hove'", "Quote from the letting agent: 'The tenant pays £900 a month'"): the quoted "I" is not the user. A line
+    that opens with the quotation, or a user quoting themselves, stays the user's."""
+    low = value.casefold()
+    for m in _QUOTATION.finditer(text):
+        quote, before = m.group(0), text[:m.start()]
+        if m.start() == 0 or low not in quote.casefold() or _SELF_QUOTED.search(before):
+            continue
+        # speech, not a quoted name ("a place called 'Nessa'"): words of saying lead to it, or it speaks as "I"
+        if _SAYING.search(before) or len(quote.split()) >= 4 and _FIRST_PERSON.search(quote):
+            return True
     return False

@@ -24,7 +24,7 @@ from kgmem.extraction.zero.assistant import (
     reply_pick,
     requested,
 )
-from kgmem.extraction.zero.checks import IMAGINED
+from kgmem.extraction.zero.checks import IMAGINED, quoted_from_another
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.combine import CombineTrace, combine
 from kgmem.extraction.zero.conjuncts import listed_values
@@ -33,6 +33,7 @@ from kgmem.extraction.zero.ended import ended, reported
 from kgmem.extraction.zero.entity_refs import TurnContext
 from kgmem.extraction.zero.entity_titles import titled_facts
 from kgmem.extraction.zero.entity_turn import sentence_entity_facts
+from kgmem.extraction.zero.homes import stay_or_errand
 from kgmem.extraction.zero.inference import inferred_facts
 from kgmem.extraction.zero.leaving import left_behind
 from kgmem.extraction.zero.masking import framed_row, masked_text
@@ -333,6 +334,7 @@ class RuleExtractor:
                     found += inferred_facts(w.sent, date, found)
                 found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
                          and not fragment_of_another(f, found) and not undone(f, w.sent.text)
+                         and not (f.subject == "user" and quoted_from_another(f.value, w.sent.text))
                          and not (f.predicate in _PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))
                          and _holds(f, w, found)]
                 found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
@@ -340,7 +342,8 @@ class RuleExtractor:
                 found += listed_values(found, w.doc, w.sent.lowercase)  # the other items of a list
                 if attributes is not None:
                     context = contexts.setdefault(w.sent.turn, TurnContext())
-                    found += self._entity_facts(w, date, found, attributes, context, probes)
+                    found += [f for f in self._entity_facts(w, date, found, attributes, context, probes)
+                              if not (f.predicate in ("lives_in", "works_at") and stay_or_errand(f.value, w.doc))]
                     if w.doc is not None:
                         found += titled_facts(w.sent, date, w.doc)
                 facts.extend(found)

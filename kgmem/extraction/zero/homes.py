@@ -12,10 +12,11 @@ import re
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
-from kgmem.extraction.zero.lexicon import TRAVEL, TRIP_NOUNS
+from kgmem.extraction.zero.lexicon import LIVE, RELOCATE, TRANSPORT, TRAVEL, TRIP_NOUNS
+from kgmem.lexicon.people import people_noun
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 #: nouns of a home: a clause about one says where the user lives ("my flat is in Leeds")
 HOME_NOUNS = frozenset({"home", "flat", "house", "apartment", "place", "condo", "address", "bungalow", "cottage",
@@ -51,8 +52,14 @@ def place_of_a_thing(value: str, clause: Clause, home: bool) -> bool:
         return False
     prep = tok.head
     owner = prep.head
+    if owner.pos_ == "PROPN" and owner.i < prep.i:
+        return _named_venue(owner)
+    if owner.pos_ in ("VERB", "AUX") and owner.lemma_.lower() not in LIVE | RELOCATE and any(
+            p.dep_ == "prep" and p.lower_ == "at" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in p.children)
+            for p in owner.children):
+        return True  # "we had lunch at the Fox and Hounds in Keswick": where the named venue is
     if owner.pos_ != "NOUN" or owner.i > prep.i:
-        return False  # a named road or area holds the place ("the flat on Cowley Road in Oxford")
+        return False
     # up the chain of places: "the flat on Cowley Road in Oxford" is a home's place
     chain = [owner]
     while chain[-1].dep_ == "pobj" and chain[-1].head.dep_ == "prep" and len(chain) < 4:
@@ -61,14 +68,79 @@ def place_of_a_thing(value: str, clause: Clause, home: bool) -> bool:
 
 
 
+def _named_venue(name: Token) -> bool:
+    """``name`` (the owner of "in <place>") is a named venue met at, not a home: "we meet at the Crown in
+    Hexham" says where the Crown is. A named road or home ("the flat on Cowley Road in Oxford", "I live at
+    Rose Cottage in Hexham") or a verb of living or moving above it keeps the place a home's."""
+    while name.dep_ == "compound" and name.head.i > name.i or name.dep_ == "conj":  # "the Fox and Hounds"
+        name = name.head
+    chain = [name]
+    while chain[-1].dep_ == "pobj" and chain[-1].head.dep_ == "prep" and len(chain) < 4:
+        chain.append(chain[-1].head.head)
+    if any(n.lemma_.lower() in HOME_NOUNS | STAY_NOUNS for n in chain):
+        return False
+    top = chain[-1]
+    return len(chain) > 1 and top.pos_ in ("VERB", "AUX") and top.lemma_.lower() not in LIVE | RELOCATE
+
+
+def moved_someone(v: Token) -> bool:
+    """A verb of moving whose object is someone other than the speaker ("moved Grandad to Hove", "moved
+    her into a flat"): the errand of moving another person, whose home it is."""
+    return v.lemma_.lower() in RELOCATE and any(
+        c.dep_ == "dobj" and c.lower_ not in ("me", "us", "myself", "ourselves", "everything", "stuff")
+        and (c.pos_ in ("PROPN", "PRON") or people_noun(c.lemma_)) for c in v.children)
+
+
+def planned_move(v: Token) -> bool:
+    """A verb of moving in the present progressive ("we're moving to Leeds in June", "I'm relocating to
+    Porto"): an arrangement ahead, not where the user lives now."""
+    return v.lemma_.lower() in RELOCATE and v.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("am", "'m", "’m", "is", "'s", "’s", "are", "'re", "’re") for c in v.children)
+
+
+#: verbs of a stay: where someone stays or visits is not their home or workplace
+_STAY_VERBS = frozenset({"stay", "visit", "spend", "holiday", "vacation"})
+#: doings at a place that make it one's home or workplace ("is at Tesco working the tills")
+_HOLDING = frozenset({"work", "live", "base", "teach", "serve", "run", "manage"})
+
+
+def stay_or_errand(value: str, doc: Doc | None) -> bool:
+    """``value`` is where someone stays or runs an errand, not their home or workplace: the place of a verb of
+    staying ("my parents are staying with me in Pune"), or where someone "is at" doing something for now
+    ("my nan is at Boots picking up her prescription")."""
+    if doc is None:
+        return False
+    first = value.split()[0].casefold()
+    tok = next((t for t in doc if t.lower_ == first), None)
+    verb = tok.head if tok is not None else None
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_.lower() in _STAY_VERBS:
+        return True
+    return verb.lemma_.lower() == "be" and any(c.dep_ in ("advcl", "xcomp", "acl") and c.tag_ == "VBG"
+                                               and c.lemma_.lower() not in _HOLDING for c in verb.children)
+
+
 def gone_to(value: str, clause: Clause) -> bool:
     """``value`` is where a verb of going goes ("these days I go to Peckham Pulse", "flew to Porto"): a place
     one goes to is not where one lives (moving there is told by a verb of moving, not of going)."""
     tok = _token(value, clause)
     while tok is not None and tok.dep_ == "compound" and tok.head.i > tok.i:
         tok = tok.head
-    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") \
-        and tok.head.head.lemma_.lower() in TRAVEL
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "into"):
+        return False
+    if any(a.dep_ == "prep" and a.lower_ == "from" for a in tok.head.ancestors):
+        return True  # a route's end: "the train from Reading to Paddington", "commute from Woking into Waterloo"
+    goer = tok.head.head
+    while goer.dep_ == "pobj" and goer.head.dep_ == "prep":  # "the train from Reading to Paddington"
+        goer = goer.head.head
+    # a journey's end: "our flight into Faro", "I catch the 7:10 train to Leeds" (a verb that takes a ride)
+    if goer.pos_ in ("VERB", "AUX"):
+        return goer.lemma_.lower() in TRAVEL or any(c.dep_ == "dobj" and c.lemma_.lower() in TRANSPORT - {"car"}
+                                                    for c in goer.children)
+    return goer.lemma_.lower() in TRANSPORT | TRIP_NOUNS
 
 
 def _token(value: str, clause: Clause) -> Token | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
-from kgmem.extraction.zero.lexicon import DEPART, LETTING_GO, RELOCATE
+from kgmem.extraction.zero.lexicon import DEPART, EVENT_NOUNS, LETTING_GO, RELOCATE
 from kgmem.lexicon import called_off
 
 if TYPE_CHECKING:
@@ -92,6 +92,16 @@ def _left_noun_before(verb: Token, prep: Token) -> bool:
     return any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in before[-1].subtree)
 
 
+def _left_an_occasion(t: Token, verb: Token) -> bool:
+    """What the verb leaves is an occasion ("walked out of the meeting at Deloitte", "left the party at the
+    Crown"): the noun the value places, or the noun after the verb's "out of"/"from", is an event noun."""
+    prep = _nearest_prep(t)
+    placed = [prep.head] if prep.dep_ == "prep" and prep.head.pos_ == "NOUN" else []
+    left = [g for c in verb.children if c.dep_ in ("prep", "dobj") and (c.dep_ == "dobj" or c.lower_ in _AWAY)
+            for g in ([c] if c.dep_ == "dobj" else c.subtree) if g.pos_ == "NOUN" and g.dep_ in ("pobj", "dobj")]
+    return any(n.lemma_.lower() in EVENT_NOUNS for n in placed + left[:1])
+
+
 def _nearest_prep(t: Token) -> Token:
     cur = t
     while cur.dep_ != "prep" and cur.head.i != cur.i:
@@ -114,6 +124,8 @@ def left_behind(f: CandidateFact, doc: Doc | None) -> bool:
     lemma = verb.lemma_.lower()
     if lemma not in verbs or not how:
         return False
+    if _left_an_occasion(tok, verb):
+        return False  # "walked out of the meeting at Deloitte": an occasion left, not the job
     if lemma in RELOCATE:
         return how == "away"  # "moved to Leeds" is the new home; "moved from/out of Leeds" the old one
     if lemma in _END_WORK and lemma not in DEPART and how != "away" and not called_off.says(

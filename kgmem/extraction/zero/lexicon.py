@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from kgmem import text
-from kgmem.lexicon import called_off, numbers
+from kgmem.lexicon import called_off, numbers, people
 
 
 def alt(words: Iterable[str], *, title: bool = False) -> str:
@@ -209,22 +209,13 @@ NOT_HOBBIES = frozenset({
 
 # --------------------------------------------------------------------------- people
 
-FAMILY = frozenset({
-    "sister", "brother", "mom", "mother", "dad", "father", "mum", "cousin", "aunt", "uncle",
-    "grandma", "grandmother", "grandpa", "grandfather", "niece", "nephew", "son", "daughter",
-    "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "stepmom", "stepdad",
-    "stepsister", "stepbrother", "twin",
-})
-PARTNERS = frozenset({"girlfriend", "boyfriend", "wife", "husband", "partner", "fiancé", "fiancée",
-                      "fiance", "fiancee", "spouse"})
-#: nouns naming people around the user: a subject headed by one is not the user
-PEOPLE_NOUNS = FAMILY | PARTNERS | frozenset({
-    "friend", "coworker", "co-worker", "colleague", "boss", "manager", "roommate", "flatmate",
-    "neighbour", "neighbor", "landlord", "teacher", "doctor", "kid", "kids", "child", "children",
-    "parents", "team", "buddy", "pal", "classmate", "client", "customer", "guy", "girl", "man",
-    "woman", "people", "everyone", "somebody", "someone", "family", "husband", "wife",
-    "mate", "housemate", "bestie", "officemate", "teammate",
-})
+#: the people nouns are kgmem.lexicon.people's (resources/lexicon/people.json), the one list of them:
+#: one named relative ("my gran", "my stepmum"), a partner, and every noun of people around the user
+FAMILY = people.words("kin")
+PARTNERS = people.words("partners")
+#: nouns naming people around the user: a subject headed by one is not the user (the people hired for a
+#: visit, "the plumber", "the physio", are read like things: their bookings and prices, entity_*.py)
+PEOPLE_NOUNS = people.words("kin", "kin_groups", "partners", "former", "social", "roles", "generic")
 
 # --------------------------------------------------------------------------- verb classes (lemmas)
 
@@ -351,8 +342,9 @@ QUANT_HEADS = frozenset({"pair", "set", "couple", "bunch", "box", "bag", "kind",
 PHRASE_BREAKS = text.PHRASE_BREAKS
 TITLE_SMALL = frozenset({"of", "the", "in", "and", "a", "an", "on", "for", "to", "at", "with", "from",
                          "by", "&", "or", "is", "de", "la"})
-GYM_WORDS = re.compile(r"\b(?:gym|fitness|crossfit|ymca|club|studio|athletic|boxing|climbing|yoga|"
-                       r"pilates|barry's)\b", re.IGNORECASE)
+#: words of a gym or club, also as the capitalised tail of a one-word name ("PureGym", "AnytimeFitness")
+GYM_WORDS = re.compile(r"(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))(?:gym|fitness|crossfit|ymca|club|studio|athletic|"
+                       r"boxing|climbing|yoga|pilates|barry's)\b", re.IGNORECASE)
 #: a dislike said without a negation ("I hate…", "…gets on my nerves"); with a negation any
 #: "like" reads as a dislike ("I don't like…", "…is not for me")
 DISLIKE_CUES = re.compile(

@@ -23,7 +23,9 @@ from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.homes import (
     gone_to,
     home_subject,
+    moved_someone,
     place_of_a_thing,
+    planned_move,
 )
 from kgmem.extraction.zero.lexicon import (
     ACQUIRE,
@@ -148,8 +150,10 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False  # "moved from A to B" gives B; "got back from A" is a trip
     if pred in ("lives_in", "visited") and place_of_a_thing(value, clause, pred == "lives_in"):
         return False  # "a small firm in Hove", "the bus broke down outside Wetherby": where a thing is
-    if pred == "lives_in" and gone_to(value, clause):
-        return False  # "these days I go to Peckham Pulse": a place gone to, no home
+    if pred == "lives_in" and any(moved_someone(t) or planned_move(t) for t in clause.tokens):
+        return False  # "we moved Grandad to a care home in Hove": his home; "we're moving to Leeds in June": a plan
+    if pred in _NO_PLACE_GONE_TO and gone_to(value, clause):
+        return False  # "these days I go to Peckham Pulse": a place gone to, no home, music or thing had
     if pred in ("lives_in", "works_at") and _departed(value, clause):
         return False  # "I left London for Leeds": London is where the user no longer lives
     if pred == "hometown" and not via_from and not _ORIGIN.search(clause.text):
@@ -161,6 +165,8 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
     return True
 
 
+#: predicates whose value is never a place the clause goes to (a home, a taste in music, a thing read or had)
+_NO_PLACE_GONE_TO = frozenset({"lives_in", "favourite_music", "read_book", "bought", "owns", "phone", "drives"})
 #: words of origin: a hometown is said with one ("grew up in", "born in", "originally from")
 _ORIGIN = re.compile(r"\b(?:grew|grow\w*|born|raised|hometown|home\s*town|originally|native|childhood|roots)\b",
                      re.IGNORECASE)

@@ -20,6 +20,7 @@ from kgmem.extraction.zero.lexicon import (
     DRINKS,
     EVENT_NOUNS_SURFACE,
     FAMILY,
+    GYM_WORDS,
     HOBBIES,
     INSTRUMENTS,
     JOB_HEADS,
@@ -122,7 +123,7 @@ def job_emit(m: re.Match[str], s: Sentence) -> list[Triple]:
     org = m.groupdict().get("org")
     if org:
         name = proper_phrase(org) or trim_phrase(org, 5)
-        if name and not re.search(r"\b(?:gym|fitness|club|studio|crossfit|team|class|league|choir|band)\b", name, re.IGNORECASE):
+        if name and not GYM_WORDS.search(name) and not re.search(r"\b(?:team|class|league|choir|band)\b", name, re.IGNORECASE):
             out.append(("works_at", name, "org"))
     title = m.groupdict().get("title")
     if title:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact
-from kgmem.extraction.zero.checks import DENIED, HYPOTHETICAL, IMAGINED, NEGATION, UNDOING
+from kgmem.extraction.zero.checks import DENIED, HYPOTHETICAL, IMAGINED, NEGATION, REFUSING, UNDOING
 from kgmem.extraction.zero.combine import WEAK_CONFIDENCE
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
@@ -33,6 +33,7 @@ from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.sentences import FIRST_PERSON_STRICT, Sentence, best_time
 from kgmem.extraction.zero.slot_nouns import kin_facts, slot_facts
 from kgmem.extraction.zero.verbs import WEAK_PLACE, dep_facts
+from kgmem.lexicon.people import people_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -233,6 +234,17 @@ _GAINS = frozenset({"works_at", "job_title", "salary", "lives_in", "rent", "boug
                     "has_pet", "pet_name", "gym"})
 
 
+#: what the user has and uses: a thing got for someone else is theirs ("bought a Pixel for my mum")
+_HELD_THINGS = frozenset({"phone", "drives", "owns"})
+_FOR_WHOM = re.compile(r"\bfor\s+(?:(?:my|our|his|her|their)\s+(?P<noun>[\w-]+?)(?:'s|’s|s)?\b|(?P<pron>him|her|them)\b)",
+                       re.IGNORECASE)
+
+
+def for_another(text: str) -> bool:
+    """The line gets a thing for another person ("for my mum", "for her", "for my nephew's birthday")."""
+    return any(m.group("pron") or people_noun(m.group("noun")) for m in _FOR_WHOM.finditer(text))
+
+
 def undone(f: CandidateFact, text: str) -> bool:
     """A gain told before a clause that takes it back: "We looked at a flat in Clapham, but someone
     else got it" lives nowhere new; "I was offered a job at Amazon but I turned it down" works there not;
@@ -242,6 +254,10 @@ def undone(f: CandidateFact, text: str) -> bool:
     m = UNDOING.search(text)
     if m is not None and f.predicate in _GAINS and f.value.casefold() in text[:m.start()].casefold():
         return True
+    if f.predicate in _GAINS and any(f.value.casefold() in r.group("rest").casefold() for r in REFUSING.finditer(text)):
+        return True  # "I turned down the offer from Deloitte": never held
+    if f.predicate in _HELD_THINGS and for_another(text):
+        return True  # "I bought a Samsung phone for my mum": her phone
     # "It's not that I don't like sushi": the clause after "not that" is put forward to be denied
     return any(f.value.casefold() in d.group("denied").casefold() for d in DENIED.finditer(text))
 

@@ -67,4 +67,5 @@ def fill(kind: str, clause: Clause) -> list[Value]:
     if filler is None:
         return []
     out = filler(clause)
-    return [v for v in out if v[0] and v[0].lower() not in PEOPLE_NOUNS]
+    # a people noun is no name, place or thing ("my brother"), but it is a job ("I'm a nurse")
+    return [v for v in out if v[0] and (kind == "job" or v[0].lower() not in PEOPLE_NOUNS)]

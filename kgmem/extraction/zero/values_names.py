@@ -14,6 +14,7 @@ from kgmem.extraction.zero.lexicon import (
     PETS,
     RELOCATE,
     TRAVEL,
+    job_noun,
 )
 from kgmem.extraction.zero.nlp import entity_at, place_at
 from kgmem.extraction.zero.value_parse import (
@@ -94,9 +95,10 @@ def fill_org(c: Clause, *, employer: bool = False) -> list[Value]:
         if role in ("obj", "appos", "attr") or role.startswith("prep:") and role[5:] in _ORG_PREPS \
                 or role == "subj" and c.about == "user" and c.subject is not None and c.subject.i == t.i:
             ent = entity_at(t)
-            if ent is not None and ent.label_ in ("GPE", "LOC", "NORP"):
+            job = employer and _of_a_job(t, role)
+            if ent is not None and ent.label_ in ("GPE", "LOC", "NORP") and not job:
                 continue
-            if ent is not None and ent.label_ == "PERSON" and len(ent) == 1 and not role.startswith("prep:at"):
+            if ent is not None and ent.label_ == "PERSON" and len(ent) == 1 and not role.startswith("prep:at") and not job:
                 continue
             if any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children):
                 continue  # "working for an MNC": a kind of organisation, not its name
@@ -104,6 +106,18 @@ def fill_org(c: Clause, *, employer: bool = False) -> list[Value]:
                     and name.split()[0].lower().rstrip(".") not in HONORIFICS:  # "Mrs Okonkwo" is a person
                 return [(name, "org")]
     return []
+
+
+#: nouns of a post held: the name after "a job with", "a placement at" is the employer
+_POSTS = frozenset({"job", "role", "position", "post", "placement", "internship", "contract", "apprenticeship"})
+
+
+def _of_a_job(t: Token, role: str) -> bool:
+    """``t`` names who a job is with: "a job as a project manager with Arup", "a sous chef for Nessa"
+    (NER often calls a one-word firm a person or a place; neither is what a job is "with")."""
+    owner = t.head.head
+    return role in ("prep:with", "prep:for") and owner.pos_ == "NOUN" and (
+        owner.lemma_.lower() in _POSTS or job_noun(owner.lemma_.lower()))
 
 
 def fill_gym(c: Clause) -> list[Value]:

@@ -68,6 +68,8 @@ def acquire_facts(v: Token, lemma: str, prt: str) -> list[Triple]:
         if not np:
             continue
         head = t.lemma_.lower()
+        if lemma == "get" and head in TRANSPORT - {"car", "flight"} and any(d.lower_ == "the" for d in t.children):
+            continue  # "I get the train to Leeds": a ride, nothing bought
         words = {w.lower() for w in re.findall(r"[\w-]+", np)}
         if head in NOT_GOODS or t.pos_ == "PRON" or ((ent := entity_at(t)) is not None and ent.label_ in ("PERSON", "DATE", "TIME", "GPE")):
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.checks import blocked, user_agent
+from kgmem.extraction.zero.homes import moved_someone, planned_move
 from kgmem.extraction.zero.lexicon import (
     ACQUIRE,
     ATTEND,
@@ -76,7 +77,9 @@ def _verb_facts(v: Token, lemma: str) -> list[Triple]:
     prt = particle_of(v)
     tag = v.tag_
     # -- relocation: "moved (out) to X", "settling in X", "made the move to X", "transferred me to X"
-    if lemma in RELOCATE or (lemma == "make" and any(c.dep_ == "dobj" and c.lemma_ == "move" for c in v.children)):
+    if moved_someone(v) or planned_move(v):
+        pass  # "we moved Grandad to a care home in Hove": his home; "we're moving to Leeds in June": a plan
+    elif lemma in RELOCATE or (lemma == "make" and any(c.dep_ == "dobj" and c.lemma_ == "move" for c in v.children)):
         targets = objects_of(v, ("to", "into", "in")) or [
             g for c in v.children if c.dep_ == "dobj" and c.lemma_ == "move"
             for p in c.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
