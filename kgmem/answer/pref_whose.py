@@ -139,8 +139,8 @@ def _one_of(person: str, group: str) -> bool:
     if group == "in-laws" or group.endswith("-in-laws"):
         return person.endswith("-in-law")
     if group in ("family", "relatives", "relations"):
-        return person in people.words("kin") or (people.people_noun(person) and person not in people.words(
-            "social", "roles", "partners", "generic"))
+        # the kinds a family is made of (rev16: never a role or a service, whatever kinds the lexicon adds)
+        return person in people.words("kin", "kin_groups", "partners") or person.endswith("-in-law")
     return people.people_noun(group) and knowledge.is_kind_of(person, group)
 
 

@@ -26,14 +26,17 @@ _WORDS = re.compile(
 #: or offer ("pick a movie for me", "hit me with a book", "could you come up with a plan"), a thing asked
 #: for by its worth to the user ("what's worth watching", "which hike is right for me", "my next read"),
 #: a want told as one ("I'm after something light", "I'm stuck for something to do", "can't decide what")
-_MOOD = re.compile(
+#: an order to the assistant to choose, find or offer, opening any clause: the request is the main clause, so a
+#: past verb in a clause of the thing ("pick me a film like the one we watched") recalls nothing (rev16)
+_ORDER = re.compile(
     r"(?:^|[,;:.!?]|\b(?:so|and|but|then)\b)\W*(?:(?:please|so|ok(?:ay)?|hey|right|now|and)\W+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|"
     r"(?:do\s+you\s+)?(?:mind|fancy)\s+)?(?:(?:pick(?:ing)?(?:\s+out)?|choos(?:e|ing)|find(?:ing)?|nam(?:e|ing)|propos(?:e|ing)|"
     r"suggest(?:ing)?|recommend(?:ing)?|lin(?:e|ing)\s+up)(?:\s+(?:me|us))?\s+(?:a|an|some|something|one|anything|a\s+few|the\s+best)\b|surpris(?:e|ing)\s+(?:me|us)|throw(?:ing)?\s+(?:me|us)|hit(?:ting)?\s+(?:me|us)\s+with|point(?:ing)?\s+(?:me|us)|"
     r"steer(?:ing)?\s+(?:me|us)|put(?:ting)?\s+together|come\s+up\s+with|coming\s+up\s+with|think(?:ing)?\s+(?:up|of)|"
     r"help(?:ing)?\s+(?:me|us)\s+(?:to\s+)?(?:decide|choose|find|plan|pick|figure|sort|work\s+out)|"
     r"(?:tell|give|show|send|get|find)(?:ing)?\s+(?:me|us)\s+(?:a|an|some|something|one|what\s+to|which\s+\w+\s+to|"
-    r"where\s+to|how\s+to))\b|"
+    r"where\s+to|how\s+to))\b", re.I)
+_MOOD = re.compile(
     r"\b(?:what(?:'s|\s+is|\s+would\s+be|\s+might\s+be|'d\s+be|\s+could\s+be)|where(?:'s|\s+is|\s+would\s+be|'d\s+be)|"
     r"which\s+\w+(?:\s+\w+)?\s+(?:is|are|would\s+be|might\s+be))\s+(?:a\s+|an\s+|some\s+)?"
     r"(?:(?!(?:my|our|your|his|her|their|the)\b)\w+\s+)?"
@@ -65,9 +68,12 @@ _RECALL = re.compile(r"\b(?:was|were|did|had|wasn't|weren't|didn't)\b(?!\s+me\b)
 RECOLLECTED = re.compile(r"\b(?:did|had)\s+(?:i|we|my|our)\b", re.I)
 #: the whole rule, for the planner's table of fast paths (a question it matches is also read by
 #: :func:`asks_for_suggestion`, which rules a recollection out of the mood)
-PREFERENCE_REQUEST = re.compile(f"(?:{_WORDS.pattern})|(?:{_MOOD.pattern})", re.I)
+PREFERENCE_REQUEST = re.compile(f"(?:{_WORDS.pattern})|(?:{_ORDER.pattern})|(?:{_MOOD.pattern})", re.I)
+#: a question in the past itself ("did you find me a …"): no order now
+_ASKED_PAST = re.compile(r"^\W*(?:\w+\s+)?(?:was|were|did|had)\b|\b(?:name\s+of|called\s*\??\s*$)", re.I)
 
 
 def asks_for_suggestion(q: str) -> bool:
     """A request for a suggestion: by its words, or by its mood where the question recalls nothing."""
-    return bool(_WORDS.search(q)) or (bool(_MOOD.search(q)) and not _RECALL.search(q))
+    return bool(_WORDS.search(q)) or (bool(_ORDER.search(q)) and not _ASKED_PAST.search(q)) or \
+        (bool(_MOOD.search(q)) and not _RECALL.search(q))

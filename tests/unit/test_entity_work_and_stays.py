@@ -132,3 +132,10 @@ def test_a_job_said_as_what_someone_is(other_facts: OtherFacts, text: str, entit
 def test_no_job_from_what_is_no_trade(other_facts: OtherFacts, text: str) -> None:
     facts = other_facts(text)
     assert not {f for f in facts if f[1] == "job_title"}, facts
+
+
+def test_an_owner_named_place_leaves_the_other_places(other_facts: OtherFacts) -> None:
+    # the owner-named place comes first but the place a person is moved to is still read
+    # (a regression of this session: the shape of directed dev pair oe5-035, in other words)
+    facts = other_facts("They moved Jean to the stroke unit at St Mary's yesterday, it's closer for us.")
+    assert ("jean", "lives_in", "stroke unit") in facts, facts

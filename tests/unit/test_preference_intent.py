@@ -20,6 +20,8 @@ REQUESTS = [
     "Surprise me with a recipe for tonight.", "Fancy pointing me at some music for studying?",
     "Could you line up a few films for tonight?", "Help me find a hobby.", "Plan me a lazy Sunday.",
     "Can you put together a playlist for my workout?", "Tell me a show to binge.",
+    # an order is the main clause: a past verb in a clause of the thing recalls nothing (rev16)
+    "Pick me a film like the one we watched on Friday.", "Find me a hike similar to the one I did in Snowdonia.",
     # a thing asked for by its worth to the user
     "What's worth watching tonight?", "Which hike is right for me?", "What should be my next read?",
     "Best movie for me tonight?", "Where's a good spot for brunch?", "Which coffee shop would suit my taste?",

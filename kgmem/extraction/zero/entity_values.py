@@ -117,7 +117,8 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
             values = [(span, values[0][1])]  # "at 8 on Thursday": the day with its time
         values = [(whole_time(every(v, clause.text), clause.text), t) for v, t in with_ranges(values, clause.text)]
     if attr == "venue" and (home := someones_place(clause)):
-        values = [(home, "place")]  # "at Fiona's": her home, not "s this month"
+        # "at Fiona's": her home first, not "s this month"; the others stay ("moved Jean to the rehab unit at St Luke's")
+        values = [(home, "place"), *(v for v in values if not v[0].startswith("s ") and v[0] not in home)]
     if attr == "venue":
         span = when_span(clause) or ""
         values = [(extend_place(v, clause), t) for v, t in values if not _is_time(v, clause)
