@@ -187,3 +187,24 @@ def test_the_user_quoting_themselves_or_a_quoted_name_stays() -> None:
     # the user's own words to reword or translate are theirs
     assert not quoted_from_another("Tarn Rail", "Polish this for my CV: 'I work for Tarn Rail as a surveyor.'")
     assert not quoted_from_another("Tarn Rail", "my profile says 'surveyor at Tarn Rail' and it's dull")
+
+
+# rev16's findings on x20's landing (lead, after the cut), each in new invented words: a verb of working makes a
+# gym's name a workplace; a job inside a relative clause is that person's; a refusal's clause ends where another
+# subject's clause begins; something got "for" someone in a later clause is not a gift; a home object keeps its town.
+@pytest.mark.parametrize(("text", "fact"), [
+    ("I work at FitHub Gym behind the reception desk these days.", ("works_at", "fithub")),
+    ("We declined the first valuation and we bought the Corolla.", ("bought", "corolla")),
+    ("We bought the Qashqai, I use it for my daughter's swimming lessons.", ("drives", "qashqai")),
+    ("My partner and I rent a flat at Marlow House in Reading.", ("lives_in", "reading")),
+])
+def test_rev16_held_facts_stay(user_facts: UserFacts, text: str, fact: tuple[str, str]) -> None:
+    assert fact in user_facts(text)
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("I sat next to a woman who has a job as a nurse with Kaiser.", ("works_at", "kaiser")),
+    ("I work out at FitHub Gym before my shift.", ("works_at", "fithub gym")),
+])
+def test_rev16_not_the_users_job(user_facts: UserFacts, text: str, wrong: tuple[str, str]) -> None:
+    assert wrong not in user_facts(text)

@@ -56,7 +56,8 @@ UNDOING = re.compile(
 #: the user turns down what the rest of the clause names: "I turned down the offer from Deloitte", "we
 #: pulled out of the flat in Clapham" (the value after the verb, in the same clause, was never held)
 REFUSING = re.compile(rf"\b(?:I|we)\s+(?:(?:have|had|'ve|'d|just|finally|politely|eventually|already)\s+)*"
-                      rf"(?:{_REFUSED})\b(?P<rest>[^,;.!?]*)", re.IGNORECASE)
+                      rf"(?:{_REFUSED})\b(?P<rest>(?:(?!\b(?:and|but|so|then)\s+(?:I|we|he|she|they)\b)[^,;.!?])*)",
+                      re.IGNORECASE)  # the refused thing's clause ends where a new subject's clause begins
 #: a clause put forward only to be denied: "It's not that I don't like sushi, I've just never tried it"
 DENIED = re.compile(r"\bnot\s+that\s+(?P<denied>[^,;.!?]+)", re.IGNORECASE)
 INTERROGATIVE = re.compile(

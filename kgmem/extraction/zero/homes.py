@@ -54,7 +54,7 @@ def place_of_a_thing(value: str, clause: Clause, home: bool) -> bool:
     owner = prep.head
     if owner.pos_ == "PROPN" and owner.i < prep.i:
         return _named_venue(owner)
-    if owner.pos_ in ("VERB", "AUX") and owner.lemma_.lower() not in LIVE | RELOCATE and any(
+    if owner.pos_ in ("VERB", "AUX") and owner.lemma_.lower() not in LIVE | RELOCATE and not _has_home(owner) and any(
             p.dep_ == "prep" and p.lower_ == "at" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in p.children)
             for p in owner.children):
         return True  # "we had lunch at the Fox and Hounds in Keswick": where the named venue is
@@ -66,6 +66,11 @@ def place_of_a_thing(value: str, clause: Clause, home: bool) -> bool:
         chain.append(chain[-1].head.head)
     return not any(n.lemma_.lower() in HOME_NOUNS | TRIP_NOUNS | STAY_NOUNS for n in chain)
 
+
+
+def _has_home(verb: Token) -> bool:
+    """The verb's object is a home: "we share a flat at Ashford Court in Croydon" tells a home's place."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in HOME_NOUNS for c in verb.children)
 
 
 def _named_venue(name: Token) -> bool:
@@ -80,6 +85,8 @@ def _named_venue(name: Token) -> bool:
     if any(n.lemma_.lower() in HOME_NOUNS | STAY_NOUNS for n in chain):
         return False
     top = chain[-1]
+    if _has_home(top):
+        return False
     return len(chain) > 1 and top.pos_ in ("VERB", "AUX") and top.lemma_.lower() not in LIVE | RELOCATE
 
 

@@ -240,6 +240,11 @@ _FOR_WHOM = re.compile(r"\bfor\s+(?:(?:my|our|his|her|their)\s+(?P<noun>[\w-]+?)
                        re.IGNORECASE)
 
 
+#: where one clause of a line ends: "we bought the Octavia, I use it for my kids' football runs" gets
+#: nothing for anyone in its first clause
+_CLAUSES = re.compile(r"[,;]|\b(?:and|but|so)\s+(?=(?:I|we)\b)", re.IGNORECASE)
+
+
 def for_another(text: str) -> bool:
     """The line gets a thing for another person ("for my mum", "for her", "for my nephew's birthday")."""
     return any(m.group("pron") or people_noun(m.group("noun")) for m in _FOR_WHOM.finditer(text))
@@ -256,7 +261,8 @@ def undone(f: CandidateFact, text: str) -> bool:
         return True
     if f.predicate in _GAINS and any(f.value.casefold() in r.group("rest").casefold() for r in REFUSING.finditer(text)):
         return True  # "I turned down the offer from Deloitte": never held
-    if f.predicate in _HELD_THINGS and for_another(text):
+    if f.predicate in _HELD_THINGS and any(f.value.casefold() in part.casefold() and for_another(part)
+                                           for part in _CLAUSES.split(text)):
         return True  # "I bought a Samsung phone for my mum": her phone
     # "It's not that I don't like sushi": the clause after "not that" is put forward to be denied
     return any(f.value.casefold() in d.group("denied").casefold() for d in DENIED.finditer(text))

@@ -116,6 +116,8 @@ def _of_a_job(t: Token, role: str) -> bool:
     """``t`` names who a job is with: "a job as a project manager with Arup", "a sous chef for Nessa"
     (NER often calls a one-word firm a person or a place; neither is what a job is "with")."""
     owner = t.head.head
+    if any(a.dep_ in ("relcl", "acl") for a in t.ancestors):
+        return False  # "a guy who has a job as a pilot with Emirates": his job, not the user's
     return role in ("prep:with", "prep:for") and owner.pos_ == "NOUN" and (
         owner.lemma_.lower() in _POSTS or job_noun(owner.lemma_.lower()))
 
@@ -131,8 +133,10 @@ def fill_gym(c: Clause) -> list[Value]:
 
 
 def fill_employer(c: Clause) -> list[Value]:
-    """An organisation that is not a gym or club ("joined Equinox" is a gym, not an employer)."""
-    return [v for v in fill_org(c, employer=True) if not GYM_WORDS.search(v[0])]
+    """An organisation that is not a gym or club ("joined Equinox" is a gym, not an employer), unless the
+    clause's verb is working itself: "I work at PureGym on the front desk" is where the user works."""
+    working = c.head.lemma_.lower() == "work"
+    return [v for v in fill_org(c, employer=True) if working or not GYM_WORDS.search(v[0])]
 
 
 

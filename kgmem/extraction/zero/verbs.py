@@ -214,7 +214,9 @@ def _work_facts(v: Token, lemma: str) -> list[Triple]:
             if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
                 continue  # "working in Gurgaon for an MNC": a kind of employer, not its name
             if name and (not is_person_or_place(t) or at_ok):
-                if GYM_WORDS.search(name):
+                # a gym's name is a gym worked out at or joined; "I work at PureGym" is a workplace
+                working = lemma == "work" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children)
+                if GYM_WORDS.search(name) and not working:
                     if lemma in ("work", "join", "start"):
                         out.append(("gym", name, "org"))
                     continue
