@@ -118,18 +118,12 @@ def attended_emit(m: re.Match[str], s: Sentence) -> list[Triple]:
     return [("attended", value, "item")] if value else []
 
 
-#: the verb of working itself before the organisation ("I work at PureGym on the front desk")
-_WORKING_AT = re.compile(r"\bwork(?:s|ed|ing)?\s+(?:at|for)\b", re.IGNORECASE)
-
-
 def job_emit(m: re.Match[str], s: Sentence) -> list[Triple]:
     out: list[Triple] = []
     org = m.groupdict().get("org")
     if org:
         name = proper_phrase(org) or trim_phrase(org, 5)
-        # a gym's name is no employer ("I'm with PureGym now"), unless the line says working there
-        gym = GYM_WORDS.search(name or "") and not _WORKING_AT.search(m.group(0))
-        if name and not gym and not re.search(r"\b(?:team|class|league|choir|band)\b", name, re.IGNORECASE):
+        if name and not GYM_WORDS.search(name) and not re.search(r"\b(?:team|class|league|choir|band)\b", name, re.IGNORECASE):
             out.append(("works_at", name, "org"))
     title = m.groupdict().get("title")
     if title:

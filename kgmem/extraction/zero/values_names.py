@@ -133,10 +133,8 @@ def fill_gym(c: Clause) -> list[Value]:
 
 
 def fill_employer(c: Clause) -> list[Value]:
-    """An organisation that is not a gym or club ("joined Equinox" is a gym, not an employer), unless the
-    clause's verb is working itself: "I work at PureGym on the front desk" is where the user works."""
-    working = c.head.lemma_.lower() == "work"
-    return [v for v in fill_org(c, employer=True) if working or not GYM_WORDS.search(v[0])]
+    """An organisation that is not a gym or club ("joined Equinox" is a gym, not an employer)."""
+    return [v for v in fill_org(c, employer=True) if not GYM_WORDS.search(v[0])]
 
 
 
