@@ -74,7 +74,13 @@ def bare_numbers(line: Line) -> list[re.Match[str]]:
     text = line.text
     return [m for m in _BARE.finditer(text) if not any(a <= m.start() < b for a, b in dates)
             and not (_CLOCK_BEFORE.search(text[max(0, m.start() - 8):m.start()]) and int(m.group(1)) <= 24)
-            and not _UNIT_AFTER.match(text[m.end():])]
+            and not _UNIT_AFTER.match(text[m.end():])
+            and not (_YEAR_LIKE.fullmatch(m.group(1)) and _WORD_AFTER.match(text[m.end():]))]
+
+
+#: a year before the noun it dates ("a 2027 freightliner", "the 2019 vintage"): a model year, no amount
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 
 
 def bare_amount(line: Line) -> list[float]:

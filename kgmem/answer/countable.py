@@ -196,6 +196,19 @@ def _asked(question: str) -> frozenset[str]:
     return frozenset(terms(question))
 
 
+@lru_cache(maxsize=4096)
+def _doers(text: str) -> frozenset[str]:
+    """The words of the subjects of a line's clauses, by the parse."""
+    doc = load_nlp()(text[:1].upper() + text[1:])
+    return frozenset(w for t in doc if t.dep_ in ("nsubj", "nsubjpass") for w in terms(t.text))
+
+
+def _doer_is_asked(text: str, asked: frozenset[str]) -> bool:
+    """The line's doer is the thing the question asks about ("*tater* had a vet visit, $95" asked
+    what Tater cost; "*the boat* needed antifouling, £640"), not a person of its own."""
+    return bool(_doers(text) & asked)
+
+
 def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None, *,
             arranging: bool = False, money: bool = False, doer: bool = True) -> str | None:
     """Why a user line's item does not count, or ``None`` when it does (see the module docstring).
@@ -207,6 +220,8 @@ def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None
     kind = line.actuality
     if kind == "other" and (own_clause(line.text) or verbless_note(line)):
         kind = "actual"  # "Spent two nights at my brother's in Leeds": the user's doing, at a brother's
+    if kind == "other" and money and ev is not None and _doer_is_asked(line.text, _asked(ev.result.plan.question)):
+        kind = "actual"  # "tater had a vet visit, $95" for what Tater cost: the asked thing's bill, the user's money
     # a money line's amount is the user's even when its clause's doer is not ("somebody nicked my
     # bike bell, new one 8 euro"): only the line class decides there
     if kind == "other" or (kind == "actual" and not money and doer and others_doing(line.text)):
