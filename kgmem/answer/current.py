@@ -10,7 +10,7 @@ stays in memory as history (``HISTORY`` questions never come here).
 A newer line is on the thread when its own cosine to the question is at least :data:`LINE_FLOOR`
 and at most :data:`MARGIN` below the answer line's (a passing mention of another value of the type
 in a line about something else is no new value: "My sister's dentist Dr Baum …" against "My dentist
-is Dr Cole …"); a typed answer needs a value of the asked type in it that
+is Dr Cole …") and it speaks of the question's content words the old line speaks of; a typed answer needs a value of the asked type in it that
 is not the one asked about, not the old value, and not told as over; a sentence answer needs a
 line naming every name the question names ("What does Ledger eat these days?").
 """
@@ -22,7 +22,7 @@ from datetime import datetime
 from kgmem.answer import actuality, answering, stale
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.extracted import Extracted, cite_line
-from kgmem.answer.match import contains_name
+from kgmem.answer.match import contains_name, norm, terms
 from kgmem.answer.presence import asked_about
 from kgmem.answer.spans import _LABELS, typed_spans
 from kgmem.models import Intent
@@ -72,9 +72,14 @@ def newest_told(ev: EvidenceSet, found: Extracted) -> Extracted | None:
         vecs = ev.result.embed([plan.question, old_text])
         old_sim = float(vecs[0] @ vecs[1]) if vecs is not None else 1.0
     floor = max(LINE_FLOOR, old_sim - MARGIN)
+    # the question's content words the old line speaks of, the new one must speak of too ("my landlady's
+    # name": a later line about "my sister Margaret" is on another thread however close its cosine)
+    focus = {norm(w) for w in plan.focus} & terms(old_text)
     best: tuple[Line, str] | None = None
     for line in later:
         if sims.get((line.turn_id, line.position), 0.0) < floor or (best is not None and line.said_at <= best[0].said_at):
+            continue
+        if focus and not focus <= terms(line.text):
             continue
         value = _new_value(ev, found, line) if typed else line.text
         if value:
