@@ -95,7 +95,7 @@ QUESTIONS_HELDOUT3: dict[str, tuple[str, ...]] = {
     ),
     "tr.days_ago": (
         "Days since {A}: what's the count?",
-        "Be a dear and count the days since {A} for me?",
+        "Be a dear and count for me the days since {A}?",
         "How many days back was {A}?",
     ),
     "tr.weeks_ago": (

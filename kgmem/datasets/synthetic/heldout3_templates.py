@@ -38,7 +38,7 @@ FACTS_HELDOUT3: dict[str, tuple[str, ...]] = {
     "attended": (
         "My phone died halfway through {v} {when}, so no photos, sorry.",
         "Paid an absolutely criminal amount for parking at {v} {when}.",
-        "ngl {v} {when} was lowkey the best night I've had in months",
+        "ngl {v} {when} was lowkey the best time I've had in months",
         "I had the pleasure of being in attendance at {v} {when}, and found the whole affair most agreeable.",
         "{when_cap} my friend take me with her to {v}, after I was very tired but happy.",
         "The queue for the toilets at {v} {when} was longer than the actual programme, why is it always like this?",
@@ -54,7 +54,7 @@ FACTS_HELDOUT3: dict[str, tuple[str, ...]] = {
     "bought": (
         "Walked out of {store} {when} with {v} and ${price} less in my account.",
         "{when_cap} I caved: {v}, ${price}, {store}. My banking app is judging me.",
-        "Did I overpay? {store} charged me ${price} for {v} {when}.",
+        "Did I overpay? I got charged ${price} at {store} for {v} {when}.",
         "{when_cap} I take {v} home from {store}, I pay ${price}, is this good price?",
         "Kids begged, I folded: {v} from {store} {when}, ${price}, gone in one swipe.",
         "I must confess that I parted with ${price} at {store} {when} in exchange for {v}.",
@@ -204,7 +204,7 @@ FACTS_HELDOUT3: dict[str, tuple[str, ...]] = {
     "reading_goal.change": (
         "I was way ahead of pace, so my reading challenge app now says {v} books.",
         "{old} books felt too easy, so I'm going for {v} this year.",
-        "I make my book target bigger, now it is {v}, before it was {old}.",
+        "I make my book target bigger, now it is {v} books, before it was {old}.",
         "Bumped myself up to {v} books for the year, someone please stop me.",
         "The book club dared me, so the yearly count I'm chasing is {v} now, not {old}.",
     ),
