@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import string
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -90,19 +91,61 @@ def test_undated_sentences_carry_no_other_day() -> None:
                 assert not pattern.search(t), (kind, t)
 
 
+def _other_families(said_only: bool = False) -> set[str]:
+    """Every string of the other families: the dev module's tables and each other row of the family
+    table; ``said_only``: only what is written into sessions (no question is ever softened)."""
+    from kgmem.datasets.synthetic import families as F
+
+    out = _strings([vars(T)[k] for k in vars(T) if k.isupper() and not (said_only and "QUESTIONS" in k)])
+    for name, fam in F.TABLE.items():
+        if name != "heldout3":
+            out |= _strings(dict(fam.facts) if said_only else
+                            [dict(fam.facts), dict(fam.questions), dict(fam.ku_questions), dict(fam.ssp_requests)])
+    return out
+
+
 def test_phrasings_are_new() -> None:
     """No heldout3 string equals one of another family (compared, never shown)."""
-    import importlib
-
-    others: set[str] = set()
-    for name in ("templates", "heldout_templates", "heldout2_templates"):
-        mod = importlib.import_module(f"kgmem.datasets.synthetic.{name}")
-        others |= _strings([vars(mod)[k] for k in vars(mod) if k.isupper()])
-    others |= {r for _, _, _, reqs in V.PREFERENCE_DOMAINS for r in reqs}
+    others = _other_families() | {r for _, _, _, reqs in V.PREFERENCE_DOMAINS for r in reqs}
     norm = lambda x: " ".join(x.lower().split())  # noqa: E731
     mine = _strings([H3.FACTS_HELDOUT3, H3.QUESTIONS_HELDOUT3, H3.KU_QUESTIONS_HELDOUT3, H3.SSP_REQUESTS_HELDOUT3])
     clashes = len({norm(x) for x in mine} & {norm(x) for x in others})
     assert clashes == 0, f"{clashes} heldout3 phrasing(s) equal another family's"
+
+
+def test_starts_change_no_earlier_sentence() -> None:
+    """soften() lower-cases a sentence that opens with a listed start when it is embedded mid-turn:
+    heldout3's starts open no sentence of another family, no value a sentence may open with and no
+    time expression (so no other family's output changed), and every worded heldout3 sentence the
+    user says opens with a listed start (or "I", which stays capitalised)."""
+    from kgmem.datasets.synthetic.render import _COMMON_STARTS, _HELDOUT3_STARTS
+
+    said = _other_families(said_only=True)
+    said |= _strings([vars(V)[k] for k in vars(V) if k.isupper()])
+    said |= {w for w, _ in _EXACT_WHEN + _APPROX_WHEN} | {f"last {d}" for d in _WEEKDAYS}
+    collide = [s for s in _HELDOUT3_STARTS if any(_cap(x).startswith(s) for x in said)]
+    assert not collide, collide
+    user_said = [t for k, ts in H3.FACTS_HELDOUT3.items() if k != "assistant_recommended" for t in ts]
+    worded = [_cap(t) for t in user_said if not t.startswith(("{", "$"))]
+    assert all(t.startswith((*_COMMON_STARTS, "I ", "HR ")) for t in worded)
+
+
+def test_split_is_valid_and_its_gold_recomputes(tmp_path: Path) -> None:
+    """A heldout3 split: LongMemEval format, schema-valid gold whose answers recompute from the planted
+    facts and session dates (the generator's own checks, shared with test_synthetic.py), every type."""
+    import json
+
+    import jsonschema
+    import test_synthetic as TS  # the shared checks, one copy (tests/unit is on the path)
+
+    out, _, gold = TS._gen(tmp_path, "h3", haystacks=30, seed=17, sessions_per_haystack=10, families="heldout3",
+                           min_per_type=4, min_abs=3)
+    data, g = json.loads(out.read_text()), json.loads(gold.read_text())
+    jsonschema.validate(g, TS.SCHEMA)
+    TS._check_format(data)
+    TS._check_gold(data, g)
+    assert {q["template_family"] for q in g["questions"].values()} == {"heldout3"}
+    assert {r["question_type"] for r in data} == set(TS.TYPE_COUNTS)
 
 
 _FILL: dict[str, Any] = {

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 QUESTIONS_HELDOUT3: dict[str, tuple[str, ...]] = {
     "ssu.pet_name": (
-        "Remind me, what did I name my {species}?",
+        "The name I gave my {species}, what was it again?",
         "My {species}, what's it called again? I know I told you.",
         "How is called my {species}, do you remember?",
     ),
@@ -49,7 +49,7 @@ QUESTIONS_HELDOUT3: dict[str, tuple[str, ...]] = {
         "What do I always get at the café?",
     ),
     "ssu.bought_store": (
-        "Which shop did {item} come from?",
+        "Tell me again which shop sold me {item}?",
         "Remind me where I got {item}?",
         "Where was it that I picked up {item}?",
     ),
@@ -80,7 +80,7 @@ QUESTIONS_HELDOUT3: dict[str, tuple[str, ...]] = {
     ),
     "tr.days_between": (
         "What's the gap in days between {A} and {B}?",
-        "Count the days from {A} to {B} for me?",
+        "If you tot up the days from {A} to {B}, what do you get?",
         "How far apart were {A} and {B}, in days?",
     ),
     "tr.weeks_between": (
@@ -100,7 +100,7 @@ QUESTIONS_HELDOUT3: dict[str, tuple[str, ...]] = {
     ),
     "tr.weeks_ago": (
         "About how many weeks back was {A}?",
-        "In weeks, how long has it been since {A}?",
+        "How many weeks back do I have to go to reach {A}?",
         "How many weeks have gone by since {A}?",
     ),
     "tr.event_date": (
@@ -120,7 +120,7 @@ KU_QUESTIONS_HELDOUT3: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[s
     "lives_in": (
         ("Which city do I call home right now?", "Where's home for me these days?"),
         ("Before {v}, which city was I living in?", "Where was home before I ended up in {v}?"),
-        ("What date did I make the move to {v}?", "When did {v} become home?"),
+        ("What date did I make the move to {v}?", "From which date have I been living in {v}?"),
     ),
     "works_at": (
         ("Who's my employer at the moment?", "Which company am I with these days?"),
@@ -158,7 +158,7 @@ KU_QUESTIONS_HELDOUT3: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[s
         ("On which date did the landlord's ${v} figure kick in?", "On what date did ${v} become my rent?"),
     ),
     "reading_goal": (
-        ("How many books am I aiming to read this year, as things stand?", "What's my reading target at the moment?"),
+        ("Where's my yearly book target sitting now?", "What's my reading target at the moment?"),
         ("Before I moved it to {v} books, what was my reading target?", "What was my yearly book goal prior to {v} books?"),
         ("When did I bump my reading target to {v} books?", "On what date did my book goal become {v}?"),
     ),

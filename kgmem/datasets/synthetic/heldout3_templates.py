@@ -70,7 +70,7 @@ FACTS_HELDOUT3: dict[str, tuple[str, ...]] = {
     ),
     "watched": (
         "I sobbed through the last twenty minutes of {v}, no shame whatsoever.",
-        "We see {v} together on the sofa, my husband liked it more than me.",
+        "With my husband I see {v} on the sofa, he liked it more than me.",
         "ok {v} has been living in my head rent free ever since the credits rolled",
         "Can someone explain the ending of {v} to me? Just got to the credits and I'm lost.",
         "My grandson insisted I sit through {v} with him, and I confess I enjoyed it.",
@@ -91,7 +91,7 @@ FACTS_HELDOUT3: dict[str, tuple[str, ...]] = {
         "Changing my address to {v} on every single account is a full-time job.",
         "Now my home is in {v}, not {old} anymore, everything is new for me.",
         "Kids have new schools, I have a new commute, we have a new postcode in {v}. Chaos.",
-        "Help me write a note to my old neighbours in {old}? I miss them already here in {v}.",
+        "Could you help me write a note to my old neighbours in {old}? I miss them already here in {v}.",
     ),
     "works_at.state": (
         "Another all-hands at {v} that absolutely could have been an email.",
@@ -132,7 +132,7 @@ FACTS_HELDOUT3: dict[str, tuple[str, ...]] = {
         "Crumbs, juice boxes, one sock: the back seat of my {v} in a nutshell.",
     ),
     "drives.change": (
-        "Sold the {old}, and the {v} in my driveway still doesn't feel real.",
+        "Handed over the keys to the {old}, and the {v} in my driveway still doesn't feel real.",
         "Still figuring out what half the buttons in my new {v} do.",
         "Picked up the keys to my {v} today and drove it straight to my mum's to show off.",
         "I have given away my old {old}, now in the garage is a {v}, very comfortable.",
@@ -182,7 +182,7 @@ FACTS_HELDOUT3: dict[str, tuple[str, ...]] = {
     ),
     "rent.state": (
         "${v} a month for a flat with no dishwasher, can you believe it?",
-        "After I send the landlord ${v} every month there's not a lot left over.",
+        "Once I send the landlord ${v} every month there's not a lot left over.",
         "For my apartment I am paying every month ${v}, it's too much for me.",
         "Could you help me with a budget? ${v} of my pension goes on rent each month.",
         "honestly ${v} a month for rent and the shower still only does lukewarm",
@@ -190,7 +190,7 @@ FACTS_HELDOUT3: dict[str, tuple[str, ...]] = {
     "rent.change": (
         "The landlord's letter arrived: ${v} a month from now on, up from ${old}.",
         "Signed the renewal at ${v} a month, grumbling the whole time.",
-        "They make my rent more expensive, now I pay ${v} each month, before ${old}.",
+        "Landlord make my rent more expensive, now I pay ${v} each month, before ${old}.",
         "Is it even legal to jump from ${old} to ${v} a month in one go? Because that's what my rent just did.",
         "New lease, new number: ${v} every month, and the kids still share a room.",
     ),
@@ -220,7 +220,7 @@ FACTS_HELDOUT3: dict[str, tuple[str, ...]] = {
         "My watch beeped a new 5k best at the finish line: {v}.",
         "Knocked my 5k down to {v}, bye bye {old}.",
         "My 5 kilometres is now {v}, much better than {old} before.",
-        "Ran with the pushchair and still clocked {v} for the 5k. Best ever. Who am I.",
+        "Pushed the pushchair the whole way and still clocked {v} for the 5k. Best ever. Who am I.",
     ),
     "salary.state": (
         "My payslip says ${v} a year before tax and somehow it's never enough.",
@@ -232,7 +232,7 @@ FACTS_HELDOUT3: dict[str, tuple[str, ...]] = {
     "salary.change": (
         "HR finally sent the letter: ${v} a year, up from ${old}.",
         "The raise came through, so my contract now reads ${v}.",
-        "They make my salary bigger, now it is ${v} every year.",
+        "My boss make my salary bigger, now it is ${v} every year.",
         "Going from ${old} to ${v} a year, can you help me work out how much more I should save?",
         "pay bump!!! ${v} a year now, goodbye instant noodles",
     ),
