@@ -194,6 +194,8 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         if not amounts or not (names_it or shared(asked, terms(line.text)) or _PAID.search(line.text)
                                or _after_purchase(line, ev) or priced_item(line.text)):
             continue
+        if not said_in_window(line, plan):
+            continue  # "so far this year": last November's vet bill is no part of it
         if objects and not (objects & terms(line.text)) and line.turn_id not in on_topic \
                 and (line.turn_id, line.position) not in of_kind:
             continue  # "at the bike shop": a price in the same turn as the bike counts ("a $35 U-lock")
