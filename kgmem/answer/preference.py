@@ -200,10 +200,11 @@ def domain_constraints(ev: EvidenceSet, view: DomainView) -> tuple[list[Reason],
     kept = sorted(((f, ln, c) for f, (ln, c) in zip(fit, stated) if f > 0 and _theirs_counts(ln, c, by_turn, question,
                                                                                                occasions)),
                   key=lambda x: -x[0])
-    everything = reasons_from([(ln.turn_id, c) for _, ln, c in kept], limit=len(kept))
+    when = {ln.turn_id: ln.said_at.date().isoformat() for ln, _ in stated}
+    everything = reasons_from([(ln.turn_id, c) for _, ln, c in kept], limit=len(kept), when=when)
     kept = [k for k in kept if k[0] >= DOMAIN_FLOOR]
     kept = [k for k in kept if k[0] >= kept[0][0] - FIT_MARGIN] if kept else []
-    return reasons_from([(ln.turn_id, c) for _, ln, c in kept]), everything
+    return reasons_from([(ln.turn_id, c) for _, ln, c in kept], when=when), everything
 
 
 def _theirs_counts(ln: Line, clause: str, by_turn: dict[str, list[Line]], question: str,

@@ -39,6 +39,14 @@ AVERSION_VERBS = ("hate", "loathe", "detest", "dislike", "despise", "avoid", "dr
 #: after can't / cannot / couldn't: what the speaker cannot bear, or cannot take in (a diet)
 BEAR_VERBS = ("stand", "bear", "abide", "tolerate", "stomach", "handle", "be doing with", "face", "eat", "drink",
               "digest")
+#: negated, a refusal of their object (kgmem.answer.pref_refusal): verbs of taking something in or taking part in it
+#: ("I don't eat meat", "we don't do boats", "I never drink coffee after 2pm")
+TAKE_IN_VERBS = ("eat", "drink", "touch", "have", "take", "do", "watch", "read", "play", "wear", "use",
+                 "fly", "drive", "ride", "sail", "swim", "cycle", "climb")
+#: negated in an order to the assistant, a refusal of their object ("never put olives in anything", "don't suggest mushrooms")
+OFFER_VERBS = ("put", "add", "give", "suggest", "recommend", "include", "serve", "offer", "book", "send", "use", "make")
+#: of those, the verbs of taking part whose doing itself is refused when they have no object ("I won't fly": flying)
+DOING_VERBS = ("fly", "drive", "ride", "sail", "swim", "cycle", "climb")
 #: negated, a liking: the speaker never has enough of it
 SATIATION = ("get enough of", "tire of", "get tired of", "get bored of", "resist", "live without", "say no to",
              "pass up")
@@ -119,7 +127,7 @@ FRAME_WORDS = ("would", "rather", "sooner", "make", "made", "me", "nothing", "mo
 #: every list above, by name (the test reads them all)
 LEXICON: Final[dict[str, tuple[str, ...]]] = {
     "LIKE_VERBS": LIKE_VERBS, "AVERSION_VERBS": AVERSION_VERBS, "BEAR_VERBS": BEAR_VERBS,
-    "SATIATION": SATIATION, "ATTACHED": ATTACHED, "REPELLED": REPELLED, "PLEASES": PLEASES,
+    "SATIATION": SATIATION, "TAKE_IN_VERBS": TAKE_IN_VERBS, "OFFER_VERBS": OFFER_VERBS, "DOING_VERBS": DOING_VERBS, "ATTACHED": ATTACHED, "REPELLED": REPELLED, "PLEASES": PLEASES,
     "DISPLEASES": DISPLEASES, "PLEASES_PARTICLE": PLEASES_PARTICLE, "DISPLEASES_PARTICLE": DISPLEASES_PARTICLE,
     "MADE_GLAD": MADE_GLAD, "MADE_SORRY": MADE_SORRY, "MY_PICK": MY_PICK, "MY_KIND": MY_KIND,
     "HABITUAL": HABITUAL, "PICK_VERBS": PICK_VERBS, "OMIT_VERBS": OMIT_VERBS, "SUPERIOR": SUPERIOR,
