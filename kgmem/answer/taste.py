@@ -71,7 +71,7 @@ MADE_SORRY = ("sick", "sad", "queasy", "cringe", "anxious", "nervous", "nauseous
 #: my/our + these (+ a noun): the speaker's own pick
 MY_PICK = ("favourite", "favorite", "go-to", "preferred", "beloved", "fave")
 #: be + my/our + these: a liking; negated, a dislike
-MY_KIND = ("thing", "jam", "weakness", "happy place", "kind of thing", "cup of tea", "scene", "style",
+MY_KIND = ("thing", "jam", "weakness", "happy place", "kind of thing", "sort of thing", "type of thing", "cup of tea", "scene", "style",
            "idea of fun", "guilty pleasure")
 #: always / usually ... + a verb of picking: the speaker's habitual pick
 HABITUAL = ("always", "usually", "normally", "generally", "typically", "mostly", "invariably")
@@ -247,7 +247,7 @@ _TRAILING = re.compile(rf"\s+(?:{closer_alternation()}|too|either|at\s+all|latel
                        r"in\s+everything|for\s+(?:her|him|them|us)|tonight|today|tomorrow|completely|entirely|totally|"
                        r"altogether|for\s+good|from\s+now\s+on|nowadays)$",
                        re.I)
-_LEADING = re.compile(r"^(?:literally|only|the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
+_LEADING = re.compile(r"^(?:literally|honestly|frankly|actually|basically|only|the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
                       r"having|drinking|being|it\s+when|when|all|any|some|very\s+much|so\s+much|really)\s+", re.I)
 
 
