@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from kgmem.answer.pref_refusal import refused_by_parse, refused_things_in
+from kgmem.answer.pref_refusal import an_ailments_cause, refused_by_parse, refused_things_in
 from kgmem.answer.stale import stale
 from kgmem.answer.taste import read_taste
 
@@ -115,15 +115,19 @@ _NEGATION = re.compile(r"\b(?:no|not|never|nothing|without)\b|n't\b|\bcannot\b|\
 _CANNOT = re.compile(r"\b(?:can't|cannot|cant|can\s+not|couldn't|could\s+not|won't|wont|unable)\b", re.I)
 
 
-def states_constraint(clause: str) -> bool:
+def states_constraint(clause: str, *, parsed: bool = True) -> bool:
     """Whether a clause states a taste, a constraint or a need (and asks nothing). A negation alone states one only
     where it refuses a thing ("I don't eat meat", "no plastic anywhere") or limits what the speaker can do ("I can't
-    sit in the car for long"): "I don't mind", "I didn't know the kitchen was that yellow" constrain nothing."""
+    sit in the car for long"): "I don't mind", "I didn't know the kitchen was that yellow" constrain nothing. What
+    brings on an ailment is a constraint too ("I get motion sickness on ghat roads"). ``parsed=False``: without the
+    parse (~5 ms a clause), a negation or an ailment may state one (the caller parses those it keeps)."""
     if asks(clause):
         return False
     if read_taste(clause) is not None or _CONSTRAINT.search(clause):
         return True
-    return bool(_NEGATION.search(clause)) and (bool(_CANNOT.search(clause)) or bool(refused_things_in(clause)))
+    if _NEGATION.search(clause):
+        return bool(_CANNOT.search(clause)) or not parsed or bool(refused_things_in(clause))
+    return an_ailments_cause(clause, parsed=parsed)  # "I get motion sickness on ghat roads"
 
 
 def reasons_from(lines: list[tuple[str, str]], limit: int = MAX_REASONS, when: dict[str, str] | None = None) -> list[Reason]:

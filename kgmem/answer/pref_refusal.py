@@ -2,8 +2,8 @@
 taking part in it ("I don't eat meat btw", "June hasn't eaten meat since 1986", "Pauline cannot eat anything
 spicy since her ulcer", "we don't do boats", "I never drink coffee after 2pm"), the thing of a verbless refusal
 ("no plastic anywhere in the parcels"), an order not to offer it ("never put olives in anything for me"), what the
-speaker avoids ("I avoid flying wherever a train will do"), or
-the doing itself where such a verb has no object ("I've never flown", "I won't fly": flying).
+speaker avoids ("I avoid flying wherever a train will do"), what brings on an ailment ("I get motion sickness on
+ghat roads"), or the doing itself where such a verb has no object ("I've never flown", "I won't fly": flying).
 
 The thing is the object's noun phrase as the parse builds it (its compounds and describing words, "anything
 spicy"), never the adverbials and clauses after it ("since 1986", "anywhere in the parcels", "wherever a train
@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from kgmem import knowledge
 from kgmem.answer.taste import (
+    AILING_VERBS,
     DOING_VERBS,
     NOT_REFUSED,
     OFFER_VERBS,
@@ -67,6 +68,40 @@ def _acceptable(thing: str) -> bool:
         not knowledge.is_kind_of(low.split()[-1], "person")
 
 
+#: the prepositions that name what brings an ailment on ("seasick on boats", "migraines from loud music")
+_CAUSES = frozenset({"on", "from", "in", "during", "after", "with"})
+#: the kinds of an ailment (WordNet): "motion sickness", "asthma" (a physical condition), "migraine", "nausea" (symptoms)
+_AILMENTS = ("physical condition", "symptom")
+
+
+def _brings_on(verb) -> str:  # type: ignore[no-untyped-def]
+    """What brings on the ailment a verb of suffering takes ("I get motion sickness on ghat roads" -> "ghat roads",
+    "she gets seasick on boats" -> "boats"), "" when the verb takes no ailment or names no cause."""
+    ailing = [c for c in verb.children if (c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and any(
+        knowledge.is_kind_of(_phrase(c).lower(), k) or knowledge.is_kind_of(c.lemma_.lower(), k) for k in _AILMENTS))
+        or (c.dep_ in ("acomp", "oprd") and (c.lower_.endswith("sick") or c.lower_ in ("ill", "queasy", "nauseous")))]
+    if not ailing:
+        return ""
+    preps = [c for a in (verb, *ailing) for c in a.children if c.dep_ == "prep" and c.lower_ in _CAUSES]
+    for prep in preps:
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return _phrase(obj)
+    return ""
+
+
+_SICK = re.compile(r"\b(?:\w*sick|ill|queasy|nauseous)\b", re.I)
+
+
+def an_ailments_cause(clause: str, *, parsed: bool = True) -> bool:
+    """Whether a clause tells what brings on an ailment ("I get motion sickness on ghat roads"): the parse is read only
+    where a word names an ailment (WordNet kinds, no parse) — most clauses are not parsed; ``parsed=False``: that
+    cheap test alone."""
+    if not (_SICK.search(clause) or any(knowledge.kinds_within(k, clause) for k in _AILMENTS)):
+        return False
+    return not parsed or bool(refused_by_parse(clause))
+
+
 def _a_food(word: str) -> bool:
     """A word whose first sense is something eaten: a food or a plant's part (WordNet kinds; not "have", a rich person)."""
     return any(knowledge.is_kind_of(word.lower(), k) for k in ("food", "plant part"))
@@ -95,6 +130,9 @@ def refused_by_parse(clause: str) -> tuple[str, ...]:
             out.append(tok.head.text)  # "I can't do shellfish": the tagger took the food for the verb
             continue
         lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in AILING_VERBS and (cause := _brings_on(tok)):
+            out.append(cause)  # "I get motion sickness on ghat roads": ghat roads
+            continue
         if tok.pos_ not in ("VERB", "AUX") or lemma not in TAKE_IN_VERBS + OFFER_VERBS + ("avoid",):
             continue
         negated = any(c.dep_ == "neg" or c.lower_ in _NEGATIONS or (c.lower_ == "longer" and any(

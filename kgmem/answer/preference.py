@@ -204,7 +204,8 @@ def domain_constraints(ev: EvidenceSet, view: DomainView) -> tuple[list[Reason],
     by_turn: dict[str, list[Line]] = {}
     for ln in ev.all_user_lines():
         by_turn.setdefault(ln.turn_id, []).append(ln)
-    stated = [(ln, c) for ln in ev.all_user_lines() for c in clauses(ln.text) if states_constraint(c)]
+    # (the cheap reading over every line; the parse only for the clauses that speak about the domain, below)
+    stated = [(ln, c) for ln in ev.all_user_lines() for c in clauses(ln.text) if states_constraint(c, parsed=False)]
     if not stated:
         return [], []
     # a clause speaks about the question's domain by itself, or in its line, or with the lines around
@@ -221,8 +222,8 @@ def domain_constraints(ev: EvidenceSet, view: DomainView) -> tuple[list[Reason],
         fit = [top if f == 0 and keeps_a_diet(c) else f for f, (_, c) in zip(fit, stated)]
     # the guests the user told of anywhere, each with the occasion they come to (not only in the constraint's turn)
     occasions = guest_occasions(tuple(ln.text for ln in ev.all_user_lines()))
-    kept = sorted(((f, ln, c) for f, (ln, c) in zip(fit, stated) if f > 0 and _theirs_counts(ln, c, by_turn, question,
-                                                                                               occasions)),
+    kept = sorted(((f, ln, c) for f, (ln, c) in zip(fit, stated) if f > 0 and states_constraint(c) and
+                   _theirs_counts(ln, c, by_turn, question, occasions)),
                   key=lambda x: -x[0])
     when = {ln.turn_id: ln.said_at.date().isoformat() for ln, _ in stated}
     everything = reasons_from([(ln.turn_id, c) for _, ln, c in kept], limit=len(kept), when=when)

@@ -45,6 +45,9 @@ TAKE_IN_VERBS = ("eat", "drink", "touch", "have", "take", "do", "watch", "read",
                  "fly", "drive", "ride", "sail", "swim", "cycle", "climb")
 #: negated in an order to the assistant, a refusal of their object ("never put olives in anything", "don't suggest mushrooms")
 OFFER_VERBS = ("put", "add", "give", "suggest", "recommend", "include", "serve", "offer", "book", "send", "use", "make")
+#: verbs of suffering an ailment ("I get motion sickness on ghat roads", "she gets seasick on boats"): what brings it on
+#: is refused (kgmem.answer.pref_refusal)
+AILING_VERBS = ("get", "have", "suffer", "feel", "go")
 #: of those, the verbs of taking part whose doing itself is refused when they have no object ("I won't fly": flying)
 DOING_VERBS = ("fly", "drive", "ride", "sail", "swim", "cycle", "climb")
 #: negated, a liking: the speaker never has enough of it
@@ -127,7 +130,7 @@ FRAME_WORDS = ("would", "rather", "sooner", "make", "made", "me", "nothing", "mo
 #: every list above, by name (the test reads them all)
 LEXICON: Final[dict[str, tuple[str, ...]]] = {
     "LIKE_VERBS": LIKE_VERBS, "AVERSION_VERBS": AVERSION_VERBS, "BEAR_VERBS": BEAR_VERBS,
-    "SATIATION": SATIATION, "TAKE_IN_VERBS": TAKE_IN_VERBS, "OFFER_VERBS": OFFER_VERBS, "DOING_VERBS": DOING_VERBS, "ATTACHED": ATTACHED, "REPELLED": REPELLED, "PLEASES": PLEASES,
+    "SATIATION": SATIATION, "TAKE_IN_VERBS": TAKE_IN_VERBS, "OFFER_VERBS": OFFER_VERBS, "AILING_VERBS": AILING_VERBS, "DOING_VERBS": DOING_VERBS, "ATTACHED": ATTACHED, "REPELLED": REPELLED, "PLEASES": PLEASES,
     "DISPLEASES": DISPLEASES, "PLEASES_PARTICLE": PLEASES_PARTICLE, "DISPLEASES_PARTICLE": DISPLEASES_PARTICLE,
     "MADE_GLAD": MADE_GLAD, "MADE_SORRY": MADE_SORRY, "MY_PICK": MY_PICK, "MY_KIND": MY_KIND,
     "HABITUAL": HABITUAL, "PICK_VERBS": PICK_VERBS, "OMIT_VERBS": OMIT_VERBS, "SUPERIOR": SUPERIOR,

@@ -29,6 +29,9 @@ from kgmem.answer.pref_refusal import refused_by_parse  # noqa: E402
     # an order to the assistant not to offer it
     ("never put capers in anything for me", ("capers",)), ("please don't book anything with steps", ("anything with steps",)),
     ("you never give me decent snacks", ()),               # a complaint, not an order
+    # what brings on an ailment (WordNet's physical conditions and symptoms)
+    ("I get motion sickness on mountain roads", ("mountain roads",)), ("my son gets seasick on ferries", ("ferries",)),
+    ("I get a discount on Tuesdays", ()), ("I have a meeting on Monday", ()),
     # no refusal: a verb of knowing, a hedge, a lack of time, a liking
     ("I don't know the town", ()), ("I don't have much time", ()), ("no worries at all", ()), ("I love sushi", ()),
 ])
@@ -50,6 +53,7 @@ def test_what_a_refusal_keeps_out(sentence: str, kept_out: list[str]) -> None:
 @pytest.mark.parametrize(("clause", "constraint"), [
     ("I don't mind", False), ("I didn't realise the hall was that small", False), ("I'm not sure yet", False),
     ("I don't eat lamb", True), ("my dad can't climb stairs", True), ("we won't fly", True),
+    ("I get motion sickness on mountain roads", True), ("I have a meeting on Monday", False),
 ])
 def test_a_negation_constrains_only_what_it_refuses(clause: str, constraint: bool) -> None:
     assert states_constraint(clause) is constraint
