@@ -1,9 +1,9 @@
 """What a refusal keeps out, read from the clause's parse: the object of a negated verb of taking something in or
 taking part in it ("I don't eat meat btw", "June hasn't eaten meat since 1986", "Pauline cannot eat anything
 spicy since her ulcer", "we don't do boats", "I never drink coffee after 2pm"), the thing of a verbless refusal
-("no plastic anywhere in the parcels"), an order not to offer it ("never put olives in anything for me"), what the
-speaker avoids ("I avoid flying wherever a train will do"), what brings on an ailment ("I get motion sickness on
-ghat roads"), or the doing itself where such a verb has no object ("I've never flown", "I won't fly": flying).
+("no plastic anywhere in the parcels") or of its least amount ("not a drop of drink has passed my lips"), an order
+not to offer it ("never put olives in anything for me"), what the speaker avoids ("I avoid flying wherever a train
+will do"), what brings on an ailment ("I get motion sickness on ghat roads"), or the doing itself where such a verb has no object ("I've never flown", "I won't fly": flying).
 
 The thing is the object's noun phrase as the parse builds it (its compounds and describing words, "anything
 spicy"), never the adverbials and clauses after it ("since 1986", "anywhere in the parcels", "wherever a train
@@ -124,6 +124,13 @@ def refused_by_parse(clause: str) -> tuple[str, ...]:
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("ROOT", "nsubj", "dobj", "attr", "dep", "npadvmod") and \
                 any(c.dep_ == "det" and c.lower_ in ("no", "zero") for c in tok.children):
             out.append(_phrase(tok))  # "no plastic anywhere in the parcels"
+            continue
+        if tok.pos_ == "NOUN" and any(c.dep_ == "neg" for c in tok.children) and \
+                any((c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "nummod" and c.lower_ == "one")
+                    for c in tok.children):
+            # none of it, told by the least amount of it: "not a drop of drink has passed my lips", "not one bite of meat"
+            of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            out.extend(_phrase(g) for g in of[:1])
             continue
         if tok.dep_ == "aux" and tok.lemma_.lower() in TAKE_IN_VERBS and tok.head.i > tok.i and \
                 any(c.dep_ == "neg" for c in tok.head.children) and _a_food(tok.head.text):

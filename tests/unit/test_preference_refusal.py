@@ -32,6 +32,8 @@ from kgmem.answer.pref_refusal import refused_by_parse  # noqa: E402
     # what brings on an ailment (WordNet's physical conditions and symptoms)
     ("I get motion sickness on mountain roads", ("mountain roads",)), ("my son gets seasick on ferries", ("ferries",)),
     ("I get a discount on Tuesdays", ()), ("I have a meeting on Monday", ()),
+    # none of it, told by its least amount
+    ("not a drop of cider has passed my lips since Easter", ("cider",)), ("not one bite of cake all week", ("cake",)),
     # no refusal: a verb of knowing, a hedge, a lack of time, a liking
     ("I don't know the town", ()), ("I don't have much time", ()), ("no worries at all", ()), ("I love sushi", ()),
 ])
