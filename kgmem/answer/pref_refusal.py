@@ -3,7 +3,8 @@ taking part in it ("I don't eat meat btw", "June hasn't eaten meat since 1986", 
 spicy since her ulcer", "we don't do boats", "I never drink coffee after 2pm"), the thing of a verbless refusal
 ("no plastic anywhere in the parcels") or of its least amount ("not a drop of drink has passed my lips"), an order
 not to offer it ("never put olives in anything for me"), what the speaker avoids ("I avoid flying wherever a train
-will do"), what brings on an ailment ("I get motion sickness on ghat roads"), or the doing itself where such a verb has no object ("I've never flown", "I won't fly": flying).
+will do"), what brings on an ailment ("I get motion sickness on ghat roads"), or the doing itself where such a
+verb has no object ("I've never flown", "I won't fly": flying).
 
 The thing is the object's noun phrase as the parse builds it (its compounds and describing words, "anything
 spicy"), never the adverbials and clauses after it ("since 1986", "anywhere in the parcels", "wherever a train
