@@ -94,3 +94,13 @@ def antecedent(before: str) -> str:
     words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ in ("compound", "amod", "det", "poss") or t.i == obj.i]
     text = " ".join(t.text for t in words if t.dep_ not in ("det", "poss"))
     return "" if _SPEAKER.search(text) else text
+
+
+def taste_of_it(text: str, part: str) -> tuple[bool, str] | None:
+    """A taste said of a pronoun in ``part`` of the line ``text``, with the thing it stands for ("finished The Thursday
+    Murder Club …, it's just my sort of thing"): :func:`said_of_it` and its :func:`antecedent`."""
+    said = said_of_it(part)
+    if said is None:
+        return None
+    thing = antecedent(text[:text.find(part) + said[1]])
+    return (said[0], thing) if thing else None

@@ -62,6 +62,42 @@ def _phrase(tok) -> str:  # type: ignore[no-untyped-def]
     return without_trailers(" ".join(t.text for t in sorted(words, key=lambda t: t.i)).strip())
 
 
+#: words of a verb's time that tell of one occasion, not a standing refusal ("didn't eat the fish last night", "haven't
+#: watched it yet": not yet done, often wanted)
+_ONE_OCCASION = frozenset({"yesterday", "last", "ago", "tonight", "today", "earlier", "yet", "once"})
+#: words that give a perfect its span ("haven't eaten meat since 1986", "in six years", "I've never flown")
+_SPAN = frozenset({"since", "for", "in", "never", "ever", "longer"})
+#: prepositions of time that limit a refusal: kept with its thing ("coffee after 2pm" refuses no morning coffee)
+_LIMITS = frozenset({"after", "before", "past"})
+
+
+def _standing(verb) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a verb tells a standing refusal, not one occasion (rev17): a present or a modal ("don't eat", "can't
+    do", "won't fly", "never drink"), a perfect with its span ("haven't touched alcohol in six years", "never
+    flown"); not a past occasion ("didn't eat the fish at the wedding last night") nor a thing not done yet."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {t.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod", "prep", "neg") for t in c.subtree}
+    if words & _ONE_OCCASION:
+        return False
+    if any(a.lower_ == "did" for a in auxes) or (verb.tag_ == "VBD" and not auxes):
+        return "never" in words  # "I didn't eat the fish", "I avoided it" (one occasion); "I never did eat meat"
+    if any(a.lemma_.lower() == "have" for a in auxes):
+        return bool(words & _SPAN)
+    return True
+
+
+def _limited(verb, thing: str) -> str:  # type: ignore[no-untyped-def]
+    """The thing with the time that limits its refusal ("coffee after 2pm"), as the verb's parse gives it."""
+    limits = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _LIMITS]
+    if not thing or not limits:
+        return thing
+    doc, end = limits[0].doc, limits[0].i
+    # to where the clause ends: a comma, a conjunction ("… after 2pm or I'm awake"; the parser may hang "pm" elsewhere)
+    while end + 1 < len(doc) and doc[end + 1].dep_ not in ("cc", "conj") and doc[end + 1].text not in ",;.!?":
+        end += 1
+    return f"{thing} {without_trailers(doc[limits[0].i:end + 1].text)}"
+
+
 def _acceptable(thing: str) -> bool:
     low = thing.lower()
     # a person is no thing refused ("we never take the kids on planes")
@@ -138,7 +174,7 @@ def refused_by_parse(clause: str) -> tuple[str, ...]:
             out.append(tok.head.text)  # "I can't do shellfish": the tagger took the food for the verb
             continue
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") and lemma in AILING_VERBS and (cause := _brings_on(tok)):
+        if tok.pos_ in ("VERB", "AUX") and lemma in AILING_VERBS and _standing(tok) and (cause := _brings_on(tok)):
             out.append(cause)  # "I get motion sickness on ghat roads": ghat roads
             continue
         if tok.pos_ not in ("VERB", "AUX") or lemma not in TAKE_IN_VERBS + OFFER_VERBS + ("avoid",):
@@ -146,7 +182,7 @@ def refused_by_parse(clause: str) -> tuple[str, ...]:
         negated = any(c.dep_ == "neg" or c.lower_ in _NEGATIONS or (c.lower_ == "longer" and any(
             g.lower_ == "no" for g in c.children)) for c in tok.children if c.i < tok.i)  # "no longer eat"
         avoided = tok.lemma_.lower() == "avoid"
-        if not (negated or avoided):
+        if not (negated or avoided) or not _standing(tok):
             continue
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if lemma in OFFER_VERBS and lemma not in TAKE_IN_VERBS:
@@ -160,8 +196,8 @@ def refused_by_parse(clause: str) -> tuple[str, ...]:
             [t for t in tok.subtree if t.i > tok.i and t.pos_ == "NOUN" and t.dep_ == "compound"][:1]  # "eat meat btw"
         if objects:
             obj = objects[0]
-            out.append(_gerund(obj.lemma_.lower()) if obj.pos_ == "VERB" and obj.text.lower().endswith("ing")
-                       else _phrase(obj))
+            out.append(_limited(tok, _gerund(obj.lemma_.lower()) if obj.pos_ == "VERB" and obj.text.lower().endswith("ing")
+                                else _phrase(obj)))
         elif not avoided and tok.lemma_.lower() in DOING_VERBS:
             out.append(_gerund(tok.lemma_.lower()))  # "I've never flown": flying
     return tuple(dict.fromkeys(t for t in out if _acceptable(t)))

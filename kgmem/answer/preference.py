@@ -17,11 +17,10 @@ from kgmem.answer.pref_offer import built_on_likes, offer, offer_parts
 from kgmem.answer.pref_reading import (
     PARTS,
     a_fragment,
-    antecedent,
     asked_tastes,
     own_clause,
     reads_as_taste,
-    said_of_it,
+    taste_of_it,
 )
 from kgmem.answer.pref_reasons import (
     DOMAIN_FLOOR,
@@ -104,7 +103,7 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
         # "I'm a huge fan of heist movies, and dry British comedies crack me up": two likes
         # (the cheap reading first: a line's actuality is parsed only when it states a taste)
         for part in PARTS.split(line.text):
-            taste = read_taste(part) or _said_of_it(line.text, part)
+            taste = read_taste(part) or taste_of_it(line.text, part)
             if taste is None or line.actuality == "request" or not own_clause(part) or \
                     (taste[0] and line.actuality not in ("actual", "other")):
                 continue
@@ -121,16 +120,6 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
     return [c for c in out if not (c.fact_id and (c.turn_id, c.value.lower(), not c.like) in said)]
 
 
-
-
-def _said_of_it(text: str, part: str) -> tuple[bool, str] | None:
-    """A taste said of a pronoun, with the thing it stands for ("finished The Thursday Murder Club …, it's just my sort
-    of thing"): :func:`kgmem.answer.pref_reading.said_of_it` and its antecedent in the line."""
-    said = said_of_it(part)
-    if said is None:
-        return None
-    thing = antecedent(text[:text.find(part) + said[1]])
-    return (said[0], thing) if thing else None
 
 
 def _by_meaning(ev: EvidenceSet, cands: list[_Stated]) -> None:

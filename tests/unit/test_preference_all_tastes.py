@@ -20,19 +20,17 @@ pytest.importorskip("spacy")
     ("I watched the Ozark finale and honestly I couldn't stand it", False, "Ozark finale"),
 ])
 def test_a_taste_said_of_a_pronoun_is_a_taste_of_its_thing(line: str, liked: bool, thing: str) -> None:
-    from kgmem.answer.pref_reading import PARTS
-    from kgmem.answer.preference import _said_of_it
+    from kgmem.answer.pref_reading import PARTS, taste_of_it
 
-    found = [t for part in PARTS.split(line) if (t := _said_of_it(line, part)) is not None]
+    found = [t for part in PARTS.split(line) if (t := taste_of_it(line, part)) is not None]
     assert found == [(liked, thing)]
 
 
 @pytest.mark.parametrize("line", ["I love it when you do that", "I bought a new kettle, it was cheap"])
 def test_no_thing_no_taste(line: str) -> None:
-    from kgmem.answer.pref_reading import PARTS
-    from kgmem.answer.preference import _said_of_it
+    from kgmem.answer.pref_reading import PARTS, taste_of_it
 
-    assert all(_said_of_it(line, part) is None for part in PARTS.split(line))
+    assert all(taste_of_it(line, part) is None for part in PARTS.split(line))
 
 
 def test_every_taste_of_the_domain_counts_whatever_its_session(chat_memory: Callable[..., Memory]) -> None:

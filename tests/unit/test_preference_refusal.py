@@ -24,7 +24,7 @@ from kgmem.answer.pref_refusal import refused_by_parse  # noqa: E402
     ("cant do prawns", ("prawns",)),                      # the subject dropped, the apostrophe too
     ("no glitter anywhere on the cards", ("glitter",)),
     ("I avoid driving whenever a bus will do", ("driving",)),
-    ("I never drink tea after 6pm", ("tea",)),
+    ("I never drink tea after 6pm", ("tea after 6pm",)),  # a refusal limited in time keeps its limit (rev17)
     ("I no longer eat veal", ("veal",)),
     # an order to the assistant not to offer it
     ("never put capers in anything for me", ("capers",)), ("please don't book anything with steps", ("anything with steps",)),
@@ -34,6 +34,10 @@ from kgmem.answer.pref_refusal import refused_by_parse  # noqa: E402
     ("I get a discount on Tuesdays", ()), ("I have a meeting on Monday", ()),
     # none of it, told by its least amount
     ("not a drop of cider has passed my lips since Easter", ("cider",)), ("not one bite of cake all week", ("cake",)),
+    # no standing refusal: one occasion, a thing not done yet (rev17)
+    ("I haven't watched Line of Duty yet, my brother says it's great", ()),
+    ("I didn't eat the prawns at the party last night", ()), ("I couldn't finish the curry yesterday", ()),
+    ("I avoided the buffet at the conference", ()), ("I got sick after the mussels", ()),
     # no refusal: a verb of knowing, a hedge, a lack of time, a liking
     ("I don't know the town", ()), ("I don't have much time", ()), ("no worries at all", ()), ("I love sushi", ()),
 ])
@@ -59,6 +63,21 @@ def test_what_a_refusal_keeps_out(sentence: str, kept_out: list[str]) -> None:
 ])
 def test_a_negation_constrains_only_what_it_refuses(clause: str, constraint: bool) -> None:
     assert states_constraint(clause) is constraint
+
+
+def test_a_past_occasion_keeps_no_like_out(chat_memory) -> None:  # noqa: ANN001
+    # rev17 HIGH: "didn't eat the fish at the wedding last night" left out the user's favourite grilled fish
+    from datetime import datetime
+
+    said = [(datetime(2025, 3, 2, 19), "I love seafood, grilled trout with lemon is my absolute favourite."),
+            (datetime(2025, 4, 10, 20), "I didn't eat the trout at the wedding last night, it looked a bit grey.")]
+    mem = chat_memory("pf17-occasion", said, "pfocc", "Noted!")
+    try:
+        a = mem.answer("pf17-occasion", "What should I cook for dinner tonight?", question_date=datetime(2025, 4, 20, 17))
+    finally:
+        mem.close()
+    assert a.extra["path"] == "preference", a.extra.get("decision")
+    assert "left out" not in a.text and "without" not in a.text, a.text
 
 
 def test_a_reason_is_said_back_with_its_day() -> None:
