@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_readings import extend_place, proper_after, when_span
-from kgmem.extraction.zero.entity_said import job_said, someones_place, works_for
+from kgmem.extraction.zero.entity_said import WORK_VERBS, job_said, someones_place, works_for
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import NOT_NAMES, Value
 from kgmem.extraction.zero.values import fill
@@ -283,7 +283,7 @@ def _workplace(clause: Clause, proper: bool = False) -> list[tuple[str, str | No
     """"works at a bakery", "teaches at the local primary": the place after a verb of working
     (``proper``: a name after "for"/"at", whatever NER calls it: "works for Deliveroo")."""
     for t in clause.tokens:
-        if t.lemma_.lower() in ("work", "teach", "nurse", "volunteer") and t.pos_ == "VERB":
+        if t.lemma_.lower() in WORK_VERBS and t.pos_ == "VERB":
             for p in t.children:
                 if p.dep_ == "prep" and p.lower_ in (("at", "for") if proper else ("at", "in", "for")):
                     for g in p.children:
