@@ -43,6 +43,26 @@ _COMMON_STARTS += ("Ambitious ", "Been ", "Checked ", "Counting ", "Crossed ", "
                    "Not ", "Ok, ", "Opened ", "Parking ", "Picking ", "Said ", "Screen ", "Showed ", "Spent ",
                    "Started ", "Stayed ", "Still ", "Stuck ", "Summers ", "To ", "Turns ", "Upped ", "Vet ",
                    "Watch ", "Watching ", "Welp, ", "Whenever ", "You ", "Had ", "Moved ", "For ", "If ")
+#: sentence starts of the dev3 family (session 17); a test in tests/unit/test_synthetic.py checks that
+#: none opens a sentence or a value of an earlier family, so adding them changed no earlier output
+_DEV3_STARTS: tuple[str, ...] = (
+    "Aiming ", "Already ", "Asked ", "Between ", "Bumped ", "Cancelled ", "Carried ", "Caved ", "Changed ",
+    "Cracked ", "Does ", "Dog ", "Every ", "Filled ", "First ", "Flashcards ", "Grocery ", "Half ", "Honestly? ",
+    "In ", "Insurance ", "Legs ", "Money's ", "Mum ", "Ngl ", "Nope ", "Ok ", "One ", "Parallel ", "Parkrun ",
+    "Played ", "Put ", "Returned ", "Rewrote ", "Road ", "So ", "Somebody ", "Taking ", "Tax ", "Told ",
+    "Totally ", "Traded ", "Transferred ", "Tried ", "Ugh ", "Unpacking ", "Updated ", "Walking ", "Why ",
+    "You'll ",
+)
+_COMMON_STARTS += _DEV3_STARTS
+#: sentence starts of the heldout3 family (session 17); a test (test_heldout3_family.py) checks that
+#: none opens a sentence or a value of an earlier family, so adding them changed no earlier output
+_HELDOUT3_STARTS: tuple[str, ...] = (
+    "Another ", "Anyway ", "Can't ", "Cancelling ", "Carrying ", "Changing ", "Crumbs, ", "Dear ", "Do ",
+    "Gave ", "Give ", "Grandparents ", "It ", "Kids ", "Kindly ", "Literally ", "Lugging ", "Moving ",
+    "Nobody ", "Once ", "Packed ", "Paid ", "People ", "Podcasts ", "Pushed ", "School ", "Setting ",
+    "Tickets ", "Toddler ", "Twenty-four ", "Ugh, ", "Walked ", "Without ", "Would ",
+)
+_COMMON_STARTS += _HELDOUT3_STARTS
 
 
 @dataclass(frozen=True)
