@@ -64,7 +64,11 @@ def typed_facts(facts: list[CandidateFact], clause: Clause) -> list[CandidateFac
     out: list[CandidateFact] = []
     people = {(f.subject.casefold(), f.value.casefold()) for f in facts if f.subject_type == "person"}
     agent = in_charge_agent(clause, LEADING)
+    # only people live somewhere: the subject of a verb of living is read as a person, never as a thing
+    lives = clause.head.lemma_.lower() in ("live", "reside") and clause.subject is not None
     for f in facts:
+        if lives and f.subject_type == "thing" and clause.subject is not None and f.subject == clause.subject.text:
+            continue  # "Benedek lives in Debrecen" (NER's PERSON is Debrecen): no thing "Benedek" led by Debrecen
         if agent is not None and f.predicate == "person_in_charge" and f.subject.casefold() == agent[1].casefold():
             continue  # "Kofi is leading the Atlas migration": Kofi leads it, nobody leads Kofi
         if f.subject_type == "thing" and (f.subject.casefold(), f.value.casefold()) in people:

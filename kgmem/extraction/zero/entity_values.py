@@ -136,6 +136,10 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = [(m.group(1).lower(), None)]  # "Dan's been taking the tram"
     if attr == "works_at" and person:
         values = [v for v in values if v[0] not in _left(clause)]  # "Zara left Deloitte": not there now
+    if attr == "lives_in" and person and clause.head.lemma_.lower() in ("live", "reside") \
+            and (lived := proper_after(clause, frozenset({"in", "at"}))) is not None and lived.casefold() not in own:
+        # "Benedek lives in Debrecen, two hours from Budapest": where the verb of living says, whatever NER calls it
+        values = [(lived, "place"), *(v for v in values if v[0] != lived)]
     if not values and attr == "lives_in" and person and _LIVES.search(clause.text):
         values = [(v, "place") for v, _ in fill("where", clause) if v.casefold() not in own]  # "lives at 14 Elm Road"
     if attr == "lives_in" and person and not _LIVES.search(clause.text):
