@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     ("My stepmum is at Arup these days.", "stepmum", "arup"),
     # an -ing verb of work says why one is there: not an errand
     ("My aunt Bev is at Tesco working the checkouts.", "bev", "tesco"),
+    # a name NER calls a site, said as how things stand: where one works (rev17: as "at Arup these days" is;
+    # "my husband is at Gatwick" today is not)
+    ("My stepdad is at Network Rail these days.", "stepdad", "network rail"),
 ])
 def test_a_person_at_an_organisation_works_there(other_facts: OtherFacts, text: str, entity: str, value: str) -> None:
     facts = other_facts(text)
@@ -43,7 +46,8 @@ def test_a_person_at_an_organisation_works_there(other_facts: OtherFacts, text: 
     "My husband is at Gatwick, his plane boards at nine.",
     # said to happen once more: an occasion, not a standing state (session 17, rev16)
     "My grandad is at St Mary's again.",
-    "My stepdad is at Network Rail these days.",
+    # "working on <a thing>" is a task, not a shift (rev17)
+    "My nan is at Tesco working on her crossword in the café.",
 ])
 def test_no_workplace_or_home_from_a_job_not_held(other_facts: OtherFacts, text: str) -> None:
     facts = other_facts(text)

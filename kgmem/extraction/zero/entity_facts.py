@@ -41,11 +41,16 @@ from kgmem.extraction.zero.entity_readings import (
 )
 from kgmem.extraction.zero.entity_readings import person_name as _person_name
 from kgmem.extraction.zero.entity_refs import EntityRef, TurnContext, _proper_name, _thing
-from kgmem.extraction.zero.entity_said import again, job_said, someones_place, working
+from kgmem.extraction.zero.entity_said import (
+    again,
+    employer_name,
+    job_said,
+    someones_place,
+    working,
+)
 from kgmem.extraction.zero.entity_subjects import _CHANGE_VERBS, entity_of, handed_to_person
 from kgmem.extraction.zero.entity_values import entity_values
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
-from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.proposals import NONE, Proposer
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.visits import on_a_visit
@@ -79,8 +84,7 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
         out.append(verb)  # "Aoife lives in Galway": the verb names the attribute (not where she is from)
     at_work = (not on_a_visit(clause) or working(clause)) and not again(clause)  # not "at Tesco getting milk"
     if ref.kind == "person" and clause.head.lemma_.lower() == "be" and not ref.hint and at_work and any(
-            (e := entity_at(t)) is not None and e.label_ == "ORG" and t.i > 0 and t.doc[t.i - 1].lower_ in ("at", "with")
-            for t in clause.tokens):
+            t.i > 0 and t.doc[t.i - 1].lower_ in ("at", "with") and employer_name(t, clause.head) for t in clause.tokens):
         out.append("works_at")  # "Josh is still at Deliveroo": a person is at the organisation they work at
     if row is not None:
         if ref.kind == "person":

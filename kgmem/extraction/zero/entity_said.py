@@ -33,11 +33,23 @@ def standing(head: Token) -> bool:
                and any(d.dep_ == "det" and d.lower_ == "these" for d in c.children) for c in head.children)
 
 
+def employer_name(tok: Token, head: Token) -> bool:
+    """A name a person is "at" that is where they work: NER's organisation, or a name NER calls a site or leaves
+    untyped said as how things stand on ``head`` ("Tom's at Barclays now", "my stepdad is at Network Rail these
+    days"); an airport or a hospital one is at today is no employer (rev15: "my husband is at Gatwick")."""
+    ent = entity_at(tok)
+    if ent is not None and ent.label_ != "FAC":
+        return ent.label_ == "ORG"
+    return (tok.pos_ == "PROPN" or tok.text[:1].isupper() and not tok.is_sent_start) and standing(head)
+
+
 def working(clause: Clause) -> bool:
     """The clause says its subject at work: an -ing verb of :data:`WORK_VERBS` under its verb ("Mum's at Tesco
     working the tills": there for work, not an errand as "at Tesco getting milk" is; the parse may give the
     -ing verb a clause of its own, so the verb's whole subtree is read, as :func:`.visits.on_a_visit` reads it)."""
-    return any(t.tag_ == "VBG" and t.lemma_.lower() in WORK_VERBS for t in clause.head.subtree)
+    # "working on her CV in the café" is a task, not a shift (rev17): a verb of work with an "on" of its own is none
+    return any(t.tag_ == "VBG" and t.lemma_.lower() in WORK_VERBS
+               and not any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children) for t in clause.head.subtree)
 
 
 def again(clause: Clause) -> bool:

@@ -30,7 +30,7 @@ from kgmem.extraction.entity_text import statement
 from kgmem.extraction.zero.entity_frames import CHOOSING_WORDS
 from kgmem.extraction.zero.entity_probes import LEADING
 from kgmem.extraction.zero.entity_readings import in_charge_agent
-from kgmem.extraction.zero.entity_said import again, standing, working
+from kgmem.extraction.zero.entity_said import again, employer_name, working
 from kgmem.extraction.zero.entity_values import leaving_verb
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.visits import on_a_visit
@@ -206,17 +206,8 @@ def _at_organisation(tok: Token, clause: Clause) -> bool:
     head = tok.head
     others = [c for c in clause.head.children if c.dep_ == "prep" and c.i != head.i and c.lower_ not in _TIME_PREPS]
     return tok.dep_ == "pobj" and head.lower_ == "at" and head.head.i == clause.head.i and not others \
-        and clause.head.lemma_.lower() == "be" and _named(tok) and _organisation(tok) \
+        and clause.head.lemma_.lower() == "be" and _named(tok) and employer_name(tok, tok.head.head) \
         and (not on_a_visit(clause) or working(clause)) and not again(clause)
-
-
-def _organisation(tok: Token) -> bool:
-    """NER calls the name an organisation: an airport or a hospital one is at today is no employer (rev15 H)."""
-    ent = entity_at(tok)
-    if ent is not None:
-        return ent.label_ == "ORG"
-    # a name NER leaves untyped, said as how things stand now ("Tom's at Barclays now", "still at", "these days")
-    return standing(tok.head.head)
 
 
 def _when(value: str) -> bool:

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_readings import extend_place, proper_after, when_span
-from kgmem.extraction.zero.entity_said import WORK_VERBS, job_said, someones_place, works_for
+from kgmem.extraction.zero.entity_said import (
+    WORK_VERBS,
+    employer_name,
+    job_said,
+    someones_place,
+    works_for,
+)
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import NOT_NAMES, Value
 from kgmem.extraction.zero.values import fill
@@ -322,10 +328,15 @@ def _at_org(clause: Clause) -> list[Value]:
         return []
     for t in clause.tokens:
         e = entity_at(t)
-        if e is not None and e.label_ == "ORG" and t.i == e.start and t.i > 0 \
-                and t.doc[t.i - 1].lower_ in ("at", "with") and t.doc[t.i - 1].i in clause.index:
-            return [(e.text, "org")]
+        if (e is None or t.i == e.start) and t.i > 0 and t.doc[t.i - 1].lower_ in ("at", "with") \
+                and t.doc[t.i - 1].i in clause.index and employer_name(t, clause.head):
+            return [(e.text if e is not None else _name_at(t), "org")]
     return []
+
+
+def _name_at(t: Token) -> str:
+    """A name NER leaves untyped with the proper nouns compounded into it ("at Arup", "at Mott MacDonald")."""
+    return " ".join(w.text for w in t.subtree if w.i <= t.i and w.dep_ in ("compound",) or w.i == t.i)
 
 
 def _job_place(clause: Clause) -> list[Value]:
