@@ -56,6 +56,16 @@ def test_what_a_refusal_keeps_out(sentence: str, kept_out: list[str]) -> None:
     assert [r.thing for r in restrictions(reasons_from([("t", sentence)], limit=9))] == kept_out
 
 
+@pytest.mark.parametrize(("clause", "thing"), [
+    ("please keep the karaoke far away from my birthday plans", "karaoke"),  # "far" belongs to the keeping away
+    ("keep loud bars well away from the weekend", "loud bars"),
+])
+def test_a_thing_kept_far_away_is_read_without_far(clause: str, thing: str) -> None:
+    from kgmem.answer.taste import read_taste
+
+    assert read_taste(clause) == (False, thing)
+
+
 @pytest.mark.parametrize(("clause", "constraint"), [
     ("I don't mind", False), ("I didn't realise the hall was that small", False), ("I'm not sure yet", False),
     ("I don't eat lamb", True), ("my dad can't climb stairs", True), ("we won't fly", True),
