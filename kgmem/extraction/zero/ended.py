@@ -26,6 +26,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero.lexicon import job_noun
+from kgmem.lexicon import called_off, people
 from kgmem.temporal import periods
 
 if TYPE_CHECKING:
@@ -102,3 +104,48 @@ def ended(f: CandidateFact, doc: Doc | None) -> bool:
         return False
     verb = _verb_of(span.root)
     return verb is not None and _closed(verb)
+
+
+#: the slots of a post held: sought ("applied for a job with Starbucks") is not held
+_POST_SLOTS = frozenset({"works_at", "job_title"})
+
+
+def _value_span_root(f: CandidateFact, doc: Doc) -> Token | None:
+    at = doc.text.casefold().find(f.value.casefold())
+    span = doc.char_span(at, at + len(f.value), alignment_mode="expand") if at >= 0 else None
+    return span.root if span is not None and len(span) else None
+
+
+def sought(f: CandidateFact, doc: Doc | None) -> bool:
+    """``f`` is a post the user seeks, not one held: a verb or noun of seeking (the one lexicon's "seek"
+    sense: "applied for a job as a barista with Starbucks", "had an interview … with Barclays") governs
+    the value in the parse, up to its clause's verb."""
+    if doc is None or f.predicate not in _POST_SLOTS or f.subject != "user":
+        return False
+    tok = _value_span_root(f, doc)
+    if tok is None:
+        return False
+    verbs, nouns = called_off.lemmas(called_off.SEEKING), called_off.seeking_nouns()
+    for t in tok.ancestors:
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("NOUN", "PROPN") and lemma in nouns:
+            return True
+        if t.pos_ in _VERBS and lemma in verbs and not any(c.dep_ == "dobj" for c in t.children):
+            return True  # "interviewed at Google"; not "I interview candidates at Google" (the interviewer's job)
+        if t.pos_ in _VERBS and t.dep_ not in ("xcomp", "advcl", "acl", "relcl", "pcomp"):
+            return False  # the clause's own verb: seeking above it is another clause's
+    return False
+
+
+def someone_elses(f: CandidateFact, doc: Doc | None) -> bool:
+    """``f``'s value hangs on a verb whose subject is a person the user names by a service or an
+    occupation ("My dentist works at Bright Smile": the dentist's workplace, not the user's)."""
+    if doc is None or f.predicate not in HELD or f.subject != "user":
+        return False
+    tok = _value_span_root(f, doc)
+    verb = _verb_of(tok) if tok is not None else None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subj is None or subj.pos_ != "NOUN":
+        return False
+    lemma = subj.lemma_.lower()
+    return lemma in people.words("services") or job_noun(lemma)

@@ -94,6 +94,8 @@ def fill_org(c: Clause, *, employer: bool = False) -> list[Value]:
             continue
         if role in ("obj", "appos", "attr") or role.startswith("prep:") and role[5:] in _ORG_PREPS \
                 or role == "subj" and c.about == "user" and c.subject is not None and c.subject.i == t.i:
+            if any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children) for c in t.children):
+                continue  # "It's Priya who runs payroll": "who" says a person, and a person is no organisation
             ent = entity_at(t)
             job = employer and _of_a_job(t, role)
             if ent is not None and ent.label_ in ("GPE", "LOC", "NORP") and not job:

@@ -17,6 +17,7 @@ from kgmem.extraction.zero.homes import moved_someone, planned_move
 from kgmem.extraction.zero.lexicon import (
     ACQUIRE,
     ATTEND,
+    DEPART,
     EVENT_HEADS,
     GYM_WORDS,
     HOBBY_VERBS,
@@ -44,6 +45,9 @@ from kgmem.extraction.zero.nlp import (
     word_number,
 )
 from kgmem.extraction.zero.verb_objects import acquire_facts, skill_facts, travel_facts
+from kgmem.knowledge import readings_of
+from kgmem.lexicon import called_off
+from kgmem.lexicon.calendar import WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -89,6 +93,9 @@ def _verb_facts(v: Token, lemma: str) -> list[Triple]:
         for t in targets:
             if t.lemma_.lower() in ("place", "apartment", "flat", "house", "home", "condo"):
                 continue
+            if _moved_jobs(v, t) and (name := proper_at(t)):
+                out.append(("works_at", name, "org"))  # "worked at Aviva … and then moved to Lloyds"
+                break
             if (p := place_at(t)):
                 out.append(("lives_in", p, "place"))
                 break
@@ -153,6 +160,32 @@ def _verb_facts(v: Token, lemma: str) -> list[Triple]:
     return out
 
 
+def _weekly(v: Token) -> bool:
+    """The verb is told over days of the week ("Monday to Thursday", "on Tuesdays", "weekdays")."""
+    days = set(WEEKDAYS) | {d + "s" for d in WEEKDAYS} | {"weekday", "weekdays"}
+    return any(t.lower_ in days for c in v.children if c.dep_ in ("npadvmod", "prep", "advmod", "obl")
+               for t in c.subtree)
+
+
+#: verbs of working somewhere or of leaving a post ("left Aviva and moved to Lloyds")
+_WORK_OR_LEAVE = frozenset({"work"}) | DEPART | called_off.lemmas("leave_work")
+
+
+def _moved_jobs(v: Token, t: Token) -> bool:
+    """A move to an organisation (NER) told with a verb of working or beside a clause about another
+    organisation ("worked at Aviva and then moved to Lloyds", "left Aviva and moved to Lloyds"): a change
+    of employer, not of home."""
+    ent = entity_at(t)
+    if ent is None or ent.label_ != "ORG":
+        return False
+    near = [v.head] if v.dep_ == "conj" else []
+    near += [c for c in v.children if c.dep_ in ("conj", "advcl")]
+    near += [g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+    return any(n.lemma_.lower() in _WORK_OR_LEAVE or n.pos_ == "VERB" and any(
+        (e := entity_at(o)) is not None and e.label_ == "ORG" for o in objects_of(n, ("at", "from", "for", "with")) + objects_of(n))
+        for n in near)
+
+
 _MOVE_ON = frozenset({"walk", "run", "ride", "hike", "swim", "row", "paddle", "finish", "end", "continue"})
 
 
@@ -191,6 +224,10 @@ def _work_facts(v: Token, lemma: str) -> list[Triple]:
             ent = entity_at(t)
             if ent is not None and ent.label_ == "ORG" and not GYM_WORDS.search(ent.text):
                 out.append(("works_at", ent.text, "org"))
+            elif t.pos_ == "PROPN" and t.head.lower_ == "at" and _weekly(v) and (name := proper_at(t)) \
+                    and not GYM_WORDS.search(name) and (ent is None or ent.label_ in ("GPE", "ORG")) \
+                    and not readings_of(name)[0]:
+                out.append(("works_at", name, "org"))  # "I'm at PwC Monday to Thursday": a working week
         return out
     elif lemma == "switch":
         for t in objects_of(v, ("to",)):
