@@ -28,9 +28,10 @@ turns matching no planted fact: ``same_predicate`` when the turn plants that pre
 value, else ``extra_predicate``).
 
 Counts only: no example text is ever printed or written, so the script may be run on held-out
-families. ``heldout2`` (the family nobody tunes on) gets the aggregate only: the stage totals,
-the false-positive total and the value checks, no per-predicate table, no check reasons
-(``--family heldout2``; run once at the end of a session, never to choose a rule). Writes
+families. The held-out families (``heldout2``, ``heldout3``: families.HELD_OUT, nobody tunes on them)
+get the aggregate only: the stage totals, the false-positive total and the value checks, no
+per-predicate table, no check reasons (``--family heldout2``; run once at the end of a session,
+never to choose a rule). Development families (dev, heldout, dev3) get everything. Writes
 eval/results/extraction_stages_<family>.{json,md}.
 
 :func:`set_stages` counts the same stages over the hand-written sentence sets (used by
@@ -59,6 +60,7 @@ from eval._report import git_sha  # noqa: E402
 from eval.bench_extraction import _match, _norm, _price_of  # noqa: E402
 from kgmem.datasets.longmemeval import iter_haystacks, strip_labels  # noqa: E402
 from kgmem.datasets.registry import resolve_split  # noqa: E402
+from kgmem.datasets.synthetic.families import HELD_OUT  # noqa: E402
 from kgmem.extraction.zero import RuleExtractor  # noqa: E402
 from kgmem.extraction.zero.assistant import assistant_sentences  # noqa: E402
 from kgmem.extraction.zero.sentences import user_sentences  # noqa: E402
@@ -147,7 +149,7 @@ _AGGREGATE_ONLY = ("family", "split", "haystacks", "extractor_version", "seconds
 
 def run(split: str, gold_path: str | None, family: str, limit: int | None, tier: str = "full") -> dict[str, Any]:
     res = _run(split, gold_path, family, limit, tier)
-    if family == "heldout2":
+    if family in HELD_OUT:
         return {k: res[k] for k in _AGGREGATE_ONLY} | {"aggregate_only": True}
     return res
 
@@ -265,7 +267,7 @@ def _provenance(res: dict[str, Any]) -> list[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--family", default="dev", help="dev or heldout; heldout2: aggregate counts only")
+    ap.add_argument("--family", default="dev", help="dev, heldout or dev3; heldout2/heldout3: aggregate counts only")
     ap.add_argument("--split", default="synthetic-s-oracle")
     ap.add_argument("--gold", default="/work/data/synthetic/synthetic_s.gold.json")
     ap.add_argument("--limit", type=int, default=None, help="only the first N haystacks of the family")

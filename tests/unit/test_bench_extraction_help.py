@@ -31,8 +31,10 @@ def test_help_does_not_run_the_bench(bench: Any, monkeypatch: pytest.MonkeyPatch
     assert "usage:" in capsys.readouterr().out
 
 
-def test_the_held_out_family_s_misses_are_refused_before_anything_runs() -> None:
-    # heldout2 stays held out: asking for its per-fact misses stops before a haystack is read
+@pytest.mark.parametrize("family", ["heldout2", "heldout3"])
+def test_the_held_out_family_s_misses_are_refused_before_anything_runs(family: str) -> None:
+    # heldout2 and heldout3 stay held out: asking for their per-fact misses stops before a haystack is read
     with pytest.raises(SystemExit, match="held out"):
-        synthetic.run("no-such-split", "rules", 10, show_family="heldout2")
+        synthetic.run("no-such-split", "rules", 10, show_family=family)
     assert "heldout" not in synthetic.HELD_OUT  # the first family is a development family since session 8
+    assert "dev3" not in synthetic.HELD_OUT  # written from heldout2's brief to be read (session 17)

@@ -37,13 +37,15 @@ def test_held_out_folder_is_not_copied() -> None:
         perturb.main(["lower", str(ROOT / "tests" / "fixtures" / "extraction" / "heldout" / "x.jsonl")])
 
 
-def test_held_out_family_report_keeps_aggregates_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    full = {"family": "heldout2", "split": "s", "haystacks": 1, "extractor_version": "v", "seconds": 0.1,
+@pytest.mark.parametrize("family", ["heldout2", "heldout3"])
+def test_held_out_family_report_keeps_aggregates_only(monkeypatch: pytest.MonkeyPatch, family: str) -> None:
+    full = {"family": family, "split": "s", "haystacks": 1, "extractor_version": "v", "seconds": 0.1,
             "stages_total": {"matched": 3, "no_value_of_type": 2}, "stages_by_predicate": {"lives_in": {"matched": 1}},
             "details": {"subject is not the user": 1}, "false_positives_by_predicate": {"lives_in": {"same_predicate": 1}},
             "false_positives_total": 1, "value_checks": {"planted": 5}}
     monkeypatch.setattr(stages, "_run", lambda *a, **k: dict(full))
-    res = stages.run("s", None, "heldout2", None)
+    res = stages.run("s", None, family, None)
     assert res["aggregate_only"] and "stages_by_predicate" not in res and "details" not in res
     assert "lives_in" not in stages.to_markdown(res)
     assert "stages_by_predicate" in stages.run("s", None, "dev", None)
+    assert "stages_by_predicate" in stages.run("s", None, "dev3", None)  # a development family

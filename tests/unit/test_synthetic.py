@@ -124,6 +124,7 @@ def test_families_option() -> None:
     assert {p.family for p in plan_questions(20, 1, 50, families="dev")} == {"dev"}
     assert {p.family for p in plan_questions(20, 1, 50, families="heldout")} == {"heldout"}
     assert {p.family for p in plan_questions(20, 1, 50, families="heldout2")} == {"heldout2"}
+    assert {p.family for p in plan_questions(20, 1, 50, families="dev3")} == {"dev3"}
     with pytest.raises(ValueError, match="sum to at most 1"):
         plan_questions(4, 1, 50, heldout_share=0.6, heldout2_share=0.6)
 
@@ -374,3 +375,119 @@ def test_cli_rejects_bad_options(tmp_path: Path) -> None:
                                    "--heldout2-share", "0.5"])
     assert res.exit_code != 0
     assert "sum to at most 1" in res.output
+
+
+# ---- dev3: a development family written from heldout2's brief (session 17) --------------------
+def _slots(tpl: str) -> set[str]:
+    import string
+
+    return {("when" if f == "when_cap" else f) for _, f, _, _ in string.Formatter().parse(tpl) if f}
+
+
+#: a value for every slot the builder fills in a fact sentence or a question
+_FILL = {"v": "Porto", "when": "yesterday", "when_cap": "Yesterday", "old": "Lisbon", "store": "REI", "price": "45",
+         "species": "dog", "rel": "sister", "ctx": "a long flight", "alts": "Circe or Dune", "date": "May 3, 2023",
+         "anchor": "Oslo", "item": "the tent", "cat": "book", "noun": "books", "verb_ing": "reading",
+         "verb_pp": "read", "A": "my trip to Oslo", "B": "the day I bought a tent", "C": "the wine tasting",
+         "vp": "went to Oslo", "current_q": "Q?", "previous_q": "Q?", "when_q": "Q?"}
+
+
+def test_dev3_has_every_dev_key_and_renders_with_the_generator_s_slots() -> None:
+    from kgmem.datasets.synthetic import dev3_templates as D3
+    from kgmem.datasets.synthetic import templates as T
+
+    assert set(D3.FACTS_DEV3) == set(T.FACTS) and set(D3.QUESTIONS_DEV3) == set(T.QUESTIONS)
+    assert set(D3.KU_QUESTIONS_DEV3) == set(T.KU_QUESTIONS["a"])
+    assert set(D3.SSP_REQUESTS_DEV3) == {d for d, _, _, _ in V.PREFERENCE_DOMAINS}
+
+    def renders(tpl: str) -> bool:
+        text = tpl.format(**_FILL)
+        return "{" not in text and "}" not in text and text == text.strip()
+
+    for kind, tpls in D3.FACTS_DEV3.items():
+        dev = [_slots(t) for fam in T.FACTS[kind].values() for t in fam]
+        # what every dev sentence of the kind says (value, time of an event, store and price...)
+        # every dev3 one says too, and it uses no slot the builder does not fill for the kind
+        required, known = set.intersection(*dev), set.union(*dev)
+        assert len(tpls) >= 5 and len(set(tpls)) == len(tpls), kind
+        for t in tpls:
+            assert required <= _slots(t) <= known and renders(t), (kind, t)
+    for key, qs in D3.QUESTIONS_DEV3.items():
+        known = set.union(*(_slots(t) for fam in T.QUESTIONS[key].values() for t in fam))
+        assert len(qs) >= 3 or key.startswith("ku."), key  # ku.*: asked through KU_QUESTIONS_DEV3
+        assert all(_slots(q) <= known and renders(q) for q in qs), key
+    for pred, (cur, prev, when) in D3.KU_QUESTIONS_DEV3.items():
+        assert min(len(cur), len(prev), len(when)) >= 2, pred
+        assert all(not _slots(q) for q in cur) and all(_slots(q) == {"v"} for q in prev + when), pred
+    assert all(len(rs) >= 2 and not any(_slots(r) for r in rs) for rs in D3.SSP_REQUESTS_DEV3.values())
+
+
+def test_dev3_phrasings_are_new_and_their_starts_change_no_earlier_sentence() -> None:
+    from kgmem.datasets.synthetic import dev3_templates as D3
+    from kgmem.datasets.synthetic import heldout2_templates as H2
+    from kgmem.datasets.synthetic import heldout_templates as H
+    from kgmem.datasets.synthetic import templates as T
+    from kgmem.datasets.synthetic.planning import _APPROX_WHEN, _EXACT_WHEN
+    from kgmem.datasets.synthetic.render import _COMMON_STARTS, _DEV3_STARTS
+
+    mine = _strings([D3.FACTS_DEV3, D3.QUESTIONS_DEV3, D3.KU_QUESTIONS_DEV3, D3.SSP_REQUESTS_DEV3])
+    mine -= {"{current_q}", "{previous_q}", "{when_q}"}
+    earlier = _strings([vars(m)[k] for m in (T, H, H2) for k in vars(m) if k.isupper()])
+    norm = lambda x: " ".join(x.lower().split())  # noqa: E731
+    assert not {norm(x) for x in mine} & {norm(x) for x in earlier | {r for d in V.PREFERENCE_DOMAINS for r in d[3]}}
+    # soften() lower-cases a sentence that opens with a start: the new starts open no earlier
+    # sentence (questions are never softened), no value a sentence may open with, no time expression
+    said = _strings([vars(m)[k] for m in (T, H, H2) for k in vars(m) if k.isupper() and "QUESTIONS" not in k])
+    opened = said | _strings([vars(V)[k] for k in vars(V) if k.isupper()]) | {w for w, _ in _EXACT_WHEN + _APPROX_WHEN}
+    opened |= {f"last {d}" for d in WEEKDAYS}
+    assert not [x for x in opened if (x[:1].upper() + x[1:]).startswith(_DEV3_STARTS)]
+    # every dev3 sentence that opens with a word is softened mid-sentence
+    worded = [t[:1].upper() + t[1:] for t in _strings(D3.FACTS_DEV3) if not t.startswith("{")]
+    assert all(t.startswith((*_COMMON_STARTS, "I ", "I'll ", "HR ", "IT ")) for t in worded)
+
+
+def test_dev3_split_plants_each_value_in_its_evidence_turn(tmp_path: Path) -> None:
+    out, _, gold = _gen(tmp_path, "d3", haystacks=30, seed=13, sessions_per_haystack=10, families="dev3",
+                        min_per_type=4, min_abs=3)
+    data, g = json.loads(out.read_text()), json.loads(gold.read_text())
+    jsonschema.validate(g, SCHEMA)
+    _check_format(data)
+    _check_gold(data, g)
+    assert {q["template_family"] for q in g["questions"].values()} == {"dev3"}
+    assert {r["question_type"] for r in data} == set(TYPE_COUNTS)
+    for rec in data:
+        turns = dict(zip(rec["haystack_session_ids"], rec["haystack_sessions"], strict=True))
+        for f in g["questions"][rec["question_id"]]["facts"]:
+            turn = turns[f["session_id"]][f["turn_index"]]
+            assert turn.get("has_answer") and f["value"].lower() in str(turn["content"]).lower(), f["fact_id"]
+
+
+def test_all_families_split_is_byte_identical_to_before_dev3(tmp_path: Path) -> None:
+    """``--families all`` mixes dev, heldout and heldout2 only: dev3 changed no byte of it (the hash
+    is that of main at 01ff4f1, before dev3; a deliberate output change bumps GENERATOR_VERSION and
+    this hash together). The whole synthetic-s split was compared the same way when dev3 landed."""
+    import hashlib
+
+    files = _gen(tmp_path, "s", haystacks=24, sessions_per_haystack=10, seed=5)
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in files)).hexdigest()
+    assert digest == "88a7e4191c8eaa71b52f8287e3c3ce1981a9bbf7dce9d6d74535c616215533bb"
+
+
+def test_cli_family_choices_are_the_family_table_s(tmp_path: Path) -> None:
+    import typing
+
+    from kgmem.cli.cmd_data_synth import Families
+    from kgmem.datasets.synthetic import families as F
+
+    assert [m.value for m in Families] == [*F.FAMILIES, "all"]
+    assert typing.get_args(F.Family) == F.FAMILIES and typing.get_args(F.Families) == (*F.FAMILIES, "all")
+    assert set(F.TABLE) == set(F.FAMILIES) - {"dev"}
+    assert F.HELD_OUT == {"heldout2", "heldout3"}  # dev3 is a development family
+    props = SCHEMA["properties"]["config"]["properties"]["families"]["enum"]
+    assert props == [*F.FAMILIES, "all"] and SCHEMA["$defs"]["question"]["properties"]["template_family"]["enum"] == list(F.FAMILIES)
+    res = CliRunner().invoke(app, ["data", "synth", "-n", "2", "-m", "8", "--scale", "short", "--families", "dev3",
+                                   "--out", str(tmp_path / "d3.json")])
+    assert res.exit_code == 0, res.output
+    gold = json.loads((tmp_path / "d3.gold.json").read_text())
+    assert gold["config"]["families"] == "dev3"
+    assert {q["template_family"] for q in gold["questions"].values()} == {"dev3"}

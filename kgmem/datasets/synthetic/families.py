@@ -1,26 +1,59 @@
 """Template families: which phrasing a question's facts and question text are drawn from.
 
-``dev`` (two sub-families in :mod:`templates`) is what rules may be written against; ``heldout``
-and ``heldout2`` are held-out families that must not be read while writing rules (their modules
-carry a DO-NOT-READ banner). A question uses one family for its evidence sentences and its
-question; distractor sentences and filler are shared by all families.
+``dev`` (two sub-families in :mod:`templates`) is what rules may be written against. The other
+families are rows of :data:`TABLE`, one module each: ``heldout`` (a development family since
+session 8, its name kept for the gold's sake), ``dev3`` (a development family written from
+heldout2's brief, to be read) and the held-out families of :data:`HELD_OUT`, which must not be read
+while writing rules (their modules carry a DO-NOT-READ banner). A question uses one family for its
+evidence sentences and its question; distractor sentences and filler are shared by all families.
 
 Dev and ``heldout`` draws are exactly those of generator 1.0.0, so adding ``heldout2`` left their
-questions byte-identical.
+questions byte-identical; ``--families all`` mixes dev, heldout and heldout2 only, so the families
+added later (``dev3``, ...) change nothing there and are used only when chosen by name.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Literal
 
+from kgmem.datasets.synthetic import dev3_templates as D3
 from kgmem.datasets.synthetic import heldout2_templates as H2
 from kgmem.datasets.synthetic import heldout_templates as H
 from kgmem.datasets.synthetic import templates as T
 
-Family = Literal["dev", "heldout", "heldout2"]
-Families = Literal["dev", "heldout", "heldout2", "all"]
-FAMILIES: tuple[Family, ...] = ("dev", "heldout", "heldout2")
+Family = Literal["dev", "heldout", "heldout2", "dev3"]
+Families = Literal["dev", "heldout", "heldout2", "dev3", "all"]
+FAMILIES: tuple[Family, ...] = ("dev", "heldout", "heldout2", "dev3")
+#: families nobody reads or tunes on: aggregates only, never an example (benches refuse to show them)
+HELD_OUT: frozenset[str] = frozenset({"heldout2", "heldout3"})
+
+#: a knowledge-update question of a family: one phrasing (no draw, generator 1.0.0's heldout) or a choice
+KuPhrasing = str | tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TemplateFamily:
+    """The phrasings of one family other than dev: fact sentences per kind, questions per key,
+    knowledge-update questions per predicate (current, previous, when changed) and preference
+    requests per domain. A question key the family lacks falls back to the dev phrasing."""
+
+    facts: Mapping[str, tuple[str, ...]]
+    questions: Mapping[str, tuple[str, ...]]
+    ku_questions: Mapping[str, tuple[KuPhrasing, KuPhrasing, KuPhrasing]]
+    ssp_requests: Mapping[str, tuple[str, ...]]
+
+
+#: family -> its templates; a new family is one more row here (and its name in the Literals above)
+TABLE: dict[str, TemplateFamily] = {
+    "heldout": TemplateFamily(H.FACTS_HELDOUT, H.QUESTIONS_HELDOUT, H.KU_QUESTIONS_HELDOUT,
+                              H.SSP_REQUESTS_HELDOUT),
+    "heldout2": TemplateFamily(H2.FACTS_HELDOUT2, H2.QUESTIONS_HELDOUT2, H2.KU_QUESTIONS_HELDOUT2,
+                               H2.SSP_REQUESTS_HELDOUT2),
+    "dev3": TemplateFamily(D3.FACTS_DEV3, D3.QUESTIONS_DEV3, D3.KU_QUESTIONS_DEV3, D3.SSP_REQUESTS_DEV3),
+}
 
 
 def assign_families(n: int, families: Families, heldout_share: float, heldout2_share: float,
@@ -29,7 +62,7 @@ def assign_families(n: int, families: Families, heldout_share: float, heldout2_s
 
     With ``all``: ``round(n * heldout_share)`` questions drawn by ``held_rng`` are ``heldout`` (the
     same draw as generator 1.0.0), then ``round(n * heldout2_share)`` of the rest drawn by
-    ``held2_rng`` are ``heldout2``; the remainder is ``dev``.
+    ``held2_rng`` are ``heldout2``; the remainder is ``dev``. Any other name: every question.
     """
     if families != "all":
         return [families] * n
@@ -45,37 +78,32 @@ def assign_families(n: int, families: Families, heldout_share: float, heldout2_s
 
 def fact_template(family: Family, kind: str, r: random.Random) -> str:
     """A fact sentence template of ``kind`` in ``family``."""
-    if family == "heldout":
-        return r.choice(H.FACTS_HELDOUT[kind])
-    if family == "heldout2":
-        return r.choice(H2.FACTS_HELDOUT2[kind])
-    fam = r.choice(sorted(T.FACTS[kind]))
-    return r.choice(T.FACTS[kind][fam])
+    fam = TABLE.get(family)
+    if fam is not None:
+        return r.choice(fam.facts[kind])
+    sub = r.choice(sorted(T.FACTS[kind]))
+    return r.choice(T.FACTS[kind][sub])
 
 
 def question_template(family: Family, key: str, r: random.Random) -> str:
     """A question template for ``key`` in ``family`` (dev phrasing where the family has none)."""
-    if family == "heldout" and key in H.QUESTIONS_HELDOUT:
-        return r.choice(H.QUESTIONS_HELDOUT[key])
-    if family == "heldout2" and key in H2.QUESTIONS_HELDOUT2:
-        return r.choice(H2.QUESTIONS_HELDOUT2[key])
-    fam = r.choice(sorted(T.QUESTIONS[key]))
-    return r.choice(T.QUESTIONS[key][fam])
+    fam = TABLE.get(family)
+    if fam is not None and key in fam.questions:
+        return r.choice(fam.questions[key])
+    sub = r.choice(sorted(T.QUESTIONS[key]))
+    return r.choice(T.QUESTIONS[key][sub])
 
 
 def ku_question(family: Family, pred: str, which: int, r: random.Random) -> str:
     """Knowledge-update question for ``pred``: ``which`` 0 current, 1 previous ({v}), 2 when changed ({v})."""
-    if family == "heldout":
-        return H.KU_QUESTIONS_HELDOUT[pred][which]
-    if family == "heldout2":
-        return r.choice(H2.KU_QUESTIONS_HELDOUT2[pred][which])
-    return T.KU_QUESTIONS["a"][pred][which]
+    fam = TABLE.get(family)
+    if fam is None:
+        return T.KU_QUESTIONS["a"][pred][which]
+    options = fam.ku_questions[pred][which]
+    return options if isinstance(options, str) else r.choice(options)
 
 
 def ssp_request(family: Family, domain: str, dev_requests: tuple[str, ...], r: random.Random) -> str:
     """The preference question (a request for suggestions) of ``domain``."""
-    if family == "heldout":
-        return r.choice(H.SSP_REQUESTS_HELDOUT[domain])
-    if family == "heldout2":
-        return r.choice(H2.SSP_REQUESTS_HELDOUT2[domain])
-    return r.choice(dev_requests)
+    fam = TABLE.get(family)
+    return r.choice(fam.ssp_requests[domain] if fam is not None else dev_requests)
