@@ -11,7 +11,10 @@ type or one lexicon sense.
   knows (verbs._weekly): "I'm at PwC Monday to Thursday" (NER calls PwC a place);
 - being somewhere "for" an occasion is a stay, not a home (homes._for_an_occasion): "Dad's in room 12 at the
   Premier Inn for the conference";
-- a numbering abbreviation's stop ends no sentence ("no. 4", "No. 10": sentences._numbered).
+- a numbering abbreviation's stop ends no sentence ("no. 4", "No. 10": sentences._numbered);
+- a dated thing the user has "from" a place tells a trip there (impersonal.brought_back_from, read by the dated
+  fallback): "the photos from Oslo last week came out well" — not a person from a place, a thing of another's,
+  or "from" on a verb. Found on dev3 (a development family) after its blind run; the sentences here are new.
 
 Sentences are invented for this file from general English. Each negative case failed on main 01ff4f1 (probed
 before the change) except "My physio lives in Hove" and "Dad is in Spain for the wedding", which guard the same
@@ -93,3 +96,21 @@ def test_the_seek_sense_lives_in_the_one_lexicon() -> None:
     assert "interview" in called_off.seeking_nouns()
     # seeking is read by name only: the not-happening senses do not take it
     assert "apply" not in called_off.predicates()
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The photos from Granada last week came out really well, I'm thrilled.", "granada"),
+    ("My blisters from Vienna two days ago still hurt.", "vienna"),
+])
+def test_a_dated_thing_from_a_place_tells_a_trip(user_facts: UserFacts, text: str, place: str) -> None:
+    assert ("visited", place) in user_facts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My friend from Leeds came over yesterday.",
+    "Tom's photos from Rome arrived last week.",
+    "Mum rang from Leeds yesterday.",
+    "The photos from Granada came out really well, I'm thrilled.",
+])
+def test_no_trip_without_a_thing_of_the_users_or_a_time(user_facts: UserFacts, text: str) -> None:
+    assert not {f for f in user_facts(text) if f[0] == "visited"}

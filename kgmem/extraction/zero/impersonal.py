@@ -15,8 +15,10 @@ from kgmem.extraction.zero.lexicon import (
     MENTAL_VERBS,
     MODALS,
     MOTION,
+    PEOPLE_NOUNS,
     READ_CUES,
     WATCH_CUES,
+    job_noun,
 )
 from kgmem.extraction.zero.nlp import entity_at, event_phrase, has_word, noun_phrase, proper_at
 from kgmem.extraction.zero.sentences import Sentence
@@ -139,5 +141,30 @@ def visited_from_doc(doc: Doc) -> str | None:
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and subj[0].lower_ in ("i", "we") and not any(c.dep_ == "neg" for c in head.children):
             return ent.text
+    return brought_back_from(doc)
+
+
+def brought_back_from(doc: Doc) -> str | None:
+    """A place a dated thing of the user's came "from" ("the pictures from Oslo last week", "my sunburn is a
+    souvenir from Porto", "the flight home from Riga"): what one has from a place, told with a past time (the
+    caller's), tells a trip there. Not a person from a place ("my friend from Leeds" is where the friend is
+    from), nor a thing of another person's ("Tom's photos from Rome"), nor "from" on a verb ("Mum rang from
+    Leeds"): the phrase hangs on a noun, adverb or pronoun."""
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        prep = ent.root.head
+        if ent.root.dep_ != "pobj" or prep.lower_ != "from" or prep.head.pos_ not in ("NOUN", "ADV", "PRON", "NUM"):
+            continue
+        thing = prep.head
+        while thing.pos_ == "ADV" and thing.head.i != thing.i and thing.head.pos_ in ("NOUN", "PRON", "NUM"):
+            thing = thing.head  # "the one home from Riga": "home" hangs on "one"
+        owner = next((c for c in thing.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ not in ("my", "our"):
+            continue
+        e = entity_at(thing)
+        if thing.lemma_.lower() in PEOPLE_NOUNS or job_noun(thing.lemma_.lower()) or e is not None and e.label_ == "PERSON":
+            continue
+        return ent.text
     return None
 
