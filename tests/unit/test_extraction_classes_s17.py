@@ -14,7 +14,11 @@ type or one lexicon sense.
 - a numbering abbreviation's stop ends no sentence ("no. 4", "No. 10": sentences._numbered);
 - a dated thing the user has "from" a place tells a trip there (impersonal.brought_back_from, read by the dated
   fallback): "the photos from Oslo last week came out well" — not a person from a place, a thing of another's,
-  or "from" on a verb. Found on dev3 (a development family) after its blind run; the sentences here are new.
+  or "from" on a verb; likewise a dated thing or state of the user's "from"/"after" an occasion (an event noun)
+  tells it attended (impersonal.left_over_from): "my legs are wrecked after the charity ride on Sunday";
+- a part of a work in any role names the work (values_names.fill_title, _PARTS_OF: ending, soundtrack, scene…):
+  "the ending of Oppenheimer wrecked me".
+  Found on dev3 (a development family) after its blind run; the sentences here are new.
 
 Sentences are invented for this file from general English. Each negative case failed on main 01ff4f1 (probed
 before the change) except "My physio lives in Hove" and "Dad is in Spain for the wedding", which guard the same
@@ -114,3 +118,20 @@ def test_a_dated_thing_from_a_place_tells_a_trip(user_facts: UserFacts, text: st
 ])
 def test_no_trip_without_a_thing_of_the_users_or_a_time(user_facts: UserFacts, text: str) -> None:
     assert not {f for f in user_facts(text) if f[0] == "visited"}
+
+
+@pytest.mark.parametrize(("text", "occasion"), [
+    ("My voice is completely gone after the karaoke party two days ago.", "karaoke party"),
+    ("My feet are still sore from the half marathon last weekend.", "half marathon"),
+])
+def test_a_dated_state_after_an_occasion_tells_it_attended(user_facts: UserFacts, text: str, occasion: str) -> None:
+    assert ("attended", occasion) in user_facts(text)
+
+
+def test_another_persons_leaving_after_an_occasion_is_not_attending(user_facts: UserFacts) -> None:
+    assert not {f for f in user_facts("My sister left after the wedding last week.") if f[0] == "attended"}
+
+
+def test_a_part_of_a_work_names_the_work(user_facts: UserFacts) -> None:
+    assert ("watched", "the lighthouse") in user_facts("The final scene of The Lighthouse haunted me for days.") or \
+        ("watched", "lighthouse") in user_facts("The final scene of The Lighthouse haunted me for days.")

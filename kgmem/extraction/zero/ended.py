@@ -106,6 +106,9 @@ def ended(f: CandidateFact, doc: Doc | None) -> bool:
     return verb is not None and _closed(verb)
 
 
+#: where one works, lives or trains: another person's told with their own verb ("my mechanic fixed my Golf" keeps
+#: the user's car)
+_PLACES_HELD = frozenset({"works_at", "job_title", "lives_in", "gym"})
 #: the slots of a post held: sought ("applied for a job with Starbucks") is not held
 _POST_SLOTS = frozenset({"works_at", "job_title"})
 
@@ -140,12 +143,12 @@ def sought(f: CandidateFact, doc: Doc | None) -> bool:
 def someone_elses(f: CandidateFact, doc: Doc | None) -> bool:
     """``f``'s value hangs on a verb whose subject is a person the user names by a service or an
     occupation ("My dentist works at Bright Smile": the dentist's workplace, not the user's)."""
-    if doc is None or f.predicate not in HELD or f.subject != "user":
+    if doc is None or f.predicate not in _PLACES_HELD or f.subject != "user":
         return False
     tok = _value_span_root(f, doc)
     verb = _verb_of(tok) if tok is not None else None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
-    if subj is None or subj.pos_ != "NOUN":
-        return False
+    if subj is None or subj.pos_ != "NOUN" or tok is None or any(a.i == subj.i for a in (tok, *tok.ancestors)):
+        return False  # "my manager at Accenture keeps booking calls": the value places the subject, the user's manager
     lemma = subj.lemma_.lower()
     return lemma in people.words("services") or job_noun(lemma)

@@ -81,24 +81,7 @@ def _verb_facts(v: Token, lemma: str) -> list[Triple]:
     prt = particle_of(v)
     tag = v.tag_
     # -- relocation: "moved (out) to X", "settling in X", "made the move to X", "transferred me to X"
-    if moved_someone(v) or planned_move(v):
-        pass  # "we moved Grandad to a care home in Hove": his home; "we're moving to Leeds in June": a plan
-    elif lemma in RELOCATE or (lemma == "make" and any(c.dep_ == "dobj" and c.lemma_ == "move" for c in v.children)):
-        targets = objects_of(v, ("to", "into", "in")) or [
-            g for c in v.children if c.dep_ == "dobj" and c.lemma_ == "move"
-            for p in c.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
-        # "moved into our new place in Oakland": the place hangs under the housing noun
-        targets += [g for t in list(targets) if t.lemma_.lower() in ("place", "apartment", "flat", "house", "home", "condo", "city")
-                    for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "near") for g in p.children if g.dep_ == "pobj"]
-        for t in targets:
-            if t.lemma_.lower() in ("place", "apartment", "flat", "house", "home", "condo"):
-                continue
-            if _moved_jobs(v, t) and (name := proper_at(t)):
-                out.append(("works_at", name, "org"))  # "worked at Aviva … and then moved to Lloyds"
-                break
-            if (p := place_at(t)):
-                out.append(("lives_in", p, "place"))
-                break
+    out.extend(_relocation_facts(v, lemma))
     # -- residence: present or perfect "live in", "based in"
     if lemma in LIVE and (tag in ("VBP", "VBZ", "VBG") or (tag == "VBN" and any(c.lemma_ in ("have", "be") for c in v.children))):
         for t in objects_of(v, ("in", "outside", "near", "around")):
@@ -160,6 +143,31 @@ def _verb_facts(v: Token, lemma: str) -> list[Triple]:
     return out
 
 
+def _relocation_facts(v: Token, lemma: str) -> list[Triple]:
+    """Where the user moved: "moved (out) to X", "settling in X", "made the move to X"; an organisation moved to
+    beside a verb of working is an employer (:func:`_moved_jobs`)."""
+    out: list[Triple] = []
+    if moved_someone(v) or planned_move(v):
+        pass  # "we moved Grandad to a care home in Hove": his home; "we're moving to Leeds in June": a plan
+    elif lemma in RELOCATE or (lemma == "make" and any(c.dep_ == "dobj" and c.lemma_ == "move" for c in v.children)):
+        targets = objects_of(v, ("to", "into", "in")) or [
+            g for c in v.children if c.dep_ == "dobj" and c.lemma_ == "move"
+            for p in c.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+        # "moved into our new place in Oakland": the place hangs under the housing noun
+        targets += [g for t in list(targets) if t.lemma_.lower() in ("place", "apartment", "flat", "house", "home", "condo", "city")
+                    for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "near") for g in p.children if g.dep_ == "pobj"]
+        for t in targets:
+            if t.lemma_.lower() in ("place", "apartment", "flat", "house", "home", "condo"):
+                continue
+            if _moved_jobs(v, t) and (name := proper_at(t)):
+                out.append(("works_at", name, "org"))  # "worked at Aviva … and then moved to Lloyds"
+                break
+            if (p := place_at(t)):
+                out.append(("lives_in", p, "place"))
+                break
+    return out
+
+
 def _weekly(v: Token) -> bool:
     """The verb is told over days of the week ("Monday to Thursday", "on Tuesdays", "weekdays")."""
     days = set(WEEKDAYS) | {d + "s" for d in WEEKDAYS} | {"weekday", "weekdays"}
@@ -176,14 +184,16 @@ def _moved_jobs(v: Token, t: Token) -> bool:
     organisation ("worked at Aviva and then moved to Lloyds", "left Aviva and moved to Lloyds"): a change
     of employer, not of home."""
     ent = entity_at(t)
-    if ent is None or ent.label_ != "ORG":
-        return False
+    if ent is None or ent.label_ != "ORG" or readings_of(ent.text)[0]:
+        return False  # NER's organisation that general knowledge knows as a place is a place
     near = [v.head] if v.dep_ == "conj" else []
     near += [c for c in v.children if c.dep_ in ("conj", "advcl")]
     near += [g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
-    return any(n.lemma_.lower() in _WORK_OR_LEAVE or n.pos_ == "VERB" and any(
-        (e := entity_at(o)) is not None and e.label_ == "ORG" for o in objects_of(n, ("at", "from", "for", "with")) + objects_of(n))
-        for n in near)
+    # the other clause names where one worked or left by name ("worked at Aviva", "left Aviva"); "working at a
+    # bakery round the corner" names no employer moved from
+    return any(o.pos_ == "PROPN" and (n.lemma_.lower() in _WORK_OR_LEAVE or (e := entity_at(o)) is not None
+                                      and e.label_ == "ORG")
+               for n in near if n.pos_ == "VERB" for o in objects_of(n, ("at", "from", "for", "with")) + objects_of(n))
 
 
 _MOVE_ON = frozenset({"walk", "run", "ride", "hike", "swim", "row", "paddle", "finish", "end", "continue"})
