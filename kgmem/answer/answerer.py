@@ -38,6 +38,7 @@ from kgmem.answer.deterministic import (
 from kgmem.answer.entity_slot import compute_entity_slot
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extractive import Extracted, extract
+from kgmem.answer.match import contains_name
 from kgmem.answer.pool import Pool, build_pool, cite_line, confident_answer, passage, said_on
 from kgmem.answer.preference import suggestion
 from kgmem.answer.prompts import ANSWER_PROMPT_VERSION, load_prompt
@@ -360,10 +361,12 @@ def _used_lines(pool: Pool, ev: EvidenceSet, computed: Computed) -> list[Line]:
 
 
 def _direct(plan: Any, x: Extracted) -> bool:
-    """The extracted value is itself an answer: a typed span, a very relevant sentence, or the
-    user's own actual line for an item/text question."""
+    """The extracted value is itself an answer: a typed span, a very relevant sentence, or, for an
+    item/text question, the user's own actual line or a line telling the doings of what the question
+    names ("What does Ledger eat these days?" — "Ledger will only touch the Lily's Kitchen pouches")."""
     return x.typed or x.confidence >= DIRECT_SENTENCE or (
-        plan.answer_type in ("item", "text") and x.line is not None and x.line.actuality == "actual")
+        plan.answer_type in ("item", "text") and x.line is not None and (x.line.actuality == "actual" or (
+            x.line.actuality == "other" and bool(plan.named) and all(contains_name(n, x.line.text) for n in plan.named))))
 
 
 def _ms(t0: float) -> float:

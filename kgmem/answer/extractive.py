@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kgmem.answer import actuality, answering, measures, stale
+from kgmem.answer import actuality, answering, current, measures, stale
 from kgmem.answer.assistant_pick import assistant_pick
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.extracted import Extracted, cite_fact, cite_line
@@ -219,8 +219,8 @@ def extract(ev: EvidenceSet) -> Extracted | None:
         return _line_answer(ev)  # a previous value: never the current fact, at most a line saying it
     found = _subject_answer(ev) if plan.subject else _fact_answer(ev) or _line_answer(ev)
     if found is not None and found.typed:
-        return _newer_onset(ev, found) or found
-    return found
+        found = _newer_onset(ev, found) or found
+    return (current.newest_told(ev, found) or found) if found is not None else None
 
 
 #: a newer line telling a state's onset replaces the answer when it is on the same thread: its own

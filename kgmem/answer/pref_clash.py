@@ -51,7 +51,8 @@ def clashes(likes: Sequence[str], kept_out: Sequence[Restriction],
         words = set(re.findall(r"[a-z]+", like.lower()))
         hit = any(set(re.findall(r"[a-z]+", t.lower())) & words for t in targets) or \
             any(_names_refused(words, r) for r in refused) or any(_names_a_member(like, t) for t in targets + refused)
-        if not hit and vecs is not None:
+        if not hit and vecs is not None and not any(_only_a_variety(like, t) for t in targets):
+            # a word that only names a variety ("oyster mushroom") is no evidence by its meaning either
             hit = any(float(vecs[k] @ vecs[len(likes) + j]) >= CLASH_FLOOR for j in range(len(targets)))
         out.append(hit)
     return out
@@ -62,10 +63,44 @@ def _names_a_member(like: str, kept_out: str) -> bool:
     "shellfish", "lamb tagine" for "red meat" or "meat"): WordNet's kinds (:mod:`kgmem.knowledge`), with the
     classes WordNet files elsewhere made of their kinds (domains.json "members")."""
     key = kept_out.lower().strip()
+    classes = (key, *_members().get(key, ()))
     # a word whose first sense is a food, a living thing or a plant's part ("prawn", "lamb", "walnut"), not one
     # that is meat only in another sense ("board game night": game is a contest first)
-    return any(any(knowledge.is_kind_of(w, first) for first in _EATEN_FIRST)
-               for k in (key, *_members().get(key, ())) for w in knowledge.kinds_within(k, like, any_sense=True))
+    return any(any(knowledge.is_kind_of(w, first) for first in _EATEN_FIRST) and not _names_a_variety(like, w, classes)
+               for k in classes for w in knowledge.kinds_within(k, like, any_sense=True))
+
+
+def _only_a_variety(like: str, kept_out: str) -> bool:
+    """Whether the like names the kept-out class only by a word that names a variety of something else
+    (:func:`_names_a_variety`)."""
+    key = kept_out.lower().strip()
+    classes = (key, *_members().get(key, ()))
+    found = [w for k in classes for w in knowledge.kinds_within(k, like, any_sense=True)]
+    return bool(found) and all(_names_a_variety(like, w, classes) for w in found)
+
+
+#: what a compound names when its words name no ingredient: a living thing or fresh produce (WordNet kinds)
+_NATURAL = ("organism", "produce")
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _names_a_variety(like: str, word: str, classes: Sequence[str]) -> bool:
+    """Whether ``word`` stands inside a compound WordNet knows as a whole that names a plant, a fungus or a
+    fresh fruit or vegetable of no kept-out class: a living thing has no ingredients, so its words only
+    name its variety ("butternut squash", "water chestnut", "oyster mushroom", "beefsteak tomato"), unlike
+    a dish's ("peanut butter", "beef stew", "walnut cake": made of what they name). Whole words only."""
+    words = _WORDS.findall(like.lower())
+    low = word.lower()
+    for i, w in enumerate(words):
+        if w != low:
+            continue
+        for n in (2, 3):
+            for start in range(max(0, i - n + 1), min(i, len(words) - n) + 1):
+                compound = " ".join(words[start:start + n])
+                if any(knowledge.is_kind_of(compound, k) for k in _NATURAL) and \
+                        not any(knowledge.is_kind_of(compound, c) for c in classes):
+                    return True
+    return False
 
 
 #: the first senses of a word that may name something eaten by another sense (WordNet kinds)

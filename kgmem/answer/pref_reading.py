@@ -10,6 +10,7 @@ import re
 from kgmem.answer.actuality import actuality
 from kgmem.answer.pref_reasons import clauses
 from kgmem.answer.taste import LEXICON, read_taste
+from kgmem.nlp import load_nlp
 
 #: a line's parts that may each state a taste ("I love X, but Y bores me")
 PARTS = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*|\s+but\s+|\s+whereas\s+")
@@ -57,3 +58,49 @@ def asked_tastes(question: str) -> list[str]:
 _QUALIFIES_THE_ASKED = re.compile(r"\b(?:a|an|some|any|the)\s+(?:[\w-]+\s+){1,3}(?:that\s+|which\s+)?(?:i|we)"
                                   r"(?:'d|'ll|\s+would|\s+might|\s+will|\s+could)\s+(?:\w+\s+)?(?:enjoy|like|love|dig|"
                                   r"prefer|fancy)\b", re.I)
+
+
+#: a pronoun a taste may be said of ("loved it", "it's my sort of thing"), and the stand-in the frames read in its place
+_PRONOUN = re.compile(r"\bit\b(?!\s+(?:is|was|'s)\s+(?:a|an|the)\b)", re.I)
+_STAND_IN = "zqthing"
+
+
+def said_of_it(part: str) -> tuple[bool, int] | None:
+    """A taste said of a pronoun ("honestly I couldn't stand it", "it's just my sort of thing"): its polarity and where
+    the pronoun stands in ``part``, else ``None`` (the frames of :func:`kgmem.answer.taste.read_taste`, read with a
+    stand-in for the pronoun)."""
+    if not _PRONOUN.search(part) or read_taste(part) is not None:
+        return None
+    for m in _PRONOUN.finditer(part):
+        taste = read_taste(part[:m.start()] + _STAND_IN + part[m.end():])
+        if taste is not None and taste[1].lower() == _STAND_IN:
+            return taste[0], m.start()
+    return None
+
+
+def antecedent(before: str) -> str:
+    """What a pronoun of a taste stands for: the last thing the speaker did something with before it in the line, a
+    verb's object that is no pronoun ("I finally finished The Thursday Murder Club …, loved it": the book), read
+    from the parse; "" when there is none."""
+    doc = load_nlp()(before)
+    objects = [t for t in doc if t.dep_ in ("dobj", "obj") and t.pos_ not in ("PRON", "NUM")]  # (a noun the tagger took for a verb too)
+    if not objects and len(doc) and doc[0].tag_ in ("VBD", "VBN"):
+        # a line opening on a past verb dropped its subject, the speaker ("Finished The Salt Path …"): read it with one
+        doc = load_nlp()("I " + before)
+        objects = [t for t in doc if t.dep_ in ("dobj", "obj") and t.pos_ not in ("PRON", "NUM")]
+    if not objects:
+        return ""
+    obj = objects[-1]
+    words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ in ("compound", "amod", "det", "poss") or t.i == obj.i]
+    text = " ".join(t.text for t in words if t.dep_ not in ("det", "poss"))
+    return "" if _SPEAKER.search(text) else text
+
+
+def taste_of_it(text: str, part: str) -> tuple[bool, str] | None:
+    """A taste said of a pronoun in ``part`` of the line ``text``, with the thing it stands for ("finished The Thursday
+    Murder Club …, it's just my sort of thing"): :func:`said_of_it` and its :func:`antecedent`."""
+    said = said_of_it(part)
+    if said is None:
+        return None
+    thing = antecedent(text[:text.find(part) + said[1]])
+    return (said[0], thing) if thing else None

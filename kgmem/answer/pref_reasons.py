@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from kgmem.answer.pref_refusal import an_ailments_cause, refused_by_parse, refused_things_in
 from kgmem.answer.stale import stale
 from kgmem.answer.taste import read_taste
 
@@ -46,11 +47,10 @@ _CLAUSES = re.compile(r";\s*|,\s*(?:and|but|so|while|whereas|though|because|cos|
 #: a clause states a constraint or need: a refusal, a limit, a diet, an allergy, a requirement
 #: (grammatical pieces of the class, not sentences of any data set)
 _CONSTRAINT = re.compile(
-    r"\b(?:no|not|never|nothing|without)\b|n't\b|\bcannot\b|\bcant\b|\bdont\b|\bwont\b|"
     r"\b(?:allerg\w*|intoleran\w*|coeliac|celiac|vegan|vegetarian|veggie|pescatarian|halal|kosher|"
     r"gluten|dairy|lactose|meat|diet)\b|"
     r"\b(?:must|has\s+to|have\s+to|need\s+to|needs\s+to|need|needs|non-negotiable|only|at\s+most|no\s+more\s+than|"
-    r"budget|tight|cheap|quick|quiet|simple|easy)\b|"
+    r"budget|tight|cheap|quick|quiet|simple|easy)\b|\b(?:much\s+)?(?:more|longer)\s+than\b|"
     r"\b(?:want|wants|wanted|prefer|prefers)\s+(?:something|anything|one|it|them|stuff)\b|"
     r"\b(?:tastes?|smells?)\s+like\b|\bturns?\s+me\b|\bmakes?\s+me\s+(?:sick|ill|queasy)", re.I)
 
@@ -86,6 +86,8 @@ class Reason:
     #: the user's own words it was read from
     source: str
     taste: bool
+    #: the day the user said it (ISO date; "" when not known)
+    said: str = ""
 
 
 def second_person(text: str) -> str:
@@ -107,16 +109,30 @@ def clauses(sentence: str) -> list[str]:
     return [c for c in out if len(c.split()) >= 2]
 
 
-def states_constraint(clause: str) -> bool:
-    """Whether a clause states a taste, a constraint or a need (and asks nothing)."""
+#: a negation: a constraint only where it refuses a thing or says what the speaker cannot do (:func:`states_constraint`)
+_NEGATION = re.compile(r"\b(?:no|not|never|nothing|without)\b|n't\b|\bcannot\b|\bcant\b|\bdont\b|\bwont\b", re.I)
+#: a limit of ability or will: "I can't sit in the car for long", "my stomach won't have it", "unable to climb"
+_CANNOT = re.compile(r"\b(?:can't|cannot|cant|can\s+not|couldn't|could\s+not|won't|wont|unable)\b", re.I)
+
+
+def states_constraint(clause: str, *, parsed: bool = True) -> bool:
+    """Whether a clause states a taste, a constraint or a need (and asks nothing). A negation alone states one only
+    where it refuses a thing ("I don't eat meat", "no plastic anywhere") or limits what the speaker can do ("I can't
+    sit in the car for long"): "I don't mind", "I didn't know the kitchen was that yellow" constrain nothing. What
+    brings on an ailment is a constraint too ("I get motion sickness on ghat roads"). ``parsed=False``: without the
+    parse (~5 ms a clause), a negation or an ailment may state one (the caller parses those it keeps)."""
     if asks(clause):
         return False
-    return read_taste(clause) is not None or bool(_CONSTRAINT.search(clause))
+    if read_taste(clause) is not None or _CONSTRAINT.search(clause):
+        return True
+    if _NEGATION.search(clause):
+        return bool(_CANNOT.search(clause)) or not parsed or bool(refused_things_in(clause))
+    return an_ailments_cause(clause, parsed=parsed)  # "I get motion sickness on ghat roads"
 
 
-def reasons_from(lines: list[tuple[str, str]], limit: int = MAX_REASONS) -> list[Reason]:
+def reasons_from(lines: list[tuple[str, str]], limit: int = MAX_REASONS, when: dict[str, str] | None = None) -> list[Reason]:
     """The constraints stated in ``lines`` (``(turn id, sentence)`` in the order said), said back:
-    tastes first, then other constraints, each once."""
+    tastes first, then other constraints, each once (``when``: the day each turn was said, by turn id)."""
     found: list[Reason] = []
     seen: set[str] = set()
     for turn_id, sentence in lines:
@@ -125,14 +141,15 @@ def reasons_from(lines: list[tuple[str, str]], limit: int = MAX_REASONS) -> list
             if key in seen or not states_constraint(clause):
                 continue
             seen.add(key)
-            found.append(Reason(second_person(clause), turn_id, clause, read_taste(clause) is not None))
+            found.append(Reason(second_person(clause), turn_id, clause, read_taste(clause) is not None,
+                                (when or {}).get(turn_id, "")))
     found.sort(key=lambda r: not r.taste)  # stable: tastes first, each group in the order said
     return found[:limit]
 
 
 def join_reasons(reasons: list[Reason]) -> str:
-    """"you're vegan, mushrooms are out and you need it quick" from the reasons' texts."""
-    texts = [r.text for r in reasons]
+    """"you're vegan (said 2023-01-05); mushrooms are out …" from the reasons' texts, each with the day it was said."""
+    texts = [f"{r.text} (said {r.said})" if r.said else r.text for r in reasons]
     return texts[0] if len(texts) == 1 else "; ".join(texts[:-1]) + "; and " + texts[-1]
 
 
@@ -288,7 +305,11 @@ def ended(reason: Reason) -> bool:
 @lru_cache(maxsize=4096)
 def _ended(source: str) -> bool:
     # the cheap reading first: stale() parses the clause (~5-10 ms on a first ask)
-    return bool(_OVER.search(source)) or stale(source)
+    if not (_OVER.search(source) or stale(source)):
+        return False
+    # a refusal told by a negated verb is itself the state that holds: "I haven't eaten meat since 1986", "I no longer
+    # eat meat", "she can't eat spicy food since her ulcer" end the eating, not the refusal
+    return not refused_by_parse(source)
 
 
 def restrictions(reasons: Sequence[Reason]) -> list[Restriction]:
@@ -322,9 +343,11 @@ def _restrictions_of(r: Reason, found: dict[str, Restriction]) -> None:
         if word in _conditions():
             thing = _conditions()[word]
             found.setdefault(f"{thing}-free", Restriction(thing, f"{thing}-free", "diet"))
-    taste = read_taste(text)
-    if taste is not None and not taste[0] and len(taste[1].split()) <= 4 and not _PERSONAL.search(taste[1]):
-        key = taste[1].casefold()
+    # what the clause refuses, by its frames or its parse ("I don't eat meat btw", "no plastic anywhere in the parcels")
+    for refused in refused_things_in(text):
+        if _PERSONAL.search(refused):
+            continue
+        key = refused.casefold()
         if not any(key == f.thing for f in found.values()):
             # "nothing spicy", "nothing too sweet": a quality refused, kept out as anything that has it
             quality = re.search(rf"\bnothing\s+(?:too\s+|overly\s+|very\s+)?{re.escape(key)}\b", text, re.I)

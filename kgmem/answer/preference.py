@@ -14,7 +14,14 @@ from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
 from kgmem.answer.pref_clash import clashes
 from kgmem.answer.pref_offer import built_on_likes, offer, offer_parts
-from kgmem.answer.pref_reading import PARTS, a_fragment, asked_tastes, own_clause, reads_as_taste
+from kgmem.answer.pref_reading import (
+    PARTS,
+    a_fragment,
+    asked_tastes,
+    own_clause,
+    reads_as_taste,
+    taste_of_it,
+)
 from kgmem.answer.pref_reasons import (
     DOMAIN_FLOOR,
     FIT_MARGIN,
@@ -85,6 +92,8 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
         if a_fragment(f.value, ev.source_sentence(f)) or asks(ev.source_sentence(f)):
             continue  # "s orders" read from "consultant's orders": a piece of a word; "whats a good snack for the cab": asked
         tid = f.source_turn_ids[0] if f.source_turn_ids else ""
+        if as_diet(f.value) is not None and ended(Reason(f.value, tid, ev.source_sentence(f), False)):
+            continue  # "I was vegetarian for ten years until 2019": a diet told as over is none now
         rel = ev.turn_similarity(tid) + 20 * result.fact_scores.get(f.id, 0.0)
         out.append(_Stated(without_degree(f.value), f.predicate != "dislikes", rel, f.session_id,
                            f"\"{f.text[:100]}\" (said {f.observed_at.date()})", tid, f.id, quote=ev.source_sentence(f)))
@@ -94,7 +103,7 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
         # "I'm a huge fan of heist movies, and dry British comedies crack me up": two likes
         # (the cheap reading first: a line's actuality is parsed only when it states a taste)
         for part in PARTS.split(line.text):
-            taste = read_taste(part)
+            taste = read_taste(part) or taste_of_it(line.text, part)
             if taste is None or line.actuality == "request" or not own_clause(part) or \
                     (taste[0] and line.actuality not in ("actual", "other")):
                 continue
@@ -129,7 +138,9 @@ def stated_preferences(ev: EvidenceSet, limit: int = 3, view: DomainView | None 
     are nearly as relevant. With ``view``, only those whose thing or sentence speaks about the
     question's domain ("latte art" is no answer to "something quick for dinner")."""
     cands = _candidates(ev)
-    if view is not None and view.wanted and cands:
+    in_domain = view is not None and bool(view.wanted) and bool(cands)
+    if in_domain:
+        assert view is not None
         fits = view.fit([c.value for c in cands] + [c.quote or c.value for c in cands], floor=TASTE_FLOOR)
         cands = [c for k, c in enumerate(cands) if fits[k] or fits[len(cands) + k]]
     cands = sorted(cands, key=lambda c: -c.relevance)
@@ -137,8 +148,10 @@ def stated_preferences(ev: EvidenceSet, limit: int = 3, view: DomainView | None 
     if not cands:
         return out
     top = cands[0]
+    # every taste of the question's domain counts, from whichever session (a book loved in January and gore refused in
+    # June both shape a holiday read); without a domain, only those near the most relevant one
     ordered = [c for c in cands if c.session_id == top.session_id] + \
-              [c for c in cands if c.session_id != top.session_id and c.relevance >= top.relevance - 0.1]
+              [c for c in cands if c.session_id != top.session_id and (in_domain or c.relevance >= top.relevance - 0.1)]
     seen: set[str] = set()
     kept: list[set[str]] = []
     for c in ordered:
@@ -180,7 +193,8 @@ def domain_constraints(ev: EvidenceSet, view: DomainView) -> tuple[list[Reason],
     by_turn: dict[str, list[Line]] = {}
     for ln in ev.all_user_lines():
         by_turn.setdefault(ln.turn_id, []).append(ln)
-    stated = [(ln, c) for ln in ev.all_user_lines() for c in clauses(ln.text) if states_constraint(c)]
+    # (the cheap reading over every line; the parse only for the clauses that speak about the domain, below)
+    stated = [(ln, c) for ln in ev.all_user_lines() for c in clauses(ln.text) if states_constraint(c, parsed=False)]
     if not stated:
         return [], []
     # a clause speaks about the question's domain by itself, or in its line, or with the lines around
@@ -197,13 +211,14 @@ def domain_constraints(ev: EvidenceSet, view: DomainView) -> tuple[list[Reason],
         fit = [top if f == 0 and keeps_a_diet(c) else f for f, (_, c) in zip(fit, stated)]
     # the guests the user told of anywhere, each with the occasion they come to (not only in the constraint's turn)
     occasions = guest_occasions(tuple(ln.text for ln in ev.all_user_lines()))
-    kept = sorted(((f, ln, c) for f, (ln, c) in zip(fit, stated) if f > 0 and _theirs_counts(ln, c, by_turn, question,
-                                                                                               occasions)),
+    kept = sorted(((f, ln, c) for f, (ln, c) in zip(fit, stated) if f > 0 and states_constraint(c) and
+                   _theirs_counts(ln, c, by_turn, question, occasions)),
                   key=lambda x: -x[0])
-    everything = reasons_from([(ln.turn_id, c) for _, ln, c in kept], limit=len(kept))
+    when = {ln.turn_id: ln.said_at.date().isoformat() for ln, _ in stated}
+    everything = reasons_from([(ln.turn_id, c) for _, ln, c in kept], limit=len(kept), when=when)
     kept = [k for k in kept if k[0] >= DOMAIN_FLOOR]
     kept = [k for k in kept if k[0] >= kept[0][0] - FIT_MARGIN] if kept else []
-    return reasons_from([(ln.turn_id, c) for _, ln, c in kept]), everything
+    return reasons_from([(ln.turn_id, c) for _, ln, c in kept], when=when), everything
 
 
 def _theirs_counts(ln: Line, clause: str, by_turn: dict[str, list[Line]], question: str,

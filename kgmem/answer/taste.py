@@ -39,6 +39,17 @@ AVERSION_VERBS = ("hate", "loathe", "detest", "dislike", "despise", "avoid", "dr
 #: after can't / cannot / couldn't: what the speaker cannot bear, or cannot take in (a diet)
 BEAR_VERBS = ("stand", "bear", "abide", "tolerate", "stomach", "handle", "be doing with", "face", "eat", "drink",
               "digest")
+#: negated, a refusal of their object (kgmem.answer.pref_refusal): verbs of taking something in or taking part in it
+#: ("I don't eat meat", "we don't do boats", "I never drink coffee after 2pm")
+TAKE_IN_VERBS = ("eat", "drink", "touch", "have", "take", "do", "watch", "read", "play", "wear", "use",
+                 "fly", "drive", "ride", "sail", "swim", "cycle", "climb")
+#: negated in an order to the assistant, a refusal of their object ("never put olives in anything", "don't suggest mushrooms")
+OFFER_VERBS = ("put", "add", "give", "suggest", "recommend", "include", "serve", "offer", "book", "send", "use", "make")
+#: verbs of suffering an ailment ("I get motion sickness on ghat roads", "she gets seasick on boats"): what brings it on
+#: is refused (kgmem.answer.pref_refusal)
+AILING_VERBS = ("get", "have", "suffer", "feel", "go")
+#: of those, the verbs of taking part whose doing itself is refused when they have no object ("I won't fly": flying)
+DOING_VERBS = ("fly", "drive", "ride", "sail", "swim", "cycle", "climb")
 #: negated, a liking: the speaker never has enough of it
 SATIATION = ("get enough of", "tire of", "get tired of", "get bored of", "resist", "live without", "say no to",
              "pass up")
@@ -63,7 +74,7 @@ MADE_SORRY = ("sick", "sad", "queasy", "cringe", "anxious", "nervous", "nauseous
 #: my/our + these (+ a noun): the speaker's own pick
 MY_PICK = ("favourite", "favorite", "go-to", "preferred", "beloved", "fave")
 #: be + my/our + these: a liking; negated, a dislike
-MY_KIND = ("thing", "jam", "weakness", "happy place", "kind of thing", "cup of tea", "scene", "style",
+MY_KIND = ("thing", "jam", "weakness", "happy place", "kind of thing", "sort of thing", "type of thing", "cup of tea", "scene", "style",
            "idea of fun", "guilty pleasure")
 #: always / usually ... + a verb of picking: the speaker's habitual pick
 HABITUAL = ("always", "usually", "normally", "generally", "typically", "mostly", "invariably")
@@ -119,7 +130,7 @@ FRAME_WORDS = ("would", "rather", "sooner", "make", "made", "me", "nothing", "mo
 #: every list above, by name (the test reads them all)
 LEXICON: Final[dict[str, tuple[str, ...]]] = {
     "LIKE_VERBS": LIKE_VERBS, "AVERSION_VERBS": AVERSION_VERBS, "BEAR_VERBS": BEAR_VERBS,
-    "SATIATION": SATIATION, "ATTACHED": ATTACHED, "REPELLED": REPELLED, "PLEASES": PLEASES,
+    "SATIATION": SATIATION, "TAKE_IN_VERBS": TAKE_IN_VERBS, "OFFER_VERBS": OFFER_VERBS, "AILING_VERBS": AILING_VERBS, "DOING_VERBS": DOING_VERBS, "ATTACHED": ATTACHED, "REPELLED": REPELLED, "PLEASES": PLEASES,
     "DISPLEASES": DISPLEASES, "PLEASES_PARTICLE": PLEASES_PARTICLE, "DISPLEASES_PARTICLE": DISPLEASES_PARTICLE,
     "MADE_GLAD": MADE_GLAD, "MADE_SORRY": MADE_SORRY, "MY_PICK": MY_PICK, "MY_KIND": MY_KIND,
     "HABITUAL": HABITUAL, "PICK_VERBS": PICK_VERBS, "OMIT_VERBS": OMIT_VERBS, "SUPERIOR": SUPERIOR,
@@ -239,7 +250,7 @@ _TRAILING = re.compile(rf"\s+(?:{closer_alternation()}|too|either|at\s+all|latel
                        r"in\s+everything|for\s+(?:her|him|them|us)|tonight|today|tomorrow|completely|entirely|totally|"
                        r"altogether|for\s+good|from\s+now\s+on|nowadays)$",
                        re.I)
-_LEADING = re.compile(r"^(?:literally|only|the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
+_LEADING = re.compile(r"^(?:literally|honestly|frankly|actually|basically|only|the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
                       r"having|drinking|being|it\s+when|when|all|any|some|very\s+much|so\s+much|really)\s+", re.I)
 
 

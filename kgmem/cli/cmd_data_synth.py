@@ -32,13 +32,14 @@ class Families(str, Enum):
     """Template families (``--families``): one per row of ``families.FAMILIES``, and ``all``.
 
     ``all`` mixes dev, heldout and heldout2 (the shares below); ``dev3`` (a development family
-    written from heldout2's brief) is used only when named.
+    written from heldout2's brief) and ``heldout3`` (a held-out one, same brief) are used only when named.
     """
 
     dev = "dev"
     heldout = "heldout"
     heldout2 = "heldout2"
     dev3 = "dev3"
+    heldout3 = "heldout3"
     all = "all"
 
 
@@ -77,7 +78,7 @@ def synth(
     out: Annotated[Optional[Path], typer.Option("--out", help="Data file to write (LongMemEval JSON array).")] = None,  # noqa: UP045
     oracle_out: Annotated[Optional[Path], typer.Option("--oracle-out", help="Also write the evidence-only oracle file.")] = None,  # noqa: UP045
     split: Annotated[Optional[SynthSplit], typer.Option("--split", help="Write a registered split.")] = None,  # noqa: UP045
-    families: Annotated[Families, typer.Option("--families", help="Template family of every question, or all: dev + heldout + heldout2 (shares below; dev3 only by name).")] = Families.all,
+    families: Annotated[Families, typer.Option("--families", help="Template family of every question, or all: dev + heldout + heldout2 (shares below; dev3, heldout3 only by name).")] = Families.all,
     heldout_share: Annotated[float, typer.Option("--heldout-share", help="Share of questions using the held-out family with --families all.")] = 0.25,
     heldout2_share: Annotated[Optional[float], typer.Option(  # noqa: UP045
         "--heldout2-share",

@@ -48,7 +48,7 @@ _MOOD = re.compile(
     r"\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:after|stuck\s+for|looking\s+to|hunting\s+for|on\s+the\s+hunt\s+for|keen\s+(?:on|for)\s+"
     r"(?:a|an|some|something))\b|\b(?:can't|cannot|can\s+not)\s+decide\s+(?:what|which|where|on|between)\b|"
     r"\b(?:in\s+mind|up\s+your\s+sleeve)\s+for\s+(?:me|us)\b|^\W*how\s+about\s+(?:a|an|some)\b|\bany\s+(?:picks|pointers)\b|"
-    r"\bwhat\s+do\s+you\s+reckon\b|\bi\s+(?:want|need|fancy)\s+(?:something|a\s+new|some\s+new)\b|\bpointers\b|"
+    r"\bwhat\s+do\s+you\s+reckon\b|^\W*(?:(?:have\s+)?you\s+)?got\s+(?:a|an|any|some)\b(?=[^?]*\?\s*$)|\bi\s+(?:want|need|fancy)\s+(?:something|a\s+new|some\s+new)\b|\bpointers\b|"
     r"\b(?:suit|fit|work\s+for|go\s+down\s+well\s+(?:with|at|for))\s+(?:me|us|my|our)\b|"
     r"^\W*(?:what|which|where)\b(?![^?]*\b(?:did|was|were|had)\b)[^?]*\b(?:i|we)'d\s+(?:\w+\s+)?(?:enjoy|like|love|dig)\b|"
     r"\b(?:which|what)\s+\w+\s+would\s+you\b|\bif\s+you\s+were\s+me\b|"
@@ -56,13 +56,21 @@ _MOOD = re.compile(
     r"\byou'd\s+(?:send|take|point|steer|recommend|suggest|pick|choose|go\s+for)\b|^\W*(?:line\s+up|plan)\s+(?:me|us|a|an|some)\b|"
     r"\b(?:might|could)\s+(?:i|we)\s+(?:get\s+into|try|take\s+up)\b|"
     r"\b(?:i|we)'d\s+(?:like|love)\s+(?:a|an|some)\s+(?:\w+\s+){0,2}to\s+(?:try|read|watch|listen|play|cook|make|do|visit|see)\b", re.I)
+#: a subject and a past form ("I moved", "my cousin took", "we watched")
+_DONE = (r"\b(?:i|we|you|he|she|they|my\s+[\w-]+|our\s+[\w-]+)\s+(?:\w*[^\We]ed|found|took|gave|went|got|bought|saw|"
+         r"made|met|ate|told|said|left|brought|sent|paid|spent|won|lost|read\s+(?:last|in|on|before|after))\b")
 #: what a request by its mood never is: a recollection of the past ("what was my next read after …", "the taqueria my
 #: cousin took me to", "the plumber I hired"), a name asked for ("… called?", "the name of …"), a fact of the user's
 #: own ("what do you reckon my commute is") (rev16 H)
-_RECALL = re.compile(r"\b(?:was|were|did|had|wasn't|weren't|didn't)\b(?!\s+me\b)|"
-                     r"\b(?:i|we|you|he|she|they|my\s+[\w-]+|our\s+[\w-]+)\s+(?:\w*[^\We]ed|found|took|gave|went|got|bought|saw|"
-                     r"made|met|ate|told|said|left|brought|sent|paid|spent|won|lost|read\s+(?:last|in|on|before|after))\b|"
+_RECALL = re.compile(r"\b(?:was|were|did|had|wasn't|weren't|didn't)\b(?!\s+me\b)|" + _DONE + "|"
                      r"\bname\s+of\b|\b(?:called|named)\s*\??\s*$|\b(?:my|our)\s+[\w-]+\s+(?:is|are)\b", re.I)
+#: a past clause on a noun of the request's setting, not on the thing asked for: the noun is governed by a
+#: preposition or by a verb of the thing ("worth seeing in the city I moved to", "a recipe that uses the spices I
+#: bought", "a book like the one I read"), so the clause says which of the user's places or things is meant and
+#: recalls nothing; "the best restaurant I went to" (the thing asked for itself) still recalls (rev16)
+_SETTING_CLAUSE = re.compile(
+    r"\b(?:in|at|near|around|for|with|like|from|to|into|on|onto|about|by|than|uses?|using|matches|match|suits?)\s+"
+    r"(?:the|my|our|that|this|those|these)\s+(?:[\w-]+\s+){0,2}?(?:(?:that|which)\s+)?" + _DONE.removeprefix(r"\b"), re.I)
 #: a question about what the user or theirs did: a recollection, whatever request it is near in meaning (the
 #: planner's guard on its meaning path: "what did I cook for the party?")
 RECOLLECTED = re.compile(r"\b(?:did|had)\s+(?:i|we|my|our)\b", re.I)
@@ -76,4 +84,4 @@ _ASKED_PAST = re.compile(r"^\W*(?:\w+\s+)?(?:was|were|did|had)\b|\b(?:name\s+of|
 def asks_for_suggestion(q: str) -> bool:
     """A request for a suggestion: by its words, or by its mood where the question recalls nothing."""
     return bool(_WORDS.search(q)) or (bool(_ORDER.search(q)) and not _ASKED_PAST.search(q)) or \
-        (bool(_MOOD.search(q)) and not _RECALL.search(q))
+        (bool(_MOOD.search(q)) and not _RECALL.search(_SETTING_CLAUSE.sub(" ", q)))

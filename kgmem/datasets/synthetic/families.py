@@ -3,13 +3,14 @@
 ``dev`` (two sub-families in :mod:`templates`) is what rules may be written against. The other
 families are rows of :data:`TABLE`, one module each: ``heldout`` (a development family since
 session 8, its name kept for the gold's sake), ``dev3`` (a development family written from
-heldout2's brief, to be read) and the held-out families of :data:`HELD_OUT`, which must not be read
-while writing rules (their modules carry a DO-NOT-READ banner). A question uses one family for its
+heldout2's brief, to be read) and the held-out families of :data:`HELD_OUT` (``heldout2``; ``heldout3``,
+written in session 17 from the same brief by an author who had read neither kgmem's rules nor the
+other families), which must not be read while writing rules (their modules carry a DO-NOT-READ banner). A question uses one family for its
 evidence sentences and its question; distractor sentences and filler are shared by all families.
 
 Dev and ``heldout`` draws are exactly those of generator 1.0.0, so adding ``heldout2`` left their
 questions byte-identical; ``--families all`` mixes dev, heldout and heldout2 only, so the families
-added later (``dev3``, ...) change nothing there and are used only when chosen by name.
+added later (``dev3``, ``heldout3``) change nothing there and are used only when chosen by name.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ from typing import Literal
 
 from kgmem.datasets.synthetic import dev3_templates as D3
 from kgmem.datasets.synthetic import heldout2_templates as H2
+from kgmem.datasets.synthetic import heldout3_templates as H3
 from kgmem.datasets.synthetic import heldout_templates as H
 from kgmem.datasets.synthetic import templates as T
 
-Family = Literal["dev", "heldout", "heldout2", "dev3"]
-Families = Literal["dev", "heldout", "heldout2", "dev3", "all"]
-FAMILIES: tuple[Family, ...] = ("dev", "heldout", "heldout2", "dev3")
+Family = Literal["dev", "heldout", "heldout2", "dev3", "heldout3"]
+Families = Literal["dev", "heldout", "heldout2", "dev3", "heldout3", "all"]
+FAMILIES: tuple[Family, ...] = ("dev", "heldout", "heldout2", "dev3", "heldout3")
 #: families nobody reads or tunes on: aggregates only, never an example (benches refuse to show them)
 HELD_OUT: frozenset[str] = frozenset({"heldout2", "heldout3"})
 
@@ -53,6 +55,8 @@ TABLE: dict[str, TemplateFamily] = {
     "heldout2": TemplateFamily(H2.FACTS_HELDOUT2, H2.QUESTIONS_HELDOUT2, H2.KU_QUESTIONS_HELDOUT2,
                                H2.SSP_REQUESTS_HELDOUT2),
     "dev3": TemplateFamily(D3.FACTS_DEV3, D3.QUESTIONS_DEV3, D3.KU_QUESTIONS_DEV3, D3.SSP_REQUESTS_DEV3),
+    "heldout3": TemplateFamily(H3.FACTS_HELDOUT3, H3.QUESTIONS_HELDOUT3, H3.KU_QUESTIONS_HELDOUT3,
+                               H3.SSP_REQUESTS_HELDOUT3),
 }
 
 

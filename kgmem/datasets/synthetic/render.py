@@ -54,6 +54,15 @@ _DEV3_STARTS: tuple[str, ...] = (
     "You'll ",
 )
 _COMMON_STARTS += _DEV3_STARTS
+#: sentence starts of the heldout3 family (session 17); a test (test_heldout3_family.py) checks that
+#: none opens a sentence or a value of an earlier family, so adding them changed no earlier output
+_HELDOUT3_STARTS: tuple[str, ...] = (
+    "Another ", "Anyway ", "Can't ", "Cancelling ", "Carrying ", "Changing ", "Crumbs, ", "Dear ", "Do ",
+    "Gave ", "Give ", "Grandparents ", "It ", "Kids ", "Kindly ", "Literally ", "Lugging ", "Moving ",
+    "Nobody ", "Once ", "Packed ", "Paid ", "People ", "Podcasts ", "Pushed ", "School ", "Setting ",
+    "Tickets ", "Toddler ", "Twenty-four ", "Ugh, ", "Walked ", "Without ", "Would ",
+)
+_COMMON_STARTS += _HELDOUT3_STARTS
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,105 @@
+"""A current value told again in passing: the newest line on the question's thread answers "now".
+
+A value changes without a change word ("Marcus Lee is our Head of Sales" … months later "Jess
+Kowalczyk ran the pipeline review today, she's owning the sales org"; "Ledger (ginger, 9), on
+Purina One dry biscuits" … "Ledger will only touch the Lily's Kitchen wet pouches"). For a question
+about now, the current value is the latest dated mention of a value of the asked type on the
+question's thread, not the best-matching (often the oldest, most explicit) one; the older value
+stays in memory as history (``HISTORY`` questions never come here).
+
+A newer line is on the thread when its own cosine to the question is at least :data:`LINE_FLOOR`
+and at most :data:`MARGIN` below the answer line's (a passing mention of another value of the type
+in a line about something else is no new value: "My sister's dentist Dr Baum …" against "My dentist
+is Dr Cole …") and it speaks of the question's content words the old line speaks of; a typed answer needs a value of the asked type in it that
+is not the one asked about, not the old value, and not told as over; a sentence answer needs a
+line naming every name the question names ("What does Ledger eat these days?").
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from kgmem.answer import actuality, answering, stale
+from kgmem.answer.evidence import EvidenceSet, Line, outside_window
+from kgmem.answer.extracted import Extracted, cite_line
+from kgmem.answer.match import contains_name, norm, terms
+from kgmem.answer.presence import asked_about
+from kgmem.answer.spans import _LABELS, typed_spans
+from kgmem.models import Intent
+
+#: a newer line's own cosine to the question may be at most this far below the answer line's (the
+#: band :func:`kgmem.answer.extractive._subject_answer` keeps for "the newest of the relevant")
+MARGIN = 0.15
+#: and at least this (:data:`kgmem.answer.abstain.MIN_SIMILARITY`'s floor: evidence on the question)
+LINE_FLOOR = 0.3
+
+
+def _said(ev: EvidenceSet, found: Extracted) -> tuple[datetime, str] | None:
+    """When the answer's value was told, and the sentence it was told in."""
+    if found.line is not None:
+        return found.line.said_at, found.line.text
+    if found.fact is not None:
+        return found.fact.observed_at, ev.source_sentence(found.fact) or found.fact.text
+    return None
+
+
+def newest_told(ev: EvidenceSet, found: Extracted) -> Extracted | None:
+    """The value of a newer line on the question's thread, for a question about now about the
+    user's own things; ``None`` when no newer line tells another value (see the module doc)."""
+    plan = ev.result.plan
+    if plan.intent != Intent.CURRENT_VALUE or plan.subject or not stale.asks_now(plan):
+        return None
+    said = _said(ev, found)
+    if said is None:
+        return None
+    when, old_text = said
+    typed = found.typed
+    if typed and plan.answer_type not in _LABELS:
+        return None
+    # a name is told of whoever holds it; the asked named thing's own doings are its news ("Ledger will
+    # only touch …"); otherwise only the user's own actual lines tell the user's values
+    ok = ("actual", "other") if plan.answer_type == "person" or plan.named else ("actual",)
+    later = [ln for ln in ev.top if ln.role == "user" and ln.said_at > when and ln.actuality in ok
+             and not outside_window(ln.text, plan.window) and actuality.mode(ln.text) == "actual"]
+    if not typed:
+        later = [ln for ln in later if plan.named and all(contains_name(n, ln.text) for n in plan.named)]
+    if not later:
+        return None
+    sims = ev.line_similarity([*later, *([found.line] if found.line is not None else [])])
+    if found.line is not None:
+        old_sim = sims.get((found.line.turn_id, found.line.position), 0.0)
+    else:
+        vecs = ev.result.embed([plan.question, old_text])
+        old_sim = float(vecs[0] @ vecs[1]) if vecs is not None else 1.0
+    floor = max(LINE_FLOOR, old_sim - MARGIN)
+    # the question's content words the old line speaks of, the new one must speak of too ("my landlady's
+    # name": a later line about "my sister Margaret" is on another thread however close its cosine)
+    focus = {norm(w) for w in plan.focus} & terms(old_text)
+    best: tuple[Line, str] | None = None
+    for line in later:
+        if sims.get((line.turn_id, line.position), 0.0) < floor or (best is not None and line.said_at <= best[0].said_at):
+            continue
+        if focus and not focus <= terms(line.text):
+            continue
+        value = _new_value(ev, found, line) if typed else line.text
+        if value:
+            best = (line, value)
+    if best is None:
+        return None
+    line, value = best
+    return Extracted(value, "line" if typed else "sentence", found.confidence, cite_line(line), line=line,
+                     turn_ids=list(dict.fromkeys([line.turn_id, *found.turn_ids])))
+
+
+def _new_value(ev: EvidenceSet, found: Extracted, line: Line) -> str | None:
+    """The first value of the asked type the line tells as holding (:func:`kgmem.answer.answering.fits`)
+    that is neither asked about nor the old value."""
+    plan = ev.result.plan
+    old = found.value.lower()
+    for v in answering.fits(plan, line.text, typed_spans(line.text, plan.answer_type or "")):
+        if asked_about(plan.question, plan.named, v, yes_no=plan.answer_shape == "yes_no"):
+            continue
+        if v.lower() in old or old in v.lower():
+            continue
+        return v
+    return None
