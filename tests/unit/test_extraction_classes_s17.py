@@ -9,8 +9,8 @@ type or one lexicon sense.
   (verbs._moved_jobs): "worked at Aviva … and then moved to Lloyds";
 - "be at <name>" over days of the week is a working week where the name is no place general knowledge
   knows (verbs._weekly): "I'm at PwC Monday to Thursday" (NER calls PwC a place);
-- being somewhere "for" an occasion is a stay, not a home (homes._for_an_occasion): "Dad's in room 12 at the
-  Premier Inn for the conference";
+- being somewhere "for" an occasion is a stay, not a home (homes._for_an_occasion, there_for_an_occasion): "Dad's
+  in room 12 at the Premier Inn for the conference", "We're in Bath for the wedding";
 - a numbering abbreviation's stop ends no sentence ("no. 4", "No. 10": sentences._numbered);
 - a dated thing the user has "from" a place tells a trip there (impersonal.brought_back_from, read by the dated
   fallback): "the photos from Oslo last week came out well" — not a person from a place, a thing of another's,
@@ -51,6 +51,8 @@ UserFacts = Callable[[str], set[tuple[str, str]]]
     ("It's Priya who runs payroll.", ("works_at", "priya")),
     ("I worked at Aviva from 2015 to 2019 and then moved to Lloyds.", ("lives_in", "lloyds")),
     ("I left Aviva in 2019 and moved to Lloyds.", ("lives_in", "lloyds")),
+    ("We're in Bath for the wedding and then back home to Cardiff.", ("lives_in", "bath")),
+    ("Moved to Leith in May, working at a bakery round the corner.", ("works_at", "leith")),
     ("The tenant at no. 4 pays £900 a month.", ("salary", "900")),
     ("The tenant at no. 4 pays £900 a month.", ("rent", "900")),
     ("I live at No. 10 Elm Road.", ("lives_in", "no")),
@@ -67,6 +69,11 @@ def test_not_the_users_fact(user_facts: UserFacts, text: str, wrong: tuple[str, 
     ("I moved to Leeds in 2019.", ("lives_in", "leeds")),
     ("I live at No. 10 Elm Road, and my salary is £40,000.", ("lives_in", "no. 10 elm road")),
     ("I work at Aviva, and my dentist is in Chorlton.", ("works_at", "aviva")),
+    # rev17 (M): a post the user calls theirs, or a seeking that got the post, is held
+    ("I was interviewed by the BBC last week about my job at Tesco.", ("works_at", "tesco")),
+    ("I applied for a job at Aldi and got it, started Monday.", ("works_at", "aldi")),
+    ("Moved to Leith in May, working at a bakery round the corner.", ("lives_in", "leith")),
+    ("My manager at Accenture keeps booking 8am calls.", ("works_at", "accenture")),
 ])
 def test_the_users_fact_stays(user_facts: UserFacts, text: str, fact: tuple[str, str]) -> None:
     assert fact in user_facts(text)

@@ -122,22 +122,42 @@ def _value_span_root(f: CandidateFact, doc: Doc) -> Token | None:
 def sought(f: CandidateFact, doc: Doc | None) -> bool:
     """``f`` is a post the user seeks, not one held: a verb or noun of seeking (the one lexicon's "seek"
     sense: "applied for a job as a barista with Starbucks", "had an interview … with Barclays") governs
-    the value in the parse, up to its clause's verb."""
+    the value in the parse, up to its clause's verb. A post the user calls theirs on the way ("interviewed
+    about my job at Tesco"), a topic ("about"), or a seeking followed by getting it ("applied … and got it,
+    started Monday") is held."""
     if doc is None or f.predicate not in _POST_SLOTS or f.subject != "user":
         return False
     tok = _value_span_root(f, doc)
     if tok is None:
         return False
     verbs, nouns = called_off.lemmas(called_off.SEEKING), called_off.seeking_nouns()
+    below = tok
     for t in tok.ancestors:
         lemma = t.lemma_.lower()
+        if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in t.children) or below.lower_ == "about":
+            return False  # "my job at Tesco": a post held; "interviewed about …": the topic
         if t.pos_ in ("NOUN", "PROPN") and lemma in nouns:
-            return True
+            return not _got_it(t)
         if t.pos_ in _VERBS and lemma in verbs and not any(c.dep_ == "dobj" for c in t.children):
-            return True  # "interviewed at Google"; not "I interview candidates at Google" (the interviewer's job)
+            return not _got_it(t)  # "interviewed at Google"; not "I interview candidates at Google" (their job)
         if t.pos_ in _VERBS and t.dep_ not in ("xcomp", "advcl", "acl", "relcl", "pcomp"):
             return False  # the clause's own verb: seeking above it is another clause's
+        below = t
     return False
+
+
+#: verbs of getting or starting a post: a seeking told with one of them ended in the post
+_GOT = frozenset({"get", "land", "accept", "start", "join", "take", "begin"})
+
+
+def _got_it(t: Token) -> bool:
+    """The seeking word's clause goes on to getting or starting the post ("applied … and got it, started Monday")."""
+    verb = t if t.pos_ in _VERBS else _verb_of(t)
+    if verb is None:
+        return False
+    near = [c for c in verb.children if c.dep_ in ("conj", "advcl")] + ([verb.head] if verb.dep_ == "conj" else [])
+    near += [g for n in list(near) for g in n.children if g.dep_ == "conj"]
+    return any(n.pos_ in _VERBS and n.lemma_.lower() in _GOT for n in near)
 
 
 def someone_elses(f: CandidateFact, doc: Doc | None) -> bool:

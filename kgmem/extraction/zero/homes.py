@@ -132,6 +132,16 @@ def stay_or_errand(value: str, doc: Doc | None) -> bool:
                                                and c.lemma_.lower() not in _HOLDING for c in verb.children)
 
 
+def there_for_an_occasion(value: str, doc: Doc | None) -> bool:
+    """``value`` is where someone is "for" an occasion ("We're in Bath for the wedding"): a stay, not a home."""
+    if doc is None:
+        return False
+    first = value.split()[0].casefold()
+    tok = next((t for t in doc if t.lower_ == first), None)
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None) if tok is not None else None
+    return verb is not None and verb.lemma_.lower() == "be" and _for_an_occasion(verb)
+
+
 def _for_an_occasion(verb: Token) -> bool:
     """Being somewhere "for" an occasion (an event noun: "for the conference", "for a wedding"), said in the
     verb's own clause (on the verb, the place or the venue: "in room 12 at the Premier Inn for the conference")."""

@@ -168,6 +168,20 @@ def _relocation_facts(v: Token, lemma: str) -> list[Triple]:
     return out
 
 
+def _for_a_purpose(v: Token) -> bool:
+    """Being somewhere "for" a purpose told by a noun ("for the big weekly shop", "for an interview"), not for a
+    while ("for two years", "for now"), in the verb's own clause."""
+    for p in v.subtree:
+        if p.dep_ != "prep" or p.lower_ != "for" or next((a.i for a in p.ancestors if a.pos_ in ("VERB", "AUX")), None) != v.i:
+            continue
+        obj = next((c for c in p.children if c.dep_ == "pobj"), None)
+        e = entity_at(obj) if obj is not None else None
+        if obj is not None and obj.pos_ == "NOUN" and not (e is not None and e.label_ in ("DATE", "TIME")) \
+                and obj.lemma_.lower() not in ("while", "age", "year", "month", "week", "day", "decade", "moment"):
+            return True
+    return False
+
+
 def _weekly(v: Token) -> bool:
     """The verb is told over days of the week ("Monday to Thursday", "on Tuesdays", "weekdays")."""
     days = set(WEEKDAYS) | {d + "s" for d in WEEKDAYS} | {"weekday", "weekdays"}
@@ -180,12 +194,13 @@ _WORK_OR_LEAVE = frozenset({"work"}) | DEPART | called_off.lemmas("leave_work")
 
 
 def _moved_jobs(v: Token, t: Token) -> bool:
-    """A move to an organisation (NER) told with a verb of working or beside a clause about another
-    organisation ("worked at Aviva and then moved to Lloyds", "left Aviva and moved to Lloyds"): a change
+    """A move to a name that is no place (NER, general knowledge) told beside a clause naming where one worked
+    or left ("worked at Aviva and then moved to Lloyds", "left Aviva and moved to Lloyds"): a change
     of employer, not of home."""
     ent = entity_at(t)
-    if ent is None or ent.label_ != "ORG" or readings_of(ent.text)[0]:
-        return False  # NER's organisation that general knowledge knows as a place is a place
+    name = ent.text if ent is not None else (proper_at(t) if t.pos_ == "PROPN" else None)
+    if name is None or ent is not None and ent.label_ in ("GPE", "LOC", "FAC") or readings_of(name)[0]:
+        return False  # a place by NER or by general knowledge is a place ("moved to Leeds")
     near = [v.head] if v.dep_ == "conj" else []
     near += [c for c in v.children if c.dep_ in ("conj", "advcl")]
     near += [g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
@@ -229,7 +244,10 @@ def _work_facts(v: Token, lemma: str) -> list[Triple]:
                                 out.append(("works_at", name, "org"))
                 org_preps = ("at", "with")
     elif lemma == "be":
-        # "I'm now with Shopify" (an ORG entity only), "I've been at Acme for years"
+        # "I'm now with Shopify" (an ORG entity only), "I've been at Acme for years"; "I'm at Sainsbury's on
+        # Saturdays for the big weekly shop" is an errand (a purpose), not a workplace
+        if _for_a_purpose(v):
+            return out
         for t in objects_of(v, ("with", "at")):
             ent = entity_at(t)
             if ent is not None and ent.label_ == "ORG" and not GYM_WORDS.search(ent.text):
