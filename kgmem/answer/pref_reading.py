@@ -32,6 +32,13 @@ def reads_as_taste(value: str, sentence: str) -> bool:
     return not _COMPARISON.search(sentence) or any(read_taste(p) is not None for p in PARTS.split(sentence))
 
 
+def named_as_own(value: str, sentence: str) -> bool:
+    """A value its sentence names only as the speaker's own ("anything with jazz gets my vote": "vote"): a noun of the
+    frame, no thing liked."""
+    said = [m.start() for m in re.finditer(rf"(?<![\w'’]){re.escape(value.strip())}(?!\w)", sentence, re.I)]
+    return bool(said) and all(re.search(r"\b(?:my|our)\s+$", sentence[:at], re.I) for at in said)
+
+
 def a_fragment(value: str, sentence: str) -> bool:
     """A value its sentence holds only as a piece of a longer word ("s orders" in "consultant's orders")."""
     at = re.escape(value.strip())

@@ -18,6 +18,7 @@ from kgmem.answer.pref_reading import (
     PARTS,
     a_fragment,
     asked_tastes,
+    named_as_own,
     own_clause,
     reads_as_taste,
     taste_of_it,
@@ -89,8 +90,9 @@ def _candidates(ev: EvidenceSet) -> list[_Stated]:
             continue
         if f.predicate in ("likes", "dislikes") and not reads_as_taste(f.value, ev.source_sentence(f)):
             continue  # "what seed do they like best?", "my starter smells like nail polish": no taste of the user's
-        if a_fragment(f.value, ev.source_sentence(f)) or asks(ev.source_sentence(f)):
-            continue  # "s orders" read from "consultant's orders": a piece of a word; "whats a good snack for the cab": asked
+        if a_fragment(f.value, ev.source_sentence(f)) or asks(ev.source_sentence(f)) or \
+                named_as_own(f.value, ev.source_sentence(f)):
+            continue  # "s orders" from "consultant's orders": a piece of a word; "whats a good snack …": asked; "my vote"
         tid = f.source_turn_ids[0] if f.source_turn_ids else ""
         if as_diet(f.value) is not None and ended(Reason(f.value, tid, ev.source_sentence(f), False)):
             continue  # "I was vegetarian for ten years until 2019": a diet told as over is none now

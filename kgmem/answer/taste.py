@@ -71,6 +71,8 @@ MADE_GLAD = ("happy", "smile", "laugh", "grin", "glad", "cheerful", "content", "
              "joyful", "feel alive", "feel good")
 MADE_SORRY = ("sick", "sad", "queasy", "cringe", "anxious", "nervous", "nauseous", "miserable", "gag", "sleepy",
               "feel ill", "feel awful")
+#: a thing + get / have / win + my + these: the speaker's approval goes to it ("anything with jazz gets my vote")
+MY_APPROVAL = ("vote", "heart", "approval", "seal of approval")
 #: my/our + these (+ a noun): the speaker's own pick
 MY_PICK = ("favourite", "favorite", "go-to", "preferred", "beloved", "fave")
 #: be + my/our + these: a liking; negated, a dislike
@@ -132,7 +134,7 @@ LEXICON: Final[dict[str, tuple[str, ...]]] = {
     "LIKE_VERBS": LIKE_VERBS, "AVERSION_VERBS": AVERSION_VERBS, "BEAR_VERBS": BEAR_VERBS,
     "SATIATION": SATIATION, "TAKE_IN_VERBS": TAKE_IN_VERBS, "OFFER_VERBS": OFFER_VERBS, "AILING_VERBS": AILING_VERBS, "DOING_VERBS": DOING_VERBS, "ATTACHED": ATTACHED, "REPELLED": REPELLED, "PLEASES": PLEASES,
     "DISPLEASES": DISPLEASES, "PLEASES_PARTICLE": PLEASES_PARTICLE, "DISPLEASES_PARTICLE": DISPLEASES_PARTICLE,
-    "MADE_GLAD": MADE_GLAD, "MADE_SORRY": MADE_SORRY, "MY_PICK": MY_PICK, "MY_KIND": MY_KIND,
+    "MADE_GLAD": MADE_GLAD, "MADE_SORRY": MADE_SORRY, "MY_PICK": MY_PICK, "MY_KIND": MY_KIND, "MY_APPROVAL": MY_APPROVAL,
     "HABITUAL": HABITUAL, "PICK_VERBS": PICK_VERBS, "OMIT_VERBS": OMIT_VERBS, "SUPERIOR": SUPERIOR,
     "SUITS": SUITS, "UNSUITED": UNSUITED, "VERDICT_YES": VERDICT_YES, "VERDICT_NO": VERDICT_NO,
     "VERDICT_YES_ALONE": VERDICT_YES_ALONE, "VERDICT_NO_ALONE": VERDICT_NO_ALONE, "VERDICT_DEGREE": VERDICT_DEGREE, "FRAME_WORDS": FRAME_WORDS,
@@ -196,6 +198,8 @@ _FRAMES: Final[tuple[tuple[re.Pattern[str], str, bool], ...]] = tuple(
         (rf"\b(?:{_forms(('make',))}|made)\s+me\s+(?:{_alt(MADE_GLAD)})\b", "before", True),
         (rf"\b(?:{_forms(('make',))}|made)\s+me\s+(?:feel\s+)?(?:{_alt(MADE_SORRY)})\b", "before", False),
         (rf"\b(?:{_forms(PLEASES)})\s+me\b", "before", True),
+        (rf"\b(?:{_forms(('get', 'have', 'win', 'steal'))}|got|has|won|stole)\s+(?:my|our)\s+(?:{_alt(MY_APPROVAL)})\b",
+         "before", True),
         (rf"\b(?:{_forms(DISPLEASES)})\s+me\b", "before", False),
         (rf"\b(?:{_with_particle(PLEASES_PARTICLE)})\b", "before", True),
         (rf"\b(?:{_with_particle(DISPLEASES_PARTICLE)})\b", "before", False),

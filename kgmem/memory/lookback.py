@@ -28,6 +28,7 @@ from kgmem.extraction.zero.entity_lookback import Said, said_values
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.ids import normalise_name
 from kgmem.lexicon import calendar
+from kgmem.memory.value_types import same_type
 from kgmem.models import Session, Turn
 from kgmem.predicates import is_single_valued
 from kgmem.store.base import MemoryStore
@@ -66,6 +67,8 @@ class Correction:
     #: every class the clause gives the value ("Bristol": a place and an organisation); an earlier
     #: value of any of them may be the one it replaces (:attr:`cls` alone when empty)
     classes: tuple[str, ...] = ()
+    #: told with no word of change: only an earlier value of the same type is the one it replaces
+    typed: bool = False
 
     def takes(self, cls: str) -> bool:
         """An earlier value of class ``cls`` may be this value's old one."""
@@ -114,8 +117,14 @@ def correction(probe: SlotProbe, facts: Sequence[CandidateFact], person: Callabl
     if out and not bare:
         return out
     names = [m for m in probe.mentions if _plain(m) not in values] or list(probe.context[:REFERENTS])
-    if not names or probe.user_clause or not probe.cue:
+    if not names or probe.user_clause:
         return out
+    if not probe.cue:
+        # told with no word of change ("camera club was packed this Thursday night"): the name the clause says
+        # itself, and an earlier value of the same type only
+        named = [m for m in probe.mentions if _plain(m) not in values]
+        return out + (_corrections(probe, named[0], "person" if person(named[0]) else "thing", alternative=bool(out),
+                                   typed=True) if named else [])
     # "the recruiter moved my Octopus interview, it's Tuesday at 9:30 now": the pronoun's referent
     # may be any name said before it; the first is read first, the others only when it finds nothing
     taken = {_plain(c.entity) for c in out}
@@ -127,9 +136,9 @@ def correction(probe: SlotProbe, facts: Sequence[CandidateFact], person: Callabl
     return out
 
 
-def _corrections(probe: SlotProbe, name: str, kind: str, alternative: bool) -> list[Correction]:
+def _corrections(probe: SlotProbe, name: str, kind: str, alternative: bool, typed: bool = False) -> list[Correction]:
     """The attributes each value of the probe may be of the named entity, chosen by the clause's
-    attribute words."""
+    attribute words (``typed``: the earlier value must be of the value's own type, :func:`.value_types.same_type`)."""
     out: list[Correction] = []
     table = PERSON_ATTRIBUTES if kind == "person" else THING_ATTRIBUTES
     for v, cls in probe.values:
@@ -141,7 +150,7 @@ def _corrections(probe: SlotProbe, name: str, kind: str, alternative: bool) -> l
             continue  # where a person lives or works: only when a word of the clause says which
         attrs = tuple(a for a in attrs if is_single_valued(a))
         if attrs and _plain(v) not in _plain(name):
-            out.append(Correction(name, kind, attrs, v, cls, alternative=alternative))
+            out.append(Correction(name, kind, attrs, v, cls, alternative=alternative, typed=typed))
     return out
 
 
@@ -209,7 +218,7 @@ class Lookback:
         new, own = _plain(corr.value), _words(corr.entity)
         said = [s for s in self._said[turn.id] if corr.takes(s.cls) and _plain(s.value)
                 and _plain(s.value) != new and new not in _plain(s.value) and _plain(s.value) not in new
-                and not _words(s.value) <= own]
+                and not _words(s.value) <= own and (not corr.typed or same_type(s.value, corr.value, s.cls))]
         # the clause that says the value names the entity; else it names nothing but its value (a
         # pronoun, a tracker's words; the turn names the entity): never a value said of another
         # person ("Ines is vegan and Kofi's gluten-free": not Kofi's diet)

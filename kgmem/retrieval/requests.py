@@ -48,7 +48,7 @@ _MOOD = re.compile(
     r"\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:after|stuck\s+for|looking\s+to|hunting\s+for|on\s+the\s+hunt\s+for|keen\s+(?:on|for)\s+"
     r"(?:a|an|some|something))\b|\b(?:can't|cannot|can\s+not)\s+decide\s+(?:what|which|where|on|between)\b|"
     r"\b(?:in\s+mind|up\s+your\s+sleeve)\s+for\s+(?:me|us)\b|^\W*how\s+about\s+(?:a|an|some)\b|\bany\s+(?:picks|pointers)\b|"
-    r"\bwhat\s+do\s+you\s+reckon\b|^\W*(?:(?:have\s+)?you\s+)?got\s+(?:a|an|any|some)\b(?=[^?]*\?\s*$)|\bi\s+(?:want|need|fancy)\s+(?:something|a\s+new|some\s+new)\b|\bpointers\b|"
+    r"\bwhat\s+do\s+you\s+reckon\b|\bi\s+(?:want|need|fancy)\s+(?:something|a\s+new|some\s+new)\b|\bpointers\b|"
     r"\b(?:suit|fit|work\s+for|go\s+down\s+well\s+(?:with|at|for))\s+(?:me|us|my|our)\b|"
     r"^\W*(?:what|which|where)\b(?![^?]*\b(?:did|was|were|had)\b)[^?]*\b(?:i|we)'d\s+(?:\w+\s+)?(?:enjoy|like|love|dig)\b|"
     r"\b(?:which|what)\s+\w+\s+would\s+you\b|\bif\s+you\s+were\s+me\b|"

@@ -59,6 +59,10 @@ RECOVERED = [
     # session 13: "he" is who the sentence named just before the pronoun's clause
     (["Baking for my grandad on Saturday, he's vegetarian, any pie ideas?"],
      "Grandad's gone fully vegan now, so the pie plan is off.", "vegan", "vegetarian"),
+    # session 17: told with no word of change, by what happened: a later time of the same type (a time of day)
+    (["what's a good stretch for tight hips",
+      "My sister Jade's train from Leeds arrives at 7:40 on Sunday, what time should I leave for the station?"],
+     "Jade's train pulled in at 8:55, she was starving.", "8:55", "7:40"),
 ]
 
 
@@ -111,6 +115,8 @@ def test_one_haystack_planned_ahead_of_its_writes(line_session, tmp_path) -> Non
 @pytest.mark.parametrize(("first", "second"), [
     # the earlier turn names another thing
     (["The pottery class is on Tuesdays at 6, what should I wear?"], "The choir moved to Thursdays now."),
+    # told with no word of change, a time of another type (a date for a weekday): no earlier value replaced (session 17)
+    (["The pottery class is on Tuesdays at 6, what should I wear?"], "The pottery class on the 14th was a riot."),
     # the earlier value was only a condition
     (["If the quiz were on Friday I could host it."], "The quiz is on Wednesday now."),
     # asked, not stated

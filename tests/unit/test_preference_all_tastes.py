@@ -47,3 +47,24 @@ def test_every_taste_of_the_domain_counts_whatever_its_session(chat_memory: Call
         mem.close()
     assert a.extra["path"] == "preference", a.extra.get("decision")
     assert "Salt Path" in a.text and "blood and gore" in a.text, a.text
+
+
+@pytest.mark.parametrize(("line", "taste"), [
+    ("Anything with bossa nova gets my vote, every time.", (True, "Anything with bossa nova")),  # approval goes to it
+    ("Honestly, slow cooking has my heart.", (True, "slow cooking")),
+])
+def test_the_speakers_approval_names_the_thing_liked(line: str, taste: tuple[bool, str]) -> None:
+    from kgmem.answer.taste import read_taste
+
+    assert read_taste(line) == taste
+
+
+@pytest.mark.parametrize(("value", "sentence", "own"), [
+    ("vote", "Anything with bossa nova gets my vote, every time.", True),   # the frame's noun, no thing liked
+    ("bossa nova", "Anything with bossa nova gets my vote, every time.", False),
+    ("jazz", "I love jazz, my jazz records are everywhere.", False),
+])
+def test_a_value_named_only_as_the_speakers_own_is_no_taste(value: str, sentence: str, own: bool) -> None:
+    from kgmem.answer.pref_reading import named_as_own
+
+    assert named_as_own(value, sentence) is own

@@ -50,13 +50,15 @@ RECOLLECTIONS = [
 # a past clause on a noun of the request's setting (a preposition's or the thing's verb's object) recalls nothing
 # (rev16; each was no request at 01ff4f1); on the thing asked for itself it still recalls (RECOLLECTIONS)
 SETTING_REQUESTS = [
-    "What's worth seeing in the city I moved to?", "Got a recipe that uses the spices I bought?",
+    "What's worth seeing in the city I moved to?", "What's a good recipe that uses the spices I bought?",
     "What's a good restaurant near the hotel we booked?", "Which wine would be nice with the cheese I picked up?",
     "What's fun to do around the village we moved to?", "What's a good book like the one I read on holiday?",
-    "Where's a nice place for dinner near the flat my sister found?", "Got a podcast for the drive?",
+    "Where's a nice place for dinner near the flat my sister found?", "What's good to do near the hotel we stayed at?",
 ]
 RECOLLECTIONS += ["What was worth seeing in the city I moved to?", "What's the nice cafe I found in the town we moved to?",
-                  "Got a new job last week, when did I start?", "I got a new bike in May, what colour was it?"]
+                  "Got a new job last week, when did I start?", "I got a new bike in May, what colour was it?",
+                  # rev17 M: "Got a/any X?" asks for the user's own things as often as for a suggestion
+                  "Got any photos from the trip I took to Rome?", "Got a name for the puppy we adopted?"]
 
 
 @pytest.mark.parametrize("question", SETTING_REQUESTS)

@@ -41,11 +41,16 @@ from kgmem.extraction.zero.entity_readings import (
 )
 from kgmem.extraction.zero.entity_readings import person_name as _person_name
 from kgmem.extraction.zero.entity_refs import EntityRef, TurnContext, _proper_name, _thing
-from kgmem.extraction.zero.entity_said import job_said, someones_place
+from kgmem.extraction.zero.entity_said import (
+    again,
+    employer_name,
+    job_said,
+    someones_place,
+    working,
+)
 from kgmem.extraction.zero.entity_subjects import _CHANGE_VERBS, entity_of, handed_to_person
 from kgmem.extraction.zero.entity_values import entity_values
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
-from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.proposals import NONE, Proposer
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.visits import on_a_visit
@@ -77,9 +82,9 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
     if ref.kind == "person" and (verb := _LIVING_VERBS.get(clause.head.lemma_.lower())) is not None \
             and not any(c.dep_ == "prt" for c in clause.head.children):
         out.append(verb)  # "Aoife lives in Galway": the verb names the attribute (not where she is from)
-    if ref.kind == "person" and clause.head.lemma_.lower() == "be" and not ref.hint and not on_a_visit(clause) and any(
-            (e := entity_at(t)) is not None and e.label_ == "ORG" and t.i > 0 and t.doc[t.i - 1].lower_ in ("at", "with")
-            for t in clause.tokens):
+    at_work = (not on_a_visit(clause) or working(clause)) and not again(clause)  # not "at Tesco getting milk"
+    if ref.kind == "person" and clause.head.lemma_.lower() == "be" and not ref.hint and at_work and any(
+            t.i > 0 and t.doc[t.i - 1].lower_ in ("at", "with") and employer_name(t, clause.head) for t in clause.tokens):
         out.append("works_at")  # "Josh is still at Deliveroo": a person is at the organisation they work at
     if row is not None:
         if ref.kind == "person":
@@ -97,7 +102,7 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
             out += [p.predicate for p in proposer.propose(row)]
     if ref.kind == "person" and "job_title" not in out and job_said(clause):
         out.append("job_title")  # "out on the rounds as a health visitor": after what the bank proposed
-    if ref.kind == "person" and clause.head.lemma_.lower() == "be" and not ref.hint and on_a_visit(clause):
+    if ref.kind == "person" and clause.head.lemma_.lower() == "be" and not ref.hint and not at_work:
         out = [a for a in out if a not in ("works_at", "lives_in")]  # "Dad is at Tesco doing the big shop"
     return list(dict.fromkeys(out))
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import SlotProbe
 from kgmem.extraction.zero.clauses import Clause
-from kgmem.extraction.zero.entity_probes import ROLE_NOUNS, _at_place, _specific
+from kgmem.extraction.zero.entity_first import ROLE_NOUNS, _at_place, _specific
 from kgmem.extraction.zero.entity_readings import person_name as _person_name
 from kgmem.extraction.zero.entity_refs import ATTRIBUTE_NOUNS, _phrase
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS

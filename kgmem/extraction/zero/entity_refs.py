@@ -152,7 +152,15 @@ def _proper_name(t: Token) -> str:
                 and c.lower_.rstrip(".") not in HONORIFICS]
         start, text = (left[0].i if left else t.i), " ".join([*(c.text for c in left), t.text])
     before = t.doc[start - 1] if start > 0 else None
+    text = hyphened(text, t.doc.text)
     return f"{before.text} {text}" if before is not None and before.lower_.rstrip(".") in HONORIFICS else text
+
+def hyphened(name: str, text: str) -> str:
+    """A name with the rest of it written on after hyphens ("Hyun-woo" where NER's PERSON, or the tagger's
+    proper noun, is "Hyun"): a name written with hyphens is one name."""
+    m = re.search(r"(?<![\w-])" + re.escape(name) + r"((?:-[^\W\d_]+)+)", text) if name else None
+    return name + m.group(1) if m else name
+
 
 def _specific(t: Token) -> bool:
     """A noun naming one particular thing: "the/my/her X" or a proper-noun compound, not "a plan"."""

@@ -9,14 +9,53 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.lexicon import job_noun
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import NOT_NAMES
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 #: adverbs of how things stand now ("driving vans for Ocado now"): a deed said so is the person's work
 STANDING = frozenset({"now", "still", "nowadays", "currently"})
+#: verbs of doing one's work ("works at a bakery", "is at Tesco working the tills"): where one does them is a workplace
+WORK_VERBS = frozenset({"work", "teach", "nurse", "volunteer"})
+
+
+def standing(head: Token) -> bool:
+    """The verb is said as how things stand now: a :data:`STANDING` adverb, or "these days" (a plural
+    span pointed at as the present), hung on it."""
+    return any(c.dep_ == "advmod" and c.lower_ in STANDING
+               or c.dep_ == "npadvmod" and c.lemma_.lower() == "day" and c.tag_ == "NNS"
+               and any(d.dep_ == "det" and d.lower_ == "these" for d in c.children) for c in head.children)
+
+
+def employer_name(tok: Token, head: Token) -> bool:
+    """A name a person is "at" that is where they work: NER's organisation, or a name NER calls a site or leaves
+    untyped said as how things stand on ``head`` ("Tom's at Barclays now", "my stepdad is at Network Rail these
+    days"); an airport or a hospital one is at today is no employer (rev15: "my husband is at Gatwick")."""
+    ent = entity_at(tok)
+    if ent is not None and ent.label_ != "FAC":
+        return ent.label_ == "ORG"
+    return (tok.pos_ == "PROPN" or tok.text[:1].isupper() and not tok.is_sent_start) and standing(head)
+
+
+def working(clause: Clause) -> bool:
+    """The clause says its subject at work: an -ing verb of :data:`WORK_VERBS` under its verb ("Mum's at Tesco
+    working the tills": there for work, not an errand as "at Tesco getting milk" is; the parse may give the
+    -ing verb a clause of its own, so the verb's whole subtree is read, as :func:`.visits.on_a_visit` reads it)."""
+    # "working on her CV in the café" is a task, not a shift (rev17): a verb of work with an "on" of its own is none
+    return any(t.tag_ == "VBG" and t.lemma_.lower() in WORK_VERBS
+               and not any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children) for t in clause.head.subtree)
+
+
+def again(clause: Clause) -> bool:
+    """The clause's verb is said to happen once more ("Mum is at Addenbrooke's again"): an occasion, which
+    a standing state (a home, a workplace) is not said to be."""
+    return any(c.dep_ == "advmod" and c.lower_ == "again" for c in clause.head.children)
 
 
 #: objects that are money: raised or saved "for" someone, never work done for them
@@ -34,9 +73,7 @@ def works_for(clause: Clause) -> str | None:
         return None
     if head.tag_ == "VBG" and not any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in head.children):
         return None
-    standing = any(c.dep_ == "advmod" and c.lower_ in STANDING for c in head.children) or re.search(
-        r"\bthese days\b", clause.text, re.IGNORECASE)
-    if not standing:
+    if not standing(head) and not re.search(r"\bthese days\b", clause.text, re.IGNORECASE):
         return None
     # a deed of work has a thing worked on ("driving vans", "doing the books"); "rooting for Arsenal",
     # "campaigning for Labour", "saving (money) for Japan" are a cause or a goal, not an employer (rev16 HIGH)

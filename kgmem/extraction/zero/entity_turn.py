@@ -27,15 +27,10 @@ from kgmem.extraction.zero.checks import IMAGINED, INTERROGATIVE, UNDOING, inten
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.entity_estimates import estimate_facts
 from kgmem.extraction.zero.entity_facts import _entity_fact, entity_facts
+from kgmem.extraction.zero.entity_first import ROLE_NOUNS, first_statements
 from kgmem.extraction.zero.entity_frames import frame_facts
 from kgmem.extraction.zero.entity_names import naming_facts
-from kgmem.extraction.zero.entity_probes import (
-    LEADING,
-    ROLE_NOUNS,
-    clause_probe,
-    first_statements,
-    sentence_probe,
-)
+from kgmem.extraction.zero.entity_probes import LEADING, clause_probe, sentence_probe
 from kgmem.extraction.zero.entity_quoted import quoted_state
 from kgmem.extraction.zero.entity_readings import (
     hypothetical,

@@ -30,7 +30,7 @@ from kgmem.extraction.entity_text import statement
 from kgmem.extraction.zero.entity_frames import CHOOSING_WORDS
 from kgmem.extraction.zero.entity_probes import LEADING
 from kgmem.extraction.zero.entity_readings import in_charge_agent
-from kgmem.extraction.zero.entity_said import STANDING
+from kgmem.extraction.zero.entity_said import again, employer_name, working
 from kgmem.extraction.zero.entity_values import leaving_verb
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.visits import on_a_visit
@@ -64,7 +64,11 @@ def typed_facts(facts: list[CandidateFact], clause: Clause) -> list[CandidateFac
     out: list[CandidateFact] = []
     people = {(f.subject.casefold(), f.value.casefold()) for f in facts if f.subject_type == "person"}
     agent = in_charge_agent(clause, LEADING)
+    # only people live somewhere: the subject of a verb of living is read as a person, never as a thing
+    lives = clause.head.lemma_.lower() in ("live", "reside") and clause.subject is not None
     for f in facts:
+        if lives and f.subject_type == "thing" and clause.subject is not None and f.subject == clause.subject.text:
+            continue  # "Benedek lives in Debrecen" (NER's PERSON is Debrecen): no thing "Benedek" led by Debrecen
         if agent is not None and f.predicate == "person_in_charge" and f.subject.casefold() == agent[1].casefold():
             continue  # "Kofi is leading the Atlas migration": Kofi leads it, nobody leads Kofi
         if f.subject_type == "thing" and (f.subject.casefold(), f.value.casefold()) in people:
@@ -86,6 +90,8 @@ def typed_facts(facts: list[CandidateFact], clause: Clause) -> list[CandidateFac
             continue
         if tok is not None and not _held(tok, clause):
             continue  # a job sought or left, a home left
+        if f.predicate != "job_title" and again(clause) and _after_at(tok):
+            continue  # "Mum is at Addenbrooke's again": an occasion, neither her home nor her workplace
         if f.predicate == "lives_in" and not _a_home(f.value, tok, clause):
             if tok is not None and _at_organisation(tok, clause) and _held(tok, clause) and not any(
                     g.subject == f.subject and g.predicate == "works_at" for g in [*facts, *out]):
@@ -99,6 +105,7 @@ def typed_facts(facts: list[CandidateFact], clause: Clause) -> list[CandidateFac
 def _value_token(value: str, clause: Clause) -> Token | None:
     """The clause's token that ends the value (its head word), None when the clause does not say it."""
     last = value.split()[-1].casefold() if value.split() else ""
+    last = last[:-2] if last.endswith(("'s", "’s")) else last  # "Addenbrooke's": the name, its "'s" a token apart
     return next((t for t in clause.tokens if t.text.casefold() == last), None)
 
 
@@ -150,9 +157,22 @@ def _a_home(value: str, tok: Token | None, clause: Clause) -> bool:
     ent = entity_at(tok)
     if ent is not None and ent.label_ in _PLACE_LABELS:
         return True
-    if ent is not None and ent.label_ == "ORG" or tok.pos_ != "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _AT:
+    if ent is not None and ent.label_ == "ORG" or _named(tok) and tok.dep_ == "pobj" and tok.head.lower_ in _AT:
         return False
     return True
+
+
+def _named(tok: Token) -> bool:
+    """The word is a name: a proper noun, or a noun written capitalised inside the sentence (the tagger
+    calls "Arup" in "my dad is at Arup these days" a common noun)."""
+    return tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start
+
+
+def _after_at(tok: Token | None) -> bool:
+    """The value is the object of "at" ("at Addenbrooke's", "at the Royal Free")."""
+    while tok is not None and tok.dep_ in ("compound", "amod", "poss", "case") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "at"
 
 
 def _under_work(tok: Token, clause: Clause) -> bool:
@@ -186,16 +206,8 @@ def _at_organisation(tok: Token, clause: Clause) -> bool:
     head = tok.head
     others = [c for c in clause.head.children if c.dep_ == "prep" and c.i != head.i and c.lower_ not in _TIME_PREPS]
     return tok.dep_ == "pobj" and head.lower_ == "at" and head.head.i == clause.head.i and not others \
-        and clause.head.lemma_.lower() == "be" and tok.pos_ == "PROPN" and _organisation(tok) and not on_a_visit(clause)
-
-
-def _organisation(tok: Token) -> bool:
-    """NER calls the name an organisation: an airport or a hospital one is at today is no employer (rev15 H)."""
-    ent = entity_at(tok)
-    if ent is not None:
-        return ent.label_ == "ORG"
-    # a name NER leaves untyped, said as how things stand now ("Tom's at Barclays now", "still at")
-    return any(c.dep_ == "advmod" and c.lower_ in STANDING for c in tok.head.head.children)
+        and clause.head.lemma_.lower() == "be" and _named(tok) and employer_name(tok, tok.head.head) \
+        and (not on_a_visit(clause) or working(clause)) and not again(clause)
 
 
 def _when(value: str) -> bool:

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_readings import extend_place, proper_after, when_span
-from kgmem.extraction.zero.entity_said import job_said, someones_place, works_for
+from kgmem.extraction.zero.entity_said import (
+    WORK_VERBS,
+    employer_name,
+    job_said,
+    someones_place,
+    works_for,
+)
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import NOT_NAMES, Value
 from kgmem.extraction.zero.values import fill
@@ -136,6 +142,10 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = [(m.group(1).lower(), None)]  # "Dan's been taking the tram"
     if attr == "works_at" and person:
         values = [v for v in values if v[0] not in _left(clause)]  # "Zara left Deloitte": not there now
+    if attr == "lives_in" and person and clause.head.lemma_.lower() in ("live", "reside") \
+            and (lived := proper_after(clause, frozenset({"in", "at"}))) is not None and lived.casefold() not in own:
+        # "Benedek lives in Debrecen, two hours from Budapest": where the verb of living says, whatever NER calls it
+        values = [(lived, "place"), *(v for v in values if v[0] != lived)]
     if not values and attr == "lives_in" and person and _LIVES.search(clause.text):
         values = [(v, "place") for v, _ in fill("where", clause) if v.casefold() not in own]  # "lives at 14 Elm Road"
     if attr == "lives_in" and person and not _LIVES.search(clause.text):
@@ -283,7 +293,7 @@ def _workplace(clause: Clause, proper: bool = False) -> list[tuple[str, str | No
     """"works at a bakery", "teaches at the local primary": the place after a verb of working
     (``proper``: a name after "for"/"at", whatever NER calls it: "works for Deliveroo")."""
     for t in clause.tokens:
-        if t.lemma_.lower() in ("work", "teach", "nurse", "volunteer") and t.pos_ == "VERB":
+        if t.lemma_.lower() in WORK_VERBS and t.pos_ == "VERB":
             for p in t.children:
                 if p.dep_ == "prep" and p.lower_ in (("at", "for") if proper else ("at", "in", "for")):
                     for g in p.children:
@@ -318,10 +328,15 @@ def _at_org(clause: Clause) -> list[Value]:
         return []
     for t in clause.tokens:
         e = entity_at(t)
-        if e is not None and e.label_ == "ORG" and t.i == e.start and t.i > 0 \
-                and t.doc[t.i - 1].lower_ in ("at", "with") and t.doc[t.i - 1].i in clause.index:
-            return [(e.text, "org")]
+        if (e is None or t.i == e.start) and t.i > 0 and t.doc[t.i - 1].lower_ in ("at", "with") \
+                and t.doc[t.i - 1].i in clause.index and employer_name(t, clause.head):
+            return [(e.text if e is not None else _name_at(t), "org")]
     return []
+
+
+def _name_at(t: Token) -> str:
+    """A name NER leaves untyped with the proper nouns compounded into it ("at Arup", "at Mott MacDonald")."""
+    return " ".join(w.text for w in t.subtree if w.i <= t.i and w.dep_ in ("compound",) or w.i == t.i)
 
 
 def _job_place(clause: Clause) -> list[Value]:
