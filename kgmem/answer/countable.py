@@ -34,7 +34,7 @@ import re
 from datetime import datetime, timedelta
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kgmem import temporal
 from kgmem.answer.actuality import FIRST_PERSON
@@ -46,6 +46,9 @@ from kgmem.lexicon import calendar, called_off
 from kgmem.lexicon.people import people_noun
 from kgmem.models import Fact
 from kgmem.nlp import load_nlp
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: why a line is not one of the user's own done items, by its line class
 LINE_CLASS_REASON = {"plan": "a plan", "negated": "declined or not done", "other": "someone else's",
@@ -222,10 +225,16 @@ _PAYING = frozenset({"pay", "buy", "spend", "purchase", "cover", "fund", "treat"
 def _doers(text: str) -> frozenset[str]:
     """The words of the subjects of a line's clauses that may be a thing paid for, by the parse: not
     a person (a people noun: "my *sister* …", or a name the tagger calls a person) and not the
-    subject of a paying verb ("Dee paid …")."""
+    subject of a paying verb ("Dee paid …"), not a thing another holds ("my mate's boat sprang a leak")."""
     doc = load_nlp()(text[:1].upper() + text[1:])
     return frozenset(w for t in doc if t.dep_ in ("nsubj", "nsubjpass") and not people_noun(t.lemma_)
-                     and t.ent_type_ != "PERSON" and t.head.lemma_.lower() not in _PAYING for w in terms(t.text))
+                     and t.ent_type_ != "PERSON" and t.head.lemma_.lower() not in _PAYING
+                     and not _held_by_another(t) for w in terms(t.text))
+
+
+def _held_by_another(tok: Token) -> bool:
+    """The thing has a holder other than the user ("my *mate's* boat", "*his* bike"): someone else's."""
+    return any(c.dep_ == "poss" and c.lower_ not in ("my", "our") for c in tok.children)
 
 
 def _doer_is_asked(text: str, asked: frozenset[str]) -> bool:

@@ -100,6 +100,9 @@ def test_a_relative_clause_names_nothing_that_came_back() -> None:
     ("My sister paid $2,000 for the venue deposit for her wedding, eek.",
      "How much have I spent on my sister's wedding so far?", False),
     ("Dee bought the tickets for us, $90", "What have I spent on Dee's birthday this year?", False),
+    # a thing another holds is theirs (rev17's probe)
+    ("My mate's boat sprang a leak, repair was £600, poor guy.", "How much has the boat cost me so far this year?", False),
+    ("My boat sprang a leak, repair was £600.", "How much has the boat cost me so far this year?", True),
 ])
 def test_the_asked_thing_as_doer_is_no_other_person(line: str, question: str, asked_thing: bool) -> None:
     assert _doer_is_asked(line, _asked(question)) is asked_thing
