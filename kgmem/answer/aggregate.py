@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from kgmem import predicates as predicate_registry
-from kgmem.answer import countable
+from kgmem.answer import countable, kinds
 from kgmem.answer.amounts import (
     bare_amount,
     bare_numbers,
@@ -72,6 +72,24 @@ COUNT_Q = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of)\b", re.I)
 def is_money_total(question: str) -> bool:
     """A question asking to add up money ("how much did I spend in total")."""
     return bool(_SUM_Q.search(question) and _MONEY_Q.search(question) and not COUNT_Q.search(question))
+
+
+#: what money a thing took from the user ("what has my boat *cost me*", "how much have I *put into* my bike")
+_COST_TO_USER = re.compile(r"\b(?:cost|costs|costing)\s+(?:me|us)\b|\bput\s+into\b|\bsunk\s+into\b", re.I)
+#: a span of time that money is added up over ("so far", "this year", "to date", "since March")
+_RUNNING = re.compile(r"\b(?:so\s+far|to\s+date|yet|this\s+(?:year|month|week|season|summer|winter|spring|autumn|fall)|"
+                      r"since)\b", re.I)
+
+
+def asks_money_total(question: str) -> bool:
+    """A question asking to add up money over a span or a whole, however its intent was planned:
+    money asked for (:func:`is_money_total`, or a cost to the user: "What has my boat cost me") and
+    added up ("so far", "this year", "all together": "what have i spent on Tater so far this year");
+    not one price ("how much did I pay for the bed?", "What did my new phone cost?")."""
+    if COUNT_Q.search(question):
+        return False
+    return bool((is_money_total(question) or _COST_TO_USER.search(question))
+                and (_RUNNING.search(question) or _ALL_Q.search(question)))
 
 
 
@@ -153,6 +171,10 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
     on_topic = {ln.turn_id for ln in users if objects & terms(ln.text)}
     # the question's own words, its verb too ("taken" of "what have my stalls taken": "Took £420")
     asked = objects | {t for k in plan.keywords for t in question_terms(k)}
+    # a priced thing of the asked kind that the line does not call so ("Tent, $289" for camping gear)
+    of_kind = kinds.of_kind(ev, kinds.kind_phrases(plan.question, objects), [
+        ln for ln in users if ln.turn_id not in on_topic and not objects & terms(ln.text) and paid_amounts(ln.text)]) \
+        if objects else set()
     bare_symbol = _user_currency(users)
     returned: list[Line] = []  # money-back lines ("sent the asics back … got the refund") and what they took out
     for line in sorted(users, key=lambda ln: ln.said_at):
@@ -172,7 +194,10 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         if not amounts or not (names_it or shared(asked, terms(line.text)) or _PAID.search(line.text)
                                or _after_purchase(line, ev) or priced_item(line.text)):
             continue
-        if objects and not (objects & terms(line.text)) and line.turn_id not in on_topic:
+        if not said_in_window(line, plan):
+            continue  # "so far this year": last November's vet bill is no part of it
+        if objects and not (objects & terms(line.text)) and line.turn_id not in on_topic \
+                and (line.turn_id, line.position) not in of_kind:
             continue  # "at the bike shop": a price in the same turn as the bike counts ("a $35 U-lock")
         if countable.why_not(line, plan.question_date, ev, money=True):
             skipped += 1  # "they offered me £200 for it", "the bike shop wanted 90 euro …, I said no"
@@ -298,7 +323,7 @@ def compute_aggregate(ev: EvidenceSet) -> Computed:
     """Counts and lists of distinct values of the predicates the question names (the question's
     own nouns narrow the set: "books" among things read)."""
     plan = ev.result.plan
-    if is_money_total(plan.question) or (plan.slot == "sum" and not COUNT_Q.search(plan.question)):
+    if is_money_total(plan.question) or asks_money_total(plan.question) or (plan.slot == "sum" and not COUNT_Q.search(plan.question)):
         return compute_spend_total(ev)  # by its words, or by meaning ("what did my shopping come to")
     if _ALL_Q.search(plan.question) and not re.search(r"\b(?:how\s+many|number|count)\b", plan.question, re.I):
         # a total the question does not call money ("what have my fair stalls taken in total"): a

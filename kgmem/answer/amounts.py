@@ -74,7 +74,22 @@ def bare_numbers(line: Line) -> list[re.Match[str]]:
     text = line.text
     return [m for m in _BARE.finditer(text) if not any(a <= m.start() < b for a, b in dates)
             and not (_CLOCK_BEFORE.search(text[max(0, m.start() - 8):m.start()]) and int(m.group(1)) <= 24)
-            and not _UNIT_AFTER.match(text[m.end():])]
+            and not _UNIT_AFTER.match(text[m.end():])
+            and not (_YEAR_LIKE.fullmatch(m.group(1)) and m.start() in _years_before_nouns(text))]
+
+
+#: a number that may be a year ("a 2027 freightliner", "the 2019 vintage")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+
+
+@lru_cache(maxsize=2048)
+def _years_before_nouns(text: str) -> frozenset[int]:
+    """Where a line has a year-like number that modifies the noun after it by the parse ("a *2027*
+    freightliner": a model year, no amount; not "the new sofa was *1950* with delivery")."""
+    if not _YEAR_LIKE.search(text):
+        return frozenset()
+    return frozenset(t.idx for t in load_nlp()(text) if _YEAR_LIKE.fullmatch(t.text)
+                     and t.dep_ in ("nummod", "compound", "amod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i)
 
 
 def bare_amount(line: Line) -> list[float]:

@@ -26,7 +26,12 @@ from typing import TYPE_CHECKING, Any
 
 from kgmem.answer import abstain as abstain_mod
 from kgmem.answer import checks
-from kgmem.answer.aggregate import compute_aggregate, compute_category_order
+from kgmem.answer.aggregate import (
+    asks_money_total,
+    compute_aggregate,
+    compute_category_order,
+    compute_spend_total,
+)
 from kgmem.answer.deterministic import (
     Computed,
     compute_current,
@@ -92,6 +97,9 @@ def compute(ev: EvidenceSet) -> Computed:
         return compute_current(ev)
     if intent == Intent.AGGREGATE:
         return compute_aggregate(ev)
+    if intent in (Intent.SINGLE_FACT, Intent.CURRENT_VALUE, Intent.HISTORY) and asks_money_total(plan.question):
+        # "what have I spent on Tater so far this year", planned as one fact: still a sum of what was paid
+        return compute_spend_total(ev)
     return Computed()
 
 
@@ -149,7 +157,7 @@ class Answerer:
         pool = build_pool(result, measure=not (computed.answer and not computed.unmatched), share=ev)
         extracted: Extracted | None = None
         if not computed.answer and plan.intent not in (Intent.PREFERENCE, *_TEMPORAL) \
-                and plan.intent != Intent.AGGREGATE:
+                and plan.intent != Intent.AGGREGATE and computed.kind != "sum":
             extracted = extract(pool.ev)
         decision = abstain_mod.decide(pool.ev, computed, extracted, sentence_similarity=pool.best_similarity)
         base = _base_info(result, computed, decision, pool, self.tokenizer_name)

@@ -23,7 +23,8 @@ A line's item counts when it is
 
 :func:`why_not` returns the reason an item does not count (shown to the user as "Not counted: …"),
 or ``None`` when it counts. Words: ``kgmem/resources/lexicon/counting.json`` ("unfulfilled",
-"refusals") and the one called-off lexicon (:mod:`kgmem.lexicon.called_off`).
+"refusal_expressions") and the one called-off lexicon (:mod:`kgmem.lexicon.called_off`: its
+call-off predicates, and its "refuse" sense for a price turned down).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import re
 from datetime import datetime, timedelta
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kgmem import temporal
 from kgmem.answer.actuality import FIRST_PERSON
@@ -45,6 +46,9 @@ from kgmem.lexicon import calendar, called_off
 from kgmem.lexicon.people import people_noun
 from kgmem.models import Fact
 from kgmem.nlp import load_nlp
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: why a line is not one of the user's own done items, by its line class
 LINE_CLASS_REASON = {"plan": "a plan", "negated": "declined or not done", "other": "someone else's",
@@ -75,10 +79,27 @@ def _unfulfilled() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{w})\b.{{0,80}}\bbut\b", re.I)
 
 
+#: what a phrasal verb may take between its verb and its particle ("turned *it* down")
+_SPLIT_OBJECT = r"(?:\s+(?:it|them|him|her|that|this|those|these))?"
+#: ... and what may follow a predicate whose bare words also say something else ("passed on *it*", "walked away.")
+_CLAUSE_END = r"(?=\s*(?:(?:it|them|that|from)\b|[.,;:!?]|$))"
+
+
 @lru_cache(maxsize=1)
 def _refusal() -> re.Pattern[str]:
-    w = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in _words()["refusals"])
-    return re.compile(rf"\b(?:{w})\b", re.I)
+    """How the user turns a price down: the one lexicon's "refuse" predicates in every form, a
+    phrasal one also split by its object ("said no", "turned it down", "declined", "walked away"),
+    and the set phrases counting.json keeps ("not worth it")."""
+    bare = called_off.predicates(called_off.REFUSING, bare_only=True)
+    said = []
+    for p in sorted(called_off.predicates(called_off.REFUSING)):
+        for f in called_off.forms(p):
+            verb, *rest = f.split()
+            said.append(re.escape(verb) + (_SPLIT_OBJECT if rest else "") + "".join(r"\s+" + re.escape(w) for w in rest)
+                        # a predicate whose words say more besides ("pulled out my card") ends its clause
+                        + ("" if p in bare else _CLAUSE_END))
+    said += [called_off.alternation((x,)) for x in _words()["refusal_expressions"]]
+    return re.compile(rf"\b(?:{'|'.join(said)})\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -196,6 +217,33 @@ def _asked(question: str) -> frozenset[str]:
     return frozenset(terms(question))
 
 
+#: verbs whose subject is the one who pays ("my sister *paid* $2,000"): that subject is a payer, no thing paid for
+_PAYING = frozenset({"pay", "buy", "spend", "purchase", "cover", "fund", "treat", "shell", "fork", "splash"})
+
+
+@lru_cache(maxsize=4096)
+def _doers(text: str) -> frozenset[str]:
+    """The words of the subjects of a line's clauses that may be a thing paid for, by the parse: not
+    a person (a people noun: "my *sister* …", or a name the tagger calls a person) and not the
+    subject of a paying verb ("Dee paid …"), not a thing another holds ("my mate's boat sprang a leak")."""
+    doc = load_nlp()(text[:1].upper() + text[1:])
+    return frozenset(w for t in doc if t.dep_ in ("nsubj", "nsubjpass") and not people_noun(t.lemma_)
+                     and t.ent_type_ != "PERSON" and t.head.lemma_.lower() not in _PAYING
+                     and not _held_by_another(t) for w in terms(t.text))
+
+
+def _held_by_another(tok: Token) -> bool:
+    """The thing has a holder other than the user ("my *mate's* boat", "*his* bike"): someone else's."""
+    return any(c.dep_ == "poss" and c.lower_ not in ("my", "our") for c in tok.children)
+
+
+def _doer_is_asked(text: str, asked: frozenset[str]) -> bool:
+    """The line's doer is the thing the question asks about ("*tater* had a vet visit, $95" asked
+    what Tater cost; "*the boat* needed antifouling, £640"), not a person of its own ("*My sister*
+    paid $2,000 for the venue" asked what the user spent on the sister's wedding)."""
+    return bool(_doers(text) & asked)
+
+
 def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None, *,
             arranging: bool = False, money: bool = False, doer: bool = True) -> str | None:
     """Why a user line's item does not count, or ``None`` when it does (see the module docstring).
@@ -207,6 +255,8 @@ def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None
     kind = line.actuality
     if kind == "other" and (own_clause(line.text) or verbless_note(line)):
         kind = "actual"  # "Spent two nights at my brother's in Leeds": the user's doing, at a brother's
+    if kind == "other" and money and ev is not None and _doer_is_asked(line.text, _asked(ev.result.plan.question)):
+        kind = "actual"  # "tater had a vet visit, $95" for what Tater cost: the asked thing's bill, the user's money
     # a money line's amount is the user's even when its clause's doer is not ("somebody nicked my
     # bike bell, new one 8 euro"): only the line class decides there
     if kind == "other" or (kind == "actual" and not money and doer and others_doing(line.text)):

@@ -25,7 +25,9 @@ from kgmem.answer.extracted import Extracted, cite_line
 from kgmem.answer.match import contains_name, norm, terms
 from kgmem.answer.presence import asked_about
 from kgmem.answer.spans import typed_spans
+from kgmem.answer.taste import AVERSION_VERBS
 from kgmem.models import Intent
+from kgmem.nlp import load_nlp
 
 #: a newer line's own cosine to the question may be at most this far below the answer line's (the
 #: band :func:`kgmem.answer.extractive._subject_answer` keeps for "the newest of the relevant")
@@ -78,7 +80,8 @@ def newer_value(ev: EvidenceSet, value: str | None, when: datetime, old_text: st
     later = [ln for ln in ev.top if ln.role == "user" and ln.said_at > when and ln.actuality in ok
              and not outside_window(ln.text, plan.window) and actuality.mode(ln.text) == "actual"]
     if not typed:
-        later = [ln for ln in later if plan.named and all(contains_name(n, ln.text) for n in plan.named)]
+        later = [ln for ln in later if plan.named and all(contains_name(n, ln.text) for n in plan.named)
+                 and _own_news(ln.text, plan.named, old_text)]
     if not later:
         return None
     sims = ev.line_similarity([*later, *([old_line] if old_line is not None else [])])
@@ -115,3 +118,37 @@ def _new_value(ev: EvidenceSet, old_value: str, line: Line) -> str | None:
             continue
         return v
     return None
+
+
+def _own_news(text: str, named: list[str], old_text: str) -> bool:
+    """Whether the line tells news of the named thing's own doing, by the parse: a noun the old line
+    lacks hangs from a verb whose subject is the named thing, and that verb (with its conjoined verbs)
+    is neither negated nor one of aversion ("Ledger will only touch the Lily's Kitchen pouches"; not "My
+    sister's cat eats Lily's Kitchen pouches, Miso tried some and hated them": rev17's HIGH)."""
+    old = terms(old_text)
+    doc = load_nlp()(text)
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or norm(tok.lower_) in old or any(contains_name(n, tok.text) for n in named):
+            continue
+        verb = tok.head
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        chain = [verb, *verb.conjuncts]
+        subjects = [c for v in chain for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not any(contains_name(n, " ".join(w.text for w in c.subtree)) and c.dep_ == "nsubj"
+                   and c.lower_ not in ("my", "our") and not any(w.dep_ == "poss" for w in c.children)
+                   for c in subjects for n in named):
+            continue
+        if any(_averse(v.lemma_, v.lower_) or any(c.dep_ == "neg" for c in v.children) for v in chain):
+            continue
+        return True
+    return False
+
+
+def _averse(lemma: str, form: str) -> bool:
+    """A verb of aversion, by its lemma or its written form (the parse lemmatises "hated" as "hat")."""
+    return any(b in AVERSION_VERBS for b in (lemma.lower(), form, form[:-1], form[:-2], form[:-3], form[:-3] + "e"))

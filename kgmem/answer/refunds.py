@@ -120,8 +120,11 @@ def _nouns(sentence: str) -> frozenset[str]:
     things = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
     things += [g for t in heads + things for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
                for g in c.children if g.dep_ == "pobj"]
+    # the thing's own noun phrase, not a clause about it ("the gps collar [i got tater]": Tater did not come back)
+    told = {t.i for thing in things for c in thing.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
     return frozenset(norm(t.text) for thing in things for t in thing.subtree
-                     if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in skip and t.lemma_.lower() not in skip
+                     if t.i not in told and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in skip
+                     and t.lemma_.lower() not in skip
                      and t.ent_type_ not in ("DATE", "TIME", "PERSON", "MONEY", "CARDINAL", "QUANTITY"))
 
 

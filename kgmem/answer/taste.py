@@ -115,7 +115,7 @@ NOT_REFUSED = ("worries", "worry", "idea", "problem", "problems", "clue", "way",
 KEEP_AWAY = ("steer clear of", "stay away from", "keep away from", "cut out", "cut down on", "go easy on",
              "lay off")
 #: keep + a thing + these: the thing is kept away ("keep the sugar out of it")
-KEPT_OUT = ("out of", "out", "away from", "away", "to a minimum")
+KEPT_OUT = ("out of", "out", "away from", "away", "far away from", "far away", "well away from", "to a minimum")
 #: a thing + tastes / smells + these (+ to me): how it strikes the speaker
 SENSED_GOOD = ("amazing", "incredible", "heavenly", "divine", "delicious", "gorgeous", "like heaven", "like home",
                "like childhood")

@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from kgmem.answer.act_kinds import other_kind
-from kgmem.answer.countable import booked_for, unconfirmed, why_not
+from kgmem.answer.countable import _refusal, booked_for, unconfirmed, why_not
 from kgmem.answer.evidence import Line
 from kgmem.answer.refunds import money_back_kind
 from kgmem.answer.stays import asked_kind, at_home
@@ -183,3 +183,16 @@ def test_a_thing_sent_back_for_a_refund_is_not_a_purchase_kept(runner) -> None: 
 def test_a_line_tells_its_own_outcome(text: str, counts: bool) -> None:
     line = _line(text, datetime(2024, 9, 7))
     assert (why_not(line, datetime(2024, 12, 1)) is None) is counts, why_not(line, datetime(2024, 12, 1))
+
+
+@pytest.mark.parametrize(("clause", "refuses"), [
+    # the one lexicon's "refuse" predicates (called_off.json), in every form and split by their object
+    ("I said no", True), ("I turned it down", True), ("i turned them down", True), ("I declined", True),
+    ("I knocked it back", True), ("I passed on it", True), ("I walked away", True), ("I backed out.", True),
+    # the set phrases counting.json keeps
+    ("not worth it", True), ("I'm not paying that", True),
+    # a predicate whose words say more besides ends its clause; paying or agreeing is no refusal
+    ("I pulled out my card and paid", False), ("I said yes", False), ("I turned up late", False),
+])
+def test_a_refusal_is_read_from_the_refuse_sense(clause: str, refuses: bool) -> None:
+    assert bool(_refusal().search(clause)) is refuses

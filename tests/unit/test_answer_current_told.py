@@ -63,3 +63,22 @@ def test_a_later_name_of_another_relation_is_no_new_value(tmp_path) -> None:  # 
               datetime(2025, 4, 3))])
     a = m.answer("u", "Could you remind me of my landlady's name?", ASKED)
     assert "Philippa" not in a.text and "Dominic" not in a.text, a.text
+
+
+def test_another_animals_food_the_named_pet_hated_is_no_new_diet(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # rev17's HIGH (session 17): the later line names the pet, but the new food is the sister's cat's and the pet hated it
+    m = dialogue_memory(tmp_path, [*FILLER,
+        _said("Miso eats Purina dry food, she's fussy.", datetime(2025, 1, 5)),
+        _said("My sister's cat eats Lily's Kitchen pouches, Miso tried some and hated them.", datetime(2025, 3, 12))])
+    a = m.answer("u", "What does Miso eat these days?", ASKED)
+    assert "Lily" not in a.text, a.text
+
+
+def test_own_news_reads_whose_doing_the_new_thing_is() -> None:
+    from kgmem.answer.current import _own_news
+
+    old = "Miso eats Purina dry food, she's fussy."
+    assert _own_news("Miso only eats the Lily's Kitchen pouches now.", ["Miso"], old)
+    assert not _own_news("Miso tried the Lily's Kitchen pouches and hated them.", ["Miso"], old)  # aversion
+    assert not _own_news("Miso won't touch the Lily's Kitchen pouches.", ["Miso"], old)  # negated
+    assert not _own_news("My sister's cat eats Lily's Kitchen pouches, Miso tried some and hated them.", ["Miso"], old)
