@@ -184,7 +184,10 @@ def offer(head: str, describing: Sequence[str], kept_out: Sequence[Restriction],
     ("a lactose-free take on pizza") or built on ("a book built around hard science fiction"); "something"
     when nothing is known of it."""
     diets = list(dict.fromkeys(r.label for r in kept_out if r.kind == "diet"))[:3]
-    refused = list(dict.fromkeys(t for r in kept_out if r.kind == "refusal" for t in refused_things(r.thing)))[:3]
+    # a refused thing that names the thing asked for is a limit on it, never "a wine without wine" (rev17)
+    asked = set(re.findall(r"[a-z]+", head.lower()))
+    refused = list(dict.fromkeys(t for r in kept_out if r.kind == "refusal" for t in refused_things(r.thing)
+                                 if not asked & set(re.findall(r"[a-z]+", t.lower()))))[:3]
     words = [w for w in dict.fromkeys(describing) if w not in diets][:MAX_DESCRIBING]
     if liked and diets:
         text = f"a {', '.join(diets)} take on {liked}"

@@ -68,7 +68,7 @@ _ONE_OCCASION = frozenset({"yesterday", "last", "ago", "tonight", "today", "earl
 #: words that give a perfect its span ("haven't eaten meat since 1986", "in six years", "I've never flown")
 _SPAN = frozenset({"since", "for", "in", "never", "ever", "longer"})
 #: prepositions of time that limit a refusal: kept with its thing ("coffee after 2pm" refuses no morning coffee)
-_LIMITS = frozenset({"after", "before", "past"})
+_LIMITS = frozenset({"after", "before", "past", "on", "during", "at"})
 
 
 def _standing(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -88,7 +88,8 @@ def _standing(verb) -> bool:  # type: ignore[no-untyped-def]
 
 def _limited(verb, thing: str) -> str:  # type: ignore[no-untyped-def]
     """The thing with the time that limits its refusal ("coffee after 2pm"), as the verb's parse gives it."""
-    limits = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _LIMITS]
+    limits = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _LIMITS and
+              not any(g.lower_ == "all" for g in c.children)]  # "on weeknights", "at lunch"; not "at all"
     if not thing or not limits:
         return thing
     doc, end = limits[0].doc, limits[0].i
@@ -100,6 +101,8 @@ def _limited(verb, thing: str) -> str:  # type: ignore[no-untyped-def]
 
 def _acceptable(thing: str) -> bool:
     low = thing.lower()
+    if low in ("anything", "something", "everything", "nothing"):
+        return False  # "I haven't read anything for fun in months": no thing named (rev17)
     # a person is no thing refused ("we never take the kids on planes")
     return bool(low) and low not in NOT_REFUSED and low.split()[0] not in NOT_REFUSED and len(low) >= 3 and \
         not knowledge.is_kind_of(low.split()[-1], "person")

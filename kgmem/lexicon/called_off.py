@@ -22,6 +22,8 @@ SENSES = ("call_off", "put_off", "stop")
 LEAVING = ("depart", "leave_work", "let_go")
 #: the sense of turning an offer, a post or a place down before it was held: read by name only
 REFUSING = "refuse"
+#: the sense of seeking a post or a place not yet held ("applied for", "interviewed at"): read by name only
+SEEKING = "seek"
 _VOWELS = "aeiou"
 #: the forms of "be" a predicate on it takes in a line ("the spa day is off till May")
 _BE = ("be", "is", "are", "was", "were", "been", "'s", "’s")
@@ -47,6 +49,11 @@ def predicates(*senses: str, bare_only: bool = False) -> frozenset[str]:
     wanted = set(senses or SENSES)
     return frozenset(p for p, e in _data()["predicates"].items()
                      if wanted & set(e["senses"]) and (e.get("bare", True) or not bare_only))
+
+
+def seeking_nouns() -> frozenset[str]:
+    """Nouns of seeking a post or a place not yet held ("an interview with Barclays", "my application")."""
+    return frozenset(_data()["seeking_nouns"])
 
 
 def lemmas(*senses: str) -> frozenset[str]:

@@ -38,6 +38,8 @@ from kgmem.answer.pref_refusal import refused_by_parse  # noqa: E402
     ("I haven't watched Line of Duty yet, my brother says it's great", ()),
     ("I didn't eat the prawns at the party last night", ()), ("I couldn't finish the curry yesterday", ()),
     ("I avoided the buffet at the conference", ()), ("I got sick after the mussels", ()),
+    ("I don't drink cider on weeknights", ("cider on weeknights",)),   # a limit in time stays with its thing (rev17)
+    ("I haven't read anything for fun in months", ()),                 # no thing named
     # no refusal: a verb of knowing, a hedge, a lack of time, a liking
     ("I don't know the town", ()), ("I don't have much time", ()), ("no worries at all", ()), ("I love sushi", ()),
 ])
@@ -88,6 +90,19 @@ def test_a_past_occasion_keeps_no_like_out(chat_memory) -> None:  # noqa: ANN001
         mem.close()
     assert a.extra["path"] == "preference", a.extra.get("decision")
     assert "left out" not in a.text and "without" not in a.text, a.text
+
+
+def test_a_refusal_of_the_thing_asked_for_never_empties_the_answer(chat_memory) -> None:  # noqa: ANN001
+    # rev17 HIGH: "I don't drink wine on weeknights" made "a wine without wine" for "What wine should I open on Saturday?"
+    from datetime import datetime
+
+    said = [(datetime(2025, 3, 2, 19), "I don't drink cider on weeknights, but a dry cider on a Saturday is heaven.")]
+    mem = chat_memory("pf17-asked-thing", said, "pfask", "Noted!")
+    try:
+        a = mem.answer("pf17-asked-thing", "What cider should I open this Saturday?", question_date=datetime(2025, 3, 7, 17))
+    finally:
+        mem.close()
+    assert "without cider" not in a.text, a.text
 
 
 def test_a_reason_is_said_back_with_its_day() -> None:

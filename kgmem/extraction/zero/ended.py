@@ -26,6 +26,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero.lexicon import job_noun
+from kgmem.lexicon import called_off, people
 from kgmem.temporal import periods
 
 if TYPE_CHECKING:
@@ -102,3 +104,71 @@ def ended(f: CandidateFact, doc: Doc | None) -> bool:
         return False
     verb = _verb_of(span.root)
     return verb is not None and _closed(verb)
+
+
+#: where one works, lives or trains: another person's told with their own verb ("my mechanic fixed my Golf" keeps
+#: the user's car)
+_PLACES_HELD = frozenset({"works_at", "job_title", "lives_in", "gym"})
+#: the slots of a post held: sought ("applied for a job with Starbucks") is not held
+_POST_SLOTS = frozenset({"works_at", "job_title"})
+
+
+def _value_span_root(f: CandidateFact, doc: Doc) -> Token | None:
+    at = doc.text.casefold().find(f.value.casefold())
+    span = doc.char_span(at, at + len(f.value), alignment_mode="expand") if at >= 0 else None
+    return span.root if span is not None and len(span) else None
+
+
+def sought(f: CandidateFact, doc: Doc | None) -> bool:
+    """``f`` is a post the user seeks, not one held: a verb or noun of seeking (the one lexicon's "seek"
+    sense: "applied for a job as a barista with Starbucks", "had an interview … with Barclays") governs
+    the value in the parse, up to its clause's verb. A post the user calls theirs on the way ("interviewed
+    about my job at Tesco"), a topic ("about"), or a seeking followed by getting it ("applied … and got it,
+    started Monday") is held."""
+    if doc is None or f.predicate not in _POST_SLOTS or f.subject != "user":
+        return False
+    tok = _value_span_root(f, doc)
+    if tok is None:
+        return False
+    verbs, nouns = called_off.lemmas(called_off.SEEKING), called_off.seeking_nouns()
+    below = tok
+    for t in tok.ancestors:
+        lemma = t.lemma_.lower()
+        if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in t.children) or below.lower_ == "about":
+            return False  # "my job at Tesco": a post held; "interviewed about …": the topic
+        if t.pos_ in ("NOUN", "PROPN") and lemma in nouns:
+            return not _got_it(t)
+        if t.pos_ in _VERBS and lemma in verbs and not any(c.dep_ == "dobj" for c in t.children):
+            return not _got_it(t)  # "interviewed at Google"; not "I interview candidates at Google" (their job)
+        if t.pos_ in _VERBS and t.dep_ not in ("xcomp", "advcl", "acl", "relcl", "pcomp"):
+            return False  # the clause's own verb: seeking above it is another clause's
+        below = t
+    return False
+
+
+#: verbs of getting or starting a post: a seeking told with one of them ended in the post
+_GOT = frozenset({"get", "land", "accept", "start", "join", "take", "begin"})
+
+
+def _got_it(t: Token) -> bool:
+    """The seeking word's clause goes on to getting or starting the post ("applied … and got it, started Monday")."""
+    verb = t if t.pos_ in _VERBS else _verb_of(t)
+    if verb is None:
+        return False
+    near = [c for c in verb.children if c.dep_ in ("conj", "advcl")] + ([verb.head] if verb.dep_ == "conj" else [])
+    near += [g for n in list(near) for g in n.children if g.dep_ == "conj"]
+    return any(n.pos_ in _VERBS and n.lemma_.lower() in _GOT for n in near)
+
+
+def someone_elses(f: CandidateFact, doc: Doc | None) -> bool:
+    """``f``'s value hangs on a verb whose subject is a person the user names by a service or an
+    occupation ("My dentist works at Bright Smile": the dentist's workplace, not the user's)."""
+    if doc is None or f.predicate not in _PLACES_HELD or f.subject != "user":
+        return False
+    tok = _value_span_root(f, doc)
+    verb = _verb_of(tok) if tok is not None else None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subj is None or subj.pos_ != "NOUN" or tok is None or any(a.i == subj.i for a in (tok, *tok.ancestors)):
+        return False  # "my manager at Accenture keeps booking calls": the value places the subject, the user's manager
+    lemma = subj.lemma_.lower()
+    return lemma in people.words("services") or job_noun(lemma)

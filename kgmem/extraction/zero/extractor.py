@@ -29,11 +29,11 @@ from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.combine import CombineTrace, combine
 from kgmem.extraction.zero.conjuncts import listed_values
 from kgmem.extraction.zero.consumed import consumed_fact
-from kgmem.extraction.zero.ended import ended, reported
+from kgmem.extraction.zero.ended import ended, reported, someone_elses, sought
 from kgmem.extraction.zero.entity_refs import TurnContext
 from kgmem.extraction.zero.entity_titles import titled_facts
 from kgmem.extraction.zero.entity_turn import sentence_entity_facts
-from kgmem.extraction.zero.homes import stay_or_errand
+from kgmem.extraction.zero.homes import stay_or_errand, there_for_an_occasion
 from kgmem.extraction.zero.inference import inferred_facts
 from kgmem.extraction.zero.leaving import left_behind
 from kgmem.extraction.zero.masking import framed_row, masked_text
@@ -165,10 +165,12 @@ _PET_FACTS = frozenset({"pet_name", "has_pet"})
 
 def _holds(f: CandidateFact, w: _Work, found: list[CandidateFact]) -> bool:
     """``f`` is not a slot the sentence says was left (:mod:`.leaving`) or told in a closed past period
-    (:mod:`.ended`) or in someone else's words (:func:`.ended.reported`), nor a person's name given as a
-    place (:mod:`.persons`)."""
+    (:mod:`.ended`) or in someone else's words (:func:`.ended.reported`), nor a post only sought
+    (:func:`.ended.sought`) or held by a person named by their occupation (:func:`.ended.someone_elses`), nor a
+    person's name given as a place (:mod:`.persons`)."""
     return not left_behind(f, w.doc) and not ended(f, w.doc) and not reported(f, w.doc) \
-        and not a_person(f, w.doc, found)
+        and not sought(f, w.doc) and not someone_elses(f, w.doc) and not a_person(f, w.doc, found) \
+        and not (f.predicate == "lives_in" and there_for_an_occasion(f.value, w.doc))
 
 
 def _stated_in_question(w: _Work, date: datetime) -> list[CandidateFact]:

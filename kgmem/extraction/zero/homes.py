@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
-from kgmem.extraction.zero.lexicon import LIVE, RELOCATE, TRANSPORT, TRAVEL, TRIP_NOUNS
+from kgmem.extraction.zero.lexicon import EVENT_NOUNS, LIVE, RELOCATE, TRANSPORT, TRAVEL, TRIP_NOUNS
 from kgmem.lexicon.people import people_noun
 
 if TYPE_CHECKING:
@@ -126,8 +126,32 @@ def stay_or_errand(value: str, doc: Doc | None) -> bool:
         return False
     if verb.lemma_.lower() in _STAY_VERBS:
         return True
+    if verb.lemma_.lower() == "be" and _for_an_occasion(verb):
+        return True  # "Dad's in room 12 at the Premier Inn for the conference": there for an occasion
     return verb.lemma_.lower() == "be" and any(c.dep_ in ("advcl", "xcomp", "acl") and c.tag_ == "VBG"
                                                and c.lemma_.lower() not in _HOLDING for c in verb.children)
+
+
+def there_for_an_occasion(value: str, doc: Doc | None) -> bool:
+    """``value`` is where someone is "for" an occasion ("We're in Bath for the wedding"): a stay, not a home."""
+    if doc is None:
+        return False
+    first = value.split()[0].casefold()
+    tok = next((t for t in doc if t.lower_ == first), None)
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None) if tok is not None else None
+    return verb is not None and verb.lemma_.lower() == "be" and _for_an_occasion(verb)
+
+
+def _for_an_occasion(verb: Token) -> bool:
+    """Being somewhere "for" an occasion (an event noun: "for the conference", "for a wedding"), said in the
+    verb's own clause (on the verb, the place or the venue: "in room 12 at the Premier Inn for the conference")."""
+    for p in verb.subtree:
+        if p.dep_ != "prep" or p.lower_ != "for" or not any(
+                g.dep_ == "pobj" and g.lemma_.lower() in EVENT_NOUNS for g in p.children):
+            continue
+        if next((a.i for a in p.ancestors if a.pos_ in ("VERB", "AUX")), None) == verb.i:
+            return True
+    return False
 
 
 def gone_to(value: str, clause: Clause) -> bool:

@@ -12,11 +12,14 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.lexicon import (
     EVENT_HEADS,
+    EVENT_NOUNS,
     MENTAL_VERBS,
     MODALS,
     MOTION,
+    PEOPLE_NOUNS,
     READ_CUES,
     WATCH_CUES,
+    job_noun,
 )
 from kgmem.extraction.zero.nlp import entity_at, event_phrase, has_word, noun_phrase, proper_at
 from kgmem.extraction.zero.sentences import Sentence
@@ -139,5 +142,58 @@ def visited_from_doc(doc: Doc) -> str | None:
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and subj[0].lower_ in ("i", "we") and not any(c.dep_ == "neg" for c in head.children):
             return ent.text
+    return brought_back_from(doc)
+
+
+def brought_back_from(doc: Doc) -> str | None:
+    """A place a dated thing of the user's came "from" ("the pictures from Oslo last week", "my sunburn is a
+    souvenir from Porto", "the flight home from Riga"): what one has from a place, told with a past time (the
+    caller's), tells a trip there. Not a person from a place ("my friend from Leeds" is where the friend is
+    from), nor a thing of another person's ("Tom's photos from Rome"), nor "from" on a verb ("Mum rang from
+    Leeds"): the phrase hangs on a noun, adverb or pronoun."""
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        prep = ent.root.head
+        if ent.root.dep_ != "pobj" or prep.lower_ != "from" or prep.head.pos_ not in ("NOUN", "ADV", "PRON", "NUM"):
+            continue
+        thing = prep.head
+        while thing.pos_ == "ADV" and thing.head.i != thing.i and thing.head.pos_ in ("NOUN", "PRON", "NUM"):
+            thing = thing.head  # "the one home from Riga": "home" hangs on "one"
+        if _the_users(thing):
+            return ent.text
+    return None
+
+
+def _the_users(thing: Token) -> bool:
+    """``thing`` is the user's own: not a person, not another's ("Tom's photos"), or "I"/"we"."""
+    if thing.lower_ in ("i", "we", "me", "us"):
+        return True
+    owner = next((c for c in thing.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ not in ("my", "our"):
+        return False
+    e = entity_at(thing)
+    return not (thing.lemma_.lower() in PEOPLE_NOUNS or job_noun(thing.lemma_.lower())
+                or e is not None and e.label_ == "PERSON")
+
+
+def left_over_from(doc: Doc) -> str | None:
+    """An occasion a dated thing or state of the user's comes "from" or "after" ("the wristband from a wine
+    tasting yesterday is still on", "my voice is shot after my college reunion"): the user was there. The
+    occasion is an event noun (lexicon EVENT_NOUNS); what hangs on it is the user's thing, or a verb or state
+    whose subject is the user or the user's thing (not a person's: "my sister left after the wedding")."""
+    for t in doc:
+        if t.pos_ != "NOUN" or t.dep_ != "pobj" or t.lemma_.lower() not in EVENT_NOUNS \
+                or t.head.lower_ not in ("from", "after"):
+            continue
+        on = t.head.head
+        if on.pos_ in ("NOUN", "PRON", "NUM"):
+            ok = _the_users(on)
+        else:
+            holder = on.head if on.dep_ in ("acomp", "xcomp") else on  # "my feet are sore from …": the subject of "are"
+            subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            ok = subj is not None and _the_users(subj) and not any(c.dep_ == "neg" for c in on.children)
+        if ok and (phrase := event_phrase(t)):
+            return phrase
     return None
 

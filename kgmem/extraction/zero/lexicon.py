@@ -76,7 +76,7 @@ JOB_HEADS = frozenset((
     "translator tutor instructor coach trainer artist musician illustrator animator copywriter "
     "secretary receptionist owner partner principal dean postdoc student freelancer contractor "
     "practitioner hygienist optometrist chemist biologist physicist mathematician auditor banker "
-    "broker realtor carpenter plumber welder driver teller master nanny caregiver midwife"
+    "broker realtor carpenter plumber welder driver teller master nanny caregiver midwife solicitor barrister judge"
 ).split()) | {"sous chef", "scrum master"}
 #: the parse readers leave out heads that name people more often than jobs ("my partner")
 JOB_HEADS_PARSE = JOB_HEADS - {"partner", "student", "driver", "sous chef", "scrum master"}

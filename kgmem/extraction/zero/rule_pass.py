@@ -15,7 +15,12 @@ from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import DENIED, HYPOTHETICAL, IMAGINED, NEGATION, REFUSING, UNDOING
 from kgmem.extraction.zero.combine import WEAK_CONFIDENCE
 from kgmem.extraction.zero.facts import make_fact
-from kgmem.extraction.zero.impersonal import event_from_doc, impersonal_facts, visited_from_doc
+from kgmem.extraction.zero.impersonal import (
+    event_from_doc,
+    impersonal_facts,
+    left_over_from,
+    visited_from_doc,
+)
 from kgmem.extraction.zero.lexicon import (
     CAR_BRANDS_CASED,
     GYM_WORDS,
@@ -142,6 +147,9 @@ def dated_fallback(sent: Sentence, date: datetime, doc: Doc | None) -> list[Cand
     place = visited_from_doc(doc)
     if place:
         return [make_fact(sent, "visited", place, "place", True, when, date, confidence=WEAK_CONFIDENCE)]
+    occasion = left_over_from(doc)
+    if occasion:
+        return [make_fact(sent, "attended", occasion, "item", True, when, date, confidence=WEAK_CONFIDENCE)]
     ev = event_from_doc(doc, sent)
     if not ev:
         return []

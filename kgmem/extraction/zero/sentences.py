@@ -179,10 +179,26 @@ DEP_CUE = re.compile(
 MAX_SENTENCE_CHARS = 600
 
 
+#: an abbreviation that numbers what follows ("no. 4", "No. 10", "flat no. 3", "vol. 2", "pp. 40"): its stop
+#: ends no sentence when a number follows
+_NUMBERING = re.compile(r"\b(?i:no|nos|nr|num|vol|pp|pg|fig|pt|ch|apt|ext|tel|ref|approx)\.$")
+
+
+def _numbered(parts: list[str]) -> list[str]:
+    """Parts re-joined where a numbering abbreviation's stop was read as a sentence end."""
+    out: list[str] = []
+    for part in parts:
+        if out and part[:1].isdigit() and _NUMBERING.search(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a turn (run-ons cut at any sentence punctuation, then at the length cap)."""
     out: list[str] = []
-    for part in _SENT_SPLIT.split(text):
+    for part in _numbered([p.strip() for p in _SENT_SPLIT.split(text)]):
         part = part.strip()
         if not part:
             continue
@@ -250,7 +266,7 @@ def _split(text: str, lowercase: bool) -> list[str]:
     parts = split_sentences(text)
     if lowercase:
         # typed without capitals, sentences start lower-case too: split on end punctuation alone
-        parts = [p.strip() for part in parts for p in re.split(r"(?<=[.!?])\s+", part) if p.strip()]
+        parts = _numbered([p.strip() for part in parts for p in re.split(r"(?<=[.!?])\s+", part) if p.strip()])
     return [piece for part in parts for piece in split_run_on(part)]
 
 

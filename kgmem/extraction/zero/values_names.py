@@ -94,6 +94,8 @@ def fill_org(c: Clause, *, employer: bool = False) -> list[Value]:
             continue
         if role in ("obj", "appos", "attr") or role.startswith("prep:") and role[5:] in _ORG_PREPS \
                 or role == "subj" and c.about == "user" and c.subject is not None and c.subject.i == t.i:
+            if any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children) for c in t.children):
+                continue  # "It's Priya who runs payroll": "who" says a person, and a person is no organisation
             ent = entity_at(t)
             job = employer and _of_a_job(t, role)
             if ent is not None and ent.label_ in ("GPE", "LOC", "NORP") and not job:
@@ -170,7 +172,9 @@ def fill_pet(c: Clause) -> list[Value]:
 
 
 _PARTS_OF = frozenset({"all", "rest", "most", "season", "series", "episode", "finale", "end", "half", "bit", "part",
-                       "volume", "chapter", "book", "film", "movie", "show", "whole"})
+                       "volume", "chapter", "book", "film", "movie", "show", "whole",
+                       # the parts one knows a work by having seen or read it: "the ending of Oppenheimer wrecked me"
+                       "ending", "soundtrack", "scene", "credits", "twist", "plot", "cliffhanger"})
 
 
 _SERIES = frozenset({"series", "trilogy", "saga", "books", "novels", "franchise", "films", "movies", "quartet"})
@@ -184,6 +188,11 @@ def fill_title(c: Clause) -> list[Value]:
     # "binged all of Slow Horses", "the first season of Severance": the title is the "of" object
     args += [(g, "obj") for t, role in args if role == "obj" and t.lemma_.lower() in _PARTS_OF
              for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    # a part of a work in any role names the work ("the ending of Barbie wrecked me", "the soundtrack in Andor"):
+    # the part's "of"/"in" object, read before the clause's other arguments
+    args = [(g, "obj") for t, role in args if role != "obj" and t.lemma_.lower() in _PARTS_OF
+            for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children
+            if g.dep_ == "pobj"] + args
     for t, role in args:
         if role == "obj" and t.pos_ == "NOUN" and t.lemma_.lower() in _SERIES and (names := [
                 x for x in t.lefts if x.dep_ == "compound" and x.pos_ == "PROPN"]):

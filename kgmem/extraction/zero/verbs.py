@@ -17,6 +17,7 @@ from kgmem.extraction.zero.homes import moved_someone, planned_move
 from kgmem.extraction.zero.lexicon import (
     ACQUIRE,
     ATTEND,
+    DEPART,
     EVENT_HEADS,
     GYM_WORDS,
     HOBBY_VERBS,
@@ -44,6 +45,9 @@ from kgmem.extraction.zero.nlp import (
     word_number,
 )
 from kgmem.extraction.zero.verb_objects import acquire_facts, skill_facts, travel_facts
+from kgmem.knowledge import readings_of
+from kgmem.lexicon import called_off
+from kgmem.lexicon.calendar import WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -77,21 +81,7 @@ def _verb_facts(v: Token, lemma: str) -> list[Triple]:
     prt = particle_of(v)
     tag = v.tag_
     # -- relocation: "moved (out) to X", "settling in X", "made the move to X", "transferred me to X"
-    if moved_someone(v) or planned_move(v):
-        pass  # "we moved Grandad to a care home in Hove": his home; "we're moving to Leeds in June": a plan
-    elif lemma in RELOCATE or (lemma == "make" and any(c.dep_ == "dobj" and c.lemma_ == "move" for c in v.children)):
-        targets = objects_of(v, ("to", "into", "in")) or [
-            g for c in v.children if c.dep_ == "dobj" and c.lemma_ == "move"
-            for p in c.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
-        # "moved into our new place in Oakland": the place hangs under the housing noun
-        targets += [g for t in list(targets) if t.lemma_.lower() in ("place", "apartment", "flat", "house", "home", "condo", "city")
-                    for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "near") for g in p.children if g.dep_ == "pobj"]
-        for t in targets:
-            if t.lemma_.lower() in ("place", "apartment", "flat", "house", "home", "condo"):
-                continue
-            if (p := place_at(t)):
-                out.append(("lives_in", p, "place"))
-                break
+    out.extend(_relocation_facts(v, lemma))
     # -- residence: present or perfect "live in", "based in"
     if lemma in LIVE and (tag in ("VBP", "VBZ", "VBG") or (tag == "VBN" and any(c.lemma_ in ("have", "be") for c in v.children))):
         for t in objects_of(v, ("in", "outside", "near", "around")):
@@ -153,6 +143,74 @@ def _verb_facts(v: Token, lemma: str) -> list[Triple]:
     return out
 
 
+def _relocation_facts(v: Token, lemma: str) -> list[Triple]:
+    """Where the user moved: "moved (out) to X", "settling in X", "made the move to X"; an organisation moved to
+    beside a verb of working is an employer (:func:`_moved_jobs`)."""
+    out: list[Triple] = []
+    if moved_someone(v) or planned_move(v):
+        pass  # "we moved Grandad to a care home in Hove": his home; "we're moving to Leeds in June": a plan
+    elif lemma in RELOCATE or (lemma == "make" and any(c.dep_ == "dobj" and c.lemma_ == "move" for c in v.children)):
+        targets = objects_of(v, ("to", "into", "in")) or [
+            g for c in v.children if c.dep_ == "dobj" and c.lemma_ == "move"
+            for p in c.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+        # "moved into our new place in Oakland": the place hangs under the housing noun
+        targets += [g for t in list(targets) if t.lemma_.lower() in ("place", "apartment", "flat", "house", "home", "condo", "city")
+                    for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "near") for g in p.children if g.dep_ == "pobj"]
+        for t in targets:
+            if t.lemma_.lower() in ("place", "apartment", "flat", "house", "home", "condo"):
+                continue
+            if _moved_jobs(v, t) and (name := proper_at(t)):
+                out.append(("works_at", name, "org"))  # "worked at Aviva … and then moved to Lloyds"
+                break
+            if (p := place_at(t)):
+                out.append(("lives_in", p, "place"))
+                break
+    return out
+
+
+def _for_a_purpose(v: Token) -> bool:
+    """Being somewhere "for" a purpose told by a noun ("for the big weekly shop", "for an interview"), not for a
+    while ("for two years", "for now"), in the verb's own clause."""
+    for p in v.subtree:
+        if p.dep_ != "prep" or p.lower_ != "for" or next((a.i for a in p.ancestors if a.pos_ in ("VERB", "AUX")), None) != v.i:
+            continue
+        obj = next((c for c in p.children if c.dep_ == "pobj"), None)
+        e = entity_at(obj) if obj is not None else None
+        if obj is not None and obj.pos_ == "NOUN" and not (e is not None and e.label_ in ("DATE", "TIME")) \
+                and obj.lemma_.lower() not in ("while", "age", "year", "month", "week", "day", "decade", "moment"):
+            return True
+    return False
+
+
+def _weekly(v: Token) -> bool:
+    """The verb is told over days of the week ("Monday to Thursday", "on Tuesdays", "weekdays")."""
+    days = set(WEEKDAYS) | {d + "s" for d in WEEKDAYS} | {"weekday", "weekdays"}
+    return any(t.lower_ in days for c in v.children if c.dep_ in ("npadvmod", "prep", "advmod", "obl")
+               for t in c.subtree)
+
+
+#: verbs of working somewhere or of leaving a post ("left Aviva and moved to Lloyds")
+_WORK_OR_LEAVE = frozenset({"work"}) | DEPART | called_off.lemmas("leave_work")
+
+
+def _moved_jobs(v: Token, t: Token) -> bool:
+    """A move to a name that is no place (NER, general knowledge) told beside a clause naming where one worked
+    or left ("worked at Aviva and then moved to Lloyds", "left Aviva and moved to Lloyds"): a change
+    of employer, not of home."""
+    ent = entity_at(t)
+    name = ent.text if ent is not None else (proper_at(t) if t.pos_ == "PROPN" else None)
+    if name is None or ent is not None and ent.label_ in ("GPE", "LOC", "FAC") or readings_of(name)[0]:
+        return False  # a place by NER or by general knowledge is a place ("moved to Leeds")
+    near = [v.head] if v.dep_ == "conj" else []
+    near += [c for c in v.children if c.dep_ in ("conj", "advcl")]
+    near += [g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+    # the other clause names where one worked or left by name ("worked at Aviva", "left Aviva"); "working at a
+    # bakery round the corner" names no employer moved from
+    return any(o.pos_ == "PROPN" and (n.lemma_.lower() in _WORK_OR_LEAVE or (e := entity_at(o)) is not None
+                                      and e.label_ == "ORG")
+               for n in near if n.pos_ == "VERB" for o in objects_of(n, ("at", "from", "for", "with")) + objects_of(n))
+
+
 _MOVE_ON = frozenset({"walk", "run", "ride", "hike", "swim", "row", "paddle", "finish", "end", "continue"})
 
 
@@ -186,11 +244,18 @@ def _work_facts(v: Token, lemma: str) -> list[Triple]:
                                 out.append(("works_at", name, "org"))
                 org_preps = ("at", "with")
     elif lemma == "be":
-        # "I'm now with Shopify" (an ORG entity only), "I've been at Acme for years"
+        # "I'm now with Shopify" (an ORG entity only), "I've been at Acme for years"; "I'm at Sainsbury's on
+        # Saturdays for the big weekly shop" is an errand (a purpose), not a workplace
+        if _for_a_purpose(v):
+            return out
         for t in objects_of(v, ("with", "at")):
             ent = entity_at(t)
             if ent is not None and ent.label_ == "ORG" and not GYM_WORDS.search(ent.text):
                 out.append(("works_at", ent.text, "org"))
+            elif t.pos_ == "PROPN" and t.head.lower_ == "at" and _weekly(v) and (name := proper_at(t)) \
+                    and not GYM_WORDS.search(name) and (ent is None or ent.label_ in ("GPE", "ORG")) \
+                    and not readings_of(name)[0]:
+                out.append(("works_at", name, "org"))  # "I'm at PwC Monday to Thursday": a working week
         return out
     elif lemma == "switch":
         for t in objects_of(v, ("to",)):
