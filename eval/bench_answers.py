@@ -109,9 +109,10 @@ def run_system(system: str, args: argparse.Namespace) -> dict[str, Any]:
 
     overrides = {"llm_model": args.model} if args.model else {}
     settings = Settings.load(overrides)
-    run_dir = Path(args.run_root) / f"{args.split}-{system}-pt{args.per_type}-s{args.seed}"
+    subset = "-" + "+".join(sorted(args.types)) if args.types else ""
+    run_dir = Path(args.run_root) / f"{args.split}-{system}-pt{args.per_type}-s{args.seed}{subset}"
     config = EvalConfig(split=args.split, system=system, per_type=args.per_type, seed=args.seed, run_dir=run_dir,
-                        workers=args.workers)
+                        workers=args.workers, types=args.types)
     started = time.time()
 
     def progress(done: int, total: int, rec: dict[str, Any]) -> None:
@@ -179,6 +180,9 @@ def main() -> None:
     ap.add_argument("--run-root", default=os.environ.get("KGMEM_HOME", "/tmp") + "/answer-runs")
     ap.add_argument("--out", default=None)
     ap.add_argument("--note", default="", help="provenance added to the report (e.g. when resumed runs were computed)")
+    ap.add_argument("--types", nargs="+", default=None,
+                    help="only these question types (abstention: the _abs questions) of the stratified selection: "
+                         "the same questions the whole --per-type run holds")
     ap.add_argument("--workers", type=int, default=1, help="worker processes per run (records do not depend on it)")
     args = ap.parse_args()
     out = Path(args.out or ROOT / "eval" / "results" / f"{re.sub(r'[^a-z0-9]+', '_', args.split)}_answers")
@@ -191,6 +195,7 @@ def main() -> None:
               "note": ("Same answer model and embedder for both systems; offline normalised-match scorer (not an "
                        "LLM judge). Stratified selection" + (f" (--per-type {args.per_type}, seed {args.seed})"
                                                               if args.per_type else " (all questions)") +
+                       (f"; only the types {', '.join(args.types)}" if args.types else "") +
                        ". Held-out template families are reported in aggregate only." +
                        (" " + args.note if args.note else "")),
               "runs": runs}

@@ -50,7 +50,7 @@ def eval_cmd(
     per_type: Annotated[Optional[int], typer.Option(  # noqa: UP045
         "--per-type", help="Seeded stratified sample: N per question type (+ N abstention).")] = None,
     types: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
-        "--types", help="Only these question types (repeatable; 'abstention' for _abs).")] = None,
+        "--types", help="Only these question types (repeatable; 'abstention' for _abs); with --per-type, the ones its draw holds.")] = None,
     seed: Annotated[int, typer.Option(help="Seed of the stratified sample.")] = 0,
     question_id: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
         "--question-id", help="Only these question ids (repeatable).")] = None,

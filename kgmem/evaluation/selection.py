@@ -75,10 +75,12 @@ def scan_questions(info: SplitInfo) -> list[QuestionInfo]:
 
 
 def select_questions(questions: list[QuestionInfo], config: EvalConfig) -> list[str]:
-    """Question ids to run, in file order: filter by ids/types, stratified sample, then limit.
+    """Question ids to run, in file order: filter by ids, stratified sample, filter by types, then limit.
 
     ``per_type`` draws up to N questions per stratum (question type; abstention questions form
-    their own stratum) with ``random.Random(seed)`` over the strata in sorted order.
+    their own stratum) with ``random.Random(seed)`` over the strata in sorted order. The type
+    filter comes after the draw, so ``types`` with ``per_type`` picks exactly the questions of
+    those types that the whole stratified run holds (a subset run is comparable with it).
     """
     pool = questions
     if config.question_ids:
@@ -87,14 +89,6 @@ def select_questions(questions: list[QuestionInfo], config: EvalConfig) -> list[
         if unknown:
             raise RunError(f"question id(s) not in the split: {', '.join(sorted(unknown))}")
         pool = [q for q in pool if q.question_id in wanted]
-    if config.types:
-        types = set(config.types)
-        known = {q.question_type for q in questions} | {ABSTENTION_STRATUM}
-        if types - known:
-            raise RunError(f"unknown question type(s) {', '.join(sorted(types - known))}; this "
-                           f"split has: {', '.join(sorted(known))}")
-        pool = [q for q in pool if q.question_type in types
-                or (ABSTENTION_STRATUM in types and q.is_abstention)]
     if config.per_type is not None:
         rng = random.Random(config.seed)
         strata: dict[str, list[str]] = defaultdict(list)
@@ -105,5 +99,13 @@ def select_questions(questions: list[QuestionInfo], config: EvalConfig) -> list[
             ids = strata[name]
             chosen.update(rng.sample(ids, min(config.per_type, len(ids))))
         pool = [q for q in pool if q.question_id in chosen]
+    if config.types:
+        types = set(config.types)
+        known = {q.question_type for q in questions} | {ABSTENTION_STRATUM}
+        if types - known:
+            raise RunError(f"unknown question type(s) {', '.join(sorted(types - known))}; this "
+                           f"split has: {', '.join(sorted(known))}")
+        pool = [q for q in pool if q.question_type in types
+                or (ABSTENTION_STRATUM in types and q.is_abstention)]
     ids = [q.question_id for q in pool]
     return ids[: config.limit] if config.limit is not None else ids

@@ -207,6 +207,9 @@ def test_per_type_selection_is_seeded_and_stratified() -> None:
     only = select_questions(qs, EvalConfig(split="x", types=["abstention"]))
     assert only == ["a0_abs", "a1_abs", "a2_abs"]
     assert select_questions(qs, EvalConfig(split="x", limit=3)) == ["t0", "t1", "t2"]
+    # a types subset of a stratified run holds exactly that run's questions of those types
+    sub = select_questions(qs, EvalConfig(split="x", per_type=2, seed=1, types=["temporal-reasoning"]))
+    assert sub == [q for q in a if q.startswith("t")] and len(sub) == 2
 
 
 def test_retrieval_only_runs_no_answers(tmp_path: Path, settings: Settings) -> None:
