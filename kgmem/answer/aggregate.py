@@ -68,7 +68,7 @@ _ALL_Q = re.compile(r"\b(?:total|altogether|all together|combined|in all|add(?:e
 
 #: a count, however it is asked: "how many", "the (total) number of things I bought" (not a sum of
 #: their prices)
-COUNT_Q = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of)\b", re.I)
+COUNT_Q = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|tally\s+of)\b", re.I)
 
 
 def is_money_total(question: str) -> bool:

@@ -65,3 +65,13 @@ def test_the_question_wording_names_no_kind(question: str, wording: set[str], ki
     words = _wording(question)
     assert wording <= words, words
     assert not kind & words, words
+
+
+# (not yet: "…, going by our chats?" drags the meaning under the planner's floor; "Give me a tally" reads as a request)
+@pytest.mark.parametrize("question", ["what's my tally of galleries I've been to?", "what's my tally of races I've run?"])
+def test_a_count_asked_without_how_many_answers_a_number(question: str) -> None:
+    from kgmem.embeddings import load_embedder
+    from kgmem.retrieval.planner import plan_query
+
+    plan = plan_query(question, QD, embedder=load_embedder())
+    assert (plan.slot, plan.answer_shape) == ("count", "number"), plan
