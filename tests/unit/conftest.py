@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,40 @@ def chat_memory(tmp_path_factory: pytest.TempPathFactory) -> ChatMemory:
 def extractor() -> RuleExtractor:
     """One zero-LLM extractor for the session (loading spaCy and the banks is the slow part)."""
     return RuleExtractor()
+
+
+#: a (subject, predicate, value) fact; a class case is (user line, facts that must be read, facts that must not)
+Triple = tuple[str, str, str]
+ClassCase = tuple[str, list[Triple], list[Triple]]
+#: reads each case's user line (said on 2024-05-01) with an extractor: its facts, values casefolded
+ReadClasses = Callable[[RuleExtractor, Sequence[ClassCase]], list[set[Triple]]]
+#: asserts a case's wanted facts are among those read and none of its unwanted ones (values compared casefolded)
+CheckReading = Callable[[ClassCase, set[Triple]], None]
+
+
+def _read_classes(extractor: RuleExtractor, cases: Sequence[ClassCase]) -> list[set[Triple]]:
+    results = extractor.extract_many([([("user", text)], datetime(2024, 5, 1)) for text, _, _ in cases])
+    return [{(f.subject, f.predicate, f.value.casefold()) for f in r.facts} for r in results]
+
+
+def _check_reading(case: ClassCase, got: set[Triple]) -> None:
+    text, wanted, unwanted = case
+    missing = [w for w in wanted if (w[0], w[1], w[2].casefold()) not in got]
+    read = [u for u in unwanted if (u[0], u[1], u[2].casefold()) in got]
+    assert not missing, f"{text!r}: want {missing}, got {sorted(got)}"
+    assert not read, f"{text!r}: must not read {read}, got {sorted(got)}"
+
+
+@pytest.fixture(scope="session")
+def read_classes() -> ReadClasses:
+    """Reads a list of class cases' user lines in one batch (the extractor is the caller's: rules on or off)."""
+    return _read_classes
+
+
+@pytest.fixture(scope="session")
+def check_reading() -> CheckReading:
+    """Checks one class case against the facts read from its line."""
+    return _check_reading
 
 
 #: the (entity, attribute, value) facts about others that one user line gives, casefolded
