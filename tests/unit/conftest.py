@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,19 @@ def chat_memory(tmp_path_factory: pytest.TempPathFactory) -> ChatMemory:
 def extractor() -> RuleExtractor:
     """One zero-LLM extractor for the session (loading spaCy and the banks is the slow part)."""
     return RuleExtractor()
+
+
+def strings_in(value: object) -> Iterator[str]:
+    """Every string inside nested dicts (their values), lists, tuples and sets: a template or vocabulary
+    module's tables. A plain helper, not a fixture: tests use it at collection time too."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from strings_in(v)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for v in value:
+            yield from strings_in(v)
 
 
 #: a (subject, predicate, value) fact; a class case is (user line, facts that must be read, facts that must not)

@@ -9,26 +9,14 @@ thing."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
 
 import pytest
+from conftest import strings_in
 
 from kgmem.answer import taste
 from kgmem.datasets.synthetic import templates
 from kgmem.text import STOPWORDS
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        for v in value:
-            yield from _strings(v)
 
 
 def _norm(text: str) -> str:
@@ -42,7 +30,7 @@ def _template_phrases() -> set[str]:
     for name, value in vars(templates).items():
         if name.startswith("__"):
             continue
-        for s in _strings(value):
+        for s in strings_in(value):
             for seg in re.split(r"\{[^}]*\}", s):
                 words = _norm(seg).split()
                 if len(words) >= 2 and any(w.strip("'") not in STOPWORDS for w in words):
