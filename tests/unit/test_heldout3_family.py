@@ -109,12 +109,14 @@ def test_starts_change_no_earlier_sentence() -> None:
     heldout3's starts open no sentence of another family, no value a sentence may open with and no
     time expression (so no other family's output changed), and every worded heldout3 sentence the
     user says opens with a listed start (or "I", which stays capitalised)."""
-    from kgmem.datasets.synthetic.render import _COMMON_STARTS, _HELDOUT3_STARTS
+    from kgmem.datasets.synthetic.families import TABLE
+    from kgmem.datasets.synthetic.render import _COMMON_STARTS
+    heldout3_starts = TABLE["heldout3"].starts
 
     said = _other_families(said_only=True)
     said |= set(strings_in([vars(V)[k] for k in vars(V) if k.isupper()]))
     said |= {w for w, _ in _EXACT_WHEN + _APPROX_WHEN} | {f"last {d}" for d in _WEEKDAYS}
-    collide = [s for s in _HELDOUT3_STARTS if any(_cap(x).startswith(s) for x in said)]
+    collide = [s for s in heldout3_starts if any(_cap(x).startswith(s) for x in said)]
     assert not collide, collide
     user_said = [t for k, ts in H3.FACTS_HELDOUT3.items() if k != "assistant_recommended" for t in ts]
     worded = [_cap(t) for t in user_said if not t.startswith(("{", "$"))]
