@@ -12,7 +12,7 @@ import pytest
 from kgmem import ids
 from kgmem.api import Memory
 from kgmem.extraction.zero import RuleExtractor
-from kgmem.models import Session, Turn
+from kgmem.models import Answer, Session, Turn
 from kgmem.settings import Settings
 from kgmem.store.networkx_store import NetworkxStore
 
@@ -41,6 +41,25 @@ def chat_memory(tmp_path_factory: pytest.TempPathFactory) -> ChatMemory:
         return m
 
     return build
+
+
+#: the answers to questions asked on one date over a small hand-written haystack built by ``chat_memory``
+AnswersOver = Callable[..., list[Answer]]
+
+
+@pytest.fixture(scope="session")
+def answers_over(chat_memory: ChatMemory) -> AnswersOver:
+    """``answers_over(user, said, prefix, reply, question_date, *questions)``: build the haystack as
+    ``chat_memory`` does, answer each question as of ``question_date``, close the memory."""
+    def run(user: str, said: Iterable[tuple[Any, ...]], prefix: str, reply: str | None, question_date: datetime,
+            *questions: str) -> list[Answer]:
+        mem = chat_memory(user, said, prefix, reply)
+        try:
+            return [mem.answer(user, q, question_date=question_date) for q in questions]
+        finally:
+            mem.close()
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ thing."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
@@ -16,6 +17,7 @@ from conftest import strings_in
 
 from kgmem.answer import taste
 from kgmem.datasets.synthetic import templates
+from kgmem.models import Answer
 from kgmem.text import STOPWORDS
 
 
@@ -121,13 +123,10 @@ def test_what_is_not_a_stated_taste_is_not_read(statement: str) -> None:
     assert taste.read_taste(statement) is None
 
 
-def test_a_suggestion_uses_tastes_stated_in_other_words(chat_memory) -> None:  # noqa: ANN001
+def test_a_suggestion_uses_tastes_stated_in_other_words(answers_over: Callable[..., list[Answer]]) -> None:
     said = [(datetime(2024, 2, 3), "ngl I'm obsessed with bouldering rn", "Crowded gyms just don't do it for me."),
             (datetime(2024, 2, 17), "Old westerns relax me more than anything.")]
-    m = chat_memory("tess", said, "t", "Noted!")
-    try:
-        a = m.answer("tess", "Any ideas for something active to do this weekend?", question_date=datetime(2024, 3, 1))
-    finally:
-        m.close()
+    [a] = answers_over("tess", said, "t", "Noted!", datetime(2024, 3, 1),
+                       "Any ideas for something active to do this weekend?")
     assert a.extra["path"] == "preference", a.extra["decision"]
     assert "bouldering" in a.text and "avoid Crowded gyms" in a.text, a.text
