@@ -14,7 +14,6 @@ from functools import lru_cache
 from kgmem import predicates as predicate_registry
 from kgmem.answer import countable, kinds
 from kgmem.answer.amounts import (
-    asked_amounts,
     bare_amount,
     bare_numbers,
     currency,
@@ -35,7 +34,7 @@ from kgmem.answer.event_count import CountedEvent, role_events
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.instances import stated_quantity
 from kgmem.answer.match import GENERIC, norm, terms
-from kgmem.answer.paid_meaning import paid_by_meaning
+from kgmem.answer.paid_meaning import paid_by_meaning, paid_next, told_in_question
 from kgmem.answer.refunds import money_back, settle
 from kgmem.answer.spans import typed_spans
 from kgmem.answer.stays import asked_unit, compute_unit_total
@@ -110,22 +109,6 @@ def _after_purchase(line: Line, ev: EvidenceSet) -> bool:
         ("buy" in before[0].roles or bool(_PAID.search(before[0].text)))
 
 
-def _paid_next(line: Line, ev: EvidenceSet) -> bool:
-    """A price told in a question the next sentence answers by paying ("Is $58 too much for a desk
-    lamp? Too late anyway, I paid Home Depot two days ago."): the sentence after is the user's own
-    actual payment and names no amount of its own."""
-    after = [s for s in ev.turn_lines(line.turn_id) if s.position == line.position + 1]
-    return bool(after) and after[0].actuality == "actual" and not money(after[0].text) and \
-        ("buy" in after[0].roles or bool(_PAID.search(after[0].text)))
-
-
-def _told_in_question(line: Line, ev: EvidenceSet) -> bool:
-    """A question line whose amount the user paid: the amount's own clause does not ask ("$38, don't
-    tell anyone Anyway, can you put that in a list?": a question to the assistant the sentence
-    splitter left joined), or the next sentence says it was paid (:func:`_paid_next`)."""
-    return line.actuality == "request" and (not asked_amounts(line.text) or _paid_next(line, ev))
-
-
 def _same_purchase(line: Line, amount: float, seen: dict[tuple[str, float], Line]) -> bool:
     """The same amount for the same thing told again in another session ("the $120 boots I bought
     are holding up great") is one purchase; a line telling a new occasion at the same price is
@@ -186,6 +169,7 @@ def _wording(question: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# long: one pass over the user's lines decides each amount (its kind, money back, window, whose) against the purchases seen
 def compute_spend_total(ev: EvidenceSet) -> Computed:
     """Sum the amounts the user said they paid, once per purchase (the same thing at the same price
     told in two sessions counts once), own actual clauses only."""
@@ -232,7 +216,7 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
                 returned += [line] + taken
             continue
         if not amounts or not (names_it or shared(asked, terms(line.text)) or _PAID.search(line.text)
-                               or _after_purchase(line, ev) or priced_item(line.text) or _paid_next(line, ev)
+                               or _after_purchase(line, ev) or priced_item(line.text) or paid_next(line, ev, _PAID)
                                or (line.turn_id, line.position) in by_meaning):
             continue
         if not said_in_window(line, plan):
@@ -241,7 +225,7 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
                 and (line.turn_id, line.position) not in of_kind:
             continue  # "at the bike shop": a price in the same turn as the bike counts ("a $35 U-lock")
         if (why := countable.why_not(line, plan.question_date, ev, money=True)) \
-                and not (why == countable.LINE_CLASS_REASON["request"] and _told_in_question(line, ev)):
+                and not (why == countable.LINE_CLASS_REASON["request"] and told_in_question(line, ev, _PAID)):
             skipped += 1  # "they offered me £200 for it", "the bike shop wanted 90 euro …, I said no"
             continue
         for amount in amounts:

@@ -13,10 +13,12 @@ decided elsewhere (:func:`kgmem.answer.countable.why_not`), as for every line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
 
+from kgmem.answer.amounts import asked_amounts, money
 from kgmem.answer.countable import lexicon_words
 from kgmem.answer.evidence import EvidenceSet, Line
 
@@ -45,3 +47,19 @@ def paid_by_meaning(ev: EvidenceSet, lines: Sequence[Line]) -> set[tuple[str, in
         if float(sims[near] @ labels[near]) > 0 and float(sims[: len(paid)].max()) >= FLOOR:
             out.add((ln.turn_id, ln.position))
     return out
+
+
+def paid_next(line: Line, ev: EvidenceSet, paying: re.Pattern[str]) -> bool:
+    """A price told in a question the next sentence answers by paying ("Is $58 too much for a desk
+    lamp? Too late anyway, I paid Home Depot two days ago."): the sentence after is the user's own
+    actual payment (``paying``: the verbs of paying) and names no amount of its own."""
+    after = [s for s in ev.turn_lines(line.turn_id) if s.position == line.position + 1]
+    return bool(after) and after[0].actuality == "actual" and not money(after[0].text) and \
+        ("buy" in after[0].roles or bool(paying.search(after[0].text)))
+
+
+def told_in_question(line: Line, ev: EvidenceSet, paying: re.Pattern[str]) -> bool:
+    """A question line whose amount the user paid: the amount's own clause does not ask ("$38, don't
+    tell anyone Anyway, can you put that in a list?": a question to the assistant the sentence
+    splitter left joined), or the next sentence says it was paid (:func:`paid_next`; ``paying``: the verbs of paying)."""
+    return line.actuality == "request" and (not asked_amounts(line.text) or paid_next(line, ev, paying))

@@ -6,18 +6,20 @@ kind of thing. Every line here is invented for the test."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
 
 from kgmem.answer.aggregate import _wording
 from kgmem.answer.amounts import asked_amounts
+from kgmem.api import Memory
 
 QD = datetime(2026, 10, 1)
 
 
 @pytest.fixture(scope="module")
-def shopper(chat_memory):  # noqa: ANN001, ANN201
+def shopper(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         (datetime(2026, 2, 3), "Would $95 be a fair price for a pair of hiking poles? Doesn't matter now, I already paid the outdoor shop."),
         (datetime(2026, 3, 9), "My card is $140 lighter after the garden centre gave me a new lawnmower."),
@@ -26,16 +28,14 @@ def shopper(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2026, 6, 2), "My rent went up to $1,100 this month."),  # no purchase
         (datetime(2026, 7, 14), "My neighbour sold his car for $4,000."),  # someone else's money
     ]
-    m = chat_memory("ines", said, "s", None)
-    yield m
-    m.close()
+    return chat_memory("ines", said, "s", None)
 
 
 @pytest.mark.parametrize("question", [
     "Add everything up: what did the things I told you I bought come to?",
     "if you total up every purchase I mentioned, how much is that?",
 ])
-def test_every_purchase_is_added_up_however_told(shopper, question: str) -> None:  # noqa: ANN001
+def test_every_purchase_is_added_up_however_told(shopper: Memory, question: str) -> None:
     a = shopper.answer("ines", question, question_date=QD)
     # poles 95 (asked, then paid) + lawnmower 140 (no paying verb) + toaster 30 (told before a question);
     # not the helmet only asked about, not the rent, not the neighbour's sale
