@@ -26,7 +26,6 @@ EXEMPT = ("lexicon/", "datasets/synthetic/")
 PENDING: dict[str, str] = {
     "answer/slots.py": "ku18: titles (_CUT_AT_ABBREVIATION; told 10:10, session 18)",
     "extraction/zero/inference.py": "x13j: kin words",
-    "extraction/zero/patterns_user.py": "vt18: titles (PET_TITLE; dup18, session 18)",
     "extraction/zero/sentences.py": "x13j: kin words",
     "retrieval/question.py": "lat8: kin words",
     "retrieval/subject.py": "lat8: kin words",
