@@ -13,6 +13,9 @@ line's time or a value's type.
   clauses.about_of);
 - being at a place "for" a purpose that is no span of time and no job is an errand
   (values_named.there_for_a_purpose): "I'm at Sainsbury's on Saturdays for the big weekly shop";
+- a statement whose object points back ("…the last scene of Aftersun, we saw it") is not cut from what it points
+  to (sentences._POINTS_BACK), and a user's return that names no place takes the place it came "from"
+  (referents._bare_return): "the jet lag from Tokyo is brutal, we flew home on Sunday";
 - an organisation general knowledge knows as no place is no home (homes.place_of_a_thing), and a move to a
   name only NER calls a place, beside leaving an employer that is no place, is a change of employer
   (verbs._moved_jobs): "I quit Barclays last year and moved to Monzo".
@@ -59,6 +62,9 @@ def test_a_plan_with_a_time_is_no_deed(user_facts: UserFacts, text: str) -> None
     ("The invitation to Leo's christening came in the post.", ("attended", "leo's christening")),
     ("The invite to Priya's wedding in May came yesterday.", ("attended", "priya's wedding")),
     ("My flatmate Chloe is still at Deloitte.", ("works_at", "deloitte")),
+    # rev18 (HIGH): another's return is no trip of the user's; "got an invite to" attends nothing
+    ("My parents sent a postcard from Madeira, they only got back last week.", ("visited", "madeira")),
+    ("Got an invite to Sam's wedding in June, no idea what to wear.", ("attended", "sam's wedding")),
     ("I'm at Lidl on Sundays for the weekly shop.", ("works_at", "lidl")),
     ("I quit Santander last spring and moved to Starling.", ("lives_in", "starling")),
     ("I quit my job at HSBC and moved to Revolut.", ("lives_in", "revolut")),
@@ -77,6 +83,18 @@ def test_not_the_users_fact(user_facts: UserFacts, text: str, wrong: tuple[str, 
 ])
 def test_the_users_fact_stays(user_facts: UserFacts, text: str, fact: tuple[str, str]) -> None:
     assert fact in user_facts(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Still finding sand from Tenerife in my bag, we only got back on Sunday.", "tenerife"),
+    ("The jet lag from Tokyo is brutal, we flew home on Sunday.", "tokyo"),
+])
+def test_a_return_without_its_place_takes_the_place_come_from(user_facts: UserFacts, text: str, place: str) -> None:
+    assert ("visited", place) in user_facts(text)
+
+
+def test_a_pronoun_object_keeps_its_referent_across_a_splice(user_facts: UserFacts) -> None:
+    assert ("watched", "aftersun") in user_facts("Still thinking about the last scene of Aftersun, we saw it on Friday.")
 
 
 def test_a_named_flatmates_job_is_hers(other_facts: OtherFacts) -> None:

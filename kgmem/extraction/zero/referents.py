@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgmem.extraction.zero.checks import is_user
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
@@ -48,14 +49,22 @@ def _pronoun(kind: str, clause: Clause) -> Token | None:
 
 
 def _bare_return(clause: Clause) -> Token | None:
-    """The head of a clause of coming back ("returned", "got back", "flew home") that names no place of its
-    own (no preposition's object on the verb)."""
+    """The head of a user's clause of coming back ("we returned", "I got back", "we flew home") that names no
+    place of its own (no preposition's object on the verb but a time: "on Sunday")."""
     h = clause.head
     back = h.lemma_.lower() == "return" or any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "home")
                                                for c in h.children)
-    if not back or any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in h.children):
+    if not back or clause.subject is None or not is_user(clause.subject):
+        return None  # "my parents … they only got back": someone else's return is no trip of the user's
+    if any(c.dep_ == "prep" and any(g.dep_ == "pobj" and not _a_time(g) for g in c.children) for c in h.children):
         return None
     return h
+
+
+def _a_time(t: Token) -> bool:
+    """``t`` is inside a date or time entity ("on Sunday", "at nine")."""
+    ent = entity_at(t)
+    return ent is not None and ent.label_ in ("DATE", "TIME")
 
 
 #: small words inside a title's run of capitalised words ("The Song of Achilles", "Pride and Prejudice")

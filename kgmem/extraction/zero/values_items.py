@@ -77,7 +77,11 @@ if TYPE_CHECKING:
 def invited_to(t: Token) -> bool:
     """``t`` is what an invitation is to ("the invite to Priya's wedding", "I was invited to Tom's party"):
     an occasion still to come, not one attended."""
-    return t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lemma_.lower() in INVITATIONS
+    if t.dep_ != "pobj" or t.head.lower_ != "to":
+        return False
+    owner = t.head.head  # "to" on the invitation, or on the verb whose object it is ("got an invite to X")
+    return owner.lemma_.lower() in INVITATIONS or owner.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in INVITATIONS for c in owner.children)
 
 
 def fill_event(c: Clause) -> list[Value]:
