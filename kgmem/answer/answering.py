@@ -25,7 +25,10 @@ from importlib import resources
 from kgmem.answer import measures, stale
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.extracted import Extracted
+from kgmem.answer.match import norm, terms
 from kgmem.answer.spans import my_relation_names, tied_relation
+from kgmem.answer.whose import thing_holder
+from kgmem.lexicon.people import people_noun
 from kgmem.models import QueryPlan
 from kgmem.retrieval.question import asked_relation
 
@@ -100,9 +103,22 @@ def fits(plan: QueryPlan, text: str, values: list[str]) -> list[str]:
     values = stale.current(plan, text, values)
     relation = asked_relation(plan.question)
     if relation is None:
-        return values
+        things = mine_asked(plan)
+        # "my tortoise's name": a line telling of a tortoise someone else holds names none of the user's
+        return [] if values and things & terms(text) and thing_holder(text, things) == "other" else values
     asked = {w.lower() for w in re.findall(r"[A-Za-z]+", plan.question)}
     return [v for v in values if (tied := tied_relation(text, v)) is None or tied == relation or tied not in asked]
+
+
+def mine_asked(plan: QueryPlan) -> frozenset[str]:
+    """The comparison forms of the things the question asks about as the user's own ("my tortoise",
+    "our car"; a person is asked by relation, :func:`asked_relation`), empty when it asks of none."""
+    if not _MINE.search(plan.question):
+        return frozenset()
+    return frozenset(norm(w) for w in plan.focus if " " not in w and not people_noun(w.lower()))
+
+
+_MINE = re.compile(r"\b(?:my|our)\b", re.I)
 
 
 def answers(ev: EvidenceSet, extracted: Extracted | None) -> bool:

@@ -22,6 +22,7 @@ from kgmem.answer.presence import asked_about
 from kgmem.answer.slots import fact_value, slot_facts
 from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, my_relation_names, typed_spans
 from kgmem.answer.subjects import only_a_possessor
+from kgmem.answer.whose import thing_names
 from kgmem.models import Fact, Intent, QueryPlan
 
 __all__ = ["Extracted", "extract", "rank_lines"]
@@ -198,6 +199,29 @@ def _subject_answer(ev: EvidenceSet) -> Extracted | None:
                      turn_ids=[line.turn_id])
 
 
+#: a question asking what a thing is called
+_ASKS_NAME = re.compile(r"\b(?:name[ds]?|call(?:ed)?)\b", re.I)
+
+
+def _thing_name(ev: EvidenceSet) -> Extracted | None:
+    """The given name of the user's own thing the question asks by its kind ("my tortoise — what's the
+    name again?"): from the most relevant user line that mentions the kind and names it in its parse
+    (:func:`kgmem.answer.whose.thing_names`), whatever the line's mood ("is it normal that my tortoise
+    Pumpkin sleeps all day?" still names it); never from a line where someone else holds one."""
+    plan = ev.result.plan
+    things = answering.mine_asked(plan)
+    if plan.answer_type != "person" or not things or not _ASKS_NAME.search(plan.question):
+        return None
+    asked = frozenset(terms(plan.question))
+    lines = [ln for ln in ev.all_user_lines() if things & terms(ln.text) and not outside_window(ln.text, plan.window)]
+    for score, line in rank_lines(ev, lines)[:6]:
+        names = [n for n in thing_names(line.text, things, asked) if not _asked(plan, n)]
+        if names and score >= MIN_LINE_RELEVANCE:
+            return Extracted(names[0], "line", min(0.8, 0.4 + 0.4 * score), cite_line(line), line=line,
+                             turn_ids=[line.turn_id])
+    return None
+
+
 def _tells_of(who: str, text: str) -> bool:
     """The line names the asked person ("my sister", "Tomasz") other than only as the holder of
     someone else ("Tomasz's sister Ola had her first day at …" tells of Ola)."""
@@ -218,6 +242,8 @@ def extract(ev: EvidenceSet) -> Extracted | None:
     if plan.intent == Intent.HISTORY and not plan.subject:
         return _line_answer(ev)  # a previous value: never the current fact, at most a line saying it
     found = _subject_answer(ev) if plan.subject else _fact_answer(ev) or _line_answer(ev)
+    if (found is None or not found.typed) and not plan.subject:
+        found = _thing_name(ev) or found
     if found is not None and found.typed:
         found = _newer_onset(ev, found) or found
     return (current.newest_told(ev, found) or found) if found is not None else None

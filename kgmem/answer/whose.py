@@ -106,3 +106,57 @@ def _holder(word: str) -> bool:
     if bare != word and bare[:1].isupper() and low not in known_words():
         return True
     return low in _HOLDERS or low.rstrip("s") in _HOLDERS
+
+
+def thing_holder(text: str, thing: frozenset[str]) -> str | None:
+    """Whose the asked thing is in a line, by its parse: ``"user"`` ("my tortoise", "our dog"),
+    ``"other"`` (a person holds it: "my neighbour's parrot", "Quentin's cat", or someone else is the
+    subject of the verb the thing is the object of: "Quentin just adopted a tortoise named Tofu"),
+    ``None`` when the line does not say. ``thing``: the thing's comparison forms (:func:`norm`)."""
+    doc = load_nlp()(text[:1].upper() + text[1:])
+    for tok in doc:
+        if norm(tok.lower_) not in thing or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return "user" if poss.lower_ in ("my", "our") else "other"
+        verb = tok.head
+        if tok.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in _USER and (
+                    subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN" or people_noun(subj.lower_)):
+                return "other"
+    return None
+
+
+#: dependency roles a thing's name takes in a line about it ("Noodle knocked my coffee off …",
+#: "my tortoise Pumpkin sleeps", "the parrot …: Waffles hasn't stopped staring", "named Rex")
+_NAME_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "compound", "oprd", "attr", "npadvmod", "dobj"})
+#: entity labels that are never a pet's or a thing's given name
+_NOT_GIVEN = frozenset({"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY",
+                        "PERCENT", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"})
+
+
+def thing_names(text: str, thing: frozenset[str], asked: frozenset[str]) -> list[str]:
+    """The given names a line tells of the user's own thing (a pet, a car, a plant) it mentions by its
+    kind: capitalised words inside the sentence (a capital not owed to the sentence's start) that the
+    parse makes a doer, an apposition or a naming's object ("Oh, and Noodle knocked my coffee off the
+    desk again, classic tortoise behaviour"; "my tortoise Pumpkin"), none when someone else holds the
+    thing (:func:`thing_holder`). ``thing``/``asked``: comparison forms of the kind and of the question."""
+    if thing_holder(text, thing) == "other":
+        return []
+    doc = load_nlp()(text)
+    if not any(norm(t.lower_) in thing for t in doc):
+        return []
+    out: list[str] = []
+    for tok in doc:
+        start = tok.i == 0 or doc[tok.i - 1].is_sent_start and doc[tok.i - 1].is_punct or tok.is_sent_start
+        if start or not tok.text[:1].isupper() or tok.text in ("I", "I'm") or not tok.is_alpha:
+            continue
+        if tok.lower_ in _USER or norm(tok.lower_) in thing | asked or tok.ent_type_ in _NOT_GIVEN:
+            continue
+        if tok.dep_ == "compound" and norm(tok.head.lower_) not in thing:
+            continue  # "to Hampstead Heath": part of another name, not the thing's
+        if tok.dep_ in _NAME_ROLES and tok.pos_ in ("PROPN", "NOUN") and tok.text not in out:
+            out.append(tok.text)
+    return out
