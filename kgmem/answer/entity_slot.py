@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from kgmem import predicates as predicate_registry
 from kgmem.answer import presence
+from kgmem.answer.answering import mine_asked
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.match import GENERIC, contains_name, norm, terms
@@ -61,8 +62,6 @@ _ASKING = terms("when time day date due back status still open happen happened g
                 "where venue room place location much cost price amount provider name called owns own chair "
                 "chairs run runs lead leads email contact meet meets these days now currently right moment yet call "
                 "calling codename nickname supply supplies insured")
-#: the question asks about the user's own thing
-_MINE = re.compile(r"\b(?:my|our)\b", re.I)
 _WHO_WHEN = re.compile(r"^\s*(?:who|whom|when|what time)\b", re.I)
 _PROPER = re.compile(r"(?<![.?!]\s)\b[A-Z][\w'’-]+")
 #: a person's slot → the NER labels of a value of its kind, the prepositions before one and the verbs
@@ -194,10 +193,11 @@ def compute_entity_slot(ev: EvidenceSet) -> Computed:
              and (asof is None or f.observed_at <= asof)
              and (f.invalid_at is None or (asof is not None and f.invalid_at > asof))]
     wanted = terms(plan.question) - _ASKING - GENERIC
-    if _MINE.search(plan.question):
+    mine = mine_asked(plan)
+    if mine:
         # "my tortoise": a value told of a thing someone else holds is none of the user's ("Quentin just
         # adopted a tortoise named Tofu", "my neighbour's parrot is called Bean"), by the line's parse
-        facts = [f for f in facts if thing_holder(ev.source_sentence(f) or f.text, frozenset(wanted)) != "other"]
+        facts = [f for f in facts if thing_holder(ev.source_sentence(f) or f.text, mine) != "other"]
     if not facts:
         return out
     names = _names(ev, {f.subject_id for f in facts})

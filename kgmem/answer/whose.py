@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from kgmem.answer.actuality import FIRST_PERSON
 from kgmem.answer.match import norm
+from kgmem.answer.subjects import names_a_person
 from kgmem.lexicon import people
 from kgmem.lexicon.people import people_noun
 from kgmem.nlp import known_words, load_nlp
@@ -123,8 +124,9 @@ def thing_holder(text: str, thing: frozenset[str]) -> str | None:
         verb = tok.head
         if tok.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lower_ not in _USER and (
-                    subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN" or people_noun(subj.lower_)):
+            # (a capitalised word the language does not know is a name however the small tagger reads it)
+            if subj is not None and subj.lower_ not in _USER and (names_a_person(subj) or (
+                    subj.text[:1].isupper() and subj.lower_ not in known_words())):
                 return "other"
     return None
 
@@ -157,6 +159,8 @@ def thing_names(text: str, thing: frozenset[str], asked: frozenset[str]) -> list
             continue
         if tok.dep_ == "compound" and norm(tok.head.lower_) not in thing:
             continue  # "to Hampstead Heath": part of another name, not the thing's
+        if tok.dep_ == "dobj" and tok.head.lemma_ not in ("name", "call"):
+            continue  # an object is a name only of a naming ("we named her Fig"), not "walked … the Common"
         if tok.dep_ in _NAME_ROLES and tok.pos_ in ("PROPN", "NOUN") and tok.text not in out:
             out.append(tok.text)
     return out
