@@ -15,6 +15,7 @@ from kgmem import predicates as predicate_registry
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import norm, terms
 from kgmem.answer.spans import typed_spans
+from kgmem.lexicon.people import abbreviations
 from kgmem.models import Fact
 from kgmem.retrieval.intents import slot_vocabulary
 from kgmem.retrieval.search import fact_date
@@ -29,14 +30,13 @@ def slot_facts(ev: EvidenceSet, slot: str) -> list[Fact]:
     return sorted(facts, key=lambda f: (f.observed_at, fact_date(f), f.id))
 
 
-_CUT_AT_ABBREVIATION = frozenset({"St", "Mt", "Dr", "Ft", "Mr", "Mrs", "Ms"})
 
 
 def fact_value(ev: EvidenceSet, fact: Fact) -> str:
     """A fact's value, made whole where a sentence split cut it at an abbreviation ("St" of
     "Long shift at St. Brigid's today")."""
     value = fact.value or ""
-    if value in _CUT_AT_ABBREVIATION:
+    if value in abbreviations() and value[:1].isupper():  # the one list of abbreviations that end with a stop
         m = re.search(rf"\b{value}\.\s+([A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*)*)", ev.source_sentence(fact) or "")
         if m:
             return f"{value}. {m.group(1)}"

@@ -164,3 +164,21 @@ def thing_names(text: str, thing: frozenset[str], asked: frozenset[str]) -> list
         if tok.dep_ in _NAME_ROLES and tok.pos_ in ("PROPN", "NOUN") and tok.text not in out:
             out.append(tok.text)
     return out
+
+
+def afterthought_name(text: str, relation: str) -> str | None:
+    """The one name a sentence gives before an afterthought clause whose subject is "my <relation>"
+    ("Dinner at Elena's this weekend, my stepmom is trying out a new recipe"; "picking Delphine up from
+    the airport tonight, my stepmom never packs light"): the clause tells of the person just named. A
+    sentence naming two people, or none, tells no name this way."""
+    doc = load_nlp()(text)
+    rel = next((t for t in doc if t.lower_ in (relation, relation + "s") and t.dep_ in ("nsubj", "nsubjpass")
+                and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in t.children)), None)
+    if rel is None or rel.i == 0 or not any(t.is_punct for t in doc[:rel.i]):
+        return None
+    names = [t.text for t in doc[:rel.i] if t.is_alpha and t.text[:1].isupper() and t.text != "I"
+             and not (t.i == 0 or doc[t.i - 1].is_punct and doc[t.i - 1].text in ".!?")
+             and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and (
+                 t.lower_ not in known_words() or any(c.dep_ == "case" for c in t.children)))  # "at Elena's"
+             and t.ent_type_ not in _NOT_GIVEN - {"ORG"}]
+    return names[0] if len(set(names)) == 1 else None

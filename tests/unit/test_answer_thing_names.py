@@ -16,7 +16,7 @@ import pytest
 
 from kgmem.answer.evidence import split_sentences
 from kgmem.answer.match import norm
-from kgmem.answer.whose import thing_holder, thing_names
+from kgmem.answer.whose import afterthought_name, thing_holder, thing_names
 
 
 def _forms(*words: str) -> frozenset[str]:
@@ -49,6 +49,18 @@ def test_whose_thing_by_the_parse(text: str, thing: str, holder: str | None) -> 
 ])
 def test_the_name_a_line_gives_the_users_thing(text: str, thing: str, names: list[str]) -> None:
     assert thing_names(text, _forms(thing), frozenset()) == names
+
+
+@pytest.mark.parametrize(("text", "relation", "name"), [
+    ("Brunch at Ottilie's on Sunday, my godmother insists on making waffles.", "godmother", "Ottilie"),
+    ("Honestly, driving Bartosz to the station at dawn, my stepdad hates early trains.", "stepdad", "Bartosz"),
+    ("Lunch with Ottilie and Bartosz, my godmother paid.", "godmother", None),      # two people: whose?
+    ("Landed in Gdansk at noon, my stepdad was waiting.", "stepdad", None),          # a place, no person
+    ("My godmother is Ottilie.", "godmother", None),                                 # no afterthought
+    ("Brunch at Ottilie's on Sunday, my neighbour's godmother came.", "godmother", None),  # not mine
+])
+def test_a_name_before_an_afterthought_about_my_relation(text: str, relation: str, name: str | None) -> None:
+    assert afterthought_name(text, relation) == name
 
 
 def test_a_run_on_is_cut_before_a_capitalised_opener() -> None:
