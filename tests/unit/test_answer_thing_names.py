@@ -72,25 +72,21 @@ def test_a_run_on_is_cut_before_a_capitalised_opener() -> None:
     assert split_sentences("We watched Anyway Man twice.") == ["We watched Anyway Man twice."]
 
 
-def test_my_things_name_answers_over_someone_elses(chat_memory) -> None:  # type: ignore[no-untyped-def]
-    mem = chat_memory("tn", [
+def test_my_things_name_answers_over_someone_elses(answers_over) -> None:  # type: ignore[no-untyped-def]
+    (answer,) = answers_over("tn", [
         (datetime(2024, 3, 2, 10), "Could you suggest a bread recipe? Oh, and Marmalade chewed the charger "
                                    "cable again, typical hamster."),
         (datetime(2024, 4, 9, 10), "Any ideas for a quiz night theme? By the way, my cousin's hamster is "
                                    "called Biscuit."),
         (datetime(2024, 5, 1, 10), "How do I descale a kettle? Ines just adopted a hamster named Crumpet."),
-    ], "t", "Happy to help.")
-    answer = mem.answer("tn", "What's my hamster called again?", question_date=datetime(2024, 6, 1))
-    mem.close()
+    ], "t", "Happy to help.", datetime(2024, 6, 1), "What's my hamster called again?")
     assert answer.text.startswith("Marmalade"), answer.text
 
 
-def test_a_change_line_in_a_facts_own_turn_gives_the_new_value(chat_memory) -> None:  # type: ignore[no-untyped-def]
-    mem = chat_memory("pay", [
+def test_a_change_line_in_a_facts_own_turn_gives_the_new_value(answers_over) -> None:  # type: ignore[no-untyped-def]
+    (answer,) = answers_over("pay", [
         (datetime(2024, 1, 10, 9), "I earn $48,000 a year at the depot."),
         (datetime(2024, 6, 3, 9), "Good news, the contract renewal lists $53,500 a year, up from $48,000, "
                                   "celebrating tonight Okay, can you suggest a toast?"),
-    ], "p", "Sure.")
-    answer = mem.answer("pay", "What's my annual salary these days?", question_date=datetime(2024, 7, 1))
-    mem.close()
+    ], "p", "Sure.", datetime(2024, 7, 1), "What's my annual salary these days?")
     assert "53,500" in answer.text, answer.text
