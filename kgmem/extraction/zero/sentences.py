@@ -22,7 +22,7 @@ from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, DIETS, PETS, PHONE_B
 from kgmem.extraction.zero.nlp import word_number
 from kgmem.extraction.zero.slot_nouns import label_note
 from kgmem.extraction.zero.truecase import truecase_turn
-from kgmem.lexicon import numbers
+from kgmem.lexicon import numbers, people
 from kgmem.temporal import ResolvedTime, TimeSpan, find_time_expressions
 
 
@@ -68,8 +68,8 @@ def best_time(times: list[TimeSpan], prefer_future: bool = False) -> ResolvedTim
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|My|we|We|our|Our|me|Me|mine|Mine|myself|us|[Rr]ent|[Ll]ease|[Hh]ello|[Nn]othing\s+beats|(?:since|after)\s+getting|[Nn]ow\s+that)\b")
 #: "the new Tesla arrived" names the user's car without a first-person word
 NEW_CAR = re.compile(r"\b(?:[Mm]y|[Tt]he|[Oo]ur)\s+(?:brand[- ])?new\s+(?:" + alt(CAR_BRANDS_CASED) + r")\b")
-# no split after a title or place abbreviation ("St. Brigid's", "Dr. Patel", "Mt. Hood")
-_SENT_SPLIT = re.compile(r"(?<=[.!?])(?<!\bSt\.)(?<!\bMt\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bJr\.)(?<!\bSr\.)(?<!\bFt\.)(?<!\bvs\.)(?<!\bAve\.)(?<!\bMrs\.)(?<!\bProf\.)\s+(?=[\"'(\[]?[A-Z0-9*])|\n+")
+# no split after a title or place abbreviation ("St. Brigid's", "Dr. Patel", "Mt. Hood"): people.abbreviations(), the one list
+_SENT_SPLIT = re.compile(r"(?<=[.!?])" + "".join(rf"(?<!\b{a}\.)" for a in people.abbreviations()) + r"\s+(?=[\"'(\[]?[A-Z0-9*])|\n+")
 
 #: "Caught Past Lives last night", "Snagged a jacket…": a chat user drops the subject "I"
 _DROPPED_SUBJECT = re.compile(
@@ -102,11 +102,9 @@ IMPERSONAL_CUE = re.compile(
     r"(?:^|(?<=[—–:;]\s)|(?<=[—–:;]))(?i:" + alt(DIETS) + r")(?=\s+(?:since|now|these\s+days|nowadays|for)\b|\s*[.!,;]|$)|"
     r"(?:[Tt]he|[Tt]his)\s+(?:" + alt(PETS) + r")(?:'s|\s+is|\s+was)\s+(?:called|named|[A-Z][a-z]+[,.!]))")
 
-
 #: "Fermented foods are my favourite thing": a participle modifying the subject, not a dropped "I"
 _PARTICIPLE_SUBJECT = re.compile(r"\w+ed\s+(?:\w+\s+){0,2}(?:are|is|were|was|have|has|make|makes|taste|tastes)\b",
                                  re.IGNORECASE)
-
 
 #: what follows a capitalised "-ed" word that is a name, not a verb: its own verb or a possessive
 _NAME_THEN_VERB = re.compile(r"(?:'s\b|\s+(?:[a-z]+ed|is|was|has|had|just|finally|got|moved|left|went|says|said)\b)")
@@ -241,6 +239,8 @@ _HAS_VERB = re.compile(r"\b(?:I|we|he|she|they|it|you|is|was|are|were|am|be|been
                        r"'s\b|'m\b|'re\b|'ve\b|\w{2,}ed\b|\w{3,}ing\b", re.IGNORECASE)
 #: a run-on is split only when it is long: a short sentence parses well as it is
 RUN_ON_WORDS = 8
+#: a statement pointing back into the sentence ("…the final scene of Barbie, we saw it", "the jet lag from Tokyo is brutal, we flew home"): kept with it
+_POINTS_BACK = re.compile(r"^(?:I|I've|I'd|we|We|we've|We've)\s+(?:\w+\s+){0,2}?(?:it|them|there|back|home)\b")
 
 
 def split_run_on(sent: str) -> list[str]:
@@ -254,7 +254,7 @@ def split_run_on(sent: str) -> list[str]:
     for m in _SPLICE.finditer(sent):
         left = sent[start:m.start()].strip()
         if len(left.split()) < 3 or _CONDITION.match(left) and not _MAIN_SAID.search(left) \
-                or not _HAS_VERB.search(left):
+                or not _HAS_VERB.search(left) or _POINTS_BACK.match(sent[m.end():]):
             continue  # "In March of last year, I moved…": a lead-in, not a statement of its own
         out.append(left)
         start = m.end()
