@@ -23,7 +23,7 @@ def shopper(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         (datetime(2026, 2, 3), "Would $95 be a fair price for a pair of hiking poles? Doesn't matter now, I already paid the outdoor shop."),
         (datetime(2026, 3, 9), "My card is $140 lighter after the garden centre gave me a new lawnmower."),
-        (datetime(2026, 4, 12), "Got a toaster from the corner shop. $30, nobody needs to know Anyway, could you explain compound interest?"),
+        (datetime(2026, 4, 12), "Got a toaster from the corner shop. $30, keep that between us Anyway, could you explain compound interest?"),
         (datetime(2026, 5, 20), "Is $60 reasonable for a bike helmet?"),  # asked, never paid
         (datetime(2026, 6, 2), "My rent went up to $1,100 this month."),  # no purchase
         (datetime(2026, 7, 14), "My neighbour sold his car for $4,000."),  # someone else's money
