@@ -8,7 +8,13 @@
   times, not roles; "the first coffee in weeks" resumes something, so it ends the abstinence);
 - **coming back**: a verb of being or moving followed by *back* / *home* ("flew home", "first day
   back at work", "home from hospital since Thursday", "home again") ends a trip or an absence;
-- **setting off**: "flying out to …", "off to …" starts a trip.
+- **setting off**: "flying out to …", "off to …" starts a trip, and so does a journey told ahead of
+  its day: a verb of travelling in a non-past form, then *to* and where ("Sunday I fly to …",
+  "driving up to Leeds on Thursday"; a road or sea journey only to a name, never "to work"). A past
+  "flew to Porto" may be the way home, so it sets nothing off.
+
+An arrival that is a coming back ("arrived home", "landed back in …") ends the trip: the arrival
+verb's own start role is not read inside the return construction.
 
 The words of each construction are data (``structure`` in
 ``kgmem/resources/lexicon/event_roles.json``); no entry names one conversation's idiom.
@@ -22,6 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from kgmem.answer.event_time import past_marked
 from kgmem.answer.evidence import DISTINCT_ROLES, roles_of
 from kgmem.lexicon import calendar
 
@@ -57,7 +64,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                              rf"\b(?:{_alt(ret['words'])})\s+(?:{_alt(ret['before'])})\b|"
                              rf"\b(?:{_alt(ret['plain'])})\b)", re.I),
         "departure": re.compile(rf"\b(?:{_alt(s['departure'])})\b", re.I),
+        "travel_ahead": _travel_ahead(s["travel_ahead"]),
     }
+
+
+def _travel_ahead(t: dict[str, list[str]]) -> re.Pattern[str]:
+    """A verb of travelling in a non-past form + *to* + where: by air to anywhere but back/home; by
+    road or sea to a name (a capitalised word within the next few words: "to my parents in Regensburg")."""
+    part = rf"(?:\s+(?:{_alt(t['particles'])}))?"
+    cal = rf"(?i:{calendar.weekday_alternation()}|{calendar.month_alternation()})"  # "to work on Monday"
+    return re.compile(rf"\b(?:(?i:{_alt(t['flight'])}){part}\s+(?i:to)\s+(?!(?i:back|home)\b)\w|"
+                      rf"(?i:{_alt(t['by_road_or_sea'])}){part}\s+(?i:to)\s+(?:[a-z'-]+\s+){{0,3}}?(?!{cal}\b)[A-Z]\w)")
 
 
 def structural_roles(text: str) -> set[str]:
@@ -70,7 +87,7 @@ def structural_roles(text: str) -> set[str]:
         found.add("start")
     if p["finish"].search(text) or p["return"].search(text) or _SIGNED_OFF.search(text):
         found.add("finish")
-    if p["departure"].search(text):
+    if departs(text):
         found.add("start")
     return found
 
@@ -81,14 +98,24 @@ def returns_home(text: str) -> bool:
 
 
 def departs(text: str) -> bool:
-    """Whether a sentence tells setting off ("flying out to …", "off to …")."""
-    return bool(_patterns()["departure"].search(text))
+    """Whether a sentence tells setting off ("flying out to …", "off to …"), or a journey told
+    ahead of its day ("Sunday I fly to Lima"; a sentence with a past form tells a journey made)."""
+    return setting_off(text) is not None
+
+
+def setting_off(text: str) -> re.Match[str] | None:
+    """Where a sentence tells setting off (:func:`departs`), else ``None``."""
+    p = _patterns()
+    return p["departure"].search(text) or (None if past_marked(text) else p["travel_ahead"].search(text))
 
 
 def event_roles(text: str) -> set[str]:
     """The distinct roles of a sentence or phrase: its role words (:mod:`kgmem.lexicon.events`)
-    and its constructions."""
-    return (roles_of(text) & DISTINCT_ROLES) | structural_roles(text)
+    and its constructions. The words of a coming back are read as that alone ("arrived home":
+    no start of anything)."""
+    back = _patterns()["return"].search(text)
+    worded = roles_of(text[:back.start()] + " " + text[back.end():] if back else text)
+    return (worded & DISTINCT_ROLES) | structural_roles(text)
 
 
 @lru_cache(maxsize=1)

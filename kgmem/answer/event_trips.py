@@ -1,0 +1,107 @@
+"""A trip's span from its setting off and its coming back, when no line names both.
+
+People tell a trip in two turns that rarely share its name: "Sunday I fly to São Paulo!!" a few days
+ahead, then "I arrived back in Rotterdam on Saturday" — the question asks "how many days was I in
+Brazil?". The trip is read from its structure, not its wording:
+
+- a **setting off** is a line that departs (:func:`kgmem.answer.event_roles.departs`: "off to …",
+  "flying out", a journey told ahead of its day), dated by the day it names (the coming Sunday);
+- its **coming back** is the first return home (:func:`kgmem.answer.event_roles.returns_home`) told
+  after it, dated by its own time ("back since Sunday"), within ``CONTINUATION_DAYS`` — with no other
+  setting off told between them (that one would be the trip's start);
+- the pair is the asked trip when either end is a mention of the activity or names a place inside a
+  region the activity names ("São Paulo" for "Brazil", by the gazetteer, read only then).
+
+Two such trips on different days are a tie: no span (an honest abstention, never a guess).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from kgmem import knowledge, temporal
+from kgmem.answer.event_mentions import CONTINUATION_DAYS
+from kgmem.answer.event_roles import departs, returns_home, setting_off
+from kgmem.answer.event_spec import EventMatch, line_roles
+from kgmem.answer.event_time import scheduled_text
+from kgmem.answer.event_time import when as when_of
+from kgmem.answer.evidence import EvidenceSet, Line
+
+#: the user in a line the actuality reader took for another's doing ("Lindiwe and I fly out")
+_WITH_USER = re.compile(r"\b(?:I|we|us)\b", re.I)
+
+
+def _own(line: Line) -> bool:
+    """The user's own line (a "no" or a question tells nothing); one read as another's doing counts
+    when the user is in it or it opens with the setting off ("flyin to raro on thurs w mum")."""
+    if line.actuality in ("actual", "plan"):
+        return True
+    at = setting_off(line.text) if line.actuality == "other" else None
+    return at is not None and bool(_WITH_USER.search(line.text) or not re.search(r"\w", line.text[:at.start()]))
+
+
+def _set_off_day(line: Line, ev: EvidenceSet) -> datetime:
+    """The day a setting off names: a coming day told in its own clause ("Sunday I fly to …", "off to
+    the caravan a week tomorrow, [packing since Easter]"), else in a later sentence of its turn ("we
+    are off to Spain! We take the ferry a week on Sunday"), else the line's own time."""
+    at = setting_off(line.text)
+    clause = line.text
+    if at is not None:
+        cuts = [m.end() for m in _CLAUSE_END.finditer(line.text) if m.end() <= at.start()]
+        end = next((m.start() for m in _CLAUSE_END.finditer(line.text) if m.start() >= at.end()), len(line.text))
+        clause = line.text[(cuts[-1] if cuts else 0):end]
+    for text in [clause] + [s.text for s in ev.turn_lines(line.turn_id) if s.position > line.position]:
+        day = _coming_day(text, line.said_at)
+        if day is not None:
+            return day
+    return when_of(line, ev)[0]
+
+
+#: where a clause ends inside a sentence
+_CLAUSE_END = re.compile(r"[;,:!?.]+(?:\s|$)")
+
+
+def _coming_day(text: str, said_at: datetime) -> datetime | None:
+    """A coming day a clause names: told ahead or as a plan ("a week on Sunday"), or a bare day in a
+    clause with no past verb (:func:`kgmem.answer.event_time.scheduled`)."""
+    spans = [s for s in temporal.find_time_expressions(text, said_at) if s.resolved.granularity == "day"]
+    ahead = next((s.resolved.start for s in spans if s.resolved.future or s.resolved.ahead), None)
+    if ahead is None:
+        told = scheduled_text(text, said_at)
+        ahead = told[0] if told else None
+    return ahead if ahead is not None and ahead.date() > said_at.date() else None
+
+
+def trip_span(activity: str, ev: EvidenceSet, named: list[EventMatch]) -> tuple[EventMatch, EventMatch] | None:
+    """The setting off and the coming back of the one trip that is the activity's, else ``None``
+    (no such pair, or two on different days)."""
+    lines = [ln for ln in ev.all_user_lines() if _own(ln)]
+    offs = [ln for ln in lines if departs(ln.text) and not returns_home(ln.text)]
+    backs = sorted((ln for ln in lines if ln.actuality == "actual" and returns_home(ln.text) and not departs(ln.text)),
+                   key=lambda ln: ln.said_at)
+    pairs: list[tuple[Line, datetime, Line, datetime]] = []
+    for off in offs:
+        back = next((b for b in backs if b.said_at > off.said_at and b.turn_id != off.turn_id), None)
+        if back is None or any(off.said_at < o.said_at < back.said_at for o in offs):
+            continue
+        start, end = _set_off_day(off, ev), when_of(back, ev)[0]
+        if start < end <= start + timedelta(days=CONTINUATION_DAYS):
+            pairs.append((off, start, back, end))
+    if not pairs:
+        return None
+    told = {m.turn_id for m in named}
+    pairs = [p for p in pairs if p[0].turn_id in told or p[2].turn_id in told] or [
+        p for p in pairs if _in_region(activity, ev, p[0], p[2])]
+    if len({(p[1].date(), p[3].date()) for p in pairs}) != 1:
+        return None  # none is the activity's, or two trips are: a tie
+    off, start, back, end = pairs[0]
+    return (EventMatch(start, 0.5, off.text, off.said_at, "day", line=off, roles=line_roles(off)),
+            EventMatch(end, 0.5, back.text, back.said_at, "day", line=back, roles=line_roles(back)))
+
+
+def _in_region(activity: str, ev: EvidenceSet, *ends: Line) -> bool:
+    """Whether a line of either end's turn names a place inside a region the activity names."""
+    regions = knowledge.regions_in(activity)
+    texts = [s.text for ln in ends for s in ev.turn_lines(ln.turn_id)]
+    return any(knowledge.places_within(r, t) for r in regions for t in texts)
