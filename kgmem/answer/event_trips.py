@@ -9,8 +9,9 @@ Brazil?". The trip is read from its structure, not its wording:
 - its **coming back** is the first return home (:func:`kgmem.answer.event_roles.returns_home`) told
   after it, dated by its own time ("back since Sunday"), within ``CONTINUATION_DAYS`` — with no other
   setting off told between them (that one would be the trip's start);
-- the pair is the asked trip when either end is a mention of the activity or names a place inside a
-  region the activity names ("São Paulo" for "Brazil", by the gazetteer, read only then).
+- the pair is the asked trip when either end's sentence is a mention of the activity or names a place
+  inside a region the activity names ("São Paulo" for "Brazil", by the gazetteer, read only then); a
+  mention elsewhere in its turn ("Got back from Lisbon. … Cambridge invited me, I said no") is not.
 
 Two such trips on different days are a tie: no span (an honest abstention, never a guess).
 """
@@ -37,8 +38,19 @@ def _own(line: Line) -> bool:
     when the user is in it or it opens with the setting off ("flyin to raro on thurs w mum")."""
     if line.actuality in ("actual", "plan"):
         return True
-    at = setting_off(line.text) if line.actuality == "other" else None
-    return at is not None and bool(_WITH_USER.search(line.text) or not re.search(r"\w", line.text[:at.start()]))
+    at = setting_off(line.text) if line.actuality in ("other", "request") else None
+    if at is None:
+        return False
+    if line.actuality == "request":  # "Flying out to Oslo on Thursday, any tips?": the question is its own clause
+        return not _clause(line.text, at).rstrip().endswith("?")
+    return bool(_WITH_USER.search(line.text) or not re.search(r"\w", line.text[:at.start()]))
+
+
+def _clause(text: str, at: re.Match[str]) -> str:
+    """The clause of ``text`` around a match, with the punctuation that ends it."""
+    cuts = [m.end() for m in _CLAUSE_END.finditer(text) if m.end() <= at.start()]
+    end = next((m.end() for m in _CLAUSE_END.finditer(text) if m.start() >= at.end()), len(text))
+    return text[(cuts[-1] if cuts else 0):end]
 
 
 def _set_off_day(line: Line, ev: EvidenceSet) -> datetime:
@@ -46,11 +58,7 @@ def _set_off_day(line: Line, ev: EvidenceSet) -> datetime:
     the caravan a week tomorrow, [packing since Easter]"), else in a later sentence of its turn ("we
     are off to Spain! We take the ferry a week on Sunday"), else the line's own time."""
     at = setting_off(line.text)
-    clause = line.text
-    if at is not None:
-        cuts = [m.end() for m in _CLAUSE_END.finditer(line.text) if m.end() <= at.start()]
-        end = next((m.start() for m in _CLAUSE_END.finditer(line.text) if m.start() >= at.end()), len(line.text))
-        clause = line.text[(cuts[-1] if cuts else 0):end]
+    clause = _clause(line.text, at) if at is not None else line.text
     for text in [clause] + [s.text for s in ev.turn_lines(line.turn_id) if s.position > line.position]:
         day = _coming_day(text, line.said_at)
         if day is not None:
@@ -90,9 +98,9 @@ def trip_span(activity: str, ev: EvidenceSet, named: list[EventMatch]) -> tuple[
             pairs.append((off, start, back, end))
     if not pairs:
         return None
-    told = {m.turn_id for m in named}
-    pairs = [p for p in pairs if p[0].turn_id in told or p[2].turn_id in told] or [
-        p for p in pairs if _in_region(activity, ev, p[0], p[2])]
+    told = {(m.line.turn_id, m.line.position) for m in named if m.line is not None}  # the sentence, not its turn
+    pairs = [p for p in pairs if {(p[0].turn_id, p[0].position), (p[2].turn_id, p[2].position)} & told] or [
+        p for p in pairs if _in_region(activity, p[0], p[2])]
     if len({(p[1].date(), p[3].date()) for p in pairs}) != 1:
         return None  # none is the activity's, or two trips are: a tie
     off, start, back, end = pairs[0]
@@ -100,8 +108,9 @@ def trip_span(activity: str, ev: EvidenceSet, named: list[EventMatch]) -> tuple[
             EventMatch(end, 0.5, back.text, back.said_at, "day", line=back, roles=line_roles(back)))
 
 
-def _in_region(activity: str, ev: EvidenceSet, *ends: Line) -> bool:
-    """Whether a line of either end's turn names a place inside a region the activity names."""
+def _in_region(activity: str, *ends: Line) -> bool:
+    """Whether either end names a region the activity names or a place inside it (the sentence itself:
+    another sentence of its turn may tell another story)."""
     regions = knowledge.regions_in(activity)
-    texts = [s.text for ln in ends for s in ev.turn_lines(ln.turn_id)]
-    return any(knowledge.places_within(r, t) for r in regions for t in texts)
+    return any(re.search(rf"\b{re.escape(r)}\b", ln.text, re.I) or knowledge.places_within(r, ln.text)
+               for r in regions for ln in ends)

@@ -1,7 +1,8 @@
 """A trip's span from its setting off and its coming back told in different turns (session 18,
 ev18): the setting off told ahead names a city ("Sunday I fly to Lima"), the coming back names
 home ("arrived back in Bristol on Friday"), the question names the country; the day of setting off
-may sit in the next sentence of its turn; two such trips in the asked country are a tie (no
+may sit in the next sentence of its turn; a place named in another sentence of the coming back's turn
+(an invitation declined) is no trip there; two such trips in the asked country are a tie (no
 number), and a country no line is in gets none. Arriving home ends a trip (no start), and a bare
 weekday after "since" is a day. The haystacks are invented (names, places, dates); no development
 or held-out line.
@@ -26,6 +27,9 @@ SESSIONS = [
     (datetime(2024, 4, 15, 18), "We are off to Scotland! We take the sleeper to Inverness a week on Sunday."),
     (datetime(2024, 5, 2, 21), "Home since Tuesday, the washing mountain is real."),
     (datetime(2024, 6, 3, 9), "What should I plant in July?"),
+    (datetime(2024, 6, 10, 20), "Flying out to Oslo on Thursday, any museum tips?"),
+    (datetime(2024, 6, 18, 9), "Got back from Oslo on Sunday. Also the Bergen book club invited me to visit in autumn, "
+                               "but I said no."),
 ]
 TODAY = datetime(2024, 8, 1, 12)
 
@@ -64,6 +68,12 @@ def test_the_day_of_setting_off_told_in_the_next_sentence(mem: Memory) -> None:
 def test_a_country_no_line_is_in_gets_no_number(mem: Memory) -> None:
     answer = _ask(mem, USER, "how many days was I in Japan?")
     assert not answer[:1].isdigit(), answer
+
+
+def test_a_place_named_elsewhere_in_the_coming_back_turn_is_no_trip_there(mem: Memory) -> None:
+    answer = _ask(mem, USER, "how many days was I in Bergen?")
+    assert not answer[:1].isdigit(), answer
+    assert _ask(mem, USER, "how many days was I in Oslo?").startswith("3 days")  # Thursday 13 to Sunday 16 June
 
 
 def test_two_trips_in_the_asked_country_are_a_tie(chat_memory: Callable[..., Memory]) -> None:
