@@ -69,11 +69,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _travel_ahead(t: dict[str, list[str]]) -> re.Pattern[str]:
-    """A verb of travelling in a non-past form + *to* + where: by air to anywhere but back/home; by
+    """A verb of travelling in a non-past form + *to* + where: by air to anywhere but back/home, or
+    on a day ("Fly Thursday."); by
     road or sea to a name (a capitalised word within the next few words: "to my parents in Regensburg")."""
     part = rf"(?:\s+(?:{_alt(t['particles'])}))?"
     cal = rf"(?i:{calendar.weekday_alternation()}|{calendar.month_alternation()})"  # "to work on Monday"
-    return re.compile(rf"\b(?:(?i:{_alt(t['flight'])}){part}\s+(?i:to)\s+(?!(?i:back|home)\b)\w|"
+    return re.compile(rf"\b(?:(?i:{_alt(t['flight'])}){part}\s+(?:(?i:to)\s+(?!(?i:back|home)\b)\w|(?i:on\s+)?{cal}\b)|"
                       rf"(?i:{_alt(t['by_road_or_sea'])}){part}\s+(?i:to)\s+(?:[a-z'-]+\s+){{0,3}}?(?!{cal}\b)[A-Z]\w)")
 
 

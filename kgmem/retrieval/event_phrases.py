@@ -134,7 +134,7 @@ _SINCE_PERFECT = re.compile(r"\bhow\s+long\s+(?:have|has|'ve)\s+(?:i|we)\s+(?:ha
 _SPAN_LEAD = re.compile(r"^\W*(?:for\s+)?how\s+(?:long|many\s+\w+|much\s+time)\s+(?:(?:did|was|were|is|has|have|had|do|does)\s+)?"
                         r"(?:(?:it|i|we|you)\s+)?(?:(?:take|took)\s+(?:me|us)\s+to\s+)?", re.I)
 _SPAN_TAIL = re.compile(r"\s+(?:(?:take|took|last|lasted|run|ran|go\s+on|went\s+on)(?:\s+(?:me|us))?)\b.*$|"
-                        r"\s+for\s*\??$|\s*[,;:-].*$|\s*\?.*$", re.I)
+                        r"\s+for\s*\??$|\s*[,;:].*$|\s+[-–—].*$|\s*\?.*$", re.I)  # a dash, not a hyphen: "dark-sky park"
 _ROUTE = re.compile(r"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
 _BACK_REF = re.compile(r"^(?:the\s+)?(?:last|final|end|finish)(?:\s+one)?$|^(?:it|that)\s+ended$", re.I)
 

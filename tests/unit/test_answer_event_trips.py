@@ -90,6 +90,8 @@ def test_two_trips_in_the_asked_country_are_a_tie(chat_memory: Callable[..., Mem
 @pytest.mark.parametrize(("text", "sets_off", "roles"), [
     ("Sunday I fly to Lima!!", True, {"start"}),
     ("flyin to oslo fri w my sister", True, {"start"}),
+    ("Stag weekend in Riga. Fly Thursday.", True, {"start"}),  # a flight on a day, told ahead
+    ("We're off up to Whitby on Sunday night", True, {"start"}),
     ("On Thursday we drive to my sister in Cardiff.", True, {"start"}),
     ("driving to work on Monday as usual", False, set()),  # no name after "to": no journey
     ("We flew to Porto on the 3rd.", False, set()),  # a past flight may be the way home

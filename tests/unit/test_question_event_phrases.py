@@ -126,3 +126,8 @@ def test_a_frame_from_today_and_an_event_told_as_its_day(q: str, events: list[st
     intent, got, _ = _plan(q)
     assert intent == Intent.DURATION
     assert [e.removeprefix("the ") for e in got] == events
+
+
+def test_a_hyphen_inside_a_word_does_not_end_the_span() -> None:
+    _, _, span = _plan("How many days were we away at the bird-watching camp?")
+    assert span == ["away at the bird-watching camp"]
