@@ -71,18 +71,11 @@ DEV2_BLIND = {"recall": 0.41, "precision": 0.602, "expected": 122, "extracted": 
 #: 0.507 / 0.576 on the first gold, 137 of 270 expected, 238 stored); the report prints both
 DEV3 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev3.jsonl"
 DEV3_BLIND = {"recall": 0.558, "precision": 0.664, "expected": 283, "extracted": 238, "git_sha": "28a1734"}
-#: au14's fourth set (session 11), written without reading kgmem's code; its first run on a change is that change's blind figure
-DEV4 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev4.jsonl"
-#: au16's fifth set (session 12), written the same way; its first run on a change is that change's blind figure
-DEV5 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev5.jsonl"
-#: au18's sixth set (session 13), written the same way; its first run on a change is that change's blind figure
-DEV6 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev6.jsonl"
-#: au19's seventh set (session 14), written the same way; its first run on a change is that change's blind figure
-DEV7 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev7.jsonl"
-#: au20's eighth set (session 15), written the same way; its first run on a change is that change's blind figure
-DEV8 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev8.jsonl"
-#: au21's ninth set (session 16), written the same way; its first run on a change is that change's blind figure
-DEV9 = ROOT / "tests" / "fixtures" / "extraction" / "sentences_dev9.jsonl"
+#: the later sets, each written without reading kgmem's code (its first run on a change is that change's
+#: blind figure): (name, author, session, whether its negatives' user-subject facts are counted)
+LATER_SETS: tuple[tuple[str, str, int, bool], ...] = (
+    ("sentences_dev4", "au14", 11, False), ("sentences_dev5", "au16", 12, True), ("sentences_dev6", "au18", 13, True),
+    ("sentences_dev7", "au19", 14, True), ("sentences_dev8", "au20", 15, True), ("sentences_dev9", "au21", 16, True))
 
 
 TARGET = 0.85  # recall and precision per category (issue #13)
@@ -121,18 +114,9 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
     cats = hw.score(ex, rows1)
     cats2 = hw.score(ex, rows2)
     cats3 = hw.score(ex, rows3)
-    rows4 = perturb_rows(hw.load_rows(DEV4), transform)
-    cats4 = hw.score(ex, rows4)
-    rows5 = perturb_rows(hw.load_rows(DEV5), transform)
-    cats5 = hw.score(ex, rows5)
-    neg5, neg5_user = _negative_user_facts(ex, rows5)
-    rows6 = perturb_rows(hw.load_rows(DEV6), transform)
-    cats6 = hw.score(ex, rows6)
-    neg6, neg6_user = _negative_user_facts(ex, rows6)
-    rows7 = perturb_rows(hw.load_rows(DEV7), transform)
-    cats7 = hw.score(ex, rows7)
-    neg7, neg7_user = _negative_user_facts(ex, rows7)
-    later = {**_dev_figures(ex, "sentences_dev8", DEV8, transform), **_dev_figures(ex, "sentences_dev9", DEV9, transform)}
+    later: dict[str, Any] = {}
+    for name, _, _, negatives in LATER_SETS:
+        later |= _dev_figures(ex, name, ROOT / "tests" / "fixtures" / "extraction" / f"{name}.jsonl", transform, negatives)
     neg3, neg3_user = _negative_user_facts(ex, rows3)
     rows = perturb_rows(para.load_rows() + para.load_rows(para.ROUND2) + para.load_rows(para.ROUND3)
                         + para.load_rows(para.ROUND4), transform)
@@ -146,8 +130,7 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
     if transform == "none" and tier == "full":  # the pairs go through Memory: neither copied nor cut down
         with tempfile.TemporaryDirectory() as tmp:
             outcomes = oe.run(Path(tmp))
-    total, total2, total3, total4 = _total(cats), _total(cats2), _total(cats3), _total(cats4)
-    total5, total6, total7 = _total(cats5), _total(cats6), _total(cats7)
+    total, total2, total3 = _total(cats), _total(cats2), _total(cats3)
     extra: dict[str, Any] = {}
     if stages:
         extra["stages"] = {name: set_stages(ex, rs, hw.matches) for name, rs in (("handwritten", rows1), ("sentences_dev2", rows2),
@@ -170,16 +153,6 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
                                "expected": total3.expected, "extracted": total3.extracted},
         "sentences_dev3_blind": DEV3_BLIND,
         "sentences_dev3_negative_user_facts": {"turns": neg3, "user_facts": neg3_user},
-        "sentences_dev4": {c: {"expected": s.expected, "recall": round(s.recall, 3), "extracted": s.extracted,
-                               "precision": round(s.precision, 3)} for c, s in sorted(cats4.items())},
-        "sentences_dev4_all": {"recall": round(total4.recall, 3), "precision": round(total4.precision, 3),
-                               "expected": total4.expected, "extracted": total4.extracted},
-        "sentences_dev5": _category_figures(cats5), "sentences_dev5_all": _total_figures(total5),
-        "sentences_dev5_negative_user_facts": {"turns": neg5, "user_facts": neg5_user},
-        "sentences_dev6": _category_figures(cats6), "sentences_dev6_all": _total_figures(total6),
-        "sentences_dev6_negative_user_facts": {"turns": neg6, "user_facts": neg6_user},
-        "sentences_dev7": _category_figures(cats7), "sentences_dev7_all": _total_figures(total7),
-        "sentences_dev7_negative_user_facts": {"turns": neg7, "user_facts": neg7_user},
         **later,
         "paraphrases": {"records": len(rows), "recall": round(p.recall, 3), "precision": round(p.precision, 3)},
         "noise": {"turns": len(noise_rows), "user_facts": leaks},
@@ -191,13 +164,15 @@ def _score(transform: str = "none", stages: bool = False, tier: str = "full") ->
     }
 
 
-def _dev_figures(ex: RuleExtractor, name: str, path: Path, transform: str) -> dict[str, Any]:
-    """Per-category figures, totals and negatives' user-subject facts of one later sentence set."""
+def _dev_figures(ex: RuleExtractor, name: str, path: Path, transform: str, negatives: bool = True) -> dict[str, Any]:
+    """Per-category figures, totals and (``negatives``) negatives' user-subject facts of one later sentence set."""
     rows = perturb_rows(hw.load_rows(path), transform)
     cats = hw.score(ex, rows)
-    neg, neg_user = _negative_user_facts(ex, rows)
-    return {name: _category_figures(cats), f"{name}_all": _total_figures(_total(cats)),
-            f"{name}_negative_user_facts": {"turns": neg, "user_facts": neg_user}}
+    out = {name: _category_figures(cats), f"{name}_all": _total_figures(_total(cats))}
+    if negatives:
+        neg, neg_user = _negative_user_facts(ex, rows)
+        out[f"{name}_negative_user_facts"] = {"turns": neg, "user_facts": neg_user}
+    return out
 
 
 def _category_figures(cats: dict[str, hw.CategoryScore]) -> dict[str, dict[str, Any]]:
@@ -257,40 +232,16 @@ def to_markdown(r: dict[str, Any]) -> str:
                   "expected)):", "",
                   *category_table("dev3 category", r["sentences_dev3"], ("all", r["sentences_dev3_all"]), _negative), "",
                   f"dev3 negatives: {n3['user_facts']} user-subject facts from {n3['turns']} turns (target 0)."]
-    if "sentences_dev4" in r:
-        lines += ["", "sentences_dev4.jsonl (au14, session 11: written without reading kgmem's code; the first run of a "
-                  "change on it is that change's blind figure, later gains there are directed):", "",
-                  *category_table("dev4 category", r["sentences_dev4"], ("all", r["sentences_dev4_all"]), _negative)]
-    if "sentences_dev5" in r:
-        n5 = r["sentences_dev5_negative_user_facts"]
-        lines += ["", "sentences_dev5.jsonl (au16, session 12: written without reading kgmem's code; the first run of a "
-                  "change on it is that change's blind figure, later gains there are directed):", "",
-                  *category_table("dev5 category", r["sentences_dev5"], ("all", r["sentences_dev5_all"]), _negative), "",
-                  f"dev5 negatives: {n5['user_facts']} user-subject facts from {n5['turns']} turns (target 0)."]
-    if "sentences_dev6" in r:
-        n6 = r["sentences_dev6_negative_user_facts"]
-        lines += ["", "sentences_dev6.jsonl (au18, session 13: written without reading kgmem's code; the first run of a "
-                  "change on it is that change's blind figure, later gains there are directed):", "",
-                  *category_table("dev6 category", r["sentences_dev6"], ("all", r["sentences_dev6_all"]), _negative), "",
-                  f"dev6 negatives: {n6['user_facts']} user-subject facts from {n6['turns']} turns (target 0)."]
-    if "sentences_dev7" in r:
-        n7 = r["sentences_dev7_negative_user_facts"]
-        lines += ["", "sentences_dev7.jsonl (au19, session 14: written without reading kgmem's code; the first run of a "
-                  "change on it is that change's blind figure, later gains there are directed):", "",
-                  *category_table("dev7 category", r["sentences_dev7"], ("all", r["sentences_dev7_all"]), _negative), "",
-                  f"dev7 negatives: {n7['user_facts']} user-subject facts from {n7['turns']} turns (target 0)."]
-    if "sentences_dev8" in r:
-        n8 = r["sentences_dev8_negative_user_facts"]
-        lines += ["", "sentences_dev8.jsonl (au20, session 15: written without reading kgmem's code; the first run of a "
-                  "change on it is that change's blind figure, later gains there are directed):", "",
-                  *category_table("dev8 category", r["sentences_dev8"], ("all", r["sentences_dev8_all"]), _negative), "",
-                  f"dev8 negatives: {n8['user_facts']} user-subject facts from {n8['turns']} turns (target 0)."]
-    if "sentences_dev9" in r:
-        n9 = r["sentences_dev9_negative_user_facts"]
-        lines += ["", "sentences_dev9.jsonl (au21, session 16: written without reading kgmem's code; the first run of a "
-                  "change on it is that change's blind figure, later gains there are directed):", "",
-                  *category_table("dev9 category", r["sentences_dev9"], ("all", r["sentences_dev9_all"]), _negative), "",
-                  f"dev9 negatives: {n9['user_facts']} user-subject facts from {n9['turns']} turns (target 0)."]
+    for name, author, session, _ in LATER_SETS:
+        if name not in r:
+            continue
+        short = name.removeprefix("sentences_")
+        lines += ["", f"{name}.jsonl ({author}, session {session}: written without reading kgmem's code; the first run "
+                  "of a change on it is that change's blind figure, later gains there are directed):", "",
+                  *category_table(f"{short} category", r[name], ("all", r[f"{name}_all"]), _negative)]
+        if f"{name}_negative_user_facts" in r:
+            n = r[f"{name}_negative_user_facts"]
+            lines += ["", f"{short} negatives: {n['user_facts']} user-subject facts from {n['turns']} turns (target 0)."]
     pr, nz, oe_ = r["paraphrases"], r["noise"], r["other_entity_updates"]
     lines += ["", f"Paraphrase sets ({pr['records']} records, user facts): recall {pr['recall']}, precision "
               f"{pr['precision']} (target 0.85: {ok(min(pr['recall'], pr['precision']), 0.85)}).", "",

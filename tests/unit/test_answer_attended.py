@@ -3,17 +3,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
 
 from kgmem.answer.attended import attended_name, retelling, ticket_line
+from kgmem.api import Memory
 
 QD = datetime(2024, 11, 30)
 
 
 @pytest.fixture(scope="module")
-def fan(chat_memory):  # noqa: ANN001, ANN201
+def fan(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         (datetime(2024, 2, 10), "just back from big thief at the barrowland. so loud"),
         (datetime(2024, 3, 23), "my flatmate went to the arlo parks gig without me, gutted"),
@@ -24,9 +26,7 @@ def fan(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2024, 9, 14), "caroline polachek at the usher hall on friday was everything"),
         (datetime(2024, 10, 5), "got tix for mitski at the hydro in december!!"),
     ]
-    m = chat_memory("kit", said, "k", None)
-    yield m
-    m.close()
+    return chat_memory("kit", said, "k", None)
 
 
 def test_acts_told_by_name_are_counted_once_each(fan) -> None:  # noqa: ANN001

@@ -6,11 +6,13 @@ done event is dated and counted and the planned one is not.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
 
 from kgmem.answer.actuality import actuality, clause_actuality, clauses
+from kgmem.api import Memory
 
 #: (sentence, [(words of a clause, its kind), ...])
 MIXED = [
@@ -64,16 +66,14 @@ def test_sentences_of_one_kind_stay_whole(sentence: str, kind: str | None) -> No
 
 
 @pytest.fixture(scope="module")
-def mem(chat_memory):  # noqa: ANN001, ANN201
+def mem(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         (datetime(2023, 5, 10), "Quick update: I started a pottery course today, wheel throwing every Wednesday."),
         (datetime(2023, 7, 3), MIXED[0][0]),
         (datetime(2023, 7, 10), MIXED[1][0]),
         (datetime(2023, 7, 20), "Treated myself to a $45 bike lock at the same shop yesterday.", MIXED[4][0]),
     ]
-    m = chat_memory("mia", said, "m", None)
-    yield m
-    m.close()
+    return chat_memory("mia", said, "m", None)
 
 
 QD = datetime(2023, 8, 1)

@@ -4,6 +4,7 @@ past at the question date by the line's resolved time; and which kind of outing 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
@@ -13,6 +14,7 @@ from kgmem.answer.countable import _refusal, booked_for, unconfirmed, why_not
 from kgmem.answer.evidence import Line
 from kgmem.answer.refunds import money_back_kind
 from kgmem.answer.stays import asked_kind, at_home
+from kgmem.api import Memory
 
 
 def _line(text: str, said: datetime) -> Line:
@@ -109,7 +111,7 @@ def test_the_kind_of_place_a_unit_question_asks_about() -> None:
 
 
 @pytest.fixture(scope="module")
-def goer(chat_memory):  # noqa: ANN001, ANN201
+def goer(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         (datetime(2025, 1, 11), KESWICK),
         (datetime(2025, 2, 8), "Reserved two nights at a hotel in York for the end of October, can't wait."),
@@ -123,9 +125,7 @@ def goer(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2025, 7, 12), "The bike garage wanted 120 euro for new discs, I said no, I will do them myself."),
         (datetime(2025, 7, 19), "somebody nicked my bike bell at the station, new one 8 euro, but today i dont care"),
     ]
-    m = chat_memory("noor", said, "n", None)
-    yield m
-    m.close()
+    return chat_memory("noor", said, "n", None)
 
 
 def test_a_booked_stay_past_by_the_question_date_is_named_as_unconfirmed(goer) -> None:  # noqa: ANN001
@@ -149,7 +149,7 @@ def test_a_price_someone_asked_is_not_paid_when_the_user_refuses_it(goer) -> Non
 
 
 @pytest.fixture(scope="module")
-def runner(chat_memory):  # noqa: ANN001, ANN201
+def runner(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         (datetime(2025, 4, 6), "Ran the Harbour 10K race this morning, 52 minutes."),
         (datetime(2025, 5, 11), "Coastal Half race on Sunday. DNS. Knee."),
@@ -158,9 +158,7 @@ def runner(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2025, 6, 15), "sent the trail shoes back, too narrow, got the refund today"),
         (datetime(2025, 6, 22), "Bought a running vest for £40."),
     ]
-    m = chat_memory("ines", said, "i", None)
-    yield m
-    m.close()
+    return chat_memory("ines", said, "i", None)
 
 
 def test_a_race_the_next_line_calls_off_is_not_run(runner) -> None:  # noqa: ANN001

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
@@ -11,13 +12,14 @@ from kgmem.answer.aggregate import bare_amount, is_money_total, priced_item
 from kgmem.answer.counting import anchors, counted_heads, question_terms
 from kgmem.answer.evidence import Line, arrangement, split_sentences
 from kgmem.answer.match import norm
+from kgmem.api import Memory
 from kgmem.retrieval.planner import plan_query
 
 QD = datetime(2024, 6, 30)
 
 
 @pytest.fixture(scope="module")
-def mem(chat_memory):  # noqa: ANN001, ANN201
+def mem(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         (datetime(2024, 2, 3), "Did a food bank shift at St Anne's this morning, sorted tins for three hours."),
         (datetime(2024, 2, 20), "The bank sent me a new debit card, the old one snapped."),
@@ -33,9 +35,7 @@ def mem(chat_memory):  # noqa: ANN001, ANN201
          "Maya's bake sale raised £300 for the hospice, which is amazing."),
         (datetime(2024, 6, 2), "Booked a table at the Hythe bake sale on 9 August."),
     ]
-    m = chat_memory("cora", said, "c", None)
-    yield m
-    m.close()
+    return chat_memory("cora", said, "c", None)
 
 
 def test_a_count_takes_each_own_told_event_once(mem) -> None:  # noqa: ANN001
@@ -142,7 +142,7 @@ def test_dictated_punctuation_ends_a_sentence(text: str, sentences: list[str]) -
 
 
 @pytest.fixture(scope="module")
-def rounds(chat_memory):  # noqa: ANN001, ANN201
+def rounds(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         (datetime(2024, 1, 20), "Did an extra delivery round for the depot this morning, 140 parcels."),
         (datetime(2024, 2, 11), "The depot offered me another extra delivery round on Sunday and I said no, too tired."),
@@ -154,9 +154,7 @@ def rounds(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2024, 5, 25), "Tutored the Pereira twins tonight, they paid me £30."),
         (datetime(2024, 6, 8), "Tutored the Pereira twins again, got 45 for 3 sessions"),
     ]
-    m = chat_memory("ravi", said, "r", None)
-    yield m
-    m.close()
+    return chat_memory("ravi", said, "r", None)
 
 
 def test_a_declined_offer_is_no_event(rounds) -> None:  # noqa: ANN001
@@ -223,16 +221,14 @@ def test_a_note_whose_only_verb_is_a_weekday_has_no_verb(text: str, verbless: bo
 
 
 @pytest.fixture(scope="module")
-def clinic(chat_memory):  # noqa: ANN001, ANN201
+def clinic(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         (datetime(2024, 2, 6), "Went to the dentist for a filling at last, $90 for the first visit."),
         (datetime(2024, 3, 14), "dentist again weds, $70 after the insurance rebate. tooth feels better"),
         (datetime(2024, 4, 2), "my flatmate went to the dentist tues, $110, she says it helped"),
         (datetime(2024, 4, 20), "sister's dentist weds, $75"),
     ]
-    m = chat_memory("noor", said, "o", None)
-    yield m
-    m.close()
+    return chat_memory("noor", said, "o", None)
 
 
 def test_a_verbless_note_with_a_weekday_is_the_users_own_payment(clinic) -> None:  # noqa: ANN001

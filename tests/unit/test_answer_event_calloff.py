@@ -46,10 +46,8 @@ TODAY = datetime(2024, 11, 4, 12)
 
 
 @pytest.fixture(scope="module")
-def mem(chat_memory: Callable[..., Memory]):  # noqa: ANN201
-    m = chat_memory(USER, SESSIONS, "co13", "Here are a few ideas.")
-    yield m
-    m.close()
+def mem(chat_memory: Callable[..., Memory]) -> Memory:
+    return chat_memory(USER, SESSIONS, "co13", "Here are a few ideas.")
 
 
 def _ask(mem: Memory, q: str) -> str:

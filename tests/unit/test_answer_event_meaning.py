@@ -36,10 +36,8 @@ TODAY = datetime(2024, 7, 1, 12)
 
 
 @pytest.fixture(scope="module")
-def mem(chat_memory: Callable[..., Memory]):  # noqa: ANN201
-    m = chat_memory(USER, SESSIONS, "em11", "Here are a few ideas.")
-    yield m
-    m.close()
+def mem(chat_memory: Callable[..., Memory]) -> Memory:
+    return chat_memory(USER, SESSIONS, "em11", "Here are a few ideas.")
 
 
 def _ask(mem: Memory, q: str) -> str:
@@ -97,10 +95,8 @@ NEAR = [
 
 
 @pytest.fixture(scope="module")
-def near(chat_memory: Callable[..., Memory]):  # noqa: ANN201
-    m = chat_memory(NEAR_USER, NEAR, "nm11", "Have fun!")
-    yield m
-    m.close()
+def near(chat_memory: Callable[..., Memory]) -> Memory:
+    return chat_memory(NEAR_USER, NEAR, "nm11", "Have fun!")
 
 
 @pytest.mark.parametrize("question", [

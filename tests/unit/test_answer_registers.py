@@ -55,10 +55,8 @@ UNTOLD = ("When did I sell my car?", "When did I start learning the violin?", "W
 
 
 @pytest.fixture(scope="module")
-def mem(chat_memory: Callable[..., Memory]):  # noqa: ANN201
-    m = chat_memory(USER, SESSIONS, "r", "Sure, happy to help with that.")
-    yield m
-    m.close()
+def mem(chat_memory: Callable[..., Memory]) -> Memory:
+    return chat_memory(USER, SESSIONS, "r", "Sure, happy to help with that.")
 
 
 @pytest.mark.parametrize(("accept", "phrasings"), ANSWERED, ids=[a.split("|")[0][:20] for a, _ in ANSWERED])
@@ -99,10 +97,8 @@ SPENDING_ASKED: list[tuple[str, tuple[str, ...]]] = [
 
 
 @pytest.fixture(scope="module")
-def mem2(chat_memory: Callable[..., Memory]):  # noqa: ANN201
-    m = chat_memory("reg2", SPENDING, "p", "Sure, here are a few ideas.")
-    yield m
-    m.close()
+def mem2(chat_memory: Callable[..., Memory]) -> Memory:
+    return chat_memory("reg2", SPENDING, "p", "Sure, here are a few ideas.")
 
 
 @pytest.mark.parametrize(("accept", "phrasings"), SPENDING_ASKED, ids=[a[:12] for a, _ in SPENDING_ASKED])

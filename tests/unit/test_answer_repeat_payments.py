@@ -7,6 +7,7 @@ thing ("flatmate chiro tues, $45") is theirs. Sentences invented for these tests
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
@@ -15,6 +16,7 @@ from kgmem.answer.aggregate import _marks_repeat, _new_occasion
 from kgmem.answer.evidence import Line
 from kgmem.answer.match import terms
 from kgmem.answer.whose import held_by_other
+from kgmem.api import Memory
 
 
 def _line(text: str, said: datetime, sid: str = "s") -> Line:
@@ -65,7 +67,7 @@ def test_a_holder_the_question_names_is_asked_about() -> None:
 
 
 @pytest.fixture(scope="module")
-def payer(chat_memory):  # noqa: ANN001, ANN201
+def payer(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         (datetime(2025, 2, 3, 18), "Paid $40 for a chiro visit today, my neck is much looser."),
         (datetime(2025, 2, 10, 18), "Another chiro visit this afternoon, $40 again."),
@@ -74,9 +76,7 @@ def payer(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2025, 2, 24, 18), "Ingrid's chiro fri, $35"),
         (datetime(2025, 3, 1, 18), "The $40 chiro visits are worth it, honestly."),
     ]
-    m = chat_memory("ines", said, "rp", None)
-    yield m
-    m.close()
+    return chat_memory("ines", said, "rp", None)
 
 
 def test_equal_payments_on_different_occasions_add_up(payer) -> None:  # noqa: ANN001

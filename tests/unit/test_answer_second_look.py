@@ -46,10 +46,8 @@ UNTOLD = ("Who is my dentist?", "What's my dog called?",
 
 
 @pytest.fixture(scope="module")
-def mem(chat_memory: Callable[..., Memory]):  # noqa: ANN201
-    m = chat_memory(USER, SESSIONS, "m", "Sure, happy to help with that.")
-    yield m
-    m.close()
+def mem(chat_memory: Callable[..., Memory]) -> Memory:
+    return chat_memory(USER, SESSIONS, "m", "Sure, happy to help with that.")
 
 
 @pytest.mark.parametrize(("accept", "phrasings"), ANSWERED, ids=[a for a, _ in ANSWERED])

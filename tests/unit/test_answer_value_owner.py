@@ -7,12 +7,14 @@ Sentences invented for these tests.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
 
 from kgmem.answer.actuality import mode
 from kgmem.answer.subjects import only_a_possessor
+from kgmem.api import Memory
 
 
 @pytest.mark.parametrize(("sentence", "who", "holder_only"), [
@@ -37,16 +39,14 @@ def test_the_mode_of_a_line_whoever_its_doer(sentence: str, told: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def family(chat_memory):  # noqa: ANN001, ANN201
+def family(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         (datetime(2025, 1, 9, 19), "My partner Marek teaches chemistry at Fernhill School."),
         (datetime(2025, 2, 20, 10), "Marek might start at Ridgeway College in January if the interview goes well."),
         (datetime(2025, 3, 18, 10), "Marek's cousin Zofia had her first day at Hollins Academy, she's teaching music there."),
         (datetime(2025, 4, 2, 9), "Any tips for getting limescale off a shower head?"),
     ]
-    m = chat_memory("ola", said, "vo", None)
-    yield m
-    m.close()
+    return chat_memory("ola", said, "vo", None)
 
 
 def test_neither_a_relative_s_job_nor_a_maybe_replaces_the_value(family) -> None:  # noqa: ANN001
@@ -55,12 +55,10 @@ def test_neither_a_relative_s_job_nor_a_maybe_replaces_the_value(family) -> None
 
 
 @pytest.fixture(scope="module")
-def switcher(chat_memory):  # noqa: ANN001, ANN201
+def switcher(chat_memory: Callable[..., Memory]) -> Memory:
     said = [(datetime(2025, 3, 4, 19), "My phone is a Galaxy S24, I was on an iPhone until 2023."),
             (datetime(2025, 4, 2, 9), "Any tips for getting limescale off a shower head?")]
-    m = chat_memory("tam", said, "vs", None)
-    yield m
-    m.close()
+    return chat_memory("tam", said, "vs", None)
 
 
 def test_a_value_told_with_a_closed_period_is_not_current(switcher) -> None:  # noqa: ANN001
@@ -69,13 +67,11 @@ def test_a_value_told_with_a_closed_period_is_not_current(switcher) -> None:  # 
 
 
 @pytest.fixture(scope="module")
-def mover(chat_memory):  # noqa: ANN001, ANN201
+def mover(chat_memory: Callable[..., Memory]) -> Memory:
     said = [(datetime(2025, 1, 9, 19), "My wife Ana teaches maths at Northfield School."),
             (datetime(2025, 4, 3, 19), "Ana had her first day as head of maths at Riverside Academy, so proud."),
             (datetime(2025, 4, 20, 9), "Any tips for getting limescale off a shower head?")]
-    m = chat_memory("rui", said, "vm", None)
-    yield m
-    m.close()
+    return chat_memory("rui", said, "vm", None)
 
 
 def test_an_onset_told_by_name_answers_for_the_relation(mover) -> None:  # noqa: ANN001

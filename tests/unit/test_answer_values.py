@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
 
 from kgmem.answer.aggregate import paid_amounts
 from kgmem.answer.spans import typed_spans
+from kgmem.api import Memory
 from kgmem.retrieval.subject import question_subject
 
 #: a name the user ties to a relation, in the ways people write it
@@ -82,7 +84,7 @@ def test_a_named_person_as_subject_or_possessor(q: str, who: str | None) -> None
 
 
 @pytest.fixture(scope="module")
-def mem(chat_memory):  # noqa: ANN001, ANN201
+def mem(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
         (datetime(2023, 3, 4), "I finally bought hiking boots for $120 at REI yesterday.",
          "My friend Sam spent $300 on a tent, which is wild."),
@@ -101,9 +103,7 @@ def mem(chat_memory):  # noqa: ANN001, ANN201
         (datetime(2023, 5, 20), "I just finished reading Project Hail Mary again, still great.",
          "My sister read Circe and loved it."),
     ]
-    m = chat_memory("vic", said, "v", None)
-    yield m
-    m.close()
+    return chat_memory("vic", said, "v", None)
 
 
 QD = datetime(2023, 6, 1)

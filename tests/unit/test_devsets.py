@@ -9,6 +9,7 @@ eval/devsets/README.md documents, and ``_abs`` questions have no evidence. bench
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -18,36 +19,40 @@ from script_loader import load_script
 ROOT = Path(__file__).resolve().parents[2]
 DEVSETS = ROOT / "eval" / "devsets"
 
-# name -> (author, question-type counts and number of ``_abs`` questions eval/devsets/README.md documents)
-SETS = {
-    "dev3": ("auth7", {"single-session-user": 10, "single-session-assistant": 6,
-                       "single-session-preference": 4, "multi-session": 7, "knowledge-update": 10,
-                       "temporal-reasoning": 13}, 7),
-    "dev4": ("auth9", {"single-session-user": 11, "single-session-assistant": 8,
-                       "single-session-preference": 7, "multi-session": 13, "knowledge-update": 9,
-                       "temporal-reasoning": 17}, 11),
-    "dev5": ("au12", {"single-session-user": 6, "single-session-assistant": 4,
-                      "single-session-preference": 3, "multi-session": 9, "knowledge-update": 9,
-                      "temporal-reasoning": 13}, 5),
-    "dev6": ("au13", {"single-session-user": 5, "single-session-assistant": 3,
-                      "single-session-preference": 2, "multi-session": 10, "knowledge-update": 7,
-                      "temporal-reasoning": 14}, 5),
-    "dev7": ("au15", {"single-session-user": 6, "single-session-assistant": 3,
-                      "single-session-preference": 2, "multi-session": 9, "knowledge-update": 7,
-                      "temporal-reasoning": 15}, 5),
-    "dev8": ("au17", {"single-session-user": 5, "single-session-assistant": 3,
-                      "single-session-preference": 2, "multi-session": 10, "knowledge-update": 7,
-                      "temporal-reasoning": 13}, 5),
-    "dev9": ("au19", {"single-session-user": 5, "single-session-assistant": 3,
-                      "single-session-preference": 3, "multi-session": 10, "knowledge-update": 7,
-                      "temporal-reasoning": 13}, 5),
-    "dev10": ("au20", {"single-session-user": 5, "single-session-assistant": 3,
-                       "single-session-preference": 3, "multi-session": 10, "knowledge-update": 7,
-                       "temporal-reasoning": 13}, 5),
-    "dev11": ("au21", {"single-session-user": 5, "single-session-assistant": 3,
-                       "single-session-preference": 3, "multi-session": 10, "knowledge-update": 7,
-                       "temporal-reasoning": 12}, 5),
-}
+SOURCE = re.compile(r"(dev\d+): a hand-written [^(]*\((\w+), ")
+ROW = re.compile(r"^\| ([a-z-]+)[^|]* \| (\d+) \| (\d+) \|$")
+
+
+def _documented() -> dict[str, tuple[str, Counter[str], Counter[str]]]:
+    """name -> (author its source file names, question-type counts and ``_abs`` counts per type that
+    eval/devsets/README.md's "What ... covers" table documents): the README is the one place they are kept."""
+    authors = {}
+    for src in sorted(DEVSETS.glob("source_dev*.py")):
+        found = SOURCE.match(src.read_text(encoding="utf-8").removeprefix('"""'))
+        assert found and src.name == f"source_{found[1]}.py", f"{src.name}: the first line names no set and author"
+        authors[found[1]] = found[2]
+    sets: dict[str, tuple[str, Counter[str], Counter[str]]] = {}
+    name = None
+    for line in (DEVSETS / "README.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            head = re.fullmatch(r"## What (?:it|(dev\d+)) covers \(\d+ questions\)", line)
+            name = (head[1] or "dev3") if head else None
+            if name:
+                sets[name] = (authors.get(name, "?"), Counter(), Counter())
+        elif name and (row := ROW.match(line)):
+            sets[name][1][row[1]] += int(row[2])
+            sets[name][2][row[1]] += int(row[3])
+    return sets
+
+
+SETS = _documented()
+
+
+def test_every_set_is_documented_and_registered() -> None:
+    bench = load_script(ROOT / "eval" / "bench_heldout.py", "bench_heldout_registry")
+    sources = {p.stem.removeprefix("source_") for p in DEVSETS.glob("source_dev*.py")}
+    assert set(SETS) == sources == bench.DEV_SETS, "a dev set without a README table, a source file or a registration"
+    assert all(sum(counts.values()) for _, counts, _ in SETS.values())
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
@@ -72,15 +77,15 @@ def test_build_checks_every_set() -> None:
 def test_devset_loads_and_is_consistent(name: str) -> None:
     from kgmem.datasets.longmemeval import load_haystacks, validate_file
 
-    _, type_counts, n_abs = SETS[name]
+    _, type_counts, abs_counts = SETS[name]
     path = DEVSETS / f"{name}.json"
     assert validate_file(path) == []
     haystacks = list(load_haystacks(path))
     records = json.loads(path.read_text(encoding="utf-8"))
     assert len(haystacks) == len(records) == sum(type_counts.values())
     assert Counter(r["question_type"] for r in records) == type_counts
-    assert sum(r["question_id"].endswith("_abs") for r in records) == n_abs
-    assert sum(h.is_abstention for h in haystacks) == n_abs
+    assert Counter(r["question_type"] for r in records if r["question_id"].endswith("_abs")) == +abs_counts
+    assert sum(h.is_abstention for h in haystacks) == sum(abs_counts.values())
     assert all(r["question_id"].startswith(f"{name}_") for r in records)
     for r in records:
         sids = r["haystack_session_ids"]

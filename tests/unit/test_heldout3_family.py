@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import strings_in
 
 from kgmem.datasets.synthetic import heldout3_templates as H3
 from kgmem.datasets.synthetic import heldout_templates as H
@@ -27,16 +28,6 @@ KU_PASS_THROUGH = {"ku.current", "ku.previous", "ku.when"}
 
 def _slots(tpl: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(tpl) if f}
-
-
-def _strings(obj: Any) -> set[str]:
-    if isinstance(obj, str):
-        return {obj}
-    if isinstance(obj, dict):
-        return set().union(*(_strings(v) for v in obj.values())) if obj else set()
-    if isinstance(obj, (tuple, list)):
-        return set().union(*(_strings(v) for v in obj)) if obj else set()
-    return set()
 
 
 def _dev_slots(kind: str) -> tuple[set[str], set[str]]:
@@ -96,11 +87,11 @@ def _other_families(said_only: bool = False) -> set[str]:
     table; ``said_only``: only what is written into sessions (no question is ever softened)."""
     from kgmem.datasets.synthetic import families as F
 
-    out = _strings([vars(T)[k] for k in vars(T) if k.isupper() and not (said_only and "QUESTIONS" in k)])
+    out = set(strings_in([vars(T)[k] for k in vars(T) if k.isupper() and not (said_only and "QUESTIONS" in k)]))
     for name, fam in F.TABLE.items():
         if name != "heldout3":
-            out |= _strings(dict(fam.facts) if said_only else
-                            [dict(fam.facts), dict(fam.questions), dict(fam.ku_questions), dict(fam.ssp_requests)])
+            out |= set(strings_in(dict(fam.facts) if said_only else
+                            [dict(fam.facts), dict(fam.questions), dict(fam.ku_questions), dict(fam.ssp_requests)]))
     return out
 
 
@@ -108,7 +99,7 @@ def test_phrasings_are_new() -> None:
     """No heldout3 string equals one of another family (compared, never shown)."""
     others = _other_families() | {r for _, _, _, reqs in V.PREFERENCE_DOMAINS for r in reqs}
     norm = lambda x: " ".join(x.lower().split())  # noqa: E731
-    mine = _strings([H3.FACTS_HELDOUT3, H3.QUESTIONS_HELDOUT3, H3.KU_QUESTIONS_HELDOUT3, H3.SSP_REQUESTS_HELDOUT3])
+    mine = set(strings_in([H3.FACTS_HELDOUT3, H3.QUESTIONS_HELDOUT3, H3.KU_QUESTIONS_HELDOUT3, H3.SSP_REQUESTS_HELDOUT3]))
     clashes = len({norm(x) for x in mine} & {norm(x) for x in others})
     assert clashes == 0, f"{clashes} heldout3 phrasing(s) equal another family's"
 
@@ -118,12 +109,14 @@ def test_starts_change_no_earlier_sentence() -> None:
     heldout3's starts open no sentence of another family, no value a sentence may open with and no
     time expression (so no other family's output changed), and every worded heldout3 sentence the
     user says opens with a listed start (or "I", which stays capitalised)."""
-    from kgmem.datasets.synthetic.render import _COMMON_STARTS, _HELDOUT3_STARTS
+    from kgmem.datasets.synthetic.families import TABLE
+    from kgmem.datasets.synthetic.render import _COMMON_STARTS
+    heldout3_starts = TABLE["heldout3"].starts
 
     said = _other_families(said_only=True)
-    said |= _strings([vars(V)[k] for k in vars(V) if k.isupper()])
+    said |= set(strings_in([vars(V)[k] for k in vars(V) if k.isupper()]))
     said |= {w for w, _ in _EXACT_WHEN + _APPROX_WHEN} | {f"last {d}" for d in _WEEKDAYS}
-    collide = [s for s in _HELDOUT3_STARTS if any(_cap(x).startswith(s) for x in said)]
+    collide = [s for s in heldout3_starts if any(_cap(x).startswith(s) for x in said)]
     assert not collide, collide
     user_said = [t for k, ts in H3.FACTS_HELDOUT3.items() if k != "assistant_recommended" for t in ts]
     worded = [_cap(t) for t in user_said if not t.startswith(("{", "$"))]
@@ -182,7 +175,7 @@ def test_every_question_renders() -> None:
             text = q.format(**_FILL)
             assert "{" not in text and text.rstrip().endswith(("?", ".")), (key, text)
     for pred, parts in H3.KU_QUESTIONS_HELDOUT3.items():
-        for q in _strings(parts):
+        for q in strings_in(parts):
             assert q.format(v="X").endswith("?"), (pred, q)
     for domain, reqs in H3.SSP_REQUESTS_HELDOUT3.items():
         assert all(r.endswith(("?", ".")) for r in reqs), domain

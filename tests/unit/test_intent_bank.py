@@ -8,6 +8,7 @@ import re
 from datetime import datetime
 
 import pytest
+from conftest import strings_in
 
 from kgmem.datasets.synthetic import templates as T
 from kgmem.datasets.synthetic import vocab as V
@@ -44,17 +45,6 @@ def test_no_exemplar_is_a_development_question() -> None:
             assert shared < 0.8, (e.text, q)
 
 
-def _strings(value: object) -> list[str]:
-    """Every string inside nested dicts/tuples/lists (a template module's question tables)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, (tuple, list)):
-        return [s for v in value for s in _strings(v)]
-    return []
-
-
 def _heldout_questions() -> list[str]:
     """The held-out families' question templates (read by this test only: no person reads them)."""
     from kgmem.datasets.synthetic import heldout2_templates as H2
@@ -64,7 +54,7 @@ def _heldout_questions() -> list[str]:
     tables = (H1.QUESTIONS_HELDOUT, H1.KU_QUESTIONS_HELDOUT, H1.SSP_REQUESTS_HELDOUT,
               H2.QUESTIONS_HELDOUT2, H2.KU_QUESTIONS_HELDOUT2, H2.SSP_REQUESTS_HELDOUT2,
               H3.QUESTIONS_HELDOUT3, H3.KU_QUESTIONS_HELDOUT3, H3.SSP_REQUESTS_HELDOUT3)
-    return [q for t in tables for q in _strings(t) if not re.fullmatch(r"\{[a-z_]+\}", q)]
+    return [q for t in tables for q in strings_in(t) if not re.fullmatch(r"\{[a-z_]+\}", q)]
 
 
 def test_no_exemplar_is_a_heldout_question() -> None:

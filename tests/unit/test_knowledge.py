@@ -165,10 +165,8 @@ ASKED = datetime(2024, 7, 1, 12)
 
 
 @pytest.fixture(scope="module")
-def trip(chat_memory: Callable[..., Memory]):  # noqa: ANN201
-    m = chat_memory("kn15", TRIP, "kn", "Sounds lovely.")
-    yield m
-    m.close()
+def trip(chat_memory: Callable[..., Memory]) -> Memory:
+    return chat_memory("kn15", TRIP, "kn", "Sounds lovely.")
 
 
 def test_a_trip_told_by_its_cities_is_the_trip_to_their_country(trip: Memory) -> None:

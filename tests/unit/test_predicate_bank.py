@@ -7,21 +7,11 @@ measure that lookup instead of the reading."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+
+from conftest import strings_in
 
 from kgmem.datasets.synthetic import templates as T
 from kgmem.extraction.zero.proposals import Exemplar, bank_files, load_bank
-
-
-def _strings(obj: object) -> Iterator[str]:
-    if isinstance(obj, str):
-        yield obj
-    elif isinstance(obj, dict):
-        for v in obj.values():
-            yield from _strings(v)
-    elif isinstance(obj, (tuple, list)):
-        for v in obj:
-            yield from _strings(v)
 
 
 def _words(s: str) -> list[str]:
@@ -35,7 +25,7 @@ def _norm(s: str) -> str:
 def _dev_sentences() -> list[str]:
     """Every sentence template of the development generator (facts, distractors, requests,
     questions) with at least two words of its own: "{f} {r}" or "I {v}." are frames, not phrasing."""
-    out = [s for name in dir(T) if name.isupper() for s in _strings(getattr(T, name))]
+    out = [s for name in dir(T) if name.isupper() for s in strings_in(getattr(T, name))]
     return sorted({s for s in out if len(_words(s)) >= 2})
 
 

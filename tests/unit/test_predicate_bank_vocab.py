@@ -10,7 +10,8 @@ the sentences, not values, and are not checked. A value with a capital letter is
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+
+from conftest import strings_in
 
 from kgmem.datasets.synthetic import vocab as V
 from kgmem.extraction.zero.proposals import load_bank
@@ -19,16 +20,10 @@ from kgmem.extraction.zero.proposals import load_bank
 _NOT_VALUES = frozenset(V.RELATIVES) | {domain for domain, *_ in V.PREFERENCE_DOMAINS}
 
 
-def _strings(obj: object) -> Iterator[str]:
-    if isinstance(obj, str):
-        yield obj
-    elif isinstance(obj, (tuple, list)):
-        for v in obj:
-            yield from _strings(v)
-
-
 def _generator_values() -> list[str]:
-    out = {s for name in dir(V) if name.isupper() for s in _strings(getattr(V, name))}
+    # a dict of the vocabulary is a lookup table (a relative's gender), not values the generator plants
+    out = {s for name in dir(V) if name.isupper() and not isinstance(getattr(V, name), dict)
+           for s in strings_in(getattr(V, name))}
     return sorted(out - _NOT_VALUES, key=len, reverse=True)
 
 

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pytest
 
-from kgmem.api import Memory
+from kgmem.models import Answer
 
 pytest.importorskip("spacy")
 
@@ -33,18 +33,15 @@ def test_no_thing_no_taste(line: str) -> None:
     assert all(taste_of_it(line, part) is None for part in PARTS.split(line))
 
 
-def test_every_taste_of_the_domain_counts_whatever_its_session(chat_memory: Callable[..., Memory]) -> None:
+def test_every_taste_of_the_domain_counts_whatever_its_session(answers_over: Callable[..., list[Answer]]) -> None:
     said = [(datetime(2025, 1, 9, 10), "Finished The Salt Path for book group, honestly it's just my sort of thing, "
                                        "gentle and funny."),
             (datetime(2025, 2, 2, 11), "The builders finally fixed the porch roof."),
             (datetime(2025, 3, 15, 19), "Read Piranesi for book group last night, oh I did love the statues!"),
             (datetime(2025, 4, 20, 18), "Finished a thriller for book group, that ending was far too much for me, "
                                         "I can't be doing with blood and gore.")]
-    mem = chat_memory("pf17-all", said, "pfall", "Noted!")
-    try:
-        a = mem.answer("pf17-all", "Could you recommend a book for my holiday?", question_date=datetime(2025, 5, 1, 9))
-    finally:
-        mem.close()
+    [a] = answers_over("pf17-all", said, "pfall", "Noted!", datetime(2025, 5, 1, 9),
+                       "Could you recommend a book for my holiday?")
     assert a.extra["path"] == "preference", a.extra.get("decision")
     assert "Salt Path" in a.text and "blood and gore" in a.text, a.text
 

@@ -17,7 +17,7 @@ import pytest
 from kgmem.answer import taste
 from kgmem.answer.pref_reading import reads_as_taste
 from kgmem.answer.preference import asks_for_advice
-from kgmem.api import Memory
+from kgmem.models import Answer
 
 CONSTRAINTS = [
     ("We steer clear of chain pubs these days", False, "chain pubs"),
@@ -94,13 +94,9 @@ SAID = [
 ]
 
 
-def test_a_suggestion_cites_the_users_constraints_not_fillers(chat_memory: Callable[..., Memory]) -> None:
-    mem = chat_memory("pr10-constraints", SAID, "prc", "Noted!")
-    try:
-        a = mem.answer("pr10-constraints", "what could I make for the kids' tea tomorrow",
-                       question_date=datetime(2024, 5, 20, 9))
-    finally:
-        mem.close()
+def test_a_suggestion_cites_the_users_constraints_not_fillers(answers_over: Callable[..., list[Answer]]) -> None:
+    [a] = answers_over("pr10-constraints", SAID, "prc", "Noted!", datetime(2024, 5, 20, 9),
+                       "what could I make for the kids' tea tomorrow")
     assert a.extra["path"] == "preference", a.extra["decision"]
     assert "cheese" in a.text and "sugar" in a.text, a.text
     assert "you told me" in a.text or "you've told me:" in a.text, a.text  # the user's own words are cited

@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 
 from kgmem.answer.pref_reasons import clauses, second_person, states_constraint
-from kgmem.api import Memory
+from kgmem.models import Answer
 
 
 @pytest.mark.parametrize(("text", "said_back"), [
@@ -52,12 +52,9 @@ SAID = [
 ]
 
 
-def test_the_food_constraints_of_a_long_line_answer_a_dinner_question(chat_memory: Callable[..., Memory]) -> None:
-    mem = chat_memory("pref-domains", SAID, "pdom", "Good to know!")
-    try:
-        a = mem.answer("pref-domains", "got any ideas for a quick dinner tonight?", question_date=datetime(2025, 2, 20, 17))
-    finally:
-        mem.close()
+def test_the_food_constraints_of_a_long_line_answer_a_dinner_question(answers_over: Callable[..., list[Answer]]) -> None:
+    [a] = answers_over("pref-domains", SAID, "pdom", "Good to know!", datetime(2025, 2, 20, 17),
+                       "got any ideas for a quick dinner tonight?")
     assert a.extra["path"] == "preference", a.extra.get("decision")
     assert "pescatarian" in a.text and "olives" in a.text, a.text
     assert "you went pescatarian" in a.text, a.text  # said back in the answer's own words, not only quoted
@@ -65,15 +62,11 @@ def test_the_food_constraints_of_a_long_line_answer_a_dinner_question(chat_memor
     assert "boiler" not in a.text and "dentist" not in a.text.lower(), a.text
 
 
-def test_a_listening_question_takes_no_food_constraint(chat_memory: Callable[..., Memory]) -> None:
+def test_a_listening_question_takes_no_food_constraint(answers_over: Callable[..., list[Answer]]) -> None:
     said = SAID + [(datetime(2025, 2, 18, 8), "for the commute I want something spoken, not music, music just sends me "
                                               "to sleep on the bus")]
-    mem = chat_memory("pref-domains-listen", said, "pdoml", "Good to know!")
-    try:
-        a = mem.answer("pref-domains-listen", "what should I listen to on the bus tomorrow?",
-                       question_date=datetime(2025, 2, 20, 17))
-    finally:
-        mem.close()
+    [a] = answers_over("pref-domains-listen", said, "pdoml", "Good to know!", datetime(2025, 2, 20, 17),
+                       "what should I listen to on the bus tomorrow?")
     assert a.extra["path"] == "preference", a.extra.get("decision")
     assert "music" in a.text and "spoken" in a.text, a.text
     assert "olives" not in a.text and "pescatarian" not in a.text, a.text

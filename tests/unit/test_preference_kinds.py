@@ -14,7 +14,7 @@ import pytest
 
 from kgmem.answer.pref_clash import clashes
 from kgmem.answer.pref_reasons import Restriction
-from kgmem.api import Memory
+from kgmem.models import Answer
 
 NO_MODEL: Callable[[list[str]], np.ndarray | None] = lambda texts: None  # noqa: E731
 
@@ -102,16 +102,12 @@ def test_a_thing_eaten_again_ends_a_diet(clause: str) -> None:
     assert ended(Reason(clause, "t", clause, False))
 
 
-def test_the_guests_diet_is_honoured_across_turns(chat_memory: Callable[..., Memory]) -> None:
+def test_the_guests_diet_is_honoured_across_turns(answers_over: Callable[..., list[Answer]]) -> None:
     """The constraint and the coming are told in two turns; the holder is one of the guests."""
     said = [(datetime(2025, 5, 1, 19), "My father-in-law is coeliac, so he has to be careful.",
              "The in-laws are coming for dinner on Saturday."),
             (datetime(2025, 5, 5, 19), "I love a good lasagne.")]
-    mem = chat_memory("pf16-guests", said, "pfg", "Noted!")
-    try:
-        theirs = mem.answer("pf16-guests", "What should I cook for Saturday's dinner?", question_date=datetime(2025, 5, 10, 17))
-        own = mem.answer("pf16-guests", "What should I cook tonight?", question_date=datetime(2025, 5, 10, 17))
-    finally:
-        mem.close()
+    theirs, own = answers_over("pf16-guests", said, "pfg", "Noted!", datetime(2025, 5, 10, 17),
+                               "What should I cook for Saturday's dinner?", "What should I cook tonight?")
     assert theirs.extra["path"] == "preference" and "gluten-free" in theirs.text, theirs.text
     assert "gluten-free" not in own.text and "coeliac" not in own.text, own.text

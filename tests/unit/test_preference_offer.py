@@ -13,8 +13,8 @@ import pytest
 
 from kgmem.answer.pref_offer import asked_head, offer, refused_things
 from kgmem.answer.pref_reasons import DomainView, Restriction
-from kgmem.api import Memory
 from kgmem.embeddings import load_embedder
+from kgmem.models import Answer
 from kgmem.retrieval.planner import plan_query
 
 pytest.importorskip("spacy")
@@ -66,17 +66,13 @@ def test_what_a_refusal_names(thing: str, things: list[str]) -> None:
     assert refused_things(thing) == things
 
 
-def test_a_suggestion_from_constraints_alone_names_a_thing(chat_memory: Callable[..., Memory]) -> None:
+def test_a_suggestion_from_constraints_alone_names_a_thing(answers_over: Callable[..., list[Answer]]) -> None:
     """Before pf15 the answer was "I'd suggest something that fits what you've told me: …"."""
     said = [(datetime(2025, 7, 1, 19), "I went vegetarian in January and I'm sticking with it."),
             (datetime(2025, 7, 3, 20), "I can't stand aubergine, so please never give me recipes with it."),
             (datetime(2025, 7, 6, 18), "The car failed its MOT again.")]
-    mem = chat_memory("pf15-offer", said, "pfo", "Noted!")
-    try:
-        a = mem.answer("pf15-offer", "can you suggest something quick for dinner tonight?",
-                       question_date=datetime(2025, 7, 10, 17))
-    finally:
-        mem.close()
+    [a] = answers_over("pf15-offer", said, "pfo", "Noted!", datetime(2025, 7, 10, 17),
+                       "can you suggest something quick for dinner tonight?")
     assert a.extra["path"] == "preference", a.extra.get("decision")
     assert "I'd suggest a quick, vegetarian dinner without aubergine" in a.text, a.text
 

@@ -9,26 +9,16 @@ thing."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 import pytest
+from conftest import strings_in
 
 from kgmem.answer import taste
 from kgmem.datasets.synthetic import templates
+from kgmem.models import Answer
 from kgmem.text import STOPWORDS
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        for v in value:
-            yield from _strings(v)
 
 
 def _norm(text: str) -> str:
@@ -42,7 +32,7 @@ def _template_phrases() -> set[str]:
     for name, value in vars(templates).items():
         if name.startswith("__"):
             continue
-        for s in _strings(value):
+        for s in strings_in(value):
             for seg in re.split(r"\{[^}]*\}", s):
                 words = _norm(seg).split()
                 if len(words) >= 2 and any(w.strip("'") not in STOPWORDS for w in words):
@@ -133,13 +123,10 @@ def test_what_is_not_a_stated_taste_is_not_read(statement: str) -> None:
     assert taste.read_taste(statement) is None
 
 
-def test_a_suggestion_uses_tastes_stated_in_other_words(chat_memory) -> None:  # noqa: ANN001
+def test_a_suggestion_uses_tastes_stated_in_other_words(answers_over: Callable[..., list[Answer]]) -> None:
     said = [(datetime(2024, 2, 3), "ngl I'm obsessed with bouldering rn", "Crowded gyms just don't do it for me."),
             (datetime(2024, 2, 17), "Old westerns relax me more than anything.")]
-    m = chat_memory("tess", said, "t", "Noted!")
-    try:
-        a = m.answer("tess", "Any ideas for something active to do this weekend?", question_date=datetime(2024, 3, 1))
-    finally:
-        m.close()
+    [a] = answers_over("tess", said, "t", "Noted!", datetime(2024, 3, 1),
+                       "Any ideas for something active to do this weekend?")
     assert a.extra["path"] == "preference", a.extra["decision"]
     assert "bouldering" in a.text and "avoid Crowded gyms" in a.text, a.text

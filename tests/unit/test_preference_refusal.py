@@ -6,12 +6,15 @@ held-out line); each refused thing was unread at 01ff4f1 (no restriction, or one
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 pytest.importorskip("spacy")
 
 from kgmem.answer.pref_reasons import Reason, reasons_from, restrictions, states_constraint  # noqa: E402
 from kgmem.answer.pref_refusal import refused_by_parse  # noqa: E402
+from kgmem.models import Answer
 
 
 @pytest.mark.parametrize(("clause", "things"), [
@@ -77,31 +80,25 @@ def test_a_negation_constrains_only_what_it_refuses(clause: str, constraint: boo
     assert states_constraint(clause) is constraint
 
 
-def test_a_past_occasion_keeps_no_like_out(chat_memory) -> None:  # noqa: ANN001
+def test_a_past_occasion_keeps_no_like_out(answers_over: Callable[..., list[Answer]]) -> None:
     # rev17 HIGH: "didn't eat the fish at the wedding last night" left out the user's favourite grilled fish
     from datetime import datetime
 
     said = [(datetime(2025, 3, 2, 19), "I love seafood, grilled trout with lemon is my absolute favourite."),
             (datetime(2025, 4, 10, 20), "I didn't eat the trout at the wedding last night, it looked a bit grey.")]
-    mem = chat_memory("pf17-occasion", said, "pfocc", "Noted!")
-    try:
-        a = mem.answer("pf17-occasion", "What should I cook for dinner tonight?", question_date=datetime(2025, 4, 20, 17))
-    finally:
-        mem.close()
+    [a] = answers_over("pf17-occasion", said, "pfocc", "Noted!", datetime(2025, 4, 20, 17),
+                       "What should I cook for dinner tonight?")
     assert a.extra["path"] == "preference", a.extra.get("decision")
     assert "left out" not in a.text and "without" not in a.text, a.text
 
 
-def test_a_refusal_of_the_thing_asked_for_never_empties_the_answer(chat_memory) -> None:  # noqa: ANN001
+def test_a_refusal_of_the_thing_asked_for_never_empties_the_answer(answers_over: Callable[..., list[Answer]]) -> None:
     # rev17 HIGH: "I don't drink wine on weeknights" made "a wine without wine" for "What wine should I open on Saturday?"
     from datetime import datetime
 
     said = [(datetime(2025, 3, 2, 19), "I don't drink cider on weeknights, but a dry cider on a Saturday is heaven.")]
-    mem = chat_memory("pf17-asked-thing", said, "pfask", "Noted!")
-    try:
-        a = mem.answer("pf17-asked-thing", "What cider should I open this Saturday?", question_date=datetime(2025, 3, 7, 17))
-    finally:
-        mem.close()
+    [a] = answers_over("pf17-asked-thing", said, "pfask", "Noted!", datetime(2025, 3, 7, 17),
+                       "What cider should I open this Saturday?")
     assert "without cider" not in a.text, a.text
 
 

@@ -25,7 +25,7 @@ from kgmem.answer.pref_reasons import (
 )
 from kgmem.answer.pref_whose import for_the_user, guest_occasions, holders
 from kgmem.answer.preference import asked_tastes
-from kgmem.api import Memory
+from kgmem.models import Answer
 
 pytest.importorskip("spacy")
 
@@ -111,14 +111,10 @@ SAID = [
 ]
 
 
-def test_a_sisters_diet_is_no_reason_for_the_users_own_dinner(chat_memory: Callable[..., Memory]) -> None:
-    mem = chat_memory("pf14-whose", SAID, "pfw", "Noted!")
-    try:
-        own = mem.answer("pf14-whose", "what should I cook for dinner tonight?", question_date=datetime(2025, 3, 20, 17))
-        hers = mem.answer("pf14-whose", "what should I cook for Maren's birthday dinner?",
-                          question_date=datetime(2025, 3, 20, 17))
-    finally:
-        mem.close()
+def test_a_sisters_diet_is_no_reason_for_the_users_own_dinner(answers_over: Callable[..., list[Answer]]) -> None:
+    own, hers = answers_over("pf14-whose", SAID, "pfw", "Noted!", datetime(2025, 3, 20, 17),
+                             "what should I cook for dinner tonight?",
+                             "what should I cook for Maren's birthday dinner?")
     assert own.extra["path"] == "preference" and hers.extra["path"] == "preference"
     assert "vegan" not in own.text and "Maren" not in own.text and "eggs" not in own.text, own.text
     # the user's taste, honoured with the user's own constraint by its kind
@@ -128,17 +124,14 @@ def test_a_sisters_diet_is_no_reason_for_the_users_own_dinner(chat_memory: Calla
     assert "take on pizza" not in hers.text and "built around pizza" not in hers.text, hers.text
 
 
-def test_a_taste_the_constraint_keeps_out_is_not_built_on(chat_memory: Callable[..., Memory]) -> None:
+def test_a_taste_the_constraint_keeps_out_is_not_built_on(answers_over: Callable[..., list[Answer]]) -> None:
     said = [
         (datetime(2025, 4, 1, 19), "Honestly I could live on cheese, a good cheese board is my favourite thing."),
         (datetime(2025, 4, 3, 20), "Doctor says I have to go dairy-free from now on, which is gutting."),
         (datetime(2025, 4, 6, 18), "I also love anything with roasted vegetables."),
     ]
-    mem = chat_memory("pf14-clash", said, "pfc", "Noted!")
-    try:
-        a = mem.answer("pf14-clash", "what should I make for dinner tonight?", question_date=datetime(2025, 4, 10, 17))
-    finally:
-        mem.close()
+    [a] = answers_over("pf14-clash", said, "pfc", "Noted!", datetime(2025, 4, 10, 17),
+                       "what should I make for dinner tonight?")
     assert a.extra["path"] == "preference", a.extra.get("decision")
     assert "dairy-free" in a.text and "roasted vegetables" in a.text, a.text
     assert "built around good cheese board" not in a.text and "take on good cheese board" not in a.text, a.text
@@ -155,15 +148,11 @@ def test_a_taste_the_question_states_is_what_is_asked_for(question: str, asked: 
     assert asked_tastes(question) == asked
 
 
-def test_the_asked_taste_is_qualified_not_left_out(chat_memory: Callable[..., Memory]) -> None:
+def test_the_asked_taste_is_qualified_not_left_out(answers_over: Callable[..., list[Answer]]) -> None:
     said = [(datetime(2025, 5, 1, 19), "Heads up, I'm allergic to shellfish, so nothing with prawns or crab for me."),
             (datetime(2025, 5, 4, 20), "Finally fixed the bike chain.")]
-    mem = chat_memory("pf14-asked", said, "pfa", "Noted!")
-    try:
-        a = mem.answer("pf14-asked", "im craving seafood pasta tonight, what should i make?",
-                       question_date=datetime(2025, 5, 10, 17))
-    finally:
-        mem.close()
+    [a] = answers_over("pf14-asked", said, "pfa", "Noted!", datetime(2025, 5, 10, 17),
+                       "im craving seafood pasta tonight, what should i make?")
     assert a.extra["path"] == "preference", a.extra.get("decision")
     assert "shellfish-free take on seafood pasta" in a.text, a.text
 
@@ -172,15 +161,12 @@ def test_the_asked_taste_is_qualified_not_left_out(chat_memory: Callable[..., Me
     "I used to be vegetarian but I eat meat again now.",
     "I was vegetarian for ten years until 2019.",
 ])
-def test_a_diet_told_as_over_keeps_nothing_out(over: str, chat_memory: Callable[..., Memory]) -> None:
+def test_a_diet_told_as_over_keeps_nothing_out(over: str, answers_over: Callable[..., list[Answer]]) -> None:
     """rev14 (23:02): a past diet was honoured as a current constraint and the user's own like thrown out."""
     said = [(datetime(2025, 3, 2, 19), "I love a proper beef steak, cooked rare."),
             (datetime(2025, 3, 5, 20), over)]
-    mem = chat_memory("pf14-over", said, "pfo", "Noted!")
-    try:
-        a = mem.answer("pf14-over", "What should I cook for dinner tonight?", question_date=datetime(2025, 3, 20, 17))
-    finally:
-        mem.close()
+    [a] = answers_over("pf14-over", said, "pfo", "Noted!", datetime(2025, 3, 20, 17),
+                       "What should I cook for dinner tonight?")
     assert a.extra["path"] == "preference", a.extra.get("decision")
     assert "built around proper beef steak" in a.text, a.text
     assert "left out" not in a.text and "vegetarian take" not in a.text, a.text
@@ -209,28 +195,20 @@ def test_a_guests_constraint_counts_for_their_occasion(question: str, counts: bo
     assert for_the_user(frozenset({"priyanka"}), question, occasions) is counts
 
 
-def test_the_guests_allergy_is_honoured_at_her_occasion(chat_memory: Callable[..., Memory]) -> None:
+def test_the_guests_allergy_is_honoured_at_her_occasion(answers_over: Callable[..., list[Answer]]) -> None:
     said = [(datetime(2025, 6, 2, 19), "I adore sticky toffee pudding more than anything."),
             (datetime(2025, 6, 4, 20), "Priyanka's coming for lunch on Sunday. She's allergic to sesame.")]
-    mem = chat_memory("pf15-guest", said, "pfg", "Noted!")
-    try:
-        hers = mem.answer("pf15-guest", "What pudding should I make for Sunday's lunch?", question_date=datetime(2025, 6, 5, 17))
-        ours = mem.answer("pf15-guest", "What should we cook tonight?", question_date=datetime(2025, 6, 5, 17))
-    finally:
-        mem.close()
+    hers, ours = answers_over("pf15-guest", said, "pfg", "Noted!", datetime(2025, 6, 5, 17),
+                              "What pudding should I make for Sunday's lunch?", "What should we cook tonight?")
     assert hers.extra["path"] == "preference" and ours.extra["path"] == "preference"
     assert "sesame" in hers.text, hers.text
     assert "sesame" not in ours.text, ours.text
     assert "pudding more," not in hers.text and "pudding more;" not in hers.text, hers.text  # the degree is no part of the thing
 
 
-def test_a_staying_guests_allergy_counts_for_our_meals(chat_memory: Callable[..., Memory]) -> None:
+def test_a_staying_guests_allergy_counts_for_our_meals(answers_over: Callable[..., list[Answer]]) -> None:
     """rev15 (01:48): a houseguest staying all week was reduced to an occasion, and her allergy dropped for "we"."""
     said = [(datetime(2025, 6, 2, 19), "I adore a good lentil shepherd's pie."),
             (datetime(2025, 6, 4, 20), "Priyanka's staying with us all week. She's allergic to sesame.")]
-    mem = chat_memory("pf15-stay", said, "pfs", "Noted!")
-    try:
-        ours = mem.answer("pf15-stay", "What should we cook tonight?", question_date=datetime(2025, 6, 5, 17))
-    finally:
-        mem.close()
+    [ours] = answers_over("pf15-stay", said, "pfs", "Noted!", datetime(2025, 6, 5, 17), "What should we cook tonight?")
     assert ours.extra["path"] == "preference" and "sesame" in ours.text, ours.text

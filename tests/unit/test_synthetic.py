@@ -10,6 +10,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+from conftest import strings_in
 from typer.testing import CliRunner
 
 from kgmem.cli import app
@@ -159,16 +160,6 @@ def test_default_mix_has_all_three_families(tmp_path: Path) -> None:
     assert fams.count("heldout") == 2 and fams.count("heldout2") == 2 and fams.count("dev") == 4
 
 
-def _strings(obj: Any) -> set[str]:
-    if isinstance(obj, str):
-        return {obj}
-    if isinstance(obj, dict):
-        return set().union(*(_strings(v) for v in obj.values())) if obj else set()
-    if isinstance(obj, (tuple, list)):
-        return set().union(*(_strings(v) for v in obj)) if obj else set()
-    return set()
-
-
 def test_heldout2_phrasings_are_new_and_fit_the_generator() -> None:
     """No heldout2 sentence or question equals a dev or heldout one; keys and slots match the generator's."""
     import string
@@ -177,8 +168,8 @@ def test_heldout2_phrasings_are_new_and_fit_the_generator() -> None:
     from kgmem.datasets.synthetic import heldout_templates as H
     from kgmem.datasets.synthetic import templates as T
 
-    mine = _strings([H2.FACTS_HELDOUT2, H2.QUESTIONS_HELDOUT2, H2.KU_QUESTIONS_HELDOUT2, H2.SSP_REQUESTS_HELDOUT2])
-    theirs = _strings([vars(T)[k] for k in vars(T) if k.isupper()] + [vars(H)[k] for k in vars(H) if k.isupper()])
+    mine = set(strings_in([H2.FACTS_HELDOUT2, H2.QUESTIONS_HELDOUT2, H2.KU_QUESTIONS_HELDOUT2, H2.SSP_REQUESTS_HELDOUT2]))
+    theirs = set(strings_in([vars(T)[k] for k in vars(T) if k.isupper()] + [vars(H)[k] for k in vars(H) if k.isupper()]))
     theirs |= {r for _, _, _, reqs in V.PREFERENCE_DOMAINS for r in reqs}
     norm = lambda x: " ".join(x.lower().split())  # noqa: E731
     assert not {norm(x) for x in mine} & {norm(x) for x in theirs}
@@ -427,22 +418,24 @@ def test_dev3_phrasings_are_new_and_their_starts_change_no_earlier_sentence() ->
     from kgmem.datasets.synthetic import heldout2_templates as H2
     from kgmem.datasets.synthetic import heldout_templates as H
     from kgmem.datasets.synthetic import templates as T
+    from kgmem.datasets.synthetic.families import TABLE
     from kgmem.datasets.synthetic.planning import _APPROX_WHEN, _EXACT_WHEN
-    from kgmem.datasets.synthetic.render import _COMMON_STARTS, _DEV3_STARTS
+    from kgmem.datasets.synthetic.render import _COMMON_STARTS
+    dev3_starts = TABLE["dev3"].starts
 
-    mine = _strings([D3.FACTS_DEV3, D3.QUESTIONS_DEV3, D3.KU_QUESTIONS_DEV3, D3.SSP_REQUESTS_DEV3])
+    mine = set(strings_in([D3.FACTS_DEV3, D3.QUESTIONS_DEV3, D3.KU_QUESTIONS_DEV3, D3.SSP_REQUESTS_DEV3]))
     mine -= {"{current_q}", "{previous_q}", "{when_q}"}
-    earlier = _strings([vars(m)[k] for m in (T, H, H2) for k in vars(m) if k.isupper()])
+    earlier = set(strings_in([vars(m)[k] for m in (T, H, H2) for k in vars(m) if k.isupper()]))
     norm = lambda x: " ".join(x.lower().split())  # noqa: E731
     assert not {norm(x) for x in mine} & {norm(x) for x in earlier | {r for d in V.PREFERENCE_DOMAINS for r in d[3]}}
     # soften() lower-cases a sentence that opens with a start: the new starts open no earlier
     # sentence (questions are never softened), no value a sentence may open with, no time expression
-    said = _strings([vars(m)[k] for m in (T, H, H2) for k in vars(m) if k.isupper() and "QUESTIONS" not in k])
-    opened = said | _strings([vars(V)[k] for k in vars(V) if k.isupper()]) | {w for w, _ in _EXACT_WHEN + _APPROX_WHEN}
+    said = set(strings_in([vars(m)[k] for m in (T, H, H2) for k in vars(m) if k.isupper() and "QUESTIONS" not in k]))
+    opened = said | set(strings_in([vars(V)[k] for k in vars(V) if k.isupper()])) | {w for w, _ in _EXACT_WHEN + _APPROX_WHEN}
     opened |= {f"last {d}" for d in WEEKDAYS}
-    assert not [x for x in opened if (x[:1].upper() + x[1:]).startswith(_DEV3_STARTS)]
+    assert not [x for x in opened if (x[:1].upper() + x[1:]).startswith(dev3_starts)]
     # every dev3 sentence that opens with a word is softened mid-sentence
-    worded = [t[:1].upper() + t[1:] for t in _strings(D3.FACTS_DEV3) if not t.startswith("{")]
+    worded = [t[:1].upper() + t[1:] for t in set(strings_in(D3.FACTS_DEV3)) if not t.startswith("{")]
     assert all(t.startswith((*_COMMON_STARTS, "I ", "I'll ", "HR ", "IT ")) for t in worded)
 
 

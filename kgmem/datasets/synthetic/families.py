@@ -40,12 +40,15 @@ KuPhrasing = str | tuple[str, ...]
 class TemplateFamily:
     """The phrasings of one family other than dev: fact sentences per kind, questions per key,
     knowledge-update questions per predicate (current, previous, when changed) and preference
-    requests per domain. A question key the family lacks falls back to the dev phrasing."""
+    requests per domain. A question key the family lacks falls back to the dev phrasing. ``starts``:
+    the family's own sentence openers that render.soften lower-cases mid-sentence; none opens a
+    sentence or value of an earlier family (tests check), so adding a family changes no earlier output."""
 
     facts: Mapping[str, tuple[str, ...]]
     questions: Mapping[str, tuple[str, ...]]
     ku_questions: Mapping[str, tuple[KuPhrasing, KuPhrasing, KuPhrasing]]
     ssp_requests: Mapping[str, tuple[str, ...]]
+    starts: tuple[str, ...] = ()
 
 
 #: family -> its templates; a new family is one more row here (and its name in the Literals above)
@@ -53,10 +56,26 @@ TABLE: dict[str, TemplateFamily] = {
     "heldout": TemplateFamily(H.FACTS_HELDOUT, H.QUESTIONS_HELDOUT, H.KU_QUESTIONS_HELDOUT,
                               H.SSP_REQUESTS_HELDOUT),
     "heldout2": TemplateFamily(H2.FACTS_HELDOUT2, H2.QUESTIONS_HELDOUT2, H2.KU_QUESTIONS_HELDOUT2,
-                               H2.SSP_REQUESTS_HELDOUT2),
-    "dev3": TemplateFamily(D3.FACTS_DEV3, D3.QUESTIONS_DEV3, D3.KU_QUESTIONS_DEV3, D3.SSP_REQUESTS_DEV3),
+                               H2.SSP_REQUESTS_HELDOUT2, starts=(  # generator 1.1.0
+        "Ambitious ", "Been ", "Checked ", "Counting ", "Crossed ", "Did ", "Ditched ", "Drained ",
+        "Family ", "Finally ", "Fingers ", "Flights ", "Forty ", "Froze ", "Guess ", "Honestly ",
+        "Knocked ", "Left ", "Leg ", "Life ", "Made ", "Managed ", "Most ", "Negotiated ", "Nine ",
+        "Not ", "Ok, ", "Opened ", "Parking ", "Picking ", "Said ", "Screen ", "Showed ", "Spent ",
+        "Started ", "Stayed ", "Still ", "Stuck ", "Summers ", "To ", "Turns ", "Upped ", "Vet ",
+        "Watch ", "Watching ", "Welp, ", "Whenever ", "You ", "Had ", "Moved ", "For ", "If ")),
+    "dev3": TemplateFamily(D3.FACTS_DEV3, D3.QUESTIONS_DEV3, D3.KU_QUESTIONS_DEV3, D3.SSP_REQUESTS_DEV3, starts=(
+        "Aiming ", "Already ", "Asked ", "Between ", "Bumped ", "Cancelled ", "Carried ", "Caved ", "Changed ",
+        "Cracked ", "Does ", "Dog ", "Every ", "Filled ", "First ", "Flashcards ", "Grocery ", "Half ", "Honestly? ",
+        "In ", "Insurance ", "Legs ", "Money's ", "Mum ", "Ngl ", "Nope ", "Ok ", "One ", "Parallel ", "Parkrun ",
+        "Played ", "Put ", "Returned ", "Rewrote ", "Road ", "So ", "Somebody ", "Taking ", "Tax ", "Told ",
+        "Totally ", "Traded ", "Transferred ", "Tried ", "Ugh ", "Unpacking ", "Updated ", "Walking ", "Why ",
+        "You'll ")),
     "heldout3": TemplateFamily(H3.FACTS_HELDOUT3, H3.QUESTIONS_HELDOUT3, H3.KU_QUESTIONS_HELDOUT3,
-                               H3.SSP_REQUESTS_HELDOUT3),
+                               H3.SSP_REQUESTS_HELDOUT3, starts=(
+        "Another ", "Anyway ", "Can't ", "Cancelling ", "Carrying ", "Changing ", "Crumbs, ", "Dear ", "Do ",
+        "Gave ", "Give ", "Grandparents ", "It ", "Kids ", "Kindly ", "Literally ", "Lugging ", "Moving ",
+        "Nobody ", "Once ", "Packed ", "Paid ", "People ", "Podcasts ", "Pushed ", "School ", "Setting ",
+        "Tickets ", "Toddler ", "Twenty-four ", "Ugh, ", "Walked ", "Without ", "Would ")),
 }
 
 

@@ -16,6 +16,7 @@ from typing import Literal
 
 from kgmem.datasets.synthetic import templates as T
 from kgmem.datasets.synthetic import vocab as V
+from kgmem.datasets.synthetic.families import TABLE
 from kgmem.datasets.synthetic.plan import PlantedFact, SlotPlan, hex_id, rng_for
 
 CORPUS_PATH = Path(__file__).resolve().parent / "data" / "prose.jsonl.gz"
@@ -35,34 +36,9 @@ _COMMON_STARTS: tuple[str, ...] = ("My ", "The ", "Just ", "Big ", "Side ", "Fun
                   "Dinner ", "Childhood ", "Evenings ", "Trying ", "Anything ", "Hard ", "Steer ", "Heading ", "Fastest ",
                   "Our ", "Rent ", "Everything ", "Have ", "Should ", "Is ", "Can ", "Could ", "Any ", "What", "How ",
                   "Quick ", "When ", "Last ", "Today", "Yesterday", "This ", "Two ", "Three ", "Four ", "A ", "Thanks", "That ", "Hmm", "Okay", "Interesting", "Got it", "I'd ", "I'm ", "I've ")
-# sentence starts of the heldout2 family (1.1.0); none of them starts a dev or heldout sentence,
-# so adding them changed no earlier output
-_COMMON_STARTS += ("Ambitious ", "Been ", "Checked ", "Counting ", "Crossed ", "Did ", "Ditched ", "Drained ",
-                   "Family ", "Finally ", "Fingers ", "Flights ", "Forty ", "Froze ", "Guess ", "Honestly ",
-                   "Knocked ", "Left ", "Leg ", "Life ", "Made ", "Managed ", "Most ", "Negotiated ", "Nine ",
-                   "Not ", "Ok, ", "Opened ", "Parking ", "Picking ", "Said ", "Screen ", "Showed ", "Spent ",
-                   "Started ", "Stayed ", "Still ", "Stuck ", "Summers ", "To ", "Turns ", "Upped ", "Vet ",
-                   "Watch ", "Watching ", "Welp, ", "Whenever ", "You ", "Had ", "Moved ", "For ", "If ")
-#: sentence starts of the dev3 family (session 17); a test in tests/unit/test_synthetic.py checks that
-#: none opens a sentence or a value of an earlier family, so adding them changed no earlier output
-_DEV3_STARTS: tuple[str, ...] = (
-    "Aiming ", "Already ", "Asked ", "Between ", "Bumped ", "Cancelled ", "Carried ", "Caved ", "Changed ",
-    "Cracked ", "Does ", "Dog ", "Every ", "Filled ", "First ", "Flashcards ", "Grocery ", "Half ", "Honestly? ",
-    "In ", "Insurance ", "Legs ", "Money's ", "Mum ", "Ngl ", "Nope ", "Ok ", "One ", "Parallel ", "Parkrun ",
-    "Played ", "Put ", "Returned ", "Rewrote ", "Road ", "So ", "Somebody ", "Taking ", "Tax ", "Told ",
-    "Totally ", "Traded ", "Transferred ", "Tried ", "Ugh ", "Unpacking ", "Updated ", "Walking ", "Why ",
-    "You'll ",
-)
-_COMMON_STARTS += _DEV3_STARTS
-#: sentence starts of the heldout3 family (session 17); a test (test_heldout3_family.py) checks that
-#: none opens a sentence or a value of an earlier family, so adding them changed no earlier output
-_HELDOUT3_STARTS: tuple[str, ...] = (
-    "Another ", "Anyway ", "Can't ", "Cancelling ", "Carrying ", "Changing ", "Crumbs, ", "Dear ", "Do ",
-    "Gave ", "Give ", "Grandparents ", "It ", "Kids ", "Kindly ", "Literally ", "Lugging ", "Moving ",
-    "Nobody ", "Once ", "Packed ", "Paid ", "People ", "Podcasts ", "Pushed ", "School ", "Setting ",
-    "Tickets ", "Toddler ", "Twenty-four ", "Ugh, ", "Walked ", "Without ", "Would ",
-)
-_COMMON_STARTS += _HELDOUT3_STARTS
+# each family's own sentence starts are its row's ``starts`` in families.TABLE (none opens an earlier
+# family's sentence or value, so adding a family changed no earlier output)
+_COMMON_STARTS += tuple(start for fam in TABLE.values() for start in fam.starts)
 
 
 @dataclass(frozen=True)

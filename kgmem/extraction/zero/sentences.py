@@ -22,7 +22,7 @@ from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, DIETS, PETS, PHONE_B
 from kgmem.extraction.zero.nlp import word_number
 from kgmem.extraction.zero.slot_nouns import label_note
 from kgmem.extraction.zero.truecase import truecase_turn
-from kgmem.lexicon import numbers
+from kgmem.lexicon import numbers, people
 from kgmem.temporal import ResolvedTime, TimeSpan, find_time_expressions
 
 
@@ -68,8 +68,8 @@ def best_time(times: list[TimeSpan], prefer_future: bool = False) -> ResolvedTim
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|My|we|We|our|Our|me|Me|mine|Mine|myself|us|[Rr]ent|[Ll]ease|[Hh]ello|[Nn]othing\s+beats|(?:since|after)\s+getting|[Nn]ow\s+that)\b")
 #: "the new Tesla arrived" names the user's car without a first-person word
 NEW_CAR = re.compile(r"\b(?:[Mm]y|[Tt]he|[Oo]ur)\s+(?:brand[- ])?new\s+(?:" + alt(CAR_BRANDS_CASED) + r")\b")
-# no split after a title or place abbreviation ("St. Brigid's", "Dr. Patel", "Mt. Hood")
-_SENT_SPLIT = re.compile(r"(?<=[.!?])(?<!\bSt\.)(?<!\bMt\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bJr\.)(?<!\bSr\.)(?<!\bFt\.)(?<!\bvs\.)(?<!\bAve\.)(?<!\bMrs\.)(?<!\bProf\.)\s+(?=[\"'(\[]?[A-Z0-9*])|\n+")
+# no split after a title or place abbreviation ("St. Brigid's", "Dr. Patel", "Mt. Hood"): people.abbreviations(), the one list
+_SENT_SPLIT = re.compile(r"(?<=[.!?])" + "".join(rf"(?<!\b{a}\.)" for a in people.abbreviations()) + r"\s+(?=[\"'(\[]?[A-Z0-9*])|\n+")
 
 #: "Caught Past Lives last night", "Snagged a jacket…": a chat user drops the subject "I"
 _DROPPED_SUBJECT = re.compile(
