@@ -43,10 +43,8 @@ TWO_SESSIONS = [
 
 
 @pytest.fixture(scope="module")
-def mem(chat_memory: Callable[..., Memory]):  # noqa: ANN201
-    m = chat_memory(USER, SESSIONS, "tr18", "Have a lovely time.")
-    yield m
-    m.close()
+def mem(chat_memory: Callable[..., Memory]) -> Memory:
+    return chat_memory(USER, SESSIONS, "tr18", "Have a lovely time.")
 
 
 def _ask(mem: Memory, user: str, q: str) -> str:
@@ -78,13 +76,10 @@ def test_a_place_named_elsewhere_in_the_coming_back_turn_is_no_trip_there(mem: M
 
 def test_two_trips_in_the_asked_country_are_a_tie(chat_memory: Callable[..., Memory]) -> None:
     m = chat_memory(TWO, TWO_SESSIONS, "tw18", "Enjoy!")
-    try:
-        answer = _ask(m, TWO, "how many days was I in Italy?")
-        assert not answer[:1].isdigit(), answer
-        # each city alone is one trip: Friday 8 March to Sunday 17 March
-        assert _ask(m, TWO, "how many days was I in Rome?").startswith("9 days")
-    finally:
-        m.close()
+    answer = _ask(m, TWO, "how many days was I in Italy?")
+    assert not answer[:1].isdigit(), answer
+    # each city alone is one trip: Friday 8 March to Sunday 17 March
+    assert _ask(m, TWO, "how many days was I in Rome?").startswith("9 days")
 
 
 @pytest.mark.parametrize(("text", "sets_off", "roles"), [
