@@ -63,8 +63,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                              rf"(?:^|[^\w\s]\s*)(?:{_alt(ret['words'])})\b|"
                              rf"\b(?:{_alt(ret['words'])})\s+(?:{_alt(ret['before'])})\b|"
                              rf"\b(?:{_alt(ret['plain'])})\b)", re.I),
-        "departure": re.compile(rf"\b(?:{_alt(s['departure'])})\b", re.I),
+        # "off to", and with a particle between ("off up to", "off over to")
+        "departure": re.compile(rf"\b(?:{_alt(s['departure'])}|off\s+(?:{_alt(s['travel_ahead']['particles'])})\s+to)\b",
+                                re.I),
         "travel_ahead": _travel_ahead(s["travel_ahead"]),
+        "unreal": re.compile(rf"(?:\b(?:{_alt(s['unreal_before'])})\b|'d\b)", re.I),
     }
 
 
@@ -73,9 +76,12 @@ def _travel_ahead(t: dict[str, list[str]]) -> re.Pattern[str]:
     on a day ("Fly Thursday."); by
     road or sea to a name (a capitalised word within the next few words: "to my parents in Regensburg")."""
     part = rf"(?:\s+(?:{_alt(t['particles'])}))?"
+    # a dropped g is the same word ("flyin'", "drivin"): every -ing form also without its g
+    flight = t["flight"] + [w[:-1] + e for w in t["flight"] if w.endswith("ing") for e in ("", "'")]
+    road = t["by_road_or_sea"] + [w[:-1] + e for w in t["by_road_or_sea"] if w.endswith("ing") for e in ("", "'")]
     cal = rf"(?i:{calendar.weekday_alternation()}|{calendar.month_alternation()})"  # "to work on Monday"
-    return re.compile(rf"\b(?:(?i:{_alt(t['flight'])}){part}\s+(?:(?i:to)\s+(?!(?i:back|home)\b)\w|(?i:on\s+)?{cal}\b)|"
-                      rf"(?i:{_alt(t['by_road_or_sea'])}){part}\s+(?i:to)\s+(?:[a-z'-]+\s+){{0,3}}?(?!{cal}\b)[A-Z]\w)")
+    return re.compile(rf"\b(?:(?i:{_alt(flight)}){part}\s+(?:(?i:to)\s+(?!(?i:back|home)\b)\w|(?i:on\s+)?{cal}\b)|"
+                      rf"(?i:{_alt(road)}){part}\s+(?i:to)\s+(?:[a-z'-]+\s+){{0,3}}?(?!{cal}\b)[A-Z]\w)")
 
 
 def structural_roles(text: str) -> set[str]:
@@ -104,10 +110,41 @@ def departs(text: str) -> bool:
     return setting_off(text) is not None
 
 
+def departed(text: str) -> bool:
+    """Whether a sentence tells setting off in words that carry their own time ("left for …",
+    "off to …"), not only a journey told ahead."""
+    return bool(_patterns()["departure"].search(text))
+
+
+def unreal_frame(text: str) -> bool:
+    """Whether a clause's words before its verb make it no real event: a modal, a condition, a wish,
+    a habit or a some-day ("one day I fly to …", "asked if I'd drive …", "every summer we drive …")."""
+    return bool(_patterns()["unreal"].search(text))
+
+
+#: the user as the one who travels: the journey opens its clause ("Flying out to Oslo …", "Fly
+#: Thursday."), or "I" / "we" is its subject ("Lindiwe and I fly out", "Sunday I fly to …")
+_USER_SUBJECT = re.compile(r"(?:^\W*|\b(?:I|we)(?:'m|'re|\s+am|\s+are)?\s+)$", re.I)
+
+
+def users_own(before: str) -> bool:
+    """Whether the words of a clause before its journey verb make it the user's real journey: the
+    user its subject, no unreal frame ("Mum and Dad fly to …", "One day I fly to …" are none)."""
+    return bool(_USER_SUBJECT.search(before)) and not unreal_frame(before)
+
+
 def setting_off(text: str) -> re.Match[str] | None:
-    """Where a sentence tells setting off (:func:`departs`), else ``None``."""
+    """Where a sentence tells setting off (:func:`departs`), else ``None``. A journey told ahead
+    counts only as the user's own (:func:`users_own`)."""
     p = _patterns()
-    return p["departure"].search(text) or (None if past_marked(text) else p["travel_ahead"].search(text))
+    found = p["departure"].search(text)
+    if found or past_marked(text):
+        return found
+    ahead = p["travel_ahead"].search(text)
+    if ahead is None:
+        return None
+    before = re.split(r"[;,:!?.]+\s", text[:ahead.start()])[-1]
+    return ahead if users_own(before) else None
 
 
 def event_roles(text: str) -> set[str]:

@@ -23,27 +23,28 @@ from datetime import datetime, timedelta
 
 from kgmem import knowledge, temporal
 from kgmem.answer.event_mentions import CONTINUATION_DAYS
-from kgmem.answer.event_roles import departs, returns_home, setting_off
+from kgmem.answer.event_roles import departed, departs, returns_home, setting_off, users_own
 from kgmem.answer.event_spec import EventMatch, line_roles
 from kgmem.answer.event_time import scheduled_text
 from kgmem.answer.event_time import when as when_of
 from kgmem.answer.evidence import EvidenceSet, Line
 
-#: the user in a line the actuality reader took for another's doing ("Lindiwe and I fly out")
-_WITH_USER = re.compile(r"\b(?:I|we|us)\b", re.I)
-
 
 def _own(line: Line) -> bool:
-    """The user's own line (a "no" or a question tells nothing); one read as another's doing counts
-    when the user is in it or it opens with the setting off ("flyin to raro on thurs w mum")."""
-    if line.actuality in ("actual", "plan"):
-        return True
-    at = setting_off(line.text) if line.actuality in ("other", "request") else None
+    """The user's own setting off or coming back (a "no" tells nothing). A setting off needs the
+    user as its subject, outside an unreal frame ("Mum and Dad fly to Rome", "One day I fly to
+    Japan", "Jo asked if I'd drive down to …" are none); a question after it in its own sentence is
+    no matter ("Flying out to Oslo on Thursday, any tips?")."""
+    at = setting_off(line.text)
     if at is None:
+        return line.actuality == "actual"
+    if line.actuality not in ("actual", "plan", "other", "request"):
         return False
-    if line.actuality == "request":  # "Flying out to Oslo on Thursday, any tips?": the question is its own clause
-        return not _clause(line.text, at).rstrip().endswith("?")
-    return bool(_WITH_USER.search(line.text) or not re.search(r"\w", line.text[:at.start()]))
+    clause = _clause(line.text, at)
+    before = clause[:max(0, at.start() - line.text.find(clause))]
+    if line.actuality == "request" and clause.rstrip().endswith("?"):
+        return False
+    return users_own(before)
 
 
 def _clause(text: str, at: re.Match[str]) -> str:
@@ -53,7 +54,7 @@ def _clause(text: str, at: re.Match[str]) -> str:
     return text[(cuts[-1] if cuts else 0):end]
 
 
-def _set_off_day(line: Line, ev: EvidenceSet) -> datetime:
+def _set_off_day(line: Line, ev: EvidenceSet) -> datetime | None:
     """The day a setting off names: a coming day told in its own clause ("Sunday I fly to …", "off to
     the caravan a week tomorrow, [packing since Easter]"), else in a later sentence of its turn ("we
     are off to Spain! We take the ferry a week on Sunday"), else the line's own time."""
@@ -63,7 +64,8 @@ def _set_off_day(line: Line, ev: EvidenceSet) -> datetime:
         day = _coming_day(text, line.said_at)
         if day is not None:
             return day
-    return when_of(line, ev)[0]
+    # a journey told ahead with no coming day is no setting off; "left for …" tells its own time
+    return when_of(line, ev)[0] if departed(line.text) else None
 
 
 #: where a clause ends inside a sentence
@@ -94,8 +96,9 @@ def trip_span(activity: str, ev: EvidenceSet, named: list[EventMatch]) -> tuple[
         if back is None or any(off.said_at < o.said_at < back.said_at for o in offs):
             continue
         start, end = _set_off_day(off, ev), when_of(back, ev)[0]
-        if start < end <= start + timedelta(days=CONTINUATION_DAYS):
+        if start is not None and start < end <= start + timedelta(days=CONTINUATION_DAYS):
             pairs.append((off, start, back, end))
+    pairs = [p for p in pairs if not elsewhere(activity, p[0], p[2])]
     if not pairs:
         return None
     told = {(m.line.turn_id, m.line.position) for m in named if m.line is not None}  # the sentence, not its turn
@@ -114,3 +117,26 @@ def _in_region(activity: str, *ends: Line) -> bool:
     regions = knowledge.regions_in(activity)
     return any(re.search(rf"\b{re.escape(r)}\b", ln.text, re.I) or knowledge.places_within(r, ln.text)
                for r in regions for ln in ends)
+
+
+#: a place where the trip was: after "from", or after "in" / "at" / "to" that no coming back governs
+#: ("after the work trip to Glasgow", "camping in the Peak District"; not "arrived back in Bristol")
+_WHERE = re.compile(r"(?<!\bback\s)(?<!\bhome\s)(?<!\barrived\s)(?<!\blanded\s)\b(?:from|in|at|to)\s+(?:the\s+)?"
+                    r"(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
+
+
+def elsewhere(activity: str, *ends: Line) -> bool:
+    """Whether an end tells being in a place the activity's place is not (a coming back "after the
+    work trip to Glasgow" ends no trip to Japan); a place the gazetteer cannot place says nothing."""
+    asked = knowledge.regions_in(activity) + re.findall(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*", activity)
+    asked = [a for a in asked if a.lower() not in ("i", "we")]
+    if not asked:
+        return False
+    for ln in ends:
+        for m in _WHERE.finditer(ln.text):
+            place = m.group("place")
+            if any(place.lower() == a.lower() or knowledge.within(place, a, ln.text) for a in asked):
+                continue
+            if any(knowledge.within(place, a, ln.text) is False for a in asked):
+                return True
+    return False

@@ -23,7 +23,7 @@ from kgmem.answer.event_names import names_head
 from kgmem.answer.event_roles import departs, returns_home
 from kgmem.answer.event_spec import EventMatch, EventSpec, line_roles, one_per_turn, parse_spec
 from kgmem.answer.event_time import when as when_of
-from kgmem.answer.event_trips import trip_span
+from kgmem.answer.event_trips import elsewhere, trip_span
 from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, roles_of
 
 __all__ = ["EventMatch", "EventSpec", "line_roles", "match_event", "match_span", "match_spec", "mentions", "parse_spec"]
@@ -151,8 +151,10 @@ def match_span(activity: str, ev: EvidenceSet) -> tuple[EventMatch, EventMatch] 
         start = match_by_meaning(EventSpec(activity, activity, "start"), ev, words)
     if end is None and start is not None:
         end = _continuation(start, activity, ev)
-    if start is None or end is None or start.turn_id == end.turn_id or end.when <= start.when:
-        # no line names both ends: a trip set off in one turn and ended by coming home in another
+    if start is None or end is None or start.turn_id == end.turn_id or end.when <= start.when or (
+            start.line is not None and end.line is not None and elsewhere(activity, start.line, end.line)):
+        # no line names both ends (or an end tells another place): a trip set off in one turn and
+        # ended by coming home in another
         return trip_span(activity, ev, ms)
     return start, end
 

@@ -10,6 +10,7 @@ or held-out line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -107,3 +108,28 @@ def test_since_and_a_short_weekday_name_a_day() -> None:
         assert spans and spans[0].resolved.start.date().isoformat() == day, text
     assert returns_home("back since sat, so tired")
     assert not temporal.find_time_expressions("I sat on the sofa all day", said)[1:]  # "sat" alone is a verb
+
+
+#: rev18's probes (session 18): someone else's trip, a wish, a delay, an invitation not taken up, a
+#: coming back from another place; main abstained on each, a trip rule must too (or be right)
+PROBES = [
+    ([(datetime(2025, 3, 3, 9), "Mum and Dad fly to Rome on Friday, I'm staying here to mind the dog."),
+      (datetime(2025, 3, 11, 9), "Home again after three days camping in the Peak District.")], "How many days was I in Italy?"),
+    ([(datetime(2025, 3, 3, 9), "One day I fly to Japan and eat my way through Osaka."),
+      (datetime(2025, 3, 7, 9), "Back home since Wednesday after the work trip to Glasgow.")], "How long was I in Japan?"),
+    ([(datetime(2025, 3, 3, 9), "Jo asked if I'd drive down to Brighton with her on Saturday, I said I'd think about it."),
+      (datetime(2025, 3, 12, 9), "Finally back home since Monday after babysitting for my sister all weekend.")],
+     "How many days was I in Brighton?"),
+    ([(datetime(2025, 3, 3, 9), "Thursday I fly to Lisbon for the conference!"),
+      (datetime(2025, 3, 11, 9), "Back home since Sunday after a long weekend at my parents' in Leeds.")],
+     "How many days was I in Portugal?"),
+]
+
+
+@pytest.mark.parametrize(("said", "question"), PROBES)
+def test_no_trip_of_the_user_there_gets_no_number(chat_memory: Callable[..., Memory], said: list[tuple[datetime, str]],
+                                                  question: str) -> None:
+    user = "probe-" + re.sub(r"\W+", "-", question.lower())
+    m = chat_memory(user, said, "pr18", "Noted.")
+    answer = m.answer(user, question, question_date=datetime(2025, 3, 25, 12)).text
+    assert not answer[:1].isdigit(), answer
