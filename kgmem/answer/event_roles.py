@@ -105,9 +105,10 @@ def returns_home(text: str) -> bool:
 
 
 def departs(text: str) -> bool:
-    """Whether a sentence tells setting off ("flying out to …", "off to …"), or a journey told
-    ahead of its day ("Sunday I fly to Lima"; a sentence with a past form tells a journey made)."""
-    return setting_off(text) is not None
+    """Whether a sentence tells setting off in so many words ("flying out to …", "off to …"). A
+    journey told ahead ("Sunday I fly to Lima") is read only where a coming back pairs it with a
+    coming day (:func:`setting_off`, :mod:`kgmem.answer.event_trips`)."""
+    return departed(text)
 
 
 def departed(text: str) -> bool:

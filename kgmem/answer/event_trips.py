@@ -4,8 +4,8 @@ People tell a trip in two turns that rarely share its name: "Sunday I fly to Sã
 ahead, then "I arrived back in Rotterdam on Saturday" — the question asks "how many days was I in
 Brazil?". The trip is read from its structure, not its wording:
 
-- a **setting off** is a line that departs (:func:`kgmem.answer.event_roles.departs`: "off to …",
-  "flying out", a journey told ahead of its day), dated by the day it names (the coming Sunday);
+- a **setting off** is a line that sets off (:func:`kgmem.answer.event_roles.setting_off`: "off to …",
+  "flying out", the user's own journey told ahead of its day), dated by the coming day it names;
 - its **coming back** is the first return home (:func:`kgmem.answer.event_roles.returns_home`) told
   after it, dated by its own time ("back since Sunday"), within ``CONTINUATION_DAYS`` — with no other
   setting off told between them (that one would be the trip's start);
@@ -22,8 +22,9 @@ import re
 from datetime import datetime, timedelta
 
 from kgmem import knowledge, temporal
+from kgmem.answer.actuality import actuality as read_actuality
 from kgmem.answer.event_mentions import CONTINUATION_DAYS
-from kgmem.answer.event_roles import departed, departs, returns_home, setting_off, users_own
+from kgmem.answer.event_roles import departed, returns_home, setting_off, users_own
 from kgmem.answer.event_spec import EventMatch, line_roles
 from kgmem.answer.event_time import scheduled_text
 from kgmem.answer.event_time import when as when_of
@@ -34,17 +35,15 @@ def _own(line: Line) -> bool:
     """The user's own setting off or coming back (a "no" tells nothing). A setting off needs the
     user as its subject, outside an unreal frame ("Mum and Dad fly to Rome", "One day I fly to
     Japan", "Jo asked if I'd drive down to …" are none); a question after it in its own sentence is
-    no matter ("Flying out to Oslo on Thursday, any tips?")."""
+    no matter ("Flying out to Oslo on Thursday, any tips?"), nor a "no" in another clause."""
     at = setting_off(line.text)
     if at is None:
         return line.actuality == "actual"
-    if line.actuality not in ("actual", "plan", "other", "request"):
-        return False
     clause = _clause(line.text, at)
-    before = clause[:max(0, at.start() - line.text.find(clause))]
-    if line.actuality == "request" and clause.rstrip().endswith("?"):
+    # what the setting off's own clause is: "flying to Rome on Friday, cannot wait" is no "no"
+    if read_actuality(clause) not in ("actual", "plan", "other") or clause.rstrip().endswith("?"):
         return False
-    return users_own(before)
+    return users_own(clause[:max(0, at.start() - line.text.find(clause))])
 
 
 def _clause(text: str, at: re.Match[str]) -> str:
@@ -87,8 +86,8 @@ def trip_span(activity: str, ev: EvidenceSet, named: list[EventMatch]) -> tuple[
     """The setting off and the coming back of the one trip that is the activity's, else ``None``
     (no such pair, or two on different days)."""
     lines = [ln for ln in ev.all_user_lines() if _own(ln)]
-    offs = [ln for ln in lines if departs(ln.text) and not returns_home(ln.text)]
-    backs = sorted((ln for ln in lines if ln.actuality == "actual" and returns_home(ln.text) and not departs(ln.text)),
+    offs = [ln for ln in lines if setting_off(ln.text) and not returns_home(ln.text)]
+    backs = sorted((ln for ln in lines if ln.actuality == "actual" and returns_home(ln.text) and not setting_off(ln.text)),
                    key=lambda ln: ln.said_at)
     pairs: list[tuple[Line, datetime, Line, datetime]] = []
     for off in offs:
@@ -121,8 +120,8 @@ def _in_region(activity: str, *ends: Line) -> bool:
 
 #: a place where the trip was: after "from", or after "in" / "at" / "to" that no coming back governs
 #: ("after the work trip to Glasgow", "camping in the Peak District"; not "arrived back in Bristol")
-_WHERE = re.compile(r"(?<!\bback\s)(?<!\bhome\s)(?<!\barrived\s)(?<!\blanded\s)\b(?:from|in|at|to)\s+(?:the\s+)?"
-                    r"(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
+_WHERE = re.compile(r"\b(?:from|in|at|to)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
+_HOME_VERB = re.compile(r"\b(?:back|home|arrived|landed)\s*$", re.I)
 
 
 def elsewhere(activity: str, *ends: Line) -> bool:
@@ -135,6 +134,8 @@ def elsewhere(activity: str, *ends: Line) -> bool:
     for ln in ends:
         for m in _WHERE.finditer(ln.text):
             place = m.group("place")
+            if _HOME_VERB.search(ln.text[:m.start()]):
+                continue  # "back in Leeds": home, not where the trip was
             if any(place.lower() == a.lower() or knowledge.within(place, a, ln.text) for a in asked):
                 continue
             if any(knowledge.within(place, a, ln.text) is False for a in asked):

@@ -20,7 +20,7 @@ from datetime import timedelta
 from kgmem.answer.event_meaning import match_by_meaning
 from kgmem.answer.event_mentions import CONTINUATION_DAYS, mentions
 from kgmem.answer.event_names import names_head
-from kgmem.answer.event_roles import departs, returns_home
+from kgmem.answer.event_roles import departs, returns_home, setting_off
 from kgmem.answer.event_spec import EventMatch, EventSpec, line_roles, one_per_turn, parse_spec
 from kgmem.answer.event_time import when as when_of
 from kgmem.answer.event_trips import elsewhere, trip_span
@@ -156,6 +156,8 @@ def match_span(activity: str, ev: EvidenceSet) -> tuple[EventMatch, EventMatch] 
         # no line names both ends (or an end tells another place): a trip set off in one turn and
         # ended by coming home in another
         return trip_span(activity, ev, ms)
+    if setting_off(start.text) and any(setting_off(m.text) and m.turn_id != start.turn_id for m in ms):
+        return None  # two settings off of the activity are two trips: a tie, not the one picked
     return start, end
 
 
