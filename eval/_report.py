@@ -24,7 +24,7 @@ from typing import Any
 from kgmem.evaluation.metrics import PERCENTILES, percentile
 
 __all__ = ["PERCENTILES", "accuracy_cell", "command_line", "git_sha", "load_figures", "loadavg", "machine",
-           "measured", "percentile", "provenance_lines", "spelled_out", "stats", "table_row", "write_pair"]
+           "measured", "pct", "percentile", "provenance_lines", "spelled_out", "stats", "table_row", "write_pair"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = "shared machine: other jobs ran at the same time, so these are not idle-machine figures"
@@ -104,6 +104,11 @@ def provenance_lines(run: dict[str, Any], shared: str = SHARED) -> list[str]:
     if run.get("percentiles"):
         lines.append(f"- percentiles: {run['percentiles']}")
     return lines
+
+
+def pct(values: Sequence[float], p: float) -> float:
+    """The ``p``-th percentile (0-100) by the shared nearest-rank definition (0.0 for no values)."""
+    return float(percentile(values, p / 100) or 0.0)
 
 
 def stats(values: Sequence[float]) -> dict[str, Any]:

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from pydantic import BaseModel  # noqa: E402
 
-from eval._report import loadavg, measured, percentile, provenance_lines, write_pair  # noqa: E402
+from eval._report import loadavg, measured, pct, provenance_lines, write_pair  # noqa: E402
 from kgmem.llm.local import LocalLLM  # noqa: E402
 from kgmem.settings import LOCAL_DEFAULT_MODEL  # noqa: E402
 
@@ -53,11 +53,6 @@ def make_context(llm: LocalLLM, target_tokens: int) -> str:
         lines.append(LINES[i % len(LINES)])
         i += 1
     return "\n".join(lines)
-
-
-def pct(values: list[float], q: float) -> float:
-    """The ``q``-th percentile (0-100) by the shared nearest-rank definition."""
-    return float(percentile(values, q / 100) or 0.0)
 
 
 def stream_speeds(llm: LocalLLM, messages: list[dict[str, str]], gen_tokens: int) -> dict[str, float]:

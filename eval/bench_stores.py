@@ -28,7 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval._report import measured, percentile, provenance_lines, write_pair  # noqa: E402
+from eval._report import measured, pct, provenance_lines, write_pair  # noqa: E402
 from kgmem.ids import entity_id, fact_id, turn_id  # noqa: E402
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Turn  # noqa: E402
 from kgmem.store.base import MemoryStore  # noqa: E402
@@ -89,11 +89,6 @@ def synth_user(uid: str, n_sessions: int, turns_per: int, facts_per: int, seed: 
             entity_embeddings={e.id: _unit(rng) for e in entities},
         ))
     return writes
-
-
-def pct(values: list[float], p: float) -> float:
-    """The ``p``-th percentile (0-100) by the shared nearest-rank definition."""
-    return float(percentile(values, p / 100) or 0.0)
 
 
 def timed(fn: Callable[[], Any], n: int) -> dict[str, float]:

@@ -25,7 +25,10 @@ from importlib import resources
 from kgmem.answer import measures, stale
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.extracted import Extracted
+from kgmem.answer.match import norm, terms
 from kgmem.answer.spans import my_relation_names, tied_relation
+from kgmem.answer.whose import thing_holder
+from kgmem.lexicon.people import people_noun
 from kgmem.models import QueryPlan
 from kgmem.retrieval.question import asked_relation
 
@@ -98,11 +101,23 @@ def fits(plan: QueryPlan, text: str, values: list[str]) -> list[str]:
     name the line ties to the question's possessor ("My sister Ana" is no name of "my sister's
     boyfriend"; "our puppy Biscuit" may be "my dog")."""
     values = stale.current(plan, text, values)
+    things = mine_asked(plan)
+    if values and things & terms(text) and thing_holder(text, things) == "other":
+        return []  # "my hamster's name": a line telling of a hamster someone else holds names none of the user's
     relation = asked_relation(plan.question)
     if relation is None:
         return values
     asked = {w.lower() for w in re.findall(r"[A-Za-z]+", plan.question)}
     return [v for v in values if (tied := tied_relation(text, v)) is None or tied == relation or tied not in asked]
+
+
+def mine_asked(plan: QueryPlan) -> frozenset[str]:
+    """The comparison forms of the things the question asks about as the user's own ("my tortoise",
+    "our car"; a person is asked by relation, :func:`asked_relation`), empty when it asks of none."""
+    words = [*plan.focus, *([plan.head] if plan.head else [])]
+    # the thing right after "my"/"our" (an adjective between): "my cousin's wedding" is the cousin's
+    return frozenset(norm(w) for w in words if re.fullmatch(r"[\w-]+", w) and not people_noun(w.lower())
+                     and re.search(rf"\b(?:my|our)\s+(?:[\w-]+\s+)?{re.escape(w)}\b", plan.question, re.I))
 
 
 def answers(ev: EvidenceSet, extracted: Extracted | None) -> bool:

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 
 from kgmem import predicates as predicate_registry
 from kgmem.answer import presence
+from kgmem.answer.answering import mine_asked
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.match import GENERIC, contains_name, norm, terms
 from kgmem.answer.spans import with_title
+from kgmem.answer.whose import thing_holder
 from kgmem.ids import normalise_name
 from kgmem.lexicon.gone import gone_after
 from kgmem.lexicon.people import people_noun
@@ -190,10 +192,15 @@ def compute_entity_slot(ev: EvidenceSet) -> Computed:
     facts = [f for f in ev.result.all_facts.values() if f.predicate in preds and f.value
              and (asof is None or f.observed_at <= asof)
              and (f.invalid_at is None or (asof is not None and f.invalid_at > asof))]
+    wanted = terms(plan.question) - _ASKING - GENERIC
+    mine = mine_asked(plan)
+    if mine:
+        # "my tortoise": a value told of a thing someone else holds is none of the user's ("Quentin just
+        # adopted a tortoise named Tofu", "my neighbour's parrot is called Bean"), by the line's parse
+        facts = [f for f in facts if thing_holder(ev.source_sentence(f) or f.text, mine) != "other"]
     if not facts:
         return out
     names = _names(ev, {f.subject_id for f in facts})
-    wanted = terms(plan.question) - _ASKING - GENERIC
     # people and proper names the question names must be the thing's ("my sister's wedding" is not
     # the cousin's): checked against the thing's name and the sentence that stated the value
     must = (terms(" ".join(RELATIONS)) & wanted) | terms(" ".join(_PROPER.findall(plan.question[1:])))

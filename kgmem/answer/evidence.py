@@ -30,6 +30,7 @@ from kgmem.answer.actuality import (
     negation_words as negation_words,  # re-exported: answer/events.py imports it here
 )
 from kgmem.lexicon import calendar
+from kgmem.lexicon.discourse import opener_words
 from kgmem.lexicon.events import distinct_roles, event_roles
 from kgmem.lexicon.people import abbreviations
 from kgmem.models import Fact, TimeWindow, Turn
@@ -231,10 +232,26 @@ def undictate(text: str) -> str:
     return _DICTATED.sub(lambda m: _DICTATED_MARK[m.group(1)[0].lower()] + " ", text).strip()
 
 
+#: openers that also join or qualify inside a sentence: capitalised mid-line they may be a title's word
+_JOINING = frozenset({"and", "but", "so", "then", "plus", "also", "like", "still", "see", "look", "right", "no",
+                      "really", "sure", "fine", "great", "nice", "perfect", "lovely", "brilliant", "cool", "awesome"})
+
+
+@lru_cache(maxsize=1)
+def _run_on() -> re.Pattern[str]:
+    """Where an unpunctuated run-on starts a new sentence: a capitalised discourse opener set off by a
+    comma right after a lower-case word ("… celebrating with takeout Okay, and what would you do
+    differently?": the statement and the request are two sentences)."""
+    words = sorted((w for w in opener_words() if w.isalpha() and w not in _JOINING), key=len, reverse=True)
+    alt = "|".join(w.capitalize() for w in words)
+    return re.compile(rf"(?<=[a-z0-9%)])\s+(?=(?:{alt}),)")
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a turn (a semicolon keeps its clauses together: "…; it came to $650"; dictated
-    punctuation ends a sentence like the mark it names)."""
-    return [s.strip() for s in SENT_SPLIT.split(undictate(text)) if s and len(s.strip()) > 2]
+    punctuation ends a sentence like the mark it names; a run-on is cut before a capitalised opener)."""
+    return [p.strip() for s in SENT_SPLIT.split(undictate(text)) if s
+            for p in _run_on().split(s) if len(p.strip()) > 2]
 
 
 def lines_of(turn: Turn, said_at: datetime, score: float = 0.0) -> list[Line]:

@@ -22,7 +22,10 @@ from kgmem.answer.presence import asked_about
 from kgmem.answer.slots import fact_value, slot_facts
 from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, my_relation_names, typed_spans
 from kgmem.answer.subjects import only_a_possessor
+from kgmem.answer.whose import afterthought_name, thing_names
+from kgmem.lexicon.people import relation_words
 from kgmem.models import Fact, Intent, QueryPlan
+from kgmem.retrieval.question import asked_relation
 
 __all__ = ["Extracted", "extract", "rank_lines"]
 
@@ -198,6 +201,56 @@ def _subject_answer(ev: EvidenceSet) -> Extracted | None:
                      turn_ids=[line.turn_id])
 
 
+#: a question asking what a thing is called
+_ASKS_NAME = re.compile(r"\b(?:name[ds]?|call(?:ed)?)\b", re.I)
+
+
+def _thing_name(ev: EvidenceSet) -> Extracted | None:
+    """The given name of the user's own thing the question asks by its kind ("my tortoise — what's the
+    name again?"): from the most relevant user line that mentions the kind and names it in its parse
+    (:func:`kgmem.answer.whose.thing_names`), whatever the line's mood ("is it normal that my tortoise
+    Pumpkin sleeps all day?" still names it); never from a line where someone else holds one."""
+    plan = ev.result.plan
+    things = answering.mine_asked(plan)
+    if plan.answer_type != "person" or not things or not _ASKS_NAME.search(plan.question):
+        return None
+    asked = frozenset(terms(plan.question))
+    lines = [ln for ln in ev.all_user_lines() if things & terms(ln.text) and not outside_window(ln.text, plan.window)]
+    for score, line in rank_lines(ev, lines)[:6]:
+        names = [n for n in thing_names(line.text, things, asked) if not _asked(plan, n)]
+        if names and score >= MIN_LINE_RELEVANCE:
+            return Extracted(names[0], "line", min(0.8, 0.4 + 0.4 * score), cite_line(line), line=line,
+                             turn_ids=[line.turn_id])
+    return None
+
+
+def _afterthought(ev: EvidenceSet) -> Extracted | None:
+    """"What's my stepmom called?": the one name of a user line whose afterthought clause is about "my
+    stepmom" (:func:`kgmem.answer.whose.afterthought_name`), from the most relevant such line."""
+    plan = ev.result.plan
+    relation = asked_relation(plan.question) or _my_relation(plan.question)
+    if plan.answer_type != "person" or relation is None:
+        return None
+    said = re.compile(rf"\b(?:my|our)\s+{re.escape(relation)}s?\b", re.I)
+    lines = [ln for ln in ev.all_user_lines() if said.search(ln.text) and not outside_window(ln.text, plan.window)]
+    for score, line in rank_lines(ev, lines)[:6]:
+        name = afterthought_name(line.text, relation)
+        if name and score >= MIN_LINE_RELEVANCE and not _asked(plan, name):
+            return Extracted(name, "line", min(0.8, 0.4 + 0.4 * score), cite_line(line), line=line,
+                             turn_ids=[line.turn_id])
+    return None
+
+
+def _my_relation(question: str) -> str | None:
+    """The one relation noun a name question puts after "my" ("Blanking on a name here: my stepmom,
+    what are they called?"), else ``None``."""
+    if not _ASKS_NAME.search(question):
+        return None
+    rels = {m.group(1).lower() for m in re.finditer(r"\b(?:my|our)\s+([a-z-]+)\b(?!['’])", question, re.I)
+            if m.group(1).lower() in relation_words()}
+    return rels.pop() if len(rels) == 1 else None
+
+
 def _tells_of(who: str, text: str) -> bool:
     """The line names the asked person ("my sister", "Tomasz") other than only as the holder of
     someone else ("Tomasz's sister Ola had her first day at …" tells of Ola)."""
@@ -218,6 +271,8 @@ def extract(ev: EvidenceSet) -> Extracted | None:
     if plan.intent == Intent.HISTORY and not plan.subject:
         return _line_answer(ev)  # a previous value: never the current fact, at most a line saying it
     found = _subject_answer(ev) if plan.subject else _fact_answer(ev) or _line_answer(ev)
+    if (found is None or not found.typed) and not plan.subject:
+        found = _thing_name(ev) or _afterthought(ev) or found
     if found is not None and found.typed:
         found = _newer_onset(ev, found) or found
     return (current.newest_told(ev, found) or found) if found is not None else None

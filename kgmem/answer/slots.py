@@ -15,6 +15,7 @@ from kgmem import predicates as predicate_registry
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import norm, terms
 from kgmem.answer.spans import typed_spans
+from kgmem.lexicon.people import abbreviations
 from kgmem.models import Fact
 from kgmem.retrieval.intents import slot_vocabulary
 from kgmem.retrieval.search import fact_date
@@ -29,14 +30,13 @@ def slot_facts(ev: EvidenceSet, slot: str) -> list[Fact]:
     return sorted(facts, key=lambda f: (f.observed_at, fact_date(f), f.id))
 
 
-_CUT_AT_ABBREVIATION = frozenset({"St", "Mt", "Dr", "Ft", "Mr", "Mrs", "Ms"})
 
 
 def fact_value(ev: EvidenceSet, fact: Fact) -> str:
     """A fact's value, made whole where a sentence split cut it at an abbreviation ("St" of
     "Long shift at St. Brigid's today")."""
     value = fact.value or ""
-    if value in _CUT_AT_ABBREVIATION:
+    if value in abbreviations() and value[:1].isupper():  # the one list of abbreviations that end with a stop
         m = re.search(rf"\b{value}\.\s+([A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*)*)", ev.source_sentence(fact) or "")
         if m:
             return f"{value}. {m.group(1)}"
@@ -117,8 +117,10 @@ _SLOT_TALK: dict[str, re.Pattern[str]] = {
     "lives_in": re.compile(r"\b(?:I'm|I am|we're|we are|here|living|based|settled)\s+in\s+[A-Z]"),
     "works_at": re.compile(r"\b(?:first\s+(?:day|week)|shift|start(?:ed|ing)?|day\s+off)\s+at\s+[A-Z]"),
 }
-#: a line whose turn is this similar to the question talks about the slot even without its words
+#: a line whose sentence is this similar to the question talks about the slot even without its words
 LINE_SLOT_SIMILARITY = 0.4
+#: the least similarity of such a sentence's whole turn (a cheap first cut: a turn far below cannot hold it)
+LINE_TURN_FLOOR = 0.3
 #: answer types an evidence line can state a slot value in without extraction
 _LINE_TYPES = frozenset({"money", "org", "place", "person", "number"})
 
@@ -137,15 +139,17 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
         own = re.compile(rf"\b(?:my|our|the)\s+(?:\w+\s+)?(?:{'|'.join(map(re.escape, _cue_words(pred)))})\b", re.I) \
             if _cue_words(pred) else None
         for line in ev.all_user_lines():
-            if line.turn_id in covered:
-                continue
+            if line.turn_id in covered and not _change(line.text, typed_spans(line.text, atype)):
+                continue  # a stored fact told it; a change line tells both values in order, whatever was stored
             if line.actuality != "actual" and not (line.actuality == "other" and own is not None and own.search(line.text)):
                 continue  # someone else acting on the user's slot counts ("Landlord bumped the rent to £1,250")
             have = terms(line.text)
             talks = pred in _SLOT_TALK and _SLOT_TALK[pred].search(line.text)
-            if not talks and not (vocab & have) and (ev.turn_similarity(line.turn_id) < LINE_SLOT_SIMILARITY
+            if not talks and not (vocab & have) and (ev.turn_similarity(line.turn_id) < LINE_TURN_FLOOR
                                                      or _sentence_similarity(ev, line) < LINE_SLOT_SIMILARITY):
-                continue  # a turn close to the question may say other things: the sentence itself must be
+                # the sentence itself must be close to the question (a turn close to it may say other
+                # things); its turn only has to be on the way there (other sentences dilute a turn)
+                continue
             if _other_slot(pred, have):
                 continue  # "my job at Tessellate Studio" is no gym
             spans = typed_spans(line.text, atype)

@@ -107,7 +107,7 @@ def _owned(subj: Any) -> bool:
         and any(c.lower_ in ("my", "our") for c in prev.children)
 
 
-def _names_a_person(subj: Any) -> bool:
+def names_a_person(subj: Any) -> bool:
     """The subject token names a person other than the user."""
     low = subj.lower_
     # a hyphenated noun the tokenizer split ("in-laws" → in, -, laws)
@@ -121,7 +121,7 @@ def _names_a_person(subj: Any) -> bool:
     if any((c.dep_ in ("appos", "nmod", "conj") or c.dep_ == "compound" and named)
            and (people_noun(c.lemma_) or people_noun(c.lower_)) for c in kids):
         return True  # "my sister-in-law Saoirse", "Thandiwe and her brother" (not "teacher training")
-    if any(c.dep_ == "poss" and c.lower_ not in ("my", "our") and (_names_a_person(c) or c.lower_ in _REFERS_BACK)
+    if any(c.dep_ == "poss" and c.lower_ not in ("my", "our") and (names_a_person(c) or c.lower_ in _REFERS_BACK)
            for c in kids):
         return True  # "my neighbour's boiler broke", "Tariq's car", "her laptop": someone else's thing
     if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in kids):
@@ -196,7 +196,7 @@ def someone_else(sentence: str) -> bool | None:
     if _is_user(subj) or subj.lower_ in ("me", "us", "it", "this", "that", "there"):
         return False
     doer = _doer(subj)
-    person = _names_a_person(doer) or (doer.pos_ in ("NOUN", "PROPN") and not _pet(doer) and not _owned(doer)
+    person = names_a_person(doer) or (doer.pos_ in ("NOUN", "PROPN") and not _pet(doer) and not _owned(doer)
                                        and doer.ent_type_ not in _TIMES and _refers_back(head))
     # someone else acting on the user or theirs tells the user's story ("The builders started ripping
     # out our kitchen", "They discharged me"); the user's words inside the subject do not count

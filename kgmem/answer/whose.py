@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from kgmem.answer.actuality import FIRST_PERSON
 from kgmem.answer.match import norm
+from kgmem.answer.subjects import names_a_person
 from kgmem.lexicon import people
 from kgmem.lexicon.people import people_noun
 from kgmem.nlp import known_words, load_nlp
@@ -106,3 +107,82 @@ def _holder(word: str) -> bool:
     if bare != word and bare[:1].isupper() and low not in known_words():
         return True
     return low in _HOLDERS or low.rstrip("s") in _HOLDERS
+
+
+def thing_holder(text: str, thing: frozenset[str]) -> str | None:
+    """Whose the asked thing is in a line, by its parse: ``"user"`` ("my tortoise", "our dog"),
+    ``"other"`` (a person holds it: "my neighbour's parrot", "Quentin's cat", or someone else is the
+    subject of the verb the thing is the object of: "Quentin just adopted a tortoise named Tofu"),
+    ``None`` when the line does not say. A line naming the user's and someone else's ("Jess walked her
+    spaniel with my spaniel Rolo") is the user's: it tells of the user's one. ``thing``: the thing's
+    comparison forms (:func:`norm`)."""
+    doc = load_nlp()(text[:1].upper() + text[1:])
+    holders: set[str] = set()
+    for tok in doc:
+        if norm(tok.lower_) not in thing or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            holders.add("user" if poss.lower_ in ("my", "our") else "other")
+            continue
+        verb = tok.head
+        if tok.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            # (a capitalised word the language does not know is a name however the small tagger reads it)
+            if subj is not None and subj.lower_ not in _USER and (names_a_person(subj) or (
+                    subj.text[:1].isupper() and subj.lower_ not in known_words())):
+                holders.add("other")
+    return "user" if "user" in holders else "other" if holders else None
+
+
+#: dependency roles a thing's name takes in a line about it ("Noodle knocked my coffee off …",
+#: "my tortoise Pumpkin sleeps", "the parrot …: Waffles hasn't stopped staring", "named Rex")
+_NAME_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "compound", "oprd", "attr", "npadvmod", "dobj"})
+#: entity labels that are never a pet's or a thing's given name
+_NOT_GIVEN = frozenset({"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY",
+                        "PERCENT", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"})
+
+
+def thing_names(text: str, thing: frozenset[str], asked: frozenset[str]) -> list[str]:
+    """The given names a line tells of the user's own thing (a pet, a car, a plant) it mentions by its
+    kind: capitalised words inside the sentence (a capital not owed to the sentence's start) that the
+    parse makes a doer, an apposition or a naming's object ("Oh, and Noodle knocked my coffee off the
+    desk again, classic tortoise behaviour"; "my tortoise Pumpkin"), none when someone else holds the
+    thing (:func:`thing_holder`). ``thing``/``asked``: comparison forms of the kind and of the question."""
+    if thing_holder(text, thing) == "other":
+        return []
+    doc = load_nlp()(text)
+    if not any(norm(t.lower_) in thing for t in doc):
+        return []
+    out: list[str] = []
+    for tok in doc:
+        start = tok.i == 0 or doc[tok.i - 1].is_sent_start and doc[tok.i - 1].is_punct or tok.is_sent_start
+        if start or not tok.text[:1].isupper() or tok.text in ("I", "I'm") or not tok.is_alpha:
+            continue
+        if tok.lower_ in _USER or norm(tok.lower_) in thing | asked or tok.ent_type_ in _NOT_GIVEN:
+            continue
+        if tok.dep_ == "compound" and norm(tok.head.lower_) not in thing:
+            continue  # "to Hampstead Heath": part of another name, not the thing's
+        if tok.dep_ == "dobj" and tok.head.lemma_ not in ("name", "call"):
+            continue  # an object is a name only of a naming ("we named her Fig"), not "walked … the Common"
+        if tok.dep_ in _NAME_ROLES and tok.pos_ in ("PROPN", "NOUN") and tok.text not in out:
+            out.append(tok.text)
+    return out
+
+
+def afterthought_name(text: str, relation: str) -> str | None:
+    """The one name a sentence gives before an afterthought clause whose subject is "my <relation>"
+    ("Dinner at Elena's this weekend, my stepmom is trying out a new recipe"; "picking Delphine up from
+    the airport tonight, my stepmom never packs light"): the clause tells of the person just named. A
+    sentence naming two people, or none, tells no name this way."""
+    doc = load_nlp()(text)
+    rel = next((t for t in doc if t.lower_ in (relation, relation + "s") and t.dep_ in ("nsubj", "nsubjpass")
+                and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in t.children)), None)
+    if rel is None or rel.i == 0 or not any(t.is_punct for t in doc[:rel.i]):
+        return None
+    names = [t.text for t in doc[:rel.i] if t.is_alpha and t.text[:1].isupper() and t.text != "I"
+             and not (t.i == 0 or doc[t.i - 1].is_punct and doc[t.i - 1].text in ".!?")
+             and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and (
+                 t.lower_ not in known_words() or any(c.dep_ == "case" for c in t.children)))  # "at Elena's"
+             and t.ent_type_ not in _NOT_GIVEN - {"ORG"}]
+    return names[0] if len(set(names)) == 1 else None

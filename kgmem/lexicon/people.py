@@ -55,6 +55,10 @@ def titles() -> tuple[str, ...]:
 
 
 def abbreviations() -> tuple[str, ...]:
-    """Abbreviations that end in a full stop inside a name or a phrase ("St", "Mt", "Jr", "vs"),
-    titles included, longest first: a full stop after one ends no sentence."""
-    return tuple(sorted(set(_data()["abbreviations"]) | set(titles()), key=len, reverse=True))
+    """Abbreviations that end in a full stop inside a name or a phrase ("St", "Mt", "Jr", "vs") and the
+    titles written short, longest first: a full stop after one ends no sentence. A title is short when it
+    has no vowel ("Mr", "Dr", "Mx") or heads a longer title ("Prof"); one written whole ("Sir", "Miss",
+    "Dame") ends a sentence like any word ("We call him Sir. He loves it.")."""
+    whole = titles()
+    short = {t for t in whole if not set(t.lower()) & set("aeiouy") or any(o != t and o.startswith(t) for o in whole)}
+    return tuple(sorted(set(_data()["abbreviations"]) | short, key=len, reverse=True))

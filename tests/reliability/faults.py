@@ -134,22 +134,44 @@ def enospc_scenario(root: Path, prefix: str) -> dict[str, Any]:
 # --------------------------------------------------------------------------- LLM faults
 
 
+def _rules_reference(store: MemoryStore, user: str, n_sessions: int) -> dict[str, Any]:
+    """The graph the rules tier stores for the scenarios' haystack (the user is deleted after)."""
+    ingest(store, [make_haystack(user, n_sessions=n_sessions, extra_user_turn=RESIDUAL_TURN)])
+    ref = snapshot(store, [user])[user]
+    store.delete_user(user)
+    return ref
+
+
+def _ingest_through(store: MemoryStore, user: str, llm: Any, n_sessions: int) -> tuple[Any, Any, float, int, Any]:
+    """Ingest the scenarios' haystack through the LLM tier over ``llm`` (rules fallback): the haystack,
+    the ingest report, the seconds it took, its residual sessions and the graph stored."""
+    from kgmem.extraction.agent import LLMExtractor
+    from kgmem.extraction.zero import RuleExtractor
+    from kgmem.memory.ingest import ingest_haystack
+
+    extractor = LLMExtractor(llm, fallback=RuleExtractor(use_spacy=False))
+    h = make_haystack(user, n_sessions=n_sessions, extra_user_turn=RESIDUAL_TURN)
+    t0 = time.perf_counter()
+    rep = ingest_haystack(store, h, extractor=extractor, embedder=HashEmbedder())
+    seconds = time.perf_counter() - t0
+    # the LLM tier asks the model only about residual turns (a first-person turn the zero-LLM tier
+    # found nothing in), so only sessions with such turns can fall back (counted, not assumed)
+    residual = sum(bool(extractor.residual_turns(turns, extractor.fallback.extract(turns, s.started_at)))
+                   for s in h.sessions for turns in [[(t.role, t.text) for t in s.turns]])
+    return h, rep, seconds, residual, snapshot(store, [user])[user]
+
+
 def llm_fake_scenario(store: MemoryStore, prefix: str) -> dict[str, Any]:
     """LLM-tier extraction and answering with a model that is down, times out or talks garbage:
     ingest must finish with the rules fallback (same graph as the rules tier), with bounded
     calls; answering must fall back with the reason recorded."""
     from kgmem.api import Memory
-    from kgmem.extraction.agent import LLMExtractor
-    from kgmem.extraction.zero import RuleExtractor
     from kgmem.llm.base import LLMTimeout, LLMUnavailable
     from kgmem.llm.fake import FakeLLM
-    from kgmem.memory.ingest import ingest_haystack
     from kgmem.settings import Settings
 
     ref_user = f"{prefix}:ref"
-    ingest(store, [make_haystack(ref_user, n_sessions=3, extra_user_turn=RESIDUAL_TURN)])
-    ref = snapshot(store, [ref_user])[ref_user]
-    store.delete_user(ref_user)
+    ref = _rules_reference(store, ref_user, 3)
     modes = {
         "down": lambda: FakeLLM(default=lambda m: (_ for _ in ()).throw(LLMUnavailable("fake/tiny", "http://127.0.0.1:9"))),
         "timeout": lambda: FakeLLM(default=lambda m: (_ for _ in ()).throw(LLMTimeout("fake/tiny", 5))),
@@ -161,16 +183,7 @@ def llm_fake_scenario(store: MemoryStore, prefix: str) -> dict[str, Any]:
     for name, make in modes.items():
         user = ref_user  # same namespace as the reference, so ids are comparable
         llm = make()
-        extractor = LLMExtractor(llm, fallback=RuleExtractor(use_spacy=False))
-        h = make_haystack(user, n_sessions=3, extra_user_turn=RESIDUAL_TURN)
-        t0 = time.perf_counter()
-        rep = ingest_haystack(store, h, extractor=extractor, embedder=HashEmbedder())
-        seconds = time.perf_counter() - t0
-        # the LLM tier asks the model only about residual turns (a first-person turn the zero-LLM
-        # tier found nothing in), so only sessions with such turns can fall back
-        residual = sum(bool(extractor.residual_turns(turns, extractor.fallback.extract(turns, s.started_at)))
-                       for s in h.sessions for turns in [[(t.role, t.text) for t in s.turns]])
-        got = snapshot(store, [user])[user]
+        h, rep, seconds, residual, got = _ingest_through(store, user, llm, 3)
         mem = Memory(Settings.load({}, env={}), store=store, llm=make(), embedder=HashEmbedder())
         ans = mem.answer(user, "What did Mom say about my dog, and what should I get it?",
                          question_date=h.question_date)
@@ -221,15 +234,10 @@ def litellm_http_scenario(store: MemoryStore, prefix: str, modes: tuple[str, ...
     """The litellm backend against a local HTTP endpoint that is down, errors, returns garbage or
     is slower than the timeout: ingest finishes on the rules fallback in bounded time."""
     os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-    from kgmem.extraction.agent import LLMExtractor
-    from kgmem.extraction.zero import RuleExtractor
     from kgmem.llm.litellm_backend import LiteLLMBackend
-    from kgmem.memory.ingest import ingest_haystack
 
     user = f"{prefix}:ref"
-    ingest(store, [make_haystack(user, n_sessions=2, extra_user_turn=RESIDUAL_TURN)])
-    ref = snapshot(store, [user])[user]
-    store.delete_user(user)
+    ref = _rules_reference(store, user, 2)
     out: dict[str, Any] = {}
     for mode in modes:
         server = None
@@ -242,15 +250,8 @@ def litellm_http_scenario(store: MemoryStore, prefix: str, modes: tuple[str, ...
             api_base = f"http://127.0.0.1:{server.server_address[1]}/v1"
         llm = LiteLLMBackend("openai/tiny-test", api_base=api_base, api_key="x", timeout_s=1.0,
                              transient_retries=1, backoff_s=0.1)
-        h = make_haystack(user, n_sessions=2, extra_user_turn=RESIDUAL_TURN)
-        extractor = LLMExtractor(llm, fallback=RuleExtractor(use_spacy=False))
-        t0 = time.perf_counter()
-        rep = ingest_haystack(store, h, extractor=extractor, embedder=HashEmbedder())
-        seconds = time.perf_counter() - t0
-        # every session ends with RESIDUAL_TURN, so each one asks the model once (checked, not assumed)
-        residual = sum(bool(extractor.residual_turns(turns, extractor.fallback.extract(turns, s.started_at)))
-                       for s in h.sessions for turns in [[(t.role, t.text) for t in s.turns]])
-        got = snapshot(store, [user])[user]
+        # every session ends with RESIDUAL_TURN, so each one asks the model once
+        _, rep, seconds, residual, got = _ingest_through(store, user, llm, 2)
         if server is not None:
             server.shutdown()
             server.server_close()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kgmem.extraction.zero.lexicon import BLOCK_ADV, INTENT, INTENT_FORMS, MODALS
+from kgmem.extraction.zero.lexicon import BLOCK_ADV, HEARD, INTENT, INTENT_FORMS, MODALS, REPORTING
 from kgmem.extraction.zero.nlp import first_word, subject_of
 from kgmem.lexicon import called_off
 
@@ -127,6 +127,8 @@ def blocked(t: Token, *, ignore_negation: bool = False) -> bool:
                 return True
         if v.i != t.i and v.lemma_.lower() in INTENT:
             return True
+        if hearsay(v):
+            return True
         if v.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "whether") for c in v.children):
             return True
         # governed by a verb of intention that comes first ("I want to move", "I hope we move"); a
@@ -134,6 +136,16 @@ def blocked(t: Token, *, ignore_negation: bool = False) -> bool:
         if v.head.i < v.i and v.dep_ in ("xcomp", "ccomp") and (v.head.lemma_.lower() in INTENT or v.head.lower_ in INTENT_FORMS):
             return True
     return False
+
+
+def hearsay(v: Token) -> bool:
+    """Verb ``v`` heads what another reported or the user only heard ("Everyone says The Bear is
+    brilliant", "I've heard the ending is incredible"): a complement of a reporting verb whose
+    speaker is not the user, or of a verb of hearing whoever heard it."""
+    if v.dep_ != "ccomp" or v.head.i == v.i:
+        return False
+    lemma = v.head.lemma_.lower()
+    return lemma in HEARD or lemma in REPORTING and not user_agent(v.head)
 
 
 def intent_only(tokens: list[Token]) -> bool:
@@ -181,3 +193,25 @@ def quoted_from_another(value: str, text: str) -> bool:
         if _SAYING.search(before) and not _TEXT_SAYS.search(before):
             return True
     return False
+
+
+def dated_past(tokens: list[Token], head: Token, time_text: str | None, ahead: bool) -> bool:
+    """A clause (``tokens``, headed by ``head``) whose time phrase lies at or before the speaker's day
+    ("$320 at a thrift shop four days ago, for a desk", "a souvenir from Lisbon a few days ago"): the
+    deed is told as done whatever the verb's tense. The phrase is the clause's own, or the sentence's
+    when no other verb of it is past (then the time is that verb's: "I have it, I bought it
+    yesterday"; a verb in brackets is an aside). Not a progressive ("I'm flying out today"), an infinitive or an imperative (a plan
+    or a request), nor a blocked clause."""
+    if not time_text or ahead or head.tag_ in ("VB", "VBG") or blocked(head):
+        return False
+    low, own = time_text.casefold(), {t.i for t in tokens}
+    if low in " ".join(t.lower_ for t in tokens):
+        return True
+    return low in head.doc.text.casefold() and not any(
+        t.tag_ in ("VBD", "VBN") and t.pos_ in ("VERB", "AUX") and t.i not in own and not _aside(t) for t in head.doc)
+
+
+def _aside(t: Token) -> bool:
+    """``t`` lies inside an open bracket ("(forgot the sunscreen, obviously)"): an aside."""
+    before = t.doc[: t.i]
+    return sum(x.text == "(" for x in before) > sum(x.text == ")" for x in before)

@@ -150,8 +150,10 @@ def about_of(head: Token) -> tuple[About, Token | None]:
     if low in _THIRD_PERSONS:
         return "other", subj
     ent = entity_at(subj)
-    if subj.lemma_.lower() in PEOPLE_NOUNS or low in PEOPLE_NOUNS or (ent is not None and ent.label_ == "PERSON"):
-        return "other", subj
+    if subj.lemma_.lower() in PEOPLE_NOUNS or low in PEOPLE_NOUNS or (ent is not None and ent.label_ == "PERSON") \
+            or subj.pos_ == "PROPN" and _possessed_by_user(subj) and any(
+                c.dep_ in ("amod", "compound", "nmod", "appos") and c.lemma_.lower() in PEOPLE_NOUNS for c in subj.children):
+        return "other", subj  # "My flatmate Chloe is still at Deloitte": a name a people noun qualifies
     if _possessed_by_user(subj):
         return "mine", subj
     return "thing", subj

@@ -284,6 +284,18 @@ INTENT_FORMS = frozenset({"going", "gon", "forgot", "wanted", "planned", "hoped"
 #: nouns that set what follows them in a plan, a wish or a supposition ("My goal: I run a marathon")
 UNREAL_NOUNS = frozenset({"goal", "goals", "plans", "resolution", "resolutions", "dream", "dreams", "wishlist",
                           "idea", "ideas", "case", "scenario", "someday", "todo", "to-do", "bucket"})
+#: nouns that hold a job title without being one: "a marketing lead role", "the role of head baker"
+POST_NOUNS = frozenset({"role", "position", "post", "job", "title", "gig"})
+#: spells of work one is somewhere "for" ("I'm at Tesco for my placement"): being there is working there
+WORK_SPELLS = frozenset({"placement", "internship", "apprenticeship", "shift", "contract", "secondment"})
+#: nouns of an occasion still to come: "the invite to Priya's wedding came", "an invitation to Tom's party" tell
+#: no attendance (the occasion is their "to" object)
+INVITATIONS = frozenset({"invite", "invitation", "rsvp", "save-the-date"})
+#: verbs that report another's words or what was heard: their complement clause is hearsay, not the user's own
+#: statement ("Everyone says The Bear is brilliant"); with HEARD ones even the user's own ("I've heard the ending
+#: of Succession is incredible")
+REPORTING = frozenset({"say", "tell", "claim", "swear", "insist", "rave", "reckon", "hear", "read", "gather"})
+HEARD = frozenset({"hear", "read", "gather"})
 MODALS = frozenset({"might", "may", "would", "could", "should", "will", "'ll", "wo", "shall", "must"})
 BLOCK_ADV = frozenset({"almost", "nearly", "never", "hardly"})
 #: verbs of thinking, wanting and saying never make an event ("I thought…", "I said…")

@@ -15,7 +15,7 @@ from datetime import datetime
 import numpy as np
 
 from kgmem import predicates
-from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, intent_only
+from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, dated_past, intent_only
 from kgmem.extraction.zero.clauses import Clause, possessed_by_other, user_relative
 from kgmem.extraction.zero.combine import ProposedFact
 from kgmem.extraction.zero.entity_subjects import handed_to_person
@@ -253,10 +253,12 @@ _SAME_PAST = frozenset({"read", "put", "set", "cut", "hit", "let", "quit", "shut
 
 
 def told_as_past(clause: Clause, when: ResolvedTime | None) -> bool:
-    """The clause tells a past deed: a past or perfect tense, or a verb whose past looks like its
-    present ("read") with a past time in the sentence."""
+    """The clause tells a past deed: a past or perfect tense, a verb whose past looks like its
+    present ("read") with a past time in the sentence, or a past time phrase of the clause's own
+    (:func:`checks.dated_past`: "$320 at a thrift shop four days ago, for a desk")."""
     return clause.past or (when is not None and not when.future and clause.head.tag_ in ("VBP", "VB")
-                           and clause.head.lower_ in _SAME_PAST)
+                           and clause.head.lower_ in _SAME_PAST) \
+        or when is not None and not when.open_ended and dated_past(clause.tokens, clause.head, when.text, when.ahead)
 
 
 def _is_drink(value: str) -> bool:

@@ -50,13 +50,15 @@ from kgmem.extraction.zero.patterns import (
 )
 from kgmem.extraction.zero.patterns_updates import NOUN_PHRASE_UPDATES, UPDATE_RULES
 from kgmem.extraction.zero.phrases import proper_phrase, title_phrase, trim_phrase, valid_value
+from kgmem.lexicon import people
 
 #: another person's allergy: "my son has a nut allergy", "Tom's lactose intolerant", "she has a…"
 _OTHER_HAS = re.compile(r"\b(?:(?i:my|our|his|her|their)\s+(?i:(?:" + alt(PEOPLE_NOUNS) + r"))|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+)(?:'s|\s+(?:has|have|is|are|got|gets|had))\b")
 _NOT_ALLERGENS = frozenset({"severe", "mild", "food", "an", "a", "my", "the", "bad", "slight", "is", "am", "be", "i'm", "i", "was"})
 
-#: a pet's name may carry a title ("our tabby Mr Biscuits", "my cat Sir Pounce", "Captain Whiskers")
-PET_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Captain|Professor|Princess|Prince|King|Queen)\.?\s+)?"
+#: a pet's name may carry a title ("our tabby Mr Biscuits", "my cat Sir Pounce", "Captain Whiskers"): a person's
+#: title (kgmem.lexicon.people) or a rank of nobility or command
+PET_TITLE = r"(?:(?:" + "|".join(people.titles()) + r"|Lady|Lord|Captain|Princess|Prince|King|Queen)\.?\s+)?"
 
 USER_RULES: list[Rule] = [
     # -- where the user lives

@@ -15,8 +15,9 @@ from kgmem.extraction.zero.lexicon import PHRASE_BREAKS, TITLE_SMALL, VALUE_BLOC
 from kgmem.extraction.zero.nlp import word_number
 
 _LEADING_DROP = re.compile(
+    # "got myself a Switch": the one it is got for is no part of the thing
     r"^(?:(?:a|an|the|my|our|his|her|their|some|this|that|these|those|another|new|brand[- ]new|"
-    r"own)\s+)+",
+    r"own|myself|ourselves)\s+)+",
     re.IGNORECASE,
 )
 

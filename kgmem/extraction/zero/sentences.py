@@ -102,11 +102,9 @@ IMPERSONAL_CUE = re.compile(
     r"(?:^|(?<=[—–:;]\s)|(?<=[—–:;]))(?i:" + alt(DIETS) + r")(?=\s+(?:since|now|these\s+days|nowadays|for)\b|\s*[.!,;]|$)|"
     r"(?:[Tt]he|[Tt]his)\s+(?:" + alt(PETS) + r")(?:'s|\s+is|\s+was)\s+(?:called|named|[A-Z][a-z]+[,.!]))")
 
-
 #: "Fermented foods are my favourite thing": a participle modifying the subject, not a dropped "I"
 _PARTICIPLE_SUBJECT = re.compile(r"\w+ed\s+(?:\w+\s+){0,2}(?:are|is|were|was|have|has|make|makes|taste|tastes)\b",
                                  re.IGNORECASE)
-
 
 #: what follows a capitalised "-ed" word that is a name, not a verb: its own verb or a possessive
 _NAME_THEN_VERB = re.compile(r"(?:'s\b|\s+(?:[a-z]+ed|is|was|has|had|just|finally|got|moved|left|went|says|said)\b)")
@@ -241,6 +239,8 @@ _HAS_VERB = re.compile(r"\b(?:I|we|he|she|they|it|you|is|was|are|were|am|be|been
                        r"'s\b|'m\b|'re\b|'ve\b|\w{2,}ed\b|\w{3,}ing\b", re.IGNORECASE)
 #: a run-on is split only when it is long: a short sentence parses well as it is
 RUN_ON_WORDS = 8
+#: a statement pointing back into the sentence ("…the final scene of Barbie, we saw it", "the jet lag from Tokyo is brutal, we flew home"): kept with it
+_POINTS_BACK = re.compile(r"^(?:I|I've|I'd|we|We|we've|We've)\s+(?:\w+\s+){0,2}?(?:it|them|there|back|home)\b")
 
 
 def split_run_on(sent: str) -> list[str]:
@@ -254,7 +254,7 @@ def split_run_on(sent: str) -> list[str]:
     for m in _SPLICE.finditer(sent):
         left = sent[start:m.start()].strip()
         if len(left.split()) < 3 or _CONDITION.match(left) and not _MAIN_SAID.search(left) \
-                or not _HAS_VERB.search(left):
+                or not _HAS_VERB.search(left) or _POINTS_BACK.match(sent[m.end():]):
             continue  # "In March of last year, I moved…": a lead-in, not a statement of its own
         out.append(left)
         start = m.end()

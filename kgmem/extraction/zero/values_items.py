@@ -12,9 +12,11 @@ from kgmem.extraction.zero.lexicon import (
     CURRENCY_WORDS,
     EVENT_NOUNS,
     HOBBIES,
+    INVITATIONS,
     JOB_HEADS,
     NOT_HOBBIES,
     PHONE_BRANDS,
+    POST_NOUNS,
     STUDY_PLACES,
     VEHICLE_GENERIC,
     VEHICLES,
@@ -72,8 +74,20 @@ if TYPE_CHECKING:
 
 
 
+def invited_to(t: Token) -> bool:
+    """``t`` is what an invitation is to ("the invite to Priya's wedding", "I was invited to Tom's party"):
+    an occasion still to come, not one attended."""
+    if t.dep_ != "pobj" or t.head.lower_ != "to":
+        return False
+    owner = t.head.head  # "to" on the invitation, or on the verb whose object it is ("got an invite to X")
+    return owner.lemma_.lower() in INVITATIONS or owner.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in INVITATIONS for c in owner.children)
+
+
 def fill_event(c: Clause) -> list[Value]:
     for t, role in args_of(c):
+        if invited_to(t):
+            continue
         if role in ("obj", "subj", "attr") or role.startswith("prep:"):
             right = [c for c in t.rights if c.dep_ in ("amod", "compound") and c.i == t.i + 1]
             if t.lemma_.lower() in EVENT_NOUNS or t.lower_ in EVENT_NOUNS or right and right[0].lower_ in EVENT_NOUNS:
@@ -95,7 +109,7 @@ def attended_occasion(c: Clause) -> list[Value]:
         objs = [t for t in c.head.children if t.dep_ == "dobj"]
     for t in objs:
         ent = entity_at(t)
-        if t.pos_ not in ("NOUN", "PROPN") or ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL") \
+        if invited_to(t) or t.pos_ not in ("NOUN", "PROPN") or ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL") \
                 or any(w.lemma_.lower() in STUDY_PLACES for w in t.subtree) or t.lower_ in GENERIC_HEADS:
             continue  # "attended Leeds University", "attended church": a place of study or worship
         ev = proper_at(t) or event_phrase(t)
@@ -135,8 +149,6 @@ def fill_activity(c: Clause) -> list[Value]:
     return []
 
 
-#: nouns that hold a job title without being one: "a marketing lead role", "the role of head baker"
-_ROLE_NOUNS = frozenset({"role", "position", "post", "job", "title", "gig"})
 
 
 def _titled_role(t: Token) -> str:
@@ -157,7 +169,7 @@ def fill_job(c: Clause) -> list[Value]:
             if np and ok_value(np):
                 return [(np if np.isupper() else np.lower(), None)]
     for t, role in args_of(c):
-        if role in ("attr", "obj", "prep:into", "prep:to", "prep:as", "appos") and t.lemma_.lower() in _ROLE_NOUNS:
+        if role in ("attr", "obj", "prep:into", "prep:to", "prep:as", "appos") and t.lemma_.lower() in POST_NOUNS:
             title = _titled_role(t)
             if title and ok_value(title):
                 return [(title if title.isupper() else title.lower(), None)]
@@ -168,7 +180,7 @@ def fill_job(c: Clause) -> list[Value]:
     for t, role in args_of(c):
         prep = t.head
         if role in ("prep:as", "prep:like") and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in GENERIC_HEADS and (
-                prep.head.lemma_.lower() in WORK_AS or prep.head.lemma_.lower() in _ROLE_NOUNS):
+                prep.head.lemma_.lower() in WORK_AS or prep.head.lemma_.lower() in POST_NOUNS):
             np = noun_phrase(t)
             if np and ok_value(np):
                 return [(np if np.isupper() else np.lower(), None)]

@@ -17,7 +17,14 @@ import re
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
-from kgmem.extraction.zero.lexicon import PHONE_BRANDS, VEHICLES
+from kgmem.extraction.zero.lexicon import (
+    JOB_HEADS,
+    PHONE_BRANDS,
+    POST_NOUNS,
+    VEHICLES,
+    WORK_SPELLS,
+    job_noun,
+)
 from kgmem.extraction.zero.masking import CALENDAR_WORDS, NAME_LABELS, is_name
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import NOT_NAMES, Value, args_of, ok_value
@@ -103,6 +110,8 @@ def no_workplace(value: str, c: Clause) -> bool:
     me for the iPhone 12"), or the direct object of a verb other than one of taking on ("started
     Piranesi", "started chemo": what is started, seen or read is no employer)."""
     words = {w.lower() for w in re.findall(r"[\w-]+", value)}
+    if there_for_a_purpose(c):
+        return True
     if words & (PHONE_BRANDS | VEHICLES) or value.lower().removesuffix("s") in CALENDAR_WORDS:
         return True  # "moved my physio to Thursdays": a day NER did not label
     first = value.split()[0].casefold()
@@ -111,3 +120,23 @@ def no_workplace(value: str, c: Clause) -> bool:
         return True  # "we switched the broadband to Zen Internet": the thing's new provider, no workplace
     return any(t.dep_ == "dobj" and t.head.i == c.head.i and c.head.lemma_.lower() not in _TAKING_ON
                and first in {x.lower_ for x in t.doc[t.left_edge.i: t.i + 1]} for t in c.tokens)  # the object itself
+
+
+def there_for_a_purpose(c: Clause) -> bool:
+    """Being somewhere "for" a purpose ("I'm at Sainsbury's on Saturdays for the big weekly shop", "at the
+    Apple Store for a repair"): an errand, not a workplace. The purpose is a determined noun phrase on the
+    verb that is neither a span of time ("for the summer": a stint there) nor a job or a role ("for my
+    placement")."""
+    if c.head.lemma_.lower() != "be":
+        return False
+    for p in c.head.children:
+        obj = next((g for g in p.children if g.dep_ == "pobj"), None) if p.dep_ == "prep" and p.lower_ == "for" else None
+        if obj is None or obj.pos_ != "NOUN" or not any(d.dep_ in ("det", "poss") for d in obj.children):
+            continue
+        ent = entity_at(obj)
+        lemma = obj.lemma_.lower()
+        if ent is not None and ent.label_ in ("DATE", "TIME") or lemma in JOB_HEADS or job_noun(lemma) \
+                or lemma in POST_NOUNS | WORK_SPELLS:
+            continue
+        return True
+    return False

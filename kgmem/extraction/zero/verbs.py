@@ -199,16 +199,21 @@ def _moved_jobs(v: Token, t: Token) -> bool:
     of employer, not of home."""
     ent = entity_at(t)
     name = ent.text if ent is not None else (proper_at(t) if t.pos_ == "PROPN" else None)
-    if name is None or ent is not None and ent.label_ in ("GPE", "LOC", "FAC") or readings_of(name)[0]:
-        return False  # a place by NER or by general knowledge is a place ("moved to Leeds")
+    if name is None or readings_of(name)[0]:
+        return False  # a place general knowledge knows is a place ("moved to Leeds")
+    # NER calls many firms places ("quit Barclays … moved to Monzo": both GPE); a name only NER calls a place is
+    # taken for an employer when the name moved from is no place either
+    ner_place = ent is not None and ent.label_ in ("GPE", "LOC", "FAC")
     near = [v.head] if v.dep_ == "conj" else []
     near += [c for c in v.children if c.dep_ in ("conj", "advcl")]
     near += [g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
     # the other clause names where one worked or left by name ("worked at Aviva", "left Aviva"); "working at a
     # bakery round the corner" names no employer moved from
-    return any(o.pos_ == "PROPN" and (n.lemma_.lower() in _WORK_OR_LEAVE or (e := entity_at(o)) is not None
-                                      and e.label_ == "ORG")
-               for n in near if n.pos_ == "VERB" for o in objects_of(n, ("at", "from", "for", "with")) + objects_of(n))
+    return any(o.pos_ == "PROPN" and (n.lemma_.lower() in _WORK_OR_LEAVE or not ner_place and (e := entity_at(o)) is not None
+                                      and e.label_ == "ORG") and not (ner_place and readings_of(o.text)[0])
+               for n in near if n.pos_ == "VERB" for o in objects_of(n, ("at", "from", "for", "with")) + objects_of(n)
+               + [g for x in objects_of(n) for p in x.children if p.dep_ == "prep" and p.lower_ in ("at", "with", "for")
+                  for g in p.children if g.dep_ == "pobj"])  # "quit my job at HSBC"
 
 
 _MOVE_ON = frozenset({"walk", "run", "ride", "hike", "swim", "row", "paddle", "finish", "end", "continue"})
