@@ -63,9 +63,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                              rf"(?:^|[^\w\s]\s*)(?:{_alt(ret['words'])})\b|"
                              rf"\b(?:{_alt(ret['words'])})\s+(?:{_alt(ret['before'])})\b|"
                              rf"\b(?:{_alt(ret['plain'])})\b)", re.I),
-        # "off to", and with a particle between ("off up to", "off over to")
-        "departure": re.compile(rf"\b(?:{_alt(s['departure'])}|off\s+(?:{_alt(s['travel_ahead']['particles'])})\s+to)\b",
-                                re.I),
+        "departure": re.compile(rf"\b(?:{_alt(s['departure'])})\b", re.I),
         "travel_ahead": _travel_ahead(s["travel_ahead"]),
         "unreal": re.compile(rf"(?:\b(?:{_alt(s['unreal_before'])})\b|'d\b)", re.I),
     }
@@ -80,7 +78,8 @@ def _travel_ahead(t: dict[str, list[str]]) -> re.Pattern[str]:
     flight = t["flight"] + [w[:-1] + e for w in t["flight"] if w.endswith("ing") for e in ("", "'")]
     road = t["by_road_or_sea"] + [w[:-1] + e for w in t["by_road_or_sea"] if w.endswith("ing") for e in ("", "'")]
     cal = rf"(?i:{calendar.weekday_alternation()}|{calendar.month_alternation()})"  # "to work on Monday"
-    return re.compile(rf"\b(?:(?i:{_alt(flight)}){part}\s+(?:(?i:to)\s+(?!(?i:back|home)\b)\w|(?i:on\s+)?{cal}\b)|"
+    # "off to" with a particle between ("off up to …") is a journey told ahead as well
+    return re.compile(rf"\b(?:(?i:off\s+(?:{_alt(t['particles'])})\s+to)\s+\w|(?i:{_alt(flight)}){part}\s+(?:(?i:to)\s+(?!(?i:back|home)\b)\w|(?i:on\s+)?{cal}\b)|"
                       rf"(?i:{_alt(road)}){part}\s+(?i:to)\s+(?:[a-z'-]+\s+){{0,3}}?(?!{cal}\b)[A-Z]\w)")
 
 

@@ -95,7 +95,8 @@ def trip_span(activity: str, ev: EvidenceSet, named: list[EventMatch]) -> tuple[
         if back is None or any(off.said_at < o.said_at < back.said_at for o in offs):
             continue
         start, end = _set_off_day(off, ev), when_of(back, ev)[0]
-        if start is not None and start < end <= start + timedelta(days=CONTINUATION_DAYS):
+        # a coming back is told after it happened: one dated after its own telling is misread
+        if start is not None and start < end <= start + timedelta(days=CONTINUATION_DAYS) and end.date() <= back.said_at.date():
             pairs.append((off, start, back, end))
     pairs = [p for p in pairs if not elsewhere(activity, p[0], p[2])]
     if not pairs:
