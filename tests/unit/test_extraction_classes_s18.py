@@ -78,6 +78,7 @@ def test_not_the_users_fact(user_facts: UserFacts, text: str, wrong: tuple[str, 
     ("I went to Maya's engagement party on Saturday.", ("attended", "maya's engagement party")),
     ("I work at KPMG.", ("works_at", "kpmg")),
     ("I'm at Deloitte for the summer.", ("works_at", "deloitte")),
+    ("I've been at Helix Biotech for a while now.", ("works_at", "helix biotech")),  # synthetic dev's, lost at 893b526
     ("I quit Santander last spring and moved to Starling.", ("works_at", "starling")),
     ("We left Manchester in May and moved to Bath.", ("lives_in", "bath")),
 ])
