@@ -12,7 +12,8 @@ from functools import cache
 import numpy as np
 
 from kgmem import knowledge
-from kgmem.answer.pref_reasons import Restriction, bank
+from kgmem.answer.pref_domains import bank
+from kgmem.answer.pref_reasons import Restriction
 
 
 def _kept_out_by(diet: str) -> tuple[str, ...]:

@@ -19,14 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kgmem.answer.pref_reasons import (
-    DomainView,
-    Reason,
-    Restriction,
-    bank,
-    domain_names,
-    restrictions,
-)
+from kgmem.answer.pref_domains import DomainView, bank, domain_names
+from kgmem.answer.pref_reasons import Reason, Restriction, restrictions
 from kgmem.answer.taste import without_trailers
 from kgmem.models import QueryPlan
 from kgmem.nlp import load_nlp

@@ -10,6 +10,7 @@ import re
 from kgmem.answer.actuality import actuality
 from kgmem.answer.pref_reasons import clauses
 from kgmem.answer.taste import LEXICON, read_taste
+from kgmem.lexicon.discourse import strip_openers
 from kgmem.nlp import load_nlp
 
 #: a line's parts that may each state a taste ("I love X, but Y bores me")
@@ -49,7 +50,37 @@ def own_clause(part: str) -> bool:
     """The speaker's own taste: not a request, not someone else's doing (the clause before its
     first comma decides: "no purees, she gets finger food" is the user's rule)."""
     head = part.split(",", 1)[0]
-    return actuality(part) != "request" and (actuality(part) != "other" or actuality(head) != "other")
+    return not asks_in(part) and (actuality(part) != "other" or actuality(head) != "other")
+
+
+#: a modal opening a clause with no subject after it: the speaker's own subject left out ("can never get enough of
+#: it", "could always eat more", "would never turn it down"), a statement; "can you", "could I" ask
+_SUBJECT_LEFT_OUT = re.compile(r"^\W*(?:can|could|would|will)(?:n't|not)?\s+(?!(?:i|you|we|he|she|it|they|someone|anyone|"
+                               r"somebody|anybody|there|this|that|these|those|the|a|an|my|your|our)\b)\w+", re.I)
+
+
+def asks_in(part: str) -> bool:
+    """Whether a clause asks (a question or a request to the assistant) rather than tells: a modal opening it with
+    its subject left out tells ("can never get enough of short stories", unless it ends on a question mark)."""
+    if actuality(part) != "request":
+        return False
+    return part.rstrip().endswith("?") or not _SUBJECT_LEFT_OUT.match(strip_openers(part.strip()))
+
+
+def frame_negation(part: str) -> bool:
+    """Whether a clause's negation belongs to the taste frame that reads it ("I'll never say no to swimming": a
+    liking, read as such by :func:`kgmem.answer.taste.read_taste`), not to a clause around the taste ("I never said I
+    love jazz"): read without its negation words, the clause states no taste, or the other one."""
+    taste = read_taste(part)
+    if taste is None:
+        return False
+    bare = re.sub(r"\s+", " ", _NEGATION_WORDS.sub(" ", part.replace("\u2019", "'")))
+    plain = read_taste(bare)
+    return plain is None or plain[0] != taste[0]
+
+
+#: negation words and contractions, dropped by :func:`frame_negation`
+_NEGATION_WORDS = re.compile(r"\b(?:never|not|no\s+longer|hardly|barely)\b|(?<=\w)n't\b|\b(?:cannot)\b", re.I)
 
 
 def asked_tastes(question: str) -> list[str]:

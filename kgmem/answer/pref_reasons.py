@@ -15,24 +15,16 @@ what it built on in its own words, not as a pasted quote.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
-from typing import Any
+from functools import lru_cache
 
-import numpy as np
-
+from kgmem.answer.pref_domains import bank
 from kgmem.answer.pref_refusal import an_ailments_cause, refused_by_parse, refused_things_in
 from kgmem.answer.stale import stale
 from kgmem.answer.taste import read_taste
 
-#: the least cosine of a sentence to its domain's examples for it to speak about that domain
-DOMAIN_FLOOR = 0.28
-#: a question is about every domain within this much of its best one ("tea tonight": drinks or food)
-DOMAIN_MARGIN = 0.08
 #: the least cosine of a stated like/dislike (its thing or sentence) to the question's domain
 TASTE_FLOOR = 0.2
 #: at most this many reasons
@@ -151,93 +143,6 @@ def join_reasons(reasons: list[Reason]) -> str:
     """"you're vegan (said 2023-01-05); mushrooms are out …" from the reasons' texts, each with the day it was said."""
     texts = [f"{r.text} (said {r.said})" if r.said else r.text for r in reasons]
     return texts[0] if len(texts) == 1 else "; ".join(texts[:-1]) + "; and " + texts[-1]
-
-
-@cache
-def bank() -> dict[str, Any]:
-    """The preference meaning bank (``kgmem/resources/preference/domains.json``), read once."""
-    path = resources.files("kgmem").joinpath("resources", "preference", "domains.json")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
-def _domain_examples() -> dict[str, list[str]]:
-    data: dict[str, list[str]] = bank()["domains"]
-    return data
-
-
-def domain_names() -> list[str]:
-    """The domains' names, in the order of their centroids' rows."""
-    return list(_domain_examples())
-
-
-#: the domains' centroids per embedding model, computed once per process (the examples are fixed)
-_CENTROIDS: dict[str, np.ndarray] = {}
-
-
-def _centroids(embed: Callable[[list[str]], np.ndarray | None], model: str | None) -> np.ndarray | None:
-    """Each domain's unit centroid (rows: :func:`domain_names`), cached per process by ``model``."""
-    if model is not None and model in _CENTROIDS:
-        return _CENTROIDS[model]
-    examples = _domain_examples()
-    flat = [e for name in examples for e in examples[name]]
-    vecs = embed(flat)
-    if vecs is None:
-        return None
-    cents, k = [], 0
-    for name in examples:
-        c = vecs[k:k + len(examples[name])].mean(axis=0)
-        cents.append(c / (np.linalg.norm(c) or 1.0))
-        k += len(examples[name])
-    out = np.stack(cents)
-    if model is not None:
-        _CENTROIDS[model] = out
-    return out
-
-
-def domain_scores(texts: Sequence[str], embed: Callable[[list[str]], np.ndarray | None],
-                  model: str | None = None) -> np.ndarray | None:
-    """Each text's cosine to each domain's centroid (rows: texts, columns: :func:`domain_names`);
-    with ``model`` (the embedder's name) the centroids are computed once per process."""
-    cents = _centroids(embed, model)
-    vecs = embed(list(texts)) if cents is not None and texts else None
-    if cents is None or vecs is None:
-        return None
-    return np.asarray(vecs @ cents.T)
-
-
-def question_domains(row: np.ndarray) -> set[int]:
-    """The domains a question is about: its best one and those within :data:`DOMAIN_MARGIN`."""
-    best = float(row.max())
-    return {i for i, v in enumerate(row) if v >= best - DOMAIN_MARGIN}
-
-
-def in_domain(row: np.ndarray, domains: set[int], floor: float = DOMAIN_FLOOR, margin: float = 0.0) -> float:
-    """A text's cosine to the best of ``domains`` when that is at least ``floor`` and within ``margin``
-    of the text's own best domain (``margin`` 0: it is the text's own domain), else 0."""
-    best = max(domains, key=lambda i: float(row[i]))
-    v = float(row[best])
-    return v if v >= floor and v >= float(row.max()) - margin else 0.0
-
-
-class DomainView:
-    """The domains of one question, and how well other texts speak about them."""
-
-    def __init__(self, question: str, embed: Callable[[list[str]], np.ndarray | None], model: str | None = None) -> None:
-        self._embed = embed
-        self._model = model
-        scores = domain_scores([question], embed, model)
-        self.wanted: set[int] = question_domains(scores[0]) if scores is not None else set()
-        #: the question's best domain (its index in the domains' order), ``None`` without an embedder
-        self.best: int | None = int(scores[0].argmax()) if scores is not None else None
-
-    def fit(self, texts: Sequence[str], floor: float = DOMAIN_FLOOR, margin: float = 0.0) -> list[float]:
-        """Per text: its cosine to the question's domains when one of them is its own (or within
-        ``margin`` of it), else 0 (all 0 without an embedder)."""
-        scores = domain_scores(texts, self._embed, self._model) if self.wanted and texts else None
-        if scores is None:
-            return [0.0] * len(texts)
-        return [in_domain(row, self.wanted, floor, margin) for row in scores]
 
 
 _PERSONAL = re.compile(r"\b(?:i|me|my|we|us|our|you|your)\b", re.I)

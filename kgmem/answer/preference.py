@@ -13,26 +13,17 @@ from dataclasses import dataclass, field
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
 from kgmem.answer.pref_clash import clashes
+from kgmem.answer.pref_domains import DOMAIN_FLOOR, DomainView, domain_names
 from kgmem.answer.pref_offer import built_on_likes, offer, offer_parts
 from kgmem.answer.pref_reading import (
-    PARTS,
-    a_fragment,
     asked_tastes,
-    named_as_own,
-    own_clause,
-    reads_as_taste,
-    taste_of_it,
 )
 from kgmem.answer.pref_reasons import (
-    DOMAIN_FLOOR,
     FIT_MARGIN,
     TASTE_FLOOR,
-    DomainView,
     Reason,
     as_diet,
-    asks,
     clauses,
-    domain_names,
     ended,
     join_reasons,
     keeps_a_diet,
@@ -41,16 +32,15 @@ from kgmem.answer.pref_reasons import (
     restrictions,
     states_constraint,
 )
+from kgmem.answer.pref_stated import candidates
 from kgmem.answer.pref_whose import for_the_user, guest_occasions, holders
-from kgmem.answer.taste import read_taste, without_degree
-from kgmem.ids import entity_id
+from kgmem.answer.taste import read_taste
 from kgmem.models import Intent
 from kgmem.retrieval.question import asks_for_suggestion
+from kgmem.retrieval.requests import requested_by_meaning
 
 #: the food domain's place in the domains' order (domains.json)
 _FOOD = domain_names().index("food")
-_LIKE_PREDICATES = ("likes", "hobby", "favourite_food", "favourite_music", "favourite_drink", "diet",
-                    "favourite_sport", "plays_instrument")
 
 
 @dataclass
@@ -64,87 +54,22 @@ class Preference:
     quotes: list[str] = field(default_factory=list)
 
 
-@dataclass
-class _Stated:
-    value: str
-    like: bool
-    relevance: float
-    session_id: str
-    cited: str
-    turn_id: str
-    fact_id: str | None = None
-    #: the user's own words that state it (lines only)
-    quote: str = ""
-
-
-def _candidates(ev: EvidenceSet) -> list[_Stated]:
-    """Every like/dislike the user stated about themselves (facts, and the user's own lines of every
-    turn retrieval kept or found close in meaning), with its relevance to the question."""
-    result = ev.result
-    me = entity_id(result.user_id, "user")
-    out: list[_Stated] = []
-    for f in result.all_facts.values():
-        if f.speaker != "user" or f.invalid_at is not None or not f.value or f.subject_id != me:
-            continue  # "the health visitor is lovely on the phone" is no taste of the user's
-        if f.predicate not in (*_LIKE_PREDICATES, "dislikes") or not ev.fact_is_actual(f):
-            continue
-        if f.predicate in ("likes", "dislikes") and not reads_as_taste(f.value, ev.source_sentence(f)):
-            continue  # "what seed do they like best?", "my starter smells like nail polish": no taste of the user's
-        if a_fragment(f.value, ev.source_sentence(f)) or asks(ev.source_sentence(f)) or \
-                named_as_own(f.value, ev.source_sentence(f)):
-            continue  # "s orders" from "consultant's orders": a piece of a word; "whats a good snack …": asked; "my vote"
-        tid = f.source_turn_ids[0] if f.source_turn_ids else ""
-        if as_diet(f.value) is not None and ended(Reason(f.value, tid, ev.source_sentence(f), False)):
-            continue  # "I was vegetarian for ten years until 2019": a diet told as over is none now
-        rel = ev.turn_similarity(tid) + 20 * result.fact_scores.get(f.id, 0.0)
-        out.append(_Stated(without_degree(f.value), f.predicate != "dislikes", rel, f.session_id,
-                           f"\"{f.text[:100]}\" (said {f.observed_at.date()})", tid, f.id, quote=ev.source_sentence(f)))
-    stated: list[tuple[Line, bool, str]] = []
-    ranked = {t.id for t in result.turns} | set(result.similarity)  # retrieval's top turns, and the turns close in meaning
-    for line in (ln for ln in ev.all_user_lines() if ln.turn_id in ranked):
-        # "I'm a huge fan of heist movies, and dry British comedies crack me up": two likes
-        # (the cheap reading first: a line's actuality is parsed only when it states a taste)
-        for part in PARTS.split(line.text):
-            taste = read_taste(part) or taste_of_it(line.text, part)
-            if taste is None or line.actuality == "request" or not own_clause(part) or \
-                    (taste[0] and line.actuality not in ("actual", "other")):
-                continue
-            stated.append((line, *taste))
-    sims = ev.line_similarity([ln for ln, _, _ in stated])
-    for line, like, value in stated:
-        # the turn's cosine where it was a vector hit (as for facts), else the line's own
-        rel = (ev.turn_similarity(line.turn_id) or sims.get((line.turn_id, line.position), 0.0)) + 20 * line.score
-        out.append(_Stated(value, like, rel, line.session_id,
-                           f"\"{line.text[:100]}\" (said {line.said_at.date()})", line.turn_id, quote=line.text))
-    _by_meaning(ev, out)
-    # the user's own words win over an extracted fact of the other polarity ("not music": no liking of music)
-    said = {(c.turn_id, c.value.lower(), c.like) for c in out if not c.fact_id}
-    return [c for c in out if not (c.fact_id and (c.turn_id, c.value.lower(), not c.like) in said)]
-
-
-
-
-def _by_meaning(ev: EvidenceSet, cands: list[_Stated]) -> None:
-    """A stated taste close in meaning to the question counts more ("what should I watch": heist
-    movies, not the gym's coaches the same week)."""
-    vecs = ev.result.embed([ev.result.plan.question] + [c.value for c in cands]) if cands else None
-    if vecs is None:
-        return
-    for c, v in zip(cands, vecs[1:]):
-        c.relevance += 0.5 * float(v @ vecs[0])
-
-
 def stated_preferences(ev: EvidenceSet, limit: int = 3, view: DomainView | None = None) -> Preference:
     """The user's likes and dislikes most relevant to the question: those stated in the session
     of the most relevant one first (people state a domain's tastes together), then others that
     are nearly as relevant. With ``view``, only those whose thing or sentence speaks about the
     question's domain ("latte art" is no answer to "something quick for dinner")."""
-    cands = _candidates(ev)
-    in_domain = view is not None and bool(view.wanted) and bool(cands)
+    # a taste told in passing beside another request ("(side note: …)") is seldom near the question's words: with the
+    # question's domain known, every line is read and the domain's meaning keeps the tastes that speak about it
+    domained = view is not None and bool(view.wanted)
+    cands = candidates(ev, everywhere=domained)
+    in_domain = domained and bool(cands)
     if in_domain:
         assert view is not None
         fits = view.fit([c.value for c in cands] + [c.quote or c.value for c in cands], floor=TASTE_FLOOR)
-        cands = [c for k, c in enumerate(cands) if fits[k] or fits[len(cands) + k]]
+        # (its sentence speaks for a thing only where the thing itself speaks about no other domain)
+        away = view.elsewhere([c.value for c in cands])
+        cands = [c for k, c in enumerate(cands) if fits[k] or (fits[len(cands) + k] and not away[k])]
     cands = sorted(cands, key=lambda c: -c.relevance)
     out = Preference()
     if not cands:
@@ -387,6 +312,13 @@ def suggestion(ev: EvidenceSet, *, abstains: bool, direct: bool) -> tuple[str, P
     if ev.result.plan.intent == Intent.PREFERENCE:
         built = preference_answer(ev)
         return (built[0], built[1], {}) if built is not None else None
+    embedder = ev.result.embedder
+    if requested_by_meaning(ev.result.plan.question, ev.result.embed,
+                            f"{embedder.name}:{embedder.dim}" if embedder is not None else None):
+        # a request for a suggestion in words no rule of the planner reads ("what should be playing?"): answered as one
+        built = preference_answer(ev)
+        if built is not None:
+            return built[0], built[1], {"via": "request by meaning"}
     if not abstains and direct:
         return None
     advice = advice_answer(ev)

@@ -39,17 +39,16 @@ AVERSION_VERBS = ("hate", "loathe", "detest", "dislike", "despise", "avoid", "dr
 #: after can't / cannot / couldn't: what the speaker cannot bear, or cannot take in (a diet)
 BEAR_VERBS = ("stand", "bear", "abide", "tolerate", "stomach", "handle", "be doing with", "face", "eat", "drink",
               "digest")
+#: the verbs of taking part (also verbs of taking in, below) whose doing itself is refused when they have no object ("I won't fly": flying)
+DOING_VERBS = ("fly", "drive", "ride", "sail", "swim", "cycle", "climb")
 #: negated, a refusal of their object (kgmem.answer.pref_refusal): verbs of taking something in or taking part in it
 #: ("I don't eat meat", "we don't do boats", "I never drink coffee after 2pm")
-TAKE_IN_VERBS = ("eat", "drink", "touch", "have", "take", "do", "watch", "read", "play", "wear", "use",
-                 "fly", "drive", "ride", "sail", "swim", "cycle", "climb")
+TAKE_IN_VERBS = ("eat", "drink", "touch", "have", "take", "do", "watch", "read", "play", "wear", "use") + DOING_VERBS
 #: negated in an order to the assistant, a refusal of their object ("never put olives in anything", "don't suggest mushrooms")
 OFFER_VERBS = ("put", "add", "give", "suggest", "recommend", "include", "serve", "offer", "book", "send", "use", "make")
 #: verbs of suffering an ailment ("I get motion sickness on ghat roads", "she gets seasick on boats"): what brings it on
 #: is refused (kgmem.answer.pref_refusal)
 AILING_VERBS = ("get", "have", "suffer", "feel", "go")
-#: of those, the verbs of taking part whose doing itself is refused when they have no object ("I won't fly": flying)
-DOING_VERBS = ("fly", "drive", "ride", "sail", "swim", "cycle", "climb")
 #: negated, a liking: the speaker never has enough of it
 SATIATION = ("get enough of", "tire of", "get tired of", "get bored of", "resist", "live without", "say no to",
              "pass up")

@@ -113,22 +113,26 @@ def thing_holder(text: str, thing: frozenset[str]) -> str | None:
     """Whose the asked thing is in a line, by its parse: ``"user"`` ("my tortoise", "our dog"),
     ``"other"`` (a person holds it: "my neighbour's parrot", "Quentin's cat", or someone else is the
     subject of the verb the thing is the object of: "Quentin just adopted a tortoise named Tofu"),
-    ``None`` when the line does not say. ``thing``: the thing's comparison forms (:func:`norm`)."""
+    ``None`` when the line does not say. A line naming the user's and someone else's ("Jess walked her
+    spaniel with my spaniel Rolo") is the user's: it tells of the user's one. ``thing``: the thing's
+    comparison forms (:func:`norm`)."""
     doc = load_nlp()(text[:1].upper() + text[1:])
+    holders: set[str] = set()
     for tok in doc:
         if norm(tok.lower_) not in thing or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is not None:
-            return "user" if poss.lower_ in ("my", "our") else "other"
+            holders.add("user" if poss.lower_ in ("my", "our") else "other")
+            continue
         verb = tok.head
         if tok.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             # (a capitalised word the language does not know is a name however the small tagger reads it)
             if subj is not None and subj.lower_ not in _USER and (names_a_person(subj) or (
                     subj.text[:1].isupper() and subj.lower_ not in known_words())):
-                return "other"
-    return None
+                holders.add("other")
+    return "user" if "user" in holders else "other" if holders else None
 
 
 #: dependency roles a thing's name takes in a line about it ("Noodle knocked my coffee off …",

@@ -5,7 +5,13 @@ find or offer, a thing asked for by its worth to the user, a want told as one (p
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+
+import numpy as np
 
 #: a request for a suggestion by its words ("recommend", "any ideas", "what should I …", "which … would I like")
 _WORDS = re.compile(
@@ -85,3 +91,53 @@ def asks_for_suggestion(q: str) -> bool:
     """A request for a suggestion: by its words, or by its mood where the question recalls nothing."""
     return bool(_WORDS.search(q)) or (bool(_ORDER.search(q)) and not _ASKED_PAST.search(q)) or \
         (bool(_MOOD.search(q)) and not _RECALL.search(_SETTING_CLAUSE.sub(" ", q)))
+
+
+# --------------------------------------------------------------------------- by meaning
+
+#: a modal of choice or advice: a request for a suggestion asks what should, could or would be ("what should be
+#: playing?", "where would you send me?"); "what do I drink most?" asks what is
+_CHOICE_MOOD = re.compile(r"\b(?:should|could|would|might|shall|ought)\b|(?<=\w)'d\b", re.I)
+#: how much nearer a question must be to the requests than to the other questions (the mean cosine of its nearest three)
+REQUEST_MARGIN = 0.05
+#: the nearest examples each side that speak for it
+_NEAREST = 3
+#: the examples' vectors per embedding model, computed once per process (the examples are fixed)
+_BANK_VECTORS: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+
+@cache
+def _bank() -> dict[str, list[str]]:
+    """The request bank (``kgmem/resources/preference/requests.json``), read once."""
+    path = resources.files("kgmem").joinpath("resources", "preference", "requests.json")
+    data: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _bank_vectors(embed: Callable[[list[str]], np.ndarray | None], model: str | None) -> tuple[np.ndarray, np.ndarray] | None:
+    if model is not None and model in _BANK_VECTORS:
+        return _BANK_VECTORS[model]
+    asked, other = _bank()["requests"], _bank()["not_requests"]
+    vecs = embed(asked + other)
+    if vecs is None:
+        return None
+    out = (vecs[:len(asked)], vecs[len(asked):])
+    if model is not None:
+        _BANK_VECTORS[model] = out
+    return out
+
+
+def requested_by_meaning(question: str, embed: Callable[[list[str]], np.ndarray | None], model: str | None = None) -> bool:
+    """A request for a suggestion whatever its words: in the mood of a choice (a modal: "what should be playing?"),
+    recalling nothing (the mood path's guard), and nearer in meaning to requests of every kind than to questions of a
+    fact, a recollection, a count or a task (the bank's examples). ``model``: the embedder's name, to compute the
+    bank's vectors once per process."""
+    if not _CHOICE_MOOD.search(question) or _RECALL.search(_SETTING_CLAUSE.sub(" ", question)) or \
+            RECOLLECTED.search(question) or _ASKED_PAST.search(question):
+        return False
+    vecs = _bank_vectors(embed, model)
+    q = embed([question]) if vecs is not None else None
+    if vecs is None or q is None:
+        return False
+    near = [float(np.sort(side @ q[0])[::-1][:_NEAREST].mean()) for side in vecs]
+    return near[0] - near[1] >= REQUEST_MARGIN

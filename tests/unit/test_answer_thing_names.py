@@ -31,6 +31,7 @@ def _forms(*words: str) -> frozenset[str]:
     ("Marmalade chewed the charger cable again, typical hamster.", "hamster", None),
     ("We bought a hamster cage at the market.", "hamster", None),   # the user buys: no one else holds it
     ("My cousin's van broke down on the ring road.", "hamster", None),  # the thing is not in the line
+    ("Jess walked her spaniel with my spaniel Rolo this morning.", "spaniel", "user"),  # rev18: both: mine told
 ])
 def test_whose_thing_by_the_parse(text: str, thing: str, holder: str | None) -> None:
     assert thing_holder(text, _forms(thing)) == holder
@@ -46,6 +47,7 @@ def test_whose_thing_by_the_parse(text: str, thing: str, holder: str | None) -> 
     ("Ines just adopted a hamster named Crumpet.", "hamster", []),
     ("I walked the dog round Clapham Common with Tomasz.", "dog", []),  # a place and a companion, no name
     ("What should I feed a hamster in winter?", "hamster", []),
+    ("Jess walked her spaniel with my spaniel Rolo this morning.", "spaniel", ["Rolo"]),
 ])
 def test_the_name_a_line_gives_the_users_thing(text: str, thing: str, names: list[str]) -> None:
     assert thing_names(text, _forms(thing), frozenset()) == names

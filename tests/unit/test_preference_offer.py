@@ -11,8 +11,9 @@ from datetime import datetime
 
 import pytest
 
+from kgmem.answer.pref_domains import DomainView
 from kgmem.answer.pref_offer import asked_head, offer, refused_things
-from kgmem.answer.pref_reasons import DomainView, Restriction
+from kgmem.answer.pref_reasons import Restriction
 from kgmem.embeddings import load_embedder
 from kgmem.models import Answer
 from kgmem.retrieval.planner import plan_query

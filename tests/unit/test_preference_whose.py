@@ -15,7 +15,7 @@ from datetime import datetime
 import numpy as np
 import pytest
 
-from kgmem.answer import pref_reasons
+from kgmem.answer import pref_domains
 from kgmem.answer.pref_clash import clashes
 from kgmem.answer.pref_reasons import (
     Restriction,
@@ -94,12 +94,12 @@ def test_the_domain_examples_are_embedded_once_per_process() -> None:
         v = rng.normal(size=(len(texts), 8)).astype(np.float32)
         return v / np.linalg.norm(v, axis=1, keepdims=True)
 
-    pref_reasons._CENTROIDS.pop("test-model:8", None)
-    n_examples = sum(len(v) for v in pref_reasons._domain_examples().values())
-    pref_reasons.domain_scores(["a book to read"], embed, "test-model:8")
-    pref_reasons.domain_scores(["what to cook"], embed, "test-model:8")
+    pref_domains._CENTROIDS.pop("test-model:8", None)
+    n_examples = sum(len(v) for v in pref_domains._domain_examples().values())
+    pref_domains.domain_scores(["a book to read"], embed, "test-model:8")
+    pref_domains.domain_scores(["what to cook"], embed, "test-model:8")
     assert calls == [n_examples, 1, 1]  # the examples once, then only the texts
-    pref_reasons._CENTROIDS.pop("test-model:8", None)
+    pref_domains._CENTROIDS.pop("test-model:8", None)
 
 
 SAID = [

@@ -44,12 +44,11 @@ from kgmem.extraction.zero.persons import a_person
 from kgmem.extraction.zero.pet_names import someone_elses_pet
 from kgmem.extraction.zero.phrases import dedupe
 from kgmem.extraction.zero.proposals import (
-    DEFAULT_MARGIN,
-    DEFAULT_THRESHOLD,
     NONE,
     Proposer,
     bank_digest,
     bank_files,
+    default_digest,
     load_bank,
 )
 from kgmem.extraction.zero.rule_pass import (
@@ -244,7 +243,7 @@ class RuleExtractor:
                 from kgmem.embeddings import load_embedder
 
                 self._embedder = load_embedder()
-            self._proposer = Proposer(self._embedder)
+            self._proposer = Proposer.default(self._embedder)
             self._attributes = Proposer(self._embedder, load_bank(bank_files("entities")))
         return self._proposer
 
@@ -257,7 +256,7 @@ class RuleExtractor:
         if self._proposer is not None:
             digest = self._proposer.digest
         else:
-            digest = f"{bank_digest(load_bank())}-t{DEFAULT_THRESHOLD:.2f}-m{DEFAULT_MARGIN:.2f}"
+            digest = default_digest()
         digest += "-e" + bank_digest(load_bank(bank_files("entities")))
         return f"rules|{RULES_VERSION}|bank-{digest}|src-{source_digest()}"
 
