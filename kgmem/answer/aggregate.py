@@ -34,6 +34,7 @@ from kgmem.answer.event_count import CountedEvent, role_events
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.instances import stated_quantity
 from kgmem.answer.match import GENERIC, norm, terms
+from kgmem.answer.paid_meaning import paid_by_meaning, paid_next, told_in_question
 from kgmem.answer.refunds import money_back, settle
 from kgmem.answer.spans import typed_spans
 from kgmem.answer.stays import asked_unit, compute_unit_total
@@ -60,13 +61,13 @@ _MONEY_Q = re.compile(r"\b(spen[dt]|spending|cost|paid|pay|money|amount|price|\$
 _SPEND_GENERIC = {norm(w) for w in """purchase purchases thing things stuff everything item items total amount
 money spend spending spent cost costs price prices dollar dollars budget sum buy bought altogether mention
 mentioned told shopping expense expenses outlay haul gear equipment accessories supplies goods splurge
-splurges pay paid paying add number count""".split()}
+splurges pay paid paying add number count tally""".split()}
 #: the question asks for a total over a kind, not the price of one thing
 _ALL_Q = re.compile(r"\b(?:total|altogether|all together|combined|in all|add(?:ed)? up|sum|everything|all (?:the|my|of))\b", re.I)
 
 #: a count, however it is asked: "how many", "the (total) number of things I bought" (not a sum of
 #: their prices)
-COUNT_Q = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of)\b", re.I)
+COUNT_Q = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|tally\s+of)\b", re.I)
 
 
 def is_money_total(question: str) -> bool:
@@ -150,6 +151,25 @@ def _thing_words(text: str) -> set[str]:
     return {w for w in terms(text) - _SPEND_GENERIC - GENERIC - _FILLER if not w.isdigit() and len(w) > 2}
 
 
+#: the words of :data:`_SPEND_GENERIC` that name an amount, not things ("the grand *total*"; not
+#: "my outdoor *purchases*", whose modifier says the kind)
+_AMOUNT_WORDS = {norm(w) for w in "total sum amount tally outlay spend".split()}
+
+
+@lru_cache(maxsize=1024)
+def _wording(question: str) -> frozenset[str]:
+    """The words of a money question that say how it asks, not which things: its verbs ("the
+    purchases I *mentioned*", "what did it *come* to", "I *brought* up"; not a verb that names a
+    thing: "*camping* gear") and an adjective of an amount word ("the *grand* total")."""
+    out: set[str] = set()
+    for t in load_nlp()(question):
+        if (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "nmod")) or \
+                (t.dep_ == "amod" and norm(t.head.text) in _AMOUNT_WORDS):
+            out |= question_terms(t.text)
+    return frozenset(out)
+
+
+# long: one pass over the user's lines decides each amount (its kind, money back, window, whose) against the purchases seen
 def compute_spend_total(ev: EvidenceSet) -> Computed:
     """Sum the amounts the user said they paid, once per purchase (the same thing at the same price
     told in two sessions counts once), own actual clauses only."""
@@ -158,7 +178,7 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
     # the question's things: its nouns and its other content words ("fair" of "my fair stalls", which
     # the parse reads as an adjective)
     objects = ({norm(n) for n in plan_notes(plan, "noun")} | {t for k in plan.keywords for t in question_terms(k)}) \
-        - _SPEND_GENERIC - GENERIC
+        - _SPEND_GENERIC - GENERIC - _wording(plan.question)
     users = ev.all_user_lines()
     if objects and _ALL_Q.search(plan.question):
         # a total over a kind the user never names in those words ("my outdoor purchases"): the
@@ -176,6 +196,10 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         ln for ln in users if ln.turn_id not in on_topic and not objects & terms(ln.text) and paid_amounts(ln.text)]) \
         if objects else set()
     bare_symbol = _user_currency(users)
+    # an own line with an amount that no paying verb marks: a payment when it reads like one
+    # ("left the shop with a jacket and a much lighter wallet: $210")
+    by_meaning = paid_by_meaning(ev, [ln for ln in users if ln.actuality == "actual" and money(ln.text)
+                                      and not _PAID.search(ln.text) and not priced_item(ln.text)])
     returned: list[Line] = []  # money-back lines ("sent the asics back … got the refund") and what they took out
     for line in sorted(users, key=lambda ln: ln.said_at):
         # a line that names the asked thing itself with an amount tells its price, paid-verb or not
@@ -192,14 +216,16 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
                 returned += [line] + taken
             continue
         if not amounts or not (names_it or shared(asked, terms(line.text)) or _PAID.search(line.text)
-                               or _after_purchase(line, ev) or priced_item(line.text)):
+                               or _after_purchase(line, ev) or priced_item(line.text) or paid_next(line, ev, _PAID)
+                               or (line.turn_id, line.position) in by_meaning):
             continue
         if not said_in_window(line, plan):
             continue  # "so far this year": last November's vet bill is no part of it
         if objects and not (objects & terms(line.text)) and line.turn_id not in on_topic \
                 and (line.turn_id, line.position) not in of_kind:
             continue  # "at the bike shop": a price in the same turn as the bike counts ("a $35 U-lock")
-        if countable.why_not(line, plan.question_date, ev, money=True):
+        if (why := countable.why_not(line, plan.question_date, ev, money=True)) \
+                and not (why == countable.LINE_CLASS_REASON["request"] and told_in_question(line, ev, _PAID)):
             skipped += 1  # "they offered me £200 for it", "the bike shop wanted 90 euro …, I said no"
             continue
         for amount in amounts:

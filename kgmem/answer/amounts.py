@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from kgmem import temporal
 from kgmem.answer.evidence import Line
 from kgmem.nlp import load_nlp
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _MONEY = re.compile(r"[$£€]\s?(\d[\d,]*(?:\.\d+)?)(k\b)?|(\d[\d,]*(?:\.\d+)?)\s?(?:dollars?|bucks?|usd|euros?|pounds|quid|eur|gbp)\b",
                     re.I)
@@ -112,3 +116,37 @@ def priced_item(text: str) -> bool:
     in the sentence ("A desk lamp from Argos, £25, on Friday." — but not "the lamp was £25 at
     Argos", which needs a purchase verb or the thing's name to count, nor "Budget: $500")."""
     return bool(_COMMA_PRICE.search(text)) and not any(t.tag_ in _FINITE for t in load_nlp()(text))
+
+
+#: the clause heads that ask ("*Is* $58 too much …", "*what* …") or ask the assistant ("can *you* …")
+_WH = frozenset({"what", "which", "how", "why", "who", "whom", "where", "when", "whether"})
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb (or auxiliary root) of the clause a token is in."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _asks(head: Token) -> bool:
+    """A clause that asks: an auxiliary or a wh-word first ("Oh, and *is* $320 too much …", "*what*
+    can I get for $50") or before its subject, or the assistant as its subject ("can *you* …")."""
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    auxes = [head] * (head.pos_ == "AUX") + [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    # the clause's first word, after an aside it opens with ("Oh, and …", "(Side note: …")
+    lead = max((t.i for t in head.subtree if t.text == ":" and t.i < head.i), default=-1)
+    words = [t for t in head.subtree if t.i > lead and t.pos_ not in ("PUNCT", "INTJ", "CCONJ")]
+    return any(c.lower_ == "you" for c in subjects) or bool(words and (words[0].lower_ in _WH or words[0].pos_ == "AUX")) or \
+        bool(subjects and auxes and min(a.i for a in auxes) < min(c.i for c in subjects))
+
+
+@lru_cache(maxsize=4096)
+def asked_amounts(text: str) -> bool:
+    """Whether a question line asks about its amount ("Is $58 too much for a desk lamp?"), rather
+    than telling it before a question to the assistant the sentence splitter left joined to it
+    ("$38, don't tell anyone Anyway, can you put that in a list?"): the clause holding an amount
+    asks, by the parse."""
+    doc = load_nlp()(text)
+    nums = [t for t in doc if t.like_num and _MONEY.search(text[max(0, t.idx - 2):t.idx + len(t.text) + 8])]
+    return not nums or any(_asks(_clause_head(t)) for t in nums)

@@ -45,6 +45,8 @@ from kgmem.text import tokenize
 #: "how many X" (not "the total number of X": a generic count the stored items answer; counting
 #: lines for it added preference lines — "Big yes to documentaries" — on the first synthetic family)
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+#: where the counted things are named: after "how many", or a count noun's "of" ("my *tally of* films")
+_COUNTED_AFTER = re.compile(r"\bhow\s+many\b|\b(?:number|count|tally)\s+of\b", re.I)
 #: "how many days did I spend in Lisbon" asks a duration, not a count of told events
 _HOW_MANY_UNITS = re.compile(r"\bhow\s+many\s+(?:more\s+)?(?:seconds|minutes|hours|days|nights|weeks|months|years)\b", re.I)
 #: words of a count question that say how to count, not what ("how many *different kinds* of bird")
@@ -83,7 +85,7 @@ _PHRASE_END = re.compile(r"\b(?:i|we|you|he|she|they|it|have|has|had|did|do|does
 
 def _counted_phrase(question: str) -> list[list[str]]:
     """The words of "how many <things>", one list per coordinated part ("wards or departments")."""
-    m = _HOW_MANY.search(question)
+    m = _COUNTED_AFTER.search(question)
     if m is None:
         return []
     rest = question[m.end():]
@@ -91,7 +93,6 @@ def _counted_phrase(question: str) -> list[list[str]]:
     phrase = rest[:end.start()] if end else rest
     parts = [_words(inst.before_adjunct(part)) for part in re.split(r"\b(?:or|and)\b|,", phrase)]
     return [p for p in parts if p]
-
 
 
 def _words(part: str) -> list[str]:
@@ -212,7 +213,7 @@ def told_events(ev: EvidenceSet) -> Told | None:
     event to the same day, tell the same one. Lines just below the threshold in sessions with no
     instance are kept as "maybe" (the count is then a lower bound)."""
     plan = ev.result.plan
-    if not _HOW_MANY.search(plan.question) or _HOW_MANY_UNITS.search(plan.question):
+    if not (_HOW_MANY.search(q := plan.question) or (plan.slot == "count" and _COUNTED_AFTER.search(q))) or _HOW_MANY_UNITS.search(q):
         return None
     heads, others = anchors(plan)
     said = [ln for ln in ev.all_user_lines() if ln.role == "user" and not ln.is_request and said_in_window(ln, plan)]

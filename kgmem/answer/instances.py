@@ -24,7 +24,7 @@ from kgmem.nlp import load_nlp
 from kgmem.text import PHRASE_BREAKS
 
 _HOW_MANY = re.compile(r"\b(?P<prep>(?:at|in|on|to|for|with|from)\s+)?(?:how\s+many|(?:the\s+)?(?:total\s+)?"
-                       r"(?:number|count)\s+of)\s+", re.I)
+                       r"(?:number|count|tally)\s+of)\s+", re.I)
 _CONTRACTED = re.compile(r"\b(i|we)['’]ve\b", re.I)
 #: the clause's subject and auxiliaries after the counted things ("… *have I* completed")
 _SUBJECT = re.compile(r"\b(?:(?P<aux>have|has|had|did|do|does|will|would|could|can)\s+)?(?P<subj>i|we)\b"
@@ -32,6 +32,8 @@ _SUBJECT = re.compile(r"\b(?:(?P<aux>have|has|had|did|do|does|will|would|could|c
 #: words that say how to count, not what ("how many *different kinds of* bird", "*times*")
 _HOW_TO_COUNT = re.compile(r"\b(?:different|distinct|separate|kinds?\s+of|types?\s+of|sorts?\s+of|varieties\s+of|"
                            r"times|in\s+total|altogether|all\s+together|so\s+far|total|actually|ever|of\s+the|of)\b", re.I)
+#: ... and what says so in the doing's part ("have I visited *so far*")
+_SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|ever|actually|altogether|all\s+together|in\s+total)\b", re.I)
 _SPACES = re.compile(r"\s{2,}")
 
 
@@ -52,7 +54,7 @@ def counted_phrase(plan: QueryPlan) -> str:
     if subj is None:
         things, doing = rest, ""
     else:
-        things, doing = rest[:subj.start()], rest[subj.end():]
+        things, doing = rest[:subj.start()], _SO_FAR.sub(" ", rest[subj.end():])
     things = _HOW_TO_COUNT.sub(" ", things)
     prep = (m.group("prep") or "").strip().lower()
     if subj is None:

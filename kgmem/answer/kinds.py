@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from kgmem import knowledge
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import norm
 from kgmem.nlp import load_nlp
@@ -26,6 +27,10 @@ from kgmem.nlp import load_nlp
 #: near the topic stays out ("my rego" ~ "my car" 0.46, "canoe" ~ "camping gear" 0.45, "new fence"
 #: ~ "weekend house" 0.35). Chosen on the development sets' money totals (cw17 note).
 SAME_KIND = 0.5
+#: a priced thing near the asked kind in meaning but a place by every sense of its head noun is a place
+#: paid for, not a thing of the kind ("Campsite at Big Sur" ~ "camping gear" 0.56: a campsite is a region
+#: of land, gear an artifact); a "tyre" is an artifact by one of its senses, so it stays a thing of "my car"
+_PLACE = "region"
 #: parts of speech a noun phrase keeps: what names the thing, not which one or how many
 _KEEP = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 
@@ -48,6 +53,20 @@ def kind_phrases(question: str, objects: set[str]) -> list[str]:
     return [p for p in noun_phrases(question) if {norm(w) for w in p.lower().split()} & objects]
 
 
+@lru_cache(maxsize=4096)
+def a_place(noun: str) -> bool:
+    """Every noun sense WordNet knows of the word is a place ("campsite", "site"; not "tyre")."""
+    return bool(knowledge.kinds_within(_PLACE, noun, any_sense=True)) and not any(
+        knowledge.kinds_within(k, noun, any_sense=True) for k in ("artifact", "act", "event", "food", "substance"))
+
+
+def other_broad_kind(phrase: str, kind: str) -> bool:
+    """A thing's head noun is a place (:func:`a_place`) and the asked kind's head is none: a
+    campsite paid for is no camping gear. Unknown words are never set apart."""
+    mine, asked = phrase.split()[-1].lower(), kind.split()[-1].lower()
+    return a_place(mine) and not knowledge.is_kind_of(asked, _PLACE)
+
+
 def of_kind(ev: EvidenceSet, kinds: Sequence[str], lines: Sequence[Line]) -> set[tuple[str, int]]:
     """The lines (by turn id and position) that name a thing of one of the kinds, by meaning."""
     phrases = [(k, p) for k, ln in enumerate(lines) for p in noun_phrases(ln.text)]
@@ -58,7 +77,7 @@ def of_kind(ev: EvidenceSet, kinds: Sequence[str], lines: Sequence[Line]) -> set
         return set()
     n = len(kinds)
     out: set[tuple[str, int]] = set()
-    for j, (k, _) in enumerate(phrases):
-        if max(float(vecs[i] @ vecs[n + j]) for i in range(n)) >= SAME_KIND:
+    for j, (k, phrase) in enumerate(phrases):
+        if any(float(vecs[i] @ vecs[n + j]) >= SAME_KIND and not other_broad_kind(phrase, kinds[i]) for i in range(n)):
             out.add((lines[k].turn_id, lines[k].position))
     return out

@@ -367,7 +367,7 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
         as_of = r.end.replace(hour=23, minute=59) if r is not None else None
     shape = _SHAPES.get(intent, "text")
     if intent == Intent.AGGREGATE:
-        shape = "number" if re.search(r"\bhow (many|much)\b|\bnumber of\b|\btotal\b|\bcount\b", q, re.I) else "list"
+        shape = "number" if slot in ("count", "sum") or re.search(r"\bhow (many|much)\b|\bnumber of\b|\btotal\b|\bcount\b", q, re.I) else "list"
     elif intent == Intent.ORDERING and not re.search(r"\bor\b|\b(before|after)\b|:", q, re.I):
         shape = "text"
     elif intent == Intent.SINGLE_FACT and re.match(r"^\s*(did|do|does|is|are|was|were|have|has|had|can)\b", q, re.I):

@@ -72,6 +72,8 @@ def test_different_things_told_without_names_are_counted_with_their_basis(walker
     ("how many of my submissions got accepted", "my submissions got accepted"),
     ("How many different kinds of bird have we seen since March?", "We have seen bird"),
     ("how many plays have i seen, musicals included?", "I have seen plays"),  # a comma clause: how to count
+    ("what's my tally of galleries I've been to, going by our chats?", "I have been to galleries"),  # a count noun's "of"
+    ("Count them up: how many lakes have I swum in so far?", "I have swum in lakes"),  # "so far" after the verb
 ])
 def test_the_counted_phrase_is_the_doing_without_when_and_how_to_count(q: str, phrase: str) -> None:
     assert counted_phrase(plan_query(q, QD)) == phrase

@@ -28,6 +28,7 @@ def camper(chat_memory: Callable[..., Memory]) -> Memory:
         (datetime(2026, 5, 2), "Priya bought a kayak, $520 second hand."),
         (datetime(2026, 6, 9), "Paid the water bill, $112."),
         (datetime(2026, 7, 21), "Sleeping bag, $150, rated to minus five."),
+        (datetime(2026, 8, 2), "Campsite at Big Sur, $105."),  # a place paid for, no gear
     ]
     return chat_memory("noor", said, "c", None)
 
@@ -47,7 +48,7 @@ def dog_owner(chat_memory: Callable[..., Memory]) -> Memory:
 def test_a_thing_of_the_asked_kind_counts_by_meaning(camper) -> None:  # noqa: ANN001
     a = camper.answer("noor", "How much have I spent on camping gear this year?", question_date=QD)
     # tent 210 + lantern 38 + sleeping bag 150 (neither the tent's line nor the bag's says "camping" or
-    # "gear"); Priya's kayak is hers, the water bill no gear
+    # "gear"); Priya's kayak is hers, the water bill no gear, the campsite a place (a region by WordNet)
     assert a.text.startswith("$398"), (a.text, a.extra["decision"])
 
 
