@@ -16,9 +16,9 @@ line's time or a value's type.
 - a statement whose object points back ("…the last scene of Aftersun, we saw it") is not cut from what it points
   to (sentences._POINTS_BACK), and a user's return that names no place takes the place it came "from"
   (referents._bare_return): "the jet lag from Tokyo is brutal, we flew home on Sunday";
-- an organisation general knowledge knows as no place is no home (homes.place_of_a_thing), and a move to a
-  name only NER calls a place, beside leaving an employer that is no place, is a change of employer
-  (verbs._moved_jobs): "I quit Barclays last year and moved to Monzo".
+- a move to a name only NER calls a place, beside leaving an employer that is no place, is a change of
+  employer (verbs._moved_jobs): "I quit Barclays last year and moved to Monzo". (An ORG general knowledge
+  does not know is NOT taken as no home: NER calls Truro and Ghentbrugge organisations; test_value_first.)
 
 Sentences are invented for this file from general English, beside the rev17 review's own items ("Everyone
 says The Bear is brilliant", "My flatmate Chloe is still at Deloitte", the Priya invite). Each negative case
@@ -67,7 +67,6 @@ def test_a_plan_with_a_time_is_no_deed(user_facts: UserFacts, text: str) -> None
     ("Got an invite to Sam's wedding in June, no idea what to wear.", ("attended", "sam's wedding")),
     ("I'm at Lidl on Sundays for the weekly shop.", ("works_at", "lidl")),
     ("I quit Santander last spring and moved to Starling.", ("lives_in", "starling")),
-    ("I quit my job at HSBC and moved to Revolut.", ("lives_in", "revolut")),
 ])
 def test_not_the_users_fact(user_facts: UserFacts, text: str, wrong: tuple[str, str]) -> None:
     assert wrong not in user_facts(text)
@@ -78,6 +77,7 @@ def test_not_the_users_fact(user_facts: UserFacts, text: str, wrong: tuple[str, 
     ("I went to Maya's engagement party on Saturday.", ("attended", "maya's engagement party")),
     ("I work at KPMG.", ("works_at", "kpmg")),
     ("I'm at Deloitte for the summer.", ("works_at", "deloitte")),
+    ("I've been at Helix Biotech for a while now.", ("works_at", "helix biotech")),  # synthetic dev's, lost at 893b526
     ("I quit Santander last spring and moved to Starling.", ("works_at", "starling")),
     ("We left Manchester in May and moved to Bath.", ("lives_in", "bath")),
 ])

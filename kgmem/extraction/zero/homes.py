@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.lexicon import EVENT_NOUNS, LIVE, RELOCATE, TRANSPORT, TRAVEL, TRIP_NOUNS
-from kgmem.extraction.zero.nlp import entity_at
-from kgmem.knowledge import readings_of
 from kgmem.lexicon.people import people_noun
 
 if TYPE_CHECKING:
@@ -48,9 +46,6 @@ def place_of_a_thing(value: str, clause: Clause, home: bool) -> bool:
         return True
     if not home:
         return False
-    ent = entity_at(tok)
-    if ent is not None and ent.label_ == "ORG" and not readings_of(ent.text)[0]:
-        return True  # "quit my job at HSBC and moved to Revolut": an organisation general knowledge knows as no place is no home
     while tok.dep_ == "compound" and tok.head.i > tok.i:
         tok = tok.head
     if tok.dep_ != "pobj" or tok.head.lower_ not in AT_PLACE:

@@ -27,7 +27,7 @@ from kgmem.extraction.zero.lexicon import (
 )
 from kgmem.extraction.zero.masking import CALENDAR_WORDS, NAME_LABELS, is_name
 from kgmem.extraction.zero.nlp import entity_at
-from kgmem.extraction.zero.value_parse import NOT_NAMES, Value, args_of, ok_value
+from kgmem.extraction.zero.value_parse import GENERIC_HEADS, NOT_NAMES, Value, args_of, ok_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -124,14 +124,16 @@ def no_workplace(value: str, c: Clause) -> bool:
 
 def there_for_a_purpose(c: Clause) -> bool:
     """Being somewhere "for" a purpose ("I'm at Sainsbury's on Saturdays for the big weekly shop", "at the
-    Apple Store for a repair"): an errand, not a workplace. The purpose is a determined noun phrase on the
+    Apple Store for the repair"): an errand, not a workplace. The purpose is a definite noun phrase on the
     verb that is neither a span of time ("for the summer": a stint there) nor a job or a role ("for my
     placement")."""
     if c.head.lemma_.lower() != "be":
         return False
     for p in c.head.children:
         obj = next((g for g in p.children if g.dep_ == "pobj"), None) if p.dep_ == "prep" and p.lower_ == "for" else None
-        if obj is None or obj.pos_ != "NOUN" or not any(d.dep_ in ("det", "poss") for d in obj.children):
+        # a definite purpose ("the big weekly shop", "my spin class"): "for a while", "for the time being" is a span
+        if obj is None or obj.pos_ != "NOUN" or obj.lower_ in GENERIC_HEADS or not any(
+                d.dep_ == "poss" or d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in obj.children):
             continue
         ent = entity_at(obj)
         lemma = obj.lemma_.lower()
