@@ -46,7 +46,7 @@ from kgmem.text import tokenize
 #: lines for it added preference lines — "Big yes to documentaries" — on the first synthetic family)
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 #: where the counted things are named: after "how many", or a count noun's "of" ("my *tally of* films")
-_COUNTED_AFTER = re.compile(r"\bhow\s+many\b|\b(?:number|count|tally)\s+of\b", re.I)
+_COUNTED_AFTER = re.compile(r"\bhow\s+many\b|\b(?:count|tally)\s+of\b", re.I)
 #: "how many days did I spend in Lisbon" asks a duration, not a count of told events
 _HOW_MANY_UNITS = re.compile(r"\bhow\s+many\s+(?:more\s+)?(?:seconds|minutes|hours|days|nights|weeks|months|years)\b", re.I)
 #: words of a count question that say how to count, not what ("how many *different kinds* of bird")
