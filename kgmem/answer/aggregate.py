@@ -14,6 +14,7 @@ from functools import lru_cache
 from kgmem import predicates as predicate_registry
 from kgmem.answer import countable, kinds
 from kgmem.answer.amounts import (
+    amount_told,
     bare_amount,
     bare_numbers,
     currency,
@@ -34,7 +35,6 @@ from kgmem.answer.event_count import CountedEvent, role_events
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.instances import stated_quantity
 from kgmem.answer.match import GENERIC, norm, terms
-from kgmem.answer.paid_meaning import paid_by_meaning, paid_next, told_in_question
 from kgmem.answer.refunds import money_back, settle
 from kgmem.answer.spans import typed_spans
 from kgmem.answer.stays import asked_unit, compute_unit_total
@@ -159,7 +159,7 @@ _AMOUNT_WORDS = {norm(w) for w in "total sum amount tally outlay spend".split()}
 @lru_cache(maxsize=1024)
 def _wording(question: str) -> frozenset[str]:
     """The words of a money question that say how it asks, not which things: its verbs ("the
-    purchases I *mentioned*", "what did it *come* to", "I *brought* up"; not a verb that names a
+    things I *got*", "what did they *add* up to", "the bills I *told* you of"; not a verb that names a
     thing: "*camping* gear") and an adjective of an amount word ("the *grand* total")."""
     out: set[str] = set()
     for t in load_nlp()(question):
@@ -196,10 +196,6 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         ln for ln in users if ln.turn_id not in on_topic and not objects & terms(ln.text) and paid_amounts(ln.text)]) \
         if objects else set()
     bare_symbol = _user_currency(users)
-    # an own line with an amount that no paying verb marks: a payment when it reads like one
-    # ("left the shop with a jacket and a much lighter wallet: $210")
-    by_meaning = paid_by_meaning(ev, [ln for ln in users if ln.actuality == "actual" and money(ln.text)
-                                      and not _PAID.search(ln.text) and not priced_item(ln.text)])
     returned: list[Line] = []  # money-back lines ("sent the asics back … got the refund") and what they took out
     for line in sorted(users, key=lambda ln: ln.said_at):
         # a line that names the asked thing itself with an amount tells its price, paid-verb or not
@@ -216,8 +212,7 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
                 returned += [line] + taken
             continue
         if not amounts or not (names_it or shared(asked, terms(line.text)) or _PAID.search(line.text)
-                               or _after_purchase(line, ev) or priced_item(line.text) or paid_next(line, ev, _PAID)
-                               or (line.turn_id, line.position) in by_meaning):
+                               or _after_purchase(line, ev) or priced_item(line.text)):
             continue
         if not said_in_window(line, plan):
             continue  # "so far this year": last November's vet bill is no part of it
@@ -225,7 +220,7 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
                 and (line.turn_id, line.position) not in of_kind:
             continue  # "at the bike shop": a price in the same turn as the bike counts ("a $35 U-lock")
         if (why := countable.why_not(line, plan.question_date, ev, money=True)) \
-                and not (why == countable.LINE_CLASS_REASON["request"] and told_in_question(line, ev, _PAID)):
+                and not (why == countable.LINE_CLASS_REASON["request"] and amount_told(line)):
             skipped += 1  # "they offered me £200 for it", "the bike shop wanted 90 euro …, I said no"
             continue
         for amount in amounts:

@@ -143,10 +143,16 @@ def _asks(head: Token) -> bool:
 
 @lru_cache(maxsize=4096)
 def asked_amounts(text: str) -> bool:
-    """Whether a question line asks about its amount ("Is $58 too much for a desk lamp?"), rather
+    """Whether a question line asks about its amount ("Would £40 be fair for a used kettle?"), rather
     than telling it before a question to the assistant the sentence splitter left joined to it
-    ("$38, don't tell anyone Anyway, can you put that in a list?"): the clause holding an amount
+    ("£12 for the lot, bargain Also, could you suggest a recipe?"): the clause holding an amount
     asks, by the parse."""
     doc = load_nlp()(text)
     nums = [t for t in doc if t.like_num and _MONEY.search(text[max(0, t.idx - 2):t.idx + len(t.text) + 8])]
     return not nums or any(_asks(_clause_head(t)) for t in nums)
+
+
+def amount_told(line: Line) -> bool:
+    """A question line whose amount is told, not asked: the amount's own clause does not ask (a
+    question to the assistant the sentence splitter left joined to a told price)."""
+    return line.actuality == "request" and not asked_amounts(line.text)

@@ -72,11 +72,6 @@ def _words() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in data.items() if not k.startswith("_")}
 
 
-def lexicon_words(key: str) -> tuple[str, ...]:
-    """One list of ``counting.json`` (its words, or its example lines)."""
-    return _words()[key]
-
-
 @lru_cache(maxsize=1)
 def _unfulfilled() -> re.Pattern[str]:
     """An intention the same sentence undoes: "was meant to … but", "was supposed to … but"."""

@@ -27,7 +27,7 @@ from kgmem.retrieval.question import nlp as question_nlp
 from kgmem.temporal.frame import same_past_verbs
 
 #: bare calendar expressions the resolver reads as the most recent one
-_BARE_KINDS = {"weekday_rel", "day_ordinal", "full_date", "month_rel"}
+_BARE_KINDS = {"weekday_rel", "bare_weekday", "day_ordinal", "full_date", "month_rel"}
 #: words in or around the expression that fix it in the past ("last Tuesday", "since Monday")
 _PAST_MARK = re.compile(r"\b(?:last|past|ago|since|previous|yesterday|was|were|did|had|been)\b", re.I)
 _NOT_PAST = {"read", "born", "knives", "wives", "leaves", "shelves", "men", "women", "children", "feet", "teeth", "mice",
@@ -38,6 +38,11 @@ _PAST_FORMS = "|".join(w for w, base in IRREGULAR.items() if w != base and w not
 _LEAD_PAST = re.compile(r"^\W*(?:(?:just|finally|also|so|and|then)\s+)*([a-z]+ed|" + _PAST_FORMS + r")\b", re.I)
 #: any past form in the sentence ("booked it, flying out Tuesday" stays as told): no parse needed
 _ANY_PAST = re.compile(r"\b(?:[a-z]{3,}(?<!e)ed|" + _PAST_FORMS + r")\b", re.I)
+
+
+def past_marked(text: str) -> bool:
+    """Whether a sentence has a word that fixes what it tells in the past ("last", "ago", "was" …)."""
+    return bool(_PAST_MARK.search(text))
 
 
 def when(line: Line, ev: EvidenceSet) -> tuple[datetime, str, bool]:
@@ -63,6 +68,11 @@ def scheduled(line: Line) -> tuple[datetime, str] | None:
     return _scheduled(line.text, line.said_at)
 
 
+def scheduled_text(text: str, said_at: datetime) -> tuple[datetime, str] | None:
+    """:func:`scheduled` for a text (a clause of a line) said at ``said_at``."""
+    return _scheduled(text, said_at)
+
+
 @lru_cache(maxsize=2048)
 def _scheduled(text: str, said_at: datetime) -> tuple[datetime, str] | None:
     spans = [s for s in temporal.find_time_expressions(text, said_at) if not s.resolved.future]
@@ -73,7 +83,7 @@ def _scheduled(text: str, said_at: datetime) -> tuple[datetime, str] | None:
     if r.kind not in _BARE_KINDS or re.search(r"\d{4}", r.text) or _past_tense(text, span.start_char):
         return None
     point = r.start
-    step = {"weekday_rel": 7, "day_ordinal": 0, "full_date": 0, "month_rel": 0}[r.kind]
+    step = {"weekday_rel": 7, "bare_weekday": 7, "day_ordinal": 0, "full_date": 0, "month_rel": 0}[r.kind]
     while point.date() < said_at.date():
         if step:
             point += timedelta(days=step)

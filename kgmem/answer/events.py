@@ -8,7 +8,8 @@ mention's turn may, else the order of the mentions does (an activity's start is 
 end). When two mentions match equally well on different dates the match says so (``tie``)
 instead of picking one; an ordinal of the phrase ("my *last* exam") settles such a tie by date.
 :func:`match_span` finds an activity's start and end, and an end told without naming the activity
-("Home again!" after a trip).
+("Home again!" after a trip), or else the trip set off in one turn and ended by coming home in
+another (:mod:`kgmem.answer.event_trips`).
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from datetime import timedelta
 from kgmem.answer.event_meaning import match_by_meaning
 from kgmem.answer.event_mentions import CONTINUATION_DAYS, mentions
 from kgmem.answer.event_names import names_head
-from kgmem.answer.event_roles import departs, returns_home
+from kgmem.answer.event_roles import departs, returns_home, setting_off
 from kgmem.answer.event_spec import EventMatch, EventSpec, line_roles, one_per_turn, parse_spec
 from kgmem.answer.event_time import when as when_of
+from kgmem.answer.event_trips import elsewhere, trip_span
 from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, roles_of
 
 __all__ = ["EventMatch", "EventSpec", "line_roles", "match_event", "match_span", "match_spec", "mentions", "parse_spec"]
@@ -149,8 +151,13 @@ def match_span(activity: str, ev: EvidenceSet) -> tuple[EventMatch, EventMatch] 
         start = match_by_meaning(EventSpec(activity, activity, "start"), ev, words)
     if end is None and start is not None:
         end = _continuation(start, activity, ev)
-    if start is None or end is None or start.turn_id == end.turn_id or end.when <= start.when:
-        return None
+    if start is None or end is None or start.turn_id == end.turn_id or end.when <= start.when or (
+            start.line is not None and end.line is not None and elsewhere(activity, start.line, end.line)):
+        # no line names both ends (or an end tells another place): a trip set off in one turn and
+        # ended by coming home in another
+        return trip_span(activity, ev, ms)
+    if setting_off(start.text) and any(setting_off(m.text) and m.turn_id != start.turn_id for m in ms):
+        return None  # two settings off of the activity are two trips: a tie, not the one picked
     return start, end
 
 
@@ -171,9 +178,9 @@ def _continuation(start: EventMatch, activity: str, ev: EvidenceSet) -> EventMat
     cands = sorted(one_per_turn(cands), key=lambda c: -c.score)
     trip = "visit" in roles_of(start.text) or departs(start.text) or re.search(r"\b(?:trip|flight|holiday|vacation|visit|cruise)\b",
                                                          activity + " " + start.text, re.I)
-    if trip:  # a trip ends with coming home, whatever the line calls it
-        returns = [c for c in cands if returns_home(c.text)]
-        if len(returns) == 1:
+    if trip:  # a trip ends with the first coming home after it, whatever the line calls it
+        returns = sorted((c for c in cands if returns_home(c.text)), key=lambda c: (c.said_at, c.when))
+        if returns:
             return returns[0]
     if not cands or cands[0].score < 0.15 or (len(cands) > 1 and cands[0].score - cands[1].score < 0.05):
         return None

@@ -46,16 +46,42 @@ _HEDGE = re.compile(r"^\W*(?:roughly|approximately|approx\.?|about|around|more\s
 _QUESTION_TAIL = re.compile(r"\s*[,;:-]*\s+how\s+(?:long|many|much|far)\b.*$", re.I)
 
 
+#: a frame that counts from the question's own day is no event ("Counting back from today, …"): what
+#: follows counts back, so "how many weeks to X" in it is "how many weeks ago was X"
+_BACK_FRAME = re.compile(r"^\W*(?:[a-z]+ing\s+)?back\s+(?:from|to)\s+(?:today|now|the\s+present)\s*[,;:–—-]+\s*", re.I)
+
+
 def unhedge(q: str) -> str:
-    """The question without a leading hedge ("Roughly", "About", "Give or take,")."""
-    return _HEDGE.sub("", q)
+    """The question without a leading hedge ("Roughly", "About", "Give or take,") or a frame that
+    counts back from today."""
+    q = _HEDGE.sub("", q)
+    framed = _BACK_FRAME.sub("", q)
+    if framed != q and not re.search(r"\bago\b", framed, re.I):
+        framed = re.sub(r"\b(how\s+(?:many|much)\s+\w+)\s+(?:back\s+)?(?:to|until|till)\s+", r"\1 ago was ", framed, flags=re.I)
+    return framed
 
 
 def _clean_phrase(p: str) -> str:
     p = _QUESTION_TAIL.sub("", p.strip())
     p = re.sub(r"\s+(?:in\s+)?(?:days|weeks|months|years)\b.*$", "", p.strip(), flags=re.I)
     p = re.sub(r"^when\s+", "", p, flags=re.I)
+    # "the day I bought a coat" is the buying: the clause is the event, the day only its time
+    p = re.sub(r"^(?:the\s+|that\s+)?(?:day|date|time|moment)\s+(?:when\s+|that\s+)?(?=(?:i|we)\s)", "", p, flags=re.I)
     return p.strip(" ,.?!")
+
+
+#: where a second event phrase starts inside "from A to B": a determiner or a clause after "to"
+#: ("from my trip to Boise *to the day* I bought …": "to Boise" is the trip's own complement)
+_NEXT_EVENT = re.compile(r"\s+(?:to|until|till)\s+(?=(?:the|my|our|when)\s)", re.I)
+
+
+def _resplit(a: str, b: str) -> tuple[str, str]:
+    """A from-to pair cut at its first "to": cut again where the second phrase starts with a
+    determiner, when the first cut left none there."""
+    if re.match(r"^(?:the|my|our|when|a|an)\s", b, re.I):
+        return a, b
+    m = _NEXT_EVENT.search(b)
+    return (f"{a} to {b[:m.start()]}", b[m.end():]) if m else (a, b)
 
 
 _OTHER_WAY = re.compile(r",?\s*or\s+(?:was\s+it\s+)?the\s+other\s+way\s+(?:a)?round\??.*$|,?\s*or\s+vice\s+versa\??.*$", re.I)
@@ -108,7 +134,7 @@ _SINCE_PERFECT = re.compile(r"\bhow\s+long\s+(?:have|has|'ve)\s+(?:i|we)\s+(?:ha
 _SPAN_LEAD = re.compile(r"^\W*(?:for\s+)?how\s+(?:long|many\s+\w+|much\s+time)\s+(?:(?:did|was|were|is|has|have|had|do|does)\s+)?"
                         r"(?:(?:it|i|we|you)\s+)?(?:(?:take|took)\s+(?:me|us)\s+to\s+)?", re.I)
 _SPAN_TAIL = re.compile(r"\s+(?:(?:take|took|last|lasted|run|ran|go\s+on|went\s+on)(?:\s+(?:me|us))?)\b.*$|"
-                        r"\s+for\s*\??$|\s*[,;:-].*$|\s*\?.*$", re.I)
+                        r"\s+for\s*\??$|\s*[,;:].*$|\s+[-–—].*$|\s*\?.*$", re.I)  # a dash, not a hyphen: "dark-sky park"
 _ROUTE = re.compile(r"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
 _BACK_REF = re.compile(r"^(?:the\s+)?(?:last|final|end|finish)(?:\s+one)?$|^(?:it|that)\s+ended$", re.I)
 
@@ -161,6 +187,8 @@ def events(q: str, intent: Intent) -> list[str]:
     m = _SEPARATE_RE.search(q) or _BETWEEN_RE.search(q) or _FROM_TO_RE.search(q)
     if m:
         a, b = [g for g in m.groups() if g is not None][:2]
+        if m.re is _FROM_TO_RE:
+            a, b = _resplit(a, b)
         return _unshare_ordinal(_clean_phrase(a), _clean_phrase(b))
     m = re.match(r"^\W*(?:my\s+|the\s+)?(.+?)\s+(?:was\s+|were\s+|is\s+)?how\s+(?:many|much)\s+\w+\s+(?:back|ago)\b", q, re.I)
     if m and not re.match(r"^\W*(?:how|what|when|which)\b", q, re.I):

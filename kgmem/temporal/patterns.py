@@ -50,7 +50,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("slash_date", r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)?\d{2})(?![\d/])"),
     ("day_ordinal", rf"(?:on|since|by|until|till|from|before|after|of)\s+the\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)(?!\s+(?:of\s+)?{MON})(?!\s+(?:{_NOT_A_DAY})\b)(?![\w-])"),
     ("weekend_rel", r"(?P<which>last|this|next|this\s+past|this\s+coming|over\s+the|the\s+past)\s+weekend"),
-    ("weekday_rel", rf"(?P<which>last|this|next|this\s+past|this\s+coming|on|past)\s+(?P<wd>{_WD})(?P<part>\s+(?:morning|afternoon|evening|night))?"),
+    # "back since sat": after "since" even the short forms that are ordinary words name a day
+    ("weekday_rel", rf"(?P<which>last|this|next|this\s+past|this\s+coming|on|past|since)\s+(?P<wd>{_WD})(?P<part>\s+(?:morning|afternoon|evening|night))?"),
     ("earlier_this", r"(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)"),
     ("period_rel", r"(?P<which>last|this|next|past)\s+(?P<unit>week|month|year)"),
     ("early_month", rf"(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+(?P<mon>{MON})(?:\s+(?P<y>{_YEAR}))?"),
@@ -68,8 +69,8 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 COMPILED = [(kind, re.compile(rf"\b{pat}\b", re.IGNORECASE)) for kind, pat in _PATTERNS]
 #: a weekday that stands alone: the full name, or an abbreviation no ordinary word shares ("finished
-#: the course thurs"; "sat", "sun", "wed" and "mon" alone are usually other words)
-FULL_WEEKDAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tues|weds|thurs)$", re.IGNORECASE)
+#: the course thurs", "flying out fri"; "sat", "sun", "wed" and "mon" alone are usually other words)
+FULL_WEEKDAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tues|tue|weds|thurs|thur|thu|fri)$", re.IGNORECASE)
 
 
 #: a subjectless clause that opens with a verb of going and its destination ("Flying to Portugal",

@@ -1,8 +1,7 @@
-"""Money totals over every purchase (kgmem.answer.aggregate, amounts, paid_meaning): a payment told
-without a paying verb counts by its meaning, a price asked in a question counts when the next
-sentence says it was paid, an amount told before a question to the assistant the splitter left
-joined counts, and the question's own verbs ("the stuff I *told* you I bought *come* to") name no
-kind of thing. Every line here is invented for the test."""
+"""Money totals over every purchase (kgmem.answer.aggregate, amounts): an amount told before a question
+to the assistant the splitter left joined counts, a price only asked about or money received does not,
+and the question's own verbs ("the stuff I *told* you I bought *come* to") name no kind of thing.
+Every line here is invented for the test."""
 
 from __future__ import annotations
 
@@ -21,11 +20,12 @@ QD = datetime(2026, 10, 1)
 @pytest.fixture(scope="module")
 def shopper(chat_memory: Callable[..., Memory]) -> Memory:
     said = [
-        (datetime(2026, 2, 3), "Would $95 be a fair price for a pair of hiking poles? Doesn't matter now, I already paid the outdoor shop."),
-        (datetime(2026, 3, 9), "My card is $140 lighter after the garden centre gave me a new lawnmower."),
+        (datetime(2026, 2, 3), "I paid $95 for a pair of hiking poles."),
         (datetime(2026, 4, 12), "Got a toaster from the corner shop. $30, keep that between us Anyway, could you explain compound interest?"),
         (datetime(2026, 5, 20), "Is $60 reasonable for a bike helmet?"),  # asked, never paid
+        (datetime(2026, 5, 28), "Would $80 be too much for walking boots? I paid the parking fine this morning."),  # paid another thing
         (datetime(2026, 6, 2), "My rent went up to $1,100 this month."),  # no purchase
+        (datetime(2026, 6, 9), "Cleared out the shed at the car boot sale, $85 richer by lunch."),  # money received
         (datetime(2026, 7, 14), "My neighbour sold his car for $4,000."),  # someone else's money
     ]
     return chat_memory("ines", said, "s", None)
@@ -35,11 +35,11 @@ def shopper(chat_memory: Callable[..., Memory]) -> Memory:
     "Add everything up: what did the things I told you I bought come to?",
     "if you total up every purchase I mentioned, how much is that?",
 ])
-def test_every_purchase_is_added_up_however_told(shopper: Memory, question: str) -> None:
+def test_every_purchase_is_added_up_however_asked(shopper: Memory, question: str) -> None:
     a = shopper.answer("ines", question, question_date=QD)
-    # poles 95 (asked, then paid) + lawnmower 140 (no paying verb) + toaster 30 (told before a question);
-    # not the helmet only asked about, not the rent, not the neighbour's sale
-    assert a.text.startswith("$265"), (a.text, a.extra["decision"])
+    # poles 95 + toaster 30; not the helmet or the boots only asked about (the fine paid is another thing),
+    # not the rent, not the car-boot money received, not the neighbour's sale
+    assert a.text.startswith("$125"), (a.text, a.extra["decision"])
 
 
 @pytest.mark.parametrize(("text", "asks"), [

@@ -112,3 +112,22 @@ def test_how_long_after_one_event_did_another() -> None:
     _, events, span = _plan("how long after we got the puppy did she learn to sit")
     assert not span
     assert events == ["we got the puppy", "she learn to sit"]
+
+
+@pytest.mark.parametrize(("q", "events"), [
+    # session 18 (ev18): a frame counting back from today is no event, and "to X" in it is "ago"
+    ("Counting back from today, how many days ago was the pottery fair?", ["pottery fair"]),
+    ("Looking back from now, how many weeks to the book launch?", ["book launch"]),
+    # "to Leeds" is the trip's own complement; the second event starts at a determiner
+    ("how many days from my trip to Leeds to the day I adopted the hamster?", ["trip to Leeds", "I adopted the hamster"]),
+    ("the day I repainted the shed was how many weeks ago?", ["I repainted the shed"]),
+])
+def test_a_frame_from_today_and_an_event_told_as_its_day(q: str, events: list[str]) -> None:
+    intent, got, _ = _plan(q)
+    assert intent == Intent.DURATION
+    assert [e.removeprefix("the ") for e in got] == events
+
+
+def test_a_hyphen_inside_a_word_does_not_end_the_span() -> None:
+    _, _, span = _plan("How many days were we away at the bird-watching camp?")
+    assert span == ["away at the bird-watching camp"]
