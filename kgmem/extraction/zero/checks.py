@@ -127,8 +127,6 @@ def blocked(t: Token, *, ignore_negation: bool = False) -> bool:
                 return True
         if v.i != t.i and v.lemma_.lower() in INTENT:
             return True
-        if hearsay(v):
-            return True
         if v.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "whether") for c in v.children):
             return True
         # governed by a verb of intention that comes first ("I want to move", "I hope we move"); a

@@ -15,7 +15,7 @@ from datetime import datetime
 import numpy as np
 
 from kgmem import predicates
-from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, dated_past, intent_only
+from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, dated_past, hearsay, intent_only
 from kgmem.extraction.zero.clauses import Clause, possessed_by_other, user_relative
 from kgmem.extraction.zero.combine import ProposedFact
 from kgmem.extraction.zero.entity_subjects import handed_to_person
@@ -213,6 +213,8 @@ def eligible(clause: Clause, question: bool = False) -> str:
         return f"subject is not the user ({clause.about})"
     if clause.blocked and not clause.negated_only:
         return "modal, conditional or intended only"
+    if hearsay(clause.head):
+        return "hearsay"  # "Everyone says The Bear is brilliant": no fact of the user's (others' facts keep it)
     if intent_only(clause.tokens):
         return "intended, needed or wished only"
     if HYPOTHETICAL.search(clause.text):
