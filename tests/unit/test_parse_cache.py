@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from kgmem import nlp
+from kgmem.answer import actuality as actuality_module
 from kgmem.answer import subjects
 from kgmem.answer.actuality import actuality
 from kgmem.answer.evidence import lines_of
@@ -130,6 +131,14 @@ def test_outside_a_persisting_block_nothing_is_written(tmp_path: Path) -> None:
     assert third.prefetch(["One more line to keep."]) == 0 and recounted.parsed == 0
 
 
+def _forget() -> None:
+    """Drop the readings kept in this process (a line's actuality and whose doing it is), as a new
+    process starts without them: the parses are then asked for again."""
+    subjects.someone_else.cache_clear()
+    actuality_module.actuality.cache_clear()
+    actuality_module._core.cache_clear()
+
+
 SESSIONS = [
     (datetime(2024, 5, 2, 9), "My sister Ilse is moving to Ghent in June, so I'll be helping her pack.",
      "The builders started ripping out our kitchen on Monday."),
@@ -141,7 +150,7 @@ SESSIONS = [
 
 def test_after_ingest_a_first_reading_of_the_users_lines_parses_nothing(
         chat_memory: Callable[..., Memory], monkeypatch: pytest.MonkeyPatch) -> None:
-    subjects.someone_else.cache_clear()  # an earlier test's reading of a line must not hide it from ingest
+    _forget()  # an earlier test's reading of a line must not hide it from ingest
     m = chat_memory("parsed", SESSIONS, "parsed", "Noted!")
     path = m.settings.cache_dir / PARSE_CACHE_FILENAME
     lines = [ln.text for t in m.store.turns("parsed") if t.role == "user" for ln in lines_of(t, datetime.min)]
@@ -150,17 +159,17 @@ def test_after_ingest_a_first_reading_of_the_users_lines_parses_nothing(
 
     fresh, counted = _fresh(path)  # a new process: nothing in memory, the home's parse cache on disk
     monkeypatch.setattr(nlp, "_PIPELINE", fresh)
-    subjects.someone_else.cache_clear()
+    _forget()
     assert [actuality(text) for text in lines] == expected
     assert counted.parsed == 0
-    subjects.someone_else.cache_clear()
+    _forget()
 
 
 def test_without_the_primed_parses_the_same_reading_parses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # the control of the test above: an empty cache file, the same lines, the parser runs
     fresh, counted = _fresh(tmp_path / "empty.sqlite")
     monkeypatch.setattr(nlp, "_PIPELINE", fresh)
-    subjects.someone_else.cache_clear()
+    _forget()
     actuality("Mum says my brother went to a gig at the Olympia.")
     assert counted.parsed >= 1
-    subjects.someone_else.cache_clear()
+    _forget()
