@@ -71,6 +71,26 @@ def test_a_kept_parse_reads_back_as_the_parse(tmp_path: Path) -> None:
     assert cache.get_many("pipe-b", _TEXTS, language.vocab) == {}  # another model's parses are not these
 
 
+def test_a_kept_parse_reads_back_as_spacys_own_from_bytes(tmp_path: Path) -> None:
+    """The cache's decoding (srsly's decoders looked up once) gives the doc ``Doc.from_bytes`` gives."""
+    import zlib
+
+    from spacy.tokens import Doc
+
+    language = nlp.load_nlp().language
+    texts = _TEXTS + ["They're off to Crete on the 3rd; I'm staying home with the cat, honestly."]
+    cache = ParseCache(tmp_path / "p.sqlite")
+    cache.put_many("pipe-a", {t: language(t) for t in texts})
+    back = cache.get_many("pipe-a", texts, language.vocab)
+    db = cache._open(create=False)
+    assert db is not None
+    for t in texts:
+        (blob,) = db.conn().execute("SELECT doc FROM parse WHERE key = ?", [ParseCache.key(t)]).fetchone()
+        own = Doc(language.vocab).from_bytes(zlib.decompress(blob))
+        assert back[t].to_bytes() == own.to_bytes() and _reading(back[t]) == _reading(own)
+        assert [(e.text, e.label_, e.start) for e in back[t].ents] == [(e.text, e.label_, e.start) for e in own.ents]
+
+
 def test_what_a_persisting_block_parses_a_fresh_pipeline_reads_without_parsing(tmp_path: Path) -> None:
     first, counted = _fresh(tmp_path / "p.sqlite")
     with first.persisting():
