@@ -77,6 +77,12 @@ def _terms(text: str) -> frozenset[str]:
     return frozenset(norm(t) for t in tokenize(text))
 
 
+@lru_cache(maxsize=32768)
+def _tokens(text: str) -> tuple[str, ...]:
+    """A text's keyword tokens, kept (a name is looked for in every turn of the memory)."""
+    return tuple(tokenize(text))
+
+
 #: words that say a question is about an event without naming which one
 GENERIC = frozenset(norm(w) for w in """attend attended go went get got do did make made start started take took
 trip visit visited buy bought time event day days week weeks the thing things happen happened
@@ -98,10 +104,10 @@ def coverage(want: Iterable[str], have: set[str]) -> float:
 
 def contains_name(name: str, text: str) -> bool:
     """Whether a proper name occurs in a text after Unicode folding (all its words, in order)."""
-    a = tokenize(name)
+    a = _tokens(name)
     if not a:
         return True
-    b = tokenize(text)
+    b = _tokens(text)
     n = len(a)
     if any(b[i: i + n] == a for i in range(len(b) - n + 1)):
         return True

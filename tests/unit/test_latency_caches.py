@@ -81,3 +81,35 @@ def test_lines_of_cached_equals_uncached(role: str) -> None:
     other = Turn(id="s2:3", session_id="s2", idx=3, role=role, text=text)
     a, b = evidence.lines_of(turn, said), evidence.lines_of(other, said)
     assert all(x is not y for x, y in zip(a, b)) and {ln.turn_id for ln in b} == {"s2:3"}
+
+
+def _contains_name_uncached(name: str, text: str) -> bool:
+    a, b = tokenize(name), tokenize(text)
+    n = len(a)
+    if not a:
+        return True
+    return any(b[i: i + n] == a for i in range(len(b) - n + 1)) or (n > 1 and len(a[0]) > 3 and a[0] in b)
+
+
+@pytest.mark.parametrize("name", ["Priya", "Tomás", "Tomas Ruiz", "Leeds", "British Airways", "the", "Valparaíso"])
+def test_contains_name_cached_equals_uncached(name: str) -> None:
+    for line in LINES:
+        assert match.contains_name(name, line) == _contains_name_uncached(name, line)
+    assert match.contains_name("Tomas Ruiz", LINES[9])  # shortened to its first word, accents folded
+    assert not match.contains_name("Ruiz", LINES[9])
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_person_words_cached_equals_uncached(line: str) -> None:
+    from kgmem.answer import pref_whose
+
+    assert pref_whose._person_words(line) == pref_whose._person_words.__wrapped__(line)
+    assert pref_whose._person_words(line) == pref_whose._person_words.__wrapped__(line)
+
+
+def test_person_words_reads_people() -> None:
+    from kgmem.answer import pref_whose
+
+    assert {"priya", "her"} <= pref_whose._person_words(LINES[0])
+    assert "brother-in-law" in pref_whose._person_words(LINES[4]) or "brother" in pref_whose._person_words(LINES[4])
+    assert not pref_whose._person_words(LINES[2])  # "we" and things: no one else
