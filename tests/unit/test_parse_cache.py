@@ -185,6 +185,26 @@ def test_after_ingest_a_first_reading_of_the_users_lines_parses_nothing(
     _forget()
 
 
+def test_after_ingest_a_users_line_parsed_whole_is_read_not_parsed(
+        chat_memory: Callable[..., Memory], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The answer side's readers of a line's own words (what it calls off, books, states as
+    stale) parse the line itself: ingest keeps those parses too."""
+    _forget()
+    m = chat_memory("whole", SESSIONS, "whole", "Noted!")
+    path = m.settings.cache_dir / PARSE_CACHE_FILENAME
+    lines = [ln.text for t in m.store.turns("whole") if t.role == "user" for ln in lines_of(t, datetime.min)]
+    assert len(lines) >= 5
+    fresh, counted = _fresh(path)
+    monkeypatch.setattr(nlp, "_PIPELINE", fresh)
+    read = [fresh(text) for text in lines]
+    assert counted.parsed == 0
+    assert [_reading(d) for d in read] == [_reading(nlp.load_nlp().language(t)) for t in lines]
+    control, recount = _fresh(tmp_path / "none.sqlite")
+    control("Someone new wrote this line after ingest.")
+    assert recount.parsed == 1  # a line ingest never saw is parsed
+    _forget()
+
+
 def test_without_the_primed_parses_the_same_reading_parses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # the control of the test above: an empty cache file, the same lines, the parser runs
     fresh, counted = _fresh(tmp_path / "empty.sqlite")
