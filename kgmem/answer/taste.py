@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Final
 
 from kgmem.lexicon.discourse import closer_alternation, strip_openers
+from kgmem.nlp import load_nlp
 
 #: verbs whose object is what the speaker likes
 LIKE_VERBS = ("love", "adore", "like", "enjoy", "prefer", "fancy", "dig", "relish", "cherish", "appreciate",
@@ -82,8 +83,14 @@ HABITUAL = ("always", "usually", "normally", "generally", "typically", "mostly",
 PICK_VERBS = ("pick", "choose", "order", "opt for", "reach for", "stick with", "stick to", "grab", "book", "get")
 #: would rather / sooner + these: what the speaker would leave out
 OMIT_VERBS = ("skip", "miss", "pass on", "avoid", "not", "give up", "leave out", "do without")
+#: after must / need to / have to: verbs that limit what the speaker does ("I have to stick to two drinks", "we need to
+#: keep it under £40"): a constraint; any other doing is a task the speaker owes ("I need to write a toast": an errand)
+LIMIT_VERBS = ("be", "stay", "keep", "stick", "limit", "cut", "reduce", "watch", "eat", "drink", "fit", "avoid", "skip")
 #: nothing + these: the thing after it is the best there is
 SUPERIOR = ("beats", "tops", "compares to", "comes close to", "rivals", "is better than")
+#: a thing + these + another thing (no person): the first is preferred ("board games beat a night out")
+OUTDOES = ("beats", "beat", "trumps", "trump", "is better than", "are better than", "is nicer than", "are nicer than",
+           "wins over", "win over")
 #: a thing + does not + these + me: it does not suit the speaker
 SUITS = ("suit", "agree with", "do it for", "appeal to", "work for")
 #: a thing + be + not + these: not to the speaker's taste
@@ -134,7 +141,8 @@ LEXICON: Final[dict[str, tuple[str, ...]]] = {
     "SATIATION": SATIATION, "TAKE_IN_VERBS": TAKE_IN_VERBS, "OFFER_VERBS": OFFER_VERBS, "AILING_VERBS": AILING_VERBS, "DOING_VERBS": DOING_VERBS, "ATTACHED": ATTACHED, "REPELLED": REPELLED, "PLEASES": PLEASES,
     "DISPLEASES": DISPLEASES, "PLEASES_PARTICLE": PLEASES_PARTICLE, "DISPLEASES_PARTICLE": DISPLEASES_PARTICLE,
     "MADE_GLAD": MADE_GLAD, "MADE_SORRY": MADE_SORRY, "MY_PICK": MY_PICK, "MY_KIND": MY_KIND, "MY_APPROVAL": MY_APPROVAL,
-    "HABITUAL": HABITUAL, "PICK_VERBS": PICK_VERBS, "OMIT_VERBS": OMIT_VERBS, "SUPERIOR": SUPERIOR,
+    "HABITUAL": HABITUAL, "PICK_VERBS": PICK_VERBS, "OMIT_VERBS": OMIT_VERBS, "SUPERIOR": SUPERIOR, "OUTDOES": OUTDOES,
+    "LIMIT_VERBS": LIMIT_VERBS,
     "SUITS": SUITS, "UNSUITED": UNSUITED, "VERDICT_YES": VERDICT_YES, "VERDICT_NO": VERDICT_NO,
     "VERDICT_YES_ALONE": VERDICT_YES_ALONE, "VERDICT_NO_ALONE": VERDICT_NO_ALONE, "VERDICT_DEGREE": VERDICT_DEGREE, "FRAME_WORDS": FRAME_WORDS,
     "NOT_REFUSED": NOT_REFUSED, "KEEP_AWAY": KEEP_AWAY, "KEPT_OUT": KEPT_OUT, "SENSED_GOOD": SENSED_GOOD,
@@ -154,6 +162,10 @@ _GAP = rf"(?:(?:^|\s+)(?:{_GAP_WORDS})(?:n't)?\b)*"
 # (also typed without the apostrophe: "im craving pizza", "ive always loved")
 _SUBJECT = r"(?:^|(?<![\w'])(?:i|we)(?:'m|'ve|'d|'re|'ll)?|(?<![\w'])(?:im|ive|id))"
 _BE = r"(?:\bis|\bare|'s|'re|\bwas|\bwere)"
+# "'d rather", "would much rather", "'d far sooner"
+_RATHER = r"(?:\s+(?:much|far|way|really|honestly|just|a\s+lot))?\s+(?:rather|sooner)"
+#: the object pronouns that make a comparison a contest between people ("she beats me at chess"), no taste
+_PERSONS = ("me", "you", "him", "her", "us", "them", "everyone", "everybody", "anyone", "anybody")
 
 
 def _alt(items: tuple[str, ...]) -> str:
@@ -192,8 +204,15 @@ _FRAMES: Final[tuple[tuple[re.Pattern[str], str, bool], ...]] = tuple(
         (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:(?:{_alt(ATTACHED)})\s+(?:of|on|about|with|to|for)|(?P<into>into))\b", "after",
          True),
         (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:{_alt(HABITUAL)})\s+(?:{_forms(PICK_VERBS)})\b", "after", True),
-        (rf"(?:'d|\bwould)\s+(?:rather|sooner)\s+(?:{_alt(OMIT_VERBS)})\b", "after", False),
-        (r"(?:'d|\bwould)\s+(?:rather|sooner)\b", "after", True),
+        (rf"(?:'d|\bwould){_RATHER}\s+(?:{_alt(OMIT_VERBS)})\b", "after", False),
+        (rf"(?:'d|\bwould){_RATHER}\b", "choice", True),
+        # "I'd take a quiet pub over a club": a pick between two, the thing before the other side (``_CUT``: over, than)
+        (r"(?:'d|\bwould)(?:\s+(?:always|happily|gladly))?\s+(?:take|pick|choose)\b(?=.*\s(?:over|than|instead\s+of)\s)",
+         "after", True),
+        # "a quiet pub over a club any day", "board games beat going out": the first side of a comparison is preferred
+        (r"\s(?:over|instead\s+of|rather\s+than)\s+[^,.;:!?]{2,50}?\s+(?:any\s+day|every\s+time|any\s*time|hands\s+down)\b",
+         "before", True),
+        (rf"\s(?:{_alt(OUTDOES)})\s+(?!(?:{_alt(_PERSONS)})\b)\w", "before", True),
         (rf"\b(?:{_forms(('make',))}|made)\s+me\s+(?:{_alt(MADE_GLAD)})\b", "before", True),
         (rf"\b(?:{_forms(('make',))}|made)\s+me\s+(?:feel\s+)?(?:{_alt(MADE_SORRY)})\b", "before", False),
         (rf"\b(?:{_forms(PLEASES)})\s+me\b", "before", True),
@@ -253,7 +272,7 @@ _TRAILING = re.compile(rf"\s+(?:{closer_alternation()}|too|either|at\s+all|latel
                        r"in\s+everything|for\s+(?:her|him|them|us)|tonight|today|tomorrow|completely|entirely|totally|"
                        r"altogether|for\s+good|from\s+now\s+on|nowadays)$",
                        re.I)
-_LEADING = re.compile(r"^(?:literally|honestly|frankly|actually|basically|only|the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
+_LEADING = re.compile(r"^(?:give\s+me|literally|honestly|frankly|actually|basically|only|the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
                       r"having|drinking|being|it\s+when|when|all|any|some|very\s+much|so\s+much|really)\s+", re.I)
 
 
@@ -301,11 +320,56 @@ def read_taste(clause: str) -> tuple[bool, str] | None:
                 return None  # "I don't hate it", "I'm not tired of it": no taste either way
             if where == "inside":
                 value = _clean(groups["thing"])
+            elif where == "choice":
+                value = chosen_thing(text, m.end())
+            elif groups.get("verb") and groups["verb"].lower().startswith("prefer"):
+                # "I prefer tea to coffee": the other side after "to" is no part of the thing ("to travel light" is)
+                value = _clean(re.split(r"(?<=\w)\s+to\s+", _thing_after(text[m.end():]), maxsplit=1)[0])
             else:
                 value = _thing_after(text[m.end():]) if where == "after" else _thing_before(text[:m.start()])
             if value:
                 return like and not negated, value
     return None
+
+
+def chosen_thing(clause: str, at: int) -> str:
+    """What a choice between two ("I'd rather X than Y") prefers, X starting at ``at`` of ``clause``: when X is a
+    doing, the thing done, the object of its verb ("take my Tesla Model 3" -> "Tesla Model 3", "watch a documentary"
+    -> "documentary"), or with no object the doing itself ("walk" -> "walking", "cook at home" -> "cooking at
+    home"), read from the clause's parse; a thing stays as it is ("a quiet pub"); someone else's doing is no taste
+    ("I'd rather you didn't")."""
+    value = _thing_after(clause[at:])
+    doc = load_nlp()(clause) if value else None
+    first = next((t for t in doc if t.idx >= at and not t.is_space), None) if doc is not None else None
+    if first is None:
+        return value
+    if first.dep_ in ("nsubj", "nsubjpass") and first.lower_ not in ("i", "we"):
+        return ""  # "I'd rather you didn't", "I'd rather she chose"
+    verb = next((t for t in doc[first.i:] if t.pos_ == "VERB"), None) if first.pos_ == "ADV" else first
+    if verb is None or verb.pos_ != "VERB" or verb.tag_ != "VB":
+        return value
+    objects = [t for t in verb.children if t.dep_ in ("dobj", "obj") and t.pos_ not in ("PRON", "NUM")]
+    if objects:
+        obj = objects[0]
+        # its own words (compound, adjective, number: "Tesla Model 3"), not its article, owner or clauses
+        dropped = {t.i for c in obj.children if c.dep_ in ("prep", "relcl", "acl", "advcl", "cc", "conj", "punct", "det",
+                                                            "poss", "predet") for t in c.subtree}
+        words = [t for t in obj.subtree if t.i not in dropped]
+        return _clean(" ".join(t.text for t in words)) or value
+    rest = value.split(" ", 1)[1] if " " in value and value.split(" ", 1)[0].lower() == verb.lower_ else ""
+    return f"{_gerund(verb.text)} {rest}".strip()
+
+
+def _gerund(verb: str) -> str:
+    """The -ing form of a base verb: walk -> walking, ride -> riding, swim -> swimming, lie -> lying, see -> seeing."""
+    v = verb.lower()
+    if v.endswith("ie"):
+        return v[:-2] + "ying"
+    if v.endswith("e") and not v.endswith(("ee", "ye", "oe")) and len(v) > 2:
+        return v[:-1] + "ing"
+    if len(v) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", v):
+        return v + v[-1] + "ing"
+    return v + "ing"
 
 
 #: a comparison's degree trailing a thing ("pudding more" from "I adore pudding more than anything")
