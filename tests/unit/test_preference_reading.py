@@ -78,7 +78,7 @@ READ = [
     ("Spicy food doesn't agree with me", False, "Spicy food"),
     ("I never get tired of Studio Ghibli films", True, "Studio Ghibli films"),
     ("I usually opt for the window seat", True, "window seat"),
-    ("I'd rather walk than take the bus", True, "walk"),
+    ("I'd rather walk than take the bus", True, "walking"),  # the doing preferred, as a thing (pf19)
     # terse texter
     ("not into cruises", False, "cruises"),
     ("ngl I'm obsessed with pickleball rn", True, "pickleball"),
