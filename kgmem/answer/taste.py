@@ -339,8 +339,10 @@ def chosen_thing(clause: str, at: int) -> str:
     home"), read from the clause's parse; a thing stays as it is ("a quiet pub"); someone else's doing is no taste
     ("I'd rather you didn't")."""
     value = _thing_after(clause[at:])
-    doc = load_nlp()(clause) if value else None
-    first = next((t for t in doc if t.idx >= at and not t.is_space), None) if doc is not None else None
+    if not value:
+        return value
+    doc = load_nlp()(clause)
+    first = next((t for t in doc if t.idx >= at and not t.is_space), None)
     if first is None:
         return value
     if first.dep_ in ("nsubj", "nsubjpass") and first.lower_ not in ("i", "we"):
