@@ -272,7 +272,9 @@ _TRAILING = re.compile(rf"\s+(?:{closer_alternation()}|too|either|at\s+all|latel
                        r"in\s+everything|for\s+(?:her|him|them|us)|tonight|today|tomorrow|completely|entirely|totally|"
                        r"altogether|for\s+good|from\s+now\s+on|nowadays)$",
                        re.I)
-_LEADING = re.compile(r"^(?:give\s+me|literally|honestly|frankly|actually|basically|only|the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
+# (a thing named by what it has: "anything with jazz" is jazz)
+_HAS = r"(?:anything|something|everything)\s+(?:with|involving|featuring)"
+_LEADING = re.compile(rf"^(?:{_HAS}|give\s+me|literally|honestly|frankly|actually|basically|only|the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
                       r"having|drinking|being|it\s+when|when|all|any|some|very\s+much|so\s+much|really)\s+", re.I)
 
 
@@ -282,8 +284,12 @@ def _clean(value: str) -> str:
     return "" if value.lower() in _PRONOUNS or len(value) < 3 else value
 
 
+#: a discourse closer followed by a capital: the sentence ended without its full stop ("short stories tbh Got it")
+_RUN_ON = re.compile(rf"\s+(?:{closer_alternation()})\s+(?=(?-i:[A-Z]))", re.I)
+
+
 def _thing_after(tail: str) -> str:
-    return _clean(_CUT.split(" " + tail, maxsplit=1)[0])
+    return _clean(_RUN_ON.split(_CUT.split(" " + tail, maxsplit=1)[0], maxsplit=1)[0])
 
 
 def _thing_before(head: str) -> str:
@@ -380,8 +386,13 @@ _DEGREE_TAIL = re.compile(rf"\s+{_DEGREE}$", re.I)
 
 def without_degree(value: str) -> str:
     """A liked thing without a comparison's degree another reader left on it ("sticky toffee pudding", not
-    "sticky toffee pudding more" from "… more than anything"): the degree is the frame's (see ``_CUT``)."""
-    return _DEGREE_TAIL.sub("", value) or value
+    "sticky toffee pudding more" from "… more than anything"): the degree is the frame's (see ``_CUT``), nor an
+    opener that names it by what it has ("anything with jazz": jazz)."""
+    value = _DEGREE_TAIL.sub("", value) or value
+    return _OPENER.sub("", value) or value
+
+
+_OPENER = re.compile(rf"^{_HAS}\s+", re.I)
 
 
 def without_trailers(value: str) -> str:

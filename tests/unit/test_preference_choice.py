@@ -71,3 +71,24 @@ def test_a_weekend_away_is_built_on_the_thing_not_the_doing(answers_over: Callab
     built = a.text.split(" (you told me")[0]  # (the user's own words are quoted after it)
     assert "take the" not in built and "overnight ferry" in built, a.text
     assert "farm stays" in built and "theme parks" in built, a.text
+
+
+@pytest.mark.parametrize(("clause", "taste"), [
+    # a thing named by what it has is that thing
+    ("Honestly anything involving slow-cooked stews gets my vote", (True, "slow-cooked stews")),
+    ("I really enjoy anything with a twist at the end", (True, "twist at the end")),
+    # a closer then a capital: the sentence ended without its full stop
+    ("can never get enough of graphic novels tbh Anyway thanks", (True, "graphic novels")),
+    ("I adore sea swimming honestly Makes my day", (True, "sea swimming")),
+])
+def test_the_thing_without_an_opener_or_the_next_sentence(clause: str, taste: tuple[bool, str]) -> None:
+    from kgmem.answer.taste import read_taste
+
+    assert read_taste(clause) == taste
+
+
+def test_an_extracted_thing_without_its_opener() -> None:
+    from kgmem.answer.taste import without_degree
+
+    assert without_degree("Anything with smoked fish") == "smoked fish"
+    assert without_degree("something involving puzzles more") == "puzzles"
