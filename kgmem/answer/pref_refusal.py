@@ -172,8 +172,10 @@ def refused_by_parse(clause: str) -> tuple[str, ...]:
             of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             out.extend(_phrase(g) for g in of[:1])
             continue
+        # (the negation before the "do": "can't do shellfish"; after it, the "do" only carries it: "sesame and I do not
+        # mix" refuses no mix)
         if tok.dep_ == "aux" and tok.lemma_.lower() in TAKE_IN_VERBS and tok.head.i > tok.i and \
-                any(c.dep_ == "neg" for c in tok.head.children) and _a_food(tok.head.text):
+                any(c.dep_ == "neg" and c.i < tok.i for c in tok.head.children) and _a_food(tok.head.text):
             out.append(tok.head.text)  # "I can't do shellfish": the tagger took the food for the verb
             continue
         lemma = tok.lemma_.lower()

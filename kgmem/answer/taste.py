@@ -93,6 +93,8 @@ OUTDOES = ("beats", "beat", "trumps", "trump", "is better than", "are better tha
            "wins over", "win over")
 #: a thing + does not + these + me: it does not suit the speaker
 SUITS = ("suit", "agree with", "do it for", "appeal to", "work for")
+#: a thing + and I / my body + do not + these: the two are at odds ("coffee and I don't get along")
+AT_ODDS = ("mix", "get along", "get on", "agree", "go together")
 #: a thing + be + not + these: not to the speaker's taste
 UNSUITED = ("for me", "for us", "to my taste", "to my liking")
 #: a verbless verdict opening a clause, + to/on/for: its thing is liked ("big yes to") or not ("hard pass on")
@@ -143,7 +145,7 @@ LEXICON: Final[dict[str, tuple[str, ...]]] = {
     "MADE_GLAD": MADE_GLAD, "MADE_SORRY": MADE_SORRY, "MY_PICK": MY_PICK, "MY_KIND": MY_KIND, "MY_APPROVAL": MY_APPROVAL,
     "HABITUAL": HABITUAL, "PICK_VERBS": PICK_VERBS, "OMIT_VERBS": OMIT_VERBS, "SUPERIOR": SUPERIOR, "OUTDOES": OUTDOES,
     "LIMIT_VERBS": LIMIT_VERBS,
-    "SUITS": SUITS, "UNSUITED": UNSUITED, "VERDICT_YES": VERDICT_YES, "VERDICT_NO": VERDICT_NO,
+    "SUITS": SUITS, "AT_ODDS": AT_ODDS, "UNSUITED": UNSUITED, "VERDICT_YES": VERDICT_YES, "VERDICT_NO": VERDICT_NO,
     "VERDICT_YES_ALONE": VERDICT_YES_ALONE, "VERDICT_NO_ALONE": VERDICT_NO_ALONE, "VERDICT_DEGREE": VERDICT_DEGREE, "FRAME_WORDS": FRAME_WORDS,
     "NOT_REFUSED": NOT_REFUSED, "KEEP_AWAY": KEEP_AWAY, "KEPT_OUT": KEPT_OUT, "SENSED_GOOD": SENSED_GOOD,
     "SENSED_BAD": SENSED_BAD, "A_MUST": A_MUST, "A_NO_GO": A_NO_GO,
@@ -219,6 +221,8 @@ _FRAMES: Final[tuple[tuple[re.Pattern[str], str, bool], ...]] = tuple(
         (rf"\b(?:{_forms(('get', 'have', 'win', 'steal'))}|got|has|won|stole)\s+(?:my|our)\s+(?:{_alt(MY_APPROVAL)})\b",
          "before", True),
         (rf"\b(?:{_forms(DISPLEASES)})\s+me\b", "before", False),
+        (rf"\s+and\s+(?:i|me|my\s+(?:stomach|body|gut|skin|head))\s+(?:just\s+|really\s+)?(?:don't|dont|do\s+not|never|"
+         rf"really\s+don't)\s+(?:really\s+)?(?:{_alt(AT_ODDS)})\b", "before", False),
         (rf"\b(?:{_with_particle(PLEASES_PARTICLE)})\b", "before", True),
         (rf"\b(?:{_with_particle(DISPLEASES_PARTICLE)})\b", "before", False),
         (rf"{_BE}(?:n't|\s+not|\s+never)\s+(?:really\s+|exactly\s+|quite\s+|just\s+|at\s+all\s+)?(?:(?:my|our)\s+"
