@@ -29,8 +29,8 @@ import re
 from functools import lru_cache
 from typing import Final
 
+from kgmem.answer.taste_choice import chosen_thing
 from kgmem.lexicon.discourse import closer_alternation, strip_openers
-from kgmem.nlp import load_nlp
 
 #: verbs whose object is what the speaker likes
 LIKE_VERBS = ("love", "adore", "like", "enjoy", "prefer", "fancy", "dig", "relish", "cherish", "appreciate",
@@ -331,7 +331,9 @@ def read_taste(clause: str) -> tuple[bool, str] | None:
             if where == "inside":
                 value = _clean(groups["thing"])
             elif where == "choice":
-                value = chosen_thing(text, m.end())
+                value = _thing_after(text[m.end():])
+                chosen = chosen_thing(text, m.end(), value) if value else value
+                value = "" if chosen is None else _clean(chosen) or value
             elif groups.get("verb") and groups["verb"].lower().startswith("prefer"):
                 # "I prefer tea to coffee": the other side after "to" is no part of the thing ("to travel light" is)
                 value = _clean(re.split(r"(?<=\w)\s+to\s+", _thing_after(text[m.end():]), maxsplit=1)[0])
@@ -340,48 +342,6 @@ def read_taste(clause: str) -> tuple[bool, str] | None:
             if value:
                 return like and not negated, value
     return None
-
-
-def chosen_thing(clause: str, at: int) -> str:
-    """What a choice between two ("I'd rather X than Y") prefers, X starting at ``at`` of ``clause``: when X is a
-    doing, the thing done, the object of its verb ("take my Tesla Model 3" -> "Tesla Model 3", "watch a documentary"
-    -> "documentary"), or with no object the doing itself ("walk" -> "walking", "cook at home" -> "cooking at
-    home"), read from the clause's parse; a thing stays as it is ("a quiet pub"); someone else's doing is no taste
-    ("I'd rather you didn't")."""
-    value = _thing_after(clause[at:])
-    if not value:
-        return value
-    doc = load_nlp()(clause)
-    first = next((t for t in doc if t.idx >= at and not t.is_space), None)
-    if first is None:
-        return value
-    if first.dep_ in ("nsubj", "nsubjpass") and first.lower_ not in ("i", "we"):
-        return ""  # "I'd rather you didn't", "I'd rather she chose"
-    verb = next((t for t in doc[first.i:] if t.pos_ == "VERB"), None) if first.pos_ == "ADV" else first
-    if verb is None or verb.pos_ != "VERB" or verb.tag_ != "VB":
-        return value
-    objects = [t for t in verb.children if t.dep_ in ("dobj", "obj") and t.pos_ not in ("PRON", "NUM")]
-    if objects:
-        obj = objects[0]
-        # its own words (compound, adjective, number: "Tesla Model 3"), not its article, owner or clauses
-        dropped = {t.i for c in obj.children if c.dep_ in ("prep", "relcl", "acl", "advcl", "cc", "conj", "punct", "det",
-                                                            "poss", "predet") for t in c.subtree}
-        words = [t for t in obj.subtree if t.i not in dropped]
-        return _clean(" ".join(t.text for t in words)) or value
-    rest = value.split(" ", 1)[1] if " " in value and value.split(" ", 1)[0].lower() == verb.lower_ else ""
-    return f"{_gerund(verb.text)} {rest}".strip()
-
-
-def _gerund(verb: str) -> str:
-    """The -ing form of a base verb: walk -> walking, ride -> riding, swim -> swimming, lie -> lying, see -> seeing."""
-    v = verb.lower()
-    if v.endswith("ie"):
-        return v[:-2] + "ying"
-    if v.endswith("e") and not v.endswith(("ee", "ye", "oe")) and len(v) > 2:
-        return v[:-1] + "ing"
-    if len(v) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", v):
-        return v + v[-1] + "ing"
-    return v + "ing"
 
 
 #: a comparison's degree trailing a thing ("pudding more" from "I adore pudding more than anything")
