@@ -1,0 +1,121 @@
+"""A changing slot's value told in passing in a newer line: read by the slot's kind of value (a
+product name, a means of transport, a role, a shop), never someone else's, and it overrides an
+older stored value; "before X" takes the value told before the line that named X. Probe sentences
+are invented (other people, plans, declines, habits), none from a benchmark."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import pytest
+
+from kgmem import knowledge
+from kgmem.answer.slot_news import job_titles, product_names, reader, shops, transport_means
+from kgmem.answer.slots import someone_elses
+from kgmem.api import Memory
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("the Galaxy S21 battery barely lasts till lunch now", ["Galaxy S21"]),
+    ("Traded up this weekend, the iPhone 15 feels like a brick in my pocket.", ["iPhone 15"]),
+    ("I drive a Honda Civic to my shifts.", ["Honda Civic"]),
+    ("Loving my new Kindle.", ["Kindle"]),
+    ("Went to Lidl on Monday with Priya.", []),  # a shop and a person after "with": no product of the user's
+    ("The dealer took the old Ford Focus off my hands.", []),  # the one given up
+    ("Side note: busy week.", []),
+])
+def test_product_names_by_their_form(line: str, names: list[str]) -> None:
+    assert product_names(line) == names
+
+
+@pytest.mark.parametrize(("line", "means"), [
+    ("These days I get to the studio by ferry, which is lovely.", ["by ferry"]),
+    ("I've started going in on the bus since the strike.", ["on the bus"]),
+    ("Honestly I just go on foot now.", ["on foot"]),
+    ("no more by car for me, parking is impossible", []),  # told as over
+    ("I sent the form by email.", []),  # email is no conveyance
+])
+def test_a_means_of_transport_is_a_conveyance(line: str, means: list[str]) -> None:
+    assert transport_means(line) == means
+
+
+@pytest.mark.parametrize(("line", "roles"), [
+    ("quick one: being shift supervisor means I never get a lunch break", ["shift supervisor"]),
+    ("My lanyard says senior data analyst now, fancy.", ["senior data analyst"]),
+    ("I work as a paramedic in the city.", ["paramedic"]),
+    ("My brother is a plumber.", []),  # someone else's role
+    ("I bumped into a surgeon at the gym.", []),  # a person met, not a role held
+    ("The dentist says I grind my teeth.", []),
+])
+def test_a_role_is_a_person_noun_held_told_or_given(line: str, roles: list[str]) -> None:
+    assert job_titles(line) == roles
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    ("grabbed the blender from a tiny kitchen shop downtown", ["a tiny kitchen shop downtown"]),
+    ("Picked up the rug at the flea market on Sunday.", ["the flea market"]),
+    ("I walked past the bakery twice today.", []),  # passing a shop is no buying there
+    ("Bought the lamp at the museum.", []),  # a museum is no shop
+])
+def test_a_shop_is_a_mercantile_establishment(line: str, found: list[str]) -> None:
+    assert shops(line) == found
+
+
+@pytest.mark.parametrize(("line", "other"), [
+    ("Rafaela cycles to the office every day.", True),
+    ("Dmitri makes $88,000 a year.", True),
+    ("Payslip says $61,000 now.", False),  # a thing tells the user's own value
+    ("I take the tram these days.", False),
+    ("Oh, and Jonah drives me to work on Fridays.", False),  # the user is in it
+])
+def test_someone_elses_line_opens_with_a_name_and_has_no_first_person(line: str, other: bool) -> None:
+    assert someone_elses(line) is other
+
+
+def test_readers_follow_the_slot_kind() -> None:
+    assert reader("phone") is product_names and reader("drives") is product_names
+    assert reader("commute") is transport_means and reader("job_title") is job_titles
+    assert reader("salary") is None  # money is read by typed_spans
+
+
+def test_a_noun_names_a_person_by_its_first_sense() -> None:
+    assert knowledge.first_names_a_person("manager") and knowledge.first_names_a_person("teacher")
+    assert not knowledge.first_names_a_person("lead") and not knowledge.first_names_a_person("school")
+
+
+QD = datetime(2024, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def mem(chat_memory: Callable[..., Memory]) -> Memory:
+    said = [
+        (datetime(2023, 5, 2), "Ugh, dropped my Moto G7 in the sink again, the screen is toast."),
+        (datetime(2023, 6, 10), "The bank wanted my income for the loan, I put down $49,000 and winced."),
+        (datetime(2023, 7, 1), "Bianca gets to work by scooter, she swears by it."),
+        (datetime(2023, 8, 5), "Guess what, new phone day!", "the Galaxy S23 camera is absurd, why did I wait"),
+        (datetime(2023, 9, 20), "Quick update: payslip says $56,000 a year now, up from $49,000, pizza tonight."),
+        (datetime(2023, 10, 3), "Leonie just got a Pixel 8."),
+        (datetime(2023, 11, 12), "Mehmet makes $90,000 a year, apparently."),
+    ]
+    return chat_memory("nia", said, "n", None)
+
+
+def test_a_newer_line_on_the_topic_overrides_the_stored_value(mem: Memory) -> None:
+    a = mem.answer("nia", "What phone am I using these days?", question_date=QD)
+    assert a.text.startswith("Galaxy S23"), (a.text, a.extra["decision"])  # not the Moto, not Leonie's Pixel
+
+
+def test_a_change_from_the_users_own_value_counts_whoever_tells_it(mem: Memory) -> None:
+    a = mem.answer("nia", "What is my annual income at the moment?", question_date=QD)
+    assert a.text.startswith("$56,000"), (a.text, a.extra["decision"])  # not Mehmet's $90,000
+
+
+def test_before_the_value_a_question_names(mem: Memory) -> None:
+    a = mem.answer("nia", "Before the $56,000 figure, what was my salary?", question_date=QD)
+    assert a.text.startswith("$49,000"), (a.text, a.extra["decision"])
+
+
+def test_someone_elses_commute_is_no_value_of_the_users(mem: Memory) -> None:
+    a = mem.answer("nia", "How do I get to work these days?", question_date=QD)
+    assert "scooter" not in a.text, (a.text, a.extra["decision"])
