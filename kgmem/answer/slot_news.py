@@ -39,8 +39,10 @@ def _not_a_name(word: str) -> bool:
 
 
 def product_names(text: str) -> list[str]:
-    """Product names in a sentence (a phone, a car), as written, best first; a capitalised common
-    word opening the sentence is no name ("Finally", "Side note"), nor is a name told as the old one."""
+    """Product names in a sentence (a phone, a car), as written, best first: capitalised or model
+    words after a thing's determiner ("my Pixel 6", "the iPhone SE", "a new Kindle"); a name after a
+    preposition or a verb ("at Whole Foods", "called Verizon") is a place, a firm or a person, and a
+    name told as the old one is no new value."""
     body = strip_openers(text.strip(" (\"'"))
     start = len(text) - len(text.lstrip(" (\"'")) + (len(text.strip(" (\"'")) - len(body))
     out: list[str] = []
@@ -54,8 +56,8 @@ def product_names(text: str) -> list[str]:
         first = m.start() + m.group(1).find(words[0])
         if first == 0 and len(words) == 1 and knowledge.common_word(name):
             continue  # "Payslip today says …": a sentence's first word is capitalised anyway
-        if len(words) == 1 and not re.search(r"[A-Z].*[A-Z]|\d|^[a-z]", name) and not _THING.search(body[:first]):
-            continue  # one capitalised word is a thing's name only after a thing's word ("my Prius", not "with Sarah")
+        if not _THING.search(body[:first]):
+            continue  # a thing's name follows a thing's word ("my Prius", "the iPhone SE"; not "called Verizon", "with Sarah")
         if _OLD.search(text[:start + first]):
             continue
         out.append(name)

@@ -38,12 +38,15 @@ def slot_facts(ev: EvidenceSet, slot: str) -> list[Fact]:
 
 
 def someone_elses(sentence: str) -> bool:
-    """A sentence with no first-person word that opens with a name ("Rafael commutes by bike": the
-    parse may miss the subject; a name is a capitalised word that is no common English word, which
+    """A sentence with no first-person word that opens with a one-word name ("Rafael commutes by bike":
+    the parse may miss the subject; a name is a capitalised word that is no common English word, which
     "Payslip today says $72,000" is not) tells someone else's value, not the user's."""
     s = strip_openers(sentence.strip(" (\"'"))
-    first = s.split()[0].strip(",.;:!?'\"") if s.split() else ""
-    return (first[:1].isupper() and first != "I" and first.lower() not in opener_words()
+    tokens = s.split()
+    first = tokens[0].strip(",.;:!?'\"") if tokens else ""
+    # one name then a lower-case word ("Rafael commutes"); a product opens with several ("Subaru Outback arrived")
+    then = tokens[1] if len(tokens) > 1 else ""
+    return (first[:1].isupper() and first != "I" and first.lower() not in opener_words() and then[:1].islower()
             and not FIRST_PERSON.search(s) and not knowledge.common_word(first))
 
 

@@ -119,3 +119,27 @@ def test_before_the_value_a_question_names(mem: Memory) -> None:
 def test_someone_elses_commute_is_no_value_of_the_users(mem: Memory) -> None:
     a = mem.answer("nia", "How do I get to work these days?", question_date=QD)
     assert "scooter" not in a.text, (a.text, a.extra["decision"])
+
+
+@pytest.mark.parametrize(("question", "count"), [
+    ("what's my tally of podcasts I've finished, by what I told you?", True),  # a count, not the single-valued goal
+    ("Keep a count of the hikes I did this year?", True),
+    ("What is my podcast goal these days?", False),
+])
+def test_a_tally_asks_a_count_not_a_slot(question: str, count: bool) -> None:
+    from kgmem.models import Intent
+    from kgmem.retrieval.question import regex_intent
+
+    assert (regex_intent(question) == Intent.AGGREGATE) is count
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Called Verizon about the bill again.", []),  # a firm after a verb
+    ("Grabbed lunch at Whole Foods.", []),
+])
+def test_a_name_after_a_verb_or_preposition_is_no_product(line: str, names: list[str]) -> None:
+    assert product_names(line) == names
+
+
+def test_a_product_opening_a_sentence_is_not_someone() -> None:
+    assert not someone_elses("Subaru Outback finally delivered today!")
