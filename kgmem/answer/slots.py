@@ -24,6 +24,7 @@ from kgmem.lexicon.people import abbreviations
 from kgmem.models import Fact
 from kgmem.retrieval.intents import slot_vocabulary
 from kgmem.retrieval.search import fact_date
+from kgmem.text import FUNCTION_WORDS
 
 
 def slot_facts(ev: EvidenceSet, slot: str) -> list[Fact]:
@@ -46,7 +47,7 @@ def someone_elses(sentence: str) -> bool:
     first = tokens[0].strip(",.;:!?'\"") if tokens else ""
     # one name then a lower-case word ("Rafael commutes"); a product opens with several ("Subaru Outback arrived")
     then = tokens[1] if len(tokens) > 1 else ""
-    return (first[:1].isupper() and first != "I" and first.lower() not in opener_words() and then[:1].islower()
+    return (first[:1].isupper() and first.lower() not in FUNCTION_WORDS and first.lower() not in opener_words() and then[:1].islower()
             and not FIRST_PERSON.search(s) and not knowledge.common_word(first))
 
 

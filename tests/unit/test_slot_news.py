@@ -143,3 +143,8 @@ def test_a_name_after_a_verb_or_preposition_is_no_product(line: str, names: list
 
 def test_a_product_opening_a_sentence_is_not_someone() -> None:
     assert not someone_elses("Subaru Outback finally delivered today!")
+
+
+@pytest.mark.parametrize("line", ["The new Ford Ranger turned up today.", "This Saturday the Kia finally came back."])
+def test_a_function_word_opening_a_sentence_is_no_name(line: str) -> None:
+    assert not someone_elses(line)
