@@ -181,7 +181,7 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"\bhow long\b(?!\s+(?:is|was|are|were)\s+(?:my|the|your)\s+\w+\s*\??$)",
         re.I)),
     (Intent.ORDERING, re.compile(
-        r"\bwhich\b.*\b(first|earlier|before|last|later|most recent(ly)?|latest|earliest|sooner)\b|"
+        r"\bwhich\b.*\b(first|earlier|before|last|later|(?:most|more) recent(ly)?|latest|earliest|sooner)\b|"
         r"\bwhat (did i|was the)\b.*\b(first|earliest|latest|most recent)\b.*\b(or)\b|"
         r"\b(came|come|comes|happened|happen|happens|did i do|did i \w+|was|were) (first|earlier|sooner)\b|\bin what order\b|\border of\b|"
         r"\bchronological\b|\b(before or after)\b|\bearlier or later\b|"

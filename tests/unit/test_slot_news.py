@@ -148,3 +148,21 @@ def test_a_product_opening_a_sentence_is_not_someone() -> None:
 @pytest.mark.parametrize("line", ["The new Ford Ranger turned up today.", "This Saturday the Kia finally came back."])
 def test_a_function_word_opening_a_sentence_is_no_name(line: str) -> None:
     assert not someone_elses(line)
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Switched it up lately, I'm going to the studio by ferry and loving it.", "actual"),  # motion, a habit now
+    ("I'm going to sell the scooter next month.", "plan"),  # going to + a verb
+    ("We're going to the lake on Sunday.", "plan"),  # motion yet to come
+])
+def test_going_to_a_place_is_motion_not_a_plan(line: str, kind: str) -> None:
+    from kgmem.answer.actuality import mode
+
+    assert mode(line) == kind
+
+
+def test_more_recently_asks_an_order() -> None:
+    from kgmem.models import Intent
+    from kgmem.retrieval.question import regex_intent
+
+    assert regex_intent("Which came more recently, repainting the shed or fixing the gutter?") == Intent.ORDERING
