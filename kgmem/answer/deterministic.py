@@ -280,10 +280,11 @@ def compute_current(ev: EvidenceSet) -> Computed:
     if plan.intent == Intent.HISTORY:
         timeline = _distinct(timeline)  # "Lumen Health" then "Lumen" is one job, not a change
         named = [i for i, v in enumerate(timeline) if v.value and v.value.lower().lstrip("$") in ql]
-        told = None if named else asked_value_told(ev, pred)
-        if told is not None:  # "before the $72,000 figure": the value before the line that named it
-            timeline = [v for v in timeline if v.said_at < told]
-        idx = named[-1] - 1 if named else len(timeline) - 1 if told is not None else len(timeline) - 2
+        told = None if named or not timeline else asked_value_told(ev, pred)
+        # "before the $72,000 figure", told in a line no reader took: when that line is newer than every
+        # value read, the newest of them is the one before it
+        newer = told is not None and timeline[-1].said_at < told
+        idx = named[-1] - 1 if named else len(timeline) - 1 if newer else len(timeline) - 2
         if idx < 0:
             return out
         prev = timeline[idx]

@@ -76,39 +76,6 @@ def transport_means(text: str) -> list[str]:
     return out
 
 
-#: the verbs a role is held, told or given by ("I'm a nurse", "being product manager", "it says sous chef",
-#: "works as", "promoted to")
-_ROLE_HEADS = frozenset({"be", "become", "say", "read", "work", "start", "promote", "hire", "stay", "remain"})
-
-
-def job_titles(text: str) -> list[str]:
-    """Roles a sentence gives the user by its parse: a noun naming a person (WordNet) that is the
-    complement of be/become, the object of "says", or after "as"/"to" ("being product manager", "it
-    says high school chemistry teacher now", "I work as an electrician"), with its compound words;
-    not a person met or named ("I met a doctor at work")."""
-    from kgmem.nlp import load_nlp
-
-    out = []
-    for tok in load_nlp()(text):
-        if tok.pos_ != "NOUN" or not knowledge.first_names_a_person(tok.lemma_.lower()):
-            continue
-        head = tok.head
-        if tok.dep_ == "pobj" and head.lower_ in ("as", "to"):
-            head = head.head
-        elif tok.dep_ not in ("attr", "dobj", "oprd"):
-            continue
-        if head.lemma_.lower() not in _ROLE_HEADS:
-            continue
-        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj and subj[0].lower_ not in ("i", "it", "that", "this", "which") and (
-                subj[0].pos_ != "NOUN" or knowledge.first_names_a_person(subj[0].lemma_.lower())):
-            continue  # "my sister is a nurse"; a thing may tell it ("the email signature says sous chef")
-        left = [t for t in tok.lefts if t.dep_ in ("compound", "amod")]
-        start = min((min(t.i for t in lt.subtree) for lt in left), default=tok.i)
-        out.append(text[tok.doc[start].idx:tok.idx + len(tok.text)])
-    return out
-
-
 #: the WordNet kinds of a place one buys at (a shop, a store, a market)
 _SHOP_KINDS = ("mercantile establishment", "marketplace")
 
@@ -143,7 +110,7 @@ def shops(text: str) -> list[str]:
 
 #: the predicate kinds (:mod:`kgmem.predicates`) whose values these readers read
 _READERS: dict[str, Callable[[str], list[str]]] = {"device": product_names, "vehicle": product_names,
-                                                    "commute": transport_means, "job": job_titles}
+                                                    "commute": transport_means}
 
 
 def reader(pred: str) -> Callable[[str], list[str]] | None:

@@ -365,13 +365,6 @@ def names_a_person(noun: str) -> bool | None:
     return True if all(people) else False if not any(people) else None
 
 
-def first_names_a_person(noun: str) -> bool:
-    """Whether a noun's most frequent sense names a person ("teacher", "manager"; not "lead", "school")."""
-    senses = _senses(noun.casefold())
-    person = _senses("person")[0]
-    return bool(senses) and (senses[0] == person or person in _kinds().ancestors(senses[0]))
-
-
 def kinds_within(kind: str, text: str, *, any_sense: bool = False) -> list[str]:
     """The words of a text (as written) that name a kind or an instance of ``kind``; with ``any_sense``, by
     any of a word's noun senses ("lamb" is an animal first and meat too; "prawn" is food as "shrimp")."""
