@@ -22,6 +22,7 @@ from kgmem.answer.spans import typed_spans
 from kgmem.lexicon.discourse import opener_words, strip_openers
 from kgmem.lexicon.people import abbreviations
 from kgmem.models import Fact
+from kgmem.nlp import load_nlp
 from kgmem.retrieval.intents import slot_vocabulary
 from kgmem.retrieval.search import fact_date
 from kgmem.text import FUNCTION_WORDS
@@ -40,15 +41,20 @@ def slot_facts(ev: EvidenceSet, slot: str) -> list[Fact]:
 
 def someone_elses(sentence: str) -> bool:
     """A sentence with no first-person word that opens with a one-word name ("Rafael commutes by bike":
-    the parse may miss the subject; a name is a capitalised word that is no common English word, which
-    "Payslip today says $72,000" is not) tells someone else's value, not the user's."""
+    the parse may miss the subject; a name is a capitalised word the tagger reads as a noun and that
+    is no common English word, which "Payslip today says $72,000" is not, nor a verb whose subject
+    chat drops: "Switched to the iPhone 15") tells someone else's value, not the user's."""
     s = strip_openers(sentence.strip(" (\"'"))
     tokens = s.split()
     first = tokens[0].strip(",.;:!?'\"") if tokens else ""
     # one name then a lower-case word ("Rafael commutes"); a product opens with several ("Subaru Outback arrived")
     then = tokens[1] if len(tokens) > 1 else ""
-    return (first[:1].isupper() and first.lower() not in FUNCTION_WORDS and first.lower() not in opener_words() and then[:1].islower()
-            and not FIRST_PERSON.search(s) and not knowledge.common_word(first))
+    if not (first[:1].isupper() and first.lower() not in FUNCTION_WORDS and first.lower() not in opener_words()
+            and then[:1].islower() and not FIRST_PERSON.search(s) and not knowledge.common_word(first)):
+        return False
+    # a dropped subject opens chat with the verb ("Started at Acme today", "Upgraded to the Pixel 8"): the
+    # user's own; a name is tagged as a noun
+    return load_nlp()(s)[0].pos_ in ("PROPN", "NOUN")
 
 
 def fact_value(ev: EvidenceSet, fact: Fact) -> str:

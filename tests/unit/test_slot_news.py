@@ -148,3 +148,9 @@ def test_more_recently_asks_an_order() -> None:
     from kgmem.retrieval.question import regex_intent
 
     assert regex_intent("Which came more recently, repainting the shed or fixing the gutter?") == Intent.ORDERING
+
+
+@pytest.mark.parametrize("line", ["Started at Globex today, nervous.", "Relocated to Porto for the new role.",
+                                  "Upgraded to the Pixel 9 over the weekend."])
+def test_a_dropped_subject_is_the_users_own(line: str) -> None:
+    assert not someone_elses(line)  # chat drops "I": the opening verb is no name
