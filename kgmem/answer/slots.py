@@ -22,7 +22,7 @@ from kgmem.answer.spans import typed_spans
 from kgmem.lexicon.discourse import opener_words, strip_openers
 from kgmem.lexicon.people import abbreviations
 from kgmem.models import Fact
-from kgmem.nlp import load_nlp
+from kgmem.nlp import known_words, load_nlp
 from kgmem.retrieval.intents import slot_vocabulary
 from kgmem.retrieval.search import fact_date
 from kgmem.text import FUNCTION_WORDS
@@ -41,7 +41,7 @@ def slot_facts(ev: EvidenceSet, slot: str) -> list[Fact]:
 
 def someone_elses(sentence: str) -> bool:
     """A sentence with no first-person word that opens with a one-word name ("Rafael commutes by bike":
-    the parse may miss the subject; a name is a capitalised word the tagger reads as a noun and that
+    the parse may miss the subject; a name is a capitalised word the tagger reads as no verb and that
     is no common English word, which "Payslip today says $72,000" is not, nor a verb whose subject
     chat drops: "Switched to the iPhone 15") tells someone else's value, not the user's."""
     s = strip_openers(sentence.strip(" (\"'"))
@@ -54,7 +54,10 @@ def someone_elses(sentence: str) -> bool:
         return False
     # a dropped subject opens chat with the verb ("Started at Acme today", "Upgraded to the Pixel 8"): the
     # user's own; a name is tagged as a noun
-    return load_nlp()(s)[0].pos_ in ("PROPN", "NOUN")
+    opening = load_nlp()(s)[0]
+    low = first.lower()
+    past = len(low) > 4 and low.endswith("ed") and (low[:-2] in known_words() or low[:-1] in known_words())
+    return opening.pos_ not in ("VERB", "AUX") and not opening.tag_.startswith("VB") and not past  # "Caved and got …"
 
 
 def fact_value(ev: EvidenceSet, fact: Fact) -> str:

@@ -51,6 +51,7 @@ def test_a_shop_is_a_mercantile_establishment(line: str, found: list[str]) -> No
 
 @pytest.mark.parametrize(("line", "other"), [
     ("Rafaela cycles to the office every day.", True),
+    ("(Side note: Keanu commutes by ferry.)", True),  # a name the tagger may read as an adjective
     ("Dmitri makes $88,000 a year.", True),
     ("Payslip says $61,000 now.", False),  # a thing tells the user's own value
     ("I take the tram these days.", False),
@@ -151,6 +152,7 @@ def test_more_recently_asks_an_order() -> None:
 
 
 @pytest.mark.parametrize("line", ["Started at Globex today, nervous.", "Relocated to Porto for the new role.",
-                                  "Upgraded to the Pixel 9 over the weekend."])
+                                  "Upgraded to the Pixel 9 over the weekend.", "Caved and got a Kindle.",
+                                  "Switched jobs, now at Initech."])
 def test_a_dropped_subject_is_the_users_own(line: str) -> None:
     assert not someone_elses(line)  # chat drops "I": the opening verb is no name
