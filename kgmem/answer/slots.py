@@ -173,8 +173,9 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
             if line.turn_id in covered and not _change(line.text, read(line.text)):
                 continue  # a stored fact told it; a change line tells both values in order, whatever was stored
             # someone else acting on the user's slot counts ("Landlord bumped the rent to £1,250")
+            # (not for a thing's name: "My wife's got the new phone now, the iPhone 15" is hers)
             others = line.actuality != "actual" and not (line.actuality == "other" and own is not None
-                                                         and own.search(line.text))
+                                                         and own.search(line.text) and slot_news.reader(pred) is None)
             if (others and line.actuality != "other") or someone_elses(line.text):
                 continue
             have = terms(line.text)

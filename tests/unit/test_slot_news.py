@@ -80,13 +80,15 @@ def mem(chat_memory: Callable[..., Memory]) -> Memory:
         (datetime(2023, 9, 20), "Quick update: payslip says $56,000 a year now, up from $49,000, pizza tonight."),
         (datetime(2023, 10, 3), "Leonie just got a Pixel 8."),
         (datetime(2023, 11, 12), "Mehmet makes $90,000 a year, apparently."),
+        (datetime(2023, 12, 1), "My husband's got the new phone now, the Nothing Phone 2, and he loves it."),
     ]
     return chat_memory("nia", said, "n", None)
 
 
 def test_a_newer_line_on_the_topic_overrides_the_stored_value(mem: Memory) -> None:
     a = mem.answer("nia", "What phone am I using these days?", question_date=QD)
-    assert a.text.startswith("Galaxy S23"), (a.text, a.extra["decision"])  # not the Moto, not Leonie's Pixel
+    # not the Moto, not Leonie's Pixel, not the husband's new phone (rev19's HIGH, in other words)
+    assert a.text.startswith("Galaxy S23"), (a.text, a.extra["decision"])
 
 
 def test_a_change_from_the_users_own_value_counts_whoever_tells_it(mem: Memory) -> None:
@@ -134,9 +136,11 @@ def test_a_function_word_opening_a_sentence_is_no_name(line: str) -> None:
 
 
 @pytest.mark.parametrize(("line", "kind"), [
-    ("Switched it up lately, I'm going to the studio by ferry and loving it.", "actual"),  # motion, a habit now
+    ("Switched it up, I'm going to the studio by ferry these days and loving it.", "actual"),  # motion, a habit now
     ("I'm going to sell the scooter next month.", "plan"),  # going to + a verb
     ("We're going to the lake on Sunday.", "plan"),  # motion yet to come
+    ("I'm going to a Muse concert in August with Dev, can't wait.", "plan"),  # rev19's probe
+    ("We're going to a wedding in Porto in June, need a suit.", "plan"),
 ])
 def test_going_to_a_place_is_motion_not_a_plan(line: str, kind: str) -> None:
     from kgmem.answer.actuality import mode
