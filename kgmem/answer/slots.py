@@ -41,7 +41,7 @@ def slot_facts(ev: EvidenceSet, slot: str) -> list[Fact]:
 
 def someone_elses(sentence: str) -> bool:
     """A sentence with no first-person word that opens with a one-word name ("Rafael commutes by bike":
-    the parse may miss the subject; a name is a capitalised word the tagger reads as no verb and that
+    the parse may miss the subject; a name is a capitalised word the tagger reads as a noun and that
     is no common English word, which "Payslip today says $72,000" is not, nor a verb whose subject
     chat drops: "Switched to the iPhone 15") tells someone else's value, not the user's."""
     s = strip_openers(sentence.strip(" (\"'"))
@@ -57,7 +57,10 @@ def someone_elses(sentence: str) -> bool:
     opening = load_nlp()(s)[0]
     low = first.lower()
     past = len(low) > 4 and low.endswith("ed") and (low[:-2] in known_words() or low[:-1] in known_words())
-    return opening.pos_ not in ("VERB", "AUX") and not opening.tag_.startswith("VB") and not past  # "Caved and got …"
+    # a name is tagged a noun, or an adjective before a verb in -s ("Liam commutes by tram"); "Super excited,
+    # new phone day" opens with a true adjective, and "Caved and got …" with a verb
+    named = opening.pos_ in ("PROPN", "NOUN") or (opening.pos_ == "ADJ" and len(then) > 3 and then.endswith("s"))
+    return named and not opening.tag_.startswith("VB") and not past
 
 
 def fact_value(ev: EvidenceSet, fact: Fact) -> str:

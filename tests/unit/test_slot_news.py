@@ -157,6 +157,7 @@ def test_more_recently_asks_an_order() -> None:
 
 @pytest.mark.parametrize("line", ["Started at Globex today, nervous.", "Relocated to Porto for the new role.",
                                   "Upgraded to the Pixel 9 over the weekend.", "Caved and got a Kindle.",
-                                  "Switched jobs, now at Initech."])
+                                  "Switched jobs, now at Initech.", "Super excited, new Pixel 9 day.",
+                                  "Officially a Lisbon resident as of today."])
 def test_a_dropped_subject_is_the_users_own(line: str) -> None:
     assert not someone_elses(line)  # chat drops "I": the opening verb is no name
