@@ -23,7 +23,7 @@ from kgmem.memory.anchoring import ANCHOR_CUE, Anchored, Anchoring, Embed
 from kgmem.memory.entities import EntityResolver
 from kgmem.memory.lookback import Lookback, correction, is_person
 from kgmem.memory.supersession import Action, decide
-from kgmem.memory.turn_values import bare_value, news_of_turns
+from kgmem.memory.turn_values import held_by, news_of_turns
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Tally
 from kgmem.predicates import is_single_valued
 from kgmem.store.base import MemoryStore
@@ -121,7 +121,7 @@ class MemoryManager:
         :meth:`commit`, after the store accepted the write). ``probes``: typed values near names
         of people and things, kept where they anchor on a slot memory holds (:mod:`.anchoring`)."""
         plan = _Plan(resolver_before={e.id: e for e in self.resolver.new_entities()})
-        candidates = news_of_turns(candidates, self._held)  # "on an e-scooter now; no more on foot": the news
+        candidates = news_of_turns(candidates, held_by(self.resolver, self._slots))  # "on an e-scooter now; no more on foot": the news
         self._times[session.id] = session.started_at
         self.lookback.remember(session)
         unread: list[SlotProbe] = []
@@ -150,12 +150,6 @@ class MemoryManager:
         )
         self._pending = plan.pending
         return PlannedWrite(write=write, counts=plan.counts)
-
-    def _held(self, subject: str, predicate: str) -> set[str]:
-        """The bare current values of a slot before this session (:func:`.turn_values.news_of_turns`)."""
-        ent = self.resolver.user if normalise_name(subject) == "user" else self.resolver.lookup(subject)
-        slot = self._slots.get((ent.id, predicate), {}) if ent is not None else {}
-        return {bare_value(f.value or "") for f in slot.values() if f.invalid_at is None}
 
     def _anchored(self, session: Session, probes: Sequence[SlotProbe],
                   pending: dict[tuple[str, str], dict[str, Fact]] | None = None,

@@ -15,11 +15,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
 from kgmem.ids import normalise_name
 from kgmem.predicates import is_single_valued
+
+if TYPE_CHECKING:
+    from kgmem.memory.entities import EntityResolver
+    from kgmem.models import Fact
 
 #: articles and determiners that do not change a value ("on an e-scooter" is "on e-scooter")
 _ARTICLES = re.compile(r"\b(?:a|an|the|my|our)\b")
@@ -57,3 +62,12 @@ def news_of_turns(candidates: Sequence[CandidateFact],
             else:
                 dropped.add(id(c))
     return [c for c in candidates if id(c) not in dropped]
+
+
+def held_by(resolver: EntityResolver, slots: Mapping[tuple[str, str], Mapping[str, Fact]]) -> Callable[[str, str], set[str]]:
+    """The ``held`` of :func:`news_of_turns` over a manager's stored slots (before this session)."""
+    def held(subject: str, predicate: str) -> set[str]:
+        ent = resolver.user if normalise_name(subject) == "user" else resolver.lookup(subject)
+        slot = slots.get((ent.id, predicate), {}) if ent is not None else {}
+        return {bare_value(f.value or "") for f in slot.values() if f.invalid_at is None}
+    return held
