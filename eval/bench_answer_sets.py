@@ -171,6 +171,8 @@ def event_verdict(case: dict[str, Any], text: str, chk: Any, abstained: bool = F
 
         ok = abstained or is_abstention_text(text)
         return ok, not ok
+    if abstained:
+        return False, False  # an abstention names the options it could not tell apart: no pick
     tol = (case.get("tolerance") or {}).get("plus_minus", 0)
     if kind == "which_first":
         t = norm(text)

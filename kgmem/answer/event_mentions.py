@@ -86,7 +86,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
             pass
         elif id(line) in true_plans:
             pass  # a plan for a coming day that a later line says happened ("a week on Monday" … "home since Tuesday")
-        elif line.actuality != "actual" and not (line.actuality == "other" and names_subject(line.text, names, core)):
+        elif line.actuality != "actual" and not (line.actuality == "other" and names_subject(line.text, names, core, nouns)):
             continue  # someone else's doing counts only when the question names them ("Matteo left")
         cov = coverage(core, have)
         if 0 < cov < 1.0 and ((nouns and not _shares_noun(nouns, have)) or not names_head(activity, line.text)):
