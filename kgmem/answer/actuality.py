@@ -69,6 +69,8 @@ def actuality(sentence: str) -> str:
         return "request"
     if re.search(r"\b(?:is|are)\s+(?:my|our)\b", s, re.I) and not _NEGATED.search(s) and not _PLAN.search(s):
         return "actual"  # "Peak Climbing Gym is my gym", "flat whites are my go-to"
+    if _no_to_the_doing_before(s):
+        return "negated"  # "Pablo went to our reunion, I didn't make it": not the user's event
     if PRONOUN_START.match(s) and FIRST_PERSON.search(s):
         return _NEGATED.search(s) and "negated" or _PLAN.search(s) and "plan" or "actual"  # "They discharged me"
     if _others(s):
@@ -132,6 +134,11 @@ def left_out(clause: str, before: str) -> bool:
     school reunion on Saturday" + "I didn't make it"): the doing is not the user's event."""
     return (bool(_NOT_THERE.match(clause)) and bool(re.search(r"n[o']t\b|\bnever\b|\bcannot\b", clause, re.I))
             and not re.match(r"^\W*(?:(?:so|and|then)\s+)?(?:I|we)\b", before, re.I))
+
+
+def _no_to_the_doing_before(s: str) -> bool:
+    cuts = [m for m in _CLAUSE_CUT.finditer(s) if m.start() > 0]
+    return any(left_out(s[m.end():], s[:m.start()]) for m in cuts)
 
 
 def clauses(sentence: str) -> list[str]:

@@ -104,6 +104,10 @@ def _matches(phrases: list[str], ev: EvidenceSet, out: Computed, role: str | Non
             spec.activity = activity
         found.append(match_spec(spec, ev))
     out.unmatched = [p for p, m in zip(phrases, found) if m is None]
+    for k, m in enumerate(found):
+        if m is not None and any(o is not None and o.text == m.text and o.said_at == m.said_at and o.when == m.when
+                                 for o in found[:k]):
+            out.unmatched.append(phrases[k])  # two events are not one line on one day: this one was not found
     if out.unmatched:
         return None
     return [m for m in found if m is not None]

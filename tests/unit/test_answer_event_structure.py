@@ -29,6 +29,9 @@ from kgmem.answer.event_time import _scheduled
     ("home from the festival since Sunday", {"finish"}),
     ("my back hurts from the drive", set()),
     ("heading off to Crete on Friday", {"start"}),
+    ("the physio signed me off today, no more sessions", {"finish"}),  # released from a treatment
+    ("the doctor signed me off work for two weeks", {"start"}),  # released from a duty: time away begins
+    ("got signed off sick on Tuesday with the flu", {"start"}),
 ])
 def test_roles_by_construction(text: str, roles: set[str]) -> None:
     assert event_roles(text) & {"start", "finish"} == roles
