@@ -228,7 +228,7 @@ def compute_ordering(ev: EvidenceSet) -> Computed:
         out.answer = (f"{rel.capitalize()}: {second_person(first)} came first ({fm.when.date()}), then "
                       f"{second_person(second)} ({sm.when.date()}).")
         return out
-    if re.search(r"\b(last|later|latest|most recent(ly)?|second)\b", q, re.I) and not re.search(r"\bfirst\b", q, re.I):
+    if re.search(r"\b(last|later|latest|(?:most|more) recent(ly)?|second)\b", q, re.I) and not re.search(r"\bfirst\b", q, re.I):
         out.answer = f"{second_person(second)} ({sm.when.date()}), after {second_person(first)} ({fm.when.date()})"
         return out
     out.answer = f"{second_person(first)} ({fm.when.date()}), before {second_person(second)} ({sm.when.date()})"
