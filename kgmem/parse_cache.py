@@ -12,13 +12,15 @@ sentence starts), not the model's internal tensor, which kgmem never reads.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import sqlite3
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kgmem.localdb import LocalDB
 
@@ -32,6 +34,26 @@ _log = logging.getLogger(__name__)
 PARSE_CACHE_FILENAME = "parses.sqlite"
 #: what a kept parse leaves out (the tensor is ~70% of a Doc's bytes; user data is per process)
 _EXCLUDE = ["tensor", "user_data"]
+
+
+@lru_cache(maxsize=1)
+def _object_hook() -> Callable[[Any], Any] | None:
+    """srsly's msgpack decoders chained as ``srsly.msgpack_loads`` chains them on every call (it
+    asks its registry, ~2 ms a call, each time): the same decoders, asked once."""
+    from srsly.msgpack import msgpack_decoders
+
+    hook: Callable[[Any], Any] | None = None
+    for decoder in msgpack_decoders.get_all().values():
+        hook = functools.partial(decoder, chain=hook)
+    return hook
+
+
+def _unpack(data: bytes) -> Any:
+    """What ``Doc.from_bytes`` reads before ``Doc.from_dict`` (``srsly.msgpack_loads``), with the
+    decoders looked up once (latency, issue #14; tests/unit/test_parse_cache.py compares the docs)."""
+    from srsly.msgpack import _unpackb
+
+    return _unpackb(data, raw=False, use_list=True, object_hook=_object_hook())
 
 
 class ParseCache:
@@ -69,7 +91,7 @@ class ParseCache:
                 rows = conn.execute(f"SELECT key, doc FROM parse WHERE pipeline = ? AND key IN ({marks})",
                                     [pipeline, *chunk]).fetchall()
                 for key, blob in rows:
-                    out[by_key[key]] = Doc(vocab).from_bytes(zlib.decompress(blob))
+                    out[by_key[key]] = Doc(vocab).from_dict(_unpack(zlib.decompress(blob)))
         except (sqlite3.Error, zlib.error, ValueError):
             # a cache only: a file gone with its home, unreadable or damaged means "parse it"
             _log.debug("parse cache %s unreadable; parsing instead", self.path, exc_info=True)

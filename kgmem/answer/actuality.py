@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
 from kgmem import temporal
 from kgmem.answer.subjects import may_be_someone_elses, someone_else
@@ -43,6 +44,12 @@ _TITLE = re.compile(r"(?<=\w\s)(?:[A-Z][\w'’-]*\s+){1,6}[A-Z][\w'’-]*")
 PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
 
 
+#: sentences whose reading is kept (pure work on the text and its parse; a question reads the same
+#: user lines from several evidence sets: latency, issue #14)
+SENTENCES_KEPT = 32768
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
 def _core(sentence: str) -> str:
     s = strip_openers(sentence.strip().strip("()[]\"' "))
     return _TITLE.sub("thing", s)  # "I finally read Never Let Me Go": a title's words say nothing
@@ -61,6 +68,7 @@ def settled(sentence: str) -> bool:
     return not (_NEGATED.search(s) or _PLAN.search(s))
 
 
+@lru_cache(maxsize=SENTENCES_KEPT)
 def actuality(sentence: str) -> str:
     """What a user sentence is: ``actual`` (the user's own real event or state), ``request``,
     ``other`` (someone else's doing), ``negated`` (did not / declined), or ``plan``."""

@@ -250,13 +250,29 @@ def _run_on() -> re.Pattern[str]:
 def split_sentences(text: str) -> list[str]:
     """Sentences of a turn (a semicolon keeps its clauses together: "…; it came to $650"; dictated
     punctuation ends a sentence like the mark it names; a run-on is cut before a capitalised opener)."""
-    return [p.strip() for s in SENT_SPLIT.split(undictate(text)) if s
-            for p in _run_on().split(s) if len(p.strip()) > 2]
+    return list(_sentences(text))
+
+
+#: texts whose cutting is kept: a question reads every turn of the user's memory several times
+#: (one evidence set per decider), a cut is pure text work (latency, issue #14)
+TEXTS_KEPT = 32768
+
+
+@lru_cache(maxsize=TEXTS_KEPT)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for s in SENT_SPLIT.split(undictate(text)) if s
+                 for p in _run_on().split(s) if len(p.strip()) > 2)
+
+
+@lru_cache(maxsize=TEXTS_KEPT)
+def _pieces(text: str, user: bool) -> tuple[str, ...]:
+    """A turn's sentences, a user's cut into clauses where they mix kinds (:func:`clauses`)."""
+    return tuple(c for sent in _sentences(text) for c in (clauses(sent) if user else [sent]))
 
 
 def lines_of(turn: Turn, said_at: datetime, score: float = 0.0) -> list[Line]:
     """The dated sentences (clauses, where a sentence mixes kinds) of one turn."""
-    pieces = [c for sent in split_sentences(turn.text) for c in (clauses(sent) if turn.role == "user" else [sent])]
+    pieces = _pieces(turn.text, turn.role == "user")
     return [Line(piece, turn.id, turn.session_id, turn.role, said_at, score, i) for i, piece in enumerate(pieces)]
 
 

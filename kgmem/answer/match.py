@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from kgmem.text import tokenize
 
@@ -58,15 +59,28 @@ IRREGULAR = {"bought": "buy", "went": "go", "got": "get", "flew": "fly", "began"
               "geese": "goose", "people": "person"}
 
 
+@lru_cache(maxsize=65536)
 def norm(tok: str) -> str:
-    """One token's comparison form: irregular verbs, stem, synonym group."""
+    """One token's comparison form: irregular verbs, stem, synonym group (kept by token: a question
+    folds the same few thousand words hundreds of thousands of times)."""
     s = stem(IRREGULAR.get(tok, tok))
     return _SYNONYMS.get(s, s)
 
 
 def terms(text: str) -> set[str]:
-    """The comparison forms of a text's content words."""
-    return {norm(t) for t in tokenize(text)}
+    """The comparison forms of a text's content words (a fresh set: callers may change it)."""
+    return set(_terms(text))
+
+
+@lru_cache(maxsize=32768)
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(norm(t) for t in tokenize(text))
+
+
+@lru_cache(maxsize=32768)
+def _tokens(text: str) -> tuple[str, ...]:
+    """A text's keyword tokens, kept (a name is looked for in every turn of the memory)."""
+    return tuple(tokenize(text))
 
 
 #: words that say a question is about an event without naming which one
@@ -90,10 +104,10 @@ def coverage(want: Iterable[str], have: set[str]) -> float:
 
 def contains_name(name: str, text: str) -> bool:
     """Whether a proper name occurs in a text after Unicode folding (all its words, in order)."""
-    a = tokenize(name)
+    a = _tokens(name)
     if not a:
         return True
-    b = tokenize(text)
+    b = _tokens(text)
     n = len(a)
     if any(b[i: i + n] == a for i in range(len(b) - n + 1)):
         return True

@@ -7,7 +7,8 @@ were most of the answer's time (~5-10 ms each, several per question). Ingest alr
 evidence sentences ahead of questions (:func:`kgmem.answer.pool.prime`); this does the same for
 the parses: it reads every user line as the answer side does, and the parses that reading makes
 are written to the on-disk cache, where the first question finds them (~0.3 ms a read). A line
-whose reading changes with the code is simply parsed when asked.
+whose reading changes with the code is simply parsed when asked. Each user line is also parsed
+whole: the answer side's readers of a line's own words parse the line itself.
 """
 
 from __future__ import annotations
@@ -23,10 +24,15 @@ from kgmem.nlp import load_nlp
 
 def prime_parses(turns: Iterable[Turn]) -> int:
     """Read every user line of ``turns`` as a question would (its actuality) and keep the parses
-    that reading made; returns how many lines were read."""
-    with load_nlp().persisting():  # cutting a turn into lines reads some clauses too
+    that reading made, and the parse of each line itself (the answer side's readers of a line's
+    own words — what it calls off, arranges, states as stale — parse the line whole: on a first
+    question those were half of the parses left); returns how many lines were read."""
+    nlp = load_nlp()
+    with nlp.persisting():  # cutting a turn into lines reads some clauses too
         texts = list(dict.fromkeys(line.text for turn in turns if turn.role == "user"
                                    for line in lines_of(turn, datetime.min)))
         for text in texts:
             actuality(text)
+        for text in texts:
+            nlp(text)  # one text a call, as a question parses it (the same doc, not a batch's)
     return len(texts)

@@ -27,9 +27,11 @@ _THIRD = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "t
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
+@lru_cache(maxsize=16384)
 def _person_words(clause: str) -> frozenset[str]:
     """The words of a clause that name people other than the user: a people noun ("sister",
-    "housemates"), a name (a capitalised word, "Tom", "Lindiwe"), a third-person pronoun."""
+    "housemates"), a name (a capitalised word, "Tom", "Lindiwe"), a third-person pronoun (kept by
+    clause: a preference question reads every user line's clauses; latency, issue #14)."""
     out: set[str] = set()
     for m in _WORD.finditer(clause):
         w = m.group(0).replace("’", "'")

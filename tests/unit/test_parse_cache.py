@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from kgmem import nlp
+from kgmem.answer import actuality as actuality_module
 from kgmem.answer import subjects
 from kgmem.answer.actuality import actuality
 from kgmem.answer.evidence import lines_of
@@ -68,6 +69,26 @@ def test_a_kept_parse_reads_back_as_the_parse(tmp_path: Path) -> None:
         assert _reading(back[t]) == _reading(language(t))
         assert [(e.text, e.label_) for e in back[t].ents] == [(e.text, e.label_) for e in language(t).ents]
     assert cache.get_many("pipe-b", _TEXTS, language.vocab) == {}  # another model's parses are not these
+
+
+def test_a_kept_parse_reads_back_as_spacys_own_from_bytes(tmp_path: Path) -> None:
+    """The cache's decoding (srsly's decoders looked up once) gives the doc ``Doc.from_bytes`` gives."""
+    import zlib
+
+    from spacy.tokens import Doc
+
+    language = nlp.load_nlp().language
+    texts = _TEXTS + ["They're off to Crete on the 3rd; I'm staying home with the cat, honestly."]
+    cache = ParseCache(tmp_path / "p.sqlite")
+    cache.put_many("pipe-a", {t: language(t) for t in texts})
+    back = cache.get_many("pipe-a", texts, language.vocab)
+    db = cache._open(create=False)
+    assert db is not None
+    for t in texts:
+        (blob,) = db.conn().execute("SELECT doc FROM parse WHERE key = ?", [ParseCache.key(t)]).fetchone()
+        own = Doc(language.vocab).from_bytes(zlib.decompress(blob))
+        assert back[t].to_bytes() == own.to_bytes() and _reading(back[t]) == _reading(own)
+        assert [(e.text, e.label_, e.start) for e in back[t].ents] == [(e.text, e.label_, e.start) for e in own.ents]
 
 
 def test_what_a_persisting_block_parses_a_fresh_pipeline_reads_without_parsing(tmp_path: Path) -> None:
@@ -130,6 +151,14 @@ def test_outside_a_persisting_block_nothing_is_written(tmp_path: Path) -> None:
     assert third.prefetch(["One more line to keep."]) == 0 and recounted.parsed == 0
 
 
+def _forget() -> None:
+    """Drop the readings kept in this process (a line's actuality and whose doing it is), as a new
+    process starts without them: the parses are then asked for again."""
+    subjects.someone_else.cache_clear()
+    actuality_module.actuality.cache_clear()
+    actuality_module._core.cache_clear()
+
+
 SESSIONS = [
     (datetime(2024, 5, 2, 9), "My sister Ilse is moving to Ghent in June, so I'll be helping her pack.",
      "The builders started ripping out our kitchen on Monday."),
@@ -141,7 +170,7 @@ SESSIONS = [
 
 def test_after_ingest_a_first_reading_of_the_users_lines_parses_nothing(
         chat_memory: Callable[..., Memory], monkeypatch: pytest.MonkeyPatch) -> None:
-    subjects.someone_else.cache_clear()  # an earlier test's reading of a line must not hide it from ingest
+    _forget()  # an earlier test's reading of a line must not hide it from ingest
     m = chat_memory("parsed", SESSIONS, "parsed", "Noted!")
     path = m.settings.cache_dir / PARSE_CACHE_FILENAME
     lines = [ln.text for t in m.store.turns("parsed") if t.role == "user" for ln in lines_of(t, datetime.min)]
@@ -150,17 +179,37 @@ def test_after_ingest_a_first_reading_of_the_users_lines_parses_nothing(
 
     fresh, counted = _fresh(path)  # a new process: nothing in memory, the home's parse cache on disk
     monkeypatch.setattr(nlp, "_PIPELINE", fresh)
-    subjects.someone_else.cache_clear()
+    _forget()
     assert [actuality(text) for text in lines] == expected
     assert counted.parsed == 0
-    subjects.someone_else.cache_clear()
+    _forget()
+
+
+def test_after_ingest_a_users_line_parsed_whole_is_read_not_parsed(
+        chat_memory: Callable[..., Memory], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The answer side's readers of a line's own words (what it calls off, books, states as
+    stale) parse the line itself: ingest keeps those parses too."""
+    _forget()
+    m = chat_memory("whole", SESSIONS, "whole", "Noted!")
+    path = m.settings.cache_dir / PARSE_CACHE_FILENAME
+    lines = [ln.text for t in m.store.turns("whole") if t.role == "user" for ln in lines_of(t, datetime.min)]
+    assert len(lines) >= 5
+    fresh, counted = _fresh(path)
+    monkeypatch.setattr(nlp, "_PIPELINE", fresh)
+    read = [fresh(text) for text in lines]
+    assert counted.parsed == 0
+    assert [_reading(d) for d in read] == [_reading(nlp.load_nlp().language(t)) for t in lines]
+    control, recount = _fresh(tmp_path / "none.sqlite")
+    control("Someone new wrote this line after ingest.")
+    assert recount.parsed == 1  # a line ingest never saw is parsed
+    _forget()
 
 
 def test_without_the_primed_parses_the_same_reading_parses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # the control of the test above: an empty cache file, the same lines, the parser runs
     fresh, counted = _fresh(tmp_path / "empty.sqlite")
     monkeypatch.setattr(nlp, "_PIPELINE", fresh)
-    subjects.someone_else.cache_clear()
+    _forget()
     actuality("Mum says my brother went to a gig at the Olympia.")
     assert counted.parsed >= 1
-    subjects.someone_else.cache_clear()
+    _forget()
