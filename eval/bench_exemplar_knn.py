@@ -13,7 +13,8 @@ tuned on is out of bank as heldout2/heldout3 are. A config is
   the two best similarities per predicate);
 - ``knn:<k>:<threshold>:<margin>[:<gate>]``: hand-written + mined bank, k-nearest-neighbour votes
   (:class:`kgmem.extraction.zero.proposals.Knn`; ``gate``: votes only where the hand-written bank's
-  best-of-bank score is a predicate's, at least that);
+  best-of-bank score is a predicate's, at least that, ``-`` for no gate); ``knn:<k>:<t>:<m>:<gate>:<balance>``
+  also weighs each vote by (mean class size / class size) ** balance;
 - any config ``@<file>``: that config's own mined bank instead of ``--bank``.
 
 Recall of planted facts and precision on planted turns are eval/bench_extraction_design.py's
@@ -57,10 +58,11 @@ def make_proposer(spec: str, embedder: Any, bank: Path | None) -> Proposer:
         if len(parts) == 1:
             return Proposer(embedder, both)
         return Proposer(embedder, both, threshold=float(parts[1]), margin=float(parts[2]))
-    if parts[0] == "knn" and len(parts) in (4, 5):
-        gate = float(parts[4]) if len(parts) == 5 else None
-        return Proposer(embedder, both, knn=Knn(int(parts[1]), float(parts[2]), float(parts[3]), gate))
-    raise SystemExit(f"--config {spec!r}: expected hand, pool[:t:m] or knn:k:t:m[:gate]")
+    if parts[0] == "knn" and len(parts) in (4, 5, 6):
+        gate = float(parts[4]) if len(parts) >= 5 and parts[4] != "-" else None
+        balance = float(parts[5]) if len(parts) == 6 else 0.0
+        return Proposer(embedder, both, knn=Knn(int(parts[1]), float(parts[2]), float(parts[3]), gate, balance))
+    raise SystemExit(f"--config {spec!r}: expected hand, pool[:t:m] or knn:k:t:m[:gate[:balance]] (gate '-': none)")
 
 
 def load_family(split: str, gold_path: Path, family: str, limit: int | None) -> tuple[list[Any], dict[str, Any]]:

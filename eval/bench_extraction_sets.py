@@ -61,6 +61,7 @@ from eval._report import measured, write_pair  # noqa: E402
 from eval.bench_extraction_perturb import TRANSFORMS, perturb_rows  # noqa: E402
 from eval.bench_extraction_stages import set_stages  # noqa: E402
 from kgmem.extraction.zero import RuleExtractor  # noqa: E402
+from kgmem.settings import Settings  # noqa: E402
 
 NOISE = ROOT / "tests" / "fixtures" / "extraction" / "noise_turns.jsonl"
 #: auth5's second hand-written set (session 5), a development set by a new hand
@@ -108,7 +109,7 @@ def run(transform: str = "none", stages: bool = False, tier: str = "full") -> di
 
 
 def _score(transform: str = "none", stages: bool = False, tier: str = "full") -> dict[str, Any]:
-    ex = RuleExtractor(rules=tier == "full")
+    ex = RuleExtractor(rules=tier == "full", design=Settings.load().extraction_proposer)  # KGMEM_EXTRACTION_PROPOSER
     t0 = time.perf_counter()
     rows1, rows2, rows3 = (perturb_rows(hw.load_rows(p), transform) for p in (hw.FIXTURE, DEV2, DEV3))
     cats = hw.score(ex, rows1)

@@ -16,6 +16,15 @@ mines ``(sentence, predicate)`` pairs from them:
   the noise set is never mined, it stays a check): the sentence of a user turn that holds an
   expected user fact's value, labeled with that fact's predicate.
 
+A ``"none"`` class in many voices (``--sources ...,none``), sentences that state no fact about the
+user, mined from development sources only (:func:`from_none`): the fixtures' user turns a careful
+reader stored no user fact from (negatives: other people, plans, declines, hypotheticals), the
+user's requests to the assistant (the hand-written devsets' filler chats, eval/devsets/source_dev*.py;
+the recommendation fixtures' requests) and the user turns of the other-entity fixtures' sessions that
+have no first-person-singular word (other people's news, questions). Never the generator's
+distractor or request templates: those are shared by every family, held-out ones included, so a
+held-out figure would meet its own sentences in the bank. At most ``--none-cap`` per source.
+
 No sentence holding a value of the generator's vocab lists is kept (:func:`generator_values_in`);
 a fixture sentence whose expected value is one gets a value of :data:`SLOTS` in its place.
 
@@ -28,6 +37,7 @@ the same bytes (``--check`` exits 1 when the committed file differs from a fresh
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import re
 import sys
@@ -41,6 +51,9 @@ sys.path.insert(0, str(ROOT))
 from kgmem import predicates  # noqa: E402
 from kgmem.datasets.synthetic import vocab as V  # noqa: E402
 
+NONE = "none"
+#: "none" sentences per source (about as many sources as predicates: the class is weighed, not counted)
+NONE_CAP = 24
 OUT = ROOT / "kgmem" / "resources" / "predicates" / "mined" / "exemplars.jsonl"
 FIXTURES = ROOT / "tests" / "fixtures" / "extraction"
 #: families that are never mined (held out: aggregates only)
@@ -227,15 +240,102 @@ def from_fixtures(path: Path) -> Iterator[dict[str, str]]:
                 yield {"predicate": pred, "source": source, "template": f"{source}:{n}", "text": hit}
 
 
+_FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|i've|i'd|i'll|im|ive|me|my|mine|myself|we|we're|we've|our|ours|us)"
+                           r"(?![\w'])", re.I)
+_MIN_WORDS = 3
+
+
+def _not_the_users(text: str) -> bool:
+    """A sentence of an unlabeled user turn that is surely no user fact: no first-person word, and
+    a question or a main verb with a subject of its own (the parse's). A subjectless statement
+    ("ordered a new kettle from Argos") is the user's own deed in a texter's voice: left out."""
+    if _FIRST_PERSON.search(text):
+        return False
+    if text.rstrip().endswith("?"):
+        return True
+    from kgmem.nlp import load_nlp
+
+    doc = load_nlp()(text)
+    return any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
+               for t in doc)
+
+
+def _shared_templates() -> list[re.Pattern[str]]:
+    """The generator's sentences shared by every family (distractors, requests, follow-ups), slots
+    as wildcards: a "none" sentence one of them could have written is left out (module docstring)."""
+    from kgmem.datasets.synthetic import templates as T
+
+    pools = (*T.DISTRACTORS.values(), *T.SSU_DISTRACTORS.values(), tuple(T.STATE_DISTRACTORS.values()),
+             T.REQUEST_FRAMES, T.CITY_REQUESTS, T.ITEM_REQUESTS, T.CODE_REQUESTS, T.FOLLOW_UPS)
+    return [re.compile(".+".join(re.escape(part) for part in re.split(r"\{\w+\}", t)), re.I) for pool in pools for t in pool]
+
+
+_SHARED = _shared_templates()
+
+
+def shared_template_of(text: str) -> bool:
+    return any(rx.fullmatch(text) for rx in _SHARED)
+
+
+def _none_records(source: str, texts: Iterable[tuple[str, str]], unlabeled: bool = False) -> Iterator[dict[str, str]]:
+    """(where, text) pairs → "none" records, one per sentence of at least three words
+    (``unlabeled``: only the sentences :func:`_not_the_users` keeps)."""
+    for where, text in texts:
+        for part in (p.strip() for p in _SENTENCE_END.split(text)):
+            if len(part.split()) < _MIN_WORDS or shared_template_of(part) or (unlabeled and not _not_the_users(part)):
+                continue
+            yield {"predicate": NONE, "source": source, "template": f"{source}:{where}", "text": part}
+
+
+def _negatives(path: Path) -> Iterator[tuple[str, str]]:
+    """The user texts of a sentence fixture that hold no user fact (none expected, none allowed)."""
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        rec = json.loads(line) if line.strip() else {}
+        if "text" in rec and rec.get("role", "user") == "user" and not list(_expected(rec)) and not rec.get("allow"):
+            yield str(n), rec["text"]
+
+
+def _session_user_turns(path: Path) -> Iterator[tuple[str, str]]:
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for s, session in enumerate(json.loads(line).get("sessions", []) if line.strip() else []):
+            for t, turn in enumerate(session.get("turns", [])):
+                if turn.get("role") == "user":
+                    yield f"{n}.{s}.{t}", turn["content"]
+
+
+def _devset_requests() -> Iterator[tuple[str, Iterator[tuple[str, str]]]]:
+    """Per hand-written devset, the user turns of its filler chats (requests to the assistant)."""
+    for path in sorted((ROOT / "eval" / "devsets").glob("source_dev*.py"), key=lambda p: int(p.stem[10:])):
+        module = importlib.import_module(f"eval.devsets.{path.stem}")
+        fillers: dict[str, list[tuple[str, str]]] = getattr(module, "FILLERS", {})
+        yield path.stem[7:], ((f"{fid}.{i}", text) for fid, turns in sorted(fillers.items())
+                              for i, (role, text) in enumerate(turns) if role == "user")
+
+
+def from_none() -> list[Iterator[dict[str, str]]]:
+    """The "none" class's sources (module docstring), one iterator per source."""
+    out = [_none_records("none:" + p.stem, _negatives(p)) for p in fixture_files()]
+    out += [_none_records("none:" + name, turns) for name, turns in _devset_requests()]
+    reco = FIXTURES / "recommendation_replies.jsonl"
+    out.append(_none_records("none:" + reco.stem, ((str(n), json.loads(line)["user"]) for n, line in
+                                                    enumerate(reco.read_text(encoding="utf-8").splitlines(), 1) if line.strip())))
+    out += [_none_records("none:" + p.stem, _session_user_turns(p), unlabeled=True)
+            for p in sorted(FIXTURES.glob("*entity_updates*.jsonl"))]
+    return out
+
+
 def fixture_files() -> list[Path]:
     return sorted(p for p in FIXTURES.glob("*.jsonl") if not _NOT_MINED.match(p.name))
 
 
-def build(families: Iterable[str], fixtures: bool, cap: int) -> list[dict[str, str]]:
-    """The bank's records: per source and predicate at most ``cap``, deduplicated by text."""
+def build(families: Iterable[str], fixtures: bool, cap: int, none_cap: int = 0) -> list[dict[str, str]]:
+    """The bank's records: per source and predicate at most ``cap`` (``none_cap`` for "none", 0: no
+    "none" class), deduplicated by text."""
     sources: list[Iterable[dict[str, str]]] = [from_family(f) for f in families]
     if fixtures:
         sources += [from_fixtures(p) for p in fixture_files()]
+    if none_cap:
+        sources += from_none()
     out: list[dict[str, str]] = []
     seen: set[str] = set()
     for recs in sources:
@@ -246,7 +346,7 @@ def build(families: Iterable[str], fixtures: bool, cap: int) -> list[dict[str, s
                 seen.add(key)
                 by_pred[r["predicate"]].append(r)
         for pred in sorted(by_pred):
-            out.extend(_spread(by_pred[pred], cap))
+            out.extend(_spread(by_pred[pred], none_cap if pred == NONE else cap))
     return out
 
 
@@ -258,14 +358,16 @@ def render(records: list[dict[str, str]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sources", default="dev,heldout,fixtures",
-                    help="comma list of dev, heldout, dev3 and fixtures (heldout2/heldout3 are refused)")
+    ap.add_argument("--sources", default="dev,heldout,fixtures,none",
+                    help="comma list of dev, heldout, dev3, fixtures and none (heldout2/heldout3 are refused)")
     ap.add_argument("--cap", type=int, default=12, help="sentences per predicate per source")
+    ap.add_argument("--none-cap", type=int, default=NONE_CAP, help="'none' sentences per source")
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument("--check", action="store_true", help="exit 1 when --out differs from a fresh build")
     args = ap.parse_args(argv)
     names = [s.strip() for s in args.sources.split(",") if s.strip()]
-    text = render(build([n for n in names if n != "fixtures"], "fixtures" in names, args.cap))
+    families = [n for n in names if n not in ("fixtures", "none")]
+    text = render(build(families, "fixtures" in names, args.cap, args.none_cap if "none" in names else 0))
     out = Path(args.out)
     if args.check:
         same = out.exists() and out.read_text(encoding="utf-8") == text

@@ -113,15 +113,16 @@ class Memory:
     @property
     def extractor(self) -> Any:
         if self._extractor is None:
+            from kgmem.extraction.zero import RuleExtractor
+
+            rules = RuleExtractor(design=self.settings.extraction_proposer)
             if self.settings.extraction_tier == "llm":
                 from kgmem.extraction.agent import LLMExtractor
                 from kgmem.llm import get_llm
 
-                self._extractor = LLMExtractor(get_llm(self.settings, role="extraction"))
+                self._extractor = LLMExtractor(get_llm(self.settings, role="extraction"), base=rules)
             else:
-                from kgmem.extraction.zero import RuleExtractor
-
-                self._extractor = RuleExtractor()
+                self._extractor = rules
         return self._extractor
 
     @property
@@ -458,6 +459,7 @@ class Memory:
             "entities": stats.entities, "facts": stats.facts, "supersessions": stats.supersessions,
             "answer_model": answer_model,
             "extraction_tier": self.settings.extraction_tier,
+            "extraction_proposer": self.settings.extraction_proposer,
             "embed_model": self.settings.embed_model,
         }
 

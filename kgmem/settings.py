@@ -28,6 +28,7 @@ ENV_VARS: dict[str, str] = {
     "embed_backend": "KGMEM_EMBED_BACKEND",
     "embed_threads": "KGMEM_EMBED_THREADS",
     "extraction_tier": "KGMEM_EXTRACTION_TIER",
+    "extraction_proposer": "KGMEM_EXTRACTION_PROPOSER",
     "llm_cache": "KGMEM_LLM_CACHE",
     "llm_timeout_s": "KGMEM_LLM_TIMEOUT",
     "context_tokens": "KGMEM_CONTEXT_TOKENS",
@@ -83,6 +84,9 @@ class Settings(BaseModel):
     # derived model files shared by every KGMEM_HOME on the machine (the ONNX export)
     machine_cache_dir: Path = Field(default_factory=default_machine_cache_dir)
     extraction_tier: Literal["rules", "llm"] = "rules"
+    # the rules tier's predicate proposer: the hand-written bank, or nearest neighbours over the
+    # many-voice mined bank (kgmem.extraction.zero.proposals.DESIGNS)
+    extraction_proposer: Literal["hand", "knn"] = "hand"
     llm_cache: bool = True
     llm_timeout_s: float = 120.0
     context_tokens: int = 2000

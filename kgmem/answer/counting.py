@@ -4,12 +4,12 @@ Stored facts hold what extraction understood; a count question often asks about 
 predicate holds ("presented a paper at a conference", "did a bank shift", "got accepted"). So the
 events are counted from the user's own lines:
 
-- **which lines are about the asked thing**: by meaning first — a line whose MiniLM cosine to
-  the question's counted phrase ("I have done hikes": :mod:`kgmem.answer.instances`) is near the
-  best line's tells an instance though it never says "hike" ("Walked up Helvellyn today"); and by
-  words — a line naming the counted things' nouns (when none does, the question's other content
-  words: "accepted" of "how many of my submissions got accepted") closer to the phrase than this
-  user's typical line is; not a line naming another kind of outing (:mod:`kgmem.answer.act_kinds`);
+- **which lines are about the asked thing**: by meaning first — a line whose MiniLM cosine to the question's counted
+  phrase ("I have done hikes": :mod:`kgmem.answer.instances`) is near the best line's tells an instance though it never
+  says "hike" ("Walked up Helvellyn today"), and so does a line naming a title whose neighbours in the predicate bank vote for
+  the asked title deed (:mod:`kgmem.answer.deeds`: "the last chapter of Circe had me in tears" for books read); and by words —
+  a line naming the counted things' nouns (else the question's other content words) closer to the phrase than this user's
+  typical line is; not a line naming another kind of outing (:mod:`kgmem.answer.act_kinds`) or telling another fact of the user's;
 - **which of those are the user's own actual events**: :func:`kgmem.answer.countable.why_not`
   (not a plan, a booking still ahead, a declined offer, a friend's doing), told in the window;
 - **one event per telling**: a session tells an event once (the best line of it is kept); two
@@ -30,7 +30,7 @@ from functools import lru_cache
 from statistics import median
 
 from kgmem import temporal
-from kgmem.answer import attended, countable
+from kgmem.answer import attended, countable, deeds
 from kgmem.answer import instances as inst
 from kgmem.answer.act_kinds import other_kind
 from kgmem.answer.deterministic import Computed
@@ -151,10 +151,8 @@ def said_in_window(line: Line, plan: QueryPlan) -> bool:
 
 
 def _names(line: Line, asked: frozenset[str] = frozenset(), acts: dict[tuple[str, int], str] | None = None) -> set[str]:
-    """The titles and places a line names, not the counted kind itself ("IELTS" of "how many
-    IELTS tests" names every test, not one), and the acts of ``acts`` (lower case, as
-    :mod:`kgmem.answer.attended` reads them) it names: "still not over the paper kites show" retells
-    "saw the paper kites at the forum"."""
+    """The titles and places a line names, not the counted kind itself ("IELTS" of "how many IELTS tests" names every test),
+    and the acts of ``acts`` (lower case, as :mod:`kgmem.answer.attended` reads them) it names ("the paper kites show")."""
     runs = {r.casefold() for r in inst.name_runs(line, _NAME_RUN)}
     runs |= {a for a in (acts or {}).values() if re.search(rf"\b{re.escape(a)}\b", line.text.lower())}
     return {r for r in runs if r not in ("i", "i'm", "i've", "i'd") and not terms(r) <= asked}
@@ -224,15 +222,17 @@ def told_events(ev: EvidenceSet) -> Told | None:
     if not own:
         return None
     arranging = bool(set(lemmas(plan.question)) & _ARRANGING)
+    asked = frozenset(question_terms(plan.question))
+    read = deeds.read_lines(ev, inst.counted_phrase(plan), own, lambda ln: _names(ln, asked), _NAME_RUN)
 
     def sim(ln: Line) -> float:
         return sims.get(inst.key(ln), 0.0)
 
     reasons: dict[tuple[str, int], str | None] = {}
 
-    def why_not(ln: Line) -> str | None:  # the one test of whether a line's item counts (countable.py)
+    def why_not(ln: Line) -> str | None:  # the one test of whether a line's item counts (countable.py), or another deed told
         if (k := inst.key(ln)) not in reasons:
-            reasons[k] = countable.why_not(ln, plan.question_date, ev, arranging=arranging) or other_kind(ln.text, plan.question)
+            reasons[k] = countable.why_not(ln, plan.question_date, ev, arranging=arranging) or other_kind(ln.text, plan.question) or read.other.get(k)
         return reasons[k]
 
     top = next((sim(ln) for ln in sorted(own, key=sim, reverse=True) if not why_not(ln)), 0.0)
@@ -246,9 +246,10 @@ def told_events(ev: EvidenceSet) -> Told | None:
             break
     chosen = {inst.key(ln): ln for ln in own if sim(ln) >= cut}
     chosen.update({inst.key(ln): ln for ln in by_word if sim(ln) > typical})
+    chosen.update({k: ln for ln in own if (k := inst.key(ln)) in read.told})  # "the ending of Arrival wrecked me"
     # "how many gigs have I been to": "six60 at eden park last nite" names the act, not the kind
     going = attended.asks_attending(lemmas(plan.question))
-    framed = attended.framed(own) if going else {}
+    framed = (attended.framed(own) if going else {}) | read.referred
     chosen.update({k: ln for ln in own if (k := inst.key(ln)) in framed})
     set_aside = [(ln, why) for ln in said if (why := countable.LINE_CLASS_REASON.get(ln.actuality))
                  and (sim(ln) >= cut or shared(words, terms(ln.text)))]
@@ -265,7 +266,6 @@ def told_events(ev: EvidenceSet) -> Told | None:
     for ln in sorted(placed, key=lambda ln: (inst.key(ln) in framed, sim(ln)), reverse=True):
         best.setdefault(ln.session_id, ln)  # a session's line naming the act it went to tells its event
     events: list[tuple[Line, set[str]]] = []
-    asked = frozenset(question_terms(plan.question))
     for ln in sorted(best.values(), key=lambda ln: ln.said_at):
         if events and attended.retelling(ln.text):  # "I told you I gave blood in September"
             set_aside.append((ln, "told again"))

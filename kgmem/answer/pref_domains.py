@@ -146,8 +146,17 @@ class DomainView:
 
     def elsewhere(self, texts: Sequence[str]) -> list[bool]:
         """Per text: whether it clearly speaks about a domain the question does not ask about (its own best domain, at
-        least :data:`DOMAIN_FLOOR` near, is not one of the question's): "pizza night" is a night in, not a dish."""
+        least :data:`DOMAIN_FLOOR` near, is not one of the question's, and none of the question's is within
+        :data:`DOMAIN_MARGIN` of it, the margin that makes a question about several domains): "pizza night" is a night
+        in, not a dish; "small family-run guesthouses", a shade nearer shopping than travel, is about both."""
         scores = domain_scores(texts, self._embed, self._model) if self.wanted and texts else None
         if scores is None:
             return [False] * len(texts)
-        return [float(row.max()) >= DOMAIN_FLOOR and int(row.argmax()) not in self.wanted for row in scores]
+        return [clearly_elsewhere(row, self.wanted) for row in scores]
+
+
+def clearly_elsewhere(row: np.ndarray, wanted: set[int]) -> bool:
+    """Whether a text's domain scores put it clearly in a domain none of ``wanted`` (:meth:`DomainView.elsewhere`)."""
+    best = float(row.max())
+    return best >= DOMAIN_FLOOR and int(row.argmax()) not in wanted and \
+        max(float(row[i]) for i in wanted) < best - DOMAIN_MARGIN

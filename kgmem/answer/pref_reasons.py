@@ -23,7 +23,8 @@ from functools import lru_cache
 from kgmem.answer.pref_domains import bank
 from kgmem.answer.pref_refusal import an_ailments_cause, refused_by_parse, refused_things_in
 from kgmem.answer.stale import stale
-from kgmem.answer.taste import read_taste
+from kgmem.answer.taste import AVERSION_VERBS, KEEP_AWAY, LIMIT_VERBS, OMIT_VERBS, read_taste
+from kgmem.nlp import load_nlp
 
 #: the least cosine of a stated like/dislike (its thing or sentence) to the question's domain
 TASTE_FLOOR = 0.2
@@ -45,6 +46,23 @@ _CONSTRAINT = re.compile(
     r"budget|tight|cheap|quick|quiet|simple|easy)\b|\b(?:much\s+)?(?:more|longer)\s+than\b|"
     r"\b(?:want|wants|wanted|prefer|prefers)\s+(?:something|anything|one|it|them|stuff)\b|"
     r"\b(?:tastes?|smells?)\s+like\b|\bturns?\s+me\b|\bmakes?\s+me\s+(?:sick|ill|queasy)", re.I)
+
+#: the words of an obligation among the constraint words above
+_OBLIGATION = re.compile(r"\b(?:must|has\s+to|have\s+to|need\s+to|needs\s+to|need|needs)\b", re.I)
+
+
+def an_errand(clause: str) -> bool:
+    """Whether the clause's obligation is a task the speaker owes ("I need to make cold brew at home", "I have to write
+    a toast for Saturday"), read from the parse: the verb governed by need / have to / must is no verb that limits
+    what the speaker does (:data:`kgmem.answer.taste.LIMIT_VERBS`, or a verb of aversion or leaving out: "I have to
+    stick to decaf", "we need to avoid stairs")."""
+    doc = load_nlp()(clause)
+    owed = [t for t in doc if t.pos_ in ("VERB", "AUX") and (
+        t.dep_ == "xcomp" and t.head.lemma_.lower() in ("need", "have") or
+        any(c.dep_ == "aux" and c.lower_ in ("must", "gotta") for c in t.children))]
+    limiting = set(LIMIT_VERBS) | {v.split()[0] for v in AVERSION_VERBS + OMIT_VERBS + KEEP_AWAY}
+    return bool(owed) and all(t.lemma_.lower() not in limiting for t in owed)
+
 
 #: a clause that asks for something or talks to the assistant is no constraint ("any sub", "recommend
 #: something to listen to", "remind me", "dont ever suggest mushrooms to me" stays: it refuses a thing)
@@ -115,8 +133,11 @@ def states_constraint(clause: str, *, parsed: bool = True) -> bool:
     parse (~5 ms a clause), a negation or an ailment may state one (the caller parses those it keeps)."""
     if asks(clause):
         return False
-    if read_taste(clause) is not None or _CONSTRAINT.search(clause):
+    if read_taste(clause) is not None:
         return True
+    if _CONSTRAINT.search(clause):
+        # "I need to make cold brew at home": an errand the speaker owes, no limit on what is suggested
+        return not (parsed and not _CONSTRAINT.search(_OBLIGATION.sub(" ", clause)) and an_errand(clause))
     if _NEGATION.search(clause):
         return bool(_CANNOT.search(clause)) or not parsed or bool(refused_things_in(clause))
     return an_ailments_cause(clause, parsed=parsed)  # "I get motion sickness on ghat roads"

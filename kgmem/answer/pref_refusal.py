@@ -28,6 +28,7 @@ from kgmem.answer.taste import (
     read_taste,
     without_trailers,
 )
+from kgmem.answer.taste_choice import gerund
 from kgmem.nlp import load_nlp
 
 #: a thing read from the frames is taken as it is when at most this many words long
@@ -37,14 +38,6 @@ _NEGATIONS = frozenset({"not", "n't", "never", "nt", "no"})
 #: an object's dependents that belong to its noun phrase (before it: "red meat", "dairy milk"; after: "anything spicy")
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "xcomp", "ccomp"})
-
-
-def _gerund(lemma: str) -> str:
-    if lemma.endswith("ie"):
-        return lemma[:-2] + "ying"
-    if lemma.endswith("e") and not lemma.endswith("ee"):
-        return lemma[:-1] + "ing"
-    return lemma + "ing"
 
 
 def _phrase(tok) -> str:  # type: ignore[no-untyped-def]
@@ -172,8 +165,10 @@ def refused_by_parse(clause: str) -> tuple[str, ...]:
             of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             out.extend(_phrase(g) for g in of[:1])
             continue
+        # (the negation before the "do": "can't do shellfish"; after it, the "do" only carries it: "sesame and I do not
+        # mix" refuses no mix)
         if tok.dep_ == "aux" and tok.lemma_.lower() in TAKE_IN_VERBS and tok.head.i > tok.i and \
-                any(c.dep_ == "neg" for c in tok.head.children) and _a_food(tok.head.text):
+                any(c.dep_ == "neg" and c.i < tok.i for c in tok.head.children) and _a_food(tok.head.text):
             out.append(tok.head.text)  # "I can't do shellfish": the tagger took the food for the verb
             continue
         lemma = tok.lemma_.lower()
@@ -199,10 +194,10 @@ def refused_by_parse(clause: str) -> tuple[str, ...]:
             [t for t in tok.subtree if t.i > tok.i and t.pos_ == "NOUN" and t.dep_ == "compound"][:1]  # "eat meat btw"
         if objects:
             obj = objects[0]
-            out.append(_limited(tok, _gerund(obj.lemma_.lower()) if obj.pos_ == "VERB" and obj.text.lower().endswith("ing")
+            out.append(_limited(tok, gerund(obj.lemma_.lower()) if obj.pos_ == "VERB" and obj.text.lower().endswith("ing")
                                 else _phrase(obj)))
         elif not avoided and tok.lemma_.lower() in DOING_VERBS:
-            out.append(_gerund(tok.lemma_.lower()))  # "I've never flown": flying
+            out.append(gerund(tok.lemma_.lower()))  # "I've never flown": flying
     return tuple(dict.fromkeys(t for t in out if _acceptable(t)))
 
 

@@ -29,6 +29,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
+from kgmem.answer.taste_choice import chosen_thing
 from kgmem.lexicon.discourse import closer_alternation, strip_openers
 
 #: verbs whose object is what the speaker likes
@@ -82,10 +83,18 @@ HABITUAL = ("always", "usually", "normally", "generally", "typically", "mostly",
 PICK_VERBS = ("pick", "choose", "order", "opt for", "reach for", "stick with", "stick to", "grab", "book", "get")
 #: would rather / sooner + these: what the speaker would leave out
 OMIT_VERBS = ("skip", "miss", "pass on", "avoid", "not", "give up", "leave out", "do without")
+#: after must / need to / have to: verbs that limit what the speaker does ("I have to stick to two drinks", "we need to
+#: keep it under £40"): a constraint; any other doing is a task the speaker owes ("I need to write a toast": an errand)
+LIMIT_VERBS = ("be", "stay", "keep", "stick", "limit", "cut", "reduce", "watch", "eat", "drink", "fit", "avoid", "skip")
 #: nothing + these: the thing after it is the best there is
 SUPERIOR = ("beats", "tops", "compares to", "comes close to", "rivals", "is better than")
+#: a thing + these + another thing (no person): the first is preferred ("board games beat a night out")
+OUTDOES = ("beats", "beat", "trumps", "trump", "is better than", "are better than", "is nicer than", "are nicer than",
+           "wins over", "win over")
 #: a thing + does not + these + me: it does not suit the speaker
 SUITS = ("suit", "agree with", "do it for", "appeal to", "work for")
+#: a thing + and I / my body + do not + these: the two are at odds ("coffee and I don't get along")
+AT_ODDS = ("mix", "get along", "get on", "agree", "go together")
 #: a thing + be + not + these: not to the speaker's taste
 UNSUITED = ("for me", "for us", "to my taste", "to my liking")
 #: a verbless verdict opening a clause, + to/on/for: its thing is liked ("big yes to") or not ("hard pass on")
@@ -134,8 +143,9 @@ LEXICON: Final[dict[str, tuple[str, ...]]] = {
     "SATIATION": SATIATION, "TAKE_IN_VERBS": TAKE_IN_VERBS, "OFFER_VERBS": OFFER_VERBS, "AILING_VERBS": AILING_VERBS, "DOING_VERBS": DOING_VERBS, "ATTACHED": ATTACHED, "REPELLED": REPELLED, "PLEASES": PLEASES,
     "DISPLEASES": DISPLEASES, "PLEASES_PARTICLE": PLEASES_PARTICLE, "DISPLEASES_PARTICLE": DISPLEASES_PARTICLE,
     "MADE_GLAD": MADE_GLAD, "MADE_SORRY": MADE_SORRY, "MY_PICK": MY_PICK, "MY_KIND": MY_KIND, "MY_APPROVAL": MY_APPROVAL,
-    "HABITUAL": HABITUAL, "PICK_VERBS": PICK_VERBS, "OMIT_VERBS": OMIT_VERBS, "SUPERIOR": SUPERIOR,
-    "SUITS": SUITS, "UNSUITED": UNSUITED, "VERDICT_YES": VERDICT_YES, "VERDICT_NO": VERDICT_NO,
+    "HABITUAL": HABITUAL, "PICK_VERBS": PICK_VERBS, "OMIT_VERBS": OMIT_VERBS, "SUPERIOR": SUPERIOR, "OUTDOES": OUTDOES,
+    "LIMIT_VERBS": LIMIT_VERBS,
+    "SUITS": SUITS, "AT_ODDS": AT_ODDS, "UNSUITED": UNSUITED, "VERDICT_YES": VERDICT_YES, "VERDICT_NO": VERDICT_NO,
     "VERDICT_YES_ALONE": VERDICT_YES_ALONE, "VERDICT_NO_ALONE": VERDICT_NO_ALONE, "VERDICT_DEGREE": VERDICT_DEGREE, "FRAME_WORDS": FRAME_WORDS,
     "NOT_REFUSED": NOT_REFUSED, "KEEP_AWAY": KEEP_AWAY, "KEPT_OUT": KEPT_OUT, "SENSED_GOOD": SENSED_GOOD,
     "SENSED_BAD": SENSED_BAD, "A_MUST": A_MUST, "A_NO_GO": A_NO_GO,
@@ -154,6 +164,10 @@ _GAP = rf"(?:(?:^|\s+)(?:{_GAP_WORDS})(?:n't)?\b)*"
 # (also typed without the apostrophe: "im craving pizza", "ive always loved")
 _SUBJECT = r"(?:^|(?<![\w'])(?:i|we)(?:'m|'ve|'d|'re|'ll)?|(?<![\w'])(?:im|ive|id))"
 _BE = r"(?:\bis|\bare|'s|'re|\bwas|\bwere)"
+# "'d rather", "would much rather", "'d far sooner"
+_RATHER = r"(?:\s+(?:much|far|way|really|honestly|just|a\s+lot))?\s+(?:rather|sooner)"
+#: the object pronouns that make a comparison a contest between people ("she beats me at chess"), no taste
+_PERSONS = ("me", "you", "him", "her", "us", "them", "everyone", "everybody", "anyone", "anybody")
 
 
 def _alt(items: tuple[str, ...]) -> str:
@@ -192,14 +206,23 @@ _FRAMES: Final[tuple[tuple[re.Pattern[str], str, bool], ...]] = tuple(
         (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:(?:{_alt(ATTACHED)})\s+(?:of|on|about|with|to|for)|(?P<into>into))\b", "after",
          True),
         (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:{_alt(HABITUAL)})\s+(?:{_forms(PICK_VERBS)})\b", "after", True),
-        (rf"(?:'d|\bwould)\s+(?:rather|sooner)\s+(?:{_alt(OMIT_VERBS)})\b", "after", False),
-        (r"(?:'d|\bwould)\s+(?:rather|sooner)\b", "after", True),
+        (rf"(?:'d|\bwould){_RATHER}\s+(?:{_alt(OMIT_VERBS)})\b", "after", False),
+        (rf"(?:'d|\bwould){_RATHER}\b", "choice", True),
+        # "I'd take a quiet pub over a club": a pick between two, the thing before the other side (``_CUT``: over, than)
+        (r"(?:'d|\bwould)(?:\s+(?:always|happily|gladly))?\s+(?:take|pick|choose)\b(?=.*\s(?:over|than|instead\s+of)\s)",
+         "after", True),
+        # "a quiet pub over a club any day", "board games beat going out": the first side of a comparison is preferred
+        (r"\s(?:over|instead\s+of|rather\s+than)\s+[^,.;:!?]{2,50}?\s+(?:any\s+day|every\s+time|any\s*time|hands\s+down)\b",
+         "before", True),
+        (rf"\s(?:{_alt(OUTDOES)})\s+(?!(?:{_alt(_PERSONS)})\b)\w", "before", True),
         (rf"\b(?:{_forms(('make',))}|made)\s+me\s+(?:{_alt(MADE_GLAD)})\b", "before", True),
         (rf"\b(?:{_forms(('make',))}|made)\s+me\s+(?:feel\s+)?(?:{_alt(MADE_SORRY)})\b", "before", False),
         (rf"\b(?:{_forms(PLEASES)})\s+me\b", "before", True),
         (rf"\b(?:{_forms(('get', 'have', 'win', 'steal'))}|got|has|won|stole)\s+(?:my|our)\s+(?:{_alt(MY_APPROVAL)})\b",
          "before", True),
         (rf"\b(?:{_forms(DISPLEASES)})\s+me\b", "before", False),
+        (rf"\s+and\s+(?:i|me|my\s+(?:stomach|body|gut|skin|head))\s+(?:just\s+|really\s+)?(?:don't|dont|do\s+not|never|"
+         rf"really\s+don't)\s+(?:really\s+)?(?:{_alt(AT_ODDS)})\b", "before", False),
         (rf"\b(?:{_with_particle(PLEASES_PARTICLE)})\b", "before", True),
         (rf"\b(?:{_with_particle(DISPLEASES_PARTICLE)})\b", "before", False),
         (rf"{_BE}(?:n't|\s+not|\s+never)\s+(?:really\s+|exactly\s+|quite\s+|just\s+|at\s+all\s+)?(?:(?:my|our)\s+"
@@ -253,7 +276,9 @@ _TRAILING = re.compile(rf"\s+(?:{closer_alternation()}|too|either|at\s+all|latel
                        r"in\s+everything|for\s+(?:her|him|them|us)|tonight|today|tomorrow|completely|entirely|totally|"
                        r"altogether|for\s+good|from\s+now\s+on|nowadays)$",
                        re.I)
-_LEADING = re.compile(r"^(?:literally|honestly|frankly|actually|basically|only|the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
+# (a thing named by what it has: "anything with jazz" is jazz)
+_HAS = r"(?:anything|something|everything)\s+(?:with|involving|featuring)"
+_LEADING = re.compile(rf"^(?:{_HAS}|give\s+me|literally|honestly|frankly|actually|basically|only|the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
                       r"having|drinking|being|it\s+when|when|all|any|some|very\s+much|so\s+much|really)\s+", re.I)
 
 
@@ -263,8 +288,12 @@ def _clean(value: str) -> str:
     return "" if value.lower() in _PRONOUNS or len(value) < 3 else value
 
 
+#: a discourse closer followed by a capital: the sentence ended without its full stop ("short stories tbh Got it")
+_RUN_ON = re.compile(rf"\s+(?:{closer_alternation()})\s+(?=(?-i:[A-Z]))", re.I)
+
+
 def _thing_after(tail: str) -> str:
-    return _clean(_CUT.split(" " + tail, maxsplit=1)[0])
+    return _clean(_RUN_ON.split(_CUT.split(" " + tail, maxsplit=1)[0], maxsplit=1)[0])
 
 
 def _thing_before(head: str) -> str:
@@ -301,6 +330,13 @@ def read_taste(clause: str) -> tuple[bool, str] | None:
                 return None  # "I don't hate it", "I'm not tired of it": no taste either way
             if where == "inside":
                 value = _clean(groups["thing"])
+            elif where == "choice":
+                value = _thing_after(text[m.end():])
+                chosen = chosen_thing(text, m.end(), value) if value else value
+                value = "" if chosen is None else _clean(chosen) or value
+            elif groups.get("verb") and groups["verb"].lower().startswith("prefer"):
+                # "I prefer tea to coffee": the other side after "to" is no part of the thing ("to travel light" is)
+                value = _clean(re.split(r"(?<=\w)\s+to\s+", _thing_after(text[m.end():]), maxsplit=1)[0])
             else:
                 value = _thing_after(text[m.end():]) if where == "after" else _thing_before(text[:m.start()])
             if value:
@@ -314,8 +350,13 @@ _DEGREE_TAIL = re.compile(rf"\s+{_DEGREE}$", re.I)
 
 def without_degree(value: str) -> str:
     """A liked thing without a comparison's degree another reader left on it ("sticky toffee pudding", not
-    "sticky toffee pudding more" from "… more than anything"): the degree is the frame's (see ``_CUT``)."""
-    return _DEGREE_TAIL.sub("", value) or value
+    "sticky toffee pudding more" from "… more than anything"): the degree is the frame's (see ``_CUT``), nor an
+    opener that names it by what it has ("anything with jazz": jazz)."""
+    value = _DEGREE_TAIL.sub("", value) or value
+    return _OPENER.sub("", value) or value
+
+
+_OPENER = re.compile(rf"^{_HAS}\s+", re.I)
 
 
 def without_trailers(value: str) -> str:

@@ -83,6 +83,8 @@ def config_hash(config: EvalConfig, info: SplitInfo, dataset_sha: str, settings:
         "llm_model": settings.llm_model, "judge_model": settings.judge_model,
         "store": settings.store, "embed_model": settings.embed_model,
         "extraction_tier": settings.extraction_tier, "context_tokens": settings.context_tokens,
+        # the default proposer leaves the hash (and every existing run folder) as it was
+        **({"extraction_proposer": settings.extraction_proposer} if settings.extraction_proposer != "hand" else {}),
         "retrieval_only": config.retrieval_only, "judge_style": config.judge_style,
         **config.selection_args(),
     }

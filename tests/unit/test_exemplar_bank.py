@@ -21,12 +21,12 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from eval import build_exemplars as B  # noqa: E402
-from kgmem.extraction.zero.proposals import NONE, Exemplar, Knn, Proposer, mined_bank  # noqa: E402
+from kgmem.extraction.zero.proposals import NONE, Exemplar, Knn, Proposer, load_bank, mined_bank  # noqa: E402
 
 
 def test_the_build_is_deterministic_and_the_packaged_file_is_up_to_date() -> None:
-    first = B.render(B.build(["dev", "heldout"], True, 12))
-    assert first == B.render(B.build(["dev", "heldout"], True, 12))
+    first = B.render(B.build(["dev", "heldout"], True, 12, B.NONE_CAP))
+    assert first == B.render(B.build(["dev", "heldout"], True, 12, B.NONE_CAP))
     assert B.OUT.read_text(encoding="utf-8") == first, "rebuild: .venv/bin/python eval/build_exemplars.py"
 
 
@@ -37,11 +37,37 @@ def test_held_out_families_are_refused() -> None:
 
 
 def test_no_mined_sentence_holds_a_generator_value_or_comes_from_the_noise_set() -> None:
-    records = B.build(["dev", "heldout", "dev3"], True, 12)
+    records = B.build(["dev", "heldout", "dev3"], True, 12, B.NONE_CAP)
     assert [r["text"] for r in records if B.generator_values_in(r["text"])] == []
-    assert not any("noise" in r["source"] or "entity" in r["source"] for r in records)
+    assert not any("noise" in r["source"] for r in records)
+    # other people's sessions give "none" sentences only, never a fact
+    assert {r["predicate"] for r in records if "entity" in r["source"]} == {NONE}
     noise = {json.loads(line)["text"] for line in (B.FIXTURES / "noise_turns.jsonl").read_text().splitlines() if line}
     assert not any(r["text"] in t for r in records for t in noise)
+
+
+def test_the_none_class_comes_from_many_development_voices_and_no_generator_template() -> None:
+    from kgmem.datasets.synthetic import templates as T
+
+    none = [r for r in B.build([], True, 12, B.NONE_CAP) if r["predicate"] == NONE]
+    sources = Counter(r["source"] for r in none)
+    assert len(sources) >= 20 and max(sources.values()) <= B.NONE_CAP
+    assert {s.split(":")[1][:10] for s in sources} >= {"sentences_", "dev3", "recommenda", "entity_upd"}
+    # the generator's distractors and requests are shared by the held-out families: never mined
+    assert not [r["text"] for r in none if B.shared_template_of(r["text"])]
+    assert B.shared_template_of(T.DISTRACTORS["visited"][0].format(name="Ola", v="Oslo"))  # the check does match one
+    assert B.shared_template_of(T.REQUEST_FRAMES[0].format(t="tile a bathroom floor"))
+    assert not B.shared_template_of("Ola finally tiled the bathroom floor herself.")
+
+
+def test_unlabeled_turns_give_none_sentences_only_when_surely_not_the_users() -> None:
+    # invented probes: another person's news and a question to the assistant pass; the user's own
+    # deed, said with or without "I", does not
+    assert B._not_the_users("My aunt Bev finally sold the caravan to a couple from Rhyl.") is False  # "my"
+    assert B._not_the_users("Priya's landlord is putting the rent up again in May.")
+    assert B._not_the_users("any tips for getting a toddler to nap?")
+    assert not B._not_the_users("signed up for the half marathon in Leeds")
+    assert not B._not_the_users("We finally booked the ferry to Santander.")
 
 
 def test_slot_values_are_not_the_generators() -> None:
@@ -147,6 +173,17 @@ def test_bank_vectors_are_cached_on_disk_by_model_and_content(tmp_path: Path, mo
         proposals._cached_vectors(words, other)
 
 
+def test_balance_weighs_votes_so_that_class_size_does_not_decide() -> None:
+    # four "none" sentences sharing one word with the clause, two trip sentences sharing two
+    bank = [Exemplar(NONE, "mined", t) for t in ("coast help", "trip help", "coast formula", "trip formula")]
+    bank += [Exemplar("visited", "mined", t) for t in ("coast trip lovely", "trip coast lovely")]
+    counted = Proposer(_Words(_VOCAB), bank, knn=Knn(6, 0.01, 0.50))  # type: ignore[arg-type]
+    weighed = Proposer(_Words(_VOCAB), bank, knn=Knn(6, 0.01, 0.50, balance=1.0))  # type: ignore[arg-type]
+    assert _proposed(counted, "coast trip") == []  # "none" wins by its size alone
+    assert _proposed(weighed, "coast trip") == ["visited"]
+    assert Knn(6, 0.01, 0.50, balance=1.0).digest != Knn(6, 0.01, 0.50).digest
+
+
 def test_the_gate_lets_the_hand_written_bank_say_whether_and_keeps_its_none() -> None:
     hand_none = [*_KNN_BANK[:5], Exemplar(NONE, "example", "coast trip help")]  # hand-written none nearest
     gated = Proposer(_Words(_VOCAB), [Exemplar(e.predicate, "mined", e.text) for e in hand_none[:5]]
@@ -157,3 +194,23 @@ def test_the_gate_lets_the_hand_written_bank_say_whether_and_keeps_its_none() ->
     # the hand-written visited line is near enough: the mined neighbours choose the predicate
     assert _proposed(gated, "flew back north trip") == ["visited"]
     assert _proposed(gated, "spreadsheet") == []  # near nothing hand-written: no votes at all
+
+
+def test_the_proposer_setting_reaches_the_extractor_and_changes_a_proposal(tmp_path: Path) -> None:
+    from kgmem.api import Memory
+    from kgmem.extraction.zero import RuleExtractor
+    from kgmem.extraction.zero.proposals import DESIGNS
+    from kgmem.settings import Settings
+
+    env = {"KGMEM_HOME": str(tmp_path), "KGMEM_EXTRACTION_PROPOSER": "knn"}
+    ex = Memory(Settings.load(env=env), llm=False).extractor
+    hand = RuleExtractor()
+    assert ex.design == "knn" and ex.cache_key != hand.cache_key  # a knn store never reads a hand cache
+    knn = ex.proposer
+    assert knn is not None and knn.knn == DESIGNS["knn"] and len(knn.bank) > len(load_bank()) + 500
+    hand_p = Proposer.default(knn.embedder, hand.design)
+    # an invented request to the assistant: the hand-written bank hears a gym in it, the mined
+    # "none" class (other people's requests in many voices) says it states nothing about the user
+    request = knn.embedder.embed(["What's a good stretch for a stiff lower back?"])
+    assert [p.predicate for p in hand_p.propose(hand_p.scores(request)[0])] != []
+    assert knn.propose(knn.scores(request)[0]) == []

@@ -47,7 +47,7 @@ def test_every_taste_of_the_domain_counts_whatever_its_session(answers_over: Cal
 
 
 @pytest.mark.parametrize(("line", "taste"), [
-    ("Anything with bossa nova gets my vote, every time.", (True, "Anything with bossa nova")),  # approval goes to it
+    ("Anything with bossa nova gets my vote, every time.", (True, "bossa nova")),  # approval goes to it (pf19: not "Anything with …")
     ("Honestly, slow cooking has my heart.", (True, "slow cooking")),
 ])
 def test_the_speakers_approval_names_the_thing_liked(line: str, taste: tuple[bool, str]) -> None:

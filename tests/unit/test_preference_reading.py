@@ -78,7 +78,7 @@ READ = [
     ("Spicy food doesn't agree with me", False, "Spicy food"),
     ("I never get tired of Studio Ghibli films", True, "Studio Ghibli films"),
     ("I usually opt for the window seat", True, "window seat"),
-    ("I'd rather walk than take the bus", True, "walk"),
+    ("I'd rather walk than take the bus", True, "walking"),  # the doing preferred, as a thing (pf19)
     # terse texter
     ("not into cruises", False, "cruises"),
     ("ngl I'm obsessed with pickleball rn", True, "pickleball"),
@@ -91,9 +91,9 @@ READ = [
     ("i dont really like musicals", False, "musicals"),
     # verbless verdicts
     ("A firm no to cruises.", False, "cruises"),
-    ("thumbs down to anything with raisins", False, "anything with raisins"),
+    ("thumbs down to anything with raisins", False, "raisins"),  # (pf19: a thing named by what it has)
     ("Hell yes to road trips", True, "road trips"),
-    ("oh and a huge yes for anything with mushrooms", True, "anything with mushrooms"),
+    ("oh and a huge yes for anything with mushrooms", True, "mushrooms"),
     # a comparison's degree is the frame's, not the thing's (review14 M2: "pecan pie more")
     ("I love treacle tart more than anything", True, "treacle tart"),
     ("we like board games a lot more than cards", True, "board games"),

@@ -108,3 +108,17 @@ def test_a_reason_is_said_back_with_its_day() -> None:
     reasons = reasons_from([("t1", "I don't eat lamb"), ("t2", "I need it quick")], when={"t1": "2024-03-02"})
     assert join_reasons(reasons) == "you don't eat lamb (said 2024-03-02); and you need it quick"
     assert isinstance(reasons[0], Reason)
+
+
+@pytest.mark.parametrize(("clause", "refused"), [
+    # a thing and the speaker at odds: the thing is refused (pf19; invented sentences)
+    ("Coffee and I don't get along, sadly", ["Coffee"]),
+    ("Went to the dentist again, red wine and my stomach do not agree", ["red wine"]),
+    # the "do" that only carries the negation is no "can't do X": nothing named "mix" is refused
+    ("Pulled a muscle again, gym classes and I do not mix", ["gym classes"]),
+    ("oil and water do not mix", []),
+])
+def test_a_thing_at_odds_with_the_speaker_is_refused(clause: str, refused: list[str]) -> None:
+    from kgmem.answer.pref_refusal import refused_things_in
+
+    assert refused_things_in(clause) == refused

@@ -49,3 +49,12 @@ def test_only_settings_reads_the_environment() -> None:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         readers += [f"{path.relative_to(KGMEM)}:{n.lineno}" for n in ast.walk(tree) if _reads_environment(n)]
     assert readers == []
+
+
+def test_the_extraction_proposer_comes_from_the_environment_or_the_config_file(tmp_path: Path) -> None:
+    assert Settings.load(env={"KGMEM_HOME": str(tmp_path)}).extraction_proposer == "hand"
+    assert Settings.load(env={"KGMEM_HOME": str(tmp_path), "KGMEM_EXTRACTION_PROPOSER": "knn"}).extraction_proposer == "knn"
+    (tmp_path / "config.toml").write_text('extraction_proposer = "knn"\n', encoding="utf-8")
+    assert Settings.load(env={"KGMEM_HOME": str(tmp_path)}).extraction_proposer == "knn"
+    with pytest.raises(SettingsError, match="extraction_proposer = 'nearest' .from environment KGMEM_EXTRACTION_PROPOSER"):
+        Settings.load(env={"KGMEM_HOME": str(tmp_path), "KGMEM_EXTRACTION_PROPOSER": "nearest"})

@@ -32,6 +32,7 @@ from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.entity_probes import LEADING
 from kgmem.extraction.zero.entity_readings import (
     called,
+    home_place,
     hypothetical,
     in_charge_agent,
     named_role,
@@ -133,6 +134,10 @@ def _special(sent: Sentence, date: datetime, clause: Clause, context: TurnContex
     if clause.about == "other" and (place := residence(clause)) and (person := _person_name(subj)):
         context.last_person = person  # "Grandma is at Rosewood care home"
         return [_entity_fact(sent, date, clause, EntityRef(person, "person"), "lives_in", place, "place")]
+    if clause.about in ("other", "thing") and (home := home_place(clause)) is not None \
+            and (person := _person_name(home[0]) if home[0].pos_ == "PROPN" else _person_name(subj)):
+        context.last_person = person  # "Nkechi's settled into her place in Nottingham"
+        return [_entity_fact(sent, date, clause, EntityRef(person, "person"), "lives_in", home[2], "place")]
     if (role := named_role(clause)) is not None:
         person, thing_tok = role  # "Dev is our new contact at Brightwater": Brightwater's contact
         ref = _thing(thing_tok, context) if thing_tok is not None else None

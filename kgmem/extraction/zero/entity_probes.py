@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from kgmem.extraction.schema import SlotProbe
 from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, intent_only
 from kgmem.extraction.zero.clauses import Clause
-from kgmem.extraction.zero.entity_readings import hypothetical
+from kgmem.extraction.zero.entity_readings import home_place, hypothetical
 from kgmem.extraction.zero.entity_refs import _phrase, _proper_name, hyphened
 from kgmem.extraction.zero.entity_roles import role_values
 from kgmem.extraction.zero.entity_values import entity_values
@@ -105,12 +105,32 @@ def clause_states(sent: Sentence, clause: Clause) -> bool:
     if clause.about in ("thing", "mine") and _DUE_BY.search(clause.text) and clause.subject is not None \
             and clause.subject.pos_ in ("NOUN", "PROPN") and not sent.question:
         return True  # "the audit report has to be in by 31 October": a deadline, not a wish
-    if clause.about == "request" or clause.blocked and not not_until(clause) or hypothetical(clause) \
+    if clause.about == "request" or clause.blocked and not not_until(clause) and not only_could(clause) \
+            or hypothetical(clause) \
             or intent_only(clause.tokens) and not _HAD_TO.search(clause.text) and not _result(clause.head):
         return False  # "had to move the delivery to Wednesday" happened
     if sent.question and (clause.head.dep_ == "ROOT" or clause.text.rstrip().endswith("?")):
         return False
     return not IMAGINED.search(_HEDGES.sub("", sent.text))
+
+
+def only_could(clause: Clause) -> bool:
+    """A clause whose modal says the one thing that was possible ("they could only hold 20:45 for six",
+    "the garage can only do Thursday now"): "can/could only" states that value, as English says it; not
+    the user's own ("I can only come on Friday" is what they can do, no slot of theirs)."""
+    head = clause.head
+    if clause.about == "user" or any(c.dep_ == "neg" or c.dep_ == "mark" for c in head.children):
+        return False
+    aux = [c for c in head.children if c.dep_ == "aux" and (c.lower_ in MODALS or c.lower_ == "can")]
+    return len(aux) == 1 and aux[0].lower_ in ("can", "could") \
+        and any(c.dep_ == "advmod" and c.lower_ == "only" for c in head.children) \
+        and not any(v.lemma_.lower() in _INTEND for v in head.subtree)
+
+
+#: verbs that make a modal's clause a wish, not a limit ("they could only hope to")
+_INTEND = frozenset({"hope", "want", "wish", "try", "plan", "mean"})
+#: a clock time written with a colon or dot ("21:50", "9.15"), which NER may call a number
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
 
 
 def not_until(clause: Clause) -> bool:
@@ -121,7 +141,8 @@ def not_until(clause: Clause) -> bool:
         return False  # "I can't go until Friday" is what the user cannot do
     return any(
         p.dep_ == "prep" and p.lower_ in ("until", "till") and any(
-            g.dep_ == "pobj" and ((e := entity_at(g)) is not None and e.label_ in ("DATE", "TIME") or g.like_num)
+            g.dep_ == "pobj" and ((e := entity_at(g)) is not None and e.label_ in ("DATE", "TIME") or g.like_num
+                                  or _CLOCK.fullmatch(g.text) is not None)
             for g in p.children) for p in clause.head.subtree)
 
 
@@ -240,7 +261,8 @@ def clause_values(clause: Clause) -> list[tuple[str, str]]:
         if cls == "person":
             found = list(dict.fromkeys([*found, *_names(clause)]))
         if cls == "where":
-            found = list(dict.fromkeys([*found, *_platforms(clause)]))
+            home = home_place(clause)  # "his flat in Rotterdam": the place first, not the flat
+            found = list(dict.fromkeys([*([(home[2], "place")] if home else []), *found, *_platforms(clause)]))
         if cls == "when":
             found = [(_every(v, clause.text), t) for v, t in _nearest_times(clause, found)]
         for value, _vtype in found:
@@ -313,7 +335,9 @@ def clause_probe(sent: Sentence, clause: Clause, context: list[str], inner: bool
     mentions, pronoun = mentions_of(clause)
     probe = None
     if clause_states(sent, clause) and (values := clause_values(clause)):
-        words = [ATTRIBUTE_WORDS[t.lemma_.lower()] for t in clause.tokens if t.lemma_.lower() in ATTRIBUTE_WORDS]
+        home = home_place(clause)  # "her place in Nottingham" names her home, not a venue
+        words = ["lives_in" if home is not None and t.i == home[1].i else ATTRIBUTE_WORDS[t.lemma_.lower()]
+                 for t in clause.tokens if t.lemma_.lower() in ATTRIBUTE_WORDS or home is not None and t.i == home[1].i]
         probe = SlotProbe(
             mentions=mentions, context=list(context[:CONTEXT]) if pronoun or not mentions or clause.about == "user" else [],
             values=values, attribute_words=list(dict.fromkeys(words)), cue=bool(CUE.search(clause.text)),

@@ -7,7 +7,8 @@ Each reading is one class of English statement, justified by its class and not b
   booking verb whose object is a thing, with a day or time: the thing's ``scheduled_for``;
 - **someone takes over a role**: "Linda Cho took over from Mr. Patel", "Dev replaced Omar";
 - **a thing's name**: "the puppy next door is called Rufus", "the puppy is actually Rupert";
-- **where a person lives when it is an institution**: "Grandma is at Rosewood care home";
+- **where a person lives when it is an institution**: "Grandma is at Rosewood care home"; or the
+  place of a home they own: "his flat in Rotterdam" (:func:`home_place`);
 - **a place with its qualifier**: "a vineyard in Napa", "the boardroom on 6";
 - **the nearest subject** of a comma splice ("The garage rang, the car is ready": the car);
 - **modality**: "may" inside a date ("launches on May 2") is the month, not a modal verb;
@@ -164,6 +165,37 @@ def residence(clause: Clause) -> str | None:
                         and any(w.pos_ == "PROPN" and w.i < g.i for w in g.subtree):
                     words = [w for w in g.subtree if w.i <= g.i and w.dep_ not in ("det", "poss", "case")]
                     return " ".join(w.text for w in words)
+    return None
+
+
+#: owners whose home is someone else's: "his flat", "her place" (the user's own, "my flat in Leeds", is :mod:`.homes`')
+_THEIR = frozenset({"his", "her", "their"})
+
+
+def home_place(clause: Clause) -> tuple[Token, Token, str] | None:
+    """Where a person lives said by the place of a home they own: a noun of a home with an owner
+    ("his", "her", "their" or a name's) and "in" a proper name ("a video call with Tomasz from his flat
+    in Rotterdam", "Nkechi's settled into her place in Nottingham"): the owner, the home noun and the
+    place. NER may call the place anything (it calls Nottingham a person there): "in" after the home
+    says what it is."""
+    for t in clause.tokens:
+        # the parse may tag the home an adjective ("from her flat") when it is an object all the same
+        if t.lower_ not in HOME_NOUNS and t.lemma_.lower() not in HOME_NOUNS \
+                or not (t.pos_ == "NOUN" or t.pos_ == "ADJ" and t.dep_ in ("pobj", "dobj")):
+            continue
+        owner = next((c for c in t.children if c.dep_ == "poss"), None)
+        if owner is None or not (owner.lower_ in _THEIR or owner.pos_ == "PROPN" and owner.lower_ not in NOT_NAMES):
+            continue
+        after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None  # "in" right after the home, wherever it hangs
+        for p in [*t.children, *([after] if after is not None and after.dep_ == "prep" else [])]:
+            if p.dep_ != "prep" or p.lower_ != "in":
+                continue
+            g = next((c for c in p.children if c.dep_ == "pobj" and c.pos_ == "PROPN" and c.lower_ not in NOT_NAMES
+                      and ((e := entity_at(c)) is None or e.label_ not in ("DATE", "TIME", "MONEY"))), None)
+            if g is not None:
+                start = min((c.i for c in g.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < g.i),
+                            default=g.i)
+                return owner, t, t.doc[start: g.i + 1].text
     return None
 
 

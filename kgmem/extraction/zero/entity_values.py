@@ -266,7 +266,8 @@ def _rate(value: str, text: str) -> str:
     digits = re.sub(r"\D", "", value)
     for m in re.finditer(r"[£$€₹]?\s?\d[\d,.]*k?", text):
         if re.sub(r"\D", "", m.group(0)).startswith(digits[:3]) and (r := _RATE.match(text, m.end())):
-            return f" a {r.group(1).lower()}"
+            unit = r.group(1).lower()
+            return f" {'an' if unit == 'hour' else 'a'} {unit}"  # "£17 an hour", as English says it
     return ""
 
 

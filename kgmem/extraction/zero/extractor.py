@@ -206,14 +206,18 @@ class RuleExtractor:
 
     ``embedder``: the sentence embedder for proposals (default: the packaged MiniLM, loaded on first
     use; ingest hands over its own so clause vectors share its cache and batches).
-    ``proposals=False`` runs patterns and parse readers only.
+    ``proposals=False`` runs patterns and parse readers only. ``design``: the proposer design
+    (``Settings.extraction_proposer``, a key of :data:`~kgmem.extraction.zero.proposals.DESIGNS`;
+    None: the default design).
     """
 
     name = "rules"
 
     def __init__(self, use_spacy: bool = True, batch_size: int = 256, *, embedder: Embedder | None = None,
-                 proposals: bool = True, proposer: Proposer | None = None, rules: bool = True) -> None:
+                 proposals: bool = True, proposer: Proposer | None = None, rules: bool = True,
+                 design: str | None = None) -> None:
         self.use_spacy = use_spacy
+        self.design = design
         #: False: proposals only (a diagnostic: what meaning + typed values find without patterns)
         self.rules = rules
         self.batch_size = batch_size
@@ -243,7 +247,7 @@ class RuleExtractor:
                 from kgmem.embeddings import load_embedder
 
                 self._embedder = load_embedder()
-            self._proposer = Proposer.default(self._embedder)
+            self._proposer = Proposer.default(self._embedder, self.design)
             self._attributes = Proposer(self._embedder, load_bank(bank_files("entities")))
         return self._proposer
 
@@ -256,7 +260,7 @@ class RuleExtractor:
         if self._proposer is not None:
             digest = self._proposer.digest
         else:
-            digest = default_digest()
+            digest = default_digest(self.design)
         digest += "-e" + bank_digest(load_bank(bank_files("entities")))
         return f"rules|{RULES_VERSION}|bank-{digest}|src-{source_digest()}"
 

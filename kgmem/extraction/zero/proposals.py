@@ -111,19 +111,26 @@ class Knn:
 
     ``gate``: the neighbours say WHICH predicate, the hand-written bank says WHETHER any: a clause
     gets votes only when its best-of-bank score over the hand-written sentences (not ``mined``) is a
-    predicate's, at least ``gate`` (None: no gate). Votes are biased by class size, and the "none"
-    class is hand-written only, so without the gate a fragment near many phone sentences ("Host:
-    ThinkPad T14") or a flat looked at would be a fact."""
+    predicate's, at least ``gate`` (None: no gate). The mined bank has a many-voice "none" class
+    (eval/build_exemplars.py) and is still not enough without the gate: a log line far from every
+    sentence ("Host: ThinkPad T14 Gen 3", nearest a laptop purchase at 0.40) gets phone votes, and
+    "Looked at a flat in Brixton" has more lives_in neighbours than "none" ones; the hand-written
+    bank's "none" wins the second and its floor stops the first."""
 
     k: int
     threshold: float
     margin: float
     gate: float | None = None
+    #: weigh each vote by (mean class size / its class's size) ** balance: 0 counts votes (a big
+    #: class wins by size), 1 votes as if every class were the same size (the mined "none" class is
+    #: much the biggest)
+    balance: float = 0.0
 
     @property
     def digest(self) -> str:
         gate = f"-g{self.gate:.2f}" if self.gate is not None else ""
-        return f"knn{self.k}-{self.threshold:.2f}-{self.margin:.2f}{gate}"
+        balance = f"-b{self.balance:.2f}" if self.balance else ""
+        return f"knn{self.k}-{self.threshold:.2f}-{self.margin:.2f}{gate}{balance}"
 
 
 @dataclass(frozen=True)
@@ -171,26 +178,42 @@ def _cached_vectors(embedder: Embedder, bank: Sequence[Exemplar]) -> np.ndarray:
     return vectors
 
 
-#: the decision the extractor uses (:meth:`Proposer.default`): None is the hand-written bank with
-#: best-of-bank scoring; a :class:`Knn` adds the mined bank and decides by nearest neighbours.
-#: Measured (eval/results/exemplar_knn_*_x22.md; k, threshold, margin and gate chosen leave-one-voice-out:
-#: bank = hand + dev + first heldout + fixtures, tuned on dev3, out of bank) for Knn(30, 0.05, 0.06, gate=0.30):
-#: dev3 (150 haystacks) 0.449/0.549 -> 0.460/0.602; never tuned: heldout2 0.480/0.570 -> 0.491/0.597,
-#: heldout3 (200 haystacks) 0.456/0.549 -> 0.440/0.575 (recall/precision). Precision transfers, recall does
-#: not (heldout3 -7 facts) and two dev2 fixture floors lose one fact each, so it is not the default yet.
-DEFAULT_KNN: Knn | None = None
+#: the proposer designs ``Settings.extraction_proposer`` names: ``hand`` is the hand-written bank with
+#: best-of-bank scoring; ``knn`` adds the mined bank (facts and a many-voice "none" class) and decides
+#: by nearest neighbours, gated by the hand-written bank. Chosen leave-one-voice-out on dev3 (150
+#: haystacks, out of bank; eval/results/exemplar_knn_none_*_x23.md): hand 0.463/0.564, ungated
+#: 0.463/0.611 (noise set: 2 user facts), balance 0.25 / 0.5 / 1 no better, gate 0.28 0.469/0.616.
+#: Never tuned (hand -> gate 0.28 / ungated): heldout2 0.480/0.570 -> 0.488/0.595 / 0.488/0.590; heldout3 (200
+#: haystacks) 0.500/0.597 -> 0.478/0.637 / 0.498/0.640. Precision transfers; the gate costs heldout3 recall and
+#: ungated fails the noise set, so "hand" stays the default.
+DESIGNS: dict[str, Knn | None] = {
+    "hand": None,
+    "knn": Knn(30, 0.05, 0.06, gate=0.28),
+}
+#: the design the extractor uses when none is named
+DEFAULT_DESIGN = "hand"
+#: kept for session 18's callers: the default design's decision
+DEFAULT_KNN: Knn | None = DESIGNS[DEFAULT_DESIGN]
 
 
-def default_bank() -> list[Exemplar]:
-    """The user bank the default proposer ranks against."""
-    return load_bank() if DEFAULT_KNN is None else load_bank() + mined_bank()
+def _design(name: str | None) -> Knn | None:
+    name = name or DEFAULT_DESIGN
+    if name not in DESIGNS:
+        raise ValueError(f"unknown proposer design {name!r} (known: {', '.join(sorted(DESIGNS))})")
+    return DESIGNS[name]
 
 
-def default_digest() -> str:
-    """The default proposer's digest (its cache key part) without loading a model."""
-    if DEFAULT_KNN is None:
+def default_bank(design: str | None = None) -> list[Exemplar]:
+    """The user bank the design (default :data:`DEFAULT_DESIGN`) ranks against."""
+    return load_bank() if _design(design) is None else load_bank() + mined_bank()
+
+
+def default_digest(design: str | None = None) -> str:
+    """The design's digest (its cache key part) without loading a model."""
+    knn = _design(design)
+    if knn is None:
         return f"{bank_digest(load_bank())}-t{DEFAULT_THRESHOLD:.2f}-m{DEFAULT_MARGIN:.2f}"
-    return f"{bank_digest(default_bank())}-t{DEFAULT_KNN.threshold:.2f}-m{DEFAULT_KNN.margin:.2f}-{DEFAULT_KNN.digest}"
+    return f"{bank_digest(default_bank(design))}-t{knn.threshold:.2f}-m{knn.margin:.2f}-{knn.digest}"
 
 
 class Proposer:
@@ -222,9 +245,9 @@ class Proposer:
         return f"{bank_digest(self.bank)}-t{self.threshold:.2f}-m{self.margin:.2f}{vf}"
 
     @classmethod
-    def default(cls, embedder: Embedder) -> Proposer:
-        """The proposer the extractor uses: :data:`DEFAULT_KNN`'s decision over :func:`default_bank`."""
-        return cls(embedder, default_bank(), knn=DEFAULT_KNN)
+    def default(cls, embedder: Embedder, design: str | None = None) -> Proposer:
+        """The proposer the extractor uses: the design's (:data:`DESIGNS`) decision over :func:`default_bank`."""
+        return cls(embedder, default_bank(design), knn=_design(design))
 
     def _bank_vectors(self) -> np.ndarray:
         if self._vectors is None:
@@ -238,7 +261,7 @@ class Proposer:
         sims = np.asarray(vectors, dtype=np.float32) @ self._bank_vectors().T
         if self.knn is None:
             return self._best_of_bank(sims, self._members)
-        votes = self._votes(sims, self.knn.k)
+        votes = self._votes(sims, self.knn.k, self.knn.balance)
         if self.knn.gate is not None:
             hand = [idx[[self.bank[i].kind != "mined" for i in idx]] if len(idx) else idx for idx in self._members]
             best = self._best_of_bank(sims, hand)
@@ -260,13 +283,16 @@ class Proposer:
             out[:, j] = part[:, -2:].mean(axis=1) if part.shape[1] > 1 else part[:, -1]
         return out
 
-    def _votes(self, sims: np.ndarray, k: int) -> np.ndarray:
-        """(n clauses, n labels) similarity-weighted votes of each clause's ``k`` nearest bank sentences, over k."""
+    def _votes(self, sims: np.ndarray, k: int, balance: float = 0.0) -> np.ndarray:
+        """(n clauses, n labels) similarity-weighted votes of each clause's ``k`` nearest bank sentences,
+        over k; ``balance``: each vote also weighted by (mean class size / class size) ** balance."""
         k = max(1, min(k, sims.shape[1]))
         if self._onehot is None:
+            sizes = np.array([max(len(idx), 1) for idx in self._members], dtype=np.float32)
+            weight = (sizes.mean() / sizes) ** balance
             self._onehot = np.zeros((len(self.bank), len(self.labels)), dtype=np.float32)
             for j, idx in enumerate(self._members):
-                self._onehot[idx, j] = 1.0
+                self._onehot[idx, j] = weight[j]
         near = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         kept = np.zeros_like(sims)
         np.put_along_axis(kept, near, np.take_along_axis(sims, near, axis=1), axis=1)

@@ -1,0 +1,60 @@
+"""Done deeds of a title kind counted by meaning (kgmem.answer.deeds, kgmem.answer.counting): a line
+telling a book read by what happened counts though it never says "read"; a line that tells
+another of the user's facts ("practising Italian with cartoons") is no film watched. Every line
+here is invented for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import pytest
+
+from kgmem.answer import deeds
+from kgmem.api import Memory
+
+QD = datetime(2026, 10, 1)
+
+
+def test_the_asked_title_deed_comes_from_the_registry_cues() -> None:
+    assert deeds.title_deed({"i", "have", "read", "book"}, {"reading_goal": 0.5}) == "read_book"
+    assert deeds.title_deed({"i", "have", "watch", "film", "or", "show"}, {"watched": 0.3}) == "watched"
+    # "shows" is a cue of watched, but a phrase whose neighbours vote for another deed that
+    # accumulates asks about that one ("I have been to shows": attended)
+    assert deeds.title_deed({"i", "have", "be", "to", "show"}, {"attended": 0.3, "watched": 0.1}) is None
+    assert deeds.title_deed({"i", "have", "visit", "city"}, {"visited": 0.3}) is None
+
+
+def test_a_line_tells_the_deed_its_neighbours_vote_for() -> None:
+    assert deeds.tells({"read_book": 0.2, "watched": 0.1, "none": 0.3}, "read_book")
+    assert not deeds.tells({"read_book": 0.03}, "read_book")  # under the floor: tells nothing
+    assert not deeds.tells({"watched": 0.2, "read_book": 0.1}, "read_book")
+    assert deeds.tells_other({"speaks_language": 0.3, "watched": 0.02}, "watched") == "speaks_language"
+    assert deeds.tells_other({"speaks_language": 0.3, "watched": 0.1}, "watched") is None  # near the asked one too
+    assert deeds.tells_other({"none": 0.4}, "watched") is None
+
+
+def test_the_bank_is_read() -> None:
+    preds = {p for p, _ in deeds.bank()}
+    assert {"watched", "read_book", "none"} <= preds
+    assert deeds.bank_path().is_file()
+
+
+@pytest.fixture(scope="module")
+def reader(chat_memory: Callable[..., Memory]) -> Memory:
+    said = [
+        (datetime(2026, 2, 3), "Missed my bus stop because I was lost in Remarkably Bright Creatures."),
+        (datetime(2026, 3, 9), "Passed my copy of Demon Copperhead on to my sister, I loved every page."),
+        (datetime(2026, 4, 15), "My husband is reading The Covenant of Water and won't stop talking about it."),
+        (datetime(2026, 5, 20), "Could you suggest some novels like Piranesi?"),
+        (datetime(2026, 6, 11), "Practising my Italian by reading the news in Italian every morning."),
+    ]
+    return chat_memory("ines", said, "r", None)
+
+
+def test_books_read_are_counted_by_meaning(reader) -> None:  # noqa: ANN001
+    a = reader.answer("ines", "How many books have I read so far?", question_date=QD)
+    # the bus stop and the copy given away tell books read; the husband's book is his, Piranesi a
+    # request, the news no book
+    assert a.text.startswith("2"), (a.text, a.extra.get("decision"))
+    assert "Covenant" not in a.text and "Piranesi" not in a.text, a.text
