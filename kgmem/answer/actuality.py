@@ -27,7 +27,11 @@ _NEGATED = re.compile(
     r"not\s+for\s+me|rather\s+skip|without\s+buying|instead\s+of\s+buying|talked\s+myself\s+out|"
     r"but\s+I\s+passed|I\s+passed\s+on|turned\s+(?:it|them|him|her)\s+down|said\s+no|tried\s+to\s+sell\s+me)", re.I)
 _PLAN = re.compile(
-    r"\b(?:thinking\s+(?:about|of)|planning\s+(?:to|on)|plan\s+to|(?<!been\s)going\s+to|gonna|want\s+to|wanna|"
+    r"\b(?:thinking\s+(?:about|of)|planning\s+(?:to|on)|plan\s+to|"
+    # "going to" + a verb is a plan, and so is "going to" + a place ("going to a wedding in June"), unless the
+    # sentence tells a habit of now ("I'm going to the office by tram these days")
+    r"(?<!been\s)going\s+to(?!\s+(?:the|a|an|my|our|work|school)\b(?=.*\b(?:these\s+days|nowadays|lately|"
+    r"every\s+(?:day|morning|week)|most\s+days|daily)\b))|gonna|want\s+to|wanna|"
     r"would\s+love|I'd\s+love|I\s+would\s+like|I'd\s+like|hope\s+to|hoping\s+to|someday|some\s+day|one\s+day|"
     r"might|may\s+(?:go|get|buy|try)|considering|consider|(?:is|it's|are|still|been)\s+on\s+my\s+(?:list|wishlist|radar)|"
     r"keep\s+meaning|"

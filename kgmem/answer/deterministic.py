@@ -27,7 +27,7 @@ from kgmem.answer.events import (
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.match import second_person, terms
 from kgmem.answer.presence import asked_about
-from kgmem.answer.slots import SlotValue, _show, _source_text, slot_timeline
+from kgmem.answer.slots import SlotValue, _show, _source_text, asked_value_told, slot_timeline
 from kgmem.models import Intent
 from kgmem.retrieval.planner import plan_notes
 from kgmem.retrieval.search import fact_date
@@ -284,7 +284,11 @@ def compute_current(ev: EvidenceSet) -> Computed:
     if plan.intent == Intent.HISTORY:
         timeline = _distinct(timeline)  # "Lumen Health" then "Lumen" is one job, not a change
         named = [i for i, v in enumerate(timeline) if v.value and v.value.lower().lstrip("$") in ql]
-        idx = named[-1] - 1 if named else len(timeline) - 2
+        told = None if named or not timeline else asked_value_told(ev, pred)
+        # "before the $72,000 figure", told in a line no reader took: when that line is newer than every
+        # value read, the newest of them is the one before it
+        newer = told is not None and timeline[-1].said_at < told
+        idx = named[-1] - 1 if named else len(timeline) - 1 if newer else len(timeline) - 2
         if idx < 0:
             return out
         prev = timeline[idx]

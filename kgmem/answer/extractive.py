@@ -19,6 +19,7 @@ from kgmem.answer.line_rank import MIN_LINE_RELEVANCE, rank_lines
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.measure_answer import measure_answer
 from kgmem.answer.presence import asked_about
+from kgmem.answer.slot_news import shops
 from kgmem.answer.slots import fact_value, slot_facts
 from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, my_relation_names, typed_spans
 from kgmem.answer.subjects import only_a_possessor
@@ -138,6 +139,11 @@ def _typed_in_turn(ev: EvidenceSet, line: Line, score: float) -> Extracted | Non
     return None
 
 
+#: a question about where something was got ("which store", "where did I end up getting the coat")
+_ASKS_SHOP = re.compile(r"\b(?:which|what)\s+(?:store|shop|place|market)\b|\bwhere\b.*\b(?:get|got|getting|buy|bought|buying|"
+                        r"pick(?:ed)?\s+up|order(?:ed)?|from)\b", re.I)
+
+
 def _typed_from(ev: EvidenceSet, ranked: list[tuple[float, Line]]) -> Extracted | None:
     """A value of the plan's type from the best of the ranked lines (those near the top score)."""
     plan = ev.result.plan
@@ -151,6 +157,8 @@ def _typed_from(ev: EvidenceSet, ranked: list[tuple[float, Line]]) -> Extracted 
     for score, line in near:
         found = typed_spans(line.text, plan.answer_type) if line.actuality == "actual" else \
             my_relation_names(line.text)
+        if not found and line.actuality == "actual" and plan.answer_type in ("org", "place") and _ASKS_SHOP.search(plan.question):
+            found = shops(line.text)  # "got it at the local hardware store": a store need not be a name
         spans = answering.fits(plan, line.text, [x for x in found if not _asked(plan, x)])
         if spans:
             return Extracted(spans[0], "line", min(0.9, 0.4 + 0.4 * score), cite_line(line), line=line,

@@ -8,17 +8,24 @@ statement extraction missed, or one newer than the stored fact, still counts.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from kgmem import knowledge
 from kgmem import predicates as predicate_registry
+from kgmem.answer import slot_news
+from kgmem.answer.actuality import FIRST_PERSON
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import norm, terms
 from kgmem.answer.spans import typed_spans
+from kgmem.lexicon.discourse import opener_words, strip_openers
 from kgmem.lexicon.people import abbreviations
 from kgmem.models import Fact
+from kgmem.nlp import known_words, load_nlp
 from kgmem.retrieval.intents import slot_vocabulary
 from kgmem.retrieval.search import fact_date
+from kgmem.text import FUNCTION_WORDS
 
 
 def slot_facts(ev: EvidenceSet, slot: str) -> list[Fact]:
@@ -26,10 +33,34 @@ def slot_facts(ev: EvidenceSet, slot: str) -> list[Fact]:
     oldest first ("Tomasz pays $1100 in rent" is no rent of the user's, whatever extraction said)."""
     pred = slot.split(".")[0]
     facts = [f for f in ev.result.all_facts.values() if f.predicate == pred and f.speaker == "user"
-             and ev.fact_is_actual(f) and _belongs(f, pred, ev)]
+             and ev.fact_is_actual(f) and _belongs(f, pred, ev) and not someone_elses(ev.source_sentence(f) or "")]
     return sorted(facts, key=lambda f: (f.observed_at, fact_date(f), f.id))
 
 
+
+
+def someone_elses(sentence: str) -> bool:
+    """A sentence with no first-person word that opens with a one-word name ("Rafael commutes by bike":
+    the parse may miss the subject; a name is a capitalised word the tagger reads as a noun and that
+    is no common English word, which "Payslip today says $72,000" is not, nor a verb whose subject
+    chat drops: "Switched to the iPhone 15") tells someone else's value, not the user's."""
+    s = strip_openers(sentence.strip(" (\"'"))
+    tokens = s.split()
+    first = tokens[0].strip(",.;:!?'\"") if tokens else ""
+    # one name then a lower-case word ("Rafael commutes"); a product opens with several ("Subaru Outback arrived")
+    then = tokens[1] if len(tokens) > 1 else ""
+    if not (first[:1].isupper() and first.lower() not in FUNCTION_WORDS and first.lower() not in opener_words()
+            and then[:1].islower() and not FIRST_PERSON.search(s) and not knowledge.common_word(first)):
+        return False
+    # a dropped subject opens chat with the verb ("Started at Acme today", "Upgraded to the Pixel 8"): the
+    # user's own; a name is tagged as a noun
+    opening = load_nlp()(s)[0]
+    low = first.lower()
+    past = len(low) > 4 and low.endswith("ed") and (low[:-2] in known_words() or low[:-1] in known_words())
+    # a name is tagged a noun, or an adjective before a verb in -s ("Liam commutes by tram"); "Super excited,
+    # new phone day" opens with a true adjective, and "Caved and got …" with a verb
+    named = opening.pos_ in ("PROPN", "NOUN") or (opening.pos_ == "ADJ" and len(then) > 3 and then.endswith("s"))
+    return named and not opening.tag_.startswith("VB") and not past
 
 
 def fact_value(ev: EvidenceSet, fact: Fact) -> str:
@@ -135,24 +166,34 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
     covered = {t for v in out if v.fact is not None for t in v.fact.source_turn_ids}
     atype = ev.result.plan.answer_type
     vocab = {norm(w) for w in slot_vocabulary(pred)} - {"much", "many", "year", "month"}
-    if atype in _LINE_TYPES and vocab:
+    read = slot_news.reader(pred) or ((lambda text: typed_spans(text, atype or "")) if atype in _LINE_TYPES else None)
+    if read is not None and vocab:
+        lines = ev.all_user_lines()
+        before = {(ln.turn_id, ln.position): prev for prev, ln in zip(lines, lines[1:]) if prev.turn_id == ln.turn_id}
         own = re.compile(rf"\b(?:my|our|the)\s+(?:\w+\s+)?(?:{'|'.join(map(re.escape, _cue_words(pred)))})\b", re.I) \
             if _cue_words(pred) else None
-        for line in ev.all_user_lines():
-            if line.turn_id in covered and not _change(line.text, typed_spans(line.text, atype)):
+        for line in lines:
+            if line.turn_id in covered and not _change(line.text, read(line.text)):
                 continue  # a stored fact told it; a change line tells both values in order, whatever was stored
-            if line.actuality != "actual" and not (line.actuality == "other" and own is not None and own.search(line.text)):
-                continue  # someone else acting on the user's slot counts ("Landlord bumped the rent to £1,250")
+            # someone else acting on the user's slot counts ("Landlord bumped the rent to £1,250")
+            # (not for a thing's name: "My wife's got the new phone now, the iPhone 15" is hers)
+            others = line.actuality != "actual" and not (line.actuality == "other" and own is not None
+                                                         and own.search(line.text) and slot_news.reader(pred) is None)
+            if (others and line.actuality != "other") or someone_elses(line.text):
+                continue
             have = terms(line.text)
-            talks = pred in _SLOT_TALK and _SLOT_TALK[pred].search(line.text)
-            if not talks and not (vocab & have) and (ev.turn_similarity(line.turn_id) < LINE_TURN_FLOOR
-                                                     or _sentence_similarity(ev, line) < LINE_SLOT_SIMILARITY):
+            if not (vocab & have) and not (pred in _SLOT_TALK and _SLOT_TALK[pred].search(line.text)) \
+                    and not _opened(before.get((line.turn_id, line.position)), vocab, read) \
+                    and (ev.turn_similarity(line.turn_id) < LINE_TURN_FLOOR
+                         or _sentence_similarity(ev, line) < LINE_SLOT_SIMILARITY):
                 # the sentence itself must be close to the question (a turn close to it may say other
                 # things); its turn only has to be on the way there (other sentences dilute a turn)
                 continue
+            if others and not _goes_on(line.text, read(line.text), out):
+                continue
             if _other_slot(pred, have):
                 continue  # "my job at Tessellate Studio" is no gym
-            spans = typed_spans(line.text, atype)
+            spans = read(line.text)
             change = _change(line.text, spans)
             if change is not None:  # "my rent went from $1,700 to $1,850": both values, in order
                 out.append(SlotValue(change[0], line.said_at - timedelta(seconds=1), line.text, line=line))
@@ -162,6 +203,47 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
     if pred == "job_title":
         out += _role_lines(ev, {t for v in out for t in ([v.line.turn_id] if v.line else [])} | covered)
     return sorted(out, key=lambda v: (v.said_at, v.fact is None))
+
+
+#: the value a "before" question names ("Before the $72,000 figure", "before I was head chef")
+_BEFORE_VALUE = re.compile(r"\bbefore\s+(?:I\s+(?:was|became|started\s+as|got|went|switched\s+to)\s+)?(?:(?:a|an|the|my)\s+)?"
+                          r"(.+?)\s*(?:,|\?|$)", re.I)
+
+
+def asked_value_told(ev: EvidenceSet, pred: str) -> datetime | None:
+    """When the user first told the value a "before X" question names, by the user's own line
+    that names it (a value the slot's readers did not take as the user's: "HR confirmed today:
+    $72,000 a year"); ``None`` when the question names none or no line names it."""
+    question = ev.result.plan.question
+    read = slot_news.reader(pred)
+    asked = [*typed_spans(question, "money"), *(read(question) if read is not None else [])]
+    m = _BEFORE_VALUE.search(question)
+    if m and not asked:
+        asked = [re.sub(r"\s+(?:figure|amount|one|role|job|title|phone|car)$", "", m.group(1), flags=re.I)]
+    asked = [a for a in asked if len(a) > 2]
+    if not asked:
+        return None
+    told = [ln.said_at for ln in ev.all_user_lines() if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", ln.text, re.I)
+                                                            for a in asked)]
+    return min(told) if told else None
+
+
+def _opened(prev: Line | None, vocab: set[str], read: Callable[[str], list[str]]) -> bool:
+    """The sentence just before, in the same turn, opened the slot's topic without a value ("New phone
+    day!! The iPhone SE is so much faster")."""
+    return prev is not None and bool(vocab & terms(prev.text)) and not read(prev.text)
+
+
+def _goes_on(text: str, spans: list[str], told: list[SlotValue]) -> bool:
+    """A line that tells the slot's change from a value the user already gave goes on the user's own
+    chain, whoever its grammatical subject ("Payslip says $72,000, up from $67,000")."""
+    change = _change(text, spans)
+    return change is not None and any(_same(change[0], v.value) for v in told)
+
+
+def _same(a: str, b: str) -> bool:
+    """Two writings of one value ("$67,000", "67,000")."""
+    return re.sub(r"[$£€,\s]", "", a.lower()) == re.sub(r"[$£€,\s]", "", b.lower())
 
 
 def _sentence_similarity(ev: EvidenceSet, line: Line) -> float:

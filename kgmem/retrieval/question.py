@@ -181,7 +181,7 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"\bhow long\b(?!\s+(?:is|was|are|were)\s+(?:my|the|your)\s+\w+\s*\??$)",
         re.I)),
     (Intent.ORDERING, re.compile(
-        r"\bwhich\b.*\b(first|earlier|before|last|later|most recent(ly)?|latest|earliest|sooner)\b|"
+        r"\bwhich\b.*\b(first|earlier|before|last|later|(?:most|more) recent(ly)?|latest|earliest|sooner)\b|"
         r"\bwhat (did i|was the)\b.*\b(first|earliest|latest|most recent)\b.*\b(or)\b|"
         r"\b(came|come|comes|happened|happen|happens|did i do|did i \w+|was|were) (first|earlier|sooner)\b|\bin what order\b|\border of\b|"
         r"\bchronological\b|\b(before or after)\b|\bearlier or later\b|"
@@ -197,7 +197,7 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"\b(in total|altogether|combined|total number|total amount|sum of|add up|adding up|total spend|"
         r"total cost|how much in total|the total)\b|"
         r"\blist (all|every|the)\b|\bwhat are (all )?the\b.*\b(i have|i've|i did|i bought|i visited)\b|"
-        r"\ball (the|of the)\b.*\b(i|my)\b|\bhow often\b|\bnumber of\b|"
+        r"\ball (the|of the)\b.*\b(i|my)\b|\bhow often\b|\bnumber of\b|\b(?:tally|count)\s+of\b|"
         r"^\s*(which|what) \w+(ies|s) (did|have|do) i\b", re.I)),
     (Intent.HISTORY, re.compile(
         r"\b(before|previously|used to|use to|formerly|originally|at first|initially|old|previous|former|"
