@@ -88,9 +88,12 @@ OMIT_VERBS = ("skip", "miss", "pass on", "avoid", "not", "give up", "leave out",
 LIMIT_VERBS = ("be", "stay", "keep", "stick", "limit", "cut", "reduce", "watch", "eat", "drink", "fit", "avoid", "skip")
 #: nothing + these: the thing after it is the best there is
 SUPERIOR = ("beats", "tops", "compares to", "comes close to", "rivals", "is better than")
-#: a thing + these + another thing (no person): the first is preferred ("board games beat a night out")
-OUTDOES = ("beats", "beat", "trumps", "trump", "is better than", "are better than", "is nicer than", "are nicer than",
-           "wins over", "win over")
+#: a thing + these + another thing (no person), judged by the speaker (JUDGED): the first is preferred ("board games
+#: beat a night out for me"); without the speaker's judgement a result ("Liverpool beat Chelsea 2-0") is no taste
+OUTDOES = ("beats", "beat", "trumps", "trump", "is better than", "are better than", "is nicer than", "are nicer than")
+#: the speaker as the judge of a comparison ("for me", "any day", "hands down")
+JUDGED = ("for me", "for us", "to me", "in my book", "in my opinion", "if you ask me", "any day", "every time",
+          "any time", "anytime", "hands down", "by a mile", "by far")
 #: a thing + does not + these + me: it does not suit the speaker
 SUITS = ("suit", "agree with", "do it for", "appeal to", "work for")
 #: a thing + and I / my body + do not + these: the two are at odds ("coffee and I don't get along")
@@ -143,7 +146,7 @@ LEXICON: Final[dict[str, tuple[str, ...]]] = {
     "SATIATION": SATIATION, "TAKE_IN_VERBS": TAKE_IN_VERBS, "OFFER_VERBS": OFFER_VERBS, "AILING_VERBS": AILING_VERBS, "DOING_VERBS": DOING_VERBS, "ATTACHED": ATTACHED, "REPELLED": REPELLED, "PLEASES": PLEASES,
     "DISPLEASES": DISPLEASES, "PLEASES_PARTICLE": PLEASES_PARTICLE, "DISPLEASES_PARTICLE": DISPLEASES_PARTICLE,
     "MADE_GLAD": MADE_GLAD, "MADE_SORRY": MADE_SORRY, "MY_PICK": MY_PICK, "MY_KIND": MY_KIND, "MY_APPROVAL": MY_APPROVAL,
-    "HABITUAL": HABITUAL, "PICK_VERBS": PICK_VERBS, "OMIT_VERBS": OMIT_VERBS, "SUPERIOR": SUPERIOR, "OUTDOES": OUTDOES,
+    "HABITUAL": HABITUAL, "PICK_VERBS": PICK_VERBS, "OMIT_VERBS": OMIT_VERBS, "SUPERIOR": SUPERIOR, "OUTDOES": OUTDOES, "JUDGED": JUDGED,
     "LIMIT_VERBS": LIMIT_VERBS,
     "SUITS": SUITS, "AT_ODDS": AT_ODDS, "UNSUITED": UNSUITED, "VERDICT_YES": VERDICT_YES, "VERDICT_NO": VERDICT_NO,
     "VERDICT_YES_ALONE": VERDICT_YES_ALONE, "VERDICT_NO_ALONE": VERDICT_NO_ALONE, "VERDICT_DEGREE": VERDICT_DEGREE, "FRAME_WORDS": FRAME_WORDS,
@@ -166,6 +169,9 @@ _SUBJECT = r"(?:^|(?<![\w'])(?:i|we)(?:'m|'ve|'d|'re|'ll)?|(?<![\w'])(?:im|ive|i
 _BE = r"(?:\bis|\bare|'s|'re|\bwas|\bwere)"
 # "'d rather", "would much rather", "'d far sooner"
 _RATHER = r"(?:\s+(?:much|far|way|really|honestly|just|a\s+lot))?\s+(?:rather|sooner)"
+#: the words of a clause's verb that keep a verbless comparison from reading one ("Tom would take X over Y any day")
+_VERB_WORDS = ("would", "will", "'d", "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "take",
+               "took", "pick", "picked", "choose", "chose")
 #: the object pronouns that make a comparison a contest between people ("she beats me at chess"), no taste
 _PERSONS = ("me", "you", "him", "her", "us", "them", "everyone", "everybody", "anyone", "anybody")
 
@@ -209,12 +215,14 @@ _FRAMES: Final[tuple[tuple[re.Pattern[str], str, bool], ...]] = tuple(
         (rf"(?:'d|\bwould){_RATHER}\s+(?:{_alt(OMIT_VERBS)})\b", "after", False),
         (rf"(?:'d|\bwould){_RATHER}\b", "choice", True),
         # "I'd take a quiet pub over a club": a pick between two, the thing before the other side (``_CUT``: over, than)
-        (r"(?:'d|\bwould)(?:\s+(?:always|happily|gladly))?\s+(?:take|pick|choose)\b(?=.*\s(?:over|than|instead\s+of)\s)",
-         "after", True),
-        # "a quiet pub over a club any day", "board games beat going out": the first side of a comparison is preferred
-        (r"\s(?:over|instead\s+of|rather\s+than)\s+[^,.;:!?]{2,50}?\s+(?:any\s+day|every\s+time|any\s*time|hands\s+down)\b",
-         "before", True),
-        (rf"\s(?:{_alt(OUTDOES)})\s+(?!(?:{_alt(_PERSONS)})\b)\w", "before", True),
+        # (the speaker's own pick: "Tom would take the aisle over the window" is Tom's)
+        (r"(?:(?<![\w'])(?:i|we)(?:'d|\s+would)|(?<![\w'])id)(?:\s+(?:always|happily|gladly))?\s+(?:take|pick|choose)\b"
+         r"(?=.*\s(?:over|than|instead\s+of)\s)", "after", True),
+        # "a quiet pub over a club any day": the first side of a verbless comparison the speaker judges is preferred
+        (rf"(?:^|[,;:(]\s*)(?:give\s+me\s+)?(?P<thing>(?:(?!\b(?:{_alt(_VERB_WORDS)})\b)[^,.;:!?()])+?)\s+"
+         rf"(?:over|instead\s+of|rather\s+than)\s+[^,.;:!?]{{2,50}}?\s+(?:{_alt(JUDGED)})\b", "inside", True),
+        # "board games beat going out for me": judged by the speaker, never a result ("Liverpool beat Chelsea 2-0")
+        (rf"\s(?:{_alt(OUTDOES)})\s+(?!(?:{_alt(_PERSONS)})\b)\w(?=.*\b(?:{_alt(JUDGED)})\b)", "before", True),
         (rf"\b(?:{_forms(('make',))}|made)\s+me\s+(?:{_alt(MADE_GLAD)})\b", "before", True),
         (rf"\b(?:{_forms(('make',))}|made)\s+me\s+(?:feel\s+)?(?:{_alt(MADE_SORRY)})\b", "before", False),
         (rf"\b(?:{_forms(PLEASES)})\s+me\b", "before", True),

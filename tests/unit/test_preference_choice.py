@@ -28,7 +28,8 @@ pytest.importorskip("spacy")
     # a thing chosen stays a thing; the other side is cut off
     ("I'd take a long soak in the bath over a night out", (True, "long soak in the bath")),
     ("Give me a folk club over a stadium gig any day", (True, "folk club")),
-    ("Crosswords beat scrolling on my phone", (True, "Crosswords")),
+    ("Crosswords beat scrolling on my phone any day", (True, "Crosswords")),
+    ("Honestly, board games beat going out for me these days.", (True, "board games")),
     ("I prefer green tea to black coffee", (True, "green tea")),
     # the other side of "rather" left out is a refusal
     ("I'd rather skip the big cruise ports.", (False, "big cruise ports")),
@@ -43,6 +44,12 @@ def test_the_preferred_side_is_the_thing(clause: str, taste: tuple[bool, str]) -
     "I'd rather you didn't tell Dad yet",        # someone else's doing
     "My cousin beats me at table tennis every time",  # a contest between people
     "She always beats us to the good seats",
+    # a result or a comparison nobody judges is no taste (rev19 H3): the speaker must be the judge
+    "Liverpool beat Chelsea 2-0 last night, what a game",
+    "The Lakers win over the Celtics was wild",
+    "The new Pixel beats the old one on battery life",
+    # someone else's pick
+    "Tom would take the window seat over the aisle any day",
 ])
 def test_no_taste_of_the_speakers(clause: str) -> None:
     from kgmem.answer.taste import read_taste
