@@ -162,9 +162,17 @@ def _value(case: dict[str, Any], text: str) -> int | str | None:
     return text
 
 
-def event_verdict(case: dict[str, Any], text: str, chk: Any) -> tuple[bool, bool]:
-    """(correct, wrong_event) for one answer to an event-matching case."""
+def event_verdict(case: dict[str, Any], text: str, chk: Any, abstained: bool = False) -> tuple[bool, bool]:
+    """(correct, wrong_event) for one answer to an event-matching case (an ``abstain`` case: right
+    when it abstains, a confident answer counts as a wrong event)."""
     kind, want = case["answer_kind"], case["answer_value"]
+    if kind == "abstain":
+        from kgmem.evaluation.judge import is_abstention_text
+
+        ok = abstained or is_abstention_text(text)
+        return ok, not ok
+    if abstained:
+        return False, False  # an abstention names the options it could not tell apart: no pick
     tol = (case.get("tolerance") or {}).get("plus_minus", 0)
     if kind == "which_first":
         t = norm(text)
@@ -228,14 +236,18 @@ def _leave_out(words: dict[tuple[str, str], str]) -> None:
     event_spec._roles.cache_clear()
 
 
-def run_events(home: Path, leave_out: bool = False) -> dict[str, Any]:
-    """Answer every event-matching case; correct and wrong-event counts per kind (``leave_out``:
-    without the lexicon's role words that only one case uses)."""
+#: the event-matching sets: issue #14's (auth14) and ev19's many-voice development set (session 19)
+EVENT_SETS = {"events": "event_matching.jsonl", "voices": "event_voices.jsonl"}
+
+
+def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dict[str, Any]:
+    """Answer every case of an event-matching set; correct and wrong-event counts per kind
+    (``leave_out``: without the lexicon's role words that only one case uses)."""
     from kgmem.models import Session, Turn
     from kgmem.temporal import parse_dataset_date
 
     chk = _checker()
-    cases = chk.load(FIX / "event_matching.jsonl")
+    cases = chk.load(FIX / EVENT_SETS[name])
     left_out = single_case_role_words(cases) if leave_out else {}
     _leave_out(left_out)
     mem = _memory(home)
@@ -248,7 +260,7 @@ def run_events(home: Path, leave_out: bool = False) -> dict[str, Any]:
                      for i, t in enumerate(s["turns"])]
             mem.add_session(user, Session(id=sid, user_id=user, started_at=parse_dataset_date(s["date"]), turns=turns))
         ans = mem.answer(user, case["question"], question_date=parse_dataset_date(case["question_date"]))
-        ok, wrong = event_verdict(case, ans.text, chk)
+        ok, wrong = event_verdict(case, ans.text, chk, bool(ans.abstained))
         rows.append({"case_id": case["case_id"], "kind": case["answer_kind"], "correct": ok, "wrong_event": wrong,
                      "path": ans.extra.get("path"), "abstained": ans.abstained, "answer": ans.text[:200]})
     mem.close()
@@ -266,7 +278,7 @@ def run_events(home: Path, leave_out: bool = False) -> dict[str, Any]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("paraphrases", "events", "both"), default="both")
+    ap.add_argument("--set", choices=("paraphrases", "events", "voices", "both"), default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
     ap.add_argument("--leave-out", action="store_true",
@@ -285,6 +297,11 @@ def main() -> None:
             res["events"] = run_events(home / "events", leave_out=args.leave_out)
             e = res["events"]
             print(f"events: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
+                  f"wrong-event {e['wrong_event']}")
+        if args.set == "voices":
+            res["events"] = run_events(home / "voices", name="voices")
+            e = res["events"]
+            print(f"voices: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
     res["run"] = run
     write(Path(args.out), res)

@@ -81,6 +81,8 @@ def actuality(sentence: str) -> str:
         return "request"
     if re.search(r"\b(?:is|are)\s+(?:my|our)\b", s, re.I) and not _NEGATED.search(s) and not _PLAN.search(s):
         return "actual"  # "Peak Climbing Gym is my gym", "flat whites are my go-to"
+    if _no_to_the_doing_before(s):
+        return "negated"  # "Pablo went to our reunion, I didn't make it": not the user's event
     if PRONOUN_START.match(s) and FIRST_PERSON.search(s):
         return _NEGATED.search(s) and "negated" or _PLAN.search(s) and "plan" or "actual"  # "They discharged me"
     if _others(s):
@@ -133,6 +135,24 @@ _PAST = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|went|got|bought|made|took|ca
                    r"ago|yesterday|last)\b|'ve\b|\bha(?:ve|s)\s+been\b", re.I)
 
 
+#: a no that only refers back to the clause before it: the user left out of someone else's doing
+#: ("Pablo went to our reunion, I didn't make it", "Sam and the kids went, but I couldn't go")
+_NOT_THERE = re.compile(r"^\W*(?:(?:but|and|so)\s+)?(?:I|we)\b[^,.;!?]{0,30}?(?:\b(?:it|there|that|them|along|too|either)|"
+                        r"\b(?:go|come|attend|join(?:\s+(?:in|them|him|her))?))\s*(?:[,.;!?]|$|\b(?:because|as|since|cos|coz)\b)", re.I)
+
+
+def left_out(clause: str, before: str) -> bool:
+    """``clause`` is the user's no to the doing ``before`` tells of someone else ("Pablo went to our
+    school reunion on Saturday" + "I didn't make it"): the doing is not the user's event."""
+    return (bool(_NOT_THERE.match(clause)) and bool(re.search(r"n[o']t\b|\bnever\b|\bcannot\b", clause, re.I))
+            and not re.match(r"^\W*(?:(?:so|and|then)\s+)?(?:I|we)\b", before, re.I))
+
+
+def _no_to_the_doing_before(s: str) -> bool:
+    cuts = [m for m in _CLAUSE_CUT.finditer(s) if m.start() > 0]
+    return any(left_out(s[m.end():], s[:m.start()]) for m in cuts)
+
+
 def clauses(sentence: str) -> list[str]:
     """The sentence cut where its clauses differ in what they are: "I finished my pottery course
     three days ago, and next month I'm going to start a watercolour class" is an actual past event
@@ -150,8 +170,10 @@ def clauses(sentence: str) -> list[str]:
         start = m.end()
     parts.append(sentence[start:])
     pieces = [p.strip(" ,") for p in parts]
-    if any(len(p.split()) < 3 for p in pieces):
-        return [sentence]  # "…, and then some": a fragment is no clause of its own
+    if any(len(p.split()) < 3 for p in pieces) or any(left_out(p, pieces[k]) for k, p in enumerate(pieces[1:])):
+        # "…, and then some": a fragment is no clause of its own; "…, I didn't make it": the no is
+        # the user's part in the doing before it, which the sentence tells whole
+        return [sentence]
     kinds = [_clause_kind(p) for p in pieces]
     for k in range(1, len(kinds)):
         if kinds[k - 1] == "plan" and kinds[k] == "actual" and not _PAST.search(pieces[k]):

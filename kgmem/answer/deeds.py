@@ -11,10 +11,11 @@ and a line whose neighbours vote most for the asked predicate tells that deed; a
 neighbours vote clearly for another predicate of the user ("watching cartoons in Polish to
 practise" → speaks_language, "the coffee machine broke" → bought) tells something else.
 
-The asked predicate is read the same way from the question's counted phrase ("I have watched
-films or shows" → watched), and only deeds whose item is a title (the registry's ``kind="title"``:
-watched, read_book) are read here: their item is named in the line, so a line without a name
-names none. Whose deed it is and whether it was done (a plan, a wish, a friend's) stays with
+The asked predicate is read from the question's counted phrase ("I have watched films or shows"
+→ watched: the registry's cues, then the same vote). Lines are added only for deeds whose item is a
+title (the registry's ``kind="title"``: watched, read_book): their item is named in the line (or in
+the sentence before, which a pronoun refers to). For an event deed (attended) lines are only set
+aside when they tell another deed: an event told without a name is as often a wish as a deed. Whose deed it is and whether it was done (a plan, a wish, a friend's) stays with
 :func:`kgmem.answer.countable.why_not`, as for every counted line.
 """
 
@@ -47,6 +48,8 @@ OTHER = 0.08
 NONE = "none"
 #: the registry kinds whose deeds are read here: the item is a title the line names
 TITLE_KINDS = frozenset({"title"})
+#: ... and the kinds whose deeds are events: a line tells one without naming it ("the reunion on Friday")
+EVENT_KINDS = frozenset({"event"})
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +142,15 @@ def title_deed(words: set[str], vote: dict[str, float]) -> str | None:
     return best[1] if best[0] >= FLOOR else None
 
 
+def event_deed(words: set[str], vote: dict[str, float]) -> str | None:
+    """The event deed (attended) a count question asks about: its registry cues hold one of the
+    counted phrase's words ("events", "concerts") and the phrase's neighbours vote most for it."""
+    first, v = top(vote)
+    reg = predicates.get(first) if first else None
+    cues = {c for cue in reg.cues for c in cue.split()} if reg is not None else set()
+    return first if reg is not None and reg.kind in EVENT_KINDS and words & cues and v >= FLOOR else None
+
+
 def tells(vote: dict[str, float], asked: str) -> bool:
     """The line tells the asked deed: its neighbours vote most for it, at least FLOOR."""
     pred, v = top(vote)
@@ -179,17 +191,21 @@ def read_lines(ev: EvidenceSet, phrase: str, own: Sequence[Line], names: Callabl
     (:func:`title_deed`); ``names``: a line's names, lower case; ``pattern``: a name run as written."""
     emb = ev.result.embedder
     words = {t.lemma_.lower() for t in load_nlp()(phrase, disable=("parser", "ner")) if t.is_alpha}
-    deed = title_deed(words, votes(emb, [phrase])[0]) if emb is not None else None
+    asked = votes(emb, [phrase])[0] if emb is not None else {}
+    deed = title_deed(words, asked) or event_deed(words, asked)
     out = Reading(deed)
     if deed is None:
         return out
+    # an event deed's lines are only read for another deed told instead ("the front desk at the rec centre knows
+    # me by name" is no event): a line telling one without a name is as often a wish ("putting off planning a party")
+    adding = deed != event_deed(words, asked)
     lines = {(ln.turn_id, ln.position): ln for ln in ev.all_user_lines()}
     for ln, vote in zip(own, votes(emb, [ln.text for ln in own]), strict=True):
         key = (ln.turn_id, ln.position)
         before = lines.get((ln.turn_id, ln.position - 1))
-        if tells(vote, deed) and names(ln):
+        if adding and tells(vote, deed) and names(ln):
             out.told.add(key)
-        elif tells(vote, deed) and before is not None and _REFERS.search(ln.text) and (named := names(before)):
+        elif adding and tells(vote, deed) and before is not None and _REFERS.search(ln.text) and (named := names(before)):
             out.told.add(key)
             runs = [r.group(0).strip(" ,.") for r in pattern.finditer(before.text)]
             out.referred[key] = max((r for r in runs if r.casefold() in named), key=len, default=max(named, key=len))

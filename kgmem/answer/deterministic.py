@@ -104,6 +104,10 @@ def _matches(phrases: list[str], ev: EvidenceSet, out: Computed, role: str | Non
             spec.activity = activity
         found.append(match_spec(spec, ev))
     out.unmatched = [p for p, m in zip(phrases, found) if m is None]
+    for k, m in enumerate(found):
+        if m is not None and any(o is not None and o.text == m.text and o.said_at == m.said_at and o.when == m.when
+                                 for o in found[:k]):
+            out.unmatched.append(phrases[k])  # two events are not one line on one day: this one was not found
     if out.unmatched:
         return None
     return [m for m in found if m is not None]
@@ -224,7 +228,7 @@ def compute_ordering(ev: EvidenceSet) -> Computed:
         out.answer = (f"{rel.capitalize()}: {second_person(first)} came first ({fm.when.date()}), then "
                       f"{second_person(second)} ({sm.when.date()}).")
         return out
-    if re.search(r"\b(last|later|latest|most recent(ly)?|second)\b", q, re.I) and not re.search(r"\bfirst\b", q, re.I):
+    if re.search(r"\b(last|later|latest|(?:most|more) recent(ly)?|second)\b", q, re.I) and not re.search(r"\bfirst\b", q, re.I):
         out.answer = f"{second_person(second)} ({sm.when.date()}), after {second_person(first)} ({fm.when.date()})"
         return out
     out.answer = f"{second_person(first)} ({fm.when.date()}), before {second_person(second)} ({sm.when.date()})"

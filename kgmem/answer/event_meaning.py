@@ -20,7 +20,7 @@ event-matching set); see /work/coord/notes/ev11.md for the figures.
 from __future__ import annotations
 
 from kgmem.answer.event_lift import similarity_and_lift
-from kgmem.answer.event_mentions import called_off, calling_off, came_true
+from kgmem.answer.event_mentions import arranges_only, called_off, calling_off, came_true
 from kgmem.answer.event_names import phrase_names, told_names
 from kgmem.answer.event_spec import EventMatch, EventSpec, line_roles
 from kgmem.answer.event_time import scheduled
@@ -85,7 +85,7 @@ def match_by_meaning(spec: EventSpec, ev: EvidenceSet, told: list[EventMatch] | 
     qd, offs = ev.result.plan.question_date, calling_off(spec.activity, ev)
     found = [c for c in candidates(spec.phrase, ev, frozenset(id(m.line) for m in told or [] if m.line is not None))
              if (qd is None or (c[2].said_at <= qd and c[2].when.date() <= qd.date()))
-             and not called_off(c[2], offs, ev)]
+             and not called_off(c[2], offs, ev) and not arranges_only(c[2], spec.activity)]
     ranked = [(s, ln) for s, ok, ln in found if ok]
     # lines close to the phrase (whether or not they may tell it) confirm that a scheduled day came true
     near = [ln for s, _, ln in found if s >= MEANING_MIN]

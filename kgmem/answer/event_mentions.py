@@ -31,7 +31,7 @@ from kgmem.answer.event_roles import departs, returns_home
 from kgmem.answer.event_spec import EventMatch, line_roles, one_per_turn
 from kgmem.answer.event_time import planned_day, scheduled
 from kgmem.answer.event_time import when as when_of
-from kgmem.answer.evidence import EvidenceSet, Line, negation_words, roles_of
+from kgmem.answer.evidence import EvidenceSet, Line, arrangement, negation_words, roles_of
 from kgmem.answer.match import contains_name, core_terms, coverage, expand, norm, terms
 from kgmem.models import Fact
 from kgmem.nlp import known_words
@@ -62,9 +62,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     relations = {norm(w) for w in RELATIONS} & core
     nouns = _nouns(activity, core)
     sims: dict[str, float] = ev.result.phrase_similarity(activity)
-    sent_sims = _sentence_similarity(activity, ev, sims) if deep else {}
-    by_turn = _facts_by_turn(ev)
-    out: list[EventMatch] = []
+    sent_sims, by_turn, out = _sentence_similarity(activity, ev, sims) if deep else {}, _facts_by_turn(ev), []
     followed = _planned_names(activity, core, ev)
     # the activity said in full only as a plan or something declined ("next month I'm going to
     # start a watercolour class"): a line naming part of it ("a pottery course") is another activity
@@ -86,8 +84,10 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
             pass
         elif id(line) in true_plans:
             pass  # a plan for a coming day that a later line says happened ("a week on Monday" … "home since Tuesday")
-        elif line.actuality != "actual" and not (line.actuality == "other" and names_subject(line.text, names, core)):
+        elif line.actuality != "actual" and not (line.actuality == "other" and names_subject(line.text, _doers(activity, ev), core, nouns)):
             continue  # someone else's doing counts only when the question names them ("Matteo left")
+        elif arranges_only(line, activity):
+            continue
         cov = coverage(core, have)
         if 0 < cov < 1.0 and ((nouns and not _shares_noun(nouns, have)) or not names_head(activity, line.text)):
             # sharing a modifier or the verb is not the same activity ("learning the *violin*" /
@@ -160,6 +160,26 @@ def _plans(core: set[str], names: list[str], followed: dict[str, float], lines: 
     told_unreal = any(coverage(core, have) >= 1.0 and ln.actuality in ("plan", "negated") and id(ln) not in true_plans
                       for ln, have in lines)
     return true_plans, told_unreal
+
+
+def _doers(activity: str, ev: EvidenceSet) -> list[str]:
+    """Who may do the activity besides the user: the names it carries, and for a phrase told with
+    he/she/they, the question's names ("… after we brought Moss home did *he* first go to the vet")."""
+    names = phrase_names(activity)
+    if re.match(r"^\W*(?:he|she|they)\b", activity, re.I):
+        names += [e for e in ev.result.plan.entities if e[:1].isupper()]
+    return names
+
+
+def arranges_only(line: Line, activity: str) -> bool:
+    """The line books the activity ("Booked onto a sourdough course for the 25th") and the question
+    asks for the activity, not for the signing up: the line tells an arrangement, not the event."""
+    asked = "signup" in roles_of(activity) or re.search(r"\b(?:book|reserv|regist|enrol|sign)", activity, re.I)
+    roles = line_roles(line)
+    # a line that also tells the activity under way ("signed up …; the first meetup was last
+    # Saturday") or dates itself in the past tells the event as well
+    return (not asked and "signup" in roles and not roles & {"start", "finish"} and not line.dated_by_text
+            and arrangement(line.text) == "booking")
 
 
 def _facts_by_turn(ev: EvidenceSet) -> dict[str, list[Fact]]:

@@ -22,10 +22,12 @@ _SUBJECT = re.compile(r"^\W*(?:my|our)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+?)\s+(?:jus
                       r"went|got|flew|came|started|finished|left|moved|arrived)\b|^\W*([A-Z][a-z]+)\b", re.I)
 
 
-def names_subject(text: str, names: list[str], core: set[str]) -> bool:
+def names_subject(text: str, names: list[str], core: set[str], nouns: set[str] | None = None) -> bool:
     """Someone else's line counts when the question names its subject ("my parents went home",
     "Matteo left"); a name further on is where they went, not who ("my friend Mikael just got back
-    from Oslo" is no mention of "my trip to Oslo")."""
+    from Oslo" is no mention of "my trip to Oslo"), and the activity's verb in the opening words is
+    what they did, not who did it ("My daughter ran the Bath half" is no mention of "run the Bath
+    half": ``nouns``, the activity's nouns by the tagger, name the doer when given)."""
     lead4 = " ".join(re.findall(r"[\w'-]+", text)[:4])
     if names and any(contains_name(n, lead4) for n in names):
         return True  # the named one is who the line is about ("Matteo left …"), not a place they went
@@ -33,7 +35,7 @@ def names_subject(text: str, names: list[str], core: set[str]) -> bool:
     if m and m.group(1) and terms(m.group(1)) & core:
         return True
     lead = terms(" ".join(re.findall(r"[\w'-]+", text)[:3]))  # "Mum and Dad went home" for "my parents"
-    return bool((lead | expand(lead)) & core)
+    return bool((lead | expand(lead)) & (nouns or core))
 
 
 def names_head(activity: str, text: str) -> bool:

@@ -32,8 +32,10 @@ from kgmem.answer.event_time import past_marked
 from kgmem.answer.evidence import DISTINCT_ROLES, roles_of
 from kgmem.lexicon import calendar
 
-#: being released from a treatment or a duty ends it ("the physio signed me off", "being signed off")
-_SIGNED_OFF = re.compile(r"\bsign(?:ed|ing|s)?\s+(?:me\s+|us\s+|him\s+|her\s+)?off\b", re.I)
+#: being released from a treatment ends it ("the physio signed me off", "being signed off"); being
+#: signed off a duty ("signed me off work", "signed off sick") begins the time away from it
+_SIGNED_OFF = re.compile(r"\bsign(?:ed|ing|s)?\s+(?:me\s+|us\s+|him\s+|her\s+)?off\b(?P<duty>\s+(?:work|sick|school|college|"
+                         r"uni|duty|duties|from\s+\w+))?", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -91,8 +93,11 @@ def structural_roles(text: str) -> set[str]:
         found.add("finish")  # "my first flat white in weeks": the break is over
     elif p["start"].search(text):
         found.add("start")
-    if p["finish"].search(text) or p["return"].search(text) or _SIGNED_OFF.search(text):
+    signed = _SIGNED_OFF.search(text)
+    if p["finish"].search(text) or p["return"].search(text) or (signed and not signed.group("duty")):
         found.add("finish")
+    if signed and signed.group("duty"):
+        found.add("start")
     if departs(text):
         found.add("start")
     return found

@@ -80,7 +80,8 @@ def _scheduled(text: str, said_at: datetime) -> tuple[datetime, str] | None:
         return None
     span = spans[0]
     r = span.resolved
-    if r.kind not in _BARE_KINDS or re.search(r"\d{4}", r.text) or _past_tense(text, span.start_char):
+    start, end = _clause_around(text, span.start_char)
+    if r.kind not in _BARE_KINDS or re.search(r"\d{4}", r.text) or _past_tense(text[start:end], span.start_char - start):
         return None
     point = r.start
     step = {"weekday_rel": 7, "bare_weekday": 7, "day_ordinal": 0, "full_date": 0, "month_rel": 0}[r.kind]
@@ -92,6 +93,25 @@ def _scheduled(text: str, said_at: datetime) -> tuple[datetime, str] | None:
         else:
             point = point.replace(year=point.year + 1)
     return (point, r.granularity) if point.date() > said_at.date() else None
+
+
+#: where a sentence's clauses meet: a comma, semicolon or dash, or "and/but/so" before a new clause
+_CLAUSE_EDGE = re.compile(r"\s*[,;:]\s*|\s+[-–—]\s+|\s+(?:and|but|so)\s+(?=(?:I|we|he|she|they|now|then)\b)", re.I)
+
+
+def _clause_around(text: str, at: int) -> tuple[int, int]:
+    """The span of the clause of ``text`` holding position ``at``: "I moved my flight, I now fly
+    out on Sunday" — the day is the coming one whatever tense the clause before it has."""
+    start, end = 0, len(text)
+    for m in _CLAUSE_EDGE.finditer(text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    if len(re.findall(r"[A-Za-z']+", text[start:end])) < 4:
+        return 0, len(text)  # "Thursday, we drove up …": a time alone is no clause of its own
+    return start, end
 
 
 def planned_day(line: Line) -> tuple[datetime, str] | None:

@@ -143,7 +143,9 @@ def span_activity(q: str) -> str | None:
     """The activity of a start-to-end question ("how long did my pottery course take", "how many
     weeks was I in a cast"), else ``None``."""
     q = unhedge(q)
-    if re.search(r"\b(ago|since|between|btwn|back|separat\w*|apart)\b", q, re.I) or (
+    # "back" is "ago" only as a time word: "with my back" / "the back garden" name a thing
+    told = re.sub(r"\b(?:my|your|his|her|our|their|the|a|bad|lower|upper)\s+back\b", " ", q, flags=re.I)
+    if re.search(r"\b(ago|since|between|btwn|back|separat\w*|apart)\b", told, re.I) or (
             re.search(r"\bafter\b", q, re.I) and not re.search(r"\btake\b.*\bafter\b", q, re.I)) or \
             _SINCE_PERFECT.search(q) or _AFTER_RE.search(q) or _FRONTED_RE.search(q):
         return None

@@ -25,6 +25,15 @@ def test_the_asked_title_deed_comes_from_the_registry_cues() -> None:
     assert deeds.title_deed({"i", "have", "visit", "city"}, {"visited": 0.3}) is None
 
 
+def test_an_event_deed_needs_its_cue_and_the_vote() -> None:
+    assert deeds.event_deed({"i", "have", "attend", "event"}, {"attended": 0.3}) == "attended"
+    assert deeds.event_deed({"i", "have", "be", "to", "gig"}, {"attended": 0.3}) is None  # no cue of attended
+    assert deeds.event_deed({"i", "have", "attend", "event"}, {"visited": 0.3, "attended": 0.1}) is None
+    # a line near another of the user's facts is no event attended ("the front desk at the gym knows my name")
+    assert deeds.tells_other({"job_title": 0.11, "attended": 0.04}, "attended") == "job_title"
+    assert deeds.tells_other({"hobby": 0.21, "attended": 0.10}, "attended") is None  # "queued for a pottery workshop"
+
+
 def test_a_line_tells_the_deed_its_neighbours_vote_for() -> None:
     assert deeds.tells({"read_book": 0.2, "watched": 0.1, "none": 0.3}, "read_book")
     assert not deeds.tells({"read_book": 0.03}, "read_book")  # under the floor: tells nothing

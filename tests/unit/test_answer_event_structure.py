@@ -29,6 +29,9 @@ from kgmem.answer.event_time import _scheduled
     ("home from the festival since Sunday", {"finish"}),
     ("my back hurts from the drive", set()),
     ("heading off to Crete on Friday", {"start"}),
+    ("the physio signed me off today, no more sessions", {"finish"}),  # released from a treatment
+    ("the doctor signed me off work for two weeks", {"start"}),  # released from a duty: time away begins
+    ("got signed off sick on Tuesday with the flu", {"start"}),
 ])
 def test_roles_by_construction(text: str, roles: set[str]) -> None:
     assert event_roles(text) & {"start", "finish"} == roles
@@ -54,7 +57,10 @@ def test_structure_lists_name_no_single_case_idiom() -> None:
     ("the recital is on the 9th and I am so nervous", datetime(2024, 3, 20, 9), "2024-04-09"),
     ("Drove up to the lakes on Thursday, lovely views", datetime(2024, 3, 4, 9), None),  # past: the resolver's date stands
     ("we got home on Thursday", datetime(2024, 3, 4, 9), None),
-    ("booked the cottage, driving up on Thursday", datetime(2024, 3, 4, 9), None),  # a past form: as told
+    # the tense is the day's own clause's: a past form before it tells something else (ev19)
+    ("booked the cottage, driving up on Thursday", datetime(2024, 3, 4, 9), "2024-03-07"),
+    ("I switched my train, I now travel on Thursday instead of Friday", datetime(2024, 3, 4, 9), "2024-03-07"),
+    ("Thursday, we drove up to the lakes", datetime(2024, 3, 4, 9), None),  # a time alone is no clause
     ("since Thursday I have been ill", datetime(2024, 3, 4, 9), None),
 ])
 def test_a_bare_weekday_in_a_non_past_sentence_is_the_coming_one(text: str, said: datetime, want: str | None) -> None:

@@ -40,6 +40,10 @@ def test_someone_elses_line_counts_only_when_the_name_is_its_subject() -> None:
     from kgmem.answer.event_names import names_subject
     assert names_subject("Tariq flew back to Lagos on Sunday.", ["Tariq"], {"tariq"})
     assert not names_subject("(Aside: my neighbour Ines just got back from Tallinn.)", ["Tallinn"], {"tallinn", "trip"})
+    # the activity's verb opening the line is what the other person did, not who did it
+    assert not names_subject("My nephew swam the Windermere mile in July!", [], {"swim", "windermere", "mile"},
+                             {"windermere", "mile"})
+    assert names_subject("Mum and Dad went home on Friday.", [], {"parent"}, {"parent"})
 
 
 def test_a_word_the_user_wrote_only_inside_a_longer_name_names_nothing() -> None:

@@ -131,3 +131,10 @@ def test_a_frame_from_today_and_an_event_told_as_its_day(q: str, events: list[st
 def test_a_hyphen_inside_a_word_does_not_end_the_span() -> None:
     _, _, span = _plan("How many days were we away at the bird-watching camp?")
     assert span == ["away at the bird-watching camp"]
+
+
+def test_back_the_body_part_is_no_ago() -> None:
+    from kgmem.retrieval.event_phrases import span_activity
+    assert span_activity("How long was I laid up with my bad back?") == "laid up with my bad back"
+    assert span_activity("how many weeks was the back garden dug up") is not None
+    assert span_activity("how long back did I start the course?") is None
