@@ -137,8 +137,11 @@ _PAST = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|went|got|bought|made|took|ca
 
 #: a no that only refers back to the clause before it: the user left out of someone else's doing
 #: ("Pablo went to our reunion, I didn't make it", "Sam and the kids went, but I couldn't go")
-_NOT_THERE = re.compile(r"^\W*(?:(?:but|and|so)\s+)?(?:I|we)\b[^,.;!?]{0,30}?(?:\b(?:it|there|that|them|along|too|either)|"
-                        r"\b(?:go|come|attend|join(?:\s+(?:in|them|him|her))?))\s*(?:[,.;!?]|$|\b(?:because|as|since|cos|coz)\b)", re.I)
+#: the no names the user's part in the doing (make it, be there, go, come, attend, join), not any "it":
+#: "Jazz is great, I never get tired of it" is a taste, not a no to someone else's doing (lead s19)
+_NOT_THERE = re.compile(r"^\W*(?:(?:but|and|so)\s+)?(?:I|we)\b[^,.;!?]{0,30}?\b(?:make\s+it|(?:be|was|were)(?:n't|\s+not)?\s+there|"
+                        r"go|come|attend|join(?:\s+(?:in|them|him|her))?)(?:\s+(?:along|too|either|there))?"
+                        r"\s*(?:[,.;!?]|$|\b(?:because|as|since|cos|coz)\b)", re.I)
 
 
 def left_out(clause: str, before: str) -> bool:

@@ -24,3 +24,12 @@ def test_the_users_own_doing_with_a_no_about_something_else_is_still_cut() -> No
     assert not left_out("I didn't make it to yoga", "I went to the gym on Monday")
     assert not left_out("I didn't make it", "I went to the gym on Monday")  # the user's own doing before it
     assert left_out("I didn't make it", "Pablo went to the reunion on Saturday")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Spicy food all the way, I can't live without it.",
+    "Swimming clears my head, I wouldn't trade it.",
+])
+def test_a_taste_with_a_pronoun_is_no_left_out_doing(sentence: str) -> None:
+    # the no must name the user's part in a doing (make it, be there, go, join), not any "it"/"them"
+    assert actuality(sentence) != "negated"
