@@ -160,15 +160,43 @@ def _got_it(t: Token) -> bool:
     return any(n.pos_ in _VERBS and n.lemma_.lower() in _GOT for n in near)
 
 
+#: what a person other than the user may hold or do in a line of the user's: their workplace, home, gym, car,
+#: phone, commute, and the deeds told of them ("Priya started a new job at Deloitte", "my neighbour bought a Tesla")
+_OTHERS_SLOTS = HELD | _PLACES_HELD | frozenset({"commute", "bought", "spent", "visited", "attended", "read_book",
+                                                 "watched"})
+#: the user as an object or a second agent of the verb ("Priya got me a job at Deloitte", "my sister and I")
+_USER_OBJECTS = frozenset({"me", "us", "i", "we"})
+
+
+def _another_person(subj: Token) -> bool:
+    """``subj`` names a person other than the user: he/she, a name, or a people noun ("my sister", "the lads")."""
+    if subj.lower_ in ("he", "she"):
+        return True
+    ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
+    if ent is not None:
+        return ent.label_ == "PERSON"
+    # a name NER left unlabelled ("Priya started…"); a labelled organisation or place is no person
+    return subj.pos_ == "PROPN" or subj.pos_ == "NOUN" and people.people_noun(subj.lemma_.lower())
+
+
 def someone_elses(f: CandidateFact, doc: Doc | None) -> bool:
-    """``f``'s value hangs on a verb whose subject is a person the user names by a service or an
-    occupation ("My dentist works at Bright Smile": the dentist's workplace, not the user's)."""
-    if doc is None or f.predicate not in _PLACES_HELD or f.subject != "user":
+    """``f``'s value hangs on a verb whose subject is another person: a person the user names by a service
+    or an occupation ("My dentist works at Bright Smile"), by name, by kin or by a pronoun ("Priya started a
+    new job at Deloitte", "my boss just started a new role at Accenture": their post, not the user's). Not
+    when the user is in the clause too ("Priya got me a job at Deloitte", "my sister and I moved to Leeds")
+    or the value places the subject ("my manager at Accenture keeps booking calls": the user's manager)."""
+    if doc is None or f.predicate not in _OTHERS_SLOTS or f.subject != "user":
         return False
     tok = _value_span_root(f, doc)
     verb = _verb_of(tok) if tok is not None else None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
-    if subj is None or subj.pos_ != "NOUN" or tok is None or any(a.i == subj.i for a in (tok, *tok.ancestors)):
+    if verb is None or subj is None or tok is None or any(a.i == subj.i for a in (tok, *tok.ancestors)):
         return False  # "my manager at Accenture keeps booking calls": the value places the subject, the user's manager
+    if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subj = verb.head  # "a video about people who live on boats in Amsterdam": the people live there
+    if any(c.lower_ in _USER_OBJECTS for c in (*verb.children, *subj.children) if c.dep_ in ("dobj", "dative", "conj", "nsubj")):
+        return False
     lemma = subj.lemma_.lower()
-    return lemma in people.words("services") or job_noun(lemma)
+    if subj.pos_ == "NOUN" and f.predicate in _PLACES_HELD and (lemma in people.words("services") or job_noun(lemma)):
+        return True
+    return _another_person(subj)

@@ -1,0 +1,106 @@
+"""Session 20 (ck20): whose a deed is and whether it is done, decided from the parse and the line's time.
+
+- a value that hangs on a verb whose subject is another person is that person's, not the user's
+  (ended.someone_elses): a name ("Priya started a new job at Deloitte"), kin or a people noun ("my boss",
+  "the lads at work"), a pronoun, or the people a relative clause is about ("a video about people who live on
+  boats in Amsterdam"); the user in the clause too ("Priya got me…", "Sam and I…") keeps it the user's;
+- a value a hedge qualifies is a guess (checks.hedged, the hedges of discourse.json): "getting a new one,
+  probably the Pixel 8" holds no phone and buys nothing; a hedge on a deed told as done estimates it ("I
+  spent probably $300 on the sofa" still spent);
+- a past habit ("used to … every Saturday") and a present ("I now go in on Friday") tell no dated deed
+  (impersonal.event_from_doc); a day named as a recurrence ("every Saturday") dates nothing
+  (checks.RECURRING, read by sentences.user_sentences);
+- a visit, outing, book or show dated after the day it was said is a plan (checks.planned): "Next month our
+  book club is reading Piranesi" reads nothing yet.
+
+Sentences are invented for this file from general English (other people, plans, habits, guesses) beside
+rev19's items. Twelve of the negative cases failed on main 05c41b6 (probed before the change); the rest and the positive cases guard
+what the change must not do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import pytest
+
+from kgmem.extraction.zero import RuleExtractor
+
+UserFacts = Callable[[str], set[tuple[str, str]]]
+SAID = datetime(2025, 6, 18)  # a Wednesday
+
+
+def _dated(extractor: RuleExtractor, text: str) -> list[tuple[str, str, datetime | None]]:
+    res = extractor.extract([("user", text)], SAID)
+    return [(f.predicate, f.value.casefold(), f.valid_from) for f in res.facts if f.subject == "user"]
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Priya started a new job at Deloitte.", ("works_at", "deloitte")),
+    ("My boss just started a new role at Accenture.", ("works_at", "accenture")),
+    ("Marcus got a job at Spotify last month.", ("works_at", "spotify")),
+    ("She moved to Lisbon in March.", ("lives_in", "lisbon")),
+    ("The lads at work all go in by bike.", ("commute", "by bike")),
+    ("Watched a video about people who live on boats in Amsterdam.", ("visited", "amsterdam")),
+])
+def test_another_persons_deed_is_not_the_users(user_facts: UserFacts, text: str, wrong: tuple[str, str]) -> None:
+    assert wrong not in user_facts(text)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Sam and I moved to Leeds last month.", ("lives_in", "leeds")),
+    ("I started a new job at Deloitte last week.", ("works_at", "deloitte")),
+    ("I visited the Louvre two weeks ago.", ("visited", "louvre")),
+])
+def test_the_users_own_deed_stays(user_facts: UserFacts, text: str, fact: tuple[str, str]) -> None:
+    assert fact in user_facts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dropped my phone, so I'm getting a new one, probably the Pixel 8.",
+    "I'm probably getting the Pixel 8.",
+    "Thinking I'll switch phones soon, most likely the Galaxy S24.",
+])
+def test_a_guess_is_no_fact(user_facts: UserFacts, text: str) -> None:
+    got = user_facts(text)
+    assert not {f for f in got if f[0] in ("phone", "bought")}, got
+
+
+def test_a_hedge_on_a_done_deed_estimates_it(user_facts: UserFacts) -> None:
+    assert ("spent", "300") in user_facts("I spent probably $300 on the new sofa last week.")
+
+
+@pytest.mark.parametrize("text", [
+    "I used to run the park 5k every Saturday back in uni.",
+    "I changed my dentist appointment, I now go in on Friday.",
+    "We meet at the climbing wall every Thursday.",
+])
+def test_a_habit_or_a_present_is_no_dated_event(extractor: RuleExtractor, text: str) -> None:
+    assert not [f for f in _dated(extractor, text) if f[0] == "event"]
+
+
+def test_a_recurrence_dates_nothing(extractor: RuleExtractor) -> None:
+    got = _dated(extractor, "We used to go hiking every Sunday when I lived in Colorado.")
+    assert all(d is None or d.date() == SAID.date() for _, _, d in got), got
+
+
+@pytest.mark.parametrize(("text", "fact", "day"), [
+    ("I put down a deposit on the flat on Monday.", "event", datetime(2025, 6, 16)),
+    ("I watched Dune last night.", "watched", datetime(2025, 6, 17)),
+    ("I visited the Louvre two weeks ago.", "visited", datetime(2025, 6, 4)),
+])
+def test_a_past_deed_keeps_its_day(extractor: RuleExtractor, text: str, fact: str, day: datetime) -> None:
+    assert any(p == fact and d == day for p, _, d in _dated(extractor, text)), _dated(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Next month our book club is reading Piranesi.",
+    "We're reading Circe next month in my book club.",
+])
+def test_a_deed_dated_ahead_is_a_plan(extractor: RuleExtractor, text: str) -> None:
+    assert not [f for f in _dated(extractor, text) if f[0] == "read_book"]
+
+
+def test_a_book_under_way_is_read(user_facts: UserFacts) -> None:
+    assert ("read_book", "piranesi") in user_facts("I'm reading Piranesi at the moment.")
