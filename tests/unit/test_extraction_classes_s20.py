@@ -10,11 +10,14 @@
 - a past habit ("used to … every Saturday") and a present ("I now go in on Friday") tell no dated deed
   (impersonal.event_from_doc); a day named as a recurrence ("every Saturday") dates nothing
   (checks.RECURRING, read by sentences.user_sentences);
-- a visit, outing, book or show dated after the day it was said is a plan (checks.planned): "Next month our
+- a deed is dated by the time phrase of its own clause when the line says two (own_time): "Money's tight this
+  month and yet yesterday I paid $260 for a guitar amp" is yesterday's purchase;
+- an outing, a book or a show dated after the day it was said is a plan (checks.planned; a trip told ahead keeps
+  its day): "Next month our
   book club is reading Piranesi" reads nothing yet.
 
 Sentences are invented for this file from general English (other people, plans, habits, guesses) beside
-rev19's items. Twelve of the negative cases failed on main 05c41b6 (probed before the change); the rest and the positive cases guard
+rev19's items. Thirteen cases failed on main 05c41b6 (probed before the change); the rest and the positive cases guard
 what the change must not do.
 """
 
@@ -104,3 +107,22 @@ def test_a_deed_dated_ahead_is_a_plan(extractor: RuleExtractor, text: str) -> No
 
 def test_a_book_under_way_is_read(user_facts: UserFacts) -> None:
     assert ("read_book", "piranesi") in user_facts("I'm reading Piranesi at the moment.")
+
+
+@pytest.mark.parametrize(("text", "fact", "day"), [
+    ("Rent's brutal this month, but on Saturday I finally bought a road bike for $780.", "bought", datetime(2025, 6, 14)),
+    ("Work has been hectic this week and yet two days ago I paid $45 for a cast-iron skillet.", "spent",
+     datetime(2025, 6, 16)),
+])
+def test_a_deed_is_dated_by_its_own_clause(extractor: RuleExtractor, text: str, fact: str, day: datetime) -> None:
+    got = _dated(extractor, text)
+    assert any(p == fact and d == day for p, _, d in got), got
+
+
+def test_a_trip_told_ahead_keeps_its_day(extractor: RuleExtractor) -> None:
+    got = _dated(extractor, "Asked my neighbour to water the plants from July 3, that's when I'm flying to Cork.")
+    assert ("visited", "cork", datetime(2025, 7, 3)) in got, got
+
+
+def test_a_noun_tagged_as_a_name_is_no_person(user_facts: UserFacts) -> None:
+    assert ("spent", "260") in user_facts("There was a sale at IKEA, so a guitar amp came home with me for $260.")

@@ -248,9 +248,10 @@ def hedged(value: str, text: str, doc: Doc | None = None) -> bool:
         c.dep_ == "advmod" and c.lower_ in hedges() for c in verb.children)
 
 
-#: deeds a line may name before their day: a visit, an outing, a book or a show dated after the day it was said is
-#: a plan ("Next month our book club is reading Piranesi", "we're seeing Hamlet on Friday"), not a deed done
-PLANNABLE = frozenset({"visited", "attended", "watched", "read_book", "event"})
+#: deeds a line may name before their day: an outing, a book or a show dated after the day it was said is a plan
+#: ("Next month our book club is reading Piranesi", "we're seeing Hamlet on Friday"), not a deed done; a trip told
+#: ahead ("that's when I'm flying to Cork") keeps its day as a visit to come (the answer side reads the date)
+PLANNABLE = frozenset({"attended", "watched", "read_book", "event"})
 
 
 def planned(f: CandidateFact, said: datetime) -> bool:

@@ -175,8 +175,11 @@ def _another_person(subj: Token) -> bool:
     ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
     if ent is not None:
         return ent.label_ == "PERSON"
-    # a name NER left unlabelled ("Priya started…"); a labelled organisation or place is no person
-    return subj.pos_ == "PROPN" or subj.pos_ == "NOUN" and people.people_noun(subj.lemma_.lower())
+    # a name NER left unlabelled ("Priya started…": capitalised, no determiner); a labelled organisation or place
+    # is no person, nor a noun the tagger took for a name ("a guitar amp came home with me")
+    if subj.pos_ == "PROPN":
+        return subj.text[:1].isupper() and not any(c.dep_ == "det" for c in subj.children)
+    return subj.pos_ == "NOUN" and people.people_noun(subj.lemma_.lower())
 
 
 def someone_elses(f: CandidateFact, doc: Doc | None) -> bool:
@@ -194,8 +197,9 @@ def someone_elses(f: CandidateFact, doc: Doc | None) -> bool:
         return False  # "my manager at Accenture keeps booking calls": the value places the subject, the user's manager
     if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
         subj = verb.head  # "a video about people who live on boats in Amsterdam": the people live there
-    if any(c.lower_ in _USER_OBJECTS for c in (*verb.children, *subj.children) if c.dep_ in ("dobj", "dative", "conj", "nsubj")):
-        return False
+    near = [*verb.children, *subj.children, *(g for c in verb.children if c.dep_ == "prep" for g in c.children)]
+    if any(c.lower_ in _USER_OBJECTS for c in near if c.dep_ in ("dobj", "dative", "conj", "nsubj", "pobj")):
+        return False  # "Priya got me a job", "Sam and I moved", "Dana came with us to Lisbon"
     lemma = subj.lemma_.lower()
     if subj.pos_ == "NOUN" and f.predicate in _PLACES_HELD and (lemma in people.words("services") or job_noun(lemma)):
         return True
