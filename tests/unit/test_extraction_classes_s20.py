@@ -3,7 +3,7 @@
 - a value that hangs on a verb whose subject is another person is that person's, not the user's
   (ended.someone_elses): a name ("Priya started a new job at Deloitte"), kin or a people noun ("my boss",
   "the lads at work"), a pronoun, or the people a relative clause is about ("a video about people who live on
-  boats in Amsterdam"); the user in the clause too ("Priya got me…", "Sam and I…") keeps it the user's;
+  boats in Amsterdam"), or a thing another owns ("his salary went to $52,900", oe20's probe); the user in the clause too ("Priya got me…", "Sam and I…") keeps it the user's;
 - a value a hedge qualifies is a guess (checks.hedged, the hedges of discourse.json): "getting a new one,
   probably the Pixel 8" holds no phone and buys nothing; a hedge on a deed told as done estimates it ("I
   spent probably $300 on the sofa" still spent);
@@ -46,6 +46,8 @@ def _dated(extractor: RuleExtractor, text: str) -> list[tuple[str, str, datetime
     ("She moved to Lisbon in March.", ("lives_in", "lisbon")),
     ("The lads at work all go in by bike.", ("commute", "by bike")),
     ("Watched a video about people who live on boats in Amsterdam.", ("visited", "amsterdam")),
+    ("Tomasz told me his salary went to $52,900, up from $47,200 like mine.", ("salary", "52,900")),
+    ("My brother's rent just went up to $1,900 a month.", ("rent", "1900")),
 ])
 def test_another_persons_deed_is_not_the_users(user_facts: UserFacts, text: str, wrong: tuple[str, str]) -> None:
     assert wrong not in user_facts(text)
@@ -55,6 +57,8 @@ def test_another_persons_deed_is_not_the_users(user_facts: UserFacts, text: str,
     ("Sam and I moved to Leeds last month.", ("lives_in", "leeds")),
     ("I started a new job at Deloitte last week.", ("works_at", "deloitte")),
     ("I visited the Louvre two weeks ago.", ("visited", "louvre")),
+    ("My salary went up to $65,000.", ("salary", "65,000")),
+    ("My rent is $1,450 a month.", ("rent", "1450")),
 ])
 def test_the_users_own_deed_stays(user_facts: UserFacts, text: str, fact: tuple[str, str]) -> None:
     assert fact in user_facts(text)

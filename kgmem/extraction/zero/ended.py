@@ -26,6 +26,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero.clauses import possessed_by_other
 from kgmem.extraction.zero.lexicon import job_noun
 from kgmem.lexicon import called_off, people
 from kgmem.temporal import periods
@@ -116,6 +117,8 @@ _POST_SLOTS = frozenset({"works_at", "job_title"})
 def _value_span_root(f: CandidateFact, doc: Doc) -> Token | None:
     at = doc.text.casefold().find(f.value.casefold())
     span = doc.char_span(at, at + len(f.value), alignment_mode="expand") if at >= 0 else None
+    if span is None and f.value.isdigit():  # an amount read without its commas ("1900" said "$1,900")
+        return next((t for t in doc if t.text.replace(",", "") == f.value), None)
     return span.root if span is not None and len(span) else None
 
 
@@ -163,7 +166,7 @@ def _got_it(t: Token) -> bool:
 #: what a person other than the user may hold or do in a line of the user's: their workplace, home, gym, car,
 #: phone, commute, and the deeds told of them ("Priya started a new job at Deloitte", "my neighbour bought a Tesla")
 _OTHERS_SLOTS = HELD | _PLACES_HELD | frozenset({"commute", "bought", "spent", "visited", "attended", "read_book",
-                                                 "watched"})
+                                                 "watched", "salary", "rent"})
 #: the user as an object or a second agent of the verb ("Priya got me a job at Deloitte", "my sister and I")
 _USER_OBJECTS = frozenset({"me", "us", "i", "we"})
 
@@ -185,7 +188,8 @@ def _another_person(subj: Token) -> bool:
 def someone_elses(f: CandidateFact, doc: Doc | None) -> bool:
     """``f``'s value hangs on a verb whose subject is another person: a person the user names by a service
     or an occupation ("My dentist works at Bright Smile"), by name, by kin or by a pronoun ("Priya started a
-    new job at Deloitte", "my boss just started a new role at Accenture": their post, not the user's). Not
+    new job at Deloitte", "my boss just started a new role at Accenture": their post, not the user's), or a thing
+    another person owns ("his salary went to $52,900", "my brother's rent went up to $1,900"). Not
     when the user is in the clause too ("Priya got me a job at Deloitte", "my sister and I moved to Leeds")
     or the value places the subject ("my manager at Accenture keeps booking calls": the user's manager)."""
     if doc is None or f.predicate not in _OTHERS_SLOTS or f.subject != "user":
@@ -200,6 +204,8 @@ def someone_elses(f: CandidateFact, doc: Doc | None) -> bool:
     near = [*verb.children, *subj.children, *(g for c in verb.children if c.dep_ == "prep" for g in c.children)]
     if any(c.lower_ in _USER_OBJECTS for c in near if c.dep_ in ("dobj", "dative", "conj", "nsubj", "pobj")):
         return False  # "Priya got me a job", "Sam and I moved", "Dana came with us to Lisbon"
+    if possessed_by_other(subj):
+        return True  # "his salary went to $52,900", "my brother's rent went up": theirs
     lemma = subj.lemma_.lower()
     if subj.pos_ == "NOUN" and f.predicate in _PLACES_HELD and (lemma in people.words("services") or job_noun(lemma)):
         return True
