@@ -178,10 +178,12 @@ def _another_person(subj: Token) -> bool:
     ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
     if ent is not None:
         return ent.label_ == "PERSON"
-    # a name NER left unlabelled ("Priya started…": capitalised, no determiner); a labelled organisation or place
-    # is no person, nor a noun the tagger took for a name ("a guitar amp came home with me")
+    # a name NER left unlabelled ("Priya started…": one capitalised word, no determiner or modifier); a labelled
+    # organisation or place is no person, nor a noun the tagger took for a name ("a guitar amp came home with me",
+    # "No more Chevy Bolt — drove the F-150 home")
     if subj.pos_ == "PROPN":
-        return subj.text[:1].isupper() and not any(c.dep_ == "det" for c in subj.children)
+        return subj.text[:1].isupper() and not any(
+            c.dep_ in ("det", "compound", "amod", "nummod", "poss") for c in subj.children)
     return subj.pos_ == "NOUN" and people.people_noun(subj.lemma_.lower())
 
 
