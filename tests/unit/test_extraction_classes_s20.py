@@ -12,6 +12,8 @@
   (checks.RECURRING, read by sentences.user_sentences);
 - a deed is dated by the time phrase of its own clause when the line says two (own_time): "Money's tight this
   month and yet yesterday I paid $260 for a guitar amp" is yesterday's purchase;
+- a time phrase that names what a purchase or a booking is for ("a table for Friday", "tickets for next Friday's
+  gig") dates that thing, not the deed (own_time.for_a_day); a stay "for Christmas" is during it;
 - an outing, a book or a show dated after the day it was said is a plan (checks.planned; a trip told ahead keeps
   its day): "Next month our
   book club is reading Piranesi" reads nothing yet.
@@ -130,3 +132,17 @@ def test_a_trip_told_ahead_keeps_its_day(extractor: RuleExtractor) -> None:
 
 def test_a_noun_tagged_as_a_name_is_no_person(user_facts: UserFacts) -> None:
     assert ("spent", "260") in user_facts("There was a sale at IKEA, so a guitar amp came home with me for $260.")
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Booked a table at Dishoom for Friday, finally.", "event"),
+    ("I bought tickets for next Friday's gig.", "bought"),
+    ("Reserved two seats for Saturday's matinee this morning.", "event"),
+])
+def test_a_time_a_purchase_is_for_is_not_its_day(extractor: RuleExtractor, text: str, fact: str) -> None:
+    got = [g for g in _dated(extractor, text) if g[0] == fact]
+    assert got and all(d is not None and d.date() == SAID.date() for _, _, d in got), got
+
+
+def test_a_stay_for_a_holiday_is_during_it(extractor: RuleExtractor) -> None:
+    assert ("visited", "tokyo", datetime(2024, 12, 25)) in _dated(extractor, "I was in Tokyo for Christmas.")

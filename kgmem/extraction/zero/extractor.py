@@ -40,7 +40,7 @@ from kgmem.extraction.zero.masking import framed_row, masked_text
 from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.open_facts import open_fact
-from kgmem.extraction.zero.own_time import own_time
+from kgmem.extraction.zero.own_time import for_a_day, own_time
 from kgmem.extraction.zero.persons import a_person
 from kgmem.extraction.zero.pet_names import someone_elses_pet
 from kgmem.extraction.zero.phrases import dedupe
@@ -338,7 +338,7 @@ class RuleExtractor:
                     found = trips_not_homes(found, w.sent.text, w.doc)
                     found += shared_medium(found, w.sent, date, w.doc)
                     found += inferred_facts(w.sent, date, found)
-                found = [own_time(f, w.sent, w.doc) for f in found]  # a deed dated by its own clause's time
+                found = [for_a_day(own_time(f, w.sent, w.doc), w.sent, w.doc, date) for f in found]  # the deed's own time
                 found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
                          and not fragment_of_another(f, found) and not undone(f, w.sent.text)
                          and not (f.subject == "user" and quoted_from_another(f.value, w.sent.text))

@@ -125,6 +125,7 @@ def event_from_doc(doc: Doc, sent: Sentence) -> str | None:
         if b is not None:
             cut = min(cut, b.start())
         text = rest[:cut].strip(" ,.;:!?-–—")
+        text = re.sub(r"\s+(?:for|on|at|in|by|until|since)$", "", text)  # cut at the time: "booked a table for"
         words = text.split()[:12]
         text = " ".join(words)
         if len(words) >= 2:

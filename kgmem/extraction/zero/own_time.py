@@ -7,10 +7,16 @@ verb the value hangs on, and the time phrases whose nearest verb is that one (of
 modifies the verb itself rather than a noun of its clause). Exactly one such phrase, not
 ahead of the day said, re-dates the fact; none (the time is the sentence's: "I went to Paris last week and
 bought a scarf") or several (undecided) keeps the sentence's time.
+
+A time phrase that names what an arrangement or a purchase is for ("booked a table at Dishoom for Friday", "bought
+tickets for next Friday's gig": the object of "for", or the owner of a noun) dates that thing, not the deed: the
+booking or the purchase was done on the day said (:func:`for_a_day`). A stay "for Christmas" is during it, so only
+deeds of getting (bought, spent, a dated event) are re-dated.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.facts import INTERVAL_PREDICATES
@@ -69,3 +75,27 @@ def own_time(f: CandidateFact, sent: Sentence, doc: Doc | None) -> CandidateFact
     when = own[0].resolved
     return f.model_copy(update={"time_text": when.text, "valid_from": when.point, "granularity": when.granularity,
                                 "valid_to": when.end if f.predicate in INTERVAL_PREDICATES else None})
+
+
+#: deeds done ahead of what they are for ("bought tickets for Friday"): a "for" time is the thing's day, not theirs
+_GETTING = frozenset({"bought", "spent", "event"})
+
+
+def _names_a_things_day(root: Token) -> bool:
+    """The time phrase (its root) is the object of "for" or the owner of a noun ("next Friday's gig")."""
+    if root.dep_ == "poss" and root.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "for"
+
+
+def for_a_day(f: CandidateFact, sent: Sentence, doc: Doc | None, said: datetime) -> CandidateFact:
+    """``f`` (bought, spent, an event) dated by a time phrase that names what it was for: dated the day said."""
+    if doc is None or f.subject != "user" or f.predicate not in _GETTING or f.time_text is None:
+        return f
+    span = next((t for t in sent.times if t.resolved.text == f.time_text), None)
+    root = _span_root(doc, span.start_char, span.end_char) if span is not None else None
+    if root is None or not _names_a_things_day(root):
+        return f
+    day = datetime(said.year, said.month, said.day)
+    return f.model_copy(update={"time_text": None, "valid_from": day, "granularity": "day",
+                                "valid_to": day if f.predicate in INTERVAL_PREDICATES else None})
