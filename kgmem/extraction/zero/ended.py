@@ -167,6 +167,8 @@ def _got_it(t: Token) -> bool:
 #: phone, commute, and the deeds told of them ("Priya started a new job at Deloitte", "my neighbour bought a Tesla")
 _OTHERS_SLOTS = HELD | _PLACES_HELD | frozenset({"commute", "bought", "spent", "visited", "attended", "read_book",
                                                  "watched", "salary", "rent"})
+#: amounts held (pay, rent): another person as the subject sets the user's ("my boss raised my salary")
+_AMOUNTS_HELD = frozenset({"salary", "rent"})
 #: the user as an object or a second agent of the verb ("Priya got me a job at Deloitte", "my sister and I")
 _USER_OBJECTS = frozenset({"me", "us", "i", "we"})
 
@@ -208,6 +210,8 @@ def someone_elses(f: CandidateFact, doc: Doc | None) -> bool:
         return False  # "Priya got me a job", "Sam and I moved", "Dana came with us to Lisbon"
     if possessed_by_other(subj):
         return True  # "his salary went to $52,900", "my brother's rent went up": theirs
+    if f.predicate in _AMOUNTS_HELD:
+        return False  # an amount is its owner's, whoever sets it: "Our landlord just raised the rent to £1,450"
     lemma = subj.lemma_.lower()
     if subj.pos_ == "NOUN" and f.predicate in _PLACES_HELD and (lemma in people.words("services") or job_noun(lemma)):
         return True
