@@ -147,3 +147,11 @@ def test_a_time_a_purchase_is_for_is_not_its_day(extractor: RuleExtractor, text:
 
 def test_a_stay_for_a_holiday_is_during_it(extractor: RuleExtractor) -> None:
     assert ("visited", "tokyo", datetime(2024, 12, 25)) in _dated(extractor, "I was in Tokyo for Christmas.")
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("I finally watched Severance, the whole season, in three days.", ("watched", "severance")),
+    ("The cleaner at the old office charged £14 an hour, which was a bargain.", ("spent", "14")),  # sentences_dev5
+])
+def test_a_done_deed_stays_whatever_the_time_or_the_payee(user_facts: UserFacts, text: str, fact: tuple[str, str]) -> None:
+    assert fact in user_facts(text)

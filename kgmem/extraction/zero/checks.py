@@ -254,7 +254,14 @@ def hedged(value: str, text: str, doc: Doc | None = None) -> bool:
 PLANNABLE = frozenset({"attended", "watched", "read_book", "event"})
 
 
-def planned(f: CandidateFact, said: datetime) -> bool:
-    """``f`` is a deed of the user's dated after the day it was said (``said``): a plan, not done."""
-    return f.subject == "user" and f.predicate in PLANNABLE and f.valid_from is not None \
-        and f.valid_from.date() > said.date()
+def planned(f: CandidateFact, said: datetime, doc: Doc | None = None) -> bool:
+    """``f`` is a deed of the user's dated after the day it was said (``said``) and not told as done: a plan. A
+    past verb tells it done whatever the time phrase ("I finally watched The Bear, all of it, in two days")."""
+    if f.subject != "user" or f.predicate not in PLANNABLE or f.valid_from is None or f.valid_from.date() <= said.date():
+        return False
+    at = doc.text.casefold().find(f.value.casefold()) if doc is not None else -1
+    span = doc.char_span(at, at + len(f.value), alignment_mode="expand") if doc is not None and at >= 0 else None
+    verb = next((a for a in (span.root, *span.root.ancestors) if a.pos_ in ("VERB", "AUX")), None) \
+        if span is not None and len(span) else None
+    return not (verb is not None and (verb.tag_ in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in verb.children)))

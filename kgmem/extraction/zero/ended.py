@@ -213,6 +213,9 @@ def someone_elses(f: CandidateFact, doc: Doc | None) -> bool:
     if f.predicate in _AMOUNTS_HELD:
         return False  # an amount is its owner's, whoever sets it: "Our landlord just raised the rent to £1,450"
     lemma = subj.lemma_.lower()
-    if subj.pos_ == "NOUN" and f.predicate in _PLACES_HELD and (lemma in people.words("services") or job_noun(lemma)):
+    trade = subj.pos_ == "NOUN" and (lemma in people.words("services") or job_noun(lemma))
+    if trade and f.predicate == "spent":
+        return False  # what a trade charges is the user's outlay: "The cleaner charged £14 an hour"
+    if trade and f.predicate in _PLACES_HELD:
         return True
     return _another_person(subj)

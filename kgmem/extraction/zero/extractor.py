@@ -342,7 +342,7 @@ class RuleExtractor:
                 found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
                          and not fragment_of_another(f, found) and not undone(f, w.sent.text)
                          and not (f.subject == "user" and quoted_from_another(f.value, w.sent.text))
-                         and not (f.subject == "user" and hedged(f.value, w.sent.text, w.doc)) and not planned(f, date)
+                         and not (f.subject == "user" and hedged(f.value, w.sent.text, w.doc)) and not planned(f, date, w.doc)
                          and not (f.predicate in _PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))
                          and _holds(f, w, found)]
                 found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
