@@ -62,6 +62,7 @@ def test_another_persons_deed_is_not_the_users(user_facts: UserFacts, text: str,
     ("My salary went up to $65,000.", ("salary", "65,000")),
     ("My rent is $1,450 a month.", ("rent", "1450")),
     ("My manager finally bumped my salary to $72,000.", ("salary", "72,000")),
+    ("Priya's birthday dinner at Dishoom last Friday was lovely, I went with Sam.", ("attended", "priya's birthday dinner")),
 ])
 def test_the_users_own_deed_stays(user_facts: UserFacts, text: str, fact: tuple[str, str]) -> None:
     assert fact in user_facts(text)

@@ -169,6 +169,8 @@ _OTHERS_SLOTS = HELD | _PLACES_HELD | frozenset({"commute", "bought", "spent", "
                                                  "watched", "salary", "rent"})
 #: amounts held (pay, rent): another person as the subject sets the user's ("my boss raised my salary")
 _AMOUNTS_HELD = frozenset({"salary", "rent"})
+#: what one holds (a post, a home, a car, pay, rent), not what one does
+_HELD_SLOTS = HELD | _PLACES_HELD | frozenset({"commute", "salary", "rent"})
 #: the user as an object or a second agent of the verb ("Priya got me a job at Deloitte", "my sister and I")
 _USER_OBJECTS = frozenset({"me", "us", "i", "we"})
 
@@ -209,7 +211,9 @@ def someone_elses(f: CandidateFact, doc: Doc | None) -> bool:
     if any(c.lower_ in _USER_OBJECTS for c in near if c.dep_ in ("dobj", "dative", "conj", "nsubj", "pobj")):
         return False  # "Priya got me a job", "Sam and I moved", "Dana came with us to Lisbon"
     if possessed_by_other(subj):
-        return True  # "his salary went to $52,900", "my brother's rent went up": theirs
+        # "his salary went to $52,900", "my brother's rent went up": theirs; a deed at another's occasion is still
+        # the user's ("Priya's birthday dinner at Dishoom was lovely": the user was there)
+        return f.predicate in _HELD_SLOTS
     if f.predicate in _AMOUNTS_HELD:
         return False  # an amount is its owner's, whoever sets it: "Our landlord just raised the rent to £1,450"
     lemma = subj.lemma_.lower()
