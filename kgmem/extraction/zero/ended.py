@@ -205,8 +205,11 @@ def someone_elses(f: CandidateFact, doc: Doc | None) -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
     if verb is None or subj is None or tok is None or any(a.i == subj.i for a in (tok, *tok.ancestors)):
         return False  # "my manager at Accenture keeps booking calls": the value places the subject, the user's manager
-    if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+    relative = subj.lower_ in ("who", "that") and verb.dep_ == "relcl"
+    if relative:
         subj = verb.head  # "a video about people who live on boats in Amsterdam": the people live there
+    elif f.predicate not in _HELD_SLOTS:
+        return False  # a deed told with another person as its subject may still be shared: only held slots are read
     near = [*verb.children, *subj.children, *(g for c in verb.children if c.dep_ == "prep" for g in c.children)]
     if any(c.lower_ in _USER_OBJECTS for c in near if c.dep_ in ("dobj", "dative", "conj", "nsubj", "pobj")):
         return False  # "Priya got me a job", "Sam and I moved", "Dana came with us to Lisbon"
