@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -35,8 +34,8 @@ import numpy as np
 
 from kgmem import predicates
 from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.bank_cache import bank_vectors
 from kgmem.nlp import load_nlp
-from kgmem.settings import default_machine_cache_dir
 
 #: neighbours that vote (10: few enough that a handful of close sentences of one deed outvote a crowd of
 #: loosely related ones; the extraction proposer uses 30 for clauses)
@@ -74,22 +73,7 @@ def _vectors(embed_name: str, embed: object) -> np.ndarray:
     otherwise embed ~1,900 sentences at its first count question)."""
     rows = bank()
     digest = hashlib.sha256((embed_name + "\n" + "\n".join(f"{p}\t{t}" for p, t in rows)).encode()).hexdigest()[:16]
-    path = default_machine_cache_dir() / "banks" / f"deeds-{digest}.npy"
-    try:
-        vecs = np.load(path)
-        if vecs.shape[0] == len(rows):
-            return np.asarray(vecs, dtype=np.float32)
-    except (OSError, ValueError):
-        pass
-    vecs = np.asarray(embed.embed([t for _, t in rows]), dtype=np.float32)  # type: ignore[attr-defined]
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
-        np.save(tmp, vecs)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache only costs the embedding time
-    return vecs
+    return bank_vectors(f"deeds-{digest}", [t for _, t in rows], embed.embed)  # type: ignore[attr-defined]
 
 
 _CACHE: dict[str, np.ndarray] = {}

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -26,8 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from kgmem import predicates
+from kgmem.bank_cache import bank_vectors
 from kgmem.embeddings import Embedder
-from kgmem.settings import default_machine_cache_dir
 
 NONE = "none"
 #: chosen by hand on development-family (synthetic-s dev) results; swept in eval/results/extraction_calibration.md
@@ -152,30 +151,13 @@ class ValueFirst:
 
 
 def _cached_vectors(embedder: Embedder, bank: Sequence[Exemplar]) -> np.ndarray:
-    """The bank's vectors, kept on disk under ``~/.cache/kgmem/banks`` keyed by the embedder's
-    model name and the bank's content hash: a fresh KGMEM_HOME (every benchmark run) would
-    otherwise embed the whole bank again at start-up. An embedder without a name is not cached."""
+    """The bank's vectors, kept on disk (``kgmem.bank_cache``) keyed by the embedder's model name and
+    the bank's content hash. An embedder without a name is not cached."""
     name = getattr(embedder, "name", None)
-    path = None
-    if isinstance(name, str) and name:
-        tag = hashlib.sha256(f"{name}\n{bank_digest(bank)}\n{len(bank)}".encode()).hexdigest()[:16]
-        path = default_machine_cache_dir() / "banks" / f"{tag}.npy"
-        try:
-            vectors = np.load(path)
-            if vectors.shape[0] == len(bank):
-                return np.asarray(vectors, dtype=np.float32)
-        except (OSError, ValueError):
-            pass
-    vectors = np.asarray(embedder.embed([e.text for e in bank]), dtype=np.float32)
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
-            np.save(tmp, vectors)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a read-only cache only costs the embedding time
-    return vectors
+    if not (isinstance(name, str) and name):
+        return np.asarray(embedder.embed([e.text for e in bank]), dtype=np.float32)
+    tag = hashlib.sha256(f"{name}\n{bank_digest(bank)}\n{len(bank)}".encode()).hexdigest()[:16]
+    return bank_vectors(tag, [e.text for e in bank], embedder.embed)
 
 
 #: the proposer designs ``Settings.extraction_proposer`` names: ``hand`` is the hand-written bank with
