@@ -22,7 +22,6 @@ aside when they tell another deed: an event told without a name is as often a wi
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from kgmem import predicates
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.bank_cache import bank_vectors
 from kgmem.nlp import load_nlp
+from kgmem.predicate_bank import NONE, bank_files, load_bank
 
 #: neighbours that vote (10: few enough that a handful of close sentences of one deed outvote a crowd of
 #: loosely related ones; the extraction proposer uses 30 for clauses)
@@ -44,7 +44,6 @@ K = 10
 FLOOR = 0.06
 #: another predicate's vote at which a line tells that one, when the asked one is under FLOOR
 OTHER = 0.08
-NONE = "none"
 #: the registry kinds whose deeds are read here: the item is a title the line names
 TITLE_KINDS = frozenset({"title"})
 #: ... and the kinds whose deeds are events: a line tells one without naming it ("the reunion on Friday")
@@ -54,18 +53,9 @@ EVENT_KINDS = frozenset({"event"})
 @lru_cache(maxsize=1)
 def bank() -> tuple[tuple[str, str], ...]:
     """(predicate, sentence) of every bank file: the predicate folder, its mined folder, deeds.jsonl."""
-    root = Path(str(resources.files("kgmem") / "resources"))
-    files = sorted(p for p in (root / "predicates").iterdir() if p.name.endswith(".jsonl"))
-    files += sorted(p for p in (root / "predicates" / "mined").iterdir() if p.name.endswith(".jsonl"))
-    files.append(root / "lexicon" / "deeds.jsonl")
-    out: list[tuple[str, str]] = []
-    for path in files:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                rec = json.loads(line)
-                if rec.get("kind", "example") != "description":
-                    out.append((rec["predicate"], rec["text"].strip()))
-    return tuple(out)
+    deeds = Path(str(resources.files("kgmem") / "resources" / "lexicon" / "deeds.jsonl"))
+    rows = load_bank([*bank_files(), *bank_files("mined"), deeds])
+    return tuple((e.predicate, e.text) for e in rows if e.kind != "description")
 
 
 def _vectors(embed_name: str, embed: object) -> np.ndarray:
