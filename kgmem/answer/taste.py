@@ -94,6 +94,10 @@ OUTDOES = ("beats", "beat", "trumps", "trump", "is better than", "are better tha
 #: the speaker as the judge of a comparison ("for me", "any day", "hands down")
 JUDGED = ("for me", "for us", "to me", "in my book", "in my opinion", "if you ask me", "any day", "every time",
           "any time", "anytime", "hands down", "by a mile", "by far")
+#: the speaker cannot / will never + understand / get / see + these: what others like leaves the speaker cold ("I'll
+#: never get the hype around cruises", "we don't see the point of escape rooms")
+UNMOVED_BY = ("the appeal of", "the point of", "the hype around", "the hype about", "the hype over", "the fuss about",
+              "the fuss over", "the fuss around", "the attraction of", "what people see in", "what anyone sees in")
 #: a thing + does not + these + me: it does not suit the speaker
 SUITS = ("suit", "agree with", "do it for", "appeal to", "work for")
 #: a thing + and I / my body + do not + these: the two are at odds ("coffee and I don't get along")
@@ -148,7 +152,7 @@ LEXICON: Final[dict[str, tuple[str, ...]]] = {
     "MADE_GLAD": MADE_GLAD, "MADE_SORRY": MADE_SORRY, "MY_PICK": MY_PICK, "MY_KIND": MY_KIND, "MY_APPROVAL": MY_APPROVAL,
     "HABITUAL": HABITUAL, "PICK_VERBS": PICK_VERBS, "OMIT_VERBS": OMIT_VERBS, "SUPERIOR": SUPERIOR, "OUTDOES": OUTDOES, "JUDGED": JUDGED,
     "LIMIT_VERBS": LIMIT_VERBS,
-    "SUITS": SUITS, "AT_ODDS": AT_ODDS, "UNSUITED": UNSUITED, "VERDICT_YES": VERDICT_YES, "VERDICT_NO": VERDICT_NO,
+    "SUITS": SUITS, "AT_ODDS": AT_ODDS, "UNMOVED_BY": UNMOVED_BY, "UNSUITED": UNSUITED, "VERDICT_YES": VERDICT_YES, "VERDICT_NO": VERDICT_NO,
     "VERDICT_YES_ALONE": VERDICT_YES_ALONE, "VERDICT_NO_ALONE": VERDICT_NO_ALONE, "VERDICT_DEGREE": VERDICT_DEGREE, "FRAME_WORDS": FRAME_WORDS,
     "NOT_REFUSED": NOT_REFUSED, "KEEP_AWAY": KEEP_AWAY, "KEPT_OUT": KEPT_OUT, "SENSED_GOOD": SENSED_GOOD,
     "SENSED_BAD": SENSED_BAD, "A_MUST": A_MUST, "A_NO_GO": A_NO_GO,
@@ -206,6 +210,8 @@ _FRAMES: Final[tuple[tuple[re.Pattern[str], str, bool], ...]] = tuple(
         (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:can\s*not|can't|cant|cannot|couldn't|could\s+not)\s+(?:{_forms(BEAR_VERBS)})\b",
          "after", False),
         (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:{_forms(AVERSION_VERBS)})\b", "after", False),
+        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*{_CANNOT}\s+(?:really\s+)?(?:understand|understood|get|got|see|saw)\s+(?:{_alt(UNMOVED_BY)})\b",
+         "after", False),
         (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?P<verb>{_forms(LIKE_VERBS)})\b", "after", True),
         (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:(?:{_alt(REPELLED)})\s+(?:of|to|by)|(?:fed\s+up|bored)\s+with)\b",
          "after", False),
