@@ -26,6 +26,8 @@ _HAS = r"(?:anything|something|everything|any|a)\s+(?:with|involving|featuring|a
 #: the offer of a thing, then "and" + the speaker's reaction (the speaker's own words: I / my / me / we / our)
 _SHAPE = re.compile(rf"^(?:(?P<present>{_PRESENT})\s+(?:(?:me|us)\s+)?|(?P<has>{_HAS})\s+)(?P<thing>.+?)\s+and\s+"
                     r"(?P<reaction>(?:i|i'm|im|i'll|i've|i'd|me|my|we|we're|we'll|our)\b.*)$", re.I)
+#: what every clause of the shape holds, searched first
+_REACTS = re.compile(r"\sand\s+(?:i|me|my|we|our)", re.I)
 #: where the offered thing ends: the words that place it before the speaker ("in front of me", "my way", "on")
 _PLACED = re.compile(r"\s+(?:in\s+front\s+of|before|at|to|near|under|past|my\s+way|our\s+way|on)(?:\s+(?:me|us))?\s*$"
                      r"|\s+(?:my|our)\s+way\s*$|\s+on\s*$", re.I)
@@ -47,6 +49,8 @@ def _bank() -> dict[str, list[str]]:
 def offered(clause: str) -> tuple[str, str] | None:
     """``(thing, reaction)`` for a clause that offers a thing and tells the speaker's reaction to it ("put jazz on and
     I'm a happy man" -> ("jazz", "I'm a happy man")), else ``None``."""
+    if not _REACTS.search(clause):
+        return None  # (the cheap test first: most clauses have no "and I …")
     m = _SHAPE.match(strip_openers(clause.replace("\u2019", "'").strip(" (\"")).rstrip(" .!)\""))
     if m is None:
         return None
