@@ -20,7 +20,7 @@ from kgmem.answer.pref_reading import (
     taste_of_it,
 )
 from kgmem.answer.pref_reasons import Reason, as_diet, asks, ended
-from kgmem.answer.taste import read_taste, without_degree
+from kgmem.answer.taste import read_taste, run_on_sentences, without_degree
 from kgmem.ids import entity_id
 
 _LIKE_PREDICATES = ("likes", "hobby", "favourite_food", "favourite_music", "favourite_drink", "diet",
@@ -69,17 +69,19 @@ def candidates(ev: EvidenceSet, everywhere: bool = False) -> list[Stated]:
     for line in (ln for ln in ev.all_user_lines() if everywhere or ln.turn_id in ranked):
         # "I'm a huge fan of heist movies, and dry British comedies crack me up": two likes
         # (the cheap reading first: a line's actuality is parsed only when it states a taste)
-        for part in PARTS.split(line.text):
+        # (a sentence that ended on a closer without its full stop is one of its own: "… running tbh Any tips …" asks
+        # only in its second)
+        for piece, part in ((pc, pt) for pc in run_on_sentences(line.text) for pt in PARTS.split(pc)):
             taste = read_taste(part) or taste_of_it(line.text, part)
             if taste is None and (told := offered(part)) is not None:
                 # "anything with bagpipes and I'm reaching for the earplugs": its polarity by the reaction's meaning, below
                 reacted.append((line, *told))
                 continue
             # (a negation the taste's own frame reads is no negated event: "I'll never say no to swimming")
-            if taste is None or (line.actuality == "request" and asks_in(line.text)) or not own_clause(part) or \
+            if taste is None or (line.actuality == "request" and asks_in(piece)) or not own_clause(part) or \
                     (taste[0] and line.actuality not in ("actual", "other") and
                      not (line.actuality == "negated" and frame_negation(part)) and
-                     not (line.actuality == "request" and not asks_in(line.text))):
+                     not (line.actuality == "request" and not asks_in(piece))):
                 continue
             stated.append((line, *taste))
     embedder = result.embedder

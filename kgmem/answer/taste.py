@@ -338,6 +338,11 @@ def _clean(value: str) -> str:
 _RUN_ON = re.compile(rf"\s+(?:{closer_alternation()})\s+(?=(?-i:[A-Z]))", re.I)
 
 
+def run_on_sentences(text: str) -> list[str]:
+    """A line's sentences where one ended on a closer without its full stop ("… outdoor running tbh Any tips on …")."""
+    return _RUN_ON.split(text)
+
+
 def _thing_after(tail: str) -> str:
     return _clean(_RUN_ON.split(_CUT.split(" " + tail, maxsplit=1)[0], maxsplit=1)[0])
 

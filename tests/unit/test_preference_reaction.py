@@ -97,3 +97,12 @@ def test_a_reaction_told_dislike_is_avoided_not_built_on(chat_memory) -> None:  
                     question_date=datetime(2024, 3, 1)).text
     assert "Motown" in text and "avoid accordion music" in text
     assert "enjoy accordion" not in text
+
+
+def test_a_taste_before_a_run_on_question_is_read(chat_memory) -> None:  # noqa: ANN001
+    # the taste's sentence ended on a closer without its full stop; the question after it is a sentence of its own
+    said = [(datetime(2024, 4, 2), "Can never get enough of canal walks tbh Any tips for cleaning white trainers?"),
+            (datetime(2024, 4, 9), "How long do I boil an egg for?")]
+    m = chat_memory("u_runon", said, "ro", None)
+    text = m.answer("u_runon", "free saturday and nothing planned, what should I do?", question_date=datetime(2024, 5, 1)).text
+    assert "enjoy canal walks" in text, text
