@@ -106,3 +106,17 @@ def test_a_taste_before_a_run_on_question_is_read(chat_memory) -> None:  # noqa:
     m = chat_memory("u_runon", said, "ro", None)
     text = m.answer("u_runon", "free saturday and nothing planned, what should I do?", question_date=datetime(2024, 5, 1)).text
     assert "enjoy canal walks" in text, text
+
+
+@pytest.mark.parametrize(("clause", "thing"), [
+    ("every trip we book somehow ends up involving a lighthouse", "lighthouse"),
+    ("all my Saturdays revolve around rugby these days", "rugby"),
+    ("every meal I cook seems to include chickpeas", "chickpeas"),
+])
+def test_a_habit_that_keeps_coming_back_to_a_thing_is_a_liking(clause: str, thing: str) -> None:
+    assert read_taste(clause) == (True, thing)
+
+
+@pytest.mark.parametrize("clause", ["each recipe includes garlic", "every meeting I have involves my boss"])
+def test_no_speakers_habit_or_a_person_is_no_liking(clause: str) -> None:
+    assert read_taste(clause) is None
