@@ -15,7 +15,7 @@ from importlib import resources
 
 import numpy as np
 
-from kgmem.answer.taste import without_degree, without_trailers
+from kgmem.answer.taste_things import without_degree, without_trailers
 from kgmem.lexicon.discourse import strip_openers
 from kgmem.lexicon.people import relation_words
 

@@ -20,7 +20,8 @@ from kgmem.answer.pref_reading import (
     taste_of_it,
 )
 from kgmem.answer.pref_reasons import Reason, as_diet, asks, ended
-from kgmem.answer.taste import read_taste, run_on_sentences, without_degree
+from kgmem.answer.taste import read_taste
+from kgmem.answer.taste_things import run_on_sentences, without_degree
 from kgmem.ids import entity_id
 
 _LIKE_PREDICATES = ("likes", "hobby", "favourite_food", "favourite_music", "favourite_drink", "diet",

@@ -30,7 +30,8 @@ from functools import lru_cache
 from typing import Final
 
 from kgmem.answer.taste_choice import chosen_thing
-from kgmem.lexicon.discourse import closer_alternation, strip_openers
+from kgmem.answer.taste_things import clean_thing, thing_after, thing_before
+from kgmem.lexicon.discourse import strip_openers
 
 #: verbs whose object is what the speaker likes
 LIKE_VERBS = ("love", "adore", "like", "enjoy", "prefer", "fancy", "dig", "relish", "cherish", "appreciate",
@@ -223,7 +224,7 @@ _FRAMES: Final[tuple[tuple[re.Pattern[str], str, bool], ...]] = tuple(
         (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:{_alt(HABITUAL)})\s+(?:{_forms(PICK_VERBS)})\b", "after", True),
         (rf"(?:'d|\bwould){_RATHER}\s+(?:{_alt(OMIT_VERBS)})\b", "after", False),
         (rf"(?:'d|\bwould){_RATHER}\b", "choice", True),
-        # "I'd take a quiet pub over a club": a pick between two, the thing before the other side (``_CUT``: over, than)
+        # "I'd take a quiet pub over a club": a pick between two, the thing before the other side (:mod:`kgmem.answer.taste_things`: over, than)
         # (the speaker's own pick: "Tom would take the aisle over the window" is Tom's)
         (r"(?:(?<![\w'])(?:i|we)(?:'d|\s+would)|(?<![\w'])id)(?:\s+(?:always|happily|gladly))?\s+(?:take|pick|choose)\b"
          r"(?=.*\s(?:over|than|instead\s+of)\s)", "after", True),
@@ -314,54 +315,6 @@ _ANCHOR_RX: Final[tuple[re.Pattern[str] | None, ...]] = tuple(
 _NEGATED = re.compile(rf"(?<![\w']){_NEG}\b|n't\b", re.I)
 _BE_BEFORE = re.compile(r"(?:'m|'re|\b(?:am|are|is|was|were|be|been|being))\s*$", re.I)
 _WISH = re.compile(r"(?:'d|\bwould)\s*$", re.I)
-_PRONOUNS = frozenset({"it", "that", "this", "them", "they", "those", "these", "everything", "anything", "one",
-                       "which", "what", "you", "him", "her", "so", "there", "here"})
-#: a comparison's degree: "more", "far better", "a lot less" (one copy: the frame's cut and a value's tail)
-_DEGREE = r"(?:(?:much|far|way|even|a\s+lot|a\s+bit|little)\s+)?(?:more|less|better|worse)"
-# where the thing named after a frame ends: a clause break or a comparison's other side
-_CUT = re.compile(r"[.,;:!?()\u2014]|\s(?:but|because|cause|so|though|although|since|when|while|if|whereas|than|"
-                  r"over|instead\s+of|rather\s+than|and\s+(?:i|we|it|that|then)|"
-                  # a comparison's degree belongs to the frame, not the thing ("pecan pie (much) more than anything")
-                  rf"{_DEGREE}\s+than)\b", re.I)
-# what trails the thing named without being part of it: a closing filler (kgmem.lexicon.discourse)
-# or an adverbial of degree, time or viewpoint
-_TRAILING = re.compile(rf"\s+(?:{closer_alternation()}|too|either|at\s+all|lately|these\s+days|so\s+much|"
-                       r"a\s+lot|for\s+me|to\s+me|please|pls|plz|btw|now|anymore|any\s+more|the\s+most|most|best|just|simply|rn|"
-                       r"literally|honestly|really|actually|always|genuinely|frankly|anywhere|in\s+it|in\s+them|in\s+anything|"
-                       r"in\s+everything|for\s+(?:her|him|them|us)|tonight|today|tomorrow|completely|entirely|totally|"
-                       r"altogether|for\s+good|from\s+now\s+on|nowadays)$",
-                       re.I)
-# (a thing named by what it has: "anything with jazz" is jazz)
-_HAS = r"(?:anything|something|everything)\s+(?:with|involving|featuring)"
-_LEADING = re.compile(rf"^(?:{_HAS}|give\s+me|literally|honestly|frankly|actually|basically|only|the|a|an|to|doing|eating|watching|reading|playing|listening\s+to|going\s+to|going|"
-                      r"having|drinking|being|it\s+when|when|all|any|some|very\s+much|so\s+much|really)\s+", re.I)
-
-
-def _clean(value: str) -> str:
-    for _ in range(3):
-        value = _TRAILING.sub("", _LEADING.sub("", value.strip(" \"'-"))).strip(" \"'-")
-    return "" if value.lower() in _PRONOUNS or len(value) < 3 else value
-
-
-#: a discourse closer followed by a capital: the sentence ended without its full stop ("short stories tbh Got it")
-_RUN_ON = re.compile(rf"\s+(?:{closer_alternation()})\s+(?=(?-i:[A-Z]))", re.I)
-
-
-def run_on_sentences(text: str) -> list[str]:
-    """A line's sentences where one ended on a closer without its full stop ("… outdoor running tbh Any tips on …")."""
-    return _RUN_ON.split(text)
-
-
-def _thing_after(tail: str) -> str:
-    return _clean(_RUN_ON.split(_CUT.split(" " + tail, maxsplit=1)[0], maxsplit=1)[0])
-
-
-def _thing_before(head: str) -> str:
-    chunk = re.split(r"[,;:!?()]|\.\s|\s(?:but|because|so|though|whereas)\s", head)[-1]
-    value = _clean(strip_openers(chunk.strip()))
-    return value if len(value.split()) <= 8 else ""
-
-
 @lru_cache(maxsize=8192)
 def read_taste(clause: str) -> tuple[bool, str] | None:
     """``(likes it, what)`` for a clause in which the speaker states a taste, else ``None``.
@@ -376,7 +329,7 @@ def read_taste(clause: str) -> tuple[bool, str] | None:
             continue
         if where == "verdict":
             m = rx.match(opened)
-            value = _thing_after(opened[m.end():]) if m else ""
+            value = thing_after(opened[m.end():]) if m else ""
             if value:
                 return like, value
             continue
@@ -392,38 +345,16 @@ def read_taste(clause: str) -> tuple[bool, str] | None:
             if negated and not like:
                 return None  # "I don't hate it", "I'm not tired of it": no taste either way
             if where == "inside":
-                value = _clean(groups["thing"])
+                value = clean_thing(groups["thing"])
             elif where == "choice":
-                value = _thing_after(text[m.end():])
+                value = thing_after(text[m.end():])
                 chosen = chosen_thing(text, m.end(), value) if value else value
-                value = "" if chosen is None else _clean(chosen) or value
+                value = "" if chosen is None else clean_thing(chosen) or value
             elif groups.get("verb") and groups["verb"].lower().startswith("prefer"):
                 # "I prefer tea to coffee": the other side after "to" is no part of the thing ("to travel light" is)
-                value = _clean(re.split(r"(?<=\w)\s+to\s+", _thing_after(text[m.end():]), maxsplit=1)[0])
+                value = clean_thing(re.split(r"(?<=\w)\s+to\s+", thing_after(text[m.end():]), maxsplit=1)[0])
             else:
-                value = _thing_after(text[m.end():]) if where == "after" else _thing_before(text[:m.start()])
+                value = thing_after(text[m.end():]) if where == "after" else thing_before(text[:m.start()])
             if value:
                 return like and not negated, value
     return None
-
-
-#: a comparison's degree trailing a thing ("pudding more" from "I adore pudding more than anything")
-_DEGREE_TAIL = re.compile(rf"\s+{_DEGREE}$", re.I)
-
-
-def without_degree(value: str) -> str:
-    """A liked thing without a comparison's degree another reader left on it ("sticky toffee pudding", not
-    "sticky toffee pudding more" from "… more than anything"): the degree is the frame's (see ``_CUT``), nor an
-    opener that names it by what it has ("anything with jazz": jazz)."""
-    value = _DEGREE_TAIL.sub("", value) or value
-    return _OPENER.sub("", value) or value
-
-
-_OPENER = re.compile(rf"^{_HAS}\s+", re.I)
-
-
-def without_trailers(value: str) -> str:
-    """A thing without the closing fillers and adverbials that trail it ("chicken pls", "olives either")."""
-    for _ in range(3):
-        value = _TRAILING.sub("", value.strip())
-    return value
