@@ -205,6 +205,8 @@ def someone_elses(f: CandidateFact, doc: Doc | None) -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
     if verb is None or subj is None or tok is None or any(a.i == subj.i for a in (tok, *tok.ancestors)):
         return False  # "my manager at Accenture keeps booking calls": the value places the subject, the user's manager
+    if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in tok.children):
+        return False  # "My mechanic fixed my Golf yesterday": another's deed on a thing still the user's
     relative = subj.lower_ in ("who", "that") and verb.dep_ == "relcl"
     if relative:
         subj = verb.head  # "a video about people who live on boats in Amsterdam": the people live there
