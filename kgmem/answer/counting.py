@@ -47,6 +47,8 @@ from kgmem.text import tokenize
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 #: where the counted things are named: after "how many", or a count noun's "of" ("my *tally of* films")
 _COUNTED_AFTER = re.compile(r"\bhow\s+many\b|\b(?:count|tally)\s+of\b", re.I)
+#: a count noun names what is counted ("what's my *tally of* books I've read"): a count, however the shape was planned
+_COUNT_NOUN = re.compile(r"\b(?:count|tally)\s+of\b", re.I)
 #: "how many days did I spend in Lisbon" asks a duration, not a count of told events
 _HOW_MANY_UNITS = re.compile(r"\bhow\s+many\s+(?:more\s+)?(?:seconds|minutes|hours|days|nights|weeks|months|years)\b", re.I)
 #: words of a count question that say how to count, not what ("how many *different kinds* of bird")
@@ -211,7 +213,7 @@ def told_events(ev: EvidenceSet) -> Told | None:
     event to the same day, tell the same one. Lines just below the threshold in sessions with no
     instance are kept as "maybe" (the count is then a lower bound)."""
     plan = ev.result.plan
-    if not (_HOW_MANY.search(q := plan.question) or (plan.slot == "count" and _COUNTED_AFTER.search(q))) or _HOW_MANY_UNITS.search(q):
+    if not (_HOW_MANY.search(q := plan.question) or _COUNT_NOUN.search(q)) or _HOW_MANY_UNITS.search(q):
         return None
     heads, others = anchors(plan)
     said = [ln for ln in ev.all_user_lines() if ln.role == "user" and not ln.is_request and said_in_window(ln, plan)]
@@ -345,7 +347,8 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
     lines do not name which. Empty when no line tells such an event (the caller then counts
     stored items alone)."""
     plan = ev.result.plan
-    out = Computed(kind="count" if plan.answer_shape == "number" else "list")
+    number = plan.answer_shape == "number" or bool(_COUNT_NOUN.search(plan.question))
+    out = Computed(kind="count" if number else "list")
     found = told_events(ev)
     if found is None:
         return out
@@ -391,7 +394,7 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
     if found.unsure:
         out.lines.append("Maybe more: " + "; ".join(_quote(ln) for ln in found.unsure))
     listing = "; ".join(items)
-    if plan.answer_shape != "number":
+    if not number:
         out.answer = listing
     elif found.unsure:
         out.answer = f"at least {total} ({listing}); maybe also {_quote(found.unsure[0])}"

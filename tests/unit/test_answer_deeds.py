@@ -61,8 +61,12 @@ def reader(chat_memory: Callable[..., Memory]) -> Memory:
     return chat_memory("ines", said, "r", None)
 
 
-def test_books_read_are_counted_by_meaning(reader) -> None:  # noqa: ANN001
-    a = reader.answer("ines", "How many books have I read so far?", question_date=QD)
+@pytest.mark.parametrize("question", [
+    "How many books have I read so far?",
+    "what's my tally of books I've read, going by our chats?",  # a count noun: a count however its shape was planned
+])
+def test_books_read_are_counted_by_meaning(reader, question: str) -> None:  # noqa: ANN001
+    a = reader.answer("ines", question, question_date=QD)
     # the bus stop and the copy given away tell books read; the husband's book is his, Piranesi a
     # request, the news no book
     assert a.text.startswith("2"), (a.text, a.extra.get("decision"))
