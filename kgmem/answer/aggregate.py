@@ -93,8 +93,6 @@ def asks_money_total(question: str) -> bool:
                 and (_RUNNING.search(question) or _ALL_Q.search(question)))
 
 
-
-
 def _user_currency(lines: list[Line]) -> str | None:
     """The currency the user writes amounts in, when only one ("£" for "45 quid", "£18")."""
     symbols = {currency(ln.text) for ln in lines if money(ln.text)}
@@ -197,8 +195,7 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         if objects else set()
     bare_symbol = _user_currency(users)
     returned: list[Line] = []  # money-back lines ("sent the asics back … got the refund") and what they took out
-    # a payment told without a paying verb ("walked out with a lamp and $58 less in my account"), by meaning;
-    # and the sentence after a question about a price, which may say it was paid
+    # a payment told without a paying verb, by meaning; the sentence after a question about a price may say it was paid
     priced = [ln for ln in users if money(ln.text)]
     after = [s for ln in priced if ln.is_request for s in ev.turn_lines(ln.turn_id) if s.position == ln.position + 1]
     vote_of = payments.votes_of(ev, priced + after)
