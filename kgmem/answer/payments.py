@@ -46,11 +46,11 @@ def paying_lines(votes: dict[Key, dict[str, float]], lines: Sequence[Line]) -> s
 
 def pays(text: str, vote: dict[str, float]) -> bool:
     """A sentence tells a payment by its neighbours' vote: the paying predicates together outvote every
-    other predicate, at least :data:`kgmem.answer.deeds.FLOOR` (no amount needed: "already paid the guy"),
-    and its amount did not come in (:func:`money_in`)."""
+    other predicate and "none", at least :data:`kgmem.answer.deeds.FLOOR` (no amount needed: "already paid
+    the guy"); its amount did not come in (:func:`money_in`) and is no price as it stands (:func:`price_now`)."""
     paying = sum(vote.get(p, 0.0) for p in PAYING)  # one class told by two predicates ("bought", "spent")
-    other = max((v for p, v in vote.items() if p not in PAYING and p != deeds.NONE), default=0.0)
-    return paying >= deeds.FLOOR and paying > other and not money_in(text)
+    other = max((v for p, v in vote.items() if p not in PAYING), default=0.0)  # "none" too: "the plumber quoted me $300"
+    return paying >= deeds.FLOOR and paying > other and not money_in(text) and not price_now(text)
 
 
 @lru_cache(maxsize=4096)
@@ -71,6 +71,22 @@ def money_in(text: str) -> bool:
         if head.lemma_.lower() == "pay" and head.tag_ == "VBN" and any(
                 c.dep_ in ("auxpass", "aux") and c.lemma_.lower() in ("be", "get") for c in head.children):
             return True  # "I got paid $300", "was paid 80 quid": the user is paid
+    return False
+
+
+@lru_cache(maxsize=4096)
+def price_now(text: str) -> bool:
+    """The amount is what a thing costs as the line speaks, not what was paid: it is said by a present "is"/
+    "are" or a modal ("my budget for the sofa *is* $800", "tickets *are* $80 each", "it *would* be £40")."""
+    doc = load_nlp()(text)
+    for tok in doc:
+        if not (tok.like_num and (tok.tag_ == "$" or tok.ent_type_ == "MONEY" or money(doc[max(0, tok.i - 1):tok.i + 2].text))):
+            continue
+        head = tok
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if (head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP")) or any(c.tag_ == "MD" for c in head.children):
+            return True
     return False
 
 

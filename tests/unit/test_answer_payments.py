@@ -11,7 +11,7 @@ from datetime import datetime
 import pytest
 
 from kgmem.answer.match import terms
-from kgmem.answer.payments import _things_paid, money_in
+from kgmem.answer.payments import _things_paid, money_in, price_now
 from kgmem.api import Memory
 
 QD = datetime(2026, 11, 1)
@@ -29,6 +29,8 @@ def saver(chat_memory: Callable[..., Memory]) -> Memory:
         (datetime(2026, 5, 11), "Won £50 on the office sweepstake."),  # money in
         (datetime(2026, 6, 6), "My brother spent £300 on a drone he never flies."),  # someone else's
         (datetime(2026, 7, 19), "Might get the £80 headphones next month if they go on sale."),  # a plan
+        (datetime(2026, 8, 4), "My budget for the armchair is £300."),  # a price as it stands, not paid
+        (datetime(2026, 8, 25), "The electrician quoted me £450 to rewire the kitchen."),  # a quote
     ]
     return chat_memory("wren", said, "p", None)
 
@@ -36,7 +38,8 @@ def saver(chat_memory: Callable[..., Memory]) -> Memory:
 def test_payments_told_without_a_paying_verb_are_added(saver: Memory) -> None:
     a = saver.answer("wren", "If you add up every purchase I've told you about, what does it come to?", question_date=QD)
     # rose bushes 46 + tablets 23 + the cello asked about then paid 120; not the phone case (the
-    # charger was paid), not the sale, the fee, the win, the brother's drone or the headphones planned
+    # charger was paid), not the sale, the fee, the win, the brother's drone, the headphones planned, the
+    # armchair budget or the electrician's quote
     assert a.text.startswith("£189"), (a.text, a.extra["decision"])
 
 
@@ -66,3 +69,14 @@ def test_money_in(text: str, came_in: bool) -> None:
 ])
 def test_the_things_a_payment_names(text: str, things: str) -> None:
     assert _things_paid(text) == terms(things)
+
+
+@pytest.mark.parametrize(("text", "now"), [
+    ("My budget for a new armchair is £300.", True),
+    ("Gig tickets are $65 each this year.", True),
+    ("It would be £40 to fix the hinge.", True),
+    ("The new tyre was 30 euro.", False),
+    ("Left the garden centre £46 lighter.", False),
+])
+def test_price_now(text: str, now: bool) -> None:
+    assert price_now(text) is now
