@@ -23,8 +23,6 @@ aside when they tell another deed: an event told without a name is as often a wi
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -37,8 +35,9 @@ import numpy as np
 from kgmem import predicates
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.spans import typed_spans
+from kgmem.bank_cache import bank_vectors
 from kgmem.nlp import load_nlp
-from kgmem.settings import default_machine_cache_dir
+from kgmem.predicate_bank import NONE, bank_files, load_bank
 
 #: neighbours that vote (10: few enough that a handful of close sentences of one deed outvote a crowd of
 #: loosely related ones; the extraction proposer uses 30 for clauses)
@@ -47,7 +46,6 @@ K = 10
 FLOOR = 0.06
 #: another predicate's vote at which a line tells that one, when the asked one is under FLOOR
 OTHER = 0.08
-NONE = "none"
 #: the registry kinds whose deeds are read here: the item is a title the line names
 TITLE_KINDS = frozenset({"title"})
 #: ... and the kinds whose deeds are events: a line tells one without naming it ("the reunion on Friday")
@@ -59,18 +57,9 @@ PLACE_KINDS = frozenset({"place"})
 @lru_cache(maxsize=1)
 def bank() -> tuple[tuple[str, str], ...]:
     """(predicate, sentence) of every bank file: the predicate folder, its mined folder, deeds.jsonl."""
-    root = Path(str(resources.files("kgmem") / "resources"))
-    files = sorted(p for p in (root / "predicates").iterdir() if p.name.endswith(".jsonl"))
-    files += sorted(p for p in (root / "predicates" / "mined").iterdir() if p.name.endswith(".jsonl"))
-    files.append(root / "lexicon" / "deeds.jsonl")
-    out: list[tuple[str, str]] = []
-    for path in files:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                rec = json.loads(line)
-                if rec.get("kind", "example") != "description":
-                    out.append((rec["predicate"], rec["text"].strip()))
-    return tuple(out)
+    deeds = Path(str(resources.files("kgmem") / "resources" / "lexicon" / "deeds.jsonl"))
+    rows = load_bank([*bank_files(), *bank_files("mined"), deeds])
+    return tuple((e.predicate, e.text) for e in rows if e.kind != "description")
 
 
 def _vectors(embed_name: str, embed: object) -> np.ndarray:
@@ -78,22 +67,7 @@ def _vectors(embed_name: str, embed: object) -> np.ndarray:
     otherwise embed ~1,900 sentences at its first count question)."""
     rows = bank()
     digest = hashlib.sha256((embed_name + "\n" + "\n".join(f"{p}\t{t}" for p, t in rows)).encode()).hexdigest()[:16]
-    path = default_machine_cache_dir() / "banks" / f"deeds-{digest}.npy"
-    try:
-        vecs = np.load(path)
-        if vecs.shape[0] == len(rows):
-            return np.asarray(vecs, dtype=np.float32)
-    except (OSError, ValueError):
-        pass
-    vecs = np.asarray(embed.embed([t for _, t in rows]), dtype=np.float32)  # type: ignore[attr-defined]
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
-        np.save(tmp, vecs)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache only costs the embedding time
-    return vecs
+    return bank_vectors(f"deeds-{digest}", [t for _, t in rows], embed.embed)  # type: ignore[attr-defined]
 
 
 _CACHE: dict[str, np.ndarray] = {}
