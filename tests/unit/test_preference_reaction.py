@@ -117,6 +117,7 @@ def test_a_habit_that_keeps_coming_back_to_a_thing_is_a_liking(clause: str, thin
     assert read_taste(clause) == (True, thing)
 
 
-@pytest.mark.parametrize("clause", ["each recipe includes garlic", "every meeting I have involves my boss"])
+@pytest.mark.parametrize("clause", ["each recipe includes garlic", "every meeting I have involves my boss",
+                                    "every shift I work includes a night on call"])
 def test_no_speakers_habit_or_a_person_is_no_liking(clause: str) -> None:
     assert read_taste(clause) is None
