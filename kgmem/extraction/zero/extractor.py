@@ -26,7 +26,7 @@ from kgmem.extraction.zero.assistant import (
 )
 from kgmem.extraction.zero.checks import IMAGINED, quoted_from_another
 from kgmem.extraction.zero.clauses import Clause, clauses_of
-from kgmem.extraction.zero.combine import CombineTrace, combine, declined_before
+from kgmem.extraction.zero.combine import CombineTrace, combine, take_back
 from kgmem.extraction.zero.conjuncts import listed_values
 from kgmem.extraction.zero.consumed import consumed_fact
 from kgmem.extraction.zero.ended import ended, reported, someone_elses, sought
@@ -288,8 +288,7 @@ class RuleExtractor:
             asked = ""
             for idx, (role, text) in enumerate(turns):
                 if role == "user":
-                    # a pasted record ("Host: ThinkPad T14 Gen 3", a config file) is not the user speaking
-                    items.extend(_Work(s) for s in user_sentences(idx, without_record(text), date))
+                    items.extend(_Work(s) for s in user_sentences(idx, without_record(text), date))  # no pasted record
                     asked = text if requested(text) else ""
                 elif role == "assistant":
                     items.extend(_Work(s) for s in _assistant_sentences(idx, text, asked))
@@ -354,10 +353,7 @@ class RuleExtractor:
                               if not (f.predicate in ("lives_in", "works_at") and stay_or_errand(f.value, w.doc))]
                     if w.doc is not None:
                         found += titled_facts(w.sent, date, w.doc)
-                if w.sent.turn == before[0] and (gone := declined_before(before[1], w.sent.text)):
-                    # "Looked at a flat in Brixton. Gorgeous, but I said no": the refusal takes back the sentence before
-                    facts = [f for f in facts if not any(f is g for g in gone)]
-                facts.extend(found)
+                facts = take_back(facts, before, w.sent.turn, w.sent.text) + found  # "…a flat in Leith. Lovely, but I said no"
                 before = (w.sent.turn, found)
             results.append(ExtractionResult(facts=dedupe(facts), probes=probes[0], tier="rules", model="",
                                             version=RULES_VERSION))

@@ -47,7 +47,7 @@ from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.proposals import Proposal, Proposer
 from kgmem.extraction.zero.referents import referent
 from kgmem.extraction.zero.sentences import Sentence, best_time
-from kgmem.extraction.zero.trips import RETURN_FROM
+from kgmem.extraction.zero.trips import RETURN_FROM, dated_origin, hyperbole
 from kgmem.extraction.zero.value_parse import Value
 from kgmem.extraction.zero.values import fill
 from kgmem.extraction.zero.values_named import named_argument, no_workplace
@@ -162,41 +162,17 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False  # "I just moved to Leipzig": where one grew up is said with words of origin
     if via_from and pred == "hometown":
         return bool(re.search(r"\b(?:originally|grew|born|raised|hometown|'m|am|come|comes|hail)\b", clause.text, re.I))
-    if via_from and pred == "visited":
+    return pred != "visited" or _a_visit(value, clause, via_from)
+
+
+def _a_visit(value: str, clause: Clause, via_from: bool) -> bool:
+    """A visit's value: "from <place>" with a word of travel or on a dated thing of the user's (:func:`.trips.dated_origin`);
+    no named someone's doing there ("Ellie and Marcus got engaged in Santorini": no trip of the user's)."""
+    if via_from:
         return bool(re.search(r"\b(?:back|return\w*|flew|fly|drove|home|arriv\w*|trip|visit\w*)\b", clause.text, re.I)) \
             or dated_origin(value, clause)
-    if pred == "visited" and clause.about == "thing" and clause.subject is not None and clause.subject.pos_ == "PROPN" \
-            and clause.subject.lower_ not in value.casefold():
-        return False  # "Ellie and Marcus got engaged in Santorini": a named someone's doing there, no trip of the user's
-    return True
-
-
-#: verbs by which a thing reaches the user from a place: "from X" names a sender or a shop, not a trip
-_SENT_FROM = _BUYING | {"receive", "send", "ship", "deliver", "arrive", "post", "mail", "email", "text", "call", "hear",
-                        "import", "have", "come"}
-
-
-def dated_origin(value: str, clause: Clause) -> bool:
-    """A thing of the user's "from <place>" names a place the user was at ("my sunburn is a souvenir from
-    Copenhagen", "the flight home from Riga"); the caller asks for the clause to be told as past ("four days ago").
-    The same reading as :func:`.impersonal.brought_back_from` (the "from" hangs on a noun, adverb or pronoun, not
-    on a verb: "Mum rang from Leeds"), for a value the filler already typed as a place (NER may call it an
-    organisation). Not a person from a place ("my friend from Leeds"), a thing of another's ("Tom's photos from
-    Rome"), nor when the clause's verb is one by which things are sent or bought ("got a parcel from Germany")."""
-    if clause.head.lemma_.lower() in _SENT_FROM:
-        return False
-    first = value.split()[0].casefold()
-    for t in clause.tokens:
-        if t.lower_ != first or t.dep_ != "pobj" or t.head.lower_ != "from" \
-                or t.head.head.pos_ not in ("NOUN", "ADV", "PRON", "NUM"):
-            continue
-        thing = t.head.head
-        while thing.pos_ == "ADV" and thing.head.i != thing.i and thing.head.pos_ in ("NOUN", "PRON", "NUM"):
-            thing = thing.head  # "the one home from Riga": "home" hangs on "one"
-        owner = next((c for c in thing.children if c.dep_ == "poss"), None)
-        if thing.lemma_.lower() not in PEOPLE_NOUNS and (owner is None or owner.lower_ in ("my", "our")):
-            return True
-    return False
+    return not (clause.about == "thing" and clause.subject is not None and clause.subject.pos_ == "PROPN"
+                and clause.subject.lower_ not in value.casefold())
 
 
 #: predicates whose value is never a place the clause goes to (a home, a taste in music, a thing read or had)
@@ -254,19 +230,6 @@ def eligible(clause: Clause, question: bool = False) -> str:
     if HYPOTHETICAL.search(clause.text) and not hyperbole(clause):
         return "hypothetical"
     return "ok"
-
-
-def hyperbole(clause: Clause) -> bool:
-    """"The flight home from Oslo nearly broke me", "that climb almost killed us": "nearly" or "almost" on a verb
-    done TO the user tells how hard something hit, not that it was unreal; the subject (the flight, the climb) was
-    real. Only when those are the clause's only unreal words; "I nearly bought a drone" (the user's own deed) stays
-    hypothetical."""
-    cues = {m.group(0).casefold() for m in HYPOTHETICAL.finditer(clause.text)}
-    head = clause.head
-    return bool(cues) and cues <= {"almost", "nearly"} \
-        and any(c.dep_ == "advmod" and c.lower_ in cues for c in head.children) \
-        and any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in head.children) \
-        and not (clause.subject is not None and clause.subject.lower_ in ("i", "we"))
 
 
 _TASTE_VERBS = re.compile(r"\b(?:lik\w*|lov\w*|enjoy\w*|fan|into|stand|bear|car(?:e|ed|ing)|fond|keen|stomach|eat|"
