@@ -48,8 +48,9 @@ def test_a_pasted_record_is_not_speech_but_label_notes_are() -> None:
 
 @pytest.mark.parametrize("text, place, visit", [
     ("My sunburn is a souvenir from Crete four days ago.", "Crete", True),
-    ("The sand from Tarifa last month is still in my car.", "Tarifa", True),
-    ("The one home from Porto yesterday nearly broke me.", "Porto", True),
+    ("The pasta from Italy we had at dinner last night was amazing.", "Italy", False),  # rev20: an origin, no trip
+    ("The chocolate from Belgium that was in my stocking was gone by noon.", "Belgium", False),
+    ("The one home from Porto yesterday nearly broke me.", "Porto", False),  # no owner: read by its travel word
     ("I got a parcel from Germany yesterday.", "Germany", False),  # a verb by which things are sent or bought
     ("My friend from Leeds came over last week.", "Leeds", False),  # a person from a place
     ("Tom's photos from Rome last week are stunning.", "Rome", False),  # another's thing

@@ -18,7 +18,7 @@ from kgmem.extraction.zero.lexicon import GYM_WORDS, PEOPLE_NOUNS
 from kgmem.ids import normalise_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from kgmem.extraction.zero.clauses import Clause
 
@@ -95,8 +95,9 @@ def dated_origin(value: str, clause: Clause) -> bool:
     Copenhagen", "the flight home from Riga"); the caller asks for the clause to be told as past ("four days ago").
     The same reading as :func:`.impersonal.brought_back_from` (the "from" hangs on a noun, adverb or pronoun, not
     on a verb: "Mum rang from Leeds"), for a value the filler already typed as a place (NER may call it an
-    organisation). Not a person from a place ("my friend from Leeds"), a thing of another's ("Tom's photos from
-    Rome"), nor when the clause's verb is one by which things are sent or bought ("got a parcel from Germany")."""
+    organisation). The thing, or the clause's subject, is the user's ("my sunburn is a souvenir from Crete"); not a
+    thing whose origin is told ("the pasta from Italy we had"), a person from a place ("my friend from Leeds"), a thing
+    of another's ("Tom's photos from Rome"), nor when the clause's verb is one by which things are sent or bought ("got a parcel from Germany")."""
     if clause.head.lemma_.lower() in _SENT_FROM:
         return False
     first = value.split()[0].casefold()
@@ -107,7 +108,12 @@ def dated_origin(value: str, clause: Clause) -> bool:
         thing = t.head.head
         while thing.pos_ == "ADV" and thing.head.i != thing.i and thing.head.pos_ in ("NOUN", "PRON", "NUM"):
             thing = thing.head  # "the one home from Riga": "home" hangs on "one"
-        owner = next((c for c in thing.children if c.dep_ == "poss"), None)
-        if thing.lemma_.lower() not in PEOPLE_NOUNS and (owner is None or owner.lower_ in ("my", "our")):
+        if thing.lemma_.lower() not in PEOPLE_NOUNS and (_users(thing) or clause.subject is not None and _users(clause.subject)):
             return True
     return False
+
+
+def _users(t: Token) -> bool:
+    """``t`` is the user's own: "my sunburn", "our photos" (rev20: "the pasta from Italy we had last night" is where
+    the pasta comes from, no trip)."""
+    return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in t.children)
