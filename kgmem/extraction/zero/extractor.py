@@ -318,9 +318,8 @@ class RuleExtractor:
                 found = ((question_facts(w.sent, date, w.doc) + _stated_in_question(w, date) if w.sent.question
                           else rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None))
                          if self.rules and w.sent.personal else [])
-                # "I quit my job at Deloitte": a slot the sentence says was left is no longer held;
-                # "we visited my aunt Florence": a person's name is no place (before combining, so a
-                # rule's value dropped here does not keep the proposal of the new one out)
+                # "I quit my job at Deloitte": a slot the sentence says was left is no longer held; "we visited my aunt
+                # Florence": a person's name is no place (before combining: a rule's value dropped here keeps no proposal out)
                 found = [f for f in found if _holds(f, w, found)]
                 if proposer is not None and w.clauses:
                     ctrace = CombineTrace() if traces is not None else None
@@ -331,8 +330,7 @@ class RuleExtractor:
                         _note_drops(traces, w.sent.turn, ctrace)
                 if not w.sent.question and w.sent.personal and not _says_nothing(w, proposer) \
                         and all(event_companion(f) for f in found):
-                    # a dated deed is an event even when it also says a lasting fact ("I started
-                    # learning Italian yesterday": speaks Italian, and an event dated yesterday)
+                    # a dated deed is an event beside a lasting fact ("I started learning Italian yesterday": speaks Italian)
                     found += [e for e in dated_fallback(w.sent, date, w.doc) if not found or dated_deed(e)]
                 if not found and not w.sent.question and self.open_facts:
                     found = _open_facts(w, date, proposer)
@@ -358,8 +356,7 @@ class RuleExtractor:
                         found += titled_facts(w.sent, date, w.doc)
                 facts = take_back(facts, before, w.sent.turn, w.sent.text) + found  # "…a flat in Leith. Lovely, but I said no"
                 before = (w.sent.turn, found)
-            results.append(ExtractionResult(facts=dedupe(facts), probes=probes[0], tier="rules", model="",
-                                            version=RULES_VERSION))
+            results.append(ExtractionResult(facts=dedupe(facts), probes=probes[0], tier="rules", model="", version=RULES_VERSION))
         return results
 
     @staticmethod
