@@ -228,7 +228,8 @@ def compute_ordering(ev: EvidenceSet) -> Computed:
         out.answer = (f"{rel.capitalize()}: {second_person(first)} came first ({fm.when.date()}), then "
                       f"{second_person(second)} ({sm.when.date()}).")
         return out
-    if re.search(r"\b(last|later|latest|(?:most|more) recent(ly)?|second)\b", q, re.I) and not re.search(r"\bfirst\b", q, re.I):
+    # the question's own word, not an option's ("which was more recent, my first swim or my first tattoo")
+    if re.search(r"\b(last|later|latest|(?:most|more) recent(ly)?|second)\b", frame, re.I) and not re.search(r"\bfirst\b", frame, re.I):
         out.answer = f"{second_person(second)} ({sm.when.date()}), after {second_person(first)} ({fm.when.date()})"
         return out
     out.answer = f"{second_person(first)} ({fm.when.date()}), before {second_person(second)} ({sm.when.date()})"
