@@ -16,6 +16,7 @@ from datetime import datetime
 from kgmem import predicates as predicate_registry
 from kgmem import temporal
 from kgmem.answer import stale
+from kgmem.answer.event_absence import absent_thing
 from kgmem.answer.events import (
     EventMatch,
     EventSpec,
@@ -158,6 +159,8 @@ def compute_duration(ev: EvidenceSet) -> Computed:
             return out
         out.unmatched = []
         found, labels = list(span), [f"the start of {name}", f"the end of {name}"]
+        if absent_thing(name):  # "without my phone": from its going to its coming back
+            labels = [f"the start of going {name}", f"the end of going {name}"]
     if not found:
         return out
     if _ambiguous(labels, found, out):
