@@ -85,7 +85,7 @@ def compute(ev: EvidenceSet) -> Computed:
     plan = ev.result.plan
     intent = plan.intent
     aged = compute_age_at(ev)  # "how old was Leo when …": a birthday carried to the event's day
-    if aged.answer or aged.unmatched:
+    if aged.answer:
         return aged
     by_entity = compute_entity_slot(ev)
     if by_entity.answer:

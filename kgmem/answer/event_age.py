@@ -60,8 +60,7 @@ def compute_age_at(ev: EvidenceSet) -> Computed:
     doer = "" if _SELF.match(who) else f"{who} "
     phrase = re.sub(r"^(?:i|we|he|she|they)\s+", doer, clause, flags=re.I)
     event = match_spec(parse_spec(phrase), ev)
-    if event is None:
-        out.unmatched = [phrase]
+    if event is None:  # the rest of the answerer may still find the age told outright ("I was 25 when …")
         return out
     told = [(line, _age(m.group("n"))) for line in ev.all_user_lines() if line.actuality in ("actual", "other")
             for rx in _reached(who) for m in [rx.search(line.text)] if m is not None]
