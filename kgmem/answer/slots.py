@@ -53,7 +53,7 @@ def held_by_another(sentence: str, value: str, verbs: frozenset[str] | set[str] 
     """The sentence tells the value as a thing of someone else's, by the parse: the value hangs
     from a noun another person holds ("my brother Tomasz's flat in Rotterdam", "a weekend at my
     parents' place in Braga", "her place in Cardiff"), or is said of such a noun ("My sister's rent
-    is $2,000"). The user's own ("my flat in Bristol", "our rent is …") and an unheld thing are not,
+    is $2,000", "Tomasz told me his salary went to $52,900"). The user's own ("my flat in Bristol", "our rent is …") and an unheld thing are not,
     nor a sentence whose verb is one of ``verbs``, the slot's own ("I moved in with my sister's family
     in Leeds": the user's move)."""
     value = value.strip().lstrip("$£€")
@@ -77,11 +77,9 @@ def held_by_another(sentence: str, value: str, verbs: frozenset[str] | set[str] 
             return False
         if head.pos_ in ("NOUN", "PROPN", "PRON") and _others_possessive(head):
             return True
-        if head.pos_ in ("AUX", "VERB") and head.lemma_ == "be" and tok.dep_ in ("attr", "acomp", "prep"):
+        if head.pos_ in ("AUX", "VERB"):  # said of a thing another holds: "his salary went to $52,900"
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return subj is not None and _others_possessive(subj)
-        if head.pos_ in ("AUX", "VERB"):
-            return False
         tok = head
     return False
 

@@ -25,6 +25,8 @@ from kgmem.api import Memory
     ("Finally got the keys to my own place in Leipzig!", "Leipzig", False),
     ("Our flat in Ghent gets so cold in winter.", "Ghent", False),
     ("My rent is $950 now.", "$950", False),
+    ("Ana mentioned her pay went up to $71,000, nice.", "$71,000", True),  # said of another's thing
+    ("My pay went up to $64,000 after the review.", "$64,000", False),
     ("I moved in with my girlfriend's family in Tampere last month.", "Tampere", False),  # the user's own move
 ])
 def test_a_value_of_someone_elses_thing(line: str, value: str, theirs: bool) -> None:
