@@ -250,6 +250,8 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
             if _other_slot(pred, have, vocab):
                 continue  # "my job at Tessellate Studio" is no gym
             spans = [v for v in read(line.text) if not held_by_another(line.text, v, _cue_words(pred))]
+            if atype == "money":
+                spans = [v for v in spans if not a_price_not_the_slots(pred, line.text, v)]
             change = _change(line.text, spans)
             if change is not None:  # "my rent went from $1,700 to $1,850": both values, in order
                 out.append(SlotValue(change[0], line.said_at - timedelta(seconds=1), line.text, line=line))
@@ -282,6 +284,15 @@ def asked_value_told(ev: EvidenceSet, pred: str) -> datetime | None:
     told = [ln.said_at for ln in ev.all_user_lines() if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", ln.text, re.I)
                                                             for a in asked)]
     return min(told) if told else None
+
+
+def a_price_not_the_slots(pred: str, text: str, value: str) -> bool:
+    """The amount is what something cost ("for $540": "an espresso machine came home with me for $540"
+    is no pay or rent, whatever other word of the slot's vocabulary the line holds), in a line without
+    the slot's own cue words ("I rent the flat for $1,200" is rent)."""
+    if {norm(c) for c in _cue_words(pred)} & terms(text):
+        return False
+    return bool(re.search(rf"\bfor\s+(?:(?:about|around|only|just|a\s+mere)\s+)?{re.escape(value)}", text, re.I))
 
 
 def _opened(prev: Line | None, vocab: set[str], read: Callable[[str], list[str]]) -> bool:

@@ -74,3 +74,15 @@ def test_a_relatives_place_is_no_home_of_the_users(mem: Memory) -> None:
 def test_now_is_the_newest_of_three_values(mem: Memory) -> None:
     a = mem.answer("oda", "What's my salary now?", question_date=QD)
     assert a.text.startswith("$66,000"), (a.text, a.extra["decision"])
+
+
+@pytest.mark.parametrize(("line", "value", "price"), [
+    ("Treated myself: a record player came home with me for $310.", "$310", True),  # what a thing cost
+    ("Grabbed the kayak for just $95 at the marina.", "$95", True),
+    ("I rent a one-bed for $1,150 a month.", "$1,150", False),  # the slot's own word: rent
+    ("Take-home is about $3,900 a month now.", "$3,900", False),  # no "for": not a price
+])
+def test_a_price_is_no_pay_or_rent(line: str, value: str, price: bool) -> None:
+    from kgmem.answer.slots import a_price_not_the_slots
+
+    assert a_price_not_the_slots("rent", line, value) is price
