@@ -22,7 +22,7 @@ from kgmem.answer.match import norm, terms
 from kgmem.answer.spans import typed_spans
 from kgmem.ids import entity_id
 from kgmem.lexicon.discourse import opener_words, strip_openers
-from kgmem.lexicon.people import abbreviations
+from kgmem.lexicon.people import abbreviations, people_noun
 from kgmem.models import Fact
 from kgmem.nlp import known_words, load_nlp
 from kgmem.retrieval.intents import slot_vocabulary
@@ -43,7 +43,7 @@ def slot_facts(ev: EvidenceSet, slot: str) -> list[Fact]:
 
 
 #: a thing of another's just before a value: "Tomasz's flat in", "my parents' place at", "her house near"
-_HELD = re.compile(r"(?:\b(?:his|her|their)|\w(?:'s|’s|s'|s’))\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?:in|at|near|on|outside)\s+"
+_HELD = re.compile(r"(?:\b(?P<pron>his|her|their)|(?<![\w-])(?P<who>[\w-]+)(?:'s|’s|s'|s’))\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?:in|at|near|on|outside)\s+"
                    r"(?:the\s+)?$")
 #: possessives that make a thing the user's own
 _OWN_POSSESSIVES = frozenset({"my", "our", "its"})
@@ -65,28 +65,40 @@ def held_by_another(sentence: str, value: str, verbs: frozenset[str] | set[str] 
     doc = load_nlp()(sentence)
     if any(t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in verbs or t.lower_ in verbs) for t in doc):
         return False
-    if _HELD.search(sentence[max(0, at - 60):at]):
+    held = _HELD.search(sentence[max(0, at - 60):at])
+    if held and (held.group("pron") or _a_person(held.group("who"))):
         return True  # the parse may miss a holder ("My brother Tomasz's flat in …": "flat" read as an adjective)
     toks = [t for t in doc if t.idx >= at and t.idx < at + len(value)]
     if not toks:
         return False
+    inside = {t.i for t in toks}  # the value's own possessive is no holder ("Long shift at St. Brigid's today")
     tok = next((t for t in toks if t.head.i < toks[0].i or t.head.i > toks[-1].i or t.head is t), toks[-1])
     for _ in range(4):  # up through prepositions, compounds and appositions to the noun it belongs to
         head = tok.head
         if head is tok:
             return False
-        if head.pos_ in ("NOUN", "PROPN", "PRON") and _others_possessive(head):
+        if head.pos_ in ("NOUN", "PROPN", "PRON") and _others_possessive(head, inside):
             return True
         if head.pos_ in ("AUX", "VERB"):  # said of a thing another holds: "his salary went to $52,900"
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            return subj is not None and _others_possessive(subj)
+            return subj is not None and _others_possessive(subj, inside)
         tok = head
     return False
 
 
-def _others_possessive(noun: Any) -> bool:
-    """The noun has a holder who is not the user ("my cousin's apartment", "their house")."""
-    return any(c.dep_ == "poss" and c.lower_ not in _OWN_POSSESSIVES for c in noun.children)
+def _others_possessive(noun: Any, inside: set[int]) -> bool:
+    """The noun has a holder who is a person other than the user ("my cousin's apartment", "their
+    house"; not "HR's letter", "the company's offer", nor a holder inside the value itself)."""
+    return any(c.dep_ == "poss" and c.i not in inside and c.lower_ not in _OWN_POSSESSIVES
+               and (c.lower_ in ("his", "her", "their") or c.ent_type_ == "PERSON" or _a_person(c.text))
+               for c in noun.children)
+
+
+def _a_person(word: str) -> bool:
+    """A holder's word may name a person: a people noun ("cousin", "parents") or a word WordNet does not
+    know only as a thing (a name: "Tomasz"); "HR", "company" are no person."""
+    low = word.lower().rstrip("'’")
+    return people_noun(low) or people_noun(low.rstrip("s")) or knowledge.names_a_person(low) is not False
 
 
 
