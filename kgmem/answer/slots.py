@@ -307,12 +307,27 @@ def asked_value_told(ev: EvidenceSet, pred: str) -> datetime | None:
 
 
 def a_price_not_the_slots(pred: str, text: str, value: str) -> bool:
-    """The amount is what something cost ("for $540": "an espresso machine came home with me for $540"
-    is no pay or rent, whatever other word of the slot's vocabulary the line holds), in a line without
-    the slot's own cue words ("I rent the flat for $1,200" is rent)."""
+    """The amount is what something cost, not the slot's value: paid for a thing that is not the slot's
+    ("Paid $1,500 for a new sofa for my flat", "Paid $900 for flights": no rent, no pay, whatever cue word
+    the line holds; "paying $1,500 for the flat" is rent, "$52,000 for the year" a time), or "for" the
+    amount in a line without the slot's own cue words ("a espresso machine came home with me for $540")."""
+    v = re.escape(value)
+    bought = re.search(rf"{v}\s+(?:on|for)\s+((?:[\w'-]+\s+){{0,2}}[\w'-]+)", text, re.I)
+    if bought:
+        thing = bought.group(1).lower().split()
+        vocab = {norm(w) for w in slot_vocabulary(pred)}
+        own = any(norm(w) in vocab or knowledge.kinds_within("housing", w, any_sense=True) for w in thing)
+        when = any(calendar_unit(w) for w in thing)
+        if not own and not when:
+            return True
     if {norm(c) for c in _cue_words(pred)} & terms(text):
         return False
-    return bool(re.search(rf"\bfor\s+(?:(?:about|around|only|just|a\s+mere)\s+)?{re.escape(value)}", text, re.I))
+    return bool(re.search(rf"\bfor\s+(?:(?:about|around|only|just|a\s+mere)\s+)?{v}", text, re.I))
+
+
+def calendar_unit(word: str) -> bool:
+    """A unit of time ("year", "months", "hr")."""
+    return word.rstrip("s") in ("year", "month", "week", "day", "hour", "hr", "annum", "yr", "mo", "quarter")
 
 
 def _opened(prev: Line | None, vocab: set[str], read: Callable[[str], list[str]]) -> bool:

@@ -81,6 +81,9 @@ def test_now_is_the_newest_of_three_values(mem: Memory) -> None:
     ("Grabbed the kayak for just $95 at the marina.", "$95", True),
     ("I rent a one-bed for $1,150 a month.", "$1,150", False),  # the slot's own word: rent
     ("Take-home is about $3,900 a month now.", "$3,900", False),  # no "for": not a price
+    ("Paid $1,250 for a new sofa for my flat, it's enormous.", "$1,250", True),  # rev20's HIGH, in other words
+    ("I'm now paying $1,400 for the flat, ouch.", "$1,400", False),  # paid for the home itself
+    ("They offered $61,000 for the year.", "$61,000", False),  # for a time: no price
 ])
 def test_a_price_is_no_pay_or_rent(line: str, value: str, price: bool) -> None:
     from kgmem.answer.slots import a_price_not_the_slots
