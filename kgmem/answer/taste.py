@@ -99,9 +99,6 @@ JUDGED = ("for me", "for us", "to me", "in my book", "in my opinion", "if you as
 #: never get the hype around cruises", "we don't see the point of escape rooms")
 UNMOVED_BY = ("the appeal of", "the point of", "the hype around", "the hype about", "the hype over", "the fuss about",
               "the fuss over", "the fuss around", "the attraction of", "what people see in", "what anyone sees in")
-#: every / all of the speaker's plans (meals, trips …) + these + a thing: the speaker's habit keeps coming back to it
-#: ("every trip we book somehow involves a beach", "all my weekends revolve around football")
-COME_BACK_TO = ("involve", "include", "revolve around", "come back to", "feature", "end up with", "end up involving")
 #: a thing + does not + these + me: it does not suit the speaker
 SUITS = ("suit", "agree with", "do it for", "appeal to", "work for")
 #: a thing + and I / my body + do not + these: the two are at odds ("coffee and I don't get along")
@@ -156,7 +153,7 @@ LEXICON: Final[dict[str, tuple[str, ...]]] = {
     "MADE_GLAD": MADE_GLAD, "MADE_SORRY": MADE_SORRY, "MY_PICK": MY_PICK, "MY_KIND": MY_KIND, "MY_APPROVAL": MY_APPROVAL,
     "HABITUAL": HABITUAL, "PICK_VERBS": PICK_VERBS, "OMIT_VERBS": OMIT_VERBS, "SUPERIOR": SUPERIOR, "OUTDOES": OUTDOES, "JUDGED": JUDGED,
     "LIMIT_VERBS": LIMIT_VERBS,
-    "SUITS": SUITS, "AT_ODDS": AT_ODDS, "UNMOVED_BY": UNMOVED_BY, "COME_BACK_TO": COME_BACK_TO, "UNSUITED": UNSUITED, "VERDICT_YES": VERDICT_YES, "VERDICT_NO": VERDICT_NO,
+    "SUITS": SUITS, "AT_ODDS": AT_ODDS, "UNMOVED_BY": UNMOVED_BY, "UNSUITED": UNSUITED, "VERDICT_YES": VERDICT_YES, "VERDICT_NO": VERDICT_NO,
     "VERDICT_YES_ALONE": VERDICT_YES_ALONE, "VERDICT_NO_ALONE": VERDICT_NO_ALONE, "VERDICT_DEGREE": VERDICT_DEGREE, "FRAME_WORDS": FRAME_WORDS,
     "NOT_REFUSED": NOT_REFUSED, "KEEP_AWAY": KEEP_AWAY, "KEPT_OUT": KEPT_OUT, "SENSED_GOOD": SENSED_GOOD,
     "SENSED_BAD": SENSED_BAD, "A_MUST": A_MUST, "A_NO_GO": A_NO_GO,
@@ -252,9 +249,6 @@ _FRAMES: Final[tuple[tuple[re.Pattern[str], str, bool], ...]] = tuple(
         (rf"\b(?:my|our)\s+(?:all-time\s+|absolute\s+)?(?:{_alt(MY_PICK)})\s+(?:[\w-]+\s+){{0,3}}?"
          r"(?:is|are|has\s+to\s+be|would\s+be|was|will\s+always\s+be)\b", "after", True),
         (rf"\b(?:nothing|no\s+one|none)\s+(?:really\s+|quite\s+)?(?:{_alt(SUPERIOR)})\b", "after", True),
-        (rf"\b(?:every|each|all(?:\s+of)?)\s+(?:(?:my|our)\s+[\w-]+|[\w-]+\s+(?:i|we)\s+[\w-]+)\s+(?:somehow\s+|always\s+|"
-         rf"just\s+|still\s+|inevitably\s+|usually\s+|seems?\s+to\s+)?(?:{_forms(COME_BACK_TO)})\b"
-         r"(?!\s+(?:my|our|your|his|her|their|me|us|him|them)\b)", "after", True),
         (r"\bthere's\s+nothing\s+(?:quite\s+)?like\b", "after", True),
         (r"\bno\s+more\b", "after", False),
         (rf"^(?:an?\s+)?(?:(?:{_alt(VERDICT_DEGREE)})\s+(?:{_alt(VERDICT_YES)})|(?:(?:{_alt(VERDICT_DEGREE)})\s+)?"
@@ -302,7 +296,7 @@ _ANCHORS: Final[tuple[tuple[str, ...] | None, ...]] = (
     ("rather", "sooner"), ("rather", "sooner"), ("take", "pick", "choose"), ("over", "instead", "rather"),
     ("beat", "trump", "better", "nicer"), ("mak", "made"), ("mak", "made"), _stems(PLEASES), _firsts(MY_APPROVAL),
     _stems(DISPLEASES), _firsts(AT_ODDS), _stems(PLEASES_PARTICLE), _stems(DISPLEASES_PARTICLE), _NOT, _DOES_NOT,
-    ("my", "our"), ("my", "our"), ("no",), _stems(COME_BACK_TO), ("there's",), ("more",), _firsts(VERDICT_DEGREE, VERDICT_YES_ALONE),
+    ("my", "our"), ("my", "our"), ("no",), ("there's",), ("more",), _firsts(VERDICT_DEGREE, VERDICT_YES_ALONE),
     _firsts(VERDICT_DEGREE, VERDICT_NO_ALONE), _stems(KEEP_AWAY), ("keep",), ("tast", "smel"), ("tast", "smel"),
     ("must", "non-negotiable", "essential", "priority"), ("no", "off", "out", "deal"), ("ask", "order"), ("allerg", "intoleran"),
     ("no", "zero"),

@@ -108,15 +108,11 @@ def test_a_taste_before_a_run_on_question_is_read(chat_memory) -> None:  # noqa:
     assert "enjoy canal walks" in text, text
 
 
-@pytest.mark.parametrize(("clause", "thing"), [
-    ("every trip we book somehow ends up involving a lighthouse", "lighthouse"),
-    ("all my Saturdays revolve around rugby these days", "rugby"),
-    ("every meal I cook seems to include chickpeas", "chickpeas"),
+@pytest.mark.parametrize("clause", [
+    # rev20: what keeps happening is no taste without the speaker's stance ("a delayed flight", "rain")
+    "Every trip we book somehow involves a delayed flight", "Every holiday we take seems to involve rain",
+    "Every argument we have involves money", "every shift I work includes a night on call",
 ])
-def test_a_habit_that_keeps_coming_back_to_a_thing_is_a_liking(clause: str, thing: str) -> None:
-    assert read_taste(clause) == (True, thing)
-
-
-@pytest.mark.parametrize("clause", ["each recipe includes garlic", "every meeting I have involves my boss"])
-def test_no_speakers_habit_or_a_person_is_no_liking(clause: str) -> None:
-    assert read_taste(clause) is None
+def test_what_keeps_happening_is_no_liking(clause: str) -> None:
+    taste = read_taste(clause)
+    assert taste is None or not taste[0]
