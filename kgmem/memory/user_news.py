@@ -15,7 +15,7 @@ new value, however the clause is worded. The parts:
   "no more", "instead of", "up from", "left"; a verb of letting a thing go or leaving a place or a post,
   the one lexicon :mod:`kgmem.lexicon.called_off`: "traded in my Pixel 7", "sold the Golf"; "old",
   "former", "previous"), the words after it call it gone (:func:`gone_after`), or a clause of the turn
-  says a word of change (a probe's ``cue``: "now", "moved", "switched");
+  says a word of change (a probe's ``cue``: "now", "moved", "switched") in the clause of the new value;
 - **the new value**: exactly one value of the type in the turn's stating clauses (extraction's probes
   never hold a plan, a wish, a question or a negation), not the held one, in a turn that tells of no other
   person (a kin, partner or friend noun, he or she, a person memory knows: "my sister left Leiden for
@@ -179,9 +179,12 @@ def _named(session: Session, probes: Sequence[SlotProbe], candidates: Sequence[C
             money = classes == ("money",)
             text = re.sub(r"\s+", " ", raw.casefold()) if money else normalise_name(raw)  # "$52,000" keeps its comma
             at = _said_at(fact.value or "", text, money)
-            if not at or not (any(said_as_old(text, s, e) for s, e in at) or any(p.cue for p in ps)):
+            # the held value said as left behind, else the new value's own clause says a word of change
+            # ("Boston's freezing now, flew to Miami for the weekend" is no move)
+            told = ps if any(said_as_old(text, s, e) for s, e in at) else [p for p in ps if p.cue]
+            if not at or not told:
                 continue
-            found = _new_values(ps, classes, fact.value or "", money)
+            found = _new_values(told, classes, fact.value or "", money)
             if len(found) != 1:
                 continue
             (value, probe), = found.values()

@@ -173,3 +173,11 @@ def test_nothing_recalled_when_the_slot_is_held_or_no_old_word() -> None:
     text = "Started at Marlow Dental today, my leaving card from Orbital Foods is on the fridge."
     assert _recalled(_session(text), [probe], [new], _held("works_at", "Orbital Foods"), _nobody,
                      lambda s: earlier) == ([new], [])
+
+
+def test_a_word_of_change_in_another_clause_moves_nothing() -> None:
+    text = "Leiden is freezing now, flew to Vigo for the weekend."
+    probes = [_probe(text, [("Leiden", "where")], cue=True), _probe(text, [("Vigo", "where")])]
+    assert _named(_session(text), probes, [], _held("lives_in", "Leiden"), _nobody) == []
+    probes = [_probe(text, [("Leiden", "where")]), _probe(text, [("Vigo", "where")], cue=True)]
+    assert [c.value for c in _named(_session(text), probes, [], _held("lives_in", "Leiden"), _nobody)] == ["Vigo"]
