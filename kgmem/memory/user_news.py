@@ -10,9 +10,11 @@ and a stating clause of the same turn gives one other value of the slot's type, 
 new value, however the clause is worded. The parts:
 
 - **the slot's type**: the probe value classes its registry value type takes (a place: a where; an
-  employer or a gym: an org or a where; money: an amount; a job or a commute: the class of that name);
-- **said as the old one**: the words just before the held value say it is left behind (:func:`old_said`:
-  "no more", "instead of", "up from", "left"; a verb of letting a thing go or leaving a place or a post,
+  employer or a gym: an org; money: an amount within a factor of three of the held one; a job or a commute:
+  the class of that name);
+- **said as the old one**: the words just before the held value say it is left behind (:func:`said_as_old`:
+  "no more", "instead of", "up from", "moved from", "left"; a bare "from" is a trip's start as often, and a
+  value that names whose another thing is, "Deloitte's party", is not left; a verb of letting a thing go or leaving a place or a post,
   the one lexicon :mod:`kgmem.lexicon.called_off`: "traded in my Pixel 7", "sold the Golf"; "old",
   "former", "previous"), the words after it call it gone (:func:`gone_after`), or a clause of the turn
   says a word of change (a probe's ``cue``: "now", "moved", "switched") in the clause of the new value;
@@ -55,11 +57,15 @@ if TYPE_CHECKING:
     from kgmem.memory.lookback import Lookback
 
 #: the probe value classes a registry value type (or a predicate's value-filler kind) takes
-_CLASSES: dict[str, tuple[str, ...]] = {"place": ("where",), "org": ("org", "where"), "money": ("money",),
+_CLASSES: dict[str, tuple[str, ...]] = {"place": ("where",), "org": ("org",), "money": ("money",),
                                         "job": ("job",), "commute": ("commute",), "diet": ("diet",)}
 #: words just before a value that say it is the one left behind
-_OLD_WORDS = re.compile(r"(?:instead\s+of|rather\s+than|\bnot|\bfrom|\bbye|goodbye|no\s+more|no\s+longer|"
+_OLD_WORDS = re.compile(r"(?:instead\s+of|rather\s+than|\bnot|\bbye|goodbye|no\s+more|no\s+longer|"
+                        r"\b(?:up|down|away|mov\w*|switch\w*|relocat\w*)\s+from|"
                         r"\bold|\bformer|\bprevious|\bex-?)\s+(?:[\w'-]+\s+){0,2}[$£€¥]?$")
+#: a bare "from" before a value: where a thing came from (a card from the old employer) as often as where a
+#: trip started ("took the train from Leeds to Paris"): read only to recall a first statement
+_FROM = re.compile(r"\bfrom\s+(?:[\w'-]+\s+){0,2}[$£€¥]?$")
 #: a third person in a turn: its change may be theirs ("he's renting in Vigo now", "my sister left Leiden")
 _THIRD = re.compile(r"\b(?:he|she|him|his|her|hers|he's|she's|he'd|she'd)\b", re.IGNORECASE)
 #: people a turn may tell of as doing things of their own (roles that serve the user, "my landlord emailed",
@@ -109,13 +115,18 @@ def _said_at(value: str, text: str, money: bool) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"(?<![\w'])" + re.escape(plain) + r"(?!\w)", text)]
 
 
-def said_as_old(text: str, start: int, end: int) -> bool:
-    """The value at ``text[start:end]`` (normalised) is said as the one left behind."""
+def said_as_old(text: str, start: int, end: int, bare_from: bool = False) -> bool:
+    """The value at ``text[start:end]`` (normalised) is said as the one left behind; never a value that
+    names whose another thing is ("left Deloitte's Christmas party early"); ``bare_from``: "from" alone
+    counts (a card from the old employer; without it only "up from", "moved from"…)."""
     global _LET_GO
     if _LET_GO is None:
         _LET_GO = _letting_go()
+    if re.match(r"(?:'s|’s| s)\b", text[end:end + 3]):
+        return False
     before = text[max(0, start - 40): start]
-    return bool(_OLD_WORDS.search(before) or _LET_GO.search(before)) or gone_after(text, end)
+    return bool(_OLD_WORDS.search(before) or _LET_GO.search(before) or bare_from and _FROM.search(before)) \
+        or gone_after(text, end)
 
 
 def _written_like(value: str, held: str, money: bool) -> str:
@@ -226,7 +237,7 @@ def _recalled(session: Session, probes: Sequence[SlotProbe], candidates: Sequenc
                 and min(o.source_turns or [-1]) == turn]
         typed = [(v, None) for p in ps for v, cls in p.values if cls in slot_classes(pred)]
         olds = {_plain(v): (v, o) for v, o in [*((o.value, o) for o in same), *typed]
-                if _plain(v) != _plain(c.value) and any(said_as_old(text, s, e) for s, e in _said_at(v, text, money))}
+                if _plain(v) != _plain(c.value) and any(said_as_old(text, s, e, True) for s, e in _said_at(v, text, money))}
         if not olds and not money:  # "my farewell card from Tessellate Studio", "goodbye sous chef, hello …"
             olds = {_plain(v): (v, None) for v in _old_named(raw, c.value, session, someone, earlier)}
         fresh = {_plain(o.value) for o in same} - set(olds)
@@ -276,6 +287,11 @@ def _old_named(raw: str, new: str, session: Session, someone: Callable[[str], bo
     return list(dict.fromkeys(found))
 
 
+def _near(new: int, old: int) -> bool:
+    """An amount of the held amount's order: within a factor of three (a rent or a salary changes by less)."""
+    return old > 0 and old / 3 <= new <= old * 3
+
+
 def _new_values(probes: Sequence[SlotProbe], classes: tuple[str, ...], old: str,
                 money: bool) -> dict[str, tuple[str, SlotProbe]]:
     """The turn's values of the slot's type other than the held one, by their plain form."""
@@ -291,5 +307,8 @@ def _new_values(probes: Sequence[SlotProbe], classes: tuple[str, ...], old: str,
             if not plain or plain == old_plain or plain in old_plain or old_plain in plain \
                     or money and {n for n, _, _ in _numbers(value)} & old_numbers:
                 continue
+            if money and old_numbers and not _near(_numbers(value)[0][0], max(old_numbers)):
+                continue  # "I blew $2,000 on a holiday" is no new salary of $60,000's
+
             found.setdefault(plain, (value, p))
     return found
