@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from kgmem import predicates as predicate_registry
-from kgmem.answer import countable, kinds
+from kgmem.answer import countable, kinds, payments
 from kgmem.answer.amounts import (
     amount_told,
     bare_amount,
@@ -91,8 +91,6 @@ def asks_money_total(question: str) -> bool:
         return False
     return bool((is_money_total(question) or _COST_TO_USER.search(question))
                 and (_RUNNING.search(question) or _ALL_Q.search(question)))
-
-
 
 
 def _user_currency(lines: list[Line]) -> str | None:
@@ -197,6 +195,11 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
         if objects else set()
     bare_symbol = _user_currency(users)
     returned: list[Line] = []  # money-back lines ("sent the asics back … got the refund") and what they took out
+    # a payment told without a paying verb, by meaning; the sentence after a question about a price may say it was paid
+    priced = [ln for ln in users if money(ln.text)]
+    after = [s for ln in priced if ln.is_request for s in ev.turn_lines(ln.turn_id) if s.position == ln.position + 1]
+    vote_of = payments.votes_of(ev, priced + after)
+    paying = payments.paying_lines(vote_of, priced)
     for line in sorted(users, key=lambda ln: ln.said_at):
         # a line that names the asked thing itself with an amount tells its price, paid-verb or not
         # ("Shoreham Arts Fair today: £310"; "compression socks came, 18 for two pairs")
@@ -211,8 +214,12 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
             if taken or (amounts and (names_it or line.turn_id in on_topic)):
                 returned += [line] + taken
             continue
-        if not amounts or not (names_it or shared(asked, terms(line.text)) or _PAID.search(line.text)
-                               or _after_purchase(line, ev) or priced_item(line.text)):
+        asked_paid = line.is_request and payments.paid_after_asking(line, ev, vote_of)  # "is $45 fair …? already paid"
+        if not amounts or not (names_it or shared(asked, terms(line.text)) or _PAID.search(line.text) or asked_paid
+                               or _after_purchase(line, ev) or priced_item(line.text) or (line.turn_id, line.position) in paying):
+            continue
+        if payments.money_in(line.text):
+            skipped += 1  # "sold the bike for $200", "won $50": money that came in
             continue
         if not said_in_window(line, plan):
             continue  # "so far this year": last November's vet bill is no part of it
@@ -220,7 +227,7 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
                 and (line.turn_id, line.position) not in of_kind:
             continue  # "at the bike shop": a price in the same turn as the bike counts ("a $35 U-lock")
         if (why := countable.why_not(line, plan.question_date, ev, money=True)) \
-                and not (why == countable.LINE_CLASS_REASON["request"] and amount_told(line)):
+                and not (why == countable.LINE_CLASS_REASON["request"] and (amount_told(line) or asked_paid)):
             skipped += 1  # "they offered me £200 for it", "the bike shop wanted 90 euro …, I said no"
             continue
         for amount in amounts:

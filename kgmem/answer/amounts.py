@@ -124,7 +124,7 @@ _WH = frozenset({"what", "which", "how", "why", "who", "whom", "where", "when", 
 
 def _clause_head(tok: Token) -> Token:
     """The verb (or auxiliary root) of the clause a token is in."""
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:  # spaCy makes a new Token per access: compare indices
         tok = tok.head
     return tok
 
@@ -146,10 +146,12 @@ def asked_amounts(text: str) -> bool:
     """Whether a question line asks about its amount ("Would £40 be fair for a used kettle?"), rather
     than telling it before a question to the assistant the sentence splitter left joined to it
     ("£12 for the lot, bargain Also, could you suggest a recipe?"): the clause holding an amount
-    asks, by the parse."""
+    asks, by the parse; a line with no verb over its amount asks when it ends in a question mark ("Only $40
+    for a used amp?")."""
     doc = load_nlp()(text)
     nums = [t for t in doc if t.like_num and _MONEY.search(text[max(0, t.idx - 2):t.idx + len(t.text) + 8])]
-    return not nums or any(_asks(_clause_head(t)) for t in nums)
+    heads = [_clause_head(t) for t in nums]
+    return not nums or any(_asks(h) if h.pos_ in ("VERB", "AUX") else text.rstrip().endswith("?") for h in heads)
 
 
 def amount_told(line: Line) -> bool:

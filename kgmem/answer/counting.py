@@ -45,8 +45,10 @@ from kgmem.text import tokenize
 #: "how many X" (not "the total number of X": a generic count the stored items answer; counting
 #: lines for it added preference lines — "Big yes to documentaries" — on the first synthetic family)
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
-#: where the counted things are named: after "how many", or a count noun's "of" ("my *tally of* films")
-_COUNTED_AFTER = re.compile(r"\bhow\s+many\b|\b(?:count|tally)\s+of\b", re.I)
+#: where the counted things are named: after "how many", or a count noun's "of" ("my *tally of* films": a count
+#: and a number, however the plan's shape came out)
+_COUNT_NOUN = re.compile(r"\b(?:count|tally)\s+of\b", re.I)
+_COUNTED_AFTER = re.compile(rf"\bhow\s+many\b|{_COUNT_NOUN.pattern}", re.I)
 #: "how many days did I spend in Lisbon" asks a duration, not a count of told events
 _HOW_MANY_UNITS = re.compile(r"\bhow\s+many\s+(?:more\s+)?(?:seconds|minutes|hours|days|nights|weeks|months|years)\b", re.I)
 #: words of a count question that say how to count, not what ("how many *different kinds* of bird")
@@ -55,8 +57,6 @@ _COUNTING = terms("many different kind kinds sort sorts type types actually tota
 _AUXILIARIES = terms("have has had do does did done get got gets be been being")
 #: a capitalised run after a line's first word: a title or a place names which event a line tells
 _NAME_RUN = re.compile(r"(?<=\w[\s,])(?:The\s+)?[A-Z][\w'’&-]+(?:\s+(?:(?:of|in|and|the|a|on)\s+)*[A-Z][\w'’&-]+)*")
-
-
 #: calendar periods a question's window is counted in ("this year", "since last term")
 _PERIODS = frozenset({"year", "term", "semester", "season", "month", "week", "quarter", "fortnight", "decade"})
 #: how a word modifies a period noun in the parse ("this *financial* year", "last *school* term")
@@ -146,8 +146,7 @@ def shared(words: set[str], line_terms: set[str]) -> set[str]:
 
 def said_in_window(line: Line, plan: QueryPlan) -> bool:
     """The line was said inside the question's time window (or the question has none)."""
-    w = plan.window
-    return w is None or ((w.start is None or line.said_at >= w.start) and (w.end is None or line.said_at <= w.end))
+    return (w := plan.window) is None or ((w.start is None or line.said_at >= w.start) and (w.end is None or line.said_at <= w.end))
 
 
 def _names(line: Line, asked: frozenset[str] = frozenset(), acts: dict[tuple[str, int], str] | None = None) -> set[str]:
@@ -211,7 +210,7 @@ def told_events(ev: EvidenceSet) -> Told | None:
     event to the same day, tell the same one. Lines just below the threshold in sessions with no
     instance are kept as "maybe" (the count is then a lower bound)."""
     plan = ev.result.plan
-    if not (_HOW_MANY.search(q := plan.question) or (plan.slot == "count" and _COUNTED_AFTER.search(q))) or _HOW_MANY_UNITS.search(q):
+    if not (_HOW_MANY.search(q := plan.question) or _COUNT_NOUN.search(q)) or _HOW_MANY_UNITS.search(q):
         return None
     heads, others = anchors(plan)
     said = [ln for ln in ev.all_user_lines() if ln.role == "user" and not ln.is_request and said_in_window(ln, plan)]
@@ -345,7 +344,8 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
     lines do not name which. Empty when no line tells such an event (the caller then counts
     stored items alone)."""
     plan = ev.result.plan
-    out = Computed(kind="count" if plan.answer_shape == "number" else "list")
+    number = plan.answer_shape == "number" or bool(_COUNT_NOUN.search(plan.question))
+    out = Computed(kind="count" if number else "list")
     found = told_events(ev)
     if found is None:
         return out
@@ -391,7 +391,7 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
     if found.unsure:
         out.lines.append("Maybe more: " + "; ".join(_quote(ln) for ln in found.unsure))
     listing = "; ".join(items)
-    if plan.answer_shape != "number":
+    if not number:
         out.answer = listing
     elif found.unsure:
         out.answer = f"at least {total} ({listing}); maybe also {_quote(found.unsure[0])}"

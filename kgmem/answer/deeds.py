@@ -13,8 +13,9 @@ practise" → speaks_language, "the coffee machine broke" → bought) tells some
 
 The asked predicate is read from the question's counted phrase ("I have watched films or shows"
 → watched: the registry's cues, then the same vote). Lines are added only for deeds whose item is a
-title (the registry's ``kind="title"``: watched, read_book): their item is named in the line (or in
-the sentence before, which a pronoun refers to). For an event deed (attended) lines are only set
+title (the registry's ``kind="title"``: watched, read_book), named in the line (or in the sentence
+before, which a pronoun refers to), or a place gone to (``kind="place"`` that accumulates: visited),
+named in the line as a place ("lost my sunglasses somewhere in Gdansk"). For an event deed (attended) lines are only set
 aside when they tell another deed: an event told without a name is as often a wish as a deed. Whose deed it is and whether it was done (a plan, a wish, a friend's) stays with
 :func:`kgmem.answer.countable.why_not`, as for every counted line.
 """
@@ -22,8 +23,6 @@ aside when they tell another deed: an event told without a name is as often a wi
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -35,8 +34,10 @@ import numpy as np
 
 from kgmem import predicates
 from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.spans import typed_spans
+from kgmem.bank_cache import bank_vectors
 from kgmem.nlp import load_nlp
-from kgmem.settings import default_machine_cache_dir
+from kgmem.predicate_bank import NONE, bank_files, load_bank
 
 #: neighbours that vote (10: few enough that a handful of close sentences of one deed outvote a crowd of
 #: loosely related ones; the extraction proposer uses 30 for clauses)
@@ -45,28 +46,20 @@ K = 10
 FLOOR = 0.06
 #: another predicate's vote at which a line tells that one, when the asked one is under FLOOR
 OTHER = 0.08
-NONE = "none"
 #: the registry kinds whose deeds are read here: the item is a title the line names
 TITLE_KINDS = frozenset({"title"})
 #: ... and the kinds whose deeds are events: a line tells one without naming it ("the reunion on Friday")
 EVENT_KINDS = frozenset({"event"})
+#: ... and the kinds whose deeds are places gone to: the line names the place ("the photos from Porto came out great")
+PLACE_KINDS = frozenset({"place"})
 
 
 @lru_cache(maxsize=1)
 def bank() -> tuple[tuple[str, str], ...]:
     """(predicate, sentence) of every bank file: the predicate folder, its mined folder, deeds.jsonl."""
-    root = Path(str(resources.files("kgmem") / "resources"))
-    files = sorted(p for p in (root / "predicates").iterdir() if p.name.endswith(".jsonl"))
-    files += sorted(p for p in (root / "predicates" / "mined").iterdir() if p.name.endswith(".jsonl"))
-    files.append(root / "lexicon" / "deeds.jsonl")
-    out: list[tuple[str, str]] = []
-    for path in files:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                rec = json.loads(line)
-                if rec.get("kind", "example") != "description":
-                    out.append((rec["predicate"], rec["text"].strip()))
-    return tuple(out)
+    deeds = Path(str(resources.files("kgmem") / "resources" / "lexicon" / "deeds.jsonl"))
+    rows = load_bank([*bank_files(), *bank_files("mined"), deeds])
+    return tuple((e.predicate, e.text) for e in rows if e.kind != "description")
 
 
 def _vectors(embed_name: str, embed: object) -> np.ndarray:
@@ -74,22 +67,7 @@ def _vectors(embed_name: str, embed: object) -> np.ndarray:
     otherwise embed ~1,900 sentences at its first count question)."""
     rows = bank()
     digest = hashlib.sha256((embed_name + "\n" + "\n".join(f"{p}\t{t}" for p, t in rows)).encode()).hexdigest()[:16]
-    path = default_machine_cache_dir() / "banks" / f"deeds-{digest}.npy"
-    try:
-        vecs = np.load(path)
-        if vecs.shape[0] == len(rows):
-            return np.asarray(vecs, dtype=np.float32)
-    except (OSError, ValueError):
-        pass
-    vecs = np.asarray(embed.embed([t for _, t in rows]), dtype=np.float32)  # type: ignore[attr-defined]
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
-        np.save(tmp, vecs)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache only costs the embedding time
-    return vecs
+    return bank_vectors(f"deeds-{digest}", [t for _, t in rows], embed.embed)  # type: ignore[attr-defined]
 
 
 _CACHE: dict[str, np.ndarray] = {}
@@ -151,6 +129,16 @@ def event_deed(words: set[str], vote: dict[str, float]) -> str | None:
     return first if reg is not None and reg.kind in EVENT_KINDS and words & cues and v >= FLOOR else None
 
 
+def place_deed(words: set[str], vote: dict[str, float]) -> str | None:
+    """The place deed (visited) a count question asks about: the predicate of a place that accumulates for
+    which the counted phrase's neighbours vote most, at least FLOOR ("cities I have visited", "countries I
+    have been to"; not "cities I have lived in": one value at a time). ``words`` are unused: a place deed's
+    question is told in too many ways ("been to", "set foot in") for the registry's cues."""
+    first, v = top(vote)
+    reg = predicates.get(first) if first else None
+    return first if reg is not None and reg.kind in PLACE_KINDS and not reg.single_valued and v >= FLOOR else None
+
+
 def tells(vote: dict[str, float], asked: str) -> bool:
     """The line tells the asked deed: its neighbours vote most for it, at least FLOOR."""
     pred, v = top(vote)
@@ -192,10 +180,12 @@ def read_lines(ev: EvidenceSet, phrase: str, own: Sequence[Line], names: Callabl
     emb = ev.result.embedder
     words = {t.lemma_.lower() for t in load_nlp()(phrase, disable=("parser", "ner")) if t.is_alpha}
     asked = votes(emb, [phrase])[0] if emb is not None else {}
-    deed = title_deed(words, asked) or event_deed(words, asked)
+    deed = title_deed(words, asked) or event_deed(words, asked) or place_deed(words, asked)
     out = Reading(deed)
     if deed is None:
         return out
+    if deed == place_deed(words, asked):  # a place deed's line names a place, not any title ("Side note")
+        names = _placed(names)
     # an event deed's lines are only read for another deed told instead ("the front desk at the rec centre knows
     # me by name" is no event): a line telling one without a name is as often a wish ("putting off planning a party")
     adding = deed != event_deed(words, asked)
@@ -212,6 +202,14 @@ def read_lines(ev: EvidenceSet, phrase: str, own: Sequence[Line], names: Callabl
         elif pred := tells_other(vote, deed):
             out.other[key] = f"tells {pred.replace('_', ' ')}, not {deed.replace('_', ' ')}"
     return out
+
+
+def _placed(names: Callable[[Line], set[str]]) -> Callable[[Line], set[str]]:
+    """A line's names that are places by the entity recogniser (or a capitalised name after "from", "in", "to", …)."""
+    def placed(ln: Line) -> set[str]:
+        places = {p.casefold() for p in typed_spans(ln.text, "place")}
+        return {n for n in names(ln) if n in places}
+    return placed
 
 
 def bank_path() -> Path:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from kgmem.answer.pref_domains import DomainView, bank, domain_names
 from kgmem.answer.pref_reasons import Reason, Restriction, restrictions
-from kgmem.answer.taste import without_trailers
+from kgmem.answer.taste_things import without_trailers
 from kgmem.models import QueryPlan
 from kgmem.nlp import load_nlp
 from kgmem.text import FUNCTION_WORDS

@@ -39,16 +39,17 @@ _CLAUSES = re.compile(r";\s*|,\s*(?:and|but|so|while|whereas|though|because|cos|
 
 #: a clause states a constraint or need: a refusal, a limit, a diet, an allergy, a requirement
 #: (grammatical pieces of the class, not sentences of any data set)
+#: the words of an obligation (one of the constraint words below)
+_OWED = r"must|has\s+to|have\s+to|need\s+to|needs\s+to|need|needs"
 _CONSTRAINT = re.compile(
     r"\b(?:allerg\w*|intoleran\w*|coeliac|celiac|vegan|vegetarian|veggie|pescatarian|halal|kosher|"
     r"gluten|dairy|lactose|meat|diet)\b|"
-    r"\b(?:must|has\s+to|have\s+to|need\s+to|needs\s+to|need|needs|non-negotiable|only|at\s+most|no\s+more\s+than|"
+    rf"\b(?:{_OWED}|non-negotiable|only|at\s+most|no\s+more\s+than|"
     r"budget|tight|cheap|quick|quiet|simple|easy)\b|\b(?:much\s+)?(?:more|longer)\s+than\b|"
     r"\b(?:want|wants|wanted|prefer|prefers)\s+(?:something|anything|one|it|them|stuff)\b|"
     r"\b(?:tastes?|smells?)\s+like\b|\bturns?\s+me\b|\bmakes?\s+me\s+(?:sick|ill|queasy)", re.I)
 
-#: the words of an obligation among the constraint words above
-_OBLIGATION = re.compile(r"\b(?:must|has\s+to|have\s+to|need\s+to|needs\s+to|need|needs)\b", re.I)
+_OBLIGATION = re.compile(rf"\b(?:{_OWED})\b", re.I)
 
 
 def an_errand(clause: str) -> bool:

@@ -26,9 +26,9 @@ from kgmem.answer.taste import (
     OFFER_VERBS,
     TAKE_IN_VERBS,
     read_taste,
-    without_trailers,
 )
 from kgmem.answer.taste_choice import gerund
+from kgmem.answer.taste_things import without_trailers
 from kgmem.nlp import load_nlp
 
 #: a thing read from the frames is taken as it is when at most this many words long

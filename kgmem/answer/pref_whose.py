@@ -118,8 +118,10 @@ def guest_occasions(sentences: tuple[str, ...]) -> dict[str, frozenset[str]]:
     for sentence in sentences:
         for clause in clauses(sentence):
             m = _COMING.search(clause)
+            if m is None:
+                continue  # (no coming: the clause's people words are not needed)
             named = frozenset(w for w in _person_words(clause) - _THIRD if not _FIRST_PERSON.fullmatch(w))
-            if m is None or not named or _RETURNING.match(clause[m.end():]) or _STAY.search(clause):
+            if not named or _RETURNING.match(clause[m.end():]) or _STAY.search(clause):
                 continue  # "my partner is coming home late": no guest; "Priyanka's staying all week": one of "us" for now
             rest = _content_words(clause[:m.start()] + " " + clause[m.end():]) - named - _NO_OCCASION
             if rest:

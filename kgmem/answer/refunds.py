@@ -27,6 +27,12 @@ from kgmem.nlp import load_nlp
 
 
 @lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    """The money-back lexicon's word lists (also read by :mod:`kgmem.answer.payments`: money coming in)."""
+    return _words()
+
+
+@lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     path = resources.files("kgmem").joinpath("resources", "lexicon", "money_back.json")
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))

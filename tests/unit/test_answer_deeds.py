@@ -61,9 +61,41 @@ def reader(chat_memory: Callable[..., Memory]) -> Memory:
     return chat_memory("ines", said, "r", None)
 
 
-def test_books_read_are_counted_by_meaning(reader) -> None:  # noqa: ANN001
-    a = reader.answer("ines", "How many books have I read so far?", question_date=QD)
+@pytest.mark.parametrize("question", [
+    "How many books have I read so far?",
+    "what's my tally of books I've read, going by our chats?",  # a count noun: a count however its shape was planned
+])
+def test_books_read_are_counted_by_meaning(reader, question: str) -> None:  # noqa: ANN001
+    a = reader.answer("ines", question, question_date=QD)
     # the bus stop and the copy given away tell books read; the husband's book is his, Piranesi a
     # request, the news no book
     assert a.text.startswith("2"), (a.text, a.extra.get("decision"))
     assert "Covenant" not in a.text and "Piranesi" not in a.text, a.text
+
+
+def test_a_place_deed_is_the_vote_for_a_place_that_accumulates() -> None:
+    assert deeds.place_deed({"i", "have", "be", "to", "country"}, {"visited": 0.25}) == "visited"
+    assert deeds.place_deed({"i", "have", "visit", "city"}, {"lives_in": 0.3, "visited": 0.1}) is None
+    assert deeds.place_deed({"i", "have", "live", "in", "city"}, {"lives_in": 0.3}) is None  # one value, no count
+    assert deeds.place_deed({"i", "have", "visit", "city"}, {"visited": 0.04}) is None  # under the floor
+    assert deeds.place_deed({"i", "have", "read", "book"}, {"read_book": 0.3}) is None
+
+
+@pytest.fixture(scope="module")
+def traveller(chat_memory: Callable[..., Memory]) -> Memory:
+    said = [
+        (datetime(2026, 2, 3), "Brought back way too much cheese from Lyon, my suitcase still smells of it."),
+        (datetime(2026, 3, 9), "Lost my sunglasses somewhere in Gdansk, gutted."),
+        (datetime(2026, 4, 15), "My daughter is in Berlin on a school exchange this month."),  # hers
+        (datetime(2026, 5, 20), "Thinking about Kyoto for next spring, any tips?"),  # a plan and a request
+        (datetime(2026, 6, 11), "Caught the sunset from the old town walls in Dubrovnik, unreal."),
+        (datetime(2026, 7, 2), "The cheese I lugged home from Lyon is finally gone."),  # Lyon again
+    ]
+    return chat_memory("ines", said, "t", None)
+
+
+def test_cities_visited_are_counted_by_meaning(traveller) -> None:  # noqa: ANN001
+    a = traveller.answer("ines", "How many cities have I been to this year?", question_date=QD)
+    # Lyon (told twice), Gdansk and Dubrovnik: none says "visit"; not the daughter's Berlin, not Kyoto asked about ahead
+    assert a.text.startswith("3"), (a.text, a.extra.get("decision"))
+    assert "Berlin" not in a.text and "Kyoto" not in a.text, a.text

@@ -50,6 +50,7 @@ def test_every_purchase_is_added_up_however_asked(shopper: Memory, question: str
     ("Can you find me a flight under $300?", True),
     ("$38, don't tell anyone Anyway, can you put that in a list?", False),
     ("I paid $40 for this, can you tell me if it's a good deal?", False),
+    ("Only $40 for a used amp?", True),  # no verb over the amount: the question mark asks (the parse's root is no verb)
 ])
 def test_whether_a_question_asks_about_its_amount(text: str, asks: bool) -> None:
     assert asked_amounts(text) is asks

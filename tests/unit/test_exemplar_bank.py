@@ -159,9 +159,10 @@ def test_knn_is_part_of_the_cache_key_digest() -> None:
 
 
 def test_bank_vectors_are_cached_on_disk_by_model_and_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgmem import bank_cache
     from kgmem.extraction.zero import proposals
 
-    monkeypatch.setattr(proposals, "default_machine_cache_dir", lambda: tmp_path)
+    monkeypatch.setattr(bank_cache, "default_machine_cache_dir", lambda: tmp_path)  # the shared bank cache
     words = _Words(_VOCAB)
     words.name = "words-test"
     first = proposals._cached_vectors(words, _KNN_BANK)

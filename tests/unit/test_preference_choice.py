@@ -95,7 +95,7 @@ def test_the_thing_without_an_opener_or_the_next_sentence(clause: str, taste: tu
 
 
 def test_an_extracted_thing_without_its_opener() -> None:
-    from kgmem.answer.taste import without_degree
+    from kgmem.answer.taste_things import without_degree
 
     assert without_degree("Anything with smoked fish") == "smoked fish"
     assert without_degree("something involving puzzles more") == "puzzles"

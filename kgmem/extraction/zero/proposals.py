@@ -16,34 +16,24 @@ default (eval/bench_extraction_design.py: it cost check-set precision and gained
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
 import numpy as np
 
-from kgmem import predicates
+from kgmem.bank_cache import bank_vectors
 from kgmem.embeddings import Embedder
-from kgmem.settings import default_machine_cache_dir
+from kgmem.predicate_bank import NONE as NONE  # the bank's readers, kept importable from here
+from kgmem.predicate_bank import BankError as BankError
+from kgmem.predicate_bank import Exemplar as Exemplar
+from kgmem.predicate_bank import bank_digest as bank_digest
+from kgmem.predicate_bank import bank_files as bank_files
+from kgmem.predicate_bank import load_bank as load_bank
+from kgmem.predicate_bank import mined_bank as mined_bank
 
-NONE = "none"
 #: chosen by hand on development-family (synthetic-s dev) results; swept in eval/results/extraction_calibration.md
 DEFAULT_THRESHOLD = 0.30
 DEFAULT_MARGIN = 0.12
-
-
-class BankError(ValueError):
-    """A malformed example-bank file (names the file, line and field)."""
-
-
-@dataclass(frozen=True)
-class Exemplar:
-    predicate: str
-    kind: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -52,53 +42,7 @@ class Proposal:
     score: float
 
 
-def bank_files(folder: str = "") -> list[Path]:
-    """The packaged bank files, sorted by name (``folder="entities"``: the attribute bank for
-    facts about other people and things)."""
-    root = resources.files("kgmem") / "resources" / "predicates"
-    if folder:
-        root = root / folder
-    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".jsonl"))
 
-
-def mined_bank(paths: Sequence[Path] | None = None) -> list[Exemplar]:
-    """The many-voice bank mined from development sources by eval/build_exemplars.py
-    (``resources/predicates/mined/*.jsonl``); empty when none is packaged."""
-    if paths is None:
-        root = resources.files("kgmem") / "resources" / "predicates" / "mined"
-        paths = bank_files("mined") if root.is_dir() else []
-    return load_bank(paths) if paths else []
-
-
-def load_bank(paths: Sequence[Path] | None = None) -> list[Exemplar]:
-    """Read the bank; every record must name a registry predicate (or "none") and a text."""
-    out: list[Exemplar] = []
-    for path in paths if paths is not None else bank_files():
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise BankError(f"{path}:{n}: not JSON ({exc})") from exc
-            for key in ("predicate", "text"):
-                if not isinstance(rec.get(key), str) or not rec[key].strip():
-                    raise BankError(f"{path}:{n}: field {key!r} must be a non-empty string")
-            pred = rec["predicate"]
-            if pred != NONE and predicates.get(pred) is None:
-                raise BankError(f"{path}:{n}: field 'predicate': {pred!r} is not a registry predicate")
-            out.append(Exemplar(pred, str(rec.get("kind", "example")), rec["text"].strip()))
-    if not out:
-        raise BankError("the predicate example bank is empty")
-    return out
-
-
-def bank_digest(bank: Sequence[Exemplar]) -> str:
-    """A short hash of the bank's content (part of the extraction cache key)."""
-    h = hashlib.sha256()
-    for e in bank:
-        h.update(f"{e.predicate}\t{e.kind}\t{e.text}\n".encode())
-    return h.hexdigest()[:10]
 
 
 @dataclass(frozen=True)
@@ -152,30 +96,13 @@ class ValueFirst:
 
 
 def _cached_vectors(embedder: Embedder, bank: Sequence[Exemplar]) -> np.ndarray:
-    """The bank's vectors, kept on disk under ``~/.cache/kgmem/banks`` keyed by the embedder's
-    model name and the bank's content hash: a fresh KGMEM_HOME (every benchmark run) would
-    otherwise embed the whole bank again at start-up. An embedder without a name is not cached."""
+    """The bank's vectors, kept on disk (``kgmem.bank_cache``) keyed by the embedder's model name and
+    the bank's content hash. An embedder without a name is not cached."""
     name = getattr(embedder, "name", None)
-    path = None
-    if isinstance(name, str) and name:
-        tag = hashlib.sha256(f"{name}\n{bank_digest(bank)}\n{len(bank)}".encode()).hexdigest()[:16]
-        path = default_machine_cache_dir() / "banks" / f"{tag}.npy"
-        try:
-            vectors = np.load(path)
-            if vectors.shape[0] == len(bank):
-                return np.asarray(vectors, dtype=np.float32)
-        except (OSError, ValueError):
-            pass
-    vectors = np.asarray(embedder.embed([e.text for e in bank]), dtype=np.float32)
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
-            np.save(tmp, vectors)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a read-only cache only costs the embedding time
-    return vectors
+    if not (isinstance(name, str) and name):
+        return np.asarray(embedder.embed([e.text for e in bank]), dtype=np.float32)
+    tag = hashlib.sha256(f"{name}\n{bank_digest(bank)}\n{len(bank)}".encode()).hexdigest()[:16]
+    return bank_vectors(tag, [e.text for e in bank], embedder.embed)
 
 
 #: the proposer designs ``Settings.extraction_proposer`` names: ``hand`` is the hand-written bank with
