@@ -26,7 +26,7 @@ from kgmem.extraction.zero.assistant import (
 )
 from kgmem.extraction.zero.checks import IMAGINED, quoted_from_another
 from kgmem.extraction.zero.clauses import Clause, clauses_of
-from kgmem.extraction.zero.combine import CombineTrace, combine
+from kgmem.extraction.zero.combine import CombineTrace, combine, take_back
 from kgmem.extraction.zero.conjuncts import listed_values
 from kgmem.extraction.zero.consumed import consumed_fact
 from kgmem.extraction.zero.ended import ended, reported, someone_elses, sought
@@ -71,6 +71,7 @@ from kgmem.extraction.zero.sentences import (
     mask_times,
     user_sentences,
 )
+from kgmem.extraction.zero.slot_nouns import without_record
 from kgmem.extraction.zero.titles import whole_title
 from kgmem.extraction.zero.trips import trips_not_homes
 from kgmem.extraction.zero.verb_slots import verb_slot_fact
@@ -287,7 +288,7 @@ class RuleExtractor:
             asked = ""
             for idx, (role, text) in enumerate(turns):
                 if role == "user":
-                    items.extend(_Work(s) for s in user_sentences(idx, text, date))
+                    items.extend(_Work(s) for s in user_sentences(idx, without_record(text), date))  # no pasted record
                     asked = text if requested(text) else ""
                 elif role == "assistant":
                     items.extend(_Work(s) for s in _assistant_sentences(idx, text, asked))
@@ -307,6 +308,7 @@ class RuleExtractor:
             facts: list[CandidateFact] = []
             contexts: dict[int, TurnContext] = {}
             probes: tuple[list[SlotProbe], list[str]] = ([], [])
+            before: tuple[int, list[CandidateFact]] = (-1, [])  # the sentence before: its turn and facts
             for w in items:
                 if w.sent.role == "assistant":
                     facts.extend(assistant_facts(w.sent))
@@ -351,7 +353,8 @@ class RuleExtractor:
                               if not (f.predicate in ("lives_in", "works_at") and stay_or_errand(f.value, w.doc))]
                     if w.doc is not None:
                         found += titled_facts(w.sent, date, w.doc)
-                facts.extend(found)
+                facts = take_back(facts, before, w.sent.turn, w.sent.text) + found  # "…a flat in Leith. Lovely, but I said no"
+                before = (w.sent.turn, found)
             results.append(ExtractionResult(facts=dedupe(facts), probes=probes[0], tier="rules", model="",
                                             version=RULES_VERSION))
         return results
