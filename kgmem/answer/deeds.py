@@ -32,8 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
-from kgmem import predicates
-from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem import predicates, temporal
+from kgmem.answer.evidence import EvidenceSet, Line, arrangement
 from kgmem.answer.spans import typed_spans
 from kgmem.bank_cache import bank_vectors
 from kgmem.nlp import load_nlp
@@ -205,8 +205,11 @@ def read_lines(ev: EvidenceSet, phrase: str, own: Sequence[Line], names: Callabl
 
 
 def _placed(names: Callable[[Line], set[str]]) -> Callable[[Line], set[str]]:
-    """A line's names that are places by the entity recogniser (or a capitalised name after "from", "in", "to", …)."""
+    """A line's names that are places by the entity recogniser (or a capitalised name after "from", "in", "to", …);
+    none for a booking or a line whose own time is ahead ("Booked flights to Lisbon for June": where the user will go)."""
     def placed(ln: Line) -> set[str]:
+        if arrangement(ln.text) or any(s.resolved.future for s in temporal.find_time_expressions(ln.text, ln.said_at)):
+            return set()
         places = {p.casefold() for p in typed_spans(ln.text, "place")}
         return {n for n in names(ln) if n in places}
     return placed
