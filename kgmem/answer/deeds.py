@@ -205,7 +205,7 @@ def read_lines(ev: EvidenceSet, phrase: str, own: Sequence[Line], names: Callabl
 
 
 #: a booking word however the parse tags it ("Booked flights to …" opens with a capital the tagger may read as a name)
-_BOOKING = re.compile(r"\b(?:" + "|".join(sorted(BOOKING_VERBS - {"sign"})) + r")(?:ed|ing|s)?\b", re.I)
+_BOOKING = re.compile(r"\b(?:" + "|".join(sorted(BOOKING_VERBS - {"sign"})) + r")(?:e?d|ing|s|led|ling)?\b", re.I)
 
 
 def _placed(names: Callable[[Line], set[str]]) -> Callable[[Line], set[str]]:
