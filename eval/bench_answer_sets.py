@@ -153,7 +153,7 @@ def _checker() -> Any:
 def _value(case: dict[str, Any], text: str) -> int | str | None:
     """The value an answer gives, in the case's kind."""
     kind = case["answer_kind"]
-    if kind in ("days", "weeks", "months"):
+    if kind in ("days", "weeks", "months", "years"):
         got = _numbers(text, kind)
         return got[0] if got else None
     if kind == "date":
@@ -236,8 +236,9 @@ def _leave_out(words: dict[tuple[str, str], str]) -> None:
     event_spec._roles.cache_clear()
 
 
-#: the event-matching sets: issue #14's (auth14) and ev19's many-voice development set (session 19)
-EVENT_SETS = {"events": "event_matching.jsonl", "voices": "event_voices.jsonl"}
+#: the event-matching sets: issue #14's (auth14), ev19's many-voice development set (session 19) and
+#: ev20's (session 20: events told by what happened there, ages, rescheduled and cancelled events)
+EVENT_SETS = {"events": "event_matching.jsonl", "voices": "event_voices.jsonl", "tales": "event_tales.jsonl"}
 
 
 def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dict[str, Any]:
@@ -278,7 +279,7 @@ def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dic
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("paraphrases", "events", "voices", "both"), default="both")
+    ap.add_argument("--set", choices=("paraphrases", "events", "voices", "tales", "both"), default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
     ap.add_argument("--leave-out", action="store_true",
@@ -298,10 +299,10 @@ def main() -> None:
             e = res["events"]
             print(f"events: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
-        if args.set == "voices":
-            res["events"] = run_events(home / "voices", name="voices")
+        if args.set in ("voices", "tales"):
+            res["events"] = run_events(home / args.set, name=args.set)
             e = res["events"]
-            print(f"voices: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
+            print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
     res["run"] = run
     write(Path(args.out), res)

@@ -21,7 +21,7 @@ from kgmem.lexicon.discourse import strip_openers
 FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we've|we're|our|us)\b", re.I)
 _NEGATED = re.compile(
     r"\b(?:didn't|did\s+not|never|haven't|have\s+not|hasn't|wasn't|weren't|not\s+yet|no\s+longer|"
-    r"(?:almost|nearly)\b.{0,60}\bbut\b|decided\s+(?:not|against)|passed\s+on|but\s+passed|skipped|cancel+ed|"
+    r"(?:almost|nearly)\b.{0,60}\bbut\b|(?:was|were)\s+(?:meant|supposed)\s+to\b[^.;!?]{0,80}\bbut\b|decided\s+(?:not|against)|passed\s+on|but\s+passed|skipped|cancel+ed|"
     r"couldn't\s+make|didn't\s+make|(?:returned|gave\s+back|took\s+back|sent\s+back)\b[^.]*\b(?:unread|unopened|unused|"
     r"unworn|without\s+(?:reading|using|wearing|opening))|ended\s+up\s+not|backed\s+out|changed\s+my\s+mind|returned\s+it|"
     r"not\s+for\s+me|rather\s+skip|without\s+buying|instead\s+of\s+buying|talked\s+myself\s+out|"
@@ -44,6 +44,32 @@ _REQUEST = re.compile(
     r"i'd\s+like\s+(?:a|some|to\s+know)|quick\s+question|let's|lets)\b", re.I)
 
 _TITLE = re.compile(r"(?<=\w\s)(?:[A-Z][\w'’-]*\s+){1,6}[A-Z][\w'’-]*")
+#: the user taking part in a doing (a possessive, "my flatmate Rosa", is no part in hers)
+_USER_PART = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|we|we've|we're|we'd|us|myself|ourselves)\b", re.I)
+#: a clause's opening words that name no one: its doer is a role ("The dentist pulled that wisdom tooth")
+_NO_ONE = {"the", "a", "an", "this", "that", "these", "those", "it", "there", "their", "his", "her", "its"}
+
+
+def _own_life(clause: str) -> bool:
+    """Someone else's clause told of a person with a life of their own, the user taking no part in
+    it: one of theirs ("my flatmate Rosa", "our son") or a name ("Pablo went …"), not a role doing a
+    thing for the user ("The builders ripped the old kitchen out", "The dentist put me on …")."""
+    if _USER_PART.search(clause):
+        return False
+    words = re.findall(r"[A-Za-z][\w'-]*", clause)
+    if not words:
+        return False
+    if words[0].lower() in ("my", "our") and len(words) > 1:
+        return any(w.lower() in _own_life_people() or w.lower().rstrip("s") in _own_life_people() for w in words[1:3])
+    return words[0][0].isupper() and words[0].lower() not in _NO_ONE and words[0].lower() not in _own_life_people()
+
+
+@lru_cache(maxsize=1)
+def _own_life_people() -> frozenset[str]:
+    """People with lives of their own (kin, partners, friends), not roles or services."""
+    from kgmem.lexicon.people import words
+
+    return words("kin", "kin_groups", "partners", "former", "social")
 #: a sentence opening with a third person ("He drove me", "Their dog")
 PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
 
@@ -181,7 +207,11 @@ def clauses(sentence: str) -> list[str]:
     for k in range(1, len(kinds)):
         if kinds[k - 1] == "plan" and kinds[k] == "actual" and not _PAST.search(pieces[k]):
             kinds[k] = "plan"  # "I'll fly to Oslo next week and then I'm taking the train": still the plan
-    apart = any(k == "other" and "actual" in kinds[:i] for i, k in enumerate(kinds))
+    # someone else's doing told first is apart from the user's clause after it when the user takes no
+    # part in it ("My flatmate Rosa had her wisdom teeth out on Monday, I've been making her smoothies"),
+    # not when they do ("The dentist put me on antibiotics on Saturday and I took the first pill")
+    apart = any(k == "other" and ("actual" in kinds[:i] or ("actual" in kinds[i + 1:] and _own_life(pieces[i])))
+                for i, k in enumerate(kinds))
     if len(set(kinds)) == 1 or (actuality(sentence) == "actual" and not apart) or not any(
             k == "actual" and FIRST_PERSON.search(p) for p, k in zip(pieces, kinds)):
         # the cut is for the user's own real doing hidden in a plan's (or a no's) sentence, or told

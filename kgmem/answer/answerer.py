@@ -41,6 +41,7 @@ from kgmem.answer.deterministic import (
     date_lines,
 )
 from kgmem.answer.entity_slot import compute_entity_slot
+from kgmem.answer.event_age import compute_age_at
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extractive import Extracted, extract
 from kgmem.answer.match import contains_name
@@ -83,6 +84,9 @@ def compute(ev: EvidenceSet) -> Computed:
     """Dispatch the plan's intent to the computation that can answer it in code."""
     plan = ev.result.plan
     intent = plan.intent
+    aged = compute_age_at(ev)  # "how old was Leo when …": a birthday carried to the event's day
+    if aged.answer:
+        return aged
     by_entity = compute_entity_slot(ev)
     if by_entity.answer:
         return by_entity

@@ -16,6 +16,7 @@ from datetime import datetime
 from kgmem import predicates as predicate_registry
 from kgmem import temporal
 from kgmem.answer import stale
+from kgmem.answer.event_absence import absent_thing
 from kgmem.answer.events import (
     EventMatch,
     EventSpec,
@@ -158,6 +159,8 @@ def compute_duration(ev: EvidenceSet) -> Computed:
             return out
         out.unmatched = []
         found, labels = list(span), [f"the start of {name}", f"the end of {name}"]
+        if absent_thing(name):  # "without my phone": from its going to its coming back
+            labels = [f"the start of going {name}", f"the end of going {name}"]
     if not found:
         return out
     if _ambiguous(labels, found, out):
@@ -228,7 +231,8 @@ def compute_ordering(ev: EvidenceSet) -> Computed:
         out.answer = (f"{rel.capitalize()}: {second_person(first)} came first ({fm.when.date()}), then "
                       f"{second_person(second)} ({sm.when.date()}).")
         return out
-    if re.search(r"\b(last|later|latest|(?:most|more) recent(ly)?|second)\b", q, re.I) and not re.search(r"\bfirst\b", q, re.I):
+    # the question's own word, not an option's ("which was more recent, my first swim or my first tattoo")
+    if re.search(r"\b(last|later|latest|(?:most|more) recent(ly)?|second)\b", frame, re.I) and not re.search(r"\bfirst\b", frame, re.I):
         out.answer = f"{second_person(second)} ({sm.when.date()}), after {second_person(first)} ({fm.when.date()})"
         return out
     out.answer = f"{second_person(first)} ({fm.when.date()}), before {second_person(second)} ({sm.when.date()})"

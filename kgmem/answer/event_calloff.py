@@ -15,12 +15,13 @@ modifiers; :mod:`kgmem.answer.event_mentions`); this module reads only what the 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, verb_base
 from kgmem.answer.match import expand, norm
-from kgmem.lexicon import called_off
+from kgmem.lexicon import calendar, called_off
 from kgmem.retrieval.question import nlp as question_nlp
 
 if TYPE_CHECKING:
@@ -119,9 +120,36 @@ def _reading(text: str) -> tuple[tuple[str, bool, _OffInfo], ...]:
             continue
         preds = _predicates(tok)
         negated = any(_negated(p) for p in _negation_reach(preds))
-        offs = tuple((bool(_phrases(p) & later), _came_after_all(p)) for p in preds if _phrases(p) & bank)
+        offs = tuple((bool(_phrases(p) & later) or not _phrases(p) & bank, _came_after_all(p)) for p in preds
+                     if _phrases(p) & bank or _moved_to_a_day(p, tok))
         out.append((norm(tok.lower_), negated, offs))
     return tuple(out)
+
+
+#: verbs that shift a thing in time when they take it to a day ("the gig got moved to the 22nd")
+_SHIFT_LEMMAS = frozenset({"move", "shift", "switch", "change", "bring", "push"})
+#: what a shifting verb's subject or object is, for the thing shifted
+_SHIFTED_DEPS = frozenset({"nsubjpass", "dobj", "nsubj"})
+_DAY_WORD = re.compile(rf"^(?:\d{{1,2}}(?:st|nd|rd|th)|{calendar.weekday_alternation()}|{calendar.month_alternation()}|"
+                       r"tomorrow|weekend|week|month|spring|summer|autumn|fall|winter)$", re.I)
+
+
+def _moved_to_a_day(verb: Token, tok: Token) -> bool:
+    """The event is the thing a verb shifts to another day ("the Fontaines gig got moved from the
+    9th to the 22nd", "I switched my dentist appointment to Friday"): put off (or brought forward),
+    so the line tells no doing of it. The day is the goal of the verb ("to"/"till"/"until" + a day
+    word or a date); a place as the goal is a move of home ("we moved to Leeds"), and the event's
+    word must be the verb's subject or object, not inside the goal."""
+    if verb.lemma_.lower() not in _SHIFT_LEMMAS:
+        return False
+    path = tok
+    while path.head.i != verb.i and path.head.i != path.i:
+        path = path.head
+    if path.head.i != verb.i or path.dep_ not in _SHIFTED_DEPS or path.lower_ in _USER_WORDS:
+        return False
+    goals = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "till", "until", "for")
+             for g in c.children if g.dep_ == "pobj"]
+    return any(g.ent_type_ in ("DATE", "TIME") or _DAY_WORD.match(g.lower_) for g in goals)
 
 
 #: the conjunctions that turn a sentence against its first clause ("… but we got there in the end")

@@ -31,6 +31,8 @@ def names_subject(text: str, names: list[str], core: set[str], nouns: set[str] |
     lead4 = " ".join(re.findall(r"[\w'-]+", text)[:4])
     if names and any(contains_name(n, lead4) for n in names):
         return True  # the named one is who the line is about ("Matteo left …"), not a place they went
+    if names and any(re.search(rf"\b{re.escape(n)}['’]s?\b", text) for n in names):
+        return True  # whose the doing's thing is ("The vet took three of Biscuit's teeth out")
     m = _SUBJECT.match(text)
     if m and m.group(1) and terms(m.group(1)) & core:
         return True

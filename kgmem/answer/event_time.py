@@ -57,7 +57,10 @@ def when(line: Line, ev: EvidenceSet) -> tuple[datetime, str, bool]:
     # "I did a silly thing on bonfire night. I went out into the garden …": a turn whose one dated
     # sentence comes before the line tells the story of that day
     dated = [s for s in siblings if s.dated_by_text]
-    if len(dated) == 1 and dated[0].position < line.position and dated[0].actuality == "actual":
+    if len(dated) == 1 and dated[0].position < line.position and (dated[0].actuality == "actual" or (
+            dated[0].actuality == "other" and dated[0].position == line.position - 1 and line.actuality == "actual")):
+        # (a clause cut from someone else's dated doing tells the user's part on that day: "My sister
+        # got married on Saturday, I was her maid of honour")
         return dated[0].when, dated[0].granularity, True
     return line.when, line.granularity, False
 

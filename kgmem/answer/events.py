@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from kgmem.answer.event_absence import absence_span, absent_thing
 from kgmem.answer.event_meaning import match_by_meaning
 from kgmem.answer.event_mentions import CONTINUATION_DAYS, mentions
 from kgmem.answer.event_names import names_head
@@ -139,6 +140,9 @@ _FIRST_TO_LAST = re.compile(r"^\W*(?:from\s+)?(?:(?:my|the|our)\s+)?(?:very\s+)?
 
 def match_span(activity: str, ev: EvidenceSet) -> tuple[EventMatch, EventMatch] | None:
     """The start and the end of one activity ("how long did my pottery course take")."""
+    gone = absence_span(activity, ev) if absent_thing(activity) else None
+    if gone is not None:  # "how long was I without my phone": from its going to its coming back
+        return gone
     m = _FIRST_TO_LAST.match(activity)
     if m:
         activity = m.group("activity")

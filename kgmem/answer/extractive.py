@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kgmem import predicates as predicate_registry
 from kgmem.answer import actuality, answering, current, measures, stale
 from kgmem.answer.assistant_pick import assistant_pick
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
@@ -20,7 +21,7 @@ from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.measure_answer import measure_answer
 from kgmem.answer.presence import asked_about
 from kgmem.answer.slot_news import shops
-from kgmem.answer.slots import fact_value, slot_facts
+from kgmem.answer.slots import a_price_not_the_slots, fact_value, slot_facts
 from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, my_relation_names, typed_spans
 from kgmem.answer.subjects import only_a_possessor
 from kgmem.answer.whose import afterthought_name, thing_names
@@ -159,6 +160,8 @@ def _typed_from(ev: EvidenceSet, ranked: list[tuple[float, Line]]) -> Extracted 
             my_relation_names(line.text)
         if not found and line.actuality == "actual" and plan.answer_type in ("org", "place") and _ASKS_SHOP.search(plan.question):
             found = shops(line.text)  # "got it at the local hardware store": a store need not be a name
+        if plan.answer_type == "money" and plan.slot and predicate_registry.is_single_valued(plan.slot.split(".")[0]):
+            found = [x for x in found if not a_price_not_the_slots(plan.slot.split(".")[0], line.text, x)]
         spans = answering.fits(plan, line.text, [x for x in found if not _asked(plan, x)])
         if spans:
             return Extracted(spans[0], "line", min(0.9, 0.4 + 0.4 * score), cite_line(line), line=line,

@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from kgmem import knowledge
 from kgmem.lexicon.discourse import opener_words, strip_openers
 from kgmem.lexicon.people import people_noun, titles, words
 from kgmem.retrieval.question import nlp
@@ -117,6 +118,8 @@ def names_a_person(subj: Any) -> bool:
     if _pet(subj) or subj.ent_type_ in _TIMES:
         return False  # "Today was my first day at Lumen", "Saturday was lovely"
     kids = list(subj.children)
+    if subj.i == 0 and not kids and subj.ent_type_ != "PERSON" and knowledge.names_a_person(low) is False:
+        return False  # a lone opening word WordNet knows only as no person: "Promotion came through", "Rent went up"
     named = subj.pos_ == "PROPN" or subj.text[:1].isupper()
     if any((c.dep_ in ("appos", "nmod", "conj") or c.dep_ == "compound" and named)
            and (people_noun(c.lemma_) or people_noun(c.lower_)) for c in kids):

@@ -180,6 +180,13 @@ class Lookback:
             if s.id not in self._sessions:
                 self._sessions[s.id] = s.model_copy(update={"turns": sorted(turns.get(s.id, []), key=lambda t: t.idx)})
 
+    def user_turns_before(self, before: Session) -> list[tuple[Session, Turn]]:
+        """The user's turns of the sessions before ``before``, latest first."""
+        self._load()
+        earlier = sorted((s for s in self._sessions.values() if s.started_at < before.started_at),
+                         key=lambda s: s.started_at, reverse=True)
+        return [(s, t) for s in earlier for t in reversed(s.turns) if t.role == "user"]
+
     def find(self, corr: Correction, before: Session) -> Recovered | None:
         """The latest earlier statement of ``corr``'s entity with another value of its class."""
         self._load()

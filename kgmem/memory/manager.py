@@ -24,6 +24,7 @@ from kgmem.memory.entities import EntityResolver
 from kgmem.memory.lookback import Lookback, correction, is_person
 from kgmem.memory.supersession import Action, decide
 from kgmem.memory.turn_values import held_by, news_of_turns
+from kgmem.memory.user_news import named_changes
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Tally
 from kgmem.predicates import is_single_valued
 from kgmem.store.base import MemoryStore
@@ -96,9 +97,7 @@ class _Plan:
 
 class MemoryManager:
     """Reconciles candidates of one user's sessions against the store (one instance per user).
-
-    ``embed``: the sentence embedder, for names of things said in other words (:mod:`.anchoring`);
-    without it names match by their words only."""
+    ``embed``: the sentence embedder, for names said in other words (:mod:`.anchoring`), else by their words."""
 
     def __init__(self, store: MemoryStore, user_id: str, embed: Embed | None = None) -> None:
         self.store = store
@@ -121,9 +120,12 @@ class MemoryManager:
         :meth:`commit`, after the store accepted the write). ``probes``: typed values near names
         of people and things, kept where they anchor on a slot memory holds (:mod:`.anchoring`)."""
         plan = _Plan(resolver_before={e.id: e for e in self.resolver.new_entities()})
-        candidates = news_of_turns(candidates, held_by(self.resolver, self._slots))  # "on an e-scooter now; no more on foot": the news
         self._times[session.id] = session.started_at
         self.lookback.remember(session)
+        candidates, recalled = named_changes(session, probes, candidates, self.resolver, self._slots, self.lookback)
+        candidates = news_of_turns(candidates, held_by(self.resolver, self._slots))  # "…; no more on foot": the news
+        for earlier, old in recalled:  # the old value the turn names, where an earlier turn said it
+            self._reconcile(plan, earlier, old, self.resolver.user)
         unread: list[SlotProbe] = []
         anchored = self._anchored(session, probes, unread=unread)
         if self._recall(plan, session, unread, candidates):

@@ -119,7 +119,12 @@ def options(q: str, intent: Intent) -> list[str]:
 
 _AFTER_RE = re.compile(r"\bhow\s+(?:long|(?:many|much)\s+\w+)\s+after\s+(?P<a>.+?)\s+(?:did|were|was|had|have|do)\s+(?P<b>.+?)\s*\??$|"
                        r"\bhow\s+long\s+did\s+it\s+take\s+(?:me\s+|us\s+)?after\s+(?P<a2>.+?)\s+(?:until|till|before|to)\s+"
-                       r"(?:i\s+|we\s+)?(?:could\s+|was\s+able\s+to\s+)?(?P<b2>.+?)\s*\??$", re.I)
+                       r"(?:i\s+|we\s+)?(?:could\s+|was\s+able\s+to\s+)?(?P<b2>.+?)\s*\??$|"
+                       # the waited-for event first: "how many days did I wait to hear back from the agent after
+                       # sending off my manuscript", "how long did we wait for the keys after the offer"
+                       r"\bhow\s+(?:long|(?:many|much)\s+\w+)\s+(?:did|had|have)\s+(?:i|we)\s+(?:(?:have\s+)?(?:to\s+)?wait|waited)\s+"
+                       r"(?:for\s+|to\s+|until\s+|till\s+|before\s+)?(?:i\s+|we\s+)?(?P<b3>.+?)\s+after\s+(?:i\s+|we\s+)?(?P<a3>.+?)\s*\??$",
+                       re.I)
 #: the later event told first: "prom was how many days after my last exam", "X came how many weeks before Y"
 _FRONTED_RE = re.compile(r"^\W*(?P<x>.+?)\s+(?:was|were|came|happened|is)\s+how\s+(?:many|much)\s+\w+\s+"
                          r"(?P<rel>after|before)\s+(?P<y>.+?)\s*\??$", re.I)
@@ -178,7 +183,8 @@ def events(q: str, intent: Intent) -> list[str]:
     q = unhedge(q)
     m = _AFTER_RE.search(q)
     if m:
-        return [_clean_phrase(m.group("a") or m.group("a2")), _clean_phrase(m.group("b") or m.group("b2"))]
+        return [_clean_phrase(m.group("a") or m.group("a2") or m.group("a3")),
+                _clean_phrase(m.group("b") or m.group("b2") or m.group("b3"))]
     m = _FRONTED_RE.search(q)
     if m and not re.match(r"^\W*(?:how|what|when|which)\b", q, re.I):
         x, y = _clean_phrase(_DET.sub("", m.group("x"))), _clean_phrase(m.group("y"))

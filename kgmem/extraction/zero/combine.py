@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero.checks import REFUSING
 from kgmem.ids import normalise_name
 
 #: rule facts below this confidence are catch-all guesses a proposal may replace
@@ -90,3 +91,33 @@ def names_more(short: str, full: str, clause: str) -> bool:
         return True
     return short.islower() and re.search(
         rf"\b{re.escape(short)}\s+(?:called|named)\s+{re.escape(full)}\b", clause, re.IGNORECASE) is not None
+
+
+#: what the user gains and can be taken back by a later clause (checks.UNDOING) or a later sentence of the turn
+GAINS = frozenset({"works_at", "job_title", "salary", "lives_in", "rent", "bought", "owns", "drives", "phone",
+                   "has_pet", "pet_name", "gym"})
+#: the pronoun a refusal points back with ("I turned it down", "we passed on it")
+_BACK = re.compile(r"^\W*(?:(?:on|of|out\s+of)\s+)?(?:it|them|that|this|the\s+(?:offer|place|flat|deal|job|idea))?"
+                   r"(?:\s+(?:though|anyway|in\s+the\s+end|after\s+all|eventually|politely|too))*\W*$",
+                   re.IGNORECASE)
+
+
+_TURNED_DOWN = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?turned\s+(?:it|them|that|this)\s+down\b", re.IGNORECASE)
+
+
+def declined_before(found: list[CandidateFact], text: str) -> list[CandidateFact]:
+    """The gains of ``found`` (the facts of the sentence before, same turn) that ``text`` turns down: a refusal
+    that names nothing of its own points back ("Looked at a flat in Brixton yesterday. Gorgeous, but I said no";
+    "They offered me the Leeds post. I turned it down."). A refusal with its own object ("I declined the offer
+    from Google") says nothing of the sentence before."""
+    back = any(not r.group("rest") or _BACK.match(r.group("rest")) for r in REFUSING.finditer(text)) \
+        or bool(_TURNED_DOWN.search(text))
+    return [f for f in found if f.subject == "user" and f.predicate in GAINS] if back else []
+
+
+def take_back(facts: list[CandidateFact], before: tuple[int, list[CandidateFact]], turn: int,
+              text: str) -> list[CandidateFact]:
+    """``facts`` without the gains of the sentence before (``before``: its turn and facts) that ``text``, said next
+    in the same turn, turns down (:func:`declined_before`)."""
+    gone = declined_before(before[1], text) if before[0] == turn else []
+    return [f for f in facts if not any(f is g for g in gone)] if gone else facts

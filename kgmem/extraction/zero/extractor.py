@@ -24,9 +24,9 @@ from kgmem.extraction.zero.assistant import (
     reply_pick,
     requested,
 )
-from kgmem.extraction.zero.checks import IMAGINED, quoted_from_another
+from kgmem.extraction.zero.checks import IMAGINED, hedged, planned, quoted_from_another
 from kgmem.extraction.zero.clauses import Clause, clauses_of
-from kgmem.extraction.zero.combine import CombineTrace, combine
+from kgmem.extraction.zero.combine import CombineTrace, combine, take_back
 from kgmem.extraction.zero.conjuncts import listed_values
 from kgmem.extraction.zero.consumed import consumed_fact
 from kgmem.extraction.zero.ended import ended, reported, someone_elses, sought
@@ -40,6 +40,7 @@ from kgmem.extraction.zero.masking import framed_row, masked_text
 from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.open_facts import open_fact
+from kgmem.extraction.zero.own_time import for_a_day, own_time
 from kgmem.extraction.zero.persons import a_person
 from kgmem.extraction.zero.pet_names import someone_elses_pet
 from kgmem.extraction.zero.phrases import dedupe
@@ -71,6 +72,7 @@ from kgmem.extraction.zero.sentences import (
     mask_times,
     user_sentences,
 )
+from kgmem.extraction.zero.slot_nouns import without_record
 from kgmem.extraction.zero.titles import whole_title
 from kgmem.extraction.zero.trips import trips_not_homes
 from kgmem.extraction.zero.verb_slots import verb_slot_fact
@@ -287,7 +289,7 @@ class RuleExtractor:
             asked = ""
             for idx, (role, text) in enumerate(turns):
                 if role == "user":
-                    items.extend(_Work(s) for s in user_sentences(idx, text, date))
+                    items.extend(_Work(s) for s in user_sentences(idx, without_record(text), date))  # no pasted record
                     asked = text if requested(text) else ""
                 elif role == "assistant":
                     items.extend(_Work(s) for s in _assistant_sentences(idx, text, asked))
@@ -307,6 +309,7 @@ class RuleExtractor:
             facts: list[CandidateFact] = []
             contexts: dict[int, TurnContext] = {}
             probes: tuple[list[SlotProbe], list[str]] = ([], [])
+            before: tuple[int, list[CandidateFact]] = (-1, [])  # the sentence before: its turn and facts
             for w in items:
                 if w.sent.role == "assistant":
                     facts.extend(assistant_facts(w.sent))
@@ -315,9 +318,8 @@ class RuleExtractor:
                 found = ((question_facts(w.sent, date, w.doc) + _stated_in_question(w, date) if w.sent.question
                           else rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None))
                          if self.rules and w.sent.personal else [])
-                # "I quit my job at Deloitte": a slot the sentence says was left is no longer held;
-                # "we visited my aunt Florence": a person's name is no place (before combining, so a
-                # rule's value dropped here does not keep the proposal of the new one out)
+                # "I quit my job at Deloitte": a slot the sentence says was left is no longer held; "we visited my aunt
+                # Florence": a person's name is no place (before combining: a rule's value dropped here keeps no proposal out)
                 found = [f for f in found if _holds(f, w, found)]
                 if proposer is not None and w.clauses:
                     ctrace = CombineTrace() if traces is not None else None
@@ -328,8 +330,7 @@ class RuleExtractor:
                         _note_drops(traces, w.sent.turn, ctrace)
                 if not w.sent.question and w.sent.personal and not _says_nothing(w, proposer) \
                         and all(event_companion(f) for f in found):
-                    # a dated deed is an event even when it also says a lasting fact ("I started
-                    # learning Italian yesterday": speaks Italian, and an event dated yesterday)
+                    # a dated deed is an event beside a lasting fact ("I started learning Italian yesterday": speaks Italian)
                     found += [e for e in dated_fallback(w.sent, date, w.doc) if not found or dated_deed(e)]
                 if not found and not w.sent.question and self.open_facts:
                     found = _open_facts(w, date, proposer)
@@ -337,9 +338,11 @@ class RuleExtractor:
                     found = trips_not_homes(found, w.sent.text, w.doc)
                     found += shared_medium(found, w.sent, date, w.doc)
                     found += inferred_facts(w.sent, date, found)
+                found = [for_a_day(own_time(f, w.sent, w.doc), w.sent, w.doc, date) for f in found]  # the deed's own time
                 found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
                          and not fragment_of_another(f, found) and not undone(f, w.sent.text)
                          and not (f.subject == "user" and quoted_from_another(f.value, w.sent.text))
+                         and not (f.subject == "user" and hedged(f.value, w.sent.text, w.doc)) and not planned(f, date, w.doc)
                          and not (f.predicate in _PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))
                          and _holds(f, w, found)]
                 found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
@@ -351,9 +354,9 @@ class RuleExtractor:
                               if not (f.predicate in ("lives_in", "works_at") and stay_or_errand(f.value, w.doc))]
                     if w.doc is not None:
                         found += titled_facts(w.sent, date, w.doc)
-                facts.extend(found)
-            results.append(ExtractionResult(facts=dedupe(facts), probes=probes[0], tier="rules", model="",
-                                            version=RULES_VERSION))
+                facts = take_back(facts, before, w.sent.turn, w.sent.text) + found  # "…a flat in Leith. Lovely, but I said no"
+                before = (w.sent.turn, found)
+            results.append(ExtractionResult(facts=dedupe(facts), probes=probes[0], tier="rules", model="", version=RULES_VERSION))
         return results
 
     @staticmethod

@@ -184,3 +184,23 @@ def home_subject(clause: Clause) -> bool:
     subj = clause.subject
     return subj is not None and subj.lemma_.lower() in HOME_NOUNS or bool(
         re.search(r"\b(?:home|hometown|we\s+live|I\s+live|living|grew\s+up|born|raised|originally)\b", clause.text, re.IGNORECASE))
+
+
+#: words that make a home noun someone's past or a second home: "my old flat in Leeds", "our holiday cottage in Wales"
+_NOT_NOW = frozenset({"old", "former", "previous", "last", "first", "childhood", "holiday", "summer", "weekend", "rental",
+                      "student", "parents", "family"})
+
+
+def owned_home_in(value: str, clause: Clause) -> bool:
+    """``value`` is where a home of the user's is: a home noun the user owns ("my", "our") with "in <value>"
+    ("grocery prices around my place in Austin", "the movers dropped the last box at our new place in Leipzig"),
+    whatever the clause's subject; not an old, childhood or holiday home ("my old flat in Leeds")."""
+    first = value.split()[0].casefold()
+    for t in clause.tokens:
+        if t.lower_ != first or t.dep_ != "pobj" or t.head.lower_ not in ("in", "near", "outside"):
+            continue
+        noun = t.head.head
+        if noun.lemma_.lower() in HOME_NOUNS and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in noun.children) \
+                and not any(c.dep_ in ("amod", "compound") and c.lower_ in _NOT_NOW for c in noun.children):
+            return True
+    return False

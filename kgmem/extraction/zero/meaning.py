@@ -24,6 +24,7 @@ from kgmem.extraction.zero.homes import (
     gone_to,
     home_subject,
     moved_someone,
+    owned_home_in,
     place_of_a_thing,
     planned_move,
 )
@@ -46,7 +47,7 @@ from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.proposals import Proposal, Proposer
 from kgmem.extraction.zero.referents import referent
 from kgmem.extraction.zero.sentences import Sentence, best_time
-from kgmem.extraction.zero.trips import RETURN_FROM
+from kgmem.extraction.zero.trips import RETURN_FROM, dated_origin, hyperbole
 from kgmem.extraction.zero.value_parse import Value
 from kgmem.extraction.zero.values import fill
 from kgmem.extraction.zero.values_named import named_argument, no_workplace
@@ -108,7 +109,8 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False  # "My brother's new job is at Tesco": the brother's job, nothing of the user's
     if pred in ("lives_in", "hometown") and (clause.about in ("thing", "mine") or clause.about == "none" and (
             clause.subject is None or clause.subject.lower_ not in ("it", "that", "this"))) and not home_subject(clause) \
-            and not (pred == "hometown" and _ORIGIN.search(clause.text)):
+            and not (pred == "hometown" and _ORIGIN.search(clause.text)) \
+            and not (pred == "lives_in" and owned_home_in(value, clause)):  # "grocery prices around my place in Austin"
         # (a clause about one's childhood or roots is: "childhood was in Lisbon for me")
         return False  # "the team offsite is in Lisbon", "our office is in Manchester": not where the user lives
     if pred in ("visited", "works_at", "gym", "lives_in", "hometown") and clause.head.lemma_.lower() in _BOOKING:
@@ -160,9 +162,17 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False  # "I just moved to Leipzig": where one grew up is said with words of origin
     if via_from and pred == "hometown":
         return bool(re.search(r"\b(?:originally|grew|born|raised|hometown|'m|am|come|comes|hail)\b", clause.text, re.I))
-    if via_from and pred == "visited":
-        return bool(re.search(r"\b(?:back|return\w*|flew|fly|drove|home|arriv\w*|trip|visit\w*)\b", clause.text, re.I))
-    return True
+    return pred != "visited" or _a_visit(value, clause, via_from)
+
+
+def _a_visit(value: str, clause: Clause, via_from: bool) -> bool:
+    """A visit's value: "from <place>" with a word of travel or on a dated thing of the user's (:func:`.trips.dated_origin`);
+    no named someone's doing there ("Ellie and Marcus got engaged in Santorini": no trip of the user's)."""
+    if via_from:
+        return bool(re.search(r"\b(?:back|return\w*|flew|fly|drove|home|arriv\w*|trip|visit\w*)\b", clause.text, re.I)) \
+            or dated_origin(value, clause)
+    return not (clause.about == "thing" and clause.subject is not None and clause.subject.pos_ == "PROPN"
+                and clause.subject.lower_ not in value.casefold())
 
 
 #: predicates whose value is never a place the clause goes to (a home, a taste in music, a thing read or had)
@@ -217,7 +227,7 @@ def eligible(clause: Clause, question: bool = False) -> str:
         return "hearsay"  # "Everyone says The Bear is brilliant": no fact of the user's (others' facts keep it)
     if intent_only(clause.tokens):
         return "intended, needed or wished only"
-    if HYPOTHETICAL.search(clause.text):
+    if HYPOTHETICAL.search(clause.text) and not hyperbole(clause):
         return "hypothetical"
     return "ok"
 
@@ -229,7 +239,7 @@ _TASTE_VERBS = re.compile(r"\b(?:lik\w*|lov\w*|enjoy\w*|fan|into|stand|bear|car(
 def _polarity(predicate: str, clause: Clause) -> str:
     """Tastes by polarity: embeddings hardly tell "I love jazz" from "I hate jazz", words do. A
     negated clause only says a dislike; a dislike needs a dislike word; "" drops the proposal."""
-    if clause.negated_only:
+    if clause.negated_only and not hyperbole(clause):
         # "I've never liked horror films" is a dislike; "I've never been to Asia" is no taste at all
         taste = _TASTE_VERBS.search(clause.text) or LIKE_CUES.search(clause.text) or DISLIKE_CUES.search(clause.text)
         return "dislikes" if predicate in ("likes", "dislikes") and taste else ""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import DENIED, HYPOTHETICAL, IMAGINED, NEGATION, REFUSING, UNDOING
+from kgmem.extraction.zero.combine import GAINS as _GAINS
 from kgmem.extraction.zero.combine import WEAK_CONFIDENCE
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.impersonal import (
@@ -237,9 +238,6 @@ def as_owned(f: CandidateFact, text: str) -> CandidateFact | None:
     return f
 
 
-#: what the user gains and can be taken back by a later clause (checks.UNDOING)
-_GAINS = frozenset({"works_at", "job_title", "salary", "lives_in", "rent", "bought", "owns", "drives", "phone",
-                    "has_pet", "pet_name", "gym"})
 
 
 #: what the user has and uses: a thing got for someone else is theirs ("bought a Pixel for my mum")

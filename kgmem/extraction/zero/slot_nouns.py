@@ -231,3 +231,22 @@ def kin_facts(doc: Doc) -> list[Triple]:
             continue  # "my sister Ana": the name is read instead
         out.append(("family_member", word, "person"))
     return out
+
+
+#: a line of a pasted record: a short key, a colon or equals sign, a value ("Host: ThinkPad T14 Gen 3",
+#: "> Owner: admin", "name = Sam Porter")
+_RECORD_LINE = re.compile(r"^\s*(?:[>*•-]\s*)?(?P<key>[A-Za-z][\w()./-]*(?:\s[\w()./-]+){0,2})\s*[:=]\s*\S")
+#: a turn with this many record lines pastes a record (a log, a config file, a tool's output)
+RECORD_LINES = 3
+
+
+def without_record(text: str) -> str:
+    """``text`` without the lines of a pasted record: a turn with :data:`RECORD_LINES` or more ``key: value`` lines
+    pastes what a machine printed ("OS: Ubuntu 22.04", "Host: ThinkPad T14 Gen 3", "Kernel: 6.5.0"), which is not
+    the user speaking; its lines whose key is no slot noun of the user's own notes ("home: Leeds", "car: Yaris")
+    are dropped, the turn's prose around them kept."""
+    lines = text.split("\n")
+    keys = [m.group("key").casefold() if (m := _RECORD_LINE.match(line)) else None for line in lines]
+    if sum(k is not None for k in keys) < RECORD_LINES:
+        return text
+    return "\n".join(line for line, k in zip(lines, keys) if k is None or k.split()[-1] in SLOT_NOUNS)

@@ -13,11 +13,14 @@ import re
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
-from kgmem.extraction.zero.lexicon import GYM_WORDS
+from kgmem.extraction.zero.checks import HYPOTHETICAL
+from kgmem.extraction.zero.lexicon import GYM_WORDS, PEOPLE_NOUNS
 from kgmem.ids import normalise_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
+    from kgmem.extraction.zero.clauses import Clause
 
 #: words that make a place a home (or a hometown): the fact stands as read
 _HOME = re.compile(r"\b(?:liv\w*|moved?|moving|relocat\w*|home|based|settl\w*|resid\w*|apartment|flat|house|condo|"
@@ -67,3 +70,50 @@ def trips_not_homes(found: list[CandidateFact], text: str, doc: Doc | None) -> l
                                      "text": f"User visited {f.value}."})
         out.append(f)
     return out
+
+
+def hyperbole(clause: Clause) -> bool:
+    """"The flight home from Oslo nearly broke me", "that climb almost killed us": "nearly" or "almost" on a verb
+    done TO the user tells how hard something hit, not that it was unreal; the subject (the flight, the climb) was
+    real. Only when those are the clause's only unreal words; "I nearly bought a drone" (the user's own deed) stays
+    hypothetical."""
+    cues = {m.group(0).casefold() for m in HYPOTHETICAL.finditer(clause.text)}
+    head = clause.head
+    return bool(cues) and cues <= {"almost", "nearly"} \
+        and any(c.dep_ == "advmod" and c.lower_ in cues for c in head.children) \
+        and any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in head.children) \
+        and not (clause.subject is not None and clause.subject.lower_ in ("i", "we"))
+
+
+#: verbs by which a thing reaches the user from a place: "from X" names a sender or a shop, not a trip
+_SENT_FROM = frozenset({"buy", "order", "get", "pick", "purchase", "grab", "receive", "send", "ship", "deliver",
+                        "arrive", "post", "mail", "email", "text", "call", "hear", "import", "have", "come"})
+
+
+def dated_origin(value: str, clause: Clause) -> bool:
+    """A thing of the user's "from <place>" names a place the user was at ("my sunburn is a souvenir from
+    Copenhagen", "the flight home from Riga"); the caller asks for the clause to be told as past ("four days ago").
+    The same reading as :func:`.impersonal.brought_back_from` (the "from" hangs on a noun, adverb or pronoun, not
+    on a verb: "Mum rang from Leeds"), for a value the filler already typed as a place (NER may call it an
+    organisation). The thing, or the clause's subject, is the user's ("my sunburn is a souvenir from Crete"); not a
+    thing whose origin is told ("the pasta from Italy we had"), a person from a place ("my friend from Leeds"), a thing
+    of another's ("Tom's photos from Rome"), nor when the clause's verb is one by which things are sent or bought ("got a parcel from Germany")."""
+    if clause.head.lemma_.lower() in _SENT_FROM:
+        return False
+    first = value.split()[0].casefold()
+    for t in clause.tokens:
+        if t.lower_ != first or t.dep_ != "pobj" or t.head.lower_ != "from" \
+                or t.head.head.pos_ not in ("NOUN", "ADV", "PRON", "NUM"):
+            continue
+        thing = t.head.head
+        while thing.pos_ == "ADV" and thing.head.i != thing.i and thing.head.pos_ in ("NOUN", "PRON", "NUM"):
+            thing = thing.head  # "the one home from Riga": "home" hangs on "one"
+        if thing.lemma_.lower() not in PEOPLE_NOUNS and (_users(thing) or clause.subject is not None and _users(clause.subject)):
+            return True
+    return False
+
+
+def _users(t: Token) -> bool:
+    """``t`` is the user's own: "my sunburn", "our photos" (rev20: "the pasta from Italy we had last night" is where
+    the pasta comes from, no trip)."""
+    return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in t.children)
