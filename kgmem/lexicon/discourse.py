@@ -6,7 +6,8 @@ interjections, connectives, stance adverbs and asides that may open a sentence w
 (``openers``); words that are openers only when set off by a comma or a dash ("Right, …", "I mean,
 …", but "Right now I …", "I mean it"); the nouns of an announcement label ("Quick update:",
 "Random thought -", "(Side note: …"); and the same fillers ending a sentence (``closers``:
-"… honestly", "… tbh", "… lol").
+"… honestly", "… tbh", "… lol"); and the adverbs of doubt that make a guess of what they qualify (``hedges``:
+"probably the Pixel 8", "maybe the MacBook Air").
 """
 
 from __future__ import annotations
@@ -76,3 +77,9 @@ def closer_alternation() -> str:
     """The fillers that may end a sentence ("honestly", "tbh", "lol", "to be fair"), as one regex
     alternation (longest first) for readers that trim a phrase's tail."""
     return _alt(_data()["closers"])
+
+
+@lru_cache(maxsize=1)
+def hedges() -> frozenset[str]:
+    """The adverbs of doubt, lower case ("probably", "maybe", "most likely"): what they qualify is a guess."""
+    return frozenset(_data()["hedges"])

@@ -15,9 +15,14 @@ from typing import TYPE_CHECKING
 from kgmem.extraction.zero.lexicon import BLOCK_ADV, HEARD, INTENT, INTENT_FORMS, MODALS, REPORTING
 from kgmem.extraction.zero.nlp import first_word, subject_of
 from kgmem.lexicon import called_off
+from kgmem.lexicon.discourse import hedges
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from datetime import datetime
+
+    from spacy.tokens import Doc, Token
+
+    from kgmem.extraction.schema import CandidateFact
 
 NEGATION = re.compile(
     r"\b(?:not|never|n't|no longer|don't|didn't|won't|haven't|hasn't|wasn't|can't|cannot|"
@@ -60,6 +65,8 @@ REFUSING = re.compile(rf"\b(?:I|we)\s+(?:(?:have|had|'ve|'d|just|finally|politel
                       re.IGNORECASE)  # the refused thing's clause ends where a new subject's clause begins
 #: a clause put forward only to be denied: "It's not that I don't like sushi, I've just never tried it"
 DENIED = re.compile(r"\bnot\s+that\s+(?P<denied>[^,;.!?]+)", re.IGNORECASE)
+#: a day named as a recurrence ("every Saturday", "each Monday", "every other Friday"): a habit, no one day
+RECURRING = re.compile(r"\b(?:every|each)(?:\s+(?:other|single|second))?\s+$", re.IGNORECASE)
 INTERROGATIVE = re.compile(
     r"^\W*(?:should|can|could|would|will|do|does|did|is|are|was|were|have|has|what|which|how|where|when|why|who|"
     r"whom|whose|any|anything|shall|may|might|am|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|shouldn't|"
@@ -213,3 +220,48 @@ def _aside(t: Token) -> bool:
     """``t`` lies inside an open bracket ("(forgot the sunscreen, obviously)"): an aside."""
     before = t.doc[: t.i]
     return sum(x.text == "(" for x in before) > sum(x.text == ")" for x in before)
+
+
+def _hedge_before(text: str, start: int) -> bool:
+    """A hedge ends just before ``start`` in ``text``, an article or "the" between allowed ("probably the …")."""
+    words = re.findall(r"[\w'’]+", text[:start].casefold())[-4:]
+    while words and words[-1] in ("the", "a", "an", "one", "some"):
+        words.pop()
+    return any(" ".join(words[-n:]) in hedges() for n in (1, 2, 3) if len(words) >= n)
+
+
+def hedged(value: str, text: str, doc: Doc | None = None) -> bool:
+    """``value`` is a guess, not a fact: a hedge qualifies it ("getting a new one, probably the Pixel 8", "maybe
+    the MacBook Air") or the not-yet-done verb it hangs on ("I'm probably getting the Pixel 8"). A hedge on a
+    deed told as done is an estimate of it ("I probably spent $50 on it", "spent maybe $300"), still a fact."""
+    low = value.casefold().strip()
+    at = text.casefold().find(low)
+    span = doc.char_span(at, at + len(value), alignment_mode="expand") if doc is not None and at >= 0 else None
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None and len(span) \
+        else None
+    if verb is not None and (verb.tag_ in ("VBD", "VBN") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in verb.children)):
+        return False  # told as done: the hedge estimates it
+    if any(low == h or low.startswith(h + " ") for h in hedges()) or at >= 0 and _hedge_before(text, at):
+        return True
+    return verb is not None and verb.tag_ in ("VBG", "VB") and any(
+        c.dep_ == "advmod" and c.lower_ in hedges() for c in verb.children)
+
+
+#: deeds a line may name before their day: an outing, a book or a show dated after the day it was said is a plan
+#: ("Next month our book club is reading Piranesi", "we're seeing Hamlet on Friday"), not a deed done; a trip told
+#: ahead ("that's when I'm flying to Cork") keeps its day as a visit to come (the answer side reads the date)
+PLANNABLE = frozenset({"attended", "watched", "read_book", "event"})
+
+
+def planned(f: CandidateFact, said: datetime, doc: Doc | None = None) -> bool:
+    """``f`` is a deed of the user's dated after the day it was said (``said``) and not told as done: a plan. A
+    past verb tells it done whatever the time phrase ("I finally watched The Bear, all of it, in two days")."""
+    if f.subject != "user" or f.predicate not in PLANNABLE or f.valid_from is None or f.valid_from.date() <= said.date():
+        return False
+    at = doc.text.casefold().find(f.value.casefold()) if doc is not None else -1
+    span = doc.char_span(at, at + len(f.value), alignment_mode="expand") if doc is not None and at >= 0 else None
+    verb = next((a for a in (span.root, *span.root.ancestors) if a.pos_ in ("VERB", "AUX")), None) \
+        if span is not None and len(span) else None
+    return not (verb is not None and (verb.tag_ in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in verb.children)))

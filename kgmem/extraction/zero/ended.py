@@ -26,6 +26,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero.clauses import possessed_by_other
 from kgmem.extraction.zero.lexicon import job_noun
 from kgmem.lexicon import called_off, people
 from kgmem.temporal import periods
@@ -116,6 +117,8 @@ _POST_SLOTS = frozenset({"works_at", "job_title"})
 def _value_span_root(f: CandidateFact, doc: Doc) -> Token | None:
     at = doc.text.casefold().find(f.value.casefold())
     span = doc.char_span(at, at + len(f.value), alignment_mode="expand") if at >= 0 else None
+    if span is None and f.value.isdigit():  # an amount read without its commas ("1900" said "$1,900")
+        return next((t for t in doc if t.text.replace(",", "") == f.value), None)
     return span.root if span is not None and len(span) else None
 
 
@@ -160,15 +163,68 @@ def _got_it(t: Token) -> bool:
     return any(n.pos_ in _VERBS and n.lemma_.lower() in _GOT for n in near)
 
 
+#: what a person other than the user may hold or do in a line of the user's: their workplace, home, gym, car,
+#: phone, commute, and the deeds told of them ("Priya started a new job at Deloitte", "my neighbour bought a Tesla")
+_OTHERS_SLOTS = HELD | _PLACES_HELD | frozenset({"commute", "bought", "spent", "visited", "attended", "read_book",
+                                                 "watched", "salary", "rent"})
+#: amounts held (pay, rent): another person as the subject sets the user's ("my boss raised my salary")
+_AMOUNTS_HELD = frozenset({"salary", "rent"})
+#: what one holds (a post, a home, a car, pay, rent), not what one does
+_HELD_SLOTS = HELD | _PLACES_HELD | frozenset({"commute", "salary", "rent"})
+#: the user as an object or a second agent of the verb ("Priya got me a job at Deloitte", "my sister and I")
+_USER_OBJECTS = frozenset({"me", "us", "i", "we"})
+
+
+def _another_person(subj: Token) -> bool:
+    """``subj`` names a person other than the user: he/she, a name, or a people noun ("my sister", "the lads")."""
+    if subj.lower_ in ("he", "she"):
+        return True
+    ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
+    if ent is not None:
+        return ent.label_ == "PERSON"
+    # a name NER left unlabelled ("Priya started…": one capitalised word, no determiner or modifier); a labelled
+    # organisation or place is no person, nor a noun the tagger took for a name ("a guitar amp came home with me",
+    # "No more Chevy Bolt — drove the F-150 home")
+    if subj.pos_ == "PROPN":
+        return subj.text[:1].isupper() and not any(
+            c.dep_ in ("det", "compound", "amod", "nummod", "poss") for c in subj.children)
+    return subj.pos_ == "NOUN" and people.people_noun(subj.lemma_.lower())
+
+
 def someone_elses(f: CandidateFact, doc: Doc | None) -> bool:
-    """``f``'s value hangs on a verb whose subject is a person the user names by a service or an
-    occupation ("My dentist works at Bright Smile": the dentist's workplace, not the user's)."""
-    if doc is None or f.predicate not in _PLACES_HELD or f.subject != "user":
+    """``f``'s value hangs on a verb whose subject is another person: a person the user names by a service
+    or an occupation ("My dentist works at Bright Smile"), by name, by kin or by a pronoun ("Priya started a
+    new job at Deloitte", "my boss just started a new role at Accenture": their post, not the user's), or a thing
+    another person owns ("his salary went to $52,900", "my brother's rent went up to $1,900"). Not
+    when the user is in the clause too ("Priya got me a job at Deloitte", "my sister and I moved to Leeds")
+    or the value places the subject ("my manager at Accenture keeps booking calls": the user's manager)."""
+    if doc is None or f.predicate not in _OTHERS_SLOTS or f.subject != "user":
         return False
     tok = _value_span_root(f, doc)
     verb = _verb_of(tok) if tok is not None else None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
-    if subj is None or subj.pos_ != "NOUN" or tok is None or any(a.i == subj.i for a in (tok, *tok.ancestors)):
+    if verb is None or subj is None or tok is None or any(a.i == subj.i for a in (tok, *tok.ancestors)):
         return False  # "my manager at Accenture keeps booking calls": the value places the subject, the user's manager
+    if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in tok.children):
+        return False  # "My mechanic fixed my Golf yesterday": another's deed on a thing still the user's
+    relative = subj.lower_ in ("who", "that") and verb.dep_ == "relcl"
+    if relative:
+        subj = verb.head  # "a video about people who live on boats in Amsterdam": the people live there
+    elif f.predicate not in _HELD_SLOTS:
+        return False  # a deed told with another person as its subject may still be shared: only held slots are read
+    near = [*verb.children, *subj.children, *(g for c in verb.children if c.dep_ == "prep" for g in c.children)]
+    if any(c.lower_ in _USER_OBJECTS for c in near if c.dep_ in ("dobj", "dative", "conj", "nsubj", "pobj")):
+        return False  # "Priya got me a job", "Sam and I moved", "Dana came with us to Lisbon"
+    if possessed_by_other(subj):
+        # "his salary went to $52,900", "my brother's rent went up": theirs; a deed at another's occasion is still
+        # the user's ("Priya's birthday dinner at Dishoom was lovely": the user was there)
+        return f.predicate in _HELD_SLOTS
+    if f.predicate in _AMOUNTS_HELD:
+        return False  # an amount is its owner's, whoever sets it: "Our landlord just raised the rent to £1,450"
     lemma = subj.lemma_.lower()
-    return lemma in people.words("services") or job_noun(lemma)
+    trade = subj.pos_ == "NOUN" and (lemma in people.words("services") or job_noun(lemma))
+    if trade and f.predicate == "spent":
+        return False  # what a trade charges is the user's outlay: "The cleaner charged £14 an hour"
+    if trade and f.predicate in _PLACES_HELD:
+        return True
+    return _another_person(subj)

@@ -24,7 +24,7 @@ from kgmem.extraction.zero.assistant import (
     reply_pick,
     requested,
 )
-from kgmem.extraction.zero.checks import IMAGINED, quoted_from_another
+from kgmem.extraction.zero.checks import IMAGINED, hedged, planned, quoted_from_another
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.combine import CombineTrace, combine, take_back
 from kgmem.extraction.zero.conjuncts import listed_values
@@ -40,6 +40,7 @@ from kgmem.extraction.zero.masking import framed_row, masked_text
 from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.open_facts import open_fact
+from kgmem.extraction.zero.own_time import for_a_day, own_time
 from kgmem.extraction.zero.persons import a_person
 from kgmem.extraction.zero.pet_names import someone_elses_pet
 from kgmem.extraction.zero.phrases import dedupe
@@ -317,9 +318,8 @@ class RuleExtractor:
                 found = ((question_facts(w.sent, date, w.doc) + _stated_in_question(w, date) if w.sent.question
                           else rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None))
                          if self.rules and w.sent.personal else [])
-                # "I quit my job at Deloitte": a slot the sentence says was left is no longer held;
-                # "we visited my aunt Florence": a person's name is no place (before combining, so a
-                # rule's value dropped here does not keep the proposal of the new one out)
+                # "I quit my job at Deloitte": a slot the sentence says was left is no longer held; "we visited my aunt
+                # Florence": a person's name is no place (before combining: a rule's value dropped here keeps no proposal out)
                 found = [f for f in found if _holds(f, w, found)]
                 if proposer is not None and w.clauses:
                     ctrace = CombineTrace() if traces is not None else None
@@ -330,8 +330,7 @@ class RuleExtractor:
                         _note_drops(traces, w.sent.turn, ctrace)
                 if not w.sent.question and w.sent.personal and not _says_nothing(w, proposer) \
                         and all(event_companion(f) for f in found):
-                    # a dated deed is an event even when it also says a lasting fact ("I started
-                    # learning Italian yesterday": speaks Italian, and an event dated yesterday)
+                    # a dated deed is an event beside a lasting fact ("I started learning Italian yesterday": speaks Italian)
                     found += [e for e in dated_fallback(w.sent, date, w.doc) if not found or dated_deed(e)]
                 if not found and not w.sent.question and self.open_facts:
                     found = _open_facts(w, date, proposer)
@@ -339,9 +338,11 @@ class RuleExtractor:
                     found = trips_not_homes(found, w.sent.text, w.doc)
                     found += shared_medium(found, w.sent, date, w.doc)
                     found += inferred_facts(w.sent, date, found)
+                found = [for_a_day(own_time(f, w.sent, w.doc), w.sent, w.doc, date) for f in found]  # the deed's own time
                 found = [f for f in found if not (f.predicate == "age" and past_age(w.sent.text, f.value))
                          and not fragment_of_another(f, found) and not undone(f, w.sent.text)
                          and not (f.subject == "user" and quoted_from_another(f.value, w.sent.text))
+                         and not (f.subject == "user" and hedged(f.value, w.sent.text, w.doc)) and not planned(f, date, w.doc)
                          and not (f.predicate in _PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))
                          and _holds(f, w, found)]
                 found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
@@ -355,8 +356,7 @@ class RuleExtractor:
                         found += titled_facts(w.sent, date, w.doc)
                 facts = take_back(facts, before, w.sent.turn, w.sent.text) + found  # "…a flat in Leith. Lovely, but I said no"
                 before = (w.sent.turn, found)
-            results.append(ExtractionResult(facts=dedupe(facts), probes=probes[0], tier="rules", model="",
-                                            version=RULES_VERSION))
+            results.append(ExtractionResult(facts=dedupe(facts), probes=probes[0], tier="rules", model="", version=RULES_VERSION))
         return results
 
     @staticmethod

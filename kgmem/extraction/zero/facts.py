@@ -9,7 +9,7 @@ from kgmem.extraction.zero.sentences import Sentence
 from kgmem.temporal import ResolvedTime
 
 #: predicates of one-off happenings: a resolved time is their interval, not their start
-_INTERVAL_PREDICATES = frozenset({"attended", "visited", "watched", "read_book", "spent", "bought"})
+INTERVAL_PREDICATES = frozenset({"attended", "visited", "watched", "read_book", "spent", "bought"})
 
 
 def make_fact(sent: Sentence, pred: str, value: str, vtype: str | None, change: bool,
@@ -22,7 +22,7 @@ def make_fact(sent: Sentence, pred: str, value: str, vtype: str | None, change: 
     text = text or (f"User {pred.replace('_', ' ')}: {value}." if subject == "user"
                     else f"{subject} {pred.replace('_', ' ')}: {value}.")
     if when is not None:
-        vt = when.end if pred in _INTERVAL_PREDICATES else None
+        vt = when.end if pred in INTERVAL_PREDICATES else None
         return CandidateFact(subject=subject, predicate=pred, value=value, value_type=vtype, text=text,
                              time_text=when.text, valid_from=when.point, valid_to=vt,
                              granularity=when.granularity, speaker="user",

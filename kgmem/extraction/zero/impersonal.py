@@ -23,6 +23,8 @@ from kgmem.extraction.zero.lexicon import (
 )
 from kgmem.extraction.zero.nlp import entity_at, event_phrase, has_word, noun_phrase, proper_at
 from kgmem.extraction.zero.sentences import Sentence
+from kgmem.temporal import periods
+from kgmem.temporal.frame import same_past_verbs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -101,6 +103,12 @@ def event_from_doc(doc: Doc, sent: Sentence) -> str | None:
             continue
         if tok.tag_ not in ("VBD", "VBN", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "might", "may", "could", "should") for c in tok.children):
             continue  # an event is a past clause: "I turn 45 tomorrow", "I'll visit" are not
+        if tok.tag_ == "VBP" and tok.lower_ == tok.lemma_.lower() and tok.lower_ not in same_past_verbs() and any(
+                c.dep_ == "advmod" and (c.lower_ == "now" or c.lower_ in periods.bank()["frequency"]) for c in tok.children):
+            return None  # a present told as now or as a habit ("I now go in on Friday"): no deed done
+        if tok.lemma_.lower() == "use" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                                               for c in tok.children):
+            return None  # "I used to run the park 5k every Saturday": a past habit, no one day
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj or subj[0].lower_ not in ("i", "we"):
             continue
@@ -119,6 +127,7 @@ def event_from_doc(doc: Doc, sent: Sentence) -> str | None:
         if b is not None:
             cut = min(cut, b.start())
         text = rest[:cut].strip(" ,.;:!?-–—")
+        text = re.sub(r"\s+(?:for|on|at|in|by|until|since)$", "", text)  # cut at the time: "booked a table for"
         words = text.split()[:12]
         text = " ".join(words)
         if len(words) >= 2:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kgmem.extraction.zero.chat import is_lowercase_turn
-from kgmem.extraction.zero.checks import INTERROGATIVE
+from kgmem.extraction.zero.checks import INTERROGATIVE, RECURRING
 from kgmem.extraction.zero.clefts import slot_first
 from kgmem.extraction.zero.headers import strip_header
 from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, DIETS, PETS, PHONE_BRANDS_CASED, alt
@@ -395,6 +395,6 @@ def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
         if not personal and (question or len(sent.split()) < 4 and not _NEWS.search(sent)):
             continue  # a question or a few words about someone else say nothing worth a parse
         sent = number_words_as_digits(sent)
-        times = find_time_expressions(sent, date)
+        times = [t for t in find_time_expressions(sent, date) if not RECURRING.search(sent[:t.start_char])]
         yield Sentence(idx, "user", sent, mask_times(sent, times), times, question=question, lowercase=lowercase,
                        personal=personal, before=before)
