@@ -32,8 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
-from kgmem import predicates
-from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem import predicates, temporal
+from kgmem.answer.evidence import BOOKING_VERBS, EvidenceSet, Line, arrangement
 from kgmem.answer.spans import typed_spans
 from kgmem.bank_cache import bank_vectors
 from kgmem.nlp import load_nlp
@@ -204,9 +204,17 @@ def read_lines(ev: EvidenceSet, phrase: str, own: Sequence[Line], names: Callabl
     return out
 
 
+#: a booking word however the parse tags it ("Booked flights to …" opens with a capital the tagger may read as a name)
+_BOOKING = re.compile(r"\b(?:" + "|".join(sorted(BOOKING_VERBS - {"sign"})) + r")(?:e?d|ing|s|led|ling)?\b", re.I)
+
+
 def _placed(names: Callable[[Line], set[str]]) -> Callable[[Line], set[str]]:
-    """A line's names that are places by the entity recogniser (or a capitalised name after "from", "in", "to", …)."""
+    """A line's names that are places by the entity recogniser (or a capitalised name after "from", "in", "to", …);
+    none for a booking or a line whose own time is ahead ("Booked flights to Lisbon for June": where the user will go)."""
     def placed(ln: Line) -> set[str]:
+        if arrangement(ln.text) or _BOOKING.search(ln.text) or \
+                any(s.resolved.future for s in temporal.find_time_expressions(ln.text, ln.said_at)):
+            return set()
         places = {p.casefold() for p in typed_spans(ln.text, "place")}
         return {n for n in names(ln) if n in places}
     return placed

@@ -55,8 +55,8 @@ def pays(text: str, vote: dict[str, float]) -> bool:
 
 @lru_cache(maxsize=4096)
 def money_in(text: str) -> bool:
-    """The line's amount came to the user, by the parse: the amount's clause's verb takes money in
-    ("sold the bike for $200", "earned £60", "won $50 in the raffle"), the user got paid ("got paid
+    """The line's amount came to (or stayed with) the user, by the parse: the amount's clause's verb takes money
+    in or keeps it ("sold the bike for $200", "earned £60", "won $50 in the raffle", "saved myself $300"), the user got paid ("got paid
     $300 for the mural", "was paid 80 quid"), or the user is richer by it ("$85 richer")."""
     w = money_words()
     doc = load_nlp()(text)

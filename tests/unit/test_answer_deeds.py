@@ -99,3 +99,13 @@ def test_cities_visited_are_counted_by_meaning(traveller) -> None:  # noqa: ANN0
     # Lyon (told twice), Gdansk and Dubrovnik: none says "visit"; not the daughter's Berlin, not Kyoto asked about ahead
     assert a.text.startswith("3"), (a.text, a.extra.get("decision"))
     assert "Berlin" not in a.text and "Kyoto" not in a.text, a.text
+
+
+@pytest.mark.parametrize("text", [
+    "Booked flights to Tallinn for December, can't wait.",  # a booking: where the user will go (rev20)
+    "Off to Tallinn next month, so excited.",  # its own time is ahead
+])
+def test_a_place_ahead_is_no_place_visited(text: str) -> None:
+    from kgmem.answer.evidence import Line
+    line = Line(text, "t:0", "t", "user", datetime(2026, 9, 20))
+    assert deeds._placed(lambda ln: {"tallinn"})(line) == set()

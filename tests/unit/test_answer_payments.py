@@ -53,6 +53,7 @@ def test_payments_told_without_a_paying_verb_are_added(saver: Memory) -> None:
     ("The garage charged me $90 for the MOT.", False),
     ("Paid the plumber $140 for the leak.", False),
     ("Bought a lamp with the $40 I won last week.", False),
+    ("Walked out of the outlet empty-handed and saved myself a cool $250.", True),  # kept, not paid (rev20)
 ])
 def test_money_in(text: str, came_in: bool) -> None:
     assert money_in(text) is came_in

@@ -2,9 +2,8 @@
 
 - "nearly"/"almost" on a verb done TO the user is hyperbole, not an unreal deed: "the flight home from Oslo nearly
   broke me" tells a real flight (meaning.hyperbole); "I nearly bought a drone" stays unreal;
-- a thing the user has "from" a place, told as past, names a place the user was at (meaning.dated_origin over
-  impersonal.brought_back_from): "my sunburn is a souvenir from Crete four days ago"; not "got a parcel from
-  Germany yesterday" (a verb by which things are sent or bought);
+- a thing "from" a place is no visit without a word of travel: "my olive oil from Greece ran out", "our wine from
+  Bordeaux was corked" (the lead withdrew xv20's dated_origin reading after rev20 found these false visits);
 - a named someone's doing somewhere is no trip of the user's: "Ellie and Marcus got engaged in Santorini";
 - a home noun the user owns with "in <place>" says where the user lives, whatever the clause's subject
   (homes.owned_home_in): "the heating in my flat in Dundee packed in again"; not an old or holiday home, not a sister's;
@@ -12,7 +11,8 @@
   while the user's own label notes ("home: Leeds") still are;
 - a refusal that names nothing of its own points back at the sentence before (combine.declined_before): "Looked
   at a flat in Brixton yesterday. Gorgeous, but I said no." — not another person's no, nor a refusal of its own
-  object ("I declined an offer from Google").
+  object ("I declined an offer from Google"), nor one whose own sentence names what it refuses ("The florist tried
+  to sell me a vase too, but I passed on it").
 
 Classes found on dev3 (a development family); every sentence here is invented from general English (other
 places, other voices), none is a dev3 line.
@@ -27,7 +27,6 @@ import pytest
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.combine import declined_before
 from kgmem.extraction.zero.slot_nouns import without_record
-from kgmem.extraction.zero.trips import dated_origin
 
 UserFacts = Callable[[str], set[tuple[str, str]]]
 
@@ -46,24 +45,6 @@ def test_a_pasted_record_is_not_speech_but_label_notes_are() -> None:
     assert without_record(two) == two  # two lines are no record
 
 
-@pytest.mark.parametrize("text, place, visit", [
-    ("My sunburn is a souvenir from Crete four days ago.", "Crete", True),
-    ("The pasta from Italy we had at dinner last night was amazing.", "Italy", False),  # rev20: an origin, no trip
-    ("The chocolate from Belgium that was in my stocking was gone by noon.", "Belgium", False),
-    ("The one home from Porto yesterday nearly broke me.", "Porto", False),  # no owner: read by its travel word
-    ("I got a parcel from Germany yesterday.", "Germany", False),  # a verb by which things are sent or bought
-    ("My friend from Leeds came over last week.", "Leeds", False),  # a person from a place
-    ("Tom's photos from Rome last week are stunning.", "Rome", False),  # another's thing
-    ("Mum rang from Leeds yesterday.", "Leeds", False),  # "from" on a verb
-])
-def test_a_thing_of_the_users_from_a_place_names_a_visit(text: str, place: str, visit: bool) -> None:
-    from kgmem.extraction.zero.clauses import clauses_of
-    from kgmem.extraction.zero.nlp import load_nlp
-
-    clauses = clauses_of(load_nlp()(text))
-    assert any(dated_origin(place, c) for c in clauses if place in c.text) is visit
-
-
 @pytest.mark.parametrize("later, undone", [
     ("Gorgeous, but I said no, the commute was awful.", True),
     ("I turned it down.", True),
@@ -71,6 +52,8 @@ def test_a_thing_of_the_users_from_a_place_names_a_visit(text: str, place: str, 
     ("My landlord said no, so that's that.", False),  # someone else's no
     ("Then in March I declined an offer from Google.", False),  # a refusal of its own object
     ("The kitchen was tiny.", False),
+    ("The florist tried to sell me a vase too, but I passed on it.", False),  # its own sentence names the thing
+    ("They threw in free parking but we turned it down.", False),
 ])
 def test_a_bare_refusal_takes_back_the_sentence_before(later: str, undone: bool) -> None:
     before = [_fact("lives_in", "Headingley"), _fact("visited", "Headingley"), _fact("lives_in", "Leeds", subject="Sam")]
@@ -83,6 +66,8 @@ def test_a_bare_refusal_takes_back_the_sentence_before(later: str, undone: bool)
     ("The ferry home from Stornoway almost finished me off last week.", ("visited", "stornoway"), True),
     ("I nearly bought a drone in Lisbon last week.", ("bought", "drone"), False),
     ("Got a parcel from Germany yesterday.", ("visited", "germany"), False),
+    ("My honey from Crete is nearly finished already.", ("visited", "crete"), False),
+    ("Our cheese from Normandy went mouldy last night.", ("visited", "normandy"), False),
     ("Ellie and Marcus got engaged in Santorini!", ("visited", "santorini"), False),
     ("The heating in my flat in Dundee packed in again.", ("lives_in", "dundee"), True),
     ("My sister's place in Bath is gorgeous.", ("lives_in", "bath"), False),
@@ -93,6 +78,10 @@ def test_a_bare_refusal_takes_back_the_sentence_before(later: str, undone: bool)
      False),
     ("Output of the diagnostics, since you asked:\nOS: Fedora 39\nHost: Latitude 7440\nKernel: 6.6.8\nShell: fish",
      ("phone", "latitude 7440"), False),
+    ("Joined Octopus on Monday as a data analyst. They offered a parking permit but I turned it down.",
+     ("works_at", "octopus"), True),
+    ("Picked up a new phone, the Galaxy S23. The shop pushed a screen protector, but I passed on it.",
+     ("phone", "galaxy s23"), True),
 ])
 def test_visits_homes_and_declines_end_to_end(user_facts: UserFacts, text: str, fact: tuple[str, str],
                                              present: bool) -> None:

@@ -110,9 +110,22 @@ def declined_before(found: list[CandidateFact], text: str) -> list[CandidateFact
     that names nothing of its own points back ("Looked at a flat in Brixton yesterday. Gorgeous, but I said no";
     "They offered me the Leeds post. I turned it down."). A refusal with its own object ("I declined the offer
     from Google") says nothing of the sentence before."""
-    back = any(not r.group("rest") or _BACK.match(r.group("rest")) for r in REFUSING.finditer(text)) \
-        or bool(_TURNED_DOWN.search(text))
+    back = any((not r.group("rest") or _BACK.match(r.group("rest"))) and _names_nothing(text[:r.start()])
+               for r in REFUSING.finditer(text)) \
+        or any(_names_nothing(text[:r.start()]) for r in _TURNED_DOWN.finditer(text))
     return [f for f in found if f.subject == "user" and f.predicate in GAINS] if back else []
+
+
+#: a determiner or possessive: a noun phrase is named ("They offered a gym membership but I turned it down")
+_NAMED = re.compile(r"\b(?:a|an|the|some|any|my|our|your|his|her|their|its|this|that|these|those)\b", re.IGNORECASE)
+
+
+def _names_nothing(before: str) -> bool:
+    """The words of the refusal's own sentence before it name no thing the refusal could point at: "Gorgeous, but I
+    said no" points back at the sentence before; "The shop tried to sell me insurance, but I passed on it" and "They
+    offered a gym membership but I turned it down" refuse what their own sentence names (rev20: the phone and the job
+    of the sentence before were taken back)."""
+    return not _NAMED.search(before) and len(re.findall(r"[A-Za-z']+", before)) <= 3
 
 
 def take_back(facts: list[CandidateFact], before: tuple[int, list[CandidateFact]], turn: int,

@@ -47,7 +47,7 @@ from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.proposals import Proposal, Proposer
 from kgmem.extraction.zero.referents import referent
 from kgmem.extraction.zero.sentences import Sentence, best_time
-from kgmem.extraction.zero.trips import RETURN_FROM, dated_origin, hyperbole
+from kgmem.extraction.zero.trips import RETURN_FROM, hyperbole
 from kgmem.extraction.zero.value_parse import Value
 from kgmem.extraction.zero.values import fill
 from kgmem.extraction.zero.values_named import named_argument, no_workplace
@@ -166,11 +166,11 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
 
 
 def _a_visit(value: str, clause: Clause, via_from: bool) -> bool:
-    """A visit's value: "from <place>" with a word of travel or on a dated thing of the user's (:func:`.trips.dated_origin`);
-    no named someone's doing there ("Ellie and Marcus got engaged in Santorini": no trip of the user's)."""
+    """A visit's value: "from <place>" only with a word of travel ("my olive oil from Greece", "our wine from
+    Bordeaux" are where things come from, no trip); no named someone's doing there ("Ellie and Marcus got engaged in
+    Santorini": no trip of the user's)."""
     if via_from:
-        return bool(re.search(r"\b(?:back|return\w*|flew|fly|drove|home|arriv\w*|trip|visit\w*)\b", clause.text, re.I)) \
-            or dated_origin(value, clause)
+        return bool(re.search(r"\b(?:back|return\w*|flew|fly|drove|home|arriv\w*|trip|visit\w*)\b", clause.text, re.I))
     return not (clause.about == "thing" and clause.subject is not None and clause.subject.pos_ == "PROPN"
                 and clause.subject.lower_ not in value.casefold())
 

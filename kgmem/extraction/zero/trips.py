@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import HYPOTHETICAL
-from kgmem.extraction.zero.lexicon import GYM_WORDS, PEOPLE_NOUNS
+from kgmem.extraction.zero.lexicon import GYM_WORDS
 from kgmem.ids import normalise_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
     from kgmem.extraction.zero.clauses import Clause
 
@@ -84,36 +84,3 @@ def hyperbole(clause: Clause) -> bool:
         and any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in head.children) \
         and not (clause.subject is not None and clause.subject.lower_ in ("i", "we"))
 
-
-#: verbs by which a thing reaches the user from a place: "from X" names a sender or a shop, not a trip
-_SENT_FROM = frozenset({"buy", "order", "get", "pick", "purchase", "grab", "receive", "send", "ship", "deliver",
-                        "arrive", "post", "mail", "email", "text", "call", "hear", "import", "have", "come"})
-
-
-def dated_origin(value: str, clause: Clause) -> bool:
-    """A thing of the user's "from <place>" names a place the user was at ("my sunburn is a souvenir from
-    Copenhagen", "the flight home from Riga"); the caller asks for the clause to be told as past ("four days ago").
-    The same reading as :func:`.impersonal.brought_back_from` (the "from" hangs on a noun, adverb or pronoun, not
-    on a verb: "Mum rang from Leeds"), for a value the filler already typed as a place (NER may call it an
-    organisation). The thing, or the clause's subject, is the user's ("my sunburn is a souvenir from Crete"); not a
-    thing whose origin is told ("the pasta from Italy we had"), a person from a place ("my friend from Leeds"), a thing
-    of another's ("Tom's photos from Rome"), nor when the clause's verb is one by which things are sent or bought ("got a parcel from Germany")."""
-    if clause.head.lemma_.lower() in _SENT_FROM:
-        return False
-    first = value.split()[0].casefold()
-    for t in clause.tokens:
-        if t.lower_ != first or t.dep_ != "pobj" or t.head.lower_ != "from" \
-                or t.head.head.pos_ not in ("NOUN", "ADV", "PRON", "NUM"):
-            continue
-        thing = t.head.head
-        while thing.pos_ == "ADV" and thing.head.i != thing.i and thing.head.pos_ in ("NOUN", "PRON", "NUM"):
-            thing = thing.head  # "the one home from Riga": "home" hangs on "one"
-        if thing.lemma_.lower() not in PEOPLE_NOUNS and (_users(thing) or clause.subject is not None and _users(clause.subject)):
-            return True
-    return False
-
-
-def _users(t: Token) -> bool:
-    """``t`` is the user's own: "my sunburn", "our photos" (rev20: "the pasta from Italy we had last night" is where
-    the pasta comes from, no trip)."""
-    return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in t.children)
