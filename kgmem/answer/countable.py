@@ -103,6 +103,15 @@ def _refusal() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _refused_after() -> re.Pattern[str]:
+    """A price the same line then turns down with no object of its own ("I was eyeing a $900 camera but walked
+    away", "the $90 seats were tempting, so I said no"): the refusal ends its clause ("but said no to dessert"
+    refuses the dessert, not the lunch paid for)."""
+    return re.compile(rf"(?:\bbut|\band|\bso|\bthen|,)\s+(?:(?:I|we)\s+)?(?:\w+ly\s+|just\s+|then\s+)?"
+                      rf"(?:{_refusal().pattern})(?=\s*(?:[.,;!?]|$|\b(?:though|anyway|in\s+the\s+end|after\s+all)\b))", re.I)
+
+
+@lru_cache(maxsize=1)
 def _called_off() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{called_off.alternation(called_off.surface('call_off', base=False) + called_off.no_show())})\b", re.I)
 
@@ -266,7 +275,7 @@ def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None
     if kind in ("negated", "request"):
         return LINE_CLASS_REASON[kind]
     if _unfulfilled().search(line.text) or _called_off().search(line.text) or _turned_down(line, ev) \
-            or _called_off_after(line, ev):
+            or _called_off_after(line, ev) or (money and _refused_after().search(line.text)):
         return "called off, turned down or not done"
     if not money and ev is not None and money_back(line, ev):
         return "sent back, not kept"  # "sent the trainers i ordered back, got the refund"

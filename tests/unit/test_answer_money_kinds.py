@@ -12,7 +12,7 @@ import pytest
 
 from kgmem.answer.aggregate import asks_money_total
 from kgmem.answer.amounts import bare_numbers
-from kgmem.answer.countable import _asked, _doer_is_asked
+from kgmem.answer.countable import _asked, _doer_is_asked, _refused_after
 from kgmem.answer.evidence import Line
 from kgmem.answer.refunds import _nouns
 from kgmem.api import Memory
@@ -105,3 +105,14 @@ def test_a_relative_clause_names_nothing_that_came_back() -> None:
 ])
 def test_the_asked_thing_as_doer_is_no_other_person(line: str, question: str, asked_thing: bool) -> None:
     assert _doer_is_asked(line, _asked(question)) is asked_thing
+
+
+@pytest.mark.parametrize(("text", "refused"), [
+    ("I was eyeing a $400 drone but walked away.", True),  # a price the line itself turns down
+    ("The $75 boots were tempting, so I said no.", True),
+    ("Paid $22 for brunch but said no to the mimosas.", False),  # the refusal has its own object
+    ("Grabbed the $60 kettle and then walked away grinning.", False),
+    ("Spent $35 on a haircut yesterday.", False),
+])
+def test_a_price_the_line_turns_down_is_not_paid(text: str, refused: bool) -> None:
+    assert bool(_refused_after().search(text)) is refused
