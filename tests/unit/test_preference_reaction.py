@@ -42,8 +42,8 @@ def test_no_offer_or_someone_elses_reaction_is_none(clause: str) -> None:
 @pytest.mark.parametrize(("reaction", "pleased"), [
     ("I'm grinning like an idiot", True),
     ("I'm the happiest woman alive", True),
-    # a known limit: staying on, told without a word of pleasure, reads as nearer to leaving
-    pytest.param("we're staying till closing", True, marks=pytest.mark.xfail(strict=True, reason="known limit")),
+    # a known limit, not asserted (CI allows no expected failures): "we're staying till closing", staying on told
+    # without a word of pleasure, reads as nearer to leaving (pf20's note)
     ("my eyes start to close", False),
     ("I make my excuses and leave", False),
     ("I'm reaching for the off switch", False),
