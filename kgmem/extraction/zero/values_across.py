@@ -72,9 +72,10 @@ def known_place(kind: str, clause: Clause) -> list[Value]:
         start, end = _name_run(t) if t.text[:1].isupper() else (t.i, t.i + 1)
         name = t.doc[start:end].text
         ent = entity_at(t)
-        if ent is not None and ent.label_ == "PERSON" and len(ent) > 1 or ent is not None and ent.label_ in (
-                "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
-            continue  # "Florence Welch": a person NER bounds with a surname is no place
+        if ent is not None and ent.label_ == "PERSON" and (len(ent) > 1 or t.head.lower_ not in ("in", "to", "into")) \
+                or ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT") \
+                or any(ch.dep_ == "case" for ch in t.children):
+            continue  # "Florence Welch", "dinner at Jordan's": a person is no place
         if name.casefold() in NOT_NAMES or not (readings_of(name)[0] or is_region(name)):
             continue
         if common_word(name) and (start == t.sent.start or not t.text[:1].isupper()):
