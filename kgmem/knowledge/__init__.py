@@ -27,7 +27,14 @@ from functools import lru_cache
 from typing import Any
 
 from kgmem.knowledge import tables
-from kgmem.knowledge.kinds import MIN_KIND_DEPTH, WORD, is_kind_of, kind_table, kinds_within, names_a_person
+from kgmem.knowledge.kinds import (
+    MIN_KIND_DEPTH,
+    WORD,
+    is_kind_of,
+    kind_table,
+    kinds_within,
+    names_a_person,
+)
 from kgmem.text import fold
 
 __all__ = ["DOMINANT_SHARE", "MAX_NAME_WORDS", "MIN_KIND_DEPTH", "MIN_OUTSIDE_POPULATION", "Reading", "common_word",

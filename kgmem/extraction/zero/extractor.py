@@ -32,7 +32,13 @@ from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.own_time import for_a_day, own_time
 from kgmem.extraction.zero.pet_names import someone_elses_pet
 from kgmem.extraction.zero.phrases import dedupe
-from kgmem.extraction.zero.proposals import Proposer, bank_digest, bank_files, default_digest, load_bank
+from kgmem.extraction.zero.proposals import (
+    Proposer,
+    bank_digest,
+    bank_files,
+    default_digest,
+    load_bank,
+)
 from kgmem.extraction.zero.rule_pass import (
     as_owned,
     dated_deed,
