@@ -26,9 +26,12 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.masking import CALENDAR_WORDS
-from kgmem.extraction.zero.nlp import entity_at, load_nlp
+from kgmem.extraction.zero.nlp import entity_at, load_nlp, place_at
+from kgmem.extraction.zero.referents import POINTING
+from kgmem.extraction.zero.sentences import split_sentences
 from kgmem.extraction.zero.value_parse import NOT_NAMES, Value
 from kgmem.extraction.zero.values import fill
+from kgmem.extraction.zero.values_names import PLACE_PREPS
 from kgmem.knowledge import common_word, is_region, readings_of
 
 if TYPE_CHECKING:
@@ -36,17 +39,18 @@ if TYPE_CHECKING:
 
     from kgmem.extraction.zero.sentences import Sentence
 
-#: prepositions whose object may be a place ("in Peckham", "to Iceland", "near Keswick")
-_PLACE_PREPS = frozenset({"in", "to", "into", "at", "near", "around", "through", "across", "outside", "from"})
+#: the place prepositions of the kind's own filler, less "of" (a name after "of" is what a thing is about: "a
+#: history of Lima" is no trip; the filler reads it only on the clause's own arguments)
+_PLACE_PREPS = frozenset(PLACE_PREPS) - {"of"}
 #: predicates whose value a clause may leave to the clause or question it points back to
 CARRIED = frozenset({"bought", "spent", "watched", "read_book", "visited", "has_pet", "favourite_drink",
                      "favourite_food", "rent"})
-#: words that point back to a thing named before ("I had it on repeat", "That's what I'm paying", "Ours, Biscuit")
-_POINTERS = frozenset({"it", "its", "it's", "one", "them", "that", "this", "these", "those", "there", "her", "him",
-                       "ours", "mine"})
 #: payments told without the thing paid for ("I paid Costco", "paid up", "forked out"): the thing is elsewhere
 _PAID_FOR = frozenset({"bought", "spent"})
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+#: the referents' pronouns that stand for a thing or a place
+_POINTING = POINTING
+#: pronouns of the speakers: they point to no thing
+_PEOPLE_HERE = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ourselves", "you", "your", "yourself"})
 
 
 def _name_run(t: Token) -> tuple[int, int]:
@@ -67,25 +71,26 @@ def known_place(kind: str, clause: Clause) -> list[Value]:
     for t in clause.tokens:
         if t.dep_ != "pobj" or t.head.lower_ not in _PLACE_PREPS or t.pos_ not in ("PROPN", "NOUN"):
             continue
-        if not (t.text[:1].isupper() or clause.lowercase):
-            continue
-        start, end = _name_run(t) if t.text[:1].isupper() else (t.i, t.i + 1)
-        name = t.doc[start:end].text
         ent = entity_at(t)
         if ent is not None and ent.label_ == "PERSON" and (len(ent) > 1 or t.head.lower_ not in ("in", "to", "into")) \
-                or ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT") \
                 or any(ch.dep_ == "case" for ch in t.children):
             continue  # "Florence Welch", "dinner at Jordan's": a person is no place
-        if name.casefold() in NOT_NAMES or not (readings_of(name)[0] or is_region(name)):
+        # the kind's own reader of a name at a token (nlp.place_at: dates and numbers are none); a lower-case turn's
+        # word as typed
+        name = place_at(t) or (t.text if clause.lowercase and ent is None else None)
+        if name is None or name.casefold() in NOT_NAMES or not (readings_of(name)[0] or is_region(name)):
             continue
-        if common_word(name) and (start == t.sent.start or not t.text[:1].isupper()):
+        if common_word(name) and (t.i == t.sent.start or not name[:1].isupper()):
             continue  # "in reading", "to bath": a common word is a place only written as a name
         return [(name, "place")]
     return []
 
 
 def _points_back(pred: str, clause: Clause) -> bool:
-    return pred in _PAID_FOR or any(t.lower_ in _POINTERS for t in clause.tokens)
+    """A payment that names no thing, or a pronoun that is not the user or the assistant ("it", "that", "ours",
+    "her": the referents' pronouns and the rest the parser tags as one)."""
+    return pred in _PAID_FOR or any(t.lower_ in _POINTING or t.pos_ == "PRON" and t.lower_ not in _PEOPLE_HERE
+                                    for t in clause.tokens)
 
 
 @functools.lru_cache(maxsize=512)
@@ -98,7 +103,7 @@ def _question_before(sent: Sentence) -> list[Clause]:
     before = sent.before.strip()
     if not before.endswith("?"):
         return []
-    last = _SENTENCE_END.split(before)[-1]
+    last = split_sentences(before)[-1]
     out = clauses_of(_parse(last))
     for c in out:
         c.lowercase = sent.lowercase
