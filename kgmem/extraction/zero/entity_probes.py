@@ -54,9 +54,7 @@ CUE = re.compile(r"\b(?:now|moved?|moving|push(?:ed)?|bump(?:ed)?|shift(?:ed)?|c
 ATTRIBUTE_WORDS: dict[str, str] = {
     **{w: "lives_in" for w in ("live", "home", "address", "house", "flat", "apartment", "relocate", "move", "stay")},
     **{w: "works_at" for w in ("work", "job", "employer", "office", "hire", "join", "company", "position", "intern",
-                               "internship", "poach", "recruit", "headhunt", "employ",
-                               # a person who "started at" an organisation works there ("Tomas started at Bosch")
-                               "start")},
+                               "internship", "poach", "recruit", "headhunt", "employ")},
     **{w: "due_date" for w in ("deadline", "due")},
     **{w: "venue" for w in ("venue", "room", "location", "hold", "host", "place", "where")},
     **{w: "person_in_charge" for w in ("lead", "leader", "manager", "run", "teach", "charge", "contact", "chair",
