@@ -8,6 +8,7 @@ Every sentence here was invented for these tests (none is from a pair set or a r
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from kgmem.extraction.zero.clauses import clauses_of
 from kgmem.extraction.zero.entity_probes import not_until
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.values_amounts import _WHEN_RX
+from kgmem.temporal.patterns import NOT_A_DAY
 
 if TYPE_CHECKING:
     from conftest import Supersessions
@@ -57,6 +59,15 @@ def test_a_thing_delayed_with_wont_until_supersedes(supersessions: Supersessions
     ("It's her 40th birthday on the 9th.", ["the 9th"]),
     ("The fitting is on the 14th at noon.", ["the 14th at noon"]),
     ("The review is on the 20th in the boardroom.", ["the 20th"]),
+    ("Boarding is from the 2nd gate on the left.", []),
 ])
 def test_an_ordinal_of_floors_or_rows_is_no_date(text: str, when: list[str]) -> None:
     assert [m.group(0) for m in _WHEN_RX.finditer(text)] == when
+
+
+@pytest.mark.parametrize("text", ["see you on the 14th chapter", "meet me on the 3rd platform",
+                                  "it's on the 5th page"])
+def test_the_entity_readers_and_the_time_resolver_agree_on_what_is_no_day(text: str) -> None:
+    # one word list (kgmem.temporal.patterns.NOT_A_DAY) for both readers (rev21)
+    assert not list(_WHEN_RX.finditer(text))
+    assert not [m for m in re.finditer(rf"the\s+\d{{1,2}}(?:st|nd|rd|th)(?!\s+(?:{NOT_A_DAY})\b)", text)]

@@ -19,6 +19,7 @@ from kgmem.extraction.zero.value_parse import (
     Value,
 )
 from kgmem.lexicon import calendar
+from kgmem.temporal.patterns import NOT_A_DAY
 
 if TYPE_CHECKING:
     pass
@@ -161,8 +162,7 @@ _CLOCK = (r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[-–]\s*\d{1,2}(
           r"|\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}(?::\d{2})?"
           r"|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midnight)")
 #: an ordinal that counts something other than days ("the 12th floor", "the 3rd row", "her 40th birthday") is no date
-_NOT_A_DAY = (r"(?!\s+(?:floors?|stor(?:e)?y|storeys|levels?|rows?|seats?|places?|grades?|years?|birthdays?|"
-              r"anniversar(?:y|ies)|times?|rounds?|laps?|platforms?|gates?|centur(?:y|ies)|editions?|attempts?)\b)")
+_NOT_A_DAY = rf"(?!\s+(?:{NOT_A_DAY})(?:s|ies)?\b)"
 _WHEN_RX = re.compile(
     r"\b(?:(?:(?:early|mid|late|end\s+of)[- ])?" + _MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:\s+at\s+(?:" + _CLOCK + r"|\d{1,2}))?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH +
