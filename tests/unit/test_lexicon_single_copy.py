@@ -125,9 +125,9 @@ def _pronoun_tables(text: str) -> list[int]:
     """Lines of the literal groups (a set, tuple or list of strings) that are exactly the user's pronouns
     ("i", "we", "me", "us") or a third person's ("he", "she", "him", "her")."""
     tables = (people.USER_PRONOUNS, people.THIRD_PERSON_PRONOUNS)
-    return [node.lineno for node in ast.walk(ast.parse(text)) if isinstance(node, (ast.Tuple, ast.List, ast.Set))
+    return sorted(node.lineno for node in ast.walk(ast.parse(text)) if isinstance(node, (ast.Tuple, ast.List, ast.Set))
             and {e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)} in tables
-            and len(node.elts) == 4]
+            and len(node.elts) == 4)
 
 
 def test_no_second_copy_of_the_pronoun_tables() -> None:
