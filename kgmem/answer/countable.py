@@ -253,6 +253,27 @@ def _doer_is_asked(text: str, asked: frozenset[str]) -> bool:
     return bool(_doers(text) & asked)
 
 
+@lru_cache(maxsize=256)
+def _asked_lemmas(question: str) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in load_nlp()(question) if t.pos_ == "VERB")
+
+
+@lru_cache(maxsize=4096)
+def done_by_another(text: str, verbs: frozenset[str]) -> bool:
+    """A passive clause of one of the asked verbs whose doer is named and is not the user ("Bolt got
+    adopted *by a lovely family*" asked how many dogs the user adopted); "I got hired by Monzo" is
+    the user's own (the user is its subject)."""
+    for tok in load_nlp()(text):
+        if tok.lemma_.lower() not in verbs or tok.pos_ != "VERB":
+            continue
+        kids = list(tok.children)
+        agents = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        subj = [c for c in kids if c.dep_ == "nsubjpass"]
+        if agents and not any(g.lower_ in _USER_WORDS for g in agents) and not any(c.lower_ in _USER_WORDS for c in subj):
+            return True
+    return False
+
+
 def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None, *,
             arranging: bool = False, money: bool = False, doer: bool = True) -> str | None:
     """Why a user line's item does not count, or ``None`` when it does (see the module docstring).
@@ -272,6 +293,8 @@ def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None
         return LINE_CLASS_REASON["other"]
     if kind == "actual" and ev is not None and held_by_other(line.text, _asked(ev.result.plan.question)):
         return LINE_CLASS_REASON["other"]  # "flatmate physio thurs, $60": the flatmate's, not the user's
+    if kind == "actual" and not money and ev is not None and done_by_another(line.text, _asked_lemmas(ev.result.plan.question)):
+        return LINE_CLASS_REASON["other"]  # "Bolt got adopted by a lovely family": the asked doing, by someone else
     if kind in ("negated", "request"):
         return LINE_CLASS_REASON[kind]
     if _unfulfilled().search(line.text) or _called_off().search(line.text) or _turned_down(line, ev) \
