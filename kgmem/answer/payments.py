@@ -98,12 +98,15 @@ _TAKING_IN = frozenset({"bring", "make", "take", "fetch"})
 
 @lru_cache(maxsize=4096)
 def takes_in(text: str) -> bool:
-    """The line's amount came in (:func:`money_in`), or its clause's verb takes money in with a particle or as
+    """The line's amount came in (:func:`money_in`; "they paid *me* £30"), or its clause's verb takes money in with a particle or as
     takings ("the quiz night *brought in* another £210", "*made* $120 on the commission"); a question asking what
     came in ("how much have I raised") adds these, and leaves out what was paid."""
     if money_in(text):
         return True
     doc = load_nlp()(text)
+    if any(t.lemma_.lower() == "pay" and any(c.dep_ in ("dative", "dobj") and c.lower_ in ("me", "us") for c in t.children)
+           for t in doc):
+        return True  # "they paid me £30": the user was paid
     for tok in doc:
         if tok.like_num and (tok.tag_ == "$" or tok.ent_type_ == "MONEY" or money(doc[max(0, tok.i - 1):tok.i + 2].text)):
             head = _clause_verb(tok)

@@ -12,7 +12,7 @@ import pytest
 
 from kgmem.answer.amounts import part_of, times_each
 from kgmem.answer.attended import retelling
-from kgmem.answer.countable import done_by_another
+from kgmem.answer.countable import done_by_another, negated_in_relative_only, paid_by_another
 from kgmem.answer.money_questions import asks_money_in, sums_money_over_time
 from kgmem.answer.payments import asking_price, money_in, takes_in
 from kgmem.api import Memory
@@ -37,6 +37,7 @@ def test_questions_that_add_money_up(question: str, adds: bool) -> None:
     ("How much money have I made from my stall?", True),
     ("How much have I spent on the stall?", False),
     ("How much did I pay for what I sold?", False),
+    ("How much have I been paid for dog walking?", True),  # paid to the user
 ])
 def test_questions_about_money_coming_in(question: str, came_in: bool) -> None:
     assert asks_money_in(question) is came_in
@@ -47,6 +48,8 @@ def test_questions_about_money_coming_in(question: str, came_in: bool) -> None:
     ("Made $60 selling lemonade with the kids.", True),
     ("I got two tyres fitted at a cost of £70 each.", False),  # a price, though "got"
     ("Collected the dry cleaning at a cost of $18.", False),  # "collect" with a price paid
+    ("Walked the Hendersons' dog, they paid me $25.", True),
+    ("I paid the dog walker $25.", False),
 ])
 def test_money_taken_in(text: str, came_in: bool) -> None:
     assert takes_in(text) is came_in
@@ -124,3 +127,40 @@ def test_money_paid_is_added_without_returns_quotes_or_takings(purse: Memory) ->
 def test_money_that_came_in_is_added_when_asked(purse: Memory) -> None:
     a = purse.answer("purse", "How much have I made from the craft fairs?", question_date=QD)
     assert a.text.startswith("$235"), (a.text, a.extra["computed"])
+
+
+@pytest.mark.parametrize(("text", "inner"), [
+    ("Got a £40 ticket for a road I didn't know was a toll road.", True),
+    ("Watched a film I'd never heard of, loved it.", True),
+    ("I didn't go to the show I had tickets for.", False),  # the doing itself is denied
+    ("I haven't read the book I bought.", False),
+])
+def test_a_no_inside_a_relative_clause_is_about_the_thing(text: str, inner: bool) -> None:
+    assert negated_in_relative_only(text) is inner
+
+
+@pytest.mark.parametrize(("text", "other"), [
+    ("My brother got a $90 parking fine in my car and he's paying it.", True),
+    ("My aunt covered the hotel, which was lovely of her.", True),
+    ("I paid the deposit and she paid the rest.", False),
+    ("Paid the invoice, finally.", False),
+    ("The neighbours paid me $25 to water their plants.", False),  # money to the user, not someone else's spending
+])
+def test_money_paid_by_someone_else(text: str, other: bool) -> None:
+    assert paid_by_another(text) is other
+
+
+def test_the_count_set_is_well_formed() -> None:
+    """tests/fixtures/answers/count_voices.jsonl (eval/bench_answer_sets.py --set counts): >= 30 cases, every
+    wrong value differs from the answer, sums and abstentions among them, sessions ascending."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "answers" / "count_voices.jsonl"
+    cases = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert len(cases) >= 30
+    assert {c["answer_kind"] for c in cases} == {"count", "sum", "abstain"}
+    for c in cases:
+        assert all(w["value"] != c["answer_value"] for w in c["wrong"]), c["case_id"]
+        dates = [s["date"] for s in c["sessions"]]
+        assert dates == sorted(dates) and dates[-1] < c["question_date"], c["case_id"]
