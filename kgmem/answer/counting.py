@@ -45,9 +45,9 @@ from kgmem.text import tokenize
 #: "how many X" (not "the total number of X": a generic count the stored items answer; counting
 #: lines for it added preference lines — "Big yes to documentaries" — on the first synthetic family)
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
-#: where the counted things are named: after "how many", or a count noun's "of" ("my *tally of* films", "the total
-#: *number of* books I've read": a count and a number, however the plan's shape came out)
-_COUNT_NOUN = re.compile(r"\b(?:count|tally|number)\s+of\b", re.I)
+#: where the counted things are named: after "how many", or a count noun's "of" ("my *tally of* films": a count
+#: and a number, however the plan's shape came out)
+_COUNT_NOUN = re.compile(r"\b(?:count|tally)\s+of\b", re.I)
 _COUNTED_AFTER = re.compile(rf"\bhow\s+many\b|{_COUNT_NOUN.pattern}", re.I)
 #: "how many days did I spend in Lisbon" asks a duration, not a count of told events
 _HOW_MANY_UNITS = re.compile(r"\bhow\s+many\s+(?:more\s+)?(?:seconds|minutes|hours|days|nights|weeks|months|years)\b", re.I)
