@@ -44,7 +44,7 @@ from kgmem.answer.match import terms
 from kgmem.answer.refunds import money_back
 from kgmem.answer.whose import held_by_other, others_doing, own_clause
 from kgmem.lexicon import calendar, called_off
-from kgmem.lexicon.people import people_noun
+from kgmem.lexicon.people import USER_PRONOUNS, people_noun
 from kgmem.models import Fact
 from kgmem.nlp import load_nlp
 
@@ -63,7 +63,7 @@ _TOLD_PAST = re.compile(r"\b(?:last|past|ago|previous)\b", re.I)
 #: a month a line names after a preposition ("for September", "in early August")
 _NAMED_MONTH = re.compile(rf"\b(?:in|for|during|until|till|by|early|late|mid|end\s+of)[\s-]+(?:the\s+)?"
                           rf"({calendar.month_alternation()})\b", re.I)
-_USER_WORDS = frozenset({"i", "we", "me", "us"})
+_USER_WORDS = USER_PRONOUNS
 
 
 @lru_cache(maxsize=1)
