@@ -115,8 +115,10 @@ def fits(plan: QueryPlan, text: str, values: list[str]) -> list[str]:
 def someone_elses_relation(text: str, name: str) -> bool:
     """The line names the person as someone else's relation ("Bianca introduced me to their grandmother
     Selin", "Tom's sister Ana"; not "Mum's sister Ana", the user's kin's kin): no name of the user's own."""
-    m = re.search(rf"\b(?P<p>[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[A-Z][\w-]*)(?P<s>['’]s)?\s+(?:\w+\s+)?(?P<r>\w+)\W{{1,3}}"
-                  rf"{re.escape(name)}\b", text)
+    # one adjective may stand between ("her little sister Ana"), never the user's own possessive: "I told
+    # her my sister Ana …" has "her" as an object (rev21)
+    m = re.search(rf"\b(?P<p>[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[A-Z][\w-]*)(?P<s>['’]s)?\s+(?:(?!(?i:my|our)\b)\w+\s+)?"
+                  rf"(?P<r>\w+)\W{{1,3}}{re.escape(name)}\b", text)
     if m is None or m.group("r").lower() not in RELATION_WORDS:
         return False
     own = m.group("p").lower()

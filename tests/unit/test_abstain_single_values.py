@@ -34,6 +34,11 @@ def test_someone_elses_relation_names_none_of_mine(line: str, name: str) -> None
     ("Halima, my sister, is moving to Dundee.", "Halima"),
     ("Mum's sister Bea is staying with us.", "Bea"),      # the user's kin's kin is the user's aunt
     ("Then Chidi turned up with cake.", "Chidi"),
+    # "her" as an object before the user's own relation (rev21's probes)
+    ("I told her my sister Ana would pick me up.", "Ana"),
+    ("I showed her my brother Tom's flat.", "Tom"),
+    ("Yesterday I gave her my cousin Lea's number.", "Lea"),
+    ("I showed her my dog Biscuit's photos from the beach.", "Biscuit"),
 ])
 def test_my_own_relation_or_a_bare_name_is_kept(line: str, name: str) -> None:
     assert not someone_elses_relation(line, name)
@@ -90,3 +95,16 @@ def test_a_name_of_another_kind_or_another_persons_kin_is_no_answer(answers_over
     assert cat.abstained or "not sure" in cat.text, cat.text          # a whippet's name is no cat's
     assert "Moss" in whippet.text and not whippet.abstained, whippet.text
     assert "Arvid" not in nephew.text, nephew.text                   # Dagny's nephew, not the user's
+
+
+OBJECT_HER = [  # rev21's probes: "her" is the object, the relation is the user's own
+    (datetime(2024, 2, 3, 10), "I told her my sister Ana would pick me up from the airport."),
+    (datetime(2024, 2, 10, 9), "I showed her my dog Biscuit's photos from the beach."),
+]
+
+
+def test_the_users_own_relation_after_an_object_pronoun_answers(answers_over) -> None:  # noqa: ANN001
+    sister, dog = answers_over("ab21-her", OBJECT_HER, "ab21h", None, datetime(2024, 3, 1, 9),
+                               "What is my sister's name?", "What is my dog called?")
+    assert "Ana" in sister.text and not sister.abstained, sister.text
+    assert "Biscuit" in dog.text and not dog.abstained, dog.text
