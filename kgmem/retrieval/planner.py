@@ -104,7 +104,7 @@ def resolve_window(question: str, question_date: datetime | None) -> TimeWindow 
 
 def _cue_predicates(q: str) -> list[str]:
     """Predicates whose cue words appear in the question (single-valued first)."""
-    ql = re.sub(r"\b(?:number|count|tally)\s+of\b", " ", q.lower())  # "the number of books": a count, no phone
+    ql = q.lower()
     found: list[tuple[int, str]] = []
     for p in predicate_registry.REGISTRY.values():
         for cue in p.cues:

@@ -295,8 +295,8 @@ def answer_type_for(q: str, head: str | None, slot_type: str | None) -> str:
         return slot_type  # a who-question wants a person or an employer, never a car ("who used to send me …")
     if re.search(r"\bhow much\b", ql):
         return "money" if re.search(r"\b(pay|paid|cost|spend|spent|price|\$|money|rent|salary|earn)", ql) else "number"
-    if re.search(r"\bhow many\b|\b(?:number|count|tally)\s+of\b", ql):
-        return "number"  # "the total number of books I've read": a count, whatever "total" is the head of
+    if re.search(r"\bhow many\b", ql):
+        return "number"
     if asked_relation(ql):
         return "person"  # "how is called my flatmate", "what's my godson called": a name
     if head and head in CATEGORY_TYPES:
