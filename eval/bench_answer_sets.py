@@ -237,8 +237,10 @@ def _leave_out(words: dict[tuple[str, str], str]) -> None:
 
 
 #: the event-matching sets: issue #14's (auth14), ev19's many-voice development set (session 19) and
-#: ev20's (session 20: events told by what happened there, ages, rescheduled and cancelled events)
-EVENT_SETS = {"events": "event_matching.jsonl", "voices": "event_voices.jsonl", "tales": "event_tales.jsonl"}
+#: ev20's (session 20: events told by what happened there, ages, rescheduled and cancelled events) and
+#: tr21's (session 21: other voices, holidays, day-of-month ordinals, dates asked, rescheduled "to the 22nd")
+EVENT_SETS = {"events": "event_matching.jsonl", "voices": "event_voices.jsonl", "tales": "event_tales.jsonl",
+              "diaries": "event_diaries.jsonl"}
 
 
 def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dict[str, Any]:
@@ -279,7 +281,7 @@ def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dic
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("paraphrases", "events", "voices", "tales", "both"), default="both")
+    ap.add_argument("--set", choices=("paraphrases", "events", "voices", "tales", "diaries", "both"), default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
     ap.add_argument("--leave-out", action="store_true",
@@ -299,7 +301,7 @@ def main() -> None:
             e = res["events"]
             print(f"events: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
-        if args.set in ("voices", "tales"):
+        if args.set in ("voices", "tales", "diaries"):
             res["events"] = run_events(home / args.set, name=args.set)
             e = res["events"]
             print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
