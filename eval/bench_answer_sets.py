@@ -175,10 +175,11 @@ def event_verdict(case: dict[str, Any], text: str, chk: Any, abstained: bool = F
         return False, False  # an abstention names the options it could not tell apart: no pick
     tol = (case.get("tolerance") or {}).get("plus_minus", 0)
     if kind == "which_first":
-        t = norm(text)
-        first = norm(str(want)).strip()
+        # the answer names the user's things in the second person ("my first paycheck" → "your first paycheck")
+        t = _own(norm(text))
+        first = _own(norm(str(want))).strip()
         labels = sorted({e["event"] for e in case["evidence"]}, key=len, reverse=True)
-        others = [norm(lab).strip() for lab in labels if norm(lab).strip() != first]
+        others = [_own(norm(lab)).strip() for lab in labels if _own(norm(lab)).strip() != first]
         lead = t[: max(len(t) // 2, 1)]
         ok = first in lead or (first in t and not any(o in lead for o in others))
         wrong = any(o in lead for o in others) and not ok
@@ -189,6 +190,10 @@ def event_verdict(case: dict[str, Any], text: str, chk: Any, abstained: bool = F
     ok = chk._within(kind, got, want, tol)
     wrong = not ok and any(chk._within(kind, got, w, 0) for _, w in chk.wrong_event_values(case))
     return ok, wrong
+
+
+def _own(normed: str) -> str:
+    return re.sub(r"(?<= )(?:your|my)(?= )", "my", normed)
 
 
 def _texts(obj: Any) -> list[str]:
