@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from kgmem import knowledge
 from kgmem.answer.event_calloff import calls_off, put_off_then_done, tells_done
-from kgmem.answer.event_clause import clause_time, own_clause_actual
+from kgmem.answer.event_clause import own_clause_actual
 from kgmem.answer.event_instance import CARRIES, OTHER, NameCheck
 from kgmem.answer.event_modifiers import line_verdicts as instance_verdicts
 from kgmem.answer.event_names import (
@@ -114,9 +114,6 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
                 followed and any(contains_name(n, line.text) for n in followed)):
             continue
         when, gran, dated = when_of(line, ev)
-        own_time = clause_time(line.text, line.said_at, core) if line.dated_by_text else None
-        if own_time is not None:  # the line names two days: the one of the activity's own clause
-            when, gran = own_time
         if _not_come(line, when, qd, offs):
             continue
         if id(line) in true_plans:
