@@ -1,6 +1,6 @@
 """kgmem on the hand-written answer sets of issue #14: question paraphrases and event matching.
 
-    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|both] [--out eval/results/answer_sets]
+    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|prefs|both] [--out eval/results/answer_sets]
 
 - ``tests/fixtures/answers/question_paraphrases.jsonl``: each group asks one thing in >= 3 hand-
   written phrasings over a sample (or hand-written) haystack; a group *holds* when every phrasing
@@ -279,7 +279,7 @@ def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dic
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("paraphrases", "events", "voices", "tales", "both"), default="both")
+    ap.add_argument("--set", choices=("paraphrases", "events", "voices", "tales", "prefs", "both"), default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
     ap.add_argument("--leave-out", action="store_true",
@@ -304,6 +304,11 @@ def main() -> None:
             e = res["events"]
             print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
+        if args.set == "prefs":
+            from eval._pref_sets import run_prefs
+
+            res["prefs"] = run_prefs(home / "prefs", FIX, _memory, norm)
+            print(f"prefs: {res['prefs']['strict']}/{res['prefs']['cases']} strict, {res['prefs']['lenient']} lenient")
     res["run"] = run
     write(Path(args.out), res)
 
@@ -352,6 +357,10 @@ def write(out: Path, res: dict[str, Any]) -> None:
         if fails:
             lines += ["", "| case | kind | path | answer |", "|---|---|---|---|"]
             lines += [f"| {r['case_id']} | {r['kind']} | {r['path']} | {r['answer'][:120]} |" for r in fails]
+    if "prefs" in res:
+        from eval._pref_sets import pref_lines
+
+        lines += pref_lines(res["prefs"])
     out.with_suffix(".json").write_text(json.dumps(res, indent=1, default=str) + "\n", encoding="utf-8")
     out.with_suffix(".md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
