@@ -11,29 +11,33 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-#: a dislike named after one of these is steered clear of, not offered
-_STEER = re.compile(r"\b(?:avoid|avoiding|steer\s+clear|skip|not|without|instead\s+of|rather\s+than|left\s+out|"
-                    r"leave\s+out|no)\b", re.I)
+#: a thing named after one of these, up to the end of its phrase, is steered clear of, not offered
+_STEERED = re.compile(r"\b(?:avoid|avoiding|steer\s+clear\s+of|skip|not|without|instead\s+of|rather\s+than|left\s+out|"
+                      r"leave\s+out|no)\b(?:(?!\b(?:that|and|so|but)\b)[^,;.():])*", re.I)
+#: the user's own words said back as the suggestion's reasons ("it should also fit what you've told me: …")
+_REASONS = re.compile(r"\b(?:fits?|fit)\s+what\s+you've\s+told\s+me:[^.]*", re.I)
 #: the user's own words quoted back ("you told me: "…"")
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 
 
 def pref_verdict(case: dict[str, Any], text: str, abstained: bool, norm: Callable[[str], str]) -> tuple[bool, bool]:
-    """(strict, lenient) verdicts of one answer: an ``accept`` word outside the user's quoted words
-    (strict) or anywhere (lenient), and no ``avoid`` word offered (before a steering-clear word,
-    outside quotes, not as "<thing>-free")."""
+    """(strict, lenient) verdicts of one answer. Strict: an ``accept`` word outside the user's quoted words and
+    outside what the answer steers clear of ("without X", "I'd avoid X"); lenient: anywhere. Either way no
+    ``avoid`` word is offered (named outside quotes, steered-clear phrases, "<thing>-free" and the reasons said
+    back)."""
     if abstained or not text.strip():
         return False, False
     bare = _QUOTED.sub(" ", text)
-    offered = re.sub(r"\b[\w-]+-free\b", " ", _STEER.split(bare, maxsplit=1)[0], flags=re.I)
-    if any(norm(a).strip() in norm(offered) for a in case.get("avoid", [])):
+    kept = _STEERED.sub(" ", bare)
+    offered = re.sub(r"\b[\w-]+-free\b", " ", _REASONS.sub(" ", kept), flags=re.I)
+    if any(" " + norm(a).strip() in norm(offered) for a in case.get("avoid", [])):
         return False, False
 
     def hit(t: str) -> bool:
         n = norm(t)
         return any(" " + norm(a).strip() in n for a in case["accept"])
 
-    return hit(bare), hit(text)
+    return hit(kept), hit(text)
 
 
 def run_prefs(home: Path, fixtures: Path, memory: Callable[[Path], Any], norm: Callable[[str], str]) -> dict[str, Any]:
@@ -54,7 +58,7 @@ def run_prefs(home: Path, fixtures: Path, memory: Callable[[Path], Any], norm: C
         ans = mem.answer(user, case["question"], question_date=parse_dataset_date(case["question_date"]))
         strict, lenient = pref_verdict(case, ans.text, bool(ans.abstained), norm)
         rows.append({"case_id": case["case_id"], "strict": strict, "lenient": lenient,
-                     "path": ans.extra.get("path"), "answer": ans.text[:300]})
+                     "path": ans.extra.get("path"), "answer": ans.text})
     mem.close()
     return {"cases": len(rows), "strict": sum(r["strict"] for r in rows),
             "lenient": sum(r["lenient"] for r in rows), "rows": rows}
