@@ -48,12 +48,25 @@ def _object_hook() -> Callable[[Any], Any] | None:
     return hook
 
 
+@lru_cache(maxsize=1)
+def _unpacker() -> Callable[[bytes], Any]:
+    """srsly's msgpack reader with the decoders looked up once: the vendored ``unpackb`` behind its
+    public wrapper (a private name of srsly 2, pinned ``<3`` in pyproject.toml). Should a release drop
+    it, the public ``srsly.msgpack_loads`` reads the same dict, only slower (~2 ms a parse)."""
+    try:
+        from srsly.msgpack import _unpackb
+    except ImportError:
+        import srsly
+
+        _log.warning("srsly.msgpack._unpackb is gone: stored parses are read with srsly.msgpack_loads (slower)")
+        return functools.partial(srsly.msgpack_loads, use_list=True)
+    return functools.partial(_unpackb, raw=False, use_list=True, object_hook=_object_hook())
+
+
 def _unpack(data: bytes) -> Any:
     """What ``Doc.from_bytes`` reads before ``Doc.from_dict`` (``srsly.msgpack_loads``), with the
     decoders looked up once (latency, issue #14; tests/unit/test_parse_cache.py compares the docs)."""
-    from srsly.msgpack import _unpackb
-
-    return _unpackb(data, raw=False, use_list=True, object_hook=_object_hook())
+    return _unpacker()(data)
 
 
 class ParseCache:

@@ -10,7 +10,8 @@ of another. One place that every gate asks "is X within / an instance of Y" (the
   so named: Paris is the French one); an ambiguous name with no support decides nothing (``None``).
 - :func:`is_kind_of` ("collie" a "dog", "monstera" a "plant"): the thing's most frequent WordNet
   noun sense has a sense of the kind among its hypernyms; kinds near the top of the hierarchy
-  ("thing", "object") are no kind (:data:`MIN_KIND_DEPTH`).
+  ("thing", "object") are no kind (:data:`MIN_KIND_DEPTH`). The WordNet readers live in
+  :mod:`kgmem.knowledge.kinds`; this module holds the places and re-exports them.
 
 MiniLM cannot stand in for either: containment and neighbours score alike (Norway~Oslo 0.781 <
 Norway~Sweden 0.798; dog~collie 0.590 < dog~cat 0.661; notes/fa14.md).
@@ -26,7 +27,19 @@ from functools import lru_cache
 from typing import Any
 
 from kgmem.knowledge import tables
+from kgmem.knowledge.kinds import (
+    MIN_KIND_DEPTH,
+    WORD,
+    is_kind_of,
+    kind_table,
+    kinds_within,
+    names_a_person,
+)
 from kgmem.text import fold
+
+__all__ = ["DOMINANT_SHARE", "MAX_NAME_WORDS", "MIN_KIND_DEPTH", "MIN_OUTSIDE_POPULATION", "Reading", "common_word",
+           "is_kind_of", "is_region", "kinds_within", "named_otherwise", "names_a_person", "places_within",
+           "readings_of", "regions_in", "warm_up", "within"]
 
 #: a place name with no support in its context means its most populous place only when that place
 #: holds this share of the population of all places so named (Hobart, Tasmania 0.84 of the Hobarts;
@@ -39,10 +52,7 @@ MIN_OUTSIDE_POPULATION = 50_000
 #: the longest run of words read as one place name ("Santa Cruz de Tenerife"; longer GeoNames names
 #: are administrative spellings nobody says)
 MAX_NAME_WORDS = 4
-#: a kind this close to WordNet's root ("entity" 0, "object" 2, "whole" 3) is no kind at all
-MIN_KIND_DEPTH = 4
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?:;\n]")
 
 
@@ -134,13 +144,13 @@ def warm_up() -> threading.Thread | None:
     they are already read. Nothing waits for the thread: a start that never asks pays nothing."""
     if tables.ready("places", "kinds"):
         return None
-    thread = threading.Thread(target=lambda: (_places(), _kinds()), name="kgmem-knowledge-warm-up", daemon=True)
+    thread = threading.Thread(target=lambda: (_places(), kind_table()), name="kgmem-knowledge-warm-up", daemon=True)
     thread.start()
     return thread
 
 
 def _key(name: str) -> str:
-    key = " ".join(_WORD.findall(fold(name)))
+    key = " ".join(WORD.findall(fold(name)))
     return key[4:] if key.startswith("the ") else key
 
 
@@ -160,7 +170,7 @@ def _inside(r: Reading, region: tuple[str, Any]) -> bool:
 
 def _context(text: str) -> str:
     """A text's folded words, space-padded, for whole-word look-ups of region names."""
-    return f" {' '.join(_WORD.findall(fold(text)))} " if text else ""
+    return f" {' '.join(WORD.findall(fold(text)))} " if text else ""
 
 
 def _supported(readings: Sequence[Reading], ctx: str, own: str) -> list[Reading]:
@@ -235,7 +245,7 @@ def named_otherwise(name: str, text: str) -> bool:
 def _spans(text: str) -> Iterable[tuple[str, str, bool]]:
     """Runs of one to a few words of a text: (as written, folded key, whether every word is written
     capitalised mid-sentence). Each word is folded once; a run does not cross punctuation."""
-    toks = list(_WORD.finditer(text))
+    toks = list(WORD.finditer(text))
     folded = [fold(t.group(0)) for t in toks]
     upper = [t.group(0)[:1].isupper() for t in toks]
     gaps = [text[toks[i - 1].end():toks[i].start()] if i else text[:toks[0].start()] for i in range(len(toks))]
@@ -254,7 +264,7 @@ def _spans(text: str) -> Iterable[tuple[str, str, bool]]:
 def common_word(name: str) -> bool:
     """Whether every word of a name is also a common English word ("Nice", "Bath", "New Town"):
     such a name is a place only where it is written as one."""
-    common = _kinds().common
+    common = kind_table().common
     return all(w in common for w in _key(name).split())
 
 
@@ -266,7 +276,7 @@ def places_within(whole: str, text: str) -> list[str]:
     if not regions:
         return []
     out: list[str] = []
-    places, common, own, ctx = _places(), _kinds().common, _key(whole), _context(text)
+    places, common, own, ctx = _places(), kind_table().common, _key(whole), _context(text)
     for said, key, capital in _spans(text):
         if not places.knows(key) or key == own or said in out:
             continue
@@ -280,7 +290,7 @@ def places_within(whole: str, text: str) -> list[str]:
 def regions_in(text: str) -> list[str]:
     """The names of countries and regions a text names (as written, longest first: "the Cook Islands",
     "my tasmania trip" → tasmania); a common English word ("turkey", "china") only capitalised mid-sentence."""
-    regions, common = _places().regions, _kinds().common
+    regions, common = _places().regions, kind_table().common
     out: list[str] = []
     taken: list[tuple[int, int]] = []
     for said, key, capital in sorted(_spans(text), key=lambda s: -len(s[1])):
@@ -292,109 +302,3 @@ def regions_in(text: str) -> list[str]:
         taken.append((at, at + len(said)))
         out.append(said)
     return out
-
-
-class _Kinds:
-    def __init__(self) -> None:
-        data = tables.load("kinds.json.gz")
-        self.lemmas: dict[str, list[int]] = data["lemmas"]
-        self.up: list[list[int]] = data["hypernyms"]
-        self.common: frozenset[str] = frozenset(data["common"])
-        self._depth: dict[int, int] = {}
-
-    def depth(self, s: int) -> int:
-        """The shortest path from a synset to the root."""
-        if s not in self._depth:
-            self._depth[s] = 0 if not self.up[s] else 1 + min(self.depth(u) for u in self.up[s])
-        return self._depth[s]
-
-    def ancestors(self, s: int) -> set[int]:
-        seen: set[int] = set()
-        todo = list(self.up[s])
-        while todo:
-            u = todo.pop()
-            if u not in seen:
-                seen.add(u)
-                todo.extend(self.up[u])
-        return seen
-
-
-def _kinds() -> _Kinds:
-    kinds: _Kinds = tables.table("kinds", _Kinds)
-    return kinds
-
-
-def _senses(word: str) -> list[int]:
-    kinds = _kinds()
-    key = " ".join(_WORD.findall(fold(word)))
-    for form in (key, key[:-1] if key.endswith("s") else None, key[:-2] if key.endswith("es") else None):
-        if form and form in kinds.lemmas:
-            return kinds.lemmas[form]
-    return []
-
-
-@lru_cache(maxsize=8192)
-def _first_sense_ancestors(word: str, every: bool = False) -> frozenset[int]:
-    senses = _senses(word)
-    if every:  # every sense, each sense itself included
-        return frozenset(k for s in senses for k in (s, *_kinds().ancestors(s)))
-    return frozenset(_kinds().ancestors(senses[0])) if senses else frozenset()
-
-
-def is_kind_of(thing: str, kind: str) -> bool:
-    """Whether ``thing``'s most frequent noun sense is a kind, or an instance, of a sense of
-    ``kind`` ("collie" a "dog", "monstera" a "plant"; "cat" no "dog"; nothing is a "thing")."""
-    kinds_ = _senses(kind)
-    if not kinds_:
-        return False
-    data = _kinds()
-    wanted = {k for k in kinds_ if data.depth(k) >= MIN_KIND_DEPTH}
-    return bool(wanted & _first_sense_ancestors(thing.casefold()))
-
-
-def names_a_person(noun: str) -> bool | None:
-    """Whether a noun names a person: ``True`` when every noun sense of it is one ("registrar",
-    "dentist"), ``False`` when none is ("school", "firm", "hospital"), ``None`` when some are and some
-    are not ("coach", "builder", "name") or WordNet does not know the word."""
-    senses = _senses(noun.casefold())
-    if not senses:
-        return None
-    person = _senses("person")[0]  # person.n.01, WordNet's first sense of the word
-    data = _kinds()
-    people = [s == person or person in data.ancestors(s) for s in senses]
-    return True if all(people) else False if not any(people) else None
-
-
-def kinds_within(kind: str, text: str, *, any_sense: bool = False) -> list[str]:
-    """The words of a text (as written) that name a kind or an instance of ``kind``; with ``any_sense``, by
-    any of a word's noun senses ("lamb" is an animal first and meat too; "prawn" is food as "shrimp")."""
-    senses = _senses(kind)
-    if not senses:
-        return []
-    data = _kinds()
-    wanted = {k for k in senses if data.depth(k) >= MIN_KIND_DEPTH}
-    out: list[str] = []
-    for m in _WORD.finditer(text):
-        w = m.group()
-        if w in out or len(w) < 3 or _a_name(text, m.start(), w):
-            continue
-        if wanted & _first_sense_ancestors(w.casefold(), any_sense):
-            out.append(w)
-    return out
-
-
-#: the end of a sentence, or of a text's start: what may stand before a capitalised common word
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(]\s*)$")
-
-
-def _a_name(text: str, start: int, word: str) -> bool:
-    """Whether a capitalised ``word`` at ``start`` is a name, not a kind: written with a capital
-    inside a sentence ("a Jaguar F-Type", "my Puma trainers": a brand's word is no animal), or
-    followed by a capitalised or numbered word ("Jaguar F-Type was a dream"). Lower-case words and
-    a capital that only opens a sentence ("Collie, 6.") are words of the language."""
-    if not word[:1].isupper():
-        return False
-    if not _SENTENCE_START.search(text[:start]):
-        return True
-    after = text[start + len(word):].lstrip(" -")
-    return bool(after) and (after[:1].isupper() or after[:1].isdigit())

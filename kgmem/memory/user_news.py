@@ -48,6 +48,7 @@ from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.ids import normalise_name
 from kgmem.lexicon.called_off import LEAVING, alternation, surface
 from kgmem.lexicon.gone import gone_after
+from kgmem.lexicon.people import own_life_people
 from kgmem.lexicon.people import words as people_words
 from kgmem.models import Fact, Session, Turn
 from kgmem.text import STOPWORDS
@@ -59,23 +60,24 @@ if TYPE_CHECKING:
 #: the probe value classes a registry value type (or a predicate's value-filler kind) takes
 _CLASSES: dict[str, tuple[str, ...]] = {"place": ("where",), "org": ("org",), "money": ("money",),
                                         "job": ("job",), "commute": ("commute",), "diet": ("diet",)}
+#: the words that name a value as the one left behind ("instead of X", "no more X", "old X"): one list for
+#: reading a held value as left (:data:`_OLD_WORDS`) and for finding the words a value left is said in (:data:`_AFTER_OLD`)
+_LEFT_BEHIND = r"(?:instead\s+of|rather\s+than|not|bye|goodbye|no\s+more|no\s+longer|old|former|previous)"
 #: words just before a value that say it is the one left behind
-_OLD_WORDS = re.compile(r"(?:instead\s+of|rather\s+than|\bnot|\bbye|goodbye|no\s+more|no\s+longer|"
-                        r"\b(?:up|down|away|mov\w*|switch\w*|relocat\w*)\s+from|"
-                        r"\bold|\bformer|\bprevious|\bex-?)\s+(?:[\w'-]+\s+){0,2}[$£€¥]?$")
+_OLD_WORDS = re.compile(rf"\b(?:{_LEFT_BEHIND}|(?:up|down|away|mov\w*|switch\w*|relocat\w*)\s+from|ex-?)"
+                        r"\s+(?:[\w'-]+\s+){0,2}[$£€¥]?$")
 #: a bare "from" before a value: where a thing came from (a card from the old employer) as often as where a
 #: trip started ("took the train from Leeds to Paris"): read only to recall a first statement
 _FROM = re.compile(r"\bfrom\s+(?:[\w'-]+\s+){0,2}[$£€¥]?$")
 #: a third person in a turn: its change may be theirs ("he's renting in Vigo now", "my sister left Leiden")
 _THIRD = re.compile(r"\b(?:he|she|him|his|her|hers|he's|she's|he'd|she'd)\b", re.IGNORECASE)
+#: a first statement that names a relative, a partner or a friend may be theirs
+_KIN = own_life_people()
 #: people a turn may tell of as doing things of their own (roles that serve the user, "my landlord emailed",
 #: "HR confirmed", tell the user's own slots)
-_OTHERS = people_words("kin", "kin_groups", "partners", "former", "social", "generic")
-#: the words a turn names a left-behind value with, and up to four words after them (to a punctuation mark)
-_AFTER_OLD = re.compile(r"(?:\binstead\s+of|\brather\s+than|\bnot|\bfrom|\bgoodbye|\bbye|\bno\s+more|\bno\s+longer|"
-                        r"\bold|\bformer|\bprevious)\s+((?:[\w'&-]+\s+){0,3}[\w'&-]+)", re.IGNORECASE)
-#: a first statement that names a relative, a partner or a friend may be theirs
-_KIN = people_words("kin", "kin_groups", "partners", "former", "social")
+_OTHERS = _KIN | people_words("generic")
+#: the words a turn names a left-behind value with (or a bare "from"), and up to four words after them
+_AFTER_OLD = re.compile(rf"\b(?:{_LEFT_BEHIND}|from)\s+((?:[\w'&-]+\s+){{0,3}}[\w'&-]+)", re.IGNORECASE)
 #: the user's turns of the sessions before one, latest first
 Earlier = Callable[[Session], Iterable[tuple[Session, Turn]]]
 #: how confident a value read this way is (below a reader's own reading: a reading of the slot wins)
@@ -209,8 +211,12 @@ def _named(session: Session, probes: Sequence[SlotProbe], candidates: Sequence[C
 
 def _others_told(text: str, probes: Sequence[SlotProbe], someone: Callable[[str], bool]) -> bool:
     """The turn tells of another person (he or she, a kin or social noun, a person memory knows)."""
-    return bool(_THIRD.search(text) or any(someone(m) for p in probes for m in p.mentions)
-                or set(re.findall(r"[a-z'-]+", text.casefold())) & _OTHERS)
+    return bool(_THIRD.search(text) or any(someone(m) for p in probes for m in p.mentions) or _names(text, _OTHERS))
+
+
+def _names(text: str, people: frozenset[str]) -> bool:
+    """The text says one of the ``people`` words."""
+    return bool(set(re.findall(r"[a-z'-]+", text.casefold())) & people)
 
 
 def _recalled(session: Session, probes: Sequence[SlotProbe], candidates: Sequence[CandidateFact],
@@ -239,14 +245,14 @@ def _recalled(session: Session, probes: Sequence[SlotProbe], candidates: Sequenc
         olds = {_plain(v): (v, o) for v, o in [*((o.value, o) for o in same), *typed]
                 if _plain(v) != _plain(c.value) and any(said_as_old(text, s, e, True) for s, e in _said_at(v, text, money))}
         if not olds and not money:  # "my farewell card from Tessellate Studio", "goodbye sous chef, hello …"
-            olds = {_plain(v): (v, None) for v in _old_named(raw, c.value, session, someone, earlier)}
+            olds = {_plain(v): (v, None) for v in _old_named(raw, c.value, session, earlier)}
         fresh = {_plain(o.value) for o in same} - set(olds)
         if len(olds) != 1 or not fresh:
             continue
         (value, said), = olds.values()
         done.add(pred)
         drop.update(id(o) for o in same if _plain(o.value) in olds)
-        found = _said_before(value, money, session, someone, earlier)
+        found = _said_before(value, money, session, earlier)
         if found is not None:
             s, t = found
             day = s.started_at
@@ -257,18 +263,17 @@ def _recalled(session: Session, probes: Sequence[SlotProbe], candidates: Sequenc
     return [c for c in candidates if id(c) not in drop], out
 
 
-def _said_before(value: str, money: bool, session: Session, someone: Callable[[str], bool],
-                 earlier: Earlier) -> tuple[Session, Turn] | None:
+def _said_before(value: str, money: bool, session: Session, earlier: Earlier) -> tuple[Session, Turn] | None:
     """The latest earlier user turn that says ``value`` and tells of no other person ("everyone at Beacon
     Credit Union" is the user's workplace still)."""
     for s, t in earlier(session):
         text = re.sub(r"\s+", " ", t.text.casefold()) if money else normalise_name(t.text)
         if _said_at(value, text, money):
-            return None if _THIRD.search(t.text) or set(re.findall(r"[a-z'-]+", t.text.casefold())) & _KIN else (s, t)
+            return None if _THIRD.search(t.text) or _names(t.text, _KIN) else (s, t)
     return None
 
 
-def _old_named(raw: str, new: str, session: Session, someone: Callable[[str], bool], earlier: Earlier) -> list[str]:
+def _old_named(raw: str, new: str, session: Session, earlier: Earlier) -> list[str]:
     """The words right after a word that leaves a value behind, as far as an earlier user turn says them
     (longest first, a word of content in them, not the new value's): "from Tessellate Studio is on the
     fridge" → "Tessellate Studio" where an earlier turn said it."""
@@ -281,7 +286,7 @@ def _old_named(raw: str, new: str, session: Session, someone: Callable[[str], bo
             if not set(normalise_name(span).split()) - STOPWORDS or len(plain) < 4 \
                     or plain in _plain(new) or _plain(new) in plain:
                 continue
-            if _said_before(span, False, session, someone, earlier) is not None:
+            if _said_before(span, False, session, earlier) is not None:
                 found.append(span)
                 break
     return list(dict.fromkeys(found))

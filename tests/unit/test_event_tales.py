@@ -4,22 +4,22 @@ words, and it asks in every form the session asked for (ages included)."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from pathlib import Path
+from typing import Any
 
-from script_loader import load_script
+from event_sets_fixture import (
+    assert_source_built,
+    assert_which_first_labels_are_the_questions_words,
+    load_cases,
+)
 
-FIX = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "answers"
 
-
-def _cases() -> list[dict]:
-    return [json.loads(x) for x in (FIX / "event_tales.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+def _cases() -> list[dict[str, Any]]:
+    return load_cases("event_tales")
 
 
 def test_event_tales_is_its_source_built() -> None:
-    src = load_script(FIX / "event_tales_source.py")
-    assert [json.loads(json.dumps(c)) for c in src.CASES] == _cases()
+    assert_source_built("event_tales")
 
 
 def test_event_tales_covers_every_form() -> None:
@@ -33,11 +33,7 @@ def test_event_tales_covers_every_form() -> None:
 
 
 def test_which_first_labels_are_the_questions_words() -> None:
-    for c in _cases():
-        if c["answer_kind"] == "which_first":
-            labels = {e["event"] for e in c["evidence"]}
-            assert c["answer_value"] in labels
-            assert all(lab.lower() in c["question"].lower() for lab in labels), c["case_id"]
+    assert_which_first_labels_are_the_questions_words("event_tales")
 
 
 def test_ages_follow_from_the_birthday() -> None:

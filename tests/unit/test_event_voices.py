@@ -4,22 +4,23 @@ question's own words (so the bench's verdict can find them)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import Any
 
+from event_sets_fixture import (
+    assert_source_built,
+    assert_which_first_labels_are_the_questions_words,
+    load_cases,
+)
 from script_loader import load_script
 
-FIX = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "answers"
 
-
-def _cases() -> list[dict]:
-    return [json.loads(x) for x in (FIX / "event_voices.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+def _cases() -> list[dict[str, Any]]:
+    return load_cases("event_voices")
 
 
 def test_event_voices_is_its_source_built() -> None:
-    src = load_script(FIX / "event_voices_source.py")
-    built = [json.loads(json.dumps(c)) for c in src.CASES]
-    assert built == _cases()
+    assert_source_built("event_voices")
 
 
 def test_event_voices_covers_every_form() -> None:
@@ -31,11 +32,7 @@ def test_event_voices_covers_every_form() -> None:
 
 
 def test_which_first_labels_are_the_questions_words() -> None:
-    for c in _cases():
-        if c["answer_kind"] == "which_first":
-            labels = {e["event"] for e in c["evidence"]}
-            assert c["answer_value"] in labels
-            assert all(lab.lower() in c["question"].lower() for lab in labels), c["case_id"]
+    assert_which_first_labels_are_the_questions_words("event_voices")
 
 
 def test_event_voices_bar(tmp_path: Path) -> None:

@@ -70,7 +70,7 @@ SENTENCE_SETS = [("handwritten_sentences.jsonl", "hs", 110), ("sentences_dev2.js
                  ("sentences_dev3.jsonl", "hs3", 190), ("sentences_dev4.jsonl", "hs4", 80),
                  ("sentences_dev5.jsonl", "hs5", 80), ("sentences_dev6.jsonl", "hs6", 80),
                  ("sentences_dev7.jsonl", "hs7", 100), ("sentences_dev8.jsonl", "hs8", 100),
-                 ("sentences_dev9.jsonl", "hs9", 100),
+                 ("sentences_dev9.jsonl", "hs9", 100), ("sentences_x21.jsonl", "hx21", 125),
                  ("sentences_variety_x17.jsonl", "hv", 200)]
 ENTITY_SETS = [("other_entity_updates.jsonl", "oe", 44), ("entity_updates_dev2.jsonl", "oe2", 60),
                ("entity_updates_dev3.jsonl", "oe3", 28), ("entity_updates_dev4.jsonl", "oe4", 40),

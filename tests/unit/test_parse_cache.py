@@ -91,6 +91,35 @@ def test_a_kept_parse_reads_back_as_spacys_own_from_bytes(tmp_path: Path) -> Non
         assert [(e.text, e.label_, e.start) for e in back[t].ents] == [(e.text, e.label_, e.start) for e in own.ents]
 
 
+def test_without_srsly_s_private_reader_the_public_one_reads_the_same_parse(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache reads with srsly's private ``_unpackb`` (its decoders looked up once); a srsly without it
+    falls back to the public ``srsly.msgpack_loads``: the same parse, only slower."""
+    import sys
+    import types
+
+    import srsly
+
+    from kgmem import parse_cache
+
+    language = nlp.load_nlp().language
+    cache = ParseCache(tmp_path / "p.sqlite")
+    cache.put_many("pipe-a", {t: language(t) for t in _TEXTS})
+    parse_cache._unpacker.cache_clear()
+    fast = cache.get_many("pipe-a", _TEXTS, language.vocab)
+    assert parse_cache._unpacker().func is not srsly.msgpack_loads  # the private reader, decoders asked once
+    monkeypatch.setitem(sys.modules, "srsly.msgpack", types.ModuleType("srsly.msgpack"))  # no _unpackb in it
+    parse_cache._unpacker.cache_clear()
+    try:
+        slow = ParseCache(tmp_path / "p.sqlite").get_many("pipe-a", _TEXTS, language.vocab)
+        assert parse_cache._unpacker().func is srsly.msgpack_loads  # the fallback was taken
+    finally:
+        parse_cache._unpacker.cache_clear()  # the next reader finds the real srsly again
+    assert set(slow) == set(_TEXTS)
+    for t in _TEXTS:
+        assert slow[t].to_bytes() == fast[t].to_bytes() and _reading(slow[t]) == _reading(fast[t])
+
+
 def test_what_a_persisting_block_parses_a_fresh_pipeline_reads_without_parsing(tmp_path: Path) -> None:
     first, counted = _fresh(tmp_path / "p.sqlite")
     with first.persisting():

@@ -57,6 +57,18 @@ def test_words_that_leave_a_value_behind() -> None:
         assert not said_as_old(text, i, i + len(value)), text
 
 
+def test_a_word_that_leaves_a_value_behind_is_a_whole_word() -> None:
+    """The left-behind words (one list for both readers) count only as whole words: "casino more" is no "no more",
+    "piano longer" no "no longer" (invented lines)."""
+    for text, value in [("played the casino more than leiden", "leiden"), ("practised piano longer at vigo", "vigo")]:
+        i = text.index(value)
+        assert not said_as_old(text, i, i + len(value)), text
+    for text, value in [("no longer at leiden", "leiden"), ("instead of vigo", "vigo"), ("goodbye vigo", "vigo"),
+                        ("my former employer orbital foods", "orbital foods"), ("moved away from leiden", "leiden")]:
+        i = text.index(value)
+        assert said_as_old(text, i, i + len(value)), text
+
+
 def test_a_home_left_behind_and_a_new_one_in_another_clause() -> None:
     text = "Gave the landlord back the keys in Leiden at noon; by tonight I'm on an air bed in Vigo."
     probes = [_probe(text, [("Leiden", "where")]), _probe(text, [("air bed in Vigo", "where")])]

@@ -8,6 +8,8 @@
 - :mod:`.verbs`, :mod:`.verb_objects`, :mod:`.impersonal` — facts read off the parse;
 - :mod:`.phrases`, :mod:`.facts` — value conventions and candidate construction;
 - :mod:`.rule_pass` — the pattern and parse-reader pass over one sentence, and the per-sentence filters;
+- :mod:`.sentence_stages` — a sentence in flight and the per-sentence stages (which facts still hold, what a
+  question states in passing, the open facts of clauses nothing else read);
 - :mod:`.extractor` — :class:`RuleExtractor`, which runs them.
 """
 

@@ -1,16 +1,14 @@
 """The zero-LLM extractor: candidate sentences → checks → patterns, parse readers → facts.
 
 One batched spaCy pass over the candidate sentences of all sessions given at once; everything
-else is per sentence and deterministic.
+else is per sentence and deterministic (the per-sentence stages: :mod:`.sentence_stages`).
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,34 +16,23 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from kgmem.extraction.schema import CandidateFact, ExtractionResult, SlotProbe
-from kgmem.extraction.zero.assistant import (
-    assistant_facts,
-    assistant_sentences,
-    reply_pick,
-    requested,
-)
-from kgmem.extraction.zero.checks import IMAGINED, hedged, planned, quoted_from_another
-from kgmem.extraction.zero.clauses import Clause, clauses_of
+from kgmem.extraction.zero.assistant import assistant_facts, requested
+from kgmem.extraction.zero.checks import hedged, planned, quoted_from_another
+from kgmem.extraction.zero.clauses import clauses_of
 from kgmem.extraction.zero.combine import CombineTrace, combine, take_back
 from kgmem.extraction.zero.conjuncts import listed_values
-from kgmem.extraction.zero.consumed import consumed_fact
-from kgmem.extraction.zero.ended import ended, reported, someone_elses, sought
 from kgmem.extraction.zero.entity_refs import TurnContext
 from kgmem.extraction.zero.entity_titles import titled_facts
 from kgmem.extraction.zero.entity_turn import sentence_entity_facts
-from kgmem.extraction.zero.homes import stay_or_errand, there_for_an_occasion
+from kgmem.extraction.zero.homes import stay_or_errand
 from kgmem.extraction.zero.inference import inferred_facts
-from kgmem.extraction.zero.leaving import left_behind
 from kgmem.extraction.zero.masking import framed_row, masked_text
-from kgmem.extraction.zero.meaning import ClauseTrace, eligible, proposed_facts
+from kgmem.extraction.zero.meaning import ClauseTrace, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp
-from kgmem.extraction.zero.open_facts import open_fact
 from kgmem.extraction.zero.own_time import for_a_day, own_time
-from kgmem.extraction.zero.persons import a_person
 from kgmem.extraction.zero.pet_names import someone_elses_pet
 from kgmem.extraction.zero.phrases import dedupe
 from kgmem.extraction.zero.proposals import (
-    NONE,
     Proposer,
     bank_digest,
     bank_files,
@@ -65,22 +52,26 @@ from kgmem.extraction.zero.rule_pass import (
     shared_medium,
     undone,
 )
-from kgmem.extraction.zero.sentences import (
-    DEP_CUE,
-    IMPERSONAL_PARSE,
-    Sentence,
-    mask_times,
-    user_sentences,
+from kgmem.extraction.zero.sentence_stages import (
+    PET_FACTS,
+    Work,
+    assistant_turn_sentences,
+    it_subject,
+    needs_parse,
+    note_drops,
+    plain_value,
+    residual_facts,
+    says_nothing,
+    stated_in_question,
+    still_holds,
+    user_clause,
 )
+from kgmem.extraction.zero.sentences import user_sentences
 from kgmem.extraction.zero.slot_nouns import without_record
 from kgmem.extraction.zero.titles import whole_title
 from kgmem.extraction.zero.trips import trips_not_homes
-from kgmem.extraction.zero.verb_slots import verb_slot_fact
-from kgmem.temporal import find_time_expressions
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
     from kgmem.embeddings import Embedder
 
 #: bump when the tier's behaviour changes (reports name it); the cache key also holds a digest
@@ -101,105 +92,6 @@ def source_digest(package: Path = Path(__file__).parent, word_lists: tuple[Path,
         for path in sorted([*root.glob("*.py"), *root.glob("*.json")]):
             h.update(f"{root.name}/{path.name}".encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:12]
-
-
-def _assistant_sentences(idx: int, text: str, asked: str) -> list[Sentence]:
-    """An assistant turn's recommendation sentences; a reply to a request whose wording no
-    pattern reads gives the name it picks (as a list item: "**Name**")."""
-    sents = list(assistant_sentences(idx, text))
-    if asked and not any(assistant_facts(s) for s in sents) and (pick := reply_pick(text, asked)):
-        sents.append(Sentence(idx, "assistant", "**" + pick + "**", "", []))
-    return sents
-
-
-def _needs_parse(s: Sentence) -> bool:
-    """The parse readers of the rules read this sentence (the meaning stages parse every one)."""
-    return s.role == "user" and s.personal and bool(s.times or DEP_CUE.search(s.text) or IMPERSONAL_PARSE.search(s.text))
-
-
-def _open_facts(w: _Work, date: datetime, proposer: Proposer | None) -> list[CandidateFact]:
-    """Facts of the clauses about the user that stated nothing else: a registry predicate named by
-    the clause's own verb, else an open fact (the long tail)."""
-    out: list[CandidateFact] = []
-    if IMAGINED.search(w.sent.text):
-        return out  # "Suppose I earned 70k at the brewery…": nothing happened
-    for c, row in zip(w.clauses, w.rows):
-        if row is None or c.about != "user" or c.negated_only:
-            continue
-        fact = verb_slot_fact(w.sent, date, c, row, proposer) or consumed_fact(w.sent, date, c) \
-            or open_fact(w.sent, date, c)
-        if fact is not None:
-            out.append(fact)
-    return out
-
-
-def _note_drops(traces: list[ClauseTrace], turn: int, ctrace: CombineTrace) -> None:
-    """Say in the clause traces which proposals the combining rule dropped, and why."""
-    for pf, reason in ctrace.dropped:
-        for t in traces:
-            if t.turn == turn and t.clause == pf.clause:
-                t.decision += f"; {pf.fact.predicate}={pf.fact.value} not kept: {reason}"
-
-
-def _plain(value: str) -> str:
-    """A value compared across readings ("$2,300" and "2300" are one amount)."""
-    return re.sub(r"[^\w]", "", value.casefold())
-
-
-def _user_clause(w: _Work, c: Clause) -> bool:
-    """The clause is scored for facts about the user: the user said it, so a clause about the
-    user or about a thing ("The Bear was fantastic last night") may state one."""
-    return eligible(c, w.sent.question) == "ok"
-
-
-def _says_nothing(w: _Work, proposer: Proposer | None) -> bool:
-    """Every scored clause of the sentence is closest to the "nothing about the user" examples
-    ("Looked at a flat in Brixton, but I said no"): no dated event either."""
-    rows = [r for r in w.rows if r is not None]
-    if proposer is None or not rows:
-        return False
-    return all(proposer.rank(r)[0].predicate == NONE for r in rows)
-
-
-_PET_FACTS = frozenset({"pet_name", "has_pet"})
-
-
-def _holds(f: CandidateFact, w: _Work, found: list[CandidateFact]) -> bool:
-    """``f`` is not a slot the sentence says was left (:mod:`.leaving`) or told in a closed past period
-    (:mod:`.ended`) or in someone else's words (:func:`.ended.reported`), nor a post only sought
-    (:func:`.ended.sought`) or held by a person named by their occupation (:func:`.ended.someone_elses`), nor a
-    person's name given as a place (:mod:`.persons`)."""
-    return not left_behind(f, w.doc) and not ended(f, w.doc) and not reported(f, w.doc) \
-        and not sought(f, w.doc) and not someone_elses(f, w.doc) and not a_person(f, w.doc, found) \
-        and not (f.predicate == "lives_in" and there_for_an_occasion(f.value, w.doc))
-
-
-def _stated_in_question(w: _Work, date: datetime) -> list[CandidateFact]:
-    """What the user states about themselves inside a question ("Which shoes are best, given I just ran
-    the Berlin Marathon?", "Since I moved to Denver, what hikes…?"): each clause of the user's that is
-    not the question itself and passes the checks is read by the patterns as a statement of its own."""
-    out: list[CandidateFact] = []
-    for c in w.clauses:
-        if c.about != "user" or c.head.dep_ == "ROOT" or eligible(c, True) != "ok" or c.text.rstrip().endswith("?"):
-            continue
-        text = "".join(t.text_with_ws for t in c.tokens).strip(" ,;:-–—")  # its own words, as said
-        times = find_time_expressions(text, date)
-        sub = Sentence(w.sent.turn, "user", text, mask_times(text, times), times, lowercase=w.sent.lowercase,
-                       before=w.sent.before)
-        out += rule_facts(sub, date, None)
-    return out
-
-
-@dataclass
-class _Work:
-    """One sentence in flight: its parse, clauses and the rows of their proposal scores."""
-
-    sent: Sentence
-    doc: Doc | None = None
-    clauses: list[Clause] = field(default_factory=list)
-    rows: list[np.ndarray | None] = field(default_factory=list)
-    #: attribute-bank score rows of clauses about other people and things
-    attr_rows: list[np.ndarray | None] = field(default_factory=list)
 
 
 class RuleExtractor:
@@ -283,22 +175,22 @@ class RuleExtractor:
 
     def _run(self, sessions: Sequence[tuple[Sequence[tuple[str, str]], datetime]],
              traces: list[ClauseTrace] | None) -> list[ExtractionResult]:
-        work: list[list[_Work]] = []
+        work: list[list[Work]] = []
         for turns, date in sessions:
-            items: list[_Work] = []
+            items: list[Work] = []
             asked = ""
             for idx, (role, text) in enumerate(turns):
                 if role == "user":
-                    items.extend(_Work(s) for s in user_sentences(idx, without_record(text), date))  # no pasted record
+                    items.extend(Work(s) for s in user_sentences(idx, without_record(text), date))  # no pasted record
                     asked = text if requested(text) else ""
                 elif role == "assistant":
-                    items.extend(_Work(s) for s in _assistant_sentences(idx, text, asked))
+                    items.extend(Work(s) for s in assistant_turn_sentences(idx, text, asked))
                     asked = ""
             work.append(items)
         users = [w for items in work for w in items if w.sent.role == "user"]
         proposer = self.proposer
         if self.use_spacy and users:
-            to_parse = users if proposer is not None else [w for w in users if _needs_parse(w.sent)]
+            to_parse = users if proposer is not None else [w for w in users if needs_parse(w.sent)]
             for w, doc in zip(to_parse, load_nlp().pipe([w.sent.text for w in to_parse], batch_size=self.batch_size)):
                 w.doc = doc
         attributes = self._attributes
@@ -315,25 +207,25 @@ class RuleExtractor:
                     facts.extend(assistant_facts(w.sent))
                     continue
                 # patterns and parse readers read statements; a question only reaches the meaning stage
-                found = ((question_facts(w.sent, date, w.doc) + _stated_in_question(w, date) if w.sent.question
-                          else rule_facts(w.sent, date, w.doc if _needs_parse(w.sent) else None))
+                found = ((question_facts(w.sent, date, w.doc) + stated_in_question(w, date) if w.sent.question
+                          else rule_facts(w.sent, date, w.doc if needs_parse(w.sent) else None))
                          if self.rules and w.sent.personal else [])
                 # "I quit my job at Deloitte": a slot the sentence says was left is no longer held; "we visited my aunt
                 # Florence": a person's name is no place (before combining: a rule's value dropped here keeps no proposal out)
-                found = [f for f in found if _holds(f, w, found)]
+                found = [f for f in found if still_holds(f, w, found)]
                 if proposer is not None and w.clauses:
                     ctrace = CombineTrace() if traces is not None else None
                     proposed = [p for p in proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces)
-                                if _holds(p.fact, w, found)]
+                                if still_holds(p.fact, w, found)]
                     found = combine(found, proposed, ctrace)
                     if traces is not None and ctrace is not None:
-                        _note_drops(traces, w.sent.turn, ctrace)
-                if not w.sent.question and w.sent.personal and not _says_nothing(w, proposer) \
+                        note_drops(traces, w.sent.turn, ctrace)
+                if not w.sent.question and w.sent.personal and not says_nothing(w, proposer) \
                         and all(event_companion(f) for f in found):
                     # a dated deed is an event beside a lasting fact ("I started learning Italian yesterday": speaks Italian)
                     found += [e for e in dated_fallback(w.sent, date, w.doc) if not found or dated_deed(e)]
                 if not found and not w.sent.question and self.open_facts:
-                    found = _open_facts(w, date, proposer)
+                    found = residual_facts(w, date, proposer)
                 if not w.sent.question:
                     found = trips_not_homes(found, w.sent.text, w.doc)
                     found += shared_medium(found, w.sent, date, w.doc)
@@ -343,8 +235,8 @@ class RuleExtractor:
                          and not fragment_of_another(f, found) and not undone(f, w.sent.text)
                          and not (f.subject == "user" and quoted_from_another(f.value, w.sent.text))
                          and not (f.subject == "user" and hedged(f.value, w.sent.text, w.doc)) and not planned(f, date, w.doc)
-                         and not (f.predicate in _PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))
-                         and _holds(f, w, found)]
+                         and not (f.predicate in PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))
+                         and still_holds(f, w, found)]
                 found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
                 found = [whole_title(f, w.doc) for f in found]  # "Knives Out", not "Knives"
                 found += listed_values(found, w.doc, w.sent.lowercase)  # the other items of a list
@@ -360,10 +252,10 @@ class RuleExtractor:
         return results
 
     @staticmethod
-    def _entity_facts(w: _Work, date: datetime, found: list[CandidateFact], attributes: Proposer,
+    def _entity_facts(w: Work, date: datetime, found: list[CandidateFact], attributes: Proposer,
                       context: TurnContext, probes: tuple[list[SlotProbe], list[str]]) -> list[CandidateFact]:
         """Facts about other people and things in the clauses that said nothing about the user."""
-        user_values = {_plain(f.value) for f in found if f.subject == "user"}
+        user_values = {plain_value(f.value) for f in found if f.subject == "user"}
 
         def score(texts: Sequence[str]) -> list[np.ndarray]:
             return list(attributes.scores(np.asarray(attributes.embedder.embed(list(texts))))) if texts else []
@@ -372,7 +264,7 @@ class RuleExtractor:
                                      attributes, context, score, probes)
 
     @staticmethod
-    def _score_clauses(users: list[_Work], proposer: Proposer, attributes: Proposer) -> None:
+    def _score_clauses(users: list[Work], proposer: Proposer, attributes: Proposer) -> None:
         """Clauses of every parsed sentence; one embedding call for all clause texts scored."""
         texts: list[str] = []
         for w in users:
@@ -381,20 +273,16 @@ class RuleExtractor:
             w.clauses = clauses_of(w.doc)
             for c in w.clauses:
                 c.lowercase = w.sent.lowercase
-                if _user_clause(w, c) or c.about != "user":
+                if user_clause(w, c) or c.about != "user":
                     texts.append(c.text)
         # a user clause that holds a name is also scored with its names masked (:mod:`.masking`)
-        masked = {c.text: m for w in users for c in w.clauses if _user_clause(w, c) and (m := masked_text(c))}
+        masked = {c.text: m for w in users for c in w.clauses if user_clause(w, c) and (m := masked_text(c))}
         unique = list(dict.fromkeys([*texts, *masked.values()]))
         vecs = np.asarray(proposer.embedder.embed(unique)) if unique else np.zeros((0, 1), dtype=np.float32)
         user_row = dict(zip(unique, proposer.scores(vecs))) if unique else {}
         attr_row = dict(zip(unique, attributes.scores(vecs))) if unique else {}
         for w in users:
             w.rows = [framed_row(proposer.labels, user_row[c.text], user_row.get(masked.get(c.text, "")))
-                      if _user_clause(w, c) else None for c in w.clauses]
+                      if user_clause(w, c) else None for c in w.clauses]
             # "it" in a clause read as the user's may be a thing named before it (see _entity_facts)
-            w.attr_rows = [attr_row.get(c.text) if c.about != "user" or _it_subject(c) else None for c in w.clauses]
-
-
-def _it_subject(c: Clause) -> bool:
-    return c.subject is not None and c.subject.text in ("it", "It")  # not "IT" (the department)
+            w.attr_rows = [attr_row.get(c.text) if c.about != "user" or it_subject(c) else None for c in w.clauses]

@@ -1,0 +1,34 @@
+"""The temporal development sets of tests/fixtures/answers (ev19's ``event_voices``, ev20's ``event_tales``): their
+cases and the checks every such set must pass, kept once for test_event_voices.py and test_event_tales.py."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from script_loader import load_script
+
+FIX = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "answers"
+
+
+def load_cases(name: str) -> list[dict[str, Any]]:
+    """The set's committed cases (``<name>.jsonl``), in order."""
+    lines = (FIX / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(x) for x in lines if x.strip()]
+
+
+def assert_source_built(name: str) -> None:
+    """The committed cases are what the set's source (``<name>_source.py``) builds."""
+    src = load_script(FIX / f"{name}_source.py")
+    assert [json.loads(json.dumps(c)) for c in src.CASES] == load_cases(name)
+
+
+def assert_which_first_labels_are_the_questions_words(name: str) -> None:
+    """Each which-first case's answer is one of its events' labels, and every label is the question's own words
+    (so the bench's verdict can find them)."""
+    for c in load_cases(name):
+        if c["answer_kind"] == "which_first":
+            labels = {e["event"] for e in c["evidence"]}
+            assert c["answer_value"] in labels
+            assert all(lab.lower() in c["question"].lower() for lab in labels), c["case_id"]
