@@ -105,12 +105,12 @@ def _memory(home: Path) -> Any:
     return Memory(Settings.load({"home": str(home), "store": "networkx"}), llm=False)
 
 
-def run_paraphrases(home: Path) -> dict[str, Any]:
-    """Answer every phrasing; per-group and per-kind figures."""
+def run_paraphrases(home: Path, name: str = "question_paraphrases.jsonl") -> dict[str, Any]:
+    """Answer every phrasing of a phrasing-group set; per-group and per-kind figures."""
     from kgmem.datasets.longmemeval import iter_haystacks, strip_labels
     from kgmem.temporal import parse_dataset_date
 
-    groups = [json.loads(x) for x in (FIX / "question_paraphrases.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    groups = [json.loads(x) for x in (FIX / name).read_text(encoding="utf-8").splitlines() if x.strip()]
     mem = _memory(home)
     users: dict[tuple[str, str], str] = {}
     wanted = {(g["haystack_file"], g["question_id"]) for g in groups}
@@ -236,6 +236,8 @@ def _leave_out(words: dict[tuple[str, str], str]) -> None:
     event_spec._roles.cache_clear()
 
 
+#: ab21's single values asked in unseen phrasings (same format as the paraphrase groups; session 21)
+SINGLES = "single_values.jsonl"
 #: the event-matching sets: issue #14's (auth14), ev19's many-voice development set (session 19) and
 #: ev20's (session 20: events told by what happened there, ages, rescheduled and cancelled events)
 EVENT_SETS = {"events": "event_matching.jsonl", "voices": "event_voices.jsonl", "tales": "event_tales.jsonl"}
@@ -348,7 +350,7 @@ def run_counts(home: Path) -> dict[str, Any]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("paraphrases", "events", "voices", "tales", "counts", "prefs", "both"),
+    ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "counts", "prefs", "both"),
                     default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
@@ -364,6 +366,11 @@ def main() -> None:
             res["paraphrases"] = run_paraphrases(home / "paraphrases")
             p = res["paraphrases"]
             print(f"paraphrases: {p['groups_holding']}/{p['groups']} groups hold ({100 * p['share']:.1f}%)")
+        if args.set == "singles":
+            res["paraphrases"] = run_paraphrases(home / "singles", SINGLES)
+            p = res["paraphrases"]
+            print(f"singles: {p['groups_holding']}/{p['groups']} groups hold ({100 * p['share']:.1f}%), "
+                  f"{p['phrasings_correct']}/{p['phrasings']} phrasings")
         if args.set in ("events", "both"):
             res["events"] = run_events(home / "events", leave_out=args.leave_out)
             e = res["events"]
