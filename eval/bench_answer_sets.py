@@ -1,6 +1,6 @@
 """kgmem on the hand-written answer sets of issue #14: question paraphrases and event matching.
 
-    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|both] [--out eval/results/answer_sets]
+    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|counts|prefs|both] [--out eval/results/answer_sets]
 
 - ``tests/fixtures/answers/question_paraphrases.jsonl``: each group asks one thing in >= 3 hand-
   written phrasings over a sample (or hand-written) haystack; a group *holds* when every phrasing
@@ -105,12 +105,12 @@ def _memory(home: Path) -> Any:
     return Memory(Settings.load({"home": str(home), "store": "networkx"}), llm=False)
 
 
-def run_paraphrases(home: Path) -> dict[str, Any]:
-    """Answer every phrasing; per-group and per-kind figures."""
+def run_paraphrases(home: Path, name: str = "question_paraphrases.jsonl") -> dict[str, Any]:
+    """Answer every phrasing of a phrasing-group set; per-group and per-kind figures."""
     from kgmem.datasets.longmemeval import iter_haystacks, strip_labels
     from kgmem.temporal import parse_dataset_date
 
-    groups = [json.loads(x) for x in (FIX / "question_paraphrases.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    groups = [json.loads(x) for x in (FIX / name).read_text(encoding="utf-8").splitlines() if x.strip()]
     mem = _memory(home)
     users: dict[tuple[str, str], str] = {}
     wanted = {(g["haystack_file"], g["question_id"]) for g in groups}
@@ -241,6 +241,8 @@ def _leave_out(words: dict[tuple[str, str], str]) -> None:
     event_spec._roles.cache_clear()
 
 
+#: ab21's single values asked in unseen phrasings (same format as the paraphrase groups; session 21)
+SINGLES = "single_values.jsonl"
 #: the event-matching sets: issue #14's (auth14), ev19's many-voice development set (session 19) and
 #: ev20's (session 20: events told by what happened there, ages, rescheduled and cancelled events) and
 #: tr21's (session 21: other voices, holidays, day-of-month ordinals, dates asked, rescheduled "to the 22nd")
@@ -355,7 +357,8 @@ def run_counts(home: Path) -> dict[str, Any]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("paraphrases", "events", "voices", "tales", "diaries", "counts", "both"),
+    ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "counts", "prefs",
+                                      "both"),
                     default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
@@ -371,6 +374,11 @@ def main() -> None:
             res["paraphrases"] = run_paraphrases(home / "paraphrases")
             p = res["paraphrases"]
             print(f"paraphrases: {p['groups_holding']}/{p['groups']} groups hold ({100 * p['share']:.1f}%)")
+        if args.set == "singles":
+            res["paraphrases"] = run_paraphrases(home / "singles", SINGLES)
+            p = res["paraphrases"]
+            print(f"singles: {p['groups_holding']}/{p['groups']} groups hold ({100 * p['share']:.1f}%), "
+                  f"{p['phrasings_correct']}/{p['phrasings']} phrasings")
         if args.set in ("events", "both"):
             res["events"] = run_events(home / "events", leave_out=args.leave_out)
             e = res["events"]
@@ -381,6 +389,11 @@ def main() -> None:
             e = res["events"]
             print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
+        if args.set == "prefs":
+            from eval._pref_sets import run_prefs
+
+            res["prefs"] = run_prefs(home / "prefs", FIX, _memory, norm)
+            print(f"prefs: {res['prefs']['strict']}/{res['prefs']['cases']} strict, {res['prefs']['lenient']} lenient")
         if args.set == "counts":
             res["events"] = run_counts(home / "counts")
             e = res["events"]
@@ -435,6 +448,10 @@ def write(out: Path, res: dict[str, Any]) -> None:
         if fails:
             lines += ["", "| case | kind | path | answer |", "|---|---|---|---|"]
             lines += [f"| {r['case_id']} | {r['kind']} | {r['path']} | {r['answer'][:120]} |" for r in fails]
+    if "prefs" in res:
+        from eval._pref_sets import pref_lines
+
+        lines += pref_lines(res["prefs"])
     out.with_suffix(".json").write_text(json.dumps(res, indent=1, default=str) + "\n", encoding="utf-8")
     out.with_suffix(".md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 

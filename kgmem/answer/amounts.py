@@ -57,7 +57,8 @@ def part_of(text: str, amount: float) -> str:
 
 
 #: an amount told per thing ("£9.90 *each*", "$12 *apiece*", "$30 *a head*")
-_EACH = re.compile(r"^\s*(?:each|apiece|a\s+piece|a\s+head|per\s+(?:person|head|ticket|item|piece|pair))\b", re.I)
+#: an amount told per thing; "each month" / "each time" is a rate over time, not a price per thing
+_EACH = re.compile(r"^\s*(?:each(?!\s+(?:day|night|week|weekend|month|year|time|morning|evening|hour|season)s?\b)|apiece|a\s+piece|a\s+head|per\s+(?:person|head|ticket|item|piece|pair))\b", re.I)
 
 
 @lru_cache(maxsize=1)

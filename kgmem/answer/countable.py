@@ -280,12 +280,24 @@ _THIRD = frozenset({"he", "she", "they"})
 def paid_by_another(text: str) -> bool:
     """A paying verb of the line has someone else as its subject (a third person pronoun, a people
     noun, a name: "… and *he's paying* it", "*my sister covered* the deposit") and none has the user
-    ("I paid half and she paid the rest" is the user's too)."""
-    payers = [c for t in load_nlp()(text) if t.lemma_.lower() in _PAYING and t.pos_ == "VERB"
+    ("I paid half and she paid the rest", "*my sister and I* paid £200" are the user's too), nor does
+    the user's own clause hold the amount ("she paid for dinner and *I got the drinks, $30*")."""
+    doc = load_nlp()(text)
+    payers = [s for t in doc if t.lemma_.lower() in _PAYING and t.pos_ == "VERB"
               and not any(k.lower_ in ("me", "us") for k in t.children)  # "they paid me £30": money to the user
-              for c in t.children if c.dep_ == "nsubj"]
+              for c in t.children if c.dep_ == "nsubj" for s in (c, *c.conjuncts)]
     others = [c for c in payers if c.lower_ in _THIRD or people_noun(c.lemma_) or c.ent_type_ == "PERSON"]
-    return bool(others) and not any(c.lower_ in _USER_WORDS for c in payers)
+    if not others or any(c.lower_ in _USER_WORDS for c in payers):
+        return False
+    return not any(_holds_amount(t) for t in doc if t.pos_ in ("VERB", "AUX")
+                   and any(c.dep_ == "nsubj" and c.lower_ in _USER_WORDS for c in t.children))
+
+
+def _holds_amount(verb: Token) -> bool:
+    """The verb's own words (its subtree, less its conjoined clauses) name an amount of money."""
+    own = [t for t in verb.subtree if not any(a.dep_ == "conj" and a.i > verb.i and a in t.ancestors
+                                             for a in verb.children)]
+    return any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in own)
 
 
 @lru_cache(maxsize=256)

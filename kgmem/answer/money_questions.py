@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kgmem.answer.measures import asked_measure
 from kgmem.answer.refunds import words as money_words
 from kgmem.lexicon import calendar
 from kgmem.nlp import load_nlp
@@ -66,6 +67,11 @@ _MONEY_VERBS = (r"spen[dt]|spending|paid|pay|fork(?:ed)?\s+out|shell(?:ed)?\s+ou
 #: a question about money by its verb or noun ("how much", "what did I spend", "what have I raised")
 _MONEY_ASKED = re.compile(rf"\bhow\s+much\b|\bwhat\s+(?:did|have)\s+(?:i|we)\s+(?:\w+\s+)?(?:{_MONEY_VERBS}|"
                           r"made|make|earned|earn|raised|raise)\b", re.I)
+#: a total of something that is not money: time given, steps, miles, pages ("how much time have I
+#: given to volunteering", "what's my step total", "the running total of my steps")
+_UNITS = r"(?:steps?|miles?|kilomet(?:er|re)s?|km|hours?|minutes?|pages?|calories|laps?|reps?|points?|words?|goals?)"
+_NOT_MONEY = re.compile(rf"\bhow\s+much\s+(?:more\s+)?(?:time|of\s+my\s+time|sleep|water|weight|distance)\b|"
+                        rf"\b{_UNITS}\s+(?:total|count)\b|\btotal\s+(?:of\s+)?(?:my\s+|our\s+|the\s+)?{_UNITS}\b", re.I)
 _MONEY_VERB = re.compile(rf"\b(?:{_MONEY_VERBS})\b", re.I)
 
 
@@ -73,7 +79,7 @@ def sums_money_over_time(question: str) -> bool:
     """A money question that adds up, however its intent was planned: over a span it names ("What did I
     spend on takeaway food in February?"), in the present perfect ("How much have I paid in fines?"), or
     a total asked by its noun ("What's my fuel total this month?"); never a count."""
-    if COUNT_Q.search(question):
+    if COUNT_Q.search(question) or _NOT_MONEY.search(question) or asked_measure(question):
         return False
     if _NAMED_TOTAL.search(question):
         return True

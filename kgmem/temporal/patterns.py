@@ -21,10 +21,12 @@ MON = f"(?:{calendar.month_alternation()})"
 _ORD = r"(?:\d{1,2})(?:st|nd|rd|th)?"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19|20)\d{2}"
-#: words after "the 5th" that make it something other than a day of the month
-_NOT_A_DAY = (r"floor|anniversary|birthday|time|century|place|grade|row|street|st|avenue|ave|percentile|"
-              r"minute|lap|round|page|chapter|edition|annual|year|week|month|day|edition|season|book|"
-              r"episode|attempt|try|one|person|house|hole|inning|match|game|level|version|draft|spot")
+#: words after "the 5th" that make it something other than a day of the month (one list: the entity
+#: readers' times use it too, kgmem.extraction.zero.values_amounts)
+NOT_A_DAY = (r"floor|storey|story|anniversary|birthday|time|century|place|grade|row|seat|platform|gate|street|st|"
+             r"avenue|ave|percentile|minute|lap|round|page|chapter|edition|annual|year|week|month|day|season|book|"
+             r"episode|attempt|try|one|person|house|hole|inning|match|game|level|version|draft|spot")
+_NOT_A_DAY = NOT_A_DAY
 
 #: (kind, pattern) in priority order; longer, more specific patterns first
 _PATTERNS: list[tuple[str, str]] = [

@@ -164,3 +164,28 @@ def test_the_count_set_is_well_formed() -> None:
         assert all(w["value"] != c["answer_value"] for w in c["wrong"]), c["case_id"]
         dates = [s["date"] for s in c["sessions"]]
         assert dates == sorted(dates) and dates[-1] < c["question_date"], c["case_id"]
+
+
+@pytest.mark.parametrize(("question", "adds"), [
+    ("What's my step total this month?", False),          # steps, not money
+    ("What was the running total of my steps this week?", False),
+    ("How much time have I given to volunteering?", False),  # time given, not money
+    ("How far have I run in total this month?", False),   # a distance
+    ("What's my fuel total this month?", True),
+])
+def test_totals_of_things_that_are_not_money(question: str, adds: bool) -> None:
+    assert sums_money_over_time(question) is adds
+
+
+@pytest.mark.parametrize(("text", "other"), [
+    ("My sister and I paid £200 for the cabin.", False),          # the user is a joint payer
+    ("She paid for dinner and I got the drinks, $30.", False),    # the amount is in the user's own clause
+    ("I went along, but she paid the $50 fee.", True),
+    ("Tom and Ana paid $60 for the taxi.", True),
+])
+def test_joint_and_split_payers(text: str, other: bool) -> None:
+    assert paid_by_another(text) is other
+
+
+def test_each_month_is_a_rate_not_a_price_per_thing() -> None:
+    assert times_each("After 2 years at the gym I still pay £30 each month.", 30.0) == 1
