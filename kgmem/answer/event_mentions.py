@@ -85,8 +85,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
             pass
         elif id(line) in true_plans:
             pass  # a plan for a coming day that a later line says happened ("a week on Monday" … "home since Tuesday")
-        elif line.actuality != "actual" and not (line.actuality == "other" and (
-                names_subject(line.text, _doers(activity, ev), core, nouns) or own_clause_actual(line.text, core))):
+        elif line.actuality != "actual" and not _told_as_asked(line, activity, core, nouns, ev):
             continue  # someone else's doing counts only when the question names them ("Matteo left")
         elif arranges_only(line, activity):
             continue
@@ -131,6 +130,13 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         # of its own: "mentioned only as a plan"): the sentence closest in meaning, if clearly so
         out = _closest_by_meaning(activity, ev, sent_sims, check)
     return one_per_turn(out)
+
+
+def _told_as_asked(line: Line, activity: str, core: set[str], nouns: set[str], ev: EvidenceSet) -> bool:
+    """A line read as someone else's still tells the asked doing: the question names its doer, or the
+    clause naming the activity is the user's own ("Went to my first class, the teacher talks fast")."""
+    return line.actuality == "other" and (names_subject(line.text, _doers(activity, ev), core, nouns)
+                                          or own_clause_actual(line.text, core))
 
 
 def _line_words(activity: str, core: set[str], names: list[str], ev: EvidenceSet) -> list[tuple[Line, set[str]]]:
