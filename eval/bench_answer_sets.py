@@ -1,6 +1,6 @@
 """kgmem on the hand-written answer sets of issue #14: question paraphrases and event matching.
 
-    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|both] [--out eval/results/answer_sets]
+    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|counts|prefs|both] [--out eval/results/answer_sets]
 
 - ``tests/fixtures/answers/question_paraphrases.jsonl``: each group asks one thing in >= 3 hand-
   written phrasings over a sample (or hand-written) haystack; a group *holds* when every phrasing
@@ -175,10 +175,11 @@ def event_verdict(case: dict[str, Any], text: str, chk: Any, abstained: bool = F
         return False, False  # an abstention names the options it could not tell apart: no pick
     tol = (case.get("tolerance") or {}).get("plus_minus", 0)
     if kind == "which_first":
-        t = norm(text)
-        first = norm(str(want)).strip()
+        # the answer names the user's things in the second person ("my first paycheck" → "your first paycheck")
+        t = _own(norm(text))
+        first = _own(norm(str(want))).strip()
         labels = sorted({e["event"] for e in case["evidence"]}, key=len, reverse=True)
-        others = [norm(lab).strip() for lab in labels if norm(lab).strip() != first]
+        others = [_own(norm(lab)).strip() for lab in labels if _own(norm(lab)).strip() != first]
         lead = t[: max(len(t) // 2, 1)]
         ok = first in lead or (first in t and not any(o in lead for o in others))
         wrong = any(o in lead for o in others) and not ok
@@ -189,6 +190,10 @@ def event_verdict(case: dict[str, Any], text: str, chk: Any, abstained: bool = F
     ok = chk._within(kind, got, want, tol)
     wrong = not ok and any(chk._within(kind, got, w, 0) for _, w in chk.wrong_event_values(case))
     return ok, wrong
+
+
+def _own(normed: str) -> str:
+    return re.sub(r"(?<= )(?:your|my)(?= )", "my", normed)
 
 
 def _texts(obj: Any) -> list[str]:
@@ -239,8 +244,10 @@ def _leave_out(words: dict[tuple[str, str], str]) -> None:
 #: ab21's single values asked in unseen phrasings (same format as the paraphrase groups; session 21)
 SINGLES = "single_values.jsonl"
 #: the event-matching sets: issue #14's (auth14), ev19's many-voice development set (session 19) and
-#: ev20's (session 20: events told by what happened there, ages, rescheduled and cancelled events)
-EVENT_SETS = {"events": "event_matching.jsonl", "voices": "event_voices.jsonl", "tales": "event_tales.jsonl"}
+#: ev20's (session 20: events told by what happened there, ages, rescheduled and cancelled events) and
+#: tr21's (session 21: other voices, holidays, day-of-month ordinals, dates asked, rescheduled "to the 22nd")
+EVENT_SETS = {"events": "event_matching.jsonl", "voices": "event_voices.jsonl", "tales": "event_tales.jsonl",
+              "diaries": "event_diaries.jsonl"}
 
 
 def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dict[str, Any]:
@@ -350,7 +357,8 @@ def run_counts(home: Path) -> dict[str, Any]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "counts", "both"),
+    ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "counts", "prefs",
+                                      "both"),
                     default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
@@ -376,11 +384,16 @@ def main() -> None:
             e = res["events"]
             print(f"events: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
-        if args.set in ("voices", "tales"):
+        if args.set in ("voices", "tales", "diaries"):
             res["events"] = run_events(home / args.set, name=args.set)
             e = res["events"]
             print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
+        if args.set == "prefs":
+            from eval._pref_sets import run_prefs
+
+            res["prefs"] = run_prefs(home / "prefs", FIX, _memory, norm)
+            print(f"prefs: {res['prefs']['strict']}/{res['prefs']['cases']} strict, {res['prefs']['lenient']} lenient")
         if args.set == "counts":
             res["events"] = run_counts(home / "counts")
             e = res["events"]
@@ -435,6 +448,10 @@ def write(out: Path, res: dict[str, Any]) -> None:
         if fails:
             lines += ["", "| case | kind | path | answer |", "|---|---|---|---|"]
             lines += [f"| {r['case_id']} | {r['kind']} | {r['path']} | {r['answer'][:120]} |" for r in fails]
+    if "prefs" in res:
+        from eval._pref_sets import pref_lines
+
+        lines += pref_lines(res["prefs"])
     out.with_suffix(".json").write_text(json.dumps(res, indent=1, default=str) + "\n", encoding="utf-8")
     out.with_suffix(".md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
