@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kgmem.answer.actuality import actuality
+from kgmem.answer.actuality import FIRST_PERSON, actuality
 from kgmem.answer.match import expand, terms
 
 
@@ -27,7 +27,6 @@ def _words_at(text: str, core: set[str]) -> list[re.Match[str]]:
 
 #: where a chat line's clauses meet: a comma, semicolon, colon or a spaced dash
 _CLAUSE_EDGE = re.compile(r"\s*[,;:]\s*|\s+[-–—]\s+")
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we|we're|we've|our|us)\b", re.I)
 
 
 def own_clause_actual(text: str, core: set[str]) -> bool:
@@ -39,5 +38,5 @@ def own_clause_actual(text: str, core: set[str]) -> bool:
     named = [(k, p) for k, p in enumerate(pieces) if _words_at(p, core)]
     if not named or len(pieces) < 2:
         return False
-    return all(len(p.split()) >= 3 and (k == 0 or _FIRST_PERSON.search(p)) and actuality(p) == "actual"
+    return all(len(p.split()) >= 3 and (k == 0 or FIRST_PERSON.search(p)) and actuality(p) == "actual"
                for k, p in named)

@@ -59,3 +59,9 @@ def test_end_to_end(answers_over: AnswersOver) -> None:
     assert "March 19, 2028" in scan.text, scan.text
     assert first.text.lower().startswith("your first italian lesson"), first.text  # Tue 7 Mar, then Mar 16 at the latest
     assert "11 days" in scan_ago.text, scan_ago.text
+
+
+def test_a_later_clause_speaks_of_the_user_by_any_first_person_word() -> None:
+    # one first-person word list (actuality.FIRST_PERSON): "I'll" and "myself" say the clause is the user's
+    assert own_clause_actual("Booked the ferry, then sorted the pottery class myself last week", {"pottery", "class"})
+    assert not own_clause_actual("Booked the ferry, then Priya sorted the pottery class last week", {"pottery", "class"})
