@@ -305,16 +305,21 @@ def _asked_lemmas(question: str) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in load_nlp()(question) if t.pos_ == "VERB")
 
 
+_TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL"})
+
+
 @lru_cache(maxsize=4096)
 def done_by_another(text: str, verbs: frozenset[str]) -> bool:
     """A passive clause of one of the asked verbs whose doer is named and is not the user ("Bolt got
     adopted *by a lovely family*" asked how many dogs the user adopted); "I got hired by Monzo" is
-    the user's own (the user is its subject)."""
+    the user's own (the user is its subject); "sold out by eleven" names a time, not a doer."""
     for tok in load_nlp()(text):
         if tok.lemma_.lower() not in verbs or tok.pos_ != "VERB":
             continue
         kids = list(tok.children)
-        agents = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        # "sold out by eleven", "booked by Friday": a time or a number after "by" is a deadline, not a doer
+        agents = [g for c in kids if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj" and g.pos_ != "NUM" and g.ent_type_ not in _TIME_ENTS]
         subj = [c for c in kids if c.dep_ == "nsubjpass"]
         if agents and not any(g.lower_ in _USER_WORDS for g in agents) and not any(c.lower_ in _USER_WORDS for c in subj):
             return True

@@ -88,9 +88,13 @@ def test_the_part_of_a_line_that_tells_one_amount() -> None:
     ("The kitten got adopted by a retired couple last week.", True),
     ("I got adopted into the running club by Tom, ha.", False),  # the user is the one
     ("We adopted a kitten from the shelter.", False),
+    # a time or a number after "by" is a deadline, not a doer (the CI of 796a2bc: 12 loaves lost)
+    ("Sold twelve loaves at the market, sold out by eleven.", False),
+    ("The flat was sold by Friday, phew.", False),
+    ("The last loaves were sold by my sister.", True),
 ])
 def test_a_doing_done_by_someone_else(text: str, other: bool) -> None:
-    assert done_by_another(text, frozenset({"adopt"})) is other
+    assert done_by_another(text, frozenset({"adopt", "sell"})) is other
 
 
 @pytest.mark.parametrize(("text", "again"), [
