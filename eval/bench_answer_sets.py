@@ -1,6 +1,6 @@
 """kgmem on the hand-written answer sets of issue #14: question paraphrases and event matching.
 
-    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|both] [--out eval/results/answer_sets]
+    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|counts|prefs|both] [--out eval/results/answer_sets]
 
 - ``tests/fixtures/answers/question_paraphrases.jsonl``: each group asks one thing in >= 3 hand-
   written phrasings over a sample (or hand-written) haystack; a group *holds* when every phrasing
@@ -105,12 +105,12 @@ def _memory(home: Path) -> Any:
     return Memory(Settings.load({"home": str(home), "store": "networkx"}), llm=False)
 
 
-def run_paraphrases(home: Path) -> dict[str, Any]:
-    """Answer every phrasing; per-group and per-kind figures."""
+def run_paraphrases(home: Path, name: str = "question_paraphrases.jsonl") -> dict[str, Any]:
+    """Answer every phrasing of a phrasing-group set; per-group and per-kind figures."""
     from kgmem.datasets.longmemeval import iter_haystacks, strip_labels
     from kgmem.temporal import parse_dataset_date
 
-    groups = [json.loads(x) for x in (FIX / "question_paraphrases.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    groups = [json.loads(x) for x in (FIX / name).read_text(encoding="utf-8").splitlines() if x.strip()]
     mem = _memory(home)
     users: dict[tuple[str, str], str] = {}
     wanted = {(g["haystack_file"], g["question_id"]) for g in groups}
@@ -175,10 +175,11 @@ def event_verdict(case: dict[str, Any], text: str, chk: Any, abstained: bool = F
         return False, False  # an abstention names the options it could not tell apart: no pick
     tol = (case.get("tolerance") or {}).get("plus_minus", 0)
     if kind == "which_first":
-        t = norm(text)
-        first = norm(str(want)).strip()
+        # the answer names the user's things in the second person ("my first paycheck" → "your first paycheck")
+        t = _own(norm(text))
+        first = _own(norm(str(want))).strip()
         labels = sorted({e["event"] for e in case["evidence"]}, key=len, reverse=True)
-        others = [norm(lab).strip() for lab in labels if norm(lab).strip() != first]
+        others = [_own(norm(lab)).strip() for lab in labels if _own(norm(lab)).strip() != first]
         lead = t[: max(len(t) // 2, 1)]
         ok = first in lead or (first in t and not any(o in lead for o in others))
         wrong = any(o in lead for o in others) and not ok
@@ -189,6 +190,10 @@ def event_verdict(case: dict[str, Any], text: str, chk: Any, abstained: bool = F
     ok = chk._within(kind, got, want, tol)
     wrong = not ok and any(chk._within(kind, got, w, 0) for _, w in chk.wrong_event_values(case))
     return ok, wrong
+
+
+def _own(normed: str) -> str:
+    return re.sub(r"(?<= )(?:your|my)(?= )", "my", normed)
 
 
 def _texts(obj: Any) -> list[str]:
@@ -236,9 +241,13 @@ def _leave_out(words: dict[tuple[str, str], str]) -> None:
     event_spec._roles.cache_clear()
 
 
+#: ab21's single values asked in unseen phrasings (same format as the paraphrase groups; session 21)
+SINGLES = "single_values.jsonl"
 #: the event-matching sets: issue #14's (auth14), ev19's many-voice development set (session 19) and
-#: ev20's (session 20: events told by what happened there, ages, rescheduled and cancelled events)
-EVENT_SETS = {"events": "event_matching.jsonl", "voices": "event_voices.jsonl", "tales": "event_tales.jsonl"}
+#: ev20's (session 20: events told by what happened there, ages, rescheduled and cancelled events) and
+#: tr21's (session 21: other voices, holidays, day-of-month ordinals, dates asked, rescheduled "to the 22nd")
+EVENT_SETS = {"events": "event_matching.jsonl", "voices": "event_voices.jsonl", "tales": "event_tales.jsonl",
+              "diaries": "event_diaries.jsonl"}
 
 
 def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dict[str, Any]:
@@ -277,9 +286,80 @@ def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dic
             "rows": rows}
 
 
+#: the counting set (ms21, session 21): multi-session counts and sums in many voices
+COUNT_SET = "count_voices.jsonl"
+_NUMBER = re.compile(r"(?<![\w/.-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w/-]|\.\d)")
+_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+
+
+def first_number(text: str) -> float | None:
+    """The first number an answer gives (a numeral, or a number word up to ten), dates skipped."""
+    clean = re.sub(r"\d{4}-\d{2}-\d{2}", " ", text)
+    m = _NUMBER.search(clean)
+    w = re.search(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", clean, re.I)
+    if w and (m is None or w.start() < m.start()):
+        return float(_NUMBER_WORDS[w.group(1).lower()])
+    if m is None:
+        return None
+    return float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
+
+
+def count_verdict(case: dict[str, Any], text: str, abstained: bool) -> tuple[bool, bool]:
+    """(correct, confidently wrong) for one answer to a counting case: the first number the answer
+    gives is the case's value (sums to the cent); an ``abstain`` case is right when it abstains or
+    says zero/none. An abstention on an answerable case is wrong but not confidently wrong."""
+    from kgmem.evaluation.judge import is_abstention_text
+
+    if case["answer_kind"] == "abstain":
+        ok = abstained or is_abstention_text(text) or first_number(text) == 0 or \
+            bool(re.match(r"\s*(?:none|no\b|nothing|you haven't)", text, re.I))
+        return ok, not ok
+    if abstained or is_abstention_text(text):
+        return False, False
+    got = first_number(text)
+    if got is None:
+        return False, False
+    ok = abs(got - float(case["answer_value"])) < 0.005
+    return ok, not ok
+
+
+def run_counts(home: Path) -> dict[str, Any]:
+    """Answer every case of the counting set; correct and confidently wrong per kind."""
+    from kgmem.models import Session, Turn
+    from kgmem.temporal import parse_dataset_date
+
+    cases = [json.loads(x) for x in (FIX / COUNT_SET).read_text(encoding="utf-8").splitlines() if x.strip()]
+    mem = _memory(home)
+    rows = []
+    for case in cases:
+        user = f"cv:{case['case_id']}"
+        for s in case["sessions"]:
+            sid = f"{case['case_id']}:{s['session_id']}"
+            turns = [Turn(id=f"{sid}:{i}", session_id=sid, idx=i, role=t["role"], text=t["content"])
+                     for i, t in enumerate(s["turns"])]
+            mem.add_session(user, Session(id=sid, user_id=user, started_at=parse_dataset_date(s["date"]), turns=turns))
+        ans = mem.answer(user, case["question"], question_date=parse_dataset_date(case["question_date"]))
+        ok, wrong = count_verdict(case, ans.text, bool(ans.abstained))
+        rows.append({"case_id": case["case_id"], "kind": case["answer_kind"], "correct": ok, "wrong_event": wrong,
+                     "want": case["answer_value"], "path": ans.extra.get("path"), "abstained": ans.abstained,
+                     "answer": ans.text[:200]})
+    mem.close()
+    by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        by_kind[r["kind"]].append(r)
+    correct = sum(r["correct"] for r in rows)
+    return {"cases": len(rows), "correct": correct, "share": correct / len(rows),
+            "wrong_event": sum(r["wrong_event"] for r in rows),
+            "per_kind": {k: {"n": len(v), "correct": sum(r["correct"] for r in v),
+                             "wrong_event": sum(r["wrong_event"] for r in v)} for k, v in sorted(by_kind.items())},
+            "rows": rows}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("paraphrases", "events", "voices", "tales", "both"), default="both")
+    ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "counts", "prefs",
+                                      "both"),
+                    default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
     ap.add_argument("--leave-out", action="store_true",
@@ -294,16 +374,31 @@ def main() -> None:
             res["paraphrases"] = run_paraphrases(home / "paraphrases")
             p = res["paraphrases"]
             print(f"paraphrases: {p['groups_holding']}/{p['groups']} groups hold ({100 * p['share']:.1f}%)")
+        if args.set == "singles":
+            res["paraphrases"] = run_paraphrases(home / "singles", SINGLES)
+            p = res["paraphrases"]
+            print(f"singles: {p['groups_holding']}/{p['groups']} groups hold ({100 * p['share']:.1f}%), "
+                  f"{p['phrasings_correct']}/{p['phrasings']} phrasings")
         if args.set in ("events", "both"):
             res["events"] = run_events(home / "events", leave_out=args.leave_out)
             e = res["events"]
             print(f"events: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
-        if args.set in ("voices", "tales"):
+        if args.set in ("voices", "tales", "diaries"):
             res["events"] = run_events(home / args.set, name=args.set)
             e = res["events"]
             print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
+        if args.set == "prefs":
+            from eval._pref_sets import run_prefs
+
+            res["prefs"] = run_prefs(home / "prefs", FIX, _memory, norm)
+            print(f"prefs: {res['prefs']['strict']}/{res['prefs']['cases']} strict, {res['prefs']['lenient']} lenient")
+        if args.set == "counts":
+            res["events"] = run_counts(home / "counts")
+            e = res["events"]
+            print(f"counts: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
+                  f"confidently wrong {e['wrong_event']}")
     res["run"] = run
     write(Path(args.out), res)
 
@@ -340,9 +435,10 @@ def write(out: Path, res: dict[str, Any]) -> None:
             lines += ["", "Groups that do not hold: " + ", ".join(f"{r['group_id']} ({r['kind']})" for r in fails)]
     if "events" in res:
         e = res["events"]
-        lines += ["", f"## Event matching: {e['correct']}/{e['cases']} correct (**{100 * e['share']:.1f}%**; "
-                  f"target >= 95%), wrong-event answers **{e['wrong_event']}** (target 0)", "",
-                  "| kind | cases | correct | wrong event |", "|---|---:|---:|---:|"]
+        title = "Event matching" if res["command"].split("--set ")[1].split()[0] != "counts" else "Counts and sums (ms21)"
+        lines += ["", f"## {title}: {e['correct']}/{e['cases']} correct (**{100 * e['share']:.1f}%**; "
+                  f"target >= 95%), wrong-event (confidently wrong) answers **{e['wrong_event']}** (target 0)", "",
+                  "| kind | cases | correct | wrong |", "|---|---:|---:|---:|"]
         lines += [f"| {k} | {v['n']} | {v['correct']} | {v['wrong_event']} |" for k, v in e["per_kind"].items()]
         if e.get("left_out"):
             lines += ["", f"Leave-instance-out: run without the {len(e['left_out'])} role words that occur in one case "
@@ -352,6 +448,10 @@ def write(out: Path, res: dict[str, Any]) -> None:
         if fails:
             lines += ["", "| case | kind | path | answer |", "|---|---|---|---|"]
             lines += [f"| {r['case_id']} | {r['kind']} | {r['path']} | {r['answer'][:120]} |" for r in fails]
+    if "prefs" in res:
+        from eval._pref_sets import pref_lines
+
+        lines += pref_lines(res["prefs"])
     out.with_suffix(".json").write_text(json.dumps(res, indent=1, default=str) + "\n", encoding="utf-8")
     out.with_suffix(".md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 

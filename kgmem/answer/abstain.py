@@ -226,6 +226,13 @@ def _focus_absent(ev: EvidenceSet, extracted: Extracted, info: dict[str, Any]) -
         said = measures.measure_words(measure)
         absent = [w for w in absent if w.lower() not in said]
     strict = plan.slot in STRICT_FOCUS_SLOTS
+    thing = presence.named_thing(plan.question)
+    if thing and not strict and plan.intent != Intent.ASSISTANT_SAID and norm(thing) in {norm(w) for w in absent} \
+            and _unsupported(ev, [thing], [text], info):
+        # the thing whose name is asked must be spoken of: another kind's name is none of its ("my neighbour's
+        # cat" — "my neighbour Tomás adopted a greyhound called Luna"), however many other words match
+        info["absent"] = [thing]
+        return AbstainDecision(True, [thing], f"the evidence never mentions {thing}", info)
     decisive = absent and plan.intent != Intent.ASSISTANT_SAID and (strict or len(absent) * 2 > len(need))
     if absent and not strict and (decisive or (head_needed and plan.head in absent)):  # form failed: ask meaning
         absent = _unsupported(ev, absent, [text], info)

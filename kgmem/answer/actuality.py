@@ -16,6 +16,7 @@ from functools import lru_cache
 from kgmem import temporal
 from kgmem.answer.subjects import may_be_someone_elses, someone_else
 from kgmem.lexicon.discourse import strip_openers
+from kgmem.lexicon.people import own_life_people
 
 #: first-person words: a line that has one speaks of the user ("They discharged me")
 FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we've|we're|our|us)\b", re.I)
@@ -60,16 +61,10 @@ def _own_life(clause: str) -> bool:
     if not words:
         return False
     if words[0].lower() in ("my", "our") and len(words) > 1:
-        return any(w.lower() in _own_life_people() or w.lower().rstrip("s") in _own_life_people() for w in words[1:3])
-    return words[0][0].isupper() and words[0].lower() not in _NO_ONE and words[0].lower() not in _own_life_people()
+        return any(w.lower() in own_life_people() or w.lower().rstrip("s") in own_life_people() for w in words[1:3])
+    return words[0][0].isupper() and words[0].lower() not in _NO_ONE and words[0].lower() not in own_life_people()
 
 
-@lru_cache(maxsize=1)
-def _own_life_people() -> frozenset[str]:
-    """People with lives of their own (kin, partners, friends), not roles or services."""
-    from kgmem.lexicon.people import words
-
-    return words("kin", "kin_groups", "partners", "former", "social")
 #: a sentence opening with a third person ("He drove me", "Their dog")
 PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
 

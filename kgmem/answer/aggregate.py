@@ -22,6 +22,7 @@ from kgmem.answer.amounts import (
     money,
     paid_amounts,
     priced_item,
+    times_each,
 )
 from kgmem.answer.counting import (
     compute_told_count,
@@ -35,6 +36,13 @@ from kgmem.answer.event_count import CountedEvent, role_events
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.instances import stated_quantity
 from kgmem.answer.match import GENERIC, norm, terms
+from kgmem.answer.money_questions import (
+    ALL_Q,
+    COUNT_Q,
+    asks_money_in,
+    asks_money_total,
+    is_money_total,
+)
 from kgmem.answer.refunds import money_back, settle
 from kgmem.answer.spans import typed_spans
 from kgmem.answer.stays import asked_unit, compute_unit_total
@@ -53,46 +61,11 @@ _PAID = re.compile(r"\b(spent|spend|spending|paid|pay|paying|bought|buy|purchase
                    r"fixed|fix|repaired|repair|serviced|changed|change|"
                    r"new\s+(?:[\w-]+\s+){0,5}?(?:was|were|is|cost|came\s+to|for|:|,)?\s*[$£€]?\d)",
                    re.I)
-_SUM_Q = re.compile(r"\b(total|add up|sum|altogether|combined|in all|how much|all together|spen[dt] on|paid for|"
-                    r"pay for|come to|came to)\b", re.I)
-_MONEY_Q = re.compile(r"\b(spen[dt]|spending|cost|paid|pay|money|amount|price|\$|dollars?|budget|bought|dropped|"
-                      r"shell(?:ed)? out|purchases?|come to|came to)\b", re.I)
 #: question words that say "money" or "things", never which thing
 _SPEND_GENERIC = {norm(w) for w in """purchase purchases thing things stuff everything item items total amount
 money spend spending spent cost costs price prices dollar dollars budget sum buy bought altogether mention
 mentioned told shopping expense expenses outlay haul gear equipment accessories supplies goods splurge
 splurges pay paid paying add number count tally""".split()}
-#: the question asks for a total over a kind, not the price of one thing
-_ALL_Q = re.compile(r"\b(?:total|altogether|all together|combined|in all|add(?:ed)? up|sum|everything|all (?:the|my|of))\b", re.I)
-
-#: a count, however it is asked: "how many", "the (total) number of things I bought" (not a sum of
-#: their prices)
-COUNT_Q = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|tally\s+of)\b", re.I)
-
-
-def is_money_total(question: str) -> bool:
-    """A question asking to add up money ("how much did I spend in total")."""
-    return bool(_SUM_Q.search(question) and _MONEY_Q.search(question) and not COUNT_Q.search(question))
-
-
-#: what money a thing took from the user ("what has my boat *cost me*", "how much have I *put into* my bike")
-_COST_TO_USER = re.compile(r"\b(?:cost|costs|costing)\s+(?:me|us)\b|\bput\s+into\b|\bsunk\s+into\b", re.I)
-#: a span of time that money is added up over ("so far", "this year", "to date", "since March")
-_RUNNING = re.compile(r"\b(?:so\s+far|to\s+date|yet|this\s+(?:year|month|week|season|summer|winter|spring|autumn|fall)|"
-                      r"since)\b", re.I)
-
-
-def asks_money_total(question: str) -> bool:
-    """A question asking to add up money over a span or a whole, however its intent was planned:
-    money asked for (:func:`is_money_total`, or a cost to the user: "What has my boat cost me") and
-    added up ("so far", "this year", "all together": "what have i spent on Tater so far this year");
-    not one price ("how much did I pay for the bed?", "What did my new phone cost?")."""
-    if COUNT_Q.search(question):
-        return False
-    return bool((is_money_total(question) or _COST_TO_USER.search(question))
-                and (_RUNNING.search(question) or _ALL_Q.search(question)))
-
-
 def _user_currency(lines: list[Line]) -> str | None:
     """The currency the user writes amounts in, when only one ("£" for "45 quid", "£18")."""
     symbols = {currency(ln.text) for ln in lines if money(ln.text)}
@@ -178,7 +151,8 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
     objects = ({norm(n) for n in plan_notes(plan, "noun")} | {t for k in plan.keywords for t in question_terms(k)}) \
         - _SPEND_GENERIC - GENERIC - _wording(plan.question)
     users = ev.all_user_lines()
-    if objects and _ALL_Q.search(plan.question):
+    income = asks_money_in(plan.question)  # "how much have I raised": money that came in, not money paid
+    if objects and (ALL_Q.search(plan.question) or income):
         # a total over a kind the user never names in those words ("my outdoor purchases"): the
         # words no line uses say the kind, not which things
         objects = {o for o in objects if any(o in terms(ln.text) for ln in users)}
@@ -216,10 +190,14 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
             continue
         asked_paid = line.is_request and payments.paid_after_asking(line, ev, vote_of)  # "is $45 fair …? already paid"
         if not amounts or not (names_it or shared(asked, terms(line.text)) or _PAID.search(line.text) or asked_paid
-                               or _after_purchase(line, ev) or priced_item(line.text) or (line.turn_id, line.position) in paying):
+                               or _after_purchase(line, ev) or priced_item(line.text) or (line.turn_id, line.position) in paying
+                               or income):
             continue
-        if payments.money_in(line.text):
-            skipped += 1  # "sold the bike for $200", "won $50": money that came in
+        # "sold the bike for $200", "won $50": money that came in; asked what came in ("how much have I raised"), a line
+        # that pays ("spent $40 on new ink") is left out and one that names no paying ("a commission came through, $120") counts
+        incoming = payments.takes_in(line.text) or (income and not _PAID.search(line.text))
+        if incoming is not income or payments.asking_price(line.text):
+            skipped += 1  # ... or someone's asking price: "the vet wants $300 for a dental clean, I'm holding off"
             continue
         if not said_in_window(line, plan):
             continue  # "so far this year": last November's vet bill is no part of it
@@ -231,8 +209,8 @@ def compute_spend_total(ev: EvidenceSet) -> Computed:
             skipped += 1  # "they offered me £200 for it", "the bike shop wanted 90 euro …, I said no"
             continue
         for amount in amounts:
-            if not _same_purchase(line, amount, seen):
-                seen.setdefault((line.session_id, amount), line)
+            if not _same_purchase(line, amount, seen):  # "two prescriptions at £9.90 each": £19.80
+                seen.setdefault((line.session_id, amount * times_each(line.text, amount)), line)
     if not seen:
         if objects:
             out.abstain_reason = ("no purchase of " + " ".join(sorted(objects)) + " with a price in memory"
@@ -353,7 +331,7 @@ def compute_aggregate(ev: EvidenceSet) -> Computed:
     plan = ev.result.plan
     if is_money_total(plan.question) or asks_money_total(plan.question) or (plan.slot == "sum" and not COUNT_Q.search(plan.question)):
         return compute_spend_total(ev)  # by its words, or by meaning ("what did my shopping come to")
-    if _ALL_Q.search(plan.question) and not re.search(r"\b(?:how\s+many|number|count)\b", plan.question, re.I):
+    if ALL_Q.search(plan.question) and not re.search(r"\b(?:how\s+many|number|count)\b", plan.question, re.I):
         # a total the question does not call money ("what have my fair stalls taken in total"): a
         # sum when the lines about the asked thing carry amounts
         by_lines = compute_spend_total(ev)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kgmem import temporal
 from kgmem.answer.evidence import Line
+from kgmem.lexicon import numbers
 from kgmem.nlp import load_nlp
 
 if TYPE_CHECKING:
@@ -36,6 +37,47 @@ def money(text: str) -> list[float]:
         value = float(raw.replace(",", ""))
         out.append(value * 1000 if m.group(2) else value)
     return out
+
+
+def part_of(text: str, amount: float) -> str:
+    """The part of a line with several amounts that tells ``amount``'s thing: the words from the
+    amount before it up to this one ("Bought a linen shirt for $45 | and a pair of chinos for $60"),
+    or, when that names nothing but the amount, up to the next one ("spent $45 | on a shirt and");
+    the whole line when it has one amount."""
+    spans = [(m.start(), m.end(), float((m.group(1) or m.group(3)).replace(",", "")) * (1000 if m.group(2) else 1))
+             for m in _MONEY.finditer(text)]
+    if len({v for _, _, v in spans}) < 2:
+        return text
+    for k, (start, end, value) in enumerate(spans):
+        if value == amount:
+            before = text[spans[k - 1][1] if k else 0:start]
+            after = text[end:spans[k + 1][0] if k + 1 < len(spans) else len(text)]
+            return before if len(re.findall(r"[A-Za-z]{3,}", before)) >= 2 else after
+    return text
+
+
+#: an amount told per thing ("£9.90 *each*", "$12 *apiece*", "$30 *a head*")
+#: an amount told per thing; "each month" / "each time" is a rate over time, not a price per thing
+_EACH = re.compile(r"^\s*(?:each(?!\s+(?:day|night|week|weekend|month|year|time|morning|evening|hour|season)s?\b)|apiece|a\s+piece|a\s+head|per\s+(?:person|head|ticket|item|piece|pair))\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _how_many_before() -> re.Pattern[str]:
+    """A cardinal of two or more and a plural noun within three words after it ("my *two prescriptions*")."""
+    return re.compile(rf"\b({numbers.cardinal_alternation(least=2)}|\d{{1,2}})\s+(?:[\w'-]+\s+){{0,2}}[\w'-]+s\b", re.I)
+
+
+def times_each(text: str, amount: float) -> int:
+    """How many times a line pays ``amount``: the number of things it names before an amount told
+    per thing ("collected my two prescriptions at a cost of £9.90 each" → 2); 1 otherwise ("split a
+    $120 voucher with my sister, so $60 each": no number of things)."""
+    for m in _MONEY.finditer(text):
+        raw = m.group(1) or m.group(3)
+        if float(raw.replace(",", "")) * (1000 if m.group(2) else 1) != amount or not _EACH.match(text[m.end():]):
+            continue
+        counts = [numbers.cardinal(c.group(1)) for c in _how_many_before().finditer(text[:m.start()])]
+        return next((n for n in reversed(counts) if n and n > 1), 1)
+    return 1
 
 
 def fmt_money(x: float, symbol: str = "$") -> str:

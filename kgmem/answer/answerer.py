@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 from kgmem.answer import abstain as abstain_mod
 from kgmem.answer import checks
 from kgmem.answer.aggregate import (
-    asks_money_total,
     compute_aggregate,
     compute_category_order,
     compute_spend_total,
@@ -45,6 +44,7 @@ from kgmem.answer.event_age import compute_age_at
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extractive import Extracted, extract
 from kgmem.answer.match import contains_name
+from kgmem.answer.money_questions import asks_money_total, sums_money_over_time
 from kgmem.answer.pool import Pool, build_pool, cite_line, confident_answer, passage, said_on
 from kgmem.answer.preference import suggestion
 from kgmem.answer.prompts import ANSWER_PROMPT_VERSION, load_prompt
@@ -104,6 +104,10 @@ def compute(ev: EvidenceSet) -> Computed:
     if intent in (Intent.SINGLE_FACT, Intent.CURRENT_VALUE, Intent.HISTORY) and asks_money_total(plan.question):
         # "what have I spent on Tater so far this year", planned as one fact: still a sum of what was paid
         return compute_spend_total(ev)
+    if intent in (Intent.SINGLE_FACT, Intent.CURRENT_VALUE, Intent.HISTORY) and sums_money_over_time(plan.question):
+        # "What did I spend on takeaway in February?", "How much have I paid in fines?": a sum when lines carry amounts
+        by_lines = compute_spend_total(ev)
+        return by_lines if by_lines.answer else Computed()
     return Computed()
 
 

@@ -26,7 +26,7 @@ from kgmem.answer import measures, stale
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.extracted import Extracted
 from kgmem.answer.match import norm, terms
-from kgmem.answer.spans import my_relation_names, tied_relation
+from kgmem.answer.spans import RELATION_WORDS, my_relation_names, tied_relation
 from kgmem.answer.whose import thing_holder
 from kgmem.lexicon.people import people_noun
 from kgmem.models import QueryPlan
@@ -108,7 +108,21 @@ def fits(plan: QueryPlan, text: str, values: list[str]) -> list[str]:
     if relation is None:
         return values
     asked = {w.lower() for w in re.findall(r"[A-Za-z]+", plan.question)}
-    return [v for v in values if (tied := tied_relation(text, v)) is None or tied == relation or tied not in asked]
+    return [v for v in values if ((tied := tied_relation(text, v)) is None or tied == relation or tied not in asked)
+            and not someone_elses_relation(text, v)]
+
+
+def someone_elses_relation(text: str, name: str) -> bool:
+    """The line names the person as someone else's relation ("Bianca introduced me to their grandmother
+    Selin", "Tom's sister Ana"; not "Mum's sister Ana", the user's kin's kin): no name of the user's own."""
+    # one adjective may stand between ("her little sister Ana"), never the user's own possessive: "I told
+    # her my sister Ana …" has "her" as an object (rev21)
+    m = re.search(rf"\b(?P<p>[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[A-Z][\w-]*)(?P<s>['’]s)?\s+(?:(?!(?i:my|our)\b)\w+\s+)?"
+                  rf"(?P<r>\w+)\W{{1,3}}{re.escape(name)}\b", text)
+    if m is None or m.group("r").lower() not in RELATION_WORDS:
+        return False
+    own = m.group("p").lower()
+    return own in ("his", "her", "their", "your") or (m.group("s") is not None and own not in RELATION_WORDS)
 
 
 def mine_asked(plan: QueryPlan) -> frozenset[str]:

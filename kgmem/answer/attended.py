@@ -125,7 +125,8 @@ def retelling(text: str) -> bool:
         kids = list(tok.children)
         by_user = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in kids)
         to_you = any(c.lower_ == "you" and c.dep_ in ("dative", "dobj") for c in kids)
-        as_said = any(c.dep_ == "mark" and c.lower_ in ("as", "like") for c in kids)  # "like I mentioned, …"
+        as_said = any(c.dep_ == "mark" and c.lower_ in ("as", "like") for c in kids) or (  # "like I mentioned, …"
+            tok.dep_ == "parataxis" and any(c.lower_ in ("as", "like") and c.i < tok.i for c in tok.head.children))
         asking = any(c.dep_ == "aux" and c.lower_ in ("did", "do", "have") for c in kids)  # "did i tell you …?"
         if by_user and (to_you or as_said) and not asking:
             return True

@@ -38,12 +38,13 @@ from typing import TYPE_CHECKING, Any
 
 from kgmem import temporal
 from kgmem.answer.actuality import FIRST_PERSON
+from kgmem.answer.actuality import actuality as actuality_of
 from kgmem.answer.evidence import BOOKING_VERBS, EvidenceSet, Line, arrangement, verb_base
 from kgmem.answer.match import terms
 from kgmem.answer.refunds import money_back
 from kgmem.answer.whose import held_by_other, others_doing, own_clause
 from kgmem.lexicon import calendar, called_off
-from kgmem.lexicon.people import people_noun
+from kgmem.lexicon.people import USER_PRONOUNS, people_noun
 from kgmem.models import Fact
 from kgmem.nlp import load_nlp
 
@@ -62,7 +63,7 @@ _TOLD_PAST = re.compile(r"\b(?:last|past|ago|previous)\b", re.I)
 #: a month a line names after a preposition ("for September", "in early August")
 _NAMED_MONTH = re.compile(rf"\b(?:in|for|during|until|till|by|early|late|mid|end\s+of)[\s-]+(?:the\s+)?"
                           rf"({calendar.month_alternation()})\b", re.I)
-_USER_WORDS = frozenset({"i", "we", "me", "us"})
+_USER_WORDS = USER_PRONOUNS
 
 
 @lru_cache(maxsize=1)
@@ -253,6 +254,78 @@ def _doer_is_asked(text: str, asked: frozenset[str]) -> bool:
     return bool(_doers(text) & asked)
 
 
+@lru_cache(maxsize=4096)
+def negated_in_relative_only(text: str) -> bool:
+    """Every negation of the sentence sits in a relative clause about a thing ("a bus lane *I didn't know
+    existed*", "a band *I'd never heard of*"), and the sentence without those clauses is the user's actual
+    doing: the no is about the thing, not the doing."""
+    doc = load_nlp()(text)
+    negs = [t for t in doc if t.dep_ == "neg"]
+    if not negs:
+        return False
+    inner: set[int] = set()
+    for t in doc:
+        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
+            inner |= {c.i for c in t.subtree}
+    if not all(n.i in inner for n in negs):
+        return False
+    rest = "".join(t.text_with_ws for t in doc if t.i not in inner).strip()
+    return bool(rest) and actuality_of(rest) == "actual"
+
+
+_THIRD = frozenset({"he", "she", "they"})
+
+
+@lru_cache(maxsize=4096)
+def paid_by_another(text: str) -> bool:
+    """A paying verb of the line has someone else as its subject (a third person pronoun, a people
+    noun, a name: "… and *he's paying* it", "*my sister covered* the deposit") and none has the user
+    ("I paid half and she paid the rest", "*my sister and I* paid £200" are the user's too), nor does
+    the user's own clause hold the amount ("she paid for dinner and *I got the drinks, $30*")."""
+    doc = load_nlp()(text)
+    payers = [s for t in doc if t.lemma_.lower() in _PAYING and t.pos_ == "VERB"
+              and not any(k.lower_ in ("me", "us") for k in t.children)  # "they paid me £30": money to the user
+              for c in t.children if c.dep_ == "nsubj" for s in (c, *c.conjuncts)]
+    others = [c for c in payers if c.lower_ in _THIRD or people_noun(c.lemma_) or c.ent_type_ == "PERSON"]
+    if not others or any(c.lower_ in _USER_WORDS for c in payers):
+        return False
+    return not any(_holds_amount(t) for t in doc if t.pos_ in ("VERB", "AUX")
+                   and any(c.dep_ == "nsubj" and c.lower_ in _USER_WORDS for c in t.children))
+
+
+def _holds_amount(verb: Token) -> bool:
+    """The verb's own words (its subtree, less its conjoined clauses) name an amount of money."""
+    own = [t for t in verb.subtree if not any(a.dep_ == "conj" and a.i > verb.i and a in t.ancestors
+                                             for a in verb.children)]
+    return any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in own)
+
+
+@lru_cache(maxsize=256)
+def _asked_lemmas(question: str) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in load_nlp()(question) if t.pos_ == "VERB")
+
+
+_TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL"})
+
+
+@lru_cache(maxsize=4096)
+def done_by_another(text: str, verbs: frozenset[str]) -> bool:
+    """A passive clause of one of the asked verbs whose doer is named and is not the user ("Bolt got
+    adopted *by a lovely family*" asked how many dogs the user adopted); "I got hired by Monzo" is
+    the user's own (the user is its subject); "sold out by eleven" names a time, not a doer."""
+    for tok in load_nlp()(text):
+        if tok.lemma_.lower() not in verbs or tok.pos_ != "VERB":
+            continue
+        kids = list(tok.children)
+        # "sold out by eleven", "booked by Friday": a time or a number after "by" is a deadline, not a doer
+        agents = [g for c in kids if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj" and g.pos_ != "NUM" and g.ent_type_ not in _TIME_ENTS]
+        subj = [c for c in kids if c.dep_ == "nsubjpass"]
+        if agents and not any(g.lower_ in _USER_WORDS for g in agents) and not any(c.lower_ in _USER_WORDS for c in subj):
+            return True
+    return False
+
+
 def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None, *,
             arranging: bool = False, money: bool = False, doer: bool = True) -> str | None:
     """Why a user line's item does not count, or ``None`` when it does (see the module docstring).
@@ -262,6 +335,8 @@ def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None
     ``arranging``: the question asks about bookings or offers themselves ("how many tables have I
     booked"); ``money``: a money total (a booking is paid when made, whenever its date)."""
     kind = line.actuality
+    if kind == "negated" and negated_in_relative_only(line.text):
+        kind = "actual"  # "a £70 fine for a bus lane I didn't know existed", "saw a band I'd never heard of"
     if kind == "other" and (own_clause(line.text) or verbless_note(line)):
         kind = "actual"  # "Spent two nights at my brother's in Leeds": the user's doing, at a brother's
     if kind == "other" and money and ev is not None and _doer_is_asked(line.text, _asked(ev.result.plan.question)):
@@ -272,6 +347,10 @@ def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None
         return LINE_CLASS_REASON["other"]
     if kind == "actual" and ev is not None and held_by_other(line.text, _asked(ev.result.plan.question)):
         return LINE_CLASS_REASON["other"]  # "flatmate physio thurs, $60": the flatmate's, not the user's
+    if kind == "actual" and money and paid_by_another(line.text):
+        return LINE_CLASS_REASON["other"]  # "My dad got a £100 fine driving my car, and he's paying it"
+    if kind == "actual" and not money and ev is not None and done_by_another(line.text, _asked_lemmas(ev.result.plan.question)):
+        return LINE_CLASS_REASON["other"]  # "Bolt got adopted by a lovely family": the asked doing, by someone else
     if kind in ("negated", "request"):
         return LINE_CLASS_REASON[kind]
     if _unfulfilled().search(line.text) or _called_off().search(line.text) or _turned_down(line, ev) \

@@ -11,6 +11,7 @@ not say when the next birthday falls, so it answers nothing here.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from kgmem.answer.deterministic import Computed, _use
 from kgmem.answer.event_time import when as when_of
@@ -49,6 +50,11 @@ def _age(text: str) -> int | None:
     return int(text) if text.isdigit() else numbers.cardinal(text)
 
 
+def _years(reached: int, birthday: datetime, when: datetime) -> int:
+    """The age on ``when`` of someone who reached ``reached`` on ``birthday``."""
+    return reached + when.year - birthday.year - ((when.month, when.day) < (birthday.month, birthday.day))
+
+
 def compute_age_at(ev: EvidenceSet) -> Computed:
     """The age ``who`` had on the event's day, from a birthday told with the age reached."""
     out = Computed(kind="age")
@@ -71,7 +77,14 @@ def compute_age_at(ev: EvidenceSet) -> Computed:
     day = when_of(line, ev)[0]  # the birthday: the line's own time, else the day it was said
     if event.when.date() < day.date():
         return out
-    years = reached + event.when.year - day.year - ((event.when.month, event.when.day) < (day.month, day.day))
+    years = _years(reached, day, event.when)
+    if event.tie is not None and _years(reached, day, event.tie.when) != years:
+        # two lines tell the event on days that give different ages: say so, do not pick one
+        _use(event, out)
+        out.ambiguous = True
+        out.answer = (f"I'm not sure which time you mean: {second_person(phrase)} matches both {event.cite()} "
+                      f"and {event.tie.cite()}")
+        return out
     _use(event, out)
     out.cited.append(f'"{line.text}" (said {line.said_at.date()})')
     out.turn_ids.append(line.turn_id)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, verb_base
 from kgmem.answer.match import expand, norm
 from kgmem.lexicon import calendar, called_off
+from kgmem.lexicon.people import USER_PRONOUNS
 from kgmem.retrieval.question import nlp as question_nlp
 
 if TYPE_CHECKING:
@@ -186,7 +187,7 @@ def _came_true(offs: _OffInfo, core: set[str]) -> bool:
 
 
 #: the user, or nobody named: the doer of a diary line ("Went bouldering this morning")
-_USER_WORDS = frozenset({"i", "we", "me", "us"})
+_USER_WORDS = USER_PRONOUNS
 #: a verb that describes a noun or sits under "if/when" tells no doing of the line's own
 _NOT_OWN_DEPS = frozenset({"relcl", "acl", "amod", "compound", "pcomp"})
 

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from kgmem import knowledge
 from kgmem.answer.event_calloff import calls_off, put_off_then_done, tells_done
+from kgmem.answer.event_clause import own_clause_actual
 from kgmem.answer.event_instance import CARRIES, OTHER, NameCheck
 from kgmem.answer.event_modifiers import line_verdicts as instance_verdicts
 from kgmem.answer.event_names import (
@@ -84,7 +85,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
             pass
         elif id(line) in true_plans:
             pass  # a plan for a coming day that a later line says happened ("a week on Monday" … "home since Tuesday")
-        elif line.actuality != "actual" and not (line.actuality == "other" and names_subject(line.text, _doers(activity, ev), core, nouns)):
+        elif line.actuality != "actual" and not _told_as_asked(line, activity, core, nouns, ev):
             continue  # someone else's doing counts only when the question names them ("Matteo left")
         elif arranges_only(line, activity):
             continue
@@ -131,6 +132,13 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     return one_per_turn(out)
 
 
+def _told_as_asked(line: Line, activity: str, core: set[str], nouns: set[str], ev: EvidenceSet) -> bool:
+    """A line read as someone else's still tells the asked doing: the question names its doer, or the
+    clause naming the activity is the user's own ("Went to my first class, the teacher talks fast")."""
+    return line.actuality == "other" and (names_subject(line.text, _doers(activity, ev), core, nouns)
+                                          or own_clause_actual(line.text, core))
+
+
 def _line_words(activity: str, core: set[str], names: list[str], ev: EvidenceSet) -> list[tuple[Line, set[str]]]:
     """Each user line with its comparison words. A word of the phrase no line has and no dictionary
     knows is read as a typo ("the Manadrin course", "in Libson"): lines one edit away have it (the
@@ -166,7 +174,7 @@ def _doers(activity: str, ev: EvidenceSet) -> list[str]:
     """Who may do the activity besides the user: the names it carries, and for a phrase told with
     he/she/they, the question's names ("… after we brought Moss home did *he* first go to the vet")."""
     names = phrase_names(activity)
-    if re.match(r"^\W*(?:he|she|they)\b", activity, re.I):
+    if re.match(r"^\W*(?:he|she|they|him|her|them)\b", activity, re.I):  # "… and *him* riding to the park"
         names += [e for e in ev.result.plan.entities if e[:1].isupper()]
     return names
 
@@ -236,10 +244,14 @@ def _called_off(activity: str, core: set[str], lines: list[tuple[Line, set[str]]
     relaxing") and done (put off, then told done: "got pushed back but we got there in the end")."""
     offs = []
     for ln, have in lines:
-        if coverage(core, have) < MIN_COVERAGE or ln.actuality not in ("actual", "negated"):
+        if coverage(core, have) < MIN_COVERAGE or ln.actuality not in ("actual", "negated", "other"):
             continue
         done = put_off_then_done(ln.text, core)
         firm = done or "cancel" in line_roles(ln) or calls_off(ln.text, core)
+        # a line that is someone else's for another clause ("… got called off, Marta's passport hadn't come
+        # back") still calls the event off when the parse ties the calling off to the event's own word
+        if ln.actuality == "other" and not calls_off(ln.text, core):
+            continue
         if firm or ln.actuality == "negated":
             offs.append(Off(ln, firm, done))
     if not offs:

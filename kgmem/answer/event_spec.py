@@ -29,6 +29,11 @@ _ROLE_WORDS = re.compile(
     re.I)
 
 
+#: how the speaker feels about when it happened, not what happened ("did I *finally* have my op")
+_STANCE = re.compile(r"\b(?:finally|eventually|actually|really|officially|ever|just|already|ultimately|at\s+(?:long\s+)?last|"
+                     r"once\s+and\s+for\s+all)\b", re.I)
+
+
 def line_roles(line: Line) -> set[str]:
     """The distinct event roles a line carries, by its words and its constructions."""
     return set(_roles(line.text))
@@ -61,7 +66,7 @@ def parse_spec(phrase: str) -> EventSpec:
         role = "start"
     if role is None and re.search(r"\bends?\b|\bover\b", phrase, re.I):
         role = "finish"
-    activity = re.sub(r"\s+", " ", _ROLE_WORDS.sub(" ", phrase)).strip(" ,.?!")
+    activity = re.sub(r"\s+", " ", _STANCE.sub(" ", _ROLE_WORDS.sub(" ", phrase))).strip(" ,.?!")
     activity = re.sub(r"^(?:the|my|our|a|an|of|to|i|we|did|do)\s+", "", activity, flags=re.I)
     ordinal = "first" if re.search(r"\bfirst\b", phrase, re.I) else "last" if re.search(r"\b(?:last|final)\b", phrase, re.I) \
         else None

@@ -65,6 +65,8 @@ def money_in(text: str) -> bool:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in w["richer"]:
             return True  # "$85 richer"
+        if _priced_by_noun(tok):
+            continue  # "collected my prescriptions at a cost of £9.90": a price, whatever the verb
         head = _clause_verb(tok)
         if head.lemma_.lower() in w["income_verbs"]:
             return True
@@ -86,6 +88,61 @@ def price_now(text: str) -> bool:
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         if (head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP")) or any(c.tag_ == "MD" for c in head.children):
+            return True
+    return False
+
+
+#: verbs by which an amount came in besides the lexicon's income verbs ("the quiz night *brought in* £210", "*made* $75")
+_TAKING_IN = frozenset({"bring", "make", "take", "fetch"})
+
+
+@lru_cache(maxsize=4096)
+def takes_in(text: str) -> bool:
+    """The line's amount came in (:func:`money_in`; "they paid *me* £30"), or its clause's verb takes money in with a particle or as
+    takings ("the quiz night *brought in* another £210", "*made* $120 on the commission"); a question asking what
+    came in ("how much have I raised") adds these, and leaves out what was paid."""
+    if money_in(text):
+        return True
+    doc = load_nlp()(text)
+    if any(t.lemma_.lower() == "pay" and any(c.dep_ in ("dative", "dobj") and c.lower_ in ("me", "us") for c in t.children)
+           for t in doc):
+        return True  # "they paid me £30": the user was paid
+    for tok in doc:
+        if tok.like_num and (tok.tag_ == "$" or tok.ent_type_ == "MONEY" or money(doc[max(0, tok.i - 1):tok.i + 2].text)):
+            head = _clause_verb(tok)
+            lemma = head.lemma_.lower()
+            if (lemma in _TAKING_IN and lemma != "take") or \
+                    (lemma in ("bring", "take") and any(c.dep_ == "prt" and c.lower_ == "in" for c in head.children)):
+                return True
+    return False
+
+
+#: nouns that make the amount after them a price paid ("at a *cost* of £9.90", "a *fee* of $30")
+_PRICE_NOUNS = frozenset({"cost", "price", "fee", "charge"})
+
+
+def _priced_by_noun(tok: Token) -> bool:
+    """The amount is the object of "of" after a price noun ("at a cost of £9.90")."""
+    prep = tok.head
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in _PRICE_NOUNS
+
+
+#: verbs by which someone else names a price the user has not paid ("the vet *wants* $300", "they *quoted* me €240")
+_ASKING = frozenset({"want", "quote", "estimate", "ask", "demand"})
+
+
+@lru_cache(maxsize=4096)
+def asking_price(text: str) -> bool:
+    """The amount is someone else's asking price or quote, not a payment: its clause's verb asks or
+    quotes ("Vet wants $300 for a dental clean", "They quoted me €240 for a new rear wheel") and its
+    subject is not the user ("I asked for $20 off" is the user's)."""
+    doc = load_nlp()(text)
+    for tok in doc:
+        if not (tok.like_num and (tok.tag_ == "$" or tok.ent_type_ == "MONEY" or money(doc[max(0, tok.i - 1):tok.i + 2].text))):
+            continue
+        head = _clause_verb(tok)
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if head.lemma_.lower() in _ASKING and subjects and not any(c.lower_ in ("i", "we") for c in subjects):
             return True
     return False
 

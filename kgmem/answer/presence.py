@@ -207,3 +207,21 @@ def _others(text: str, word: str) -> bool:
         if not owner:
             return False
     return found
+
+
+#: the thing whose name a question asks: "what does my neighbour's *cat* go by", "what's my *tortoise*
+#: called", "what did I name my *puppy*" (the noun right before the naming words, or right after "call/name my")
+_NAMED_THING = re.compile(
+    r"\b(?:my|our|the|\w+['’]s)\s+(?:[\w-]+\s+)?(?P<a>[a-z][\w-]*?)(?:['’]s\s+name\b|\s+(?:is\s+|was\s+)?(?:called|named)\b|"
+    r"\s+go(?:es)?\s+by\b|\s+answers?\s+to\b)|"
+    r"\b(?:call|name|named|calling)\s+(?:my|our|the)\s+(?:[\w-]+\s+)?(?P<b>[a-z][\w-]*)\s*(?:[?.!]|$)", re.I)
+
+
+def named_thing(question: str) -> str | None:
+    """The noun whose own name the question asks (a pet, a car, a boat), lower-cased; ``None`` when it
+    asks no name or names a person by relation ("my sister's name": people are matched by form apart)."""
+    m = _NAMED_THING.search(question)
+    if m is None:
+        return None
+    word = (m.group("a") or m.group("b") or "").lower()
+    return None if not word or word in FUNCTION_WORDS or people_noun(word) else word

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from kgmem.answer.amounts import part_of
 from kgmem.answer.evidence import EvidenceSet, Line, split_sentences
 from kgmem.answer.match import norm
 from kgmem.nlp import load_nlp
@@ -106,7 +107,8 @@ def takes_out(back: Line, back_amounts: list[float], bought: Line, amount: float
     ("asics"), or the purchase's amount is the one that came back."""
     if bought.said_at > back.said_at or bought.turn_id == back.turn_id:
         return False
-    return bool(_nouns(sentence_of(back, ev)) & thing_words(bought.text)) or amount in back_amounts
+    # a line with several amounts ("a shirt for $45 and chinos for $60") loses only the part the return names
+    return bool(_nouns(sentence_of(back, ev)) & thing_words(part_of(bought.text, amount))) or amount in back_amounts
 
 
 #: money units are no thing ("190 *bucks*")

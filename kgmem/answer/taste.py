@@ -75,7 +75,7 @@ MADE_SORRY = ("sick", "sad", "queasy", "cringe", "anxious", "nervous", "nauseous
 #: a thing + get / have / win + my + these: the speaker's approval goes to it ("anything with jazz gets my vote")
 MY_APPROVAL = ("vote", "heart", "approval", "seal of approval")
 #: my/our + these (+ a noun): the speaker's own pick
-MY_PICK = ("favourite", "favorite", "go-to", "preferred", "beloved", "fave")
+MY_PICK = ("favourite", "favorite", "go-to", "preferred", "beloved", "fave", "perfect", "ideal")
 #: be + my/our + these: a liking; negated, a dislike
 MY_KIND = ("thing", "jam", "weakness", "happy place", "kind of thing", "sort of thing", "type of thing", "cup of tea", "scene", "style",
            "idea of fun", "guilty pleasure")
@@ -141,6 +141,12 @@ SENSED_BAD = ("awful", "gross", "horrible", "disgusting", "vile", "foul", "revol
 A_MUST = ("a must", "a must-have", "non-negotiable", "essential", "a priority")
 A_NO_GO = ("a no-go", "a no go", "off the table", "out of the question", "off limits", "off-limits",
            "a dealbreaker", "a deal-breaker")
+#: be + my/our + these: the thing is what the speaker cannot bear ("theme parks are my idea of hell")
+MY_BANE = ("idea of hell", "idea of torture", "idea of a nightmare", "worst nightmare", "personal hell", "pet hate",
+           "pet peeve")
+#: be + my/our + idea of + these: the thing is the speaker's idea of something good ("… is more my idea of a pleasant evening")
+IDEA_OF_GOOD = ("good", "great", "perfect", "pleasant", "lovely", "fun", "nice", "ideal", "relaxing", "heaven", "bliss",
+                "paradise")
 #: the fixed words of the frames below, listed so that the test sees them too
 FRAME_WORDS = ("would", "rather", "sooner", "make", "made", "me", "nothing", "more", "my", "our", "all-time",
                "absolute")
@@ -156,7 +162,7 @@ LEXICON: Final[dict[str, tuple[str, ...]]] = {
     "SUITS": SUITS, "AT_ODDS": AT_ODDS, "UNMOVED_BY": UNMOVED_BY, "UNSUITED": UNSUITED, "VERDICT_YES": VERDICT_YES, "VERDICT_NO": VERDICT_NO,
     "VERDICT_YES_ALONE": VERDICT_YES_ALONE, "VERDICT_NO_ALONE": VERDICT_NO_ALONE, "VERDICT_DEGREE": VERDICT_DEGREE, "FRAME_WORDS": FRAME_WORDS,
     "NOT_REFUSED": NOT_REFUSED, "KEEP_AWAY": KEEP_AWAY, "KEPT_OUT": KEPT_OUT, "SENSED_GOOD": SENSED_GOOD,
-    "SENSED_BAD": SENSED_BAD, "A_MUST": A_MUST, "A_NO_GO": A_NO_GO,
+    "SENSED_BAD": SENSED_BAD, "A_MUST": A_MUST, "A_NO_GO": A_NO_GO, "MY_BANE": MY_BANE, "IDEA_OF_GOOD": IDEA_OF_GOOD,
 }
 
 # "dont", "cant": contractions typed without the apostrophe
@@ -269,6 +275,13 @@ _FRAMES: Final[tuple[tuple[re.Pattern[str], str, bool], ...]] = tuple(
         (rf"^(?:(?:and|but|also|so|oh|plus)\s+)?(?:absolutely\s+|definitely\s+|really\s+)?(?:no|nothing|zero|not)\s+"
          rf"(?!(?:{_alt(NOT_REFUSED)})(?![\w'-]))(?![\w-]{{2,}}ed\s+\w)(?!(?<=nothing\s)[\w-]+(?:ed|en)\b)",
          "verdict", False),
+        # (pf21) the speaker's bane or idea of something good, and what they could live on ("I could live on Thai curries")
+        (rf"{_BE}\s+(?:\w+\s+)?(?:my|our)\s+(?:absolute\s+|own\s+|biggest\s+)?(?:{_alt(MY_BANE)})\b", "before", False),
+        (rf"{_BE}\s+(?:\w+\s+){{0,2}}(?:my|our)\s+idea\s+of\s+(?:an?\s+)?(?:{_alt(IDEA_OF_GOOD)})\b", "before", True),
+        (r"(?:(?<![\w'])(?:i|we)(?:'d|\s+could|\s+would)|(?<![\w'])id)\s+(?:happily\s+|honestly\s+|literally\s+|just\s+)?"
+         # (a living, not a taste: "we could live off my salary", "live on £50 a week")
+         r"live\s+(?:on|off)\b(?!\s+(?:my|our|his|her|their|your|the|a|an|one|\W|\d|savings|benefits|pension|salary|wages|"
+         r"income|nothing|less|very|fumes|air)\b)", "after", True),
     ))
 
 
@@ -299,7 +312,7 @@ _ANCHORS: Final[tuple[tuple[str, ...] | None, ...]] = (
     ("my", "our"), ("my", "our"), ("no",), ("there's",), ("more",), _firsts(VERDICT_DEGREE, VERDICT_YES_ALONE),
     _firsts(VERDICT_DEGREE, VERDICT_NO_ALONE), _stems(KEEP_AWAY), ("keep",), ("tast", "smel"), ("tast", "smel"),
     ("must", "non-negotiable", "essential", "priority"), ("no", "off", "out", "deal"), ("ask", "order"), ("allerg", "intoleran"),
-    ("no", "zero"),
+    ("no", "zero"), ("idea", "worst", "personal", "pet"), ("idea",), ("live",),
 )
 assert len(_ANCHORS) == len(_FRAMES)
 #: the anchors as one search each (a piece of the casefolded text, no word bounds)
@@ -309,6 +322,20 @@ _ANCHOR_RX: Final[tuple[re.Pattern[str] | None, ...]] = tuple(
 _NEGATED = re.compile(rf"(?<![\w']){_NEG}\b|n't\b", re.I)
 _BE_BEFORE = re.compile(r"(?:'m|'re|\b(?:am|are|is|was|were|be|been|being))\s*$", re.I)
 _WISH = re.compile(r"(?:'d|\bwould)\s*$", re.I)
+#: an aversion told in the past ("I swore I hated", "never understood the appeal of", "used to loathe") ...
+_PAST_AVERSION = re.compile(r"\b(?:used\s+to|swore|never\s+(?:understood|saw|got)|hated|loathed|detested|disliked|"
+                            r"despised|dreaded|couldn't|could\s+not|didn't|did\s+not)\b", re.I)
+#: ... and overturned right after its thing: "until" a deed ("… golf until I played it"), or "now" with a liking
+#: ("… for years, then a friend made me try it and now I'm obsessed"): a liking now, not a dislike
+_OVERTURNED = re.compile(r"^\W*(?:until|till|til)\s+\w|\b(?:now|these\s+days|nowadays)\s*,?\s+(?:i|we)(?:'m|'ve|'re|\s+am|"
+                         r"\s+are)?\s+(?:[\w-]+\s+){0,2}?(?:obsessed|hooked|addicted|a\s+(?:total\s+|complete\s+)?convert|"
+                         r"love|adore|a\s+(?:huge\s+|big\s+)?fan)\b", re.I)
+
+
+def _overturned(text: str, end: int, value: str) -> bool:
+    """Whether a dislike read by a frame ending at ``end`` is told as past and overturned after its thing."""
+    at = text.find(value, end)
+    return at >= 0 and bool(_PAST_AVERSION.search(text[:end])) and bool(_OVERTURNED.search(text[at + len(value):]))
 @lru_cache(maxsize=8192)
 def read_taste(clause: str) -> tuple[bool, str] | None:
     """``(likes it, what)`` for a clause in which the speaker states a taste, else ``None``.
@@ -350,5 +377,7 @@ def read_taste(clause: str) -> tuple[bool, str] | None:
             else:
                 value = thing_after(text[m.end():]) if where == "after" else thing_before(text[:m.start()])
             if value:
-                return like and not negated, value
+                liked = like and not negated
+                return (True, value) if not liked and where == "after" and _overturned(text, m.end(), value) else \
+                    (liked, value)
     return None

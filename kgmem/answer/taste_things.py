@@ -14,7 +14,7 @@ _PRONOUNS = frozenset({"it", "that", "this", "them", "they", "those", "these", "
 #: a comparison's degree: "more", "far better", "a lot less" (one copy: the frame's cut and a value's tail)
 _DEGREE = r"(?:(?:much|far|way|even|a\s+lot|a\s+bit|little)\s+)?(?:more|less|better|worse)"
 # where the thing named after a frame ends: a clause break or a comparison's other side
-_CUT = re.compile(r"[.,;:!?()\u2014]|\s(?:but|because|cause|so|though|although|since|when|while|if|whereas|than|"
+_CUT = re.compile(r"[.,;:!?()\u2014]|\s(?:but|because|cause|so|though|although|since|when|while|if|whereas|than|until|till|"
                   r"over|instead\s+of|rather\s+than|and\s+(?:i|we|it|that|then)|"
                   # a comparison's degree belongs to the frame, not the thing ("pecan pie (much) more than anything")
                   rf"{_DEGREE}\s+than)\b", re.I)
@@ -24,7 +24,8 @@ _TRAILING = re.compile(rf"\s+(?:{closer_alternation()}|too|either|at\s+all|latel
                        r"a\s+lot|for\s+me|to\s+me|please|pls|plz|btw|now|anymore|any\s+more|the\s+most|most|best|just|simply|rn|"
                        r"literally|honestly|really|actually|always|genuinely|frankly|anywhere|in\s+it|in\s+them|in\s+anything|"
                        r"in\s+everything|for\s+(?:her|him|them|us)|tonight|today|tomorrow|completely|entirely|totally|"
-                       r"altogether|for\s+good|from\s+now\s+on|nowadays)$",
+                       r"altogether|for\s+good|from\s+now\s+on|nowadays|for\s+(?:years|ages|decades|a\s+long\s+time)|"
+                       r"as\s+an?\s+(?:kid|child|teen|teenager|boy|girl|student))$",
                        re.I)
 # (a thing named by what it has: "anything with jazz" is jazz)
 _HAS = r"(?:anything|something|everything)\s+(?:with|involving|featuring)"

@@ -60,7 +60,7 @@ def own_clause(text: str) -> bool:
 
 
 #: people a thing can belong to; a role ("physio", "dentist") names the service itself in a note
-_HOLDERS = people.words("kin", "kin_groups", "partners", "former", "social")
+_HOLDERS = people.own_life_people()
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 

@@ -12,6 +12,11 @@ import json
 from functools import lru_cache
 from importlib import resources
 
+#: the speaker (the user) as a subject or an object: whose a line is when no one else is named
+USER_PRONOUNS = frozenset({"i", "we", "me", "us"})
+#: a third person as a subject or an object ("he drove me", "we told her")
+THIRD_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, tuple[str, ...]]:
@@ -25,6 +30,13 @@ def words(*kinds: str) -> frozenset[str]:
     "partners", "former", "social", "roles" (teacher, landlord), "services" (plumber, physio), "generic", "pets")."""
     d = _data()
     return frozenset(w for k in kinds for w in d[k])
+
+
+@lru_cache(maxsize=1)
+def own_life_people() -> frozenset[str]:
+    """People with lives of their own around the speaker (kin, partners and former ones, friends), not a
+    role or a service that serves the user ("my landlord emailed", "the plumber came" tell the user's own)."""
+    return words("kin", "kin_groups", "partners", "former", "social")
 
 
 @lru_cache(maxsize=1)

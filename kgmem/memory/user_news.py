@@ -48,6 +48,7 @@ from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.ids import normalise_name
 from kgmem.lexicon.called_off import LEAVING, alternation, surface
 from kgmem.lexicon.gone import gone_after
+from kgmem.lexicon.people import own_life_people
 from kgmem.lexicon.people import words as people_words
 from kgmem.models import Fact, Session, Turn
 from kgmem.text import STOPWORDS
@@ -71,7 +72,7 @@ _FROM = re.compile(r"\bfrom\s+(?:[\w'-]+\s+){0,2}[$£€¥]?$")
 #: a third person in a turn: its change may be theirs ("he's renting in Vigo now", "my sister left Leiden")
 _THIRD = re.compile(r"\b(?:he|she|him|his|her|hers|he's|she's|he'd|she'd)\b", re.IGNORECASE)
 #: a first statement that names a relative, a partner or a friend may be theirs
-_KIN = people_words("kin", "kin_groups", "partners", "former", "social")
+_KIN = own_life_people()
 #: people a turn may tell of as doing things of their own (roles that serve the user, "my landlord emailed",
 #: "HR confirmed", tell the user's own slots)
 _OTHERS = _KIN | people_words("generic")

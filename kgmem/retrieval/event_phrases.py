@@ -137,17 +137,25 @@ _ORDINAL_NOUN = re.compile(r"^(?:(?:my|the|our)\s+)?(?:very\s+)?(?:last|final|la
 #: "how long have I had X", "how long have I been working in Y": since a start, not a span with an end
 _SINCE_PERFECT = re.compile(r"\bhow\s+long\s+(?:have|has|'ve)\s+(?:i|we)\s+(?:had|been|owned|known|lived|worked|used|kept)\b", re.I)
 _SPAN_LEAD = re.compile(r"^\W*(?:for\s+)?how\s+(?:long|many\s+\w+|much\s+time)\s+(?:(?:did|was|were|is|has|have|had|do|does)\s+)?"
-                        r"(?:(?:it|i|we|you)\s+)?(?:(?:take|took)\s+(?:me|us)\s+to\s+)?", re.I)
+                        r"(?:(?:it|i|we|you)\s+)?(?:(?:take|took)\s+(?:me|us|(?:the|my|our)\s+\w+|[A-Z]\w+)\s+to\s+)?", re.I)
 _SPAN_TAIL = re.compile(r"\s+(?:(?:take|took|last|lasted|run|ran|go\s+on|went\s+on)(?:\s+(?:me|us))?)\b.*$|"
                         r"\s+for\s*\??$|\s*[,;:].*$|\s+[-–—].*$|\s*\?.*$", re.I)  # a dash, not a hyphen: "dark-sky park"
 _ROUTE = re.compile(r"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
 _BACK_REF = re.compile(r"^(?:the\s+)?(?:last|final|end|finish)(?:\s+one)?$|^(?:it|that)\s+ended$", re.I)
 
 
+#: "how many weeks was I climbing before I hurt my finger", "how many months had I been learning the
+#: cello when I played my first concert": from the start of a doing to an event that came while it went on
+_WHILE_RE = re.compile(r"^\W*how\s+(?:long|many\s+\w+|much\s+time)\s+(?:was|were|had|have|did)\s+(?:i|we)\s+(?:been\s+)?"
+                       r"(?P<x>\w+ing\b.*?)\s+(?:before|when|by\s+the\s+time)\s+(?:i|we)\s+(?P<y>.+?)\s*\??$", re.I)
+
+
 def span_activity(q: str) -> str | None:
     """The activity of a start-to-end question ("how long did my pottery course take", "how many
     weeks was I in a cast"), else ``None``."""
     q = unhedge(q)
+    if _WHILE_RE.search(q):
+        return None  # two events: the doing's start and what came while it went on
     # "back" is "ago" only as a time word: "with my back" / "the back garden" name a thing
     told = re.sub(r"\b(?:my|your|his|her|our|their|the|a|bad|lower|upper)\s+back\b", " ", q, flags=re.I)
     if re.search(r"\b(ago|since|between|btwn|back|separat\w*|apart)\b", told, re.I) or (
@@ -163,6 +171,7 @@ def span_activity(q: str) -> str | None:
         return None
     rest = _SPAN_LEAD.sub("", q.strip())
     rest = _SPAN_TAIL.sub("", rest).strip(" ?.")
+    rest = re.sub(r"\s+in\s+(?:days|weeks|months|years)$", "", rest, flags=re.I)  # "… our holiday in days"
     rest = re.sub(r"^(?:i|we)\s+", "", rest, flags=re.I)
     rest = re.sub(r"^(?:spend|spent|stay|stayed)\s+(?=in\b|at\b)", "", rest, flags=re.I)  # a stay: "spend in Krakow"
     return rest or None
@@ -181,6 +190,9 @@ def events(q: str, intent: Intent) -> list[str]:
     if intent != Intent.DURATION or span_activity(q):
         return []
     q = unhedge(q)
+    m = _WHILE_RE.search(q)
+    if m:
+        return [f"start {_clean_phrase(m.group('x'))}", _clean_phrase(m.group("y"))]
     m = _AFTER_RE.search(q)
     if m:
         return [_clean_phrase(m.group("a") or m.group("a2") or m.group("a3")),

@@ -89,16 +89,18 @@ class IntentBank:
                 cls._shared[key] = cls(embedder)
             return cls._shared[key]
 
-    def match(self, vector: np.ndarray, *, intents: set[str] | None = None) -> IntentMatch | None:
+    def match(self, vector: np.ndarray, *, intents: set[str] | None = None,
+              answer_types: set[str] | None = None) -> IntentMatch | None:
         """The (intent, slot) whose nearest exemplar is most similar; its runner-up exemplars
-        add a little support, so a class is not decided by one stray phrasing."""
+        add a little support, so a class is not decided by one stray phrasing. ``intents`` and
+        ``answer_types`` keep only the classes of those."""
         v = np.asarray(vector, dtype=np.float32)
         v = v / max(float(np.linalg.norm(v)), 1e-9)
         sims = self.matrix @ v
         per_class: dict[tuple[str, str | None, str], list[int]] = defaultdict(list)
         for i in np.argsort(-sims)[: 4 * K]:
             e = self.exemplars[int(i)]
-            if intents is None or e.intent in intents:
+            if (intents is None or e.intent in intents) and (answer_types is None or e.answer_type in answer_types):
                 per_class[(e.intent, e.slot, e.answer_type)].append(int(i))
         if not per_class:
             return None
@@ -144,3 +146,28 @@ def slot_vocabulary(slot: str | None) -> frozenset[str]:
                 words[e.slot] |= {w for w in re.findall(r"[a-z]+", text) if w not in common and len(w) > 2}
         _SLOT_VOCAB.update({k: frozenset(v) for k, v in words.items()})
     return _SLOT_VOCAB.get(slot, frozenset())
+
+
+#: words that ask for an earlier value rather than the current one
+HISTORY_CUE = re.compile(
+    r"\b(?:before|previous(?:ly)?|prior|used\s+to|old|former(?:ly)?|past|earlier|originally|first|last|until|"
+    r"change[ds]?|switch(?:ed)?|moved?|from|then|was|were|did\s+I\s+(?:use|have|live|work|drive))\b", re.I)
+#: value kinds a who-question never asks ("who's paying my salary" asks an employer, not the pay)
+_NOT_WHO = frozenset({"money", "number", "place", "date", "duration"})
+
+
+def bank_match(bank: IntentBank, vec: np.ndarray, q: str) -> IntentMatch | None:
+    """The nearest class of the bank that the question's own words allow: a previous value is asked
+    with words that say so, and a who-question asks no amount, place or date. When the nearest class is
+    one of those, the nearest other class is the question's meaning ("what handset am I using" is the
+    current phone, not "which handset did I replace"; "who's paying my salary" an employer)."""
+    m = bank.match(vec)
+    if m is None:
+        return None
+    if m.intent == "history" and not HISTORY_CUE.search(q):
+        return bank.match(vec, intents={e.intent for e in bank.exemplars} - {"history"})
+    from kgmem.retrieval.question import wh_word
+
+    if wh_word(q) in ("who", "whom") and m.answer_type in _NOT_WHO:
+        return bank.match(vec, answer_types={"person", "org"}) or m
+    return m

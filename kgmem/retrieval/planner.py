@@ -31,8 +31,9 @@ from kgmem import knowledge
 from kgmem import predicates as predicate_registry
 from kgmem.models import Intent, QueryPlan, TimeWindow
 from kgmem.retrieval import event_phrases as ep
+from kgmem.retrieval import intents as intent_bank
 from kgmem.retrieval import question as qa
-from kgmem.retrieval.intents import IntentBank, IntentMatch, slot_vocabulary
+from kgmem.retrieval.intents import HISTORY_CUE, IntentBank, IntentMatch, slot_vocabulary
 from kgmem.retrieval.requests import RECOLLECTED
 from kgmem.retrieval.subject import question_subject
 from kgmem.temporal import question_window, resolve_time
@@ -146,7 +147,7 @@ def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -
     if meaning == Intent.WHEN and not re.search(r"\b(when|date|day|month|year|time)\b", q, re.I):
         meaning = Intent.CURRENT_VALUE if m is not None and predicate_registry.is_single_valued(m.slot or "") \
             else Intent.SINGLE_FACT  # "where did I move to": the place, not the date
-    if meaning == Intent.HISTORY and not _HISTORY_CUE.search(q):
+    if meaning == Intent.HISTORY and not HISTORY_CUE.search(q):
         meaning, m = None, None  # a previous value is asked with words that say so ("before", "used to")
     if meaning == Intent.PREFERENCE and RECOLLECTED.search(q):
         meaning, m = None, None  # "what did I cook for the party?" recalls the past: no request for a suggestion (pf16)
@@ -191,11 +192,6 @@ def _decide(q: str, rx: Intent | None, m: IntentMatch | None, cues: list[str]) -
 _PAST_ASK = re.compile(r"\b(?:did|had|have)\s+you\b|\byou\s+(?:\w+\s+)?(?:said|told|recommended|suggested|mentioned|gave|"
                        r"named|listed|picked|proposed|pointed|thought|came\s+up)\b|\b(?:earlier|last\s+time|before|previous(?:ly)?|"
                        r"again|remind|recall|remember|back\s+when|that\s+time)\b", re.I)
-#: words that ask for an earlier value rather than the current one
-_HISTORY_CUE = re.compile(
-    r"\b(?:before|previous(?:ly)?|prior|used\s+to|old|former(?:ly)?|past|earlier|originally|first|last|until|"
-    r"change[ds]?|switch(?:ed)?|moved?|from|then|was|were|did\s+I\s+(?:use|have|live|work|drive))\b", re.I)
-
 
 def _names_slot(q: str, slot: str | None) -> bool:
     """The question uses a word of the slot (its cue words, the bank's words for it); slots that are
@@ -334,7 +330,7 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     match: IntentMatch | None = None
     if embedder is not None:
         vec = vector if vector is not None else np.asarray(embedder.embed([q])[0])
-        match = IntentBank.for_embedder(embedder).match(vec)
+        match = intent_bank.bank_match(IntentBank.for_embedder(embedder), vec, q)
     cues = _cue_predicates(qa.strip_discourse(q))
     intent, slot, score, source = _decide(q, rx, match, cues)
     head = qa.wh_head(q)

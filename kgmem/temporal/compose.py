@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from kgmem.lexicon import calendar
 from kgmem.models import Granularity
-from kgmem.temporal.dates import midnight
+from kgmem.temporal.dates import add_months, midnight
 from kgmem.temporal.types import NUM, ResolvedTime, TimeSpan, _number
 
 _WD_NAMES = calendar.WEEKDAYS
@@ -98,4 +98,25 @@ def compose(text: str, spans: list[TimeSpan], base: date) -> list[TimeSpan]:
             continue
         out = [s for s in out if s.end_char <= start_char]
         out.append(TimeSpan(start_char, span.end_char, combined))
+    return _range_ends(out, base)
+
+
+_FROM, _TO = re.compile(r"^from\s", re.I), re.compile(r"^(?:to|till|until)\s", re.I)
+
+
+def _range_ends(spans: list[TimeSpan], base: date) -> list[TimeSpan]:
+    """"moved it from the 12th to the 22nd": a range's end day comes after its start, so a yearless
+    end read before the start is the one a month (a year) later."""
+    out = list(spans)
+    for k in range(1, len(out)):
+        a, b = out[k - 1].resolved, out[k].resolved
+        if not (_FROM.match(a.text) and _TO.match(b.text) and a.granularity == b.granularity == "day"
+                and b.kind in ("day_ordinal", "day_ordinal_to", "full_date") and b.start < a.start):
+            continue
+        day = b.start.date()
+        while day < a.start.date():
+            day = add_months(day, 12 if b.kind == "full_date" else 1)
+        moved = ResolvedTime(b.text, midnight(day), midnight(day), "day", future=day > base and b.future, kind=b.kind,
+                             ahead=day > base)
+        out[k] = TimeSpan(out[k].start_char, out[k].end_char, moved)
     return out

@@ -158,3 +158,18 @@ def framed(m: re.Match[str], d: date, today: date) -> ResolvedTime:
     clause = CLAUSE_BREAK.split(m.string[: m.start()])[-1]
     future = bool(FUTURE_TENSE.search(clause + " " + m.group(0)))
     return ResolvedTime(m.group(0), midnight(d), midnight(d), "day", future=future, ahead=True)
+
+
+#: a verb that sends a thing to a day (moving, putting off, booking) ...
+_SENDS = re.compile(r"\b(?:mov|shift|switch|chang|push|postpon|reschedul|delay|put|bring|brought|book|reserv|schedul|"
+                    r"arrang)\w*\b(?:(?!\b(?:and|but|so)\b)[^.;!?]){0,60}$", re.I)
+#: ... unless the sentence goes on to tell the day as past ("moved to the 22nd and it was great")
+_TOLD_PAST_AFTER = re.compile(r"\b(?:was|were|did|had)\b", re.I)
+
+
+def sent_to(m: re.Match[str]) -> bool:
+    """"moved my op from the 12th to the 22nd", "booked the car in for the 23rd": the day a thing is
+    sent to is where it is going, the coming one (the day it is moved from is read as any day)."""
+    lead = m.group(0).split()[0].lower()
+    return lead in ("to", "for") and bool(_SENDS.search(m.string[: m.start()])) and not _TOLD_PAST_AFTER.search(
+        m.string[m.end():])

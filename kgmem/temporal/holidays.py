@@ -70,6 +70,7 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "father's day": lambda y: _nth_weekday(y, 6, 6, 3),
     "easter": easter,
     "good friday": lambda y: easter(y) - timedelta(days=2),
+    "easter monday": lambda y: easter(y) + timedelta(days=1),
 }
 
 #: spelling variants → canonical name (apostrophes and "day" optional)

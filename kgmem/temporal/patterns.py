@@ -21,10 +21,12 @@ MON = f"(?:{calendar.month_alternation()})"
 _ORD = r"(?:\d{1,2})(?:st|nd|rd|th)?"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19|20)\d{2}"
-#: words after "the 5th" that make it something other than a day of the month
-_NOT_A_DAY = (r"floor|anniversary|birthday|time|century|place|grade|row|street|st|avenue|ave|percentile|"
-              r"minute|lap|round|page|chapter|edition|annual|year|week|month|day|edition|season|book|"
-              r"episode|attempt|try|one|person|house|hole|inning|match|game|level|version|draft|spot")
+#: words after "the 5th" that make it something other than a day of the month (one list: the entity
+#: readers' times use it too, kgmem.extraction.zero.values_amounts)
+NOT_A_DAY = (r"floor|storey|story|anniversary|birthday|time|century|place|grade|row|seat|platform|gate|street|st|"
+             r"avenue|ave|percentile|minute|lap|round|page|chapter|edition|annual|year|week|month|day|season|book|"
+             r"episode|attempt|try|one|person|house|hole|inning|match|game|level|version|draft|spot")
+_NOT_A_DAY = NOT_A_DAY
 
 #: (kind, pattern) in priority order; longer, more specific patterns first
 _PATTERNS: list[tuple[str, str]] = [
@@ -38,6 +40,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # "since two days", "since three years": a learner's "for … until now" (standard "since" takes a
     # point, never a length), so the state began that long ago
     ("since_span", rf"since\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|fortnight)s?\b(?!\s+(?:ago|back|before|old|of\s+age))"),
+    # "it's three weeks since I handed in the keys": the clause after "since" happened that long ago
+    ("ago_since", rf"(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|fortnight)s?\s+since(?=\s+(?:I|I'd|I've|we|we'd|we've|"
+                  rf"my|our|the|he|she|they|you)\b)"),
     ("weekdays_ago", rf"(?P<n>{_NUM})\s+(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s\s+ago"),
     ("ago_half", r"(?:a\s+)?(?:half\s+a|half\s+an)\s+(?P<unit>year|month)\s+ago"),
     ("week_on", rf"a\s+week\s+(?:on\s+(?P<wd>{_WD})|(?P<rel>tomorrow|today|on\s+tomorrow))"),
@@ -49,6 +54,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso_date", r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
     ("slash_date", r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)?\d{2})(?![\d/])"),
     ("day_ordinal", rf"(?:on|since|by|until|till|from|before|after|of)\s+the\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)(?!\s+(?:of\s+)?{MON})(?!\s+(?:{_NOT_A_DAY})\b)(?![\w-])"),
+    # "moved it to the 22nd", "booked in for the 23rd": only where the day ends its phrase ("to the 1st
+    # team", "for the 2nd half" are no days)
+    ("day_ordinal_to", r"(?:to|for)\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)(?=\s*(?:[,.;:!?)–—]|\s-\s|$)|\s+(?:and|but|so|"
+                       r"to|at|in|instead|because|then|now|or|when|as|after|before|was|is|if|with|which)\b)"),
     ("weekend_rel", r"(?P<which>last|this|next|this\s+past|this\s+coming|over\s+the|the\s+past)\s+weekend"),
     # "back since sat": after "since" even the short forms that are ordinary words name a day
     ("weekday_rel", rf"(?P<which>last|this|next|this\s+past|this\s+coming|on|past|since)\s+(?P<wd>{_WD})(?P<part>\s+(?:morning|afternoon|evening|night))?"),

@@ -16,7 +16,7 @@ from kgmem.lexicon import calendar
 from kgmem.models import Granularity
 from kgmem.temporal import holidays
 from kgmem.temporal.dates import add_months, midnight, month_interval
-from kgmem.temporal.frame import framed, nearer, told_ahead
+from kgmem.temporal.frame import framed, nearer, sent_to, told_ahead
 from kgmem.temporal.patterns import CLAUSE_BREAK, FULL_WEEKDAY, FUTURE_TENSE, GOING_CLAUSE, PAST_AUX
 from kgmem.temporal.patterns import SEASONS as SEASONS
 from kgmem.temporal.types import ResolvedTime, _number
@@ -236,7 +236,7 @@ def _r_day_ordinal(m: re.Match[str], today: date, base: datetime) -> ResolvedTim
     coming = min((d for d in days if d >= today), default=None)
     if recent is None or coming is None:
         return None
-    return framed(m, nearer(m, recent, coming, today), today)
+    return framed(m, coming if sent_to(m) else nearer(m, recent, coming, today), today)
 
 
 def _r_weekday_before_last(m: re.Match[str], today: date, base: datetime) -> ResolvedTime:
@@ -385,9 +385,9 @@ RESOLVERS: dict[str, Resolver] = {
     "day_before_yesterday": _r_fixed_day(-2), "day_after_tomorrow": _r_fixed_day(2),
     "yesterday": _r_fixed_day(-1), "today": _r_fixed_day(0), "tonight": _r_fixed_day(0),
     "tomorrow": _r_fixed_day(1), "part_of_day": _r_part_of_day, "before_last": _r_before_last,
-    "ago": _r_shift, "since_span": _r_shift, "in_n": _r_shift, "week_on": _r_week_on, "from_now": _r_shift, "weekdays_ago": _r_weekdays_ago,
+    "ago": _r_shift, "ago_since": _r_shift, "since_span": _r_shift, "in_n": _r_shift, "week_on": _r_week_on, "from_now": _r_shift, "weekdays_ago": _r_weekdays_ago,
     "ago_half": _r_ago_half, "holiday": _r_holiday, "full_date": _r_full_date,
-    "iso_date": _r_numeric_date, "slash_date": _r_numeric_date, "day_ordinal": _r_day_ordinal,
+    "iso_date": _r_numeric_date, "slash_date": _r_numeric_date, "day_ordinal": _r_day_ordinal, "day_ordinal_to": _r_day_ordinal,
     "weekend_rel": _r_weekend, "weekday_before_last": _r_weekday_before_last, "weekday_of_week": _r_weekday_of_week, "weekday_rel": _r_weekday, "bare_weekday": _r_weekday,
     "earlier_this": _r_period, "period_rel": _r_period, "early_month": _r_month,
     "month_rel": _r_month, "month_year": _r_month, "season_rel": _r_season,

@@ -8,10 +8,11 @@ from datetime import datetime
 import pytest
 
 from kgmem.answer import countable
-from kgmem.answer.aggregate import bare_amount, is_money_total, priced_item
+from kgmem.answer.aggregate import bare_amount, priced_item
 from kgmem.answer.counting import anchors, counted_heads, question_terms
 from kgmem.answer.evidence import Line, arrangement, split_sentences
 from kgmem.answer.match import norm
+from kgmem.answer.money_questions import is_money_total
 from kgmem.api import Memory
 from kgmem.retrieval.planner import plan_query
 

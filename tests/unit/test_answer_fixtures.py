@@ -67,6 +67,8 @@ def _haystacks(rel: str) -> dict[str, dict[str, Any]]:
 
 
 GROUPS = _read_jsonl(PARAPHRASES)
+#: ab21's single values asked in unseen words (session 21): the same format, checked the same way
+SINGLES = _read_jsonl(FIXTURES / "single_values.jsonl")
 
 
 def test_paraphrase_set_size_and_mix() -> None:
@@ -182,3 +184,10 @@ def test_event_matching_checker_catches_bad_annotations() -> None:
     assert checker.resolve("three days ago", datetime(2023, 4, 21).date()).isoformat() == "2023-04-18"
     with pytest.raises(checker.FixtureError):  # "last Tuesday" on a Thursday: this week or last?
         checker.resolve("last Tuesday", datetime(2023, 3, 16).date())
+
+
+@pytest.mark.parametrize("group", SINGLES, ids=[g["group_id"] for g in SINGLES])
+def test_single_value_group(group: dict[str, Any]) -> None:
+    assert group["kind"] in {"current_value", "name", "place", "amount", "abstain"}, group["group_id"]
+    test_paraphrase_group(group)
+

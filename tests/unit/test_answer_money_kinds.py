@@ -10,10 +10,10 @@ from datetime import datetime
 
 import pytest
 
-from kgmem.answer.aggregate import asks_money_total
 from kgmem.answer.amounts import bare_numbers
 from kgmem.answer.countable import _asked, _doer_is_asked, _refused_after
 from kgmem.answer.evidence import Line
+from kgmem.answer.money_questions import asks_money_total
 from kgmem.answer.refunds import _nouns
 from kgmem.api import Memory
 

@@ -54,7 +54,7 @@ def test_an_option_is_named_in_the_words_memory_used() -> None:
 
 
 def test_a_previous_value_needs_words_that_ask_for_one() -> None:
-    from kgmem.retrieval.planner import _HISTORY_CUE
+    from kgmem.retrieval.intents import HISTORY_CUE as _HISTORY_CUE
 
     assert _HISTORY_CUE.search("Where did I work before my current job?")
     assert _HISTORY_CUE.search("which hospital did I use to work at")

@@ -76,7 +76,8 @@ ENTITY_SETS = [("other_entity_updates.jsonl", "oe", 44), ("entity_updates_dev2.j
                ("entity_updates_dev3.jsonl", "oe3", 28), ("entity_updates_dev4.jsonl", "oe4", 40),
                ("entity_updates_dev5.jsonl", "oe5", 40), ("entity_updates_dev6.jsonl", "oe6", 40),
                ("entity_updates_dev7.jsonl", "oe7", 44), ("entity_updates_dev8.jsonl", "oe8", 43),
-               ("entity_updates_dev9.jsonl", "oe9", 43)]
+               ("entity_updates_dev9.jsonl", "oe9", 43),
+               ("entity_updates_oe21.jsonl", "oe21", 46)]
 
 
 @pytest.mark.parametrize(("name", "prefix", "minimum"), SENTENCE_SETS)

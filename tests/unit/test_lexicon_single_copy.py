@@ -119,3 +119,29 @@ def test_a_title_written_short_keeps_its_stop_and_one_written_whole_ends_a_sente
     for splitter in (SENT_SPLIT, _SENT_SPLIT):
         assert splitter.split("Met Dr. Patel today. It went well.") == ["Met Dr. Patel today.", "It went well."]
         assert splitter.split("We call him Sir. He loves it.") == ["We call him Sir.", "He loves it."]
+
+
+def _pronoun_tables(text: str) -> list[int]:
+    """Lines of the literal groups (a set, tuple or list of strings) that are exactly the user's pronouns
+    ("i", "we", "me", "us") or a third person's ("he", "she", "him", "her")."""
+    tables = (people.USER_PRONOUNS, people.THIRD_PERSON_PRONOUNS)
+    return sorted(node.lineno for node in ast.walk(ast.parse(text)) if isinstance(node, (ast.Tuple, ast.List, ast.Set))
+            and {e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)} in tables
+            and len(node.elts) == 4)
+
+
+def test_no_second_copy_of_the_pronoun_tables() -> None:
+    """The user's pronouns and a third person's are kgmem.lexicon.people.USER_PRONOUNS / THIRD_PERSON_PRONOUNS,
+    imported wherever a reader asks whose a line is (five modules kept their own copy until session 21)."""
+    assert _pronoun_tables('U = frozenset({"me", "us", "i", "we"})\nH = ("he", "she", "him", "her")\n') == [1, 2]
+    assert _pronoun_tables('W = {"i", "we", "me", "us", "myself"}\n') == []
+    copies = {rel: lines for path in sorted(ROOT.rglob("*.py"))
+              if not (rel := path.relative_to(ROOT).as_posix()).startswith(EXEMPT)
+              and (lines := _pronoun_tables(path.read_text(encoding="utf-8")))}
+    assert not copies, f"import the pronoun tables from kgmem.lexicon.people: {copies}"
+
+
+def test_the_people_of_the_users_own_life_are_not_the_ones_who_serve_them() -> None:
+    own = people.own_life_people()
+    assert {"sister", "parents", "wife", "ex", "friend"} <= own
+    assert not {"landlord", "plumber", "dentist", "guy"} & own

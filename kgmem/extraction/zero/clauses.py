@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Literal
 from kgmem.extraction.zero.checks import blocked, is_user, negated, verb_chain
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at, first_word, noun_phrase, subject_of
+from kgmem.lexicon.people import USER_PRONOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -36,7 +37,7 @@ _THIRD_PERSONS = frozenset({"he", "she"})
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "you", "they", "which", "what",
                              "who", "everything", "nothing", "something", "anything", "one"})
 _BACK_REFERENCES = frozenset({"it", "that", "this", "which"})
-_USER_WORDS = frozenset({"i", "me", "we", "us", "myself", "ourselves"})
+_USER_WORDS = USER_PRONOUNS | {"myself", "ourselves"}
 
 
 @dataclass

@@ -172,7 +172,7 @@ _AMOUNTS_HELD = frozenset({"salary", "rent"})
 #: what one holds (a post, a home, a car, pay, rent), not what one does
 _HELD_SLOTS = HELD | _PLACES_HELD | frozenset({"commute", "salary", "rent"})
 #: the user as an object or a second agent of the verb ("Priya got me a job at Deloitte", "my sister and I")
-_USER_OBJECTS = frozenset({"me", "us", "i", "we"})
+_USER_OBJECTS = people.USER_PRONOUNS
 
 
 def _another_person(subj: Token) -> bool:

@@ -32,6 +32,7 @@ from kgmem.extraction.zero.entity_refs import ATTRIBUTE_NOUNS, _phrase
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import HONORIFICS, NOT_NAMES
+from kgmem.lexicon.people import THIRD_PERSON_PRONOUNS, USER_PRONOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -62,8 +63,8 @@ CHOOSING_WORDS: dict[str, frozenset[str]] = {
 }
 #: pronouns that point back to a thing, to a person
 _IT = frozenset({"it", "they", "them", "that", "this"})
-_HE = frozenset({"he", "she", "him", "her"})
-_USER = frozenset({"i", "we", "me", "us"})
+_HE = THIRD_PERSON_PRONOUNS
+_USER = USER_PRONOUNS
 #: verbs whose past tense tells a value that holds now ("Tomasz moved to Wrocław", "Raj joined Monzo")
 _CHANGES = frozenset({"move", "relocate", "join", "switch", "transfer", "shift", "push", "bump", "reschedule",
                       "change", "rename", "retime"})

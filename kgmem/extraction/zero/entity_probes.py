@@ -133,11 +133,26 @@ _INTEND = frozenset({"hope", "want", "wish", "try", "plan", "mean"})
 _CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
 
 
+#: the modal of the future: "won't land until 8:55" foretells a time, it floats none
+_WILL = frozenset({"will", "wo", "'ll"})
+
+
+def _only_will_blocks(clause: Clause) -> bool:
+    """The clause is negated and said in the future, with no condition, wish or intent beside ("she won't
+    land until 8:55 pm"; not "if it won't start until 9", "I hope it won't be until May")."""
+    head = clause.head
+    return any(c.dep_ == "neg" for c in head.children) and not intent_only(clause.tokens) \
+        and not any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in head.children) \
+        and not hypothetical(clause)
+
+
 def not_until(clause: Clause) -> bool:
     """A clause negated only to say when something starts ("Kestrel isn't needed until the 28th now", "the kids
-    aren't back until Tuesday"): "not … until/till <time>" states that time, as English says it."""
-    if not clause.negated_only or clause.about == "user" \
-            or any(c.dep_ == "aux" and c.lower_ in MODALS for c in clause.head.children):
+    aren't back until Tuesday", "she won't land until 8:55"): "not … until/till <time>" states that time, as
+    English says it; "will not" foretells it, "can't" or "might not" only says what cannot or may not be."""
+    modals = {c.lower_ for c in clause.head.children if c.dep_ == "aux" and c.lower_ in MODALS}
+    if not (clause.negated_only or modals and modals <= _WILL and _only_will_blocks(clause)) \
+            or clause.about == "user" or modals - _WILL:
         return False  # "I can't go until Friday" is what the user cannot do
     return any(
         p.dep_ == "prep" and p.lower_ in ("until", "till") and any(

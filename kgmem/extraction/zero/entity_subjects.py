@@ -26,7 +26,7 @@ from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at, first_word
 from kgmem.extraction.zero.value_parse import NOT_NAMES
 from kgmem.lexicon import calendar
-from kgmem.lexicon.people import people_noun
+from kgmem.lexicon.people import THIRD_PERSON_PRONOUNS, people_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,7 +38,7 @@ _CHANGE_VERBS = frozenset({"move", "push", "reschedule", "change", "bump", "shif
                            # verbs that change a thing's state ("they finally resolved the billing ticket")
                            "resolve", "fix", "repair", "dispatch", "refund", "confirm", "accept", "decline", "deny",
                            "complete", "process", "submit", "finish"})
-_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PRONOUNS = THIRD_PERSON_PRONOUNS
 #: people words that name no particular person ("someone from my old school got a job at NASA")
 _INDEFINITE = frozenset({"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "people", "nobody"})
 #: verbs that put someone on a regime ("the vet put Biscuit on a renal diet"): about their object

@@ -23,6 +23,7 @@ from kgmem.extraction.zero.lexicon import (
 )
 from kgmem.extraction.zero.nlp import entity_at, event_phrase, has_word, noun_phrase, proper_at
 from kgmem.extraction.zero.sentences import Sentence
+from kgmem.lexicon.people import USER_PRONOUNS
 from kgmem.temporal import periods
 from kgmem.temporal.frame import same_past_verbs
 
@@ -176,7 +177,7 @@ def brought_back_from(doc: Doc) -> str | None:
 
 def _the_users(thing: Token) -> bool:
     """``thing`` is the user's own: not a person, not another's ("Tom's photos"), or "I"/"we"."""
-    if thing.lower_ in ("i", "we", "me", "us"):
+    if thing.lower_ in USER_PRONOUNS:
         return True
     owner = next((c for c in thing.children if c.dep_ == "poss"), None)
     if owner is not None and owner.lower_ not in ("my", "our"):

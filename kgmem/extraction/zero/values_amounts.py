@@ -19,6 +19,7 @@ from kgmem.extraction.zero.value_parse import (
     Value,
 )
 from kgmem.lexicon import calendar
+from kgmem.temporal.patterns import NOT_A_DAY
 
 if TYPE_CHECKING:
     pass
@@ -160,12 +161,14 @@ _DAY = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?s?"
 _CLOCK = (r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[-–]\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
           r"|\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}(?::\d{2})?"
           r"|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midnight)")
+#: an ordinal that counts something other than days ("the 12th floor", "the 3rd row", "her 40th birthday") is no date
+_NOT_A_DAY = rf"(?!\s+(?:{NOT_A_DAY})(?:s|ies)?\b)"
 _WHEN_RX = re.compile(
     r"\b(?:(?:(?:early|mid|late|end\s+of)[- ])?" + _MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:\s+at\s+(?:" + _CLOCK + r"|\d{1,2}))?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH +
     r"|(?:(?:next|this|every)\s+)?" + _DAY + r"(?:\s+(?:mornings?|afternoons?|evenings?|nights?))?(?:\s+(?:at\s+)?(?:" + _CLOCK
     + r"|\d{1,2}(?!\d)))?"
-    r"|the\s+\d{1,2}(?:st|nd|rd|th)(?:\s+at\s+(?:" + _CLOCK + r"|\d{1,2}(?!\d)))?"
+    r"|the\s+\d{1,2}(?:st|nd|rd|th)" + _NOT_A_DAY + r"(?:\s+at\s+(?:" + _CLOCK + r"|\d{1,2}(?!\d)))?"
     r"|" + _CLOCK + r")\b|(?<=\bat\s)\d{1,2}(?![\d:%])", re.IGNORECASE)
 _STATUS_WORDS = re.compile(
     r"\b(?:out\s+for\s+delivery|in\s+transit|stuck\s+in\s+customs|in\s+review|under\s+review|on\s+hold|"

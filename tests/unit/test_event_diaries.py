@@ -1,0 +1,53 @@
+"""tr21's temporal development set (tests/fixtures/answers/event_diaries*): it is what its source
+builds, its answers follow from its annotated dates, its which-first labels are the question's own
+words, and it asks in every form the session asked for (dates and ages included)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from script_loader import load_script
+
+FIX = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "answers"
+
+
+def _cases() -> list[dict]:
+    return [json.loads(x) for x in (FIX / "event_diaries.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def test_event_diaries_is_its_source_built() -> None:
+    src = load_script(FIX / "event_diaries_source.py")
+    assert [json.loads(json.dumps(c)) for c in src.CASES] == _cases()
+
+
+def test_event_diaries_covers_every_form() -> None:
+    cases = _cases()
+    assert len(cases) >= 40
+    assert len({c["case_id"] for c in cases}) == len(cases)
+    assert {c["answer_kind"] for c in cases} == {"days", "weeks", "months", "which_first", "date", "years", "abstain"}
+    assert {c["compute"].get("op") for c in cases} >= {"ago", "between", "which_first", "date_of", "age_at"}
+    # a start and an end told in different sessions
+    assert sum(len({e["session_id"] for e in c["evidence"] if e["role"] in ("start", "end")}) == 2
+               for c in cases if c["compute"].get("op") == "between") >= 10
+
+
+def test_which_first_labels_are_the_questions_words() -> None:
+    for c in _cases():
+        if c["answer_kind"] == "which_first":
+            labels = {e["event"] for e in c["evidence"] if e["role"] != "other"}
+            assert c["answer_value"] in labels
+            assert all(lab.lower() in c["question"].lower() for lab in labels), c["case_id"]
+
+
+def test_dates_and_ages_follow_from_the_evidence() -> None:
+    for c in _cases():
+        got = {(e["event"], e["role"]): date.fromisoformat(e["resolved_date"]) for e in c["evidence"]}
+        ops = [tuple(o) for o in c["compute"].get("operands", [])]
+        if c["answer_kind"] == "date":
+            assert c["answer_value"] == got[ops[0]].isoformat()
+        if c["answer_kind"] == "years":
+            born, when = got[ops[0]], got[ops[1]]
+            turned = int(c["answer"].split("turned ")[1].split()[0])
+            assert c["answer_value"] == turned + (when - born).days // 365  # under a year after the birthday here
