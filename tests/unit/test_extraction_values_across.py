@@ -14,7 +14,7 @@ import pytest
 from kgmem.extraction.zero import RuleExtractor
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.nlp import load_nlp
-from kgmem.extraction.zero.values_across import _a_thing, known_place
+from kgmem.extraction.zero.values_across import _a_thing, _pointed_to, known_place
 
 DAY = datetime(2032, 3, 10)
 
@@ -65,3 +65,27 @@ def test_a_carried_value_is_a_short_phrase_not_a_stretch_of_the_question() -> No
     assert _a_thing("waffle maker")
     assert not _a_thing("How long should I steep oolong")
     assert not _a_thing("today lol")
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # a relative pronoun stands for the noun its clause hangs on ("the novel"), not the thing of another clause
+    ("Quiet weekend: Aldi run (grabbed a Lego Technic set for my nephew), a nap, then the last chapters of the "
+     "novel, which I had been reading since March.", ("user", "read_book", "Lego Technic")),
+    # an indefinite pronoun points back to nothing: "nothing" is not the oolong asked about
+    ("Any tips for brewing oolong? Honestly nothing tastes right since we moved.", ("user", "favourite_drink", "tips")),
+])
+def test_no_value_is_carried_to_a_relative_or_an_indefinite_pronoun(extractor: RuleExtractor, text: str,
+                                                                    wrong: tuple[str, str, str]) -> None:
+    assert wrong not in _facts(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "word", "pred", "free", "bound"), [
+    ("then I finished the novel, which I had been reading since June", "which", "read_book", False, ["novel"]),
+    ("honestly everything cooks weird up here", "everything", "favourite_food", False, []),
+    ("What should I watch next?", "What", "watched", False, []),  # a question's wh-word asks, it points nowhere
+    ("Got one on Tuesday anyway.", "one", "watched", True, []),
+    ("I paid the man at the door.", "paid", "bought", True, []),  # a payment naming no thing
+])
+def test_what_a_clause_points_back_to(text: str, word: str, pred: str, free: bool, bound: list[str]) -> None:
+    got_free, got_bound = _pointed_to(pred, _clause(text, word))
+    assert (got_free, [t.text for t in got_bound]) == (free, bound)
