@@ -14,7 +14,7 @@ import pytest
 from kgmem.extraction.zero import RuleExtractor
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.nlp import load_nlp
-from kgmem.extraction.zero.values_across import _a_thing, _pointed_to, known_place
+from kgmem.extraction.zero.values_across import _a_thing, _points_back, known_place
 
 DAY = datetime(2032, 3, 10)
 
@@ -79,13 +79,13 @@ def test_no_value_is_carried_to_a_relative_or_an_indefinite_pronoun(extractor: R
     assert wrong not in _facts(extractor, text)
 
 
-@pytest.mark.parametrize(("text", "word", "pred", "free", "bound"), [
-    ("then I finished the novel, which I had been reading since June", "which", "read_book", False, ["novel"]),
-    ("honestly everything cooks weird up here", "everything", "favourite_food", False, []),
-    ("What should I watch next?", "What", "watched", False, []),  # a question's wh-word asks, it points nowhere
-    ("Got one on Tuesday anyway.", "one", "watched", True, []),
-    ("I paid the man at the door.", "paid", "bought", True, []),  # a payment naming no thing
+@pytest.mark.parametrize(("text", "word", "pred", "points"), [
+    ("then I finished the novel, which I had been reading since June", "which", "read_book", False),
+    ("honestly everything cooks weird up here", "everything", "favourite_food", False),
+    ("What should I watch next?", "What", "watched", False),  # a question's wh-word asks, it points nowhere
+    ("Got one on Tuesday anyway.", "one", "watched", True),
+    ("Loved every minute of it.", "Loved", "watched", True),
+    ("I paid the man at the door.", "paid", "bought", True),  # a payment naming no thing
 ])
-def test_what_a_clause_points_back_to(text: str, word: str, pred: str, free: bool, bound: list[str]) -> None:
-    got_free, got_bound = _pointed_to(pred, _clause(text, word))
-    assert (got_free, [t.text for t in got_bound]) == (free, bound)
+def test_what_points_back(text: str, word: str, pred: str, points: bool) -> None:
+    assert _points_back(pred, _clause(text, word)) is points

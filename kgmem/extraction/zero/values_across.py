@@ -88,34 +88,17 @@ def known_place(kind: str, clause: Clause) -> list[Value]:
     return []
 
 
-def _antecedent(t: Token) -> Token | None:
-    """The noun a relative pronoun stands for: the head of its relative clause ("Tomorrow, and Tomorrow, and
-    Tomorrow, which I'd been reading since June" → "Tomorrow"); None for a question's wh-word ("what")."""
-    x = t
-    while x.dep_ != "relcl" and x.head is not x:
-        x = x.head
-    return x.head if x.dep_ == "relcl" else None
+def _points_back(pred: str, clause: Clause) -> bool:
+    """A payment that names no thing, or a pronoun that is not the user or the assistant ("it", "that", "ours",
+    "her": the referents' pronouns and the rest the parser tags as one).
 
-
-def _pointed_to(pred: str, clause: Clause) -> tuple[bool, list[Token]]:
-    """Whether the clause points back, and the antecedents outside it its relative pronouns name.
-
-    A payment that names no thing, or a pronoun that is not the user or the assistant ("it", "that", "ours",
-    "her": the referents' pronouns and the rest the parser tags as one, less indefinites: "everything cooks weird
-    up here") points back to any neighbour. A wh-word
-    does not: a relative pronoun's referent is fixed by the grammar (the noun its clause hangs on), so it
-    points out of the clause only to that noun, and a question's wh-word points to nothing."""
-    ids = {t.i for t in clause.tokens}
-    free, bound = pred in _PAID_FOR, []
-    for t in clause.tokens:
-        if t.tag_ in _WH:
-            ante = _antecedent(t)
-            if ante is not None and ante.i not in ids:
-                bound.append(ante)
-        elif t.lower_ in _POINTING or t.pos_ == "PRON" and t.lower_ not in _PEOPLE_HERE \
-                and "Ind" not in t.morph.get("PronType"):
-            free = True  # an indefinite ("everything", "something", "nobody") stands for no thing told before
-    return free, bound
+    Not an indefinite ("everything cooks weird up here", "nothing tastes right": it stands for no thing told
+    before) nor a wh-word: a question's "what" asks, and a relative pronoun stands for the noun its clause hangs
+    on, which the clause reader already gives the clause ("the novel, which I had been reading": the novel, not
+    a thing of the sentence's other clauses)."""
+    return pred in _PAID_FOR or any(
+        t.lower_ in _POINTING or t.pos_ == "PRON" and t.lower_ not in _PEOPLE_HERE and t.tag_ not in _WH
+        and "Ind" not in t.morph.get("PronType") for t in clause.tokens)
 
 
 @functools.lru_cache(maxsize=512)
@@ -137,21 +120,15 @@ def _question_before(sent: Sentence) -> list[Clause]:
 
 def carried(pred: str, kind: str, clause: Clause, clauses: list[Clause], sent: Sentence) -> list[Value]:
     """Values of ``kind`` that a clause pointing back leaves to its neighbours (see the module's docstring)."""
-    if pred not in CARRIED:
+    if pred not in CARRIED or not _points_back(pred, clause):
         return []
-    free, bound = _pointed_to(pred, clause)
-    if not free and not bound:
-        return []
-    names = {a.text.casefold() for a in bound}
     at = next((i for i, c in enumerate(clauses) if c is clause), len(clauses))
     near = [c for _, c in sorted(((abs(i - at), i > at), c) for i, c in enumerate(clauses) if c is not clause)]
     out: list[Value] = []
     for other in [*near, *reversed(_question_before(sent))]:
         if other.about == "other":
             continue
-        # a relative pronoun's value is the noun its clause hangs on ("Tomorrow …, which I'd been reading")
-        out += [v for v in fill(kind, other) if _a_thing(v[0])
-                and (free or names & set(re.findall(r"[\w']+", v[0].casefold())))]
+        out += [v for v in fill(kind, other) if _a_thing(v[0])]
     return out
 
 
