@@ -98,7 +98,7 @@ def _points_back(pred: str, clause: Clause) -> bool:
     a thing of the sentence's other clauses)."""
     return pred in _PAID_FOR or any(
         t.lower_ in _POINTING or t.pos_ == "PRON" and t.lower_ not in _PEOPLE_HERE and t.tag_ not in _WH
-        and "Ind" not in t.morph.get("PronType") for t in clause.tokens)
+        and "Ind" not in t.morph.get("PronType", []) for t in clause.tokens)
 
 
 @functools.lru_cache(maxsize=512)
