@@ -1,5 +1,5 @@
-"""The temporal development sets of tests/fixtures/answers (ev19's ``event_voices``, ev20's ``event_tales``): their
-cases and the checks every such set must pass, kept once for test_event_voices.py and test_event_tales.py."""
+"""The temporal development sets of tests/fixtures/answers (ev19's ``event_voices``, ev20's ``event_tales``, tr21's
+``event_diaries``): their cases and the checks every such set must pass, kept once for their tests."""
 
 from __future__ import annotations
 
