@@ -9,7 +9,8 @@ exactly one single-valued slot whose kind of value the question may ask for (:fu
 asks a place; "what …" asks any value but a date), the slot's value current at the question date
 answers, with the history of the slot as :mod:`.entity_slot` gives it.
 
-Never when the question's words name another slot (a word the registry or the intent bank uses for a
+Never when a later user line names the thing without its value (the correction may be unread), when the
+question's words name another slot (a word the registry or the intent bank uses for a
 different predicate, and none for the held one: "What's Tomasz's job?" of a Tomasz whose city alone is
 held asks what memory does not hold), when two things fit, or when the thing holds two slots.
 """
@@ -26,6 +27,7 @@ from kgmem.answer.entity_slot import (
     _names,
     _possessors,
     _said_gone,
+    _states,
     asked_predicates,
 )
 from kgmem.answer.evidence import EvidenceSet
@@ -80,6 +82,13 @@ def _current(f: Fact, asof: object) -> bool:
         f.invalid_at is None or (asof is not None and f.invalid_at > asof))  # type: ignore[operator]
 
 
+def _told_since(ev: EvidenceSet, f: Fact, words: set[str]) -> bool:
+    """A user line said after the fact's day names the thing again without saying its value ("oops, I had
+    Dan's address wrong, it's 41 not 14"): memory may have missed the correction, so the value is not asserted."""
+    return any(ln.said_at.date() > f.observed_at.date() and words & terms(ln.text) and not _states(f, ln.text)
+               for ln in ev.all_user_lines())
+
+
 def compute_held_slot(ev: EvidenceSet) -> Computed:
     """The current value of the one slot the named thing holds, or an empty :class:`Computed`."""
     plan = ev.result.plan
@@ -113,7 +122,8 @@ def compute_held_slot(ev: EvidenceSet) -> Computed:
     if not fits(pred, plan.answer_type) or _names_another_slot(rest, pred):
         return out
     f = max(held, key=lambda g: (g.observed_at, g.id))
-    if _said_gone(ev, f) or (f.value or "").casefold() in _possessors(plan.question):
+    if _said_gone(ev, f) or (f.value or "").casefold() in _possessors(plan.question) \
+            or _told_since(ev, f, named[things[0]]):
         return out
     sentence = ev.source_sentence(f) or f.text
     out.fact_ids.append(f.id)
