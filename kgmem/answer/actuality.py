@@ -90,7 +90,9 @@ SENTENCES_KEPT = 32768
 @lru_cache(maxsize=SENTENCES_KEPT)
 def _core(sentence: str) -> str:
     s = strip_openers(sentence.strip().strip("()[]\"' "))
-    return _TITLE.sub("thing", s)  # "I finally read Never Let Me Go": a title's words say nothing
+    # "I finally read Never Let Me Go": a title's words say nothing; nor does a no that tells the thing was
+    # done ("haven't stopped thinking about it" is no plan either)
+    return _AFFIRMING.sub(" ", _TITLE.sub("thing", s))
 
 
 def is_request(sentence: str) -> bool:
