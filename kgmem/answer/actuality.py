@@ -43,9 +43,13 @@ def _no(s: str) -> re.Match[str] | None:
 _PLAN = re.compile(
     r"\b(?:thinking\s+(?:about|of)|planning\s+(?:to|on)|plan\s+to|"
     # "going to" + a verb is a plan, and so is "going to" + a place ("going to a wedding in June"), unless the
-    # sentence tells a habit of now ("I'm going to the office by tram these days")
+    # sentence tells a habit of now ("I'm going to the office by tram these days"), or the way the user gets to
+    # work ("I'm going to the office by tram and it feels great": a commute; a day ahead still makes a plan)
     r"(?<!been\s)going\s+to(?!\s+(?:the|a|an|my|our|work|school)\b(?=.*\b(?:these\s+days|nowadays|lately|"
-    r"every\s+(?:day|morning|week)|most\s+days|daily)\b))|gonna|want\s+to|wanna|"
+    r"every\s+(?:day|morning|week)|most\s+days|daily)\b))"
+    # ("going to work on my novel" is a plan: "work on" is a doing, so after a bare "work" only "by" tells the way)
+    r"(?!\s+(?:(?:work|school|uni)\s+by|(?:the|my)\s+(?:office|workplace|campus|site|studio)\s+(?:by|on))\s)|"
+    r"gonna|want\s+to|wanna|"
     r"would\s+love|I'd\s+love|I\s+would\s+like|I'd\s+like|hope\s+to|hoping\s+to|someday|some\s+day|one\s+day|"
     r"might|may\s+(?:go|get|buy|try)|considering|consider|(?:is|it's|are|still|been)\s+on\s+my\s+(?:list|wishlist|radar)|"
     r"keep\s+meaning|"

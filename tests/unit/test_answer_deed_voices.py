@@ -105,3 +105,16 @@ def test_the_deed_voices_set_is_well_formed() -> None:
     for c in cases:
         assert c["wrong"] and all(w["value"] != c["answer_value"] for w in c["wrong"]), c["case_id"]
         assert c["answer_kind"] in ("count", "abstain"), c["case_id"]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Switched it up this month, I'm going to the office by bike and my legs hate me.", "actual"),  # a commute
+    ("I'm going to uni by bus since the car died.", "actual"),
+    ("I'm going to the studio on the ferry, which beats the tube.", "actual"),
+    ("I'm going to the office by train tomorrow.", "plan"),  # a day ahead is still a plan
+    ("Next month I'm going to work by scooter.", "plan"),
+    ("I'm going to work on my thesis tonight.", "plan"),  # "work on" is a doing, not the way to work
+    ("I'm going to the gym by bike on Saturday.", "plan"),  # no way to work
+])
+def test_the_way_the_user_goes_to_work_is_no_plan(sentence: str, kind: str) -> None:
+    assert actuality(sentence) == kind, sentence
