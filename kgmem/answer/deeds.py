@@ -36,7 +36,6 @@ from kgmem import knowledge, predicates, temporal
 from kgmem.answer.evidence import BOOKING_VERBS, EvidenceSet, Line, arrangement
 from kgmem.answer.spans import typed_spans
 from kgmem.bank_cache import bank_vectors
-from kgmem.lexicon.discourse import strip_openers
 from kgmem.nlp import load_nlp
 from kgmem.predicate_bank import NONE, bank_files, load_bank
 
@@ -155,12 +154,6 @@ def tells_other(vote: dict[str, float], asked: str) -> str | None:
     return pred
 
 
-def told_part(text: str) -> str:
-    """The part of a line that tells something: without its brackets and discourse openers ("(Side note: put
-    Knives Out on last night …)", "Oh, and …", "btw …"), which carry no deed but move its nearest neighbours."""
-    return strip_openers(text.strip().strip("()[]\"' ")) or text
-
-
 #: a pronoun that takes its thing from the sentence before ("… the soundtrack in Arrival? I had *it* on repeat")
 _REFERS = re.compile(r"\b(?:it|them)\b", re.I)
 Key = tuple[str, int]
@@ -197,7 +190,7 @@ def read_lines(ev: EvidenceSet, phrase: str, own: Sequence[Line], names: Callabl
     # me by name" is no event): a line telling one without a name is as often a wish ("putting off planning a party")
     adding = deed != event_deed(words, asked)
     lines = {(ln.turn_id, ln.position): ln for ln in ev.all_user_lines()}
-    for ln, vote in zip(own, votes(emb, [told_part(ln.text) for ln in own]), strict=True):
+    for ln, vote in zip(own, votes(emb, [ln.text for ln in own]), strict=True):
         key = (ln.turn_id, ln.position)
         before = lines.get((ln.turn_id, ln.position - 1))
         if adding and tells(vote, deed) and names(ln):

@@ -1,7 +1,6 @@
 """Deeds told by what they did to the user (an22, session 22): a no that tells the thing was done
 ("haven't stopped humming", "never again"), the user made to do someone else's bidding ("my brother made
-me sit through …"), a town the recogniser misses ("walking round Seville"), and a line's brackets and
-openers ("(Side note: …)") that move its nearest neighbours. Every sentence here is invented for the test
+me sit through …") and a town the recogniser misses ("walking round Seville"). Every sentence here is invented for the test
 (none is from the generator, a held-out set or the deed_voices fixture)."""
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from kgmem import knowledge
-from kgmem.answer import deeds
 from kgmem.answer.actuality import actuality, negation_words
 from kgmem.answer.subjects import someone_else
 from kgmem.api import Memory
@@ -70,12 +68,6 @@ def test_towns_the_gazetteer_knows_are_read_when_capitalised() -> None:
     assert "Ghent" in knowledge.towns_in("Left my umbrella on a tram in Ghent.")
     assert knowledge.towns_in("the valencia oranges are in season") == []  # not written as a name
     assert knowledge.towns_in("Mum is watching the news without me.") == []
-
-
-def test_the_told_part_of_a_line_drops_brackets_and_openers() -> None:
-    assert deeds.told_part("(Side note: put the new Bond on last night, so good.)") == "put the new Bond on last night, so good."
-    assert deeds.told_part("Oh, and the finale of Happy Valley wrecked me") == "the finale of Happy Valley wrecked me"
-    assert deeds.told_part("Saw Dune last night.") == "Saw Dune last night."
 
 
 @pytest.fixture(scope="module")
