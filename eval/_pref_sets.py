@@ -42,20 +42,13 @@ def pref_verdict(case: dict[str, Any], text: str, abstained: bool, norm: Callabl
 
 def run_prefs(home: Path, fixtures: Path, memory: Callable[[Path], Any], norm: Callable[[str], str]) -> dict[str, Any]:
     """Answer every case of the preference set; strict and lenient counts, each case's answer and path."""
-    from kgmem.models import Session, Turn
-    from kgmem.temporal import parse_dataset_date
+    from eval._cases import answer_case
 
     cases = [json.loads(x) for x in (fixtures / "pref_voices.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     mem = memory(home)
     rows = []
     for case in cases:
-        user = f"pv:{case['case_id']}"
-        for s in case["sessions"]:
-            sid = f"{case['case_id']}:{s['session_id']}"
-            turns = [Turn(id=f"{sid}:{i}", session_id=sid, idx=i, role=t["role"], text=t["content"])
-                     for i, t in enumerate(s["turns"])]
-            mem.add_session(user, Session(id=sid, user_id=user, started_at=parse_dataset_date(s["date"]), turns=turns))
-        ans = mem.answer(user, case["question"], question_date=parse_dataset_date(case["question_date"]))
+        ans = answer_case(mem, f"pv:{case['case_id']}", case)
         strict, lenient = pref_verdict(case, ans.text, bool(ans.abstained), norm)
         rows.append({"case_id": case["case_id"], "strict": strict, "lenient": lenient,
                      "path": ans.extra.get("path"), "answer": ans.text})

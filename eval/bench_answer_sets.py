@@ -31,6 +31,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from eval._cases import answer_case, tally  # noqa: E402
 from eval._report import measured, provenance_lines  # noqa: E402
 
 FIX = ROOT / "tests" / "fixtures" / "answers"
@@ -253,9 +254,6 @@ EVENT_SETS = {"events": "event_matching.jsonl", "voices": "event_voices.jsonl", 
 def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dict[str, Any]:
     """Answer every case of an event-matching set; correct and wrong-event counts per kind
     (``leave_out``: without the lexicon's role words that only one case uses)."""
-    from kgmem.models import Session, Turn
-    from kgmem.temporal import parse_dataset_date
-
     chk = _checker()
     cases = chk.load(FIX / EVENT_SETS[name])
     left_out = single_case_role_words(cases) if leave_out else {}
@@ -263,27 +261,15 @@ def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dic
     mem = _memory(home)
     rows = []
     for case in cases:
-        user = f"em:{case['case_id']}"
-        for s in case["sessions"]:
-            sid = f"{case['case_id']}:{s['session_id']}"
-            turns = [Turn(id=f"{sid}:{i}", session_id=sid, idx=i, role=t["role"], text=t["content"])
-                     for i, t in enumerate(s["turns"])]
-            mem.add_session(user, Session(id=sid, user_id=user, started_at=parse_dataset_date(s["date"]), turns=turns))
-        ans = mem.answer(user, case["question"], question_date=parse_dataset_date(case["question_date"]))
+        ans = answer_case(mem, f"em:{case['case_id']}", case)
         ok, wrong = event_verdict(case, ans.text, chk, bool(ans.abstained))
         rows.append({"case_id": case["case_id"], "kind": case["answer_kind"], "correct": ok, "wrong_event": wrong,
                      "path": ans.extra.get("path"), "abstained": ans.abstained, "answer": ans.text[:200]})
     mem.close()
-    by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        by_kind[r["kind"]].append(r)
-    correct = sum(r["correct"] for r in rows)
-    return {"cases": len(rows), "correct": correct, "share": correct / len(rows),
+    figures = tally(rows)
+    return {**{k: figures[k] for k in ("cases", "correct", "share")},
             "left_out": [{"role": r, "word": w, "case": c} for (r, w), c in sorted(left_out.items(), key=lambda x: x[1])],
-            "wrong_event": sum(r["wrong_event"] for r in rows),
-            "per_kind": {k: {"n": len(v), "correct": sum(r["correct"] for r in v),
-                             "wrong_event": sum(r["wrong_event"] for r in v)} for k, v in sorted(by_kind.items())},
-            "rows": rows}
+            **{k: figures[k] for k in ("wrong_event", "per_kind")}, "rows": rows}
 
 
 #: the counting sets: ms21's multi-session counts and sums in many voices (session 21) and an22's deeds
@@ -326,34 +312,17 @@ def count_verdict(case: dict[str, Any], text: str, abstained: bool) -> tuple[boo
 
 def run_counts(home: Path, name: str = "counts") -> dict[str, Any]:
     """Answer every case of a counting set; correct and confidently wrong per kind."""
-    from kgmem.models import Session, Turn
-    from kgmem.temporal import parse_dataset_date
-
     cases = [json.loads(x) for x in (FIX / COUNT_SETS[name]).read_text(encoding="utf-8").splitlines() if x.strip()]
     mem = _memory(home)
     rows = []
     for case in cases:
-        user = f"cv:{case['case_id']}"
-        for s in case["sessions"]:
-            sid = f"{case['case_id']}:{s['session_id']}"
-            turns = [Turn(id=f"{sid}:{i}", session_id=sid, idx=i, role=t["role"], text=t["content"])
-                     for i, t in enumerate(s["turns"])]
-            mem.add_session(user, Session(id=sid, user_id=user, started_at=parse_dataset_date(s["date"]), turns=turns))
-        ans = mem.answer(user, case["question"], question_date=parse_dataset_date(case["question_date"]))
+        ans = answer_case(mem, f"cv:{case['case_id']}", case)
         ok, wrong = count_verdict(case, ans.text, bool(ans.abstained))
         rows.append({"case_id": case["case_id"], "kind": case["answer_kind"], "correct": ok, "wrong_event": wrong,
                      "want": case["answer_value"], "path": ans.extra.get("path"), "abstained": ans.abstained,
                      "answer": ans.text[:200]})
     mem.close()
-    by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        by_kind[r["kind"]].append(r)
-    correct = sum(r["correct"] for r in rows)
-    return {"cases": len(rows), "correct": correct, "share": correct / len(rows),
-            "wrong_event": sum(r["wrong_event"] for r in rows),
-            "per_kind": {k: {"n": len(v), "correct": sum(r["correct"] for r in v),
-                             "wrong_event": sum(r["wrong_event"] for r in v)} for k, v in sorted(by_kind.items())},
-            "rows": rows}
+    return {**tally(rows), "rows": rows}
 
 
 def main() -> None:

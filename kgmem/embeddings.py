@@ -34,12 +34,12 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 import numpy as np
 
 from kgmem.localdb import LocalDB
-from kgmem.settings import default_machine_cache_dir
+from kgmem.settings import DEFAULT_EMBED_MODEL, default_machine_cache_dir
 
 if TYPE_CHECKING:
     from kgmem.settings import Settings
 
-DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+DEFAULT_MODEL = DEFAULT_EMBED_MODEL
 _MINILM_NAMES = {DEFAULT_MODEL, "all-MiniLM-L6-v2", "all-minilm-l6-v2"}
 BACKENDS = ("auto", "torch", "onnx", "onnx-int8")
 _ONNX_EXPORT_VERSION = "1"  # bump when the export or quantisation recipe changes

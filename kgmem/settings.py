@@ -48,6 +48,8 @@ ENV_DIRS: dict[str, tuple[str, str]] = {
 
 #: the embedded llama.cpp model used when no answer model is configured
 LOCAL_DEFAULT_MODEL = "local/smollm2-135m-instruct"
+#: the embedder used when none is configured (kgmem.embeddings.DEFAULT_MODEL)
+DEFAULT_EMBED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
 
 def _default_home() -> Path:
@@ -77,7 +79,7 @@ class Settings(BaseModel):
     llm_api_base: str | None = None
     llm_api_key: SecretStr | None = None
     judge_model: str | None = None  # None → offline normalised-match scorer
-    embed_model: str = "sentence-transformers/all-MiniLM-L6-v2"
+    embed_model: str = DEFAULT_EMBED_MODEL
     # onnx fp32, onnx-int8 or torch for the packaged MiniLM; auto = the fastest that works
     embed_backend: Literal["auto", "onnx", "onnx-int8", "torch"] = "auto"
     embed_threads: int = Field(default=0, ge=0)  # onnxruntime intra-op threads; 0 = every core

@@ -25,8 +25,10 @@ def _words_at(text: str, core: set[str]) -> list[re.Match[str]]:
     return out
 
 
-#: where a chat line's clauses meet: a comma, semicolon, colon or a spaced dash
-_CLAUSE_EDGE = re.compile(r"\s*[,;:]\s*|\s+[-–—]\s+")
+#: where a chat line's clauses meet: a comma, semicolon, colon or a spaced dash (a hyphen inside a word is none:
+#: "dark-sky"); regex text, so that event_time adds its own edges to it
+CLAUSE_PUNCTUATION = r"\s*[,;:]\s*|\s+[-–—]\s+"
+_CLAUSE_EDGE = re.compile(CLAUSE_PUNCTUATION)
 
 
 def own_clause_actual(text: str, core: set[str]) -> bool:

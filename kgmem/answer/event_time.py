@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from kgmem import temporal
+from kgmem.answer.event_clause import CLAUSE_PUNCTUATION
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import IRREGULAR
 from kgmem.retrieval.question import nlp as question_nlp
@@ -99,7 +100,7 @@ def _scheduled(text: str, said_at: datetime) -> tuple[datetime, str] | None:
 
 
 #: where a sentence's clauses meet: a comma, semicolon or dash, or "and/but/so" before a new clause
-_CLAUSE_EDGE = re.compile(r"\s*[,;:]\s*|\s+[-–—]\s+|\s+(?:and|but|so)\s+(?=(?:I|we|he|she|they|now|then)\b)", re.I)
+_CLAUSE_EDGE = re.compile(CLAUSE_PUNCTUATION + r"|\s+(?:and|but|so)\s+(?=(?:I|we|he|she|they|now|then)\b)", re.I)
 
 
 def _clause_around(text: str, at: int) -> tuple[int, int]:

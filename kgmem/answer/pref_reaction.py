@@ -17,7 +17,7 @@ import numpy as np
 
 from kgmem.answer.taste_things import without_degree, without_trailers
 from kgmem.lexicon.discourse import strip_openers
-from kgmem.lexicon.people import relation_words
+from kgmem.lexicon.people import PERSONAL_WORD, relation_words
 
 #: an order to present a thing to the speaker ("put X in front of me", "give me X", "show us X", "play me X")
 _PRESENT = r"(?:put|puts|stick|plonk|give|hand|show|play|serve|bring|offer|throw|sit\s+(?:me|us)\s+(?:down\s+)?(?:in\s+front\s+of|with))"
@@ -59,7 +59,7 @@ def offered(clause: str) -> tuple[str, str] | None:
         thing = _PLACED.sub("", thing)
     thing = _DETERMINER.sub("", without_degree(without_trailers(thing.strip(" ,"))))
     reaction = m.group("reaction")
-    if len(thing) < 3 or len(thing.split()) > 6 or re.search(r"\b(?:i|me|my|we|us|our|you|your)\b", thing, re.I):
+    if len(thing) < 3 or len(thing.split()) > 6 or PERSONAL_WORD.search(thing):
         return None  # "give me a rainy afternoon and a stack of crime novels and I'm set": no one thing
     if _someone_match(reaction):
         return None  # "anything with subtitles and my husband leaves the room": his reaction, not the speaker's

@@ -24,6 +24,7 @@ from kgmem.answer.pref_domains import bank
 from kgmem.answer.pref_refusal import an_ailments_cause, refused_by_parse, refused_things_in
 from kgmem.answer.stale import stale
 from kgmem.answer.taste import AVERSION_VERBS, KEEP_AWAY, LIMIT_VERBS, OMIT_VERBS, read_taste
+from kgmem.lexicon.people import PERSONAL_WORD
 from kgmem.nlp import load_nlp
 
 #: the least cosine of a stated like/dislike (its thing or sentence) to the question's domain
@@ -167,15 +168,12 @@ def join_reasons(reasons: list[Reason]) -> str:
     return texts[0] if len(texts) == 1 else "; ".join(texts[:-1]) + "; and " + texts[-1]
 
 
-_PERSONAL = re.compile(r"\b(?:i|me|my|we|us|our|you|your)\b", re.I)
-
-
 def liked_thing(reasons: list[Reason]) -> str | None:
     """The first thing a reason says the user likes, when it reads as a thing (a few words, none of
     them a person: "hard-ish science fiction", never "my friends bring cheesecake to")."""
     for r in reasons:
         taste = read_taste(r.source) if r.taste else None
-        if taste and taste[0] and len(taste[1].split()) <= 5 and not _PERSONAL.search(taste[1]):
+        if taste and taste[0] and len(taste[1].split()) <= 5 and not PERSONAL_WORD.search(taste[1]):
             return taste[1]
     return None
 
@@ -272,7 +270,7 @@ def _restrictions_of(r: Reason, found: dict[str, Restriction]) -> None:
             found.setdefault(f"{thing}-free", Restriction(thing, f"{thing}-free", "diet"))
     # what the clause refuses, by its frames or its parse ("I don't eat meat btw", "no plastic anywhere in the parcels")
     for refused in refused_things_in(text):
-        if _PERSONAL.search(refused):
+        if PERSONAL_WORD.search(refused):
             continue
         key = refused.casefold()
         if not any(key == f.thing for f in found.values()):

@@ -9,6 +9,7 @@ name ("Dr. Okafor", "St. Brigid's").
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -16,6 +17,9 @@ from importlib import resources
 USER_PRONOUNS = frozenset({"i", "we", "me", "us"})
 #: a third person as a subject or an object ("he drove me", "we told her")
 THIRD_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: a word by which a phrase speaks of the speaker or the one spoken to ("my friends bring cheesecake to", "give me
+#: a rainy afternoon"): such a phrase is no thing the user likes
+PERSONAL_WORD = re.compile(r"\b(?:i|me|my|we|us|our|you|your)\b", re.I)
 
 
 @lru_cache(maxsize=1)

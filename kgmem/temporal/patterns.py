@@ -17,6 +17,8 @@ SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
 _NUM = NUM
 _WD = r"(?:mon|tues|tue|wednes|weds|wed|thurs|thur|thu|fri|satur|sat|sun)(?:day)?"
+#: the seven full names ("monday" … "sunday")
+_FULL_WD = f"(?:{calendar.weekday_alternation()})"
 MON = f"(?:{calendar.month_alternation()})"
 _ORD = r"(?:\d{1,2})(?:st|nd|rd|th)?"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
@@ -43,7 +45,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "it's three weeks since I handed in the keys": the clause after "since" happened that long ago
     ("ago_since", rf"(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|fortnight)s?\s+since(?=\s+(?:I|I'd|I've|we|we'd|we've|"
                   rf"my|our|the|he|she|they|you)\b)"),
-    ("weekdays_ago", rf"(?P<n>{_NUM})\s+(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s\s+ago"),
+    ("weekdays_ago", rf"(?P<n>{_NUM})\s+(?P<wd>{_FULL_WD})s\s+ago"),
     ("ago_half", r"(?:a\s+)?(?:half\s+a|half\s+an)\s+(?P<unit>year|month)\s+ago"),
     ("week_on", rf"a\s+week\s+(?:on\s+(?P<wd>{_WD})|(?P<rel>tomorrow|today|on\s+tomorrow))"),
     ("in_n", rf"(?:in|within)\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?(?:'?\s+time)?"),
@@ -79,7 +81,7 @@ _PATTERNS: list[tuple[str, str]] = [
 COMPILED = [(kind, re.compile(rf"\b{pat}\b", re.IGNORECASE)) for kind, pat in _PATTERNS]
 #: a weekday that stands alone: the full name, or an abbreviation no ordinary word shares ("finished
 #: the course thurs", "flying out fri"; "sat", "sun", "wed" and "mon" alone are usually other words)
-FULL_WEEKDAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tues|tue|weds|thurs|thur|thu|fri)$", re.IGNORECASE)
+FULL_WEEKDAY = re.compile(rf"^(?:{_FULL_WD}|tues|tue|weds|thurs|thur|thu|fri)$", re.IGNORECASE)
 
 
 #: a subjectless clause that opens with a verb of going and its destination ("Flying to Portugal",

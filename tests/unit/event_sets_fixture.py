@@ -1,13 +1,18 @@
-"""The temporal development sets of tests/fixtures/answers (ev19's ``event_voices``, ev20's ``event_tales``): their
-cases and the checks every such set must pass, kept once for test_event_voices.py and test_event_tales.py."""
+"""The temporal development sets of tests/fixtures/answers (ev19's ``event_voices``, ev20's ``event_tales``, tr21's
+``event_diaries``): their cases and the checks every such set must pass, kept once for their tests."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from conftest import AnswersOver
 from script_loader import load_script
+
+from kgmem.models import Answer
 
 FIX = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "answers"
 
@@ -32,3 +37,12 @@ def assert_which_first_labels_are_the_questions_words(name: str) -> None:
             labels = {e["event"] for e in c["evidence"]}
             assert c["answer_value"] in labels
             assert all(lab.lower() in c["question"].lower() for lab in labels), c["case_id"]
+
+
+def diary_answers(answers_over: AnswersOver, tag: str, said: Sequence[tuple[str, str]], asked: str,
+                  *questions: str) -> list[Answer]:
+    """A probe of a set's classes end to end: each (ISO day, user line) said at 09:00 in a session of its own (the
+    assistant answering "Noted!"), the user ``<tag>:probe``, the questions asked at 10:00 on the ISO day ``asked``."""
+    days = [(datetime.fromisoformat(day).replace(hour=9), line) for day, line in said]
+    return answers_over(f"{tag}:probe", days, f"{tag}p", "Noted!", datetime.fromisoformat(asked).replace(hour=10),
+                        *questions)

@@ -4,22 +4,18 @@ words, and it asks in every form the session asked for (dates and ages included)
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from pathlib import Path
+from typing import Any
 
-from script_loader import load_script
-
-FIX = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "answers"
+from event_sets_fixture import assert_source_built, load_cases
 
 
-def _cases() -> list[dict]:
-    return [json.loads(x) for x in (FIX / "event_diaries.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+def _cases() -> list[dict[str, Any]]:
+    return load_cases("event_diaries")
 
 
 def test_event_diaries_is_its_source_built() -> None:
-    src = load_script(FIX / "event_diaries_source.py")
-    assert [json.loads(json.dumps(c)) for c in src.CASES] == _cases()
+    assert_source_built("event_diaries")
 
 
 def test_event_diaries_covers_every_form() -> None:

@@ -4,10 +4,9 @@ is, a question's own ordering word, "wait to B after A", an initialism inside a 
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 from conftest import AnswersOver
+from event_sets_fixture import diary_answers
 
 from kgmem.answer.actuality import actuality, clauses
 from kgmem.answer.event_absence import absent_thing
@@ -75,20 +74,17 @@ def test_an_initialism_inside_a_sentence_is_no_end() -> None:
     assert split_sentences("I love Washington D.C. It is green.") == ["I love Washington D.C.", "It is green."]
 
 
-DAY = datetime(2028, 3, 1, 10, 0)
-
-
 def test_end_to_end(answers_over: AnswersOver) -> None:
     said = [
-        (datetime(2028, 1, 12, 9), "Noor turned seven on Monday, we did a baking party with her friends."),
-        (datetime(2028, 1, 20, 9), "My laptop died on Tuesday, so I'm writing everything on my phone until it's repaired."),
-        (datetime(2028, 1, 31, 9), "Laptop's back from the repair shop today, what a relief."),
-        (datetime(2028, 2, 9, 9), "Noor swam her first full length of the pool on Sunday, no armbands!"),
-        (datetime(2028, 2, 14, 9), "The pottery open day got moved to the 26th, annoyingly."),
-        (datetime(2028, 2, 27, 9), "Went to the pottery open day yesterday, made a wonky mug."),
+        ("2028-01-12", "Noor turned seven on Monday, we did a baking party with her friends."),
+        ("2028-01-20", "My laptop died on Tuesday, so I'm writing everything on my phone until it's repaired."),
+        ("2028-01-31", "Laptop's back from the repair shop today, what a relief."),
+        ("2028-02-09", "Noor swam her first full length of the pool on Sunday, no armbands!"),
+        ("2028-02-14", "The pottery open day got moved to the 26th, annoyingly."),
+        ("2028-02-27", "Went to the pottery open day yesterday, made a wonky mug."),
     ]
-    age, without, moved, recent = answers_over(
-        "ev20:probe", said, "ev20p", "Noted!", DAY,
+    age, without, moved, recent = diary_answers(
+        answers_over, "ev20", said, "2028-03-01",
         "How old was Noor when she swam her first full length?",
         "How many days was I without my laptop?",
         "How many days ago did I go to the pottery open day?",

@@ -61,6 +61,9 @@ def copies_in(text: str) -> list[str]:
     found = []
     for line, strs in _literal_groups(ast.parse(text)):
         words = {w for s in strs for w in re.findall(r"[a-z][a-z-]*", s.lower())}
+        # the names written as a regex of their stems: "(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+        words |= {stem + "day" for s in strs for alts in re.findall(r"\(\?:([a-z|]+)\)day", s.lower())
+                  for stem in alts.split("|")}
         kinds = [name for name, table, least in (("months", _MONTHS, 4), ("month abbreviations", _ABBR, 6),
                                                  ("weekdays", _WEEKDAYS, 5), ("number words", _NUMBERS, 8),
                                                  ("kin words", _KIN, 8))
@@ -99,6 +102,8 @@ def test_pending_list_only_shrinks() -> None:
 def test_the_scan_sees_a_copy() -> None:
     assert copies_in('M = ("january", "february", "march", "april")\n') == ["1: months"]
     assert copies_in('R = r"(?:mon|tue)|monday|tuesday|wednesday|thursday|friday"\n') == ["1: weekdays"]
+    assert copies_in('R = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?$"\n') == ["1: weekdays"]
+    assert copies_in('R = r"(?:mon|tues|tue|wednes|weds|wed|thurs|thur|thu|fri|satur|sat|sun)(?:day)?"\n') == []
     assert copies_in('N = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}\n')
     assert copies_in('S = r"spent\\s+(?:a|two|three|ten)\\s+days"\n') == []
     assert copies_in('K = r"my (?:mum|dad|sister|brother|aunt|uncle|cousin|half-sister|grandma)"\n') == ["1: kin words"]

@@ -55,6 +55,7 @@ from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.proposals import Proposer
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.values import fill
+from kgmem.lexicon import calendar
 
 _HEADLINE = re.compile(r"^\s*([^:?!.]{3,60}?):\s+(\S.{6,})$")
 _IS = re.compile(r"\b([A-Za-z]+)'s(?=\s+(?:off|on|at|in|back|now|with|out|away|still|also|finally|actually|"
@@ -68,7 +69,7 @@ _IS = re.compile(r"\b([A-Za-z]+)'s(?=\s+(?:off|on|at|in|back|now|with|out|away|s
 #: "X's <time>" is "X is <time>" ("the standup's 9:45 from Monday", "football's Saturday at 11"): a
 #: possessive is followed by what is owned ("Sam's Saturday plans", "Leo's 10am lesson"), never by a
 #: time that ends the statement or is followed by at/from/now/on
-_TIME_IS = re.compile(r"\b([A-Za-z]+)'s(?=\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)"
+_TIME_IS = re.compile(rf"\b([A-Za-z]+)'s(?=\s+(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|pm)?|(?:{calendar.weekday_alternation()})s?)"
                       r"(?:\s+(?:at|from|now|on|instead|sharp|every|this|next|till|until)\b|\s*[,.;!?]|\s*$))",
                       re.IGNORECASE)
 #: "X's <role> now" is "X is <role>" ("Priyanka's treasurer now", "Mo's captain for the rest of the

@@ -223,7 +223,7 @@ _NTH_DAY = re.compile(r"(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd
 _OF_MONTH = re.compile(r"\s+of\s+(?:the|each|every|this|next)\s+month\b", re.IGNORECASE)
 #: a date's month after it ("Monday the 3rd of March")
 _OF_NAMED_MONTH = re.compile(rf"\s+of\s+(?:{calendar.month_alternation()})\b", re.IGNORECASE)
-_DAY_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?$|\d(?:st|nd|rd|th)$", re.IGNORECASE)
+_DAY_WORD = re.compile(rf"(?:{calendar.weekday_alternation()})s?$|\d(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
 def whole_time(value: str, text: str) -> str:
