@@ -50,6 +50,7 @@ from kgmem.extraction.zero.sentences import Sentence, best_time
 from kgmem.extraction.zero.trips import RETURN_FROM, hyperbole
 from kgmem.extraction.zero.value_parse import Value
 from kgmem.extraction.zero.values import fill
+from kgmem.extraction.zero.values_across import carried, known_place
 from kgmem.extraction.zero.values_named import named_argument, no_workplace
 from kgmem.temporal import ResolvedTime
 
@@ -295,12 +296,14 @@ def typed_value(predicate: str, kind: str, clause: Clause) -> Value | None:
     return next((v for v in fill(kind, clause) if valid_value(v[0]) and _fits(predicate, v[0], clause)), None)
 
 
-def _values(pred: str, kind: str, clause: Clause, used: set[str]) -> list[Value]:
+def _values(pred: str, kind: str, clause: Clause, used: set[str], clauses: list[Clause], sent: Sentence) -> list[Value]:
     """Values of ``kind`` in the clause that pass ``pred``'s checks; else the value an earlier phrase
-    gives the clause's pronoun object ("films like Past Lives, I watched it")."""
+    gives the clause's pronoun object ("films like Past Lives, I watched it"); else a place general
+    knowledge knows, or a value the clause points back to (:mod:`.values_across`)."""
     def ok(values: list[Value]) -> list[Value]:
         return [v for v in values if v[0].casefold() not in used and valid_value(v[0]) and _fits(pred, v[0], clause)]
-    return ok(fill(kind, clause) or named_argument(kind, clause)) or ok(referent(pred, kind, clause))
+    return ok(fill(kind, clause) or named_argument(kind, clause)) or ok(referent(pred, kind, clause)) \
+        or ok(known_place(kind, clause)) or ok(carried(pred, kind, clause, clauses, sent))
 
 
 def with_companions(props: list[Proposal], top: list[Proposal], threshold: float) -> list[Proposal]:
@@ -353,7 +356,7 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
             if pred.name in EVENTIVE and not (told_as_past(clause, when) or note or clause.ongoing and pred.name in _ONGOING_OK):
                 trace.values.append((pred.name, "(not told as past)"))
                 continue
-            values = _values(pred.name, pred.kind, clause, used)
+            values = _values(pred.name, pred.kind, clause, used, clauses, sent)
             trace.values.append((pred.name, values[0][0] if values else ""))
             if not values:
                 continue

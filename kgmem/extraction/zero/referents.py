@@ -31,6 +31,8 @@ REFERRED = frozenset({"watched", "read_book", "visited", "bought"})
 #: pronouns that stand for a value of each kind
 _PRONOUNS = {"title": frozenset({"it", "them"}), "item": frozenset({"it", "one", "them"}),
              "place": frozenset({"there"})}
+#: every pronoun of :data:`_PRONOUNS` (values_across: a clause holding one points back)
+POINTING = frozenset().union(*_PRONOUNS.values())
 #: NER labels of places
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 #: NER labels that name no thing, title or place

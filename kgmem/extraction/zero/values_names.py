@@ -34,7 +34,8 @@ from kgmem.extraction.zero.value_parse import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_PLACE_PREPS = ("in", "to", "from", "at", "near", "around", "through", "into", "across", "outside", "of")
+#: prepositions whose object may be a place ("in Peckham", "to Iceland", "near Keswick", "the history of Lima")
+PLACE_PREPS = ("in", "to", "from", "at", "near", "around", "through", "into", "across", "outside", "of")
 _ORG_PREPS = ("at", "for", "with", "by", "from", "to", "joined", "join")
 _QUOTED = re.compile(r"[\"“']([^\"”']{2,80})[\"”']|\*([^*]{2,80})\*")
 
@@ -68,14 +69,14 @@ def fill_place(c: Clause) -> list[Value]:
     for t, role in args:
         if role == "prep:for" and t.head.head.lemma_.lower() in DEPART:
             role = "prep:to"  # "left London for Leeds": Leeds is where the user went
-        if role.startswith("prep:") and role[5:] in _PLACE_PREPS or role in ("obj", "subj", "attr", "appos"):
+        if role.startswith("prep:") and role[5:] in PLACE_PREPS or role in ("obj", "subj", "attr", "appos"):
             ent = entity_at(t)
             if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
                 # the place left is the last choice: "I left London for Leeds" is about Leeds
                 rank = 6 if role == "obj" and t.head.lemma_.lower() in DEPART else preference(role)
                 found.append((rank, re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)))
                 continue
-        if role.startswith("prep:") and role[5:] in _PLACE_PREPS and (p := place_at(t) or (
+        if role.startswith("prep:") and role[5:] in PLACE_PREPS and (p := place_at(t) or (
                 proper_np(t, c) if c.lowercase or _trip_to(t) else None)):
             ent = entity_at(t)
             # "a trip to Porto", "went to Valencia": NER's PERSON is wrong where the words say travel
