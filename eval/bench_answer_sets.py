@@ -1,6 +1,6 @@
 """kgmem on the hand-written answer sets of issue #14: question paraphrases and event matching.
 
-    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|counts|prefs|both] [--out eval/results/answer_sets]
+    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|counts|deeds|prefs|both] [--out eval/results/answer_sets]
 
 - ``tests/fixtures/answers/question_paraphrases.jsonl``: each group asks one thing in >= 3 hand-
   written phrasings over a sample (or hand-written) haystack; a group *holds* when every phrasing
@@ -272,8 +272,9 @@ def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dic
             **{k: figures[k] for k in ("wrong_event", "per_kind")}, "rows": rows}
 
 
-#: the counting set (ms21, session 21): multi-session counts and sums in many voices
-COUNT_SET = "count_voices.jsonl"
+#: the counting sets: ms21's multi-session counts and sums in many voices (session 21) and an22's deeds
+#: told by what they did to the user (session 22)
+COUNT_SETS = {"counts": "count_voices.jsonl", "deeds": "deed_voices.jsonl"}
 _NUMBER = re.compile(r"(?<![\w/.-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w/-]|\.\d)")
 _NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 
@@ -309,9 +310,9 @@ def count_verdict(case: dict[str, Any], text: str, abstained: bool) -> tuple[boo
     return ok, not ok
 
 
-def run_counts(home: Path) -> dict[str, Any]:
-    """Answer every case of the counting set; correct and confidently wrong per kind."""
-    cases = [json.loads(x) for x in (FIX / COUNT_SET).read_text(encoding="utf-8").splitlines() if x.strip()]
+def run_counts(home: Path, name: str = "counts") -> dict[str, Any]:
+    """Answer every case of a counting set; correct and confidently wrong per kind."""
+    cases = [json.loads(x) for x in (FIX / COUNT_SETS[name]).read_text(encoding="utf-8").splitlines() if x.strip()]
     mem = _memory(home)
     rows = []
     for case in cases:
@@ -326,8 +327,8 @@ def run_counts(home: Path) -> dict[str, Any]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "counts", "prefs",
-                                      "both"),
+    ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "counts", "deeds",
+                                      "prefs", "both"),
                     default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
@@ -363,10 +364,10 @@ def main() -> None:
 
             res["prefs"] = run_prefs(home / "prefs", FIX, _memory, norm)
             print(f"prefs: {res['prefs']['strict']}/{res['prefs']['cases']} strict, {res['prefs']['lenient']} lenient")
-        if args.set == "counts":
-            res["events"] = run_counts(home / "counts")
+        if args.set in COUNT_SETS:
+            res["events"] = run_counts(home / args.set, args.set)
             e = res["events"]
-            print(f"counts: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
+            print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"confidently wrong {e['wrong_event']}")
     res["run"] = run
     write(Path(args.out), res)
@@ -404,7 +405,9 @@ def write(out: Path, res: dict[str, Any]) -> None:
             lines += ["", "Groups that do not hold: " + ", ".join(f"{r['group_id']} ({r['kind']})" for r in fails)]
     if "events" in res:
         e = res["events"]
-        title = "Event matching" if res["command"].split("--set ")[1].split()[0] != "counts" else "Counts and sums (ms21)"
+        chosen = res["command"].split("--set ")[1].split()[0]
+        title = {"counts": "Counts and sums (ms21)", "deeds": "Counts of deeds told by their effect (an22)"}.get(
+            chosen, "Event matching")
         lines += ["", f"## {title}: {e['correct']}/{e['cases']} correct (**{100 * e['share']:.1f}%**; "
                   f"target >= 95%), wrong-event (confidently wrong) answers **{e['wrong_event']}** (target 0)", "",
                   "| kind | cases | correct | wrong |", "|---|---:|---:|---:|"]

@@ -27,12 +27,29 @@ _NEGATED = re.compile(
     r"unworn|without\s+(?:reading|using|wearing|opening))|ended\s+up\s+not|backed\s+out|changed\s+my\s+mind|returned\s+it|"
     r"not\s+for\s+me|rather\s+skip|without\s+buying|instead\s+of\s+buying|talked\s+myself\s+out|"
     r"but\s+I\s+passed|I\s+passed\s+on|turned\s+(?:it|them|him|her)\s+down|said\s+no|tried\s+to\s+sell\s+me)", re.I)
+#: a no that tells the thing was done ("we saw Wicked and I haven't stopped humming", "couldn't put it down",
+#: "Hungover from the christening, never again"): the stopping, the putting down or a repeat is what is denied
+_AFFIRMING = re.compile(
+    r"\b(?:didn't|did\s+not|haven't|have\s+not|hasn't|has\s+not|never|can't|cannot|couldn't|could\s+not|won't)\s+"
+    r"(?:\w+\s+)?(?:stop(?:ped)?\s+\w+ing\b|put\s+(?:it|them|the\s+\w+)\s+down\b|get\s+enough\b|regret(?:ted)?\b)|"
+    r"\bnever\s+(?:ever\s+)?again\b", re.I)
+
+
+def _no(s: str) -> re.Match[str] | None:
+    """The first word that makes ``s`` a no (:data:`_NEGATED`), a no that tells the thing was done left out."""
+    return _NEGATED.search(_AFFIRMING.sub(" ", s))
+
+
 _PLAN = re.compile(
     r"\b(?:thinking\s+(?:about|of)|planning\s+(?:to|on)|plan\s+to|"
     # "going to" + a verb is a plan, and so is "going to" + a place ("going to a wedding in June"), unless the
-    # sentence tells a habit of now ("I'm going to the office by tram these days")
+    # sentence tells a habit of now ("I'm going to the office by tram these days"), or the way the user gets to
+    # work ("I'm going to the office by tram and it feels great": a commute; a day ahead still makes a plan)
     r"(?<!been\s)going\s+to(?!\s+(?:the|a|an|my|our|work|school)\b(?=.*\b(?:these\s+days|nowadays|lately|"
-    r"every\s+(?:day|morning|week)|most\s+days|daily)\b))|gonna|want\s+to|wanna|"
+    r"every\s+(?:day|morning|week)|most\s+days|daily)\b))"
+    # ("going to work on my novel" is a plan: "work on" is a doing, so after a bare "work" only "by" tells the way)
+    r"(?!\s+(?:(?:work|school|uni)\s+by|(?:the|my)\s+(?:office|workplace|campus|site|studio)\s+(?:by|on))\s)|"
+    r"gonna|want\s+to|wanna|"
     r"would\s+love|I'd\s+love|I\s+would\s+like|I'd\s+like|hope\s+to|hoping\s+to|someday|some\s+day|one\s+day|"
     r"might|may\s+(?:go|get|buy|try)|considering|consider|(?:is|it's|are|still|been)\s+on\s+my\s+(?:list|wishlist|radar)|"
     r"keep\s+meaning|"
@@ -77,7 +94,9 @@ SENTENCES_KEPT = 32768
 @lru_cache(maxsize=SENTENCES_KEPT)
 def _core(sentence: str) -> str:
     s = strip_openers(sentence.strip().strip("()[]\"' "))
-    return _TITLE.sub("thing", s)  # "I finally read Never Let Me Go": a title's words say nothing
+    # "I finally read Never Let Me Go": a title's words say nothing; nor does a no that tells the thing was
+    # done ("haven't stopped thinking about it" is no plan either)
+    return _AFFIRMING.sub(" ", _TITLE.sub("thing", s))
 
 
 def is_request(sentence: str) -> bool:
@@ -90,7 +109,7 @@ def settled(sentence: str) -> bool:
     """Neither declined nor only planned, whoever the doer ("my sister is thinking of doing the
     pickups" is not: it tells no one who does them)."""
     s = _core(sentence)
-    return not (_NEGATED.search(s) or _PLAN.search(s))
+    return not (_no(s) or _PLAN.search(s))
 
 
 @lru_cache(maxsize=SENTENCES_KEPT)
@@ -100,15 +119,15 @@ def actuality(sentence: str) -> str:
     s = _core(sentence)
     if s.endswith("?") or _REQUEST.match(s):
         return "request"
-    if re.search(r"\b(?:is|are)\s+(?:my|our)\b", s, re.I) and not _NEGATED.search(s) and not _PLAN.search(s):
+    if re.search(r"\b(?:is|are)\s+(?:my|our)\b", s, re.I) and not _no(s) and not _PLAN.search(s):
         return "actual"  # "Peak Climbing Gym is my gym", "flat whites are my go-to"
     if _no_to_the_doing_before(s):
         return "negated"  # "Pablo went to our reunion, I didn't make it": not the user's event
     if PRONOUN_START.match(s) and FIRST_PERSON.search(s):
-        return _NEGATED.search(s) and "negated" or _PLAN.search(s) and "plan" or "actual"  # "They discharged me"
+        return _no(s) and "negated" or _PLAN.search(s) and "plan" or "actual"  # "They discharged me"
     if _others(s):
         return "other"
-    if _NEGATED.search(s):
+    if _no(s):
         return "negated"
     if _PLAN.search(s):
         return "plan"
@@ -120,12 +139,12 @@ def mode(sentence: str) -> str:
     (``negated``) or only intended or possible (``plan``: "Tomasz might start at … if the
     interview goes well"): :func:`actuality` without its whose-doing reading."""
     s = _core(sentence)
-    return "negated" if _NEGATED.search(s) else "plan" if _PLAN.search(s) else "actual"
+    return "negated" if _no(s) else "plan" if _PLAN.search(s) else "actual"
 
 
 def negation_words(sentence: str) -> list[str]:
     """The words that make a sentence a no ("didn't", "passed on", "cancelled")."""
-    return [m.group(0) for m in _NEGATED.finditer(sentence)]
+    return [m.group(0) for m in _NEGATED.finditer(_AFFIRMING.sub(" ", sentence))]
 
 
 def _others(s: str) -> bool:

@@ -39,6 +39,7 @@ from kgmem.answer.deterministic import (
     compute_when,
     date_lines,
 )
+from kgmem.answer.entity_held import compute_held_slot
 from kgmem.answer.entity_slot import compute_entity_slot
 from kgmem.answer.event_age import compute_age_at
 from kgmem.answer.evidence import EvidenceSet, Line
@@ -90,6 +91,9 @@ def compute(ev: EvidenceSet) -> Computed:
     by_entity = compute_entity_slot(ev)
     if by_entity.answer:
         return by_entity
+    held = compute_held_slot(ev)  # "Which city is Tomasz in?": the one slot the named thing holds
+    if held.answer:
+        return held
     if intent == Intent.DURATION:
         return compute_duration(ev)
     if intent == Intent.ORDERING:

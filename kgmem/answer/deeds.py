@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kgmem import predicates, temporal
+from kgmem import knowledge, predicates, temporal
 from kgmem.answer.evidence import BOOKING_VERBS, EvidenceSet, Line, arrangement
 from kgmem.answer.spans import typed_spans
 from kgmem.bank_cache import bank_vectors
@@ -215,7 +215,8 @@ def _placed(names: Callable[[Line], set[str]]) -> Callable[[Line], set[str]]:
         if arrangement(ln.text) or _BOOKING.search(ln.text) or \
                 any(s.resolved.future for s in temporal.find_time_expressions(ln.text, ln.said_at)):
             return set()
-        places = {p.casefold() for p in typed_spans(ln.text, "place")}
+        # a town the gazetteer knows counts where the recogniser read none ("walking round Seville on Monday")
+        places = {p.casefold() for p in (*typed_spans(ln.text, "place"), *knowledge.towns_in(ln.text))}
         return {n for n in names(ln) if n in places}
     return placed
 

@@ -15,10 +15,11 @@ from typing import Any
 
 from kgmem import knowledge
 from kgmem import predicates as predicate_registry
-from kgmem.answer import slot_news
+from kgmem.answer import role_titles, slot_news
 from kgmem.answer.actuality import FIRST_PERSON
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import norm, terms
+from kgmem.answer.role_titles import ROLE as _ROLE  # noqa: F401  (tests read it here)
 from kgmem.answer.spans import typed_spans
 from kgmem.ids import entity_id
 from kgmem.lexicon.discourse import opener_words, strip_openers
@@ -372,21 +373,15 @@ def _change(text: str, spans: list[str]) -> tuple[str, str] | None:
 
 
 #: "I moved into a marketing lead role", "promoted to senior analyst", "started as a line cook"
-_ROLE = re.compile(r"\b(?:moved\s+into|stepped\s+into|took\s+on|promoted\s+to|started\s+as|now\s+working\s+as|"
-                   r"hired\s+as|new\s+(?:role|job|position)\s+as|I'm\s+now|I\s+am\s+now)\s+(?:a|an|the)?\s*"
-                   r"(?P<v>(?:[a-z-]+\s+){0,3}?[a-z-]+?)(?:\s+(?:role|position|job|title)\b|(?=\s*[,.;!]|\s+(?:at|for|in|this|last|and)\b))",
-                   re.I)
-
-
 def _role_lines(ev: EvidenceSet, done: set[str]) -> list[SlotValue]:
     """Job titles the user's own actual lines state in passing (extraction may have missed them)."""
     out = []
     for line in ev.all_user_lines():
         if line.turn_id in done or line.actuality != "actual":
             continue
-        m = _ROLE.search(line.text)
-        if m and m.group("v").lower() not in ("new", "the", "a", "an", "here", "there", "back"):
-            out.append(SlotValue(m.group("v"), line.said_at, line.text, line=line))
+        title = role_titles.title_in(line.text)
+        if title is not None:
+            out.append(SlotValue(title, line.said_at, line.text, line=line))
     return out
 
 

@@ -162,7 +162,7 @@ def _user_event(doc: Any) -> bool:
     is its own clause: the clause cut (:func:`kgmem.answer.evidence.clauses`) reads it apart."""
     for t in doc:
         subj = _subject(t) if t.pos_ in ("VERB", "AUX") else None
-        if subj is None or not _is_user(subj) or t.lemma_.lower() in _NOT_EVENTS or _coordinated(t):
+        if subj is None or not (_is_user(subj) or _made_to(t, subj)) or t.lemma_.lower() in _NOT_EVENTS or _coordinated(t):
             continue
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children):
             continue  # "I should sell it", "we'll see"
@@ -170,6 +170,14 @@ def _user_event(doc: Any) -> bool:
             continue  # "I'm going to sell it"
         return True
     return False
+
+
+def _made_to(verb: Any, subj: Any) -> bool:
+    """The user does the doing of a bare infinitive someone else's verb governs ("My brother made *me sit
+    through* all three films", "they let *us stay* till the end"): by its form, not its verb; a "to"
+    infinitive ("wants me to join") is a wish or an ask, not a doing."""
+    return subj.lower_ in ("me", "us") and verb.tag_ == "VB" and verb.dep_ in ("ccomp", "xcomp") \
+        and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _coordinated(verb: Any) -> bool:

@@ -302,3 +302,11 @@ def regions_in(text: str) -> list[str]:
         taken.append((at, at + len(said)))
         out.append(said)
     return out
+
+
+def towns_in(text: str) -> list[str]:
+    """The town and city names of a text the gazetteer knows, written capitalised ("walking round Seville"), a
+    common English word ("Bath", "Nice") only capitalised mid-sentence; for when the entity recogniser reads none."""
+    places, common = _places(), kind_table().common
+    return [said for said, key, capital in _spans(text) if said[:1].isupper()
+            and places.knows(key) and (capital or not all(w in common for w in key.split()))]
