@@ -28,6 +28,7 @@ from kgmem.memory.user_news import named_changes
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Tally
 from kgmem.predicates import is_single_valued
 from kgmem.store.base import MemoryStore
+from kgmem.text import last_sentence
 
 _ENTITY_TYPES = {"place", "org", "person", "item", "entity"}
 #: attributes of things other than the user (meetings, orders, teams): a later statement may name
@@ -388,12 +389,8 @@ def _before(session: Session, probe: SlotProbe) -> str:
         return ""
     i = turn.text.find(probe.text[:40])
     if i < 0 or turn.text[:i].strip():
-        return _last_sentence(turn.text[:i]) if i > 0 else ""
+        return last_sentence(turn.text[:i]) if i > 0 else ""
     # a message that asked the assistant something is another conversation ("how do I stop my
     # glasses steaming up" names nothing the next message's "they" is)
     earlier = [t for t in session.turns[max(0, n - 2):n] if t.role == "user"]
-    return _last_sentence(earlier[-1].text) if earlier and not asks(earlier[-1].text) else ""
-
-
-def _last_sentence(text: str) -> str:
-    return re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    return last_sentence(earlier[-1].text) if earlier and not asks(earlier[-1].text) else ""
