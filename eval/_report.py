@@ -15,6 +15,7 @@ import os
 import platform
 import shlex
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -23,7 +24,7 @@ from typing import Any
 
 from kgmem.evaluation.metrics import PERCENTILES, percentile
 
-__all__ = ["PERCENTILES", "accuracy_cell", "command_line", "git_sha", "load_figures", "loadavg", "machine",
+__all__ = ["PERCENTILES", "accuracy_cell", "command_line", "cpu_reference_ms", "git_sha", "load_figures", "loadavg", "machine",
            "measured", "pct", "percentile", "provenance_lines", "spelled_out", "stats", "table_row", "write_pair"]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,9 +51,37 @@ def load_figures() -> list[float]:
     return [float(x) for x in loadavg()]
 
 
+def _cpu_model() -> str:
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown CPU"
+
+
 def machine() -> str:
-    """One line naming the CPU architecture, core count and platform."""
-    return f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}"
+    """One line naming the CPU architecture and model, core count and platform."""
+    return f"{platform.machine()} ({_cpu_model()}), {os.cpu_count()} cores, {platform.platform()}"
+
+
+def cpu_reference_ms(rounds: int = 3) -> float:
+    """Process CPU milliseconds of a fixed pure-Python workload (the best of ``rounds``).
+
+    The figures of a result file are only comparable with another file's when both ran on equally
+    fast CPUs; this fixed workload says how fast this one was (session 22's question path looked 2x
+    slower than session 20's, and it was the machine: the same code on the same store measured the
+    same, and a fixed priming workload took 2.4x the CPU). Lower is faster."""
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        words: dict[str, int] = {}
+        for i in range(200_000):
+            key = f"w{i % 977}"
+            words[key] = words.get(key, 0) + i * i % 7
+        sorted(words.items(), key=lambda kv: (kv[1], kv[0]))
+        best = min(best, time.process_time() - start)
+    return round(best * 1000, 1)
 
 
 def command_line(argv: Sequence[str] | None = None) -> str:
@@ -82,10 +111,10 @@ def spelled_out(script: str, args: Any, *, hide: dict[str, Any] | None = None) -
 def measured(command: str | None = None, *, percentiles: bool = True) -> Iterator[dict[str, Any]]:
     """Provenance around a measurement: yields a dict with ``command`` (default: this process's
     command line), ``git_sha``, ``started`` (UTC), ``machine``, ``loadavg_before`` and, when
-    ``percentiles``, the percentile definition; ``loadavg_after`` is added when the block ends."""
+    ``percentiles``, the percentile definition, and ``cpu_reference_ms`` (:func:`cpu_reference_ms`); ``loadavg_after`` is added when the block ends."""
     run: dict[str, Any] = {"command": command or command_line(), "git_sha": git_sha(),
                            "started": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine(),
-                           "loadavg_before": loadavg()}
+                           "cpu_reference_ms": cpu_reference_ms(), "loadavg_before": loadavg()}
     if percentiles:
         run["percentiles"] = PERCENTILES
     yield run
@@ -101,6 +130,10 @@ def provenance_lines(run: dict[str, Any], shared: str = SHARED) -> list[str]:
     lines = [f"- command: `{run['command']}`; git `{run['git_sha']}`; {run['started']}",
              f"- machine: {run['machine']}; load average before {_load(run['loadavg_before'])} → after "
              f"{_load(run.get('loadavg_after', '?'))} ({shared})"]
+    if run.get("cpu_reference_ms") is not None:
+        lines.append(f"- CPU reference: {run['cpu_reference_ms']} ms of process CPU for a fixed pure-Python workload "
+                     "(eval/_report.cpu_reference_ms; compare it before comparing figures across result files: "
+                     "a slower machine shows here first)")
     if run.get("percentiles"):
         lines.append(f"- percentiles: {run['percentiles']}")
     return lines

@@ -21,10 +21,12 @@ def test_measured_records_provenance_around_the_block(tmp_path: Path) -> None:
     assert run["git_sha"] and run["started"].endswith("+00:00") and "cores" in run["machine"]
     assert len(run["loadavg_before"]) == 3 and len(run["loadavg_after"]) == 3
     assert run["percentiles"].startswith("nearest rank")
+    assert run["cpu_reference_ms"] > 0 and "cores" in run["machine"]
     report = {"title": "t", **run, "result": {"p50": 1.0}}
     md = _report.write_pair(tmp_path / "x", report, lambda r: "\n".join(_report.provenance_lines(r)) + "\n")
     assert json.loads((tmp_path / "x.json").read_text())["git_sha"] == run["git_sha"]
     assert f"git `{run['git_sha']}`" in md and " ".join(run["loadavg_after"]) in md and "shared machine" in md
+    assert f"CPU reference: {run['cpu_reference_ms']} ms" in md
     _report.write_pair(tmp_path / "ingest.sample", report, lambda r: "")  # a dotted stem keeps its name
     assert (tmp_path / "ingest.sample.json").is_file() and (tmp_path / "ingest.sample.md").is_file()
 
@@ -46,3 +48,11 @@ def test_spelled_out_names_every_option() -> None:
     args = argparse.Namespace(split="synthetic-s", per_type=20, family=None, legacy=False, drop=True, out="x")
     assert _report.spelled_out("eval/b.py", args, hide={"out": "x"}) == (
         ".venv/bin/python eval/b.py --split synthetic-s --per-type 20 --family '' --drop")
+
+
+def test_cpu_reference_is_cpu_time_of_a_fixed_workload() -> None:
+    """The reference measures process CPU (not wall time) of the same work each call: two calls on
+    one machine agree within a wide factor."""
+    a, b = _report.cpu_reference_ms(rounds=1), _report.cpu_reference_ms(rounds=3)
+    assert a > 0 and b > 0
+    assert max(a, b) / min(a, b) < 5
