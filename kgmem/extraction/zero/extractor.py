@@ -79,8 +79,9 @@ if TYPE_CHECKING:
 RULES_VERSION = "rules-25"
 
 _KGMEM = Path(__file__).parents[2]
-#: what the tier reads besides its own source: the shared word lists and their readers
-WORD_LISTS = (_KGMEM / "lexicon", _KGMEM / "resources" / "lexicon")
+#: what the tier reads besides its own source: the shared word lists and their readers, and the value kinds
+#: predicates declare (resources/predicates/*.json; the example bank, *.jsonl, has its own digest)
+WORD_LISTS = (_KGMEM / "lexicon", _KGMEM / "resources" / "lexicon", _KGMEM / "resources" / "predicates")
 
 
 @functools.cache
