@@ -87,6 +87,18 @@ def normalise_name(name: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def plain_name(name: str) -> str:
+    """:func:`normalise_name` with every non-word character dropped: the form in which two readings
+    of one value are compared ("Ritz-Carlton" and "the ritz carlton")."""
+    return re.sub(r"[^\w]", "", normalise_name(name))
+
+
+def plain_value(value: str) -> str:
+    """A value compared across readings ("$2,300" and "2300" are one amount): casefolded, word
+    characters only (no article or accent dropped, unlike :func:`plain_name`)."""
+    return re.sub(r"[^\w]", "", value.casefold())
+
+
 def entity_id(user_id: str, name: str) -> str:
     return "e_" + stable_hash(user_id, normalise_name(name))
 

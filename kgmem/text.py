@@ -135,6 +135,23 @@ TOKENIZER_KEY: str = hashlib.sha256(
 ).hexdigest()[:16]
 
 
+# --------------------------------------------------------------------------- sentence gaps
+
+#: the gap after a sentence's end mark (". ", "! ", "? "): the plain cut, with no check for an
+#: abbreviation ("Dr. Patel") or a capital after it. The careful splitters keep their own rules on
+#: purpose: extraction's ``sentences.split_sentences`` (no cut after an abbreviation; a capital or a
+#: digit must follow) and ``answer.evidence.SENT_SPLIT`` (no cut after an abbreviation or inside
+#: an initialism, "Fontaines D.C. were unreal"). This one cuts a reply or looks back one sentence.
+SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+")
+#: :data:`SENTENCE_GAP` or a line break anywhere (text written over several lines)
+SENTENCE_OR_LINE_GAP = re.compile(SENTENCE_GAP.pattern + r"|\n+")
+
+
+def last_sentence(text: str) -> str:
+    """The stripped text after its last :data:`SENTENCE_GAP` (all of it when there is none; "" for blank text)."""
+    return SENTENCE_GAP.split(text.strip())[-1]
+
+
 # --------------------------------------------------------------------------- keyword index
 
 

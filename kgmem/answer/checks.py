@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kgmem.text import tokenize
+from kgmem.text import SENTENCE_GAP, tokenize
 
 _DANGLING = re.compile(
     r"(?:\b(?:is|are|was|were|be|value|answer|result|date|name|total|would be|it's|its|of|the|a|an|to|"
@@ -36,7 +36,7 @@ def clean(text: str) -> str:
             chosen = para
             break
     chosen = chosen or (paragraphs[0] if paragraphs else "")
-    sentences = re.split(r"(?<=[.!?])\s+", chosen)
+    sentences = SENTENCE_GAP.split(chosen)
     return " ".join(sentences[:3]).strip()
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kgmem.answer.match import terms
+from kgmem.text import SENTENCE_OR_LINE_GAP
 
 #: a list item: a line opening with "1." / "2)" or a bullet
 _ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-•*–])[ \t]+(?P<body>\S.*)$", re.M)
@@ -108,7 +109,7 @@ def _by_distinctive_words(sent: str, items: list[Item]) -> list[Item]:
 def _verdict(reply: str, items: list[Item]) -> Item | None:
     """The one item a first-person verdict outside the list names."""
     outside = _ITEM.sub(" ", reply)
-    for sent in re.split(r"(?<=[.!?])\s+|\n+", outside):
+    for sent in SENTENCE_OR_LINE_GAP.split(outside):
         if not _VERDICT.search(sent):
             continue
         named = [it for it in items if any(f in sent.lower() for f in _forms(it.name))]

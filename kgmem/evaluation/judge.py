@@ -28,7 +28,7 @@ from kgmem.evaluation.answer_text import (
 )
 from kgmem.evaluation.interface import LLMUsage
 from kgmem.evaluation.prompts import investigathon_judge, longmemeval_judge
-from kgmem.text import RUBRIC_FILLER
+from kgmem.text import RUBRIC_FILLER, SENTENCE_OR_LINE_GAP
 
 if TYPE_CHECKING:
     from kgmem.llm.base import LLM
@@ -194,7 +194,7 @@ _TOLD = re.compile(r"\b(?:what\s+|all\s+)?you(?:'ve|\s+have|\s+had)?\s+(?:told|s
 #: a list of what the user said follows the frame and a colon ("… fits what you've told me: you're vegan; …")
 _TOLD_LIST = re.compile(_TOLD.pattern + r"\s*:[^.!?\n]*", re.I)
 #: where clauses meet inside a sentence
-_CLAUSE_EDGE = re.compile(r"[,;:()\[\]]|\s[-–—]\s|(?<=[.!?])\s+|\n+")
+_CLAUSE_EDGE = re.compile(r"[,;:()\[\]]|\s[-–—]\s|" + SENTENCE_OR_LINE_GAP.pattern)
 #: a clause whose subject is the user, saying what they are, did, like or cannot have ("you're lactose
 #: intolerant", "since you enjoy hiking", "and you need it quick"), not what they could do ("you could
 #: try …", "you might like …", "you'd love …")

@@ -34,12 +34,13 @@ from kgmem.knowledge.kinds import (
     kind_table,
     kinds_within,
     names_a_person,
+    sense_kind_of,
 )
 from kgmem.text import fold
 
 __all__ = ["DOMINANT_SHARE", "MAX_NAME_WORDS", "MIN_KIND_DEPTH", "MIN_OUTSIDE_POPULATION", "Reading", "common_word",
            "is_kind_of", "is_region", "kinds_within", "named_otherwise", "names_a_person", "places_within",
-           "readings_of", "regions_in", "warm_up", "within"]
+           "readings_of", "regions_in", "sense_kind_of", "warm_up", "within"]
 
 #: a place name with no support in its context means its most populous place only when that place
 #: holds this share of the population of all places so named (Hobart, Tasmania 0.84 of the Hobarts;

@@ -81,6 +81,16 @@ def is_kind_of(thing: str, kind: str) -> bool:
     return bool(wanted & _first_sense_ancestors(thing.casefold()))
 
 
+def sense_kind_of(thing: str, kinds: tuple[str, ...]) -> bool | None:
+    """Whether any noun sense of ``thing`` is, or is a kind or instance of, a sense of one of ``kinds``
+    ("white": white wine is a "beverage"); ``None`` when WordNet does not know ``thing`` as a noun."""
+    if not _senses(thing.casefold()):
+        return None
+    data = kind_table()
+    wanted = {k for kind in kinds for k in _senses(kind) if data.depth(k) >= MIN_KIND_DEPTH}
+    return bool(wanted & _first_sense_ancestors(thing.casefold(), True))
+
+
 def names_a_person(noun: str) -> bool | None:
     """Whether a noun names a person: ``True`` when every noun sense of it is one ("registrar",
     "dentist"), ``False`` when none is ("school", "firm", "hospital"), ``None`` when some are and some

@@ -27,6 +27,11 @@ MONTHS: Final[tuple[str, ...]] = tuple(_DATA["months"])
 MONTH_NUMBERS: Final[dict[str, int]] = {m: i for i, m in enumerate(MONTHS, start=1)} | {
     k: int(v) for k, v in _DATA["month_abbreviations"].items()}
 
+#: what people write for a weekday ("tues", "weds", "thur", "sat"), each read by its first three letters
+WEEKDAY_ABBREVIATIONS: Final[tuple[str, ...]] = tuple(_DATA["weekday_abbreviations"])
+#: the abbreviations that standing alone are usually other words ("mon", "wed", "sat", "sun")
+_ALSO_WORDS: Final = frozenset(_DATA["weekday_abbreviations_also_words"])
+
 #: the twelve three-letter forms in calendar order ("jan" … "dec"); a prefix test ("^jan[a-z]*")
 #: reads any spelling that starts like a month
 SHORT_MONTHS: Final[tuple[str, ...]] = tuple(m[:3] for m in MONTHS)
@@ -63,3 +68,17 @@ def month_alternation() -> str:
 def weekday_alternation() -> str:
     """The seven weekday names as one regex alternation, no groups."""
     return "|".join(WEEKDAYS)
+
+
+def weekday_stem_alternation() -> str:
+    """Every form a weekday is written with before an optional "day": its abbreviations and its
+    full name's stem ("wednes", "satur"), as one regex alternation, no groups, Monday first and
+    longest first within a day ("mon|tues|tue|wednes|weds|wed|…"); the caller adds ``(?:day)?``."""
+    forms = set(WEEKDAY_ABBREVIATIONS) | {name.removesuffix("day") for name in WEEKDAYS}
+    return "|".join(sorted(forms, key=lambda f: (weekday_number(f), -len(f), f)))
+
+
+def lone_weekday_abbreviations() -> tuple[str, ...]:
+    """The abbreviations that name a weekday even standing alone ("thurs", "fri"; not "sat" or "sun"),
+    longest first."""
+    return tuple(sorted((a for a in WEEKDAY_ABBREVIATIONS if a not in _ALSO_WORDS), key=lambda a: (-len(a), a)))

@@ -30,7 +30,7 @@ from kgmem import predicates
 from kgmem.extraction.entity_text import statement
 from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
-from kgmem.ids import normalise_name
+from kgmem.ids import normalise_name, plain_name
 from kgmem.lexicon.gone import gone_after
 from kgmem.memory.continuation import continued_slot
 from kgmem.memory.entities import EntityResolver, _head_kind, _name_words
@@ -116,10 +116,6 @@ class Anchored:
     entity: Entity
     #: the candidate's value, normalised (to match a regular candidate of the same statement)
     plain: str
-
-
-def _plain(value: str) -> str:
-    return re.sub(r"[^\w]", "", normalise_name(value))
 
 
 def _kinds(words: list[str]) -> list[str]:
@@ -345,9 +341,9 @@ class Anchoring:
         """The probe's first value of a class ``attr`` takes that is not the old one, as the slot's
         new value (``by_class``: the classes of :data:`CLASS_ATTRIBUTES`, else of :data:`BY_VALUE`)."""
         own = {w for name in (ent.name, *ent.aliases) for w in normalise_name(name).split()}
-        old = _plain(fact.value or "")
+        old = plain_name(fact.value or "")
         for value, cls in same_type_first(probe.values, fact.value or ""):
-            plain = _plain(value)
+            plain = plain_name(value)
             takes = attr in CLASS_ATTRIBUTES.get(cls, ()) if by_class else cls in BY_VALUE[attr]
             if not takes or not plain or set(normalise_name(value).split()) <= own \
                     or plain == old or plain in old or old in plain:
@@ -374,7 +370,7 @@ class Anchoring:
         out: list[Anchored] = []
         done: set[str] = set()
         for value, cls in same_type_first(probe.values, " ".join(f.value or "" for f in slots.values())):
-            plain = _plain(value)
+            plain = plain_name(value)
             if not plain or set(normalise_name(value).split()) <= own:
                 continue  # "Jordan runs Tuesday spin": neither Tuesday nor spin is a value of it
             attrs = [a for a in CLASS_ATTRIBUTES.get(cls, ()) if a in slots and a not in done
@@ -385,7 +381,7 @@ class Anchoring:
             if len(attrs) != 1:
                 continue
             attr = attrs[0]
-            old = _plain(slots[attr].value or "")
+            old = plain_name(slots[attr].value or "")
             if plain == old or plain in old or old and old in plain:
                 if not probe.cue:
                     done.add(attr)  # said again, not changed ("moved it from Tuesday to Wednesday": go on)

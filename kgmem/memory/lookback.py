@@ -26,7 +26,7 @@ from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.extraction.zero.entity_frames import CHOOSING_WORDS, PERSON_ATTRIBUTES, THING_ATTRIBUTES
 from kgmem.extraction.zero.entity_lookback import Said, said_values
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
-from kgmem.ids import normalise_name
+from kgmem.ids import normalise_name, plain_name
 from kgmem.lexicon import calendar
 from kgmem.memory.value_types import same_type
 from kgmem.models import Session, Turn
@@ -91,10 +91,6 @@ def _words(text: str) -> set[str]:
     return out
 
 
-def _plain(value: str) -> str:
-    return re.sub(r"[^\w]", "", normalise_name(value))
-
-
 def correction(probe: SlotProbe, facts: Sequence[CandidateFact], person: Callable[[str], bool]) -> list[Correction]:
     """The (entity, value) a probe that anchored on nothing gives: a fact of the same turn with one of
     its values names both (a new slot: "the funder extended the grant deadline to 7 March"); else,
@@ -102,34 +98,34 @@ def correction(probe: SlotProbe, facts: Sequence[CandidateFact], person: Callabl
     before it, :data:`REFERENTS` of them: the next only when the one before finds no statement,
     the fact's own subject first) and the attributes the value's class may be for that kind of
     entity, chosen by the clause's attribute words."""
-    values = {_plain(v): (v, cls) for v, cls in probe.values}
+    values = {plain_name(v): (v, cls) for v, cls in probe.values}
     classes: dict[str, tuple[str, ...]] = {}
     for v, cls in probe.values:
-        classes[_plain(v)] = (*classes.get(_plain(v), ()), cls)
+        classes[plain_name(v)] = (*classes.get(plain_name(v), ()), cls)
     out: list[Correction] = []
     for f in facts:
         if f.subject.strip().lower() not in ("user", "i", "me") and set(f.source_turns) & set(probe.source_turns) \
-                and _plain(f.value) in values and is_single_valued(f.predicate):
-            v, cls = values[_plain(f.value)]
+                and plain_name(f.value) in values and is_single_valued(f.predicate):
+            v, cls = values[plain_name(f.value)]
             out.append(Correction(f.subject, "person" if f.subject_type == "person" else "thing", (f.predicate,), v, cls,
-                                  f, classes=classes[_plain(f.value)]))
+                                  f, classes=classes[plain_name(f.value)]))
     bare = not probe.mentions and probe.cue and not probe.user_clause
     if out and not bare:
         return out
-    names = [m for m in probe.mentions if _plain(m) not in values] or list(probe.context[:REFERENTS])
+    names = [m for m in probe.mentions if plain_name(m) not in values] or list(probe.context[:REFERENTS])
     if not names or probe.user_clause:
         return out
     if not probe.cue:
         # told with no word of change ("camera club was packed this Thursday night"): the name the clause says
         # itself, and an earlier value of the same type only
-        named = [m for m in probe.mentions if _plain(m) not in values]
+        named = [m for m in probe.mentions if plain_name(m) not in values]
         return out + (_corrections(probe, named[0], "person" if person(named[0]) else "thing", alternative=bool(out),
                                    typed=True) if named else [])
     # "the recruiter moved my Octopus interview, it's Tuesday at 9:30 now": the pronoun's referent
     # may be any name said before it; the first is read first, the others only when it finds nothing
-    taken = {_plain(c.entity) for c in out}
+    taken = {plain_name(c.entity) for c in out}
     for i, name in enumerate(names if bare else names[:1]):
-        if _plain(name) in taken:
+        if plain_name(name) in taken:
             continue
         kind = "person" if person(name) else "thing"
         out.extend(_corrections(probe, name, kind, alternative=bool(out) or i > 0))
@@ -149,7 +145,7 @@ def _corrections(probe: SlotProbe, name: str, kind: str, alternative: bool, type
         elif kind == "person" and cls in ("where", "org"):
             continue  # where a person lives or works: only when a word of the clause says which
         attrs = tuple(a for a in attrs if is_single_valued(a))
-        if attrs and _plain(v) not in _plain(name):
+        if attrs and plain_name(v) not in plain_name(name):
             out.append(Correction(name, kind, attrs, v, cls, alternative=alternative, typed=typed))
     return out
 
@@ -222,9 +218,9 @@ class Lookback:
     def _value(self, corr: Correction, turn: Turn, day: datetime) -> Said | None:
         if turn.id not in self._said:
             self._said[turn.id] = self.read(turn.text, day)
-        new, own = _plain(corr.value), _words(corr.entity)
-        said = [s for s in self._said[turn.id] if corr.takes(s.cls) and _plain(s.value)
-                and _plain(s.value) != new and new not in _plain(s.value) and _plain(s.value) not in new
+        new, own = plain_name(corr.value), _words(corr.entity)
+        said = [s for s in self._said[turn.id] if corr.takes(s.cls) and plain_name(s.value)
+                and plain_name(s.value) != new and new not in plain_name(s.value) and plain_name(s.value) not in new
                 and not _words(s.value) <= own and (not corr.typed or same_type(s.value, corr.value, s.cls))]
         # the clause that says the value names the entity; else it names nothing but its value (a
         # pronoun, a tracker's words; the turn names the entity): never a value said of another
@@ -235,7 +231,7 @@ class Lookback:
         near = [s for s in said if any(_words(m) & own for m in s.mentions)] or [
             s for s in said if not any(_words(m) - _words(s.value) for m in s.mentions)] or [
             s for s in said if _pronoun_of(s, own, corr.kind)]
-        return near[0] if len({_plain(s.value) for s in near}) == 1 else None
+        return near[0] if len({plain_name(s.value) for s in near}) == 1 else None
 
     def _candidate(self, corr: Correction, said: Said, turn: Turn, session: Session) -> CandidateFact:
         attr = next((a for a in corr.attributes if CHOOSING_WORDS.get(a, frozenset()) & _words(said.clause)),

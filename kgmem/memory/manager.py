@@ -18,7 +18,7 @@ from datetime import datetime
 from kgmem import ids
 from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.extraction.zero.entity_lookback import asks
-from kgmem.ids import normalise_name
+from kgmem.ids import normalise_name, plain_name
 from kgmem.memory.anchoring import ANCHOR_CUE, Anchored, Anchoring, Embed
 from kgmem.memory.entities import EntityResolver
 from kgmem.memory.lookback import Lookback, correction, is_person
@@ -28,6 +28,7 @@ from kgmem.memory.user_news import named_changes
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Tally
 from kgmem.predicates import is_single_valued
 from kgmem.store.base import MemoryStore
+from kgmem.text import last_sentence
 
 _ENTITY_TYPES = {"place", "org", "person", "item", "entity"}
 #: attributes of things other than the user (meetings, orders, teams): a later statement may name
@@ -74,7 +75,7 @@ def _outvoted(cand: CandidateFact, subject: Entity, anchored: list[Anchored]) ->
     """A reading of a turn that gives a held slot another value than the turn's correction said
     with a word of change ("book club's on wednesdays now cos rosa's started choir on thursdays":
     wednesdays, not thursdays): the correction's value stands."""
-    plain = re.sub(r"[^\w]", "", normalise_name(cand.value))
+    plain = plain_name(cand.value)
     return any(a.entity.id == subject.id and _family(a.candidate.predicate) == _family(cand.predicate)
                and set(a.candidate.source_turns) & set(cand.source_turns) and a.plain != plain
                and a.candidate.confidence >= ANCHOR_CUE for a in anchored)
@@ -228,7 +229,7 @@ class MemoryManager:
         name, not the trademark clash's venue; "mum went for Penzance, the Falmouth sale fell through":
         where she lives, not where she works): the value is the anchored slot's, and a slot that
         holds no value yet gets nothing from it."""
-        plain = re.sub(r"[^\w]", "", normalise_name(cand.value))
+        plain = plain_name(cand.value)
         return subject.id != self.resolver.user.id and not self._current((subject.id, cand.predicate), pending) \
             and any((a.entity.id != subject.id or a.candidate.predicate != cand.predicate) and a.plain == plain
                     and set(a.candidate.source_turns) & set(cand.source_turns) for a in anchored)
@@ -241,7 +242,7 @@ class MemoryManager:
             return None
         own = self.resolver.lookup(cand.subject)
         for a in anchored:
-            if a.plain == re.sub(r"[^\w]", "", normalise_name(cand.value)) \
+            if a.plain == plain_name(cand.value) \
                     and set(cand.source_turns) & set(a.candidate.source_turns) \
                     and _family(a.candidate.predicate) == _family(cand.predicate) \
                     and (own is None or own.id == a.entity.id
@@ -388,12 +389,8 @@ def _before(session: Session, probe: SlotProbe) -> str:
         return ""
     i = turn.text.find(probe.text[:40])
     if i < 0 or turn.text[:i].strip():
-        return _last_sentence(turn.text[:i]) if i > 0 else ""
+        return last_sentence(turn.text[:i]) if i > 0 else ""
     # a message that asked the assistant something is another conversation ("how do I stop my
     # glasses steaming up" names nothing the next message's "they" is)
     earlier = [t for t in session.turns[max(0, n - 2):n] if t.role == "user"]
-    return _last_sentence(earlier[-1].text) if earlier and not asks(earlier[-1].text) else ""
-
-
-def _last_sentence(text: str) -> str:
-    return re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    return last_sentence(earlier[-1].text) if earlier and not asks(earlier[-1].text) else ""

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact, SlotProbe
-from kgmem.ids import normalise_name
+from kgmem.ids import normalise_name, plain_name
 from kgmem.lexicon.called_off import LEAVING, alternation, surface
 from kgmem.lexicon.gone import gone_after
 from kgmem.lexicon.people import own_life_people
@@ -142,10 +142,6 @@ def _written_like(value: str, held: str, money: bool) -> str:
     return m.group(1).strip() if m else value
 
 
-def _plain(value: str) -> str:
-    return re.sub(r"[^\w]", "", normalise_name(value))
-
-
 def user_held(resolver: EntityResolver, slots: Mapping[tuple[str, str], Mapping[str, Fact]]) -> dict[str, Fact]:
     """predicate → the user's current fact, for each single-valued slot of the user's."""
     uid = resolver.user.id
@@ -177,7 +173,7 @@ def _named(session: Session, probes: Sequence[SlotProbe], candidates: Sequence[C
             by_turn[p.source_turns[0]].append(p)
     # a reader's own new value of the slot from the turn (not the held one read again) stands
     read = {(c.predicate, t) for c in candidates if normalise_name(c.subject) == "user" and c.predicate in held
-            and _plain(c.value) != _plain(held[c.predicate].value or "") for t in c.source_turns}
+            and plain_name(c.value) != plain_name(held[c.predicate].value or "") for t in c.source_turns}
     out: list[CandidateFact] = []
     for turn, ps in sorted(by_turn.items()):
         if not 0 <= turn < len(session.turns) or session.turns[turn].role != "user":
@@ -242,16 +238,16 @@ def _recalled(session: Session, probes: Sequence[SlotProbe], candidates: Sequenc
         same = [o for o in candidates if o.predicate == pred and normalise_name(o.subject) == "user"
                 and min(o.source_turns or [-1]) == turn]
         typed = [(v, None) for p in ps for v, cls in p.values if cls in slot_classes(pred)]
-        olds = {_plain(v): (v, o) for v, o in [*((o.value, o) for o in same), *typed]
-                if _plain(v) != _plain(c.value) and any(said_as_old(text, s, e, True) for s, e in _said_at(v, text, money))}
+        olds = {plain_name(v): (v, o) for v, o in [*((o.value, o) for o in same), *typed]
+                if plain_name(v) != plain_name(c.value) and any(said_as_old(text, s, e, True) for s, e in _said_at(v, text, money))}
         if not olds and not money:  # "my farewell card from Tessellate Studio", "goodbye sous chef, hello …"
-            olds = {_plain(v): (v, None) for v in _old_named(raw, c.value, session, earlier)}
-        fresh = {_plain(o.value) for o in same} - set(olds)
+            olds = {plain_name(v): (v, None) for v in _old_named(raw, c.value, session, earlier)}
+        fresh = {plain_name(o.value) for o in same} - set(olds)
         if len(olds) != 1 or not fresh:
             continue
         (value, said), = olds.values()
         done.add(pred)
-        drop.update(id(o) for o in same if _plain(o.value) in olds)
+        drop.update(id(o) for o in same if plain_name(o.value) in olds)
         found = _said_before(value, money, session, earlier)
         if found is not None:
             s, t = found
@@ -282,9 +278,9 @@ def _old_named(raw: str, new: str, session: Session, earlier: Earlier) -> list[s
         words = m.group(1).split()
         for n in range(len(words), 0, -1):
             span = " ".join(words[:n])
-            plain = _plain(span)
+            plain = plain_name(span)
             if not set(normalise_name(span).split()) - STOPWORDS or len(plain) < 4 \
-                    or plain in _plain(new) or _plain(new) in plain:
+                    or plain in plain_name(new) or plain_name(new) in plain:
                 continue
             if _said_before(span, False, session, earlier) is not None:
                 found.append(span)
@@ -301,14 +297,14 @@ def _new_values(probes: Sequence[SlotProbe], classes: tuple[str, ...], old: str,
                 money: bool) -> dict[str, tuple[str, SlotProbe]]:
     """The turn's values of the slot's type other than the held one, by their plain form."""
     found: dict[str, tuple[str, SlotProbe]] = {}
-    old_plain = _plain(old)
+    old_plain = plain_name(old)
     old_numbers = {n for n, _, _ in _numbers(old)}
     for p in probes:
         for value, cls in p.values:
             if cls not in classes or money and not _numbers(value):
                 continue
             value = _written_like(value, old, money)
-            plain = _plain(value)
+            plain = plain_name(value)
             if not plain or plain == old_plain or plain in old_plain or old_plain in plain \
                     or money and {n for n, _, _ in _numbers(value)} & old_numbers:
                 continue

@@ -10,12 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kgmem.ids import normalise_name
+from kgmem.ids import normalise_name, plain_name
 from kgmem.lexicon import calendar
-
-
-def _plain(value: str) -> str:
-    return re.sub(r"[^\w]", "", normalise_name(value))
 
 
 def same_type_first(values: Sequence[tuple[str, str]], old: str) -> list[tuple[str, str]]:
@@ -23,10 +19,10 @@ def same_type_first(values: Sequence[tuple[str, str]], old: str) -> list[tuple[s
     one's words but is not it ("room 22" for "room 9" beside "at Elm Lodge", "Edinburgh office" for
     "Manchester office"): the slot told again with another value of its own type."""
     kind = {w for w in normalise_name(old).split() if len(w) > 2 and not w.isdigit()}
-    plain_old = _plain(old)
+    plain_old = plain_name(old)
 
     def shares(value: str) -> bool:
-        plain = _plain(value)
+        plain = plain_name(value)
         return bool(kind & set(normalise_name(value).split())) and bool(plain) and plain != plain_old \
             and plain not in plain_old and plain_old not in plain
     return sorted(values, key=lambda v: not shares(v[0]))

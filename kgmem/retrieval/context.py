@@ -12,7 +12,6 @@ Small models read short, dated, pre-computed contexts best, so the builder:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,11 +19,10 @@ from datetime import datetime
 from kgmem.models import Fact, Intent, Turn
 from kgmem.retrieval.search import RetrievalResult, fact_date
 from kgmem.temporal import describe_delta, fmt_day
-from kgmem.text import tokenize
+from kgmem.text import SENTENCE_OR_LINE_GAP, tokenize
 
 TokenCounter = Callable[[str], int]
 
-_SENT_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @dataclass
@@ -48,7 +46,7 @@ def trim_turn(text: str, focus: Iterable[str], max_words: int = 70) -> str:
     words = text.split()
     if len(words) <= max_words:
         return " ".join(words)
-    sents = [s.strip() for s in _SENT_RE.split(text) if s.strip()]
+    sents = [s.strip() for s in SENTENCE_OR_LINE_GAP.split(text) if s.strip()]
     focus_set = set(focus)
     scores = [len(focus_set & set(tokenize(s))) for s in sents]
     best = max(range(len(sents)), key=lambda i: (scores[i], -i))

@@ -165,9 +165,25 @@ def bank_match(bank: IntentBank, vec: np.ndarray, q: str) -> IntentMatch | None:
     if m is None:
         return None
     if m.intent == "history" and not HISTORY_CUE.search(q):
+        if asks_a_past_deed(q):
+            return m  # "which phone did I replace", "how much did my rent rise": no present value to give way to
         return bank.match(vec, intents={e.intent for e in bank.exemplars} - {"history"})
     from kgmem.retrieval.question import wh_word
 
     if wh_word(q) in ("who", "whom") and m.answer_type in _NOT_WHO:
         return bank.match(vec, answer_types={"person", "org"}) or m
     return m
+
+
+def asks_a_past_deed(q: str) -> bool:
+    """The question's verb is in the simple past ("which phone did I replace", "what car did I sell",
+    "how much did my salary go up"): it asks of a thing done or a change, which the current value does
+    not answer, so a nearest earlier-value meaning is not traded for a present one (session 23: the
+    trade answered "what car did I sell" with the car driven now). A present question ("what handset
+    am I using", "what have I got") has no past-tense verb."""
+    from kgmem.retrieval.question import nlp
+
+    pipe = nlp()
+    if pipe is None:
+        return bool(re.search(r"\bdid(?:n['’]t)?\b", q, re.I))
+    return any(t.tag_ == "VBD" for t in pipe(q))

@@ -6,12 +6,14 @@ import calendar
 import re
 from datetime import date, datetime
 
+from kgmem.lexicon.calendar import WEEKDAYS
+
 _DATASET_RE = re.compile(
     r"^\s*(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})"
     r"(?:\s*\((?P<dow>[A-Za-z]{3})\))?"
     r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2}))?\s*$"
 )
-_DOW = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_DOW = tuple(name[:3].title() for name in WEEKDAYS)  # "Mon" … "Sun"
 
 
 def parse_dataset_date(text: str) -> datetime:

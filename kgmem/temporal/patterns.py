@@ -16,7 +16,8 @@ from kgmem.temporal.types import NUM
 SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
 _NUM = NUM
-_WD = r"(?:mon|tues|tue|wednes|weds|wed|thurs|thur|thu|fri|satur|sat|sun)(?:day)?"
+#: a weekday by any form people write ("tues", "weds", "Thursday"): kgmem.lexicon.calendar
+_WD = f"(?:{calendar.weekday_stem_alternation()})(?:day)?"
 #: the seven full names ("monday" … "sunday")
 _FULL_WD = f"(?:{calendar.weekday_alternation()})"
 MON = f"(?:{calendar.month_alternation()})"
@@ -81,7 +82,7 @@ _PATTERNS: list[tuple[str, str]] = [
 COMPILED = [(kind, re.compile(rf"\b{pat}\b", re.IGNORECASE)) for kind, pat in _PATTERNS]
 #: a weekday that stands alone: the full name, or an abbreviation no ordinary word shares ("finished
 #: the course thurs", "flying out fri"; "sat", "sun", "wed" and "mon" alone are usually other words)
-FULL_WEEKDAY = re.compile(rf"^(?:{_FULL_WD}|tues|tue|weds|thurs|thur|thu|fri)$", re.IGNORECASE)
+FULL_WEEKDAY = re.compile(rf"^(?:{_FULL_WD}|{'|'.join(calendar.lone_weekday_abbreviations())})$", re.IGNORECASE)
 
 
 #: a subjectless clause that opens with a verb of going and its destination ("Flying to Portugal",

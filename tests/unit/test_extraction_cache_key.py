@@ -40,3 +40,10 @@ def test_source_digest_follows_the_word_lists(tmp_path: Path) -> None:
 def test_cache_key_holds_the_version_and_the_source_digest() -> None:
     key = RuleExtractor(proposals=False).cache_key
     assert key.startswith(f"rules|{RULES_VERSION}|") and key.endswith(f"|src-{source_digest()}")
+
+
+def test_the_declared_value_kinds_are_part_of_the_digest() -> None:
+    """resources/predicates/value_kinds.json decides which carried values pass: an edit must change the key."""
+    from kgmem.extraction.zero.extractor import WORD_LISTS
+
+    assert any((root / "value_kinds.json").is_file() for root in WORD_LISTS)

@@ -14,7 +14,14 @@ import pytest
 from kgmem.extraction.zero import RuleExtractor
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.nlp import load_nlp
-from kgmem.extraction.zero.values_across import _a_thing, _points_back, known_place
+from kgmem.extraction.zero.values_across import (
+    _a_thing,
+    _calls_off,
+    _points_back,
+    kind_told,
+    known_place,
+    of_declared_kind,
+)
 
 DAY = datetime(2032, 3, 10)
 
@@ -89,3 +96,62 @@ def test_no_value_is_carried_to_a_relative_or_an_indefinite_pronoun(extractor: R
 ])
 def test_what_points_back(text: str, word: str, pred: str, points: bool) -> None:
     assert _points_back(pred, _clause(text, word)) is points
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # the meaning stage proposes a taste for the pointing clause, which never saw the value: the value carried from
+    # the other clause must be of the kind the predicate declares (resources/predicates/value_kinds.json)
+    ("Our internet is with Zing and it drops every evening.", ("user", "favourite_drink", "internet")),
+    ("How long does cold brew keep in the fridge? It's the only thing I drink in summer.",
+     ("user", "favourite_drink", "fridge")),
+])
+def test_a_carried_value_of_another_kind_is_refused(extractor: RuleExtractor, text: str,
+                                                   wrong: tuple[str, str, str]) -> None:
+    assert wrong not in _facts(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("How hot should the water be for sencha? It's my go-to drink at the office.", ("user", "favourite_drink", "sencha")),
+    # WordNet files sourdough as a leaven only: the clause's own "the food" tells the kind
+    ("What's the best way to store sourdough? It's the food I could never give up.",
+     ("user", "favourite_food", "sourdough")),
+    ("Is oat milk bad for you? I have it in everything, it's basically my drink of choice.",
+     ("user", "favourite_drink", "oat milk")),
+])
+def test_a_carried_value_of_the_declared_kind_is_kept(extractor: RuleExtractor, text: str,
+                                                     fact: tuple[str, str, str]) -> None:
+    assert fact in _facts(extractor, text)
+
+
+@pytest.mark.parametrize(("pred", "value", "ok"), [
+    ("favourite_drink", "internet", False),
+    ("favourite_drink", "laptop", False),
+    ("favourite_food", "jollof rice", True),  # the longest ending WordNet knows decides: "rice"
+    ("favourite_drink", "flat white", True),  # "white": white wine among its senses
+    ("favourite_drink", "kombucha", True),  # unknown to WordNet: not refused
+    ("has_pet", "axolotls", True),
+    ("has_pet", "router", False),
+    ("bought", "internet", True),  # no kind declared: anything can be bought
+])
+def test_of_declared_kind(pred: str, value: str, ok: bool) -> None:
+    assert of_declared_kind(pred, value) is ok
+
+
+@pytest.mark.parametrize(("text", "word", "told"), [
+    ("It's the food I could never give up.", "food", True),
+    ("it's basically my drink of choice", "drink", True),
+    ("it drops every evening", "drops", False),
+    ("It's the only thing I drink in summer.", "thing", False),  # "thing" names no kind
+])
+def test_the_pointing_clause_may_tell_the_kind(text: str, word: str, told: bool) -> None:
+    assert kind_told("favourite_food", _clause(text, word)) is told
+
+
+@pytest.mark.parametrize(("text", "word", "off"), [
+    ("We were going to fly to Lisbon in March but we cancelled it.", "cancelled", True),
+    ("We were meant to drive to Cornwall at half term but we called it off.", "called", True),
+    ("We went there last autumn and loved it.", "loved", False),
+])
+def test_a_clause_calling_its_thing_off_takes_nothing(text: str, word: str, off: bool) -> None:
+    # what a clause cancels did not happen: no deed is carried to it (the called-off lexicon)
+    assert _calls_off(_clause(text, word)) is off

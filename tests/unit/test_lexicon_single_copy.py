@@ -4,7 +4,7 @@ of kgmem writes its own table of month names, weekday names, number words, kin w
 
 The scan reads every string literal of kgmem's modules (alone, or the strings of one tuple, list,
 set or dict) and flags one that holds most of a table: 4+ month names, 6+ month abbreviations,
-5+ weekday names, 8+ number words, 8+ kin/partner words or 6+ titles and abbreviations as written
+5+ weekday names, 5+ weekday abbreviations ("tues", "thur", "sat"), 8+ number words, 8+ kin/partner words or 6+ titles and abbreviations as written
 ("Dr", "St", "Sir": people.titles() and abbreviations()). A phrase's own few words ("spent two
 or three days", "my mum or dad") pass.
 """
@@ -33,6 +33,7 @@ PENDING: dict[str, str] = {
 _MONTHS = set(calendar.MONTHS)
 _ABBR = {k for k in calendar.MONTH_NUMBERS if len(k) <= 4}
 _WEEKDAYS = set(calendar.WEEKDAYS)
+_WEEKDAY_ABBR = set(calendar.WEEKDAY_ABBREVIATIONS)
 _NUMBERS = {w for w, n in numbers.UNITS.items() if n > 0} | set(numbers.TENS)
 _KIN = set(people.words("kin", "kin_groups", "partners"))
 #: titles and abbreviations written with a full stop ("Dr.", "St.", "Mrs."), matched as written (case kept)
@@ -66,7 +67,7 @@ def copies_in(text: str) -> list[str]:
                   for stem in alts.split("|")}
         kinds = [name for name, table, least in (("months", _MONTHS, 4), ("month abbreviations", _ABBR, 6),
                                                  ("weekdays", _WEEKDAYS, 5), ("number words", _NUMBERS, 8),
-                                                 ("kin words", _KIN, 8))
+                                                 ("weekday abbreviations", _WEEKDAY_ABBR, 5), ("kin words", _KIN, 8))
                  if len(words & table) >= least]
         # a regex's "\\bSt\\." keeps its word boundary out of the title it guards
         titled = {w for st in strs for w in re.findall(r"[A-Za-z]+", st.replace("\\b", " ")) if w in _TITLES}
@@ -102,8 +103,11 @@ def test_pending_list_only_shrinks() -> None:
 def test_the_scan_sees_a_copy() -> None:
     assert copies_in('M = ("january", "february", "march", "april")\n') == ["1: months"]
     assert copies_in('R = r"(?:mon|tue)|monday|tuesday|wednesday|thursday|friday"\n') == ["1: weekdays"]
-    assert copies_in('R = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?$"\n') == ["1: weekdays"]
-    assert copies_in('R = r"(?:mon|tues|tue|wednes|weds|wed|thurs|thur|thu|fri|satur|sat|sun)(?:day)?"\n') == []
+    assert copies_in('R = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?$"\n') == ["1: weekdays, weekday abbreviations"]
+    stems = 'R = r"(?:mon|tues|tue|wednes|weds|wed|thurs|thur|thu|fri|satur|sat|sun)(?:day)?"\n'
+    assert copies_in(stems) == ["1: weekday abbreviations"]
+    assert copies_in('D = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")\n') == ["1: weekday abbreviations"]
+    assert copies_in('S = "sat in the sun on the mon"\n') == []
     assert copies_in('N = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}\n')
     assert copies_in('S = r"spent\\s+(?:a|two|three|ten)\\s+days"\n') == []
     assert copies_in('K = r"my (?:mum|dad|sister|brother|aunt|uncle|cousin|half-sister|grandma)"\n') == ["1: kin words"]

@@ -40,7 +40,7 @@ CLASSES: dict[str, tuple[str, str]] = {
     "job": ("job_title", "job"), "commute": ("commute", "commute"),
 }
 #: a time says a digit, a day, a month or a part of the day as a whole word
-_TIME_WORD = re.compile(r"\d|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|"
+_TIME_WORD = re.compile(rf"\d|\b(?:{calendar.weekday_stem_alternation()})(?:day)?s?\b|"
                         rf"\b(?:{calendar.month_alternation()})\b|\b(?:noon|midday|midnight|morning|afternoon|evening|"
                         r"night|tonight|tomorrow|today|week|weekend|month|year|spring|summer|autumn|fall|winter)s?\b",
                         re.IGNORECASE)

@@ -55,6 +55,7 @@ from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.proposals import Proposer
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.values import fill
+from kgmem.ids import plain_value
 from kgmem.lexicon import calendar
 
 _HEADLINE = re.compile(r"^\s*([^:?!.]{3,60}?):\s+(\S.{6,})$")
@@ -221,7 +222,7 @@ def _read(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[
         # a user fact read from this clause ("my rent is $1,200"); another clause's user fact leaves a
         # standing statement of the user's thing its own ("our sprint planning is every other Monday at
         # 10"), not a past event of the user's story ("writing from the airport, our flight got delayed")
-        mine = user_mine and (any(v and v in _plain(c.text) for v in user_values) or c.head.tag_ in ("VBD", "VBN"))
+        mine = user_mine and (any(v and v in plain_value(c.text) for v in user_values) or c.head.tag_ in ("VBD", "VBN"))
         probe = clause_probe(sent, c, probes[1]) if probes is not None else None
         if probes is not None and probe is not None:
             probes[0].append(probe)
@@ -251,9 +252,9 @@ def _read(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[
         facts = [f for f in typed_facts(facts, c)
                  if not ({(f.predicate, f.value.lower()), (f.predicate, f.subject.lower())} & quoted)]
         out.extend(f for f in facts if (theirs or f.subject_type == "person" and f.subject.casefold() in moved
-                                        or _plain(_RATE_TAIL.sub("", f.value)) not in user_values)
+                                        or plain_value(_RATE_TAIL.sub("", f.value)) not in user_values)
                    # "my partner's name is Sasha": the user's kin fact holds it (partner_name)
-                   and not (f.predicate == "name" and f.subject.lower() in PEOPLE_NOUNS and _plain(f.value) in user_values))
+                   and not (f.predicate == "name" and f.subject.lower() in PEOPLE_NOUNS and plain_value(f.value) in user_values))
         if not facts and id(c) in heads and c.head.lemma_.lower() in _CHANGE_VERBS:
             ref = entity_of(c, context)  # "Offsite venue changed:" names the slot, the rest says its value
             if ref is not None and ref.kind == "thing" and ref.hint:
@@ -325,11 +326,6 @@ def _clause_facts(sent: Sentence, date: datetime, c: Clause, row: np.ndarray | N
 
 def _it_subject(c: Clause) -> bool:
     return c.subject is not None and c.subject.text in ("it", "It")  # not "IT" (the department)
-
-
-def _plain(value: str) -> str:
-    """A value compared across readings ("$2,300" and "2300" are one amount)."""
-    return re.sub(r"[^\w]", "", value.casefold())
 
 
 def user_schedule(sent: Sentence, date: datetime, clause: Clause) -> list[CandidateFact]:

@@ -59,7 +59,6 @@ from kgmem.extraction.zero.sentence_stages import (
     it_subject,
     needs_parse,
     note_drops,
-    plain_value,
     residual_facts,
     says_nothing,
     stated_in_question,
@@ -70,6 +69,7 @@ from kgmem.extraction.zero.sentences import user_sentences
 from kgmem.extraction.zero.slot_nouns import without_record
 from kgmem.extraction.zero.titles import whole_title
 from kgmem.extraction.zero.trips import trips_not_homes
+from kgmem.ids import plain_value
 
 if TYPE_CHECKING:
     from kgmem.embeddings import Embedder
@@ -79,8 +79,9 @@ if TYPE_CHECKING:
 RULES_VERSION = "rules-25"
 
 _KGMEM = Path(__file__).parents[2]
-#: what the tier reads besides its own source: the shared word lists and their readers
-WORD_LISTS = (_KGMEM / "lexicon", _KGMEM / "resources" / "lexicon")
+#: what the tier reads besides its own source: the shared word lists and their readers, and the value kinds
+#: predicates declare (resources/predicates/*.json; the example bank, *.jsonl, has its own digest)
+WORD_LISTS = (_KGMEM / "lexicon", _KGMEM / "resources" / "lexicon", _KGMEM / "resources" / "predicates")
 
 
 @functools.cache

@@ -16,6 +16,7 @@ import re
 from kgmem.extraction.zero.lexicon import FAMILY, PARTNERS, PEOPLE_NOUNS, PETS, alt
 from kgmem.extraction.zero.patterns_user import PET_TITLE
 from kgmem.extraction.zero.sentences import Sentence
+from kgmem.text import last_sentence
 
 Triple = tuple[str, str, "str | None"]
 
@@ -90,7 +91,7 @@ def pet_name_facts(sent: Sentence) -> list[Triple]:
         out += [("pet_name", n, "person") for n in names if n and n not in _NOT_A_NAME]
     back = _BACK.search(text)
     # the pet is named in this sentence or the one before ("We got a kitten! Her name's Pudding.")
-    last = re.split(r"(?<=[.!?])\s+", sent.before.strip())[-1] if sent.before.strip() else ""
+    last = last_sentence(sent.before)
     if back and not others and _USER_PET.search(last + " " + text) and back.group("name") not in _NOT_A_NAME:
         out.append(("pet_name", back.group("name"), "person"))
     return out

@@ -40,6 +40,7 @@ from kgmem.extraction.zero.sentences import FIRST_PERSON_STRICT, Sentence, best_
 from kgmem.extraction.zero.slot_nouns import kin_facts, slot_facts
 from kgmem.extraction.zero.verbs import WEAK_PLACE, dep_facts
 from kgmem.lexicon.people import people_noun
+from kgmem.text import last_sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -303,7 +304,7 @@ def been_there_facts(sent: Sentence, date: datetime, doc: Doc | None) -> list[Ca
     m = _BEEN_THERE.search(sent.text)
     if m is None or NEGATION.search(sent.text[max(0, m.start() - 10):m.end()]) or HYPOTHETICAL.search(sent.text):
         return []
-    last = re.split(r"(?<=[.!?])\s+", sent.before.strip())[-1] if sent.before.strip() else ""
+    last = last_sentence(sent.before)
     context = last + " " + sent.text[:m.start()]
     hits = [h.group("p") for h in _PLACE_NAMED.finditer(context)]
     if not hits:
@@ -321,7 +322,7 @@ def back_reference_facts(sent: Sentence, date: datetime) -> list[CandidateFact]:
     m = _POINTS_BACK.search(sent.text)
     if m is None or NEGATION.search(sent.text[max(0, m.start() - 15):m.end()]):
         return []
-    last = re.split(r"(?<=[.!?])\s+", sent.before.strip())[-1] if sent.before.strip() else ""
+    last = last_sentence(sent.before)
     context = last + " " + sent.text[:m.start()]
     when = best_time(sent.times)
     if m.group("allergic"):

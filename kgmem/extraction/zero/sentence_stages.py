@@ -6,7 +6,6 @@ of the clauses nothing else read. Moved out of :mod:`.extractor` (session 21, D8
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -84,11 +83,6 @@ def note_drops(traces: list[ClauseTrace], turn: int, ctrace: CombineTrace) -> No
         for t in traces:
             if t.turn == turn and t.clause == pf.clause:
                 t.decision += f"; {pf.fact.predicate}={pf.fact.value} not kept: {reason}"
-
-
-def plain_value(value: str) -> str:
-    """A value compared across readings ("$2,300" and "2300" are one amount)."""
-    return re.sub(r"[^\w]", "", value.casefold())
 
 
 def user_clause(w: Work, c: Clause) -> bool:

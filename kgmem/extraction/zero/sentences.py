@@ -24,6 +24,7 @@ from kgmem.extraction.zero.slot_nouns import label_note
 from kgmem.extraction.zero.truecase import truecase_turn
 from kgmem.lexicon import numbers, people
 from kgmem.temporal import ResolvedTime, TimeSpan, find_time_expressions
+from kgmem.text import SENTENCE_GAP
 
 
 @dataclass
@@ -264,9 +265,8 @@ def split_run_on(sent: str) -> list[str]:
 
 def _split(text: str, lowercase: bool) -> list[str]:
     parts = split_sentences(text)
-    if lowercase:
-        # typed without capitals, sentences start lower-case too: split on end punctuation alone
-        parts = _numbered([p.strip() for part in parts for p in re.split(r"(?<=[.!?])\s+", part) if p.strip()])
+    if lowercase:  # typed without capitals, sentences start lower-case too: split on end punctuation alone
+        parts = _numbered([p.strip() for part in parts for p in SENTENCE_GAP.split(part) if p.strip()])
     return [piece for part in parts for piece in split_run_on(part)]
 
 

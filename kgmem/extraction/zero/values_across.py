@@ -16,12 +16,19 @@ value still passing the predicate's checks (``meaning._fits``):
   its kind from another clause of its sentence (nearest first), else from the sentence just before it
   in the turn when that one is a question (the user asked about the thing, then told what they did).
   A clause about someone else lends nothing ("My brother bought a drone. I love it" is no purchase).
+  A carried value is the predicate's kind by the kind's filler (read on the clause that holds it), and, where the
+  filler's kind is wide (an item is any object phrase), of the kind the predicate declares in
+  ``resources/predicates/value_kinds.json`` as WordNet knows it (:func:`of_declared_kind`): the meaning stage
+  chose the predicate on the pointing clause, which never saw the value ("Our internet is with Zing and it drops
+  every evening" proposes favourite_drink for "it drops…"; "internet" is no food or drink).
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause, clauses_of
@@ -32,7 +39,10 @@ from kgmem.extraction.zero.sentences import split_sentences
 from kgmem.extraction.zero.value_parse import NOT_NAMES, Value
 from kgmem.extraction.zero.values import fill
 from kgmem.extraction.zero.values_names import PLACE_PREPS
-from kgmem.knowledge import common_word, is_region, readings_of
+from kgmem.knowledge import common_word, is_region, readings_of, sense_kind_of
+from kgmem.knowledge.kinds import WORD
+from kgmem.lexicon import called_off
+from kgmem.text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -101,6 +111,14 @@ def _points_back(pred: str, clause: Clause) -> bool:
         and "Ind" not in t.morph.get("PronType", []) for t in clause.tokens)
 
 
+def _calls_off(clause: Clause) -> bool:
+    """The clause calls its thing off, puts it off or stops it (the called-off lexicon: "but we cancelled it",
+    "then it fell through"): what it points back to did not happen."""
+    head = clause.head
+    taken = {c.lower_ for c in head.children if c.dep_ in ("prt", "prep", "dobj", "acomp", "advmod")}
+    return called_off.says(head.lemma_.lower(), taken, *called_off.SENSES)
+
+
 @functools.lru_cache(maxsize=512)
 def _parse(text: str) -> Doc:
     return load_nlp()(text)
@@ -120,18 +138,49 @@ def _question_before(sent: Sentence) -> list[Clause]:
 
 def carried(pred: str, kind: str, clause: Clause, clauses: list[Clause], sent: Sentence) -> list[Value]:
     """Values of ``kind`` that a clause pointing back leaves to its neighbours (see the module's docstring)."""
-    if pred not in CARRIED or not _points_back(pred, clause):
+    if pred not in CARRIED or not _points_back(pred, clause) or _calls_off(clause):
         return []
     at = next((i for i, c in enumerate(clauses) if c is clause), len(clauses))
     near = [c for _, c in sorted(((abs(i - at), i > at), c) for i, c in enumerate(clauses) if c is not clause)]
     out: list[Value] = []
+    told = kind_told(pred, clause)
     for other in [*near, *reversed(_question_before(sent))]:
         if other.about == "other":
             continue
-        out += [v for v in fill(kind, other) if _a_thing(v[0])]
+        out += [v for v in fill(kind, other) if _a_thing(v[0]) and (told or of_declared_kind(pred, v[0]))]
     return out
 
 
+@functools.cache
+def _declared() -> dict[str, tuple[str, ...]]:
+    raw = resources.files("kgmem").joinpath("resources", "predicates", "value_kinds.json").read_text(encoding="utf-8")
+    return {k: tuple(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
+
+
+def kind_told(pred: str, clause: Clause) -> bool:
+    """The pointing clause says its thing is of the kind ``pred`` declares: a copula's complement names it ("it's
+    the food I could never give up", "it's my drink of choice"); then the speaker, not WordNet, gave the kind."""
+    kinds = _declared().get(pred, ())
+    return bool(kinds) and any(t.dep_ == "attr" and t.pos_ == "NOUN" and sense_kind_of(t.lemma_, kinds)
+                               for t in clause.tokens)
+
+
+def of_declared_kind(pred: str, value: str) -> bool:
+    """Whether ``value`` may be of the kind ``pred`` declares (True where it declares none).
+
+    The value's longest ending WordNet knows as a noun decides ("jollof rice": "rice"; "flat white": "white",
+    whose senses include white wine): it passes when any sense of it is a kind of a declared noun. A value
+    WordNet does not know passes ("kombucha", "sencha", a brand): only a known word of another kind is refused.
+    A known limit: a dish whose last word WordNet knows otherwise ("pad thai": Thai the people) is refused."""
+    kinds = _declared().get(pred, ())
+    if not kinds:
+        return True
+    words = WORD.findall(fold(value))
+    for n in range(len(words)):
+        verdict = sense_kind_of(" ".join(words[n:]), kinds)
+        if verdict is not None:
+            return verdict
+    return True
 #: words no carried value holds: a question's own words ("How long should I steep oolong") and days
 _NOT_IN_A_THING = frozenset({"i", "you", "we", "should", "could", "would", "how", "what", "why", "which", "lol", "today",
                              "yesterday", "tonight", "tomorrow", "week", "weekend", "month", "year"}) \

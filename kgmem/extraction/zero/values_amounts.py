@@ -156,7 +156,7 @@ def fill_commute(c: Clause) -> list[Value]:
 
 #: a month's name or its abbreviation as a whole word ("Dec", "December", not the "dec" of "decent")
 _MONTH = rf"(?:{calendar.month_alternation()})\b\.?"  # _WHEN_RX ignores case
-_DAY = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?s?"
+_DAY = rf"(?:{calendar.weekday_stem_alternation()})(?:day)?s?"
 #: a clock time, or a span of them ("6-7pm", "9:30–11", "10am-2pm": one value, not its first number)
 _CLOCK = (r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[-–]\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
           r"|\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}(?::\d{2})?"
