@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kgmem import knowledge
 from kgmem.answer import deeds
@@ -32,7 +32,7 @@ from kgmem.answer.refunds import words as money_words
 from kgmem.nlp import load_nlp
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 #: the registry predicates whose told deed is a payment by the user
 PAYING = frozenset({"bought", "spent"})
@@ -57,9 +57,33 @@ def pays(text: str, vote: dict[str, float]) -> bool:
 def money_in(text: str) -> bool:
     """The line's amount came to (or stayed with) the user, by the parse: the amount's clause's verb takes money
     in or keeps it ("sold the bike for $200", "earned £60", "won $50 in the raffle", "saved myself $300"), the user got paid ("got paid
-    $300 for the mural", "was paid 80 quid"), or the user is richer by it ("$85 richer")."""
+    $300 for the mural", "was paid 80 quid"), or the user is richer by it ("$85 richer"). A diary line that
+    dropped its subject is read with the user as its doer too ("Won £50 on the sweepstake": alone, the parser
+    reads "Won" as a noun, the currency)."""
+    nlp = load_nlp()
+    if _money_in(nlp(text)):
+        return True
+    reread = _with_dropped_subject(nlp, text)
+    return reread is not None and _money_in(reread)
+
+
+def _with_dropped_subject(nlp: Any, text: str) -> Doc | None:
+    """``text`` read as "I <text>" when it opens on a capitalised word that is then a verb the user does
+    ("Won £50…" → "I won £50…", "Got paid £200…" → "I got paid £200…"); None when it is not ("Sarah won…")."""
+    words = text.lstrip()
+    if not words[:1].isupper() or words[:2] == "I ":
+        return None
+    doc = nlp(f"I {words[:1].lower()}{words[1:]}")
+    verb = doc[1] if len(doc) > 1 else None
+    if verb is None or not verb.tag_.startswith("VB") or verb.tag_ == "VBG":
+        return None
+    told_by_me = any(c.i == 0 and c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children) or \
+        (doc[0].head.i == verb.i and doc[0].dep_ in ("nsubj", "nsubjpass"))
+    return doc if told_by_me else None
+
+
+def _money_in(doc: Doc) -> bool:
     w = money_words()
-    doc = load_nlp()(text)
     for tok in doc:
         if not (tok.like_num and (tok.tag_ == "$" or tok.ent_type_ == "MONEY" or money(doc[max(0, tok.i - 1):tok.i + 2].text))):
             continue

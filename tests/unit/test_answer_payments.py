@@ -48,6 +48,11 @@ def test_payments_told_without_a_paying_verb_are_added(saver: Memory) -> None:
     ("I earned $300 tutoring this month.", True),
     ("we won 50 quid at the pub quiz", True),
     ("I got paid $200 for the mural.", True),
+    # diary lines that dropped their subject, read with the user as the doer ("Won" alone parses as a noun)
+    ("Won £50 on the office sweepstake.", True),
+    ("Got paid £200 for the wedding photos, first gig!", True),
+    ("Paid £40 for the taxi home.", False),
+    ("Left the garden centre with two rose bushes and £46 lighter, worth it.", False),
     ("Cleared the loft at the car boot sale, £60 richer by noon.", True),
     ("Walked out of the bike shop $75 lighter.", False),
     ("The garage charged me $90 for the MOT.", False),

@@ -26,12 +26,12 @@ from kgmem.extraction.entity_text import statement
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.entity_refs import TurnContext
 from kgmem.extraction.zero.sentences import Sentence
+from kgmem.lexicon import people
 
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-#: the nouns people are known by to the user ("my friend Ines", "Uncle Rob")
-_KIN = (r"(?:best\s+)?(?:friend|mate|pal|flatmate|housemate|roommate|colleague|boss|neighbou?r|cousin|brother|sister|"
-        r"son|daughter|uncle|aunt|auntie|niece|nephew|mum|mom|dad|grandad|grandpa|grandma|granny|nan|stepbrother|"
-        r"stepsister|stepdad|stepmum|boss|manager|housemate|teammate|classmate)")
+#: the nouns people are known by to the user ("my friend Ines", "my cousin", "my boss"): kgmem.lexicon.people's kin
+#: and social words, longest first
+_KIN = r"(?:best\s+)?(?:" + "|".join(re.escape(w) for w in sorted(people.words("kin", "social"), key=len, reverse=True)) + ")"
 _TITLE = r"(?:Uncle|Aunt|Auntie|Cousin|Grandad|Grandma|Nan)"
 #: the person whose partner it is: a name (after "my friend", "Uncle"…), "my <kin>", or he/she
 _OWNER = (rf"(?P<owner>(?:(?:[Mm]y|[Oo]ur)\s+{_KIN}\s+)?(?:{_TITLE}\s+)?{_NAME}|(?:[Mm]y|[Oo]ur)\s+{_KIN}"
