@@ -11,7 +11,8 @@ _SAYS = {"scheduled_for": "{e} is on / at: {v}", "due_date": "{e} is due: {v}", 
          "status": "{e} status: {v}", "person_in_charge": "{e} is led / run / handled by: {v}",
          "amount": "{e} costs / price: {v}", "provider": "{e} provider: {v}", "name": "{e} is / is called: {v}",
          "lives_in": "{e} lives in: {v}", "works_at": "{e} works at: {v}", "job_title": "{e} works as: {v}",
-         "diet": "{e} diet: {v}", "allergic_to": "{e} is allergic to: {v}", "commute": "{e} gets around by: {v}"}
+         "diet": "{e} diet: {v}", "allergic_to": "{e} is allergic to: {v}", "commute": "{e} gets around by: {v}",
+         "partner_name": "{e} is going out with / the partner of {e} is: {v}"}
 
 
 def statement(entity: str, attr: str, value: str) -> str:

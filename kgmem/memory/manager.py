@@ -40,11 +40,12 @@ _ENTITY_ATTRIBUTES = frozenset({"scheduled_for", "due_date", "venue", "status", 
 _WHEN = ("scheduled_for", "due_date")
 #: attributes that are one slot of an entity however a statement names it (a thing's time, said as
 #: when it happens or when it is due; where a thing is, said as its venue or the organisation it is
-#: with; where a person is, said as their home or where they are): a later value said under another attribute of the family is a new
+#: with; where a person is, said as their home or where they are; a person's time, as a thing's: "my sister's due on
+#: the 9th" then "they're saying the 2nd now"): a later value said under another attribute of the family is a new
 #: value of the attribute the entity already holds
 FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "thing": (_WHEN, ("venue", "provider")),
-    "person": (("lives_in", "venue"),),
+    "person": (("lives_in", "venue"), _WHEN),
 }
 
 

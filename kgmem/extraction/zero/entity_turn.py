@@ -30,6 +30,7 @@ from kgmem.extraction.zero.entity_facts import _entity_fact, entity_facts
 from kgmem.extraction.zero.entity_first import ROLE_NOUNS, first_statements
 from kgmem.extraction.zero.entity_frames import frame_facts
 from kgmem.extraction.zero.entity_names import naming_facts
+from kgmem.extraction.zero.entity_partners import partner_facts
 from kgmem.extraction.zero.entity_probes import LEADING, clause_probe, sentence_probe
 from kgmem.extraction.zero.entity_quoted import quoted_state
 from kgmem.extraction.zero.entity_readings import (
@@ -174,9 +175,20 @@ def sentence_entity_facts(sent: Sentence, date: datetime, clauses: list[Clause],
     ``user_mine``: a clause about something of the user's already gave a user fact; ``probes``:
     where to add the clauses' :class:`SlotProbe`, and the session's names so far, latest first).
     A statement with a question spliced on is read alone first; when it gives nothing alone (a
-    fragment: "table at Ostra booked for 7:45, do they do a set menu?"), the whole sentence is read."""
+    fragment: "table at Ostra booked for 7:45, do they do a set menu?"), the whole sentence is read.
+    Another person's partner (:mod:`.entity_partners`) is read from the whole sentence; no other
+    reading of it gives the partner's name as a value."""
     if UNDOING.search(sent.text):
         return []  # "they offered me the lead job at Corvid and I turned it down": nothing of it holds
+    partners = partner_facts(sent, date, context)
+    named = {f.value.casefold() for f in partners}
+    return [*partners, *(f for f in _sentence_facts(sent, date, clauses, rows, user_values, user_mine, attributes,
+                                                     context, score, probes) if f.value.casefold() not in named)]
+
+
+def _sentence_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[np.ndarray | None],
+                    user_values: set[str], user_mine: bool, attributes: Proposer, context: TurnContext,
+                    score: Score, probes: tuple[list[SlotProbe], list[str]] | None = None) -> list[CandidateFact]:
     found = entity_parts(sent.text)
     context.headline = False
     if found is None:

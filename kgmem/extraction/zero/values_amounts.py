@@ -168,7 +168,9 @@ _WHEN_RX = re.compile(
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH +
     r"|(?:(?:next|this|every)\s+)?" + _DAY + r"(?:\s+(?:mornings?|afternoons?|evenings?|nights?))?(?:\s+(?:at\s+)?(?:" + _CLOCK
     + r"|\d{1,2}(?!\d)))?"
-    r"|the\s+\d{1,2}(?:st|nd|rd|th)" + _NOT_A_DAY + r"(?:\s+at\s+(?:" + _CLOCK + r"|\d{1,2}(?!\d)))?"
+    # "the 3rd of May": the whole date, not "the 3rd" of it
+    r"|the\s+\d{1,2}(?:st|nd|rd|th)" + _NOT_A_DAY + r"(?:\s+of\s+" + _MONTH + r")?(?:\s+at\s+(?:" + _CLOCK
+    + r"|\d{1,2}(?!\d)))?"
     r"|" + _CLOCK + r")\b|(?<=\bat\s)\d{1,2}(?![\d:%])", re.IGNORECASE)
 _STATUS_WORDS = re.compile(
     r"\b(?:out\s+for\s+delivery|in\s+transit|stuck\s+in\s+customs|in\s+review|under\s+review|on\s+hold|"

@@ -1,0 +1,19 @@
+"""Settings every test directory shares.
+
+Under pytest-xdist (scripts/test.sh runs tests/unit on every core) each worker gets its own
+``KGMEM_HOME`` below the run's: tests that use the configured home (stores, parse and embedding
+caches) must not meet another worker's files half-written."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    home = os.environ.get("KGMEM_HOME")
+    if worker and home:
+        os.environ["KGMEM_HOME"] = str(Path(home) / f"xdist-{worker}")
