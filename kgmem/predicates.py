@@ -102,10 +102,26 @@ def get(name: str) -> Predicate | None:
     return REGISTRY.get(name)
 
 
+#: the prefix of an open attribute of another person or thing ("attr:shoe_size"): a slot the registry has
+#: no name for, single-valued (kgmem.extraction.zero.entity_open)
+OPEN_ATTRIBUTE = "attr:"
+
+
+def is_open_attribute(name: str) -> bool:
+    """An open attribute of another person or thing ("attr:wifi_password")."""
+    return name.startswith(OPEN_ATTRIBUTE) and len(name) > len(OPEN_ATTRIBUTE)
+
+
+def attribute_words(name: str) -> str:
+    """The words of an open attribute ("attr:wifi_password" → "wifi password"); "" for any other predicate."""
+    return name[len(OPEN_ATTRIBUTE):].replace("_", " ") if is_open_attribute(name) else ""
+
+
 def is_single_valued(name: str) -> bool:
-    """True when a newer value for the same subject supersedes the older (unknown → False)."""
+    """True when a newer value for the same subject supersedes the older (unknown → False; an open
+    attribute of another person or thing → True)."""
     p = REGISTRY.get(name)
-    return bool(p and p.single_valued)
+    return bool(p and p.single_valued) or is_open_attribute(name)
 
 
 def names() -> list[str]:

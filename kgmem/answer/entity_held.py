@@ -59,13 +59,16 @@ def kind_of(predicate: str) -> str:
 
 
 def fits(predicate: str, answer_type: str | None) -> bool:
-    """A question asking for ``answer_type`` may be asking for this slot's value."""
+    """A question asking for ``answer_type`` may be asking for this slot's value (an open attribute's
+    value is of any type: "what's the wifi password", "who's hosting", "which gate")."""
+    if predicate_registry.is_open_attribute(predicate):
+        return answer_type != "date"
     return (answer_type or "text") in _FITS.get(kind_of(predicate), frozenset({"text", "item"}))
 
 
 def _slot_words(predicate: str) -> set[str]:
     p = predicate_registry.get(predicate)
-    cues = {w for c in (p.cues if p else ()) for w in c.split()}
+    cues = {w for c in (p.cues if p else ()) for w in c.split()} | set(predicate_registry.attribute_words(predicate).split())
     return {norm(w) for w in slot_vocabulary(predicate) | cues}
 
 
@@ -114,11 +117,14 @@ def compute_held_slot(ev: EvidenceSet) -> Computed:
     if len(things) != 1:
         return out
     held = [f for f in facts if f.subject_id == things[0]]
+    rest = wanted - named[things[0]]
     slots = {f.predicate for f in held}
+    if len(slots) > 1:  # the one open attribute the question names ("What's Milo's shoe size?")
+        slots = {p for p in slots if rest & {norm(w) for w in predicate_registry.attribute_words(p).split()}}
+        held = [f for f in held if f.predicate in slots]
     if len(slots) != 1:
         return out
     (pred,) = slots
-    rest = wanted - named[things[0]]
     if not fits(pred, plan.answer_type) or _names_another_slot(rest, pred):
         return out
     f = max(held, key=lambda g: (g.observed_at, g.id))

@@ -17,6 +17,8 @@ _SAYS = {"scheduled_for": "{e} is on / at: {v}", "due_date": "{e} is due: {v}", 
 
 def statement(entity: str, attr: str, value: str) -> str:
     """The sentence a fact about another person or thing is stored as."""
+    if (words := predicates.attribute_words(attr)):
+        return f"{entity} {words}: {value}."  # an open attribute: "Milo shoe size: 13."
     pred = predicates.get(attr)
     pattern = _SAYS.get(attr) or "{e} — " + (pred.description.split(" (")[0] if pred is not None else attr) + ": {v}"
     return pattern.format(e=entity, v=value) + "."

@@ -30,7 +30,7 @@ from kgmem.ids import normalise_name, plain_name
 from kgmem.lexicon import calendar
 from kgmem.memory.value_types import same_type
 from kgmem.models import Session, Turn
-from kgmem.predicates import is_single_valued
+from kgmem.predicates import is_open_attribute, is_single_valued
 from kgmem.store.base import MemoryStore
 
 #: words of a name that say nothing of which thing it is
@@ -105,7 +105,8 @@ def correction(probe: SlotProbe, facts: Sequence[CandidateFact], person: Callabl
     out: list[Correction] = []
     for f in facts:
         if f.subject.strip().lower() not in ("user", "i", "me") and set(f.source_turns) & set(probe.source_turns) \
-                and plain_name(f.value) in values and is_single_valued(f.predicate):
+                and plain_name(f.value) in values and is_single_valued(f.predicate) and not is_open_attribute(f.predicate):
+            # (an open attribute's first statement is found by its words: kgmem.memory.open_slots)
             v, cls = values[plain_name(f.value)]
             out.append(Correction(f.subject, "person" if f.subject_type == "person" else "thing", (f.predicate,), v, cls,
                                   f, classes=classes[plain_name(f.value)]))

@@ -22,6 +22,7 @@ from kgmem.ids import normalise_name, plain_name
 from kgmem.memory.anchoring import ANCHOR_CUE, Anchored, Anchoring, Embed
 from kgmem.memory.entities import EntityResolver
 from kgmem.memory.lookback import Lookback, correction, is_person
+from kgmem.memory.open_slots import open_subject
 from kgmem.memory.supersession import Action, decide
 from kgmem.memory.turn_values import held_by, news_of_turns
 from kgmem.memory.user_news import named_changes
@@ -133,7 +134,8 @@ class MemoryManager:
         if self._recall(plan, session, unread, candidates):
             anchored = self._anchored(session, probes, plan.pending)
         for cand in sorted(candidates, key=lambda c: (min(c.source_turns or [0]), c.predicate, c.value)):
-            subject = self._anchor_subject(cand, anchored) or self._subject(cand, session.id, plan.pending)
+            held = open_subject(self.resolver, cand, {**self._slots, **plan.pending}, self.anchoring.embed)  # "attr:…"
+            subject, cand = held or (self._anchor_subject(cand, anchored) or self._subject(cand, session.id, plan.pending), cand)
             if _outvoted(cand, subject, anchored) or self._claimed(cand, subject, anchored, plan.pending):
                 continue
             self._reconcile(plan, session, self._one_slot(cand, subject, plan.pending), subject)

@@ -30,6 +30,7 @@ from kgmem.extraction.zero.entity_facts import _entity_fact, entity_facts
 from kgmem.extraction.zero.entity_first import ROLE_NOUNS, first_statements
 from kgmem.extraction.zero.entity_frames import frame_facts
 from kgmem.extraction.zero.entity_names import naming_facts
+from kgmem.extraction.zero.entity_open import open_slot_facts
 from kgmem.extraction.zero.entity_partners import partner_facts
 from kgmem.extraction.zero.entity_probes import LEADING, clause_probe, sentence_probe
 from kgmem.extraction.zero.entity_quoted import quoted_state
@@ -250,8 +251,9 @@ def _read(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[
             row = score([f"{c.subject.text} {c.text}"])[0]
         earlier = [context.last_thing] if context.last_thing else []
         # "…a little sailing boat and we're calling her Seraphina", "the PTA treasurer, that's Lou"
-        facts = naming_facts(sent, date, c, earlier) or _clause_facts(sent, date, c, row, mine, attributes, context)
-        if probe is not None:
+        facts = naming_facts(sent, date, c, earlier) or open_slot_facts(sent, date, c, context) \
+            or _clause_facts(sent, date, c, row, mine, attributes, context)  # an attribute the registry has no name for first
+        if probe is not None and not any(predicates.is_open_attribute(f.predicate) for f in facts):
             facts += _first_facts(sent, date, c, probe, facts, out, mine, context.last_thing, context.last_person)
         # a value the user's facts already hold, read from a clause about the user, something of
         # theirs or a bare noun, is the user's ("my rent is $1,200", "rent is $1,600 a month"); a
