@@ -17,7 +17,7 @@ import re
 
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extracted import cite_line
-from kgmem.answer.kin_of import canonical, kin_mentions
+from kgmem.answer.kin_of import canonical, kin_mentions, kind
 from kgmem.answer.pool import said_on
 from kgmem.lexicon import people
 from kgmem.models import Answer
@@ -26,7 +26,7 @@ from kgmem.retrieval.search import RetrievalResult
 #: "what's my X's name", "what's my X called", "who is my X", "my X's name?", "name of my X"
 _ASKED = re.compile(
     r"\b(?:my|our)\s+(?:(?:best|older|younger|little|big|eldest|oldest|new|current)\s+)?"
-    r"((?:[a-z]+-in-laws?)|[a-z]+)(?=['’]s\s+name\b|\s+(?:is\s+|was\s+)?(?:called|named)\b|\s*[?.!]*\s*$|\s+again\b)",
+    r"((?:[^\W\d_]+-in-laws?)|[^\W\d_]+)(?=['’]s\s+name\b|\s+(?:is\s+|was\s+)?(?:called|named)\b|\s*[?.!]*\s*$|\s+again\b)",
     re.I)
 _NAME_QUESTION = re.compile(r"\b(?:name|called|named|who(?:'s|’s)?|whom)\b", re.I)
 
@@ -63,13 +63,16 @@ def kin_checked(result: RetrievalResult, ans: Answer) -> Answer:
     for lines in turns.values():
         lines.sort(key=lambda ln: ln.position)
         # the whole turn is read at once: "My best mate Tariq is staying over. His son Amir …" (his = Tariq)
-        for m in kin_mentions(" ".join(ln.text.strip() for ln in lines)):
+        found = kin_mentions(" ".join(ln.text.strip() for ln in lines))
+        for m in found:
             if m.relation != kin:
                 continue
             if m.mine and m.name:
                 mine.append((m.name, next((ln for ln in lines if _has(ln.text, m.name)), lines[0])))
             elif not m.mine:
                 others.update(n for n in (m.name, m.holder) if n)
+        # a name the user ties to a relation of another kind ("my colleague Marisa" for "my aunt")
+        others.update(m.name for m in found if m.mine and m.name and kind(m.relation) != kind(kin))
     declined = ans.abstained or ans.extra.get("path") == "fallback"  # "I'm not sure; the closest …"
     if not declined and any(_has(ans.text, n) for n, _ in mine):
         return ans

@@ -13,9 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from kgmem.lexicon import people
 from kgmem.nlp import known_words, load_nlp
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: one word for each relation however it is written ("gran", "nana" and "grandma" are one person)
 _SAME: dict[str, str] = {
@@ -48,8 +52,8 @@ _IN_LAW = re.compile(r"\b([A-Za-z]+)\s*-\s*in\s*-\s*laws?\b", re.I)
 def canonical(word: str) -> str:
     """One spelling per relation ("Mum" → mother, "nana" → grandmother, "mothers-in-law" → mother-in-law)."""
     w = word.lower().strip().replace("’", "'")
-    if w.endswith("-in-laws"):
-        w = w[:-1]
+    if "-in-law" in w:  # "mothers-in-law", "mother-in-laws"
+        return w.split("-in-law")[0].rstrip("s") + "-in-law"
     if w not in _SAME and w.endswith("s") and w[:-1] in _people():
         w = w[:-1]
     return _SAME.get(w, w)
@@ -63,6 +67,16 @@ def _people() -> frozenset[str]:
 def _relation_word(word: str) -> bool:
     w = word.lower()
     return w in _people() or w in _SAME or w.endswith("-in-law")
+
+
+def kind(word: str) -> str:
+    """The kind of relation, for telling two apart: partners are one kind ("my partner Sam" is a fine
+    answer to "my boyfriend"), and so are parents, siblings, children and the social words."""
+    w = canonical(word)
+    for group in (_PARENT, _SPOUSE, _SIBLING, _CHILD):
+        if w in group:
+            return min(group)
+    return "social" if w in people.words("social") else w
 
 
 def compose(first: str, second: str) -> str | None:
@@ -110,7 +124,7 @@ def kin_mentions(text: str) -> tuple[KinMention, ...]:
     return tuple(out)
 
 
-def _possessor(toks: list, i: int) -> int | None:
+def _possessor(toks: list[Token], i: int) -> int | None:
     """The index of the word holding the relation noun at ``i``: "my"/"her"/"Suki's" right before it,
     one adjective or "best" between ("her little sister", "my best friend")."""
     j = i - 1
@@ -125,7 +139,7 @@ def _possessor(toks: list, i: int) -> int | None:
     return None
 
 
-def _owner(toks: list, p: int) -> tuple[bool, int | None]:
+def _owner(toks: list[Token], p: int) -> tuple[bool, int | None]:
     """Whether the possessor at ``p`` is the user, else the index of the person it stands for (a
     pronoun's antecedent: the nearest person told before it in the line)."""
     low = toks[p].lower_
@@ -139,7 +153,7 @@ def _owner(toks: list, p: int) -> tuple[bool, int | None]:
     return False, p
 
 
-def _person_word(toks: list, k: int) -> bool:
+def _person_word(toks: list[Token], k: int) -> bool:
     """A name, or a relation noun, that a pronoun after it may stand for."""
     t = toks[k]
     if t.lower_ in ("i", "me", "we", "us"):
@@ -151,7 +165,7 @@ def _person_word(toks: list, k: int) -> bool:
         and t.ent_type_ not in _NOT_NAMES
 
 
-def _user_relation_of(toks: list, k: int) -> str | None:
+def _user_relation_of(toks: list[Token], k: int) -> str | None:
     """The user's relation the person at ``k`` is: "my mum", "Dad" (a kin word written as a name),
     "my friend Oye" (Oye → friend), "my partner's" (partner)."""
     t = toks[k]
@@ -172,7 +186,7 @@ def _user_relation_of(toks: list, k: int) -> str | None:
     return None
 
 
-def _holder_name(toks: list, k: int | None) -> str | None:
+def _holder_name(toks: list[Token], k: int | None) -> str | None:
     """The holder's name: the name itself, or the name its relation noun gives ("my friend Oye")."""
     if k is None:
         return None
@@ -180,7 +194,7 @@ def _holder_name(toks: list, k: int | None) -> str | None:
     return (_named(toks, k) or t.text) if _relation_word(t.text.replace("_in_law", "-in-law")) else t.text
 
 
-def _named(toks: list, i: int) -> str | None:
+def _named(toks: list[Token], i: int) -> str | None:
     """The name right after the relation noun ("husband Tomasz", "mother, Beatriz,")."""
     j = i + 1
     if j < len(toks) and toks[j].text == ",":
