@@ -54,7 +54,6 @@ from kgmem.answer.quoted import quoted_value
 from kgmem.answer.reply_names import name_from_replies
 from kgmem.answer.reply_text import best_line, extractive_text, fallback_text, fallback_turns
 from kgmem.answer.second_look import SECOND_LOOK_CONTEXT, second_look, soft_abstention
-from kgmem.answer.superseded import newer_statement
 from kgmem.llm.base import LLMError
 from kgmem.llm.tokens import APPROX_TOKENIZER_NAME, approx_token_count
 from kgmem.models import Answer, Intent
@@ -162,7 +161,7 @@ class Answerer:
 
     def answer(self, result: RetrievalResult) -> Answer:
         """Answer one planned and retrieved question."""
-        return newer_statement(result, kin_checked(result, self._answer(result)))
+        return kin_checked(result, self._answer(result))
 
     def _answer(self, result: RetrievalResult) -> Answer:
         t0 = time.perf_counter()

@@ -79,15 +79,3 @@ def test_another_persons_relation_is_no_answer_and_kin_of_kin_is(answers_over) -
                                  "What's my husband's name?", "who's my aunt?")
     assert husband.abstained and "Marisa" not in husband.text and "Tobias" not in husband.text, husband.text
     assert "Winifred" in aunt.text and not aunt.abstained, aunt.text
-
-
-DUE = [
-    (datetime(2024, 6, 3, 18), "My sister's due on the 20th of October, first baby in the family"),
-    (datetime(2024, 6, 10, 18), "What's a good recipe for flapjacks?"),
-    (datetime(2024, 7, 1, 18), "Sister had another scan, now they're saying the 6th of October"),
-]
-
-
-def test_a_superseded_statement_gives_way_to_the_one_that_replaced_it(answers_over) -> None:  # noqa: ANN001
-    (now,) = answers_over("an24-due", DUE, "an24d", None, datetime(2024, 7, 2, 9), "When is my sister's baby due?")
-    assert "6th of October" in now.text and "20th" not in now.text, now.text
