@@ -1,8 +1,8 @@
 """Settings every test directory shares.
 
-Under pytest-xdist (scripts/test.sh runs tests/unit on every core) each worker gets its own
-``KGMEM_HOME`` below the run's: tests that use the configured home (stores, parse and embedding
-caches) must not meet another worker's files half-written."""
+Under pytest-xdist (scripts/test.sh runs every test that does not need the Neo4j server on every
+core) each worker gets its own ``KGMEM_HOME`` below the run's: tests that use the configured home
+(stores, parse and embedding caches) must not meet another worker's files half-written."""
 
 from __future__ import annotations
 
