@@ -47,6 +47,8 @@ $KG neo4j start --data-dir "$WORK/neo4j-data" --password "$NEO4J_PASSWORD" --bol
 # variants, the service, reliability and failure-report tests, each on its own temp dirs) on every core with
 # pytest-xdist (KGMEM_TEST_WORKERS: how many workers; tests/conftest.py gives each its own KGMEM_HOME). That run
 # sees no server (NEO4J_URI at a closed port): a test that reaches it without the mark skips, and CI fails on it.
+# The Neo4j run leaves tests/unit out (collecting it costs minutes): no unit test carries the mark
+# (tests/unit/test_ci_split.py checks it).
 # (One xdist run with `--dist loadgroup` would do the same, but pytest 9.2's node ids break xdist's groups:
 # pytest-dev/pytest-xdist#1386.)
 # Any arguments: one plain pytest run with them (`bash scripts/test.sh tests/store -k parity`).
@@ -54,8 +56,8 @@ set +e
 if [ $# -eq 0 ]; then
   workers="${KGMEM_TEST_WORKERS:-auto}"
   step "pytest: the Neo4j tests in one process (output below when done), beside the others on $([ "$workers" = auto ] && echo "every core" || echo "$workers workers") (pytest-xdist)"
-  .venv/bin/pytest -p no:cacheprovider -m neo4j --durations=15 --junitxml="$WORK/junit-neo4j.xml" tests \
-    >"$WORK/pytest-neo4j.log" 2>&1 &
+  .venv/bin/pytest -p no:cacheprovider -m neo4j --durations=15 --junitxml="$WORK/junit-neo4j.xml" \
+    tests --ignore=tests/unit >"$WORK/pytest-neo4j.log" 2>&1 &
   neo4j_tests=$!
   NEO4J_URI="bolt://127.0.0.1:9" .venv/bin/pytest -p no:cacheprovider -n "$workers" -m "not neo4j" --durations=15 \
     --junitxml="$WORK/junit.xml" tests
