@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from kgmem.answer.dropped_subject import reread_as_speaker
 from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, verb_base
 from kgmem.answer.match import expand, norm
 from kgmem.lexicon import calendar, called_off
@@ -226,7 +227,7 @@ def tells_done(text: str) -> bool:
     first = next((t for t in doc if t.is_alpha), None)
     if first is None or first.tag_ != "VB" or any(c.dep_ == "nsubj" for c in first.children):
         return False
-    return any(_done_verb(tok) for tok in nlp(f"I {text[first.idx:first.idx + 1].lower()}{text[first.idx + 1:]}"))
+    return any(_done_verb(tok) for tok in reread_as_speaker(text[first.idx:]))
 
 
 def calls_off(text: str, core: set[str]) -> bool:

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kgmem import knowledge
 from kgmem.answer import deeds
 from kgmem.answer.amounts import asked_amounts, money
+from kgmem.answer.dropped_subject import reread_as_speaker
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
 from kgmem.answer.refunds import words as money_words
@@ -63,17 +64,17 @@ def money_in(text: str) -> bool:
     nlp = load_nlp()
     if _money_in(nlp(text)):
         return True
-    reread = _with_dropped_subject(nlp, text)
+    reread = _with_dropped_subject(text)
     return reread is not None and _money_in(reread)
 
 
-def _with_dropped_subject(nlp: Any, text: str) -> Doc | None:
+def _with_dropped_subject(text: str) -> Doc | None:
     """``text`` read as "I <text>" when it opens on a capitalised word that is then a verb the user does
     ("Won £50…" → "I won £50…", "Got paid £200…" → "I got paid £200…"); None when it is not ("Sarah won…")."""
     words = text.lstrip()
     if not words[:1].isupper() or words[:2] == "I ":
         return None
-    doc = nlp(f"I {words[:1].lower()}{words[1:]}")
+    doc = reread_as_speaker(words)
     verb = doc[1] if len(doc) > 1 else None
     if verb is None or not verb.tag_.startswith("VB") or verb.tag_ == "VBG":
         return None

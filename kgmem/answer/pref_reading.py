@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from kgmem.answer.actuality import actuality
+from kgmem.answer.dropped_subject import reread_as_speaker
 from kgmem.answer.pref_reasons import clauses
 from kgmem.answer.taste import LEXICON, read_taste
 from kgmem.lexicon.discourse import strip_openers
@@ -124,7 +125,7 @@ def antecedent(before: str) -> str:
     objects = [t for t in doc if t.dep_ in ("dobj", "obj") and t.pos_ not in ("PRON", "NUM")]  # (a noun the tagger took for a verb too)
     if not objects and len(doc) and doc[0].tag_ in ("VBD", "VBN"):
         # a line opening on a past verb dropped its subject, the speaker ("Finished The Salt Path …"): read it with one
-        doc = load_nlp()("I " + before)
+        doc = reread_as_speaker(before)
         objects = [t for t in doc if t.dep_ in ("dobj", "obj") and t.pos_ not in ("PRON", "NUM")]
     if not objects:
         return ""

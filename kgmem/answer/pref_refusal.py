@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from kgmem import knowledge
+from kgmem.answer.dropped_subject import reread_as_speaker
 from kgmem.answer.taste import (
     AILING_VERBS,
     DOING_VERBS,
@@ -151,7 +152,7 @@ def refused_by_parse(clause: str) -> tuple[str, ...]:
     text = _TYPED.sub(lambda m: m.group(1) + "'t", clause.replace("\u2019", "'")).strip()
     # a clause opening on a negated auxiliary dropped its subject, the speaker ("cant do shellfish")
     dropped = bool(_DROPPED_SUBJECT.match(text))
-    doc = load_nlp()("I " + text if dropped else text)
+    doc = reread_as_speaker(text) if dropped else load_nlp()(text)
     out: list[str] = []
     for tok in doc:
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("ROOT", "nsubj", "dobj", "attr", "dep", "npadvmod") and \

@@ -230,9 +230,25 @@ def asks_for_suggestion(q: str) -> bool:
     return requests.asks_for_suggestion(q) and not _RECALLED.search(q)
 
 
+#: "the number of my flat", "the number of the bus I take": "number of" before one possessed thing
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:my|our|the|his|her|their|this|that)\s+(?:[\w-]+\s+){0,2}?([\w-]+)"
+                        r"(?=\s*(?:[?.!]|$|\s+(?:i|we|you|that|which|is|was)\b))", re.I)
+
+
+def label_number(q: str) -> bool:
+    """Whether "number of" names a thing's label, not a count: the thing after it is one (a singular
+    noun by the parse: "the number of my flat"; not "the number of my cousins")."""
+    m = _NUMBER_OF.search(q)
+    if m is None:
+        return False
+    return any(t.idx == m.start(1) and t.tag_ in ("NN", "NNP") for t in load_nlp()(q))
+
+
 def regex_intent(q: str) -> Intent | None:
     """The first regex fast path that matches, else ``None``."""
     for intent, pattern in _INTENT_RULES:
+        if intent == Intent.AGGREGATE and label_number(q) and not pattern.search(_NUMBER_OF.sub(" ", q)):
+            continue
         if pattern.search(q) and not (intent == Intent.PREFERENCE and not asks_for_suggestion(q)) \
                 and not (intent == Intent.HISTORY and _USE_FOR.search(q) and not _HISTORY_ELSE.search(_USE_FOR.sub(" ", q))):
             return intent
