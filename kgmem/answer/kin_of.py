@@ -1,11 +1,11 @@
 """Whose relation a line states, by its parse: "my husband Rafael" is the user's husband, "her husband
 Tomasz" (her = "my coworker Dalia") is Dalia's, "Suki's boyfriend Leo" is Suki's; the relation of one
 of the user's own kin is the user's kin by composition ("Dad rang, his sister Marguerite …" → the
-user's aunt; "my wife's sister Carmen" → sister-in-law).
+user's aunt).
 
-A question asking a person by relation ("What's my husband called?", "who is my uncle?") may only be
-answered by a name a line ties to the user's relation: not by the person who holds another's ("Dalia"
-for "my husband"), nor by another's relative.
+A question asking a person by relation ("What's my husband called?") may only be answered by a name a
+line ties to the user's relation: not by the person who holds another's ("Dalia" for "my husband"), nor
+by another's relative.
 """
 
 from __future__ import annotations
@@ -156,7 +156,7 @@ def _owner(toks: list[Token], p: int) -> tuple[bool, int | None]:
 def _person_word(toks: list[Token], k: int) -> bool:
     """A name, or a relation noun, that a pronoun after it may stand for."""
     t = toks[k]
-    if t.lower_ in ("i", "me", "we", "us"):
+    if t.lower_ in people.USER_PRONOUNS:
         return False
     if _relation_word(t.text.replace("_in_law", "-in-law")) and t.pos_ in ("NOUN", "PROPN"):
         return True

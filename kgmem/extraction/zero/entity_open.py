@@ -64,9 +64,8 @@ _USER_OWNERS = frozenset({"my", "our", "your", "mine", "ours", "i", "we", "me", 
 _REGISTRY_VALUES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "PERSON"})
 #: words of a date said without digits ("next week", "tomorrow", "in June"): a happening's time
 _CALENDAR_WORDS = frozenset({"today", "tomorrow", "tonight", "yesterday", "week", "weekend", "month", "year", "fortnight",
-                             "january", "february", "march", "april", "may", "june", "july", "august", "september",
-                             "october", "november", "december", "spring", "summer", "autumn", "winter", "christmas",
-                             "easter", "noon", "midday", "midnight"})
+                             "spring", "summer", "autumn", "winter", "christmas", "easter", "noon", "midday",
+                             "midnight"}) | frozenset(calendar.MONTHS)
 #: words a value never is (a state or a pronoun: "the code is a nightmare", "the size is the same")
 _NOT_VALUES = frozenset({"it", "this", "that", "one", "ones", "same", "thing", "nightmare", "mess", "joke", "problem",
                          "issue", "pain", "disaster", "lot", "bit", "way", "what", "something", "nothing", "anything"})
