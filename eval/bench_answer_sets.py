@@ -1,6 +1,6 @@
 """kgmem on the hand-written answer sets of issue #14: question paraphrases and event matching.
 
-    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|counts|deeds|prefs|both] [--out eval/results/answer_sets]
+    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|counts|deeds|prefs|answerable|both] [--out eval/results/answer_sets]
 
 - ``tests/fixtures/answers/question_paraphrases.jsonl``: each group asks one thing in >= 3 hand-
   written phrasings over a sample (or hand-written) haystack; a group *holds* when every phrasing
@@ -325,10 +325,41 @@ def run_counts(home: Path, name: str = "counts") -> dict[str, Any]:
     return {**tally(rows), "rows": rows}
 
 
+#: an25's answerable questions told in passing, each cause next to must-abstain twins (session 25)
+ANSWERABLE = "answerable_voices.jsonl"
+
+
+def answerable_verdict(case: dict[str, Any], text: str, abstained: bool) -> tuple[bool, bool]:
+    """(correct, confidently wrong) for one answer to an answerable-voices case: a ``value`` case is right when the
+    answer does not decline and holds one of its accepted strings; an ``abstain`` case when it declines."""
+    from kgmem.evaluation.judge import declines
+
+    declined = abstained or declines(text)
+    if case["answer_kind"] == "abstain":
+        return declined, not declined
+    ok = not declined and any(" " + norm(a).strip() + " " in norm(text) for a in case["accept"])  # whole words
+    return ok, not ok and not declined
+
+
+def run_answerable(home: Path) -> dict[str, Any]:
+    """Answer every case of the answerable-voices set; right, false abstentions and confidently wrong, per cause."""
+    cases = [json.loads(x) for x in (FIX / ANSWERABLE).read_text(encoding="utf-8").splitlines() if x.strip()]
+    mem = _memory(home)
+    rows = []
+    for case in cases:
+        ans = answer_case(mem, f"av:{case['case_id']}", case)
+        ok, wrong = answerable_verdict(case, ans.text, bool(ans.abstained))
+        rows.append({"case_id": case["case_id"], "kind": case["answer_kind"] + ": " + case["cause"], "correct": ok,
+                     "wrong_event": wrong, "path": ans.extra.get("path"), "abstained": ans.abstained,
+                     "answer": ans.text[:200]})
+    mem.close()
+    return {**tally(rows), "rows": rows}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "counts", "deeds",
-                                      "prefs", "both"),
+                                      "prefs", "answerable", "both"),
                     default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
@@ -369,6 +400,11 @@ def main() -> None:
             e = res["events"]
             print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"confidently wrong {e['wrong_event']}")
+        if args.set == "answerable":
+            res["events"] = run_answerable(home / "answerable")
+            e = res["events"]
+            print(f"answerable: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
+                  f"confidently wrong {e['wrong_event']}")
     res["run"] = run
     write(Path(args.out), res)
 
@@ -406,7 +442,8 @@ def write(out: Path, res: dict[str, Any]) -> None:
     if "events" in res:
         e = res["events"]
         chosen = res["command"].split("--set ")[1].split()[0]
-        title = {"counts": "Counts and sums (ms21)", "deeds": "Counts of deeds told by their effect (an22)"}.get(
+        title = {"counts": "Counts and sums (ms21)", "deeds": "Counts of deeds told by their effect (an22)",
+                 "answerable": "Answerable questions told in passing, with must-abstain twins (an25)"}.get(
             chosen, "Event matching")
         lines += ["", f"## {title}: {e['correct']}/{e['cases']} correct (**{100 * e['share']:.1f}%**; "
                   f"target >= 95%), wrong-event (confidently wrong) answers **{e['wrong_event']}** (target 0)", "",

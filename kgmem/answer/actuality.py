@@ -25,7 +25,7 @@ _NEGATED = re.compile(
     r"(?:almost|nearly)\b.{0,60}\bbut\b|(?:was|were)\s+(?:meant|supposed)\s+to\b[^.;!?]{0,80}\bbut\b|decided\s+(?:not|against)|passed\s+on|but\s+passed|skipped|cancel+ed|"
     r"couldn't\s+make|didn't\s+make|(?:returned|gave\s+back|took\s+back|sent\s+back)\b[^.]*\b(?:unread|unopened|unused|"
     r"unworn|without\s+(?:reading|using|wearing|opening))|ended\s+up\s+not|backed\s+out|changed\s+my\s+mind|returned\s+it|"
-    r"not\s+for\s+me|rather\s+skip|without\s+buying|instead\s+of\s+buying|talked\s+myself\s+out|"
+    r"not\s+for\s+me|rather\s+skip|without\s+buying|(?:walked|came|went|left)\s+(?:out|away|off|home)\s+(?:empty-handed|without)\b|instead\s+of\s+buying|talked\s+myself\s+out|"
     r"but\s+I\s+passed|I\s+passed\s+on|turned\s+(?:it|them|him|her)\s+down|said\s+no|tried\s+to\s+sell\s+me)", re.I)
 #: a no that tells the thing was done ("we saw Wicked and I haven't stopped humming", "couldn't put it down",
 #: "Hungover from the christening, never again"): the stopping, the putting down or a repeat is what is denied
@@ -49,7 +49,7 @@ _PLAN = re.compile(
     r"every\s+(?:day|morning|week)|most\s+days|daily)\b))"
     # ("going to work on my novel" is a plan: "work on" is a doing, so after a bare "work" only "by" tells the way)
     r"(?!\s+(?:(?:work|school|uni)\s+by|(?:the|my)\s+(?:office|workplace|campus|site|studio)\s+(?:by|on))\s)|"
-    r"gonna|want\s+to|wanna|"
+    r"gonna|want\s+to|wanna|wants?\s+(?:me|us)\s+to|"  # someone's wish for the user is no doing yet
     r"would\s+love|I'd\s+love|I\s+would\s+like|I'd\s+like|hope\s+to|hoping\s+to|someday|some\s+day|one\s+day|"
     r"might|may\s+(?:go|get|buy|try)|considering|consider|(?:is|it's|are|still|been)\s+on\s+my\s+(?:list|wishlist|radar)|"
     r"keep\s+meaning|"
@@ -227,7 +227,7 @@ def clauses(sentence: str) -> list[str]:
     apart = any(k == "other" and ("actual" in kinds[:i] or ("actual" in kinds[i + 1:] and _own_life(pieces[i])))
                 for i, k in enumerate(kinds))
     if len(set(kinds)) == 1 or (actuality(sentence) == "actual" and not apart) or not any(
-            k == "actual" and FIRST_PERSON.search(p) for p, k in zip(pieces, kinds)):
+            k == "actual" and (FIRST_PERSON.search(p) or _told_done(p)) for p, k in zip(pieces, kinds)):
         # the cut is for the user's own real doing hidden in a plan's (or a no's) sentence, or told
         # before someone else's ("I sold the kayak, and my brother-in-law bought a canoe"); a clause
         # after someone else's may lean on it ("The dentist put me on antibiotics on Saturday and
@@ -240,6 +240,18 @@ def clauses(sentence: str) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+#: the day a clause's time expressions are resolved against, to tell a told past from a day ahead
+_BASE = datetime(2000, 1, 1)
+
+
+def _told_done(clause: str) -> bool:
+    """A clause with no person of its own that tells a thing done, by a past verb or a time that is past
+    ("Legs are jelly after the half marathon this morning", "Booked the flights"): chat drops the "I", and
+    a remark after it ("…, and I'll take it") is no plan of the doing it follows."""
+    return bool(_PAST.search(clause)) or any(
+        not s.resolved.future and s.resolved.start <= _BASE for s in temporal.find_time_expressions(clause, _BASE))
 
 
 def _clause_kind(clause: str) -> str:

@@ -45,6 +45,7 @@ from kgmem.answer.event_age import compute_age_at
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extractive import Extracted, extract
 from kgmem.answer.kin_answer import kin_checked
+from kgmem.answer.label_answer import labelled
 from kgmem.answer.match import contains_name
 from kgmem.answer.money_questions import asks_money_total, sums_money_over_time
 from kgmem.answer.pool import Pool, build_pool, cite_line, confident_answer, passage, said_on
@@ -161,7 +162,7 @@ class Answerer:
 
     def answer(self, result: RetrievalResult) -> Answer:
         """Answer one planned and retrieved question."""
-        return kin_checked(result, self._answer(result))
+        return labelled(result, kin_checked(result, self._answer(result)))
 
     def _answer(self, result: RetrievalResult) -> Answer:
         t0 = time.perf_counter()

@@ -52,11 +52,26 @@ def candidates(phrase: str, ev: EvidenceSet, told: frozenset[int] = frozenset())
     turn_sims = ev.result.phrase_similarity(phrase)
     top = sorted(turn_sims, key=lambda t: -turn_sims[t])[:NEAREST_TURNS]
     lines = [ln for t in top for ln in ev.turn_lines(t) if ln.actuality == "actual"][:MAX_LINES]
+    lines += _naming(phrase, ev, set(top))
     if not lines:
         return []
     scored = similarity_and_lift(phrase, lines, ev)
     return sorted(((s, ok or id(ln) in told, ln) for (s, ok), ln in zip(scored, lines)),
                   key=lambda x: -x[0])
+
+
+#: at most this many lines outside the nearest turns that name the phrase's own words (:func:`_naming`)
+NAMING_LINES = 16
+
+
+def _naming(phrase: str, ev: EvidenceSet, top: set[str]) -> list[Line]:
+    """The user's actual lines outside the turns nearest to the phrase that name its distinctive words, most
+    named first: a line told in passing in a turn about something else ("Quick question: how do I rename files?
+    By the way, a blender came home with me") is far from the phrase as a turn, not as a line (dev3, an25)."""
+    core = core_terms(phrase)
+    named = [(len(core & terms(ln.text)), k, ln) for k, ln in enumerate(ev.all_user_lines())
+             if ln.turn_id not in top and ln.actuality == "actual" and core & terms(ln.text)]
+    return [ln for _, _, ln in sorted(named, key=lambda x: (-x[0], x[1]))[:NAMING_LINES]]
 
 
 def told_unreal(activity: str, ev: EvidenceSet) -> bool:

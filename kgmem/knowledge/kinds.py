@@ -81,6 +81,13 @@ def is_kind_of(thing: str, kind: str) -> bool:
     return bool(wanted & _first_sense_ancestors(thing.casefold()))
 
 
+def same_thing(a: str, b: str) -> bool:
+    """Whether two nouns name one thing: the same word, a sense in common ("flat", "apartment"), or the first a
+    kind of the second ("suite" a "room")."""
+    a, b = a.casefold(), b.casefold()
+    return a == b or bool(set(_senses(a)) & set(_senses(b))) or is_kind_of(a, b)
+
+
 def sense_kind_of(thing: str, kinds: tuple[str, ...]) -> bool | None:
     """Whether any noun sense of ``thing`` is, or is a kind or instance of, a sense of one of ``kinds``
     ("white": white wine is a "beverage"); ``None`` when WordNet does not know ``thing`` as a noun."""

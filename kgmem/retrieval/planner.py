@@ -34,6 +34,7 @@ from kgmem.retrieval import event_phrases as ep
 from kgmem.retrieval import intents as intent_bank
 from kgmem.retrieval import question as qa
 from kgmem.retrieval.intents import HISTORY_CUE, IntentBank, IntentMatch, slot_vocabulary
+from kgmem.retrieval.relation_asked import label_slot, relation_slot
 from kgmem.retrieval.requests import RECOLLECTED
 from kgmem.retrieval.subject import question_subject
 from kgmem.temporal import question_window, resolve_time
@@ -339,6 +340,7 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     words = qa.content_words(q)
     subject = question_subject(q, words.named)
     # the kind of value asked for, whoever holds it (a predicate note below)
+    slot = label_slot(q, relation_slot(q, slot))  # "my daughter's name", "my flat number"
     asked_slot, match = _asked_of_subject(q, subject, embedder, intent, slot, match)
     slot, asked_slot, slot_type, cues = _thing_asked(  # a title is a title; "which school" asks for a school
         q, head, *_role_person(q, slot, asked_slot, _slot_type(asked_slot, match)), cues)
