@@ -66,6 +66,7 @@ def label_noun(q: str) -> str | None:
 
 
 def _phone_words() -> frozenset[str]:
-    from kgmem.retrieval.planner import SLOT_WORDS  # the phone slot's words (the planner imports this module)
+    # the phone slot's words (the planner imports this module)
+    from kgmem.retrieval.planner import SLOT_WORDS
 
     return SLOT_WORDS["phone"]
