@@ -247,11 +247,12 @@ _BASE = datetime(2000, 1, 1)
 
 
 def _told_done(clause: str) -> bool:
-    """A clause with no person of its own that tells a thing done, by a past verb or a time that is past
-    ("Legs are jelly after the half marathon this morning", "Booked the flights"): chat drops the "I", and
-    a remark after it ("…, and I'll take it") is no plan of the doing it follows."""
+    """A clause with no person of its own that tells a thing done, by a past verb or a day before the one it
+    is said on ("Booked the flights", "Knees wrecked from the 10k yesterday"): chat drops the "I", and a remark
+    after it ("…, and I'll take it") is no plan of the doing it follows. The day it is said on tells nothing
+    ("picking Delphine up from the airport tonight, my stepmom …" stays one line: dev3, an25)."""
     return bool(_PAST.search(clause)) or any(
-        not s.resolved.future and s.resolved.start <= _BASE for s in temporal.find_time_expressions(clause, _BASE))
+        not s.resolved.future and s.resolved.end < _BASE for s in temporal.find_time_expressions(clause, _BASE))
 
 
 def _clause_kind(clause: str) -> str:

@@ -17,8 +17,8 @@ import re
 from kgmem.lexicon.people import people_noun, words
 from kgmem.retrieval.question import label_number
 
-#: the noun after "my"/"our", one describing word allowed ("my eldest daughter's", "our little one")
-_MY_NOUN = re.compile(r"\b(?:my|our)\s+(?:[a-z]+\s+)?([a-z][a-z-]*?)(?:['’]s|s['’])?(?=\W|$)", re.I)
+#: the words after "my"/"our": the noun, or a describing word and the noun ("my eldest daughter's")
+_MY_WORDS = re.compile(r"\b(?:my|our)\s+([a-z][a-z-]*)(?:['’]s|s['’])?(?:\s+([a-z][a-z-]*?)(?:['’]s|s['’])?)?(?=\W|$)", re.I)
 
 
 def _kin(noun: str) -> bool:
@@ -37,7 +37,7 @@ def relation_slot(q: str, slot: str | None) -> str | None:
     """``slot``, or ``family_member`` where a ``partner_name`` question names a relative and no partner."""
     if slot != "partner_name":
         return slot
-    nouns = [m.group(1) for m in _MY_NOUN.finditer(q)]
+    nouns = [w for m in _MY_WORDS.finditer(q) for w in m.groups() if w]
     if any(n.lower() in words("partners") for n in nouns):
         return slot
     return "family_member" if any(_kin(n) for n in nouns) else slot
