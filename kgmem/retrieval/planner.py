@@ -338,9 +338,8 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     if slot is None and intent == Intent.SINGLE_FACT:
         slot = _head_slot(head, q) or _head_slot(_verb_noun(q), q)
     words = qa.content_words(q)
-    subject = question_subject(q, words.named)
+    subject, slot = question_subject(q, words.named), label_slot(q, relation_slot(q, slot))  # relation_asked
     # the kind of value asked for, whoever holds it (a predicate note below)
-    slot = label_slot(q, relation_slot(q, slot))  # "my daughter's name", "my flat number"
     asked_slot, match = _asked_of_subject(q, subject, embedder, intent, slot, match)
     slot, asked_slot, slot_type, cues = _thing_asked(  # a title is a title; "which school" asks for a school
         q, head, *_role_person(q, slot, asked_slot, _slot_type(asked_slot, match)), cues)
