@@ -44,7 +44,7 @@ def relation_slot(q: str, slot: str | None) -> str | None:
 
 
 #: "my <noun> number" (a describing word allowed: "my hotel room number")
-_NOUN_NUMBER = re.compile(r"\b(?:my|our|the)\s+(?:[a-z-]+\s+)?([a-z-]+)\s+(?:number|no\.?|#)(?!\s+of\b)", re.I)
+_NOUN_NUMBER = re.compile(r"\b(?:my|our|the)\s+(?:[a-z-]+\s+)?([a-z-]+)\s+(?:number\b|no\b\.?|#)(?!\s+of\b)", re.I)
 
 
 def label_slot(q: str, slot: str | None) -> str | None:

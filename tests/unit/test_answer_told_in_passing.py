@@ -36,6 +36,8 @@ def test_a_relative_named_is_no_partner(question: str, slot: str, want: str) -> 
     ("What's my mobile number?", None),
     ("What's the total number of books I've read?", None),
     ("Where's my apartment?", None),
+    ("who covers my wages now?", None),        # "no" only as a word
+    ("is my flat nowhere near the station?", None),
 ])
 def test_the_thing_whose_number_is_asked(question: str, noun: str | None) -> None:
     assert label_noun(question) == noun
