@@ -227,7 +227,7 @@ def clauses(sentence: str) -> list[str]:
     apart = any(k == "other" and ("actual" in kinds[:i] or ("actual" in kinds[i + 1:] and _own_life(pieces[i])))
                 for i, k in enumerate(kinds))
     if len(set(kinds)) == 1 or (actuality(sentence) == "actual" and not apart) or not any(
-            k == "actual" and (FIRST_PERSON.search(p) or _told_done(p)) for p, k in zip(pieces, kinds)):
+            k == "actual" and FIRST_PERSON.search(p) for p, k in zip(pieces, kinds)):
         # the cut is for the user's own real doing hidden in a plan's (or a no's) sentence, or told
         # before someone else's ("I sold the kayak, and my brother-in-law bought a canoe"); a clause
         # after someone else's may lean on it ("The dentist put me on antibiotics on Saturday and
@@ -240,19 +240,6 @@ def clauses(sentence: str) -> list[str]:
         else:
             out.append(piece)
     return out
-
-
-#: the day a clause's time expressions are resolved against, to tell a told past from a day ahead
-_BASE = datetime(2000, 1, 1)
-
-
-def _told_done(clause: str) -> bool:
-    """A clause with no person of its own that tells a thing done, by a past verb or a day before the one it
-    is said on ("Booked the flights", "Knees wrecked from the 10k yesterday"): chat drops the "I", and a remark
-    after it ("…, and I'll take it") is no plan of the doing it follows. The day it is said on tells nothing
-    ("picking Delphine up from the airport tonight, my stepmom …" stays one line: dev3, an25)."""
-    return bool(_PAST.search(clause)) or any(
-        not s.resolved.future and s.resolved.end < _BASE for s in temporal.find_time_expressions(clause, _BASE))
 
 
 def _clause_kind(clause: str) -> str:
