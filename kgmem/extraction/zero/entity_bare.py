@@ -86,6 +86,10 @@ def _value(doc: Doc) -> tuple[str, str] | None:
     spans = _spans(doc)
     if not spans or len({cls for _, _, cls in spans}) != 1:
         return None
+    for (_, end, _), (start, _, _) in zip(spans, spans[1:]):
+        # one value said in pieces ("Saturday at 10:00", "Crown and Anchor"); else two values
+        if start - end > 2 or any(t.pos_ not in ("ADP", "CCONJ", "PUNCT") for t in doc[end:start]):
+            return None
     start, end, cls = spans[0][0], spans[-1][1], spans[0][2]
     for t in doc:
         if start <= t.i < end or t.pos_ in _BESIDE and not (t.pos_ == "PRON" and t.dep_ == "nsubj" and t.head.pos_ == "VERB"
