@@ -24,6 +24,7 @@ from kgmem.extraction.entity_text import statement
 from kgmem.extraction.schema import CandidateFact
 from kgmem.lexicon.gone import gone_after
 from kgmem.models import Fact, Session
+from kgmem.text import SENTENCE_OR_LINE_GAP
 
 if TYPE_CHECKING:
     from kgmem.memory.entities import EntityResolver
@@ -66,7 +67,7 @@ def own_times(session: Session, resolver: EntityResolver,
     for turn in session.turns:
         if turn.role != "user":
             continue
-        for sentence in re.split(r"(?<=[.!?])\s+|\n+", turn.text):
+        for sentence in SENTENCE_OR_LINE_GAP.split(turn.text):
             if sentence.strip().endswith("?"):
                 continue
             text = re.sub(r"\s+", " ", sentence.casefold())

@@ -89,3 +89,9 @@ def test_a_correction_in_the_same_message_after_the_statement() -> None:
     fact = _fact("Zoe recital", "scheduled_for", "6pm on Friday", 0, "Zoe's recital is at 6pm on Friday.")
     got = bare_corrections([("user", text), ("assistant", "Okay.")], DAY, [fact])
     assert [(f.subject, f.predicate, f.value, f.source_turns) for f in got] == [("Zoe recital", "scheduled_for", "6:30", [0])]
+
+
+def test_a_titles_full_stop_ends_no_sentence() -> None:
+    fact = _fact("allotment", "person_in_charge", "Dave Lamb", 0, "The allotment chair is Dave Lamb.")
+    # "Okoro." ends the sentence that names him, it is no bare name said after it
+    assert _read("The allotment chair is Dave Lamb.", fact, "Dave stood down, the chair is Mr. Okoro.") == []

@@ -29,7 +29,9 @@ from kgmem import predicates
 from kgmem.extraction.entity_text import statement
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.nlp import load_nlp
+from kgmem.extraction.zero.value_parse import HONORIFICS
 from kgmem.ids import plain_name
+from kgmem.text import SENTENCE_OR_LINE_GAP
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -125,8 +127,18 @@ def _parts(text: str) -> list[str]:
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
-    """The sentences of a user message with where each starts."""
-    return [(m.start(), m.group(0).strip()) for m in re.finditer(r"[^.!?\n]+[.!?]*", text) if m.group(0).strip(" .!?")]
+    """The sentences of a user message with where each starts (a title's full stop ends none: "Mr. Patel")."""
+    out: list[tuple[int, str]] = []
+    at = 0
+    for piece in SENTENCE_OR_LINE_GAP.split(text):
+        start = text.find(piece, at)
+        at = start + len(piece)
+        words = out[-1][1].split() if out else []
+        if words and words[-1].rstrip(".").casefold() in HONORIFICS and words[-1].endswith("."):
+            out[-1] = (out[-1][0], text[out[-1][0]:at])
+        elif piece.strip(" .!?"):
+            out.append((start, piece))
+    return [(i, t.strip()) for i, t in out]
 
 
 def _latest(earlier: Sequence[CandidateFact], turn: int, text: str, at: int) -> list[CandidateFact]:
