@@ -270,7 +270,7 @@ def start(home: Path | None = None, *, data_dir: Path | None = None, bolt_port: 
     if not is_installed(home):
         raise Neo4jServerError(f"Neo4j is not installed in {home}: run `kgmem neo4j install` first")
     bolt_port = bolt_port or free_port()
-    http_port = http_port or free_port()
+    http_port = http_port or free_port(taken=frozenset({bolt_port}))
     data_dir = (data_dir or home / "data").resolve()
     logs_dir = (data_dir.parent / (data_dir.name + "-logs")) if data_dir != home / "data" else home / "logs"
     auth = password is not None

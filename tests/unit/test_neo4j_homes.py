@@ -59,6 +59,7 @@ def test_free_port_is_free() -> None:
     assert 0 < port < 65536
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", port))  # nobody holds it
+    assert free_port(taken=frozenset({port})) != port
 
 
 def test_starts_from_one_home_take_turns(tmp_path: Path) -> None:
