@@ -19,8 +19,6 @@ from kgmem.neo4j_homes import link_home
 
 pytestmark = pytest.mark.neo4j
 
-PASSWORD = "kgmem-homes-test"
-
 
 def _open_paths(pid: int) -> list[str]:
     """The files and directories the process holds open (its data and logs among them)."""
@@ -35,8 +33,8 @@ def _open_paths(pid: int) -> list[str]:
 
 def _start(run: Path) -> ns.ServerStatus:
     home = link_home(run / "neo4j-home", ns.shared_home())
-    return ns.start(home, data_dir=run / "neo4j-data", bolt_port=0, http_port=0, password=PASSWORD,
-                    heap="256m", pagecache="32m", timeout_s=300)
+    return ns.start(home, data_dir=run / "neo4j-data", bolt_port=0, http_port=0, heap="256m", pagecache="32m",
+                    timeout_s=300)  # no password: one JVM less (neo4j-admin) per start; loopback only
 
 
 def test_two_servers_from_two_private_homes_at_once_keep_to_their_own_files(tmp_path: Path) -> None:
@@ -62,10 +60,10 @@ def test_two_servers_from_two_private_homes_at_once_keep_to_their_own_files(tmp_
             assert not [p for p in held if p.startswith(str(other))], f"{st.pid} holds files of {other}"
         # each answers on its own port with its own graph
         for i, st in enumerate(statuses):
-            with GraphDatabase.driver(st.bolt_uri or "", auth=("neo4j", PASSWORD)) as driver:
+            with GraphDatabase.driver(st.bolt_uri or "", auth=None) as driver:
                 driver.execute_query("CREATE (:HomesProbe {run: $run})", run=i)
         for i, st in enumerate(statuses):
-            with GraphDatabase.driver(st.bolt_uri or "", auth=("neo4j", PASSWORD)) as driver:
+            with GraphDatabase.driver(st.bolt_uri or "", auth=None) as driver:
                 records, _, _ = driver.execute_query("MATCH (p:HomesProbe) RETURN collect(p.run) AS runs")
                 assert records[0]["runs"] == [i]
         assert sorted(p.name for p in (ns.shared_home() / "lib").iterdir()) == lib_before  # nothing copied
@@ -84,8 +82,8 @@ def test_a_second_start_from_one_home_finds_the_first_running(tmp_path: Path) ->
 
     def start(name: str) -> ns.ServerStatus | str:
         try:
-            return ns.start(home, data_dir=tmp_path / name, bolt_port=0, http_port=0, password=PASSWORD,
-                            heap="256m", pagecache="32m", timeout_s=300)
+            return ns.start(home, data_dir=tmp_path / name, bolt_port=0, http_port=0, heap="256m", pagecache="32m",
+                            timeout_s=300)
         except ns.Neo4jServerError as exc:
             return str(exc)
 
