@@ -16,6 +16,7 @@ from kgmem.answer.extracted import cite_line
 from kgmem.answer.pool import said_on
 from kgmem.knowledge.kinds import same_thing
 from kgmem.models import Answer
+from kgmem.retrieval.planner import SLOT_WORDS
 from kgmem.retrieval.relation_asked import label_noun
 from kgmem.retrieval.search import RetrievalResult
 
@@ -25,7 +26,7 @@ _LABELLED = re.compile(r"\b([A-Za-z][a-z-]+)\s+(?:number\s+|no\.?\s*|#\s*)?(\d+[
 
 def labelled(result: RetrievalResult, ans: Answer) -> Answer:
     """The reply, or the label the newest user line gives the asked thing when the reply declined."""
-    noun = label_noun(result.plan.question)
+    noun = label_noun(result.plan.question, SLOT_WORDS["phone"])
     if noun is None or not (ans.abstained or ans.extra.get("path") == "fallback"):
         return ans
     found = [(ln, m.group(2)) for ln in EvidenceSet(result).all_user_lines() if ln.actuality != "request"

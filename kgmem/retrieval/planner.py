@@ -338,7 +338,7 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     if slot is None and intent == Intent.SINGLE_FACT:
         slot = _head_slot(head, q) or _head_slot(_verb_noun(q), q)
     words = qa.content_words(q)
-    subject, slot = question_subject(q, words.named), label_slot(q, relation_slot(q, slot))  # relation_asked
+    subject, slot = question_subject(q, words.named), label_slot(q, relation_slot(q, slot), SLOT_WORDS["phone"])
     # the kind of value asked for, whoever holds it (a predicate note below)
     asked_slot, match = _asked_of_subject(q, subject, embedder, intent, slot, match)
     slot, asked_slot, slot_type, cues = _thing_asked(  # a title is a title; "which school" asks for a school

@@ -47,26 +47,20 @@ def relation_slot(q: str, slot: str | None) -> str | None:
 _NOUN_NUMBER = re.compile(r"\b(?:my|our|the)\s+(?:[a-z-]+\s+)?([a-z-]+)\s+(?:number\b|no\b\.?|#)(?!\s+of\b)", re.I)
 
 
-def label_slot(q: str, slot: str | None) -> str | None:
+def label_slot(q: str, slot: str | None, phone_words: frozenset[str]) -> str | None:
     """``slot``, or ``None`` where the question asks a thing's number ("my apartment number"), not a phone's."""
-    return None if slot is not None and label_noun(q) is not None else slot
+    return None if slot is not None and label_noun(q, phone_words) is not None else slot
 
 
 _NUMBER_OF_MY = re.compile(r"\bnumber\s+of\s+(?:my|our|the)\s+(?:[a-z-]+\s+)?([a-z-]+)\b", re.I)
 
 
-def label_noun(q: str) -> str | None:
+def label_noun(q: str, phone_words: frozenset[str]) -> str | None:
     """The thing whose number (label) the question asks ("apartment" in "What's my apartment number?", "flat" in
-    "the number of my flat"), a phone's number not ("What's my mobile number?" asks the phone slot)."""
+    "the number of my flat"), a phone's number not (``phone_words``, the phone slot's: "my mobile number")."""
     m = _NOUN_NUMBER.search(q)
     if m is not None:
-        return None if m.group(1).lower() in _phone_words() else m.group(1).lower()
+        return None if m.group(1).lower() in phone_words else m.group(1).lower()
     m = _NUMBER_OF_MY.search(q)
     return m.group(1).lower() if m is not None and label_number(q) else None
 
-
-def _phone_words() -> frozenset[str]:
-    # the phone slot's words (the planner imports this module)
-    from kgmem.retrieval.planner import SLOT_WORDS
-
-    return SLOT_WORDS["phone"]

@@ -12,6 +12,7 @@ import pytest
 
 from kgmem.answer.actuality import actuality, clauses
 from kgmem.knowledge.kinds import same_thing
+from kgmem.retrieval.planner import SLOT_WORDS
 from kgmem.retrieval.relation_asked import label_noun, label_slot, relation_slot
 
 
@@ -40,8 +41,8 @@ def test_a_relative_named_is_no_partner(question: str, slot: str, want: str) -> 
     ("is my flat nowhere near the station?", None),
 ])
 def test_the_thing_whose_number_is_asked(question: str, noun: str | None) -> None:
-    assert label_noun(question) == noun
-    assert label_slot(question, "lives_in") == ("lives_in" if noun is None else None)
+    assert label_noun(question, SLOT_WORDS["phone"]) == noun
+    assert label_slot(question, "lives_in", SLOT_WORDS["phone"]) == ("lives_in" if noun is None else None)
 
 
 def test_one_thing_by_wordnet() -> None:
