@@ -43,6 +43,7 @@ from kgmem.extraction.zero.lexicon import (
 )
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.patterns import MONEY_ANY
+from kgmem.extraction.zero.payments import things_paid_for
 from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.proposals import Proposal, Proposer
 from kgmem.extraction.zero.referents import referent
@@ -50,7 +51,7 @@ from kgmem.extraction.zero.sentences import Sentence, best_time
 from kgmem.extraction.zero.trips import RETURN_FROM, hyperbole
 from kgmem.extraction.zero.value_parse import Value
 from kgmem.extraction.zero.values import fill
-from kgmem.extraction.zero.values_across import carried, known_place
+from kgmem.extraction.zero.values_across import carried, known_place, of_declared_kind
 from kgmem.extraction.zero.values_named import named_argument, no_workplace
 from kgmem.temporal import ResolvedTime
 
@@ -95,8 +96,9 @@ _BUYING = frozenset({"buy", "order", "get", "pick", "purchase", "grab", "snag", 
 _ABOUT_A_NAME = frozenset({"watched", "read_book", "visited", "attended", "likes", "dislikes", "bought"})
 
 
-def _fits(pred: str, value: str, clause: Clause) -> bool:
-    """Predicate-level sanity of a filled value (documented in _NEEDS / _NOT_BUYING)."""
+def _fits(pred: str, value: str, clause: Clause, paid: bool = False) -> bool:
+    """Predicate-level sanity of a filled value (documented in _NEEDS / _NOT_BUYING); ``paid``: a verb of
+    paying tells a purchase too (the value was named elsewhere: "Is $165 too much for boots? I paid Costco")."""
     if clause.about == "thing" and clause.subject is not None and clause.subject.pos_ == "PROPN" \
             and (pred not in _ABOUT_A_NAME or any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in clause.head.children)):
         return False  # "Marco moved the book swap to …": a name that acts on a thing is someone, not a title
@@ -114,6 +116,10 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
             and not (pred == "lives_in" and owned_home_in(value, clause)):  # "grocery prices around my place in Austin"
         # (a clause about one's childhood or roots is: "childhood was in Lisbon for me")
         return False  # "the team offsite is in Lisbon", "our office is in Manchester": not where the user lives
+    if pred in _TASTED and value.isalpha() and value.islower() and not of_declared_kind(pred, value):
+        return False  # "It's hands down my favourite food": one plain word WordNet knows, but as no food or drink
+    if pred in ("works_at", "gym", "lives_in", "hometown") and clause.note and _MONEY.search(clause.text):
+        return False  # "The bank app keeps reminding me: $130 at Uniqlo": a price at a place names a shop
     if pred in ("visited", "works_at", "gym", "lives_in", "hometown") and clause.head.lemma_.lower() in _BOOKING:
         return False  # "Booked a table at Ostra for Friday": a plan, and no workplace
     if pred in ("works_at", "gym", "lives_in", "hometown") and clause.head.lemma_.lower() in ATTENDING:
@@ -137,7 +143,8 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
     if need is not None and not need.search(clause.text):
         return False
     if pred == "bought" and clause.about == "user" and not _MONEY.search(clause.text) and not any(
-            t.lemma_.lower() in PURCHASE | ACQUIRE for t in clause.tokens if t.pos_ in ("VERB", "AUX")):
+            t.lemma_.lower() in PURCHASE | ACQUIRE or paid and t.lemma_.lower() == "pay" for t in clause.tokens
+            if t.pos_ in ("VERB", "AUX")):
         return False  # "I passed my driving test", "handed in my notice": a purchase is told by a verb of buying or a price
     if pred == "bought" and (clause.head.lemma_.lower() in _NOT_BUYING or any(
             c.dep_ == "xcomp" and c.tag_ == "VBG" and c.lemma_.lower() in _NOT_BUYING for c in clause.head.children)):
@@ -184,6 +191,9 @@ _ORIGIN = re.compile(r"\b(?:grew|grow\w*|born|raised|hometown|home\s*town|origin
 #: nouns of keeping track: a value ending on one is no title ("a reading tracker", "my watch list")
 _TRACKING = frozenset({"tracker", "list", "app", "challenge", "goal", "club", "group", "log", "journal", "plan",
                        "schedule", "habit", "streak", "spreadsheet", "widget"})
+#: tastes whose value is a food or drink (resources/predicates/value_kinds.json); a name ("Thai") or a phrase ("dim
+#: sum", "my mum's cooking") is never refused by it: WordNet reads their last word otherwise
+_TASTED = frozenset({"favourite_food", "favourite_drink"})
 #: tastes: a condition ("lactose intolerant") is none of them
 _TASTES = frozenset({"likes", "dislikes", "favourite_food", "favourite_drink"})
 #: what the user has, and the verbs that say they no longer have it
@@ -300,10 +310,22 @@ def _values(pred: str, kind: str, clause: Clause, used: set[str], clauses: list[
     """Values of ``kind`` in the clause that pass ``pred``'s checks; else the value an earlier phrase
     gives the clause's pronoun object ("films like Past Lives, I watched it"); else a place general
     knowledge knows, or a value the clause points back to (:mod:`.values_across`)."""
-    def ok(values: list[Value]) -> list[Value]:
-        return [v for v in values if v[0].casefold() not in used and valid_value(v[0]) and _fits(pred, v[0], clause)]
+    def ok(values: list[Value], paid: bool = False) -> list[Value]:
+        return [v for v in values if v[0].casefold() not in used and valid_value(v[0]) and _fits(pred, v[0], clause, paid)]
     return ok(fill(kind, clause) or named_argument(kind, clause)) or ok(referent(pred, kind, clause)) \
-        or ok(known_place(kind, clause)) or ok(carried(pred, kind, clause, clauses, sent))
+        or ok(known_place(kind, clause)) or ok(carried(pred, kind, clause, clauses, sent), paid=True)
+
+
+def _thing_paid_for(out: list[ProposedFact], clause: Clause, sent: Sentence, date: datetime,
+                    when: ResolvedTime | None) -> list[ProposedFact]:
+    """A payment proposed on ``clause`` also buys the goods it was for (:mod:`.payments`), unless the clause
+    already gave a purchase: spent says the money, bought the thing."""
+    spent = next((f for f in out if f.clause == clause.text and f.fact.predicate == "spent"), None)
+    if spent is None or any(f.clause == clause.text and f.fact.predicate == "bought" for f in out):
+        return []
+    value = next((v for v in things_paid_for(clause) if _fits("bought", v, clause)), None)
+    fact = canonical(make_fact(sent, "bought", value, "item", True, when, date, confidence=spent.fact.confidence)) if value else None
+    return [ProposedFact(fact, spent.score, clause.text)] if fact is not None else []
 
 
 def with_companions(props: list[Proposal], top: list[Proposal], threshold: float) -> list[Proposal]:
@@ -368,6 +390,7 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
             if fact is not None:
                 out.append(ProposedFact(fact, p.score, clause.text))
                 first = p.score if first is None else first
+        out += _thing_paid_for(out, clause, sent, date, when)
         trace.decision = "proposed " + ", ".join(f"{f.fact.predicate}={f.fact.value}" for f in out
                                                  if f.clause == clause.text) if out else "no value of the proposed kinds"
     return out

@@ -172,7 +172,12 @@ def of_declared_kind(pred: str, value: str) -> bool:
     whose senses include white wine): it passes when any sense of it is a kind of a declared noun. A value
     WordNet does not know passes ("kombucha", "sencha", a brand): only a known word of another kind is refused.
     A known limit: a dish whose last word WordNet knows otherwise ("pad thai": Thai the people) is refused."""
-    kinds = _declared().get(pred, ())
+    return of_kinds(value, _declared().get(pred, ()))
+
+
+def of_kinds(value: str, kinds: tuple[str, ...]) -> bool:
+    """Whether ``value`` may be of one of ``kinds`` (WordNet nouns; True where none is given), read as
+    :func:`of_declared_kind` reads it: the longest ending WordNet knows decides, an unknown value passes."""
     if not kinds:
         return True
     words = WORD.findall(fold(value))
