@@ -44,6 +44,7 @@ def test_a_colon_note_after_a_verb_is_a_verbless_clause_of_its_own() -> None:
 @pytest.mark.parametrize("text", [
     "Latest splurge: a Polaroid camera for $130.",  # no verb before the colon: one note as before
     "I have one rule: never pay full price for shoes.",  # a verb after the colon: no note
+    "We finally adopted last weekend: a greyhound called Pip.",  # no price: the words are the verb's object
 ])
 def test_no_note_is_cut_where_the_colon_does_not_introduce_one(text: str) -> None:
     assert not any(c.note for c in _clauses(text))

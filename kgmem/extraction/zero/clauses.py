@@ -217,15 +217,16 @@ def _verbless(toks: list[Token]) -> bool:
 
 
 def _note_after_colon(h: Token, toks: list[Token]) -> tuple[list[Token], list[Token]]:
-    """(the clause's words before a colon, the verbless note after it) when a clause with a verb introduces a
-    note: "The bank app keeps reminding me: $130 at Uniqlo, for a tent", "Just checked my receipts: €18 at a
-    kiosk, for an umbrella". The note says what happened; the frame only where it was read. Else (toks, [])."""
+    """(the clause's words before a colon, the verbless payment note after it) when a clause with a verb
+    introduces one: "The bank app keeps reminding me: $130 at Uniqlo, for a tent", "Just checked my receipts: €18
+    at a kiosk, for an umbrella". The note says what happened; the frame only where it was read. Else (toks, []);
+    "I adopted a dog last week: a beagle" keeps its words (after a colon they are often the verb's object)."""
     colon = next((t for t in toks if t.text == ":" and t.i > h.i), None)
     if colon is None or h.pos_ not in ("VERB", "AUX"):
         return toks, []
     right = [t for t in toks if t.i > colon.i and not t.is_punct]
-    if not right or not _verbless(right):
-        return toks, []
+    if not right or not _verbless(right) or not any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in right):
+        return toks, []  # only a payment note: elsewhere the words after a colon are often the verb's object
     return [t for t in toks if t.i < colon.i], right
 
 
