@@ -46,8 +46,9 @@ _DEGREE = frozenset({"big", "huge", "total", "massive", "real", "true", "complet
 
 #: pronouns standing for the thing itself: with one as the object, no other phrase of the clause is the thing
 _STAND_INS = frozenset({"it", "one", "them"})
-#: prepositions that say where a thing came from or was got: their object is a shop, not the thing
-_SOURCE_PREPS = frozenset({"from", "at", "in", "into", "inside"})
+#: prepositions that say where a thing came from or was got: their object is a shop, not the thing ("in" and
+#: "into" also tell tastes and interests: "I got into Wordle", "interested in Stoicism")
+_SOURCE_PREPS = frozenset({"from", "at"})
 #: WordNet kinds of a place of trade ("a thrift shop", "the hardware store", "a market stall", "a boutique")
 SHOP_KINDS = ("mercantile establishment", "marketplace")
 
