@@ -116,8 +116,6 @@ def _fits(pred: str, value: str, clause: Clause, paid: bool = False) -> bool:
             and not (pred == "lives_in" and owned_home_in(value, clause)):  # "grocery prices around my place in Austin"
         # (a clause about one's childhood or roots is: "childhood was in Lisbon for me")
         return False  # "the team offsite is in Lisbon", "our office is in Manchester": not where the user lives
-    if pred in _TASTED and value.isalpha() and value.islower() and not of_declared_kind(pred, value):
-        return False  # "It's hands down my favourite food": one plain word WordNet knows, but as no food or drink
     if pred in ("works_at", "gym", "lives_in", "hometown") and clause.note and _MONEY.search(clause.text):
         return False  # "The bank app keeps reminding me: $130 at Uniqlo": a price at a place names a shop
     if pred in ("visited", "works_at", "gym", "lives_in", "hometown") and clause.head.lemma_.lower() in _BOOKING:
@@ -191,8 +189,7 @@ _ORIGIN = re.compile(r"\b(?:grew|grow\w*|born|raised|hometown|home\s*town|origin
 #: nouns of keeping track: a value ending on one is no title ("a reading tracker", "my watch list")
 _TRACKING = frozenset({"tracker", "list", "app", "challenge", "goal", "club", "group", "log", "journal", "plan",
                        "schedule", "habit", "streak", "spreadsheet", "widget"})
-#: tastes whose value is a food or drink (resources/predicates/value_kinds.json); a name ("Thai") or a phrase ("dim
-#: sum", "my mum's cooking") is never refused by it: WordNet reads their last word otherwise
+#: tastes whose value is a food or drink (value_kinds.json); a name ("Thai") or a phrase ("dim sum") is never refused
 _TASTED = frozenset({"favourite_food", "favourite_drink"})
 #: tastes: a condition ("lactose intolerant") is none of them
 _TASTES = frozenset({"likes", "dislikes", "favourite_food", "favourite_drink"})
@@ -312,7 +309,8 @@ def _values(pred: str, kind: str, clause: Clause, used: set[str], clauses: list[
     knowledge knows, or a value the clause points back to (:mod:`.values_across`)."""
     def ok(values: list[Value], paid: bool = False) -> list[Value]:
         return [v for v in values if v[0].casefold() not in used and valid_value(v[0]) and _fits(pred, v[0], clause, paid)]
-    return ok(fill(kind, clause) or named_argument(kind, clause)) or ok(referent(pred, kind, clause)) \
+    own = [v for v in fill(kind, clause) or named_argument(kind, clause) if _own_kind(pred, v[0])]
+    return ok(own) or ok(referent(pred, kind, clause)) \
         or ok(known_place(kind, clause)) or ok(carried(pred, kind, clause, clauses, sent), paid=True)
 
 
@@ -326,6 +324,12 @@ def _thing_paid_for(out: list[ProposedFact], clause: Clause, sent: Sentence, dat
     value = next((v for v in things_paid_for(clause) if _fits("bought", v, clause)), None)
     fact = canonical(make_fact(sent, "bought", value, "item", True, when, date, confidence=spent.fact.confidence)) if value else None
     return [ProposedFact(fact, spent.score, clause.text)] if fact is not None else []
+
+
+def _own_kind(pred: str, value: str) -> bool:
+    """A taste's own value is not one plain word WordNet knows, but as no food or drink ("It's hands down my
+    favourite food"); a carried value has its own check (:func:`.values_across.carried`)."""
+    return pred not in _TASTED or not (value.isalpha() and value.islower()) or of_declared_kind(pred, value)
 
 
 def with_companions(props: list[Proposal], top: list[Proposal], threshold: float) -> list[Proposal]:
