@@ -51,7 +51,7 @@ from kgmem.extraction.zero.sentences import Sentence, best_time
 from kgmem.extraction.zero.trips import RETURN_FROM, hyperbole
 from kgmem.extraction.zero.value_parse import Value
 from kgmem.extraction.zero.values import fill
-from kgmem.extraction.zero.values_across import carried, known_place, of_declared_kind
+from kgmem.extraction.zero.values_across import carried, known_place, of_declared_kind, of_kinds
 from kgmem.extraction.zero.values_named import named_argument, no_workplace
 from kgmem.temporal import ResolvedTime
 
@@ -327,9 +327,10 @@ def _thing_paid_for(out: list[ProposedFact], clause: Clause, sent: Sentence, dat
 
 
 def _own_kind(pred: str, value: str) -> bool:
-    """A taste's own value is not one plain word WordNet knows, but as no food or drink ("It's hands down my
-    favourite food"); a carried value has its own check (:func:`.values_across.carried`)."""
-    return pred not in _TASTED or not (value.isalpha() and value.islower()) or of_declared_kind(pred, value)
+    """A taste's own value is no plain word WordNet knows only as no food, drink or plant ("hands"); a carried
+    value has its own check (:func:`.values_across.carried`)."""
+    return pred not in _TASTED or not (value.isalpha() and value.islower()) or of_declared_kind(pred, value) \
+        or of_kinds(value, ("plant",))  # a tea or dish named by its plant: "rooibos", "chamomile", "kale"
 
 
 def with_companions(props: list[Proposal], top: list[Proposal], threshold: float) -> list[Proposal]:
