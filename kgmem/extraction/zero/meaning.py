@@ -327,8 +327,7 @@ def _thing_paid_for(out: list[ProposedFact], clause: Clause, sent: Sentence, dat
 
 
 def _own_kind(pred: str, value: str) -> bool:
-    """A taste's own value is no plain word WordNet knows only as no food, drink or plant ("hands"); a carried
-    value has its own check (:func:`.values_across.carried`)."""
+    """A taste's own value is no plain word WordNet knows as no food, drink or plant ("hands"); see carried()."""
     return pred not in _TASTED or not (value.isalpha() and value.islower()) or of_declared_kind(pred, value) \
         or of_kinds(value, ("plant",))  # a tea or dish named by its plant: "rooibos", "chamomile", "kale"
 
