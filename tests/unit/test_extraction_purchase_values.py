@@ -1,10 +1,10 @@
 """Purchases whose thing or price is not where the item filler looked (session 24, x24).
 
-Three classes of language, each with invented sentences (none from the generator's templates, and none
+Classes of language, each with invented sentences (none from the generator's templates, and none
 copied from tests/fixtures/extraction/purchases_x24.jsonl, the set measured blind first):
 
-- a verbless payment note after a colon, introduced by a clause with a verb ("The statement says it: …"):
-  the note is a clause of its own, told as done, and the user's unless the frame is another person's;
+- (x24's verbless payment note after a colon, read as a clause of its own, was dropped in session 25: the
+  frame before the colon often tells what the price is, "My rent went up again: $1,450 now");
 - the one paid as the object of "pay" ("I paid the seller"): never the thing bought; the thing is named
   in the question just before;
 - a shop as where the thing came from ("out of X", "from X", "at the market stall"): never the thing.
@@ -33,38 +33,14 @@ def _clauses(text: str) -> list[Clause]:
     return clauses_of(load_nlp()(text))
 
 
-def test_a_colon_note_after_a_verb_is_a_verbless_clause_of_its_own() -> None:
-    cs = _clauses("The receipt app shows it clearly: £38 at a garden centre, for a garden hose.")
-    note = cs[-1]
-    assert note.note and note.verbless and note.about == "user"
-    assert note.text.startswith("£38") and "garden hose" in note.text
-    assert all("£38" not in c.text for c in cs[:-1])  # the frame keeps its own words only
-
-
-@pytest.mark.parametrize("text", [
-    "Latest splurge: a Polaroid camera for $130.",  # no verb before the colon: one note as before
-    "I have one rule: never pay full price for shoes.",  # a verb after the colon: no note
-    "We finally adopted last weekend: a greyhound called Pip.",  # no price: the words are the verb's object
+@pytest.mark.parametrize(("text", "pred", "value"), [
+    # session 25: a note after a colon is not cut off the clause that introduces it; the frame often tells
+    # what the price is (x24's cut read these as money spent)
+    ("My rent went up again this month: $1,450 now, ugh.", "rent", "1450"),
+    ("Spent far too much on the kids' uniforms: $230 at Target yesterday.", "bought", "uniforms"),
 ])
-def test_no_note_is_cut_where_the_colon_does_not_introduce_one(text: str) -> None:
-    assert not any(c.note for c in _clauses(text))
-
-
-def test_a_note_introduced_by_another_person_is_theirs() -> None:
-    cs = _clauses("My brother's banking app shows it: $90 at a skate shop, for a longboard.")
-    assert cs[-1].note and cs[-1].about == "other"
-
-
-@pytest.mark.parametrize(("text", "money", "thing"), [
-    ("The card statement spells it out: €75 at a market on Friday, for a wool blanket.", "75", "wool blanket"),
-    ("Just went through the transactions: $240 at Walmart yesterday, for a car seat.", "240", "car seat"),
-])
-def test_a_payment_note_gives_the_money_and_the_thing(extractor: RuleExtractor, text: str, money: str,
-                                                     thing: str) -> None:
-    facts = _facts(extractor, text)
-    assert ("user", "spent", money) in facts
-    assert any(s == "user" and p == "bought" and thing in v for s, p, v in facts)
-    assert not any(p in ("lives_in", "works_at") for _, p, _ in facts)  # a price at a place names a shop
+def test_a_frame_before_a_colon_keeps_its_price(extractor: RuleExtractor, text: str, pred: str, value: str) -> None:
+    assert any(s == "user" and p == pred and value in v for s, p, v in _facts(extractor, text))
 
 
 def test_the_one_paid_is_never_the_thing_bought(extractor: RuleExtractor) -> None:
@@ -86,6 +62,6 @@ def test_a_shop_is_where_the_thing_came_from() -> None:
 
 
 def test_a_payment_for_a_service_buys_nothing(extractor: RuleExtractor) -> None:
-    facts = _facts(extractor, "The bank app says it: $55 at the salon on Tuesday, for a haircut and blow-dry.")
+    facts = _facts(extractor, "Spent $55 at the salon on Tuesday for a haircut and blow-dry.")
     assert ("user", "spent", "55") in facts
     assert not any(p == "bought" and "haircut" in v for _, p, v in facts)

@@ -56,8 +56,6 @@ class Clause:
     lowercase: bool = False
     #: token indices of the clause (fast membership tests)
     index: set[int] = field(default_factory=set)
-    #: a verbless note cut from after a colon ("The bank app keeps reminding me: $130 at Uniqlo, for a tent")
-    note: bool = False
 
     @property
     def past(self) -> bool:
@@ -72,7 +70,7 @@ class Clause:
     @property
     def verbless(self) -> bool:
         """A note without a verb ("Latest splurge: a Dyson vacuum for $399"): told as done."""
-        return self.note or self.head.pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
+        return self.head.pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
                                                                  for t in self.tokens)
 
     @property
@@ -195,11 +193,8 @@ def clauses_of(doc: Doc) -> list[Clause]:
             toks.pop()
         while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
             toks.pop(0)
-        toks, note = _note_after_colon(h, toks)
         text = "".join(t.text_with_ws for t in toks).strip(" ,;:-–—")
         out.append(_clause(h, toks, about, subj, text))
-        if note:
-            out.append(_note_clause(note, out[-1]))
     # a relative clause of the user's is read once more on its own (its words stay in their clause)
     for h in (t for t in doc if user_relative(t)):
         toks = [t for t in h.subtree if t.i == h.i or not any(a.i in head_ids for a in t.ancestors if h.is_ancestor(a))]
@@ -207,39 +202,6 @@ def clauses_of(doc: Doc) -> list[Clause]:
         about, subj = about_of(h)
         out.append(_clause(h, toks, about, subj, _with_object(h, toks)))
     return [c for c in out if len(c.tokens) > 1]
-
-
-def _verbless(toks: list[Token]) -> bool:
-    """Words without a verb of their own (a gerund or participle that modifies a noun is none: "a sleeping bag")
-    that name something (a noun, a name or a number)."""
-    return not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in toks) \
-        and any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in toks)
-
-
-def _note_after_colon(h: Token, toks: list[Token]) -> tuple[list[Token], list[Token]]:
-    """(the clause's words before a colon, the verbless payment note after it) when a clause with a verb
-    introduces one: "The bank app keeps reminding me: $130 at Uniqlo, for a tent", "Just checked my receipts: €18
-    at a kiosk, for an umbrella". The note says what happened; the frame only where it was read. Else (toks, []);
-    "I adopted a dog last week: a beagle" keeps its words (after a colon they are often the verb's object)."""
-    colon = next((t for t in toks if t.text == ":" and t.i > h.i), None)
-    if colon is None or h.pos_ not in ("VERB", "AUX"):
-        return toks, []
-    right = [t for t in toks if t.i > colon.i and not t.is_punct]
-    if not right or not _verbless(right) or not any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in right):
-        return toks, []  # only a payment note: elsewhere the words after a colon are often the verb's object
-    return [t for t in toks if t.i < colon.i], right
-
-
-def _note_clause(toks: list[Token], frame: Clause) -> Clause:
-    """A verbless note as a clause of its own: it is the user's, unless the frame is another person's ("My
-    sister's statement shows: …")."""
-    index = {t.i for t in toks}
-    head = next((t for t in toks if t.head.i not in index and t.pos_ in ("NOUN", "PROPN", "NUM")), toks[0])
-    other = frame.about == "other" or frame.subject is not None and possessed_by_other(frame.subject)
-    text = head.doc[toks[0].i: toks[-1].i + 1].text.strip(" ,;:-–—")
-    c = _clause(head, toks, "other" if other else "user", None, text)
-    c.note = True
-    return c
 
 
 def _clause(h: Token, toks: list[Token], about: About, subj: Token | None, text: str) -> Clause:
