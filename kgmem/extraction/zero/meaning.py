@@ -20,6 +20,7 @@ from kgmem.extraction.zero.clauses import Clause, possessed_by_other, user_relat
 from kgmem.extraction.zero.combine import ProposedFact
 from kgmem.extraction.zero.entity_subjects import handed_to_person
 from kgmem.extraction.zero.facts import make_fact
+from kgmem.extraction.zero.fits_owner import not_the_users
 from kgmem.extraction.zero.homes import (
     gone_to,
     home_subject,
@@ -51,7 +52,7 @@ from kgmem.extraction.zero.sentences import Sentence, best_time
 from kgmem.extraction.zero.trips import RETURN_FROM, hyperbole
 from kgmem.extraction.zero.value_parse import Value
 from kgmem.extraction.zero.values import fill
-from kgmem.extraction.zero.values_across import carried, known_place, of_declared_kind, of_kinds
+from kgmem.extraction.zero.values_across import carried, known_place, own_value_of_kind
 from kgmem.extraction.zero.values_named import named_argument, no_workplace
 from kgmem.temporal import ResolvedTime
 
@@ -106,6 +107,8 @@ def _fits(pred: str, value: str, clause: Clause, paid: bool = False) -> bool:
         return False  # "Saturday yoga is taught by Ines" says who teaches it, nothing the user did
     if pred == "bought" and clause.about in ("thing", "none") and clause.head.lemma_.lower() not in _GOT_VERBS:
         return False  # "then the printer jammed", "the blender broke": what a thing did buys nothing
+    if not_the_users(pred, clause, bool(_MONEY.search(clause.text))):
+        return False  # "There was a sale at Target", "the surgery's number is …" (:mod:`.fits_owner`)
     if pred == "spent" and clause.about == "thing" and clause.head.lemma_.lower() not in _COST_VERBS:
         return False  # "the roofers quoted $8,200": someone else's figure, not money the user spent
     if clause.about == "thing" and clause.subject is not None and possessed_by_other(clause.subject):
@@ -116,8 +119,6 @@ def _fits(pred: str, value: str, clause: Clause, paid: bool = False) -> bool:
             and not (pred == "lives_in" and owned_home_in(value, clause)):  # "grocery prices around my place in Austin"
         # (a clause about one's childhood or roots is: "childhood was in Lisbon for me")
         return False  # "the team offsite is in Lisbon", "our office is in Manchester": not where the user lives
-    if pred in ("works_at", "gym", "lives_in", "hometown") and clause.note and _MONEY.search(clause.text):
-        return False  # "The bank app keeps reminding me: $130 at Uniqlo": a price at a place names a shop
     if pred in ("visited", "works_at", "gym", "lives_in", "hometown") and clause.head.lemma_.lower() in _BOOKING:
         return False  # "Booked a table at Ostra for Friday": a plan, and no workplace
     if pred in ("works_at", "gym", "lives_in", "hometown") and clause.head.lemma_.lower() in ATTENDING:
@@ -189,8 +190,6 @@ _ORIGIN = re.compile(r"\b(?:grew|grow\w*|born|raised|hometown|home\s*town|origin
 #: nouns of keeping track: a value ending on one is no title ("a reading tracker", "my watch list")
 _TRACKING = frozenset({"tracker", "list", "app", "challenge", "goal", "club", "group", "log", "journal", "plan",
                        "schedule", "habit", "streak", "spreadsheet", "widget"})
-#: tastes whose value is a food or drink (value_kinds.json); a name ("Thai") or a phrase ("dim sum") is never refused
-_TASTED = frozenset({"favourite_food", "favourite_drink"})
 #: tastes: a condition ("lactose intolerant") is none of them
 _TASTES = frozenset({"likes", "dislikes", "favourite_food", "favourite_drink"})
 #: what the user has, and the verbs that say they no longer have it
@@ -309,7 +308,7 @@ def _values(pred: str, kind: str, clause: Clause, used: set[str], clauses: list[
     knowledge knows, or a value the clause points back to (:mod:`.values_across`)."""
     def ok(values: list[Value], paid: bool = False) -> list[Value]:
         return [v for v in values if v[0].casefold() not in used and valid_value(v[0]) and _fits(pred, v[0], clause, paid)]
-    own = [v for v in fill(kind, clause) or named_argument(kind, clause) if _own_kind(pred, v[0])]
+    own = [v for v in fill(kind, clause) or named_argument(kind, clause) if own_value_of_kind(pred, v[0])]
     return ok(own) or ok(referent(pred, kind, clause)) \
         or ok(known_place(kind, clause)) or ok(carried(pred, kind, clause, clauses, sent), paid=True)
 
@@ -324,12 +323,6 @@ def _thing_paid_for(out: list[ProposedFact], clause: Clause, sent: Sentence, dat
     value = next((v for v in things_paid_for(clause) if _fits("bought", v, clause)), None)
     fact = canonical(make_fact(sent, "bought", value, "item", True, when, date, confidence=spent.fact.confidence)) if value else None
     return [ProposedFact(fact, spent.score, clause.text)] if fact is not None else []
-
-
-def _own_kind(pred: str, value: str) -> bool:
-    """A taste's own value is no plain word WordNet knows as no food, drink or plant ("hands"); see carried()."""
-    return pred not in _TASTED or not (value.isalpha() and value.islower()) or of_declared_kind(pred, value) \
-        or of_kinds(value, ("plant",))  # a tea or dish named by its plant: "rooibos", "chamomile", "kale"
 
 
 def with_companions(props: list[Proposal], top: list[Proposal], threshold: float) -> list[Proposal]:

@@ -196,3 +196,13 @@ def _a_thing(value: str) -> bool:
     """A carried value is a short phrase naming a thing, not a stretch of the other clause."""
     words = re.findall(r"[\w']+", value.casefold())
     return 0 < len(words) <= 6 and not any(w in _NOT_IN_A_THING for w in words)
+
+
+#: tastes whose value is a food or drink (value_kinds.json); a name ("Thai") or a phrase ("dim sum") is never refused
+_TASTED = frozenset({"favourite_food", "favourite_drink"})
+
+
+def own_value_of_kind(pred: str, value: str) -> bool:
+    """A taste's own value is no plain word WordNet knows as no food, drink or plant ("hands"); see carried()."""
+    return pred not in _TASTED or not (value.isalpha() and value.islower()) or of_declared_kind(pred, value) \
+        or of_kinds(value, ("plant",))  # a tea or dish named by its plant: "rooibos", "chamomile", "kale"
