@@ -55,14 +55,14 @@ def _private_neo4j(home: Path | None, data: Path | None, bolt: int, http: int,
                    password: str) -> dict[str, Any] | None:
     """Start (or reuse) a private server; returns its connection facts, or None without jars."""
     from kgmem import neo4j_server
+    from kgmem.neo4j_homes import link_home
 
     shared = neo4j_server.default_home()
     home = home or Path(tempfile.mkdtemp(prefix="kgmem-rel-neo4j-")) / "home"
     if not neo4j_server.is_installed(home):
         if not neo4j_server.is_installed(shared):
             return None
-        home.mkdir(parents=True, exist_ok=True)
-        (home / "lib").symlink_to(shared / "lib")
+        link_home(home, shared)
     data = data or home.parent / "data"
     st = neo4j_server.status(home)
     started = False

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from kgmem.neo4j_homes import free_port, home_lock
 from kgmem.settings import Settings
 
 NEO4J_VERSION = "5.26.30"
@@ -85,6 +86,11 @@ def default_home(settings: Settings | None = None) -> Path:
     configured = (settings or Settings.load()).neo4j_home
     if configured is not None:
         return configured.expanduser()
+    return shared_home()
+
+
+def shared_home() -> Path:
+    """The machine's one install, ``~/.cache/kgmem/neo4j-<version>``, whose jars linked homes share."""
     return Path.home() / ".cache" / "kgmem" / f"neo4j-{NEO4J_VERSION}"
 
 
@@ -109,9 +115,15 @@ def is_installed(home: Path) -> bool:
 def install(home: Path | None = None, *, force: bool = False) -> dict[str, Any]:
     """Resolve the Neo4j Community jars with Maven into ``home/lib``; returns a summary.
 
-    Idempotent: an installed home is left alone unless ``force``.
+    Idempotent: an installed home is left alone unless ``force``. Installs into one home take
+    turns (two test runs' first installs must not both write its lib/).
     """
     home = home or default_home()
+    with home_lock(home, "install"):
+        return _install(home, force)
+
+
+def _install(home: Path, force: bool) -> dict[str, Any]:
     if is_installed(home) and not force:
         return {"home": str(home), "installed": True, "skipped": True, "seconds": 0.0,
                 "jars": len(list((home / "lib").glob("*.jar")))}
@@ -249,37 +261,39 @@ def start(home: Path | None = None, *, data_dir: Path | None = None, bolt_port: 
     ``password`` set → authentication on, with that initial password (only takes effect on a
     fresh data directory); ``None`` → authentication off (the server listens on 127.0.0.1 only).
     ``data_dir`` defaults to ``home/data``; pass a fresh directory for a throw-away CI server.
+    A port of 0 → a free port (the status says which). Starts from one home take turns (a lock in
+    ``home/run``): the second of two at once finds the first running instead of rewriting its conf.
     """
     import json
 
     home = (home or default_home()).resolve()
     if not is_installed(home):
         raise Neo4jServerError(f"Neo4j is not installed in {home}: run `kgmem neo4j install` first")
-    running = _read_pid(home)
-    if running is not None:
-        raise Neo4jServerError(f"Neo4j is already running from {home} (pid {running}); `kgmem neo4j stop` first")
+    bolt_port = bolt_port or free_port()
+    http_port = http_port or free_port(taken=frozenset({bolt_port}))
     data_dir = (data_dir or home / "data").resolve()
     logs_dir = (data_dir.parent / (data_dir.name + "-logs")) if data_dir != home / "data" else home / "logs"
-    data_dir.mkdir(parents=True, exist_ok=True)
-    logs_dir.mkdir(parents=True, exist_ok=True)
-    (home / "conf").mkdir(exist_ok=True)
-    (home / "run").mkdir(exist_ok=True)
     auth = password is not None
-    (home / "conf" / "neo4j.conf").write_text(render_config(
-        data_dir=data_dir, logs_dir=logs_dir, bolt_port=bolt_port, http_port=http_port,
-        heap=heap, pagecache=pagecache, auth=auth), encoding="utf-8")
-    if password is not None and not (data_dir / "dbms" / "auth.ini").exists() and not (data_dir / "databases").exists():
-        set_initial_password(home, password)
-
-    t0 = time.monotonic()
-    console_log = logs_dir / "console.log"
-    cmd = [*_java_base(home), f"-Xms{heap}", f"-Xmx{heap}", *_JVM_FLAGS,
-           "org.neo4j.server.CommunityEntryPoint", f"--home-dir={home}", f"--config-dir={home / 'conf'}"]
-    with console_log.open("ab") as log:
-        # new session: the server outlives the CLI process and its terminal
-        proc = subprocess.Popen(cmd, cwd=home, stdout=log, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
-    _pid_file(home).write_text(str(proc.pid))
+    with home_lock(home):
+        running = _read_pid(home)
+        if running is not None:
+            raise Neo4jServerError(f"Neo4j is already running from {home} (pid {running}); `kgmem neo4j stop` first")
+        data_dir.mkdir(parents=True, exist_ok=True)
+        logs_dir.mkdir(parents=True, exist_ok=True)
+        (home / "conf").mkdir(exist_ok=True)
+        (home / "conf" / "neo4j.conf").write_text(render_config(
+            data_dir=data_dir, logs_dir=logs_dir, bolt_port=bolt_port, http_port=http_port,
+            heap=heap, pagecache=pagecache, auth=auth), encoding="utf-8")
+        if password is not None and not (data_dir / "dbms" / "auth.ini").exists() and not (data_dir / "databases").exists():
+            set_initial_password(home, password)
+        t0 = time.monotonic()
+        cmd = [*_java_base(home), f"-Xms{heap}", f"-Xmx{heap}", *_JVM_FLAGS,
+               "org.neo4j.server.CommunityEntryPoint", f"--home-dir={home}", f"--config-dir={home / 'conf'}"]
+        with (logs_dir / "console.log").open("ab") as log:
+            # new session: the server outlives the CLI process and its terminal
+            proc = subprocess.Popen(cmd, cwd=home, stdout=log, stderr=subprocess.STDOUT,
+                                    stdin=subprocess.DEVNULL, start_new_session=True)
+        _pid_file(home).write_text(str(proc.pid))
     uri = f"bolt://127.0.0.1:{bolt_port}"
     state: dict[str, Any] = {"pid": proc.pid, "bolt_uri": uri, "browser_url": f"http://127.0.0.1:{http_port}/browser/",
              "data_dir": str(data_dir), "logs_dir": str(logs_dir), "auth": auth}

@@ -10,6 +10,9 @@ source scripts/uv_env.sh   # the uv setup.sh installed (tests/unit/test_packagin
 KG=.venv/bin/kgmem
 WORK="$(mktemp -d -t kgmem-test-XXXXXX)"
 export KGMEM_HOME="$WORK/home"   # fresh stores and caches for this run
+# this run's own Neo4j home (conf, pid, logs; lib/ links the jars installed once in ~/.cache/kgmem): two runs on one
+# machine at once each start their own server on free ports and never write the other's files
+export KGMEM_NEO4J_HOME="$WORK/neo4j-home"
 # On exit: stop this run's Neo4j (a start that fails half way must not leave a JVM running), then
 # remove the run's files (~0.5 GB of store and server data) unless the run failed or
 # KGMEM_KEEP_TEST_DIR is set, so repeated runs do not fill the disk.
@@ -36,11 +39,16 @@ step "lint (ruff) and types (mypy)"
 step "system packages: Java 17 + Maven (Neo4j), headless Chromium (the Neo4j Browser test)"
 bash scripts/system_deps.sh test
 
-step "Neo4j 5.26 (jars from Maven Central, cached in ~/.m2 and ~/.cache/kgmem)"
-export NEO4J_URI="bolt://127.0.0.1:${KGMEM_NEO4J_BOLT_PORT:-7687}" NEO4J_USER=neo4j NEO4J_PASSWORD="kgmem-test-password"
-$KG neo4j install
-$KG neo4j start --data-dir "$WORK/neo4j-data" --password "$NEO4J_PASSWORD" --bolt-port "${KGMEM_NEO4J_BOLT_PORT:-7687}" \
-  --http-port "${KGMEM_NEO4J_HTTP_PORT:-7474}"
+step "Neo4j 5.26 (jars from Maven Central, cached in ~/.m2 and ~/.cache/kgmem; this run's server in $KGMEM_NEO4J_HOME)"
+export NEO4J_USER=neo4j NEO4J_PASSWORD="kgmem-test-password"
+$KG neo4j install --link
+# ports: KGMEM_NEO4J_BOLT_PORT / KGMEM_NEO4J_HTTP_PORT, else free ones (0); the URI comes back in the JSON
+$KG neo4j start --data-dir "$WORK/neo4j-data" --password "$NEO4J_PASSWORD" --bolt-port "${KGMEM_NEO4J_BOLT_PORT:-0}" \
+  --http-port "${KGMEM_NEO4J_HTTP_PORT:-0}" --json >"$WORK/neo4j-start.json"
+NEO4J_URI="$(.venv/bin/python -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d["bolt_uri"])
+print("Neo4j {version} running (pid {pid}) at {bolt_uri}, started in {start_seconds}s".format(**d), file=sys.stderr)' \
+  "$WORK/neo4j-start.json")"
+export NEO4J_URI
 
 # With no arguments: two pytest runs side by side. The tests that need the one Neo4j server (marked `neo4j`) run
 # one at a time in one process, as they share its schema and load; all the others (tests/unit, the networkx

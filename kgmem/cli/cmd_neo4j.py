@@ -37,30 +37,37 @@ HomeOpt = Annotated[
 def install_cmd(
     home: HomeOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Re-resolve the jars.")] = False,
+    link: Annotated[bool, typer.Option("--link", help="Make NEO4J_HOME a private home (its own conf, data, logs, pid) whose lib/ links the jars installed once in ~/.cache/kgmem/neo4j-<version> (installed there first when missing): one per test run, so runs on one machine never share a server's files.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Resolve the Neo4j 5.26 Community jars (and Browser) from Maven Central into NEO4J_HOME/lib."""
+    from kgmem import neo4j_homes
     from kgmem import neo4j_server as ns
 
     home = home or ns.default_home(load_settings())
-    err.print(f"installing Neo4j {ns.NEO4J_VERSION} into {home} (Maven; first run downloads ~170 MB)")
+    target = ns.shared_home() if link else home
+    err.print(f"installing Neo4j {ns.NEO4J_VERSION} into {target} (Maven; first run downloads ~170 MB)")
     try:
-        result = ns.install(home, force=force)
-    except ns.Neo4jServerError as exc:
+        result = ns.install(target, force=force)
+        if link:
+            result["home"] = str(neo4j_homes.link_home(home, target))
+            result["jars_from"] = str(target / "lib")
+    except (ns.Neo4jServerError, neo4j_homes.HomeLinkError) as exc:
         fail(str(exc))
     if as_json:
         emit_json(result)
     else:
         verb = "already installed" if result["skipped"] else f"installed in {result['seconds']}s"
-        echo(f"Neo4j {ns.NEO4J_VERSION} {verb}: {result['home']} ({result['jars']} jars)")
+        linked = f", lib/ linked to {result['jars_from']}" if link else ""
+        echo(f"Neo4j {ns.NEO4J_VERSION} {verb}: {result['home']} ({result['jars']} jars{linked})")
 
 
 @neo4j_app.command("start")
 def start_cmd(
     home: HomeOpt = None,
     data_dir: Annotated[Optional[Path], typer.Option("--data-dir", help="Data directory (default NEO4J_HOME/data); a fresh one gives a throw-away server.")] = None,  # noqa: UP045
-    bolt_port: Annotated[int, typer.Option("--bolt-port")] = 7687,
-    http_port: Annotated[int, typer.Option("--http-port")] = 7474,
+    bolt_port: Annotated[int, typer.Option("--bolt-port", help="0: a free port (printed, and in --json's bolt_uri).")] = 7687,
+    http_port: Annotated[int, typer.Option("--http-port", help="0: a free port.")] = 7474,
     password: Annotated[Optional[str], typer.Option("--password", help="Initial password (default NEO4J_PASSWORD); min 8 characters.")] = None,  # noqa: UP045
     no_auth: Annotated[bool, typer.Option("--no-auth", help="Disable authentication (loopback-only server).")] = False,
     heap: Annotated[str, typer.Option("--heap")] = "512m",

@@ -50,6 +50,7 @@ from kgmem.lexicon.called_off import LEAVING, alternation, surface
 from kgmem.lexicon.gone import gone_after
 from kgmem.lexicon.people import own_life_people
 from kgmem.lexicon.people import words as people_words
+from kgmem.memory.own_times import own_times
 from kgmem.models import Fact, Session, Turn
 from kgmem.text import STOPWORDS
 
@@ -162,7 +163,7 @@ def named_changes(session: Session, probes: Sequence[SlotProbe], candidates: Seq
     held = user_held(resolver, slots)
     told = _named(session, probes, candidates, held, someone)
     kept, recalled = _recalled(session, probes, candidates, held, someone, lookback.user_turns_before)
-    return [*kept, *told], recalled
+    return [*kept, *told, *own_times(session, resolver, slots)], recalled  # "10:00 is gone, I've got 11:30"
 
 
 def _named(session: Session, probes: Sequence[SlotProbe], candidates: Sequence[CandidateFact],

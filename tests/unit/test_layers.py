@@ -24,7 +24,8 @@ ALLOWED: dict[str, set[str]] = {
     "embeddings": set(),
     "llm": set(),
     "store": set(),
-    "neo4j_server": set(),
+    "neo4j_homes": set(),
+    "neo4j_server": {"neo4j_homes"},
     "extraction": {"llm", "temporal", "embeddings"},
     "memory": {"extraction", "store", "embeddings", "temporal"},
     "retrieval": {"store", "embeddings", "temporal", "llm"},
@@ -36,7 +37,7 @@ ALLOWED: dict[str, set[str]] = {
     "serve": {"api", "memory", "retrieval", "answer", "extraction", "store", "embeddings", "llm",
               "temporal"},
     "cli": {"serve", "evaluation", "api", "datasets", "memory", "retrieval", "answer", "extraction",
-            "store", "embeddings", "llm", "temporal", "neo4j_server"},
+            "store", "embeddings", "llm", "temporal", "neo4j_server", "neo4j_homes"},
     "__main__": {"cli"},
 }
 

@@ -21,6 +21,7 @@ from kgmem.extraction.zero.checks import hedged, planned, quoted_from_another
 from kgmem.extraction.zero.clauses import clauses_of
 from kgmem.extraction.zero.combine import CombineTrace, combine, take_back
 from kgmem.extraction.zero.conjuncts import listed_values
+from kgmem.extraction.zero.entity_bare import bare_corrections
 from kgmem.extraction.zero.entity_refs import TurnContext
 from kgmem.extraction.zero.entity_titles import titled_facts
 from kgmem.extraction.zero.entity_turn import sentence_entity_facts
@@ -198,7 +199,7 @@ class RuleExtractor:
         if proposer is not None and attributes is not None:
             self._score_clauses(users, proposer, attributes)
         results: list[ExtractionResult] = []
-        for items, (_, date) in zip(work, sessions):
+        for items, (turns, date) in zip(work, sessions):
             facts: list[CandidateFact] = []
             contexts: dict[int, TurnContext] = {}
             probes: tuple[list[SlotProbe], list[str]] = ([], [])
@@ -249,6 +250,7 @@ class RuleExtractor:
                         found += titled_facts(w.sent, date, w.doc)
                 facts = take_back(facts, before, w.sent.turn, w.sent.text) + found  # "…a flat in Leith. Lovely, but I said no"
                 before = (w.sent.turn, found)
+            facts += bare_corrections(turns, date, facts) if attributes is not None else []  # "…at 7:30." "sorry, 7:45"
             results.append(ExtractionResult(facts=dedupe(facts), probes=probes[0], tier="rules", model="", version=RULES_VERSION))
         return results
 
