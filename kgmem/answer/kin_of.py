@@ -21,15 +21,8 @@ from kgmem.nlp import known_words, load_nlp
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-#: one word for each relation however it is written ("gran", "nana" and "grandma" are one person)
-_SAME: dict[str, str] = {
-    **dict.fromkeys(("mum", "mom", "mama", "mommy", "mummy", "ma"), "mother"),
-    **dict.fromkeys(("dad", "papa", "daddy", "pa", "pop"), "father"),
-    **dict.fromkeys(("grandma", "gran", "granny", "nan", "nana", "nanna", "grandmom", "grandmum"), "grandmother"),
-    **dict.fromkeys(("grandpa", "grandad", "granddad", "gramps", "grandpop"), "grandfather"),
-    **dict.fromkeys(("fiancee", "fiancé", "fiancée"), "fiance"),
-    "auntie": "aunt", "aunty": "aunt", "sis": "sister", "bro": "brother", "hubby": "husband",
-}
+#: one word for each relation however it is written ("gran", "nana" and "grandma" are one person): lexicon.people's
+_SAME = people.kin_spellings()
 _PARENT = frozenset({"mother", "father", "stepmother", "stepfather", "stepmom", "stepmum", "stepdad"})
 _SPOUSE = frozenset({"wife", "husband", "partner", "spouse", "fiance", "girlfriend", "boyfriend"})
 _SIBLING = frozenset({"sister", "brother"})

@@ -2,7 +2,7 @@
 mine", "the landlord", "my godson"), and the pets a speaker calls "my X".
 
 Data: ``kgmem/resources/lexicon/people.json`` (kin, partners and former partners, social, roles, generic person
-words, kin prefixes, pets), and the titles and abbreviations written with a full stop inside a
+words, kin prefixes, pets, the spellings of one relation), and the titles and abbreviations written with a full stop inside a
 name ("Dr. Okafor", "St. Brigid's").
 """
 
@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
+from typing import Any
 
 #: the speaker (the user) as a subject or an object: whose a line is when no one else is named
 USER_PRONOUNS = frozenset({"i", "we", "me", "us"})
@@ -23,10 +26,23 @@ PERSONAL_WORD = re.compile(r"\b(?:i|me|my|we|us|our|you|your)\b", re.I)
 
 
 @lru_cache(maxsize=1)
-def _data() -> dict[str, tuple[str, ...]]:
+def _raw() -> dict[str, Any]:
     path = resources.files("kgmem").joinpath("resources", "lexicon", "people.json")
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    return {k: tuple(v) for k, v in raw.items() if isinstance(v, list)}
+    raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return raw
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in _raw().items() if isinstance(v, list)}
+
+
+@lru_cache(maxsize=1)
+def kin_spellings() -> Mapping[str, str]:
+    """One word for each relation however it is written: each other spelling → its canonical word ("mum" →
+    "mother", "nana" → "grandmother", "hubby" → "husband"); the canonical words themselves are not keys."""
+    table: dict[str, list[str]] = _raw()["kin_spellings"]
+    return MappingProxyType({other: word for word, others in table.items() for other in others})
 
 
 def words(*kinds: str) -> frozenset[str]:
