@@ -20,6 +20,7 @@ from kgmem.extraction.zero.clauses import Clause, possessed_by_other, user_relat
 from kgmem.extraction.zero.combine import ProposedFact
 from kgmem.extraction.zero.entity_subjects import handed_to_person
 from kgmem.extraction.zero.facts import make_fact
+from kgmem.extraction.zero.fits_owner import not_the_users
 from kgmem.extraction.zero.homes import (
     gone_to,
     home_subject,
@@ -43,6 +44,7 @@ from kgmem.extraction.zero.lexicon import (
 )
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.patterns import MONEY_ANY
+from kgmem.extraction.zero.payments import things_paid_for
 from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.proposals import Proposal, Proposer
 from kgmem.extraction.zero.referents import referent
@@ -50,7 +52,7 @@ from kgmem.extraction.zero.sentences import Sentence, best_time
 from kgmem.extraction.zero.trips import RETURN_FROM, hyperbole
 from kgmem.extraction.zero.value_parse import Value
 from kgmem.extraction.zero.values import fill
-from kgmem.extraction.zero.values_across import carried, known_place
+from kgmem.extraction.zero.values_across import carried, known_place, own_value_of_kind
 from kgmem.extraction.zero.values_named import named_argument, no_workplace
 from kgmem.temporal import ResolvedTime
 
@@ -95,8 +97,9 @@ _BUYING = frozenset({"buy", "order", "get", "pick", "purchase", "grab", "snag", 
 _ABOUT_A_NAME = frozenset({"watched", "read_book", "visited", "attended", "likes", "dislikes", "bought"})
 
 
-def _fits(pred: str, value: str, clause: Clause) -> bool:
-    """Predicate-level sanity of a filled value (documented in _NEEDS / _NOT_BUYING)."""
+def _fits(pred: str, value: str, clause: Clause, paid: bool = False) -> bool:
+    """Predicate-level sanity of a filled value (documented in _NEEDS / _NOT_BUYING); ``paid``: a verb of
+    paying tells a purchase too (the value was named elsewhere: "Is $165 too much for boots? I paid Costco")."""
     if clause.about == "thing" and clause.subject is not None and clause.subject.pos_ == "PROPN" \
             and (pred not in _ABOUT_A_NAME or any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in clause.head.children)):
         return False  # "Marco moved the book swap to …": a name that acts on a thing is someone, not a title
@@ -104,6 +107,8 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
         return False  # "Saturday yoga is taught by Ines" says who teaches it, nothing the user did
     if pred == "bought" and clause.about in ("thing", "none") and clause.head.lemma_.lower() not in _GOT_VERBS:
         return False  # "then the printer jammed", "the blender broke": what a thing did buys nothing
+    if not_the_users(pred, clause, bool(_MONEY.search(clause.text))):
+        return False  # "There was a sale at Target", "the surgery's number is …" (:mod:`.fits_owner`)
     if pred == "spent" and clause.about == "thing" and clause.head.lemma_.lower() not in _COST_VERBS:
         return False  # "the roofers quoted $8,200": someone else's figure, not money the user spent
     if clause.about == "thing" and clause.subject is not None and possessed_by_other(clause.subject):
@@ -137,7 +142,8 @@ def _fits(pred: str, value: str, clause: Clause) -> bool:
     if need is not None and not need.search(clause.text):
         return False
     if pred == "bought" and clause.about == "user" and not _MONEY.search(clause.text) and not any(
-            t.lemma_.lower() in PURCHASE | ACQUIRE for t in clause.tokens if t.pos_ in ("VERB", "AUX")):
+            t.lemma_.lower() in PURCHASE | ACQUIRE or paid and t.lemma_.lower() == "pay" for t in clause.tokens
+            if t.pos_ in ("VERB", "AUX")):
         return False  # "I passed my driving test", "handed in my notice": a purchase is told by a verb of buying or a price
     if pred == "bought" and (clause.head.lemma_.lower() in _NOT_BUYING or any(
             c.dep_ == "xcomp" and c.tag_ == "VBG" and c.lemma_.lower() in _NOT_BUYING for c in clause.head.children)):
@@ -300,10 +306,23 @@ def _values(pred: str, kind: str, clause: Clause, used: set[str], clauses: list[
     """Values of ``kind`` in the clause that pass ``pred``'s checks; else the value an earlier phrase
     gives the clause's pronoun object ("films like Past Lives, I watched it"); else a place general
     knowledge knows, or a value the clause points back to (:mod:`.values_across`)."""
-    def ok(values: list[Value]) -> list[Value]:
-        return [v for v in values if v[0].casefold() not in used and valid_value(v[0]) and _fits(pred, v[0], clause)]
-    return ok(fill(kind, clause) or named_argument(kind, clause)) or ok(referent(pred, kind, clause)) \
-        or ok(known_place(kind, clause)) or ok(carried(pred, kind, clause, clauses, sent))
+    def ok(values: list[Value], paid: bool = False) -> list[Value]:
+        return [v for v in values if v[0].casefold() not in used and valid_value(v[0]) and _fits(pred, v[0], clause, paid)]
+    own = [v for v in fill(kind, clause) or named_argument(kind, clause) if own_value_of_kind(pred, v[0])]
+    return ok(own) or ok(referent(pred, kind, clause)) \
+        or ok(known_place(kind, clause)) or ok(carried(pred, kind, clause, clauses, sent), paid=True)
+
+
+def _thing_paid_for(out: list[ProposedFact], clause: Clause, sent: Sentence, date: datetime,
+                    when: ResolvedTime | None) -> list[ProposedFact]:
+    """A payment proposed on ``clause`` also buys the goods it was for (:mod:`.payments`), unless the clause
+    already gave a purchase: spent says the money, bought the thing."""
+    spent = next((f for f in out if f.clause == clause.text and f.fact.predicate == "spent"), None)
+    if spent is None or any(f.clause == clause.text and f.fact.predicate == "bought" for f in out):
+        return []
+    value = next((v for v in things_paid_for(clause) if _fits("bought", v, clause)), None)
+    fact = canonical(make_fact(sent, "bought", value, "item", True, when, date, confidence=spent.fact.confidence)) if value else None
+    return [ProposedFact(fact, spent.score, clause.text)] if fact is not None else []
 
 
 def with_companions(props: list[Proposal], top: list[Proposal], threshold: float) -> list[Proposal]:
@@ -368,6 +387,7 @@ def proposed_facts(sent: Sentence, date: datetime, clauses: list[Clause], rows: 
             if fact is not None:
                 out.append(ProposedFact(fact, p.score, clause.text))
                 first = p.score if first is None else first
+        out += _thing_paid_for(out, clause, sent, date, when)
         trace.decision = "proposed " + ", ".join(f"{f.fact.predicate}={f.fact.value}" for f in out
                                                  if f.clause == clause.text) if out else "no value of the proposed kinds"
     return out

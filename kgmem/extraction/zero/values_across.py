@@ -172,7 +172,12 @@ def of_declared_kind(pred: str, value: str) -> bool:
     whose senses include white wine): it passes when any sense of it is a kind of a declared noun. A value
     WordNet does not know passes ("kombucha", "sencha", a brand): only a known word of another kind is refused.
     A known limit: a dish whose last word WordNet knows otherwise ("pad thai": Thai the people) is refused."""
-    kinds = _declared().get(pred, ())
+    return of_kinds(value, _declared().get(pred, ()))
+
+
+def of_kinds(value: str, kinds: tuple[str, ...]) -> bool:
+    """Whether ``value`` may be of one of ``kinds`` (WordNet nouns; True where none is given), read as
+    :func:`of_declared_kind` reads it: the longest ending WordNet knows decides, an unknown value passes."""
     if not kinds:
         return True
     words = WORD.findall(fold(value))
@@ -191,3 +196,13 @@ def _a_thing(value: str) -> bool:
     """A carried value is a short phrase naming a thing, not a stretch of the other clause."""
     words = re.findall(r"[\w']+", value.casefold())
     return 0 < len(words) <= 6 and not any(w in _NOT_IN_A_THING for w in words)
+
+
+#: tastes whose value is a food or drink (value_kinds.json); a name ("Thai") or a phrase ("dim sum") is never refused
+_TASTED = frozenset({"favourite_food", "favourite_drink"})
+
+
+def own_value_of_kind(pred: str, value: str) -> bool:
+    """A taste's own value is no plain word WordNet knows as no food, drink or plant ("hands"); see carried()."""
+    return pred not in _TASTED or not (value.isalpha() and value.islower()) or of_declared_kind(pred, value) \
+        or of_kinds(value, ("plant",))  # a tea or dish named by its plant: "rooibos", "chamomile", "kale"

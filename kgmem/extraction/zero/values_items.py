@@ -34,9 +34,10 @@ from kgmem.extraction.zero.value_parse import (
     object_tokens,
     ok_value,
 )
+from kgmem.knowledge import sense_kind_of
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Token
 
 _TASTE_PEOPLE = frozenset({"person", "lover", "addict", "snob", "fiend", "junkie", "nut", "guy", "girl", "fanatic", "fan",
                            "supporter"})
@@ -45,6 +46,29 @@ _DEGREE = frozenset({"big", "huge", "total", "massive", "real", "true", "complet
 
 #: pronouns standing for the thing itself: with one as the object, no other phrase of the clause is the thing
 _STAND_INS = frozenset({"it", "one", "them"})
+#: prepositions that say where a thing came from or was got: their object is a shop, not the thing ("in" and
+#: "into" also tell tastes and interests: "I got into Wordle", "interested in Stoicism")
+_SOURCE_PREPS = frozenset({"from", "at"})
+#: WordNet kinds of a place of trade ("a thrift shop", "the hardware store", "a market stall", "a boutique")
+SHOP_KINDS = ("mercantile establishment", "marketplace")
+
+
+def payee(t: Token) -> bool:
+    """``t`` is whom a payment went to ("I paid Costco", "paid the seller", "paid Argos £40"): the one paid is
+    never the thing bought."""
+    return t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() == "pay"
+
+
+def shop_at(t: Token) -> bool:
+    """``t`` is where a thing was got ("walked out of REI with a lamp", "picked it up from the hardware store",
+    "a tent at Decathlon"): the object of a preposition of source or place ("of" only after "out") that is a
+    named organisation or place, or a noun WordNet knows as a place of trade."""
+    prep = t.head
+    if t.dep_ != "pobj" or not (prep.lower_ in _SOURCE_PREPS or prep.lower_ == "of" and prep.head.lower_ == "out"):
+        return False
+    ent = entity_at(t)
+    return ent is not None and ent.label_ in ("ORG", "FAC", "GPE", "LOC") or t.pos_ == "PROPN" \
+        or bool(sense_kind_of(t.lemma_.lower(), SHOP_KINDS))
 
 
 def fill_item(c: Clause) -> list[Value]:
@@ -55,6 +79,8 @@ def fill_item(c: Clause) -> list[Value]:
         # "Latest splurge: a Dyson stick vacuum for $399": the head labels the thing named after it
         toks = labels + [t for t in toks if t.i != c.head.i and t not in labels]
     for t in toks:
+        if payee(t) or shop_at(t):
+            continue
         if t.lemma_.lower() in _TASTE_PEOPLE:
             # "a big oat latte person", "a total sourdough snob": the taste is the modifier
             mods = [x for x in t.lefts if x.dep_ in ("compound", "amod", "nmod") and x.lower_ not in _DEGREE]
@@ -68,11 +94,6 @@ def fill_item(c: Clause) -> list[Value]:
         if np and ok_value(np) and np.lower() not in GENERIC_HEADS:
             return [(np, "item")]
     return []
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
-
-
 
 def invited_to(t: Token) -> bool:
     """``t`` is what an invitation is to ("the invite to Priya's wedding", "I was invited to Tom's party"):
