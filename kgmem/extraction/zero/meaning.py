@@ -107,7 +107,7 @@ def _fits(pred: str, value: str, clause: Clause, paid: bool = False) -> bool:
         return False  # "Saturday yoga is taught by Ines" says who teaches it, nothing the user did
     if pred == "bought" and clause.about in ("thing", "none") and clause.head.lemma_.lower() not in _GOT_VERBS:
         return False  # "then the printer jammed", "the blender broke": what a thing did buys nothing
-    if not_the_users(pred, clause, bool(_MONEY.search(clause.text))):
+    if not_the_users(pred, clause, bool(_MONEY.search(clause.head.sent.text))):
         return False  # "There was a sale at Target", "the surgery's number is …" (:mod:`.fits_owner`)
     if pred == "spent" and clause.about == "thing" and clause.head.lemma_.lower() not in _COST_VERBS:
         return False  # "the roofers quoted $8,200": someone else's figure, not money the user spent
