@@ -38,6 +38,8 @@ _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "you", "they", "whic
                              "who", "everything", "nothing", "something", "anything", "one"})
 _BACK_REFERENCES = frozenset({"it", "that", "this", "which"})
 _USER_WORDS = USER_PRONOUNS | {"myself", "ourselves"}
+#: words that name the user in a clause
+_FIRST_PERSON = _USER_WORDS | {"my", "our"}
 
 
 @dataclass
@@ -56,6 +58,11 @@ class Clause:
     lowercase: bool = False
     #: token indices of the clause (fast membership tests)
     index: set[int] = field(default_factory=set)
+    #: a verbless note cut from after a colon ("My bank app keeps nagging me: $130 at Uniqlo, for a tent")
+    note: bool = False
+    #: (the frame before a colon, the verbless payment note after it) this clause may be cut into; the
+    #: extractor cuts only where the frame alone proposes nothing (:mod:`.colon_notes`)
+    split: tuple[Clause, Clause] | None = None
 
     @property
     def past(self) -> bool:
@@ -70,7 +77,7 @@ class Clause:
     @property
     def verbless(self) -> bool:
         """A note without a verb ("Latest splurge: a Dyson vacuum for $399"): told as done."""
-        return self.head.pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
+        return self.note or self.head.pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
                                                                  for t in self.tokens)
 
     @property
@@ -195,6 +202,11 @@ def clauses_of(doc: Doc) -> list[Clause]:
             toks.pop(0)
         text = "".join(t.text_with_ws for t in toks).strip(" ,;:-–—")
         out.append(_clause(h, toks, about, subj, text))
+        frame_toks, note = _note_after_colon(h, toks)
+        if note:
+            frame_text = "".join(t.text_with_ws for t in frame_toks).strip(" ,;:-–—")
+            frame = _clause(h, frame_toks, about, subj, frame_text)
+            out[-1].split = (frame, _note_clause(note, frame))
     # a relative clause of the user's is read once more on its own (its words stay in their clause)
     for h in (t for t in doc if user_relative(t)):
         toks = [t for t in h.subtree if t.i == h.i or not any(a.i in head_ids for a in t.ancestors if h.is_ancestor(a))]
@@ -202,6 +214,42 @@ def clauses_of(doc: Doc) -> list[Clause]:
         about, subj = about_of(h)
         out.append(_clause(h, toks, about, subj, _with_object(h, toks)))
     return [c for c in out if len(c.tokens) > 1]
+
+
+def _verbless(toks: list[Token]) -> bool:
+    """Words without a verb of their own (a gerund or participle that modifies a noun is none: "a sleeping bag")
+    that name something (a noun, a name or a number)."""
+    return not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in toks) \
+        and any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in toks)
+
+
+def _note_after_colon(h: Token, toks: list[Token]) -> tuple[list[Token], list[Token]]:
+    """(the clause's words before a colon, the verbless payment note after it) when a clause with a verb
+    introduces one: "My bank app keeps nagging me: $130 at Uniqlo, for a tent". Else (toks, []): "I adopted a
+    dog last week: a beagle" keeps its words (without a price, the words after a colon are often the verb's
+    object). Whether the note is cut off is the extractor's choice: the frame often tells what the price is
+    ("My rent went up again: $1,450 now"), so it is cut only where the frame alone proposes nothing."""
+    colon = next((t for t in toks if t.text == ":" and t.i > h.i), None)
+    if colon is None or h.pos_ not in ("VERB", "AUX"):
+        return toks, []
+    right = [t for t in toks if t.i > colon.i and not t.is_punct]
+    if not right or not _verbless(right) or not any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in right):
+        return toks, []
+    return [t for t in toks if t.i < colon.i], right
+
+
+def _note_clause(toks: list[Token], frame: Clause) -> Clause:
+    """A verbless note as a clause of its own: another person's where the frame is ("My sister's statement
+    shows: …"), the user's where the frame is about the user or names them ("Saw it on my statement: …",
+    "Revolut sent me the summary: …"), else a thing's ("The flyer on the fridge says it all: …" is an advert)."""
+    index = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in index and t.pos_ in ("NOUN", "PROPN", "NUM")), toks[0])
+    other = frame.about == "other" or frame.subject is not None and possessed_by_other(frame.subject)
+    mine = frame.about in ("user", "mine") or any(t.lower_ in _FIRST_PERSON for t in frame.tokens)
+    text = head.doc[toks[0].i: toks[-1].i + 1].text.strip(" ,;:-–—")
+    c = _clause(head, toks, "other" if other else "user" if mine else "thing", None, text)
+    c.note = True
+    return c
 
 
 def _clause(h: Token, toks: list[Token], about: About, subj: Token | None, text: str) -> Clause:

@@ -19,6 +19,7 @@ from kgmem.extraction.schema import CandidateFact, ExtractionResult, SlotProbe
 from kgmem.extraction.zero.assistant import assistant_facts, requested
 from kgmem.extraction.zero.checks import hedged, planned, quoted_from_another
 from kgmem.extraction.zero.clauses import clauses_of
+from kgmem.extraction.zero.colon_notes import cut_notes, note_texts
 from kgmem.extraction.zero.combine import CombineTrace, combine, take_back
 from kgmem.extraction.zero.conjuncts import listed_values
 from kgmem.extraction.zero.entity_bare import bare_corrections
@@ -278,6 +279,7 @@ class RuleExtractor:
                 c.lowercase = w.sent.lowercase
                 if user_clause(w, c) or c.about != "user":
                     texts.append(c.text)
+            texts += note_texts(w)  # a payment note after a colon and its frame, each on its own
         # a user clause that holds a name is also scored with its names masked (:mod:`.masking`)
         masked = {c.text: m for w in users for c in w.clauses if user_clause(w, c) and (m := masked_text(c))}
         unique = list(dict.fromkeys([*texts, *masked.values()]))
@@ -285,6 +287,7 @@ class RuleExtractor:
         user_row = dict(zip(unique, proposer.scores(vecs))) if unique else {}
         attr_row = dict(zip(unique, attributes.scores(vecs))) if unique else {}
         for w in users:
+            cut_notes(w, proposer, user_row)
             w.rows = [framed_row(proposer.labels, user_row[c.text], user_row.get(masked.get(c.text, "")))
                       if user_clause(w, c) else None for c in w.clauses]
             # "it" in a clause read as the user's may be a thing named before it (see _entity_facts)

@@ -5,6 +5,9 @@
 - A contact or personal figure whose holder is another thing or person ("The surgery's number is …",
   "my dentist's new number is …", "Tom's number is …") is that holder's, not the user's; "my phone's
   number" (a thing of the user's) stays the user's.
+- Money the user paid out ("Paid $55 at the salon for a haircut", "I paid $30 for parking") is no salary: pay is
+  the user's salary only where the user is the one paid ("I get paid $20 an hour", "they pay me 60k", "I'm paid
+  monthly") or a thing of theirs pays ("my new job pays $80k").
 """
 
 from __future__ import annotations
@@ -51,8 +54,20 @@ def held_by_another(t: Token) -> bool:
     return False
 
 
+def paid_out(clause: Clause) -> bool:
+    """The user pays in the clause (an active "pay" whose subject is the user, said or dropped, paying no "me")."""
+    head = clause.head
+    if head.lemma_.lower() != "pay" or clause.about != "user":
+        return False
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") or c.dep_ == "aux" and c.lemma_.lower() == "get"
+                  for c in head.children)
+    return not passive and not any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in head.children)
+
+
 def not_the_users(pred: str, clause: Clause, has_price: bool) -> bool:
     """The clause names ``pred``'s value as something that is not the user's (see the module's docstring)."""
+    if pred == "salary" and paid_out(clause):
+        return True  # "Paid $55 at the salon for a haircut": money paid out
     if pred in _NOT_FROM_THERE and existential(clause) and not (pred == "bought" and has_price):
         return True  # "There was a sale at Target": what there was, not the user's purchase or workplace
     return pred in _HELD and clause.subject is not None and held_by_another(clause.subject)
