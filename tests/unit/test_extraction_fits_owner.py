@@ -83,6 +83,6 @@ def test_an_existential_clause_lends_no_purchase_to_the_price_of_another_clause(
     assert not any(p == "bought" and "sale" in v for p, v in facts)
 
 
-def test_a_lower_case_noun_tagged_as_a_name_is_still_a_thing(extractor: RuleExtractor) -> None:
-    # spaCy tags "amp" in "a guitar amp came home with me" as a name; a lower-case word is no name
+def test_what_a_lower_case_noun_tagged_as_a_name_cost_is_money_spent(extractor: RuleExtractor) -> None:
+    # spaCy tags "amp" in "a guitar amp came home with me" as a name; what a lower-case word cost is money spent
     assert ("spent", "260") in _user(extractor, "A guitar amp came home with me for $260.")

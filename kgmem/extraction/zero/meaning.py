@@ -101,8 +101,9 @@ def _fits(pred: str, value: str, clause: Clause, paid: bool = False) -> bool:
     """Predicate-level sanity of a filled value (documented in _NEEDS / _NOT_BUYING); ``paid``: a verb of
     paying tells a purchase too (the value was named elsewhere: "Is $165 too much for boots? I paid Costco")."""
     if clause.about == "thing" and clause.subject is not None and clause.subject.pos_ == "PROPN" \
-            and (clause.subject.text[:1].isupper() or clause.lowercase) \
+            and not (pred == "spent" and clause.subject.text.islower() and not clause.lowercase) \
             and (pred not in _ABOUT_A_NAME or any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in clause.head.children)):
+        # (what a lower-case word the tagger calls a name cost is money spent: "a guitar amp came home for $260")
         return False  # "Marco moved the book swap to …": a name that acts on a thing is someone, not a title
     if clause.about in ("thing", "mine") and handed_to_person(clause):
         return False  # "Saturday yoga is taught by Ines" says who teaches it, nothing the user did
