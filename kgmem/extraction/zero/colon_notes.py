@@ -24,6 +24,7 @@ from kgmem.extraction.zero.sentence_stages import Work, user_clause
 if TYPE_CHECKING:
     import numpy as np
 
+    from kgmem.extraction.zero.clauses import Clause
     from kgmem.extraction.zero.proposals import Proposer
 
 
@@ -35,7 +36,7 @@ def note_texts(w: Work) -> list[str]:
 def cut_notes(w: Work, proposer: Proposer, rows: Mapping[str, np.ndarray]) -> None:
     """Replace each user clause whose frame alone proposes nothing by its frame and its note (``rows``: score
     rows by clause text, the frame's among them)."""
-    out = []
+    out: list[Clause] = []
     for c in w.clauses:
         if c.split is not None and c.split[1].about == "user" and user_clause(w, c) \
                 and (row := rows.get(c.split[0].text)) is not None and not proposer.candidates(row):
