@@ -101,15 +101,13 @@ def _fits(pred: str, value: str, clause: Clause, paid: bool = False) -> bool:
     """Predicate-level sanity of a filled value (documented in _NEEDS / _NOT_BUYING); ``paid``: a verb of
     paying tells a purchase too (the value was named elsewhere: "Is $165 too much for boots? I paid Costco")."""
     if clause.about == "thing" and clause.subject is not None and clause.subject.pos_ == "PROPN" \
-            and not (pred == "spent" and clause.subject.text.islower() and not clause.lowercase) \
             and (pred not in _ABOUT_A_NAME or any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in clause.head.children)):
-        # (what a lower-case word the tagger calls a name cost is money spent: "a guitar amp came home for $260")
         return False  # "Marco moved the book swap to …": a name that acts on a thing is someone, not a title
     if clause.about in ("thing", "mine") and handed_to_person(clause):
         return False  # "Saturday yoga is taught by Ines" says who teaches it, nothing the user did
     if pred == "bought" and clause.about in ("thing", "none") and clause.head.lemma_.lower() not in _GOT_VERBS:
         return False  # "then the printer jammed", "the blender broke": what a thing did buys nothing
-    if not_the_users(pred, clause, bool(_MONEY.search(clause.text))):
+    if not_the_users(pred, clause, bool(_MONEY.search(clause.head.sent.text))):
         return False  # "There was a sale at Target", "the surgery's number is …" (:mod:`.fits_owner`)
     if pred == "spent" and clause.about == "thing" and clause.head.lemma_.lower() not in _COST_VERBS:
         return False  # "the roofers quoted $8,200": someone else's figure, not money the user spent
