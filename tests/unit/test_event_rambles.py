@@ -7,7 +7,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from event_sets_fixture import assert_source_built, assert_which_first_labels_are_the_questions_words, load_cases
+from event_sets_fixture import (
+    assert_source_built,
+    assert_which_first_labels_are_the_questions_words,
+    load_cases,
+)
 
 
 def _cases() -> list[dict[str, Any]]:
