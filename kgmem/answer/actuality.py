@@ -59,6 +59,8 @@ _PLAN = re.compile(
     r"wish(?:list)?|dream(?:ing)?\s+of|eventually|looking\s+(?:at|into)\s+(?!(?:my|the)\s+(?:photos|receipt))|"
     # being booked in is an arrangement for a day to come ("I'm booked in to have my wisdom teeth out on the 30th")
     r"(?:am|'m|are|'re|is|'s)\s+(?:all\s+)?booked\s+(?:in\s+)?(?:to|for|on)|"
+    # a thing not till a later day is still to come ("the race itself isn't till October")
+    r"(?:isn't|is\s+not|aren't|are\s+not|'s\s+not)\s+(?:till|until)|"
     r"about\s+to|will\s+be|I'll|we'll|scheduled|booked\s+for|upcoming|tomorrow|next\s+\w+day)\b", re.I)
 _REQUEST = re.compile(
     r"^\W*(?:can|could|would|will|how|what|why|which|where|who|when|is|are|do|does|should|please|help|tell|"

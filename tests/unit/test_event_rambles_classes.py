@@ -1,5 +1,5 @@
 """tr26's event classes, probed with sentences of their own (not event_rambles'): being booked in is a plan, a no that
-tells something ongoing ("hasn't stopped since") is no no, a word the line spells apart or misspells, someone else's
+tells something ongoing ("hasn't stopped since") is no no, a thing "not till" a later day is to come, a word the line spells apart or misspells, someone else's
 thing named with "my" ("My husband's cast"), a participle clause dated by the verb it hangs from, and an age at an event
 told before the birthday."""
 
@@ -21,6 +21,9 @@ def test_being_booked_in_is_an_arrangement_to_come() -> None:
     assert actuality("I'm booked in to get my ears pierced on the 12th, slightly terrified.") == "plan"
     assert actuality("We're all booked for the ferry on the 3rd.") == "plan"
     assert actuality("Got my ears pierced on the 12th, slightly terrified.") == "actual"
+    # a thing not till a later day is still to come; a past "didn't … until" stays a no
+    assert actuality("Choir practice is fine, the concert itself isn't until May though.") == "plan"
+    assert actuality("I didn't get to bed until 2am.") == "negated"
 
 
 def test_a_no_that_tells_something_ongoing() -> None:
