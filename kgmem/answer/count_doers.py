@@ -26,9 +26,11 @@ def told_first_by_user(text: str) -> bool:
     speaker's doing ("Performed at the Fox's open mic night, someone filmed it!", "Set up at a new café
     near the station, the wifi was awful", "Had an interview with Monzo this morning, I think it went OK?"): the
     user's doing is told first, whoever the rest is about and whatever it asks ("Did you …" opens with an auxiliary)."""
-    doc = load_nlp()(text[:1].upper() + text[1:])
+    doc = load_nlp()(text[:1].lower() + text[1:])  # lowered: a raised first word reads as a name or a base form
     first = next((t for t in doc if not t.is_punct), None)
-    if first is None or first.tag_ not in ("VBD", "VBN") or first.dep_ in _NOUN_MODIFIER or first.dep_.startswith("aux"):
+    # a past form the tagger calls a base form when its subject is missing ("Ran the 10k …": VB, lemma run)
+    past = first is not None and (first.tag_ in ("VBD", "VBN") or first.tag_ == "VB" and first.lower_ != first.lemma_.lower())
+    if first is None or not past or first.dep_ in _NOUN_MODIFIER or first.dep_.startswith("aux"):
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "auxpass") for c in first.children)
 
@@ -41,11 +43,13 @@ def thing_done(text: str) -> bool:
     tagger takes a raised "Parkrun done" for a past tense."""
     doc = load_nlp()(text[:1].lower() + text[1:])
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+    if root is None or root.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "dobj") for c in root.children):
         return False
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and subj.ent_type_ != "PERSON" and not people_noun(subj.lemma_.lower()) \
-        and subj.lower_ not in ("he", "she", "they", "you")
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "npadvmod") and c.i < root.i), None)
+    # a past tense with a common noun before it and no object reads as the same note ("tax return filed"); a name
+    # before a past tense is a doer ("Kat bailed")
+    return subj is not None and (root.tag_ == "VBN" or subj.tag_ in ("NN", "NNS")) and subj.ent_type_ != "PERSON" \
+        and not people_noun(subj.lemma_.lower()) and subj.lower_ not in ("he", "she", "they", "you")
 
 
 def _forms(word: str, lemma: str) -> set[str]:
