@@ -125,21 +125,8 @@ def _attribute_words(noun: Token) -> tuple[list[Token], Token | None]:
     if pobj is not None:
         return words, pobj
     if len(words) > 1 and words[0].pos_ in ("NOUN", "PROPN") and words[0].dep_ == "compound":
-        place = _place_before(noun)
-        if place is not None:  # "reset the router at the cabin and the wifi password is now …": the cabin's
-            return words, place
         return words[1:], words[0]  # "the boiler pressure": the boiler's
     return [], None
-
-
-def _place_before(noun: Token) -> Token | None:
-    """The place an earlier part of the sentence is at or in ("… at the cabin and the wifi password is …"):
-    the last noun after "at" / "in" before ``noun``, not a person, a happening or a time."""
-    found = [g for p in noun.doc[: noun.left_edge.i] if p.dep_ == "prep" and p.lower_ in ("at", "in")
-             for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i < noun.i]
-    found = [g for g in found if names_a_person(g.lemma_.lower()) is not True and not _happening(g.lemma_.lower())
-             and g.lemma_.lower() not in _CALENDAR_WORDS and entity_at(g) is None]
-    return found[-1] if found else None
 
 
 def _value(v: Token) -> str | None:

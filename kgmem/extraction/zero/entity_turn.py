@@ -291,8 +291,8 @@ def _first_facts(sent: Sentence, date: datetime, c: Clause, probe: SlotProbe, fa
     got = []
     by_role = _role_only(c, probe)
     for name, kind, attr, value in [*first_statements(c, probe, it), *frame_facts(c, probe, it, person)]:
-        if value in by_role or attr in ("scheduled_for", "due_date") and _moves_the_user(c):
-            continue  # "The DVSA moved me to 13:40": the user's time, not the DVSA's
+        if value in by_role:
+            continue
         if c.about == "mine" and user_mine and c.subject is not None and c.subject.lemma_.lower() not in ROLE_NOUNS \
                 and c.subject.pos_ == "NOUN":  # not "it" ("my talk got accepted, it's on the Saturday morning") nor "my 1:1"
             continue  # "my rent is…": the user's, read as the user's fact ("my GP is…" is never the user's)
@@ -359,8 +359,3 @@ def user_schedule(sent: Sentence, date: datetime, clause: Clause) -> list[Candid
     if not name or name.casefold() == span.casefold():
         return []
     return [_entity_fact(sent, date, clause, EntityRef(name, "thing"), "scheduled_for", span, None)]
-
-
-def _moves_the_user(c: Clause) -> bool:
-    """The clause's verb has the user as its object ("moved me to 13:40", "put us on the 08:30")."""
-    return any(t.dep_ == "dobj" and t.lower_ in ("me", "us") and t.head.pos_ == "VERB" for t in c.tokens)
