@@ -1,6 +1,6 @@
 """kgmem on the hand-written answer sets of issue #14: question paraphrases and event matching.
 
-    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|counts|deeds|prefs|answerable|both] [--out eval/results/answer_sets]
+    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|diaries|rambles|counts|deeds|counts_ms26|prefs|answerable|both] [--out eval/results/answer_sets]
 
 - ``tests/fixtures/answers/question_paraphrases.jsonl``: each group asks one thing in >= 3 hand-
   written phrasings over a sample (or hand-written) haystack; a group *holds* when every phrasing
@@ -246,9 +246,10 @@ def _leave_out(words: dict[tuple[str, str], str]) -> None:
 SINGLES = "single_values.jsonl"
 #: the event-matching sets: issue #14's (auth14), ev19's many-voice development set (session 19) and
 #: ev20's (session 20: events told by what happened there, ages, rescheduled and cancelled events) and
-#: tr21's (session 21: other voices, holidays, day-of-month ordinals, dates asked, rescheduled "to the 22nd")
+#: tr21's (session 21: other voices, holidays, day-of-month ordinals, dates asked, rescheduled "to the 22nd") and
+#: tr26's (session 26: rambling turns, events told by their effect, must-abstain twins)
 EVENT_SETS = {"events": "event_matching.jsonl", "voices": "event_voices.jsonl", "tales": "event_tales.jsonl",
-              "diaries": "event_diaries.jsonl"}
+              "diaries": "event_diaries.jsonl", "rambles": "event_rambles.jsonl"}
 
 
 def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dict[str, Any]:
@@ -273,8 +274,8 @@ def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dic
 
 
 #: the counting sets: ms21's multi-session counts and sums in many voices (session 21) and an22's deeds
-#: told by what they did to the user (session 22)
-COUNT_SETS = {"counts": "count_voices.jsonl", "deeds": "deed_voices.jsonl"}
+#: told by what they did to the user (session 22), ms26's counts and sums in other voices, measured blind (session 26)
+COUNT_SETS = {"counts": "count_voices.jsonl", "deeds": "deed_voices.jsonl", "counts_ms26": "count_sums_ms26.jsonl"}
 _NUMBER = re.compile(r"(?<![\w/.-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w/-]|\.\d)")
 _NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 
@@ -358,8 +359,8 @@ def run_answerable(home: Path) -> dict[str, Any]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "counts", "deeds",
-                                      "prefs", "answerable", "both"),
+    ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "rambles", "counts",
+                                      "deeds", "counts_ms26", "prefs", "answerable", "both"),
                     default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
@@ -385,7 +386,7 @@ def main() -> None:
             e = res["events"]
             print(f"events: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
-        if args.set in ("voices", "tales", "diaries"):
+        if args.set in ("voices", "tales", "diaries", "rambles"):
             res["events"] = run_events(home / args.set, name=args.set)
             e = res["events"]
             print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
@@ -443,6 +444,7 @@ def write(out: Path, res: dict[str, Any]) -> None:
         e = res["events"]
         chosen = res["command"].split("--set ")[1].split()[0]
         title = {"counts": "Counts and sums (ms21)", "deeds": "Counts of deeds told by their effect (an22)",
+                 "counts_ms26": "Counts and sums in other voices (ms26, blind first)",
                  "answerable": "Answerable questions told in passing, with must-abstain twins (an25)"}.get(
             chosen, "Event matching")
         lines += ["", f"## {title}: {e['correct']}/{e['cases']} correct (**{100 * e['share']:.1f}%**; "

@@ -17,6 +17,7 @@ from kgmem import temporal
 from kgmem.answer.subjects import may_be_someone_elses, someone_else
 from kgmem.lexicon.discourse import strip_openers
 from kgmem.lexicon.people import own_life_people
+from kgmem.lexicon.people import words as people_words
 
 #: first-person words: a line that has one speaks of the user ("They discharged me")
 FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we've|we're|our|us)\b", re.I)
@@ -28,10 +29,11 @@ _NEGATED = re.compile(
     r"not\s+for\s+me|rather\s+skip|without\s+buying|(?:walked|came|went|left)\s+(?:out|away|off|home)\s+(?:empty-handed|without)\b|instead\s+of\s+buying|talked\s+myself\s+out|"
     r"but\s+I\s+passed|I\s+passed\s+on|turned\s+(?:it|them|him|her)\s+down|said\s+no|tried\s+to\s+sell\s+me)", re.I)
 #: a no that tells the thing was done ("we saw Wicked and I haven't stopped humming", "couldn't put it down",
+#: "the washing machine hasn't stopped since",
 #: "Hungover from the christening, never again"): the stopping, the putting down or a repeat is what is denied
 _AFFIRMING = re.compile(
     r"\b(?:didn't|did\s+not|haven't|have\s+not|hasn't|has\s+not|never|can't|cannot|couldn't|could\s+not|won't)\s+"
-    r"(?:\w+\s+)?(?:stop(?:ped)?\s+\w+ing\b|put\s+(?:it|them|the\s+\w+)\s+down\b|get\s+enough\b|regret(?:ted)?\b)|"
+    r"(?:\w+\s+)?(?:stop(?:ped)?\s+(?:\w+ing|since)\b|put\s+(?:it|them|the\s+\w+)\s+down\b|get\s+enough\b|regret(?:ted)?\b)|"
     r"\bnever\s+(?:ever\s+)?again\b", re.I)
 
 
@@ -55,6 +57,10 @@ _PLAN = re.compile(
     r"keep\s+meaning|"
     r"tempted|undecided|still\s+deciding|should\s+I|if\s+I|whether\s+to|next\s+(?:year|month|week|time)|"
     r"wish(?:list)?|dream(?:ing)?\s+of|eventually|looking\s+(?:at|into)\s+(?!(?:my|the)\s+(?:photos|receipt))|"
+    # being booked in is an arrangement for a day to come ("I'm booked in to have my wisdom teeth out on the 30th")
+    r"(?:am|'m|are|'re|is|'s)\s+(?:all\s+)?booked\s+(?:in\s+)?(?:to|for|on)|"
+    # a thing not till a later day is still to come ("the race itself isn't till October")
+    r"(?:isn't|is\s+not|aren't|are\s+not|'s\s+not)\s+(?:till|until)|"
     r"about\s+to|will\s+be|I'll|we'll|scheduled|booked\s+for|upcoming|tomorrow|next\s+\w+day)\b", re.I)
 _REQUEST = re.compile(
     r"^\W*(?:can|could|would|will|how|what|why|which|where|who|when|is|are|do|does|should|please|help|tell|"
@@ -80,6 +86,14 @@ def _own_life(clause: str) -> bool:
     if words[0].lower() in ("my", "our") and len(words) > 1:
         return any(w.lower() in own_life_people() or w.lower().rstrip("s") in own_life_people() for w in words[1:3])
     return words[0][0].isupper() and words[0].lower() not in _NO_ONE and words[0].lower() not in own_life_people()
+
+
+def done_for_the_user(sentence: str) -> bool:
+    """Someone else's sentence whose doer is a service the user engaged, named by its role ("The builders started
+    ripping out the old kitchen on Monday", "the vet took her stitches out"): the user's own event, told through
+    whoever did the work (kin, friends and named people have lives of their own)."""
+    m = re.match(r"^\W*(?:the|our|my)\s+([a-z-]+)\b", strip_openers(sentence.strip()), re.I)
+    return m is not None and m.group(1).lower().removesuffix("s") in people_words("roles", "services")
 
 
 #: a sentence opening with a third person ("He drove me", "Their dog")

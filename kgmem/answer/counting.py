@@ -33,6 +33,7 @@ from kgmem import temporal
 from kgmem.answer import attended, countable, deeds
 from kgmem.answer import instances as inst
 from kgmem.answer.act_kinds import other_kind
+from kgmem.answer.count_doers import not_the_asked, told_first_by_user
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, EvidenceSet, Line
 from kgmem.answer.match import GENERIC, norm, terms
@@ -201,23 +202,23 @@ def told_events(ev: EvidenceSet) -> Told | None:
     the question is no "how many" question or no line tells what it counts).
 
     A line is an instance by its meaning: its MiniLM cosine to the question's counted phrase
-    (:func:`kgmem.answer.instances.counted_phrase`, one batch for all lines) reaches
-    :func:`~kgmem.answer.instances.threshold`; or by its words: it names one of the counted
-    things' nouns (else, when no line does, the question's other content words) and is closer to
-    the phrase than this user's typical line. Offers made to the user and bookings are set aside
-    (unless the question asks about them), with plans, noes and other people's doings. A session
-    tells an instance once; lines of two sessions naming the same title or place, or dating their
-    event to the same day, tell the same one. Lines just below the threshold in sessions with no
-    instance are kept as "maybe" (the count is then a lower bound)."""
+    (:func:`kgmem.answer.instances.counted_phrase`, one batch) reaches :func:`~kgmem.answer.instances.threshold`;
+    or by its words: it names the counted things' nouns (else the question's other content words) and is closer to
+    the phrase than this user's typical line, or names the whole counted phrase. Offers to the user and bookings are set
+    aside (unless asked about), with plans, noes and other people's doings. A session tells an instance once; lines of two
+    sessions naming the same title or place, or dating their event to the same day, tell the same one. Lines just below
+    the threshold in sessions with no instance are "maybe" (the count is then a lower bound). A line told with its subject
+    dropped ("Performed at the Fox's, someone filmed it!") is the user's when the user's doings are asked."""
     plan = ev.result.plan
     if not (_HOW_MANY.search(q := plan.question) or _COUNT_NOUN.search(q)) or _HOW_MANY_UNITS.search(q):
         return None
     heads, others = anchors(plan)
-    said = [ln for ln in ev.all_user_lines() if ln.role == "user" and not ln.is_request and said_in_window(ln, plan)]
+    mine = inst.counted_phrase(plan).startswith(("I ", "We "))  # the user's doings asked (not a plumber's): a line told first is theirs
+    said = [ln for ln in ev.all_user_lines() if ln.role == "user" and said_in_window(ln, plan) and (not ln.is_request or mine and told_first_by_user(ln.text))]
     if not said:
         return None
     sims = inst.phrase_similarity(ev, inst.counted_phrase(plan), said)
-    own = [ln for ln in said if ln.actuality == "actual"]
+    own = [ln for ln in said if ln.actuality == "actual" or mine and ln.actuality in ("other", "request") and told_first_by_user(ln.text)]
     if not own:
         return None
     arranging = bool(set(lemmas(plan.question)) & _ARRANGING)
@@ -228,10 +229,13 @@ def told_events(ev: EvidenceSet) -> Told | None:
         return sims.get(inst.key(ln), 0.0)
 
     reasons: dict[tuple[str, int], str | None] = {}
+    mods = _modifiers(q)
+    named = frozenset(heads | others | mods)  # "no parkrun, snowed off": the asked thing named only to say it did not happen
 
     def why_not(ln: Line) -> str | None:  # the one test of whether a line's item counts (countable.py), or another deed told
         if (k := inst.key(ln)) not in reasons:
-            reasons[k] = countable.why_not(ln, plan.question_date, ev, arranging=arranging) or other_kind(ln.text, plan.question) or read.other.get(k)
+            reasons[k] = countable.why_not(ln, plan.question_date, ev, arranging=arranging) or other_kind(ln.text, plan.question) \
+                or read.other.get(k) or ("it did not happen" if not_the_asked(ln.text, named) else None)
         return reasons[k]
 
     top = next((sim(ln) for ln in sorted(own, key=sim, reverse=True) if not why_not(ln)), 0.0)
@@ -244,20 +248,19 @@ def told_events(ev: EvidenceSet) -> Told | None:
         if by_word:
             break
     chosen = {inst.key(ln): ln for ln in own if sim(ln) >= cut}
-    chosen.update({inst.key(ln): ln for ln in by_word if sim(ln) > typical})
+    chosen.update({inst.key(ln): ln for ln in by_word if sim(ln) > typical or words is heads and mods and mods <= question_terms(ln.text)})  # the whole counted phrase
     chosen.update({k: ln for ln in own if (k := inst.key(ln)) in read.told})  # "the ending of Arrival wrecked me"
     # "how many gigs have I been to": "six60 at eden park last nite" names the act, not the kind
     going = attended.asks_attending(lemmas(plan.question))
     framed = (attended.framed(own) if going else {}) | read.referred
     chosen.update({k: ln for ln in own if (k := inst.key(ln)) in framed})
-    set_aside = [(ln, why) for ln in said if (why := countable.LINE_CLASS_REASON.get(ln.actuality))
+    set_aside = [(ln, why) for ln in said if ln not in own and (why := countable.LINE_CLASS_REASON.get(ln.actuality))
                  and (sim(ln) >= cut or shared(words, terms(ln.text)))]
     # a booking still ahead at the question date, an offer, "mia went to the gig without me", "I was
     # meant to go … but": the line's item does not count
     set_aside += [(ln, why) for ln in chosen.values() if (why := why_not(ln))]
-    # "sold my ticket to the … gig", "got tix for …": an arrangement, not the event
     tickets = [ln for ln in chosen.values() if going and attended.ticket_line(ln.text)]
-    set_aside += [(ln, "a ticket, not the event") for ln in tickets]
+    set_aside += [(ln, "a ticket, not the event") for ln in tickets]  # "sold my ticket to the … gig", "got tix for …"
     placed = [ln for ln in chosen.values() if not why_not(ln) and ln not in tickets]
     booked = [ln for ln in placed if not arranging and countable.unconfirmed(ln)]  # booked, never told done: "maybe"
     placed = [ln for ln in placed if ln not in booked]
@@ -274,10 +277,8 @@ def told_events(ev: EvidenceSet) -> Told | None:
             events.append((ln, shared(heads | others, terms(ln.text))))
     if not events:
         return None
-    # a line just below the threshold that names a word of the question, or one holding the
-    # counted noun (and its modifiers) but not placed by its meaning, told in a session no
-    # counted event comes from: maybe one more
-    mods = _modifiers(plan.question)
+    # a line just below the threshold that names a word of the question, or one holding the counted noun but not placed
+    # by its meaning, told in a session no counted event comes from: maybe one more
     about = heads | others | mods
     near = [ln for ln in own if ln.session_id not in best and inst.key(ln) not in chosen and (
         (sim(ln) >= cut - inst.NEAR and shared(about, terms(ln.text)))
@@ -351,9 +352,8 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
         return out
     heads, others = anchors(plan)
     words = heads | others | _modifiers(plan.question)
-    # a stored item of the plan's predicates is about the question when its words hold one of the
-    # question's, its event verb too ("User visited: Lyon" for "how many cities have I visited"):
-    # not "User bought: keys" for "how many of my submissions got accepted"
+    # a stored item of the plan's predicates is about the question when its words hold one of the question's, its event
+    # verb too ("User visited: Lyon" for "how many cities have I visited"): not "User bought: keys" for "… got accepted"
     asked = question_terms(plan.question) - _COUNTING - _window_words(plan) - _AUXILIARIES
     going = attended.asks_attending(lemmas(plan.question))  # "User attended: Khruangbin" for "how many live shows"
     kept = [f for f in facts if (asked & question_terms(f.text) or going and attended.went_fact(f, ev))

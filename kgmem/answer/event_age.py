@@ -75,8 +75,8 @@ def compute_age_at(ev: EvidenceSet) -> Computed:
         return out
     line, reached = max(birthdays, key=lambda b: b[0].said_at)
     day = when_of(line, ev)[0]  # the birthday: the line's own time, else the day it was said
-    if event.when.date() < day.date():
-        return out
+    # (an event before the birthday told is as exact: "got my first tattoo on Saturday" … "my 25th birthday
+    # yesterday" gives 24)
     years = _years(reached, day, event.when)
     if event.tie is not None and _years(reached, day, event.tie.when) != years:
         # two lines tell the event on days that give different ages: say so, do not pick one

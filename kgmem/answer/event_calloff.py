@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kgmem.answer.dropped_subject import reread_as_speaker
-from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, verb_base
+from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, negation_words, verb_base
 from kgmem.answer.match import expand, norm
 from kgmem.lexicon import calendar, called_off
 from kgmem.lexicon.people import USER_PRONOUNS
@@ -243,3 +243,9 @@ def put_off_then_done(text: str, core: set[str]) -> bool:
     a couple of times but we got there in the end"): the event, on the line's own day, and no
     day told for it before."""
     return any(not negated and _came_true(offs, core) for word, negated, offs in _reading(text) if word in core)
+
+
+def only_cancel(text: str) -> bool:
+    """The line's only negation is a cancelling ("I finally cancelled my gym membership")."""
+    found = negation_words(text)
+    return bool(found) and all(re.match(r"cancel", w, re.I) for w in found)

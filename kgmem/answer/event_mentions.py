@@ -16,11 +16,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kgmem import knowledge
-from kgmem.answer.event_calloff import calls_off, put_off_then_done, tells_done
+from kgmem.answer.actuality import done_for_the_user
+from kgmem.answer.event_calloff import calls_off, only_cancel, put_off_then_done, tells_done
 from kgmem.answer.event_clause import own_clause_actual
 from kgmem.answer.event_instance import CARRIES, OTHER, NameCheck
 from kgmem.answer.event_modifiers import line_verdicts as instance_verdicts
 from kgmem.answer.event_names import (
+    line_spellings,
     names_head,
     names_subject,
     phrase_names,
@@ -32,7 +34,7 @@ from kgmem.answer.event_roles import departs, returns_home
 from kgmem.answer.event_spec import EventMatch, line_roles, one_per_turn
 from kgmem.answer.event_time import planned_day, scheduled
 from kgmem.answer.event_time import when as when_of
-from kgmem.answer.evidence import EvidenceSet, Line, arrangement, negation_words, roles_of
+from kgmem.answer.evidence import EvidenceSet, Line, arrangement, roles_of
 from kgmem.answer.match import contains_name, core_terms, coverage, expand, norm, terms
 from kgmem.models import Fact
 from kgmem.nlp import known_words
@@ -81,7 +83,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     verdicts = dict(zip((id(ln) for ln, _ in lines), check.line_verdicts([ln for ln, _ in lines])))
     for line, have in lines:
         turn_sim, sent_sim = sims.get(line.turn_id, 0.0), sent_sims.get(id(line), 0.0)
-        if line.actuality == "negated" and cancel_asked and _only_cancel(line.text):
+        if line.actuality == "negated" and cancel_asked and only_cancel(line.text):
             pass
         elif id(line) in true_plans:
             pass  # a plan for a coming day that a later line says happened ("a week on Monday" … "home since Tuesday")
@@ -136,7 +138,7 @@ def _told_as_asked(line: Line, activity: str, core: set[str], nouns: set[str], e
     """A line read as someone else's still tells the asked doing: the question names its doer, or the
     clause naming the activity is the user's own ("Went to my first class, the teacher talks fast")."""
     return line.actuality == "other" and (names_subject(line.text, _doers(activity, ev), core, nouns)
-                                          or own_clause_actual(line.text, core))
+                                          or own_clause_actual(line.text, core) or done_for_the_user(line.text))
 
 
 def _line_words(activity: str, core: set[str], names: list[str], ev: EvidenceSet) -> list[tuple[Line, set[str]]]:
@@ -147,8 +149,9 @@ def _line_words(activity: str, core: set[str], names: list[str], ev: EvidenceSet
     lines = [(ln, terms(ln.text) | expand(terms(ln.text))) for ln in ev.all_user_lines()]
     unseen = core - set().union(*(have for _, have in lines))
     typos = typo_words(activity, known_words(), keep=unseen) if unseen else {}
-    if typos:
-        lines = [(ln, have | typo_hits(typos, ln.text)) for ln, have in lines]
+    if unseen:  # a typo of the phrase's, or the line spells the word apart or misspells it ("the food bank")
+        lines = [(ln, have | typo_hits(typos, ln.text) | line_spellings(activity, unseen, known_words(), ln.text))
+                 for ln, have in lines]
     names += [n for n in told_names(activity, [ln.text for ln, _ in lines], typos) if n not in names]
     # a region the activity names and no line does is named by a place within it ("my tasmania trip":
     # "home from launceston"); the gazetteer is read only then
@@ -356,12 +359,6 @@ def _tagged_nouns(phrase: str) -> frozenset[str]:
     if nlp is None:
         return frozenset()
     return frozenset(norm(t.lower_) for t in nlp(phrase) if t.pos_ in ("NOUN", "PROPN"))
-
-
-def _only_cancel(text: str) -> bool:
-    """The line's only negation is a cancelling ("I finally cancelled my gym membership")."""
-    found = negation_words(text)
-    return bool(found) and all(re.match(r"cancel", w, re.I) for w in found)
 
 
 #: a plan sharing a word with the activity and this close in meaning is about it

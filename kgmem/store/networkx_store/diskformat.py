@@ -7,13 +7,15 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import numpy as np
-from pydantic import TypeAdapter, ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 
+from kgmem.models import Entity, Fact, Session, Turn
 from kgmem.store.base import (
     StoreError,
 )
@@ -23,7 +25,7 @@ from kgmem.store.networkx_store.files import (
     FORMAT_NAME,
     FORMAT_VERSION,
 )
-from kgmem.store.networkx_store.graph import _UserGraph
+from kgmem.store.networkx_store.graph import _UserGraph, fill_graph
 
 
 def _encode_user(state: _UserGraph) -> Iterator[bytes]:
@@ -145,35 +147,54 @@ def _decode_user(raw: bytes, path: Path, user_id: str) -> _UserGraph:
             f"{path}: checksum mismatch (file corrupted); delete it and re-ingest {user_id!r}"
         )
     n_payload = int(header["payload_bytes"])
-    try:
-        # pydantic's Rust JSON parser: ~1.5x json.loads on a store's first load
-        payload = _ANY.validate_json(body[:n_payload])
-    except ValueError as exc:
-        raise StoreError(f"{path}: corrupted payload: {exc}") from exc
+    payload = _payload(body[:n_payload], path)
 
     state = _UserGraph(user_id=user_id, write_id=str(header.get("write_id", "")),
                        content_key=str(header["sha256"]))
     g = state.graph
-    recs = payload["nodes"]
-    objs = _validate_nodes(recs, path)
     # bulk inserts, in file order: a store's first question loads the whole file
-    g.add_nodes_from((rec["data"]["id"], {"kind": rec["kind"], "obj": obj}) for rec, obj in zip(recs, objs, strict=True))
-    add_edge = g.add_edge  # a MultiDiGraph's add_edges_from is slower than this loop
-    for u, v, rel, attrs in payload["edges"]:
-        if rel == "SUPERSEDES" and "at" in attrs:
-            attrs = {**attrs, "at": datetime.fromisoformat(attrs["at"])}
-        add_edge(u, v, key=rel, **attrs)
+    fill_graph(g, ((rec.data["id"], {"kind": "user", "obj": None}) if isinstance(rec, _UserRec)
+                   else (rec.data.id, {"kind": rec.kind, "obj": rec.data}) for rec in payload.nodes),
+               (_edge(u, v, rel, attrs) for u, v, rel, attrs in payload.edges))
+    # each kind's ids in insertion order, as ids_of() lists them (a first question asks for them)
+    by_kind: dict[str, list[str]] = {}
+    for node_id, kind in g.nodes(data="kind"):
+        by_kind.setdefault(kind, []).append(node_id)
+    state.set_ids(by_kind)
     blob_start = n_payload
     for block in header.get("vectors", []):
         kind, count, dim = block["kind"], int(block["count"]), int(block["dim"])
         start = blob_start + int(block["offset"])
         mat = np.frombuffer(body, dtype="<f4", count=count * dim, offset=start).reshape(count, dim)
         mat = mat.astype(np.float32)  # own, writable, native-endian copy
-        ids = payload["vector_ids"][kind]
+        ids = payload.vector_ids[kind]
         if len(ids) != count:
             raise StoreError(f"{path}: vector block {kind!r} has {count} rows for {len(ids)} ids")
         state.vectors[kind] = {node_id: mat[row] for row, node_id in enumerate(ids)}
+        state.set_matrix(kind, ids, mat)  # the file holds the rows in id order: no re-stacking
     return state
+
+
+def _edge(u: str, v: str, rel: str, attrs: dict[str, Any]) -> tuple[str, str, str, dict[str, Any]]:
+    if rel == "SUPERSEDES" and "at" in attrs:
+        attrs = {**attrs, "at": datetime.fromisoformat(attrs["at"])}
+    return u, v, rel, attrs
+
+
+def _payload(body: bytes, path: Path) -> _Payload:
+    """The payload with every node's ``data`` already a model (one pass of pydantic's Rust JSON
+    validator); when that fails, the record-by-record path names what is wrong."""
+    try:
+        return _PAYLOAD.validate_json(body)
+    except ValueError as exc:
+        first = exc
+    try:
+        payload = _ANY.validate_json(body)
+    except ValueError as exc:
+        raise StoreError(f"{path}: corrupted payload: {exc}") from exc
+    if isinstance(payload, dict) and isinstance(payload.get("nodes"), list):
+        _validate_nodes(payload["nodes"], path)  # names the first invalid node, if one is
+    raise StoreError(f"{path}: corrupted payload: {first}") from first
 
 
 def _validate_nodes(recs: list[dict[str, Any]], path: Path) -> list[Any]:
@@ -203,7 +224,52 @@ def _validate_nodes(recs: list[dict[str, Any]], path: Path) -> list[Any]:
     return objs
 
 
+# the records of a payload, read in one pass (dataclasses: pydantic reads them without a Python
+# __init__ per record; a discriminated union picks the model by "kind")
+@dataclass(slots=True)
+class _UserRec:
+    kind: Literal["user"]
+    data: dict[str, Any]
+
+
+@dataclass(slots=True)
+class _SessionRec:
+    kind: Literal["session"]
+    data: Session
+
+
+@dataclass(slots=True)
+class _TurnRec:
+    kind: Literal["turn"]
+    data: Turn
+
+
+@dataclass(slots=True)
+class _EntityRec:
+    kind: Literal["entity"]
+    data: Entity
+
+
+@dataclass(slots=True)
+class _FactRec:
+    kind: Literal["fact"]
+    data: Fact
+
+
+_NodeRec = Annotated[_UserRec | _SessionRec | _TurnRec | _EntityRec | _FactRec, Field(discriminator="kind")]
+
+
+@dataclass(slots=True)
+class _Payload:
+    """The JSON payload of a user file, as :func:`_encode_user` writes it."""
+
+    nodes: list[_NodeRec]
+    edges: list[tuple[str, str, str, dict[str, Any]]]
+    vector_ids: dict[str, list[str]]
+
+
 _ANY: TypeAdapter[Any] = TypeAdapter(Any)
+_PAYLOAD: TypeAdapter[_Payload] = TypeAdapter(_Payload)
 _ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {
     kind: TypeAdapter(list[model]) for kind, model in _MODEL_BY_KIND.items()  # type: ignore[valid-type]
 }
