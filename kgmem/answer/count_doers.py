@@ -26,6 +26,8 @@ def told_first_by_user(text: str) -> bool:
     speaker's doing ("Performed at the Fox's open mic night, someone filmed it!", "Set up at a new café
     near the station, the wifi was awful", "Had an interview with Monzo this morning, I think it went OK?"): the
     user's doing is told first, whoever the rest is about and whatever it asks ("Did you …" opens with an auxiliary)."""
+    if _opens_closed_class(text):
+        return False  # "What …", "Can you …", "I …", "The …": no past verb opens it, and the lowered parse is not needed
     doc = load_nlp()(text[:1].lower() + text[1:])  # lowered: a raised first word reads as a name or a base form
     first = next((t for t in doc if not t.is_punct), None)
     # a past form the tagger calls a base form when its subject is missing ("Ran the 10k …": VB, lemma run)
@@ -33,6 +35,18 @@ def told_first_by_user(text: str) -> bool:
     if first is None or not past or first.dep_ in _NOUN_MODIFIER or first.dep_.startswith("aux"):
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "auxpass") for c in first.children)
+
+
+#: tags of closed word classes (pronouns, determiners, wh-words, modals, prepositions, conjunctions, "there"):
+#: a line whose first word the cached parse tags so opens with no verb of any tense
+_CLOSED_TAGS = frozenset({"PRP", "PRP$", "DT", "PDT", "WP", "WP$", "WRB", "WDT", "MD", "IN", "CC", "EX"})
+
+
+def _opens_closed_class(text: str) -> bool:
+    """The line's first word is of a closed class in its own parse (the one ingest cached): the lowered parse
+    :func:`told_first_by_user` needs (a second parse of every line a count reads) cannot find a past verb there."""
+    first = next((t for t in load_nlp()(text) if not t.is_punct), None)
+    return first is not None and first.tag_ in _CLOSED_TAGS
 
 
 @lru_cache(maxsize=4096)

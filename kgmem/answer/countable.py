@@ -338,17 +338,20 @@ def why_not(line: Line, asked_at: datetime | None, ev: EvidenceSet | None = None
     kind = line.actuality
     if kind == "negated" and negated_in_relative_only(line.text):
         kind = "actual"  # "a £70 fine for a bus lane I didn't know existed", "saw a band I'd never heard of"
-    own_first = told_first_by_user(line.text)  # "Performed at the Fox's open mic, someone filmed it!"
-    if kind == "other" and (own_clause(line.text) or verbless_note(line) or own_first):
+    # "Performed at the Fox's open mic, someone filmed it!": the user's doing told first. Asked only where it can
+    # decide (it parses the line again, lowered, outside the parse cache ingest fills: most lines never need it)
+    def own_first() -> bool:
+        return told_first_by_user(line.text)
+    if kind == "other" and (own_clause(line.text) or verbless_note(line) or own_first()):
         kind = "actual"  # "Spent two nights at my brother's in Leeds": the user's doing, at a brother's
-    if kind == "request" and own_first and not money:
+    if kind == "request" and not money and own_first():
         kind = "actual"  # "Had an interview with Monzo this morning, I think it went OK?": told, then asked
     if kind == "other" and money and ev is not None and _doer_is_asked(line.text, _asked(ev.result.plan.question)):
         kind = "actual"  # "tater had a vet visit, $95" for what Tater cost: the asked thing's bill, the user's money
     # a money line's amount is the user's even when its clause's doer is not ("somebody nicked my
     # bike bell, new one 8 euro"): only the line class decides there
-    if kind == "other" or (kind == "actual" and not money and doer and not own_first and not thing_done(line.text)
-                           and others_doing(line.text)):  # "parkrun done.": the thing done, no doer
+    if kind == "other" or (kind == "actual" and not money and doer and others_doing(line.text) and not own_first()
+                           and not thing_done(line.text)):  # "parkrun done.": the thing done, no doer
         return LINE_CLASS_REASON["other"]
     if kind == "actual" and ev is not None and held_by_other(line.text, _asked(ev.result.plan.question)):
         return LINE_CLASS_REASON["other"]  # "flatmate physio thurs, $60": the flatmate's, not the user's

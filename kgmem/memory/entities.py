@@ -60,6 +60,18 @@ def _head_kind(word: str) -> str:
     return _HEAD_KINDS.get(word, word)
 
 
+#: head nouns that only say a thing meets or takes place ("the book club meeting" = "book club",
+#: "the physio appointment" = "physio"): a name with one of them last names what the name before it does
+_OCCASION_HEADS = frozenset(w for w, kind in _HEAD_KINDS.items() if kind in ("meeting", "appointment", "lesson")) \
+    | frozenset({"night", "evening"})
+
+
+def _occasion_of(words: list[str], other: list[str]) -> bool:
+    """One name is the other with a word of meeting or taking place after it ("book club meeting" / "book club")."""
+    short, long_ = (words, other) if len(words) < len(other) else (other, words)
+    return len(long_) == len(short) + 1 and long_[-1] in _OCCASION_HEADS and long_[:-1] == short
+
+
 def _variants(norm: str) -> list[str]:
     """Safe spelling variants of a normalised name (possessive and simple plural)."""
     out = [norm]
@@ -132,6 +144,8 @@ class EntityResolver:
             if ent.type != type_ or ent.name == USER_NAME:
                 continue
             other = _name_words(ent.name)
+            if other and type_ == "thing" and _occasion_of(words, other):
+                return ent
             if not other or _head_kind(other[-1]) != _head_kind(words[-1]) or other[-1] != words[-1] and type_ != "thing":
                 continue
             a, b = [*words[:-1], _head_kind(words[-1])], [*other[:-1], _head_kind(other[-1])]

@@ -13,7 +13,8 @@ dose", "the gate for Nadia's flight" then "Nadia's flight gate", "the wifi passw
   "Milo shoe size" / "Ollie shoe size");
 
 and the two values are of one type (both hold a digit, or neither does: "scratch that, 13" is a new value of
-a number slot, "lates" is not). Exactly one slot must fit; the best one is taken by cosine.
+a number slot, "lates" is not). The best one is taken by cosine; two that fit
+equally well ("size" when the entity holds a shoe size and a hat size) are none.
 """
 
 from __future__ import annotations
@@ -45,6 +46,14 @@ def _proper(name: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in re.findall(r"\b[A-Z][\w'-]*", name))
 
 
+def _said_within(fact: Fact, owner: str, words: set[str]) -> bool:
+    """The attribute words ``fact``'s statement ("Milo shoe size: 11.") said are a part of ``words``, or
+    the other way round (a slot named by fewer words holds values said of one attribute only)."""
+    head = fact.text.split(":", 1)[0].casefold()
+    said = set(re.findall(r"[a-z0-9]+", head)) - set(re.findall(r"[a-z0-9]+", owner.casefold()))
+    return not said or said <= words or words <= said
+
+
 def _cos(embed: Embed | None, a: str, b: str) -> float:
     if embed is None:
         return 1.0 if normalise_name(a) == normalise_name(b) else 0.0
@@ -61,7 +70,7 @@ def held_slot(subject: str, predicate: str, value: str, own: Entity | None, user
         return None
     if own is not None and any(f.invalid_at is None for f in slots.get((own.id, predicate), {}).values()):
         return None  # its own name holds the slot
-    best: tuple[float, tuple[str, str]] | None = None
+    fitting: list[tuple[float, tuple[str, str]]] = []
     for (eid, pred), facts in slots.items():
         if eid == user_id or not is_open_attribute(pred) or (own is not None and eid == own.id and pred == predicate):
             continue
@@ -71,6 +80,8 @@ def held_slot(subject: str, predicate: str, value: str, own: Entity | None, user
         held = attribute_words(pred)
         if own is not None and eid == own.id:
             a, b = set(held.split()), set(words.split())
+            if a < b and not _said_within(current[-1], own.name, b):
+                continue  # "Milo's hat size" is not the "size" slot that holds his shoe size
             score = 1.0 if a <= b or b <= a else _cos(embed, held, words)
             ok = score >= SAME_ENTITY
         else:
@@ -79,9 +90,12 @@ def held_slot(subject: str, predicate: str, value: str, own: Entity | None, user
                 continue
             score = _cos(embed, f"{ent.name} {held}", f"{subject} {words}")
             ok = score >= OTHER_ENTITY
-        if ok and (best is None or score > best[0]):
-            best = (score, (eid, pred))
-    return best[1] if best is not None else None
+        if ok:
+            fitting.append((score, (eid, pred)))
+    fitting.sort(key=lambda f: -f[0])
+    if len(fitting) > 1 and fitting[0][0] == fitting[1][0]:
+        return None  # "his size is 12" when he has a shoe size and a hat size: which one is not said
+    return fitting[0][1] if fitting else None
 
 
 def open_subject(resolver: EntityResolver, cand: CandidateFact, slots: Slots,

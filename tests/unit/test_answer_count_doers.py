@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kgmem.answer import count_doers
 from kgmem.answer.count_doers import not_the_asked, thing_done, told_first_by_user, user_turned_away
 
 
@@ -84,3 +85,17 @@ def test_the_count_sums_ms26_set_is_well_formed() -> None:
         assert (c["answer_value"] is None) == (c["answer_kind"] == "abstain"), c["case_id"]
         assert all(w["value"] != c["answer_value"] for w in c["wrong"]), c["case_id"]
         assert c["question_date"] > c["sessions"][-1]["date"], c["case_id"]
+
+
+@pytest.mark.parametrize("line, closed", [
+    ("Can you suggest a good stretch for my calves?", True),
+    ("What should I bring to a potluck?", True),
+    ("I think the race went fine.", True),
+    ("Performed at the Fox's open mic night, someone filmed it!", False),
+    ("Had an interview with Monzo this morning, I think it went OK?", False),
+])
+def test_a_line_opened_by_a_closed_word_class_skips_the_lowered_parse(line: str, closed: bool) -> None:
+    # the prefilter only says "no past verb opens it"; where it fires the lowered parse would say no too
+    assert count_doers._opens_closed_class(line) is closed
+    if closed:
+        assert not told_first_by_user(line)

@@ -55,6 +55,7 @@ from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.proposals import NONE, Proposer
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.visits import on_a_visit
+from kgmem.lexicon.gone import gone_after
 
 #: change verbs that may move a thing to another place
 _RELOCATE = frozenset({"move", "switch", "shift", "change", "transfer"})
@@ -199,6 +200,8 @@ def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray
         if handed and attr == "person_in_charge":
             return [_entity_fact(sent, date, clause, ref, attr, handed, "person")]
         values = entity_values(attr, pred.kind, clause, ref.names, ref.kind == "person")
+        if values and attr in ("scheduled_for", "due_date") and _called_gone(sent.text, values[0][0]):
+            continue  # "Salon texted, Saturday 10:00 is gone": the old time, no new one
         if values:
             out.append(_entity_fact(sent, date, clause, ref, attr, *values[0]))
     if not out and (ref.kind == "thing" or ref.hint == "lives_in") and clause.head.lemma_.lower() in _CHANGE_VERBS:
@@ -212,6 +215,12 @@ def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray
         if values:
             out.append(_entity_fact(sent, date, clause, ref, pair, *values[0]))
     return out
+
+
+def _called_gone(text: str, value: str) -> bool:
+    """The sentence says the value is gone right after it ("10:00 is gone", "the 9:15 is off")."""
+    at = text.find(value)
+    return at >= 0 and gone_after(text, at + len(value))
 
 
 def _entity_fact(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef, attr: str, value: str,

@@ -47,7 +47,7 @@ from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.slot_nouns import SLOT_NOUNS
 from kgmem.knowledge.kinds import is_kind_of, names_a_person
-from kgmem.lexicon import calendar
+from kgmem.lexicon import calendar, people
 from kgmem.predicates import OPEN_ATTRIBUTE
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ _TO_VERBS = frozenset({"change", "move", "switch", "swap", "shift", "up", "raise
 #: the kinds of happening whose time and place the registry's slots hold (first noun sense)
 _HAPPENINGS = ("event", "act", "gathering", "social_event")
 #: owners that are the user ("my locker", "our code"): the user's facts, never an entity's
-_USER_OWNERS = frozenset({"my", "our", "your", "mine", "ours", "i", "we", "me", "us"})
+_USER_OWNERS = frozenset({"my", "our", "your", "mine", "ours"}) | people.USER_PRONOUNS
 #: entity labels of values that are a registry slot's (a time, a date, a place, a person)
 _REGISTRY_VALUES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "PERSON"})
 #: words of a date said without digits ("next week", "tomorrow", "in June"): a happening's time

@@ -146,9 +146,17 @@ def fill_person(words: frozenset[str] | None) -> Filler:
     def fill(c: Clause) -> list[Value]:
         if words is not None and not has_lemma(c, words):
             return []
+        if words is not None and _others_relation(c, words):
+            return []  # "my coworker Dalia, her husband Tomasz": Dalia's husband, no relative of the user's
         names = names_in(c)
         return [(names[0], "person")] if names else []
     return fill
+
+
+def _others_relation(c: Clause, words: frozenset[str]) -> bool:
+    """Every relation word of the clause belongs to someone else: owned by "her", "his", "their" or a name."""
+    rel = [t for t in c.tokens if t.pos_ == "NOUN" and (t.lemma_.lower() in words or t.lower_ in words)]
+    return bool(rel) and all(any(ch.dep_ == "poss" and ch.lower_ not in ("my", "our") for ch in t.children) for t in rel)
 
 
 def fill_pet_name(c: Clause) -> list[Value]:
