@@ -13,7 +13,7 @@ import pytest
 
 from kgmem.extraction.zero import RuleExtractor
 from kgmem.extraction.zero.clauses import clauses_of
-from kgmem.extraction.zero.fits_owner import existential, held_by_another
+from kgmem.extraction.zero.fits_owner import existential, held_by_another, indefinite
 from kgmem.extraction.zero.nlp import load_nlp
 
 DAY = datetime(2033, 6, 20)
@@ -69,3 +69,22 @@ def test_a_possessor_that_is_the_users_thing_is_the_users() -> None:
     assert not held_by_another(number)
     doc = load_nlp()("The garage's number is 01632 960 444.")
     assert held_by_another(next(t for t in doc if t.text == "number"))
+
+
+@pytest.mark.parametrize(("text", "sale", "money"), [
+    # session 27 (x27): the price in the sentence belongs to the clause that spends it, never to what there was
+    ("There was a car boot sale at the rugby club, so a record player came home with me for £30.", "car boot sale", "30"),
+    ("There was a bake sale at work and I spent £8 on brownies.", "bake sale", "8"),
+])
+def test_a_price_elsewhere_in_the_sentence_buys_no_sale(extractor: RuleExtractor, text: str, sale: str,
+                                                       money: str) -> None:
+    facts = _facts(extractor, text)
+    assert ("user", "bought", sale) not in facts
+    assert ("user", "spent", money) in facts
+
+
+def test_a_noun_with_an_indefinite_article_is_no_name() -> None:
+    doc = load_nlp()("so a guitar amp came home with me for $260")
+    assert indefinite(next(t for t in doc if t.text == "amp"))
+    doc = load_nlp()("Marco moved the book swap to Friday.")
+    assert not indefinite(next(t for t in doc if t.text == "Marco"))

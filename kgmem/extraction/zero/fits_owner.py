@@ -35,6 +35,12 @@ def existential(clause: Clause) -> bool:
     return any(c.dep_ == "expl" for c in clause.head.children)
 
 
+def indefinite(t: Token) -> bool:
+    """``t`` comes with "a" or "an": a kind of thing, never someone's name, whatever the tagger says ("a guitar amp
+    came home with me for $260"); a name takes no indefinite article ("Marco moved the book swap to Friday")."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+
+
 def _person(t: Token) -> bool:
     ent = entity_at(t)
     return t.lower_ in ("his", "her", "their", "its") or t.lemma_.lower() in PEOPLE_NOUNS or t.pos_ == "PROPN" \

@@ -20,7 +20,7 @@ from kgmem.extraction.zero.clauses import Clause, possessed_by_other, user_relat
 from kgmem.extraction.zero.combine import ProposedFact
 from kgmem.extraction.zero.entity_subjects import handed_to_person
 from kgmem.extraction.zero.facts import make_fact
-from kgmem.extraction.zero.fits_owner import not_the_users
+from kgmem.extraction.zero.fits_owner import indefinite, not_the_users
 from kgmem.extraction.zero.homes import (
     gone_to,
     home_subject,
@@ -101,13 +101,14 @@ def _fits(pred: str, value: str, clause: Clause, paid: bool = False) -> bool:
     """Predicate-level sanity of a filled value (documented in _NEEDS / _NOT_BUYING); ``paid``: a verb of
     paying tells a purchase too (the value was named elsewhere: "Is $165 too much for boots? I paid Costco")."""
     if clause.about == "thing" and clause.subject is not None and clause.subject.pos_ == "PROPN" \
+            and not indefinite(clause.subject) \
             and (pred not in _ABOUT_A_NAME or any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in clause.head.children)):
         return False  # "Marco moved the book swap to …": a name that acts on a thing is someone, not a title
     if clause.about in ("thing", "mine") and handed_to_person(clause):
         return False  # "Saturday yoga is taught by Ines" says who teaches it, nothing the user did
     if pred == "bought" and clause.about in ("thing", "none") and clause.head.lemma_.lower() not in _GOT_VERBS:
         return False  # "then the printer jammed", "the blender broke": what a thing did buys nothing
-    if not_the_users(pred, clause, bool(_MONEY.search(clause.head.sent.text))):
+    if not_the_users(pred, clause, bool(_MONEY.search(clause.text))):
         return False  # "There was a sale at Target", "the surgery's number is …" (:mod:`.fits_owner`)
     if pred == "spent" and clause.about == "thing" and clause.head.lemma_.lower() not in _COST_VERBS:
         return False  # "the roofers quoted $8,200": someone else's figure, not money the user spent
