@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from kgmem.extraction.schema import CandidateFact, ExtractionResult, SlotProbe
+from kgmem.extraction.zero.aftermath import aftermath
 from kgmem.extraction.zero.assistant import assistant_facts, requested
 from kgmem.extraction.zero.checks import hedged, planned, quoted_from_another
 from kgmem.extraction.zero.clauses import clauses_of
@@ -223,6 +224,7 @@ class RuleExtractor:
                     found = combine(found, proposed, ctrace)
                     if traces is not None and ctrace is not None:
                         note_drops(traces, w.sent.turn, ctrace)
+                found += aftermath(w.sent, date, w.doc, found)  # "My ears are still ringing from the gig on Saturday"
                 if not w.sent.question and w.sent.personal and not says_nothing(w, proposer) \
                         and all(event_companion(f) for f in found):
                     # a dated deed is an event beside a lasting fact ("I started learning Italian yesterday": speaks Italian)

@@ -1,0 +1,177 @@
+"""An outing or a trip told by what it left behind (session 27, x27; invented sets effects_x25, effects_x27).
+
+"My ears are still ringing from the Arctic Monkeys gig", "Still picking confetti out of my hair after my cousin's
+wedding", "the hangover from Dan's stag do is on another level", "Unpacking after Berlin", "Three weeks since
+Kyoto", "since getting back from Osaka": no verb of going, yet the user was there. Read from the parse, no time
+needed (the aftermath is told now, so the outing came before):
+
+- an **occasion** (an event noun of the lexicon, or a noun WordNet knows first as a social event or a meeting;
+  a routine one — dinner, class, a walk — only when named or modified: "the Lakers game", "the charity dinner")
+  after "from", "after" or "since" → ``attended``;
+- a **place** (a GPE/LOC entity) after "after" or "since" (a place that dates something is a stay there), or after
+  "back/home from" on a verb of the user's ("since getting back from Osaka") → ``visited``;
+
+where the phrase hangs on the user's own state or thing: a clause whose subject is the user, a thing of the user's
+or dropped ("Slept eleven hours after the hackathon"), or a thing of no one's said in a clause that names the user
+("The lanyard from the summit is still hanging on my door"). Not another person's ("My flatmate's still jet-lagged
+after Singapore", "My sister's tan from Ibiza"), not a plan, a negation or a modal ("I bet the jet lag after Sydney
+will be awful"), not an outing still ahead ("I'm flying home after the conference").
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED
+from kgmem.extraction.zero.clauses import Clause, clauses_of
+from kgmem.extraction.zero.facts import make_fact
+from kgmem.extraction.zero.lexicon import EVENT_HEADS, PEOPLE_NOUNS
+from kgmem.extraction.zero.nlp import entity_at, event_phrase
+from kgmem.extraction.zero.phrases import valid_value
+from kgmem.extraction.zero.sentences import Sentence, best_time
+from kgmem.knowledge import readings_of
+from kgmem.knowledge.kinds import is_kind_of
+from kgmem.lexicon.people import USER_PRONOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: what an occasion is, to WordNet (first sense): a concert, a wedding, a rave, a premiere; a conference, a seminar
+_OCCASION_KINDS = ("social_event", "meeting")
+#: occasions that are also the routine of a day: one only when named or modified ("after dinner" is no outing)
+_ROUTINE = frozenset({"dinner", "lunch", "brunch", "breakfast", "class", "course", "meeting", "session", "walk",
+                      "run", "shower", "talk", "game", "match", "tour", "meet", "wake", "party", "show", "play"})
+#: the user's own words: a clause naming one is about the user's things ("on my door", "in my coat pocket")
+_USER_WORDS = USER_PRONOUNS | {"my", "our", "mine", "ours", "myself", "ourselves"}
+#: words that keep an aftermath in the present ("I'm still buzzing"): a progressive without one may be a plan
+_LINGERING = frozenset({"still", "already", "finally", "now", "yet"})
+_PREPS = frozenset({"from", "after", "since"})
+
+
+def occasion(t: Token) -> bool:
+    """``t`` (a noun) names an occasion one goes to (see the module's docstring)."""
+    lemma, low = t.lemma_.lower(), t.lower_
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "each") for c in t.children):
+        return False  # "my feet ache after a festival": any festival, none the user went to
+    if not (lemma in EVENT_HEADS or low in EVENT_HEADS or any(is_kind_of(lemma, k) for k in _OCCASION_KINDS)):
+        return False
+    if lemma not in _ROUTINE and low not in _ROUTINE:
+        return True
+    return t.pos_ == "PROPN" or t.text[:1].isupper() or any(
+        c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "poss" and c.lower_ not in _USER_WORDS for c in t.children)
+
+
+def _place(t: Token) -> str | None:
+    """A named place at ``t``: a GPE/LOC entity, or a name the tagger took for an organisation that the gazetteer
+    knows as a place ("Two weeks since Marseille")."""
+    ent = entity_at(t)
+    if ent is None or not ent.text[:1].isupper() or ent.label_ not in ("GPE", "LOC") and not (
+            ent.label_ == "ORG" and len(ent) == 1 and readings_of(ent.text)[0]):
+        return None
+    return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+
+
+def _users(t: Token) -> bool:
+    """``t`` is the user's own thing or the user: no person, no other owner ("Tom's photos")."""
+    if t.lower_ in USER_PRONOUNS:
+        return True
+    owner = next((c for c in t.children if c.dep_ == "poss"), None)
+    ent = entity_at(t)
+    return (owner is None or owner.lower_ in _USER_WORDS) and t.lemma_.lower() not in PEOPLE_NOUNS \
+        and not (ent is not None and ent.label_ in ("PERSON", "NORP", "ORG"))
+
+
+def _names_user(clause: Clause) -> bool:
+    """A word of the user's own stands in the clause, not inside another's possessive ("my sister's tan")."""
+    return any(t.lower_ in _USER_WORDS and not (t.dep_ == "poss" and t.head.dep_ == "poss") and not (
+        t.dep_ == "poss" and not _users(t.head)) for t in clause.tokens)
+
+
+def _ahead(clause: Clause) -> bool:
+    """The clause may tell a plan: a progressive with no word that keeps it now ("I'm flying home after …")."""
+    h = clause.head
+    return h.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in h.children) \
+        and not any(c.lower_ in _LINGERING for c in h.children)
+
+
+def _the_users_aftermath(on: Token, clause: Clause) -> bool:
+    """``on``, what the phrase hangs on, is the user's own state or thing (module docstring)."""
+    if clause.blocked or clause.about == "other" or _ahead(clause) \
+            or any(c.dep_ == "neg" for c in clause.head.children):
+        return False
+    while on.dep_ in ("compound", "amod") and on.head.i != on.i:
+        on = on.head
+    if on.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and on.i != clause.head.i:
+        # a thing: the user's ("my tan"), or no one's in a clause of the user's ("The lanyard … on my door")
+        return _users(on) and (any(c.dep_ == "poss" and c.lower_ in _USER_WORDS for c in on.children)
+                               or clause.about in ("user", "mine") or _names_user(clause)
+                               or clause.about == "none" and clause.subject is None)
+    subject = clause.subject
+    if subject is None:
+        return clause.about in ("user", "mine", "none")  # "Slept eleven hours straight after the hackathon"
+    return _users(subject) and (subject.lower_ in USER_PRONOUNS or clause.about in ("user", "mine")
+                                or _names_user(clause))
+
+
+def _occasion_value(t: Token) -> str:
+    """The occasion's phrase without a day that owns it ("Saturday's rave" → "rave")."""
+    phrase = event_phrase(t)
+    day = next((c for c in t.children if c.dep_ == "poss" and (e := entity_at(c)) is not None
+                and e.label_ in ("DATE", "TIME")), None)
+    if day is not None:
+        phrase = phrase.split(day.text, 1)[-1].lstrip("'s ").strip() or phrase
+    return phrase
+
+
+def _back_from(prep: Token) -> bool:
+    """ "back from", "home from" on a verb ("since getting back from Osaka", "we smuggled back from Normandy")."""
+    on = prep.head
+    if on.lower_ in ("back", "home") and on.head.i != on.i:
+        on = on.head
+    return on.pos_ in ("VERB", "AUX") and any(c.lower_ in ("back", "home") and c.dep_ in ("advmod", "prt", "npadvmod")
+                                              for c in on.children)
+
+
+def aftermath_facts(doc: Doc, question: bool = False) -> list[tuple[str, str, str]]:
+    """(predicate, value, value kind) of the outings and trips the sentence tells by their aftermath (in a question,
+    only in a clause other than the question itself: "a recipe for the paprika I brought back from Budapest?")."""
+    if not any(t.lower_ in _PREPS for t in doc):
+        return []
+    out: list[tuple[str, str, str]] = []
+    clauses: list[Clause] | None = None
+    for t in doc:
+        # the object of "after"; or a noun the parse hangs "after" on as a clause's mark ("Slept till noon after the gala")
+        prep = t.head if t.dep_ == "pobj" else next((c for c in t.children if c.dep_ == "mark"), None)
+        if prep is None or prep.lower_ not in _PREPS or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        on = prep.head if t.dep_ == "pobj" else t.head
+        place = _place(t)
+        if place is not None:
+            fact = ("visited", place, "place") if prep.lower_ in ("after", "since") or t.dep_ == "pobj" and _back_from(prep) \
+                else None
+        else:
+            fact = ("attended", _occasion_value(t), "item") if occasion(t) else None
+        if fact is None or not fact[1]:
+            continue
+        clauses = clauses if clauses is not None else clauses_of(doc)
+        clause = next((c for c in clauses if prep.i in c.index), None)
+        if clause is not None and not (question and clause.head.dep_ == "ROOT") \
+                and _the_users_aftermath(on, clause) and fact not in out:
+            out.append(fact)
+    return out
+
+
+def aftermath(sent: Sentence, date: datetime, doc: Doc | None, found: list[CandidateFact]) -> list[CandidateFact]:
+    """The facts :func:`aftermath_facts` reads in a user sentence that the other stages did not already give,
+    dated by the sentence's past time if it says one (else undated: the outing came before, on a day not said). A
+    plan's "after" ("I'm flying home after the conference on Friday") is refused by the clause (:func:`_ahead`)."""
+    if doc is None or sent.role != "user" or IMAGINED.search(sent.text) or HYPOTHETICAL.search(sent.text):
+        return []
+    when = best_time(sent.times)
+    if when is not None and when.ahead:
+        when = None  # the aftermath is now, so the outing is past: a day read ahead ("on Saturday") is not its day
+    have = {(f.predicate, f.value.casefold()) for f in found if f.subject == "user"}
+    return [make_fact(sent, pred, value, kind, False, when, date) for pred, value, kind in aftermath_facts(doc, sent.question)
+            if (pred, value.casefold()) not in have and valid_value(value)]
