@@ -43,6 +43,7 @@ def test_an_outing_told_by_its_aftermath(extractor: RuleExtractor, text: str, fa
     "I'm flying back after the conference on Thursday.",  # a plan
     "I usually crash after dinner.",  # a routine, no outing
     "If I go to the reunion I'll be wrecked after the reunion.",  # a hypothetical
+    "Still chuffed with the tent I got from Decathlon on Friday.",  # a shop whose name is a kind of contest
 ])
 def test_no_outing_of_the_users(extractor: RuleExtractor, text: str) -> None:
     assert not any(s == "user" and p in ("attended", "visited") for s, p, _ in _facts(extractor, text))

@@ -55,6 +55,8 @@ def occasion(t: Token) -> bool:
     lemma, low = t.lemma_.lower(), t.lower_
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "each") for c in t.children):
         return False  # "my feet ache after a festival": any festival, none the user went to
+    if t.text[:1].isupper() and t.i > 0 and not any(c.dep_ in ("compound", "amod", "nmod") for c in t.children):
+        return False  # a capitalised word alone is a name, not a kind ("from Decathlon": a shop, no contest)
     if not (lemma in EVENT_HEADS or low in EVENT_HEADS or any(is_kind_of(lemma, k) for k in _OCCASION_KINDS)):
         return False
     if lemma not in _ROUTINE and low not in _ROUTINE:
