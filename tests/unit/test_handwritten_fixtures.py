@@ -105,7 +105,7 @@ def _user_text(session: dict[str, Any]) -> str:
 
 
 #: the same shape about the user's own slots (subject "user"): a statement and a later change of it
-USER_SETS = [("user_updates_oe27.jsonl", "oe27", 30)]
+USER_SETS = [("user_updates_oe27.jsonl", "oe27", 30), ("user_updates_oe27d.jsonl", "oe27d", 12)]
 
 
 @pytest.mark.parametrize(("name", "prefix", "minimum"), [*ENTITY_SETS, *USER_SETS])
