@@ -51,7 +51,7 @@ from kgmem.lexicon.gone import gone_after
 from kgmem.lexicon.people import own_life_people
 from kgmem.lexicon.people import words as people_words
 from kgmem.memory.own_times import own_times
-from kgmem.memory.user_things import things_changed
+from kgmem.memory.user_things import by_kind, things_changed
 from kgmem.models import Fact, Session, Turn
 from kgmem.text import STOPWORDS
 
@@ -162,6 +162,7 @@ def named_changes(session: Session, probes: Sequence[SlotProbe], candidates: Seq
         known = resolver.lookup(name)
         return bool(set(normalise_name(name).split()) & _OTHERS) or known is not None and known.type == "person"
     held = user_held(resolver, slots)
+    candidates = by_kind(session, candidates)  # no phone as a home; a phone's name read in full
     told = _named(session, probes, candidates, held, someone)
     # a phone or car let go and another named ("sold my iPhone 11 and bought a Pixel 8"): kgmem.memory.user_things
     things, again = things_changed(session, candidates, held, lambda raw: _others_told(raw, [], someone), said_as_old)

@@ -13,7 +13,14 @@ model the one brand lexicon knows (:mod:`kgmem.extraction.zero.lexicon`), with t
 name is the slot's new value. The held one named again in that turn is no news: a reader's reading of it
 ("the Qashqai went back at the end of the lease" read as drives = Qashqai) is dropped. Nothing is read in a
 turn that tells of another person (he or she, a kin or social noun: the change may be theirs), and nothing
-where a reader already gave the slot another new value from that turn. Pure: no store, no model.
+where a reader already gave the slot another new value from that turn.
+
+Two readings of the user's turns are also put right by the names' kind (:func:`by_kind`): a phone or car model read as
+where the user lives ("moving all my photos over to the Galaxy S24", "moved the child seat to the Skoda Octavia") is no
+home — a name with a model number or two words of the lexicon is a thing, never a place ("Dodge City" stays
+a place); and a reading of the user's phone or car cut short to its maker ("Switched over to the Pixel 8" read
+as phone = Pixel) takes the whole name, where the turn says exactly one name of the kind that starts with it.
+Pure: no store, no model.
 """
 
 from __future__ import annotations
@@ -57,6 +64,43 @@ def names_of_kind(text: str, brands: frozenset[str]) -> list[tuple[str, int, int
             j += 1
         out.append((text[w.start(): words[j].end()], w.start(), words[j].end()))
         i = j + 1
+    return out
+
+
+#: the user's slots whose values are places: a phone or a car is never one
+_PLACE_SLOTS = frozenset({"lives_in", "hometown"})
+
+
+def _a_thing(value: str) -> bool:
+    """The whole value is a phone's or a car's name with a model number or two words of the lexicon ("Galaxy S24",
+    "Skoda Octavia"; not "Dodge City")."""
+    for brands in KINDS.values():
+        names = names_of_kind(value.strip(), brands)
+        if len(names) == 1 and names[0][0] == value.strip():
+            words = names[0][0].split()
+            if any(ch.isdigit() for ch in names[0][0]) or sum(w.lower() in brands for w in words) >= 2:
+                return True
+    return False
+
+
+def by_kind(session: Session, candidates: Sequence[CandidateFact]) -> list[CandidateFact]:
+    """The candidates less the user's homes that are phones or cars, with the user's phone or car read in
+    full where a reading cut it to its maker (module docstring)."""
+    out: list[CandidateFact] = []
+    for c in candidates:
+        if normalise_name(c.subject) != "user":
+            out.append(c)
+            continue
+        if c.predicate in _PLACE_SLOTS and _a_thing(c.value):
+            continue
+        brands = KINDS.get(c.predicate)
+        turns = [session.turns[n].text for n in c.source_turns if 0 <= n < len(session.turns)]
+        if brands and turns:
+            whole = {v for t in turns for v, _, _ in names_of_kind(t, brands)
+                     if plain_name(v) != plain_name(c.value) and plain_name(v).startswith(plain_name(c.value))}
+            if len(whole) == 1 and plain_name(c.value):
+                c = c.model_copy(update={"value": whole.pop()})
+        out.append(c)
     return out
 
 

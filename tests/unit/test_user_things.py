@@ -13,7 +13,7 @@ import pytest
 
 from kgmem.extraction.schema import CandidateFact
 from kgmem.memory.user_news import _others_told, said_as_old
-from kgmem.memory.user_things import KINDS, names_of_kind, things_changed
+from kgmem.memory.user_things import KINDS, by_kind, names_of_kind, things_changed
 from kgmem.models import Fact, Session, Turn
 
 if TYPE_CHECKING:
@@ -107,6 +107,32 @@ def test_a_readers_own_new_value_stands() -> None:
 def test_a_thing_held_from_this_very_session_is_not_replaced() -> None:
     got, _ = _run(_held("phone", "iPhone 8", session_id="s-now"), "Sold the iPhone 8 and bought a Pixel 7.")
     assert got == []
+
+
+def _cand(pred: str, value: str, subject: str = "user") -> CandidateFact:
+    return CandidateFact(subject=subject, predicate=pred, value=value, text="…", source_turns=[0], confidence=0.8)
+
+
+@pytest.mark.parametrize(("line", "cand", "want"), [
+    # a phone or a car is no home
+    ("Spent the evening moving my contacts over to the new Galaxy S24.", ("lives_in", "Galaxy S24"), None),
+    ("Moved the child seat across to the Skoda Octavia this morning.", ("lives_in", "Skoda Octavia"), None),
+    # a place named like a maker stays a place; so does another person's reading
+    ("We moved to Dodge City in May.", ("lives_in", "Dodge City"), "Dodge City"),
+    # a phone or car cut short to its maker is read in full where the turn names one such
+    ("Switched over to the Pixel 8 last night, setting it up now.", ("phone", "Pixel"), "Pixel 8"),
+    ("Picked up the Kia Niro from the dealer today.", ("drives", "Kia"), "Kia Niro"),
+    # two names that start alike: which one is unsaid
+    ("The Pixel 8 replaced the Pixel 6 today.", ("phone", "Pixel"), "Pixel"),
+])
+def test_readings_put_right_by_the_names_kind(line: str, cand: tuple[str, str], want: str | None) -> None:
+    got = by_kind(_session(line), [_cand(*cand)])
+    assert [c.value for c in got] == ([want] if want else [])
+
+
+def test_someone_elses_reading_is_left_alone() -> None:
+    other = _cand("venue", "Galaxy S24", subject="the launch")
+    assert by_kind(_session("The launch moved to the Galaxy S24 stand."), [other]) == [other]
 
 
 D1, D2 = datetime(2033, 2, 1, 9), datetime(2033, 3, 9, 18)
