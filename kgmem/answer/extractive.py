@@ -16,6 +16,7 @@ from kgmem.answer import actuality, answering, current, measures, stale
 from kgmem.answer.assistant_pick import assistant_pick
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.extracted import Extracted, cite_fact, cite_line
+from kgmem.answer.kind_pick import kind_thing, replaced
 from kgmem.answer.line_rank import MIN_LINE_RELEVANCE, rank_lines
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.measure_answer import measure_answer
@@ -284,6 +285,8 @@ def extract(ev: EvidenceSet) -> Extracted | None:
     found = _subject_answer(ev) if plan.subject else _fact_answer(ev) or _line_answer(ev)
     if (found is None or not found.typed) and not plan.subject:
         found = _thing_name(ev) or _afterthought(ev) or found
+    if replaced(plan, found):
+        found = kind_thing(ev) or found  # "which instrument …": the user's trumpet, told in passing
     if found is not None and found.typed:
         found = _newer_onset(ev, found) or found
     return (current.newest_told(ev, found) or found) if found is not None else None
