@@ -66,7 +66,7 @@ def _line_answer(ev: EvidenceSet) -> Extracted | None:
     # count only when the user actually did or has them
     ok = ("actual", "plan", "other") if plan.answer_type == "person" else ("actual",)
     lines = [ln for ln in ev.top if ln.role == "user" and ln.actuality in ok
-             and not outside_window(ln.text, plan.window)]
+             and not outside_window(ln.text, plan.window) and not stale.restates_newer(plan, ln.text)]
     if not ev.embedded(lines):
         # without sentence embeddings yet, words and turns decide most (and save the embedding)
         quick = _typed_from(ev, rank_lines(ev, lines, by_line=False))
