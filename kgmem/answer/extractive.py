@@ -21,6 +21,7 @@ from kgmem.answer.line_rank import MIN_LINE_RELEVANCE, rank_lines
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.measure_answer import measure_answer
 from kgmem.answer.presence import asked_about
+from kgmem.answer.previous_value import previous_value
 from kgmem.answer.slot_news import shops
 from kgmem.answer.slots import a_price_not_the_slots, fact_value, slot_facts
 from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, my_relation_names, typed_spans
@@ -281,7 +282,8 @@ def extract(ev: EvidenceSet) -> Extracted | None:
     if plan.slot and plan.slot.startswith("bought") and not plan.subject:
         return _purchase_attribute(ev)
     if plan.intent == Intent.HISTORY and not plan.subject:
-        return _line_answer(ev)  # a previous value: never the current fact, at most a line saying it
+        found = _line_answer(ev)  # a previous value: never the current fact, at most a line saying it
+        return found if found is not None and found.typed else previous_value(ev) or found
     found = _subject_answer(ev) if plan.subject else _fact_answer(ev) or _line_answer(ev)
     if (found is None or not found.typed) and not plan.subject:
         found = _thing_name(ev) or _afterthought(ev) or found
