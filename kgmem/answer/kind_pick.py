@@ -15,10 +15,7 @@ violin"), a wish or a plan ("I'll learn the saxophone one day"), a request, or a
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
-from importlib import resources
 
 from kgmem import knowledge
 from kgmem.answer import stale
@@ -26,6 +23,7 @@ from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.extracted import Extracted, cite_line
 from kgmem.answer.line_rank import rank_lines
 from kgmem.answer.match import norm, terms
+from kgmem.extraction.zero.values_across import declared_kinds
 from kgmem.models import Intent, QueryPlan
 from kgmem.nlp import load_nlp
 from kgmem.retrieval.question import CATEGORY_TYPES
@@ -43,13 +41,6 @@ _PLANT = "plant"
 _ASKS_ONE = frozenset({Intent.SINGLE_FACT, Intent.CURRENT_VALUE})
 
 
-@cache
-def _declared() -> dict[str, tuple[str, ...]]:
-    """Each predicate's declared value kinds (``resources/predicates/value_kinds.json``), the first the narrowest."""
-    raw = resources.files("kgmem").joinpath("resources", "predicates", "value_kinds.json").read_text(encoding="utf-8")
-    return {k: tuple(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
-
-
 def asked_kinds(plan: QueryPlan) -> tuple[str, ...]:
     """The kinds of thing a question asks for ("instrument", "dog", "beverage"), or ``()``."""
     m = _KIND_OF.search(plan.question)
@@ -60,7 +51,7 @@ def asked_kinds(plan: QueryPlan) -> tuple[str, ...]:
     if head and head not in _NO_KIND and CATEGORY_TYPES.get(head, "item") == "item":
         out.append(head)
     slot = (plan.slot or "").split(".")[0]
-    out += list(_declared().get(slot, ())[:1])  # a drink is a beverage first (WordNet files drinks under food too)
+    out += list(declared_kinds(slot)[:1])  # a drink is a beverage first (WordNet files drinks under food too)
     return tuple(k for k in dict.fromkeys(out) if k not in _NO_KIND and knowledge.names_a_person(k) is not True
                  and _a_kind(k))
 

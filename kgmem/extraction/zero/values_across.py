@@ -157,6 +157,11 @@ def _declared() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
 
 
+def declared_kinds(pred: str) -> tuple[str, ...]:
+    """The WordNet nouns ``pred``'s value may be a kind of (``value_kinds.json``; the first the narrowest), or ``()``."""
+    return _declared().get(pred, ())
+
+
 def kind_told(pred: str, clause: Clause) -> bool:
     """The pointing clause says its thing is of the kind ``pred`` declares: a copula's complement names it ("it's
     the food I could never give up", "it's my drink of choice"); then the speaker, not WordNet, gave the kind."""
