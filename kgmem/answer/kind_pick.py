@@ -23,9 +23,9 @@ from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.extracted import Extracted, cite_line
 from kgmem.answer.line_rank import rank_lines
 from kgmem.answer.match import norm, terms
-from kgmem.extraction.zero.values_across import declared_kinds
 from kgmem.models import Intent, QueryPlan
 from kgmem.nlp import load_nlp
+from kgmem.predicates import declared_kinds
 from kgmem.retrieval.question import CATEGORY_TYPES
 
 #: heads that name no kind of thing ("which *one*", "what *thing*"), or a kind too wide to pick by ("device")
