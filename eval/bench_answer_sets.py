@@ -174,10 +174,10 @@ def event_verdict(case: dict[str, Any], text: str, chk: Any, abstained: bool = F
         return ok, not ok
     if abstained:
         return False, False  # an abstention names the options it could not tell apart: no pick
-    if kind == "value":  # a thing asked by its time: right when named, wrong when a wrong event's thing is named
+    if kind == "value":  # a thing asked by its time: right when named alone, wrong when a wrong event's thing is named
         t = norm(text)
-        ok = any(norm(a) in t for a in case["accept"])
-        return ok, not ok and any(norm(a) in t for a in case.get("avoid", []))
+        other = any(norm(a) in t for a in case.get("avoid", []))
+        return any(norm(a) in t for a in case["accept"]) and not other, other
     if kind == "order":
         return order_verdict(want, text)
     tol = (case.get("tolerance") or {}).get("plus_minus", 0)

@@ -66,4 +66,5 @@ def test_the_new_kinds_verdicts_can_fail() -> None:
     case = {"answer_kind": "value", "answer_value": "cello", "accept": ["cello"], "avoid": ["music stand"]}
     assert bench.event_verdict(case, "A second-hand cello.", None) == (True, False)
     assert bench.event_verdict(case, "A new music stand.", None) == (False, True)
+    assert bench.event_verdict(case, "A cello and a music stand.", None) == (False, True)
     assert bench.event_verdict(case, "Nothing that I know of.", None) == (False, False)
