@@ -67,7 +67,7 @@ def match_spec(spec: EventSpec, ev: EvidenceSet, *, pool: list[EventMatch] | Non
     found = _match_words(spec, ms, ev) if ms else None
     if found is None and pool is None:
         found = match_by_meaning(spec, ev, words)  # the lines its words name need no lift
-        found = (_within([found], window) or [None])[0] if found is not None else None
+        found = found if found is None or _within([found], window) else None
     return found
 
 
