@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kgmem.lexicon import calendar
+from kgmem.lexicon import calendar, numbers
 from kgmem.models import Intent
 
 # options keep their "my"/"the": answers name them the way the question did ("your trip to Oslo")
@@ -40,9 +40,10 @@ _MONTHY = re.compile(rf"^(?:{'|'.join(calendar.SHORT_MONTHS)})[a-z]*\b|^\d{{4}}|
 
 
 #: a thing asked by its time ("which museum did I go to two weeks ago", "what did I buy 3 days ago"): no duration
-AT_A_TIME = re.compile(r"^\W*(?:which|what|who|whom|where|whose)\b(?!.*\bhow\s+(?:long|many|much)\b)(?=.*\b(?:\d+|an?|one|two|"
-                       r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:a\s+)?few|(?:a\s+)?couple(?:\s+of)?|several)"
-                       r"\s+(?:days?|weeks?|months?|years?)\s+ago\b)", re.I)
+_COUNT_WORDS = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in [*numbers.UNITS, *numbers.TENS,
+                                                                               *numbers.QUANTITIES]), key=len, reverse=True))
+AT_A_TIME = re.compile(rf"^\W*(?:which|what|who|whom|where|whose)\b(?!.*\bhow\s+(?:long|many|much)\b)"
+                       rf"(?=.*\b(?:\d+|{_COUNT_WORDS})\s+(?:days?|weeks?|months?|years?)\s+ago\b)", re.I)
 #: an order asked by putting things in it ("put these in order from earliest to latest: …")
 ORDER_ASKED = r"\b(?:put|sort|arrange|line)\b[^:?]*\border\b|\bfrom (?:earliest|first|oldest) to (?:latest|last|newest|most recent)\b"
 
