@@ -51,6 +51,7 @@ from kgmem.lexicon.gone import gone_after
 from kgmem.lexicon.people import own_life_people
 from kgmem.lexicon.people import words as people_words
 from kgmem.memory.own_times import own_times
+from kgmem.memory.user_things import by_kind, things_changed
 from kgmem.models import Fact, Session, Turn
 from kgmem.text import STOPWORDS
 
@@ -65,7 +66,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {"place": ("where",), "org": ("org",), "m
 #: reading a held value as left (:data:`_OLD_WORDS`) and for finding the words a value left is said in (:data:`_AFTER_OLD`)
 _LEFT_BEHIND = r"(?:instead\s+of|rather\s+than|not|bye|goodbye|no\s+more|no\s+longer|old|former|previous)"
 #: words just before a value that say it is the one left behind
-_OLD_WORDS = re.compile(rf"\b(?:{_LEFT_BEHIND}|(?:up|down|away|mov\w*|switch\w*|relocat\w*)\s+from|ex-?)"
+_OLD_WORDS = re.compile(rf"\b(?:{_LEFT_BEHIND}|(?:up|down|away|mov\w*|switch\w*|relocat\w*|upgrad\w*)\s+from|ex-?)"
                         r"\s+(?:[\w'-]+\s+){0,2}[$£€¥]?$")
 #: a bare "from" before a value: where a thing came from (a card from the old employer) as often as where a
 #: trip started ("took the train from Leeds to Paris"): read only to recall a first statement
@@ -161,9 +162,13 @@ def named_changes(session: Session, probes: Sequence[SlotProbe], candidates: Seq
         known = resolver.lookup(name)
         return bool(set(normalise_name(name).split()) & _OTHERS) or known is not None and known.type == "person"
     held = user_held(resolver, slots)
+    candidates = by_kind(session, candidates)  # no phone as a home; a phone's name read in full
     told = _named(session, probes, candidates, held, someone)
+    # a phone or car let go and another named ("sold my iPhone 11 and bought a Pixel 8"): kgmem.memory.user_things
+    things, again = things_changed(session, candidates, held, lambda raw: _others_told(raw, [], someone), said_as_old)
+    candidates = [c for c in candidates if id(c) not in again]
     kept, recalled = _recalled(session, probes, candidates, held, someone, lookback.user_turns_before)
-    return [*kept, *told, *own_times(session, resolver, slots)], recalled  # "10:00 is gone, I've got 11:30"
+    return [*kept, *told, *things, *own_times(session, resolver, slots)], recalled  # "10:00 is gone, I've got 11:30"
 
 
 def _named(session: Session, probes: Sequence[SlotProbe], candidates: Sequence[CandidateFact],

@@ -104,15 +104,20 @@ def _user_text(session: dict[str, Any]) -> str:
     return "\n".join(t["content"] for t in session["turns"] if t["role"] == "user").casefold()
 
 
-@pytest.mark.parametrize(("name", "prefix", "minimum"), ENTITY_SETS)
+#: the same shape about the user's own slots (subject "user"): a statement and a later change of it
+USER_SETS = [("user_updates_oe27.jsonl", "oe27", 30), ("user_updates_oe27d.jsonl", "oe27d", 12)]
+
+
+@pytest.mark.parametrize(("name", "prefix", "minimum"), [*ENTITY_SETS, *USER_SETS])
 def test_other_entity_updates_are_consistent(name: str, prefix: str, minimum: int) -> None:
     recs = _load(EXTRACTION / name)
     assert len(recs) >= minimum
     keys = {"id", "topic", "subject", "attribute", "sessions", "question", "question_date", "answer", "old_value"}
+    own = (name, prefix, minimum) in USER_SETS
     for r in recs:
         assert set(r) == keys, r["id"]
         assert re.fullmatch(rf"{prefix}-\d{{3}}", r["id"]), r["id"]
-        assert r["subject"] != "user" and r["attribute"] and r["topic"], r["id"]
+        assert (r["subject"] == "user") == own and r["attribute"] and r["topic"], r["id"]
         assert len(r["sessions"]) >= 2, r["id"]
         dates = [_dataset_date(s["date"]) for s in r["sessions"]]
         assert dates == sorted(dates) and len(set(dates)) == len(dates), r["id"]
