@@ -1,6 +1,6 @@
 """kgmem on the hand-written answer sets of issue #14: question paraphrases and event matching.
 
-    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|diaries|rambles|asks|counts|deeds|counts_ms26|prefs|answerable|both] [--out eval/results/answer_sets]
+    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|diaries|rambles|asks|counts|deeds|counts_ms26|prefs|answerable|kinds|both] [--out eval/results/answer_sets]
 
 - ``tests/fixtures/answers/question_paraphrases.jsonl``: each group asks one thing in >= 3 hand-
   written phrasings over a sample (or hand-written) haystack; a group *holds* when every phrasing
@@ -350,8 +350,9 @@ def run_counts(home: Path, name: str = "counts") -> dict[str, Any]:
     return {**tally(rows), "rows": rows}
 
 
-#: an25's answerable questions told in passing, each cause next to must-abstain twins (session 25)
-ANSWERABLE = "answerable_voices.jsonl"
+#: an25's answerable questions told in passing, each cause next to must-abstain twins (session 25), and an27's
+#: single values asked by their kind or by the newer value (session 27), in the same schema
+ANSWERABLE_SETS = {"answerable": "answerable_voices.jsonl", "kinds": "kind_values_an27.jsonl"}
 
 
 def answerable_verdict(case: dict[str, Any], text: str, abstained: bool) -> tuple[bool, bool]:
@@ -366,9 +367,9 @@ def answerable_verdict(case: dict[str, Any], text: str, abstained: bool) -> tupl
     return ok, not ok and not declined
 
 
-def run_answerable(home: Path) -> dict[str, Any]:
-    """Answer every case of the answerable-voices set; right, false abstentions and confidently wrong, per cause."""
-    cases = [json.loads(x) for x in (FIX / ANSWERABLE).read_text(encoding="utf-8").splitlines() if x.strip()]
+def run_answerable(home: Path, name: str = "answerable") -> dict[str, Any]:
+    """Answer every case of an answerable-voices set; right, false abstentions and confidently wrong, per cause."""
+    cases = [json.loads(x) for x in (FIX / ANSWERABLE_SETS[name]).read_text(encoding="utf-8").splitlines() if x.strip()]
     mem = _memory(home)
     rows = []
     for case in cases:
@@ -384,8 +385,7 @@ def run_answerable(home: Path) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "rambles", "asks",
-                                      "counts",
-                                      "deeds", "counts_ms26", "prefs", "answerable", "both"),
+                                      "counts", "deeds", "counts_ms26", "prefs", "answerable", "kinds", "both"),
                     default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
@@ -426,10 +426,10 @@ def main() -> None:
             e = res["events"]
             print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"confidently wrong {e['wrong_event']}")
-        if args.set == "answerable":
-            res["events"] = run_answerable(home / "answerable")
+        if args.set in ANSWERABLE_SETS:
+            res["events"] = run_answerable(home / args.set, args.set)
             e = res["events"]
-            print(f"answerable: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
+            print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"confidently wrong {e['wrong_event']}")
     res["run"] = run
     write(Path(args.out), res)
@@ -470,7 +470,8 @@ def write(out: Path, res: dict[str, Any]) -> None:
         chosen = res["command"].split("--set ")[1].split()[0]
         title = {"counts": "Counts and sums (ms21)", "deeds": "Counts of deeds told by their effect (an22)",
                  "counts_ms26": "Counts and sums in other voices (ms26, blind first)",
-                 "answerable": "Answerable questions told in passing, with must-abstain twins (an25)"}.get(
+                 "answerable": "Answerable questions told in passing, with must-abstain twins (an25)",
+                 "kinds": "Single values asked by their kind or by the newer value, with must-abstain twins (an27)"}.get(
             chosen, "Event matching")
         lines += ["", f"## {title}: {e['correct']}/{e['cases']} correct (**{100 * e['share']:.1f}%**; "
                   f"target >= 95%), wrong-event (confidently wrong) answers **{e['wrong_event']}** (target 0)", "",

@@ -11,7 +11,10 @@ treated as multi-valued and never supersede anything.
 
 from __future__ import annotations
 
+import functools
+import json
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Literal
 
 ValueType = Literal["entity", "person", "place", "org", "item", "text", "number", "date", "money"]
@@ -126,3 +129,15 @@ def is_single_valued(name: str) -> bool:
 
 def names() -> list[str]:
     return list(REGISTRY)
+
+
+@functools.cache
+def _value_kinds() -> dict[str, tuple[str, ...]]:
+    raw = resources.files("kgmem").joinpath("resources", "predicates", "value_kinds.json").read_text(encoding="utf-8")
+    return {k: tuple(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
+
+
+def declared_kinds(name: str) -> tuple[str, ...]:
+    """The WordNet nouns a predicate's value may be a kind of (``resources/predicates/value_kinds.json``; the first
+    the narrowest: a drink is a beverage, and WordNet files drinks under food too), or ``()``."""
+    return _value_kinds().get(name, ())

@@ -19,6 +19,8 @@ class Extracted:
     fact: Fact | None = None
     line: Line | None = None
     turn_ids: list[str] = field(default_factory=list)
+    #: the kind the question asked the value by, when it was picked as a thing of that kind (:mod:`kind_pick`)
+    kind: str | None = None
 
     @property
     def typed(self) -> bool:

@@ -16,10 +16,12 @@ from kgmem.answer import actuality, answering, current, measures, stale
 from kgmem.answer.assistant_pick import assistant_pick
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.extracted import Extracted, cite_fact, cite_line
+from kgmem.answer.kind_pick import kind_thing, replaced
 from kgmem.answer.line_rank import MIN_LINE_RELEVANCE, rank_lines
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.measure_answer import measure_answer
 from kgmem.answer.presence import asked_about
+from kgmem.answer.previous_value import previous_value
 from kgmem.answer.slot_news import shops
 from kgmem.answer.slots import a_price_not_the_slots, fact_value, slot_facts
 from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, my_relation_names, typed_spans
@@ -65,7 +67,7 @@ def _line_answer(ev: EvidenceSet) -> Extracted | None:
     # count only when the user actually did or has them
     ok = ("actual", "plan", "other") if plan.answer_type == "person" else ("actual",)
     lines = [ln for ln in ev.top if ln.role == "user" and ln.actuality in ok
-             and not outside_window(ln.text, plan.window)]
+             and not outside_window(ln.text, plan.window) and not stale.restates_newer(plan, ln.text)]
     if not ev.embedded(lines):
         # without sentence embeddings yet, words and turns decide most (and save the embedding)
         quick = _typed_from(ev, rank_lines(ev, lines, by_line=False))
@@ -280,10 +282,13 @@ def extract(ev: EvidenceSet) -> Extracted | None:
     if plan.slot and plan.slot.startswith("bought") and not plan.subject:
         return _purchase_attribute(ev)
     if plan.intent == Intent.HISTORY and not plan.subject:
-        return _line_answer(ev)  # a previous value: never the current fact, at most a line saying it
+        found = _line_answer(ev)  # a previous value: never the current fact, at most a line saying it
+        return found if found is not None and found.typed else previous_value(ev) or found
     found = _subject_answer(ev) if plan.subject else _fact_answer(ev) or _line_answer(ev)
     if (found is None or not found.typed) and not plan.subject:
         found = _thing_name(ev) or _afterthought(ev) or found
+    if replaced(plan, found):
+        found = kind_thing(ev) or found  # "which instrument …": the user's trumpet, told in passing
     if found is not None and found.typed:
         found = _newer_onset(ev, found) or found
     return (current.newest_told(ev, found) or found) if found is not None else None

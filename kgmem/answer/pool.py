@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from kgmem.answer import answering, measures, stale
+from kgmem.answer import answering, measures, presence, stale
 from kgmem.answer.abstain import STRICT_FOCUS_SLOTS, TYPED, has_word
 from kgmem.answer.actuality import settled
 from kgmem.answer.evidence import EvidenceSet, Line, lines_of, outside_window
@@ -371,7 +371,7 @@ def confident_answer(pool: Pool) -> tuple[str, Line, float] | None:
     ok = ("actual", "plan", "other") if plan.answer_type == "person" else ("actual",)
     sure = [r for r in pool.ranked if r.line.role == "user" and r.line.actuality in ok
             and r.similarity >= ANSWER_SIMILARITY and all(contains_name(n, r.line.text) for n in plan.named)
-            and _names_the_focus(plan, passage(pool.ev, r.line))]
+            and _names_the_focus(plan, passage(pool.ev, r.line)) and not stale.restates_newer(plan, r.line.text)]
     if not sure:
         return None
     if stale.asks_now(plan):  # a line telling what no longer holds ("used to …") answers last
@@ -384,8 +384,8 @@ def confident_answer(pool: Pool) -> tuple[str, Line, float] | None:
     if plan.answer_type not in _CHECKABLE:
         return said_on(sure[0].line, passage(pool.ev, sure[0].line)), sure[0].line, sure[0].similarity
     for r in sure[:CONFIDENT_TYPED]:
-        spans = [x for x in typed_spans(r.line.text, plan.answer_type or "")
-                 if not any(contains_name(n, x) for n in plan.named)]
+        spans = [x for x in typed_spans(r.line.text, plan.answer_type or "")  # never the question's own value
+                 if not presence.asked_about(plan.question, plan.named, x)]
         if not spans and plan.answer_type == "person" and r.line.actuality in ("actual", "other") \
                 and settled(r.line.text):
             spans = kin_person(plan.question, r.line.text)  # "my dad has taken over …", never a plan's person

@@ -34,6 +34,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from kgmem.answer.match import norm, terms
 from kgmem.lexicon import called_off
 from kgmem.models import Intent, QueryPlan
 from kgmem.nlp import load_nlp
@@ -299,6 +300,14 @@ def asks_now(plan: QueryPlan) -> bool:
 def asks_before(plan: QueryPlan) -> bool:
     """A question about what used to hold ("who used to walk Pepper", "where did I work before")."""
     return plan.intent == Intent.HISTORY or bool(_BEFORE.search(plan.question))
+
+
+def restates_newer(plan: QueryPlan, text: str) -> bool:
+    """A line naming every content word of a previous-value question ("my title before I was high school chemistry
+    teacher": "it says high school chemistry teacher now") tells the newer value the question names, not the one
+    it asks for."""
+    focus = {norm(w) for w in plan.focus}
+    return plan.intent == Intent.HISTORY and bool(focus) and focus <= terms(text)
 
 
 def current(plan: QueryPlan, sentence: str, values: list[str]) -> list[str]:

@@ -109,11 +109,37 @@ def _bad_edges(payload: dict[str, Any]) -> dict[str, Any]:
     return payload
 
 
+def _node(kind: str) -> Any:
+    """An edit of the first node of ``kind`` (rev27: each of these raised a bare KeyError, TypeError or ValueError
+    that named neither the file nor the record)."""
+    def edit(payload: dict[str, Any], change: Any) -> dict[str, Any]:
+        i = next(i for i, r in enumerate(payload["nodes"]) if r["kind"] == kind)
+        payload["nodes"][i] = change(payload["nodes"][i])
+        return payload
+    return edit
+
+
+_NOT_A_RECORD = r"node #\d+ is not a record with a 'kind' and a 'data' object"
+
+
+def _supersedes_at(payload: dict[str, Any]) -> dict[str, Any]:
+    next(e for e in payload["edges"] if e[2] == "SUPERSEDES")[3]["at"] = "the day after"
+    return payload
+
+
 @pytest.mark.parametrize(("edit", "message"), [
     (_bad_fact, r"node #\d+ \(fact .*\) is invalid"),
     (_bad_kind, "node #0 has unknown kind 'planet'"),
     (_bad_edges, "corrupted payload"),
     (lambda p: [p], "corrupted payload"),
+    pytest.param(lambda p: _node("fact")(p, lambda r: {"data": r["data"]}), _NOT_A_RECORD, id="no-kind"),
+    pytest.param(lambda p: _node("turn")(p, lambda r: 42), _NOT_A_RECORD, id="not-an-object"),
+    pytest.param(lambda p: _node("entity")(p, lambda r: {"kind": "entity"}), _NOT_A_RECORD, id="no-data"),
+    pytest.param(lambda p: _node("user")(p, lambda r: {"kind": "user", "data": {}}),
+                 r"(?s)corrupted payload.*nodes\.\d+\.user\.data\.id", id="user-without-id"),
+    pytest.param(lambda p: {**p, "vector_ids": {}}, "vector block 'turn' has no ids in the payload's vector_ids",
+                 id="vector-block-without-ids"),
+    pytest.param(_supersedes_at, r"edge '[^']+' -SUPERSEDES-> '[^']+' has an unreadable 'at'", id="supersedes-at"),
 ])
 def test_a_damaged_payload_is_named(tmp_path: Path, edit: Any, message: str) -> None:
     root = tmp_path / "networkx"

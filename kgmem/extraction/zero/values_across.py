@@ -26,9 +26,7 @@ value still passing the predicate's checks (``meaning._fits``):
 from __future__ import annotations
 
 import functools
-import json
 import re
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause, clauses_of
@@ -42,6 +40,7 @@ from kgmem.extraction.zero.values_names import PLACE_PREPS
 from kgmem.knowledge import common_word, is_region, readings_of, sense_kind_of
 from kgmem.knowledge.kinds import WORD
 from kgmem.lexicon import called_off
+from kgmem.predicates import declared_kinds
 from kgmem.text import fold
 
 if TYPE_CHECKING:
@@ -151,16 +150,10 @@ def carried(pred: str, kind: str, clause: Clause, clauses: list[Clause], sent: S
     return out
 
 
-@functools.cache
-def _declared() -> dict[str, tuple[str, ...]]:
-    raw = resources.files("kgmem").joinpath("resources", "predicates", "value_kinds.json").read_text(encoding="utf-8")
-    return {k: tuple(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
-
-
 def kind_told(pred: str, clause: Clause) -> bool:
     """The pointing clause says its thing is of the kind ``pred`` declares: a copula's complement names it ("it's
     the food I could never give up", "it's my drink of choice"); then the speaker, not WordNet, gave the kind."""
-    kinds = _declared().get(pred, ())
+    kinds = declared_kinds(pred)
     return bool(kinds) and any(t.dep_ == "attr" and t.pos_ == "NOUN" and sense_kind_of(t.lemma_, kinds)
                                for t in clause.tokens)
 
@@ -172,7 +165,7 @@ def of_declared_kind(pred: str, value: str) -> bool:
     whose senses include white wine): it passes when any sense of it is a kind of a declared noun. A value
     WordNet does not know passes ("kombucha", "sencha", a brand): only a known word of another kind is refused.
     A known limit: a dish whose last word WordNet knows otherwise ("pad thai": Thai the people) is refused."""
-    return of_kinds(value, _declared().get(pred, ()))
+    return of_kinds(value, declared_kinds(pred))
 
 
 def of_kinds(value: str, kinds: tuple[str, ...]) -> bool:

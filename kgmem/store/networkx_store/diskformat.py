@@ -153,9 +153,9 @@ def _decode_user(raw: bytes, path: Path, user_id: str) -> _UserGraph:
                        content_key=str(header["sha256"]))
     g = state.graph
     # bulk inserts, in file order: a store's first question loads the whole file
-    fill_graph(g, ((rec.data["id"], {"kind": "user", "obj": None}) if isinstance(rec, _UserRec)
-                   else (rec.data.id, {"kind": rec.kind, "obj": rec.data}) for rec in payload.nodes),
-               (_edge(u, v, rel, attrs) for u, v, rel, attrs in payload.edges))
+    fill_graph(g, ((rec.data.id, {"kind": rec.kind, "obj": None if isinstance(rec, _UserRec) else rec.data})
+                   for rec in payload.nodes),
+               (_edge(u, v, rel, attrs, path) for u, v, rel, attrs in payload.edges))
     # each kind's ids in insertion order, as ids_of() lists them (a first question asks for them)
     by_kind: dict[str, list[str]] = {}
     for node_id, kind in g.nodes(data="kind"):
@@ -167,7 +167,9 @@ def _decode_user(raw: bytes, path: Path, user_id: str) -> _UserGraph:
         start = blob_start + int(block["offset"])
         mat = np.frombuffer(body, dtype="<f4", count=count * dim, offset=start).reshape(count, dim)
         mat = mat.astype(np.float32)  # own, writable, native-endian copy
-        ids = payload.vector_ids[kind]
+        ids = payload.vector_ids.get(kind)
+        if ids is None:
+            raise StoreError(f"{path}: vector block {kind!r} has no ids in the payload's vector_ids")
         if len(ids) != count:
             raise StoreError(f"{path}: vector block {kind!r} has {count} rows for {len(ids)} ids")
         state.vectors[kind] = {node_id: mat[row] for row, node_id in enumerate(ids)}
@@ -175,9 +177,12 @@ def _decode_user(raw: bytes, path: Path, user_id: str) -> _UserGraph:
     return state
 
 
-def _edge(u: str, v: str, rel: str, attrs: dict[str, Any]) -> tuple[str, str, str, dict[str, Any]]:
+def _edge(u: str, v: str, rel: str, attrs: dict[str, Any], path: Path) -> tuple[str, str, str, dict[str, Any]]:
     if rel == "SUPERSEDES" and "at" in attrs:
-        attrs = {**attrs, "at": datetime.fromisoformat(attrs["at"])}
+        try:
+            attrs = {**attrs, "at": datetime.fromisoformat(attrs["at"])}
+        except (TypeError, ValueError) as exc:
+            raise StoreError(f"{path}: edge {u!r} -{rel}-> {v!r} has an unreadable 'at' ({exc})") from exc
     return u, v, rel, attrs
 
 
@@ -197,12 +202,13 @@ def _payload(body: bytes, path: Path) -> _Payload:
     raise StoreError(f"{path}: corrupted payload: {first}") from first
 
 
-def _validate_nodes(recs: list[dict[str, Any]], path: Path) -> list[Any]:
-    """The model object of every node record (None for the user node), validated per kind in one
-    call each; the first invalid record is named with its position."""
-    objs: list[Any] = [None] * len(recs)
+def _validate_nodes(recs: list[Any], path: Path) -> None:
+    """Name the first invalid node record with its position (each kind validated in one call; a
+    record that is no ``{"kind": …, "data": {…}}`` object is named too). Returns when all are valid."""
     by_kind: dict[str, list[int]] = {}
     for i, rec in enumerate(recs):
+        if not isinstance(rec, dict) or not isinstance(rec.get("kind"), str) or not isinstance(rec.get("data"), dict):
+            raise StoreError(f"{path}: node #{i} is not a record with a 'kind' and a 'data' object")
         by_kind.setdefault(rec["kind"], []).append(i)
     for kind, idxs in by_kind.items():
         if kind == "user":
@@ -210,7 +216,7 @@ def _validate_nodes(recs: list[dict[str, Any]], path: Path) -> list[Any]:
         if kind not in _ADAPTERS:
             raise StoreError(f"{path}: node #{idxs[0]} has unknown kind {kind!r}")
         try:
-            values = _ADAPTERS[kind].validate_python([recs[i]["data"] for i in idxs])
+            _ADAPTERS[kind].validate_python([recs[i]["data"] for i in idxs])
         except ValidationError:
             for i in idxs:  # find the first bad record, for the message
                 data = recs[i]["data"]
@@ -219,17 +225,19 @@ def _validate_nodes(recs: list[dict[str, Any]], path: Path) -> list[Any]:
                 except ValidationError as exc:
                     raise StoreError(f"{path}: node #{i} ({kind} {data.get('id')!r}) is invalid: {exc}") from exc
             raise
-        for i, obj in zip(idxs, values, strict=True):
-            objs[i] = obj
-    return objs
 
 
 # the records of a payload, read in one pass (dataclasses: pydantic reads them without a Python
 # __init__ per record; a discriminated union picks the model by "kind")
 @dataclass(slots=True)
+class _UserData:
+    id: str
+
+
+@dataclass(slots=True)
 class _UserRec:
     kind: Literal["user"]
-    data: dict[str, Any]
+    data: _UserData
 
 
 @dataclass(slots=True)
