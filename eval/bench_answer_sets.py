@@ -1,6 +1,6 @@
 """kgmem on the hand-written answer sets of issue #14: question paraphrases and event matching.
 
-    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|diaries|rambles|counts|deeds|counts_ms26|prefs|answerable|kinds|both] [--out eval/results/answer_sets]
+    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|diaries|rambles|asks|counts|deeds|counts_ms26|prefs|answerable|kinds|both] [--out eval/results/answer_sets]
 
 - ``tests/fixtures/answers/question_paraphrases.jsonl``: each group asks one thing in >= 3 hand-
   written phrasings over a sample (or hand-written) haystack; a group *holds* when every phrasing
@@ -174,6 +174,12 @@ def event_verdict(case: dict[str, Any], text: str, chk: Any, abstained: bool = F
         return ok, not ok
     if abstained:
         return False, False  # an abstention names the options it could not tell apart: no pick
+    if kind == "value":  # a thing asked by its time: right when named alone, wrong when a wrong event's thing is named
+        t = norm(text)
+        other = any(norm(a) in t for a in case.get("avoid", []))
+        return any(norm(a) in t for a in case["accept"]) and not other, other
+    if kind == "order":
+        return order_verdict(want, text)
     tol = (case.get("tolerance") or {}).get("plus_minus", 0)
     if kind == "which_first":
         # the answer names the user's things in the second person ("my first paycheck" → "your first paycheck")
@@ -191,6 +197,23 @@ def event_verdict(case: dict[str, Any], text: str, chk: Any, abstained: bool = F
     ok = chk._within(kind, got, want, tol)
     wrong = not ok and any(chk._within(kind, got, w, 0) for _, w in chk.wrong_event_values(case))
     return ok, wrong
+
+
+def order_verdict(labels: list[str], text: str) -> tuple[bool, bool]:
+    """(correct, wrong) for an order answer: each label (the question's words, "my" or "your") is found in the answer
+    by its own words (those no other label has: "helped my friend paint the nursery" by "friend", "paint", "nursery");
+    right when the labels come in order, wrong when all are found in another order."""
+    t = _own(norm(text))
+    words = [[w for w in _own(norm(lab)).split() if len(w) > 2 and w not in ("the", "and", "for", "day", "my", "her")]
+             for lab in labels]
+    at = []
+    for k, ws in enumerate(words):
+        own = [w for w in ws if not any(w in other for j, other in enumerate(words) if j != k)] or ws
+        found = [h for h in (t.find(" " + w + " ") for w in own) if h >= 0]
+        if not found or len(found) * 2 < len(own):
+            return False, False
+        at.append(sorted(found)[len(found) // 2])
+    return at == sorted(at), at != sorted(at)
 
 
 def _own(normed: str) -> str:
@@ -247,9 +270,10 @@ SINGLES = "single_values.jsonl"
 #: the event-matching sets: issue #14's (auth14), ev19's many-voice development set (session 19) and
 #: ev20's (session 20: events told by what happened there, ages, rescheduled and cancelled events) and
 #: tr21's (session 21: other voices, holidays, day-of-month ordinals, dates asked, rescheduled "to the 22nd") and
-#: tr26's (session 26: rambling turns, events told by their effect, must-abstain twins)
+#: tr26's (session 26: rambling turns, events told by their effect, must-abstain twins) and tr27's (session 27: the
+#: question shapes LongMemEval's users ask: "the day I …", since X when Y, the order of three, a thing asked by its time)
 EVENT_SETS = {"events": "event_matching.jsonl", "voices": "event_voices.jsonl", "tales": "event_tales.jsonl",
-              "diaries": "event_diaries.jsonl", "rambles": "event_rambles.jsonl"}
+              "diaries": "event_diaries.jsonl", "rambles": "event_rambles.jsonl", "asks": "event_asks.jsonl"}
 
 
 def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dict[str, Any]:
@@ -360,8 +384,8 @@ def run_answerable(home: Path, name: str = "answerable") -> dict[str, Any]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "rambles", "counts",
-                                      "deeds", "counts_ms26", "prefs", "answerable", "kinds", "both"),
+    ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "rambles", "asks",
+                                      "counts", "deeds", "counts_ms26", "prefs", "answerable", "kinds", "both"),
                     default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
@@ -387,7 +411,7 @@ def main() -> None:
             e = res["events"]
             print(f"events: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
-        if args.set in ("voices", "tales", "diaries", "rambles"):
+        if args.set in ("voices", "tales", "diaries", "rambles", "asks"):
             res["events"] = run_events(home / args.set, name=args.set)
             e = res["events"]
             print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "

@@ -55,6 +55,8 @@ _PLAN = re.compile(
     r"would\s+love|I'd\s+love|I\s+would\s+like|I'd\s+like|hope\s+to|hoping\s+to|someday|some\s+day|one\s+day|"
     r"might|may\s+(?:go|get|buy|try)|considering|consider|(?:is|it's|are|still|been)\s+on\s+my\s+(?:list|wishlist|radar)|"
     r"keep\s+meaning|"
+    # a thing still to arrange is not done ("I really need to book a dentist appointment myself, it's been years")
+    r"(?:need|needs|have|has|'ve|got)\s+to\s+(?:book|make|schedule|arrange|sort\s+out|get\s+round\s+to)|"
     r"tempted|undecided|still\s+deciding|should\s+I|if\s+I|whether\s+to|next\s+(?:year|month|week|time)|"
     r"wish(?:list)?|dream(?:ing)?\s+of|eventually|looking\s+(?:at|into)\s+(?!(?:my|the)\s+(?:photos|receipt))|"
     # being booked in is an arrangement for a day to come ("I'm booked in to have my wisdom teeth out on the 30th")

@@ -9,6 +9,7 @@ and only ``actual`` lines count; facts count when the line they came from is act
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from functools import lru_cache
 
 from kgmem import predicates as predicate_registry
@@ -325,6 +326,11 @@ def _counted(plan: QueryPlan, role: str, events: list[CountedEvent], out: Comput
     return out
 
 
+def _in_window(when: datetime, plan: QueryPlan) -> bool:
+    w = plan.window
+    return w is None or ((w.start is None or when >= w.start) and (w.end is None or when <= w.end))
+
+
 def compute_aggregate(ev: EvidenceSet) -> Computed:
     """Counts and lists of distinct values of the predicates the question names (the question's
     own nouns narrow the set: "books" among things read)."""
@@ -350,6 +356,13 @@ def compute_aggregate(ev: EvidenceSet) -> Computed:
     category = {norm(w) for w in CATEGORY_TYPES} | ({norm(plan.head)} if plan.head else set())
     kws = {norm(k) for k in plan.keywords} - _SPEND_GENERIC - {norm(p) for p in preds} - category
     facts, extra = _items(ev, preds, kws) if preds else ([], [])
+    if plan.window is not None:  # "what did I buy last weekend": the things of that time only
+        told_before = bool(facts or extra)
+        facts = [f for f in facts if _in_window(fact_date(f), plan)]
+        extra = [(v, ln) for v, ln in extra if _in_window(ln.when, plan)]
+        if told_before and not (facts or extra) and plan.answer_shape != "number":
+            out.abstain_reason = f"nothing of that kind told for {plan.window.expression or 'that time'}"
+            return out
     # "how many conferences have I presented at": stored items plus the lines that tell one
     told = compute_told_count(ev, facts, extra)
     if told.answer:

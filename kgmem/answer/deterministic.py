@@ -241,7 +241,8 @@ def compute_ordering(ev: EvidenceSet) -> Computed:
 
 _WHEN_LEAD = re.compile(
     r"^\s*(?:(?:when|what date|on what date|on what day|on which day|on which date|which day|what day|what was the date|"
-    r"what's the date|what is the date|what was the day|what is the day|the date|the day)\s+(?:was it\s+(?:that\s+)?|(?:did|was|were|is|do|had|have)\s+)?(?:when\s+|that\s+)?|"
+    r"what's the date|what is the date|what was the day|what is the day|the date|the day)\s+(?:of\s+(?=the|my|our)|"
+    r"was it\s+(?:that\s+)?|(?:did|was|were|is|do|had|have)\s+)?(?:when\s+|that\s+)?|"
     r"what\s+was\s+(?=(?:my|the)\s+(?:first|last|final)\s+(?:day|date)))", re.I)
 
 
@@ -250,9 +251,13 @@ def compute_when(ev: EvidenceSet) -> Computed:
     plan = ev.result.plan
     out = Computed(kind="when")
     phrase = _WHEN_LEAD.sub("", plan.question).strip().rstrip("?.! ")
+    window = plan.window
+    if window is not None and window.expression and window.start is not None and window.end is not None:
+        # "the first barbecue I went to in June": the time said is where to look, not the event's words
+        phrase = re.sub(rf"\s*\b{re.escape(window.expression)}\b", "", phrase, flags=re.I).strip() or phrase
     if not phrase:
         return out
-    m = match_event(phrase, ev)
+    m = match_event(phrase, ev, window=window)
     if m is None:
         out.unmatched = [phrase]
         return out

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from kgmem import knowledge
 from kgmem.answer.actuality import done_for_the_user
+from kgmem.answer.event_asked_thing import told_deed
 from kgmem.answer.event_calloff import calls_off, only_cancel, put_off_then_done, tells_done
 from kgmem.answer.event_clause import own_clause_actual
 from kgmem.answer.event_instance import CARRIES, OTHER, NameCheck
@@ -78,7 +79,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     # a day told ahead that a later line calls off ("… got rained off", "we didn't go after all")
     offs = [] if cancel_asked else _called_off(activity, core, lines, check, ev)
     # no word, name or meaning of the activity: what the line is need not be read
-    lines = [(ln, have) for ln, have in lines if _may_mention(ln.text, have, core, names, followed,
+    lines = [(told_deed(ln, activity, ev), have) for ln, have in lines if _may_mention(ln.text, have, core, names, followed,
                                                            sims.get(ln.turn_id, 0.0), sent_sims.get(id(ln), 0.0))]
     verdicts = dict(zip((id(ln) for ln, _ in lines), check.line_verdicts([ln for ln, _ in lines])))
     for line, have in lines:

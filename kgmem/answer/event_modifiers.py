@@ -128,14 +128,17 @@ def _same(a: str, b: str) -> bool:
 
 def line_verdicts(phrase: str, lines: list[Line], ev: EvidenceSet) -> list[str]:
     """Per line, as :func:`verdict`; a line that does not say which instance takes its turn's
-    ("Started a ceramics course tonight. Loved the first class!": a turn tells one event)."""
+    ("Started a ceramics course tonight. Loved the first class!": a turn tells one event). A question
+    of the turn asks and tells no instance ("Picked up my suit … Do you think a navy suit works with
+    brown shoes?")."""
     if not phrase_heads(phrase):
         return [NONE for _ in lines]
     out = []
     for ln in lines:
         own = verdict(phrase, ln.text)
         if own == NONE:
-            turn = {verdict(phrase, s.text) for s in ev.turn_lines(ln.turn_id) if s.text != ln.text}
+            turn = {verdict(phrase, s.text) for s in ev.turn_lines(ln.turn_id)
+                    if s.text != ln.text and not s.text.rstrip().endswith("?")}
             own = CARRIES if CARRIES in turn else OTHER if OTHER in turn else NONE
         out.append(own)
     return out

@@ -68,8 +68,11 @@ def parse_spec(phrase: str) -> EventSpec:
         role = "finish"
     activity = re.sub(r"\s+", " ", _STANCE.sub(" ", _ROLE_WORDS.sub(" ", phrase))).strip(" ,.?!")
     activity = re.sub(r"^(?:the|my|our|a|an|of|to|i|we|did|do)\s+", "", activity, flags=re.I)
-    ordinal = "first" if re.search(r"\bfirst\b", phrase, re.I) else "last" if re.search(r"\b(?:last|final)\b", phrase, re.I) \
-        else None
+    # "the last time I went to the dentist", "my most recent blood donation": the doing, its ordinal said apart
+    activity = re.sub(r"^(?:(?:most|more)\s+recent(?:ly)?|latest|earliest)\s+", "", activity, flags=re.I)
+    activity = re.sub(r"^(?:time|occasion)\s+(?:(?:that|when)\s+)?(?:i|we|you)\s+", "", activity, flags=re.I)
+    ordinal = "first" if re.search(r"\b(?:first|earliest)\b", phrase, re.I) else "last" if re.search(
+        r"\b(?:last|final|latest|(?:most|more)\s+recent(?:ly)?)\b", phrase, re.I) else None
     return EventSpec(phrase, activity or phrase, role, ordinal)
 
 

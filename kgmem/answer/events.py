@@ -26,6 +26,7 @@ from kgmem.answer.event_spec import EventMatch, EventSpec, line_roles, one_per_t
 from kgmem.answer.event_time import when as when_of
 from kgmem.answer.event_trips import elsewhere, trip_span
 from kgmem.answer.evidence import DISTINCT_ROLES, EvidenceSet, roles_of
+from kgmem.models import TimeWindow
 
 __all__ = ["EventMatch", "EventSpec", "line_roles", "match_event", "match_span", "match_spec", "mentions", "parse_spec"]
 
@@ -55,16 +56,25 @@ def _pick(cands: list[EventMatch], ordinal: str | None = None) -> EventMatch | N
     return best
 
 
-def match_spec(spec: EventSpec, ev: EvidenceSet, *, pool: list[EventMatch] | None = None) -> EventMatch | None:
+def match_spec(spec: EventSpec, ev: EvidenceSet, *, pool: list[EventMatch] | None = None,
+               window: TimeWindow | None = None) -> EventMatch | None:
     """The mention of the spec's activity at the spec's role (by words, else by order); with no
-    pool given and nothing found so, the line that tells the whole phrase by meaning."""
-    ms = words = pool if pool is not None else mentions(spec.activity, ev)
+    pool given and nothing found so, the line that tells the whole phrase by meaning. A ``window``
+    (the question's "in June") keeps the mentions of that time only."""
+    ms = words = _within(pool if pool is not None else mentions(spec.activity, ev), window)
     if pool is None and (not ms or (spec.role and not any(spec.role in m.roles for m in ms) and len(ms) < 2)):
-        ms = mentions(spec.activity, ev, deep=True)
+        ms = _within(mentions(spec.activity, ev, deep=True), window)
     found = _match_words(spec, ms, ev) if ms else None
     if found is None and pool is None:
         found = match_by_meaning(spec, ev, words)  # the lines its words name need no lift
+        found = found if found is None or _within([found], window) else None
     return found
+
+
+def _within(ms: list[EventMatch], window: TimeWindow | None) -> list[EventMatch]:
+    if window is None or window.start is None or window.end is None:
+        return ms
+    return [m for m in ms if window.start <= m.when <= window.end]
 
 
 def _match_words(spec: EventSpec, ms: list[EventMatch], ev: EvidenceSet) -> EventMatch | None:
@@ -84,8 +94,8 @@ def _verb_roles(phrase: str) -> set[str]:
 def _at_role(spec: EventSpec, ms: list[EventMatch], ev: EvidenceSet) -> EventMatch | None:
     if spec.role == "finish" and not any(spec.role in m.roles for m in ms) and len(ms) == 1:
         return _continuation(ms[0], spec.activity, ev)
-    if spec.role is None:
-        return _pick(ms)
+    if spec.role is None:  # "the last time I went to the dentist": of the mentions alike, the latest
+        return _pick(ms, spec.ordinal)
     with_role = [m for m in ms if spec.role in m.roles]
     opposite = {"start": "finish", "finish": "start"}.get(spec.role)
     clean = [m for m in with_role if opposite not in m.roles]  # "first day back" is an end, not a start
@@ -128,9 +138,10 @@ def _role_beside(ms: list[EventMatch], role: str, opposite: str | None, ev: Evid
     return one_per_turn(out)
 
 
-def match_event(phrase: str, ev: EvidenceSet, *, semantic: bool = True) -> EventMatch | None:
-    """The best actual, role-compatible evidence for ``phrase``, with a tie when ambiguous."""
-    return match_spec(parse_spec(phrase), ev)
+def match_event(phrase: str, ev: EvidenceSet, *, semantic: bool = True, window: TimeWindow | None = None) -> EventMatch | None:
+    """The best actual, role-compatible evidence for ``phrase`` (within ``window`` when given), with a tie when
+    ambiguous."""
+    return match_spec(parse_spec(phrase), ev, window=window)
 
 
 #: "from my first mock to my last one": the activity between the ordinal and "to"

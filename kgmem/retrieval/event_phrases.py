@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kgmem.lexicon import calendar
+from kgmem.lexicon import calendar, numbers
 from kgmem.models import Intent
 
 # options keep their "my"/"the": answers name them the way the question did ("your trip to Oslo")
@@ -37,6 +37,15 @@ _ANCHOR_RE = re.compile(
     re.I,
 )
 _MONTHY = re.compile(rf"^(?:{'|'.join(calendar.SHORT_MONTHS)})[a-z]*\b|^\d{{4}}|^(that|this|then|now)\b", re.I)
+
+
+#: a thing asked by its time ("which museum did I go to two weeks ago", "what did I buy 3 days ago"): no duration
+_COUNT_WORDS = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in [*numbers.UNITS, *numbers.TENS,
+                                                                               *numbers.QUANTITIES]), key=len, reverse=True))
+AT_A_TIME = re.compile(rf"^\W*(?:which|what|who|whom|where|whose)\b(?!.*\bhow\s+(?:long|many|much)\b)"
+                       rf"(?=.*\b(?:\d+|{_COUNT_WORDS})\s+(?:days?|weeks?|months?|years?)\s+ago\b)", re.I)
+#: an order asked by putting things in it ("put these in order from earliest to latest: …")
+ORDER_ASKED = r"\b(?:put|sort|arrange|line)\b[^:?]*\border\b|\bfrom (?:earliest|first|oldest) to (?:latest|last|newest|most recent)\b"
 
 
 #: a hedge before the question word is no part of any event ("Roughly how many days ago was …")
@@ -125,6 +134,14 @@ _AFTER_RE = re.compile(r"\bhow\s+(?:long|(?:many|much)\s+\w+)\s+after\s+(?P<a>.+
                        r"\bhow\s+(?:long|(?:many|much)\s+\w+)\s+(?:did|had|have)\s+(?:i|we)\s+(?:(?:have\s+)?(?:to\s+)?wait|waited)\s+"
                        r"(?:for\s+|to\s+|until\s+|till\s+|before\s+)?(?:i\s+|we\s+)?(?P<b3>.+?)\s+after\s+(?:i\s+|we\s+)?(?P<a3>.+?)\s*\??$",
                        re.I)
+#: the later event asked first: "how many days before my sister's wedding did I pick up my suit", "how many weeks
+#: before the marathon was my last long run" (the event of the main clause came first)
+_BEFORE_RE = re.compile(r"\bhow\s+(?:long|(?:many|much)\s+\w+)\s+before\s+(?P<a>.+?)\s+(?:did|were|was|had|have|do)\s+"
+                        r"(?:i\s+|we\s+)?(?P<b>.+?)\s*\??$", re.I)
+#: the second event told as a time of the first's aftermath: "how many days had passed since I bought my Brooks when
+#: the sole came off my old Asics", "… since the move by the time I joined the club"
+_SINCE_WHEN_RE = re.compile(r"\bsince\s+(?:i\s+|we\s+)?(?P<a>.+?)\s+(?:when|by\s+the\s+time)\s+(?:i\s+|we\s+)?(?P<b>.+?)\s*\??$",
+                            re.I)
 #: the later event told first: "prom was how many days after my last exam", "X came how many weeks before Y"
 _FRONTED_RE = re.compile(r"^\W*(?P<x>.+?)\s+(?:was|were|came|happened|is)\s+how\s+(?:many|much)\s+\w+\s+"
                          r"(?P<rel>after|before)\s+(?P<y>.+?)\s*\??$", re.I)
@@ -160,7 +177,7 @@ def span_activity(q: str) -> str | None:
     told = re.sub(r"\b(?:my|your|his|her|our|their|the|a|bad|lower|upper)\s+back\b", " ", q, flags=re.I)
     if re.search(r"\b(ago|since|between|btwn|back|separat\w*|apart)\b", told, re.I) or (
             re.search(r"\bafter\b", q, re.I) and not re.search(r"\btake\b.*\bafter\b", q, re.I)) or \
-            _SINCE_PERFECT.search(q) or _AFTER_RE.search(q) or _FRONTED_RE.search(q):
+            _SINCE_PERFECT.search(q) or _AFTER_RE.search(q) or _FRONTED_RE.search(q) or _BEFORE_RE.search(q):
         return None
     m_from = _FROM_TO_RE.search(q)
     if m_from:
@@ -193,6 +210,10 @@ def events(q: str, intent: Intent) -> list[str]:
     m = _WHILE_RE.search(q)
     if m:
         return [f"start {_clean_phrase(m.group('x'))}", _clean_phrase(m.group("y"))]
+    m = _BEFORE_RE.search(q) or _SINCE_WHEN_RE.search(q)
+    if m:  # the first event, then the second
+        a, b = _clean_phrase(m.group("a")), _clean_phrase(m.group("b"))
+        return [b, a] if m.re is _BEFORE_RE else [a, b]
     m = _AFTER_RE.search(q)
     if m:
         return [_clean_phrase(m.group("a") or m.group("a2") or m.group("a3")),

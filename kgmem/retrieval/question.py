@@ -16,6 +16,7 @@ from typing import Any
 from kgmem.lexicon import calendar, people
 from kgmem.models import Intent
 from kgmem.nlp import SharedPipeline, load_nlp
+from kgmem.retrieval import event_phrases as ep
 from kgmem.retrieval import requests
 from kgmem.retrieval.requests import PREFERENCE_REQUEST
 
@@ -182,7 +183,7 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         re.I)),
     (Intent.ORDERING, re.compile(
         r"\bwhich\b.*\b(first|earlier|before|last|later|(?:most|more) recent(ly)?|latest|earliest|sooner)\b|"
-        r"\bwhat (did i|was the)\b.*\b(first|earliest|latest|most recent)\b.*\b(or)\b|"
+        r"\bwhat (did i|was the)\b.*\b(first|earliest|latest|(?:most|more) recent(?:ly)?|earlier|sooner|later)\b.*\b(or)\b|" + ep.ORDER_ASKED + "|"
         r"\b(came|come|comes|happened|happen|happens|did i do|did i \w+|was|were) (first|earlier|sooner)\b|\bin what order\b|\border of\b|"
         r"\bchronological\b|\b(before or after)\b|\bearlier or later\b|"
         r"^\W*(?:what\s+was\s+|what's\s+)?(?:the|my\s+)?\s*(?:very\s+)?(?:first|earliest|latest|most\s+recent)\s+(?!time\b|day\b|date\b)\w+\s+(?:that\s+)?(?:i|we)\s+(?!am\b|was\b|have\b|had\b)\w+|"
@@ -247,7 +248,8 @@ def label_number(q: str) -> bool:
 def regex_intent(q: str) -> Intent | None:
     """The first regex fast path that matches, else ``None``."""
     for intent, pattern in _INTENT_RULES:
-        if intent == Intent.AGGREGATE and label_number(q) and not pattern.search(_NUMBER_OF.sub(" ", q)):
+        if (intent == Intent.AGGREGATE and label_number(q) and not pattern.search(_NUMBER_OF.sub(" ", q))) or (
+                intent == Intent.DURATION and ep.AT_A_TIME.search(q)):  # "which museum did I go to two weeks ago"
             continue
         if pattern.search(q) and not (intent == Intent.PREFERENCE and not asks_for_suggestion(q)) \
                 and not (intent == Intent.HISTORY and _USE_FOR.search(q) and not _HISTORY_ELSE.search(_USE_FOR.sub(" ", q))):
