@@ -24,6 +24,8 @@ LEAVING = ("depart", "leave_work", "let_go")
 REFUSING = "refuse"
 #: the sense of seeking a post or a place not yet held ("applied for", "interviewed at"): read by name only
 SEEKING = "seek"
+#: the sense of a liking that ends ("went off coffee", "I'm over sushi"): read by name only
+LOSING_TASTE = "lose_taste"
 _VOWELS = "aeiou"
 #: the forms of "be" a predicate on it takes in a line ("the spa day is off till May")
 _BE = ("be", "is", "are", "was", "were", "been", "'s", "’s")

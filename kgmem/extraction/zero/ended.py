@@ -107,6 +107,36 @@ def ended(f: CandidateFact, doc: Doc | None) -> bool:
     return verb is not None and _closed(verb)
 
 
+#: tastes: a liking the user says has ended is no taste of theirs
+_TASTES = frozenset({"likes", "favourite_food", "favourite_drink", "favourite_music", "favourite_sport", "hobby"})
+#: what a verb takes in the parse that a predicate of the lexicon may name (its particle, preposition, object, complement)
+_TAKES = frozenset({"prt", "prep", "dobj", "acomp", "advmod"})
+
+
+def taste_ended(f: CandidateFact, doc: Doc | None) -> bool:
+    """``f`` is a taste of the user's that the sentence says has ended: the verb its value hangs on says a liking
+    or a habit stops ("I've gone right off coffee", "I'm so over sushi", "I gave up red wine", "Energy drinks and I
+    broke up": the called-off lexicon's 'lose_taste' and 'stop' senses, with what each must take in the parse), or
+    is negated with an ending adverb ("pizza doesn't do it for me anymore")."""
+    if doc is None or f.predicate not in _TASTES or f.subject != "user":
+        return False
+    root = _value_span_root(f, doc)
+    verb = _verb_of(root) if root is not None else None
+    if verb is None and root is not None:  # "Energy drinks and I broke up": the parser hung the verb on the value
+        verb = next((c for c in root.children if c.dep_ == "conj" and c.pos_ in _VERBS), None)
+    if verb is None:
+        return False
+    taken = {w for c in verb.children if c.dep_ in _TAKES for w in (c.lower_, c.lemma_.lower())}
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "be" for c in verb.children):
+        lemma, taken = "be", taken | {verb.lower_}  # "I'm done with craft beer": be + its participle
+    if called_off.says(verb.lemma_.lower(), taken, called_off.LOSING_TASTE, "stop") \
+            or called_off.says(lemma, taken, called_off.LOSING_TASTE):
+        return True
+    words = [c for c in verb.children if c.dep_ in ("advmod", "neg", "npadvmod")]
+    return periods.ending_negation(t for w in words for t in (w, *w.children))
+
+
 #: where one works, lives or trains: another person's told with their own verb ("my mechanic fixed my Golf" keeps
 #: the user's car)
 _PLACES_HELD = frozenset({"works_at", "job_title", "lives_in", "gym"})

@@ -192,7 +192,7 @@ _NOT_NOW = frozenset({"old", "former", "previous", "last", "first", "childhood",
 
 
 def owned_home_in(value: str, clause: Clause) -> bool:
-    """``value`` is where a home of the user's is: a home noun the user owns ("my", "our") with "in <value>"
+    """``value`` is where a home of the user's is: a home noun the user owns ("my", "our", "the new") with "in <value>"
     ("grocery prices around my place in Austin", "the movers dropped the last box at our new place in Leipzig"),
     whatever the clause's subject; not an old, childhood or holiday home ("my old flat in Leeds")."""
     first = value.split()[0].casefold()
@@ -200,7 +200,16 @@ def owned_home_in(value: str, clause: Clause) -> bool:
         if t.lower_ != first or t.dep_ != "pobj" or t.head.lower_ not in ("in", "near", "outside"):
             continue
         noun = t.head.head
-        if noun.lemma_.lower() in HOME_NOUNS and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in noun.children) \
+        if noun.lemma_.lower() in HOME_NOUNS and _users_now(noun) \
                 and not any(c.dep_ in ("amod", "compound") and c.lower_ in _NOT_NOW for c in noun.children):
             return True
     return False
+
+
+def _users_now(noun: Token) -> bool:
+    """A home noun of the user's: "my"/"our", or "the new" with no other owner ("my first bill at the new address in
+    Cork": a new home told by its own words is the user's; "my sister's new address" has an owner)."""
+    kids = list(noun.children)
+    return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in kids) or (
+        any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and any(c.dep_ == "amod" and c.lower_ == "new" for c in kids)
+        and not any(c.dep_ == "poss" for c in kids))

@@ -44,7 +44,7 @@ from kgmem.extraction.zero.lexicon import (
 )
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.patterns import MONEY_ANY
-from kgmem.extraction.zero.payments import things_paid_for
+from kgmem.extraction.zero.payments import things_paid_for, things_taken_home
 from kgmem.extraction.zero.phrases import canonical, valid_value
 from kgmem.extraction.zero.proposals import Proposal, Proposer
 from kgmem.extraction.zero.referents import referent
@@ -97,16 +97,17 @@ _BUYING = frozenset({"buy", "order", "get", "pick", "purchase", "grab", "snag", 
 _ABOUT_A_NAME = frozenset({"watched", "read_book", "visited", "attended", "likes", "dislikes", "bought"})
 
 
-def _fits(pred: str, value: str, clause: Clause, paid: bool = False) -> bool:
+def _fits(pred: str, value: str, clause: Clause, paid: bool = False, taken: bool = False) -> bool:
     """Predicate-level sanity of a filled value (documented in _NEEDS / _NOT_BUYING); ``paid``: a verb of
-    paying tells a purchase too (the value was named elsewhere: "Is $165 too much for boots? I paid Costco")."""
+    paying tells a purchase too (the value was named elsewhere: "Is $165 too much for boots? I paid Costco");
+    ``taken``: the value is goods the clause tells came to the user (:func:`.payments.things_taken_home`)."""
     if clause.about == "thing" and clause.subject is not None and clause.subject.pos_ == "PROPN" \
             and not indefinite(clause.subject) \
             and (pred not in _ABOUT_A_NAME or any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in clause.head.children)):
         return False  # "Marco moved the book swap to …": a name that acts on a thing is someone, not a title
     if clause.about in ("thing", "mine") and handed_to_person(clause):
         return False  # "Saturday yoga is taught by Ines" says who teaches it, nothing the user did
-    if pred == "bought" and clause.about in ("thing", "none") and clause.head.lemma_.lower() not in _GOT_VERBS:
+    if pred == "bought" and not taken and clause.about in ("thing", "none") and clause.head.lemma_.lower() not in _GOT_VERBS:
         return False  # "then the printer jammed", "the blender broke": what a thing did buys nothing
     if not_the_users(pred, clause, bool(_MONEY.search(clause.text))):
         return False  # "There was a sale at Target", "the surgery's number is …" (:mod:`.fits_owner`)
@@ -133,7 +134,8 @@ def _fits(pred: str, value: str, clause: Clause, paid: bool = False) -> bool:
         return False  # "my brother Jamie's getting married": the parse lost a person subject; not the user
     if pred in _HAVING and clause.head.lemma_.lower() in LETTING_GO:
         return False  # "Sold the Golf", "ditched my old iPhone": no longer the user's
-    if pred in ("works_at", "gym") and (_STUDY.search(clause.text) or no_workplace(value, clause)):
+    if pred in ("works_at", "gym") and (_STUDY.search(clause.text) or no_workplace(value, clause)
+                                       or owned_home_in(value, clause)):  # "my first bill at the new address in Cork"
         return False  # "accepted onto the nursing degree at Keele": a place of study; "started Piranesi"
     if pred in _TASTES and re.search(r"\b(?:allerg|intoll?eran|coeliac|celiac)", value, re.IGNORECASE):
         return False  # "I'm lactose intolerant": a condition (allergic_to), not a taste
@@ -158,6 +160,8 @@ def _fits(pred: str, value: str, clause: Clause, paid: bool = False) -> bool:
         return False  # "I ordered a drone from Decathlon": a shop, not an employer
     if via_from and pred == "lives_in":
         return False  # "moved from A to B" gives B; "got back from A" is a trip
+    if pred == "visited" and owned_home_in(value, clause):
+        return False  # "my post is finally arriving at my new place in Dundee": a home, no trip
     if pred in ("lives_in", "visited") and place_of_a_thing(value, clause, pred == "lives_in"):
         return False  # "a small firm in Hove", "the bus broke down outside Wetherby": where a thing is
     if pred == "lives_in" and any(moved_someone(t) or planned_move(t) for t in clause.tokens):
@@ -321,7 +325,8 @@ def _thing_paid_for(out: list[ProposedFact], clause: Clause, sent: Sentence, dat
     spent = next((f for f in out if f.clause == clause.text and f.fact.predicate == "spent"), None)
     if spent is None or any(f.clause == clause.text and f.fact.predicate == "bought" for f in out):
         return []
-    value = next((v for v in things_paid_for(clause) if _fits("bought", v, clause)), None)
+    value = next((v for v in things_paid_for(clause) if _fits("bought", v, clause)), None) or next(
+        (v for v in things_taken_home(clause) if _fits("bought", v, clause, taken=True)), None)
     fact = canonical(make_fact(sent, "bought", value, "item", True, when, date, confidence=spent.fact.confidence)) if value else None
     return [ProposedFact(fact, spent.score, clause.text)] if fact is not None else []
 

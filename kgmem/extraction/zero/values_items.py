@@ -10,6 +10,7 @@ from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.lexicon import (
     ATTENDING,
     CURRENCY_WORDS,
+    DEPART,
     EVENT_NOUNS,
     HOBBIES,
     INVITATIONS,
@@ -79,8 +80,8 @@ def fill_item(c: Clause) -> list[Value]:
         # "Latest splurge: a Dyson stick vacuum for $399": the head labels the thing named after it
         toks = labels + [t for t in toks if t.i != c.head.i and t not in labels]
     for t in toks:
-        if payee(t) or shop_at(t):
-            continue
+        if payee(t) or shop_at(t) or t.dep_ == "dobj" and t.head.lemma_.lower() in DEPART:
+            continue  # "I left the market with a rug": the place left is no thing bought
         if t.lemma_.lower() in _TASTE_PEOPLE:
             # "a big oat latte person", "a total sourdough snob": the taste is the modifier
             mods = [x for x in t.lefts if x.dep_ in ("compound", "amod", "nmod") and x.lower_ not in _DEGREE]
