@@ -73,6 +73,14 @@ INTERROGATIVE = re.compile(
     r"couldn't|if|whether|thoughts|ideas|tips)\b",
     re.IGNORECASE,
 )
+#: a short label before a colon or a coordinating conjunction opening a sentence ("Side note: does anyone…?",
+#: "And does anyone…?", "so is oat milk…?")
+_LEAD_CONJ = re.compile(r"^\W*(?:[a-z][\w' ]{0,24}:\s*)?(?:(?:and|but|so|also|plus|or)\b\W*)?", re.IGNORECASE)
+
+
+def asked(sent: str) -> bool:
+    """The sentence is a question: it ends in "?" and opens with a question word, maybe after a conjunction."""
+    return sent.rstrip().endswith("?") and bool(INTERROGATIVE.match(sent) or INTERROGATIVE.match(_LEAD_CONJ.sub("", sent)))
 
 
 def verb_chain(t: Token) -> list[Token]:
