@@ -30,6 +30,8 @@ from kgmem.extraction.zero.phrases import valid_value
 from kgmem.extraction.zero.value_parse import np_of
 from kgmem.extraction.zero.values_across import of_kinds
 from kgmem.knowledge import sense_kind_of
+from kgmem.lexicon.people import USER_OBJECTS
+from kgmem.nlp import has_user_possessor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -52,10 +54,6 @@ def _goods(t: Token) -> str | None:
 
 #: prepositions of where a thing went with the user ("home with me", "into my trolley", "to my flat")
 _TO_USER = frozenset({"with", "to", "into", "in"})
-#: the user as a preposition's object ("with me", "with us")
-_USER = frozenset({"me", "us"})
-
-
 def _to_the_user(verb: Token) -> bool:
     """The clause tells the thing going to the user: "home" ("came home"), "with me", "into my trolley"."""
     for c in verb.children:
@@ -63,16 +61,14 @@ def _to_the_user(verb: Token) -> bool:
             return True  # "followed me home", "came home with me"
         if c.dep_ == "prep" and c.lower_ in _TO_USER:
             for g in c.children:
-                if g.dep_ == "pobj" and (g.lower_ in _USER or any(d.dep_ == "poss" and d.lower_ in ("my", "our")
-                                                                  for d in g.children)):
+                if g.dep_ == "pobj" and (g.lower_ in USER_OBJECTS or has_user_possessor(g)):
                     return True
     return False
 
 
 def _newly_mine(t: Token) -> bool:
     """"my new grinder": a thing the user holds that is new."""
-    return any(d.dep_ == "poss" and d.lower_ in ("my", "our") for d in t.children) \
-        and any(d.dep_ == "amod" and d.lower_ == "new" for d in t.children)
+    return has_user_possessor(t) and any(d.dep_ == "amod" and d.lower_ == "new" for d in t.children)
 
 
 def things_taken_home(clause: Clause) -> list[str]:
