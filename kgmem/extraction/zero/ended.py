@@ -26,6 +26,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
+from kgmem.extraction.zero.checks import asked
 from kgmem.extraction.zero.clauses import possessed_by_other
 from kgmem.extraction.zero.lexicon import job_noun
 from kgmem.lexicon import called_off, people
@@ -109,8 +110,8 @@ def ended(f: CandidateFact, doc: Doc | None) -> bool:
     return verb is not None and _closed(verb)
 
 
-#: tastes: a liking the user says has ended is no taste of theirs
-_TASTES = frozenset({"likes", "favourite_food", "favourite_drink", "favourite_music", "favourite_sport", "hobby"})
+#: tastes: a liking the user says has ended, or asks about, is no taste of theirs
+TASTES = frozenset({"likes", "favourite_food", "favourite_drink", "favourite_music", "favourite_sport", "hobby"})
 #: what a verb takes in the parse that a predicate of the lexicon may name (its particle, preposition, object, complement)
 _TAKES = frozenset({"prt", "prep", "dobj", "acomp", "advmod"})
 
@@ -120,7 +121,7 @@ def taste_ended(f: CandidateFact, doc: Doc | None) -> bool:
     or a habit stops ("I've gone right off coffee", "I'm so over sushi", "I gave up red wine", "Energy drinks and I
     broke up": the called-off lexicon's 'lose_taste' and 'stop' senses, with what each must take in the parse), or
     is negated with an ending adverb ("pizza doesn't do it for me anymore")."""
-    if doc is None or f.predicate not in _TASTES or f.subject != "user":
+    if doc is None or f.predicate not in TASTES or f.subject != "user":
         return False
     root = _value_span_root(f, doc)
     verb = _verb_of(root) if root is not None else None
@@ -137,6 +138,18 @@ def taste_ended(f: CandidateFact, doc: Doc | None) -> bool:
         return True
     words = [c for c in verb.children if c.dep_ in ("advmod", "neg", "npadvmod")]
     return periods.ending_negation(t for w in words for t in (w, *w.children))
+
+
+def taste_asked(f: CandidateFact, text: str, doc: Doc | None) -> bool:
+    """``f`` is a taste read from what a question asks ("Oh, and does anyone actually enjoy a red-eye?", "Side note:
+    what's the food scene like in Porto?"): the sentence is a question after an opener or a short label
+    (:func:`.checks.asked`) and the value hangs on its main verb; a taste told in a clause under it stays ("Since I
+    love spicy food, what should I order?")."""
+    if doc is None or f.predicate not in TASTES or f.subject != "user" or not asked(text):
+        return False
+    root = _value_span_root(f, doc)
+    verb = _verb_of(root) if root is not None else None
+    return verb is not None and verb.dep_ == "ROOT"
 
 
 #: where one works, lives or trains: another person's told with their own verb ("my mechanic fixed my Golf" keeps

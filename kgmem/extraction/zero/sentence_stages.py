@@ -17,7 +17,14 @@ from kgmem.extraction.zero.assistant import assistant_facts, assistant_sentences
 from kgmem.extraction.zero.checks import IMAGINED
 from kgmem.extraction.zero.combine import CombineTrace
 from kgmem.extraction.zero.consumed import consumed_fact
-from kgmem.extraction.zero.ended import ended, reported, someone_elses, sought, taste_ended
+from kgmem.extraction.zero.ended import (
+    ended,
+    reported,
+    someone_elses,
+    sought,
+    taste_asked,
+    taste_ended,
+)
 from kgmem.extraction.zero.homes import there_for_an_occasion
 from kgmem.extraction.zero.leaving import left_behind
 from kgmem.extraction.zero.meaning import ClauseTrace, eligible
@@ -106,11 +113,12 @@ PET_FACTS = frozenset({"pet_name", "has_pet"})
 
 def still_holds(f: CandidateFact, w: Work, found: list[CandidateFact]) -> bool:
     """``f`` is not a slot the sentence says was left (:mod:`.leaving`) or told in a closed past period
-    (:mod:`.ended`), a taste said to have ended (:func:`.ended.taste_ended`) or in someone else's words
-    (:func:`.ended.reported`), nor a post only sought
+    (:mod:`.ended`), a taste said to have ended (:func:`.ended.taste_ended`) or asked about
+    (:func:`.ended.taste_asked`) or in someone else's words (:func:`.ended.reported`), nor a post only sought
     (:func:`.ended.sought`) or held by a person named by their occupation (:func:`.ended.someone_elses`), nor a
     person's name given as a place (:mod:`.persons`)."""
     return not left_behind(f, w.doc) and not ended(f, w.doc) and not taste_ended(f, w.doc) and not reported(f, w.doc) \
+        and not taste_asked(f, w.sent.text, w.doc) \
         and not sought(f, w.doc) and not someone_elses(f, w.doc) and not a_person(f, w.doc, found) \
         and not (f.predicate == "lives_in" and there_for_an_occasion(f.value, w.doc))
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kgmem.extraction.zero.chat import is_lowercase_turn
-from kgmem.extraction.zero.checks import RECURRING, asked
+from kgmem.extraction.zero.checks import INTERROGATIVE, RECURRING
 from kgmem.extraction.zero.clefts import slot_first
 from kgmem.extraction.zero.headers import strip_header
 from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, DIETS, PETS, PHONE_BRANDS_CASED, alt
@@ -387,7 +387,7 @@ def user_sentences(idx: int, text: str, date: datetime) -> Iterable[Sentence]:
             continue
         # "Should I move…?" is a question; "I just moved to Oslo, any tips?" still states a fact
         raw = sent
-        question = asked(sent) or asked(strip_opener(sent))  # "Oh, and does anyone…?" is a question too
+        question = sent.rstrip().endswith("?") and bool(INTERROGATIVE.match(sent))
         sent = slot_first(farewell_swap(restore_copula(restore_subject(strip_opener(sent)))))
         # a bullet line of a turn that speaks in the first person is the user's own note ("- currently on 48k")
         personal = turn_cue and bool(FIRST_PERSON.search(sent) or NEW_CAR.search(sent) or IMPERSONAL_CUE.search(sent)
