@@ -8,6 +8,7 @@ import re
 
 from kgmem.answer.match import GENERIC, contains_name, expand, norm, terms
 from kgmem.answer.presence import one_edit
+from kgmem.nlp import load_nlp
 from kgmem.text import tokenize
 
 
@@ -39,7 +40,16 @@ def names_subject(text: str, names: list[str], core: set[str], nouns: set[str] |
         owner = re.match(r"([\w-]+)['’]s\b", m.group(1))
         return owner is None or bool(terms(owner.group(1)) & core)
     lead = terms(" ".join(re.findall(r"[\w'-]+", text)[:3]))  # "Mum and Dad went home" for "my parents"
-    return bool((lead | expand(lead)) & (nouns or core))
+    hit = (lead | expand(lead)) & (nouns or core)
+    if hit and not nouns:  # no noun to name a doer by: "My tenant moved out" opens with the doing asked, not with whom
+        return not hit <= _opening_verbs(text)
+    return bool(hit)
+
+
+def _opening_verbs(text: str) -> set[str]:
+    """The terms of the verbs among a line's first words, by the tagger."""
+    doc = load_nlp()(" ".join(re.findall(r"[\w'-]+", text)[:6]))
+    return terms(" ".join(t.text for t in doc[:4] if t.pos_ in ("VERB", "AUX")))
 
 
 def names_head(activity: str, text: str) -> bool:
