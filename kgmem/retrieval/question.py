@@ -183,8 +183,7 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         re.I)),
     (Intent.ORDERING, re.compile(
         r"\bwhich\b.*\b(first|earlier|before|last|later|(?:most|more) recent(ly)?|latest|earliest|sooner)\b|"
-        r"\bwhat (did i|was the)\b.*\b(first|earliest|latest|(?:most|more) recent(?:ly)?|earlier|sooner|later)\b.*\b(or)\b|" + ep.ORDER_ASKED + "|"
-        + ep.PRECEDENCE_ASKED + "|"
+        r"\bwhat (did i|was the)\b.*\b(first|earliest|latest|(?:most|more) recent(?:ly)?|earlier|sooner|later)\b.*\b(or)\b|" + ep.ORDER_ASKED + "|" + ep.PRECEDENCE_ASKED + "|"
         r"\b(came|come|comes|happened|happen|happens|did i do|did i \w+|was|were) (first|earlier|sooner)\b|\bin what order\b|\border of\b|"
         r"\bchronological\b|\b(before or after)\b|\bearlier or later\b|"
         r"^\W*(?:what\s+was\s+|what's\s+)?(?:the|my\s+)?\s*(?:very\s+)?(?:first|earliest|latest|most\s+recent)\s+(?!time\b|day\b|date\b)\w+\s+(?:that\s+)?(?:i|we)\s+(?!am\b|was\b|have\b|had\b)\w+|"

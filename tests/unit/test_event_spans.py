@@ -4,7 +4,11 @@ builds, its which-first labels are the question's own words, and it asks what th
 
 from __future__ import annotations
 
-from event_sets_fixture import assert_source_built, assert_which_first_labels_are_the_questions_words, load_cases
+from event_sets_fixture import (
+    assert_source_built,
+    assert_which_first_labels_are_the_questions_words,
+    load_cases,
+)
 
 
 def test_the_sets_are_their_sources_built() -> None:
