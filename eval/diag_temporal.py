@@ -21,7 +21,9 @@ the type by what the answer rested on:
 - ``abstain``: an abstention's reason by class (``never mentioned``, ``no actual event (only as negated)``, ...);
   the reason's own words are never printed;
 - ``stage``: one class per wrong answer: ``retrieval`` (a gold session never retrieved), ``abstained: <class>``,
-  ``computed: wrong events`` / ``one event wrong`` / ``right dates, wrong value``, ``not computed: <path>``.
+  ``plan: <intent> for a <kind> question`` (the plan's intent is not the one the gold kind needs: duration for days
+  and weeks, ordering for a name or an order, when for a date), ``computed: wrong events`` / ``one event wrong`` /
+  ``right dates, wrong value``, ``not computed: <path>``.
 
 Per-question lines (``--show N``) are printed only for development families: a question of a held-out family
 (``kgmem.datasets.synthetic.families.HELD_OUT``) is counted, never shown (project rule: held-out material is never read
@@ -160,12 +162,18 @@ def classify(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+#: the plan intent each gold kind needs
+_INTENT_FOR = {"days": "duration", "weeks": "duration", "date": "when", "name": "ordering", "order": "ordering"}
+
+
 def stage(c: dict[str, str]) -> str:
     """Where a wrong answer went wrong, first failing stage first."""
     if c["kind"] == "abstain":
-        return f"answered an _abs question ({c['path']})"
+        return f"answered an _abs question (plan {c['intent']}, path {c['path']})"
     if c["retrieved"] in ("no", "some"):
         return f"retrieval ({c['retrieved']} gold sessions retrieved; path {c['path']})"
+    if _INTENT_FOR.get(c["kind"], c["intent"]) != c["intent"]:
+        return f"plan: {c['intent']} for a {c['kind']} question (path {c['path']})"
     if c["path"] == "abstain":
         return f"abstained: {c['abstain']}"
     if c["path"] == "computed":
@@ -199,6 +207,7 @@ def run(run_dir: Path, gold_path: Path, qtype: str, show: int) -> dict[str, Any]
         sel = [c for _, c in rows if group == "all" or c["verdict"] == "wrong"]
         report[group] = {d: dict(Counter(c[d] for c in sel).most_common()) for d in dims}
         report[group]["op x verdict"] = dict(Counter(f"{c['op']} {c['verdict']}" for c in sel).most_common())
+        report[group]["op x intent"] = dict(Counter(f"{c['op']} {c['intent']}" for c in sel).most_common())
     shown = 0
     for p, c in rows:
         if shown >= show or c["verdict"] == "right" or c["family"] in HELD_OUT:
