@@ -16,7 +16,7 @@ from functools import lru_cache
 from kgmem import temporal
 from kgmem.answer.subjects import may_be_someone_elses, someone_else
 from kgmem.lexicon.discourse import strip_openers
-from kgmem.lexicon.people import own_life_people
+from kgmem.lexicon.people import USER_POSSESSIVES, own_life_people
 from kgmem.lexicon.people import words as people_words
 
 #: first-person words: a line that has one speaks of the user ("They discharged me")
@@ -86,7 +86,7 @@ def _own_life(clause: str) -> bool:
     if not words:
         return False
     lives = _lives_of_their_own()
-    if words[0].lower() in ("my", "our") and len(words) > 1:
+    if words[0].lower() in USER_POSSESSIVES and len(words) > 1:
         return any(w.lower() in lives or w.lower().rstrip("s") in lives for w in words[1:3])
     if words[0].lower() in ("the", "a", "an", "this", "that", "one") and len(words) > 1:
         # "The customer cancelled her order", "one of my customers left a review": someone the user serves
