@@ -75,6 +75,8 @@ def test_event_phrases_lose_what_is_not_the_event() -> None:
 @pytest.mark.parametrize(("sentence", "value", "ended"), [
     ("Two hours of drills on the saxophone and my fingers have officially given up.", "saxophone", False),
     ("Did the long ride to Whitby on the road bike, and my knees have quit.", "road bike", False),
+    ("Did scales on my cornet till my lips quit.", "cornet", False),
+    ("Played the piano until my fingers gave up.", "piano", False),
     ("The old printer finally packed in last week.", "printer", True),  # the thing itself gave out
     ("My running club gave up on Sunday sessions.", "running club", True),
     ("I quit the choir in the spring.", "choir", True),
