@@ -1,0 +1,49 @@
+"""Session 27's readers tried in voices their authors did not write (rev28, session 28's review).
+
+Sentences written by hand for this review (not the generator's, not a set's). Each test names the change it
+guards; each was seen to fail with that change reverted (eval/results/review_s27_rev28.md).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import Supersessions
+
+D1, D2 = datetime(2033, 2, 1, 9), datetime(2033, 3, 9, 18)
+
+
+def test_ingest_a_phone_moved_to_is_no_new_home(supersessions: Supersessions) -> None:
+    # user_things.by_kind where named_changes calls it: the reader takes "moving … over to the Galaxy S24" as a move
+    sups = supersessions("We live in Harrogate, near the park.",
+                         "Spent the evening moving my contacts over to the new Galaxy S24.", D1, D2)
+    assert not any(old == "Harrogate" for _, old in sups), sups
+
+
+def test_ingest_a_phone_cut_to_its_maker_is_read_in_full(supersessions: Supersessions) -> None:
+    sups = supersessions("My phone is a Galaxy A52 and the battery is dying.",
+                         "Switched over to the Pixel 8 last night, setting it up now.", D1, D2)
+    assert ("Pixel 8", "Galaxy A52") in sups, sups
+
+
+ASKED = datetime(2027, 6, 10, 10)
+
+
+def test_a_request_not_about_the_user_tells_no_previous_value(answers_over) -> None:  # noqa: ANN001
+    # previous_value: a request counts only in the first person; "is £52,000 decent for a nurse?" asks of anyone
+    said = [(datetime(2027, 2, 3, 9), "Is £52,000 a year a decent salary for a nurse in Leeds?"),
+            (datetime(2027, 2, 10, 19), "What can I cook with leftover rice?"),
+            (datetime(2027, 5, 2, 8), "Good news, the new contract came through: £47,500 a year from this month.")]
+    (ans,) = answers_over("rv-req", said, "rvr", "Happy to help!", ASKED, "Before £47,500, what was my yearly pay?")
+    assert "52,000" not in ans.text and not ans.text.startswith("£47,500"), ans.text
+
+
+def test_an_instrument_given_up_is_not_the_one_played(answers_over) -> None:  # noqa: ANN001
+    # kind_pick._mine: a thing told as stopped is none of the user's now
+    said = [(datetime(2027, 4, 2, 19), "I stopped playing the cello after my exams last summer."),
+            (datetime(2027, 4, 9, 8), "How long should I boil an egg for a runny yolk?")]
+    (ans,) = answers_over("rv-stop", said, "rvs", "Happy to help!", ASKED, "Which instrument do I play these days?")
+    # at most the line quoted as it was said ("You told me: …"), never "cello" given as the answer
+    assert not ans.text.lower().startswith("cello"), ans.text
