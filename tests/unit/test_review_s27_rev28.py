@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from event_sets_fixture import diary_answers
+
 if TYPE_CHECKING:
     from conftest import Supersessions
 
@@ -47,3 +49,12 @@ def test_an_instrument_given_up_is_not_the_one_played(answers_over) -> None:  # 
     (ans,) = answers_over("rv-stop", said, "rvs", "Happy to help!", ASKED, "Which instrument do I play these days?")
     # at most the line quoted as it was said ("You told me: …"), never "cello" given as the answer
     assert not ans.text.lower().startswith("cello"), ans.text
+
+
+def test_a_question_in_the_turn_names_no_other_instance(answers_over) -> None:  # noqa: ANN001
+    # event_modifiers.line_verdicts: "a charcoal suit?" asked beside the deed is no other suit than the linen one
+    said = [("2031-05-02", "Collected my suit from the tailor this morning. Would a charcoal suit have been smarter?"),
+            ("2031-05-20", "My brother's wedding was today, I cried through the speeches.")]
+    (ans,) = diary_answers(answers_over, "rv28s", said, "2031-06-01",
+                           "How many days before my brother's wedding did I collect my linen suit?")
+    assert ans.text.startswith("18 days"), ans.text
