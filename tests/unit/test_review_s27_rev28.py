@@ -9,12 +9,49 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+import pytest
 from event_sets_fixture import diary_answers
+
+from kgmem.memory.user_news import _others_told, said_as_old
+from kgmem.memory.user_things import things_changed
+from kgmem.models import Fact, Session, Turn
 
 if TYPE_CHECKING:
     from conftest import Supersessions
 
 D1, D2 = datetime(2033, 2, 1, 9), datetime(2033, 3, 9, 18)
+
+
+def _changed(pred: str, held: str, line: str) -> list[str]:
+    """The new values user_things reads from one user line, the slot held since an earlier session."""
+    fact = Fact(id="f", user_id="u", subject_id="user", predicate=pred, value=held, text=held, observed_at=D1,
+                session_id="s-before")
+    turns = [Turn(id="s:0", session_id="s", idx=0, role="user", text=line)]
+    got, _ = things_changed(Session(id="s", user_id="u", started_at=D2, turns=turns), [], {pred: fact},
+                            lambda raw: _others_told(raw, [], lambda name: False), said_as_old)
+    return [c.value for c in got]
+
+
+# an invented set (rev28), on main 30969cc before the fix 8/12 (the first four below each replaced the
+# user's phone or car with the one the user refused)
+@pytest.mark.parametrize(("pred", "held", "line", "want"), [
+    ("phone", "iPhone 11", "I'd never sell my iPhone 11 for a Galaxy S24.", None),
+    ("phone", "iPhone 11", "Not selling the iPhone 11, the Pixel 9 isn't worth it.", None),
+    ("drives", "Ford Focus", "Didn't scrap the Focus in the end, the Skoda Fabia can wait.", None),
+    ("phone", "Galaxy A52", "I refuse to swap the Galaxy A52 for an iPhone 15, sorry Apple.", None),
+    ("drives", "Ford Focus", "We won't be trading the Focus in for a Tesla Model 3 any time soon.", None),
+    ("drives", "Renault Clio", "No way am I getting rid of the Clio for a Fiat 500.", None),
+    # a negation elsewhere in the turn, or right before the name, keeps the change
+    ("phone", "iPhone 11", "Sold the iPhone 11 yesterday, never liked it, and got a Pixel 9.", "Pixel 9"),
+    ("drives", "Ford Focus", "It wasn't easy, but we sold the Focus and a Kia Niro is on the drive now.", "Kia Niro"),
+    ("phone", "Galaxy A52", "Can't believe I finally traded the Galaxy A52 in for a Pixel 8a.", "Pixel 8a"),
+    ("drives", "Renault Clio", "Said goodbye to the Clio, not a dry eye in the house; a Dacia Sandero replaces it.",
+     "Dacia Sandero"),
+    ("drives", "Ford Focus", "Got a Kia Picanto now, not the Focus any more.", "Kia Picanto"),
+    ("drives", "Ford Focus", "Didn't hesitate, sold the Focus and bought a Kia Picanto.", "Kia Picanto"),
+])
+def test_a_thing_kept_is_not_let_go(pred: str, held: str, line: str, want: str | None) -> None:
+    assert _changed(pred, held, line) == ([want] if want else [])
 
 
 def test_ingest_a_phone_moved_to_is_no_new_home(supersessions: Supersessions) -> None:
