@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 from event_sets_fixture import diary_answers
 
+from kgmem.extraction.zero import RuleExtractor
 from kgmem.memory.user_news import _others_told, said_as_old
 from kgmem.memory.user_things import things_changed
 from kgmem.models import Fact, Session, Turn
@@ -95,3 +96,29 @@ def test_a_question_in_the_turn_names_no_other_instance(answers_over) -> None:  
     (ans,) = diary_answers(answers_over, "rv28s", said, "2031-06-01",
                            "How many days before my brother's wedding did I collect my linen suit?")
     assert ans.text.startswith("18 days"), ans.text
+
+
+# an invented set (rev28) for aftermath.py's plan check: on main 30969cc 8/16 (every perfect progressive was read as
+# a plan, so none of the first eight was read); a plan, another's aftermath and a future stay refused
+@pytest.mark.parametrize(("text", "want"), [
+    ("I've been sleeping badly since Berlin.", ("visited", "Berlin")),
+    ("We've been arguing since the funeral.", ("attended", "funeral")),
+    ("Been sneezing since the bonfire party.", ("attended", "bonfire party")),
+    ("I've been limping since the Berlin marathon.", ("attended", "Berlin marathon")),
+    ("My knee has been clicking since the Great North Run.", ("attended", "Great North Run")),
+    ("I have been humming the chorus nonstop since the Coldplay concert.", ("attended", "Coldplay concert")),
+    ("My feet have been aching since the hen party.", ("attended", "hen party")),
+    ("I'm flying home after the conference.", None),
+    ("My sister has been limping since the marathon.", None),
+    ("I've been dreading the wedding since the invite came.", None),
+    ("I'll be exhausted after the marathon next week.", None),
+    ("I've been looking forward to the festival since March.", None),
+    ("They've been feuding since the funeral.", None),
+    ("I'm going to be wrecked after the gala tomorrow.", None),
+    ("We're driving back after the reunion on Sunday.", None),
+])
+def test_an_aftermath_that_lasts_till_now_is_no_plan(extractor: RuleExtractor, text: str,
+                                                     want: tuple[str, str] | None) -> None:
+    facts = extractor.extract([("user", text)], datetime(2033, 6, 20)).facts
+    got = {(f.predicate, f.value) for f in facts if f.subject == "user" and f.predicate in ("attended", "visited")}
+    assert got == ({want} if want else set())
