@@ -98,8 +98,8 @@ def test_a_question_in_the_turn_names_no_other_instance(answers_over) -> None:  
     assert ans.text.startswith("18 days"), ans.text
 
 
-# an invented set (rev28) for aftermath.py's plan check: on main 30969cc 8/16 (every perfect progressive was read as
-# a plan, so none of the first eight was read); a plan, another's aftermath and a future stay refused
+# an invented set (rev28) for aftermath.py's plan check: on main 30969cc 8/15 (every perfect progressive was read as
+# a plan, so none of the first seven was read); a plan, another's aftermath and a future stay refused
 @pytest.mark.parametrize(("text", "want"), [
     ("I've been sleeping badly since Berlin.", ("visited", "Berlin")),
     ("We've been arguing since the funeral.", ("attended", "funeral")),
