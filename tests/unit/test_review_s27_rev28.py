@@ -1,7 +1,9 @@
 """Session 27's readers tried in voices their authors did not write (rev28, session 28's review).
 
 Sentences written by hand for this review (not the generator's, not a set's). Each test names the change it
-guards; each was seen to fail with that change reverted (eval/results/review_s27_rev28.md).
+guards: session 27's wiring that no test held, each seen to fail with its line reverted, and two invented sets
+(a phone or car kept; an aftermath that lasts till now) whose refused cases fail on main 30969cc
+(eval/results/review_s27_rev28.md).
 """
 
 from __future__ import annotations
