@@ -26,6 +26,7 @@ ALLOWED: dict[str, set[str]] = {
     "store": set(),
     "neo4j_homes": set(),
     "neo4j_server": {"neo4j_homes"},
+    "neo4j_browser": {"neo4j_server"},
     "extraction": {"llm", "temporal", "embeddings"},
     "memory": {"extraction", "store", "embeddings", "temporal"},
     "retrieval": {"store", "embeddings", "temporal", "llm"},
@@ -37,7 +38,7 @@ ALLOWED: dict[str, set[str]] = {
     "serve": {"api", "memory", "retrieval", "answer", "extraction", "store", "embeddings", "llm",
               "temporal"},
     "cli": {"serve", "evaluation", "api", "datasets", "memory", "retrieval", "answer", "extraction",
-            "store", "embeddings", "llm", "temporal", "neo4j_server", "neo4j_homes"},
+            "store", "embeddings", "llm", "temporal", "neo4j_server", "neo4j_homes", "neo4j_browser"},
     "__main__": {"cli"},
 }
 
