@@ -364,10 +364,8 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     if as_of is None and m_asof and question_date is not None:
         r = resolve_time(m_asof.group(1), question_date)
         as_of = r.end.replace(hour=23, minute=59) if r is not None else None
-    shape = _SHAPES.get(intent, "text")
-    if intent == Intent.AGGREGATE:
-        shape = aggregate_shape(q, slot)
-    elif intent == Intent.ORDERING and not re.search(r"\bor\b|\b(before|after)\b|:", q, re.I):
+    shape = aggregate_shape(q, slot) if intent == Intent.AGGREGATE else _SHAPES.get(intent, "text")
+    if intent == Intent.ORDERING and not re.search(r"\bor\b|\b(before|after)\b|:", q, re.I):
         shape = "text"
     elif intent == Intent.SINGLE_FACT and re.match(r"^\s*(did|do|does|is|are|was|were|have|has|had|can)\b", q, re.I):
         shape = "yes_no"
