@@ -2,7 +2,7 @@
 of that time, not the one told a month before (:func:`kgmem.retrieval.which_asked.which_one` reads the asking).
 
 The extractive answer of such a question reads only the user's lines whose told thing happened in the question's
-window (the line's own past time, else the day it was said; a day's slack either side) and the facts dated there;
+window (a question about the past: a state of now holds however long ago it was told; the line's own past time, else the day it was said; a day's slack either side) and the facts dated there;
 with nothing told of that time it finds no value, and the answer says what it found instead of naming another time's
 thing. Where no value of the asked type is found there, the user's own line of that time closest to the question
 answers (:func:`line_at_the_time`): the time already picked it out, so it needs less likeness to the question than a
@@ -21,7 +21,7 @@ from kgmem.answer.evidence import EvidenceSet, _Scan
 from kgmem.answer.extracted import Extracted, cite_line
 from kgmem.answer.line_rank import rank_lines
 from kgmem.retrieval.search import fact_date
-from kgmem.retrieval.which_asked import which_one
+from kgmem.retrieval.which_asked import asks_past, which_one
 
 #: the least likeness to the question of the user's line of the asked time (a line found by likeness alone needs
 #: :data:`kgmem.answer.line_rank.MIN_LINE_RELEVANCE`, 0.4): chosen on the invented set which_one_an28 (directed)
@@ -34,7 +34,7 @@ def _asked_at(ev: EvidenceSet) -> tuple[datetime, datetime] | None:
     """The question's window with its slack when the question asks for one thing at a time, else ``None``."""
     plan = ev.result.plan
     w = plan.window
-    if w is None or w.start is None or w.end is None or not which_one(plan.question):
+    if w is None or w.start is None or w.end is None or not which_one(plan.question) or not asks_past(plan.question):
         return None
     return w.start - SLACK, w.end + SLACK
 

@@ -46,6 +46,17 @@ def which_one(q: str) -> bool:
     return not COUNTING.search(q) and _asked_noun_tag(q) in ("NN", "NNP")
 
 
+@lru_cache(maxsize=2048)
+def asks_past(q: str) -> bool:
+    """The question asks about a past doing or state: its main verb or an auxiliary of it is in the past tense ("which
+    museum *did* I go to", "which city *was* I in"), not "which gym do I go to these days" (a state of now, however
+    long ago it was told)."""
+    for tok in load_nlp()(q):
+        if tok.dep_ == "ROOT":
+            return any(t.tag_ == "VBD" for t in (tok, *(c for c in tok.children if c.dep_ in ("aux", "auxpass"))))
+    return False
+
+
 def which_things(q: str) -> bool:
     """The question asks for the things by "which / what <plural noun>" and does not count ("which museums have I
     been to", "what gigs have I been to lately")."""

@@ -12,7 +12,7 @@ import pytest
 from kgmem.evaluation.judge import declines
 from kgmem.models import Intent
 from kgmem.retrieval.planner import plan_query
-from kgmem.retrieval.which_asked import aggregate_shape, which_one, which_things
+from kgmem.retrieval.which_asked import aggregate_shape, asks_past, which_one, which_things
 
 
 @pytest.mark.parametrize("question", [
@@ -70,3 +70,13 @@ def test_nothing_told_of_the_asked_time_is_no_other_times_thing(answers_over) ->
     text = ans.text.lower()
     assert ans.abstained or declines(ans.text), ans.text
     assert "science museum" not in text.split("closest thing")[0] and "ashmolean" not in text.split("closest thing")[0]
+
+
+@pytest.mark.parametrize(("question", "past"), [
+    ("Which gallery did I wander round on Sunday?", True),
+    ("Which hotel was I staying at in May?", True),
+    ("Which gym do I go to these days?", False),       # a state of now: told long ago, it still holds
+    ("Which bank am I with this year?", False),
+])
+def test_only_a_past_doing_is_asked_at_its_time(question: str, past: bool) -> None:
+    assert asks_past(question) is past
