@@ -52,10 +52,8 @@ def slot_facts(ev: EvidenceSet, slot: str) -> list[Fact]:
 
 
 def placed_at(f: Fact) -> datetime:
-    """When a statement sits in its slot's order: when it was said; an earlier value said in passing ("back when I
-    lived in Leeds") where memory's chain puts it, when it ended (before what followed it)."""
-    earlier = predicate_registry.told_as_earlier(f.predicate, f.valid_from, f.valid_to)
-    return f.valid_to if earlier and f.valid_to is not None else f.observed_at
+    """When a statement sits in its slot's order: when said; an earlier value said in passing where it ended."""
+    return f.valid_to if f.valid_to and predicate_registry.told_as_earlier(f.predicate, f.valid_from, f.valid_to) else f.observed_at
 
 
 #: a thing of another's just before a value: "Tomasz's flat in", "my parents' place at", "her house near"

@@ -29,8 +29,9 @@ the current reading gets still apply: :func:`kgmem.extraction.zero.sentence_stag
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import hedged, quoted_from_another
@@ -59,6 +60,7 @@ _GOVERNED = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj"})
 #: what the user's possessive is
 _OWN = frozenset({"my", "our"})
 _VERBS = frozenset({"VERB", "AUX"})
+T = TypeVar("T")
 
 
 def _root(f: CandidateFact, doc: Doc) -> Token | None:
@@ -175,8 +177,26 @@ def earlier_values(found: list[CandidateFact], w: Work, said: datetime) -> list[
             and not a_person(f, doc, found) and not (f.predicate == "lives_in" and there_for_an_occasion(f.value, doc))]
 
 
-def earlier_kept(earlier: list[CandidateFact], found: list[CandidateFact], w: Work,
-                 said: datetime) -> list[CandidateFact]:
+Holds = Callable[[CandidateFact, "Work", list[CandidateFact]], bool]
+
+
+def held_or_earlier(items: list[T], w: Work, said: datetime, holds: Holds,
+                    found: list[CandidateFact] | None = None) -> tuple[list[T], list[CandidateFact]]:
+    """(the readings — candidates, or proposals holding one as ``.fact`` — that ``holds(fact, w, found)`` keeps (``found``:
+    the sentence's readings so far, default the items' own), the readings told as held before, as earlier values)."""
+    facts = [_fact(i) for i in items]
+    seen = facts if found is None else found
+    return [i for i, f in zip(items, facts, strict=True) if holds(f, w, seen)], earlier_values(facts, w, said)
+
+
+def _fact(item: object) -> CandidateFact:
+    fact = getattr(item, "fact", item)
+    if not isinstance(fact, CandidateFact):
+        raise TypeError(f"not a reading: {item!r}")
+    return fact
+
+
+def earlier_kept(earlier: list[CandidateFact], found: list[CandidateFact], w: Work) -> list[CandidateFact]:
     """One earlier value per slot and value, none the sentence also gives as current, hedged or quoted."""
     now = {(f.predicate, f.value.casefold()) for f in found if f.subject == "user"}
     out: dict[tuple[str, str], CandidateFact] = {}
