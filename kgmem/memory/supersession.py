@@ -86,10 +86,12 @@ def order_key(f: Fact) -> tuple[datetime, int, str, str]:
     return (f.observed_at, _first_turn(f), f.session_id, f.id)
 
 
-def _joins(a: Fact, b: Fact) -> bool:
-    """Two neighbouring statements are one run: the same value, both current-told or both earlier values (a
-    value told again now is not the earlier value it was: "back when I drove a Golf" then "I drive a Golf again")."""
-    return same_value(a, b) and earlier_value(a) == earlier_value(b)
+def _joins(before: Fact, after: Fact) -> bool:
+    """Two neighbouring statements (in slot order) are one run: the same value, and not a value held again after
+    it was told as an earlier one ("back when I drove a Golf" then "I drive a Golf again": a new run). A plain
+    statement before an earlier value of the same value is that value held, before it ended ("The Mazda CX-5 is
+    rattling again", then "the dealer took the old Mazda CX-5")."""
+    return same_value(before, after) and not (earlier_value(before) and not earlier_value(after))
 
 
 Times = Mapping[str, datetime]
@@ -172,7 +174,7 @@ def decide(candidate: Fact, existing: Sequence[Fact], session_times: Times | Non
     if prev is not None and _joins(prev, candidate):
         return Decision(Action.MERGE, fact=_combine(prev, candidate, times),
                         reason="same value as the slot's value at that time")
-    if nxt is not None and _joins(nxt, candidate):
+    if nxt is not None and _joins(candidate, nxt):
         # an earlier statement of a stored value: that value's run now starts earlier
         merged = _combine(nxt, candidate, times)
         d = Decision(Action.MERGE, fact=merged, reason="earlier evidence for a stored value")

@@ -76,6 +76,15 @@ def test_a_value_held_again_does_not_join_its_earlier_statement() -> None:
     assert d.action is Action.SUPERSEDE and d.fact is not None and d.fact.invalid_at is None
 
 
+def test_a_statement_arriving_late_joins_the_earlier_value_it_held_until() -> None:
+    """Sessions out of order: "the dealer took the old Mazda CX-5" (stored first, as an earlier value) and then the
+    earlier "The Mazda CX-5 is rattling again": one run, so what superseded the earlier value supersedes that."""
+    before = fact("drives", "Mazda CX-5", MAR, until=MAR.replace(hour=0)).model_copy(update={"invalid_at": MAR})
+    d = decide(fact("drives", "Mazda CX-5", JAN), [before])
+    assert d.action is Action.MERGE and d.fact is not None and d.fact.id == before.id
+    assert d.fact.observed_at == JAN and d.fact.invalid_at == MAR
+
+
 # ---- memory: where an earlier value goes ---------------------------------------------------------------------------
 def _session(sid: str, day: datetime, *texts: str) -> Session:
     return Session(id=sid, user_id=UID, started_at=day,
