@@ -6,6 +6,10 @@ A spaCy pipeline is not safe to call from two threads at once (a server answers 
 it ingests), so the pipeline is handed out as a :class:`SharedPipeline`: every parse holds one
 lock, and components are skipped per call (``disable=``), never by switching them off on the
 shared pipeline (``select_pipes`` would switch them off for every other thread too).
+
+It also keeps the few readers of a parse that the extraction and the answer side both ask: is this
+word the user (``I``/``we``, ``me``/``us``, ``my``/``our``; the words are
+:mod:`kgmem.lexicon.people`'s)?
 """
 
 from __future__ import annotations
@@ -18,11 +22,12 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kgmem.lexicon.people import USER_OBJECTS, USER_POSSESSIVES, USER_SINGULAR, USER_SUBJECTS
 from kgmem.parse_cache import ParseCache
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.vocab import Vocab
 
 #: tried in order; the first is the project's pinned build of the small English model
@@ -208,3 +213,28 @@ def known_words() -> frozenset[str]:
                 strings = list(itertools.islice(nlp.vocab.strings, _MODEL_STRINGS))
             _KNOWN = frozenset(s for s in strings if s.isalpha() and s.islower())
         return _KNOWN
+
+
+def is_user(subj: Token) -> bool:
+    """``I``/``we``, or a coordination with "I" ("my wife and I", "Sam and I")."""
+    return subj.lower_ in USER_SUBJECTS or any(c.dep_ == "conj" and c.lower_ in USER_SINGULAR for c in subj.children)
+
+
+def has_user_subject(verb: Token) -> bool:
+    """``verb``'s nominal subject is "I"/"we" ("the gig we went to")."""
+    return any(c.dep_ == "nsubj" and c.lower_ in USER_SUBJECTS for c in verb.children)
+
+
+def has_user_object(verb: Token) -> bool:
+    """``verb`` takes the user as its object or dative ("Acme hired me", "made us an offer")."""
+    return any(c.dep_ in ("dobj", "dative") and c.lower_ in USER_OBJECTS for c in verb.children)
+
+
+def has_user_possessor(t: Token) -> bool:
+    """``t`` is the user's: its possessive is "my"/"our" ("my rent", "our flat")."""
+    return any(c.dep_ == "poss" and c.lower_ in USER_POSSESSIVES for c in t.children)
+
+
+def has_other_possessor(t: Token) -> bool:
+    """``t`` has a possessive other than "my"/"our" ("Tom's flat", "her car", "the firm's office")."""
+    return any(c.dep_ == "poss" and c.lower_ not in USER_POSSESSIVES for c in t.children)

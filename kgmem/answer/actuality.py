@@ -16,7 +16,7 @@ from functools import lru_cache
 from kgmem import temporal
 from kgmem.answer.subjects import may_be_someone_elses, someone_else
 from kgmem.lexicon.discourse import strip_openers
-from kgmem.lexicon.people import own_life_people
+from kgmem.lexicon.people import USER_POSSESSIVES, own_life_people
 from kgmem.lexicon.people import words as people_words
 
 #: first-person words: a line that has one speaks of the user ("They discharged me")
@@ -85,7 +85,7 @@ def _own_life(clause: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'-]*", clause)
     if not words:
         return False
-    if words[0].lower() in ("my", "our") and len(words) > 1:
+    if words[0].lower() in USER_POSSESSIVES and len(words) > 1:
         return any(w.lower() in own_life_people() or w.lower().rstrip("s") in own_life_people() for w in words[1:3])
     return words[0][0].isupper() and words[0].lower() not in _NO_ONE and words[0].lower() not in own_life_people()
 

@@ -27,7 +27,7 @@ from typing import Any
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.lexicon.people import people_noun, titles
 from kgmem.models import Fact
-from kgmem.nlp import known_words, load_nlp
+from kgmem.nlp import has_user_subject, known_words, load_nlp
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +123,7 @@ def retelling(text: str) -> bool:
         if tok.lemma_.lower() not in _words()["retelling_verbs"] or tok.pos_ != "VERB":
             continue
         kids = list(tok.children)
-        by_user = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in kids)
+        by_user = has_user_subject(tok)
         to_you = any(c.lower_ == "you" and c.dep_ in ("dative", "dobj") for c in kids)
         as_said = any(c.dep_ == "mark" and c.lower_ in ("as", "like") for c in kids) or (  # "like I mentioned, …"
             tok.dep_ == "parataxis" and any(c.lower_ in ("as", "like") and c.i < tok.i for c in tok.head.children))

@@ -45,9 +45,9 @@ from kgmem.answer.match import terms
 from kgmem.answer.refunds import money_back
 from kgmem.answer.whose import held_by_other, others_doing, own_clause
 from kgmem.lexicon import calendar, called_off
-from kgmem.lexicon.people import USER_PRONOUNS, people_noun
+from kgmem.lexicon.people import USER_OBJECTS, USER_POSSESSIVES, USER_PRONOUNS, people_noun
 from kgmem.models import Fact
-from kgmem.nlp import load_nlp
+from kgmem.nlp import has_other_possessor, load_nlp
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -196,7 +196,7 @@ def _finite_verbs(text: str) -> tuple[tuple[tuple[int, int], ...], bool]:
     raised as it would be written; and whether the line names someone else: a holder other than
     the user ("sister's dentist", "his physio") or a person's name."""
     doc = load_nlp()(text[:1].upper() + text[1:])
-    holder = any(t.dep_ == "poss" and t.lower_ not in ("my", "our") for t in doc)
+    holder = any(t.dep_ == "poss" and t.lower_ not in USER_POSSESSIVES for t in doc)
     return tuple((t.idx, t.idx + len(t.text)) for t in doc if t.tag_ in _FINITE), \
         holder or any(t.ent_type_ == "PERSON" and not people_noun(t.lower_) for t in doc)
 
@@ -240,12 +240,7 @@ def _doers(text: str) -> frozenset[str]:
     doc = load_nlp()(text[:1].upper() + text[1:])
     return frozenset(w for t in doc if t.dep_ in ("nsubj", "nsubjpass") and not people_noun(t.lemma_)
                      and t.ent_type_ != "PERSON" and t.head.lemma_.lower() not in _PAYING
-                     and not _held_by_another(t) for w in terms(t.text))
-
-
-def _held_by_another(tok: Token) -> bool:
-    """The thing has a holder other than the user ("my *mate's* boat", "*his* bike"): someone else's."""
-    return any(c.dep_ == "poss" and c.lower_ not in ("my", "our") for c in tok.children)
+                     and not has_other_possessor(t) for w in terms(t.text))
 
 
 def _doer_is_asked(text: str, asked: frozenset[str]) -> bool:
@@ -285,7 +280,7 @@ def paid_by_another(text: str) -> bool:
     the user's own clause hold the amount ("she paid for dinner and *I got the drinks, $30*")."""
     doc = load_nlp()(text)
     payers = [s for t in doc if t.lemma_.lower() in _PAYING and t.pos_ == "VERB"
-              and not any(k.lower_ in ("me", "us") for k in t.children)  # "they paid me £30": money to the user
+              and not any(k.lower_ in USER_OBJECTS for k in t.children)  # "they paid me £30": money to the user
               for c in t.children if c.dep_ == "nsubj" for s in (c, *c.conjuncts)]
     others = [c for c in payers if c.lower_ in _THIRD or people_noun(c.lemma_) or c.ent_type_ == "PERSON"]
     if not others or any(c.lower_ in _USER_WORDS for c in payers):

@@ -26,6 +26,7 @@ from kgmem.answer.match import contains_name, norm, terms
 from kgmem.answer.presence import asked_about
 from kgmem.answer.spans import typed_spans
 from kgmem.answer.taste import AVERSION_VERBS
+from kgmem.lexicon.people import USER_POSSESSIVES
 from kgmem.models import Intent
 from kgmem.nlp import load_nlp
 
@@ -140,7 +141,7 @@ def _own_news(text: str, named: list[str], old_text: str) -> bool:
         chain = [verb, *verb.conjuncts]
         subjects = [c for v in chain for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not any(contains_name(n, " ".join(w.text for w in c.subtree)) and c.dep_ == "nsubj"
-                   and c.lower_ not in ("my", "our") and not any(w.dep_ == "poss" for w in c.children)
+                   and c.lower_ not in USER_POSSESSIVES and not any(w.dep_ == "poss" for w in c.children)
                    for c in subjects for n in named):
             continue
         if any(_averse(v.lemma_, v.lower_) or any(c.dep_ == "neg" for c in v.children) for v in chain):

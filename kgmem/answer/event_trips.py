@@ -29,6 +29,7 @@ from kgmem.answer.event_spec import EventMatch, line_roles
 from kgmem.answer.event_time import scheduled_text
 from kgmem.answer.event_time import when as when_of
 from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.lexicon.people import USER_SUBJECTS
 
 
 def _own(line: Line) -> bool:
@@ -129,7 +130,7 @@ def elsewhere(activity: str, *ends: Line) -> bool:
     """Whether an end tells being in a place the activity's place is not (a coming back "after the
     work trip to Glasgow" ends no trip to Japan); a place the gazetteer cannot place says nothing."""
     asked = knowledge.regions_in(activity) + re.findall(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*", activity)
-    asked = [a for a in asked if a.lower() not in ("i", "we")]
+    asked = [a for a in asked if a.lower() not in USER_SUBJECTS]
     if not asked:
         return False
     for ln in ends:

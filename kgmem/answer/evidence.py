@@ -32,7 +32,7 @@ from kgmem.answer.actuality import (
 from kgmem.lexicon import calendar
 from kgmem.lexicon.discourse import opener_words
 from kgmem.lexicon.events import distinct_roles, event_roles
-from kgmem.lexicon.people import abbreviations
+from kgmem.lexicon.people import USER_PRONOUNS, abbreviations
 from kgmem.models import Fact, TimeWindow, Turn
 from kgmem.nlp import load_nlp
 
@@ -79,7 +79,7 @@ PROPOSAL_VERBS = frozenset({"offer", "invite", "ask", "propose", "suggest"})
 #: an arrangement the user makes ("booked a table at the fair on 7 December", "signed up for the
 #: 10k"): a commitment to a coming event, not the event ("sign" only with its particle "up")
 BOOKING_VERBS = frozenset({"book", "reserve", "register", "enrol", "enroll", "sign"})
-_USER_WORDS = frozenset({"i", "me", "we", "us", "myself"})
+_USER_WORDS = USER_PRONOUNS | {"myself"}
 #: a verb that describes a noun ("the round they offered me", "the table booked for us"), not the clause's own doing
 _NOUN_CLAUSE = frozenset({"relcl", "acl", "amod", "compound", "pcomp", "pobj", "nsubj", "dobj"})
 

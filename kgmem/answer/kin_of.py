@@ -36,7 +36,6 @@ _COMPOSED: dict[frozenset[str], dict[str, str]] = {
     _CHILD: {"son": "grandson", "daughter": "granddaughter", "wife": "daughter-in-law", "husband": "son-in-law"},
 }
 _PRONOUNS = frozenset({"his", "her", "their"})
-_USER_POSS = frozenset({"my", "our"})
 #: entity labels a person's given name never has (the small tagger calls many a place or a firm)
 _NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
 _IN_LAW = re.compile(r"\b([A-Za-z]+)\s*-\s*in\s*-\s*laws?\b", re.I)
@@ -121,11 +120,11 @@ def _possessor(toks: list[Token], i: int) -> int | None:
     """The index of the word holding the relation noun at ``i``: "my"/"her"/"Suki's" right before it,
     one adjective or "best" between ("her little sister", "my best friend")."""
     j = i - 1
-    if j >= 0 and toks[j].pos_ == "ADJ" and toks[j].lower_ not in _USER_POSS | _PRONOUNS:
+    if j >= 0 and toks[j].pos_ == "ADJ" and toks[j].lower_ not in people.USER_POSSESSIVES | _PRONOUNS:
         j -= 1
     if j < 0:
         return None
-    if toks[j].lower_ in _USER_POSS | _PRONOUNS:
+    if toks[j].lower_ in people.USER_POSSESSIVES | _PRONOUNS:
         return j
     if toks[j].tag_ == "POS" and j >= 1:  # "Suki 's boyfriend"
         return j - 1
@@ -136,7 +135,7 @@ def _owner(toks: list[Token], p: int) -> tuple[bool, int | None]:
     """Whether the possessor at ``p`` is the user, else the index of the person it stands for (a
     pronoun's antecedent: the nearest person told before it in the line)."""
     low = toks[p].lower_
-    if low in _USER_POSS:
+    if low in people.USER_POSSESSIVES:
         return True, None
     if low in _PRONOUNS:
         for k in range(p - 1, -1, -1):
@@ -167,15 +166,15 @@ def _user_relation_of(toks: list[Token], k: int) -> str | None:
         if t.text[:1].isupper() and canonical(word) in _PARENT | {"grandmother", "grandfather"}:
             return canonical(word)  # "Dad rang", "Mum phoned": the user's own
         p = _possessor(toks, k)
-        return canonical(word) if p is not None and toks[p].lower_ in _USER_POSS else None
+        return canonical(word) if p is not None and toks[p].lower_ in people.USER_POSSESSIVES else None
     # a name in apposition to, or right after, "my <relation>"
     head = t.head if t.dep_ in ("appos", "compound") else None
     if head is not None and _relation_word(head.text):
         p = _possessor(toks, head.i)
-        return canonical(head.text) if p is not None and toks[p].lower_ in _USER_POSS else None
+        return canonical(head.text) if p is not None and toks[p].lower_ in people.USER_POSSESSIVES else None
     if k >= 1 and _relation_word(toks[k - 1].text):
         p = _possessor(toks, k - 1)
-        return canonical(toks[k - 1].text) if p is not None and toks[p].lower_ in _USER_POSS else None
+        return canonical(toks[k - 1].text) if p is not None and toks[p].lower_ in people.USER_POSSESSIVES else None
     return None
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from kgmem.answer.measures import asked_measure
 from kgmem.answer.refunds import words as money_words
 from kgmem.lexicon import calendar
+from kgmem.lexicon.people import USER_SUBJECTS
 from kgmem.nlp import load_nlp
 
 _SUM_Q = re.compile(r"\b(total|add up|sum|altogether|combined|in all|how much|all together|spen[dt] on|paid for|"
@@ -103,6 +104,6 @@ def asks_money_in(question: str) -> bool:
     roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
     verbs = {t.lemma_.lower() for t in roots} | {c.lemma_.lower() for t in roots for c in t.children
                                                  if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"}
-    paid = any(t.lemma_.lower() == "pay" and any(c.dep_ == "nsubjpass" and c.lower_ in ("i", "we") for c in t.children)
+    paid = any(t.lemma_.lower() == "pay" and any(c.dep_ == "nsubjpass" and c.lower_ in USER_SUBJECTS for c in t.children)
                for t in roots)  # "how much have I been paid for tutoring": paid to the user
     return paid or (bool(verbs & (money_words()["income_verbs"] | _IN_VERBS)) and not verbs & {"pay", "spend", "buy", "cost"})

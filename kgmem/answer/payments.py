@@ -30,7 +30,8 @@ from kgmem.answer.dropped_subject import reread_as_speaker
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
 from kgmem.answer.refunds import words as money_words
-from kgmem.nlp import load_nlp
+from kgmem.lexicon.people import USER_SUBJECTS
+from kgmem.nlp import has_user_object, load_nlp
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -129,7 +130,7 @@ def takes_in(text: str) -> bool:
     if money_in(text):
         return True
     doc = load_nlp()(text)
-    if any(t.lemma_.lower() == "pay" and any(c.dep_ in ("dative", "dobj") and c.lower_ in ("me", "us") for c in t.children)
+    if any(t.lemma_.lower() == "pay" and has_user_object(t)
            for t in doc):
         return True  # "they paid me £30": the user was paid
     for tok in doc:
@@ -167,7 +168,7 @@ def asking_price(text: str) -> bool:
             continue
         head = _clause_verb(tok)
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
-        if head.lemma_.lower() in _ASKING and subjects and not any(c.lower_ in ("i", "we") for c in subjects):
+        if head.lemma_.lower() in _ASKING and subjects and not any(c.lower_ in USER_SUBJECTS for c in subjects):
             return True
     return False
 

@@ -30,11 +30,12 @@ from kgmem.answer.taste import (
 )
 from kgmem.answer.taste_choice import gerund
 from kgmem.answer.taste_things import without_trailers
+from kgmem.lexicon.people import USER_SUBJECTS
 from kgmem.nlp import load_nlp
 
 #: a thing read from the frames is taken as it is when at most this many words long
 SHORT_THING = 4
-_SPEAKERS = frozenset({"i", "we"})
+_SPEAKERS = USER_SUBJECTS
 _NEGATIONS = frozenset({"not", "n't", "never", "nt", "no"})
 #: an object's dependents that belong to its noun phrase (before it: "red meat", "dairy milk"; after: "anything spicy")
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})

@@ -23,7 +23,7 @@ from kgmem.answer.role_titles import ROLE as _ROLE  # noqa: F401  (tests read it
 from kgmem.answer.spans import typed_spans
 from kgmem.ids import entity_id
 from kgmem.lexicon.discourse import opener_words, strip_openers
-from kgmem.lexicon.people import abbreviations, people_noun
+from kgmem.lexicon.people import USER_POSSESSIVES, abbreviations, people_noun
 from kgmem.models import Fact
 from kgmem.nlp import known_words, load_nlp
 from kgmem.retrieval.intents import slot_vocabulary
@@ -60,7 +60,7 @@ def placed_at(f: Fact) -> datetime:
 _HELD = re.compile(r"(?:\b(?P<pron>his|her|their)|(?<![\w-])(?P<who>[\w-]+)(?:'s|’s|s'|s’))\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?:in|at|near|on|outside)\s+"
                    r"(?:the\s+)?$")
 #: possessives that make a thing the user's own
-_OWN_POSSESSIVES = frozenset({"my", "our", "its"})
+_OWN_POSSESSIVES = USER_POSSESSIVES | {"its"}
 
 
 def held_by_another(sentence: str, value: str, verbs: frozenset[str] | set[str] = frozenset()) -> bool:

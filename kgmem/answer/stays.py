@@ -28,7 +28,7 @@ from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import GENERIC, terms
 from kgmem.lexicon import numbers
 from kgmem.lexicon.people import people_noun
-from kgmem.nlp import load_nlp
+from kgmem.nlp import has_other_possessor, load_nlp
 
 #: "how many nights …": the unit a question totals (its plural as the question writes it)
 _UNIT_Q = re.compile(r"\bhow\s+many\s+(?:more\s+)?(?P<unit>nights|days|hours|weeks|evenings|mornings|weekends)\b", re.I)
@@ -75,7 +75,7 @@ def at_home(text: str) -> bool:
         after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if any(c.dep_ == "case" for c in tok.children) or (after is not None and after.tag_ == "POS") \
                 or (people_noun(tok.lower_) and any(c.dep_ == "poss" for c in tok.children)) or (
-                tok.lemma_.lower() in _HOMES and any(c.dep_ == "poss" and c.lower_ not in ("my", "our") for c in tok.children)):
+                tok.lemma_.lower() in _HOMES and has_other_possessor(tok)):
             return True
     return False
 

@@ -26,7 +26,16 @@ from typing import Any
 
 from kgmem import knowledge
 from kgmem.lexicon.discourse import opener_words, strip_openers
-from kgmem.lexicon.people import people_noun, titles, words
+from kgmem.lexicon.people import (
+    USER_OBJECTS,
+    USER_OWN,
+    USER_POSSESSIVES,
+    USER_REFLEXIVES,
+    people_noun,
+    titles,
+    words,
+)
+from kgmem.nlp import has_user_object, has_user_possessor, is_user
 from kgmem.retrieval.question import nlp
 from kgmem.text import FUNCTION_WORDS
 
@@ -82,11 +91,6 @@ def _subject(verb: Any) -> Any:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def _is_user(subj: Any) -> bool:
-    """I/we, or a coordination with I ("Sam and I", "my nephew and I")."""
-    return subj.lower_ in ("i", "we") or any(c.dep_ == "conj" and c.lower_ in ("i", "me") for c in subj.children)
-
-
 def _doer(subj: Any) -> Any:
     """The head that names the doers: "one of my bandmates" → bandmates."""
     if subj.lower_ in _PART_OF:
@@ -105,7 +109,7 @@ def _owned(subj: Any) -> bool:
     """A name right after "my/our <noun>" that names no person: the user's own animal or thing."""
     prev = subj.doc[subj.i - 1] if subj.i > 0 else None
     return prev is not None and prev.pos_ == "NOUN" and not people_noun(prev.lower_) \
-        and any(c.lower_ in ("my", "our") for c in prev.children)
+        and any(c.lower_ in USER_POSSESSIVES for c in prev.children)
 
 
 def names_a_person(subj: Any) -> bool:
@@ -124,7 +128,7 @@ def names_a_person(subj: Any) -> bool:
     if any((c.dep_ in ("appos", "nmod", "conj") or c.dep_ == "compound" and named)
            and (people_noun(c.lemma_) or people_noun(c.lower_)) for c in kids):
         return True  # "my sister-in-law Saoirse", "Thandiwe and her brother" (not "teacher training")
-    if any(c.dep_ == "poss" and c.lower_ not in ("my", "our") and (names_a_person(c) or c.lower_ in _REFERS_BACK)
+    if any(c.dep_ == "poss" and c.lower_ not in USER_POSSESSIVES and (names_a_person(c) or c.lower_ in _REFERS_BACK)
            for c in kids):
         return True  # "my neighbour's boiler broke", "Tariq's car", "her laptop": someone else's thing
     if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in kids):
@@ -162,7 +166,7 @@ def _user_event(doc: Any) -> bool:
     is its own clause: the clause cut (:func:`kgmem.answer.evidence.clauses`) reads it apart."""
     for t in doc:
         subj = _subject(t) if t.pos_ in ("VERB", "AUX") else None
-        if subj is None or not (_is_user(subj) or _made_to(t, subj)) or t.lemma_.lower() in _NOT_EVENTS or _coordinated(t):
+        if subj is None or not (is_user(subj) or _made_to(t, subj)) or t.lemma_.lower() in _NOT_EVENTS or _coordinated(t):
             continue
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children):
             continue  # "I should sell it", "we'll see"
@@ -176,7 +180,7 @@ def _made_to(verb: Any, subj: Any) -> bool:
     """The user does the doing of a bare infinitive someone else's verb governs ("My brother made *me sit
     through* all three films", "they let *us stay* till the end"): by its form, not its verb; a "to"
     infinitive ("wants me to join") is a wish or an ask, not a doing."""
-    return subj.lower_ in ("me", "us") and verb.tag_ == "VB" and verb.dep_ in ("ccomp", "xcomp") \
+    return subj.lower_ in USER_OBJECTS and verb.tag_ == "VB" and verb.dep_ in ("ccomp", "xcomp") \
         and not any(c.dep_ == "aux" for c in verb.children)
 
 
@@ -204,7 +208,7 @@ def someone_else(sentence: str) -> bool | None:
     head, subj = _main_clause(root)
     if subj is None:
         return False  # a dropped subject in chat is the speaker ("Went to Ljubljana last weekend")
-    if _is_user(subj) or subj.lower_ in ("me", "us", "it", "this", "that", "there"):
+    if is_user(subj) or subj.lower_ in USER_OBJECTS or subj.lower_ in ("it", "this", "that", "there"):
         return False
     doer = _doer(subj)
     person = names_a_person(doer) or (doer.pos_ in ("NOUN", "PROPN") and not _pet(doer) and not _owned(doer)
@@ -228,15 +232,15 @@ def _news_of_the_users(doc: Any) -> bool:
         subj = _subject(t)
         if subj is None:
             continue
-        if _is_user(subj):
+        if is_user(subj):
             return True
-        if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subj.children) \
+        if has_user_possessor(subj) \
                 and not (people_noun(subj.lemma_) or people_noun(subj.lower_)):
             return True
     return False
 
 
-_ME_WORDS = frozenset({"me", "us", "my", "our", "myself", "ourselves", "mine", "ours"})
+_ME_WORDS = USER_OBJECTS | USER_POSSESSIVES | USER_REFLEXIVES | USER_OWN
 _OTHER_CLAUSES = ("conj", "advcl", "ccomp", "parataxis", "relcl", "cc", "pcomp")
 
 
@@ -247,7 +251,7 @@ def _involves_user(head: Any, subj: Any) -> bool:
     lens", "went to my cousin's wedding"), gives or offers the user something ("offered me a spare
     hive") or asks the user to do something ("keeps telling me to read …"): the doer's story."""
     verbs = [head] + [c for c in head.children if c.dep_ == "xcomp"]  # "keeps telling me to …"
-    if any(any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in v.children)
+    if any(has_user_object(v)
            and any(c.dep_ in ("xcomp", "ccomp") and c.i > v.i for c in v.children) for v in verbs):
         return False  # "keeps telling me to read …", "wants me to join …"
     skip = {t.i for t in subj.subtree}

@@ -32,6 +32,7 @@ from typing import Final
 from kgmem.answer.taste_choice import chosen_thing
 from kgmem.answer.taste_things import clean_thing, thing_after, thing_before
 from kgmem.lexicon.discourse import strip_openers
+from kgmem.lexicon.people import USER_POSSESSIVES
 
 #: verbs whose object is what the speaker likes
 LIKE_VERBS = ("love", "adore", "like", "enjoy", "prefer", "fancy", "dig", "relish", "cherish", "appreciate",
@@ -300,6 +301,7 @@ _GATED = True
 
 _NOT = ("n't", "not", "never")
 _DOES_NOT = ("n't", "dont", "doesnt", "didnt", "not", "never")
+_MINE = tuple(sorted(USER_POSSESSIVES))
 #: per frame of ``_FRAMES`` (same order), words one of which a clause must hold (casefolded, as a piece of its text)
 #: for the frame to read it: the frames that cannot are not scanned (``None``: always scanned). Only a speed-up: the
 #: test reads every fixture sentence with and without it (tests/unit/test_taste_anchors.py)
@@ -309,7 +311,7 @@ _ANCHORS: Final[tuple[tuple[str, ...] | None, ...]] = (
     ("rather", "sooner"), ("rather", "sooner"), ("take", "pick", "choose"), ("over", "instead", "rather"),
     ("beat", "trump", "better", "nicer"), ("mak", "made"), ("mak", "made"), _stems(PLEASES), _firsts(MY_APPROVAL),
     _stems(DISPLEASES), _firsts(AT_ODDS), _stems(PLEASES_PARTICLE), _stems(DISPLEASES_PARTICLE), _NOT, _DOES_NOT,
-    ("my", "our"), ("my", "our"), ("no",), ("there's",), ("more",), _firsts(VERDICT_DEGREE, VERDICT_YES_ALONE),
+    _MINE, _MINE, ("no",), ("there's",), ("more",), _firsts(VERDICT_DEGREE, VERDICT_YES_ALONE),
     _firsts(VERDICT_DEGREE, VERDICT_NO_ALONE), _stems(KEEP_AWAY), ("keep",), ("tast", "smel"), ("tast", "smel"),
     ("must", "non-negotiable", "essential", "priority"), ("no", "off", "out", "deal"), ("ask", "order"), ("allerg", "intoleran"),
     ("no", "zero"), ("idea", "worst", "personal", "pet"), ("idea",), ("live",),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kgmem.lexicon.people import USER_SUBJECTS
 from kgmem.nlp import load_nlp
 
 #: the dependents of an object that are no part of its name: its article or owner, clauses and phrases after it
@@ -22,7 +23,7 @@ def chosen_thing(clause: str, at: int, value: str) -> str | None:
     first = next((t for t in doc if t.idx >= at and not t.is_space), None)
     if first is None:
         return value
-    if first.dep_ in ("nsubj", "nsubjpass") and first.lower_ not in ("i", "we"):
+    if first.dep_ in ("nsubj", "nsubjpass") and first.lower_ not in USER_SUBJECTS:
         return None  # "I'd rather you didn't", "I'd rather she chose"
     verb = next((t for t in doc[first.i:] if t.pos_ == "VERB"), None) if first.pos_ == "ADV" else first
     if verb is None or verb.pos_ != "VERB" or verb.tag_ != "VB":

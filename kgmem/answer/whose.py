@@ -15,11 +15,11 @@ from kgmem.answer.actuality import FIRST_PERSON
 from kgmem.answer.match import norm
 from kgmem.answer.subjects import names_a_person
 from kgmem.lexicon import people
-from kgmem.lexicon.people import people_noun
-from kgmem.nlp import known_words, load_nlp
+from kgmem.lexicon.people import USER_POSSESSIVES, USER_PRONOUNS, USER_SUBJECTS, people_noun
+from kgmem.nlp import has_user_possessor, known_words, load_nlp
 
 #: the user (or nobody in particular) as a subject
-_USER = frozenset({"i", "we", "me", "us", "u", "you", "it", "this", "that", "there"})
+_USER = USER_PRONOUNS | {"u", "you", "it", "this", "that", "there"}
 
 
 @lru_cache(maxsize=4096)
@@ -56,7 +56,7 @@ def own_clause(text: str) -> bool:
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return False
     subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    return all(c.lower_ in ("i", "we") for c in subj)
+    return all(c.lower_ in USER_SUBJECTS for c in subj)
 
 
 #: people a thing can belong to; a role ("physio", "dentist") names the service itself in a note
@@ -123,7 +123,7 @@ def thing_holder(text: str, thing: frozenset[str]) -> str | None:
             continue
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is not None:
-            holders.add("user" if poss.lower_ in ("my", "our") else "other")
+            holders.add("user" if poss.lower_ in USER_POSSESSIVES else "other")
             continue
         verb = tok.head
         if tok.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
@@ -177,7 +177,7 @@ def afterthought_name(text: str, relation: str) -> str | None:
     sentence naming two people, or none, tells no name this way."""
     doc = load_nlp()(text)
     rel = next((t for t in doc if t.lower_ in (relation, relation + "s") and t.dep_ in ("nsubj", "nsubjpass")
-                and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in t.children)), None)
+                and has_user_possessor(t)), None)
     if rel is None or rel.i == 0 or not any(t.is_punct for t in doc[:rel.i]):
         return None
     names = [t.text for t in doc[:rel.i] if t.is_alpha and t.text[:1].isupper() and t.text != "I"

@@ -16,8 +16,20 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+#: the speaker (the user) as a subject: "I moved", "we adopted a cat"
+USER_SUBJECTS = frozenset({"i", "we"})
+#: the speaker as an object: "Acme hired me", "she drove us"
+USER_OBJECTS = frozenset({"me", "us"})
+#: the speaker's possessive determiners: "my rent", "our flat"
+USER_POSSESSIVES = frozenset({"my", "our"})
+#: the speaker's possessive pronouns: "a friend of mine", "the blue one is ours"
+USER_OWN = frozenset({"mine", "ours"})
+#: the speaker's reflexives: "treated myself to", "we taught ourselves"
+USER_REFLEXIVES = frozenset({"myself", "ourselves"})
+#: the speaker alone, never a group, in a coordination: "Sam and I", "my wife and me"
+USER_SINGULAR = frozenset({"i", "me"})
 #: the speaker (the user) as a subject or an object: whose a line is when no one else is named
-USER_PRONOUNS = frozenset({"i", "we", "me", "us"})
+USER_PRONOUNS = USER_SUBJECTS | USER_OBJECTS
 #: a third person as a subject or an object ("he drove me", "we told her")
 THIRD_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: a word by which a phrase speaks of the speaker or the one spoken to ("my friends bring cheesecake to", "give me

@@ -33,7 +33,7 @@ from kgmem.extraction.zero.phrases import valid_value
 from kgmem.extraction.zero.sentences import Sentence, best_time
 from kgmem.knowledge import readings_of
 from kgmem.knowledge.kinds import is_kind_of
-from kgmem.lexicon.people import USER_PRONOUNS
+from kgmem.lexicon.people import USER_OWN, USER_POSSESSIVES, USER_PRONOUNS, USER_REFLEXIVES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -44,7 +44,7 @@ _OCCASION_KINDS = ("social_event", "meeting")
 _ROUTINE = frozenset({"dinner", "lunch", "brunch", "breakfast", "class", "course", "meeting", "session", "walk",
                       "run", "shower", "talk", "game", "match", "tour", "meet", "wake", "party", "show", "play"})
 #: the user's own words: a clause naming one is about the user's things ("on my door", "in my coat pocket")
-_USER_WORDS = USER_PRONOUNS | {"my", "our", "mine", "ours", "myself", "ourselves"}
+_USER_WORDS = USER_PRONOUNS | USER_POSSESSIVES | USER_OWN | USER_REFLEXIVES
 #: words that keep an aftermath in the present ("I'm still buzzing"): a progressive without one may be a plan
 _LINGERING = frozenset({"still", "already", "finally", "now", "yet"})
 _PREPS = frozenset({"from", "after", "since"})

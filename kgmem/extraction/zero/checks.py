@@ -16,6 +16,7 @@ from kgmem.extraction.zero.lexicon import BLOCK_ADV, HEARD, INTENT, INTENT_FORMS
 from kgmem.extraction.zero.nlp import first_word, subject_of
 from kgmem.lexicon import called_off
 from kgmem.lexicon.discourse import hedges
+from kgmem.nlp import is_user
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -83,13 +84,6 @@ def verb_chain(t: Token) -> list[Token]:
         cur = cur.head
         out.append(cur)
     return out
-
-
-def is_user(subj: Token) -> bool:
-    """``I``/``we``, or a coordination with "I" ("my wife and I", "Sam and I")."""
-    if subj.lower_ in ("i", "we"):
-        return True
-    return any(c.dep_ == "conj" and c.lower_ in ("i", "me") for c in subj.children)
 
 
 def user_agent(t: Token) -> bool:

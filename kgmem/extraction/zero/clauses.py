@@ -21,10 +21,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from kgmem.extraction.zero.checks import blocked, is_user, negated, verb_chain
+from kgmem.extraction.zero.checks import blocked, negated, verb_chain
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at, first_word, noun_phrase, subject_of
-from kgmem.lexicon.people import USER_PRONOUNS
+from kgmem.lexicon.people import USER_OBJECTS, USER_POSSESSIVES, USER_PRONOUNS, USER_REFLEXIVES
+from kgmem.nlp import has_user_object, has_user_possessor, has_user_subject, is_user
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -37,9 +38,9 @@ _THIRD_PERSONS = frozenset({"he", "she"})
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "you", "they", "which", "what",
                              "who", "everything", "nothing", "something", "anything", "one"})
 _BACK_REFERENCES = frozenset({"it", "that", "this", "which"})
-_USER_WORDS = USER_PRONOUNS | {"myself", "ourselves"}
+_USER_WORDS = USER_PRONOUNS | USER_REFLEXIVES
 #: words that name the user in a clause
-_FIRST_PERSON = _USER_WORDS | {"my", "our"}
+_FIRST_PERSON = _USER_WORDS | USER_POSSESSIVES
 
 
 @dataclass
@@ -90,7 +91,7 @@ def user_relative(t: Token) -> bool:
     """``t`` heads a relative clause whose subject is the user ("the monstera I treated myself to",
     "the gig we went to at the O2"): a statement of its own, whose object is the noun it modifies."""
     return t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("NOUN", "PROPN") \
-        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in t.children) \
+        and has_user_subject(t) \
         and not any(x.dep_ in ("auxpass", "nsubjpass", "pcomp") for x in t.subtree)  # a misparse ("… I worked for got bought")
 
 
@@ -116,10 +117,6 @@ def _is_head(t: Token) -> bool:
     return True
 
 
-def _possessed_by_user(t: Token) -> bool:
-    return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in t.children)
-
-
 def about_of(head: Token) -> tuple[About, Token | None]:
     """Whom the clause headed by ``head`` is about, and its subject token."""
     top = verb_chain(head)[-1]
@@ -137,21 +134,21 @@ def about_of(head: Token) -> tuple[About, Token | None]:
         csubj = next((c for c in top.children if c.dep_ == "csubj"), None)
         if csubj is not None and csubj.tag_ == "VBG" and subject_of(csubj) is None:
             return "user", None  # "Starting at Cobalt has been a big change"
-        if any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in head.children):
+        if has_user_object(head):
             return "user", None
         at_start = top.i == first_word(top.doc) or top.dep_ == "ROOT" and top.i <= 2
         if at_start and top.tag_ in ("VB", "VBP") and top.pos_ == "VERB":
             return "request", None  # "Write a short bio…", "Help me build a budget": a request
         return ("user", None) if at_start else ("none", None)
-    if is_user(subj) or any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in top.children):
+    if is_user(subj) or has_user_subject(top):
         return "user", subj  # "My cousin and I took the train": parsed as two subjects
     low = subj.lower_
     if low in _USER_WORDS:
         return "user", subj
-    if any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in head.children) \
+    if has_user_object(head) \
             and (subj.pos_ == "PROPN" or (ent := entity_at(subj)) is not None and ent.label_ == "ORG"):
         return "user", subj  # "Microsoft hired me", "Spotify made me an offer"
-    if low == "you" and not any(c.lower_ in ("me", "us") for c in head.subtree):
+    if low == "you" and not any(c.lower_ in USER_OBJECTS for c in head.subtree):
         return "request", subj  # "can you suggest a soup I can make him": asked of the assistant
     if low in _EMPTY_SUBJECTS:
         return "none", subj
@@ -159,10 +156,10 @@ def about_of(head: Token) -> tuple[About, Token | None]:
         return "other", subj
     ent = entity_at(subj)
     if subj.lemma_.lower() in PEOPLE_NOUNS or low in PEOPLE_NOUNS or (ent is not None and ent.label_ == "PERSON") \
-            or subj.pos_ == "PROPN" and _possessed_by_user(subj) and any(
+            or subj.pos_ == "PROPN" and has_user_possessor(subj) and any(
                 c.dep_ in ("amod", "compound", "nmod", "appos") and c.lemma_.lower() in PEOPLE_NOUNS for c in subj.children):
         return "other", subj  # "My flatmate Chloe is still at Deloitte": a name a people noun qualifies
-    if _possessed_by_user(subj):
+    if has_user_possessor(subj):
         return "mine", subj
     return "thing", subj
 
@@ -170,7 +167,7 @@ def about_of(head: Token) -> tuple[About, Token | None]:
 def possessed_by_other(t: Token) -> bool:
     """``t`` belongs to a person other than the user ("my brother's job", "Tom's flat", "her car")."""
     for c in t.children:
-        if c.dep_ != "poss" or c.lower_ in ("my", "our"):
+        if c.dep_ != "poss" or c.lower_ in USER_POSSESSIVES:
             continue
         ent = entity_at(c)
         if c.lower_ in ("his", "her", "their") or c.lemma_.lower() in PEOPLE_NOUNS or c.lower_ in PEOPLE_NOUNS \

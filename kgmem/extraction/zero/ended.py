@@ -29,6 +29,8 @@ from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.clauses import possessed_by_other
 from kgmem.extraction.zero.lexicon import job_noun
 from kgmem.lexicon import called_off, people
+from kgmem.lexicon.people import USER_SUBJECTS
+from kgmem.nlp import has_user_possessor
 from kgmem.temporal import periods
 
 if TYPE_CHECKING:
@@ -90,7 +92,7 @@ def reported(f: CandidateFact, doc: Doc | None) -> bool:
     teller = [c for c in verb.head.children if c.dep_ == "nsubj"]
     # only a quotation keeps the teller's "I" ("My boss said I work too hard" is about the user)
     quoted = _OPEN_QUOTE.search(doc.text[verb.head.idx: span.start_char]) if span is not None else None
-    return bool(own and teller and quoted) and own[0].lower_ in ("i", "we") and teller[0].lower_ not in ("i", "we")
+    return bool(own and teller and quoted) and own[0].lower_ in USER_SUBJECTS and teller[0].lower_ not in USER_SUBJECTS
 
 
 def ended(f: CandidateFact, doc: Doc | None) -> bool:
@@ -137,7 +139,7 @@ def sought(f: CandidateFact, doc: Doc | None) -> bool:
     below = tok
     for t in tok.ancestors:
         lemma = t.lemma_.lower()
-        if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in t.children) or below.lower_ == "about":
+        if has_user_possessor(t) or below.lower_ == "about":
             return False  # "my job at Tesco": a post held; "interviewed about …": the topic
         if t.pos_ in ("NOUN", "PROPN") and lemma in nouns:
             return not _got_it(t)
@@ -205,7 +207,7 @@ def someone_elses(f: CandidateFact, doc: Doc | None) -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
     if verb is None or subj is None or tok is None or any(a.i == subj.i for a in (tok, *tok.ancestors)):
         return False  # "my manager at Accenture keeps booking calls": the value places the subject, the user's manager
-    if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in tok.children):
+    if has_user_possessor(tok):
         return False  # "My mechanic fixed my Golf yesterday": another's deed on a thing still the user's
     relative = subj.lower_ in ("who", "that") and verb.dep_ == "relcl"
     if relative:

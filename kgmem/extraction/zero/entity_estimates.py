@@ -21,6 +21,7 @@ from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.values import fill
+from kgmem.nlp import has_other_possessor
 
 _ESTIMATES = frozenset({"reckon", "quote", "estimate", "say", "charge", "want", "ask"})
 _HEDGES = frozenset({"might", "could", "would", "may", "should", "if", "whether", "maybe", "perhaps", "not", "n't",
@@ -37,7 +38,7 @@ def estimate_facts(sent: Sentence, date: datetime, clause: Clause) -> list[Candi
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
         if subj is None or (e := entity_at(subj)) is not None and e.label_ == "PERSON" \
-                or any(c.dep_ == "poss" and c.lower_ not in ("my", "our") for c in subj.children):
+                or has_other_possessor(subj):
             continue  # "my neighbour's electrician charged £450": a figure of someone else's job
         toks = sorted(verb.subtree, key=lambda t: t.i)
         if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.i != subj.i for t in toks):

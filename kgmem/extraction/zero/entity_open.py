@@ -59,7 +59,7 @@ _TO_VERBS = frozenset({"change", "move", "switch", "swap", "shift", "up", "raise
 #: the kinds of happening whose time and place the registry's slots hold (first noun sense)
 _HAPPENINGS = ("event", "act", "gathering", "social_event")
 #: owners that are the user ("my locker", "our code"): the user's facts, never an entity's
-_USER_OWNERS = frozenset({"my", "our", "your", "mine", "ours"}) | people.USER_PRONOUNS
+_USER_OWNERS = people.USER_POSSESSIVES | people.USER_OWN | {"your"} | people.USER_PRONOUNS
 #: entity labels of values that are a registry slot's (a time, a date, a place, a person)
 _REGISTRY_VALUES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "PERSON"})
 #: words of a date said without digits ("next week", "tomorrow", "in June"): a happening's time

@@ -27,6 +27,7 @@ from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.entity_refs import TurnContext
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.lexicon import people
+from kgmem.lexicon.people import USER_POSSESSIVES, USER_SUBJECTS
 
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 #: the nouns people are known by to the user ("my friend Ines", "my cousin", "my boss"): kgmem.lexicon.people's kin
@@ -66,7 +67,7 @@ _FIRST_NAME = re.compile(rf"(?:(?:[Mm]y|[Oo]ur)\s+{_KIN}\s+)?(?:{_TITLE}\s+)?({_
 def _owner_name(raw: str) -> str:
     """"My friend Ines" → "Ines", "Uncle Rob" → "Rob", "my brother" → "brother"."""
     words = raw.split()
-    if words[0].lower() in ("my", "our"):
+    if words[0].lower() in USER_POSSESSIVES:
         words = words[1:]
         if words and words[0].lower() == "best":
             words = words[1:]
@@ -104,7 +105,7 @@ def partner_facts(sent: Sentence, date: datetime, context: TurnContext) -> list[
             owner = _first_person(text, m.start(), context) if raw.lower() in _PRONOUNS else _owner_name(raw)
             name = m.group("name")
             if not owner or owner.casefold() in seen or owner.casefold() == name.casefold() \
-                    or owner.lower() in ("my", "our", "i", "we"):
+                    or owner.lower() in USER_POSSESSIVES | USER_SUBJECTS:
                 continue
             seen.add(owner.casefold())
             out.append(CandidateFact(

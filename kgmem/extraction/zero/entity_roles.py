@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import NOT_NAMES
+from kgmem.lexicon.people import USER_SUBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -29,7 +30,7 @@ _JOIN = frozenset({"join", "switch", "choose", "pick", "sign", "use", "go", "mov
 _WITH = frozenset({"with", "at", "for", "to", "on", "by"})
 _PLACE_PREPS = frozenset({"at", "in", "into", "to", "on", "onto"})
 #: subjects whose verb tells no state of a thing ("I", "they" as the company doing it)
-_NO_STATE_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they", "who", "that", "which", "there"})
+_NO_STATE_SUBJECTS = USER_SUBJECTS | {"you", "he", "she", "they", "who", "that", "which", "there"}
 #: words after a verb that say where a thing went, not what state it is in ("moved into", "came back")
 _TARGETS = frozenset({"to", "into", "onto", "from", "back", "forward", "over", "up", "down", "off", "in", "out"})
 #: verbs that tell what a thing did, not what state it is in

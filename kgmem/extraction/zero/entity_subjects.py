@@ -26,7 +26,7 @@ from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at, first_word
 from kgmem.extraction.zero.value_parse import NOT_NAMES
 from kgmem.lexicon import calendar
-from kgmem.lexicon.people import THIRD_PERSON_PRONOUNS, people_noun
+from kgmem.lexicon.people import THIRD_PERSON_PRONOUNS, USER_SUBJECTS, people_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -45,6 +45,8 @@ _INDEFINITE = frozenset({"someone", "somebody", "anyone", "anybody", "everyone",
 _PUT_VERBS = frozenset({"put", "keep", "switch", "start"})
 #: verbs that move a person somewhere ("they moved Ray to the Lister ward"): where the person is now
 _MOVE_SOMEONE = frozenset({"move", "transfer", "relocate"})
+#: pronoun subjects of a moving verb ("they moved the sync", "we moved it to Friday"): the clause is about the thing moved
+_MOVERS = USER_SUBJECTS | {"they", "it"}
 #: verbs whose agent is in charge of their subject ("taught by Ines") and verbs that hand it over
 _CHARGE_VERBS = frozenset({"teach", "run", "lead", "manage", "chair", "own", "organise", "organize", "host",
                            "coach", "handle", "take", "coordinate", "supervise"})
@@ -105,12 +107,12 @@ def entity_of(clause: Clause, context: TurnContext) -> EntityRef | None:
         # "The essay is due Friday, then they extended it to Monday": the thing named before
         return EntityRef(context.last_thing, "thing", context.last_thing_hint)
     if head.lemma_.lower() in _CHANGE_VERBS and obj is not None and obj.pos_ in ("NOUN", "PROPN") \
-            and (low in ("they", "it", "we", "i") or clause.about in ("thing", "none")
+            and (low in _MOVERS or clause.about in ("thing", "none")
                  or clause.about == "other" and _person_name(obj) is None and _specific(obj)):
         # "they moved the sync to…", "Lena and Rob moved the wedding to Sonoma": about the thing
         # moved, whose value is never the mover ("Hannah moved teams")
         ref = _thing(obj, context)
-        if ref is not None and low not in ("they", "it", "we", "i"):
+        if ref is not None and low not in _MOVERS:
             ref.exclude = " ".join(w.text for w in subj.subtree)  # "Priya and Sam moved the party…"
         return ref
     if clause.about in ("thing", "mine") and subj.pos_ in ("NOUN", "PROPN") and handed_to_person(clause):

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.knowledge.kinds import names_a_person
+from kgmem.lexicon.people import USER_POSSESSIVES
+from kgmem.nlp import has_user_object, has_user_possessor
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,7 +29,6 @@ if TYPE_CHECKING:
 _NOT_FROM_THERE = frozenset({"bought", "works_at", "gym", "lives_in", "hometown"})
 #: the user's own figures: held by whoever the clause's subject belongs to
 _HELD = frozenset({"phone_number", "age", "salary"})
-_USER_POSSESSIVES = frozenset({"my", "our"})
 
 
 def existential(clause: Clause) -> bool:
@@ -52,9 +53,9 @@ def held_by_another(t: Token) -> bool:
     name, or a thing not itself the user's ("the surgery's number"); "my phone's number" is the user's: a thing
     of the user's that WordNet knows as no person."""
     for c in t.children:
-        if c.dep_ != "poss" or c.lower_ in _USER_POSSESSIVES:
+        if c.dep_ != "poss" or c.lower_ in USER_POSSESSIVES:
             continue
-        mine = any(g.dep_ == "poss" and g.lower_ in _USER_POSSESSIVES for g in c.children)
+        mine = has_user_possessor(c)
         if not mine or _person(c) or names_a_person(c.lemma_.lower()) is None:
             return True  # "my physio's number": a word WordNet does not know as a thing is taken as someone
     return False
@@ -67,7 +68,7 @@ def paid_out(clause: Clause) -> bool:
         return False
     passive = any(c.dep_ in ("auxpass", "nsubjpass") or c.dep_ == "aux" and c.lemma_.lower() == "get"
                   for c in head.children)
-    return not passive and not any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in head.children)
+    return not passive and not has_user_object(head)
 
 
 def not_the_users(pred: str, clause: Clause, has_price: bool) -> bool:

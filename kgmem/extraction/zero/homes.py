@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.lexicon import EVENT_NOUNS, LIVE, RELOCATE, TRANSPORT, TRAVEL, TRIP_NOUNS
-from kgmem.lexicon.people import people_noun
+from kgmem.lexicon.people import USER_OBJECTS, USER_REFLEXIVES, people_noun
+from kgmem.nlp import has_user_possessor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -89,12 +90,15 @@ def _named_venue(name: Token) -> bool:
         return False
     return len(chain) > 1 and top.pos_ in ("VERB", "AUX") and top.lemma_.lower() not in LIVE | RELOCATE
 
+#: objects of a moving verb that are the speaker or nothing in particular ("moved myself", "moved everything")
+_NOT_MOVED = USER_OBJECTS | USER_REFLEXIVES | {"everything", "stuff"}
+
 
 def moved_someone(v: Token) -> bool:
     """A verb of moving whose object is someone other than the speaker ("moved Grandad to Hove", "moved
     her into a flat"): the errand of moving another person, whose home it is."""
     return v.lemma_.lower() in RELOCATE and any(
-        c.dep_ == "dobj" and c.lower_ not in ("me", "us", "myself", "ourselves", "everything", "stuff")
+        c.dep_ == "dobj" and c.lower_ not in _NOT_MOVED
         and (c.pos_ in ("PROPN", "PRON") or people_noun(c.lemma_)) for c in v.children)
 
 
@@ -200,7 +204,7 @@ def owned_home_in(value: str, clause: Clause) -> bool:
         if t.lower_ != first or t.dep_ != "pobj" or t.head.lower_ not in ("in", "near", "outside"):
             continue
         noun = t.head.head
-        if noun.lemma_.lower() in HOME_NOUNS and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in noun.children) \
+        if noun.lemma_.lower() in HOME_NOUNS and has_user_possessor(noun) \
                 and not any(c.dep_ in ("amod", "compound") and c.lower_ in _NOT_NOW for c in noun.children):
             return True
     return False

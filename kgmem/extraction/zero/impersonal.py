@@ -23,7 +23,7 @@ from kgmem.extraction.zero.lexicon import (
 )
 from kgmem.extraction.zero.nlp import entity_at, event_phrase, has_word, noun_phrase, proper_at
 from kgmem.extraction.zero.sentences import Sentence
-from kgmem.lexicon.people import USER_PRONOUNS
+from kgmem.lexicon.people import USER_POSSESSIVES, USER_PRONOUNS, USER_SUBJECTS
 from kgmem.temporal import periods
 from kgmem.temporal.frame import same_past_verbs
 
@@ -111,7 +111,7 @@ def event_from_doc(doc: Doc, sent: Sentence) -> str | None:
                                                for c in tok.children):
             return None  # "I used to run the park 5k every Saturday": a past habit, no one day
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subj or subj[0].lower_ not in ("i", "we"):
+        if not subj or subj[0].lower_ not in USER_SUBJECTS:
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             return None
@@ -150,7 +150,7 @@ def visited_from_doc(doc: Doc) -> str | None:
         if head.lower_ not in MOTION:
             continue
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj and subj[0].lower_ in ("i", "we") and not any(c.dep_ == "neg" for c in head.children):
+        if subj and subj[0].lower_ in USER_SUBJECTS and not any(c.dep_ == "neg" for c in head.children):
             return ent.text
     return brought_back_from(doc)
 
@@ -180,7 +180,7 @@ def _the_users(thing: Token) -> bool:
     if thing.lower_ in USER_PRONOUNS:
         return True
     owner = next((c for c in thing.children if c.dep_ == "poss"), None)
-    if owner is not None and owner.lower_ not in ("my", "our"):
+    if owner is not None and owner.lower_ not in USER_POSSESSIVES:
         return False
     e = entity_at(thing)
     return not (thing.lemma_.lower() in PEOPLE_NOUNS or job_noun(thing.lemma_.lower())

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kgmem.extraction.zero.checks import is_user
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.value_parse import GENERIC_HEADS, NOT_NAMES, Value, np_of
 from kgmem.knowledge import readings_of
+from kgmem.nlp import is_user
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.lexicon import COMMUTE_MODES, FAMILY, LANGUAGES, PETS, job_noun
 from kgmem.extraction.zero.nlp import entity_at
+from kgmem.lexicon.people import USER_POSSESSIVES
+from kgmem.nlp import has_user_possessor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -83,7 +85,7 @@ def _slot(subj: Token) -> str | None:
         return None
     owners = [c for c in subj.children if c.dep_ == "poss"]
     if owners:
-        return pred if all(o.lower_ in ("my", "our") for o in owners) else None
+        return pred if all(o.lower_ in USER_POSSESSIVES for o in owners) else None
     if any(c.dep_ == "det" and c.lower_ not in ("the",) for c in subj.children):
         return None  # "a job is a job", "this car is…"
     # no owner: only a label note's bare noun or "home"; "the car is in the garage" names no slot
@@ -200,7 +202,7 @@ def _kin_at(doc: Doc) -> list[tuple[str, Token, Token]]:
     for t in doc:
         word = t.lower_ if t.lower_ in _KIN else t.lemma_.lower()
         if word in _KIN and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-") \
-                and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in t.children):
+                and has_user_possessor(t):
             out.append((word, t, t))
     return out
 

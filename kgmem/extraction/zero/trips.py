@@ -16,6 +16,7 @@ from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import HYPOTHETICAL
 from kgmem.extraction.zero.lexicon import GYM_WORDS
 from kgmem.ids import normalise_name
+from kgmem.lexicon.people import USER_OBJECTS, USER_SUBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -81,6 +82,6 @@ def hyperbole(clause: Clause) -> bool:
     head = clause.head
     return bool(cues) and cues <= {"almost", "nearly"} \
         and any(c.dep_ == "advmod" and c.lower_ in cues for c in head.children) \
-        and any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in head.children) \
-        and not (clause.subject is not None and clause.subject.lower_ in ("i", "we"))
+        and any(c.dep_ == "dobj" and c.lower_ in USER_OBJECTS for c in head.children) \
+        and not (clause.subject is not None and clause.subject.lower_ in USER_SUBJECTS)
 

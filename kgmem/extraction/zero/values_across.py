@@ -40,6 +40,7 @@ from kgmem.extraction.zero.values_names import PLACE_PREPS
 from kgmem.knowledge import common_word, is_region, readings_of, sense_kind_of
 from kgmem.knowledge.kinds import WORD
 from kgmem.lexicon import called_off
+from kgmem.lexicon.people import USER_POSSESSIVES, USER_PRONOUNS, USER_REFLEXIVES
 from kgmem.predicates import declared_kinds
 from kgmem.text import fold
 
@@ -59,7 +60,7 @@ _PAID_FOR = frozenset({"bought", "spent"})
 #: the referents' pronouns that stand for a thing or a place
 _POINTING = POINTING
 #: pronouns of the speakers: they point to no thing
-_PEOPLE_HERE = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ourselves", "you", "your", "yourself"})
+_PEOPLE_HERE = USER_PRONOUNS | USER_POSSESSIVES | USER_REFLEXIVES | {"mine", "you", "your", "yourself"}
 #: Penn tags of wh-words ("which", "that", "who", "what", "whose"): relative pronouns or a question's words
 _WH = frozenset({"WDT", "WP", "WP$"})
 

@@ -30,6 +30,7 @@ from kgmem.extraction.zero.value_parse import (
     preference,
     proper_np,
 )
+from kgmem.nlp import has_other_possessor
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -156,14 +157,14 @@ def fill_person(words: frozenset[str] | None) -> Filler:
 def _others_relation(c: Clause, words: frozenset[str]) -> bool:
     """Every relation word of the clause belongs to someone else: owned by "her", "his", "their" or a name."""
     rel = [t for t in c.tokens if t.pos_ == "NOUN" and (t.lemma_.lower() in words or t.lower_ in words)]
-    return bool(rel) and all(any(ch.dep_ == "poss" and ch.lower_ not in ("my", "our") for ch in t.children) for t in rel)
+    return bool(rel) and all(has_other_possessor(t) for t in rel)
 
 
 def fill_pet_name(c: Clause) -> list[Value]:
     """A pet's name: the clause names a pet of the user's (a naming word alone may name a boss,
     "her name is Ana"; "Tom's dog is called Rex" names Tom's dog), and the name is not its owner."""
     pets = [t for t in c.tokens if t.lemma_.lower() in PETS or t.lower_ in PETS]
-    if not pets or any(ch.dep_ == "poss" and ch.lower_ not in ("my", "our") for p in pets for ch in p.children):
+    if not pets or any(has_other_possessor(p) for p in pets):
         return []
     owners = {ch.text for t in c.tokens if t.dep_ == "poss" for ch in t.subtree}
     names = [n for n in names_in(c) if n.split()[0] not in owners]
@@ -172,7 +173,7 @@ def fill_pet_name(c: Clause) -> list[Value]:
 
 def fill_pet(c: Clause) -> list[Value]:
     for t in c.tokens:
-        if any(ch.dep_ == "poss" and ch.lower_ not in ("my", "our") for ch in t.children):
+        if has_other_possessor(t):
             continue  # "Tom's dog is called Rex": Tom's
         if t.pos_ == "NOUN" and (t.lemma_.lower() in PETS or t.lemma_.lower() in PET_HEADS_EXTRA):
             return [(t.lemma_.lower(), "item")]

@@ -34,6 +34,7 @@ from kgmem.extraction.zero.nlp import (
     place_at,
 )
 from kgmem.extraction.zero.slot_nouns import SLOT_NOUNS
+from kgmem.lexicon.people import USER_OBJECTS, USER_REFLEXIVES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -62,7 +63,7 @@ def acquire_facts(v: Token, lemma: str, prt: str) -> list[Triple]:
         objs = [c for c in v.children if c.dep_ in ("dobj",)]
         objs += [a for o in objs for a in o.children if a.dep_ == "appos"]
     for t in objs:
-        if t.lower_ in ("myself", "me", "us", "ourselves"):
+        if t.lower_ in USER_OBJECTS or t.lower_ in USER_REFLEXIVES:
             continue
         np = noun_phrase(t)
         if not np:

@@ -48,6 +48,7 @@ from kgmem.extraction.zero.verb_objects import acquire_facts, skill_facts, trave
 from kgmem.knowledge import readings_of
 from kgmem.lexicon import called_off
 from kgmem.lexicon.calendar import WEEKDAYS
+from kgmem.lexicon.people import USER_OBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -68,7 +69,7 @@ def dep_facts(doc: Doc) -> list[Triple]:
         if v.pos_ not in ("VERB", "AUX"):
             continue
         lemma = v.lemma_.lower()
-        if not user_agent(v) and not (lemma == "transfer" and any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in v.children)):
+        if not user_agent(v) and not (lemma == "transfer" and any(c.dep_ == "dobj" and c.lower_ in USER_OBJECTS for c in v.children)):
             continue
         if blocked(v):
             continue
@@ -92,7 +93,7 @@ def _verb_facts(v: Token, lemma: str) -> list[Triple]:
     if lemma in ("work", "start", "join", "hire", "employ", "land", "get", "accept", "be", "switch", "stay"):
         out.extend(_work_facts(v, lemma))
     # -- copular: "I'm a nurse at X", "I became a staff engineer", "I'm 29"
-    if lemma in ("be", "become") or (lemma == "make" and any(c.lower_ in ("me", "us") for c in v.children)):
+    if lemma in ("be", "become") or (lemma == "make" and any(c.lower_ in USER_OBJECTS for c in v.children)):
         out.extend(_copular_facts(v, lemma))
     # -- acquisition
     if lemma in ACQUIRE:
