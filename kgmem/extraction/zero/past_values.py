@@ -39,6 +39,7 @@ from kgmem.extraction.zero.ended import ended, reported, someone_elses, sought
 from kgmem.extraction.zero.homes import there_for_an_occasion
 from kgmem.extraction.zero.leaving import left_behind
 from kgmem.extraction.zero.persons import a_person
+from kgmem.nlp import has_user_possessor, has_user_subject
 from kgmem.predicates import EARLIER_VALUE_SLOTS
 from kgmem.temporal import periods
 
@@ -57,8 +58,6 @@ _WISHING = frozenset({"think", "consider", "plan", "want", "hope", "wish", "inte
                       "threaten", "dream", "imagine", "contemplate"})
 #: how a verb hangs on the verb that governs it (a "when" clause or a second clause is not governed)
 _GOVERNED = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj"})
-#: what the user's possessive is
-_OWN = frozenset({"my", "our"})
 _VERBS = frozenset({"VERB", "AUX"})
 T = TypeVar("T")
 
@@ -112,8 +111,7 @@ def _when_clause(verb: Token) -> bool:
     if verb.dep_ != "advcl" or verb.lemma_.lower() not in _STATES or not _past(verb):
         return False
     marks = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "mark")}
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    return bool(marks & {"when", "while", "whilst"}) and bool(subj) and subj[0].lower_ in ("i", "we")
+    return bool(marks & {"when", "while", "whilst"}) and has_user_subject(verb)
 
 
 def _called_former(nouns: list[Token], verb: Token | None) -> bool:
@@ -123,8 +121,7 @@ def _called_former(nouns: list[Token], verb: Token | None) -> bool:
         nouns = nouns + [c for c in (*verb.children, verb.head) if c.pos_ in ("NOUN",) and c.dep_ in ("nsubj", "conj", "ROOT")]
     for n in nouns:
         mods = {c.lower_ for c in n.children if c.dep_ in ("amod", "compound", "nmod")}
-        own = any(c.dep_ == "poss" and c.lower_ in _OWN for c in n.children)
-        if not own:
+        if not has_user_possessor(n):
             continue
         if mods & _FORMER:
             return True
