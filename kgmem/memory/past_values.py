@@ -73,7 +73,8 @@ def placed(session: Session, earlier: Sequence[CandidateFact], slots: Mapping[st
                 valid_from=datetime(day.year, day.month, day.day), granularity="day", speaker="user",
                 source_turns=[t.idx], confidence=CONFIDENCE), True))
             continue
-        end = c.valid_to or datetime(session.started_at.year, session.started_at.month, session.started_at.day)
+        # the day this session said it (a cached reading of the same words said on another day carries that day)
+        end = datetime(session.started_at.year, session.started_at.month, session.started_at.day)
         # held until just before the first value memory knows of (that one supersedes it), or until said
         out.append((session, c.model_copy(update={"valid_to": min(end, first - _JUST) if first else end}), False))
     return out

@@ -180,6 +180,22 @@ def test_the_reader_marks_only_earlier_values(extractor: RuleExtractor) -> None:
     assert not earlier("honestly thinking about leaving Aviva, the commute is killing me")
 
 
+@pytest.mark.parametrize(("text", "left"), [
+    ("I quit my job at Deloitte last month.", ("works_at", "deloitte")),
+    ("I resigned from Barclays in April.", ("works_at", "barclays")),
+    ("I worked at Barclays until 2022.", ("works_at", "barclays")),
+    ("I lived in Leeds before moving to York.", ("lives_in", "leeds")),
+    ("My phone is a Pixel 8, I was on an iPhone until 2023.", ("phone", "iphone")),
+])
+def test_a_slot_left_or_ended_is_kept_as_an_earlier_value(extractor: RuleExtractor, text: str,
+                                                           left: tuple[str, str]) -> None:
+    """What the leaving and closed-period checks used to drop is history now (tests/unit/test_extraction_classes_s14
+    and _typed_s15 check it is no current value)."""
+    res = extractor.extract([("user", text)], datetime(2025, 6, 18))
+    assert left in {(f.predicate, f.value.casefold()) for f in res.facts
+                    if f.subject == "user" and told_as_earlier(f.predicate, f.valid_from, f.valid_to)}
+
+
 # ---- the invented set's shape ----------------------------------------------------------------------------------------
 def test_the_invented_set_is_well_formed() -> None:
     rows = [json.loads(line) for line in SET.read_text(encoding="utf-8").splitlines() if line.strip()]

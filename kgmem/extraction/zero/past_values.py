@@ -50,9 +50,10 @@ if TYPE_CHECKING:
 
 #: adjectives that call the user's thing a former one whatever the verb's tense
 _FORMER = frozenset({"former", "previous", "ex", "last", "erstwhile", "prior"})
-#: verbs of a state held (a state in the past, in a "when" clause, is over; a verb of beginning is not)
+#: verbs of a state held (a state in the past, in a "when" clause, is over; a verb of beginning is not: "I took a
+#: job at Accenture for six months" begins what holds, as :mod:`.ended` reads it)
 _STATES = frozenset({"be", "live", "work", "have", "stay", "use", "drive", "own", "rent", "reside", "base", "date",
-                     "go", "train", "eat", "ride", "run", "take", "teach"})
+                     "train", "eat", "ride", "run"})
 #: verbs of wishing, planning or weighing: a value under them is not left yet ("thinking about leaving Aviva")
 _WISHING = frozenset({"think", "consider", "plan", "want", "hope", "wish", "intend", "debate", "mull", "weigh",
                       "threaten", "dream", "imagine", "contemplate"})
