@@ -85,15 +85,27 @@ def _own_life(clause: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'-]*", clause)
     if not words:
         return False
+    lives = _lives_of_their_own()
     if words[0].lower() in USER_POSSESSIVES and len(words) > 1:
-        return any(w.lower() in own_life_people() or w.lower().rstrip("s") in own_life_people() for w in words[1:3])
-    return words[0][0].isupper() and words[0].lower() not in _NO_ONE and words[0].lower() not in own_life_people()
+        return any(w.lower() in lives or w.lower().rstrip("s") in lives for w in words[1:3])
+    if words[0].lower() in ("the", "a", "an", "this", "that", "one") and len(words) > 1:
+        # "The customer cancelled her order", "one of my customers left a review": someone the user serves
+        return any(w.lower().rstrip("s") in people_words("clientele") for w in words[1:4])
+    return words[0][0].isupper() and words[0].lower() not in _NO_ONE and words[0].lower() not in lives
+
+
+@lru_cache(maxsize=1)
+def _lives_of_their_own() -> frozenset[str]:
+    """Kin, partners and friends, and the people the user serves (a client, a customer, a tenant): their doings are
+    their own, unlike those of a role or a service that serves the user."""
+    return own_life_people() | people_words("clientele")
 
 
 def done_for_the_user(sentence: str) -> bool:
     """Someone else's sentence whose doer is a service the user engaged, named by its role ("The builders started
     ripping out the old kitchen on Monday", "the vet took her stitches out"): the user's own event, told through
-    whoever did the work (kin, friends and named people have lives of their own)."""
+    whoever did the work (kin, friends and named people have lives of their own, and so do the people the user serves:
+    "The customer cancelled her order" is the customer's deed, the lexicon's "clientele", not a role that serves)."""
     m = re.match(r"^\W*(?:the|our|my)\s+([a-z-]+)\b", strip_openers(sentence.strip()), re.I)
     return m is not None and m.group(1).lower().removesuffix("s") in people_words("roles", "services")
 

@@ -23,6 +23,7 @@ from kgmem.answer.event_clause import own_clause_actual
 from kgmem.answer.event_instance import CARRIES, OTHER, NameCheck
 from kgmem.answer.event_modifiers import line_verdicts as instance_verdicts
 from kgmem.answer.event_names import (
+    bare_deed,
     line_spellings,
     names_head,
     names_subject,
@@ -138,7 +139,8 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
 def _told_as_asked(line: Line, activity: str, core: set[str], nouns: set[str], ev: EvidenceSet) -> bool:
     """A line read as someone else's still tells the asked doing: the question names its doer, or the
     clause naming the activity is the user's own ("Went to my first class, the teacher talks fast")."""
-    return line.actuality == "other" and (names_subject(line.text, _doers(activity, ev), core, nouns)
+    return line.actuality == "other" and (names_subject(line.text, _doers(activity, ev), core, nouns,
+                                                        own_deed=bare_deed(activity))
                                           or own_clause_actual(line.text, core) or done_for_the_user(line.text))
 
 

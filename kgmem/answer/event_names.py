@@ -8,6 +8,7 @@ import re
 
 from kgmem.answer.match import GENERIC, contains_name, expand, norm, terms
 from kgmem.answer.presence import one_edit
+from kgmem.nlp import load_nlp
 from kgmem.text import tokenize
 
 
@@ -22,12 +23,14 @@ _SUBJECT = re.compile(r"^\W*(?:my|our)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+?)\s+(?:jus
                       r"went|got|flew|came|started|finished|left|moved|arrived)\b|^\W*([A-Z][a-z]+)\b", re.I)
 
 
-def names_subject(text: str, names: list[str], core: set[str], nouns: set[str] | None = None) -> bool:
+def names_subject(text: str, names: list[str], core: set[str], nouns: set[str] | None = None, *,
+                  own_deed: bool = False) -> bool:
     """Someone else's line counts when the question names its subject ("my parents went home",
     "Matteo left"); a name further on is where they went, not who ("my friend Mikael just got back
     from Oslo" is no mention of "my trip to Oslo"), and the activity's verb in the opening words is
     what they did, not who did it ("My daughter ran the Bath half" is no mention of "run the Bath
-    half": ``nouns``, the activity's nouns by the tagger, name the doer when given)."""
+    half": ``nouns``, the activity's nouns by the tagger, name the doer when given; ``own_deed``: the activity is the
+    user's own doing, told with no subject of its own)."""
     lead4 = " ".join(re.findall(r"[\w'-]+", text)[:4])
     if names and any(contains_name(n, lead4) for n in names):
         return True  # the named one is who the line is about ("Matteo left …"), not a place they went
@@ -39,7 +42,29 @@ def names_subject(text: str, names: list[str], core: set[str], nouns: set[str] |
         owner = re.match(r"([\w-]+)['’]s\b", m.group(1))
         return owner is None or bool(terms(owner.group(1)) & core)
     lead = terms(" ".join(re.findall(r"[\w'-]+", text)[:3]))  # "Mum and Dad went home" for "my parents"
-    return bool((lead | expand(lead)) & (nouns or core))
+    hit = (lead | expand(lead)) & (nouns or core)
+    if hit and not nouns and own_deed:
+        # a deed of the user's own with no noun to name a doer by ("did I move out"): "My tenant moved out" opens with
+        # the doing, not with whom ("it being accepted" is someone else's doing: "THEY ACCEPTED OUR OFFER" tells it)
+        return not hit <= _opening_verbs(text)
+    return bool(hit)
+
+
+#: an activity told with a doer of its own or in the passive ("it being accepted", "the boiler fixed", "Biscuit got her
+#: stitches out")
+_OWN_DOER = re.compile(r"^\W*(?:(?i:it|they|he|she|his|her|their|its|the|a|an)\b|(?!I\b)[A-Z])|"
+                       r"\b(?i:being|been|was|were|got|get|gets|had|has)\b")
+
+
+def bare_deed(activity: str) -> bool:
+    """The user's own doing told with no subject of its own ("move out", "cancel my order")."""
+    return not _OWN_DOER.search(activity)
+
+
+def _opening_verbs(text: str) -> set[str]:
+    """The terms of the verbs among a line's first words, by the tagger."""
+    doc = load_nlp()(" ".join(re.findall(r"[\w'-]+", text)[:6]))
+    return terms(" ".join(t.text for t in doc[:4] if t.pos_ in ("VERB", "AUX")))
 
 
 def names_head(activity: str, text: str) -> bool:

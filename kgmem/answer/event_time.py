@@ -21,11 +21,12 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from kgmem import temporal
+from kgmem.answer.dropped_subject import reread_as_speaker
 from kgmem.answer.event_clause import CLAUSE_PUNCTUATION
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import IRREGULAR
 from kgmem.retrieval.question import nlp as question_nlp
-from kgmem.temporal.frame import same_past_verbs
+from kgmem.temporal.frame import lingering_aftermath, same_past_verbs
 
 #: bare calendar expressions the resolver reads as the most recent one
 _BARE_KINDS = {"weekday_rel", "bare_weekday", "day_ordinal", "full_date", "month_rel"}
@@ -141,12 +142,16 @@ def _add_month(d: datetime) -> datetime:
 def _past_tense(text: str, at: int) -> bool:
     """Whether the verb the time expression at ``at`` belongs to is in the past tense (the
     tagger; ``True`` without one, so nothing is re-dated blindly)."""
-    if _LEAD_PAST.match(text) or _ANY_PAST.search(text):
-        return True  # a past form is there: the tagger is asked only for sentences without one
+    if _LEAD_PAST.match(text) or _ANY_PAST.search(text) or lingering_aftermath(text, at):
+        return True  # a past form is there, or a lingering aftermath: the tagger is asked only for sentences without
     nlp = question_nlp()
     if nlp is None:
         return True
     doc = nlp(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.i == 0 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children) \
+            and any(t.dep_ == "ROOT" and t.tag_ == "VBD" for t in reread_as_speaker(text)):
+        return True  # "Tore a calf muscle sprinting for the bus on Saturday": the opening verb, read with its doer
     tok = next((t for t in doc if t.idx >= at), None)
     # spaCy makes a new Token object on each access, so the root is found by index: "tok.head is
     # not tok" never ended on a root that is no verb (an endless loop on "is it on Friday?")

@@ -53,7 +53,7 @@ def canonical(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _people() -> frozenset[str]:
-    return people.words("kin", "partners", "former", "social", "roles")
+    return people.words("kin", "partners", "former", "social", "roles", "clientele")
 
 
 def _relation_word(word: str) -> bool:

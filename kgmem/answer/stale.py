@@ -31,11 +31,13 @@ closed word classes the parse cannot know (frequency adverbs, period units, onse
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kgmem.answer.match import norm, terms
 from kgmem.lexicon import called_off
+from kgmem.lexicon.people import people_noun
 from kgmem.models import Intent, QueryPlan
 from kgmem.nlp import load_nlp
 from kgmem.temporal import periods
@@ -139,12 +141,28 @@ def _ceasing_predicates() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _ceasing(verb: Token) -> bool:
+def _gave_out(verb: Token, own: Sequence[Token]) -> bool:
+    """ "my lips have officially quit", "the boiler packed in", "my knees gave up": a ceasing verb with no object whose
+    subject is a thing (a common noun naming no person) tells that the thing gave out, not that a habit or a state of
+    the value stopped, unless the value is that thing."""
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
+        return False
+    # the subject nearest the verb: "Three hours of scales on the trumpet today and my lips have quit" is parsed with
+    # two subjects, and only the lips quit
+    subject = max((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i),
+                  key=lambda c: c.i, default=None)
+    if subject is None or subject.pos_ != "NOUN" or people_noun(subject.lemma_) or people_noun(subject.text):
+        return False
+    return not any(t in own for t in subject.subtree)
+
+
+def _ceasing(verb: Token, own: Sequence[Token] = ()) -> bool:
     """ "quit my job", "gave up the allotment", "dropped out": a verb of ceasing (the called-off
-    lexicon's "stop" sense); "stopped to walk" (a to-infinitive of purpose) is a pause."""
+    lexicon's "stop" sense); "stopped to walk" (a to-infinitive of purpose) is a pause; a thing that gave out
+    ("my lips have quit") stops only itself (``own``: the value's tokens)."""
     lemma = verb.lemma_.lower()
     rests = _ceasing_predicates().get(lemma)
-    if rests is None or any(c.dep_ == "xcomp" and _has_to(c) for c in verb.children):
+    if rests is None or any(c.dep_ == "xcomp" and _has_to(c) for c in verb.children) or _gave_out(verb, own):
         return False
     if "" not in rests:
         return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in rests for c in verb.children)
@@ -153,9 +171,9 @@ def _ceasing(verb: Token) -> bool:
         c.dep_ == "dobj" or (c.dep_ == "xcomp" and c.tag_ == "VBG") for c in verb.children)
 
 
-def _verb_ended(verb: Token) -> bool:
+def _verb_ended(verb: Token, own: Sequence[Token] = ()) -> bool:
     """Whether what this verb tells is a past habit, a closed past period, or a ceasing."""
-    if _past_habitual(verb) or _ceasing(verb):
+    if _past_habitual(verb) or _ceasing(verb, own):
         return True
     past = periods.past_tense(verb)
     if past and (periods.closed_period(verb) or _anterior(verb) or (_habitual(verb) and _past_frame(verb))):
@@ -165,7 +183,7 @@ def _verb_ended(verb: Token) -> bool:
 
 # ---------------------------------------------------------------- what a clause's words tell
 
-def _stopped(tokens: list[Token]) -> bool:
+def _stopped(tokens: list[Token], own: Sequence[Token] = ()) -> bool:
     """Ending aspect over a clause's tokens: a negation with "any more"/"no longer"; a negated
     perfect or "can" with "since"/"now"; a ceasing verb; "that's over"."""
     b = periods.bank()
@@ -175,7 +193,7 @@ def _stopped(tokens: list[Token]) -> bool:
     if negated and any(t.lemma_.lower() in ("have", "can") and t.tag_ in ("VBP", "VBZ", "MD") for t in tokens) \
             and any(t.lower_ in ("since", "now") for t in tokens):
         return True
-    if any(t.pos_ in _VERBS and _ceasing(t) for t in tokens):
+    if any(t.pos_ in _VERBS and _ceasing(t, own) for t in tokens):
         return True
     return any(t.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "it", "this") for c in t.children)
                and any(c.lower_ in b["over"] and c.dep_ in ("advmod", "acomp", "prep", "pobj", "prt")
@@ -219,7 +237,7 @@ def _ended_in(doc: Doc, span: tuple[int, int], value_at: tuple[int, int] | None 
         if chain and all(a <= v.idx < b for v in chain):
             # the verbs' own words ("don't go to Ironworks anymore"), not those of a clause inside
             mine = [t for t in tokens if t in chain or t.head in chain or t.head.head in chain]
-            return any(_verb_ended(v) for v in chain) or _stopped(mine)
+            return any(_verb_ended(v, own) for v in chain) or _stopped(mine, own)
     return _clause_ended(tokens)
 
 

@@ -59,7 +59,8 @@ def kin_spellings() -> Mapping[str, str]:
 
 def words(*kinds: str) -> frozenset[str]:
     """The nouns of the named kinds ("kin": one named relative; "kin_groups": "parent", "kids", "baby", "family";
-    "partners", "former", "social", "roles" (teacher, landlord), "services" (plumber, physio), "generic", "pets")."""
+    "partners", "former", "social", "roles" (teacher, landlord), "clientele" (client, tenant), "services" (plumber, physio),
+    "generic", "pets")."""
     d = _data()
     return frozenset(w for k in kinds for w in d[k])
 
@@ -75,7 +76,7 @@ def own_life_people() -> frozenset[str]:
 def relation_words() -> tuple[str, ...]:
     """People and pets a speaker calls "my X", longest first (a name right after one is theirs:
     "my stepmum Petra", "our puppy Biscuit")."""
-    return tuple(sorted(words("kin", "kin_groups", "partners", "former", "social", "roles", "services", "pets"), key=len, reverse=True))
+    return tuple(sorted(words("kin", "kin_groups", "partners", "former", "social", "roles", "clientele", "services", "pets"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=4096)
@@ -83,7 +84,7 @@ def people_noun(word: str) -> bool:
     """A noun (a lemma or a plural) naming people, not pets: a listed one, an in-law, or a kin
     prefix on one ("godson", "step-daughter", "ex-husband", "great-grandmother")."""
     w = word.lower().strip()
-    people = words("kin", "kin_groups", "partners", "former", "social", "roles", "services", "generic")
+    people = words("kin", "kin_groups", "partners", "former", "social", "roles", "clientele", "services", "generic")
     if w in people or w.rstrip("s") in people or w.endswith("-in-law") or w.endswith("-in-laws"):
         return True
     for prefix in sorted(_data()["kin_prefixes"], key=len, reverse=True):

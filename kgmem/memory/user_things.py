@@ -30,20 +30,26 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from kgmem.extraction.schema import CandidateFact
-from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED
-from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, PHONE_BRANDS_CASED
+from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, NEGATION
+from kgmem.extraction.zero.lexicon import CAR_BRANDS_CASED, PHONE_BRANDS
 from kgmem.ids import normalise_name, plain_name
+from kgmem.lexicon import called_off
 from kgmem.models import Fact, Session
 
 #: the slots whose values are makers' names, and the names (lower case) a value of each starts with
 KINDS: dict[str, frozenset[str]] = {
-    "phone": frozenset({b.lower() for b in PHONE_BRANDS_CASED} | {"samsung"}),
+    "phone": PHONE_BRANDS,
     "drives": frozenset(b.lower() for b in CAR_BRANDS_CASED),
 }
 #: how confident a value read this way is (below a reader's own reading, as user_news's)
 CONFIDENCE = 0.55
 _WORD = re.compile(r"[\w][\w+'-]*")
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
+_CLAUSE_END = re.compile(r"[,;:!?()]|\.(?!\d)")
+#: the letting go said as not done, in the few words before the held name ("I'd never sell my …", "didn't scrap
+#: the …", "refuse to swap the …"); a negation right before the name ("a Kia now, not the Focus") says it left
+_NOT_DONE = re.compile(rf"(?:{NEGATION.pattern}|\b(?:{called_off.alternation(called_off.surface(called_off.REFUSING))})"
+                       r"\s+to)\s+(?!(?:the|my|our|a|an|that|this)\s)(?:[\w'-]+\s+){1,3}$", re.IGNORECASE)
 
 
 def names_of_kind(text: str, brands: frozenset[str]) -> list[tuple[str, int, int]]:
@@ -118,12 +124,17 @@ def _forms(held: str) -> list[str]:
 
 
 def _let_go(raw: str, held: str, said_as_old: Callable[[str, int, int], bool]) -> bool:
-    """The turn names the held thing as let go."""
+    """The turn names the held thing as let go, and not as kept (:data:`_NOT_DONE`, read within the clause)."""
     text = normalise_name(raw)
+    marked = normalise_name(_CLAUSE_END.sub(" _ ", raw))  # the same words, with a "_" where a clause ends
     for form in _forms(held):
-        plain = normalise_name(form)
-        for m in re.finditer(r"(?<![\w'])" + re.escape(plain) + r"(?!\w)", text):
-            if said_as_old(text, m.start(), m.end()):
+        name = re.compile(r"(?<![\w'])" + re.escape(normalise_name(form)) + r"(?!\w)")
+        found, marks = list(name.finditer(text)), list(name.finditer(marked))
+        for k, m in enumerate(found):
+            # the words before the name, back to the clause's start (the unmarked text if the two disagree)
+            at, words = (marks[k], marked) if len(marks) == len(found) else (m, text)
+            clause = words[max(0, at.start() - 40): at.start()].rsplit(" _ ", 1)[-1]
+            if said_as_old(text, m.start(), m.end()) and not _NOT_DONE.search(clause):
                 return True
     return False
 

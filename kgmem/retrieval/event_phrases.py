@@ -17,10 +17,14 @@ from kgmem.models import Intent
 
 # options keep their "my"/"the": answers name them the way the question did ("your trip to Oslo")
 _OPTION_RE = re.compile(r"(?:[,:]|\s[-–—])\s*(.+?)\s+or\s+(.+?)\s*\??$", re.I)
-_OPTIONS_FIRST_RE = re.compile(r"^\s*(.+?)\s+or\s+(.+?)\s*[:,;]\s*(?:which|what)\b", re.I)
+_OPTIONS_FIRST_RE = re.compile(r"^\s*(.+?)\s+or\s+(.+?)\s*(?:[:,;]|\s[-–—])\s*(?:which|what)\b", re.I)
 _DID_BEFORE_RE = re.compile(
     r"^\s*(?:did|was|were)\s+(?:i\s+)?(.+?)\s+(?:happen\s+|come\s+|take place\s+)?"
-    r"(?:before|after|earlier than|later than|prior to)\s+(?:i\s+)?(.+?)\s*\??$", re.I)
+    r"(?:before|after|earlier than|later than|prior to|ahead of|in advance of|precede[sd]?|predate[sd]?|postdate[sd]?|"
+    r"follow(?:ed)?)\s+(?:i\s+)?(.+?)\s*\??$", re.I)
+#: "did I get my new glasses or have the hearing test done first": two deeds offered, the earlier asked
+_DID_OR_FIRST_RE = re.compile(r"(?:^|[:;,]\s*)(?:did|have|had)\s+(?:i|we)\s+(.+?)\s+or\s+(?:(?:did|have|had)\s+(?:i|we)\s+)?(.+?)"
+                              r"\s+(?:first|earlier|sooner)\s*\??\s*$", re.I)
 _BEFORE_OR_AFTER_RE = re.compile(
     r"^\s*(?:did|was|were)\s+(?:i\s+|we\s+)?(.+?)\s+(?:happen\s+|come\s+)?(?:before\s+or\s+after|after\s+or\s+before)\s+"
     r"(?:i\s+)?(.+?)\s*\??$", re.I)
@@ -28,7 +32,15 @@ _ORDER_LIST_RE = re.compile(r"\b(?:order|sequence)\b[^:]*:\s*(.+?)\s*[?.]?$", re
 _BETWEEN_RE = re.compile(r"\b(?:between|btwn)\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s+and\s+(?:the\s+|my\s+|when i\s+|i\s+)?(.+?)\s*[?.]?$", re.I)
 #: "how many days separated my driving test from my first day", "… were X and Y apart"
 _SEPARATE_RE = re.compile(r"\bseparat\w*\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s+(?:from|and)\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s*[?.]?$|"
-                          r"\b(?:were|was)\s+(?:the\s+|my\s+)?(.+?)\s+and\s+(?:the\s+|my\s+)?(.+?)\s+apart\b", re.I)
+                          r"\b(?:were|was)\s+(?:the\s+|my\s+)?(.+?)\s+and\s+(?:the\s+|my\s+)?(.+?)\s+apart\b|"
+                          # "how far apart (in weeks) were the jazz night and the opera"
+                          r"\bapart\b(?:\s*,?\s*in\s+\w+\s*,?)?\s+(?:were|was|are|is)\s+(?:the\s+|my\s+)?(.+?)\s+and\s+"
+                          r"(?:the\s+|my\s+)?(.+?)\s*[?.]?$", re.I)
+#: the two events told before the question that refers to them: "The dress fitting and the wedding itself - how many
+#: days lay between them?"
+_PAIR_FIRST_RE = re.compile(r"^\W*(?:the\s+|my\s+)?(.+?)\s+and\s+(?:the\s+|my\s+)?(.+?)\s*(?:[,;:]|\s[-–—])\s*"
+                            r"(?:how|what)\b.*\b(?:between|apart|separat\w*)\b(?:\s+(?:the\s+)?(?:them|those|these|two|both))?\s*\??$",
+                            re.I)
 _FROM_TO_RE = re.compile(r"\bfrom\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s+(?:to|until|till)\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s*[?.]?$|"
                          r"\bsince\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s+(?:until|till)\s+(?:the\s+|my\s+|when i\s+)?(.+?)\s*[?.]?$", re.I)
 _DET = re.compile(r"^(?:the|my|a|an)\s+", re.I)
@@ -46,6 +58,24 @@ AT_A_TIME = re.compile(rf"^\W*(?:which|what|who|whom|where|whose)\b(?!.*\bhow\s+
                        rf"(?=.*\b(?:\d+|{_COUNT_WORDS})\s+(?:days?|weeks?|months?|years?)\s+ago\b)", re.I)
 #: an order asked by putting things in it ("put these in order from earliest to latest: …")
 ORDER_ASKED = r"\b(?:put|sort|arrange|line)\b[^:?]*\border\b|\bfrom (?:earliest|first|oldest) to (?:latest|last|newest|most recent)\b"
+#: an amount of time asked without "how many / how long": a span noun ("the span in days from A to B", "the interval
+#: between", "the length of time separating A from B", "the day count between"), "how far apart", or a unit the answer
+#: is asked in ("in days", "counted in weeks") or that passes ("days elapsed from A until B"), with a relation of two
+#: times (between, from, since, apart, separating, ago) somewhere in the question
+_UNITS = r"(?:days?|weeks?|months?|years?)"
+_RELATION = r"(?=.*\b(?:between|btwn|from|since|apart|separat\w*|ago|until|till|elapsed|passed|went\s+by|gone\s+by)\b)"
+SPAN_ASKED = (rf"\b(?:span|interval|length\s+of\s+time|amount\s+of\s+time|stretch\s+of\s+time|time\s+span|time\s+gap|"
+              rf"(?:day|week|month|year)\s+count|number\s+of\s+{_UNITS})\b{_RELATION}|"
+              rf"\bhow\s+far\s+apart\b|"
+              rf"\b(?:in|counted\s+in|measured\s+in|expressed\s+in|as\s+a\s+number\s+of)\s+{_UNITS}\b{_RELATION}|"
+              rf"(?<![\w-])(?<!\bfew\s)(?<!\bthe\s){_UNITS}\s+(?:elapsed|passed|went\s+by|had\s+gone\s+by|separat\w*)\b|"
+              rf"\btime\s+(?:that\s+)?(?:separat\w*|elapsed|passed|went\s+by)\b")
+#: which of two came first asked by a verb of precedence ("did A precede B", "which one predates the other", "was A
+#: ahead of B", "what took place first", "which did I do to begin with")
+PRECEDENCE_ASKED = (r"\b(?:precede[sd]?|predate[sd]?|postdate[sd]?|ahead\s+of|in\s+advance\s+of)\b|"
+                    r"\b(?:took|take|takes)\s+place\s+(?:first|earlier|sooner)\b|"
+                    r"\bwhich\b.*\bto\s+(?:begin|start)\s+with\b|"
+                    r"\b(?:did|have|had)\s+(?:i|we)\b[^?]*\bor\b[^?]*\b(?:first|earlier|sooner)\s*\??\s*$")
 
 
 #: a hedge before the question word is no part of any event ("Roughly how many days ago was …")
@@ -60,18 +90,28 @@ _QUESTION_TAIL = re.compile(r"\s*[,;:-]*\s+how\s+(?:long|many|much|far)\b.*$", r
 _BACK_FRAME = re.compile(r"^\W*(?:[a-z]+ing\s+)?back\s+(?:from|to)\s+(?:today|now|the\s+present)\s*[,;:–—-]+\s*", re.I)
 
 
+#: a short lead-in set off before the question ("Count back for me: how many days ago …", "Quick one - how long …")
+_LEAD_IN = re.compile(r"^\W*(?:[\w']+\s+){0,4}[\w']+\s*(?::|\s[-–—])\s*(?=how\s+(?:long|many|much|far)\b)", re.I)
+
+
 def unhedge(q: str) -> str:
-    """The question without a leading hedge ("Roughly", "About", "Give or take,") or a frame that
-    counts back from today."""
-    q = _HEDGE.sub("", q)
+    """The question without a leading hedge ("Roughly", "About", "Give or take,"), a lead-in set off by a colon or a
+    dash ("Count back for me: how many …"), or a frame that counts back from today."""
+    q = _LEAD_IN.sub("", _HEDGE.sub("", q))
     framed = _BACK_FRAME.sub("", q)
     if framed != q and not re.search(r"\bago\b", framed, re.I):
         framed = re.sub(r"\b(how\s+(?:many|much)\s+\w+)\s+(?:back\s+)?(?:to|until|till)\s+", r"\1 ago was ", framed, flags=re.I)
     return framed
 
 
+#: a second sentence after the event ("… to Snowdonia? Give it in days."), or how the answer is to be counted after a
+#: comma ("the half marathon, counted in days"): no part of the event
+_AFTER_EVENT = re.compile(r"\?\s+\S.*$|,\s*(?:counted|measured|expressed|given|rounded|worked\s+out)\b.*$", re.I)
+
+
 def _clean_phrase(p: str) -> str:
-    p = _QUESTION_TAIL.sub("", p.strip())
+    p = _AFTER_EVENT.sub("", _QUESTION_TAIL.sub("", p.strip()))
+    p = re.sub(r"\s+(?:itself|themselves)\s*$", "", p, flags=re.I)  # "the wedding itself" is the wedding
     p = re.sub(r"\s+(?:in\s+)?(?:days|weeks|months|years)\b.*$", "", p.strip(), flags=re.I)
     p = re.sub(r"^when\s+", "", p, flags=re.I)
     # "the day I bought a coat" is the buying: the clause is the event, the day only its time
@@ -104,16 +144,19 @@ def options(q: str, intent: Intent) -> list[str]:
     """Choices offered by the question ("X or Y", "did X happen before Y", "order: A, B and C",
     "X vs Y", "of X and Y, which")."""
     q = _OTHER_WAY.sub("?", q)
-    q = re.sub(r",?\s*or\s+after\s*\??\s*$|,?\s*or\s+before\s*\??\s*$", "?", q, flags=re.I)
+    q = re.sub(r",?\s*or\s+(?:after|before|later|earlier)(?:\s+(?:it|that|this|them))?\s*\??\s*$", "?", q, flags=re.I)
     for rx in (_VS_RE, _OF_AND_RE):
         m = rx.search(q)
         if m and intent in (Intent.ORDERING, Intent.SINGLE_FACT):
             return [_clean_phrase(m.group(1)), _clean_phrase(m.group(2))]
-    lst = _ORDER_LIST_RE.search(q) if intent == Intent.ORDERING else None
+    lst = _ORDER_LIST_RE.search(q) if intent == Intent.ORDERING and not _DID_OR_FIRST_RE.search(q) else None
     if lst:
         parts = [p.strip() for p in re.split(r",\s*(?:and\s+|then\s+)?|\s+and\s+|\s+then\s+", lst.group(1)) if p.strip()]
         return [_DET.sub("", p) for p in parts if len(p) > 2]
     if intent == Intent.ORDERING:
+        m = _DID_OR_FIRST_RE.search(q)
+        if m:
+            return [_clean_phrase(m.group(1)), _clean_phrase(m.group(2))]
         m = _BEFORE_OR_AFTER_RE.search(q)
         if m:
             return [_clean_phrase(m.group(1)), _clean_phrase(m.group(2))]
@@ -122,7 +165,8 @@ def options(q: str, intent: Intent) -> list[str]:
             return [_clean_phrase(m.group(1)), _clean_phrase(m.group(2))]
     m = _OPTION_RE.search(q) or _OPTIONS_FIRST_RE.search(q)
     if m and intent in (Intent.ORDERING, Intent.PREFERENCE, Intent.SINGLE_FACT, Intent.WHEN, Intent.HISTORY):
-        return [m.group(1).strip(), m.group(2).strip()]
+        # "Of the two, which did I do to begin with - the bike service or …": the option starts after the last break
+        return [re.split(r"\s[-–—]\s|:\s", m.group(1))[-1].strip(), m.group(2).strip()]
     return []
 
 
@@ -198,6 +242,8 @@ def duration_main_activity(q: str) -> str | None:
     """The activity of a between-question's main clause ("how many weeks did I *train for the
     half marathon*, from the first run to race day"): a fallback when its points do not match."""
     head = re.split(r"[,;:]|\bfrom\b|\bbetween\b", unhedge(q), maxsplit=1, flags=re.I)[0]
+    if not _SPAN_LEAD.match(head) or re.search(SPAN_ASKED, head, re.I):
+        return None  # "what's the span in days", "tell me the time that separated …": no activity of its own
     rest = _SPAN_TAIL.sub("", _SPAN_LEAD.sub("", head.strip())).strip(" ?.")
     return re.sub(r"^(?:i|we)\s+", "", rest, flags=re.I) or None
 
@@ -225,11 +271,12 @@ def events(q: str, intent: Intent) -> list[str]:
     m = _CLAUSE_FIRST_RE.search(q)
     if m:
         return [_clean_phrase(m.group("e"))]
-    m = _SEPARATE_RE.search(q) or _BETWEEN_RE.search(q) or _FROM_TO_RE.search(q)
+    m = _SEPARATE_RE.search(q) or _BETWEEN_RE.search(q) or _FROM_TO_RE.search(q) or _PAIR_FIRST_RE.search(q)
     if m:
         a, b = [g for g in m.groups() if g is not None][:2]
-        if m.re is _FROM_TO_RE:
-            a, b = _resplit(a, b)
+        if m.re is _FROM_TO_RE and not re.search(r"^\s+(?:to|until|till)\s+(?:the|my|our|when)\s",
+                                                  q[m.end(1):] if m.group(1) else "", re.I):
+            a, b = _resplit(a, b)  # only a cut that left no determiner after "to" is cut again
         return _unshare_ordinal(_clean_phrase(a), _clean_phrase(b))
     m = re.match(r"^\W*(?:my\s+|the\s+)?(.+?)\s+(?:was\s+|were\s+|is\s+)?how\s+(?:many|much)\s+\w+\s+(?:back|ago)\b", q, re.I)
     if m and not re.match(r"^\W*(?:how|what|when|which)\b", q, re.I):
@@ -262,6 +309,9 @@ def unit(q: str) -> str | None:
     m = re.search(r"\b(?:how (?:many|much)|count the|count how many|number of|in)\s+(?:\w+\s+)?(days|weeks|months|years|hours|minutes)\b", q, re.I)
     if m:
         return m.group(1).lower()
+    m = re.search(r"\b(day|week|month|year)\s+count\b", q, re.I)  # "the day count between …"
+    if m:
+        return m.group(1).lower() + "s"
     m = re.search(r"\b(days|weeks|months|years)\b", q, re.I)
     return m.group(1).lower() if m else None
 

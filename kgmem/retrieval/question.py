@@ -179,11 +179,11 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"\b(days|weeks|months|years)\s+(ago|apart|between|since|back)\b|"
         r"\bhow (many|much) (days|weeks|months|years)\b.*\bbetween\b|"
         r"\bhow many (days|weeks|months|years)\b(?!.*\b(in total|total|altogether|spend|spent|did i (do|visit|take))\b)|"
-        r"\bhow long\b(?!\s+(?:is|was|are|were)\s+(?:my|the|your)\s+\w+\s*\??$)",
+        r"\bhow long\b(?!\s+(?:is|was|are|were)\s+(?:my|the|your)\s+\w+\s*\??$)|" + ep.SPAN_ASKED,
         re.I)),
     (Intent.ORDERING, re.compile(
         r"\bwhich\b.*\b(first|earlier|before|last|later|(?:most|more) recent(ly)?|latest|earliest|sooner)\b|"
-        r"\bwhat (did i|was the)\b.*\b(first|earliest|latest|(?:most|more) recent(?:ly)?|earlier|sooner|later)\b.*\b(or)\b|" + ep.ORDER_ASKED + "|"
+        r"\bwhat (did i|was the)\b.*\b(first|earliest|latest|(?:most|more) recent(?:ly)?|earlier|sooner|later)\b.*\b(or)\b|" + ep.ORDER_ASKED + "|" + ep.PRECEDENCE_ASKED + "|"
         r"\b(came|come|comes|happened|happen|happens|did i do|did i \w+|was|were) (first|earlier|sooner)\b|\bin what order\b|\border of\b|"
         r"\bchronological\b|\b(before or after)\b|\bearlier or later\b|"
         r"^\W*(?:what\s+was\s+|what's\s+)?(?:the|my\s+)?\s*(?:very\s+)?(?:first|earliest|latest|most\s+recent)\s+(?!time\b|day\b|date\b)\w+\s+(?:that\s+)?(?:i|we)\s+(?!am\b|was\b|have\b|had\b)\w+|"

@@ -29,7 +29,7 @@ def _kin(noun: str) -> bool:
     if n in words("kin", "kin_groups") or n.rstrip("s") in words("kin", "kin_groups") or n.endswith("-in-law"):
         return True
     # a kin prefix on a relative ("stepdaughter", "grandson"), not on a partner ("ex-wife")
-    return people_noun(n) and not any(n.endswith(p) for p in words("partners", "former", "social", "roles", "services",
+    return people_noun(n) and not any(n.endswith(p) for p in words("partners", "former", "social", "roles", "clientele", "services",
                                                                     "generic"))
 
 

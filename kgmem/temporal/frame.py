@@ -79,6 +79,25 @@ def _told_in_past(text: str, start: int, end: int) -> bool:
     return gov.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in _auxes(gov))
 
 
+#: a state told now that lingers from an event: a degree or continuance adverb, then "from" / "after" / "since" and the
+#: event, its day right after it ("still ringing from the Foals gig on Saturday", "so sore after the hike on Saturday",
+#: "totally hungover from Dan's stag do on Friday")
+_LINGERING = r"(?:still|so|totally|completely|absolutely|utterly|properly|really|very|pretty|a\s+bit|bit)"
+_AFTERMATH = re.compile(rf"\b{_LINGERING}\b[^,;.!?]*?\b(?:from|after|since)\s+(?:[\w'’-]+\s+){{1,5}}?(?:on\s+|last\s+)?$", re.I)
+#: what is still ahead ("I'm still going to the party after work on Friday", "really looking forward to getting away
+#: after the exams on Friday"), or a going still to be done ("I'm still flying home after the conference on Saturday")
+_AHEAD = re.compile(r"\b(?:going\s+to|gonna|will|won't|shall|about\s+to|looking\s+forward|can'?t\s+wait|cannot\s+wait|"
+                    r"excited|plan\w*|hop(?:e|ing)|want\w*|need\s+to|have\s+to|got\s+to|"
+                    r"(?:fly|driv|head|leav|travel|com|go|walk|cycl|sail|return|set)ing\b)\b|'ll\b", re.I)
+
+
+def lingering_aftermath(text: str, at: int) -> bool:
+    """Whether the day at character ``at`` dates an event whose aftermath the sentence tells in the present (see
+    ``_AFTERMATH``): the event came before, so the day is the most recent one. A plan ("I'm flying home after the
+    conference on Saturday") tells no lingering state."""
+    return bool(_AFTERMATH.search(text[:at])) and not _AHEAD.search(text)
+
+
 def told_ahead(text: str, start: int, end: int) -> str:
     """How the clause a weekday belongs to tells it, by the tense of the verb the weekday hangs from
     (the verb may come after it: "On Saturday I take the train"): ``"plan"`` in the future tense or
@@ -92,8 +111,8 @@ def told_ahead(text: str, start: int, end: int) -> str:
 
 @lru_cache(maxsize=4096)
 def _told_ahead(text: str, start: int, end: int) -> str:
-    if re.search(r"\bsince\W*$", text[:start], re.I):
-        return ""
+    if re.search(r"\bsince\W*$", text[:start], re.I) or lingering_aftermath(text, start):
+        return ""  # "since Saturday" counts from a day gone; "still ringing from the gig on Saturday" tells its aftermath
     tok = _date_head(text, start, end)
     if tok is None:
         return ""

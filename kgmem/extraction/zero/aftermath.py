@@ -92,9 +92,11 @@ def _names_user(clause: Clause) -> bool:
 
 
 def _ahead(clause: Clause) -> bool:
-    """The clause may tell a plan: a progressive with no word that keeps it now ("I'm flying home after …")."""
+    """The clause may tell a plan: a progressive with no word that keeps it now ("I'm flying home after …"); never a
+    perfect one, which lasts from then to now ("I've been limping since the Berlin marathon", "Been sneezing since …")."""
     h = clause.head
     return h.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in h.children) \
+        and not any(c.dep_ == "aux" and c.tag_ == "VBN" for c in h.children) \
         and not any(c.lower_ in _LINGERING for c in h.children)
 
 

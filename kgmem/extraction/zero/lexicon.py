@@ -215,7 +215,7 @@ FAMILY = people.words("kin")
 PARTNERS = people.words("partners")
 #: nouns naming people around the user: a subject headed by one is not the user (the people hired for a
 #: visit, "the plumber", "the physio", are read like things: their bookings and prices, entity_*.py)
-PEOPLE_NOUNS = people.words("kin", "kin_groups", "partners", "former", "social", "roles", "generic")
+PEOPLE_NOUNS = people.words("kin", "kin_groups", "partners", "former", "social", "roles", "clientele", "generic")
 
 # --------------------------------------------------------------------------- verb classes (lemmas)
 
