@@ -196,11 +196,8 @@ def let_go_unheld(session: Session, held: Mapping[str, Fact], others_told: Calla
         for n, turn in enumerate(session.turns):
             if turn.role != "user" or others_told(turn.text):
                 continue
-            text = normalise_name(turn.text)
             for value, start, _ in names_of_kind(turn.text, brands):
-                plain = normalise_name(value)
-                if _stating(turn.text, start) and any(said_as_old(text, m.start(), m.end()) for m in re.finditer(
-                        r"(?<![\w'])" + re.escape(plain) + r"(?!\w)", text)):
+                if _stating(turn.text, start) and _let_go(turn.text, value, said_as_old):  # not "I'd never sell my …"
                     out.append(CandidateFact(
                         subject="user", predicate=pred, value=value, text=f"User {pred} (before {day.date()}): {value}.",
                         valid_to=day, speaker="user", source_turns=[n], confidence=CONFIDENCE))

@@ -170,6 +170,16 @@ def test_a_phone_let_go_with_none_held_is_recalled_and_replaced(ingest: Ingest) 
     assert old.observed_at == JAN  # recalled where it was said
 
 
+def test_a_phone_kept_is_no_earlier_value() -> None:
+    """rev28: "I'd never sell my Pixel 8a" lets nothing go (user_things' negation check, shared)."""
+    from kgmem.memory.user_news import said_as_old, tells_of_others
+    from kgmem.memory.user_things import let_go_unheld
+    kept = _session("s2", MAR, "I'd never sell my Pixel 8a, it still works fine.")
+    gone = _session("s2", MAR, "Traded in my Pixel 8a at the shop today.")
+    assert let_go_unheld(kept, {}, tells_of_others, said_as_old) == []
+    assert [c.value for c in let_go_unheld(gone, {}, tells_of_others, said_as_old)] == ["Pixel 8a"]
+
+
 def test_the_reader_marks_only_earlier_values(extractor: RuleExtractor) -> None:
     def earlier(text: str) -> set[str]:
         res = extractor.extract([("user", text)], MAR)
