@@ -4,7 +4,11 @@ and the invented set (tests/fixtures/answers/event_nouns*) is what its source bu
 
 from __future__ import annotations
 
-from event_sets_fixture import assert_source_built, assert_which_first_labels_are_the_questions_words, load_cases
+from event_sets_fixture import (
+    assert_source_built,
+    assert_which_first_labels_are_the_questions_words,
+    load_cases,
+)
 
 from kgmem.answer.match import core_terms, coverage, line_terms, terms
 from kgmem.knowledge.deeds import deed_nouns
