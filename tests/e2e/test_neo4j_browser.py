@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from kgmem import neo4j_browser as nb
 from kgmem import neo4j_server as ns
 from kgmem.ids import entity_id, fact_id, turn_id
 from kgmem.models import Entity, Fact, Session, SessionWrite, Supersession, Turn
@@ -169,7 +170,7 @@ def test_browser_connects_and_shows_a_users_memory(user_memory: tuple[Neo4jStore
     uri, user, password, _ = _neo4j_settings()
     port = int(uri.rsplit(":", 1)[1]) if uri.count(":") == 2 else 7687
     # the running server's own Browser URL: its HTTP port need not be the default 7474
-    plan = ns.browse_plan(uid, {"fact_id": fact_ids[-1], "fact_ids": fact_ids, "date": "2023-06-25T00:00:00"},
+    plan = nb.browse_plan(uid, {"fact_id": fact_ids[-1], "fact_ids": fact_ids, "date": "2023-06-25T00:00:00"},
                           base_url=ns.status().browser_url)
     queries = {q["name"]: q["cypher"] for q in plan["queries"]}
 
@@ -197,7 +198,7 @@ def test_browser_connects_and_shows_a_users_memory(user_memory: tuple[Neo4jStore
         browser.save_screenshot(str(SCREENSHOT.with_name("neo4j-browser-failed.png")))
         raise
 
-    style = (ns.BROWSER_DIR / "kgmem.grass").read_text(encoding="utf-8")
+    style = (nb.BROWSER_DIR / "kgmem.grass").read_text(encoding="utf-8")
     style = re.sub(r"/\*.*?\*/", " ", style, flags=re.S)  # the Browser's :style takes no comments
     _run(browser, ":style " + style)
     _run(browser, plan["params_command"])

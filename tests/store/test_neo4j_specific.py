@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from kgmem import neo4j_browser as nb
 from kgmem import neo4j_server as ns
 from kgmem.store import cypher as q
 from kgmem.store.base import EmbeddingDimensionError, FactFilter, StoreError
@@ -84,9 +85,9 @@ def test_schema_files_fill_in_the_dimension_and_reject_bad_ones() -> None:
 
 
 def test_saved_browser_queries_and_browse_plan() -> None:
-    names = [sq.name for sq in ns.saved_queries()]
+    names = [sq.name for sq in nb.saved_queries()]
     assert {"timeline", "slot_history", "answer_evidence", "true_on_date"} <= set(names)
-    plan = ns.browse_plan(
+    plan = nb.browse_plan(
         "o'brien:q1", {"fact_id": "f_1", "fact_ids": ["f_1"], "date": "2023-05-20T00:00:00"}
     )
     assert plan["params_command"].startswith(":params {user_id: 'o\\'brien:q1'")

@@ -16,7 +16,7 @@ KGMEM = Path(__file__).resolve().parents[2] / "kgmem"
 
 #: plain data and helpers every layer may use; they import only each other
 FOUNDATION = {"models", "settings", "ids", "text", "predicates", "resources", "lexicon", "knowledge", "nlp",
-              "parse_cache", "bank_cache", "predicate_bank", "api_types", "localdb", "procpool", "kgmem"}
+              "parse_cache", "bank_cache", "embedding_cache", "predicate_bank", "api_types", "localdb", "procpool", "kgmem"}
 
 #: unit → the units it may import besides FOUNDATION (a unit is a top-level module or package)
 ALLOWED: dict[str, set[str]] = {
@@ -26,18 +26,20 @@ ALLOWED: dict[str, set[str]] = {
     "store": set(),
     "neo4j_homes": set(),
     "neo4j_server": {"neo4j_homes"},
+    "neo4j_browser": {"neo4j_server"},
     "extraction": {"llm", "temporal", "embeddings"},
     "memory": {"extraction", "store", "embeddings", "temporal"},
     "retrieval": {"store", "embeddings", "temporal", "llm"},
     "answer": {"llm", "temporal", "retrieval"},
     "datasets": {"temporal", "embeddings"},
-    "api": {"memory", "retrieval", "answer", "extraction", "store", "embeddings", "llm", "temporal"},
+    "api_parts": {"retrieval", "answer", "extraction", "store", "embeddings", "llm"},
+    "api": {"api_parts", "memory", "retrieval", "answer", "extraction", "store", "embeddings", "llm", "temporal"},
     "evaluation": {"api", "datasets", "memory", "retrieval", "answer", "extraction", "store",
                    "embeddings", "llm", "temporal"},
     "serve": {"api", "memory", "retrieval", "answer", "extraction", "store", "embeddings", "llm",
               "temporal"},
     "cli": {"serve", "evaluation", "api", "datasets", "memory", "retrieval", "answer", "extraction",
-            "store", "embeddings", "llm", "temporal", "neo4j_server", "neo4j_homes"},
+            "store", "embeddings", "llm", "temporal", "neo4j_server", "neo4j_homes", "neo4j_browser"},
     "__main__": {"cli"},
 }
 

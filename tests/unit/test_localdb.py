@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from kgmem.embeddings import EmbeddingCache
+from kgmem.embedding_cache import EmbeddingCache
 from kgmem.extraction.cache import ExtractionCache
 from kgmem.llm.base import LLMResult
 from kgmem.llm.cache import LLMCache, cache_key
