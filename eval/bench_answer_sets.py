@@ -1,6 +1,6 @@
 """kgmem on the hand-written answer sets of issue #14: question paraphrases and event matching.
 
-    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|diaries|rambles|asks|counts|deeds|counts_ms26|prefs|answerable|kinds|both] [--out eval/results/answer_sets]
+    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|diaries|rambles|asks|counts|deeds|counts_ms26|prefs|answerable|kinds|which|both] [--out eval/results/answer_sets]
 
 - ``tests/fixtures/answers/question_paraphrases.jsonl``: each group asks one thing in >= 3 hand-
   written phrasings over a sample (or hand-written) haystack; a group *holds* when every phrasing
@@ -273,10 +273,10 @@ SINGLES = "single_values.jsonl"
 #: tr26's (session 26: rambling turns, events told by their effect, must-abstain twins) and tr27's (session 27: the
 #: question shapes LongMemEval's users ask: "the day I …", since X when Y, the order of three, a thing asked by its time)
 #: and tr28's (session 28: spans, orders and "how long ago" asked in many wordings; deeds told through others or by
-#: their aftermath)
+#: their aftermath; phase 2: events asked by their noun, told by their verb)
 EVENT_SETS = {"events": "event_matching.jsonl", "voices": "event_voices.jsonl", "tales": "event_tales.jsonl",
               "diaries": "event_diaries.jsonl", "rambles": "event_rambles.jsonl", "asks": "event_asks.jsonl",
-              "spans": "event_spans.jsonl", "doers": "event_doers.jsonl"}
+              "spans": "event_spans.jsonl", "doers": "event_doers.jsonl", "nouns": "event_nouns.jsonl"}
 
 
 def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dict[str, Any]:
@@ -354,8 +354,9 @@ def run_counts(home: Path, name: str = "counts") -> dict[str, Any]:
 
 
 #: an25's answerable questions told in passing, each cause next to must-abstain twins (session 25), and an27's
-#: single values asked by their kind or by the newer value (session 27), in the same schema
-ANSWERABLE_SETS = {"answerable": "answerable_voices.jsonl", "kinds": "kind_values_an27.jsonl"}
+#: single values asked by their kind or by the newer value (session 27), and an28's one thing (or the things) asked by
+#: "which / what <noun>" (session 28), in the same schema
+ANSWERABLE_SETS = {"answerable": "answerable_voices.jsonl", "kinds": "kind_values_an27.jsonl", "which": "which_one_an28.jsonl"}
 
 
 def answerable_verdict(case: dict[str, Any], text: str, abstained: bool) -> tuple[bool, bool]:
@@ -387,8 +388,8 @@ def run_answerable(home: Path, name: str = "answerable") -> dict[str, Any]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "rambles", "asks", "spans", "doers",
-                                      "counts", "deeds", "counts_ms26", "prefs", "answerable", "kinds", "both"),
+    ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "rambles", "asks", "spans", "doers", "nouns",
+                                      "counts", "deeds", "counts_ms26", "prefs", "answerable", "kinds", "which", "both"),
                     default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
@@ -414,7 +415,7 @@ def main() -> None:
             e = res["events"]
             print(f"events: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
-        if args.set in ("voices", "tales", "diaries", "rambles", "asks", "spans", "doers"):
+        if args.set in ("voices", "tales", "diaries", "rambles", "asks", "spans", "doers", "nouns"):
             res["events"] = run_events(home / args.set, name=args.set)
             e = res["events"]
             print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
@@ -474,7 +475,8 @@ def write(out: Path, res: dict[str, Any]) -> None:
         title = {"counts": "Counts and sums (ms21)", "deeds": "Counts of deeds told by their effect (an22)",
                  "counts_ms26": "Counts and sums in other voices (ms26, blind first)",
                  "answerable": "Answerable questions told in passing, with must-abstain twins (an25)",
-                 "kinds": "Single values asked by their kind or by the newer value, with must-abstain twins (an27)"}.get(
+                 "kinds": "Single values asked by their kind or by the newer value, with must-abstain twins (an27)",
+                 "which": "One thing (or the things) asked by which / what <noun>, with must-abstain twins (an28)"}.get(
             chosen, "Event matching")
         lines += ["", f"## {title}: {e['correct']}/{e['cases']} correct (**{100 * e['share']:.1f}%**; "
                   f"target >= 95%), wrong-event (confidently wrong) answers **{e['wrong_event']}** (target 0)", "",

@@ -115,6 +115,8 @@ def main() -> None:
     ap.add_argument("--family", required=True)
     ap.add_argument("--show", type=int, default=0, help="per-chain lines (development families only)")
     ap.add_argument("--limit", type=int, default=None, help="the first N questions with chains only (a smoke run)")
+    ap.add_argument("--reverse", action="store_true",
+                    help="ingest each haystack's sessions latest first (bench_extraction's 'chains (reverse order)')")
     ap.add_argument("--base-too", action="store_true",
                     help="also reconcile the same extraction without memory/user_news.py (its before/after)")
     args = ap.parse_args()
@@ -140,7 +142,7 @@ def main() -> None:
             for run in runs:
                 # "base": the same extraction, reconciled without memory/user_news.py's reading
                 manager.named_changes = _none if run == "base" else _named  # type: ignore[assignment]
-                stored, edges = _ingest(h, rec)
+                stored, edges = _ingest(h, rec, args.reverse)
                 for g in q["facts"]:
                     old = by_id.get(g.get("supersedes") or "")
                     if old is None:
@@ -155,7 +157,8 @@ def main() -> None:
                                      f"{g['text'][:90]!r} | proposed {near[:4]}")
     for run in runs:
         total = sum(classes[run].values())
-        print(f"family {args.family} ({run} memory/user_news): {classes[run]['ok']}/{total} chains ok")
+        order = ", latest session first" if args.reverse else ""
+        print(f"family {args.family} ({run} memory/user_news{order}): {classes[run]['ok']}/{total} chains ok")
         for k, v in classes[run].most_common():
             print(f"  {k:18} {v}")
         for k, v in why[run].most_common():
@@ -168,11 +171,11 @@ def _none(session: Any, probes: Any, candidates: Any, *_: Any) -> tuple[list[Can
     return list(candidates), []
 
 
-def _ingest(h: Any, rec: _Recording) -> tuple[list[Any], set[tuple[str, str]]]:
+def _ingest(h: Any, rec: _Recording, reverse: bool = False) -> tuple[list[Any], set[tuple[str, str]]]:
     with tempfile.TemporaryDirectory() as tmp:
         store = NetworkxStore(Path(tmp))
         rec.seen = {}
-        for s in sorted(h.sessions, key=lambda s: s.started_at):  # one session a call: turns keyed by session
+        for s in sorted(h.sessions, key=lambda s: s.started_at, reverse=reverse):  # one session a call: turns keyed by session
             rec.current = s.id.split("#")[0]
             one = h.model_copy(update={"sessions": [s]})
             ingest_haystack(store, one, extractor=rec, embedder=None)  # type: ignore[arg-type]

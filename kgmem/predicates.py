@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from importlib import resources
 from typing import Literal
 
@@ -125,6 +126,18 @@ def is_single_valued(name: str) -> bool:
     attribute of another person or thing → True)."""
     p = REGISTRY.get(name)
     return bool(p and p.single_valued) or is_open_attribute(name)
+
+
+#: the user's slots whose earlier value may be told in passing ("back when I lived in Leeds", "my old Honda Civic"):
+#: stored as history, never as the current value (kgmem.extraction.zero.past_values, kgmem.memory.past_values)
+EARLIER_VALUE_SLOTS = frozenset({"lives_in", "works_at", "job_title", "drives", "phone", "gym", "diet",
+                                 "partner_name", "commute"})
+
+
+def told_as_earlier(predicate: str, valid_from: datetime | None, valid_to: datetime | None) -> bool:
+    """A statement of an earlier value: a slot of :data:`EARLIER_VALUE_SLOTS` held until ``valid_to``, its start
+    unknown (no reader of these slots gives ``valid_to`` otherwise)."""
+    return predicate in EARLIER_VALUE_SLOTS and valid_to is not None and valid_from is None
 
 
 def names() -> list[str]:

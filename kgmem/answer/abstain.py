@@ -155,10 +155,10 @@ def decide(ev: EvidenceSet, computed: Computed, extracted: Extracted | None, *,
         return AbstainDecision(False, [], f"computed ({computed.kind})", info)
     if extracted is not None and extracted.source == "fact":
         return AbstainDecision(False, [], f"a {plan.slot} fact answers", info)
-    if extracted is not None and extracted.kind is not None:
-        # the question's other words ("at home", "in the garden") set the scene; the user's thing of the asked
-        # kind is the answer wherever it was told (kind_pick keeps others' things, wishes and plans out)
-        return AbstainDecision(False, [], f"the user's {extracted.kind}: {extracted.value}", info)
+    if extracted is not None and (extracted.kind is not None or extracted.at is not None):
+        # the question's other words ("at home", "in the garden") set the scene; the user's thing of the asked kind is the answer
+        # wherever it was told (kind_pick keeps others' things out), and so is the user's own line of the asked time (which_time)
+        return AbstainDecision(False, [], f"the user's {extracted.kind or f'line of {extracted.at}'}: {extracted.value}", info)
     if extracted is None:
         if plan.slot in STRICT_FOCUS_SLOTS and plan.focus:
             # "where did I buy the violin": a thing no line of the user's ever names has no store

@@ -25,13 +25,8 @@ from kgmem.answer.amounts import (
     priced_item,
     times_each,
 )
-from kgmem.answer.counting import (
-    compute_told_count,
-    counted_heads,
-    question_terms,
-    said_in_window,
-    shared,
-)
+from kgmem.answer.count_answer import compute_told_count
+from kgmem.answer.count_question import counted_heads, question_terms, said_in_window, shared
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.event_count import CountedEvent, role_events
 from kgmem.answer.evidence import EvidenceSet, Line

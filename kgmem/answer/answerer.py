@@ -386,10 +386,10 @@ def _used_lines(pool: Pool, ev: EvidenceSet, computed: Computed) -> list[Line]:
 
 
 def _direct(plan: Any, x: Extracted) -> bool:
-    """The extracted value is itself an answer: a typed span, a very relevant sentence, or, for an
+    """The extracted value is itself an answer: a typed span, a line picked by the asked time, a very relevant sentence, or, for an
     item/text question, the user's own actual line or a line telling the doings of what the question
     names ("What does Ledger eat these days?" — "Ledger will only touch the Lily's Kitchen pouches")."""
-    return x.typed or x.confidence >= DIRECT_SENTENCE or (
+    return x.typed or x.at is not None or x.confidence >= DIRECT_SENTENCE or (
         plan.answer_type in ("item", "text") and x.line is not None and (x.line.actuality == "actual" or (
             x.line.actuality == "other" and bool(plan.named) and all(contains_name(n, x.line.text) for n in plan.named))))
 

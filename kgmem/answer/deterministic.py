@@ -315,6 +315,11 @@ def compute_current(ev: EvidenceSet) -> Computed:
         gran = chosen.fact.granularity if chosen.fact is not None else "day"
         out.answer = f"On {fmt_when(EventMatch(when, 1.0, chosen.text, chosen.said_at, gran))}"
         return out
+    # an earlier value said in passing ("back when I was a staff nurse") is history, never the current value
+    timeline = [v for v in timeline if v.fact is None or not predicate_registry.told_as_earlier(
+        v.fact.predicate, v.fact.valid_from, v.fact.valid_to)]
+    if not timeline:
+        return out
     if stale.asks_now(plan):
         # "My phone is a Pixel 8, I was on an iPhone until 2023": a value its own sentence tells as
         # over (a closed period, "used to", a ceasing) is no current value, however it was stored

@@ -37,7 +37,7 @@ from kgmem.answer.event_spec import EventMatch, line_roles, one_per_turn
 from kgmem.answer.event_time import planned_day, scheduled
 from kgmem.answer.event_time import when as when_of
 from kgmem.answer.evidence import EvidenceSet, Line, arrangement, roles_of
-from kgmem.answer.match import contains_name, core_terms, coverage, expand, norm, terms
+from kgmem.answer.match import contains_name, core_terms, coverage, line_terms, norm, terms
 from kgmem.models import Fact
 from kgmem.nlp import known_words
 from kgmem.retrieval.question import RELATIONS
@@ -55,11 +55,9 @@ CONTINUATION_DAYS = 120
 CALLED_OFF_WITHIN = timedelta(days=14)
 
 def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[EventMatch]:
-    """The user's own actual lines about an activity, each scored and dated.
-
-    ``deep``: also embed the candidate sentences of the most similar turns and accept a line by
-    meaning alone ("fly to Iceland" ~ "Greetings from Reykjavík!") — slower, so callers ask for
-    it only when the words found too little."""
+    """The user's own actual lines about an activity, each scored and dated. ``deep``: also embed the
+    candidate sentences of the most similar turns and accept a line by meaning alone ("fly to Iceland" ~
+    "Greetings from Reykjavík!") — slower, so callers ask for it only when the words found too little."""
     core, every = core_terms(activity), terms(activity)
     if not core:
         return []
@@ -69,11 +67,10 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     sims: dict[str, float] = ev.result.phrase_similarity(activity)
     sent_sims, by_turn, out = _sentence_similarity(activity, ev, sims) if deep else {}, _facts_by_turn(ev), []
     followed = _planned_names(activity, core, ev)
-    # the activity said in full only as a plan or something declined ("next month I'm going to
-    # start a watercolour class"): a line naming part of it ("a pottery course") is another activity
-    # (words first: what a line is — a parse for some — is read only for lines about the activity)
+    # the activity said in full only as a plan or declined ("next month I'm going to start a watercolour
+    # class"): a line naming part of it ("a pottery course") is another activity
+    # (words first: what a line is is read only for lines about the activity; after the typos: "in Lisbob …")
     lines = _line_words(activity, core, names, ev)
-    # (read after the typos: "in Lisbob for the workshop" is still the declined Lisbon workshop)
     true_plans, told_unreal = _plans(core, names, followed, lines, ev)
     cancel_asked = bool(re.search(r"\bcancel", activity, re.I))  # "cancelling my gym membership" is the event asked
     check, qd = NameCheck(activity, ev), ev.result.plan.question_date  # the activity's names ("my trip to portugal")
@@ -82,6 +79,8 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
     # no word, name or meaning of the activity: what the line is need not be read
     lines = [(told_deed(ln, activity, ev), have) for ln, have in lines if _may_mention(ln.text, have, core, names, followed,
                                                            sims.get(ln.turn_id, 0.0), sent_sims.get(id(ln), 0.0))]
+    # a turn naming the activity in words as someone else's ("my best friend got married") and its other sentences
+    told_other = {ln.turn_id for ln, have in lines if ln.actuality == "other" and coverage(core, have) >= MIN_COVERAGE}
     verdicts = dict(zip((id(ln) for ln, _ in lines), check.line_verdicts([ln for ln, _ in lines])))
     for line, have in lines:
         turn_sim, sent_sim = sims.get(line.turn_id, 0.0), sent_sims.get(id(line), 0.0)
@@ -111,8 +110,8 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
             continue  # the phrase names a place, title or person this line does not carry
         if cov < 1.0 and instance_verdicts(activity, [line], ev) == [OTHER]:
             continue  # another instance of the phrase's kind ("a ceramics course" / "my woodwork course")
-        if cov < MIN_COVERAGE and not named and not by_meaning:
-            continue
+        if cov < MIN_COVERAGE and not named and (not by_meaning or line.turn_id in told_other):
+            continue  # (close in meaning beside that is its context: "I was her maid of honour!")
         if told_unreal and cov < 1.0 and not named and sent_sim < SENTENCE_MENTION and not (
                 followed and any(contains_name(n, line.text) for n in followed)):
             continue
@@ -129,7 +128,7 @@ def mentions(activity: str, ev: EvidenceSet, *, deep: bool = False) -> list[Even
         out.append(EventMatch(when, score, line.text, line.said_at, gran, line=line,
                               fact=told[0] if told else None, roles=line_roles(line)))
     if not out and deep and not names and not any(
-            coverage(core, terms(ln.text) | expand(terms(ln.text))) >= MIN_COVERAGE for ln in ev.all_user_lines()):
+            coverage(core, line_terms(ln.text)) >= MIN_COVERAGE for ln in ev.all_user_lines()):
         # no line of any kind names it (a plan, a friend's doing or a "no" that does is an answer
         # of its own: "mentioned only as a plan"): the sentence closest in meaning, if clearly so
         out = _closest_by_meaning(activity, ev, sent_sims, check)
@@ -149,7 +148,7 @@ def _line_words(activity: str, core: set[str], names: list[str], ev: EvidenceSet
     knows is read as a typo ("the Manadrin course", "in Libson"): lines one edit away have it (the
     dictionary is loaded only then). A word the phrase lower-cases that the user only wrote as a
     name is added to ``names`` ("in lisbon")."""
-    lines = [(ln, terms(ln.text) | expand(terms(ln.text))) for ln in ev.all_user_lines()]
+    lines = [(ln, line_terms(ln.text)) for ln in ev.all_user_lines()]
     unseen = core - set().union(*(have for _, have in lines))
     typos = typo_words(activity, known_words(), keep=unseen) if unseen else {}
     if unseen:  # a typo of the phrase's, or the line spells the word apart or misspells it ("the food bank")
@@ -273,7 +272,7 @@ def calling_off(activity: str, ev: EvidenceSet) -> list[Off]:
     core = core_terms(activity)
     if not core or re.search(r"\bcancel", activity, re.I):
         return []
-    lines = [(ln, terms(ln.text) | expand(terms(ln.text))) for ln in ev.all_user_lines()]
+    lines = [(ln, line_terms(ln.text)) for ln in ev.all_user_lines()]
     return _called_off(activity, core, lines, NameCheck(activity, ev), ev)
 
 
@@ -293,7 +292,7 @@ def came_true(date: datetime, line: Line, core: set[str], ev: EvidenceSet) -> bo
             continue
         if calls_off(ln.text, core):
             continue  # "the half-term trip is scrapped" continues no story
-        if coverage(core, terms(ln.text) | expand(terms(ln.text))) >= MIN_COVERAGE:
+        if coverage(core, line_terms(ln.text)) >= MIN_COVERAGE:
             return True
         if trip and ln.said_at <= date + timedelta(days=CONTINUATION_DAYS) and returns_home(ln.text):
             return True
@@ -373,7 +372,7 @@ def _planned_names(activity: str, core: set[str], ev: EvidenceSet) -> dict[str, 
     small clinic"), each with the plan's coverage of it: an actual line naming one later tells the
     same event in other words ("Today was my first day at Lumen")."""
     out: dict[str, float] = {}
-    plans = [(ln, coverage(core, terms(ln.text) | expand(terms(ln.text)))) for ln in ev.all_user_lines()]
+    plans = [(ln, coverage(core, line_terms(ln.text))) for ln in ev.all_user_lines()]
     plans = [(ln, cov) for ln, cov in plans if cov > 0 and ln.actuality == "plan"]
     vecs = ev.result.embed([activity] + [ln.text for ln, _ in plans]) if plans else None
     for k, (line, cov) in enumerate(plans):

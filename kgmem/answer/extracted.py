@@ -21,6 +21,8 @@ class Extracted:
     turn_ids: list[str] = field(default_factory=list)
     #: the kind the question asked the value by, when it was picked as a thing of that kind (:mod:`kind_pick`)
     kind: str | None = None
+    #: the time the question asked the thing at, when the line was picked by that time (:mod:`which_time`)
+    at: str | None = None
 
     @property
     def typed(self) -> bool:

@@ -26,6 +26,7 @@ from kgmem.answer.slot_news import shops
 from kgmem.answer.slots import a_price_not_the_slots, fact_value, slot_facts
 from kgmem.answer.spans import _LABELS, _MONEY_SPAN, _SHOP_PHRASE, my_relation_names, typed_spans
 from kgmem.answer.subjects import only_a_possessor
+from kgmem.answer.which_time import at_the_time, line_at_the_time
 from kgmem.answer.whose import afterthought_name, thing_names
 from kgmem.lexicon.people import relation_words
 from kgmem.models import Fact, Intent, QueryPlan
@@ -274,6 +275,7 @@ def _tells_of(who: str, text: str) -> bool:
 
 def extract(ev: EvidenceSet) -> Extracted | None:
     """The best value of the plan's answer type, or ``None`` when memory holds none."""
+    ev = at_the_time(ev)  # "which museum did I go to two weeks ago": that time's lines and facts only
     plan = ev.result.plan
     if plan.intent == Intent.ASSISTANT_SAID:
         return assistant_pick(ev)
@@ -289,6 +291,7 @@ def extract(ev: EvidenceSet) -> Extracted | None:
         found = _thing_name(ev) or _afterthought(ev) or found
     if replaced(plan, found):
         found = kind_thing(ev) or found  # "which instrument …": the user's trumpet, told in passing
+    found = found or line_at_the_time(ev)  # "which museum did I go to two weeks ago": that time's line
     if found is not None and found.typed:
         found = _newer_onset(ev, found) or found
     return (current.newest_told(ev, found) or found) if found is not None else None

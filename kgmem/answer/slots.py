@@ -48,7 +48,12 @@ def slot_facts(ev: EvidenceSet, slot: str) -> list[Fact]:
     facts = [f for f in ev.result.all_facts.values() if f.predicate == pred and f.speaker == "user" and f.subject_id == me
              and ev.fact_is_actual(f) and _belongs(f, pred, ev) and not someone_elses(ev.source_sentence(f) or "")
              and not (_a_place(pred) and held_by_another(ev.source_sentence(f) or "", fact_value(ev, f), _cue_words(pred)))]
-    return sorted(facts, key=lambda f: (f.observed_at, fact_date(f), f.id))
+    return sorted(facts, key=lambda f: (placed_at(f), fact_date(f), f.id))
+
+
+def placed_at(f: Fact) -> datetime:
+    """When a statement sits in its slot's order: when said; an earlier value said in passing where it ended."""
+    return f.valid_to if f.valid_to and predicate_registry.told_as_earlier(f.predicate, f.valid_from, f.valid_to) else f.observed_at
 
 
 #: a thing of another's just before a value: "Tomasz's flat in", "my parents' place at", "her house near"
@@ -239,7 +244,7 @@ def slot_timeline(ev: EvidenceSet, slot: str) -> list[SlotValue]:
     missed, or one newer than the stored fact, still counts."""
 
     pred = slot.split(".")[0]
-    out = [SlotValue(fact_value(ev, f), f.observed_at, f.text, fact=f) for f in slot_facts(ev, slot) if f.value]
+    out = [SlotValue(fact_value(ev, f), placed_at(f), f.text, fact=f) for f in slot_facts(ev, slot) if f.value]
     covered = {t for v in out if v.fact is not None for t in v.fact.source_turn_ids}
     atype = ev.result.plan.answer_type
     vocab = {norm(w) for w in slot_vocabulary(pred)} - {"much", "many", "year", "month"}

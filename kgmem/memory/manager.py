@@ -23,6 +23,7 @@ from kgmem.memory.anchoring import ANCHOR_CUE, Anchored, Anchoring, Embed
 from kgmem.memory.entities import EntityResolver
 from kgmem.memory.lookback import Lookback, correction, is_person
 from kgmem.memory.open_slots import open_subject
+from kgmem.memory.past_values import split_earlier, still_current, store_earlier, user_slots
 from kgmem.memory.supersession import Action, decide
 from kgmem.memory.turn_values import held_by, news_of_turns
 from kgmem.memory.user_news import named_changes
@@ -39,15 +40,11 @@ _ENTITY_ATTRIBUTES = frozenset({"scheduled_for", "due_date", "venue", "status", 
 
 #: the time of a thing, said as when it happens or when it is due: one slot
 _WHEN = ("scheduled_for", "due_date")
-#: attributes that are one slot of an entity however a statement names it (a thing's time, said as
-#: when it happens or when it is due; where a thing is, said as its venue or the organisation it is
-#: with; where a person is, said as their home or where they are; a person's time, as a thing's: "my sister's due on
-#: the 9th" then "they're saying the 2nd now"): a later value said under another attribute of the family is a new
-#: value of the attribute the entity already holds
-FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "thing": (_WHEN, ("venue", "provider")),
-    "person": (("lives_in", "venue"), _WHEN),
-}
+#: attributes that are one slot of an entity however a statement names it (a thing's time, said as when it happens or
+#: when it is due; where a thing is, said as its venue or the organisation it is with; where a person is, said as their
+#: home or where they are; a person's time, as a thing's: "my sister's due on the 9th" then "they're saying the 2nd
+#: now"): a later value said under another attribute of the family is a new value of the attribute the entity holds
+FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {"thing": (_WHEN, ("venue", "provider")), "person": (("lives_in", "venue"), _WHEN)}
 
 
 @dataclass
@@ -125,7 +122,10 @@ class MemoryManager:
         plan = _Plan(resolver_before={e.id: e for e in self.resolver.new_entities()})
         self._times[session.id] = session.started_at
         self.lookback.remember(session)
-        candidates, recalled = named_changes(session, probes, candidates, self.resolver, self._slots, self.lookback)
+        candidates, before = split_earlier(candidates)  # "back when I lived in Leeds": history, never the current value
+        ended = store_earlier(session, before, user_slots(self._slots, self.resolver.user.id), self.lookback.user_turns_before,
+                              lambda s, c: self._reconcile(plan, s, c, self.resolver.user))
+        candidates, recalled = named_changes(session, probes, candidates, self.resolver, {**self._slots, **plan.pending}, self.lookback)
         candidates = news_of_turns(candidates, held_by(self.resolver, self._slots))  # "…; no more on foot": the news
         for earlier, old in recalled:  # the old value the turn names, where an earlier turn said it
             self._reconcile(plan, earlier, old, self.resolver.user)
@@ -144,7 +144,8 @@ class MemoryManager:
             if not any(f.subject_id == a.entity.id and _family(f.predicate) == _family(a.candidate.predicate)
                        and f.session_id == session.id for f in plan.facts.values()):
                 self._reconcile(plan, session, a.candidate, a.entity)
-
+        for f in still_current(ended, user_slots(plan.pending, self.resolver.user.id)):  # the message said it was over
+            plan.facts[f.id] = plan.pending[(f.subject_id, f.predicate)][f.id] = f.model_copy(update={"invalid_at": session.started_at})
         # entities whose aliases changed or that are new in this resolver
         for e in self.resolver.new_entities():
             if e.id not in plan.resolver_before or plan.resolver_before[e.id] != e:

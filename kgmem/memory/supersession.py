@@ -22,7 +22,7 @@ from datetime import datetime
 
 from kgmem.ids import fact_id, normalise_name
 from kgmem.models import Fact, Supersession
-from kgmem.predicates import is_single_valued
+from kgmem.predicates import is_single_valued, told_as_earlier
 
 
 class Action(str, enum.Enum):
@@ -71,10 +71,27 @@ def _first_turn(f: Fact) -> int:
     return min(idxs) if idxs else 0
 
 
+def earlier_value(f: Fact) -> bool:
+    """``f`` states an earlier value, held until its ``valid_to`` ("back when I lived in Leeds":
+    :mod:`kgmem.memory.past_values`)."""
+    return told_as_earlier(f.predicate, f.valid_from, f.valid_to)
+
+
 def order_key(f: Fact) -> tuple[datetime, int, str, str]:
     """Chronological order of statements in a slot (the session id, then the fact id, only
-    break exact ties, so the order never depends on which statement arrived first)."""
+    break exact ties, so the order never depends on which statement arrived first). An earlier
+    value said in passing sits where it ended, before any statement of that moment."""
+    if earlier_value(f) and f.valid_to is not None:
+        return (f.valid_to, -1, f.session_id, f.id)
     return (f.observed_at, _first_turn(f), f.session_id, f.id)
+
+
+def _joins(before: Fact, after: Fact) -> bool:
+    """Two neighbouring statements (in slot order) are one run: the same value, and not a value held again after
+    it was told as an earlier one ("back when I drove a Golf" then "I drive a Golf again": a new run). A plain
+    statement before an earlier value of the same value is that value held, before it ended ("The Mazda CX-5 is
+    rattling again", then "the dealer took the old Mazda CX-5")."""
+    return same_value(before, after) and not (earlier_value(before) and not earlier_value(after))
 
 
 Times = Mapping[str, datetime]
@@ -145,7 +162,7 @@ def decide(candidate: Fact, existing: Sequence[Fact], session_times: Times | Non
     chain = sorted(existing, key=order_key)
     key = order_key(candidate)
     for i, f in enumerate(chain):
-        if not same_value(f, candidate):
+        if not same_value(f, candidate) and not earlier_value(f):  # an earlier value's words are no later statement
             later = [t for t in f.source_turn_ids if _evidence_key(t, f, times) > key[:3]]
             if later and order_key(f) < key:
                 return _split(candidate, chain, i, later, times)
@@ -154,10 +171,10 @@ def decide(candidate: Fact, existing: Sequence[Fact], session_times: Times | Non
     prev = before[-1] if before else None
     nxt = after[0] if after else None
 
-    if prev is not None and same_value(prev, candidate):
+    if prev is not None and _joins(prev, candidate):
         return Decision(Action.MERGE, fact=_combine(prev, candidate, times),
                         reason="same value as the slot's value at that time")
-    if nxt is not None and same_value(nxt, candidate):
+    if nxt is not None and _joins(candidate, nxt):
         # an earlier statement of a stored value: that value's run now starts earlier
         merged = _combine(nxt, candidate, times)
         d = Decision(Action.MERGE, fact=merged, reason="earlier evidence for a stored value")
@@ -197,8 +214,8 @@ def _between(candidate: Fact, prev: Fact | None, nxt: Fact | None) -> Decision:
         if prev is not None:
             retracted.append(Supersession(user_id=new.user_id, new_fact_id=nxt.id,
                                           old_fact_id=prev.id, at=nxt.observed_at))
-    else:
-        new = new.model_copy(update={"invalid_at": None})
+    else:  # the latest statement holds now, unless it tells a value held before
+        new = new.model_copy(update={"invalid_at": new.observed_at if earlier_value(new) else None})
     if not sups:
         return Decision(Action.ADD, fact=new, reason="first value of a single-valued slot")
     return Decision(Action.SUPERSEDE, fact=new, supersessions=sups, retracted=retracted,

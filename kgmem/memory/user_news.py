@@ -265,6 +265,16 @@ def _recalled(session: Session, probes: Sequence[SlotProbe], candidates: Sequenc
     return [c for c in candidates if id(c) not in drop], out
 
 
+def tells_of_others(text: str) -> bool:
+    """The turn names another person (he or she, a relative, a partner or a friend): its change may be theirs."""
+    return bool(_THIRD.search(text)) or _names(text, _KIN)
+
+
+def recall_turn(value: str, session: Session, earlier: Earlier) -> tuple[Session, Turn] | None:
+    """The latest earlier user turn that says ``value`` (a name, not an amount) and tells of no other person."""
+    return _said_before(value, False, session, earlier)
+
+
 def _said_before(value: str, money: bool, session: Session, earlier: Earlier) -> tuple[Session, Turn] | None:
     """The latest earlier user turn that says ``value`` and tells of no other person ("everyone at Beacon
     Credit Union" is the user's workplace still)."""

@@ -181,3 +181,24 @@ def things_changed(session: Session, candidates: Sequence[CandidateFact], held: 
                 valid_from=datetime(day.year, day.month, day.day), granularity="day", speaker="user",
                 source_turns=[n], confidence=CONFIDENCE))
     return out, drop
+
+
+def let_go_unheld(session: Session, held: Mapping[str, Fact], others_told: Callable[[str], bool],
+                  said_as_old: Callable[[str, int, int], bool]) -> list[CandidateFact]:
+    """A phone or car of a kind the user holds none of, named as let go ("Traded in my Pixel 8a at the shop",
+    "the old Xperia 10 is already in a drawer"), in a stating sentence of a turn that tells of no other person:
+    an earlier value of the slot (:mod:`kgmem.memory.past_values`), held until the day it was said."""
+    out: list[CandidateFact] = []
+    day = datetime(session.started_at.year, session.started_at.month, session.started_at.day)
+    for pred, brands in KINDS.items():
+        if pred in held:
+            continue
+        for n, turn in enumerate(session.turns):
+            if turn.role != "user" or others_told(turn.text):
+                continue
+            for value, start, _ in names_of_kind(turn.text, brands):
+                if _stating(turn.text, start) and _let_go(turn.text, value, said_as_old):  # not "I'd never sell my …"
+                    out.append(CandidateFact(
+                        subject="user", predicate=pred, value=value, text=f"User {pred} (before {day.date()}): {value}.",
+                        valid_to=day, speaker="user", source_turns=[n], confidence=CONFIDENCE))
+    return out

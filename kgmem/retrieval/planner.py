@@ -37,6 +37,7 @@ from kgmem.retrieval.intents import HISTORY_CUE, IntentBank, IntentMatch, slot_v
 from kgmem.retrieval.relation_asked import label_slot, relation_slot
 from kgmem.retrieval.requests import RECOLLECTED
 from kgmem.retrieval.subject import question_subject
+from kgmem.retrieval.which_asked import aggregate_shape, not_counted
 from kgmem.temporal import question_window, resolve_time
 
 if TYPE_CHECKING:
@@ -333,6 +334,7 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
         vec = vector if vector is not None else np.asarray(embedder.embed([q])[0])
         match = intent_bank.bank_match(IntentBank.for_embedder(embedder), vec, q)
     cues = _cue_predicates(qa.strip_discourse(q))
+    rx, match = not_counted(q, rx, match)  # "which museum did I go to two weeks ago": the thing, not a count
     intent, slot, score, source = _decide(q, rx, match, cues)
     head = qa.wh_head(q)
     if slot is None and intent == Intent.SINGLE_FACT:
@@ -362,10 +364,8 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     if as_of is None and m_asof and question_date is not None:
         r = resolve_time(m_asof.group(1), question_date)
         as_of = r.end.replace(hour=23, minute=59) if r is not None else None
-    shape = _SHAPES.get(intent, "text")
-    if intent == Intent.AGGREGATE:
-        shape = "number" if slot in ("count", "sum") or re.search(r"\bhow (many|much)\b|\bnumber of\b|\btotal\b|\bcount\b", q, re.I) else "list"
-    elif intent == Intent.ORDERING and not re.search(r"\bor\b|\b(before|after)\b|:", q, re.I):
+    shape = aggregate_shape(q, slot) if intent == Intent.AGGREGATE else _SHAPES.get(intent, "text")
+    if intent == Intent.ORDERING and not re.search(r"\bor\b|\b(before|after)\b|:", q, re.I):
         shape = "text"
     elif intent == Intent.SINGLE_FACT and re.match(r"^\s*(did|do|does|is|are|was|were|have|has|had|can)\b", q, re.I):
         shape = "yes_no"

@@ -13,6 +13,7 @@ from kgmem import ids
 from kgmem.api import Memory
 from kgmem.extraction.zero import RuleExtractor
 from kgmem.models import Answer, Session, Turn
+from kgmem.predicates import told_as_earlier
 from kgmem.settings import Settings
 from kgmem.store.networkx_store import NetworkxStore
 
@@ -180,11 +181,14 @@ def supersessions(tmp_path: Path) -> Supersessions:
 @pytest.fixture(scope="session")
 def user_facts(extractor: RuleExtractor) -> Callable[[str], set[tuple[str, str]]]:
     """The user's (predicate, casefolded value) facts the zero-LLM tier reads in one user line, said on
-    2025-06-18 (a mid-year day: "last month", "in January" resolve inside one year)."""
+    2025-06-18 (a mid-year day: "last month", "in January" resolve inside one year). A value the line tells
+    as held before ("I quit my job at Deloitte") is history, not a fact the line asserts: it is left out
+    (tests/unit/test_past_values.py reads those)."""
 
     def facts(text: str) -> set[tuple[str, str]]:
         res = extractor.extract([("user", text)], datetime(2025, 6, 18))
-        return {(f.predicate, f.value.casefold()) for f in res.facts if f.subject == "user"}
+        return {(f.predicate, f.value.casefold()) for f in res.facts
+                if f.subject == "user" and not told_as_earlier(f.predicate, f.valid_from, f.valid_to)}
 
     return facts
 

@@ -1,4 +1,4 @@
-"""Counts and totals over the user's own told events (kgmem.answer.counting, aggregate's line path)."""
+"""Counts and totals over the user's own told events (kgmem.answer.counting, count_question, count_answer, aggregate's line path)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from kgmem.answer import countable
 from kgmem.answer.aggregate import bare_amount, priced_item
-from kgmem.answer.counting import anchors, counted_heads, question_terms
+from kgmem.answer.count_question import anchors, counted_heads, question_terms
 from kgmem.answer.evidence import Line, arrangement, split_sentences
 from kgmem.answer.match import norm
 from kgmem.answer.money_questions import is_money_total

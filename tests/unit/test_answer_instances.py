@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from kgmem.answer.counting import counted_heads
+from kgmem.answer.count_question import counted_heads
 from kgmem.answer.instances import counted_phrase, stated_quantity
 from kgmem.answer.match import norm
 from kgmem.api import Memory

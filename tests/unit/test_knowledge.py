@@ -131,7 +131,8 @@ def test_another_name_never_takes_a_name_from_a_big_place() -> None:
 
 def test_the_tables_name_their_sources_and_stay_small() -> None:
     folder = resources.files("kgmem").joinpath("resources", "knowledge")
-    for name, source in (("places.json.gz", "GeoNames"), ("kinds.json.gz", "WordNet 3.0"), ("exonyms.json.gz", "GeoNames")):
+    for name, source in (("places.json.gz", "GeoNames"), ("kinds.json.gz", "WordNet 3.0"), ("exonyms.json.gz", "GeoNames"),
+                         ("deed_nouns.json.gz", "WordNet 3.0")):
         raw = folder.joinpath(name).read_bytes()
         assert len(raw) < 4_000_000, name
         assert source in json.loads(gzip.decompress(raw))["source"]

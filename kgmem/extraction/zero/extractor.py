@@ -33,6 +33,7 @@ from kgmem.extraction.zero.masking import framed_row, masked_text
 from kgmem.extraction.zero.meaning import ClauseTrace, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.own_time import for_a_day, own_time
+from kgmem.extraction.zero.past_values import earlier_kept, held_or_earlier
 from kgmem.extraction.zero.payments import SHOP_BLIND, place_of_purchase
 from kgmem.extraction.zero.pet_names import someone_elses_pet
 from kgmem.extraction.zero.phrases import dedupe
@@ -217,11 +218,11 @@ class RuleExtractor:
                          if self.rules and w.sent.personal else [])
                 # "I quit my job at Deloitte": a slot the sentence says was left is no longer held; "we visited my aunt
                 # Florence": a person's name is no place (before combining: a rule's value dropped here keeps no proposal out)
-                found = [f for f in found if still_holds(f, w, found)]
+                found, earlier = held_or_earlier(found, w, date, still_holds)  # "back when I lived in Leeds": history
                 if proposer is not None and w.clauses:
                     ctrace = CombineTrace() if traces is not None else None
-                    proposed = [p for p in proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces)
-                                if still_holds(p.fact, w, found)]
+                    proposed, more = held_or_earlier(proposed_facts(w.sent, date, w.clauses, w.rows, proposer, traces), w, date, still_holds, found)
+                    earlier += more
                     found = combine(found, proposed, ctrace)
                     if traces is not None and ctrace is not None:
                         note_drops(traces, w.sent.turn, ctrace)
@@ -244,6 +245,7 @@ class RuleExtractor:
                          and not (f.predicate in PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))
                          and not (f.predicate in SHOP_BLIND and w.doc is not None and place_of_purchase(f.value, w.doc))
                          and still_holds(f, w, found)]
+                found += earlier_kept(earlier, found, w)
                 found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
                 found = [whole_title(f, w.doc) for f in found]  # "Knives Out", not "Knives"
                 found += listed_values(found, w.doc, w.sent.lowercase)  # the other items of a list

@@ -29,6 +29,7 @@ from kgmem.extraction.zero.homes import there_for_an_occasion
 from kgmem.extraction.zero.leaving import left_behind
 from kgmem.extraction.zero.meaning import ClauseTrace, eligible
 from kgmem.extraction.zero.open_facts import open_fact
+from kgmem.extraction.zero.past_values import said_as_earlier
 from kgmem.extraction.zero.persons import a_person
 from kgmem.extraction.zero.proposals import NONE, Proposer
 from kgmem.extraction.zero.rule_pass import rule_facts
@@ -113,12 +114,12 @@ PET_FACTS = frozenset({"pet_name", "has_pet"})
 
 def still_holds(f: CandidateFact, w: Work, found: list[CandidateFact]) -> bool:
     """``f`` is not a slot the sentence says was left (:mod:`.leaving`) or told in a closed past period
-    (:mod:`.ended`), a taste said to have ended (:func:`.ended.taste_ended`) or asked about
-    (:func:`.ended.taste_asked`) or in someone else's words (:func:`.ended.reported`), nor a post only sought
-    (:func:`.ended.sought`) or held by a person named by their occupation (:func:`.ended.someone_elses`), nor a
+    (:mod:`.ended`) or as held before (:mod:`.past_values`), a taste said to have ended (:func:`.ended.taste_ended`)
+    or asked about (:func:`.ended.taste_asked`) or in someone else's words (:func:`.ended.reported`), nor a post only
+    sought (:func:`.ended.sought`) or held by a person named by their occupation (:func:`.ended.someone_elses`), nor a
     person's name given as a place (:mod:`.persons`)."""
-    return not left_behind(f, w.doc) and not ended(f, w.doc) and not taste_ended(f, w.doc) and not reported(f, w.doc) \
-        and not taste_asked(f, w.sent.text, w.doc) \
+    return not left_behind(f, w.doc) and not ended(f, w.doc) and not said_as_earlier(f, w.doc) and not reported(f, w.doc) \
+        and not taste_ended(f, w.doc) and not taste_asked(f, w.sent.text, w.doc) \
         and not sought(f, w.doc) and not someone_elses(f, w.doc) and not a_person(f, w.doc, found) \
         and not (f.predicate == "lives_in" and there_for_an_occasion(f.value, w.doc))
 
