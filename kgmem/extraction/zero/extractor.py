@@ -34,7 +34,7 @@ from kgmem.extraction.zero.meaning import ClauseTrace, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.own_time import for_a_day, own_time
 from kgmem.extraction.zero.past_values import earlier_kept, held_or_earlier
-from kgmem.extraction.zero.payments import SHOP_BLIND, place_of_purchase
+from kgmem.extraction.zero.payments import bought_there
 from kgmem.extraction.zero.pet_names import someone_elses_pet
 from kgmem.extraction.zero.phrases import dedupe
 from kgmem.extraction.zero.proposals import (
@@ -243,8 +243,7 @@ class RuleExtractor:
                          and not (f.subject == "user" and quoted_from_another(f.value, w.sent.text))
                          and not (f.subject == "user" and hedged(f.value, w.sent.text, w.doc)) and not planned(f, date, w.doc)
                          and not (f.predicate in PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))
-                         and not (f.predicate in SHOP_BLIND and w.doc is not None and place_of_purchase(f.value, w.doc))
-                         and still_holds(f, w, found)]
+                         and not bought_there(f, w.doc) and still_holds(f, w, found)]  # a shop is no workplace
                 found += earlier_kept(earlier, found, w)
                 found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
                 found = [whole_title(f, w.doc) for f in found]  # "Knives Out", not "Knives"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.lexicon import (
     ACQUIRE,
@@ -141,6 +142,11 @@ def place_of_purchase(value: str, doc: Doc) -> bool:
         if (lemma in ACQUIRE | PURCHASE or prep.lower_ == "of") and any(_goods_not_work(o) for o in objs):
             return True
     return False
+
+
+def bought_there(f: CandidateFact, doc: Doc | None) -> bool:
+    """``f`` is a workplace, gym, trip or home whose value is where something was bought (:func:`place_of_purchase`)."""
+    return f.predicate in SHOP_BLIND and doc is not None and place_of_purchase(f.value, doc)
 
 
 def things_paid_for(clause: Clause) -> list[str]:
