@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from kgmem import knowledge
 from kgmem.answer.actuality import done_for_the_user
+from kgmem.answer.deed_terms import line_terms
 from kgmem.answer.event_asked_thing import told_deed
 from kgmem.answer.event_calloff import calls_off, only_cancel, put_off_then_done, tells_done
 from kgmem.answer.event_clause import own_clause_actual
@@ -37,7 +38,7 @@ from kgmem.answer.event_spec import EventMatch, line_roles, one_per_turn
 from kgmem.answer.event_time import planned_day, scheduled
 from kgmem.answer.event_time import when as when_of
 from kgmem.answer.evidence import EvidenceSet, Line, arrangement, roles_of
-from kgmem.answer.match import contains_name, core_terms, coverage, line_terms, norm, terms
+from kgmem.answer.match import contains_name, core_terms, coverage, norm, terms
 from kgmem.models import Fact
 from kgmem.nlp import known_words
 from kgmem.retrieval.question import RELATIONS

@@ -138,11 +138,3 @@ def expand(words: set[str]) -> set[str]:
     """The kinds a text's words belong to ({"mum", "dad"} → {"parent"})."""
     return {_EXPAND[w] for w in words if w in _EXPAND}
 
-
-def line_terms(text: str) -> set[str]:
-    """A told line's comparison words, the kinds they belong to and the event nouns its verbs name the doing of
-    (WordNet's derivational links, :mod:`kgmem.knowledge.deeds`: "we got married" tells "the wedding")."""
-    from kgmem.knowledge.deeds import deed_nouns  # the table imports this module
-
-    words = terms(text)
-    return words | expand(words) | deed_nouns(words)

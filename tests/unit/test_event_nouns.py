@@ -10,8 +10,8 @@ from event_sets_fixture import (
     load_cases,
 )
 
-from kgmem.answer.match import core_terms, coverage, line_terms, terms
-from kgmem.knowledge.deeds import deed_nouns
+from kgmem.answer.deed_terms import deed_nouns, line_terms
+from kgmem.answer.match import core_terms, coverage, terms
 
 
 def _tells(line: str, asked: str) -> bool:

@@ -4,10 +4,13 @@ built by :mod:`kgmem.knowledge.build_deeds`): "married" → wedding, "graduated"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from kgmem.answer.match import GENERIC, norm
+from kgmem.answer.match import GENERIC, expand, norm, terms
 from kgmem.knowledge import tables
+
+_DOING = re.compile(r"\b[A-Za-z]+(?:ed|ing)\b")
 
 
 def _inflections(verb: str) -> set[str]:
@@ -37,3 +40,11 @@ def deed_nouns(words: Iterable[str]) -> set[str]:
     name the doing of; a word that is one of those nouns already adds nothing new."""
     table: dict[str, frozenset[str]] = tables.table("deed_nouns", _build)
     return {n for w in words for n in table.get(w, ())}
+
+
+def line_terms(text: str) -> set[str]:
+    """A told line's comparison words, the kinds they belong to and the event nouns its verbs name the doing of
+    ("we got married" tells "the wedding"). Only a word inflected as a doing ("-ed", "-ing") names one: a bare
+    form may be the noun itself ("passed my driving test" tells no "exam")."""
+    words = terms(text)
+    return words | expand(words) | deed_nouns(terms(" ".join(_DOING.findall(text))))
