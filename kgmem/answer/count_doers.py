@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kgmem.answer.match import norm, terms
 from kgmem.lexicon import called_off
-from kgmem.lexicon.people import people_noun
+from kgmem.lexicon.people import USER_OBJECTS, people_noun
 from kgmem.nlp import load_nlp
 
 #: dependencies of a participle that describes a noun ("the *booked* table"), not a clause of its own
@@ -90,7 +90,6 @@ def not_the_asked(text: str, asked: frozenset[str]) -> bool:
 
 
 #: the user as the object of a verb that sends them off ("they turned *me away*", "sent us home")
-_USER_OBJECTS = frozenset({"me", "us"})
 _SENT_OFF = frozenset({"away", "home", "back"})
 
 
@@ -100,7 +99,7 @@ def user_turned_away(text: str) -> bool:
     ("They turned me away at the blood bank today", "the bouncer sent us home") or of a predicate of refusing
     ("they declined me"). The one called-off lexicon's "refuse" sense names the refusing predicates."""
     for t in load_nlp()(text):
-        if t.pos_ != "VERB" or not any(c.dep_ == "dobj" and c.lower_ in _USER_OBJECTS for c in t.children):
+        if t.pos_ != "VERB" or not any(c.dep_ == "dobj" and c.lower_ in USER_OBJECTS for c in t.children):
             continue
         taken = {c.lower_ for c in t.children if c.dep_ in ("prt", "advmod")}
         if taken & _SENT_OFF and t.lemma_.lower() in ("turn", "send") or called_off.says(t.lemma_.lower(), taken, called_off.REFUSING):
