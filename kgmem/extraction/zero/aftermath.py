@@ -16,6 +16,11 @@ or dropped ("Slept eleven hours after the hackathon"), or a thing of no one's sa
 ("The lanyard from the summit is still hanging on my door"). Not another person's ("My flatmate's still jet-lagged
 after Singapore", "My sister's tan from Ibiza"), not a plan, a negation or a modal ("I bet the jet lag after Sydney
 will be awful"), not an outing still ahead ("I'm flying home after the conference").
+
+Nor an occasion seen from afar (session 29, x29; invented set seen_and_done_x29): a film or a broadcast ("vegetarian
+since the documentary"), a record of it that is no one's or another's ("photos from the Met Gala", "reviews from the
+Cannes premiere"; "my photos from the Harbour Festival" stay the user's outing), or one the sentence says the user
+missed, skipped or streamed ("Missed the gig … clips from the gig all week", "after the premiere that I skipped it").
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
-from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED
+from kgmem.extraction.zero.checks import HYPOTHETICAL, IMAGINED, cannot_stop, negated, user_agent
 from kgmem.extraction.zero.clauses import Clause, clauses_of
 from kgmem.extraction.zero.facts import make_fact
 from kgmem.extraction.zero.lexicon import EVENT_HEADS, PEOPLE_NOUNS
@@ -32,7 +37,7 @@ from kgmem.extraction.zero.nlp import entity_at, event_phrase
 from kgmem.extraction.zero.phrases import valid_value
 from kgmem.extraction.zero.sentences import Sentence, best_time
 from kgmem.knowledge import readings_of
-from kgmem.knowledge.kinds import is_kind_of
+from kgmem.knowledge.kinds import is_kind_of, same_thing, sense_kind_of
 from kgmem.lexicon.people import USER_OWN, USER_POSSESSIVES, USER_PRONOUNS, USER_REFLEXIVES
 
 if TYPE_CHECKING:
@@ -48,6 +53,15 @@ _USER_WORDS = USER_PRONOUNS | USER_POSSESSIVES | USER_OWN | USER_REFLEXIVES
 #: words that keep an aftermath in the present ("I'm still buzzing"): a progressive without one may be a plan
 _LINGERING = frozenset({"still", "already", "finally", "now", "yet"})
 _PREPS = frozenset({"from", "after", "since"})
+#: what a record of an occasion is, to WordNet (any sense): photos, pictures, footage, a video, reviews, news of it
+_RECORD_KINDS = ("representation", "recording", "film", "criticism", "news")
+#: an occasion to WordNet that is watched, not gone to: a documentary, a film, a programme on air
+_SCREENED_KINDS = ("movie", "broadcast")
+#: verbs of not being there (a closed class), with the deeds each denies of its object: an occasion, a trip or a
+#: show missed or skipped; an occasion or a place followed on a stream (a show streamed is still watched)
+_AWAY: dict[str, frozenset[str]] = {
+    "miss": frozenset({"attended", "visited", "watched"}), "skip": frozenset({"attended", "visited", "watched"}),
+    "stream": frozenset({"attended", "visited"}), "livestream": frozenset({"attended", "visited"})}
 
 
 def occasion(t: Token) -> bool:
@@ -59,6 +73,8 @@ def occasion(t: Token) -> bool:
         return False  # a capitalised word alone is a name, not a kind ("from Decathlon": a shop, no contest)
     if not (lemma in EVENT_HEADS or low in EVENT_HEADS or any(is_kind_of(lemma, k) for k in _OCCASION_KINDS)):
         return False
+    if any(same_thing(lemma, k) for k in _SCREENED_KINDS):
+        return False  # "since the documentary": a film is watched, not gone to
     if lemma not in _ROUTINE and low not in _ROUTINE:
         return True
     return t.pos_ == "PROPN" or t.text[:1].isupper() or any(
@@ -103,7 +119,7 @@ def _ahead(clause: Clause) -> bool:
 def _the_users_aftermath(on: Token, clause: Clause) -> bool:
     """``on``, what the phrase hangs on, is the user's own state or thing (module docstring)."""
     if clause.blocked or clause.about == "other" or _ahead(clause) \
-            or any(c.dep_ == "neg" for c in clause.head.children):
+            or any(c.dep_ == "neg" for c in clause.head.children) and not cannot_stop(clause.head):
         return False
     while on.dep_ in ("compound", "amod") and on.head.i != on.i:
         on = on.head
@@ -117,6 +133,49 @@ def _the_users_aftermath(on: Token, clause: Clause) -> bool:
         return clause.about in ("user", "mine", "none")  # "Slept eleven hours straight after the hackathon"
     return _users(subject) and (subject.lower_ in USER_PRONOUNS or clause.about in ("user", "mine")
                                 or _names_user(clause))
+
+
+def _a_record(on: Token) -> bool:
+    """``on`` is a record of the occasion that is no one's or another's ("photos from the Met Gala", "Tom's footage
+    from the gig"): seen from afar; the user's own record ("my photos from the festival") says the user was there."""
+    return on.pos_ == "NOUN" and bool(sense_kind_of(on.lemma_.lower(), _RECORD_KINDS)) and not any(
+        c.dep_ == "poss" and c.lower_ in _USER_WORDS for c in on.children)
+
+
+def _away_verb(v: Token) -> str | None:
+    """The verb of :data:`_AWAY` that ``v`` is, by its lemma or its form (the lemmatiser reads "Livestreamed" as
+    "livestreame")."""
+    if v.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = v.lemma_.lower()
+    return lemma if lemma in _AWAY else next(
+        (b for b in _AWAY if v.lower_.startswith(b) and len(v.lower_) - len(b) <= 3), None)
+
+
+def _seen_away(t: Token, pred: str = "attended") -> bool:
+    """The sentence says the user missed, skipped or streamed the thing at ``t`` (a deed ``pred`` of it is denied):
+    a verb of :data:`_AWAY`, the user's and not negated, over ``t`` itself, a noun of its kind ("Missed the gig …
+    clips from the gig") or "it"."""
+    lemma = t.lemma_.lower()
+    for v in t.doc:
+        base = _away_verb(v)
+        if base is None or pred not in _AWAY[base] or negated(v) or not user_agent(v) \
+                or base == "miss" and v.tag_ not in ("VBD", "VBN"):
+            continue  # "I already miss it": a longing, not an absence
+        if any(o.dep_ in ("dobj", "obj") and (o.i == t.i or o.lemma_.lower() == lemma or o.lower_ in ("it", "that"))
+               for o in v.children):
+            return True
+    return False
+
+
+def seen_away(f: CandidateFact, doc: Doc | None) -> bool:
+    """``f`` is an outing, a trip or a show of the user's that the sentence says was missed, skipped or only streamed
+    ("Missed the Oasis reunion gig because of work", "skipped the office party", "Streamed the whole festival")."""
+    if doc is None or f.subject != "user" or not any(f.predicate in deeds for deeds in _AWAY.values()):
+        return False
+    at = doc.text.casefold().find(f.value.casefold())
+    span = doc.char_span(at, at + len(f.value), alignment_mode="expand") if at >= 0 else None
+    return span is not None and len(span) > 0 and _seen_away(span.root, f.predicate)
 
 
 def _occasion_value(t: Token) -> str:
@@ -156,7 +215,8 @@ def aftermath_facts(doc: Doc, question: bool = False) -> list[tuple[str, str, st
             fact = ("visited", place, "place") if prep.lower_ in ("after", "since") or t.dep_ == "pobj" and _back_from(prep) \
                 else None
         else:
-            fact = ("attended", _occasion_value(t), "item") if occasion(t) else None
+            fact = ("attended", _occasion_value(t), "item") if occasion(t) and not _a_record(on) \
+                and not _seen_away(t) else None
         if fact is None or not fact[1]:
             continue
         clauses = clauses if clauses is not None else clauses_of(doc)

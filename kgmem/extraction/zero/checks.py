@@ -111,16 +111,26 @@ def _contrastive(c: Token, v: Token) -> bool:
         o.dep_ in ("attr", "dobj", "acomp", "oprd", "prep") and o.i < c.i for o in v.children)
 
 
+def cannot_stop(v: Token) -> bool:
+    """ "can't stop humming", "couldn't stop laughing", "can't help smiling": a negated modal on a verb of stopping
+    or helping over an -ing form affirms the doing (session 29, x29), it negates nothing."""
+    return v.lemma_.lower() in ("stop", "help") and any(c.dep_ == "neg" for c in v.children) \
+        and any(c.dep_ == "aux" and c.lower_ in ("ca", "can", "could") for c in v.children) \
+        and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in v.children)
+
+
 def negated(t: Token) -> bool:
-    """The clause of verb ``t`` is negated ("not", "never", "hardly")."""
+    """The clause of verb ``t`` is negated ("not", "never", "hardly"; not "can't stop V-ing": :func:`cannot_stop`)."""
     return any((c.dep_ == "neg" or c.lower_ in BLOCK_ADV) and not _contrastive(c, v)
-               for v in verb_chain(t) for c in v.children)
+               for v in verb_chain(t) if not cannot_stop(v) for c in v.children)
 
 
 def blocked(t: Token, *, ignore_negation: bool = False) -> bool:
     """Negated, modal, conditional or intended-only clauses state no fact."""
     for v in verb_chain(t):
         for c in v.children:
+            if c.dep_ in ("neg", "aux") and cannot_stop(v):
+                continue  # "I can't stop listening to Fleetwood Mac": an affirmation
             if (c.dep_ == "neg" or c.lower_ in BLOCK_ADV) and not ignore_negation and not _contrastive(c, v):
                 return True
             if c.dep_ == "aux" and c.lower_ in MODALS:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from kgmem.extraction.zero.checks import blocked, negated, verb_chain
+from kgmem.extraction.zero.checks import blocked, cannot_stop, negated, verb_chain
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.nlp import entity_at, first_word, noun_phrase, subject_of
 from kgmem.lexicon.people import USER_OBJECTS, USER_POSSESSIVES, USER_PRONOUNS, USER_REFLEXIVES
@@ -137,7 +137,7 @@ def about_of(head: Token) -> tuple[About, Token | None]:
         if has_user_object(head):
             return "user", None
         at_start = top.i == first_word(top.doc) or top.dep_ == "ROOT" and top.i <= 2
-        if at_start and top.tag_ in ("VB", "VBP") and top.pos_ == "VERB":
+        if at_start and top.tag_ in ("VB", "VBP") and top.pos_ == "VERB" and not cannot_stop(top):  # "Can't stop …": mine
             return "request", None  # "Write a short bio…", "Help me build a budget": a request
         return ("user", None) if at_start else ("none", None)
     if is_user(subj) or has_user_subject(top):

@@ -26,7 +26,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
-from kgmem.extraction.zero.checks import asked
+from kgmem.extraction.zero.checks import asked, cannot_stop
 from kgmem.extraction.zero.clauses import possessed_by_other
 from kgmem.extraction.zero.lexicon import job_noun
 from kgmem.lexicon import called_off, people
@@ -127,8 +127,8 @@ def taste_ended(f: CandidateFact, doc: Doc | None) -> bool:
     verb = _verb_of(root) if root is not None else None
     if verb is None and root is not None:  # "Energy drinks and I broke up": the parser hung the verb on the value
         verb = next((c for c in root.children if c.dep_ == "conj" and c.pos_ in _VERBS), None)
-    if verb is None:
-        return False
+    if verb is None or cannot_stop(verb):
+        return False  # "I just can't stop knitting": the habit holds
     taken = {w for c in verb.children if c.dep_ in _TAKES for w in (c.lower_, c.lemma_.lower())}
     lemma = verb.lemma_.lower()
     if any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "be" for c in verb.children):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from kgmem.extraction.schema import CandidateFact, ExtractionResult, SlotProbe
-from kgmem.extraction.zero.aftermath import aftermath
+from kgmem.extraction.zero.aftermath import aftermath, seen_away
 from kgmem.extraction.zero.assistant import assistant_facts, requested
 from kgmem.extraction.zero.checks import hedged, planned, quoted_from_another
 from kgmem.extraction.zero.clauses import clauses_of
@@ -27,16 +27,17 @@ from kgmem.extraction.zero.entity_bare import bare_corrections
 from kgmem.extraction.zero.entity_refs import TurnContext
 from kgmem.extraction.zero.entity_titles import titled_facts
 from kgmem.extraction.zero.entity_turn import sentence_entity_facts
-from kgmem.extraction.zero.homes import stay_or_errand
+from kgmem.extraction.zero.homes import origins_not_homes, stay_or_errand
 from kgmem.extraction.zero.inference import inferred_facts
 from kgmem.extraction.zero.masking import framed_row, masked_text
 from kgmem.extraction.zero.meaning import ClauseTrace, proposed_facts
 from kgmem.extraction.zero.nlp import load_nlp
 from kgmem.extraction.zero.own_time import for_a_day, own_time
 from kgmem.extraction.zero.past_values import earlier_kept, held_or_earlier
-from kgmem.extraction.zero.payments import bought_there
+from kgmem.extraction.zero.payments import bought_there, no_goods
 from kgmem.extraction.zero.pet_names import someone_elses_pet
 from kgmem.extraction.zero.phrases import dedupe
+from kgmem.extraction.zero.promotions import posts_given
 from kgmem.extraction.zero.proposals import (
     Proposer,
     bank_digest,
@@ -77,6 +78,8 @@ from kgmem.extraction.zero.trips import trips_not_homes
 from kgmem.ids import plain_value
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from kgmem.embeddings import Embedder
 
 #: bump when the tier's behaviour changes (reports name it); the cache key also holds a digest
@@ -98,6 +101,11 @@ def source_digest(package: Path = Path(__file__).parent, word_lists: tuple[Path,
         for path in sorted([*root.glob("*.py"), *root.glob("*.json")]):
             h.update(f"{root.name}/{path.name}".encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:12]
+
+
+def misread(f: CandidateFact, doc: Doc | None) -> bool:
+    """A shop read as a workplace, an ailment as goods, an outing missed or only streamed as attended."""
+    return bought_there(f, doc) or no_goods(f, doc) or seen_away(f, doc)
 
 
 class RuleExtractor:
@@ -234,7 +242,7 @@ class RuleExtractor:
                 if not found and not w.sent.question and self.open_facts:
                     found = residual_facts(w, date, proposer)
                 if not w.sent.question:
-                    found = trips_not_homes(found, w.sent.text, w.doc)
+                    found = origins_not_homes(trips_not_homes(found, w.sent.text, w.doc), w.doc)
                     found += shared_medium(found, w.sent, date, w.doc)
                     found += inferred_facts(w.sent, date, found)
                 found = [for_a_day(own_time(f, w.sent, w.doc), w.sent, w.doc, date) for f in found]  # the deed's own time
@@ -243,8 +251,8 @@ class RuleExtractor:
                          and not (f.subject == "user" and quoted_from_another(f.value, w.sent.text))
                          and not (f.subject == "user" and hedged(f.value, w.sent.text, w.doc)) and not planned(f, date, w.doc)
                          and not (f.predicate in PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))
-                         and not bought_there(f, w.doc) and still_holds(f, w, found)]  # a shop is no workplace
-                found += earlier_kept(earlier, found, w)
+                         and not misread(f, w.doc) and still_holds(f, w, found)]  # a shop is no workplace
+                found += earlier_kept(earlier, found, w) + posts_given(w.sent, date, w.doc, found)  # "promoted, team lead"
                 found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
                 found = [whole_title(f, w.doc) for f in found]  # "Knives Out", not "Knives"
                 found += listed_values(found, w.doc, w.sent.lowercase)  # the other items of a list

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.clauses import Clause
 from kgmem.extraction.zero.lexicon import EVENT_NOUNS, LIVE, RELOCATE, TRANSPORT, TRAVEL, TRIP_NOUNS
+from kgmem.knowledge.kinds import same_thing
 from kgmem.lexicon.people import USER_OBJECTS, USER_REFLEXIVES, people_noun
 from kgmem.nlp import has_user_possessor
 
@@ -217,3 +219,44 @@ def _users_now(noun: Token) -> bool:
     return has_user_possessor(noun) or (
         any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and any(c.dep_ == "amod" and c.lower_ == "new" for c in kids)
         and not any(c.dep_ == "poss" for c in kids))
+
+
+#: the years one grows up in, to WordNet (a kind of either, or the same): childhood, boyhood, infancy, adolescence
+_YOUNG_YEARS = ("childhood", "adolescence")
+
+
+def _young_years(t: Token) -> bool:
+    """``t`` (or a noun modifying it: "my childhood home") names the years one grows up in."""
+    return any(x.pos_ == "NOUN" and any(same_thing(x.lemma_.lower(), k) for k in _YOUNG_YEARS)
+               for x in (t, *(c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "poss"))))
+
+
+def upbringing(v: Token) -> bool:
+    """Verb ``v`` tells where one grew up: "grew up in", "Growing up in", "was born / raised / brought up in", or a
+    clause over the years one grew up in ("I spent my whole childhood in Leeds", "My childhood home was in Swansea")."""
+    lemma, up = v.lemma_.lower(), any(c.dep_ == "prt" and c.lower_ == "up" for c in v.children)
+    if lemma == "grow" and up or lemma in ("raise", "bear") and v.tag_ == "VBN" or lemma == "bring" and up \
+            and v.tag_ == "VBN":
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr") and _young_years(c) for c in v.children)
+
+
+def origins_not_homes(found: list[CandidateFact], doc: Doc | None) -> list[CandidateFact]:
+    """A home or a trip of the user's told as where the user grew up (:func:`upbringing` on the verb the place hangs
+    on) is the user's hometown, not where the user lives now or went ("i grew up in Aberdeen but my last flat …";
+    session 29, x29)."""
+    if doc is None or not any(f.predicate in ("lives_in", "visited") for f in found):
+        return found
+    out: list[CandidateFact] = []
+    for f in found:
+        at = doc.text.casefold().find(f.value.casefold()) if f.subject == "user" and f.predicate in (
+            "lives_in", "visited") else -1
+        span = doc.char_span(at, at + len(f.value), alignment_mode="expand") if at >= 0 else None
+        verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span else None
+        if verb is None or not upbringing(verb):
+            out.append(f)
+        elif not any(g.predicate == "hometown" and g.value.casefold() == f.value.casefold() for g in found + out):
+            out.append(f.model_copy(update={"predicate": "hometown", "valid_from": None, "valid_to": None,
+                                            "time_text": None, "granularity": "unknown",
+                                            "text": f"User hometown: {f.value}."}))
+    return out

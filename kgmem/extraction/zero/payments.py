@@ -30,15 +30,14 @@ from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.phrases import valid_value
 from kgmem.extraction.zero.value_parse import np_of
 from kgmem.extraction.zero.values_across import of_kinds
-from kgmem.knowledge import sense_kind_of
+from kgmem.extraction.zero.values_items import GOODS
+from kgmem.knowledge import is_kind_of, sense_kind_of
 from kgmem.lexicon.people import USER_OBJECTS
 from kgmem.nlp import has_user_possessor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: WordNet kinds of a thing one pays for and takes home
-GOODS = ("artifact", "matter", "organism", "natural object")
 
 
 def _goods(t: Token) -> str | None:
@@ -147,6 +146,29 @@ def place_of_purchase(value: str, doc: Doc) -> bool:
 def bought_there(f: CandidateFact, doc: Doc | None) -> bool:
     """``f`` is a workplace, gym, trip or home whose value is where something was bought (:func:`place_of_purchase`)."""
     return f.predicate in SHOP_BLIND and doc is not None and place_of_purchase(f.value, doc)
+
+
+#: what the body or a day leaves one with, to WordNet (first sense; no sense goods): a sunburn, a cold, a rash, a
+#: blister is got, not bought ("I got a sunburn after Lisbon", "Came back with a nasty cold"; session 29, x29)
+_AILMENTS = ("condition", "symptom", "imperfection")
+
+
+def _ailment(word: str) -> bool:
+    """WordNet knows ``word`` first as an ailment and in no sense as goods ("vacuum" is an absence first, and a
+    cleaner too: goods)."""
+    return any(is_kind_of(word, k) for k in _AILMENTS) and sense_kind_of(word, GOODS) is False
+
+
+def no_goods(f: CandidateFact, doc: Doc | None) -> bool:
+    """``f`` is a purchase of the user's whose thing is an ailment (:func:`_ailment`): the phrase itself ("food
+    poisoning") or its head noun ("a blister the size of a coin")."""
+    if f.predicate != "bought" or f.subject != "user" or doc is None:
+        return False
+    if _ailment(f.value):
+        return True
+    at = doc.text.casefold().find(f.value.casefold())
+    span = doc.char_span(at, at + len(f.value), alignment_mode="expand") if at >= 0 else None
+    return span is not None and len(span) > 0 and span.root.pos_ == "NOUN" and _ailment(span.root.lemma_.lower())
 
 
 def things_paid_for(clause: Clause) -> list[str]:

@@ -36,6 +36,8 @@ from kgmem.extraction.zero.value_parse import (
     ok_value,
 )
 from kgmem.knowledge import sense_kind_of
+from kgmem.lexicon.people import USER_POSSESSIVES
+from kgmem.nlp import is_user
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -50,6 +52,8 @@ _STAND_INS = frozenset({"it", "one", "them"})
 #: prepositions that say where a thing came from or was got: their object is a shop, not the thing ("in" and
 #: "into" also tell tastes and interests: "I got into Wordle", "interested in Stoicism")
 _SOURCE_PREPS = frozenset({"from", "at"})
+#: WordNet kinds of a thing one pays for and takes home
+GOODS = ("artifact", "matter", "organism", "natural object")
 #: WordNet kinds of a place of trade ("a thrift shop", "the hardware store", "a market stall", "a boutique")
 SHOP_KINDS = ("mercantile establishment", "marketplace")
 
@@ -72,6 +76,16 @@ def shop_at(t: Token) -> bool:
         or bool(sense_kind_of(t.lemma_.lower(), SHOP_KINDS))
 
 
+def users_share(t: Token, c: Clause) -> bool:
+    """``t`` is a share of the user's that something else gets or has ("Anything with jazz gets my vote", "that
+    band has my heart"): the object of a verb with another subject, the user's, and no goods to WordNet. It is how the
+    user rates the subject, never the thing liked or got (session 29, x29)."""
+    subj = c.subject
+    return t.dep_ == "dobj" and t.head.i == c.head.i and subj is not None and not is_user(subj) \
+        and any(x.dep_ == "poss" and x.lower_ in USER_POSSESSIVES for x in t.children) \
+        and sense_kind_of(t.lemma_.lower(), GOODS) is False
+
+
 def fill_item(c: Clause) -> list[Value]:
     if any(t.dep_ == "dobj" and t.lower_ in _STAND_INS and t.head.i == c.head.i for t in c.tokens):
         return []  # "got one for the garden": the thing is what "one" stands for, never the garden
@@ -80,7 +94,7 @@ def fill_item(c: Clause) -> list[Value]:
         # "Latest splurge: a Dyson stick vacuum for $399": the head labels the thing named after it
         toks = labels + [t for t in toks if t.i != c.head.i and t not in labels]
     for t in toks:
-        if payee(t) or shop_at(t) or t.dep_ == "dobj" and t.head.lemma_.lower() in DEPART:
+        if payee(t) or shop_at(t) or t.dep_ == "dobj" and t.head.lemma_.lower() in DEPART or users_share(t, c):
             continue  # "I left the market with a rug": the place left is no thing bought
         if t.lemma_.lower() in _TASTE_PEOPLE:
             # "a big oat latte person", "a total sourdough snob": the taste is the modifier
