@@ -19,8 +19,7 @@ Value = tuple[str, "str | None"]  # (value text, entity type for the memory mana
 Filler = Callable[[Clause], list[Value]]
 NOT_NAMES = frozenset({"i", "i'm", "i've", "mom", "dad", "god", *calendar.WEEKDAYS, *calendar.MONTHS, "today", "tonight"})
 GENERIC_HEADS = frozenset({"favourite", "favorite", "thing", "things", "go-to", "jam", "fan", "lot", "bit", "kind",
-                            "sort", "type", "way", "time", "stuff", "one", "deal", "vibe", "cup", "tea", "choice", "drink", "food", "meal", "snack", "dish",
-                            "song", "songs", "tune", "tunes"})
+                            "sort", "type", "way", "time", "stuff", "one", "deal", "vibe", "cup", "tea", "choice", "drink", "food", "meal", "snack", "dish"})
 
 
 def np_of(t: Token) -> str:
