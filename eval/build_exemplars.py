@@ -65,7 +65,7 @@ _NOT_MINED = re.compile(r"^(?:noise_|entity_updates|user_updates|other_entity|re
 _NOT_YET_MINED: frozenset[str] = frozenset({"entity_updates_oe23", "entity_updates_oe24", "entity_updates_oe25", "entity_updates_oe26",
                                           "purchases_x24",
                                           "effects_x25", "colon_notes_x26", "effects_x27",
-                                          "known_misses_x28", "opened_questions_x28"})
+                                          "known_misses_x28", "opened_questions_x28", "seen_and_done_x29"})
 #: template keys whose predicate is not the key's first part
 _KEY_PREDICATE = {"anchor_trip": "visited", "anchored_event": "event"}
 

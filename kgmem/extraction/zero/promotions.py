@@ -24,8 +24,8 @@ from kgmem.extraction.zero.lexicon import job_noun
 from kgmem.extraction.zero.nlp import first_word
 from kgmem.extraction.zero.phrases import valid_value
 from kgmem.extraction.zero.sentences import Sentence, best_time
-from kgmem.lexicon.people import USER_OBJECTS, USER_POSSESSIVES
-from kgmem.nlp import is_user
+from kgmem.lexicon.people import USER_OBJECTS
+from kgmem.nlp import has_other_possessor, is_user
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -62,8 +62,8 @@ def _a_post(t: Token, giver: set[int], v: Token) -> bool:
     """``t`` names an occupation that is nobody else's, not the one who gave the post nor the subject of a clause of
     its own ("the manager was awful"); after "make", the thing the user was made ("made me head chef")."""
     if t.i in giver or t.pos_ not in ("NOUN", "PROPN", "VERB") or not job_noun(t.lower_) \
-            or t.dep_ in ("nsubjpass", "compound") or t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") or any(
-            c.dep_ == "poss" and c.lower_ not in USER_POSSESSIVES for c in t.children):
+            or t.dep_ in ("nsubjpass", "compound") or t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") \
+            or has_other_possessor(t):
         return False
     return v.lemma_.lower() != "make" or t.head.i == v.i and t.dep_ in ("ccomp", "oprd", "dobj", "xcomp") and any(
         c.lower_ in USER_OBJECTS for c in t.subtree)

@@ -36,8 +36,7 @@ from kgmem.extraction.zero.value_parse import (
     ok_value,
 )
 from kgmem.knowledge import sense_kind_of
-from kgmem.lexicon.people import USER_POSSESSIVES
-from kgmem.nlp import is_user
+from kgmem.nlp import has_user_possessor, is_user
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -82,7 +81,7 @@ def users_share(t: Token, c: Clause) -> bool:
     user rates the subject, never the thing liked or got (session 29, x29)."""
     subj = c.subject
     return t.dep_ == "dobj" and t.head.i == c.head.i and subj is not None and not is_user(subj) \
-        and any(x.dep_ == "poss" and x.lower_ in USER_POSSESSIVES for x in t.children) \
+        and has_user_possessor(t) \
         and sense_kind_of(t.lemma_.lower(), GOODS) is False
 
 
