@@ -226,8 +226,10 @@ def compute_ordering(ev: EvidenceSet) -> Computed:
         yes = (dated[0][0] == options[0]) == says_before
         out.answer = f"{'Yes' if yes else 'No'}: {second_person(first)} came first ({fm.when.date()}), then {second_person(second)} ({sm.when.date()})."
         return out
-    if re.search(r"\bbefore or after\b|\bafter or before\b", q, re.I):
-        rel = "before" if dated[0][0] == options[0] else "after"
+    both = re.search(r"\b(before|earlier|sooner) or (?:after|later)\b|\b(after|later) or (?:before|earlier|sooner)\b", q, re.I)
+    if both:  # "was A before or after B", "was A earlier or later than B": A's side of B
+        rel = ("before" if dated[0][0] == options[0] else "after") if (both.group(1) or both.group(2)).lower() in \
+            ("before", "after") else ("earlier" if dated[0][0] == options[0] else "later")
         out.answer = (f"{rel.capitalize()}: {second_person(first)} came first ({fm.when.date()}), then "
                       f"{second_person(second)} ({sm.when.date()}).")
         return out
