@@ -154,7 +154,10 @@ def compared(q: str) -> list[str]:
                 return [first, than_side]
         if t.lower_ in ("after", "before") and t.head.dep_ == "ROOT" and t.head.pos_ in ("VERB", "AUX") \
                 and any(c.dep_ == "pobj" for c in t.children):  # "did A come after B"
-            first = _phrase(_left_of(doc, t.head.i, verbs)[0])
+            left, opener = _left_of(doc, t.head.i, verbs)
+            if opener is not None and opener.lower_ in ("which", "what", "whose"):
+                continue  # "which gym was I a member of before Peak": the thing asked, no order of two
+            first = _phrase(left)
             other = _phrase(_right_of(doc, t.i, verbs))
             if first and other:
                 return [first, other]

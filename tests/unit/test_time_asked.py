@@ -70,6 +70,14 @@ def test_an_anchor_with_its_own_event_asks_no_order_of_the_things() -> None:
     assert ep.options("Did I go to Lisbon or Porto after my exams?", Intent.ORDERING) == []
 
 
+def test_the_thing_asked_before_another_is_no_pair_compared() -> None:
+    # an earlier value asked by the newer one: the planner trades an ordering without options for the earlier value
+    q = "Which choir was I a member of before the Bach Society?"
+    assert time_asked.compared(q) == [] and ep.options(q, Intent.ORDERING) == []
+    assert time_asked.compared("Did the christening come after the stag weekend?") == ["the christening",
+                                                                                        "the stag weekend"]
+
+
 def test_refine_leaves_structural_intents_alone() -> None:
     for rx in (Intent.DURATION, Intent.ORDERING, Intent.AGGREGATE, Intent.ASSISTANT_SAID):
         assert time_asked.refine("Was the christening or the stag weekend earlier?", rx) == rx
