@@ -37,6 +37,8 @@ ORDER_WORDS = frozenset("earlier earliest sooner soonest first firstly second la
                         "sequence order".split())
 #: the units an amount of time is counted in
 TIME_UNITS = frozenset("day days week weeks month months year years night nights fortnight fortnights".split())
+#: nouns of an amount of time between two times ("the time between A and B", "the gap from A to B")
+_SPAN_NOUNS = frozenset("time gap interval span period stretch duration".split())
 #: words that relate two times (or a time and today): an amount of time asked with one is a span or an age
 _RELATING = frozenset("than between from since after before apart ago until till elapsed passed separate separated "
                       "separating wait waited later earlier sooner".split())
@@ -182,8 +184,13 @@ def ordered(q: str) -> list[str]:
 
 def asks_amount_of_time(doc: Doc) -> bool:
     """A unit of time is what the answer counts or is given in: "how many days", "by how many weeks", "the number of
-    days", "what's that in days", "how far apart in weeks" (a unit after "in" with no number or determiner)."""
+    days", "what's that in days", "how far apart in weeks" (a unit after "in" with no number or determiner); or an
+    amount of time is asked between two ("what was the time between A and B", "calculate the days from A to B")."""
     for t in doc:
+        nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+        span = t.lower_ in _SPAN_NOUNS or (t.lower_ in ("difference", "distance") and t.i > 0 and doc[t.i - 1].lower_ == "time")
+        if (span or t.lower_ in TIME_UNITS) and nxt in ("between", "from", "separating") and t.dep_ != "pobj":
+            return True  # "what was the time between A and B", "calculate the days from A to B" (not "in the days after")
         if t.lower_ not in TIME_UNITS:
             continue
         after = doc[t.i + 1:t.i + 3]

@@ -40,6 +40,10 @@ def test_an_order_asked_by_a_bare_comparative_is_an_ordering_of_the_things_offer
      ["I signed the lease", "I got the keys"]),
     ("How much later was the garden party than the school fete, in days?", ["the garden party", "the school fete"]),
     ("By how many weeks did the wedding come after the engagement?", ["the wedding", "the engagement"]),
+    ("What was the time between the day I sold the caravan and the day I bought the boat?",
+     ["I sold the caravan", "I bought the boat"]),
+    ("Work out the days from the day I sold the caravan to the day I bought the boat.",
+     ["I sold the caravan", "I bought the boat"]),
 ])
 def test_an_amount_of_time_between_two_things_is_a_duration_of_both(q: str, events: list[str]) -> None:
     plan = plan_query(q, ASKED)
@@ -50,6 +54,7 @@ def test_an_amount_of_time_between_two_things_is_a_duration_of_both(q: str, even
 @pytest.mark.parametrize(("q", "intent"), [
     ("What was the day I sold the caravan?", Intent.WHEN),  # the day itself is asked
     ("When did I sell the caravan?", Intent.WHEN),
+    ("What's the difference between the two kettles I bought?", Intent.SINGLE_FACT),
     ("Was my first bike a Raleigh or a Peugeot?", Intent.SINGLE_FACT),  # "first" is the bike's ordinal
     ("Was it Priya or Sam who rang me last week?", Intent.SINGLE_FACT),  # "last" is the week's
     ("Did I buy the green or the grey sofa?", Intent.SINGLE_FACT),  # two things, no order asked
@@ -62,6 +67,8 @@ def test_a_rate_is_no_amount_of_time_between_two() -> None:
     doc = time_asked._parse("How many days a week do I cycle to work now?")
     assert not time_asked.asks_amount_of_time(doc)
     assert time_asked.asks_amount_of_time(time_asked._parse("What's that in days, from the move to the party?"))
+    # the days a thing was done in, no amount of them
+    assert not time_asked.asks_amount_of_time(time_asked._parse("What did I do in the days after I sold the caravan?"))
 
 
 def test_an_anchor_with_its_own_event_asks_no_order_of_the_things() -> None:
