@@ -278,7 +278,7 @@ SINGLES = "single_values.jsonl"
 EVENT_SETS = {"events": "event_matching.jsonl", "voices": "event_voices.jsonl", "tales": "event_tales.jsonl",
               "diaries": "event_diaries.jsonl", "rambles": "event_rambles.jsonl", "asks": "event_asks.jsonl",
               "spans": "event_spans.jsonl", "doers": "event_doers.jsonl", "nouns": "event_nouns.jsonl",
-              "kinds_tr29": "event_kinds_tr29.jsonl"}
+              "kinds_tr29": "event_kinds_tr29.jsonl", "senses_tr29": "event_senses_tr29.jsonl"}
 
 
 def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dict[str, Any]:
@@ -391,7 +391,7 @@ def run_answerable(home: Path, name: str = "answerable") -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "rambles", "asks", "spans", "doers", "nouns",
-                                      "kinds_tr29", "counts", "deeds", "counts_ms26", "prefs", "answerable", "kinds", "which", "both"),
+                                      "kinds_tr29", "senses_tr29", "counts", "deeds", "counts_ms26", "prefs", "answerable", "kinds", "which", "both"),
                     default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
@@ -417,7 +417,7 @@ def main() -> None:
             e = res["events"]
             print(f"events: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
-        if args.set in ("voices", "tales", "diaries", "rambles", "asks", "spans", "doers", "nouns", "kinds_tr29"):
+        if args.set in ("voices", "tales", "diaries", "rambles", "asks", "spans", "doers", "nouns", "kinds_tr29", "senses_tr29"):
             res["events"] = run_events(home / args.set, name=args.set)
             e = res["events"]
             print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "

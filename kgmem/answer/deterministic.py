@@ -234,7 +234,9 @@ def compute_ordering(ev: EvidenceSet) -> Computed:
                       f"{second_person(second)} ({sm.when.date()}).")
         return out
     # the question's own word, not an option's ("which was more recent, my first swim or my first tattoo")
-    if re.search(r"\b(last|later|latest|(?:most|more) recent(ly)?|second)\b", frame, re.I) and not re.search(r"\bfirst\b", frame, re.I):
+    # ("which came after the other", "which did I do afterwards": the later one too)
+    if re.search(r"\b(last|later|latest|(?:most|more) recent(ly)?|second|afterwards?|subsequently|latter)\b|"
+                 r"\b(?:after|followed)\s+the\s+other\b", frame, re.I) and not re.search(r"\bfirst\b", frame, re.I):
         out.answer = f"{second_person(second)} ({sm.when.date()}), after {second_person(first)} ({fm.when.date()})"
         return out
     out.answer = f"{second_person(first)} ({fm.when.date()}), before {second_person(second)} ({sm.when.date()})"

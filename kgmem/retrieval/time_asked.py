@@ -33,8 +33,8 @@ if TYPE_CHECKING:
 
 #: words of precedence in time: asked of the things offered, they ask which came first (or later)
 ORDER_WORDS = frozenset("earlier earliest sooner soonest first firstly second later latest last recently before after "
-                        "prior precede precedes preceded predate predates predated chronologically chronological "
-                        "sequence order".split())
+                        "afterwards afterward subsequently prior precede precedes preceded predate predates predated "
+                        "follow follows followed chronologically chronological sequence order".split())
 #: the units an amount of time is counted in
 TIME_UNITS = frozenset("day days week weeks month months year years night nights fortnight fortnights".split())
 #: nouns of an amount of time between two times ("the time between A and B", "the gap from A to B")
@@ -61,7 +61,9 @@ def _order_word(t: Token) -> bool:
     if t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN") and t.head.lower_ not in ("one", "ones", "thing", "things"):
         return False
     # "did I go to Paris or Rome *after my exams*": a time told by its own event anchors the question, it asks no order
-    return not (t.lower_ in ("before", "after", "prior") and any(c.dep_ in ("pobj", "pcomp") for c in t.children))
+    # ("which came after *the other*" asks it: the other of the things offered)
+    return not (t.lower_ in ("before", "after", "prior") and any(
+        c.dep_ in ("pobj", "pcomp") and c.lower_ not in ("other", "another") for c in t.children))
 
 
 def _noun_like(t: Token) -> bool:
