@@ -88,3 +88,24 @@ def test_the_thing_asked_before_another_is_no_pair_compared() -> None:
 def test_refine_leaves_structural_intents_alone() -> None:
     for rx in (Intent.DURATION, Intent.ORDERING, Intent.AGGREGATE, Intent.ASSISTANT_SAID):
         assert time_asked.refine("Was the christening or the stag weekend earlier?", rx) == rx
+
+
+@pytest.mark.parametrize("q", ["Which came after the other: the christening or the stag weekend?",
+                               "Which did I do afterwards, the christening or the stag weekend?"])
+def test_the_later_of_two_asked_as_after_the_other_is_an_ordering(q: str) -> None:
+    plan = plan_query(q, ASKED)
+    assert plan.intent == Intent.ORDERING
+    assert plan_notes(plan, "option") == ["the christening", "the stag weekend"]
+
+
+def test_a_thing_someone_else_owns_is_no_mention_of_the_users_own() -> None:
+    from kgmem.answer.event_names import bare_deed, names_subject
+    from kgmem.answer.match import core_terms
+
+    core = core_terms("oven break down")
+    assert not names_subject("My landlady's oven broke down on Monday.", [], core, {"oven"},
+                             own_deed=bare_deed("oven break down"))
+    assert names_subject("The oven broke down on Monday.", [], core, {"oven"}, own_deed=bare_deed("oven break down"))
+    # the owner the question names is whose it is asked ("my landlady's oven")
+    assert names_subject("My landlady's oven broke down on Monday.", [], core_terms("landlady's oven break down"),
+                         {"oven"}, own_deed=False)
