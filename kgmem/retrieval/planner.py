@@ -329,7 +329,7 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     if not isinstance(question, str) or not question.strip():
         raise ValueError("question must be a non-empty string")
     q = qa.normalise_question(question)
-    rx = time_asked.refine(q, qa.regex_intent(q))  # "was A or B earlier", "what's that in days": by the parse
+    rx = time_asked.refine(q, qa.regex_intent(q), qa.regex_intent)  # "was A or B earlier", "what's that in days"
     match: IntentMatch | None = None
     if embedder is not None:
         vec = vector if vector is not None else np.asarray(embedder.embed([q])[0])

@@ -23,6 +23,7 @@ the regex shapes found none.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kgmem.models import Intent
@@ -214,17 +215,16 @@ def _relates_times(doc: Doc) -> bool:
     return any(t.lower_ in _RELATING for t in doc) or bool(_pair_spans(doc))
 
 
-def refine(q: str, rx: Intent | None) -> Intent | None:
+def refine(q: str, rx: Intent | None, regex: Callable[[str], Intent | None] | None = None) -> Intent | None:
     """The intent the question's parse reads where the regex paths left it open (``None``, when, a single fact, an
     earlier value): a duration when an amount of time between times is asked, an ordering when things are offered and
-    asked of with a word of precedence; else ``rx``."""
+    asked of with a word of precedence; else ``rx``. ``regex``: the regex paths, asked again of the question after a
+    lead-in set off by a colon."""
     if rx not in _OPEN:
         return rx
     lead = LEAD.match(q)
-    if lead:  # "First things first: was A before B, or after?": the question after a lead-in set off by a colon
-        from kgmem.retrieval.question import regex_intent
-
-        asked = regex_intent(q[lead.end():])
+    if lead and regex is not None:  # "First things first: was A before B, or after?": the question after a lead-in
+        asked = regex(q[lead.end():])
         if asked in (Intent.DURATION, Intent.ORDERING):
             return asked
     doc = _parse(q)
