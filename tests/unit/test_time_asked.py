@@ -109,3 +109,6 @@ def test_a_thing_someone_else_owns_is_no_mention_of_the_users_own() -> None:
     # the owner the question names is whose it is asked ("my landlady's oven")
     assert names_subject("My landlady's oven broke down on Monday.", [], core_terms("landlady's oven break down"),
                          {"oven"}, own_deed=False)
+    # an owner named with the one the question names is that one ("my sister Jo's" is "my sister's")
+    assert names_subject("My sister Jo's wedding was on Saturday.", [], core_terms("my sister's wedding"), None)
+    assert not names_subject("My neighbour Jo's wedding was on Saturday.", [], core_terms("my sister's wedding"), None)
