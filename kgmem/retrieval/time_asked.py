@@ -72,7 +72,8 @@ def _noun_like(t: Token) -> bool:
 
 
 #: words after which a thing offered starts: the question's own frame ("was it", "which was it:", "out of", "between")
-_OPENERS = frozenset("it which what whether either between of among compare comparing versus vs vs. for me".split())
+_OPENERS = frozenset("it which what whether either between of among compare comparing versus vs vs. for me how when "
+                     "where who whom".split())
 _PRONOUNS = frozenset("i we me us you he she they it this that these those".split())
 
 
@@ -96,7 +97,9 @@ def _phrase(tokens: list[Token]) -> str:
             break
         out.append(t.text_with_ws)
     text = "".join(out).strip()
-    return "" if text.lower() in _PRONOUNS or not any(_noun_like(x) for x in tokens) else text
+    # ("how many days was I off work after my op": the amount asked is no thing of the question's)
+    things = [x for x in tokens if _noun_like(x) and x.lower_ not in TIME_UNITS]
+    return "" if text.lower() in _PRONOUNS or not things else text
 
 
 def _left_of(doc: Doc, at: int, verbs: set[int]) -> tuple[list[Token], Token | None]:

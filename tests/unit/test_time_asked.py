@@ -85,6 +85,10 @@ def test_the_thing_asked_before_another_is_no_pair_compared() -> None:
                                                                                         "the stag weekend"]
 
 
+def test_the_amount_asked_is_no_thing_compared() -> None:
+    assert time_asked.compared("How many days was I off work after my hip operation?") == []
+
+
 def test_refine_leaves_structural_intents_alone() -> None:
     for rx in (Intent.DURATION, Intent.ORDERING, Intent.AGGREGATE, Intent.ASSISTANT_SAID):
         assert time_asked.refine("Was the christening or the stag weekend earlier?", rx) == rx
