@@ -46,7 +46,7 @@ _RELATING = frozenset("than between from since after before apart ago until till
 #: intents the parse may correct: what the regex paths give when no structural lead matched
 _OPEN = frozenset({None, Intent.WHEN, Intent.SINGLE_FACT, Intent.HISTORY, Intent.CURRENT_VALUE})
 _COORDINATORS = frozenset({"or", "and", "versus", "vs", "vs."})
-_STOP = frozenset({",", ";", ":", "?", "!", "-", "–", "—", "."})
+_BREAKS = frozenset({",", ";", ":", "?", "!", "-", "–", "—", "."})
 #: a short lead-in set off by a colon before the question proper ("Quick one:", "First things first:")
 LEAD = re.compile(r"^\W*(?:[\w']+,?\s+){0,4}[\w']+\s*:\s*(?=\S)")
 
@@ -85,7 +85,7 @@ def _clause_verbs(doc: Doc) -> set[int]:
 
 
 def _stops(t: Token, verbs: set[int]) -> bool:
-    return t.text in _STOP or t.i in verbs or _order_word(t) or t.lower_ == "than"
+    return t.text in _BREAKS or t.i in verbs or _order_word(t) or t.lower_ == "than"
 
 
 def _phrase(tokens: list[Token]) -> str:
