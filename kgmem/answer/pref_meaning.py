@@ -45,9 +45,17 @@ _FRAME_WORDS = frozenset(w.casefold() for entries in LEXICON.values() for e in e
 _GENERAL = frozenset({"part", "thing", "things", "one", "bit", "lot", "way", "time", "times", "kind", "sort", "type",
                       "session", "day", "days", "week", "weeks", "weekend", "weekends", "evening", "evenings", "morning",
                       "mornings", "night", "nights", "moment", "life", "stuff", "best", "fan", "big", "huge", "massive",
-                      "whole", "most", "all", "every", "single", "same", "other", "new", "last", "first"})
+                      "whole", "most", "all", "every", "single", "same", "other", "new", "last", "first", "ritual", "routine",
+                      "habit", "treat", "favourite", "favorite", "go-to", "soundtrack", "passion", "obsession"})
 #: a phrase that counts things ("three cardigans", "six varieties"): an amount, not a taste
 _COUNTED = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|many)\s", re.I)
+#: a noun phrase's leading words that name nothing, and the entities that are no thing liked
+_NO_NAME = frozenset({"DET", "ADV", "INTJ", "PUNCT", "CCONJ", "PART"})
+_NOT_THINGS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+#: where a line's next clause starts: a comma before the speaker's own new clause, a semicolon, "but", "whereas"
+_CLAUSE_BREAK = re.compile(r",\s*(?:and\s+|but\s+|so\s+)?(?=(?:i|i'm|i've|i'd|im|ive|we|we're|we've|my|our|it's)\b)|;\s*|"
+                           r"\s+(?:but|whereas)\s+", re.I)
+_IT = re.compile(r"\bit\b", re.I)
 #: a line longer than this is read by its frames only (a rambling turn's line names many things)
 _LONGEST = 400
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|im|ive|me|my|we|we're|our|us)\b", re.I)
@@ -100,12 +108,21 @@ def things(text: str) -> list[tuple[int, int, str]]:
     gerund ("swimming laps", "hiking in the hills"); no pronoun, no person of the speaker's ("my sister"), no longer
     than a few words, a leading determiner left off."""
     doc = load_nlp()(text)
-    spans = [(c.start_char, c.end_char, c.text) for c in doc.noun_chunks
-             if c.root.pos_ != "PRON" and c.root.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL")]
+    spans = []
+    for chunk in doc.noun_chunks:
+        # (a chunk's leading words that name nothing: "Honestly true crime podcasts", "the")
+        kept = [t for t in chunk if t.i >= next((w.i for w in chunk if w.pos_ not in _NO_NAME), chunk.end)]
+        if kept and chunk.root.pos_ != "PRON" and chunk.root.ent_type_ not in _NOT_THINGS:
+            spans.append((kept[0].idx, chunk.end_char, text[kept[0].idx:chunk.end_char]))
     for tok in doc:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod") and tok.ent_type_ not in _NOT_THINGS:
+            # a noun with the words that make it up ("lentil soup"), where the parser made no chunk of it
+            first = min([tok, *(c for c in tok.lefts if c.dep_ in ("compound", "amod"))], key=lambda t: t.i)
+            spans.append((first.idx, tok.idx + len(tok.text), text[first.idx:tok.idx + len(tok.text)]))
         if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "pobj", "dobj", "pcomp", "attr", "conj"):
             sub = list(tok.subtree)
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text), text[sub[0].idx:sub[-1].idx + len(sub[-1].text)]))
+    spans = list(dict.fromkeys(spans))
     out = []
     for start, end, span in spans:
         phrase = _DETERMINER.sub("", span).strip()
@@ -114,6 +131,15 @@ def things(text: str) -> list[tuple[int, int, str]]:
                 not words <= _FRAME_WORDS | _GENERAL and not _COUNTED.match(phrase):
             out.append((start, end, phrase))
     return out
+
+
+def _masked(text: str, start: int, end: int) -> str:
+    """The clause of the line that holds the phrase at ``start:end``, with the phrase put as "it": a liking told in
+    another clause is not its ("Knitting is how I unwind, I've got three cardigans on the needles": not cardigans)."""
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
+    lo = max(c for c in cuts if c <= start)
+    hi = min(c for c in cuts if c >= end)
+    return f"{text[lo:start]}it{text[end:hi]}".strip(" ,;")
 
 
 def tastes_by_meaning(texts: Sequence[str], view: DomainView, embed: Callable[[list[str]], np.ndarray | None],
@@ -128,7 +154,9 @@ def tastes_by_meaning(texts: Sequence[str], view: DomainView, embed: Callable[[l
     variants: list[tuple[int, str, str]] = []  # (line, masked line, phrase)
     k = 0
     for i, (text, row) in enumerate(zip(texts, found)):
-        variants += [(i, f"{text[:a]}it{text[b:]}", p) for j, (a, b, p) in enumerate(row) if fits[k + j] > 0]
+        masked = [(_masked(text, a, b), p) for j, (a, b, p) in enumerate(row) if fits[k + j] > 0]
+        # (a clause about "it" already names its thing elsewhere: "…, it's my Sunday ritual" is no liking of a ritual)
+        variants += [(i, m, p) for m, p in masked if len(_IT.findall(m)) == 1]
         k += len(row)
     best: dict[int, tuple[float, str]] = {}
     for (i, _, phrase), lead in zip(variants, fondness([m for _, m, _ in variants], embed, model)):
