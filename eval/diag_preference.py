@@ -78,26 +78,27 @@ def tastes_found(answer: str, prefer: list[str]) -> str:
     return "asked" if any(_words(t) & w for t in named for w in wanted) else "other only"
 
 
-def gold_read(liked: list[dict[str, Any]], embedder: Any = None) -> str:
-    """How many of the gold's liked lines the line reader of ``kgmem.answer.pref_stated.candidates`` reads as a liking
-    in any of the line's parts: a taste frame (``read_taste``, ``taste_of_it``) or, with the embedder, a reaction to a
-    thing offered (``pref_reaction``: "anything with X and I'm …", its polarity by meaning)."""
+def frame_reads(text: str, embedder: Any = None) -> bool:
+    """Whether the line reader of ``kgmem.answer.pref_stated.candidates`` reads a liking in any part of the line: a taste
+    frame (``read_taste``, ``taste_of_it``) or, with the embedder, a reaction to a thing offered (``pref_reaction``:
+    "anything with X and I'm …", its polarity by meaning)."""
     from kgmem.answer.pref_reaction import offered, polarities
     from kgmem.answer.pref_reading import PARTS, taste_of_it
     from kgmem.answer.taste import read_taste
     from kgmem.answer.taste_things import run_on_sentences
 
-    def reads(text: str) -> bool:
-        parts = [pt for pc in run_on_sentences(text) for pt in PARTS.split(pc)]
-        if any((t := read_taste(p) or taste_of_it(text, p)) is not None and t[0] for p in parts):
-            return True
-        reactions = [told[1] for p in parts if (told := offered(p)) is not None]
-        if not reactions or embedder is None:
-            return False
-        return any(like for like in polarities(reactions, embedder.embed, f"{embedder.name}:{embedder.dim}"))
+    parts = [pt for pc in run_on_sentences(text) for pt in PARTS.split(pc)]
+    if any((t := read_taste(p) or taste_of_it(text, p)) is not None and t[0] for p in parts):
+        return True
+    reactions = [told[1] for p in parts if (told := offered(p)) is not None]
+    if not reactions or embedder is None:
+        return False
+    return any(like for like in polarities(reactions, embedder.embed, f"{embedder.name}:{embedder.dim}"))
 
-    hits = sum(reads(str(f.get("text") or "")) for f in liked)
-    return _share(hits, len(liked))
+
+def gold_read(liked: list[dict[str, Any]], embedder: Any = None) -> str:
+    """How many of the gold's liked lines the line reader reads as a liking (:func:`frame_reads`)."""
+    return _share(sum(frame_reads(str(f.get("text") or ""), embedder) for f in liked), len(liked))
 
 
 def gold_in_domain(question: str, liked: list[dict[str, Any]], embedder: Any) -> str:
@@ -116,11 +117,36 @@ def gold_in_domain(question: str, liked: list[dict[str, Any]], embedder: Any) ->
     return _share(kept, n)
 
 
+def meaning_causes(question: str, liked: list[dict[str, Any]], embedder: Any) -> list[str]:
+    """Per gold liked line that no frame reads (:func:`frame_reads`), the meaning reader's verdict (:mod:`kgmem.answer.pref_meaning`): ``read`` (a
+    thing of the question's domain, told fondly), ``no phrase of the domain``, ``not fond``, ``an order`` (the reader
+    reads no line opening with a bare verb)."""
+    from kgmem.answer import pref_meaning as meaning
+    from kgmem.answer.pref_domains import DomainView
+
+    model = f"{embedder.name}:{embedder.dim}"
+    view = DomainView(question, embedder.embed, model)
+    out = []
+    for f in liked:
+        text = str(f.get("text") or "")
+        if frame_reads(text, embedder):
+            continue
+        if meaning.ordered(text):
+            out.append("an order")
+        elif meaning.tastes_by_meaning([text], view, embedder.embed, model)[0] is not None:
+            out.append("read")
+        else:
+            phrases = [p for _, _, p in meaning.things(text)]
+            fits = view.fit(phrases, floor=meaning.DOMAIN_FLOOR, margin=meaning.THING_MARGIN) if phrases else []
+            out.append("not fond" if any(fits) else "no phrase of the domain")
+    return out
+
+
 def _share(hits: int, n: int) -> str:
     return "n/a" if n == 0 else "all" if hits == n else "none" if hits == 0 else "some"
 
 
-def stage(row: dict[str, str]) -> str:
+def stage(row: dict[str, Any]) -> str:
     """One class per wrong answer (module docstring)."""
     if row["path"] == "abstain" or row["abstained"] == "yes":
         return "abstained"
@@ -136,7 +162,7 @@ def stage(row: dict[str, str]) -> str:
     return row["built_on"]
 
 
-def diagnose(run_dir: Path, gold_path: Path, embed: bool = True) -> list[dict[str, str]]:
+def diagnose(run_dir: Path, gold_path: Path, embed: bool = True) -> list[dict[str, Any]]:
     """One row of classes per preference question of the run."""
     from kgmem.evaluation.metrics import latest_records
     from kgmem.evaluation.runner import PREDICTIONS, read_predictions
@@ -165,11 +191,12 @@ def diagnose(run_dir: Path, gold_path: Path, embed: bool = True) -> list[dict[st
                "retrieved": "yes" if set(rec.get("answer_session_ids") or []) <= set(rec.get("retrieved_session_ids")
                                                                                     or []) else "no"}
         row["stage"] = "right" if row["correct"] == "yes" else stage(row)
+        row["meaning"] = meaning_causes(str(rec.get("question") or ""), liked, embedder) if embedder else []
         rows.append(row)
     return rows
 
 
-def tables(rows: list[dict[str, str]]) -> list[str]:
+def tables(rows: list[dict[str, Any]]) -> list[str]:
     """The aggregate tables: every class by right / wrong, and the wrong answers' stages."""
     lines = [f"preference questions: {len(rows)}, right {sum(r['correct'] == 'yes' for r in rows)}", ""]
     for key in ("path", "built_on", "tastes_found", "gold_read", "gold_in_domain", "retrieved"):
@@ -178,6 +205,9 @@ def tables(rows: list[dict[str, str]]) -> list[str]:
         lines += [f"| {key} | right | wrong |", "|---|---:|---:|"]
         lines += [f"| {k} | {right[k]} | {wrong[k]} |" for k in sorted(set(right) | set(wrong))]
         lines.append("")
+    causes = Counter(c for r in rows for c in r.get("meaning") or [])
+    lines += ["| the meaning reader on the gold's liked lines no frame reads | lines |", "|---|---:|"]
+    lines += [f"| {k} | {n} |" for k, n in causes.most_common()] + [""]
     lines += ["| stage of the wrong answers | n |", "|---|---:|"]
     lines += [f"| {k} | {n} |" for k, n in Counter(r["stage"] for r in rows if r["correct"] == "no").most_common()]
     return lines
@@ -200,8 +230,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"{r['gold_in_domain']} | {r['retrieved']} |" for r in shown]
     print("\n".join(lines))
     if args.json:
-        agg = {key: dict(Counter(f"{r[key]}:{r['correct']}" for r in rows))
-               for key in ("path", "built_on", "tastes_found", "gold_read", "gold_in_domain", "retrieved", "stage")}
+        agg: dict[str, Any] = {key: dict(Counter(f"{r[key]}:{r['correct']}" for r in rows))
+                               for key in ("path", "built_on", "tastes_found", "gold_read", "gold_in_domain", "retrieved",
+                                           "stage")}
+        agg["meaning"] = dict(Counter(c for r in rows for c in r.get("meaning") or []))
         args.json.write_text(json.dumps({"n": len(rows), "aggregates": agg}, indent=1) + "\n", encoding="utf-8")
     return 0
 

@@ -34,9 +34,9 @@ NEAREST = 2
 #: the least closeness to the fond bank for a liking, and the least lead over the plain and averse banks
 FLOOR = 0.35
 MARGIN = 0.08
-#: a thing is of the question's domain when that domain is its own or within this much of its own ("pottery taster
-#: class" is a shade nearer food than a hobby)
-THING_MARGIN = 0.05
+#: a thing is of the question's domain when that domain is its own (as a stated taste's thing is kept:
+#: :func:`kgmem.answer.preference.stated_preferences`), or within this much of its own
+THING_MARGIN = 0.0
 #: a thing of more words than this is a clause, not a thing
 _MOST_WORDS = 6
 #: the words of the taste frames (:data:`kgmem.answer.taste.LEXICON`): "a huge fan", "my favourite" are no thing liked
@@ -58,7 +58,6 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:and\s+|but\s+|so\s+)?(?=(?:i|i'm|i've|i'd|im
 _IT = re.compile(r"\bit\b", re.I)
 #: a line longer than this is read by its frames only (a rambling turn's line names many things)
 _LONGEST = 400
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|im|ive|me|my|we|we're|our|us)\b", re.I)
 _DETERMINER = re.compile(r"^(?:a|an|the|some|any|every|all|this|that|these|those)\s+", re.I)
 
 
@@ -133,13 +132,19 @@ def things(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _cuts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
+
+
+def _clause_start(text: str, start: int) -> int:
+    return max(c for c in _cuts(text) if c <= start)
+
+
 def _masked(text: str, start: int, end: int) -> str:
     """The clause of the line that holds the phrase at ``start:end``, with the phrase put as "it": a liking told in
     another clause is not its ("Knitting is how I unwind, I've got three cardigans on the needles": not cardigans)."""
-    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
-    lo = max(c for c in cuts if c <= start)
-    hi = min(c for c in cuts if c >= end)
-    return f"{text[lo:start]}it{text[end:hi]}".strip(" ,;")
+    hi = min(c for c in _cuts(text) if c >= end)
+    return f"{text[_clause_start(text, start):start]}it{text[end:hi]}".strip(" ,;")
 
 
 def tastes_by_meaning(texts: Sequence[str], view: DomainView, embed: Callable[[list[str]], np.ndarray | None],
@@ -154,9 +159,10 @@ def tastes_by_meaning(texts: Sequence[str], view: DomainView, embed: Callable[[l
     variants: list[tuple[int, str, str]] = []  # (line, masked line, phrase)
     k = 0
     for i, (text, row) in enumerate(zip(texts, found)):
-        masked = [(_masked(text, a, b), p) for j, (a, b, p) in enumerate(row) if fits[k + j] > 0]
-        # (a clause about "it" already names its thing elsewhere: "…, it's my Sunday ritual" is no liking of a ritual)
-        variants += [(i, m, p) for m, p in masked if len(_IT.findall(m)) == 1]
+        # (a clause whose "it" comes before the phrase is about a thing named elsewhere: "…, it's my Sunday ritual" is
+        # no liking of a ritual; "I've been cooking lentil soup and it never gets old" is of the soup)
+        variants += [(i, _masked(text, a, b), p) for j, (a, b, p) in enumerate(row)
+                     if fits[k + j] > 0 and not _IT.search(text[_clause_start(text, a):a])]
         k += len(row)
     best: dict[int, tuple[float, str]] = {}
     for (i, _, phrase), lead in zip(variants, fondness([m for _, m, _ in variants], embed, model)):
@@ -165,16 +171,24 @@ def tastes_by_meaning(texts: Sequence[str], view: DomainView, embed: Callable[[l
     return [best[i][1] if i in best else None for i in range(len(texts))]
 
 
+def ordered(text: str) -> bool:
+    """Whether a line opens with a bare verb, an order to the assistant ("convert 30 miles to km", "Write me a haiku")."""
+    doc = load_nlp()(text)
+    first = next((t for t in doc if not t.is_punct and not t.is_space), None)
+    return first is not None and first.tag_ == "VB" and first.dep_ == "ROOT"
+
+
 def stated_by_meaning(ev: EvidenceSet, view: DomainView, read: set[str]) -> list[Stated]:
     """The likings of the question's domain that the user's own actual lines tell in words no frame reads (``read``: the
     lines a frame or a fact already read), from the turns retrieval kept or found close in meaning, as candidates of
     :func:`kgmem.answer.pref_stated.candidates`."""
     result = ev.result
     ranked = {t.id for t in result.turns} | set(result.similarity)
-    # the speaker's own statement about themselves: no question, no order to the assistant ("convert 30 miles to km")
+    # the speaker's own statement (its "I" may be left out: "can't beat a long walk on the cliffs"): no question, no
+    # order to the assistant ("convert 30 miles to km"), no one else's doing
     lines = [ln for ln in ev.all_user_lines() if ln.turn_id in ranked and ln.text not in read and "?" not in ln.text
-             and len(ln.text) <= _LONGEST and _FIRST_PERSON.search(ln.text) and not asks_in(ln.text)
-             and ln.actuality == "actual" and own_clause(ln.text)]
+             and len(ln.text) <= _LONGEST and not asks_in(ln.text) and ln.actuality == "actual" and own_clause(ln.text)
+             and not ordered(ln.text)]
     embedder = result.embedder
     model = f"{embedder.name}:{embedder.dim}" if embedder is not None else None
     found = tastes_by_meaning([ln.text for ln in lines], view, result.embed, model) if lines else []

@@ -67,13 +67,14 @@ def stated_preferences(ev: EvidenceSet, limit: int = 3, view: DomainView | None 
     cands = candidates(ev, everywhere=domained)
     if domained:
         assert view is not None
+        read = {c.quote for c in cands}
         fits = view.fit([c.value for c in cands] + [c.quote or c.value for c in cands], floor=TASTE_FLOOR)
         # (its sentence speaks for a thing only where the thing itself speaks about no other domain)
         away = view.elsewhere([c.value for c in cands])
         cands = [c for k, c in enumerate(cands) if fits[k] or (fits[len(cands) + k] and not away[k])]
-        # the lines whose liking no frame read, or read as a thing of another domain ("… Ethiopian food, which I'm
-        # loving, … Patrick O'Brian's sea novels, which I adore" for a book), read by meaning for the question's domain
-        cands += stated_by_meaning(ev, view, {c.quote for c in cands})
+        # the lines no frame or fact read ("every plan I make somehow involves 80s synthpop"), read by meaning for the
+        # question's domain
+        cands += stated_by_meaning(ev, view, read)
     in_domain = domained and bool(cands)
     cands = sorted(cands, key=lambda c: -c.relevance)
     out = Preference()
