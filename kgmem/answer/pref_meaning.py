@@ -26,6 +26,7 @@ from kgmem.answer.pref_reading import asks_in, own_clause
 from kgmem.answer.pref_stated import Stated, by_meaning
 from kgmem.answer.stale import stale
 from kgmem.answer.taste import LEXICON
+from kgmem.lexicon.numbers import cardinal_alternation
 from kgmem.lexicon.people import PERSONAL_WORD
 from kgmem.nlp import load_nlp
 
@@ -48,7 +49,7 @@ _GENERAL = frozenset({"part", "thing", "things", "one", "bit", "lot", "way", "ti
                       "whole", "most", "all", "every", "single", "same", "other", "new", "last", "first", "ritual", "routine",
                       "habit", "treat", "favourite", "favorite", "go-to", "soundtrack", "passion", "obsession"})
 #: a phrase that counts things ("three cardigans", "six varieties"): an amount, not a taste
-_COUNTED = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|many)\s", re.I)
+_COUNTED = re.compile(rf"^(?:\d+|{cardinal_alternation()}|a\s+few|several|many)\s", re.I)
 #: a noun phrase's leading words that name nothing, and the entities that are no thing liked
 _NO_NAME = frozenset({"DET", "ADV", "INTJ", "PUNCT", "CCONJ", "PART"})
 _NOT_THINGS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
