@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 
 from kgmem.ids import entity_id, normalise_name
+from kgmem.lexicon import people
 from kgmem.models import Entity
 from kgmem.text import FUNCTION_WORDS
 
@@ -54,6 +55,19 @@ _HEAD_KINDS: dict[str, str] = {w: kind for kind, words in {
     "trip": ("trip", "holiday", "vacation", "getaway", "break"),
     "flight": ("flight", "plane"),
 }.items() for w in words}
+
+
+#: kin and peers whose word opening a thing's name says whose it is ("my flatmate's ethics essay" is not "the
+#: ethics essay" the user spoke of); no word that also names an occasion ("parents' evening", "family dinner",
+#: "the baby shower") or a role's meeting ("manager sync")
+_OWNERS = people.words("kin", "partners", "social") - frozenset({
+    "baby", "family", "kid", "kids", "child", "children", "parent", "parents", "grandparents", "in-laws", "manager",
+    "boss", "supervisor", "mentor"})
+
+
+def _owned_apart(short: list[str], long_: list[str]) -> bool:
+    """The longer name opens with a kin or peer word the shorter lacks: another person's thing."""
+    return bool(long_) and long_[0] in _OWNERS and long_[0] not in short
 
 
 def _head_kind(word: str) -> str:
@@ -150,6 +164,8 @@ class EntityResolver:
                 continue
             a, b = [*words[:-1], _head_kind(words[-1])], [*other[:-1], _head_kind(other[-1])]
             short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+            if _owned_apart(short, long_):
+                continue  # "flatmate ethics essay" is not the user's "essay"
             if set(short) <= set(long_) and (best is None or len(_name_words(best.name)) < len(other)):
                 best = ent
         return best
