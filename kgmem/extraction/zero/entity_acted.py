@@ -33,6 +33,7 @@ from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.values_amounts import _STATUS_WORDS
 from kgmem.lexicon.people import USER_SUBJECTS
+from kgmem.nlp import has_user_possessor
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -90,7 +91,7 @@ def _tracked(t: Token | None, lemma: str) -> bool:
     if t is None:
         return False
     return lemma in _GOODS_ACTS or t.lemma_.lower() in TRACKED or t.pos_ == "PROPN" \
-        or any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in t.children)
+        or has_user_possessor(t)
 
 
 def _act(v: Token) -> tuple[str, str] | None:
