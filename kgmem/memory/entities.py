@@ -189,6 +189,8 @@ class EntityResolver:
             if ent is None or ent.type != "thing" or ent.name == USER_NAME or said and text.split(" (", 1)[-1] == said:
                 continue  # two things priced in one sentence ("the cottage is £95 a night and the B&B £110") are two
             other = set(_name_words(ent.name))
+            if _owned_apart([*other, *_name_words(text)], _name_words(name)):
+                continue  # "flatmate ethics essay" names no slot of the user's "essay"
             if other and (words <= other | set(_name_words(text)) or other <= mine):
                 hits[ent.id] = ent
         return next(iter(hits.values())) if len(hits) == 1 else None

@@ -22,3 +22,11 @@ def test_names_without_another_owner_still_meet() -> None:
     assert r.resolve("the parents evening meeting", "thing").id == evening.id
     appt = r.resolve("Mum hospital appointment", "thing")
     assert r.resolve("Mum appointment", "thing").id == appt.id  # one owner both times
+
+
+def test_a_kin_or_peer_owner_names_no_slot_of_the_users_thing() -> None:
+    r = EntityResolver("u")
+    essay = r.resolve("essay", "thing")
+    holders = [(essay.id, "Essay due date: the 3rd of May. (Final essay for my ethics module is due on the 3rd of May.)")]
+    assert r.same_slot("flatmate ethics essay", "My flatmate's ethics essay is due the 6th.", holders) is None
+    assert r.same_slot("ethics essay", "The ethics essay is due the 10th now.", holders) is not None
