@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 
 from kgmem.ids import entity_id, normalise_name
+from kgmem.lexicon import people
 from kgmem.models import Entity
 from kgmem.text import FUNCTION_WORDS
 
@@ -54,6 +55,17 @@ _HEAD_KINDS: dict[str, str] = {w: kind for kind, words in {
     "trip": ("trip", "holiday", "vacation", "getaway", "break"),
     "flight": ("flight", "plane"),
 }.items() for w in words}
+
+
+#: kin, partners and peers whose word opening a thing's name says whose it is ("my flatmate's ethics essay" is not
+#: "the ethics essay" the user spoke of); no word of a kin group, which also names occasions ("parents' evening",
+#: "family dinner", "the baby shower")
+_OWNERS = people.words("kin", "partners", "social")
+
+
+def _owned_apart(short: list[str], long_: list[str]) -> bool:
+    """The longer name opens with a kin or peer word the shorter lacks: another person's thing."""
+    return bool(long_) and long_[0] in _OWNERS and long_[0] not in short
 
 
 def _head_kind(word: str) -> str:
@@ -150,6 +162,8 @@ class EntityResolver:
                 continue
             a, b = [*words[:-1], _head_kind(words[-1])], [*other[:-1], _head_kind(other[-1])]
             short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+            if _owned_apart(short, long_):
+                continue  # "flatmate ethics essay" is not the user's "essay"
             if set(short) <= set(long_) and (best is None or len(_name_words(best.name)) < len(other)):
                 best = ent
         return best
@@ -175,6 +189,8 @@ class EntityResolver:
             if ent is None or ent.type != "thing" or ent.name == USER_NAME or said and text.split(" (", 1)[-1] == said:
                 continue  # two things priced in one sentence ("the cottage is £95 a night and the B&B £110") are two
             other = set(_name_words(ent.name))
+            if _owned_apart([*other, *_name_words(text)], _name_words(name)):
+                continue  # "flatmate ethics essay" names no slot of the user's "essay"
             if other and (words <= other | set(_name_words(text)) or other <= mine):
                 hits[ent.id] = ent
         return next(iter(hits.values())) if len(hits) == 1 else None

@@ -139,8 +139,32 @@ def _let_go(raw: str, held: str, said_as_old: Callable[[str, int, int], bool]) -
     return False
 
 
-def _stating(raw: str, start: int) -> bool:
-    """The sentence holding ``raw[start]`` states something: no question, wish, plan or condition."""
+#: words just before a name that say the thing is wished for, still to come, or only borrowed or hired, so not
+#: the user's ("probably a Kia", "on the waiting list for the Kia EV6", "driving a rental Fiat 500", "the garage
+#: lent me a Corsa", "Next car will be a Skoda"): the user holds none of it
+_NOT_HELD_BEFORE = re.compile(
+    r"\b(?:probably|next(?!\s+(?:to|door)\b)|fancy|fancies|fancied|eye\s+on|hop(?:e|es|ing)\s+for|"
+    r"sav(?:e|es|ing)\s+(?:up\s+)?for|waiting\s+(?:list|on|for)|pre-?order(?:ed)?|will\s+be|'ll\s+be|want(?:s|ed)?|"
+    r"wish|tempted|dream(?:s|ing|t)?\s+(?:of|about)|looking\s+at|test[- ]?dr(?:ive|ove|iving|iven)|"
+    r"rental|rented|renting|hire[ds]?|hiring|loan(?:er|ed)?|courtesy|borrow(?:s|ed|ing)?|lent|lend(?:s|ing)?|"
+    r"temporary|stand-?in)\b", re.IGNORECASE)
+#: words just after a name that say the same ("a Kia next", "a Volvo XC40 on hire for me", "the Pixel 9 is on order")
+_NOT_HELD_AFTER = re.compile(r"^\W*(?:(?:is|are|'s)\s+)?(?:next\b(?!\s+(?:to|door)\b)|on\s+(?:hire|loan|(?:back[- ]?)?order)\b|"
+                             r"(?:hire|rental|loan|courtesy)\s+car\b)", re.IGNORECASE)
+
+
+def _not_held(raw: str, start: int, end: int) -> bool:
+    """The name at ``raw[start:end]`` is wished for, planned or borrowed: said so in the five words before it, in
+    its clause, or right after it."""
+    before = _CLAUSE_END.split(raw[:start])[-1].split()[-5:]
+    return bool(_NOT_HELD_BEFORE.search(" ".join(before)) or _NOT_HELD_AFTER.search(raw[end:end + 30]))
+
+
+def _stating(raw: str, start: int, end: int | None = None) -> bool:
+    """The sentence holding ``raw[start]`` states something: no question, wish, plan or condition, and the name
+    there (to ``end``) is not wished for, planned or borrowed in its clause."""
+    if end is not None and _not_held(raw, start, end):
+        return False
     for m in _SENTENCE.finditer(raw):
         if m.start() <= start < m.end():
             s = m.group()
@@ -170,8 +194,8 @@ def things_changed(session: Session, candidates: Sequence[CandidateFact], held: 
             drop.update(id(c) for c in again)
             if len(mine) > len(again):
                 continue  # a reader gave the slot another new value from this turn: it stands
-            found = {plain_name(v): v for v, s, _ in names_of_kind(raw, brands)
-                     if not _same(v, fact.value) and _stating(raw, s)}
+            found = {plain_name(v): v for v, s, e in names_of_kind(raw, brands)
+                     if not _same(v, fact.value) and _stating(raw, s, e)}
             if len(found) != 1:
                 continue
             value, = found.values()

@@ -155,3 +155,39 @@ def test_ingest_someone_elses_car_changes_nothing(supersessions: Supersessions) 
     sups = supersessions("I drive a Ford Focus, it's ten years old.",
                          "My dad sold the Ford Focus he had and bought a Kia Picanto.", D1, D2)
     assert not any(old == "Ford Focus" for _, old in sups)
+
+
+# oe29: a thing named as wished for, still to come, or borrowed is not held (sentences invented for these tests;
+# before the change 7 of these 12 gave the slot the wished or borrowed name)
+@pytest.mark.parametrize(("pred", "held", "line"), [
+    ("drives", "Ford Focus", "Sold my Ford Focus last week, probably a Kia next."),
+    ("drives", "Mazda 3", "The Mazda 3 went to the scrapyard; I'm on the waiting list for the Kia EV6."),
+    ("drives", "Honda Civic", "Scrapped the Civic after the MOT, driving a rental Fiat 500 until the insurance pays out."),
+    ("phone", "iPhone 11", "Traded in my iPhone 11, I've got my eye on a Pixel 9 but haven't ordered it."),
+    ("phone", "Galaxy S20", "Sold the Galaxy S20 on eBay; borrowing my brother's old iPhone XR for now."),
+    ("drives", "Toyota Yaris", "Said goodbye to the Yaris today, the garage lent me a Vauxhall Corsa while they look."),
+    ("drives", "Nissan Leaf", "Gave the Nissan Leaf back at the end of the lease, hoping for a Tesla Model 3 but we'll see."),
+    ("phone", "Pixel 6", "Smashed my Pixel 6 and got rid of it, the shop gave me a loaner Moto G while I decide."),
+    ("drives", "Volkswagen Golf", "Sold the Golf. Next car will be a Skoda Enyaq, fingers crossed."),
+    ("phone", "iPhone 12", "Handed the iPhone 12 down to my daughter; saving up for a Galaxy S24 now."),
+    ("drives", "Audi A3", "Part-exchanged the Audi A3 yesterday and the dealer has a Volvo XC40 on hire for me till mine comes."),
+    ("phone", "Pixel 7", "Sold the old Pixel 7, I quite fancy the Nothing Phone 2 next."),
+])
+def test_a_thing_wished_for_planned_or_borrowed_is_not_the_new_one(pred: str, held: str, line: str) -> None:
+    got, _ = _run(_held(pred, held), line)
+    assert got == []
+
+
+@pytest.mark.parametrize(("pred", "held", "line", "want"), [
+    ("drives", "Ford Focus", "Sold my Ford Focus last week and picked up a Kia Ceed on Saturday.", "Kia Ceed"),
+    ("phone", "iPhone 11", "Traded in my iPhone 11 for a Pixel 9.", "Pixel 9"),
+    ("phone", "Galaxy S20", "Sold the Galaxy S20 on eBay and I'm using an iPhone 15 now.", "iPhone 15"),
+    # a wish told about another name of the clause, or a word of waiting far from the name, leaves it held
+    ("drives", "Ford Focus", "I wanted something bigger for ages, so I sold the Focus and finally got a Skoda Kodiaq.",
+     "Skoda Kodiaq"),
+    ("drives", "Toyota Yaris", "Said goodbye to the Yaris today, collected the new Honda Jazz parked next to the house.",
+     "Honda Jazz"),
+])
+def test_a_thing_got_stays_the_new_one_beside_words_of_wishing(pred: str, held: str, line: str, want: str) -> None:
+    got, _ = _run(_held(pred, held), line)
+    assert [c.value for c in got] == [want]

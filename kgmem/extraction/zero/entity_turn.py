@@ -25,6 +25,7 @@ from kgmem import predicates
 from kgmem.extraction.schema import CandidateFact, SlotProbe
 from kgmem.extraction.zero.checks import IMAGINED, INTERROGATIVE, UNDOING, intent_only
 from kgmem.extraction.zero.clauses import Clause, clauses_of
+from kgmem.extraction.zero.entity_acted import acted_states
 from kgmem.extraction.zero.entity_estimates import estimate_facts
 from kgmem.extraction.zero.entity_facts import _entity_fact, entity_facts
 from kgmem.extraction.zero.entity_first import ROLE_NOUNS, first_statements
@@ -67,7 +68,7 @@ _IS = re.compile(r"\b([A-Za-z]+)'s(?=\s+(?:off|on|at|in|back|now|with|out|away|s
                  r"currently|doing|working|living|staying|home|ready|done|sorted|open|closed|"
                  # a state said with a participle ("the Corsa's fixed", "Ana's visa's approved")
                  r"fixed|approved|cancelled|canceled|shipped|delivered|dispatched|confirmed|finished|booked|"
-                 r"rejected|declined|resolved|repaired|postponed|delayed|moved|paid|printed|sold|broken)\b)")
+                 r"rejected|declined|resolved|repaired|postponed|delayed|moved|paid|printed|sold|broken|collected|reopened|refunded)\b)")
 
 #: "X's <time>" is "X is <time>" ("the standup's 9:45 from Monday", "football's Saturday at 11"): a
 #: possessive is followed by what is owned ("Sam's Saturday plans", "Leo's 10am lesson"), never by a
@@ -276,7 +277,18 @@ def _read(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[
         note_people(c, context)
     if probes is not None and len(probes[0]) == n_probes and (probe := sentence_probe(sent, clauses, probes[1])):
         probes[0].append(probe)
-    return out
+    return _with_acted_states(sent, date, clauses, out)
+
+
+def _with_acted_states(sent: Sentence, date: datetime, clauses: list[Clause],
+                       out: list[CandidateFact]) -> list[CandidateFact]:
+    """``out`` with the states told by an act or a reporter (:mod:`.entity_acted`) where no reading of the sentence
+    gave a state; a venue read from the words of a state ("the sofa is in production": venue = production, "my
+    return is still in transit": venue = transit) dropped."""
+    if clauses and not any(f.predicate == "status" for f in out):
+        out = [*out, *acted_states(sent, date, clauses[-1])]
+    words = {(f.subject.casefold(), w) for f in out if f.predicate == "status" for w in f.value.casefold().split()}
+    return [f for f in out if not (f.predicate == "venue" and (f.subject.casefold(), f.value.casefold()) in words)]
 
 
 def _first_facts(sent: Sentence, date: datetime, c: Clause, probe: SlotProbe, facts: list[CandidateFact],
