@@ -9,15 +9,25 @@ of the question is in it, and its focus words are there by form or by meaning
 speaks of it). Counts, sums,
 spans of time and orderings are computed from several lines, never read from one; a line with no
 value of the type, or one off the question's focus, stays a hedge.
+
+:func:`own_line`: where no value is read, the line a hedge would quote is itself the answer when it
+is the user's own actual statement (not a request, a plan, a wish or someone else's doing), on the
+question by meaning (its own cosine in the band the abstention decision calls related), naming the
+question's names and focus words, and shaped like a value of the asked-for type
+(:func:`kgmem.answer.pool.may_hold`): "We got engaged at the top of Arthur's Seat at sunrise" answers
+"where did we get engaged?" as a dated quote, not as "I'm not sure; the closest thing …".
 """
 
 from __future__ import annotations
 
 import re
 
-from kgmem.answer import answering, measures, presence
+from kgmem.answer import answering, measures, presence, stale
+from kgmem.answer.abstain import HEDGE_SENTENCE_SIMILARITY
 from kgmem.answer.actuality import settled
-from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.evidence import EvidenceSet, Line, outside_window
+from kgmem.answer.match import contains_name
+from kgmem.answer.pool import Pool, may_hold, names_the_focus, passage
 from kgmem.answer.spans import kin_person, typed_spans
 from kgmem.models import Intent
 from kgmem.retrieval.question import nlp
@@ -26,6 +36,11 @@ from kgmem.retrieval.question import nlp
 _TYPED = ("person", "place", "org", "money", "number", "date")
 #: questions whose answer is computed over several lines, never one line's value
 _COMPUTED_ONLY = (Intent.AGGREGATE, Intent.DURATION, Intent.ORDERING)
+#: questions no quoted line answers by itself: computed ones, a date (the temporal paths read the
+#: line's time), a preference (a suggestion is built), what the assistant said (its own pick)
+_NO_OWN_LINE = (*_COMPUTED_ONLY, Intent.WHEN, Intent.PREFERENCE, Intent.ASSISTANT_SAID)
+#: the pool's best user sentences looked at, after the line the hedge would quote
+OWN_LINE_CANDIDATES = 3
 
 
 def speaks_of(ev: EvidenceSet, text: str) -> bool:
@@ -84,3 +99,29 @@ def _proper_names(text: str) -> list[str]:
             out.append(" ".join(run))
             run = []
     return out
+
+
+def own_line(pool: Pool, lines: list[Line | None]) -> tuple[Line, float] | None:
+    """The first of ``lines`` (the line a hedge would quote), then of the pool's best user sentences, that
+    answers the question as a dated quote: ``(line, cosine)``, else ``None`` (module docstring)."""
+    ev = pool.ev
+    plan = ev.result.plan
+    if plan.intent in _NO_OWN_LINE or measures.asked_measure(plan.question):
+        return None  # (a measure needs its value: "how tall is my husband" is no line)
+    candidates = [ln for ln in dict.fromkeys([*lines, *(r.line for r in pool.ranked[:OWN_LINE_CANDIDATES])])
+                  if ln is not None and ln.role == "user" and ln.actuality == "actual"]
+    if not candidates:
+        return None
+    sims = ev.line_similarity(candidates)
+    for line in candidates:
+        sim = sims.get((line.turn_id, line.position), 0.0)
+        text = passage(ev, line)
+        if sim < HEDGE_SENTENCE_SIMILARITY or outside_window(line.text, plan.window) \
+                or stale.restates_newer(plan, line.text) or (stale.asks_now(plan) and stale.stale(line.text)):
+            continue
+        if not all(contains_name(n, text) for n in plan.named) or not names_the_focus(plan, text):
+            continue
+        if plan.answer_type in _TYPED and not may_hold(line.text, plan.answer_type or ""):
+            continue  # "where do I work?" — "I love my work, so busy": no place could be in it
+        return line, sim
+    return None
