@@ -258,7 +258,8 @@ class Answerer:
                    base: dict[str, Any], t0: float, extra: dict[str, Any], *, commit: bool = True) -> Answer:
         """No answer read: the user's own line on the question, quoted and dated (:func:`~kgmem.answer.quoted.own_line`),
         else the honest "I'm not sure; the closest thing you told me is …"."""
-        own = own_line(pool, [extracted.line if extracted else None, best_line(ev)]) if commit and pool else None
+        own = own_line(pool, [extracted.line if extracted else None, best_line(ev)], extra.get("rejected", "")) \
+            if commit and pool else None
         if own is not None:
             ctx = self._context(pool.result, ev, Computed(), None, pool=pool, first=own[0]) if pool else ctx
             return self._finish(ctx, base, t0, reply_text.own_reply(ev, own[0]), "extractive", [], [own[0].turn_id],

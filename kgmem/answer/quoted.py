@@ -101,14 +101,30 @@ def _proper_names(text: str) -> list[str]:
     return out
 
 
-def own_line(pool: Pool, lines: list[Line | None]) -> tuple[Line, float] | None:
-    """The first of ``lines`` (the line a hedge would quote), then of the pool's best user sentences, that
-    answers the question as a dated quote: ``(line, cosine)``, else ``None`` (module docstring)."""
+def copied_line(pool: Pool, text: str, n: int = 8) -> Line | None:
+    """The user's line of the evidence a model's reply copies an ``n``-word run of (the line it picked,
+    when its reply was rejected for reading the context back), else ``None``."""
+    words = re.findall(r"\w+", text.lower())
+    runs = {" ".join(words[i: i + n]) for i in range(len(words) - n + 1)}
+    if not runs:
+        return None
+    for line in [*(r.line for r in pool.ranked), *pool.ev.top]:
+        said = " " + " ".join(re.findall(r"\w+", line.text.lower())) + " "
+        if line.role == "user" and any(f" {run} " in said for run in runs):
+            return line
+    return None
+
+
+def own_line(pool: Pool, lines: list[Line | None], model_said: str = "") -> tuple[Line, float] | None:
+    """The first of ``lines`` (the line a hedge would quote; first the line a rejected model reply copied,
+    ``model_said``), then of the pool's best user sentences, that answers the question as a dated quote:
+    ``(line, cosine)``, else ``None`` (module docstring)."""
     ev = pool.ev
     plan = ev.result.plan
     if plan.intent in _NO_OWN_LINE or measures.asked_measure(plan.question):
         return None  # (a measure needs its value: "how tall is my husband" is no line)
-    candidates = [ln for ln in dict.fromkeys([*lines, *(r.line for r in pool.ranked[:OWN_LINE_CANDIDATES])])
+    picked = copied_line(pool, model_said) if model_said else None
+    candidates = [ln for ln in dict.fromkeys([picked, *lines, *(r.line for r in pool.ranked[:OWN_LINE_CANDIDATES])])
                   if ln is not None and ln.role == "user" and ln.actuality == "actual"]
     if not candidates:
         return None

@@ -1,0 +1,46 @@
+"""A hedge's line that is the user's own statement on the question answers as a dated quote
+(kgmem/answer/quoted.own_line), and what keeps a hedge a hedge: another person's doing, a plan, a
+line off the question's focus, a typed question whose line holds nothing of the type's shape.
+Sentences invented for these tests; none from a data set or another fixture set."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from dialogue_fixture import ASKED, FILLER, dialogue_memory
+
+from kgmem.evaluation.judge import declines
+
+
+def _told(line: str) -> list[tuple[datetime, list[tuple[str, str]]]]:
+    return [*FILLER, (datetime(2025, 4, 20), [("user", line), ("assistant", "What a lovely thing to hear.")])]
+
+
+def test_the_users_own_line_answers_a_where_question_as_a_dated_quote(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    m = dialogue_memory(tmp_path, _told("We got married on top of Pen y Fan at dawn, soaked and happy."))
+    a = m.answer("u", "Where did we get married?", ASKED)
+    assert not declines(a.text) and "Pen y Fan" in a.text and "2025-04-20" in a.text, a.text
+    assert a.extra.get("via") == "own line" and a.extra.get("path") == "extractive"
+
+
+def test_someone_elses_doing_stays_a_hedge_or_a_decline(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    m = dialogue_memory(tmp_path, _told("My cousin got married on top of Pen y Fan at dawn, soaked and happy."))
+    a = m.answer("u", "Where did we get married?", ASKED)
+    assert a.abstained or declines(a.text), a.text
+
+
+def test_a_plan_stays_a_hedge_or_a_decline(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    m = dialogue_memory(tmp_path, _told("We might get married on top of Pen y Fan next summer, if the weather allows."))
+    a = m.answer("u", "Where did we get married?", ASKED)
+    assert a.abstained or declines(a.text), a.text
+
+
+def test_own_line_needs_the_shape_of_the_asked_type_and_the_related_band() -> None:
+    from kgmem.answer.abstain import HEDGE_SENTENCE_SIMILARITY
+    from kgmem.answer.pool import may_hold
+
+    # a place, person or organisation needs a capitalised word after the first; an amount a digit or a currency
+    assert may_hold("We got married on the pier at Saltburn", "place")
+    assert not may_hold("we love our work, so busy lately", "org")
+    assert not may_hold("I need to negotiate a salary offer", "money")
+    assert HEDGE_SENTENCE_SIMILARITY >= 0.45  # the band the abstention decision calls related (calibrated there)
