@@ -29,6 +29,7 @@ from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.match import contains_name
 from kgmem.answer.pool import Pool, may_hold, names_the_focus, passage
 from kgmem.answer.spans import kin_person, typed_spans
+from kgmem.lexicon import calendar
 from kgmem.models import Intent
 from kgmem.retrieval.question import nlp
 
@@ -137,7 +138,22 @@ def own_line(pool: Pool, lines: list[Line | None], model_said: str = "") -> tupl
             continue
         if not all(contains_name(n, text) for n in plan.named) or not names_the_focus(plan, text):
             continue
-        if plan.answer_type in _TYPED and not may_hold(line.text, plan.answer_type or ""):
+        if plan.answer_type in _TYPED and not _may_name(plan.question, line.text, plan.answer_type or ""):
             continue  # "where do I work?" — "I love my work, so busy": no place could be in it
         return line, sim
     return None
+
+
+#: capitalised words after a sentence's first that name no person, place or organisation
+_NO_NAME = frozenset(w.lower() for w in (*calendar.WEEKDAYS, *calendar.MONTHS, "I", "I'm", "I've", "I'd", "I'll"))
+
+
+def _may_name(question: str, text: str, answer_type: str) -> bool:
+    """The line has the shape of a value of the type (:func:`kgmem.answer.pool.may_hold`); for a person,
+    place or organisation, a capitalised word after the first that is no day or month and no word of the
+    question ("Who did I go hiking with on Saturday?" — "I went hiking on Saturday with people from work")."""
+    if answer_type not in ("person", "place", "org"):
+        return may_hold(text, answer_type)
+    asked = {w.lower() for w in re.findall(r"[\w']+", question)}
+    words = re.findall(r"[\w']+", text)[1:]
+    return any(w[:1].isupper() and w.lower() not in _NO_NAME and w.lower() not in asked for w in words)

@@ -44,3 +44,30 @@ def test_own_line_needs_the_shape_of_the_asked_type_and_the_related_band() -> No
     assert not may_hold("we love our work, so busy lately", "org")
     assert not may_hold("I need to negotiate a salary offer", "money")
     assert HEDGE_SENTENCE_SIMILARITY >= 0.45  # the band the abstention decision calls related (calibrated there)
+
+
+def test_the_line_a_rejected_model_reply_copied_is_found() -> None:
+    from types import SimpleNamespace
+
+    from kgmem.answer.evidence import Line
+    from kgmem.answer.quoted import copied_line
+
+    when = datetime(2025, 4, 20)
+    mine = Line("The allotment plot we finally got is number 14 by the canal gate.", "t1", "s1", "user", when)
+    reply = Line("What a lovely thing to hear about the allotment plot.", "t2", "s1", "assistant", when)
+    other = Line("My aunt still grows leeks.", "t3", "s2", "user", when)
+    pool = SimpleNamespace(ranked=[SimpleNamespace(line=other), SimpleNamespace(line=reply)], ev=SimpleNamespace(top=[mine]))
+    said = '- 2025-04-20, user said: "The allotment plot we finally got is number 14 by the canal gate."'
+    assert copied_line(pool, said) is mine  # type: ignore[arg-type]
+    assert copied_line(pool, "What a lovely thing to hear about the allotment plot.") is None  # the assistant's
+    assert copied_line(pool, "number 14") is None  # fewer than eight words copied: no pick
+
+
+def test_a_person_place_or_organisation_needs_a_name_the_question_lacks() -> None:
+    from kgmem.answer.quoted import _may_name
+
+    assert _may_name("Where did we get married?", "We got married on top of Pen y Fan at dawn.", "place")
+    assert not _may_name("Who did I go hiking with on Saturday?", "I went hiking on Saturday with people from work.",
+                         "person")
+    assert not _may_name("Who fixed my Vespa?", "My Vespa is running again, finally.", "person")
+    assert _may_name("How much was the ferry?", "The ferry was 40 quid each way.", "money")
