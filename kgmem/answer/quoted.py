@@ -30,7 +30,7 @@ from kgmem.answer.match import contains_name
 from kgmem.answer.pool import Pool, may_hold, names_the_focus, passage
 from kgmem.answer.spans import kin_person, typed_spans
 from kgmem.lexicon import calendar
-from kgmem.models import Intent
+from kgmem.models import Intent, QueryPlan
 from kgmem.retrieval.question import nlp
 
 #: answer types one line can hold a value of
@@ -133,7 +133,7 @@ def own_line(pool: Pool, lines: list[Line | None], model_said: str = "") -> tupl
     for line in candidates:
         sim = sims.get((line.turn_id, line.position), 0.0)
         text = passage(ev, line)
-        if sim < HEDGE_SENTENCE_SIMILARITY or outside_window(line.text, plan.window) \
+        if sim < HEDGE_SENTENCE_SIMILARITY or outside_window(line.text, plan.window) or not _in_window(line, plan) \
                 or stale.restates_newer(plan, line.text) or (stale.asks_now(plan) and stale.stale(line.text)):
             continue
         if not all(contains_name(n, text) for n in plan.named) or not names_the_focus(plan, text):
@@ -142,6 +142,16 @@ def own_line(pool: Pool, lines: list[Line | None], model_said: str = "") -> tupl
             continue  # "where do I work?" — "I love my work, so busy": no place could be in it
         return line, sim
     return None
+
+
+def _in_window(line: Line, plan: QueryPlan) -> bool:
+    """The line's event (its own past time, else the day it was said) falls in the question's time window
+    ("which museum did I go to yesterday?" is not answered by a visit a month before); no window, any line."""
+    window = plan.window
+    if window is None:
+        return True
+    day = line.when.date()
+    return (window.start is None or day >= window.start.date()) and (window.end is None or day <= window.end.date())
 
 
 #: capitalised words after a sentence's first that name no person, place or organisation
