@@ -75,5 +75,5 @@ def test_a_person_place_or_organisation_needs_a_name_the_question_lacks() -> Non
 
 def test_a_line_outside_the_questions_time_window_stays_a_hedge_or_a_decline(tmp_path) -> None:  # type: ignore[no-untyped-def]
     m = dialogue_memory(tmp_path, _told("We got married on top of Pen y Fan at dawn, soaked and happy."))
-    a = m.answer("u", "Where did we go yesterday?", ASKED)  # the line was told six weeks before
+    a = m.answer("u", "Where did we get married last weekend?", ASKED)  # the line was told six weeks before
     assert "Pen y Fan" not in a.text or declines(a.text), a.text
