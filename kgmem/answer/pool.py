@@ -342,7 +342,7 @@ ANSWER_SIMILARITY = 0.55
 CONFIDENT_TYPED = 3
 
 
-def names_the_focus(plan: QueryPlan, text: str) -> bool:
+def _names_the_focus(plan: QueryPlan, text: str) -> bool:
     """The line names what the question is about, as the abstention decision requires of any
     evidence: every content noun for a strict slot ("my *grandmother's* name" is not "my aunt's
     name is Beatriz"), at least half of them otherwise."""
@@ -371,7 +371,7 @@ def confident_answer(pool: Pool) -> tuple[str, Line, float] | None:
     ok = ("actual", "plan", "other") if plan.answer_type == "person" else ("actual",)
     sure = [r for r in pool.ranked if r.line.role == "user" and r.line.actuality in ok
             and r.similarity >= ANSWER_SIMILARITY and all(contains_name(n, r.line.text) for n in plan.named)
-            and names_the_focus(plan, passage(pool.ev, r.line)) and not stale.restates_newer(plan, r.line.text)]
+            and _names_the_focus(plan, passage(pool.ev, r.line)) and not stale.restates_newer(plan, r.line.text)]
     if not sure:
         return None
     if stale.asks_now(plan):  # a line telling what no longer holds ("used to …") answers last

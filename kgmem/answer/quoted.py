@@ -12,8 +12,8 @@ value of the type, or one off the question's focus, stays a hedge.
 
 :func:`own_line`: where no value is read, the line a hedge would quote is itself the answer when it
 is the user's own actual statement (not a request, a plan, a wish or someone else's doing), on the
-question by meaning (its own cosine in the band the abstention decision calls related), naming the
-question's names and focus words, and shaped like a value of the asked-for type
+question by meaning (its own cosine in the band the abstention decision calls related), naming every
+name of the question and every focus word (by form or by meaning), and shaped like a value of the asked-for type
 (:func:`kgmem.answer.pool.may_hold`): "We got engaged at the top of Arthur's Seat at sunrise" answers
 "where did we get engaged?" as a dated quote, not as "I'm not sure; the closest thing …".
 """
@@ -27,7 +27,7 @@ from kgmem.answer.abstain import HEDGE_SENTENCE_SIMILARITY
 from kgmem.answer.actuality import settled
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.match import contains_name
-from kgmem.answer.pool import Pool, may_hold, names_the_focus, passage
+from kgmem.answer.pool import Pool, may_hold, passage
 from kgmem.answer.spans import kin_person, typed_spans
 from kgmem.lexicon import calendar
 from kgmem.models import Intent, QueryPlan
@@ -136,8 +136,9 @@ def own_line(pool: Pool, lines: list[Line | None], model_said: str = "") -> tupl
         if sim < HEDGE_SENTENCE_SIMILARITY or outside_window(line.text, plan.window) or not _in_window(line, plan) \
                 or stale.restates_newer(plan, line.text) or (stale.asks_now(plan) and stale.stale(line.text)):
             continue
-        if not all(contains_name(n, text) for n in plan.named) or not names_the_focus(plan, text):
-            continue
+        if not all(contains_name(n, text) for n in plan.named) or \
+                presence.unsupported(list(dict.fromkeys(plan.focus)), [text], ev.result.embed)[0]:
+            continue  # every focus word, by form or by meaning: "the bike helmet" is not told by a line about the bike
         if plan.answer_type in _TYPED and not _may_name(plan.question, line.text, plan.answer_type or ""):
             continue  # "where do I work?" — "I love my work, so busy": no place could be in it
         return line, sim

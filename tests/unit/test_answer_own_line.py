@@ -77,3 +77,4 @@ def test_a_line_outside_the_questions_time_window_stays_a_hedge_or_a_decline(tmp
     m = dialogue_memory(tmp_path, _told("We got married on top of Pen y Fan at dawn, soaked and happy."))
     a = m.answer("u", "Where did we get married last weekend?", ASKED)  # the line was told six weeks before
     assert "Pen y Fan" not in a.text or declines(a.text), a.text
+
