@@ -17,20 +17,20 @@ def _told(line: str) -> list[tuple[datetime, list[tuple[str, str]]]]:
 
 
 def test_the_users_own_line_answers_a_where_question_as_a_dated_quote(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    m = dialogue_memory(tmp_path, _told("We got married on top of Pen y Fan at dawn, soaked and happy."))
+    m = dialogue_memory(tmp_path, _told("We got married on top of Cadair Idris at dawn, soaked and happy."))
     a = m.answer("u", "Where did we get married?", ASKED)
-    assert not declines(a.text) and "Pen y Fan" in a.text and "2025-04-20" in a.text, a.text
+    assert not declines(a.text) and "Cadair Idris" in a.text and "2025-04-20" in a.text, a.text
     assert a.extra.get("via") == "own line" and a.extra.get("path") == "extractive"
 
 
 def test_someone_elses_doing_stays_a_hedge_or_a_decline(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    m = dialogue_memory(tmp_path, _told("My cousin got married on top of Pen y Fan at dawn, soaked and happy."))
+    m = dialogue_memory(tmp_path, _told("My cousin got married on top of Cadair Idris at dawn, soaked and happy."))
     a = m.answer("u", "Where did we get married?", ASKED)
     assert a.abstained or declines(a.text), a.text
 
 
 def test_a_plan_stays_a_hedge_or_a_decline(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    m = dialogue_memory(tmp_path, _told("We might get married on top of Pen y Fan next summer, if the weather allows."))
+    m = dialogue_memory(tmp_path, _told("We might get married on top of Cadair Idris next summer, if the weather allows."))
     a = m.answer("u", "Where did we get married?", ASKED)
     assert a.abstained or declines(a.text), a.text
 
@@ -66,7 +66,7 @@ def test_the_line_a_rejected_model_reply_copied_is_found() -> None:
 def test_a_person_place_or_organisation_needs_a_name_the_question_lacks() -> None:
     from kgmem.answer.quoted import _may_name
 
-    assert _may_name("Where did we get married?", "We got married on top of Pen y Fan at dawn.", "place")
+    assert _may_name("Where did we get married?", "We got married on top of Cadair Idris at dawn.", "place")
     assert not _may_name("Who did I go hiking with on Saturday?", "I went hiking on Saturday with people from work.",
                          "person")
     assert not _may_name("Who fixed my Vespa?", "My Vespa is running again, finally.", "person")
@@ -74,7 +74,7 @@ def test_a_person_place_or_organisation_needs_a_name_the_question_lacks() -> Non
 
 
 def test_a_line_outside_the_questions_time_window_stays_a_hedge_or_a_decline(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    m = dialogue_memory(tmp_path, _told("We got married on top of Pen y Fan at dawn, soaked and happy."))
+    m = dialogue_memory(tmp_path, _told("We got married on top of Cadair Idris at dawn, soaked and happy."))
     a = m.answer("u", "Where did we get married last weekend?", ASKED)  # the line was told six weeks before
-    assert "Pen y Fan" not in a.text or declines(a.text), a.text
+    assert "Cadair Idris" not in a.text or declines(a.text), a.text
 
