@@ -14,8 +14,9 @@ Order of decisions for one question (the chosen ``path`` is reported in ``Answer
 4. ``model``: otherwise the answer model reads a short dated context (≤ ~800 tokens for the
    embedded model, answer-bearing lines first; a configured larger model gets the full ≤2k
    dated timeline and may also override an extractive answer). Its output is checked
-   (:mod:`~kgmem.answer.checks`); a bad one falls back to the extractive answer or an honest
-   "I'm not sure; the closest thing you told me is …" (``fallback``).
+   (:mod:`~kgmem.answer.checks`); a bad one falls back to the user's own line on the question,
+   quoted and dated (:func:`~kgmem.answer.quoted.own_line`), or an honest "I'm not sure; the closest
+   thing you told me is …" (``fallback``).
 """
 
 from __future__ import annotations
