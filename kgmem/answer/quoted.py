@@ -27,7 +27,7 @@ from kgmem.answer.abstain import HEDGE_SENTENCE_SIMILARITY
 from kgmem.answer.actuality import settled
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.match import contains_name
-from kgmem.answer.pool import Pool, may_hold, passage
+from kgmem.answer.pool import Pool, may_hold
 from kgmem.answer.spans import kin_person, typed_spans
 from kgmem.lexicon import calendar
 from kgmem.models import Intent, QueryPlan
@@ -132,13 +132,13 @@ def own_line(pool: Pool, lines: list[Line | None], model_said: str = "") -> tupl
     sims = ev.line_similarity(candidates)
     for line in candidates:
         sim = sims.get((line.turn_id, line.position), 0.0)
-        text = passage(ev, line)
         if sim < HEDGE_SENTENCE_SIMILARITY or outside_window(line.text, plan.window) or not _in_window(line, plan) \
                 or stale.restates_newer(plan, line.text) or (stale.asks_now(plan) and stale.stale(line.text)):
             continue
-        if not all(contains_name(n, text) for n in plan.named) or \
-                presence.unsupported(list(dict.fromkeys(plan.focus)), [text], ev.result.embed)[0]:
-            continue  # every focus word, by form or by meaning: "the bike helmet" is not told by a line about the bike
+        if not all(contains_name(n, line.text) for n in plan.named) or \
+                presence.unsupported(list(dict.fromkeys(plan.focus)), [line.text], ev.result.embed)[0]:
+            continue  # every focus word in the line itself: "the bike helmet" is not told by a line about the bike
+            # (nor by the sentence after it, "looked at a helmet too but passed")
         if plan.answer_type in _TYPED and not _may_name(plan.question, line.text, plan.answer_type or ""):
             continue  # "where do I work?" — "I love my work, so busy": no place could be in it
         return line, sim
