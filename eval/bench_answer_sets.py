@@ -273,10 +273,12 @@ SINGLES = "single_values.jsonl"
 #: tr26's (session 26: rambling turns, events told by their effect, must-abstain twins) and tr27's (session 27: the
 #: question shapes LongMemEval's users ask: "the day I …", since X when Y, the order of three, a thing asked by its time)
 #: and tr28's (session 28: spans, orders and "how long ago" asked in many wordings; deeds told through others or by
-#: their aftermath; phase 2: events asked by their noun, told by their verb)
+#: their aftermath; phase 2: events asked by their noun, told by their verb) and tr29's (session 29: orders and spans
+#: asked without "which came first" / "how many days between", with must-abstain twins)
 EVENT_SETS = {"events": "event_matching.jsonl", "voices": "event_voices.jsonl", "tales": "event_tales.jsonl",
               "diaries": "event_diaries.jsonl", "rambles": "event_rambles.jsonl", "asks": "event_asks.jsonl",
-              "spans": "event_spans.jsonl", "doers": "event_doers.jsonl", "nouns": "event_nouns.jsonl"}
+              "spans": "event_spans.jsonl", "doers": "event_doers.jsonl", "nouns": "event_nouns.jsonl",
+              "kinds_tr29": "event_kinds_tr29.jsonl", "senses_tr29": "event_senses_tr29.jsonl"}
 
 
 def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dict[str, Any]:
@@ -391,8 +393,8 @@ def run_answerable(home: Path, name: str = "answerable") -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "rambles", "asks", "spans", "doers", "nouns",
-                                      "counts", "deeds", "counts_ms26", "prefs", "prefs_domains", "answerable", "kinds", "which",
-                                      "hedges", "both"),
+                                      "kinds_tr29", "senses_tr29", "counts", "deeds", "counts_ms26", "prefs", "prefs_domains",
+                                      "answerable", "kinds", "which", "hedges", "both"),
                     default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
@@ -418,7 +420,7 @@ def main() -> None:
             e = res["events"]
             print(f"events: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
-        if args.set in ("voices", "tales", "diaries", "rambles", "asks", "spans", "doers", "nouns"):
+        if args.set in ("voices", "tales", "diaries", "rambles", "asks", "spans", "doers", "nouns", "kinds_tr29", "senses_tr29"):
             res["events"] = run_events(home / args.set, name=args.set)
             e = res["events"]
             print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "

@@ -23,7 +23,8 @@ the type by what the answer rested on:
 - ``stage``: one class per wrong answer: ``retrieval`` (a gold session never retrieved), ``abstained: <class>``,
   ``plan: <intent> for a <kind> question`` (the plan's intent is not the one the gold kind needs: duration for days
   and weeks, ordering for a name or an order, when for a date), ``computed: wrong events`` / ``one event wrong`` /
-  ``right dates, wrong value``, ``not computed: <path>``.
+  ``right dates, wrong value``, ``not computed: <path>``;
+- ``ago_stage``: a wrong "how long ago" answer by where its event was lost (:func:`ago_stage`).
 
 Per-question lines (``--show N``) are printed only for development families: a question of a held-out family
 (``kgmem.datasets.synthetic.families.HELD_OUT``) is counted, never shown (project rule: held-out material is never read
@@ -159,7 +160,25 @@ def classify(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, str]:
            "abstain": abstain_class(notes.get("abstain_reason")) if path == "abstain" else "-",
            "verdict": "right" if correct else "wrong"}
     out["stage"] = "-" if correct else stage(out)
+    out["ago_stage"] = ago_stage(out) if not correct and op in ("days_ago", "weeks_ago") else "-"
     return out
+
+
+def ago_stage(c: dict[str, str]) -> str:
+    """Where a wrong "how long ago" answer lost its event (session 29): ``not retrieved``, ``planned as <intent>``,
+    ``retrieved, not matched`` (the plan was right, no line was taken for the event: a fallback or model answer),
+    ``matched, abstained: <class>`` (a line was found and read as not the user's actual event), ``matched, wrong
+    date`` (computed from another day)."""
+    if c["retrieved"] in ("no", "some"):
+        return "not retrieved"
+    if c["intent"] != "duration":
+        return f"planned as {c['intent']}"
+    if c["path"] == "abstain":
+        return f"matched, abstained: {c['abstain']}" if c["abstain"].startswith("no actual event (only") \
+            else f"retrieved, not matched (abstained: {c['abstain']})"
+    if c["path"] == "computed":
+        return "matched, wrong date"
+    return f"retrieved, not matched ({c['path']})"
 
 
 #: the plan intent each gold kind needs
@@ -200,7 +219,7 @@ def run(run_dir: Path, gold_path: Path, qtype: str, show: int) -> dict[str, Any]
         c["family"] = str(p.get("template_family") or golds[p["question_id"]].get("template_family") or "?")
         rows.append((p, c))
     dims = ("op", "kind", "path", "intent", "retrieved", "context", "cited", "dates", "value", "told",
-            "predicates", "abstain", "stage", "family")
+            "predicates", "abstain", "stage", "ago_stage", "family")
     report: dict[str, Any] = {"run": str(run_dir), "type": qtype, "n": len(rows),
                               "right": sum(c["verdict"] == "right" for _, c in rows)}
     for group in ("all", "wrong"):

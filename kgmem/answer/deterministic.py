@@ -226,13 +226,17 @@ def compute_ordering(ev: EvidenceSet) -> Computed:
         yes = (dated[0][0] == options[0]) == says_before
         out.answer = f"{'Yes' if yes else 'No'}: {second_person(first)} came first ({fm.when.date()}), then {second_person(second)} ({sm.when.date()})."
         return out
-    if re.search(r"\bbefore or after\b|\bafter or before\b", q, re.I):
-        rel = "before" if dated[0][0] == options[0] else "after"
+    both = re.search(r"\b(before|earlier|sooner) or (?:after|later)\b|\b(after|later) or (?:before|earlier|sooner)\b", q, re.I)
+    if both:  # "was A before or after B", "was A earlier or later than B": A's side of B
+        rel = ("before" if dated[0][0] == options[0] else "after") if (both.group(1) or both.group(2)).lower() in \
+            ("before", "after") else ("earlier" if dated[0][0] == options[0] else "later")
         out.answer = (f"{rel.capitalize()}: {second_person(first)} came first ({fm.when.date()}), then "
                       f"{second_person(second)} ({sm.when.date()}).")
         return out
     # the question's own word, not an option's ("which was more recent, my first swim or my first tattoo")
-    if re.search(r"\b(last|later|latest|(?:most|more) recent(ly)?|second)\b", frame, re.I) and not re.search(r"\bfirst\b", frame, re.I):
+    # ("which came after the other", "which did I do afterwards": the later one too)
+    if re.search(r"\b(last|later|latest|(?:most|more) recent(ly)?|second|afterwards?|subsequently|latter)\b|"
+                 r"\b(?:after|followed)\s+the\s+other\b", frame, re.I) and not re.search(r"\bfirst\b", frame, re.I):
         out.answer = f"{second_person(second)} ({sm.when.date()}), after {second_person(first)} ({fm.when.date()})"
         return out
     out.answer = f"{second_person(first)} ({fm.when.date()}), before {second_person(second)} ({sm.when.date()})"

@@ -38,11 +38,16 @@ def names_subject(text: str, names: list[str], core: set[str], nouns: set[str] |
         return True  # whose the doing's thing is ("The vet took three of Biscuit's teeth out")
     m = _SUBJECT.match(text)
     if m and m.group(1) and terms(m.group(1)) & core:
-        # "My husband's cast came off" is his cast, not the asked "my cast": an owner the question does not name
-        owner = re.match(r"([\w-]+)['’]s\b", m.group(1))
+        # "My husband's cast came off" is his cast, not the asked "my cast" (nor "my neighbour's boiler" mine): an owner
+        # the question does not name
+        owner = re.match(r"((?:[\w-]+\s+){0,3}?[\w-]+)['’]s\b", m.group(1))  # "sister Emma's": the sister's
         return owner is None or bool(terms(owner.group(1)) & core)
     lead = terms(" ".join(re.findall(r"[\w'-]+", text)[:3]))  # "Mum and Dad went home" for "my parents"
     hit = (lead | expand(lead)) & (nouns or core)
+    owner = re.match(r"^\W*((?:[\w-]+\s+){0,3}?[\w-]+)['’]s\b", text)  # the opening words that own the thing
+    if hit and owner and not terms(owner.group(1)) & core:
+        return False  # "My neighbour's boiler broke down" is the neighbour's, not the asked "my boiler" ("My sister
+        # Emma's wedding" is the asked "my sister's wedding")
     if hit and not nouns and own_deed:
         # a deed of the user's own with no noun to name a doer by ("did I move out"): "My tenant moved out" opens with
         # the doing, not with whom ("it being accepted" is someone else's doing: "THEY ACCEPTED OUR OFFER" tells it)

@@ -14,6 +14,7 @@ import re
 
 from kgmem.lexicon import calendar, numbers
 from kgmem.models import Intent
+from kgmem.retrieval import time_asked
 
 # options keep their "my"/"the": answers name them the way the question did ("your trip to Oslo")
 _OPTION_RE = re.compile(r"(?:[,:]|\s[-–—])\s*(.+?)\s+or\s+(.+?)\s*\??$", re.I)
@@ -82,7 +83,7 @@ PRECEDENCE_ASKED = (r"\b(?:precede[sd]?|predate[sd]?|postdate[sd]?|ahead\s+of|in
 _HEDGE = re.compile(r"^\W*(?:roughly|approximately|approx\.?|about|around|more\s+or\s+less|give\s+or\s+take|"
                     r"ballpark|just\s+roughly)\s*,?\s*(?=how\b)", re.I)
 #: a question clause after an event phrase ends it ("from the first paper to the last one *how long was it*")
-_QUESTION_TAIL = re.compile(r"\s*[,;:-]*\s+how\s+(?:long|many|much|far)\b.*$", re.I)
+_QUESTION_TAIL = re.compile(r"\s*[,;:-]*\s+(?:how\s+(?:long|many|much|far)|what(?:'s|\s+is|\s+was))\b.*$", re.I)
 
 
 #: a frame that counts from the question's own day is no event ("Counting back from today, …"): what
@@ -115,7 +116,8 @@ def _clean_phrase(p: str) -> str:
     p = re.sub(r"\s+(?:in\s+)?(?:days|weeks|months|years)\b.*$", "", p.strip(), flags=re.I)
     p = re.sub(r"^when\s+", "", p, flags=re.I)
     # "the day I bought a coat" is the buying: the clause is the event, the day only its time
-    p = re.sub(r"^(?:the\s+|that\s+)?(?:day|date|time|moment)\s+(?:when\s+|that\s+)?(?=(?:i|we)\s)", "", p, flags=re.I)
+    p = re.sub(r"^(?:the\s+|that\s+)?(?:day|date|time|moment)\s+(?:when\s+|that\s+)?(?=(?:i|we|my|our|the)\s)", "", p,
+               flags=re.I)
     return p.strip(" ,.?!")
 
 
@@ -167,6 +169,13 @@ def options(q: str, intent: Intent) -> list[str]:
     if m and intent in (Intent.ORDERING, Intent.PREFERENCE, Intent.SINGLE_FACT, Intent.WHEN, Intent.HISTORY):
         # "Of the two, which did I do to begin with - the bike service or …": the option starts after the last break
         return [re.split(r"\s[-–—]\s|:\s", m.group(1))[-1].strip(), m.group(2).strip()]
+    if intent == Intent.ORDERING:  # no shape of ours: the things the parse finds offered ("was A or B earlier")
+        lead = time_asked.LEAD.match(q)  # "First things first: was A before B?": the question after its lead-in
+        if lead and lead.end() < len(q):
+            asked = options(q[lead.end():], intent)
+            if asked:
+                return asked
+        return [p for p in (_clean_phrase(o) for o in time_asked.ordered(q)) if p]
     return []
 
 
@@ -219,7 +228,7 @@ def span_activity(q: str) -> str | None:
         return None  # two events: the doing's start and what came while it went on
     # "back" is "ago" only as a time word: "with my back" / "the back garden" name a thing
     told = re.sub(r"\b(?:my|your|his|her|our|their|the|a|bad|lower|upper)\s+back\b", " ", q, flags=re.I)
-    if re.search(r"\b(ago|since|between|btwn|back|separat\w*|apart)\b", told, re.I) or (
+    if re.search(r"\b(ago|since|between|btwn|back|separat\w*|apart)\b|\b(?:earlier|later|sooner)\s+than\b", told, re.I) or (
             re.search(r"\bafter\b", q, re.I) and not re.search(r"\btake\b.*\bafter\b", q, re.I)) or \
             _SINCE_PERFECT.search(q) or _AFTER_RE.search(q) or _FRONTED_RE.search(q) or _BEFORE_RE.search(q):
         return None
@@ -281,6 +290,11 @@ def events(q: str, intent: Intent) -> list[str]:
     m = re.match(r"^\W*(?:my\s+|the\s+)?(.+?)\s+(?:was\s+|were\s+|is\s+)?how\s+(?:many|much)\s+\w+\s+(?:back|ago)\b", q, re.I)
     if m and not re.match(r"^\W*(?:how|what|when|which)\b", q, re.I):
         return [_clean_phrase(m.group(1))]
+    # no shape of ours: two things the parse finds compared ("how much earlier was A than B") or set side by side
+    # ("A and B - how far were they from each other in weeks"); a question of one time and today is asked of one
+    pair = time_asked.compared(q) or ([] if re.search(r"\b(?:ago|since|back)\b", q, re.I) else time_asked.offered(q))
+    if len(pair) == 2 and all(_clean_phrase(p) for p in pair):
+        return _unshare_ordinal(_clean_phrase(pair[0]), _clean_phrase(pair[1]))
     m = re.search(r"\bago\b.*?\b(?:did|was|were|had|have)\s+(?:i|we|my|the|a|an|our)\s+(.+?)\s*\??$", q, re.I) or \
         re.search(r"\bago\b(?:.*?\b(?:did|was|were|had|have)\s+|\s*,?\s+(?:I|we)\s+(?!(?:told|said|mentioned|asked)\b))(.+?)\s*\??$",
                  q, re.I) or \

@@ -33,6 +33,7 @@ from kgmem.models import Intent, QueryPlan, TimeWindow
 from kgmem.retrieval import event_phrases as ep
 from kgmem.retrieval import intents as intent_bank
 from kgmem.retrieval import question as qa
+from kgmem.retrieval import time_asked
 from kgmem.retrieval.intents import HISTORY_CUE, IntentBank, IntentMatch, slot_vocabulary
 from kgmem.retrieval.relation_asked import label_slot, relation_slot
 from kgmem.retrieval.requests import RECOLLECTED
@@ -328,7 +329,7 @@ def plan_query(question: str, question_date: datetime | None = None, *, as_of: d
     if not isinstance(question, str) or not question.strip():
         raise ValueError("question must be a non-empty string")
     q = qa.normalise_question(question)
-    rx = qa.regex_intent(q)
+    rx = time_asked.refine(q, qa.regex_intent(q), qa.regex_intent)  # "was A or B earlier", "what's that in days"
     match: IntentMatch | None = None
     if embedder is not None:
         vec = vector if vector is not None else np.asarray(embedder.embed([q])[0])
