@@ -5,8 +5,10 @@
 RUN_DIR is a ``kgmem eval`` run directory (it holds ``predictions.jsonl``). Each abstention is put
 under the gate its ``abstain_reason`` names (:mod:`kgmem.answer.abstain`, the computations'
 ``abstain_reason``); a hedge ("I'm not sure; the closest thing you told me is …") is counted under
-its path. The table is an aggregate: it may be read for any run, held-out ones included, to choose
-WHERE to look (COMMON.md). ``--list`` also prints the answerable questions each gate declined;
+its path. Two more tables split each gate's answerable abstentions by question type and by where the
+gold evidence stood (its sessions all in the answer's context, some, retrieved among the ranked
+candidates only, or not retrieved). The tables are aggregates: they may be read for any run, held-out
+ones included, to choose WHERE to look (COMMON.md). ``--list`` also prints the answerable questions each gate declined;
 it refuses a run that is not a development set's and, of a synthetic run, lists the development
 families' rows only (never ``heldout2``).
 """
@@ -17,6 +19,7 @@ import argparse
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from kgmem.datasets.synthetic.families import FAMILIES, HELD_OUT
@@ -50,6 +53,35 @@ def gate_of(row: dict) -> str:
         if re.search(pattern, reason):
             return gate
     return "other: " + reason[:40]
+
+
+def evidence_state(row: dict) -> str:
+    """Where the gold evidence sessions stood for this answer: all (or some) in the context the
+    answer read, retrieved among the ranked candidates only, or not retrieved at all."""
+    gold = set(row.get("answer_session_ids") or [])
+    if not gold:
+        return "no gold evidence"
+    context = set(row.get("context_session_ids") or [])
+    if gold <= context:
+        return "all in context"
+    if gold & context:
+        return "some in context"
+    if gold & set(row.get("retrieved_session_ids") or []):
+        return "retrieved, not in context"
+    return "not retrieved"
+
+
+def fallback_why(row: dict) -> str:
+    """Why a hedge took the fallback path, by class (``system_notes.fallback`` up to a parenthesis, the
+    model's own words dropped: "model output rejected: repeats the context", "no typed value" …)."""
+    notes = row.get("system_notes") or {}
+    if notes.get("path") == "abstain":
+        return "(abstained)"
+    path = notes.get("path")
+    why = str(notes.get("fallback") or ("the model declined" if path == "model" else f"a {path} reply declined"))
+    if not why.startswith("model output rejected"):
+        why = why.split(":", 1)[0]
+    return why.split("(", 1)[0].strip() or "?"
 
 
 def census(rows: list[dict]) -> tuple[Counter[tuple[str, bool]], dict[str, list[dict]]]:
@@ -89,21 +121,49 @@ def table(counts: Counter[tuple[str, bool]]) -> str:
     return "\n".join(out)
 
 
+def split(declined: dict[str, list[dict]], key: Callable[[dict], str]) -> str:
+    """The answerable abstentions of each gate counted by ``key`` (a question type, an evidence state)."""
+    cols = sorted({key(r) for rows in declined.values() for r in rows})
+    if not cols:
+        return "(no answerable abstentions)"
+    gates = sorted(declined, key=lambda g: -len(declined[g]))
+    out = ["| gate | " + " | ".join(cols) + " |", "|---|" + "---:|" * len(cols)]
+    for g in gates:
+        n = Counter(key(r) for r in declined[g])
+        out.append(f"| {g} | " + " | ".join(str(n[c]) for c in cols) + " |")
+    n = Counter(key(r) for rows in declined.values() for r in rows)
+    out.append("| **all** | " + " | ".join(str(n[c]) for c in cols) + " |")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("run_dirs", nargs="+", type=Path)
     ap.add_argument("--list", action="store_true", help="print the declined answerable questions (development runs only)")
     args = ap.parse_args(argv)
     total: Counter[tuple[str, bool]] = Counter()
+    declined: dict[str, list[dict]] = defaultdict(list)
     for run_dir in args.run_dirs:
         rows = latest_records(read_predictions(run_dir / PREDICTIONS))
-        counts, _ = census(rows)
+        counts, found_by_gate = census(rows)
         total.update(counts)
+        for gate, found in found_by_gate.items():
+            declined[gate] += found
         if args.list:
             for gate, found in census(listable(run_dir, rows))[1].items():
                 for row in found:
                     print(f"{run_dir.name}\t{gate}\t{row['question_id']}\t{row['question']}")
     print(table(total))
+    print("\nAnswerable abstentions by question type:\n")
+    print(split(declined, lambda r: str(r.get("question_type") or "?")))
+    print("\nAnswerable abstentions by where the gold evidence stood:\n")
+    print(split(declined, evidence_state))
+    hedged = {g: rows for g, rows in declined.items() if g.startswith("a hedge")}
+    if hedged:
+        print("\nHedges and declines by why the reply fell back:\n")
+        print(split(hedged, fallback_why))
+        print("\nHedges and declines by the question's planned intent:\n")
+        print(split(hedged, lambda r: str((r.get("system_notes") or {}).get("intent") or "?")))
     return 0
 
 

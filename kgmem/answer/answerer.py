@@ -14,8 +14,9 @@ Order of decisions for one question (the chosen ``path`` is reported in ``Answer
 4. ``model``: otherwise the answer model reads a short dated context (≤ ~800 tokens for the
    embedded model, answer-bearing lines first; a configured larger model gets the full ≤2k
    dated timeline and may also override an extractive answer). Its output is checked
-   (:mod:`~kgmem.answer.checks`); a bad one falls back to the extractive answer or an honest
-   "I'm not sure; the closest thing you told me is …" (``fallback``).
+   (:mod:`~kgmem.answer.checks`); a bad one falls back to the user's own line on the question,
+   quoted and dated (:func:`~kgmem.answer.quoted.own_line`), or an honest "I'm not sure; the closest
+   thing you told me is …" (``fallback``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from kgmem.answer import abstain as abstain_mod
-from kgmem.answer import checks
+from kgmem.answer import checks, reply_text
 from kgmem.answer.aggregate import (
     compute_aggregate,
     compute_category_order,
@@ -46,12 +47,11 @@ from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extractive import Extracted, extract
 from kgmem.answer.kin_answer import kin_checked
 from kgmem.answer.label_answer import labelled
-from kgmem.answer.match import contains_name
 from kgmem.answer.money_questions import asks_money_total, sums_money_over_time
 from kgmem.answer.pool import Pool, build_pool, cite_line, confident_answer, passage, said_on
 from kgmem.answer.preference import suggestion
 from kgmem.answer.prompts import ANSWER_PROMPT_VERSION, load_prompt
-from kgmem.answer.quoted import quoted_value
+from kgmem.answer.quoted import own_line, quoted_value
 from kgmem.answer.reply_names import name_from_replies
 from kgmem.answer.reply_text import best_line, extractive_text, fallback_text, fallback_turns
 from kgmem.answer.second_look import SECOND_LOOK_CONTEXT, second_look, soft_abstention
@@ -69,8 +69,6 @@ if TYPE_CHECKING:
 #: context budget for the embedded (small) model, in its own tokens: the issue allows ~800; a
 #: 135M model on a CPU reads ~40-80 tokens/s, so answer-bearing lines first and no more than needed
 SMALL_MODEL_CONTEXT = 320
-#: a whole evidence sentence this relevant is the answer itself (no model needed to read it)
-DIRECT_SENTENCE = 0.55
 _TEMPORAL = (Intent.WHEN, Intent.DURATION, Intent.ORDERING)
 _HINTS = {
     Intent.DURATION: "Give the number with its unit.",
@@ -180,7 +178,7 @@ class Answerer:
         base = _base_info(result, computed, decision, pool, self.tokenizer_name)
         small = self.llm is None or is_small_model(self.llm)
         if small and not computed.answer and (chosen := suggestion(
-                ev, abstains=decision.abstain, direct=extracted is not None and _direct(plan, extracted))):
+                ev, abstains=decision.abstain, direct=extracted is not None and reply_text.direct(plan, extracted))):
             text, pref, via = chosen  # a preference question, or advice asked as another intent (pr10)
             ctx = self._context(result, ev, computed, None, pool=pool)
             return self._finish(ctx, base, t0, text, "preference", pref.fact_ids, pref.turn_ids, cited=pref.cited,
@@ -191,7 +189,7 @@ class Answerer:
             ctx = self._context(result, ev, computed, extracted, pool=pool, evidence=_used_lines(pool, ev, computed))
             return self._finish(ctx, base, t0, computed.answer, "computed", computed.fact_ids, computed.turn_ids,
                                 cited=computed.cited, deterministic=not computed.ambiguous)
-        hedging = decision.evidence.get("hedge") or (extracted is not None and not _direct(plan, extracted))
+        hedging = decision.evidence.get("hedge") or (extracted is not None and not reply_text.direct(plan, extracted))
         if small and hedging:
             looked = self._second_look(result, base, t0, abstained=False, pool=pool)
             if looked is not None:
@@ -201,7 +199,7 @@ class Answerer:
             return self._hedge(pool, extracted, base, t0, "no typed value: closest line cited")
         # a whole line of the user's own is the right kind of answer to an item/text question: quote
         # it rather than hedge (typed questions — who, where, how much — still need a typed value)
-        direct = extracted is not None and _direct(plan, extracted)
+        direct = extracted is not None and reply_text.direct(plan, extracted)
         if extracted is not None and not direct and is_small_model(self.llm):
             # a 135M model re-reading one evidence sentence adds seconds and errors, not meaning
             return self._hedge(pool, extracted, base, t0, "evidence line (small model skipped)")
@@ -229,9 +227,10 @@ class Answerer:
                       turn_ids=ctx.turn_ids, session_ids=ctx.session_ids, timings_ms={"answer": _ms(t0)}, extra=base)
 
     def _hedge(self, pool: Pool, extracted: Extracted | None, base: dict[str, Any], t0: float,
-               why: str) -> Answer:
+               why: str, *, commit: bool = True) -> Answer:
         """No direct value: a confidently on-topic evidence sentence answers (its typed value, or
-        the dated line itself); otherwise the closest line, said as such (a hedge)."""
+        the dated line itself), or (``commit``) the user's own line on the question; otherwise the
+        closest line, said as such (a hedge)."""
         result, ev = pool.result, pool.ev
         sure = confident_answer(pool)
         if sure is not None:
@@ -254,9 +253,20 @@ class Answerer:
             return self._finish(ctx, base, t0, f"{name} (o{said_on(line, passage(ev, line))[1:]})", "extractive",
                                 [], [line.turn_id], cited=[cite_line(line)], extra={"via": "name given when asked"})
         ctx = self._context(result, ev, Computed(), extracted, pool=pool)
-        return self._finish(ctx, base, t0, fallback_text(ev, extracted), "fallback", [],
-                            fallback_turns(ev, extracted), cited=[extracted.cited] if extracted else [],
-                            extra={"fallback": why})
+        return self._fall_back(ctx, pool, ev, extracted, base, t0, {"fallback": why}, commit=commit)
+
+    def _fall_back(self, ctx: Context, pool: Pool | None, ev: EvidenceSet, extracted: Extracted | None,
+                   base: dict[str, Any], t0: float, extra: dict[str, Any], *, commit: bool = True) -> Answer:
+        """No answer read: the user's own line on the question, quoted and dated (:func:`~kgmem.answer.quoted.own_line`),
+        else the honest "I'm not sure; the closest thing you told me is …"."""
+        own = own_line(pool, [extracted.line if extracted else None, best_line(ev)], extra.get("rejected", "")) \
+            if commit and pool else None
+        if own is not None:
+            ctx = self._context(pool.result, ev, Computed(), None, pool=pool, first=own[0]) if pool else ctx
+            return self._finish(ctx, base, t0, reply_text.own_reply(ev, own[0]), "extractive", [], [own[0].turn_id],
+                                cited=[cite_line(own[0])], extra={**extra, "via": "own line", "sentence_similarity": round(own[1], 3)})
+        return self._finish(ctx, base, t0, fallback_text(ev, extracted), "fallback", [], fallback_turns(ev, extracted),
+                            cited=[extracted.cited] if extracted else [], extra=extra)
 
     # ------------------------------------------------------------------ paths
 
@@ -287,7 +297,7 @@ class Answerer:
                 return answer
         if abstained and look.decision.evidence.get("hedge"):
             # memory does talk about it (the raw hits say so): the confident sentence, else what is closest
-            answer = self._hedge(pool, x, info, t0, "second look: closest raw hit cited")
+            answer = self._hedge(pool, x, info, t0, "second look: closest raw hit cited", commit=False)
             answer.extra["via"] = answer.extra.get("via") or "second_look"
             return answer
         return None  # the original reply stands
@@ -300,25 +310,22 @@ class Answerer:
         if extracted is not None:
             lines.append(f"Best match in memory: {extracted.value} — {extracted.cited}")
         ctx = self._context(result, ev, Computed(lines=lines), extracted, budget=budget, pool=pool)
-        fallback = fallback_text(ev, extracted)
         if self.llm is None:
-            return self._finish(ctx, base, t0, fallback, "fallback", [], fallback_turns(ev, extracted),
-                                extra={"fallback": "no answer model configured"})
+            return self._fall_back(ctx, pool, ev, extracted, base, t0, {"fallback": "no answer model configured"})
         try:
             # the embedded model stops at its first line break (the prompt asks for one or two sentences)
             res = self.llm.complete(self.messages(result, ctx), temperature=0.0, max_tokens=self.max_answer_tokens,
                                     prompt_version=ANSWER_PROMPT_VERSION,
                                     stop=("\n",) if is_small_model(self.llm) else ())
         except LLMError as exc:
-            return self._finish(ctx, base, t0, fallback, "fallback", [], fallback_turns(ev, extracted),
-                                extra={"fallback": f"{type(exc).__name__}: {exc}"})
+            return self._fall_back(ctx, pool, ev, extracted, base, t0, {"fallback": f"{type(exc).__name__}: {exc}"})
         text = checks.clean(res.text)
         problem = checks.check_output(text, result.plan.question, ctx.text)
         usage = {"llm": res.model, "prompt_tokens": res.prompt_tokens, "completion_tokens": res.completion_tokens,
                  "cached": res.cached}
         if problem is not None:
-            return self._finish(ctx, base, t0, fallback, "fallback", [], fallback_turns(ev, extracted),
-                                extra={**usage, "fallback": f"model output rejected: {problem}", "rejected": res.text[:200]})
+            return self._fall_back(ctx, pool, ev, extracted, base, t0,
+                                   {**usage, "fallback": f"model output rejected: {problem}", "rejected": res.text[:200]})
         abstained = bool(re.match(r"^\s*(i don'?t know|i do not know|you haven'?t)", text, re.I))
         return self._finish(ctx, base, t0, text, "model", [], ctx.turn_ids, extra=usage, abstained=abstained)
 
@@ -383,15 +390,6 @@ def _used_lines(pool: Pool, ev: EvidenceSet, computed: Computed) -> list[Line]:
         if line is not None:
             out.append(line)
     return out
-
-
-def _direct(plan: Any, x: Extracted) -> bool:
-    """The extracted value is itself an answer: a typed span, a line picked by the asked time, a very relevant sentence, or, for an
-    item/text question, the user's own actual line or a line telling the doings of what the question
-    names ("What does Ledger eat these days?" — "Ledger will only touch the Lily's Kitchen pouches")."""
-    return x.typed or x.at is not None or x.confidence >= DIRECT_SENTENCE or (
-        plan.answer_type in ("item", "text") and x.line is not None and (x.line.actuality == "actual" or (
-            x.line.actuality == "other" and bool(plan.named) and all(contains_name(n, x.line.text) for n in plan.named))))
 
 
 def _ms(t0: float) -> float:

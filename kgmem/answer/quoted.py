@@ -9,23 +9,39 @@ of the question is in it, and its focus words are there by form or by meaning
 speaks of it). Counts, sums,
 spans of time and orderings are computed from several lines, never read from one; a line with no
 value of the type, or one off the question's focus, stays a hedge.
+
+:func:`own_line`: where no value is read, the line a hedge would quote is itself the answer when it
+is the user's own actual statement (not a request, a plan, a wish or someone else's doing), on the
+question by meaning (its own cosine in the band the abstention decision calls related), naming every
+name of the question and every focus word (by form or by meaning), and shaped like a value of the asked-for type
+(:func:`kgmem.answer.pool.may_hold`): "We got engaged at the top of Arthur's Seat at sunrise" answers
+"where did we get engaged?" as a dated quote, not as "I'm not sure; the closest thing …".
 """
 
 from __future__ import annotations
 
 import re
 
-from kgmem.answer import answering, measures, presence
+from kgmem.answer import answering, measures, presence, stale
+from kgmem.answer.abstain import HEDGE_SENTENCE_SIMILARITY
 from kgmem.answer.actuality import settled
-from kgmem.answer.evidence import EvidenceSet, Line
+from kgmem.answer.evidence import EvidenceSet, Line, outside_window
+from kgmem.answer.match import contains_name
+from kgmem.answer.pool import Pool, may_hold
 from kgmem.answer.spans import kin_person, typed_spans
-from kgmem.models import Intent
+from kgmem.lexicon import calendar
+from kgmem.models import Intent, QueryPlan
 from kgmem.retrieval.question import nlp
 
 #: answer types one line can hold a value of
 _TYPED = ("person", "place", "org", "money", "number", "date")
 #: questions whose answer is computed over several lines, never one line's value
 _COMPUTED_ONLY = (Intent.AGGREGATE, Intent.DURATION, Intent.ORDERING)
+#: questions no quoted line answers by itself: computed ones, a date (the temporal paths read the
+#: line's time), a preference (a suggestion is built), what the assistant said (its own pick)
+_NO_OWN_LINE = (*_COMPUTED_ONLY, Intent.WHEN, Intent.PREFERENCE, Intent.ASSISTANT_SAID)
+#: the pool's best user sentences looked at, after the line the hedge would quote
+OWN_LINE_CANDIDATES = 3
 
 
 def speaks_of(ev: EvidenceSet, text: str) -> bool:
@@ -84,3 +100,71 @@ def _proper_names(text: str) -> list[str]:
             out.append(" ".join(run))
             run = []
     return out
+
+
+def copied_line(pool: Pool, text: str, n: int = 8) -> Line | None:
+    """The user's line of the evidence a model's reply copies an ``n``-word run of (the line it picked,
+    when its reply was rejected for reading the context back), else ``None``."""
+    words = re.findall(r"\w+", text.lower())
+    runs = {" ".join(words[i: i + n]) for i in range(len(words) - n + 1)}
+    if not runs:
+        return None
+    for line in [*(r.line for r in pool.ranked), *pool.ev.top]:
+        said = " " + " ".join(re.findall(r"\w+", line.text.lower())) + " "
+        if line.role == "user" and any(f" {run} " in said for run in runs):
+            return line
+    return None
+
+
+def own_line(pool: Pool, lines: list[Line | None], model_said: str = "") -> tuple[Line, float] | None:
+    """The first of ``lines`` (the line a hedge would quote; first the line a rejected model reply copied,
+    ``model_said``), then of the pool's best user sentences, that answers the question as a dated quote:
+    ``(line, cosine)``, else ``None`` (module docstring)."""
+    ev = pool.ev
+    plan = ev.result.plan
+    if plan.intent in _NO_OWN_LINE or measures.asked_measure(plan.question):
+        return None  # (a measure needs its value: "how tall is my husband" is no line)
+    picked = copied_line(pool, model_said) if model_said else None
+    candidates = [ln for ln in dict.fromkeys([picked, *lines, *(r.line for r in pool.ranked[:OWN_LINE_CANDIDATES])])
+                  if ln is not None and ln.role == "user" and ln.actuality == "actual"]
+    if not candidates:
+        return None
+    sims = ev.line_similarity(candidates)
+    for line in candidates:
+        sim = sims.get((line.turn_id, line.position), 0.0)
+        if sim < HEDGE_SENTENCE_SIMILARITY or outside_window(line.text, plan.window) or not _in_window(line, plan) \
+                or stale.restates_newer(plan, line.text) or (stale.asks_now(plan) and stale.stale(line.text)):
+            continue
+        if not all(contains_name(n, line.text) for n in plan.named) or \
+                presence.unsupported(list(dict.fromkeys(plan.focus)), [line.text], ev.result.embed)[0]:
+            continue  # every focus word in the line itself: "the bike helmet" is not told by a line about the bike
+            # (nor by the sentence after it, "looked at a helmet too but passed")
+        if plan.answer_type in _TYPED and not _may_name(plan.question, line.text, plan.answer_type or ""):
+            continue  # "where do I work?" — "I love my work, so busy": no place could be in it
+        return line, sim
+    return None
+
+
+def _in_window(line: Line, plan: QueryPlan) -> bool:
+    """The line's event (its own past time, else the day it was said) falls in the question's time window
+    ("which museum did I go to yesterday?" is not answered by a visit a month before); no window, any line."""
+    window = plan.window
+    if window is None:
+        return True
+    day = line.when.date()
+    return (window.start is None or day >= window.start.date()) and (window.end is None or day <= window.end.date())
+
+
+#: capitalised words after a sentence's first that name no person, place or organisation
+_NO_NAME = frozenset(w.lower() for w in (*calendar.WEEKDAYS, *calendar.MONTHS, "I", "I'm", "I've", "I'd", "I'll"))
+
+
+def _may_name(question: str, text: str, answer_type: str) -> bool:
+    """The line has the shape of a value of the type (:func:`kgmem.answer.pool.may_hold`); for a person,
+    place or organisation, a capitalised word after the first that is no day or month and no word of the
+    question ("Who did I go hiking with on Saturday?" — "I went hiking on Saturday with people from work")."""
+    if answer_type not in ("person", "place", "org"):
+        return may_hold(text, answer_type)
+    asked = {w.lower() for w in re.findall(r"[\w']+", question)}
+    words = re.findall(r"[\w']+", text)[1:]
+    return any(w[:1].isupper() and w.lower() not in _NO_NAME and w.lower() not in asked for w in words)

@@ -4,10 +4,24 @@ honest "I'm not sure; the closest thing you told me is …" naming the closest l
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extractive import Extracted, rank_lines
-from kgmem.answer.pool import passage
+from kgmem.answer.match import contains_name
+from kgmem.answer.pool import passage, said_on
+
+#: a whole evidence sentence this relevant is the answer itself (no model needed to read it)
+DIRECT_SENTENCE = 0.55
+
+
+def direct(plan: Any, x: Extracted) -> bool:
+    """The extracted value is itself an answer: a typed span, a line picked by the asked time, a very relevant sentence, or, for an
+    item/text question, the user's own actual line or a line telling the doings of what the question
+    names ("What does Ledger eat these days?" — "Ledger will only touch the Lily's Kitchen pouches")."""
+    return x.typed or x.at is not None or x.confidence >= DIRECT_SENTENCE or (
+        plan.answer_type in ("item", "text") and x.line is not None and (x.line.actuality == "actual" or (
+            x.line.actuality == "other" and bool(plan.named) and all(contains_name(n, x.line.text) for n in plan.named))))
 
 
 def extractive_text(x: Extracted, ev: EvidenceSet | None = None) -> str:
@@ -31,6 +45,12 @@ def best_line(ev: EvidenceSet, *, others: bool = False) -> Line | None:
     if users:  # ranked like extractive lines: the line's own similarity, content words, slot words
         return rank_lines(ev, users)[0][1]
     return max(ev.top, key=lambda ln: ln.score + ev.turn_similarity(ln.turn_id)) if ev.top else None
+
+
+def own_reply(ev: EvidenceSet, line: Line) -> str:
+    """The user's own line that answers, quoted with the sentences finishing it and dated:
+    'On 2027-08-08 you said: "We got engaged at the top of Arthur's Seat at sunrise …"'."""
+    return said_on(line, passage(ev, line))
 
 
 def fallback_text(ev: EvidenceSet, extracted: Extracted | None) -> str:

@@ -25,3 +25,34 @@ def test_a_run_of_no_development_set_is_refused(tmp_path: Path) -> None:
         listable(tmp_path, [{"question_id": "q1"}])
     (tmp_path / "manifest.json").write_text(json.dumps({"split_tag": "dev11"}), encoding="utf-8")
     assert listable(tmp_path, [{"question_id": "q1"}]) == [{"question_id": "q1"}]
+
+
+def test_evidence_state_says_where_the_gold_sessions_stood() -> None:
+    from eval.abstain_gates import evidence_state
+
+    row = {"answer_session_ids": ["a", "b"], "context_session_ids": ["a", "b", "c"], "retrieved_session_ids": ["a"]}
+    assert evidence_state(row) == "all in context"
+    assert evidence_state({**row, "context_session_ids": ["b"]}) == "some in context"
+    assert evidence_state({**row, "context_session_ids": ["c"]}) == "retrieved, not in context"
+    assert evidence_state({**row, "context_session_ids": [], "retrieved_session_ids": ["z"]}) == "not retrieved"
+    assert evidence_state({"answer_session_ids": []}) == "no gold evidence"
+
+
+def test_hedges_are_split_by_why_they_fell_back_without_the_models_words() -> None:
+    from eval.abstain_gates import census, fallback_why, split
+
+    rows = [{"question_type": "single-session-user", "predicted_answer": "I'm not sure; the closest thing you told me is x",
+             "system_notes": {"path": "fallback", "fallback": "model output rejected: repeats the context"}},
+            {"question_type": "temporal-reasoning", "predicted_answer": "I'm not sure; the closest thing you told me is y",
+             "system_notes": {"path": "fallback", "fallback": "no typed value: closest line cited"}},
+            {"question_type": "temporal-reasoning", "predicted_answer": "I don't know", "abstained": True,
+             "system_notes": {"path": "abstain", "abstain_reason": "no place value for the question in memory"}},
+            {"question_type": "temporal-reasoning", "predicted_answer": "I don't know", "abstained": True,
+             "is_abstention": True, "system_notes": {"path": "abstain", "abstain_reason": "never mentioned: Oslo"}}]
+    counts, declined = census(rows)
+    assert sum(n for (_, is_abs), n in counts.items() if not is_abs) == 3
+    assert [fallback_why(r) for r in rows[:2]] == ["model output rejected: repeats the context", "no typed value"]
+    by_type = split(declined, lambda r: r["question_type"])
+    assert by_type.splitlines()[0] == "| gate | single-session-user | temporal-reasoning |"
+    assert by_type.splitlines()[-1] == "| **all** | 1 | 2 |"
+    assert "Oslo" not in by_type and "closest" not in split(declined, fallback_why)
