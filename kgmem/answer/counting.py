@@ -100,6 +100,23 @@ class Told:
     merged: list[Line] = field(default_factory=list)
 
 
+#: a question clause after what the sentence first tells: ", what helps with sunburn?", "… the other night Is Seville
+#: expensive to visit?" (a capital after a lower-case word: the question began without a stop)
+_QUESTION_AFTER = re.compile(r"(?:,\s*(?:(?:so|and|but|anyway)\s+)?(?=(?:what|how|where|which|who|why|when|can|could|should|"
+                             r"would|will|do|does|did|is|are|any)\b)|\s(?=(?:What|How|Where|Which|Who|Why|When|Can|Could|"
+                             r"Should|Would|Is|Are|Do|Does|Any)\s))[^,?]*\?\s*\)?\s*$")
+
+
+def told_part(line: Line) -> Line:
+    """A request line's statement before its question, as a line of its own ("My shoulders are burnt to a crisp from
+    Glastonbury, what helps with sunburn?" tells the festival, then asks); any other line as it is."""
+    m = _QUESTION_AFTER.search(line.text) if line.is_request else None
+    if m is None or len(line.text[:m.start()].split()) < 4:
+        return line
+    return Line(line.text[:m.start()].strip(" ,"), line.turn_id, line.session_id, line.role, line.said_at, line.score,
+                line.position)
+
+
 # long: the steps of one count (choose lines, set aside, one per session, dedupe) share sims and reasons
 def told_events(ev: EvidenceSet) -> Told | None:
     """The user's own actual events the count question asks about, one line each (``None`` when
@@ -118,7 +135,8 @@ def told_events(ev: EvidenceSet) -> Told | None:
         return None
     heads, others = anchors(plan)
     mine = inst.counted_phrase(plan).startswith(("I ", "We "))  # the user's doings asked (not a plumber's): a line told first is theirs
-    said = [ln for ln in ev.all_user_lines() if ln.role == "user" and said_in_window(ln, plan) and (not ln.is_request or mine and told_first_by_user(ln.text))]
+    said = [told_part(ln) for ln in ev.all_user_lines() if ln.role == "user" and said_in_window(ln, plan)]
+    said = [ln for ln in said if not ln.is_request or mine and told_first_by_user(ln.text)]
     if not said:
         return None
     sims = inst.phrase_similarity(ev, inst.counted_phrase(plan), said)
@@ -133,8 +151,10 @@ def told_events(ev: EvidenceSet) -> Told | None:
         return sims.get(inst.key(ln), 0.0)
 
     # "my voice is shot after a film festival screening" for "how many events have I attended": the occasion's noun,
-    # where the user went (the bank's vote for another deed does not undo it: "ended up at a climbing competition")
-    outings = went_to(own, counted_lemmas(q))
+    # where the user went (the bank's vote for another deed does not undo it: "ended up at a climbing competition");
+    # only going is asked so ("cheered my mate on at the Manchester marathon" is no marathon run)
+    going = attended.asks_attending(lemmas(plan.question))
+    outings = went_to(own, counted_lemmas(q)) if going else {}
     reasons: dict[tuple[str, int], str | None] = {}
     mods = modifiers(q)
     named = frozenset(heads | others | mods)  # "no parkrun, snowed off": the asked thing named only to say it did not happen
@@ -158,7 +178,6 @@ def told_events(ev: EvidenceSet) -> Told | None:
     chosen.update({inst.key(ln): ln for ln in by_word if sim(ln) > typical or words is heads and mods and mods <= question_terms(ln.text)})  # the whole counted phrase
     chosen.update({k: ln for ln in own if (k := inst.key(ln)) in read.told})  # "the ending of Arrival wrecked me"
     # "how many gigs have I been to": "six60 at eden park last nite" names the act, not the kind
-    going = attended.asks_attending(lemmas(plan.question))
     framed = (attended.framed(own) if going else {}) | read.referred | outings
     chosen.update({k: ln for ln in own if (k := inst.key(ln)) in framed})
     set_aside = [(ln, why) for ln in said if ln not in own and (why := countable.LINE_CLASS_REASON.get(ln.actuality))

@@ -38,9 +38,10 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "nmod"})
 #: a gathering and "compound interest" a social group
 SENSES = 2
 #: the prepositions of going to an outing or coming away from one ("ended up *at*", "shot *after*", "the wristband
-#: *from*"); "at" and "to" only on a verb or an adjective ("a ticket *to* the gig" tells no going)
+#: *from*"); "at" only on a verb or an adjective, "to" only on a verb of going ("sold my ticket *to* the gala" tells
+#: no going)
 _AWAY = frozenset({"after", "from", "since"})
-_AT = frozenset({"at", "to"})
+_GOING = frozenset({"go", "be", "come", "get", "head", "make", "return"})
 
 
 def _senses_under(noun: str, kinds: tuple[str, ...]) -> bool:
@@ -56,12 +57,14 @@ def _outing(noun: str) -> bool:
 
 
 def _framed(tok: Token) -> bool:
-    """The noun is where the user went or came away from: the object of "at"/"to" on a verb or an adjective, or of
-    "after"/"from"/"since" ("my voice is shot after …", "the wristband from …")."""
+    """The noun is where the user went or came away from: the object of "at" on a verb or an adjective, of "to" on a
+    verb of going, or of "after"/"from"/"since" ("my voice is shot after …", "the wristband from …")."""
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ not in _AWAY | _AT:
+    if tok.dep_ != "pobj":
         return False
-    return prep.lower_ in _AWAY or prep.head.pos_ in ("VERB", "AUX", "ADJ")
+    if prep.lower_ == "to":
+        return prep.head.lemma_.lower() in _GOING
+    return prep.lower_ in _AWAY or prep.lower_ == "at" and prep.head.pos_ in ("VERB", "AUX", "ADJ")
 
 
 @lru_cache(maxsize=4096)
