@@ -8,7 +8,7 @@ tally of …"; not money totals), and sorts each by its answer's number against 
 store of ``KGMEM_HOME`` again (the same plan and retrieval as the run, no answer model) and names the stage at which the
 instance was lost:
 
-- ``cited``: the answer cites the turn (the instance is counted);
+- ``cited``: the count (re-computed with the code at hand: run it at the run's code) takes an item from the turn;
 - ``not an own actual line``: none of the turn's user lines is the user's own actual line (a request, a plan, another's
   doing, a no), with the line classes;
 - ``set aside: <class>``: the count read the line and set it aside (someone else's, a plan, booked ahead, another deed
@@ -69,12 +69,13 @@ def reason_class(why: str) -> str:
 
 def stages(mem: Any, pred: dict[str, Any]) -> list[str]:
     """The stage each gold evidence turn of one count question was lost at (see the module docstring)."""
+    from kgmem.answer.aggregate import compute_aggregate
     from kgmem.answer.counting import told_events
     from kgmem.answer.evidence import EvidenceSet
 
-    cited = set(pred.get("cited_turn_ids") or [])
     qd = datetime.fromisoformat(str(pred["question_date"]))
     ev = EvidenceSet(mem.search(f"synthetic-s:{pred['question_id']}", pred["question"], question_date=qd))
+    cited = set(compute_aggregate(ev).turn_ids)  # the turns the count's items come from
     told = told_events(ev)
     out: list[str] = []
     for tid in pred.get("evidence_turn_ids") or []:
