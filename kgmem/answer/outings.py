@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kgmem import knowledge
 from kgmem.answer.evidence import Line
+from kgmem.knowledge.kinds import kind_table
 from kgmem.nlp import load_nlp
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ _GOING = frozenset({"go", "be", "come", "get", "head", "make", "return"})
 
 def _senses_under(noun: str, kinds: tuple[str, ...]) -> bool:
     """One of the noun's first :data:`SENSES` senses is, or is a kind of, a sense of one of ``kinds``."""
-    table = knowledge.kind_table()
+    table = kind_table()
     wanted = {k for kind in kinds for k in table.lemmas.get(kind, ())}
     return any(s in wanted or wanted & set(table.ancestors(s)) for s in table.lemmas.get(noun.casefold(), ())[:SENSES])
 
@@ -85,7 +85,7 @@ def outing_phrases(text: str, counted: tuple[str, ...]) -> tuple[str, ...]:
 @lru_cache(maxsize=1024)
 def _above_outings(noun: str) -> bool:
     """The noun is wider than every outing ("event": a social event is one), too wide for a kind test of its own."""
-    table = knowledge.kind_table()
+    table = kind_table()
     mine = set(table.lemmas.get(noun, ()))
     return bool(mine) and any(mine & set(table.ancestors(s)) for k in OUTING_KINDS for s in table.lemmas.get(k, ()))
 
