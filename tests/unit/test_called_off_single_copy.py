@@ -14,13 +14,14 @@ from __future__ import annotations
 import ast
 import json
 import re
-from pathlib import Path
 from typing import Any
+
+import single_copy_scan as scan
+from single_copy_scan import assert_no_new_copy, assert_pending_only_shrinks
 
 from kgmem.lexicon import called_off
 from kgmem.lexicon.events import event_roles
 
-ROOT = Path(__file__).resolve().parents[2] / "kgmem"
 LEAST = 3
 #: the lexicon itself, and the synthetic data generator (it writes text, it does not read it)
 EXEMPT = ("resources/lexicon/called_off.json", "datasets/synthetic/")
@@ -80,28 +81,23 @@ def _json_groups(data: Any) -> list[list[str]]:
     return []
 
 
+def _found(rel: str, text: str) -> list[str]:
+    if "/sample/" in rel:
+        return []
+    groups = _py_groups(text) if rel.endswith(".py") else _json_groups(json.loads(text))
+    return [", ".join(sorted(hit)) for g in groups if len(hit := named(" ; ".join(g))) >= LEAST]
+
+
 def copies() -> dict[str, list[str]]:
-    out = {}
-    for path in sorted(ROOT.rglob("*")):
-        rel = path.relative_to(ROOT).as_posix()
-        if path.suffix not in (".py", ".json") or rel.startswith(EXEMPT) or "/sample/" in rel:
-            continue
-        text = path.read_text(encoding="utf-8")
-        groups = _py_groups(text) if path.suffix == ".py" else _json_groups(json.loads(text))
-        found = [sorted(hit) for g in groups if len(hit := named(" ; ".join(g))) >= LEAST]
-        if found:
-            out[rel] = [", ".join(h) for h in found]
-    return out
+    return scan.copies(_found, EXEMPT, suffixes=(".py", ".json"))
 
 
 def test_called_off_words_live_once() -> None:
-    extra = {rel: found for rel, found in copies().items() if rel not in PENDING}
-    assert not extra, f"read kgmem.lexicon.called_off instead of writing the words again: {extra}"
+    assert_no_new_copy(copies(), PENDING, "read kgmem.lexicon.called_off instead of writing the words again")
 
 
 def test_pending_list_only_shrinks() -> None:
-    gone = sorted(set(PENDING) - set(copies()))
-    assert not gone, f"these files no longer copy the words; drop them from PENDING: {gone}"
+    assert_pending_only_shrinks(copies(), PENDING)
 
 
 def test_the_scan_sees_a_copy() -> None:

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import ast
 import re
-from pathlib import Path
+
+import single_copy_scan as scan
+from single_copy_scan import assert_no_new_copy, assert_pending_only_shrinks
 
 from kgmem.lexicon import calendar, numbers, people
 
-ROOT = Path(__file__).resolve().parents[2] / "kgmem"
 #: trees that may keep words of their own: the lexicon itself, and the synthetic data generator
 #: (it writes text, it does not read it)
 EXEMPT = ("lexicon/", "datasets/synthetic/")
@@ -78,26 +79,17 @@ def copies_in(text: str) -> list[str]:
     return found
 
 
-def _modules() -> dict[str, list[str]]:
-    out = {}
-    for path in sorted(ROOT.rglob("*.py")):
-        rel = path.relative_to(ROOT).as_posix()
-        if rel.startswith(EXEMPT):
-            continue
-        found = copies_in(path.read_text(encoding="utf-8"))
-        if found:
-            out[rel] = found
-    return out
+def _found(rel: str, text: str) -> list[str]:
+    return copies_in(text)
 
 
 def test_no_second_copy_of_calendar_or_number_words() -> None:
-    extra = {rel: found for rel, found in _modules().items() if rel not in PENDING}
-    assert not extra, f"import kgmem.lexicon.calendar / numbers instead of writing the words again: {extra}"
+    assert_no_new_copy(scan.copies(_found, EXEMPT), PENDING,
+                       "import kgmem.lexicon.calendar / numbers instead of writing the words again")
 
 
 def test_pending_list_only_shrinks() -> None:
-    stale = sorted(set(PENDING) - set(_modules()))
-    assert not stale, f"these modules no longer copy the words; drop them from PENDING: {stale}"
+    assert_pending_only_shrinks(scan.copies(_found, EXEMPT), PENDING)
 
 
 def test_the_scan_sees_a_copy() -> None:
@@ -144,9 +136,7 @@ def test_no_second_copy_of_the_pronoun_tables() -> None:
     imported wherever a reader asks whose a line is (five modules kept their own copy until session 21)."""
     assert _pronoun_tables('U = frozenset({"me", "us", "i", "we"})\nH = ("he", "she", "him", "her")\n') == [1, 2]
     assert _pronoun_tables('W = {"i", "we", "me", "us", "myself"}\n') == []
-    copies = {rel: lines for path in sorted(ROOT.rglob("*.py"))
-              if not (rel := path.relative_to(ROOT).as_posix()).startswith(EXEMPT)
-              and (lines := _pronoun_tables(path.read_text(encoding="utf-8")))}
+    copies = scan.copies(lambda rel, text: [str(n) for n in _pronoun_tables(text)], EXEMPT)
     assert not copies, f"import the pronoun tables from kgmem.lexicon.people: {copies}"
 
 

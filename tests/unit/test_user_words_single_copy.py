@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import ast
 import re
-from pathlib import Path
 
 import pytest
+import single_copy_scan as scan
+from single_copy_scan import assert_no_new_copy, assert_pending_only_shrinks
 
 from kgmem.lexicon import people
 
-ROOT = Path(__file__).resolve().parents[2] / "kgmem"
 #: the lexicon itself, and the synthetic data generator (it writes text, it does not read it)
 EXEMPT = ("lexicon/people.py", "datasets/synthetic/")
 #: copies not yet swapped for an import (owner's file); this list may only shrink — an entry whose copy is gone
@@ -58,29 +58,19 @@ def copies_in(text: str) -> list[str]:
     return found
 
 
-def _modules() -> dict[str, list[str]]:
-    out = {}
-    for path in sorted(ROOT.rglob("*.py")):
-        rel = path.relative_to(ROOT).as_posix()
-        if rel.startswith(EXEMPT):
-            continue
-        text = path.read_text(encoding="utf-8")
-        if rel == "nlp.py":  # the helpers themselves are the one copy
-            text = text[:text.index("\ndef is_user(")]
-        found = copies_in(text)
-        if found:
-            out[rel] = found
-    return out
+def _found(rel: str, text: str) -> list[str]:
+    if rel == "nlp.py":  # the helpers themselves are the one copy
+        text = text[:text.index("\ndef is_user(")]
+    return copies_in(text)
 
 
 def test_no_second_copy_of_the_speakers_words() -> None:
-    extra = {rel: found for rel, found in _modules().items() if rel not in PENDING}
-    assert not extra, f"use kgmem.lexicon.people's USER_* sets / kgmem.nlp's helpers instead: {extra}"
+    assert_no_new_copy(scan.copies(_found, EXEMPT), PENDING,
+                       "use kgmem.lexicon.people's USER_* sets / kgmem.nlp's helpers instead")
 
 
 def test_pending_list_only_shrinks() -> None:
-    stale = sorted(set(PENDING) - set(_modules()))
-    assert not stale, f"these modules no longer copy the words; drop them from PENDING: {stale}"
+    assert_pending_only_shrinks(scan.copies(_found, EXEMPT), PENDING)
 
 
 def test_the_scan_sees_a_copy() -> None:
