@@ -152,10 +152,6 @@ def slot_vocabulary(slot: str | None) -> frozenset[str]:
 HISTORY_CUE = re.compile(
     r"\b(?:before|previous(?:ly)?|prior|used\s+to|old|former(?:ly)?|past|earlier|originally|first|last|until|"
     r"change[ds]?|switch(?:ed)?|moved?|from|then|was|were|did\s+I\s+(?:use|have|live|work|drive))\b", re.I)
-#: "Before 30 miles a week, how many miles was I running?", "Before $105,000, what was my pay?": the newer value named
-#: first, the one before it asked (a number or an amount; a year is a time: "Before 2020, how many countries had I seen?")
-BEFORE_VALUE = re.compile(r"^\W*(?:before|prior\s+to|until)\s+(?:[$£€]\s?\d[\d,.]*k?|(?!(?:19|20)\d\d\b)\d[\d,.]*)\b[^,?]{0,30},",
-                          re.I)
 #: value kinds a who-question never asks ("who's paying my salary" asks an employer, not the pay)
 _NOT_WHO = frozenset({"money", "number", "place", "date", "duration"})
 

@@ -16,7 +16,6 @@ from kgmem.models import Intent
 from kgmem.nlp import SharedPipeline, load_nlp
 from kgmem.retrieval import event_phrases as ep
 from kgmem.retrieval import requests
-from kgmem.retrieval.intents import BEFORE_VALUE
 
 # --------------------------------------------------------------------------- discourse & time
 
@@ -36,7 +35,6 @@ DISCOURSE_RE = re.compile(
     r"usually|normally|typically|generally|always|often|sometimes|basically|at\s+some\s+point|a\s+while\s+back|"
     r"(?:for|after|in|since)\s+(?:ages|forever|(?:so\s+|a\s+)?long(?:\s+time)?|a\s+while)|"
     r"now|then|already|yet|ago|anyway|again)\b", re.I)
-
 _WH_RE = re.compile(r"\b(what|which|who|whom|whose|where|when|how|why)\b", re.I)
 #: "what kind of X", "which brand of X": the head is X
 _WH_HEAD_RE = re.compile(
@@ -152,6 +150,8 @@ def _possessor(m: re.Match[str]) -> str:
 
 # --------------------------------------------------------------------------- regex intents
 
+#: "Before 30 miles a week, how many miles …?", "Before $105,000, what was my pay?": the newer value first (not a year)
+BEFORE_VALUE = re.compile(r"^\W*(?:before|prior\s+to|until)\s+(?:[$£€]\s?\d[\d,.]*k?|(?!(?:19|20)\d\d\b)\d[\d,.]*)\b[^,?]{0,30},", re.I)
 # ordered: the first matching rule wins; each is (intent, compiled pattern)
 _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
     (Intent.ASSISTANT_SAID, re.compile(
