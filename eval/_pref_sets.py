@@ -1,6 +1,7 @@
-"""The preference answer set of ``eval/bench_answer_sets.py --set prefs`` (pf21, session 21):
-``tests/fixtures/answers/pref_voices.jsonl`` (its source's docstring says how it was written and
-judged). Each case is a small haystack of its own; the answer is judged by :func:`pref_verdict`.
+"""The preference answer sets of ``eval/bench_answer_sets.py --set prefs`` (pf21, session 21):
+``tests/fixtures/answers/pref_voices.jsonl``, and of ``--set prefs_domains`` (pf29, session 29):
+``pref_domains.jsonl`` (each source's docstring says how it was written and judged). Each case is a small haystack
+of its own; the answer is judged by :func:`pref_verdict`.
 """
 
 from __future__ import annotations
@@ -40,11 +41,13 @@ def pref_verdict(case: dict[str, Any], text: str, abstained: bool, norm: Callabl
     return hit(kept), hit(text)
 
 
-def run_prefs(home: Path, fixtures: Path, memory: Callable[[Path], Any], norm: Callable[[str], str]) -> dict[str, Any]:
-    """Answer every case of the preference set; strict and lenient counts, each case's answer and path."""
+def run_prefs(home: Path, fixtures: Path, memory: Callable[[Path], Any], norm: Callable[[str], str],
+              name: str = "pref_voices") -> dict[str, Any]:
+    """Answer every case of a preference set (``<name>.jsonl``: pf21's ``pref_voices``, pf29's ``pref_domains``);
+    strict and lenient counts, each case's answer and path."""
     from eval._cases import answer_case
 
-    cases = [json.loads(x) for x in (fixtures / "pref_voices.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    cases = [json.loads(x) for x in (fixtures / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     mem = memory(home)
     rows = []
     for case in cases:
@@ -53,13 +56,14 @@ def run_prefs(home: Path, fixtures: Path, memory: Callable[[Path], Any], norm: C
         rows.append({"case_id": case["case_id"], "strict": strict, "lenient": lenient,
                      "path": ans.extra.get("path"), "answer": ans.text})
     mem.close()
-    return {"cases": len(rows), "strict": sum(r["strict"] for r in rows),
+    return {"set": name, "cases": len(rows), "strict": sum(r["strict"] for r in rows),
             "lenient": sum(r["lenient"] for r in rows), "rows": rows}
 
 
 def pref_lines(p: dict[str, Any]) -> list[str]:
     """The report's section for the preference set."""
-    lines = ["", f"## Preference voices: {p['strict']}/{p['cases']} right (strict: the taste named outside the "
+    title = {"pref_domains": "Preference asked about one domain of several (pf29)"}.get(p.get("set", ""), "Preference voices")
+    lines = ["", f"## {title}: {p['strict']}/{p['cases']} right (strict: the taste named outside the "
              f"quotes), {p['lenient']}/{p['cases']} lenient (quotes count)", "",
              "| case | strict | lenient | path | answer |", "|---|---|---|---|---|"]
     lines += [f"| {r['case_id']} | {'yes' if r['strict'] else 'no'} | {'yes' if r['lenient'] else 'no'} | {r['path']} | "

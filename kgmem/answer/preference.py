@@ -14,6 +14,7 @@ from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
 from kgmem.answer.pref_clash import clashes
 from kgmem.answer.pref_domains import DOMAIN_FLOOR, DomainView, domain_names
+from kgmem.answer.pref_meaning import stated_by_meaning
 from kgmem.answer.pref_offer import built_on_likes, offer, offer_parts
 from kgmem.answer.pref_reading import (
     asked_tastes,
@@ -58,18 +59,23 @@ def stated_preferences(ev: EvidenceSet, limit: int = 3, view: DomainView | None 
     """The user's likes and dislikes most relevant to the question: those stated in the session
     of the most relevant one first (people state a domain's tastes together), then others that
     are nearly as relevant. With ``view``, only those whose thing or sentence speaks about the
-    question's domain ("latte art" is no answer to "something quick for dinner")."""
+    question's domain ("latte art" is no answer to "something quick for dinner"), the likings told
+    in words no frame reads included (:mod:`kgmem.answer.pref_meaning`)."""
     # a taste told in passing beside another request ("(side note: …)") is seldom near the question's words: with the
     # question's domain known, every line is read and the domain's meaning keeps the tastes that speak about it
     domained = view is not None and bool(view.wanted)
     cands = candidates(ev, everywhere=domained)
-    in_domain = domained and bool(cands)
-    if in_domain:
+    if domained:
         assert view is not None
+        read = {c.quote for c in cands}
         fits = view.fit([c.value for c in cands] + [c.quote or c.value for c in cands], floor=TASTE_FLOOR)
         # (its sentence speaks for a thing only where the thing itself speaks about no other domain)
         away = view.elsewhere([c.value for c in cands])
         cands = [c for k, c in enumerate(cands) if fits[k] or (fits[len(cands) + k] and not away[k])]
+        # the lines no frame or fact read ("every plan I make somehow involves 80s synthpop"), read by meaning for the
+        # question's domain
+        cands += stated_by_meaning(ev, view, read)
+    in_domain = domained and bool(cands)
     cands = sorted(cands, key=lambda c: -c.relevance)
     out = Preference()
     if not cands:

@@ -211,21 +211,31 @@ def _with_particle(items: tuple[str, ...]) -> str:
     return "|".join(rf"(?:{_forms((verb,))})\s+me\s+{particle}" for verb, particle in (i.split() for i in items))
 
 
+#: the speaker, then the words between the speaker and a frame's verb (negation read from ``pre``)
+_SPEAKER = rf"{_SUBJECT}(?P<pre>{_GAP})\s*"
+
+
+def _verdict(words: tuple[str, ...], alone: tuple[str, ...]) -> str:
+    """A verbless verdict opening a clause: a degree + a yes/no word, or a verdict word of its own, + to/on/for."""
+    return (rf"^(?:an?\s+)?(?:(?:{_alt(VERDICT_DEGREE)})\s+(?:{_alt(words)})|(?:(?:{_alt(VERDICT_DEGREE)})\s+)?"
+            rf"(?:{_alt(alone)}))\s+(?:to|on|for)\b")
+
+
 # (pattern, where the thing is: after or before the match, a liking?)
 _FRAMES: Final[tuple[tuple[re.Pattern[str], str, bool], ...]] = tuple(
     (re.compile(rx, re.I), where, like) for rx, where, like in (
-        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*{_CANNOT}\s+(?:{_forms(SATIATION)})\b", "after", True),
-        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:can\s*not|can't|cant|cannot|couldn't|could\s+not)\s+(?:{_forms(BEAR_VERBS)})\b",
+        (_SPEAKER + rf"{_CANNOT}\s+(?:{_forms(SATIATION)})\b", "after", True),
+        (_SPEAKER + rf"(?:can\s*not|can't|cant|cannot|couldn't|could\s+not)\s+(?:{_forms(BEAR_VERBS)})\b",
          "after", False),
-        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:{_forms(AVERSION_VERBS)})\b", "after", False),
-        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*{_CANNOT}\s+(?:really\s+)?(?:understand|understood|get|got|see|saw)\s+(?:{_alt(UNMOVED_BY)})\b",
+        (_SPEAKER + rf"(?:{_forms(AVERSION_VERBS)})\b", "after", False),
+        (_SPEAKER + rf"{_CANNOT}\s+(?:really\s+)?(?:understand|understood|get|got|see|saw)\s+(?:{_alt(UNMOVED_BY)})\b",
          "after", False),
-        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?P<verb>{_forms(LIKE_VERBS)})\b", "after", True),
-        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:(?:{_alt(REPELLED)})\s+(?:of|to|by)|(?:fed\s+up|bored)\s+with)\b",
+        (_SPEAKER + rf"(?P<verb>{_forms(LIKE_VERBS)})\b", "after", True),
+        (_SPEAKER + rf"(?:(?:{_alt(REPELLED)})\s+(?:of|to|by)|(?:fed\s+up|bored)\s+with)\b",
          "after", False),
-        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:(?:{_alt(ATTACHED)})\s+(?:of|on|about|with|to|for)|(?P<into>into))\b", "after",
+        (_SPEAKER + rf"(?:(?:{_alt(ATTACHED)})\s+(?:of|on|about|with|to|for)|(?P<into>into))\b", "after",
          True),
-        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:{_alt(HABITUAL)})\s+(?:{_forms(PICK_VERBS)})\b", "after", True),
+        (_SPEAKER + rf"(?:{_alt(HABITUAL)})\s+(?:{_forms(PICK_VERBS)})\b", "after", True),
         (rf"(?:'d|\bwould){_RATHER}\s+(?:{_alt(OMIT_VERBS)})\b", "after", False),
         (rf"(?:'d|\bwould){_RATHER}\b", "choice", True),
         # "I'd take a quiet pub over a club": a pick between two, the thing before the other side (:mod:`kgmem.answer.taste_things`: over, than)
@@ -258,12 +268,10 @@ _FRAMES: Final[tuple[tuple[re.Pattern[str], str, bool], ...]] = tuple(
         (rf"\b(?:nothing|no\s+one|none)\s+(?:really\s+|quite\s+)?(?:{_alt(SUPERIOR)})\b", "after", True),
         (r"\bthere's\s+nothing\s+(?:quite\s+)?like\b", "after", True),
         (r"\bno\s+more\b", "after", False),
-        (rf"^(?:an?\s+)?(?:(?:{_alt(VERDICT_DEGREE)})\s+(?:{_alt(VERDICT_YES)})|(?:(?:{_alt(VERDICT_DEGREE)})\s+)?"
-         rf"(?:{_alt(VERDICT_YES_ALONE)}))\s+(?:to|on|for)\b", "verdict", True),
-        (rf"^(?:an?\s+)?(?:(?:{_alt(VERDICT_DEGREE)})\s+(?:{_alt(VERDICT_NO)})|(?:(?:{_alt(VERDICT_DEGREE)})\s+)?"
-         rf"(?:{_alt(VERDICT_NO_ALONE)}))\s+(?:to|on|for)\b", "verdict", False),
+        (_verdict(VERDICT_YES, VERDICT_YES_ALONE), "verdict", True),
+        (_verdict(VERDICT_NO, VERDICT_NO_ALONE), "verdict", False),
         # constraints (pr10): keeping away, keeping out, sensed, a must / a no-go, a verbless refusal
-        (rf"{_SUBJECT}(?P<pre>{_GAP})\s*(?:(?:want|wanna|trying|try|need|have|like)\s+to\s+)?(?:{_forms(KEEP_AWAY)})\b",
+        (_SPEAKER + rf"(?:(?:want|wanna|trying|try|need|have|like)\s+to\s+)?(?:{_forms(KEEP_AWAY)})\b",
          "after", False),
         (rf"\b(?:keep|keeps|keeping)\s+(?P<thing>[^,.;:!?]{{3,60}}?)\s+(?:{_alt(KEPT_OUT)})(?!\w)", "inside", False),
         (rf"\b(?:{_forms(('taste', 'smell'))}|smelt)\s+(?:{_alt(SENSED_GOOD)})\b", "before", True),

@@ -1,0 +1,84 @@
+"""A liking told in words no taste frame reads, read by meaning for the question's domain (pf29,
+kgmem.answer.pref_meaning): the line's thing is its phrase nearest the asked domain, and the line with that thing put as
+"it" must be clearly nearer the fond bank than the plain and averse ones. Every sentence here is written for this test;
+none is in the fondness bank, the invented set pref_domains or any data set."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from kgmem.answer.pref_domains import DomainView
+from kgmem.answer.pref_meaning import things
+
+
+@pytest.mark.parametrize(("question", "line", "thing"), [
+    ("Any ideas for what I could cook on Sunday?", "I've been batch cooking lentil soup all winter and it never gets old.",
+     "lentil soup"),
+    ("Where should I go for a long weekend?", "Honestly my weekends revolve around hiking in the hills.",
+     "hiking in the hills"),
+    ("What should I listen to on the train?", "I've had Fleetwood Mac on repeat for a month.", "Fleetwood Mac"),
+    ("How can I get fitter this summer?", "Swimming laps is the one exercise I actually look forward to.",
+     "Swimming laps"),
+])
+def test_a_liking_no_frame_reads_is_read_by_meaning(question: str, line: str, thing: str,
+                                                     minilm_embed: Callable[[list[str]], Any]) -> None:
+    from kgmem.answer.pref_meaning import tastes_by_meaning
+
+    assert tastes_by_meaning([line], DomainView(question, minilm_embed), minilm_embed) == [thing]
+
+
+@pytest.mark.parametrize(("question", "line"), [
+    ("What should I cook tonight?", "I bought a new wok at the market yesterday."),  # a deed, no liking
+    ("What should I cook tonight?", "I need to pick up some rice on the way home."),  # an errand
+    ("What should I read next?", "My book club is reading a thriller this month and I haven't started."),
+    ("Where should I go on holiday?", "The flight to Lisbon got delayed by three hours."),
+    ("What should I cook tonight?", "I've been really into bouldering lately, it never gets old."),  # another domain
+])
+def test_no_liking_or_another_domains_is_none(question: str, line: str, minilm_embed: Callable[[list[str]], Any]) -> None:
+    from kgmem.answer.pref_meaning import tastes_by_meaning
+
+    assert tastes_by_meaning([line], DomainView(question, minilm_embed), minilm_embed) == [None]
+
+
+@pytest.mark.parametrize(("line", "left_out"), [
+    ("Trail running is the best part of my week.", "best part"),  # a piece of the frame
+    ("I'm a huge fan of long train journeys.", "huge fan"),
+    ("Knitting is how I unwind, I've got three cardigans on the needles.", "three cardigans"),  # an amount
+    ("My sister swears by yoga.", "My sister"),  # a person of the speaker's
+])
+def test_a_frame_word_an_amount_or_a_person_is_no_thing(line: str, left_out: str) -> None:
+    phrases = [p for _, _, p in things(line)]
+    assert left_out not in phrases, phrases
+
+
+def test_the_bank_holds_none_of_the_tests_sentences() -> None:
+    bank = json.loads(resources.files("kgmem").joinpath("resources", "preference", "fondness.json").read_text())
+    said = {s.casefold() for k in ("fond", "plain", "averse") for s in bank[k]}
+    assert not said & {"it never gets old and i've been batch cooking it", "my weekends revolve around it"}
+    assert len(bank["fond"]) >= 30 and len(bank["plain"]) >= 20 and len(bank["averse"]) >= 10
+
+
+def test_a_liking_no_frame_reads_is_built_on(answers_over: Callable[..., list[Any]]) -> None:
+    said = [(datetime(2025, 1, 9, 10), "My weekends basically revolve around wild swimming in the lakes."),
+            (datetime(2025, 2, 2, 11), "I'm mad about ramen, I could eat it every day."),
+            (datetime(2025, 3, 15, 19), "The builders finally fixed the porch roof.")]
+    [a] = answers_over("pf29-meaning", said, "pfm", "Noted!", datetime(2025, 5, 1, 9),
+                       "Any ideas for a weekend away in June?")
+    assert a.extra["path"] == "preference", a.extra.get("decision")
+    built = a.text.split("(you told me")[0]
+    assert ("swimming" in built or "lakes" in built) and "ramen" not in built, a.text
+
+
+def test_a_liking_told_as_over_is_not_read(answers_over: Callable[..., list[Any]]) -> None:
+    said = [(datetime(2025, 1, 9, 10), "I used to spend every weekend on comedy podcasts but they've stopped doing it "
+                                       "for me."),
+            (datetime(2025, 2, 2, 11), "Honestly true crime podcasts have become my go-to on walks.")]
+    [a] = answers_over("pf29-over", said, "pfo", "Noted!", datetime(2025, 5, 1, 9),
+                       "Anything I should listen to on my commute?")
+    assert "comedy" not in a.text.split("(you told me")[0], a.text
