@@ -30,7 +30,7 @@ from kgmem.answer.count_question import counted_heads, question_terms, said_in_w
 from kgmem.answer.deterministic import Computed
 from kgmem.answer.event_count import CountedEvent, role_events
 from kgmem.answer.evidence import EvidenceSet, Line
-from kgmem.answer.instances import stated_quantity
+from kgmem.answer.instances import marks_repeat, stated_quantity
 from kgmem.answer.match import GENERIC, norm, terms
 from kgmem.answer.money_questions import (
     ALL_Q,
@@ -96,18 +96,13 @@ def _new_occasion(line: Line, before: Line) -> bool:
         return False  # "finally paid the $80 dentist bill this morning": the bill told before
     if line.dated_by_text and line.granularity == "day" and line.when.date() != before.when.date():
         return True
-    return _marks_repeat(line.text) or countable.no_verb_of_its_own(line)
+    return marks_repeat(line.text) or countable.no_verb_of_its_own(line)
 
 
 #: an amount inside a noun phrase the line takes as known ("the $120 boots", "my £30 umbrella")
 _GIVEN_AMOUNT = re.compile(r"\b(?:the|that|those|these|this|my|our)\s+[$£€]?\s?\d", re.I)
 
 
-@lru_cache(maxsize=4096)
-def _marks_repeat(text: str) -> bool:
-    doc = load_nlp()(text)
-    return any((t.lower_ == "another" and t.pos_ == "DET") or (t.lower_ == "again" and t.pos_ == "ADV")
-               or (t.ent_type_ == "ORDINAL" and t.lower_ not in ("first", "1st")) for t in doc)
 
 
 _FILLER = {norm(w) for w in """yesterday today tonight finally really just new great nice last week weekend month year

@@ -49,6 +49,11 @@ def asks_attending(lemmas: tuple[str, ...]) -> bool:
     return bool(set(lemmas) & _words()["asking_verbs"])
 
 
+def spectating_verbs() -> frozenset[str]:
+    """Lemmas of verbs of watching a thing rather than doing it ("watched the tennis final", "cheered at the rugby")."""
+    return _words()["spectating_verbs"]
+
+
 def ticket_line(text: str) -> bool:
     """A line about tickets ("sold my ticket to the spacey jane gig", "got tix for …"): an
     arrangement for an event, not the event."""

@@ -7,7 +7,6 @@ The answer names what it counted: "2 (the Bath Half, 2023-03-12; the Edinburgh h
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from kgmem import temporal
@@ -18,6 +17,7 @@ from kgmem.answer.count_question import (
     AUXILIARIES,
     COUNT_NOUN,
     COUNTING,
+    DIFFERENT,
     anchors,
     lemmas,
     modifiers,
@@ -30,10 +30,6 @@ from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import GENERIC, terms
 from kgmem.models import Fact
 from kgmem.retrieval.search import fact_date
-
-#: the question asks how many *different* things, not how many times
-_DISTINCT = re.compile(r"\b(?:different|distinct|kinds?|types?|sorts?|varieties|variety)\b", re.I)
-
 
 
 def _covers(fact: Fact, line: Line, words: set[str]) -> bool:
@@ -128,7 +124,7 @@ def compute_told_count(ev: EvidenceSet, facts: Sequence[Fact] = (),
     for ln in [t for _, t in trips] + [ln for ln, _ in told]:
         out.turn_ids.append(ln.turn_id)
         out.cited.append(_quote(ln))
-    if _DISTINCT.search(plan.question) and len(items) > 1 and any(not names(ln) for ln, _ in told):
+    if DIFFERENT.search(plan.question) and len(items) > 1 and any(not names(ln) for ln, _ in told):
         # how many *different* things, and the lines do not name them: lines sharing a rare word
         # ("c2" twice) tell the same one; the rest are counted as different, and the answer says so
         distinct = _distinct_lines([ln for ln, _ in told], ev, question_terms(plan.question))

@@ -74,7 +74,7 @@ def _forms(word: str, lemma: str) -> set[str]:
 def not_the_asked(text: str, asked: frozenset[str]) -> bool:
     """The line names a thing or doing of the question only to say it did not happen: the determiner
     "no" on it ("no parkrun, snowed off"), or "instead of" it ("marshalled at parkrun instead of
-    running"), or someone turned the user away (:func:`user_turned_away`). ``asked``: the question's
+    running"), or "too <adjective> to" it ("too cold to swim this week"), or someone turned the user away (:func:`user_turned_away`). ``asked``: the question's
     comparison forms (words and lemmas)."""
     if user_turned_away(text):
         return True
@@ -82,6 +82,9 @@ def not_the_asked(text: str, asked: frozenset[str]) -> bool:
     for t in doc:
         if t.lower_ == "no" and t.dep_ == "det" and _forms(t.head.text, t.head.lemma_) & asked:
             return True
+        if t.lower_ == "too" and t.head.pos_ == "ADJ" and _forms(t.head.text, t.head.lemma_) - asked and any(
+                x.dep_ == "xcomp" and x.pos_ == "VERB" and _forms(x.text, x.lemma_) & asked for x in t.head.children):
+            return True  # "was too cold to swim this week": the doing the adjective was too much for
         if t.lower_ == "instead" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of":
             after = [w for w in doc[t.i + 2: t.i + 5] if not (w.is_punct or w.pos_ in ("DET", "PRON"))][:2]
             if any(_forms(w.text, w.lemma_) & asked for w in after):

@@ -26,6 +26,8 @@ HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 #: and a number, however the plan's shape came out)
 COUNT_NOUN = re.compile(r"\b(?:count|tally)\s+of\b", re.I)
 _COUNTED_AFTER = re.compile(rf"\bhow\s+many\b|{COUNT_NOUN.pattern}", re.I)
+#: the question asks how many *different* things, not how many times
+DIFFERENT = re.compile(r"\b(?:different|distinct|kinds?|types?|sorts?|varieties|variety)\b", re.I)
 #: "how many days did I spend in Lisbon" asks a duration, not a count of told events
 HOW_MANY_UNITS = re.compile(r"\bhow\s+many\s+(?:more\s+)?(?:seconds|minutes|hours|days|nights|weeks|months|years)\b", re.I)
 #: words of a count question that say how to count, not what ("how many *different kinds* of bird")
@@ -83,6 +85,11 @@ def counted_heads(question: str) -> set[str]:
     """The head nouns of the counted phrase: "how many food bank *shifts* have I done" → shift;
     "how many wards or departments" → ward, department."""
     return {t for part in _counted_phrase(question) for t in question_terms(part[-1])}
+
+
+def counted_lemmas(question: str) -> set[str]:
+    """The head nouns of the counted phrase as dictionary forms ("how many *events*" → event), for WordNet."""
+    return {lemma for part in _counted_phrase(question) for lemma in lemmas(part[-1])}
 
 
 def modifiers(question: str) -> set[str]:

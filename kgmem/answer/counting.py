@@ -33,9 +33,11 @@ from kgmem.answer.act_kinds import other_kind
 from kgmem.answer.count_doers import not_the_asked, told_first_by_user
 from kgmem.answer.count_question import (
     COUNT_NOUN,
+    DIFFERENT,
     HOW_MANY,
     HOW_MANY_UNITS,
     anchors,
+    counted_lemmas,
     lemmas,
     modifiers,
     question_terms,
@@ -44,6 +46,7 @@ from kgmem.answer.count_question import (
 )
 from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, EvidenceSet, Line
 from kgmem.answer.match import terms
+from kgmem.answer.outings import went_to
 
 #: a capitalised run after a line's first word: a title or a place names which event a line tells
 _NAME_RUN = re.compile(r"(?<=\w[\s,])(?:The\s+)?[A-Z][\w'’&-]+(?:\s+(?:(?:of|in|and|the|a|on)\s+)*[A-Z][\w'’&-]+)*")
@@ -92,6 +95,26 @@ class Told:
     unsure: list[Line] = field(default_factory=list)
     #: the acts counted lines name ("six60" of "six60 at eden park last nite"), by (turn id, position)
     acts: dict[tuple[str, int], str] = field(default_factory=dict)
+    #: lines placed as events but told as the same event as a counted one (its session's better line, the same
+    #: name, the same day): kept for the count's explanation and eval/diag_counts.py
+    merged: list[Line] = field(default_factory=list)
+
+
+#: a question clause after what the sentence first tells: ", what helps with sunburn?", "… the other night Is Seville
+#: expensive to visit?" (a capital after a lower-case word: the question began without a stop)
+_QUESTION_AFTER = re.compile(r"(?:,\s*(?:(?:so|and|but|anyway)\s+)?(?=(?:what|how|where|which|who|why|when|can|could|should|"
+                             r"would|will|do|does|did|is|are|any)\b)|\s(?=(?:What|How|Where|Which|Who|Why|When|Can|Could|"
+                             r"Should|Would|Is|Are|Do|Does|Any)\s))[^,?]*\?\s*\)?\s*$")
+
+
+def told_part(line: Line) -> Line:
+    """A request line's statement before its question, as a line of its own ("My shoulders are burnt to a crisp from
+    Glastonbury, what helps with sunburn?" tells the festival, then asks); any other line as it is."""
+    m = _QUESTION_AFTER.search(line.text) if line.is_request else None
+    if m is None or len(line.text[:m.start()].split()) < 4:
+        return line
+    return Line(line.text[:m.start()].strip(" ,"), line.turn_id, line.session_id, line.role, line.said_at, line.score,
+                line.position)
 
 
 # long: the steps of one count (choose lines, set aside, one per session, dedupe) share sims and reasons
@@ -112,7 +135,8 @@ def told_events(ev: EvidenceSet) -> Told | None:
         return None
     heads, others = anchors(plan)
     mine = inst.counted_phrase(plan).startswith(("I ", "We "))  # the user's doings asked (not a plumber's): a line told first is theirs
-    said = [ln for ln in ev.all_user_lines() if ln.role == "user" and said_in_window(ln, plan) and (not ln.is_request or mine and told_first_by_user(ln.text))]
+    said = [told_part(ln) for ln in ev.all_user_lines() if ln.role == "user" and said_in_window(ln, plan)]
+    said = [ln for ln in said if not ln.is_request or mine and told_first_by_user(ln.text)]
     if not said:
         return None
     sims = inst.phrase_similarity(ev, inst.counted_phrase(plan), said)
@@ -126,6 +150,11 @@ def told_events(ev: EvidenceSet) -> Told | None:
     def sim(ln: Line) -> float:
         return sims.get(inst.key(ln), 0.0)
 
+    # "my voice is shot after a film festival screening" for "how many events have I attended": the occasion's noun,
+    # where the user went (the bank's vote for another deed does not undo it: "ended up at a climbing competition");
+    # only going is asked so ("cheered my mate on at the Manchester marathon" is no marathon run)
+    going = attended.asks_attending(lemmas(plan.question))
+    outings = went_to(own, counted_lemmas(q)) if going else {}
     reasons: dict[tuple[str, int], str | None] = {}
     mods = modifiers(q)
     named = frozenset(heads | others | mods)  # "no parkrun, snowed off": the asked thing named only to say it did not happen
@@ -133,7 +162,7 @@ def told_events(ev: EvidenceSet) -> Told | None:
     def why_not(ln: Line) -> str | None:  # the one test of whether a line's item counts (countable.py), or another deed told
         if (k := inst.key(ln)) not in reasons:
             reasons[k] = countable.why_not(ln, plan.question_date, ev, arranging=arranging) or other_kind(ln.text, plan.question) \
-                or read.other.get(k) or ("it did not happen" if not_the_asked(ln.text, named) else None)
+                or (None if k in outings else read.other.get(k)) or ("it did not happen" if not_the_asked(ln.text, named) else None)
         return reasons[k]
 
     top = next((sim(ln) for ln in sorted(own, key=sim, reverse=True) if not why_not(ln)), 0.0)
@@ -149,15 +178,15 @@ def told_events(ev: EvidenceSet) -> Told | None:
     chosen.update({inst.key(ln): ln for ln in by_word if sim(ln) > typical or words is heads and mods and mods <= question_terms(ln.text)})  # the whole counted phrase
     chosen.update({k: ln for ln in own if (k := inst.key(ln)) in read.told})  # "the ending of Arrival wrecked me"
     # "how many gigs have I been to": "six60 at eden park last nite" names the act, not the kind
-    going = attended.asks_attending(lemmas(plan.question))
-    framed = (attended.framed(own) if going else {}) | read.referred
+    framed = (attended.framed(own) if going else {}) | read.referred | outings
     chosen.update({k: ln for ln in own if (k := inst.key(ln)) in framed})
     set_aside = [(ln, why) for ln in said if ln not in own and (why := countable.LINE_CLASS_REASON.get(ln.actuality))
                  and (sim(ln) >= cut or shared(words, terms(ln.text)))]
     # a booking still ahead at the question date, an offer, "mia went to the gig without me", "I was
     # meant to go … but": the line's item does not count
     set_aside += [(ln, why) for ln in chosen.values() if (why := why_not(ln))]
-    tickets = [ln for ln in chosen.values() if going and attended.ticket_line(ln.text)]
+    # ... not a line telling where it went with a ticket by the way ("ended up at a baseball game (a friend had a spare ticket)")
+    tickets = [ln for ln in chosen.values() if going and attended.ticket_line(ln.text) and inst.key(ln) not in outings]
     set_aside += [(ln, "a ticket, not the event") for ln in tickets]  # "sold my ticket to the … gig", "got tix for …"
     placed = [ln for ln in chosen.values() if not why_not(ln) and ln not in tickets]
     booked = [ln for ln in placed if not arranging and countable.unconfirmed(ln)]  # booked, never told done: "maybe"
@@ -166,13 +195,19 @@ def told_events(ev: EvidenceSet) -> Told | None:
     for ln in sorted(placed, key=lambda ln: (inst.key(ln) in framed, sim(ln)), reverse=True):
         best.setdefault(ln.session_id, ln)  # a session's line naming the act it went to tells its event
     events: list[tuple[Line, set[str]]] = []
+    merged = [ln for ln in placed if best.get(ln.session_id) is not ln]
     for ln in sorted(best.values(), key=lambda ln: ln.said_at):
         if events and attended.retelling(ln.text):  # "I told you I gave blood in September"
             set_aside.append((ln, "told again"))
             continue
-        if not any(names(ln, asked, framed) & names(other, asked, framed) or inst.same_day_retold(ln, other)
+        # "Last Sunday again I see Ajax in the stadium": a repeat marked by its grammar is a new occasion of a thing
+        # named before, unless the question counts different things
+        again = not DIFFERENT.search(q) and inst.marks_repeat(ln.text)
+        if not any(not again and names(ln, asked, framed) & names(other, asked, framed) or inst.same_day_retold(ln, other)
                    for other, _ in events):
             events.append((ln, shared(heads | others, terms(ln.text))))
+        else:
+            merged.append(ln)
     if not events:
         return None
     # a line just below the threshold that names a word of the question, or one holding the counted noun but not placed
@@ -182,4 +217,4 @@ def told_events(ev: EvidenceSet) -> Told | None:
         (sim(ln) >= cut - inst.NEAR and shared(about, terms(ln.text)))
         or (words is heads and shared(heads, terms(ln.text)) and mods <= question_terms(ln.text))) and not why_not(ln)]
     unsure = booked + sorted(near, key=sim, reverse=True)
-    return Told(events, sorted(set_aside, key=lambda a: a[0].said_at), unsure, framed)
+    return Told(events, sorted(set_aside, key=lambda a: a[0].said_at), unsure, framed, merged)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kgmem import temporal
 from kgmem.answer.evidence import EvidenceSet, Line
@@ -124,6 +125,15 @@ def same_day_retold(a: Line, b: Line) -> bool:
             or b.granularity != "day":
         return False
     return a.when.date() == b.when.date()
+
+
+@lru_cache(maxsize=4096)
+def marks_repeat(text: str) -> bool:
+    """The line tells a repeat by its grammar: the determiner "another", the adverb "again", an ordinal past the
+    first ("third session", "3rd spin class"): an occasion of its own, though it names a thing told before."""
+    doc = load_nlp()(text)
+    return any((t.lower_ == "another" and t.pos_ == "DET") or (t.lower_ == "again" and t.pos_ == "ADV")
+               or (t.ent_type_ == "ORDINAL" and t.lower_ not in ("first", "1st")) for t in doc)
 
 
 #: a cardinal and the three words after it ("I have had *two physiotherapy appointments since*")

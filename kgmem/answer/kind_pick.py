@@ -19,6 +19,7 @@ import re
 
 from kgmem import knowledge
 from kgmem.answer import stale
+from kgmem.answer.attended import spectating_verbs
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.extracted import Extracted, cite_line
 from kgmem.answer.line_rank import rank_lines
@@ -61,15 +62,33 @@ def _a_kind(word: str) -> bool:
     return knowledge.sense_kind_of(word, (word,)) is True
 
 
-def _mine(line: Line, word: str) -> bool:
-    """The thing is the user's in this line: the user's own actual line, or held as "my <thing>"; not told as
-    stopped ("I gave up the violin"; "my lips have quit" stops no trumpet)."""
-    if line.role != "user" or line.is_request or stale.stale(line.text, word):
+def _mine(line: Line, word: str, asked: frozenset[str] = frozenset()) -> bool:
+    """The thing is the user's in this line: the user's own actual line, or held as "my <thing>" (in a request too:
+    "Can you help me tune my ukulele?"); not told as stopped ("I gave up the violin"; "my lips have quit" stops no
+    trumpet), nor only watched or cheered on when the question asks no watching ("Watched the tennis final with my
+    dad" tells no sport played); ``asked``: the question's lemmas."""
+    if line.role != "user" or stale.stale(line.text, word) or _spectated(line.text, word, asked):
         return False
-    if line.actuality == "actual":
+    if line.actuality == "actual" and not line.is_request:
         return True
     held = re.search(rf"\bmy\s+((?:[\w-]+\s+){{0,2}}?){re.escape(word)}\b", line.text, re.I)
     return held is not None and "'" not in held.group(1) and "’" not in held.group(1) and line.actuality != "plan"
+
+
+def _spectated(text: str, word: str, asked: frozenset[str]) -> bool:
+    """The line's verb over the thing is one of watching it ("Watched the tennis final", "Cheered myself hoarse at
+    the rugby"), and the question asks no such verb ("What sport did I watch?" does)."""
+    verbs = spectating_verbs()
+    if asked & verbs:
+        return False
+    for tok in load_nlp()(text):
+        if tok.text != word:
+            continue
+        head = tok
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        return head.lemma_.lower() in verbs
+    return False
 
 
 def _named(text: str, word: str) -> str:
@@ -90,7 +109,9 @@ def kind_thing(ev: EvidenceSet) -> Extracted | None:
         return None
     asked = terms(plan.question) | {norm(k) for k in kinds}
     lines = [ln for ln in ev.all_user_lines() if not outside_window(ln.text, plan.window)]
-    found = _instances(lines, kinds, asked, any_sense=False) or _instances(lines, kinds, asked, any_sense=True)
+    lemmas = tuple(t.lemma_.lower() for t in load_nlp()(plan.question) if t.is_alpha)
+    found = _instances(lines, kinds, asked, any_sense=False, question_lemmas=lemmas) or \
+        _instances(lines, kinds, asked, any_sense=True, question_lemmas=lemmas)
     if not found:
         return None
     ranked = rank_lines(ev, [ln for ln, _ in found.values()])
@@ -101,14 +122,15 @@ def kind_thing(ev: EvidenceSet) -> Extracted | None:
 
 
 def _instances(lines: list[Line], kinds: tuple[str, ...], asked: set[str], *,
-               any_sense: bool) -> dict[int, tuple[Line, str]]:
+               any_sense: bool, question_lemmas: tuple[str, ...] = ()) -> dict[int, tuple[Line, str]]:
     """The lines naming a thing of one of the kinds (the first such word each); with ``any_sense``, a fruit or
     vegetable named by its plant (WordNet's first sense of "courgette" and "mango" is the plant) also counts."""
     found: dict[int, tuple[Line, str]] = {}
+    lemmas = frozenset(question_lemmas)
     for line in lines:
         for kind in kinds:
             words = [w for w in knowledge.kinds_within(kind, line.text, any_sense=any_sense) if norm(w) not in asked
-                     and (not any_sense or knowledge.is_kind_of(w, _PLANT)) and _mine(line, w)]
+                     and (not any_sense or knowledge.is_kind_of(w, _PLANT)) and _mine(line, w, lemmas)]
             if words:
                 found[id(line)] = (line, words[0])
                 break

@@ -16,6 +16,7 @@ from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.extracted import Extracted, cite_line
 from kgmem.answer.presence import asked_about
 from kgmem.answer.spans import typed_spans
+from kgmem.lexicon.people import USER_OWN, USER_POSSESSIVES, USER_PRONOUNS
 from kgmem.models import Intent
 
 #: a line's cosine to the newer value's line at which it is on the same thread ("is $58,000 a year good for my
@@ -23,8 +24,8 @@ from kgmem.models import Intent
 SAME_THREAD = 0.3
 #: value types a line holds as a span (a job title or a thing is read otherwise)
 _TYPES = ("money", "number", "place", "org")
-#: the user speaking of their own: a request counts only so
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|mine)\b", re.I)
+#: the user speaking of their own (the speaker's words of lexicon.people): a request counts only so
+_FIRST_PERSON = re.compile(r"\b(?:" + "|".join(sorted(USER_PRONOUNS | USER_POSSESSIVES | USER_OWN)) + r")\b", re.I)
 #: what a line may be to tell the user's previous value
 _OWN = ("actual", "request", "negated")
 

@@ -22,6 +22,10 @@ from kgmem.nlp import has_user_possessor, known_words, load_nlp
 _USER = USER_PRONOUNS | {"u", "you", "it", "this", "that", "there"}
 
 
+#: a bracketed aside inside a line ("… (a friend had a spare ticket)"); a line that is all aside keeps its words
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
 @lru_cache(maxsize=4096)
 def others_doing(text: str) -> bool:
     """The line's main clause has someone else as its subject: a name ("priya from the team is off
@@ -29,7 +33,9 @@ def others_doing(text: str) -> bool:
     a people noun ("my sister spent …"); not the user, nor the user with someone ("dave and i did
     2 nights"), nor a thing ("hotel was grim"), nor a name the sentence judges ("harrogate was
     lovely", "lime cordiale at the corner hotel was unreal", "… was everything": a place or a show,
-    not a doer)."""
+    not a doer). An aside in brackets is no main clause ("I ended up at a climbing competition (a friend had a spare
+    ticket)")."""
+    text = _ASIDE.sub(" ", text).strip() or text
     doc = load_nlp()(text[:1].upper() + text[1:])
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None

@@ -1,9 +1,7 @@
-"""Surface analysis of a question: regex intent fast paths, the asked-for head and answer type,
-and which words are content (must be in memory) and which are not (the event/option phrases of
-temporal questions: :mod:`kgmem.retrieval.event_phrases`).
-
-Rules and a spaCy tagger pass (no parser, no NER: ~5 ms); meaning-based intent matching lives in
-:mod:`kgmem.retrieval.intents`. Time and discourse phrases ("at the moment", "currently", "last
+"""Surface analysis of a question: regex intent fast paths, the asked-for head and answer type, and which words are
+content (must be in memory) and which are not (the event/option phrases of temporal questions:
+:mod:`kgmem.retrieval.event_phrases`). Rules and a spaCy tagger pass (no parser, no NER: ~5 ms); meaning-based intent
+matching lives in :mod:`kgmem.retrieval.intents`. Time and discourse phrases ("at the moment", "currently", "last
 Tuesday") are never content: they are cut before content words are picked.
 """
 
@@ -18,7 +16,6 @@ from kgmem.models import Intent
 from kgmem.nlp import SharedPipeline, load_nlp
 from kgmem.retrieval import event_phrases as ep
 from kgmem.retrieval import requests
-from kgmem.retrieval.requests import PREFERENCE_REQUEST
 
 # --------------------------------------------------------------------------- discourse & time
 
@@ -38,7 +35,6 @@ DISCOURSE_RE = re.compile(
     r"usually|normally|typically|generally|always|often|sometimes|basically|at\s+some\s+point|a\s+while\s+back|"
     r"(?:for|after|in|since)\s+(?:ages|forever|(?:so\s+|a\s+)?long(?:\s+time)?|a\s+while)|"
     r"now|then|already|yet|ago|anyway|again)\b", re.I)
-
 _WH_RE = re.compile(r"\b(what|which|who|whom|whose|where|when|how|why)\b", re.I)
 #: "what kind of X", "which brand of X": the head is X
 _WH_HEAD_RE = re.compile(
@@ -154,6 +150,8 @@ def _possessor(m: re.Match[str]) -> str:
 
 # --------------------------------------------------------------------------- regex intents
 
+#: "Before 30 miles a week, how many miles …?", "Before $105,000, what was my pay?": the newer value first (not a year)
+BEFORE_VALUE = re.compile(r"^\W*(?:before|prior\s+to|until)\s+(?:[$£€]\s?\d[\d,.]*k?|(?!(?:19|20)\d\d\b)\d[\d,.]*)\b[^,?]{0,30},", re.I)
 # ordered: the first matching rule wins; each is (intent, compiled pattern)
 _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
     (Intent.ASSISTANT_SAID, re.compile(
@@ -166,6 +164,7 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"\bremind me (of )?what you\b|\bdid you (say|tell|recommend|suggest|mention|pick|choose|propose|think|name|"
         r"reckon|figure|feel|rate|consider|"
         r"give|list|point|put|include|rank|place)\b", re.I)),
+    (Intent.HISTORY, BEFORE_VALUE),  # "Before 30 miles a week, how many miles was I running?"
     (Intent.DURATION, re.compile(
         # a stay ("how many nights did I spend in Lanzarote") is a span, not a sum of days spent on something
         # (nor a total over a period: "how many nights have I spent in hotels this year")
@@ -205,7 +204,7 @@ _INTENT_RULES: list[tuple[Intent, re.Pattern[str]]] = [
         r"prior)\b.*\b(i|my)\b|\b(i|my)\b.*\b(before (that|this|i|my|the)|used to|previously|originally|"
         r"change[ds]?|switch(ed)?|old|former|previous|use to)\b|\bhistory of\b|"
         r"\b(i|my)\b.*\b(before|prior to)\b(?!\s+or\b)", re.I)),
-    (Intent.PREFERENCE, PREFERENCE_REQUEST),
+    (Intent.PREFERENCE, requests.PREFERENCE_REQUEST),
     (Intent.CURRENT_VALUE, re.compile(
         r"\b(current(ly)?|now|these days|at the moment|right now|still|latest|most recent|"
         r"nowadays|at present|today)\b", re.I)),
@@ -366,8 +365,8 @@ def content_words(question: str) -> Words:
     # skipped for this parse only: switching them off on the shared pipeline would for every thread
     doc = model(text, disable=[p for p in ("parser", "ner") if p in model.pipe_names])
     run: list[str] = []
-    # a writer who capitalises ("How hot the oven must be …") writes names capitalised: a lower-case
-    # word the tagger calls a proper noun is then a common one (texting in lower case keeps them)
+    # a writer who capitalises ("How hot the oven must be …") writes names capitalised: a lower-case word the tagger
+    # calls a proper noun is then a common one (texting in lower case keeps them)
     # (the pronoun "I" is no sign of it: normalise_question raises a texted "i")
     cased = bool(re.search(r"^\W*[A-Z]|\b(?!I\b|I['’])[A-Z]", question.strip()))
     for i, tok in enumerate(doc):

@@ -12,8 +12,9 @@ from datetime import datetime
 
 import pytest
 
-from kgmem.answer.aggregate import _marks_repeat, _new_occasion
+from kgmem.answer.aggregate import _new_occasion
 from kgmem.answer.evidence import Line
+from kgmem.answer.instances import marks_repeat
 from kgmem.answer.match import terms
 from kgmem.answer.whose import held_by_other
 from kgmem.api import Memory
@@ -28,7 +29,7 @@ def _line(text: str, said: datetime, sid: str = "s") -> Line:
     ("The $40 chiro visit really helped my neck.", False), ("First chiro visit today, $40.", False),
 ])
 def test_a_repeat_is_marked_by_grammar(text: str, repeat: bool) -> None:
-    assert _marks_repeat(text) is repeat
+    assert marks_repeat(text) is repeat
 
 
 def test_a_line_on_a_day_of_its_own_is_a_new_occasion() -> None:
