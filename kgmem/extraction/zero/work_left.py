@@ -28,7 +28,6 @@ from kgmem.extraction.zero.nlp import entity_at, first_word
 from kgmem.extraction.zero.past_values import as_earlier
 from kgmem.extraction.zero.phrases import valid_value
 from kgmem.extraction.zero.sentences import Sentence
-from kgmem.knowledge import readings_of
 from kgmem.lexicon import called_off
 from kgmem.lexicon.people import USER_OBJECTS
 from kgmem.nlp import is_user
@@ -40,8 +39,6 @@ if TYPE_CHECKING:
 _WHERE_LEFT = frozenset({"at", "from", "with"})
 #: NER labels no employer has
 _NOT_EMPLOYERS = frozenset({"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP"})
-#: NER labels of places, which NER gives firms too: a name general knowledge knows as a place is none
-_PLACES = frozenset({"GPE", "LOC"})
 
 
 def _done(v: Token) -> bool:
@@ -76,14 +73,14 @@ def _names_left(v: Token) -> list[Token]:
 
 def _name(t: Token) -> str:
     """The name at ``t``: its proper-noun compound words (never an NER span's trailing words, "Barclays yesterday"),
-    unless NER calls it a person, a date or a number, or a place general knowledge knows ("Barclays" is no GPE)."""
+    unless NER calls it a person, a date or a number (NER's places are kept: it calls "Barclays" a GPE)."""
     start = t.i
     while start > 0 and t.doc[start - 1].dep_ == "compound" and t.doc[start - 1].pos_ == "PROPN":
         start -= 1
     name = t.doc[start: t.i + 1].text
     ent = entity_at(t)
-    if ent is not None and (ent.label_ in _NOT_EMPLOYERS or ent.label_ in _PLACES and readings_of(name)[0]):
-        return ""
+    if ent is not None and ent.label_ in _NOT_EMPLOYERS:
+        return ""  # a place's name is kept: after an idiom of leaving work it names the firm ("let me go at Argos")
     return name
 
 
