@@ -106,7 +106,7 @@ def _takes_noun(t: Token) -> bool:
 def deed_of(verb: Token) -> tuple[Token, set[str]]:
     """The verb that carries a leaving and what it takes in the parse: "let" for "let go" and "let me go" (the parse
     hangs "go" on "let" as its complement), else the verb itself."""
-    taken = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "oprd", "acomp")}
+    taken = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "oprd", "acomp", "advmod")}
     taken |= {c.lower_ for c in verb.children if c.dep_ == "prep"}
     if verb.dep_ in ("xcomp", "ccomp") and called_off.says(verb.head.lemma_.lower(), {verb.lemma_.lower()}, "leave_work") \
             and all(c.lower_ in ("me", "us") for c in verb.children if c.dep_ == "nsubj"):
