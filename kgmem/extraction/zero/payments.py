@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.leaving import idiom_object
 from kgmem.extraction.zero.lexicon import (
     ACQUIRE,
     DEPART,
@@ -26,7 +27,6 @@ from kgmem.extraction.zero.lexicon import (
     WORK_SPELLS,
     job_noun,
 )
-from kgmem.extraction.zero.leaving import idiom_object
 from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.phrases import valid_value
 from kgmem.extraction.zero.value_parse import np_of

@@ -27,6 +27,7 @@ from kgmem.extraction.zero.leaving import deed_of
 from kgmem.extraction.zero.nlp import entity_at, first_word
 from kgmem.extraction.zero.past_values import as_earlier
 from kgmem.extraction.zero.phrases import valid_value
+from kgmem.extraction.zero.promotions import posts_given
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.lexicon import called_off
 from kgmem.lexicon.people import USER_OBJECTS
@@ -104,3 +105,11 @@ def workplaces_left(sent: Sentence, said: datetime, doc: Doc | None, found: list
                 known.add(name.casefold())
                 out.append(as_earlier(make_fact(sent, "works_at", name, "org", False, None, said), said))
     return out
+
+
+def work_news(sent: Sentence, said: datetime, doc: Doc | None, found: list[CandidateFact],
+              earlier: list[CandidateFact]) -> list[CandidateFact]:
+    """News of the user's work that the sentence's other readers leave out: a post given beside the deed
+    (:func:`~kgmem.extraction.zero.promotions.posts_given`) and an employer left (:func:`workplaces_left`; ``earlier``:
+    the earlier values already read, never read twice)."""
+    return posts_given(sent, said, doc, found) + workplaces_left(sent, said, doc, found + earlier)
