@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 #: prepositions that name the workplace left ("from Deloitte", "at Argos", "with Aviva")
 _WHERE_LEFT = frozenset({"at", "from", "with"})
+#: the prepositions that name the workplace on the verb of leaving itself ("let go from Deloitte", "let me go at Argos")
+_ON_THE_VERB = frozenset({"at", "from"})
 #: NER labels no employer has
 _NOT_EMPLOYERS = frozenset({"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP"})
 
@@ -64,11 +66,13 @@ def _the_users(deed: Token, said: Token) -> bool:
 
 
 def _names_left(v: Token) -> list[Token]:
-    """Proper nouns after at / from / with on the verb or on the noun it takes ("my job at Tesco")."""
-    holders = [v, *(c for c in v.children if c.dep_ in ("dobj", "oprd", "acomp")),
+    """Proper nouns after at / from on the verb, or at / from / with on the noun it takes ("my job at Tesco", "my
+    role with Oxfam"); "with" on the verb itself is company or means ("walked out of the Apple Store with AirPods")."""
+    holders = [*(c for c in v.children if c.dep_ in ("dobj", "oprd", "acomp")),
                *(g for c in v.children if c.dep_ == "prep" and c.lower_ not in _WHERE_LEFT
                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN")]
-    return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in _WHERE_LEFT
+    return [g for h, preps in [(v, _ON_THE_VERB), *((h, _WHERE_LEFT) for h in holders)]
+            for c in h.children if c.dep_ == "prep" and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
 
 
