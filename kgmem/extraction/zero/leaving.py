@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.lexicon import DEPART, EVENT_NOUNS, LETTING_GO, RELOCATE
 from kgmem.lexicon import called_off
+from kgmem.lexicon.people import USER_OBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -109,7 +110,7 @@ def deed_of(verb: Token) -> tuple[Token, set[str]]:
     taken = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "oprd", "acomp", "advmod")}
     taken |= {c.lower_ for c in verb.children if c.dep_ == "prep"}
     if verb.dep_ in ("xcomp", "ccomp") and called_off.says(verb.head.lemma_.lower(), {verb.lemma_.lower()}, "leave_work") \
-            and all(c.lower_ in ("me", "us") for c in verb.children if c.dep_ == "nsubj"):
+            and all(c.lower_ in USER_OBJECTS for c in verb.children if c.dep_ == "nsubj"):
         return verb.head, taken | {verb.lemma_.lower()}  # "they let me go", never "I let him go"
     return verb, taken
 
