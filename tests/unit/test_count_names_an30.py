@@ -19,3 +19,14 @@ def test_the_count_names_an30_set_is_well_formed() -> None:
         assert all(w["value"] != c["answer_value"] for w in c["wrong"]), c["case_id"]
         assert c["question_date"] > c["sessions"][-1]["date"], c["case_id"]
         assert "how many" in c["question"].lower(), c["case_id"]
+
+
+def test_the_latest_on_a_thing_asks_its_status() -> None:
+    """"What's the latest on …?" / "Where has … got to?" ask a thing's state now, as "What's the status of …?" does."""
+    from kgmem.answer.entity_slot import asked_predicates
+
+    for q in ("What's the latest on the walnut bookcase?", "whats the latest with my boiler repair",
+              "Where has my passport renewal got to?", "How's the loft conversion coming along?"):
+        assert asked_predicates(q)[:1] == ("status",), q
+    assert "status" not in asked_predicates("What's the latest film I watched?")
+    assert "status" not in asked_predicates("Where did I get to on the hike?")
