@@ -29,6 +29,7 @@ from kgmem.extraction.entity_text import statement
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import intent_only
 from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.entity_offices import office_of
 from kgmem.extraction.zero.entity_probes import LEADING
 from kgmem.extraction.zero.entity_readings import (
     called,
@@ -52,6 +53,7 @@ from kgmem.extraction.zero.entity_said import (
 from kgmem.extraction.zero.entity_subjects import _CHANGE_VERBS, entity_of, handed_to_person
 from kgmem.extraction.zero.entity_values import entity_values
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
+from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.proposals import NONE, Proposer
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.visits import on_a_visit
@@ -181,8 +183,15 @@ def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray
     ref = entity_of(clause, context)
     if ref is None:
         return []
+    office = office_of(clause)
+    if office is not None and ref.kind == "thing" and " " not in ref.name and ref.name[:1].isupper() \
+            and ref.name.lower() not in office.lower() and clause.subject is not None \
+            and ((e := entity_at(clause.subject)) is None or e.label_ != "ORG"):  # NER calls names places too
+        ref = EntityRef(ref.name, "person", exclude=ref.name)  # "Iker transferred to our Lisbon office": a person
     if ref.kind == "person":
         context.last_person = ref.name
+        if office is not None:
+            return [_entity_fact(sent, date, clause, ref, "works_at", office, "org")]  # "works out of the Madrid office"
     handed = handed_to_person(clause) or _copula_name(clause) if ref.hint == "person_in_charge" else None
     out: list[CandidateFact] = []
     attrs = _attributes(ref, clause, row, proposer)
