@@ -103,3 +103,26 @@ def test_a_new_office_supersedes_the_old_one(supersessions: Supersessions) -> No
                          "Anouk transferred to our Rotterdam office, she loves the harbour views.",
                          datetime(2031, 6, 2, 9), datetime(2031, 6, 9, 9))
     assert ("Rotterdam office", "Utrecht office") in sups, sups
+
+
+@pytest.mark.parametrize(("text", "person", "org"), [
+    ("Femi's first day at Deloitte went fine, he says.", "femi", "deloitte"),
+    ("Rosa's commute to her new job at Ikea is over an hour.", "rosa", "ikea"),
+])
+def test_a_new_job_told_by_its_effect_is_where_the_person_works(other_facts: OtherFacts, text: str, person: str,
+                                                                org: str) -> None:
+    assert (person, "works_at", org) in other_facts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My first week at Stripe was wild.",  # the user's own job
+    "Priya didn't get the new job at Google.",  # negated
+    "Kit wants a new job at Lidl.",  # a wish
+])
+def test_no_new_job_from_the_users_own_a_refusal_or_a_wish(other_facts: OtherFacts, text: str) -> None:
+    assert not [f for f in other_facts(text) if f[1] == "works_at"]
+
+
+def test_an_occupation_at_a_place_is_where_one_works_not_lives(other_facts: OtherFacts) -> None:
+    got = other_facts("My cousin Ama is a pharmacist at the Savoy.")
+    assert ("ama", "works_at", "savoy") in got and not [f for f in got if f[1] == "lives_in"], got
