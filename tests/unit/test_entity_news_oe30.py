@@ -126,3 +126,14 @@ def test_no_new_job_from_the_users_own_a_refusal_or_a_wish(other_facts: OtherFac
 def test_an_occupation_at_a_place_is_where_one_works_not_lives(other_facts: OtherFacts) -> None:
     got = other_facts("My cousin Ama is a pharmacist at the Savoy.")
     assert ("ama", "works_at", "savoy") in got and not [f for f in got if f[1] == "lives_in"], got
+
+
+def test_one_verdict_per_headline_sentence(other_facts: OtherFacts) -> None:
+    """The first state a headline's sentence gives is its state ("approved and being printed": approved)."""
+    states = [f for f in other_facts("Licence renewal update: it's approved and being posted.") if f[1] == "status"]
+    assert [v for _, _, v in states] == ["approved"], states
+
+
+def test_a_verdict_after_a_short_headline_set_off_by_a_dash(other_facts: OtherFacts) -> None:
+    got = other_facts("Boiler claim — settled, they sent the cheque yesterday.")
+    assert ("boiler claim", "status", "settled") in got, got

@@ -4,7 +4,7 @@ People give news of a thing as a headline and a verdict: "Zoe's passport: dispat
 APPROVED!!", "Re the insurance claim: they're still assessing the water damage", "Passport renewal: still
 processing", "Visa application: biometrics done, waiting on a decision", "Loft conversion news: planning
 permission granted!". The statement has no subject of its own (or "they", "it": whoever handles the thing), so
-the subject readers find no entity; the headline names it (:func:`.entity_turn._headline`). The state is read
+the subject readers find no entity; the headline names it (:func:`headline_thing`). The state is read
 from the statement's parse, not from a list of status words alone:
 
 - a word of the state lexicon (:data:`.entity_acted.STATES`) that the statement opens with ("APPROVED!!",
@@ -24,11 +24,13 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.zero.checks import HYPOTHETICAL, negated
 from kgmem.extraction.zero.entity_acted import STATES
-from kgmem.extraction.zero.entity_refs import EntityRef, _phrase
+from kgmem.extraction.zero.entity_refs import EntityRef, TurnContext, _phrase
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from kgmem.extraction.zero.clauses import Clause
 
 
 #: subjects that stand for whoever handles the thing ("they're still assessing it"), not a thing of their own
@@ -92,3 +94,21 @@ def headline_state(head: Token, subj: Token | None, text: str, thing: str) -> tu
         return None  # "they paid out £1,200": an act of theirs, no state of the thing
     state = _state_words(head)
     return (EntityRef(thing, "thing"), state) if state else None
+
+
+def headline_thing(doc_clauses: list[Clause], context: TurnContext) -> None:
+    """A headline without a verb names the thing its statement is about ("Passport update")."""
+    if len(doc_clauses) != 1:
+        return
+    root = doc_clauses[0].head
+    if root.pos_ == "ADP":  # "Re the insurance claim", "About Zoe's passport": the thing is its object
+        root = next((c for c in root.children if c.dep_ == "pobj"), root)
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return
+    name, hint = _phrase(root)
+    lead = next((c for c in root.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if name and lead is not None:  # "Insurance claim" parsed as a clause: the headline's noun phrase all the same
+        name = " ".join([*(w.text for w in root.doc[lead.left_edge.i: lead.i + 1] if w.dep_ not in ("det", "case")), name])
+    if name:
+        context.last_thing, context.last_thing_hint, context.headline = name, hint, True
+        context.last_thing_plural = False

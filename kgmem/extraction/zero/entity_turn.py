@@ -31,7 +31,7 @@ from kgmem.extraction.zero.entity_facts import _entity_fact, entity_facts
 from kgmem.extraction.zero.entity_first import ROLE_NOUNS, first_statements
 from kgmem.extraction.zero.entity_frames import frame_facts
 from kgmem.extraction.zero.entity_future import arranged
-from kgmem.extraction.zero.entity_headlines import headline_state, unrestored
+from kgmem.extraction.zero.entity_headlines import headline_state, headline_thing, unrestored
 from kgmem.extraction.zero.entity_names import naming_facts
 from kgmem.extraction.zero.entity_open import open_slot_facts
 from kgmem.extraction.zero.entity_partners import partner_facts
@@ -64,6 +64,8 @@ from kgmem.ids import plain_value
 from kgmem.lexicon import calendar
 
 _HEADLINE = re.compile(r"^\s*([^:?!.]{3,60}?):\s+(\S.{6,})$")
+#: a short headline set off by a spaced dash ("Insurance claim — settled"): at most four words, checked by the caller
+_DASH_HEADLINE = re.compile(r"^\s*([^:?!.,;]{3,40}?)\s+[—–]\s+(\S.{4,})$")
 _IS = re.compile(r"\b([A-Za-z]+)'s(?=\s+(?:off|on|at|in|back|now|with|out|away|still|also|finally|actually|"
                  # an article: a possessive takes none after it ("my mate Oskar's a sous chef at Rovi")
                  r"a|an|"
@@ -141,24 +143,12 @@ def entity_parts(text: str) -> tuple[list[str], bool] | None:
     m = _HEADLINE.match(fixed)
     if m and len(m.group(1).split()) <= 8:
         return [m.group(1), unrestored(m.group(2))], True
+    m = _DASH_HEADLINE.match(fixed)  # "Insurance claim — settled, they paid out"
+    if m and len(m.group(1).split()) <= 4:
+        return [m.group(1), unrestored(m.group(2))], True
     if (statement := spliced_statement(fixed)) is not None:
         return [statement], False  # the question states nothing of anyone
     return ([fixed], False) if fixed != text else None
-
-
-def _headline(doc_clauses: list[Clause], context: TurnContext) -> None:
-    """A headline without a verb names the thing its statement is about ("Passport update")."""
-    if len(doc_clauses) != 1:
-        return
-    root = doc_clauses[0].head
-    if root.pos_ == "ADP":  # "Re the insurance claim", "About Zoe's passport": the thing is its object
-        root = next((c for c in root.children if c.dep_ == "pobj"), root)
-    if root.pos_ not in ("NOUN", "PROPN"):
-        return
-    name, hint = _phrase(root)
-    if name:
-        context.last_thing, context.last_thing_hint, context.headline = name, hint, True
-        context.last_thing_plural = False
 
 
 def _pending(sent: Sentence, date: datetime, clause: Clause, context: TurnContext) -> list[CandidateFact]:
@@ -222,12 +212,14 @@ def _read_parts(sent: Sentence, date: datetime, texts: list[str], headline: bool
         for c in cs:
             c.lowercase = sent.lowercase
     if headline:
-        _headline(per_doc[0], context)
+        headline_thing(per_doc[0], context)
     clauses = [c for cs in per_doc for c in cs]
     heads = set(map(id, per_doc[0])) if headline else set()
     verdict: list[CandidateFact] = []
     if headline and len(per_doc) == 2 and per_doc[0] and context.headline and context.last_thing:
         root = next(iter(docs[1].sents)).root  # "Zoe's passport: dispatched!": a verdict the parser gives no clause
+        if docs[1][0].tag_ in ("VBN", "JJ") and docs[1][0].dep_ == "advcl":
+            root = docs[1][0]  # "Insurance claim — settled, they paid out": the verdict opens the statement
         if not any(c.head.i == root.i for c in per_doc[1]) \
                 and (state := headline_state(root, None, root.sent.text, context.last_thing)) is not None:
             verdict = [_entity_fact(sent, date, per_doc[0][0], state[0], "status", state[1], None)]
@@ -282,7 +274,7 @@ def _read(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[
                                         or plain_value(_RATE_TAIL.sub("", f.value)) not in user_values)
                    # "my partner's name is Sasha": the user's kin fact holds it (partner_name)
                    and not (f.predicate == "name" and f.subject.lower() in PEOPLE_NOUNS and plain_value(f.value) in user_values))
-        if not facts and (heads or context.headline) and id(c) not in heads \
+        if not facts and (heads or context.headline) and id(c) not in heads and not any(f.predicate == "status" for f in out) \
                 and (state := headline_state(c.head, c.subject, c.text, context.last_thing or "")) is not None:
             facts = [_entity_fact(sent, date, c, state[0], "status", state[1], None)]  # "Visa application: APPROVED!!"
             out.extend(facts)
