@@ -137,3 +137,15 @@ def test_one_verdict_per_headline_sentence(other_facts: OtherFacts) -> None:
 def test_a_verdict_after_a_short_headline_set_off_by_a_dash(other_facts: OtherFacts) -> None:
     got = other_facts("Boiler claim — settled, they sent the cheque yesterday.")
     assert ("boiler claim", "status", "settled") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Holiday hangover: still finding sand from Crete in my shoes.",  # the user's own doing, subject dropped
+    "Marathon prep: still chasing a sub-four.",
+])
+def test_a_subjectless_doing_after_a_headline_is_no_state(other_facts: OtherFacts, text: str) -> None:
+    assert not [f for f in other_facts(text) if f[1] == "status"]
+
+
+def test_a_deadline_someone_needs_is_no_wish(other_facts: OtherFacts) -> None:
+    assert ("bookkeeper", "due_date", "the 14th") in other_facts("My bookkeeper needs the invoices by the 14th.")

@@ -112,8 +112,8 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
     return list(dict.fromkeys(out))
 
 
-#: verbs whose object is only wished for ("Kit wants a new job at Lidl", "Mum needs a new GP")
-_WISHING = frozenset({"want", "wish", "hope", "need", "seek", "crave"})
+#: verbs whose object is only wished for ("Kit wants a new job at Lidl"; "needs the receipts by the 20th" is a deadline)
+_WISHING = frozenset({"want", "wish", "hope", "seek", "crave"})
 #: verbs that name a person's attribute ("lives in", "works for")
 _LIVING_VERBS = {"live": "lives_in", "reside": "lives_in", "work": "works_at"}
 #: a person's attributes whose value is any noun phrase

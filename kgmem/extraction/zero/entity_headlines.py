@@ -10,7 +10,8 @@ from the statement's parse, not from a list of status words alone:
 - a word of the state lexicon (:data:`.entity_acted.STATES`) that the statement opens with ("APPROVED!!",
   "still processing", "waiting on a decision");
 - else a past participle or an adjective heading the statement with no object ("settled", "granted");
-- else an act still under way on the thing ("still assessing the water damage"): the verb and what it acts on;
+- else an act still under way on the thing by whoever handles it ("they're still assessing the water damage"):
+  the verb and what it acts on (a subjectless "still finding sand in my shoes" is the user's own doing);
 - a verbless "<noun> <participle>" after a headline ("planning permission granted") is that noun's state.
 
 Nothing is read from a question, a negated or hypothetical statement, the user's own act ("I'm still waiting"
@@ -49,7 +50,7 @@ def unrestored(statement: str) -> str:
     return word + statement[m.end():]
 
 
-def _state_words(head: Token) -> str | None:
+def _state_words(head: Token, handled: bool) -> str | None:
     """The state a subjectless statement headed by ``head`` gives: a lexicon state it opens with, else an
     object-less participle or adjective, else an act under way ("still assessing the water damage")."""
     toks = [t for t in head.subtree if not t.is_punct]
@@ -63,7 +64,7 @@ def _state_words(head: Token) -> str | None:
     if head.tag_ in ("VBN", "JJ") and not objects and head.i == toks[0].i:
         return head.lower_  # "settled", "granted"
     still = any(c.dep_ == "advmod" and c.lower_ == "still" for c in head.children)
-    if head.tag_ == "VBG" and still:
+    if head.tag_ == "VBG" and still and handled:  # "still finding sand in my shoes" is the user's own doing
         words = [t for t in toks if t.i >= head.i and t.dep_ not in ("advmod", "npadvmod")][:5]
         return " ".join(t.lower_ for t in words)  # "assessing the water damage"
     return None
@@ -92,7 +93,7 @@ def headline_state(head: Token, subj: Token | None, text: str, thing: str) -> tu
         return None
     if subj is not None and subj.lower_ == "they" and head.tag_ != "VBG":
         return None  # "they paid out £1,200": an act of theirs, no state of the thing
-    state = _state_words(head)
+    state = _state_words(head, subj is not None)
     return (EntityRef(thing, "thing"), state) if state else None
 
 
