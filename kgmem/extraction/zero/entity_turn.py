@@ -311,9 +311,8 @@ def _first_facts(sent: Sentence, date: datetime, c: Clause, probe: SlotProbe, fa
     got = []
     by_role = _role_only(c, probe)
     for name, kind, attr, value in [*first_statements(c, probe, it), *frame_facts(c, probe, it, person)]:
-        if value in by_role or any(value.casefold() in f.value.casefold().split("'")[0] and len(value) < len(f.value)
-                                   or value.casefold() == f.value.casefold() for f in [*facts, *out] if f.predicate != attr):
-            continue  # "at Mabel's Cafe": Mabel is a part of the venue read already; a value read once has one slot
+        if value in by_role:
+            continue
         if c.about == "mine" and user_mine and c.subject is not None and c.subject.lemma_.lower() not in ROLE_NOUNS \
                 and c.subject.pos_ == "NOUN":  # not "it" ("my talk got accepted, it's on the Saturday morning") nor "my 1:1"
             continue  # "my rent is…": the user's, read as the user's fact ("my GP is…" is never the user's)
