@@ -49,13 +49,28 @@ def meaning_reads(text: str, question: str, embedder: Any) -> str | None:
     return None if thing is None or stale(text, thing) else thing
 
 
-def read_line(text: str, question: str, embedder: Any) -> dict[str, Any]:
+def frame_things(text: str) -> list[str]:
+    """The things the frames (and, unweighed, the reactions) read a liking of in the line's parts."""
+    from kgmem.answer.pref_reaction import offered
+    from kgmem.answer.pref_reading import PARTS, taste_of_it
+    from kgmem.answer.taste import read_taste
+    from kgmem.answer.taste_things import run_on_sentences
+
+    parts = [pt for pc in run_on_sentences(text) for pt in PARTS.split(pc)]
+    found = [t[1] for p in parts if (t := read_taste(p) or taste_of_it(text, p)) is not None and t[0]]
+    return found or [told[0] for p in parts if (told := offered(p)) is not None]
+
+
+def read_line(text: str, question: str, embedder: Any, accept: list[str]) -> dict[str, Any]:
     """How the readers read one line: ``frame`` (a liking read by a frame or a reaction), else ``meaning`` with its
-    thing, else nothing."""
+    thing, else nothing; ``right``: the thing read holds one of the case's ``accept`` words."""
     if frame_reads(text, embedder):
-        return {"by": "frame", "thing": ""}
-    thing = meaning_reads(text, question, embedder)
-    return {"by": "meaning" if thing else "none", "thing": thing or ""}
+        thing = "; ".join(frame_things(text))
+        by = "frame"
+    else:
+        thing = meaning_reads(text, question, embedder) or ""
+        by = "meaning" if thing else "none"
+    return {"by": by, "thing": thing, "right": any(a in thing.casefold() for a in accept)}
 
 
 def run(name: str) -> dict[str, Any]:
@@ -66,12 +81,13 @@ def run(name: str) -> dict[str, Any]:
     rows = []
     for c in cases:
         rows.append({"case_id": c["case_id"], "kind": "liking", "voice": c["voice"], "text": c["liking"],
-                     **read_line(c["liking"], c["question"], embedder)})
-        rows += [{"case_id": c["case_id"], "kind": "twin", "voice": "", "text": t, **read_line(t, c["question"], embedder)}
+                     **read_line(c["liking"], c["question"], embedder, c["accept"])})
+        rows += [{"case_id": c["case_id"], "kind": "twin", "voice": "", "text": t, **read_line(t, c["question"], embedder, c["accept"])}
                  for t in c["twins"]]
     likings = [r for r in rows if r["kind"] == "liking"]
     twins = [r for r in rows if r["kind"] == "twin"]
     return {"set": name, "likings": len(likings), "likings_read": sum(r["by"] != "none" for r in likings),
+            "likings_right": sum(r["by"] != "none" and r["right"] for r in likings),
             "by": dict(Counter(r["by"] for r in likings)),
             "per_voice": {v: f"{sum(r['by'] != 'none' for r in likings if r['voice'] == v)}/"
                              f"{sum(r['voice'] == v for r in likings)}" for v in sorted({r['voice'] for r in likings})},
@@ -80,12 +96,14 @@ def run(name: str) -> dict[str, Any]:
 
 def report(res: dict[str, Any]) -> list[str]:
     lines = [f"# Taste readers on the lines of {res['set']}", "",
-             f"- likings read: **{res['likings_read']}/{res['likings']}** (by: {res['by']})",
+             f"- likings read: **{res['likings_read']}/{res['likings']}**, the right thing **{res['likings_right']}** "
+             f"(by: {res['by']})",
              f"- twins read as a liking (false): **{res['twins_read']}/{res['twins']}**", "",
              "| voice | read |", "|---|---:|"]
     lines += [f"| {v} | {n} |" for v, n in res["per_voice"].items()]
-    lines += ["", "| case | kind | voice | read by | thing | line |", "|---|---|---|---|---|---|"]
-    lines += [f"| {r['case_id']} | {r['kind']} | {r['voice']} | {r['by']} | {r['thing']} | {r['text'][:90]} |"
+    lines += ["", "| case | kind | voice | read by | thing | right | line |", "|---|---|---|---|---|---|---|"]
+    lines += [f"| {r['case_id']} | {r['kind']} | {r['voice']} | {r['by']} | {r['thing']} | "
+              f"{'yes' if r['right'] else 'no'} | {r['text'][:90]} |"
               for r in res["rows"]]
     return lines
 
