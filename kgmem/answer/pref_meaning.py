@@ -122,13 +122,8 @@ def things(text: str) -> list[tuple[int, int, str]]:
                                                            for c in v.children) for t in v.subtree}
     spans = []
     for chunk in doc.noun_chunks:
-        if chunk.root.i in aside:
-            continue
-        kind = _kind_of_person(chunk.root)
-        if kind is not None:
-            # the speaker as a kind of person ("a total carb person", "a Linux nerd"): the thing is what the kind is of
-            spans.append((kind[0].idx, kind[-1].idx + len(kind[-1].text), text[kind[0].idx:kind[-1].idx + len(kind[-1].text)]))
-            continue
+        if chunk.root.i in aside or _kind_of_person(chunk.root) is not None:
+            continue  # (a kind of person: below)
         # (a chunk's leading words that name nothing: "Honestly true crime podcasts", "the")
         kept = [t for t in chunk if t.i >= next((w.i for w in chunk if w.pos_ not in _NO_NAME), chunk.end)]
         if kept and chunk.root.pos_ != "PRON" and chunk.root.ent_type_ not in _NOT_THINGS:
@@ -137,15 +132,16 @@ def things(text: str) -> list[tuple[int, int, str]]:
         if tok.i in aside:
             continue
         if (kind := _kind_of_person(tok)) is not None:
-            spans.append((kind[0].idx, kind[-1].idx + len(kind[-1].text), text[kind[0].idx:kind[-1].idx + len(kind[-1].text)]))
+            # the speaker as a kind of person ("a total carb person", "a Linux nerd"): the thing is what the kind is of
+            spans.append(_span(text, kind[0], kind[-1]))
             continue
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod") and tok.ent_type_ not in _NOT_THINGS:
             # a noun with the words that make it up ("lentil soup"), where the parser made no chunk of it
             first = min([tok, *(c for c in tok.lefts if c.dep_ in ("compound", "amod"))], key=lambda t: t.i)
-            spans.append((first.idx, tok.idx + len(tok.text), text[first.idx:tok.idx + len(tok.text)]))
+            spans.append(_span(text, first, tok))
         if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "pobj", "dobj", "pcomp", "attr", "conj"):
             sub = list(tok.subtree)
-            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text), text[sub[0].idx:sub[-1].idx + len(sub[-1].text)]))
+            spans.append(_span(text, sub[0], sub[-1]))
     spans = list(dict.fromkeys(spans))
     out = []
     for start, end, span in spans:
@@ -155,6 +151,12 @@ def things(text: str) -> list[tuple[int, int, str]]:
                 not words <= _FRAME_WORDS | _GENERAL and not _COUNTED.match(phrase):
             out.append((start, end, phrase))
     return out
+
+
+def _span(text: str, first: Token, last: Token) -> tuple[int, int, str]:
+    """(start, end, words) of the line's words from ``first`` to ``last``."""
+    end = last.idx + len(last.text)
+    return first.idx, end, text[first.idx:end]
 
 
 def _kind_of_person(noun: Token) -> list[Token] | None:
@@ -212,11 +214,11 @@ def tastes_by_meaning(texts: Sequence[str], view: DomainView, embed: Callable[[l
             variants.append((i, _masked(text, a, b), flat[k]))
     # a negated clause is read again without its negation: fond both ways, the negation denies the liking
     bare = [_NEGATION.sub(" ", m) if _NEGATION.search(m) else "" for _, m, _ in variants]
-    leads = fondness([m for _, m, _ in variants] + [b for b in bare if b], embed, model)
+    leads = fondness([m for _, m, _ in variants] + [u for u in bare if u], embed, model)
     denied = iter(leads[len(variants):])
     fond: dict[int, list[tuple[float, str]]] = {}
-    for (i, _, phrase), lead, b in zip(variants, leads, bare):
-        if b and next(denied) is not None:
+    for (i, _, phrase), lead, unsaid in zip(variants, leads, bare):
+        if unsaid and next(denied) is not None:
             continue
         if lead is not None:
             fond.setdefault(i, []).append((lead, phrase))
@@ -242,6 +244,15 @@ _OBLIGED = re.compile(r"\b(?:(?:have|has|had|need|needs|got)\s+to|must|(?:suppos
 def _clause(text: str, start: int, end: int) -> str:
     """The clause of the line that holds the phrase at ``start:end``, as said."""
     return text[_clause_start(text, start):min(c for c in _cuts(text) if c >= end)].strip(" ,;")
+
+
+def told_fondly(text: str, thing: str, embed: Callable[[list[str]], np.ndarray | None], model: str | None = None) -> bool:
+    """Whether the line, with ``thing`` put as "it", tells a liking of it by meaning (a thing the line does not name
+    as said is given the benefit of the doubt)."""
+    at = text.casefold().find(thing.casefold())
+    if not thing or at < 0:
+        return True
+    return fondness([_masked(text, at, at + len(thing))], embed, model)[0] is not None
 
 
 def ordered(text: str) -> bool:
