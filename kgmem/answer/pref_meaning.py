@@ -236,8 +236,8 @@ def _widest(read: list[tuple[float, str]]) -> str:
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|hardly)\b|(?<=\w)n't\b", re.I)
 
 
-#: a modal of obligation: what the speaker must do
-_OBLIGED = re.compile(r"\b(?:(?:have|has|had|need|needs|got)\s+to|must|(?:supposed|meant|made)\s+to)\b|"
+#: a modal of obligation: what the speaker must do ("I have to", "having to", "my physio has me doing")
+_OBLIGED = re.compile(r"\b(?:(?:have|has|had|having|need|needs|got)\s+to|must|(?:supposed|meant|made)\s+to)\b|"
                       r"\b(?:makes?|has|have)\s+me\s+\w+ing\b", re.I)
 
 

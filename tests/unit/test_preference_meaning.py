@@ -110,3 +110,24 @@ def test_no_liking_in_those_voices_is_read(question: str, line: str, minilm_embe
     from kgmem.answer.pref_meaning import reads_liking
 
     assert reads_liking(line, DomainView(question, minilm_embed), minilm_embed) is None
+
+
+def test_a_thing_a_line_only_mentions_is_not_told_fondly(minilm_embed: Callable[[list[str]], Any]) -> None:
+    from kgmem.answer.pref_meaning import told_fondly
+
+    line = "Crosswords are the highlight of my morning commute."
+    assert told_fondly(line, "Crosswords", minilm_embed)
+    assert not told_fondly(line, "morning commute", minilm_embed)
+    assert told_fondly(line, "a thing it never names", minilm_embed)  # the benefit of the doubt
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("I'm a total noodle person, ramen all day.", "noodle"),
+    ("Proper cheese snob here.", "cheese"),
+])
+def test_the_thing_a_kind_of_person_is_of(line: str, kind: str) -> None:
+    assert kind in [p for _, _, p in things(line)]
+
+
+def test_a_thing_named_only_in_a_condition_is_no_thing() -> None:
+    assert "buses" not in [p for _, _, p in things("I'd be up in the hills every Sunday if the buses ran on time.")]
