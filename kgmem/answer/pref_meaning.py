@@ -62,8 +62,9 @@ _NOT_THINGS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANT
 #: where a line's next clause starts: a comma before the speaker's own new clause, a semicolon, "but", "whereas"
 _CLAUSE_BREAK = re.compile(r",\s*(?:and\s+|but\s+|so\s+)?(?=(?:i|i'm|i've|i'd|im|ive|we|we're|we've|my|our|it's)\b)|;\s*|"
                            r"\s+(?:but|whereas)\s+", re.I)
-#: the subordinators of a condition, a reason or a concession
-_ASIDE_MARKS = frozenset({"if", "unless", "because", "although", "though", "since", "cos", "cause"})
+#: the subordinators of a condition (a reason may hold the liking: "my friends tease me because every plan I make
+#: involves synthpop")
+_ASIDE_MARKS = frozenset({"if", "unless"})
 _IT = re.compile(r"\bit\b", re.I)
 #: a line longer than this is read by its frames only (a rambling turn's line names many things)
 _LONGEST = 400
@@ -116,14 +117,15 @@ def things(text: str) -> list[tuple[int, int, str]]:
     gerund ("swimming laps", "hiking in the hills"); no pronoun, no person of the speaker's ("my sister"), no longer
     than a few words, a leading determiner left off."""
     doc = load_nlp()(text)
-    # (a thing named only in a condition or a reason is not the one the line is fond of: "I'd be at the coast every
-    # weekend if the trains were better" is no liking of trains)
+    # (a thing named only in a condition is not the one the line is fond of: "I'd be at the coast every weekend if the
+    # trains were better" is no liking of trains)
     aside = {t.i for v in doc if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ASIDE_MARKS
                                                            for c in v.children) for t in v.subtree}
     spans = []
     for chunk in doc.noun_chunks:
-        if chunk.root.i in aside or _kind_of_person(chunk.root) is not None:
-            continue  # (a kind of person: below)
+        if chunk.root.i in aside or _kind_of_person(chunk.root) is not None or \
+                (chunk.root.pos_ == "NOUN" and names_a_person(chunk.root.text)):
+            continue  # (a kind of person: below; a person is no taste)
         # (a chunk's leading words that name nothing: "Honestly true crime podcasts", "the")
         kept = [t for t in chunk if t.i >= next((w.i for w in chunk if w.pos_ not in _NO_NAME), chunk.end)]
         if kept and chunk.root.pos_ != "PRON" and chunk.root.ent_type_ not in _NOT_THINGS:
@@ -135,6 +137,8 @@ def things(text: str) -> list[tuple[int, int, str]]:
             # the speaker as a kind of person ("a total carb person", "a Linux nerd"): the thing is what the kind is of
             spans.append(_span(text, kind[0], kind[-1]))
             continue
+        if tok.pos_ == "NOUN" and names_a_person(tok.text):
+            continue  # a person is no taste ("the barista starts on my espresso the second I walk in")
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod") and tok.ent_type_ not in _NOT_THINGS:
             # a noun with the words that make it up ("lentil soup"), where the parser made no chunk of it
             first = min([tok, *(c for c in tok.lefts if c.dep_ in ("compound", "amod"))], key=lambda t: t.i)
