@@ -29,7 +29,7 @@ from kgmem.answer.stale import stale
 from kgmem.answer.taste import LEXICON
 from kgmem.knowledge import names_a_person
 from kgmem.lexicon.numbers import cardinal_alternation
-from kgmem.lexicon.people import PERSONAL_WORD
+from kgmem.lexicon.people import PERSONAL_WORD, USER_SUBJECTS
 from kgmem.nlp import load_nlp
 
 if TYPE_CHECKING:
@@ -167,7 +167,7 @@ def _kind_of_person(noun: Token) -> list[Token] | None:
     person = names_a_person(noun.text) if noun.pos_ == "NOUN" else False
     # (a word with senses of both, "head", "buff", "person", only as what the speaker says they are: "I'm a jazz head")
     if not person and not (person is None and noun.dep_ == "attr" and
-                           any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in noun.head.children)):
+                           any(c.dep_ == "nsubj" and c.lower_ in USER_SUBJECTS for c in noun.head.children)):
         return None
     lefts = [c for c in noun.lefts if c.dep_ in ("compound", "amod")]
     kinds = [c for c in lefts if c.dep_ == "compound"] or [c for c in lefts if c.i == noun.i - 1]
