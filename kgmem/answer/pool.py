@@ -359,6 +359,30 @@ def cite_line(line: Line) -> str:
     return f"\"{line.text.strip()[:140]}\" (said {line.said_at.date()})"
 
 
+@lru_cache(maxsize=1024)
+def asked_doer(question: str) -> str | None:
+    """The noun a question makes the doer when that is not the user ("How much did *the plumber* charge
+    me?", "what did *the vet* say about my dog?"): its subject's head noun, else ``None`` (the user, a
+    pronoun, a name, a wh-word)."""
+    model = load_nlp()
+    if model is None:
+        return None
+    doc = model(question)
+    subj = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.tag_.startswith("W") or any(c.tag_.startswith("W") for c in subj.children):
+        return None
+    return subj.lemma_.lower()
+
+
+def tells_the_doers_deed(plan: QueryPlan, line: Line) -> bool:
+    """Someone else's doing that is what the question asks: the line's doer is the question's doer (the
+    plumber who "charged me $240" answers "how much did the plumber charge me?") and the line tells it
+    to, for or about the user (a first-person word: "charged *me*"); a brother's plumber is no answer."""
+    doer = asked_doer(plan.question)
+    return doer is not None and line.actuality == "other" and has_word(norm(doer), terms(line.text)) \
+        and bool(re.search(r"\b(?:me|my|us|our)\b", line.text, re.I))
+
+
 def confident_answer(pool: Pool) -> tuple[str, Line, float] | None:
     """An answer from the best evidence sentences when they are confidently on topic: ``(text,
     line, similarity)``, else ``None``. A who/where/how-much question needs a value of its type in
@@ -369,7 +393,7 @@ def confident_answer(pool: Pool) -> tuple[str, Line, float] | None:
     if plan.intent in _COMPUTED_ONLY:
         return None  # a count, a sum, a span of time or an order is computed, never one line
     ok = ("actual", "plan", "other") if plan.answer_type == "person" else ("actual",)
-    sure = [r for r in pool.ranked if r.line.role == "user" and r.line.actuality in ok
+    sure = [r for r in pool.ranked if r.line.role == "user" and (r.line.actuality in ok or tells_the_doers_deed(plan, r.line))
             and r.similarity >= ANSWER_SIMILARITY and all(contains_name(n, r.line.text) for n in plan.named)
             and _names_the_focus(plan, passage(pool.ev, r.line)) and not stale.restates_newer(plan, r.line.text)]
     if not sure:
