@@ -377,10 +377,13 @@ def asked_doer(question: str) -> str | None:
 def tells_the_doers_deed(plan: QueryPlan, line: Line) -> bool:
     """Someone else's doing that is what the question asks: the line's doer is the question's doer (the
     plumber who "charged me $240" answers "how much did the plumber charge me?") and the line tells it
-    to, for or about the user (a first-person word: "charged *me*"); a brother's plumber is no answer."""
+    to, for or about the user (a first-person word after the doer: "charged *me*"); a sister's roofer is no
+    answer."""
     doer = asked_doer(plan.question)
-    return doer is not None and line.actuality == "other" and has_word(norm(doer), terms(line.text)) \
-        and bool(re.search(r"\b(?:me|my|us|our)\b", line.text, re.I))
+    if doer is None or line.actuality != "other" or not has_word(norm(doer), terms(line.text)):
+        return False
+    at = re.search(rf"\b{re.escape(doer)}", line.text, re.I)  # the user after the doer: "charged *me*", not "*my* sister's roofer"
+    return at is not None and bool(re.search(r"\b(?:me|my|us|our)\b", line.text[at.end():], re.I))
 
 
 def confident_answer(pool: Pool) -> tuple[str, Line, float] | None:
