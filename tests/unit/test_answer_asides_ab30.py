@@ -55,8 +55,8 @@ def test_anothers_deed_to_the_user_answers_when_the_question_asks_about_that_doe
 def test_only_the_doers_deed_to_the_user_is_read() -> None:
     from types import SimpleNamespace
 
+    from kgmem.answer.asked_doer import tells_the_doers_deed
     from kgmem.answer.evidence import Line
-    from kgmem.answer.pool import tells_the_doers_deed
 
     plan = SimpleNamespace(question="How much did the roofer charge me?")
     when = datetime(2025, 4, 20)
@@ -71,7 +71,7 @@ def test_only_the_doers_deed_to_the_user_is_read() -> None:
 
 
 def test_the_doer_a_question_asks_about() -> None:
-    from kgmem.answer.pool import asked_doer
+    from kgmem.answer.asked_doer import asked_doer
 
     assert asked_doer("How much did the roofer charge me?") == "roofer"
     assert asked_doer("What did the vet say about my dog?") == "vet"
