@@ -12,10 +12,9 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-from kgmem import predicates
+from kgmem import packaged, predicates
 
 #: the label of a sentence that tells no fact
 NONE = "none"
@@ -35,7 +34,7 @@ class Exemplar:
 def bank_files(folder: str = "") -> list[Path]:
     """The packaged bank files, sorted by name (``folder="entities"``: the attribute bank for
     facts about other people and things)."""
-    root = resources.files("kgmem") / "resources" / "predicates"
+    root = packaged.path("predicates")
     if folder:
         root = root / folder
     return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".jsonl"))
@@ -45,7 +44,7 @@ def mined_bank(paths: Sequence[Path] | None = None) -> list[Exemplar]:
     """The many-voice bank mined from development sources by eval/build_exemplars.py
     (``resources/predicates/mined/*.jsonl``); empty when none is packaged."""
     if paths is None:
-        root = resources.files("kgmem") / "resources" / "predicates" / "mined"
+        root = packaged.path("predicates") / "mined"
         paths = bank_files("mined") if root.is_dir() else []
     return load_bank(paths) if paths else []
 

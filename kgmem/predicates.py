@@ -12,11 +12,11 @@ treated as multi-valued and never supersede anything.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
-from importlib import resources
 from typing import Literal
+
+from kgmem import packaged
 
 ValueType = Literal["entity", "person", "place", "org", "item", "text", "number", "date", "money"]
 
@@ -146,8 +146,7 @@ def names() -> list[str]:
 
 @functools.cache
 def _value_kinds() -> dict[str, tuple[str, ...]]:
-    raw = resources.files("kgmem").joinpath("resources", "predicates", "value_kinds.json").read_text(encoding="utf-8")
-    return {k: tuple(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
+    return {k: tuple(v) for k, v in packaged.entries("predicates", "value_kinds.json").items()}
 
 
 def declared_kinds(name: str) -> tuple[str, ...]:

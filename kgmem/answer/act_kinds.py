@@ -12,18 +12,16 @@ Big Thief at the Roundhouse") is left to the other tests.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from kgmem import packaged
 from kgmem.nlp import load_nlp
 
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[dict[str, str], frozenset[str]]:
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "act_kinds.json")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = packaged.json_data("lexicon", "act_kinds.json")
     nouns: dict[str, set[str]] = {}
     for kind, words in data["kinds"].items():
         for w in words:

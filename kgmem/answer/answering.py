@@ -17,11 +17,10 @@ question's ("10 km" asked, "5 km" told) is no answer.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
+from kgmem import packaged
 from kgmem.answer import measures, stale
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.extracted import Extracted
@@ -47,9 +46,7 @@ _KIND_PATTERNS: dict[str, re.Pattern[str]] = {
 
 @lru_cache(maxsize=1)
 def _slot_kinds() -> dict[str, str]:
-    path = resources.files("kgmem").joinpath("resources", "intents", "slot_values.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    return packaged.entries("intents", "slot_values.json")
 
 
 def slot_value(slot: str | None, text: str) -> bool:

@@ -17,13 +17,12 @@ Used by :mod:`kgmem.answer.counting` only when the count question asks about goi
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from kgmem import packaged
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.lexicon.people import people_noun, titles
 from kgmem.models import Fact
@@ -32,9 +31,7 @@ from kgmem.nlp import has_user_subject, known_words, load_nlp
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "counting.json")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+    return {k: frozenset(v) for k, v in packaged.entries("lexicon", "counting.json").items()}
 
 
 _AT = re.compile(r"\bat\b", re.I)

@@ -29,14 +29,12 @@ call-off predicates, and its "refuse" sense for a price turned down).
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime, timedelta
 from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from kgmem import temporal
+from kgmem import packaged, temporal
 from kgmem.answer.actuality import FIRST_PERSON
 from kgmem.answer.actuality import actuality as actuality_of
 from kgmem.answer.count_doers import thing_done, told_first_by_user
@@ -69,9 +67,7 @@ _USER_WORDS = USER_PRONOUNS
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, tuple[str, ...]]:
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "counting.json")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return {k: tuple(v) for k, v in data.items() if not k.startswith("_")}
+    return {k: tuple(v) for k, v in packaged.entries("lexicon", "counting.json").items()}
 
 
 @lru_cache(maxsize=1)

@@ -27,12 +27,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
-from kgmem import knowledge, predicates, temporal
+from kgmem import knowledge, packaged, predicates, temporal
 from kgmem.answer.evidence import BOOKING_VERBS, EvidenceSet, Line, arrangement
 from kgmem.answer.spans import typed_spans
 from kgmem.bank_cache import bank_vectors
@@ -57,7 +56,7 @@ PLACE_KINDS = frozenset({"place"})
 @lru_cache(maxsize=1)
 def bank() -> tuple[tuple[str, str], ...]:
     """(predicate, sentence) of every bank file: the predicate folder, its mined folder, deeds.jsonl."""
-    deeds = Path(str(resources.files("kgmem") / "resources" / "lexicon" / "deeds.jsonl"))
+    deeds = Path(str(packaged.path("lexicon", "deeds.jsonl")))
     rows = load_bank([*bank_files(), *bank_files("mined"), deeds])
     return tuple((e.predicate, e.text) for e in rows if e.kind != "description")
 
@@ -223,4 +222,4 @@ def _placed(names: Callable[[Line], set[str]]) -> Callable[[Line], set[str]]:
 
 def bank_path() -> Path:
     """The file of this module's own sentences (for tests)."""
-    return Path(str(resources.files("kgmem") / "resources" / "lexicon" / "deeds.jsonl"))
+    return Path(str(packaged.path("lexicon", "deeds.jsonl")))

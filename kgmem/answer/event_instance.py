@@ -17,15 +17,13 @@ country); two different names of one kind are two things. One embedding batch pe
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
-from kgmem import knowledge
+from kgmem import knowledge, packaged
 from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
 from kgmem.retrieval.question import nlp as question_nlp
@@ -66,8 +64,7 @@ class Kind:
 
 @lru_cache(maxsize=1)
 def kinds() -> tuple[Kind, ...]:
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "name_kinds.json")
-    data = json.loads(path.read_text(encoding="utf-8"))["kinds"]
+    data = packaged.json_data("lexicon", "name_kinds.json")["kinds"]
     return tuple(Kind(k, v["exemplar"], v["family"], v.get("level")) for k, v in data.items())
 
 

@@ -22,12 +22,11 @@ The words of each construction are data (``structure`` in
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from kgmem import packaged
 from kgmem.answer.event_time import past_marked
 from kgmem.answer.evidence import DISTINCT_ROLES, roles_of
 from kgmem.lexicon import calendar
@@ -40,8 +39,7 @@ _SIGNED_OFF = re.compile(r"\bsign(?:ed|ing|s)?\s+(?:me\s+|us\s+|him\s+|her\s+)?o
 
 @lru_cache(maxsize=1)
 def _structure() -> dict[str, Any]:
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "event_roles.json")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["structure"]
+    data: dict[str, Any] = packaged.json_data("lexicon", "event_roles.json")["structure"]
     return data
 
 

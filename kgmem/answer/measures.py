@@ -9,12 +9,11 @@ each and its units are data (``kgmem/resources/intents/measures.json``).
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from kgmem import packaged
 from kgmem.lexicon import numbers
 
 #: one number: digits (a decimal: "37.5", "1,200") or a number in words ("fifty-one")
@@ -25,8 +24,7 @@ _NUMBER = rf"{_ONE}(?:\s*(?:-|–|to)\s*{_ONE})?"
 
 @cache
 def _data() -> dict[str, Any]:
-    path = resources.files("kgmem").joinpath("resources", "intents", "measures.json")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["measures"]
+    data: dict[str, Any] = packaged.json_data("intents", "measures.json")["measures"]
     return data
 
 

@@ -7,13 +7,13 @@ which re-exports it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
+
+from kgmem import packaged
 
 #: the least cosine of a sentence to its domain's examples for it to speak about that domain
 DOMAIN_FLOOR = 0.28
@@ -24,8 +24,7 @@ DOMAIN_MARGIN = 0.08
 @cache
 def bank() -> dict[str, Any]:
     """The preference meaning bank (``kgmem/resources/preference/domains.json``), read once."""
-    path = resources.files("kgmem").joinpath("resources", "preference", "domains.json")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = packaged.json_data("preference", "domains.json")
     return data
 
 

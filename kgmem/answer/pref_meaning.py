@@ -12,14 +12,13 @@ read, so a liking of another domain is never offered for it.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
-from importlib import resources
 
 import numpy as np
 
+from kgmem import packaged
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.pref_domains import DOMAIN_FLOOR, DomainView
 from kgmem.answer.pref_reading import asks_in, own_clause
@@ -64,8 +63,7 @@ _DETERMINER = re.compile(r"^(?:a|an|the|some|any|every|all|this|that|these|those
 
 @cache
 def _bank() -> dict[str, list[str]]:
-    path = resources.files("kgmem").joinpath("resources", "preference", "fondness.json")
-    data: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, list[str]] = packaged.json_data("preference", "fondness.json")
     return {k: data[k] for k in ("fond", "plain", "averse")}
 
 

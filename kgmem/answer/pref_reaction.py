@@ -7,14 +7,13 @@ as the nearer of two banks of reactions written from general English in many voi
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
-from importlib import resources
 
 import numpy as np
 
+from kgmem import packaged
 from kgmem.answer.taste_things import without_degree, without_trailers
 from kgmem.lexicon.discourse import strip_openers
 from kgmem.lexicon.people import PERSONAL_WORD, relation_words
@@ -41,8 +40,7 @@ _DETERMINER = re.compile(r"^(?:a|an|the|some|any)\s+", re.I)
 
 @cache
 def _bank() -> dict[str, list[str]]:
-    path = resources.files("kgmem").joinpath("resources", "preference", "reactions.json")
-    data: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, list[str]] = packaged.json_data("preference", "reactions.json")
     return {k: data[k] for k in ("pleased", "displeased")}
 
 

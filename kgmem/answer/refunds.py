@@ -14,13 +14,11 @@ Words: ``kgmem/resources/lexicon/money_back.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
+from kgmem import packaged
 from kgmem.answer.amounts import part_of
 from kgmem.answer.evidence import EvidenceSet, Line, split_sentences
 from kgmem.answer.match import norm
@@ -35,9 +33,7 @@ def words() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "money_back.json")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+    return {k: frozenset(v) for k, v in packaged.entries("lexicon", "money_back.json").items()}
 
 
 @lru_cache(maxsize=4096)

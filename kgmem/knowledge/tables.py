@@ -8,8 +8,9 @@ import gzip
 import json
 import threading
 from collections.abc import Callable
-from importlib import resources
 from typing import Any
+
+from kgmem import packaged
 
 _TABLES: dict[str, Any] = {}
 _TABLES_LOCK = threading.Lock()
@@ -17,7 +18,7 @@ _TABLES_LOCK = threading.Lock()
 
 def load(name: str) -> dict[str, Any]:
     """One table file as read from the package (gzip-compressed JSON, or JSON)."""
-    raw = resources.files("kgmem").joinpath("resources", "knowledge", name).read_bytes()
+    raw = packaged.path("knowledge", name).read_bytes()
     data: dict[str, Any] = json.loads(gzip.decompress(raw) if name.endswith(".gz") else raw)
     return data
 

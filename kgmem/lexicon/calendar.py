@@ -7,14 +7,13 @@ resolver, the question planner, the answer side, the offline scorer) takes it fr
 
 from __future__ import annotations
 
-import json
-from importlib import resources
 from typing import Any, Final
+
+from kgmem import packaged
 
 
 def _data() -> dict[str, Any]:
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "calendar.json")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = packaged.json_data("lexicon", "calendar.json")
     return data
 
 

@@ -11,11 +11,11 @@ event_roles.json's ``same_past_verbs``).
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from kgmem import packaged
 
 SENSES = ("call_off", "put_off", "stop")
 #: the senses of leaving a thing one held (a place or post, a job, a possession): read by name only
@@ -33,16 +33,14 @@ _BE = ("be", "is", "are", "was", "were", "been", "'s", "’s")
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "called_off.json")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = packaged.json_data("lexicon", "called_off.json")
     return data
 
 
 @lru_cache(maxsize=1)
 def _same_past() -> frozenset[str]:
     """Verbs whose past is their base ("quit", "put"): event_roles.json's one list of them."""
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "event_roles.json")
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["structure"]["same_past_verbs"])
+    return frozenset(packaged.json_data("lexicon", "event_roles.json")["structure"]["same_past_verbs"])
 
 
 def predicates(*senses: str, bare_only: bool = False) -> frozenset[str]:

@@ -12,11 +12,11 @@ interjections, connectives, stance adverbs and asides that may open a sentence w
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Final
+
+from kgmem import packaged
 
 #: what may follow an opener: white space or punctuation, never a hyphen-joined word ("well-being")
 _AFTER: Final = r"(?![\w'’-])"
@@ -26,8 +26,7 @@ _SET_OFF: Final = r"\s*(?:[,:;!…—–]|\.{2,3}|\s-\s)"
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, list[str]]:
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "discourse.json")
-    data: dict[str, list[str]] = {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items()
+    data: dict[str, list[str]] = {k: v for k, v in packaged.json_data("lexicon", "discourse.json").items()
                                   if isinstance(v, list)}
     return data
 

@@ -7,18 +7,16 @@ cancel role's words come from the one called-off lexicon (``called_off.json``).
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from kgmem import packaged
 from kgmem.lexicon import called_off
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "event_roles.json")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = packaged.json_data("lexicon", "event_roles.json")
     return data
 
 

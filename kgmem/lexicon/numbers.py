@@ -7,15 +7,14 @@ and the offline scorer read numbers written in words from here.
 
 from __future__ import annotations
 
-import json
 import re
-from importlib import resources
 from typing import Any, Final
+
+from kgmem import packaged
 
 
 def _data() -> dict[str, Any]:
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "numbers.json")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = packaged.json_data("lexicon", "numbers.json")
     return data
 
 

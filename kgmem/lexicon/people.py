@@ -8,13 +8,13 @@ name ("Dr. Okafor", "St. Brigid's").
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
+
+from kgmem import packaged
 
 #: the speaker (the user) as a subject: "I moved", "we adopted a cat"
 USER_SUBJECTS = frozenset({"i", "we"})
@@ -39,8 +39,7 @@ PERSONAL_WORD = re.compile(r"\b(?:i|me|my|we|us|our|you|your)\b", re.I)
 
 @lru_cache(maxsize=1)
 def _raw() -> dict[str, Any]:
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "people.json")
-    raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = packaged.json_data("lexicon", "people.json")
     return raw
 
 

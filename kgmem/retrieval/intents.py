@@ -14,11 +14,11 @@ import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from kgmem import packaged
 from kgmem.text import QUESTION_STOPWORDS
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class IntentMatch:
 
 def load_bank() -> list[Exemplar]:
     """The packaged exemplar bank; a malformed line is an error naming the line."""
-    path = resources.files("kgmem").joinpath("resources", "intents", BANK_FILE)
+    path = packaged.path("intents", BANK_FILE)
     out: list[Exemplar] = []
     for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():

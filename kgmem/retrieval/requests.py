@@ -5,13 +5,13 @@ find or offer, a thing asked for by its worth to the user, a want told as one (p
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 
 import numpy as np
+
+from kgmem import packaged
 
 #: a request for a suggestion by its words ("recommend", "any ideas", "what should I …", "which … would I like")
 _WORDS = re.compile(
@@ -109,8 +109,7 @@ _BANK_VECTORS: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 @cache
 def _bank() -> dict[str, list[str]]:
     """The request bank (``kgmem/resources/preference/requests.json``), read once."""
-    path = resources.files("kgmem").joinpath("resources", "preference", "requests.json")
-    data: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, list[str]] = packaged.json_data("preference", "requests.json")
     return data
 
 

@@ -12,13 +12,12 @@ reads a date outside a past frame as the nearer of the coming and the most recen
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from kgmem import packaged
 from kgmem.lexicon.discourse import strip_openers
 from kgmem.nlp import load_nlp
 from kgmem.temporal import periods
@@ -154,8 +153,7 @@ def _narrated(text: str, day: Token) -> bool:
 def same_past_verbs() -> frozenset[str]:
     """Verbs whose simple past is spelled like the base ("quit", "put"): event_roles.json's
     ``same_past_verbs``, the one list of them."""
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "event_roles.json")
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["structure"]["same_past_verbs"])
+    return frozenset(packaged.json_data("lexicon", "event_roles.json")["structure"]["same_past_verbs"])
 
 
 def _auxes(tok: Token) -> list[Token]:

@@ -16,11 +16,11 @@ state, and which slots a period closes, is the caller's policy.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+from kgmem import packaged
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,9 +31,7 @@ NEGATIONS = frozenset({"not", "n't", "nt", "no", "never"})
 @lru_cache(maxsize=1)
 def bank() -> dict[str, Any]:
     """The stopped-states bank (``kgmem/resources/intents/stopped.json``), its lists as frozensets."""
-    path = resources.files("kgmem").joinpath("resources", "intents", "stopped.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.items() if not k.startswith("_")}
+    return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in packaged.entries("intents", "stopped.json").items()}
 
 
 def past_tense(verb: Token) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path
 KGMEM = Path(__file__).resolve().parents[2] / "kgmem"
 
 #: plain data and helpers every layer may use; they import only each other
-FOUNDATION = {"models", "settings", "ids", "text", "predicates", "resources", "lexicon", "knowledge", "nlp",
+FOUNDATION = {"models", "settings", "ids", "text", "packaged", "predicates", "resources", "lexicon", "knowledge", "nlp",
               "parse_cache", "bank_cache", "embedding_cache", "predicate_bank", "api_types", "localdb", "procpool", "kgmem"}
 
 #: unit → the units it may import besides FOUNDATION (a unit is a top-level module or package)

@@ -19,12 +19,11 @@ data set.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from kgmem import packaged
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import asked, cannot_stop
 from kgmem.extraction.zero.clauses import possessed_by_other
@@ -73,8 +72,7 @@ def _verb_of(t: Token) -> Token | None:
 @lru_cache(maxsize=1)
 def _saying() -> frozenset[str]:
     """Verbs of saying: counting.json's retelling verbs (tell, mention, say), the one list of them."""
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "counting.json")
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["retelling_verbs"])
+    return frozenset(packaged.json_data("lexicon", "counting.json")["retelling_verbs"])
 
 
 def reported(f: CandidateFact, doc: Doc | None) -> bool:

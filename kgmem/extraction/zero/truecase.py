@@ -10,11 +10,10 @@ to a name by "&", a short word with no vowel (an acronym: "nhs" → "NHS").
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
+from kgmem import packaged
 from kgmem.extraction.zero import lexicon
 from kgmem.extraction.zero.chat import CHAT_WORDS, COMMON_WORDS, correct_word, normalise_chat
 from kgmem.extraction.zero.nlp import known_words, verb_base, verb_form
@@ -23,8 +22,7 @@ from kgmem.lexicon import calendar, discourse
 
 def _words(key: str) -> frozenset[str]:
     """One word list of ``kgmem/resources/lexicon/truecase.json`` (what each list is for is written there)."""
-    path = resources.files("kgmem").joinpath("resources", "lexicon", "truecase.json")
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))[key]["words"])
+    return frozenset(packaged.json_data("lexicon", "truecase.json")[key]["words"])
 
 
 #: words between "my" and a relation noun that rank or age it, not part of a name
