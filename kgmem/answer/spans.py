@@ -138,7 +138,7 @@ def typed_spans(text: str, answer_type: str) -> list[str]:
         out = [with_title(re.sub(r"['’]s$", "", s), text) for s in out]
     # a two-letter acronym ("the ER was packed") is a poor name when a fuller one is there, and so is a
     # common word shouted ("after a LOT of agonising I said yes to Halcyon Robotics")
-    return sorted(out, key=lambda s: len(s) <= 2 or (s.isupper() and " " not in s and knowledge.common_word(s)))
+    return sorted(out, key=lambda s: len(s) <= 2 or (s.isupper() and s.isalpha() and knowledge.common_word(s)))
 
 
 _TITLE = re.compile(rf"\b({_TITLE_ALT})\.?\s+$")

@@ -84,3 +84,4 @@ def test_a_shouted_common_word_is_a_poor_name() -> None:
 
     spans = typed_spans("After a LOT of back and forth I said yes to Brightwater Analytics this morning.", "org")
     assert spans and spans[0] == "Brightwater Analytics", spans
+
