@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from statistics import median
 
+from kgmem import knowledge
 from kgmem.answer import attended, countable, deeds
 from kgmem.answer import instances as inst
 from kgmem.answer.act_kinds import other_kind
@@ -47,15 +49,34 @@ from kgmem.answer.count_question import (
 from kgmem.answer.evidence import BOOKING_VERBS, PROPOSAL_VERBS, EvidenceSet, Line
 from kgmem.answer.match import terms
 from kgmem.answer.outings import went_to
+from kgmem.lexicon.people import people_noun
+from kgmem.nlp import load_nlp
 
 #: a capitalised run after a line's first word: a title or a place names which event a line tells
 _NAME_RUN = re.compile(r"(?<=\w[\s,])(?:The\s+)?[A-Z][\w'’&-]+(?:\s+(?:(?:of|in|and|the|a|on)\s+)*[A-Z][\w'’&-]+)*")
 
 
+#: a capitalised run opening a line ("Oppenheimer was three hours", "PyCon was great", "Les Mis matinee today")
+_OPENING_RUN = re.compile(r"^\W*(?:The\s+)?[A-Z][\w'’&-]+(?:\s+(?:(?:of|in|and|the|a|on)\s+)*[A-Z0-9][\w'’&-]*)*")
+
+
+@lru_cache(maxsize=4096)
+def _opens_with_a_name(text: str) -> bool:
+    """The line's first word is a name, not a word capitalised for opening it: with its capital taken away the tagger
+    still reads a proper noun, or a noun that is no common English word ("pycon"); "Dragged my son to …", "Met Priya
+    at …" and "Download was brilliant" open with a verb or a common word."""
+    doc = load_nlp()(text[:1].lower() + text[1:], disable=("parser", "ner"))
+    first = next((t for t in doc if t.is_alpha), None)
+    return first is not None and (first.pos_ == "PROPN" or first.pos_ in ("NOUN", "X") and not knowledge.common_word(first.lower_))
+
+
 def names(line: Line, asked: frozenset[str] = frozenset(), acts: dict[tuple[str, int], str] | None = None) -> set[str]:
     """The titles and places a line names, not the counted kind itself ("IELTS" of "how many IELTS tests" names every test),
-    and the acts of ``acts`` (lower case, as :mod:`kgmem.answer.attended` reads them) it names ("the paper kites show")."""
+    and the acts of ``acts`` (lower case, as :mod:`kgmem.answer.attended` reads them) it names ("the paper kites show");
+    a line's opening words only where they are a name (:func:`_opens_with_a_name`)."""
     runs = {r.casefold() for r in inst.name_runs(line, _NAME_RUN)}
+    if _opens_with_a_name(line.text):
+        runs |= {r.casefold() for r in inst.name_runs(line, _OPENING_RUN)}
     runs |= {a for a in (acts or {}).values() if re.search(rf"\b{re.escape(a)}\b", line.text.lower())}
     return {r for r in runs if r not in ("i", "i'm", "i've", "i'd") and not terms(r) <= asked}
 
@@ -75,6 +96,21 @@ def event_day(line: Line) -> str:
     else the day it was said (a far date in the line is more often another event's)."""
     when = line.when
     return str(when.date() if line.dated_by_text and 0 <= (line.said_at - when).days <= 14 else line.said_at.date())
+
+
+@lru_cache(maxsize=4096)
+def spectated(text: str, asked: tuple[str, ...]) -> str | None:
+    """Why a line's thing is no doing of the user's when a doing is asked ("how many marathons have I run"): the
+    line's main verb is one of watching, which the question's verbs are not, and what is watched is a person
+    ("Cheered my brother on at the Berlin Marathon": the brother's race); else ``None``."""
+    doc = load_nlp()(text[:1].lower() + text[1:])
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    watching = attended.spectating_verbs()
+    if root is None or root.lemma_.lower() not in watching or set(asked) & watching:
+        return None
+    watched = [c for c in root.children if c.dep_ == "dobj"]
+    return "watched someone else do it" if any(people_noun(c.lower_) or people_noun(c.lemma_.lower()) or c.ent_type_ == "PERSON"
+                                               for c in watched) else None
 
 
 #: question words that ask about arrangements themselves ("how many offers", "have I booked")
@@ -162,7 +198,8 @@ def told_events(ev: EvidenceSet) -> Told | None:
     def why_not(ln: Line) -> str | None:  # the one test of whether a line's item counts (countable.py), or another deed told
         if (k := inst.key(ln)) not in reasons:
             reasons[k] = countable.why_not(ln, plan.question_date, ev, arranging=arranging) or other_kind(ln.text, plan.question) \
-                or (None if k in outings else read.other.get(k)) or ("it did not happen" if not_the_asked(ln.text, named) else None)
+                or (None if k in outings else read.other.get(k)) or ("it did not happen" if not_the_asked(ln.text, named) else None) \
+                or (None if going else spectated(ln.text, lemmas(plan.question)))
         return reasons[k]
 
     top = next((sim(ln) for ln in sorted(own, key=sim, reverse=True) if not why_not(ln)), 0.0)

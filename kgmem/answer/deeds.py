@@ -185,15 +185,19 @@ def read_lines(ev: EvidenceSet, phrase: str, own: Sequence[Line], names: Callabl
         return out
     if deed == place_deed(words, asked):  # a place deed's line names a place, not any title ("Side note")
         names = _placed(names)
-    # an event deed's lines are only read for another deed told instead ("the front desk at the rec centre knows
-    # me by name" is no event): a line telling one without a name is as often a wish ("putting off planning a party")
+    # an event deed's lines are read for another deed told instead ("the front desk at the rec centre knows
+    # me by name" is no event), and added only where they name the event: a line telling one without a name is as
+    # often a wish ("putting off planning a party"); a name that is only a place tells a trip ("back from Lisbon")
     adding = deed != event_deed(words, asked)
+    placed = _placed(names)
     lines = {(ln.turn_id, ln.position): ln for ln in ev.all_user_lines()}
     for ln, vote in zip(own, votes(emb, [ln.text for ln in own]), strict=True):
         key = (ln.turn_id, ln.position)
         before = lines.get((ln.turn_id, ln.position - 1))
         if adding and tells(vote, deed) and names(ln):
             out.told.add(key)
+        elif not adding and tells(vote, deed) and (named := names(ln)) and not named <= placed(ln):
+            out.told.add(key)  # "Les Mis matinee today", "we took the kids to Hamilton at the Victoria Palace"
         elif adding and tells(vote, deed) and before is not None and _REFERS.search(ln.text) and (named := names(before)):
             out.told.add(key)
             runs = [r.group(0).strip(" ,.") for r in pattern.finditer(before.text)]

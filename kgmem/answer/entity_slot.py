@@ -40,7 +40,9 @@ _ASKS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\b(?:due|deadline)\b", re.I), ("due_date", "scheduled_for")),
     (re.compile(r"\b(?:status|still|what(?:'s| is| has)? happen(?:ed|ing)|where\b.*\bat\s*\??$|"
                 r"(?:go|went|come|came|gone)\s+through|(?:get|got|been)\s+(?:approved|accepted|rejected|denied)|"
-                r"how(?:'s| is) .* (?:going|doing)|any (?:news|update)|\byet\s*\??\s*$)", re.I), ("status",)),
+                r"how(?:'s| is) .* (?:going|doing|coming along)|any (?:news|update)|\byet\s*\??\s*$|"
+                # "what's the latest on the sofa", "where has the parcel got to": the thing's state now
+                r"\bthe latest (?:on|with|about|re)\b|\b(?:got|gotten) to\s*\??\s*$)", re.I), ("status",)),
     (re.compile(r"^\s*(?:who|whom)\b|\bwhich (?:person|teacher|instructor|doctor|manager|lead)\b", re.I),
      ("person_in_charge", "name", "provider")),
     (re.compile(r"^\s*where\b|\b(?:which|what) (?:venue|room|place|location)\b", re.I), ("venue",)),
@@ -58,7 +60,7 @@ _NAMING = re.compile(r"\b(?:call(?:ed|ing)?|nam(?:ed|ing|e))\s+(?:it|him|her|the
 _USER_EVENT = re.compile(r"\b(?:did|have|had|was|were)\s+(?:i|we)\b|\b(?:i|we)\s+(?!should\b)\w+(?:ed|t)\b|"
                          r"\bwhen\s+(?:i|we)\b|\bused to\b|\bbefore\b|\bprevious(?:ly)?\b|\boriginally\b", re.I)
 #: words that ask for the slot, not name the thing
-_ASKING = terms("when time day date due back status still open happen happened going update news who whom "
+_ASKING = terms("when time day date due back status still open happen happened going update news latest who whom "
                 "where venue room place location much cost price amount provider name called owns own chair "
                 "chairs run runs lead leads email contact meet meets these days now currently right moment yet call "
                 "calling codename nickname supply supplies insured")

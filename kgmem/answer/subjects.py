@@ -210,12 +210,26 @@ def someone_else(sentence: str) -> bool | None:
         return False  # a dropped subject in chat is the speaker ("Went to Ljubljana last weekend")
     if is_user(subj) or subj.lower_ in USER_OBJECTS or subj.lower_ in ("it", "this", "that", "there"):
         return False
+    if _described(head, subj):
+        return False  # "PyCon was great", "Oppenheimer was three hours": a named thing described, no one's doing
     doer = _doer(subj)
     person = names_a_person(doer) or (doer.pos_ in ("NOUN", "PROPN") and not _pet(doer) and not _owned(doer)
                                        and doer.ent_type_ not in _TIMES and _refers_back(head))
     # someone else acting on the user or theirs tells the user's story ("The builders started ripping
     # out our kitchen", "They discharged me"); the user's words inside the subject do not count
     return person and not _involves_user(head, subj) and not _news_of_the_users(doc)
+
+
+def _described(head: Any, subj: Any) -> bool:
+    """The clause only describes its subject, a name of no person ("Download was brilliant", "PyCon was great",
+    "Oppenheimer was three hours"): "be" with a complement and nothing told of where ("Sam was at the gig" tells
+    Sam's going). A name the recogniser takes for a person's counts only where WordNet knows it as no person."""
+    if head.lemma_.lower() != "be" or subj.pos_ != "PROPN" or people_noun(subj.lower_) or subj.lower_ in _PERSON_PRONOUNS:
+        return False
+    if not any(c.dep_ in ("acomp", "attr") for c in head.children) or any(c.dep_ in ("prep", "advmod") and c.lower_ in (
+            "at", "in", "to", "there", "here", "with") for c in head.children):
+        return False
+    return subj.ent_type_ != "PERSON" or knowledge.names_a_person(subj.lower_) is False
 
 
 def _news_of_the_users(doc: Any) -> bool:
