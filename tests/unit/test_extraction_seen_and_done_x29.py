@@ -160,8 +160,9 @@ def test_the_invented_set_holds_its_directed_figures(extractor: RuleExtractor) -
         s = scores[category]
         assert s.found >= found and s.correct >= correct and s.extracted - s.correct <= extracted - correct, \
             (category, s.found, s.correct, s.extracted, s.misses, s.false_positives)
+    # home_twin 1 -> 2 (x30): "Home for me is Bristol these days" now fills the home (values_names.fill_place)
     for twins in ("attended_twin", "negation_twin", "goods_twin", "home_twin"):
         s = scores[twins]
-        assert s.found == {"attended_twin": 5, "negation_twin": 1, "goods_twin": 5, "home_twin": 1}[twins], \
+        assert s.found == {"attended_twin": 5, "negation_twin": 1, "goods_twin": 5, "home_twin": 2}[twins], \
             (twins, s.misses)
     assert scores["plan_twin"].extracted == 0, scores["plan_twin"].false_positives

@@ -17,6 +17,7 @@ from kgmem.extraction.zero.nlp import first_word, subject_of
 from kgmem.lexicon import called_off
 from kgmem.lexicon.discourse import hedges
 from kgmem.nlp import is_user
+from kgmem.predicates import REGISTRY
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -264,16 +265,79 @@ def hedged(value: str, text: str, doc: Doc | None = None) -> bool:
 #: ("Next month our book club is reading Piranesi", "we're seeing Hamlet on Friday"), not a deed done; a trip told
 #: ahead ("that's when I'm flying to Cork") keeps its day as a visit to come (the answer side reads the date)
 PLANNABLE = frozenset({"attended", "watched", "read_book", "event"})
+#: deeds a present progressive tells ahead ("I'm buying a laptop next week", "We're getting a heat pump installed in
+#: the spring", "we're getting a puppy in June"): a plan where its time is not behind the day said (x30)
+AHEAD_DEEDS = PLANNABLE | {"bought", "spent", "has_pet", "owns"}
+#: words that put a time behind the day said ("last spring", "two weeks ago", "this past June")
+_BEHIND = re.compile(r"\b(?:last|ago|past|earlier|previous|yesterday|back|before|since)\b", re.IGNORECASE)
+#: verbs of having a thing done ("having the kitchen redone", "getting solar panels put on")
+_CAUSATIVE = frozenset({"have", "get"})
+
+
+def _deed_verb(doc: Doc | None, value: str) -> Token | None:
+    """The verb the value hangs on; for a thing had done, the verb of having it done ("solar panels put on": having)."""
+    at = doc.text.casefold().find(value.casefold()) if doc is not None else -1
+    span = doc.char_span(at, at + len(value), alignment_mode="expand") if doc is not None and at >= 0 else None
+    verb = next((a for a in (span.root, *span.root.ancestors) if a.pos_ in ("VERB", "AUX")), None) \
+        if span is not None and len(span) else None
+    while verb is not None and verb.dep_ in ("ccomp", "xcomp", "acl") and verb.tag_ in ("VBN", "VBD") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and verb.head.lemma_.lower() in _CAUSATIVE:
+        verb = verb.head
+    return verb
+
+
+def _told_done(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN")
+                                              for c in verb.children)
+
+
+def progressive(verb: Token) -> bool:
+    """A present progressive ("we're getting", "I'm buying") or one with its subject and "be" dropped at the line's
+    start ("Getting the bathroom retiled in March")."""
+    if verb.tag_ != "VBG":
+        return False
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    if auxes:
+        return any(a.lemma_.lower() == "be" and a.tag_ in ("VBP", "VBZ") for a in auxes)
+    return verb.dep_ == "ROOT" and verb.i == first_word(verb.doc) and not any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def planned(f: CandidateFact, said: datetime, doc: Doc | None = None) -> bool:
     """``f`` is a deed of the user's dated after the day it was said (``said``) and not told as done: a plan. A
-    past verb tells it done whatever the time phrase ("I finally watched The Bear, all of it, in two days")."""
-    if f.subject != "user" or f.predicate not in PLANNABLE or f.valid_from is None or f.valid_from.date() <= said.date():
+    past verb tells it done whatever the time phrase ("I finally watched The Bear, all of it, in two days"). A
+    purchase, a pet, a thing owned or an open deed is a plan only in a present progressive, whose time, unless a word
+    puts it behind, is the coming one ("getting a puppy in June", "I'm moving to Leeds in June")."""
+    if f.subject != "user" or f.predicate not in AHEAD_DEEDS and f.predicate in REGISTRY or f.valid_from is None:
+        return False  # an open deed ("move_to Leeds") is read as one too
+    verb = _deed_verb(doc, f.value)
+    if verb is not None and _told_done(verb):
         return False
-    at = doc.text.casefold().find(f.value.casefold()) if doc is not None else -1
-    span = doc.char_span(at, at + len(f.value), alignment_mode="expand") if doc is not None and at >= 0 else None
-    verb = next((a for a in (span.root, *span.root.ancestors) if a.pos_ in ("VERB", "AUX")), None) \
-        if span is not None and len(span) else None
-    return not (verb is not None and (verb.tag_ in ("VBD", "VBN") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in verb.children)))
+    ahead = f.valid_from.date() > said.date()
+    if f.predicate in PLANNABLE and ahead:
+        return True
+    if verb is None or not progressive(verb) or not _own_deed(verb, doc, f.value):
+        return False
+    # "in June" resolved to the last June: a progressive with its "be" means the coming one (one with "be" dropped is
+    # often a frame around a note: "Scrolling through my statement: $40 at a garden centre on Sunday")
+    told = any(c.dep_ == "aux" for c in verb.children)
+    behind = told and f.valid_from.date() < said.date() and f.time_text is not None and not _BEHIND.search(f.time_text)
+    return ahead or behind
+
+
+def _own_deed(verb: Token, doc: Doc | None, value: str) -> bool:
+    """The progressive is the user's (its subject the user or dropped) and the value one of its own arguments (its
+    object, its preposition's object, the subject of the thing it has done): never a frame around a note ("Looking at
+    the transactions now: $16 at a hardware store, for a tape measure"), never another's ("My ears are still ringing
+    from the gig on Saturday")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and not any(is_user(c) for c in subjects):  # "My partner and I are getting a puppy"
+        return False
+    at = doc.text.casefold().find(value.casefold()) if doc is not None else -1
+    span = doc.char_span(at, at + len(value), alignment_mode="expand") if doc is not None and at >= 0 else None
+    if span is None or not len(span):
+        return False
+    r = span.root
+    head = r.head.head if r.dep_ == "pobj" else r.head
+    if r.dep_ == "nsubj" and head.dep_ in ("ccomp", "xcomp") and head.tag_ in ("VBN", "VBD"):
+        head = head.head  # "having solar panels put on": the panels are had put on
+    return head.i == verb.i and r.dep_ in ("dobj", "pobj", "nsubj", "attr", "oprd")

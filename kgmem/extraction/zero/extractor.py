@@ -37,7 +37,6 @@ from kgmem.extraction.zero.past_values import earlier_kept, held_or_earlier
 from kgmem.extraction.zero.payments import bought_there, no_goods
 from kgmem.extraction.zero.pet_names import someone_elses_pet
 from kgmem.extraction.zero.phrases import dedupe
-from kgmem.extraction.zero.promotions import posts_given
 from kgmem.extraction.zero.proposals import (
     Proposer,
     bank_digest,
@@ -75,6 +74,8 @@ from kgmem.extraction.zero.sentences import user_sentences
 from kgmem.extraction.zero.slot_nouns import without_record
 from kgmem.extraction.zero.titles import whole_title
 from kgmem.extraction.zero.trips import trips_not_homes
+from kgmem.extraction.zero.value_kinds import wrong_kind
+from kgmem.extraction.zero.work_left import work_news
 from kgmem.ids import plain_value
 
 if TYPE_CHECKING:
@@ -104,8 +105,9 @@ def source_digest(package: Path = Path(__file__).parent, word_lists: tuple[Path,
 
 
 def misread(f: CandidateFact, doc: Doc | None) -> bool:
-    """A shop read as a workplace, an ailment as goods, an outing missed or only streamed as attended."""
-    return bought_there(f, doc) or no_goods(f, doc) or seen_away(f, doc)
+    """A shop read as a workplace, an ailment as goods, an outing missed or only streamed as attended, a taste of
+    the wrong kind ("Home for me is Bristol" is no sport)."""
+    return bought_there(f, doc) or no_goods(f, doc) or seen_away(f, doc) or wrong_kind(f, doc)
 
 
 class RuleExtractor:
@@ -252,7 +254,7 @@ class RuleExtractor:
                          and not (f.subject == "user" and hedged(f.value, w.sent.text, w.doc)) and not planned(f, date, w.doc)
                          and not (f.predicate in PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))
                          and not misread(f, w.doc) and still_holds(f, w, found)]  # a shop is no workplace
-                found += earlier_kept(earlier, found, w) + posts_given(w.sent, date, w.doc, found)  # "promoted, team lead"
+                found += earlier_kept(earlier, found, w) + work_news(w.sent, date, w.doc, found, earlier)  # "promoted", "sacked"
                 found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
                 found = [whole_title(f, w.doc) for f in found]  # "Knives Out", not "Knives"
                 found += listed_values(found, w.doc, w.sent.lowercase)  # the other items of a list

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.lexicon import DEPART, EVENT_NOUNS, LETTING_GO, RELOCATE
 from kgmem.lexicon import called_off
+from kgmem.lexicon.people import USER_OBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -35,6 +36,8 @@ ENDING: dict[str, frozenset[str]] = {
     # "resigned from Barclays" names an employer left, no place visited ("left Rome" still tells a visit)
     "visited": _END_WORK - DEPART,
 }
+#: the senses of leaving a held thing (a phrasal verb of these takes its particle: "pack in", "hand in")
+_LEAVING_SENSES = ("leave_work", "depart", "let_go")
 #: prepositions after a verb that name where one was ("moved from Leeds", "resigned from Barclays")
 _AWAY = frozenset({"from", "of", "out"})
 #: prepositions that place the verb's object ("my job at Deloitte", "my flat in Leeds")
@@ -49,7 +52,12 @@ def _value_token(doc: Doc, value: str) -> Token | None:
     if at < 0:
         return None
     span = doc.char_span(at, at + len(value), alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    if span is None or not len(span):
+        return None
+    if (span.root.ent_type_ in ("DATE", "TIME") or span.root.dep_ == "npadvmod") and span[0].i != span.root.i \
+            and span[0].ent_type_ not in ("DATE", "TIME"):
+        return span[0]  # "Barclays yesterday": a value that swallowed the line's time is its first word
+    return span.root
 
 
 def _ending_verb(t: Token) -> tuple[Token, str] | None:
@@ -68,19 +76,54 @@ def _ending_verb(t: Token) -> tuple[Token, str] | None:
         elif cur.dep_ == "prep" and placed and cur.lower_ in _AWAY:
             how = "away"  # "stepped down from my role at Oxfam", "moved out of my parents' place in Bristol"
         if parent.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod", "compound"):
-            if cur.dep_ in ("dobj", "nsubjpass"):
-                return parent, "obj"
+            if cur.dep_ in ("dobj", "nsubjpass") or _particle(parent, cur):
+                return parent, "obj"  # "packed in my job at Tesco": the parse reads the particle as a preposition
             if cur.dep_ == "prep" and cur.lower_ in _WHERE_OF_OBJECT and cur.i == _nearest_prep(t).i \
-                    and any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" for c in parent.children):
+                    and any((c.dep_ in ("dobj", "nsubjpass") or _particle(parent, c)) and _takes_noun(c)
+                            for c in parent.children):
                 return parent, "obj"  # "quit my job at Deloitte": the parse hangs "at Deloitte" on the verb
             if cur.dep_ == "prep" and cur.lower_ in _WHERE_OF_OBJECT and cur.i == _nearest_prep(t).i \
                     and _left_noun_before(parent, cur):
                 return parent, "away"  # "walked out of my job at the Crown": "at the Crown" hung on the verb
-            return parent, how if cur.dep_ in ("prep", "prt", "advmod") else ""
+            return parent, how if cur.dep_ in ("prep", "prt", "advmod", "oprd", "acomp") else ""
         if cur.dep_ not in _INSIDE:
             return None
         cur = parent
     return None
+
+
+def _particle(verb: Token, prep: Token) -> bool:
+    """``prep`` is the particle of a phrasal verb of leaving that the parse read as a preposition ("packed in my
+    job", "jacked in the job": "pack in" is the lexicon's, "in" is no place)."""
+    return prep.dep_ == "prep" and called_off.says(verb.lemma_.lower(), {prep.lower_}, *_LEAVING_SENSES) \
+        and "" not in called_off.verb_rests(*_LEAVING_SENSES).get(verb.lemma_.lower(), frozenset({""}))
+
+
+def _takes_noun(t: Token) -> bool:
+    """A verb's object, or its particle's, is a noun ("quit my job", "packed in my job")."""
+    return t.pos_ == "NOUN" or (t.dep_ == "prep" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in t.children))
+
+
+def deed_of(verb: Token) -> tuple[Token, set[str]]:
+    """The verb that carries a leaving and what it takes in the parse: "let" for "let go" and "let me go" (the parse
+    hangs "go" on "let" as its complement), else the verb itself."""
+    taken = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "oprd", "acomp", "advmod")}
+    taken |= {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    if verb.dep_ in ("xcomp", "ccomp") and called_off.says(verb.head.lemma_.lower(), {verb.lemma_.lower()}, "leave_work") \
+            and all(c.lower_ in USER_OBJECTS for c in verb.children if c.dep_ == "nsubj"):
+        return verb.head, taken | {verb.lemma_.lower()}  # "they let me go", never "I let him go"
+    return verb, taken
+
+
+def idiom_object(t: Token) -> bool:
+    """``t`` is the noun of an idiom of leaving work, no thing got ("got the sack"): the object, with "the", of a verb
+    that with it says leaving work (the lexicon's "get sack")."""
+    verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
+    if t.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.lower_ == "the" for c in t.children) or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+        return False  # the idiom's own words: "got the sack", never "got a sack of potatoes"
+    return t.lemma_.lower() in called_off.verb_rests("leave_work").get(verb.lemma_.lower(), frozenset())
 
 
 def _left_noun_before(verb: Token, prep: Token) -> bool:
@@ -121,14 +164,20 @@ def left_behind(f: CandidateFact, doc: Doc | None) -> bool:
     if found is None:
         return False
     verb, how = found
+    said_on = verb.i
+    verb, taken = deed_of(verb)
     lemma = verb.lemma_.lower()
-    if lemma not in verbs or not how:
+    if lemma not in verbs:
         return False
+    alone = "" in called_off.verb_rests("leave_work").get(lemma, frozenset({""}))  # "resign" says it alone
+    if not how and not (lemma in _END_WORK and not alone and called_off.says(lemma, taken, "leave_work")
+                        and _nearest_prep(tok).lower_ in _WHERE_OF_OBJECT and _nearest_prep(tok).head.i in (verb.i, said_on)):
+        return False  # "They let me go at Argos": a whole idiom of leaving work, the workplace on its verb
     if _left_an_occasion(tok, verb):
         return False  # "walked out of the meeting at Deloitte": an occasion left, not the job
     if lemma in RELOCATE:
         return how == "away"  # "moved to Leeds" is the new home; "moved from/out of Leeds" the old one
-    if lemma in _END_WORK and lemma not in DEPART and how != "away" and not called_off.says(
-            lemma, {c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "prep", "dobj")}, "leave_work"):
+    if lemma in _END_WORK and lemma not in DEPART and (how != "away" or not alone) \
+            and not called_off.says(lemma, taken, "leave_work"):
         return False  # "stepped down from", "handed in my notice at", "lost my job at": not every step or loss
     return True

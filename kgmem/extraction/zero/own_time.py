@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from kgmem.extraction.schema import CandidateFact
     from kgmem.extraction.zero.sentences import Sentence
-    from kgmem.temporal import TimeSpan
+    from kgmem.temporal import ResolvedTime, TimeSpan
 
 _VERBS = frozenset({"VERB", "AUX"})
 
@@ -65,14 +65,29 @@ def _own_times(f: CandidateFact, sent: Sentence, doc: Doc) -> list[TimeSpan]:
     return direct if len(out) > 1 and len(direct) == 1 else out
 
 
+def _kind_of_thing(t: TimeSpan, doc: Doc) -> bool:
+    """A holiday's name that says what kind a thing is, not when ("Office Halloween party", "the Christmas market",
+    "our work Christmas do"): it modifies a noun in the parse."""
+    root = _span_root(doc, t.start_char, t.end_char) if t.resolved.kind == "holiday" else None
+    return root is not None and root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN")
+
+
 def own_time(f: CandidateFact, sent: Sentence, doc: Doc | None) -> CandidateFact:
-    """``f`` dated by the one time phrase of its own clause, when the sentence says several times."""
+    """``f`` dated by the one time phrase of its own clause, when the sentence says several times; a holiday that only
+    names the kind of a thing gives way to the line's other time ("Office Halloween party last night")."""
     if doc is None or f.subject != "user" or f.time_text is None or len(sent.times) < 2:
         return f
+    named = [t for t in sent.times if _kind_of_thing(t, doc)]
+    others = [t for t in sent.times if t not in named and not t.resolved.future]
+    if any(t.resolved.text == f.time_text for t in named) and len(others) == 1:
+        return _dated(f, others[0].resolved)
     own = _own_times(f, sent, doc)
     if len(own) != 1 or own[0].resolved.future or own[0].resolved.text == f.time_text:
         return f
-    when = own[0].resolved
+    return _dated(f, own[0].resolved)
+
+
+def _dated(f: CandidateFact, when: ResolvedTime) -> CandidateFact:
     return f.model_copy(update={"time_text": when.text, "valid_from": when.point, "granularity": when.granularity,
                                 "valid_to": when.end if f.predicate in INTERVAL_PREDICATES else None})
 

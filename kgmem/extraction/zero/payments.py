@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.leaving import idiom_object
 from kgmem.extraction.zero.lexicon import (
     ACQUIRE,
     DEPART,
@@ -153,6 +154,14 @@ def bought_there(f: CandidateFact, doc: Doc | None) -> bool:
 _AILMENTS = ("condition", "symptom", "imperfection")
 
 
+#: what one catches: an illness or a germ, by any sense of the word (a bug, a virus)
+_CATCHABLE = ("illness", "microorganism")
+#: what is bought: made things and stuff (a germ is an organism, which GOODS holds for pets and plants)
+_STUFF = ("artifact", "matter")
+#: words that name a kind of what their "of" phrase names
+_KIND_WORDS = frozenset({"kind", "sort", "type", "form", "strain", "bout", "case", "touch", "dose"})
+
+
 def _ailment(word: str) -> bool:
     """WordNet knows ``word`` first as an ailment and in no sense as goods ("vacuum" is an absence first, and a
     cleaner too: goods)."""
@@ -168,7 +177,26 @@ def no_goods(f: CandidateFact, doc: Doc | None) -> bool:
         return True
     at = doc.text.casefold().find(f.value.casefold())
     span = doc.char_span(at, at + len(f.value), alignment_mode="expand") if at >= 0 else None
-    return span is not None and len(span) > 0 and span.root.pos_ == "NOUN" and _ailment(span.root.lemma_.lower())
+    if span is None or not len(span) or span.root.pos_ != "NOUN":
+        return False
+    head = _kind_of_what(span.root)
+    return _ailment(head.lemma_.lower()) or _caught(head) or idiom_object(span.root)
+
+
+def _kind_of_what(t: Token) -> Token:
+    """The noun a "kind / sort / type of" phrase names ("some kind of virus": virus)."""
+    of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return of[0] if of and t.lemma_.lower() in _KIND_WORDS else t
+
+
+def _caught(t: Token) -> bool:
+    """A germ or an illness by one of its senses, no goods or stuff by any ("virus"; "yeast" is a leaven too, "bug" a
+    listening device), or one named by the part of the body it is in ("a stomach bug", "an ear infection")."""
+    word = t.lemma_.lower()
+    if not sense_kind_of(word, _CATCHABLE):
+        return False
+    return not sense_kind_of(word, _STUFF) or any(
+        c.dep_ in ("compound", "amod") and is_kind_of(c.lemma_.lower(), "body part") for c in t.children)
 
 
 def things_paid_for(clause: Clause) -> list[str]:

@@ -30,6 +30,7 @@ from kgmem.extraction.zero.value_parse import (
     preference,
     proper_np,
 )
+from kgmem.knowledge import readings_of
 from kgmem.nlp import has_other_possessor
 
 if TYPE_CHECKING:
@@ -85,7 +86,21 @@ def fill_place(c: Clause) -> list[Value]:
                 found.append((preference(role) + 3, p))  # NER did not say place: after the sure ones
         if role == "attr" and c.lowercase and c.head.lemma_ == "be" and (p := proper_np(t, c)):
             found.append((preference(role) + 4, p))  # "hometown is tulsa": typed without capitals
+        if role in ("subj", "attr") and c.head.lemma_ == "be" and (p := _known_place(t)):
+            found.append((preference(role) + 4, p))  # "Home for me is Bristol these days": NER said ORG
     return [(v, "place") for _, v in sorted(found, key=lambda x: x[0])[:1]]
+
+
+def _known_place(t: Token) -> str | None:
+    """The proper name at ``t`` (its compound words before it, never the NER span's trailing words) when general
+    knowledge knows it as a place."""
+    if t.pos_ != "PROPN":
+        return None
+    start = t.i
+    while start > 0 and t.doc[start - 1].dep_ == "compound" and t.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    name = t.doc[start: t.i + 1].text
+    return name if readings_of(name)[0] else None
 
 
 def fill_org(c: Clause, *, employer: bool = False) -> list[Value]:
