@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kgmem.datasets.synthetic.families import FAMILIES, HELD_OUT
+from kgmem.evaluation.answer_text import normalise
 from kgmem.evaluation.judge import declines
 from kgmem.evaluation.metrics import latest_records
 from kgmem.evaluation.runner import PREDICTIONS, read_predictions
@@ -84,6 +85,31 @@ def fallback_why(row: dict) -> str:
     return why.split("(", 1)[0].strip() or "?"
 
 
+def quote_holds_gold(row: dict) -> str:
+    """Whether a hedge's quoted line holds the gold answer (its normalised words, all of them): the line
+    was the answer and only the reading of it failed; an aggregate class, the words themselves never
+    printed."""
+    said = str(row.get("predicted_answer") or "")
+    quote = re.search(r"closest thing you told me is (.*)$", said, re.S)
+    if quote is None:
+        return "no quoted line"
+    gold = normalise(str(row.get("gold_answer") or ""))
+    text = f" {normalise(quote.group(1))} "
+    return "quoted line holds the gold answer" if gold and f" {gold} " in text else "quoted line lacks it"
+
+
+def planned_types(rows: list[dict]) -> dict[str, str]:
+    """Each row's planned answer type (the planner re-run on its question, with the exemplar bank):
+    question id -> type. Loads the embedder once; only for the declined rows."""
+    from kgmem.embeddings import embedder_from_settings
+    from kgmem.retrieval.planner import plan_query
+    from kgmem.settings import Settings
+
+    embedder = embedder_from_settings(Settings.load(), cache=False)  # (no cache written into any home)
+    return {str(r["question_id"]): str(plan_query(str(r["question"]), embedder=embedder).answer_type or "?")
+            for r in rows}
+
+
 def census(rows: list[dict]) -> tuple[Counter[tuple[str, bool]], dict[str, list[dict]]]:
     """Abstentions (as eval/bench_heldout.py counts them: abstained, or a reply that opens by declining
     or hedging) by (gate, is ``_abs``); the answerable rows declined, by gate."""
@@ -140,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("run_dirs", nargs="+", type=Path)
     ap.add_argument("--list", action="store_true", help="print the declined answerable questions (development runs only)")
+    ap.add_argument("--types", action="store_true", help="also split the declined answerable questions by the "
+                    "planner's answer type (re-plans each one; loads the embedder)")
     args = ap.parse_args(argv)
     total: Counter[tuple[str, bool]] = Counter()
     declined: dict[str, list[dict]] = defaultdict(list)
@@ -164,6 +192,12 @@ def main(argv: list[str] | None = None) -> int:
         print(split(hedged, fallback_why))
         print("\nHedges and declines by the question's planned intent:\n")
         print(split(hedged, lambda r: str((r.get("system_notes") or {}).get("intent") or "?")))
+        print("\nHedges and declines by whether the quoted line holds the gold answer:\n")
+        print(split(hedged, quote_holds_gold))
+    if args.types:
+        types = planned_types([r for rows in declined.values() for r in rows])
+        print("\nAnswerable abstentions by the planned answer type:\n")
+        print(split(declined, lambda r: types.get(str(r["question_id"]), "?")))
     return 0
 
 

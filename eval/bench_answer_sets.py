@@ -1,6 +1,6 @@
 """kgmem on the hand-written answer sets of issue #14: question paraphrases and event matching.
 
-    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|diaries|rambles|asks|counts|deeds|counts_ms26|counts_an29|counts_an30|prefs|prefs_domains|answerable|kinds|which|both] [--out eval/results/answer_sets]
+    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|diaries|rambles|asks|counts|deeds|counts_ms26|counts_an29|counts_an30|prefs|prefs_domains|prefs_likings|answerable|kinds|which|both] [--out eval/results/answer_sets]
 
 - ``tests/fixtures/answers/question_paraphrases.jsonl``: each group asks one thing in >= 3 hand-
   written phrasings over a sample (or hand-written) haystack; a group *holds* when every phrasing
@@ -359,9 +359,9 @@ def run_counts(home: Path, name: str = "counts") -> dict[str, Any]:
 #: an25's answerable questions told in passing, each cause next to must-abstain twins (session 25), and an27's
 #: single values asked by their kind or by the newer value (session 27), and an28's one thing (or the things) asked by
 #: "which / what <noun>" (session 28), and ab29's answers in one dated line told in passing, that hedged (session 29),
-#: in the same schema
+#: and ab30's answers told in an aside or a long turn about something else (session 30), in the same schema
 ANSWERABLE_SETS = {"answerable": "answerable_voices.jsonl", "kinds": "kind_values_an27.jsonl", "which": "which_one_an28.jsonl",
-                   "hedges": "hedges_ab29.jsonl"}
+                   "hedges": "hedges_ab29.jsonl", "asides": "asides_ab30.jsonl"}
 
 
 def answerable_verdict(case: dict[str, Any], text: str, abstained: bool) -> tuple[bool, bool]:
@@ -395,8 +395,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "rambles", "asks", "spans", "doers", "nouns",
                                       "kinds_tr29", "senses_tr29", "counts", "deeds", "counts_ms26", "counts_an29", "counts_an30",
-                                      "prefs",
-                                      "prefs_domains", "answerable", "kinds", "which", "hedges", "both"),
+                                      "prefs", "prefs_domains", "prefs_likings", "answerable", "kinds", "which", "hedges", "asides",
+                                      "both"),
                     default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
     ap.add_argument("--home", help="KGMEM_HOME to build the stores in (default: a temporary one)")
@@ -427,11 +427,10 @@ def main() -> None:
             e = res["events"]
             print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
-        if args.set in ("prefs", "prefs_domains"):
-            from eval._pref_sets import run_prefs
+        if args.set in ("prefs", "prefs_domains", "prefs_likings"):
+            from eval._pref_sets import PREF_SETS, run_prefs
 
-            res["prefs"] = run_prefs(home / args.set, FIX, _memory, norm,
-                                     "pref_voices" if args.set == "prefs" else "pref_domains")
+            res["prefs"] = run_prefs(home / args.set, FIX, _memory, norm, PREF_SETS[args.set])
             print(f"prefs: {res['prefs']['strict']}/{res['prefs']['cases']} strict, {res['prefs']['lenient']} lenient")
         if args.set in COUNT_SETS:
             res["events"] = run_counts(home / args.set, args.set)
@@ -487,7 +486,8 @@ def write(out: Path, res: dict[str, Any]) -> None:
                  "answerable": "Answerable questions told in passing, with must-abstain twins (an25)",
                  "kinds": "Single values asked by their kind or by the newer value, with must-abstain twins (an27)",
                  "which": "One thing (or the things) asked by which / what <noun>, with must-abstain twins (an28)",
-                 "hedges": "Answers in one dated line told in passing, with must-abstain twins (ab29, blind first)"}.get(
+                 "hedges": "Answers in one dated line told in passing, with must-abstain twins (ab29, blind first)",
+                 "asides": "Answers told in an aside or a long turn, with must-abstain twins (ab30, blind first)"}.get(
             chosen, "Event matching")
         lines += ["", f"## {title}: {e['correct']}/{e['cases']} correct (**{100 * e['share']:.1f}%**; "
                   f"target >= 95%), wrong-event (confidently wrong) answers **{e['wrong_event']}** (target 0)", "",

@@ -63,7 +63,7 @@ _NOT_MINED = re.compile(r"^(?:noise_|entity_updates|user_updates|other_entity|re
 #: sets written blind in session 21: measured only, not mined until a rebuilt bank passes a whole-run answer gate
 #: (session 23: oe23's invented other-entity pairs, written to measure the partner reader)
 _NOT_YET_MINED: frozenset[str] = frozenset({"entity_updates_oe23", "entity_updates_oe24", "entity_updates_oe25", "entity_updates_oe26",
-                                          "entity_updates_oe29",
+                                          "entity_updates_oe29", "entity_updates_oe30",
                                           "purchases_x24",
                                           "effects_x25", "colon_notes_x26", "effects_x27",
                                           "known_misses_x28", "opened_questions_x28", "seen_and_done_x29",

@@ -49,7 +49,7 @@ from kgmem.temporal import parse_dataset_date  # noqa: E402
 FIXTURES = ROOT / "tests" / "fixtures" / "extraction"
 SETS = {"dev2": "entity_updates_dev2", "dev3": "entity_updates_dev3", "dev4": "entity_updates_dev4",
         "dev5": "entity_updates_dev5", "dev6": "entity_updates_dev6", "dev7": "entity_updates_dev7",
-        "dev8": "entity_updates_dev8", "dev9": "entity_updates_dev9", "oe21": "entity_updates_oe21", "oe23": "entity_updates_oe23", "oe24": "entity_updates_oe24", "oe25": "entity_updates_oe25", "oe26": "entity_updates_oe26", "oe29": "entity_updates_oe29",
+        "dev8": "entity_updates_dev8", "dev9": "entity_updates_dev9", "oe21": "entity_updates_oe21", "oe23": "entity_updates_oe23", "oe24": "entity_updates_oe24", "oe25": "entity_updates_oe25", "oe26": "entity_updates_oe26", "oe29": "entity_updates_oe29", "oe30": "entity_updates_oe30",
         "oe27user": "user_updates_oe27", "oe27dev": "user_updates_oe27d",
         "x13i": "entity_updates_x13i", "o13d": "entity_updates_o13d", "auth13": "other_entity_updates"}
 STAGES = ("ok", "no_statement", "no_correction", "other_entity", "other_attribute", "not_superseded",

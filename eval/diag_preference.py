@@ -119,7 +119,7 @@ def gold_in_domain(question: str, liked: list[dict[str, Any]], embedder: Any) ->
 
 def meaning_causes(question: str, liked: list[dict[str, Any]], embedder: Any) -> list[str]:
     """Per gold liked line that no frame reads (:func:`frame_reads`), the meaning reader's verdict (:mod:`kgmem.answer.pref_meaning`): ``read`` (a
-    thing of the question's domain, told fondly), ``no phrase of the domain``, ``not fond``, ``an order`` (the reader
+    thing of the question's domain, told fondly, by the line gates of ``reads_liking``), ``no phrase of the domain``, ``not fond``, ``an order`` (the reader
     reads no line opening with a bare verb)."""
     from kgmem.answer import pref_meaning as meaning
     from kgmem.answer.pref_domains import DomainView
@@ -133,7 +133,7 @@ def meaning_causes(question: str, liked: list[dict[str, Any]], embedder: Any) ->
             continue
         if meaning.ordered(text):
             out.append("an order")
-        elif meaning.tastes_by_meaning([text], view, embedder.embed, model)[0] is not None:
+        elif meaning.reads_liking(text, view, embedder.embed, model) is not None:
             out.append("read")
         else:
             phrases = [p for _, _, p in meaning.things(text)]

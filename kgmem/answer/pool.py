@@ -41,6 +41,7 @@ from functools import lru_cache
 from kgmem.answer import answering, measures, presence, stale
 from kgmem.answer.abstain import STRICT_FOCUS_SLOTS, TYPED, has_word
 from kgmem.answer.actuality import settled
+from kgmem.answer.asked_doer import tells_the_doers_deed
 from kgmem.answer.evidence import EvidenceSet, Line, lines_of, outside_window
 from kgmem.answer.match import contains_name, coverage, norm, terms
 from kgmem.answer.spans import kin_person, typed_spans
@@ -369,7 +370,7 @@ def confident_answer(pool: Pool) -> tuple[str, Line, float] | None:
     if plan.intent in _COMPUTED_ONLY:
         return None  # a count, a sum, a span of time or an order is computed, never one line
     ok = ("actual", "plan", "other") if plan.answer_type == "person" else ("actual",)
-    sure = [r for r in pool.ranked if r.line.role == "user" and r.line.actuality in ok
+    sure = [r for r in pool.ranked if r.line.role == "user" and (r.line.actuality in ok or tells_the_doers_deed(plan, r.line))
             and r.similarity >= ANSWER_SIMILARITY and all(contains_name(n, r.line.text) for n in plan.named)
             and _names_the_focus(plan, passage(pool.ev, r.line)) and not stale.restates_newer(plan, r.line.text)]
     if not sure:

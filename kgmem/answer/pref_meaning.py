@@ -15,19 +15,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from kgmem import packaged
+from kgmem.answer.actuality import actuality
 from kgmem.answer.evidence import EvidenceSet
 from kgmem.answer.pref_domains import DOMAIN_FLOOR, DomainView
 from kgmem.answer.pref_reading import asks_in, own_clause
 from kgmem.answer.pref_stated import Stated, by_meaning
 from kgmem.answer.stale import stale
 from kgmem.answer.taste import LEXICON
+from kgmem.knowledge import names_a_person
 from kgmem.lexicon.numbers import cardinal_alternation
-from kgmem.lexicon.people import PERSONAL_WORD
+from kgmem.lexicon.people import PERSONAL_WORD, USER_SUBJECTS
 from kgmem.nlp import load_nlp
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: the mean cosine of a line's nearest statements of a bank (this many) is its closeness to the bank
 NEAREST = 2
@@ -55,6 +61,9 @@ _NOT_THINGS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANT
 #: where a line's next clause starts: a comma before the speaker's own new clause, a semicolon, "but", "whereas"
 _CLAUSE_BREAK = re.compile(r",\s*(?:and\s+|but\s+|so\s+)?(?=(?:i|i'm|i've|i'd|im|ive|we|we're|we've|my|our|it's)\b)|;\s*|"
                            r"\s+(?:but|whereas)\s+", re.I)
+#: the subordinators of a condition (a reason may hold the liking: "my friends tease me because every plan I make
+#: involves synthpop")
+_ASIDE_MARKS = frozenset({"if", "unless"})
 _IT = re.compile(r"\bit\b", re.I)
 #: a line longer than this is read by its frames only (a rambling turn's line names many things)
 _LONGEST = 400
@@ -106,20 +115,35 @@ def things(text: str) -> list[tuple[int, int, str]]:
     gerund ("swimming laps", "hiking in the hills"); no pronoun, no person of the speaker's ("my sister"), no longer
     than a few words, a leading determiner left off."""
     doc = load_nlp()(text)
+    # (a thing named only in a condition is not the one the line is fond of: "I'd be at the coast every weekend if the
+    # trains were better" is no liking of trains)
+    aside = {t.i for v in doc if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ASIDE_MARKS
+                                                           for c in v.children) for t in v.subtree}
     spans = []
     for chunk in doc.noun_chunks:
+        if chunk.root.i in aside or _kind_of_person(chunk.root) is not None or \
+                (chunk.root.pos_ == "NOUN" and names_a_person(chunk.root.text)):
+            continue  # (a kind of person: below; a person is no taste)
         # (a chunk's leading words that name nothing: "Honestly true crime podcasts", "the")
         kept = [t for t in chunk if t.i >= next((w.i for w in chunk if w.pos_ not in _NO_NAME), chunk.end)]
         if kept and chunk.root.pos_ != "PRON" and chunk.root.ent_type_ not in _NOT_THINGS:
             spans.append((kept[0].idx, chunk.end_char, text[kept[0].idx:chunk.end_char]))
     for tok in doc:
+        if tok.i in aside:
+            continue
+        if (kind := _kind_of_person(tok)) is not None:
+            # the speaker as a kind of person ("a total carb person", "a Linux nerd"): the thing is what the kind is of
+            spans.append(_span(text, kind[0], kind[-1]))
+            continue
+        if tok.pos_ == "NOUN" and names_a_person(tok.text):
+            continue  # a person is no taste ("the barista starts on my espresso the second I walk in")
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod") and tok.ent_type_ not in _NOT_THINGS:
             # a noun with the words that make it up ("lentil soup"), where the parser made no chunk of it
             first = min([tok, *(c for c in tok.lefts if c.dep_ in ("compound", "amod"))], key=lambda t: t.i)
-            spans.append((first.idx, tok.idx + len(tok.text), text[first.idx:tok.idx + len(tok.text)]))
+            spans.append(_span(text, first, tok))
         if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "pobj", "dobj", "pcomp", "attr", "conj"):
             sub = list(tok.subtree)
-            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text), text[sub[0].idx:sub[-1].idx + len(sub[-1].text)]))
+            spans.append(_span(text, sub[0], sub[-1]))
     spans = list(dict.fromkeys(spans))
     out = []
     for start, end, span in spans:
@@ -129,6 +153,25 @@ def things(text: str) -> list[tuple[int, int, str]]:
                 not words <= _FRAME_WORDS | _GENERAL and not _COUNTED.match(phrase):
             out.append((start, end, phrase))
     return out
+
+
+def _span(text: str, first: Token, last: Token) -> tuple[int, int, str]:
+    """(start, end, words) of the line's words from ``first`` to ``last``."""
+    end = last.idx + len(last.text)
+    return first.idx, end, text[first.idx:end]
+
+
+def _kind_of_person(noun: Token) -> list[Token] | None:
+    """The words a noun naming a kind of person is of ("a jazz head", "a total carb person", "proper coffee snob"):
+    its compound words, else the adjective next to it; ``None`` for a noun of no person or with none of them."""
+    person = names_a_person(noun.text) if noun.pos_ == "NOUN" else False
+    # (a word with senses of both, "head", "buff", "person", only as what the speaker says they are: "I'm a jazz head")
+    if not person and not (person is None and noun.dep_ == "attr" and
+                           any(c.dep_ == "nsubj" and c.lower_ in USER_SUBJECTS for c in noun.head.children)):
+        return None
+    lefts = [c for c in noun.lefts if c.dep_ in ("compound", "amod")]
+    kinds = [c for c in lefts if c.dep_ == "compound"] or [c for c in lefts if c.i == noun.i - 1]
+    return kinds or None
 
 
 def _cuts(text: str) -> list[int]:
@@ -149,25 +192,69 @@ def _masked(text: str, start: int, end: int) -> str:
 def tastes_by_meaning(texts: Sequence[str], view: DomainView, embed: Callable[[list[str]], np.ndarray | None],
                       model: str | None = None, floor: float = DOMAIN_FLOOR) -> list[str | None]:
     """Per line: the thing it tells a liking of, read by meaning, when that thing is of the question's domain (at least
-    ``floor`` near it, and its own domain or within :data:`THING_MARGIN` of it); ``None`` otherwise. Of a line's
-    phrases of the domain, the one whose line, with it put as "it", leads the fond bank by most is its thing
-    ("swimming laps is the one exercise I look forward to": swimming laps, not one exercise)."""
+    ``floor`` near it, and its own domain or within :data:`THING_MARGIN` of it; or, as a stated taste's sentence speaks
+    for its thing, its clause is of the domain and the thing itself clearly of no other: "I'm out on the bike most
+    weekends" is about exercise though "bike" alone is nearest shopping); ``None`` otherwise. Of a line's phrases of
+    the domain, the one whose line, with it put as "it", leads the fond bank by most is its thing ("swimming laps is
+    the one exercise I look forward to": swimming laps, not one exercise). A liking its clause negates is none ("I'm
+    not really a dessert person"): the clause without its negation reads as fond too."""
     found = [things(t) for t in texts]
     flat = [p for row in found for _, _, p in row]
-    fits = view.fit(flat, floor=floor, margin=THING_MARGIN) if flat else []
+    spans = [(i, a, b) for i, (text, row) in enumerate(zip(texts, found)) for a, b, _ in row]
+    told = [_clause(texts[i], a, b) for i, a, b in spans]
+    fits = view.fit(flat + told, floor=floor, margin=THING_MARGIN) if flat else []
+    away = view.elsewhere(flat) if flat else []
+    n = len(flat)
     variants: list[tuple[int, str, str]] = []  # (line, masked line, phrase)
-    k = 0
-    for i, (text, row) in enumerate(zip(texts, found)):
+    for k, (i, a, b) in enumerate(spans):
+        text = texts[i]
         # (a clause whose "it" comes before the phrase is about a thing named elsewhere: "…, it's my Sunday ritual" is
         # no liking of a ritual; "I've been cooking lentil soup and it never gets old" is of the soup)
-        variants += [(i, _masked(text, a, b), p) for j, (a, b, p) in enumerate(row)
-                     if fits[k + j] > 0 and not _IT.search(text[_clause_start(text, a):a])]
-        k += len(row)
-    best: dict[int, tuple[float, str]] = {}
-    for (i, _, phrase), lead in zip(variants, fondness([m for _, m, _ in variants], embed, model)):
-        if lead is not None and lead > best.get(i, (-1.0, ""))[0]:
-            best[i] = (lead, phrase)
-    return [best[i][1] if i in best else None for i in range(len(texts))]
+        # (a deed the speaker must do is no liking: "I have to do my stretches every morning")
+        if (fits[k] > 0 or (fits[n + k] > 0 and not away[k])) and not _IT.search(text[_clause_start(text, a):a]) \
+                and not _OBLIGED.search(told[k]):
+            variants.append((i, _masked(text, a, b), flat[k]))
+    # a negated clause is read again without its negation: fond both ways, the negation denies the liking
+    bare = [_NEGATION.sub(" ", m) if _NEGATION.search(m) else "" for _, m, _ in variants]
+    leads = fondness([m for _, m, _ in variants] + [u for u in bare if u], embed, model)
+    denied = iter(leads[len(variants):])
+    fond: dict[int, list[tuple[float, str]]] = {}
+    for (i, _, phrase), lead, unsaid in zip(variants, leads, bare):
+        if unsaid and next(denied) is not None:
+            continue
+        if lead is not None:
+            fond.setdefault(i, []).append((lead, phrase))
+    return [_widest(fond[i]) if i in fond else None for i in range(len(texts))]
+
+
+def _widest(read: list[tuple[float, str]]) -> str:
+    """Of a line's phrases read fondly, the one that leads by most, or a phrase holding it that is read fondly too
+    ("hiking in the hills", not "hills")."""
+    best = max(read)[1]
+    return max((p for _, p in read if best in p), key=len)
+
+
+#: the negation of a clause ("not really", "never", "n't"), dropped to read the clause as if unnegated
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|hardly)\b|(?<=\w)n't\b", re.I)
+
+
+#: a modal of obligation: what the speaker must do ("I have to", "having to", "my physio has me doing")
+_OBLIGED = re.compile(r"\b(?:(?:have|has|had|having|need|needs|got)\s+to|must|(?:supposed|meant|made)\s+to)\b|"
+                      r"\b(?:makes?|has|have)\s+me\s+\w+ing\b", re.I)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause of the line that holds the phrase at ``start:end``, as said."""
+    return text[_clause_start(text, start):min(c for c in _cuts(text) if c >= end)].strip(" ,;")
+
+
+def told_fondly(text: str, thing: str, embed: Callable[[list[str]], np.ndarray | None], model: str | None = None) -> bool:
+    """Whether the line, with ``thing`` put as "it", tells a liking of it by meaning (a thing the line does not name
+    as said is given the benefit of the doubt)."""
+    at = text.casefold().find(thing.casefold())
+    if not thing or at < 0:
+        return True
+    return fondness([_masked(text, at, at + len(thing))], embed, model)[0] is not None
 
 
 def ordered(text: str) -> bool:
@@ -175,6 +262,22 @@ def ordered(text: str) -> bool:
     doc = load_nlp()(text)
     first = next((t for t in doc if not t.is_punct and not t.is_space), None)
     return first is not None and first.tag_ == "VB" and first.dep_ == "ROOT"
+
+
+def readable(text: str) -> bool:
+    """Whether a user's line may tell a liking the meaning reader reads: the speaker's own statement (its "I" may be
+    left out), no question, no order to the assistant, not a rambling turn's line."""
+    return "?" not in text and len(text) <= _LONGEST and not asks_in(text) and own_clause(text) and not ordered(text)
+
+
+def reads_liking(text: str, view: DomainView, embed: Callable[[list[str]], np.ndarray | None],
+                 model: str | None = None) -> str | None:
+    """The thing one line, said by the user as a fact of their own life, tells a liking of for the question's domain
+    (the reading of :func:`stated_by_meaning`, line by line), or ``None``."""
+    if actuality(text) != "actual" or not readable(text):
+        return None
+    thing = tastes_by_meaning([text], view, embed, model)[0]
+    return None if thing is None or stale(text, thing) else thing
 
 
 def stated_by_meaning(ev: EvidenceSet, view: DomainView, read: set[str]) -> list[Stated]:
@@ -185,9 +288,8 @@ def stated_by_meaning(ev: EvidenceSet, view: DomainView, read: set[str]) -> list
     ranked = {t.id for t in result.turns} | set(result.similarity)
     # the speaker's own statement (its "I" may be left out: "can't beat a long walk on the cliffs"): no question, no
     # order to the assistant ("convert 30 miles to km"), no one else's doing
-    lines = [ln for ln in ev.all_user_lines() if ln.turn_id in ranked and ln.text not in read and "?" not in ln.text
-             and len(ln.text) <= _LONGEST and not asks_in(ln.text) and ln.actuality == "actual" and own_clause(ln.text)
-             and not ordered(ln.text)]
+    lines = [ln for ln in ev.all_user_lines() if ln.turn_id in ranked and ln.text not in read and
+             ln.actuality == "actual" and readable(ln.text)]
     embedder = result.embedder
     model = f"{embedder.name}:{embedder.dim}" if embedder is not None else None
     found = tastes_by_meaning([ln.text for ln in lines], view, result.embed, model) if lines else []

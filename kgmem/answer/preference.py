@@ -14,7 +14,7 @@ from kgmem.answer.evidence import EvidenceSet, Line
 from kgmem.answer.match import terms
 from kgmem.answer.pref_clash import clashes
 from kgmem.answer.pref_domains import DOMAIN_FLOOR, DomainView, domain_names
-from kgmem.answer.pref_meaning import stated_by_meaning
+from kgmem.answer.pref_meaning import stated_by_meaning, told_fondly
 from kgmem.answer.pref_offer import built_on_likes, offer, offer_parts
 from kgmem.answer.pref_reading import (
     asked_tastes,
@@ -33,7 +33,7 @@ from kgmem.answer.pref_reasons import (
     restrictions,
     states_constraint,
 )
-from kgmem.answer.pref_stated import candidates
+from kgmem.answer.pref_stated import Stated, candidates
 from kgmem.answer.pref_whose import for_the_user, guest_occasions, holders
 from kgmem.answer.taste import read_taste
 from kgmem.models import Intent
@@ -67,14 +67,17 @@ def stated_preferences(ev: EvidenceSet, limit: int = 3, view: DomainView | None 
     cands = candidates(ev, everywhere=domained)
     if domained:
         assert view is not None
-        read = {c.quote for c in cands}
+        # (a line only a stored fact read is read by meaning too: "True crime podcasts keep me company" stored no liking
+        # of "company" that its line tells fondly)
+        by_fact = {c.quote for c in cands if c.fact_id} - {c.quote for c in cands if not c.fact_id}
+        read = {c.quote for c in cands} - by_fact
         fits = view.fit([c.value for c in cands] + [c.quote or c.value for c in cands], floor=TASTE_FLOOR)
         # (its sentence speaks for a thing only where the thing itself speaks about no other domain)
         away = view.elsewhere([c.value for c in cands])
         cands = [c for k, c in enumerate(cands) if fits[k] or (fits[len(cands) + k] and not away[k])]
         # the lines no frame or fact read ("every plan I make somehow involves 80s synthpop"), read by meaning for the
         # question's domain
-        cands += stated_by_meaning(ev, view, read)
+        cands += _overruling(ev, cands, stated_by_meaning(ev, view, read), by_fact)
     in_domain = domained and bool(cands)
     cands = sorted(cands, key=lambda c: -c.relevance)
     out = Preference()
@@ -106,6 +109,22 @@ def stated_preferences(ev: EvidenceSet, limit: int = 3, view: DomainView | None 
         if c.fact_id:
             out.fact_ids.append(c.fact_id)
     return out
+
+
+def _overruling(ev: EvidenceSet, cands: list[Stated], meant: list[Stated], by_fact: set[str]) -> list[Stated]:
+    """The likings read by meaning to add to ``cands``: of a line only a stored fact read, the meaning reader's thing
+    replaces the fact's value when the line does not tell that value fondly (the fact is dropped from ``cands``), and
+    is left out when it does."""
+    again = {m.quote: m for m in meant if m.quote in by_fact}
+    if not again:
+        return meant
+    embedder = ev.result.embedder
+    model = f"{embedder.name}:{embedder.dim}" if embedder is not None else None
+    kept = {c.quote for c in cands if c.quote in again and (not c.like or c.value.casefold() in
+                                                            again[c.quote].value.casefold() or
+                                                            told_fondly(c.quote, c.value, ev.result.embed, model))}
+    cands[:] = [c for c in cands if c.quote not in again or c.quote in kept]
+    return [m for m in meant if m.quote not in kept]
 
 
 def constraint_reasons(ev: EvidenceSet, view: DomainView) -> list[Reason]:

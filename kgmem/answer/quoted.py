@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 
+from kgmem import knowledge
 from kgmem.answer import answering, measures, presence, stale
 from kgmem.answer.abstain import HEDGE_SENTENCE_SIMILARITY
-from kgmem.answer.actuality import settled
+from kgmem.answer.actuality import mode, settled
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.match import contains_name
 from kgmem.answer.pool import Pool, may_hold
@@ -57,6 +58,17 @@ def speaks_of(ev: EvidenceSet, text: str) -> bool:
     return not absent
 
 
+def lead_in(ev: EvidenceSet, line: Line) -> str:
+    """The line with the sentence right before it in its turn when that sentence tells a thing done or so:
+    a detail told after its topic ("Reorg finally landed. I now report to someone called Tomasz …")
+    speaks of the topic too; a topic declined, planned or asked about lends nothing ("Looked at helmets
+    but passed. Bought the bike at Halfords")."""
+    before = [ln for ln in ev.turn_lines(line.turn_id) if ln.position < line.position]
+    if before and not before[-1].is_request and mode(before[-1].text) == "actual":
+        return f"{before[-1].text} {line.text}"
+    return line.text
+
+
 def quoted_value(ev: EvidenceSet, lines: list[Line | None]) -> tuple[str, Line] | None:
     """The first value of the asked-for type in a quoted line that speaks of the question:
     ``(value, line)``, else ``None``."""
@@ -67,7 +79,7 @@ def quoted_value(ev: EvidenceSet, lines: list[Line | None]) -> tuple[str, Line] 
     kinds = [plan.answer_type or "", *(["person"] if re.match(r"\s*who\b", plan.question, re.I) else [])]
     ok = ("actual", "plan", "other") if "person" in kinds else ("actual",)
     for line in dict.fromkeys(ln for ln in lines if ln is not None):
-        if line.role != "user" or line.actuality not in ok or not speaks_of(ev, line.text):
+        if line.role != "user" or line.actuality not in ok or not speaks_of(ev, lead_in(ev, line)):
             continue
         for kind in dict.fromkeys(kinds):
             kin = kin_person(plan.question, line.text) if line.actuality in ("actual", "other") \
@@ -155,6 +167,33 @@ def _in_window(line: Line, plan: QueryPlan) -> bool:
     return (window.start is None or day >= window.start.date()) and (window.end is None or day <= window.end.date())
 
 
+#: prepositions that put a thing somewhere
+_LOCATIVE = frozenset("in at on under behind near inside by beside outside into onto next".split())
+
+
+def _where_phrase(text: str) -> bool:
+    """The sentence puts something somewhere: a locative preposition whose object is a common noun that
+    no date or time entity holds ("on the number 73 bus", "behind the sofa"; not "on Tuesday", "in the
+    morning", "at 5")."""
+    model = nlp()
+    if model is None:
+        return False
+    doc = model(text)
+    timed = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") for t in e}
+    for tok in doc:
+        if tok.dep_ == "prep" and tok.lower_ in _LOCATIVE:
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "NOUN" and obj.i not in timed and obj.lower_ not in _TIME_NOUNS \
+                    and knowledge.sense_kind_of(obj.lemma_, _WHERE_KINDS):
+                return True
+    return False
+
+
+#: WordNet kinds a thing put somewhere is in or on (a bus, a sofa, a park, a beach; not "marketing")
+_WHERE_KINDS = ("artifact", "region", "geological formation", "body of water")
+#: nouns of time a locative preposition also takes ("in the morning", "at night", "on the weekend")
+_TIME_NOUNS = frozenset("morning afternoon evening night day week weekend month year time moment minute hour "
+                        "end start beginning while".split())
 #: capitalised words after a sentence's first that name no person, place or organisation
 _NO_NAME = frozenset(w.lower() for w in (*calendar.WEEKDAYS, *calendar.MONTHS, "I", "I'm", "I've", "I'd", "I'll"))
 
@@ -165,6 +204,8 @@ def _may_name(question: str, text: str, answer_type: str) -> bool:
     question ("Who did I go hiking with on Saturday?" — "I went hiking on Saturday with people from work")."""
     if answer_type not in ("person", "place", "org"):
         return may_hold(text, answer_type)
+    if answer_type == "place" and _where_phrase(text):
+        return True  # "left my wallet on the number 73 bus": a place need not be a proper name
     asked = {w.lower() for w in re.findall(r"[\w']+", question)}
     words = re.findall(r"[\w']+", text)[1:]
     return any(w[:1].isupper() and w.lower() not in _NO_NAME and w.lower() not in asked for w in words)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kgmem import knowledge
 from kgmem.answer.match import second_person
 from kgmem.lexicon import calendar
 from kgmem.lexicon.discourse import opener_words, strip_openers
@@ -135,8 +136,9 @@ def typed_spans(text: str, answer_type: str) -> list[str]:
     out = [s.strip(" .,'\"") for s in spans if s.strip(" .,'\"")]
     if answer_type == "person":  # "my stepmom Petra's birthday": the name is Petra ("St. Brigid's" is a name whole)
         out = [with_title(re.sub(r"['’]s$", "", s), text) for s in out]
-    # a two-letter acronym ("the ER was packed") is a poor name when a fuller one is there
-    return sorted(out, key=lambda s: len(s) <= 2)
+    # a two-letter acronym ("the ER was packed") is a poor name when a fuller one is there, and so is a
+    # common word shouted ("after a LOT of agonising I said yes to Halcyon Robotics")
+    return sorted(out, key=lambda s: len(s) <= 2 or (s.isupper() and s.isalpha() and knowledge.common_word(s)))
 
 
 _TITLE = re.compile(rf"\b({_TITLE_ALT})\.?\s+$")

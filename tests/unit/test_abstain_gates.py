@@ -56,3 +56,16 @@ def test_hedges_are_split_by_why_they_fell_back_without_the_models_words() -> No
     assert by_type.splitlines()[0] == "| gate | single-session-user | temporal-reasoning |"
     assert by_type.splitlines()[-1] == "| **all** | 1 | 2 |"
     assert "Oslo" not in by_type and "closest" not in split(declined, fallback_why)
+
+
+def test_a_hedges_quoted_line_is_told_apart_by_whether_it_holds_the_gold_answer() -> None:
+    from eval.abstain_gates import quote_holds_gold
+
+    hedge = "I'm not sure; the closest thing you told me is \"Dropped it at Kettering Cycles, bless them\" (said 2027-03-02)."
+    assert quote_holds_gold({"predicted_answer": hedge, "gold_answer": "Kettering Cycles"}) == \
+        "quoted line holds the gold answer"
+    assert quote_holds_gold({"predicted_answer": hedge, "gold_answer": "Halfords"}) == "quoted line lacks it"
+    assert quote_holds_gold({"predicted_answer": hedge, "gold_answer": "Kettering"}) == \
+        "quoted line holds the gold answer"
+    assert quote_holds_gold({"predicted_answer": hedge, "gold_answer": "Cycle"}) == "quoted line lacks it"  # whole words
+    assert quote_holds_gold({"predicted_answer": "I don't know", "gold_answer": "x"}) == "no quoted line"

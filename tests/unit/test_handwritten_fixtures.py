@@ -79,7 +79,8 @@ ENTITY_SETS = [("other_entity_updates.jsonl", "oe", 44), ("entity_updates_dev2.j
                ("entity_updates_dev9.jsonl", "oe9", 43),
                ("entity_updates_oe21.jsonl", "oe21", 46), ("entity_updates_oe23.jsonl", "oe23", 12),
                ("entity_updates_oe24.jsonl", "oe24", 20), ("entity_updates_oe25.jsonl", "oe25", 18),
-               ("entity_updates_oe26.jsonl", "oe26", 18), ("entity_updates_oe29.jsonl", "oe29", 36)]
+               ("entity_updates_oe26.jsonl", "oe26", 18), ("entity_updates_oe29.jsonl", "oe29", 36),
+               ("entity_updates_oe30.jsonl", "oe30", 36)]
 
 
 @pytest.mark.parametrize(("name", "prefix", "minimum"), SENTENCE_SETS)

@@ -82,3 +82,52 @@ def test_a_liking_told_as_over_is_not_read(answers_over: Callable[..., list[Any]
     [a] = answers_over("pf29-over", said, "pfo", "Noted!", datetime(2025, 5, 1, 9),
                        "Anything I should listen to on my commute?")
     assert "comedy" not in a.text.split("(you told me")[0], a.text
+
+
+# pf30: a liking told as a habit, a wish, an identity, a thing used to death; a thing whose clause is of the asked
+# domain though the bare thing is nearest another; a negated liking (sentences written for these tests: none is in the
+# fondness bank or the invented set pref_likings_pf30)
+@pytest.mark.parametrize(("question", "line", "word"), [
+    ("Any ideas to keep fit over the winter?", "You'll find me on the squash court three nights a week.", "squash"),
+    ("What should I have for tea tonight?", "Given the choice I'd eat katsu curry every night of the week.", "katsu"),
+    ("What should I listen to while I work?", "I've played that Nils Frahm album to death this year.", "frahm"),
+])
+def test_a_liking_in_another_voice_is_read(question: str, line: str, word: str,
+                                           minilm_embed: Callable[[list[str]], Any]) -> None:
+    from kgmem.answer.pref_meaning import reads_liking
+
+    thing = reads_liking(line, DomainView(question, minilm_embed), minilm_embed)
+    assert thing is not None and word in thing.casefold(), thing
+
+
+@pytest.mark.parametrize(("question", "line"), [
+    ("What should I have for tea tonight?", "I'm honestly not much of a curry person."),  # an identity denied
+    ("Any ideas to keep fit over the winter?", "My brother is on the squash court three nights a week."),  # his
+    ("What should I have for tea tonight?", "Is katsu curry actually Japanese?"),  # a question
+    ("Any ideas to keep fit over the winter?", "I have to do my back exercises every morning, doctor's orders."),
+])
+def test_no_liking_in_those_voices_is_read(question: str, line: str, minilm_embed: Callable[[list[str]], Any]) -> None:
+    from kgmem.answer.pref_meaning import reads_liking
+
+    assert reads_liking(line, DomainView(question, minilm_embed), minilm_embed) is None
+
+
+def test_a_thing_a_line_only_mentions_is_not_told_fondly(minilm_embed: Callable[[list[str]], Any]) -> None:
+    from kgmem.answer.pref_meaning import told_fondly
+
+    line = "Crosswords are the highlight of my morning commute."
+    assert told_fondly(line, "Crosswords", minilm_embed)
+    assert not told_fondly(line, "morning commute", minilm_embed)
+    assert told_fondly(line, "a thing it never names", minilm_embed)  # the benefit of the doubt
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("I'm a total noodle person, ramen all day.", "noodle"),
+    ("Proper cheese snob here.", "cheese"),
+])
+def test_the_thing_a_kind_of_person_is_of(line: str, kind: str) -> None:
+    assert kind in [p for _, _, p in things(line)]
+
+
+def test_a_thing_named_only_in_a_condition_is_no_thing() -> None:
+    assert "buses" not in [p for _, _, p in things("I'd be up in the hills every Sunday if the buses ran on time.")]

@@ -29,6 +29,8 @@ from kgmem.extraction.entity_text import statement
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.checks import intent_only
 from kgmem.extraction.zero.clauses import Clause
+from kgmem.extraction.zero.entity_jobs import job_place, new_workplace
+from kgmem.extraction.zero.entity_offices import office_of
 from kgmem.extraction.zero.entity_probes import LEADING
 from kgmem.extraction.zero.entity_readings import (
     called,
@@ -52,6 +54,7 @@ from kgmem.extraction.zero.entity_said import (
 from kgmem.extraction.zero.entity_subjects import _CHANGE_VERBS, entity_of, handed_to_person
 from kgmem.extraction.zero.entity_values import entity_values
 from kgmem.extraction.zero.lexicon import PEOPLE_NOUNS
+from kgmem.extraction.zero.nlp import entity_at
 from kgmem.extraction.zero.proposals import NONE, Proposer
 from kgmem.extraction.zero.sentences import Sentence
 from kgmem.extraction.zero.visits import on_a_visit
@@ -109,6 +112,8 @@ def _attributes(ref: EntityRef, clause: Clause, row: np.ndarray | None, proposer
     return list(dict.fromkeys(out))
 
 
+#: verbs whose object is only wished for ("Kit wants a new job at Lidl"; "needs the receipts by the 20th" is a deadline)
+_WISHING = frozenset({"want", "wish", "hope", "seek", "crave"})
 #: verbs that name a person's attribute ("lives in", "works for")
 _LIVING_VERBS = {"live": "lives_in", "reside": "lives_in", "work": "works_at"}
 #: a person's attributes whose value is any noun phrase
@@ -173,16 +178,26 @@ def _moved_to(sent: Sentence, date: datetime, clause: Clause, ref: EntityRef) ->
 def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray | None, proposer: Proposer,
                  context: TurnContext) -> list[CandidateFact]:
     """(entity, attribute, value) candidates of one clause not about the user."""
-    if clause.blocked or intent_only(clause.tokens) or hypothetical(clause):
-        return []  # "the offsite isn't at the Riverside": no value of it (negation included)
+    if clause.blocked or intent_only(clause.tokens) or hypothetical(clause) or clause.head.lemma_.lower() in _WISHING:
+        return []  # "the offsite isn't at the Riverside": no value of it (negation included); "Kit wants a job at Lidl"
     special = _special(sent, date, clause, context)
     if special is not None:
         return special
+    if (job := new_workplace(clause, context.last_person)) is not None:
+        context.last_person = job[0]  # "Dani's first week at Guy's was chaos": Dani works at Guy's
+        return [_entity_fact(sent, date, clause, EntityRef(job[0], "person", exclude=job[0]), "works_at", job[1], "org")]
     ref = entity_of(clause, context)
     if ref is None:
         return []
+    office = office_of(clause)
+    if office is not None and ref.kind == "thing" and " " not in ref.name and ref.name[:1].isupper() \
+            and ref.name.lower() not in office.lower() and clause.subject is not None \
+            and ((e := entity_at(clause.subject)) is None or e.label_ != "ORG"):  # NER calls names places too
+        ref = EntityRef(ref.name, "person", exclude=ref.name)  # "Iker transferred to our Lisbon office": a person
     if ref.kind == "person":
         context.last_person = ref.name
+        if office is not None:
+            return [_entity_fact(sent, date, clause, ref, "works_at", office, "org")]  # "works out of the Madrid office"
     handed = handed_to_person(clause) or _copula_name(clause) if ref.hint == "person_in_charge" else None
     out: list[CandidateFact] = []
     attrs = _attributes(ref, clause, row, proposer)
@@ -204,6 +219,10 @@ def entity_facts(sent: Sentence, date: datetime, clause: Clause, row: np.ndarray
             continue  # "Salon texted, Saturday 10:00 is gone": the old time, no new one
         if values:
             out.append(_entity_fact(sent, date, clause, ref, attr, *values[0]))
+    if ref.kind == "person" and (place := job_place(clause)) is not None and place.casefold() not in ref.names:
+        # "Gwen is a receptionist at the Hilton" (NER: GPE): where she works, not where she lives
+        out = [f for f in out if f.predicate not in ("lives_in", "works_at")]
+        out.insert(0, _entity_fact(sent, date, clause, ref, "works_at", place, "org"))
     if not out and (ref.kind == "thing" or ref.hint == "lives_in") and clause.head.lemma_.lower() in _CHANGE_VERBS:
         out = _moved_to(sent, date, clause, ref)
     pair = _PAIRED.get(out[0].predicate) if out and ref.kind == "thing" else None

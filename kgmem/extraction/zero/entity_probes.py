@@ -156,9 +156,14 @@ def not_until(clause: Clause) -> bool:
         return False  # "I can't go until Friday" is what the user cannot do
     return any(
         p.dep_ == "prep" and p.lower_ in ("until", "till") and any(
-            g.dep_ == "pobj" and ((e := entity_at(g)) is not None and e.label_ in ("DATE", "TIME") or g.like_num
-                                  or _CLOCK.fullmatch(g.text) is not None)
-            for g in p.children) for p in clause.head.subtree)
+            _a_time(g) for g in (p.children if any(g.dep_ == "pobj" for g in p.children)
+                                 # "isn't due till 16 May": the parser hung the date on the verb
+                                 else (t for t in clause.tokens if t.i > p.i)))
+        for p in clause.head.subtree)
+
+
+def _a_time(g: Token) -> bool:
+    return (e := entity_at(g)) is not None and e.label_ in ("DATE", "TIME") or g.like_num or _CLOCK.fullmatch(g.text) is not None
 
 
 def _mention(t: Token) -> str | None:

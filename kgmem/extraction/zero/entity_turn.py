@@ -30,6 +30,8 @@ from kgmem.extraction.zero.entity_estimates import estimate_facts
 from kgmem.extraction.zero.entity_facts import _entity_fact, entity_facts
 from kgmem.extraction.zero.entity_first import ROLE_NOUNS, first_statements
 from kgmem.extraction.zero.entity_frames import frame_facts
+from kgmem.extraction.zero.entity_future import arranged
+from kgmem.extraction.zero.entity_headlines import headline_state, headline_thing, unrestored
 from kgmem.extraction.zero.entity_names import naming_facts
 from kgmem.extraction.zero.entity_open import open_slot_facts
 from kgmem.extraction.zero.entity_partners import partner_facts
@@ -62,12 +64,14 @@ from kgmem.ids import plain_value
 from kgmem.lexicon import calendar
 
 _HEADLINE = re.compile(r"^\s*([^:?!.]{3,60}?):\s+(\S.{6,})$")
+#: a short headline set off by a spaced dash ("Insurance claim — settled"): at most four words, checked by the caller
+_DASH_HEADLINE = re.compile(r"^\s*([^:?!.,;]{3,40}?)\s+[—–]\s+(\S.{4,})$")
 _IS = re.compile(r"\b([A-Za-z]+)'s(?=\s+(?:off|on|at|in|back|now|with|out|away|still|also|finally|actually|"
                  # an article: a possessive takes none after it ("my mate Oskar's a sous chef at Rovi")
                  r"a|an|"
                  r"currently|doing|working|living|staying|home|ready|done|sorted|open|closed|"
                  # a state said with a participle ("the Corsa's fixed", "Ana's visa's approved")
-                 r"fixed|approved|cancelled|canceled|shipped|delivered|dispatched|confirmed|finished|booked|"
+                 r"based|stationed|fixed|approved|cancelled|canceled|shipped|delivered|dispatched|confirmed|finished|booked|"
                  r"rejected|declined|resolved|repaired|postponed|delayed|moved|paid|printed|sold|broken|collected|reopened|refunded)\b)")
 
 #: "X's <time>" is "X is <time>" ("the standup's 9:45 from Monday", "football's Saturday at 11"): a
@@ -138,23 +142,13 @@ def entity_parts(text: str) -> tuple[list[str], bool] | None:
     fixed = _fixed(text)
     m = _HEADLINE.match(fixed)
     if m and len(m.group(1).split()) <= 8:
-        return [m.group(1), m.group(2)], True
+        return [m.group(1), unrestored(m.group(2))], True
+    m = _DASH_HEADLINE.match(fixed)  # "Insurance claim — settled, they paid out"
+    if m and len(m.group(1).split()) <= 4:
+        return [m.group(1), unrestored(m.group(2))], True
     if (statement := spliced_statement(fixed)) is not None:
         return [statement], False  # the question states nothing of anyone
     return ([fixed], False) if fixed != text else None
-
-
-def _headline(doc_clauses: list[Clause], context: TurnContext) -> None:
-    """A headline without a verb names the thing its statement is about ("Passport update")."""
-    if len(doc_clauses) != 1:
-        return
-    root = doc_clauses[0].head
-    if root.pos_ not in ("NOUN", "PROPN"):
-        return
-    name, hint = _phrase(root)
-    if name:
-        context.last_thing, context.last_thing_hint, context.headline = name, hint, True
-        context.last_thing_plural = False
 
 
 def _pending(sent: Sentence, date: datetime, clause: Clause, context: TurnContext) -> list[CandidateFact]:
@@ -212,15 +206,24 @@ def _read_parts(sent: Sentence, date: datetime, texts: list[str], headline: bool
                 user_mine: bool, attributes: Proposer, context: TurnContext, score: Score,
                 probes: tuple[list[SlotProbe], list[str]] | None) -> list[CandidateFact]:
     """:func:`_read` on ``texts`` parsed again (the first a headline when ``headline``)."""
-    per_doc = [clauses_of(d) for d in load_nlp().pipe(texts)]
+    docs = list(load_nlp().pipe(texts))
+    per_doc = [clauses_of(d) for d in docs]
     for cs in per_doc:
         for c in cs:
             c.lowercase = sent.lowercase
     if headline:
-        _headline(per_doc[0], context)
+        headline_thing(per_doc[0], context)
     clauses = [c for cs in per_doc for c in cs]
     heads = set(map(id, per_doc[0])) if headline else set()
-    return _read(sent, date, clauses, score([c.text for c in clauses]), heads, user_values, user_mine, attributes,
+    verdict: list[CandidateFact] = []
+    if headline and len(per_doc) == 2 and per_doc[0] and context.headline and context.last_thing:
+        root = next(iter(docs[1].sents)).root  # "Zoe's passport: dispatched!": a verdict the parser gives no clause
+        if docs[1][0].tag_ in ("VBN", "JJ") and docs[1][0].dep_ == "advcl":
+            root = docs[1][0]  # "Insurance claim — settled, they paid out": the verdict opens the statement
+        if not any(c.head.i == root.i for c in per_doc[1]) \
+                and (state := headline_state(root, None, root.sent.text, context.last_thing)) is not None:
+            verdict = [_entity_fact(sent, date, per_doc[0][0], state[0], "status", state[1], None)]
+    return verdict + _read(sent, date, clauses, score([c.text for c in clauses]), heads, user_values, user_mine, attributes,
                  context, score, probes)
 
 
@@ -233,6 +236,7 @@ def _read(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[
     quoted = {(f.predicate, w) for f in out for w in f.value.split()}
     n_probes = len(probes[0]) if probes is not None else 0
     for c, row in zip(clauses, rows):
+        c = arranged(c)  # "the book swap will be at Mabel's Cafe": how it stands, no plan
         # a user fact read from this clause ("my rent is $1,200"); another clause's user fact leaves a
         # standing statement of the user's thing its own ("our sprint planning is every other Monday at
         # 10"), not a past event of the user's story ("writing from the airport, our flight got delayed")
@@ -270,6 +274,10 @@ def _read(sent: Sentence, date: datetime, clauses: list[Clause], rows: Sequence[
                                         or plain_value(_RATE_TAIL.sub("", f.value)) not in user_values)
                    # "my partner's name is Sasha": the user's kin fact holds it (partner_name)
                    and not (f.predicate == "name" and f.subject.lower() in PEOPLE_NOUNS and plain_value(f.value) in user_values))
+        if not facts and (heads or context.headline) and id(c) not in heads and not any(f.predicate == "status" for f in out) \
+                and (state := headline_state(c.head, c.subject, c.text, context.last_thing or "")) is not None:
+            facts = [_entity_fact(sent, date, c, state[0], "status", state[1], None)]  # "Visa application: APPROVED!!"
+            out.extend(facts)
         if not facts and id(c) in heads and c.head.lemma_.lower() in _CHANGE_VERBS:
             ref = entity_of(c, context)  # "Offsite venue changed:" names the slot, the rest says its value
             if ref is not None and ref.kind == "thing" and ref.hint:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.entity_text import statement
 from kgmem.extraction.zero.entity_frames import CHOOSING_WORDS
+from kgmem.extraction.zero.entity_offices import OFFICE_NOUNS
 from kgmem.extraction.zero.entity_probes import LEADING
 from kgmem.extraction.zero.entity_readings import in_charge_agent
 from kgmem.extraction.zero.entity_said import again, employer_name, working
@@ -80,14 +81,16 @@ def typed_facts(facts: list[CandidateFact], clause: Clause) -> list[CandidateFac
                 continue
             # "my cousin is in Leeds now": where she is, not where she is from
             f = f.model_copy(update={"predicate": "lives_in", "text": f"{statement(f.subject, 'lives_in', f.value)} ({clause.text})"[:300]})
+        if f.subject_type == "person" and f.predicate == "works_at" and f.value.casefold() in OFFICE_NOUNS:
+            continue  # "Ingrid works in the office on Fridays": no workplace of its own name
         if f.subject_type != "person" or f.predicate not in _NOT_FROM:
             out.append(f)
             continue
         if f.subject.casefold() in f.value.casefold().split():
             continue  # "Auntie Val": the person's own name is none of their values
         tok = _value_token(f.value, clause)
-        if tok is not None and _from(tok):
-            continue
+        if tok is not None and _from(tok) and not (f.predicate == "works_at" and f.value.split()[-1].lower() in OFFICE_NOUNS):
+            continue  # "she's from Cork"; but "works from the Warsaw office" is where she works
         if tok is not None and not _held(tok, clause):
             continue  # a job sought or left, a home left
         if f.predicate != "job_title" and again(clause) and _after_at(tok):

@@ -154,6 +154,8 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
         values = _at_org(clause)  # "Josh is still at Deliveroo"
     if attr in ("lives_in", "venue"):
         values = [(numbered(v, clause.text), t) for v, t in values]  # "22 Ferry Road", "room 14"
+    if attr == "venue":
+        values = [(_owned_place(v, clause.text), t) for v, t in values]  # "Mabel's Cafe", not "Cafe"
     if attr == "status" and (m := _QUOTED_STATE.search(clause.text)):
         values = [(m.group(1).strip().lower(), None)]  # the tracker's words whole ("'documents received'")
     if not values and attr == "status" and (m := _MORE_STATES.search(clause.text)):
@@ -161,9 +163,15 @@ def entity_values(attr: str, kind: str, clause: Clause, own: set[str], person: b
     if attr == "status":
         values = [(_handed_on(_with_particle(v, clause), clause.text), t) for v, t in values]
     if not values and attr == "provider":
-        name = proper_after(clause, frozenset({"with", "to"}))  # "with Zing": NER may call it a person
+        name = proper_after(clause, frozenset({"with", "to", "through", "via"}))  # "with Zing": NER may call it a person
         values = [(name, "org")] if name and name.casefold() not in own else []
     return values
+
+
+def _owned_place(value: str, text: str) -> str:
+    """A place named by its owner keeps the owner's name ("at Mabel's Cafe": "Mabel's Cafe")."""
+    m = re.search(r"\b([A-Z][\w-]*(?:'|’)s)\s+" + re.escape(value) + r"\b", text)
+    return f"{m.group(1)} {value}" if m and not value.startswith(m.group(1)) else value
 
 
 def _with_particle(value: str, clause: Clause) -> str:
