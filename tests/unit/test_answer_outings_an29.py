@@ -7,9 +7,7 @@ Sentences written by hand for these tests (not the generator's, not a set's, not
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
@@ -113,15 +111,3 @@ def test_an_outing_counts_only_where_going_is_asked(answers_over) -> None:  # no
             (datetime(2027, 4, 20, 18), "Any tips for a cheap weekend in Bath?")]
     (ans,) = answers_over("ou-raced", said, "our", "Happy to help!", ASKED_ON, "How many races have I run?")
     assert not ans.text.startswith("1"), ans.text
-
-
-def test_the_count_effects_an29_set_is_well_formed() -> None:
-    """tests/fixtures/answers/count_effects_an29.jsonl (eval/bench_answer_sets.py --set counts_an29): >= 25 cases,
-    every value in none of its wrong numbers, abstain cases without a value, asked after the last session."""
-    path = Path(__file__).resolve().parents[1] / "fixtures" / "answers" / "count_effects_an29.jsonl"
-    cases = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    assert len(cases) >= 25 and len({c["case_id"] for c in cases}) == len(cases)
-    for c in cases:
-        assert (c["answer_value"] is None) == (c["answer_kind"] == "abstain"), c["case_id"]
-        assert all(w["value"] != c["answer_value"] for w in c["wrong"]), c["case_id"]
-        assert c["question_date"] > c["sessions"][-1]["date"], c["case_id"]

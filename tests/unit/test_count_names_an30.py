@@ -10,16 +10,26 @@ from pathlib import Path
 import pytest
 
 
-def test_the_count_names_an30_set_is_well_formed() -> None:
-    """tests/fixtures/answers/count_names_an30.jsonl (eval/bench_answer_sets.py --set counts_an30): >= 25 count
-    questions, every value in none of its wrong numbers, abstain cases without a value, asked after the last session."""
-    path = Path(__file__).resolve().parents[1] / "fixtures" / "answers" / "count_names_an30.jsonl"
-    cases = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+def _cases(name: str) -> list[dict]:
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "answers" / f"{name}.jsonl"
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+@pytest.mark.parametrize("name", ["count_effects_an29", "count_names_an30"])
+def test_the_invented_count_sets_are_well_formed(name: str) -> None:
+    """tests/fixtures/answers/count_effects_an29.jsonl and count_names_an30.jsonl (eval/bench_answer_sets.py --set
+    counts_an29 / counts_an30): >= 25 cases, every value in none of its wrong numbers, abstain cases without a value,
+    asked after the last session."""
+    cases = _cases(name)
     assert len(cases) >= 25 and len({c["case_id"] for c in cases}) == len(cases)
     for c in cases:
         assert (c["answer_value"] is None) == (c["answer_kind"] == "abstain"), c["case_id"]
         assert all(w["value"] != c["answer_value"] for w in c["wrong"]), c["case_id"]
         assert c["question_date"] > c["sessions"][-1]["date"], c["case_id"]
+
+
+def test_the_count_names_an30_questions_ask_how_many() -> None:
+    for c in _cases("count_names_an30"):
         assert "how many" in c["question"].lower(), c["case_id"]
 
 
