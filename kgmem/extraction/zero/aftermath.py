@@ -25,7 +25,8 @@ missed, skipped or streamed ("Missed the gig … clips from the gig all week", "
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
@@ -38,10 +39,18 @@ from kgmem.extraction.zero.phrases import valid_value
 from kgmem.extraction.zero.sentences import Sentence, best_time
 from kgmem.knowledge import readings_of
 from kgmem.knowledge.kinds import is_kind_of, same_thing, sense_kind_of
-from kgmem.lexicon.people import USER_OWN, USER_POSSESSIVES, USER_PRONOUNS, USER_REFLEXIVES
+from kgmem.lexicon.people import (
+    USER_OBJECTS,
+    USER_OWN,
+    USER_POSSESSIVES,
+    USER_PRONOUNS,
+    USER_REFLEXIVES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from kgmem.temporal.types import ResolvedTime
 
 #: what an occasion is, to WordNet (first sense): a concert, a wedding, a rave, a premiere; a conference, a seminar
 _OCCASION_KINDS = ("social_event", "meeting")
@@ -53,6 +62,10 @@ _USER_WORDS = USER_PRONOUNS | USER_POSSESSIVES | USER_OWN | USER_REFLEXIVES
 #: words that keep an aftermath in the present ("I'm still buzzing"): a progressive without one may be a plan
 _LINGERING = frozenset({"still", "already", "finally", "now", "yet"})
 _PREPS = frozenset({"from", "after", "since"})
+#: the temporal resolver's kinds of a bare or "on" weekday (kgmem.temporal.resolvers)
+_WEEKDAY_KINDS = frozenset({"weekday_rel", "bare_weekday"})
+#: words of a habit: a clause with one tells what happens after any such occasion, not one of them
+_HABITUAL = frozenset({"always", "usually", "often", "every", "whenever", "normally", "generally", "sometimes", "never"})
 #: what a record of an occasion is, to WordNet (any sense): photos, pictures, footage, a video, reviews, news of it
 _RECORD_KINDS = ("representation", "recording", "film", "criticism", "news")
 #: an occasion to WordNet that is watched, not gone to: a documentary, a film, a programme on air
@@ -64,10 +77,12 @@ _AWAY: dict[str, frozenset[str]] = {
     "stream": frozenset({"attended", "visited"}), "livestream": frozenset({"attended", "visited"})}
 
 
-def occasion(t: Token) -> bool:
-    """``t`` (a noun) names an occasion one goes to (see the module's docstring)."""
+def occasion(t: Token, dated: bool = False) -> bool:
+    """``t`` (a noun) names an occasion one goes to (see the module's docstring); ``dated``: its clause says when,
+    so "a" names one occasion ("hoarse after a karaoke night on Saturday"), not any ("my feet ache after a festival")."""
     lemma, low = t.lemma_.lower(), t.lower_
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "each") for c in t.children):
+    if any(c.dep_ == "det" and (c.lower_ in ("any", "every", "each") or c.lower_ in ("a", "an") and not dated)
+           for c in t.children):
         return False  # "my feet ache after a festival": any festival, none the user went to
     if t.text[:1].isupper() and t.i > 0 and not any(c.dep_ in ("compound", "amod", "nmod") for c in t.children):
         return False  # a capitalised word alone is a name, not a kind ("from Decathlon": a shop, no contest)
@@ -79,6 +94,13 @@ def occasion(t: Token) -> bool:
         return True
     return t.pos_ == "PROPN" or t.text[:1].isupper() or any(
         c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "poss" and c.lower_ not in _USER_WORDS for c in t.children)
+
+
+def dated(clause: Clause) -> bool:
+    """The clause says when, once: a day or a time of its own ("after a ceilidh on Friday", "a wedding yesterday"),
+    no word of a habit ("always", "every", "whenever")."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in clause.tokens) \
+        and not any(t.lower_ in _HABITUAL for t in clause.tokens)
 
 
 def _place(t: Token) -> str | None:
@@ -107,10 +129,25 @@ def _names_user(clause: Clause) -> bool:
         t.dep_ == "poss" and not _users(t.head)) for t in clause.tokens)
 
 
+def _body(t: Token | None) -> bool:
+    """``t`` is a part of a body with no owner said: the speaker's, the possessive dropped ("Feet are killing me",
+    "ears still buzzing"); a body does not make plans, so its progressive is its state now."""
+    return t is not None and t.pos_ == "NOUN" and is_kind_of(t.lemma_.lower(), "body_part") \
+        and not any(c.dep_ == "poss" for c in t.children)
+
+
+def _own(clause: Clause) -> str:
+    """Whose the clause is: a past verb with its subject dropped is the speaker's ("Slept eleven hours after …",
+    "Woke up with a lanyard from …"), never a request."""
+    return "user" if clause.about == "request" and clause.subject is None and clause.head.tag_ == "VBD" else clause.about
+
+
 def _ahead(clause: Clause) -> bool:
     """The clause may tell a plan: a progressive with no word that keeps it now ("I'm flying home after …"); never a
     perfect one, which lasts from then to now ("I've been limping since the Berlin marathon", "Been sneezing since …")."""
     h = clause.head
+    if _body(clause.subject):
+        return False
     return h.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in h.children) \
         and not any(c.dep_ == "aux" and c.tag_ == "VBN" for c in h.children) \
         and not any(c.lower_ in _LINGERING for c in h.children)
@@ -121,18 +158,19 @@ def _the_users_aftermath(on: Token, clause: Clause) -> bool:
     if clause.blocked or clause.about == "other" or _ahead(clause) \
             or any(c.dep_ == "neg" for c in clause.head.children) and not cannot_stop(clause.head):
         return False
+    about = _own(clause)
     while on.dep_ in ("compound", "amod") and on.head.i != on.i:
         on = on.head
     if on.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and on.i != clause.head.i:
         # a thing: the user's ("my tan"), or no one's in a clause of the user's ("The lanyard … on my door")
         return _users(on) and (any(c.dep_ == "poss" and c.lower_ in _USER_WORDS for c in on.children)
-                               or clause.about in ("user", "mine") or _names_user(clause)
-                               or clause.about == "none" and clause.subject is None)
+                               or about in ("user", "mine") or _names_user(clause) or _body(on)
+                               or about == "none" and clause.subject is None)
     subject = clause.subject
     if subject is None:
-        return clause.about in ("user", "mine", "none")  # "Slept eleven hours straight after the hackathon"
-    return _users(subject) and (subject.lower_ in USER_PRONOUNS or clause.about in ("user", "mine")
-                                or _names_user(clause))
+        return about in ("user", "mine", "none")  # "Slept eleven hours straight after the hackathon"
+    return _users(subject) and (subject.lower_ in USER_PRONOUNS or about in ("user", "mine")
+                                or _names_user(clause) or _body(subject))
 
 
 def _a_record(on: Token) -> bool:
@@ -197,12 +235,51 @@ def _back_from(prep: Token) -> bool:
                                               for c in on.children)
 
 
+def _done_to_user(t: Token) -> bool:
+    """``t`` is the subject of a past verb whose object is the speaker: the occasion did something to the user ("A
+    pub quiz last night took it out of me", "a stag do finished me off", "a yoga retreat wiped me out", "the gala
+    had me crying"), so the user was there. Not another's ("… finished him off"), not negated."""
+    v = t.head
+    if t.dep_ != "nsubj" or v.pos_ not in ("VERB", "AUX") or v.tag_ != "VBD" or negated(v):
+        return False
+    for u in v.subtree:
+        if u.lower_ not in USER_OBJECTS or u.i == v.i:
+            continue
+        path, on = [], u.head
+        while on.i != v.i and on.head.i != on.i:
+            path.append(on)
+            on = on.head
+        # "wiped me out", "took it out of me" (on a particle and a preposition), "had me crying" (me, the subject of
+        # the clause the verb makes); no other verb between ("… said it tired me")
+        if on.i == v.i and all(p.pos_ in ("ADP", "ADV", "PART", "ADJ") or p.i == u.head.i and u.dep_ == "nsubj"
+                               for p in path):
+            return True
+    return False
+
+
+def _occasions_done_to_user(doc: Doc, question: bool) -> list[tuple[str, str, str]]:
+    """(``attended``, occasion, ``item``) for each occasion that did something to the user (:func:`_done_to_user`)."""
+    out: list[tuple[str, str, str]] = []
+    clauses: list[Clause] | None = None
+    for t in doc:
+        if t.pos_ != "NOUN" or not _done_to_user(t) or not occasion(t, dated=True) or _seen_away(t):
+            continue
+        clauses = clauses if clauses is not None else clauses_of(doc)
+        clause = next((c for c in clauses if t.head.i in c.index), None)
+        fact = ("attended", _occasion_value(t), "item")
+        if clause is not None and not clause.blocked and clause.about != "other" and fact[1] \
+                and not (question and clause.head.dep_ == "ROOT") and fact not in out:
+            out.append(fact)
+    return out
+
+
 def aftermath_facts(doc: Doc, question: bool = False) -> list[tuple[str, str, str]]:
     """(predicate, value, value kind) of the outings and trips the sentence tells by their aftermath (in a question,
-    only in a clause other than the question itself: "a recipe for the paprika I brought back from Budapest?")."""
+    only in a clause other than the question itself: "a recipe for the paprika I brought back from Budapest?"), or by
+    what they did to the user (:func:`_done_to_user`)."""
+    out = _occasions_done_to_user(doc, question)
     if not any(t.lower_ in _PREPS for t in doc):
-        return []
-    out: list[tuple[str, str, str]] = []
+        return out
     clauses: list[Clause] | None = None
     for t in doc:
         # the object of "after"; or a noun the parse hangs "after" on as a clause's mark ("Slept till noon after the gala")
@@ -210,21 +287,34 @@ def aftermath_facts(doc: Doc, question: bool = False) -> list[tuple[str, str, st
         if prep is None or prep.lower_ not in _PREPS or t.pos_ not in ("NOUN", "PROPN"):
             continue
         on = prep.head if t.dep_ == "pobj" else t.head
+        clauses = clauses if clauses is not None else clauses_of(doc)
+        clause = next((c for c in clauses if prep.i in c.index), None)
         place = _place(t)
         if place is not None:
             fact = ("visited", place, "place") if prep.lower_ in ("after", "since") or t.dep_ == "pobj" and _back_from(prep) \
                 else None
         else:
-            fact = ("attended", _occasion_value(t), "item") if occasion(t) and not _a_record(on) \
-                and not _seen_away(t) else None
+            fact = ("attended", _occasion_value(t), "item") if occasion(t, clause is not None and dated(clause)) \
+                and not _a_record(on) and not _seen_away(t) else None
         if fact is None or not fact[1]:
             continue
-        clauses = clauses if clauses is not None else clauses_of(doc)
-        clause = next((c for c in clauses if prep.i in c.index), None)
         if clause is not None and not (question and clause.head.dep_ == "ROOT") \
                 and _the_users_aftermath(on, clause) and fact not in out:
             out.append(fact)
     return out
+
+
+def _gone(when: ResolvedTime | None, date: datetime) -> ResolvedTime | None:
+    """The day of an outing whose aftermath is now: a weekday read ahead ("hoarse from a match on Sunday", the
+    parse taking the present for a plan) is the last such day, a week before; any other time read ahead is not
+    its day (None)."""
+    if when is None or not when.ahead:
+        return when
+    if when.kind not in _WEEKDAY_KINDS or not 0 < (when.start.date() - date.date()).days <= 7:
+        return None
+    week = timedelta(days=7)
+    return replace(when, start=when.start - week, end=when.end - week, future=False, ahead=False,
+                   anchor=when.anchor and when.anchor - week)
 
 
 def aftermath(sent: Sentence, date: datetime, doc: Doc | None, found: list[CandidateFact]) -> list[CandidateFact]:
@@ -233,9 +323,7 @@ def aftermath(sent: Sentence, date: datetime, doc: Doc | None, found: list[Candi
     plan's "after" ("I'm flying home after the conference on Friday") is refused by the clause (:func:`_ahead`)."""
     if doc is None or sent.role != "user" or IMAGINED.search(sent.text) or HYPOTHETICAL.search(sent.text):
         return []
-    when = best_time(sent.times)
-    if when is not None and when.ahead:
-        when = None  # the aftermath is now, so the outing is past: a day read ahead ("on Saturday") is not its day
+    when = _gone(best_time(sent.times), date)
     have = {(f.predicate, f.value.casefold()) for f in found if f.subject == "user"}
     return [make_fact(sent, pred, value, kind, False, when, date) for pred, value, kind in aftermath_facts(doc, sent.question)
             if (pred, value.casefold()) not in have and valid_value(value)]
