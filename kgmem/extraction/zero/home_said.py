@@ -54,6 +54,10 @@ _NOT_PLACES = frozenset({"ORG", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", 
                          "WORK_OF_ART", "EVENT"})
 
 
+#: nouns of a stay away: "in" on one names where the user is staying, not where they live
+STAY_NOUNS = frozenset({"hotel", "hostel", "airbnb", "motel", "resort", "campsite", "b&b", "guesthouse"})
+#: verbs that make a home the user's whatever its noun ("I live in my parents' place in Derby")
+_LIVING = frozenset({"live", "move", "relocate", "settle", "rent"})
 #: a line of a stay away: a home noun in it may be a holiday let ("staying at our place in Cornwall this week")
 _STAY = re.compile(r"\b(?:stay\w*|holiday\w*|vacation\w*|trip|visit\w*|getaway|honeymoon|airbnb|hotel)\b",
                    re.IGNORECASE)
@@ -147,3 +151,31 @@ def homes_said(sent: Sentence, said: datetime, doc: Doc | None, found: list[Cand
             return []
         return [fact]
     return []
+
+
+def _held_by_another(f: CandidateFact, doc: Doc) -> bool:
+    """``f``'s place is named on someone else's home ("his new flat in Ely", "my parents' place in Derby") or on a
+    stay ("the hotel room in Prague"), and no verb of living in the line makes it the user's."""
+    first = f.value.split()[0] if f.value else ""
+    if any(t.lemma_.lower() in _LIVING and user_agent(t) for t in doc if t.pos_ in ("VERB", "AUX")):
+        return False
+    for t in doc:
+        if t.text != first or t.dep_ != "pobj" or t.head.lower_ != "in":
+            continue
+        prep = t.head
+        for n in (prep.head, doc[prep.i - 1] if prep.i > 0 else prep.head):
+            stay = n.lower_ in STAY_NOUNS or any(c.dep_ == "compound" and c.lower_ in STAY_NOUNS for c in n.children)
+            if stay or (n.lower_ in HOME_NOUNS and has_other_possessor(n)):
+                return True
+    return False
+
+
+def homes_read(sent: Sentence, said: datetime, doc: Doc | None, found: list[CandidateFact],
+               earlier: list[CandidateFact]) -> list[CandidateFact]:
+    """``found`` with the homes of the line settled: a home another reader gave that the line names as someone
+    else's or as a stay dropped (:func:`_held_by_another`), the user's home said in passing added
+    (:func:`homes_said`; ``earlier``: the earlier values read from the line)."""
+    if doc is None:
+        return found
+    kept = [f for f in found if not (f.subject == "user" and f.predicate == "lives_in" and _held_by_another(f, doc))]
+    return kept + homes_said(sent, said, doc, kept + earlier)
