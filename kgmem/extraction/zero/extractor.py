@@ -256,8 +256,7 @@ class RuleExtractor:
                          and not (f.predicate in PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))
                          and not misread(f, w.doc) and still_holds(f, w, found)]  # a shop is no workplace
                 found += earlier_kept(earlier, found, w) + work_news(w.sent, date, w.doc, found, earlier)  # "promoted", "sacked"
-                found = homes_read(w.sent, date, w.doc, found, earlier)  # "the radiator in my flat in Sheffield is banging"
-                found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
+                found = [seen_at_venue(g, w.sent.text) for f in homes_read(w.sent, date, w.doc, found, earlier) if (g := as_owned(f, w.sent.text)) is not None]
                 found = [whole_title(f, w.doc) for f in found]  # "Knives Out", not "Knives"
                 found += listed_values(found, w.doc, w.sent.lowercase)  # the other items of a list
                 if attributes is not None:
