@@ -44,7 +44,7 @@ _SERVING_PREPS = frozenset({"with", "from", "through", "at", "via"})
 
 def _work_noun(t: Token) -> bool:
     lemma = t.lemma_.lower()
-    return lemma in _WORK_NOUNS or t.lower_ in _WORK_NOUNS or job_noun(lemma) or names_a_person(lemma)  # "a claims handler at"
+    return lemma in _WORK_NOUNS or t.lower_ in _WORK_NOUNS or job_noun(lemma) or bool(names_a_person(lemma))  # "a claims handler at"
 
 
 def provides(t: Token) -> bool:
