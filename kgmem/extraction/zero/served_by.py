@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.lexicon import WORK_SPELLS, job_noun
-from kgmem.knowledge import names_a_person, sense_kind_of
+from kgmem.knowledge import first_sense_a_person, sense_kind_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 #: nouns of a post or of the time spent at work: what one does "at" or "with" an employer
 _WORK_NOUNS = WORK_SPELLS | frozenset({
     "job", "role", "position", "post", "work", "career", "team", "department", "office", "night", "day", "week",
-    "month", "year", "stint", "training", "induction", "onboarding", "interview"})
+    "month", "year", "stint", "training", "induction", "onboarding", "interview", "gig", "life"})
+#: verbs of working: whatever their object, the firm they hang on employs the user
+_WORKING = frozenset({"work", "intern", "temp", "volunteer", "start", "join", "serve"})
 #: verbs that put a person (or a pet, a child) on a place's books: the place serves them
 _ENROL_VERBS = frozenset({"register", "enrol", "enroll", "sign", "book", "check", "admit", "board"})
 #: prepositions after which a firm may be the one that serves
@@ -44,7 +46,7 @@ _SERVING_PREPS = frozenset({"with", "from", "through", "at", "via"})
 
 def _work_noun(t: Token) -> bool:
     lemma = t.lemma_.lower()
-    return lemma in _WORK_NOUNS or t.lower_ in _WORK_NOUNS or job_noun(lemma) or bool(names_a_person(lemma))  # "a claims handler at"
+    return lemma in _WORK_NOUNS or t.lower_ in _WORK_NOUNS or job_noun(lemma)
 
 
 def provides(t: Token) -> bool:
@@ -55,7 +57,11 @@ def provides(t: Token) -> bool:
         return False
     gov = prep.head
     if gov.pos_ in ("NOUN", "PROPN") and gov is not t:
-        return not _work_noun(gov)  # "a savings account with Chase"; "a claims handler at Direct Line" keeps
+        # "a savings account with Chase"; "a claims handler at Direct Line", "a physio at Royal Derby" (a word WordNet
+        # lacks decides nothing) keep their employer
+        return not _work_noun(gov) and first_sense_a_person(gov.lemma_.lower()) is False
+    if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _WORKING:
+        return False  # "I've worked in insurance my whole life, currently at Aviva"
     if gov.pos_ in ("VERB", "AUX"):
         objs = [c for c in gov.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")]
         if gov.lemma_ == "be":  # "Our home insurance is with Aviva": what the subject is, comes with it
