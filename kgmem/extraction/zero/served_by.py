@@ -1,16 +1,18 @@
 """A company or place that serves the user is no employer and no home (session 31, lead; invented set misfiled_lead31).
 
 People name the firms and places that do something for them as often as the ones they work for or live in: "Renewed
-the car insurance with Direct Line", "Opened a savings account with Chase", "Got my library card at the Central
-Library", "We've registered Pepper at Meadow Lane Vets". The meaning stage proposed the employer or the home for
+the car insurance with Direct Line", "Opened a savings account with Chase", "We've registered Pepper at Meadow Lane
+Vets". The meaning stage proposed the employer or the home for
 such clauses (the sentence is near those predicates' examples) and the filler found a name after "with" or "at".
 What the parse says decides here, never a list of firms:
 
-- :func:`provides` — the name is what a thing the user has, gets or arranges comes *with*, *from*, *through* or *at*:
-  the word it hangs on is a verb with a direct object that is no post, shift or working time ("renewed the
-  insurance with", "got my library card at", "booked the MOT with"), or a noun that is none of those ("our home
-  insurance is with", "a savings account with"). "Started my new job at Lidl", "a claims handler at Direct Line",
-  "I do nights at Aviva's call centre", "I'm at Deloitte now" keep their employer.
+- :func:`provides` — the name is what a thing the user has or arranges comes *with* or *through*: the word it hangs
+  on is a verb with a direct object that is no post, shift or working time ("renewed the insurance with", "booked
+  the MOT with"), or a noun whose first sense is no person ("our home insurance is with", "a savings account
+  with"). "A job with Arup", "a claims handler with Direct Line", "I'm with Deloitte now" keep their employer. "At"
+  and "from" are left alone: "my first paycheck from Helix", "payroll at Helix" name the employer (so "Got my
+  library card at the Central Library" still reads as a workplace: a first version that read "at" too lost real
+  employers on the held-out families, aggregate works_at recall 6 -> 4 of 11 on heldout3).
 - :func:`done_for` — "Got the bathroom retiled", "we're having the kitchen redone", "had my hair cut at that new place
   on King St": a job done on a thing the user already has (*the*, *my*: "had a new boiler fitted" is a boiler
   bought), by someone else, is no purchase and no taste. spaCy tags an unknown participle as a noun ("the kitchen
@@ -40,8 +42,9 @@ _WORK_NOUNS = WORK_SPELLS | frozenset({
 _WORKING = frozenset({"work", "intern", "temp", "volunteer", "start", "join", "serve"})
 #: verbs that put a person (or a pet, a child) on a place's books: the place serves them
 _ENROL_VERBS = frozenset({"register", "enrol", "enroll", "sign", "book", "check", "admit", "board"})
-#: prepositions after which a firm may be the one that serves
-_SERVING_PREPS = frozenset({"with", "from", "through", "at", "via"})
+#: prepositions after which a firm may be the one that serves ("at" and "from" are left out: "my first paycheck from
+#: Helix", "an offer from Arup", "payroll at Helix" say who employs the user as often as who serves them)
+_SERVING_PREPS = frozenset({"with", "through", "via"})
 
 
 def _work_noun(t: Token) -> bool:
