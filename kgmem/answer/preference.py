@@ -17,7 +17,6 @@ from kgmem.answer.pref_domains import DOMAIN_FLOOR, DomainView, domain_names
 from kgmem.answer.pref_meaning import stated_by_meaning, told_fondly
 from kgmem.answer.pref_offer import built_on_likes, offer, offer_parts
 from kgmem.answer.pref_reading import asked_tastes
-from kgmem.answer.pref_relevance import liked_by_relevance
 from kgmem.answer.pref_reasons import (
     FIT_MARGIN,
     TASTE_FLOOR,
@@ -32,6 +31,7 @@ from kgmem.answer.pref_reasons import (
     restrictions,
     states_constraint,
 )
+from kgmem.answer.pref_relevance import liked_by_relevance
 from kgmem.answer.pref_stated import Stated, candidates
 from kgmem.answer.pref_whose import for_the_user, guest_occasions, holders
 from kgmem.answer.taste import read_taste
