@@ -40,11 +40,14 @@ _VERDICT_HEADS = frozenset({"be"})
 
 def judged(text: str) -> bool:
     """Whether the line's main clause passes a verdict on a thing other than the speaker: a copula whose subject is no
-    person of the speaker's ("The steakhouse was overpriced", "Zumba at the leisure centre was chaos")."""
+    person or thing of the speaker's ("The steakhouse was overpriced", "Zumba at the leisure centre was chaos"; not
+    "my shelves are full of old paperbacks")."""
     doc = load_nlp()(text)
     for root in (t for t in doc if t.dep_ == "ROOT"):
         subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if root.lemma_ in _VERDICT_HEADS and subj and all(s.lower_ not in ("i", "we") for s in subj):
+        # (the speaker's own things are no verdict: "my shelves are full of old paperbacks")
+        if root.lemma_ in _VERDICT_HEADS and subj and all(s.lower_ not in ("i", "we") and not any(
+                c.dep_ == "poss" and c.lower_ in ("my", "our") for c in s.children) for s in subj):
             return True
     return False
 

@@ -1,0 +1,63 @@
+"""A liking found by relevance, not by its wording (pf31, kgmem.answer.pref_relevance): with no liking of the question's
+domain in any taste's words, the user's own line most like the question, of its domain, is built on; a complaint, a
+chore, someone else's doing, a wish and a negated line are not. Every sentence here is written for this test; none is in
+the invented set pref_relevance_pf31 or any data set."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from kgmem.answer.pref_relevance import _DENIED, judged
+
+
+@pytest.mark.parametrize("line", [
+    "The escape room on Bold Street was a total letdown.",
+    "Paintball with the stag party was carnage from start to finish.",
+    "Those spin bikes at the leisure centre are ancient.",
+])
+def test_a_verdict_on_a_thing_is_judged(line: str) -> None:
+    assert judged(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Spent the whole afternoon at the velodrome again.",
+    "I was at the escape room till midnight with the cousins.",
+    "My shelves are full of old Penguin classics.",
+])
+def test_a_report_of_the_speakers_own_life_is_not_judged(line: str) -> None:
+    assert not judged(line)
+
+
+@pytest.mark.parametrize("line", [
+    "I haven't touched a paintbrush since college.",
+    "I have to do my physio stretches before bed.",
+    "My brother keeps trying to get me into darts.",
+    "I wish I had time for the allotment.",
+    "I've gone off spicy food since the summer.",
+])
+def test_a_negated_obliged_or_wished_line_is_denied(line: str) -> None:
+    assert _DENIED.search(line)
+
+
+def test_a_report_most_like_the_question_is_built_on(answers_over: Callable[..., list[Any]]) -> None:
+    said = [(datetime(2025, 1, 9, 10), "Third kettlebell workout this week done before breakfast."),
+            (datetime(2025, 2, 2, 11), "Aqua aerobics at the lido was a washout."),
+            (datetime(2025, 3, 15, 19), "Picked up a new kettle from the market on Saturday.")]
+    [a] = answers_over("pf31-relevance", said, "pfr", "Noted!", datetime(2025, 5, 1, 9),
+                       "Any ideas for a new workout this summer?")
+    assert a.extra["path"] == "preference", a.extra.get("decision")
+    built = a.text.split('"')[0].casefold()
+    assert "kettlebell" in built and "aerobics" not in built and "market" not in built, a.text
+
+
+def test_a_complaint_most_like_the_question_is_not_built_on(answers_over: Callable[..., list[Any]]) -> None:
+    said = [(datetime(2025, 1, 9, 10), "Aqua aerobics at the lido was a washout."),
+            (datetime(2025, 2, 2, 11), "Picked up a new kettle from the market on Saturday.")]
+    [a] = answers_over("pf31-complaint", said, "pfc", "Noted!", datetime(2025, 5, 1, 9),
+                       "Any ideas for a new workout this summer?")
+    built = a.text.split('"')[0].casefold()  # (quoted back in a hedge at most)
+    assert "aerobics" not in built and "lido" not in built, a.text
