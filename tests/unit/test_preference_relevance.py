@@ -61,3 +61,34 @@ def test_a_complaint_most_like_the_question_is_not_built_on(answers_over: Callab
                        "Any ideas for a new workout this summer?")
     built = a.text.split('"')[0].casefold()  # (quoted back in a hedge at most)
     assert "aerobics" not in built and "lido" not in built, a.text
+
+
+# ---------------------------------------------------------------------------------------------- the diagnostics
+
+
+def test_diag_preference_tells_which_user_line_an_answer_says_back() -> None:
+    from pathlib import Path
+
+    from script_loader import load_script
+
+    diag = load_script(Path(__file__).resolve().parents[2] / "eval" / "diag_preference.py")
+    liked = [{"text": "Every Friday without fail I'm at the climbing wall."}]
+    disliked = [{"text": "Hot yoga is my idea of torture."}]
+    assert diag.line_used("I'd suggest something fun.", liked, disliked) == "no user line"
+    said = 'Based on what you\'ve told me, you enjoy climbing (you told me: "Every Friday without fail I\'m at the ' \
+           'climbing wall.").'
+    assert diag.line_used(said, liked, disliked) == "gold liked line"
+    assert diag.line_used('I\'d avoid hot yoga (you told me: "Hot yoga is my idea of torture.").', liked,
+                          disliked) == "gold dislike only"
+    assert diag.line_used('Going by what you\'ve told me ("I bought a kettle."), …', liked, disliked) == "other line"
+
+
+def test_diag_pref_relevance_counts_in_buckets() -> None:
+    from pathlib import Path
+
+    from script_loader import load_script
+
+    diag = load_script(Path(__file__).resolve().parents[2] / "eval" / "diag_pref_relevance.py")
+    assert [diag._bucket(k) for k in (1, 2, 3, 4, 8, 9)] == ["1", "2-3", "2-3", "4-8", "4-8", ">8"]
+    rows = [{"correct": "True", **{k: "x" for k in diag.KEYS}}, {"correct": "False", **{k: "x" for k in diag.KEYS}}]
+    assert "| x | 1 | 1 |" in diag.tables(rows)
