@@ -23,7 +23,8 @@ from kgmem.answer.pref_domains import DomainView
 from kgmem.answer.pref_meaning import readable, things
 from kgmem.answer.pref_stated import Stated
 from kgmem.answer.stale import stale
-from kgmem.nlp import load_nlp
+from kgmem.lexicon.people import USER_SUBJECTS
+from kgmem.nlp import has_user_possessor, load_nlp
 
 #: the least cosine of the question to the line read, and how far below the best line a second one may be
 FLOOR = 0.20
@@ -46,8 +47,8 @@ def judged(text: str) -> bool:
     for root in (t for t in doc if t.dep_ == "ROOT"):
         subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         # (the speaker's own things are no verdict: "my shelves are full of old paperbacks")
-        if root.lemma_ in _VERDICT_HEADS and subj and all(s.lower_ not in ("i", "we") and not any(
-                c.dep_ == "poss" and c.lower_ in ("my", "our") for c in s.children) for s in subj):
+        if root.lemma_ in _VERDICT_HEADS and subj and all(s.lower_ not in USER_SUBJECTS and not has_user_possessor(s)
+                                                             for s in subj):
             return True
     return False
 
