@@ -18,6 +18,7 @@ import numpy as np
 from kgmem.extraction.schema import CandidateFact, ExtractionResult, SlotProbe
 from kgmem.extraction.zero.aftermath import aftermath, seen_away
 from kgmem.extraction.zero.assistant import assistant_facts, requested
+from kgmem.extraction.zero.borrowed import used_awhile
 from kgmem.extraction.zero.checks import hedged, planned, quoted_from_another
 from kgmem.extraction.zero.clauses import clauses_of
 from kgmem.extraction.zero.colon_notes import cut_notes, note_texts
@@ -71,6 +72,7 @@ from kgmem.extraction.zero.sentence_stages import (
     user_clause,
 )
 from kgmem.extraction.zero.sentences import user_sentences
+from kgmem.extraction.zero.served_by import done_for, served_at
 from kgmem.extraction.zero.slot_nouns import without_record
 from kgmem.extraction.zero.titles import whole_title
 from kgmem.extraction.zero.trips import trips_not_homes
@@ -106,8 +108,10 @@ def source_digest(package: Path = Path(__file__).parent, word_lists: tuple[Path,
 
 def misread(f: CandidateFact, doc: Doc | None) -> bool:
     """A shop read as a workplace, an ailment as goods, an outing missed or only streamed as attended, a taste of
-    the wrong kind ("Home for me is Bristol" is no sport)."""
-    return bought_there(f, doc) or no_goods(f, doc) or seen_away(f, doc) or wrong_kind(f, doc)
+    the wrong kind ("Home for me is Bristol" is no sport), where the user is served read as their home, a job done on
+    the user's thing read as a purchase or a taste ("Got the bathroom retiled"), a car hired read as the user's."""
+    return bought_there(f, doc) or no_goods(f, doc) or seen_away(f, doc) or wrong_kind(f, doc) or (
+        f.predicate == "lives_in" and f.subject == "user" and served_at(f.value, doc)) or done_for(f, doc) or used_awhile(f, doc)  # "registered Pepper at the vets"
 
 
 class RuleExtractor:
