@@ -24,7 +24,7 @@ from x30_set_scoring import load, score
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero import RuleExtractor
 from kgmem.extraction.zero.nlp import load_nlp
-from kgmem.extraction.zero.served_by import done_for
+from kgmem.extraction.zero.served_by import done_for, served_at
 
 DAY = datetime(2035, 3, 14, 10, 0)  # a Wednesday
 SET = Path(__file__).resolve().parents[1] / "fixtures" / "extraction" / "misfiled_lead31.jsonl"
@@ -75,6 +75,12 @@ def test_where_the_user_is_served_is_no_home(extractor: RuleExtractor, text: str
 def test_a_job_done_on_the_users_thing_is_no_purchase_or_taste(extractor: RuleExtractor, text: str) -> None:
     facts = _user_facts(extractor, text)
     assert not any(p in ("bought", "favourite_food", "favourite_drink") for p, _ in facts), facts
+
+
+def test_a_home_named_beside_an_enrolling_is_still_a_home() -> None:
+    doc = load_nlp()("Registered with a GP near my new flat in Derby this morning.")
+    assert not served_at("Derby", doc)
+    assert served_at("Greenfield surgery", load_nlp()("We've signed up at the Greenfield surgery now."))
 
 
 def test_a_thing_had_fitted_new_is_still_bought() -> None:

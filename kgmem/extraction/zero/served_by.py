@@ -89,8 +89,11 @@ def served_at(value: str, doc: Doc | None) -> bool:
     if span is None or not len(span):
         return False
     head = span.root
-    while head.dep_ in ("pobj", "prep", "compound", "conj") and head.head is not head:
-        head = head.head  # up the preposition to the verb it hangs on
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head  # "the Elm Street surgery"
+    if head.dep_ != "pobj" or head.head.dep_ != "prep":
+        return False
+    head = head.head.head  # the word the preposition hangs on: "signed up at", not "a GP near my new flat in Derby"
     if head.pos_ != "VERB" or head.lemma_.lower() not in _ENROL_VERBS:
         return False
     # "signed up at the surgery", "booked him in at": the verb with its particle; "signed the lease" is no enrolling
