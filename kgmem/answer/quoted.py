@@ -26,10 +26,13 @@ from kgmem import knowledge
 from kgmem.answer import answering, measures, presence, stale
 from kgmem.answer.abstain import HEDGE_SENTENCE_SIMILARITY
 from kgmem.answer.actuality import mode, settled
+from kgmem.answer.asked_doer import tells_the_doers_deed
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.match import contains_name
+from kgmem.answer.payments import asking_price
 from kgmem.answer.pool import Pool, may_hold
 from kgmem.answer.spans import kin_person, typed_spans
+from kgmem.answer.spoken_amounts import spoken_amounts, with_digits
 from kgmem.lexicon import calendar
 from kgmem.models import Intent, QueryPlan
 from kgmem.retrieval.question import nlp
@@ -78,18 +81,55 @@ def quoted_value(ev: EvidenceSet, lines: list[Line | None]) -> tuple[str, Line] 
     # "who works behind the bar": a who-question is answered by a person whatever slot it planned
     kinds = [plan.answer_type or "", *(["person"] if re.match(r"\s*who\b", plan.question, re.I) else [])]
     ok = ("actual", "plan", "other") if "person" in kinds else ("actual",)
-    for line in dict.fromkeys(ln for ln in lines if ln is not None):
-        if line.role != "user" or line.actuality not in ok or not speaks_of(ev, lead_in(ev, line)):
-            continue
+    for line in dict.fromkeys(ln for ln in _with_next(ev, lines) if ln is not None):
+        if line.role != "user" or (line.actuality not in ok and not tells_the_doers_deed(plan, line)) \
+                or not speaks_of(ev, lead_in(ev, line)):
+            continue  # ("My mum lent me two grand" answers "how much did my mum lend me?")
         for kind in dict.fromkeys(kinds):
             kin = kin_person(plan.question, line.text) if line.actuality in ("actual", "other") \
                 and settled(line.text) else []
             found = typed_spans(line.text, kind) or (_proper_names(line.text) or kin if kind == "person" else [])
+            if kind in ("money", "number") and proposed(line.text):
+                continue  # someone's asking price, a quote or an offer: no amount the user paid or got
+            if kind == "money":  # an amount said in words
+                found = found or list(spoken_amounts(line.text))
             spans = answering.fits(plan, line.text, [x for x in found if not presence.asked_about(plan.question,
                                                                                                plan.named, x)])
             if spans:
                 return spans[0], line
     return None
+
+
+def _with_next(ev: EvidenceSet, lines: list[Line | None]) -> list[Line | None]:
+    """Each line, then the sentence right after it in its turn: a value told after its topic ("Booked the
+    Lisbon flights! €180 return each"); :func:`lead_in` lends it the topic's words."""
+    out: list[Line | None] = []
+    for line in lines:
+        out.append(line)
+        if line is not None:
+            out += [ln for ln in ev.turn_lines(line.turn_id) if ln.position == line.position + 1]
+    return out
+
+
+#: nouns and verbs that name a price proposed, not paid ("got a quote", "the estimate is", "offered me")
+_PROPOSING = frozenset({"quote", "estimate", "offer"})
+#: how a proposing word stands in the amount's clause: its subject, object or the amount's apposition
+_PROPOSAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos"})
+
+
+def proposed(text: str) -> bool:
+    """The line's amount is a price proposed and not (yet) paid: someone's asking price or quote
+    (:func:`kgmem.answer.payments.asking_price`, amounts in words read too) or a quote, an estimate or an
+    offer named in it ("Got a quote to reupholster the sofa, a couple of hundred quid")."""
+    read = with_digits(text)
+    model = nlp()
+    if model is not None:
+        for tok in model(read):
+            if tok.like_num and any(a.lemma_.lower() in _PROPOSING or any(
+                    c.dep_ in _PROPOSAL_DEPS and c.lemma_.lower() in _PROPOSING for c in a.children)
+                    for a in [tok, *tok.ancestors]):
+                return True  # "the estimate is about £3,200" (not "a bit over his estimate": no clause of the amount)
+    return asking_price(read)
 
 
 def _proper_names(text: str) -> list[str]:
