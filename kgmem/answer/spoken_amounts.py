@@ -5,7 +5,8 @@ The typed-span readers see an amount by its digits or its currency sign; people 
 :func:`spoken_amounts` finds such a phrase as it was written (the answer quotes it, with its line), when
 the phrase is money by its form: a currency word after it ("eight quid", "two grand"), a scale word in it
 ("fifteen hundred", "a hundred and twenty"), or a price said in two parts ("twelve-fifty", "three-fifty").
-A number in words with none of these ("twenty-three books", "forty-five minutes") is no amount of money.
+A number in words with none of these ("twenty-three books", "forty-five minutes"), or one that counts the
+things named after it ("three hundred people"), is no amount of money.
 :func:`with_digits` writes those phrases in digits with a currency word, so the parse-based readers of
 money (:mod:`kgmem.answer.payments`: someone's asking price or quote) can read the line too.
 """
@@ -16,6 +17,7 @@ import re
 from functools import lru_cache
 
 from kgmem.lexicon import numbers
+from kgmem.text import FUNCTION_WORDS
 
 _UNIT_WORDS = [w for w, n in numbers.UNITS.items() if n >= 1]
 _NUMBER_WORD = "|".join(sorted([*_UNIT_WORDS, *numbers.TENS, *numbers.SCALES, "half", "dozen"], key=len, reverse=True))
@@ -33,6 +35,10 @@ _TWO_PART = re.compile(rf"^(?:{'|'.join(w for w, n in numbers.UNITS.items() if 1
                        rf"[-\s](?:{'|'.join(numbers.TENS)})(?:[-\s](?:{'|'.join(_UNIT_WORDS[:9])}))?$", re.I)
 
 
+#: words after an amount that count nothing ("fifteen hundred *each*", "three-fifty *total*")
+_NOT_COUNTED = ("now", "then", "plus", "less", "total", "altogether", "each", "per", "apiece", "flat", "tops")
+
+
 @lru_cache(maxsize=4096)
 def spoken_amounts(text: str) -> tuple[str, ...]:
     """The amounts of money the text says in words, as written ("a couple of hundred quid")."""
@@ -42,7 +48,9 @@ def spoken_amounts(text: str) -> tuple[str, ...]:
         bare = words[: m.start("cur") - m.start()].strip() if m.group("cur") else words
         bare = re.sub(r"^(?:(?:just|a bit)\s+)?(?:under|over|about|around|roughly|nearly|almost|between)\s+", "",
                       bare, flags=re.I)
-        if m.group("cur") or _SCALE.search(bare) or _TWO_PART.match(bare):
+        after = re.match(r"\s+([a-z]+)\b", text[m.end():], re.I)  # a word counted: "three hundred people"
+        counted = after is not None and after.group(1).lower() not in (*FUNCTION_WORDS, *_NOT_COUNTED)
+        if m.group("cur") or ((_SCALE.search(bare) or _TWO_PART.match(bare)) and not counted):
             out.append(words)
     return tuple(out)
 

@@ -32,7 +32,8 @@ def test_an_amount_said_in_words_is_read_as_written(text: str, said: str) -> Non
 
 
 @pytest.mark.parametrize("text", ["I've read thirty-one books this year", "about twenty-five minutes on the bus",
-                                  "we left at half seven", "one of the kids was ill", "two of us went"])
+                                  "we left at half seven", "one of the kids was ill", "two of us went",
+                                  "about three hundred people came", "fifteen hundred miles in the van"])
 def test_a_number_in_words_with_no_money_form_is_no_amount(text: str) -> None:
     assert spoken_amounts(text) == ()
 
