@@ -8,7 +8,8 @@ of the question is in it, and its focus words are there by form or by meaning
 (:func:`kgmem.answer.presence.unsupported`, all of them; a question with none has no line that
 speaks of it). Counts, sums,
 spans of time and orderings are computed from several lines, never read from one; a line with no
-value of the type, or one off the question's focus, stays a hedge.
+value of the type, or one off the question's focus, stays a hedge. A count the computed paths found nothing to count
+for may still be told by the user as a number in one line ("up to twenty-three books so far this year").
 
 :func:`own_line`: where no value is read, the line a hedge would quote is itself the answer when it
 is the user's own actual statement (not a request, a plan, a wish or someone else's doing), on the
@@ -27,6 +28,7 @@ from kgmem.answer import answering, measures, presence, stale
 from kgmem.answer.abstain import HEDGE_SENTENCE_SIMILARITY
 from kgmem.answer.actuality import mode, settled
 from kgmem.answer.asked_doer import tells_the_doers_deed
+from kgmem.answer.count_question import counted_lemmas
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.match import contains_name
 from kgmem.answer.payments import asking_price
@@ -174,7 +176,8 @@ def own_line(pool: Pool, lines: list[Line | None], model_said: str = "") -> tupl
     ``(line, cosine)``, else ``None`` (module docstring)."""
     ev = pool.ev
     plan = ev.result.plan
-    if plan.intent in _NO_OWN_LINE or measures.asked_measure(plan.question):
+    counted = _counted(plan)
+    if (plan.intent in _NO_OWN_LINE and not counted) or measures.asked_measure(plan.question):
         return None  # (a measure needs its value: "how tall is my husband" is no line)
     picked = copied_line(pool, model_said) if model_said else None
     candidates = [ln for ln in dict.fromkeys([picked, *lines, *(r.line for r in pool.ranked[:OWN_LINE_CANDIDATES])])
@@ -191,10 +194,28 @@ def own_line(pool: Pool, lines: list[Line | None], model_said: str = "") -> tupl
                 presence.unsupported(list(dict.fromkeys(plan.focus)), [line.text], ev.result.embed)[0]:
             continue  # every focus word in the line itself: "the bike helmet" is not told by a line about the bike
             # (nor by the sentence after it, "looked at a helmet too but passed")
+        if counted and not told_count(line.text, counted):
+            continue  # a count is told by a number of the counted things: "up to twenty-three books so far"
         if plan.answer_type in _TYPED and not _may_name(plan.question, line.text, plan.answer_type or ""):
             continue  # "where do I work?" — "I love my work, so busy": no place could be in it
         return line, sim
     return None
+
+
+def _counted(plan: QueryPlan) -> frozenset[str]:
+    """The things a "how many <things>" question counts (their dictionary forms), else none: such a count the
+    computed paths found nothing to count for may be told by the user as a number in one line."""
+    if plan.intent != Intent.AGGREGATE or plan.answer_type != "number" or not re.search(r"\bhow\s+many\b", plan.question, re.I):
+        return frozenset()
+    return frozenset(counted_lemmas(plan.question))
+
+
+def told_count(text: str, counted: frozenset[str]) -> bool:
+    """The line tells a number of the counted things: a counted noun with a number modifying it ("twenty-three
+    books", "a dozen hens", "14 countries")."""
+    model = nlp()
+    return model is not None and any(t.lemma_.lower() in counted and any(c.dep_ == "nummod" for c in t.children)
+                                     for t in model(text))
 
 
 def _in_window(line: Line, plan: QueryPlan) -> bool:
