@@ -68,3 +68,22 @@ def test_a_price_said_in_words_answers_and_a_quote_declined_does_not(tmp_path) -
                                                     "learner?"))
     b = twin.answer("u", "How much did the piano tuning cost?", ASKED)
     assert "a hundred and forty" not in b.text.split("closest thing")[0], b.text
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("That makes nineteen jigsaws finished since January!", True),
+    ("we're up to 7 chickens now, send help", True),
+    ("Finished a jigsaw of the Alps last night.", False),
+    ("The chickens escaped again.", False),
+])
+def test_a_count_is_told_by_a_number_of_the_counted_things(text: str, told: bool) -> None:
+    from kgmem.answer.quoted import told_count
+
+    assert told_count(text, frozenset({"jigsaw", "chicken"})) is told
+
+
+def test_a_count_told_in_one_line_answers_as_that_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    m = dialogue_memory(tmp_path, _told("That makes nineteen jigsaws finished since January, the cat has stolen "
+                                        "at least four pieces. Where can I buy replacement pieces?"))
+    a = m.answer("u", "How many jigsaws have I finished since January?", ASKED)
+    assert not declines(a.text) and "nineteen jigsaws" in a.text, a.text
