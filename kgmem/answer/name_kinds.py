@@ -13,7 +13,8 @@ the haystack that name it, by their grammar:
 A name's own session speaks first: "Meeting in Reading all day" answered by "Reading is a big commuter town" is a
 town there, whatever another session's "Reading Festival" says; only a name its own session does not type takes the
 kinds the rest of the conversation gives it. Only the user's own lines are counted (:mod:`kgmem.answer.counting`), so
-the assistant's other examples of a kind ("you might also like End of the Road or Latitude") never count by this.
+the assistant's other examples of a kind ("you might also like End of the Road or Latitude") never count by this, nor a
+line telling what the assistant said of a name ("You said Iona was an island worth a look").
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kgmem.answer.evidence import EvidenceSet, Line, split_sentences
-from kgmem.answer.match import norm
+from kgmem.answer.match import norm, terms
 from kgmem.nlp import load_nlp
 
 #: "one of the …", "among the …": the kind is the noun after "of"
@@ -82,19 +83,21 @@ class NameKinds:
 
     def __init__(self, ev: EvidenceSet) -> None:
         self._turns = [(t.session_id, t.text) for t in ev.result.all_turns()]
-        self._told: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        self._told: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
 
-    def _by_session(self, name: str) -> list[tuple[str, frozenset[str]]]:
+    def _by_session(self, name: str) -> list[tuple[str, str, frozenset[str]]]:
         if name not in self._told:
             pat = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
-            self._told[name] = [(sid, kinds) for sid, text in self._turns if pat.search(text)
+            self._told[name] = [(sid, sent, kinds) for sid, text in self._turns if pat.search(text)
                                 for sent in split_sentences(text) if len(sent) <= _LONGEST and pat.search(sent)
                                 if (kinds := kinds_in(sent, name))]
         return self._told[name]
 
-    def of(self, name: str, session_id: str) -> frozenset[str]:
-        """The kinds of ``name`` as said in the session ``session_id``: that session's own, else the others'."""
-        told = self._by_session(name)
+    def of(self, name: str, session_id: str, line: str = "") -> frozenset[str]:
+        """The kinds of ``name`` as said in the session ``session_id``: that session's own, else the others'; never
+        by the sentence of ``line`` itself ("the Manchester marathon" names its kind in its own words, which the
+        count reads as words)."""
+        told = [(sid, kinds) for sid, sent, kinds in self._by_session(name) if not (line and line in sent)]
         own = frozenset(k for sid, kinds in told if sid == session_id for k in kinds)
         return own or frozenset(k for _sid, kinds in told for k in kinds)
 
@@ -105,13 +108,22 @@ _OPENING = re.compile(r"^\W*([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)")
 
 @lru_cache(maxsize=4096)
 def opening_name(text: str) -> str | None:
-    """The capitalised run opening a line where the tagger reads its first word, capital and all, as a proper noun
-    ("Latitude was my first proper festival", "Download was brilliant"; not "Went to …", "Did the …"), lower case."""
+    """The capitalised run opening a line where the tagger reads its first word, capital and all, as a noun
+    ("Latitude was my first proper festival", "Marrowbone for my birthday"; not "Went to …", "Did the …", "I …"), lower
+    case: a candidate only, a name where the conversation types it."""
     m = _OPENING.match(text)
     if m is None:
         return None
     first = next((t for t in load_nlp()(text, disable=("parser", "ner")) if t.is_alpha), None)
-    return m.group(1).casefold() if first is not None and first.pos_ == "PROPN" and first.lower_ != "i" else None
+    return m.group(1).casefold() if first is not None and first.pos_ in ("PROPN", "NOUN") and first.lower_ != "i" else None
+
+
+@lru_cache(maxsize=4096)
+def yours(text: str) -> bool:
+    """A line whose doer is the one the user speaks to ("You said Iona was an island worth a look", "You keep telling
+    me about the Courtauld"): it tells what the assistant said of the thing, no doing of the user's."""
+    first = next((t for t in load_nlp()(text) if t.is_alpha), None)  # the line opens with its doer
+    return first is not None and first.lower_ == "you" and first.dep_ in ("nsubj", "nsubjpass")
 
 
 def typed_as(ev: EvidenceSet, lines: Iterable[Line], kinds: set[str],
@@ -125,6 +137,8 @@ def typed_as(ev: EvidenceSet, lines: Iterable[Line], kinds: set[str],
     out: dict[tuple[str, int], frozenset[str]] = {}
     for ln in lines:
         said = names(ln) | ({o} if (o := opening_name(ln.text)) else set())
-        if hit := frozenset(n for n in said if told.of(n, ln.session_id) & kinds):
-            out[(ln.turn_id, ln.position)] = hit
+        # "Holiday photos from Crete": a word of the asked kind is that kind's word, not a name of one
+        if hit := frozenset(n for n in said if not terms(n) & kinds and told.of(n, ln.session_id, ln.text) & kinds):
+            if not yours(ln.text):
+                out[(ln.turn_id, ln.position)] = hit
     return out
