@@ -1,6 +1,7 @@
 """The preference answer sets of ``eval/bench_answer_sets.py --set prefs`` (pf21, session 21):
 ``tests/fixtures/answers/pref_voices.jsonl``, and of ``--set prefs_domains`` (pf29, session 29):
-``pref_domains.jsonl``, and of ``--set prefs_likings`` (pf30, session 30): ``pref_likings_pf30.jsonl`` (each
+``pref_domains.jsonl``, and of ``--set prefs_likings`` (pf30, session 30): ``pref_likings_pf30.jsonl``, and of ``--set prefs_relevance`` (pf31,
+session 31): ``pref_relevance_pf31.jsonl`` (each
 source's docstring says how it was written and judged). Each case is a small haystack
 of its own; the answer is judged by :func:`pref_verdict`.
 """
@@ -14,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 #: the preference sets of ``eval/bench_answer_sets.py --set``, by the file they read
-PREF_SETS = {"prefs": "pref_voices", "prefs_domains": "pref_domains", "prefs_likings": "pref_likings_pf30"}
+PREF_SETS = {"prefs": "pref_voices", "prefs_domains": "pref_domains", "prefs_likings": "pref_likings_pf30",
+             "prefs_relevance": "pref_relevance_pf31"}
 
 #: a thing named after one of these, up to the end of its phrase, is steered clear of, not offered
 _STEERED = re.compile(r"\b(?:avoid|avoiding|steer\s+clear\s+of|skip|not|without|instead\s+of|rather\s+than|left\s+out|"
@@ -67,7 +69,8 @@ def run_prefs(home: Path, fixtures: Path, memory: Callable[[Path], Any], norm: C
 def pref_lines(p: dict[str, Any]) -> list[str]:
     """The report's section for the preference set."""
     title = {"pref_domains": "Preference asked about one domain of several (pf29)",
-             "pref_likings_pf30": "Likings told in no taste frame's words (pf30)"}.get(p.get("set", ""), "Preference voices")
+             "pref_likings_pf30": "Likings told in no taste frame's words (pf30)",
+             "pref_relevance_pf31": "Likings told as plain reports of the speaker's life (pf31)"}.get(p.get("set", ""), "Preference voices")
     lines = ["", f"## {title}: {p['strict']}/{p['cases']} right (strict: the taste named outside the "
              f"quotes), {p['lenient']}/{p['cases']} lenient (quotes count)", "",
              "| case | strict | lenient | path | answer |", "|---|---|---|---|---|"]

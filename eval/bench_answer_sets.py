@@ -1,6 +1,6 @@
 """kgmem on the hand-written answer sets of issue #14: question paraphrases and event matching.
 
-    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|diaries|rambles|asks|counts|deeds|counts_ms26|counts_an29|counts_an30|counts_an31|prefs|prefs_domains|prefs_likings|answerable|kinds|which|both] [--out eval/results/answer_sets]
+    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|diaries|rambles|asks|counts|deeds|counts_ms26|counts_an29|counts_an30|counts_an31|prefs|prefs_domains|prefs_likings|prefs_relevance|answerable|kinds|which|both] [--out eval/results/answer_sets]
 
 - ``tests/fixtures/answers/question_paraphrases.jsonl``: each group asks one thing in >= 3 hand-
   written phrasings over a sample (or hand-written) haystack; a group *holds* when every phrasing
@@ -396,7 +396,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "rambles", "asks", "spans", "doers", "nouns",
                                       "kinds_tr29", "senses_tr29", "counts", "deeds", "counts_ms26", "counts_an29", "counts_an30", "counts_an31",
-                                      "prefs", "prefs_domains", "prefs_likings", "answerable", "kinds", "which", "hedges", "asides",
+                                      "prefs", "prefs_domains", "prefs_likings", "prefs_relevance", "answerable", "kinds", "which", "hedges", "asides",
                                       "both"),
                     default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
@@ -428,7 +428,7 @@ def main() -> None:
             e = res["events"]
             print(f"{args.set}: {e['correct']}/{e['cases']} correct ({100 * e['share']:.1f}%), "
                   f"wrong-event {e['wrong_event']}")
-        if args.set in ("prefs", "prefs_domains", "prefs_likings"):
+        if args.set in ("prefs", "prefs_domains", "prefs_likings", "prefs_relevance"):
             from eval._pref_sets import PREF_SETS, run_prefs
 
             res["prefs"] = run_prefs(home / args.set, FIX, _memory, norm, PREF_SETS[args.set])

@@ -62,7 +62,7 @@ def score(rec: dict[str, Any], answer: str, facts: dict[str, Fact], store: Netwo
     row: dict[str, Any] = {"id": rec["id"], "kind": rec["kind"], "answered": answered,
                            "wrong": not answered and rec["kind"] != "keep" and oe.contains(answer, rec["other_value"]),
                            "answer": answer[:160], "slot": [(f.value, f.invalid_at is None) for f in slot]}
-    if rec["kind"] == "past":
+    if rec["kind"] in ("past", "change"):  # a change: the old value superseded by the new one
         row["ok"] = any(o.invalid_at is not None and any(o.id == r.id for c in current
                                                          for r in oe._replaced(c.id, store, user, facts))
                         for o in other)

@@ -67,7 +67,7 @@ _NOT_YET_MINED: frozenset[str] = frozenset({"entity_updates_oe23", "entity_updat
                                           "purchases_x24",
                                           "effects_x25", "colon_notes_x26", "effects_x27",
                                           "known_misses_x28", "opened_questions_x28", "seen_and_done_x29",
-                                          "job_plans_kinds_x30"})
+                                          "job_plans_kinds_x30", "misfiled_lead31"})
 #: template keys whose predicate is not the key's first part
 _KEY_PREDICATE = {"anchor_trip": "visited", "anchored_event": "event"}
 

@@ -154,7 +154,7 @@ def main() -> None:
                     if run == "with" and show and cls != "ok" and len(lines) < show:
                         near = [f"{c.predicate}={c.value!r}" for c in rec.seen.get((g["session_id"], g["turn_index"]), [])]
                         lines.append(f"{cls:16} {sub:18} {g['predicate']}: {old['value']!r} -> {g['value']!r} | "
-                                     f"{g['text'][:90]!r} | proposed {near[:4]}")
+                                     f"{g['text'][:90]!r} | proposed {near[:4]} | old said {old['text'][:110]!r}")
     for run in runs:
         total = sum(classes[run].values())
         order = ", latest session first" if args.reverse else ""

@@ -14,6 +14,8 @@ question by what its answer rested on:
   ``other only`` (tastes named, none the rubric's), ``none``;
 - ``gold read``: how many of the gold's liked lines the taste reader (``kgmem.answer.taste.read_taste``, the parts a
   line is split into) reads as a liking: ``all`` / ``some`` / ``none`` — a line the reader cannot read cannot be built on;
+- ``line used`` (pf31): which user line the answer says back: ``no user line``, ``other line`` (none of the gold's),
+  ``gold dislike only``, ``gold liked line`` (the gold's liking said back, the answer judged wrong on its wording);
 - ``gold in domain``: whether the question's domain view (``kgmem.answer.pref_domains.DomainView``, MiniLM) keeps the
   gold's liked values: ``all`` / ``some`` / ``none`` (only with the embedder; ``--no-embed`` leaves it out);
 - ``retrieved``: whether the gold answer session is among the retrieved sessions;
@@ -142,6 +144,32 @@ def meaning_causes(question: str, liked: list[dict[str, Any]], embedder: Any) ->
     return out
 
 
+def _said_back(answer: str) -> list[str]:
+    """The user's words an answer says back: its quotes and the reasons after "fit(s) what you've told me:"."""
+    reasons = re.findall(r"what you've told me:\s*([^.]*)", answer)
+    return [q.strip("\"\u201c\u201d") for q in _QUOTES.findall(answer)] + reasons
+
+
+def _holds(said: str, line: str) -> bool:
+    """Whether a line said back is the gold line: most of the line's words are in it."""
+    words = _words(line) - {"you", "your", "yours", "me", "my", "mine"}
+    return bool(words) and len(words & _words(said)) >= 0.6 * len(words)
+
+
+def line_used(answer: str, liked: list[dict[str, Any]], disliked: list[dict[str, Any]]) -> str:
+    """Which user line the answer rests on (pf31's split): ``no user line`` (nothing said back), ``other line`` (lines
+    said back, none of the gold's), ``gold dislike only``, ``gold liked line`` (a gold liked line said back; the
+    answer then fails on its wording: too few rubric words, a constraint ignored)."""
+    said = _said_back(answer)
+    if not said:
+        return "no user line"
+    if any(_holds(s, str(f.get("text") or "")) for s in said for f in liked):
+        return "gold liked line"
+    if any(_holds(s, str(f.get("text") or "")) for s in said for f in disliked):
+        return "gold dislike only"
+    return "other line"
+
+
 def _share(hits: int, n: int) -> str:
     return "n/a" if n == 0 else "all" if hits == n else "none" if hits == 0 else "some"
 
@@ -180,13 +208,14 @@ def diagnose(run_dir: Path, gold_path: Path, embed: bool = True) -> list[dict[st
         g = gold.get(str(rec["question_id"]), {})
         prefer = list((g.get("rubric") or {}).get("prefer") or [])
         liked = [f for f in g.get("facts", []) if f.get("predicate") != "dislikes"]
+        disliked = [f for f in g.get("facts", []) if f.get("predicate") == "dislikes"]
         answer = str(rec.get("predicted_answer") or "")
         notes = rec.get("system_notes") or {}
         row = {"question_id": str(rec["question_id"]), "family": str(rec.get("template_family") or ""),
                "correct": "yes" if (rec.get("verdict") or {}).get("correct") else "no",
                "path": str(notes.get("path") or ""), "abstained": "yes" if rec.get("abstained") else "no",
                "built_on": built_on(answer), "tastes_found": tastes_found(answer, prefer),
-               "gold_read": gold_read(liked, embedder),
+               "gold_read": gold_read(liked, embedder), "line_used": line_used(answer, liked, disliked),
                "gold_in_domain": gold_in_domain(str(rec.get("question") or ""), liked, embedder) if embedder else "n/a",
                "retrieved": "yes" if set(rec.get("answer_session_ids") or []) <= set(rec.get("retrieved_session_ids")
                                                                                     or []) else "no"}
@@ -199,7 +228,7 @@ def diagnose(run_dir: Path, gold_path: Path, embed: bool = True) -> list[dict[st
 def tables(rows: list[dict[str, Any]]) -> list[str]:
     """The aggregate tables: every class by right / wrong, and the wrong answers' stages."""
     lines = [f"preference questions: {len(rows)}, right {sum(r['correct'] == 'yes' for r in rows)}", ""]
-    for key in ("path", "built_on", "tastes_found", "gold_read", "gold_in_domain", "retrieved"):
+    for key in ("path", "built_on", "tastes_found", "gold_read", "line_used", "gold_in_domain", "retrieved"):
         right = Counter(r[key] for r in rows if r["correct"] == "yes")
         wrong = Counter(r[key] for r in rows if r["correct"] == "no")
         lines += [f"| {key} | right | wrong |", "|---|---:|---:|"]
@@ -231,8 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(lines))
     if args.json:
         agg: dict[str, Any] = {key: dict(Counter(f"{r[key]}:{r['correct']}" for r in rows))
-                               for key in ("path", "built_on", "tastes_found", "gold_read", "gold_in_domain", "retrieved",
-                                           "stage")}
+                               for key in ("path", "built_on", "tastes_found", "gold_read", "line_used", "gold_in_domain",
+                                           "retrieved", "stage")}
         agg["meaning"] = dict(Counter(c for r in rows for c in r.get("meaning") or []))
         args.json.write_text(json.dumps({"n": len(rows), "aggregates": agg}, indent=1) + "\n", encoding="utf-8")
     return 0

@@ -16,9 +16,7 @@ from kgmem.answer.pref_clash import clashes
 from kgmem.answer.pref_domains import DOMAIN_FLOOR, DomainView, domain_names
 from kgmem.answer.pref_meaning import stated_by_meaning, told_fondly
 from kgmem.answer.pref_offer import built_on_likes, offer, offer_parts
-from kgmem.answer.pref_reading import (
-    asked_tastes,
-)
+from kgmem.answer.pref_reading import asked_tastes
 from kgmem.answer.pref_reasons import (
     FIT_MARGIN,
     TASTE_FLOOR,
@@ -33,6 +31,7 @@ from kgmem.answer.pref_reasons import (
     restrictions,
     states_constraint,
 )
+from kgmem.answer.pref_relevance import liked_by_relevance
 from kgmem.answer.pref_stated import Stated, candidates
 from kgmem.answer.pref_whose import for_the_user, guest_occasions, holders
 from kgmem.answer.taste import read_taste
@@ -202,10 +201,15 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
     # built on first, and never left out for a constraint (the constraint qualifies it instead)
     asked = asked_tastes(ev.result.plan.question)
     pref.likes = asked + [v for v in pref.likes if v.casefold() not in {a.casefold() for a in asked}][:3 - len(asked)]
+    loose = stated_preferences(ev) if not pref.likes and not pref.dislikes and not reasons else None
+    if not pref.likes and (loose is None or not loose.likes) and liked_thing(reasons) is None:
+        # no liking in any taste's words (a reason naming a liked thing is one): the user's own line most like the
+        # question, of its domain, is built on
+        _add_likes(pref, liked_by_relevance(ev, view, set(pref.quotes) | {r.source.strip(' ()"') for r in every}))
     if not pref.likes and not pref.dislikes and not reasons:
         # nothing speaks about the question's domain by its examples (they may not cover it): the
         # most relevant tastes whatever their domain, or the user's own most relevant statements
-        return _by_relevance(ev, stated_preferences(ev))
+        return _by_relevance(ev, loose if loose is not None else stated_preferences(ev))
     said = _said(pref)
     pref.turn_ids += [r.turn_id for r in reasons if r.turn_id not in pref.turn_ids]
     pref.cited += [f"\"{r.source[:100]}\"" for r in reasons]
@@ -250,6 +254,14 @@ def preference_answer(ev: EvidenceSet) -> tuple[str, Preference] | None:
         return f"{text}{note}{'' if reasons else said}.", pref
     # only dislikes, and no constraint of the domain besides them
     return f"Based on what you've told me, I'd suggest something without {_join(pref.dislikes)}{said}.", pref
+
+
+def _add_likes(pref: Preference, found: list[Stated]) -> None:
+    """Likes found by relevance (:mod:`kgmem.answer.pref_relevance`), quoted first."""
+    pref.likes += [c.value for c in found]
+    pref.quotes[:0] = [c.quote.strip(' ()"') for c in found if c.quote.strip(' ()"') not in pref.quotes]
+    pref.cited += [c.cited for c in found]
+    pref.turn_ids += [c.turn_id for c in found]
 
 
 def _said(pref: Preference) -> str:

@@ -30,6 +30,7 @@ from kgmem.knowledge import tables
 from kgmem.knowledge.kinds import (
     MIN_KIND_DEPTH,
     WORD,
+    first_sense_a_person,
     is_kind_of,
     kind_table,
     kinds_within,
@@ -39,6 +40,7 @@ from kgmem.knowledge.kinds import (
 from kgmem.text import fold
 
 __all__ = ["DOMINANT_SHARE", "MAX_NAME_WORDS", "MIN_KIND_DEPTH", "MIN_OUTSIDE_POPULATION", "Reading", "common_word",
+           "first_sense_a_person",
            "is_kind_of", "is_region", "kinds_within", "named_otherwise", "names_a_person", "places_within",
            "readings_of", "regions_in", "sense_kind_of", "warm_up", "within"]
 

@@ -111,6 +111,16 @@ def names_a_person(noun: str) -> bool | None:
     return True if all(people) else False if not any(people) else None
 
 
+def first_sense_a_person(noun: str) -> bool | None:
+    """Whether a noun's most frequent sense names a person ("handler", "nurse"; not "card", "insurance"); ``None``
+    when WordNet does not know the word ("physio")."""
+    senses = _senses(noun.casefold())
+    if not senses:
+        return None
+    person = _senses("person")[0]
+    return senses[0] == person or person in kind_table().ancestors(senses[0])
+
+
 def kinds_within(kind: str, text: str, *, any_sense: bool = False) -> list[str]:
     """The words of a text (as written) that name a kind or an instance of ``kind``; with ``any_sense``, by
     any of a word's noun senses ("lamb" is an animal first and meat too; "prawn" is food as "shrimp")."""

@@ -68,6 +68,10 @@ _LEFT_BEHIND = r"(?:instead\s+of|rather\s+than|not|bye|goodbye|no\s+more|no\s+lo
 #: words just before a value that say it is the one left behind
 _OLD_WORDS = re.compile(rf"\b(?:{_LEFT_BEHIND}|(?:up|down|away|mov\w*|switch\w*|relocat\w*|upgrad\w*)\s+from|ex-?)"
                         r"\s+(?:[\w'-]+\s+){0,2}[$£€¥]?$")
+#: a home let go by its keys ("handed back the keys in Gdansk", "gave in the keys to our place in Leeds"): the one
+#: leaving lexicon has the verbs of letting a thing go, not this idiom of leaving a home
+_KEYS_BACK = re.compile(r"\b(?:hand\w*|gave|give\w*|return\w*|drop\w*)\s+(?:back|in)?\s*(?:the|my|our)\s+keys\s+"
+                        r"(?:in|to|for|of|at|on)\s+(?:[\w'-]+\s+){0,3}$")
 #: a bare "from" before a value: where a thing came from (a card from the old employer) as often as where a
 #: trip started ("took the train from Leeds to Paris"): read only to recall a first statement
 _FROM = re.compile(r"\bfrom\s+(?:[\w'-]+\s+){0,2}[$£€¥]?$")
@@ -129,7 +133,8 @@ def said_as_old(text: str, start: int, end: int, bare_from: bool = False) -> boo
     if re.match(r"(?:'s|’s| s)\b", text[end:end + 3]):
         return False
     before = text[max(0, start - 40): start]
-    return bool(_OLD_WORDS.search(before) or _LET_GO.search(before) or bare_from and _FROM.search(before)) \
+    return bool(_OLD_WORDS.search(before) or _LET_GO.search(before) or _KEYS_BACK.search(before)
+                or bare_from and _FROM.search(before)) \
         or gone_after(text, end)
 
 
@@ -319,6 +324,8 @@ def _new_values(probes: Sequence[SlotProbe], classes: tuple[str, ...], old: str,
         for value, cls in p.values:
             if cls not in classes or money and not _numbers(value):
                 continue
+            if cls == "where" and " in " in value:
+                value = value.rsplit(" in ", 1)[1]  # "the floor in Auckland": the place is Auckland
             value = _written_like(value, old, money)
             plain = plain_name(value)
             if not plain or plain == old_plain or plain in old_plain or old_plain in plain \

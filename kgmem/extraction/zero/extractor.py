@@ -18,6 +18,7 @@ import numpy as np
 from kgmem.extraction.schema import CandidateFact, ExtractionResult, SlotProbe
 from kgmem.extraction.zero.aftermath import aftermath, seen_away
 from kgmem.extraction.zero.assistant import assistant_facts, requested
+from kgmem.extraction.zero.borrowed import used_awhile
 from kgmem.extraction.zero.checks import hedged, planned, quoted_from_another
 from kgmem.extraction.zero.clauses import clauses_of
 from kgmem.extraction.zero.colon_notes import cut_notes, note_texts
@@ -27,6 +28,7 @@ from kgmem.extraction.zero.entity_bare import bare_corrections
 from kgmem.extraction.zero.entity_refs import TurnContext
 from kgmem.extraction.zero.entity_titles import titled_facts
 from kgmem.extraction.zero.entity_turn import sentence_entity_facts
+from kgmem.extraction.zero.home_said import homes_read
 from kgmem.extraction.zero.homes import origins_not_homes, stay_or_errand
 from kgmem.extraction.zero.inference import inferred_facts
 from kgmem.extraction.zero.masking import framed_row, masked_text
@@ -71,6 +73,7 @@ from kgmem.extraction.zero.sentence_stages import (
     user_clause,
 )
 from kgmem.extraction.zero.sentences import user_sentences
+from kgmem.extraction.zero.served_by import done_for, served_at
 from kgmem.extraction.zero.slot_nouns import without_record
 from kgmem.extraction.zero.titles import whole_title
 from kgmem.extraction.zero.trips import trips_not_homes
@@ -106,8 +109,10 @@ def source_digest(package: Path = Path(__file__).parent, word_lists: tuple[Path,
 
 def misread(f: CandidateFact, doc: Doc | None) -> bool:
     """A shop read as a workplace, an ailment as goods, an outing missed or only streamed as attended, a taste of
-    the wrong kind ("Home for me is Bristol" is no sport)."""
-    return bought_there(f, doc) or no_goods(f, doc) or seen_away(f, doc) or wrong_kind(f, doc)
+    the wrong kind ("Home for me is Bristol" is no sport), where the user is served read as their home, a job done on
+    the user's thing read as a purchase or a taste ("Got the bathroom retiled"), a car hired read as the user's."""
+    return bought_there(f, doc) or no_goods(f, doc) or seen_away(f, doc) or wrong_kind(f, doc) or (
+        f.predicate == "lives_in" and f.subject == "user" and served_at(f.value, doc)) or done_for(f, doc) or used_awhile(f, doc)  # "registered Pepper at the vets"
 
 
 class RuleExtractor:
@@ -255,7 +260,7 @@ class RuleExtractor:
                          and not (f.predicate in PET_FACTS and f.subject == "user" and someone_elses_pet(w.sent))
                          and not misread(f, w.doc) and still_holds(f, w, found)]  # a shop is no workplace
                 found += earlier_kept(earlier, found, w) + work_news(w.sent, date, w.doc, found, earlier)  # "promoted", "sacked"
-                found = [seen_at_venue(g, w.sent.text) for f in found if (g := as_owned(f, w.sent.text)) is not None]
+                found = [seen_at_venue(g, w.sent.text) for f in homes_read(w.sent, date, w.doc, found, earlier) if (g := as_owned(f, w.sent.text)) is not None]
                 found = [whole_title(f, w.doc) for f in found]  # "Knives Out", not "Knives"
                 found += listed_values(found, w.doc, w.sent.lowercase)  # the other items of a list
                 if attributes is not None:

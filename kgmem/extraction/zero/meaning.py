@@ -134,7 +134,7 @@ def _fits(pred: str, value: str, clause: Clause, paid: bool = False, taken: bool
         return False  # "my brother Jamie's getting married": the parse lost a person subject; not the user
     if pred in _HAVING and clause.head.lemma_.lower() in LETTING_GO:
         return False  # "Sold the Golf", "ditched my old iPhone": no longer the user's
-    if pred in ("works_at", "gym") and (_STUDY.search(clause.text) or no_workplace(value, clause)
+    if pred in ("works_at", "gym") and (_STUDY.search(clause.text) or no_workplace(value, clause, pred == "works_at")
                                        or owned_home_in(value, clause)):  # "my first bill at the new address in Cork"
         return False  # "accepted onto the nursing degree at Keele": a place of study; "started Piranesi"
     if pred in _TASTES and re.search(r"\b(?:allerg|intoll?eran|coeliac|celiac)", value, re.IGNORECASE):

@@ -27,6 +27,7 @@ from kgmem.extraction.zero.lexicon import (
 )
 from kgmem.extraction.zero.masking import CALENDAR_WORDS, NAME_LABELS, is_name
 from kgmem.extraction.zero.nlp import entity_at
+from kgmem.extraction.zero.served_by import serves
 from kgmem.extraction.zero.value_parse import GENERIC_HEADS, NOT_NAMES, Value, args_of, ok_value
 
 if TYPE_CHECKING:
@@ -105,12 +106,13 @@ def named_argument(kind: str, c: Clause) -> list[Value]:
 _TAKING_ON = frozenset({"join", "rejoin", "found", "run", "own", "manage", "lead", "co-found", "cofound"})
 
 
-def no_workplace(value: str, c: Clause) -> bool:
+def no_workplace(value: str, c: Clause, employer: bool = False) -> bool:
     """``value`` cannot be where the user works or trains: a phone or a car by its brand ("charging
     me for the iPhone 12"), or the direct object of a verb other than one of taking on ("started
-    Piranesi", "started chemo": what is started, seen or read is no employer)."""
+    Piranesi", "started chemo": what is started, seen or read is no employer); ``employer``: nor a firm
+    that serves the user ("renewed the car insurance with Direct Line": :mod:`.served_by`)."""
     words = {w.lower() for w in re.findall(r"[\w-]+", value)}
-    if there_for_a_purpose(c):
+    if there_for_a_purpose(c) or employer and serves(value, c.tokens):
         return True
     if words & (PHONE_BRANDS | VEHICLES) or value.lower().removesuffix("s") in CALENDAR_WORDS:
         return True  # "moved my physio to Thursdays": a day NER did not label
