@@ -72,8 +72,8 @@ def reason_class(why: str) -> str:
 
 def stages(mem: Any, pred: dict[str, Any]) -> list[str]:
     """The stage each gold evidence turn of one count question was lost at (see the module docstring)."""
-    from kgmem.answer.aggregate import compute_aggregate
     from kgmem.answer import name_kinds
+    from kgmem.answer.aggregate import compute_aggregate
     from kgmem.answer.count_question import anchors, question_terms
     from kgmem.answer.counting import names, told_events
     from kgmem.answer.evidence import EvidenceSet
