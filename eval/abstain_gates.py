@@ -98,6 +98,53 @@ def quote_holds_gold(row: dict) -> str:
     return "quoted line holds the gold answer" if gold and f" {gold} " in text else "quoted line lacks it"
 
 
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _gold_number(row: dict) -> str | None:
+    """The first number of the gold answer, normalised ("$1,065" -> "1065", "three weeks" -> "3")."""
+    m = _NUMBER.search(normalise(str(row.get("gold_answer") or "")))
+    return m.group(0) if m else None
+
+
+def evidence_turns(rows: list[dict], dataset: Path) -> dict[str, list[tuple[str, str]]]:
+    """question id -> its gold evidence turns as (role, text), read from ``dataset`` (the run's data file,
+    or its oracle twin when there is one): the turns labelled as holding the answer, else every turn of
+    the answer sessions. Only for the rows asked; nothing is printed from them (aggregate classes only)."""
+    from kgmem.datasets.longmemeval import load_haystacks
+
+    oracle = dataset.with_name(dataset.stem + "_oracle.json")
+    wanted = {str(r["question_id"]) for r in rows}
+    out: dict[str, list[tuple[str, str]]] = {}
+    for h in load_haystacks(oracle if oracle.exists() else dataset, question_ids=sorted(wanted)):
+        labels = h.labels
+        marked = set(labels.evidence_turn_ids) if labels else set()
+        answer = set(labels.answer_session_ids) if labels else set()
+        turns = [t for s in h.sessions for t in s.turns]
+        picked = [t for t in turns if t.id in marked] or [t for t in turns if t.session_id in answer]
+        out[h.question_id] = [(str(t.role), t.text) for t in picked]
+    return out
+
+
+def number_told(row: dict, turns: list[tuple[str, str]]) -> str:
+    """Where a declined question's gold number stands in its evidence, as a class: told in digits in a user
+    line, told in words (or a number word's form) in a user line, in the assistant's turn only, or in no
+    line (a count, a sum or a span the answer must compute)."""
+    gold = _gold_number(row)
+    if gold is None:
+        return "gold answer holds no number"
+    def holds(text: str) -> bool:
+        return f" {gold} " in f" {normalise(text)} "
+    user = [t for role, t in turns if role == "user" and holds(t)]
+    if user:
+        digits = any(re.search(rf"(?<![\d.]){re.escape(gold)}(?![\d])", re.sub(r"(?<=\d),(?=\d{3})", "", t))
+                     for t in user)
+        return "told in digits in a user line" if digits else "told in words in a user line"
+    if any(holds(t) for role, t in turns if role != "user"):
+        return "in the assistant's turn only"
+    return "in no line (computed: a count, a sum or a span)"
+
+
 def planned_types(rows: list[dict]) -> dict[str, str]:
     """Each row's planned answer type (the planner re-run on its question, with the exemplar bank):
     question id -> type. Loads the embedder once; only for the declined rows."""
@@ -166,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("run_dirs", nargs="+", type=Path)
     ap.add_argument("--list", action="store_true", help="print the declined answerable questions (development runs only)")
+    ap.add_argument("--numbers", action="store_true", help="also split the declined answerable questions whose "
+                    "gold answer holds a number by where the evidence tells it (reads the run's data file)")
     ap.add_argument("--types", action="store_true", help="also split the declined answerable questions by the "
                     "planner's answer type (re-plans each one; loads the embedder)")
     args = ap.parse_args(argv)
@@ -198,7 +247,30 @@ def main(argv: list[str] | None = None) -> int:
         types = planned_types([r for rows in declined.values() for r in rows])
         print("\nAnswerable abstentions by the planned answer type:\n")
         print(split(declined, lambda r: types.get(str(r["question_id"]), "?")))
+    if args.numbers:
+        numbered = {g: [r for r in rows if _gold_number(r)] for g, rows in declined.items()}
+        told = numbers_told(args.run_dirs, [r for rows in numbered.values() for r in rows])
+        print("\nAnswerable abstentions whose gold answer holds a number, by where the evidence tells it:\n")
+        print(split({g: rows for g, rows in numbered.items() if rows}, lambda r: told.get(str(r["question_id"]), "?")))
+        print("\nThe same, by the question's planned intent:\n")
+        print(split({g: rows for g, rows in numbered.items() if rows},
+                    lambda r: told.get(str(r["question_id"]), "?") + " / "
+                    + str((r.get("system_notes") or {}).get("intent") or "?")))
     return 0
+
+
+def numbers_told(run_dirs: list[Path], rows: list[dict]) -> dict[str, str]:
+    """question id -> :func:`number_told`'s class, each run's rows read from its manifest's data file."""
+    out: dict[str, str] = {}
+    for run_dir in run_dirs:
+        manifest = json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))
+        ids = {str(r["question_id"]) for r in latest_records(read_predictions(run_dir / PREDICTIONS))}
+        mine = [r for r in rows if str(r["question_id"]) in ids]
+        if not mine:
+            continue
+        turns = evidence_turns(mine, Path(manifest["dataset_files"][0]))
+        out.update({str(r["question_id"]): number_told(r, turns.get(str(r["question_id"]), [])) for r in mine})
+    return out
 
 
 if __name__ == "__main__":

@@ -362,7 +362,8 @@ def run_counts(home: Path, name: str = "counts") -> dict[str, Any]:
 #: "which / what <noun>" (session 28), and ab29's answers in one dated line told in passing, that hedged (session 29),
 #: and ab30's answers told in an aside or a long turn about something else (session 30), in the same schema
 ANSWERABLE_SETS = {"answerable": "answerable_voices.jsonl", "kinds": "kind_values_an27.jsonl", "which": "which_one_an28.jsonl",
-                   "hedges": "hedges_ab29.jsonl", "asides": "asides_ab30.jsonl"}
+                   "hedges": "hedges_ab29.jsonl", "asides": "asides_ab30.jsonl",
+                   "numbers": "numbers_ab31.jsonl"}
 
 
 def answerable_verdict(case: dict[str, Any], text: str, abstained: bool) -> tuple[bool, bool]:
@@ -397,6 +398,7 @@ def main() -> None:
     ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "rambles", "asks", "spans", "doers", "nouns",
                                       "kinds_tr29", "senses_tr29", "counts", "deeds", "counts_ms26", "counts_an29", "counts_an30", "counts_an31",
                                       "prefs", "prefs_domains", "prefs_likings", "prefs_relevance", "answerable", "kinds", "which", "hedges", "asides",
+                                      "numbers",
                                       "both"),
                     default="both")
     ap.add_argument("--out", default=str(ROOT / "eval" / "results" / "answer_sets"))
@@ -489,7 +491,8 @@ def write(out: Path, res: dict[str, Any]) -> None:
                  "kinds": "Single values asked by their kind or by the newer value, with must-abstain twins (an27)",
                  "which": "One thing (or the things) asked by which / what <noun>, with must-abstain twins (an28)",
                  "hedges": "Answers in one dated line told in passing, with must-abstain twins (ab29, blind first)",
-                 "asides": "Answers told in an aside or a long turn, with must-abstain twins (ab30, blind first)"}.get(
+                 "asides": "Answers told in an aside or a long turn, with must-abstain twins (ab30, blind first)",
+                 "numbers": "Numbers told in words, ranges, approximations and currencies, with must-abstain twins (ab31, blind first)"}.get(
             chosen, "Event matching")
         lines += ["", f"## {title}: {e['correct']}/{e['cases']} correct (**{100 * e['share']:.1f}%**; "
                   f"target >= 95%), wrong-event (confidently wrong) answers **{e['wrong_event']}** (target 0)", "",

@@ -8,7 +8,8 @@ of the question is in it, and its focus words are there by form or by meaning
 (:func:`kgmem.answer.presence.unsupported`, all of them; a question with none has no line that
 speaks of it). Counts, sums,
 spans of time and orderings are computed from several lines, never read from one; a line with no
-value of the type, or one off the question's focus, stays a hedge.
+value of the type, or one off the question's focus, stays a hedge. A count the computed paths found nothing to count
+for may still be told by the user as a number in one line ("up to twenty-three books so far this year").
 
 :func:`own_line`: where no value is read, the line a hedge would quote is itself the answer when it
 is the user's own actual statement (not a request, a plan, a wish or someone else's doing), on the
@@ -26,10 +27,14 @@ from kgmem import knowledge
 from kgmem.answer import answering, measures, presence, stale
 from kgmem.answer.abstain import HEDGE_SENTENCE_SIMILARITY
 from kgmem.answer.actuality import mode, settled
+from kgmem.answer.asked_doer import tells_the_doers_deed
+from kgmem.answer.count_question import counted_lemmas
 from kgmem.answer.evidence import EvidenceSet, Line, outside_window
 from kgmem.answer.match import contains_name
+from kgmem.answer.payments import asking_price
 from kgmem.answer.pool import Pool, may_hold
 from kgmem.answer.spans import kin_person, typed_spans
+from kgmem.answer.spoken_amounts import spoken_amounts, with_digits
 from kgmem.lexicon import calendar
 from kgmem.models import Intent, QueryPlan
 from kgmem.retrieval.question import nlp
@@ -78,18 +83,55 @@ def quoted_value(ev: EvidenceSet, lines: list[Line | None]) -> tuple[str, Line] 
     # "who works behind the bar": a who-question is answered by a person whatever slot it planned
     kinds = [plan.answer_type or "", *(["person"] if re.match(r"\s*who\b", plan.question, re.I) else [])]
     ok = ("actual", "plan", "other") if "person" in kinds else ("actual",)
-    for line in dict.fromkeys(ln for ln in lines if ln is not None):
-        if line.role != "user" or line.actuality not in ok or not speaks_of(ev, lead_in(ev, line)):
-            continue
+    for line in dict.fromkeys(ln for ln in _with_next(ev, lines) if ln is not None):
+        if line.role != "user" or (line.actuality not in ok and not tells_the_doers_deed(plan, line)) \
+                or not speaks_of(ev, lead_in(ev, line)):
+            continue  # ("My mum lent me two grand" answers "how much did my mum lend me?")
         for kind in dict.fromkeys(kinds):
             kin = kin_person(plan.question, line.text) if line.actuality in ("actual", "other") \
                 and settled(line.text) else []
             found = typed_spans(line.text, kind) or (_proper_names(line.text) or kin if kind == "person" else [])
+            if kind in ("money", "number") and proposed(line.text):
+                continue  # someone's asking price, a quote or an offer: no amount the user paid or got
+            if kind == "money":  # an amount said in words
+                found = found or list(spoken_amounts(line.text))
             spans = answering.fits(plan, line.text, [x for x in found if not presence.asked_about(plan.question,
                                                                                                plan.named, x)])
             if spans:
                 return spans[0], line
     return None
+
+
+def _with_next(ev: EvidenceSet, lines: list[Line | None]) -> list[Line | None]:
+    """Each line, then the sentence right after it in its turn: a value told after its topic ("Booked the
+    Lisbon flights! €180 return each"); :func:`lead_in` lends it the topic's words."""
+    out: list[Line | None] = []
+    for line in lines:
+        out.append(line)
+        if line is not None:
+            out += [ln for ln in ev.turn_lines(line.turn_id) if ln.position == line.position + 1]
+    return out
+
+
+#: nouns and verbs that name a price proposed, not paid ("got a quote", "the estimate is", "offered me")
+_PROPOSING = frozenset({"quote", "estimate", "offer"})
+#: how a proposing word stands in the amount's clause: its subject, object or the amount's apposition
+_PROPOSAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos"})
+
+
+def proposed(text: str) -> bool:
+    """The line's amount is a price proposed and not (yet) paid: someone's asking price or quote
+    (:func:`kgmem.answer.payments.asking_price`, amounts in words read too) or a quote, an estimate or an
+    offer named in it ("Got a quote to reupholster the sofa, a couple of hundred quid")."""
+    read = with_digits(text)
+    model = nlp()
+    if model is not None:
+        for tok in model(read):
+            if tok.like_num and any(a.lemma_.lower() in _PROPOSING or any(
+                    c.dep_ in _PROPOSAL_DEPS and c.lemma_.lower() in _PROPOSING for c in a.children)
+                    for a in [tok, *tok.ancestors]):
+                return True  # "the estimate is about £3,200" (not "a bit over his estimate": no clause of the amount)
+    return asking_price(read)
 
 
 def _proper_names(text: str) -> list[str]:
@@ -134,7 +176,8 @@ def own_line(pool: Pool, lines: list[Line | None], model_said: str = "") -> tupl
     ``(line, cosine)``, else ``None`` (module docstring)."""
     ev = pool.ev
     plan = ev.result.plan
-    if plan.intent in _NO_OWN_LINE or measures.asked_measure(plan.question):
+    counted = _counted(plan)
+    if (plan.intent in _NO_OWN_LINE and not counted) or measures.asked_measure(plan.question):
         return None  # (a measure needs its value: "how tall is my husband" is no line)
     picked = copied_line(pool, model_said) if model_said else None
     candidates = [ln for ln in dict.fromkeys([picked, *lines, *(r.line for r in pool.ranked[:OWN_LINE_CANDIDATES])])
@@ -151,10 +194,28 @@ def own_line(pool: Pool, lines: list[Line | None], model_said: str = "") -> tupl
                 presence.unsupported(list(dict.fromkeys(plan.focus)), [line.text], ev.result.embed)[0]:
             continue  # every focus word in the line itself: "the bike helmet" is not told by a line about the bike
             # (nor by the sentence after it, "looked at a helmet too but passed")
+        if counted and not told_count(line.text, counted):
+            continue  # a count is told by a number of the counted things: "up to twenty-three books so far"
         if plan.answer_type in _TYPED and not _may_name(plan.question, line.text, plan.answer_type or ""):
             continue  # "where do I work?" — "I love my work, so busy": no place could be in it
         return line, sim
     return None
+
+
+def _counted(plan: QueryPlan) -> frozenset[str]:
+    """The things a "how many <things>" question counts (their dictionary forms), else none: such a count the
+    computed paths found nothing to count for may be told by the user as a number in one line."""
+    if plan.intent != Intent.AGGREGATE or plan.answer_type != "number" or not re.search(r"\bhow\s+many\b", plan.question, re.I):
+        return frozenset()
+    return frozenset(counted_lemmas(plan.question))
+
+
+def told_count(text: str, counted: frozenset[str]) -> bool:
+    """The line tells a number of the counted things: a counted noun with a number modifying it ("twenty-three
+    books", "a dozen hens", "14 countries")."""
+    model = nlp()
+    return model is not None and any(t.lemma_.lower() in counted and any(c.dep_ == "nummod" for c in t.children)
+                                     for t in model(text))
 
 
 def _in_window(line: Line, plan: QueryPlan) -> bool:

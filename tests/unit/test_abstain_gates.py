@@ -69,3 +69,16 @@ def test_a_hedges_quoted_line_is_told_apart_by_whether_it_holds_the_gold_answer(
         "quoted line holds the gold answer"
     assert quote_holds_gold({"predicted_answer": hedge, "gold_answer": "Cycle"}) == "quoted line lacks it"  # whole words
     assert quote_holds_gold({"predicted_answer": "I don't know", "gold_answer": "x"}) == "no quoted line"
+
+
+def test_a_declined_numbers_evidence_is_split_by_how_the_number_was_told() -> None:
+    from eval.abstain_gates import number_told
+
+    row = {"gold_answer": "$200"}
+    assert number_told(row, [("user", "Paid $200 for the lot.")]) == "told in digits in a user line"
+    assert number_told(row, [("user", "That came to two hundred dollars.")]) == "told in words in a user line"
+    assert number_told(row, [("user", "Bought a desk."), ("assistant", "That is 200 in total.")]) \
+        == "in the assistant's turn only"
+    assert number_told(row, [("user", "Bought a desk for $120 and a lamp for $80.")]) \
+        == "in no line (computed: a count, a sum or a span)"
+    assert number_told({"gold_answer": "Lisbon"}, []) == "gold answer holds no number"
