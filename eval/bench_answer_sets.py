@@ -1,6 +1,6 @@
 """kgmem on the hand-written answer sets of issue #14: question paraphrases and event matching.
 
-    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|diaries|rambles|asks|counts|deeds|counts_ms26|counts_an29|counts_an30|prefs|prefs_domains|prefs_likings|prefs_relevance|answerable|kinds|which|both] [--out eval/results/answer_sets]
+    .venv/bin/python eval/bench_answer_sets.py [--set paraphrases|events|voices|tales|diaries|rambles|asks|counts|deeds|counts_ms26|counts_an29|counts_an30|counts_an31|prefs|prefs_domains|prefs_likings|prefs_relevance|answerable|kinds|which|both] [--out eval/results/answer_sets]
 
 - ``tests/fixtures/answers/question_paraphrases.jsonl``: each group asks one thing in >= 3 hand-
   written phrasings over a sample (or hand-written) haystack; a group *holds* when every phrasing
@@ -305,7 +305,8 @@ def run_events(home: Path, leave_out: bool = False, name: str = "events") -> dic
 #: the counting sets: ms21's multi-session counts and sums in many voices (session 21) and an22's deeds
 #: told by what they did to the user (session 22), ms26's counts and sums in other voices, measured blind (session 26)
 COUNT_SETS = {"counts": "count_voices.jsonl", "deeds": "deed_voices.jsonl", "counts_ms26": "count_sums_ms26.jsonl",
-              "counts_an29": "count_effects_an29.jsonl", "counts_an30": "count_names_an30.jsonl"}
+              "counts_an29": "count_effects_an29.jsonl", "counts_an30": "count_names_an30.jsonl",
+              "counts_an31": "count_kinds_an31.jsonl"}
 _NUMBER = re.compile(r"(?<![\w/.-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w/-]|\.\d)")
 _NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 
@@ -395,7 +396,7 @@ def run_answerable(home: Path, name: str = "answerable") -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=("paraphrases", "singles", "events", "voices", "tales", "diaries", "rambles", "asks", "spans", "doers", "nouns",
-                                      "kinds_tr29", "senses_tr29", "counts", "deeds", "counts_ms26", "counts_an29", "counts_an30",
+                                      "kinds_tr29", "senses_tr29", "counts", "deeds", "counts_ms26", "counts_an29", "counts_an30", "counts_an31",
                                       "prefs", "prefs_domains", "prefs_likings", "prefs_relevance", "answerable", "kinds", "which", "hedges", "asides",
                                       "numbers",
                                       "both"),
@@ -485,6 +486,7 @@ def write(out: Path, res: dict[str, Any]) -> None:
                  "counts_ms26": "Counts and sums in other voices (ms26, blind first)",
                  "counts_an29": "Counts of things told in passing, by their effect (an29, blind first)",
                  "counts_an30": "Counts of things named only by a proper noun or a title (an30, blind first)",
+                 "counts_an31": "Counts of things named only by a name, the kind told by the conversation (an31, blind first)",
                  "answerable": "Answerable questions told in passing, with must-abstain twins (an25)",
                  "kinds": "Single values asked by their kind or by the newer value, with must-abstain twins (an27)",
                  "which": "One thing (or the things) asked by which / what <noun>, with must-abstain twins (an28)",

@@ -18,6 +18,9 @@ instance was lost:
 - ``not read as an instance``: an own actual line the count did not take (the largest class: told by its effect, by
   another verb, in a side note).
 
+Apart from the stages, the wrong counts' gold instances with a name that the conversation around it types as the
+asked kind ("Glastonbury is one of the UK's biggest music festivals": :mod:`kgmem.answer.name_kinds`) are counted.
+
 Per-question lines (``--show N``) are printed only for development families; a question of a held-out family
 (``kgmem.datasets.synthetic.families.HELD_OUT``) is counted, never shown (project rule).
 """
@@ -69,8 +72,10 @@ def reason_class(why: str) -> str:
 
 def stages(mem: Any, pred: dict[str, Any]) -> list[str]:
     """The stage each gold evidence turn of one count question was lost at (see the module docstring)."""
+    from kgmem.answer import name_kinds
     from kgmem.answer.aggregate import compute_aggregate
-    from kgmem.answer.counting import told_events
+    from kgmem.answer.count_question import anchors, question_terms
+    from kgmem.answer.counting import names, told_events
     from kgmem.answer.evidence import EvidenceSet
 
     qd = datetime.fromisoformat(str(pred["question_date"]))
@@ -78,8 +83,12 @@ def stages(mem: Any, pred: dict[str, Any]) -> list[str]:
     cited = set(compute_aggregate(ev).turn_ids)  # the turns the count's items come from
     told = told_events(ev)
     out: list[str] = []
+    heads, _others = anchors(ev.result.plan)
+    asked = frozenset(question_terms(ev.result.plan.question))
     for tid in pred.get("evidence_turn_ids") or []:
         lines = ev.turn_lines(tid)
+        if name_kinds.typed_as(ev, lines, heads, lambda ln: names(ln, asked)):
+            out.append("typed by its conversation")  # counted apart: of the wrong counts' gold instances
         if tid in cited:
             out.append("cited")
         elif told is not None and any(ln.turn_id == tid for ln, _ in told.set_aside):
@@ -105,6 +114,7 @@ def run(run_dir: Path, qtype: str, show: int) -> dict[str, Any]:
     mem = Memory(Settings.load({}), llm=False)
     verdicts: Counter[str] = Counter()
     lost: Counter[str] = Counter()
+    typed: Counter[str] = Counter()  # lost instances with a name the conversation types as the asked kind (name_kinds)
     shown = 0
     for p in counts:
         v = verdict(p)
@@ -112,7 +122,8 @@ def run(run_dir: Path, qtype: str, show: int) -> dict[str, Any]:
         if v == "right":
             continue
         st = stages(mem, p)
-        lost.update(s for s in st if s != "cited")
+        lost.update(s for s in st if s not in ("cited", "typed by its conversation"))
+        typed.update(s for s in st if s == "typed by its conversation")
         held = str(p.get("template_family") or "") in HELD_OUT
         if shown < show and not held:
             shown += 1
@@ -120,10 +131,13 @@ def run(run_dir: Path, qtype: str, show: int) -> dict[str, Any]:
             print("     " + "; ".join(st))
     mem.close()
     res = {"run": str(run_dir), "type": qtype, "count_questions": len(counts), "verdicts": dict(verdicts),
-           "instances_lost": dict(lost.most_common()), "money_or_other_questions": sum(
+           "instances_lost": dict(lost.most_common()),
+           "lost_typed_by_conversation": typed["typed by its conversation"], "money_or_other_questions": sum(
                1 for p in preds if p.get("question_type") == qtype) - len(counts)}
     print(f"{len(counts)} count questions of {qtype}: " + ", ".join(f"{k} {n}" for k, n in verdicts.most_common()))
     print("instances of wrong counts, lost at: " + ", ".join(f"{k} {n}" for k, n in lost.most_common()))
+    print("gold instances of wrong counts with a name the conversation types as the asked kind (answer/name_kinds): "
+          f"{typed['typed by its conversation']}")
     return res
 
 

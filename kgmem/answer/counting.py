@@ -29,7 +29,7 @@ from functools import lru_cache
 from statistics import median
 
 from kgmem import knowledge
-from kgmem.answer import attended, countable, deeds
+from kgmem.answer import attended, countable, deeds, name_kinds
 from kgmem.answer import instances as inst
 from kgmem.answer.act_kinds import other_kind
 from kgmem.answer.count_doers import not_the_asked, told_first_by_user
@@ -182,6 +182,8 @@ def told_events(ev: EvidenceSet) -> Told | None:
     arranging = bool(set(lemmas(plan.question)) & _ARRANGING)
     asked = frozenset(question_terms(plan.question))
     read = deeds.read_lines(ev, inst.counted_phrase(plan), own, lambda ln: names(ln, asked), _NAME_RUN)
+    # "Back from Glastonbury" where a reply says "Glastonbury is one of the UK's biggest music festivals"
+    typed = name_kinds.typed_as(ev, own, heads, lambda ln: names(ln, asked))
 
     def sim(ln: Line) -> float:
         return sims.get(inst.key(ln), 0.0)
@@ -198,7 +200,7 @@ def told_events(ev: EvidenceSet) -> Told | None:
     def why_not(ln: Line) -> str | None:  # the one test of whether a line's item counts (countable.py), or another deed told
         if (k := inst.key(ln)) not in reasons:
             reasons[k] = countable.why_not(ln, plan.question_date, ev, arranging=arranging) or other_kind(ln.text, plan.question) \
-                or (None if k in outings else read.other.get(k)) or ("it did not happen" if not_the_asked(ln.text, named) else None) \
+                or (None if k in outings or k in typed else read.other.get(k)) or ("it did not happen" if not_the_asked(ln.text, named) else None) \
                 or (None if going else spectated(ln.text, lemmas(plan.question)))
         return reasons[k]
 
@@ -214,6 +216,7 @@ def told_events(ev: EvidenceSet) -> Told | None:
     chosen = {inst.key(ln): ln for ln in own if sim(ln) >= cut}
     chosen.update({inst.key(ln): ln for ln in by_word if sim(ln) > typical or words is heads and mods and mods <= question_terms(ln.text)})  # the whole counted phrase
     chosen.update({k: ln for ln in own if (k := inst.key(ln)) in read.told})  # "the ending of Arrival wrecked me"
+    chosen.update({k: ln for ln in own if (k := inst.key(ln)) in typed})
     # "how many gigs have I been to": "six60 at eden park last nite" names the act, not the kind
     framed = (attended.framed(own) if going else {}) | read.referred | outings
     chosen.update({k: ln for ln in own if (k := inst.key(ln)) in framed})
@@ -232,6 +235,10 @@ def told_events(ev: EvidenceSet) -> Told | None:
     for ln in sorted(placed, key=lambda ln: (inst.key(ln) in framed, sim(ln)), reverse=True):
         best.setdefault(ln.session_id, ln)  # a session's line naming the act it went to tells its event
     events: list[tuple[Line, set[str]]] = []
+
+    def named_in(ln: Line) -> set[str]:  # "Went to Latitude" and "Latitude was my first proper festival": one
+        return names(ln, asked, framed) | typed.get(inst.key(ln), frozenset())
+
     merged = [ln for ln in placed if best.get(ln.session_id) is not ln]
     for ln in sorted(best.values(), key=lambda ln: ln.said_at):
         if events and attended.retelling(ln.text):  # "I told you I gave blood in September"
@@ -240,7 +247,7 @@ def told_events(ev: EvidenceSet) -> Told | None:
         # "Last Sunday again I see Ajax in the stadium": a repeat marked by its grammar is a new occasion of a thing
         # named before, unless the question counts different things
         again = not DIFFERENT.search(q) and inst.marks_repeat(ln.text)
-        if not any(not again and names(ln, asked, framed) & names(other, asked, framed) or inst.same_day_retold(ln, other)
+        if not any(not again and named_in(ln) & named_in(other) or inst.same_day_retold(ln, other)
                    for other, _ in events):
             events.append((ln, shared(heads | others, terms(ln.text))))
         else:
