@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from kgmem.extraction.schema import CandidateFact
 from kgmem.extraction.zero.lexicon import WORK_SPELLS, job_noun
+from kgmem.extraction.zero.value_kinds import value_span
 from kgmem.knowledge import first_sense_a_person, sense_kind_of
 
 if TYPE_CHECKING:
@@ -84,9 +85,8 @@ def served_at(value: str, doc: Doc | None) -> bool:
     words = value.split()
     if any(w.lower() in ("at", "with") for w in words[1:-1]):
         return True  # "Pepper at Meadow Lane Vets": a name and where it was taken, no one place
-    at = doc.text.casefold().find(value.casefold()) if doc is not None else -1
-    span = doc.char_span(at, at + len(value), alignment_mode="expand") if doc is not None and at >= 0 else None
-    if span is None or not len(span):
+    span = value_span(value, doc) if doc is not None else None
+    if span is None:
         return False
     head = span.root
     while head.dep_ == "compound" and head.head is not head:

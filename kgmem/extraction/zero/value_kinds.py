@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 TASTES = frozenset({"favourite_food", "favourite_drink", "favourite_music", "favourite_sport"})
 
 
-def _span(value: str, doc: Doc) -> Span | None:
+def value_span(value: str, doc: Doc) -> Span | None:
+    """The tokens of ``doc`` that spell ``value`` (its first occurrence, any case; None when it is not there)."""
     at = doc.text.casefold().find(value.casefold())
     span = doc.char_span(at, at + len(value), alignment_mode="expand") if at >= 0 else None
     return span if span is not None and len(span) else None
@@ -51,7 +52,7 @@ def wrong_kind(f: CandidateFact, doc: Doc | None) -> bool:
     if name and readings_of(name)[0] and not any(t.lemma_.lower() in words for t in doc):
         return True  # "Home for me is Bristol these days": a town, and the line says nothing of sport or team
     kinds = declared_kinds(f.predicate)
-    span = _span(value, doc)
+    span = value_span(value, doc)
     if not kinds or span is None:
         return False
     root = span.root
